@@ -1,0 +1,174 @@
+"""Importers: one module per export family, and the registry that recognises a file by its header.
+
+`load_exports(paths, client=..., timezone=...)` is the one call analysts and the report use. It detects
+each file's family, reads it into the canonical post table, merges overlapping exports (one row per post,
+the most recent export wins) and validates the result.
+"""
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .. import schema
+from ..errors import ExportFormatError, WorkbookError
+from ..paths import resolve
+from . import meta_business_suite
+from .base import Family, FileReport, ImportedFile
+from .reading import normalise_name, read_delimited_header
+
+#: Every known export family, in the order detection tries them.
+FAMILIES: list[Family] = [
+    meta_business_suite.FAMILY,
+]
+
+
+def family_named(name: str) -> Family:
+    for family in FAMILIES:
+        if family.name == name:
+            return family
+    raise WorkbookError(f"unknown export family {name!r}; known: {', '.join(f.name for f in FAMILIES)}")
+
+
+def read_header_names(path: Path) -> set[str]:
+    """Normalised header names of an export, for detection."""
+    return {normalise_name(h) for h in read_delimited_header(path) if h}
+
+
+def detect_family(path: Path) -> Family:
+    """The family whose header signature this file carries, or an error naming the closest one."""
+    names = read_header_names(path)
+    matches = [f for f in FAMILIES if not f.missing_from(names)]
+    if matches:
+        return max(matches, key=lambda f: len(f.signature))
+    closest = min(FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    lacking = ", ".join(repr(c) for c in closest.missing_from(names))
+    known = "; ".join(f.label for f in FAMILIES)
+    raise ExportFormatError(
+        path, "this is not an export the workbook knows",
+        expected=f"one of: {known}",
+        hint=f"closest is {closest.label}, but the header lacks {lacking}. Check that this is the post-level"
+             " export, downloaded without edits",
+    )
+
+
+@dataclass
+class ImportResult:
+    """The canonical post table and, per file, what was imported, dropped and superseded."""
+
+    posts: pd.DataFrame
+    reports: list[FileReport]
+
+    def summary(self) -> pd.DataFrame:
+        """One row per file: family, platform, rows, dropped (with reasons), superseded, period."""
+        return pd.DataFrame([{
+            "file": r.path.name,
+            "family": r.family,
+            "platform": r.platform,
+            "rows in file": r.rows_in_file,
+            "imported": r.rows_imported - r.superseded,
+            "dropped": sum(r.dropped.values()),
+            "why dropped": "; ".join(f"{n} {why}" for why, n in r.dropped.items()),
+            "superseded by a newer export": r.superseded,
+            "first post": r.period[0] if r.period else pd.NaT,
+            "last post": r.period[1] if r.period else pd.NaT,
+            "warnings": len(r.warnings),
+        } for r in self.reports])
+
+    def warnings(self) -> list[str]:
+        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+
+
+def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    """Files named by paths or glob patterns, resolved from the project root; an error for no match."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    found: list[Path] = []
+    for entry in paths:
+        pattern = str(resolve(entry))
+        if glob.has_magic(pattern):
+            matches = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise WorkbookError(f"no file matches {entry!r} (looked in {Path(pattern).parent})")
+            found.extend(matches)
+        else:
+            path = Path(pattern)
+            if not path.is_file():
+                raise WorkbookError(f"export file not found: {entry} (looked for {path})")
+            found.append(path)
+    if not found:
+        raise WorkbookError("no export files given")
+    return list(dict.fromkeys(found))
+
+
+_NAME_DATES = (
+    (re.compile(r"([A-Z][a-z]{2}-\d{1,2}-\d{4})"), "%b-%d-%Y"),
+    (re.compile(r"(\d{4}-\d{2}-\d{2})"), "%Y-%m-%d"),
+    (re.compile(r"(?<!\d)(\d{8})(?!\d)"), "%Y%m%d"),
+)
+
+
+def export_recency(path: Path) -> tuple:
+    """Sort key: the latest date in the file name (exports name their period), then modification time."""
+    dates = []
+    for pattern, fmt in _NAME_DATES:
+        for text in pattern.findall(path.name):
+            try:
+                dates.append(datetime.strptime(text, fmt))
+            except ValueError:
+                pass
+    return (max(dates) if dates else datetime.min, path.stat().st_mtime)
+
+
+def import_exports(paths, *, client: str = "client", timezone: str | None = None,
+                   family: str | None = None) -> ImportResult:
+    """Read export files into one validated canonical post table, with an import report per file.
+
+    `timezone` (an IANA name such as 'Asia/Jakarta') is required for exports that write local times
+    without a zone; all times come out in it (UTC when not given). `family` forces one family.
+    Overlapping exports keep one row per post: the one from the most recent export.
+    """
+    files = expand_paths(paths)
+    forced = family_named(family) if family else None
+    imported: list[ImportedFile] = []
+    for path in sorted(files, key=export_recency):
+        fam = forced or detect_family(path)
+        result = fam.read(path, timezone=timezone)
+        imported.append(result)
+    zone = timezone or "UTC"
+    frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
+    posts = pd.concat(frames, ignore_index=True) if frames else schema.empty_posts(zone)
+    posts["client"] = pd.Series(client, index=posts.index, dtype="string")
+    posts = _keep_latest(posts, imported)
+    for item in imported:
+        mine = posts[posts["source_file"] == str(item.report.path)]
+        if len(mine):
+            item.report.period = (mine["published_at"].min(), mine["published_at"].max())
+        item.report.metrics_present = [c for c in schema.COUNT_COLUMNS + ("watch_time_seconds", "spend")
+                                       if c in item.posts and item.posts[c].notna().any()]
+    posts = posts.sort_values("published_at", kind="stable").reset_index(drop=True)
+    schema.validate_posts(posts)
+    return ImportResult(posts=posts, reports=[item.report for item in imported])
+
+
+def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFrame:
+    """One row per (platform, post id): files were read oldest export first, so the last row wins."""
+    key = ["platform", "post_id"]
+    dup = posts.duplicated(key, keep="last")
+    if dup.any():
+        by_file = posts.loc[dup, "source_file"].value_counts()
+        for item in imported:
+            item.report.superseded = int(by_file.get(str(item.report.path), 0))
+        posts = posts[~dup]
+    return posts
+
+
+def load_exports(paths, *, client: str = "client", timezone: str | None = None,
+                 family: str | None = None) -> pd.DataFrame:
+    """The canonical post table from export files (see `import_exports` for the import report)."""
+    return import_exports(paths, client=client, timezone=timezone, family=family).posts

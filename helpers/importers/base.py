@@ -1,0 +1,77 @@
+"""What every importer returns, and the small tools importers share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .reading import normalise_name
+
+
+@dataclass
+class FileReport:
+    """What one export file held and what became of it: the import report a user reads."""
+
+    path: Path
+    family: str
+    platform: str | None = None
+    rows_in_file: int = 0
+    rows_imported: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)  # reason -> rows
+    superseded: int = 0  # rows replaced by the same post in a more recent export
+    warnings: list[str] = field(default_factory=list)
+    period: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    metrics_present: list[str] = field(default_factory=list)
+
+    def drop(self, reason: str, count: int) -> None:
+        if count:
+            self.dropped[reason] = self.dropped.get(reason, 0) + int(count)
+
+
+@dataclass
+class ImportedFile:
+    posts: pd.DataFrame  # canonical columns (client filled in later)
+    report: FileReport
+
+
+@dataclass(frozen=True)
+class Family:
+    """An export family: how to recognise its header and how to read it.
+
+    `signature` lists normalised header names that all appear in every variant of the family;
+    detection picks the family whose signature the header satisfies.
+    """
+
+    name: str
+    label: str
+    signature: tuple[str, ...]
+    read: Callable[..., ImportedFile]
+    needs_timezone: bool = False  # the export writes local wall-clock times without a zone
+
+    def missing_from(self, header_names: set[str]) -> list[str]:
+        return [name for name in self.signature if name not in header_names]
+
+
+class Columns:
+    """Find columns by name (case and spacing ignored), never by position; repeated names kept apart."""
+
+    def __init__(self, header: list[str], keys: list[str]):
+        self._by_name: dict[str, list[str]] = {}
+        for name, key in zip(header, keys):
+            self._by_name.setdefault(normalise_name(name), []).append(key)
+
+    def __contains__(self, name: str) -> bool:
+        return normalise_name(name) in self._by_name
+
+    def key(self, *names: str) -> str | None:
+        """The key of the first column present among `names` (first occurrence if repeated)."""
+        for name in names:
+            keys = self._by_name.get(normalise_name(name))
+            if keys:
+                return keys[0]
+        return None
+
+    def all_keys(self, name: str) -> list[str]:
+        return list(self._by_name.get(normalise_name(name), []))

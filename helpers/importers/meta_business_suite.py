@@ -1,0 +1,181 @@
+"""Meta Business Suite post exports, Facebook Pages and Instagram accounts.
+
+Quirks handled (see the project README, "Export files"): UTF-8 with BOM; `Publish time` as
+MM/DD/YYYY HH:MM in the page's local time with no zone (so a time zone must be given); `Date` holds
+`Lifetime`; blank cells mean "not reported", not 0; short (ragged) rows; `Views` twice in one header;
+older files with `Impressions` and a raw `IMPRESSION:UNIQUE_USERS` (reach) header; rows with an empty
+Post ID and an error in `Data comment`, which are dropped and counted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import read_delimited
+from .values import is_blank, to_local_datetime, to_number
+
+FORMATS = {
+    "photos": "photo", "photo": "photo", "ig image": "photo", "image": "photo",
+    "reels": "reel", "reel": "reel", "ig reel": "reel",
+    "ig carousel": "carousel", "carousel": "carousel", "carousel_album": "carousel",
+    "videos": "video", "video": "video", "live": "live", "links": "link", "link": "link",
+    "text": "text", "status": "text", "statuses": "text",
+}
+
+# canonical column -> header names that carry it (first one present wins)
+COUNTS = {
+    "reach": ("Reach", "IMPRESSION:UNIQUE_USERS"),
+    "reactions": ("Reactions", "Likes"),
+    "comments": ("Comments",),
+    "shares": ("Shares",),
+    "saves": ("Saves",),
+    "clicks": ("Total clicks",),
+    "video_views": ("3-second video views",),
+    "follows_gained": ("Follows",),
+}
+
+
+def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
+    """Read one Business Suite post export into canonical rows (client not yet set)."""
+    table = read_delimited(path)
+    cols = Columns(table.header, table.keys)
+    frame, rows = table.frame, table.source_rows()
+    if "Page ID" in cols:
+        platform = "facebook"
+    elif "Account ID" in cols:
+        platform = "instagram"
+    else:
+        raise ExportFormatError(path, "a Business Suite post export names its account in 'Page ID' (Facebook)"
+                                " or 'Account ID' (Instagram); this file has neither", column="Page ID")
+    report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
+    if timezone is None:
+        raise ExportFormatError(path, "Business Suite writes publish times in the page's local time without a"
+                                " time zone", column="Publish time",
+                                hint="pass timezone='Africa/Johannesburg' (the page's IANA time zone) to"
+                                     " load_exports, or set `timezone` for the client in the roster")
+
+    post_id = frame[cols.key("Post ID")].str.strip().str.lstrip("'")
+    no_id = post_id.eq("")
+    if no_id.any():
+        comment_key = cols.key("Data comment")
+        reasons = frame.loc[no_id, comment_key].str.strip() if comment_key else pd.Series("", index=frame.index)
+        for reason, count in reasons.replace("", "no reason given").value_counts().items():
+            report.drop(f"empty Post ID ({reason})", count)
+        frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
+
+    def cells(*names: str) -> pd.Series | None:
+        key = cols.key(*names)
+        return None if key is None else frame[key]
+
+    def number(canonical: str, *names: str, dtype: str = "Int64") -> pd.Series | None:
+        key = cols.key(*names)
+        if key is None:
+            return None
+        return to_number(frame[key], path=path, column=table.header[table.keys.index(key)], rows=rows,
+                         dtype=dtype)
+
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = platform
+    out["account"] = cells("Page name", "Account name", "Account username")
+    out["post_id"] = post_id
+    time_key = cols.key("Publish time")
+    if time_key is None:
+        raise ExportFormatError(path, "the 'Publish time' column is missing", column="Publish time")
+    out["published_at"] = to_local_datetime(frame[time_key], fmt="%m/%d/%Y %H:%M", timezone=timezone,
+                                            path=path, column="Publish time", rows=rows)
+    post_type = cells("Post type")
+    if post_type is not None:
+        lowered = post_type.str.strip().str.casefold()
+        out["format"] = lowered.map(FORMATS).fillna(lowered).replace("", pd.NA)
+    text = cells("Title")
+    description = cells("Description")
+    if text is None:
+        text = description
+    elif description is not None:
+        text = text.where(text.str.strip() != "", description)
+    out["text"] = text
+    out["permalink"] = cells("Permalink")
+    for canonical, names in COUNTS.items():
+        values = number(canonical, *names)
+        if values is not None:
+            out[canonical] = values
+    out["watch_time_seconds"] = number("watch_time_seconds", "Seconds viewed", dtype="Float64")
+    _impressions(out, frame, table, cols, rows, report)
+    out["paid"] = _paid(frame, cols, rows, path)
+
+    date_key = cols.key("Date")
+    if date_key is not None:
+        other = frame[date_key].str.strip().str.casefold().ne("lifetime") & frame[date_key].str.strip().ne("")
+        if other.any():
+            report.warnings.append(
+                f"{int(other.sum())} row(s) have a Date other than 'Lifetime' (e.g. {frame.loc[other, date_key].iloc[0]!r}):"
+                " their metrics cover that date only, not the post's lifetime")
+    comment_key = cols.key("Data comment")
+    if comment_key is not None:
+        commented = frame[comment_key].str.strip().ne("")
+        if commented.any():
+            report.warnings.append(f"{int(commented.sum())} row(s) carry a Meta data comment, e.g."
+                                   f" {frame.loc[commented, comment_key].iloc[0]!r}")
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+    report.rows_imported = len(out)
+    return ImportedFile(posts=out, report=report)
+
+
+def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, rows: pd.Series,
+                 report: FileReport) -> None:
+    """Impressions, or Meta's Views (which count repeat views): kept in one column, labelled by kind."""
+    view_keys = cols.all_keys("Views")
+    if view_keys:
+        kind, keys = "views", view_keys
+    else:
+        kind, keys = "impressions", cols.all_keys("Impressions")
+    if not keys:
+        return
+    series = [to_number(frame[k], path=table.path, column=table.header[table.keys.index(k)], rows=rows)
+              for k in keys]
+    values = series[0]
+    for other in series[1:]:
+        both = values.notna() & other.notna()
+        differ = both & (values != other)
+        if differ.any():
+            report.warnings.append(f"'{kind.title()}' appears twice and the two columns disagree on"
+                                   f" {int(differ.sum())} row(s); the first column is used")
+        values = values.fillna(other)
+    reach = out.get("reach")
+    if reach is not None:
+        impossible = values.eq(0) & reach.gt(0)
+        impossible = impossible.fillna(False).astype(bool)
+        if impossible.any():
+            report.warnings.append(
+                f"{int(impossible.sum())} post(s) show {kind} = 0 with reach above 0, which cannot happen"
+                f" (every reached account saw the post at least once): {kind} treated as not reported")
+            values = values.mask(impossible)
+    out["impressions"] = values
+    out["impressions_kind"] = pd.Series(kind, index=out.index, dtype="string").where(values.notna())
+
+
+def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd.Series:
+    """True when boosted reach is positive or Meta marks the post funded; NA when the export cannot say."""
+    paid = pd.Series(pd.NA, index=frame.index, dtype="boolean")
+    boosted_key = cols.key("Reach from Boosted posts")
+    if boosted_key is not None:
+        boosted = to_number(frame[boosted_key], path=path, column="Reach from Boosted posts", rows=rows)
+        paid = boosted.gt(0).astype("boolean").where(boosted.notna(), pd.NA)
+    funded_key = cols.key("Funded content status")
+    if funded_key is not None:
+        funded = ~is_blank(frame[funded_key])
+        paid = paid.mask(funded, True)
+    return paid
+
+
+FAMILY = Family(
+    name="meta_business_suite_posts",
+    label="Meta Business Suite post export (Facebook Page or Instagram account)",
+    signature=("post id", "publish time", "permalink", "post type", "date"),
+    read=read_meta_business_suite,
+    needs_timezone=True,
+)

@@ -1,0 +1,146 @@
+"""The canonical post table: the one contract between the importers and the analysis.
+
+One row per post. Every importer returns exactly these columns with these types; everything downstream
+reads only this table. A metric that a platform or an export does not report is NA, never 0.
+Validation (pandera) turns a violation into an error that names the file, the column and the rows.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import WorkbookError
+
+PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok", "linkedin")
+
+# Counts that cannot be negative. `follows_gained` is a net change and may be.
+COUNT_COLUMNS = (
+    "reach", "impressions", "reactions", "comments", "shares", "saves", "clicks",
+    "video_views", "followers", "platform_engagements",
+)
+
+#: column -> (pandas dtype, meaning). The order here is the order of the table.
+POST_COLUMNS: dict[str, tuple[str, str]] = {
+    "client": ("string", "client id from the roster, or the name given to load_exports"),
+    "platform": ("string", "facebook, instagram, x, youtube, tiktok or linkedin"),
+    "account": ("string", "page, account or channel name as exported"),
+    "post_id": ("string", "the platform's post id, kept as text (long ids lose digits as numbers)"),
+    "published_at": ("datetime", "publish time, time-zone aware, in the client's time zone"),
+    "format": ("string", "photo, video, reel, carousel, link, text, ... (lower case)"),
+    "text": ("string", "caption, title or post text: untrusted, escape before showing as HTML"),
+    "permalink": ("string", "link to the post"),
+    "paid": ("boolean", "True when the post had paid distribution; NA when the export does not say"),
+    "reach": ("Int64", "unique accounts that saw the post (Meta: estimated)"),
+    "impressions": ("Int64", "times the post was on screen; Meta 'Views' after 2025-04 (see impressions_kind)"),
+    "impressions_kind": ("string", "'impressions' or 'views' (views count repeat views; not comparable)"),
+    "reactions": ("Int64", "likes and reactions (applause)"),
+    "comments": ("Int64", "comments and replies (conversation)"),
+    "shares": ("Int64", "shares, reposts, retweets (amplification)"),
+    "saves": ("Int64", "saves and bookmarks"),
+    "clicks": ("Int64", "clicks of any kind, as the platform counts them"),
+    "video_views": ("Int64", "video views as the platform counts them (3-second views on Meta)"),
+    "watch_time_seconds": ("Float64", "total time watched, in seconds"),
+    "followers": ("Int64", "followers at the time of posting, when known"),
+    "follows_gained": ("Int64", "follows (net subscribers on YouTube) attributed to the post"),
+    "spend": ("Float64", "amount spent on the post, in the account currency, when known"),
+    "platform_engagements": ("Int64", "the platform's own 'engagements' figure, kept apart from interactions"),
+    "source_file": ("string", "the export file the row came from"),
+    "source_row": ("Int64", "row of the source file, counting the header as row 1 (as a spreadsheet shows it)"),
+}
+
+REQUIRED_NON_NULL = ("client", "platform", "post_id", "published_at", "source_file")
+
+
+def _dtype(name: str, kind: str, tz: str) -> object:
+    return pd.DatetimeTZDtype(tz=tz) if kind == "datetime" else kind
+
+
+def empty_posts(timezone: str = "UTC") -> pd.DataFrame:
+    """An empty canonical post table with the right columns and types."""
+    return pd.DataFrame({c: pd.Series(dtype=_dtype(c, k, timezone)) for c, (k, _) in POST_COLUMNS.items()})
+
+
+def conform(frame: pd.DataFrame, timezone: str = "UTC") -> pd.DataFrame:
+    """Return `frame` with exactly the canonical columns in order and type; absent columns become NA."""
+    out = {}
+    n = len(frame)
+    for col, (kind, _) in POST_COLUMNS.items():
+        dtype = _dtype(col, kind, timezone)
+        if col in frame:
+            s = frame[col]
+            if kind == "datetime":
+                s = s.dt.tz_convert(timezone) if s.dt.tz is not None else s
+            out[col] = s.astype(dtype)
+        else:
+            out[col] = pd.Series(pd.NA, index=frame.index, dtype=dtype) if n else pd.Series(dtype=dtype)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _schema() -> pa.DataFrameSchema:
+    columns = {}
+    for col, (kind, _) in POST_COLUMNS.items():
+        checks = []
+        if col in COUNT_COLUMNS or col in ("watch_time_seconds", "spend"):
+            checks.append(pa.Check.ge(0, error="must not be negative"))
+        if col == "platform":
+            checks.append(pa.Check.isin(PLATFORMS, error=f"must be one of {', '.join(PLATFORMS)}"))
+        if col == "post_id":
+            checks.append(pa.Check.str_length(min_value=1, error="must not be empty"))
+        if col == "impressions_kind":
+            checks.append(pa.Check.isin(("impressions", "views"), error="must be 'impressions' or 'views'"))
+        columns[col] = pa.Column(
+            None if kind == "datetime" else kind,
+            checks=checks,
+            nullable=col not in REQUIRED_NON_NULL,
+        )
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=["client", "platform", "post_id"],
+        report_duplicates="all",
+    )
+
+
+_SCHEMA = None
+
+
+class SchemaViolation(WorkbookError):
+    """Rows of the canonical table break the contract; the message lists file, column and rows."""
+
+
+def validate_posts(posts: pd.DataFrame) -> pd.DataFrame:
+    """Check the canonical post table; raise SchemaViolation naming the file, column and offending rows."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = _schema()
+    problems = []
+    if "published_at" in posts and not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
+        problems.append("column 'published_at': must be time-zone aware datetimes")
+    try:
+        _SCHEMA.validate(posts, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems.extend(_describe_failures(posts, exc.failure_cases))
+    if problems:
+        raise SchemaViolation("the post table breaks its contract:\n" + "\n".join(f"  - {p}" for p in problems))
+    return posts
+
+
+def _describe_failures(posts: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+    lines = []
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+        column = "(table)" if pd.isna(column) else column
+        index = group["index"].dropna()
+        if index.empty:  # a column- or table-level failure (missing column, wrong type)
+            lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
+            continue
+        rows = posts.loc[posts.index.isin(index.astype(int))] if len(posts) else posts
+        where = []
+        for source, part in rows.groupby(rows["source_file"].fillna("?"), sort=False):
+            row_numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
+            more = f" and {len(part) - 10} more" if len(part) > 10 else ""
+            where.append(f"{source} rows {row_numbers}{more}")
+        values = ", ".join(repr(v) for v in group["failure_case"].head(5).tolist())
+        lines.append(f"column {column!r} {check}: {'; '.join(where) or 'rows ' + str(list(index.head(10)))}"
+                     f" (values: {values})")
+    return lines
