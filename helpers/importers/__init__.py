@@ -20,7 +20,7 @@ from ..errors import ExportFormatError, WorkbookError
 from ..paths import resolve
 from . import meta_business_suite
 from .base import Family, FileReport, ImportedFile
-from .reading import normalise_name, read_delimited_header
+from .reading import normalise_name, read_delimited_head, read_workbook_head
 
 #: Every known export family, in the order detection tries them.
 FAMILIES: list[Family] = [
@@ -36,8 +36,21 @@ def family_named(name: str) -> Family:
 
 
 def read_header_names(path: Path) -> set[str]:
-    """Normalised header names of an export, for detection."""
-    return {normalise_name(h) for h in read_delimited_header(path) if h}
+    """Normalised cell texts of an export's first few rows (every sheet of a workbook), for detection.
+
+    Several families put a title, a `sep=` line or a metric name above the header, so detection looks at
+    the first rows together rather than at line 1 alone.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == b"PK\x03\x04":
+        rows = read_workbook_head(path)
+    else:
+        rows = read_delimited_head(path)
+    return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
 def detect_family(path: Path) -> Family:
@@ -126,19 +139,20 @@ def export_recency(path: Path) -> tuple:
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
-                   family: str | None = None) -> ImportResult:
+                   family: str | None = None, **options) -> ImportResult:
     """Read export files into one validated canonical post table, with an import report per file.
 
     `timezone` (an IANA name such as 'Asia/Jakarta') is required for exports that write local times
     without a zone; all times come out in it (UTC when not given). `family` forces one family.
     Overlapping exports keep one row per post: the one from the most recent export.
+    Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
     """
     files = expand_paths(paths)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
     for path in sorted(files, key=export_recency):
         fam = forced or detect_family(path)
-        result = fam.read(path, timezone=timezone)
+        result = fam.read(path, timezone=timezone, **options)
         imported.append(result)
     zone = timezone or "UTC"
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
@@ -169,6 +183,6 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFr
 
 
 def load_exports(paths, *, client: str = "client", timezone: str | None = None,
-                 family: str | None = None) -> pd.DataFrame:
+                 family: str | None = None, **options) -> pd.DataFrame:
     """The canonical post table from export files (see `import_exports` for the import report)."""
-    return import_exports(paths, client=client, timezone=timezone, family=family).posts
+    return import_exports(paths, client=client, timezone=timezone, family=family, **options).posts

@@ -167,16 +167,42 @@ def normalise_name(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-def read_header(path: Path) -> list[str]:
-    """Just the header names of a delimited file (for detecting its family)."""
-    return read_delimited_header(path)
-
-
-def read_delimited_header(path: Path) -> list[str]:
-    text, _ = read_text(path)
+def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> list[list[str]]:
+    """The first rows of a delimited file as cells, reading only its first bytes (for detection)."""
+    path = Path(path)
+    with path.open("rb") as handle:
+        raw = handle.read(n_bytes)
+    if not raw.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
+        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
+                                hint="download the export again; the download may have been interrupted")
+    encoding = detect_encoding(raw)
+    text = raw.decode(encoding, errors="ignore").lstrip("\ufeff")
     if text[:4].lower() == "sep=":
         text = text[text.find("\n") + 1:]
-    first = text.split("\n", 1)[0]
-    delimiter = _sniff_delimiter(first)
-    row = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
-    return [h.strip() for h in row]
+    lines = text.splitlines()
+    delimiter = _sniff_delimiter(next((line for line in lines if line.strip()), ""))
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append([cell.strip().lstrip("\ufeff") for cell in row])
+        if len(rows) >= n_rows:
+            break
+    return rows
+
+
+def read_workbook_head(path: Path, n_rows: int = 4) -> list[list[str]]:
+    """The first rows of every sheet of an xlsx workbook as text cells (for detection)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
+                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+    rows = []
+    try:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(max_row=n_rows, values_only=True):
+                rows.append(["" if v is None else str(v) for v in row])
+    finally:
+        book.close()
+    return rows

@@ -1,0 +1,36 @@
+"""Shared test fixtures: where the real exports live, and small helpers for writing fixture files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import PROJECT_ROOT
+
+#: Real exports downloaded by real accounts. Never copied into the project (no licence to redistribute);
+#: a user's clone does not have them, so tests that need them skip with a reason.
+REAL_EXPORTS = PROJECT_ROOT.parent / "shared" / "real-exports"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def real_export(relative: str) -> Path:
+    """Path of a real export file, or skip the test when the folder of real exports is absent."""
+    path = REAL_EXPORTS / relative
+    if not REAL_EXPORTS.is_dir():
+        pytest.skip(f"real exports folder {REAL_EXPORTS} is absent (it sits beside the project on CI only)")
+    if not path.exists():
+        pytest.fail(f"expected real export {path} is missing from {REAL_EXPORTS}")
+    return path
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """Write bytes or text to a file under tmp_path and return its path."""
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode(encoding)
+        path.write_bytes(content)
+        return path
+    return _write
