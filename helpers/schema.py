@@ -11,6 +11,7 @@ import pandera.pandas as pa
 
 from .errors import WorkbookError
 
+PRECISIONS = ("minute", "day", "month")
 PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok", "linkedin")
 
 # Counts that cannot be negative. `follows_gained` is a net change and may be.
@@ -26,6 +27,8 @@ POST_COLUMNS: dict[str, tuple[str, str]] = {
     "account": ("string", "page, account or channel name as exported"),
     "post_id": ("string", "the platform's post id, kept as text (long ids lose digits as numbers)"),
     "published_at": ("datetime", "publish time, time-zone aware, in the client's time zone"),
+    "published_precision": ("string", "'minute', 'day' (date-only exports) or 'month' (weekday and hour"
+                            " real, day of month not): analyses of hour or weekday use only rows precise enough"),
     "format": ("string", "photo, video, reel, carousel, link, text, ... (lower case)"),
     "text": ("string", "caption, title or post text: untrusted, escape before showing as HTML"),
     "permalink": ("string", "link to the post"),
@@ -48,7 +51,7 @@ POST_COLUMNS: dict[str, tuple[str, str]] = {
     "source_row": ("Int64", "row of the source file, counting the header as row 1 (as a spreadsheet shows it)"),
 }
 
-REQUIRED_NON_NULL = ("client", "platform", "post_id", "published_at", "source_file")
+REQUIRED_NON_NULL = ("client", "platform", "post_id", "published_at", "published_precision", "source_file")
 
 
 def _dtype(name: str, kind: str, tz: str) -> object:
@@ -86,6 +89,8 @@ def _schema() -> pa.DataFrameSchema:
             checks.append(pa.Check.isin(PLATFORMS, error=f"must be one of {', '.join(PLATFORMS)}"))
         if col == "post_id":
             checks.append(pa.Check.str_length(min_value=1, error="must not be empty"))
+        if col == "published_precision":
+            checks.append(pa.Check.isin(PRECISIONS, error=f"must be one of {', '.join(PRECISIONS)}"))
         if col == "impressions_kind":
             checks.append(pa.Check.isin(("impressions", "views"), error="must be 'impressions' or 'views'"))
         columns[col] = pa.Column(

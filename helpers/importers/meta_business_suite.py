@@ -86,6 +86,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
         raise ExportFormatError(path, "the 'Publish time' column is missing", column="Publish time")
     out["published_at"] = to_local_datetime(frame[time_key], fmt="%m/%d/%Y %H:%M", timezone=timezone,
                                             path=path, column="Publish time", rows=rows)
+    out["published_precision"] = "minute"
     post_type = cells("Post type")
     if post_type is not None:
         lowered = post_type.str.strip().str.casefold()
