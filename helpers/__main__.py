@@ -1,0 +1,69 @@
+"""Command line: `python -m helpers render` (reports for the roster), `python -m helpers demo`.
+
+Errors in the user's input are printed as plain sentences (file, row, column, what to do) with exit
+status 2; a batch with a failed client exits with status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import WorkbookError
+from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .clients import load_roster
+    from .render import render_all, summary_lines
+
+    clients = load_roster(args.clients)
+    if args.client:
+        known = {c.id for c in clients}
+        missing = [c for c in args.client if c not in known]
+        if missing:
+            raise WorkbookError(f"no client {', '.join(map(repr, missing))} in {display_path(args.clients)};"
+                                f" known: {', '.join(sorted(known))}")
+        clients = [c for c in clients if c.id in set(args.client)]
+    results = render_all(clients, Path(args.out))
+    print()
+    print("\n".join(summary_lines(results)))
+    failed = [r.client for r in results if not r.ok]
+    if failed:
+        print(f"\n{len(failed)} of {len(results)} report(s) failed: {', '.join(failed)}."
+              f" Their executed notebooks are in {display_path(Path(args.out) / '_failed')}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import write_demo_exports
+
+    for path in write_demo_exports():
+        print(display_path(path))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    render = commands.add_parser("render", help="render one HTML report per client of the roster")
+    render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
+    render.add_argument("--client", action="append", help="render only this client id (repeatable)")
+    render.add_argument("--out", default=str(REPORTS_DIR), help="output folder (default: reports/)")
+    render.set_defaults(run=_render)
+    demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
+    demo.set_defaults(run=_demo)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except WorkbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; finished reports are unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Showing results in a notebook and in the HTML report, with untrusted text escaped.
+
+Captions, titles and account names come from the exports and may hold `<script>` or `onerror=`; every
+function here escapes text before it becomes HTML, and figures are embedded (self-contained report)
+with alt text.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML
+from IPython.display import display as show
+
+
+def title(text: str) -> HTML:
+    """The report's title, escaped (it holds the client's name)."""
+    return HTML(f"<h1>{html.escape(text)}</h1>")
+
+
+def finding(text: str) -> HTML:
+    """A sentence of the report, escaped."""
+    return HTML(f'<p class="finding">{html.escape(text)}</p>')
+
+
+def findings(lines: list[str]) -> HTML:
+    """A bulleted list of sentences, escaped."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return HTML(f'<ul class="findings">{items}</ul>')
+
+
+def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",
+          index: bool = True, max_text: int = 90) -> HTML:
+    """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'."""
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if column in percent:
+            shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v * 100:.{decimals}f}%")
+        elif pd.api.types.is_float_dtype(values):
+            shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v:,.{decimals}f}")
+        elif pd.api.types.is_integer_dtype(values):
+            shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v:,}")
+        else:
+            shown[column] = values.map(lambda v: "n/a" if v is None or (not isinstance(v, str) and pd.isna(v))
+                                       else _shorten(str(v), max_text))
+    body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
+    head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return HTML(body.replace('<table border="0" class="dataframe report-table">',
+                             f'<table class="report-table">{head}', 1))
+
+
+def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:
+    """A matplotlib figure embedded as a PNG with alt text and a caption; the figure is then closed."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    return HTML(f'<figure class="report-figure"><img src="data:image/png;base64,{data}"'
+                f' alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
