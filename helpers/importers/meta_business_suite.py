@@ -51,6 +51,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
         raise ExportFormatError(path, "a Business Suite post export names its account in 'Page ID' (Facebook)"
                                 " or 'Account ID' (Instagram); this file has neither", column="Page ID")
     report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
+    if frame.empty:
+        report.warnings.append("the file holds a header and no posts (a period without posts exports this way)")
     if timezone is None:
         raise ExportFormatError(path, "Business Suite writes publish times in the page's local time without a"
                                 " time zone", column="Publish time",

@@ -1,0 +1,72 @@
+"""Roster validation: every problem listed at once, each naming the client and the key."""
+import pytest
+
+from helpers.clients import load_roster
+from helpers.errors import RosterError
+from helpers.paths import DEFAULT_ROSTER
+
+
+def roster(tmp_path, text):
+    path = tmp_path / "clients.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_roster_has_at_least_two_demo_clients():
+    clients = load_roster(DEFAULT_ROSTER)
+    assert len(clients) >= 2
+    assert all(c.parameters()["exports"] for c in clients)
+
+
+def test_every_problem_is_listed_with_client_and_key(tmp_path):
+    path = roster(tmp_path, """
+clients:
+  - id: ../escape
+    name: Bad Id
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: Asia/Jakarta
+    period: {start: 2026-09-01, end: 2026-10-31}
+  - id: good-id
+    name: Missing Files
+    exports: [data/demo/nowhere.csv, data/demo/none-*.csv]
+    timezone: Mars/Olympus
+    period: {start: 2026-10-31, end: 2026-09-01}
+    colour: red
+  - id: no-period
+    name: No Period
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    problems = info.value.problems
+    text = "\n".join(problems)
+    assert "client '../escape': key 'id'" in text
+    assert "client 'good-id': key 'exports': file not found: data/demo/nowhere.csv" in text
+    assert "client 'good-id': key 'exports': the pattern 'data/demo/none-*.csv' matches no file" in text
+    assert "client 'good-id': key 'timezone'" in text
+    assert "client 'good-id': key 'period': end 2026-09-01 is before start 2026-10-31" in text
+    assert "client 'good-id': unknown key 'colour'" in text
+    assert "client 'no-period': missing key 'period'" in text
+    assert len(problems) == 7
+
+
+@pytest.mark.parametrize("bad_id", ["/etc", "two words", "UPPER", "a/b", ""])
+def test_path_unsafe_ids_are_refused(tmp_path, bad_id):
+    path = roster(tmp_path, f"""
+clients:
+  - id: "{bad_id}"
+    name: X
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""")
+    with pytest.raises(RosterError, match="key 'id'"):
+        load_roster(path)
+
+
+def test_not_yaml_and_missing_roster(tmp_path):
+    with pytest.raises(RosterError, match="does not exist"):
+        load_roster(tmp_path / "nope.yml")
+    with pytest.raises(RosterError, match="not valid YAML"):
+        load_roster(roster(tmp_path, "clients: [\n"))

@@ -1,0 +1,49 @@
+"""Rank agreement and top-N overlap, checked against scipy and against hand-built rankings."""
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from helpers import compare
+from tests.test_metrics import posts_table
+
+
+def test_spearman_matches_scipy_and_interval_matches_bonett_wright():
+    rng = np.random.default_rng(1)
+    x = pd.Series(rng.lognormal(size=40))
+    y = pd.Series(x * rng.lognormal(size=40))
+    got = compare.spearman_with_interval(x, y)
+    rho = stats.spearmanr(x, y).statistic
+    assert got["rho"] == pytest.approx(rho)
+    se = np.sqrt((1 + rho ** 2 / 2) / (40 - 3))
+    assert got["ci_low"] == pytest.approx(np.tanh(np.arctanh(rho) - 1.959964 * se), abs=1e-6)
+    assert got["ci_high"] == pytest.approx(np.tanh(np.arctanh(rho) + 1.959964 * se), abs=1e-6)
+    assert got["ci_low"] < rho < got["ci_high"]
+
+
+def test_spearman_skips_missing_pairs_and_refuses_tiny_samples():
+    got = compare.spearman_with_interval(pd.Series([1, 2, None, 4]), pd.Series([1, None, 3, 4]))
+    assert got["n"] == 2 and np.isnan(got["rho"])
+
+
+def test_top_n_overlap_by_hand():
+    na = pd.NA
+    posts = posts_table([
+        dict(platform="facebook", reach=r, reactions=i, comments=c, shares=c, saves=na)
+        for r, i, c in [(1000, 1, 0), (900, 50, 0), (800, 40, 0), (100, 60, 0), (50, 2, 0), (10, na, na)]
+    ])
+    got = compare.top_n_overlap(posts, 3)
+    # by reach: rows 0, 1, 2; by interactions (row 5 has none): rows 3, 1, 2
+    assert got["posts_compared"] == 5
+    assert got["overlap"] == 2 and got["share"] == pytest.approx(2 / 3)
+    assert list(got["top_a_only"]) == [0] and list(got["top_b_only"]) == [3]
+
+
+def test_rank_agreement_is_per_platform():
+    na = pd.NA
+    rows = [dict(platform="facebook", reach=r, reactions=r, comments=0, shares=0, saves=na) for r in range(1, 8)]
+    rows += [dict(platform="instagram", reach=r, reactions=10 - r, comments=0, shares=0, saves=0) for r in range(1, 8)]
+    table = compare.rank_agreement(posts_table(rows))
+    assert table.loc["facebook", "rho"] == pytest.approx(1.0)
+    assert table.loc["instagram", "rho"] == pytest.approx(-1.0)
+    assert table.loc["facebook", "n"] == 7

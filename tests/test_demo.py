@@ -1,0 +1,26 @@
+"""The demo exports are generated deterministically and committed as generated."""
+from helpers.demo import write_demo_exports
+from helpers.paths import DEMO_DIR
+from helpers.importers import detect_family, import_exports
+from helpers.compare import rank_agreement
+from helpers.plots import format_table
+
+
+def test_generator_reproduces_the_committed_files(tmp_path):
+    written = write_demo_exports(tmp_path)
+    assert written
+    for path in written:
+        committed = DEMO_DIR / path.relative_to(tmp_path)
+        assert committed.read_bytes() == path.read_bytes(), f"{committed} differs: run `make demo` and commit"
+
+
+def test_demo_files_are_in_business_suite_format_and_show_the_lenses_disagreeing():
+    for folder in DEMO_DIR.iterdir():
+        for path in folder.glob("*.csv"):
+            assert path.read_bytes().startswith(b"\xef\xbb\xbf\"Post ID\"")
+            assert detect_family(path).name == "meta_business_suite_posts"
+    posts = import_exports(DEMO_DIR / "kopi-senja" / "*.csv", client="kopi-senja", timezone="Asia/Jakarta").posts
+    agreement = rank_agreement(posts)
+    assert ((agreement["rho"] > 0.2) & (agreement["rho"] < 0.9)).all()  # related, but far from the same
+    formats = format_table(posts[posts["platform"] == "instagram"])
+    assert formats["median reach"].idxmax() != formats["median ER by reach"].idxmax()

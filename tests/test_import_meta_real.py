@@ -1,0 +1,88 @@
+"""The Business Suite importer on real exports (skipped when ../shared/real-exports is absent)."""
+import csv
+
+import pandas as pd
+import pytest
+
+from helpers.importers import detect_family, import_exports
+from tests.conftest import real_export
+
+FB_LONG = "facebook/business-suite-posts/Jan-14-2025_Apr-14-2025_1396269028466733.csv"
+FB_SHORT = "facebook/business-suite-posts/Mar-18-2025_Apr-14-2025_553302954456165.csv"
+IG = "instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv"
+TZ = "Africa/Johannesburg"
+
+
+@pytest.mark.parametrize("relative, rows, platform", [(FB_LONG, 261, "facebook"), (FB_SHORT, 48, "facebook"),
+                                                      (IG, 78, "instagram")])
+def test_row_counts_platform_and_family(relative, rows, platform):
+    path = real_export(relative)
+    assert detect_family(path).name == "meta_business_suite_posts"
+    posts = import_exports(path, client="c", timezone=TZ).posts
+    assert len(posts) == rows
+    assert set(posts["platform"]) == {platform}
+
+
+def test_reach_total_and_ids_as_text():
+    path = real_export(FB_LONG)
+    posts = import_exports(path, client="c", timezone=TZ).posts
+    assert posts["reach"].sum() == 8395
+    assert posts["post_id"].dtype == "string"
+    assert "939005954986064" in set(posts["post_id"])  # 15 digits kept exactly
+
+
+def test_blanks_are_na_not_zero():
+    posts = import_exports(real_export(FB_LONG), client="c", timezone=TZ).posts
+    # Facebook exports carry no saves; 'Seconds viewed' is blank except for videos (and missing in ragged rows)
+    assert posts["saves"].isna().all()
+    assert posts["watch_time_seconds"].notna().sum() == 6
+    assert posts["watch_time_seconds"].isna().sum() == 255
+    assert (posts["reach"].notna()).all()
+
+
+def test_ragged_rows_are_read_with_their_values():
+    path = real_export(FB_LONG)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.reader(handle))
+    header = records[0]
+    short = [r for r in records[1:] if len(r) < len(header)]
+    assert len(short) == 5
+    posts = import_exports(path, client="c", timezone=TZ).posts.set_index("post_id")
+    for record in short:
+        assert posts.loc[record[0], "reach"] == int(record[header.index("Reach")])
+
+
+def test_local_publish_time_gets_the_time_zone():
+    posts = import_exports(real_export(FB_LONG), client="c", timezone=TZ).posts.set_index("post_id")
+    assert posts.loc["939005954986064", "published_at"] == pd.Timestamp("2025-02-16 05:14", tz=TZ)
+    assert str(posts["published_at"].dt.tz) == TZ
+
+
+def test_views_twice_and_impossible_zero_views():
+    result = import_exports(real_export(FB_SHORT), client="c", timezone=TZ)
+    posts = result.posts
+    # both 'Views' columns are 0 while reach is positive: reported as not available, with a warning
+    assert posts["impressions"].isna().all()
+    assert any("views = 0 with reach above 0" in w for w in result.warnings())
+    assert posts["reach"].sum() == sum(
+        int(r["Reach"]) for r in csv.DictReader(real_export(FB_SHORT).open(encoding="utf-8-sig", newline="")))
+    assert posts["paid"].eq(False).all()  # 'Reach from Boosted posts' is 0 on every row
+
+
+def test_instagram_saves_and_formats():
+    posts = import_exports(real_export(IG), client="c", timezone=TZ).posts
+    with real_export(IG).open(encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    assert posts["saves"].sum() == sum(int(r["Saves"]) for r in records if r["Saves"])
+    assert posts["reactions"].sum() == sum(int(r["Likes"]) for r in records if r["Likes"])
+    assert set(posts["format"]) <= {"reel", "photo", "carousel"}
+    assert posts["follows_gained"].isna().sum() == sum(1 for r in records if not r["Follows"])
+
+
+def test_overlapping_exports_keep_one_row_per_post():
+    result = import_exports([real_export(FB_LONG), real_export(FB_SHORT)], client="c", timezone=TZ)
+    posts = result.posts
+    assert posts["post_id"].is_unique
+    superseded = sum(r.superseded for r in result.reports)
+    assert len(posts) == 261 + 48 - superseded
+    assert superseded > 0

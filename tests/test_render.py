@@ -1,0 +1,103 @@
+"""End to end: the demo roster renders to HTML without code or parameters; failures are contained."""
+import json
+import re
+
+import pytest
+
+from helpers.__main__ import main
+from helpers.clients import load_roster
+from helpers.paths import DEFAULT_ROSTER, DEMO_DIR
+from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
+
+HEADINGS = ("Summary", "Data coverage", "The two lenses, channel by channel", "Where the lenses disagree",
+            "Formats under both lenses", "Definitions")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    status = main(["render", "--clients", str(DEFAULT_ROSTER), "--out", str(out)])
+    return status, out
+
+
+def test_demo_roster_renders_every_client(rendered):
+    status, out = rendered
+    assert status == 0
+    for client in load_roster(DEFAULT_ROSTER):
+        html = (out / client.id / "report.html").read_text(encoding="utf-8")
+        executed = json.loads((out / client.id / "report.ipynb").read_text(encoding="utf-8"))
+        assert client.name in html
+        for heading in HEADINGS:
+            assert f">{heading}<" in html, heading
+        images = re.findall(r"<img [^>]+>", html)
+        embedded = [tag for tag in images if 'src="data:image/png;base64,' in tag]
+        assert len(embedded) >= 3  # figures embedded in the file
+        assert all(re.search(r'alt="[^"]{20,}"', tag) for tag in embedded)  # each with alt text
+        # no code, no parameters cell, no local paths
+        assert "hl-ipython3" not in html and "build_report(" not in html
+        assert "injected-parameters" not in html and "period_start =" not in html
+        assert str(DEMO_DIR) not in html
+        assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
+
+
+def test_reports_hold_only_their_own_client(rendered):
+    _, out = rendered
+    clients = load_roster(DEFAULT_ROSTER)
+    for client in clients:
+        html = (out / client.id / "report.html").read_text(encoding="utf-8")
+        for other in clients:
+            if other.id != client.id:
+                assert other.name not in html
+
+
+def test_unknown_parameter_is_an_error():
+    with pytest.raises(ParameterMismatch, match="clinet"):
+        check_parameters(REPORT_NOTEBOOK, {"clinet": "typo"})
+
+
+def test_failing_client_is_named_others_render_and_exit_is_nonzero(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    good_file = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    text = good_file.read_text(encoding="utf-8-sig").splitlines()
+    header = text[0].split(",")
+    row = text[1].split(",")
+    reach_at = [c.strip('"') for c in header].index("Reach")
+    row[reach_at] = "lots"
+    bad.write_text("\ufeff" + "\n".join([text[0], ",".join(row)]) + "\n", encoding="utf-8")
+    roster = tmp_path / "clients.yml"
+    roster.write_text(f"""
+clients:
+  - id: broken
+    name: Broken Client
+    exports: ["{bad}"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: fine
+    name: Fine Client
+    exports: ["{good_file}"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""", encoding="utf-8")
+    out = tmp_path / "reports"
+    (out / "broken").mkdir(parents=True)
+    (out / "broken" / "report.html").write_text("last good report", encoding="utf-8")
+    status = main(["render", "--clients", str(roster), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "broken" in captured.err and "FAILED" in captured.out
+    assert "lots" in captured.out and "Reach" in captured.out  # the error names the value and column
+    assert (out / "broken" / "report.html").read_text(encoding="utf-8") == "last good report"
+    assert (out / "_failed" / "broken" / "report.ipynb").exists()
+    assert (out / "fine" / "report.html").exists()
+    assert not list(out.glob(".render-*"))  # no temporary folder left behind
+
+
+def test_bad_roster_is_a_clear_error_without_traceback(tmp_path, capsys):
+    roster = tmp_path / "clients.yml"
+    roster.write_text("clients:\n  - id: x\n    name: X\n    exports: [missing.csv]\n    timezone: UTC\n"
+                      "    period: {start: 2026-01-01, end: 2026-01-31}\n", encoding="utf-8")
+    status = main(["render", "--clients", str(roster), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "client 'x': key 'exports': file not found: missing.csv" in err
+    assert "Traceback" not in err
