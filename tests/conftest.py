@@ -1,6 +1,7 @@
 """Shared test fixtures: where the real exports live, and small helpers for writing fixture files."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from helpers.paths import PROJECT_ROOT
 
 #: Real exports downloaded by real accounts. Never copied into the project (no licence to redistribute);
 #: a user's clone does not have them, so tests that need them skip with a reason.
-REAL_EXPORTS = PROJECT_ROOT.parent / "shared" / "real-exports"
+#: WORKBOOK_REAL_EXPORTS points elsewhere when the folder does not sit beside the project.
+REAL_EXPORTS = Path(os.environ.get("WORKBOOK_REAL_EXPORTS", PROJECT_ROOT.parent / "shared" / "real-exports"))
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -19,12 +19,18 @@ from .. import schema
 from ..errors import ExportFormatError, WorkbookError
 from ..paths import resolve
 from . import meta_business_suite
+from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
+from . import x_content, x_tweet_activity
+from . import youtube_studio, tiktok_studio, linkedin_page
 from .base import Family, FileReport, ImportedFile
 from .reading import normalise_name, read_delimited_head, read_workbook_head
 
 #: Every known export family, in the order detection tries them.
 FAMILIES: list[Family] = [
     meta_business_suite.FAMILY,
+    facebook_insights_legacy.FAMILY, uci_facebook_metrics.FAMILY, mapped_csv.FAMILY,  # mapped: never detected
+    x_tweet_activity.FAMILY, x_content.FAMILY,
+    youtube_studio.FAMILY, tiktok_studio.FAMILY, linkedin_page.FAMILY,
 ]
 
 
