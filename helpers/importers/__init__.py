@@ -15,7 +15,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .. import schema
+from .. import quality, schema
 from ..errors import ExportFormatError, WorkbookError
 from ..paths import resolve
 from . import meta_business_suite
@@ -159,6 +159,8 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     for path in sorted(files, key=export_recency):
         fam = forced or detect_family(path)
         result = fam.read(path, timezone=timezone, **options)
+        result.posts, negative = quality.drop_negative_counts(result.posts)
+        result.report.warnings += negative + quality.quality_notes(result.posts)
         imported.append(result)
     zone = timezone or "UTC"
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]

@@ -1,0 +1,227 @@
+"""LinkedIn company-page content export (xlsx), sheet `All posts`: one post per `Post link`.
+
+Quirks handled: row 1 of the sheet is a sentence and row 2 the header; `Created date` is text MM/DD/YYYY
+(precision 'day'); CTR and engagement rate are fractions and are not imported (they are derivable from
+clicks, interactions and impressions). A boosted post appears as several rows with the same link: its
+`Organic` row, one `Sponsored` row per campaign and a `Total` row whose counts are the sum of the others.
+Each post is counted once: from its `Total` row when there is one, else (a post with only an Organic row,
+or an export without Total rows) the sum of its rows, with a warning when rows had to be summed. `paid` is
+True when a Sponsored row delivered impressions, False when the post only has organic rows (a Sponsored row
+with 0 impressions is a campaign that never ran; a warning lists such posts). The daily `Metrics` sheet is
+channel-level and not read here.
+
+Mapping: Post link -> permalink, the `urn:li:...` in it -> post_id, Post title -> text, Impressions ->
+impressions ('impressions'), Clicks -> clicks, Likes -> reactions, Comments -> comments, Reposts -> shares,
+Follows -> follows_gained, Views -> video_views, Content Type -> format. The sheet has no reach (unique
+impressions exist only in the daily Metrics sheet). The account is the page name at the start of the file
+name (`<page>_content_<number>.xlsx`), NA otherwise.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import unique_keys
+from .values import to_local_datetime, to_number
+
+SHEET = "All posts"
+
+# canonical column -> header names that carry it (first one present wins)
+COUNTS = {
+    "impressions": ("Impressions",),
+    "clicks": ("Clicks",),
+    "reactions": ("Likes", "Reactions"),
+    "comments": ("Comments",),
+    "shares": ("Reposts", "Shares"),
+    "follows_gained": ("Follows",),
+    "video_views": ("Views", "Video views"),
+}
+
+ROW_KINDS = ("organic", "sponsored", "total")
+_URN = re.compile(r"(urn:li:[a-z_]+:\d+)", re.IGNORECASE)
+_FILE_ACCOUNT = re.compile(r"^(.+?)_content_\d+$")
+
+
+def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
+    """Read the `All posts` sheet of a LinkedIn page content export into canonical rows, one per post."""
+    path = Path(path)
+    header, frame = _read_sheet(path)
+    keys = unique_keys(header)
+    cols = Columns(header, keys)
+    rows = pd.Series(range(3, 3 + len(frame)), index=frame.index, dtype="Int64")  # header is sheet row 2
+    report = FileReport(path=path, family=FAMILY.name, platform="linkedin", rows_in_file=len(frame))
+    for needed in ("Post link", "Created date"):
+        if needed not in cols:
+            raise ExportFormatError(path, f"sheet {SHEET!r} has no {needed!r} column",
+                                    column=_in_sheet(needed),
+                                    expected="the header on row 2 of the sheet",
+                                    hint="export the page's content analytics again, without editing it")
+
+    link = frame[cols.key("Post link")].str.strip()
+    blank_link = link.eq("")
+    report.drop("no 'Post link' (so no post id)", int(blank_link.sum()))
+    frame, rows, link = frame[~blank_link], rows[~blank_link], link[~blank_link]
+
+    kind_key = cols.key("Post type")
+    kind = frame[kind_key].str.strip().str.casefold() if kind_key else pd.Series("organic", index=frame.index)
+    kind = kind.replace("", "organic")
+    unknown = ~kind.isin(ROW_KINDS)
+    if unknown.any():
+        first = unknown.idxmax()
+        raise ExportFormatError(path, f"sheet {SHEET!r}: {frame.loc[first, kind_key]!r} is not a row kind",
+                                row=int(rows[first]), column=_in_sheet("Post type"),
+                                expected="'Organic', 'Sponsored' or 'Total'",
+                                hint="re-download the export without editing it")
+
+    counts = {}
+    for canonical, names in COUNTS.items():
+        key = cols.key(*names)
+        if key is not None:
+            counts[canonical] = to_number(frame[key], path=path, column=_in_sheet(header[keys.index(key)]),
+                                          rows=rows)
+    created = to_local_datetime(frame[cols.key("Created date")], fmt="%m/%d/%Y", timezone=timezone or "UTC",
+                                path=path, column=_in_sheet("Created date"), rows=rows)
+
+    posts = []
+    summed, unrun = 0, []
+    for post_link, group in frame.groupby(link, sort=False):
+        kinds = kind[group.index]
+        totals = group.index[kinds.eq("total")]
+        chosen = totals[0] if len(totals) else group.index[0]
+        record = {
+            "platform": "linkedin",
+            "post_id": _post_id(post_link),
+            "permalink": post_link,
+            "published_at": created[chosen],
+            "source_row": rows[chosen],
+        }
+        if len(totals) > 1:
+            raise ExportFormatError(path, f"sheet {SHEET!r}: the post {post_link} has {len(totals)} Total rows",
+                                    row=int(rows[totals[1]]), column=_in_sheet("Post type"),
+                                    expected="at most one Total row per post link",
+                                    hint="re-download the export without editing it")
+        if len(totals) == 0 and len(group) > 1:
+            summed += 1
+        for canonical, values in counts.items():
+            if len(totals):
+                record[canonical] = values[chosen]
+            else:
+                part = values[group.index]
+                record[canonical] = part.sum() if part.notna().any() else pd.NA
+        sponsored = group.index[kinds.eq("sponsored")]
+        if len(sponsored) and "impressions" in counts:
+            delivered = counts["impressions"][sponsored].fillna(0).sum() > 0
+            record["paid"] = bool(delivered)
+            if not delivered:
+                unrun.append(int(rows[sponsored[0]]))
+        elif len(sponsored):
+            record["paid"] = True
+        else:
+            record["paid"] = False
+        organic = group.index[kinds.eq("organic")]
+        text_source = organic[0] if len(organic) else chosen
+        record["text"] = _cell(frame, cols, "Post title", text_source)
+        content_type = _cell(frame, cols, "Content Type", text_source)
+        record["format"] = content_type.casefold() if isinstance(content_type, str) else pd.NA
+        created_dates = created[group.index].unique()
+        if len(created_dates) > 1:
+            report.warnings.append(f"the rows of {post_link} disagree on 'Created date'; the"
+                                   f" {'Total' if len(totals) else 'first'} row's date is used")
+        posts.append(record)
+    if summed:
+        report.warnings.append(f"{summed} post(s) have several rows but no Total row: their rows were summed")
+    if unrun:
+        report.warnings.append(f"{len(unrun)} post(s) have Sponsored rows with no impressions (a campaign that"
+                               f" did not run; sheet rows {', '.join(map(str, unrun[:10]))}): paid is False")
+
+    out = pd.DataFrame(posts)
+    if len(out):
+        out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
+            out["impressions"].notna()) if "impressions" in out else pd.NA
+        for canonical in counts:
+            out[canonical] = out[canonical].astype("Int64")
+        out["paid"] = out["paid"].astype("boolean")
+        out["source_row"] = out["source_row"].astype("Int64")
+        out["published_precision"] = "day"
+        match = _FILE_ACCOUNT.match(path.stem)
+        out["account"] = match.group(1) if match else pd.NA
+        out["source_file"] = str(path)
+    merged = len(frame) - len(out)
+    report.drop("extra rows of boosted posts (Organic/Sponsored rows merged into one post)", merged)
+    report.rows_imported = len(out)
+    return ImportedFile(posts=out, report=report)
+
+
+def _read_sheet(path: Path) -> tuple[list[str], pd.DataFrame]:
+    """Header (row 2) and text cells of the `All posts` sheet; numbers stay numbers written as text."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
+                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+    try:
+        if SHEET not in book.sheetnames:
+            raise ExportFormatError(path, f"the workbook has no sheet {SHEET!r} (sheets: "
+                                          f"{', '.join(book.sheetnames)})",
+                                    expected="a LinkedIn page content export with sheets 'Metrics' and 'All posts'",
+                                    hint="export the page's content analytics (Analytics > Content > Export)")
+        raw = list(book[SHEET].iter_rows(values_only=True))
+    finally:
+        book.close()
+    if len(raw) < 2:
+        raise ExportFormatError(path, f"sheet {SHEET!r} has no header row", row=2,
+                                expected="a sentence on row 1 and the column names on row 2")
+    header = [_text(v).strip() for v in raw[1]]
+    while header and header[-1] == "":
+        header.pop()
+    width = len(header)
+    body = [[_text(v) for v in (list(r) + [None] * width)[:width]] for r in raw[2:]]
+    while body and not any(c.strip() for c in body[-1]):
+        body.pop()
+    frame = pd.DataFrame(body, columns=unique_keys(header), dtype=object).astype(str) if body else \
+        pd.DataFrame({k: pd.Series(dtype=str) for k in unique_keys(header)})
+    return header, frame
+
+
+def _in_sheet(column: str) -> str:
+    """A column name as errors show it, with the sheet it is on."""
+    return f"{column} (sheet {SHEET})"
+
+
+def _text(value) -> str:
+    """A cell as text: None is blank, whole floats lose '.0', other numbers keep full precision."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%m/%d/%Y")  # a date cell (a re-saved file): same text LinkedIn writes
+    return str(value)
+
+
+def _post_id(link: str) -> str:
+    """The `urn:li:activity:...` (or share/ugcPost) in a post link; the whole link when there is none."""
+    match = _URN.search(link)
+    return match.group(1) if match else link
+
+
+def _cell(frame: pd.DataFrame, cols: Columns, name: str, index) -> object:
+    key = cols.key(name)
+    if key is None:
+        return pd.NA
+    value = frame.at[index, key]
+    return value if str(value).strip() else pd.NA
+
+
+FAMILY = Family(
+    name="linkedin_page_posts",
+    label="LinkedIn company page content export (xlsx, sheet 'All posts')",
+    signature=("post link", "post type", "created date", "campaign name"),
+    read=read_linkedin_page,
+)

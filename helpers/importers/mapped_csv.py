@@ -1,0 +1,242 @@
+"""Any other post-level CSV, read through a small YAML mapping the user writes.
+
+For exports the workbook has no importer for (a scheduling tool, an agency's spreadsheet), the user
+says which CSV column holds which canonical column:
+
+    platform: instagram                # required: facebook, instagram, x, youtube, tiktok or linkedin
+    account: Example Bakery            # optional: the account name for every row
+    timezone: Europe/Berlin            # zone of the file's times (else the timezone given to the import)
+    date_format: "%d.%m.%Y %H:%M"      # optional strptime format; ISO 8601 when absent
+    published_precision: minute        # optional: minute, day or month (default: from the format)
+    impressions_kind: impressions      # optional: impressions (default) or views
+    columns:                           # canonical name: CSV header (matched ignoring case and spacing)
+      post_id: ID
+      published_at: Posted on
+      reach: Accounts reached
+
+Use it with `load_mapped_csv(csv, mapping)` or `import_exports(csv, family='mapped_csv',
+mapping='mapping.yml')`. The mapping is checked as a whole and every problem is listed at once.
+
+This family is never auto-detected: any CSV could be meant, and only the user knows its meaning. Its
+signature holds upper-case text, which a normalised (case-folded) header name can never equal, so
+detection can never pick it; the family must be named.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from ..errors import ExportFormatError
+from ..paths import resolve
+from ..schema import PLATFORMS, PRECISIONS
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import read_delimited
+from .values import is_blank, to_local_datetime, to_number
+
+COUNT_COLUMNS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
+                 "followers", "follows_gained", "platform_engagements")
+DECIMAL_COLUMNS = ("watch_time_seconds", "spend")
+TEXT_COLUMNS = ("account", "format", "text", "permalink")
+#: canonical columns a mapping may fill from the CSV
+MAPPABLE = ("post_id", "published_at", *TEXT_COLUMNS, "paid", *COUNT_COLUMNS, *DECIMAL_COLUMNS)
+TOP_LEVEL_KEYS = ("platform", "account", "timezone", "date_format", "published_precision", "impressions_kind",
+                  "columns")
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "paid", "boosted", "sponsored"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "organic"})
+_TIME_DIRECTIVES = ("%H", "%I", "%M", "%X", "%T", "%R", "%c")
+
+
+def load_mapping(mapping_path: Path, csv_header: list[str]) -> dict:
+    """Read and check a column mapping against a CSV header; one ExportFormatError lists every problem."""
+    mapping_path = Path(mapping_path)
+    if not mapping_path.is_file():
+        raise ExportFormatError(mapping_path, "the column mapping file does not exist",
+                                hint="check the path; relative paths start at the project root")
+    try:
+        mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise ExportFormatError(mapping_path, f"the column mapping is not valid YAML ({exc})",
+                                hint="compare it with the example in helpers/importers/mapped_csv.py") from None
+    if not isinstance(mapping, dict):
+        raise ExportFormatError(mapping_path, "the column mapping must be a set of `key: value` lines",
+                                expected="platform:, columns: (with post_id and published_at), ...")
+    problems: list[str] = []
+    for key in mapping:
+        if key not in TOP_LEVEL_KEYS:
+            problems.append(f"key {key!r}: unknown setting; known: {', '.join(TOP_LEVEL_KEYS)}")
+    platform = mapping.get("platform")
+    if platform is None:
+        problems.append(f"key 'platform': missing; one of {', '.join(PLATFORMS)}")
+    elif str(platform).strip().casefold() not in PLATFORMS:
+        problems.append(f"key 'platform': {platform!r} is not one of {', '.join(PLATFORMS)}")
+    zone = mapping.get("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(str(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"key 'timezone': {zone!r} is not an IANA time zone name (like 'Europe/Berlin')")
+    for key, allowed in (("published_precision", PRECISIONS), ("impressions_kind", ("impressions", "views"))):
+        if key in mapping and mapping[key] not in allowed:
+            problems.append(f"key {key!r}: {mapping[key]!r} is not one of {', '.join(allowed)}")
+    if "date_format" in mapping and not (isinstance(mapping["date_format"], str) and "%" in mapping["date_format"]):
+        problems.append(f"key 'date_format': {mapping['date_format']!r} is not a strptime format like"
+                        " '%d.%m.%Y %H:%M'")
+    columns = mapping.get("columns")
+    if not isinstance(columns, dict):
+        problems.append("key 'columns': missing or not a list of `canonical name: CSV column` lines")
+        columns = {}
+    header_names = Columns(csv_header, csv_header)
+    for canonical, csv_column in columns.items():
+        where = f"key 'columns.{canonical}'"
+        if canonical not in MAPPABLE:
+            problems.append(f"{where}: {canonical!r} is not a canonical column; known: {', '.join(MAPPABLE)}")
+        if not isinstance(csv_column, str) or not csv_column.strip():
+            problems.append(f"{where}: the CSV column name must be text, not {csv_column!r}")
+        elif csv_column not in header_names:
+            problems.append(f"{where}: the CSV has no column {csv_column!r}; it has: "
+                            + ", ".join(repr(h) for h in csv_header))
+    for required in ("post_id", "published_at"):
+        if required not in columns:
+            problems.append(f"key 'columns.{required}': missing; every post needs one")
+    if problems:
+        raise ExportFormatError(
+            mapping_path, f"the column mapping has {len(problems)} problem(s):\n"
+            + "\n".join(f"    - {p}" for p in problems),
+            hint="correct the mapping file (see the example in helpers/importers/mapped_csv.py) and import again")
+    mapping["platform"] = str(platform).strip().casefold()
+    return mapping
+
+
+def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> ImportedFile:
+    """Read a CSV through a user's YAML column mapping into canonical rows (client not yet set).
+
+    Times without a zone are read in the mapping's `timezone`, else in `timezone`; the result is in
+    `timezone` when given. Blank cells (and '-', 'n/a', ...) are NA, never 0.
+    """
+    path, mapping_path = resolve(csv_path), resolve(mapping_path)
+    table = read_delimited(path)
+    mapping = load_mapping(mapping_path, table.header)
+    cols = Columns(table.header, table.keys)
+    frame, rows = table.frame, table.source_rows()
+    columns = mapping["columns"]
+    report = FileReport(path=path, family=FAMILY.name, platform=mapping["platform"], rows_in_file=len(frame))
+    if not len(frame):
+        report.warnings.append("the file holds no posts (only a header)")
+
+    post_id = frame[cols.key(columns["post_id"])].str.strip()
+    no_id = post_id.eq("")
+    report.drop("empty post id", int(no_id.sum()))
+    frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
+    repeated = post_id.duplicated(keep=False)
+    if repeated.any():
+        report.warnings.append(f"{int(repeated.sum())} rows share a post id with another row (first:"
+                               f" {post_id[repeated].iloc[0]!r}); only the last of each is kept")
+
+    def cells(canonical: str) -> pd.Series:
+        return frame[cols.key(columns[canonical])]
+
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = mapping["platform"]
+    if mapping.get("account") is not None:
+        out["account"] = str(mapping["account"])
+    out["post_id"] = post_id
+    out["published_at"], precision = _published_at(cells("published_at"), mapping, mapping_path, timezone,
+                                                   path, columns["published_at"], rows)
+    out["published_precision"] = mapping.get("published_precision", precision)
+    for canonical in TEXT_COLUMNS:
+        if canonical in columns:
+            values = cells(canonical).str.strip().replace("", pd.NA)
+            out[canonical] = values.str.casefold() if canonical == "format" else values
+    for canonical in COUNT_COLUMNS + DECIMAL_COLUMNS:
+        if canonical in columns:
+            out[canonical] = to_number(cells(canonical), path=path, column=columns[canonical], rows=rows,
+                                       dtype="Int64" if canonical in COUNT_COLUMNS else "Float64")
+    if "impressions" in out:
+        out["impressions_kind"] = pd.Series(mapping.get("impressions_kind", "impressions"), index=out.index,
+                                            dtype="string").where(out["impressions"].notna())
+    if "paid" in columns:
+        out["paid"] = _paid(cells("paid"), path, columns["paid"], rows)
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+    report.rows_imported = len(out)
+    return ImportedFile(posts=out, report=report)
+
+
+def _published_at(cells: pd.Series, mapping: dict, mapping_path: Path, timezone: str | None, path: Path,
+                  column: str, rows: pd.Series) -> tuple[pd.Series, str]:
+    """Publish times in the output zone, and the precision the format implies (minute or day)."""
+    fmt = mapping.get("date_format")
+    zone = mapping.get("timezone") or timezone
+    text = cells.astype("string").str.strip()
+    has_zone = fmt is not None and "%z" in fmt
+    if fmt is not None:
+        precision = "minute" if any(d in fmt for d in _TIME_DIRECTIVES) else "day"
+    else:
+        precision = "minute" if text.str.contains(r"\d:\d", regex=True).any() else "day"
+    if fmt is not None and not has_zone:
+        if zone is None:
+            raise ExportFormatError(mapping_path, "the times in the CSV carry no time zone and none is given",
+                                    column="timezone", hint="add `timezone: Europe/Berlin` (the account's"
+                                    " IANA zone) to the mapping, or pass timezone= to the import")
+        try:
+            parsed = to_local_datetime(text, fmt=fmt, timezone=str(zone), path=path, column=column, rows=rows)
+        except ExportFormatError as exc:
+            raise ExportFormatError(path, exc.problem, row=exc.row, column=column,
+                                    expected=f"dates in the mapping's date_format {fmt!r}",
+                                    hint=f"correct the cells, or the date_format in {mapping_path}") from None
+    else:
+        parsed = pd.to_datetime(text, format=fmt or "ISO8601", errors="coerce", utc=has_zone)
+        bad = parsed.isna()
+        if bad.any():
+            first = bad.idxmax()
+            raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
+                                    row=int(rows[first]), column=column,
+                                    expected=f"dates in the format {fmt!r}" if fmt else "ISO 8601 dates like"
+                                    " '2025-03-18 09:48' (or set date_format in the mapping)",
+                                    hint=f"correct the cells or the date_format in {mapping_path}")
+        if parsed.dt.tz is None:
+            if zone is None:
+                raise ExportFormatError(mapping_path, "the times in the CSV carry no time zone and none is"
+                                        " given", column="timezone", hint="add `timezone: Europe/Berlin` (the"
+                                        " account's IANA zone) to the mapping, or pass timezone= to the import")
+            parsed = parsed.dt.tz_localize(str(zone), ambiguous=np.ones(len(parsed), dtype=bool),
+                                           nonexistent="shift_forward")
+    if timezone is not None:
+        parsed = parsed.dt.tz_convert(timezone)
+    return parsed, precision
+
+
+def _paid(cells: pd.Series, path: Path, column: str, rows: pd.Series) -> pd.Series:
+    """yes/true/1/paid/boosted -> True, no/false/0/organic -> False, blank -> NA; anything else an error."""
+    words = cells.astype("string").str.strip().str.casefold()
+    blank = is_blank(cells)
+    bad = ~blank & ~words.isin(TRUE_WORDS | FALSE_WORDS)
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not yes/no; first: {cells[first]!r}",
+                                row=int(rows[first]), column=column,
+                                expected="yes/no, true/false, 1/0, paid/organic, or blank when unknown")
+    return words.isin(TRUE_WORDS).astype("boolean").where(~blank, pd.NA)
+
+
+def read_mapped_csv(path: Path, *, timezone: str | None = None, mapping=None, **_) -> ImportedFile:
+    """Family reader: `import_exports(path, family='mapped_csv', mapping='mapping.yml')`."""
+    if mapping is None:
+        raise ExportFormatError(path, "a mapped CSV needs its column mapping", column=None,
+                                hint="call import_exports(path, family='mapped_csv', mapping='mapping.yml')")
+    return load_mapped_csv(path, mapping, timezone=timezone)
+
+
+FAMILY = Family(
+    name="mapped_csv",
+    label="any CSV with your own column mapping (family='mapped_csv', mapping='file.yml')",
+    # Upper case never survives header normalisation (case-folding), so this can never match: the family
+    # is only used when named.
+    signature=("NEVER AUTO-DETECTED: NAME family='mapped_csv'",),
+    read=read_mapped_csv,
+    needs_timezone=False,
+)

@@ -1,0 +1,136 @@
+"""The UCI "Facebook metrics" research dataset (Moro, Rita & Vala 2016): 500 posts of a cosmetics brand's
+Facebook page published in 2014, imported as what it is.
+
+The file (`;`-separated, CRLF) has no post ids and no dates: only `Post Month`, `Post Weekday` and
+`Post Hour`. So:
+
+- post_id is synthetic, `uci-0001` ... in row order (row 2 of the file is `uci-0001`);
+- published_at uses the reference year 2014 (the year the dataset description gives) and is the first
+  day of that month whose weekday matches `Post Weekday`, at `Post Hour`:00. published_precision is
+  'month': month, weekday and hour are real, the day of the month is not.
+- `Post Weekday` counts 1 = Sunday ... 7 = Saturday. The dataset's description does not say; the data
+  does: the rows run newest first, and at 9 of the 11 month boundaries the first post of a month and the
+  last post of the previous month are one day apart only under 1 = Sunday (e.g. 2014-12-01 was a
+  Monday, coded 2, and the last November post is coded 1, Sunday 2014-11-30). Under any other origin at
+  least 8 of the 11 boundaries show a gap of 8 days or more, for a page that posts almost daily.
+
+Columns: reach = Lifetime Post Total Reach; impressions = Lifetime Post Total Impressions (kind
+'impressions'); reactions = like; comments = comment; shares = share; clicks = Lifetime Post Consumptions
+("clicks anywhere in the post", the same metric the legacy Insights export calls clicks); followers =
+Page total likes; paid from Paid (0/1; blank is NA); format from Type. The source's `Total Interactions`
+is like + comment + share with blanks counted as 0: that equals the interactions the workbook computes
+over the components reported, so it is not imported separately. The description says there are no missing
+values, yet six cells are blank (like once, share four times, Paid once): they stay NA.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import read_delimited
+from .values import is_blank, to_number
+
+REFERENCE_YEAR = 2014
+ACCOUNT = "UCI cosmetics brand (Moro et al. 2016)"
+FORMATS = {"photo": "photo", "status": "text", "link": "link", "video": "video"}
+
+COUNTS = {
+    "reach": "Lifetime Post Total Reach",
+    "impressions": "Lifetime Post Total Impressions",
+    "reactions": "like",
+    "comments": "comment",
+    "shares": "share",
+    "clicks": "Lifetime Post Consumptions",
+    "followers": "Page total likes",
+}
+#: field -> (column, lowest, highest)
+TIMING = {"month": ("Post Month", 1, 12), "weekday": ("Post Weekday", 1, 7), "hour": ("Post Hour", 0, 23)}
+
+
+def first_matching_day(year: int, month: pd.Series, weekday_sun1: pd.Series) -> pd.Series:
+    """Day of month of the first date in (year, month) whose weekday is `weekday_sun1` (1 = Sunday)."""
+    first = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1}))
+    first_sun1 = (first.dt.day_of_week + 1) % 7 + 1  # pandas: Monday = 0 -> 2, Sunday = 6 -> 1
+    return 1 + (weekday_sun1 - first_sun1) % 7
+
+
+def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: int = REFERENCE_YEAR,
+                              **_) -> ImportedFile:
+    """Read the UCI dataset into canonical rows (client not yet set); times are placed in `timezone` or UTC."""
+    path = Path(path)
+    table = read_delimited(path)
+    cols = Columns(table.header, table.keys)
+    frame, rows = table.frame, table.source_rows()
+    needed = [c for c in [*COUNTS.values(), "Type", "Paid", *(t[0] for t in TIMING.values())] if c not in cols]
+    if needed:
+        raise ExportFormatError(path, f"the columns {', '.join(map(repr, needed))} are missing",
+                                column=needed[0], expected="the UCI dataset_Facebook.csv as published")
+    report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
+
+    timing = {}
+    for field, (column, low, high) in TIMING.items():
+        values = to_number(frame[cols.key(column)], path=path, column=column, rows=rows)
+        bad = values.isna() | (values < low) | (values > high)
+        if bad.any():
+            first = bad.idxmax()
+            raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are outside {low}..{high};"
+                                    f" first: {frame.loc[first, cols.key(column)]!r}", row=int(rows[first]),
+                                    column=column, expected=f"a whole number from {low} to {high}")
+        timing[field] = values.astype(int)
+
+    day = first_matching_day(year, timing["month"], timing["weekday"])
+    naive = pd.to_datetime(pd.DataFrame({"year": year, "month": timing["month"], "day": day,
+                                         "hour": timing["hour"]}))
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = "facebook"
+    out["account"] = ACCOUNT
+    out["post_id"] = [f"uci-{i:04d}" for i in range(1, len(frame) + 1)]
+    out["published_at"] = naive.dt.tz_localize(timezone or "UTC", ambiguous=np.ones(len(naive), dtype=bool),
+                                               nonexistent="shift_forward")
+    out["published_precision"] = "month"
+    post_type = frame[cols.key("Type")].str.strip().str.casefold()
+    out["format"] = post_type.map(FORMATS).fillna(post_type).replace("", pd.NA)
+    for canonical, column in COUNTS.items():
+        out[canonical] = to_number(frame[cols.key(column)], path=path, column=column, rows=rows)
+    out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
+        out["impressions"].notna())
+    out["paid"] = _paid(frame[cols.key("Paid")], path, rows)
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+
+    blanks = {column: int(is_blank(frame[cols.key(column)]).sum()) for column in [*COUNTS.values(), "Paid"]}
+    blanks = {c: n for c, n in blanks.items() if n}
+    if blanks:
+        report.warnings.append("blank cells kept as not reported: "
+                               + ", ".join(f"{c} {n}" for c, n in blanks.items()))
+    report.warnings.append(
+        f"no dates or post ids in this dataset: ids are synthetic (uci-0001 ... in row order) and each post is"
+        f" placed on the first day of its month in {year} with its weekday, at its hour (precision 'month':"
+        f" use it for month, weekday and hour analyses, not for day-of-month or exact dates)")
+    report.rows_imported = len(out)
+    return ImportedFile(posts=out, report=report)
+
+
+def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
+    """Paid 1 -> True, 0 -> False, blank -> NA; anything else is an error naming the row."""
+    text = cells.str.strip()
+    blank = is_blank(text)
+    bad = ~blank & ~text.isin(["0", "1"])
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not 0 or 1; first: {text[first]!r}",
+                                row=int(rows[first]), column="Paid", expected="1 (paid), 0 (organic) or blank")
+    return text.eq("1").astype("boolean").where(~blank, pd.NA)
+
+
+FAMILY = Family(
+    name="uci_facebook_metrics",
+    label="UCI 'Facebook metrics' research dataset (Moro et al. 2016)",
+    signature=("post month", "post weekday", "post hour", "lifetime post total reach", "paid", "type"),
+    read=read_uci_facebook_metrics,
+    needs_timezone=False,
+)

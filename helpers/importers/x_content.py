@@ -1,0 +1,133 @@
+"""X (Twitter) analytics content export (2024-25): `account_analytics_content_<from>_<to>.csv`.
+
+Quirks handled: `Post id` kept as text; `Date` is a date without a time, written `Mon Feb 17 2025` in
+early files and `"Sun, Nov 9, 2025"` in later ones (both read; the post is placed at midnight of that day
+in the given time zone, or UTC, with published_precision 'day'); later files rename columns (`Link` ->
+`Post Link`, `Share` -> `Shares`, other capitalisation), so columns are matched by name ignoring case;
+junk rows with an empty id (and a link ending in `status/undefined`) are dropped and counted.
+
+Mapping. METRICS.md "amplification" means passing the post on to one's own audience, which on X is a
+repost (retweet): shares = `Reposts`. X's `Share`/`Shares` column counts private sharing (send by DM,
+copy link, share sheet); it is not amplification and is not imported (X counts it inside Engagements).
+reactions = Likes; comments = Replies; saves = Bookmarks; follows_gained = New follows;
+platform_engagements = Engagements (X counts every click; never used as interactions);
+impressions (kind 'impressions') = Impressions; video_views = Video views (or Media views when only
+that is exported); clicks = Url clicks + Profile visits + Hashtag clicks + Detail expands + Permalink
+clicks (the same clicks as the legacy tweet activity export). X reports no reach: reach stays NA.
+The export does not say whether a post was promoted: paid stays NA.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import read_delimited
+from .values import to_number
+from .x_tweet_activity import account_from_links, post_ids, sum_reported, unescape_html
+
+# canonical column -> header names that carry it (first one present wins)
+COUNTS = {
+    "impressions": ("Impressions",),
+    "reactions": ("Likes",),
+    "comments": ("Replies",),
+    "shares": ("Reposts",),
+    "saves": ("Bookmarks",),
+    "video_views": ("Video views", "Media views"),
+    "follows_gained": ("New follows",),
+    "platform_engagements": ("Engagements",),
+}
+CLICK_COLUMNS = ("Url clicks", "Profile visits", "Hashtag clicks", "Detail expands", "Permalink clicks")
+DATE_FORMATS = ("%a %b %d %Y", "%a, %b %d, %Y")  # "Mon Feb 17 2025", "Sun, Nov 9, 2025"
+
+
+def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
+    """Read one X analytics content export into canonical rows (client not yet set)."""
+    table = read_delimited(path)
+    cols = Columns(table.header, table.keys)
+    frame, rows = table.frame, table.source_rows()
+    report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
+
+    def key(*names: str) -> str:
+        found = cols.key(*names)
+        if found is None:
+            raise ExportFormatError(path, f"the column {names[0]!r} is missing", column=names[0],
+                                    expected="the header of an X content export (Post id, Date, Post text, ...)",
+                                    hint="download the post-level content export again, without editing it")
+        return found
+
+    id_key, link_key = key("Post id"), cols.key("Link", "Post Link")
+    no_id = frame[id_key].str.strip().eq("")
+    if no_id.any():
+        links = frame.loc[no_id, link_key].str.strip() if link_key else pd.Series("", index=frame.index[no_id])
+        undefined = links.str.casefold().str.endswith("status/undefined")
+        report.drop("junk row: empty Post id and a link ending in status/undefined", int(undefined.sum()))
+        report.drop("empty Post id", int((~undefined).sum()))
+        frame, rows = frame[~no_id], rows[~no_id]
+
+    def number(*names: str) -> pd.Series | None:
+        found = cols.key(*names)
+        if found is None:
+            return None
+        return to_number(frame[found], path=path, column=table.header[table.keys.index(found)], rows=rows)
+
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = pd.Series("x", index=frame.index, dtype="string")
+    out["post_id"] = post_ids(frame[id_key], path=path, column="Post id", rows=rows)
+    out["published_at"] = parse_dates(frame[key("Date")], timezone=timezone or "UTC", path=path,
+                                      column=table.header[table.keys.index(key("Date"))], rows=rows)
+    out["published_precision"] = pd.Series("day", index=frame.index, dtype="string")
+    text_key = cols.key("Post text")
+    if text_key is not None:
+        out["text"] = unescape_html(frame[text_key])
+    if link_key is not None:
+        link = frame[link_key].str.strip()
+        out["permalink"] = link.replace("", pd.NA)
+        out["account"] = account_from_links(link)
+    for canonical, names in COUNTS.items():
+        values = number(*names)
+        if values is not None:
+            out[canonical] = values
+    clicks = [values for values in (number(name) for name in CLICK_COLUMNS) if values is not None]
+    if clicks:
+        out["clicks"] = sum_reported(clicks)
+    if "impressions" in out:
+        out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
+            out["impressions"].notna())
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+    report.rows_imported = len(out)
+    return ImportedFile(posts=out, report=report)
+
+
+def parse_dates(cells: pd.Series, *, timezone: str, path: Path, column: str, rows: pd.Series) -> pd.Series:
+    """Dates in either form X has used, as midnight of that day in `timezone`."""
+    text = cells.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in DATE_FORMATS:
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    bad = parsed.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(
+            path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}", row=int(rows[first]),
+            column=column, expected="a date like 'Mon Feb 17 2025' or 'Sun, Nov 9, 2025'",
+            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)",
+        )
+    # midnight can fall in a daylight-saving gap or overlap (zones that switch at 00:00)
+    return parsed.dt.tz_localize(timezone, nonexistent="shift_forward",
+                                 ambiguous=np.ones(len(parsed), dtype=bool))
+
+
+FAMILY = Family(
+    name="x_content",
+    label="X (Twitter) analytics content export (account_analytics_content_*.csv)",
+    signature=("post id", "date", "post text", "impressions", "likes", "engagements", "bookmarks"),
+    read=read_x_content,
+)

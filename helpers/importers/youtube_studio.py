@@ -1,0 +1,203 @@
+"""YouTube Studio "Content" export (`Table data.csv` grouped by video): one row per video.
+
+Quirks handled: the first data row is the channel `Total` (not a video; dropped and counted); `Video
+publish time` is a date only ("Mar 15, 2025", precision 'day') or blank (a video that cannot be placed in
+time: dropped and counted); ids starting with `-` get a leading space (stripped); `Subscribers` is a net
+change and can be negative; percentages are plain numbers and are not imported (they are derivable or
+outside the post table); the column set depends on what the user picked, so every metric is optional.
+
+Mapping: Content -> post_id, Video title -> text, Views -> video_views, Watch time (hours) x 3600 ->
+watch_time_seconds, Likes -> reactions, Comments added -> comments, Shares -> shares, Subscribers ->
+follows_gained, Unique viewers -> reach, Impressions -> impressions. YouTube's Impressions are THUMBNAIL
+impressions (times a thumbnail was shown), not views of the video; they are labelled 'impressions' and a
+warning says what they count. For Shorts, the times shown in the Shorts feed (`Shown in feed`) are not in
+Impressions and are not imported. Format: 'video', 'short' or 'live' from a `Content type` column when the
+export has one; otherwise 'short' for rows with a `Shown in feed` count (only Shorts are shown in the
+Shorts feed) and NA for the rest.
+
+Exports of the same table grouped by something else (Geography, Traffic source, Date, ...) have no
+`Content` column and no per-video rows: they do not match this family, and reading one anyway stops with
+an error that says which grouping it has.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport, ImportedFile
+from .reading import read_delimited
+from .tiktok_studio import parse_day_month
+from .values import is_blank, to_local_datetime, to_number
+
+# canonical column -> header names that carry it (first one present wins)
+COUNTS = {
+    "video_views": ("Views",),
+    "reactions": ("Likes",),
+    "comments": ("Comments added", "Comments"),
+    "shares": ("Shares",),
+    "reach": ("Unique viewers",),
+    "impressions": ("Impressions",),
+}
+
+CONTENT_TYPES = {
+    "video": "video", "videos": "video", "short": "short", "shorts": "short", "live": "live",
+    "live stream": "live", "live streams": "live", "post": "post", "posts": "post",
+}
+
+_DURATION = re.compile(r"^(\d+):([0-5]\d):([0-5]\d)$")
+
+
+def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
+    """Read one YouTube Studio per-video table into canonical rows (dates at midnight in `timezone`)."""
+    path = Path(path)
+    table = read_delimited(path)
+    cols = Columns(table.header, table.keys)
+    if "Content" not in cols:
+        grouping = table.header[0] if table.header else "?"
+        raise ExportFormatError(
+            path, f"this YouTube Studio table is grouped by {grouping!r}, not by video: it has no per-video rows",
+            column="Content", expected="the Content table (first column 'Content' holding video ids)",
+            hint="in YouTube Studio Analytics, open Advanced mode grouped by Content (video) and export that"
+                 " table; geography, traffic-source and date tables are channel-level, not posts")
+    frame, rows = table.frame, table.source_rows()
+    report = FileReport(path=path, family=FAMILY.name, platform="youtube", rows_in_file=len(frame))
+    zone = timezone or "UTC"
+
+    video_id = frame[cols.key("Content")].str.strip()
+    total = video_id.str.casefold().eq("total")
+    total_views = None
+    if total.any():
+        views_key = cols.key("Views")
+        if views_key is not None:
+            total_views = frame.loc[total, views_key].iloc[0]
+        report.drop("'Total' row (the channel total, not a video)", int(total.sum()))
+    no_id = video_id.eq("") & ~total
+    report.drop("no video id in 'Content'", int(no_id.sum()))
+    time_key = cols.key("Video publish time")
+    if time_key is None:
+        raise ExportFormatError(path, "the 'Video publish time' column is missing", column="Video publish time",
+                                expected="the publish date of each video",
+                                hint="export the Content table again; Studio includes the publish time with it")
+    undated = frame[time_key].str.strip().eq("") & ~total & ~no_id
+    report.drop("blank 'Video publish time' (YouTube leaves it blank for videos it does not list as"
+                " published, e.g. private or unlisted): cannot be placed in time", int(undated.sum()))
+    keep = ~(total | no_id | undated)
+    frame, rows, video_id = frame[keep], rows[keep], video_id[keep]
+
+    def number(*names: str, dtype: str = "Int64") -> pd.Series | None:
+        key = cols.key(*names)
+        if key is None:
+            return None
+        return to_number(frame[key], path=path, column=table.header[table.keys.index(key)], rows=rows,
+                         dtype=dtype)
+
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = "youtube"
+    out["post_id"] = video_id
+    days = _publish_dates(frame[time_key], path=path, rows=rows).dt.strftime("%Y-%m-%d")
+    out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
+                                            column="Video publish time", rows=rows)
+    out["published_precision"] = "day"
+    out["text"] = frame[cols.key("Video title")] if "Video title" in cols else pd.NA
+    out["permalink"] = "https://www.youtube.com/watch?v=" + video_id
+    out["format"] = _formats(frame, cols)
+    for canonical, names in COUNTS.items():
+        values = number(*names)
+        if values is not None:
+            out[canonical] = values
+    if "impressions" in out:
+        out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
+            out["impressions"].notna())
+        report.warnings.append("YouTube 'Impressions' are thumbnail impressions (times a thumbnail was shown on"
+                               " YouTube), not times the video played; they are imported as impressions")
+    if "Shown in feed" in cols:
+        report.warnings.append("'Shown in feed' (times Shorts were shown in the Shorts feed) is not imported:"
+                               " impressions hold thumbnail impressions only")
+    out["follows_gained"] = _net_subscribers(number, out.index)
+    hours = number("Watch time (hours)", dtype="Float64")
+    if hours is not None:
+        out["watch_time_seconds"] = hours * 3600
+    elif "Average view duration" in cols and "video_views" in out:
+        seconds = _durations(frame[cols.key("Average view duration")], path=path, rows=rows)
+        out["watch_time_seconds"] = seconds * out["video_views"].astype("Float64")
+        report.warnings.append("no 'Watch time (hours)' column: watch time computed as views x average view"
+                               " duration (the duration is rounded to the second)")
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+    report.rows_imported = len(out)
+    if total_views is not None and "video_views" in out:
+        listed = out["video_views"].sum()
+        if str(total_views).strip() and str(total_views).replace(",", "").strip() != str(listed):
+            report.warnings.append(f"the file's Total row counts {total_views} views; the {len(out)} imported"
+                                   f" videos sum to {listed} (the total also covers videos not listed or"
+                                   " not imported)")
+    return ImportedFile(posts=out, report=report)
+
+
+def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
+    """Dates such as 'Mar 15, 2025' (or another language's month name, or ISO), as naive midnights."""
+    text = cells.str.strip()
+    parsed = pd.to_datetime(text, format="%b %d, %Y", errors="coerce")
+    for index in parsed.index[parsed.isna()]:
+        found = parse_day_month(text[index])
+        if found and found[2] is not None:
+            parsed[index] = pd.Timestamp(year=found[2], month=found[0], day=found[1])
+    bad = parsed.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(
+            path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}", row=int(rows[first]),
+            column="Video publish time", expected="a date like 'Mar 15, 2025' (or blank)",
+            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)")
+    return parsed
+
+
+def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
+    """'video', 'short', 'live' from a content-type column; else 'short' where 'Shown in feed' is set."""
+    result = pd.Series(pd.NA, index=frame.index, dtype="string")
+    type_key = cols.key("Content type")
+    if type_key is not None:
+        lowered = frame[type_key].str.strip().str.casefold()
+        return lowered.map(CONTENT_TYPES).fillna(lowered).replace("", pd.NA).astype("string")
+    feed_key = cols.key("Shown in feed")
+    if feed_key is not None:
+        result = result.mask(~is_blank(frame[feed_key]), "short")
+    return result
+
+
+def _net_subscribers(number, index: pd.Index) -> pd.Series:
+    """Net subscribers: 'Subscribers' (may be negative), else gained - lost when both are exported."""
+    net = number("Subscribers")
+    if net is not None:
+        return net
+    gained, lost = number("Subscribers gained"), number("Subscribers lost")
+    if gained is not None and lost is not None:
+        return gained - lost
+    return pd.Series(pd.NA, index=index, dtype="Int64")
+
+
+def _durations(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
+    """Seconds from 'H:MM:SS' cells; blank is NA; anything else is an error naming the row."""
+    text = cells.str.strip()
+    blank = is_blank(text)
+    parts = text.str.extract(_DURATION).astype("Float64")
+    seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
+    bad = ~blank & seconds.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not durations; first: {text[first]!r}",
+                                row=int(rows[first]), column="Average view duration",
+                                expected="hours:minutes:seconds like '0:04:34'",
+                                hint="re-download the export without editing it in a spreadsheet")
+    return seconds.where(~blank)
+
+
+FAMILY = Family(
+    name="youtube_studio_content",
+    label="YouTube Studio Content export (Table data.csv grouped by video)",
+    signature=("content", "video title", "video publish time"),
+    read=read_youtube_studio,
+)

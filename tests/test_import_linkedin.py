@@ -1,0 +1,187 @@
+"""LinkedIn company-page content export (xlsx, sheet `All posts`): the real export and built workbooks."""
+from __future__ import annotations
+
+import glob
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from conftest import REAL_EXPORTS, real_export
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family, import_exports
+from helpers.importers.linkedin_page import FAMILY, read_linkedin_page
+
+HEADER = ["Post title", "Post link", "Post type", "Campaign name", "Posted by", "Created date",
+          "Campaign start date", "Campaign end date", "Audience", "Impressions", "Views", "Offsite Views",
+          "Clicks", "Click through rate (CTR)", "Likes", "Comments", "Reposts", "Follows", "Engagement rate",
+          "Content Type"]
+LINK = "https://www.linkedin.com/feed/update/urn:li:activity:"
+
+
+def post(title, n, kind, created, impressions, clicks, likes, comments, reposts, follows="", campaign="",
+         views="", content_type=""):
+    """One `All posts` row in LinkedIn's layout (CTR and engagement rate as fractions)."""
+    numbers = [v for v in (clicks, likes, comments, reposts) if isinstance(v, int)]
+    ctr = clicks / impressions if isinstance(impressions, int) and impressions else 0
+    rate = sum(numbers) / impressions if isinstance(impressions, int) and impressions else 0
+    return [title, f"{LINK}{n}", kind, campaign, "Jane Doe", created, "", "", "All followers", impressions,
+            views, "", clicks, ctr, likes, comments, reposts, follows, rate, content_type]
+
+
+STANDARD_ROWS = [
+    post("Hello world", 7100000000000000001, "Organic", "03/04/2025", 1200, 30, 12, 1, 2),
+    # boosted twice: Organic, two Sponsored, Total (= the sum)
+    post("Big launch", 7100000000000000002, "Organic", "03/10/2025", 2000, 100, 50, 4, 3),
+    post("Big launch", 7100000000000000002, "Sponsored", "03/10/2025", 3000, 20, 0, 0, 0, 0, "Boost A"),
+    post("Big launch", 7100000000000000002, "Sponsored", "03/10/2025", 1000, 5, 2, 0, 0, 1, "Boost B"),
+    post("Big launch", 7100000000000000002, "Total", "03/10/2025", 6000, 125, 52, 4, 3, 1),
+    # a boost that never delivered
+    post("Quiet one", 7100000000000000003, "Organic", "03/12/2025", 800, 9, 4, 0, 0),
+    post("Quiet one", 7100000000000000003, "Sponsored", "03/12/2025", 0, 0, 0, 0, 0, 0, "Boost C"),
+    post("Quiet one", 7100000000000000003, "Total", "03/12/2025", 800, 9, 4, 0, 0, 0),
+    # a video, blank likes (not reported) and a content type
+    post("Clip", 7100000000000000004, "Organic", "03/20/2025", 500, 7, "", 0, 1, views=210,
+         content_type="Video"),
+]
+
+
+def build_workbook(path, rows, *, sheet="All posts", header=HEADER):
+    """An xlsx in LinkedIn's layout: a Metrics sheet, then `sheet` with a sentence on row 1, header row 2."""
+    book = Workbook()
+    metrics = book.active
+    metrics.title = "Metrics"
+    metrics.append(["Aggregated engagement metrics for your organic and sponsored content."])
+    metrics.append(["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)"])
+    metrics.append(["03/04/2025", 10, 0, 10])
+    posts = book.create_sheet(sheet)
+    posts.append(["Engagement metrics for individual posts."])
+    posts.append(header)
+    for row in rows:
+        posts.append([None if v == "" else v for v in row])
+    book.save(path)
+    return path
+
+
+def test_real_export_counts_each_post_once():
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    assert detect_family(path).name == FAMILY.name
+    result = import_exports(path, timezone="Europe/Rome")
+    posts, report = result.posts, result.reports[0]
+    # reference (openpyxl, independent script): 98 rows, 79 post links, 8 with a Total row
+    assert report.rows_in_file == 98
+    assert len(posts) == 79 and posts["post_id"].is_unique
+    assert posts["impressions"].sum() == 188316  # summing every row would give 236034
+    assert posts["clicks"].sum() == 12171
+    assert posts["reactions"].sum() == 3203
+    assert posts["comments"].sum() == 55
+    assert posts["shares"].sum() == 144
+    assert posts["paid"].sum() == 7  # 8 boosted posts, one whose only campaign delivered nothing
+    assert posts["paid"].notna().all()
+    assert posts["reach"].isna().all()
+    assert posts["video_views"].isna().all()  # 'Views' is blank on every row
+    assert posts["follows_gained"].notna().sum() == 8  # only the Total rows carry Follows
+    assert (posts["published_precision"] == "day").all()
+    assert posts["post_id"].str.fullmatch(r"urn:li:activity:\d{19}").all()
+    boosted = posts.set_index("post_id").loc["urn:li:activity:7327977736608571394"]
+    assert boosted["impressions"] == 6725 and boosted["paid"]
+    assert boosted["published_at"] == pd.Timestamp("2025-05-13", tz="Europe/Rome")
+
+
+def test_real_other_files_do_not_match():
+    """No other real export (post-level or daily) is taken for a LinkedIn page export."""
+    if not REAL_EXPORTS.is_dir():
+        pytest.skip(f"real exports folder {REAL_EXPORTS} is absent")
+    for name in glob.glob(str(REAL_EXPORTS / "**" / "*.*"), recursive=True):
+        if "linkedin" in name or not name.endswith((".csv", ".xlsx", ".txt")):
+            continue
+        try:
+            family = detect_family(name).name
+        except ExportFormatError:
+            family = None
+        assert family != FAMILY.name, name
+
+
+def test_built_workbook(tmp_path):
+    path = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS)
+    assert detect_family(path).name == FAMILY.name
+    result = import_exports(path)
+    posts = result.posts.set_index("post_id")
+    report = result.reports[0]
+    assert report.rows_in_file == 9 and len(posts) == 4
+    launch = posts.loc["urn:li:activity:7100000000000000002"]
+    assert launch[["impressions", "clicks", "reactions", "follows_gained"]].tolist() == [6000, 125, 52, 1]
+    assert launch["paid"] and launch["source_row"] == 7  # the Total row: header is sheet row 2
+    assert launch["text"] == "Big launch"
+    quiet = posts.loc["urn:li:activity:7100000000000000003"]
+    assert not quiet["paid"]
+    assert any("did not run" in w for w in report.warnings)
+    hello = posts.loc["urn:li:activity:7100000000000000001"]
+    assert not hello["paid"] and pd.isna(hello["follows_gained"])
+    clip = posts.loc["urn:li:activity:7100000000000000004"]
+    assert pd.isna(clip["reactions"]) and clip["video_views"] == 210 and clip["format"] == "video"
+    assert (posts["account"] == "acme-robotics").all()
+    assert (posts["impressions_kind"] == "impressions").all()
+    assert posts["platform_engagements"].isna().all()  # the engagement RATE is not a count
+
+
+def test_boosted_post_without_total_row_is_summed(tmp_path):
+    rows = [
+        post("Spring", 7100000000000000005, "Organic", "04/01/2025", 1000, 10, 8, 1, 0),
+        post("Spring", 7100000000000000005, "Sponsored", "04/01/2025", 2500, 12, 3, 0, 1, 2, "Boost D"),
+    ]
+    result = read_linkedin_page(build_workbook(tmp_path / "page.xlsx", rows))
+    row = result.posts.iloc[0]
+    assert (row["impressions"], row["clicks"], row["reactions"], row["shares"]) == (3500, 22, 11, 1)
+    assert row["follows_gained"] == 2 and row["paid"]
+    assert any("were summed" in w for w in result.report.warnings)
+
+
+def test_bad_number_names_sheet_row_and_column(tmp_path):
+    rows = STANDARD_ROWS[:1] + [post("Oops", 7100000000000000006, "Organic", "04/02/2025", "many", 1, 1, 0, 0)]
+    with pytest.raises(ExportFormatError) as err:
+        read_linkedin_page(build_workbook(tmp_path / "page.xlsx", rows))
+    assert err.value.row == 4
+    assert err.value.column == "Impressions (sheet All posts)"
+
+
+def test_bad_date_names_sheet_row_and_column(tmp_path):
+    rows = STANDARD_ROWS[:1] + [post("Oops", 7100000000000000006, "Organic", "2025/04/02", 1, 1, 1, 0, 0)]
+    with pytest.raises(ExportFormatError) as err:
+        read_linkedin_page(build_workbook(tmp_path / "page.xlsx", rows))
+    assert err.value.row == 4 and err.value.column == "Created date (sheet All posts)"
+
+
+def test_unknown_row_kind(tmp_path):
+    rows = [post("Odd", 7100000000000000007, "Promoted", "04/02/2025", 1, 1, 1, 0, 0)]
+    with pytest.raises(ExportFormatError, match="'Promoted' is not a row kind") as err:
+        read_linkedin_page(build_workbook(tmp_path / "page.xlsx", rows))
+    assert err.value.row == 3
+
+
+def test_missing_sheet(tmp_path):
+    path = build_workbook(tmp_path / "page.xlsx", STANDARD_ROWS, sheet="Posts")
+    with pytest.raises(ExportFormatError, match="no sheet 'All posts'"):
+        read_linkedin_page(path)
+
+
+def test_missing_created_date_column(tmp_path):
+    header = [h if h != "Created date" else "Date" for h in HEADER]
+    path = build_workbook(tmp_path / "page.xlsx", STANDARD_ROWS, header=header)
+    with pytest.raises(ExportFormatError, match="no 'Created date' column"):
+        read_linkedin_page(path)
+
+
+def test_metrics_sheet_alone_does_not_match(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Metrics"
+    sheet.append(["Aggregated engagement metrics for your organic and sponsored content."])
+    sheet.append(["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)"])
+    sheet.append(["03/04/2025", 10, 0, 10])
+    book.save(tmp_path / "metrics.xlsx")
+    try:
+        family = detect_family(tmp_path / "metrics.xlsx").name
+    except ExportFormatError:
+        family = None
+    assert family != FAMILY.name

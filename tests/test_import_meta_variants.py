@@ -1,0 +1,106 @@
+"""Older and odd Meta Business Suite post exports, and bad input, through import_exports.
+
+The fixtures are written by hand in the exact Business Suite format (UTF-8 BOM, a field quoted when it
+holds a space, comma, quote or newline, LF line ends) with invented content.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES
+from helpers.errors import ExportFormatError
+from helpers.importers import FAMILIES, import_exports
+
+META = FIXTURES / "meta"
+OLDER_FB = META / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+RAGGED_IG = META / "Mar-18-2025_Apr-14-2025_17800000000000099.csv"
+VIEWS_TWICE = META / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+ZONE = "Africa/Johannesburg"
+
+
+def test_fixtures_are_in_the_business_suite_format():
+    for path in (OLDER_FB, RAGGED_IG, VIEWS_TWICE):
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
+        assert raw[3:].startswith(b'"Post ID"')
+
+
+def test_2023_header_impressions_and_raw_reach_with_error_rows_dropped():
+    result = import_exports(OLDER_FB, timezone=ZONE)
+    posts = result.posts.set_index("post_id")
+    assert posts.index.tolist() == ["700000000000001", "700000000000002", "700000000000004"]
+    assert posts["reach"].tolist() == [610, 400, 2050]  # from IMPRESSION:UNIQUE_USERS
+    assert posts["impressions"].sum() == 4560 and posts["impressions_kind"].eq("impressions").all()
+    assert posts["reactions"].sum() == 106 and posts["comments"].sum() == 11 and posts["shares"].sum() == 13
+    assert posts["clicks"].sum() == 61
+    assert posts["format"].tolist() == ["photo", "photo", "video"]
+    assert posts.loc["700000000000002", "paid"] == True  # noqa: E712  Funded content status: Boosted
+    assert posts.loc["700000000000004", "watch_time_seconds"] == 4520
+    assert posts["source_row"].tolist() == [2, 3, 5]
+    report = result.reports[0]
+    assert report.rows_in_file == 6 and report.rows_imported == 3
+    assert sum(report.dropped.values()) == 3
+    assert report.dropped["empty Post ID (There was an error loading data for this post. Try again later.)"] == 2
+    assert report.dropped["empty Post ID (no reason given)"] == 1
+
+
+def test_instagram_ragged_rows_give_na_not_zero():
+    posts = import_exports(RAGGED_IG, timezone=ZONE).posts.set_index("post_id")
+    assert len(posts) == 3 and posts["platform"].eq("instagram").all()
+    assert posts["impressions"].tolist() == [410, 150, 90] and posts["impressions_kind"].eq("views").all()
+    assert posts["reach"].tolist() == [300, 120, pd.NA]
+    assert posts["saves"].tolist() == [6, pd.NA, pd.NA]
+    assert posts["follows_gained"].tolist() == [1, pd.NA, pd.NA]
+    assert posts["format"].tolist() == ["reel", "photo", "carousel"]
+    assert posts.iloc[0]["text"] == "Cinnamon rolls,\nstraight from the oven"
+    assert posts.iloc[2]["published_at"] == pd.Timestamp("2025-03-22 10:00", tz=ZONE)
+
+
+def test_views_twice_first_column_wins_and_disagreement_is_reported():
+    result = import_exports(VIEWS_TWICE, timezone=ZONE)
+    posts = result.posts.set_index("post_id")
+    # row 3: first Views blank -> the second (180) fills it; row 4: 275 vs 260 -> first column, with a warning
+    assert posts["impressions"].tolist() == [500, 180, 275]
+    assert posts["impressions_kind"].eq("views").all()
+    assert posts["paid"].tolist() == [False, True, False]  # Reach from Boosted posts
+    assert any("'Views' appears twice" in w and "1 row(s)" in w for w in result.warnings())
+
+
+def test_empty_file():
+    with pytest.raises(ExportFormatError, match="empty"):
+        import_exports(META / "empty.csv", timezone=ZONE)
+
+
+def test_header_only_file_imports_no_posts():
+    # a period without posts downloads as a header alone: not an error, an empty table
+    result = import_exports(META / "header-only.csv", timezone=ZONE)
+    assert len(result.posts) == 0 and result.reports[0].rows_in_file == 0
+    assert result.reports[0].family == "meta_business_suite_posts"
+    assert any("no posts" in w for w in result.warnings())
+
+
+def test_non_meta_csv_lists_known_families():
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(META / "not-meta.csv", timezone=ZONE)
+    message = str(err.value)
+    assert "not an export the workbook knows" in message
+    for family in FAMILIES:
+        assert family.label in message
+
+
+def test_non_numeric_reach_names_row_and_value():
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(META / "bad-reach.csv", timezone=ZONE)
+    assert err.value.row == 3 and err.value.column == "Reach" and "'1,2K'" in str(err.value)
+
+
+def test_unparseable_publish_time_names_row():
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(META / "bad-publish-time.csv", timezone=ZONE)
+    assert err.value.row == 3 and err.value.column == "Publish time" and "2025-04-03 08:00" in str(err.value)
+
+
+def test_older_variant_needs_a_timezone():
+    with pytest.raises(ExportFormatError, match="time zone"):
+        import_exports(OLDER_FB)

@@ -1,0 +1,189 @@
+"""TikTok Studio Content export (`Content.csv`): real exports and hand-made fixtures."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, real_export
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family, import_exports
+from helpers.importers.tiktok_studio import FAMILY, parse_day_month, read_tiktok_studio
+
+HERE = FIXTURES / "tiktok"
+FOLDER = "tiktok/studio-htupycollabs"
+
+# Reference figures computed with the csv module: rows, likes, comments, shares, views.
+REAL = {
+    "Content.csv": (13, 4063, 117, 275, 537161),
+    "Content 2.csv": (12, 4077, 114, 273, 521655),
+    "Content 3.csv": (6, 4114, 162, 226, 254720),
+    "Content 4.csv": (12, 3114, 392, 102, 237054),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_exports_import_with_checked_totals(name):
+    path = real_export(f"{FOLDER}/{name}")
+    assert detect_family(path).name == FAMILY.name
+    n, likes, comments, shares, views = REAL[name]
+    result = import_exports(path, timezone="America/Chicago", year=2025)
+    posts, report = result.posts, result.reports[0]
+    assert len(posts) == n and report.rows_in_file == n
+    assert posts["reactions"].sum() == likes
+    assert posts["comments"].sum() == comments
+    assert posts["shares"].sum() == shares
+    assert posts["video_views"].sum() == views
+    assert posts["post_id"].str.fullmatch(r"\d{19}").all()  # 19-digit ids kept as text
+    assert (posts["published_precision"] == "day").all()
+    assert (posts["format"] == "video").all()
+    assert posts["impressions"].isna().all()  # TikTok Studio does not export impressions
+    # every placed date agrees with the creation time the video id carries
+    assert not any("disagrees with the creation time" in w for w in report.warnings)
+
+
+def test_real_export_crossing_new_year():
+    result = import_exports(real_export(f"{FOLDER}/Content.csv"), timezone="America/Chicago", year=2025)
+    days = result.posts["published_at"].dt.strftime("%Y-%m-%d")
+    assert days.min() == "2025-04-08"
+    assert days.max() == "2026-02-01"
+    assert {"2025-12-31", "2026-01-23", "2025-07-16"} <= set(days)
+    assert any("cross New Year" in w for w in result.reports[0].warnings)
+
+
+def test_real_export_blank_title_is_na():
+    posts = import_exports(real_export(f"{FOLDER}/Content 2.csv"), year=2025).posts
+    assert posts["text"].isna().sum() == 3
+    assert posts["text"].dropna().map(lambda t: any(ord(c) > 0xFFFF for c in t)).any()  # emoji kept
+
+
+def test_real_export_without_year_is_refused():
+    with pytest.raises(ExportFormatError, match="the year is unknown") as err:
+        import_exports(real_export(f"{FOLDER}/Content.csv"))
+    assert "year=" in str(err.value)
+
+
+def test_wrong_year_is_reported_against_video_ids():
+    result = import_exports(real_export(f"{FOLDER}/Content 3.csv"), year=2024)
+    assert any("disagrees with the creation time" in w for w in result.reports[0].warnings)
+
+
+@pytest.mark.parametrize("name", ["Overview.csv", "Viewers.csv"])
+def test_real_daily_files_do_not_match(name):
+    try:
+        family = detect_family(real_export(f"{FOLDER}/{name}")).name
+    except ExportFormatError:
+        family = None
+    assert family != FAMILY.name
+
+
+def test_fixture_spanish_dates_missing_values_and_new_year():
+    path = HERE / "Content_es.csv"
+    assert detect_family(path).name == FAMILY.name
+    result = import_exports(path, timezone="Europe/Madrid", year=2024)
+    posts = result.posts.set_index("post_id")
+    report = result.reports[0]
+    assert report.rows_in_file == 5 and len(posts) == 4
+    assert report.dropped == {"no TikTok video link (so no post id)": 1}
+    dates = posts["published_at"].dt.strftime("%Y-%m-%d")
+    assert dates.to_dict() == {
+        "7444200526203536743": "2024-12-03", "7453562695915357543": "2024-12-28",
+        "7456399951311095143": "2025-01-05", "7479360846475511143": "2025-03-08",
+    }
+    nye = posts.loc["7453562695915357543"]
+    assert pd.isna(nye["reactions"]) and pd.isna(nye["comments"]) and pd.isna(nye["shares"])
+    assert nye["video_views"] == 2500
+    assert posts["video_views"].sum() == 4100 + 2500 + 980 + 12050
+    assert posts.loc["7444200526203536743", "text"] == "Receta de invierno 🍲\nparte 1"
+    assert posts.loc["7444200526203536743", "account"] == "example.shop"
+    assert posts.loc["7444200526203536743", "source_row"] == 2
+    assert not any("disagrees" in w for w in report.warnings)
+
+
+def test_fixture_year_from_file_name_and_photo_post():
+    result = import_exports(HERE / "Content_2025-01-01_2025-03-31.csv")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["7469851788882167143", "format"] == "photo"
+    assert posts.loc["7469851788882167143", "published_at"] == pd.Timestamp("2025-02-10", tz="UTC")
+    assert posts.loc["7483829330450269543", "published_at"] == pd.Timestamp("2025-03-20", tz="UTC")
+    assert any("file name" in w for w in result.reports[0].warnings)
+
+
+def test_fixture_new_year_without_time_column():
+    posts = read_tiktok_studio(HERE / "Content_no_time.csv", year=2024).posts
+    assert posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2024-12-03", "2024-12-28", "2025-01-05"]
+
+
+def test_fixture_without_year_is_refused():
+    with pytest.raises(ExportFormatError, match="the year is unknown") as err:
+        read_tiktok_studio(HERE / "Content_no_time.csv")
+    assert err.value.column == "Post time"
+    assert "2024 to 2025" in str(err.value)  # what the video ids suggest, for the user to confirm
+
+
+def test_bad_date_names_row_and_column():
+    with pytest.raises(ExportFormatError) as err:
+        read_tiktok_studio(HERE / "Content_bad_date.csv", year=2025)
+    assert err.value.row == 3 and err.value.column == "Post time"
+    assert "Marchuary 20" in str(err.value)
+
+
+def test_bad_number_names_row_and_column():
+    with pytest.raises(ExportFormatError) as err:
+        read_tiktok_studio(HERE / "Content_bad_number.csv", year=2025)
+    assert err.value.row == 3 and err.value.column == "Total views"
+
+
+def test_bad_year_option():
+    with pytest.raises(ExportFormatError, match="not a year"):
+        read_tiktok_studio(HERE / "Content_no_time.csv", year="last year")
+
+
+def test_leap_day_in_a_common_year(write_file):
+    path = write_file("Content.csv", '\ufeff"Video title","Video link","Post time","Total views"\n'
+                                     '"x","https://www.tiktok.com/@a/video/7469851788882167143","29 février","5"')
+    with pytest.raises(ExportFormatError, match="29 February does not exist in 2025") as err:
+        read_tiktok_studio(path, year=2025)
+    assert err.value.row == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("July 16", (7, 16, None)),
+    ("8 de marzo", (3, 8, None)),
+    ("16 de julho", (7, 16, None)),
+    ("1er mars", (3, 1, None)),
+    ("8 Maret", (3, 8, None)),
+    ("17 Agustus", (8, 17, None)),
+    ("16. Juli", (7, 16, None)),
+    ("Mar 15, 2025", (3, 15, 2025)),
+    ("2025-07-16", (7, 16, 2025)),
+    ("7月16日", (7, 16, None)),
+    ("February 30", None),
+    ("Julember 16", None),
+    ("16", None),
+])
+def test_month_names(text, expected):
+    assert parse_day_month(text) == expected
+
+
+def test_blank_post_time_is_dropped_and_counted(write_file):
+    path = write_file("Content.csv", '\ufeff"Video title","Video link","Post time","Total views"\n'
+                                     '"a","https://www.tiktok.com/@a/video/7469851788882167143","February 10","5"\n'
+                                     '"b","https://www.tiktok.com/@a/video/7483829330450269543","--","7"')
+    result = read_tiktok_studio(path, year=2025)
+    assert len(result.posts) == 1 and result.posts["video_views"].tolist() == [5]
+    assert result.report.dropped == {"blank 'Post time': cannot be placed in time": 1}
+
+
+def test_no_other_real_export_matches():
+    """Only Content*.csv files are TikTok Studio post exports; no other real file is taken for one."""
+    from conftest import REAL_EXPORTS
+    if not REAL_EXPORTS.is_dir():
+        pytest.skip(f"real exports folder {REAL_EXPORTS} is absent")
+    for path in REAL_EXPORTS.rglob("*"):
+        if not path.is_file() or path.suffix not in (".csv", ".xlsx", ".txt") or path.name.startswith("Content"):
+            continue
+        try:
+            family = detect_family(path).name
+        except ExportFormatError:
+            family = None
+        assert family != FAMILY.name, path

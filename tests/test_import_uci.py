@@ -1,0 +1,142 @@
+"""The UCI "Facebook metrics" dataset (Moro et al. 2016): reference figures out of the canonical table.
+
+The figures below are the published ones (and were recomputed independently with the csv and statistics
+modules from the source file): they must come out of the imported canonical table, not the raw file.
+"""
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, REAL_EXPORTS, real_export
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family, import_exports
+from helpers.importers.uci_facebook_metrics import ACCOUNT, first_matching_day
+
+REAL = "uci-facebook-metrics/dataset_Facebook.csv"
+
+
+@pytest.fixture(scope="module")
+def uci():
+    path = real_export(REAL)
+    return path, import_exports(path)
+
+
+def test_reference_figures_come_out_of_the_canonical_table(uci):
+    _, result = uci
+    posts = result.posts
+    assert len(posts) == 500
+    assert posts["reach"].mean() == pytest.approx(13903.36, abs=0.005)
+    assert posts["reach"].std() == pytest.approx(22740.79, abs=0.005)
+    assert posts["reach"].median() == 5281
+    assert posts["impressions"].mean() == pytest.approx(29585.95, abs=0.005)
+    # Total Interactions = like + comment + share over the components reported (the six blanks count 0)
+    interactions = posts[["reactions", "comments", "shares"]].sum(axis=1, min_count=1)
+    assert interactions.mean() == pytest.approx(212.12, abs=0.005)
+    reach = posts["reach"].astype(float)
+    assert reach.corr(posts["impressions"].astype(float)) == pytest.approx(0.695, abs=0.0005)
+    assert reach.corr(interactions.astype(float)) == pytest.approx(0.539, abs=0.0005)
+    assert posts["format"].value_counts().to_dict() == {"photo": 426, "text": 45, "link": 22, "video": 7}
+
+
+def test_blanks_stay_na_and_other_totals(uci):
+    _, result = uci
+    posts = result.posts
+    assert posts["reactions"].isna().sum() == 1 and posts["shares"].isna().sum() == 4
+    assert posts["comments"].isna().sum() == 0
+    assert posts["paid"].value_counts(dropna=False).to_dict() == {False: 360, True: 139, pd.NA: 1}
+    assert posts["clicks"].sum() == 707565  # Lifetime Post Consumptions
+    assert posts["reactions"].sum() == 88795 and posts["shares"].sum() == 13524
+    assert posts["impressions_kind"].eq("impressions").all()
+    assert posts["account"].eq(ACCOUNT).all() and posts["platform"].eq("facebook").all()
+    assert posts["published_precision"].eq("month").all()
+    assert any("like 1, share 4, Paid 1" in w for w in result.warnings())
+
+
+def test_ids_timing_and_weekday_coding(uci):
+    path, result = uci
+    posts = result.posts.set_index("post_id")
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert sorted(posts.index) == [f"uci-{n:04d}" for n in range(1, 501)]
+    for n, row in enumerate(rows, start=1):
+        post = posts.loc[f"uci-{n:04d}"]
+        when = post["published_at"]
+        assert post["source_row"] == n + 1
+        assert when.year == 2014 and when.month == int(row["Post Month"]) and when.day <= 7
+        assert when.hour == int(row["Post Hour"])
+        assert (when.day_of_week + 1) % 7 + 1 == int(row["Post Weekday"])  # 1 = Sunday
+    # the evidence for 1 = Sunday: the first December post (Monday 1 December 2014) directly follows the
+    # last November post (Sunday 30 November); under 1 = Sunday the first December post lands on the 1st
+    first_december = max(n for n, row in enumerate(rows, start=1) if row["Post Month"] == "12")
+    assert posts.loc[f"uci-{first_december:04d}", "published_at"].date() == pd.Timestamp("2014-12-01").date()
+    assert rows[first_december]["Post Month"] == "11" and rows[first_december]["Post Weekday"] == "1"
+
+
+def test_given_timezone_keeps_the_wall_clock_hour():
+    path = real_export(REAL)
+    posts = import_exports(path, timezone="Europe/Lisbon").posts
+    assert str(posts["published_at"].dt.tz) == "Europe/Lisbon"
+    # uci-0001: December, weekday 4 (Wednesday), hour 3 -> the first Wednesday of December 2014
+    assert posts.set_index("post_id").loc["uci-0001", "published_at"] == pd.Timestamp("2014-12-03 03:00",
+                                                                                      tz="Europe/Lisbon")
+
+
+def test_detection_picks_uci_for_the_dataset_only():
+    real_export(REAL)
+    for path in sorted(REAL_EXPORTS.rglob("*")):
+        if not path.is_file() or path.suffix not in (".csv", ".xlsx"):
+            continue
+        try:
+            name = detect_family(path).name
+        except ExportFormatError:
+            name = None
+        assert (name == "uci_facebook_metrics") == path.name.startswith("dataset_Facebook"), path
+
+
+def test_first_matching_day_covers_every_month_and_weekday():
+    months = pd.Series([m for m in range(1, 13) for _ in range(7)])
+    codes = pd.Series([c for _ in range(12) for c in range(1, 8)])
+    days = first_matching_day(2014, months, codes)
+    dates = pd.to_datetime(pd.DataFrame({"year": 2014, "month": months, "day": days}))
+    assert days.between(1, 7).all()
+    assert ((dates.dt.day_of_week + 1) % 7 + 1).tolist() == codes.tolist()
+
+
+def test_fixture_dates_paid_and_blanks():
+    posts = import_exports(FIXTURES / "uci" / "three-posts.csv").posts.set_index("post_id")
+    assert posts.loc["uci-0001", "published_at"] == pd.Timestamp("2014-12-01 09:00", tz="UTC")  # Mon = 2
+    assert posts.loc["uci-0002", "published_at"] == pd.Timestamp("2014-11-02 23:00", tz="UTC")  # Sun = 1
+    assert posts.loc["uci-0003", "published_at"] == pd.Timestamp("2014-01-01 00:00", tz="UTC")  # Wed = 4
+    assert posts.loc["uci-0001", "paid"] == False  # noqa: E712
+    assert posts.loc["uci-0002", "paid"] == True  # noqa: E712
+    assert pd.isna(posts.loc["uci-0003", "paid"])
+    assert pd.isna(posts.loc["uci-0002", "reactions"])
+    assert posts["followers"].sum() == 5000 + 4990 + 4980
+    assert posts["format"].to_dict() == {"uci-0003": "video", "uci-0002": "text", "uci-0001": "photo"}
+
+
+def test_reference_year_can_be_changed():
+    posts = import_exports(FIXTURES / "uci" / "three-posts.csv", year=2015).posts.set_index("post_id")
+    assert posts.loc["uci-0001", "published_at"] == pd.Timestamp("2015-12-07 09:00", tz="UTC")  # a Monday
+
+
+def test_weekday_out_of_range_names_row():
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(FIXTURES / "uci" / "bad-weekday.csv")
+    assert err.value.row == 3 and err.value.column == "Post Weekday" and "'8'" in str(err.value)
+
+
+def test_paid_other_than_0_or_1_names_row():
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(FIXTURES / "uci" / "bad-paid.csv")
+    assert err.value.row == 4 and err.value.column == "Paid" and "'yes'" in str(err.value)
+
+
+def test_missing_column_is_named(write_file):
+    text = (FIXTURES / "uci" / "three-posts.csv").read_text().replace("Post Hour", "Hour")
+    path = write_file("uci-no-hour.csv", text)
+    with pytest.raises(ExportFormatError, match="Post Hour"):
+        import_exports(path, family="uci_facebook_metrics")

@@ -1,0 +1,245 @@
+"""X importers: the legacy tweet activity export and the 2024-25 content export.
+
+Reference figures for the real files were computed independently with the csv module and are hard-coded.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family, import_exports
+from helpers.importers.x_content import read_x_content
+from helpers.importers.x_tweet_activity import read_x_tweet_activity
+
+from conftest import FIXTURES, real_export
+
+LEGACY_DIR = "x/tweet-activity-ropensci/"
+CONTENT_FILE = "x/content-2025-02/account_analytics_content_2024-11-21_2025-02-19.csv"
+FAVORITES_2015 = FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20150801_20150901_en.csv"
+LIKES_2019 = FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
+CONTENT_LATER = FIXTURES / "x" / "account_analytics_content_2025-10-15_2025-11-12.csv"
+
+# file -> (rows, total organic impressions), from csv.DictReader
+LEGACY_FILES = {
+    "tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv": (37, 110828),
+    "tweet_activity_metrics_rOpenSci_20170501_20170601_en.csv": (20, 98518),
+    "tweet_activity_metrics_rOpenSci_20171001_20171101_en.csv": (28, 190753),
+    "tweet_activity_metrics_rOpenSci_20180301_20180401_en.csv": (34, 175859),
+    "tweet_activity_metrics_rOpenSci_20180801_20180901_en.csv": (34, 213945),
+    "tweet_activity_metrics_rOpenSci_20190101_20190201_en.csv": (31, 199256),
+    "tweet_activity_metrics_rOpenSci_20190601_20190701_en.csv": (24, 189867),
+    "tweet_activity_metrics_rOpenSci_20191101_20191201_en.csv": (28, 219932),
+    "tweet_activity_metrics_rOpenSci_20200401_20200501_en.csv": (27, 154861),
+    "tweet_activity_metrics_rOpenSci_20200901_20201001_en.csv": (22, 83938),
+    "tweet_activity_metrics_rOpenSci_20210201_20210301_en.csv": (24, 223563),
+    "tweet_activity_metrics_rOpenSci_20210801_20210901_en.csv": (13, 56241),
+}
+
+
+# ---------------------------------------------------------------- legacy tweet activity, real files
+
+@pytest.mark.parametrize("name", sorted(LEGACY_FILES))
+def test_each_real_tweet_activity_file_imports(name):
+    path = real_export(LEGACY_DIR + name)
+    assert detect_family(path).name == "x_tweet_activity"
+    result = import_exports(path)
+    rows, impressions = LEGACY_FILES[name]
+    assert len(result.posts) == rows
+    assert result.reports[0].rows_in_file == rows
+    assert int(result.posts["impressions"].sum()) == impressions
+    assert result.reports[0].dropped == {}
+
+
+def test_all_real_tweet_activity_files_totals():
+    real_export(LEGACY_DIR + sorted(LEGACY_FILES)[0])
+    posts = import_exports(real_export(LEGACY_DIR[:-1]) / "*.csv").posts
+    assert len(posts) == 322
+    assert posts["post_id"].is_unique
+    totals = {c: int(posts[c].sum()) for c in ("impressions", "reactions", "shares", "comments", "clicks",
+                                               "video_views", "platform_engagements")}
+    assert totals == {"impressions": 1917561, "reactions": 4250, "shares": 2247, "comments": 160,
+                      "clicks": 15613, "video_views": 9768, "platform_engagements": 29124}
+    assert posts["reach"].isna().all()  # X reports no reach
+    assert posts["saves"].isna().all()  # nor bookmarks in this export
+    assert (posts["paid"] == False).all()  # noqa: E712 - no promoted tweet in these files
+    assert (posts["impressions_kind"] == "impressions").all()
+    assert (posts["published_precision"] == "minute").all()
+    assert (posts["platform"] == "x").all()
+    assert int(posts["text"].str.contains("&amp;", regex=False).sum()) == 0
+    assert int(posts["text"].str.contains("\n", regex=False).sum()) == 185
+
+
+def test_real_tweet_activity_ids_times_and_text():
+    path = real_export(LEGACY_DIR + "tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv")
+    imported = read_x_tweet_activity(path)
+    posts = imported.posts
+    first = posts.iloc[0]  # rows are newest first; row 2 of the file
+    assert first["post_id"] == "812369747765362688"
+    assert posts["post_id"].dtype == "string"
+    assert posts["post_id"].str.len().between(18, 19).all()
+    assert first["published_at"] == pd.Timestamp("2016-12-23 18:50", tz="UTC")
+    assert int(first["source_row"]) == 2
+    assert first["permalink"] == "https://twitter.com/rOpenSci/status/812369747765362688"
+    assert first["account"] == "rOpenSci"
+    assert first["impressions"] == 1938
+    amp = posts.set_index("post_id").loc["812341199767863296", "text"]
+    assert amp.endswith("new vignette, new fxn, & more")
+
+
+def test_real_tweet_activity_converted_to_given_timezone():
+    path = real_export(LEGACY_DIR + "tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv")
+    posts = import_exports(path, timezone="America/Los_Angeles").posts
+    newest = posts.loc[posts["post_id"] == "812369747765362688", "published_at"].iloc[0]
+    assert str(newest.tz) == "America/Los_Angeles"
+    assert newest == pd.Timestamp("2016-12-23 10:50", tz="America/Los_Angeles")
+
+
+# ---------------------------------------------------------------- legacy tweet activity, own fixtures
+
+def test_favorites_variant_with_a_promoted_tweet():
+    assert detect_family(FAVORITES_2015).name == "x_tweet_activity"
+    posts = import_exports(FAVORITES_2015).posts.set_index("post_id")
+    assert len(posts) == 3
+    promoted = posts.loc["633400000000000001"]
+    assert bool(promoted["paid"]) is True
+    assert promoted["impressions"] == 800 + 5000  # organic + promoted
+    assert promoted["reactions"] == 3 + 20  # favorites + promoted favorites
+    assert promoted["shares"] == 1 + 6
+    assert promoted["comments"] == 0 + 1
+    assert promoted["clicks"] == (1 + 4 + 0 + 1 + 0 + 0 + 0) + (7 + 40 + 2 + 5 + 3 + 1 + 0)
+    assert promoted["platform_engagements"] == 12 + 90
+    organic = posts.loc["633512345678901234"]
+    assert bool(organic["paid"]) is False
+    assert organic["impressions"] == 1200 and organic["reactions"] == 10 and organic["clicks"] == 12
+    assert organic["text"] == "Fresh bread & rolls at 7am \U0001F35E\nSee you there & bring a friend <3"
+    assert posts.loc["99887766554433221", "text"] == 'Quiet day \u2615 "closed for inventory"'
+    assert pd.isna(organic["reach"])
+
+
+def test_scientific_engagement_rate_and_multiline_text():
+    posts = read_x_tweet_activity(LIKES_2019, timezone="Asia/Tokyo").posts
+    assert posts["post_id"].tolist() == ["1161234567890123456", "1160000000000000000"]
+    assert posts["text"].iloc[0] == "Line one\nline two \U0001F389 & more"
+    assert posts["published_at"].iloc[0] == pd.Timestamp("2019-08-13 22:59", tz="Asia/Tokyo")
+    assert posts["source_row"].tolist() == [2, 3]  # row 2 spans two lines; row numbers count records
+    assert posts["video_views"].tolist() == [0, 7]
+
+
+def _variant(write_file, source, old: str, new: str, name: str = "tweet_activity_metrics_bad.csv"):
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    return write_file(name, text.replace(old, new, 1))
+
+
+def test_ids_rewritten_by_a_spreadsheet_are_an_error(write_file):
+    path = _variant(write_file, LIKES_2019, '"1160000000000000000"', '"1.16E+18"')
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.row == 3 and err.value.column == "Tweet id"
+    assert "scientific notation" in str(err.value)
+
+
+def test_bad_time_is_an_error(write_file):
+    path = _variant(write_file, LIKES_2019, '"2019-08-10 00:01 +0000"', '"10/08/2019 00:01"')
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.row == 3 and err.value.column == "time"
+
+
+def test_count_that_is_not_a_number_is_an_error(write_file):
+    path = _variant(write_file, LIKES_2019, '"250.0"', '"lots"')
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.row == 3 and err.value.column == "impressions"
+
+
+def test_missing_column_is_an_error(write_file):
+    path = _variant(write_file, LIKES_2019, '"time"', '"when"')
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.column == "time"
+
+
+def test_dash_in_an_organic_count_is_na_not_zero(write_file):
+    path = _variant(write_file, LIKES_2019, '"250.0"', '"-"')
+    posts = read_x_tweet_activity(path).posts
+    assert pd.isna(posts["impressions"].iloc[1])
+    assert pd.isna(posts["impressions_kind"].iloc[1])
+    assert posts["impressions"].iloc[0] == 13600
+
+
+# ---------------------------------------------------------------- content export
+
+def test_real_content_export():
+    path = real_export(CONTENT_FILE)
+    assert detect_family(path).name == "x_content"
+    result = import_exports(path)
+    posts = result.posts
+    assert len(posts) == 141 and result.reports[0].rows_in_file == 141
+    totals = {c: int(posts[c].sum()) for c in ("impressions", "reactions", "comments", "shares", "saves",
+                                               "clicks", "platform_engagements", "follows_gained")}
+    assert totals == {"impressions": 9325, "reactions": 354, "comments": 80, "shares": 63, "saves": 2,
+                      "clicks": 373, "platform_engagements": 911, "follows_gained": 18}
+    assert posts["reach"].isna().all() and posts["paid"].isna().all() and posts["video_views"].isna().all()
+    assert (posts["published_precision"] == "day").all()
+    assert posts["post_id"].str.fullmatch(r"\d{19}").all()
+    newest = posts.set_index("post_id").loc["1891564128784855141"]
+    assert newest["published_at"] == pd.Timestamp("2025-02-17", tz="UTC")
+    assert newest["impressions"] == 70 and newest["account"] == "Wormhole_BR"
+    assert int(newest["source_row"]) == 2
+
+
+def test_real_content_export_dates_at_midnight_in_given_timezone():
+    posts = import_exports(real_export(CONTENT_FILE), timezone="America/Sao_Paulo").posts
+    times = posts["published_at"]
+    assert str(times.dt.tz) == "America/Sao_Paulo"
+    assert (times.dt.hour == 0).all()
+    assert times.min() == pd.Timestamp("2024-12-31", tz="America/Sao_Paulo")  # first post in the file
+
+
+def test_the_account_overview_file_is_not_a_content_export():
+    path = real_export("x/content-2025-02/account_overview_analytics.csv")
+    with pytest.raises(ExportFormatError):
+        detect_family(path)
+
+
+def test_later_content_header_dates_and_junk_row():
+    assert detect_family(CONTENT_LATER).name == "x_content"
+    result = import_exports(CONTENT_LATER, timezone="Europe/Berlin")
+    report, posts = result.reports[0], result.posts.set_index("post_id")
+    assert report.rows_in_file == 4 and len(posts) == 3
+    assert report.dropped == {"junk row: empty Post id and a link ending in status/undefined": 1}
+    post = posts.loc["1987654321098765432"]
+    assert post["published_at"] == pd.Timestamp("2025-11-09", tz="Europe/Berlin")
+    assert post["permalink"] == "https://x.com/examplegrocer/status/1987654321098765432"
+    assert post["text"] == 'Weekend market \U0001F955 & "fresh" herbs, 9-12'
+    assert (post["shares"], post["saves"], post["comments"], post["reactions"]) == (5, 3, 6, 40)
+    assert post["clicks"] == 7 + 20 + 10 + 1 + 0
+    blank = posts.loc["1985000000000000002"]  # a row with blank metrics: NA, never 0
+    assert pd.isna(blank["impressions"]) and pd.isna(blank["clicks"]) and pd.isna(blank["shares"])
+    assert int(blank["source_row"]) == 5  # records, not lines: row 3 spans two lines; junk row 4
+
+
+def test_content_bad_date_is_an_error(write_file):
+    text = CONTENT_LATER.read_text(encoding="utf-8").replace('"Sat, Nov 1, 2025"', "2025-11-01")
+    path = write_file("account_analytics_content_bad.csv", text)
+    with pytest.raises(ExportFormatError) as err:
+        read_x_content(path)
+    assert err.value.row == 3 and err.value.column == "Date"
+
+
+def test_content_missing_date_column_is_an_error(write_file):
+    text = CONTENT_LATER.read_text(encoding="utf-8").replace("Post id,Date,", "Post id,Day,")
+    path = write_file("account_analytics_content_bad.csv", text)
+    with pytest.raises(ExportFormatError) as err:
+        read_x_content(path)
+    assert err.value.column == "Date"
+
+
+def test_content_non_number_metric_is_an_error(write_file):
+    text = CONTENT_LATER.read_text(encoding="utf-8").replace(",1500,40,", ",1500,forty,")
+    path = write_file("account_analytics_content_bad.csv", text)
+    with pytest.raises(ExportFormatError) as err:
+        read_x_content(path)
+    assert err.value.row == 2 and err.value.column == "Likes"

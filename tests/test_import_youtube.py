@@ -1,0 +1,164 @@
+"""YouTube Studio Content export (`Table data.csv`): real exports and hand-made fixtures."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, real_export
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family, import_exports
+from helpers.importers.youtube_studio import FAMILY, read_youtube_studio
+
+HERE = FIXTURES / "youtube"
+
+# Reference figures computed with the csv module (rows other than `Total` with a publish time).
+REAL = {
+    # folder: (videos imported, dropped blank publish time, views, watch hours, net subscribers, impressions)
+    "OisinQueva": (102, 0, 97001, 375.6544, 214, 17946),
+    "areikher": (68, 3, 46307, 226.348, 58, 36711),
+    "buildwithadi": (24, 0, 61503, 1383.0207, 316, 841342),
+}
+
+
+@pytest.mark.parametrize("folder", sorted(REAL))
+def test_real_exports_import_with_checked_totals(folder):
+    path = real_export(f"youtube/{folder}/Table data.csv")
+    assert detect_family(path).name == FAMILY.name
+    n, undated, views, hours, subscribers, impressions = REAL[folder]
+    result = import_exports(path, timezone="Europe/Paris")
+    posts, report = result.posts, result.reports[0]
+    assert len(posts) == n
+    assert report.dropped.get("'Total' row (the channel total, not a video)") == 1
+    assert sum(v for k, v in report.dropped.items() if "Video publish time" in k) == undated
+    assert posts["video_views"].sum() == views
+    assert posts["watch_time_seconds"].sum() == pytest.approx(hours * 3600)
+    assert posts["follows_gained"].sum() == subscribers
+    assert posts["impressions"].sum() == impressions
+    assert (posts["impressions_kind"] == "impressions").all()
+    assert (posts["published_precision"] == "day").all()
+    assert (posts["platform"] == "youtube").all()
+    assert posts["post_id"].str.fullmatch(r"[A-Za-z0-9_-]{11}").all()  # ids kept as text, spaces stripped
+    assert (posts["published_at"].dt.hour == 0).all()
+
+
+def test_real_ids_with_leading_dash_lose_the_space():
+    posts = import_exports(real_export("youtube/areikher/Table data.csv")).posts
+    assert "-JTnUJTN2aI" in set(posts["post_id"])
+    row = posts.set_index("post_id").loc["-JTnUJTN2aI"]
+    assert row["permalink"] == "https://www.youtube.com/watch?v=-JTnUJTN2aI"
+
+
+def test_real_negative_subscribers_and_blank_metrics():
+    posts = import_exports(real_export("youtube/buildwithadi/Table data.csv")).posts
+    assert sorted(posts.loc[posts["follows_gained"] < 0, "follows_gained"].tolist()) == [-3, -1]
+    assert posts["reactions"].isna().all()  # this export has no Likes column: NA, not 0
+    other = import_exports(real_export("youtube/areikher/Table data.csv")).posts
+    assert other["reach"].isna().all()  # 'Unique viewers' is blank on every video row
+    assert other["comments"].isna().all()
+
+
+def test_real_shorts_export_marks_shorts():
+    posts = import_exports(real_export("youtube/OisinQueva/Table data.csv")).posts
+    assert (posts["format"] == "short").all()
+    assert posts["reactions"].sum() == 3562
+
+
+def test_real_geography_table_is_not_a_post_export():
+    path = real_export("youtube/CodingTrain_Happy-New-Year-2022/Table data.csv")
+    with pytest.raises(ExportFormatError):
+        detect_family(path)
+    with pytest.raises(ExportFormatError, match="grouped by 'Geography', not by video"):
+        import_exports(path, family=FAMILY.name)
+
+
+@pytest.mark.parametrize("name", ["Chart data.csv", "Totals.csv"])
+def test_real_channel_level_files_do_not_match(name):
+    path = real_export(f"youtube/CodingTrain_Happy-New-Year-2022/{name}")
+    try:
+        family = detect_family(path).name
+    except ExportFormatError:
+        family = None
+    assert family != FAMILY.name
+
+
+def test_fixture_content_type_ids_and_drops():
+    path = HERE / "videos_and_shorts.csv"
+    assert detect_family(path).name == FAMILY.name
+    result = import_exports(path, timezone="America/Toronto")
+    posts = result.posts.set_index("post_id")
+    report = result.reports[0]
+    assert list(posts.index) == ["q8R7s6T5u4V", "a1B2c3D4e5F", "-x9Y8w7V6u5"]  # sorted by date
+    assert report.rows_in_file == 5 and report.rows_imported == 3
+    assert sum(report.dropped.values()) == 2
+    assert posts.loc["a1B2c3D4e5F", "format"] == "video"
+    assert posts.loc["-x9Y8w7V6u5", "format"] == "short"
+    assert posts.loc["q8R7s6T5u4V", "format"] == "live"
+    assert posts.loc["-x9Y8w7V6u5", "follows_gained"] == -2
+    assert posts.loc["a1B2c3D4e5F", "comments"] == 25
+    assert pd.isna(posts.loc["q8R7s6T5u4V", "reactions"])  # blank Likes is NA
+    assert pd.isna(posts.loc["q8R7s6T5u4V", "reach"])
+    assert posts.loc["-x9Y8w7V6u5", "reach"] == 1000
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(95.25 * 3600)
+    assert posts.loc["a1B2c3D4e5F", "text"] == "How we bake bread, part 1"
+    assert posts.loc["a1B2c3D4e5F", "published_at"] == pd.Timestamp("2025-03-15", tz="America/Toronto")
+    assert posts.loc["a1B2c3D4e5F", "source_row"] == 3
+    assert posts["shares"].sum() == 12
+    assert any("thumbnail impressions" in w for w in report.warnings)
+
+
+def test_fixture_watch_time_from_average_duration():
+    result = read_youtube_studio(HERE / "no_watch_time.csv")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == 100 * 150
+    assert posts.loc["c3D4e5F6g7H", "watch_time_seconds"] == 50 * 3600
+    assert any("average view duration" in w for w in result.report.warnings)
+
+
+def test_bad_date_names_row_and_column():
+    with pytest.raises(ExportFormatError) as err:
+        read_youtube_studio(HERE / "bad_date.csv")
+    assert err.value.row == 4 and err.value.column == "Video publish time"
+    assert "15/01/2024" in str(err.value)
+
+
+def test_bad_number_names_row_and_column():
+    with pytest.raises(ExportFormatError) as err:
+        read_youtube_studio(HERE / "bad_number.csv")
+    assert err.value.row == 4 and err.value.column == "Likes"
+
+
+def test_bad_duration_names_row_and_column():
+    with pytest.raises(ExportFormatError) as err:
+        read_youtube_studio(HERE / "bad_duration.csv")
+    assert err.value.row == 3 and err.value.column == "Average view duration"
+
+
+def test_fixture_geography_table_is_refused():
+    path = HERE / "geography.csv"
+    with pytest.raises(ExportFormatError):
+        detect_family(path)
+    with pytest.raises(ExportFormatError, match="no per-video rows"):
+        read_youtube_studio(path)
+
+
+def test_missing_publish_time_column(write_file):
+    path = write_file("Table data.csv", "Content,Video title,Views\nTotal,,5\nb2C3d4E5f6G,First,5\n")
+    with pytest.raises(ExportFormatError, match="'Video publish time' column is missing"):
+        read_youtube_studio(path)
+
+
+def test_no_other_real_export_matches():
+    """Only the per-video `Table data.csv` files are YouTube post exports; no other real file is."""
+    from conftest import REAL_EXPORTS
+    if not REAL_EXPORTS.is_dir():
+        pytest.skip(f"real exports folder {REAL_EXPORTS} is absent")
+    for path in REAL_EXPORTS.rglob("*"):
+        if not path.is_file() or path.suffix not in (".csv", ".xlsx", ".txt"):
+            continue
+        if path.name == "Table data.csv" and path.parent.name in REAL:
+            continue
+        try:
+            family = detect_family(path).name
+        except ExportFormatError:
+            family = None
+        assert family != FAMILY.name, path
