@@ -1,0 +1,315 @@
+"""The daily table: channel-level series, one row per (client, platform, date, metric).
+
+Page- and account-level exports (Meta page daily files, X account overview, TikTok Studio overview,
+viewers and follower history, YouTube Totals, LinkedIn `Metrics` sheet) give one value per day and
+metric. They come apart from the post table (helpers/schema.py) because they describe the account, not a
+post: followers at the time of posting (engagement rate by followers) come from here.
+
+`date` is a calendar day of the account, at midnight, with no time zone. A metric a file does not carry
+is absent; a blank cell is a row with value NA, never 0.
+
+Reach does not add up: daily reach (and TikTok daily viewers) counts a person once per day, so a sum over
+days is "summed reach (not unique people)", not the reach of the period. Nothing here sums anything.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import ExportFormatError, WorkbookError
+from .importers import expand_paths, export_recency, read_header_names
+from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
+from .importers.base import Family, FileReport
+from .importers.daily_common import ImportedSeries, sniff_delimiter
+from .importers.reading import detect_encoding, normalise_name
+from .schema import PLATFORMS, SchemaViolation
+
+#: column -> (pandas dtype, meaning). The order here is the order of the table.
+DAILY_COLUMNS: dict[str, tuple[str, str]] = {
+    "client": ("string", "client id from the roster, or the name given to load_daily_series"),
+    "platform": ("string", "facebook, instagram, x, youtube, tiktok or linkedin"),
+    "date": ("datetime64[ns]", "calendar day of the account, at midnight, no time zone"),
+    "metric": ("string", "canonical metric name (see METRICS); an unmapped export column keeps a snake_case name"),
+    "value": ("Float64", "the value for that day; NA when the export left it blank"),
+    "source_file": ("string", "the export file the value came from"),
+    "source_row": ("Int64", "row of the source file as a spreadsheet shows it"),
+}
+
+#: Canonical daily metrics and what they mean. Daily values of reach-like metrics must not be summed.
+METRICS: dict[str, str] = {
+    "followers": "followers (subscribers) in total at the end of the day",
+    "follows_gained": "new follows that day (gross; unfollows not subtracted)",
+    "unfollows": "unfollows that day",
+    "followers_net_change": "follows minus unfollows that day (YouTube 'Subscribers', TikTok 'Difference in"
+                            " followers from previous day'); may be negative",
+    "reach": "unique accounts reached that day (Meta: estimated); summed over days it is NOT unique reach",
+    "impressions": "times content was on screen that day (Meta before 2025, X, LinkedIn, YouTube thumbnails)",
+    "views": "Meta 'Views' (from 2025, counting repeat views): kept apart from impressions, not comparable",
+    "viewers": "unique viewers that day (TikTok 'Total Viewers', YouTube 'Unique viewers'); not summable",
+    "profile_views": "visits of the page or profile",
+    "video_views": "video views as the platform counts them (YouTube and TikTok 'Views')",
+    "watch_time_seconds": "total time watched that day, in seconds",
+    "reactions": "likes and reactions",
+    "comments": "comments and replies",
+    "shares": "shares as the platform calls them (X: by message or copied link)",
+    "reposts": "reposts (X, LinkedIn), kept apart from shares",
+    "saves": "saves and bookmarks",
+    "clicks": "clicks of any kind, as the platform counts them",
+    "platform_engagements": "the platform's own 'engagements' figure (X counts every click)",
+}
+
+#: Metrics that can never be negative (totals, unique counts, views, time); checked by validation.
+#: Daily activity counts can: TikTok and YouTube subtract removed comments and likes on the day they go
+#: (the import report warns), and net changes are signed by nature.
+NON_NEGATIVE_METRICS = ("followers", "follows_gained", "unfollows", "reach", "impressions", "views", "viewers",
+                        "profile_views", "video_views", "watch_time_seconds")
+
+#: Which export column maps to which metric, per family (normalised export names). Unlisted columns keep a
+#: snake_case name and the import report warns about them. LinkedIn names are built from a base name
+#: ('(total)' -> plain, '(organic)'/'(sponsored)' -> suffix): see daily_linkedin.BASE_METRICS.
+EXPORT_METRICS: dict[str, dict[str, str]] = {
+    "meta_page_daily": daily_meta.METRICS,
+    "x_account_overview": daily_x.METRICS,
+    "tiktok_overview / tiktok_viewers / tiktok_follower_history": daily_tiktok.METRICS,
+    "youtube_totals": daily_youtube.METRICS,
+    "linkedin_page_metrics": daily_linkedin.BASE_METRICS,
+}
+
+#: Every known daily export family, in the order detection tries them (the longest signature wins).
+DAILY_FAMILIES: list[Family] = [
+    daily_meta.FAMILY,
+    daily_meta.AUDIENCE,
+    daily_x.FAMILY,
+    *daily_tiktok.FAMILIES,
+    daily_youtube.FAMILY,
+    daily_linkedin.FAMILY,
+]
+
+#: family -> header names whose presence rules the family out (its signature is short and generic).
+NOT_IN_HEADER: dict[str, tuple[str, ...]] = {
+    daily_youtube.FAMILY.name: daily_youtube.NOT_IN_HEADER,
+}
+
+
+def daily_family_named(name: str) -> Family:
+    for family in DAILY_FAMILIES:
+        if family.name == name:
+            return family
+    raise WorkbookError(f"unknown daily export family {name!r}; known: {', '.join(f.name for f in DAILY_FAMILIES)}")
+
+
+def detect_daily_family(path: Path) -> Family:
+    """The daily family whose header signature this file carries, or an error listing the known ones."""
+    names = read_header_names(path) | _line_cells(path)
+    matches = [f for f in DAILY_FAMILIES if not f.missing_from(names)
+               and not any(n in names for n in NOT_IN_HEADER.get(f.name, ()))]
+    if matches:
+        return max(matches, key=lambda f: len(f.signature))
+    closest = min(DAILY_FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    raise ExportFormatError(
+        path, "this is not a daily (page- or account-level) export the workbook knows",
+        expected="one of: " + "; ".join(f.label for f in DAILY_FAMILIES),
+        hint=f"closest is {closest.label}, but the header lacks "
+             f"{', '.join(repr(c) for c in closest.missing_from(names)) or 'nothing (a header name rules it out)'}."
+             " Post-level exports go to load_exports instead")
+
+
+def _line_cells(path: Path, n_lines: int = 8) -> set[str]:
+    """Normalised cells of the first lines, each line split by its own delimiter.
+
+    The shared detection sniffs one delimiter from the first line; a re-saved Meta daily file starts with
+    the metric name alone ("Views"), so its tab-separated header would come out as one cell.
+    """
+    path = Path(path)
+    with path.open("rb") as handle:
+        raw = handle.read(16384)
+    if raw[:4] == b"PK\x03\x04":
+        return set()
+    text = raw.decode(detect_encoding(raw), errors="ignore").lstrip("\ufeff")
+    cells = set()
+    for line in text.splitlines()[:n_lines]:
+        if line[:4].lower() == "sep=":
+            continue
+        for row in csv.reader(io.StringIO(line), delimiter=sniff_delimiter(line)):
+            cells.update(normalise_name(c) for c in row if c.strip())
+    return cells
+
+
+@dataclass
+class DailyImportResult:
+    """The daily table and, per file, what was imported, dropped and superseded.
+
+    Unpacks as `(daily, reports)`. In a report, `rows_in_file`/`rows_imported` count days (file rows);
+    `superseded` counts day-and-metric values replaced by a more recent export.
+    """
+
+    daily: pd.DataFrame
+    reports: list[FileReport]
+
+    def __iter__(self):
+        return iter((self.daily, self.reports))
+
+    def warnings(self) -> list[str]:
+        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+
+
+def import_daily_series(paths, *, client: str = "client", platform: str | None = None,
+                        family: str | None = None, **options) -> DailyImportResult:
+    """Read daily export files into one validated daily table, with an import report per file.
+
+    `platform` is for Meta page-level daily files, which do not always say whose page they are: they are
+    read as facebook unless the metric line names Instagram or `platform='instagram'` is given (for other
+    families it must match or be left out). `family` forces one family (see DAILY_FAMILIES). Other
+    `options` go to the readers, e.g. `year=2025` for TikTok files whose dates have no year (the year of the
+    file's first row). Overlapping files keep one row per (platform, date, metric): the most recent
+    export's (date in the file name, else modification time).
+    """
+    files = expand_paths(paths)
+    forced = daily_family_named(family) if family else None
+    imported: list[ImportedSeries] = []
+    for path in sorted(files, key=export_recency):
+        fam = forced or detect_daily_family(path)
+        imported.append(fam.read(path, platform=platform, **options))
+    frames = [item.series for item in imported if len(item.series)]
+    daily = pd.concat(frames, ignore_index=True) if frames else empty_daily().drop(columns="client")
+    daily.insert(0, "client", pd.Series(client, index=daily.index, dtype="string"))
+    daily = conform_daily(daily)
+    dup = daily.duplicated(["client", "platform", "date", "metric"], keep="last")
+    if dup.any():
+        by_file = daily.loc[dup, "source_file"].value_counts()
+        for item in imported:
+            item.report.superseded = int(by_file.get(str(item.report.path), 0))
+        daily = daily[~dup]
+    for item in imported:
+        mine = daily.loc[daily["source_file"] == str(item.report.path), "date"]
+        item.report.period = (mine.min(), mine.max()) if len(mine) else None
+    daily = daily.sort_values(["platform", "metric", "date"], kind="stable").reset_index(drop=True)
+    validate_daily(daily)
+    return DailyImportResult(daily=daily, reports=[item.report for item in imported])
+
+
+def load_daily_series(paths, *, client: str = "client", platform: str | None = None,
+                      family: str | None = None, **options) -> pd.DataFrame:
+    """The daily table from daily export files (see `import_daily_series` for options and the report)."""
+    return import_daily_series(paths, client=client, platform=platform, family=family, **options).daily
+
+
+def empty_daily() -> pd.DataFrame:
+    """An empty daily table with the right columns and types."""
+    return pd.DataFrame({c: pd.Series(dtype=kind) for c, (kind, _) in DAILY_COLUMNS.items()})
+
+
+def conform_daily(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with exactly the daily columns in order and type (absent columns become NA)."""
+    out = {}
+    for col, (kind, _) in DAILY_COLUMNS.items():
+        out[col] = frame[col].astype(kind) if col in frame else pd.Series(pd.NA, index=frame.index).astype(kind)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _schema() -> pa.DataFrameSchema:
+    def non_negative(df: pd.DataFrame) -> pd.Series:
+        negative = df["value"].lt(0).fillna(False) & df["metric"].isin(NON_NEGATIVE_METRICS)
+        return ~negative.astype(bool)
+
+    return pa.DataFrameSchema(
+        {
+            "client": pa.Column("string", nullable=False),
+            "platform": pa.Column("string", pa.Check.isin(PLATFORMS, error=f"must be one of {', '.join(PLATFORMS)}"),
+                                  nullable=False),
+            "date": pa.Column("datetime64[ns]", pa.Check(lambda s: s == s.dt.normalize(),
+                                                         error="must be a date at midnight"), nullable=False),
+            "metric": pa.Column("string", pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be a snake_case name"),
+                                nullable=False),
+            "value": pa.Column("Float64", nullable=True),
+            "source_file": pa.Column("string", nullable=False),
+            "source_row": pa.Column("Int64", nullable=True),
+        },
+        checks=[pa.Check(non_negative, error=f"must not be negative for {', '.join(NON_NEGATIVE_METRICS)}")],
+        strict=True,
+        ordered=True,
+        unique=["client", "platform", "date", "metric"],
+        report_duplicates="all",
+    )
+
+
+_SCHEMA = None
+
+
+def validate_daily(daily: pd.DataFrame) -> pd.DataFrame:
+    """Check the daily table; raise SchemaViolation naming the file, the column and the offending rows."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = _schema()
+    try:
+        _SCHEMA.validate(daily, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems = _describe_failures(daily, exc.failure_cases)
+        raise SchemaViolation("the daily table breaks its contract:\n"
+                              + "\n".join(f"  - {p}" for p in problems)) from None
+    return daily
+
+
+def _describe_failures(daily: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+    lines = []
+    table_checks = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
+    cases = cases.assign(column=cases["column"].where(~table_checks, "value"))  # the row check is about values
+    cases = cases.drop_duplicates(["column", "check", "index"])
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+        column = "(table)" if pd.isna(column) else column
+        index = group["index"].dropna()
+        if index.empty:
+            lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
+            continue
+        rows = daily.loc[daily.index.isin(index.astype(int))]
+        where = []
+        for source, part in rows.groupby(rows["source_file"].astype(object).fillna("?"), sort=False):
+            numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
+            more = f" and {len(part) - 10} more" if len(part) > 10 else ""
+            where.append(f"{source} rows {numbers}{more}")
+        lines.append(f"column {column!r} {check}: {'; '.join(where)}")
+    return lines
+
+
+def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | None = None,
+                 tolerance: pd.Timedelta | str | None = None) -> pd.Series:
+    """The follower total at each date: the last known 'followers' value on or before that day.
+
+    `dates` may be dates, strings or time-zone-aware publish times (their local calendar day counts). The
+    value of a day is the total at the END of that day. NA where no value is known on or before the date
+    (or, with `tolerance`, when the last one is older than that). Returns Float64, indexed like `dates`
+    when it is a Series.
+    """
+    rows = daily[(daily["platform"] == platform) & (daily["metric"] == "followers") & daily["value"].notna()]
+    if client is not None:
+        rows = rows[rows["client"] == client]
+    elif rows["client"].nunique() > 1:
+        raise WorkbookError(f"the daily table holds several clients ({', '.join(rows['client'].unique())});"
+                            " pass client=")
+    rows = rows.sort_values("date")
+    index = dates.index if isinstance(dates, pd.Series) else None
+    when = pd.Series(pd.to_datetime(pd.Series(dates) if not isinstance(dates, pd.Series) else dates))
+    if isinstance(when.dtype, pd.DatetimeTZDtype):
+        when = when.dt.tz_localize(None)
+    when = when.dt.normalize().astype("datetime64[ns]").to_numpy()
+    known = rows["date"].to_numpy(dtype="datetime64[ns]")
+    values = rows["value"].to_numpy(dtype="float64", na_value=np.nan)
+    position = np.searchsorted(known, when, side="right") - 1
+    found = (position >= 0) & ~np.isnat(when)
+    result = np.full(len(when), np.nan)
+    result[found] = values[position[found]]
+    if tolerance is not None and found.any():
+        age = when[found] - known[position[found]]
+        stale = np.zeros(len(when), dtype=bool)
+        stale[np.flatnonzero(found)] = age > np.timedelta64(pd.Timedelta(tolerance).value, "ns")
+        result[stale] = np.nan
+    out = pd.Series(result, dtype="Float64", name="followers")
+    if index is not None:
+        out.index = index
+    return out

@@ -1,0 +1,80 @@
+"""TikTok Studio daily files: Overview.csv, Viewers.csv and FollowerHistory.csv (CSV or xlsx).
+
+UTF-8 with BOM, every field quoted, no final newline. Dates have no year ("July 16", "28 August",
+"8 de marzo"), oldest first, and a 365-day export crosses a new year: the year comes from `year=`
+(the year of the FIRST row) or the export period in the file name, else an ExportFormatError asks
+for year=. Missing values are `undefined`, `NAN` or `--` (NA, not 0).
+
+Viewers.csv is a daily series: 'Total Viewers' are the unique viewers of that day (new + returning),
+kept as `viewers`; like reach, viewers summed over days are not unique people.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport
+from .daily_common import (ImportedSeries, assign_years, long_rows, month_days, read_sheet, reject_platform,
+                           sheet_rows, wide_metrics)
+from .reading import read_delimited
+
+#: export column (normalised) -> canonical metric, for all three files
+METRICS = {
+    "video views": "video_views",
+    "profile views": "profile_views",
+    "likes": "reactions",
+    "comments": "comments",
+    "shares": "shares",
+    "total viewers": "viewers",
+    "new viewers": "new_viewers",
+    "returning viewers": "returning_viewers",
+    "followers": "followers",
+    "difference in followers from previous day": "followers_net_change",
+}
+DATED_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y")
+
+
+def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | None = None,
+                      family_name: str = "tiktok_daily", **_) -> ImportedSeries:
+    """Read one TikTok Studio daily file; `year` is the year of its first (oldest) row."""
+    path = Path(path)
+    platform = reject_platform(path, "tiktok", platform)
+    if path.read_bytes()[:4] == b"PK\x03\x04":
+        table = read_sheet(path, None, "Date")
+    else:
+        table = read_delimited(path)
+    rows = sheet_rows(table)
+    frame = table.frame
+    date_key = Columns(table.header, table.keys).key("Date")
+    if date_key is None:
+        raise ExportFormatError(path, "the 'Date' column is missing", column="Date", hint="use the file as downloaded")
+    report = FileReport(path=path, family=family_name, platform=platform, rows_in_file=len(frame))
+    dates = _dates(frame[date_key], path=path, rows=rows, year=year, report=report)
+    metrics = wide_metrics(table, rows, METRICS, platform, report)
+    report.rows_imported = len(frame)
+    return ImportedSeries(series=long_rows(path, platform, dates, rows, metrics), report=report)
+
+
+def _dates(cells: pd.Series, *, path: Path, rows: pd.Series, year: int | None, report: FileReport) -> pd.Series:
+    text = cells.astype("string").str.strip()
+    for fmt in DATED_FORMATS:  # a file that does carry the year (re-saved, or a future export format)
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if len(text) and parsed.notna().all():
+            return parsed.astype("datetime64[ns]").dt.normalize()
+    pairs = month_days(cells, path=path, column="Date", rows=rows)
+    return assign_years(pairs, path=path, column="Date", rows=rows, year=year, report=report)
+
+
+def _family(name: str, label: str, signature: tuple[str, ...]) -> Family:
+    def read(path: Path, **options) -> ImportedSeries:
+        return read_tiktok_daily(path, family_name=name, **options)
+    return Family(name=name, label=label, signature=signature, read=read)
+
+
+OVERVIEW = _family("tiktok_overview", "TikTok Studio Overview.csv", ("date", "video views", "profile views"))
+VIEWERS = _family("tiktok_viewers", "TikTok Studio Viewers.csv", ("date", "total viewers", "new viewers"))
+FOLLOWER_HISTORY = _family("tiktok_follower_history", "TikTok Studio FollowerHistory.csv",
+                           ("date", "followers", "difference in followers from previous day"))
+FAMILIES = (OVERVIEW, VIEWERS, FOLLOWER_HISTORY)

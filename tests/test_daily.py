@@ -1,0 +1,288 @@
+"""The daily table: real page/account-level exports, re-saved variants, bad input, followers_on.
+
+Reference figures were computed with an independent script (csv module, and the xlsx XML read directly).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers.daily import (DAILY_FAMILIES, followers_on, import_daily_series, load_daily_series, validate_daily)
+from helpers.errors import ExportFormatError
+from helpers.importers import detect_family
+from helpers.schema import SchemaViolation
+from tests.conftest import FIXTURES, REAL_EXPORTS, real_export
+
+DAILY = FIXTURES / "daily"
+
+
+def values(daily: pd.DataFrame, metric: str) -> pd.Series:
+    part = daily[daily["metric"] == metric].set_index("date")["value"]
+    return part.sort_index()
+
+
+# ---- real exports -----------------------------------------------------------------------------------
+
+def test_meta_page_daily_real_files():
+    folder = real_export("facebook/business-suite-page-daily")
+    daily, reports = import_daily_series(str(folder / "*.csv"), client="acme")
+    by_name = {r.path.name: r for r in reports}
+    assert by_name["Audience.csv"].rows_imported == 0  # demographics: skipped, and said so
+    assert "not a daily series" in " ".join(by_name["Audience.csv"].warnings)
+    assert len(daily) == 3 * 105
+    assert set(daily["platform"]) == {"facebook"} and set(daily["client"]) == {"acme"}
+    reach, views, follows = values(daily, "reach"), values(daily, "views"), values(daily, "follows_gained")
+    assert (len(reach), len(views), len(follows)) == (105, 105, 105)
+    assert reach.sum() == 10734 and views.sum() == 29981 and follows.sum() == 66  # checksums, not reach
+    # "2025-01-01T01:00:00" and, after the clocks change, "2025-03-10T00:00:00": both are just the day
+    assert reach.index[0] == pd.Timestamp("2025-01-01") and reach.index[-1] == pd.Timestamp("2025-04-15")
+    assert reach[pd.Timestamp("2025-01-02")] == 14
+    assert str(daily["date"].dtype) == "datetime64[ns]" and (daily["date"] == daily["date"].dt.normalize()).all()
+    first = daily[(daily["metric"] == "reach")].iloc[0]
+    assert first["source_row"] == 4 and first["source_file"].endswith("Reach.csv")
+
+
+def test_meta_page_daily_instagram_option():
+    daily = load_daily_series(real_export("facebook/business-suite-page-daily/Views.csv"), platform="instagram")
+    assert set(daily["platform"]) == {"instagram"}  # "Views" does not say whose page it is
+    with pytest.raises(ExportFormatError, match="Facebook reach"):  # this one does
+        load_daily_series(real_export("facebook/business-suite-page-daily/Reach.csv"), platform="instagram")
+
+
+def test_x_account_overview_real_file():
+    path = real_export("x/content-2025-02/account_overview_analytics.csv")
+    daily = load_daily_series(path)
+    assert len(daily) == 50 * 13
+    assert values(daily, "impressions").sum() == 9699
+    assert values(daily, "follows_gained").sum() == 139
+    assert values(daily, "impressions").index.min() == pd.Timestamp("2024-12-31")
+    assert values(daily, "impressions")[pd.Timestamp("2025-02-17")] == 426
+    assert "reach" not in set(daily["metric"])  # X never reports reach
+
+
+def test_tiktok_overview_real_file_needs_a_year():
+    path = real_export("tiktok/studio-htupycollabs/Overview.csv")
+    with pytest.raises(ExportFormatError, match="year="):
+        load_daily_series(path)
+    daily, reports = import_daily_series(path, year=2025)
+    views = values(daily, "video_views")
+    assert len(views) == 365 and views.sum() == 2946198
+    assert views.index[0] == pd.Timestamp("2025-02-28") and views.index[-1] == pd.Timestamp("2026-02-27")
+    assert pd.Timestamp("2026-01-01") in views.index  # the year turned after December 31
+    assert values(daily, "comments").sum() == 3171 and values(daily, "comments").min() < 0  # net of removals
+    assert any("negative" in w for w in reports[0].warnings)
+
+
+def test_tiktok_viewers_real_file():
+    path = real_export("tiktok/studio-htupycollabs/Viewers.csv")
+    daily = load_daily_series(path, year=2025)
+    viewers = values(daily, "viewers")
+    assert len(viewers) == 365 and viewers.isna().sum() == 25  # "undefined" is NA, not 0
+    assert viewers.sum() == 2550981
+    assert values(daily, "new_viewers").sum() == 1897400
+
+
+def test_youtube_totals_real_file():
+    path = real_export("youtube/CodingTrain_Happy-New-Year-2022/Totals.csv")
+    daily = load_daily_series(path)
+    views = values(daily, "video_views")
+    assert len(daily) == 365 and views.sum() == 15503810
+    assert views.index[0] == pd.Timestamp("2020-12-31") and views[pd.Timestamp("2021-01-01")] == 37509
+
+
+def test_youtube_chart_data_is_refused():
+    path = real_export("youtube/CodingTrain_Happy-New-Year-2022/Chart data.csv")
+    with pytest.raises(ExportFormatError, match="Totals.csv") as info:
+        load_daily_series(path)
+    assert info.value.column == "Geography"
+
+
+def test_linkedin_metrics_sheet_real_file():
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    daily = load_daily_series(path)
+    impressions = values(daily, "impressions")
+    assert len(impressions) == 240 and impressions.sum() == 211342
+    assert values(daily, "clicks").sum() == 12889
+    assert impressions.index[0] == pd.Timestamp("2024-12-01") and impressions.index[-1] == pd.Timestamp("2025-07-28")
+    assert daily[daily["metric"] == "impressions"]["source_row"].iloc[0] == 3  # row 1 sentence, row 2 header
+    assert {"impressions_organic", "reach_organic", "platform_engagement_rate"} <= set(daily["metric"])
+
+
+def test_detection_on_every_real_file():
+    real_export("x/content-2025-02/account_overview_analytics.csv")
+    expected = {
+        "facebook/business-suite-page-daily/Reach.csv": "meta_page_daily",
+        "facebook/business-suite-page-daily/Views.csv": "meta_page_daily",
+        "facebook/business-suite-page-daily/Follows.csv": "meta_page_daily",
+        "facebook/business-suite-page-daily/Audience.csv": "meta_page_audience",
+        "x/content-2025-02/account_overview_analytics.csv": "x_account_overview",
+        "tiktok/studio-htupycollabs/Overview.csv": "tiktok_overview",
+        "tiktok/studio-htupycollabs/Viewers.csv": "tiktok_viewers",
+        "youtube/CodingTrain_Happy-New-Year-2022/Totals.csv": "youtube_totals",
+        "youtube/CodingTrain_Happy-New-Year-2022/Chart data.csv": "youtube_totals",  # then refused by the reader
+        "linkedin/company-page/leaf-space_content_1753863379800.xlsx": "linkedin_page_metrics",
+    }
+    from helpers.daily import detect_daily_family
+    for path in sorted(REAL_EXPORTS.rglob("*")):
+        if not path.is_file() or path.suffix not in (".csv", ".xlsx"):
+            continue
+        relative = path.relative_to(REAL_EXPORTS).as_posix()
+        if relative in expected:
+            assert detect_daily_family(path).name == expected[relative], relative
+        else:
+            with pytest.raises(ExportFormatError):
+                detect_daily_family(path)
+
+
+def test_daily_files_are_not_taken_for_post_exports():
+    for relative in ("facebook/business-suite-page-daily/Reach.csv", "x/content-2025-02/account_overview_analytics.csv",
+                     "tiktok/studio-htupycollabs/Overview.csv", "youtube/CodingTrain_Happy-New-Year-2022/Totals.csv"):
+        with pytest.raises(ExportFormatError):
+            detect_family(real_export(relative))
+
+
+# ---- fixtures: Meta variants ------------------------------------------------------------------------
+
+def test_utf16_sep_line_and_platform_from_metric_line():
+    daily, reports = import_daily_series(DAILY / "instagram_reach_utf16.csv")
+    assert set(daily["platform"]) == {"instagram"}  # "Instagram reach"
+    reach = values(daily, "reach")
+    assert reach.tolist()[0] == 40 and pd.isna(reach[pd.Timestamp("2025-03-08")])  # blank is NA, not 0
+    assert reach.index.tolist() == list(pd.date_range("2025-03-07", "2025-03-10"))
+    assert daily["source_row"].tolist() == [4, 5, 6, 7]
+    with pytest.raises(ExportFormatError, match="platform"):
+        load_daily_series(DAILY / "instagram_reach_utf16.csv", platform="facebook")
+
+
+def test_tab_separated_resave():
+    daily = load_daily_series(DAILY / "views_tab_resaved.csv")
+    views = values(daily, "views")
+    assert set(daily["platform"]) == {"facebook"}  # the default when the file does not say
+    assert views.iloc[:2].tolist() == [120, 95] and pd.isna(views.iloc[2])
+    assert daily["source_row"].tolist() == [3, 4, 5]
+
+
+def test_semicolon_separated_resave():
+    daily = load_daily_series(DAILY / "follows_semicolon_resaved.csv")
+    follows = values(daily, "follows_gained")
+    assert follows.index[0] == pd.Timestamp("2025-03-07")
+    assert follows.tolist()[:2] == [2, 0] and pd.isna(follows.iloc[2]) and follows.iloc[3] == 5
+
+
+def test_bad_number_names_file_row_and_column():
+    with pytest.raises(ExportFormatError) as info:
+        load_daily_series(DAILY / "reach_bad_number.csv")
+    assert info.value.row == 6 and info.value.column == "Primary"
+    assert "reach_bad_number.csv" in str(info.value) and "'4O'" in str(info.value)
+
+
+def test_bad_number_in_x_overview():
+    with pytest.raises(ExportFormatError) as info:
+        load_daily_series(DAILY / "account_overview_bad.csv")
+    assert info.value.row == 3 and info.value.column == "Impressions"
+
+
+def test_unknown_file_lists_known_daily_families():
+    with pytest.raises(ExportFormatError) as info:
+        load_daily_series(DAILY / "not_daily.csv")
+    message = str(info.value)
+    for family in DAILY_FAMILIES:
+        assert family.label in message
+
+
+def test_most_recent_export_wins(tmp_path):
+    older, newer = tmp_path / "Reach_old.csv", tmp_path / "Reach_new.csv"
+    shutil.copy(DAILY / "instagram_reach_utf16.csv", older)
+    newer.write_bytes('sep=,\n"Instagram reach"\n"Date","Primary"\n"2025-03-10T00:00:00","7"\n'
+                      '"2025-03-11T00:00:00","9"\n'.encode("utf-16"))
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    os.utime(newer, (1_800_000_000, 1_800_000_000))
+    daily, reports = import_daily_series([newer, older])
+    reach = values(daily, "reach")
+    assert len(reach) == 5 and reach[pd.Timestamp("2025-03-10")] == 7
+    assert daily.set_index("date").loc[pd.Timestamp("2025-03-10"), "source_file"] == str(newer)
+    assert {r.path.name: r.superseded for r in reports} == {"Reach_old.csv": 1, "Reach_new.csv": 0}
+
+
+# ---- fixtures: TikTok dates without a year ---------------------------------------------------------
+
+def test_tiktok_year_from_export_period_in_name_spanish_dates():
+    daily = load_daily_series(DAILY / "FollowerHistory_2024-12-30_2025-01-03.csv")
+    followers = values(daily, "followers")
+    assert followers.index.tolist() == list(pd.date_range("2024-12-30", "2025-01-03"))
+    assert pd.isna(followers[pd.Timestamp("2025-01-01")])  # "undefined"
+    assert values(daily, "followers_net_change")[pd.Timestamp("2024-12-31")] == -2
+
+
+def test_tiktok_without_year_asks_for_year():
+    with pytest.raises(ExportFormatError, match="pass year="):
+        load_daily_series(DAILY / "FollowerHistory.csv")
+    daily = load_daily_series(DAILY / "FollowerHistory.csv", year=2023)
+    assert values(daily, "followers").index.tolist() == [pd.Timestamp("2023-02-27"), pd.Timestamp("2023-02-28"),
+                                                          pd.Timestamp("2023-03-01")]
+
+
+def test_tiktok_february_29_needs_a_leap_year():
+    with pytest.raises(ExportFormatError) as info:
+        load_daily_series(DAILY / "Overview_leap.csv", year=2025)
+    assert info.value.row == 3
+    daily = load_daily_series(DAILY / "Overview_leap.csv", year=2024)
+    assert pd.Timestamp("2024-02-29") in values(daily, "video_views").index
+    assert pd.isna(values(daily, "comments")[pd.Timestamp("2024-02-29")])  # "--"
+    assert pd.isna(values(daily, "profile_views")[pd.Timestamp("2024-03-01")])  # "NAN"
+
+
+def test_tiktok_dates_in_the_future_are_refused():
+    with pytest.raises(ExportFormatError, match="future"):
+        load_daily_series(DAILY / "FollowerHistory.csv", year=pd.Timestamp.today().year + 1)
+
+
+# ---- contract and followers_on ---------------------------------------------------------------------
+
+def _hand_daily() -> pd.DataFrame:
+    rows = [
+        ("facebook", "2025-01-01", "followers", 100.0, 2),
+        ("facebook", "2025-01-03", "followers", None, 3),
+        ("facebook", "2025-01-05", "followers", 110.0, 4),
+        ("facebook", "2025-01-05", "reach", 999.0, 4),
+        ("instagram", "2024-12-01", "followers", 5000.0, 2),
+    ]
+    frame = pd.DataFrame(rows, columns=["platform", "date", "metric", "value", "source_row"])
+    return pd.DataFrame({
+        "client": pd.Series("acme", index=frame.index, dtype="string"),
+        "platform": frame["platform"].astype("string"),
+        "date": pd.to_datetime(frame["date"]).astype("datetime64[ns]"),
+        "metric": frame["metric"].astype("string"),
+        "value": frame["value"].astype("Float64"),
+        "source_file": pd.Series("hand.csv", index=frame.index, dtype="string"),
+        "source_row": frame["source_row"].astype("Int64"),
+    })
+
+
+def test_followers_on_by_hand():
+    daily = validate_daily(_hand_daily())
+    dates = pd.Series(pd.to_datetime(["2024-12-31", "2025-01-01", "2025-01-02", "2025-01-03", "2025-01-06"]),
+                      index=[10, 11, 12, 13, 14])
+    result = followers_on(daily, dates, "facebook")
+    assert result.index.tolist() == [10, 11, 12, 13, 14]
+    assert pd.isna(result[10])  # nothing known before
+    assert result.loc[11:].tolist() == [100, 100, 100, 110]  # the NA on Jan 3 is not a known value
+    # a publish time counts by its local calendar day: 01:00 on Jan 5 in Jakarta is Jan 4 in UTC
+    aware = pd.Series(pd.to_datetime(["2025-01-05 01:00"]).tz_localize("Asia/Jakarta"))
+    assert followers_on(daily, aware, "facebook").tolist() == [110]
+    assert followers_on(daily, ["2025-01-06"], "facebook", tolerance="0D").isna().all()
+    assert followers_on(daily, ["2025-01-06"], "instagram").tolist() == [5000]
+    assert followers_on(daily, ["2025-01-06"], "x").isna().all()
+
+
+def test_validation_names_file_column_and_rows():
+    daily = _hand_daily()
+    daily.loc[0, "value"] = -1.0
+    with pytest.raises(SchemaViolation, match=r"'value'.*hand.csv rows 2"):
+        validate_daily(daily)
+    duplicated = pd.concat([_hand_daily(), _hand_daily().iloc[[0]]], ignore_index=True)
+    with pytest.raises(SchemaViolation, match="hand.csv rows 2"):
+        validate_daily(duplicated)
