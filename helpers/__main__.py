@@ -1,4 +1,4 @@
-"""Command line: `python -m helpers render` (reports for the roster), `python -m helpers demo`.
+"""Command line: `python -m helpers render` (reports for the roster), `inspect FILE...`, `demo`.
 
 Errors in the user's input are printed as plain sentences (file, row, column, what to do) with exit
 status 2; a batch with a failed client exits with status 1.
@@ -36,6 +36,15 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _inspect(args: argparse.Namespace) -> int:
+    from .describe import describe
+
+    options = {"year": args.year} if args.year else {}
+    text, failures = describe(args.files, timezone=args.timezone, family=args.family, **options)
+    print(text)
+    return 2 if failures else 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from .demo import write_demo_exports
 
@@ -52,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--client", action="append", help="render only this client id (repeatable)")
     render.add_argument("--out", default=str(REPORTS_DIR), help="output folder (default: reports/)")
     render.set_defaults(run=_render)
+    inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
+    inspect.add_argument("files", nargs="+", help="export files or glob patterns")
+    inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
+    inspect.add_argument("--year", type=int, help="year of the first row, for exports whose dates have no year")
+    inspect.add_argument("--family", help="read as this family instead of detecting it")
+    inspect.set_defaults(run=_inspect)
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)
     args = parser.parse_args(argv)
