@@ -22,11 +22,22 @@ CLIENT_KEYS = {
     "name": "display name, shown in the report title",
     "exports": "list of export files or glob patterns, relative to the project root",
     "timezone": "IANA time zone of the accounts, e.g. Asia/Jakarta",
-    "period": "mapping with start and end dates (YYYY-MM-DD), both included",
+    "period": "mapping with start and end dates (YYYY-MM-DD), both included, or 'last full month'",
+    "comparison": "the period to compare with: mapping with start and end, or 'previous period' (default:"
+                  " the period of equal length just before)",
+    "language": "language of the report: en or id (default en)",
+    "currency": "ISO 4217 code of the ad spend, e.g. IDR (default USD)",
+    "branding": "mapping with name, accent_colour (#RRGGBB) and logo (PNG or SVG file), all optional",
+    "benchmark_industry": "industry for published benchmarks (default: all industries)",
     "top_n": "how many top posts to compare under each lens (default 10)",
+    "year": "year of the first row, for exports whose dates have no year (TikTok Studio)",
 }
 REQUIRED = ("id", "name", "exports", "timezone", "period")
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+LANGUAGES = ("en", "id")
+BRANDING_KEYS = ("name", "accent_colour", "logo")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
 
 
 @dataclass(frozen=True)
@@ -37,19 +48,54 @@ class Client:
     timezone: str
     period_start: dt.date
     period_end: dt.date
+    comparison_start: dt.date
+    comparison_end: dt.date
+    language: str = "en"
+    currency: str = "USD"
+    brand_name: str = ""
+    accent_colour: str = DEFAULT_ACCENT
+    logo: str = ""
+    benchmark_industry: str = "all industries"
     top_n: int = 10
+    year: int | None = None
 
     def parameters(self) -> dict:
         """The report notebook's parameters for this client (literals only)."""
         return {
             "client": self.id, "client_name": self.name, "exports": list(self.exports),
             "timezone": self.timezone, "period_start": self.period_start.isoformat(),
-            "period_end": self.period_end.isoformat(), "top_n": self.top_n,
+            "period_end": self.period_end.isoformat(), "comparison_start": self.comparison_start.isoformat(),
+            "comparison_end": self.comparison_end.isoformat(), "top_n": self.top_n, "language": self.language,
+            "currency": self.currency, "brand_name": self.brand_name or self.name,
+            "accent_colour": self.accent_colour, "logo": self.logo, "benchmark_industry": self.benchmark_industry,
+            "year": self.year,
         }
 
 
-def load_roster(path: str | Path = DEFAULT_ROSTER) -> list[Client]:
-    """Read and validate a roster; raise RosterError listing every problem found."""
+def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar month before the one `today` falls in."""
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of equal length that ends the day before `start` (a whole month for a whole month)."""
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months: compare whole months
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        first = start
+        for _ in range(months):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, start - dt.timedelta(days=1)
+    length = end - start
+    return start - length - dt.timedelta(days=1), start - dt.timedelta(days=1)
+
+
+def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None) -> list[Client]:
+    """Read and validate a roster; raise RosterError listing every problem found.
+
+    `today` fixes what 'last full month' means (default: the current date).
+    """
+    today = today or dt.date.today()
     path = resolve(path)
     if not path.is_file():
         raise RosterError(path, ["the roster file does not exist"])
@@ -72,11 +118,21 @@ def load_roster(path: str | Path = DEFAULT_ROSTER) -> list[Client]:
         mine = _check_client(entry, label, seen)
         problems.extend(mine)
         if not mine:
-            period = entry["period"]
+            start, end = _period(entry["period"], today)
+            comparison = entry.get("comparison", "previous period")
+            if comparison == "previous period":
+                comparison_start, comparison_end = previous_period(start, end)
+            else:
+                comparison_start, comparison_end = _period(comparison, today)
+            branding = entry.get("branding") or {}
             clients.append(Client(
                 id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],
-                period_start=_as_date(period["start"]), period_end=_as_date(period["end"]),
-                top_n=int(entry.get("top_n", 10)),
+                period_start=start, period_end=end, comparison_start=comparison_start,
+                comparison_end=comparison_end, language=entry.get("language", "en"),
+                currency=str(entry.get("currency", "USD")).upper(), brand_name=branding.get("name", ""),
+                accent_colour=branding.get("accent_colour", DEFAULT_ACCENT), logo=branding.get("logo", "") or "",
+                benchmark_industry=entry.get("benchmark_industry", "all industries"),
+                top_n=int(entry.get("top_n", 10)), year=entry.get("year"),
             ))
     if not data["clients"]:
         problems.append("the roster lists no clients")
@@ -124,23 +180,60 @@ def _check_client(entry: dict, label: str, seen: set[str]) -> list[str]:
         except (ZoneInfoNotFoundError, ValueError):
             problems.append(f"{label}: key 'timezone': {entry['timezone']!r} is not an IANA time zone"
                             " (e.g. Asia/Jakarta, Europe/London)")
-    if "period" in entry:
-        period = entry["period"]
-        if not isinstance(period, dict) or set(period) != {"start", "end"}:
-            problems.append(f"{label}: key 'period' must be a mapping with exactly 'start' and 'end'")
+    for key, word in (("period", "last full month"), ("comparison", "previous period")):
+        if key in entry:
+            problems += _check_period(entry[key], f"{label}: key {key!r}", word)
+    if "language" in entry and entry["language"] not in LANGUAGES:
+        problems.append(f"{label}: key 'language' is {entry['language']!r}; expected one of {', '.join(LANGUAGES)}")
+    if "currency" in entry and not re.fullmatch(r"[A-Za-z]{3}", str(entry["currency"])):
+        problems.append(f"{label}: key 'currency' is {entry['currency']!r}; expected a 3-letter ISO code like IDR")
+    if "benchmark_industry" in entry and not isinstance(entry["benchmark_industry"], str):
+        problems.append(f"{label}: key 'benchmark_industry' must be text")
+    if "year" in entry and (not isinstance(entry["year"], int) or not 2000 <= entry["year"] <= 2100):
+        problems.append(f"{label}: key 'year' is {entry['year']!r}; expected a year like 2025")
+    if "branding" in entry:
+        branding = entry["branding"]
+        if not isinstance(branding, dict):
+            problems.append(f"{label}: key 'branding' must be a mapping of {', '.join(BRANDING_KEYS)}")
         else:
-            dates = {}
-            for side in ("start", "end"):
-                try:
-                    dates[side] = _as_date(period[side])
-                except ValueError:
-                    problems.append(f"{label}: key 'period.{side}': {period[side]!r} is not a date (YYYY-MM-DD)")
-            if len(dates) == 2 and dates["end"] < dates["start"]:
-                problems.append(f"{label}: key 'period': end {dates['end']} is before start {dates['start']}")
+            for key in branding:
+                if key not in BRANDING_KEYS:
+                    problems.append(f"{label}: unknown key 'branding.{key}' (known: {', '.join(BRANDING_KEYS)})")
+            colour = branding.get("accent_colour")
+            if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
+                problems.append(f"{label}: key 'branding.accent_colour' is {colour!r}; expected #RRGGBB")
+            logo = branding.get("logo")
+            if logo:
+                if not str(logo).lower().endswith((".png", ".svg")):
+                    problems.append(f"{label}: key 'branding.logo' must be a .png or .svg file")
+                elif not resolve(str(logo)).is_file():
+                    problems.append(f"{label}: key 'branding.logo': file not found: {logo}")
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(f"{label}: key 'top_n' must be a whole number of at least 1, not {entry['top_n']!r}")
     return problems
+
+
+def _check_period(value, where: str, word: str) -> list[str]:
+    if value == word:
+        return []
+    if not isinstance(value, dict) or set(value) != {"start", "end"}:
+        return [f"{where} must be '{word}' or a mapping with exactly 'start' and 'end'"]
+    problems, dates = [], {}
+    for side in ("start", "end"):
+        try:
+            dates[side] = _as_date(value[side])
+        except (ValueError, TypeError):
+            problems.append(f"{where[:-1]}.{side}': {value[side]!r} is not a date (YYYY-MM-DD)")
+    if len(dates) == 2 and dates["end"] < dates["start"]:
+        problems.append(f"{where}: end {dates['end']} is before start {dates['start']}")
+    return problems
+
+
+def _period(value, today: dt.date) -> tuple[dt.date, dt.date]:
+    if value == "last full month":
+        return last_full_month(today)
+    return _as_date(value["start"]), _as_date(value["end"])
 
 
 def _as_date(value) -> dt.date:

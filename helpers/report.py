@@ -135,7 +135,10 @@ def _whole(value):
 
 
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
-                 period_end: str, top_n: int = 10) -> Report:
+                 period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
+                 top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
+                 accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
+                 year: int | None = None) -> Report:
     """Load the client's exports, keep the period, and compute both lenses and their comparison."""
     start = pd.Timestamp(period_start).tz_localize(timezone)
     end = pd.Timestamp(period_end).tz_localize(timezone) + pd.Timedelta(days=1)  # the end day is included
@@ -143,7 +146,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         raise WorkbookError(f"period_end {period_end} is before period_start {period_start}")
     if int(top_n) < 1:
         raise WorkbookError(f"top_n must be at least 1, not {top_n}")
-    imported = import_exports(exports, client=client, timezone=timezone)
+    options = {"year": year} if year else {}
+    imported = import_exports(exports, client=client, timezone=timezone, **options)
     every = imported.posts
     inside = every["published_at"].ge(start) & every["published_at"].lt(end)
     posts = metrics.post_metrics(every[inside])
