@@ -5,11 +5,18 @@ over posts that report both measures; each result carries its sample size and un
 """
 from __future__ import annotations
 
+from itertools import combinations
+
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .metrics import interactions
+from .metrics import engagement_rate_by_reach, interactions
+from .statistics import cliffs_delta, cliffs_delta_size, fisher_interval, holm, median_interval, \
+    ratio_of_medians_interval
+
+#: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
+THEIL_SEN_SAMPLE = 3_000
 
 
 def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) -> dict:
@@ -28,11 +35,30 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     result = stats.spearmanr(both["x"].to_numpy(float), both["y"].to_numpy(float))
     rho = float(result.statistic)
     out.update(rho=rho, p_value=float(result.pvalue))
-    if n >= 4 and abs(rho) < 1:
-        se = np.sqrt((1 + rho ** 2 / 2) / (n - 3))
-        z = np.arctanh(rho)
-        crit = stats.norm.ppf(0.5 + confidence / 2)
-        out.update(ci_low=float(np.tanh(z - crit * se)), ci_high=float(np.tanh(z + crit * se)))
+    if n >= 4:
+        low, high = fisher_interval(rho, n, np.sqrt((1 + rho ** 2 / 2) / (n - 3)), confidence)
+        out.update(ci_low=low, ci_high=high)
+    return out
+
+
+def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) -> dict:
+    """Kendall's tau-b with a confidence interval and p-value, over pairs reporting both.
+
+    Interval: Fisher z-transform with the Fieller, Hartley & Pearson (1957) standard error
+    sqrt(0.437 / (n − 4)); needs n ≥ 5. Tau and p-value from scipy.stats.kendalltau.
+    """
+    both = pd.DataFrame({"x": pd.to_numeric(x).astype("Float64"),
+                         "y": pd.to_numeric(y).astype("Float64")}).dropna()
+    n = len(both)
+    out = {"n": n, "tau": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan}
+    if n < 3 or both["x"].nunique() < 2 or both["y"].nunique() < 2:
+        return out
+    result = stats.kendalltau(both["x"].to_numpy(float), both["y"].to_numpy(float))
+    tau = float(result.statistic)
+    out.update(tau=tau, p_value=float(result.pvalue))
+    if n >= 5:
+        low, high = fisher_interval(tau, n, np.sqrt(0.437 / (n - 4)), confidence)
+        out.update(ci_low=low, ci_high=high)
     return out
 
 
@@ -41,14 +67,26 @@ def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions
     """Spearman agreement between two rankings of the posts, per platform, with intervals and counts."""
     rows = []
     for key, group in posts.groupby(by, sort=True, observed=True):
-        xs = interactions(group) if x == "interactions" else group[x]
-        ys = interactions(group) if y == "interactions" else group[y]
-        result = spearman_with_interval(xs, ys, confidence)
-        result[by] = key
-        result["posts"] = len(group)
-        rows.append(result)
-    columns = [by, "posts", "n", "rho", "ci_low", "ci_high", "p_value", "confidence"]
+        xs = _measure(group, x)
+        ys = _measure(group, y)
+        spearman = spearman_with_interval(xs, ys, confidence)
+        kendall = kendall_with_interval(xs, ys, confidence)
+        rows.append({by: key, "posts": len(group), "n": spearman["n"], "rho": spearman["rho"],
+                     "ci_low": spearman["ci_low"], "ci_high": spearman["ci_high"], "p_value": spearman["p_value"],
+                     "tau": kendall["tau"], "tau_ci_low": kendall["ci_low"], "tau_ci_high": kendall["ci_high"],
+                     "confidence": confidence})
+    columns = [by, "posts", "n", "rho", "ci_low", "ci_high", "p_value", "tau", "tau_ci_low", "tau_ci_high",
+               "confidence"]
     return pd.DataFrame(rows, columns=columns).set_index(by)
+
+
+def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
+    """A per-post measure by name: a column, or a derived metric (interactions, engagement rate by reach)."""
+    if name == "interactions":
+        return interactions(posts)
+    if name == "engagement_rate_by_reach":
+        return engagement_rate_by_reach(posts)
+    return posts[name].astype("Float64")
 
 
 def top_posts(posts: pd.DataFrame, column: pd.Series, n: int) -> pd.Index:
@@ -64,8 +102,7 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 
     Returns the overlap count, its share of n, and the index of the posts on top under one lens only.
     """
-    va = interactions(posts) if a == "interactions" else posts[a].astype("Float64")
-    vb = interactions(posts) if b == "interactions" else posts[b].astype("Float64")
+    va, vb = _measure(posts, a), _measure(posts, b)
     eligible = va.notna() & vb.notna()
     pool = posts[eligible]
     k = min(n, len(pool))
@@ -82,9 +119,123 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 
 def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.DataFrame:
     """Each post's rank under both lenses (1 = highest), within its platform, over posts reporting both."""
-    va = interactions(posts) if a == "interactions" else posts[a].astype("Float64")
-    vb = interactions(posts) if b == "interactions" else posts[b].astype("Float64")
+    va, vb = _measure(posts, a), _measure(posts, b)
     frame = pd.DataFrame({"platform": posts["platform"], a: va, b: vb}).dropna()
     frame[f"rank by {a}"] = frame.groupby("platform")[a].rank(ascending=False, method="min").astype(int)
     frame[f"rank by {b}"] = frame.groupby("platform")[b].rank(ascending=False, method="min").astype(int)
     return frame
+
+
+def elasticity(posts: pd.DataFrame, confidence: float = 0.95) -> dict:
+    """How interactions scale with reach: the slope b of log(interactions) = a + b·log(reach), Theil–Sen.
+
+    b < 1 means engagement rate falls as reach grows. Robust to outliers (median of pairwise slopes, with
+    scipy's interval). Posts with zero reach or zero interactions have no logarithm and are left out (and
+    counted). Above THEIL_SEN_SAMPLE posts the fit uses a seeded random sample of that size.
+    """
+    reach = posts["reach"].astype("Float64")
+    inter = interactions(posts)
+    both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()
+    positive = both[(both["reach"] > 0) & (both["interactions"] > 0)]
+    out = {"slope": np.nan, "ci_low": np.nan, "ci_high": np.nan, "intercept": np.nan,
+           "n": len(positive), "left_out_zero": len(both) - len(positive), "sampled": False}
+    if len(positive) < 5 or positive["reach"].nunique() < 2:
+        return out
+    if len(positive) > THEIL_SEN_SAMPLE:
+        positive = positive.sample(THEIL_SEN_SAMPLE, random_state=0)
+        out["sampled"] = True
+    fit = stats.theilslopes(np.log(positive["interactions"].to_numpy(float)),
+                            np.log(positive["reach"].to_numpy(float)), alpha=confidence)
+    out.update(slope=float(fit.slope), intercept=float(fit.intercept), ci_low=float(fit.low_slope),
+               ci_high=float(fit.high_slope))
+    return out
+
+
+def quadrants(posts: pd.DataFrame) -> pd.DataFrame:
+    """Each post placed by reach and engagement rate by reach against its platform's medians.
+
+    'reach and engagement' (both above), 'reach only', 'engagement only', 'neither'; posts lacking either
+    measure are left out.
+    """
+    frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
+                          "engagement_rate_by_reach": engagement_rate_by_reach(posts)}).dropna()
+    medians = frame.groupby("platform")[["reach", "engagement_rate_by_reach"]].transform("median")
+    high_reach = frame["reach"] > medians["reach"]
+    high_rate = frame["engagement_rate_by_reach"] > medians["engagement_rate_by_reach"]
+    frame["quadrant"] = np.select(
+        [high_reach & high_rate, high_reach & ~high_rate, ~high_reach & high_rate],
+        ["reach and engagement", "reach only", "engagement only"], default="neither")
+    frame["median reach"] = medians["reach"]
+    frame["median engagement rate by reach"] = medians["engagement_rate_by_reach"]
+    return frame
+
+
+def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = 3) -> dict:
+    """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
+    pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta.
+
+    Groups with fewer than `min_posts` posts reporting the measure are listed but not tested.
+    """
+    values = _measure(posts, measure)
+    frame = pd.DataFrame({"group": posts[group].fillna("unknown").astype(str), "value": values}).dropna()
+    medians = []
+    for name, part in frame.groupby("group"):
+        interval = median_interval(part["value"])
+        medians.append({group: name, "posts": len(part), "median": interval["median"],
+                        "ci_low": interval["ci_low"], "ci_high": interval["ci_high"],
+                        "tested": len(part) >= min_posts})
+    medians = pd.DataFrame(medians, columns=[group, "posts", "median", "ci_low", "ci_high", "tested"])
+    tested = medians.loc[medians["tested"], group].tolist()
+    samples = {name: frame.loc[frame["group"] == name, "value"].to_numpy(float) for name in tested}
+    kruskal = {"H": np.nan, "p_value": np.nan, "groups": len(tested)}
+    pairs = []
+    if len(tested) >= 2 and len(np.unique(frame.loc[frame["group"].isin(tested), "value"])) > 1:
+        result = stats.kruskal(*samples.values())
+        kruskal.update(H=float(result.statistic), p_value=float(result.pvalue))
+        for a, b in combinations(tested, 2):
+            test = stats.mannwhitneyu(samples[a], samples[b], alternative="two-sided")
+            delta = float(2 * test.statistic / (len(samples[a]) * len(samples[b])) - 1)
+            pairs.append({"a": a, "b": b, "n_a": len(samples[a]), "n_b": len(samples[b]),
+                          "p_value": float(test.pvalue), "cliffs_delta": delta,
+                          "effect": cliffs_delta_size(delta)})
+    pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "effect"])
+    pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)
+    return {"measure": measure, "medians": medians.sort_values("median", ascending=False, ignore_index=True),
+            "kruskal": kruskal, "pairs": pairs}
+
+
+def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
+    """Posts and median `measure` by weekday × hour of publication, in the client's time zone.
+
+    Only posts whose publish time is known to the minute count (date-only exports are left out).
+    """
+    precise = posts[posts["published_precision"].isin(["minute", "month"])]
+    frame = pd.DataFrame({"weekday": precise["published_at"].dt.day_name(),
+                          "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
+    table = frame.groupby(["weekday", "hour"]).agg(posts=("value", "size"), reporting=("value", "count"),
+                                                  median=("value", "median")).reset_index()
+    order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    table["weekday"] = pd.Categorical(table["weekday"], categories=order, ordered=True)
+    return table.sort_values(["weekday", "hour"], ignore_index=True)
+
+
+def paid_vs_organic(posts: pd.DataFrame) -> pd.DataFrame:
+    """Per platform: the reach lift and the engagement-rate lift of paid posts over organic ones.
+
+    lift = median(paid) ÷ median(organic), with bootstrap intervals; only posts whose paid flag is known.
+    A paid post usually multiplies reach far more than it multiplies engagement.
+    """
+    rows = []
+    known = posts[posts["paid"].notna()]
+    for platform, group in known.groupby("platform"):
+        paid = group[group["paid"].astype(bool)]
+        organic = group[~group["paid"].astype(bool)]
+        reach = ratio_of_medians_interval(paid["reach"], organic["reach"])
+        rate = ratio_of_medians_interval(engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
+        rows.append({"platform": platform, "paid posts": len(paid), "organic posts": len(organic),
+                     "reach lift": reach["ratio"], "reach lift low": reach["ci_low"],
+                     "reach lift high": reach["ci_high"], "engagement-rate lift": rate["ratio"],
+                     "engagement-rate lift low": rate["ci_low"], "engagement-rate lift high": rate["ci_high"]})
+    columns = ["platform", "paid posts", "organic posts", "reach lift", "reach lift low", "reach lift high",
+               "engagement-rate lift", "engagement-rate lift low", "engagement-rate lift high"]
+    return pd.DataFrame(rows, columns=columns)

@@ -21,6 +21,12 @@ def title(text: str) -> HTML:
     return HTML(f"<h1>{html.escape(text)}</h1>")
 
 
+def section(title: str, intro: str = "") -> HTML:
+    """A section heading and its opening sentence, escaped."""
+    lead = f"<p class=\"section-intro\">{html.escape(intro)}</p>" if intro else ""
+    return HTML(f"<h2>{html.escape(title)}</h2>{lead}")
+
+
 def finding(text: str) -> HTML:
     """A sentence of the report, escaped."""
     return HTML(f'<p class="finding">{html.escape(text)}</p>')

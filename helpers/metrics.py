@@ -6,8 +6,6 @@ says how many posts it covers. Rates are fractions (0.05 = 5%).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
@@ -15,39 +13,61 @@ import pandas as pd
 INTERACTION_COMPONENTS = ("reactions", "comments", "shares", "saves")
 
 
-@dataclass(frozen=True)
-class Definition:
-    """A metric as a report prints it: name, formula, denominator and where the definition comes from."""
+#: Every metric the report defines, in the order of its Definitions section, with its lens. The label,
+#: formula, source and caveat of each live in the language catalogues (helpers/locales, keys metric.<name>.*).
+DEFINITIONS: tuple[tuple[str, str], ...] = (
+    ("reach", "broadcast"),
+    ("impressions", "broadcast"),
+    ("summed_reach", "broadcast"),
+    ("frequency", "broadcast"),
+    ("reach_rate", "broadcast"),
+    ("cpm", "broadcast"),
+    ("cost_per_reached_person", "broadcast"),
+    ("interactions", "engagement"),
+    ("engagement_rate_by_reach", "engagement"),
+    ("engagement_rate_by_impressions", "engagement"),
+    ("engagement_rate_by_followers", "engagement"),
+    ("engagement_rate_by_views", "engagement"),
+    ("conversation_rate", "engagement"),
+    ("amplification_rate", "engagement"),
+    ("applause_rate", "engagement"),
+    ("virality_rate", "engagement"),
+    ("click_through_rate", "engagement"),
+    ("cost_per_engagement", "engagement"),
+    ("watch_time_hours", "engagement"),
+    ("average_view_duration_seconds", "engagement"),
+    ("minutes_per_1000_reached", "engagement"),
+)
 
-    name: str
-    label: str
-    formula: str
-    lens: str  # "broadcast" or "engagement"
-    source: str = ""
-    caveat: str = ""
 
-
-DEFINITIONS: dict[str, Definition] = {d.name: d for d in [
-    Definition("reach", "Reach", "unique accounts that saw the post", "broadcast",
-               "platform export", "Meta's reach is estimated; reach does not add up across posts or days"),
-    Definition("impressions", "Impressions / views", "times the post was on screen", "broadcast",
-               "platform export", "Meta replaced impressions by views (which count repeat views) on 2025-04-21"),
-    Definition("summed_reach", "Summed reach (not unique people)", "Σ reach over posts", "broadcast", "",
-               "a person reached by two posts is counted twice"),
-    Definition("frequency", "Frequency", "impressions ÷ reach", "broadcast", "broadcast media planning",
-               "needs both from the same post; not comparable across the impressions-to-views switch"),
-    Definition("interactions", "Interactions", "reactions + comments + shares + saves (those reported)",
-               "engagement", "this workbook; components differ between tools (Socialinsider, Rival IQ)",
-               "a platform's own 'engagements' (which counts clicks) is kept apart"),
-    Definition("engagement_rate_by_reach", "Engagement rate by reach", "interactions ÷ reach", "engagement",
-               "Hootsuite, Emplifi 'reach engagement rate', Rival IQ private data"),
-    Definition("engagement_rate_by_impressions", "Engagement rate by impressions", "interactions ÷ impressions",
-               "engagement", "X native analytics, LinkedIn, Buffer, Sprout ('per impression')"),
-    Definition("conversation_rate", "Conversation rate", "comments ÷ posts", "engagement",
-               "Kaushik (2011), 'Best Social Media Metrics'"),
-    Definition("amplification_rate", "Amplification rate", "shares ÷ posts", "engagement", "Kaushik (2011)"),
-    Definition("applause_rate", "Applause rate", "reactions ÷ posts", "engagement", "Kaushik (2011)"),
-]}
+#: Per-post rates: name -> (numerator, denominator, scale). Numerators and denominators are post-table
+#: columns or 'interactions'; 'watch_time_minutes' is watch_time_seconds ÷ 60.
+RATES: dict[str, tuple[str, str, float]] = {
+    "frequency": ("impressions", "reach", 1.0),
+    "reach_rate": ("reach", "followers", 1.0),
+    "cpm": ("spend", "impressions", 1000.0),
+    "cost_per_reached_person": ("spend", "reach", 1.0),
+    "engagement_rate_by_reach": ("interactions", "reach", 1.0),
+    "engagement_rate_by_impressions": ("interactions", "impressions", 1.0),
+    "engagement_rate_by_followers": ("interactions", "followers", 1.0),
+    "engagement_rate_by_views": ("interactions", "video_views", 1.0),
+    "virality_rate": ("shares", "impressions", 1.0),
+    "click_through_rate": ("clicks", "impressions", 1.0),
+    "cost_per_engagement": ("spend", "interactions", 1.0),
+    "average_view_duration_seconds": ("watch_time_seconds", "video_views", 1.0),
+    "minutes_per_1000_reached": ("watch_time_minutes", "reach", 1000.0),
+}
+#: Rates shown as percentages (fractions of their denominator); the others are plain numbers or money.
+PERCENT_RATES = ("reach_rate", "engagement_rate_by_reach", "engagement_rate_by_impressions",
+                 "engagement_rate_by_followers", "engagement_rate_by_views", "virality_rate", "click_through_rate")
+MONEY_RATES = ("cpm", "cost_per_reached_person", "cost_per_engagement")
+#: Kaushik's per-post rates: name -> the count averaged over posts reporting it.
+PER_POST = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "reactions"}
+#: Totals per channel: name -> column summed (over posts reporting it).
+TOTALS = {"summed_reach": "reach", "impressions": "impressions", "interactions": "interactions",
+          "reactions": "reactions", "comments": "comments", "shares": "shares", "saves": "saves",
+          "clicks": "clicks", "video_views": "video_views", "watch_time_hours": "watch_time_hours",
+          "spend": "spend"}
 
 
 def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -68,27 +88,89 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
 
 def frequency(posts: pd.DataFrame) -> pd.Series:
     """impressions ÷ reach, per post (average times each reached account saw it)."""
-    return ratio(posts["impressions"], posts["reach"])
+    return rate(posts, "frequency")
 
 
 def engagement_rate_by_reach(posts: pd.DataFrame) -> pd.Series:
     """interactions ÷ reach, per post."""
-    return ratio(interactions(posts), posts["reach"])
+    return rate(posts, "engagement_rate_by_reach")
 
 
 def engagement_rate_by_impressions(posts: pd.DataFrame) -> pd.Series:
     """interactions ÷ impressions (or views), per post."""
-    return ratio(interactions(posts), posts["impressions"])
+    return rate(posts, "engagement_rate_by_impressions")
+
+
+def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
+    if name == "interactions":
+        return posts["interactions"] if "interactions" in posts else interactions(posts)
+    if name == "watch_time_minutes":
+        return posts["watch_time_seconds"].astype("Float64") / 60
+    if name == "watch_time_hours":
+        return posts["watch_time_seconds"].astype("Float64") / 3600
+    return posts[name]
+
+
+def rate(posts: pd.DataFrame, name: str) -> pd.Series:
+    """One per-post rate of RATES by name, NA where it cannot be computed."""
+    numerator, denominator, scale = RATES[name]
+    return ratio(_operand(posts, numerator), _operand(posts, denominator)) * scale
 
 
 def post_metrics(posts: pd.DataFrame) -> pd.DataFrame:
-    """The post table with the per-post metrics of both lenses added as columns."""
+    """The post table with every per-post metric of both lenses added as columns (NA where not computable)."""
     out = posts.copy()
     out["interactions"] = interactions(posts)
-    out["frequency"] = frequency(posts)
-    out["engagement_rate_by_reach"] = ratio(out["interactions"], posts["reach"])
-    out["engagement_rate_by_impressions"] = ratio(out["interactions"], posts["impressions"])
+    out["watch_time_hours"] = _operand(posts, "watch_time_hours")
+    for name in RATES:
+        out[name] = rate(out, name)
     return out
+
+
+def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
+    """Both lenses per channel in long form: one row per (channel, KPI), each with the posts it covers.
+
+    kind 'total': Σ over posts reporting it (reach summed is labelled as not unique people);
+    kind 'rate': `value` is the ratio of sums (Σ numerator ÷ Σ denominator) and `mean_of_post_rates` the
+    mean of per-post rates, both over the posts reporting numerator and denominator;
+    kind 'per post': Σ count ÷ posts reporting it (Kaushik's conversation, amplification, applause).
+    """
+    posts = posts if "interactions" in posts else post_metrics(posts)
+    rows = []
+    for key, group in posts.groupby(by, sort=True, observed=True):
+        n = len(group)
+        rows.append({by: key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
+        for name, column in TOTALS.items():
+            values = _operand(group, column).astype("Float64")
+            rows.append({by: key, "kpi": name, "kind": "total", "value": _sum_or_nan(values),
+                         "posts_covered": int(values.notna().sum()), "posts": n})
+        for name in RATES:
+            numerator, denominator, scale = RATES[name]
+            result = rate_over_posts(group, _operand(group, numerator), _operand(group, denominator))
+            rows.append({by: key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
+                         "mean_of_post_rates": result["mean_of_post_rates"] * scale,
+                         "posts_covered": result["posts_covered"], "posts": n})
+        for name, column in PER_POST.items():
+            result = per_post_rate(group, column)
+            rows.append({by: key, "kpi": name, "kind": "per post", "value": result["rate"],
+                         "posts_covered": result["posts_covered"], "posts": n})
+    columns = [by, "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
+    """KPIs of the period beside the previous period: previous value, change and relative change.
+
+    Computed only where both periods have posts covering the KPI; otherwise NA with the reason visible
+    in posts_covered (0).
+    """
+    merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
+                                     suffixes=("", "_previous"))
+    both = (merged["posts_covered"] > 0) & (merged["posts_covered_previous"].fillna(0) > 0)
+    merged["change"] = (merged["value"] - merged["value_previous"]).where(both)
+    merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
+                                 ).where(both)
+    return merged
 
 
 def rate_over_posts(posts: pd.DataFrame, numerator: pd.Series | str, denominator: pd.Series | str) -> dict:
@@ -133,38 +215,42 @@ def applause_rate(posts: pd.DataFrame) -> dict:
     return per_post_rate(posts, "reactions")
 
 
-def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
-    """One row per channel: both lenses' totals and rates, each with the posts it covers.
+SUMMARY_ROWS = (  # (label, kpi, which value)
+    ("posts", "posts", "value"),
+    ("summed reach (not unique people)", "summed_reach", "value"),
+    ("posts with reach", "summed_reach", "posts_covered"),
+    ("impressions or views", "impressions", "value"),
+    ("frequency (Σ impressions ÷ Σ reach)", "frequency", "value"),
+    ("interactions", "interactions", "value"),
+    ("posts with interactions", "interactions", "posts_covered"),
+    ("ER by reach, mean of post rates", "engagement_rate_by_reach", "mean_of_post_rates"),
+    ("ER by reach, Σ interactions ÷ Σ reach", "engagement_rate_by_reach", "value"),
+    ("ER by impressions, mean of post rates", "engagement_rate_by_impressions", "mean_of_post_rates"),
+    ("ER by impressions, Σ interactions ÷ Σ impressions", "engagement_rate_by_impressions", "value"),
+    ("conversation rate (comments per post)", "conversation_rate", "value"),
+    ("amplification rate (shares per post)", "amplification_rate", "value"),
+    ("applause rate (reactions per post)", "applause_rate", "value"),
+)
 
-    Reach is summed only as "summed reach (not unique people)". Engagement rates are given as the mean of
-    per-post rates and as the ratio of sums. NaN where no post reports what a figure needs.
+
+def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
+    """One row per channel with the headline figures of both lenses, labelled with their denominators.
+
+    A wide view of `kpis`: reach summed only as "summed reach (not unique people)", engagement rates both
+    as the mean of per-post rates and as the ratio of sums; NaN where no post reports what a figure needs.
     """
-    rows = []
-    for key, group in posts.groupby(by, sort=True, observed=True):
-        inter = interactions(group)
-        by_reach = rate_over_posts(group, inter, group["reach"])
-        by_impr = rate_over_posts(group, inter, group["impressions"])
-        freq = rate_over_posts(group, group["impressions"], group["reach"])
-        kinds = sorted(group["impressions_kind"].dropna().unique())
-        rows.append({
-            by: key,
-            "posts": len(group),
-            "summed reach (not unique people)": _sum_or_nan(group["reach"]),
-            "posts with reach": int(group["reach"].notna().sum()),
-            "impressions or views": _sum_or_nan(group["impressions"]),
-            "impressions kind": " + ".join(kinds) if kinds else "not reported",
-            "frequency (Σ impressions ÷ Σ reach)": freq["ratio_of_sums"],
-            "interactions": _sum_or_nan(inter),
-            "posts with interactions": int(inter.notna().sum()),
-            "ER by reach, mean of post rates": by_reach["mean_of_post_rates"],
-            "ER by reach, Σ interactions ÷ Σ reach": by_reach["ratio_of_sums"],
-            "ER by impressions, mean of post rates": by_impr["mean_of_post_rates"],
-            "ER by impressions, Σ interactions ÷ Σ impressions": by_impr["ratio_of_sums"],
-            "conversation rate (comments per post)": conversation_rate(group)["rate"],
-            "amplification rate (shares per post)": amplification_rate(group)["rate"],
-            "applause rate (reactions per post)": applause_rate(group)["rate"],
-        })
-    return pd.DataFrame(rows).set_index(by) if rows else pd.DataFrame()
+    long = kpis(posts, by)
+    if long.empty:
+        return pd.DataFrame()
+    table = long.set_index([by, "kpi"])
+    out = pd.DataFrame(index=sorted(long[by].unique()))
+    out.index.name = by
+    for label, kpi, field in SUMMARY_ROWS:
+        out[label] = [table.loc[(key, kpi), field] for key in out.index]
+    kinds = posts.groupby(by, observed=True)["impressions_kind"].agg(
+        lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")
+    out.insert(4, "impressions kind", kinds.reindex(out.index))
+    return out
 
 
 def _sum_or_nan(values: pd.Series) -> float:

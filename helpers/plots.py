@@ -1,112 +1,162 @@
-"""The report's figures, one look: colour-blind-safe palette, titles that state the takeaway, labelled axes.
+"""The report's figures, one look: colour-blind-safe palette (Okabe–Ito via seaborn 'colorblind'), titles that
+state the takeaway, labelled axes with units, texts from the language catalogue.
 
-Each function takes the canonical post table (or a table derived from it) and returns a Figure; the caller
-shows it with display.figure(fig, alt=...). Titles come from narrative.py so a figure and its sentence
-quote the same number.
+Each function returns a Figure; the caller shows it with display.figure(fig, alt=...). Titles come from the
+report's sentences so a figure and its sentence quote the same number.
 """
 from __future__ import annotations
 
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from .compare import rank_table
+from .i18n import Translator
 from .metrics import engagement_rate_by_reach, interactions
 
 PALETTE = sns.color_palette("colorblind")
 PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
     ["facebook", "instagram", "x", "youtube", "tiktok", "linkedin"])}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def _wrap(title: str, width: int = 60) -> str:
+def _wrap(title: str, width: int = 62) -> str:
     """Titles state the takeaway in a sentence; wrap it to the figure's width."""
     return textwrap.fill(title, width)
 
 
 def _style() -> None:
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
-    plt.rcParams.update({"axes.titleweight": "bold", "axes.titlesize": 12, "figure.dpi": 100})
+    plt.rcParams.update({"axes.titleweight": "bold", "axes.titlesize": 11, "figure.dpi": 100})
 
 
-def reach_vs_interactions(posts: pd.DataFrame, title: str) -> plt.Figure:
-    """Scatter of reach (log) against interactions (log), one colour per platform."""
+def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator) -> plt.Figure:
+    """Reach (log) against interactions (log), one colour per platform, with each platform's Theil–Sen fit."""
     _style()
     frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
                           "interactions": interactions(posts)}).dropna()
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
     for platform, group in frame.groupby("platform"):
-        ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.75, label=f"{platform} ({len(group)})",
-                   color=PLATFORM_COLOURS.get(platform))
+        colour = PLATFORM_COLOURS.get(platform)
+        ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour,
+                   label=f"{tr.platform(platform)} ({tr.number(len(group))})")
+        fit = fits.get(platform, {})
+        if pd.notna(fit.get("slope", np.nan)):
+            xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
+            ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("Reach per post (accounts, log scale)")
-    ax.set_ylabel("Interactions per post (log scale)")
+    ax.set_xlabel(tr.t("figure.axis_reach"))
+    ax.set_ylabel(tr.t("figure.axis_interactions"))
     ax.set_title(_wrap(title), loc="left")
     if len(frame):
-        ax.legend(title="platform (posts)", frameon=False)
+        ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     return fig
 
 
-def rank_shift(posts: pd.DataFrame, platform: str, top_n: int, title: str) -> plt.Figure:
+def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
+    """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each."""
+    _style()
+    platforms = sorted(table["platform"].unique())
+    fig, axes = plt.subplots(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
+    colours = {"reach and engagement": PALETTE[2], "reach only": PALETTE[3], "engagement only": PALETTE[0],
+               "neither": (0.6, 0.6, 0.6)}
+    for ax, platform in zip(axes[0], platforms):
+        mine = table[table["platform"] == platform]
+        for name, group in mine.groupby("quadrant"):
+            ax.scatter(group["reach"].astype(float), group["engagement_rate_by_reach"].astype(float) * 100, s=20,
+                       alpha=0.8, color=colours[name], label=f"{tr.t('quadrant.' + name.replace(' ', '_'))}"
+                       f" ({tr.number(len(group))})")
+        if len(mine):
+            ax.axvline(float(mine["median reach"].iloc[0]), color="grey", lw=0.8, ls="--")
+            ax.axhline(float(mine["median engagement rate by reach"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
+        ax.set_xscale("log")
+        ax.set_xlabel(tr.t("figure.axis_reach"))
+        ax.set_ylabel(tr.t("figure.axis_rate"))
+        ax.set_title(tr.platform(platform), loc="left", fontsize=10)
+        ax.legend(frameon=False, fontsize=7, loc="upper right")
+    fig.suptitle(_wrap(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
+               accent: str = "#0072B2") -> plt.Figure:
     """Slope chart: the top-N posts by reach, and where each lands when ranked by interactions."""
     _style()
-    ranks = rank_table(posts[posts["platform"] == platform])
-    top = ranks.sort_values("rank by reach").head(top_n)
+    mine = ranks[ranks["platform"] == platform]
+    top = mine.sort_values("rank by reach").head(top_n)
     fig, ax = plt.subplots(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
     for _, row in top.iterrows():
         kept = row["rank by interactions"] <= top_n
-        colour = PALETTE[0] if kept else PALETTE[3]
+        colour = accent if kept else PALETTE[3]
         ax.plot([0, 1], [row["rank by reach"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
         ax.annotate(f"#{int(row['rank by interactions'])}", (1, row["rank by interactions"]),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
     ax.set_xlim(-0.2, 1.3)
     ax.set_ylim(worst + 1, 0)
-    ax.set_xticks([0, 1], ["rank by reach", "rank by interactions"])
-    ax.set_ylabel("rank among the platform's posts (1 = highest)")
+    ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach"), tr.t("figure.rank_by_interactions")])
+    ax.set_ylabel(tr.t("figure.axis_rank"))
     ax.set_title(_wrap(title), loc="left")
     return fig
 
 
-def format_table(posts: pd.DataFrame) -> pd.DataFrame:
-    """Per format: posts, median reach and median engagement rate by reach (posts reporting them)."""
-    frame = pd.DataFrame({"format": posts["format"].fillna("unknown"), "reach": posts["reach"].astype("Float64"),
-                          "rate": engagement_rate_by_reach(posts)})
-    grouped = frame.groupby("format")
-    out = pd.DataFrame({
-        "posts": grouped.size(),
-        "median reach": grouped["reach"].median().astype(float),
-        "median ER by reach": grouped["rate"].median().astype(float),
-        "posts with ER": grouped["rate"].count(),
-    })
-    return out.sort_values("median reach", ascending=False)
-
-
-def formats_under_both_lenses(posts: pd.DataFrame, title: str) -> plt.Figure:
+def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
     """Two panels per format: reach per post and engagement rate by reach (boxes show the spread)."""
     _style()
     frame = pd.DataFrame({"format": posts["format"].fillna("unknown"),
                           "reach": posts["reach"].astype("Float64"),
                           "rate": engagement_rate_by_reach(posts)}).dropna()
     frame = frame.astype({"reach": float, "rate": float})
+    frame = frame[frame["reach"] > 0]
     order = frame.groupby("format")["reach"].median().sort_values(ascending=False).index.tolist()
     counts = frame["format"].value_counts()
-    fig, axes = plt.subplots(1, 2, figsize=(9, max(3, 0.55 * len(order) + 1.5)), sharey=True)
-    sns.boxplot(data=frame, y="format", x="reach", order=order, ax=axes[0], color=PALETTE[0], fliersize=2)
-    axes[0].set_xscale("log")
-    axes[0].set_xlabel("Reach per post (log scale)")
-    axes[0].set_ylabel("format (posts)")
-    axes[0].set_yticks(range(len(order)), [f"{f} ({counts.get(f, 0)})" for f in order])
-    axes[0].set_title("Broadcast lens", loc="left", fontsize=10)
-    sns.boxplot(data=frame.assign(rate=frame["rate"] * 100), y="format", x="rate", order=order, ax=axes[1],
-                color=PALETTE[2], fliersize=2)
-    axes[1].set_xlabel("Engagement rate by reach (%)")
+    fig, axes = plt.subplots(1, 2, figsize=(9, max(3, 0.55 * len(order) + 1.8)), sharey=True)
+    if frame.empty:
+        axes[0].text(0.5, 0.5, tr.t("common.na"), ha="center")
+    else:
+        sns.boxplot(data=frame, y="format", x="reach", order=order, ax=axes[0], color=PALETTE[0], fliersize=2)
+        sns.boxplot(data=frame.assign(rate=frame["rate"] * 100), y="format", x="rate", order=order, ax=axes[1],
+                    color=PALETTE[2], fliersize=2)
+        axes[0].set_xscale("log")
+        axes[0].set_yticks(range(len(order)), [f"{tr.format_name(f)} ({tr.number(counts.get(f, 0))})" for f in order])
+    axes[0].set_xlabel(tr.t("figure.axis_reach"))
+    axes[0].set_ylabel(tr.t("figure.axis_format"))
+    axes[0].set_title(tr.t("lens.broadcast_title"), loc="left", fontsize=10)
+    axes[1].set_xlabel(tr.t("figure.axis_rate"))
     axes[1].set_ylabel("")
-    axes[1].set_title("Engagement lens", loc="left", fontsize=10)
-    fig.suptitle(_wrap(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
+    fig.suptitle(_wrap(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
     fig.tight_layout()
+    return fig
+
+
+def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3) -> plt.Figure:
+    """Median engagement rate by reach per weekday × hour, each cell labelled with its number of posts.
+
+    Cells with fewer than `min_posts` posts are shown with their count but without colour: too few to judge.
+    """
+    _style()
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    if table.empty:
+        ax.text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    counts = table.pivot_table(index="weekday", columns="hour", values="posts", aggfunc="sum", observed=False)
+    medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
+    counts = counts.reindex(WEEKDAYS).fillna(0)
+    medians = medians.reindex(index=WEEKDAYS, columns=counts.columns)
+    shown = (medians * 100).where(counts >= min_posts)
+    labels = counts.astype(int).astype(str).where(counts > 0, "")
+    sns.heatmap(shown.astype(float), annot=labels, fmt="", cmap="viridis", ax=ax, linewidths=0.5,
+                cbar_kws={"label": tr.t("figure.axis_rate")}, mask=shown.isna() & (counts == 0))
+    ax.set_yticks(np.arange(len(WEEKDAYS)) + 0.5, [tr.t(f"weekday.{d.lower()}") for d in WEEKDAYS], rotation=0)
+    ax.set_xlabel(tr.t("figure.axis_hour"))
+    ax.set_ylabel("")
+    ax.set_title(_wrap(title, 90), loc="left")
     return fig

@@ -1,137 +1,588 @@
-"""Everything the client report shows, computed once from the parameters: load → metrics → comparisons.
+"""Everything the client report shows, computed once from its parameters: load → metrics → comparisons.
 
-The report notebook calls `build_report` and then only displays parts of the result, so the notebook
-holds no logic and an analyst can build the same object in a notebook of their own.
+The report notebook calls `build_report` and then only displays parts of the result, so the notebook holds
+no logic and an analyst can build the same object in a notebook of their own. Every sentence comes from
+the language catalogue (helpers/locales) with numbers formatted for the language.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from . import compare, metrics, narrative, plots
+from . import compare, metrics, plots
+from .benchmarks import compare_with_benchmarks
 from .errors import WorkbookError
-from .importers import ImportResult, import_exports
+from .i18n import Translator
+from .importers import ImportResult, expand_paths, import_exports
+from .sources import split_exports
+from .statistics import median_difference_interval
+
+BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
+                  "cost_per_reached_person")
+ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_by_impressions",
+                   "engagement_rate_by_followers", "engagement_rate_by_views", "conversation_rate",
+                   "amplification_rate", "applause_rate", "saves", "virality_rate", "clicks", "click_through_rate",
+                   "cost_per_engagement")
+ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
+#: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
+CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
+
+
+@dataclass
+class Finding:
+    """A sentence of the summary and the numbers it quotes (so a test can check one against the other)."""
+
+    key: str
+    text: str
+    values: dict = field(default_factory=dict)
 
 
 @dataclass
 class Report:
     client: str
     client_name: str
+    brand_name: str
+    accent_colour: str
+    logo: str
+    currency: str
+    tr: Translator
     period_start: pd.Timestamp
     period_end: pd.Timestamp
+    comparison_start: pd.Timestamp
+    comparison_end: pd.Timestamp
     top_n: int
+    benchmark_industry: str
     imported: ImportResult
-    posts: pd.DataFrame  # canonical posts inside the period, with per-post metrics
+    daily: pd.DataFrame | None
+    posts: pd.DataFrame  # this period, with per-post metrics
+    previous: pd.DataFrame  # the comparison period, with per-post metrics
     outside_period: int
-    summary: pd.DataFrame
-    agreement: pd.DataFrame
-    overlaps: dict[str, dict] = field(default_factory=dict)
+    kpis: pd.DataFrame = field(default_factory=pd.DataFrame)
+    agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    overlaps: dict = field(default_factory=dict)
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
-    formats: dict[str, pd.DataFrame] = field(default_factory=dict)
+    quadrants: pd.DataFrame = field(default_factory=pd.DataFrame)
+    elasticity: dict = field(default_factory=dict)
+    formats: dict = field(default_factory=dict)
+    day_hour: pd.DataFrame = field(default_factory=pd.DataFrame)
+    paid: pd.DataFrame = field(default_factory=pd.DataFrame)
+    benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    # ----------------------------------------------------------------------------------------- basics
     @property
     def platforms(self) -> list[str]:
         return sorted(self.posts["platform"].unique())
 
     @property
     def title(self) -> str:
-        return (f"{self.client_name}: reach and engagement, "
-                f"{self.period_start:%d %B %Y} to {self.period_end:%d %B %Y}")
+        return self.tr.t("report.title", client=self.client_name, start=self.tr.date(self.period_start),
+                         end=self.tr.date(self.period_end))
 
-    def findings(self) -> list[str]:
-        """The summary: sentences written from the numbers shown further down."""
-        lines = [narrative.coverage_sentence(self.posts)]
+    def kpi(self, platform: str, name: str, field_name: str = "value"):
+        row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == name)]
+        return row[field_name].iloc[0] if len(row) else np.nan
+
+    def _fmt_kpi(self, name: str, value) -> str:
+        if value is None or pd.isna(value):
+            return self.tr.t("common.na")
+        if name in metrics.PERCENT_RATES:
+            return self.tr.percent(value, 2)
+        if name in metrics.MONEY_RATES or name == "spend":
+            return self.tr.money(value, self.currency)
+        if name in ("frequency", "conversation_rate", "amplification_rate", "applause_rate",
+                    "average_view_duration_seconds", "minutes_per_1000_reached", "watch_time_hours"):
+            return self.tr.number(value, 2)
+        return self.tr.number(value)
+
+    def _fmt_change(self, name: str, change, relative) -> str:
+        if change is None or pd.isna(change):
+            return self.tr.t("common.na")
+        if name in metrics.PERCENT_RATES:
+            points = self.tr.number(change * 100, 2)
+            return self.tr.t("change.points", points=("+" if change > 0 else "") + points)
+        sign = "+" if relative > 0 else ""
+        return sign + self.tr.percent(relative, 1) if pd.notna(relative) else self.tr.t("common.na")
+
+    # ----------------------------------------------------------------------------------------- summary
+    def findings(self) -> list[Finding]:
+        """Five to eight sentences written from the numbers shown further down, most telling first."""
+        found: list[Finding] = []
         for platform in self.platforms:
-            lines.append(narrative.best_post_rank_sentence(platform, self.ranks))
-            lines.append(narrative.overlap_sentence(platform, self.overlaps[platform]))
-            lines.append(narrative.rank_agreement_sentence(platform, self.agreement.loc[platform]))
-            lines.append(narrative.format_sentence(platform, self.formats[platform]))
-        return lines
+            found += [f for f in (self._finding_best_post(platform), self._finding_elasticity(platform),
+                                  self._finding_formats(platform)) if f]
+        for platform in self.platforms:
+            found += [f for f in (self._finding_overlap(platform), self._finding_change(platform),
+                                  self._finding_paid(platform), self._finding_benchmark(platform)) if f]
+        lead = [self._finding_coverage()]
+        return (lead + found)[:8]
+
+    def _finding_coverage(self) -> Finding:
+        counts = self.posts["platform"].value_counts().sort_index()
+        channels = ", ".join(f"{self.tr.platform(p)} ({self.tr.number(n)})" for p, n in counts.items())
+        return Finding("finding.coverage", self.tr.t("finding.coverage", posts=self.tr.number(len(self.posts)),
+                                                      channels=channels), {"posts": len(self.posts)})
+
+    def _finding_best_post(self, platform: str) -> Finding | None:
+        mine = self.ranks[self.ranks["platform"] == platform]
+        if len(mine) < 2:
+            return None
+        top = mine.sort_values(["rank by reach", "rank by interactions"]).iloc[0]
+        rank = int(top["rank by interactions"])
+        key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
+               else "finding.best_post")
+        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=self.tr.ordinal(rank),
+                                      posts=self.tr.number(len(mine))),
+                       {"rank": rank, "posts": len(mine), "platform": platform})
+
+    def _finding_overlap(self, platform: str) -> Finding | None:
+        overlap = self.overlaps[platform]
+        if overlap["n"] < 2:
+            return None
+        return Finding("finding.overlap", self.tr.t(
+            "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
+            n=self.tr.number(overlap["n"])), {"overlap": overlap["overlap"], "n": overlap["n"]})
+
+    def _finding_elasticity(self, platform: str) -> Finding | None:
+        fit = self.elasticity[platform]
+        if pd.isna(fit["slope"]):
+            return None
+        multiplier = 10 ** fit["slope"]
+        key = "finding.elasticity_below_one" if fit["ci_high"] < 1 else (
+            "finding.elasticity_above_one" if fit["ci_low"] > 1 else "finding.elasticity_about_one")
+        return Finding(key, self.tr.t(
+            key, platform=self.tr.platform(platform), multiplier=self.tr.number(multiplier, 1),
+            slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
+            high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
+
+    def _finding_formats(self, platform: str) -> Finding | None:
+        reach = self.formats[platform]["reach"]["medians"]
+        rate = self.formats[platform]["rate"]["medians"]
+        reach, rate = reach[reach["tested"]], rate[rate["tested"]]
+        if len(reach) < 2 or len(rate) < 2:
+            return None
+        best_reach = reach.iloc[0]
+        best_rate = rate.iloc[0]
+        values = {"reach_format": best_reach["format"], "reach_median": best_reach["median"],
+                  "rate_format": best_rate["format"], "rate_median": best_rate["median"]}
+        key = "finding.formats_agree" if best_reach["format"] == best_rate["format"] else "finding.formats_disagree"
+        return Finding(key, self.tr.t(
+            key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
+            reach=self.tr.number(best_reach["median"]), rate_format=self.tr.format_name(best_rate["format"]),
+            rate=self.tr.percent(best_rate["median"], 1)), values)
+
+    def _finding_change(self, platform: str) -> Finding | None:
+        reach_change = self.kpi(platform, "summed_reach", "relative_change")
+        rate_now = self.kpi(platform, "engagement_rate_by_reach")
+        rate_before = self.kpi(platform, "engagement_rate_by_reach", "value_previous")
+        if pd.isna(reach_change) or pd.isna(rate_now) or pd.isna(rate_before):
+            return None
+        key = "finding.change_up" if reach_change >= 0 else "finding.change_down"
+        return Finding(key, self.tr.t(
+            key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
+            rate_before=self.tr.percent(rate_before, 1), rate_now=self.tr.percent(rate_now, 1)),
+            {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
+
+    def _finding_paid(self, platform: str) -> Finding | None:
+        row = self.paid[self.paid["platform"] == platform]
+        if row.empty or pd.isna(row["reach lift"].iloc[0]) or pd.isna(row["engagement-rate lift"].iloc[0]):
+            return None
+        reach_lift, rate_lift = row["reach lift"].iloc[0], row["engagement-rate lift"].iloc[0]
+        return Finding("finding.paid", self.tr.t(
+            "finding.paid", platform=self.tr.platform(platform), reach_lift=self.tr.number(reach_lift, 1),
+            rate_lift=self.tr.number(rate_lift, 1)), {"reach_lift": reach_lift, "rate_lift": rate_lift})
+
+    def _finding_benchmark(self, platform: str) -> Finding | None:
+        rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()]
+        if rows.empty:
+            return None
+        row = rows.sort_values("data year", ascending=False).iloc[0]
+        return Finding("finding.benchmark", self.tr.t(
+            "finding.benchmark", platform=self.tr.platform(platform), statistic=self.tr.t(f"stat.{row['statistic']}"),
+            denominator=self.tr.t(f"denominator.{row['denominator']}"), client=self.tr.percent(row["client"], 2),
+            benchmark=self.tr.percent(row["benchmark"], 2), source=row["source"], edition=row["edition"]),
+            {"client": row["client"], "benchmark": row["benchmark"]})
+
+    # ----------------------------------------------------------------------------------------- coverage
+    def coverage_table(self) -> pd.DataFrame:
+        summary = self.imported.summary()
+        out = pd.DataFrame({
+            self.tr.t("coverage.file"): summary["file"],
+            self.tr.t("coverage.platform"): summary["platform"].map(self.tr.platform),
+            self.tr.t("coverage.rows"): summary["rows in file"],
+            self.tr.t("coverage.imported"): summary["imported"],
+            self.tr.t("coverage.dropped"): summary["dropped"],
+            self.tr.t("coverage.superseded"): summary["superseded by a newer export"],
+            self.tr.t("coverage.first"): summary["first post"].map(lambda d: self.tr.short_date(d) if pd.notna(d) else ""),
+            self.tr.t("coverage.last"): summary["last post"].map(lambda d: self.tr.short_date(d) if pd.notna(d) else ""),
+        })
+        return out
+
+    def metrics_table(self) -> pd.DataFrame:
+        """Which metrics each channel's exports carry (✓) and which they do not (—)."""
+        names = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
+                 "watch_time_seconds", "followers", "spend")
+        rows = {}
+        for platform, group in self.posts.groupby("platform"):
+            rows[self.tr.platform(platform)] = [
+                "✓" if group[n].notna().any() else "—" for n in names]
+        return pd.DataFrame(rows, index=[self.tr.metric(n) for n in names])
+
+    def coverage_notes(self) -> list[str]:
+        """What the data covers and what it cannot say: period, gaps, breaks, what cannot be computed."""
+        tr = self.tr
+        notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), start=tr.date(self.period_start),
+                      end=tr.date(self.period_end), previous=tr.number(len(self.previous)),
+                      previous_start=tr.date(self.comparison_start), previous_end=tr.date(self.comparison_end))]
+        if self.outside_period:
+            notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
+        for platform, group in self.posts.groupby("platform"):
+            name = tr.platform(platform)
+            kinds = set(group["impressions_kind"].dropna())
+            if len(kinds) > 1:
+                notes.append(tr.t("coverage.mixed_views", platform=name))
+            elif kinds == {"views"}:
+                notes.append(tr.t("coverage.views", platform=name))
+            if group["reach"].isna().all():
+                notes.append(tr.t("coverage.no_reach", platform=name))
+            if group["followers"].isna().all():
+                notes.append(tr.t("coverage.no_followers", platform=name))
+            if group["spend"].isna().all():
+                notes.append(tr.t("coverage.no_spend", platform=name))
+            if group["paid"].isna().all():
+                notes.append(tr.t("coverage.no_paid_flag", platform=name))
+            if (group["published_precision"] != "minute").any():
+                notes.append(tr.t("coverage.day_precision", platform=name,
+                                  count=tr.number(int((group["published_precision"] != "minute").sum()))))
+        notes += [tr.t("coverage.warning", warning=w) for w in self.imported.warnings()]
+        return notes
+
+    # ----------------------------------------------------------------------------------------- lenses
+    def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
+        """KPIs of one lens for one channel: this period, the previous one, the change, and coverage."""
+        tr = self.tr
+        rows = []
+        for name in names:
+            row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == name)]
+            if row.empty:
+                continue
+            row = row.iloc[0]
+            if row["posts_covered"] == 0 and name != "posts":
+                value = tr.t("common.not_reported")
+            else:
+                value = self._fmt_kpi(name, row["value"])
+            entry = {
+                tr.t("kpi.metric"): tr.metric(name),
+                tr.t("kpi.this_period"): value,
+                tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
+                tr.t("kpi.change"): self._fmt_change(name, row["change"], row["relative_change"]),
+                tr.t("kpi.posts_covered"): f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}",
+            }
+            if row["kind"] == "rate":
+                entry[tr.t("kpi.mean_of_posts")] = self._fmt_kpi(name, row["mean_of_post_rates"])
+            rows.append(entry)
+            interval = self.rate_changes[(self.rate_changes["platform"] == platform)
+                                         & (self.rate_changes["kpi"] == name)] if len(self.rate_changes) else []
+            if len(interval):
+                entry[tr.t("kpi.median_change")] = self._median_change_text(interval.iloc[0])
+        return pd.DataFrame(rows).fillna("")
+
+    def _median_change_text(self, row) -> str:
+        tr = self.tr
+        if pd.isna(row["difference"]):
+            return tr.t("common.na")
+        if pd.isna(row["ci_low"]):
+            return tr.t("change.points", points=tr.number(row["difference"] * 100, 2))
+        return tr.t("change.points_interval", points=tr.number(row["difference"] * 100, 2),
+                    low=tr.number(row["ci_low"] * 100, 2), high=tr.number(row["ci_high"] * 100, 2))
+
+    def lens_sentence(self, lens: str) -> str:
+        tr = self.tr
+        parts = []
+        for platform in self.platforms:
+            if lens == "broadcast":
+                parts.append(tr.t("lens.broadcast_sentence", platform=tr.platform(platform),
+                                  reach=tr.number(self.kpi(platform, "summed_reach")),
+                                  posts=tr.number(self.kpi(platform, "posts")),
+                                  frequency=self._fmt_kpi("frequency", self.kpi(platform, "frequency"))))
+            else:
+                parts.append(tr.t("lens.engagement_sentence", platform=tr.platform(platform),
+                                  interactions=tr.number(self.kpi(platform, "interactions")),
+                                  rate=self._fmt_kpi("engagement_rate_by_reach",
+                                                     self.kpi(platform, "engagement_rate_by_reach")),
+                                  comments=self._fmt_kpi("conversation_rate", self.kpi(platform, "conversation_rate"))))
+        return " ".join(parts)
+
+    # ----------------------------------------------------------------------------------------- disagreement
+    def agreement_table(self) -> pd.DataFrame:
+        tr = self.tr
+        rows = []
+        for platform, row in self.agreement.iterrows():
+            rows.append({
+                tr.t("agreement.platform"): tr.platform(platform),
+                tr.t("agreement.posts"): tr.number(row["n"]),
+                "Spearman ρ": self._corr(row["rho"], row["ci_low"], row["ci_high"]),
+                "Kendall τ": self._corr(row["tau"], row["tau_ci_low"], row["tau_ci_high"]),
+                tr.t("agreement.overlap"): tr.t("agreement.overlap_value",
+                                                overlap=tr.number(self.overlaps[platform]["overlap"]),
+                                                n=tr.number(self.overlaps[platform]["n"])),
+                tr.t("agreement.elasticity"): self._corr(self.elasticity[platform]["slope"],
+                                                          self.elasticity[platform]["ci_low"],
+                                                          self.elasticity[platform]["ci_high"]),
+            })
+        return pd.DataFrame(rows)
+
+    def _corr(self, value, low, high) -> str:
+        if pd.isna(value):
+            return self.tr.t("common.na")
+        if pd.isna(low):
+            return self.tr.number(value, 2)
+        return self.tr.t("common.interval", value=self.tr.number(value, 2), low=self.tr.number(low, 2),
+                         high=self.tr.number(high, 2))
+
+    def agreement_sentence(self) -> str:
+        tr = self.tr
+        parts = []
+        for platform, row in self.agreement.iterrows():
+            if pd.isna(row["rho"]):
+                parts.append(tr.t("agreement.cannot", platform=tr.platform(platform), n=tr.number(row["n"])))
+                continue
+            strength = abs(row["rho"])
+            word = ("weak" if strength < 0.3 else "moderate" if strength < 0.6 else "strong" if strength < 0.8
+                    else "very_strong")
+            parts.append(tr.t("agreement.sentence", platform=tr.platform(platform),
+                              strength=tr.t(f"agreement.strength.{word}"), rho=tr.number(row["rho"], 2),
+                              low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2),
+                              n=tr.number(row["n"])))
+        return " ".join(parts)
 
     def divergent_posts(self, platform: str) -> pd.DataFrame:
-        """The posts on top by reach but not by interactions, and the reverse, with both ranks."""
+        """The posts on top by reach but not by interactions, and the reverse, with both ranks and text."""
+        tr = self.tr
         overlap = self.overlaps[platform]
-        ranks = self.ranks
         rows = []
-        for label, index in (("top by reach only", overlap["top_a_only"]),
-                             ("top by interactions only", overlap["top_b_only"])):
+        for label, index in (("divergent.reach_only", overlap["top_a_only"]),
+                             ("divergent.interactions_only", overlap["top_b_only"])):
             for i in index:
                 post = self.posts.loc[i]
                 rows.append({
-                    "lens": label, "published": f"{post['published_at']:%d %b %Y}", "format": post["format"],
-                    "reach": post["reach"], "interactions": _whole(post["interactions"]),
-                    "rank by reach": ranks.loc[i, "rank by reach"],
-                    "rank by interactions": ranks.loc[i, "rank by interactions"],
-                    "engagement rate by reach": post["engagement_rate_by_reach"], "text": post["text"],
+                    tr.t("divergent.lens"): tr.t(label), tr.t("divergent.published"): tr.short_date(post["published_at"]),
+                    tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else "",
+                    tr.t("divergent.reach"): tr.number(post["reach"]),
+                    tr.t("divergent.interactions"): tr.number(post["interactions"]),
+                    tr.t("divergent.rank_reach"): tr.number(self.ranks.loc[i, "rank by reach"]),
+                    tr.t("divergent.rank_interactions"): tr.number(self.ranks.loc[i, "rank by interactions"]),
+                    tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2),
+                    tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
                 })
         return pd.DataFrame(rows)
 
-    def summary_table(self) -> pd.DataFrame:
-        """The per-channel summary as text for display: counts whole, rates as percentages, 'n/a' for NA."""
-        shown = {}
-        for column in self.summary.columns:
-            values = self.summary[column]
-            if column.startswith("ER "):
-                shown[column] = values.map(narrative.percent)
-            elif column.startswith(("frequency", "conversation", "amplification", "applause")):
-                shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v:,.2f}")
-            elif pd.api.types.is_numeric_dtype(values):
-                shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v:,.0f}")
-            else:
-                shown[column] = values
-        return pd.DataFrame(shown, index=self.summary.index).T
+    def quadrant_sentence(self) -> str:
+        tr = self.tr
+        counts = self.quadrants["quadrant"].value_counts()
+        return tr.t("quadrant.sentence", reach_only=tr.number(counts.get("reach only", 0)),
+                    engagement_only=tr.number(counts.get("engagement only", 0)),
+                    both=tr.number(counts.get("reach and engagement", 0)), posts=tr.number(len(self.quadrants)))
 
+    # ----------------------------------------------------------------------------------------- formats, timing
+    def format_table(self, platform: str) -> pd.DataFrame:
+        tr = self.tr
+        reach = self.formats[platform]["reach"]["medians"].set_index("format")
+        rate = self.formats[platform]["rate"]["medians"].set_index("format")
+        rows = []
+        for name in reach.index.union(rate.index):
+            r = reach.loc[name] if name in reach.index else None
+            e = rate.loc[name] if name in rate.index else None
+            rows.append({
+                tr.t("formats.format"): tr.format_name(name),
+                tr.t("formats.posts"): tr.number(r["posts"] if r is not None else 0),
+                tr.t("formats.median_reach"): self._interval_text(r, tr.number) if r is not None else tr.t("common.na"),
+                tr.t("formats.median_rate"): self._interval_text(e, lambda v: tr.percent(v, 1))
+                if e is not None else tr.t("common.na"),
+            })
+        return pd.DataFrame(rows)
+
+    def _interval_text(self, row, fmt) -> str:
+        if pd.isna(row["median"]):
+            return self.tr.t("common.na")
+        if pd.isna(row["ci_low"]):
+            return fmt(row["median"])
+        return self.tr.t("common.interval", value=fmt(row["median"]), low=fmt(row["ci_low"]), high=fmt(row["ci_high"]))
+
+    def format_tests(self, platform: str) -> pd.DataFrame:
+        tr = self.tr
+        rows = []
+        for lens in ("reach", "rate"):
+            result = self.formats[platform][lens]
+            for _, pair in result["pairs"].iterrows():
+                rows.append({
+                    tr.t("formats.lens"): tr.t(f"formats.lens_{lens}"),
+                    tr.t("formats.pair"): f"{tr.format_name(pair['a'])} – {tr.format_name(pair['b'])}",
+                    "Cliff's δ": tr.number(pair["cliffs_delta"], 2),
+                    tr.t("formats.effect"): tr.t(f"effect.{pair['effect']}"),
+                    tr.t("formats.p_holm"): self._p(pair["p_holm"]),
+                })
+        return pd.DataFrame(rows)
+
+    def _p(self, p) -> str:
+        if pd.isna(p):
+            return self.tr.t("common.na")
+        return "< 0,001" if p < 0.001 and self.tr.language == "id" else "< 0.001" if p < 0.001 else self.tr.number(p, 3)
+
+    def format_sentence(self, platform: str) -> str:
+        tr = self.tr
+        finding = self._finding_formats(platform)
+        kruskal = self.formats[platform]["rate"]["kruskal"]
+        if finding is None:
+            return tr.t("formats.too_few", platform=tr.platform(platform))
+        return finding.text + " " + tr.t("formats.kruskal", h=tr.number(kruskal["H"], 1), p=self._p(kruskal["p_value"]),
+                                         groups=tr.number(kruskal["groups"]))
+
+    def timing_sentence(self) -> str:
+        tr = self.tr
+        table = self.day_hour
+        if table.empty:
+            return tr.t("timing.none")
+        busiest = table.sort_values("posts", ascending=False).iloc[0]
+        return tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
+                    posts=tr.number(int(table["posts"].sum())))
+
+    def paid_table(self) -> pd.DataFrame:
+        tr = self.tr
+        rows = []
+        for _, row in self.paid.iterrows():
+            rows.append({
+                tr.t("paid.platform"): tr.platform(row["platform"]),
+                tr.t("paid.paid_posts"): tr.number(row["paid posts"]),
+                tr.t("paid.organic_posts"): tr.number(row["organic posts"]),
+                tr.t("paid.reach_lift"): self._corr(row["reach lift"], row["reach lift low"], row["reach lift high"]),
+                tr.t("paid.rate_lift"): self._corr(row["engagement-rate lift"], row["engagement-rate lift low"],
+                                                   row["engagement-rate lift high"]),
+            })
+        return pd.DataFrame(rows)
+
+    def paid_sentence(self) -> str:
+        tr = self.tr
+        sentences = [f.text for f in (self._finding_paid(p) for p in self.platforms) if f]
+        if sentences:
+            return " ".join(sentences)
+        return tr.t("paid.none")
+
+    # ----------------------------------------------------------------------------------------- attention
+    def has_attention(self) -> bool:
+        return bool(self.posts["watch_time_seconds"].notna().any())
+
+    def attention_sentence(self) -> str:
+        tr = self.tr
+        if not self.has_attention():
+            return tr.t("attention.none")
+        parts = []
+        for platform in self.platforms:
+            hours = self.kpi(platform, "watch_time_hours")
+            if pd.notna(hours):
+                parts.append(tr.t("attention.sentence", platform=tr.platform(platform), hours=tr.number(hours, 1),
+                                  posts=tr.number(self.kpi(platform, "watch_time_hours", "posts_covered")),
+                                  per_thousand=self._fmt_kpi("minutes_per_1000_reached",
+                                                             self.kpi(platform, "minutes_per_1000_reached"))))
+        return " ".join(parts)
+
+    # ----------------------------------------------------------------------------------------- benchmarks
+    def benchmark_table(self) -> pd.DataFrame:
+        tr = self.tr
+        rows = []
+        for _, row in self.benchmarks.iterrows():
+            rows.append({
+                tr.t("bench.platform"): tr.platform(row["platform"]),
+                tr.t("bench.source"): f"{row['source']} {row['edition']} ({tr.t('bench.data_year')} {row['data year']})",
+                tr.t("bench.industry"): row["industry"],
+                tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
+                                               denominator=tr.t(f"denominator.{row['denominator']}")),
+                tr.t("bench.benchmark"): tr.percent(row["benchmark"], 2),
+                tr.t("bench.client"): tr.percent(row["client"], 2) if pd.notna(row["client"]) else tr.t("common.na"),
+                tr.t("bench.note"): row["comparison"],
+            })
+        return pd.DataFrame(rows)
+
+    def benchmark_sentence(self) -> str:
+        tr = self.tr
+        comparable = self.benchmarks["client"].notna().sum() if len(self.benchmarks) else 0
+        sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
+        return " ".join(sentences + [tr.t("bench.sentence", comparable=tr.number(comparable),
+                                          rows=tr.number(len(self.benchmarks)))])
+
+    # ----------------------------------------------------------------------------------------- definitions
     def definitions(self) -> pd.DataFrame:
-        return pd.DataFrame([{"metric": d.label, "formula": d.formula, "lens": d.lens, "source": d.source,
-                              "caveat": d.caveat} for d in metrics.DEFINITIONS.values()])
+        tr = self.tr
+        rows = []
+        for name, lens in metrics.DEFINITIONS:
+            rows.append({tr.t("definitions.metric"): tr.metric(name),
+                         tr.t("definitions.formula"): tr.t(f"metric.{name}.formula"),
+                         tr.t("definitions.lens"): tr.t(f"lens.{lens}"),
+                         tr.t("definitions.source"): tr.t(f"metric.{name}.source"),
+                         tr.t("definitions.caveat"): tr.t(f"metric.{name}.caveat")})
+        return pd.DataFrame(rows)
 
-    def coverage_notes(self) -> list[str]:
-        """What the data covers and what it cannot say: period, gaps, import warnings, series breaks."""
-        notes = [narrative.coverage_sentence(self.posts)]
-        if self.outside_period:
-            notes.append(f"{self.outside_period} post(s) in the exports fall outside the period and are left out.")
-        notes += narrative.not_reported(self.posts, ("reach", "impressions", "reactions", "comments", "shares",
-                                                     "saves", "clicks"))
-        for platform, group in self.posts.groupby("platform"):
-            kinds = group["impressions_kind"].dropna().unique()
-            if len(kinds) > 1:
-                notes.append(f"{platform}: some posts report impressions and others views (which count repeat"
-                             " views): frequency and rates by impressions are not comparable across them.")
-            elif len(kinds) == 1 and kinds[0] == "views":
-                notes.append(f"{platform}: the exports report views (repeat views counted), not impressions;"
-                             " 'impressions' figures in this report are views.")
-        notes += self.imported.warnings()
-        return notes
-
-    # figures: each returns (figure, alt text, caption)
+    # ----------------------------------------------------------------------------------------- figures
     def figure_reach_vs_interactions(self):
-        lead = "; ".join(f"{p} ρ = {self.agreement.loc[p, 'rho']:.2f}" for p in self.platforms
-                         if pd.notna(self.agreement.loc[p, "rho"]))
-        title = f"More reach brings more interactions, but not in step ({lead})" if lead else \
-            "Reach against interactions"
-        fig = plots.reach_vs_interactions(self.posts, title)
-        alt = (f"Scatter plot of reach against interactions per post on log scales, {len(self.posts)} posts. "
-               + " ".join(narrative.rank_agreement_sentence(p, self.agreement.loc[p]) for p in self.platforms))
+        tr = self.tr
+        fits = {p: self.elasticity[p] for p in self.platforms}
+        slopes = "; ".join(f"{tr.platform(p)} b = {tr.number(f['slope'], 2)}" for p, f in fits.items()
+                           if pd.notna(f["slope"]))
+        title = tr.t("figure.scatter_title", slopes=slopes) if slopes else tr.t("figure.scatter_title_plain")
+        fig = plots.reach_vs_interactions(self.posts, title, fits, tr)
+        alt = tr.t("figure.scatter_alt", posts=tr.number(len(self.posts))) + " " + self.agreement_sentence()
         return fig, alt
 
+    def figure_quadrant(self):
+        tr = self.tr
+        fig = plots.quadrant(self.quadrants, self.quadrant_sentence(), tr)
+        return fig, tr.t("figure.quadrant_alt") + " " + self.quadrant_sentence()
+
     def figure_rank_shift(self, platform: str):
-        sentence = narrative.overlap_sentence(platform, self.overlaps[platform])
-        fig = plots.rank_shift(self.posts, platform, self.top_n, sentence)
-        alt = (f"Slope chart: the {self.top_n} most-reached {platform} posts on the left, their rank by"
-               f" interactions on the right. {sentence}")
+        tr = self.tr
+        finding = self._finding_overlap(platform)
+        sentence = finding.text if finding else tr.platform(platform)
+        fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour)
+        alt = tr.t("figure.rank_alt", n=tr.number(self.top_n), platform=tr.platform(platform)) + " " + sentence
         return fig, alt
 
     def figure_formats(self, platform: str):
-        sentence = narrative.format_sentence(platform, self.formats[platform])
-        fig = plots.formats_under_both_lenses(self.posts[self.posts["platform"] == platform], sentence)
-        alt = f"Box plots of reach and engagement rate by reach per {platform} format. {sentence}"
-        return fig, alt
+        tr = self.tr
+        sentence = self.format_sentence(platform)
+        fig = plots.formats_under_both_lenses(self.posts[self.posts["platform"] == platform], sentence, tr)
+        return fig, tr.t("figure.formats_alt", platform=tr.platform(platform)) + " " + sentence
+
+    def figure_day_hour(self):
+        tr = self.tr
+        fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr)
+        return fig, tr.t("figure.timing_alt") + " " + self.timing_sentence()
 
 
-def _whole(value):
-    """A count held as a float (sums of nullable columns) shown as a whole number; NA stays NA."""
-    return pd.NA if pd.isna(value) else int(value)
+def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """[start, end + 1 day) in the client's time zone: the end day is included."""
+    first = pd.Timestamp(start).tz_localize(timezone)
+    last = pd.Timestamp(end).tz_localize(timezone) + pd.Timedelta(days=1)
+    if last <= first:
+        raise WorkbookError(f"the period ends ({end}) before it starts ({start})")
+    return first, last
+
+
+def _attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
+    """Followers at the time of posting from a daily follower series, where the post table lacks them."""
+    if daily is None or daily.empty or "followers" not in set(daily["metric"]):
+        return posts
+    from .daily import followers_on
+
+    posts = posts.copy()
+    for platform in posts["platform"].unique():
+        mine = posts["platform"] == platform
+        known = followers_on(daily, posts.loc[mine, "published_at"], platform)
+        filled = posts.loc[mine, "followers"].astype("Float64").fillna(pd.Series(known, index=posts.index[mine])
+                                                                        .astype("Float64"))
+        posts.loc[mine, "followers"] = filled.round().astype("Int64")
+    return posts
 
 
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
@@ -139,32 +590,67 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                  top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
                  accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
                  year: int | None = None) -> Report:
-    """Load the client's exports, keep the period, and compute both lenses and their comparison."""
-    start = pd.Timestamp(period_start).tz_localize(timezone)
-    end = pd.Timestamp(period_end).tz_localize(timezone) + pd.Timedelta(days=1)  # the end day is included
-    if end <= start:
-        raise WorkbookError(f"period_end {period_end} is before period_start {period_start}")
+    """Load the client's exports, keep the period, and compute both lenses and where they disagree."""
+    tr = Translator(language)
     if int(top_n) < 1:
         raise WorkbookError(f"top_n must be at least 1, not {top_n}")
+    start, end = _period_bounds(period_start, period_end, timezone)
+    if comparison_start and comparison_end:
+        previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
+    else:
+        previous_end, previous_start = start, start - (end - start)
     options = {"year": year} if year else {}
-    imported = import_exports(exports, client=client, timezone=timezone, **options)
-    every = imported.posts
+    sources = split_exports(expand_paths(exports), timezone=timezone, **options)
+    if not sources.post_files:
+        raise WorkbookError("none of the export files is a post-level export; the report needs at least one"
+                            " (e.g. a Business Suite post export)")
+    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
+    daily = sources.daily
+    every = metrics.post_metrics(_attach_followers(imported.posts, daily))
     inside = every["published_at"].ge(start) & every["published_at"].lt(end)
-    posts = metrics.post_metrics(every[inside])
+    before = every["published_at"].ge(previous_start) & every["published_at"].lt(previous_end)
+    posts, previous = every[inside], every[before]
     if posts.empty:
-        raise WorkbookError(
-            f"no posts for {client_name} between {period_start} and {period_end}: the exports hold "
-            f"{len(every)} posts" + (f" from {every['published_at'].min():%Y-%m-%d} to"
-                                     f" {every['published_at'].max():%Y-%m-%d}" if len(every) else "")
-            + ". Check the period in the roster or add the exports that cover it.")
+        span = (f" from {every['published_at'].min():%Y-%m-%d} to {every['published_at'].max():%Y-%m-%d}"
+                if len(every) else "")
+        raise WorkbookError(f"no posts for {client_name} between {period_start} and {period_end}: the exports hold"
+                            f" {len(every)} posts{span}. Check the period in the roster or add the exports that"
+                            " cover it.")
     report = Report(
-        client=client, client_name=client_name, period_start=start, period_end=end - pd.Timedelta(days=1),
-        top_n=int(top_n), imported=imported, posts=posts, outside_period=int((~inside).sum()),
-        summary=metrics.channel_summary(posts), agreement=compare.rank_agreement(posts),
-        ranks=compare.rank_table(posts),
+        client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
+        logo=logo, currency=currency, tr=tr, period_start=start, period_end=end - pd.Timedelta(days=1),
+        comparison_start=previous_start, comparison_end=previous_end - pd.Timedelta(days=1), top_n=int(top_n),
+        benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
+        outside_period=int((~inside & ~before).sum()), **analyse(posts, previous, int(top_n), benchmark_industry),
     )
-    for platform in report.platforms:
-        mine = posts[posts["platform"] == platform]
-        report.overlaps[platform] = compare.top_n_overlap(mine, report.top_n)
-        report.formats[platform] = plots.format_table(mine)
     return report
+
+
+def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
+            benchmark_industry: str = "all industries") -> dict:
+    """Every comparison of the report on posts with per-post metrics (see metrics.post_metrics).
+
+    Vectorised throughout; the costly steps are bounded (Theil–Sen samples, order-statistic intervals for
+    large groups), so this runs on one post and on a million.
+    """
+    results = {
+        "kpis": metrics.period_change(posts, previous), "agreement": compare.rank_agreement(posts),
+        "ranks": compare.rank_table(posts), "quadrants": compare.quadrants(posts),
+        "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts),
+        "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
+        "overlaps": {}, "elasticity": {}, "formats": {},
+    }
+    changes = []
+    for platform in sorted(posts["platform"].unique()):
+        mine = posts[posts["platform"] == platform]
+        before_mine = previous[previous["platform"] == platform]
+        results["overlaps"][platform] = compare.top_n_overlap(mine, top_n)
+        results["elasticity"][platform] = compare.elasticity(mine)
+        results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
+                                        "rate": compare.compare_groups(mine, "format", "engagement_rate_by_reach")}
+        for name in CHANGE_WITH_INTERVAL:
+            result = median_difference_interval(mine[name], before_mine[name])
+            changes.append({"platform": platform, "kpi": name, **result})
+    results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
+                                                             "p_value", "n_a", "n_b"])
+    return results

@@ -9,8 +9,8 @@ from helpers.clients import load_roster
 from helpers.paths import DEFAULT_ROSTER, DEMO_DIR
 from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
 
-HEADINGS = ("Summary", "Data coverage", "The two lenses, channel by channel", "Where the lenses disagree",
-            "Formats under both lenses", "Definitions")
+HEADINGS = ("Summary", "Data coverage", "The broadcast lens", "The engagement lens", "Where the lenses disagree",
+            "Formats and timing", "Attention", "Benchmarks", "Definitions")
 
 
 @pytest.fixture(scope="module")

@@ -162,7 +162,11 @@ def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, r
 
 
 def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd.Series:
-    """True when boosted reach is positive or Meta marks the post funded; NA when the export cannot say."""
+    """True when boosted reach is positive or Meta marks the post funded; NA when the export cannot say.
+
+    A blank 'Funded content status' means "not funded" only in a file that marks some posts funded; in a
+    file where every cell is blank it may simply not be filled in, so the flag stays NA.
+    """
     paid = pd.Series(pd.NA, index=frame.index, dtype="boolean")
     boosted_key = cols.key("Reach from Boosted posts")
     if boosted_key is not None:
@@ -172,6 +176,8 @@ def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd
     if funded_key is not None:
         funded = ~is_blank(frame[funded_key])
         paid = paid.mask(funded, True)
+        if funded.any():  # the export marks funded posts, so an unmarked post in it was not funded
+            paid = paid.fillna(False)
     return paid
 
 

@@ -1,0 +1,77 @@
+"""Published engagement benchmarks, compared only like with like.
+
+data/benchmarks.csv holds each published figure with its source, edition, data year, platform, industry,
+statistic (median or mean of per-post rates), denominator and components. The same platform differs up to
+100× between sources because the denominators differ, so a client's figure is set beside a benchmark only
+when the client's data gives the same statistic over the same denominator; otherwise the comparison says
+why there is none.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .metrics import ratio
+from .paths import DATA_DIR
+
+BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
+DENOMINATOR_COLUMN = {"followers": "followers", "impressions": "impressions", "reach": "reach",
+                      "views": "video_views"}
+#: Words benchmark sources use for interaction components -> post-table columns.
+COMPONENT_COLUMNS = {"likes": "reactions", "reactions": "reactions", "comments": "comments", "shares": "shares",
+                     "retweets": "shares", "reposts": "shares", "saves": "saves"}
+COLUMNS = ("source", "edition", "data_year", "platform", "industry", "statistic", "denominator", "components",
+           "sample", "value")
+
+
+def load_benchmarks(path=BENCHMARKS_FILE) -> pd.DataFrame:
+    """The reference table; an error if a column is missing."""
+    table = pd.read_csv(path, dtype={"edition": "Int64", "data_year": "Int64"})
+    missing = [c for c in COLUMNS if c not in table]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    return table
+
+
+def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries",
+                            table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each platform's benchmark rows for the industry, with the client's figure of the same definition.
+
+    The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
+    that report it; `comparison` says why a row has none (e.g. no follower counts in the exports).
+    """
+    table = load_benchmarks() if table is None else table
+    industries = {industry, "all industries"}
+    rows = []
+    for platform, group in posts.groupby("platform"):
+        mine = table[(table["platform"] == platform) & table["industry"].isin(industries)]
+        for _, bench in mine.iterrows():
+            numerator, components_note = _numerator(group, bench["components"])
+            values = ratio(numerator, group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
+            if values.empty:
+                client_value, note = float("nan"), (
+                    f"no comparison: the exports carry no {bench['denominator']} for {platform} posts")
+            else:
+                client_value = float(values.median() if bench["statistic"] == "median" else values.mean())
+                note = (f"{bench['statistic']} of per-post rates by {bench['denominator']} over {len(values)} posts;"
+                        f" {components_note}")
+                if bench["denominator"] == "impressions" and "views" in set(group["impressions_kind"].dropna()):
+                    note += "; the client's denominator is Meta views (repeat views counted), not impressions"
+            rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],
+                         "data year": bench["data_year"], "industry": bench["industry"],
+                         "statistic": bench["statistic"], "denominator": bench["denominator"],
+                         "components": bench["components"], "benchmark": bench["value"],
+                         "client": client_value, "client ÷ benchmark": client_value / bench["value"],
+                         "comparison": note})
+    return pd.DataFrame(rows)
+
+
+def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, str]:
+    """The client's interactions counted with the benchmark's components when the source names them."""
+    words = [w.strip() for w in str(components).split("+")]
+    columns = [COMPONENT_COLUMNS.get(w) for w in words]
+    if len(words) > 1 and all(columns):
+        parts = posts[list(dict.fromkeys(columns))].astype("Float64")
+        return parts.sum(axis=1, min_count=1), f"client counted as {components}, like the source"
+    parts = posts[["reactions", "comments", "shares", "saves"]].astype("Float64")
+    return parts.sum(axis=1, min_count=1), ("client counted as reactions + comments + shares + saves; the"
+                                            " source's components may differ")

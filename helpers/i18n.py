@@ -1,0 +1,104 @@
+"""Every text a person reads, in English and Bahasa Indonesia, with numbers, dates and money formatted
+for the language by Babel (CLDR data), never by hand.
+
+The texts live in one catalogue per language (helpers/locales/<language>.yml); a test fails when a key is
+in one catalogue and not the other. `Translator(language).t(key, **values)` fills a text's {placeholders}.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from .errors import WorkbookError
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+LANGUAGES = {"en": "en_GB", "id": "id_ID"}
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """The flat key -> text catalogue of a language ('section.summary': 'Summary')."""
+    if language not in LANGUAGES:
+        raise WorkbookError(f"unknown language {language!r}; available: {', '.join(LANGUAGES)}")
+    data = yaml.safe_load((LOCALES_DIR / f"{language}.yml").read_text(encoding="utf-8"))
+    return dict(_flatten(data))
+
+
+def _flatten(data: dict, prefix: str = ""):
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _flatten(value, name + ".")
+        else:
+            yield name, str(value)
+
+
+class Translator:
+    """Texts and number, date and money formats of one language."""
+
+    def __init__(self, language: str = "en"):
+        self.language = language
+        self.locale = LANGUAGES.get(language) or LANGUAGES["en"]
+        self.texts = catalogue(language)
+
+    def t(self, key: str, **values) -> str:
+        """The text for `key` with its {placeholders} filled; a missing key is an error, not a blank."""
+        try:
+            text = self.texts[key]
+        except KeyError:
+            raise KeyError(f"text {key!r} is missing from the {self.language} catalogue") from None
+        return text.format(**values) if values else text
+
+    def number(self, value, decimals: int = 0) -> str:
+        if value is None or pd.isna(value):
+            return self.t("common.na")
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(float(value), format=pattern, locale=self.locale)
+
+    def smart_number(self, value) -> str:
+        """Whole numbers for large values, two significant decimals for small ones (ratios such as 1.52)."""
+        if value is None or pd.isna(value):
+            return self.t("common.na")
+        return self.number(value, 0 if abs(value) >= 100 else 2)
+
+    def percent(self, value, decimals: int = 1) -> str:
+        if value is None or pd.isna(value):
+            return self.t("common.na")
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+        return format_percent(float(value), format=pattern, locale=self.locale)
+
+    def money(self, value, currency: str) -> str:
+        if value is None or pd.isna(value):
+            return self.t("common.na")
+        return format_currency(float(value), currency, locale=self.locale)
+
+    def date(self, value) -> str:
+        if value is None or pd.isna(value):
+            return self.t("common.na")
+        day = value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
+        return format_date(day, format="d MMMM y", locale=self.locale)
+
+    def short_date(self, value) -> str:
+        day = value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
+        return format_date(day, format="d MMM y", locale=self.locale)
+
+    def ordinal(self, n: int) -> str:
+        if self.language == "id":
+            return f"ke-{n}"
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+    def platform(self, name: str) -> str:
+        return self.texts.get(f"platform.{name}", name)
+
+    def format_name(self, name: str) -> str:
+        return self.texts.get(f"format.{name}", name)
+
+    def metric(self, name: str) -> str:
+        return self.texts.get(f"metric.{name}.label", name.replace("_", " "))

@@ -1,0 +1,416 @@
+"""Meta Ads Manager reports (xlsx or CSV): paid delivery, one row per report row (see helpers/paid.py).
+
+Ads Manager reports are configured by the user, so columns are matched by name and their set varies:
+levels (`Campaign name`, `Ad set name`, `Ad name`, ids), delivery breakdowns (`Region`, `Age`, `Platform`,
+`Placement`, ...), a time breakdown (`Day`, `Week` or `Month`, a month written "2024-03-01 - 2024-03-31"),
+and always `Reporting starts` / `Reporting ends`. Spend comes as `Amount spent (UAH)` (the currency in the
+header) and/or with a `Currency` column.
+
+Quirks handled: the first data row may be the report's own total row (every breakdown cell blank): it is not
+a data row, it is kept in the import report as the file's reported totals, and the rows are checked against
+it (Σ impressions and Σ spend must match; Σ reach does not, reach being unique people). Blank reach (regions
+with a handful of impressions) is NA, not 0; such rows are kept. The `Frequency` column is not imported (it
+is impressions ÷ reach), only checked.
+
+Mapping: Account name -> account; `Platform`/`Publisher platform` -> platform (else 'facebook': the report
+covers Facebook and Instagram placements together); every other breakdown -> breakdown ("Region=Cherkasy
+Oblast; Age=18-24"); Day/Week/Month (else Reporting starts/ends) -> period_start, period_end; Reach ->
+reach; Impressions -> impressions; Amount spent (XXX) -> spend; Currency (else XXX) -> currency.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import Columns, Family, FileReport
+from .reading import TextTable, normalise_name, read_delimited, unique_keys
+from .values import is_blank, to_number
+
+#: Header names (normalised) of breakdown columns: the dimensions a report row stands for.
+DIMENSIONS = (
+    "campaign name", "campaign id", "ad set name", "ad set id", "ad name", "ad id", "account id",
+    "page name", "post id",
+    "age", "gender", "country", "region", "dma region", "business locations",
+    "platform", "publisher platform", "placement", "platform position", "device platform", "impression device",
+    "time of day (ad account time zone)", "time of day (viewer's time zone)", "hour",
+    "product id", "image, video and slideshow", "text", "headline", "call to action", "destination",
+)
+#: Time breakdowns, finest first: the first present gives the row's period.
+TIME_COLUMNS = ("Day", "Week", "Month")
+#: Columns that are neither a breakdown nor imported, though their names end like one.
+NOT_DIMENSIONS = ("attribution setting", "currency", "reporting starts", "reporting ends", "result indicator",
+                  "result type", "delivery status", "delivery level", "bid strategy", "budget type")
+PLATFORM_COLUMNS = ("Platform", "Publisher platform")
+#: Ads Manager platform values -> platform names of the paid table.
+PLATFORM_VALUES = {
+    "facebook": "facebook", "instagram": "instagram", "messenger": "messenger",
+    "audience network": "audience_network", "audience_network": "audience_network",
+    "threads": "threads", "whatsapp": "whatsapp",
+}
+_SPEND = re.compile(r"^amount spent(?: \((?P<currency>[a-z]{3})\))?$")
+_PERIOD = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s*[-–]\s*(\d{4}-\d{2}-\d{2}))?$")
+SHEET = "Raw Data Report"
+
+
+@dataclass
+class ReportedTotals:
+    """The report's own total row: delivery over all its rows, reach counted as unique people."""
+
+    row: int
+    reach: object  # int or pd.NA
+    impressions: object
+    spend: object  # float or pd.NA
+    currency: object  # str or pd.NA
+    period_start: pd.Timestamp | None = None
+    period_end: pd.Timestamp | None = None
+    rows_add_up: bool = True  # False when Σ impressions or Σ spend of the rows misses these totals
+
+
+@dataclass
+class PaidFileReport(FileReport):
+    """A file report that also keeps the file's reported totals and which breakdown columns it has."""
+
+    reported_totals: ReportedTotals | None = None
+    dimensions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedDelivery:
+    """What a paid-delivery importer returns: rows in paid-table columns (client not yet set), and the report."""
+
+    rows: pd.DataFrame
+    report: PaidFileReport
+
+
+def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
+    """Read one Ads Manager report into paid-delivery rows; the total row goes to the report."""
+    path = Path(path)
+    table, rows = _read_report(path)
+    frame, header, keys = table.frame, table.header, table.keys
+    cols = Columns(header, keys)
+    report = PaidFileReport(path=path, family=FAMILY.name, rows_in_file=len(frame))
+
+    def name_of(key: str) -> str:
+        return header[keys.index(key)]
+
+    for needed in ("Reporting starts", "Reporting ends"):
+        if needed not in cols:
+            raise ExportFormatError(path, f"the {needed!r} column is missing", column=needed,
+                                    expected="an Ads Manager report (it always has 'Reporting starts' and"
+                                             " 'Reporting ends')", hint="export the report again from Ads Manager")
+    time_key = cols.key(*TIME_COLUMNS)
+    account_key = cols.key("Account name")
+    platform_key = cols.key(*PLATFORM_COLUMNS)
+    dimension_keys = [k for k in keys if _is_dimension(name_of(k)) and k not in (account_key, time_key)]
+    report.dimensions = [name_of(k) for k in dimension_keys]
+    spend_key, header_currency = _spend_column(path, header, keys)
+    currency_key = cols.key("Currency")
+    if not any(cols.key(n) for n in ("Reach", "Impressions")) and spend_key is None:
+        raise ExportFormatError(path, "the report has none of 'Reach', 'Impressions', 'Amount spent (...)'",
+                                expected="an Ads Manager report with delivery columns",
+                                hint="add Reach, Impressions and Amount spent to the report's columns and"
+                                     " export it again")
+
+    # The total row: the first row, when every breakdown cell (account and time included) is blank.
+    identity = [k for k in (account_key, time_key, *dimension_keys) if k is not None]
+    no_identity = frame[identity].apply(is_blank).all(axis=1) if identity else pd.Series(False, index=frame.index)
+    total_index = None
+    if len(frame) and bool(no_identity.iloc[0]):
+        total_index = frame.index[0]
+        no_identity.iloc[0] = False
+    if no_identity.any():
+        first = no_identity.idxmax()
+        raise ExportFormatError(path, f"{int(no_identity.sum())} row(s) after the first have no breakdown value",
+                                row=int(rows[first]), column=name_of(identity[0]),
+                                expected="the report's total row first, then rows that each name their"
+                                         f" {', '.join(name_of(k) for k in identity)}",
+                                hint="re-export the report from Ads Manager without editing it")
+
+    reach = _number(frame, "Reach", cols, path, rows)
+    impressions = _number(frame, "Impressions", cols, path, rows)
+    spend = (to_number(frame[spend_key], path=path, column=name_of(spend_key), rows=rows, dtype="Float64")
+             if spend_key else pd.Series(pd.NA, index=frame.index, dtype="Float64"))
+    if spend_key is None:
+        report.warnings.append("the report has no 'Amount spent' column: spend is NA")
+    currency = _currency(frame, currency_key, header_currency, path, rows)
+    starts = _dates(frame[cols.key("Reporting starts")], "Reporting starts", path, rows)[0]
+    ends = _dates(frame[cols.key("Reporting ends")], "Reporting ends", path, rows)[1]
+
+    if total_index is not None:
+        report.reported_totals = ReportedTotals(
+            row=int(rows[total_index]), reach=_scalar(reach[total_index], int),
+            impressions=_scalar(impressions[total_index], int), spend=_scalar(spend[total_index], float),
+            currency=_scalar(currency[total_index], str),
+            period_start=starts[total_index], period_end=ends[total_index])
+        report.drop("the report's own total row (kept as the file's reported totals)", 1)
+        data = frame.index != total_index
+        frame, rows, reach, impressions, spend, currency, starts, ends = (
+            x[data] for x in (frame, rows, reach, impressions, spend, currency, starts, ends))
+
+    if time_key is not None:
+        period_start, period_end = _dates(frame[time_key], name_of(time_key), path, rows)
+    else:
+        period_start, period_end = starts, ends
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = _platforms(frame, platform_key, path, rows, name_of)
+    out["account"] = frame[account_key].str.strip().replace("", pd.NA) if account_key else pd.NA
+    out["breakdown"] = _breakdown(frame, dimension_keys, name_of)
+    out["period_start"] = period_start
+    out["period_end"] = period_end
+    out["reach"] = reach
+    out["impressions"] = impressions
+    out["spend"] = spend
+    out["currency"] = currency
+    out["source_file"] = str(path)
+    out["source_row"] = rows
+    report.platform = ", ".join(sorted(out["platform"].dropna().unique())) or "facebook"
+    report.rows_imported = len(out)
+    report.metrics_present = [c for c in ("reach", "impressions", "spend") if out[c].notna().any()]
+    if len(out):
+        report.period = (out["period_start"].min(), out["period_end"].max())
+    else:
+        report.warnings.append("the report holds no rows" + (" besides its total row" if total_index is not None
+                                                             else ""))
+    _check_frequency(frame, cols, reach, impressions, rows, report)
+    _check_totals(out, report)
+    _check_unique(out, frame, keys, header, dimension_keys, report)
+    blank_reach = int(out["reach"].isna().sum())
+    if blank_reach and "reach" in report.metrics_present:
+        report.warnings.append(f"{blank_reach} row(s) have no reach (Meta leaves it blank for tiny deliveries):"
+                               " reach and frequency are NA there; their impressions and spend are kept")
+    return ImportedDelivery(rows=out, report=report)
+
+
+def _is_dimension(name: str) -> bool:
+    """A breakdown column: a known one, or a `... name` / `... ID` column that is not a metric."""
+    norm = normalise_name(name)
+    if norm in NOT_DIMENSIONS or _SPEND.match(norm):
+        return False
+    return norm in DIMENSIONS or norm.endswith(" name") or norm.endswith(" id")
+
+
+def _scalar(value, kind):
+    """A plain Python value (or pd.NA) for the report, not a numpy scalar."""
+    return pd.NA if pd.isna(value) else kind(value)
+
+
+def _spend_column(path: Path, header: list[str], keys: list[str]) -> tuple[str | None, str | None]:
+    """The `Amount spent (XXX)` column and the currency its header names (None when it names none)."""
+    found = [(k, _SPEND.match(normalise_name(h))) for h, k in zip(header, keys)]
+    found = [(k, m) for k, m in found if m]
+    if len(found) > 1:
+        raise ExportFormatError(path, f"{len(found)} 'Amount spent' columns", column=header[keys.index(found[1][0])],
+                                expected="one 'Amount spent (XXX)' column",
+                                hint="export the report again with one spend column")
+    if not found:
+        return None, None
+    key, match = found[0]
+    currency = match.group("currency")
+    return key, currency.upper() if currency else None
+
+
+def _currency(frame: pd.DataFrame, key: str | None, header_currency: str | None, path: Path,
+              rows: pd.Series) -> pd.Series:
+    """Currency per row: the `Currency` column, else the one in the spend header; they must agree."""
+    fixed = pd.Series(header_currency if header_currency else pd.NA, index=frame.index, dtype="string")
+    if key is None:
+        return fixed
+    cells = frame[key].str.strip().str.upper().astype("string").mask(is_blank(frame[key]))
+    if header_currency:
+        differ = cells.notna() & cells.ne(header_currency)
+        if differ.any():
+            first = differ.idxmax()
+            raise ExportFormatError(path, f"the row's currency {cells[first]!r} differs from the"
+                                          f" {header_currency} named in the 'Amount spent' header",
+                                    row=int(rows[first]), column="Currency",
+                                    expected=f"{header_currency} in every row",
+                                    hint="export each ad account (currency) in its own report")
+    return cells.fillna(fixed)
+
+
+def _number(frame: pd.DataFrame, name: str, cols: Columns, path: Path, rows: pd.Series) -> pd.Series:
+    key = cols.key(name)
+    if key is None:
+        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    return to_number(frame[key], path=path, column=name, rows=rows)
+
+
+def _dates(cells: pd.Series, column: str, path: Path, rows: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Start and end dates from "2024-03-01" (a day) or "2024-03-01 - 2024-03-11" (a month or week)."""
+    text = cells.astype("string").str.strip()
+    parts = text.str.extract(_PERIOD)
+    start = pd.to_datetime(parts[0], format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(parts[1].fillna(parts[0]), format="%Y-%m-%d", errors="coerce")
+    bad = start.isna() | end.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
+                                row=int(rows[first]), column=column,
+                                expected="a date like '2024-03-01' or a period like '2024-03-01 - 2024-03-31'",
+                                hint="re-export the report without editing it in a spreadsheet (which rewrites"
+                                     " dates)")
+    backwards = start > end
+    if backwards.any():
+        first = backwards.idxmax()
+        raise ExportFormatError(path, f"the period {text[first]!r} ends before it starts", row=int(rows[first]),
+                                column=column, expected="start date first, then end date")
+    return start.astype("datetime64[ns]"), end.astype("datetime64[ns]")
+
+
+def _platforms(frame: pd.DataFrame, key: str | None, path: Path, rows: pd.Series, name_of) -> pd.Series:
+    """The `Platform` breakdown as platform names; 'facebook' (all Meta placements) without that column."""
+    if key is None:
+        return pd.Series("facebook", index=frame.index, dtype="string")
+    text = frame[key].str.strip()
+    mapped = text.str.casefold().map(PLATFORM_VALUES)
+    bad = mapped.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{text[first]!r} is not a platform the workbook knows", row=int(rows[first]),
+                                column=name_of(key),
+                                expected="one of: " + ", ".join(sorted({v.replace('_', ' ').title()
+                                                                         for v in PLATFORM_VALUES.values()})),
+                                hint="re-export the report without editing the platform column")
+    return mapped.astype("string")
+
+
+def _breakdown(frame: pd.DataFrame, keys: list[str], name_of) -> pd.Series:
+    """'Name=value; Name=value' over the breakdown columns (a blank value reads '(blank)'); NA with none."""
+    if not keys:
+        return pd.Series(pd.NA, index=frame.index, dtype="string")
+    parts = [name_of(k) + "=" + frame[k].str.strip().replace("", "(blank)") for k in keys]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text + "; " + part
+    return text.astype("string")
+
+
+def _check_frequency(frame, cols: Columns, reach: pd.Series, impressions: pd.Series, rows: pd.Series,
+                     report: FileReport) -> None:
+    """Warn when the exported Frequency disagrees with impressions ÷ reach (a column that was edited)."""
+    key = cols.key("Frequency")
+    if key is None:
+        return
+    exported = pd.to_numeric(frame[key].str.replace(",", ""), errors="coerce").astype("Float64")  # only checked
+    computed = impressions.astype("Float64") / reach.astype("Float64").mask(reach.eq(0))
+    differ = (exported - computed).abs().gt(0.01).fillna(False).astype(bool)
+    if differ.any():
+        report.warnings.append(f"{int(differ.sum())} row(s) show a Frequency that is not impressions ÷ reach"
+                               f" (first: row {int(rows[differ].iloc[0])})")
+
+
+def _check_totals(out: pd.DataFrame, report: PaidFileReport) -> None:
+    """Σ impressions and Σ spend of the rows must equal the report's total row (within rounding)."""
+    totals = report.reported_totals
+    if totals is None or out.empty:
+        return
+    if pd.notna(totals.impressions) and out["impressions"].notna().any():
+        summed = int(out["impressions"].sum())
+        if summed != int(totals.impressions):
+            totals.rows_add_up = False
+            report.warnings.append(f"the rows' impressions add up to {summed:,}, not to the {int(totals.impressions):,}"
+                                   f" of the report's total row (row {totals.row}): rows may be missing or edited")
+    if pd.notna(totals.spend) and out["spend"].notna().any():
+        summed = float(out["spend"].sum())
+        tolerance = max(0.01, 0.005 * len(out))  # each row may be rounded to the cent
+        if abs(summed - float(totals.spend)) > tolerance:
+            totals.rows_add_up = False
+            report.warnings.append(f"the rows' spend adds up to {summed:,.2f}, not to the {float(totals.spend):,.2f}"
+                                   f" of the report's total row (row {totals.row}): rows may be missing or edited")
+
+
+def _check_unique(out: pd.DataFrame, frame: pd.DataFrame, keys: list[str], header: list[str],
+                  dimension_keys: list[str], report: FileReport) -> None:
+    """Warn when two rows share account, breakdown and period: a breakdown column went unrecognised."""
+    ident = out[["platform", "account", "breakdown", "period_start", "period_end"]].astype(object).fillna("")
+    dup = ident.duplicated(keep=False)
+    if dup.any():
+        others = [h for h, k in zip(header, keys) if k not in dimension_keys
+                  and (frame[k].str.strip() != "").any()
+                  and pd.to_numeric(frame[k].str.replace(",", ""), errors="coerce").isna().any()]
+        report.warnings.append(
+            f"{int(dup.sum())} row(s) share account, breakdown and period (first: row"
+            f" {int(out.loc[dup, 'source_row'].iloc[0])}); a breakdown column the workbook does not recognise may"
+            f" tell them apart (text columns not read as breakdowns: {', '.join(others) or 'none'})")
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+
+def _read_report(path: Path) -> tuple[TextTable, pd.Series]:
+    """The report as text cells, and each row's number as a spreadsheet shows it."""
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == b"PK\x03\x04":
+        table = _read_workbook(path)
+        return table, table.sheet_rows
+    table = read_delimited(path)
+    return table, table.source_rows()
+
+
+def _read_workbook(path: Path) -> TextTable:
+    """The report sheet ('Raw Data Report', else the first sheet with 'Reporting starts' in its header)."""
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():  # Ads Manager workbooks have no default style; openpyxl says so
+            warnings.filterwarnings("ignore", message="Workbook contains no default style")
+            book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
+                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+    try:
+        sheets = sorted(book.worksheets, key=lambda ws: ws.title != SHEET)
+        for ws in sheets:
+            header, header_row, body = None, 0, []
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in row]
+                if header is None:
+                    if "reporting starts" in {normalise_name(c) for c in cells}:
+                        header, header_row = [c.strip() for c in cells], number
+                    elif number >= 10:
+                        break
+                    continue
+                if any(c.strip() for c in cells):
+                    body.append((number, cells))
+            if header is not None:
+                break
+        else:
+            raise ExportFormatError(path, "no sheet has a header with 'Reporting starts'",
+                                    expected=f"an Ads Manager report (sheet {SHEET!r}); sheets found:"
+                                             f" {', '.join(book.sheetnames)}",
+                                    hint="export the report from Ads Manager as .xlsx or .csv")
+    finally:
+        book.close()
+    while header and not header[-1]:
+        header.pop()
+    keys = unique_keys(header)
+    frame = pd.DataFrame([(cells + [""] * len(keys))[:len(keys)] for _, cells in body], columns=keys, dtype=str)
+    table = TextTable(path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1,
+                      encoding="xlsx", delimiter="")
+    table.sheet_rows = pd.Series([n for n, _ in body], index=frame.index, dtype="Int64")
+    return table
+
+
+def _cell_text(value) -> str:
+    """A cell as the CSV export would write it: dates as YYYY-MM-DD, whole floats without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+FAMILY = Family(
+    name="meta_ads_manager",
+    label="Meta Ads Manager report (xlsx or CSV, with 'Reporting starts' and 'Reporting ends')",
+    signature=("reporting starts", "reporting ends"),
+    read=read_meta_ads_manager,
+)

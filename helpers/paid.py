@@ -1,0 +1,346 @@
+"""The paid delivery table: what ads bought, one row per row of an ad report (the money side of reach).
+
+Ad reports (Meta Ads Manager) describe delivery per account × breakdown × period, not per post, so they
+come apart from the post table (helpers/schema.py). A report's own total row is not a row here: it is kept in
+the file's import report (`reported_totals`) and the rows are checked against it.
+
+Reach does not add up. Reach is unique people: someone reached in two regions, or in two months, is one
+person in the report's total but counts in both rows. So the total row's reach (1.21 M in a real report) is
+far below the sum of its rows' reach (1.85 M). Impressions and spend do add up. `paid_summary` therefore
+sums impressions and spend, shows summed reach only under the label "summed reach (not unique people)", and
+takes unique reach only from the file's own total row. A blank reach is NA, never 0.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import ExportFormatError, WorkbookError
+from .importers import expand_paths, export_recency, read_header_names
+from .importers import meta_ads_manager
+from .importers.base import Family
+from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
+from .schema import PLATFORMS, SchemaViolation
+
+__all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
+           "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid"]
+
+#: Ad placements that are not organic platforms of the post table (Ads Manager's `Platform` breakdown).
+AD_PLATFORMS = ("messenger", "audience_network", "threads", "whatsapp")
+PAID_PLATFORMS = PLATFORMS + AD_PLATFORMS
+
+#: column -> (pandas dtype, meaning). The order here is the order of the table.
+PAID_COLUMNS: dict[str, tuple[str, str]] = {
+    "client": ("string", "client id from the roster, or the name given to load_paid_delivery"),
+    "platform": ("string", "'facebook' for a report over all Meta placements; the `Platform` breakdown when"
+                           " the report has one (facebook, instagram, messenger, audience_network, ...)"),
+    "account": ("string", "ad account name as exported"),
+    "breakdown": ("string", "the row's breakdown values, 'Region=Cherkasy Oblast; Age=18-24'; NA when none"),
+    "period_start": ("datetime64[ns]", "first day the row covers (Day, Week, Month, else Reporting starts)"),
+    "period_end": ("datetime64[ns]", "last day the row covers, inclusive"),
+    "reach": ("Int64", "unique people reached in this row (Meta: estimated); NA when Meta left it blank"),
+    "impressions": ("Int64", "times the ads were on screen"),
+    "spend": ("Float64", "amount spent, in `currency`"),
+    "currency": ("string", "ISO currency code of the ad account ('UAH', 'USD')"),
+    "source_file": ("string", "the report file the row came from"),
+    "source_row": ("Int64", "row of the source file, counting the header as row 1 (as a spreadsheet shows it)"),
+}
+
+#: Every known paid-delivery family (detected by header, like the post families; kept apart from those).
+PAID_FAMILIES: list[Family] = [meta_ads_manager.FAMILY]
+
+SUMMED_REACH = "summed reach (not unique people)"
+
+
+def paid_family_named(name: str) -> Family:
+    for family in PAID_FAMILIES:
+        if family.name == name:
+            return family
+    raise WorkbookError(f"unknown paid-delivery family {name!r}; known: {', '.join(f.name for f in PAID_FAMILIES)}")
+
+
+def detect_paid_family(path: Path) -> Family:
+    """The paid family whose header signature this file carries, or an error listing the known ones."""
+    with warnings.catch_warnings():  # Ads Manager workbooks have no default style; openpyxl says so
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        names = read_header_names(path)
+    matches = [f for f in PAID_FAMILIES if not f.missing_from(names)]
+    if matches:
+        return max(matches, key=lambda f: len(f.signature))
+    closest = min(PAID_FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    raise ExportFormatError(
+        path, "this is not an ad report the workbook knows",
+        expected="one of: " + "; ".join(f.label for f in PAID_FAMILIES),
+        hint=f"closest is {closest.label}, but the header lacks "
+             f"{', '.join(repr(c) for c in closest.missing_from(names))}. Post exports go to load_exports,"
+             " page-level daily files to load_daily_series")
+
+
+@dataclass
+class PaidImportResult:
+    """The paid delivery table and, per file, what was imported, its reported totals and its warnings.
+
+    Unpacks as `(table, reports)`.
+    """
+
+    table: pd.DataFrame
+    reports: list[PaidFileReport]
+
+    def __iter__(self):
+        return iter((self.table, self.reports))
+
+    def warnings(self) -> list[str]:
+        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+
+
+def import_paid_delivery(paths, *, client: str = "client", family: str | None = None,
+                         **options) -> PaidImportResult:
+    """Read ad report files into one validated paid delivery table, with an import report per file.
+
+    `family` forces one family (see PAID_FAMILIES). Reports that overlap (the same account, breakdown and
+    period in two files) keep the row of the most recent export (date in the file name, else modification
+    time). Reports of the same account with different breakdowns over the same days describe the same
+    delivery twice: a warning says so, because summing them would count it twice.
+    """
+    files = expand_paths(paths)
+    forced = paid_family_named(family) if family else None
+    imported: list[ImportedDelivery] = []
+    for path in sorted(files, key=export_recency):
+        fam = forced or detect_paid_family(path)
+        imported.append(fam.read(path, **options))
+    frames = [item.rows for item in imported if len(item.rows)]
+    table = pd.concat(frames, ignore_index=True) if frames else empty_paid().drop(columns="client")
+    table.insert(0, "client", pd.Series(client, index=table.index, dtype="string"))
+    table = conform_paid(table)
+    table = _keep_latest(table, imported)
+    _warn_double_delivery(table, imported)
+    table = table.sort_values(["account", "period_start", "breakdown"], kind="stable",
+                              na_position="first").reset_index(drop=True)
+    validate_paid(table)
+    table.attrs["reported_totals"] = {
+        str(item.report.path): {**vars(item.report.reported_totals),
+                                "rows": int((table["source_file"] == str(item.report.path)).sum())}
+        for item in imported if item.report.reported_totals is not None
+    }
+    return PaidImportResult(table=table, reports=[item.report for item in imported])
+
+
+def load_paid_delivery(paths, *, client: str = "client", family: str | None = None, **options) -> pd.DataFrame:
+    """The paid delivery table from ad report files (see `import_paid_delivery` for options and the report).
+
+    The files' reported totals ride along in `table.attrs['reported_totals']`, for `paid_summary`.
+    """
+    return import_paid_delivery(paths, client=client, family=family, **options).table
+
+
+def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery]) -> pd.DataFrame:
+    """Across files, one row per (client, platform, account, breakdown, period): the latest export's."""
+    key = ["client", "platform", "account", "breakdown", "period_start", "period_end"]
+    if table.empty:
+        return table
+    ident = table[key].astype(object).fillna("\x00").astype(str).agg("|".join, axis=1)
+    latest_file = table.groupby(ident, sort=False)["source_file"].transform("last")  # files read oldest first
+    old = table["source_file"] != latest_file
+    if old.any():
+        by_file = table.loc[old, "source_file"].value_counts()
+        for item in imported:
+            item.report.superseded = int(by_file.get(str(item.report.path), 0))
+        table = table[~old]
+    return table
+
+
+def _warn_double_delivery(table: pd.DataFrame, imported: list[ImportedDelivery]) -> None:
+    """Warn when two files cover the same account and days with different breakdowns."""
+    spans = {}
+    for item in imported:
+        mine = table[table["source_file"] == str(item.report.path)]
+        if len(mine):
+            spans[item.report.path] = (set(mine["account"].dropna()), mine["period_start"].min(),
+                                       mine["period_end"].max(), tuple(item.report.dimensions), item.report)
+    paths = list(spans)
+    for i, a in enumerate(paths):
+        for b in paths[i + 1:]:
+            acc_a, start_a, end_a, dims_a, report_a = spans[a]
+            acc_b, start_b, end_b, dims_b, _ = spans[b]
+            same_account = (acc_a & acc_b) or not (acc_a or acc_b)
+            if same_account and dims_a != dims_b and start_a <= end_b and start_b <= end_a:
+                report_a.warnings.append(
+                    f"{b.name} covers the same account and days with another breakdown"
+                    f" ({', '.join(dims_b) or 'none'} against {', '.join(dims_a) or 'none'}): the two files describe"
+                    " the same delivery twice; summarise them separately (filter on source_file)")
+
+
+def empty_paid() -> pd.DataFrame:
+    """An empty paid delivery table with the right columns and types."""
+    return pd.DataFrame({c: pd.Series(dtype=kind) for c, (kind, _) in PAID_COLUMNS.items()})
+
+
+def conform_paid(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with exactly the paid columns in order and type (absent columns become NA)."""
+    out = {}
+    for col, (kind, _) in PAID_COLUMNS.items():
+        out[col] = frame[col].astype(kind) if col in frame else pd.Series(pd.NA, index=frame.index).astype(kind)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _schema() -> pa.DataFrameSchema:
+    def period_in_order(df: pd.DataFrame) -> pd.Series:
+        return ~(df["period_start"] > df["period_end"])
+
+    at_midnight = pa.Check(lambda s: s == s.dt.normalize(), error="must be a date at midnight")
+    non_negative = pa.Check.ge(0, error="must not be negative")
+    return pa.DataFrameSchema(
+        {
+            "client": pa.Column("string", nullable=False),
+            "platform": pa.Column("string", pa.Check.isin(PAID_PLATFORMS,
+                                                          error=f"must be one of {', '.join(PAID_PLATFORMS)}"),
+                                  nullable=False),
+            "account": pa.Column("string", nullable=True),
+            "breakdown": pa.Column("string", nullable=True),
+            "period_start": pa.Column("datetime64[ns]", at_midnight, nullable=False),
+            "period_end": pa.Column("datetime64[ns]", at_midnight, nullable=False),
+            "reach": pa.Column("Int64", non_negative, nullable=True),
+            "impressions": pa.Column("Int64", non_negative, nullable=True),
+            "spend": pa.Column("Float64", non_negative, nullable=True),
+            "currency": pa.Column("string", pa.Check.str_matches(r"^[A-Z]{3}$", error="must be a 3-letter code"),
+                                  nullable=True),
+            "source_file": pa.Column("string", nullable=False),
+            "source_row": pa.Column("Int64", nullable=False),
+        },
+        checks=[pa.Check(period_in_order, error="period_start must not be after period_end")],
+        strict=True,
+        ordered=True,
+        unique=["source_file", "source_row"],
+        report_duplicates="all",
+    )
+
+
+_SCHEMA = None
+
+
+def validate_paid(table: pd.DataFrame) -> pd.DataFrame:
+    """Check the paid delivery table; raise SchemaViolation naming the file, the column and the rows."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = _schema()
+    try:
+        _SCHEMA.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems = _describe_failures(table, exc.failure_cases)
+        raise SchemaViolation("the paid delivery table breaks its contract:\n"
+                              + "\n".join(f"  - {p}" for p in problems)) from None
+    return table
+
+
+def _describe_failures(table: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+    lines = []
+    table_checks = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
+    cases = cases.assign(column=cases["column"].where(~table_checks, "period_start"))
+    cases = cases.drop_duplicates(["column", "check", "index"])
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+        column = "(table)" if pd.isna(column) else column
+        index = group["index"].dropna()
+        if index.empty:
+            lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
+            continue
+        rows = table.loc[table.index.isin(index.astype(int))]
+        where = []
+        for source, part in rows.groupby(rows["source_file"].astype(object).fillna("?"), sort=False):
+            numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
+            more = f" and {len(part) - 10} more" if len(part) > 10 else ""
+            where.append(f"{source} rows {numbers}{more}")
+        lines.append(f"column {column!r} {check}: {'; '.join(where)}")
+    return lines
+
+
+# ---- metrics ---------------------------------------------------------------------------------------
+
+def delivery_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """Per row: frequency (impressions ÷ reach), CPM (spend ÷ impressions × 1000), cost per reached person
+    (spend ÷ reach). NA where a denominator is NA or 0, so a row without reach has no frequency."""
+    reach = table["reach"].astype("Float64").mask(table["reach"].eq(0))
+    impressions = table["impressions"].astype("Float64").mask(table["impressions"].eq(0))
+    return table.assign(frequency=table["impressions"].astype("Float64") / reach,
+                        cpm=table["spend"] / impressions * 1000,
+                        cost_per_reached_person=table["spend"] / reach)
+
+
+def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = None,
+                 by: tuple[str, ...] = ("client", "currency")) -> pd.DataFrame:
+    """Delivery totals per client and currency (spend in two currencies never adds up).
+
+    Impressions and spend are summed over the rows. Reach is summed only under the label
+    "summed reach (not unique people)". Unique reach comes from the file's own total row ("reported total
+    reach"), and only when the group holds every row of exactly one file that has one; `note` says why
+    not otherwise. CPM = spend ÷ impressions × 1000 (over rows that have both); cost per reached person =
+    spend ÷ reported total reach; frequency = impressions ÷ reported total reach. Reported totals come from
+    `reports` (import_paid_delivery) or from `table.attrs['reported_totals']` (load_paid_delivery).
+    """
+    totals = _reported_totals(table, reports)
+    keys = list(by)
+    grouping = table[keys].astype(object).fillna("(none)")
+    out = []
+    for values, group in table.groupby([grouping[k] for k in keys], sort=True):
+        values = values if isinstance(values, tuple) else (values,)
+        both = group["impressions"].notna() & group["spend"].notna()
+        impressions = int(group["impressions"].sum()) if group["impressions"].notna().any() else pd.NA
+        spend = float(group["spend"].sum()) if group["spend"].notna().any() else pd.NA
+        cpm_impressions = int(group.loc[both, "impressions"].sum())
+        reported, note = _group_reach(group, totals)
+        spend_all_rows = spend if group["spend"].notna().all() else pd.NA
+        out.append({
+            **dict(zip(keys, values)),
+            "rows": len(group),
+            "files": group["source_file"].nunique(),
+            "impressions": impressions,
+            "spend": spend,
+            SUMMED_REACH: int(group["reach"].sum()) if group["reach"].notna().any() else pd.NA,
+            "rows without reach": int(group["reach"].isna().sum()),
+            "reported total reach": reported,
+            "CPM": (float(group.loc[both, "spend"].sum()) / cpm_impressions * 1000) if cpm_impressions else pd.NA,
+            "cost per reached person": (spend_all_rows / reported
+                                        if pd.notna(reported) and reported and pd.notna(spend_all_rows) else pd.NA),
+            "frequency": (impressions / reported if pd.notna(reported) and reported and pd.notna(impressions)
+                          and group["impressions"].notna().all() else pd.NA),
+            "note": note,
+        })
+    summary = pd.DataFrame(out, columns=[*keys, "rows", "files", "impressions", "spend", SUMMED_REACH,
+                                         "rows without reach", "reported total reach", "CPM",
+                                         "cost per reached person", "frequency", "note"])
+    for col in ("rows", "files", "impressions", SUMMED_REACH, "rows without reach", "reported total reach"):
+        summary[col] = summary[col].astype("Int64")
+    for col in ("spend", "CPM", "cost per reached person", "frequency"):
+        summary[col] = summary[col].astype("Float64")
+    summary["note"] = summary["note"].astype("string")
+    return summary
+
+
+def _reported_totals(table: pd.DataFrame, reports: list[PaidFileReport] | None) -> dict[str, dict]:
+    if reports is None:
+        return dict(table.attrs.get("reported_totals", {}))
+    return {str(r.path): {**vars(r.reported_totals), "rows": r.rows_imported - r.superseded}
+            for r in reports if getattr(r, "reported_totals", None) is not None}
+
+
+def _group_reach(group: pd.DataFrame, totals: dict[str, dict]) -> tuple[object, str]:
+    """The unique reach of a group from its file's total row, or NA and the reason."""
+    files = group["source_file"].unique()
+    if len(files) > 1:
+        return pd.NA, ("several files: their reported reaches may count the same people and do not add up;"
+                       f" {SUMMED_REACH} is shown instead")
+    mine = totals.get(str(files[0]))
+    if mine is None:
+        return pd.NA, "the file has no total row (or it was not passed): unique reach is unknown"
+    if mine["rows"] != len(group):
+        return pd.NA, ("the table holds only part of the file's rows: the file's total reach covers all of"
+                       " them, so unique reach of this part is unknown")
+    if not mine.get("rows_add_up", True):
+        return pd.NA, ("the file's rows do not add up to its total row (see the import warnings): its total"
+                       " reach may cover other rows")
+    if pd.isna(mine["reach"]):
+        return pd.NA, "the file's total row has no reach"
+    return int(mine["reach"]), "reported total reach: from the file's own total row (unique people)"
