@@ -1,0 +1,172 @@
+"""The analysis behind the report: rates by hand, statistical helpers against scipy or by brute force."""
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from helpers import compare, metrics, statistics
+from tests.test_metrics import posts_table
+
+
+@pytest.fixture
+def paid_posts():
+    na = pd.NA
+    return posts_table([
+        # reach impressions followers spend clicks shares watch(s) video views
+        dict(platform="facebook", reach=200, impressions=400, followers=1000, spend=10.0, clicks=8, reactions=6,
+             comments=2, shares=2, saves=na, video_views=100, watch_time_seconds=1200.0),
+        dict(platform="facebook", reach=0, impressions=0, followers=1000, spend=5.0, clicks=0, reactions=0,
+             comments=0, shares=0, saves=na, video_views=0, watch_time_seconds=0.0),
+        dict(platform="facebook", reach=50, impressions=na, followers=na, spend=na, clicks=na, reactions=1,
+             comments=na, shares=na, saves=na, video_views=na, watch_time_seconds=na),
+    ])
+
+
+def test_every_rate_by_hand_with_na_and_zero_denominators(paid_posts):
+    got = metrics.post_metrics(paid_posts)
+    first = got.iloc[0]
+    assert first["interactions"] == 10
+    assert first["reach_rate"] == pytest.approx(200 / 1000)
+    assert first["cpm"] == pytest.approx(10.0 / 400 * 1000)  # 25 per thousand impressions
+    assert first["cost_per_reached_person"] == pytest.approx(0.05)
+    assert first["engagement_rate_by_followers"] == pytest.approx(0.01)
+    assert first["engagement_rate_by_views"] == pytest.approx(0.10)
+    assert first["virality_rate"] == pytest.approx(2 / 400)
+    assert first["click_through_rate"] == pytest.approx(8 / 400)
+    assert first["cost_per_engagement"] == pytest.approx(1.0)
+    assert first["average_view_duration_seconds"] == pytest.approx(12.0)
+    assert first["minutes_per_1000_reached"] == pytest.approx(20 / 200 * 1000)  # 20 minutes over 200 reached
+    zero = got.iloc[1]  # reach, impressions, views and interactions 0: undefined, never 0 or infinite
+    for name in metrics.RATES:
+        if metrics.RATES[name][1] != "followers":
+            assert pd.isna(zero[name]), name
+    assert zero["reach_rate"] == 0 and zero["engagement_rate_by_followers"] == 0  # 0 of 1,000 followers is 0
+    partial = got.iloc[2]  # only reach and reactions reported
+    assert partial["engagement_rate_by_reach"] == pytest.approx(1 / 50)
+    assert pd.isna(partial["frequency"]) and pd.isna(partial["cpm"]) and pd.isna(partial["reach_rate"])
+
+
+def test_kpis_and_period_change_by_hand(paid_posts):
+    previous = posts_table([dict(platform="facebook", reach=100, impressions=100, reactions=4, comments=1,
+                                 shares=0, saves=pd.NA)])
+    change = metrics.period_change(paid_posts, previous).set_index("kpi")
+    assert change.loc["summed_reach", "value"] == 250 and change.loc["summed_reach", "value_previous"] == 100
+    assert change.loc["summed_reach", "relative_change"] == pytest.approx(1.5)
+    # ratio of sums over posts reporting both with positive reach: 10 / 200 and 1 / 50 -> 11 / 250
+    assert change.loc["engagement_rate_by_reach", "value"] == pytest.approx(11 / 250)
+    assert change.loc["engagement_rate_by_reach", "mean_of_post_rates"] == pytest.approx((0.05 + 0.02) / 2)
+    assert change.loc["engagement_rate_by_reach", "change"] == pytest.approx(11 / 250 - 5 / 100)
+    assert change.loc["spend", "posts_covered"] == 2
+    assert pd.isna(change.loc["spend", "change"])  # the previous period reports no spend: no change, not -100%
+
+
+def test_kendall_matches_scipy_and_interval_uses_fieller():
+    rng = np.random.default_rng(3)
+    x = pd.Series(rng.normal(size=60))
+    y = pd.Series(x + rng.normal(size=60))
+    got = compare.kendall_with_interval(x, y)
+    tau = stats.kendalltau(x, y).statistic
+    assert got["tau"] == pytest.approx(tau)
+    se = np.sqrt(0.437 / (60 - 4))
+    assert got["ci_low"] == pytest.approx(np.tanh(np.arctanh(tau) - 1.959964 * se), abs=1e-6)
+
+
+def test_elasticity_matches_scipy_theil_sen_and_recovers_a_known_slope():
+    rng = np.random.default_rng(5)
+    reach = np.round(rng.lognormal(7, 1, 300))
+    inter = np.round(0.5 * reach ** 0.7 * rng.lognormal(0, 0.2, 300)) + 1
+    posts = posts_table([dict(platform="x", reach=int(r), reactions=int(i), comments=0, shares=0, saves=0)
+                         for r, i in zip(reach, inter)])
+    got = compare.elasticity(posts)
+    fit = stats.theilslopes(np.log(inter), np.log(reach))
+    assert got["slope"] == pytest.approx(fit.slope)
+    assert got["ci_low"] < 0.7 < got["ci_high"]
+    assert got["n"] == 300 and not got["sampled"]
+
+
+def test_elasticity_leaves_out_zeros_and_counts_them():
+    posts = posts_table([dict(platform="x", reach=r, reactions=i, comments=0, shares=0, saves=0)
+                         for r, i in [(10, 1), (100, 5), (1000, 20), (5000, 60), (20000, 150), (50, 0)]])
+    got = compare.elasticity(posts)
+    assert got["n"] == 5 and got["left_out_zero"] == 1
+
+
+def test_holm_by_hand():
+    got = statistics.holm([0.01, 0.04, 0.03, np.nan])
+    # sorted 0.01, 0.03, 0.04 times 3, 2, 1 -> 0.03, 0.06, 0.04 -> monotone 0.03, 0.06, 0.06
+    assert got[:3] == pytest.approx([0.03, 0.06, 0.06])
+    assert np.isnan(got[3])
+
+
+def test_cliffs_delta_against_brute_force():
+    a, b = [1, 2, 3, 3, 9], [2, 3, 4]
+    brute = sum((x > y) - (x < y) for x, y in itertools.product(a, b)) / (len(a) * len(b))
+    assert statistics.cliffs_delta(a, b) == pytest.approx(brute)
+    assert statistics.cliffs_delta_size(0.1) == "negligible" and statistics.cliffs_delta_size(-0.5) == "large"
+
+
+def test_median_interval_bootstrap_and_order_statistics():
+    rng = np.random.default_rng(9)
+    small = rng.lognormal(size=200)
+    got = statistics.median_interval(small)
+    assert got["method"].startswith("bootstrap")
+    assert got["ci_low"] < np.median(small) < got["ci_high"]
+    large = rng.normal(size=50_001)
+    got = statistics.median_interval(large)
+    assert got["method"] == "order statistics"
+    lo, hi = stats.binom.ppf(0.025, 50_001, 0.5), stats.binom.isf(0.025, 50_001, 0.5)
+    ordered = np.sort(large)
+    assert got["ci_low"] == ordered[int(lo) - 1] and got["ci_high"] == ordered[int(hi)]
+    assert statistics.median_interval([])["n"] == 0
+
+
+def test_compare_groups_matches_scipy_and_skips_small_groups():
+    rows = []
+    for fmt, reaches in {"reel": [900, 1200, 1500, 2000], "photo": [300, 400, 450, 500, 800],
+                         "text": [100, 120]}.items():
+        rows += [dict(platform="facebook", format=fmt, reach=r, reactions=1, comments=0, shares=0, saves=pd.NA)
+                 for r in reaches]
+    posts = posts_table(rows)
+    got = compare.compare_groups(posts, "format", "reach")
+    kruskal = stats.kruskal([900, 1200, 1500, 2000], [300, 400, 450, 500, 800])
+    assert got["kruskal"]["H"] == pytest.approx(kruskal.statistic)
+    assert got["kruskal"]["groups"] == 2
+    assert set(got["medians"]["format"]) == {"reel", "photo", "text"}
+    assert not got["medians"].set_index("format").loc["text", "tested"]
+    pair = got["pairs"].iloc[0]
+    u = stats.mannwhitneyu([300, 400, 450, 500, 800], [900, 1200, 1500, 2000])
+    assert pair["p_value"] == pytest.approx(u.pvalue) and pair["p_holm"] == pytest.approx(u.pvalue)
+    assert abs(pair["cliffs_delta"]) == pytest.approx(1.0)
+
+
+def test_one_post_and_no_post_do_not_crash():
+    one = metrics.post_metrics(posts_table([dict(platform="x", reach=pd.NA, impressions=10, reactions=1,
+                                                 comments=0, shares=0, saves=pd.NA)]))
+    assert np.isnan(compare.rank_agreement(one).loc["x", "rho"])
+    assert np.isnan(compare.elasticity(one)["slope"])
+    assert compare.top_n_overlap(one, 10)["n"] == 0
+    assert compare.compare_groups(one, "format", "engagement_rate_by_reach")["pairs"].empty
+    assert compare.paid_vs_organic(one).empty
+    empty = one.iloc[0:0]
+    assert compare.rank_agreement(empty).empty and metrics.kpis(empty).empty
+
+
+def test_quadrants_split_at_the_platform_median():
+    posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+                         for r, i in [(100, 10), (200, 2), (300, 60), (400, 4), (500, 5)]])
+    got = compare.quadrants(posts)
+    # medians: reach 300, rate 0.0125 (rates 0.1, 0.01, 0.2, 0.01, 0.01)
+    assert got["quadrant"].tolist() == ["engagement only", "neither", "engagement only", "reach only",
+                                        "reach only"]
+
+
+def test_paid_lift_is_a_ratio_of_medians():
+    rows = [dict(platform="facebook", paid=True, reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+            for r, i in [(1000, 10), (1200, 12), (1400, 14)]]
+    rows += [dict(platform="facebook", paid=False, reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+             for r, i in [(200, 10), (250, 10), (300, 12)]]
+    got = compare.paid_vs_organic(posts_table(rows)).iloc[0]
+    assert got["reach lift"] == pytest.approx(1200 / 250)
+    assert got["engagement-rate lift"] == pytest.approx(0.01 / 0.04)

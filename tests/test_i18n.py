@@ -1,0 +1,368 @@
+"""Both language catalogues stay complete and consistent, every key the code asks for exists, and numbers,
+dates and money come out formatted for each language.
+
+A report in Bahasa Indonesia must never show an English text or crash on a missing key mid-render, so the
+catalogues are checked against each other (keys, {placeholders}, untranslated values) and against the code
+(literal keys in helpers/ and the report notebook, and every family of keys built at run time).
+"""
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import re
+import string
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from babel.dates import get_day_names
+
+from helpers import benchmarks, compare, metrics, plots, report, schema, statistics
+from helpers.errors import WorkbookError
+from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue
+from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
+from helpers.paths import PROJECT_ROOT
+
+HELPERS_DIR = PROJECT_ROOT / "helpers"
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_/]+)+$")
+
+#: Texts that are rightly the same in English and Indonesian: brand and platform names, abbreviations,
+#: words Indonesian uses as they are, and cited titles. Anything else identical to English is untranslated.
+SAME_IN_BOTH = {
+    "Facebook", "Instagram", "X", "YouTube", "TikTok", "LinkedIn",
+    "CPM", "platform", "format", "median", "video", "reel", "carousel",
+    "Avinash Kaushik (2011)", "Avinash Kaushik (2011), 'Best Social Media Metrics'",
+}
+
+
+# ------------------------------------------------------------------------------------------- helpers
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (plain safe_load keeps the last)."""
+
+
+def _no_duplicates(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"key {key!r} appears twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
+def placeholders(text: str) -> Counter:
+    """The {placeholder} names of a text, each counted as often as it is used."""
+    return Counter(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def catalogue_problems(source: dict[str, str], target: dict[str, str], target_name: str = "id") -> list[str]:
+    """Every way `target` fails to match `source`: keys missing either way and differing placeholders."""
+    problems = [f"{key!r} is in en but missing from {target_name}" for key in sorted(source.keys() - target.keys())]
+    problems += [f"{key!r} is in {target_name} but not in en" for key in sorted(target.keys() - source.keys())]
+    for key in sorted(source.keys() & target.keys()):
+        want, got = placeholders(source[key]), placeholders(target[key])
+        if want != got:
+            problems.append(f"{key!r}: placeholders {dict(want)} in en but {dict(got)} in {target_name}")
+    return problems
+
+
+def untranslated(source: dict[str, str], target: dict[str, str]) -> list[str]:
+    """Keys whose target text is still the English text (and not a text that is rightly the same)."""
+    return sorted(key for key in source.keys() & target.keys()
+                  if target[key] == source[key] and source[key] not in SAME_IN_BOTH)
+
+
+def _calls_to_t(tree: ast.AST):
+    """Every call `<something>.t(arg, ...)` or `t(arg, ...)` in a syntax tree, with the function it is in."""
+    def visit(node, function):
+        for child in ast.iter_child_nodes(node):
+            inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+            if isinstance(child, ast.Call) and child.args:
+                func = child.func
+                if (isinstance(func, ast.Attribute) and func.attr == "t") or (isinstance(func, ast.Name) and func.id == "t"):
+                    yield child, function
+            yield from visit(child, inner)
+    yield from visit(tree, tree)
+
+
+def _prefix(node: ast.AST) -> str | None:
+    """The constant start of a key built at run time: f"weekday.{d}" -> 'weekday.', 'quadrant.' + x -> 'quadrant.'."""
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return node.values[0].value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant):
+        return node.left.value
+    return None
+
+
+def keys_used_in(tree: ast.AST, where: str, sections: set[str]):
+    """(literal keys, run-time prefixes, unresolvable calls) of the .t() calls in a syntax tree.
+
+    A key held in a variable (`tr.t(key)`) is resolved to the key-shaped string constants of the function
+    around the call (e.g. the finding.* names chosen by a conditional).
+    """
+    literal, prefixes, unresolved = {}, {}, []
+    for call, function in _calls_to_t(tree):
+        arg = call.args[0]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            literal[arg.value] = f"{where}:{call.lineno}"
+        elif _prefix(arg) is not None:
+            prefixes[_prefix(arg)] = f"{where}:{call.lineno}"
+        elif isinstance(arg, ast.Name) and function is not tree:
+            found = {n.value for n in ast.walk(function) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                     and KEY.match(n.value) and n.value.split(".")[0] in sections}
+            if not found:
+                unresolved.append(f"{where}:{call.lineno}")
+            literal.update({key: f"{where}:{call.lineno}" for key in found})
+        else:
+            unresolved.append(f"{where}:{call.lineno}")
+    return literal, prefixes, unresolved
+
+
+def _code_trees():
+    """(where, syntax tree) for every helpers module and every code cell of the notebooks."""
+    for path in sorted(HELPERS_DIR.rglob("*.py")):
+        yield str(path.relative_to(PROJECT_ROOT)), ast.parse(path.read_text(encoding="utf-8"))
+    for notebook in NOTEBOOKS:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for number, cell in enumerate(cells):
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            source = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+            yield f"{notebook.relative_to(PROJECT_ROOT)} cell {number}", ast.parse(source)
+
+
+def _all_code_keys():
+    sections = {key.split(".")[0] for key in catalogue("en")}
+    literal, prefixes, unresolved = {}, {}, []
+    for where, tree in _code_trees():
+        lit, pre, unres = keys_used_in(tree, where, sections)
+        literal.update(lit)
+        prefixes.update(pre)
+        unresolved += unres
+    return literal, prefixes, unresolved
+
+
+def _format_values() -> set[str]:
+    """The canonical format names the importers map export post types to."""
+    mappings = (facebook_insights_legacy.FORMATS, meta_business_suite.FORMATS, uci_facebook_metrics.FORMATS,
+                youtube_studio.CONTENT_TYPES)
+    return {value for mapping in mappings for value in mapping.values()}
+
+
+def _quadrant_names() -> set[str]:
+    """The four quadrant names compare.quadrants gives, from posts placed in each quadrant."""
+    posts = pd.DataFrame({"platform": ["x"] * 5, "reach": [10, 10, 1000, 1000, 100],
+                          "reactions": [5, 0, 500, 0, 5], "comments": [pd.NA] * 5, "shares": [pd.NA] * 5,
+                          "saves": [pd.NA] * 5})
+    return set(compare.quadrants(posts)["quadrant"])
+
+
+#: Keys the code builds at run time (f-strings, '+'), by prefix: the suffixes each must have. The test
+#: `test_every_key_family_built_at_run_time_is_checked` fails when the code starts building a new family.
+def dynamic_families() -> dict[str, set[str]]:
+    return {
+        "weekday.": {day.lower() for day in plots.WEEKDAYS},
+        "stat.": {"median", "mean"} | set(benchmarks.load_benchmarks()["statistic"]),
+        "denominator.": set(benchmarks.DENOMINATOR_COLUMN),
+        "effect.": {statistics.cliffs_delta_size(d) for d in (float("nan"), 0.0, 0.2, 0.4, 0.9, -0.9)},
+        "agreement.strength.": {"weak", "moderate", "strong", "very_strong"},  # report.agreement_sentence
+        "quadrant.": {name.replace(" ", "_") for name in _quadrant_names()},
+        "formats.lens_": {"reach", "rate"},  # report.format_tests
+        "lens.": {lens for _, lens in metrics.DEFINITIONS},
+        "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
+                    for part in ("label", "formula", "source", "caveat")},
+    }
+
+
+# ------------------------------------------------------------------------------------------- catalogues
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_catalogue_file_is_valid_yaml_without_repeated_keys(language):
+    data = yaml.load((LOCALES_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)
+    assert isinstance(data, dict) and data
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_text_is_a_non_empty_string_that_formats(language):
+    texts = catalogue(language)
+    empty = [key for key, text in texts.items() if not text.strip() or text == "None"]
+    assert not empty, f"empty texts in {language}: {empty}"
+    for key, text in texts.items():
+        values = {name: "X" for name in placeholders(text)}
+        try:
+            text.format(**values)
+        except (ValueError, IndexError, KeyError) as exc:
+            pytest.fail(f"{language} text {key!r} does not format: {exc} ({text!r})")
+
+
+def test_both_catalogues_have_the_same_keys_and_placeholders():
+    problems = catalogue_problems(catalogue("en"), catalogue("id"))
+    assert not problems, "\n".join(problems)
+
+
+def test_catalogue_check_names_the_key_that_is_missing_or_differs():
+    en = {"a.one": "One {n}", "a.two": "Two", "a.three": "{x} and {x}"}
+    assert catalogue_problems(en, {"a.one": "Satu {n}", "a.two": "Dua", "a.three": "{x} dan {x}"}) == []
+    problems = catalogue_problems(en, {"a.one": "Satu {m}", "a.three": "{x}", "a.four": "Empat"})
+    assert "'a.two' is in en but missing from id" in problems
+    assert "'a.four' is in id but not in en" in problems
+    assert any(p.startswith("'a.one': placeholders") for p in problems)
+    assert any(p.startswith("'a.three': placeholders") for p in problems)  # same name, used once not twice
+
+
+def test_no_indonesian_text_is_left_in_english():
+    left = untranslated(catalogue("en"), catalogue("id"))
+    assert not left, "still English in id.yml: " + ", ".join(f"{k} = {catalogue('id')[k]!r}" for k in left)
+
+
+def test_untranslated_check_catches_a_copied_text():
+    assert untranslated({"a": "reach", "b": "YouTube"}, {"a": "reach", "b": "YouTube"}) == ["a"]
+
+
+def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
+    texts = catalogue("id")
+    informal = [k for k, t in texts.items() if re.search(r"\b(kamu|kau|lo|lu)\b", t, flags=re.IGNORECASE)]
+    assert not informal, f"informal address in id.yml: {informal}"
+    english_numbers = [k for k, t in texts.items() if re.search(r"\d,\d{3}\b|\d\.\d{1,2}(?!\d)", t)]
+    assert not english_numbers, f"numbers with English separators in id.yml: {english_numbers}"
+
+
+# ------------------------------------------------------------------------------------------- keys the code uses
+def test_every_literal_key_in_the_code_and_notebooks_exists_in_both_catalogues():
+    literal, _, unresolved = _all_code_keys()
+    assert "section.summary" in literal and "finding.best_post_also_top" in literal  # the scan does find keys
+    assert not unresolved, f".t() calls whose key cannot be worked out, check them by hand: {unresolved}"
+    for language in sorted(LANGUAGES):
+        missing = {key: where for key, where in literal.items() if key not in catalogue(language)}
+        assert not missing, f"keys used by the code but missing from {language}.yml: {missing}"
+
+
+def test_every_key_family_built_at_run_time_is_checked():
+    _, prefixes, _ = _all_code_keys()
+    assert "weekday." in prefixes  # the scan does find run-time keys
+    unchecked = {prefix: where for prefix, where in prefixes.items() if prefix not in dynamic_families()}
+    assert not unchecked, f"keys built at run time with no entry in dynamic_families(): {unchecked}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_key_built_at_run_time_exists(language):
+    texts = catalogue(language)
+    missing = [prefix + suffix for prefix, suffixes in dynamic_families().items() for suffix in sorted(suffixes)
+               if prefix + suffix not in texts]
+    assert not missing, f"keys built at run time missing from {language}.yml: {missing}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_name_shown_through_a_lookup_has_a_text(language):
+    """Translator.platform/format_name/metric fall back to the raw English name, so check they need not."""
+    texts = catalogue(language)
+    metric_names = ({name for name, _ in metrics.DEFINITIONS} | set(metrics.TOTALS) | set(metrics.RATES)
+                    | set(metrics.PER_POST) | set(report.BROADCAST_KPIS) | set(report.ENGAGEMENT_KPIS)
+                    | set(report.ATTENTION_KPIS) | {"reach", "impressions", "watch_time_seconds", "followers"})
+    wanted = [f"platform.{p}" for p in schema.PLATFORMS] + [f"metric.{m}.label" for m in sorted(metric_names)]
+    missing = [key for key in wanted if key not in texts]
+    assert not missing, f"names shown in reports with no {language} text: {missing}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_format_the_importers_map_to_has_a_text(language):
+    """Translator.format_name falls back to the raw English name, so each canonical format needs a text."""
+    texts = catalogue(language)
+    missing = [f"format.{name}" for name in sorted(_format_values()) if f"format.{name}" not in texts]
+    assert not missing, f"formats the importers produce with no {language} text: {missing}"
+
+
+def test_weekday_names_match_the_calendar_of_each_language():
+    for language, locale in LANGUAGES.items():
+        tr = Translator(language)
+        cldr = get_day_names("wide", locale=locale)  # 0 = Monday
+        assert [tr.t(f"weekday.{day.lower()}") for day in plots.WEEKDAYS] == [cldr[i] for i in range(7)]
+    assert Translator("id").t("weekday.monday") == "Senin" and Translator("id").t("weekday.sunday") == "Minggu"
+
+
+# ------------------------------------------------------------------------------------------- formatting
+def test_numbers_use_each_languages_separators():
+    en, id_ = Translator("en"), Translator("id")
+    assert en.number(1234.5, 1) == "1,234.5"
+    assert id_.number(1234.5, 1) == "1.234,5"
+    assert en.number(1234567) == "1,234,567"
+    assert id_.number(1234567) == "1.234.567"
+    assert (en.smart_number(1.523), id_.smart_number(1.523)) == ("1.52", "1,52")
+    assert (en.smart_number(12345.6), id_.smart_number(12345.6)) == ("12,346", "12.346")
+
+
+def test_percentages_use_each_languages_decimal_mark():
+    en, id_ = Translator("en"), Translator("id")
+    assert (en.percent(0.052), id_.percent(0.052)) == ("5.2%", "5,2%")
+    assert (en.percent(0.05234, 2), id_.percent(0.05234, 2)) == ("5.23%", "5,23%")
+    assert (en.percent(0.25, 0), id_.percent(0.25, 0)) == ("25%", "25%")
+
+
+def test_dates_use_each_languages_month_names():
+    en, id_ = Translator("en"), Translator("id")
+    assert en.date(dt.date(2026, 11, 26)) == id_.date(dt.date(2026, 11, 26)) == "26 November 2026"
+    assert (en.date(dt.date(2026, 8, 3)), id_.date(dt.date(2026, 8, 3))) == ("3 August 2026", "3 Agustus 2026")
+    late = pd.Timestamp("2026-10-05 23:30", tz="Asia/Jakarta")  # the local day, not the UTC one
+    assert (en.date(late), id_.date(late)) == ("5 October 2026", "5 Oktober 2026")
+    assert (en.short_date(late), id_.short_date(late)) == ("5 Oct 2026", "5 Okt 2026")
+
+
+def test_money_uses_each_languages_currency_format():
+    en, id_ = Translator("en"), Translator("id")
+    assert id_.money(1234.5, "IDR") == "Rp1.234,50"
+    assert en.money(1234.5, "IDR") == "IDR1,234.50"
+    assert en.money(1234.5, "GBP") == "£1,234.50"
+    assert id_.money(1234.5, "EUR") == "€1.234,50"
+
+
+def test_ordinals():
+    en, id_ = Translator("en"), Translator("id")
+    assert [en.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 14, 21, 22, 101, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "14th", "21st", "22nd", "101st", "112th"]
+    assert [id_.ordinal(n) for n in (1, 14)] == ["ke-1", "ke-14"]
+    sentence = id_.t("finding.best_post", platform="Instagram", rank=id_.ordinal(14), posts=id_.number(1200))
+    assert sentence == ("Unggahan Instagram Anda dengan jangkauan tertinggi hanya berada di peringkat ke-14 "
+                        "dari 1.200 menurut interaksi.")
+
+
+@pytest.mark.parametrize(("language", "na"), [("en", "n/a"), ("id", "t/a")])
+def test_missing_values_are_shown_as_not_available(language, na):
+    tr = Translator(language)
+    assert tr.t("common.na") == na
+    for missing in (None, float("nan"), pd.NA):
+        assert tr.number(missing) == na
+        assert tr.smart_number(missing) == na
+        assert tr.percent(missing) == na
+        assert tr.money(missing, "IDR") == na
+    assert tr.date(pd.NaT) == na
+    assert tr.number(0) == "0"  # zero is a value, not a missing one
+
+
+# ------------------------------------------------------------------------------------------- errors
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_missing_key_is_an_error_naming_key_and_language(language):
+    with pytest.raises(KeyError) as raised:
+        Translator(language).t("section.no_such_text")
+    assert "section.no_such_text" in str(raised.value)
+    assert f"{language} catalogue" in str(raised.value)
+
+
+def test_an_unknown_language_is_an_error():
+    with pytest.raises(WorkbookError, match="unknown language 'fr'"):
+        catalogue("fr")
+
+
+def test_placeholders_are_filled_in_indonesian():
+    id_ = Translator("id")
+    assert id_.t("change.points", points=id_.number(1.5, 2)) == "1,50 poin persentase"
+    assert id_.t("common.interval", value="2", low="1", high="3") == "2 (1 hingga 3)"
+    assert (id_.t("report.title", client="Kopi Senja", start=id_.date(dt.date(2026, 7, 1)),
+                  end=id_.date(dt.date(2026, 10, 31)))
+            == "Kopi Senja: jangkauan dan interaksi, 1 Juli 2026 hingga 31 Oktober 2026")

@@ -1,0 +1,109 @@
+"""The client report: each summary sentence against the number it quotes; awkward clients render."""
+import re
+
+import papermill
+import pandas as pd
+import pytest
+
+from helpers import compare
+from helpers.paths import DEMO_DIR, PROJECT_ROOT
+from helpers.render import REPORT_NOTEBOOK
+from helpers.report import build_report
+from tests.conftest import FIXTURES
+
+DEMO = dict(client="kopi-senja", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
+            timezone="Asia/Jakarta", period_start="2026-09-01", period_end="2026-10-31",
+            comparison_start="2026-07-01", comparison_end="2026-08-31", top_n=10)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return build_report(**DEMO)
+
+
+def test_five_to_eight_findings(report):
+    findings = report.findings()
+    assert 5 <= len(findings) <= 8
+    assert len({f.text for f in findings}) == len(findings)
+
+
+def test_each_finding_quotes_the_number_it_comes_from(report):
+    tr = report.tr
+    checked = 0
+    for finding in report.findings():
+        values = finding.values
+        if finding.key.startswith("finding.best_post"):
+            ranks = compare.rank_table(report.posts)
+            mine = ranks[ranks["platform"] == values["platform"]].sort_values(["rank by reach", "rank by interactions"])
+            assert values["rank"] == mine["rank by interactions"].iloc[0]
+            assert tr.ordinal(values["rank"]) in finding.text and f"of {values['posts']}" in finding.text
+        elif finding.key.startswith("finding.elasticity"):
+            platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
+            fit = compare.elasticity(report.posts[report.posts["platform"] == platform])
+            assert values["slope"] == pytest.approx(fit["slope"])
+            assert tr.number(fit["slope"], 2) in finding.text and tr.number(10 ** fit["slope"], 1) in finding.text
+        elif finding.key.startswith("finding.formats"):
+            assert tr.percent(values["rate_median"], 1) in finding.text
+            assert tr.number(values["reach_median"]) in finding.text
+            platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
+            mine = report.posts[report.posts["platform"] == platform]
+            medians = mine.groupby("format")["reach"].median()
+            assert medians[values["reach_format"]] == pytest.approx(values["reach_median"])
+        elif finding.key == "finding.overlap":
+            assert re.match(rf"{values['overlap']} of the {values['n']} ", finding.text)
+        elif finding.key == "finding.coverage":
+            assert values["posts"] == len(report.posts) and str(len(report.posts)) in finding.text
+        else:
+            continue
+        checked += 1
+    assert checked >= 5
+
+
+def test_period_and_comparison_hold_the_right_posts(report):
+    assert report.posts["published_at"].min() >= pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
+    assert report.previous["published_at"].max() < pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
+    assert report.outside_period == 0  # the demo exports cover exactly both periods
+
+
+def test_escaped_tables_hold_post_text_as_data(report):
+    table = report.divergent_posts("facebook")
+    assert "text" in table.columns and len(table)
+
+
+def single_post_export(tmp_path):
+    source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    lines = source.read_text(encoding="utf-8-sig").split("\n")
+    path = tmp_path / "Sep-01-2026_Sep-30-2026_100088245511032.csv"
+    header, rows = lines[0], [line for line in lines[1:] if '"09/' in line]
+    path.write_text("\ufeff" + header + "\n" + rows[0] + "\n", encoding="utf-8")
+    return path
+
+
+def run_notebook(tmp_path, **parameters):
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(REPORT_NOTEBOOK), str(out), parameters=parameters, cwd=str(PROJECT_ROOT),
+                               kernel_name="python3", progress_bar=False)
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_client_with_a_single_post_renders(tmp_path):
+    path = single_post_export(tmp_path)
+    single = build_report(**{**DEMO, "exports": [str(path)], "timezone": "Europe/London",
+                             "period_start": "2026-09-01", "period_end": "2026-09-30"})
+    assert len(single.posts) == 1
+    assert pd.isna(single.agreement["rho"]).all()
+    executed = run_notebook(tmp_path, **{**DEMO, "exports": [str(path)], "timezone": "Europe/London",
+                                         "period_start": "2026-09-01", "period_end": "2026-09-30"})
+    assert "This report covers 1 posts" in executed or "covers 1 post" in executed
+
+
+def test_a_platform_without_reach_renders_and_says_so(tmp_path):
+    exports = [str(FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv")]
+    params = {**DEMO, "client": "bakery", "client_name": "Example Bakery", "exports": exports, "timezone": "UTC",
+              "period_start": "2019-08-01", "period_end": "2019-08-31", "comparison_start": "2019-07-01",
+              "comparison_end": "2019-07-31"}
+    x_report = build_report(**params)
+    assert x_report.posts["reach"].isna().all()
+    assert any("report no reach" in note for note in x_report.coverage_notes())
+    executed = run_notebook(tmp_path, **params)
+    assert "report no reach" in executed
