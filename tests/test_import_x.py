@@ -243,3 +243,15 @@ def test_content_non_number_metric_is_an_error(write_file):
     with pytest.raises(ExportFormatError) as err:
         read_x_content(path)
     assert err.value.row == 2 and err.value.column == "Likes"
+
+
+def test_count_with_thousands_separator_is_read(write_file):
+    path = _variant(write_file, LIKES_2019, '"250.0"', '"1,250"')
+    assert read_x_tweet_activity(path).posts["impressions"].tolist() == [13600, 1250]
+
+
+def test_count_with_a_fraction_is_an_error(write_file):
+    path = _variant(write_file, LIKES_2019, '"250.0"', '"250.5"')
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.row == 3 and err.value.column == "impressions"

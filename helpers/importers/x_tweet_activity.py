@@ -122,21 +122,23 @@ def count_column(cells: pd.Series, *, table, key: str, rows: pd.Series) -> pd.Se
     comma, a stray word, a fraction in a count) goes through the shared `to_number`, which reads or
     rejects it with the row and column named.
     """
-    missing = cells.isin(_PLAIN_MISSING).to_numpy()
-    if missing.all():  # e.g. a promoted column of a file with no promoted tweet
-        return pd.Series(pd.NA, index=cells.index, dtype="Int64")
-    values = np.full(len(cells), np.nan)
+    raw = cells.to_numpy(dtype=object)
     try:
-        values[~missing] = cells.to_numpy(dtype=object)[~missing].astype("float64")
-    except (ValueError, TypeError):  # not a plain number somewhere: let to_number read it or name it
-        values = None
-    if values is None or not np.isfinite(values[~missing]).all() or \
-            (values[~missing] != np.round(values[~missing])).any():
+        values = raw.astype("float64")  # every cell a plain number: the usual organic column
+        present = np.ones(len(raw), dtype=bool)
+    except (ValueError, TypeError):
+        present = ~((raw == "-") | (raw == "") | (raw == "--"))
+        if not present.any():  # e.g. a promoted column of a file with no promoted tweet
+            return pd.Series(pd.NA, index=cells.index, dtype="Int64")
+        values = np.full(len(raw), np.nan)
+        try:
+            values[present] = raw[present].astype("float64")
+        except (ValueError, TypeError):  # not a plain number somewhere: to_number reads it or names it
+            values = None
+    if values is None or not np.isfinite(values[present]).all() or \
+            (values[present] != np.round(values[present])).any():
         return to_number(cells, path=table.path, column=table.header[table.keys.index(key)], rows=rows)
     return pd.Series(values, index=cells.index).astype("Int64")
-
-
-_PLAIN_MISSING = ("-", "", "--")
 
 
 def sum_reported(parts: list[pd.Series]) -> pd.Series:
@@ -188,9 +190,10 @@ def parse_zoned_times(cells: pd.Series, *, timezone: str, path: Path, column: st
 def unescape_html(cells: pd.Series) -> pd.Series:
     """Post text with HTML entities (`&amp;`, `&gt;`) decoded; blank text becomes NA."""
     text = cells.to_numpy(dtype=object).copy()
-    for i in np.flatnonzero([isinstance(v, str) and "&" in v for v in text]):
+    for i in np.flatnonzero(["&" in v if isinstance(v, str) else False for v in text]):
         text[i] = html.unescape(text[i])
-    blank = np.fromiter((not (isinstance(v, str) and v.strip()) for v in text), dtype=bool, count=len(text))
+    blank = np.fromiter((not isinstance(v, str) or v == "" or v.isspace() for v in text), dtype=bool,
+                        count=len(text))
     text[blank] = None
     return pd.Series(text, index=cells.index, dtype="string")
 
