@@ -1,8 +1,9 @@
 """Every text a person reads, in English and Bahasa Indonesia, with numbers, dates and money formatted
 for the language by Babel (CLDR data), never by hand.
 
-The texts live in one catalogue per language (helpers/locales/<language>.yml); a test fails when a key is
-in one catalogue and not the other. `Translator(language).t(key, **values)` fills a text's {placeholders}.
+The texts live in one catalogue per language: the YAML files of helpers/locales/<language>/ (report.yml,
+lesson.yml, ...) merged into one flat set of keys; a key defined twice is an error, and a test fails when
+a key is in one language and not the other. `Translator(language).t(key, **values)` fills a text's {placeholders}.
 """
 from __future__ import annotations
 
@@ -26,8 +27,13 @@ def catalogue(language: str) -> dict[str, str]:
     """The flat key -> text catalogue of a language ('section.summary': 'Summary')."""
     if language not in LANGUAGES:
         raise WorkbookError(f"unknown language {language!r}; available: {', '.join(LANGUAGES)}")
-    data = yaml.safe_load((LOCALES_DIR / f"{language}.yml").read_text(encoding="utf-8"))
-    return dict(_flatten(data))
+    texts: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / language).glob("*.yml")):
+        for key, text in _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}):
+            if key in texts:
+                raise WorkbookError(f"text {key!r} is defined twice in the {language} catalogue ({path.name})")
+            texts[key] = text
+    return texts
 
 
 def _flatten(data: dict, prefix: str = ""):

@@ -184,9 +184,12 @@ def dynamic_families() -> dict[str, set[str]]:
 
 # ------------------------------------------------------------------------------------------- catalogues
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
-def test_catalogue_file_is_valid_yaml_without_repeated_keys(language):
-    data = yaml.load((LOCALES_DIR / f"{language}.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)
-    assert isinstance(data, dict) and data
+def test_catalogue_files_are_valid_yaml_without_repeated_keys(language):
+    files = sorted((LOCALES_DIR / language).glob("*.yml"))
+    assert files
+    for path in files:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        assert isinstance(data, dict) and data, path
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -219,7 +222,7 @@ def test_catalogue_check_names_the_key_that_is_missing_or_differs():
 
 def test_no_indonesian_text_is_left_in_english():
     left = untranslated(catalogue("en"), catalogue("id"))
-    assert not left, "still English in id.yml: " + ", ".join(f"{k} = {catalogue('id')[k]!r}" for k in left)
+    assert not left, "still English in the id catalogue: " + ", ".join(f"{k} = {catalogue('id')[k]!r}" for k in left)
 
 
 def test_untranslated_check_catches_a_copied_text():
@@ -229,9 +232,9 @@ def test_untranslated_check_catches_a_copied_text():
 def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
     texts = catalogue("id")
     informal = [k for k, t in texts.items() if re.search(r"\b(kamu|kau|lo|lu)\b", t, flags=re.IGNORECASE)]
-    assert not informal, f"informal address in id.yml: {informal}"
+    assert not informal, f"informal address in the id catalogue: {informal}"
     english_numbers = [k for k, t in texts.items() if re.search(r"\d,\d{3}\b|\d\.\d{1,2}(?!\d)", t)]
-    assert not english_numbers, f"numbers with English separators in id.yml: {english_numbers}"
+    assert not english_numbers, f"numbers with English separators in the id catalogue: {english_numbers}"
 
 
 # ------------------------------------------------------------------------------------------- keys the code uses
@@ -241,7 +244,7 @@ def test_every_literal_key_in_the_code_and_notebooks_exists_in_both_catalogues()
     assert not unresolved, f".t() calls whose key cannot be worked out, check them by hand: {unresolved}"
     for language in sorted(LANGUAGES):
         missing = {key: where for key, where in literal.items() if key not in catalogue(language)}
-        assert not missing, f"keys used by the code but missing from {language}.yml: {missing}"
+        assert not missing, f"keys used by the code but missing from the {language} catalogue: {missing}"
 
 
 def test_every_key_family_built_at_run_time_is_checked():
@@ -256,7 +259,7 @@ def test_every_key_built_at_run_time_exists(language):
     texts = catalogue(language)
     missing = [prefix + suffix for prefix, suffixes in dynamic_families().items() for suffix in sorted(suffixes)
                if prefix + suffix not in texts]
-    assert not missing, f"keys built at run time missing from {language}.yml: {missing}"
+    assert not missing, f"keys built at run time missing from the {language} catalogue: {missing}"
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
