@@ -1,0 +1,128 @@
+"""One-call loading and small recipes for analysts exploring a folder of exports in JupyterLab.
+
+`load_folder` reads every export it recognises (posts, daily series, paid delivery), merges overlapping
+exports, and adds the per-post metrics of both lenses. The recipes answer the next questions analysts ask:
+one platform, one format, one period, the posts behind a number, and a table saved as CSV or Excel
+(under data/derived/, never next to the raw exports).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import metrics
+from .errors import WorkbookError
+from .importers import ImportResult, import_exports
+from .paths import DATA_DIR, resolve
+from .sources import Sources, split_exports
+
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+DERIVED_DIR = DATA_DIR / "derived"
+
+
+@dataclass
+class Workspace:
+    """What a folder of exports holds: posts with metrics, daily series, paid delivery, and what was read."""
+
+    posts: pd.DataFrame
+    imported: ImportResult
+    sources: Sources
+
+    @property
+    def daily(self) -> pd.DataFrame | None:
+        return self.sources.daily
+
+    @property
+    def paid(self) -> pd.DataFrame | None:
+        return self.sources.paid
+
+    def files(self) -> pd.DataFrame:
+        """Every file read, with what it was taken for."""
+        rows = [{"file": p.name, "table": "posts"} for p in self.sources.post_files]
+        rows += [{"file": p.name, "table": "daily series"} for p in self.sources.daily_files]
+        rows += [{"file": p.name, "table": "paid delivery"} for p in self.sources.paid_files]
+        return pd.DataFrame(rows, columns=["file", "table"])
+
+
+def export_files(folder: str | Path) -> list[Path]:
+    """The export-like files under a folder (recursively), in a stable order; an error if there are none."""
+    root = resolve(folder)
+    if not root.is_dir():
+        raise WorkbookError(f"not a folder: {folder} (looked for {root})")
+    found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
+                   and not p.name.startswith((".", "~$")))
+    if not found:
+        raise WorkbookError(f"no export files (.csv, .xlsx) under {root}")
+    return found
+
+
+def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
+                **options) -> Workspace:
+    """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics."""
+    files = export_files(folder)
+    sources = split_exports(files, client=client, timezone=timezone, **options)
+    if not sources.post_files:
+        raise WorkbookError(f"no post-level export under {folder}: found only daily or paid files")
+    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
+    return Workspace(posts=metrics.post_metrics(imported.posts), imported=imported, sources=sources)
+
+
+def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,
+                 start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Posts of one platform, one format and/or one period (start and end dates included)."""
+    keep = pd.Series(True, index=posts.index)
+    if platform:
+        keep &= posts["platform"] == platform
+    if format:
+        keep &= posts["format"] == format
+    zone = posts["published_at"].dt.tz
+    if start:
+        keep &= posts["published_at"] >= pd.Timestamp(start).tz_localize(zone)
+    if end:
+        keep &= posts["published_at"] < pd.Timestamp(end).tz_localize(zone) + pd.Timedelta(days=1)
+    return posts[keep]
+
+
+def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) -> pd.DataFrame:
+    """The posts that make up a channel figure, with the columns it is computed from, largest first.
+
+    For a rate (e.g. engagement_rate_by_reach) these are the posts reporting both its numerator and its
+    denominator; for a total (e.g. summed_reach) the posts reporting the summed column.
+    """
+    mine = select_posts(posts, platform=platform)
+    if kpi in metrics.RATES:
+        numerator, denominator, _ = metrics.RATES[kpi]
+        columns = [c for c in (numerator, denominator) if c in mine]
+        rows = mine[metrics.rate(mine, kpi).notna()]
+        shown = ["platform", "post_id", "published_at", "format", *columns, kpi, "text"]
+        return rows[shown].sort_values(kpi, ascending=False)
+    if kpi in metrics.TOTALS:
+        column = metrics.TOTALS[kpi]
+        rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0]
+        return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
+            column, ascending=False)
+    raise WorkbookError(f"unknown figure {kpi!r}; rates: {', '.join(metrics.RATES)}; totals: {', '.join(metrics.TOTALS)}")
+
+
+def save_table(table: pd.DataFrame, name: str) -> Path:
+    """Write a table to data/derived/<name> as CSV (.csv) or Excel (.xlsx); never into data/raw.
+
+    Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
+    """
+    target = DERIVED_DIR / name
+    if target.suffix.lower() not in (".csv", ".xlsx"):
+        raise WorkbookError(f"save as .csv or .xlsx, not {target.suffix or 'no extension'}: {name}")
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        raise WorkbookError(f"give a file name inside data/derived/, not a path: {name}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    out = table.copy()
+    for column in out.columns:
+        if isinstance(out[column].dtype, pd.DatetimeTZDtype):
+            out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
+    if target.suffix.lower() == ".csv":
+        out.to_csv(target, index=False, encoding="utf-8")
+    else:
+        out.to_excel(target, index=False)
+    return target

@@ -1,0 +1,52 @@
+"""Exploration recipes: one-call loading, filters, the posts behind a number, saving tables."""
+import pandas as pd
+import pytest
+
+from helpers import explore, metrics
+from helpers.errors import WorkbookError
+from helpers.paths import DEMO_DIR
+
+
+@pytest.fixture(scope="module")
+def workspace():
+    return explore.load_folder(DEMO_DIR / "kopi-senja", client="kopi-senja", timezone="Asia/Jakarta")
+
+
+def test_load_folder_reads_every_export(workspace):
+    assert set(workspace.files()["file"]) == {p.name for p in (DEMO_DIR / "kopi-senja").glob("*.csv")}
+    assert set(workspace.posts["platform"]) == {"facebook", "instagram"}
+    assert "engagement_rate_by_reach" in workspace.posts
+
+
+def test_select_posts_filters_platform_format_and_period(workspace):
+    got = explore.select_posts(workspace.posts, platform="instagram", format="reel", start="2026-09-01",
+                               end="2026-09-30")
+    assert len(got) and set(got["format"]) == {"reel"} and set(got["platform"]) == {"instagram"}
+    assert got["published_at"].min() >= pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
+    assert got["published_at"].max() < pd.Timestamp("2026-10-01", tz="Asia/Jakarta")
+
+
+def test_posts_behind_a_rate_reproduce_it(workspace):
+    behind = explore.posts_behind(workspace.posts, "engagement_rate_by_reach", platform="facebook")
+    kpis = metrics.kpis(workspace.posts).set_index(["platform", "kpi"])
+    row = kpis.loc[("facebook", "engagement_rate_by_reach")]
+    assert len(behind) == row["posts_covered"]
+    assert behind["interactions"].sum() / behind["reach"].sum() == pytest.approx(row["value"])
+
+
+def test_save_table_writes_csv_and_excel_under_derived_only(workspace, tmp_path, monkeypatch):
+    monkeypatch.setattr(explore, "DERIVED_DIR", tmp_path)
+    path = explore.save_table(workspace.posts.head(3), "three.csv")
+    assert path.parent == tmp_path and pd.read_csv(path)["post_id"].astype(str).tolist()
+    assert explore.save_table(workspace.posts.head(3), "three.xlsx").exists()
+    with pytest.raises(WorkbookError):
+        explore.save_table(workspace.posts, "../raw/overwrite.csv")
+    with pytest.raises(WorkbookError):
+        explore.save_table(workspace.posts, "table.json")
+
+
+def test_empty_or_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(WorkbookError, match="no export files"):
+        explore.load_folder(tmp_path)
+    with pytest.raises(WorkbookError, match="not a folder"):
+        explore.load_folder(tmp_path / "nope")
