@@ -13,8 +13,6 @@ days is "summed reach (not unique people)", not the reach of the period. Nothing
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +24,7 @@ from .errors import ExportFormatError, WorkbookError
 from .importers import expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
 from .importers.base import Family, FileReport
-from .importers.daily_common import ImportedSeries, sniff_delimiter
-from .importers.reading import detect_encoding, normalise_name
+from .importers.daily_common import ImportedSeries
 from .schema import PLATFORMS, SchemaViolation
 
 #: column -> (pandas dtype, meaning). The order here is the order of the table.
@@ -106,7 +103,7 @@ def daily_family_named(name: str) -> Family:
 
 def detect_daily_family(path: Path) -> Family:
     """The daily family whose header signature this file carries, or an error listing the known ones."""
-    names = read_header_names(path) | _line_cells(path)
+    names = read_header_names(path)
     matches = [f for f in DAILY_FAMILIES if not f.missing_from(names)
                and not any(n in names for n in NOT_IN_HEADER.get(f.name, ()))]
     if matches:
@@ -118,27 +115,6 @@ def detect_daily_family(path: Path) -> Family:
         hint=f"closest is {closest.label}, but the header lacks "
              f"{', '.join(repr(c) for c in closest.missing_from(names)) or 'nothing (a header name rules it out)'}."
              " Post-level exports go to load_exports instead")
-
-
-def _line_cells(path: Path, n_lines: int = 8) -> set[str]:
-    """Normalised cells of the first lines, each line split by its own delimiter.
-
-    The shared detection sniffs one delimiter from the first line; a re-saved Meta daily file starts with
-    the metric name alone ("Views"), so its tab-separated header would come out as one cell.
-    """
-    path = Path(path)
-    with path.open("rb") as handle:
-        raw = handle.read(16384)
-    if raw[:4] == b"PK\x03\x04":
-        return set()
-    text = raw.decode(detect_encoding(raw), errors="ignore").lstrip("\ufeff")
-    cells = set()
-    for line in text.splitlines()[:n_lines]:
-        if line[:4].lower() == "sep=":
-            continue
-        for row in csv.reader(io.StringIO(line), delimiter=sniff_delimiter(line)):
-            cells.update(normalise_name(c) for c in row if c.strip())
-    return cells
 
 
 @dataclass

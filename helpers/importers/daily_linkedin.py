@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport
-from .daily_common import ImportedSeries, long_rows, parse_dates, read_sheet, reject_platform, sheet_rows, wide_metrics
-from .reading import normalise_name
+from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
+from .reading import normalise_name, read_sheet
 
 #: base name (normalised, without the '(total)'/'(organic)'/'(sponsored)' part) -> canonical metric
 BASE_METRICS = {
@@ -48,7 +48,7 @@ def read_linkedin_metrics(path: Path, *, platform: str | None = None, **_) -> Im
     path = Path(path)
     platform = reject_platform(path, "linkedin", platform)
     table = read_sheet(path, "Metrics", "Date")
-    rows = sheet_rows(table)
+    rows = table.source_rows()
     date_key = Columns(table.header, table.keys).key("Date")
     if date_key is None:
         raise ExportFormatError(path, "the Metrics sheet has no 'Date' column", column="Date")

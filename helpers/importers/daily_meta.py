@@ -14,12 +14,10 @@ import csv
 import io
 from pathlib import Path
 
-
 from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport
-from .daily_common import (ImportedSeries, empty_series, long_rows, metric_for, numbers, parse_dates,
-                           sniff_delimiter)
-from .reading import normalise_name, read_delimited, read_text
+from .daily_common import ImportedSeries, empty_series, long_rows, metric_for, numbers, parse_dates
+from .reading import normalise_name, read_delimited, read_text, sniff_delimiter
 
 #: Metric line of the file (normalised; a leading "Facebook " or "Instagram " is taken off first) ->
 #: canonical metric. 'views' (Meta Views, counting repeat views, from 2025) is kept apart from

@@ -3,7 +3,8 @@
 UTF-8 with BOM, every field quoted, no final newline. Dates have no year ("July 16", "28 August",
 "8 de marzo"), oldest first, and a 365-day export crosses a new year: the year comes from `year=`
 (the year of the FIRST row) or the export period in the file name, else an ExportFormatError asks
-for year=. Missing values are `undefined`, `NAN` or `--` (NA, not 0).
+for year= (the rule is shared with the post export: `yearless_dates`; the rows being oldest first, a
+row out of order is an error). Missing values are `undefined`, `NAN` or `--` (NA, not 0).
 
 Viewers.csv is a daily series: 'Total Viewers' are the unique viewers of that day (new + returning),
 kept as `viewers`; like reach, viewers summed over days are not unique people.
@@ -16,9 +17,9 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport
-from .daily_common import (ImportedSeries, assign_years, long_rows, month_days, read_sheet, reject_platform,
-                           sheet_rows, wide_metrics)
-from .reading import read_delimited
+from .daily_common import ImportedSeries, long_rows, reject_platform, wide_metrics
+from .reading import read_delimited, read_sheet
+from .yearless_dates import day_months, place_in_years
 
 #: export column (normalised) -> canonical metric, for all three files
 METRICS = {
@@ -45,7 +46,7 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
         table = read_sheet(path, None, "Date")
     else:
         table = read_delimited(path)
-    rows = sheet_rows(table)
+    rows = table.source_rows()
     frame = table.frame
     date_key = Columns(table.header, table.keys).key("Date")
     if date_key is None:
@@ -63,8 +64,10 @@ def _dates(cells: pd.Series, *, path: Path, rows: pd.Series, year: int | None, r
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         if len(text) and parsed.notna().all():
             return parsed.astype("datetime64[ns]").dt.normalize()
-    pairs = month_days(cells, path=path, column="Date", rows=rows)
-    return assign_years(pairs, path=path, column="Date", rows=rows, year=year, report=report)
+    day_month = day_months(cells, path=path, column="Date", rows=rows)
+    dates = place_in_years(day_month, year=year, path=path, column="Date", rows=rows, report=report, in_order=True,
+                           noun="row", loader="load_daily_series")
+    return pd.Series(pd.to_datetime(dates), index=rows.index, dtype="datetime64[ns]")
 
 
 def _family(name: str, label: str, signature: tuple[str, ...]) -> Family:

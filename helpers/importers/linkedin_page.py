@@ -1,8 +1,8 @@
 """LinkedIn company-page content export (xlsx), sheet `All posts`: one post per `Post link`.
 
-Quirks handled: row 1 of the sheet is a sentence and row 2 the header; `Created date` is text MM/DD/YYYY
-(precision 'day'); CTR and engagement rate are fractions and are not imported (they are derivable from
-clicks, interactions and impressions). A boosted post appears as several rows with the same link: its
+Quirks handled: row 1 of the sheet is a sentence and row 2 the header (found by `reading.read_sheet`,
+which skips blank rows); `Created date` is text MM/DD/YYYY (precision 'day'); CTR and engagement rate
+are fractions and are not imported (they are derivable from clicks, interactions and impressions). A boosted post appears as several rows with the same link: its
 `Organic` row, one `Sponsored` row per campaign and a `Total` row whose counts are the sum of the others.
 Each post is counted once: from its `Total` row when there is one, else (a post with only an Organic row,
 or an export without Total rows) the sum of its rows, with a warning when rows had to be summed. `paid` is
@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport, ImportedFile
-from .reading import unique_keys
+from .reading import read_sheet
 from .values import to_local_datetime, to_number
 
 SHEET = "All posts"
@@ -49,10 +49,12 @@ _FILE_ACCOUNT = re.compile(r"^(.+?)_content_\d+$")
 def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
     """Read the `All posts` sheet of a LinkedIn page content export into canonical rows, one per post."""
     path = Path(path)
-    header, frame = _read_sheet(path)
-    keys = unique_keys(header)
+    table = read_sheet(path, SHEET, "Post link", date_format="%m/%d/%Y",  # a date cell: the text LinkedIn writes
+                       hint="export the page's content analytics (Analytics > Content > Export); it has sheets"
+                            " 'Metrics' and 'All posts'")
+    header, keys, frame = table.header, table.keys, table.frame
     cols = Columns(header, keys)
-    rows = pd.Series(range(3, 3 + len(frame)), index=frame.index, dtype="Int64")  # header is sheet row 2
+    rows = table.source_rows()  # sheet rows: row 1 is a sentence, the header row 2
     report = FileReport(path=path, family=FAMILY.name, platform="linkedin", rows_in_file=len(frame))
     for needed in ("Post link", "Created date"):
         if needed not in cols:
@@ -156,53 +158,9 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     return ImportedFile(posts=out, report=report)
 
 
-def _read_sheet(path: Path) -> tuple[list[str], pd.DataFrame]:
-    """Header (row 2) and text cells of the `All posts` sheet; numbers stay numbers written as text."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
-                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
-    try:
-        if SHEET not in book.sheetnames:
-            raise ExportFormatError(path, f"the workbook has no sheet {SHEET!r} (sheets: "
-                                          f"{', '.join(book.sheetnames)})",
-                                    expected="a LinkedIn page content export with sheets 'Metrics' and 'All posts'",
-                                    hint="export the page's content analytics (Analytics > Content > Export)")
-        raw = list(book[SHEET].iter_rows(values_only=True))
-    finally:
-        book.close()
-    if len(raw) < 2:
-        raise ExportFormatError(path, f"sheet {SHEET!r} has no header row", row=2,
-                                expected="a sentence on row 1 and the column names on row 2")
-    header = [_text(v).strip() for v in raw[1]]
-    while header and header[-1] == "":
-        header.pop()
-    width = len(header)
-    body = [[_text(v) for v in (list(r) + [None] * width)[:width]] for r in raw[2:]]
-    while body and not any(c.strip() for c in body[-1]):
-        body.pop()
-    frame = pd.DataFrame(body, columns=unique_keys(header), dtype=object).astype(str) if body else \
-        pd.DataFrame({k: pd.Series(dtype=str) for k in unique_keys(header)})
-    return header, frame
-
-
 def _in_sheet(column: str) -> str:
     """A column name as errors show it, with the sheet it is on."""
     return f"{column} (sheet {SHEET})"
-
-
-def _text(value) -> str:
-    """A cell as text: None is blank, whole floats lose '.0', other numbers keep full precision."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%m/%d/%Y")  # a date cell (a re-saved file): same text LinkedIn writes
-    return str(value)
 
 
 def _post_id(link: str) -> str:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -45,17 +47,29 @@ class TextTable:
     frame: pd.DataFrame  # columns named by position-unique keys (see `keys`), cells are str
     keys: list[str]  # unique column keys, parallel to `header` ("Views", "Views#2")
     first_data_row: int  # spreadsheet row number of the first data row (header row + 1)
-    encoding: str
-    delimiter: str
+    encoding: str  # "xlsx" for a sheet of a workbook
+    delimiter: str  # "" for a sheet of a workbook
+    row_numbers: pd.Series | None = None  # set when rows are not consecutive (a sheet with blank rows)
 
     def source_rows(self) -> pd.Series:
         """Row number of each data row as a spreadsheet shows it (header = row 1 when it is first)."""
+        if self.row_numbers is not None:
+            return self.row_numbers
         return pd.Series(range(self.first_data_row, self.first_data_row + len(self.frame)),
                          index=self.frame.index, dtype="Int64")
 
 
-def _sniff_delimiter(line: str) -> str:
-    counts = {d: 0 for d in (",", ";", "\t")}
+DELIMITERS = (",", ";", "\t")
+
+
+def sniff_delimiter(line: str) -> str:
+    """The delimiter of one line: whichever of `,` `;` tab occurs most outside quotes (`,` if none)."""
+    return _delimiter_in(line) or ","
+
+
+def _delimiter_in(line: str) -> str | None:
+    """The delimiter occurring most often in `line` outside quotes, or None when the line has none."""
+    counts = dict.fromkeys(DELIMITERS, 0)
     in_quotes = False
     for ch in line:
         if ch == '"':
@@ -63,7 +77,7 @@ def _sniff_delimiter(line: str) -> str:
         elif not in_quotes and ch in counts:
             counts[ch] += 1
     best = max(counts, key=counts.get)
-    return best if counts[best] else ","
+    return best if counts[best] else None
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -110,7 +124,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     reader = csv.reader(io.StringIO(text), delimiter=delimiter or ",")
     first_line = text.split("\n", 1)[0]
     if delimiter is None:
-        delimiter = _sniff_delimiter(first_line)
+        delimiter = sniff_delimiter(first_line)
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
@@ -168,7 +182,11 @@ def normalise_name(name: str) -> str:
 
 
 def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> list[list[str]]:
-    """The first rows of a delimited file as cells, reading only its first bytes (for detection)."""
+    """The first rows of a delimited file as cells, reading only its first bytes (for detection).
+
+    The delimiter is that of the first line holding one: a lone title line above the header (a Meta
+    page-level daily file re-saved tab-separated starts with "Views") does not decide it.
+    """
     path = Path(path)
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
@@ -179,8 +197,8 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
     text = raw.decode(encoding, errors="ignore").lstrip("\ufeff")
     if text[:4].lower() == "sep=":
         text = text[text.find("\n") + 1:]
-    lines = text.splitlines()
-    delimiter = _sniff_delimiter(next((line for line in lines if line.strip()), ""))
+    lines = text.splitlines()[:max(n_rows, 10)]
+    delimiter = next(filter(None, map(_delimiter_in, lines)), ",")
     rows = []
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         rows.append([cell.strip().lstrip("\ufeff") for cell in row])
@@ -191,13 +209,7 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
 
 def read_workbook_head(path: Path, n_rows: int = 4) -> list[list[str]]:
     """The first rows of every sheet of an xlsx workbook as text cells (for detection)."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
-                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+    book = open_workbook(path)
     rows = []
     try:
         for sheet in book.worksheets:
@@ -206,3 +218,93 @@ def read_workbook_head(path: Path, n_rows: int = 4) -> list[list[str]]:
     finally:
         book.close()
     return rows
+
+
+def open_workbook(path: Path):
+    """An xlsx workbook opened read-only with cell values (not formulas); an ExportFormatError if damaged.
+
+    openpyxl's "Workbook contains no default style" warning (exports written by tools other than Excel)
+    says nothing about the data and is silenced. The caller closes the workbook.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
+            return load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
+                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+
+
+def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: str = "%Y-%m-%d",
+               hint: str = "use the export as downloaded, without renaming sheets") -> TextTable:
+    """One sheet of an xlsx workbook as text cells, like `read_delimited` reads a CSV file.
+
+    `sheet` is the sheet's name (case and spacing ignored); None takes the first sheet that has the header.
+    The header is the first row, among the first 10, with a cell named `header_has`: exports put a
+    sentence above it (LinkedIn: row 1 a sentence, row 2 the header). Blank rows are skipped;
+    `source_rows()` gives the row numbers the spreadsheet shows. Cells become text: None is blank, a
+    whole float loses its '.0', a date cell (in a re-saved file) is written in `date_format`, the
+    export's own date text. `hint` is what an error about a missing sheet tells the user to do.
+    """
+    path = Path(path)
+    book = open_workbook(path)
+    try:
+        if sheet:
+            by_name = {normalise_name(ws.title): ws for ws in book.worksheets}
+            if normalise_name(sheet) not in by_name:
+                raise ExportFormatError(path, f"the workbook has no sheet {sheet!r} (sheets:"
+                                              f" {', '.join(book.sheetnames)})", expected=f"a sheet named {sheet!r}",
+                                        hint=hint)
+            candidates = [by_name[normalise_name(sheet)]]
+        else:
+            candidates = book.worksheets
+        found = None
+        for ws in candidates:
+            found = _sheet_rows(ws, header_has, date_format)
+            if found:
+                break
+        where = f"sheet {candidates[0].title!r}" if sheet else f"any sheet ({', '.join(book.sheetnames)})"
+    finally:
+        book.close()
+    if not found:
+        raise ExportFormatError(path, f"no header row with a {header_has!r} column in the first 10 rows of {where}",
+                                column=header_has, expected="the column names near the top of the sheet",
+                                hint="use the export as downloaded")
+    header, header_row, body = found
+    while header and not header[-1]:
+        header.pop()
+    keys = unique_keys(header)
+    frame = pd.DataFrame([(cells + [""] * len(keys))[:len(keys)] for _, cells in body], columns=keys, dtype=str)
+    return TextTable(path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1,
+                     encoding="xlsx", delimiter="",
+                     row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64"))
+
+
+def _sheet_rows(ws, header_has: str, date_format: str) -> tuple[list[str], int, list[tuple[int, list[str]]]] | None:
+    """(header, its row number, [(row number, cells)] of the non-blank rows below it), or None without a header."""
+    wanted = normalise_name(header_has)
+    header, header_row, body = None, 0, []
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = [cell_text(v, date_format) for v in row]
+        if header is None:
+            if any(normalise_name(c) == wanted for c in cells):
+                header, header_row = [c.strip() for c in cells], number
+            elif number >= 10:
+                return None
+            continue
+        if any(c.strip() for c in cells):
+            body.append((number, cells))
+    return (header, header_row, body) if header is not None else None
+
+
+def cell_text(value, date_format: str = "%Y-%m-%d") -> str:
+    """A spreadsheet cell as text: None is blank, whole floats lose '.0', dates are written in `date_format`."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.strftime(date_format)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -7,12 +7,11 @@ the `Video link`. Post-level only: the daily `Overview.csv`, `Viewers.csv` and f
 `Video link` column and do not match this family.
 
 The year. The export never writes it, so it comes from the user (`year=`, the year of the OLDEST post in
-the file) or from dates in the file name; with neither, reading stops with an error that says so. A file
-whose posts cross New Year (December, then January) is placed in order: the month-day where the export
-period turns is the `Time` column's (the same day for every row: the period's first day) or, without it,
-the end of the longest stretch of the calendar with no post; posts from that point to 31 December get
-`year`, those after 1 January get `year + 1`. With dates in the file name, each post gets the latest date on
-or before the last date named (a post cannot be published after its export was made).
+the file) or from dates in the file name; with neither, reading stops with an error that says so. The rule
+that places posts in years, across New Year too, is shared with the daily files (`yearless_dates`): as
+posts are not listed in date order, the export period starts at the `Time` column's month-day (the same
+day on every row: the period's first day) or, without it, after the longest stretch of the calendar with
+no post.
 
 TikTok video ids carry their creation time (the id's top 32 bits are Unix seconds); the placed dates are
 checked against it and any disagreement becomes a warning (a wrong `year=` shows up there), never a
@@ -22,7 +21,7 @@ not supported, for lack of a sample.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import datetime, timezone as dt_timezone
 from pathlib import Path
 
 import pandas as pd
@@ -31,69 +30,7 @@ from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
-
-#: Month names (full and common abbreviations, accents optional) -> month number.
-#: English, Spanish, Portuguese, French, Indonesian, German, Italian.
-MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januari", "januar", "jän", "gennaio", "gen"),
-    2: ("february", "feb", "febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "februari",
-        "februar", "febbraio"),
-    3: ("march", "mar", "marzo", "março", "marco", "mars", "maret", "märz", "marz", "mär"),
-    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile"),
-    5: ("may", "mayo", "maio", "mai", "mei", "maggio", "mag"),
-    6: ("june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu"),
-    7: ("july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug"),
-    8: ("august", "aug", "agosto", "ago", "août", "aout", "agustus", "agu", "agt"),
-    9: ("september", "sep", "sept", "septiembre", "setiembre", "set", "setembro", "septembre", "settembre"),
-    10: ("october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott"),
-    11: ("november", "nov", "noviembre", "novembro", "novembre", "nop"),
-    12: ("december", "dec", "diciembre", "dic", "dezembro", "dez", "décembre", "decembre", "déc", "desember",
-         "des", "dezember", "dicembre"),
-}
-MONTHS: dict[str, int] = {name: number for number, names in MONTH_NAMES.items() for name in names}
-
-_FILLER = {"de", "del", "of", "the", "le", "du", "di"}  # "8 de marzo", "16th of July"
-_TOKEN = re.compile(r"\d++(?:st|nd|rd|th|er|º|ª)?+(?![^\W\d_])|[^\W\d_]+")
-
-
-def parse_day_month(text: str) -> tuple[int, int, int | None] | None:
-    """(month, day, year or None) from a date written with a month name, in any order; None if not one.
-
-    Reads "July 16", "16 July", "8 de marzo", "8 mars", "16. Juli", "Mar 15, 2025", "15 de mar. de 2025",
-    "7月16日" and ISO "2025-07-16". Day and month must form a real calendar date (29 February allowed).
-    """
-    text = str(text).strip().casefold()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-        return (month, day, year) if _valid(month, day, year) else None
-    cjk = re.fullmatch(r"(?:(\d{4})年)?\s*(\d{1,2})月\s*(\d{1,2})日", text)
-    if cjk:
-        year = int(cjk.group(1)) if cjk.group(1) else None
-        month, day = int(cjk.group(2)), int(cjk.group(3))
-        return (month, day, year) if _valid(month, day, year) else None
-    tokens = [t for t in _TOKEN.findall(text) if t not in _FILLER]
-    tokens = [re.sub(r"^(\d+)(st|nd|rd|th|er|º|ª)$", r"\1", t) for t in tokens]
-    months = [MONTHS[t] for t in tokens if t in MONTHS]
-    numbers = [int(t) for t in tokens if t.isdigit()]
-    words = [t for t in tokens if not t.isdigit() and t not in MONTHS]
-    if len(months) != 1 or words or not 1 <= len(numbers) <= 2:
-        return None
-    days = [n for n in numbers if n <= 31]
-    years = [n for n in numbers if n >= 1000]
-    if len(days) != 1 or len(days) + len(years) != len(numbers):
-        return None
-    year = years[0] if years else None
-    return (months[0], days[0], year) if _valid(months[0], days[0], year) else None
-
-
-def _valid(month: int, day: int, year: int | None) -> bool:
-    try:
-        date(year or 2024, month, day)  # 2024 is a leap year: 29 February is a real month-day
-    except ValueError:
-        return False
-    return True
-
+from .yearless_dates import day_months, parse_day_month, place_in_years  # noqa: F401 (parse_day_month: re-exported)
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -106,7 +43,6 @@ COUNTS = {
 }
 
 _VIDEO_LINK = re.compile(r"tiktok\.com/@([^/?#]+)/(video|photo)/(\d+)", re.IGNORECASE)
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
 def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | None = None,
@@ -142,8 +78,12 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     out["post_id"] = parts[2]
     out["permalink"] = link
     out["format"] = parts[1].str.casefold()
-    day_month = _day_months(frame[cols.key("Post time")], path=path, column="Post time", rows=rows)
-    dates = _place_in_years(day_month, frame, cols, rows, path, year, report)
+    day_month = day_months(frame[cols.key("Post time")], path=path, column="Post time", rows=rows)
+    suggested = _id_years(frame, cols)
+    dates = place_in_years(day_month, year=year, path=path, column="Post time", rows=rows, report=report,
+                           in_order=False, period_start=_period_start(frame, cols, rows, path), noun="post",
+                           extra_hint=f". The video ids were created from {suggested[0]} to {suggested[1]},"
+                                      " if that helps" if suggested else "")
     days = pd.Series([d.isoformat() for d in dates], index=frame.index)
     out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
                                             column="Post time", rows=rows)
@@ -164,114 +104,15 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     return ImportedFile(posts=out, report=report)
 
 
-def _day_months(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> pd.DataFrame:
-    """Month, day (and year when written) of each cell; an error naming the first unreadable cell."""
-    parsed = cells.map(parse_day_month)
-    bad = parsed.isna()
-    if bad.any():
-        first = bad.idxmax()
-        raise ExportFormatError(
-            path, f"{int(bad.sum())} cell(s) are not dates; first: {cells[first]!r}", row=int(rows[first]),
-            column=column, expected="a month name and a day, like 'July 16' or '8 de marzo' (English, Spanish,"
-                                    " Portuguese, French, Indonesian, German or Italian month names)",
-            hint="re-download the export without editing it; if the language is not listed, export TikTok"
-                 " Studio in English")
-    return pd.DataFrame(parsed.tolist(), columns=["month", "day", "year"], index=cells.index)
-
-
-def _place_in_years(day_month: pd.DataFrame, frame: pd.DataFrame, cols: Columns, rows: pd.Series,
-                    path: Path, year: int | None, report: FileReport) -> list[date]:
-    """A full date for each post: year from `year=` or the file name, New Year crossings handled."""
-    if day_month["year"].notna().all():
-        return [date(int(y), int(m), int(d)) for m, d, y in day_month.itertuples(index=False)]
-    if year is not None:
-        try:
-            year = int(year)
-        except (TypeError, ValueError):
-            raise ExportFormatError(path, f"year={year!r} is not a year", column="Post time",
-                                    hint="pass the year as a number, e.g. year=2025") from None
-        turn = _turning_point(day_month, frame, cols, rows, path)
-        first = min(((m, d) for m, d in zip(day_month["month"], day_month["day"])),
-                    key=lambda md: (md < turn, md))
-        placed = []
-        for row, (m, d, y) in zip(rows, day_month.itertuples(index=False)):
-            y = int(y) if not pd.isna(y) else (year if (m, d) >= first else year + 1)
-            if not _valid_in(y, m, d):
-                raise ExportFormatError(path, f"29 February does not exist in {y}", row=int(row),
-                                        column="Post time", hint="check the year= option (the year of the"
-                                                                 " oldest post in the file)")
-            placed.append(date(y, int(m), int(d)))
-        if any(p.year > year for p in placed):
-            report.warnings.append(
-                f"the posts cross New Year: those from {_md_text(first)} onwards are placed in {year}, those"
-                f" from 1 January in {year + 1} (year={year} is the year of the oldest post)")
-        return placed
-    name_dates = _file_name_dates(path)
-    if name_dates:
-        end = max(name_dates)
-        placed = []
-        for m, d, y in day_month.itertuples(index=False):
-            if not pd.isna(y):
-                placed.append(date(int(y), int(m), int(d)))
-                continue
-            candidate_year = end.year
-            while not _valid_in(candidate_year, m, d) or date(candidate_year, int(m), int(d)) > end:
-                candidate_year -= 1
-            placed.append(date(candidate_year, int(m), int(d)))
-        report.warnings.append(f"the year comes from the file name: each post is placed on the latest date"
-                               f" up to {end.isoformat()}")
-        return placed
-    hint = ("pass year=<the year of the oldest post in this file> to load_exports (e.g. year=2025); a New Year"
-            " crossing inside the file is then handled")
-    suggested = _id_years(frame, cols)
-    if suggested:
-        hint += f". The video ids were created from {suggested[0]} to {suggested[1]}, if that helps"
-    raise ExportFormatError(
-        path, "the year is unknown: TikTok Studio writes post dates without a year (e.g. "
-              f"{frame[cols.key('Post time')].iloc[0]!r}), no year= option was given and the file name holds"
-              " no date", column="Post time", expected="year=... passed to load_exports / import_exports",
-        hint=hint)
-
-
-def _turning_point(day_month: pd.DataFrame, frame: pd.DataFrame, cols: Columns, rows: pd.Series,
-                   path: Path) -> tuple[int, int]:
-    """The month-day where the export period starts: the `Time` column, else after the longest gap."""
+def _period_start(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> tuple[int, int] | None:
+    """The month-day the export period starts on: the `Time` column (the same day on every row), if any."""
     time_key = cols.key("Time")
-    if time_key is not None and not is_blank(frame[time_key]).all():
-        cells = frame[time_key]
-        filled = ~is_blank(cells)
-        stamps = _day_months(cells[filled], path=path, column="Time", rows=rows[filled])
-        distinct = set(zip(stamps["month"], stamps["day"]))
-        if len(distinct) == 1:
-            return next(iter(distinct))
-    days = sorted({(int(m), int(d)) for m, d in zip(day_month["month"], day_month["day"])})
-    ordinals = [date(2024, m, d).timetuple().tm_yday for m, d in days]  # leap year: 29 February exists
-    gaps = [(ordinals[(i + 1) % len(days)] - ordinals[i]) % 366 or 366 for i in range(len(days))]
-    longest = max(range(len(days)), key=lambda i: gaps[i])
-    return days[(longest + 1) % len(days)]
-
-
-def _md_text(md: tuple[int, int]) -> str:
-    return date(2024, int(md[0]), int(md[1])).strftime("%d %B").lstrip("0")
-
-
-def _valid_in(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, int(month), int(day))
-    except ValueError:
-        return False
-    return True
-
-
-def _file_name_dates(path: Path) -> list[date]:
-    """Dates written in the file name (YYYY-MM-DD, YYYY_MM_DD or YYYYMMDD), e.g. an export period."""
-    found = []
-    for y, m, d in _NAME_DATE.findall(path.stem):
-        try:
-            found.append(date(int(y), int(m), int(d)))
-        except ValueError:
-            continue
-    return [d for d in found if 2016 <= d.year <= 2100]
+    if time_key is None or is_blank(frame[time_key]).all():
+        return None
+    filled = ~is_blank(frame[time_key])
+    stamps = day_months(frame.loc[filled, time_key], path=path, column="Time", rows=rows[filled])
+    distinct = set(zip(stamps["month"], stamps["day"]))
+    return next(iter(distinct)) if len(distinct) == 1 else None
 
 
 def _id_time(post_ids: pd.Series) -> pd.Series:

@@ -4,6 +4,7 @@ Blank (and the export's own words for missing) become NA, never 0.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -62,15 +63,66 @@ def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str, path: Path, 
     A time that falls in a daylight-saving gap moves forward; an ambiguous one is read as the first
     (daylight) occurrence, which is what a scheduler shows.
     """
-    text = cells.astype("string").str.strip()
-    parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-    bad = parsed.isna()
-    if bad.any():
-        first = bad.idxmax()
-        raise ExportFormatError(
-            path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}", row=int(rows[first]),
-            column=column, expected=f"a date and time like {pd.Timestamp('2025-03-18 09:48').strftime(fmt)!r}",
-            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)",
-        )
+    example = pd.Timestamp("2025-03-18 09:48").strftime(fmt)
+    parsed = parse_wall_clock(cells, (fmt,), path=path, column=column, rows=rows,
+                              expected=f"a date and time like {example!r}")
     return parsed.dt.tz_localize(timezone, ambiguous=np.ones(len(parsed), dtype=bool),
                                  nonexistent="shift_forward")
+
+
+DATES_HINT = "re-download the export without editing it in a spreadsheet (which rewrites dates)"
+
+
+def parse_wall_clock(cells: pd.Series, formats: tuple[str, ...], *, path: Path, column: str, rows: pd.Series,
+                     expected: str) -> pd.Series:
+    """Date-times (no time zone) written in one of `formats`, each cell in any of them, tried in order.
+
+    A cell in none of them (blank included) raises ExportFormatError naming its row and `column`.
+    """
+    text = cells.astype("string").str.strip()
+    parsed = pd.to_datetime(text, format=formats[0], errors="coerce")
+    for fmt in formats[1:]:
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce").astype(parsed.dtype)
+    raise_not_dates(path, text, parsed.isna(), rows=rows, column=column, expected=expected)
+    return parsed
+
+
+def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Series, column: str, expected: str,
+                    hint: str = DATES_HINT) -> None:
+    """Raise ExportFormatError for the cells where `bad` is True (if any): how many, the first one, its row."""
+    if not bad.any():
+        return
+    first = bad.idxmax()
+    raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
+                            row=int(rows[first]), column=column, expected=expected, hint=hint)
+
+
+# hours and minutes optional: "1:02:03", "4:34" (minutes may pass 59 when they lead), "274", "12.5"
+_DURATION = re.compile(r"^(?:(?P<hours>\d+):)??(?:(?P<minutes>\d+):)?(?P<seconds>\d+(?:\.\d+)?)$")
+
+
+def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> pd.Series:
+    """Durations written 'H:MM:SS', 'M:SS' or as plain seconds -> seconds as Float64; blank cells -> NA.
+
+    Minutes and seconds after a leading part must be below 60. Anything else raises ExportFormatError
+    naming the first offending row and value.
+    """
+    text = cells.astype("string").str.strip()
+    blank = is_blank(text)
+    parts = text.where(~blank).str.extract(_DURATION).astype("Float64")
+    too_big = (parts["hours"].notna() & parts["minutes"].ge(60)) | (parts["minutes"].notna() & parts["seconds"].ge(60))
+    seconds = (parts["hours"].fillna(0) * 3600 + parts["minutes"].fillna(0) * 60 + parts["seconds"]).mask(
+        too_big.fillna(False).astype(bool))
+    bad = ~blank & seconds.isna()
+    if bad.any():
+        first = bad.idxmax()
+        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not durations; first: {text[first]!r}",
+                                row=int(rows[first]), column=column,
+                                expected="a duration like '0:04:34' (H:MM:SS), '4:34' (M:SS) or seconds, or a"
+                                         " blank cell",
+                                hint="re-download the export without editing it in a spreadsheet (which may"
+                                     " rewrite the cell)")
+    return seconds.where(~blank).astype("Float64")

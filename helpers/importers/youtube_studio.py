@@ -21,7 +21,6 @@ an error that says which grouping it has.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -29,8 +28,8 @@ import pandas as pd
 from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
-from .tiktok_studio import parse_day_month
-from .values import is_blank, to_local_datetime, to_number
+from .values import is_blank, raise_not_dates, to_local_datetime, to_number, to_seconds
+from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -46,8 +45,6 @@ CONTENT_TYPES = {
     "video": "video", "videos": "video", "short": "short", "shorts": "short", "live": "live",
     "live stream": "live", "live streams": "live", "post": "post", "posts": "post",
 }
-
-_DURATION = re.compile(r"^(\d+):([0-5]\d):([0-5]\d)$")
 
 
 def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
@@ -121,7 +118,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     if hours is not None:
         out["watch_time_seconds"] = hours * 3600
     elif "Average view duration" in cols and "video_views" in out:
-        seconds = _durations(frame[cols.key("Average view duration")], path=path, rows=rows)
+        seconds = to_seconds(frame[cols.key("Average view duration")], path=path, column="Average view duration",
+                             rows=rows)
         out["watch_time_seconds"] = seconds * out["video_views"].astype("Float64")
         report.warnings.append("no 'Watch time (hours)' column: watch time computed as views x average view"
                                " duration (the duration is rounded to the second)")
@@ -145,13 +143,8 @@ def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Serie
         found = parse_day_month(text[index])
         if found and found[2] is not None:
             parsed[index] = pd.Timestamp(year=found[2], month=found[0], day=found[1])
-    bad = parsed.isna()
-    if bad.any():
-        first = bad.idxmax()
-        raise ExportFormatError(
-            path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}", row=int(rows[first]),
-            column="Video publish time", expected="a date like 'Mar 15, 2025' (or blank)",
-            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)")
+    raise_not_dates(path, text, parsed.isna(), rows=rows, column="Video publish time",
+                    expected="a date like 'Mar 15, 2025' (or blank)")
     return parsed
 
 
@@ -177,22 +170,6 @@ def _net_subscribers(number, index: pd.Index) -> pd.Series:
     if gained is not None and lost is not None:
         return gained - lost
     return pd.Series(pd.NA, index=index, dtype="Int64")
-
-
-def _durations(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
-    """Seconds from 'H:MM:SS' cells; blank is NA; anything else is an error naming the row."""
-    text = cells.str.strip()
-    blank = is_blank(text)
-    parts = text.str.extract(_DURATION).astype("Float64")
-    seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
-    bad = ~blank & seconds.isna()
-    if bad.any():
-        first = bad.idxmax()
-        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not durations; first: {text[first]!r}",
-                                row=int(rows[first]), column="Average view duration",
-                                expected="hours:minutes:seconds like '0:04:34'",
-                                hint="re-download the export without editing it in a spreadsheet")
-    return seconds.where(~blank)
 
 
 FAMILY = Family(

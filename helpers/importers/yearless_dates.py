@@ -1,0 +1,262 @@
+"""Dates written without a year ("July 16", "28 August", "8 de marzo"), as TikTok Studio writes them.
+
+One month-name table, one parser of day-month cells, and one rule that places day-months in years, for
+the post export (rows in any order) and the daily files (rows oldest first) alike.
+
+The rule. A year is pinned to one month-day, the anchor: month-days from the anchor to 31 December fall
+in the anchor's year, those from 1 January up to the anchor in the next year, so a period of up to a year
+that crosses New Year comes out in order. The anchor comes from
+- `year=` (the year of the OLDEST date in the file): the anchor is the oldest month-day, which is the
+  first row of a file written oldest first, else the first month-day on or after the start of the export
+  period (the caller knows it, e.g. TikTok's `Time` column), else the month-day after the longest stretch
+  of the calendar without a date;
+- else the export period in the file name: its first day ("..._2025-02-28_2026-02-27.csv"), or, when
+  only one date is named, the day after it a year earlier (the date is read as the end of the period:
+  every date is the latest one on or before it);
+- else an ExportFormatError asks for `year=`.
+What cannot be true stops the import with an error rather than a guess: a 29 February in a year without
+one, a date after the end of the period named, a date more than a day in the future, rows of a file
+written oldest first that come out of order (or span more than a year), a named period longer than a year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ExportFormatError
+from .base import FileReport
+from .values import raise_not_dates
+
+#: Month names (full and common abbreviations, accents optional) -> month number.
+#: English, Spanish, Portuguese, French, Indonesian, German, Italian.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januari", "januar", "jän", "gennaio", "gen"),
+    2: ("february", "feb", "febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "februari",
+        "februar", "febbraio"),
+    3: ("march", "mar", "marzo", "março", "marco", "mars", "maret", "märz", "marz", "mär"),
+    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile"),
+    5: ("may", "mayo", "maio", "mai", "mei", "maggio", "mag"),
+    6: ("june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu"),
+    7: ("july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug"),
+    8: ("august", "aug", "agosto", "ago", "août", "aout", "agustus", "agu", "agt"),
+    9: ("september", "sep", "sept", "septiembre", "setiembre", "set", "setembro", "septembre", "settembre"),
+    10: ("october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott"),
+    11: ("november", "nov", "noviembre", "novembro", "novembre", "nop"),
+    12: ("december", "dec", "diciembre", "dic", "dezembro", "dez", "décembre", "decembre", "déc", "desember",
+         "des", "dezember", "dicembre"),
+}
+MONTHS: dict[str, int] = {name: number for number, names in MONTH_NAMES.items() for name in names}
+LANGUAGES = "English, Spanish, Portuguese, French, Indonesian, German or Italian"
+
+_FILLER = {"de", "del", "of", "the", "le", "du", "di"}  # "8 de marzo", "16th of July"
+_TOKEN = re.compile(r"\d++(?:st|nd|rd|th|er|º|ª)?+(?![^\W\d_])|[^\W\d_]+")
+
+
+def parse_day_month(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) from a date written with a month name, in any order; None if not one.
+
+    Reads "July 16", "16 July", "8 de marzo", "8 mars", "16. Juli", "Mar 15, 2025", "15 de mar. de 2025",
+    "7月16日" and ISO "2025-07-16". Day and month must form a real calendar date (29 February allowed).
+    """
+    text = str(text).strip().casefold()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return (month, day, year) if is_real_day(month, day, year) else None
+    cjk = re.fullmatch(r"(?:(\d{4})年)?\s*(\d{1,2})月\s*(\d{1,2})日", text)
+    if cjk:
+        year = int(cjk.group(1)) if cjk.group(1) else None
+        month, day = int(cjk.group(2)), int(cjk.group(3))
+        return (month, day, year) if is_real_day(month, day, year) else None
+    tokens = [t for t in _TOKEN.findall(text) if t not in _FILLER]
+    tokens = [re.sub(r"^(\d+)(st|nd|rd|th|er|º|ª)$", r"\1", t) for t in tokens]
+    months = [MONTHS[t] for t in tokens if t in MONTHS]
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    words = [t for t in tokens if not t.isdigit() and t not in MONTHS]
+    if len(months) != 1 or words or not 1 <= len(numbers) <= 2:
+        return None
+    days = [n for n in numbers if n <= 31]
+    years = [n for n in numbers if n >= 1000]
+    if len(days) != 1 or len(days) + len(years) != len(numbers):
+        return None
+    year = years[0] if years else None
+    return (months[0], days[0], year) if is_real_day(months[0], days[0], year) else None
+
+
+def is_real_day(month: int, day: int, year: int | None = None) -> bool:
+    """Whether month/day exists in `year`; without a year, in a leap year (29 February exists)."""
+    try:
+        date(2024 if year is None else int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def day_months(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> pd.DataFrame:
+    """Month, day and year (NA when not written) of each cell, as columns `month`, `day`, `year`.
+
+    A cell that is not a date with a month name (blank included) raises ExportFormatError naming the
+    first such cell, its row and `column`.
+    """
+    parsed = cells.map(parse_day_month)
+    raise_not_dates(path, cells, parsed.isna(), rows=rows, column=column,
+                    expected=f"a month name and a day, like 'July 16' or '8 de marzo' ({LANGUAGES} month names)",
+                    hint="re-download the export without editing it; if the language is not listed, export it"
+                         " in English")
+    return pd.DataFrame(parsed.tolist(), columns=["month", "day", "year"], index=cells.index,
+                        dtype="object").astype({"month": "int64", "day": "int64"})
+
+
+_NAME_DATES = (
+    re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[-_.]?)(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?!\d)"),
+    re.compile(r"(?<![^\W\d_])(?P<month>[A-Za-z]{3})-(?P<day>\d{1,2})-(?P<year>\d{4})(?!\d)"),  # Feb-28-2025
+)
+
+
+def dates_in_name(path: Path) -> list[date]:
+    """Dates written in a file name, in the order written: 2025-02-28, 2025_02_28, 20250228, Feb-28-2025.
+
+    Only years from 2016 to 2100 count: other 8-digit numbers (ids, counters) are not dates.
+    """
+    found = []
+    for pattern in _NAME_DATES:
+        for match in pattern.finditer(Path(path).name):
+            month = match["month"]
+            month = int(month) if month.isdigit() else MONTHS.get(month.casefold())
+            year, day = int(match["year"]), int(match["day"])
+            if month and 2016 <= year <= 2100 and is_real_day(month, day, year):
+                found.append((match.start(), date(year, month, day)))
+    return [d for _, d in sorted(found)]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Month-days on or after `month_day` fall in `year`, earlier ones in `year + 1`."""
+
+    month_day: tuple[int, int]
+    year: int
+    origin: str  # where the year came from, as messages say it
+    last_day: date | None = None  # end of the export period named in the file, when known
+
+
+def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_order: bool,
+                period_start: tuple[int, int] | None = None, noun: str = "row", loader: str = "load_exports",
+                extra_hint: str = "") -> Anchor:
+    """Where the year of yearless dates comes from: `year=`, else the file name, else an error asking for it.
+
+    `day_month` holds the file's rows (columns `month`, `day`), in file order. See the module docstring.
+    """
+    month_days = list(zip(day_month["month"].astype(int), day_month["day"].astype(int)))
+    if year is not None:
+        try:
+            first_year = int(year)
+        except (TypeError, ValueError):
+            raise ExportFormatError(path, f"year={year!r} is not a year", column=column,
+                                    hint="pass the year as a number, e.g. year=2025") from None
+        if in_order:
+            oldest = month_days[0]
+        else:
+            start = period_start or _after_longest_gap(month_days)
+            oldest = min(month_days, key=lambda md: (md < start, md))
+        return Anchor(oldest, first_year, f"year={first_year} (the year of the oldest {noun})")
+    named = sorted(set(dates_in_name(path)))
+    if len(named) >= 2:
+        start, end = named[0], named[-1]
+        if end >= _one_year_after(start):
+            raise ExportFormatError(
+                path, f"the file name names a period longer than a year ({start} to {end}), so a date without a"
+                      " year cannot be placed in it", column=column,
+                hint=f"pass year=<the year of the oldest {noun} in this file> to {loader}")
+        return Anchor((start.month, start.day), start.year,
+                      f"the export period in the file name ({start} to {end})", last_day=end)
+    if named:
+        end = named[0]
+        after = end + timedelta(days=1)
+        return Anchor((after.month, after.day), after.year - 1,
+                      f"the date in the file name ({end}, read as the end of the export period)", last_day=end)
+    example = f"{_month_day_text(month_days[0])}" if month_days else "July 16"
+    raise ExportFormatError(
+        path, f"the year is unknown: the dates have no year (e.g. {example!r}), no year= option was given"
+              " and the file name holds no date", column=column,
+        expected=f"year=... passed to {loader}",
+        hint=f"pass year=<the year of the oldest {noun} in this file> to {loader} (e.g. year=2025), or keep the"
+             " export period in the file name (e.g. '..._2025-02-28_2026-02-27.csv'); a New Year crossing"
+             f" inside the file is then handled{extra_hint}")
+
+
+def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, rows: pd.Series,
+                   report: FileReport, in_order: bool, period_start: tuple[int, int] | None = None,
+                   noun: str = "row", loader: str = "load_exports", extra_hint: str = "",
+                   today: date | None = None) -> list[date]:
+    """A full date for each row of `day_month` (columns `month`, `day`, `year`; year NA when not written).
+
+    A written year is kept. The others are placed by the anchor of `year_anchor` (see the module
+    docstring); `in_order` says the rows are oldest first (daily series), `period_start` is the month-day
+    the export period starts on when the file says so. The import report says where the year came from.
+    """
+    yearless = day_month["year"].isna()
+    if not yearless.any():
+        return [date(int(y), int(m), int(d)) for m, d, y in day_month.itertuples(index=False)]
+    anchor = year_anchor(day_month, year=year, path=path, column=column, in_order=in_order,
+                         period_start=period_start, noun=noun, loader=loader, extra_hint=extra_hint)
+    placed = []
+    for row, (m, d, y), guessed in zip(rows, day_month.itertuples(index=False), yearless):
+        m, d = int(m), int(d)
+        y = anchor.year + ((m, d) < anchor.month_day) if guessed else int(y)
+        if not is_real_day(m, d, y):
+            raise ExportFormatError(path, f"29 February does not exist in {y}", row=int(row), column=column,
+                                    expected="a real calendar date",
+                                    hint=f"the year came from {anchor.origin}; pass the right year= (the year"
+                                         f" of the oldest {noun} in the file)")
+        placed.append(date(y, m, d))
+    guessed_dates = [p for p, guessed in zip(placed, yearless) if guessed]
+    if in_order:
+        back = next((i for i in range(1, len(placed)) if placed[i] < placed[i - 1]), None)
+        if back is not None:
+            raise ExportFormatError(path, "the dates are not in order (oldest first), or span more than a year,"
+                                          " and have no year, so the year of each row cannot be told",
+                                    row=int(rows.iloc[back]), column=column,
+                                    hint="re-download the export (at most a year at a time); do not sort it in"
+                                         " a spreadsheet")
+    if anchor.last_day is not None and max(guessed_dates) > anchor.last_day:
+        late = max(guessed_dates)
+        raise ExportFormatError(path, f"with the year from {anchor.origin} a date falls on {late}, after the end"
+                                      " of that period", row=int(rows.iloc[placed.index(late)]), column=column,
+                                hint="the file name does not name this file's period: pass year=<the year of the"
+                                     f" oldest {noun} in this file>")
+    today = today or date.today()
+    if max(guessed_dates) > today + timedelta(days=1):
+        raise ExportFormatError(path, f"with the year from {anchor.origin} the dates run to {max(guessed_dates)},"
+                                      " which is in the future", column=column,
+                                hint=f"pass year= as the year of the OLDEST {noun} of the file (a year earlier)")
+    message = (f"the dates have no year: took it from {anchor.origin}; they run from {min(guessed_dates)} to"
+               f" {max(guessed_dates)}")
+    if any(p.year > anchor.year for p in guessed_dates):
+        message += (f", and cross New Year: those from {_month_day_text(anchor.month_day)} onwards are placed in"
+                    f" {anchor.year}, those from 1 January in {anchor.year + 1}")
+    report.warnings.append(message)
+    return placed
+
+
+def _after_longest_gap(month_days: list[tuple[int, int]]) -> tuple[int, int]:
+    """The month-day that ends the longest stretch of the calendar with no date: where a period starts."""
+    days = sorted(set(month_days))
+    ordinals = [date(2024, m, d).timetuple().tm_yday for m, d in days]  # leap year: 29 February exists
+    gaps = [(ordinals[(i + 1) % len(days)] - ordinals[i]) % 366 or 366 for i in range(len(days))]
+    longest = max(range(len(days)), key=lambda i: gaps[i])
+    return days[(longest + 1) % len(days)]
+
+
+def _one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+def _month_day_text(month_day: tuple[int, int]) -> str:
+    return date(2024, *month_day).strftime("%d %B").lstrip("0")

@@ -1,0 +1,118 @@
+"""Shared readers and value parsers (helpers/importers/reading.py, values.py), on hand-made files."""
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from helpers.errors import ExportFormatError
+from helpers.importers.reading import read_delimited_head, read_sheet, read_workbook_head, sniff_delimiter
+from helpers.importers.values import parse_wall_clock, to_seconds
+
+
+def workbook(path: Path, sheets: dict[str, list[list]], *, drop_default_style: bool = False) -> Path:
+    """An xlsx with the given sheets; `drop_default_style` writes it as some exporters do (no 'Normal' style)."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    if drop_default_style:
+        plain = path.with_suffix(".tmp")
+        path.rename(plain)
+        with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as out:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "xl/styles.xml":
+                    data = re.sub(rb"<cellStyles.*?</cellStyles>", b"", data, flags=re.S)
+                out.writestr(item, data)
+        plain.unlink()
+    return path
+
+
+def test_read_sheet_header_below_a_sentence_blank_rows_keep_their_numbers(tmp_path):
+    path = workbook(tmp_path / "page.xlsx", {
+        "Metrics": [["Aggregated metrics."], ["Date", "Impressions (total)", None],
+                    ["12/01/2024", 10.0], [None, None], [datetime(2024, 12, 3), 7.5]],
+    })
+    table = read_sheet(path, "metrics", "Date")  # sheet name: case ignored
+    assert table.header == ["Date", "Impressions (total)"]
+    assert table.frame.values.tolist() == [["12/01/2024", "10"], ["2024-12-03", "7.5"]]
+    assert table.source_rows().tolist() == [3, 5]  # row 4 is blank and skipped, not renumbered
+    us = read_sheet(path, "Metrics", "Date", date_format="%m/%d/%Y")
+    assert us.frame["Date"].tolist() == ["12/01/2024", "12/03/2024"]
+
+
+def test_read_sheet_without_a_name_takes_the_first_sheet_with_the_header(tmp_path):
+    path = workbook(tmp_path / "report.xlsx", {"Notes": [["Read me"]], "Data": [["Reporting starts", "Reach"],
+                                                                                ["2025-01-01", 5]]})
+    table = read_sheet(path, None, "Reporting starts")
+    assert table.frame["Reach"].tolist() == ["5"] and table.source_rows().tolist() == [2]
+
+
+def test_read_sheet_errors(tmp_path):
+    path = workbook(tmp_path / "page.xlsx", {"Metrics": [["Date"], ["12/01/2024"]]})
+    with pytest.raises(ExportFormatError, match=r"no sheet 'All posts' \(sheets: Metrics\)"):
+        read_sheet(path, "All posts", "Post link")
+    with pytest.raises(ExportFormatError, match="no header row with a 'Post link' column") as err:
+        read_sheet(path, "Metrics", "Post link")
+    assert err.value.column == "Post link"
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ExportFormatError, match="cannot open the spreadsheet"):
+        read_sheet(damaged, None, "Date")
+
+
+def test_workbooks_without_default_style_open_silently(tmp_path):
+    path = workbook(tmp_path / "ads.xlsx", {"Raw Data Report": [["Reporting starts"], ["2025-01-01"]]},
+                    drop_default_style=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the openpyxl UserWarning would fail the test
+        assert read_workbook_head(path)[0] == ["Reporting starts"]
+        assert len(read_sheet(path, None, "Reporting starts").frame) == 1
+
+
+def test_sniff_delimiter():
+    assert sniff_delimiter('"a;b",c,d') == ","  # quoted delimiters do not count
+    assert sniff_delimiter("Date\tPrimary") == "\t"
+    assert sniff_delimiter("Views") == ","
+
+
+def test_head_delimiter_comes_from_the_first_line_that_has_one(tmp_path):
+    resaved = tmp_path / "Views.csv"
+    resaved.write_text("Views\nDate\tPrimary\n2025-03-07 01:00:00\t120\n", encoding="utf-8")
+    assert read_delimited_head(resaved)[:2] == [["Views"], ["Date", "Primary"]]
+    semicolon = tmp_path / "Follows.csv"
+    semicolon.write_text("sep=;\nFollows;\nDate;Primary\n2025-03-07;2\n", encoding="utf-8")
+    assert read_delimited_head(semicolon)[:2] == [["Follows", ""], ["Date", "Primary"]]
+
+
+def test_parse_wall_clock_tries_each_format_per_cell():
+    cells = pd.Series(["Tue, Feb 18, 2025", "2025-02-17", "Feb 16, 2025"])
+    rows = pd.Series([2, 3, 4])
+    parsed = parse_wall_clock(cells, ("%a, %b %d, %Y", "%Y-%m-%d", "%b %d, %Y"), path=Path("x.csv"),
+                              column="Date", rows=rows, expected="a date")
+    assert parsed.dt.strftime("%Y-%m-%d").tolist() == ["2025-02-18", "2025-02-17", "2025-02-16"]
+    with pytest.raises(ExportFormatError, match="1 cell\\(s\\) are not dates; first: '17/02/2025'") as err:
+        parse_wall_clock(pd.Series(["2025-02-18", "17/02/2025"]), ("%Y-%m-%d",), path=Path("x.csv"),
+                         column="Date", rows=pd.Series([2, 3]), expected="a date like '2025-02-18'")
+    assert err.value.row == 3 and err.value.column == "Date"
+
+
+def test_to_seconds():
+    cells = pd.Series(["0:04:34", "4:34", "274", "12.5", "", "--", "75:30"])
+    seconds = to_seconds(cells, path=Path("x.csv"), column="Average view duration", rows=pd.Series(range(2, 9)))
+    assert seconds.tolist()[:4] == [274, 274, 274, 12.5] and seconds.isna().tolist()[4:6] == [True, True]
+    assert seconds.iloc[6] == 4530
+    for bad in ("1m30s", "0:61:00", "1:02:03:04", "-5"):
+        with pytest.raises(ExportFormatError, match="not durations") as err:
+            to_seconds(pd.Series(["0:01:00", bad]), path=Path("x.csv"), column="D", rows=pd.Series([2, 3]))
+        assert err.value.row == 3
