@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
@@ -107,9 +108,11 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     Handles a first `sep=X` line (Excel's hint), any delimiter among `,`, `;` and tab, quoted multi-line
     cells, rows shorter than the header (missing cells are blank), and repeated header names, which are
     kept apart as "Name", "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header.
+    Only the first megabyte is decoded here (to find the header); pandas reads the file itself, so a
+    large export is never held as one Python string (4 bytes a character once it holds an emoji).
     """
     path = Path(path)
-    text, encoding = read_text(path)
+    text, encoding = read_head(path)
     lines_before = 0
     if text[:4].lower() == "sep=":
         first_newline = text.find("\n")
@@ -121,25 +124,32 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     for _ in range(skip_lines):
         text = text[text.find("\n") + 1:] if "\n" in text else ""
         lines_before += 1
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter or ",")
-    first_line = text.split("\n", 1)[0]
     if delimiter is None:
-        delimiter = sniff_delimiter(first_line)
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    header_end = _offset_after_records(text, 1, delimiter)
     try:
-        header = next(reader)
+        header = next(csv.reader(io.StringIO(text[:header_end]), delimiter=delimiter))
     except StopIteration:
         raise ExportFormatError(path, "the file has no header row") from None
     header = [h.strip().lstrip("\ufeff") for h in header]
+    source = path
+    if len(header) == 1 and _delimiter_in(header[0]):
+        # a spreadsheet re-save that wrapped every line in one quoted field: unwrap, then read as usual
+        source, header = _unwrapped(path, lines_before)
+        delimiter = sniff_delimiter(header[0])
+        header = next(csv.reader(io.StringIO(header[0]), delimiter=delimiter))
+        header = [h.strip().lstrip("\ufeff") for h in header]
     keys = unique_keys(header)
-    body_start = _offset_after_records(text, 1, delimiter)
-    body = text[body_start:]
     try:
         frame = pd.read_csv(
-            io.StringIO(body), sep=delimiter, header=None, names=keys, dtype=str,
-            keep_default_na=False, na_filter=False, skip_blank_lines=True, engine="c",
-            quotechar='"', doublequote=True, index_col=False,
+            source, encoding="utf-8" if encoding == "utf-8-sig" else encoding, sep=delimiter, header=None,
+            names=keys, skiprows=lines_before + 1 if source is path else 1, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False, engine="c", quotechar='"', doublequote=True,
+            index_col=False,
         )
+    except UnicodeDecodeError as exc:
+        raise ExportFormatError(path, f"cannot decode the file as {encoding} ({exc.reason})",
+                                hint="save the file again as UTF-8 CSV") from None
     except pd.errors.ParserError as exc:
         raise ExportFormatError(path, f"a row has more cells than the header ({exc})",
                                 expected=f"{len(header)} cells per row, separated by {delimiter!r}",
@@ -147,9 +157,47 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                                 ) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
-    frame = frame.fillna("")  # short (ragged) rows: the missing trailing cells are blank
+    rows = pd.Series(np.arange(lines_before + 2, lines_before + 2 + len(frame)), index=frame.index, dtype="Int64")
+    blank = frame.isna().all(axis=1)
+    if blank.any():  # blank lines: skipped, but the rows after them keep their own numbers
+        frame, rows = frame[~blank].reset_index(drop=True), rows[~blank].reset_index(drop=True)
+    for key in keys:  # short (ragged) rows: the missing trailing cells are blank
+        if frame[key].isna().any():
+            frame[key] = frame[key].fillna("")
     return TextTable(path=path, header=header, frame=frame, keys=keys,
-                     first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter)
+                     first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter,
+                     row_numbers=rows if blank.any() else None)
+
+
+def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
+    """The text of a file whose every line is one quoted field, with that quoting removed."""
+    text, _ = read_text(path)
+    records = list(csv.reader(io.StringIO(text), delimiter="\x1f"))[lines_before:]
+    lines = [record[0] if record else "" for record in records]
+    return io.StringIO("\n".join(lines)), lines[:1]
+
+
+def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
+    """The first `n_bytes` of a file as text and its encoding, with read_text's checks (empty, xlsx)."""
+    path = Path(path)
+    if not path.exists():
+        raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
+    with path.open("rb") as handle:
+        raw = handle.read(n_bytes)
+        complete = not handle.read(1)
+    if not raw.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
+        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
+                                hint="download the export again; the download may have been interrupted")
+    if raw[:4] == b"PK\x03\x04":
+        raise ExportFormatError(path, "this is a spreadsheet (xlsx/zip), not a CSV file",
+                                hint="open it and save as CSV, or use the importer for that spreadsheet export")
+    encoding = detect_encoding(raw[:4096])
+    try:
+        text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
+    except UnicodeDecodeError as exc:
+        raise ExportFormatError(path, f"cannot decode the file as {encoding} at byte {exc.start}",
+                                hint="save the file again as UTF-8 CSV") from None
+    return text.lstrip("\ufeff"), encoding
 
 
 def _offset_after_records(text: str, n_records: int, delimiter: str) -> int:
@@ -201,6 +249,8 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
     delimiter = next(filter(None, map(_delimiter_in, lines)), ",")
     rows = []
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if len(row) == 1 and _delimiter_in(row[0]):  # a line wrapped in one quoted field by a spreadsheet
+            row = next(csv.reader(io.StringIO(row[0]), delimiter=sniff_delimiter(row[0])), row)
         rows.append([cell.strip().lstrip("\ufeff") for cell in row])
         if len(rows) >= n_rows:
             break

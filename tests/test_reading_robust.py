@@ -1,0 +1,77 @@
+"""Post exports as users' machines hand them over: re-saved by spreadsheets, other encodings, blank lines.
+
+Every variant is made from the demo Business Suite export and must import to the same posts.
+"""
+import csv
+import io
+
+import pytest
+
+from helpers.errors import ExportFormatError
+from helpers.importers import import_exports
+from helpers.paths import DEMO_DIR
+
+SOURCE = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+ZONE = "Europe/London"
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return import_exports(SOURCE, timezone=ZONE).posts
+
+
+def records():
+    return list(csv.reader(io.StringIO(SOURCE.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def write(tmp_path, name, rows, delimiter=",", encoding="utf-8", line_end="\n", quoting=csv.QUOTE_MINIMAL):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator=line_end, quoting=quoting).writerows(rows)
+    path = tmp_path / name
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def same_posts(got, reference):
+    assert len(got) == len(reference)
+    assert got["post_id"].tolist() == reference["post_id"].tolist()
+    assert got["reach"].tolist() == reference["reach"].tolist()
+    assert got["text"].tolist() == reference["text"].tolist()
+
+
+@pytest.mark.parametrize("delimiter, encoding, line_end", [
+    (";", "utf-8", "\n"), ("\t", "utf-8", "\r\n"), (",", "utf-16", "\r\n"), (",", "utf-8-sig", "\r\n"),
+])
+def test_resaved_variants_import_the_same_posts(tmp_path, reference, delimiter, encoding, line_end):
+    path = write(tmp_path, "Jul-01-2026_Oct-31-2026_1.csv", records(), delimiter, encoding, line_end)
+    before = path.read_bytes()
+    same_posts(import_exports(path, timezone=ZONE).posts, reference)
+    assert path.read_bytes() == before  # input files are never modified
+
+
+def test_every_line_wrapped_in_one_quoted_field(tmp_path, reference):
+    lines = []
+    for row in records():
+        inner = io.StringIO(newline="")
+        csv.writer(inner, lineterminator="").writerow(row)
+        lines.append([inner.getvalue()])
+    path = write(tmp_path, "wrapped.csv", lines, quoting=csv.QUOTE_ALL)
+    same_posts(import_exports(path, timezone=ZONE).posts, reference)
+
+
+def test_rows_after_a_blank_line_keep_their_spreadsheet_row_numbers(tmp_path):
+    rows = records()
+    rows.insert(3, [])  # a blank line between the 2nd and 3rd posts
+    rows[6][rows[0].index("Reach")] = "many"  # the 5th post, on spreadsheet row 7 once the blank line counts
+    path = write(tmp_path, "blank.csv", rows)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 7 and "'many'" in str(info.value)
+
+
+def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
+    rows = records()
+    rows[2] = rows[2] + ["extra", "cells"]
+    path = write(tmp_path, "long.csv", rows)
+    with pytest.raises(ExportFormatError, match="more cells than the header"):
+        import_exports(path, timezone=ZONE)
