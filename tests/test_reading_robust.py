@@ -75,3 +75,12 @@ def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
     path = write(tmp_path, "long.csv", rows)
     with pytest.raises(ExportFormatError, match="more cells than the header"):
         import_exports(path, timezone=ZONE)
+
+
+def test_platform_limits_detection_and_is_checked():
+    facebook = import_exports(SOURCE, timezone=ZONE, platform="facebook").posts
+    assert set(facebook["platform"]) == {"facebook"}
+    with pytest.raises(ExportFormatError, match="holds facebook posts, not instagram"):
+        import_exports(SOURCE, timezone=ZONE, platform="instagram")
+    with pytest.raises(ExportFormatError, match="not an export the workbook knows"):
+        import_exports(SOURCE, timezone=ZONE, platform="tiktok")

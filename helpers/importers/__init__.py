@@ -59,15 +59,21 @@ def read_header_names(path: Path) -> set[str]:
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
-def detect_family(path: Path) -> Family:
-    """The family whose header signature this file carries, or an error naming the closest one."""
+def detect_family(path: Path, platform: str | None = None) -> Family:
+    """The family whose header signature this file carries, or an error naming the closest one.
+
+    With `platform`, only families that export that platform are considered.
+    """
     names = read_header_names(path)
-    matches = [f for f in FAMILIES if not f.missing_from(names)]
+    candidates = [f for f in FAMILIES if not platform or platform in f.platforms]
+    if not candidates:
+        raise WorkbookError(f"no export family for platform {platform!r}; platforms: {', '.join(schema.PLATFORMS)}")
+    matches = [f for f in candidates if not f.missing_from(names)]
     if matches:
         return max(matches, key=lambda f: len(f.signature))
-    closest = min(FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    closest = min(candidates, key=lambda f: len(f.missing_from(names)) / len(f.signature))
     lacking = ", ".join(repr(c) for c in closest.missing_from(names))
-    known = "; ".join(f.label for f in FAMILIES)
+    known = "; ".join(f.label for f in candidates)
     raise ExportFormatError(
         path, "this is not an export the workbook knows",
         expected=f"one of: {known}",
@@ -145,20 +151,25 @@ def export_recency(path: Path) -> tuple:
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
-                   family: str | None = None, **options) -> ImportResult:
+                   family: str | None = None, platform: str | None = None, **options) -> ImportResult:
     """Read export files into one validated canonical post table, with an import report per file.
 
     `timezone` (an IANA name such as 'Asia/Jakarta') is required for exports that write local times
     without a zone; all times come out in it (UTC when not given). `family` forces one family.
     Overlapping exports keep one row per post: the one from the most recent export.
+    `platform` limits detection to that platform's families and checks that every row belongs to it.
     Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
     """
     files = expand_paths(paths)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
     for path in sorted(files, key=export_recency):
-        fam = forced or detect_family(path)
+        fam = forced or detect_family(path, platform)
         result = fam.read(path, timezone=timezone, **options)
+        if platform and len(result.posts) and (result.posts["platform"] != platform).any():
+            found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
+            raise ExportFormatError(path, f"the file holds {found} posts, not {platform}",
+                                    hint=f"leave out platform={platform!r}, or pick the {platform} export")
         result.posts, negative = quality.drop_negative_counts(result.posts)
         result.report.warnings += negative + quality.quality_notes(result.posts)
         imported.append(result)
@@ -191,6 +202,7 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFr
 
 
 def load_exports(paths, *, client: str = "client", timezone: str | None = None,
-                 family: str | None = None, **options) -> pd.DataFrame:
+                 family: str | None = None, platform: str | None = None, **options) -> pd.DataFrame:
     """The canonical post table from export files (see `import_exports` for the import report)."""
-    return import_exports(paths, client=client, timezone=timezone, family=family, **options).posts
+    return import_exports(paths, client=client, timezone=timezone, family=family, platform=platform,
+                          **options).posts

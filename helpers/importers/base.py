@@ -49,6 +49,7 @@ class Family:
     signature: tuple[str, ...]
     read: Callable[..., ImportedFile]
     needs_timezone: bool = False  # the export writes local wall-clock times without a zone
+    platforms: tuple[str, ...] = ()  # the platforms its rows can belong to (empty: any, e.g. a user mapping)
 
     def missing_from(self, header_names: set[str]) -> list[str]:
         return [name for name in self.signature if name not in header_names]

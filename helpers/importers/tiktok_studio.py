@@ -145,6 +145,7 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -
 
 FAMILY = Family(
     name="tiktok_studio_content",
+    platforms=("tiktok",),
     label="TikTok Studio post export (Content.csv)",
     signature=("video link", "post time"),
     read=read_tiktok_studio,
