@@ -12,7 +12,7 @@ import pandas as pd
 from scipy import stats
 
 from .metrics import engagement_rate_by_reach, interactions
-from .statistics import cliffs_delta, cliffs_delta_size, fisher_interval, holm, median_interval, \
+from .statistics import cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
 
 #: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.

@@ -25,7 +25,7 @@ from .importers import expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
 from .importers.base import Family, FileReport
 from .importers.daily_common import ImportedSeries
-from .schema import PLATFORMS, SchemaViolation
+from .schema import PLATFORMS, check_table
 
 #: column -> (pandas dtype, meaning). The order here is the order of the table.
 DAILY_COLUMNS: dict[str, tuple[str, str]] = {
@@ -223,34 +223,7 @@ def validate_daily(daily: pd.DataFrame) -> pd.DataFrame:
     global _SCHEMA
     if _SCHEMA is None:
         _SCHEMA = _schema()
-    try:
-        _SCHEMA.validate(daily, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        problems = _describe_failures(daily, exc.failure_cases)
-        raise SchemaViolation("the daily table breaks its contract:\n"
-                              + "\n".join(f"  - {p}" for p in problems)) from None
-    return daily
-
-
-def _describe_failures(daily: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
-    lines = []
-    table_checks = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
-    cases = cases.assign(column=cases["column"].where(~table_checks, "value"))  # the row check is about values
-    cases = cases.drop_duplicates(["column", "check", "index"])
-    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
-        column = "(table)" if pd.isna(column) else column
-        index = group["index"].dropna()
-        if index.empty:
-            lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
-            continue
-        rows = daily.loc[daily.index.isin(index.astype(int))]
-        where = []
-        for source, part in rows.groupby(rows["source_file"].astype(object).fillna("?"), sort=False):
-            numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
-            more = f" and {len(part) - 10} more" if len(part) > 10 else ""
-            where.append(f"{source} rows {numbers}{more}")
-        lines.append(f"column {column!r} {check}: {'; '.join(where)}")
-    return lines
+    return check_table(daily, _SCHEMA, "daily table", row_check_column="value")
 
 
 def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | None = None,

@@ -6,7 +6,6 @@ and the other files are still described.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from .errors import WorkbookError
 from .importers import FileReport, expand_paths, family_named, import_exports

@@ -13,7 +13,7 @@ import io
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
-from IPython.display import display as show
+from IPython.display import display as show  # noqa: F401  (re-exported: notebooks call display.show)
 
 
 def title(text: str) -> HTML:

@@ -24,7 +24,7 @@ from .importers import expand_paths, export_recency, read_header_names
 from .importers import meta_ads_manager
 from .importers.base import Family
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
-from .schema import PLATFORMS, SchemaViolation
+from .schema import PLATFORMS, check_table
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
            "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid"]
@@ -227,37 +227,8 @@ def validate_paid(table: pd.DataFrame) -> pd.DataFrame:
     global _SCHEMA
     if _SCHEMA is None:
         _SCHEMA = _schema()
-    try:
-        _SCHEMA.validate(table, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        problems = _describe_failures(table, exc.failure_cases)
-        raise SchemaViolation("the paid delivery table breaks its contract:\n"
-                              + "\n".join(f"  - {p}" for p in problems)) from None
-    return table
+    return check_table(table, _SCHEMA, "paid delivery table", row_check_column="period_start")
 
-
-def _describe_failures(table: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
-    lines = []
-    table_checks = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
-    cases = cases.assign(column=cases["column"].where(~table_checks, "period_start"))
-    cases = cases.drop_duplicates(["column", "check", "index"])
-    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
-        column = "(table)" if pd.isna(column) else column
-        index = group["index"].dropna()
-        if index.empty:
-            lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
-            continue
-        rows = table.loc[table.index.isin(index.astype(int))]
-        where = []
-        for source, part in rows.groupby(rows["source_file"].astype(object).fillna("?"), sort=False):
-            numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
-            more = f" and {len(part) - 10} more" if len(part) > 10 else ""
-            where.append(f"{source} rows {numbers}{more}")
-        lines.append(f"column {column!r} {check}: {'; '.join(where)}")
-    return lines
-
-
-# ---- metrics ---------------------------------------------------------------------------------------
 
 def delivery_rates(table: pd.DataFrame) -> pd.DataFrame:
     """Per row: frequency (impressions ÷ reach), CPM (spend ÷ impressions × 1000), cost per reached person

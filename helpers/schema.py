@@ -114,6 +114,23 @@ class SchemaViolation(WorkbookError):
     """Rows of the canonical table break the contract; the message lists file, column and rows."""
 
 
+def check_table(table: pd.DataFrame, schema: pa.DataFrameSchema, what: str, *, problems: list[str] = (),
+                row_check_column: str | None = None) -> pd.DataFrame:
+    """Validate a canonical table; raise SchemaViolation listing, per column and check, the file and its rows.
+
+    `row_check_column` names the column that a table-wide row check (a pandera DataFrameSchema check) is
+    about, so its message points at a column like the others.
+    """
+    problems = list(problems)
+    try:
+        schema.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems.extend(describe_failures(table, exc.failure_cases, row_check_column))
+    if problems:
+        raise SchemaViolation(f"the {what} breaks its contract:\n" + "\n".join(f"  - {p}" for p in problems))
+    return table
+
+
 def validate_posts(posts: pd.DataFrame) -> pd.DataFrame:
     """Check the canonical post table; raise SchemaViolation naming the file, column and offending rows."""
     global _SCHEMA
@@ -122,26 +139,25 @@ def validate_posts(posts: pd.DataFrame) -> pd.DataFrame:
     problems = []
     if "published_at" in posts and not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
         problems.append("column 'published_at': must be time-zone aware datetimes")
-    try:
-        _SCHEMA.validate(posts, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        problems.extend(_describe_failures(posts, exc.failure_cases))
-    if problems:
-        raise SchemaViolation("the post table breaks its contract:\n" + "\n".join(f"  - {p}" for p in problems))
-    return posts
+    return check_table(posts, _SCHEMA, "post table", problems=problems)
 
 
-def _describe_failures(posts: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+def describe_failures(table: pd.DataFrame, cases: pd.DataFrame, row_check_column: str | None = None) -> list[str]:
+    """pandera's failure cases as sentences: column, check, then each source file with its row numbers."""
     lines = []
+    if row_check_column is not None:
+        table_checks = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
+        cases = cases.assign(column=cases["column"].where(~table_checks, row_check_column))
+    cases = cases.drop_duplicates(["column", "check", "index"])
     for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
         column = "(table)" if pd.isna(column) else column
         index = group["index"].dropna()
         if index.empty:  # a column- or table-level failure (missing column, wrong type)
             lines.append(f"column {column!r}: {check} ({', '.join(map(str, group['failure_case'].head(5)))})")
             continue
-        rows = posts.loc[posts.index.isin(index.astype(int))] if len(posts) else posts
+        rows = table.loc[table.index.isin(index.astype(int))] if len(table) else table
         where = []
-        for source, part in rows.groupby(rows["source_file"].fillna("?"), sort=False):
+        for source, part in rows.groupby(rows["source_file"].astype(object).fillna("?"), sort=False):
             row_numbers = ", ".join(str(r) for r in part["source_row"].head(10).tolist())
             more = f" and {len(part) - 10} more" if len(part) > 10 else ""
             where.append(f"{source} rows {row_numbers}{more}")

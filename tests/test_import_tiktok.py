@@ -7,7 +7,8 @@ import pytest
 from conftest import FIXTURES, real_export
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family, import_exports
-from helpers.importers.tiktok_studio import FAMILY, parse_day_month, read_tiktok_studio
+from helpers.importers.tiktok_studio import FAMILY, read_tiktok_studio
+from helpers.importers.yearless_dates import parse_day_month
 
 HERE = FIXTURES / "tiktok"
 FOLDER = "tiktok/studio-htupycollabs"

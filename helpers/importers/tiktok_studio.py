@@ -30,7 +30,7 @@ from ..errors import ExportFormatError
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
-from .yearless_dates import day_months, parse_day_month, place_in_years  # noqa: F401 (parse_day_month: re-exported)
+from .yearless_dates import day_months, place_in_years
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
