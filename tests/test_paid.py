@@ -15,7 +15,8 @@ import pytest
 
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family
-from helpers.paid import (PAID_COLUMNS, SUMMED_REACH, SchemaViolation, delivery_rates, detect_paid_family,
+from helpers.schema import SchemaViolation
+from helpers.paid import (PAID_COLUMNS, SUMMED_REACH, delivery_rates, detect_paid_family,
                           import_paid_delivery, load_paid_delivery, paid_summary, validate_paid)
 from tests.conftest import FIXTURES, REAL_EXPORTS, real_export
 
