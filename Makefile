@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test lab demo clean-reports
+.PHONY: reports test lab demo slides clean-reports
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11")'
@@ -21,6 +21,9 @@ test: $(STAMP)  ## the whole test suite, notebooks included (nbval)
 
 lab: $(STAMP)  ## explore in JupyterLab
 	$(BIN)/python -m jupyter lab notebooks/
+
+slides: $(STAMP)  ## the lesson as reveal.js slides, in English and Bahasa Indonesia, into reports/slides/
+	$(BIN)/python -m helpers.slides
 
 demo: $(STAMP)  ## rewrite the demo clients' exports under data/demo/ (deterministic)
 	$(BIN)/python -m helpers demo

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -55,8 +56,8 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
                                        else _shorten(str(v), max_text))
     body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(body.replace('<table border="0" class="dataframe report-table">',
-                             f'<table class="report-table">{head}', 1))
+    return HTML(re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', f'<table class="report-table">{head}',
+                       body, count=1))
 
 
 def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:

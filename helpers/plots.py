@@ -22,19 +22,19 @@ PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def _wrap(title: str, width: int = 62) -> str:
+def wrap_title(title: str, width: int = 62) -> str:
     """Titles state the takeaway in a sentence; wrap it to the figure's width."""
     return textwrap.fill(title, width)
 
 
-def _style() -> None:
+def apply_style() -> None:
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
     plt.rcParams.update({"axes.titleweight": "bold", "axes.titlesize": 11, "figure.dpi": 100})
 
 
 def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator) -> plt.Figure:
     """Reach (log) against interactions (log), one colour per platform, with each platform's Theil–Sen fit."""
-    _style()
+    apply_style()
     frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
                           "interactions": interactions(posts)}).dropna()
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
@@ -51,7 +51,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     ax.set_yscale("log")
     ax.set_xlabel(tr.t("figure.axis_reach"))
     ax.set_ylabel(tr.t("figure.axis_interactions"))
-    ax.set_title(_wrap(title), loc="left")
+    ax.set_title(wrap_title(title), loc="left")
     if len(frame):
         ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     return fig
@@ -59,7 +59,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
 
 def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
     """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each."""
-    _style()
+    apply_style()
     platforms = sorted(table["platform"].unique())
     fig, axes = plt.subplots(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
     colours = {"reach and engagement": PALETTE[2], "reach only": PALETTE[3], "engagement only": PALETTE[0],
@@ -78,7 +78,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
         ax.set_ylabel(tr.t("figure.axis_rate"))
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
         ax.legend(frameon=False, fontsize=7, loc="upper right")
-    fig.suptitle(_wrap(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -86,7 +86,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
 def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
                accent: str = "#0072B2") -> plt.Figure:
     """Slope chart: the top-N posts by reach, and where each lands when ranked by interactions."""
-    _style()
+    apply_style()
     mine = ranks[ranks["platform"] == platform]
     top = mine.sort_values("rank by reach").head(top_n)
     fig, ax = plt.subplots(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
@@ -102,13 +102,13 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.set_ylim(worst + 1, 0)
     ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach"), tr.t("figure.rank_by_interactions")])
     ax.set_ylabel(tr.t("figure.axis_rank"))
-    ax.set_title(_wrap(title), loc="left")
+    ax.set_title(wrap_title(title), loc="left")
     return fig
 
 
 def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
     """Two panels per format: reach per post and engagement rate by reach (boxes show the spread)."""
-    _style()
+    apply_style()
     frame = pd.DataFrame({"format": posts["format"].fillna("unknown"),
                           "reach": posts["reach"].astype("Float64"),
                           "rate": engagement_rate_by_reach(posts)}).dropna()
@@ -131,7 +131,7 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
     axes[1].set_xlabel(tr.t("figure.axis_rate"))
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
-    fig.suptitle(_wrap(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -141,7 +141,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
 
     Cells with fewer than `min_posts` posts are shown with their count but without colour: too few to judge.
     """
-    _style()
+    apply_style()
     fig, ax = plt.subplots(figsize=(9, 3.8))
     if table.empty:
         ax.text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
@@ -158,5 +158,5 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     ax.set_yticks(np.arange(len(WEEKDAYS)) + 0.5, [tr.t(f"weekday.{d.lower()}") for d in WEEKDAYS], rotation=0)
     ax.set_xlabel(tr.t("figure.axis_hour"))
     ax.set_ylabel("")
-    ax.set_title(_wrap(title, 90), loc="left")
+    ax.set_title(wrap_title(title, 90), loc="left")
     return fig

@@ -1,0 +1,863 @@
+"""The trainers' lesson "reach vs engagement": a simulation of two strategies, the demo clients seen through
+both lenses, exercises whose checks do not give the answer away, and three pitfalls.
+
+notebooks/lesson_reach_vs_engagement.ipynb only calls these functions and shows what they return. Every text a
+learner reads comes from the language catalogue (helpers/locales/<language>/lesson.yml; metric names and
+formulas from report.yml), so the lesson runs the same in English and Bahasa Indonesia.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown
+
+from .benchmarks import load_benchmarks
+from .compare import rank_agreement, top_n_overlap
+from .i18n import LANGUAGES, Translator
+from .importers import load_exports
+from .metrics import engagement_rate_by_reach, post_metrics
+from .paths import DEMO_DIR
+from .plots import PALETTE, apply_style, wrap_title, formats_under_both_lenses
+
+# --------------------------------------------------------------------------------------------- set-up
+
+#: The demo businesses of data/demo/ (display name, time zone of their exports). The lesson reads them
+#: directly rather than through data/clients.yml, which is the consultant's roster and may list real clients.
+DEMO_CLIENTS = {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"), "harbour-books": ("Harbour Books", "Europe/London")}
+#: Date on which Meta replaced impressions with views (METRICS.md, "Series breaks").
+VIEWS_SWITCH = dt.date(2025, 4, 21)
+
+
+def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5, paid_boost=0.2,
+          posts_per_strategy=40, seed=7) -> Translator:
+    """The Translator of the lesson's language, after checking the notebook's parameters.
+
+    A wrong value stops the lesson with a sentence in the learner's language (English when the language
+    itself is unknown) saying what is expected.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(Translator("en").t("lesson.parameter.language", choices=", ".join(LANGUAGES),
+                                            value=repr(language)))
+    tr = Translator(language)
+    if isinstance(audience_size, bool) or not isinstance(audience_size, int) or audience_size < 100:
+        raise ValueError(tr.t("lesson.parameter.audience_size", value=repr(audience_size)))
+    if not _is_number(conversation_share) or not 0 <= conversation_share <= 1:
+        raise ValueError(tr.t("lesson.parameter.conversation_share", value=repr(conversation_share)))
+    if not _is_number(paid_boost) or paid_boost < 0:
+        raise ValueError(tr.t("lesson.parameter.paid_boost", value=repr(paid_boost)))
+    if isinstance(posts_per_strategy, bool) or not isinstance(posts_per_strategy, int) \
+            or not 2 <= posts_per_strategy <= 10_000:
+        raise ValueError(tr.t("lesson.parameter.posts_per_strategy", value=repr(posts_per_strategy)))
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(tr.t("lesson.parameter.seed", value=repr(seed)))
+    return tr
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) \
+        and math.isfinite(value)
+
+
+def slide(title: str, *paragraphs: str, level: int = 2) -> Markdown:
+    """A heading and its paragraphs, as Markdown (catalogue texts, trusted; numbers already formatted)."""
+    return Markdown("\n\n".join([f"{'#' * level} {title}", *[p for p in paragraphs if p]]))
+
+
+def text(*paragraphs: str) -> Markdown:
+    """Paragraphs of catalogue Markdown."""
+    return Markdown("\n\n".join(p for p in paragraphs if p))
+
+
+def _times(tr: Translator, value: float) -> str:
+    """A multiple such as 2.7 (times): one decimal below 10, whole numbers above."""
+    return tr.number(value, 1 if abs(value) < 10 else 0)
+
+
+# --------------------------------------------------------------------------------------------- part 1
+#: The metrics whose formulas part 1 shows, per lens (names of metrics.DEFINITIONS).
+LENS_METRICS = (
+    ("broadcast", ("reach", "impressions", "frequency", "reach_rate", "cpm")),
+    ("engagement", ("interactions", "engagement_rate_by_reach", "engagement_rate_by_impressions",
+                    "engagement_rate_by_followers", "conversation_rate", "amplification_rate", "applause_rate",
+                    "minutes_per_1000_reached")),
+)
+
+
+def two_views_table(tr: Translator) -> pd.DataFrame:
+    """The broadcast view against the social view: audience, flow of the message, success, what is counted."""
+    rows = [
+        (tr.t("lesson.views.audience"), tr.t("lesson.views.audience_broadcast"), tr.t("lesson.views.audience_social")),
+        (tr.t("lesson.views.flow"), tr.t("lesson.views.flow_broadcast"), tr.t("lesson.views.flow_social")),
+        (tr.t("lesson.views.success"), tr.t("lesson.views.success_broadcast"), tr.t("lesson.views.success_social")),
+        (tr.t("lesson.views.counted"), tr.t("lesson.views.counted_broadcast"), tr.t("lesson.views.counted_social")),
+    ]
+    return pd.DataFrame(rows, columns=[tr.t("lesson.views.question"), tr.t("lesson.views.broadcast"),
+                                       tr.t("lesson.views.social")])
+
+
+def formulas_table(tr: Translator) -> pd.DataFrame:
+    """Each lens's metrics with the formula of the workbook's definitions (catalogue keys metric.<name>.*)."""
+    rows = []
+    for lens, names in LENS_METRICS:
+        lens_title = tr.t("lens.broadcast_title") if lens == "broadcast" else tr.t("lens.engagement_title")
+        rows += [(lens_title, tr.metric(name), tr.t(f"metric.{name}.formula")) for name in names]
+    return pd.DataFrame(rows, columns=[tr.t("lesson.formulas.lens"), tr.t("lesson.formulas.metric"),
+                                       tr.t("lesson.formulas.formula")])
+
+
+# --------------------------------------------------------------------------------------------- part 2
+STRATEGIES = ("broadcast", "conversation")
+#: Share of followers an organic post reaches (Ogilvy, February 2014: 6.15% for brand pages).
+ORGANIC_REACH_RATE = 0.06
+#: Spread of organic reach between posts (sigma of a log-normal factor with mean 1).
+ORGANIC_REACH_SPREAD = 0.3
+#: Chance that an account reached organically interacts, by kind of post.
+INTERACTION_PROBABILITY = {"announcement": 0.02, "conversation": 0.08}
+#: Chance that a stranger reached through paid boosting interacts.
+PAID_INTERACTION_PROBABILITY = 0.005
+#: Accounts that see a post because a friend shared it, per share, and their chance to interact.
+REACH_PER_SHARE = 40
+REFERRAL_INTERACTION_PROBABILITY = 0.03
+#: How interactions split into reactions, comments and shares, by kind of post.
+COMPONENT_MIX = {"announcement": (0.85, 0.05, 0.10), "conversation": (0.50, 0.35, 0.15)}
+#: Average times a reached account sees the post, by source of reach (paid delivery repeats the ad).
+FREQUENCY_BY_SOURCE = {"organic": 1.15, "paid": 1.9, "referral": 1.1}
+
+
+def simulate(audience_size: int = 20_000, conversation_share: float = 0.5, paid_boost: float = 0.2,
+             posts_per_strategy: int = 40, seed: int = 7) -> pd.DataFrame:
+    """Posts of two strategies for one page, one row per post, drawn at once with numpy (seeded).
+
+    broadcast: announcements only, each boosted with paid reach = paid_boost × its organic reach.
+    conversation: no paid reach; a share `conversation_share` of the posts invite conversation.
+    Organic reach is binomial over the followers; interactions are binomial over the accounts reached, split
+    into reactions, comments and shares; each share shows the post to about REACH_PER_SHARE friends (one step:
+    shares by friends are counted but not followed further). Paid, organic and referral audiences are taken
+    as distinct accounts.
+    """
+    rng = np.random.default_rng(seed)
+    n = posts_per_strategy
+    strategy = np.repeat(np.array(STRATEGIES), n)
+    conversation_posts = np.zeros(2 * n, dtype=bool)
+    conversation_posts[n + rng.permutation(n)[: round(conversation_share * n)]] = True
+    boosted = strategy == "broadcast"
+
+    sigma = ORGANIC_REACH_SPREAD
+    reach_rate = np.clip(ORGANIC_REACH_RATE * rng.lognormal(-sigma ** 2 / 2, sigma, 2 * n), 0, 1)
+    organic = rng.binomial(audience_size, reach_rate)
+    paid = np.where(boosted, rng.poisson(paid_boost * organic), 0)
+
+    probability = np.where(conversation_posts, INTERACTION_PROBABILITY["conversation"],
+                           INTERACTION_PROBABILITY["announcement"])
+    mix = np.where(conversation_posts[:, None], COMPONENT_MIX["conversation"], COMPONENT_MIX["announcement"])
+    own = rng.binomial(organic, probability) + rng.binomial(paid, PAID_INTERACTION_PROBABILITY)
+    components = rng.multinomial(own, mix)
+    referral = rng.poisson(components[:, 2] * REACH_PER_SHARE)
+    components += rng.multinomial(rng.binomial(referral, REFERRAL_INTERACTION_PROBABILITY), mix)
+
+    impressions = sum(reach + rng.poisson(reach * (FREQUENCY_BY_SOURCE[source] - 1))
+                      for source, reach in (("organic", organic), ("paid", paid), ("referral", referral)))
+    return pd.DataFrame({
+        "strategy": strategy, "post": np.tile(np.arange(1, n + 1), 2),
+        "kind": np.where(conversation_posts, "conversation", "announcement"),
+        "organic_reach": organic, "paid_reach": paid, "referral_reach": referral,
+        "reach": organic + paid + referral, "impressions": impressions,
+        "reactions": components[:, 0], "comments": components[:, 1], "shares": components[:, 2],
+        "interactions": components.sum(axis=1),
+    })
+
+
+def simulation_intro(tr: Translator, audience_size: int, conversation_share: float, paid_boost: float,
+                     posts_per_strategy: int) -> str:
+    """The two strategies described with the parameters of this run."""
+    return tr.t("lesson.sim.body", posts=tr.number(posts_per_strategy), audience=tr.number(audience_size),
+                boost=tr.percent(paid_boost, 0), share=tr.percent(conversation_share, 0))
+
+
+def simulation_caption(tr: Translator, audience_size: int, posts_per_strategy: int) -> str:
+    return tr.t("lesson.sim.caption", posts=tr.number(posts_per_strategy), audience=tr.number(audience_size))
+
+
+def summarise_simulation(posts: pd.DataFrame) -> pd.DataFrame:
+    """Both lenses per strategy (one column each): totals, frequency and rates as ratios of sums."""
+    sums = posts.groupby("strategy")[["organic_reach", "paid_reach", "referral_reach", "reach", "impressions",
+                                      "reactions", "comments", "shares", "interactions"]].sum()
+    counts = posts.groupby("strategy").size()
+    out = pd.DataFrame({
+        "posts": counts,
+        "summed_reach": sums["reach"],
+        "paid_share": sums["paid_reach"] / sums["reach"],
+        "referral_reach": sums["referral_reach"],
+        "impressions": sums["impressions"],
+        "frequency": sums["impressions"] / sums["reach"],
+        "interactions": sums["interactions"],
+        "engagement_rate_by_reach": sums["interactions"] / sums["reach"],
+        "conversation_rate": sums["comments"] / counts,
+        "amplification_rate": sums["shares"] / counts,
+    })
+    return out.reindex(list(STRATEGIES)).T
+
+
+def simulation_table(summary: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """The summary as a table to show: one row per measure, its lens, one column per strategy."""
+    broadcast, engagement = tr.t("lens.broadcast_title"), tr.t("lens.engagement_title")
+    rows = [
+        ("posts", tr.metric("posts"), "", tr.number),
+        ("summed_reach", tr.metric("summed_reach"), broadcast, tr.number),
+        ("paid_share", tr.t("lesson.sim.paid_share"), broadcast, tr.percent),
+        ("referral_reach", tr.t("lesson.sim.referral_reach"), broadcast, tr.number),
+        ("impressions", tr.metric("impressions"), broadcast, tr.number),
+        ("frequency", tr.metric("frequency"), broadcast, lambda v: tr.number(v, 2)),
+        ("interactions", tr.metric("interactions"), engagement, tr.number),
+        ("engagement_rate_by_reach", tr.metric("engagement_rate_by_reach"), engagement, tr.percent),
+        ("conversation_rate", tr.metric("conversation_rate"), engagement, lambda v: tr.number(v, 1)),
+        ("amplification_rate", tr.metric("amplification_rate"), engagement, lambda v: tr.number(v, 1)),
+    ]
+    return pd.DataFrame(
+        [(label, lens, show(summary.loc[name, "broadcast"]), show(summary.loc[name, "conversation"]))
+         for name, label, lens, show in rows],
+        columns=[tr.t("lesson.sim.measure"), tr.t("lesson.sim.lens"), tr.t("lesson.sim.broadcast"),
+                 tr.t("lesson.sim.conversation")])
+
+
+#: Within this factor of each other, two strategies count as alike under a lens.
+ALIKE = 1.2
+
+
+def _verdict(broadcast: float, conversation: float) -> str:
+    """'alike', 'broadcast' or 'conversation': which strategy is ahead, if by more than ALIKE times."""
+    if broadcast <= 0 or conversation <= 0:
+        return "broadcast" if broadcast > conversation else "conversation" if conversation > broadcast else "alike"
+    ratio = conversation / broadcast
+    return "alike" if 1 / ALIKE <= ratio <= ALIKE else "conversation" if ratio > 1 else "broadcast"
+
+
+def simulation_takeaway(summary: pd.DataFrame, tr: Translator) -> str:
+    """Two sentences computed from the numbers: what the broadcast lens says, then the engagement lens."""
+    b, c = summary["broadcast"], summary["conversation"]
+    reach_verdict = _verdict(b["summed_reach"], c["summed_reach"])
+    low, high = sorted((b["summed_reach"], c["summed_reach"]))
+    reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"])}
+    if reach_verdict == "alike":
+        first = tr.t("lesson.sim.reach_alike", difference=_apart(tr, high, low), **reach_values)
+    elif reach_verdict == "broadcast":
+        first = tr.t("lesson.sim.reach_broadcast", ratio=_times(tr, high / low) if low else "∞", **reach_values)
+    else:
+        first = tr.t("lesson.sim.reach_conversation", ratio=_times(tr, high / low) if low else "∞", **reach_values)
+    values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
+              "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
+              "rate_broadcast": tr.percent(b["engagement_rate_by_reach"], 1),
+              "comments_conversation": tr.number(c["conversation_rate"], 1),
+              "comments_broadcast": tr.number(b["conversation_rate"], 1)}
+    engagement_verdict = _verdict(b["engagement_rate_by_reach"], c["engagement_rate_by_reach"])
+    if engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
+        second = tr.t("lesson.sim.engagement_mixed", **values)
+    elif engagement_verdict == "conversation":
+        second = tr.t("lesson.sim.engagement_conversation", **values)
+    elif engagement_verdict == "broadcast":
+        second = tr.t("lesson.sim.engagement_broadcast", **values)
+    else:
+        second = tr.t("lesson.sim.engagement_alike", **values)
+    return f"{first} {second}"
+
+
+def _apart(tr: Translator, high: float, low: float) -> str:
+    """How far apart two totals are, as a percentage of the smaller (a decimal when below 10%)."""
+    difference = high / low - 1 if low else 0.0
+    return tr.percent(difference, 1 if difference < 0.1 else 0)
+
+
+def _ratio_text(tr: Translator, numerator: float, denominator: float) -> str:
+    return _times(tr, numerator / denominator) if denominator else tr.t("common.na")
+
+
+def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, str]:
+    """Left: summed reach per strategy by source; right: interactions by component. With its alt text."""
+    apply_style()
+    sums = posts.groupby("strategy")[["organic_reach", "paid_reach", "referral_reach", "reactions", "comments",
+                                      "shares"]].sum().reindex(list(STRATEGIES))
+    names = [tr.t("lesson.sim.broadcast"), tr.t("lesson.sim.conversation")]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9.5, 5.2))
+    panels = (
+        (left, [("organic_reach", tr.t("lesson.sim.source_organic")), ("paid_reach", tr.t("lesson.sim.source_paid")),
+                ("referral_reach", tr.t("lesson.sim.source_referral"))],
+         tr.t("lesson.sim.axis_reach"), tr.t("lens.broadcast_title"), tr.t("lesson.sim.legend_source")),
+        (right, [("reactions", tr.metric("reactions")), ("comments", tr.metric("comments")),
+                 ("shares", tr.metric("shares"))],
+         tr.t("lesson.sim.axis_interactions"), tr.t("lens.engagement_title"), tr.t("lesson.sim.legend_component")),
+    )
+    for ax, parts, ylabel, title, legend in panels:
+        bottom = np.zeros(len(STRATEGIES))
+        for i, (column, label) in enumerate(parts):
+            values = sums[column].to_numpy(float)
+            ax.bar(names, values, bottom=bottom, color=PALETTE[i], label=label, width=0.6)
+            bottom += values
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, loc="left", fontsize=10)
+        ax.legend(title=legend, frameon=False, fontsize=8, title_fontsize=9, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.1), ncol=1)
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: tr.number(v)))
+    reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
+    interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
+    title = tr.t("lesson.sim.figure_title",
+                 reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
+                 interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))
+    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.tight_layout()
+    return fig, tr.t("lesson.sim.figure_alt")
+
+
+# --------------------------------------------------------------------------------------------- part 3
+#: The demo channel part 3 shows in detail (exercise 4 asks about the other client).
+SHOWCASE = ("kopi-senja", "instagram")
+#: Formats with fewer posts than this are left out of the format comparison (a median of two says little).
+MIN_POSTS_PER_FORMAT = 3
+
+
+@lru_cache(maxsize=None)
+def _demo_posts(client: str) -> pd.DataFrame:
+    _, timezone = DEMO_CLIENTS[client]
+    posts = load_exports([str(DEMO_DIR / client / "*.csv")], client=client, timezone=timezone)
+    return post_metrics(posts)
+
+
+def demo_posts(client: str) -> pd.DataFrame:
+    """A demo client's canonical post table with every per-post metric (a fresh copy to explore freely)."""
+    if client not in DEMO_CLIENTS:
+        raise ValueError(f"unknown demo client {client!r}; the demo clients are {', '.join(DEMO_CLIENTS)}")
+    return _demo_posts(client).copy()
+
+
+def demo_intro(tr: Translator) -> str:
+    """Which demo businesses part 3 looks at, and the period their posts cover."""
+    posts = pd.concat([_demo_posts(c) for c in DEMO_CLIENTS])
+    names = [name for name, _ in DEMO_CLIENTS.values()]
+    return tr.t("lesson.demo.body", clients=" & ".join(names), start=tr.date(posts["published_at"].min()),
+                end=tr.date(posts["published_at"].max()))
+
+
+def format_medians(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMAT) -> pd.DataFrame:
+    """Per platform and format: posts, median reach and median engagement rate by reach.
+
+    Over the posts reporting both, so each format's two medians describe the same posts; formats with fewer
+    than `min_posts` such posts are left out.
+    """
+    frame = pd.DataFrame({"platform": posts["platform"], "format": posts["format"].fillna("unknown"),
+                          "reach": posts["reach"].astype("Float64"),
+                          "rate": engagement_rate_by_reach(posts)}).dropna()
+    table = frame.groupby(["platform", "format"]).agg(posts=("reach", "size"), median_reach=("reach", "median"),
+                                                       median_rate=("rate", "median")).reset_index()
+    table = table[table["posts"] >= min_posts]
+    return table.sort_values(["platform", "median_reach"], ascending=[True, False], ignore_index=True)
+
+
+def format_winners(posts: pd.DataFrame) -> pd.DataFrame:
+    """Per platform: the format with the highest median reach and the one with the highest median rate."""
+    medians = format_medians(posts)
+    rows = []
+    for platform, group in medians.groupby("platform"):
+        by_reach = group.loc[group["median_reach"].idxmax()]
+        by_rate = group.loc[group["median_rate"].idxmax()]
+        rows.append({"platform": platform, "reach_format": by_reach["format"], "reach": by_reach["median_reach"],
+                     "rate_format": by_rate["format"], "rate": by_rate["median_rate"]})
+    return pd.DataFrame(rows, columns=["platform", "reach_format", "reach", "rate_format", "rate"])
+
+
+def formats_table(client: str, tr: Translator) -> pd.DataFrame:
+    """A demo client's formats under both lenses, formatted for display."""
+    medians = format_medians(_demo_posts(client))
+    return pd.DataFrame({
+        tr.t("lesson.demo.platform"): medians["platform"].map(tr.platform),
+        tr.t("lesson.demo.format"): medians["format"].map(tr.format_name),
+        tr.t("lesson.demo.posts"): medians["posts"].map(tr.number),
+        tr.t("lesson.demo.median_reach"): medians["median_reach"].map(tr.number),
+        tr.t("lesson.demo.median_rate"): medians["median_rate"].map(lambda v: tr.percent(v, 1)),
+    })
+
+
+def formats_caption(client: str, tr: Translator) -> str:
+    return tr.t("lesson.demo.formats_caption", client=DEMO_CLIENTS[client][0], min_posts=MIN_POSTS_PER_FORMAT)
+
+
+def formats_sentences(client: str, tr: Translator) -> list[str]:
+    """Per platform of a demo client: which format wins under reach and which under engagement rate."""
+    sentences = []
+    for row in format_winners(_demo_posts(client)).itertuples():
+        values = dict(client=DEMO_CLIENTS[client][0], platform=tr.platform(row.platform),
+                      reach_format=tr.format_name(row.reach_format), reach=tr.number(row.reach),
+                      rate_format=tr.format_name(row.rate_format), rate=tr.percent(row.rate, 1))
+        if row.reach_format == row.rate_format:
+            sentences.append(tr.t("lesson.demo.formats_agree", **values))
+        else:
+            sentences.append(tr.t("lesson.demo.formats_disagree", **values))
+    return sentences
+
+
+def formats_figure(client: str, platform: str, tr: Translator) -> tuple[plt.Figure, str]:
+    """Box plots of reach and engagement rate by reach per format, for one demo channel, with alt text."""
+    posts = _demo_posts(client)
+    name = DEMO_CLIENTS[client][0]
+    title = tr.t("lesson.demo.figure_title", client=name, platform=tr.platform(platform))
+    fig = formats_under_both_lenses(posts[posts["platform"] == platform], title, tr)
+    return fig, tr.t("lesson.demo.figure_alt", client=name, platform=tr.platform(platform))
+
+
+def agreement(top_n: int = 10) -> pd.DataFrame:
+    """Per demo channel: Spearman ρ of reach with interactions and with engagement rate by reach (with
+    95% intervals), and the overlap of the top-n posts by reach and by interactions."""
+    rows = []
+    for client in DEMO_CLIENTS:
+        posts = _demo_posts(client)
+        with_interactions = rank_agreement(posts)
+        with_rate = rank_agreement(posts, y="engagement_rate_by_reach")
+        for platform, group in posts.groupby("platform"):
+            overlap = top_n_overlap(group, top_n)
+            a, b = with_interactions.loc[platform], with_rate.loc[platform]
+            rows.append({"client": client, "platform": platform, "posts": int(a["n"]),
+                         "rho_interactions": a["rho"], "low_interactions": a["ci_low"],
+                         "high_interactions": a["ci_high"], "rho_rate": b["rho"], "low_rate": b["ci_low"],
+                         "high_rate": b["ci_high"], "overlap": overlap["overlap"], "n": overlap["n"]})
+    return pd.DataFrame(rows)
+
+
+def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
+    """agreement() formatted for display."""
+    table = agreement(top_n)
+
+    def interval(rho, low, high):
+        return tr.t("common.interval", value=tr.number(rho, 2), low=tr.number(low, 2), high=tr.number(high, 2))
+
+    return pd.DataFrame({
+        tr.t("lesson.demo.client"): table["client"].map(lambda c: DEMO_CLIENTS[c][0]),
+        tr.t("lesson.demo.platform"): table["platform"].map(tr.platform),
+        tr.t("lesson.demo.posts"): table["posts"].map(tr.number),
+        tr.t("lesson.demo.rho_interactions"): [interval(*v) for v in table[
+            ["rho_interactions", "low_interactions", "high_interactions"]].itertuples(index=False)],
+        tr.t("lesson.demo.rho_rate"): [interval(*v) for v in table[["rho_rate", "low_rate", "high_rate"]].itertuples(
+            index=False)],
+        tr.t("lesson.demo.overlap", n=top_n): [tr.t("lesson.demo.overlap_value", overlap=tr.number(o), n=tr.number(n))
+                                               for o, n in zip(table["overlap"], table["n"])],
+    })
+
+
+def agreement_sentence(tr: Translator) -> str:
+    """The range of ρ over the demo channels under each pairing, and what it means."""
+    table = agreement()
+    values = dict(low=tr.number(table["rho_interactions"].min(), 2), high=tr.number(table["rho_interactions"].max(), 2),
+                  rate_low=tr.number(table["rho_rate"].min(), 2), rate_high=tr.number(table["rho_rate"].max(), 2))
+    if (table["high_rate"] < 0).all() and (table["rho_interactions"] < 0.9).all():
+        return tr.t("lesson.demo.agreement_opposed", **values)
+    return tr.t("lesson.demo.agreement_mixed", **values)
+
+
+# --------------------------------------------------------------------------------------------- part 4
+#: Four posts of one account for exercises 1 and 2 (invented; interactions = the four components).
+EXERCISE_POSTS = pd.DataFrame(
+    {"format": ["reel", "photo", "carousel", "text"],
+     "reach": [12_000, 5_000, 4_000, 1_500], "impressions": [15_600, 6_100, 7_200, 1_650],
+     "reactions": [180, 160, 210, 70], "comments": [12, 25, 48, 40], "shares": [20, 10, 30, 6],
+     "saves": [8, 15, 52, 4]},
+    index=pd.Index(["A", "B", "C", "D"], name="post"))
+EXERCISES = ("frequency", "rates", "summed_reach", "formats", "benchmark")
+#: The demo channel of exercise 4 (part 3 shows the other client in detail, so the answer is not on screen).
+FORMATS_EXERCISE = ("harbour-books", "facebook")
+#: Exercise 5: Buffer's median by impressions against Rival IQ's median by followers of this edition.
+BENCHMARK_EXERCISE = ("x", 2023)
+SUMMED_REACH_CHOICES = ("a", "b", "c", "d")
+#: Relative tolerance of numeric answers (a frequency of 1.22 may be given as 1.2, a rate of 4.72% as 0.047).
+TOLERANCE = {"frequency": 0.02, "rates": 0.02, "benchmark": 0.03}
+
+
+def exercise_posts() -> pd.DataFrame:
+    """The posts of exercises 1 and 2 (a copy the learner may change)."""
+    return EXERCISE_POSTS.copy()
+
+
+def exercise_posts_table(tr: Translator) -> pd.DataFrame:
+    """EXERCISE_POSTS with headings and numbers in the learner's language."""
+    posts = EXERCISE_POSTS
+    table = pd.DataFrame({tr.t("lesson.exercises.post"): posts.index,
+                          tr.t("lesson.demo.format"): posts["format"].map(tr.format_name).to_numpy()})
+    for column in ("reach", "impressions", "reactions", "comments", "shares", "saves"):
+        table[tr.metric(column)] = posts[column].map(tr.number).to_numpy()
+    return table
+
+
+def benchmark_table() -> pd.DataFrame:
+    """The published benchmarks (data/benchmarks.csv), for exercise 5 and pitfall 2."""
+    return load_benchmarks()
+
+
+def _benchmark_pair() -> tuple[float, float]:
+    """(Buffer's median by impressions, Rival IQ's median by followers) for BENCHMARK_EXERCISE."""
+    platform, edition = BENCHMARK_EXERCISE
+    table = load_benchmarks()
+    mine = table[(table["platform"] == platform) & (table["industry"] == "all industries")]
+    buffer = mine[mine["source"].str.startswith("Buffer") & (mine["denominator"] == "impressions")]
+    rival = mine[mine["source"].str.startswith("Rival IQ") & (mine["edition"] == edition)
+                 & (mine["denominator"] == "followers")]
+    return float(buffer["value"].iloc[0]), float(rival["value"].iloc[0])
+
+
+def expected_answer(exercise_id: str):
+    """The right answer of an exercise, computed from the same data the learner sees."""
+    posts = EXERCISE_POSTS
+    if exercise_id == "frequency":
+        return float(posts.loc["B", "impressions"] / posts.loc["B", "reach"])
+    if exercise_id == "rates":
+        interactions = float(posts.loc["C", ["reactions", "comments", "shares", "saves"]].sum())
+        return interactions / posts.loc["C", "reach"], interactions / posts.loc["C", "impressions"]
+    if exercise_id == "summed_reach":
+        return "b"
+    if exercise_id == "formats":
+        client, platform = FORMATS_EXERCISE
+        winners = format_winners(_demo_posts(client)).set_index("platform").loc[platform]
+        return winners["reach_format"], winners["rate_format"]
+    if exercise_id == "benchmark":
+        buffer, rival = _benchmark_pair()
+        return buffer / rival
+    raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
+
+
+def solution_answer(exercise_id: str):
+    """The answer as a learner would type it (numbers rounded as on paper); passes check()."""
+    answer = expected_answer(exercise_id)
+    if exercise_id == "rates":
+        return tuple(round(v, 4) for v in answer)
+    if isinstance(answer, float):
+        return round(answer, 2)
+    return answer
+
+
+def exercise_data(exercise_id: str):
+    """What an exercise's learner computes on: the four posts, a demo channel's posts, or the benchmarks."""
+    if exercise_id in ("frequency", "rates", "summed_reach"):
+        return exercise_posts()
+    if exercise_id == "formats":
+        client, platform = FORMATS_EXERCISE
+        posts = demo_posts(client)
+        return posts[posts["platform"] == platform].reset_index(drop=True)
+    if exercise_id == "benchmark":
+        return benchmark_table()
+    raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
+
+
+def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
+    """An exercise's title, prompt, hint or solution from the catalogue."""
+    key = {
+        ("frequency", "title"): "lesson.ex.frequency.title",
+        ("frequency", "prompt"): "lesson.ex.frequency.prompt",
+        ("frequency", "hint"): "lesson.ex.frequency.hint",
+        ("frequency", "solution"): "lesson.ex.frequency.solution",
+        ("rates", "title"): "lesson.ex.rates.title",
+        ("rates", "prompt"): "lesson.ex.rates.prompt",
+        ("rates", "hint"): "lesson.ex.rates.hint",
+        ("rates", "solution"): "lesson.ex.rates.solution",
+        ("summed_reach", "title"): "lesson.ex.summed_reach.title",
+        ("summed_reach", "prompt"): "lesson.ex.summed_reach.prompt",
+        ("summed_reach", "hint"): "lesson.ex.summed_reach.hint",
+        ("summed_reach", "solution"): "lesson.ex.summed_reach.solution",
+        ("formats", "title"): "lesson.ex.formats.title",
+        ("formats", "prompt"): "lesson.ex.formats.prompt",
+        ("formats", "hint"): "lesson.ex.formats.hint",
+        ("formats", "solution"): "lesson.ex.formats.solution",
+        ("benchmark", "title"): "lesson.ex.benchmark.title",
+        ("benchmark", "prompt"): "lesson.ex.benchmark.prompt",
+        ("benchmark", "hint"): "lesson.ex.benchmark.hint",
+        ("benchmark", "solution"): "lesson.ex.benchmark.solution",
+    }[(exercise_id, part)]
+    return tr.t(key, **values)
+
+
+def _prompt_values(exercise_id: str, tr: Translator) -> dict:
+    if exercise_id == "formats":
+        client, platform = FORMATS_EXERCISE
+        return {"client": DEMO_CLIENTS[client][0], "platform": tr.platform(platform)}
+    if exercise_id == "benchmark":
+        platform, edition = BENCHMARK_EXERCISE
+        return {"platform": tr.platform(platform), "edition": str(edition)}
+    return {}
+
+
+def exercise(exercise_id: str, language: str = "en") -> Markdown:
+    """An exercise's title and prompt."""
+    tr = Translator(language)
+    values = _prompt_values(exercise_id, tr)
+    return slide(_exercise_text(tr, exercise_id, "title"), _exercise_text(tr, exercise_id, "prompt", **values))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on a learner's answer: status is correct, wrong, half_right, unanswered or invalid."""
+    exercise: str
+    status: str
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        symbol, colour = {"correct": ("✓", "#009E73"), "unanswered": ("…", "#555555")}.get(
+            self.status, ("✗", "#D55E00"))
+        body = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(self.message))
+        return (f'<p class="lesson-check lesson-check-{self.status}" style="border-left:4px solid {colour};'
+                f'padding:0.3em 0.8em"><strong style="color:{colour}">{symbol}</strong> {body}</p>')
+
+
+def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
+    """Whether `answer` is right, in a sentence of the learner's language that never states the answer.
+
+    Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
+    in any case, singular or plural; letters in any case.
+    """
+    tr = Translator(language)
+    number = _exercise_number(exercise_id)
+    hint = _exercise_text(tr, exercise_id, "hint")
+    prefix = tr.t("lesson.check.exercise", number=number) + ": "
+
+    def result(status: str, message: str) -> CheckResult:
+        return CheckResult(exercise_id, status, prefix + message)
+
+    if answer is None or (isinstance(answer, (tuple, list)) and any(v is None for v in answer)):
+        return result("unanswered", tr.t("lesson.check.unanswered"))
+    expected = expected_answer(exercise_id)
+    got = _shown(answer)
+
+    if exercise_id in ("frequency", "benchmark"):
+        if not _is_number(answer):
+            return result("invalid", tr.t("lesson.check.number_expected", got=got))
+        if _close(answer, expected, TOLERANCE[exercise_id]):
+            return result("correct", tr.t("lesson.check.correct"))
+        return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+    if exercise_id == "rates":
+        if not isinstance(answer, (tuple, list)) or len(answer) != 2 or not all(_is_number(v) for v in answer):
+            return result("invalid", tr.t("lesson.check.pair_expected", got=got))
+        right = [_close(a, e, TOLERANCE["rates"]) for a, e in zip(answer, expected)]
+        if all(right):
+            return result("correct", tr.t("lesson.check.correct"))
+        if any(_close(a / 100, e, TOLERANCE["rates"]) for a, e in zip(answer, expected)):
+            return result("wrong", tr.t("lesson.check.percent_given"))
+        if any(right):
+            return result("half_right", tr.t("lesson.check.half_right", hint=hint))
+        return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+    if exercise_id == "summed_reach":
+        choice = answer.strip().lower() if isinstance(answer, str) else None
+        if choice not in SUMMED_REACH_CHOICES:
+            return result("invalid", tr.t("lesson.check.choice_expected", choices=", ".join(SUMMED_REACH_CHOICES),
+                                          got=got))
+        if choice == expected:
+            return result("correct", tr.t("lesson.check.correct"))
+        return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+    # formats
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2 or not all(isinstance(v, str) for v in answer):
+        return result("invalid", tr.t("lesson.check.pair_expected", got=got))
+    names = _format_names(exercise_data("formats")["format"].dropna().unique())
+    given = [names.get(_normalise_name(v)) for v in answer]
+    for value, canonical in zip(answer, given):
+        if canonical is None:
+            known = ", ".join(sorted({tr.format_name(f) for f in names.values()}))
+            return result("invalid", tr.t("lesson.check.unknown_format", got=repr(value), formats=known))
+    right = [g == e for g, e in zip(given, expected)]
+    if all(right):
+        return result("correct", tr.t("lesson.check.correct"))
+    if any(right):
+        return result("half_right", tr.t("lesson.check.half_right", hint=hint))
+    return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+
+def _exercise_number(exercise_id: str) -> int:
+    if exercise_id not in EXERCISES:
+        raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
+    return EXERCISES.index(exercise_id) + 1
+
+
+def _close(value: float, expected: float, tolerance: float) -> bool:
+    return abs(float(value) - expected) <= tolerance * abs(expected)
+
+
+def _shown(answer) -> str:
+    text = repr(answer)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _normalise_name(name: str) -> str:
+    name = " ".join(name.strip().casefold().split())
+    return name[:-1] if name.endswith("s") and len(name) > 3 else name
+
+
+def _format_names(formats) -> dict[str, str]:
+    """Every way a learner may name a format (canonical name, English or Indonesian label) -> canonical."""
+    names = {}
+    for canonical in formats:
+        for written in (canonical, *(Translator(language).format_name(canonical) for language in LANGUAGES)):
+            names[_normalise_name(written)] = canonical
+    return names
+
+
+def solution(exercise_id: str, language: str = "en", show: bool = True) -> Markdown | None:
+    """The worked solution of an exercise, or nothing when `show` is false (the learners' run)."""
+    if not show:
+        return None
+    tr = Translator(language)
+    expected = expected_answer(exercise_id)
+    posts = EXERCISE_POSTS
+    if exercise_id == "frequency":
+        values = dict(impressions=tr.number(posts.loc["B", "impressions"]), reach=tr.number(posts.loc["B", "reach"]),
+                      value=tr.number(expected, 2))
+    elif exercise_id == "rates":
+        components = {c: posts.loc["C", c] for c in ("reactions", "comments", "shares", "saves")}
+        interactions = posts[list(components)].sum(axis=1)
+        values = dict(**{c: tr.number(v) for c, v in components.items()},
+                      interactions=tr.number(sum(components.values())),
+                      reach=tr.number(posts.loc["C", "reach"]), impressions=tr.number(posts.loc["C", "impressions"]),
+                      by_reach=f"{tr.number(expected[0], 4)} ({tr.percent(expected[0], 2)})",
+                      by_impressions=f"{tr.number(expected[1], 4)} ({tr.percent(expected[1], 2)})",
+                      top_by_reach=(interactions / posts["reach"]).idxmax(),
+                      top_by_impressions=(interactions / posts["impressions"]).idxmax())
+    elif exercise_id == "formats":
+        client, platform = FORMATS_EXERCISE
+        winners = format_winners(_demo_posts(client)).set_index("platform").loc[platform]
+        values = dict(reach_format=tr.format_name(winners["reach_format"]), reach=tr.number(winners["reach"]),
+                      rate_format=tr.format_name(winners["rate_format"]), rate=tr.percent(winners["rate"], 1))
+    elif exercise_id == "benchmark":
+        buffer, rival = _benchmark_pair()
+        values = dict(buffer=_benchmark_percent(tr, buffer), rival=_benchmark_percent(tr, rival),
+                      value=tr.number(expected, 1))
+    else:
+        values = {}
+    return slide(tr.t("lesson.solution.label"), _exercise_text(tr, exercise_id, "solution", **values), level=4)
+
+
+# --------------------------------------------------------------------------------------------- part 5
+def overlap_simulation(posts: int = 10, audience: int = 10_000, share: float = 0.3, seed: int = 7) -> pd.DataFrame:
+    """Posts that each reach a random `share` of one audience: summed reach against unique accounts reached.
+
+    One boolean row per post over the audience (vectorised); returns, after each post, the summed reach and
+    the number of different accounts reached so far.
+    """
+    rng = np.random.default_rng(seed)
+    seen = rng.random((posts, audience)) < share
+    return pd.DataFrame({"posts": np.arange(1, posts + 1),
+                         "summed_reach": seen.sum(axis=1).cumsum(),
+                         "unique_accounts": np.logical_or.accumulate(seen, axis=0).sum(axis=1),
+                         "audience": audience})
+
+
+def overlap_texts(tr: Translator, posts: int = 10, audience: int = 10_000, share: float = 0.3) -> tuple[str, str]:
+    """The pitfall's introduction and the sentence computed from overlap_simulation."""
+    last = overlap_simulation(posts, audience, share).iloc[-1]
+    intro = tr.t("lesson.pitfalls.summed_body", posts=tr.number(posts), share=tr.percent(share, 0),
+                 audience=tr.number(audience))
+    sentence = tr.t("lesson.pitfalls.summed_sentence", posts=tr.number(posts), summed=tr.number(last["summed_reach"]),
+                    unique=tr.number(last["unique_accounts"]),
+                    multiple=_times(tr, last["summed_reach"] / last["unique_accounts"]),
+                    excess=_times(tr, last["summed_reach"] / audience))
+    return intro, sentence
+
+
+def overlap_figure(tr: Translator, posts: int = 10, audience: int = 10_000,
+                   share: float = 0.3) -> tuple[plt.Figure, str]:
+    """Summed reach growing in a straight line while unique accounts level off below the audience."""
+    apply_style()
+    table = overlap_simulation(posts, audience, share)
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    ax.plot(table["posts"], table["summed_reach"], marker="o", color=PALETTE[3], label=tr.t("lesson.pitfalls.line_summed"))
+    ax.plot(table["posts"], table["unique_accounts"], marker="o", color=PALETTE[0],
+            label=tr.t("lesson.pitfalls.line_unique"))
+    ax.axhline(audience, color="grey", ls="--", lw=1, label=tr.t("lesson.pitfalls.line_audience"))
+    ax.set_xlabel(tr.t("lesson.pitfalls.axis_posts"))
+    ax.set_ylabel(tr.t("lesson.pitfalls.axis_accounts"))
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: tr.number(v)))
+    ax.set_xticks(table["posts"])
+    ax.set_ylim(bottom=0)
+    ax.legend(frameon=False)
+    last = table.iloc[-1]
+    ax.set_title(wrap_title(tr.t("lesson.pitfalls.figure_title", posts=tr.number(posts),
+                            summed=tr.number(last["summed_reach"]), unique=tr.number(last["unique_accounts"]))),
+                 loc="left")
+    fig.tight_layout()
+    return fig, tr.t("lesson.pitfalls.figure_alt")
+
+
+def _benchmark_rows() -> pd.DataFrame:
+    table = load_benchmarks()
+    return table[table["industry"] == "all industries"]
+
+
+def denominators_table(tr: Translator) -> pd.DataFrame:
+    """Per platform: published rates by followers (lowest to highest) and by impressions, and their sources."""
+    rows = []
+    for platform, group in _benchmark_rows().groupby("platform", sort=False):
+        followers = group.loc[group["denominator"] == "followers", "value"]
+        impressions = group.loc[group["denominator"] == "impressions", "value"]
+        rows.append((tr.platform(platform), _range(tr, followers), _range(tr, impressions),
+                     ", ".join(dict.fromkeys(f"{_short_source(s)} {e}" for s, e in
+                                             zip(group["source"], group["edition"])))))
+    return pd.DataFrame(rows, columns=[tr.t("lesson.pitfalls.platform"), tr.t("lesson.pitfalls.by_followers"),
+                                       tr.t("lesson.pitfalls.by_impressions"), tr.t("lesson.pitfalls.sources")])
+
+
+def _range(tr: Translator, values: pd.Series) -> str:
+    if values.empty:
+        return tr.t("common.na")
+    low, high = values.min(), values.max()
+    if low == high:
+        return _benchmark_percent(tr, low)
+    return tr.t("lesson.pitfalls.range", low=_benchmark_percent(tr, low), high=_benchmark_percent(tr, high))
+
+
+def _benchmark_percent(tr: Translator, value: float) -> str:
+    """A published rate with the digits its source gives: 0.060%, 0.15%, 5.07%."""
+    return tr.percent(value, 2 if value >= 0.001 else 3)
+
+
+def _short_source(name: str) -> str:
+    """'Rival IQ Social Media Industry Benchmark Report' -> 'Rival IQ'."""
+    return re.sub(r" Social Media .*$", "", name)
+
+
+def denominators_sentence(tr: Translator) -> str:
+    """The platform whose published figures differ most, highest ÷ lowest, each with its definition."""
+    rows = _benchmark_rows()
+    spread = rows.groupby("platform")["value"].agg(lambda v: v.max() / v.min())
+    platform = spread.idxmax()
+    mine = rows[rows["platform"] == platform]
+    high, low = mine.loc[mine["value"].idxmax()], mine.loc[mine["value"].idxmin()]
+    return tr.t("lesson.pitfalls.denominators_sentence", platform=tr.platform(platform), ratio=_times(tr, spread.max()),
+                high_source=_short_source(high["source"]), high_edition=str(high["edition"]),
+                high_statistic=tr.t(f"stat.{high['statistic']}"),
+                high_denominator=tr.t(f"denominator.{high['denominator']}"),
+                high=_benchmark_percent(tr, high["value"]),
+                low_source=_short_source(low["source"]), low_edition=str(low["edition"]),
+                low_statistic=tr.t(f"stat.{low['statistic']}"),
+                low_denominator=tr.t(f"denominator.{low['denominator']}"),
+                low=_benchmark_percent(tr, low["value"]))
+
+
+def views_texts(tr: Translator) -> tuple[str, str]:
+    """The switch from impressions to views, and what it means for the demo exports (counted)."""
+    posts = pd.concat([_demo_posts(c) for c in DEMO_CLIENTS], ignore_index=True)
+    kinds = posts["impressions_kind"]
+    body = tr.t("lesson.pitfalls.views_body", date=tr.date(VIEWS_SWITCH))
+    fact = tr.t("lesson.pitfalls.views_fact", views=tr.number(int((kinds == "views").sum())),
+                posts=tr.number(len(posts)), impressions=tr.number(int((kinds == "impressions").sum())),
+                frequency=tr.number(posts["frequency"].median(), 2), date=tr.date(VIEWS_SWITCH))
+    return body, fact

@@ -1,0 +1,322 @@
+"""The trainers' lesson: checks accept the solutions and refuse wrong answers without revealing the answer,
+the simulation says what the lesson claims, the notebook runs in both languages, and the slides export.
+
+The notebook itself also runs under nbval (`make test`), in English with every answer left as None.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import lesson
+from helpers.benchmarks import load_benchmarks
+from helpers.i18n import LANGUAGES, Translator
+from helpers.render import ParameterMismatch
+from helpers.slides import LESSON, SlidesError, deck_name, execute_lesson, export_slides, render_slides
+
+#: A wrong answer of the right type for each exercise.
+WRONG = {"frequency": 1.5, "rates": (0.05, 0.03), "summed_reach": "a", "formats": ("photo", "link"),
+         "benchmark": 85}
+
+
+# ------------------------------------------------------------------------------------------- checks
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("exercise", lesson.EXERCISES)
+def test_the_solution_passes_every_check(exercise, language):
+    result = lesson.check(exercise, lesson.solution_answer(exercise), language)
+    assert result.correct, result.message
+    assert result.status == "correct"
+
+
+def test_known_answers():
+    """Worked by hand from the four exercise posts and data/benchmarks.csv."""
+    assert lesson.expected_answer("frequency") == pytest.approx(6_100 / 5_000)
+    assert lesson.expected_answer("rates") == pytest.approx((340 / 4_000, 340 / 7_200))
+    assert lesson.expected_answer("summed_reach") == "b"
+    assert lesson.expected_answer("formats") == ("reel", "text")
+    assert lesson.expected_answer("benchmark") == pytest.approx(0.0231 / 0.00035)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("exercise", lesson.EXERCISES)
+def test_a_wrong_answer_fails_without_revealing_the_answer(exercise, language):
+    tr = Translator(language)
+    result = lesson.check(exercise, WRONG[exercise], language)
+    assert result.status == "wrong" and not result.correct
+    expected = lesson.expected_answer(exercise)
+    values = expected if isinstance(expected, tuple) else (expected,)
+    for value in values:
+        if isinstance(value, float):
+            for shown in {f"{value:.2f}", f"{value:.3f}", tr.number(value, 2), tr.number(value, 1),
+                          tr.percent(value, 1)}:
+                assert shown not in result.message
+        elif exercise == "formats":
+            assert tr.format_name(value) not in result.message
+    if exercise == "summed_reach":
+        assert "**b**" not in result.message and "at least 12,000" not in result.message
+
+
+def test_half_right_pairs_say_so():
+    assert lesson.check("rates", (0.085, 0.03)).status == "half_right"
+    assert lesson.check("formats", ("reel", "photo")).status == "half_right"
+
+
+@pytest.mark.parametrize("exercise", lesson.EXERCISES)
+def test_an_answer_left_as_none_is_not_answered_yet(exercise):
+    result = lesson.check(exercise, None, "id")
+    assert result.status == "unanswered"
+    assert "Belum dijawab" in result.message and result.message.startswith("Latihan ")
+
+
+def test_answers_of_the_wrong_shape_are_explained():
+    assert lesson.check("frequency", "1.22").status == "invalid"
+    assert "Expected a number" in lesson.check("frequency", "1.22").message
+    assert lesson.check("rates", 0.085).status == "invalid"
+    assert lesson.check("rates", (None, 0.05)).status == "unanswered"
+    assert lesson.check("summed_reach", "e").status == "invalid"
+    assert lesson.check("summed_reach", 2).status == "invalid"
+    unknown = lesson.check("formats", ("reel", "story"))
+    assert unknown.status == "invalid" and "'story'" in unknown.message
+    percent = lesson.check("rates", (8.5, 4.72))
+    assert percent.status == "wrong" and "percentages" in percent.message
+
+
+def test_answers_are_accepted_in_the_forms_a_learner_writes():
+    assert lesson.check("frequency", 1.2).correct  # rounded to one decimal
+    assert lesson.check("frequency", np.float64(1.22)).correct
+    assert lesson.check("rates", [0.085, 0.047]).correct
+    assert lesson.check("summed_reach", " B ").correct
+    assert lesson.check("formats", ("Reels", "TEXT POST")).correct
+    assert lesson.check("formats", ("reel", "unggahan teks"), "id").correct
+    assert lesson.check("benchmark", 66).correct
+
+
+def test_check_result_shows_as_escaped_html():
+    result = lesson.CheckResult("formats", "invalid", "Exercise 4: '<script>' is not a format")
+    assert "<script>" not in result._repr_html_() and "&lt;script&gt;" in result._repr_html_()
+    assert str(result) == result.message
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("exercise", lesson.EXERCISES)
+def test_solutions_are_shown_only_when_asked(exercise, language):
+    assert lesson.solution(exercise, language, show=False) is None
+    text = lesson.solution(exercise, language).data
+    assert text.startswith("#### " + Translator(language).t("lesson.solution.label"))
+    assert "{" not in text  # every placeholder filled
+
+
+def test_unknown_exercise_is_an_error():
+    with pytest.raises(ValueError, match="unknown exercise 'reach'"):
+        lesson.check("reach", 1)
+
+
+# ------------------------------------------------------------------------------------------- simulation
+def test_simulation_is_seeded_and_consistent():
+    posts = lesson.simulate()
+    assert posts.equals(lesson.simulate())
+    assert not posts.equals(lesson.simulate(seed=8))
+    assert len(posts) == 80 and (posts["strategy"].value_counts() == 40).all()
+    assert (posts["reach"] == posts[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)).all()
+    assert (posts["interactions"] == posts[["reactions", "comments", "shares"]].sum(axis=1)).all()
+    assert (posts["impressions"] >= posts["reach"]).all()
+    conversation = posts[posts["strategy"] == "conversation"]
+    broadcast = posts[posts["strategy"] == "broadcast"]
+    assert (conversation["paid_reach"] == 0).all() and (broadcast["kind"] == "announcement").all()
+    assert (conversation["kind"] == "conversation").sum() == 20
+    assert (lesson.simulate(paid_boost=0)["paid_reach"] == 0).all()
+    assert (lesson.simulate(conversation_share=0.25, posts_per_strategy=8)["kind"] == "conversation").sum() == 2
+
+
+def test_with_the_default_parameters_the_strategies_look_alike_under_reach_and_differ_under_engagement():
+    summary = lesson.summarise_simulation(lesson.simulate())
+    b, c = summary["broadcast"], summary["conversation"]
+    assert 1 / lesson.ALIKE <= c["summed_reach"] / b["summed_reach"] <= lesson.ALIKE
+    assert c["engagement_rate_by_reach"] > 2 * b["engagement_rate_by_reach"]
+    assert c["conversation_rate"] > 5 * b["conversation_rate"]
+    takeaway = lesson.simulation_takeaway(summary, Translator("en"))
+    assert "look alike" in takeaway and "the conversation strategy wins" in takeaway
+    assert Translator("en").number(b["summed_reach"]) in takeaway  # quotes the numbers it rests on
+
+
+def test_the_takeaway_follows_the_numbers():
+    tr = Translator("en")
+    boosted = lesson.summarise_simulation(lesson.simulate(conversation_share=0.0, paid_boost=2.0))
+    assert "the broadcast strategy wins" in lesson.simulation_takeaway(boosted, tr)
+    unboosted = lesson.summarise_simulation(lesson.simulate(conversation_share=1.0, paid_boost=0.0))
+    assert "the conversation strategy wins: a summed reach" in lesson.simulation_takeaway(unboosted, tr)
+
+
+def test_simulation_table_and_figure_in_indonesian():
+    tr = Translator("id")
+    posts = lesson.simulate()
+    table = lesson.simulation_table(lesson.summarise_simulation(posts), tr)
+    assert list(table.columns) == ["ukuran", "lensa", "strategi siaran", "strategi percakapan"]
+    assert "jangkauan total (bukan orang unik)" in set(table["ukuran"])
+    fig, alt = lesson.simulation_figure(posts, tr)
+    assert "kali lipat" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
+
+
+@pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
+                                            ("conversation_share", 1.5), ("paid_boost", -1),
+                                            ("posts_per_strategy", 1), ("seed", "7")])
+def test_bad_parameters_stop_the_lesson_in_the_learners_language(name, value):
+    with pytest.raises(ValueError, match=f"^{name} harus"):
+        lesson.setup("id", **{name: value})
+    with pytest.raises(ValueError, match="language must be one of en, id; it is 'fr'"):
+        lesson.setup("fr")
+
+
+# ------------------------------------------------------------------------------------------- demo and pitfalls
+def test_demo_formats_disagree_between_the_lenses():
+    winners = lesson.format_winners(lesson.demo_posts("kopi-senja")).set_index("platform")
+    assert tuple(winners.loc["instagram", ["reach_format", "rate_format"]]) == ("reel", "carousel")
+    assert tuple(winners.loc["facebook", ["reach_format", "rate_format"]]) == ("reel", "text")
+    sentences = lesson.formats_sentences("kopi-senja", Translator("en"))
+    assert any("**reel** reaches most" in s and "**carousel** engages most" in s for s in sentences)
+
+
+def test_rank_agreement_of_the_demo_channels():
+    table = lesson.agreement()
+    assert len(table) == 3  # Kopi Senja's two channels, Harbour Books' one
+    assert (table["rho_interactions"] > 0).all() and (table["high_rate"] < 0).all()
+    assert "point the opposite way" in lesson.agreement_sentence(Translator("en"))
+
+
+def test_summed_reach_overtakes_the_people_reached():
+    table = lesson.overlap_simulation(posts=10, audience=10_000, share=0.3)
+    assert table["summed_reach"].iloc[0] == table["unique_accounts"].iloc[0]
+    assert (table["summed_reach"] >= table["unique_accounts"]).all()
+    assert (table["unique_accounts"] <= 10_000).all() and table["unique_accounts"].is_monotonic_increasing
+    assert table["summed_reach"].iloc[-1] == pytest.approx(30_000, rel=0.02)
+    assert table["unique_accounts"].iloc[-1] == pytest.approx(10_000 * (1 - 0.7 ** 10), rel=0.02)
+
+
+def test_the_denominator_pitfall_quotes_the_widest_spread():
+    table = load_benchmarks()
+    table = table[table["industry"] == "all industries"]
+    facebook = table.loc[table["platform"] == "facebook", "value"]
+    sentence = lesson.denominators_sentence(Translator("en"))
+    assert f"**{facebook.max() / facebook.min():.0f} times**" in sentence  # 5.07% ÷ 0.060%
+    assert sentence.startswith("On Facebook") and "Buffer 2025, median by impressions: 5.07%" in sentence
+
+
+def test_the_views_pitfall_counts_the_demo_posts():
+    body, fact = lesson.views_texts(Translator("en"))
+    assert "21 April 2025" in body
+    posts = pd.concat([lesson.demo_posts(c) for c in lesson.DEMO_CLIENTS])
+    assert f"{(posts['impressions_kind'] == 'views').sum()} of {len(posts)} posts report views" in fact
+
+
+# ------------------------------------------------------------------------------------------- notebook
+def _cells():
+    return json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+
+
+def test_notebook_is_committed_without_outputs_and_with_a_slide_type_per_cell():
+    for cell in _cells():
+        assert cell["cell_type"] == "code"  # every text comes from the catalogue, in the chosen language
+        assert cell["outputs"] == [] and cell["execution_count"] is None
+        assert cell["metadata"]["slideshow"]["slide_type"] in {"slide", "subslide", "fragment", "skip", "notes"}
+
+
+def test_parameters_cell_holds_literals_only():
+    parameters = [c for c in _cells() if "parameters" in c["metadata"].get("tags", [])]
+    assert len(parameters) == 1
+    tree = ast.parse("".join(parameters[0]["source"]))
+    values = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}
+    assert len(values) == len(tree.body)
+    assert values["language"] == "en" and values["show_solutions"] is False
+    assert {"audience_size", "conversation_share", "paid_boost"} <= set(values)
+
+
+def test_every_exercise_has_an_answer_cell_left_as_none_a_check_and_a_solution():
+    sources = ["".join(c["source"]) for c in _cells()]
+    for exercise in lesson.EXERCISES:
+        answers = [s for s in sources if re.fullmatch(r"answer_\w+ = None", s)
+                   and f'lesson.check("{exercise}", {s.split(" =")[0]}, language)' in sources]
+        assert len(answers) == 1, exercise
+        assert f'lesson.solution("{exercise}", language, show=show_solutions)' in sources
+
+
+@pytest.fixture(scope="module")
+def executed_in_indonesian(tmp_path_factory):
+    output = tmp_path_factory.mktemp("lesson") / "lesson.id.ipynb"
+    return execute_lesson("id", output)
+
+
+def _texts(notebook) -> str:
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            assert output.get("output_type") != "error", output
+            data = output.get("data", {})
+            parts += [data.get("text/markdown", ""), data.get("text/html", ""), output.get("text", "")]
+    return "\n".join("".join(p) if isinstance(p, list) else p for p in parts)
+
+
+def test_the_lesson_runs_in_indonesian(executed_in_indonesian):
+    text = _texts(executed_in_indonesian)
+    for heading in ("# Jangkauan bukanlah interaksi", "## Dua cara memandang kanal media sosial",
+                    "## Latihan 1: frekuensi", "## Jebakan 2: tingkat dengan pembagi yang berbeda",
+                    "## Yang perlu diingat"):
+        assert heading in text, heading
+    assert "Reach is not engagement" not in text and "Exercise 1" not in text
+    assert text.count("Belum dijawab") == len(lesson.EXERCISES)  # the answer cells ran as given
+    assert "Pembahasan" not in text  # no solutions in the learners' run
+
+
+def test_slides_have_reveal_sections_and_no_code(executed_in_indonesian):
+    html = export_slides(executed_in_indonesian, "id")
+    assert "Reveal.initialize" in html and '<html lang="id"' in html
+    assert html.count("<section") >= 20
+    assert "<title>Jangkauan bukanlah interaksi</title>" in html
+    assert "Latihan 1: frekuensi" in html and 'src="data:image/png;base64,' in html
+    assert "lesson.check(" not in html and "answer_frequency = None" not in html and "tr.t(" not in html
+    assert "Belum dijawab" not in html  # check cells are for the notebook, not the slides
+    assert 'language = "id"' not in html  # no parameters cell
+
+
+def test_render_slides_writes_a_deck_per_language(tmp_path):
+    paths = render_slides(("en",), tmp_path)
+    assert paths == [tmp_path / deck_name("en")]
+    html = paths[0].read_text(encoding="utf-8")
+    assert "Reach is not engagement" in html and "<section" in html
+    assert [p.name for p in tmp_path.iterdir()] == [deck_name("en")]  # no scratch folder left behind
+
+
+def test_unknown_parameters_are_refused_before_running(tmp_path):
+    with pytest.raises(ParameterMismatch, match="audience"):
+        execute_lesson("en", tmp_path / "x.ipynb", audience=100)
+
+
+def test_a_failing_run_names_the_language_and_cell(tmp_path):
+    with pytest.raises(SlidesError, match="'en' failed in cell .*ValueError: audience_size must be"):
+        execute_lesson("en", tmp_path / "x.ipynb", audience_size=5)
+
+
+def test_a_failed_language_keeps_its_previous_deck_and_the_others_are_written(tmp_path, monkeypatch):
+    import helpers.slides as slides
+
+    def fake_execute(language, output, **parameters):
+        if language == "id":
+            raise SlidesError("the lesson in 'id' failed in cell 3: ValueError: planted")
+        notebook = nbformat.read(LESSON, as_version=4)  # stands in for a run: one slide with an output
+        title = next(c for c in notebook.cells if c.metadata["slideshow"]["slide_type"] == "slide")
+        title.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# Title"})]
+        return notebook
+
+    monkeypatch.setattr(slides, "execute_lesson", fake_execute)
+    previous = tmp_path / deck_name("id")
+    previous.write_text("previous deck", encoding="utf-8")
+    with pytest.raises(SlidesError, match="'id' failed in cell 3"):
+        render_slides(("en", "id"), tmp_path)
+    assert previous.read_text(encoding="utf-8") == "previous deck"
+    assert "<section" in (tmp_path / deck_name("en")).read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([deck_name("en"), deck_name("id")])
