@@ -55,7 +55,9 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
                 note = (f"{bench['statistic']} of per-post rates by {bench['denominator']} over {len(values)} posts;"
                         f" {components_note}")
                 if bench["denominator"] == "impressions" and "views" in set(group["impressions_kind"].dropna()):
-                    note += "; the client's denominator is Meta views (repeat views counted), not impressions"
+                    client_value, note = float("nan"), (
+                        f"no comparison: the exports report views (which count repeat views) for {platform},"
+                        " not impressions")
             rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],
                          "data year": bench["data_year"], "industry": bench["industry"],
                          "statistic": bench["statistic"], "denominator": bench["denominator"],

@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .errors import WorkbookError
 from .metrics import engagement_rate_by_reach, interactions
-from .statistics import cliffs_delta_size, fisher_interval, holm, median_interval, \
+from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
 
 #: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
@@ -97,11 +98,21 @@ def top_posts(posts: pd.DataFrame, column: pd.Series, n: int) -> pd.Index:
     return frame.index[:n]
 
 
+def one_platform(posts: pd.DataFrame, what: str) -> None:
+    """Rankings and fits compare posts of one platform; an error names the way to select one."""
+    platforms = posts["platform"].dropna().unique()
+    if len(platforms) > 1:
+        raise WorkbookError(f"{what} compares posts within one platform, and these posts come from"
+                            f" {', '.join(sorted(platforms))}: select one, e.g."
+                            f" explore.select_posts(posts, platform={sorted(platforms)[0]!r})")
+
+
 def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "interactions") -> dict:
-    """How many of the top-n posts by `a` are also in the top n by `b`, over posts reporting both.
+    """How many of the top-n posts by `a` are also in the top n by `b`, over one platform's posts reporting both.
 
     Returns the overlap count, its share of n, and the index of the posts on top under one lens only.
     """
+    one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
     eligible = va.notna() & vb.notna()
     pool = posts[eligible]
@@ -131,8 +142,10 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95) -> dict:
 
     b < 1 means engagement rate falls as reach grows. Robust to outliers (median of pairwise slopes, with
     scipy's interval). Posts with zero reach or zero interactions have no logarithm and are left out (and
-    counted). Above THEIL_SEN_SAMPLE posts the fit uses a seeded random sample of that size.
+    counted). Above THEIL_SEN_SAMPLE posts the fit uses a seeded random sample of that size. One platform
+    at a time: reach on one network is not reach on another.
     """
+    one_platform(posts, "elasticity")
     reach = posts["reach"].astype("Float64")
     inter = interactions(posts)
     both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()
@@ -194,7 +207,7 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
         kruskal.update(H=float(result.statistic), p_value=float(result.pvalue))
         for a, b in combinations(tested, 2):
             test = stats.mannwhitneyu(samples[a], samples[b], alternative="two-sided")
-            delta = float(2 * test.statistic / (len(samples[a]) * len(samples[b])) - 1)
+            delta = cliffs_delta_from_u(test.statistic, len(samples[a]), len(samples[b]))
             pairs.append({"a": a, "b": b, "n_a": len(samples[a]), "n_b": len(samples[b]),
                           "p_value": float(test.pvalue), "cliffs_delta": delta,
                           "effect": cliffs_delta_size(delta)})
@@ -207,9 +220,10 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
 def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
     """Posts and median `measure` by weekday × hour of publication, in the client's time zone.
 
-    Only posts whose publish time is known to the minute count (date-only exports are left out).
+    Only posts whose weekday and hour are known count: date-only exports (precision 'day') are left out;
+    precision 'month' (the research dataset) keeps its real weekday and hour.
     """
-    precise = posts[posts["published_precision"].isin(["minute", "month"])]
+    precise = posts[posts["published_precision"].isin(["minute", "month"])]  # 'month': weekday and hour are real
     frame = pd.DataFrame({"weekday": precise["published_at"].dt.day_name(),
                           "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
     table = frame.groupby(["weekday", "hour"]).agg(posts=("value", "size"), reporting=("value", "count"),
@@ -219,10 +233,11 @@ def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> 
     return table.sort_values(["weekday", "hour"], ignore_index=True)
 
 
-def paid_vs_organic(posts: pd.DataFrame) -> pd.DataFrame:
+def paid_vs_organic(posts: pd.DataFrame, min_posts: int = 3) -> pd.DataFrame:
     """Per platform: the reach lift and the engagement-rate lift of paid posts over organic ones.
 
-    lift = median(paid) ÷ median(organic), with bootstrap intervals; only posts whose paid flag is known.
+    lift = median(paid) ÷ median(organic), with bootstrap intervals; only posts whose paid flag is known,
+    and only where each group has at least `min_posts` posts (otherwise the lifts are NA).
     A paid post usually multiplies reach far more than it multiplies engagement.
     """
     rows = []
@@ -230,8 +245,11 @@ def paid_vs_organic(posts: pd.DataFrame) -> pd.DataFrame:
     for platform, group in known.groupby("platform"):
         paid = group[group["paid"].astype(bool)]
         organic = group[~group["paid"].astype(bool)]
-        reach = ratio_of_medians_interval(paid["reach"], organic["reach"])
-        rate = ratio_of_medians_interval(engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
+        if min(len(paid), len(organic)) < min_posts:
+            reach = rate = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan}
+        else:
+            reach = ratio_of_medians_interval(paid["reach"], organic["reach"])
+            rate = ratio_of_medians_interval(engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
         rows.append({"platform": platform, "paid posts": len(paid), "organic posts": len(organic),
                      "reach lift": reach["ratio"], "reach lift low": reach["ci_low"],
                      "reach lift high": reach["ci_high"], "engagement-rate lift": rate["ratio"],

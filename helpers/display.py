@@ -56,7 +56,7 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
                                        else _shorten(str(v), max_text))
     body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', f'<table class="report-table">{head}',
+    return HTML(re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
                        body, count=1))
 
 

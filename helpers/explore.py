@@ -7,43 +7,21 @@ one platform, one format, one period, the posts behind a number, and a table sav
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import metrics
 from .errors import WorkbookError
-from .importers import ImportResult, import_exports
 from .paths import DATA_DIR, resolve
-from .sources import Sources, split_exports
+from .sources import Loaded, load_client
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 DERIVED_DIR = DATA_DIR / "derived"
 
 
-@dataclass
-class Workspace:
-    """What a folder of exports holds: posts with metrics, daily series, paid delivery, and what was read."""
-
-    posts: pd.DataFrame
-    imported: ImportResult
-    sources: Sources
-
-    @property
-    def daily(self) -> pd.DataFrame | None:
-        return self.sources.daily
-
-    @property
-    def paid(self) -> pd.DataFrame | None:
-        return self.sources.paid
-
-    def files(self) -> pd.DataFrame:
-        """Every file read, with what it was taken for."""
-        rows = [{"file": p.name, "table": "posts"} for p in self.sources.post_files]
-        rows += [{"file": p.name, "table": "daily series"} for p in self.sources.daily_files]
-        rows += [{"file": p.name, "table": "paid delivery"} for p in self.sources.paid_files]
-        return pd.DataFrame(rows, columns=["file", "table"])
+#: What a folder of exports holds: posts with metrics, daily series, paid delivery, and what was read.
+Workspace = Loaded
 
 
 def export_files(folder: str | Path) -> list[Path]:
@@ -61,12 +39,7 @@ def export_files(folder: str | Path) -> list[Path]:
 def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
                 **options) -> Workspace:
     """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics."""
-    files = export_files(folder)
-    sources = split_exports(files, client=client, timezone=timezone, **options)
-    if not sources.post_files:
-        raise WorkbookError(f"no post-level export under {folder}: found only daily or paid files")
-    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
-    return Workspace(posts=metrics.post_metrics(imported.posts), imported=imported, sources=sources)
+    return load_client(export_files(folder), client=client, timezone=timezone, **options)
 
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,

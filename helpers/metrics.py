@@ -61,6 +61,9 @@ RATES: dict[str, tuple[str, str, float]] = {
 PERCENT_RATES = ("reach_rate", "engagement_rate_by_reach", "engagement_rate_by_impressions",
                  "engagement_rate_by_followers", "engagement_rate_by_views", "virality_rate", "click_through_rate")
 MONEY_RATES = ("cpm", "cost_per_reached_person", "cost_per_engagement")
+#: KPIs counted in impressions (or views): not comparable across Meta's 2025-04-21 switch to views.
+IMPRESSION_BASED = ("impressions", "frequency", "cpm", "engagement_rate_by_impressions", "virality_rate",
+                    "click_through_rate")
 #: Kaushik's per-post rates: name -> the count averaged over posts reporting it.
 PER_POST = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "reactions"}
 #: Totals per channel: name -> column summed (over posts reporting it).
@@ -161,12 +164,20 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
 def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     """KPIs of the period beside the previous period: previous value, change and relative change.
 
-    Computed only where both periods have posts covering the KPI; otherwise NA with the reason visible
-    in posts_covered (0).
+    Computed only where both periods have posts covering the KPI (otherwise NA, with the reason visible
+    in posts_covered), and not for impression-based KPIs when one period reports impressions and the
+    other views (`series_break` True).
     """
     merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
     both = (merged["posts_covered"] > 0) & (merged["posts_covered_previous"].fillna(0) > 0)
+    # impressions and views are different counts: no change across Meta's switch from one to the other
+    kinds_now = current.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    kinds_before = previous.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    broken = {key for key in kinds_now.index
+              if key in kinds_before.index and kinds_now[key] and kinds_before[key] and kinds_now[key] != kinds_before[key]}
+    merged["series_break"] = merged[by].isin(broken) & merged["kpi"].isin(IMPRESSION_BASED)
+    both &= ~merged["series_break"]
     merged["change"] = (merged["value"] - merged["value_previous"]).where(both)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
                                  ).where(both)

@@ -29,7 +29,9 @@ def wrap_title(title: str, width: int = 62) -> str:
 
 def apply_style() -> None:
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
-    plt.rcParams.update({"axes.titleweight": "bold", "axes.titlesize": 11, "figure.dpi": 100})
+    # text.parse_math off: labels quote format names and captions from exports, where "$" is not math
+    plt.rcParams.update({"axes.titleweight": "bold", "axes.titlesize": 11, "figure.dpi": 100,
+                         "text.parse_math": False})
 
 
 def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator) -> plt.Figure:
@@ -139,7 +141,8 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
 def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3) -> plt.Figure:
     """Median engagement rate by reach per weekday × hour, each cell labelled with its number of posts.
 
-    Cells with fewer than `min_posts` posts are shown with their count but without colour: too few to judge.
+    Cells with fewer than `min_posts` posts reporting the rate are shown with their count but without colour:
+    too few to judge.
     """
     apply_style()
     fig, ax = plt.subplots(figsize=(9, 3.8))
@@ -147,7 +150,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
         ax.text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
         ax.set_axis_off()
         return fig
-    counts = table.pivot_table(index="weekday", columns="hour", values="posts", aggfunc="sum", observed=False)
+    counts = table.pivot_table(index="weekday", columns="hour", values="reporting", aggfunc="sum", observed=False)
     medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
     counts = counts.reindex(WEEKDAYS).fillna(0)
     medians = medians.reindex(index=WEEKDAYS, columns=counts.columns)

@@ -15,8 +15,8 @@ from . import compare, metrics, plots
 from .benchmarks import compare_with_benchmarks
 from .errors import WorkbookError
 from .i18n import Translator
-from .importers import ImportResult, expand_paths, import_exports
-from .sources import split_exports
+from .importers import ImportResult, expand_paths
+from .sources import load_client
 from .statistics import median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -253,9 +253,9 @@ class Report:
                 notes.append(tr.t("coverage.no_spend", platform=name))
             if group["paid"].isna().all():
                 notes.append(tr.t("coverage.no_paid_flag", platform=name))
-            if (group["published_precision"] != "minute").any():
+            if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
-                                  count=tr.number(int((group["published_precision"] != "minute").sum()))))
+                                  count=tr.number(int((group["published_precision"] == "day").sum()))))
         notes += [tr.t("coverage.warning", warning=w) for w in self.imported.warnings()]
         return notes
 
@@ -569,22 +569,6 @@ def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, p
     return first, last
 
 
-def _attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
-    """Followers at the time of posting from a daily follower series, where the post table lacks them."""
-    if daily is None or daily.empty or "followers" not in set(daily["metric"]):
-        return posts
-    from .daily import followers_on
-
-    posts = posts.copy()
-    for platform in posts["platform"].unique():
-        mine = posts["platform"] == platform
-        known = followers_on(daily, posts.loc[mine, "published_at"], platform)
-        filled = posts.loc[mine, "followers"].astype("Float64").fillna(pd.Series(known, index=posts.index[mine])
-                                                                        .astype("Float64"))
-        posts.loc[mine, "followers"] = filled.round().astype("Int64")
-    return posts
-
-
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                  top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
@@ -595,18 +579,14 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     if int(top_n) < 1:
         raise WorkbookError(f"top_n must be at least 1, not {top_n}")
     start, end = _period_bounds(period_start, period_end, timezone)
-    if comparison_start and comparison_end:
-        previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
-    else:
-        previous_end, previous_start = start, start - (end - start)
+    if not (comparison_start and comparison_end):  # the period of equal length just before, in calendar days
+        days = (pd.Timestamp(period_end) - pd.Timestamp(period_start)).days + 1
+        comparison_end = (pd.Timestamp(period_start) - pd.Timedelta(days=1)).date().isoformat()
+        comparison_start = (pd.Timestamp(period_start) - pd.Timedelta(days=days)).date().isoformat()
+    previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
     options = {"year": year} if year else {}
-    sources = split_exports(expand_paths(exports), timezone=timezone, **options)
-    if not sources.post_files:
-        raise WorkbookError("none of the export files is a post-level export; the report needs at least one"
-                            " (e.g. a Business Suite post export)")
-    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
-    daily = sources.daily
-    every = metrics.post_metrics(_attach_followers(imported.posts, daily))
+    loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
+    imported, daily, every = loaded.imported, loaded.daily, loaded.posts
     inside = every["published_at"].ge(start) & every["published_at"].lt(end)
     before = every["published_at"].ge(previous_start) & every["published_at"].lt(previous_end)
     posts, previous = every[inside], every[before]

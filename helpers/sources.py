@@ -1,16 +1,22 @@
-"""Sorting a client's export files into the three canonical tables: posts, daily series, paid delivery.
+"""A client's exports as the workbook's tables: one loading path for the report, the explorer and the lesson.
 
-A roster lists a client's exports without saying which is which; each file is recognised by its header.
-A file that is none of the three gets the post-level error, which names the closest known family.
+A roster (or a folder) lists a client's exports without saying which is which; each file is recognised by
+its header and sorted into posts, daily series or paid delivery. A file that is none of the three gets the
+post-level error, which names the closest known family. `load_client` then imports the posts, attaches
+follower counts from daily series, and adds the per-post metrics of both lenses.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .errors import ExportFormatError
+
+if TYPE_CHECKING:
+    from .importers import ImportResult
 
 
 @dataclass
@@ -55,3 +61,58 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+@dataclass
+class Loaded:
+    """A client's posts with per-post metrics, the import report, and the daily and paid tables."""
+
+    posts: pd.DataFrame
+    imported: "ImportResult"
+    sources: Sources
+
+    @property
+    def daily(self) -> pd.DataFrame | None:
+        return self.sources.daily
+
+    @property
+    def paid(self) -> pd.DataFrame | None:
+        return self.sources.paid
+
+    def files(self) -> pd.DataFrame:
+        """Every file read, with the table it went into."""
+        rows = [{"file": p.name, "table": "posts"} for p in self.sources.post_files]
+        rows += [{"file": p.name, "table": "daily series"} for p in self.sources.daily_files]
+        rows += [{"file": p.name, "table": "paid delivery"} for p in self.sources.paid_files]
+        return pd.DataFrame(rows, columns=["file", "table"])
+
+
+def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None, **options) -> Loaded:
+    """Import a client's files: posts (with followers from daily series where the posts lack them) and the
+    per-post metrics of both lenses; an error when none of the files is a post-level export."""
+    from . import metrics
+    from .errors import WorkbookError
+    from .importers import import_exports
+
+    sources = split_exports(files, client=client, timezone=timezone, **options)
+    if not sources.post_files:
+        raise WorkbookError("none of the export files is a post-level export (only daily or paid files were"
+                            " found); add at least one post export, e.g. a Business Suite post export")
+    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
+    posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily))
+    return Loaded(posts=posts, imported=imported, sources=sources)
+
+
+def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
+    """Followers at the time of posting from a daily follower series, where the post table lacks them."""
+    if daily is None or daily.empty or "followers" not in set(daily["metric"]):
+        return posts
+    from .daily import followers_on
+
+    posts = posts.copy()
+    for platform in posts["platform"].unique():
+        mine = posts["platform"] == platform
+        known = pd.Series(followers_on(daily, posts.loc[mine, "published_at"], platform), index=posts.index[mine])
+        filled = posts.loc[mine, "followers"].astype("Float64").fillna(known.astype("Float64"))
+        posts.loc[mine, "followers"] = filled.round().astype("Int64")
+    return posts

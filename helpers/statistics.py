@@ -38,7 +38,8 @@ def median_interval(values, confidence: float = 0.95, resamples: int = RESAMPLES
         return out
     alpha = 1 - confidence
     if n <= BOOTSTRAP_LIMIT:
-        low, high = np.quantile(_bootstrap_medians(x, resamples), [alpha / 2, 1 - alpha / 2])
+        rng = np.random.default_rng(SEED)
+        low, high = np.quantile(_bootstrap_medians(x, rng, resamples), [alpha / 2, 1 - alpha / 2])
         out.update(ci_low=float(low), ci_high=float(high), method=f"bootstrap ({resamples} resamples)")
     else:
         x = np.sort(x)
@@ -53,8 +54,12 @@ def cliffs_delta(a, b) -> float:
     a, b = _clean(a), _clean(b)
     if len(a) == 0 or len(b) == 0:
         return np.nan
-    u = stats.mannwhitneyu(a, b, alternative="two-sided").statistic
-    return float(2 * u / (len(a) * len(b)) - 1)
+    return cliffs_delta_from_u(stats.mannwhitneyu(a, b, alternative="two-sided").statistic, len(a), len(b))
+
+
+def cliffs_delta_from_u(u: float, n_a: int, n_b: int) -> float:
+    """Cliff's delta from scipy's Mann–Whitney U of sample a (the count of a > b pairs, ties half)."""
+    return float(2 * u / (n_a * n_b) - 1)
 
 
 def cliffs_delta_size(delta: float) -> str:
@@ -101,7 +106,8 @@ def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = R
             out.update(ci_low=float(out["ratio"] * np.exp(-crit * se_log)),
                        ci_high=float(out["ratio"] * np.exp(crit * se_log)))
         return out
-    ma, mb = _bootstrap_medians(a, resamples), _bootstrap_medians(b, resamples)
+    rng = np.random.default_rng(SEED)  # one generator: the two groups are resampled independently
+    ma, mb = _bootstrap_medians(a, rng, resamples), _bootstrap_medians(b, rng, resamples)
     ratios = ma[mb > 0] / mb[mb > 0]
     if len(ratios):
         low, high = np.quantile(ratios, [alpha / 2, 1 - alpha / 2])
@@ -109,9 +115,8 @@ def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = R
     return out
 
 
-def _bootstrap_medians(x: np.ndarray, resamples: int = RESAMPLES) -> np.ndarray:
-    """Medians of `resamples` seeded resamples of x, drawn in blocks to bound memory."""
-    rng = np.random.default_rng(SEED)
+def _bootstrap_medians(x: np.ndarray, rng: np.random.Generator, resamples: int = RESAMPLES) -> np.ndarray:
+    """Medians of `resamples` resamples of x drawn from `rng`, in blocks to bound memory."""
     n = len(x)
     chunk = max(1, 2_000_000 // n)
     medians = [np.median(x[rng.integers(0, n, size=(min(chunk, resamples - start), n))], axis=1)
@@ -152,7 +157,8 @@ def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = 
         crit = stats.norm.ppf(1 - alpha / 2)
         out.update(ci_low=out["difference"] - crit * se, ci_high=out["difference"] + crit * se)
         return out
-    diffs = _bootstrap_medians(a, resamples) - _bootstrap_medians(b, resamples)
+    rng = np.random.default_rng(SEED)  # one generator: the two groups are resampled independently
+    diffs = _bootstrap_medians(a, rng, resamples) - _bootstrap_medians(b, rng, resamples)
     low, high = np.quantile(diffs, [alpha / 2, 1 - alpha / 2])
     out.update(ci_low=float(low), ci_high=float(high))
     return out

@@ -138,7 +138,9 @@ def test_compare_groups_matches_scipy_and_skips_small_groups():
     pair = got["pairs"].iloc[0]
     u = stats.mannwhitneyu([300, 400, 450, 500, 800], [900, 1200, 1500, 2000])
     assert pair["p_value"] == pytest.approx(u.pvalue) and pair["p_holm"] == pytest.approx(u.pvalue)
-    assert abs(pair["cliffs_delta"]) == pytest.approx(1.0)
+    # photo reaches less than reel in every pair: delta(photo, reel) = P(photo > reel) - P(photo < reel) = -1
+    expected = -1.0 if pair["a"] == "photo" else 1.0
+    assert pair["cliffs_delta"] == pytest.approx(expected)
 
 
 def test_one_post_and_no_post_do_not_crash():
@@ -170,3 +172,19 @@ def test_paid_lift_is_a_ratio_of_medians():
     got = compare.paid_vs_organic(posts_table(rows)).iloc[0]
     assert got["reach lift"] == pytest.approx(1200 / 250)
     assert got["engagement-rate lift"] == pytest.approx(0.01 / 0.04)
+
+
+def test_two_groups_are_resampled_independently():
+    x = np.arange(1.0, 41.0)
+    same = statistics.median_difference_interval(x, x)
+    assert same["difference"] == 0 and same["ci_low"] < 0 < same["ci_high"]  # not a zero-width interval
+    ratio = statistics.ratio_of_medians_interval(x, x)
+    assert ratio["ratio"] == 1 and ratio["ci_low"] < 1 < ratio["ci_high"]
+
+
+def test_large_groups_use_order_statistic_errors():
+    rng = np.random.default_rng(4)
+    a, b = rng.normal(1.0, 1, 5_000), rng.normal(0.0, 1, 5_000)
+    got = statistics.median_difference_interval(a, b)
+    assert got["ci_low"] < np.median(a) - np.median(b) < got["ci_high"]
+    assert 0.05 < got["ci_high"] - got["ci_low"] < 0.2  # about 2 x 1.96 x 1.25 x sqrt(2 / 5000)

@@ -84,3 +84,26 @@ def test_platform_limits_detection_and_is_checked():
         import_exports(SOURCE, timezone=ZONE, platform="instagram")
     with pytest.raises(ExportFormatError, match="not an export the workbook knows"):
         import_exports(SOURCE, timezone=ZONE, platform="tiktok")
+
+
+def test_a_decimal_comma_is_refused_not_misread(tmp_path):
+    rows = records()
+    rows[1][rows[0].index("Reach")] = "0,5"
+    with pytest.raises(ExportFormatError, match="decimal comma"):
+        import_exports(write(tmp_path, "comma.csv", rows), timezone=ZONE)
+    rows[1][rows[0].index("Reach")] = "1,234"  # a thousands separator is fine
+    posts = import_exports(write(tmp_path, "thousands.csv", rows), timezone=ZONE).posts
+    assert 1234 in posts["reach"].tolist()
+
+
+def test_binary_files_folders_and_bad_time_zones_are_named(tmp_path):
+    from helpers.errors import WorkbookError
+
+    picture = tmp_path / "photo.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(ExportFormatError, match="not a text export"):
+        import_exports(picture, timezone=ZONE)
+    with pytest.raises(WorkbookError, match="is a folder, not a file"):
+        import_exports(tmp_path, timezone=ZONE)
+    with pytest.raises(WorkbookError, match="not a time zone name"):
+        import_exports(SOURCE, timezone="Mars/Base")

@@ -65,9 +65,22 @@ def test_period_and_comparison_hold_the_right_posts(report):
     assert report.outside_period == 0  # the demo exports cover exactly both periods
 
 
-def test_escaped_tables_hold_post_text_as_data(report):
-    table = report.divergent_posts("facebook")
-    assert "text" in table.columns and len(table)
+def test_post_text_reaches_html_only_escaped(report):
+    from helpers import display
+
+    table = report.divergent_posts("facebook").copy()
+    text_column = report.tr.t("divergent.text")
+    table.loc[table.index[0], text_column] = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    html = display.table(table, caption="caption with <b>tags</b> and a \\1 backslash", index=False).data
+    assert "<script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "caption with &lt;b&gt;tags&lt;/b&gt; and a \\1 backslash" in html
+
+
+def test_benchmarks_by_impressions_are_not_compared_with_views(report):
+    buffer = report.benchmarks[report.benchmarks["source"] == "Buffer"]
+    assert len(buffer) and buffer["client"].isna().all()  # the demo exports report views, not impressions
+    assert buffer["comparison"].str.contains("views").all()
 
 
 def single_post_export(tmp_path):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Iterable
 
 import pandas as pd
@@ -72,14 +73,16 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     if matches:
         return max(matches, key=lambda f: len(f.signature))
     closest = min(candidates, key=lambda f: len(f.missing_from(names)) / len(f.signature))
-    lacking = ", ".join(repr(c) for c in closest.missing_from(names))
+    missing = closest.missing_from(names)
     known = "; ".join(f.label for f in candidates)
-    raise ExportFormatError(
-        path, "this is not an export the workbook knows",
-        expected=f"one of: {known}",
-        hint=f"closest is {closest.label}, but the header lacks {lacking}. Check that this is the post-level"
-             " export, downloaded without edits",
-    )
+    if len(missing) == len(closest.signature):
+        hint = ("its first rows hold none of the column names a known export carries: check that this is a"
+                " platform's post-level export, downloaded without edits")
+    else:
+        hint = (f"closest is {closest.label}, but the header lacks {', '.join(repr(c) for c in missing)}. Check"
+                " that this is the post-level export, downloaded without edits")
+    raise ExportFormatError(path, "this is not an export the workbook knows", expected=f"one of: {known}",
+                            hint=hint)
 
 
 @dataclass
@@ -123,6 +126,9 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             found.extend(matches)
         else:
             path = Path(pattern)
+            if path.is_dir():
+                raise WorkbookError(f"{entry} is a folder, not a file: give the files, or a pattern such as"
+                                    f" {Path(str(entry)) / '*.csv'} (explore.load_folder reads a whole folder)")
             if not path.is_file():
                 raise WorkbookError(f"export file not found: {entry} (looked for {path})")
             found.append(path)
@@ -150,6 +156,17 @@ def export_recency(path: Path) -> tuple:
     return (max(dates) if dates else datetime.min, path.stat().st_mtime)
 
 
+def check_timezone(timezone: str | None) -> None:
+    """An error naming the time zone when it is not an IANA name (e.g. Asia/Jakarta, Europe/London)."""
+    if timezone is None:
+        return
+    try:
+        ZoneInfo(str(timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise WorkbookError(f"{timezone!r} is not a time zone name; use an IANA name such as Asia/Jakarta,"
+                            " Europe/London or UTC") from None
+
+
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
                    family: str | None = None, platform: str | None = None, **options) -> ImportResult:
     """Read export files into one validated canonical post table, with an import report per file.
@@ -161,6 +178,7 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
     """
     files = expand_paths(paths)
+    check_timezone(timezone)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
     for path in sorted(files, key=export_recency):

@@ -81,19 +81,29 @@ def _delimiter_in(line: str) -> str | None:
     return best if counts[best] else None
 
 
+def text_encoding(path: Path, head: bytes) -> str:
+    """The encoding of a text export from its first bytes; an error for empty, spreadsheet or binary files."""
+    if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
+        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
+                                hint="download the export again; the download may have been interrupted")
+    if head[:4] == b"PK\x03\x04":
+        raise ExportFormatError(path, "this is a spreadsheet (xlsx/zip), not a CSV file",
+                                hint="open it and save as CSV, or use the importer for that spreadsheet export")
+    encoding = detect_encoding(head[:4096])
+    if not encoding.startswith("utf-16") and b"\x00" in head[:4096]:
+        raise ExportFormatError(path, "this is not a text export (it holds binary data: an image, a PDF or"
+                                " another program's file?)", expected="a CSV or xlsx file exported by a platform",
+                                hint="export the analytics again as CSV or Excel and point the workbook at that file")
+    return encoding
+
+
 def read_text(path: Path) -> tuple[str, str]:
     """The whole file as text and the encoding it was read with. Raises for empty or binary files."""
     path = Path(path)
     if not path.exists():
         raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
     raw = path.read_bytes()
-    if not raw.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
-        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
-                                hint="download the export again; the download may have been interrupted")
-    if raw[:4] == b"PK\x03\x04":
-        raise ExportFormatError(path, "this is a spreadsheet (xlsx/zip), not a CSV file",
-                                hint="open it and save as CSV, or use the importer for that spreadsheet export")
-    encoding = detect_encoding(raw[:4096])
+    encoding = text_encoding(path, raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -128,9 +138,12 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
         delimiter = sniff_delimiter(text.split("\n", 1)[0])
     header_end = _offset_after_records(text, 1, delimiter)
     try:
-        header = next(csv.reader(io.StringIO(text[:header_end]), delimiter=delimiter))
+        header = next(csv.reader(io.StringIO(text[:header_end], newline=""), delimiter=delimiter))
     except StopIteration:
         raise ExportFormatError(path, "the file has no header row") from None
+    except csv.Error as exc:
+        raise ExportFormatError(path, f"cannot read the header as delimited text ({exc})",
+                                expected="a CSV file exported by a platform") from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     source = path
     if len(header) == 1 and _delimiter_in(header[0]):
@@ -185,13 +198,7 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
         complete = not handle.read(1)
-    if not raw.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
-        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
-                                hint="download the export again; the download may have been interrupted")
-    if raw[:4] == b"PK\x03\x04":
-        raise ExportFormatError(path, "this is a spreadsheet (xlsx/zip), not a CSV file",
-                                hint="open it and save as CSV, or use the importer for that spreadsheet export")
-    encoding = detect_encoding(raw[:4096])
+    encoding = text_encoding(path, raw)
     try:
         text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
     except UnicodeDecodeError as exc:
@@ -238,22 +245,24 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
     path = Path(path)
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
-    if not raw.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
-        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
-                                hint="download the export again; the download may have been interrupted")
-    encoding = detect_encoding(raw)
+    encoding = text_encoding(path, raw)
     text = raw.decode(encoding, errors="ignore").lstrip("\ufeff")
     if text[:4].lower() == "sep=":
         text = text[text.find("\n") + 1:]
     lines = text.splitlines()[:max(n_rows, 10)]
     delimiter = next(filter(None, map(_delimiter_in, lines)), ",")
     rows = []
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-        if len(row) == 1 and _delimiter_in(row[0]):  # a line wrapped in one quoted field by a spreadsheet
-            row = next(csv.reader(io.StringIO(row[0]), delimiter=sniff_delimiter(row[0])), row)
-        rows.append([cell.strip().lstrip("\ufeff") for cell in row])
-        if len(rows) >= n_rows:
-            break
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(row) == 1 and _delimiter_in(row[0]):  # a line wrapped in one quoted field by a spreadsheet
+                row = next(csv.reader(io.StringIO(row[0]), delimiter=sniff_delimiter(row[0])), row)
+            rows.append([cell.strip().lstrip("\ufeff") for cell in row])
+            if len(rows) >= n_rows:
+                break
+    except csv.Error as exc:
+        raise ExportFormatError(path, f"cannot read the file as delimited text ({exc})",
+                                expected="a CSV file exported by a platform",
+                                hint="export the analytics again as CSV or Excel") from None
     return rows
 
 

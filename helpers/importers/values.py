@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 
+THOUSANDS = r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?"  # "1,234" and "1,234.5"; a lone "0,05" is a decimal comma
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
 
 
@@ -24,17 +25,21 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
               dtype: str = "Int64", allow_fraction: bool = False) -> pd.Series:
     """Parse a column of numbers written as text ("12", "1938.0", "7.35E-4", "1,234").
 
-    Blank cells become NA. Any other cell that is not a number raises ExportFormatError naming the first
-    offending rows and values. With dtype Int64, a count with a fractional part is also an error unless
-    `allow_fraction`.
+    Blank cells become NA. A comma counts only as a thousands separator ("1,234" or "1,234.5"); a decimal
+    comma ("0,05", written by spreadsheets in many locales) is refused rather than misread as 5. Any other
+    cell that is not a number raises ExportFormatError naming the first offending rows and values. With
+    dtype Int64, a count with a fractional part is also an error unless `allow_fraction`.
     """
-    text = cells.astype("string").str.strip()
+    text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
     blank = is_blank(text)
-    cleaned = text.str.replace(",", "", regex=False).str.replace("\u00a0", "", regex=False)
-    numbers = pd.to_numeric(cleaned.where(~blank), errors="coerce")
+    has_comma = text.str.contains(",", regex=False).fillna(False)
+    thousands = text.str.fullmatch(THOUSANDS).fillna(False)
+    cleaned = text.where(~(has_comma & thousands), text.str.replace(",", "", regex=False))
+    numbers = pd.to_numeric(cleaned.where(~blank & ~(has_comma & ~thousands)), errors="coerce")
     bad = ~blank & numbers.isna()
     if bad.any():
-        _raise_bad(path, column, rows[bad], text[bad], "a number (or a blank cell when not reported)")
+        _raise_bad(path, column, rows[bad], text[bad], "a number with a decimal point such as 1234.5 or 1,234.5"
+                   " (or a blank cell when not reported); a decimal comma such as 0,05 is not read")
     if dtype == "Int64":
         values = numbers.to_numpy(dtype="float64", na_value=np.nan)
         fractional = ~np.isnan(values) & (values != np.round(values))
