@@ -25,7 +25,7 @@ from .importers import expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
 from .importers.base import Family, FileReport
 from .importers.daily_common import ImportedSeries
-from .schema import PLATFORMS, check_table
+from .schema import PLATFORMS, check_table, conform_columns
 
 #: column -> (pandas dtype, meaning). The order here is the order of the table.
 DAILY_COLUMNS: dict[str, tuple[str, str]] = {
@@ -183,10 +183,7 @@ def empty_daily() -> pd.DataFrame:
 
 def conform_daily(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with exactly the daily columns in order and type (absent columns become NA)."""
-    out = {}
-    for col, (kind, _) in DAILY_COLUMNS.items():
-        out[col] = frame[col].astype(kind) if col in frame else pd.Series(pd.NA, index=frame.index).astype(kind)
-    return pd.DataFrame(out, index=frame.index)
+    return conform_columns(frame, DAILY_COLUMNS)
 
 
 def _schema() -> pa.DataFrameSchema:

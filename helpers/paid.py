@@ -24,7 +24,7 @@ from .importers import expand_paths, export_recency, read_header_names
 from .importers import meta_ads_manager
 from .importers.base import Family
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
-from .schema import PLATFORMS, check_table
+from .schema import PLATFORMS, check_table, conform_columns
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
            "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid"]
@@ -181,10 +181,7 @@ def empty_paid() -> pd.DataFrame:
 
 def conform_paid(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with exactly the paid columns in order and type (absent columns become NA)."""
-    out = {}
-    for col, (kind, _) in PAID_COLUMNS.items():
-        out[col] = frame[col].astype(kind) if col in frame else pd.Series(pd.NA, index=frame.index).astype(kind)
-    return pd.DataFrame(out, index=frame.index)
+    return conform_columns(frame, PAID_COLUMNS)
 
 
 def _schema() -> pa.DataFrameSchema:

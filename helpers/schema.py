@@ -79,6 +79,14 @@ def conform(frame: pd.DataFrame, timezone: str = "UTC") -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+def conform_columns(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """`frame` with exactly `columns` (name -> (dtype, meaning)) in order and type; absent ones become NA."""
+    out = {}
+    for col, (kind, _) in columns.items():
+        out[col] = frame[col].astype(kind) if col in frame else pd.Series(pd.NA, index=frame.index).astype(kind)
+    return pd.DataFrame(out, index=frame.index)
+
+
 def _schema() -> pa.DataFrameSchema:
     columns = {}
     for col, (kind, _) in POST_COLUMNS.items():

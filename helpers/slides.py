@@ -66,10 +66,6 @@ def execute_lesson(language: str, output: Path, *, show_solutions: bool = False,
                           f" {error.evalue} (executed notebook: {display_path(output)})") from None
 
 
-def _slide_type(cell) -> str:
-    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
-
-
 def prepare_for_slides(notebook):
     """A copy of an executed notebook ready for the exporter: parameters cells and cells without any
     output skipped, warnings printed to stderr dropped (they are for whoever runs the notebook)."""

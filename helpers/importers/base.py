@@ -7,6 +7,7 @@ from typing import Callable
 
 import pandas as pd
 
+from ..errors import ExportFormatError
 from .reading import normalise_name
 
 
@@ -73,6 +74,14 @@ class Columns:
             if keys:
                 return keys[0]
         return None
+
+    def required(self, path, *names: str, expected: str, hint: str) -> str:
+        """The key of the first column present among `names`, or an error naming the missing column."""
+        found = self.key(*names)
+        if found is None:
+            raise ExportFormatError(path, f"the column {names[0]!r} is missing", column=names[0],
+                                    expected=expected, hint=hint)
+        return found
 
     def all_keys(self, name: str) -> list[str]:
         return list(self._by_name.get(normalise_name(name), []))

@@ -52,12 +52,8 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
-        found = cols.key(*names)
-        if found is None:
-            raise ExportFormatError(path, f"the column {names[0]!r} is missing", column=names[0],
-                                    expected="the header of an X content export (Post id, Date, Post text, ...)",
-                                    hint="download the post-level content export again, without editing it")
-        return found
+        return cols.required(path, *names, expected="the header of an X content export (Post id, Date, Post text, ...)",
+                             hint="download the post-level content export again, without editing it")
 
     id_key, link_key = key("Post id"), cols.key("Link", "Post Link")
     no_id = frame[id_key].str.strip().eq("")

@@ -52,12 +52,8 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
-        found = cols.key(*names)
-        if found is None:
-            raise ExportFormatError(path, f"the column {names[0]!r} is missing", column=names[0],
-                                    expected="the header of an X tweet activity export (Tweet id, time, ...)",
-                                    hint="download the tweet activity export again, without editing it")
-        return found
+        return cols.required(path, *names, expected="the header of an X tweet activity export (Tweet id, time, ...)",
+                             hint="download the tweet activity export again, without editing it")
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
