@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import compare, metrics, plots
 from .benchmarks import compare_with_benchmarks
+from .paid import paid_summary
 from .errors import WorkbookError
 from .i18n import Translator
 from .importers import ImportResult, expand_paths
@@ -70,6 +71,7 @@ class Report:
     paid: pd.DataFrame = field(default_factory=pd.DataFrame)
     benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
 
     # ----------------------------------------------------------------------------------------- basics
     @property
@@ -314,6 +316,19 @@ class Report:
                                                      self.kpi(platform, "engagement_rate_by_reach")),
                                   comments=self._fmt_kpi("conversation_rate", self.kpi(platform, "conversation_rate"))))
         return " ".join(parts)
+
+    def paid_delivery_sentences(self) -> list[str]:
+        """Account-level paid delivery (Ads Manager) in the broadcast lens: CPM, cost per reached person."""
+        tr = self.tr
+        lines = []
+        for _, row in self.paid_delivery.iterrows():
+            lines.append(tr.t(
+                "paid_delivery.sentence", impressions=tr.number(row["impressions"]),
+                spend=tr.money(row["spend"], row["currency"]), cpm=tr.money(row["CPM"], row["currency"]),
+                reach=tr.number(row["reported total reach"]),
+                per_person=tr.money(row["cost per reached person"], row["currency"]),
+                frequency=tr.number(row["frequency"], 2)))
+        return lines
 
     # ----------------------------------------------------------------------------------------- disagreement
     def agreement_table(self) -> pd.DataFrame:
@@ -587,6 +602,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     options = {"year": year} if year else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
+    paid_delivery = (paid_summary(loaded.paid, loaded.sources.paid_reports) if loaded.paid is not None
+                     else pd.DataFrame())
     inside = every["published_at"].ge(start) & every["published_at"].lt(end)
     before = every["published_at"].ge(previous_start) & every["published_at"].lt(previous_end)
     posts, previous = every[inside], every[before]
@@ -601,7 +618,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         logo=logo, currency=currency, tr=tr, period_start=start, period_end=end - pd.Timedelta(days=1),
         comparison_start=previous_start, comparison_end=previous_end - pd.Timedelta(days=1), top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
-        outside_period=int((~inside & ~before).sum()), **analyse(posts, previous, int(top_n), benchmark_industry),
+        outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
+        **analyse(posts, previous, int(top_n), benchmark_industry),
     )
     return report
 

@@ -120,3 +120,15 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     assert any("report no reach" in note for note in x_report.coverage_notes())
     executed = run_notebook(tmp_path, **params)
     assert "report no reach" in executed
+
+
+def test_paid_delivery_from_an_ads_manager_report_enters_the_broadcast_lens():
+    from tests.conftest import real_export
+
+    ads = real_export("facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")
+    with_ads = build_report(**{**DEMO, "exports": DEMO["exports"] + [str(ads)]})
+    (sentence,) = with_ads.paid_delivery_sentences()
+    # 77,818.01 UAH over 3,159,843 impressions and 1,211,188 reported unique accounts
+    assert "3,159,843 impressions" in sentence and "CPM of UAH24.63" in sentence
+    assert "UAH0.06 per reached person" in sentence and "2.61 times" in sentence
+    assert len(with_ads.posts) == len(build_report(**DEMO).posts)  # the ads file adds no posts
