@@ -25,15 +25,22 @@ def _render(args: argparse.Namespace) -> int:
             raise WorkbookError(f"no client {', '.join(map(repr, missing))} in {display_path(args.clients)};"
                                 f" known: {', '.join(sorted(known))}")
         clients = [c for c in clients if c.id in set(args.client)]
-    results = render_all(clients, Path(args.out))
+    if args.jobs is not None and args.jobs < 1:
+        raise WorkbookError(f"--jobs must be at least 1, not {args.jobs}")
+    out = Path(args.out)
+    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf)
     print()
     print("\n".join(summary_lines(results)))
+    print(f"\nIndex of every client's latest report: {display_path(out / 'index.html')}")
     failed = [r.client for r in results if not r.ok]
+    pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
     if failed:
-        print(f"\n{len(failed)} of {len(results)} report(s) failed: {', '.join(failed)}."
-              f" Their executed notebooks are in {display_path(Path(args.out) / '_failed')}.", file=sys.stderr)
-        return 1
-    return 0
+        print(f"\n{len(failed)} of {len(results)} report(s) failed: {', '.join(failed)}. Their executed"
+              f" notebooks and errors are in {display_path(out / '_failed')}; their last good reports are"
+              " unchanged.", file=sys.stderr)
+    if pdf_failed:
+        print(f"\nThe PDF of {', '.join(pdf_failed)} could not be printed (the HTML is fine).", file=sys.stderr)
+    return 1 if failed or pdf_failed else 0
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -60,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
     render.add_argument("--client", action="append", help="render only this client id (repeatable)")
     render.add_argument("--out", default=str(REPORTS_DIR), help="output folder (default: reports/)")
+    render.add_argument("--jobs", "-j", type=int, help="parallel workers (default: the machine's cores)")
+    render.add_argument("--pdf", action="store_true",
+                        help="also print each report to PDF (A4) with headless Chromium, when installed")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
     inspect.add_argument("files", nargs="+", help="export files or glob patterns")
@@ -75,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except WorkbookError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (OSError, UnicodeDecodeError) as exc:  # a file the workbook cannot open, read or write
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("interrupted; finished reports are unchanged", file=sys.stderr)
+        print("interrupted: no partial report was written; finished reports are unchanged", file=sys.stderr)
         return 130
 
 

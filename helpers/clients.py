@@ -90,6 +90,17 @@ def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return start - length - dt.timedelta(days=1), start - dt.timedelta(days=1)
 
 
+class _RosterLoader(yaml.SafeLoader):
+    """YAML without implicit dates: `2026-02-30` stays text, so it is reported as a bad date of its client
+    and key (the default loader raises on it, and no other problem would be listed)."""
+
+
+_RosterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found.
 
@@ -100,7 +111,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None)
     if not path.is_file():
         raise RosterError(path, ["the roster file does not exist"])
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         raise RosterError(path, [f"not valid YAML: {exc}"]) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
@@ -202,16 +213,33 @@ def _check_client(entry: dict, label: str, seen: set[str]) -> list[str]:
             colour = branding.get("accent_colour")
             if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
                 problems.append(f"{label}: key 'branding.accent_colour' is {colour!r}; expected #RRGGBB")
+            name = branding.get("name")
+            if name is not None and (not isinstance(name, str) or not name.strip()):
+                problems.append(f"{label}: key 'branding.name' must be non-empty text")
             logo = branding.get("logo")
             if logo:
                 if not str(logo).lower().endswith((".png", ".svg")):
                     problems.append(f"{label}: key 'branding.logo' must be a .png or .svg file")
                 elif not resolve(str(logo)).is_file():
                     problems.append(f"{label}: key 'branding.logo': file not found: {logo}")
+                elif not _is_image(resolve(str(logo))):
+                    problems.append(f"{label}: key 'branding.logo': {logo} is not a PNG or SVG image")
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(f"{label}: key 'top_n' must be a whole number of at least 1, not {entry['top_n']!r}")
     return problems
+
+
+def _is_image(path: Path) -> bool:
+    """The logo is embedded in every report: it must really be a PNG (by signature) or an SVG."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    if path.suffix.lower() == ".png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    return b"<svg" in head.lower()
 
 
 def _check_period(value, where: str, word: str) -> list[str]:

@@ -1,32 +1,60 @@
 """Render one HTML report per client: papermill runs the report notebook, nbconvert exports it.
 
-Each client renders in a temporary folder; the HTML and the executed notebook move into
-reports/<client id>/ only when the notebook ran without error and the HTML passed its checks, so a failed
-run never replaces (or looks like) a finished report. A failed run's notebook is kept under
-reports/_failed/<client id>/. One client's failure does not stop the others.
+Each client renders in a temporary folder; the HTML (and the executed notebook, the PDF and a render
+record) move into reports/<client id>/ only when the notebook ran without error and the HTML passed its
+checks, so a failed run never replaces (or looks like) a finished report. A failed run's notebook is kept
+under reports/_failed/<client id>/. One client's failure does not stop the others.
+
+The checks on the HTML (`check_html`): no code, no parameters, no path of this machine, nothing that runs
+or loads from elsewhere, the client named, and no other client of the batch named (its names or post
+ids). Every client gets a kernel of its own, never used for another client: the `KernelSupply` starts
+the next kernel, and imports the notebook's libraries in it, while the current client runs, which takes
+the kernel start off the critical path without sharing a kernel between clients.
+
+`render_all` renders a batch on worker processes (helpers.render_batch); `render_client` renders one
+client in this process.
 """
 from __future__ import annotations
 
+import ast
+import contextlib
 import html
+import json
 import os
+import queue
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-import papermill
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
-from papermill.exceptions import PapermillExecutionError
-
-from .clients import Client
+from .clients import SAFE_ID, Client
 from .errors import WorkbookError
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR
+from .html_safety import DATA_URI, live_content, visible_text
+from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
+from .report_page import finish_page, report_title
 
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "client_report.ipynb"
-HIDDEN_TAGS = {"parameters", "injected-parameters"}
+#: Cells left out of the client's HTML: the parameters, and notes for the analyst.
+HIDDEN_TAGS = {"parameters", "injected-parameters", "analyst-note", "remove-cell"}
+FAILED_DIR = "_failed"
+WORK_PREFIX = ".render-"
+#: Shorter post ids are not checked for leaks: they cannot be told apart from ordinary numbers.
+MIN_POST_ID_LENGTH = 6
+#: Shorter names are not checked for leaks: they would match ordinary words.
+MIN_NAME_LENGTH = 3
+KERNEL_START_TIMEOUT = 180
+#: A cell running longer than this fails its client (a hung notebook must not hold a worker for ever).
+CELL_TIMEOUT = 900
+#: Every kernel supply of this process, so a signal handler can stop their kernels.
+SUPPLIES: list = []
 
 
 @dataclass
@@ -37,120 +65,658 @@ class RenderResult:
     html: Path | None = None
     failed_cell: int | None = None
     error: str = ""
+    timings: dict = field(default_factory=dict)  # seconds: kernel (waiting for it), execute, export, pdf
+    pdf: Path | None = None
+    pdf_error: str = ""
+    failed_source: str = ""  # first line of the failing cell
 
 
 class ParameterMismatch(WorkbookError):
     """The runner passed a parameter the notebook does not declare (papermill would only warn)."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """The render was asked to stop (Ctrl-C or SIGTERM); temporary folders and kernels are cleaned up."""
+
+
+# --- the notebook ----------------------------------------------------------------------------------
+
+def _cells(notebook: Path) -> list[dict]:
+    return json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def declared_parameters(notebook: Path) -> set[str]:
+    """Names assigned in the notebook's cell tagged `parameters` (read without starting anything)."""
+    for cell in _cells(notebook):
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            names = set()
+            for node in ast.parse(_source(cell)).body:
+                targets = node.targets if isinstance(node, ast.Assign) else \
+                    [node.target] if isinstance(node, ast.AnnAssign) else []
+                names |= {t.id for t in targets if isinstance(t, ast.Name)}
+            return names
+    return set()
+
+
 def check_parameters(notebook: Path, parameters: dict) -> None:
     """Every parameter passed must be declared in the notebook's `parameters` cell."""
-    declared = set(papermill.inspect_notebook(str(notebook)))
+    declared = declared_parameters(notebook)
     unknown = sorted(set(parameters) - declared)
     if unknown:
         raise ParameterMismatch(
-            f"{notebook.name} does not declare parameter(s) {', '.join(unknown)}; it declares"
-            f" {', '.join(sorted(declared))}")
+            f"{Path(notebook).name} does not declare parameter(s) {', '.join(unknown)}; it declares"
+            f" {', '.join(sorted(declared)) or 'none (no cell tagged parameters)'}")
 
 
-class _DropStderr(Preprocessor):
-    """Warnings printed to stderr are for the analyst's executed notebook, not the client's report."""
+def notebook_modules(notebook: Path) -> list[str]:
+    """The modules the notebook imports (top-level import statements of its code cells)."""
+    modules: list[str] = []
+    for cell in _cells(notebook):
+        if cell.get("cell_type") != "code":
+            continue
+        try:
+            tree = ast.parse(_source(cell))
+        except SyntaxError:  # IPython magics: not plain Python
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                modules += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                modules.append(node.module)
+                modules += [f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"]
+    return list(dict.fromkeys(modules))
 
-    def preprocess_cell(self, cell, resources, index):
-        if cell.get("cell_type") == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-        return cell, resources
+
+def warmup_code(notebook: Path) -> str:
+    """Code that imports the notebook's libraries without binding a name in the kernel's namespace.
+
+    A submodule guess that is not a module (`from helpers import display` may name a function) is skipped.
+    """
+    return (
+        "import importlib as _importlib\n"
+        f"for _module in {notebook_modules(notebook)!r}:\n"
+        "    try:\n"
+        "        _importlib.import_module(_module)\n"
+        "    except ImportError:\n"
+        "        pass\n"
+        "del _importlib, _module\n"
+    )
 
 
-def export_html(executed: nbformat.NotebookNode, title: str) -> str:
-    """Client-facing HTML: no code, no prompts, no parameters cells, no stderr; figures embedded."""
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True)
-    exporter.register_preprocessor(_DropStderr(enabled=True), enabled=True)
-    body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": title}})
+# --- which client is which -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Identity:
+    """What identifies a client in a report: its post ids and names (client, brand, accounts)."""
+    post_ids: frozenset = frozenset()
+    names: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """What must not appear in one client's report: the other clients' ids and names (its own removed)."""
+    post_ids: frozenset = frozenset()
+    names: frozenset = frozenset()
+    own_names: frozenset = frozenset()
+
+
+def client_identity(client: Client) -> Identity:
+    """The client's names and the ids and account names of the posts in its exports."""
+    names = {client.name, client.brand_name}
+    ids: set[str] = set()
+    try:
+        from .importers import detect_family, expand_paths, load_exports
+        post_files = []
+        for path in expand_paths(list(client.exports)):
+            try:  # daily series and paid delivery files hold no posts: they are left out here
+                detect_family(path)
+                post_files.append(path)
+            except WorkbookError:
+                continue
+        if post_files:
+            options = {"year": client.year} if client.year else {}
+            posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
+            ids = {str(v) for v in posts["post_id"].dropna()}
+            names |= {str(v) for v in posts["account"].dropna()}
+    except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
+        pass
+    return Identity(
+        post_ids=frozenset(i.strip() for i in ids if len(i.strip()) >= MIN_POST_ID_LENGTH),
+        names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
+    )
+
+
+def foreign_identities(identities: dict[str, Identity]) -> dict[str, Foreign]:
+    """For each client: everything that identifies the other clients and not this one."""
+    result = {}
+    for cid, own in identities.items():
+        ids = frozenset().union(*(i.post_ids for c, i in identities.items() if c != cid)) - own.post_ids
+        names = frozenset().union(*(i.names for c, i in identities.items() if c != cid))
+        own_folded = {n.casefold() for n in own.names}
+        result[cid] = Foreign(post_ids=ids, names=frozenset(n for n in names if n.casefold() not in own_folded),
+                              own_names=own.names)
+    return result
+
+
+def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list[str]:
+    """Other clients' post ids and names found in the text and attributes of `document` (`text`: its
+    visible_text, when already at hand)."""
+    if not foreign.post_ids and not foreign.names:
+        return []
+    text = visible_text(document) if text is None else text
+    for name in sorted(foreign.own_names, key=len, reverse=True):  # "Kopi" inside the own "Kopi Senja"
+        text = re.sub(re.escape(name), " ", text, flags=re.I)
+    problems = []
+    tokens = set(re.findall(r"[\w-]+", text))
+    for post_id in sorted(foreign.post_ids):
+        if post_id in tokens or (not re.fullmatch(r"[\w-]+", post_id) and post_id in text):
+            problems.append(f"the HTML holds another client's post id {post_id}")
+    for name in sorted(foreign.names):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.I):
+            problems.append(f"the HTML names another client of this batch: {name!r}")
+    return problems
+
+
+# --- the HTML --------------------------------------------------------------------------------------
+
+_EXPORTER = None
+
+
+def _exporter():
+    """One HTML exporter per process (loading its templates is paid once, not per client)."""
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+        from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
+
+        class DropStderr(Preprocessor):
+            """Warnings printed to stderr are for the analyst's executed notebook, not the client's report."""
+
+            def preprocess_cell(self, cell, resources, index):
+                if cell.get("cell_type") == "code":
+                    cell.outputs = [o for o in cell.get("outputs", [])
+                                    if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+                return cell, resources
+
+        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True),
+                                       enabled=True)
+        exporter.register_preprocessor(DropStderr(enabled=True), enabled=True)
+        _EXPORTER = exporter
+    return _EXPORTER
+
+
+def _warm_exporter() -> None:
+    import nbformat
+    warm = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## warm-up\n\ntext"),
+        nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1"})])])
+    with contextlib.suppress(Exception):  # a real problem shows in the first export, with its message
+        export_html(warm, "warm-up")
+
+
+def export_html(executed, title: str) -> str:
+    """The exporter's HTML: no code, no prompts, no parameters cells, no stderr; figures embedded.
+
+    Not yet fit to send: `report_page.finish_page` makes it self-contained, branded and printable.
+    """
+    body, _ = _exporter().from_notebook_node(executed, resources={"metadata": {"name": title}})
     return body
 
 
-def check_html(body: str, client: Client) -> list[str]:
+def unescaped_outputs(executed) -> list[str]:
+    """Cell outputs whose HTML would run something: text from the exports that was not escaped."""
+    problems = []
+    for index, cell in enumerate(executed.get("cells", [])):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            for mime in ("text/html", "image/svg+xml", "text/markdown"):
+                data = output.get("data", {}).get(mime)
+                if data:
+                    text = "".join(data) if isinstance(data, list) else data
+                    for problem in live_content(text):
+                        problems.append(f"cell {index}: its {mime} output holds {problem}: text from the"
+                                        " exports was not escaped")
+    return problems
+
+
+def machine_paths(client: Client) -> list[str]:
+    """Paths of this machine that must not appear in a report: project, home, the exports' folders."""
+    paths = {str(PROJECT_ROOT), str(PROJECT_ROOT.resolve())}
+    home = Path.home()
+    if len(home.parts) >= 2:  # a home of "/" would match every path
+        paths |= {str(home), str(home.resolve())}
+    from .paths import resolve
+    for pattern in client.exports:
+        folder = resolve(pattern).parent
+        while any(ch in str(folder) for ch in "*?["):
+            folder = folder.parent
+        if len(folder.parts) >= 3:  # /a/b and deeper: shorter paths are too common in text
+            paths.add(str(folder))
+    return sorted(paths, key=len, reverse=True)
+
+
+def check_html(body: str, client: Client, foreign: Foreign | None = None) -> list[str]:
     """Reasons the HTML must not be sent; empty when it is fine."""
     problems = []
-    if "hl-ipython3" in body or "from helpers import" in body:
+    if "hl-ipython3" in body or "from helpers import" in body or "build_report(" in body:
         problems.append("the HTML shows code cells")
-    for marker in ("injected-parameters", "exports = [", str(PROJECT_ROOT)):
-        if marker in body:
-            problems.append(f"the HTML contains {marker!r} (parameters or a local path)")
+    text = visible_text(body)
+    if "injected-parameters" in body or re.search(
+            r"\b(client|client_name|exports|timezone|period_start|period_end)\s*=\s*[\"'\[]", text):
+        problems.append("the HTML contains the parameters cell")
+    without_images = DATA_URI.sub("data:", body)
+    for path in machine_paths(client):
+        if path in without_images:
+            problems.append(f"the HTML contains a path of this machine ({path})")
     if html.escape(client.name) not in body:
         problems.append("the HTML does not name the client")
     if "Traceback (most recent call last)" in body:
         problems.append("the HTML shows a Python traceback")
+    problems += [f"the HTML holds {p}" for p in live_content(body)]
+    if foreign is not None:
+        problems += find_leaks(body, foreign, text)
     return problems
 
 
-def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK) -> RenderResult:
-    """Run the report for one client and move it into out_dir/<id>/ only if everything succeeded."""
-    started = time.perf_counter()
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    parameters = client.parameters()
-    check_parameters(notebook, parameters)
-    work = Path(tempfile.mkdtemp(prefix=f".render-{client.id}-", dir=out_dir))
-    executed_path = work / "report.ipynb"
+# --- kernels ---------------------------------------------------------------------------------------
+
+class KernelStartError(WorkbookError):
+    """A kernel did not start."""
+
+
+@dataclass(eq=False)
+class _Kernel:
+    manager: object
+    client: object | None
+    warmup: str | None
+    stderr: Path
+
+
+class KernelSupply:
+    """Fresh kernels, each started ahead of need with the notebook's libraries imported.
+
+    A kernel serves exactly one client and is shut down after it; `start_spare` starts the next one so
+    that its start and imports overlap with the current client's run.
+    """
+
+    def __init__(self, notebook: Path, scratch: Path, kernel_name: str = "python3", cwd: Path = PROJECT_ROOT):
+        self.code = warmup_code(notebook)
+        self.kernel_name = kernel_name
+        self.cwd = cwd
+        self.scratch = scratch
+        self.spare: _Kernel | None = None
+        self.running: list[_Kernel] = []
+        self.stopping = False
+        SUPPLIES.append(self)
+
+    def start_spare(self) -> None:
+        if self.spare is None:
+            self.spare = self._start()
+
+    def _start(self) -> _Kernel:
+        from jupyter_client import AsyncKernelManager, BlockingKernelClient
+        from jupyter_client.utils import run_sync
+
+        class TrackedKernelManager(AsyncKernelManager):
+            """Remembers the clients made for its kernel (nbclient makes one), to close them with it."""
+
+            def client(self, **kwargs):
+                made = super().client(**kwargs)
+                self.made_clients.append(made)
+                return made
+
+        # Unix sockets in this process's scratch folder rather than TCP ports: kernels started at the same
+        # moment by parallel workers cannot pick the same port, and nothing listens on the network
+        manager = TrackedKernelManager(kernel_name=self.kernel_name, transport="ipc", ip=str(self.scratch / "kernel"))
+        manager.made_clients = []
+        stderr = Path(tempfile.mkstemp(prefix="kernel-", suffix=".log", dir=self.scratch)[1])
+        with open(stderr, "wb") as log:  # the kernel's own warnings: kept for a failure message only
+            run_sync(manager.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=log,
+                                           extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        kernel = _Kernel(manager, None, None, stderr)
+        self.running.append(kernel)
+        client = BlockingKernelClient()
+        client.load_connection_info(manager.get_connection_info())
+        client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        kernel.client = client
+        kernel.warmup = client.execute(self.code, silent=False, store_history=False, allow_stdin=False)
+        return kernel
+
+    def take(self) -> _Kernel:
+        """A kernel with the libraries imported, waiting for its warm-up to finish if needed."""
+        kernel, self.spare = self.spare or self._start(), None
+        deadline = time.monotonic() + KERNEL_START_TIMEOUT
+        while True:
+            if time.monotonic() > deadline:
+                self.shutdown(kernel)
+                raise KernelStartError(f"the kernel did not start within {KERNEL_START_TIMEOUT} s")
+            process = getattr(kernel.manager.provisioner, "process", None)
+            if process is not None and process.poll() is not None:
+                log = kernel.stderr.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+                self.shutdown(kernel)
+                raise KernelStartError("the kernel stopped while starting: " + " | ".join(log))
+            try:
+                reply = kernel.client.get_shell_msg(timeout=0.5)
+            except queue.Empty:
+                continue
+            if reply.get("parent_header", {}).get("msg_id") == kernel.warmup:
+                break
+        self._close_clients(kernel)
+        return kernel
+
+    @staticmethod
+    def _close_clients(kernel: _Kernel) -> None:
+        """Close every connection to the kernel (sockets close at once: nothing waits on a dead kernel)."""
+        for client in [kernel.client, *getattr(kernel.manager, "made_clients", [])]:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.stop_channels()
+        kernel.client = None
+
+    def shutdown(self, kernel: _Kernel | None) -> None:
+        if kernel is None:
+            return
+        if kernel in self.running:
+            self.running.remove(kernel)
+        self._close_clients(kernel)
+        if not self.stopping:
+            from jupyter_client.utils import run_sync
+            try:
+                run_sync(kernel.manager.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - fall back to killing it
+                self._kill(kernel)
+        else:
+            self._kill(kernel)
+        with contextlib.suppress(OSError):
+            kernel.stderr.unlink()
+
+    @classmethod
+    def _kill(cls, kernel: _Kernel) -> None:
+        """Kill a kernel's process group and remove its connection file, without the event loop."""
+        cls._close_clients(kernel)
+        provisioner = getattr(kernel.manager, "provisioner", None)
+        pgid, pid = getattr(provisioner, "pgid", None), getattr(provisioner, "pid", None)
+        with contextlib.suppress(OSError):
+            if pgid and pgid != os.getpgid(0):
+                os.killpg(pgid, signal.SIGKILL)
+            elif pid:
+                os.kill(pid, signal.SIGKILL)
+        process = getattr(provisioner, "process", None)
+        if process is not None:
+            with contextlib.suppress(Exception):
+                process.wait(timeout=5)
+        with contextlib.suppress(Exception):
+            kernel.manager._close_control_socket()  # noqa: SLF001 - what cleanup_resources does, minus the loop
+        with contextlib.suppress(Exception):
+            kernel.manager.cleanup_connection_file()
+
+    def kill_all(self) -> None:
+        """Stop every kernel now (an interrupted render): safe to call from a signal handler."""
+        self.stopping = True
+        for kernel in list(self.running):
+            self._kill(kernel)
+        self.running.clear()
+        self.spare = None
+
+    def close(self) -> None:
+        if self in SUPPLIES:
+            SUPPLIES.remove(self)
+        if self.stopping:
+            self.kill_all()
+            return
+        self.shutdown(self.spare)
+        self.spare = None
+        for kernel in list(self.running):
+            self.shutdown(kernel)
+
+
+# --- one client ------------------------------------------------------------------------------------
+
+@dataclass
+class Task:
+    """One client to render and where; `warm_next` starts the kernel for a following client."""
+    client: Client
+    out_dir: str
+    foreign: Foreign | None = None
+    chromium: str | None = None
+    token: str = ""
+    warm_next: bool = False
+
+
+@contextlib.contextmanager
+def signals_deferred():
+    """Ctrl-C and SIGTERM wait until the block is done: a report is moved in whole or not at all."""
     try:
-        try:
-            papermill.execute_notebook(
-                str(notebook), str(executed_path), parameters=parameters, cwd=str(PROJECT_ROOT),
-                kernel_name="python3", progress_bar=False, log_output=False, report_mode=True,
-            )
-        except PapermillExecutionError as exc:
-            _keep_failed(work, out_dir, client)
-            return RenderResult(client.id, False, time.perf_counter() - started, failed_cell=exc.cell_index,
-                                error=f"{exc.ename}: {exc.evalue}".strip())
-        executed = nbformat.read(executed_path, as_version=4)
-        title = f"{client.name}: reach and engagement, {client.period_start:%d %B %Y} to {client.period_end:%d %B %Y}"
-        body = export_html(executed, title)
-        problems = check_html(body, client)
-        if problems:
-            _keep_failed(work, out_dir, client)
-            return RenderResult(client.id, False, time.perf_counter() - started, error="; ".join(problems))
-        (work / "report.html").write_text(body, encoding="utf-8")
-        target = out_dir / client.id
-        target.mkdir(parents=True, exist_ok=True)
-        os.replace(work / "report.ipynb", target / "report.ipynb")
-        os.replace(work / "report.html", target / "report.html")
-        return RenderResult(client.id, True, time.perf_counter() - started, html=target / "report.html")
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError, OSError):
+        old = None
+    try:
+        yield
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _keep_failed(work: Path, out_dir: Path, client: Client) -> None:
-    """Keep a failed run's executed notebook for diagnosis, away from the finished reports."""
-    failed = out_dir / "_failed" / client.id
-    failed.mkdir(parents=True, exist_ok=True)
-    if (work / "report.ipynb").exists():
-        os.replace(work / "report.ipynb", failed / "report.ipynb")
+def check_client_id(client_id: str) -> None:
+    """An id names a folder: refuse one that could point elsewhere (`../x`, `/etc`, spaces)."""
+    if not isinstance(client_id, str) or not SAFE_ID.match(client_id):
+        raise WorkbookError(f"client id {client_id!r} is not path-safe: use lower-case letters, digits,"
+                            " '-' and '_' (it names the report folder)")
 
 
-def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
-               echo=print) -> list[RenderResult]:
-    """Render every client in turn; a failure is recorded and the batch goes on."""
-    results = []
-    for number, client in enumerate(clients, start=1):
-        echo(f"[{number}/{len(clients)}] {client.id}: rendering…")
-        result = render_client(client, out_dir, notebook)
-        echo(f"[{number}/{len(clients)}] {client.id}: {'done' if result.ok else 'FAILED'} in {result.seconds:.1f} s")
-        results.append(result)
-    return results
+def skip_slow_optional_imports() -> None:
+    """jsonschema (imported by nbformat) imports rfc3987_syntax when installed, which builds a parser
+    grammar on import (2-4 s). It only checks IRI formats, which notebook validation does not use: a
+    render worker marks it absent before importing nbformat, so jsonschema skips it."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+class Renderer:
+    """Renders clients one after another in this process, one fresh kernel each (see KernelSupply)."""
+
+    def __init__(self, notebook: Path = REPORT_NOTEBOOK, events=None, scratch: Path | None = None):
+        self.notebook = Path(notebook)
+        self.events = events
+        self.own_scratch = scratch is None
+        self.scratch = Path(scratch or tempfile.mkdtemp(prefix="workbook-render-"))
+        metadata = json.loads(self.notebook.read_text(encoding="utf-8")).get("metadata", {})
+        self.kernel_name = metadata.get("kernelspec", {}).get("name", "python3")
+        self.supply = KernelSupply(self.notebook, self.scratch, self.kernel_name)
+        self.supply.start_spare()  # the kernel boots while this process imports papermill and nbconvert
+        import papermill  # noqa: F401
+        # the exporter's first use imports and compiles its templates (about 2 s): done on a thread, so
+        # it overlaps with the kernel's start and the first client's run instead of adding to them
+        self.exporter_ready = threading.Thread(target=_warm_exporter, name="warm-exporter", daemon=True)
+        self.exporter_ready.start()
+
+    def emit(self, client: str, state: str) -> None:
+        if self.events is not None:
+            self.events.put(("state", os.getpid(), (client, state)))
+
+    def close(self) -> None:
+        self.supply.close()
+        if self.own_scratch:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def render(self, task: Task) -> RenderResult:
+        """Run the notebook for the client, check the HTML, then move the report into place."""
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        client, out_dir = task.client, Path(task.out_dir)
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        check_client_id(client.id)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{task.token}-{client.id}-", dir=out_dir))
+        try:
+            self.emit(client.id, "starting kernel")
+            mark = time.perf_counter()
+            kernel = self.supply.take()
+            timings["kernel"] = time.perf_counter() - mark
+            if task.warm_next:
+                self.supply.start_spare()
+            total = len(_cells(self.notebook)) + 1  # papermill adds the injected-parameters cell
+
+            def on_cell_start(cell, cell_index, **_):
+                self.emit(client.id, f"executing cell {cell_index + 1}/{total}")
+
+            mark = time.perf_counter()
+            try:
+                executed = papermill.execute_notebook(
+                    str(self.notebook), str(work / "report.ipynb"), parameters=client.parameters(),
+                    kernel_name=self.kernel_name, km=kernel.manager, progress_bar=False, log_output=False,
+                    report_mode=True, request_save_on_cell_execute=False, on_cell_start=on_cell_start,
+                    execution_timeout=CELL_TIMEOUT,
+                )
+            except PapermillExecutionError as exc:
+                timings["execute"] = time.perf_counter() - mark
+                source = next((line for line in (exc.source or "").splitlines() if line.strip()
+                               and not line.lstrip().startswith("#")), "")
+                return self._fail(task, work, started, timings, f"{exc.ename}: {exc.evalue}".strip(),
+                                  failed_cell=exc.cell_index, failed_source=source.strip()[:80])
+            finally:
+                self.supply.shutdown(kernel)
+            timings["execute"] = time.perf_counter() - mark
+
+            self.emit(client.id, "exporting HTML")
+            mark = time.perf_counter()
+            self.exporter_ready.join()
+            problems = unescaped_outputs(executed)
+            body = ""
+            if not problems:
+                body = finish_page(export_html(executed, report_title(client)), client)
+                problems = check_html(body, client, task.foreign)
+            timings["export"] = time.perf_counter() - mark
+            if problems:
+                return self._fail(task, work, started, timings, "; ".join(problems))
+            (work / "report.html").write_text(body, encoding="utf-8")
+
+            pdf_error = ""
+            if task.chromium:
+                from .pdf import PdfError, print_pdf
+                self.emit(client.id, "printing PDF")
+                mark = time.perf_counter()
+                try:
+                    print_pdf(work / "report.html", work / "report.pdf", task.chromium, work)
+                except (PdfError, OSError, subprocess.SubprocessError) as exc:
+                    pdf_error = f"PDF: {exc}"
+                timings["pdf"] = time.perf_counter() - mark
+            return self._commit(task, work, started, timings, pdf_error)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken kernel or a bug: this client fails, others go on
+            return self._fail(task, work, started, timings, f"{type(exc).__name__}: {exc}",
+                              detail=traceback.format_exc())
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _commit(self, task: Task, work: Path, started: float, timings: dict, pdf_error: str) -> RenderResult:
+        client, out_dir = task.client, Path(task.out_dir)
+        target = out_dir / client.id
+        seconds = time.perf_counter() - started
+        has_pdf = (work / "report.pdf").is_file() and not pdf_error
+        with signals_deferred():
+            previous = read_record(target)
+            target.mkdir(parents=True, exist_ok=True)
+            os.replace(work / "report.ipynb", target / "report.ipynb")
+            if has_pdf:
+                os.replace(work / "report.pdf", target / "report.pdf")
+            elif (target / "report.pdf").exists():
+                (target / "report.pdf").unlink()  # printed from an older report: it would not match
+            os.replace(work / "report.html", target / "report.html")
+            report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None,
+                      "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
+                      "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
+                          k: round(v, 2) for k, v in timings.items()}}
+            write_json_atomically(target / "render.json", new_record(
+                previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
+                seconds=seconds, timings=timings, error=pdf_error, report=report))
+            shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
+        return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
+                            pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error)
+
+    def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
+              failed_cell: int | None = None, failed_source: str = "", detail: str = "") -> RenderResult:
+        """Keep the executed notebook under _failed/<id>/ and record the failure; the report stays."""
+        client, out_dir = task.client, Path(task.out_dir)
+        seconds = time.perf_counter() - started
+        with signals_deferred():
+            failed = out_dir / FAILED_DIR / client.id
+            failed.mkdir(parents=True, exist_ok=True)
+            if (work / "report.ipynb").exists():
+                os.replace(work / "report.ipynb", failed / "report.ipynb")
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    (failed / "report.ipynb").unlink()  # from an older failure: not this one's
+            where = f"cell {failed_cell} ({failed_source}): " if failed_cell is not None else ""
+            (failed / "error.txt").write_text(f"{now_text()}\n{where}{error}\n\n{detail}", encoding="utf-8")
+            record_failure(out_dir, client, error, seconds, timings, failed_cell)
+        return RenderResult(client.id, False, seconds, failed_cell=failed_cell, error=error, timings=timings,
+                            failed_source=failed_source)
+
+
+def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
+                   failed_cell: int | None = None) -> None:
+    """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry."""
+    target = Path(out_dir) / client.id
+    previous = read_record(target)
+    target.mkdir(parents=True, exist_ok=True)
+    write_json_atomically(target / "render.json", new_record(
+        previous, client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
+        timings=timings or {}, error=error, failed_cell=failed_cell))
+
+
+def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
+                  foreign: Foreign | None = None, chromium: str | None = None) -> RenderResult:
+    """Render one client in this process (a batch uses `render_all`, which runs workers in parallel)."""
+    check_client_id(client.id)
+    check_parameters(notebook, client.parameters())
+    renderer = Renderer(notebook)
+    try:
+        result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
+                                      token=str(os.getpid())))
+    finally:
+        renderer.close()
+    write_index(Path(out_dir))
+    return result
+
+
+def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
+               jobs: int | None = None, pdf: bool = False, stream=None) -> list[RenderResult]:
+    """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on."""
+    from .render_batch import run_batch
+    return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream)
 
 
 def summary_lines(results: list[RenderResult]) -> list[str]:
     """A plain-text summary table: client, status, time, report or failing cell and error."""
-    lines = [f"{'client':<24} {'status':<7} {'time':>7}  report / error"]
+    width = max([len(r.client) for r in results] + [6])
+    lines = [f"{'client':<{width}}  {'status':<7} {'time':>7}  report / error"]
+    details = []
     for r in results:
         if r.ok:
-            detail = str(r.html)
+            detail = display_path(r.html) if r.html else ""
+            if r.pdf:
+                detail += f" (+ {r.pdf.name})"
+            if r.pdf_error:
+                detail += f"; {r.pdf_error.splitlines()[0]}"
         else:
-            cell = f"cell {r.failed_cell}: " if r.failed_cell is not None else ""
-            detail = f"{cell}{r.error}"
-        lines.append(f"{r.client:<24} {'ok' if r.ok else 'FAILED':<7} {r.seconds:>6.1f}s  {detail}")
+            cell = f"cell {r.failed_cell}" + (f" `{r.failed_source}`" if r.failed_source else "") + ": " \
+                if r.failed_cell is not None else ""
+            first, *rest = (r.error or "").splitlines() or [""]
+            detail = f"{cell}{first}"
+            if rest:
+                details.append(f"{r.client}: {cell}{r.error}")
+        status = "ok" if r.ok and not r.pdf_error else "ok/pdf!" if r.ok else "FAILED"
+        lines.append(f"{r.client:<{width}}  {status:<7} {r.seconds:>6.1f}s  {detail}")
+    if details:
+        lines += ["", "In full:"] + ["  " + line for d in details for line in d.splitlines()]
     return lines

@@ -1,0 +1,167 @@
+"""Rendering 12 client reports: the naive loop against `python -m helpers render`, side by side.
+
+    .venv/bin/python benchmarks/render_batch.py [--clients 12] [--jobs N] [--skip-naive]
+
+The roster is temporary: 12 clients with their own ids and names, reusing the two demo clients' exports.
+The naive loop is what a consultant would script: per client, the `papermill` command, then
+`jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
+on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
+time split into kernel start (waiting for a kernel), execution and export; a single report rendered on
+its own; and the bare cost of starting a kernel and importing the libraries the notebook uses.
+Everything is written under a temporary folder, removed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpers.paths import DEMO_DIR  # noqa: E402
+from helpers.render import REPORT_NOTEBOOK, warmup_code  # noqa: E402
+
+BIN = Path(sys.executable).parent
+NAMES = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo",
+         "Lima", "Mike", "November", "Oscar", "Papa")
+DEMO = (("kopi-senja", "Asia/Jakarta"), ("harbour-books", "Europe/London"))
+
+
+def write_roster(folder: Path, count: int) -> Path:
+    lines = ["clients:"]
+    for number in range(count):
+        demo, zone = DEMO[number % 2]
+        lines += [
+            f"  - id: client-{number + 1:02d}",
+            f"    name: {NAMES[number % len(NAMES)]} Trading {number + 1:02d}",
+            f"    exports: [\"{DEMO_DIR / demo}/*.csv\"]",
+            f"    timezone: {zone}",
+            "    period: {start: 2026-09-01, end: 2026-10-31}",
+        ]
+    path = folder / "clients.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, **kwargs)
+    return time.perf_counter() - started
+
+
+def naive_loop(roster: Path, out: Path) -> tuple[float, list[tuple[float, float]]]:
+    """papermill then nbconvert, per client, one after the other (what a consultant would script)."""
+    from helpers.clients import load_roster
+
+    out.mkdir(parents=True)
+    per_client = []
+    started = time.perf_counter()
+    for client in load_roster(roster):
+        parameters = out / f"{client.id}.json"
+        parameters.write_text(json.dumps(client.parameters()), encoding="utf-8")  # JSON is YAML
+        executed = out / f"{client.id}.ipynb"
+        papermill = run([str(BIN / "papermill"), str(REPORT_NOTEBOOK), str(executed), "-f", str(parameters),
+                         "--cwd", str(ROOT), "-k", "python3", "--no-progress-bar"])
+        nbconvert = run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
+        per_client.append((papermill, nbconvert))
+    return time.perf_counter() - started, per_client
+
+
+def renderer(roster: Path, out: Path, jobs: int | None, only: str | None = None) -> tuple[float, list[dict]]:
+    command = [sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--out", str(out)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    if only:
+        command += ["--client", only]
+    wall = run(command)
+    records = [json.loads(p.read_text()) for p in sorted(out.glob("*/render.json"))]
+    failed = [r["client"] for r in records if r["status"] != "ok"]
+    if failed:
+        raise SystemExit(f"the renderer failed for {failed}: see {out}")
+    return wall, records
+
+
+def bare_kernel_cost(repeats: int = 3) -> list[float]:
+    """Start a kernel and import the notebook's libraries in it; nothing else."""
+    from jupyter_client import KernelManager
+
+    times = []
+    code = warmup_code(REPORT_NOTEBOOK)
+    for _ in range(repeats):
+        started = time.perf_counter()
+        manager = KernelManager(kernel_name="python3")
+        manager.start_kernel(cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        client = manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=120)
+        reply = client.execute_interactive(code, store_history=False, timeout=120, output_hook=lambda m: None)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        times.append(time.perf_counter() - started)
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    return times
+
+
+def split(records: list[dict]) -> dict[str, float]:
+    keys = ("kernel", "execute", "export")
+    return {k: statistics.mean(r["timings"].get(k, 0.0) for r in records) for k in keys} | {
+        "total": statistics.mean(r["seconds"] for r in records)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=12)
+    parser.add_argument("--jobs", type=int, help="renderer workers (default: the machine's cores)")
+    parser.add_argument("--skip-naive", action="store_true", help="time the renderer only")
+    args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    folder = Path(tempfile.mkdtemp(prefix="render-bench-"))
+    try:
+        roster = write_roster(folder, args.clients)
+        print(f"{args.clients} clients, {cores} cores, renderer jobs: {args.jobs or cores};"
+              f" load average before: {os.getloadavg()[0]:.2f}\n", flush=True)
+
+        bare = bare_kernel_cost()
+        print(f"bare cost, kernel start + the notebook's imports: {statistics.median(bare):.2f} s"
+              f" (median of {len(bare)}: {', '.join(f'{t:.2f}' for t in bare)})", flush=True)
+
+        singles = []
+        for attempt in range(3):
+            single_wall, single = renderer(roster, folder / f"single-{attempt}", 1, only="client-01")
+            singles.append((split(single)["total"], single_wall, split(single)))
+        _, single_wall, s = sorted(singles, key=lambda x: x[0])[1]  # the median of three
+        print(f"single report, `render --client client-01 --jobs 1` (median of 3): {single_wall:.2f} s for the"
+              f" command; the report itself {s['total']:.2f} s = kernel wait {s['kernel']:.2f} + execution"
+              f" {s['execute']:.2f} + export {s['export']:.2f}"
+              f" -> {s['total'] / statistics.median(bare):.2f}x the bare cost", flush=True)
+
+        wall, records = renderer(roster, folder / "renderer", args.jobs)
+        s = split(records)
+        print(f"renderer, {len(records)} reports: {wall:.1f} s wall; per report (mean) {s['total']:.2f} s ="
+              f" kernel wait {s['kernel']:.2f} + execution {s['execute']:.2f} + export {s['export']:.2f}",
+              flush=True)
+
+        if not args.skip_naive:
+            naive_wall, per_client = naive_loop(roster, folder / "naive")
+            papermill = statistics.mean(p for p, _ in per_client)
+            nbconvert = statistics.mean(n for _, n in per_client)
+            print(f"naive loop, {len(per_client)} reports: {naive_wall:.1f} s wall; per report (mean)"
+                  f" papermill command {papermill:.2f} s + nbconvert command {nbconvert:.2f} s", flush=True)
+            print(f"\nrenderer is {naive_wall / wall:.1f}x faster than the naive loop"
+                  f" ({naive_wall:.1f} s -> {wall:.1f} s)")
+        print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows both sides)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

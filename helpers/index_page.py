@@ -1,0 +1,144 @@
+"""What was rendered when: a record per client (reports/<id>/render.json) and reports/index.html.
+
+The record keeps the last attempt (status, time, error) and the last good report (period, when, how long),
+so a failed attempt shows as failed while the index still links the report that was good before. The
+index lists every client that has a record, not only this batch's, and escapes every name and message.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+from pathlib import Path
+
+RECORD = "render.json"
+INDEX = "index.html"
+
+
+def read_record(folder: Path) -> dict | None:
+    """A client's render record, or None when there is none (or it cannot be read)."""
+    try:
+        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def write_json_atomically(path: Path, data: dict) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str, seconds: float,
+               timings: dict, error: str = "", failed_cell: int | None = None, report: dict | None = None) -> dict:
+    """The record after an attempt: a success replaces the report entry, a failure keeps the old one."""
+    record = {
+        "client": client, "name": name, "status": "ok" if ok else "failed", "attempted_at": attempted_at,
+        "seconds": round(seconds, 2), "timings": {k: round(v, 2) for k, v in timings.items()},
+        "error": error, "failed_cell": failed_cell,
+        "report": report if ok else (previous or {}).get("report"),
+    }
+    return record
+
+
+def now_text() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def collect_records(out_dir: Path) -> list[dict]:
+    """Every client's record under out_dir; a report folder without a record (rendered by an older
+    version) is listed from its files."""
+    records = []
+    for folder in sorted(p for p in Path(out_dir).iterdir() if p.is_dir() and p.name[:1] not in "._"):
+        record = read_record(folder)
+        if record is None and (folder / "report.html").is_file():
+            stamp = dt.datetime.fromtimestamp((folder / "report.html").stat().st_mtime).astimezone()
+            record = {"client": folder.name, "name": folder.name, "status": "ok",
+                      "attempted_at": stamp.isoformat(timespec="seconds"), "seconds": None,
+                      "report": {"html": "report.html", "rendered_at": stamp.isoformat(timespec="seconds")}}
+        if record is not None:
+            record["client"] = folder.name  # the folder is the truth: links are built from it
+            records.append(record)
+    return records
+
+
+def _when(text: str | None) -> str:
+    if not text:
+        return "n/a"
+    try:
+        return dt.datetime.fromisoformat(text).strftime("%d %b %Y %H:%M")
+    except ValueError:
+        return text
+
+
+def _period(report: dict) -> str:
+    start, end = report.get("period_start"), report.get("period_end")
+    if not start or not end:
+        return "n/a"
+    try:
+        return f"{dt.date.fromisoformat(start):%d %b %Y} to {dt.date.fromisoformat(end):%d %b %Y}"
+    except ValueError:
+        return f"{start} to {end}"
+
+
+def index_html(records: list[dict]) -> str:
+    """The index page: one row per client, linking its latest good report (and PDF)."""
+    rows = []
+    for r in records:
+        cid = html.escape(str(r.get("client", "")), quote=True)
+        name = html.escape(str(r.get("name") or r.get("client", "")))
+        report = r.get("report") or {}
+        if report.get("html"):
+            title = f'<a href="{cid}/{html.escape(report["html"], quote=True)}">{name}</a>'
+        else:
+            title = name
+        pdf = f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}">PDF</a>)' if report.get("pdf") else ""
+        if r.get("status") == "ok":
+            status = '<span class="ok">ok</span>'
+        else:
+            cell = f"cell {r['failed_cell']}: " if r.get("failed_cell") is not None else ""
+            shown = "the report linked is the last good one" if report.get("html") else "no good report yet"
+            status = (f'<span class="failed">failed</span> {_when(r.get("attempted_at"))}: '
+                      f'{html.escape(cell + str(r.get("error", ""))[:300])} <em>({shown})</em>')
+        took = report.get("seconds")
+        rows.append(
+            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td><td>{html.escape(_period(report))}</td>"
+            f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at')))}</td>"
+            f"<td>{'n/a' if took is None else f'{took:.1f} s'}</td></tr>")
+    body = "\n".join(rows) or '<tr><td colspan="5">No report rendered yet.</td></tr>'
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>Client reports</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }}
+th {{ border-bottom: 2px solid #0072B2; }}
+.ok {{ color: #1a7f37; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
+small {{ color: #666; }}
+</style></head>
+<body>
+<h1>Client reports</h1>
+<p>The latest good report of every client rendered into this folder; a failed attempt never replaces it.
+Updated {html.escape(_when(now_text()))}.</p>
+<table>
+<thead><tr><th>client</th><th>period</th><th>status of the last render</th><th>report rendered</th>
+<th>render time</th></tr></thead>
+<tbody>
+{body}
+</tbody></table>
+</body></html>
+"""
+
+
+def write_index(out_dir: Path) -> Path:
+    """Write out_dir/index.html from every client's record; return its path."""
+    out_dir = Path(out_dir)
+    path = out_dir / INDEX
+    temporary = out_dir / f".{INDEX}.{os.getpid()}.tmp"
+    temporary.write_text(index_html(collect_records(out_dir)), encoding="utf-8")
+    os.replace(temporary, path)
+    return path

@@ -1,0 +1,71 @@
+"""PDF copies of the reports, printed by headless Chromium from the finished HTML.
+
+Chromium is a system package, not a Python one: `find_chromium` looks for it (WORKBOOK_CHROMIUM may name
+the program) and `MISSING_CHROMIUM` says how to install it. Each print gets its own throw-away profile
+folder, so parallel workers do not fight over one, and no header or footer (Chromium would print the
+file's path, a path of the consultant's machine, at the foot of every page).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+MISSING_CHROMIUM = ("PDF skipped: Chromium is not installed, and it prints the PDFs. Install it with"
+                    " `sudo apt-get install chromium` (Debian/Ubuntu; `brew install --cask chromium` on macOS),"
+                    " or set WORKBOOK_CHROMIUM to the program's path. The HTML reports are rendered as usual.")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-dev-shm-usage",
+         "--hide-scrollbars", "--no-pdf-header-footer", "--print-to-pdf-no-header", "--mute-audio")
+
+
+class PdfError(Exception):
+    """Chromium did not produce a PDF."""
+
+
+def find_chromium() -> str | None:
+    """The Chromium program to print with, or None when none is installed."""
+    named = os.environ.get("WORKBOOK_CHROMIUM")
+    if named:
+        return named if Path(named).is_file() and os.access(named, os.X_OK) else None
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def print_pdf(html_path: Path, pdf_path: Path, chromium: str, scratch: Path, timeout: float = 120) -> None:
+    """Print `html_path` to `pdf_path` on A4 (the page's print CSS sets the paper size and margins)."""
+    profile = scratch / "chromium-profile"
+    profile.mkdir(parents=True, exist_ok=True)
+    command = [chromium, *FLAGS, f"--user-data-dir={profile}", f"--crash-dumps-dir={scratch}",
+               f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
+    env = {**os.environ, "HOME": str(scratch)}  # Chromium writes caches under HOME: keep them in scratch
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                               env=env, start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except BaseException:  # a timeout or an interrupted render: Chromium and its helpers go too
+        _kill_group(process)
+        raise
+    if not pdf_path.is_file() or not pdf_path.read_bytes()[:5] == b"%PDF-":
+        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        raise PdfError(f"Chromium printed no PDF (exit status {process.returncode}): {' '.join(tail)}")
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill Chromium's process group (it was started in a session of its own) while it is still running."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass

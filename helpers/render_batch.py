@@ -1,0 +1,345 @@
+"""A batch of client reports on worker processes: parallel, with progress, stopped cleanly.
+
+Each worker process imports papermill and nbconvert once and renders one client after another, with a
+fresh kernel per client (helpers.render.Renderer). The parent hands out one client at a time, shows the
+progress, and builds the isolation lists (every other client's post ids and names) before the first
+report is checked.
+
+Ctrl-C or SIGTERM: the parent tells every worker to stop (SIGTERM); a worker kills its kernels, removes
+its temporary folder and exits; a report being moved into place is moved in whole first. The parent then
+removes any temporary folder left, so an interrupted batch leaves the last good reports and nothing else.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import multiprocessing.connection
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import traceback
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clients import Client
+from .errors import WorkbookError
+from .index_page import write_index
+from .progress import Progress
+from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, check_client_id,
+                     check_parameters, client_identity, foreign_identities, record_failure,
+                     skip_slow_optional_imports)
+
+
+#: Workers' scratch folders (kernel sockets and logs) under the system's temporary folder.
+SCRATCH_PREFIX = "workbook-render-"
+
+
+def default_jobs() -> int:
+    """The machine's cores (those this process may use)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_work_folders(out_dir: Path) -> None:
+    """Temporary folders of batches whose process is gone (killed outright): they hold nothing good."""
+    for folder, prefix in [*((f, WORK_PREFIX) for f in out_dir.glob(f"{WORK_PREFIX}*")),
+                           *((f, SCRATCH_PREFIX) for f in scratch_root().glob(f"{SCRATCH_PREFIX}*"))]:
+        match = re.match(rf"{re.escape(prefix)}(\d+)-", folder.name)
+        if match and not _pid_alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- worker side -----------------------------------------------------------------------------------
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGTERM (and cleans up) when the process that started it dies."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class _Sender:
+    """Events to the parent through the worker's pipe (a pipe: no semaphores, no feeder thread)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def put(self, message) -> None:
+        self.connection.send(message)
+
+
+def _worker_main(connection, notebook: str, scratch: str) -> None:
+    """A render worker: set up once, then render the clients it is handed until told to stop.
+
+    `scratch` holds its kernels' sockets and logs; the worker removes it, and the parent removes it
+    too should the worker be killed outright.
+    """
+    from . import render
+
+    def terminate(signum, frame):
+        for supply in list(render.SUPPLIES):
+            supply.kill_all()
+        raise Interrupted()
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops the workers
+    signal.signal(signal.SIGTERM, terminate)
+    _die_with_parent()
+    skip_slow_optional_imports()
+    events = _Sender(connection)
+    renderer = None
+    try:
+        Path(scratch).mkdir(parents=True, exist_ok=True)
+        renderer = Renderer(Path(notebook), events=events, scratch=Path(scratch))
+        events.put(("ready", os.getpid(), None))
+        while (task := connection.recv()) is not None:
+            events.put(("result", os.getpid(), renderer.render(task)))
+    except (KeyboardInterrupt, EOFError):
+        pass
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails this worker's client
+        with contextlib.suppress(Exception):
+            events.put(("crashed", os.getpid(), traceback.format_exc(limit=6)))
+    finally:
+        if renderer is not None:
+            with contextlib.suppress(BaseException):
+                renderer.close()
+        for supply in list(render.SUPPLIES):
+            with contextlib.suppress(BaseException):
+                supply.kill_all()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+# --- parent side -----------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class _Worker:
+    process: multiprocessing.Process
+    connection: object
+    task: Task | None = None
+    ready: bool = False
+    stopped: bool = False  # told to stop (no more clients)
+    crash: str = ""
+
+
+def scratch_root() -> Path:
+    """Where workers keep their kernels' sockets: a short path (a Unix socket path has ~100 characters)."""
+    return Path(tempfile.gettempdir())
+
+
+class WorkerPool:
+    def __init__(self, jobs: int, notebook: Path, token: str = ""):
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self.jobs = jobs
+        self.notebook = notebook
+        self.workers: list[_Worker] = []
+        self.spawned = 0
+        self.last_crash = ""
+        self.token = token or f"{os.getpid()}-{os.urandom(3).hex()}"
+
+    def start(self) -> None:
+        for _ in range(self.jobs):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        mine, theirs = self.ctx.Pipe(duplex=True)
+        scratch = scratch_root() / f"{SCRATCH_PREFIX}{self.token}-{self.spawned + 1}"
+        process = self.ctx.Process(target=_worker_main, args=(theirs, str(self.notebook), str(scratch)),
+                                   name=f"render-worker-{self.spawned + 1}")
+        process.start()
+        theirs.close()
+        self.spawned += 1
+        self.workers.append(_Worker(process, mine))
+
+    def run(self, tasks: list[Task], progress: Progress) -> dict[str, RenderResult]:
+        pending = deque(tasks)
+        results: dict[str, RenderResult] = {}
+
+        def dispatch(worker: _Worker) -> None:
+            if pending:
+                task = pending.popleft()
+                # start a kernel for a later client only if one is left once the workers that have not
+                # had a client yet (each with the kernel it started at launch) have taken theirs
+                fresh = sum(1 for w in self.workers if w is not worker and not w.ready and not w.stopped)
+                task.warm_next = len(pending) > fresh
+                worker.task = task
+                progress.started(task.client.id)
+                worker.connection.send(task)
+            else:
+                worker.task = None
+                worker.stopped = True
+                with contextlib.suppress(OSError):
+                    worker.connection.send(None)
+
+        def handle(worker: _Worker, kind: str, payload) -> None:
+            if kind == "state":
+                progress.state(*payload)
+            elif kind == "ready":
+                worker.ready = True
+                dispatch(worker)
+            elif kind == "result":
+                results[payload.client] = payload
+                note = "" if payload.ok else _short(payload)
+                progress.finished(payload.client, payload.ok, payload.seconds, note or payload.pdf_error)
+                worker.task = None
+                dispatch(worker)
+            elif kind == "crashed":
+                worker.crash = self.last_crash = payload
+
+        def lost(worker: _Worker) -> None:
+            """The worker's pipe closed: it stopped. Fail its client; replace it if clients wait."""
+            self.workers.remove(worker)
+            worker.process.join(10)
+            if worker.task is not None and worker.task.client.id not in results:
+                cid = worker.task.client.id
+                why = worker.crash.strip().splitlines()[-1] if worker.crash else ""
+                results[cid] = RenderResult(cid, False, 0.0, error=(
+                    f"the render worker stopped unexpectedly (exit status {worker.process.exitcode})"
+                    + (f": {why}" if why else "")))
+                with contextlib.suppress(OSError):
+                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error)
+                progress.finished(cid, False, 0.0, "worker stopped")
+            if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
+                self._spawn()
+
+        while len(results) < len(tasks):
+            if pending and not self.workers:  # no worker could start: say why, fail the rest
+                crash = self.last_crash.strip().splitlines()[-1] if self.last_crash else ""
+                for task in pending:
+                    results[task.client.id] = RenderResult(task.client.id, False, 0.0, error=(
+                        "no render worker could start" + (f": {crash}" if crash else "")))
+                    with contextlib.suppress(OSError):
+                        record_failure(Path(task.out_dir), task.client, results[task.client.id].error)
+                    progress.finished(task.client.id, False, 0.0, "no worker")
+                pending.clear()
+                break
+            by_connection = {w.connection: w for w in self.workers}
+            readable = multiprocessing.connection.wait(list(by_connection), timeout=0.25)
+            if not readable:
+                progress.redraw()
+            for connection in readable:
+                worker = by_connection[connection]
+                try:
+                    message = connection.recv()
+                except (EOFError, OSError):
+                    lost(worker)
+                    continue
+                handle(worker, message[0], message[2])
+        return results
+
+    def terminate(self, timeout: float = 30) -> None:
+        """Ask every worker to stop now (they clean up), then make sure they have."""
+        for worker in self.workers:
+            if worker.process.is_alive():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(worker.process.pid, signal.SIGTERM)
+        self._join(timeout)
+
+    def _join(self, timeout: float) -> None:
+        for worker in self.workers:
+            worker.process.join(timeout)
+            if worker.process.is_alive():
+                worker.process.kill()  # its kernels stop by themselves once it is gone
+                worker.process.join(5)
+
+    def remove_scratch(self) -> None:
+        for folder in scratch_root().glob(f"{SCRATCH_PREFIX}{self.token}-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            if worker.process.is_alive() and not worker.stopped:
+                worker.stopped = True
+                with contextlib.suppress(OSError):
+                    worker.connection.send(None)
+        self._join(30)
+        for worker in self.workers:
+            worker.connection.close()
+
+
+def _short(result: RenderResult) -> str:
+    cell = f"cell {result.failed_cell}: " if result.failed_cell is not None else ""
+    first = (result.error or "").splitlines()[0] if result.error else ""
+    return (cell + first)[:160]
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts():
+    """In the parent, SIGTERM stops the batch the way Ctrl-C does."""
+    def interrupt(signum, frame):
+        raise Interrupted()
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
+              stream=None) -> list[RenderResult]:
+    """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order."""
+    from .pdf import MISSING_CHROMIUM, find_chromium
+
+    stream = stream or sys.stdout
+    seen = set()
+    for client in clients:
+        check_client_id(client.id)
+        if client.id in seen:
+            raise WorkbookError(f"client id {client.id!r} appears twice: each client needs its own folder")
+        seen.add(client.id)
+        check_parameters(notebook, client.parameters())
+    if not clients:
+        return []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_work_folders(out_dir)
+    chromium = None
+    if pdf:
+        chromium = find_chromium()
+        if chromium is None:
+            print(MISSING_CHROMIUM, file=sys.stderr)
+    jobs = max(1, min(jobs or default_jobs(), len(clients)))
+    token = f"{os.getpid()}-{os.urandom(3).hex()}"
+    pool = WorkerPool(jobs, notebook, token)
+    progress = Progress(len(clients), jobs, stream)
+    try:
+        with _sigterm_interrupts():
+            try:
+                pool.start()  # workers start their first kernels while the parent reads the exports
+                identities = {c.id: client_identity(c) for c in clients} if len(clients) > 1 else {}
+                foreign = foreign_identities(identities)
+                tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token)
+                         for c in clients]
+                results = pool.run(tasks, progress)
+            except KeyboardInterrupt:
+                progress.message("interrupted: stopping the workers; finished reports are kept")
+                pool.terminate()
+                raise
+            finally:
+                pool.close()
+                pool.remove_scratch()
+    finally:
+        for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+        progress.close()
+        write_index(out_dir)
+    return [results[c.id] for c in clients]

@@ -1,0 +1,120 @@
+"""The finished client page: the exported notebook made self-contained, branded, printable and titled.
+
+The HTML exporter writes a page that loads MathJax, require.js and mermaid from a CDN; a client report
+needs none of them, so the page is sanitised (nothing runs, nothing is fetched) and a Content-Security-
+Policy forbids scripts and remote loads outright. The client's branding is added here rather than in the
+notebook: a header with the brand name, the logo embedded as base64 and the report period, and the accent
+colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+from .clients import COLOUR, DEFAULT_ACCENT, Client
+from .errors import WorkbookError
+from .html_safety import sanitize
+from .paths import resolve
+
+#: Nothing may run; images and fonts only from the file itself; inline styles allowed.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:;"
+                           " base-uri 'none'; form-action 'none'")
+
+PAGE_CSS = """
+:root { --report-accent: ACCENT; }
+main { max-width: 1100px; margin: 0 auto; }
+.report-brand { display: flex; align-items: center; gap: 18px; padding: 10px 0 12px;
+  border-bottom: 4px solid var(--report-accent); margin: 8px 0 18px;
+  font-family: var(--jp-content-font-family, system-ui, sans-serif); }
+.report-logo { max-height: 64px; max-width: 220px; }
+.report-brand-name { font-size: 1.35em; font-weight: 600; color: var(--report-accent); margin: 0; }
+.report-period { margin: 2px 0 0; color: #444; }
+.jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h2 { color: var(--report-accent); }
+.jp-RenderedHTMLCommon h2 { border-bottom: 1px solid var(--report-accent); padding-bottom: 2px; }
+.jp-RenderedHTMLCommon table thead th { border-bottom: 2px solid var(--report-accent); }
+.jp-RenderedHTMLCommon table caption { caption-side: top; text-align: left; font-weight: 600; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; overflow-wrap: break-word; }
+.anchor-link { display: none; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  html, body { font-size: 9.5pt; background: #fff; }
+  main { max-width: none; }
+  .jp-Cell, .jp-OutputArea, .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-Cell-outputWrapper {
+    overflow: visible !important; max-width: 100% !important; padding-left: 0 !important; }
+  .jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }
+  .jp-RenderedHTMLCommon table { width: 100% !important; table-layout: auto !important;
+    font-size: 7.5pt !important; margin-left: 0 !important; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal !important;
+    overflow-wrap: break-word !important; word-break: normal !important; hyphens: auto;
+    max-width: none !important; padding: 2px 4px !important; }
+  .jp-RenderedHTMLCommon thead { display: table-header-group; }
+  .jp-RenderedHTMLCommon tr, figure, img { break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedHTMLCommon img, figure img { max-width: 100% !important; height: auto !important; }
+  figure { margin: 0 0 8px; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .report-brand { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def report_title(client: Client) -> str:
+    """The page title: who, what and the period (shown in the browser tab and in a PDF's properties)."""
+    return (f"{client.name}: reach and engagement, "
+            f"{client.period_start:%d %B %Y} to {client.period_end:%d %B %Y}")
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    return f"{start:%d %B %Y} to {end:%d %B %Y}"
+
+
+def logo_data_uri(logo: str | Path) -> str:
+    """The logo file as a data: URI (PNG or SVG), so the page carries it; an error if it is neither."""
+    path = resolve(logo)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbookError(f"the logo {logo} cannot be read: {exc.strerror}") from None
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        kind = "image/png"
+    elif path.suffix.lower() == ".svg" and b"<svg" in data[:4096].lower():
+        kind = "image/svg+xml"  # shown through <img>, where an SVG's scripts never run
+    else:
+        raise WorkbookError(f"the logo {logo} is not a PNG or SVG image")
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def brand_header(client: Client) -> str:
+    """The branded header: logo, brand name and period, all escaped."""
+    brand = client.brand_name or client.name
+    logo = ""
+    if client.logo:
+        logo = (f'<img class="report-logo" src="{logo_data_uri(client.logo)}"'
+                f' alt="{html.escape(brand, quote=True)} logo">')
+    return (f'<header class="report-brand">{logo}<div>'
+            f'<p class="report-brand-name">{html.escape(brand)}</p>'
+            f'<p class="report-period">Report period: {html.escape(period_text(client.period_start, client.period_end))}'
+            f'</p></div></header>')
+
+
+def finish_page(exported: str, client: Client) -> str:
+    """The exported notebook as the page sent to the client: sanitised, titled, branded, printable."""
+    accent = client.accent_colour if COLOUR.match(client.accent_colour or "") else DEFAULT_ACCENT
+    page = sanitize(exported)
+    head = (f'<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
+            f'<title>{html.escape(report_title(client))}</title>\n')
+    page = re.sub(r"<title>.*?</title>\s*", "", page, count=1, flags=re.S)
+    page = re.sub(r'<meta charset="[^"]*"\s*/?>\s*', "", page, count=1, flags=re.I)
+    page, n = re.subn(r"(<head[^>]*>)", lambda m: m.group(1) + "\n" + head, page, count=1, flags=re.I)
+    if not n:
+        page = f"<!DOCTYPE html>\n<html><head>{head}</head>{page}</html>"
+    # the page's own CSS comes last in <head>, after the exporter's, so it wins
+    page = page.replace("</head>", f'<style>{PAGE_CSS.replace("ACCENT", accent)}</style>\n</head>', 1)
+    header = brand_header(client)
+    page, n = re.subn(r"(<main[^>]*>)", lambda m: m.group(1) + header, page, count=1, flags=re.I)
+    if not n:
+        page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + header, page, count=1, flags=re.I)
+    return page

@@ -1,0 +1,247 @@
+"""One batch, rendered once for the module, with a client of each kind: plain, branded, hostile captions,
+and one whose report names another client (a planted leak). Checks what a client receives.
+
+The batch runs through the real command (`python -m helpers render --jobs 2 --pdf`) with Chromium made
+unavailable, so it also checks that a missing Chromium is explained and the HTML still renders.
+"""
+import base64
+import html
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers.demo import FACEBOOK_HEADER, business_suite_csv
+from helpers.paths import DEMO_DIR, PROJECT_ROOT
+
+PAYLOADS = (
+    '<script>alert("caption")</script> new menu',
+    "<img src=x onerror=alert(1)> photo day",
+    '<a href="javascript:alert(document.cookie)">win a prize</a>',
+    '"><svg onload=alert(2)> our story',
+)
+EVIL_PAGE = "<script>alert('page')</script>Evil Page"
+XSS_NAME = "Ampersand & <Sons>"
+BRAND = {"client_name": "Harbour Brand Co", "name": "Harbour & <Co>", "accent": "#AA3377"}
+GOOD_NAME = "Good Client Ltd"
+
+
+def png(width: int = 40, height: int = 12, rgb=(170, 51, 119)) -> bytes:
+    """A small solid-colour PNG, written by hand."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def facebook_export(path: Path, captions, page_name: str, first_id: int, posts: int = 40) -> Path:
+    """A Business Suite Facebook export (the demo's exact format): reach rises with the row while
+    interactions fall, so the most-reached posts are not the most engaging (their captions are shown)."""
+    rows = []
+    for i in range(posts):
+        day = 1 + i % 30
+        month = 9 if i < 30 else 10
+        reach = 1000 + 150 * i
+        reactions, comments, shares = 400 - 9 * i, 40 - i % 30, 20 - i % 15
+        post_id = str(first_id + i)
+        row = [post_id, "100000000000042", page_name, captions[i % len(captions)], "", "0",
+               f"{month:02d}/{day:02d}/2026 {9 + i % 10:02d}:15", "N/A",
+               f"https://www.facebook.com/page/posts/{post_id}", "0", "0", "Photos", "", "", "", "", "Lifetime",
+               str(reach * 2), str(reach), str(reactions + comments + shares), str(reactions), str(comments),
+               str(shares), "12", "", "12", "", "", "", "", ""]
+        assert len(row) == len(FACEBOOK_HEADER)
+        rows.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(business_suite_csv(FACEBOOK_HEADER, rows))
+    return path
+
+
+def first_demo_post_id(client: str) -> str:
+    text = next((DEMO_DIR / client).glob("*.csv")).read_text(encoding="utf-8-sig")
+    return text.splitlines()[1].split(",")[0]
+
+
+class Tags(HTMLParser):
+    """Every element and its attributes, as a browser would see them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k.lower(): v or "" for k, v in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+def tags(document: str) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(document)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("batch")
+    logo = root / "brand" / "logo.png"
+    logo.parent.mkdir()
+    logo.write_bytes(png())
+    xss = facebook_export(root / "exports" / "xss" / "Sep-01-2026_Oct-31-2026_100000000000042.csv",
+                          PAYLOADS, EVIL_PAGE, first_id=7700000000000001)
+    planted_id = first_demo_post_id("kopi-senja")
+    leaky = facebook_export(root / "exports" / "leaky" / "Sep-01-2026_Oct-31-2026_100000000000043.csv",
+                            [f"Thanks {GOOD_NAME}, see {planted_id}"], "Leaky Page", first_id=8800000000000001)
+    roster = root / "clients.yml"
+    roster.write_text(f"""
+clients:
+  - id: good
+    name: {GOOD_NAME}
+    exports: ["{DEMO_DIR}/kopi-senja/*.csv"]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: brand
+    name: {BRAND['client_name']}
+    exports: ["{DEMO_DIR}/harbour-books/*.csv"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+    branding: {{name: "{BRAND['name']}", accent_colour: "{BRAND['accent']}", logo: "{logo}"}}
+  - id: xss
+    name: "{XSS_NAME}"
+    exports: ["{xss}"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: leaky
+    name: Leaky Client
+    exports: ["{leaky}"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""", encoding="utf-8")
+    out = root / "reports"
+    (out / "leaky").mkdir(parents=True)
+    (out / "leaky" / "report.html").write_text("last good report", encoding="utf-8")
+    (out / "leaky" / "render.json").write_text(json.dumps({
+        "client": "leaky", "name": "Leaky Client", "status": "ok", "attempted_at": "2026-08-03T09:00:00+00:00",
+        "report": {"html": "report.html", "period_start": "2026-07-01", "period_end": "2026-07-31",
+                   "rendered_at": "2026-08-03T09:00:00+00:00", "seconds": 7.5}}), encoding="utf-8")
+    (out / "old-client").mkdir()
+    (out / "old-client" / "report.html").write_text("rendered by an earlier batch", encoding="utf-8")
+    (out / "old-client" / "render.json").write_text(json.dumps({
+        "client": "old-client", "name": "Old <Client>", "status": "ok", "attempted_at": "2026-07-02T10:00:00+00:00",
+        "report": {"html": "report.html", "period_start": "2026-06-01", "period_end": "2026-06-30",
+                   "rendered_at": "2026-07-02T10:00:00+00:00", "seconds": 6.25}}), encoding="utf-8")
+    env = {**os.environ, "WORKBOOK_CHROMIUM": str(root / "no-chromium-here")}
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--out", str(out),
+                           "--jobs", "2", "--pdf"], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env,
+                          timeout=600)
+    return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr, "logo": logo,
+            "exports": root / "exports", "planted_id": planted_id}
+
+
+def report(batch, client: str) -> str:
+    return (batch["out"] / client / "report.html").read_text(encoding="utf-8")
+
+
+def test_batch_renders_the_good_clients_and_exits_nonzero_for_the_leak(batch):
+    assert batch["status"] == 1, batch["stderr"]
+    for client in ("good", "brand", "xss"):
+        record = json.loads((batch["out"] / client / "render.json").read_text(encoding="utf-8"))
+        assert record["status"] == "ok", record
+        assert set(record["timings"]) >= {"kernel", "execute", "export"}
+        assert record["report"]["period_start"] == "2026-09-01"
+    assert not list(batch["out"].glob(".render-*"))
+    summary = batch["stdout"][batch["stdout"].index("client "):]
+    assert re.search(r"^leaky\s+FAILED", summary, flags=re.M)
+    assert re.search(r"^good\s+ok\s", summary, flags=re.M)
+
+
+def test_missing_chromium_is_explained_and_html_still_renders(batch):
+    assert "sudo apt-get install chromium" in batch["stderr"]
+    assert (batch["out"] / "good" / "report.html").exists()
+    assert not list(batch["out"].glob("*/report.pdf"))
+
+
+def test_planted_leak_is_caught_and_the_last_good_report_stays(batch):
+    out = batch["out"]
+    assert (out / "leaky" / "report.html").read_text(encoding="utf-8") == "last good report"
+    assert (out / "_failed" / "leaky" / "report.ipynb").exists()
+    error = (out / "_failed" / "leaky" / "error.txt").read_text(encoding="utf-8")
+    assert f"names another client of this batch: {GOOD_NAME!r}" in error
+    assert f"another client's post id {batch['planted_id']}" in error
+    assert GOOD_NAME in batch["stdout"]  # the summary says why
+    record = json.loads((out / "leaky" / "render.json").read_text(encoding="utf-8"))
+    assert record["status"] == "failed" and record["report"]["period_start"] == "2026-07-01"
+
+
+def test_reports_hold_no_other_client(batch):
+    names = {"good": GOOD_NAME, "brand": BRAND["client_name"], "xss": XSS_NAME}
+    for client in names:
+        text = html.unescape(report(batch, client))
+        for other, name in names.items():
+            if other != client:
+                assert name not in text, (client, name)
+
+
+def test_hostile_captions_render_as_text(batch):
+    body = report(batch, "xss")
+    found = tags(body)
+    assert not [t for t, _ in found if t in ("script", "iframe", "object", "embed", "svg")]
+    assert not [(t, a) for t, attrs in found for a in attrs if a.startswith("on")]
+    assert not [(t, v) for t, attrs in found for k, v in attrs.items()
+                if k in ("href", "src", "action") and re.sub(r"\s", "", v).lower().startswith("javascript:")]
+    # the captions are in the report, as text a reader sees
+    assert "&lt;script&gt;alert(&quot;caption&quot;)&lt;/script&gt;" in body or \
+        "&lt;script&gt;alert(\"caption\")&lt;/script&gt;" in body
+    assert "onerror=alert(1)" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "javascript:alert(document.cookie)" in body
+    assert html.escape(XSS_NAME) in body
+
+
+def test_report_is_self_contained_and_shows_no_code_or_machine_paths(batch):
+    for client in ("good", "brand", "xss"):
+        body = report(batch, client)
+        found = tags(body)
+        assert not [t for t, _ in found if t in ("script", "link")]
+        sources = [a.get("src", "") for t, a in found if t == "img"]
+        assert sources and all(s.startswith("data:image/") for s in sources)
+        assert 'http-equiv="Content-Security-Policy"' in body and "default-src 'none'" in body
+        assert "hl-ipython3" not in body and "build_report(" not in body and "injected-parameters" not in body
+        for path in (str(PROJECT_ROOT), str(Path.home()), str(batch["exports"])):
+            assert path not in body
+
+
+def test_branding_and_period(batch):
+    body = report(batch, "brand")
+    title = re.search(r"<title>(.*?)</title>", body, flags=re.S).group(1)
+    assert title == f"{BRAND['client_name']}: reach and engagement, 01 September 2026 to 31 October 2026"
+    header = re.search(r'<header class="report-brand">.*?</header>', body, flags=re.S).group(0)
+    assert html.escape(BRAND["name"]) in header and BRAND["name"] not in header
+    logo = base64.b64encode(batch["logo"].read_bytes()).decode()
+    assert f'src="data:image/png;base64,{logo}"' in header
+    assert f"--report-accent: {BRAND['accent']}" in body
+    assert "@page { size: A4" in body
+    # without branding: the client's name and the default accent
+    plain = report(batch, "good")
+    assert f'<p class="report-brand-name">{GOOD_NAME}</p>' in plain and "--report-accent: #0072B2" in plain
+
+
+def test_index_lists_every_client_ever_rendered(batch):
+    index = (batch["out"] / "index.html").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr><td>.*?<small>([\w-]+)</small>.*?</tr>", index)}
+    assert set(rows) == {"good", "brand", "xss", "leaky", "old-client"}
+    assert '<a href="good/report.html">Good Client Ltd</a>' in rows["good"]
+    assert "01 Sep 2026 to 31 Oct 2026" in rows["good"] and ">ok<" in rows["good"]
+    assert re.search(r"\d+\.\d s", rows["good"])  # how long it took
+    assert html.escape(XSS_NAME) in rows["xss"] and XSS_NAME not in index
+    assert "Old &lt;Client&gt;" in rows["old-client"] and "01 Jun 2026 to 30 Jun 2026" in rows["old-client"]
+    # the failed client: marked failed, still linking its last good report and that report's period
+    assert "failed" in rows["leaky"] and '<a href="leaky/report.html">' in rows["leaky"]
+    assert "01 Jul 2026 to 31 Jul 2026" in rows["leaky"] and "last good one" in rows["leaky"]
+    assert "<script" not in index

@@ -1,0 +1,70 @@
+"""An interrupted render (SIGTERM mid-batch, Ctrl-C early) leaves no partial report, no temporary folder and
+no process behind, and the last good report untouched. Runs the real command in a session of its own."""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import DEFAULT_ROSTER, PROJECT_ROOT
+
+LAST_GOOD = "<html>last good report</html>"
+
+
+def processes_with(marker: str) -> list[int]:
+    """Processes whose environment holds the marker: the render, its workers and their kernels."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find left-over processes")
+@pytest.mark.parametrize("signal_to_send, when", [(signal.SIGTERM, "mid-run"), (signal.SIGINT, "early")])
+def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, when):
+    out = tmp_path / "reports"
+    (out / "kopi-senja").mkdir(parents=True)
+    (out / "kopi-senja" / "report.html").write_text(LAST_GOOD, encoding="utf-8")
+    marker = f"WORKBOOK_TEST_{uuid.uuid4().hex}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "render", "--clients", str(DEFAULT_ROSTER), "--out", str(out),
+         "--jobs", "2"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, marker: "1"}, start_new_session=True)
+    try:
+        assert "started" in process.stdout.readline()
+        if when == "mid-run":  # the notebooks are running: their temporary folders exist
+            deadline = time.monotonic() + 60
+            while not list(out.glob(".render-*")) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.5)
+            os.kill(process.pid, signal_to_send)  # SIGTERM to the command alone, as a service manager would
+        else:
+            os.killpg(process.pid, signal_to_send)  # Ctrl-C: the whole foreground process group
+        output = process.stdout.read()
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, output
+    assert "interrupted" in output and "Traceback" not in output
+    assert output.count(": ok in") < 2  # the batch was really cut short
+    assert not list(out.glob(".render-*")) and not list(out.rglob("*.tmp"))
+    assert not list(Path(tempfile.gettempdir()).glob(f"workbook-render-{process.pid}-*"))  # kernels' scratch
+    kept = (out / "kopi-senja" / "report.html").read_text(encoding="utf-8")
+    assert kept == LAST_GOOD or kept.rstrip().endswith("</html>") and (out / "kopi-senja" / "render.json").exists()
+    other = out / "harbour-books" / "report.html"
+    assert not other.exists() or (other.read_text(encoding="utf-8").rstrip().endswith("</html>")
+                                  and (out / "harbour-books" / "render.json").exists())
+    deadline = time.monotonic() + 10
+    while processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_with(marker) == []

@@ -1,0 +1,199 @@
+"""The checks behind 'safe to send', without rendering: live HTML, leaks, paths, ids, the roster, the index."""
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+
+from helpers.__main__ import main
+from helpers.clients import Client, load_roster
+from helpers.errors import RosterError, WorkbookError
+from helpers.html_safety import live_content, sanitize, visible_text
+from helpers.index_page import collect_records, index_html
+from helpers.paths import DEMO_DIR, PROJECT_ROOT
+from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, check_client_id, check_html, find_leaks,
+                            foreign_identities, render_all, warmup_code)
+from helpers.report_page import finish_page
+
+
+def client(**changes) -> Client:
+    values = dict(id="acme", name="Acme Coffee", exports=(f"{DEMO_DIR}/kopi-senja/*.csv",), timezone="UTC",
+                  period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 10, 31),
+                  comparison_start=dt.date(2026, 7, 1), comparison_end=dt.date(2026, 8, 31))
+    values.update(changes)
+    return Client(**values)
+
+
+PAGE = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>'
+        '<script src="https://cdn.example/require.js"></script><style>p { color: red }</style></head>'
+        '<body><main><h1>Acme Coffee</h1><p>{content}</p>'
+        '<img src="data:image/png;base64,iVBORw0KGgo=" alt="a figure"></main></body></html>')
+
+
+@pytest.mark.parametrize("fragment, found", [
+    ("<script>alert(1)</script>", "<script> element"),
+    ('<img src=x onerror="alert(1)">', "event-handler attribute onerror="),
+    ('<a href="javascript:alert(1)">x</a>', "javascript: URL"),
+    ('<a href="java\tscript:alert(1)">x</a>', "javascript: URL"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "javascript: URL"),
+    ('<svg><g onload="alert(1)"></g></svg>', "event-handler attribute onload="),
+    ('<iframe src="https://example.org"></iframe>', "<iframe> element"),
+    ('<img src="https://tracker.example/pixel.gif">', "from outside the file"),
+    ('<link rel="stylesheet" href="https://cdn.example/x.css">', "from outside the file"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org">', "from outside the file"),
+])
+def test_live_content_is_found_and_removed(fragment, found):
+    page = PAGE.replace("{content}", fragment)
+    assert any(found in problem for problem in live_content(page)), live_content(page)
+    cleaned = sanitize(page)
+    assert live_content(cleaned) == []
+    assert "<h1>Acme Coffee</h1>" in cleaned and 'src="data:image/png;base64,iVBORw0KGgo="' in cleaned
+    assert "p { color: red }" in cleaned
+
+
+def test_escaped_text_is_not_live_and_stays_text():
+    page = PAGE.replace("{content}", "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img onerror=x&gt; javascript:go")
+    page = page.replace('<script src="https://cdn.example/require.js"></script>', "")
+    assert live_content(page) == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sanitize(page)
+    assert "<script>alert(1)</script>" in visible_text(page)
+
+
+def test_finished_page_has_no_script_and_names_the_period():
+    exported = PAGE.replace("{content}", "report body")
+    page = finish_page(exported, client(brand_name="Acme & <Sons>", accent_colour="#112233"))
+    assert live_content(page) == []
+    assert "<title>Acme Coffee: reach and engagement, 01 September 2026 to 31 October 2026</title>" in page
+    assert "Acme &amp; &lt;Sons&gt;" in page and "--report-accent: #112233" in page
+    # a colour that is not #RRGGBB never reaches the CSS
+    page = finish_page(exported, client(accent_colour="red; } body { display: none"))
+    assert "body { display: none" not in page and "--report-accent: #0072B2" in page
+
+
+def test_planted_leaks_are_caught():
+    foreign = Foreign(post_ids=frozenset({"1234567890123456"}), names=frozenset({"Harbour Books", "Senja"}),
+                      own_names=frozenset({"Kopi Senja"}))
+    clean = PAGE.replace("{content}", "Kopi Senja reached 1,234 people; post 12345678901234567 is ours")
+    assert find_leaks(clean, foreign) == []  # "Senja" inside the own name; a longer id is another id
+    leaked = PAGE.replace("{content}", "as HARBOUR BOOKS did with post 1234567890123456")
+    problems = find_leaks(leaked, foreign)
+    assert "the HTML holds another client's post id 1234567890123456" in problems
+    assert "the HTML names another client of this batch: 'Harbour Books'" in problems
+    # in an alt text too; never in the bytes of an embedded image
+    in_alt = PAGE.replace("{content}", "").replace('alt="a figure"', 'alt="Harbour Books posts"')
+    assert find_leaks(in_alt, foreign)
+    in_image = PAGE.replace("{content}", "").replace("iVBORw0KGgo=", "SGFyYm91ciBCb29rcw1234567890123456")
+    assert find_leaks(in_image, foreign) == []
+
+
+def test_foreign_identities_leave_out_what_clients_share():
+    identities = {
+        "a": Identity(frozenset({"111111", "222222"}), frozenset({"Client A", "Shared Page"})),
+        "b": Identity(frozenset({"222222", "333333"}), frozenset({"Client B", "Shared Page"})),
+    }
+    foreign = foreign_identities(identities)
+    assert foreign["a"].post_ids == {"333333"} and foreign["a"].names == {"Client B"}
+    assert foreign["b"].post_ids == {"111111"} and foreign["b"].names == {"Client A"}
+
+
+def test_html_with_a_path_of_this_machine_or_code_is_refused():
+    me = client()
+    base = PAGE.replace('<script src="https://cdn.example/require.js"></script>', "")
+    assert check_html(base.replace("{content}", "fine"), me) == []
+    for content, problem in [
+        (f"read from {PROJECT_ROOT}/data/raw/acme.csv", "a path of this machine"),
+        (f"{DEMO_DIR}/kopi-senja", "a path of this machine"),
+        ('period_start = "2026-09-01"', "parameters cell"),
+        ("Traceback (most recent call last):", "traceback"),
+        ('<img src=x onerror="alert(1)">', "event-handler attribute"),
+    ]:
+        problems = check_html(base.replace("{content}", content), me)
+        assert any(problem in p for p in problems), (content, problems)
+    assert "does not name the client" in check_html(base.replace("Acme Coffee", "Someone"), me)[0]
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "/etc", "two words", "a/b", "..", "", "_failed", ".render-1"])
+def test_path_unsafe_ids_are_refused_before_anything_is_written(tmp_path, bad_id):
+    with pytest.raises(WorkbookError, match="not path-safe"):
+        check_client_id(bad_id)
+    out = tmp_path / "reports"
+    with pytest.raises(WorkbookError, match="not path-safe"):
+        render_all([client(id=bad_id)], out)
+    assert not out.exists()
+
+
+def test_roster_errors_are_all_listed_before_anything_runs(tmp_path, capsys):
+    (tmp_path / "not-a-logo.png").write_text("hello", encoding="utf-8")
+    roster = tmp_path / "clients.yml"
+    roster.write_text(f"""
+clients:
+  - id: ../up
+    name: Up
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: two words
+    name: ""
+    exports: [data/demo/none-*.csv, nowhere.csv]
+    timezone: UTC
+    period: {{start: 2026-02-30, end: 2026-10-31}}
+    colour: red
+  - id: branded
+    name: Branded
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last full month
+    branding: {{name: 42, accent_colour: red, logo: "{tmp_path / 'not-a-logo.png'}"}}
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["render", "--clients", str(roster), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 2 and not out.exists()
+    for expected in ["client '../up': key 'id'", "client 'two words': key 'id'",
+                     "client 'two words': key 'name' must be non-empty text",
+                     "the pattern 'data/demo/none-*.csv' matches no file", "file not found: nowhere.csv",
+                     "key 'period.start': '2026-02-30' is not a date", "unknown key 'colour'",
+                     "key 'branding.name' must be non-empty text", "key 'branding.accent_colour' is 'red'",
+                     "is not a PNG or SVG image"]:
+        assert expected in err, expected
+    assert "has 10 problem(s)" in err
+    with pytest.raises(RosterError):
+        load_roster(roster)
+
+
+def test_warmup_imports_without_leaving_names_behind():
+    code = warmup_code(REPORT_NOTEBOOK)
+    assert "helpers.report" in code
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - the project's own generated code
+    assert set(namespace) == {"__builtins__"}
+    assert "helpers.report" in sys.modules
+
+
+def test_index_escapes_and_lists_records(tmp_path):
+    (tmp_path / "evil").mkdir()
+    (tmp_path / "evil" / "render.json").write_text(
+        '{"client": "evil", "name": "<img src=x onerror=alert(1)>", "status": "failed", '
+        '"attempted_at": "2026-11-01T10:00:00+00:00", "error": "<script>x</script>", "failed_cell": 3, '
+        '"report": null}', encoding="utf-8")
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "report.html").write_text("old", encoding="utf-8")
+    (tmp_path / "_failed").mkdir()
+    (tmp_path / ".render-1-x").mkdir()
+    records = collect_records(tmp_path)
+    assert [r["client"] for r in records] == ["evil", "legacy"]
+    page = index_html(records)
+    assert live_content(page) == []
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "cell 3" in page and "no good report yet" in page
+    assert '<a href="legacy/report.html">legacy</a>' in page
+
+
+def test_help_names_the_new_options():
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--help"], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT)
+    assert done.returncode == 0
+    for option in ("--client", "--jobs", "--pdf", "--out", "--clients"):
+        assert option in done.stdout
+    assert re.search(r"--jobs.*\n?.*cores", done.stdout)
