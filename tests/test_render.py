@@ -9,8 +9,16 @@ from helpers.clients import load_roster
 from helpers.paths import DEFAULT_ROSTER, DEMO_DIR
 from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
 
-HEADINGS = ("Summary", "Data coverage", "The broadcast lens", "The engagement lens", "Where the lenses disagree",
-            "Formats and timing", "Attention", "Benchmarks", "Definitions")
+SECTIONS = ("summary", "coverage", "broadcast", "engagement", "disagree", "formats", "attention", "benchmarks",
+            "definitions")
+
+
+def headings(language: str) -> list[str]:
+    """The report's section headings in the client's language, from the catalogue."""
+    from helpers.i18n import Translator
+
+    tr = Translator(language)
+    return [tr.t(f"section.{name}") for name in SECTIONS]
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +35,7 @@ def test_demo_roster_renders_every_client(rendered):
         html = (out / client.id / "report.html").read_text(encoding="utf-8")
         executed = json.loads((out / client.id / "report.ipynb").read_text(encoding="utf-8"))
         assert client.name in html
-        for heading in HEADINGS:
+        for heading in headings(client.language):
             assert f">{heading}<" in html, heading
         images = re.findall(r"<img [^>]+>", html)
         embedded = [tag for tag in images if 'src="data:image/png;base64,' in tag]
@@ -38,6 +46,15 @@ def test_demo_roster_renders_every_client(rendered):
         assert "injected-parameters" not in html and "period_start =" not in html
         assert str(DEMO_DIR) not in html
         assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
+
+
+def test_one_demo_client_is_rendered_in_indonesian(rendered):
+    _, out = rendered
+    languages = {c.id: c.language for c in load_roster(DEFAULT_ROSTER)}
+    assert "id" in languages.values() and "en" in languages.values()
+    indonesian = next(cid for cid, language in languages.items() if language == "id")
+    html = (out / indonesian / "report.html").read_text(encoding="utf-8")
+    assert ">Ringkasan<" in html and "Oktober 2026" in html
 
 
 def test_reports_hold_only_their_own_client(rendered):
