@@ -9,13 +9,13 @@ colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figur
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import re
 from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
 from .errors import WorkbookError
+from .i18n import Translator
 from .html_safety import sanitize
 from .paths import resolve
 
@@ -61,13 +61,9 @@ main { max-width: 1100px; margin: 0 auto; }
 
 
 def report_title(client: Client) -> str:
-    """The page title: who, what and the period (shown in the browser tab and in a PDF's properties)."""
-    return (f"{client.name}: reach and engagement, "
-            f"{client.period_start:%d %B %Y} to {client.period_end:%d %B %Y}")
-
-
-def period_text(start: dt.date, end: dt.date) -> str:
-    return f"{start:%d %B %Y} to {end:%d %B %Y}"
+    """The page title in the client's language: who, what and the period (browser tab, PDF properties)."""
+    tr = Translator(client.language)
+    return tr.t("report.title", client=client.name, start=tr.date(client.period_start), end=tr.date(client.period_end))
 
 
 def logo_data_uri(logo: str | Path) -> str:
@@ -95,8 +91,12 @@ def brand_header(client: Client) -> str:
                 f' alt="{html.escape(brand, quote=True)} logo">')
     return (f'<header class="report-brand">{logo}<div>'
             f'<p class="report-brand-name">{html.escape(brand)}</p>'
-            f'<p class="report-period">Report period: {html.escape(period_text(client.period_start, client.period_end))}'
-            f'</p></div></header>')
+            f'<p class="report-period">{html.escape(period_label(client))}</p></div></header>')
+
+
+def period_label(client: Client) -> str:
+    tr = Translator(client.language)
+    return tr.t("report.period_label", start=tr.date(client.period_start), end=tr.date(client.period_end))
 
 
 def finish_page(exported: str, client: Client) -> str:

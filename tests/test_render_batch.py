@@ -220,7 +220,7 @@ def test_report_is_self_contained_and_shows_no_code_or_machine_paths(batch):
 def test_branding_and_period(batch):
     body = report(batch, "brand")
     title = re.search(r"<title>(.*?)</title>", body, flags=re.S).group(1)
-    assert title == f"{BRAND['client_name']}: reach and engagement, 01 September 2026 to 31 October 2026"
+    assert title == f"{BRAND['client_name']}: reach and engagement, 1 September 2026 to 31 October 2026"
     header = re.search(r'<header class="report-brand">.*?</header>', body, flags=re.S).group(0)
     assert html.escape(BRAND["name"]) in header and BRAND["name"] not in header
     logo = base64.b64encode(batch["logo"].read_bytes()).decode()

@@ -50,5 +50,5 @@ def test_pdf_text_has_the_report_and_no_local_path(printed):
     _, out = printed
     text = subprocess.run(["pdftotext", str(out / "harbour" / "report.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
-    assert "Harbour Print Test" in text and "Report period: 01 September 2026 to 31 October 2026" in text
+    assert "Harbour Print Test" in text and "Report period: 1 September 2026 to 31 October 2026" in text
     assert str(PROJECT_ROOT) not in text and str(out) not in text and "file://" not in text

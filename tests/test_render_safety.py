@@ -64,7 +64,7 @@ def test_finished_page_has_no_script_and_names_the_period():
     exported = PAGE.replace("{content}", "report body")
     page = finish_page(exported, client(brand_name="Acme & <Sons>", accent_colour="#112233"))
     assert live_content(page) == []
-    assert "<title>Acme Coffee: reach and engagement, 01 September 2026 to 31 October 2026</title>" in page
+    assert "<title>Acme Coffee: reach and engagement, 1 September 2026 to 31 October 2026</title>" in page
     assert "Acme &amp; &lt;Sons&gt;" in page and "--report-accent: #112233" in page
     # a colour that is not #RRGGBB never reaches the CSS
     page = finish_page(exported, client(accent_colour="red; } body { display: none"))
