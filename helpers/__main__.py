@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbookError
+from .i18n import LANGUAGES, Translator
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
 
@@ -28,18 +29,18 @@ def _render(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(f"--jobs must be at least 1, not {args.jobs}")
     out = Path(args.out)
-    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf)
+    tr = Translator(args.language)
+    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language)
     print()
-    print("\n".join(summary_lines(results)))
-    print(f"\nIndex of every client's latest report: {display_path(out / 'index.html')}")
+    print("\n".join(summary_lines(results, tr)))
+    print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
     failed = [r.client for r in results if not r.ok]
     pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
     if failed:
-        print(f"\n{len(failed)} of {len(results)} report(s) failed: {', '.join(failed)}. Their executed"
-              f" notebooks and errors are in {display_path(out / '_failed')}; their last good reports are"
-              " unchanged.", file=sys.stderr)
+        print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=", ".join(failed),
+                          folder=display_path(out / "_failed")), file=sys.stderr)
     if pdf_failed:
-        print(f"\nThe PDF of {', '.join(pdf_failed)} could not be printed (the HTML is fine).", file=sys.stderr)
+        print("\n" + tr.t("cli.pdf_failed", clients=", ".join(pdf_failed)), file=sys.stderr)
     return 1 if failed or pdf_failed else 0
 
 
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--jobs", "-j", type=int, help="parallel workers (default: the machine's cores)")
     render.add_argument("--pdf", action="store_true",
                         help="also print each report to PDF (A4) with headless Chromium, when installed")
+    render.add_argument("--language", choices=sorted(LANGUAGES), default="en",
+                        help="language of this command's messages (each report's language is set in the roster)")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
     inspect.add_argument("files", nargs="+", help="export files or glob patterns")
@@ -80,16 +83,17 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)
     args = parser.parse_args(argv)
+    tr = Translator(getattr(args, "language", "en"))
     try:
         return args.run(args)
     except WorkbookError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(tr.t("cli.error", message=exc), file=sys.stderr)
         return 2
     except (OSError, UnicodeDecodeError) as exc:  # a file the workbook cannot open, read or write
-        print(f"error: {exc}", file=sys.stderr)
+        print(tr.t("cli.error", message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: no partial report was written; finished reports are unchanged", file=sys.stderr)
+        print(tr.t("cli.interrupted"), file=sys.stderr)
         return 130
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import sys
 import time
 
+from .i18n import Translator
+
 
 class Progress:
-    def __init__(self, total: int, workers: int, stream=None, live: bool | None = None):
+    def __init__(self, total: int, workers: int, stream=None, live: bool | None = None, tr: Translator | None = None):
+        self.tr = tr or Translator("en")
         self.stream = stream or sys.stdout
         self.total = total
         self.workers = workers
@@ -35,9 +38,10 @@ class Progress:
         width = 24
         filled = int(width * self.done / self.total) if self.total else width
         elapsed = time.monotonic() - self.started_at
-        failed = f", {self.failed} failed" if self.failed else ""
-        return (f"[{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total} done{failed},"
-                f" {len(self.running)} running on {self.workers} worker(s)  {elapsed:5.1f} s")
+        counts = {"done": self.done, "total": self.total, "failed": self.failed, "running": len(self.running),
+                  "workers": self.workers}
+        text = self.tr.t("cli.progress.bar_failed" if self.failed else "cli.progress.bar", **counts)
+        return f"[{'#' * filled}{'-' * (width - filled)}] {text}  {elapsed:5.1f} s"
 
     def redraw(self) -> None:
         """Refresh the live block (call now and then; does nothing in line mode)."""
@@ -51,15 +55,16 @@ class Progress:
         self.drawn = len(lines)
 
     def started(self, client: str) -> None:
-        self.running[client] = ("handed to a worker", time.monotonic())
+        self.running[client] = (self.tr.t("cli.state.handed"), time.monotonic())
         if self.live:
             self.redraw()
         else:
-            self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: started\n")
+            self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: {self.tr.t('cli.progress.started')}\n")
 
-    def state(self, client: str, state: str) -> None:
+    def state(self, client: str, state: str, values: dict | None = None) -> None:
+        """A client's new state: a key of the cli.state texts, with its values."""
         if client in self.running:
-            self.running[client] = (state, self.running[client][1])
+            self.running[client] = (self.tr.t(f"cli.state.{state}", **(values or {})), self.running[client][1])
             self.redraw()
 
     def finished(self, client: str, ok: bool, seconds: float, note: str = "") -> None:
@@ -67,9 +72,10 @@ class Progress:
         self.done += 1
         self.failed += 0 if ok else 1
         self._clear()
-        mark = "ok" if ok else "FAILED"
+        mark = self.tr.t("cli.status.ok" if ok else "cli.status.failed")
         note = f" ({note})" if note else ""
-        self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: {mark} in {seconds:.1f} s{note}\n")
+        finished = self.tr.t("cli.progress.finished", mark=mark, seconds=self.tr.number(seconds, 1))
+        self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: {finished}{note}\n")
         self.redraw()
 
     def message(self, text: str) -> None:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import SAFE_ID, Client
+from .i18n import Translator
 from .errors import WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
@@ -536,9 +537,10 @@ class Renderer:
         self.exporter_ready = threading.Thread(target=_warm_exporter, name="warm-exporter", daemon=True)
         self.exporter_ready.start()
 
-    def emit(self, client: str, state: str) -> None:
+    def emit(self, client: str, state: str, **values) -> None:
+        """Tell the parent a client's new state (a key of the cli.state texts, with its values)."""
         if self.events is not None:
-            self.events.put(("state", os.getpid(), (client, state)))
+            self.events.put(("state", os.getpid(), (client, state, values)))
 
     def close(self) -> None:
         self.supply.close()
@@ -557,7 +559,7 @@ class Renderer:
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{task.token}-{client.id}-", dir=out_dir))
         try:
-            self.emit(client.id, "starting kernel")
+            self.emit(client.id, "starting_kernel")
             mark = time.perf_counter()
             kernel = self.supply.take()
             timings["kernel"] = time.perf_counter() - mark
@@ -566,7 +568,7 @@ class Renderer:
             total = len(_cells(self.notebook)) + 1  # papermill adds the injected-parameters cell
 
             def on_cell_start(cell, cell_index, **_):
-                self.emit(client.id, f"executing cell {cell_index + 1}/{total}")
+                self.emit(client.id, "executing", cell=cell_index + 1, total=total)
 
             mark = time.perf_counter()
             try:
@@ -586,7 +588,7 @@ class Renderer:
                 self.supply.shutdown(kernel)
             timings["execute"] = time.perf_counter() - mark
 
-            self.emit(client.id, "exporting HTML")
+            self.emit(client.id, "exporting")
             mark = time.perf_counter()
             self.exporter_ready.join()
             problems = unescaped_outputs(executed)
@@ -602,7 +604,7 @@ class Renderer:
             pdf_error = ""
             if task.chromium:
                 from .pdf import PdfError, print_pdf
-                self.emit(client.id, "printing PDF")
+                self.emit(client.id, "printing_pdf")
                 mark = time.perf_counter()
                 try:
                     print_pdf(work / "report.html", work / "report.pdf", task.chromium, work)
@@ -690,16 +692,18 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 
 
 def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
-               jobs: int | None = None, pdf: bool = False, stream=None) -> list[RenderResult]:
+               jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en") -> list[RenderResult]:
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on."""
     from .render_batch import run_batch
-    return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream)
+    return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language)
 
 
-def summary_lines(results: list[RenderResult]) -> list[str]:
+def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:
     """A plain-text summary table: client, status, time, report or failing cell and error."""
-    width = max([len(r.client) for r in results] + [6])
-    lines = [f"{'client':<{width}}  {'status':<7} {'time':>7}  report / error"]
+    tr = tr or Translator("en")
+    width = max([len(r.client) for r in results] + [len(tr.t("cli.column.client"))])
+    column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "time", "detail")}
+    lines = [f"{column['client']:<{width}}  {column['status']:<7} {column['time']:>7}  {column['detail']}"]
     details = []
     for r in results:
         if r.ok:
@@ -709,14 +713,15 @@ def summary_lines(results: list[RenderResult]) -> list[str]:
             if r.pdf_error:
                 detail += f"; {r.pdf_error.splitlines()[0]}"
         else:
-            cell = f"cell {r.failed_cell}" + (f" `{r.failed_source}`" if r.failed_source else "") + ": " \
-                if r.failed_cell is not None else ""
+            cell = tr.t("cli.cell", number=r.failed_cell) + (f" `{r.failed_source}`" if r.failed_source else "") \
+                + ": " if r.failed_cell is not None else ""
             first, *rest = (r.error or "").splitlines() or [""]
             detail = f"{cell}{first}"
             if rest:
                 details.append(f"{r.client}: {cell}{r.error}")
-        status = "ok" if r.ok and not r.pdf_error else "ok/pdf!" if r.ok else "FAILED"
+        status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
+                      else "cli.status.failed")
         lines.append(f"{r.client:<{width}}  {status:<7} {r.seconds:>6.1f}s  {detail}")
     if details:
-        lines += ["", "In full:"] + ["  " + line for d in details for line in d.splitlines()]
+        lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return lines

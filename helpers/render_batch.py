@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clients import Client
+from .i18n import Translator
 from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
@@ -214,7 +215,7 @@ class WorkerPool:
                     + (f": {why}" if why else "")))
                 with contextlib.suppress(OSError):
                     record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error)
-                progress.finished(cid, False, 0.0, "worker stopped")
+                progress.finished(cid, False, 0.0, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
 
@@ -226,7 +227,7 @@ class WorkerPool:
                         "no render worker could start" + (f": {crash}" if crash else "")))
                     with contextlib.suppress(OSError):
                         record_failure(Path(task.out_dir), task.client, results[task.client.id].error)
-                    progress.finished(task.client.id, False, 0.0, "no worker")
+                    progress.finished(task.client.id, False, 0.0, progress.tr.t("cli.state.no_worker"))
                 pending.clear()
                 break
             by_connection = {w.connection: w for w in self.workers}
@@ -296,7 +297,7 @@ def _sigterm_interrupts():
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
-              stream=None) -> list[RenderResult]:
+              stream=None, language: str = "en") -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order."""
     from .pdf import MISSING_CHROMIUM, find_chromium
 
@@ -320,7 +321,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     jobs = max(1, min(jobs or default_jobs(), len(clients)))
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
     pool = WorkerPool(jobs, notebook, token)
-    progress = Progress(len(clients), jobs, stream)
+    progress = Progress(len(clients), jobs, stream, tr=Translator(language))
     try:
         with _sigterm_interrupts():
             try:
@@ -331,7 +332,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                          for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
-                progress.message("interrupted: stopping the workers; finished reports are kept")
+                progress.message(progress.tr.t("cli.progress.stopping"))
                 pool.terminate()
                 raise
             finally:

@@ -34,7 +34,7 @@ KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_/]+)+$")
 #: words Indonesian uses as they are, and cited titles. Anything else identical to English is untranslated.
 SAME_IN_BOTH = {
     "Facebook", "Instagram", "X", "YouTube", "TikTok", "LinkedIn",
-    "CPM", "platform", "format", "median", "video", "reel", "carousel",
+    "CPM", "platform", "format", "median", "video", "reel", "carousel", "status",
     "Avinash Kaushik (2011)", "Avinash Kaushik (2011), 'Best Social Media Metrics'",
 }
 

@@ -118,3 +118,16 @@ def test_bad_roster_is_a_clear_error_without_traceback(tmp_path, capsys):
     assert status == 2
     assert "client 'x': key 'exports': file not found: missing.csv" in err
     assert "Traceback" not in err
+
+
+def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, summary_lines
+
+    roster = tmp_path / "clients.yml"
+    roster.write_text("clients: []\n", encoding="utf-8")
+    assert main(["render", "--clients", str(roster), "--out", str(tmp_path / "out"), "--language", "id"]) == 2
+    assert capsys.readouterr().err.startswith("galat: ")
+    lines = summary_lines([RenderResult("acme", False, 1.5, failed_cell=4, error="ValueError: x")], Translator("id"))
+    assert lines[0].split()[:3] == ["klien", "status", "waktu"]
+    assert "GAGAL" in lines[1] and "sel 4" in lines[1]
