@@ -110,6 +110,12 @@ def keys_used_in(tree: ast.AST, where: str, sections: set[str]):
     literal, prefixes, unresolved = {}, {}, []
     for call, function in _calls_to_t(tree):
         arg = call.args[0]
+        if isinstance(arg, ast.IfExp):  # tr.t("a" if x else "b"): every branch is a literal key
+            branches = [n for n in ast.walk(arg) if n is not arg.test and isinstance(n, ast.Constant)
+                        and isinstance(n.value, str) and KEY.match(n.value)]
+            if branches:
+                literal.update({n.value: f"{where}:{call.lineno}" for n in branches})
+                continue
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             literal[arg.value] = f"{where}:{call.lineno}"
         elif _prefix(arg) is not None:
@@ -179,7 +185,17 @@ def dynamic_families() -> dict[str, set[str]]:
         "lens.": {lens for _, lens in metrics.DEFINITIONS},
         "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
                     for part in ("label", "formula", "source", "caveat")},
+        "cli.state.": _render_states(),
+        "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
     }
+
+
+def _render_states() -> set[str]:
+    """The states the renderer's workers and batch report (first argument of emit, and Progress.started)."""
+    source = (HELPERS_DIR / "render.py").read_text(encoding="utf-8")
+    emitted = set(re.findall(r'self\.emit\(client\.id, "(\w+)"', source))
+    batch = (HELPERS_DIR / "render_batch.py").read_text(encoding="utf-8")
+    return emitted | set(re.findall(r'"cli\.state\.(\w+)"', batch)) | {"handed"}
 
 
 # ------------------------------------------------------------------------------------------- catalogues
