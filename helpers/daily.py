@@ -23,7 +23,7 @@ import pandera.pandas as pa
 from .errors import ExportFormatError, WorkbookError
 from .importers import expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
-from .importers.base import Family, FileReport
+from .importers.base import Family, FileReport, closest_family, matching_family
 from .importers.daily_common import ImportedSeries
 from .schema import PLATFORMS, check_table, conform_columns
 
@@ -104,16 +104,16 @@ def daily_family_named(name: str) -> Family:
 def detect_daily_family(path: Path) -> Family:
     """The daily family whose header signature this file carries, or an error listing the known ones."""
     names = read_header_names(path)
-    matches = [f for f in DAILY_FAMILIES if not f.missing_from(names)
-               and not any(n in names for n in NOT_IN_HEADER.get(f.name, ()))]
-    if matches:
-        return max(matches, key=lambda f: len(f.signature))
-    closest = min(DAILY_FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    found = matching_family(DAILY_FAMILIES, names,
+                            rules_out=lambda f, names: any(n in names for n in NOT_IN_HEADER.get(f.name, ())))
+    if found:
+        return found
+    closest, missing = closest_family(DAILY_FAMILIES, names)
     raise ExportFormatError(
         path, "this is not a daily (page- or account-level) export the workbook knows",
         expected="one of: " + "; ".join(f.label for f in DAILY_FAMILIES),
         hint=f"closest is {closest.label}, but the header lacks "
-             f"{', '.join(repr(c) for c in closest.missing_from(names)) or 'nothing (a header name rules it out)'}."
+             f"{', '.join(repr(c) for c in missing) or 'nothing (a header name rules it out)'}."
              " Post-level exports go to load_exports instead")
 
 

@@ -22,7 +22,7 @@ import pandera.pandas as pa
 from .errors import ExportFormatError, WorkbookError
 from .importers import expand_paths, export_recency, read_header_names
 from .importers import meta_ads_manager
-from .importers.base import Family
+from .importers.base import Family, closest_family, matching_family
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
 from .schema import PLATFORMS, check_table, conform_columns
 
@@ -68,16 +68,15 @@ def detect_paid_family(path: Path) -> Family:
     with warnings.catch_warnings():  # Ads Manager workbooks have no default style; openpyxl says so
         warnings.filterwarnings("ignore", message="Workbook contains no default style")
         names = read_header_names(path)
-    matches = [f for f in PAID_FAMILIES if not f.missing_from(names)]
-    if matches:
-        return max(matches, key=lambda f: len(f.signature))
-    closest = min(PAID_FAMILIES, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    found = matching_family(PAID_FAMILIES, names)
+    if found:
+        return found
+    closest, missing = closest_family(PAID_FAMILIES, names)
     raise ExportFormatError(
         path, "this is not an ad report the workbook knows",
         expected="one of: " + "; ".join(f.label for f in PAID_FAMILIES),
-        hint=f"closest is {closest.label}, but the header lacks "
-             f"{', '.join(repr(c) for c in closest.missing_from(names))}. Post exports go to load_exports,"
-             " page-level daily files to load_daily_series")
+        hint=f"closest is {closest.label}, but the header lacks {', '.join(repr(c) for c in missing)}."
+             " Post exports go to load_exports, page-level daily files to load_daily_series")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from .base import Family, FileReport, ImportedFile
+from .base import Family, FileReport, ImportedFile, closest_family, matching_family
 from .reading import normalise_name, read_delimited_head, read_workbook_head
 
 #: Every known export family, in the order detection tries them.
@@ -69,11 +69,10 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     candidates = [f for f in FAMILIES if not platform or platform in f.platforms]
     if not candidates:
         raise WorkbookError(f"no export family for platform {platform!r}; platforms: {', '.join(schema.PLATFORMS)}")
-    matches = [f for f in candidates if not f.missing_from(names)]
-    if matches:
-        return max(matches, key=lambda f: len(f.signature))
-    closest = min(candidates, key=lambda f: len(f.missing_from(names)) / len(f.signature))
-    missing = closest.missing_from(names)
+    found = matching_family(candidates, names)
+    if found:
+        return found
+    closest, missing = closest_family(candidates, names)
     known = "; ".join(f.label for f in candidates)
     if len(missing) == len(closest.signature):
         hint = ("its first rows hold none of the column names a known export carries: check that this is a"

@@ -85,3 +85,15 @@ class Columns:
 
     def all_keys(self, name: str) -> list[str]:
         return list(self._by_name.get(normalise_name(name), []))
+
+
+def matching_family(families, names: set[str], rules_out=lambda family, names: False) -> Family | None:
+    """The family whose whole signature is among the header `names` (the most specific when several)."""
+    matches = [f for f in families if not f.missing_from(names) and not rules_out(f, names)]
+    return max(matches, key=lambda f: len(f.signature)) if matches else None
+
+
+def closest_family(families, names: set[str]) -> tuple[Family, list[str]]:
+    """The family whose signature the header comes closest to, and the names it lacks."""
+    closest = min(families, key=lambda f: len(f.missing_from(names)) / len(f.signature))
+    return closest, closest.missing_from(names)
