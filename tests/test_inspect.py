@@ -1,0 +1,42 @@
+"""`python -m helpers inspect FILE...`: what each file is, what it holds, and clear words for bad files."""
+import subprocess
+import sys
+
+from helpers.__main__ import main
+from helpers.paths import DEMO_DIR, PROJECT_ROOT
+from tests.conftest import FIXTURES, real_export
+
+
+def test_inspect_describes_post_exports_and_their_overlap(capsys):
+    files = sorted(str(p) for p in (DEMO_DIR / "kopi-senja").glob("*.csv"))
+    assert main(["inspect", *files, "--timezone", "Asia/Jakarta"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("family:       Meta Business Suite post export") == 2
+    assert "rows:         118 in file, 118 imported, 0 dropped" in out
+    assert "not reported: saves" in out and "(Asia/Jakarta)" in out
+    assert "together: 264 distinct posts from 2 files; 0 row(s) superseded" in out
+
+
+def test_inspect_names_dropped_rows_and_warnings(capsys):
+    older = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    main(["inspect", str(older), "--timezone", "Europe/London"])
+    out = capsys.readouterr().out
+    assert "dropped" in out and "empty Post ID" in out
+
+
+def test_inspect_recognises_daily_and_paid_files(capsys):
+    daily = real_export("facebook/business-suite-page-daily/Reach.csv")
+    ads = real_export("facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")
+    assert main(["inspect", str(daily), str(ads)]) == 0
+    out = capsys.readouterr().out
+    assert "(daily series) [meta_page_daily]" in out and "(paid delivery) [meta_ads_manager]" in out
+
+
+def test_a_bad_file_is_explained_without_a_traceback(tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("name,colour\nAda,blue\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "helpers", "inspect", str(bad)], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT)
+    assert done.returncode == 2
+    assert "cannot be read" in done.stdout and "not an export the workbook knows" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
