@@ -259,3 +259,27 @@ def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | Non
     if index is not None:
         out.index = index
     return out
+
+
+def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Per platform: followers at the start and the end of a period, the change, and the daily follows.
+
+    Followers at the start are the total at the end of the day before `start` (the last value known then);
+    at the end, the total at the end of `end`. Follows gained and lost are summed over the days that report
+    them (they are daily counts, which do add up, unlike reach). NA, never 0, where the series is silent.
+    """
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    rows = []
+    if daily is None or daily.empty:
+        return pd.DataFrame(columns=["platform", "followers_start", "followers_end", "change", "relative_change",
+                                     "follows_gained", "unfollows"])
+    for platform in sorted(daily["platform"].unique()):
+        before = followers_on(daily, [start - pd.Timedelta(days=1)], platform).iloc[0]
+        after = followers_on(daily, [end], platform).iloc[0]
+        mine = daily[(daily["platform"] == platform) & daily["date"].between(start, end)]
+        sums = {m: mine.loc[mine["metric"] == m, "value"].astype("float64").sum(min_count=1)
+                for m in ("follows_gained", "unfollows")}
+        change = after - before
+        rows.append({"platform": platform, "followers_start": before, "followers_end": after, "change": change,
+                     "relative_change": change / before if before else np.nan, **sums})
+    return pd.DataFrame(rows)

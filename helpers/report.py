@@ -317,6 +317,25 @@ class Report:
                                   comments=self._fmt_kpi("conversation_rate", self.kpi(platform, "conversation_rate"))))
         return " ".join(parts)
 
+    def follower_sentences(self) -> list[str]:
+        """Follower growth over the period per platform, from the daily series (when the exports hold one)."""
+        if self.daily is None:
+            return []
+        from .daily import follower_growth
+
+        tr = self.tr
+        lines = []
+        for _, row in follower_growth(self.daily, self.period_start.tz_localize(None),
+                                      self.period_end.tz_localize(None)).iterrows():
+            if pd.notna(row["change"]):
+                lines.append(tr.t("followers.growth", platform=tr.platform(row["platform"]),
+                                  start=tr.number(row["followers_start"]), end=tr.number(row["followers_end"]),
+                                  change=tr.percent(row["relative_change"], 1)))
+            elif pd.notna(row["follows_gained"]):
+                lines.append(tr.t("followers.gained", platform=tr.platform(row["platform"]),
+                                  gained=tr.number(row["follows_gained"])))
+        return lines
+
     def paid_delivery_sentences(self) -> list[str]:
         """Account-level paid delivery (Ads Manager) in the broadcast lens: CPM, cost per reached person."""
         tr = self.tr

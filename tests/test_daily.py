@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -286,3 +287,18 @@ def test_validation_names_file_column_and_rows():
     duplicated = pd.concat([_hand_daily(), _hand_daily().iloc[[0]]], ignore_index=True)
     with pytest.raises(SchemaViolation, match="hand.csv rows 2"):
         validate_daily(duplicated)
+
+
+def test_follower_growth_by_hand():
+    from helpers.daily import follower_growth
+
+    rows = [("2025-01-01", "followers", 100.0), ("2025-01-31", "followers", 130.0), ("2025-01-10", "follows_gained", 4.0),
+            ("2025-01-20", "follows_gained", 6.0), ("2025-02-10", "follows_gained", 99.0)]
+    daily = pd.DataFrame({"client": "c", "platform": "tiktok", "date": pd.to_datetime([r[0] for r in rows]),
+                          "metric": [r[1] for r in rows], "value": pd.array([r[2] for r in rows], dtype="Float64"),
+                          "source_file": "hand.csv", "source_row": range(2, 7)})
+    got = follower_growth(daily, "2025-01-02", "2025-01-31").iloc[0]
+    assert (got["followers_start"], got["followers_end"], got["change"]) == (100, 130, 30)
+    assert got["relative_change"] == pytest.approx(0.3)
+    assert got["follows_gained"] == 10  # February's follows are outside the period
+    assert np.isnan(got["unfollows"])  # not reported: NA, not 0

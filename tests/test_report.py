@@ -132,3 +132,15 @@ def test_paid_delivery_from_an_ads_manager_report_enters_the_broadcast_lens():
     assert "3,159,843 impressions" in sentence and "CPM of UAH24.63" in sentence
     assert "UAH0.06 per reached person" in sentence and "2.61 times" in sentence
     assert len(with_ads.posts) == len(build_report(**DEMO).posts)  # the ads file adds no posts
+
+
+def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers():
+    exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"),
+               str(FIXTURES / "daily" / "FollowerHistory.csv")]
+    tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
+                          period_end="2025-03-31", year=2025)
+    # followers: 301 at the end of 28 February, 305 from 1 March on
+    assert tiktok.follower_sentences() == ["On TikTok, followers went from 301 to 305 over the period (1.3%)."]
+    post = tiktok.posts.iloc[0]
+    assert post["followers"] == 305
+    assert post["engagement_rate_by_followers"] == pytest.approx((88 + 4 + 2) / 305)
