@@ -15,23 +15,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import RosterError
+from .i18n import Translator
 from .paths import DEFAULT_ROSTER, resolve
 
-CLIENT_KEYS = {
-    "id": "path-safe identifier: lower-case letters, digits, '-' and '_' (names the report folder)",
-    "name": "display name, shown in the report title",
-    "exports": "list of export files or glob patterns, relative to the project root",
-    "timezone": "IANA time zone of the accounts, e.g. Asia/Jakarta",
-    "period": "mapping with start and end dates (YYYY-MM-DD), both included, or 'last full month'",
-    "comparison": "the period to compare with: mapping with start and end, or 'previous period' (default:"
-                  " the period of equal length just before)",
-    "language": "language of the report: en or id (default en)",
-    "currency": "ISO 4217 code of the ad spend, e.g. IDR (default USD)",
-    "branding": "mapping with name, accent_colour (#RRGGBB) and logo (PNG or SVG file), all optional",
-    "benchmark_industry": "industry for published benchmarks (default: all industries)",
-    "top_n": "how many top posts to compare under each lens (default 10)",
-    "year": "year of the first row, for exports whose dates have no year (TikTok Studio)",
-}
+#: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
+CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
+               "benchmark_industry", "top_n", "year")
 REQUIRED = ("id", "name", "exports", "timezone", "period")
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 LANGUAGES = ("en", "id")
@@ -101,32 +90,34 @@ _RosterLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None) -> list[Client]:
-    """Read and validate a roster; raise RosterError listing every problem found.
+def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None, language: str = "en") -> list[Client]:
+    """Read and validate a roster; raise RosterError listing every problem found, in `language`.
 
     `today` fixes what 'last full month' means (default: the current date).
     """
     today = today or dt.date.today()
+    tr = Translator(language)
+    say = tr.t
     path = resolve(path)
     if not path.is_file():
-        raise RosterError(path, ["the roster file does not exist"])
+        raise RosterError(path, [say("roster.no_file")], tr)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
-        raise RosterError(path, [f"not valid YAML: {exc}"]) from None
+        raise RosterError(path, [say("roster.not_yaml", error=exc)], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
-        raise RosterError(path, ["expected a top-level key 'clients' holding a list of clients"])
+        raise RosterError(path, [say("roster.no_clients_key")], tr)
     problems: list[str] = []
     clients: list[Client] = []
     seen: set[str] = set()
     for number, entry in enumerate(data["clients"], start=1):
-        label = f"client #{number}"
+        label = say("roster.client_number", number=number)
         if not isinstance(entry, dict):
-            problems.append(f"{label}: expected a mapping of keys ({', '.join(CLIENT_KEYS)})")
+            problems.append(say("roster.client_mapping", client=label, keys=", ".join(CLIENT_KEYS)))
             continue
         if isinstance(entry.get("id"), str):
-            label = f"client {entry['id']!r}"
-        mine = _check_client(entry, label, seen)
+            label = say("roster.client_id", id=repr(entry["id"]))
+        mine = _check_client(entry, label, seen, say)
         problems.extend(mine)
         if not mine:
             start, end = _period(entry["period"], today)
@@ -146,87 +137,89 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None)
                 top_n=int(entry.get("top_n", 10)), year=entry.get("year"),
             ))
     if not data["clients"]:
-        problems.append("the roster lists no clients")
+        problems.append(say("roster.empty"))
     if problems:
-        raise RosterError(path, problems)
+        raise RosterError(path, problems, tr)
     return clients
 
 
-def _check_client(entry: dict, label: str, seen: set[str]) -> list[str]:
+def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
     problems = []
+    known = ", ".join(CLIENT_KEYS)
     for key in entry:
         if key not in CLIENT_KEYS:
-            problems.append(f"{label}: unknown key {key!r} (known: {', '.join(CLIENT_KEYS)})")
+            problems.append(say("roster.unknown_key", client=label, key=repr(key), known=known))
     for key in REQUIRED:
         if key not in entry:
-            problems.append(f"{label}: missing key {key!r}: {CLIENT_KEYS[key]}")
+            problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
     cid = entry.get("id")
     if "id" in entry:
         if not isinstance(cid, str) or not SAFE_ID.match(cid):
-            problems.append(f"{label}: key 'id' is {cid!r}; expected {CLIENT_KEYS['id']}")
+            problems.append(say("roster.bad_id", client=label, value=repr(cid), meaning=say("roster.key.id")))
         elif cid in seen:
-            problems.append(f"{label}: key 'id' repeats an earlier client's id")
+            problems.append(say("roster.repeated_id", client=label))
         else:
             seen.add(cid)
     if "name" in entry and (not isinstance(entry["name"], str) or not entry["name"].strip()):
-        problems.append(f"{label}: key 'name' must be non-empty text")
+        problems.append(say("roster.must_be_text", client=label, key="'name'"))
     if "exports" in entry:
         exports = entry["exports"]
         if isinstance(exports, str):
             exports = [exports]
             entry["exports"] = exports
         if not isinstance(exports, list) or not exports or not all(isinstance(e, str) for e in exports):
-            problems.append(f"{label}: key 'exports' must be a list of file paths or glob patterns")
+            problems.append(say("roster.exports_list", client=label))
         else:
             for pattern in exports:
                 full = str(resolve(pattern))
                 if glob.has_magic(full):
                     if not glob.glob(full, recursive=True):
-                        problems.append(f"{label}: key 'exports': the pattern {pattern!r} matches no file")
+                        problems.append(say("roster.no_match", client=label, pattern=repr(pattern)))
                 elif not Path(full).is_file():
-                    problems.append(f"{label}: key 'exports': file not found: {pattern}")
+                    problems.append(say("roster.file_not_found", client=label, key="'exports'", path=pattern))
     if "timezone" in entry:
         try:
             ZoneInfo(str(entry["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(f"{label}: key 'timezone': {entry['timezone']!r} is not an IANA time zone"
-                            " (e.g. Asia/Jakarta, Europe/London)")
+            problems.append(say("roster.bad_timezone", client=label, value=repr(entry["timezone"])))
     for key, word in (("period", "last full month"), ("comparison", "previous period")):
         if key in entry:
-            problems += _check_period(entry[key], f"{label}: key {key!r}", word)
+            problems += _check_period(entry[key], label, key, word, say)
     if "language" in entry and entry["language"] not in LANGUAGES:
-        problems.append(f"{label}: key 'language' is {entry['language']!r}; expected one of {', '.join(LANGUAGES)}")
+        problems.append(say("roster.bad_language", client=label, value=repr(entry["language"]),
+                            languages=", ".join(LANGUAGES)))
     if "currency" in entry and not re.fullmatch(r"[A-Za-z]{3}", str(entry["currency"])):
-        problems.append(f"{label}: key 'currency' is {entry['currency']!r}; expected a 3-letter ISO code like IDR")
+        problems.append(say("roster.bad_currency", client=label, value=repr(entry["currency"])))
     if "benchmark_industry" in entry and not isinstance(entry["benchmark_industry"], str):
-        problems.append(f"{label}: key 'benchmark_industry' must be text")
+        problems.append(say("roster.must_be_text", client=label, key="'benchmark_industry'"))
     if "year" in entry and (not isinstance(entry["year"], int) or not 2000 <= entry["year"] <= 2100):
-        problems.append(f"{label}: key 'year' is {entry['year']!r}; expected a year like 2025")
+        problems.append(say("roster.bad_year", client=label, value=repr(entry["year"])))
     if "branding" in entry:
         branding = entry["branding"]
         if not isinstance(branding, dict):
-            problems.append(f"{label}: key 'branding' must be a mapping of {', '.join(BRANDING_KEYS)}")
+            problems.append(say("roster.branding_mapping", client=label, keys=", ".join(BRANDING_KEYS)))
         else:
             for key in branding:
                 if key not in BRANDING_KEYS:
-                    problems.append(f"{label}: unknown key 'branding.{key}' (known: {', '.join(BRANDING_KEYS)})")
+                    problems.append(say("roster.unknown_key", client=label, key=f"'branding.{key}'",
+                                        known=", ".join(BRANDING_KEYS)))
             colour = branding.get("accent_colour")
             if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
-                problems.append(f"{label}: key 'branding.accent_colour' is {colour!r}; expected #RRGGBB")
+                problems.append(say("roster.bad_colour", client=label, value=repr(colour)))
             name = branding.get("name")
             if name is not None and (not isinstance(name, str) or not name.strip()):
-                problems.append(f"{label}: key 'branding.name' must be non-empty text")
+                problems.append(say("roster.must_be_text", client=label, key="'branding.name'"))
             logo = branding.get("logo")
             if logo:
                 if not str(logo).lower().endswith((".png", ".svg")):
-                    problems.append(f"{label}: key 'branding.logo' must be a .png or .svg file")
+                    problems.append(say("roster.logo_kind", client=label))
                 elif not resolve(str(logo)).is_file():
-                    problems.append(f"{label}: key 'branding.logo': file not found: {logo}")
+                    problems.append(say("roster.file_not_found", client=label, key="'branding.logo'", path=logo))
                 elif not _is_image(resolve(str(logo))):
-                    problems.append(f"{label}: key 'branding.logo': {logo} is not a PNG or SVG image")
+                    problems.append(say("roster.logo_not_image", client=label, path=logo))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
-        problems.append(f"{label}: key 'top_n' must be a whole number of at least 1, not {entry['top_n']!r}")
+        problems.append(say("roster.bad_top_n", client=label, value=repr(entry["top_n"])))
     return problems
 
 
@@ -242,19 +235,20 @@ def _is_image(path: Path) -> bool:
     return b"<svg" in head.lower()
 
 
-def _check_period(value, where: str, word: str) -> list[str]:
+def _check_period(value, label: str, key: str, word: str, say) -> list[str]:
     if value == word:
         return []
     if not isinstance(value, dict) or set(value) != {"start", "end"}:
-        return [f"{where} must be '{word}' or a mapping with exactly 'start' and 'end'"]
+        return [say("roster.period_shape", client=label, key=repr(key), word=word)]
     problems, dates = [], {}
     for side in ("start", "end"):
         try:
             dates[side] = _as_date(value[side])
         except (ValueError, TypeError):
-            problems.append(f"{where[:-1]}.{side}': {value[side]!r} is not a date (YYYY-MM-DD)")
+            problems.append(say("roster.bad_date", client=label, key=f"'{key}.{side}'", value=repr(value[side])))
     if len(dates) == 2 and dates["end"] < dates["start"]:
-        problems.append(f"{where}: end {dates['end']} is before start {dates['start']}")
+        problems.append(say("roster.end_before_start", client=label, key=repr(key), end=dates["end"],
+                            start=dates["start"]))
     return problems
 
 

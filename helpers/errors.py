@@ -38,8 +38,10 @@ class ExportFormatError(WorkbookError):
 class RosterError(WorkbookError):
     """The client roster (YAML) has one or more problems; all of them are listed at once."""
 
-    def __init__(self, path: Path | str, problems: list[str]):
+    def __init__(self, path: Path | str, problems: list[str], tr=None):
         self.path = Path(path)
         self.problems = list(problems)
         body = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"the client roster {self.path} has {len(self.problems)} problem(s):\n{body}")
+        lead = (tr.t("roster.problems", path=self.path, count=len(self.problems)) if tr is not None
+                else f"the client roster {self.path} has {len(self.problems)} problem(s):")
+        super().__init__(f"{lead}\n{body}")

@@ -53,7 +53,7 @@ class Translator:
         self.locale = LANGUAGES.get(language) or LANGUAGES["en"]
         self.texts = catalogue(language)
 
-    def t(self, key: str, **values) -> str:
+    def t(self, key: str, /, **values) -> str:
         """The text for `key` with its {placeholders} filled; a missing key is an error, not a blank."""
         try:
             text = self.texts[key]

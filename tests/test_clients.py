@@ -70,3 +70,20 @@ def test_not_yaml_and_missing_roster(tmp_path):
         load_roster(tmp_path / "nope.yml")
     with pytest.raises(RosterError, match="not valid YAML"):
         load_roster(roster(tmp_path, "clients: [\n"))
+
+
+def test_roster_problems_in_indonesian(tmp_path):
+    path = roster(tmp_path, """
+clients:
+  - id: Bad Id
+    name: X
+    exports: [data/demo/nowhere.csv]
+    timezone: UTC
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    text = str(info.value)
+    assert "memiliki 3 masalah" in text
+    assert "klien 'Bad Id': kunci 'id' bernilai 'Bad Id'" in text
+    assert "berkas tidak ditemukan: data/demo/nowhere.csv" in text
+    assert "kunci 'period' tidak ada" in text
