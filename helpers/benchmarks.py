@@ -37,7 +37,9 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     """Each platform's benchmark rows for the industry, with the client's figure of the same definition.
 
     The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
-    that report it; `comparison` says why a row has none (e.g. no follower counts in the exports).
+    that report it (`posts`). `reason` says why a row has none: 'no_denominator' (e.g. no follower counts in
+    the exports) or 'views' (the exports count views, the benchmark impressions). `same_components` says
+    whether the client's interactions were counted with the source's components.
     """
     table = load_benchmarks() if table is None else table
     industries = {industry, "all industries"}
@@ -45,35 +47,30 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     for platform, group in posts.groupby("platform"):
         mine = table[(table["platform"] == platform) & table["industry"].isin(industries)]
         for _, bench in mine.iterrows():
-            numerator, components_note = _numerator(group, bench["components"])
+            numerator, same_components = _numerator(group, bench["components"])
             values = ratio(numerator, group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
+            client_value, reason = float("nan"), None
             if values.empty:
-                client_value, note = float("nan"), (
-                    f"no comparison: the exports carry no {bench['denominator']} for {platform} posts")
+                reason = "no_denominator"
+            elif bench["denominator"] == "impressions" and "views" in set(group["impressions_kind"].dropna()):
+                reason = "views"
             else:
                 client_value = float(values.median() if bench["statistic"] == "median" else values.mean())
-                note = (f"{bench['statistic']} of per-post rates by {bench['denominator']} over {len(values)} posts;"
-                        f" {components_note}")
-                if bench["denominator"] == "impressions" and "views" in set(group["impressions_kind"].dropna()):
-                    client_value, note = float("nan"), (
-                        f"no comparison: the exports report views (which count repeat views) for {platform},"
-                        " not impressions")
             rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],
                          "data year": bench["data_year"], "industry": bench["industry"],
                          "statistic": bench["statistic"], "denominator": bench["denominator"],
                          "components": bench["components"], "benchmark": bench["value"],
                          "client": client_value, "client ÷ benchmark": client_value / bench["value"],
-                         "comparison": note})
+                         "posts": len(values), "same_components": same_components, "reason": reason})
     return pd.DataFrame(rows)
 
 
-def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, str]:
-    """The client's interactions counted with the benchmark's components when the source names them."""
+def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, bool]:
+    """The client's interactions counted with the benchmark's components when the source names them
+    (True), else as reactions + comments + shares + saves (False: the source's components may differ)."""
     words = [w.strip() for w in str(components).split("+")]
     columns = [COMPONENT_COLUMNS.get(w) for w in words]
     if len(words) > 1 and all(columns):
-        parts = posts[list(dict.fromkeys(columns))].astype("Float64")
-        return parts.sum(axis=1, min_count=1), f"client counted as {components}, like the source"
+        return posts[list(dict.fromkeys(columns))].astype("Float64").sum(axis=1, min_count=1), True
     parts = posts[["reactions", "comments", "shares", "saves"]].astype("Float64")
-    return parts.sum(axis=1, min_count=1), ("client counted as reactions + comments + shares + saves; the"
-                                            " source's components may differ")
+    return parts.sum(axis=1, min_count=1), False

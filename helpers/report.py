@@ -530,14 +530,27 @@ class Report:
             rows.append({
                 tr.t("bench.platform"): tr.platform(row["platform"]),
                 tr.t("bench.source"): f"{row['source']} {row['edition']} ({tr.t('bench.data_year')} {row['data year']})",
-                tr.t("bench.industry"): row["industry"],
+                tr.t("bench.industry"): tr.t("bench.all_industries") if row["industry"] == "all industries"
+                else row["industry"],
                 tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
                                                denominator=tr.t(f"denominator.{row['denominator']}")),
                 tr.t("bench.benchmark"): tr.percent(row["benchmark"], 2),
                 tr.t("bench.client"): tr.percent(row["client"], 2) if pd.notna(row["client"]) else tr.t("common.na"),
-                tr.t("bench.note"): row["comparison"],
+                tr.t("bench.note"): self._benchmark_note(row),
             })
         return pd.DataFrame(rows)
+
+    def _benchmark_note(self, row) -> str:
+        """How a benchmark row was compared, or why it was not, in the report's language."""
+        tr = self.tr
+        denominator = tr.t(f"denominator.{row['denominator']}")
+        if row["reason"] == "no_denominator":
+            return tr.t("bench.note_no_denominator", denominator=denominator, platform=tr.platform(row["platform"]))
+        if row["reason"] == "views":
+            return tr.t("bench.note_views", platform=tr.platform(row["platform"]))
+        key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
+        return tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
+                    posts=tr.number(row["posts"]), components=row["components"])
 
     def benchmark_sentence(self) -> str:
         tr = self.tr

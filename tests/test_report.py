@@ -80,7 +80,8 @@ def test_post_text_reaches_html_only_escaped(report):
 def test_benchmarks_by_impressions_are_not_compared_with_views(report):
     buffer = report.benchmarks[report.benchmarks["source"] == "Buffer"]
     assert len(buffer) and buffer["client"].isna().all()  # the demo exports report views, not impressions
-    assert buffer["comparison"].str.contains("views").all()
+    assert (buffer["reason"] == "views").all()
+    assert "repeat views" in report._benchmark_note(buffer.iloc[0])
 
 
 def single_post_export(tmp_path):
