@@ -13,6 +13,8 @@ days is "summed reach (not unique people)", not the reach of the period. Nothing
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,6 +188,7 @@ def conform_daily(frame: pd.DataFrame) -> pd.DataFrame:
     return conform_columns(frame, DAILY_COLUMNS)
 
 
+@lru_cache(maxsize=None)
 def _schema() -> pa.DataFrameSchema:
     def non_negative(df: pd.DataFrame) -> pd.Series:
         negative = df["value"].lt(0).fillna(False) & df["metric"].isin(NON_NEGATIVE_METRICS)
@@ -212,15 +215,10 @@ def _schema() -> pa.DataFrameSchema:
     )
 
 
-_SCHEMA = None
-
 
 def validate_daily(daily: pd.DataFrame) -> pd.DataFrame:
     """Check the daily table; raise SchemaViolation naming the file, the column and the offending rows."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = _schema()
-    return check_table(daily, _SCHEMA, "daily table", row_check_column="value")
+    return check_table(daily, _schema(), "daily table", row_check_column="value")
 
 
 def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | None = None,

@@ -12,6 +12,8 @@ takes unique reach only from the file's own total row. A blank reach is NA, neve
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,6 +185,7 @@ def conform_paid(frame: pd.DataFrame) -> pd.DataFrame:
     return conform_columns(frame, PAID_COLUMNS)
 
 
+@lru_cache(maxsize=None)
 def _schema() -> pa.DataFrameSchema:
     def period_in_order(df: pd.DataFrame) -> pd.Series:
         return ~(df["period_start"] > df["period_end"])
@@ -215,15 +218,10 @@ def _schema() -> pa.DataFrameSchema:
     )
 
 
-_SCHEMA = None
-
 
 def validate_paid(table: pd.DataFrame) -> pd.DataFrame:
     """Check the paid delivery table; raise SchemaViolation naming the file, the column and the rows."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = _schema()
-    return check_table(table, _SCHEMA, "paid delivery table", row_check_column="period_start")
+    return check_table(table, _schema(), "paid delivery table", row_check_column="period_start")
 
 
 def delivery_rates(table: pd.DataFrame) -> pd.DataFrame:

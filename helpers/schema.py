@@ -6,6 +6,8 @@ Validation (pandera) turns a violation into an error that names the file, the co
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -87,6 +89,7 @@ def conform_columns(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) ->
     return pd.DataFrame(out, index=frame.index)
 
 
+@lru_cache(maxsize=None)
 def _schema() -> pa.DataFrameSchema:
     columns = {}
     for col, (kind, _) in POST_COLUMNS.items():
@@ -115,8 +118,6 @@ def _schema() -> pa.DataFrameSchema:
     )
 
 
-_SCHEMA = None
-
 
 class SchemaViolation(WorkbookError):
     """Rows of the canonical table break the contract; the message lists file, column and rows."""
@@ -141,13 +142,10 @@ def check_table(table: pd.DataFrame, schema: pa.DataFrameSchema, what: str, *, p
 
 def validate_posts(posts: pd.DataFrame) -> pd.DataFrame:
     """Check the canonical post table; raise SchemaViolation naming the file, column and offending rows."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = _schema()
     problems = []
     if "published_at" in posts and not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
         problems.append("column 'published_at': must be time-zone aware datetimes")
-    return check_table(posts, _SCHEMA, "post table", problems=problems)
+    return check_table(posts, _schema(), "post table", problems=problems)
 
 
 def describe_failures(table: pd.DataFrame, cases: pd.DataFrame, row_check_column: str | None = None) -> list[str]:
