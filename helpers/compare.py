@@ -26,14 +26,13 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     Interval: Fisher z-transform with the Bonett & Wright (2000) standard error for Spearman's rho,
     sqrt((1 + rho²/2) / (n − 3)); needs n ≥ 4. p-value from scipy.stats.spearmanr.
     """
-    both = pd.DataFrame({"x": pd.to_numeric(x).astype("Float64"),
-                         "y": pd.to_numeric(y).astype("Float64")}).dropna()
-    n = len(both)
+    xs, ys = _pairs(x, y)
+    n = len(xs)
     out = {"n": n, "rho": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan,
            "confidence": confidence}
-    if n < 3 or both["x"].nunique() < 2 or both["y"].nunique() < 2:
+    if not _rankable(xs, ys):
         return out
-    result = stats.spearmanr(both["x"].to_numpy(float), both["y"].to_numpy(float))
+    result = stats.spearmanr(xs, ys)
     rho = float(result.statistic)
     out.update(rho=rho, p_value=float(result.pvalue))
     if n >= 4:
@@ -42,19 +41,29 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     return out
 
 
+def _pairs(x: pd.Series, y: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The (x, y) pairs where both are reported, as float arrays."""
+    both = pd.DataFrame({"x": pd.to_numeric(x).astype("Float64"), "y": pd.to_numeric(y).astype("Float64")}).dropna()
+    return both["x"].to_numpy(float), both["y"].to_numpy(float)
+
+
+def _rankable(xs: np.ndarray, ys: np.ndarray) -> bool:
+    """A rank correlation needs three pairs and some spread in each measure."""
+    return len(xs) >= 3 and len(np.unique(xs)) > 1 and len(np.unique(ys)) > 1
+
+
 def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) -> dict:
     """Kendall's tau-b with a confidence interval and p-value, over pairs reporting both.
 
     Interval: Fisher z-transform with the Fieller, Hartley & Pearson (1957) standard error
     sqrt(0.437 / (n − 4)); needs n ≥ 5. Tau and p-value from scipy.stats.kendalltau.
     """
-    both = pd.DataFrame({"x": pd.to_numeric(x).astype("Float64"),
-                         "y": pd.to_numeric(y).astype("Float64")}).dropna()
-    n = len(both)
+    xs, ys = _pairs(x, y)
+    n = len(xs)
     out = {"n": n, "tau": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan}
-    if n < 3 or both["x"].nunique() < 2 or both["y"].nunique() < 2:
+    if not _rankable(xs, ys):
         return out
-    result = stats.kendalltau(both["x"].to_numpy(float), both["y"].to_numpy(float))
+    result = stats.kendalltau(xs, ys)
     tau = float(result.statistic)
     out.update(tau=tau, p_value=float(result.pvalue))
     if n >= 5:

@@ -228,6 +228,12 @@ def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list
 _EXPORTER = None
 
 
+def without_stderr(outputs: list) -> list:
+    """A code cell's outputs minus what went to stderr: warnings are for whoever runs the notebook,
+    not for the client's report or the trainer's slides."""
+    return [o for o in outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+
+
 def _exporter():
     """One HTML exporter per process (loading its templates is paid once, not per client)."""
     global _EXPORTER
@@ -240,8 +246,7 @@ def _exporter():
 
             def preprocess_cell(self, cell, resources, index):
                 if cell.get("cell_type") == "code":
-                    cell.outputs = [o for o in cell.get("outputs", [])
-                                    if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+                    cell.outputs = without_stderr(cell.get("outputs", []))
                 return cell, resources
 
         exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)

@@ -69,11 +69,12 @@ def execute_lesson(language: str, output: Path, *, show_solutions: bool = False,
 def prepare_for_slides(notebook):
     """A copy of an executed notebook ready for the exporter: parameters cells and cells without any
     output skipped, warnings printed to stderr dropped (they are for whoever runs the notebook)."""
+    from .render import without_stderr
+
     notebook = copy.deepcopy(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = without_stderr(cell.get("outputs", []))
         tags = set(cell.get("metadata", {}).get("tags", []))
         empty = cell.cell_type == "code" and not cell.outputs
         if tags & SKIPPED_TAGS or empty:
