@@ -25,7 +25,8 @@ import pandera.pandas as pa
 from .errors import ExportFormatError, WorkbookError
 from .importers import expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
-from .importers.base import Family, FileReport, closest_family, matching_family
+from .i18n import Message
+from .importers.base import Family, FileReport, closest_family, file_drops, file_warnings, matching_family
 from .importers.daily_common import ImportedSeries
 from .schema import PLATFORMS, check_table, conform_columns
 
@@ -133,8 +134,13 @@ class DailyImportResult:
     def __iter__(self):
         return iter((self.daily, self.reports))
 
-    def warnings(self) -> list[str]:
-        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+    def warnings(self) -> list[Message]:
+        """Each file's data-quality warnings, naming the file."""
+        return file_warnings(self.reports)
+
+    def drops(self) -> list[Message]:
+        """Each file's dropped rows with the reason, naming the file."""
+        return file_drops(self.reports)
 
 
 def import_daily_series(paths, *, client: str = "client", platform: str | None = None,

@@ -1,6 +1,8 @@
 """Errors that speak to the user: which file, which row, which column, what was expected, what to do.
 
 The command line prints these without a traceback; anything else is a bug and keeps its traceback.
+A message given as an i18n.Message is shown in the process's language (i18n.use_language), so a report
+rendered in Bahasa Indonesia explains a bad file in Bahasa Indonesia.
 """
 from __future__ import annotations
 
@@ -9,6 +11,11 @@ from pathlib import Path
 
 class WorkbookError(Exception):
     """A problem with the user's input or set-up, explained in words the user can act on."""
+
+    def __str__(self) -> str:
+        from .i18n import localised
+
+        return localised(self.args[0]) if len(self.args) == 1 else super().__str__()
 
 
 class ExportFormatError(WorkbookError):
@@ -22,17 +29,27 @@ class ExportFormatError(WorkbookError):
         self.column = column
         self.expected = expected
         self.hint = hint
-        where = [f"file {self.path}"]
-        if row is not None:
-            where.append(f"row {row}")
-        if column is not None:
-            where.append(f"column {column!r}")
-        lines = [f"{', '.join(where)}: {problem}"]
-        if expected:
-            lines.append(f"  expected: {expected}")
-        if hint:
-            lines.append(f"  what to do: {hint}")
-        super().__init__("\n".join(lines))
+        super().__init__(self.in_language(None))
+
+    def __str__(self) -> str:
+        return self.in_language(None)
+
+    def in_language(self, tr) -> str:
+        """The message in `tr`'s language (None: the process's language, see i18n.use_language)."""
+        from .i18n import active_language, translator
+
+        tr = tr or translator(active_language())
+        where = [tr.t("error.file", path=self.path)]
+        if self.row is not None:
+            where.append(tr.t("error.row", row=self.row))
+        if self.column is not None:
+            where.append(tr.t("error.column", column=repr(self.column)))
+        lines = [f"{', '.join(where)}: {tr.message(self.problem)}"]
+        if self.expected:
+            lines.append(tr.t("error.expected", text=tr.message(self.expected)))
+        if self.hint:
+            lines.append(tr.t("error.what_to_do", text=tr.message(self.hint)))
+        return "\n".join(lines)
 
 
 class RosterError(WorkbookError):

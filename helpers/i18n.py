@@ -4,6 +4,10 @@ for the language by Babel (CLDR data), never by hand.
 The texts live in one catalogue per language: the YAML files of helpers/locales/<language>/ (report.yml,
 lesson.yml, ...) merged into one flat set of keys; a key defined twice is an error, and a test fails when
 a key is in one language and not the other. `Translator(language).t(key, **values)` fills a text's {placeholders}.
+
+Texts made far from any translator (an importer's data-quality note, an error about a file) are `Message`s:
+the key and its values, readable as English text, shown in another language by `Translator.message` or,
+for errors, in the process's language set by `use_language` (the report notebook sets the client's).
 """
 from __future__ import annotations
 
@@ -45,6 +49,73 @@ def _flatten(data: dict, prefix: str = ""):
             yield name, str(value)
 
 
+def render_value(tr: "Translator", value) -> str:
+    """A value put into a text: numbers in the language's format, messages and lists of them translated."""
+    if isinstance(value, Message):
+        return value.in_language(tr)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return tr.number(value)
+    if isinstance(value, float):
+        return tr.number(value, 2)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(render_value(tr, item) for item in value)
+    return str(value)
+
+
+class Message(str):
+    """A text a person reads, kept as its catalogue key and values so it can be shown in either language.
+
+    As a str it is the English text, so logs, tests and `inspect` read it as plain text; numbers among the
+    values are formatted per language (1,234 / 1.234) and nested messages are translated too.
+    """
+
+    key: str
+    values: dict
+
+    def __new__(cls, key: str, /, **values):
+        self = super().__new__(cls, translator("en").t(key, **{k: render_value(translator("en"), v)
+                                                             for k, v in values.items()}))
+        self.key, self.values = key, values
+        return self
+
+    def __reduce__(self):  # messages cross process boundaries (render workers) intact
+        return (_rebuild_message, (self.key, self.values))
+
+    def in_language(self, tr: "Translator") -> str:
+        return tr.t(self.key, **{k: render_value(tr, v) for k, v in self.values.items()})
+
+
+def _rebuild_message(key: str, values: dict) -> Message:
+    return Message(key, **values)
+
+
+_ACTIVE = {"language": "en"}
+
+
+def use_language(language: str) -> "Translator":
+    """Make `language` the one this process's errors and notes are shown in; its Translator is returned."""
+    tr = translator(language)
+    _ACTIVE["language"] = language
+    return tr
+
+
+def active_language() -> str:
+    return _ACTIVE["language"]
+
+
+def localised(text) -> str:
+    """`text` in the process's language when it is a Message, else as it is."""
+    return text.in_language(translator(active_language())) if isinstance(text, Message) else str(text)
+
+
+@lru_cache(maxsize=None)
+def translator(language: str) -> "Translator":
+    """One shared Translator per language (catalogues are read once)."""
+    return Translator(language)
+
+
 class Translator:
     """Texts and number, date and money formats of one language."""
 
@@ -60,6 +131,10 @@ class Translator:
         except KeyError:
             raise KeyError(f"text {key!r} is missing from the {self.language} catalogue") from None
         return text.format(**values) if values else text
+
+    def message(self, text) -> str:
+        """A Message in this language; plain text as it is."""
+        return text.in_language(self) if isinstance(text, Message) else str(text)
 
     def number(self, value, decimals: int = 0) -> str:
         if value is None or pd.isna(value):

@@ -24,7 +24,8 @@ import pandera.pandas as pa
 from .errors import ExportFormatError, WorkbookError
 from .importers import expand_paths, export_recency, read_header_names
 from .importers import meta_ads_manager
-from .importers.base import Family, closest_family, matching_family
+from .i18n import Message
+from .importers.base import Family, closest_family, file_drops, file_warnings, matching_family
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
 from .schema import PLATFORMS, check_table, conform_columns
 
@@ -94,8 +95,13 @@ class PaidImportResult:
     def __iter__(self):
         return iter((self.table, self.reports))
 
-    def warnings(self) -> list[str]:
-        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+    def warnings(self) -> list[Message]:
+        """Each file's data-quality warnings, naming the file."""
+        return file_warnings(self.reports)
+
+    def drops(self) -> list[Message]:
+        """Each file's dropped rows with the reason, naming the file."""
+        return file_drops(self.reports)
 
 
 def import_paid_delivery(paths, *, client: str = "client", family: str | None = None,

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .i18n import Message
 from .schema import COUNT_COLUMNS
 
 #: Meta retired `impressions` for `views` (which count repeat views) on this date (Instagram, then Facebook).
 META_VIEWS_SWITCH = pd.Timestamp("2025-04-21")
 
 
-def _rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> str:
-    rows = posts.loc[mask, "source_row"].head(limit).tolist() if "source_row" in posts else []
-    more = f" and {int(mask.sum()) - limit} more" if mask.sum() > limit else ""
-    return ", ".join(str(r) for r in rows) + more
+def _rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> Message:
+    """The file rows of the flagged posts: the first `limit` of them, and how many more."""
+    rows = ", ".join(str(r) for r in (posts.loc[mask, "source_row"].head(limit) if "source_row" in posts else []))
+    if mask.sum() > limit:
+        return Message("imports.quality.rows_and_more", rows=rows, more=int(mask.sum()) - limit)
+    return Message("imports.quality.rows", rows=rows)
 
 
-def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
     """A negative count (likes, reach, ...) cannot happen: the cell is set to NA and reported by row."""
     notes = []
     posts = posts.copy()
@@ -29,13 +32,13 @@ def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         values = pd.to_numeric(posts[column])
         negative = values.lt(0).fillna(False).astype(bool)
         if negative.any():
-            notes.append(f"{int(negative.sum())} negative value(s) in {column} (rows {_rows(posts, negative)}):"
-                         " a count cannot be negative, so these cells are treated as not reported")
+            notes.append(Message("imports.quality.negative", count=int(negative.sum()), column=column,
+                                 rows=_rows(posts, negative)))
             posts[column] = posts[column].mask(negative)
     return posts, notes
 
 
-def quality_notes(posts: pd.DataFrame) -> list[str]:
+def quality_notes(posts: pd.DataFrame) -> list[Message]:
     """Warnings about rows that are possible but suspicious, and about series breaks."""
     notes = []
     if {"reach", "impressions"} <= set(posts):
@@ -43,9 +46,8 @@ def quality_notes(posts: pd.DataFrame) -> list[str]:
         impressions = pd.to_numeric(posts["impressions"])
         above = (reach > impressions).fillna(False).astype(bool)
         if above.any():
-            notes.append(f"{int(above.sum())} post(s) report reach above impressions/views (rows"
-                         f" {_rows(posts, above)}): every reached account saw the post at least once, so one of"
-                         " the two figures is wrong; frequency for these posts is below 1")
+            notes.append(Message("imports.quality.reach_above_impressions", count=int(above.sum()),
+                                 rows=_rows(posts, above)))
     if {"platform", "published_at"} <= set(posts) and len(posts):
         meta = posts["platform"].isin(["facebook", "instagram"])
         when = posts.loc[meta, "published_at"]
@@ -53,8 +55,6 @@ def quality_notes(posts: pd.DataFrame) -> list[str]:
             switch = META_VIEWS_SWITCH.tz_localize(when.dt.tz) if when.dt.tz is not None else META_VIEWS_SWITCH
             if when.min() < switch <= when.max():
                 kinds = sorted(posts.loc[meta, "impressions_kind"].dropna().unique()) if "impressions_kind" in posts else []
-                notes.append(
-                    "series break: posts span 2025-04-21, when Meta replaced impressions by views (which count"
-                    f" repeat views); this file reports {' and '.join(kinds) or 'neither'}: frequency and rates"
-                    " by impressions before and after that date are not comparable")
+                reported = Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'neither'}")
+                notes.append(Message("imports.quality.views_switch", reported=reported))
     return notes

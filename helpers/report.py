@@ -15,8 +15,9 @@ from . import compare, metrics, plots
 from .benchmarks import compare_with_benchmarks
 from .paid import paid_summary
 from .errors import WorkbookError
-from .i18n import Translator
+from .i18n import Translator, use_language
 from .importers import ImportResult, expand_paths
+from .importers.base import file_warnings
 from .sources import load_client
 from .statistics import median_difference_interval
 
@@ -72,6 +73,7 @@ class Report:
     benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
+    other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
 
     # ----------------------------------------------------------------------------------------- basics
     @property
@@ -258,7 +260,8 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
-        notes += [tr.t("coverage.warning", warning=w) for w in self.imported.warnings()]
+        notes += [tr.t("coverage.warning", warning=tr.message(note))
+                  for note in self.imported.drops() + self.imported.warnings() + self.other_notes]
         return notes
 
     # ----------------------------------------------------------------------------------------- lenses
@@ -622,7 +625,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                  accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
                  year: int | None = None) -> Report:
     """Load the client's exports, keep the period, and compute both lenses and where they disagree."""
-    tr = Translator(language)
+    tr = use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     if int(top_n) < 1:
         raise WorkbookError(f"top_n must be at least 1, not {top_n}")
     start, end = _period_bounds(period_start, period_end, timezone)
@@ -651,6 +654,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         comparison_start=previous_start, comparison_end=previous_end - pd.Timedelta(days=1), top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
+        other_notes=loaded.sources.daily_warnings + file_warnings(loaded.sources.paid_reports),
         **analyse(posts, previous, int(top_n), benchmark_industry),
     )
     return report

@@ -23,7 +23,8 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from .base import Family, FileReport, ImportedFile, closest_family, matching_family
+from ..i18n import Message
+from .base import Family, FileReport, ImportedFile, closest_family, file_drops, file_warnings, matching_family
 from .reading import normalise_name, read_delimited_head, read_workbook_head
 
 #: Every known export family, in the order detection tries them.
@@ -107,8 +108,13 @@ class ImportResult:
             "warnings": len(r.warnings),
         } for r in self.reports])
 
-    def warnings(self) -> list[str]:
-        return [f"{r.path.name}: {w}" for r in self.reports for w in r.warnings]
+    def warnings(self) -> list[Message]:
+        """Each file's data-quality warnings, naming the file."""
+        return file_warnings(self.reports)
+
+    def drops(self) -> list[Message]:
+        """Each file's dropped rows with the reason, naming the file."""
+        return file_drops(self.reports)
 
 
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:

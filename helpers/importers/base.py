@@ -8,6 +8,7 @@ from typing import Callable
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .reading import normalise_name
 
 
@@ -20,15 +21,26 @@ class FileReport:
     platform: str | None = None
     rows_in_file: int = 0
     rows_imported: int = 0
-    dropped: dict[str, int] = field(default_factory=dict)  # reason -> rows
+    dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
     superseded: int = 0  # rows replaced by the same post in a more recent export
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
 
     def drop(self, reason: str, count: int) -> None:
         if count:
             self.dropped[reason] = self.dropped.get(reason, 0) + int(count)
+
+
+def file_warnings(reports) -> list[Message]:
+    """Every report's data-quality warnings, each naming its file ("posts.csv: 2 negative values ...")."""
+    return [Message("imports.file_note", file=r.path.name, note=w) for r in reports for w in r.warnings]
+
+
+def file_drops(reports) -> list[Message]:
+    """Every report's dropped rows, by file and reason ("posts.csv: 3 row(s) left out: empty Post ID")."""
+    return [Message("imports.file_dropped", file=r.path.name, count=count, reason=reason)
+            for r in reports for reason, count in r.dropped.items()]
 
 
 @dataclass
