@@ -12,6 +12,7 @@ import pandas as pd
 from scipy import stats
 
 from .errors import WorkbookError
+from .i18n import Message
 from .metrics import engagement_rate_by_reach, interactions
 from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
@@ -111,9 +112,9 @@ def one_platform(posts: pd.DataFrame, what: str) -> None:
     """Rankings and fits compare posts of one platform; an error names the way to select one."""
     platforms = posts["platform"].dropna().unique()
     if len(platforms) > 1:
-        raise WorkbookError(f"{what} compares posts within one platform, and these posts come from"
-                            f" {', '.join(sorted(platforms))}: select one, e.g."
-                            f" explore.select_posts(posts, platform={sorted(platforms)[0]!r})")
+        names = [str(p) for p in sorted(platforms)]
+        raise WorkbookError(Message("imports.compare.one_platform", what=str(what), platforms=names,
+                                    example=names[0]))
 
 
 def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "interactions") -> dict:

@@ -101,7 +101,8 @@ def daily_family_named(name: str) -> Family:
     for family in DAILY_FAMILIES:
         if family.name == name:
             return family
-    raise WorkbookError(f"unknown daily export family {name!r}; known: {', '.join(f.name for f in DAILY_FAMILIES)}")
+    raise WorkbookError(Message("imports.daily.unknown_family", name=str(name),
+                                known=[f.name for f in DAILY_FAMILIES]))
 
 
 def detect_daily_family(path: Path) -> Family:
@@ -113,11 +114,10 @@ def detect_daily_family(path: Path) -> Family:
         return found
     closest, missing = closest_family(DAILY_FAMILIES, names)
     raise ExportFormatError(
-        path, "this is not a daily (page- or account-level) export the workbook knows",
-        expected="one of: " + "; ".join(f.label for f in DAILY_FAMILIES),
-        hint=f"closest is {closest.label}, but the header lacks "
-             f"{', '.join(repr(c) for c in missing) or 'nothing (a header name rules it out)'}."
-             " Post-level exports go to load_exports instead")
+        path, Message("imports.daily.unknown_export"),
+        expected=Message("imports.importers.one_of", families="; ".join(f.label for f in DAILY_FAMILIES)),
+        hint=Message("imports.daily.closest_hint" if missing else "imports.daily.ruled_out_hint",
+                     closest=closest.label, missing=[repr(c) for c in missing]))
 
 
 @dataclass
@@ -240,8 +240,7 @@ def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | Non
     if client is not None:
         rows = rows[rows["client"] == client]
     elif rows["client"].nunique() > 1:
-        raise WorkbookError(f"the daily table holds several clients ({', '.join(rows['client'].unique())});"
-                            " pass client=")
+        raise WorkbookError(Message("imports.daily.several_clients", clients=[str(c) for c in rows["client"].unique()]))
     rows = rows.sort_values("date")
     index = dates.index if isinstance(dates, pd.Series) else None
     when = pd.Series(pd.to_datetime(pd.Series(dates) if not isinstance(dates, pd.Series) else dates))

@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import metrics
 from .errors import WorkbookError
+from .i18n import Message
 from .paths import DATA_DIR, resolve
 from .sources import Loaded, load_client
 
@@ -28,11 +29,11 @@ def export_files(folder: str | Path) -> list[Path]:
     """The export-like files under a folder (recursively), in a stable order; an error if there are none."""
     root = resolve(folder)
     if not root.is_dir():
-        raise WorkbookError(f"not a folder: {folder} (looked for {root})")
+        raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
                    and not p.name.startswith((".", "~$")))
     if not found:
-        raise WorkbookError(f"no export files (.csv, .xlsx) under {root}")
+        raise WorkbookError(Message("imports.explore.no_exports", root=str(root)))
     return found
 
 
@@ -76,7 +77,8 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) 
         rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0]
         return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
             column, ascending=False)
-    raise WorkbookError(f"unknown figure {kpi!r}; rates: {', '.join(metrics.RATES)}; totals: {', '.join(metrics.TOTALS)}")
+    raise WorkbookError(Message("imports.explore.unknown_figure", kpi=str(kpi), rates=list(metrics.RATES),
+                                totals=list(metrics.TOTALS)))
 
 
 def save_table(table: pd.DataFrame, name: str) -> Path:
@@ -86,9 +88,10 @@ def save_table(table: pd.DataFrame, name: str) -> Path:
     """
     target = DERIVED_DIR / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
-        raise WorkbookError(f"save as .csv or .xlsx, not {target.suffix or 'no extension'}: {name}")
+        raise WorkbookError(Message("imports.explore.bad_suffix", name=str(name),
+                                    suffix=target.suffix or Message("imports.explore.no_extension")))
     if Path(name).is_absolute() or ".." in Path(name).parts:
-        raise WorkbookError(f"give a file name inside data/derived/, not a path: {name}")
+        raise WorkbookError(Message("imports.explore.not_a_path", name=str(name)))
     target.parent.mkdir(parents=True, exist_ok=True)
     out = table.copy()
     for column in out.columns:

@@ -63,7 +63,7 @@ def paid_family_named(name: str) -> Family:
     for family in PAID_FAMILIES:
         if family.name == name:
             return family
-    raise WorkbookError(f"unknown paid-delivery family {name!r}; known: {', '.join(f.name for f in PAID_FAMILIES)}")
+    raise WorkbookError(Message("imports.paid.unknown_family", name=str(name), known=[f.name for f in PAID_FAMILIES]))
 
 
 def detect_paid_family(path: Path) -> Family:
@@ -76,10 +76,9 @@ def detect_paid_family(path: Path) -> Family:
         return found
     closest, missing = closest_family(PAID_FAMILIES, names)
     raise ExportFormatError(
-        path, "this is not an ad report the workbook knows",
-        expected="one of: " + "; ".join(f.label for f in PAID_FAMILIES),
-        hint=f"closest is {closest.label}, but the header lacks {', '.join(repr(c) for c in missing)}."
-             " Post exports go to load_exports, page-level daily files to load_daily_series")
+        path, Message("imports.paid.unknown_export"),
+        expected=Message("imports.importers.one_of", families="; ".join(f.label for f in PAID_FAMILIES)),
+        hint=Message("imports.paid.closest_hint", closest=closest.label, missing=[repr(c) for c in missing]))
 
 
 @dataclass
@@ -175,10 +174,9 @@ def _warn_double_delivery(table: pd.DataFrame, imported: list[ImportedDelivery])
             acc_b, start_b, end_b, dims_b, _ = spans[b]
             same_account = (acc_a & acc_b) or not (acc_a or acc_b)
             if same_account and dims_a != dims_b and start_a <= end_b and start_b <= end_a:
-                report_a.warnings.append(
-                    f"{b.name} covers the same account and days with another breakdown"
-                    f" ({', '.join(dims_b) or 'none'} against {', '.join(dims_a) or 'none'}): the two files describe"
-                    " the same delivery twice; summarise them separately (filter on source_file)")
+                none = Message("imports.paid.no_breakdown")
+                report_a.warnings.append(Message("imports.paid.double_delivery", file=b.name,
+                                                 theirs=list(dims_b) or none, ours=list(dims_a) or none))
 
 
 def empty_paid() -> pd.DataFrame:

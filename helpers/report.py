@@ -15,7 +15,7 @@ from . import compare, metrics, plots
 from .benchmarks import compare_with_benchmarks
 from .paid import paid_summary
 from .errors import WorkbookError
-from .i18n import Translator, use_language
+from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_warnings
 from .sources import load_client
@@ -615,7 +615,7 @@ def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, p
     first = pd.Timestamp(start).tz_localize(timezone)
     last = pd.Timestamp(end).tz_localize(timezone) + pd.Timedelta(days=1)
     if last <= first:
-        raise WorkbookError(f"the period ends ({end}) before it starts ({start})")
+        raise WorkbookError(Message("imports.report.period_reversed", start=str(start), end=str(end)))
     return first, last
 
 
@@ -627,7 +627,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     """Load the client's exports, keep the period, and compute both lenses and where they disagree."""
     tr = use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     if int(top_n) < 1:
-        raise WorkbookError(f"top_n must be at least 1, not {top_n}")
+        raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
     start, end = _period_bounds(period_start, period_end, timezone)
     if not (comparison_start and comparison_end):  # the period of equal length just before, in calendar days
         days = (pd.Timestamp(period_end) - pd.Timestamp(period_start)).days + 1
@@ -643,11 +643,11 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     before = every["published_at"].ge(previous_start) & every["published_at"].lt(previous_end)
     posts, previous = every[inside], every[before]
     if posts.empty:
-        span = (f" from {every['published_at'].min():%Y-%m-%d} to {every['published_at'].max():%Y-%m-%d}"
-                if len(every) else "")
-        raise WorkbookError(f"no posts for {client_name} between {period_start} and {period_end}: the exports hold"
-                            f" {len(every)} posts{span}. Check the period in the roster or add the exports that"
-                            " cover it.")
+        first = f"{every['published_at'].min():%Y-%m-%d}" if len(every) else ""
+        last = f"{every['published_at'].max():%Y-%m-%d}" if len(every) else ""
+        raise WorkbookError(Message("imports.report.no_posts_span" if len(every) else "imports.report.no_posts",
+                                    client=str(client_name), start=str(period_start), end=str(period_end),
+                                    count=len(every), first=first, last=last))
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
         logo=logo, currency=currency, tr=tr, period_start=start, period_end=end - pd.Timedelta(days=1),

@@ -92,12 +92,12 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     per-post metrics of both lenses; an error when none of the files is a post-level export."""
     from . import metrics
     from .errors import WorkbookError
+    from .i18n import Message
     from .importers import import_exports
 
     sources = split_exports(files, client=client, timezone=timezone, **options)
     if not sources.post_files:
-        raise WorkbookError("none of the export files is a post-level export (only daily or paid files were"
-                            " found); add at least one post export, e.g. a Business Suite post export")
+        raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily))
     return Loaded(posts=posts, imported=imported, sources=sources)

@@ -40,7 +40,7 @@ def family_named(name: str) -> Family:
     for family in FAMILIES:
         if family.name == name:
             return family
-    raise WorkbookError(f"unknown export family {name!r}; known: {', '.join(f.name for f in FAMILIES)}")
+    raise WorkbookError(Message("imports.importers.unknown_family", name=str(name), known=[f.name for f in FAMILIES]))
 
 
 def read_header_names(path: Path) -> set[str]:
@@ -51,7 +51,7 @@ def read_header_names(path: Path) -> set[str]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
+        raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic == b"PK\x03\x04":
@@ -69,20 +69,19 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     names = read_header_names(path)
     candidates = [f for f in FAMILIES if not platform or platform in f.platforms]
     if not candidates:
-        raise WorkbookError(f"no export family for platform {platform!r}; platforms: {', '.join(schema.PLATFORMS)}")
+        raise WorkbookError(Message("imports.importers.no_family_for_platform", platform=platform,
+                                    platforms=list(schema.PLATFORMS)))
     found = matching_family(candidates, names)
     if found:
         return found
     closest, missing = closest_family(candidates, names)
     known = "; ".join(f.label for f in candidates)
     if len(missing) == len(closest.signature):
-        hint = ("its first rows hold none of the column names a known export carries: check that this is a"
-                " platform's post-level export, downloaded without edits")
+        hint = Message("imports.importers.none_known_hint")
     else:
-        hint = (f"closest is {closest.label}, but the header lacks {', '.join(repr(c) for c in missing)}. Check"
-                " that this is the post-level export, downloaded without edits")
-    raise ExportFormatError(path, "this is not an export the workbook knows", expected=f"one of: {known}",
-                            hint=hint)
+        hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[repr(c) for c in missing])
+    raise ExportFormatError(path, Message("imports.importers.unknown_export"),
+                            expected=Message("imports.importers.one_of", families=known), hint=hint)
 
 
 @dataclass
@@ -127,18 +126,19 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         if glob.has_magic(pattern):
             matches = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
             if not matches:
-                raise WorkbookError(f"no file matches {entry!r} (looked in {Path(pattern).parent})")
+                raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
+                                            folder=str(Path(pattern).parent)))
             found.extend(matches)
         else:
             path = Path(pattern)
             if path.is_dir():
-                raise WorkbookError(f"{entry} is a folder, not a file: give the files, or a pattern such as"
-                                    f" {Path(str(entry)) / '*.csv'} (explore.load_folder reads a whole folder)")
+                raise WorkbookError(Message("imports.importers.folder", entry=str(entry),
+                                            pattern=str(Path(str(entry)) / "*.csv")))
             if not path.is_file():
-                raise WorkbookError(f"export file not found: {entry} (looked for {path})")
+                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path)))
             found.append(path)
     if not found:
-        raise WorkbookError("no export files given")
+        raise WorkbookError(Message("imports.importers.no_files"))
     return list(dict.fromkeys(found))
 
 
@@ -168,8 +168,7 @@ def check_timezone(timezone: str | None) -> None:
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        raise WorkbookError(f"{timezone!r} is not a time zone name; use an IANA name such as Asia/Jakarta,"
-                            " Europe/London or UTC") from None
+        raise WorkbookError(Message("imports.importers.bad_timezone", timezone=repr(timezone))) from None
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
@@ -191,8 +190,8 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
         result = fam.read(path, timezone=timezone, **options)
         if platform and len(result.posts) and (result.posts["platform"] != platform).any():
             found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
-            raise ExportFormatError(path, f"the file holds {found} posts, not {platform}",
-                                    hint=f"leave out platform={platform!r}, or pick the {platform} export")
+            raise ExportFormatError(path, Message("imports.importers.wrong_platform", found=found, platform=platform),
+                                    hint=Message("imports.importers.wrong_platform_hint", platform=platform))
         result.posts, negative = quality.drop_negative_counts(result.posts)
         result.report.warnings += negative + quality.quality_notes(result.posts)
         imported.append(result)

@@ -91,7 +91,7 @@ class Columns:
         """The key of the first column present among `names`, or an error naming the missing column."""
         found = self.key(*names)
         if found is None:
-            raise ExportFormatError(path, f"the column {names[0]!r} is missing", column=names[0],
+            raise ExportFormatError(path, Message("imports.base.column_missing", column=names[0]), column=names[0],
                                     expected=expected, hint=hint)
         return found
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import FileReport
 from .reading import TextTable, normalise_name
 from .values import parse_wall_clock, to_number, to_seconds
@@ -53,8 +54,7 @@ def metric_for(export_name: str, mapping: dict[str, str], platform: str, report:
     name = snake_case(export_name)
     if name in CANONICAL_METRICS:
         name = f"{platform}_{name}"
-    report.warnings.append(f"column {export_name!r} is not a metric the workbook knows: kept as {name!r};"
-                           " check what it measures before using it")
+    report.warnings.append(Message("imports.daily_common.unknown_metric", column=repr(export_name), metric=repr(name)))
     return name
 
 
@@ -103,15 +103,18 @@ def parse_dates(cells: pd.Series, formats: tuple[str, ...], *, path: Path, colum
 
     A time of day, if written, is dropped: the series are per calendar day of the account.
     """
-    parsed = parse_wall_clock(cells, formats, path=path, column=column, rows=rows, expected=f"a date like {example!r}")
+    parsed = parse_wall_clock(cells, formats, path=path, column=column, rows=rows,
+                              expected=Message("imports.daily_common.date_like", example=repr(example)))
     return parsed.astype("datetime64[ns]").dt.normalize()
 
 
 def reject_platform(path: Path, family_platform: str, platform: str | None) -> str:
     """The family's platform; an error if the caller asked for another one."""
     if platform is not None and platform != family_platform:
-        raise ExportFormatError(path, f"this is a {family_platform} export, but platform={platform!r} was given",
-                                hint=f"leave platform= out, or pass platform={family_platform!r}")
+        raise ExportFormatError(path, Message("imports.daily_common.wrong_platform", platform=family_platform,
+                                              given=repr(platform)),
+                                hint=Message("imports.daily_common.wrong_platform_hint",
+                                             platform=repr(family_platform)))
     return family_platform
 
 
@@ -129,7 +132,8 @@ def wide_metrics(table: TextTable, rows: pd.Series, mapping: dict[str, str], pla
             continue
         metric = metric_for(name, mapping, platform, report)
         if metric in out:
-            report.warnings.append(f"column {name!r} is a second {metric!r} column: ignored")
+            report.warnings.append(Message("imports.daily_common.second_column", column=repr(name),
+                                           metric=repr(metric)))
             continue
         if normal in durations:
             out[metric] = durations_seconds(table, key, rows)
@@ -140,8 +144,7 @@ def wide_metrics(table: TextTable, rows: pd.Series, mapping: dict[str, str], pla
     for metric, values in out.items():
         negative = values.lt(0).fillna(False).astype(bool)
         if negative.any() and metric != "followers_net_change":
-            report.warnings.append(f"{metric!r} is negative on {int(negative.sum())} day(s) (first: row"
-                                   f" {int(rows[negative].iloc[0])}): the platform subtracts removals on the day"
-                                   " they happen, so daily values are net changes")
+            report.warnings.append(Message("imports.daily_common.negative", metric=repr(metric),
+                                           count=int(negative.sum()), row=str(int(rows[negative].iloc[0]))))
     report.metrics_present = [m for m, v in out.items() if v.notna().any()]
     return out

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import normalise_name, read_sheet
@@ -51,7 +52,7 @@ def read_linkedin_metrics(path: Path, *, platform: str | None = None, **_) -> Im
     rows = table.source_rows()
     date_key = Columns(table.header, table.keys).key("Date")
     if date_key is None:
-        raise ExportFormatError(path, "the Metrics sheet has no 'Date' column", column="Date")
+        raise ExportFormatError(path, Message("imports.daily_linkedin.no_date"), column="Date")
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(table.frame))
     dates = parse_dates(table.frame[date_key], ("%m/%d/%Y", "%Y-%m-%d"), path=path, column="Date", rows=rows,
                         example="12/01/2024")

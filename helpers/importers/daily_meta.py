@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, empty_series, long_rows, metric_for, numbers, parse_dates
 from .reading import normalise_name, read_delimited, read_text, sniff_delimiter
@@ -49,23 +50,25 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
     frame, rows = table.frame, table.source_rows()
     date_key, value_key = cols.key("Date"), cols.key("Primary")
     if date_key is None or value_key is None:
-        raise ExportFormatError(path, "the header lacks 'Date' or 'Primary'", row=table.first_data_row - 1,
-                                expected='a header "Date","Primary"', hint="use the file as downloaded")
+        raise ExportFormatError(path, Message("imports.daily_meta.no_date_or_primary"), row=table.first_data_row - 1,
+                                expected=Message("imports.daily_meta.no_date_or_primary_expected"),
+                                hint=Message("imports.daily_meta.as_downloaded"))
     name, named_platform = _split_platform(title)
     if named_platform and platform and named_platform != platform:
-        raise ExportFormatError(path, f"the metric line says {title!r} but platform={platform!r} was given",
-                                row=table.first_data_row - 2, hint="leave platform= out for this file")
+        raise ExportFormatError(path, Message("imports.daily_meta.platform_conflict", title=repr(title),
+                                              given=repr(platform)),
+                                row=table.first_data_row - 2, hint=Message("imports.daily_meta.platform_conflict_hint"))
     platform = named_platform or platform or "facebook"
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     if not title:
-        report.warnings.append("no metric name above the header: took it from the file name")
+        report.warnings.append(Message("imports.daily_meta.no_title"))
         name = path.stem
     others = [h for h, k in zip(table.header, table.keys) if k not in (date_key, value_key) and h]
     if others:
-        report.warnings.append(f"columns {others} ignored: only 'Primary' is the page's daily value")
+        report.warnings.append(Message("imports.daily_meta.other_columns", columns=[repr(o) for o in others]))
 
     blank = frame[date_key].str.strip().eq("") & frame[value_key].str.strip().eq("")
-    report.drop("blank rows", int(blank.sum()))
+    report.drop(Message("imports.daily_meta.blank_rows"), int(blank.sum()))
     frame, rows = frame[~blank], rows[~blank]
     dates = parse_dates(frame[date_key], DATE_FORMATS, path=path, column="Date", rows=rows,
                         example="2025-01-01T01:00:00")
@@ -92,8 +95,9 @@ def _locate_header(path: Path) -> tuple[int, str]:
         if cells and normalise_name(cells[0]) == "date":
             return index, title
         title = next((c for c in cells if c), "")
-    raise ExportFormatError(path, "no 'Date' header in the first lines", expected='a metric name, then "Date","Primary"',
-                            hint="use the page-level daily file as downloaded from Business Suite")
+    raise ExportFormatError(path, Message("imports.daily_meta.no_date_header"),
+                            expected=Message("imports.daily_meta.no_date_header_expected"),
+                            hint=Message("imports.daily_meta.no_date_header_hint"))
 
 
 def _split_platform(title: str) -> tuple[str, str | None]:
@@ -109,8 +113,8 @@ def read_meta_audience(path: Path, **_) -> ImportedSeries:
     text, _ = read_text(path)
     lines = [line for line in text.split("\n") if line.strip() and line[:4].lower() != "sep="]
     report = FileReport(path=path, family=AUDIENCE.name, platform=None, rows_in_file=len(lines))
-    report.drop("demographics (age and gender, countries, cities), not a daily series: file skipped", len(lines))
-    report.warnings.append("Audience.csv holds demographics, not a daily series: skipped")
+    report.drop(Message("imports.daily_meta.audience_dropped"), len(lines))
+    report.warnings.append(Message("imports.daily_meta.audience_skipped"))
     return ImportedSeries(series=empty_series(), report=report)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, long_rows, reject_platform, wide_metrics
 from .reading import read_delimited, read_sheet
@@ -50,7 +51,8 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
     frame = table.frame
     date_key = Columns(table.header, table.keys).key("Date")
     if date_key is None:
-        raise ExportFormatError(path, "the 'Date' column is missing", column="Date", hint="use the file as downloaded")
+        raise ExportFormatError(path, Message("imports.daily_tiktok.no_date"), column="Date",
+                                hint=Message("imports.daily_tiktok.as_downloaded"))
     report = FileReport(path=path, family=family_name, platform=platform, rows_in_file=len(frame))
     dates = _dates(frame[date_key], path=path, rows=rows, year=year, report=report)
     metrics = wide_metrics(table, rows, METRICS, platform, report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import read_delimited
@@ -41,7 +42,8 @@ def read_x_account_overview(path: Path, *, platform: str | None = None, **_) -> 
     cols = Columns(table.header, table.keys)
     date_key = cols.key("Date")
     if date_key is None:
-        raise ExportFormatError(path, "the 'Date' column is missing", column="Date", hint="use the file as downloaded")
+        raise ExportFormatError(path, Message("imports.daily_x.no_date"), column="Date",
+                                hint=Message("imports.daily_x.as_downloaded"))
     frame, rows = table.frame, table.source_rows()
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     dates = parse_dates(frame[date_key], DATE_FORMATS, path=path, column="Date", rows=rows,

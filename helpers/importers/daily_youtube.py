@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import read_delimited
@@ -48,9 +49,8 @@ def read_youtube_totals(path: Path, *, platform: str | None = None, **_) -> Impo
     dimensions = [h for h in table.header if h.strip().casefold() in DIMENSIONS]
     if dimensions:
         raise ExportFormatError(
-            path, f"this is a daily series broken down by {', '.join(map(repr, dimensions))} (YouTube 'Chart data'),"
-                  " not a channel total per day", column=dimensions[0],
-            hint="load Totals.csv from the same download instead; it holds the total per day")
+            path, Message("imports.daily_youtube.chart_data", dimensions=[repr(d) for d in dimensions]),
+            column=dimensions[0], hint=Message("imports.daily_youtube.chart_data_hint"))
     date_key = cols.key("Date")
     rows = table.source_rows()
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(table.frame))

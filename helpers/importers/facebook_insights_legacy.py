@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import TextTable, read_delimited
 from .values import to_local_datetime, to_number
@@ -57,9 +58,12 @@ class _Described:
         for key in keys:
             if self.descriptions.get(key, "").strip().casefold().endswith(marker):
                 return key
-        self.report.warnings.append(
-            f"column {name!r} appears {len(keys)} times and no description row says which one counts"
-            f" {unit.lower()}; the first is used")
+        folded = unit.casefold()
+        counts = (Message("imports.facebook_insights_legacy.unit_unique_users") if folded == "unique users"
+                  else Message("imports.facebook_insights_legacy.unit_total_count") if folded == "total count"
+                  else unit.lower())
+        self.report.warnings.append(Message("imports.facebook_insights_legacy.repeated_column", column=repr(name),
+                                            times=len(keys), unit=counts))
         return keys[0]
 
     def name_of(self, key: str) -> str:
@@ -89,21 +93,20 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
         frame, rows = frame.iloc[1:], rows.iloc[1:]
     report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
     if timezone is None:
-        raise ExportFormatError(path, "the legacy Insights export writes `Posted` in the page's local time"
-                                " without a time zone", column="Posted",
-                                hint="pass timezone='America/Los_Angeles' (the page's IANA time zone) to"
-                                     " load_exports, or set `timezone` for the client in the roster")
+        raise ExportFormatError(path, Message("imports.facebook_insights_legacy.no_timezone"), column="Posted",
+                                hint=Message("imports.facebook_insights_legacy.no_timezone_hint"))
     for needed in ("Post ID", "Posted"):
         if needed not in cols:
-            raise ExportFormatError(path, f"the {needed!r} column is missing", column=needed,
-                                    expected="the Post Level export of Facebook Insights, as downloaded")
+            raise ExportFormatError(path, Message("imports.facebook_insights_legacy.missing_column",
+                                                  column=repr(needed)), column=needed,
+                                    expected=Message("imports.facebook_insights_legacy.missing_column_expected"))
     described = _Described(table, descriptions, report)
     if not len(frame):
-        report.warnings.append("the file holds no posts (only the header and the description row)")
+        report.warnings.append(Message("imports.facebook_insights_legacy.no_posts"))
 
     post_id = frame[cols.key("Post ID")].str.strip()
     no_id = post_id.eq("")
-    report.drop("empty Post ID", int(no_id.sum()))
+    report.drop(Message("imports.facebook_insights_legacy.empty_post_id"), int(no_id.sum()))
     frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
 
     def number(name: str, unit: str | None = None) -> pd.Series | None:
@@ -159,12 +162,10 @@ def _actions(out: pd.DataFrame, number, described: _Described, report: FileRepor
             out[canonical] = values
             blank = int(values.isna().sum())
             if blank:
-                report.warnings.append(f"{canonical}: {blank} post(s) have a blank cell; kept as not reported"
-                                       " (the export may leave a breakdown blank when there were none)")
+                report.warnings.append(Message("imports.facebook_insights_legacy.blank_breakdown",
+                                               metric=canonical, count=blank))
     if used_people:
-        report.warnings.append(
-            f"{', '.join(used_people)} come from 'Talking About This by action type', which counts unique"
-            " people, not actions: a person who commented twice counts once")
+        report.warnings.append(Message("imports.facebook_insights_legacy.people_not_actions", metrics=used_people))
 
 
 def _video(out: pd.DataFrame, number) -> None:

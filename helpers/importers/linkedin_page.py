@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_sheet
 from .values import to_local_datetime, to_number
@@ -50,22 +51,22 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     """Read the `All posts` sheet of a LinkedIn page content export into canonical rows, one per post."""
     path = Path(path)
     table = read_sheet(path, SHEET, "Post link", date_format="%m/%d/%Y",  # a date cell: the text LinkedIn writes
-                       hint="export the page's content analytics (Analytics > Content > Export); it has sheets"
-                            " 'Metrics' and 'All posts'")
+                       hint=Message("imports.linkedin_page.sheet_hint"))
     header, keys, frame = table.header, table.keys, table.frame
     cols = Columns(header, keys)
     rows = table.source_rows()  # sheet rows: row 1 is a sentence, the header row 2
     report = FileReport(path=path, family=FAMILY.name, platform="linkedin", rows_in_file=len(frame))
     for needed in ("Post link", "Created date"):
         if needed not in cols:
-            raise ExportFormatError(path, f"sheet {SHEET!r} has no {needed!r} column",
+            raise ExportFormatError(path, Message("imports.linkedin_page.missing_column", sheet=repr(SHEET),
+                                                  column=repr(needed)),
                                     column=_in_sheet(needed),
-                                    expected="the header on row 2 of the sheet",
-                                    hint="export the page's content analytics again, without editing it")
+                                    expected=Message("imports.linkedin_page.header_expected"),
+                                    hint=Message("imports.linkedin_page.header_hint"))
 
     link = frame[cols.key("Post link")].str.strip()
     blank_link = link.eq("")
-    report.drop("no 'Post link' (so no post id)", int(blank_link.sum()))
+    report.drop(Message("imports.linkedin_page.no_post_link"), int(blank_link.sum()))
     frame, rows, link = frame[~blank_link], rows[~blank_link], link[~blank_link]
 
     kind_key = cols.key("Post type")
@@ -74,10 +75,11 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     unknown = ~kind.isin(ROW_KINDS)
     if unknown.any():
         first = unknown.idxmax()
-        raise ExportFormatError(path, f"sheet {SHEET!r}: {frame.loc[first, kind_key]!r} is not a row kind",
+        raise ExportFormatError(path, Message("imports.linkedin_page.unknown_row_kind", sheet=repr(SHEET),
+                                              value=repr(frame.loc[first, kind_key])),
                                 row=int(rows[first]), column=_in_sheet("Post type"),
-                                expected="'Organic', 'Sponsored' or 'Total'",
-                                hint="re-download the export without editing it")
+                                expected=Message("imports.linkedin_page.row_kinds_expected"),
+                                hint=Message("imports.linkedin_page.redownload_hint"))
 
     counts = {}
     for canonical, names in COUNTS.items():
@@ -102,10 +104,11 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
             "source_row": rows[chosen],
         }
         if len(totals) > 1:
-            raise ExportFormatError(path, f"sheet {SHEET!r}: the post {post_link} has {len(totals)} Total rows",
+            raise ExportFormatError(path, Message("imports.linkedin_page.several_total_rows", sheet=repr(SHEET),
+                                                  link=post_link, count=len(totals)),
                                     row=int(rows[totals[1]]), column=_in_sheet("Post type"),
-                                    expected="at most one Total row per post link",
-                                    hint="re-download the export without editing it")
+                                    expected=Message("imports.linkedin_page.one_total_expected"),
+                                    hint=Message("imports.linkedin_page.redownload_hint"))
         if len(totals) == 0 and len(group) > 1:
             summed += 1
         for canonical, values in counts.items():
@@ -131,14 +134,14 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         record["format"] = content_type.casefold() if isinstance(content_type, str) else pd.NA
         created_dates = created[group.index].unique()
         if len(created_dates) > 1:
-            report.warnings.append(f"the rows of {post_link} disagree on 'Created date'; the"
-                                   f" {'Total' if len(totals) else 'first'} row's date is used")
+            report.warnings.append(Message("imports.linkedin_page.created_dates_differ_total" if len(totals)
+                                           else "imports.linkedin_page.created_dates_differ_first", link=post_link))
         posts.append(record)
     if summed:
-        report.warnings.append(f"{summed} post(s) have several rows but no Total row: their rows were summed")
+        report.warnings.append(Message("imports.linkedin_page.rows_summed", count=summed))
     if unrun:
-        report.warnings.append(f"{len(unrun)} post(s) have Sponsored rows with no impressions (a campaign that"
-                               f" did not run; sheet rows {', '.join(map(str, unrun[:10]))}): paid is False")
+        report.warnings.append(Message("imports.linkedin_page.campaign_not_run", count=len(unrun),
+                                       rows=", ".join(map(str, unrun[:10]))))
 
     out = pd.DataFrame(posts)
     if len(out):
@@ -153,7 +156,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         out["account"] = match.group(1) if match else pd.NA
         out["source_file"] = str(path)
     merged = len(frame) - len(out)
-    report.drop("extra rows of boosted posts (Organic/Sponsored rows merged into one post)", merged)
+    report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -31,6 +31,7 @@ import pandas as pd
 import yaml
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from ..paths import resolve
 from ..schema import PLATFORMS, PRECISIONS
 from .base import Columns, Family, FileReport, ImportedFile
@@ -54,61 +55,69 @@ def load_mapping(mapping_path: Path, csv_header: list[str]) -> dict:
     """Read and check a column mapping against a CSV header; one ExportFormatError lists every problem."""
     mapping_path = Path(mapping_path)
     if not mapping_path.is_file():
-        raise ExportFormatError(mapping_path, "the column mapping file does not exist",
-                                hint="check the path; relative paths start at the project root")
+        raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_mapping_file"),
+                                hint=Message("imports.mapped_csv.no_mapping_file_hint"))
     try:
         mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
-        raise ExportFormatError(mapping_path, f"the column mapping is not valid YAML ({exc})",
-                                hint="compare it with the example in helpers/importers/mapped_csv.py") from None
+        raise ExportFormatError(mapping_path, Message("imports.mapped_csv.not_yaml", error=str(exc)),
+                                hint=Message("imports.mapped_csv.not_yaml_hint")) from None
     if not isinstance(mapping, dict):
-        raise ExportFormatError(mapping_path, "the column mapping must be a set of `key: value` lines",
-                                expected="platform:, columns: (with post_id and published_at), ...")
-    problems: list[str] = []
+        raise ExportFormatError(mapping_path, Message("imports.mapped_csv.not_key_value"),
+                                expected=Message("imports.mapped_csv.not_key_value_expected"))
+    problems: list[Message] = []
     for key in mapping:
         if key not in TOP_LEVEL_KEYS:
-            problems.append(f"key {key!r}: unknown setting; known: {', '.join(TOP_LEVEL_KEYS)}")
+            problems.append(Message("imports.mapped_csv.unknown_setting", key=repr(key), known=TOP_LEVEL_KEYS))
     platform = mapping.get("platform")
     if platform is None:
-        problems.append(f"key 'platform': missing; one of {', '.join(PLATFORMS)}")
+        problems.append(Message("imports.mapped_csv.platform_missing", platforms=PLATFORMS))
     elif str(platform).strip().casefold() not in PLATFORMS:
-        problems.append(f"key 'platform': {platform!r} is not one of {', '.join(PLATFORMS)}")
+        problems.append(Message("imports.mapped_csv.platform_unknown", value=repr(platform), platforms=PLATFORMS))
     zone = mapping.get("timezone")
     if zone is not None:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(f"key 'timezone': {zone!r} is not an IANA time zone name (like 'Europe/Berlin')")
+            problems.append(Message("imports.mapped_csv.timezone_unknown", value=repr(zone)))
     for key, allowed in (("published_precision", PRECISIONS), ("impressions_kind", ("impressions", "views"))):
         if key in mapping and mapping[key] not in allowed:
-            problems.append(f"key {key!r}: {mapping[key]!r} is not one of {', '.join(allowed)}")
+            problems.append(Message("imports.mapped_csv.not_one_of", key=repr(key), value=repr(mapping[key]),
+                                    allowed=allowed))
     if "date_format" in mapping and not (isinstance(mapping["date_format"], str) and "%" in mapping["date_format"]):
-        problems.append(f"key 'date_format': {mapping['date_format']!r} is not a strptime format like"
-                        " '%d.%m.%Y %H:%M'")
+        problems.append(Message("imports.mapped_csv.date_format_invalid", value=repr(mapping["date_format"])))
     columns = mapping.get("columns")
     if not isinstance(columns, dict):
-        problems.append("key 'columns': missing or not a list of `canonical name: CSV column` lines")
+        problems.append(Message("imports.mapped_csv.columns_missing"))
         columns = {}
     header_names = Columns(csv_header, csv_header)
     for canonical, csv_column in columns.items():
-        where = f"key 'columns.{canonical}'"
         if canonical not in MAPPABLE:
-            problems.append(f"{where}: {canonical!r} is not a canonical column; known: {', '.join(MAPPABLE)}")
+            problems.append(Message("imports.mapped_csv.not_canonical", canonical=canonical, value=repr(canonical),
+                                    known=MAPPABLE))
         if not isinstance(csv_column, str) or not csv_column.strip():
-            problems.append(f"{where}: the CSV column name must be text, not {csv_column!r}")
+            problems.append(Message("imports.mapped_csv.column_not_text", canonical=canonical,
+                                    value=repr(csv_column)))
         elif csv_column not in header_names:
-            problems.append(f"{where}: the CSV has no column {csv_column!r}; it has: "
-                            + ", ".join(repr(h) for h in csv_header))
+            problems.append(Message("imports.mapped_csv.column_absent", canonical=canonical,
+                                    column=repr(csv_column), header=[repr(h) for h in csv_header]))
     for required in ("post_id", "published_at"):
         if required not in columns:
-            problems.append(f"key 'columns.{required}': missing; every post needs one")
+            problems.append(Message("imports.mapped_csv.required_missing", canonical=required))
     if problems:
         raise ExportFormatError(
-            mapping_path, f"the column mapping has {len(problems)} problem(s):\n"
-            + "\n".join(f"    - {p}" for p in problems),
-            hint="correct the mapping file (see the example in helpers/importers/mapped_csv.py) and import again")
+            mapping_path, Message("imports.mapped_csv.problems", count=len(problems), problems=_lines(problems)),
+            hint=Message("imports.mapped_csv.problems_hint"))
     mapping["platform"] = str(platform).strip().casefold()
     return mapping
+
+
+def _lines(problems: list[Message]) -> Message | str:
+    """The problems as an indented list, one per line (each line a Message, so each is translated)."""
+    lines: Message | str = ""
+    for problem in reversed(problems):
+        lines = Message("imports.mapped_csv.problem_line", problem=problem, more=lines)
+    return lines
 
 
 def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> ImportedFile:
@@ -125,16 +134,16 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> I
     columns = mapping["columns"]
     report = FileReport(path=path, family=FAMILY.name, platform=mapping["platform"], rows_in_file=len(frame))
     if not len(frame):
-        report.warnings.append("the file holds no posts (only a header)")
+        report.warnings.append(Message("imports.mapped_csv.no_posts"))
 
     post_id = frame[cols.key(columns["post_id"])].str.strip()
     no_id = post_id.eq("")
-    report.drop("empty post id", int(no_id.sum()))
+    report.drop(Message("imports.mapped_csv.empty_post_id"), int(no_id.sum()))
     frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
     repeated = post_id.duplicated(keep=False)
     if repeated.any():
-        report.warnings.append(f"{int(repeated.sum())} rows share a post id with another row (first:"
-                               f" {post_id[repeated].iloc[0]!r}); only the last of each is kept")
+        report.warnings.append(Message("imports.mapped_csv.repeated_ids", count=int(repeated.sum()),
+                                       first=repr(post_id[repeated].iloc[0])))
 
     def cells(canonical: str) -> pd.Series:
         return frame[cols.key(columns[canonical])]
@@ -179,30 +188,30 @@ def _published_at(cells: pd.Series, mapping: dict, mapping_path: Path, timezone:
         precision = "minute" if text.str.contains(r"\d:\d", regex=True).any() else "day"
     if fmt is not None and not has_zone:
         if zone is None:
-            raise ExportFormatError(mapping_path, "the times in the CSV carry no time zone and none is given",
-                                    column="timezone", hint="add `timezone: Europe/Berlin` (the account's"
-                                    " IANA zone) to the mapping, or pass timezone= to the import")
+            raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_time_zone"),
+                                    column="timezone", hint=Message("imports.mapped_csv.no_time_zone_hint"))
         try:
             parsed = to_local_datetime(text, fmt=fmt, timezone=str(zone), path=path, column=column, rows=rows)
         except ExportFormatError as exc:
             raise ExportFormatError(path, exc.problem, row=exc.row, column=column,
-                                    expected=f"dates in the mapping's date_format {fmt!r}",
-                                    hint=f"correct the cells, or the date_format in {mapping_path}") from None
+                                    expected=Message("imports.mapped_csv.dates_in_mapping_format", format=repr(fmt)),
+                                    hint=Message("imports.mapped_csv.fix_dates_hint", mapping=str(mapping_path))
+                                    ) from None
     else:
         parsed = pd.to_datetime(text, format=fmt or "ISO8601", errors="coerce", utc=has_zone)
         bad = parsed.isna()
         if bad.any():
             first = bad.idxmax()
-            raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
+            raise ExportFormatError(path, Message("imports.mapped_csv.not_dates", count=int(bad.sum()),
+                                                  first=repr(text[first])),
                                     row=int(rows[first]), column=column,
-                                    expected=f"dates in the format {fmt!r}" if fmt else "ISO 8601 dates like"
-                                    " '2025-03-18 09:48' (or set date_format in the mapping)",
-                                    hint=f"correct the cells or the date_format in {mapping_path}")
+                                    expected=Message("imports.mapped_csv.dates_in_format" if fmt
+                                                     else "imports.mapped_csv.iso_dates", format=repr(fmt)),
+                                    hint=Message("imports.mapped_csv.fix_dates_hint", mapping=str(mapping_path)))
         if parsed.dt.tz is None:
             if zone is None:
-                raise ExportFormatError(mapping_path, "the times in the CSV carry no time zone and none is"
-                                        " given", column="timezone", hint="add `timezone: Europe/Berlin` (the"
-                                        " account's IANA zone) to the mapping, or pass timezone= to the import")
+                raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_time_zone"),
+                                        column="timezone", hint=Message("imports.mapped_csv.no_time_zone_hint"))
             parsed = parsed.dt.tz_localize(str(zone), ambiguous=np.ones(len(parsed), dtype=bool),
                                            nonexistent="shift_forward")
     if timezone is not None:
@@ -217,17 +226,18 @@ def _paid(cells: pd.Series, path: Path, column: str, rows: pd.Series) -> pd.Seri
     bad = ~blank & ~words.isin(TRUE_WORDS | FALSE_WORDS)
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not yes/no; first: {cells[first]!r}",
+        raise ExportFormatError(path, Message("imports.mapped_csv.not_yes_no", count=int(bad.sum()),
+                                              first=repr(cells[first])),
                                 row=int(rows[first]), column=column,
-                                expected="yes/no, true/false, 1/0, paid/organic, or blank when unknown")
+                                expected=Message("imports.mapped_csv.yes_no_expected"))
     return words.isin(TRUE_WORDS).astype("boolean").where(~blank, pd.NA)
 
 
 def read_mapped_csv(path: Path, *, timezone: str | None = None, mapping=None, **_) -> ImportedFile:
     """Family reader: `import_exports(path, family='mapped_csv', mapping='mapping.yml')`."""
     if mapping is None:
-        raise ExportFormatError(path, "a mapped CSV needs its column mapping", column=None,
-                                hint="call import_exports(path, family='mapped_csv', mapping='mapping.yml')")
+        raise ExportFormatError(path, Message("imports.mapped_csv.mapping_needed"), column=None,
+                                hint=Message("imports.mapped_csv.mapping_needed_hint"))
     return load_mapped_csv(path, mapping, timezone=timezone)
 
 

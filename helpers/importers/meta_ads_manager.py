@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .reading import TextTable, normalise_name, read_delimited, unique_keys
 from .values import is_blank, to_number
@@ -101,9 +102,9 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
 
     for needed in ("Reporting starts", "Reporting ends"):
         if needed not in cols:
-            raise ExportFormatError(path, f"the {needed!r} column is missing", column=needed,
-                                    expected="an Ads Manager report (it always has 'Reporting starts' and"
-                                             " 'Reporting ends')", hint="export the report again from Ads Manager")
+            raise ExportFormatError(path, Message("imports.meta_ads_manager.missing_column", column=repr(needed)),
+                                    column=needed, expected=Message("imports.meta_ads_manager.missing_column_expected"),
+                                    hint=Message("imports.meta_ads_manager.export_again"))
     time_key = cols.key(*TIME_COLUMNS)
     account_key = cols.key("Account name")
     platform_key = cols.key(*PLATFORM_COLUMNS)
@@ -112,10 +113,9 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
     spend_key, header_currency = _spend_column(path, header, keys)
     currency_key = cols.key("Currency")
     if not any(cols.key(n) for n in ("Reach", "Impressions")) and spend_key is None:
-        raise ExportFormatError(path, "the report has none of 'Reach', 'Impressions', 'Amount spent (...)'",
-                                expected="an Ads Manager report with delivery columns",
-                                hint="add Reach, Impressions and Amount spent to the report's columns and"
-                                     " export it again")
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.no_delivery_columns"),
+                                expected=Message("imports.meta_ads_manager.no_delivery_columns_expected"),
+                                hint=Message("imports.meta_ads_manager.no_delivery_columns_hint"))
 
     # The total row: the first row, when every breakdown cell (account and time included) is blank.
     identity = [k for k in (account_key, time_key, *dimension_keys) if k is not None]
@@ -126,18 +126,19 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
         no_identity.iloc[0] = False
     if no_identity.any():
         first = no_identity.idxmax()
-        raise ExportFormatError(path, f"{int(no_identity.sum())} row(s) after the first have no breakdown value",
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.rows_without_breakdown",
+                                              count=int(no_identity.sum())),
                                 row=int(rows[first]), column=name_of(identity[0]),
-                                expected="the report's total row first, then rows that each name their"
-                                         f" {', '.join(name_of(k) for k in identity)}",
-                                hint="re-export the report from Ads Manager without editing it")
+                                expected=Message("imports.meta_ads_manager.rows_without_breakdown_expected",
+                                                 columns=[name_of(k) for k in identity]),
+                                hint=Message("imports.meta_ads_manager.reexport_unedited"))
 
     reach = _number(frame, "Reach", cols, path, rows)
     impressions = _number(frame, "Impressions", cols, path, rows)
     spend = (to_number(frame[spend_key], path=path, column=name_of(spend_key), rows=rows, dtype="Float64")
              if spend_key else pd.Series(pd.NA, index=frame.index, dtype="Float64"))
     if spend_key is None:
-        report.warnings.append("the report has no 'Amount spent' column: spend is NA")
+        report.warnings.append(Message("imports.meta_ads_manager.no_spend"))
     currency = _currency(frame, currency_key, header_currency, path, rows)
     starts = _dates(frame[cols.key("Reporting starts")], "Reporting starts", path, rows)[0]
     ends = _dates(frame[cols.key("Reporting ends")], "Reporting ends", path, rows)[1]
@@ -148,7 +149,7 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
             impressions=_scalar(impressions[total_index], int), spend=_scalar(spend[total_index], float),
             currency=_scalar(currency[total_index], str),
             period_start=starts[total_index], period_end=ends[total_index])
-        report.drop("the report's own total row (kept as the file's reported totals)", 1)
+        report.drop(Message("imports.meta_ads_manager.total_row"), 1)
         data = frame.index != total_index
         frame, rows, reach, impressions, spend, currency, starts, ends = (
             x[data] for x in (frame, rows, reach, impressions, spend, currency, starts, ends))
@@ -175,15 +176,14 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
     if len(out):
         report.period = (out["period_start"].min(), out["period_end"].max())
     else:
-        report.warnings.append("the report holds no rows" + (" besides its total row" if total_index is not None
-                                                             else ""))
+        report.warnings.append(Message("imports.meta_ads_manager.no_rows_but_total" if total_index is not None
+                                       else "imports.meta_ads_manager.no_rows"))
     _check_frequency(frame, cols, reach, impressions, rows, report)
     _check_totals(out, report)
     _check_unique(out, frame, keys, header, dimension_keys, report)
     blank_reach = int(out["reach"].isna().sum())
     if blank_reach and "reach" in report.metrics_present:
-        report.warnings.append(f"{blank_reach} row(s) have no reach (Meta leaves it blank for tiny deliveries):"
-                               " reach and frequency are NA there; their impressions and spend are kept")
+        report.warnings.append(Message("imports.meta_ads_manager.blank_reach", count=blank_reach))
     return ImportedDelivery(rows=out, report=report)
 
 
@@ -205,9 +205,10 @@ def _spend_column(path: Path, header: list[str], keys: list[str]) -> tuple[str |
     found = [(k, _SPEND.match(normalise_name(h))) for h, k in zip(header, keys)]
     found = [(k, m) for k, m in found if m]
     if len(found) > 1:
-        raise ExportFormatError(path, f"{len(found)} 'Amount spent' columns", column=header[keys.index(found[1][0])],
-                                expected="one 'Amount spent (XXX)' column",
-                                hint="export the report again with one spend column")
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.spend_columns", count=len(found)),
+                                column=header[keys.index(found[1][0])],
+                                expected=Message("imports.meta_ads_manager.spend_columns_expected"),
+                                hint=Message("imports.meta_ads_manager.spend_columns_hint"))
     if not found:
         return None, None
     key, match = found[0]
@@ -226,11 +227,12 @@ def _currency(frame: pd.DataFrame, key: str | None, header_currency: str | None,
         differ = cells.notna() & cells.ne(header_currency)
         if differ.any():
             first = differ.idxmax()
-            raise ExportFormatError(path, f"the row's currency {cells[first]!r} differs from the"
-                                          f" {header_currency} named in the 'Amount spent' header",
+            raise ExportFormatError(path, Message("imports.meta_ads_manager.currency_differs",
+                                                  currency=repr(cells[first]), header_currency=header_currency),
                                     row=int(rows[first]), column="Currency",
-                                    expected=f"{header_currency} in every row",
-                                    hint="export each ad account (currency) in its own report")
+                                    expected=Message("imports.meta_ads_manager.currency_expected",
+                                                     currency=header_currency),
+                                    hint=Message("imports.meta_ads_manager.currency_hint"))
     return cells.fillna(fixed)
 
 
@@ -250,16 +252,17 @@ def _dates(cells: pd.Series, column: str, path: Path, rows: pd.Series) -> tuple[
     bad = start.isna() | end.isna()
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.not_dates", count=int(bad.sum()),
+                                              first=repr(text[first])),
                                 row=int(rows[first]), column=column,
-                                expected="a date like '2024-03-01' or a period like '2024-03-01 - 2024-03-31'",
-                                hint="re-export the report without editing it in a spreadsheet (which rewrites"
-                                     " dates)")
+                                expected=Message("imports.meta_ads_manager.not_dates_expected"),
+                                hint=Message("imports.meta_ads_manager.not_dates_hint"))
     backwards = start > end
     if backwards.any():
         first = backwards.idxmax()
-        raise ExportFormatError(path, f"the period {text[first]!r} ends before it starts", row=int(rows[first]),
-                                column=column, expected="start date first, then end date")
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.backwards", period=repr(text[first])),
+                                row=int(rows[first]), column=column,
+                                expected=Message("imports.meta_ads_manager.backwards_expected"))
     return start.astype("datetime64[ns]"), end.astype("datetime64[ns]")
 
 
@@ -272,11 +275,12 @@ def _platforms(frame: pd.DataFrame, key: str | None, path: Path, rows: pd.Series
     bad = mapped.isna()
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, f"{text[first]!r} is not a platform the workbook knows", row=int(rows[first]),
-                                column=name_of(key),
-                                expected="one of: " + ", ".join(sorted({v.replace('_', ' ').title()
-                                                                         for v in PLATFORM_VALUES.values()})),
-                                hint="re-export the report without editing the platform column")
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.unknown_platform", value=repr(text[first])),
+                                row=int(rows[first]), column=name_of(key),
+                                expected=Message("imports.meta_ads_manager.unknown_platform_expected",
+                                                 platforms=sorted({v.replace('_', ' ').title()
+                                                                   for v in PLATFORM_VALUES.values()})),
+                                hint=Message("imports.meta_ads_manager.unknown_platform_hint"))
     return mapped.astype("string")
 
 
@@ -301,8 +305,8 @@ def _check_frequency(frame, cols: Columns, reach: pd.Series, impressions: pd.Ser
     computed = impressions.astype("Float64") / reach.astype("Float64").mask(reach.eq(0))
     differ = (exported - computed).abs().gt(0.01).fillna(False).astype(bool)
     if differ.any():
-        report.warnings.append(f"{int(differ.sum())} row(s) show a Frequency that is not impressions ÷ reach"
-                               f" (first: row {int(rows[differ].iloc[0])})")
+        report.warnings.append(Message("imports.meta_ads_manager.frequency", count=int(differ.sum()),
+                                       row=str(int(rows[differ].iloc[0]))))
 
 
 def _check_totals(out: pd.DataFrame, report: PaidFileReport) -> None:
@@ -314,15 +318,15 @@ def _check_totals(out: pd.DataFrame, report: PaidFileReport) -> None:
         summed = int(out["impressions"].sum())
         if summed != int(totals.impressions):
             totals.rows_add_up = False
-            report.warnings.append(f"the rows' impressions add up to {summed:,}, not to the {int(totals.impressions):,}"
-                                   f" of the report's total row (row {totals.row}): rows may be missing or edited")
+            report.warnings.append(Message("imports.meta_ads_manager.impressions_total", summed=summed,
+                                           total=int(totals.impressions), row=str(totals.row)))
     if pd.notna(totals.spend) and out["spend"].notna().any():
         summed = float(out["spend"].sum())
         tolerance = max(0.01, 0.005 * len(out))  # each row may be rounded to the cent
         if abs(summed - float(totals.spend)) > tolerance:
             totals.rows_add_up = False
-            report.warnings.append(f"the rows' spend adds up to {summed:,.2f}, not to the {float(totals.spend):,.2f}"
-                                   f" of the report's total row (row {totals.row}): rows may be missing or edited")
+            report.warnings.append(Message("imports.meta_ads_manager.spend_total", summed=summed,
+                                           total=float(totals.spend), row=str(totals.row)))
 
 
 def _check_unique(out: pd.DataFrame, frame: pd.DataFrame, keys: list[str], header: list[str],
@@ -334,10 +338,9 @@ def _check_unique(out: pd.DataFrame, frame: pd.DataFrame, keys: list[str], heade
         others = [h for h, k in zip(header, keys) if k not in dimension_keys
                   and (frame[k].str.strip() != "").any()
                   and pd.to_numeric(frame[k].str.replace(",", ""), errors="coerce").isna().any()]
-        report.warnings.append(
-            f"{int(dup.sum())} row(s) share account, breakdown and period (first: row"
-            f" {int(out.loc[dup, 'source_row'].iloc[0])}); a breakdown column the workbook does not recognise may"
-            f" tell them apart (text columns not read as breakdowns: {', '.join(others) or 'none'})")
+        report.warnings.append(Message("imports.meta_ads_manager.duplicate_rows", count=int(dup.sum()),
+                                       row=str(int(out.loc[dup, 'source_row'].iloc[0])),
+                                       columns=others or Message("imports.meta_ads_manager.none")))
 
 
 # ---- reading ---------------------------------------------------------------------------------------
@@ -362,8 +365,8 @@ def _read_workbook(path: Path) -> TextTable:
             warnings.filterwarnings("ignore", message="Workbook contains no default style")
             book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
-                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.cannot_open", error=str(exc)),
+                                hint=Message("imports.meta_ads_manager.cannot_open_hint")) from None
     try:
         sheets = sorted(book.worksheets, key=lambda ws: ws.title != SHEET)
         for ws in sheets:
@@ -381,10 +384,10 @@ def _read_workbook(path: Path) -> TextTable:
             if header is not None:
                 break
         else:
-            raise ExportFormatError(path, "no sheet has a header with 'Reporting starts'",
-                                    expected=f"an Ads Manager report (sheet {SHEET!r}); sheets found:"
-                                             f" {', '.join(book.sheetnames)}",
-                                    hint="export the report from Ads Manager as .xlsx or .csv")
+            raise ExportFormatError(path, Message("imports.meta_ads_manager.no_report_sheet"),
+                                    expected=Message("imports.meta_ads_manager.no_report_sheet_expected",
+                                                     sheet=repr(SHEET), sheets=list(book.sheetnames)),
+                                    hint=Message("imports.meta_ads_manager.no_report_sheet_hint"))
     finally:
         book.close()
     while header and not header[-1]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
@@ -48,24 +49,23 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     elif "Account ID" in cols:
         platform = "instagram"
     else:
-        raise ExportFormatError(path, "a Business Suite post export names its account in 'Page ID' (Facebook)"
-                                " or 'Account ID' (Instagram); this file has neither", column="Page ID")
+        raise ExportFormatError(path, Message("imports.meta_business_suite.no_account_column"), column="Page ID")
     report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     if frame.empty:
-        report.warnings.append("the file holds a header and no posts (a period without posts exports this way)")
+        report.warnings.append(Message("imports.meta_business_suite.no_posts"))
     if timezone is None:
-        raise ExportFormatError(path, "Business Suite writes publish times in the page's local time without a"
-                                " time zone", column="Publish time",
-                                hint="pass timezone='Africa/Johannesburg' (the page's IANA time zone) to"
-                                     " load_exports, or set `timezone` for the client in the roster")
+        raise ExportFormatError(path, Message("imports.meta_business_suite.no_timezone"), column="Publish time",
+                                hint=Message("imports.meta_business_suite.no_timezone_hint"))
 
     post_id = frame[cols.key("Post ID")].str.strip().str.lstrip("'")
     no_id = post_id.eq("")
     if no_id.any():
         comment_key = cols.key("Data comment")
-        reasons = frame.loc[no_id, comment_key].str.strip() if comment_key else pd.Series("", index=frame.index)
-        for reason, count in reasons.replace("", "no reason given").value_counts().items():
-            report.drop(f"empty Post ID ({reason})", count)
+        reasons = (frame.loc[no_id, comment_key].str.strip() if comment_key
+                   else pd.Series("", index=frame.index[no_id]))  # Meta's comment says why a row has no id
+        for reason, count in reasons.value_counts().items():
+            given = reason or Message("imports.meta_business_suite.no_reason_given")
+            report.drop(Message("imports.meta_business_suite.empty_post_id", reason=given), count)
         frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
 
     def cells(*names: str) -> pd.Series | None:
@@ -85,7 +85,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     out["post_id"] = post_id
     time_key = cols.key("Publish time")
     if time_key is None:
-        raise ExportFormatError(path, "the 'Publish time' column is missing", column="Publish time")
+        raise ExportFormatError(path, Message("imports.meta_business_suite.no_publish_time"), column="Publish time")
     out["published_at"] = to_local_datetime(frame[time_key], fmt="%m/%d/%Y %H:%M", timezone=timezone,
                                             path=path, column="Publish time", rows=rows)
     out["published_precision"] = "minute"
@@ -113,15 +113,14 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     if date_key is not None:
         other = frame[date_key].str.strip().str.casefold().ne("lifetime") & frame[date_key].str.strip().ne("")
         if other.any():
-            report.warnings.append(
-                f"{int(other.sum())} row(s) have a Date other than 'Lifetime' (e.g. {frame.loc[other, date_key].iloc[0]!r}):"
-                " their metrics cover that date only, not the post's lifetime")
+            report.warnings.append(Message("imports.meta_business_suite.date_not_lifetime", count=int(other.sum()),
+                                           example=repr(frame.loc[other, date_key].iloc[0])))
     comment_key = cols.key("Data comment")
     if comment_key is not None:
         commented = frame[comment_key].str.strip().ne("")
         if commented.any():
-            report.warnings.append(f"{int(commented.sum())} row(s) carry a Meta data comment, e.g."
-                                   f" {frame.loc[commented, comment_key].iloc[0]!r}")
+            report.warnings.append(Message("imports.meta_business_suite.data_comment", count=int(commented.sum()),
+                                           example=repr(frame.loc[commented, comment_key].iloc[0])))
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.rows_imported = len(out)
@@ -145,17 +144,18 @@ def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, r
         both = values.notna() & other.notna()
         differ = both & (values != other)
         if differ.any():
-            report.warnings.append(f"'{kind.title()}' appears twice and the two columns disagree on"
-                                   f" {int(differ.sum())} row(s); the first column is used")
+            report.warnings.append(Message("imports.meta_business_suite.column_twice", column=kind.title(),
+                                           count=int(differ.sum())))
         values = values.fillna(other)
     reach = out.get("reach")
     if reach is not None:
         impossible = values.eq(0) & reach.gt(0)
         impossible = impossible.fillna(False).astype(bool)
         if impossible.any():
-            report.warnings.append(
-                f"{int(impossible.sum())} post(s) show {kind} = 0 with reach above 0, which cannot happen"
-                f" (every reached account saw the post at least once): {kind} treated as not reported")
+            metric = Message("imports.meta_business_suite.kind_views" if kind == "views"
+                             else "imports.meta_business_suite.kind_impressions")
+            report.warnings.append(Message("imports.meta_business_suite.zero_with_reach",
+                                           count=int(impossible.sum()), kind=metric))
             values = values.mask(impossible)
     out["impressions"] = values
     out["impressions_kind"] = pd.Series(kind, index=out.index, dtype="string").where(values.notna())

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -84,16 +85,17 @@ def _delimiter_in(line: str) -> str | None:
 def text_encoding(path: Path, head: bytes) -> str:
     """The encoding of a text export from its first bytes; an error for empty, spreadsheet or binary files."""
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
-        raise ExportFormatError(path, "the file is empty", expected="a header row and at least one data row",
-                                hint="download the export again; the download may have been interrupted")
+        raise ExportFormatError(path, Message("imports.reading.empty"),
+                                expected=Message("imports.reading.empty_expected"),
+                                hint=Message("imports.reading.empty_hint"))
     if head[:4] == b"PK\x03\x04":
-        raise ExportFormatError(path, "this is a spreadsheet (xlsx/zip), not a CSV file",
-                                hint="open it and save as CSV, or use the importer for that spreadsheet export")
+        raise ExportFormatError(path, Message("imports.reading.spreadsheet"),
+                                hint=Message("imports.reading.spreadsheet_hint"))
     encoding = detect_encoding(head[:4096])
     if not encoding.startswith("utf-16") and b"\x00" in head[:4096]:
-        raise ExportFormatError(path, "this is not a text export (it holds binary data: an image, a PDF or"
-                                " another program's file?)", expected="a CSV or xlsx file exported by a platform",
-                                hint="export the analytics again as CSV or Excel and point the workbook at that file")
+        raise ExportFormatError(path, Message("imports.reading.binary"),
+                                expected=Message("imports.reading.binary_expected"),
+                                hint=Message("imports.reading.binary_hint"))
     return encoding
 
 
@@ -101,14 +103,14 @@ def read_text(path: Path) -> tuple[str, str]:
     """The whole file as text and the encoding it was read with. Raises for empty or binary files."""
     path = Path(path)
     if not path.exists():
-        raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
+        raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     raw = path.read_bytes()
     encoding = text_encoding(path, raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, f"cannot decode the file as {encoding} at byte {exc.start}",
-                                hint="save the file again as UTF-8 CSV") from None
+        raise ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, byte=str(exc.start)),
+                                hint=Message("imports.reading.save_utf8_hint")) from None
     return text.lstrip("\ufeff"), encoding
 
 
@@ -140,10 +142,10 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     try:
         header = next(csv.reader(io.StringIO(text[:header_end], newline=""), delimiter=delimiter))
     except StopIteration:
-        raise ExportFormatError(path, "the file has no header row") from None
+        raise ExportFormatError(path, Message("imports.reading.no_header")) from None
     except csv.Error as exc:
-        raise ExportFormatError(path, f"cannot read the header as delimited text ({exc})",
-                                expected="a CSV file exported by a platform") from None
+        raise ExportFormatError(path, Message("imports.reading.header_unreadable", error=str(exc)),
+                                expected=Message("imports.reading.csv_expected")) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     source = path
     if len(header) == 1 and _delimiter_in(header[0]):
@@ -161,13 +163,13 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
             index_col=False,
         )
     except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, f"cannot decode the file as {encoding} ({exc.reason})",
-                                hint="save the file again as UTF-8 CSV") from None
+        raise ExportFormatError(path, Message("imports.reading.decode", encoding=encoding, reason=exc.reason),
+                                hint=Message("imports.reading.save_utf8_hint")) from None
     except pd.errors.ParserError as exc:
-        raise ExportFormatError(path, f"a row has more cells than the header ({exc})",
-                                expected=f"{len(header)} cells per row, separated by {delimiter!r}",
-                                hint="re-download the export; if it was edited in a spreadsheet, save it as CSV again"
-                                ) from None
+        raise ExportFormatError(path, Message("imports.reading.too_many_cells", error=str(exc)),
+                                expected=Message("imports.reading.cells_per_row", count=len(header),
+                                                 delimiter=repr(delimiter)),
+                                hint=Message("imports.reading.too_many_cells_hint")) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
     rows = pd.Series(np.arange(lines_before + 2, lines_before + 2 + len(frame)), index=frame.index, dtype="Int64")
@@ -194,7 +196,7 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     """The first `n_bytes` of a file as text and its encoding, with read_text's checks (empty, xlsx)."""
     path = Path(path)
     if not path.exists():
-        raise ExportFormatError(path, "the file does not exist", hint="check the path and the file name")
+        raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
         complete = not handle.read(1)
@@ -202,8 +204,8 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     try:
         text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
     except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, f"cannot decode the file as {encoding} at byte {exc.start}",
-                                hint="save the file again as UTF-8 CSV") from None
+        raise ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, byte=str(exc.start)),
+                                hint=Message("imports.reading.save_utf8_hint")) from None
     return text.lstrip("\ufeff"), encoding
 
 
@@ -260,9 +262,9 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
             if len(rows) >= n_rows:
                 break
     except csv.Error as exc:
-        raise ExportFormatError(path, f"cannot read the file as delimited text ({exc})",
-                                expected="a CSV file exported by a platform",
-                                hint="export the analytics again as CSV or Excel") from None
+        raise ExportFormatError(path, Message("imports.reading.file_unreadable", error=str(exc)),
+                                expected=Message("imports.reading.csv_expected"),
+                                hint=Message("imports.reading.export_again_hint")) from None
     return rows
 
 
@@ -292,12 +294,12 @@ def open_workbook(path: Path):
             warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
             return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ExportFormatError(path, f"cannot open the spreadsheet ({exc})",
-                                hint="open it in a spreadsheet program and save it again as .xlsx") from None
+        raise ExportFormatError(path, Message("imports.reading.workbook_unreadable", error=str(exc)),
+                                hint=Message("imports.reading.workbook_hint")) from None
 
 
 def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: str = "%Y-%m-%d",
-               hint: str = "use the export as downloaded, without renaming sheets") -> TextTable:
+               hint: str | None = None) -> TextTable:
     """One sheet of an xlsx workbook as text cells, like `read_delimited` reads a CSV file.
 
     `sheet` is the sheet's name (case and spacing ignored); None takes the first sheet that has the header.
@@ -305,7 +307,8 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
     sentence above it (LinkedIn: row 1 a sentence, row 2 the header). Blank rows are skipped;
     `source_rows()` gives the row numbers the spreadsheet shows. Cells become text: None is blank, a
     whole float loses its '.0', a date cell (in a re-saved file) is written in `date_format`, the
-    export's own date text. `hint` is what an error about a missing sheet tells the user to do.
+    export's own date text. `hint` is what an error about a missing sheet tells the user to do (a Message;
+    by default: use the export as downloaded, without renaming sheets).
     """
     path = Path(path)
     book = open_workbook(path)
@@ -313,9 +316,10 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
         if sheet:
             by_name = {normalise_name(ws.title): ws for ws in book.worksheets}
             if normalise_name(sheet) not in by_name:
-                raise ExportFormatError(path, f"the workbook has no sheet {sheet!r} (sheets:"
-                                              f" {', '.join(book.sheetnames)})", expected=f"a sheet named {sheet!r}",
-                                        hint=hint)
+                raise ExportFormatError(path, Message("imports.reading.no_sheet", sheet=sheet,
+                                                      sheets=list(book.sheetnames)),
+                                        expected=Message("imports.reading.sheet_expected", sheet=sheet),
+                                        hint=hint or Message("imports.reading.sheet_hint"))
             candidates = [by_name[normalise_name(sheet)]]
         else:
             candidates = book.worksheets
@@ -324,13 +328,14 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
             found = _sheet_rows(ws, header_has, date_format)
             if found:
                 break
-        where = f"sheet {candidates[0].title!r}" if sheet else f"any sheet ({', '.join(book.sheetnames)})"
+        where = (Message("imports.reading.in_sheet", sheet=candidates[0].title) if sheet
+                 else Message("imports.reading.in_any_sheet", sheets=list(book.sheetnames)))
     finally:
         book.close()
     if not found:
-        raise ExportFormatError(path, f"no header row with a {header_has!r} column in the first 10 rows of {where}",
-                                column=header_has, expected="the column names near the top of the sheet",
-                                hint="use the export as downloaded")
+        raise ExportFormatError(path, Message("imports.reading.no_header_column", column=header_has, where=where),
+                                column=header_has, expected=Message("imports.reading.header_expected"),
+                                hint=Message("imports.reading.as_downloaded_hint"))
     header, header_row, body = found
     while header and not header[-1]:
         header.pop()

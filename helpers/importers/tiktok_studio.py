@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
@@ -55,20 +56,20 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     report = FileReport(path=path, family=FAMILY.name, platform="tiktok", rows_in_file=len(frame))
     for needed in ("Video link", "Post time"):
         if needed not in cols:
-            raise ExportFormatError(path, f"the {needed!r} column is missing", column=needed,
-                                    expected="a TikTok Studio Content export with 'Video link' and 'Post time'",
-                                    hint="export the Content tab of TikTok Studio again, without editing it")
+            raise ExportFormatError(path, Message("imports.tiktok_studio.missing_column", column=repr(needed)),
+                                    column=needed, expected=Message("imports.tiktok_studio.header_expected"),
+                                    hint=Message("imports.tiktok_studio.header_hint"))
 
     link = frame[cols.key("Video link")].str.strip()
     parts = link.str.extract(_VIDEO_LINK)
     no_id = parts[2].isna()
     if no_id.any():
-        report.drop("no TikTok video link (so no post id)", int(no_id.sum()))
+        report.drop(Message("imports.tiktok_studio.no_video_link"), int(no_id.sum()))
         frame, rows, link, parts = frame[~no_id], rows[~no_id], link[~no_id], parts[~no_id]
 
     undated = is_blank(frame[cols.key("Post time")])
     if undated.any():
-        report.drop("blank 'Post time': cannot be placed in time", int(undated.sum()))
+        report.drop(Message("imports.tiktok_studio.blank_post_time"), int(undated.sum()))
         frame, rows, link, parts = frame[~undated], rows[~undated], link[~undated], parts[~undated]
 
     zone = timezone or "UTC"
@@ -82,8 +83,8 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     suggested = _id_years(frame, cols)
     dates = place_in_years(day_month, year=year, path=path, column="Post time", rows=rows, report=report,
                            in_order=False, period_start=_period_start(frame, cols, rows, path), noun="post",
-                           extra_hint=f". The video ids were created from {suggested[0]} to {suggested[1]},"
-                                      " if that helps" if suggested else "")
+                           extra_hint=Message("imports.tiktok_studio.id_years", first=str(suggested[0]),
+                                              last=str(suggested[1])) if suggested else "")
     days = pd.Series([d.isoformat() for d in dates], index=frame.index)
     out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
                                             column="Post time", rows=rows)
@@ -137,10 +138,9 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -
     off = created.notna() & ((placed - created).abs() > pd.Timedelta(days=2))
     if off.any():
         first = off.idxmax()
-        report.warnings.append(
-            f"{int(off.sum())} post(s) have a date that disagrees with the creation time in their video id"
-            f" (e.g. row {int(rows[first])}: placed on {placed[first].date()}, id created"
-            f" {created[first].date()}): check the year= option")
+        report.warnings.append(Message(
+            "imports.tiktok_studio.date_disagrees_with_id", count=int(off.sum()), row=str(int(rows[first])),
+            placed=str(placed[first].date()), created=str(created[first].date())))
 
 
 FAMILY = Family(

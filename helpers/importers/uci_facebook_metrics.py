@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_number
@@ -67,8 +68,9 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
     frame, rows = table.frame, table.source_rows()
     needed = [c for c in [*COUNTS.values(), "Type", "Paid", *(t[0] for t in TIMING.values())] if c not in cols]
     if needed:
-        raise ExportFormatError(path, f"the columns {', '.join(map(repr, needed))} are missing",
-                                column=needed[0], expected="the UCI dataset_Facebook.csv as published")
+        raise ExportFormatError(path, Message("imports.uci_facebook_metrics.missing_columns",
+                                              columns=[repr(c) for c in needed]),
+                                column=needed[0], expected=Message("imports.uci_facebook_metrics.as_published"))
     report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
 
     timing = {}
@@ -77,9 +79,11 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
         bad = values.isna() | (values < low) | (values > high)
         if bad.any():
             first = bad.idxmax()
-            raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are outside {low}..{high};"
-                                    f" first: {frame.loc[first, cols.key(column)]!r}", row=int(rows[first]),
-                                    column=column, expected=f"a whole number from {low} to {high}")
+            raise ExportFormatError(path, Message("imports.uci_facebook_metrics.out_of_range", count=int(bad.sum()),
+                                                  low=low, high=high,
+                                                  first=repr(frame.loc[first, cols.key(column)])),
+                                    row=int(rows[first]), column=column,
+                                    expected=Message("imports.uci_facebook_metrics.whole_number", low=low, high=high))
         timing[field] = values.astype(int)
 
     day = first_matching_day(year, timing["month"], timing["weekday"])
@@ -105,12 +109,9 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
     blanks = {column: int(is_blank(frame[cols.key(column)]).sum()) for column in [*COUNTS.values(), "Paid"]}
     blanks = {c: n for c, n in blanks.items() if n}
     if blanks:
-        report.warnings.append("blank cells kept as not reported: "
-                               + ", ".join(f"{c} {n}" for c, n in blanks.items()))
-    report.warnings.append(
-        f"no dates or post ids in this dataset: ids are synthetic (uci-0001 ... in row order) and each post is"
-        f" placed on the first day of its month in {year} with its weekday, at its hour (precision 'month':"
-        f" use it for month, weekday and hour analyses, not for day-of-month or exact dates)")
+        report.warnings.append(Message("imports.uci_facebook_metrics.blank_cells", columns=[
+            Message("imports.uci_facebook_metrics.blank_column", column=c, count=n) for c, n in blanks.items()]))
+    report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(year)))
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 
@@ -122,8 +123,10 @@ def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
     bad = ~blank & ~text.isin(["0", "1"])
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not 0 or 1; first: {text[first]!r}",
-                                row=int(rows[first]), column="Paid", expected="1 (paid), 0 (organic) or blank")
+        raise ExportFormatError(path, Message("imports.uci_facebook_metrics.paid_not_binary", count=int(bad.sum()),
+                                              first=repr(text[first])),
+                                row=int(rows[first]), column="Paid",
+                                expected=Message("imports.uci_facebook_metrics.paid_expected"))
     return text.eq("1").astype("boolean").where(~blank, pd.NA)
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 
 THOUSANDS = r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?"  # "1,234" and "1,234.5"; a lone "0,05" is a decimal comma
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
@@ -38,26 +39,26 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
     numbers = pd.to_numeric(cleaned.where(~blank & ~(has_comma & ~thousands)), errors="coerce")
     bad = ~blank & numbers.isna()
     if bad.any():
-        _raise_bad(path, column, rows[bad], text[bad], "a number with a decimal point such as 1234.5 or 1,234.5"
-                   " (or a blank cell when not reported); a decimal comma such as 0,05 is not read")
+        _raise_bad(path, column, rows[bad], text[bad],
+                   Message("imports.values.number_expected", point="1234.5", thousands="1,234.5", comma="0,05"))
     if dtype == "Int64":
         values = numbers.to_numpy(dtype="float64", na_value=np.nan)
         fractional = ~np.isnan(values) & (values != np.round(values))
         if fractional.any() and not allow_fraction:
             mask = pd.Series(fractional, index=cells.index)
-            _raise_bad(path, column, rows[mask], text[mask], "a whole number (a count)")
+            _raise_bad(path, column, rows[mask], text[mask], Message("imports.values.whole_expected"))
         return pd.Series(np.round(values), index=cells.index).astype("Int64")
     return numbers.astype(dtype)
 
 
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
     first_row = int(rows.iloc[0])
-    shown = ", ".join(f"row {r}: {v!r}" for r, v in zip(rows.head(5), values.head(5)))
-    more = f" (and {len(rows) - 5} more rows)" if len(rows) > 5 else ""
+    shown = [Message("imports.values.cell", row=str(r), value=v) for r, v in zip(rows.head(5), values.head(5))]
+    more = len(rows) - 5
     raise ExportFormatError(
-        path, f"{len(rows)} cell(s) are not numbers: {shown}{more}", row=first_row, column=column,
-        expected=expected,
-        hint="correct the cell in a copy of the export (or re-download it); the original file is not changed",
+        path, Message("imports.values.not_numbers_more" if more > 0 else "imports.values.not_numbers",
+                      count=len(rows), cells=shown, more=more),
+        row=first_row, column=column, expected=expected, hint=Message("imports.values.correct_hint"),
     )
 
 
@@ -70,12 +71,9 @@ def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str, path: Path, 
     """
     example = pd.Timestamp("2025-03-18 09:48").strftime(fmt)
     parsed = parse_wall_clock(cells, (fmt,), path=path, column=column, rows=rows,
-                              expected=f"a date and time like {example!r}")
+                              expected=Message("imports.values.datetime_expected", example=example))
     return parsed.dt.tz_localize(timezone, ambiguous=np.ones(len(parsed), dtype=bool),
                                  nonexistent="shift_forward")
-
-
-DATES_HINT = "re-download the export without editing it in a spreadsheet (which rewrites dates)"
 
 
 def parse_wall_clock(cells: pd.Series, formats: tuple[str, ...], *, path: Path, column: str, rows: pd.Series,
@@ -96,13 +94,18 @@ def parse_wall_clock(cells: pd.Series, formats: tuple[str, ...], *, path: Path, 
 
 
 def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Series, column: str, expected: str,
-                    hint: str = DATES_HINT) -> None:
-    """Raise ExportFormatError for the cells where `bad` is True (if any): how many, the first one, its row."""
+                    hint: str | None = None) -> None:
+    """Raise ExportFormatError for the cells where `bad` is True (if any): how many, the first one, its row.
+
+    `expected` and `hint` are Messages; the hint by default says to re-download the export unedited.
+    """
     if not bad.any():
         return
     first = bad.idxmax()
-    raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}",
-                            row=int(rows[first]), column=column, expected=expected, hint=hint)
+    shown = "" if pd.isna(text[first]) else text[first]  # a blank cell shows as ''
+    raise ExportFormatError(path, Message("imports.values.not_dates", count=int(bad.sum()), value=shown),
+                            row=int(rows[first]), column=column, expected=expected,
+                            hint=hint or Message("imports.values.dates_hint"))
 
 
 # hours and minutes optional: "1:02:03", "4:34" (minutes may pass 59 when they lead), "274", "12.5"
@@ -124,10 +127,9 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     bad = ~blank & seconds.isna()
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, f"{int(bad.sum())} cell(s) are not durations; first: {text[first]!r}",
+        raise ExportFormatError(path, Message("imports.values.not_durations", count=int(bad.sum()),
+                                              value=text[first]),
                                 row=int(rows[first]), column=column,
-                                expected="a duration like '0:04:34' (H:MM:SS), '4:34' (M:SS) or seconds, or a"
-                                         " blank cell",
-                                hint="re-download the export without editing it in a spreadsheet (which may"
-                                     " rewrite the cell)")
+                                expected=Message("imports.values.duration_expected"),
+                                hint=Message("imports.values.duration_hint"))
     return seconds.where(~blank).astype("Float64")

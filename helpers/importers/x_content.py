@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import to_number
@@ -52,16 +53,16 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
-        return cols.required(path, *names, expected="the header of an X content export (Post id, Date, Post text, ...)",
-                             hint="download the post-level content export again, without editing it")
+        return cols.required(path, *names, expected=Message("imports.x_content.header_expected"),
+                             hint=Message("imports.x_content.header_hint"))
 
     id_key, link_key = key("Post id"), cols.key("Link", "Post Link")
     no_id = frame[id_key].str.strip().eq("")
     if no_id.any():
         links = frame.loc[no_id, link_key].str.strip() if link_key else pd.Series("", index=frame.index[no_id])
         undefined = links.str.casefold().str.endswith("status/undefined")
-        report.drop("junk row: empty Post id and a link ending in status/undefined", int(undefined.sum()))
-        report.drop("empty Post id", int((~undefined).sum()))
+        report.drop(Message("imports.x_content.junk_row"), int(undefined.sum()))
+        report.drop(Message("imports.x_content.empty_id"), int((~undefined).sum()))
         frame, rows = frame[~no_id], rows[~no_id]
 
     def number(*names: str) -> pd.Series | None:
@@ -112,9 +113,9 @@ def parse_dates(cells: pd.Series, *, timezone: str, path: Path, column: str, row
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(
-            path, f"{int(bad.sum())} cell(s) are not dates; first: {text[first]!r}", row=int(rows[first]),
-            column=column, expected="a date like 'Mon Feb 17 2025' or 'Sun, Nov 9, 2025'",
-            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)",
+            path, Message("imports.x_content.not_dates", count=int(bad.sum()), first=repr(text[first])),
+            row=int(rows[first]), column=column, expected=Message("imports.x_content.dates_expected"),
+            hint=Message("imports.x_content.dates_hint"),
         )
     # midnight can fall in a daylight-saving gap or overlap (zones that switch at 00:00)
     return parsed.dt.tz_localize(timezone, nonexistent="shift_forward",

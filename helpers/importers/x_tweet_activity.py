@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import to_number
@@ -52,8 +53,8 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
-        return cols.required(path, *names, expected="the header of an X tweet activity export (Tweet id, time, ...)",
-                             hint="download the tweet activity export again, without editing it")
+        return cols.required(path, *names, expected=Message("imports.x_tweet_activity.header_expected"),
+                             hint=Message("imports.x_tweet_activity.header_hint"))
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
@@ -151,14 +152,14 @@ def post_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> p
     ids = cells.astype("string").str.strip().str.lstrip("'")
     bad = ~ids.str.fullmatch(r"[0-9]{1,25}").fillna(False).astype(bool)
     if bad.any():
-        shown = ", ".join(f"row {r}: {v!r}" for r, v in zip(rows[bad].head(5), ids[bad].head(5)))
+        shown = [Message("imports.x_tweet_activity.id_in_row", row=str(r), value=repr(v))
+                 for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
         damaged = ids[bad].str.contains(r"[eE][+]", regex=True).fillna(False).any()
         raise ExportFormatError(
-            path, f"{int(bad.sum())} id(s) are not whole numbers written as digits: {shown}",
-            row=int(rows[bad].iloc[0]), column=column, expected="an id of digits only, like '812369747765362688'",
-            hint=("a spreadsheet program rewrote the ids in scientific notation and lost digits; download the"
-                  " export again and do not open and save it in a spreadsheet") if damaged else
-                 "download the export again; the file may have been edited",
+            path, Message("imports.x_tweet_activity.ids_not_digits", count=int(bad.sum()), shown=shown),
+            row=int(rows[bad].iloc[0]), column=column, expected=Message("imports.x_tweet_activity.ids_expected"),
+            hint=Message("imports.x_tweet_activity.ids_hint_scientific" if damaged
+                         else "imports.x_tweet_activity.ids_hint_edited"),
         )
     return ids
 
@@ -176,9 +177,9 @@ def parse_zoned_times(cells: pd.Series, *, timezone: str, path: Path, column: st
     if bad.any():
         first = text.index[bad.argmax()]
         raise ExportFormatError(
-            path, f"{int(bad.sum())} cell(s) are not times; first: {text[first]!r}", row=int(rows[first]),
-            column=column, expected="a time with its UTC offset like '2016-12-23 18:50 +0000'",
-            hint="re-download the export without editing it in a spreadsheet (which rewrites dates)",
+            path, Message("imports.x_tweet_activity.not_times", count=int(bad.sum()), first=repr(text[first])),
+            row=int(rows[first]), column=column, expected=Message("imports.x_tweet_activity.times_expected"),
+            hint=Message("imports.x_tweet_activity.times_hint"),
         )
     return parsed.dt.tz_convert(timezone)
 

@@ -28,11 +28,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import FileReport
 from .values import raise_not_dates
 
 #: Month names (full and common abbreviations, accents optional) -> month number.
-#: English, Spanish, Portuguese, French, Indonesian, German, Italian.
+#: English, Spanish, Portuguese, French, Indonesian, German, Italian (the languages that
+#: imports.yearless_dates.day_month_expected names in the catalogues).
 MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januari", "januar", "jän", "gennaio", "gen"),
     2: ("february", "feb", "febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "februari",
@@ -50,7 +52,6 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "des", "dezember", "dicembre"),
 }
 MONTHS: dict[str, int] = {name: number for number, names in MONTH_NAMES.items() for name in names}
-LANGUAGES = "English, Spanish, Portuguese, French, Indonesian, German or Italian"
 
 _FILLER = {"de", "del", "of", "the", "le", "du", "di"}  # "8 de marzo", "16th of July"
 _TOKEN = re.compile(r"\d++(?:st|nd|rd|th|er|º|ª)?+(?![^\W\d_])|[^\W\d_]+")
@@ -104,9 +105,8 @@ def day_months(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     """
     parsed = cells.map(parse_day_month)
     raise_not_dates(path, cells, parsed.isna(), rows=rows, column=column,
-                    expected=f"a month name and a day, like 'July 16' or '8 de marzo' ({LANGUAGES} month names)",
-                    hint="re-download the export without editing it; if the language is not listed, export it"
-                         " in English")
+                    expected=Message("imports.yearless_dates.day_month_expected"),
+                    hint=Message("imports.yearless_dates.day_month_hint"))
     return pd.DataFrame(parsed.tolist(), columns=["month", "day", "year"], index=cells.index,
                         dtype="object").astype({"month": "int64", "day": "int64"})
 
@@ -139,7 +139,7 @@ class Anchor:
 
     month_day: tuple[int, int]
     year: int
-    origin: str  # where the year came from, as messages say it
+    origin: Message  # where the year came from, as messages say it
     last_day: date | None = None  # end of the export period named in the file, when known
 
 
@@ -151,41 +151,39 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
     `day_month` holds the file's rows (columns `month`, `day`), in file order. See the module docstring.
     """
     month_days = list(zip(day_month["month"].astype(int), day_month["day"].astype(int)))
+    noun = _noun(noun)
     if year is not None:
         try:
             first_year = int(year)
         except (TypeError, ValueError):
-            raise ExportFormatError(path, f"year={year!r} is not a year", column=column,
-                                    hint="pass the year as a number, e.g. year=2025") from None
+            raise ExportFormatError(path, Message("imports.yearless_dates.not_a_year", value=repr(year)),
+                                    column=column, hint=Message("imports.yearless_dates.not_a_year_hint")) from None
         if in_order:
             oldest = month_days[0]
         else:
             start = period_start or _after_longest_gap(month_days)
             oldest = min(month_days, key=lambda md: (md < start, md))
-        return Anchor(oldest, first_year, f"year={first_year} (the year of the oldest {noun})")
+        return Anchor(oldest, first_year, Message("imports.yearless_dates.origin_year", year=str(first_year),
+                                                  noun=noun))
     named = sorted(set(dates_in_name(path)))
     if len(named) >= 2:
         start, end = named[0], named[-1]
         if end >= _one_year_after(start):
             raise ExportFormatError(
-                path, f"the file name names a period longer than a year ({start} to {end}), so a date without a"
-                      " year cannot be placed in it", column=column,
-                hint=f"pass year=<the year of the oldest {noun} in this file> to {loader}")
+                path, Message("imports.yearless_dates.period_too_long", start=str(start), end=str(end)),
+                column=column, hint=Message("imports.yearless_dates.pass_year_hint", noun=noun, loader=loader))
         return Anchor((start.month, start.day), start.year,
-                      f"the export period in the file name ({start} to {end})", last_day=end)
+                      Message("imports.yearless_dates.origin_period", start=str(start), end=str(end)), last_day=end)
     if named:
         end = named[0]
         after = end + timedelta(days=1)
         return Anchor((after.month, after.day), after.year - 1,
-                      f"the date in the file name ({end}, read as the end of the export period)", last_day=end)
-    example = f"{_month_day_text(month_days[0])}" if month_days else "July 16"
+                      Message("imports.yearless_dates.origin_end_date", end=str(end)), last_day=end)
     raise ExportFormatError(
-        path, f"the year is unknown: the dates have no year (e.g. {example!r}), no year= option was given"
-              " and the file name holds no date", column=column,
-        expected=f"year=... passed to {loader}",
-        hint=f"pass year=<the year of the oldest {noun} in this file> to {loader} (e.g. year=2025), or keep the"
-             " export period in the file name (e.g. '..._2025-02-28_2026-02-27.csv'); a New Year crossing"
-             f" inside the file is then handled{extra_hint}")
+        path, Message("imports.yearless_dates.year_unknown",
+                      example=_month_day_text(month_days[0] if month_days else (7, 16))),
+        column=column, expected=Message("imports.yearless_dates.year_unknown_expected", loader=loader),
+        hint=Message("imports.yearless_dates.year_unknown_hint", noun=noun, loader=loader, extra=extra_hint))
 
 
 def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, rows: pd.Series,
@@ -199,6 +197,7 @@ def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, ro
     the export period starts on when the file says so. The import report says where the year came from.
     """
     yearless = day_month["year"].isna()
+    noun = _noun(noun)
     if not yearless.any():
         return [date(int(y), int(m), int(d)) for m, d, y in day_month.itertuples(index=False)]
     anchor = year_anchor(day_month, year=year, path=path, column=column, in_order=in_order,
@@ -208,38 +207,45 @@ def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, ro
         m, d = int(m), int(d)
         y = anchor.year + ((m, d) < anchor.month_day) if guessed else int(y)
         if not is_real_day(m, d, y):
-            raise ExportFormatError(path, f"29 February does not exist in {y}", row=int(row), column=column,
-                                    expected="a real calendar date",
-                                    hint=f"the year came from {anchor.origin}; pass the right year= (the year"
-                                         f" of the oldest {noun} in the file)")
+            raise ExportFormatError(path, Message("imports.yearless_dates.no_29_february", year=str(y)),
+                                    row=int(row), column=column,
+                                    expected=Message("imports.yearless_dates.real_date_expected"),
+                                    hint=Message("imports.yearless_dates.no_29_february_hint", origin=anchor.origin,
+                                                 noun=noun))
         placed.append(date(y, m, d))
     guessed_dates = [p for p, guessed in zip(placed, yearless) if guessed]
     if in_order:
         back = next((i for i in range(1, len(placed)) if placed[i] < placed[i - 1]), None)
         if back is not None:
-            raise ExportFormatError(path, "the dates are not in order (oldest first), or span more than a year,"
-                                          " and have no year, so the year of each row cannot be told",
+            raise ExportFormatError(path, Message("imports.yearless_dates.not_in_order"),
                                     row=int(rows.iloc[back]), column=column,
-                                    hint="re-download the export (at most a year at a time); do not sort it in"
-                                         " a spreadsheet")
+                                    hint=Message("imports.yearless_dates.not_in_order_hint"))
     if anchor.last_day is not None and max(guessed_dates) > anchor.last_day:
         late = max(guessed_dates)
-        raise ExportFormatError(path, f"with the year from {anchor.origin} a date falls on {late}, after the end"
-                                      " of that period", row=int(rows.iloc[placed.index(late)]), column=column,
-                                hint="the file name does not name this file's period: pass year=<the year of the"
-                                     f" oldest {noun} in this file>")
+        raise ExportFormatError(path, Message("imports.yearless_dates.after_period", origin=anchor.origin,
+                                              date=str(late)),
+                                row=int(rows.iloc[placed.index(late)]), column=column,
+                                hint=Message("imports.yearless_dates.after_period_hint", noun=noun))
     today = today or date.today()
     if max(guessed_dates) > today + timedelta(days=1):
-        raise ExportFormatError(path, f"with the year from {anchor.origin} the dates run to {max(guessed_dates)},"
-                                      " which is in the future", column=column,
-                                hint=f"pass year= as the year of the OLDEST {noun} of the file (a year earlier)")
-    message = (f"the dates have no year: took it from {anchor.origin}; they run from {min(guessed_dates)} to"
-               f" {max(guessed_dates)}")
-    if any(p.year > anchor.year for p in guessed_dates):
-        message += (f", and cross New Year: those from {_month_day_text(anchor.month_day)} onwards are placed in"
-                    f" {anchor.year}, those from 1 January in {anchor.year + 1}")
-    report.warnings.append(message)
+        raise ExportFormatError(path, Message("imports.yearless_dates.in_future", origin=anchor.origin,
+                                              date=str(max(guessed_dates))),
+                                column=column, hint=Message("imports.yearless_dates.in_future_hint", noun=noun))
+    crosses = any(p.year > anchor.year for p in guessed_dates)
+    report.warnings.append(Message(
+        "imports.yearless_dates.years_placed_across_new_year" if crosses else "imports.yearless_dates.years_placed",
+        origin=anchor.origin, first=str(min(guessed_dates)), last=str(max(guessed_dates)),
+        start=_month_day_text(anchor.month_day), year=str(anchor.year), next_year=str(anchor.year + 1)))
     return placed
+
+
+def _noun(noun: str) -> Message:
+    """What the file's rows are ('post' or 'row'), as messages say it ('the year of the oldest post')."""
+    if isinstance(noun, Message):
+        return noun
+    if noun not in ("post", "row"):
+        raise ValueError(f"noun must be 'post' or 'row', not {noun!r}")
+    return Message("imports.yearless_dates.noun_post" if noun == "post" else "imports.yearless_dates.noun_row")
 
 
 def _after_longest_gap(month_days: list[tuple[int, int]]) -> tuple[int, int]:
@@ -258,5 +264,14 @@ def _one_year_after(day: date) -> date:
         return date(day.year + 1, 3, 1)
 
 
-def _month_day_text(month_day: tuple[int, int]) -> str:
-    return date(2024, *month_day).strftime("%d %B").lstrip("0")
+def _month_day_text(month_day: tuple[int, int]) -> Message:
+    """A day of the year as messages say it: '16 July' (Indonesian 'tanggal 16 Juli')."""
+    keys = ("imports.yearless_dates.day_of_january", "imports.yearless_dates.day_of_february",
+            "imports.yearless_dates.day_of_march", "imports.yearless_dates.day_of_april",
+            "imports.yearless_dates.day_of_may", "imports.yearless_dates.day_of_june",
+            "imports.yearless_dates.day_of_july", "imports.yearless_dates.day_of_august",
+            "imports.yearless_dates.day_of_september", "imports.yearless_dates.day_of_october",
+            "imports.yearless_dates.day_of_november", "imports.yearless_dates.day_of_december")
+    month, day = month_day
+    key = keys[int(month) - 1]
+    return Message(key, day=str(int(day)))

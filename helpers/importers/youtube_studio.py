@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
+from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, raise_not_dates, to_local_datetime, to_number, to_seconds
@@ -55,10 +56,9 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     if "Content" not in cols:
         grouping = table.header[0] if table.header else "?"
         raise ExportFormatError(
-            path, f"this YouTube Studio table is grouped by {grouping!r}, not by video: it has no per-video rows",
-            column="Content", expected="the Content table (first column 'Content' holding video ids)",
-            hint="in YouTube Studio Analytics, open Advanced mode grouped by Content (video) and export that"
-                 " table; geography, traffic-source and date tables are channel-level, not posts")
+            path, Message("imports.youtube_studio.not_by_video", grouping=repr(grouping)),
+            column="Content", expected=Message("imports.youtube_studio.content_expected"),
+            hint=Message("imports.youtube_studio.content_hint"))
     frame, rows = table.frame, table.source_rows()
     report = FileReport(path=path, family=FAMILY.name, platform="youtube", rows_in_file=len(frame))
     zone = timezone or "UTC"
@@ -70,17 +70,17 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         views_key = cols.key("Views")
         if views_key is not None:
             total_views = frame.loc[total, views_key].iloc[0]
-        report.drop("'Total' row (the channel total, not a video)", int(total.sum()))
+        report.drop(Message("imports.youtube_studio.total_row"), int(total.sum()))
     no_id = video_id.eq("") & ~total
-    report.drop("no video id in 'Content'", int(no_id.sum()))
+    report.drop(Message("imports.youtube_studio.no_video_id"), int(no_id.sum()))
     time_key = cols.key("Video publish time")
     if time_key is None:
-        raise ExportFormatError(path, "the 'Video publish time' column is missing", column="Video publish time",
-                                expected="the publish date of each video",
-                                hint="export the Content table again; Studio includes the publish time with it")
+        raise ExportFormatError(path, Message("imports.youtube_studio.no_publish_time"),
+                                column="Video publish time",
+                                expected=Message("imports.youtube_studio.publish_time_expected"),
+                                hint=Message("imports.youtube_studio.publish_time_hint"))
     undated = frame[time_key].str.strip().eq("") & ~total & ~no_id
-    report.drop("blank 'Video publish time' (YouTube leaves it blank for videos it does not list as"
-                " published, e.g. private or unlisted): cannot be placed in time", int(undated.sum()))
+    report.drop(Message("imports.youtube_studio.blank_publish_time"), int(undated.sum()))
     keep = ~(total | no_id | undated)
     frame, rows, video_id = frame[keep], rows[keep], video_id[keep]
 
@@ -108,11 +108,9 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     if "impressions" in out:
         out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
             out["impressions"].notna())
-        report.warnings.append("YouTube 'Impressions' are thumbnail impressions (times a thumbnail was shown on"
-                               " YouTube), not times the video played; they are imported as impressions")
+        report.warnings.append(Message("imports.youtube_studio.thumbnail_impressions"))
     if "Shown in feed" in cols:
-        report.warnings.append("'Shown in feed' (times Shorts were shown in the Shorts feed) is not imported:"
-                               " impressions hold thumbnail impressions only")
+        report.warnings.append(Message("imports.youtube_studio.shown_in_feed"))
     out["follows_gained"] = _net_subscribers(number, out.index)
     hours = number("Watch time (hours)", dtype="Float64")
     if hours is not None:
@@ -121,17 +119,15 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         seconds = to_seconds(frame[cols.key("Average view duration")], path=path, column="Average view duration",
                              rows=rows)
         out["watch_time_seconds"] = seconds * out["video_views"].astype("Float64")
-        report.warnings.append("no 'Watch time (hours)' column: watch time computed as views x average view"
-                               " duration (the duration is rounded to the second)")
+        report.warnings.append(Message("imports.youtube_studio.watch_time_computed"))
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.rows_imported = len(out)
     if total_views is not None and "video_views" in out:
         listed = out["video_views"].sum()
         if str(total_views).strip() and str(total_views).replace(",", "").strip() != str(listed):
-            report.warnings.append(f"the file's Total row counts {total_views} views; the {len(out)} imported"
-                                   f" videos sum to {listed} (the total also covers videos not listed or"
-                                   " not imported)")
+            report.warnings.append(Message("imports.youtube_studio.total_mismatch", total=_as_count(total_views),
+                                           videos=len(out), listed=int(listed)))
     return ImportedFile(posts=out, report=report)
 
 
@@ -144,8 +140,14 @@ def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Serie
         if found and found[2] is not None:
             parsed[index] = pd.Timestamp(year=found[2], month=found[0], day=found[1])
     raise_not_dates(path, text, parsed.isna(), rows=rows, column="Video publish time",
-                    expected="a date like 'Mar 15, 2025' (or blank)")
+                    expected=Message("imports.youtube_studio.publish_date_expected"))
     return parsed
+
+
+def _as_count(cell):
+    """A count cell as a whole number (shown in the reader's number format); the text as written if not one."""
+    text = str(cell).replace(",", "").strip()
+    return int(text) if text.isdigit() else str(cell)
 
 
 def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
