@@ -7,7 +7,9 @@ The naive loop is what a consultant would script: per client, the `papermill` co
 `jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
 on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
 time split into kernel start (waiting for a kernel), execution and export; a single report rendered on
-its own; and the bare cost of starting a kernel and importing the libraries the notebook uses.
+its own; and the bare cost of starting a kernel and importing the libraries the notebook uses. The single
+report's cost runs from the moment its kernel was asked for (the renderer starts it while it imports
+papermill) to the finished HTML, so the kernel's whole start is counted, as in the bare cost.
 Everything is written under a temporary folder, removed at the end.
 """
 from __future__ import annotations
@@ -112,7 +114,7 @@ def bare_kernel_cost(repeats: int = 3) -> list[float]:
 
 
 def split(records: list[dict]) -> dict[str, float]:
-    keys = ("kernel", "execute", "export")
+    keys = ("kernel", "kernel_head_start", "execute", "export")
     return {k: statistics.mean(r["timings"].get(k, 0.0) for r in records) for k in keys} | {
         "total": statistics.mean(r["seconds"] for r in records)}
 
@@ -137,12 +139,14 @@ def main() -> None:
         singles = []
         for attempt in range(3):
             single_wall, single = renderer(roster, folder / f"single-{attempt}", 1, only="client-01")
-            singles.append((split(single)["total"], single_wall, split(single)))
-        _, single_wall, s = sorted(singles, key=lambda x: x[0])[1]  # the median of three
+            s = split(single)
+            singles.append((s["total"] + s["kernel_head_start"], single_wall, s))
+        cost, single_wall, s = sorted(singles, key=lambda x: x[0])[1]  # the median of three
         print(f"single report, `render --client client-01 --jobs 1` (median of 3): {single_wall:.2f} s for the"
-              f" command; the report itself {s['total']:.2f} s = kernel wait {s['kernel']:.2f} + execution"
+              f" command; the report itself {cost:.2f} s = kernel start {s['kernel_head_start'] + s['kernel']:.2f}"
+              f" (of which {s['kernel_head_start']:.2f} while the renderer imported papermill) + execution"
               f" {s['execute']:.2f} + export {s['export']:.2f}"
-              f" -> {s['total'] / statistics.median(bare):.2f}x the bare cost", flush=True)
+              f" -> {cost / statistics.median(bare):.2f}x the bare cost (target: at most 1.5x)", flush=True)
 
         wall, records = renderer(roster, folder / "renderer", args.jobs)
         s = split(records)

@@ -63,7 +63,9 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
 def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:
     """A matplotlib figure embedded as a PNG with alt text and a caption; the figure is then closed."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    # A figure with a layout engine (plots.new_figure) is laid out while drawn; any other is cropped to its
+    # contents, which costs a second drawing pass.
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches=None if fig.get_layout_engine() else "tight")
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""

@@ -77,10 +77,8 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """numerator ÷ denominator as Float64; NA where either is NA or the denominator is not positive."""
     num = pd.to_numeric(numerator).astype("Float64")
     den = pd.to_numeric(denominator).astype("Float64")
-    valid = num.notna() & den.notna() & (den > 0)
-    out = pd.Series(pd.NA, index=num.index, dtype="Float64")
-    out[valid.fillna(False)] = num[valid.fillna(False)] / den[valid.fillna(False)]
-    return out
+    positive = den.gt(0).fillna(False).astype(bool)
+    return (num / den.where(positive)).astype("Float64")  # NA / x, x / NA -> NA: never a division by 0
 
 
 def interactions(posts: pd.DataFrame) -> pd.Series:

@@ -3,6 +3,10 @@ state the takeaway, labelled axes with units, texts from the language catalogue.
 
 Each function returns a Figure; the caller shows it with display.figure(fig, alt=...). Titles come from the
 report's sentences so a figure and its sentence quote the same number.
+
+Drawing is most of a report's run time, so figures are laid out once, by matplotlib's constrained layout while
+they are drawn (no second pass for a tight bounding box), log axes carry no minor ticks (the whitegrid
+style shows none), and boxes and the heatmap are drawn with matplotlib directly.
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
+
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from .i18n import Translator
 from .metrics import engagement_rate_by_reach, interactions
@@ -27,6 +33,26 @@ def wrap_title(title: str, width: int = 62) -> str:
     return textwrap.fill(title, width)
 
 
+def new_figure(nrows: int = 1, ncols: int = 1, **options):
+    """plt.subplots laid out by constrained layout when drawn (titles and labels never clipped)."""
+    return plt.subplots(nrows, ncols, layout="constrained", **options)
+
+
+def log_scale(ax, axis: str, tr: Translator) -> None:
+    """A log axis labelled with plain numbers in the report's language (1,000 / 1.000, not 10³), without
+    minor ticks: the style draws none, and computing them is costly."""
+    getattr(ax, f"set_{axis}scale")("log")
+    scale = getattr(ax, f"{axis}axis")
+    scale.set_minor_locator(NullLocator())
+    scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, 0 if value >= 1 else 2)))
+
+
+def fig_title(fig, title: str, fontsize: float = 11) -> None:
+    """The figure's takeaway sentence, left-aligned above every panel and wrapped to the figure's width."""
+    characters = int(fig.get_figwidth() * 72 / (0.62 * fontsize))  # bold sans-serif: ~0.62 em per character
+    fig.suptitle(wrap_title(title, characters), x=0.01, ha="left", fontweight="bold", fontsize=fontsize)
+
+
 def apply_style() -> None:
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
     # text.parse_math off: labels quote format names and captions from exports, where "$" is not math
@@ -40,7 +66,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
                           "interactions": interactions(posts)}).dropna()
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
-    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    fig, ax = new_figure(figsize=(7.5, 4.8))
     for platform, group in frame.groupby("platform"):
         colour = PLATFORM_COLOURS.get(platform)
         ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour,
@@ -49,11 +75,11 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
         if pd.notna(fit.get("slope", np.nan)):
             xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
             ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
+    log_scale(ax, "x", tr)
+    log_scale(ax, "y", tr)
     ax.set_xlabel(tr.t("figure.axis_reach"))
     ax.set_ylabel(tr.t("figure.axis_interactions"))
-    ax.set_title(wrap_title(title), loc="left")
+    fig_title(fig, title)
     if len(frame):
         ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     return fig
@@ -63,7 +89,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
     """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each."""
     apply_style()
     platforms = sorted(table["platform"].unique())
-    fig, axes = plt.subplots(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
+    fig, axes = new_figure(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
     colours = {"reach and engagement": PALETTE[2], "reach only": PALETTE[3], "engagement only": PALETTE[0],
                "neither": (0.6, 0.6, 0.6)}
     for ax, platform in zip(axes[0], platforms):
@@ -75,13 +101,12 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
         if len(mine):
             ax.axvline(float(mine["median reach"].iloc[0]), color="grey", lw=0.8, ls="--")
             ax.axhline(float(mine["median engagement rate by reach"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
-        ax.set_xscale("log")
+        log_scale(ax, "x", tr)
         ax.set_xlabel(tr.t("figure.axis_reach"))
         ax.set_ylabel(tr.t("figure.axis_rate"))
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
         ax.legend(frameon=False, fontsize=7, loc="upper right")
-    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
-    fig.tight_layout()
+    fig_title(fig, title)
     return fig
 
 
@@ -91,7 +116,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     apply_style()
     mine = ranks[ranks["platform"] == platform]
     top = mine.sort_values("rank by reach").head(top_n)
-    fig, ax = plt.subplots(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
+    fig, ax = new_figure(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
     for _, row in top.iterrows():
         kept = row["rank by interactions"] <= top_n
@@ -104,7 +129,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.set_ylim(worst + 1, 0)
     ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach"), tr.t("figure.rank_by_interactions")])
     ax.set_ylabel(tr.t("figure.axis_rank"))
-    ax.set_title(wrap_title(title), loc="left")
+    fig_title(fig, title)
     return fig
 
 
@@ -118,23 +143,28 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
     frame = frame[frame["reach"] > 0]
     order = frame.groupby("format")["reach"].median().sort_values(ascending=False).index.tolist()
     counts = frame["format"].value_counts()
-    fig, axes = plt.subplots(1, 2, figsize=(9, max(3, 0.55 * len(order) + 1.8)), sharey=True)
+    fig, axes = new_figure(1, 2, figsize=(9, max(3, 0.55 * len(order) + 1.8)), sharey=True)
     if frame.empty:
         axes[0].text(0.5, 0.5, tr.t("common.na"), ha="center")
     else:
-        sns.boxplot(data=frame, y="format", x="reach", order=order, ax=axes[0], color=PALETTE[0], fliersize=2)
-        sns.boxplot(data=frame.assign(rate=frame["rate"] * 100), y="format", x="rate", order=order, ax=axes[1],
-                    color=PALETTE[2], fliersize=2)
-        axes[0].set_xscale("log")
-        axes[0].set_yticks(range(len(order)), [f"{tr.format_name(f)} ({tr.number(counts.get(f, 0))})" for f in order])
+        positions = np.arange(len(order))
+        for ax, values, colour in ((axes[0], frame["reach"], PALETTE[0]), (axes[1], frame["rate"] * 100, PALETTE[2])):
+            groups = [values[frame["format"] == f].to_numpy() for f in order]
+            ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, patch_artist=True,
+                       boxprops={"facecolor": colour, "edgecolor": "0.25"}, medianprops={"color": "0.15"},
+                       whiskerprops={"color": "0.25"}, capprops={"color": "0.25"},
+                       flierprops={"marker": "o", "markersize": 2, "markerfacecolor": "0.25",
+                                   "markeredgecolor": "none"})
+        log_scale(axes[0], "x", tr)
+        axes[0].set_ylim(len(order) - 0.5, -0.5)  # the format with the highest median reach on top
+        axes[0].set_yticks(positions, [f"{tr.format_name(f)} ({tr.number(counts.get(f, 0))})" for f in order])
     axes[0].set_xlabel(tr.t("figure.axis_reach"))
     axes[0].set_ylabel(tr.t("figure.axis_format"))
     axes[0].set_title(tr.t("lens.broadcast_title"), loc="left", fontsize=10)
     axes[1].set_xlabel(tr.t("figure.axis_rate"))
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
-    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
-    fig.tight_layout()
+    fig_title(fig, title)
     return fig
 
 
@@ -145,7 +175,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     too few to judge.
     """
     apply_style()
-    fig, ax = plt.subplots(figsize=(9, 3.8))
+    fig, ax = new_figure(figsize=(9, 3.8))
     if table.empty:
         ax.text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
         ax.set_axis_off()
@@ -154,12 +184,23 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
     counts = counts.reindex(WEEKDAYS).fillna(0)
     medians = medians.reindex(index=WEEKDAYS, columns=counts.columns)
-    shown = (medians * 100).where(counts >= min_posts)
-    labels = counts.astype(int).astype(str).where(counts > 0, "")
-    sns.heatmap(shown.astype(float), annot=labels, fmt="", cmap="viridis", ax=ax, linewidths=0.5,
-                cbar_kws={"label": tr.t("figure.axis_rate")}, mask=shown.isna() & (counts == 0))
+    shown = (medians * 100).where(counts >= min_posts).astype(float)
+    cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
+    fig.colorbar(cells, ax=ax, label=tr.t("figure.axis_rate"))
+    colour_limits = cells.get_clim()
+    for (row, column), count in np.ndenumerate(counts.to_numpy()):
+        if count <= 0:
+            continue
+        value = shown.iat[row, column]
+        dark = pd.notna(value) and (value - colour_limits[0]) < 0.6 * (colour_limits[1] - colour_limits[0])
+        ax.text(column + 0.5, row + 0.5, str(int(count)), ha="center", va="center", fontsize=8,
+                color="white" if dark else "0.15")
+    ax.set_xlim(0, shown.shape[1])
+    ax.set_ylim(len(WEEKDAYS), 0)
+    ax.set_xticks(np.arange(shown.shape[1]) + 0.5, [str(h) for h in counts.columns])
     ax.set_yticks(np.arange(len(WEEKDAYS)) + 0.5, [tr.t(f"weekday.{d.lower()}") for d in WEEKDAYS], rotation=0)
+    ax.grid(False)
     ax.set_xlabel(tr.t("figure.axis_hour"))
     ax.set_ylabel("")
-    ax.set_title(wrap_title(title, 90), loc="left")
+    fig_title(fig, title)
     return fig

@@ -66,7 +66,8 @@ class RenderResult:
     html: Path | None = None
     failed_cell: int | None = None
     error: str = ""
-    timings: dict = field(default_factory=dict)  # seconds: kernel (waiting for it), execute, export, pdf
+    timings: dict = field(default_factory=dict)  # seconds: kernel (waiting for it), kernel_head_start, execute,
+    #                                                export, pdf
     pdf: Path | None = None
     pdf_error: str = ""
     failed_source: str = ""  # first line of the failing cell
@@ -342,6 +343,7 @@ class _Kernel:
     client: object | None
     warmup: str | None
     stderr: Path
+    requested: float = 0.0  # time.perf_counter() when its start was asked for
 
 
 class KernelSupply:
@@ -379,13 +381,14 @@ class KernelSupply:
 
         # Unix sockets in this process's scratch folder rather than TCP ports: kernels started at the same
         # moment by parallel workers cannot pick the same port, and nothing listens on the network
+        requested = time.perf_counter()
         manager = TrackedKernelManager(kernel_name=self.kernel_name, transport="ipc", ip=str(self.scratch / "kernel"))
         manager.made_clients = []
         stderr = Path(tempfile.mkstemp(prefix="kernel-", suffix=".log", dir=self.scratch)[1])
         with open(stderr, "wb") as log:  # the kernel's own warnings: kept for a failure message only
             run_sync(manager.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=log,
                                            extra_arguments=["--HistoryManager.hist_file=:memory:"])
-        kernel = _Kernel(manager, None, None, stderr)
+        kernel = _Kernel(manager, None, None, stderr, requested=requested)
         self.running.append(kernel)
         client = BlockingKernelClient()
         client.load_connection_info(manager.get_connection_info())
@@ -568,6 +571,9 @@ class Renderer:
             mark = time.perf_counter()
             kernel = self.supply.take()
             timings["kernel"] = time.perf_counter() - mark
+            # how long before this report its kernel began to start (booting while this process imported
+            # papermill, or during the previous client): a single report's full cost includes it
+            timings["kernel_head_start"] = max(0.0, started - kernel.requested)
             if task.warm_next:
                 self.supply.start_spare()
             total = len(_cells(self.notebook)) + 1  # papermill adds the injected-parameters cell
