@@ -7,10 +7,18 @@ reports/slides/lesson_reach_vs_engagement.<language>.slides.html for English and
 Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea per slide; answer and check
 cells are skipped, and so is any cell that shows nothing. A deck replaces the previous one only when its
 run succeeded.
+
+A deck is one self-contained HTML file that needs no network when it is presented (a classroom without
+internet, a USB stick): reveal.js 4.x, its speaker-notes plugin, the white theme and its font are inlined from
+the copy shipped in helpers/static/reveal.js/ (see the README.md there for its version, source and licences),
+figures are embedded, and the template (helpers/static/templates/slides_offline.html.j2) drops what
+nbconvert's reveal template loads from the web (jQuery, require.js, Mermaid, MathJax). `--reveal-prefix URL`
+links reveal.js from URL instead (a CDN or your own copy of reveal.js 4.x) for smaller files.
 """
 from __future__ import annotations
 
 import argparse
+import base64
 import copy
 import html
 import os
@@ -26,11 +34,25 @@ LESSON = NOTEBOOKS_DIR / "lesson_reach_vs_engagement.ipynb"
 SLIDES_DIR = REPORTS_DIR / "slides"
 #: Cells that never belong on a slide: the notebook's parameters and those papermill injects.
 SKIPPED_TAGS = {"parameters", "injected-parameters"}
-#: reveal.js is loaded from this address when the slides are opened; point it to a local copy of reveal.js
-#: (`--reveal-prefix`) for a classroom without internet access.
-REVEAL_URL_PREFIX = "https://unpkg.com/reveal.js@4.0.2"
-#: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default.
+#: reveal.js as shipped with the package in REVEAL_DIR: a subset of the npm package reveal.js (MIT licence; its
+#: README.md says which files, where from and how to update them). Inlined into every deck unless a
+#: `reveal_url_prefix` is given.
+REVEAL_VERSION = "4.6.1"
+REVEAL_DIR = Path(__file__).parent / "static" / "reveal.js"
+#: nbconvert's reveal template less everything it loads from the web.
+TEMPLATES_DIR = Path(__file__).parent / "static" / "templates"
+SLIDES_TEMPLATE = "slides_offline.html.j2"
+#: The theme shipped in REVEAL_DIR; its font, Source Sans Pro (SIL Open Font License 1.1), is inlined too.
+REVEAL_THEME = "white"
+FONTS_DIR = REVEAL_DIR / "dist" / "theme" / "fonts" / "source-sans-pro"
+#: The faces the slides use (file, weight, style): headings are semibold, the rest of the text is in the
+#: notebook's own fonts. Italics, if ever needed, are slanted by the browser.
+THEME_FONTS = (("source-sans-pro-regular.woff", "normal", "normal"),
+               ("source-sans-pro-semibold.woff", "600", "normal"))
+#: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default;
+#: headings keep the case they are written in (the white theme sets them in capitals).
 SLIDE_CSS = """<style>
+.reveal h1, .reveal h2, .reveal h3, .reveal h4, .reveal h5, .reveal h6 { text-transform: none; }
 .reveal .report-table td, .reveal .report-table th { text-align: left; vertical-align: top; }
 .reveal .report-table { font-size: 0.6em; }
 .reveal .report-table caption { caption-side: bottom; font-size: 0.9em; color: #555; }
@@ -41,7 +63,8 @@ SLIDE_CSS = """<style>
 
 
 class SlidesError(Exception):
-    """The lesson did not run in one language: names the language, the cell and the error."""
+    """The lesson did not run in one language (names the language, the cell and the error), or nbconvert's
+    reveal template no longer fits the self-contained deck."""
 
 
 def deck_name(language: str, solutions: bool = False) -> str:
@@ -82,23 +105,95 @@ def prepare_for_slides(notebook):
     return notebook
 
 
-def export_slides(notebook, language: str, reveal_url_prefix: str = REVEAL_URL_PREFIX) -> str:
-    """reveal.js HTML of an executed lesson: no code, no prompts, figures embedded, long slides scroll."""
+def _script(source: str) -> str:
+    """JavaScript made safe to sit inside <script>…</script>: `</script` and `<!--` can only occur in strings,
+    regular expressions and comments, where \\x3C means the same `<`."""
+    return re.sub(r"<(?=/script|!--)", r"\\x3C", source, flags=re.IGNORECASE)
+
+
+def _comment(text: str) -> str:
+    """A licence notice as a /*! … */ comment (valid in JavaScript and CSS)."""
+    return "/*!\n" + text.replace("*/", "* /").strip() + "\n*/\n"
+
+
+def _style(source: str) -> str:
+    if re.search(r"</style", source, flags=re.IGNORECASE):
+        raise SlidesError("a stylesheet to inline contains </style")
+    return f"<style>\n{source}\n</style>"
+
+
+def _theme_css() -> str:
+    """The theme with the font faces the slides use inlined as data: URLs, instead of its @import of fonts/."""
+    theme = (REVEAL_DIR / "dist" / "theme" / f"{REVEAL_THEME}.css").read_text(encoding="utf-8")
+    theme, imports = re.subn(r"@import url\(\.?/?fonts/source-sans-pro/source-sans-pro\.css\);\s*", "", theme)
+    if imports != 1 or "@import" in theme:
+        raise SlidesError(f"unexpected @import in {display_path(REVEAL_DIR)}/dist/theme/{REVEAL_THEME}.css")
+    faces = [_comment("Source Sans Pro: Copyright 2010, 2012 Adobe Systems Incorporated, with Reserved Font Name"
+                      " 'Source'. Licensed under the SIL Open Font License, Version 1.1"
+                      " (https://openfontlicense.org).")]
+    for file, weight, style in THEME_FONTS:
+        data = base64.b64encode((FONTS_DIR / file).read_bytes()).decode("ascii")
+        faces.append(f"@font-face {{ font-family: 'Source Sans Pro'; font-weight: {weight}; font-style: {style};"
+                     f" src: url(data:font/woff;base64,{data}) format('woff'); }}")
+    return "\n".join(faces) + "\n" + theme
+
+
+def inline_reveal() -> dict[str, str]:
+    """reveal.js, its notes plugin and its stylesheets read from REVEAL_DIR, ready to inline, each script
+    headed by its licence."""
+    licence = (REVEAL_DIR / "LICENSE").read_text(encoding="utf-8")
+    marked = (REVEAL_DIR / "plugin" / "notes" / "LICENSE.marked.md").read_text(encoding="utf-8")
+    script = _comment(f"reveal.js {REVEAL_VERSION}, https://revealjs.com\n\n{licence}") + \
+        (REVEAL_DIR / "dist" / "reveal.js").read_text(encoding="utf-8")
+    notes = _comment(f"The speaker notes plugin of reveal.js {REVEAL_VERSION} (licence above). It includes marked"
+                     f" 4.x, https://marked.js.org:\n\n{marked}") + \
+        (REVEAL_DIR / "plugin" / "notes" / "notes.js").read_text(encoding="utf-8")
+    return {"script": _script(script), "notes": _script(notes),
+            "reveal_css": _style((REVEAL_DIR / "dist" / "reveal.css").read_text(encoding="utf-8")),
+            "theme_css": _style(_theme_css())}
+
+
+def _inline_stylesheets(body: str, prefix: str, inline: dict[str, str]) -> str:
+    """Replace the two <link>s to reveal.js's stylesheets that nbconvert's template writes with the sheets
+    (in place: the theme comes last, after the notebook's CSS)."""
+    for href, css in ((f"{prefix}/dist/reveal.css", inline["reveal_css"]),
+                      (f"{prefix}/dist/theme/{REVEAL_THEME}.css", inline["theme_css"])):
+        link = re.compile(rf'<link\b[^>]*\shref="{re.escape(href)}"[^>]*>')
+        body, found = link.subn(lambda _: css, body)
+        if found != 1:  # nbconvert's reveal template changed: better no deck than one that needs the network
+            raise SlidesError(f"the reveal template links {href} {found} times instead of once")
+    return body
+
+
+def export_slides(notebook, language: str, reveal_url_prefix: str | None = None) -> str:
+    """reveal.js HTML of an executed lesson: no code, no prompts, figures embedded, long slides scroll.
+
+    Without `reveal_url_prefix` the deck is self-contained: reveal.js and its stylesheets are inlined and
+    nothing is loaded from the network. With it, the deck links reveal.js 4.x from that address instead.
+    """
     from nbconvert import SlidesExporter
 
+    offline = not reveal_url_prefix
+    prefix = "reveal.js" if offline else reveal_url_prefix.rstrip("/")  # offline: only a key to the links
     exporter = SlidesExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                              exclude_anchor_links=True, reveal_scroll=True, reveal_url_prefix=reveal_url_prefix,
-                              language_code=language)
+                              exclude_anchor_links=True, reveal_scroll=True, reveal_url_prefix=prefix,
+                              reveal_theme=REVEAL_THEME, language_code=language,
+                              extra_template_paths=[str(TEMPLATES_DIR)], template_file=SLIDES_TEMPLATE)
     title = Translator(language).t("lesson.title")
-    body, _ = exporter.from_notebook_node(prepare_for_slides(notebook), resources={"metadata": {"name": title}})
+    inline = inline_reveal() if offline else None
+    resources = {"metadata": {"name": title}, "reveal": {"inline": inline}}
+    body, _ = exporter.from_notebook_node(prepare_for_slides(notebook), resources=resources)
+    if offline:
+        body = _inline_stylesheets(body, prefix, inline)
     body = re.sub(r"<title>.*?</title>", lambda _: f"<title>{html.escape(title)}</title>", body, count=1,
                   flags=re.DOTALL)  # the template appends the English word "slides"
     return body.replace("</head>", SLIDE_CSS + "</head>", 1)
 
 
 def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions: bool = False,
-                  reveal_url_prefix: str = REVEAL_URL_PREFIX) -> list[Path]:
-    """One deck per language (and a trainer deck with solutions when asked), written atomically into `out`.
+                  reveal_url_prefix: str | None = None) -> list[Path]:
+    """One deck per language (and a trainer deck with solutions when asked), written atomically into `out`;
+    self-contained unless `reveal_url_prefix` says where to load reveal.js from (see export_slides).
 
     Every language is attempted; a failure in one is raised after the others were written.
     """
@@ -132,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="a language to render (repeatable; default: all)")
     parser.add_argument("--out", default=str(SLIDES_DIR), help="output folder (default: reports/slides)")
     parser.add_argument("--solutions", action="store_true", help="also render trainer decks with the solutions")
-    parser.add_argument("--reveal-prefix", default=REVEAL_URL_PREFIX,
-                        help=f"where the slides load reveal.js from (default: {REVEAL_URL_PREFIX})")
+    parser.add_argument("--reveal-prefix", metavar="URL",
+                        help="load reveal.js 4.x from URL (a CDN such as https://unpkg.com/reveal.js@4.6.1, or"
+                             " your own copy) instead of inlining it (default: self-contained decks that work"
+                             " without a network)")
     args = parser.parse_args(argv)
     try:
         paths = render_slides(args.language or tuple(LANGUAGES), Path(args.out), solutions=args.solutions,

@@ -272,8 +272,13 @@ def test_the_lesson_runs_in_indonesian(executed_in_indonesian):
     assert "Pembahasan" not in text  # no solutions in the learners' run
 
 
-def test_slides_have_reveal_sections_and_no_code(executed_in_indonesian):
-    html = export_slides(executed_in_indonesian, "id")
+@pytest.fixture(scope="module")
+def offline_deck(executed_in_indonesian):
+    return export_slides(executed_in_indonesian, "id")
+
+
+def test_slides_have_reveal_sections_and_no_code(offline_deck):
+    html = offline_deck
     assert "Reveal.initialize" in html and '<html lang="id"' in html
     assert html.count("<section") >= 20
     assert "<title>Jangkauan bukanlah interaksi</title>" in html
@@ -283,11 +288,130 @@ def test_slides_have_reveal_sections_and_no_code(executed_in_indonesian):
     assert 'language = "id"' not in html  # no parameters cell
 
 
+def _remote_loads(html: str) -> list[str]:
+    """What a browser would fetch when it opens the deck: any src/href/… that is not a data: URL or an anchor
+    (hyperlinks aside), CSS @import and url(), ES module imports, and the loaders nbconvert's reveal template
+    adds (require.js, jQuery, MathJax, Mermaid) or their CDNs."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    loads = [f"<{tag.name} {attribute}={tag[attribute]}>" for tag in soup.find_all(True) if tag.name != "a"
+             for attribute in ("src", "href", "srcset", "data", "poster")
+             if tag.has_attr(attribute) and not str(tag[attribute]).startswith(("data:", "#"))]
+    for style in soup.find_all("style"):
+        css = style.string or ""
+        loads += re.findall(r"@import[^;]*", css)
+        loads += [url for url in re.findall(r"""url\(\s*['"]?([^'")]*)""", css) if not url.startswith("data:")]
+    for script in soup.find_all("script"):
+        loads += re.findall(r"""\bimport\b[^;]*?['"](?:https?:)?//[^'"]*""", script.string or "")
+    loads += re.findall(r"cdnjs|unpkg\.com|googleapis|require(?:\.min)?\.js|mathjax|mermaid", html, re.IGNORECASE)
+    return loads
+
+
+def test_the_deck_is_self_contained(offline_deck):
+    """The default deck opens with no network: reveal.js, its notes plugin, stylesheets and font are inline."""
+    from helpers.slides import REVEAL_VERSION
+
+    assert _remote_loads(offline_deck) == []
+    assert f"reveal.js {REVEAL_VERSION}, https://revealjs.com" in offline_deck  # the script, headed by its licence
+    assert "Permission is hereby granted, free of charge" in offline_deck
+    assert "Reveal.initialize" in offline_deck and "plugins: [RevealNotes]" in offline_deck
+    assert "RevealNotes=" in offline_deck.replace(" ", "")  # the notes plugin's own code
+    assert ".reveal .slides" in offline_deck and "--r-main-font" in offline_deck  # reveal.css and the theme
+    assert "url(data:font/woff;base64," in offline_deck and "SIL Open Font License" in offline_deck
+    assert "width: 960" in offline_deck and "height: 700" in offline_deck  # nbconvert's default slide size
+    assert "var scroll = true;" in offline_deck
+    # MathJax is not loaded any more, so no slide may hold TeX for it to typeset
+    from bs4 import BeautifulSoup
+
+    slides_text = BeautifulSoup(offline_deck, "html.parser").select_one(".reveal .slides").get_text()
+    assert not re.search(r"\$\$|\$[^$\s][^$\n]*\$|\\\(|\\\[|\\begin\{", slides_text)
+    # the theme comes after the notebook's CSS, as the stylesheet it replaces did, and the slides' CSS after it
+    assert offline_deck.index(".reveal .slides") < offline_deck.index("--jp-") < \
+        offline_deck.index("--r-main-font") < offline_deck.index(".reveal .report-table")
+
+
+def test_the_inlined_scripts_cannot_end_their_script_element_early():
+    from helpers.slides import _comment, _script, inline_reveal
+
+    assert _script("var a = '</script>', b = /<!--x/i, c = '</SCRIPT';") == \
+        "var a = '\\x3C/script>', b = /\\x3C!--x/i, c = '\\x3C/SCRIPT';"
+    assert _comment("a */ b") == "/*!\na * / b\n*/\n"
+    inline = inline_reveal()
+    for name in ("script", "notes"):
+        assert not re.search(r"</script|<!--", inline[name], re.IGNORECASE), name
+    for name in ("reveal_css", "theme_css"):
+        assert inline[name].count("</style>") == 1 and inline[name].endswith("</style>"), name
+
+
+def test_a_reveal_template_without_the_stylesheet_links_is_refused():
+    """If nbconvert's template stops linking reveal.js's stylesheets as expected, no deck rather than one that
+    needs the network (or has no style)."""
+    from helpers.slides import _inline_stylesheets, inline_reveal
+
+    inline = inline_reveal()
+    head = '<link href="reveal.js/dist/reveal.css" rel="stylesheet"/><link href="reveal.js/dist/theme/white.css"/>'
+    assert "<link" not in _inline_stylesheets(head, "reveal.js", inline)
+    with pytest.raises(SlidesError, match="links reveal.js/dist/theme/white.css 0 times"):
+        _inline_stylesheets(head.replace("white.css", "simple.css"), "reveal.js", inline)
+
+
+def test_a_reveal_prefix_links_reveal_js_instead(executed_in_indonesian):
+    html = export_slides(executed_in_indonesian, "id", reveal_url_prefix="https://cdn.example/reveal.js@4.6.1/")
+    prefix = "https://cdn.example/reveal.js@4.6.1"
+    assert sorted(_remote_loads(html)) == [f"<link href={prefix}/dist/reveal.css>",
+                                           f"<link href={prefix}/dist/theme/white.css>",
+                                           f"<script src={prefix}/dist/reveal.js>",
+                                           f"<script src={prefix}/plugin/notes/notes.js>"]
+    assert "Reveal.initialize" in html and "Permission is hereby granted" not in html
+
+
+def test_the_command_line_inlines_reveal_unless_given_a_prefix(tmp_path, monkeypatch):
+    import helpers.slides as slides
+
+    calls = []
+    monkeypatch.setattr(slides, "render_slides", lambda *args, **kwargs: calls.append(kwargs) or [])
+    assert slides.main(["--out", str(tmp_path)]) == 0
+    assert slides.main(["--out", str(tmp_path), "--reveal-prefix", "https://cdn.example/reveal.js"]) == 0
+    assert [call["reveal_url_prefix"] for call in calls] == [None, "https://cdn.example/reveal.js"]
+
+
+def test_the_shipped_reveal_js_is_complete_and_installed_with_the_package():
+    """Every file a deck inlines is in helpers/static/, with its licences, and pyproject.toml's package data
+    installs it (not only `pip install -e .`)."""
+    import glob
+    import tomllib
+    from pathlib import Path
+
+    import helpers.slides as slides
+    from helpers.slides import FONTS_DIR, REVEAL_DIR, REVEAL_THEME, REVEAL_VERSION, SLIDES_TEMPLATE, \
+        TEMPLATES_DIR, THEME_FONTS
+
+    package = Path(slides.__file__).parent
+    needed = [REVEAL_DIR / "LICENSE", REVEAL_DIR / "README.md", REVEAL_DIR / "dist" / "reveal.js",
+              REVEAL_DIR / "dist" / "reveal.css", REVEAL_DIR / "dist" / "theme" / f"{REVEAL_THEME}.css",
+              REVEAL_DIR / "plugin" / "notes" / "notes.js", REVEAL_DIR / "plugin" / "notes" / "LICENSE.marked.md",
+              FONTS_DIR / "LICENSE", TEMPLATES_DIR / SLIDES_TEMPLATE] + [FONTS_DIR / f for f, _, _ in THEME_FONTS]
+    for path in needed:
+        assert path.is_file(), path
+    assert "Hakim El Hattab" in (REVEAL_DIR / "LICENSE").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in (FONTS_DIR / "LICENSE").read_text(encoding="utf-8")
+    assert f"reveal.js **{REVEAL_VERSION}**" in (REVEAL_DIR / "README.md").read_text(encoding="utf-8")
+    assert (REVEAL_DIR / "dist" / "reveal.js").read_text(encoding="utf-8").startswith("/*!\n* reveal.js 4.")
+
+    pyproject = tomllib.loads((package.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["helpers"]
+    declared = {Path(package, match) for pattern in patterns
+                for match in glob.glob(pattern, root_dir=package, recursive=True)}
+    assert set(needed) <= declared, set(needed) - declared
+
+
 def test_render_slides_writes_a_deck_per_language(tmp_path):
     paths = render_slides(("en",), tmp_path)
     assert paths == [tmp_path / deck_name("en")]
     html = paths[0].read_text(encoding="utf-8")
     assert "Reach is not engagement" in html and "<section" in html
+    assert "Reveal.initialize" in html and _remote_loads(html) == []
     assert [p.name for p in tmp_path.iterdir()] == [deck_name("en")]  # no scratch folder left behind
 
 
