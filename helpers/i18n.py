@@ -23,6 +23,9 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from .errors import WorkbookError
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+#: libyaml's safe loader when PyYAML was built with it: about ten times faster on the catalogues, which
+#: every report reads
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGES = {"en": "en_GB", "id": "id_ID"}
 
 
@@ -33,7 +36,7 @@ def catalogue(language: str) -> dict[str, str]:
         raise WorkbookError(f"unknown language {language!r}; available: {', '.join(LANGUAGES)}")
     texts: dict[str, str] = {}
     for path in sorted((LOCALES_DIR / language).glob("*.yml")):
-        for key, text in _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}):
+        for key, text in _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}):
             if key in texts:
                 raise WorkbookError(f"text {key!r} is defined twice in the {language} catalogue ({path.name})")
             texts[key] = text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import datetime
 import html
 import json
 import os
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import SAFE_ID, Client
-from .i18n import Translator
+from .i18n import LANGUAGES, Translator, translator
 from .errors import WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
@@ -259,13 +260,22 @@ def _exporter():
 
 
 def _warm_exporter() -> None:
+    """Pay the one-time costs of the export and its checks (templates, HTML entity tables, patterns) on a
+    small notebook, while the kernel starts."""
     import nbformat
+
+    from .html_safety import sanitize
     warm = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("## warm-up\n\ntext"),
+        nbformat.v4.new_markdown_cell("## warm-up\n\ntext &amp; more"),
         nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
-            "display_data", data={"text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1"})])])
+            "display_data", data={"text/html": "<table><tr><td>1 &lt; 2 &amp; &#233;</td></tr></table>",
+                                  "text/plain": "1"})])])
     with contextlib.suppress(Exception):  # a real problem shows in the first export, with its message
-        export_html(warm, "warm-up")
+        body = export_html(warm, "warm-up")
+        unescaped_outputs(warm)
+        visible_text(sanitize(body))
+        for language in LANGUAGES:  # Babel's locale data, for the report titles
+            translator(language).date(datetime.date(2026, 1, 1))
 
 
 def export_html(executed, title: str) -> str:
