@@ -36,3 +36,13 @@ def write_file(tmp_path):
         path.write_bytes(content)
         return path
     return _write
+
+
+@pytest.fixture(autouse=True)
+def english_messages_again():
+    """build_report sets the process's message language to the report's (i18n.use_language); a test that
+    built an Indonesian report must not leave later tests' errors in Indonesian."""
+    yield
+    from helpers.i18n import use_language
+
+    use_language("en")

@@ -131,3 +131,29 @@ def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
     lines = summary_lines([RenderResult("acme", False, 1.5, failed_cell=4, error="ValueError: x")], Translator("id"))
     assert lines[0].split()[:3] == ["klien", "status", "waktu"]
     assert "GAGAL" in lines[1] and "sel 4" in lines[1]
+
+
+def test_a_failed_indonesian_clients_import_error_is_in_indonesian(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    good_file = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    lines = good_file.read_text(encoding="utf-8-sig").splitlines()
+    header = [c.strip('"') for c in lines[0].split(",")]
+    row = lines[1].split(",")
+    row[header.index("Reach")] = "banyak"
+    bad.write_text("\ufeff" + "\n".join([lines[0], ",".join(row)]) + "\n", encoding="utf-8")
+    roster = tmp_path / "clients.yml"
+    roster.write_text(f"""
+clients:
+  - id: rusak
+    name: Klien Rusak
+    exports: ["{bad}"]
+    timezone: Asia/Jakarta
+    language: id
+    currency: IDR
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""", encoding="utf-8")
+    status = main(["render", "--clients", str(roster), "--out", str(tmp_path / "out"), "--language", "id"])
+    out = capsys.readouterr().out
+    assert status == 1 and "GAGAL" in out
+    assert "berkas" in out and "baris 2" in out and "kolom 'Reach'" in out and "banyak" in out
+    assert "file " not in out and "row 2" not in out and "expected:" not in out

@@ -145,3 +145,44 @@ def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers()
     post = tiktok.posts.iloc[0]
     assert post["followers"] == 305
     assert post["engagement_rate_by_followers"] == pytest.approx((88 + 4 + 2) / 305)
+
+
+def _export_with_problems(folder):
+    """The Harbour Books demo export with one Post ID blanked and one post's reach above its views."""
+    source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame.loc[0, "Post ID"] = ""
+    frame.loc[1, "Reach"] = str(int(frame.loc[1, "Views"]) + 500)
+    path = folder / source.name
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize("language, dropped, above, english", [
+    ("en", "1 row(s) not imported: empty Post ID", "post(s) report reach above impressions/views", None),
+    ("id", "1 baris tidak diimpor: Post ID kosong", "unggahan melaporkan jangkauan di atas tayangan/penayangan",
+     "not imported"),
+])
+def test_import_notes_and_dropped_rows_are_shown_in_the_reports_language(tmp_path, language, dropped, above,
+                                                                         english):
+    path = _export_with_problems(tmp_path)
+    problem = build_report(**{**DEMO, "exports": [str(path)], "timezone": "Europe/London", "language": language})
+    notes = "\n".join(problem.coverage_notes())
+    assert dropped in notes and above in notes
+    assert english is None or english not in notes
+    assert all(text.key.startswith("imports.") for text in problem.imported.warnings() + problem.imported.drops())
+
+
+def test_an_error_about_a_file_speaks_the_reports_language(tmp_path):
+    from helpers.errors import WorkbookError
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Post ID,Reach\n1,2\n", encoding="utf-8")
+    shown = {}
+    for language in ("en", "id"):  # an error is worded when shown, in the language of the time: show it now
+        with pytest.raises(WorkbookError) as error:
+            build_report(**{**DEMO, "exports": [str(bad)], "language": language})
+        shown[language] = str(error.value)
+    assert shown["en"].startswith(f"file {bad}: this is not an export")
+    assert shown["id"].startswith(f"berkas {bad}: ini bukan ekspor")
+    assert "Check that this is" in shown["en"] and "Check that this is" not in shown["id"]
