@@ -115,7 +115,7 @@ def detect_daily_family(path: Path) -> Family:
     closest, missing = closest_family(DAILY_FAMILIES, names)
     raise ExportFormatError(
         path, Message("imports.daily.unknown_export"),
-        expected=Message("imports.importers.one_of", families="; ".join(f.label for f in DAILY_FAMILIES)),
+        expected=Message("imports.importers.one_of", families=[f.label for f in DAILY_FAMILIES]),
         hint=Message("imports.daily.closest_hint" if missing else "imports.daily.ruled_out_hint",
                      closest=closest.label, missing=[repr(c) for c in missing]))
 

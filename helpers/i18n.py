@@ -53,7 +53,8 @@ def _flatten(data: dict, prefix: str = ""):
 
 
 def render_value(tr: "Translator", value) -> str:
-    """A value put into a text: numbers in the language's format, messages and lists of them translated."""
+    """A value put into a text: numbers in the language's format, messages and lists of them translated
+    (a list joined by ", ", or by "; " when an item holds a comma)."""
     if isinstance(value, Message):
         return value.in_language(tr)
     if isinstance(value, bool):
@@ -62,8 +63,9 @@ def render_value(tr: "Translator", value) -> str:
         return tr.number(value)
     if isinstance(value, float):
         return tr.number(value, 2)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(render_value(tr, item) for item in value)
+    if isinstance(value, (list, tuple)):  # items that hold commas themselves are set apart by semicolons
+        items = [render_value(tr, item) for item in value]
+        return ("; " if any(", " in item for item in items) else ", ").join(items)
     return str(value)
 
 

@@ -77,7 +77,7 @@ def detect_paid_family(path: Path) -> Family:
     closest, missing = closest_family(PAID_FAMILIES, names)
     raise ExportFormatError(
         path, Message("imports.paid.unknown_export"),
-        expected=Message("imports.importers.one_of", families="; ".join(f.label for f in PAID_FAMILIES)),
+        expected=Message("imports.importers.one_of", families=[f.label for f in PAID_FAMILIES]),
         hint=Message("imports.paid.closest_hint", closest=closest.label, missing=[repr(c) for c in missing]))
 
 

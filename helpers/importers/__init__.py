@@ -75,7 +75,7 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     if found:
         return found
     closest, missing = closest_family(candidates, names)
-    known = "; ".join(f.label for f in candidates)
+    known = [f.label for f in candidates]
     if len(missing) == len(closest.signature):
         hint = Message("imports.importers.none_known_hint")
     else:

@@ -63,7 +63,7 @@ def read_linkedin_metrics(path: Path, *, platform: str | None = None, **_) -> Im
 
 FAMILY = Family(
     name="linkedin_page_metrics",
-    label="LinkedIn company page export, sheet 'Metrics' (xlsx)",
+    label=Message("imports.family.daily_linkedin"),
     signature=("date", "impressions (total)", "clicks (total)"),
     read=read_linkedin_metrics,
 )

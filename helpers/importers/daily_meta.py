@@ -120,14 +120,14 @@ def read_meta_audience(path: Path, **_) -> ImportedSeries:
 
 FAMILY = Family(
     name="meta_page_daily",
-    label="Meta Business Suite page-level daily file (Reach.csv, Views.csv, Follows.csv)",
+    label=Message("imports.family.daily_meta"),
     signature=("date", "primary"),
     read=read_meta_page_daily,
 )
 
 AUDIENCE = Family(
     name="meta_page_audience",
-    label="Meta Business Suite Audience.csv (demographics; skipped)",
+    label=Message("imports.family.meta_audience"),
     signature=("age & gender",),
     read=read_meta_audience,
 )

@@ -55,7 +55,7 @@ def read_x_account_overview(path: Path, *, platform: str | None = None, **_) -> 
 
 FAMILY = Family(
     name="x_account_overview",
-    label="X account overview (account_overview_analytics.csv)",
+    label=Message("imports.family.daily_x"),
     signature=("date", "impressions", "new follows", "unfollows", "profile visits"),
     read=read_x_account_overview,
 )

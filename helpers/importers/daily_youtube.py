@@ -63,7 +63,7 @@ def read_youtube_totals(path: Path, *, platform: str | None = None, **_) -> Impo
 
 FAMILY = Family(
     name="youtube_totals",
-    label="YouTube Studio Totals.csv (total per day)",
+    label=Message("imports.family.daily_youtube"),
     signature=("date", "views"),
     read=read_youtube_totals,
 )

@@ -206,7 +206,7 @@ def _paid(number, index: pd.Index) -> pd.Series:
 FAMILY = Family(
     name="facebook_insights_legacy",
     platforms=("facebook",),
-    label="legacy Facebook Insights post-level export (before 2018)",
+    label=Message("imports.family.facebook_insights_legacy"),
     signature=("post id", "posted", "lifetime post total reach", "lifetime post total impressions"),
     read=read_facebook_insights_legacy,
     needs_timezone=True,

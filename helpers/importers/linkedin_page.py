@@ -183,7 +183,7 @@ def _cell(frame: pd.DataFrame, cols: Columns, name: str, index) -> object:
 FAMILY = Family(
     name="linkedin_page_posts",
     platforms=("linkedin",),
-    label="LinkedIn company page content export (xlsx, sheet 'All posts')",
+    label=Message("imports.family.linkedin_page"),
     signature=("post link", "post type", "created date", "campaign name"),
     read=read_linkedin_page,
 )

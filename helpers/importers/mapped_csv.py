@@ -243,7 +243,7 @@ def read_mapped_csv(path: Path, *, timezone: str | None = None, mapping=None, **
 
 FAMILY = Family(
     name="mapped_csv",
-    label="any CSV with your own column mapping (family='mapped_csv', mapping='file.yml')",
+    label=Message("imports.family.mapped_csv"),
     # Upper case never survives header normalisation (case-folding), so this can never match: the family
     # is only used when named.
     signature=("NEVER AUTO-DETECTED: NAME family='mapped_csv'",),

@@ -413,7 +413,7 @@ def _cell_text(value) -> str:
 
 FAMILY = Family(
     name="meta_ads_manager",
-    label="Meta Ads Manager report (xlsx or CSV, with 'Reporting starts' and 'Reporting ends')",
+    label=Message("imports.family.meta_ads_manager"),
     signature=("reporting starts", "reporting ends"),
     read=read_meta_ads_manager,
 )

@@ -184,7 +184,7 @@ def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd
 FAMILY = Family(
     name="meta_business_suite_posts",
     platforms=("facebook", "instagram"),
-    label="Meta Business Suite post export (Facebook Page or Instagram account)",
+    label=Message("imports.family.meta_business_suite"),
     signature=("post id", "publish time", "permalink", "post type", "date"),
     read=read_meta_business_suite,
     needs_timezone=True,

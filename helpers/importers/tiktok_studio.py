@@ -146,7 +146,7 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -
 FAMILY = Family(
     name="tiktok_studio_content",
     platforms=("tiktok",),
-    label="TikTok Studio post export (Content.csv)",
+    label=Message("imports.family.tiktok_studio"),
     signature=("video link", "post time"),
     read=read_tiktok_studio,
 )

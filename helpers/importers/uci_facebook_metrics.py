@@ -133,7 +133,7 @@ def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
 FAMILY = Family(
     name="uci_facebook_metrics",
     platforms=("facebook",),
-    label="UCI 'Facebook metrics' research dataset (Moro et al. 2016)",
+    label=Message("imports.family.uci_facebook_metrics"),
     signature=("post month", "post weekday", "post hour", "lifetime post total reach", "paid", "type"),
     read=read_uci_facebook_metrics,
     needs_timezone=False,

@@ -125,7 +125,7 @@ def parse_dates(cells: pd.Series, *, timezone: str, path: Path, column: str, row
 FAMILY = Family(
     name="x_content",
     platforms=("x",),
-    label="X (Twitter) analytics content export (account_analytics_content_*.csv)",
+    label=Message("imports.family.x_content"),
     signature=("post id", "date", "post text", "impressions", "likes", "engagements", "bookmarks"),
     read=read_x_content,
 )

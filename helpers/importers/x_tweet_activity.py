@@ -219,7 +219,7 @@ def account_from_links(links: pd.Series) -> pd.Series:
 FAMILY = Family(
     name="x_tweet_activity",
     platforms=("x",),
-    label="X (Twitter) tweet activity export (tweet_activity_metrics_*.csv)",
+    label=Message("imports.family.x_tweet_activity"),
     signature=("tweet id", "tweet permalink", "tweet text", "time", "impressions", "engagements"),
     read=read_x_tweet_activity,
 )

@@ -177,7 +177,7 @@ def _net_subscribers(number, index: pd.Index) -> pd.Series:
 FAMILY = Family(
     name="youtube_studio_content",
     platforms=("youtube",),
-    label="YouTube Studio Content export (Table data.csv grouped by video)",
+    label=Message("imports.family.youtube_studio"),
     signature=("content", "video title", "video publish time"),
     read=read_youtube_studio,
 )
