@@ -72,15 +72,19 @@ def test_unknown_parameter_is_an_error():
         check_parameters(REPORT_NOTEBOOK, {"clinet": "typo"})
 
 
+def export_with_bad_reach(folder, value: str):
+    """The first post of the Harbour Books demo export, with `value` in its Reach cell (row 2)."""
+    bad = folder / "bad.csv"
+    lines = next((DEMO_DIR / "harbour-books").glob("*.csv")).read_text(encoding="utf-8-sig").splitlines()
+    row = lines[1].split(",")
+    row[[c.strip('"') for c in lines[0].split(",")].index("Reach")] = value
+    bad.write_text("\ufeff" + "\n".join([lines[0], ",".join(row)]) + "\n", encoding="utf-8")
+    return bad
+
+
 def test_failing_client_is_named_others_render_and_exit_is_nonzero(tmp_path, capsys):
-    bad = tmp_path / "bad.csv"
+    bad = export_with_bad_reach(tmp_path, "lots")
     good_file = next((DEMO_DIR / "harbour-books").glob("*.csv"))
-    text = good_file.read_text(encoding="utf-8-sig").splitlines()
-    header = text[0].split(",")
-    row = text[1].split(",")
-    reach_at = [c.strip('"') for c in header].index("Reach")
-    row[reach_at] = "lots"
-    bad.write_text("\ufeff" + "\n".join([text[0], ",".join(row)]) + "\n", encoding="utf-8")
     roster = tmp_path / "clients.yml"
     roster.write_text(f"""
 clients:
@@ -134,13 +138,7 @@ def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
 
 
 def test_a_failed_indonesian_clients_import_error_is_in_indonesian(tmp_path, capsys):
-    bad = tmp_path / "bad.csv"
-    good_file = next((DEMO_DIR / "harbour-books").glob("*.csv"))
-    lines = good_file.read_text(encoding="utf-8-sig").splitlines()
-    header = [c.strip('"') for c in lines[0].split(",")]
-    row = lines[1].split(",")
-    row[header.index("Reach")] = "banyak"
-    bad.write_text("\ufeff" + "\n".join([lines[0], ",".join(row)]) + "\n", encoding="utf-8")
+    bad = export_with_bad_reach(tmp_path, "banyak")
     roster = tmp_path / "clients.yml"
     roster.write_text(f"""
 clients:
