@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbookError
-from .i18n import LANGUAGES, Translator
+from .i18n import LANGUAGES, Message, Translator, use_language
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
 
@@ -23,11 +23,11 @@ def _render(args: argparse.Namespace) -> int:
         known = {c.id for c in clients}
         missing = [c for c in args.client if c not in known]
         if missing:
-            raise WorkbookError(f"no client {', '.join(map(repr, missing))} in {display_path(args.clients)};"
-                                f" known: {', '.join(sorted(known))}")
+            raise WorkbookError(Message("cli.no_client", clients=[repr(c) for c in missing],
+                                        roster=str(display_path(args.clients)), known=sorted(known)))
         clients = [c for c in clients if c.id in set(args.client)]
     if args.jobs is not None and args.jobs < 1:
-        raise WorkbookError(f"--jobs must be at least 1, not {args.jobs}")
+        raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
     out = Path(args.out)
     tr = Translator(args.language)
     results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language)
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)
     args = parser.parse_args(argv)
-    tr = Translator(getattr(args, "language", "en"))
+    tr = use_language(getattr(args, "language", "en"))  # errors raised in this process speak it too
     try:
         return args.run(args)
     except WorkbookError as exc:

@@ -31,6 +31,9 @@ class ExportFormatError(WorkbookError):
         self.hint = hint
         super().__init__(self.in_language(None))
 
+    def __reduce__(self):  # rebuilt from its parts (the default would call the class with the text alone)
+        return (_rebuild_export_error, (self.path, self.problem, self.row, self.column, self.expected, self.hint))
+
     def __str__(self) -> str:
         return self.in_language(None)
 
@@ -52,13 +55,27 @@ class ExportFormatError(WorkbookError):
         return "\n".join(lines)
 
 
+def _rebuild_export_error(path, problem, row, column, expected, hint) -> ExportFormatError:
+    return ExportFormatError(path, problem, row=row, column=column, expected=expected, hint=hint)
+
+
 class RosterError(WorkbookError):
     """The client roster (YAML) has one or more problems; all of them are listed at once."""
 
     def __init__(self, path: Path | str, problems: list[str], tr=None):
         self.path = Path(path)
         self.problems = list(problems)
+        self.language = tr.language if tr is not None else None
         body = "\n".join(f"  - {p}" for p in self.problems)
         lead = (tr.t("roster.problems", path=self.path, count=len(self.problems)) if tr is not None
                 else f"the client roster {self.path} has {len(self.problems)} problem(s):")
         super().__init__(f"{lead}\n{body}")
+
+    def __reduce__(self):
+        return (_rebuild_roster_error, (self.path, self.problems, self.language))
+
+
+def _rebuild_roster_error(path, problems, language) -> RosterError:
+    from .i18n import translator
+
+    return RosterError(path, problems, translator(language) if language else None)

@@ -12,9 +12,11 @@ for errors, in the process's language set by `use_language` (the report notebook
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 from babel.dates import format_date
@@ -57,11 +59,11 @@ def render_value(tr: "Translator", value) -> str:
     (a list joined by ", ", or by "; " when an item holds a comma)."""
     if isinstance(value, Message):
         return value.in_language(tr)
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return str(value)
-    if isinstance(value, int):
+    if isinstance(value, numbers.Integral):  # numpy integers too
         return tr.number(value)
-    if isinstance(value, float):
+    if isinstance(value, numbers.Real):
         return tr.number(value, 2)
     if isinstance(value, (list, tuple)):  # items that hold commas themselves are set apart by semicolons
         items = [render_value(tr, item) for item in value]

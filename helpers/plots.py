@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from matplotlib.ticker import FuncFormatter, NullLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
 from .i18n import Translator
 from .metrics import engagement_rate_by_reach, interactions
@@ -40,16 +40,26 @@ def new_figure(nrows: int = 1, ncols: int = 1, **options):
 
 def log_scale(ax, axis: str, tr: Translator) -> None:
     """A log axis labelled with plain numbers in the report's language (1,000 / 1.000, not 10³), without
-    minor ticks: the style draws none, and computing them is costly."""
+    minor ticks: the style draws none, and computing them is costly. Call it after plotting: the labelled
+    ticks follow the data's span (powers of ten over two decades or more; 1, 2 and 5 times them over a
+    narrower span; every multiple below 0.7 of a decade; round numbers below half a decade), so a small
+    range is never left unlabelled."""
     getattr(ax, f"set_{axis}scale")("log")
+    low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
+    decades = np.log10(high / low) if 0 < low < high else 0.0
     scale = getattr(ax, f"{axis}axis")
+    if decades >= 0.5:
+        subs = (1.0,) if decades >= 2 else (1.0, 2.0, 5.0) if decades >= 0.7 else tuple(range(1, 10))
+        scale.set_major_locator(LogLocator(base=10, subs=subs))
+    else:  # less than half a decade: round numbers spaced evenly, as on a linear axis
+        scale.set_major_locator(MaxNLocator(nbins=4))
     scale.set_minor_locator(NullLocator())
     scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, 0 if value >= 1 else 2)))
 
 
 def fig_title(fig, title: str, fontsize: float = 11) -> None:
     """The figure's takeaway sentence, left-aligned above every panel and wrapped to the figure's width."""
-    characters = int(fig.get_figwidth() * 72 / (0.62 * fontsize))  # bold sans-serif: ~0.62 em per character
+    characters = int(fig.get_figwidth() * 72 / (0.66 * fontsize))  # bold sans-serif: ~0.62 em a character, and a margin
     fig.suptitle(wrap_title(title, characters), x=0.01, ha="left", fontweight="bold", fontsize=fontsize)
 
 

@@ -17,7 +17,7 @@ from .paid import paid_summary
 from .errors import WorkbookError
 from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
-from .importers.base import file_warnings
+from .importers.base import file_drops, file_warnings
 from .sources import load_client
 from .statistics import median_difference_interval
 
@@ -654,7 +654,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         comparison_start=previous_start, comparison_end=previous_end - pd.Timedelta(days=1), top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
-        other_notes=loaded.sources.daily_warnings + file_warnings(loaded.sources.paid_reports),
+        other_notes=(loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
+                     + file_warnings(loaded.sources.paid_reports)),
         **analyse(posts, previous, int(top_n), benchmark_industry),
     )
     return report

@@ -25,7 +25,7 @@ class Sources:
     daily_files: list[Path] = field(default_factory=list)
     paid_files: list[Path] = field(default_factory=list)
     daily: pd.DataFrame | None = None
-    daily_warnings: list[str] = field(default_factory=list)
+    daily_notes: list = field(default_factory=list)  # rows left out and warnings, as Messages
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
 
@@ -56,7 +56,7 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             raise error
     if sources.daily_files:
         result = import_daily_series(sources.daily_files, client=client, **options)
-        sources.daily, sources.daily_warnings = result.daily, result.warnings()
+        sources.daily, sources.daily_notes = result.daily, result.drops() + result.warnings()
     if sources.paid_files:
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports

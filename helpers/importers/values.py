@@ -53,7 +53,7 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
 
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
     first_row = int(rows.iloc[0])
-    shown = [Message("imports.values.cell", row=str(r), value=v) for r, v in zip(rows.head(5), values.head(5))]
+    shown = [Message("imports.values.cell", row=str(r), value=repr(v)) for r, v in zip(rows.head(5), values.head(5))]
     more = len(rows) - 5
     raise ExportFormatError(
         path, Message("imports.values.not_numbers_more" if more > 0 else "imports.values.not_numbers",
@@ -102,7 +102,7 @@ def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Ser
     if not bad.any():
         return
     first = bad.idxmax()
-    shown = "" if pd.isna(text[first]) else text[first]  # a blank cell shows as ''
+    shown = repr("" if pd.isna(text[first]) else text[first])  # a blank cell shows as ''
     raise ExportFormatError(path, Message("imports.values.not_dates", count=int(bad.sum()), value=shown),
                             row=int(rows[first]), column=column, expected=expected,
                             hint=hint or Message("imports.values.dates_hint"))
@@ -128,7 +128,7 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.values.not_durations", count=int(bad.sum()),
-                                              value=text[first]),
+                                              value=repr(text[first])),
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.values.duration_expected"),
                                 hint=Message("imports.values.duration_hint"))

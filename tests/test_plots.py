@@ -1,0 +1,32 @@
+"""Figures: log axes stay labelled whatever the data's span, in the report's number format."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+from helpers.i18n import Translator  # noqa: E402
+
+
+def labels(values, language="en"):
+    fig, ax = plots.new_figure()
+    ax.scatter(values, values)
+    plots.log_scale(ax, "x", Translator(language))
+    fig.canvas.draw()
+    low, high = ax.get_xlim()
+    shown = [t.get_text() for t, x in zip(ax.get_xticklabels(), ax.get_xticks()) if low <= x <= high]
+    matplotlib.pyplot.close(fig)
+    return shown
+
+
+@pytest.mark.parametrize("values", [[200, 300, 500, 900], [210, 290], [1_000, 1_200]])
+def test_a_narrow_log_axis_still_has_labelled_ticks(values):
+    assert len(labels(values)) >= 2
+
+
+def test_a_wide_log_axis_is_labelled_at_powers_of_ten_in_the_reports_format():
+    assert labels([1, 100_000]) == ["1", "10", "100", "1,000", "10,000", "100,000"]
+    assert labels([1, 100_000], "id")[-1] == "100.000"
