@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
 from .errors import WorkbookError
-from .i18n import Translator
+from .i18n import Message, Translator
 from .html_safety import sanitize
 from .paths import resolve
 
@@ -72,13 +72,13 @@ def logo_data_uri(logo: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WorkbookError(f"the logo {logo} cannot be read: {exc.strerror}") from None
+        raise WorkbookError(Message("cli.logo_unreadable", logo=str(logo), reason=str(exc.strerror))) from None
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         kind = "image/png"
     elif path.suffix.lower() == ".svg" and b"<svg" in data[:4096].lower():
         kind = "image/svg+xml"  # shown through <img>, where an SVG's scripts never run
     else:
-        raise WorkbookError(f"the logo {logo} is not a PNG or SVG image")
+        raise WorkbookError(Message("cli.logo_not_image", logo=str(logo)))
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
