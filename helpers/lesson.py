@@ -25,7 +25,7 @@ from .i18n import LANGUAGES, Translator
 from .importers import load_exports
 from .metrics import engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR
-from .plots import PALETTE, apply_style, wrap_title, formats_under_both_lenses
+from .plots import PALETTE, apply_style, formats_under_both_lenses, localise_numbers, wrap_title
 
 # --------------------------------------------------------------------------------------------- set-up
 
@@ -304,7 +304,7 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
         ax.set_title(title, loc="left", fontsize=10)
         ax.legend(title=legend, frameon=False, fontsize=8, title_fontsize=9, loc="upper center",
                   bbox_to_anchor=(0.5, -0.1), ncol=1)
-        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: tr.number(v)))
+    localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
     title = tr.t("lesson.sim.figure_title",
@@ -785,8 +785,8 @@ def overlap_figure(tr: Translator, posts: int = 10, audience: int = 10_000,
     ax.axhline(audience, color="grey", ls="--", lw=1, label=tr.t("lesson.pitfalls.line_audience"))
     ax.set_xlabel(tr.t("lesson.pitfalls.axis_posts"))
     ax.set_ylabel(tr.t("lesson.pitfalls.axis_accounts"))
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: tr.number(v)))
     ax.set_xticks(table["posts"])
+    localise_numbers(fig, tr)
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False)
     last = table.iloc[-1]

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
 from .i18n import Translator
 from .metrics import engagement_rate_by_reach, interactions
@@ -57,6 +57,33 @@ def log_scale(ax, axis: str, tr: Translator) -> None:
     scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, 0 if value >= 1 else 2)))
 
 
+class LanguageNumbers(Formatter):
+    """Tick labels in the report's number format (2,5 and 1.000 in Indonesian; 2.5 and 1,000 in English),
+    with as many decimals as the ticks need (0, 2.5, 5, 7.5 -> one decimal on each)."""
+
+    def __init__(self, tr: Translator):
+        self.tr = tr
+        self.decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        values = np.asarray(locs, dtype=float)
+        values = values[np.isfinite(values)]
+        self.decimals = next((d for d in range(7) if np.allclose(values, np.round(values, d), rtol=0, atol=1e-9)), 6)
+
+    def __call__(self, value, pos=None):
+        return self.tr.number(value, self.decimals)
+
+
+def localise_numbers(fig, tr: Translator) -> None:
+    """Every axis of the figure that matplotlib would number by itself (linear scale, default formatter,
+    colour bars included) numbered in the report's language instead."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if axis.get_scale() == "linear" and isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(LanguageNumbers(tr))
+
+
 def fig_title(fig, title: str, fontsize: float = 11) -> None:
     """The figure's takeaway sentence, left-aligned above every panel and wrapped to the figure's width."""
     characters = int(fig.get_figwidth() * 72 / (0.66 * fontsize))  # bold sans-serif: ~0.62 em a character, and a margin
@@ -92,6 +119,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     fig_title(fig, title)
     if len(frame):
         ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
+    localise_numbers(fig, tr)
     return fig
 
 
@@ -117,6 +145,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
         ax.legend(frameon=False, fontsize=7, loc="upper right")
     fig_title(fig, title)
+    localise_numbers(fig, tr)
     return fig
 
 
@@ -140,6 +169,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach"), tr.t("figure.rank_by_interactions")])
     ax.set_ylabel(tr.t("figure.axis_rank"))
     fig_title(fig, title)
+    localise_numbers(fig, tr)
     return fig
 
 
@@ -175,6 +205,7 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
     fig_title(fig, title)
+    localise_numbers(fig, tr)
     return fig
 
 
@@ -213,4 +244,5 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     ax.set_xlabel(tr.t("figure.axis_hour"))
     ax.set_ylabel("")
     fig_title(fig, title)
+    localise_numbers(fig, tr)
     return fig

@@ -30,3 +30,15 @@ def test_a_narrow_log_axis_still_has_labelled_ticks(values):
 def test_a_wide_log_axis_is_labelled_at_powers_of_ten_in_the_reports_format():
     assert labels([1, 100_000]) == ["1", "10", "100", "1,000", "10,000", "100,000"]
     assert labels([1, 100_000], "id")[-1] == "100.000"
+
+
+def test_linear_axes_and_colour_bars_use_the_reports_decimal_mark():
+    fig, ax = plots.new_figure()
+    mesh = ax.pcolormesh([[0.0, 7.5], [2.5, 5.0]])
+    fig.colorbar(mesh, ax=ax)
+    ax.set_ylim(0, 2.5)
+    plots.localise_numbers(fig, Translator("id"))
+    fig.canvas.draw()
+    texts = {t.get_text() for axes in fig.axes for t in axes.get_yticklabels()}
+    matplotlib.pyplot.close(fig)
+    assert {"0,0", "2,5"} <= texts and not any("." in t for t in texts)
