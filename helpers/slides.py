@@ -23,6 +23,7 @@ import copy
 import html
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -73,20 +74,30 @@ def deck_name(language: str, solutions: bool = False) -> str:
 
 def execute_lesson(language: str, output: Path, *, show_solutions: bool = False, **parameters):
     """Run the lesson with papermill in a fresh kernel (working directory: the project root) and return
-    the executed notebook. Parameters are checked against the notebook's parameters cell first."""
+    the executed notebook. Parameters are checked against the notebook's parameters cell first. The kernel
+    comes from the renderer's supply: local sockets, and its own log messages kept out of the terminal."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .render import check_parameters
+    from .render import KernelSupply, check_parameters
 
     parameters = {"language": language, "show_solutions": show_solutions, **parameters}
     check_parameters(LESSON, parameters)
+    scratch = Path(tempfile.mkdtemp(prefix="workbook-slides-"))
+    supply = KernelSupply(LESSON, scratch)
+    kernel = None
     try:
+        kernel = supply.take()
         return papermill.execute_notebook(str(LESSON), str(output), parameters=parameters, kernel_name="python3",
-                                          cwd=str(PROJECT_ROOT), progress_bar=False, log_output=False)
+                                          km=kernel.manager, cwd=str(PROJECT_ROOT), progress_bar=False,
+                                          log_output=False)
     except PapermillExecutionError as error:
         raise SlidesError(f"the lesson in {language!r} failed in cell {error.exec_count}: {error.ename}:"
                           f" {error.evalue} (executed notebook: {display_path(output)})") from None
+    finally:
+        supply.shutdown(kernel)
+        supply.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def prepare_for_slides(notebook):
