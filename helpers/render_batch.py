@@ -20,7 +20,9 @@ import re
 import shutil
 import signal
 import sys
+import _thread
 import tempfile
+import threading
 import traceback
 from collections import deque
 from dataclasses import dataclass
@@ -94,13 +96,23 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
     """
     from . import render
 
+    stop_asked = []
+
     def terminate(signum, frame):
+        stop_asked.append(signum)
         for supply in list(render.SUPPLIES):
             supply.kill_all()
         raise Interrupted()
 
+    def quiet_when_stopping(unraisable, default=sys.unraisablehook):
+        """A stop that lands inside an import's clean-up callback cannot propagate and would print a
+        traceback; it is remembered instead (stop_asked) and honoured before the next client."""
+        if not (stop_asked and issubclass(unraisable.exc_type, KeyboardInterrupt)):
+            default(unraisable)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops the workers
     signal.signal(signal.SIGTERM, terminate)
+    sys.unraisablehook = quiet_when_stopping
     _die_with_parent()
     skip_slow_optional_imports()
     events = _Sender(connection)
@@ -108,8 +120,10 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
     try:
         Path(scratch).mkdir(parents=True, exist_ok=True)
         renderer = Renderer(Path(notebook), events=events, scratch=Path(scratch))
+        if stop_asked:
+            raise Interrupted()
         events.put(("ready", os.getpid(), None))
-        while (task := connection.recv()) is not None:
+        while not stop_asked and (task := connection.recv()) is not None:
             events.put(("result", os.getpid(), renderer.render(task)))
     except (KeyboardInterrupt, EOFError):
         pass
@@ -282,18 +296,33 @@ def _short(result: RenderResult) -> str:
 
 @contextlib.contextmanager
 def _sigterm_interrupts():
-    """In the parent, SIGTERM stops the batch the way Ctrl-C does."""
+    """In the parent, SIGTERM stops the batch the way Ctrl-C does.
+
+    A Ctrl-C or SIGTERM that lands inside an import's clean-up callback cannot propagate from there (Python
+    prints it as ignored and carries on); it is delivered again to the main thread instead, so the batch
+    still stops and no traceback is printed.
+    """
     def interrupt(signum, frame):
         raise Interrupted()
+
+    def redeliver(unraisable, default=sys.unraisablehook):
+        if issubclass(unraisable.exc_type, KeyboardInterrupt):  # raised again once the callback is over
+            timer = threading.Timer(0.05, _thread.interrupt_main)  # after this hook has returned
+            timer.daemon = True
+            timer.start()
+        else:
+            default(unraisable)
     try:
         previous = signal.signal(signal.SIGTERM, interrupt)
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
+    previous_hook, sys.unraisablehook = sys.unraisablehook, redeliver
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,

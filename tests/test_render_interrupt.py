@@ -68,3 +68,27 @@ def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, w
     while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert processes_with(marker) == []
+
+
+def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
+    """Ctrl-C can land while Python runs an import's clean-up callback, where an exception cannot propagate
+    (Python would print it as ignored and carry on): the batch delivers it again, quietly."""
+    import weakref
+
+    from helpers.render_batch import _sigterm_interrupts
+
+    class Holder:
+        pass
+
+    def callback(_):
+        raise KeyboardInterrupt()
+
+    with pytest.raises(KeyboardInterrupt):
+        with _sigterm_interrupts():
+            held = Holder()
+            ref = weakref.ref(held, callback)  # noqa: F841 - its callback runs when `held` goes
+            del held
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                pass
+    assert "Traceback" not in capsys.readouterr().err
