@@ -25,6 +25,17 @@ def real_export(relative: str) -> Path:
     return path
 
 
+def detected_family(path) -> str | None:
+    """The name of the post-export family detection picks for a file, or None when it knows none."""
+    from helpers.errors import ExportFormatError
+    from helpers.importers import detect_family
+
+    try:
+        return detect_family(path).name
+    except ExportFormatError:
+        return None
+
+
 @pytest.fixture
 def write_file(tmp_path):
     """Write bytes or text to a file under tmp_path and return its path."""

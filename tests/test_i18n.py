@@ -13,7 +13,6 @@ import json
 import re
 import string
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest

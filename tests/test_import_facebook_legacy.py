@@ -9,7 +9,7 @@ import csv
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, REAL_EXPORTS, real_export
+from conftest import FIXTURES, REAL_EXPORTS, detected_family, real_export
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family, import_exports
 from helpers.importers.facebook_insights_legacy import read_facebook_insights_legacy
@@ -54,10 +54,7 @@ def test_detection_picks_legacy_for_legacy_files_only():
     for path in sorted(REAL_EXPORTS.rglob("*")):
         if not path.is_file() or path.suffix not in (".csv", ".xlsx"):
             continue
-        try:
-            name = detect_family(path).name
-        except ExportFormatError:
-            name = None
+        name = detected_family(path)
         assert (name == "facebook_insights_legacy") == (REAL_DIR in str(path)), path
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from conftest import REAL_EXPORTS, real_export
+from conftest import REAL_EXPORTS, detected_family, real_export
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family, import_exports
 from helpers.importers.linkedin_page import FAMILY, read_linkedin_page
@@ -95,10 +95,7 @@ def test_real_other_files_do_not_match():
     for name in glob.glob(str(REAL_EXPORTS / "**" / "*.*"), recursive=True):
         if "linkedin" in name or not name.endswith((".csv", ".xlsx", ".txt")):
             continue
-        try:
-            family = detect_family(name).name
-        except ExportFormatError:
-            family = None
+        family = detected_family(name)
         assert family != FAMILY.name, name
 
 
@@ -180,8 +177,5 @@ def test_metrics_sheet_alone_does_not_match(tmp_path):
     sheet.append(["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)"])
     sheet.append(["03/04/2025", 10, 0, 10])
     book.save(tmp_path / "metrics.xlsx")
-    try:
-        family = detect_family(tmp_path / "metrics.xlsx").name
-    except ExportFormatError:
-        family = None
+    family = detected_family(tmp_path / "metrics.xlsx")
     assert family != FAMILY.name

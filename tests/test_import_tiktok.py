@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, real_export
+from conftest import FIXTURES, detected_family, real_export
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family, import_exports
 from helpers.importers.tiktok_studio import FAMILY, read_tiktok_studio
@@ -70,10 +70,7 @@ def test_wrong_year_is_reported_against_video_ids():
 
 @pytest.mark.parametrize("name", ["Overview.csv", "Viewers.csv"])
 def test_real_daily_files_do_not_match(name):
-    try:
-        family = detect_family(real_export(f"{FOLDER}/{name}")).name
-    except ExportFormatError:
-        family = None
+    family = detected_family(real_export(f"{FOLDER}/{name}"))
     assert family != FAMILY.name
 
 
@@ -183,8 +180,5 @@ def test_no_other_real_export_matches():
     for path in REAL_EXPORTS.rglob("*"):
         if not path.is_file() or path.suffix not in (".csv", ".xlsx", ".txt") or path.name.startswith("Content"):
             continue
-        try:
-            family = detect_family(path).name
-        except ExportFormatError:
-            family = None
+        family = detected_family(path)
         assert family != FAMILY.name, path

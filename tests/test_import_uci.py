@@ -10,9 +10,9 @@ import csv
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, REAL_EXPORTS, real_export
+from conftest import FIXTURES, REAL_EXPORTS, detected_family, real_export
 from helpers.errors import ExportFormatError
-from helpers.importers import detect_family, import_exports
+from helpers.importers import import_exports
 from helpers.importers.uci_facebook_metrics import ACCOUNT, first_matching_day
 
 REAL = "uci-facebook-metrics/dataset_Facebook.csv"
@@ -89,10 +89,7 @@ def test_detection_picks_uci_for_the_dataset_only():
     for path in sorted(REAL_EXPORTS.rglob("*")):
         if not path.is_file() or path.suffix not in (".csv", ".xlsx"):
             continue
-        try:
-            name = detect_family(path).name
-        except ExportFormatError:
-            name = None
+        name = detected_family(path)
         assert (name == "uci_facebook_metrics") == path.name.startswith("dataset_Facebook"), path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, real_export
+from conftest import FIXTURES, detected_family, real_export
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family, import_exports
 from helpers.importers.youtube_studio import FAMILY, read_youtube_studio
@@ -74,10 +74,7 @@ def test_real_geography_table_is_not_a_post_export():
 @pytest.mark.parametrize("name", ["Chart data.csv", "Totals.csv"])
 def test_real_channel_level_files_do_not_match(name):
     path = real_export(f"youtube/CodingTrain_Happy-New-Year-2022/{name}")
-    try:
-        family = detect_family(path).name
-    except ExportFormatError:
-        family = None
+    family = detected_family(path)
     assert family != FAMILY.name
 
 
@@ -157,8 +154,5 @@ def test_no_other_real_export_matches():
             continue
         if path.name == "Table data.csv" and path.parent.name in REAL:
             continue
-        try:
-            family = detect_family(path).name
-        except ExportFormatError:
-            family = None
+        family = detected_family(path)
         assert family != FAMILY.name, path

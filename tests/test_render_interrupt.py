@@ -86,7 +86,8 @@ def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
     with pytest.raises(KeyboardInterrupt):
         with _sigterm_interrupts():
             held = Holder()
-            ref = weakref.ref(held, callback)  # noqa: F841 - its callback runs when `held` goes
+            ref = weakref.ref(held, callback)  # its callback runs when `held` goes
+            assert ref() is held
             del held
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:

@@ -1,5 +1,4 @@
 """Every client runs in a kernel of its own: started ahead with the libraries imported, nothing else."""
-import pytest
 
 from helpers.render import REPORT_NOTEBOOK, KernelSupply
 
