@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401  (re-exported: notebooks call display.show)
+
+from .drawing import png_bytes
 
 
 def title(text: str) -> HTML:
@@ -62,12 +63,12 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
 
 def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:
     """A matplotlib figure embedded as a PNG with alt text and a caption; the figure is then closed."""
-    buffer = io.BytesIO()
-    # A figure with a layout engine (plots.new_figure) is laid out while drawn; any other is cropped to its
-    # contents, which costs a second drawing pass.
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches=None if fig.get_layout_engine() else "tight")
-    plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return image(png_bytes(fig), alt, caption)
+
+
+def image(png: bytes, alt: str, caption: str = "") -> HTML:
+    """PNG bytes embedded in the page (self-contained report) with alt text and a caption, escaped."""
+    data = base64.b64encode(png).decode("ascii")
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return HTML(f'<figure class="report-figure"><img src="data:image/png;base64,{data}"'
                 f' alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')

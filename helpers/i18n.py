@@ -12,12 +12,12 @@ for errors, in the process's language set by `use_language` (the report notebook
 from __future__ import annotations
 
 import datetime as dt
+import math
 import numbers
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import yaml
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -54,12 +54,24 @@ def _flatten(data: dict, prefix: str = ""):
             yield name, str(value)
 
 
+def is_missing(value) -> bool:
+    """None, NaN, pandas' NA and NaT. pandas is not imported for this: a process that has not loaded it
+    (the command line, before its workers start) holds none of its missing values."""
+    if value is None:
+        return True
+    pandas = sys.modules.get("pandas")
+    if pandas is not None:
+        missing = pandas.isna(value)
+        return bool(missing) if isinstance(missing, bool) or type(missing).__name__ == "bool_" else False
+    return isinstance(value, float) and math.isnan(value)
+
+
 def render_value(tr: "Translator", value) -> str:
     """A value put into a text: numbers in the language's format, messages and lists of them translated
     (a list joined by ", ", or by "; " when an item holds a comma)."""
     if isinstance(value, Message):
         return value.in_language(tr)
-    if isinstance(value, (bool, np.bool_)):
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
         return str(value)
     if isinstance(value, numbers.Integral):  # numpy integers too
         return tr.number(value)
@@ -144,36 +156,36 @@ class Translator:
         return text.in_language(self) if isinstance(text, Message) else str(text)
 
     def number(self, value, decimals: int = 0) -> str:
-        if value is None or pd.isna(value):
+        if is_missing(value):
             return self.t("common.na")
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(float(value), format=pattern, locale=self.locale)
 
     def smart_number(self, value) -> str:
         """Whole numbers for large values, two significant decimals for small ones (ratios such as 1.52)."""
-        if value is None or pd.isna(value):
+        if is_missing(value):
             return self.t("common.na")
         return self.number(value, 0 if abs(value) >= 100 else 2)
 
     def percent(self, value, decimals: int = 1) -> str:
-        if value is None or pd.isna(value):
+        if is_missing(value):
             return self.t("common.na")
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
         return format_percent(float(value), format=pattern, locale=self.locale)
 
     def money(self, value, currency: str) -> str:
-        if value is None or pd.isna(value):
+        if is_missing(value):
             return self.t("common.na")
         return format_currency(float(value), currency, locale=self.locale)
 
     def date(self, value) -> str:
-        if value is None or pd.isna(value):
+        if is_missing(value):
             return self.t("common.na")
-        day = value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
+        day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="d MMMM y", locale=self.locale)
 
     def short_date(self, value) -> str:
-        day = value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
+        day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="d MMM y", locale=self.locale)
 
     def ordinal(self, n: int) -> str:

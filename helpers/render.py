@@ -506,6 +506,7 @@ class Task:
     chromium: str | None = None
     token: str = ""
     warm_next: bool = False
+    draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
 
 
 @contextlib.contextmanager
@@ -547,6 +548,7 @@ class Renderer:
         self.scratch = Path(scratch or tempfile.mkdtemp(prefix="workbook-render-"))
         metadata = json.loads(self.notebook.read_text(encoding="utf-8")).get("metadata", {})
         self.kernel_name = metadata.get("kernelspec", {}).get("name", "python3")
+        self.declared = declared_parameters(self.notebook)
         self.supply = KernelSupply(self.notebook, self.scratch, self.kernel_name)
         self.supply.start_spare()  # the kernel boots while this process imports papermill and nbconvert
         import papermill  # noqa: F401
@@ -564,6 +566,13 @@ class Renderer:
         self.supply.close()
         if self.own_scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def parameters(self, task: Task) -> dict:
+        """The client's parameters, and `draw_ahead` when a core is spare and the notebook takes it."""
+        parameters = task.client.parameters()
+        if task.draw_ahead and "draw_ahead" in self.declared:
+            parameters["draw_ahead"] = True
+        return parameters
 
     def render(self, task: Task) -> RenderResult:
         """Run the notebook for the client, check the HTML, then move the report into place."""
@@ -594,7 +603,7 @@ class Renderer:
             mark = time.perf_counter()
             try:
                 executed = papermill.execute_notebook(
-                    str(self.notebook), str(work / "report.ipynb"), parameters=client.parameters(),
+                    str(self.notebook), str(work / "report.ipynb"), parameters=self.parameters(task),
                     kernel_name=self.kernel_name, km=kernel.manager, progress_bar=False, log_output=False,
                     report_mode=True, request_save_on_cell_execute=False, on_cell_start=on_cell_start,
                     execution_timeout=CELL_TIMEOUT,
@@ -702,10 +711,11 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
     """Render one client in this process (a batch uses `render_all`, which runs workers in parallel)."""
     check_client_id(client.id)
     check_parameters(notebook, client.parameters())
+    from .render_batch import default_jobs
     renderer = Renderer(notebook)
     try:
         result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
-                                      token=str(os.getpid())))
+                                      token=str(os.getpid()), draw_ahead=default_jobs() > 1))
     finally:
         renderer.close()
     write_index(Path(out_dir))

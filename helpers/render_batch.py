@@ -357,8 +357,9 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 pool.start()  # workers start their first kernels while the parent reads the exports
                 identities = {c.id: client_identity(c) for c in clients} if len(clients) > 1 else {}
                 foreign = foreign_identities(identities)
-                tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token)
-                         for c in clients]
+                # fewer workers than cores: each report's figures may be drawn by two processes
+                tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token,
+                              draw_ahead=jobs < default_jobs()) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))

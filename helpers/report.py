@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import compare, metrics, plots
+from . import compare, display, metrics, plots
 from .benchmarks import compare_with_benchmarks
+from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError
 from .i18n import Message, Translator, use_language
@@ -74,6 +75,7 @@ class Report:
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
+    ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
 
     # ----------------------------------------------------------------------------------------- basics
     @property
@@ -575,6 +577,31 @@ class Report:
         return pd.DataFrame(rows)
 
     # ----------------------------------------------------------------------------------------- figures
+    def figure_plan(self) -> list[tuple]:
+        """The figures the report shows, in order: (name, arguments) for `figure_<name>(*arguments)`."""
+        return ([("reach_vs_interactions",), ("quadrant",)] + [("rank_shift", p) for p in self.platforms]
+                + [("formats", p) for p in self.platforms] + [("day_hour",)])
+
+    def draw_figures_ahead(self) -> None:
+        """Draw the report's figures with a second process's help, on a spare core (see drawing.py)."""
+        if self.ahead is None:
+            self.ahead = FiguresAhead({key: self._maker(key) for key in self.figure_plan()})
+
+    def _maker(self, key: tuple):
+        name, *arguments = key
+        method = getattr(self, f"figure_{name}")
+        return lambda: method(*arguments)
+
+    def figure_html(self, name: str, *arguments):
+        """Figure `figure_<name>(*arguments)` as an embedded image with its alt text, ready to show: taken
+        from the drawing ahead when it was started, drawn now otherwise."""
+        key = (name, *arguments)
+        if self.ahead is not None and key in self.ahead.position:
+            png, alt = self.ahead.take(key)
+        else:
+            png, alt = draw(self._maker(key))
+        return display.image(png, alt)
+
     def figure_reach_vs_interactions(self):
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms}
@@ -623,8 +650,11 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                  top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
                  accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
-                 year: int | None = None) -> Report:
-    """Load the client's exports, keep the period, and compute both lenses and where they disagree."""
+                 year: int | None = None, draw_ahead: bool = False) -> Report:
+    """Load the client's exports, keep the period, and compute both lenses and where they disagree.
+
+    `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
+    core is spare; see drawing.py)."""
     tr = use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     if int(top_n) < 1:
         raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
@@ -658,6 +688,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                      + file_warnings(loaded.sources.paid_reports)),
         **analyse(posts, previous, int(top_n), benchmark_industry),
     )
+    if draw_ahead:
+        report.draw_figures_ahead()
     return report
 
 

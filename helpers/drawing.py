@@ -1,0 +1,182 @@
+"""A report's figures drawn to PNG, part of them ahead in a second process when a core is spare.
+
+Drawing the figures is most of a report's run time, and a kernel draws on one core. When the renderer has
+a core to spare (fewer reports at a time than cores), `FiguresAhead` forks the kernel once the report is
+built: the copy draws the figures from the last one backwards while the notebook draws them from the
+first one forwards as its cells reach them. A lock and a claim table shared by both make each figure
+drawn once, by whichever process claims it first. The PNG bytes are the same either way (the copy holds
+the same data and settings). A figure the copy did not deliver (an error, the copy gone or silent) is
+drawn by the notebook itself, so an error is raised, with its traceback, in the cell that shows the figure.
+
+Linux and macOS only (os.fork); elsewhere, and in JupyterLab by default, every figure is drawn in turn.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import mmap
+import multiprocessing
+import os
+import pickle
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Hashable
+
+import matplotlib.pyplot as plt
+
+#: Resolution of the embedded figures (pixels per inch): sharp on screen and on A4.
+DPI = 110
+#: How long the notebook waits for a figure the second process claimed before drawing it itself.
+WAIT_SECONDS = 60.0
+
+_FREE, _MINE, _THEIRS = 0, 1, 2
+Maker = Callable[[], tuple]  # -> (matplotlib Figure, alt text)
+
+
+def png_bytes(fig) -> bytes:
+    """The figure as PNG bytes; the figure is then closed.
+
+    A figure with a layout engine (plots.new_figure) is laid out while drawn; any other is cropped to its
+    contents, which costs a second drawing pass.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches=None if fig.get_layout_engine() else "tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def draw(maker: Maker) -> tuple[bytes, str]:
+    """Build one figure and draw it: its PNG bytes and its alt text."""
+    fig, alt = maker()
+    return png_bytes(fig), alt
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "win32"
+
+
+class FiguresAhead:
+    """The figures of `plan` (key -> maker, in the order the notebook shows them), a share of them drawn
+    ahead by a forked copy of this process. `take(key)` returns (PNG bytes, alt text)."""
+
+    def __init__(self, plan: dict[Hashable, Maker]):
+        self.plan = dict(plan)
+        self.keys = list(self.plan)
+        self.position = {key: index for index, key in enumerate(self.keys)}
+        self.pid = 0
+        self.folder = ""
+        self.notices = None
+        self.delivered: set[int] = set()
+        self.failed: set[int] = set()
+        self.taken: set[int] = set()
+        if not 2 <= len(self.keys) <= 255 or not can_fork():
+            return
+        self.claims = mmap.mmap(-1, len(self.keys))  # shared with the copy: who draws which figure
+        self.lock = multiprocessing.get_context("fork").Lock()
+        self.folder = tempfile.mkdtemp(prefix="workbook-figures-")
+        read_end, write_end = os.pipe()
+        with warnings.catch_warnings():  # 3.12+ warns about forking a process with threads (the kernel's)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the copy: draw from the last figure backwards, never return
+            os.close(read_end)
+            self._draw_backwards(write_end)
+        os.close(write_end)
+        self.pid, self.notices = pid, read_end
+
+    # --- the copy ------------------------------------------------------------------------------------
+    def _draw_backwards(self, notices: int) -> None:
+        status = 0
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt is the notebook's to handle
+            devnull = open(os.devnull, "w")  # noqa: SIM115 - the copy's output goes nowhere
+            sys.stdout = sys.stderr = devnull  # the kernel's streams belong to the notebook's process
+            warnings.simplefilter("ignore")
+            for index in reversed(range(len(self.keys))):
+                with self.lock:
+                    if self.claims[index] != _FREE:
+                        break  # the notebook has got this far: the rest is drawn
+                    self.claims[index] = _THEIRS
+                try:
+                    result = draw(self.plan[self.keys[index]])
+                except BaseException:  # noqa: BLE001 - the notebook draws it again and shows the error
+                    os.write(notices, bytes([index, 0]))
+                    continue
+                path = os.path.join(self.folder, f"{index}.pickle")
+                with open(path + ".part", "wb") as handle:
+                    pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(path + ".part", path)
+                os.write(notices, bytes([index, 1]))
+        except BaseException:  # noqa: BLE001
+            status = 1
+        finally:
+            os._exit(status)  # no clean-up handlers: they belong to the kernel
+
+    # --- the notebook's process ----------------------------------------------------------------------
+    def take(self, key: Hashable) -> tuple[bytes, str]:
+        """The figure's PNG bytes and alt text: drawn by the copy if it claimed it, otherwise here."""
+        index = self.position[key]
+        result = None
+        if self.pid:
+            with self.lock:
+                owner = self.claims[index]
+                if owner == _FREE:
+                    self.claims[index] = _MINE
+            if owner == _THEIRS and self._wait_for(index):
+                self.delivered.discard(index)
+                path = os.path.join(self.folder, f"{index}.pickle")
+                with open(path, "rb") as handle:
+                    result = pickle.load(handle)
+                os.unlink(path)
+        self.taken.add(index)
+        if len(self.taken) == len(self.keys):
+            self.close()
+        return result if result is not None else draw(self.plan[key])
+
+    def _wait_for(self, index: int) -> bool:
+        """True once the copy has delivered figure `index`; False if it failed, ended or fell silent."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while index not in self.delivered and index not in self.failed:
+            left = deadline - time.monotonic()
+            if self.notices is None or left <= 0:
+                return False
+            ready, _, _ = select.select([self.notices], [], [], left)
+            if not ready:
+                return False
+            message = os.read(self.notices, 2 * len(self.keys))
+            if not message:  # the copy has ended
+                self._close_notices()
+                break
+            for position in range(0, len(message) - 1, 2):
+                done, ok = message[position], message[position + 1]
+                (self.delivered if ok else self.failed).add(done)
+        return index in self.delivered
+
+    def _close_notices(self) -> None:
+        if self.notices is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.notices)
+            self.notices = None
+
+    def close(self) -> None:
+        """Stop the copy if it still runs, collect it, and remove its files."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                finished, _ = os.waitpid(self.pid, os.WNOHANG)
+                if not finished:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+            self.pid = 0
+        self._close_notices()
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = ""
+
+    def __del__(self):
+        with contextlib.suppress(Exception):
+            self.close()

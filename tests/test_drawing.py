@@ -1,0 +1,109 @@
+"""Figures drawn ahead by a second process: the same images, each drawn once, errors shown, nothing left."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import drawing  # noqa: E402
+from helpers.drawing import FiguresAhead  # noqa: E402
+from helpers.paths import DEMO_DIR  # noqa: E402
+from helpers.report import build_report  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not drawing.can_fork(), reason="drawing ahead needs os.fork")
+
+DEMO = dict(client="kopi-senja", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
+            timezone="Asia/Jakarta", period_start="2026-09-01", period_end="2026-10-31",
+            comparison_start="2026-07-01", comparison_end="2026-08-31", top_n=10)
+
+
+def logged_maker(log: Path, name: str, seconds: float = 0.0, fail_in_copy: bool = False, parent: int = 0):
+    """A figure whose drawing writes `name pid` to the log (and, in the copy only, may fail)."""
+    def make():
+        if fail_in_copy and os.getpid() != parent:
+            raise RuntimeError("the copy cannot draw this one")
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{name} {os.getpid()}\n")
+        time.sleep(seconds)
+        fig, ax = plt.subplots(figsize=(2, 2))
+        ax.plot([0, 1], [0, 1])
+        ax.set_title(name)
+        return fig, f"alt {name}"
+    return make
+
+
+def drawn_by(log: Path) -> dict[str, list[int]]:
+    seen: dict[str, list[int]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        name, pid = line.split()
+        seen.setdefault(name, []).append(int(pid))
+    return seen
+
+
+def test_each_figure_is_drawn_once_by_one_of_the_two_processes(tmp_path):
+    log = tmp_path / "log"
+    names = [f"f{i}" for i in range(6)]
+    ahead = FiguresAhead({name: logged_maker(log, name, 0.15) for name in names})
+    copy, folder = ahead.pid, ahead.folder
+    assert copy and Path(folder).is_dir()
+    for name in names:
+        png, alt = ahead.take(name)
+        assert png.startswith(b"\x89PNG") and alt == f"alt {name}"
+    seen = drawn_by(log)
+    assert sorted(seen) == names and all(len(pids) == 1 for pids in seen.values())
+    drawers = {pids[0] for pids in seen.values()}
+    assert drawers == {os.getpid(), copy}  # both drew a share: the notebook from the front, the copy from the back
+    assert seen["f0"] == [os.getpid()] and seen["f5"] == [copy]
+    # all taken: the copy is collected (no zombie) and its files removed
+    assert ahead.pid == 0 and not Path(folder).exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(copy, os.WNOHANG)
+
+
+def test_a_figure_the_copy_cannot_draw_is_drawn_by_the_notebook_and_its_error_shows_there(tmp_path):
+    log = tmp_path / "log"
+    plan = {"good": logged_maker(log, "good", 0.3),
+            "flaky": logged_maker(log, "flaky", fail_in_copy=True, parent=os.getpid())}
+    ahead = FiguresAhead(plan)
+    ahead.take("good")
+    png, alt = ahead.take("flaky")  # the copy failed on it: drawn here instead
+    assert png.startswith(b"\x89PNG") and drawn_by(log)["flaky"] == [os.getpid()]
+
+    def broken():
+        raise ValueError("no data for this figure")
+    ahead = FiguresAhead({"first": logged_maker(log, "first", 0.3), "broken": broken})
+    ahead.take("first")
+    with pytest.raises(ValueError, match="no data for this figure"):  # raised in the notebook's cell
+        ahead.take("broken")
+
+
+def test_a_copy_that_dies_leaves_its_figures_to_the_notebook(tmp_path):
+    log = tmp_path / "log"
+    parent = os.getpid()
+
+    def dies_in_copy():
+        if os.getpid() != parent:
+            os._exit(3)
+        return logged_maker(log, "last")()
+    ahead = FiguresAhead({"first": logged_maker(log, "first", 0.2), "last": dies_in_copy})
+    assert ahead.take("first")[1] == "alt first"
+    assert ahead.take("last")[1] == "alt last"
+    assert drawn_by(log)["last"] == [parent]
+
+
+def test_the_report_shows_the_same_figures_drawn_ahead_or_in_turn():
+    in_turn = build_report(**DEMO)
+    ahead = build_report(**DEMO, draw_ahead=True)
+    assert ahead.ahead is not None and ahead.ahead.pid
+    plan = in_turn.figure_plan()
+    assert plan == ahead.figure_plan() and len(plan) == 7
+    for key in plan:
+        assert ahead.figure_html(*key).data == in_turn.figure_html(*key).data
+    assert ahead.ahead.pid == 0  # every figure taken: the copy is gone
