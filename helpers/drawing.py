@@ -8,7 +8,7 @@ drawn once, by whichever process claims it first. The PNG bytes are the same eit
 the same data and settings). A figure the copy did not deliver (an error, the copy gone or silent) is
 drawn by the notebook itself, so an error is raised, with its traceback, in the cell that shows the figure.
 
-Linux and macOS only (os.fork); elsewhere, and in JupyterLab by default, every figure is drawn in turn.
+Linux only (os.fork); elsewhere, and in JupyterLab by default, every figure is drawn in turn.
 """
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ import matplotlib.pyplot as plt
 
 #: Resolution of the embedded figures (pixels per inch): sharp on screen and on A4.
 DPI = 110
-#: How long the notebook waits for a figure the second process claimed before drawing it itself.
+#: How long the notebook waits for a figure the second process claimed before it stops that process and
+#: draws the rest itself.
 WAIT_SECONDS = 60.0
 
 _FREE, _MINE, _THEIRS = 0, 1, 2
@@ -57,7 +58,8 @@ def draw(maker: Maker) -> tuple[bytes, str]:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform != "win32"
+    """Linux only: macOS does not support forking a process that has loaded its system frameworks."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 class FiguresAhead:
@@ -143,10 +145,11 @@ class FiguresAhead:
         deadline = time.monotonic() + WAIT_SECONDS
         while index not in self.delivered and index not in self.failed:
             left = deadline - time.monotonic()
-            if self.notices is None or left <= 0:
+            if self.notices is None:
                 return False
-            ready, _, _ = select.select([self.notices], [], [], left)
-            if not ready:
+            ready, _, _ = select.select([self.notices], [], [], max(0.0, left))
+            if not ready:  # silent too long: stopped, and every figure left is drawn here
+                self.close()
                 return False
             message = os.read(self.notices, 2 * len(self.keys))
             if not message:  # the copy has ended

@@ -1,12 +1,14 @@
 """The report's figures, one look: colour-blind-safe palette (Okabe–Ito via seaborn 'colorblind'), titles that
 state the takeaway, labelled axes with units, texts from the language catalogue.
 
-Each function returns a Figure; the caller shows it with display.figure(fig, alt=...). Titles come from the
-report's sentences so a figure and its sentence quote the same number.
+Each function returns a Figure; the caller shows it with display.figure(fig, alt=...) (the report: with
+Report.figure_html, which may take it drawn ahead). Titles come from the report's sentences so a figure
+and its sentence quote the same number.
 
-Drawing is most of a report's run time, so figures are laid out once, by matplotlib's constrained layout while
-they are drawn (no second pass for a tight bounding box), log axes carry no minor ticks (the whitegrid
-style shows none), and boxes and the heatmap are drawn with matplotlib directly.
+Drawing is most of a report's run time, so figures are laid out by matplotlib's constrained layout (one
+layout pass, then the drawing; a tight bounding box would add a third), log axes carry no minor ticks (the
+whitegrid style shows none), and boxes and the heatmap are drawn with matplotlib directly. When a core is
+spare, the renderer has a second process draw part of them (drawing.py).
 """
 from __future__ import annotations
 

@@ -439,19 +439,19 @@ class KernelSupply:
         kernel.client = None
 
     def shutdown(self, kernel: _Kernel | None) -> None:
+        """Stop a kernel whose client is done. It holds nothing to save (its history is in memory), so it
+        is killed at once: jupyter_client's own shutdown waits about 0.1 s for its sockets to linger."""
         if kernel is None:
             return
         if kernel in self.running:
             self.running.remove(kernel)
-        self._close_clients(kernel)
-        if not self.stopping:
-            from jupyter_client.utils import run_sync
-            try:
-                run_sync(kernel.manager.shutdown_kernel)(now=True)
-            except Exception:  # noqa: BLE001 - fall back to killing it
-                self._kill(kernel)
-        else:
-            self._kill(kernel)
+        self._kill(kernel)
+        if not self.stopping:  # not from a signal handler: the manager's sockets can be closed too
+            with contextlib.suppress(Exception):
+                kernel.manager.cleanup_ipc_files()
+            if getattr(kernel.manager, "_created_context", False):
+                with contextlib.suppress(Exception):
+                    kernel.manager.context.destroy(linger=0)
         with contextlib.suppress(OSError):
             kernel.stderr.unlink()
 

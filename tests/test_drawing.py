@@ -107,3 +107,25 @@ def test_the_report_shows_the_same_figures_drawn_ahead_or_in_turn():
     for key in plan:
         assert ahead.figure_html(*key).data == in_turn.figure_html(*key).data
     assert ahead.ahead.pid == 0  # every figure taken: the copy is gone
+
+
+def test_a_silent_copy_is_stopped_and_the_notebook_draws_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(drawing, "WAIT_SECONDS", 0.5)
+    log = tmp_path / "log"
+    parent = os.getpid()
+
+    def hangs_in_copy(name):
+        def make():
+            if os.getpid() != parent:
+                time.sleep(30)
+            return logged_maker(log, name)()
+        return make
+    ahead = FiguresAhead({"first": logged_maker(log, "first", 0.2), "second": hangs_in_copy("second"),
+                          "third": hangs_in_copy("third")})
+    copy = ahead.pid
+    started = time.monotonic()
+    assert [ahead.take(key)[1] for key in ("first", "second", "third")] == ["alt first", "alt second", "alt third"]
+    assert time.monotonic() - started < 10  # one wait of 0.5 s, not one per figure nor the copy's 30 s
+    assert drawn_by(log) == {"first": [parent], "second": [parent], "third": [parent]}
+    with pytest.raises(ChildProcessError):
+        os.waitpid(copy, os.WNOHANG)

@@ -48,6 +48,21 @@ def test_demo_roster_renders_every_client(rendered):
         assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
 
 
+def test_a_single_report_draws_ahead_on_a_spare_core_and_shows_the_same_figures(rendered, tmp_path):
+    from helpers.render_batch import default_jobs
+
+    _, out = rendered
+    assert main(["render", "--clients", str(DEFAULT_ROSTER), "--out", str(tmp_path), "--client", "kopi-senja",
+                 "--jobs", "1"]) == 0
+    injected = [c for c in json.loads((tmp_path / "kopi-senja" / "report.ipynb").read_text(encoding="utf-8"))["cells"]
+                if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert ("draw_ahead = True" in "".join(injected[0]["source"])) == (default_jobs() > 1)
+
+    def figures(folder):
+        return re.findall(r'src="data:image/png;base64,([^"]+)"', (folder / "kopi-senja" / "report.html").read_text())
+    assert len(figures(tmp_path)) == 7 and figures(tmp_path) == figures(out)
+
+
 def test_one_demo_client_is_rendered_in_indonesian(rendered):
     _, out = rendered
     languages = {c.id: c.language for c in load_roster(DEFAULT_ROSTER)}
