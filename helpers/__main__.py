@@ -48,7 +48,8 @@ def _inspect(args: argparse.Namespace) -> int:
     from .describe import describe
 
     options = {"year": args.year} if args.year else {}
-    text, failures = describe(args.files, timezone=args.timezone, family=args.family, **options)
+    text, failures = describe(args.files, timezone=args.timezone, family=args.family, language=args.language,
+                              **options)
     print(text)
     return 2 if failures else 0
 
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
     inspect.add_argument("--year", type=int, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
+    inspect.add_argument("--language", choices=sorted(LANGUAGES), default="en",
+                         help="language of the description, the import notes and the errors")
     inspect.set_defaults(run=_inspect)
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)

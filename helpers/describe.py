@@ -10,6 +10,7 @@ from pathlib import Path
 
 
 from .errors import WorkbookError
+from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
 from .paths import display_path
 from .schema import COUNT_COLUMNS
@@ -17,25 +18,36 @@ from .schema import COUNT_COLUMNS
 POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
 
 
-def _report_lines(report: FileReport, label: str, rows_word: str, period_format: str, zone_note: str = "",
-                  absent: tuple[str, ...] = ()) -> list[str]:
-    """The lines describing one file's import report."""
-    lines = [f"  family:       {label} [{report.family}]",
-             f"  platform:     {report.platform or 'n/a'}",
-             f"  {rows_word + ':':<14}{report.rows_in_file} in file, {report.rows_imported} imported,"
-             f" {sum(report.dropped.values())} dropped"]
-    lines += [f"    dropped {count}: {why}" for why, count in report.dropped.items()]
+LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics", "not_reported", "warning")
+
+
+def _report_lines(report: FileReport, tr: Translator, label: str, rows_key: str, period_format: str,
+                  zone_note: str = "", absent: tuple[str, ...] = ()) -> list[str]:
+    """The lines describing one file's import report, labels aligned in the reader's language."""
+    width = max(len(tr.t(f"cli.inspect.{key}")) for key in LABELS) + 2
+
+    def line(key: str, text) -> str:
+        return f"  {tr.t(f'cli.inspect.{key}') + ':':<{width}}{text}"
+    lines = [line("family", f"{label} [{report.family}]"),
+             line("platform", report.platform or tr.t("common.na")),
+             line(rows_key, tr.t("cli.inspect.counts", in_file=tr.number(report.rows_in_file),
+                                 imported=tr.number(report.rows_imported),
+                                 dropped=tr.number(sum(report.dropped.values()))))]
+    lines += ["    " + tr.t("cli.inspect.dropped", count=tr.number(count), why=tr.message(why))
+              for why, count in report.dropped.items()]
     if report.superseded:
-        lines.append(f"  superseded:   {report.superseded} row(s) replaced by the same data in a newer export")
+        lines.append(line("superseded", tr.t("cli.inspect.superseded_text", count=tr.number(report.superseded))))
     if report.period:
         first, last = report.period
-        lines.append(f"  period:       {first:{period_format}} to {last:{period_format}} {zone_note}".rstrip())
+        period = tr.t("cli.inspect.period_text", first=f"{first:{period_format}}", last=f"{last:{period_format}}")
+        lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present
-    lines.append(f"  metrics:      {', '.join(present) or 'none'}")
+    none = tr.t("cli.inspect.none")
+    lines.append(line("metrics", ", ".join(present) or none))
     missing = [m for m in absent if m not in present]
     if absent:
-        lines.append(f"  not reported: {', '.join(missing) or 'none'} (NA in the post table, never 0)")
-    lines += [f"  warning:      {warning}" for warning in report.warnings]
+        lines.append(line("not_reported", f"{', '.join(missing) or none} {tr.t('cli.inspect.not_reported_note')}"))
+    lines += [line("warning", tr.message(warning)) for warning in report.warnings]
     return lines
 
 
@@ -59,40 +71,44 @@ def _kind_of(path: Path, family: str | None) -> str:
     raise first_error
 
 
-def describe(paths, *, timezone: str | None = None, family: str | None = None, **options) -> tuple[str, int]:
-    """A description of each file and the number of files that could not be read."""
+def describe(paths, *, timezone: str | None = None, family: str | None = None, language: str = "en",
+             **options) -> tuple[str, int]:
+    """A description of each file, in `language`, and the number of files that could not be read."""
     from .daily import daily_family_named, import_daily_series
     from .paid import import_paid_delivery, paid_family_named
 
+    tr = use_language(language)  # the importers' notes and errors speak it too
     check_timezone(timezone)
     files = expand_paths(paths)
     blocks, failures, post_files = [], 0, []
-    zone_note = f"({timezone})" if timezone else "(UTC: pass --timezone for exports that write local times)"
+    zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
     for path in files:
         header = [display_path(path)]
         try:
             kind = _kind_of(path, family)
             if kind == "posts":
                 report = import_exports(path, timezone=timezone or "UTC", family=family, **options).reports[0]
-                header += _report_lines(report, family_named(report.family).label, "rows", "%Y-%m-%d %H:%M",
+                header += _report_lines(report, tr, family_named(report.family).label, "rows", "%Y-%m-%d %H:%M",
                                         zone_note, POST_METRICS)
                 post_files.append(path)
             elif kind == "daily":
                 report = import_daily_series(path, family=family, **options).reports[0]
-                header += _report_lines(report, daily_family_named(report.family).label + " (daily series)",
+                header += _report_lines(report, tr, tr.t("cli.inspect.daily",
+                                                         label=daily_family_named(report.family).label),
                                         "days", "%Y-%m-%d")
             else:
                 report = import_paid_delivery(path, family=family).reports[0]
-                header += _report_lines(report, paid_family_named(report.family).label + " (paid delivery)",
+                header += _report_lines(report, tr, tr.t("cli.inspect.paid",
+                                                         label=paid_family_named(report.family).label),
                                         "rows", "%Y-%m-%d")
         except WorkbookError as error:
             failures += 1
-            header.append("  cannot be read:")
+            header.append("  " + tr.t("cli.inspect.cannot_read"))
             header += [f"    {line}" for line in str(error).splitlines()]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
         together = import_exports(post_files, timezone=timezone or "UTC", family=family, **options)
         superseded = sum(r.superseded for r in together.reports)
-        blocks.append(f"together: {len(together.posts)} distinct posts from {len(post_files)} files;"
-                      f" {superseded} row(s) superseded by the same post in a more recent export")
+        blocks.append(tr.t("cli.inspect.together", posts=tr.number(len(together.posts)),
+                           files=tr.number(len(post_files)), superseded=tr.number(superseded)))
     return "\n\n".join(blocks), failures

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from babel.dates import get_day_names
 
-from helpers import benchmarks, compare, metrics, plots, report, schema, statistics
+from helpers import benchmarks, compare, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
 from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
@@ -191,6 +191,7 @@ def dynamic_families() -> dict[str, set[str]]:
                     for part in ("label", "formula", "source", "caveat")},
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
+        "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.quality.kinds_": {"impressions", "views", "impressions_and_views", "neither"},  # quality_notes
     }
 

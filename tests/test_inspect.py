@@ -40,3 +40,17 @@ def test_a_bad_file_is_explained_without_a_traceback(tmp_path):
     assert done.returncode == 2
     assert "cannot be read" in done.stdout and "not an export the workbook knows" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_inspect_speaks_indonesian_when_asked(capsys, tmp_path):
+    older = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    assert main(["inspect", str(older), "--timezone", "Europe/London", "--language", "id"]) == 0
+    out = capsys.readouterr().out
+    assert "baris:" in out and "6 dalam berkas, 3 diimpor, 3 dibuang" in out
+    assert "dibuang 1: Post ID kosong" in out  # the importer's own reason, in Indonesian too
+    assert "tidak dilaporkan:" in out and "rows:" not in out and "empty Post ID" not in out
+    bad = tmp_path / "notes.csv"
+    bad.write_text("name,colour\nAda,blue\n", encoding="utf-8")
+    assert main(["inspect", str(bad), "--language", "id"]) == 2
+    out = capsys.readouterr().out
+    assert "tidak dapat dibaca:" in out and "bukan ekspor yang dikenali" in out
