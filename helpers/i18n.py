@@ -63,7 +63,7 @@ def is_missing(value) -> bool:
     if pandas is not None:
         missing = pandas.isna(value)
         return bool(missing) if isinstance(missing, bool) or type(missing).__name__ == "bool_" else False
-    return isinstance(value, float) and math.isnan(value)
+    return isinstance(value, numbers.Real) and math.isnan(value)
 
 
 def render_value(tr: "Translator", value) -> str:

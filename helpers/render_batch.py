@@ -357,9 +357,9 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 pool.start()  # workers start their first kernels while the parent reads the exports
                 identities = {c.id: client_identity(c) for c in clients} if len(clients) > 1 else {}
                 foreign = foreign_identities(identities)
-                # fewer workers than cores: each report's figures may be drawn by two processes
+                spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token,
-                              draw_ahead=jobs < default_jobs()) for c in clients]
+                              draw_ahead=spare_core) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))

@@ -1,5 +1,9 @@
 """Every client runs in a kernel of its own: started ahead with the libraries imported, nothing else."""
 
+import subprocess
+import sys
+
+from helpers.paths import PROJECT_ROOT
 from helpers.render import REPORT_NOTEBOOK, KernelSupply
 
 INSPECT = ("import os, sys, json\n"
@@ -52,3 +56,15 @@ def test_killing_all_kernels_needs_no_event_loop(tmp_path):
     process = supply.spare.manager.provisioner.process
     supply.kill_all()
     assert process.wait(timeout=10) is not None
+
+
+def test_the_command_line_starts_its_workers_without_importing_pandas():
+    """pandas takes about half a second to import: the command and its workers start the kernel first."""
+    code = ("import sys, helpers.render_batch, helpers.__main__\n"
+            "from helpers.i18n import Translator\n"
+            "assert 'pandas' not in sys.modules, sorted(m for m in sys.modules if m.startswith('pandas'))\n"
+            "tr = Translator('id')\n"
+            "print(tr.number(float('nan')), tr.number(1234.5, 1), tr.number(None))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["t/a", "1.234,5", "t/a"]
