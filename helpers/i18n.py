@@ -135,6 +135,14 @@ def translator(language: str) -> "Translator":
     return Translator(language)
 
 
+@lru_cache(maxsize=4096)
+def _decimal(value: float, decimals: int, locale: str) -> str:
+    """A number with thousands separators and `decimals` decimals in the locale's format. Cached: a figure
+    formats the same tick values on every layout pass and drawing."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=locale)
+
+
 class Translator:
     """Texts and number, date and money formats of one language."""
 
@@ -158,8 +166,7 @@ class Translator:
     def number(self, value, decimals: int = 0) -> str:
         if is_missing(value):
             return self.t("common.na")
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(float(value), format=pattern, locale=self.locale)
+        return _decimal(float(value) + 0.0, decimals, self.locale)  # + 0.0: -0.0 and 0.0 share a cache entry
 
     def smart_number(self, value) -> str:
         """Whole numbers for large values, two significant decimals for small ones (ratios such as 1.52)."""

@@ -317,6 +317,7 @@ def test_numbers_use_each_languages_separators():
     en, id_ = Translator("en"), Translator("id")
     assert en.number(1234.5, 1) == "1,234.5"
     assert id_.number(1234.5, 1) == "1.234,5"
+    assert (en.number(1234.5, 1), en.number(1234.5, 2)) == ("1,234.5", "1,234.50")  # cached per language, decimals
     assert en.number(1234567) == "1,234,567"
     assert id_.number(1234567) == "1.234.567"
     assert (en.smart_number(1.523), id_.smart_number(1.523)) == ("1.52", "1,52")
@@ -368,6 +369,7 @@ def test_missing_values_are_shown_as_not_available(language, na):
         assert tr.money(missing, "IDR") == na
     assert tr.date(pd.NaT) == na
     assert tr.number(0) == "0"  # zero is a value, not a missing one
+    assert tr.number(-0.0) == "0"  # no signed zero (numbers are cached by value, and -0.0 == 0.0)
 
 
 # ------------------------------------------------------------------------------------------- errors
