@@ -136,18 +136,21 @@ def notebook_modules(notebook: Path) -> list[str]:
 
 
 def warmup_code(notebook: Path) -> str:
-    """Code that imports the notebook's libraries without binding a name in the kernel's namespace.
+    """Code that imports the notebook's libraries without binding a name in the kernel's namespace, then
+    leaves their objects out of garbage collection (gc.freeze): they live as long as the kernel, which
+    serves one report, and a full collection would otherwise scan them all again mid-report.
 
     A submodule guess that is not a module (`from helpers import display` may name a function) is skipped.
     """
     return (
-        "import importlib as _importlib\n"
+        "import gc as _gc, importlib as _importlib\n"
         f"for _module in {notebook_modules(notebook)!r}:\n"
         "    try:\n"
         "        _importlib.import_module(_module)\n"
         "    except ImportError:\n"
         "        pass\n"
-        "del _importlib, _module\n"
+        "_gc.freeze()\n"
+        "del _gc, _importlib, _module\n"
     )
 
 

@@ -1,5 +1,6 @@
 """The checks behind 'safe to send', without rendering: live HTML, leaks, paths, ids, the roster, the index."""
 import datetime as dt
+import gc
 import re
 import subprocess
 import sys
@@ -169,6 +170,8 @@ def test_warmup_imports_without_leaving_names_behind():
     exec(code, namespace)  # noqa: S102 - the project's own generated code
     assert set(namespace) == {"__builtins__"}
     assert "helpers.report" in sys.modules
+    assert gc.get_freeze_count() > 0  # the libraries' objects are left out of collection
+    gc.unfreeze()
 
 
 def test_index_escapes_and_lists_records(tmp_path):
