@@ -254,7 +254,10 @@ def _exporter():
                     cell.outputs = without_stderr(cell.get("outputs", []))
                 return cell, resources
 
-        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        # optimistic validation: the notebook is validated once, after the preprocessors, not after each of
+        # the fourteen (most of them disabled)
+        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                optimistic_validation=True)
         exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True),
                                        enabled=True)
         exporter.register_preprocessor(DropStderr(enabled=True), enabled=True)
