@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpers.paths import DEMO_DIR  # noqa: E402
-from helpers.render import REPORT_NOTEBOOK, warmup_code  # noqa: E402
+from helpers.render import REPORT_NOTEBOOK  # noqa: E402
 
 BIN = Path(sys.executable).parent
 NAMES = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo",
@@ -104,24 +104,21 @@ def renderer(roster: Path, out: Path, jobs: int | None, only: str | None = None)
 
 
 def bare_kernel_cost(repeats: int = 3) -> list[float]:
-    """Start a kernel and import the notebook's libraries in it; nothing else."""
-    from jupyter_client import KernelManager
+    """Start a kernel the way the renderer does and import the notebook's libraries in it; nothing else."""
+    from helpers.render import KernelSupply
 
     times = []
-    code = warmup_code(REPORT_NOTEBOOK)
-    for _ in range(repeats):
-        started = time.perf_counter()
-        manager = KernelManager(kernel_name="python3")
-        manager.start_kernel(cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             extra_arguments=["--HistoryManager.hist_file=:memory:"])
-        client = manager.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=120)
-        reply = client.execute_interactive(code, store_history=False, timeout=120, output_hook=lambda m: None)
-        assert reply["content"]["status"] == "ok", reply["content"]
-        times.append(time.perf_counter() - started)
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
+    scratch = Path(tempfile.mkdtemp(prefix="bare-kernel-"))
+    supply = KernelSupply(REPORT_NOTEBOOK, scratch)
+    try:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            kernel = supply.take()  # started now (no spare), returned once the imports are done
+            times.append(time.perf_counter() - started)
+            supply.shutdown(kernel)
+    finally:
+        supply.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     return times
 
 

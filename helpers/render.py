@@ -362,6 +362,43 @@ class _Kernel:
     requested: float = 0.0  # time.perf_counter() when its start was asked for
 
 
+def ready_client_class():
+    """nbclient's kernel client, ready as soon as the kernel has answered on both channels.
+
+    jupyter_client's readiness check asks for the kernel's info until the reply comes on the shell channel
+    and a message on IOPub shows that channel connected (messages sent before it connects are lost). It
+    then reads IOPub until 0.2 s pass without a message, to drop stray ones; nbclient reads only the
+    messages of the cell it runs, so that wait is skipped here: 0.2 s less per report."""
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_core.utils import ensure_async
+
+    class ReadyKernelClient(AsyncKernelClient):
+        async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (KERNEL_START_TIMEOUT if timeout is None else timeout)
+            while True:
+                self.kernel_info()
+                try:
+                    reply = await ensure_async(self.shell_channel.get_msg(timeout=1))
+                except queue.Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    try:
+                        await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                    except queue.Empty:
+                        pass  # IOPub not connected yet: ask again
+                    else:
+                        self._handle_kernel_info_reply(reply)
+                        return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout} s")
+
+        wait_for_ready = _async_wait_for_ready  # the public name is bound to the base class's method
+
+    return ReadyKernelClient
+
+
 class KernelSupply:
     """Fresh kernels, each started ahead of need with the notebook's libraries imported.
 
@@ -398,7 +435,8 @@ class KernelSupply:
         # Unix sockets in this process's scratch folder rather than TCP ports: kernels started at the same
         # moment by parallel workers cannot pick the same port, and nothing listens on the network
         requested = time.perf_counter()
-        manager = TrackedKernelManager(kernel_name=self.kernel_name, transport="ipc", ip=str(self.scratch / "kernel"))
+        manager = TrackedKernelManager(kernel_name=self.kernel_name, transport="ipc", ip=str(self.scratch / "kernel"),
+                                       client_factory=ready_client_class())
         manager.made_clients = []
         stderr = Path(tempfile.mkstemp(prefix="kernel-", suffix=".log", dir=self.scratch)[1])
         with open(stderr, "wb") as log:  # the kernel's own warnings: kept for a failure message only
