@@ -284,5 +284,5 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
                 for m in ("follows_gained", "unfollows")}
         change = after - before
         rows.append({"platform": platform, "followers_start": before, "followers_end": after, "change": change,
-                     "relative_change": change / before if before else np.nan, **sums})
+                     "relative_change": change / before if pd.notna(before) and before else np.nan, **sums})
     return pd.DataFrame(rows)

@@ -159,6 +159,18 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> set:
+    """The groups (platforms) whose posts count impressions in one period and views in the other.
+
+    Impressions and views are different counts (Meta switched from one to the other), so no impression-based
+    KPI (IMPRESSION_BASED) is compared across the two periods for these groups.
+    """
+    kinds_now = current.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    kinds_before = previous.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    return {key for key in kinds_now.index
+            if key in kinds_before.index and kinds_now[key] and kinds_before[key] and kinds_now[key] != kinds_before[key]}
+
+
 def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     """KPIs of the period beside the previous period: previous value, change and relative change.
 
@@ -169,12 +181,7 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
     both = (merged["posts_covered"] > 0) & (merged["posts_covered_previous"].fillna(0) > 0)
-    # impressions and views are different counts: no change across Meta's switch from one to the other
-    kinds_now = current.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
-    kinds_before = previous.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
-    broken = {key for key in kinds_now.index
-              if key in kinds_before.index and kinds_now[key] and kinds_before[key] and kinds_now[key] != kinds_before[key]}
-    merged["series_break"] = merged[by].isin(broken) & merged["kpi"].isin(IMPRESSION_BASED)
+    merged["series_break"] = merged[by].isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
     both &= ~merged["series_break"]
     merged["change"] = (merged["value"] - merged["value_previous"]).where(both)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)

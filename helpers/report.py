@@ -708,6 +708,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "overlaps": {}, "elasticity": {}, "formats": {},
     }
     changes = []
+    broken = metrics.series_breaks(posts, previous)
     for platform in sorted(posts["platform"].unique()):
         mine = posts[posts["platform"] == platform]
         before_mine = previous[previous["platform"] == platform]
@@ -716,7 +717,10 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
                                         "rate": compare.compare_groups(mine, "format", "engagement_rate_by_reach")}
         for name in CHANGE_WITH_INTERVAL:
-            result = median_difference_interval(mine[name], before_mine[name])
+            if platform in broken and name in metrics.IMPRESSION_BASED:  # impressions then, views now: no change
+                result = median_difference_interval([], [])
+            else:
+                result = median_difference_interval(mine[name], before_mine[name])
             changes.append({"platform": platform, "kpi": name, **result})
     results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
                                                              "p_value", "n_a", "n_b"])

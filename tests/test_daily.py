@@ -302,3 +302,15 @@ def test_follower_growth_by_hand():
     assert got["relative_change"] == pytest.approx(0.3)
     assert got["follows_gained"] == 10  # February's follows are outside the period
     assert np.isnan(got["unfollows"])  # not reported: NA, not 0
+
+
+def test_follower_growth_when_the_series_starts_inside_the_period():
+    """No follower total before the period: start, change and relative change are missing, not an error."""
+    from helpers.daily import follower_growth
+
+    daily = pd.DataFrame({"client": "c", "platform": "facebook", "date": pd.to_datetime(["2026-09-10", "2026-10-31"]),
+                          "metric": "followers", "value": pd.array([100.0, 120.0], dtype="Float64"),
+                          "source_file": "hand.csv", "source_row": [2, 3]})
+    got = follower_growth(daily, "2026-09-01", "2026-10-31").iloc[0]
+    assert got["followers_end"] == 120
+    assert pd.isna(got["followers_start"]) and pd.isna(got["change"]) and pd.isna(got["relative_change"])

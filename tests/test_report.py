@@ -65,6 +65,22 @@ def test_period_and_comparison_hold_the_right_posts(report):
     assert report.outside_period == 0  # the demo exports cover exactly both periods
 
 
+def test_no_change_across_the_switch_from_impressions_to_views(report):
+    """The previous period counted impressions, this one views: neither the KPI change nor the change in the
+    median post rate is computed for impression-based rates; reach-based ones still are."""
+    from helpers.report import analyse
+
+    previous = report.previous.assign(impressions_kind="impressions")
+    results = analyse(report.posts, previous, 10, "all industries")
+    kpis = results["kpis"]
+    by_impressions = kpis[kpis["kpi"] == "engagement_rate_by_impressions"]
+    assert by_impressions["series_break"].all() and by_impressions["change"].isna().all()
+    changes = results["rate_changes"].set_index(["platform", "kpi"])
+    for platform in report.platforms:
+        assert pd.isna(changes.loc[(platform, "engagement_rate_by_impressions"), "difference"])
+        assert pd.notna(changes.loc[(platform, "engagement_rate_by_reach"), "difference"])
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
