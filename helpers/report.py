@@ -30,7 +30,17 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
+#: A test result below this p-value is reported as a difference; above it, as no clear difference.
+SIGNIFICANCE = 0.05
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
+
+
+def elasticity_class(fit: dict) -> str:
+    """How interactions scale with reach, from the elasticity's 95% interval: 'below_one' (the interval lies
+    below 1: engagement rate falls as reach grows), 'above_one' (above 1: it rises), 'about_one' (it holds 1)."""
+    if fit["ci_high"] < 1:
+        return "below_one"
+    return "above_one" if fit["ci_low"] > 1 else "about_one"
 
 
 @dataclass
@@ -156,10 +166,9 @@ class Report:
         if pd.isna(fit["slope"]):
             return None
         multiplier = 10 ** fit["slope"]
-        key = "finding.elasticity_below_one" if fit["ci_high"] < 1 else (
-            "finding.elasticity_above_one" if fit["ci_low"] > 1 else "finding.elasticity_about_one")
-        return Finding(key, self.tr.t(
-            key, platform=self.tr.platform(platform), multiplier=self.tr.number(multiplier, 1),
+        shape = elasticity_class(fit)
+        return Finding(f"finding.elasticity_{shape}", self.tr.t(
+            f"finding.elasticity_{shape}", platform=self.tr.platform(platform), multiplier=self.tr.number(multiplier, 1),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
 
@@ -176,8 +185,8 @@ class Report:
         key = "finding.formats_agree" if best_reach["format"] == best_rate["format"] else "finding.formats_disagree"
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
-            reach=self.tr.number(best_reach["median"]), rate_format=self.tr.format_name(best_rate["format"]),
-            rate=self.tr.percent(best_rate["median"], 1)), values)
+            reach=self._interval_text(best_reach, self.tr.number), rate_format=self.tr.format_name(best_rate["format"]),
+            rate=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1))), values)
 
     def _finding_change(self, platform: str) -> Finding | None:
         reach_change = self.kpi(platform, "summed_reach", "relative_change")
@@ -186,9 +195,14 @@ class Report:
         if pd.isna(reach_change) or pd.isna(rate_now) or pd.isna(rate_before):
             return None
         key = "finding.change_up" if reach_change >= 0 else "finding.change_down"
+        # the totals' rate has no interval; the change in the median post's rate has one, and may disagree
+        median = self.rate_changes[(self.rate_changes["platform"] == platform)
+                                   & (self.rate_changes["kpi"] == "engagement_rate_by_reach")]
+        median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
-            rate_before=self.tr.percent(rate_before, 1), rate_now=self.tr.percent(rate_now, 1)),
+            rate_before=self.tr.percent(rate_before, 1), rate_now=self.tr.percent(rate_now, 1),
+            median_change=median_change),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -196,9 +210,11 @@ class Report:
         if row.empty or pd.isna(row["reach lift"].iloc[0]) or pd.isna(row["engagement-rate lift"].iloc[0]):
             return None
         reach_lift, rate_lift = row["reach lift"].iloc[0], row["engagement-rate lift"].iloc[0]
-        return Finding("finding.paid", self.tr.t(
-            "finding.paid", platform=self.tr.platform(platform), reach_lift=self.tr.number(reach_lift, 1),
-            rate_lift=self.tr.number(rate_lift, 1)), {"reach_lift": reach_lift, "rate_lift": rate_lift})
+        lift = {name: self._interval_text({"median": row[f"{column}"].iloc[0], "ci_low": row[f"{column} low"].iloc[0],
+                                           "ci_high": row[f"{column} high"].iloc[0]}, lambda v: self.tr.number(v, 1))
+                for name, column in (("reach_lift", "reach lift"), ("rate_lift", "engagement-rate lift"))}
+        return Finding("finding.paid", self.tr.t("finding.paid", platform=self.tr.platform(platform), **lift),
+                       {"reach_lift": reach_lift, "rate_lift": rate_lift})
 
     def _finding_benchmark(self, platform: str) -> Finding | None:
         rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()]
@@ -465,6 +481,11 @@ class Report:
                 })
         return pd.DataFrame(rows)
 
+    def _p_phrase(self, p) -> str:
+        """'p = 0.168' or 'p < 0.001', for a sentence."""
+        text = self._p(p)
+        return f"p {text}" if text.startswith("<") else f"p = {text}"
+
     def _p(self, p) -> str:
         if pd.isna(p):
             return self.tr.t("common.na")
@@ -476,7 +497,9 @@ class Report:
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
             return tr.t("formats.too_few", platform=tr.platform(platform))
-        return finding.text + " " + tr.t("formats.kruskal", h=tr.number(kruskal["H"], 1), p=self._p(kruskal["p_value"]),
+        differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
+        return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
+                                         h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
                                          groups=tr.number(kruskal["groups"]))
 
     def timing_sentence(self) -> str:
@@ -602,13 +625,23 @@ class Report:
             png, alt = draw(self._maker(key))
         return display.image(png, alt)
 
+    def scatter_title(self) -> str:
+        """The scatter's title: the shape the elasticities show, with each platform's slope and interval."""
+        tr = self.tr
+        fits = {p: self.elasticity[p] for p in self.platforms}
+        fitted = {p: f for p, f in fits.items() if pd.notna(f["slope"])}
+        slopes = "; ".join(f"{tr.platform(p)} " + tr.t("common.interval", value=tr.number(f["slope"], 2),
+                                                            low=tr.number(f["ci_low"], 2), high=tr.number(f["ci_high"], 2))
+                           for p, f in fitted.items())
+        # the title states a shape only when every platform's interval shows the same one
+        shapes = {elasticity_class(f) for f in fitted.values()}
+        shape = shapes.pop() if len(shapes) == 1 else "mixed"
+        return tr.t(f"figure.scatter_title_{shape}", slopes=slopes) if fitted else tr.t("figure.scatter_title_plain")
+
     def figure_reach_vs_interactions(self):
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms}
-        slopes = "; ".join(f"{tr.platform(p)} b = {tr.number(f['slope'], 2)}" for p, f in fits.items()
-                           if pd.notna(f["slope"]))
-        title = tr.t("figure.scatter_title", slopes=slopes) if slopes else tr.t("figure.scatter_title_plain")
-        fig = plots.reach_vs_interactions(self.posts, title, fits, tr)
+        fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr)
         alt = tr.t("figure.scatter_alt", posts=tr.number(len(self.posts))) + " " + self.agreement_sentence()
         return fig, alt
 

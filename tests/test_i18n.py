@@ -193,7 +193,15 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.quality.kinds_": {"impressions", "views", "impressions_and_views", "neither"},  # quality_notes
+        "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
+        "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions
     }
+
+
+def _elasticity_classes() -> set[str]:
+    from helpers.report import elasticity_class
+
+    return {elasticity_class({"ci_low": low, "ci_high": high}) for low, high in ((0.2, 0.8), (0.8, 1.2), (1.2, 1.5))}
 
 
 def _render_states() -> set[str]:

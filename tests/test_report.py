@@ -81,6 +81,59 @@ def test_no_change_across_the_switch_from_impressions_to_views(report):
         assert pd.notna(changes.loc[(platform, "engagement_rate_by_reach"), "difference"])
 
 
+def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(report):
+    fits = report.elasticity
+    try:
+        report.elasticity = {p: {**fits[p], "slope": 0.4, "ci_low": 0.2, "ci_high": 0.7} for p in report.platforms}
+        assert report.scatter_title().startswith("Interactions grow less than in proportion to reach")
+        assert "Slope b (95% CI): Facebook 0.40 (0.20 to 0.70); Instagram 0.40" in report.scatter_title()
+        report.elasticity[report.platforms[0]] = {**fits[report.platforms[0]], "slope": 0.9, "ci_low": 0.6,
+                                                  "ci_high": 1.3}  # the interval holds 1: no shape for both
+        assert report.scatter_title().startswith("Reach against interactions: a slope b below 1")
+        report.elasticity = {p: {**fits[p], "slope": 0.9, "ci_low": 0.6, "ci_high": 1.3} for p in report.platforms}
+        assert report.scatter_title().startswith("Interactions grow roughly in step with reach")
+    finally:
+        report.elasticity = fits
+
+
+def test_the_format_test_sentence_says_differ_only_below_the_significance_level(report):
+    platform = report.platforms[0]
+    kruskal = report.formats[platform]["rate"]["kruskal"]
+    try:
+        report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 3.42, "p_value": 0.168}
+        sentence = report.format_sentence(platform)
+        assert "do not differ clearly: Kruskal–Wallis H = 3.4, p = 0.168" in sentence
+        report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 25.0, "p_value": 0.0001}
+        assert "engagement rates differ: Kruskal–Wallis H = 25.0, p < 0.001" in report.format_sentence(platform)
+    finally:
+        report.formats[platform]["rate"]["kruskal"] = kruskal
+
+
+def test_the_period_change_finding_carries_the_median_post_rate_change_with_its_interval(report):
+    from helpers.statistics import median_difference_interval
+
+    platform = report.platforms[0]
+    finding = report._finding_change(platform)
+    mine, before = (frame[frame["platform"] == platform] for frame in (report.posts, report.previous))
+    by_hand = median_difference_interval(mine["engagement_rate_by_reach"], before["engagement_rate_by_reach"])
+    tr = report.tr
+    assert (f"the median post's rate changed by {tr.number(by_hand['difference'] * 100, 2)} pp"
+            f" (95% CI {tr.number(by_hand['ci_low'] * 100, 2)} to {tr.number(by_hand['ci_high'] * 100, 2)})") in finding.text
+
+
+def test_the_paid_finding_names_its_denominator_and_intervals(report):
+    paid = report.paid
+    try:
+        report.paid = pd.DataFrame([{"platform": "facebook", "paid posts": 5, "organic posts": 40, "reach lift": 3.2,
+                                     "reach lift low": 2.1, "reach lift high": 4.8, "engagement-rate lift": 0.6,
+                                     "engagement-rate lift low": 0.4, "engagement-rate lift high": 0.9}])
+        text = report._finding_paid("facebook").text
+        assert "reached 3.2 (2.1 to 4.8) times as many accounts" in text
+        assert "engagement rate by reach was 0.6 (0.4 to 0.9) times organic posts'" in text
+    finally:
+        report.paid = paid
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
