@@ -41,19 +41,20 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
 
 
 #: Per-post rates: name -> (numerator, denominator, scale). Numerators and denominators are post-table
-#: columns or 'interactions'; 'watch_time_minutes' is watch_time_seconds ÷ 60.
+#: columns or 'interactions'; 'watch_time_minutes' is watch_time_seconds ÷ 60; 'paid_spend' is the spend of
+#: paid posts only (see paid_spend), as the cost rates are defined.
 RATES: dict[str, tuple[str, str, float]] = {
     "frequency": ("impressions", "reach", 1.0),
     "reach_rate": ("reach", "followers", 1.0),
-    "cpm": ("spend", "impressions", 1000.0),
-    "cost_per_reached_person": ("spend", "reach", 1.0),
+    "cpm": ("paid_spend", "impressions", 1000.0),
+    "cost_per_reached_person": ("paid_spend", "reach", 1.0),
     "engagement_rate_by_reach": ("interactions", "reach", 1.0),
     "engagement_rate_by_impressions": ("interactions", "impressions", 1.0),
     "engagement_rate_by_followers": ("interactions", "followers", 1.0),
     "engagement_rate_by_views": ("interactions", "video_views", 1.0),
     "virality_rate": ("shares", "impressions", 1.0),
     "click_through_rate": ("clicks", "impressions", 1.0),
-    "cost_per_engagement": ("spend", "interactions", 1.0),
+    "cost_per_engagement": ("paid_spend", "interactions", 1.0),
     "average_view_duration_seconds": ("watch_time_seconds", "video_views", 1.0),
     "minutes_per_1000_reached": ("watch_time_minutes", "reach", 1000.0),
 }
@@ -102,7 +103,21 @@ def engagement_rate_by_impressions(posts: pd.DataFrame) -> pd.Series:
     return rate(posts, "engagement_rate_by_impressions")
 
 
+def paid_spend(posts: pd.DataFrame) -> pd.Series:
+    """Spend of paid posts only, NA for the others: CPM, cost per reached person and cost per engagement
+    are defined over paid posts (METRICS.md), so an organic post's spend of 0 must not enter them.
+
+    A post is paid when its paid flag is True, or when the flag is unknown and it has spend above 0.
+    """
+    spend = posts["spend"].astype("Float64")
+    flag = posts["paid"].astype("boolean") if "paid" in posts else pd.Series(pd.NA, index=posts.index, dtype="boolean")
+    paid = flag.fillna(spend.gt(0)).fillna(False).astype(bool)
+    return spend.where(paid)
+
+
 def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
+    if name == "paid_spend":
+        return paid_spend(posts)
     if name == "interactions":
         return posts["interactions"] if "interactions" in posts else interactions(posts)
     if name == "watch_time_minutes":

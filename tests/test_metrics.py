@@ -85,3 +85,24 @@ def test_channel_summary_labels_summed_reach_and_gives_nan_for_unreported(posts)
     assert table.loc["facebook", "frequency (Σ impressions ÷ Σ reach)"] == pytest.approx(650 / 500)
     assert table.loc["instagram", "interactions"] == 0  # reported zeros stay zero
     assert math.isnan(table.loc["instagram", "ER by reach, mean of post rates"])
+
+
+def test_cost_rates_count_paid_posts_only():
+    """CPM, cost per reached person and cost per engagement are over paid posts (METRICS.md): an organic
+    post's spend of 0 does not dilute them. Paid: flag True, or flag unknown with spend above 0."""
+    na = pd.NA
+    table = posts_table([
+        dict(platform="facebook", reach=1000, impressions=2000, reactions=40, paid=True, spend=50.0),
+        dict(platform="facebook", reach=6000, impressions=8000, reactions=60, paid=False, spend=0.0),
+        dict(platform="facebook", reach=400, impressions=500, reactions=10, paid=na, spend=5.0),
+        dict(platform="facebook", reach=300, impressions=400, reactions=9, paid=na, spend=0.0),
+    ])
+    per_post = metrics.post_metrics(table)
+    assert per_post["cpm"].tolist()[:3:2] == [pytest.approx(25.0), pytest.approx(10.0)]
+    assert per_post["cpm"].isna().tolist() == [False, True, False, True]
+    kpis = metrics.kpis(table).set_index("kpi")
+    assert kpis.loc["cpm", "value"] == pytest.approx((50 + 5) / (2000 + 500) * 1000)  # 22, not 5.5 over all four
+    assert kpis.loc["cpm", "posts_covered"] == 2
+    assert kpis.loc["cost_per_reached_person", "value"] == pytest.approx(55 / 1400)
+    assert kpis.loc["cost_per_engagement", "value"] == pytest.approx(55 / 50)
+    assert kpis.loc["spend", "value"] == 55  # the total spend is still every post's
