@@ -507,8 +507,19 @@ def _benchmark_pair() -> tuple[float, float]:
     return float(buffer["value"].iloc[0]), float(rival["value"].iloc[0])
 
 
+def exercise_name(name, language: str = "en") -> str:
+    """The exercise called `name` (any case, spaces around ignored), or a ValueError in the lesson's
+    language that lists the exercises."""
+    key = name.strip().lower() if isinstance(name, str) else name
+    if key not in EXERCISES:
+        raise ValueError(Translator(language).t("lesson.check.unknown_exercise", got=repr(name),
+                                                exercises=", ".join(EXERCISES)))
+    return key
+
+
 def expected_answer(exercise_id: str):
     """The right answer of an exercise, computed from the same data the learner sees."""
+    exercise_id = exercise_name(exercise_id)
     posts = EXERCISE_POSTS
     if exercise_id == "frequency":
         return float(posts.loc["B", "impressions"] / posts.loc["B", "reach"])
@@ -524,7 +535,7 @@ def expected_answer(exercise_id: str):
     if exercise_id == "benchmark":
         buffer, rival = _benchmark_pair()
         return buffer / rival
-    raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
+    raise AssertionError(exercise_id)  # every exercise is answered above
 
 
 def solution_answer(exercise_id: str):
@@ -537,8 +548,9 @@ def solution_answer(exercise_id: str):
     return answer
 
 
-def exercise_data(exercise_id: str):
+def exercise_data(exercise_id: str, language: str = "en"):
     """What an exercise's learner computes on: the four posts, a demo channel's posts, or the benchmarks."""
+    exercise_id = exercise_name(exercise_id, language)
     if exercise_id in ("frequency", "rates", "summed_reach"):
         return exercise_posts()
     if exercise_id == "formats":
@@ -547,7 +559,7 @@ def exercise_data(exercise_id: str):
         return posts[posts["platform"] == platform].reset_index(drop=True)
     if exercise_id == "benchmark":
         return benchmark_table()
-    raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
+    raise AssertionError(exercise_id)  # every exercise has its data above
 
 
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
@@ -589,6 +601,7 @@ def _prompt_values(exercise_id: str, tr: Translator) -> dict:
 
 def exercise(exercise_id: str, language: str = "en") -> Markdown:
     """An exercise's title and prompt."""
+    exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
     values = _prompt_values(exercise_id, tr)
     return slide(_exercise_text(tr, exercise_id, "title"), _exercise_text(tr, exercise_id, "prompt", **values))
@@ -625,6 +638,7 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case.
     """
+    exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
     number = _exercise_number(exercise_id)
     hint = _exercise_text(tr, exercise_id, "hint")
@@ -638,6 +652,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     expected = expected_answer(exercise_id)
     got = _shown(answer)
 
+    if _decimal_comma(exercise_id, answer):
+        return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
     if exercise_id in ("frequency", "benchmark"):
         if not _is_number(answer):
             return result("invalid", tr.t("lesson.check.number_expected", got=got))
@@ -684,9 +700,15 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
 
 
 def _exercise_number(exercise_id: str) -> int:
-    if exercise_id not in EXERCISES:
-        raise ValueError(f"unknown exercise {exercise_id!r}; the exercises are {', '.join(EXERCISES)}")
-    return EXERCISES.index(exercise_id) + 1
+    return EXERCISES.index(exercise_name(exercise_id)) + 1
+
+
+def _decimal_comma(exercise_id: str, answer) -> bool:
+    """Whole numbers where a decimal was expected, as `1,22` gives (1, 22) in Python: a learner used to a
+    decimal comma (Indonesian writes 1,22) typed one. Exercise 2 expects a pair, so four numbers there."""
+    count = {"frequency": 2, "benchmark": 2, "rates": 4}.get(exercise_id)
+    return (count is not None and isinstance(answer, tuple) and len(answer) == count
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in answer))
 
 
 def _close(value: float, expected: float, tolerance: float) -> bool:
@@ -716,6 +738,7 @@ def solution(exercise_id: str, language: str = "en", show: bool = True) -> Markd
     """The worked solution of an exercise, or nothing when `show` is false (the learners' run)."""
     if not show:
         return None
+    exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
     expected = expected_answer(exercise_id)
     posts = EXERCISE_POSTS

@@ -112,9 +112,24 @@ def test_solutions_are_shown_only_when_asked(exercise, language):
     assert "{" not in text  # every placeholder filled
 
 
-def test_unknown_exercise_is_an_error():
-    with pytest.raises(ValueError, match="unknown exercise 'reach'"):
+def test_unknown_exercise_is_an_error_in_the_lessons_language():
+    with pytest.raises(ValueError, match="There is no exercise 'reach'; the exercises are frequency, rates"):
         lesson.check("reach", 1)
+    with pytest.raises(ValueError, match="Tidak ada latihan 'freq'; latihan yang tersedia: frequency"):
+        lesson.exercise("freq", "id")
+    for call in (lambda: lesson.solution("freq", "id"), lambda: lesson.exercise_data("freq", "id")):
+        with pytest.raises(ValueError, match="Tidak ada latihan 'freq'"):
+            call()
+    assert lesson.check(" Frequency ", None).status == "unanswered"  # names in any case
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_decimal_comma_is_recognised(language):
+    """`1,22` is the tuple (1, 22) in Python: the check says why, in the lesson's language."""
+    expected = Translator(language).t("lesson.check.decimal_comma", got="(1, 22)")
+    assert lesson.check("frequency", (1, 22), language).message.endswith(expected)
+    assert "decimal" in lesson.check("rates", (0, 85, 0, 47), "en").message
+    assert lesson.check("rates", (1, 2), "en").status == "wrong"  # a pair of whole numbers is an answer there
 
 
 # ------------------------------------------------------------------------------------------- simulation
@@ -264,7 +279,7 @@ def _texts(notebook) -> str:
 def test_the_lesson_runs_in_indonesian(executed_in_indonesian):
     text = _texts(executed_in_indonesian)
     for heading in ("# Jangkauan bukanlah interaksi", "## Dua cara memandang kanal media sosial",
-                    "## Latihan 1: frekuensi", "## Jebakan 2: tingkat dengan pembagi yang berbeda",
+                    "## Latihan 1: frekuensi", "## Jebakan 2: rasio dengan pembagi yang berbeda",
                     "## Yang perlu diingat"):
         assert heading in text, heading
     assert "Reach is not engagement" not in text and "Exercise 1" not in text
@@ -444,3 +459,16 @@ def test_a_failed_language_keeps_its_previous_deck_and_the_others_are_written(tm
     assert previous.read_text(encoding="utf-8") == "previous deck"
     assert "<section" in (tmp_path / deck_name("en")).read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([deck_name("en"), deck_name("id")])
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_lessons_text_tables_are_shown_whole(language, executed_in_indonesian):
+    """The two views and the formulas are catalogue texts: the notebook shows them up to 220 characters
+    (display.table shortens longer cells), so every cell must fit, in both languages; and the Indonesian
+    run shows the longest one whole."""
+    tr = Translator(language)
+    for table in (lesson.two_views_table(tr), lesson.formulas_table(tr)):
+        longest = max(len(str(v)) for v in table.to_numpy().ravel())
+        assert longest <= 220, longest
+    if language == "id":
+        assert Translator("id").t("lesson.views.success_social") in _texts(executed_in_indonesian)
