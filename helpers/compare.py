@@ -120,7 +120,10 @@ def one_platform(posts: pd.DataFrame, what: str) -> None:
 def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "interactions") -> dict:
     """How many of the top-n posts by `a` are also in the top n by `b`, over one platform's posts reporting both.
 
-    Returns the overlap count, its share of n, and the index of the posts on top under one lens only.
+    The top n by `a` are n posts (ties broken as in top_posts); "in the top n by `b`" means ranked n or better
+    by `b` as rank_table ranks (ties share the better rank), so a post tied for 7th is among the top 8, as
+    the rank-shift figure and the divergent-posts table show it. Returns the overlap count, its share of n,
+    and the index of the posts on top under one lens only.
     """
     one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
@@ -128,7 +131,8 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     pool = posts[eligible]
     k = min(n, len(pool))
     top_a = top_posts(pool, va[eligible], k)
-    top_b = top_posts(pool, vb[eligible], k)
+    rank_b = vb[eligible].astype("float64").rank(ascending=False, method="min")
+    top_b = rank_b.index[rank_b <= k]
     common = top_a.intersection(top_b)
     return {
         "n": k, "requested_n": n, "posts_compared": int(eligible.sum()),

@@ -39,6 +39,19 @@ def test_top_n_overlap_by_hand():
     assert list(got["top_a_only"]) == [0] and list(got["top_b_only"]) == [3]
 
 
+def test_top_n_overlap_counts_a_post_tied_for_the_last_place_as_in_the_top():
+    """Interactions 10, 5, 5, 1: the post tied for 2nd is among the top 2, whatever its publication date, as
+    its rank in rank_table (2) says; the tie used to be broken by date, dropping it."""
+    posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+                         for r, i in [(1000, 10), (900, 5), (800, 5), (700, 1)]])
+    posts["published_at"] = pd.to_datetime(["2026-01-04", "2026-01-03", "2026-01-01", "2026-01-02"], utc=True)
+    got = compare.top_n_overlap(posts, 2)
+    ranks = compare.rank_table(posts)
+    assert ranks["rank by interactions"].tolist() == [1, 2, 2, 4]
+    assert got["overlap"] == 2 and list(got["top_a_only"]) == []
+    assert list(got["top_b_only"]) == [2]  # also in the top 2 by interactions (tied), not by reach
+
+
 def test_rank_agreement_is_per_platform():
     na = pd.NA
     rows = [dict(platform="facebook", reach=r, reactions=r, comments=0, shares=0, saves=na) for r in range(1, 8)]
