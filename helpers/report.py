@@ -30,6 +30,8 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
+#: Paid and organic posts each need at least this many posts on a platform to be compared (medians).
+PAID_MIN_POSTS = 3
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
 SIGNIFICANCE = 0.05
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
@@ -530,6 +532,12 @@ class Report:
         sentences = [f.text for f in (self._finding_paid(p) for p in self.platforms) if f]
         if sentences:
             return " ".join(sentences)
+        marked = self.paid[self.paid["paid posts"] > 0] if len(self.paid) else self.paid
+        if len(marked):  # paid posts are marked, but too few of one kind to compare medians
+            counts = "; ".join(tr.t("paid.counts", platform=tr.platform(row["platform"]),
+                                    paid=tr.number(row["paid posts"]), organic=tr.number(row["organic posts"]))
+                               for _, row in marked.iterrows())
+            return tr.t("paid.too_few", counts=counts, minimum=tr.number(PAID_MIN_POSTS))
         return tr.t("paid.none")
 
     # ----------------------------------------------------------------------------------------- attention
@@ -736,7 +744,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     results = {
         "kpis": metrics.period_change(posts, previous), "agreement": compare.rank_agreement(posts),
         "ranks": compare.rank_table(posts), "quadrants": compare.quadrants(posts),
-        "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts),
+        "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
         "overlaps": {}, "elasticity": {}, "formats": {},
     }

@@ -134,6 +134,12 @@ def test_the_paid_finding_names_its_denominator_and_intervals(report):
         report.paid = paid
 
 
+def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
+    """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does."""
+    assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic):"
+                                      " each needs at least 3 posts on a platform.")
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
