@@ -7,22 +7,25 @@ The naive loop is what a consultant would script: per client, the `papermill` co
 `jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
 on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
 time split into kernel start (waiting for a kernel), execution and export; a single report rendered on
-its own; and the bare cost of starting a kernel and importing the libraries the notebook uses. The single
-report's cost runs from the moment its kernel was asked for (the renderer starts it while it imports
-papermill) to the finished HTML, so the kernel's whole start is counted, as in the bare cost.
-Everything is written under a temporary folder, removed at the end.
+its own; and the bare cost of starting a kernel the way the renderer does and importing the libraries the
+notebook uses. The single report's cost runs from the moment its kernel was asked for (the renderer starts
+it while it imports papermill) to the finished HTML, so the kernel's whole start is counted, as in the
+bare cost. Everything is written under a temporary folder, removed at the end. Other work on the machine
+slows both sides: run it on an idle machine.
 
 Where a single report's time goes (Kopi Senja, two platforms, on the 2-core machine): the kernel start
-about equals the bare cost. The execution (about 2.4 s) is computing both lenses (about 0.7 s in a fresh
-kernel), the tables (0.25 s), drawing seven matplotlib figures (about 2.3 s of work: 0.15 to 0.45 s each,
-mostly text layout and tick labels in Python), shared between the kernel and a forked copy of it since a
-core is spare (helpers/drawing.py), and about 0.3 s of papermill's per-cell messaging; the export about
-0.3 s. Done so far: the copy drawing figures from the last one backwards, the command and its worker
-starting the kernel before importing pandas, one layout pass per figure (constrained layout, no tight
-bounding box), no minor ticks on log axes, matplotlib boxes and heatmap instead of seaborn's, libyaml for
-the catalogues, export warm-up while the kernel starts, a finished kernel killed rather than shut down
-(jupyter_client's shutdown waits 0.1 s). The 1.5x target would leave about 1.4 s for execution and export
-together: less than computing the lenses plus half the figures' drawing.
+about equals the bare cost. The execution (about 1.8 s) is computing both lenses (about 0.5 s in a fresh
+kernel), the tables, drawing seven matplotlib figures (about 1.3 to 1.8 s of work: 0.1 to 0.4 s each,
+mostly tick and text layout in Python), shared between the kernel and a forked copy of it since a core is
+spare (helpers/drawing.py), and papermill's per-cell messaging; the export about 0.3 s. Done so far: the
+copy drawing figures from the last one backwards, the command and its worker starting the kernel before
+importing pandas, one layout pass per figure (constrained layout, no tight bounding box), no minor ticks
+on log axes, matplotlib boxes and heatmap instead of seaborn's, tick labels' number formatting cached,
+PNGs at zlib level 3, the libraries' objects frozen out of garbage collection once imported, libyaml for
+the catalogues, export warm-up while the kernel starts and one notebook validation per export, nbclient's
+kernel client ready without jupyter_client's final 0.2 s of listening to IOPub, a finished kernel killed
+rather than shut down. The 1.5x target would leave about 1.4 s for execution and export together: less
+than computing the lenses plus half the figures' drawing.
 """
 from __future__ import annotations
 
