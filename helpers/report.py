@@ -324,21 +324,50 @@ class Report:
                     low=tr.number(row["ci_low"] * 100, 2), high=tr.number(row["ci_high"] * 100, 2))
 
     def lens_sentence(self, lens: str) -> str:
+        """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do
+        not report (no reach: the broadcast lens counts impressions or views, and the rate divides by them)."""
+        return " ".join((self._broadcast_sentence if lens == "broadcast" else self._engagement_sentence)(platform)
+                        for platform in self.platforms)
+
+    def _counted(self, platform: str) -> str:
+        """What the platform's impressions column counts: impressions, views, or both."""
+        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        kind = "views" if kinds == {"views"} else "impressions" if kinds == {"impressions"} else "impressions_and_views"
+        return self.tr.t(f"imports.quality.kinds_{kind}")
+
+    def _broadcast_sentence(self, platform: str) -> str:
         tr = self.tr
-        parts = []
-        for platform in self.platforms:
-            if lens == "broadcast":
-                parts.append(tr.t("lens.broadcast_sentence", platform=tr.platform(platform),
-                                  reach=tr.number(self.kpi(platform, "summed_reach")),
-                                  posts=tr.number(self.kpi(platform, "posts")),
-                                  frequency=self._fmt_kpi("frequency", self.kpi(platform, "frequency"))))
-            else:
-                parts.append(tr.t("lens.engagement_sentence", platform=tr.platform(platform),
-                                  interactions=tr.number(self.kpi(platform, "interactions")),
-                                  rate=self._fmt_kpi("engagement_rate_by_reach",
-                                                     self.kpi(platform, "engagement_rate_by_reach")),
-                                  comments=self._fmt_kpi("conversation_rate", self.kpi(platform, "conversation_rate"))))
-        return " ".join(parts)
+        reach, impressions = self.kpi(platform, "summed_reach"), self.kpi(platform, "impressions")
+        frequency = self.kpi(platform, "frequency")
+        values = {"platform": tr.platform(platform), "posts": tr.number(self.kpi(platform, "posts")),
+                  "reach": tr.number(reach), "frequency": self._fmt_kpi("frequency", frequency)}
+        if pd.notna(reach):
+            return tr.t("lens.broadcast_sentence" if pd.notna(frequency) else "lens.broadcast_sentence_no_frequency",
+                        **values)
+        if pd.notna(impressions):
+            return tr.t("lens.broadcast_sentence_no_reach", impressions=tr.number(impressions),
+                        counted=self._counted(platform), **values)
+        return tr.t("lens.broadcast_sentence_empty", **values)
+
+    def _engagement_sentence(self, platform: str) -> str:
+        tr = self.tr
+        interactions = self.kpi(platform, "interactions")
+        by_reach, by_impressions = (self.kpi(platform, name) for name in ("engagement_rate_by_reach",
+                                                                           "engagement_rate_by_impressions"))
+        comments = self.kpi(platform, "conversation_rate")
+        values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
+        if pd.notna(by_reach):
+            text = tr.t("lens.engagement_by_reach", rate=self._fmt_kpi("engagement_rate_by_reach", by_reach), **values)
+        elif pd.notna(by_impressions):
+            text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
+                        rate=self._fmt_kpi("engagement_rate_by_impressions", by_impressions), **values)
+        elif pd.notna(interactions):
+            text = tr.t("lens.engagement_no_rate", **values)
+        else:
+            return tr.t("lens.engagement_none", **values)
+        if pd.notna(comments):
+            return text + tr.t("lens.engagement_comments", comments=self._fmt_kpi("conversation_rate", comments))
+        return text + "."
 
     def follower_sentences(self) -> list[str]:
         """Follower growth over the period per platform, from the daily series (when the exports hold one)."""
@@ -404,7 +433,9 @@ class Report:
         parts = []
         for platform, row in self.agreement.iterrows():
             if pd.isna(row["rho"]):
-                parts.append(tr.t("agreement.cannot", platform=tr.platform(platform), n=tr.number(row["n"])))
+                no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
+                parts.append(tr.t("agreement.cannot_no_reach" if no_reach else "agreement.cannot",
+                                  platform=tr.platform(platform), n=tr.number(row["n"])))
                 continue
             strength = abs(row["rho"])
             word = ("weak" if strength < 0.3 else "moderate" if strength < 0.6 else "strong" if strength < 0.8

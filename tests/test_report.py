@@ -140,6 +140,20 @@ def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
                                       " each needs at least 3 posts on a platform.")
 
 
+def test_lens_sentences_leave_out_what_is_not_reported(report):
+    kpis = report.kpis
+    try:
+        gone = kpis["kpi"].isin(["impressions", "frequency", "conversation_rate"]) & (kpis["platform"] == "facebook")
+        report.kpis = kpis.assign(value=kpis["value"].mask(gone))
+        broadcast, engagement = report.lens_sentence("broadcast"), report.lens_sentence("engagement")
+        assert broadcast.startswith("On Facebook, 52 posts reached a summed 164,235 accounts (not unique people);"
+                                    " the exports report no impressions or views for them, so no frequency.")
+        assert "(Σ interactions ÷ Σ reach). On Instagram" in engagement  # no comments clause for Facebook
+        assert "n/a" not in broadcast + engagement
+    finally:
+        report.kpis = kpis
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
@@ -194,6 +208,13 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     x_report = build_report(**params)
     assert x_report.posts["reach"].isna().all()
     assert any("report no reach" in note for note in x_report.coverage_notes())
+    # no 'n/a' in the headline sentences: what the exports lack is said, and the rate divides by impressions
+    assert x_report.lens_sentence("broadcast") == ("On X, the exports report no reach: 2 posts counted 13,850"
+                                                   " impressions, and neither summed reach nor frequency can be given.")
+    engagement = x_report.lens_sentence("engagement")
+    assert "an engagement rate by impressions of 0.04% (Σ interactions ÷ Σ impressions; the exports report no reach)" \
+        in engagement and "n/a" not in engagement
+    assert x_report.agreement_sentence().startswith("On X, the exports report no reach, so posts cannot be ranked")
     executed = run_notebook(tmp_path, **params)
     assert "report no reach" in executed
 
