@@ -104,3 +104,18 @@ def test_unparseable_publish_time_names_row():
 def test_older_variant_needs_a_timezone():
     with pytest.raises(ExportFormatError, match="time zone"):
         import_exports(OLDER_FB)
+
+
+@pytest.mark.parametrize(("header", "warning"), [
+    ('"Rea ch"', "the column 'Rea ch' looks like 'Reach' spelled differently, so it was not read"),
+    ("Unrelated", "the header has no 'Reach' column, which Business Suite post exports carry"),
+])
+def test_an_edited_reach_header_is_warned_about_not_silently_dropped(tmp_path, header, warning):
+    raw = VIEWS_TWICE.read_bytes()
+    first, rest = raw.split(b"\n", 1)
+    assert b",Reach," in first
+    path = tmp_path / VIEWS_TWICE.name
+    path.write_bytes(first.replace(b",Reach,", b"," + header.encode() + b",") + b"\n" + rest)
+    result = import_exports(path, timezone=ZONE)
+    assert result.posts["reach"].isna().all()
+    assert any(warning in w for w in result.warnings())

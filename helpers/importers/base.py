@@ -68,11 +68,16 @@ class Family:
         return [name for name in self.signature if name not in header_names]
 
 
+def _letters(name: str) -> str:
+    return "".join(ch for ch in str(name).casefold() if ch.isalnum())
+
+
 class Columns:
     """Find columns by name (case and spacing ignored), never by position; repeated names kept apart."""
 
     def __init__(self, header: list[str], keys: list[str]):
         self._by_name: dict[str, list[str]] = {}
+        self._header = list(header)
         for name, key in zip(header, keys):
             self._by_name.setdefault(normalise_name(name), []).append(key)
 
@@ -94,6 +99,14 @@ class Columns:
             raise ExportFormatError(path, Message("imports.base.column_missing", column=names[0]), column=names[0],
                                     expected=expected, hint=hint)
         return found
+
+    def lookalike(self, *names: str) -> str | None:
+        """A header that spells one of `names` with other spaces or punctuation ('Rea ch', 'Reach:'), when
+        none of `names` is present: an edited header, whose column would otherwise be silently unread."""
+        if self.key(*names) is not None:
+            return None
+        wanted = {_letters(name) for name in names}
+        return next((name for name in self._header if _letters(name) in wanted), None)
 
     def all_keys(self, name: str) -> list[str]:
         return list(self._by_name.get(normalise_name(name), []))

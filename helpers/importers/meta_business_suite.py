@@ -105,6 +105,10 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
         values = number(canonical, *names)
         if values is not None:
             out[canonical] = values
+        elif (misspelt := cols.lookalike(*names)) is not None:
+            report.warnings.append(Message("imports.base.column_misspelt", found=misspelt, expected=names[0]))
+        elif canonical == "reach":  # every Business Suite post export carries it
+            report.warnings.append(Message("imports.meta_business_suite.no_reach_column"))
     out["watch_time_seconds"] = number("watch_time_seconds", "Seconds viewed", dtype="Float64")
     _impressions(out, frame, table, cols, rows, report)
     out["paid"] = _paid(frame, cols, rows, path)
