@@ -9,6 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+#: Names of the WorkbookError classes a notebook can raise: a failed render shows their message alone
+#: (it speaks to the user); any other exception is shown with its type, as the fault it is.
+USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "RosterError", "SchemaViolation",
+                              "ParameterMismatch", "KernelStartError"})
+
+
 class WorkbookError(Exception):
     """A problem with the user's input or set-up, explained in words the user can act on."""
 

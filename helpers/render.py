@@ -37,12 +37,13 @@ from pathlib import Path
 
 from .clients import SAFE_ID, Client
 from .i18n import LANGUAGES, Translator, translator
-from .errors import WorkbookError
+from .errors import USER_ERROR_NAMES, WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
 
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colour codes in IPython tracebacks
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "client_report.ipynb"
 #: Cells left out of the client's HTML: the parameters, and notes for the analyst.
 HIDDEN_TAGS = {"parameters", "injected-parameters", "analyst-note", "remove-cell"}
@@ -71,7 +72,7 @@ class RenderResult:
     #                                                export, pdf
     pdf: Path | None = None
     pdf_error: str = ""
-    failed_source: str = ""  # first line of the failing cell
+    failed_source: str = ""  # the failing cell's line that raised (see failing_line)
 
 
 class ParameterMismatch(WorkbookError):
@@ -231,6 +232,19 @@ def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list
 # --- the HTML --------------------------------------------------------------------------------------
 
 _EXPORTER = None
+
+
+def failing_line(source: str, traceback_lines: list | None) -> str:
+    """The line of a cell that raised: the one IPython's traceback marks (`----> 5 report = ...`) in the
+    cell's own frame, else the cell's first line of code."""
+    for frame in traceback_lines or []:
+        text = ANSI.sub("", str(frame))
+        if text.lstrip().startswith("Cell In["):
+            marked = re.search(r"^-+> *\d+ (.*)$", text, flags=re.MULTILINE)
+            if marked and marked.group(1).strip():
+                return marked.group(1).strip()
+    return next((line.strip() for line in (source or "").splitlines()
+                 if line.strip() and not line.lstrip().startswith("#")), "")
 
 
 def without_stderr(outputs: list) -> list:
@@ -654,10 +668,9 @@ class Renderer:
                 )
             except PapermillExecutionError as exc:
                 timings["execute"] = time.perf_counter() - mark
-                source = next((line for line in (exc.source or "").splitlines() if line.strip()
-                               and not line.lstrip().startswith("#")), "")
-                return self._fail(task, work, started, timings, f"{exc.ename}: {exc.evalue}".strip(),
-                                  failed_cell=exc.cell_index, failed_source=source.strip()[:80])
+                message = exc.evalue if exc.ename in USER_ERROR_NAMES else f"{exc.ename}: {exc.evalue}"
+                return self._fail(task, work, started, timings, message.strip(), failed_cell=exc.cell_index,
+                                  failed_source=failing_line(exc.source, exc.traceback)[:80])
             finally:
                 self.supply.shutdown(kernel)
             timings["execute"] = time.perf_counter() - mark

@@ -122,10 +122,36 @@ clients:
     assert status == 1
     assert "broken" in captured.err and "FAILED" in captured.out
     assert "lots" in captured.out and "Reach" in captured.out  # the error names the value and column
+    # the line that raised, not the cell's first line; the message alone, not the exception's class
+    assert "`report = build_report(" in captured.out and "ExportFormatError" not in captured.out
     assert (out / "broken" / "report.html").read_text(encoding="utf-8") == "last good report"
     assert (out / "_failed" / "broken" / "report.ipynb").exists()
     assert (out / "fine" / "report.html").exists()
     assert not list(out.glob(".render-*"))  # no temporary folder left behind
+
+
+def test_failing_line_is_the_one_the_traceback_marks():
+    from helpers.render import failing_line
+
+    traceback = ["\x1b[0;31mValueError\x1b[0m   Traceback (most recent call last)",
+                 "Cell \x1b[0;32mIn[3], line 5\x1b[0m\n      1 from helpers import display\n"
+                 "\x1b[0;32m----> 5\x1b[0m report \x1b[38;5;241m=\x1b[39m build_report(client)\n",
+                 "File /x/helpers/report.py:668, in build_report\n---> 668 raise ValueError"]
+    assert failing_line("# note\nfrom helpers import display\n\nreport = build_report(client)", traceback) \
+        == "report = build_report(client)"
+    assert failing_line("# note\nfrom helpers import display", []) == "from helpers import display"
+
+
+def test_every_workbook_error_a_notebook_can_raise_is_shown_as_a_message():
+    import helpers.pdf  # noqa: F401 - every module defining errors, imported
+    import helpers.render  # noqa: F401
+    import helpers.schema  # noqa: F401
+    from helpers.errors import USER_ERROR_NAMES, WorkbookError
+
+    def subclasses(cls):
+        return {cls} | {s for c in cls.__subclasses__() for s in subclasses(c)}
+
+    assert {c.__name__ for c in subclasses(WorkbookError)} <= USER_ERROR_NAMES
 
 
 def test_bad_roster_is_a_clear_error_without_traceback(tmp_path, capsys):
