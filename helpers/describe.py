@@ -21,14 +21,14 @@ POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
 LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics", "not_reported", "warning")
 
 
-def _report_lines(report: FileReport, tr: Translator, label: str, rows_key: str, period_format: str,
+def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, period_format: str,
                   zone_note: str = "", absent: tuple[str, ...] = ()) -> list[str]:
     """The lines describing one file's import report, labels aligned in the reader's language."""
     width = max(len(tr.t(f"cli.inspect.{key}")) for key in LABELS) + 2
 
     def line(key: str, text) -> str:
         return f"  {tr.t(f'cli.inspect.{key}') + ':':<{width}}{text}"
-    lines = [line("family", f"{label} [{report.family}]"),
+    lines = [line("family", f"{tr.message(label)} [{report.family}]"),
              line("platform", report.platform or tr.t("common.na")),
              line(rows_key, tr.t("cli.inspect.counts", in_file=tr.number(report.rows_in_file),
                                  imported=tr.number(report.rows_imported),

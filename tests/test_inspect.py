@@ -47,6 +47,7 @@ def test_inspect_speaks_indonesian_when_asked(capsys, tmp_path):
     assert main(["inspect", str(older), "--timezone", "Europe/London", "--language", "id"]) == 0
     out = capsys.readouterr().out
     assert "baris:" in out and "6 dalam berkas, 3 diimpor, 3 dibuang" in out
+    assert "jenis:" in out and "ekspor unggahan Meta Business Suite" in out  # the family's name too
     assert "dibuang 1: Post ID kosong" in out  # the importer's own reason, in Indonesian too
     assert "tidak dilaporkan:" in out and "rows:" not in out and "empty Post ID" not in out
     bad = tmp_path / "notes.csv"
