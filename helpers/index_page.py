@@ -83,6 +83,14 @@ def _period(report: dict) -> str:
         return f"{start} to {end}"
 
 
+def _shorten(text: str, limit: int = 300) -> str:
+    """At most `limit` characters, cut at a word's end and marked with an ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def index_html(records: list[dict]) -> str:
     """The index page: one row per client, linking its latest good report (and PDF)."""
     rows = []
@@ -95,13 +103,14 @@ def index_html(records: list[dict]) -> str:
         else:
             title = name
         pdf = f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}">PDF</a>)' if report.get("pdf") else ""
-        if r.get("status") == "ok":
-            status = '<span class="ok">ok</span>'
+        if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
+            status = '<span class="ok">ok</span>' + (f" ({html.escape(_shorten(r['error']))})" if r.get("error") else "")
         else:
             cell = f"cell {r['failed_cell']}: " if r.get("failed_cell") is not None else ""
             shown = "the report linked is the last good one" if report.get("html") else "no good report yet"
             status = (f'<span class="failed">failed</span> {_when(r.get("attempted_at"))}: '
-                      f'{html.escape(cell + str(r.get("error", ""))[:300])} <em>({shown})</em>')
+                      f'{html.escape(_shorten(cell + str(r.get("error", ""))))} <em>({shown}; the whole error is in'
+                      f' _failed/{cid}/error.txt)</em>')
         took = report.get("seconds")
         rows.append(
             f"<tr><td>{title}{pdf}<br><small>{cid}</small></td><td>{html.escape(_period(report))}</td>"

@@ -26,6 +26,16 @@ class PdfError(Exception):
     """Chromium did not produce a PDF."""
 
 
+def missing_chromium_message() -> str:
+    """Why no PDF is printed: a WORKBOOK_CHROMIUM that names no runnable program, or no Chromium at all."""
+    named = os.environ.get("WORKBOOK_CHROMIUM")
+    if named:
+        return (f"PDF skipped: WORKBOOK_CHROMIUM is set to {named!r}, which is not a program that can run. Set it"
+                " to Chromium's path, or unset it to use the installed Chromium. The HTML reports are rendered as"
+                " usual.")
+    return MISSING_CHROMIUM
+
+
 def find_chromium() -> str | None:
     """The Chromium program to print with, or None when none is installed."""
     named = os.environ.get("WORKBOOK_CHROMIUM")
@@ -53,8 +63,9 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str, scratch: Path, tim
         _kill_group(process)
         raise
     if not pdf_path.is_file() or not pdf_path.read_bytes()[:5] == b"%PDF-":
-        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        raise PdfError(f"Chromium printed no PDF (exit status {process.returncode}): {' '.join(tail)}")
+        tail = " ".join(stderr.decode("utf-8", "replace").strip().splitlines()[-3:])
+        said = f": {tail}" if tail else f", and said nothing: check that {chromium} is Chromium"
+        raise PdfError(f"Chromium printed no PDF (exit status {process.returncode}){said}")
 
 
 def _kill_group(process: subprocess.Popen) -> None:

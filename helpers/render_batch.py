@@ -328,7 +328,7 @@ def _sigterm_interrupts():
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en") -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order."""
-    from .pdf import MISSING_CHROMIUM, find_chromium
+    from .pdf import find_chromium, missing_chromium_message
 
     stream = stream or sys.stdout
     seen = set()
@@ -346,7 +346,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     if pdf:
         chromium = find_chromium()
         if chromium is None:
-            print(MISSING_CHROMIUM, file=sys.stderr)
+            print(missing_chromium_message(), file=sys.stderr)
     jobs = max(1, min(jobs or default_jobs(), len(clients)))
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
     pool = WorkerPool(jobs, notebook, token)

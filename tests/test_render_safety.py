@@ -193,6 +193,27 @@ def test_index_escapes_and_lists_records(tmp_path):
     assert '<a href="legacy/report.html">legacy</a>' in page
 
 
+def test_index_shows_a_pdf_problem_beside_ok_and_cuts_long_errors_at_a_word(tmp_path):
+    long_error = "expected: a number with a decimal point " + "or a decimal comma " * 20 + "END"
+    records = [{"client": "a", "name": "A", "status": "ok", "error": "PDF: Chromium printed no PDF",
+                "report": {"html": "report.html"}},
+               {"client": "b", "name": "B", "status": "failed", "error": long_error, "report": None}]
+    page = index_html(records)
+    assert '<span class="ok">ok</span> (PDF: Chromium printed no PDF)' in page
+    shown = page[page.index("expected: a number"):page.index(" …")]
+    assert shown.split()[-1] in ("or", "a", "decimal", "comma") and "END" not in page  # cut at a word's end
+    assert "_failed/b/error.txt" in page
+
+
+def test_the_pdf_message_says_whether_chromium_is_missing_or_wrongly_named(monkeypatch):
+    from helpers.pdf import MISSING_CHROMIUM, missing_chromium_message
+
+    monkeypatch.delenv("WORKBOOK_CHROMIUM", raising=False)
+    assert missing_chromium_message() == MISSING_CHROMIUM and "apt-get install chromium" in MISSING_CHROMIUM
+    monkeypatch.setenv("WORKBOOK_CHROMIUM", "/nonexistent/chrome")
+    assert "WORKBOOK_CHROMIUM is set to '/nonexistent/chrome', which is not a program" in missing_chromium_message()
+
+
 def test_help_names_the_new_options():
     done = subprocess.run([sys.executable, "-m", "helpers", "render", "--help"], capture_output=True, text=True,
                           cwd=PROJECT_ROOT)
