@@ -99,6 +99,8 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     tr = Translator(language)
     say = tr.t
     path = resolve(path)
+    if path.is_dir():
+        raise RosterError(path, [say("roster.is_folder")], tr)
     if not path.is_file():
         raise RosterError(path, [say("roster.no_file")], tr)
     try:

@@ -18,9 +18,10 @@ def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:
 
 
 def display_path(path: str | Path) -> str:
-    """A path as a user should see it in a message: relative to the project root when inside it."""
+    """A path as a user should see it in a message: relative to the folder the command runs in when inside
+    it (the project root, usually), the full path otherwise, so that it can be opened from there."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(p)
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p.resolve()) if p.is_absolute() or p.exists() else str(p)

@@ -165,6 +165,24 @@ def test_bad_roster_is_a_clear_error_without_traceback(tmp_path, capsys):
     assert "Traceback" not in err
 
 
+def test_out_and_roster_that_are_the_wrong_kind_of_path_are_clear_errors(tmp_path, capsys):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["render", "--out", str(a_file)]) == 2
+    assert f"--out {a_file} is a file, not a folder" in capsys.readouterr().err
+    assert main(["render", "--clients", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "this is a folder, not a roster file" in capsys.readouterr().err
+
+
+def test_paths_in_messages_open_from_where_the_command_runs(tmp_path, monkeypatch):
+    from helpers.paths import PROJECT_ROOT, display_path
+
+    assert display_path(PROJECT_ROOT / "reports" / "index.html") == "reports/index.html"  # tests run at the root
+    monkeypatch.chdir(tmp_path)
+    assert display_path(PROJECT_ROOT / "reports" / "index.html") == str(PROJECT_ROOT / "reports" / "index.html")
+    assert display_path(tmp_path / "out" / "index.html") == "out/index.html"
+
+
 def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
     from helpers.i18n import Translator
     from helpers.render import RenderResult, summary_lines
