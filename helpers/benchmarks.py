@@ -11,9 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .metrics import ratio
-from .paths import DATA_DIR
+from .paths import BENCHMARKS_FILE
 
-BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
 DENOMINATOR_COLUMN = {"followers": "followers", "impressions": "impressions", "reach": "reach",
                       "views": "video_views"}
 #: Words benchmark sources use for interaction components -> post-table columns.

@@ -5,10 +5,12 @@ Export paths and glob patterns in a roster are relative to the project root.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import glob
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +18,7 @@ import yaml
 
 from .errors import RosterError
 from .i18n import Translator
-from .paths import DEFAULT_ROSTER, resolve
+from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, resolve
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -112,13 +114,15 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     problems: list[str] = []
     clients: list[Client] = []
     seen: set[str] = set()
+    ids = [entry.get("id") for entry in data["clients"] if isinstance(entry, dict)]
     for number, entry in enumerate(data["clients"], start=1):
         label = say("roster.client_number", number=number)
         if not isinstance(entry, dict):
             problems.append(say("roster.client_mapping", client=label, keys=", ".join(CLIENT_KEYS)))
             continue
-        if isinstance(entry.get("id"), str):
-            label = say("roster.client_id", id=repr(entry["id"]))
+        if isinstance(entry.get("id"), str):  # a repeated id names the client by its place in the list too
+            label = say("roster.client_number_id" if ids.count(entry["id"]) > 1 else "roster.client_id",
+                        id=repr(entry["id"]), number=number)
         mine = _check_client(entry, label, seen, say)
         problems.extend(mine)
         if not mine:
@@ -145,6 +149,13 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     return clients
 
 
+@lru_cache(maxsize=1)
+def benchmark_industries() -> tuple[str, ...]:
+    """The industries of data/benchmarks.csv, read with the csv module (a roster check needs no pandas)."""
+    with open(BENCHMARKS_FILE, encoding="utf-8", newline="") as handle:
+        return tuple(sorted({row["industry"] for row in csv.DictReader(handle)}))
+
+
 def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
     problems = []
     known = ", ".join(CLIENT_KEYS)
@@ -169,7 +180,9 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
         if isinstance(exports, str):
             exports = [exports]
             entry["exports"] = exports
-        if not isinstance(exports, list) or not exports or not all(isinstance(e, str) for e in exports):
+        if isinstance(exports, list) and not exports:
+            problems.append(say("roster.exports_empty", client=label))
+        elif not isinstance(exports, list) or not all(isinstance(e, str) for e in exports):
             problems.append(say("roster.exports_list", client=label))
         else:
             for pattern in exports:
@@ -192,8 +205,12 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
                             languages=", ".join(LANGUAGES)))
     if "currency" in entry and not re.fullmatch(r"[A-Za-z]{3}", str(entry["currency"])):
         problems.append(say("roster.bad_currency", client=label, value=repr(entry["currency"])))
-    if "benchmark_industry" in entry and not isinstance(entry["benchmark_industry"], str):
-        problems.append(say("roster.must_be_text", client=label, key="'benchmark_industry'"))
+    if "benchmark_industry" in entry:
+        if not isinstance(entry["benchmark_industry"], str):
+            problems.append(say("roster.must_be_text", client=label, key="'benchmark_industry'"))
+        elif entry["benchmark_industry"] not in benchmark_industries():
+            problems.append(say("roster.unknown_industry", client=label, value=repr(entry["benchmark_industry"]),
+                                known=", ".join(benchmark_industries())))
     if "year" in entry and (not isinstance(entry["year"], int) or not 2000 <= entry["year"] <= 2100):
         problems.append(say("roster.bad_year", client=label, value=repr(entry["year"])))
     if "branding" in entry:

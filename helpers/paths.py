@@ -5,6 +5,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
+BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"  # published reference figures (see helpers/benchmarks.py)
 DEMO_DIR = DATA_DIR / "demo"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"

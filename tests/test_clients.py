@@ -87,3 +87,27 @@ clients:
     assert "klien 'Bad Id': kunci 'id' bernilai 'Bad Id'" in text
     assert "berkas tidak ditemukan: data/demo/nowhere.csv" in text
     assert "kunci 'period' tidak ada" in text
+
+
+def test_repeated_ids_empty_exports_and_unknown_industries_are_named(tmp_path):
+    path = roster(tmp_path, """
+clients:
+  - id: dup
+    name: A
+    exports: ["data/demo/kopi-senja/*.csv"]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+    benchmark_industry: Health and Beauty
+  - id: dup
+    name: B
+    exports: []
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+""")
+    with pytest.raises(RosterError) as caught:
+        load_roster(path)
+    text = str(caught.value)
+    assert ("client #1 (id 'dup'): key 'benchmark_industry': 'Health and Beauty' is not an industry of the"
+            " benchmarks; known: Health & Beauty") in text
+    assert "client #2 (id 'dup'): key 'id' repeats an earlier client's id" in text  # which of the two is meant
+    assert "client #2 (id 'dup'): key 'exports' is an empty list" in text
