@@ -220,13 +220,24 @@ def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list
         text = re.sub(re.escape(name), " ", text, flags=re.I)
     problems = []
     tokens = set(re.findall(r"[\w-]+", text))
+    remedy = ("check that this client's exports hold only its own posts; a legitimate mention (a partner"
+              " named in a caption) passes when the client is rendered in a batch of its own (--client ID)")
     for post_id in sorted(foreign.post_ids):
         if post_id in tokens or (not re.fullmatch(r"[\w-]+", post_id) and post_id in text):
-            problems.append(f"the HTML holds another client's post id {post_id}")
+            problems.append(f"the HTML holds another client's post id {post_id}, in {_around(text, post_id)}: {remedy}")
     for name in sorted(foreign.names):
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.I):
-            problems.append(f"the HTML names another client of this batch: {name!r}")
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.I)
+        if found:
+            problems.append(f"the HTML names another client of this batch, {name!r}, in"
+                            f" {_around(text, found.group(0))}: {remedy}")
     return problems
+
+
+def _around(text: str, found: str, width: int = 40) -> str:
+    """The words around the first occurrence of `found`, quoted, so the user can find it in the report."""
+    at = text.find(found)
+    start, end = max(0, at - width), min(len(text), at + len(found) + width)
+    return "'" + ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "") + "'"
 
 
 # --- the HTML --------------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ def test_planted_leak_is_caught_and_the_last_good_report_stays(batch):
     assert (out / "leaky" / "report.html").read_text(encoding="utf-8") == "last good report"
     assert (out / "_failed" / "leaky" / "report.ipynb").exists()
     error = (out / "_failed" / "leaky" / "error.txt").read_text(encoding="utf-8")
-    assert f"names another client of this batch: {GOOD_NAME!r}" in error
+    assert f"names another client of this batch, {GOOD_NAME!r}, in '" in error
     assert f"another client's post id {batch['planted_id']}" in error
     assert GOOD_NAME in batch["stdout"]  # the summary says why
     record = json.loads((out / "leaky" / "render.json").read_text(encoding="utf-8"))

@@ -78,9 +78,12 @@ def test_planted_leaks_are_caught():
     clean = PAGE.replace("{content}", "Kopi Senja reached 1,234 people; post 12345678901234567 is ours")
     assert find_leaks(clean, foreign) == []  # "Senja" inside the own name; a longer id is another id
     leaked = PAGE.replace("{content}", "as HARBOUR BOOKS did with post 1234567890123456")
-    problems = find_leaks(leaked, foreign)
-    assert "the HTML holds another client's post id 1234567890123456" in problems
-    assert "the HTML names another client of this batch: 'Harbour Books'" in problems
+    problems = " | ".join(find_leaks(leaked, foreign))
+    assert "the HTML holds another client's post id 1234567890123456, in '" in problems
+    # where (the words around it, as the report shows them) and what to do
+    assert "the HTML names another client of this batch, 'Harbour Books', in '" in problems
+    assert "as HARBOUR BOOKS did with post 1234567890123456" in problems
+    assert "rendered in a batch of its own (--client ID)" in problems
     # in an alt text too; never in the bytes of an embedded image
     in_alt = PAGE.replace("{content}", "").replace('alt="a figure"', 'alt="Harbour Books posts"')
     assert find_leaks(in_alt, foreign)
