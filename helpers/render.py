@@ -48,6 +48,9 @@ REPORT_NOTEBOOK = NOTEBOOKS_DIR / "client_report.ipynb"
 #: Cells left out of the client's HTML: the parameters, and notes for the analyst.
 HIDDEN_TAGS = {"parameters", "injected-parameters", "analyst-note", "remove-cell"}
 FAILED_DIR = "_failed"
+#: The executed notebook of each good report (code, parameters, paths of this machine): for the analyst,
+#: outside the client's folder, which holds only what is sent.
+EXECUTED_DIR = "_executed"
 WORK_PREFIX = ".render-"
 #: Shorter post ids are not checked for leaks: they cannot be told apart from ordinary numbers.
 MIN_POST_ID_LENGTH = 6
@@ -726,7 +729,11 @@ class Renderer:
         with signals_deferred():
             previous = read_record(target)
             target.mkdir(parents=True, exist_ok=True)
-            os.replace(work / "report.ipynb", target / "report.ipynb")
+            executed = out_dir / EXECUTED_DIR / client.id  # the analyst's, not the client's: kept apart
+            executed.mkdir(parents=True, exist_ok=True)
+            os.replace(work / "report.ipynb", executed / "report.ipynb")
+            with contextlib.suppress(FileNotFoundError):
+                (target / "report.ipynb").unlink()  # put there by an older version of the renderer
             if has_pdf:
                 os.replace(work / "report.pdf", target / "report.pdf")
             elif (target / "report.pdf").exists():

@@ -33,7 +33,9 @@ def test_demo_roster_renders_every_client(rendered):
     assert status == 0
     for client in load_roster(DEFAULT_ROSTER):
         html = (out / client.id / "report.html").read_text(encoding="utf-8")
-        executed = json.loads((out / client.id / "report.ipynb").read_text(encoding="utf-8"))
+        executed = json.loads((out / "_executed" / client.id / "report.ipynb").read_text(encoding="utf-8"))
+        # the client's folder holds what is sent: the executed notebook (code, paths) is kept apart
+        assert sorted(p.name for p in (out / client.id).iterdir()) == ["render.json", "report.html"]
         assert client.name in html
         for heading in headings(client.language):
             assert f">{heading}<" in html, heading
@@ -54,7 +56,7 @@ def test_a_single_report_draws_ahead_on_a_spare_core_and_shows_the_same_figures(
     _, out = rendered
     assert main(["render", "--clients", str(DEFAULT_ROSTER), "--out", str(tmp_path), "--client", "kopi-senja",
                  "--jobs", "1"]) == 0
-    injected = [c for c in json.loads((tmp_path / "kopi-senja" / "report.ipynb").read_text(encoding="utf-8"))["cells"]
+    injected = [c for c in json.loads((tmp_path / "_executed" / "kopi-senja" / "report.ipynb").read_text(encoding="utf-8"))["cells"]
                 if "injected-parameters" in c["metadata"].get("tags", [])]
     assert ("draw_ahead = True" in "".join(injected[0]["source"])) == (default_jobs() > 1)
 
