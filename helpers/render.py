@@ -827,7 +827,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
                 details.append(f"{r.client}: {cell}{r.error}")
         status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
                       else "cli.status.failed")
-        lines.append(f"{r.client:<{width}}  {status:<7} {r.seconds:>6.1f}s  {detail}")
+        seconds = tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
+        lines.append(f"{r.client:<{width}}  {status:<7} {seconds:>7}  {detail}")
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return lines

@@ -210,7 +210,7 @@ class WorkerPool:
                 dispatch(worker)
             elif kind == "result":
                 results[payload.client] = payload
-                note = "" if payload.ok else _short(payload)
+                note = "" if payload.ok else _short(payload, progress.tr)
                 progress.finished(payload.client, payload.ok, payload.seconds, note or payload.pdf_error)
                 worker.task = None
                 dispatch(worker)
@@ -288,8 +288,8 @@ class WorkerPool:
             worker.connection.close()
 
 
-def _short(result: RenderResult) -> str:
-    cell = f"cell {result.failed_cell}: " if result.failed_cell is not None else ""
+def _short(result: RenderResult, tr: Translator) -> str:
+    cell = tr.t("cli.cell", number=result.failed_cell) + ": " if result.failed_cell is not None else ""
     first = (result.error or "").splitlines()[0] if result.error else ""
     return (cell + first)[:160]
 

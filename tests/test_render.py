@@ -195,7 +195,7 @@ def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
     assert capsys.readouterr().err.startswith("galat: ")
     lines = summary_lines([RenderResult("acme", False, 1.5, failed_cell=4, error="ValueError: x")], Translator("id"))
     assert lines[0].split()[:3] == ["klien", "status", "waktu"]
-    assert "GAGAL" in lines[1] and "sel 4" in lines[1]
+    assert "GAGAL" in lines[1] and "sel 4" in lines[1] and "1,5 dtk" in lines[1]
 
 
 def test_a_failed_indonesian_clients_import_error_is_in_indonesian(tmp_path, capsys):
