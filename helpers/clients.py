@@ -70,7 +70,8 @@ def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The period of equal length that ends the day before `start` (a whole month for a whole month)."""
+    """The comparison period that ends the day before `start`: as many whole months for a period of whole
+    months (September against August, whose lengths may differ by a day or more), otherwise as many days."""
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months: compare whole months
         months = (end.year - start.year) * 12 + end.month - start.month + 1
         first = start

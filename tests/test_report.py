@@ -59,6 +59,11 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
     assert checked >= 5
 
 
+def test_periods_of_unequal_length_are_said_to_be(report):
+    """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
+    assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
+
+
 def test_period_and_comparison_hold_the_right_posts(report):
     assert report.posts["published_at"].min() >= pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
     assert report.previous["published_at"].max() < pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
