@@ -652,6 +652,11 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     expected = expected_answer(exercise_id)
     got = _shown(answer)
 
+    if isinstance(answer, (pd.Series, pd.DataFrame)) and exercise_id in ("frequency", "benchmark"):
+        if len(answer) == 1 and answer.size == 1 and _is_number(answer.to_numpy().ravel()[0]):
+            answer = answer.to_numpy().ravel()[0]  # one filtered value: what the learner meant
+        else:
+            return result("invalid", tr.t("lesson.check.column_given", count=tr.number(len(answer))))
     if _decimal_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
     if exercise_id in ("frequency", "benchmark"):

@@ -472,3 +472,16 @@ def test_the_lessons_text_tables_are_shown_whole(language, executed_in_indonesia
         assert longest <= 220, longest
     if language == "id":
         assert Translator("id").t("lesson.views.success_social") in _texts(executed_in_indonesian)
+
+
+def test_a_filtered_column_as_the_benchmark_answer():
+    """Dividing two filtered columns gives a column (NaN where the indexes differ): the check says to take the
+    number with .iloc[0]; a column holding the one right value is taken as that value."""
+    table = lesson.benchmark_table()
+    x = table[table["platform"] == "x"]
+    buffer = x[x["source"].str.startswith("Buffer") & (x["denominator"] == "impressions")]["value"]
+    rival = x[x["source"].str.startswith("Rival IQ") & (x["denominator"] == "followers")
+              & (x["edition"] == lesson.BENCHMARK_EXERCISE[1])]["value"]
+    misaligned = lesson.check("benchmark", buffer / rival, "en")
+    assert misaligned.status == "invalid" and "take the number with `.iloc[0]`" in misaligned.message
+    assert lesson.check("benchmark", buffer.reset_index(drop=True) / rival.reset_index(drop=True), "en").correct
