@@ -178,8 +178,9 @@ def simulate(audience_size: int = 20_000, conversation_share: float = 0.5, paid_
 def simulation_intro(tr: Translator, audience_size: int, conversation_share: float, paid_boost: float,
                      posts_per_strategy: int) -> str:
     """The two strategies described with the parameters of this run."""
-    return tr.t("lesson.sim.body", posts=tr.number(posts_per_strategy), audience=tr.number(audience_size),
-                boost=tr.percent(paid_boost, 0), share=tr.percent(conversation_share, 0))
+    return tr.t("lesson.sim.body" if paid_boost > 0 else "lesson.sim.body_no_boost", posts=tr.number(posts_per_strategy),
+                audience=tr.number(audience_size), boost=tr.percent(paid_boost, 0),
+                share=tr.percent(conversation_share, 0))
 
 
 def simulation_caption(tr: Translator, audience_size: int, posts_per_strategy: int) -> str:
@@ -229,7 +230,7 @@ def simulation_table(summary: pd.DataFrame, tr: Translator) -> pd.DataFrame:
 
 
 #: Within this factor of each other, two strategies count as alike under a lens.
-ALIKE = 1.2
+ALIKE = 1.1
 
 
 def _verdict(broadcast: float, conversation: float) -> str:
