@@ -490,6 +490,6 @@ def test_a_filtered_column_as_the_benchmark_answer():
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_intro_follows_a_zero_paid_boost(language):
     tr = Translator(language)
-    text = lesson.simulation_intro(tr, 5000, 0.5, 0.0, 30)
-    assert "paid_boost" in text and tr.percent(0, 0) not in text  # no "paid reach equal to 0%"
+    text = lesson.simulation_intro(tr, 5000, 0.25, 0.0, 30)
+    assert "`paid_boost`" in text.split("\n")[2] and tr.percent(0, 0) not in text  # not "paid reach equal to 0%"
     assert lesson.simulation_intro(tr, 5000, 0.5, 1.0, 30) != text
