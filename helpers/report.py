@@ -169,8 +169,11 @@ class Report:
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
+        left_out = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]))
+                    if fit.get("left_out_zero") else "")
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
-            f"finding.elasticity_{shape}", platform=self.tr.platform(platform), multiplier=self.tr.number(multiplier, 1),
+            f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
+            left_out=left_out, multiplier=self.tr.number(multiplier, 1),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
 

@@ -42,6 +42,7 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             fit = compare.elasticity(report.posts[report.posts["platform"] == platform])
             assert values["slope"] == pytest.approx(fit["slope"])
             assert tr.number(fit["slope"], 2) in finding.text and tr.number(10 ** fit["slope"], 1) in finding.text
+            assert f"over {tr.number(fit['n'])} posts" in finding.text  # the fit's own n
         elif finding.key.startswith("finding.formats"):
             assert tr.percent(values["rate_median"], 1) in finding.text
             assert tr.number(values["reach_median"]) in finding.text
