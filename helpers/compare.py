@@ -100,6 +100,19 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     return posts[name].astype("Float64")
 
 
+def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
+    """The broadcast count one platform's posts are ranked by against interactions: 'reach' when at least
+    `min_posts` posts report reach and interactions; else 'impressions' (impressions or views, as the export
+    counts them) when that many report those, as X, LinkedIn, YouTube and TikTok exports do; else 'reach'
+    (and too few posts to compare, which the report says)."""
+    one_platform(posts, "broadcast_measure")
+    engaged = _measure(posts, "interactions").notna()
+    for name in ("reach", "impressions"):
+        if int((posts[name].notna() & engaged).sum()) >= min_posts:
+            return name
+    return "reach"
+
+
 def top_posts(posts: pd.DataFrame, column: pd.Series, n: int) -> pd.Index:
     """Index of the n posts highest on `column`; ties broken by earlier publication, then post id."""
     frame = pd.DataFrame({"value": column.astype("Float64"), "published_at": posts["published_at"],

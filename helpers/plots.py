@@ -152,23 +152,25 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
 
 
 def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
-               accent: str = "#0072B2") -> plt.Figure:
-    """Slope chart: the top-N posts by reach, and where each lands when ranked by interactions."""
+               accent: str = "#0072B2", ranked_by: str = "") -> plt.Figure:
+    """Slope chart: the top-N posts by their broadcast count (`ranked_by`: reach, or impressions where no
+    reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions."""
     apply_style()
     mine = ranks[ranks["platform"] == platform]
-    top = mine.sort_values("rank by reach").head(top_n)
+    top = mine.sort_values(["rank by broadcast", "rank by interactions"]).head(top_n)
     fig, ax = new_figure(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
     for _, row in top.iterrows():
         kept = row["rank by interactions"] <= top_n
         colour = accent if kept else PALETTE[3]
-        ax.plot([0, 1], [row["rank by reach"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
+        ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
         ax.annotate(f"#{int(row['rank by interactions'])}", (1, row["rank by interactions"]),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
     ax.set_xlim(-0.2, 1.3)
     ax.set_ylim(worst + 1, 0)
-    ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach"), tr.t("figure.rank_by_interactions")])
+    ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")),
+                           tr.t("figure.rank_by_interactions")])
     ax.set_ylabel(tr.t("figure.axis_rank"))
     fig_title(fig, title)
     localise_numbers(fig, tr)

@@ -77,7 +77,8 @@ class Report:
     kpis: pd.DataFrame = field(default_factory=pd.DataFrame)
     agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
     overlaps: dict = field(default_factory=dict)
-    ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # per platform, by its broadcast measure
+    measures: dict = field(default_factory=dict)  # platform -> 'reach' or 'impressions' (compare.broadcast_measure)
     quadrants: pd.DataFrame = field(default_factory=pd.DataFrame)
     elasticity: dict = field(default_factory=dict)
     formats: dict = field(default_factory=dict)
@@ -147,12 +148,12 @@ class Report:
         mine = self.ranks[self.ranks["platform"] == platform]
         if len(mine) < 2:
             return None
-        top = mine.sort_values(["rank by reach", "rank by interactions"]).iloc[0]
+        top = mine.sort_values(["rank by broadcast", "rank by interactions"]).iloc[0]
         rank = int(top["rank by interactions"])
         key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
                else "finding.best_post")
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=self.tr.ordinal(rank),
-                                      posts=self.tr.number(len(mine))),
+                                      posts=self.tr.number(len(mine)), by=self.ranked_by(platform)),
                        {"rank": rank, "posts": len(mine), "platform": platform})
 
     def _finding_overlap(self, platform: str) -> Finding | None:
@@ -161,7 +162,14 @@ class Report:
             return None
         return Finding("finding.overlap", self.tr.t(
             "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
-            n=self.tr.number(overlap["n"])), {"overlap": overlap["overlap"], "n": overlap["n"]})
+            n=self.tr.number(overlap["n"]), by=self.ranked_by(platform)), {"overlap": overlap["overlap"], "n": overlap["n"]})
+
+    def ranked_by(self, platform: str) -> str:
+        """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
+        (what its exports count) when they report no reach."""
+        if self.measures.get(platform, "reach") == "reach":
+            return self.tr.t("lens.word_reach")
+        return self._counted(platform)
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
@@ -415,6 +423,7 @@ class Report:
         for platform, row in self.agreement.iterrows():
             rows.append({
                 tr.t("agreement.platform"): tr.platform(platform),
+                tr.t("agreement.measure"): self.ranked_by(platform),
                 tr.t("agreement.posts"): tr.number(row["n"]),
                 "Spearman ρ": self._corr(row["rho"], row["ci_low"], row["ci_high"]),
                 "Kendall τ": self._corr(row["tau"], row["tau_ci_low"], row["tau_ci_high"]),
@@ -442,12 +451,12 @@ class Report:
             if pd.isna(row["rho"]):
                 no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
                 parts.append(tr.t("agreement.cannot_no_reach" if no_reach else "agreement.cannot",
-                                  platform=tr.platform(platform), n=tr.number(row["n"])))
+                                  platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform)))
                 continue
             strength = abs(row["rho"])
             word = ("weak" if strength < 0.3 else "moderate" if strength < 0.6 else "strong" if strength < 0.8
                     else "very_strong")
-            parts.append(tr.t("agreement.sentence", platform=tr.platform(platform),
+            parts.append(tr.t("agreement.sentence", platform=tr.platform(platform), by=self.ranked_by(platform),
                               strength=tr.t(f"agreement.strength.{word}"), rho=tr.number(row["rho"], 2),
                               low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2),
                               n=tr.number(row["n"])))
@@ -458,16 +467,17 @@ class Report:
         tr = self.tr
         overlap = self.overlaps[platform]
         rows = []
+        by = self.ranked_by(platform)
         for label, index in (("divergent.reach_only", overlap["top_a_only"]),
                              ("divergent.interactions_only", overlap["top_b_only"])):
             for i in index:
                 post = self.posts.loc[i]
                 rows.append({
-                    tr.t("divergent.lens"): tr.t(label), tr.t("divergent.published"): tr.short_date(post["published_at"]),
+                    tr.t("divergent.lens"): tr.t(label, by=by), tr.t("divergent.published"): tr.short_date(post["published_at"]),
                     tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else "",
-                    tr.t("divergent.reach"): tr.number(post["reach"]),
+                    by: tr.number(post[self.measures.get(platform, "reach")]),
                     tr.t("divergent.interactions"): tr.number(post["interactions"]),
-                    tr.t("divergent.rank_reach"): tr.number(self.ranks.loc[i, "rank by reach"]),
+                    tr.t("divergent.rank_reach", by=by): tr.number(self.ranks.loc[i, "rank by broadcast"]),
                     tr.t("divergent.rank_interactions"): tr.number(self.ranks.loc[i, "rank by interactions"]),
                     tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2),
                     tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
@@ -700,8 +710,10 @@ class Report:
         tr = self.tr
         finding = self._finding_overlap(platform)
         sentence = finding.text if finding else tr.platform(platform)
-        fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour)
-        alt = tr.t("figure.rank_alt", n=tr.number(self.top_n), platform=tr.platform(platform)) + " " + sentence
+        fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour,
+                               ranked_by=self.ranked_by(platform))
+        alt = tr.t("figure.rank_alt", n=tr.number(self.top_n), platform=tr.platform(platform),
+                   by=self.ranked_by(platform)) + " " + sentence
         return fig, alt
 
     def figure_formats(self, platform: str):
@@ -780,18 +792,23 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     large groups), so this runs on one post and on a million.
     """
     results = {
-        "kpis": metrics.period_change(posts, previous), "agreement": compare.rank_agreement(posts),
-        "ranks": compare.rank_table(posts), "quadrants": compare.quadrants(posts),
+        "kpis": metrics.period_change(posts, previous), "quadrants": compare.quadrants(posts),
         "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
-        "overlaps": {}, "elasticity": {}, "formats": {},
+        "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
     }
-    changes = []
+    changes, agreements, ranks = [], [], []
     broken = metrics.series_breaks(posts, previous)
     for platform in sorted(posts["platform"].unique()):
         mine = posts[posts["platform"] == platform]
         before_mine = previous[previous["platform"] == platform]
-        results["overlaps"][platform] = compare.top_n_overlap(mine, top_n)
+        # the rankings compare reach with interactions; a platform whose exports report no reach is ranked
+        # by impressions (or views) instead, and says so wherever a ranking is shown
+        measure = results["measures"][platform] = compare.broadcast_measure(mine)
+        agreements.append(compare.rank_agreement(mine, x=measure))
+        ranks.append(compare.rank_table(mine, a=measure).rename(
+            columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast"}))
+        results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
         results["elasticity"][platform] = compare.elasticity(mine)
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
                                         "rate": compare.compare_groups(mine, "format", "engagement_rate_by_reach")}
@@ -803,4 +820,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
             changes.append({"platform": platform, "kpi": name, **result})
     results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
                                                              "p_value", "n_a", "n_b"])
+    results["agreement"] = pd.concat(agreements) if agreements else compare.rank_agreement(posts)
+    results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
+        columns=["platform", "broadcast", "interactions", "rank by broadcast", "rank by interactions"])
     return results

@@ -362,7 +362,8 @@ def test_ordinals():
     assert [en.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 14, 21, 22, 101, 112)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "14th", "21st", "22nd", "101st", "112th"]
     assert [id_.ordinal(n) for n in (1, 14)] == ["ke-1", "ke-14"]
-    sentence = id_.t("finding.best_post", platform="Instagram", rank=id_.ordinal(14), posts=id_.number(1200))
+    sentence = id_.t("finding.best_post", platform="Instagram", rank=id_.ordinal(14), posts=id_.number(1200),
+                     by=id_.t("lens.word_reach"))
     assert sentence == ("Unggahan Instagram Anda dengan jangkauan tertinggi hanya berada di peringkat ke-14 "
                         "dari 1.200 menurut interaksi.")
 

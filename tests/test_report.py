@@ -160,6 +160,37 @@ def test_lens_sentences_leave_out_what_is_not_reported(report):
         report.kpis = kpis
 
 
+def test_a_platform_without_reach_is_ranked_by_its_impressions_or_views(report):
+    """Instagram's reach blanked: its rankings use what its exports count (views, in the demo), and every
+    sentence, table and figure label says so; Facebook keeps reach."""
+    import dataclasses
+
+    from scipy import stats
+
+    from helpers.metrics import interactions
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    instagram = posts["platform"] == "instagram"
+    posts.loc[instagram, "reach"] = pd.NA
+    results = analyse(posts, report.previous, 10, "all industries")
+    assert results["measures"] == {"facebook": "reach", "instagram": "impressions"}
+    mine = posts[instagram]
+    by_hand = stats.spearmanr(mine["impressions"].astype(float), interactions(mine).astype(float)).statistic
+    assert results["agreement"].loc["instagram", "rho"] == pytest.approx(by_hand)
+    assert results["agreement"].loc["facebook", "rho"] == pytest.approx(report.agreement.loc["facebook", "rho"])
+    changed = dataclasses.replace(report, posts=posts, **results)
+    assert "On Instagram, views and interactions rank posts with" in changed.agreement_sentence()
+    assert "On Facebook, reach and interactions rank posts with" in changed.agreement_sentence()
+    assert changed._finding_overlap("instagram").text.startswith("of the 10 Instagram posts with the most views",
+                                                                 len(str(results["overlaps"]["instagram"]["overlap"])) + 1)
+    table = changed.divergent_posts("instagram")
+    assert {"views", "rank by views"} <= set(table.columns) and set(table["on top by"]) <= {"views only",
+                                                                                          "interactions only"}
+    agreement = changed.agreement_table().set_index("platform")["ranked by"]
+    assert agreement.to_dict() == {"Facebook": "reach", "Instagram": "views"}
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
@@ -220,7 +251,8 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     engagement = x_report.lens_sentence("engagement")
     assert "an engagement rate by impressions of 0.04% (Σ interactions ÷ Σ impressions; the exports report no reach)" \
         in engagement and "n/a" not in engagement
-    assert x_report.agreement_sentence().startswith("On X, the exports report no reach, so posts cannot be ranked")
+    assert x_report.agreement_sentence() == ("On X, fewer than 3 posts report reach or impressions together with"
+                                             " interactions, so the rankings cannot be compared here.")
     executed = run_notebook(tmp_path, **params)
     assert "report no reach" in executed
 
