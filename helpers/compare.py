@@ -103,11 +103,11 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
 def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
     """The broadcast count one platform's posts are ranked by against interactions: 'reach' when at least
     `min_posts` posts report reach and interactions; else 'impressions' (impressions or views, as the export
-    counts them) when that many report those, as X, LinkedIn, YouTube and TikTok exports do; else 'reach'
-    (and too few posts to compare, which the report says)."""
+    counts them) when that many report those, as X, LinkedIn and YouTube exports do; else 'video_views'
+    (TikTok's exports count plays only); else 'reach' (too few posts to compare, which the report says)."""
     one_platform(posts, "broadcast_measure")
     engaged = _measure(posts, "interactions").notna()
-    for name in ("reach", "impressions"):
+    for name in ("reach", "impressions", "video_views"):
         if int((posts[name].notna() & engaged).sum()) >= min_posts:
             return name
     return "reach"

@@ -167,8 +167,9 @@ class Report:
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
         (what its exports count) when they report no reach."""
-        if self.measures.get(platform, "reach") == "reach":
-            return self.tr.t("lens.word_reach")
+        measure = self.measures.get(platform, "reach")
+        if measure in ("reach", "video_views"):
+            return self.tr.t(f"lens.word_{measure}")
         return self._counted(platform)
 
     def _finding_elasticity(self, platform: str) -> Finding | None:

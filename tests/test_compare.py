@@ -60,3 +60,15 @@ def test_rank_agreement_is_per_platform():
     assert table.loc["facebook", "rho"] == pytest.approx(1.0)
     assert table.loc["instagram", "rho"] == pytest.approx(-1.0)
     assert table.loc["facebook", "n"] == 7
+
+
+def test_broadcast_measure_is_reach_then_impressions_then_video_views():
+    na = pd.NA
+    rows = [dict(platform="x", reach=r, impressions=i, video_views=v, reactions=5, comments=0, shares=0, saves=na)
+            for r, i, v in [(100, 150, na), (200, 260, na), (300, 310, na)]]
+    posts = posts_table(rows)
+    assert compare.broadcast_measure(posts) == "reach"
+    assert compare.broadcast_measure(posts.assign(reach=pd.NA)) == "impressions"
+    assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA, video_views=[9, 8, 7])) == "video_views"
+    assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA)) == "reach"  # none: too few
+    assert compare.broadcast_measure(posts.assign(reach=[1, pd.NA, pd.NA])) == "impressions"  # 1 < 3 with reach

@@ -251,8 +251,8 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     engagement = x_report.lens_sentence("engagement")
     assert "an engagement rate by impressions of 0.04% (Σ interactions ÷ Σ impressions; the exports report no reach)" \
         in engagement and "n/a" not in engagement
-    assert x_report.agreement_sentence() == ("On X, fewer than 3 posts report reach or impressions together with"
-                                             " interactions, so the rankings cannot be compared here.")
+    assert x_report.agreement_sentence() == ("On X, fewer than 3 posts report reach, impressions or video views"
+                                             " together with interactions, so the rankings cannot be compared here.")
     executed = run_notebook(tmp_path, **params)
     assert "report no reach" in executed
 
