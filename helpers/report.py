@@ -363,13 +363,16 @@ class Report:
         if pd.notna(impressions):
             return tr.t("lens.broadcast_sentence_no_reach", impressions=tr.number(impressions),
                         counted=self._counted(platform), **values)
+        views = self.kpi(platform, "video_views")
+        if pd.notna(views):  # TikTok: plays only
+            return tr.t("lens.broadcast_sentence_plays", views=tr.number(views), **values)
         return tr.t("lens.broadcast_sentence_empty", **values)
 
     def _engagement_sentence(self, platform: str) -> str:
         tr = self.tr
         interactions = self.kpi(platform, "interactions")
-        by_reach, by_impressions = (self.kpi(platform, name) for name in ("engagement_rate_by_reach",
-                                                                           "engagement_rate_by_impressions"))
+        by_reach, by_impressions, by_views = (self.kpi(platform, name) for name in (
+            "engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views"))
         comments = self.kpi(platform, "conversation_rate")
         values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
         if pd.notna(by_reach):
@@ -377,6 +380,9 @@ class Report:
         elif pd.notna(by_impressions):
             text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
                         rate=self._fmt_kpi("engagement_rate_by_impressions", by_impressions), **values)
+        elif pd.notna(by_views):  # TikTok: plays only
+            text = tr.t("lens.engagement_by_counted", counted=tr.t("lens.word_video_views"),
+                        rate=self._fmt_kpi("engagement_rate_by_views", by_views), **values)
         elif pd.notna(interactions):
             text = tr.t("lens.engagement_no_rate", **values)
         else:

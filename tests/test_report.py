@@ -191,6 +191,27 @@ def test_a_platform_without_reach_is_ranked_by_its_impressions_or_views(report):
     assert agreement.to_dict() == {"Facebook": "reach", "Instagram": "views"}
 
 
+def test_a_platform_counting_plays_only_is_described_and_ranked_by_video_views(report):
+    """TikTok's exports report neither reach nor impressions, only video views: the sentences and the
+    rankings use those, named as such."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    instagram = posts["platform"] == "instagram"
+    posts.loc[instagram, "video_views"] = posts.loc[instagram, "impressions"]
+    posts.loc[instagram, ["reach", "impressions"]] = pd.NA
+    posts["engagement_rate_by_views"] = posts["interactions"] / posts["video_views"]
+    results = analyse(posts, report.previous, 10, "all industries")
+    assert results["measures"]["instagram"] == "video_views"
+    changed = dataclasses.replace(report, posts=posts, **results)
+    broadcast, engagement = changed.lens_sentence("broadcast"), changed.lens_sentence("engagement")
+    assert "On Instagram, the exports report neither reach nor impressions: 66 posts were played" in broadcast
+    assert "an engagement rate by video views of" in engagement and "(Σ interactions ÷ Σ video views;" in engagement
+    assert "On Instagram, video views and interactions rank posts with" in changed.agreement_sentence()
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
