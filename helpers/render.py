@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import datetime
+import functools
 import html
 import json
 import os
@@ -390,6 +391,7 @@ class _Kernel:
     requested: float = 0.0  # time.perf_counter() when its start was asked for
 
 
+@functools.lru_cache(maxsize=1)
 def ready_client_class():
     """nbclient's kernel client, ready as soon as the kernel has answered on both channels.
 
@@ -402,7 +404,8 @@ def ready_client_class():
 
     class ReadyKernelClient(AsyncKernelClient):
         async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
-            deadline = time.monotonic() + (KERNEL_START_TIMEOUT if timeout is None else timeout)
+            limit = KERNEL_START_TIMEOUT if timeout is None else timeout
+            deadline = time.monotonic() + limit
             while True:
                 self.kernel_info()
                 try:
@@ -420,7 +423,7 @@ def ready_client_class():
                 if not await self._async_is_alive():
                     raise RuntimeError("Kernel died before replying to kernel_info")
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Kernel didn't respond in {timeout} s")
+                    raise RuntimeError(f"Kernel didn't respond in {limit} s")
 
         wait_for_ready = _async_wait_for_ready  # the public name is bound to the base class's method
 

@@ -30,11 +30,11 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
+CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
 #: Paid and organic posts each need at least this many posts on a platform to be compared (medians).
 PAID_MIN_POSTS = 3
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
 SIGNIFICANCE = 0.05
-CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
 
 
 def elasticity_class(fit: dict) -> str:
@@ -78,7 +78,7 @@ class Report:
     agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
     overlaps: dict = field(default_factory=dict)
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # per platform, by its broadcast measure
-    measures: dict = field(default_factory=dict)  # platform -> 'reach' or 'impressions' (compare.broadcast_measure)
+    measures: dict = field(default_factory=dict)  # platform -> what it is ranked by (compare.broadcast_measure)
     quadrants: pd.DataFrame = field(default_factory=pd.DataFrame)
     elasticity: dict = field(default_factory=dict)
     formats: dict = field(default_factory=dict)
