@@ -272,8 +272,9 @@ class Report:
         notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), start=tr.date(self.period_start),
                       end=tr.date(self.period_end), previous=tr.number(len(self.previous)),
                       previous_start=tr.date(self.comparison_start), previous_end=tr.date(self.comparison_end))]
-        days = (self.period_end - self.period_start).days + 1
-        previous_days = (self.comparison_end - self.comparison_start).days + 1
+        # calendar days (dates, not zone-aware times: a clock change would take an hour off a day)
+        days = (self.period_end.date() - self.period_start.date()).days + 1
+        previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         if days != previous_days:  # whole months against whole months: totals over unequal spans
             notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days)))
         if self.outside_period:

@@ -380,7 +380,8 @@ def test_missing_values_are_shown_as_not_available(language, na):
         assert tr.money(missing, "IDR") == na
     assert tr.date(pd.NaT) == na
     assert tr.number(0) == "0"  # zero is a value, not a missing one
-    assert tr.number(-0.0) == "0"  # no signed zero (numbers are cached by value, and -0.0 == 0.0)
+    assert tr.number(-0.0) == tr.number(-0.001) == "0"  # no signed zero, also for what rounds to zero
+    assert tr.number(-0.004, 2) == "0" + ("," if language == "id" else ".") + "00"
 
 
 # ------------------------------------------------------------------------------------------- errors

@@ -170,6 +170,8 @@ def test_warmup_imports_without_leaving_names_behind():
     code = warmup_code(REPORT_NOTEBOOK)
     assert "helpers.report" in code
     namespace: dict = {}
+    gc.unfreeze()  # whatever an earlier test froze in this process
+    assert gc.get_freeze_count() == 0
     exec(code, namespace)  # noqa: S102 - the project's own generated code
     assert set(namespace) == {"__builtins__"}
     assert "helpers.report" in sys.modules

@@ -65,6 +65,15 @@ def test_periods_of_unequal_length_are_said_to_be(report):
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
 
 
+def test_period_lengths_are_calendar_days_across_a_clock_change(report):
+    import dataclasses
+
+    day = lambda text: pd.Timestamp(text, tz="Europe/London")  # noqa: E731
+    spring = dataclasses.replace(report, period_start=day("2026-03-15"), period_end=day("2026-04-14"),
+                                 comparison_start=day("2026-02-12"), comparison_end=day("2026-03-14"))
+    assert not any("days" in note for note in spring.coverage_notes())  # 31 days each, clocks changed on 29 March
+
+
 def test_period_and_comparison_hold_the_right_posts(report):
     assert report.posts["published_at"].min() >= pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
     assert report.previous["published_at"].max() < pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
