@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError
 from .i18n import Message
-from .metrics import engagement_rate_by_reach, interactions
+from .metrics import engagement_rate_by_reach, interactions, paid_flag
 from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
 
@@ -268,7 +268,8 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = 3) -> pd.DataFrame:
     A paid post usually multiplies reach far more than it multiplies engagement.
     """
     rows = []
-    known = posts[posts["paid"].notna()]
+    flag = paid_flag(posts)
+    known = posts.assign(paid=flag)[flag.notna()]
     for platform, group in known.groupby("platform"):
         paid = group[group["paid"].astype(bool)]
         organic = group[~group["paid"].astype(bool)]

@@ -103,16 +103,18 @@ def engagement_rate_by_impressions(posts: pd.DataFrame) -> pd.Series:
     return rate(posts, "engagement_rate_by_impressions")
 
 
-def paid_spend(posts: pd.DataFrame) -> pd.Series:
-    """Spend of paid posts only, NA for the others: CPM, cost per reached person and cost per engagement
-    are defined over paid posts (METRICS.md), so an organic post's spend of 0 must not enter them.
-
-    A post is paid when its paid flag is True, or when the flag is unknown and it has spend above 0.
-    """
-    spend = posts["spend"].astype("Float64")
+def paid_flag(posts: pd.DataFrame) -> pd.Series:
+    """Whether each post had paid distribution: its paid flag where the export gives one; where it does not,
+    True for a post with spend above 0 (money was spent on it), NA otherwise (not known, never False)."""
     flag = posts["paid"].astype("boolean") if "paid" in posts else pd.Series(pd.NA, index=posts.index, dtype="boolean")
-    paid = flag.fillna(spend.gt(0)).fillna(False).astype(bool)
-    return spend.where(paid)
+    spent = posts["spend"].astype("Float64").gt(0) if "spend" in posts else pd.Series(False, index=posts.index)
+    return flag.mask(flag.isna() & spent.fillna(False), True)
+
+
+def paid_spend(posts: pd.DataFrame) -> pd.Series:
+    """Spend of paid posts only (paid_flag), NA for the others: CPM, cost per reached person and cost per
+    engagement are defined over paid posts (METRICS.md), so an organic post's spend of 0 must not enter them."""
+    return posts["spend"].astype("Float64").where(paid_flag(posts).fillna(False).astype(bool))
 
 
 def _operand(posts: pd.DataFrame, name: str) -> pd.Series:

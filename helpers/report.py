@@ -292,7 +292,7 @@ class Report:
                 notes.append(tr.t("coverage.no_followers", platform=name))
             if group["spend"].isna().all():
                 notes.append(tr.t("coverage.no_spend", platform=name))
-            if group["paid"].isna().all():
+            if metrics.paid_flag(group).isna().all():
                 notes.append(tr.t("coverage.no_paid_flag", platform=name))
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
@@ -588,13 +588,18 @@ class Report:
         sentences = [f.text for f in (self._finding_paid(p) for p in self.platforms) if f]
         if sentences:
             return " ".join(sentences)
-        marked = self.paid[self.paid["paid posts"] > 0] if len(self.paid) else self.paid
-        if len(marked):  # paid posts are marked, but too few of one kind to compare medians
-            counts = "; ".join(tr.t("paid.counts", platform=tr.platform(row["platform"]),
-                                    paid=tr.number(row["paid posts"]), organic=tr.number(row["organic posts"]))
-                               for _, row in marked.iterrows())
-            return tr.t("paid.too_few", counts=counts, minimum=tr.number(PAID_MIN_POSTS))
-        return tr.t("paid.none")
+        if self.paid.empty:  # no post's paid flag is known
+            return tr.t("paid.none")
+        parts = []
+        for _, row in self.paid.iterrows():  # posts are marked, yet no lift: too few of a kind, or no reach
+            values = {"platform": tr.platform(row["platform"]), "paid": tr.number(row["paid posts"]),
+                      "organic": tr.number(row["organic posts"])}
+            if min(row["paid posts"], row["organic posts"]) >= PAID_MIN_POSTS:
+                parts.append(tr.t("paid.no_reach", **values))
+            else:
+                parts.append(tr.t("paid.too_few", counts=tr.t("paid.counts", **values),
+                                  minimum=tr.number(PAID_MIN_POSTS)))
+        return " ".join(parts)
 
     # ----------------------------------------------------------------------------------------- attention
     def has_attention(self) -> bool:

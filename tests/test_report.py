@@ -221,6 +221,27 @@ def test_a_platform_counting_plays_only_is_described_and_ranked_by_video_views(r
     assert "On Instagram, video views and interactions rank posts with" in changed.agreement_sentence()
 
 
+def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = posts["platform"] == "facebook"
+    posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= 6  # 6 paid, 46 not
+    posts.loc[facebook, "reach"] = pd.NA
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert changed.paid_sentence() == ("On Facebook, 6 paid and 46 organic posts are marked, but the exports report"
+                                       " no reach for them, so their reach and engagement rate by reach cannot be"
+                                       " compared.")
+    posts = report.posts.copy()
+    posts["paid"] = pd.array([False if p == "facebook" else pd.NA for p in posts["platform"]], dtype="boolean")
+    posts["spend"] = pd.NA  # every Facebook post marked organic, Instagram's unknown
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert changed.paid_sentence().startswith("Too few posts to compare paid with organic ones (Facebook: 0 paid,"
+                                              " 52 organic)")
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
