@@ -113,12 +113,14 @@ def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
     return "reach"
 
 
-def top_posts(posts: pd.DataFrame, column: pd.Series, n: int) -> pd.Index:
-    """Index of the n posts highest on `column`; ties broken by earlier publication, then post id."""
-    frame = pd.DataFrame({"value": column.astype("Float64"), "published_at": posts["published_at"],
-                          "post_id": posts["post_id"]}).dropna(subset=["value"])
-    frame = frame.sort_values(["value", "published_at", "post_id"], ascending=[False, True, True])
-    return frame.index[:n]
+def top_order(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.Series:
+    """Each post's place in "the top N by `a`" (1 = first), over the posts reporting both measures: highest
+    `a` first; a tie goes to the post with more `b`, then to the earlier one, then by post id. The top-N
+    overlap, the rank-shift figure and the best-post finding all take their top posts in this order."""
+    frame = pd.DataFrame({"a": _measure(posts, a), "b": _measure(posts, b), "published_at": posts["published_at"],
+                          "post_id": posts["post_id"]}).dropna(subset=["a", "b"])
+    frame = frame.sort_values(["a", "b", "published_at", "post_id"], ascending=[False, False, True, True])
+    return pd.Series(np.arange(1, len(frame) + 1), index=frame.index, dtype="int64")
 
 
 def one_platform(posts: pd.DataFrame, what: str) -> None:
@@ -133,7 +135,7 @@ def one_platform(posts: pd.DataFrame, what: str) -> None:
 def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "interactions") -> dict:
     """How many of the top-n posts by `a` are also in the top n by `b`, over one platform's posts reporting both.
 
-    The top n by `a` are n posts (ties broken as in top_posts); "in the top n by `b`" means ranked n or better
+    The top n by `a` are the first n in top_order; "in the top n by `b`" means ranked n or better
     by `b` as rank_table ranks (ties share the better rank), so a post tied for 7th is among the top 8, as
     the rank-shift figure and the divergent-posts table show it. Returns the overlap count, its share of n,
     and the index of the posts on top under one lens only.
@@ -143,7 +145,8 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     eligible = va.notna() & vb.notna()
     pool = posts[eligible]
     k = min(n, len(pool))
-    top_a = top_posts(pool, va[eligible], k)
+    order = top_order(pool, a, b)
+    top_a = order.index[order <= k]
     rank_b = vb[eligible].astype("float64").rank(ascending=False, method="min")
     top_b = rank_b.index[rank_b <= k]
     common = top_a.intersection(top_b)
@@ -156,11 +159,14 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 
 
 def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.DataFrame:
-    """Each post's rank under both lenses (1 = highest), within its platform, over posts reporting both."""
+    """Each post's rank under both lenses (1 = highest; tied posts share the better rank), within its platform,
+    over posts reporting both, and its place in the platform's top by `a` ('top order', see top_order)."""
     va, vb = _measure(posts, a), _measure(posts, b)
     frame = pd.DataFrame({"platform": posts["platform"], a: va, b: vb}).dropna()
     frame[f"rank by {a}"] = frame.groupby("platform")[a].rank(ascending=False, method="min").astype(int)
     frame[f"rank by {b}"] = frame.groupby("platform")[b].rank(ascending=False, method="min").astype(int)
+    order = [top_order(group, a, b) for _, group in posts.loc[frame.index].groupby("platform")]
+    frame["top order"] = pd.concat(order) if order else pd.Series(dtype="int64")
     return frame
 
 

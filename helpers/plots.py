@@ -157,7 +157,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions."""
     apply_style()
     mine = ranks[ranks["platform"] == platform]
-    top = mine.sort_values(["rank by broadcast", "rank by interactions"]).head(top_n)
+    top = mine.sort_values("top order").head(top_n)  # the same top posts as the overlap it illustrates
     fig, ax = new_figure(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
     for _, row in top.iterrows():

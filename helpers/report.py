@@ -148,7 +148,7 @@ class Report:
         mine = self.ranks[self.ranks["platform"] == platform]
         if len(mine) < 2:
             return None
-        top = mine.sort_values(["rank by broadcast", "rank by interactions"]).iloc[0]
+        top = mine.sort_values("top order").iloc[0]
         rank = int(top["rank by interactions"])
         key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
                else "finding.best_post")
@@ -835,5 +835,5 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
                                                              "p_value", "n_a", "n_b"])
     results["agreement"] = pd.concat(agreements) if agreements else compare.rank_agreement(posts)
     results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
-        columns=["platform", "broadcast", "interactions", "rank by broadcast", "rank by interactions"])
+        columns=["platform", "broadcast", "interactions", "rank by broadcast", "rank by interactions", "top order"])
     return results

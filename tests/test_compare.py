@@ -72,3 +72,17 @@ def test_broadcast_measure_is_reach_then_impressions_then_video_views():
     assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA, video_views=[9, 8, 7])) == "video_views"
     assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA)) == "reach"  # none: too few
     assert compare.broadcast_measure(posts.assign(reach=[1, pd.NA, pd.NA])) == "impressions"  # 1 < 3 with reach
+
+
+def test_a_tie_for_the_last_place_by_reach_goes_to_the_post_with_more_interactions_everywhere():
+    """Two posts tied for 3rd by reach: the one with more interactions is in the top 3, for the overlap and for
+    the rank table's 'top order' that the rank-shift figure and the best-post finding take."""
+    posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+                         for r, i in [(1000, 1), (900, 2), (800, 3), (800, 50), (100, 60)]])
+    got = compare.top_n_overlap(posts, 3)
+    ranks = compare.rank_table(posts)
+    assert ranks["top order"].tolist() == [1, 2, 4, 3, 5]
+    assert set(ranks.sort_values("top order").head(3).index) == {0, 1, 3}
+    # the overlap's top 3 by reach are the same: posts 0 and 1 on top by reach only, post 3 (2nd by
+    # interactions) on top by both; post 2, tied with it by reach, is not in the top 3
+    assert list(got["top_a_only"]) == [0, 1] and got["overlap"] == 1 and 2 not in got["top_b_only"]
