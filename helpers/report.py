@@ -456,10 +456,11 @@ class Report:
         tr = self.tr
         parts = []
         for platform, row in self.agreement.iterrows():
-            if pd.isna(row["rho"]):
+            if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
                 no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
-                parts.append(tr.t("agreement.cannot_no_reach" if no_reach else "agreement.cannot",
-                                  platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform)))
+                key = ("agreement.no_spread" if row["n"] >= 3 else "agreement.cannot_no_reach" if no_reach
+                       else "agreement.cannot")
+                parts.append(tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform)))
                 continue
             strength = abs(row["rho"])
             word = ("weak" if strength < 0.3 else "moderate" if strength < 0.6 else "strong" if strength < 0.8

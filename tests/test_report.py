@@ -242,6 +242,19 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
                                               " 52 organic)")
 
 
+def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    posts.loc[posts["platform"] == "facebook", ["reactions", "comments", "shares", "saves"]] = [1, 0, 0, 0]
+    posts["interactions"] = posts[["reactions", "comments", "shares", "saves"]].sum(axis=1, min_count=1)
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert ("On Facebook, the rankings cannot be compared: over the 52 posts that report both, reach or"
+            " interactions are the same for every post.") in changed.agreement_sentence()
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
