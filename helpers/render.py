@@ -767,15 +767,22 @@ class Renderer:
                 with contextlib.suppress(FileNotFoundError):
                     (failed / "report.ipynb").unlink()  # from an older failure: not this one's
             where = f"cell {failed_cell} ({failed_source}): " if failed_cell is not None else ""
-            (failed / "error.txt").write_text(f"{now_text()}\n{where}{error}\n\n{detail}", encoding="utf-8")
-            record_failure(out_dir, client, error, seconds, timings, failed_cell)
+            record_failure(out_dir, client, error, seconds, timings, failed_cell, text=f"{where}{error}\n\n{detail}")
         return RenderResult(client.id, False, seconds, failed_cell=failed_cell, error=error, timings=timings,
                             failed_source=failed_source)
 
 
 def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
-                   failed_cell: int | None = None) -> None:
-    """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry."""
+                   failed_cell: int | None = None, text: str | None = None) -> None:
+    """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry, and the
+    whole error in reports/_failed/<id>/error.txt (`text`, else the error). Without `text` (no notebook ran:
+    a worker stopped), an executed notebook left there by an older failure is removed: it is not this one's."""
+    failed = Path(out_dir) / FAILED_DIR / client.id
+    failed.mkdir(parents=True, exist_ok=True)
+    if text is None:
+        with contextlib.suppress(FileNotFoundError):
+            (failed / "report.ipynb").unlink()
+    (failed / "error.txt").write_text(f"{now_text()}\n{text if text is not None else error}", encoding="utf-8")
     target = Path(out_dir) / client.id
     previous = read_record(target)
     target.mkdir(parents=True, exist_ok=True)

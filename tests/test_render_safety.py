@@ -210,6 +210,21 @@ def test_index_shows_a_pdf_problem_beside_ok_and_cuts_long_errors_at_a_word(tmp_
     assert "_failed/b/error.txt" in page
 
 
+def test_a_failure_recorded_without_a_notebook_run_still_leaves_its_error_file(tmp_path):
+    """A worker that stopped records the failure directly: error.txt (which the index points to) is written,
+    and an executed notebook from an older failure is removed, not shown as this one's."""
+    from helpers.render import record_failure
+
+    acme = client()
+    old = tmp_path / "_failed" / acme.id
+    old.mkdir(parents=True)
+    (old / "report.ipynb").write_text("{}", encoding="utf-8")
+    (old / "error.txt").write_text("an older error", encoding="utf-8")
+    record_failure(tmp_path, acme, "the render worker stopped")
+    assert (old / "error.txt").read_text(encoding="utf-8").endswith("\nthe render worker stopped")
+    assert not (old / "report.ipynb").exists()
+
+
 def test_the_pdf_message_says_whether_chromium_is_missing_or_wrongly_named(monkeypatch):
     from helpers.pdf import MISSING_CHROMIUM, missing_chromium_message
 
