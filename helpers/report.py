@@ -178,11 +178,13 @@ class Report:
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
-        left_out = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]))
-                    if fit.get("left_out_zero") else "")
+        notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]))
+                 if fit.get("left_out_zero") else "")
+        if fit.get("sampled"):  # a large platform: the fit runs on a sample (compare.THEIL_SEN_SAMPLE)
+            notes += self.tr.t("finding.elasticity_sampled", sample=self.tr.number(compare.THEIL_SEN_SAMPLE))
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
-            left_out=left_out, multiplier=self.tr.number(multiplier, 1),
+            notes=notes, multiplier=self.tr.number(multiplier, 1),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
 
@@ -488,7 +490,8 @@ class Report:
                     tr.t("divergent.interactions"): tr.number(post["interactions"]),
                     tr.t("divergent.rank_reach", by=by): tr.number(self.ranks.loc[i, "rank by broadcast"]),
                     tr.t("divergent.rank_interactions"): tr.number(self.ranks.loc[i, "rank by interactions"]),
-                    tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2),
+                    **({tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2)}
+                       if self.measures.get(platform, "reach") == "reach" else {}),  # no reach: no such rate
                     tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
                 })
         return pd.DataFrame(rows)

@@ -43,6 +43,7 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             assert values["slope"] == pytest.approx(fit["slope"])
             assert tr.number(fit["slope"], 2) in finding.text and tr.number(10 ** fit["slope"], 1) in finding.text
             assert f"over {tr.number(fit['n'])} posts" in finding.text  # the fit's own n
+            assert ("sample" in finding.text) == fit["sampled"]
         elif finding.key.startswith("finding.formats"):
             assert tr.percent(values["rate_median"], 1) in finding.text
             assert tr.number(values["reach_median"]) in finding.text
@@ -196,6 +197,7 @@ def test_a_platform_without_reach_is_ranked_by_its_impressions_or_views(report):
     table = changed.divergent_posts("instagram")
     assert {"views", "rank by views"} <= set(table.columns) and set(table["on top by"]) <= {"views only",
                                                                                           "interactions only"}
+    assert "engagement rate by reach" not in table.columns  # n/a on every row without reach: left out
     agreement = changed.agreement_table().set_index("platform")["ranked by"]
     assert agreement.to_dict() == {"Facebook": "reach", "Instagram": "views"}
 
