@@ -166,8 +166,9 @@ class Translator:
     def number(self, value, decimals: int = 0) -> str:
         if is_missing(value):
             return self.t("common.na")
-        # rounded first, then + 0.0: a value that rounds to zero is "0", never "-0" (and one cache entry)
-        return _decimal(round(float(value), decimals) + 0.0, decimals, self.locale)
+        text = _decimal(float(value) + 0.0, decimals, self.locale)  # + 0.0: -0.0 and 0.0 share a cache entry
+        # a negative value that rounds to zero ("-0", "-0.00") is shown as zero
+        return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
 
     def smart_number(self, value) -> str:
         """Whole numbers for large values, two significant decimals for small ones (ratios such as 1.52)."""

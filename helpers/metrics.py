@@ -105,10 +105,11 @@ def engagement_rate_by_impressions(posts: pd.DataFrame) -> pd.Series:
 
 def paid_flag(posts: pd.DataFrame) -> pd.Series:
     """Whether each post had paid distribution: its paid flag where the export gives one; where it does not,
-    True for a post with spend above 0 (money was spent on it), NA otherwise (not known, never False)."""
+    its spend says (above 0: paid; 0: organic); NA where neither is reported (not known, never False)."""
     flag = posts["paid"].astype("boolean") if "paid" in posts else pd.Series(pd.NA, index=posts.index, dtype="boolean")
-    spent = posts["spend"].astype("Float64").gt(0) if "spend" in posts else pd.Series(False, index=posts.index)
-    return flag.mask(flag.isna() & spent.fillna(False), True)
+    if "spend" not in posts:
+        return flag
+    return flag.fillna(posts["spend"].astype("Float64").gt(0))
 
 
 def paid_spend(posts: pd.DataFrame) -> pd.Series:

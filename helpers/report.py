@@ -144,9 +144,14 @@ class Report:
         return Finding("finding.coverage", self.tr.t("finding.coverage", posts=self.tr.number(len(self.posts)),
                                                       channels=channels), {"posts": len(self.posts)})
 
+    def rankings_compared(self, platform: str) -> bool:
+        """Whether the platform's two rankings could be compared (rank agreement computed): not when too few
+        posts report both measures, nor when one measure is the same for every post (all tied)."""
+        return platform in self.agreement.index and pd.notna(self.agreement.loc[platform, "rho"])
+
     def _finding_best_post(self, platform: str) -> Finding | None:
         mine = self.ranks[self.ranks["platform"] == platform]
-        if len(mine) < 2:
+        if len(mine) < 2 or not self.rankings_compared(platform):
             return None
         top = mine.sort_values("top order").iloc[0]
         rank = int(top["rank by interactions"])
@@ -158,7 +163,7 @@ class Report:
 
     def _finding_overlap(self, platform: str) -> Finding | None:
         overlap = self.overlaps[platform]
-        if overlap["n"] < 2:
+        if overlap["n"] < 2 or not self.rankings_compared(platform):
             return None
         return Finding("finding.overlap", self.tr.t(
             "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
@@ -181,7 +186,8 @@ class Report:
         notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]))
                  if fit.get("left_out_zero") else "")
         if fit.get("sampled"):  # a large platform: the fit runs on a sample (compare.THEIL_SEN_SAMPLE)
-            notes += self.tr.t("finding.elasticity_sampled", sample=self.tr.number(compare.THEIL_SEN_SAMPLE))
+            notes += self.tr.t("finding.elasticity_sampled", sample=self.tr.number(compare.THEIL_SEN_SAMPLE),
+                               n=self.tr.number(fit["n"]))
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
             notes=notes, multiplier=self.tr.number(multiplier, 1),
@@ -478,7 +484,11 @@ class Report:
         tr = self.tr
         overlap = self.overlaps[platform]
         rows = []
+        if not self.rankings_compared(platform):  # all tied, or too few: no post is on top under one lens
+            return pd.DataFrame(rows)
         by = self.ranked_by(platform)
+        listed = list(overlap["top_a_only"]) + list(overlap["top_b_only"])
+        with_rate = bool(self.posts.loc[listed, "engagement_rate_by_reach"].notna().any())  # else n/a on every row
         for label, index in (("divergent.reach_only", overlap["top_a_only"]),
                              ("divergent.interactions_only", overlap["top_b_only"])):
             for i in index:
@@ -491,7 +501,7 @@ class Report:
                     tr.t("divergent.rank_reach", by=by): tr.number(self.ranks.loc[i, "rank by broadcast"]),
                     tr.t("divergent.rank_interactions"): tr.number(self.ranks.loc[i, "rank by interactions"]),
                     **({tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2)}
-                       if self.measures.get(platform, "reach") == "reach" else {}),  # no reach: no such rate
+                       if with_rate else {}),
                     tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
                 })
         return pd.DataFrame(rows)
@@ -594,16 +604,19 @@ class Report:
             return " ".join(sentences)
         if self.paid.empty:  # no post's paid flag is known
             return tr.t("paid.none")
-        parts = []
-        for _, row in self.paid.iterrows():  # posts are marked, yet no lift: too few of a kind, or no reach
+        too_few, reasons = [], []
+        for _, row in self.paid.iterrows():  # posts are marked, yet no lift: why
             values = {"platform": tr.platform(row["platform"]), "paid": tr.number(row["paid posts"]),
                       "organic": tr.number(row["organic posts"])}
-            if min(row["paid posts"], row["organic posts"]) >= PAID_MIN_POSTS:
-                parts.append(tr.t("paid.no_reach", **values))
-            else:
-                parts.append(tr.t("paid.too_few", counts=tr.t("paid.counts", **values),
-                                  minimum=tr.number(PAID_MIN_POSTS)))
-        return " ".join(parts)
+            if min(row["paid posts"], row["organic posts"]) < PAID_MIN_POSTS:
+                too_few.append(tr.t("paid.counts", **values))
+            elif self.posts.loc[self.posts["platform"] == row["platform"], "reach"].isna().all():
+                reasons.append(tr.t("paid.no_reach", **values))
+            else:  # a median of 0 among the organic posts: a ratio has no value
+                reasons.append(tr.t("paid.zero_median", **values))
+        if too_few:
+            reasons.insert(0, tr.t("paid.too_few", counts="; ".join(too_few), minimum=tr.number(PAID_MIN_POSTS)))
+        return " ".join(reasons)
 
     # ----------------------------------------------------------------------------------------- attention
     def has_attention(self) -> bool:

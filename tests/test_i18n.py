@@ -382,6 +382,7 @@ def test_missing_values_are_shown_as_not_available(language, na):
     assert tr.number(0) == "0"  # zero is a value, not a missing one
     assert tr.number(-0.0) == tr.number(-0.001) == "0"  # no signed zero, also for what rounds to zero
     assert tr.number(-0.004, 2) == "0" + ("," if language == "id" else ".") + "00"
+    assert tr.number(-0.006, 2) == "-0" + ("," if language == "id" else ".") + "01"  # not zero: keeps its sign
 
 
 # ------------------------------------------------------------------------------------------- errors

@@ -109,13 +109,15 @@ def test_cost_rates_count_paid_posts_only():
 
 
 def test_a_post_with_spend_and_no_paid_flag_counts_as_paid_everywhere():
-    """paid_flag: the export's flag where given; spend above 0 where not; otherwise unknown (not False)."""
+    """paid_flag: the export's flag where given; where not, spend above 0 is paid and spend 0 organic;
+    otherwise unknown (not False)."""
     from helpers.compare import paid_vs_organic
 
     na = pd.NA
     table = posts_table([
         dict(platform="facebook", reach=100 * (i + 1), reactions=5, paid=na, spend=10.0 if i < 3 else 0.0)
         for i in range(7)] + [dict(platform="facebook", reach=50, reactions=5, paid=False, spend=na)])
-    assert metrics.paid_flag(table).tolist() == [True, True, True, na, na, na, na, False]
+    table.loc[6, "spend"] = pd.NA
+    assert metrics.paid_flag(table).tolist() == [True, True, True, False, False, False, na, False]
     comparison = paid_vs_organic(table).iloc[0]
-    assert (comparison["paid posts"], comparison["organic posts"]) == (3, 1)
+    assert (comparison["paid posts"], comparison["organic posts"]) == (3, 4)

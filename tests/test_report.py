@@ -97,6 +97,17 @@ def test_no_change_across_the_switch_from_impressions_to_views(report):
         assert pd.notna(changes.loc[(platform, "engagement_rate_by_reach"), "difference"])
 
 
+def test_the_elasticity_finding_says_when_the_fit_ran_on_a_sample(report):
+    fits = report.elasticity
+    try:
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "n": 12000, "left_out_zero": 3, "sampled": True}}
+        text = report._finding_elasticity("facebook").text
+        assert ("over 12,000 posts; 3 with zero reach or zero interactions left out, having no logarithm;"
+                " fitted on a seeded random sample of 3,000 of the 12,000 posts)") in text
+    finally:
+        report.elasticity = fits
+
+
 def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(report):
     fits = report.elasticity
     try:
@@ -182,7 +193,7 @@ def test_a_platform_without_reach_is_ranked_by_its_impressions_or_views(report):
 
     posts = report.posts.copy()
     instagram = posts["platform"] == "instagram"
-    posts.loc[instagram, "reach"] = pd.NA
+    posts.loc[instagram, ["reach", "engagement_rate_by_reach"]] = pd.NA
     results = analyse(posts, report.previous, 10, "all industries")
     assert results["measures"] == {"facebook": "reach", "instagram": "impressions"}
     mine = posts[instagram]
@@ -242,6 +253,14 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence().startswith("Too few posts to compare paid with organic ones (Facebook: 0 paid,"
                                               " 52 organic)")
+    posts = report.posts.copy()  # 6 paid, 46 organic with no interactions: reach is there, the rate's median is 0
+    facebook = posts["platform"] == "facebook"
+    posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= 6
+    organic = facebook & ~posts["paid"].fillna(False).astype(bool)
+    posts.loc[organic, ["reactions", "comments", "shares", "saves"]] = 0
+    posts["interactions"] = posts[["reactions", "comments", "shares", "saves"]].sum(axis=1, min_count=1)
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert "the organic posts' median reach or engagement rate by reach is 0" in changed.paid_sentence()
 
 
 def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
@@ -255,6 +274,9 @@ def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert ("On Facebook, the rankings cannot be compared: over the 52 posts that report both, reach or"
             " interactions are the same for every post.") in changed.agreement_sentence()
+    # nor does anything else compare them: no best-post or overlap finding, no divergent posts
+    assert changed._finding_best_post("facebook") is None and changed._finding_overlap("facebook") is None
+    assert changed.divergent_posts("facebook").empty and not changed.divergent_posts("instagram").empty
 
 
 def test_post_text_reaches_html_only_escaped(report):
