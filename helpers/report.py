@@ -163,7 +163,8 @@ class Report:
 
     def _finding_overlap(self, platform: str) -> Finding | None:
         overlap = self.overlaps[platform]
-        if overlap["n"] < 2 or not self.rankings_compared(platform):
+        # no finding when every post compared is in both tops (8 posts, top 10): the overlap says nothing
+        if overlap["n"] < 2 or overlap["n"] >= overlap["posts_compared"] or not self.rankings_compared(platform):
             return None
         return Finding("finding.overlap", self.tr.t(
             "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),

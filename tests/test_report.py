@@ -108,6 +108,16 @@ def test_the_elasticity_finding_says_when_the_fit_ran_on_a_sample(report):
         report.elasticity = fits
 
 
+def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
+    overlaps = report.overlaps
+    try:
+        report.overlaps = {**overlaps, "facebook": {**overlaps["facebook"], "n": 8, "posts_compared": 8, "overlap": 8}}
+        assert report._finding_overlap("facebook") is None  # "8 of the 8 ... among the 8" says nothing
+        assert report._finding_overlap("instagram") is not None
+    finally:
+        report.overlaps = overlaps
+
+
 def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(report):
     fits = report.elasticity
     try:
