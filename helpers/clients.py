@@ -19,6 +19,7 @@ import yaml
 from .errors import RosterError
 from .i18n import Translator
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, resolve
+from .periods import last_full_month, previous_period
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -61,25 +62,6 @@ class Client:
             "accent_colour": self.accent_colour, "logo": self.logo, "benchmark_industry": self.benchmark_industry,
             "year": self.year,
         }
-
-
-def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The calendar month before the one `today` falls in."""
-    end = today.replace(day=1) - dt.timedelta(days=1)
-    return end.replace(day=1), end
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The comparison period that ends the day before `start`: as many whole months for a period of whole
-    months (September against August, whose lengths may differ by a day or more), otherwise as many days."""
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months: compare whole months
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        first = start
-        for _ in range(months):
-            first = (first - dt.timedelta(days=1)).replace(day=1)
-        return first, start - dt.timedelta(days=1)
-    length = end - start
-    return start - length - dt.timedelta(days=1), start - dt.timedelta(days=1)
 
 
 class _RosterLoader(yaml.SafeLoader):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics
+from . import metrics, periods
 from .errors import WorkbookError
 from .i18n import Message
 from .paths import DATA_DIR, resolve
@@ -51,11 +51,11 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         keep &= posts["platform"] == platform
     if format:
         keep &= posts["format"] == format
-    zone = posts["published_at"].dt.tz
-    if start:
-        keep &= posts["published_at"] >= pd.Timestamp(start).tz_localize(zone)
-    if end:
-        keep &= posts["published_at"] < pd.Timestamp(end).tz_localize(zone) + pd.Timedelta(days=1)
+    first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
+    if first is not None:
+        keep &= posts["published_at"] >= first
+    if after_last is not None:
+        keep &= posts["published_at"] < after_last
     return posts[keep]
 
 

@@ -143,6 +143,15 @@ def _decimal(value: float, decimals: int, locale: str) -> str:
     return format_decimal(value, format=pattern, locale=locale)
 
 
+def _has_nonzero_digit(text: str) -> bool:
+    return any(ch in "123456789" for ch in text)
+
+
+def _unsigned_zero(text: str) -> str:
+    """A negative value that rounds to zero ("-0", "-0.00", "-0.0%") shown as zero."""
+    return text[1:] if text.startswith("-") and not _has_nonzero_digit(text) else text
+
+
 class Translator:
     """Texts and number, date and money formats of one language."""
 
@@ -167,8 +176,13 @@ class Translator:
         if is_missing(value):
             return self.t("common.na")
         text = _decimal(float(value) + 0.0, decimals, self.locale)  # + 0.0: -0.0 and 0.0 share a cache entry
-        # a negative value that rounds to zero ("-0", "-0.00") is shown as zero
-        return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
+        return _unsigned_zero(text)
+
+    def signed(self, text: str) -> str:
+        """A formatted change with its sign: "+" before a positive one; a change that rounds to zero
+        ("0.00", "0,0%") carries no sign either way."""
+        text = _unsigned_zero(text)
+        return text if text.startswith("-") or not _has_nonzero_digit(text) else "+" + text
 
     def smart_number(self, value) -> str:
         """Whole numbers for large values, two significant decimals for small ones (ratios such as 1.52)."""
@@ -180,7 +194,7 @@ class Translator:
         if is_missing(value):
             return self.t("common.na")
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-        return format_percent(float(value), format=pattern, locale=self.locale)
+        return _unsigned_zero(format_percent(float(value), format=pattern, locale=self.locale))
 
     def money(self, value, currency: str) -> str:
         if is_missing(value):

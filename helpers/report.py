@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import compare, display, metrics, plots
+from . import compare, display, metrics, periods, plots
 from .benchmarks import compare_with_benchmarks
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
@@ -120,10 +120,8 @@ class Report:
         if change is None or pd.isna(change):
             return self.tr.t("common.na")
         if name in metrics.PERCENT_RATES:
-            points = self.tr.number(change * 100, 2)
-            return self.tr.t("change.points", points=("+" if change > 0 else "") + points)
-        sign = "+" if relative > 0 else ""
-        return sign + self.tr.percent(relative, 1) if pd.notna(relative) else self.tr.t("common.na")
+            return self.tr.t("change.points", points=self.tr.signed(self.tr.number(change * 100, 2)))
+        return self.tr.signed(self.tr.percent(relative, 1)) if pd.notna(relative) else self.tr.t("common.na")
 
     # ----------------------------------------------------------------------------------------- summary
     def findings(self) -> list[Finding]:
@@ -344,9 +342,10 @@ class Report:
         tr = self.tr
         if pd.isna(row["difference"]):
             return tr.t("common.na")
+        points = tr.signed(tr.number(row["difference"] * 100, 2))
         if pd.isna(row["ci_low"]):
-            return tr.t("change.points", points=tr.number(row["difference"] * 100, 2))
-        return tr.t("change.points_interval", points=tr.number(row["difference"] * 100, 2),
+            return tr.t("change.points", points=points)
+        return tr.t("change.points_interval", points=points,
                     low=tr.number(row["ci_low"] * 100, 2), high=tr.number(row["ci_high"] * 100, 2))
 
     def lens_sentence(self, lens: str) -> str:
@@ -760,9 +759,8 @@ class Report:
 
 
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """[start, end + 1 day) in the client's time zone: the end day is included."""
-    first = pd.Timestamp(start).tz_localize(timezone)
-    last = pd.Timestamp(end).tz_localize(timezone) + pd.Timedelta(days=1)
+    """[start, end + 1 day) in the client's time zone (periods.day_bounds), checked to be in order."""
+    first, last = periods.day_bounds(start, end, timezone)
     if last <= first:
         raise WorkbookError(Message("imports.report.period_reversed", start=str(start), end=str(end)))
     return first, last
@@ -781,10 +779,9 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     if int(top_n) < 1:
         raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
     start, end = _period_bounds(period_start, period_end, timezone)
-    if not (comparison_start and comparison_end):  # the period of equal length just before, in calendar days
-        days = (pd.Timestamp(period_end) - pd.Timestamp(period_start)).days + 1
-        comparison_end = (pd.Timestamp(period_start) - pd.Timedelta(days=1)).date().isoformat()
-        comparison_start = (pd.Timestamp(period_start) - pd.Timedelta(days=days)).date().isoformat()
+    if not (comparison_start and comparison_end):  # the roster's rule: whole months, otherwise as many days
+        comparison_start, comparison_end = (day.isoformat() for day in periods.previous_period(
+            pd.Timestamp(period_start).date(), pd.Timestamp(period_end).date()))
     previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
     options = {"year": year} if year else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
@@ -802,8 +799,9 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                                     count=len(every), first=first, last=last))
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
-        logo=logo, currency=currency, tr=tr, period_start=start, period_end=end - pd.Timedelta(days=1),
-        comparison_start=previous_start, comparison_end=previous_end - pd.Timedelta(days=1), top_n=int(top_n),
+        logo=logo, currency=currency, tr=tr, period_start=start, comparison_start=previous_start,
+        period_end=periods.day_bounds(period_end, None, timezone)[0],  # the last day's start
+        comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
         other_notes=(loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)

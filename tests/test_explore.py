@@ -50,3 +50,11 @@ def test_empty_or_missing_folder_is_a_clear_error(tmp_path):
         explore.load_folder(tmp_path)
     with pytest.raises(WorkbookError, match="not a folder"):
         explore.load_folder(tmp_path / "nope")
+
+
+def test_select_posts_keeps_the_last_hour_of_a_day_with_a_clock_change():
+    zone = "Europe/London"  # 25 October 2026 has 25 hours: its last hour starts at 23:00 GMT
+    posts = pd.DataFrame({"platform": "facebook", "format": "photo", "published_at": pd.to_datetime(
+        ["2026-10-25 23:30", "2026-10-26 00:30"]).tz_localize(zone)})
+    got = explore.select_posts(posts, start="2026-10-25", end="2026-10-25")
+    assert list(got["published_at"].dt.day) == [25]

@@ -385,6 +385,19 @@ def test_missing_values_are_shown_as_not_available(language, na):
     assert tr.number(-0.006, 2) == "-0" + ("," if language == "id" else ".") + "01"  # not zero: keeps its sign
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_change_that_rounds_to_zero_carries_no_sign(language):
+    tr = Translator(language)
+    point = "," if language == "id" else "."
+    assert tr.signed(tr.number(1.3e-5, 2)) == f"0{point}00"
+    assert tr.signed(tr.number(-1.3e-5, 2)) == f"0{point}00"
+    assert tr.signed(tr.percent(0.0004, 1)).lstrip("+-") == tr.signed(tr.percent(0.0004, 1))
+    assert tr.percent(-0.0004, 1) == tr.percent(0.0, 1)
+    assert tr.signed(tr.number(0.006, 2)) == f"+0{point}01"
+    assert tr.signed(tr.number(-0.006, 2)) == f"-0{point}01"
+    assert tr.signed(tr.percent(0.123, 1)).startswith("+12")
+
+
 # ------------------------------------------------------------------------------------------- errors
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_missing_key_is_an_error_naming_key_and_language(language):

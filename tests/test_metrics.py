@@ -121,3 +121,4 @@ def test_a_post_with_spend_and_no_paid_flag_counts_as_paid_everywhere():
     assert metrics.paid_flag(table).tolist() == [True, True, True, False, False, False, na, False]
     comparison = paid_vs_organic(table).iloc[0]
     assert (comparison["paid posts"], comparison["organic posts"]) == (3, 4)
+

@@ -154,7 +154,7 @@ def test_the_period_change_finding_carries_the_median_post_rate_change_with_its_
     mine, before = (frame[frame["platform"] == platform] for frame in (report.posts, report.previous))
     by_hand = median_difference_interval(mine["engagement_rate_by_reach"], before["engagement_rate_by_reach"])
     tr = report.tr
-    assert (f"the median post's rate changed by {tr.number(by_hand['difference'] * 100, 2)} pp"
+    assert (f"the median post's rate changed by {tr.signed(tr.number(by_hand['difference'] * 100, 2))} pp"
             f" (95% CI {tr.number(by_hand['ci_low'] * 100, 2)} to {tr.number(by_hand['ci_high'] * 100, 2)})") in finding.text
 
 

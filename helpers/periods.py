@@ -1,0 +1,50 @@
+"""Calendar periods: which days a report covers, what it is compared with, and their bounds in time.
+
+A period is a run of whole days in the client's time zone, both ends included. Its bounds in time are
+found on the calendar first and localised after, so a day with a clock change keeps its 23 or 25 hours.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar month before the one `today` falls in."""
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The comparison period that ends the day before `start`: as many whole months for a period of whole
+    months (September against August, whose lengths may differ by a day or more), otherwise as many days."""
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months: compare whole months
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        first = start
+        for _ in range(months):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, start - dt.timedelta(days=1)
+    length = end - start
+    return start - length - dt.timedelta(days=1), start - dt.timedelta(days=1)
+
+
+def day_start(day, timezone=None) -> pd.Timestamp:
+    """The first instant of calendar day `day` in `timezone` (None: naive). Where the clocks skip midnight
+    (America/Santiago in September), the day starts at the first time that exists; where midnight comes
+    twice, at the first of the two."""
+    import pandas as pd  # here, not at the top: the command line reads rosters before pandas is loaded
+
+    return pd.Timestamp(pd.Timestamp(day).date()).tz_localize(timezone, nonexistent="shift_forward", ambiguous=True)
+
+
+def day_bounds(start=None, end=None, timezone=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The period from day `start` to day `end`, both included, as [first, after_last) in `timezone`
+    (None: naive times). A bound not given is None."""
+    import pandas as pd
+
+    first = day_start(start, timezone) if start is not None else None
+    after_last = day_start(pd.Timestamp(end) + pd.Timedelta(days=1), timezone) if end is not None else None
+    return first, after_last

@@ -1,0 +1,49 @@
+"""Calendar periods: bounds in time across clock changes, and the comparison period."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from helpers import periods
+
+
+@pytest.mark.parametrize(("end", "hours"), [("2026-10-25", 25), ("2026-03-29", 23), ("2026-06-30", 24)])
+def test_a_period_keeps_its_last_day_whole_across_a_clock_change(end, hours):
+    # London: clocks go back on 25 October 2026 (a 25-hour day) and forward on 29 March 2026 (23 hours)
+    first, after_last = periods.day_bounds(end, end, "Europe/London")
+    assert after_last - first == pd.Timedelta(hours=hours)
+    assert after_last == pd.Timestamp(end).tz_localize("Europe/London") + pd.DateOffset(days=1)
+    assert str(after_last.date()) > end and after_last.hour == 0
+    assert periods.day_bounds(None, end, "Europe/London")[0] is None
+    assert periods.day_bounds(end, None, None) == (pd.Timestamp(end), None)
+
+
+def test_a_day_whose_midnight_does_not_exist_starts_at_the_first_time_that_does():
+    # Santiago moves its clocks from 00:00 to 01:00 on 6 September 2026: that day has no midnight
+    first, after_last = periods.day_bounds("2026-09-01", "2026-09-05", "America/Santiago")
+    assert after_last == pd.Timestamp("2026-09-06 01:00").tz_localize("America/Santiago")
+    start, _ = periods.day_bounds("2026-09-06", "2026-09-06", "America/Santiago")
+    assert start == after_last
+    assert after_last - first == pd.Timedelta(days=5)  # five days of 24 hours; the skipped hour is the 6th's
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2026-10-01", "2026-10-31", ("2026-09-01", "2026-09-30")),  # a whole month: the month before
+    ("2026-03-01", "2026-03-31", ("2026-02-01", "2026-02-28")),  # whatever its length
+    ("2026-09-01", "2026-10-31", ("2026-07-01", "2026-08-31")),  # two whole months: the two before
+    ("2026-10-10", "2026-10-16", ("2026-10-03", "2026-10-09")),  # seven days: the seven days before
+])
+def test_the_comparison_period_is_the_same_whole_months_or_days_just_before(start, end, expected):
+    got = periods.previous_period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert tuple(day.isoformat() for day in got) == expected
+
+
+def test_a_report_without_comparison_dates_uses_the_rosters_rule():
+    from helpers.paths import DEMO_DIR
+    from helpers.report import build_report
+
+    report = build_report(client="kopi-senja", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31")
+    assert report.comparison_start.date() == dt.date(2026, 9, 1)
+    assert report.comparison_end.date() == dt.date(2026, 9, 30)
+    assert report.period_end.date() == dt.date(2026, 10, 31)
