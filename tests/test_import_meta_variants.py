@@ -119,3 +119,52 @@ def test_an_edited_reach_header_is_warned_about_not_silently_dropped(tmp_path, h
     result = import_exports(path, timezone=ZONE)
     assert result.posts["reach"].isna().all()
     assert any(warning in w for w in result.warnings())
+
+
+def _meta_export(path, rows):
+    header = ('"Post ID","Page ID","Page name",Title,"Publish time",Permalink,"Post type",Date,Views,Reach,'
+              'Reactions,Comments,Shares,"3-second video views"')
+    body = "\n".join(",".join(str(v) for v in (*row[:5], f"https://www.facebook.com/{row[0]}", *row[5:]))
+                     for row in rows)
+    path.write_bytes(("\ufeff" + header + "\n" + body + "\n").encode("utf-8"))
+    return path
+
+
+def test_a_newer_export_wins_but_what_it_leaves_blank_comes_from_the_older_one(tmp_path):
+    older = _meta_export(tmp_path / "Apr-01-2025_Apr-10-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Videos", "Lifetime",
+         500, 320, 10, 2, 1, 40),
+        (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
+         210, 150, 4, 0, 0, 0),
+    ])
+    newer = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        # views of 0 with reach above 0 cannot happen: treated as not reported, so the older 500 stands
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Videos", "Lifetime",
+         0, 340, 12, 3, 1, ""),
+        (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
+         230, 160, 5, 0, 0, 0),
+    ])
+    result = import_exports([newer, older], timezone=ZONE)  # the order given does not matter
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["900000000000001", ["reach", "reactions", "comments"]].tolist() == [340, 12, 3]  # newer
+    assert posts.loc["900000000000001", "impressions"] == 500 and posts.loc["900000000000001", "impressions_kind"] == "views"
+    assert posts.loc["900000000000001", "video_views"] == 40  # blank in the newer export
+    assert posts.loc["900000000000002", ["impressions", "reach"]].tolist() == [230, 160]
+    assert pd.isna(posts.loc["900000000000002", "video_views"])  # a photo's 0 video views: no video
+    reports = {r.path.name: r for r in result.reports}
+    assert reports[older.name].superseded == 2 and reports[newer.name].superseded == 0
+    assert any("2 value(s) this export leaves blank" in str(w) for w in reports[newer.name].warnings)
+
+
+def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tmp_path):
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+         500, 320, 10, 2, 1, ""),
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+         520, 330, 11, 2, 1, ""),
+    ])
+    result = import_exports(path, timezone=ZONE)
+    assert len(result.posts) == 1 and result.posts["reach"].iloc[0] == 330
+    report = result.reports[0]
+    assert report.superseded == 0
+    assert any("1 row(s) repeat a post id already in this file" in str(w) for w in report.warnings)

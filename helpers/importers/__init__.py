@@ -212,15 +212,41 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
 
 
 def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFrame:
-    """One row per (platform, post id): files were read oldest export first, so the last row wins."""
+    """One row per (platform, post id). Files were read oldest export first, so a post's last row wins; a
+    value that row lacks (a column its export does not carry, a cell left blank or found impossible) is
+    taken from the most recent older export that has it, and counted in a warning of the winning file.
+    Impressions and their kind travel together. A post id repeated within one file is a warning of that
+    file (its last row is kept), not a row superseded by a newer export."""
     key = ["platform", "post_id"]
-    dup = posts.duplicated(key, keep="last")
-    if dup.any():
-        by_file = posts.loc[dup, "source_file"].value_counts()
-        for item in imported:
-            item.report.superseded = int(by_file.get(str(item.report.path), 0))
-        posts = posts[~dup]
-    return posts
+    repeated = posts.duplicated(key, keep=False)
+    if not repeated.any():
+        return posts
+    reports = {str(item.report.path): item.report for item in imported}
+    within = posts.duplicated(key + ["source_file"], keep="last")
+    for file, count in posts.loc[within, "source_file"].value_counts().items():
+        reports[file].warnings.append(Message("imports.importers.repeated_post_id", count=int(count)))
+    replaced = posts.duplicated(key, keep="last") & ~within
+    for file, count in posts.loc[replaced, "source_file"].value_counts().items():
+        reports[file].superseded = int(count)
+
+    group = posts[repeated].copy()
+    if "impressions_kind" in group:  # a kind belongs to the row whose impressions it labels
+        group["impressions_kind"] = group["impressions_kind"].where(group["impressions"].notna())
+    newest = group.groupby(key, sort=False, dropna=False).last()  # per column: the newest value present
+    winners = group[~group.duplicated(key, keep="last")]
+    kept = winners.set_index(key)
+    filled = kept.isna() & newest.reindex(kept.index).notna()
+    if filled.any(axis=None):
+        kept = kept.fillna(newest.reindex(kept.index))
+        values = filled.drop(columns=["impressions_kind"], errors="ignore")  # a kind is not a value of its own
+        for file, count in values.sum(axis=1).groupby(kept["source_file"].to_numpy()).sum().items():
+            if count:
+                reports[file].warnings.append(Message("imports.importers.filled_from_older", count=int(count)))
+    kept = kept.reset_index()[posts.columns].set_axis(winners.index)
+    if "impressions_kind" in kept and "impressions_kind" in posts:  # unchanged rows keep their original kind
+        kept["impressions_kind"] = kept["impressions_kind"].fillna(posts.loc[winners.index, "impressions_kind"])
+    out = posts[~repeated]
+    return pd.concat([out, kept.astype(posts.dtypes.to_dict())]).sort_index()
 
 
 def load_exports(paths, *, client: str = "client", timezone: str | None = None,

@@ -25,6 +25,8 @@ FORMATS = {
     "videos": "video", "video": "video", "live": "live", "links": "link", "link": "link",
     "text": "text", "status": "text", "statuses": "text",
 }
+#: Formats without a video, whose "3-second video views" of 0 mean "no video" rather than "nobody watched".
+STILL_FORMATS = ("photo", "link", "text")
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -109,6 +111,9 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
             report.warnings.append(Message("imports.base.column_misspelt", found=misspelt, expected=names[0]))
         elif canonical == "reach":  # every Business Suite post export carries it
             report.warnings.append(Message("imports.meta_business_suite.no_reach_column"))
+    if "video_views" in out:  # a photo, link or text post has no video: Meta writes 0, which is not a count
+        still = out["format"].isin(STILL_FORMATS).fillna(False).astype(bool)
+        out["video_views"] = out["video_views"].mask(still & out["video_views"].eq(0).fillna(False))
     out["watch_time_seconds"] = number("watch_time_seconds", "Seconds viewed", dtype="Float64")
     _impressions(out, frame, table, cols, rows, report)
     out["paid"] = _paid(frame, cols, rows, path)
