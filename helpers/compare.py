@@ -114,13 +114,23 @@ def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
 
 
 def top_order(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.Series:
-    """Each post's place in "the top N by `a`" (1 = first), over the posts reporting both measures: highest
-    `a` first; a tie goes to the post with more `b`, then to the earlier one, then by post id. The top-N
-    overlap, the rank-shift figure and the best-post finding all take their top posts in this order."""
+    """Each post's place in the order of `a` (1 = first), over the posts reporting both `a` and `b`: highest
+    `a` first; a tie goes to the earlier post, then by post id, never by `b` (which would build agreement
+    into the comparison). The rank-shift figure and the best-post finding take their top posts in this order."""
     frame = pd.DataFrame({"a": _measure(posts, a), "b": _measure(posts, b), "published_at": posts["published_at"],
                           "post_id": posts["post_id"]}).dropna(subset=["a", "b"])
-    frame = frame.sort_values(["a", "b", "published_at", "post_id"], ascending=[False, False, True, True])
+    frame = frame.sort_values(["a", "published_at", "post_id"], ascending=[False, True, True])
     return pd.Series(np.arange(1, len(frame) + 1), index=frame.index, dtype="int64")
+
+
+def surely_in_top(values: pd.Series, n: int) -> pd.Index:
+    """The posts in the top n by `values` however ties are broken: ranked n or better even when a tie takes
+    the worse rank, and above 0. Posts tied across the n-th place may or may not be in the top n, so they are
+    not counted (20 posts with 1 interaction each are not "among the 10 with most interactions"), nor is a
+    post with none of the measure."""
+    values = values.astype("float64")
+    worst_rank = values.rank(ascending=False, method="max")
+    return values[(worst_rank <= n) & (values > 0)].sort_values(ascending=False, kind="stable").index
 
 
 def one_platform(posts: pd.DataFrame, what: str) -> None:
@@ -135,20 +145,15 @@ def one_platform(posts: pd.DataFrame, what: str) -> None:
 def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "interactions") -> dict:
     """How many of the top-n posts by `a` are also in the top n by `b`, over one platform's posts reporting both.
 
-    The top n by `a` are the first n in top_order; "in the top n by `b`" means ranked n or better
-    by `b` as rank_table ranks (ties share the better rank), so a post tied for 7th is among the top 8, as
-    the rank-shift figure and the divergent-posts table show it. Returns the overlap count, its share of n,
-    and the index of the posts on top under one lens only.
+    A post is in a top n when it is there however ties are broken, and has some of the measure
+    (surely_in_top): the same rule for both lenses, so ties neither make nor hide agreement. Returns the
+    overlap count, its share of n, and the index of the posts on top under one lens only.
     """
     one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
     eligible = va.notna() & vb.notna()
-    pool = posts[eligible]
-    k = min(n, len(pool))
-    order = top_order(pool, a, b)
-    top_a = order.index[order <= k]
-    rank_b = vb[eligible].astype("float64").rank(ascending=False, method="min")
-    top_b = rank_b.index[rank_b <= k]
+    k = min(n, int(eligible.sum()))
+    top_a, top_b = surely_in_top(va[eligible], k), surely_in_top(vb[eligible], k)
     common = top_a.intersection(top_b)
     return {
         "n": k, "requested_n": n, "posts_compared": int(eligible.sum()),

@@ -39,10 +39,14 @@ SIGNIFICANCE = 0.05
 
 def elasticity_class(fit: dict) -> str:
     """How interactions scale with reach, from the elasticity's 95% interval: 'below_one' (the interval lies
-    below 1: engagement rate falls as reach grows), 'above_one' (above 1: it rises), 'about_one' (it holds 1)."""
+    below 1: engagement rate falls as reach grows), 'above_one' (above 1: it rises), 'about_one' (it holds 1
+    and lies above 0: interactions rise with reach, not told apart from in proportion), 'unclear' (it holds
+    both 1 and 0: the posts cannot tell proportional growth from none)."""
     if fit["ci_high"] < 1:
         return "below_one"
-    return "above_one" if fit["ci_low"] > 1 else "about_one"
+    if fit["ci_low"] > 1:
+        return "above_one"
+    return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
 @dataclass
@@ -152,6 +156,12 @@ class Report:
         if len(mine) < 2 or not self.rankings_compared(platform):
             return None
         top = mine.sort_values("top order").iloc[0]
+        if top["interactions"] == 0:  # "8th of 48" would hide that it ties with every post that drew none
+            none = int(mine["interactions"].eq(0).sum())
+            return Finding("finding.best_post_none", self.tr.t(
+                "finding.best_post_none", platform=self.tr.platform(platform), by=self.ranked_by(platform),
+                none=self.tr.number(none), posts=self.tr.number(len(mine))), {"rank": None, "posts": len(mine),
+                                                                              "platform": platform})
         rank = int(top["rank by interactions"])
         key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
                else "finding.best_post")
@@ -178,7 +188,8 @@ class Report:
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
-        if pd.isna(fit["slope"]):
+        # no finding from a minority: when most posts have zero interactions, the fit describes the few others
+        if pd.isna(fit["slope"]) or fit.get("left_out_zero", 0) > fit["n"]:
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)

@@ -39,17 +39,27 @@ def test_top_n_overlap_by_hand():
     assert list(got["top_a_only"]) == [0] and list(got["top_b_only"]) == [3]
 
 
-def test_top_n_overlap_counts_a_post_tied_for_the_last_place_as_in_the_top():
-    """Interactions 10, 5, 5, 1: the post tied for 2nd is among the top 2, whatever its publication date, as
-    its rank in rank_table (2) says; the tie used to be broken by date, dropping it."""
+def test_a_tie_across_the_last_place_is_not_counted_in_the_top():
+    """Interactions 10, 5, 5, 1: the two posts tied for 2nd may or may not be in the top 2 (one of them is),
+    so neither is counted; the overlap is what holds however the tie is broken."""
     posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
                          for r, i in [(1000, 10), (900, 5), (800, 5), (700, 1)]])
     posts["published_at"] = pd.to_datetime(["2026-01-04", "2026-01-03", "2026-01-01", "2026-01-02"], utc=True)
     got = compare.top_n_overlap(posts, 2)
-    ranks = compare.rank_table(posts)
-    assert ranks["rank by interactions"].tolist() == [1, 2, 2, 4]
-    assert got["overlap"] == 2 and list(got["top_a_only"]) == []
-    assert list(got["top_b_only"]) == [2]  # also in the top 2 by interactions (tied), not by reach
+    assert compare.rank_table(posts)["rank by interactions"].tolist() == [1, 2, 2, 4]  # tied posts share 2nd
+    assert got["overlap"] == 1 and list(got["top_a_only"]) == [1] and list(got["top_b_only"]) == []
+
+
+def test_posts_without_interactions_are_never_among_the_most_interactions():
+    """41 of 48 posts drew no interaction: they tie for 8th, and none of them is "in the top 10 by
+    interactions"; only the 7 posts with interactions can be."""
+    values = [(1000 - 10 * i, 7 - i if i < 7 else 0) for i in range(48)]
+    values = values[7:17] + values[:7] + values[17:]  # the 10 with most reach drew none
+    values = [(1000 - 10 * place, i) for place, (_, i) in enumerate(values)]
+    posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
+                         for r, i in values])
+    got = compare.top_n_overlap(posts, 10)
+    assert got["overlap"] == 0 and len(got["top_b_only"]) == 7 and len(got["top_a_only"]) == 10
 
 
 def test_rank_agreement_is_per_platform():
@@ -74,15 +84,16 @@ def test_broadcast_measure_is_reach_then_impressions_then_video_views():
     assert compare.broadcast_measure(posts.assign(reach=[1, pd.NA, pd.NA])) == "impressions"  # 1 < 3 with reach
 
 
-def test_a_tie_for_the_last_place_by_reach_goes_to_the_post_with_more_interactions_everywhere():
-    """Two posts tied for 3rd by reach: the one with more interactions is in the top 3, for the overlap and for
-    the rank table's 'top order' that the rank-shift figure and the best-post finding take."""
+def test_a_tie_by_reach_is_broken_by_date_not_by_interactions():
+    """Two posts tied for 3rd by reach: breaking the tie by interactions would put the more engaging one on
+    top by reach and build agreement into the comparison. The earlier post goes first in the rank table's
+    'top order' (the rank-shift figure and the best-post finding), and the overlap counts neither of them."""
     posts = posts_table([dict(platform="facebook", reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
                          for r, i in [(1000, 1), (900, 2), (800, 3), (800, 50), (100, 60)]])
-    got = compare.top_n_overlap(posts, 3)
+    posts["published_at"] = pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-04", "2026-01-03", "2026-01-05"],
+                                           utc=True)
     ranks = compare.rank_table(posts)
-    assert ranks["top order"].tolist() == [1, 2, 4, 3, 5]
-    assert set(ranks.sort_values("top order").head(3).index) == {0, 1, 3}
-    # the overlap's top 3 by reach are the same: posts 0 and 1 on top by reach only, post 3 (2nd by
-    # interactions) on top by both; post 2, tied with it by reach, is on top by interactions only (3rd)
-    assert list(got["top_a_only"]) == [0, 1] and got["overlap"] == 1 and set(got["top_b_only"]) == {2, 4}
+    assert ranks["top order"].tolist() == [1, 2, 4, 3, 5]  # post 3 is earlier than post 2
+    got = compare.top_n_overlap(posts, 3)
+    assert list(got["top_a_only"]) == [0, 1] and got["overlap"] == 0
+    assert list(got["top_b_only"]) == [4, 3, 2]

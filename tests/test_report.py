@@ -128,7 +128,17 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
                                                   "ci_high": 1.3}  # the interval holds 1: no shape for both
         assert report.scatter_title().startswith("Reach against interactions: a slope b below 1")
         report.elasticity = {p: {**fits[p], "slope": 0.9, "ci_low": 0.6, "ci_high": 1.3} for p in report.platforms}
-        assert report.scatter_title().startswith("Interactions grow roughly in step with reach")
+        assert report.scatter_title().startswith("Interactions rise with reach, not told apart from rising in step")
+        # an interval holding 0 as well as 1 tells nothing: no shape, and the finding says so
+        report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 1.62} for p in report.platforms}
+        assert report.scatter_title().startswith("Reach against interactions: too few or too scattered posts")
+        finding = report._finding_elasticity(report.platforms[0])
+        assert finding.key == "finding.elasticity_unclear"
+        assert "holds both 1 (in step) and 0 (no link) (elasticity 0.00, 95% CI 0.00 to 1.62" in finding.text
+        # most posts left out for zero interactions: the fit describes the few others, so no finding
+        report.elasticity = {p: {**fits[p], "slope": 0.4, "ci_low": 0.2, "ci_high": 0.7, "n": 11, "left_out_zero": 47}
+                             for p in report.platforms}
+        assert report._finding_elasticity(report.platforms[0]) is None
     finally:
         report.elasticity = fits
 
@@ -418,3 +428,25 @@ def test_an_error_about_a_file_speaks_the_reports_language(tmp_path):
     assert shown["en"].startswith(f"file {bad}: this is not an export")
     assert shown["id"].startswith(f"berkas {bad}: ini bukan ekspor")
     assert "Check that this is" in shown["en"] and "Check that this is" not in shown["id"]
+
+
+def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = posts.index[posts["platform"] == "facebook"]
+    by_reach = posts.loc[facebook, "reach"].sort_values(ascending=False).index
+    silent = by_reach[:20]  # the 20 Facebook posts with the most reach drew nothing
+    posts.loc[silent, ["reactions", "comments", "shares", "saves"]] = 0
+    posts["interactions"] = posts[["reactions", "comments", "shares", "saves"]].sum(axis=1, min_count=1)
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    none = int(changed.ranks.loc[changed.ranks["platform"] == "facebook", "interactions"].eq(0).sum())
+    assert none >= 20
+    assert changed._finding_best_post("facebook").text == (
+        f"Your Facebook post with the most reach drew no interactions at all, like {none} of the 52 posts.")
+    # none of the 20 is "among the 10 with most interactions": the overlap is 0, whatever the ties
+    assert changed.overlaps["facebook"]["overlap"] == 0
+    listed = changed.divergent_posts("facebook")
+    assert len(listed) and not set(silent) & set(changed.overlaps["facebook"]["top_b_only"])
