@@ -9,11 +9,16 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-#: Above this many values, a median's interval comes from order statistics instead of the bootstrap
-#: (both are distribution-free; the order-statistic interval costs one partial sort instead of thousands).
+#: Above this many values in a group, two-sample intervals use a normal approximation with order-statistic
+#: standard errors instead of the bootstrap (which would resample the large group thousands of times).
 BOOTSTRAP_LIMIT = 2_000
 RESAMPLES = 2_000
 SEED = 20260101
+#: Fewest values a median's 95% interval can come from: below 6, even the widest distribution-free interval
+#: (smallest to largest value) covers less than 95% (1 − 2·0.5ⁿ: 93.75% at n = 5), and the bootstrap's
+#: percentile interval claims 95% while covering far less (about 76% at n = 3). Two-sample intervals ask
+#: as many of each group.
+MIN_INTERVAL_VALUES = 6
 
 
 def _clean(values) -> np.ndarray:
@@ -21,31 +26,22 @@ def _clean(values) -> np.ndarray:
     return array
 
 
-def median_interval(values, confidence: float = 0.95, resamples: int = RESAMPLES) -> dict:
-    """The median with a confidence interval.
-
-    Percentile bootstrap (seeded, `resamples` draws) for up to BOOTSTRAP_LIMIT values; beyond that the
-    distribution-free binomial order-statistic interval (Conover, Practical Nonparametric Statistics),
-    which is accurate at that size and costs one sort.
+def median_interval(values, confidence: float = 0.95) -> dict:
+    """The median with its distribution-free interval from order statistics (Conover, Practical
+    Nonparametric Statistics, 3rd ed., §3.2): [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎] with the largest k whose coverage
+    1 − 2·P(B ≤ k − 1), B ~ Binomial(n, ½), is at least `confidence`. Exact at every n, deterministic (the
+    same posts in any row order give the same bounds), and its bounds are values posts had. Below
+    MIN_INTERVAL_VALUES (at 95%) no such interval exists, and none is given.
     """
-    x = _clean(values)
+    x = np.sort(_clean(values))
     n = len(x)
     out = {"median": np.nan, "ci_low": np.nan, "ci_high": np.nan, "n": n, "method": "none"}
     if n == 0:
         return out
     out["median"] = float(np.median(x))
-    if n < 3:
-        return out
-    alpha = 1 - confidence
-    if n <= BOOTSTRAP_LIMIT:
-        rng = np.random.default_rng(SEED)
-        low, high = np.quantile(_bootstrap_medians(x, rng, resamples), [alpha / 2, 1 - alpha / 2])
-        out.update(ci_low=float(low), ci_high=float(high), method=f"bootstrap ({resamples} resamples)")
-    else:
-        x = np.sort(x)
-        lo = int(stats.binom.ppf(alpha / 2, n, 0.5))
-        hi = int(stats.binom.isf(alpha / 2, n, 0.5))
-        out.update(ci_low=float(x[max(lo - 1, 0)]), ci_high=float(x[min(hi, n - 1)]), method="order statistics")
+    k = int(stats.binom.ppf((1 - confidence) / 2, n, 0.5))  # P(B ≤ k − 1) < α/2 ≤ P(B ≤ k)
+    if k >= 1:
+        out.update(ci_low=float(x[k - 1]), ci_high=float(x[n - k]), method="order statistics")
     return out
 
 
@@ -88,17 +84,19 @@ def holm(p_values) -> np.ndarray:
 
 
 def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = RESAMPLES) -> dict:
-    """median(a) ÷ median(b) with an interval: percentile bootstrap (each group resampled on its own) for
-    small groups, the delta method on log medians with order-statistic standard errors for large ones."""
-    a, b = _clean(a), _clean(b)
+    """median(a) ÷ median(b) with an interval: percentile bootstrap (each group resampled on its own), or the
+    delta method on log medians with order-statistic standard errors when a group holds more than
+    BOOTSTRAP_LIMIT values. No interval when a group holds fewer than MIN_INTERVAL_VALUES. The values are
+    sorted first, so the same posts in another row order give the same interval."""
+    a, b = np.sort(_clean(a)), np.sort(_clean(b))
     out = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan, "n_a": len(a), "n_b": len(b)}
     if len(a) == 0 or len(b) == 0 or np.median(b) == 0:
         return out
     out["ratio"] = float(np.median(a) / np.median(b))
-    if len(a) < 3 or len(b) < 3:
+    if min(len(a), len(b)) < MIN_INTERVAL_VALUES:
         return out
     alpha = 1 - confidence
-    if min(len(a), len(b)) > BOOTSTRAP_LIMIT:  # large groups: delta method on log medians
+    if max(len(a), len(b)) > BOOTSTRAP_LIMIT:  # a large group: delta method on log medians
         se_a, se_b = _median_se(a, confidence), _median_se(b, confidence)
         if np.median(a) > 0:
             se_log = np.sqrt((se_a / np.median(a)) ** 2 + (se_b / np.median(b)) ** 2)
@@ -140,9 +138,11 @@ def fisher_interval(r: float, n: int, se: float, confidence: float = 0.95) -> tu
 
 
 def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = RESAMPLES) -> dict:
-    """median(a) − median(b) with an interval and a Mann–Whitney p-value: percentile bootstrap for small
-    groups, a normal approximation with order-statistic standard errors for large ones."""
-    a, b = _clean(a), _clean(b)
+    """median(a) − median(b) with an interval and a Mann–Whitney p-value: percentile bootstrap, or a normal
+    approximation with order-statistic standard errors when a group holds more than BOOTSTRAP_LIMIT values.
+    No interval when a group holds fewer than MIN_INTERVAL_VALUES (the p-value from 3 each). The values are
+    sorted first, so the same posts in another row order give the same interval."""
+    a, b = np.sort(_clean(a)), np.sort(_clean(b))
     out = {"difference": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan,
            "n_a": len(a), "n_b": len(b)}
     if len(a) == 0 or len(b) == 0:
@@ -152,7 +152,9 @@ def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = 
         return out
     alpha = 1 - confidence
     out["p_value"] = float(stats.mannwhitneyu(a, b, alternative="two-sided").pvalue)
-    if min(len(a), len(b)) > BOOTSTRAP_LIMIT:  # large groups: normal approximation with order-statistic SEs
+    if min(len(a), len(b)) < MIN_INTERVAL_VALUES:
+        return out
+    if max(len(a), len(b)) > BOOTSTRAP_LIMIT:  # a large group: normal approximation with order-statistic SEs
         se = np.hypot(_median_se(a, confidence), _median_se(b, confidence))
         crit = stats.norm.ppf(1 - alpha / 2)
         out.update(ci_low=out["difference"] - crit * se, ci_high=out["difference"] + crit * se)

@@ -107,19 +107,57 @@ def test_cliffs_delta_against_brute_force():
     assert statistics.cliffs_delta_size(0.1) == "negligible" and statistics.cliffs_delta_size(-0.5) == "large"
 
 
-def test_median_interval_bootstrap_and_order_statistics():
-    rng = np.random.default_rng(9)
-    small = rng.lognormal(size=200)
-    got = statistics.median_interval(small)
-    assert got["method"].startswith("bootstrap")
-    assert got["ci_low"] < np.median(small) < got["ci_high"]
-    large = rng.normal(size=50_001)
-    got = statistics.median_interval(large)
+def test_median_interval_is_the_order_statistic_interval_at_every_size():
+    # n = 20: the 95% interval for a median is x(6) to x(15) (binomial tables; coverage 95.9%)
+    values = np.arange(1, 21, dtype=float)
+    shuffled = np.random.default_rng(3).permutation(values)
+    got = statistics.median_interval(shuffled)
+    assert (got["median"], got["ci_low"], got["ci_high"]) == (10.5, 6.0, 15.0)
     assert got["method"] == "order statistics"
-    lo, hi = stats.binom.ppf(0.025, 50_001, 0.5), stats.binom.isf(0.025, 50_001, 0.5)
+    # n = 6: smallest to largest covers 1 - 2/64 = 96.9%; n = 5: 93.75% at best, so no 95% interval
+    assert (statistics.median_interval([5, 1, 4, 2, 6, 3])["ci_low"], statistics.median_interval([5, 1, 4, 2, 6, 3])["ci_high"]) == (1, 6)
+    five = statistics.median_interval([5, 1, 4, 2, 3])
+    assert five["median"] == 3 and np.isnan(five["ci_low"]) and np.isnan(five["ci_high"])
+    # large: the same rule, straight from the binomial quantiles
+    large = np.random.default_rng(9).normal(size=50_001)
+    got = statistics.median_interval(large)
+    k = int(stats.binom.ppf(0.025, 50_001, 0.5))
+    assert stats.binom.cdf(k - 1, 50_001, 0.5) < 0.025 <= stats.binom.cdf(k, 50_001, 0.5)
     ordered = np.sort(large)
-    assert got["ci_low"] == ordered[int(lo) - 1] and got["ci_high"] == ordered[int(hi)]
+    assert got["ci_low"] == ordered[k - 1] and got["ci_high"] == ordered[50_001 - k]
     assert statistics.median_interval([])["n"] == 0
+
+
+def test_median_interval_covers_at_least_95_percent_of_the_time():
+    rng = np.random.default_rng(11)
+    for n in (6, 8, 15, 40):
+        samples = rng.lognormal(size=(2_000, n))  # true median 1
+        hits = [statistics.median_interval(row)["ci_low"] <= 1 <= statistics.median_interval(row)["ci_high"]
+                for row in samples]
+        assert np.mean(hits) >= 0.94, n  # exact coverage is at least 95%; 0.94 leaves room for chance
+
+
+def test_two_sample_intervals_need_six_values_a_group_and_ignore_row_order():
+    a, b = [10, 12, 9, 14, 11, 13, 30], [5, 6, 4, 8, 7, 9]
+    got = statistics.median_difference_interval(a, b)
+    assert got["ci_low"] <= got["difference"] <= got["ci_high"]
+    again = statistics.median_difference_interval(a[::-1], b[::-1])
+    assert (again["ci_low"], again["ci_high"]) == (got["ci_low"], got["ci_high"])
+    small = statistics.median_difference_interval(a, b[:5])
+    assert small["difference"] == 12 - 6 and np.isnan(small["ci_low"]) and not np.isnan(small["p_value"])
+    ratio = statistics.ratio_of_medians_interval(a, b[:5])
+    assert ratio["ratio"] == 12 / 6 and np.isnan(ratio["ci_low"])
+
+
+def test_a_large_group_beside_a_small_one_is_not_bootstrapped():
+    rng = np.random.default_rng(5)
+    small, large = rng.lognormal(size=50), rng.lognormal(size=statistics.BOOTSTRAP_LIMIT + 1)
+    got = statistics.ratio_of_medians_interval(small, large)
+    assert got["ci_low"] < got["ratio"] < got["ci_high"]
+    se_small = (statistics.median_interval(small)["ci_high"] - statistics.median_interval(small)["ci_low"]) / (2 * 1.959964)
+    se_large = (statistics.median_interval(large)["ci_high"] - statistics.median_interval(large)["ci_low"]) / (2 * 1.959964)
+    se_log = np.hypot(se_small / np.median(small), se_large / np.median(large))
+    assert got["ci_high"] == pytest.approx(got["ratio"] * np.exp(1.959964 * se_log), rel=1e-5)
 
 
 def test_compare_groups_matches_scipy_and_skips_small_groups():
