@@ -17,6 +17,9 @@ from .metrics import engagement_rate_by_reach, interactions, paid_flag
 from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
 
+#: Fewest pairs a correlation's interval is given from: the normal approximation on Fisher's z behind it
+#: is too rough below (at 4 or 5 pairs it gives intervals of little meaning).
+MIN_CORRELATION_INTERVAL = 10
 #: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
 THEIL_SEN_SAMPLE = 3_000
 
@@ -25,7 +28,8 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     """Spearman's rank correlation with a confidence interval and p-value, over pairs reporting both.
 
     Interval: Fisher z-transform with the Bonett & Wright (2000) standard error for Spearman's rho,
-    sqrt((1 + rho²/2) / (n − 3)); needs n ≥ 4. p-value from scipy.stats.spearmanr.
+    sqrt((1 + rho²/2) / (n − 3)), from MIN_CORRELATION_INTERVAL pairs; none when rho is ±1 (the transform
+    has no finite value there). p-value from scipy.stats.spearmanr.
     """
     xs, ys = _pairs(x, y)
     n = len(xs)
@@ -34,12 +38,18 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     if not _rankable(xs, ys):
         return out
     result = stats.spearmanr(xs, ys)
-    rho = float(result.statistic)
+    rho = _exact_one(float(result.statistic))
     out.update(rho=rho, p_value=float(result.pvalue))
-    if n >= 4:
+    if n >= MIN_CORRELATION_INTERVAL:
         low, high = fisher_interval(rho, n, np.sqrt((1 + rho ** 2 / 2) / (n - 3)), confidence)
         out.update(ci_low=low, ci_high=high)
     return out
+
+
+def _exact_one(r: float) -> float:
+    """A correlation within floating-point error of ±1 (scipy gives 0.9999999999999999 for identical
+    rankings) is ±1, so that it is treated as perfect rather than given a zero-width interval."""
+    return float(np.sign(r)) if abs(r) > 1 - 1e-12 else r
 
 
 def _pairs(x: pd.Series, y: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -57,7 +67,8 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
     """Kendall's tau-b with a confidence interval and p-value, over pairs reporting both.
 
     Interval: Fisher z-transform with the Fieller, Hartley & Pearson (1957) standard error
-    sqrt(0.437 / (n − 4)); needs n ≥ 5. Tau and p-value from scipy.stats.kendalltau.
+    sqrt(0.437 / (n − 4)), from MIN_CORRELATION_INTERVAL pairs; that error assumes no ties, so with many ties
+    the interval is approximate. Tau and p-value from scipy.stats.kendalltau.
     """
     xs, ys = _pairs(x, y)
     n = len(xs)
@@ -65,9 +76,9 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
     if not _rankable(xs, ys):
         return out
     result = stats.kendalltau(xs, ys)
-    tau = float(result.statistic)
+    tau = _exact_one(float(result.statistic))
     out.update(tau=tau, p_value=float(result.pvalue))
-    if n >= 5:
+    if n >= MIN_CORRELATION_INTERVAL:
         low, high = fisher_interval(tau, n, np.sqrt(0.437 / (n - 4)), confidence)
         out.update(ci_low=low, ci_high=high)
     return out

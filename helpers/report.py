@@ -49,6 +49,13 @@ def elasticity_class(fit: dict) -> str:
     return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
+def agreement_strength(rho: float) -> str:
+    """The usual words for a rank correlation's size |ρ|: weak below 0.3, moderate below 0.6, strong below
+    0.8, very strong from 0.8."""
+    size = abs(rho)
+    return "weak" if size < 0.3 else "moderate" if size < 0.6 else "strong" if size < 0.8 else "very_strong"
+
+
 @dataclass
 class Finding:
     """A sentence of the summary and the numbers it quotes (so a test can check one against the other)."""
@@ -481,13 +488,20 @@ class Report:
                        else "agreement.cannot")
                 parts.append(tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform)))
                 continue
-            strength = abs(row["rho"])
-            word = ("weak" if strength < 0.3 else "moderate" if strength < 0.6 else "strong" if strength < 0.8
-                    else "very_strong")
-            parts.append(tr.t("agreement.sentence", platform=tr.platform(platform), by=self.ranked_by(platform),
-                              strength=tr.t(f"agreement.strength.{word}"), rho=tr.number(row["rho"], 2),
-                              low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2),
-                              n=tr.number(row["n"])))
+            values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
+                          low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
+            if pd.isna(row["ci_low"]):  # too few posts for an interval, or perfect agreement
+                parts.append(tr.t("agreement.sentence_no_interval", **values,
+                                  minimum=tr.number(compare.MIN_CORRELATION_INTERVAL), strength=tr.t(f"agreement.strength.{agreement_strength(row['rho'])}")))
+            elif row["ci_low"] <= 0 <= row["ci_high"]:
+                parts.append(tr.t("agreement.sentence_unclear", **values))
+            else:  # the strength the whole interval shows: that of its bound nearest 0
+                nearest, farthest = sorted((row["ci_low"], row["ci_high"]), key=abs)
+                word = tr.t(f"agreement.strength.{agreement_strength(nearest)}")
+                if agreement_strength(nearest) != agreement_strength(farthest):
+                    word = tr.t("agreement.at_least", strength=word)
+                key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
+                parts.append(tr.t(key, **values, strength=word))
         return " ".join(parts)
 
     def divergent_posts(self, platform: str) -> pd.DataFrame:

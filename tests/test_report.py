@@ -1,6 +1,7 @@
 """The client report: each summary sentence against the number it quotes; awkward clients render."""
 import re
 
+import numpy as np
 import papermill
 import pandas as pd
 import pytest
@@ -450,3 +451,42 @@ def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     assert changed.overlaps["facebook"]["overlap"] == 0
     listed = changed.divergent_posts("facebook")
     assert len(listed) and not set(silent) & set(changed.overlaps["facebook"]["top_b_only"])
+
+
+def test_the_agreement_sentence_claims_only_what_the_interval_shows(report):
+    agreement = report.agreement
+    five = [1, 2, 3, 4, 5]
+    perfect = compare.spearman_with_interval(pd.Series(five), pd.Series([10, 20, 30, 40, 50]))
+    assert perfect["rho"] == 1.0 and np.isnan(perfect["ci_low"])  # not 0.9999999999999999 with a 0-width interval
+    rows = {
+        "facebook": dict(n=52, rho=0.65, ci_low=0.43, ci_high=0.79),   # moderate to strong: "at least moderate"
+        "instagram": dict(n=66, rho=0.85, ci_low=0.81, ci_high=0.90),  # very strong throughout
+    }
+    try:
+        report.agreement = pd.DataFrame.from_dict(rows, orient="index")
+        text = report.agreement_sentence()
+        assert "On Facebook, reach and interactions rank posts with at least moderate agreement: Spearman ρ = 0.65" in text
+        assert "On Instagram, reach and interactions rank posts with very strong agreement: Spearman ρ = 0.85" in text
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=12, rho=0.3, ci_low=-0.33, ci_high=0.74)},
+                                                  orient="index")
+        assert report.agreement_sentence() == ("On Facebook, reach and interactions show no clear agreement: Spearman"
+                                               " ρ = 0.30, and its 95% CI (-0.33 to 0.74) holds 0, over 12 posts.")
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=5, rho=1.0, ci_low=np.nan, ci_high=np.nan)},
+                                                  orient="index")
+        assert report.agreement_sentence() == (
+            "On Facebook, reach and interactions rank posts with very strong agreement: Spearman ρ = 1.00 over 5 posts,"
+            " too few for a confidence interval to mean much (one is given from 10 posts).")
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=40, rho=-0.5, ci_low=-0.7, ci_high=-0.22)},
+                                                  orient="index")
+        assert "rank posts in opposite orders, with at least weak disagreement: Spearman ρ = -0.50" in report.agreement_sentence()
+    finally:
+        report.agreement = agreement
+
+
+def test_correlation_intervals_start_at_ten_pairs():
+    x, y = pd.Series(range(9)), pd.Series([0, 2, 1, 3, 5, 4, 6, 8, 7])
+    assert np.isnan(compare.spearman_with_interval(x, y)["ci_low"])
+    assert np.isnan(compare.kendall_with_interval(x, y)["ci_low"])
+    x, y = pd.Series(range(10)), pd.Series([0, 2, 1, 3, 5, 4, 6, 8, 7, 9])
+    got = compare.spearman_with_interval(x, y)
+    assert got["ci_low"] < got["rho"] < got["ci_high"]
