@@ -17,6 +17,8 @@ from .metrics import engagement_rate_by_reach, interactions, paid_flag
 from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
     ratio_of_medians_interval
 
+#: The significance level of the tests whose result a sentence states ("differ", "ahead").
+SIGNIFICANCE = 0.05
 #: Fewest pairs a correlation's interval is given from: the normal approximation on Fisher's z behind it
 #: is too rough below (at 4 or 5 pairs it gives intervals of little meaning).
 MIN_CORRELATION_INTERVAL = 10
@@ -264,6 +266,23 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)
     return {"measure": measure, "medians": medians.sort_values("median", ascending=False, ignore_index=True),
             "kruskal": kruskal, "pairs": pairs}
+
+
+def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | None:
+    """The group (format) with the highest median in a compare_groups result when it is ahead of every other
+    tested group beyond chance: its Holm-adjusted Mann–Whitney p-value against each is below
+    `significance`. None when fewer than two groups were tested, when the highest median is shared, or when
+    any difference is within chance: the highest median alone is no winner."""
+    medians = comparison["medians"]
+    tested = medians[medians["tested"]]
+    if len(tested) < 2 or tested["median"].iloc[1] == tested["median"].iloc[0]:
+        return None
+    top = tested.iloc[0, 0]  # the group column comes first
+    pairs = comparison["pairs"]
+    against = pairs[(pairs["a"] == top) | (pairs["b"] == top)]
+    if len(against) < len(tested) - 1 or not (against["p_holm"] < significance).all():
+        return None
+    return top
 
 
 def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:

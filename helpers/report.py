@@ -34,7 +34,7 @@ CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressi
 #: Paid and organic posts each need at least this many posts on a platform to be compared (medians).
 PAID_MIN_POSTS = 3
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
-SIGNIFICANCE = 0.05
+SIGNIFICANCE = compare.SIGNIFICANCE
 
 
 def elasticity_class(fit: dict) -> str:
@@ -212,16 +212,24 @@ class Report:
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
 
     def _finding_formats(self, platform: str) -> Finding | None:
-        reach = self.formats[platform]["reach"]["medians"]
-        rate = self.formats[platform]["rate"]["medians"]
-        reach, rate = reach[reach["tested"]], rate[rate["tested"]]
+        """Which format leads under each lens: a format is named as ahead only when it beats every other
+        tested format beyond chance (compare.clear_leader); otherwise the sentence says no format is clearly
+        ahead, quoting the highest median all the same."""
+        reach_test, rate_test = self.formats[platform]["reach"], self.formats[platform]["rate"]
+        reach = reach_test["medians"][reach_test["medians"]["tested"]]
+        rate = rate_test["medians"][rate_test["medians"]["tested"]]
         if len(reach) < 2 or len(rate) < 2:
             return None
-        best_reach = reach.iloc[0]
-        best_rate = rate.iloc[0]
+        best_reach, best_rate = reach.iloc[0], rate.iloc[0]
+        reach_leader, rate_leader = compare.clear_leader(reach_test), compare.clear_leader(rate_test)
         values = {"reach_format": best_reach["format"], "reach_median": best_reach["median"],
-                  "rate_format": best_rate["format"], "rate_median": best_rate["median"]}
-        key = "finding.formats_agree" if best_reach["format"] == best_rate["format"] else "finding.formats_disagree"
+                  "rate_format": best_rate["format"], "rate_median": best_rate["median"],
+                  "reach_leader": reach_leader, "rate_leader": rate_leader}
+        if reach_leader and rate_leader:
+            key = "finding.formats_agree" if reach_leader == rate_leader else "finding.formats_disagree"
+        else:
+            key = ("finding.formats_reach_only" if reach_leader else "finding.formats_rate_only" if rate_leader
+                   else "finding.formats_unclear")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
             reach=self._interval_text(best_reach, self.tr.number), rate_format=self.tr.format_name(best_rate["format"]),

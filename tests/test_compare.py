@@ -97,3 +97,21 @@ def test_a_tie_by_reach_is_broken_by_date_not_by_interactions():
     got = compare.top_n_overlap(posts, 3)
     assert list(got["top_a_only"]) == [0, 1] and got["overlap"] == 0
     assert list(got["top_b_only"]) == [4, 3, 2]
+
+
+def test_a_format_leads_only_when_ahead_of_every_other_beyond_chance():
+    rows = ([dict(format="reel", reach=r) for r in (900, 950, 1000, 1100, 1200, 1300)]
+            + [dict(format="photo", reach=r) for r in (100, 120, 130, 150, 160, 170)]
+            + [dict(format="link", reach=r) for r in (880, 890, 940, 990, 1010, 1020)])
+    posts = posts_table([dict(platform="facebook", reactions=1, comments=0, shares=0, saves=pd.NA, **row) for row in rows])
+    result = compare.compare_groups(posts, "format", "reach")
+    # reel's median is highest, but link's is close: reel vs link is within chance, so no leader
+    assert result["medians"]["format"].iloc[0] == "reel"
+    assert compare.clear_leader(result) is None
+    clear = compare.compare_groups(posts[posts["format"] != "link"], "format", "reach")
+    pairs = clear["pairs"]
+    assert pairs["p_holm"].iloc[0] < 0.05 and compare.clear_leader(clear) == "reel"
+    # a shared highest median is no leader either
+    tied = posts[posts["format"] != "link"].copy()
+    tied.loc[tied["format"] == "photo", "reach"] = tied.loc[tied["format"] == "reel", "reach"].to_numpy()
+    assert compare.clear_leader(compare.compare_groups(tied, "format", "reach")) is None

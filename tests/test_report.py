@@ -490,3 +490,22 @@ def test_correlation_intervals_start_at_ten_pairs():
     x, y = pd.Series(range(10)), pd.Series([0, 2, 1, 3, 5, 4, 6, 8, 7, 9])
     got = compare.spearman_with_interval(x, y)
     assert got["ci_low"] < got["rho"] < got["ci_high"]
+
+
+def test_the_formats_finding_names_a_leader_only_beyond_chance(report):
+    platform = "facebook"
+    saved = {lens: report.formats[platform][lens]["pairs"].copy() for lens in ("reach", "rate")}
+    try:
+        for lens in ("reach", "rate"):
+            report.formats[platform][lens]["pairs"]["p_holm"] = 0.5
+        finding = report._finding_formats(platform)
+        assert finding.key == "finding.formats_unclear"
+        assert finding.text.startswith("On Facebook, no format is clearly ahead under either lens")
+        report.formats[platform]["rate"]["pairs"]["p_holm"] = 0.001
+        finding = report._finding_formats(platform)
+        assert finding.key == "finding.formats_rate_only" and finding.values["rate_leader"] == finding.values["rate_format"]
+        report.formats[platform]["reach"]["pairs"]["p_holm"] = 0.001
+        assert report._finding_formats(platform).key in ("finding.formats_agree", "finding.formats_disagree")
+    finally:
+        for lens, pairs in saved.items():
+            report.formats[platform][lens]["pairs"] = pairs
