@@ -51,8 +51,8 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
             client_value, reason = float("nan"), None
             if values.empty:
                 reason = "no_denominator"
-            elif bench["denominator"] == "impressions" and "views" in set(group["impressions_kind"].dropna()):
-                reason = "views"
+            elif bench["denominator"] == "impressions" and (kinds := set(group["impressions_kind"].dropna())) - {"impressions"}:
+                reason = "views" if "views" in kinds else "thumbnails"
             else:
                 client_value = float(values.median() if bench["statistic"] == "median" else values.mean())
             rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],

@@ -116,12 +116,16 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
 def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
     """The broadcast count one platform's posts are ranked by against interactions: 'reach' when at least
     `min_posts` posts report reach and interactions; else 'impressions' (impressions or views, as the export
-    counts them) when that many report those, as X, LinkedIn and YouTube exports do; else 'video_views'
-    (TikTok's exports count plays only); else 'reach' (too few posts to compare, which the report says)."""
+    counts them) when that many report those, as X and LinkedIn exports do; else 'video_views' (TikTok's
+    exports count plays only; YouTube's impressions are thumbnail impressions, so its videos are ranked by
+    views); else 'reach' (too few posts to compare, which the report says)."""
     one_platform(posts, "broadcast_measure")
     engaged = _measure(posts, "interactions").notna()
+    # YouTube's thumbnail impressions count times a thumbnail was shown, not the video: not a broadcast count
+    thumbnails = posts["impressions_kind"].eq("thumbnail_impressions").fillna(False).to_numpy(bool)
     for name in ("reach", "impressions", "video_views"):
-        if int((posts[name].notna() & engaged).sum()) >= min_posts:
+        reported = posts[name].notna().to_numpy(bool) & ~(thumbnails if name == "impressions" else False)
+        if int((reported & engaged.to_numpy(bool)).sum()) >= min_posts:
             return name
     return "reach"
 

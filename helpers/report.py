@@ -319,6 +319,8 @@ class Report:
                 notes.append(tr.t("coverage.mixed_views", platform=name))
             elif kinds == {"views"}:
                 notes.append(tr.t("coverage.views", platform=name))
+            elif kinds == {"thumbnail_impressions"}:
+                notes.append(tr.t("coverage.thumbnails", platform=name))
             if group["reach"].isna().all():
                 notes.append(tr.t("coverage.no_reach", platform=name))
             if group["followers"].isna().all():
@@ -383,7 +385,7 @@ class Report:
     def _counted(self, platform: str) -> str:
         """What the platform's impressions column counts: impressions, views, or both."""
         kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
-        kind = "views" if kinds == {"views"} else "impressions" if kinds == {"impressions"} else "impressions_and_views"
+        kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views"
         return self.tr.t(f"imports.quality.kinds_{kind}")
 
     def _broadcast_sentence(self, platform: str) -> str:
@@ -693,8 +695,8 @@ class Report:
         denominator = tr.t(f"denominator.{row['denominator']}")
         if row["reason"] == "no_denominator":
             return tr.t("bench.note_no_denominator", denominator=denominator, platform=tr.platform(row["platform"]))
-        if row["reason"] == "views":
-            return tr.t("bench.note_views", platform=tr.platform(row["platform"]))
+        if row["reason"] in ("views", "thumbnails"):
+            return tr.t(f"bench.note_{row['reason']}", platform=tr.platform(row["platform"]))
         key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
         return tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
                     posts=tr.number(row["posts"]), components=row["components"])

@@ -14,6 +14,9 @@ import pandera.pandas as pa
 from .errors import WorkbookError
 
 PRECISIONS = ("minute", "day", "month")
+#: What an `impressions` value counts: impressions, Meta's views (repeats counted), or YouTube's thumbnail
+#: impressions (times a thumbnail was shown, not the video).
+IMPRESSION_KINDS = ("impressions", "views", "thumbnail_impressions")
 PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok", "linkedin")
 
 # Counts that cannot be negative. `follows_gained` is a net change and may be.
@@ -37,7 +40,8 @@ POST_COLUMNS: dict[str, tuple[str, str]] = {
     "paid": ("boolean", "True when the post had paid distribution; NA when the export does not say"),
     "reach": ("Int64", "unique accounts that saw the post (Meta: estimated)"),
     "impressions": ("Int64", "times the post was on screen; Meta 'Views' after 2025-04 (see impressions_kind)"),
-    "impressions_kind": ("string", "'impressions' or 'views' (views count repeat views; not comparable)"),
+    "impressions_kind": ("string", "'impressions', 'views' (views count repeat views) or 'thumbnail_impressions' "
+                                   "(YouTube: times a thumbnail was shown); not comparable with each other"),
     "reactions": ("Int64", "likes and reactions (applause)"),
     "comments": ("Int64", "comments and replies (conversation)"),
     "shares": ("Int64", "shares, reposts, retweets (amplification)"),
@@ -103,7 +107,7 @@ def _schema() -> pa.DataFrameSchema:
         if col == "published_precision":
             checks.append(pa.Check.isin(PRECISIONS, error=f"must be one of {', '.join(PRECISIONS)}"))
         if col == "impressions_kind":
-            checks.append(pa.Check.isin(("impressions", "views"), error="must be 'impressions' or 'views'"))
+            checks.append(pa.Check.isin(IMPRESSION_KINDS, error=f"must be one of {', '.join(IMPRESSION_KINDS)}"))
         columns[col] = pa.Column(
             None if kind == "datetime" else kind,
             checks=checks,

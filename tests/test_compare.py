@@ -115,3 +115,25 @@ def test_a_format_leads_only_when_ahead_of_every_other_beyond_chance():
     tied = posts[posts["format"] != "link"].copy()
     tied.loc[tied["format"] == "photo", "reach"] = tied.loc[tied["format"] == "reel", "reach"].to_numpy()
     assert compare.clear_leader(compare.compare_groups(tied, "format", "reach")) is None
+
+
+def test_youtube_is_ranked_by_views_not_by_thumbnail_impressions():
+    na = pd.NA
+    rows = [dict(platform="youtube", reach=na, impressions=i, impressions_kind="thumbnail_impressions", video_views=v,
+                 reactions=5, comments=1, shares=0, saves=na) for i, v in [(330, 2070), (900, 400), (120, 5000)]]
+    posts = posts_table(rows)
+    assert compare.broadcast_measure(posts) == "video_views"
+    assert compare.broadcast_measure(posts.assign(impressions_kind="impressions")) == "impressions"
+
+
+def test_thumbnail_impressions_are_not_set_beside_an_impressions_benchmark():
+    from helpers.benchmarks import compare_with_benchmarks, load_benchmarks
+
+    na = pd.NA
+    rows = [dict(platform="youtube", reach=na, impressions=i, impressions_kind="thumbnail_impressions", video_views=v,
+                 reactions=50, comments=10, shares=2, saves=na) for i, v in [(330, 2070), (900, 400), (120, 5000)]]
+    table = load_benchmarks()
+    got = compare_with_benchmarks(posts_table(rows), table=table[table["platform"] == "youtube"])
+    by_impressions = got[got["denominator"] == "impressions"]
+    assert len(by_impressions) and by_impressions["client"].isna().all()
+    assert set(by_impressions["reason"]) == {"thumbnails"}

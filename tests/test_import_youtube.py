@@ -34,7 +34,7 @@ def test_real_exports_import_with_checked_totals(folder):
     assert posts["watch_time_seconds"].sum() == pytest.approx(hours * 3600)
     assert posts["follows_gained"].sum() == subscribers
     assert posts["impressions"].sum() == impressions
-    assert (posts["impressions_kind"] == "impressions").all()
+    assert (posts["impressions_kind"] == "thumbnail_impressions").all()  # times a thumbnail was shown
     assert (posts["published_precision"] == "day").all()
     assert (posts["platform"] == "youtube").all()
     assert posts["post_id"].str.fullmatch(r"[A-Za-z0-9_-]{11}").all()  # ids kept as text, spaces stripped

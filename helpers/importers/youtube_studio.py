@@ -106,7 +106,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         if values is not None:
             out[canonical] = values
     if "impressions" in out:
-        out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
+        out["impressions_kind"] = pd.Series("thumbnail_impressions", index=out.index, dtype="string").where(
             out["impressions"].notna())
         report.warnings.append(Message("imports.youtube_studio.thumbnail_impressions"))
     if "Shown in feed" in cols:
