@@ -168,3 +168,15 @@ def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tm
     report = result.reports[0]
     assert report.superseded == 0
     assert any("1 row(s) repeat a post id already in this file" in str(w) for w in report.warnings)
+
+
+@pytest.mark.parametrize("cell", ["inf", "Infinity", "1e30", "99999999999999999999"])
+def test_a_count_too_large_for_any_post_is_a_bad_cell_not_a_crash(tmp_path, cell):
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+         500, cell, 10, 2, 1, ""),
+    ])
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 2 and err.value.column == "Reach" and repr(cell) in str(err.value)
+    assert "a whole number (a count) such as 1234 or 1,234" in str(err.value)

@@ -22,6 +22,10 @@ def is_blank(cells: pd.Series) -> pd.Series:
     return cells.astype("string").str.strip().str.casefold().isin(MISSING_WORDS) | cells.isna()
 
 
+#: Largest number a cell may hold (2⁵³: every whole number below it is exact as a float): no post has more.
+MAX_COUNT = 2 ** 53
+
+
 def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
               dtype: str = "Int64", allow_fraction: bool = False) -> pd.Series:
     """Parse a column of numbers written as text ("12", "1938.0", "7.35E-4", "1,234").
@@ -36,10 +40,13 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
     has_comma = text.str.contains(",", regex=False).fillna(False)
     thousands = text.str.fullmatch(THOUSANDS).fillna(False)
     cleaned = text.where(~(has_comma & thousands), text.str.replace(",", "", regex=False))
-    numbers = pd.to_numeric(cleaned.where(~blank & ~(has_comma & ~thousands)), errors="coerce")
-    bad = ~blank & numbers.isna()
+    numbers = pd.to_numeric(cleaned.where(~blank & ~(has_comma & ~thousands)), errors="coerce").astype("float64")
+    # "inf", "1e30" or 20 digits parse as numbers but are no count an export holds (and overflow Int64)
+    bad = ~blank & ~(np.isfinite(numbers) & (numbers.abs() < MAX_COUNT))
     if bad.any():
+        count = dtype == "Int64" and not allow_fraction
         _raise_bad(path, column, rows[bad], text[bad],
+                   Message("imports.values.count_expected", whole="1234", thousands="1,234") if count else
                    Message("imports.values.number_expected", point="1234.5", thousands="1,234.5", comma="0,05"))
     if dtype == "Int64":
         values = numbers.to_numpy(dtype="float64", na_value=np.nan)
