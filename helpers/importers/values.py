@@ -46,7 +46,7 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
     if bad.any():
         count = dtype == "Int64" and not allow_fraction
         _raise_bad(path, column, rows[bad], text[bad],
-                   Message("imports.values.count_expected", whole="1234", thousands="1,234") if count else
+                   Message("imports.values.count_expected", whole="1234", thousands="1,234", comma="0,05") if count else
                    Message("imports.values.number_expected", point="1234.5", thousands="1,234.5", comma="0,05"))
     if dtype == "Int64":
         values = numbers.to_numpy(dtype="float64", na_value=np.nan)
