@@ -14,8 +14,8 @@ from scipy import stats
 from .errors import WorkbookError
 from .i18n import Message
 from .metrics import engagement_rate_by_reach, interactions, paid_flag
-from .statistics import cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, median_interval, \
-    ratio_of_medians_interval
+from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
+    median_interval, ratio_of_medians_interval
 
 #: The significance level of the tests whose result a sentence states ("differ", "ahead").
 SIGNIFICANCE = 0.05
@@ -305,28 +305,33 @@ def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> 
     return table.sort_values(["weekday", "hour"], ignore_index=True)
 
 
-def paid_vs_organic(posts: pd.DataFrame, min_posts: int = 3) -> pd.DataFrame:
+def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES) -> pd.DataFrame:
     """Per platform: the reach lift and the engagement-rate lift of paid posts over organic ones.
 
-    lift = median(paid) ÷ median(organic), with bootstrap intervals; only posts whose paid flag is known,
-    and only where each group has at least `min_posts` posts (otherwise the lifts are NA).
-    A paid post usually multiplies reach far more than it multiplies engagement.
+    lift = median(paid) ÷ median(organic), with bootstrap intervals, over posts whose paid flag is known and
+    that report the measure; a lift needs at least `min_posts` such posts in each group (the counts are
+    returned, so a sentence can say which is short). A paid post usually multiplies reach far more than it
+    multiplies engagement.
     """
     rows = []
     flag = paid_flag(posts)
     known = posts.assign(paid=flag)[flag.notna()]
+    missing = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan}
     for platform, group in known.groupby("platform"):
         paid = group[group["paid"].astype(bool)]
         organic = group[~group["paid"].astype(bool)]
-        if min(len(paid), len(organic)) < min_posts:
-            reach = rate = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan}
-        else:
-            reach = ratio_of_medians_interval(paid["reach"], organic["reach"])
-            rate = ratio_of_medians_interval(engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
+        reach = (paid["reach"].astype("Float64"), organic["reach"].astype("Float64"))
+        rate = (engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
+        with_reach = [int(values.notna().sum()) for values in reach]
+        with_rate = [int(values.notna().sum()) for values in rate]
+        reach_lift = ratio_of_medians_interval(*reach) if min(with_reach) >= min_posts else missing
+        rate_lift = ratio_of_medians_interval(*rate) if min(with_rate) >= min_posts else missing
         rows.append({"platform": platform, "paid posts": len(paid), "organic posts": len(organic),
-                     "reach lift": reach["ratio"], "reach lift low": reach["ci_low"],
-                     "reach lift high": reach["ci_high"], "engagement-rate lift": rate["ratio"],
-                     "engagement-rate lift low": rate["ci_low"], "engagement-rate lift high": rate["ci_high"]})
-    columns = ["platform", "paid posts", "organic posts", "reach lift", "reach lift low", "reach lift high",
-               "engagement-rate lift", "engagement-rate lift low", "engagement-rate lift high"]
+                     "paid with reach": with_reach[0], "organic with reach": with_reach[1],
+                     "reach lift": reach_lift["ratio"], "reach lift low": reach_lift["ci_low"],
+                     "reach lift high": reach_lift["ci_high"], "engagement-rate lift": rate_lift["ratio"],
+                     "engagement-rate lift low": rate_lift["ci_low"], "engagement-rate lift high": rate_lift["ci_high"]})
+    columns = ["platform", "paid posts", "organic posts", "paid with reach", "organic with reach", "reach lift",
+               "reach lift low", "reach lift high", "engagement-rate lift", "engagement-rate lift low",
+               "engagement-rate lift high"]
     return pd.DataFrame(rows, columns=columns)

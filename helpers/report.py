@@ -20,7 +20,7 @@ from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import load_client
-from .statistics import median_difference_interval
+from .statistics import MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
                   "cost_per_reached_person")
@@ -31,8 +31,9 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
-#: Paid and organic posts each need at least this many posts on a platform to be compared (medians).
-PAID_MIN_POSTS = 3
+#: Paid and organic posts each need at least this many posts reporting reach on a platform to be compared:
+#: as many as a median's 95% interval needs, so that every lift shown carries its interval.
+PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
 SIGNIFICANCE = compare.SIGNIFICANCE
 
@@ -645,8 +646,12 @@ class Report:
                       "organic": tr.number(row["organic posts"])}
             if min(row["paid posts"], row["organic posts"]) < PAID_MIN_POSTS:
                 too_few.append(tr.t("paid.counts", **values))
-            elif self.posts.loc[self.posts["platform"] == row["platform"], "reach"].isna().all():
+            elif row["paid with reach"] == 0 or row["organic with reach"] == 0:
                 reasons.append(tr.t("paid.no_reach", **values))
+            elif min(row["paid with reach"], row["organic with reach"]) < PAID_MIN_POSTS:
+                reasons.append(tr.t("paid.too_few_reach", **values, paid_reach=tr.number(row["paid with reach"]),
+                                    organic_reach=tr.number(row["organic with reach"]),
+                                    minimum=tr.number(PAID_MIN_POSTS)))
             else:  # a median of 0 among the organic posts: a ratio has no value
                 reasons.append(tr.t("paid.zero_median", **values))
         if too_few:

@@ -207,9 +207,22 @@ def test_paid_lift_is_a_ratio_of_medians():
             for r, i in [(1000, 10), (1200, 12), (1400, 14)]]
     rows += [dict(platform="facebook", paid=False, reach=r, reactions=i, comments=0, shares=0, saves=pd.NA)
              for r, i in [(200, 10), (250, 10), (300, 12)]]
-    got = compare.paid_vs_organic(posts_table(rows)).iloc[0]
+    got = compare.paid_vs_organic(posts_table(rows), min_posts=3).iloc[0]
     assert got["reach lift"] == pytest.approx(1200 / 250)
     assert got["engagement-rate lift"] == pytest.approx(0.01 / 0.04)
+    assert np.isnan(got["reach lift low"])  # 3 posts a group: a median has no 95% interval
+    assert np.isnan(compare.paid_vs_organic(posts_table(rows)).iloc[0]["reach lift"])  # 6 a group by default
+
+
+def test_paid_lift_counts_the_posts_that_report_reach():
+    """3 paid posts, only one with reach: no lift from that one post, and the counts say why."""
+    rows = [dict(platform="facebook", paid=True, reach=r, reactions=10, comments=0, shares=0, saves=pd.NA)
+            for r in (5000, pd.NA, pd.NA)]
+    rows += [dict(platform="facebook", paid=False, reach=r, reactions=5, comments=0, shares=0, saves=pd.NA)
+             for r in (100, 200, 300)]
+    got = compare.paid_vs_organic(posts_table(rows), min_posts=3).iloc[0]
+    assert (got["paid posts"], got["paid with reach"], got["organic with reach"]) == (3, 1, 3)
+    assert np.isnan(got["reach lift"]) and np.isnan(got["engagement-rate lift"])
 
 
 def test_two_groups_are_resampled_independently():

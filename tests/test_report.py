@@ -185,7 +185,7 @@ def test_the_paid_finding_names_its_denominator_and_intervals(report):
 def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
     """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does."""
     assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic):"
-                                      " each needs at least 3 posts on a platform.")
+                                      " each needs at least 6 posts on a platform.")
 
 
 def test_lens_sentences_leave_out_what_is_not_reported(report):
@@ -282,6 +282,14 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     posts["interactions"] = posts[["reactions", "comments", "shares", "saves"]].sum(axis=1, min_count=1)
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert "the organic posts' median reach or engagement rate by reach is 0" in changed.paid_sentence()
+    posts = report.posts.copy()  # 8 paid posts, 5 of them without reach: 3 report it, 6 are needed
+    facebook = posts["platform"] == "facebook"
+    posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= 8
+    paid = facebook & posts["paid"].fillna(False).astype(bool)
+    posts.loc[posts.index[paid][:5], "reach"] = pd.NA
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert ("On Facebook, 8 paid and 44 organic posts are marked, but only 3 and 44 of them report reach: each"
+            " group needs 6.") in changed.paid_sentence()
 
 
 def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
