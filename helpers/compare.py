@@ -48,6 +48,13 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     return out
 
 
+def agreement_strength(rho: float) -> str:
+    """The usual words for a rank correlation's size |ρ|: weak below 0.3, moderate below 0.6, strong below
+    0.8, very strong from 0.8."""
+    size = abs(rho)
+    return "weak" if size < 0.3 else "moderate" if size < 0.6 else "strong" if size < 0.8 else "very_strong"
+
+
 def _exact_one(r: float) -> float:
     """A correlation within floating-point error of ±1 (scipy gives 0.9999999999999999 for identical
     rankings) is ±1, so that it is treated as perfect rather than given a zero-width interval."""

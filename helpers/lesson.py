@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import math
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +21,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .benchmarks import load_benchmarks
-from .compare import rank_agreement, top_n_overlap
+from .compare import agreement_strength, rank_agreement, top_n_overlap
 from .i18n import LANGUAGES, Translator
 from .importers import load_exports
 from .metrics import engagement_rate_by_reach, post_metrics
@@ -36,12 +37,17 @@ DEMO_CLIENTS = {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"), "harbour-books": (
 VIEWS_SWITCH = dt.date(2025, 4, 21)
 
 
+#: A paid_boost above this is warned about: paid reach over five times the organic reach is rarely meant.
+PAID_BOOST_WARNING = 5
+
+
 def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5, paid_boost=0.2,
           posts_per_strategy=40, seed=7) -> Translator:
     """The Translator of the lesson's language, after checking the notebook's parameters.
 
     A wrong value stops the lesson with a sentence in the learner's language (English when the language
-    itself is unknown) saying what is expected.
+    itself is unknown) saying what is expected. A paid_boost above PAID_BOOST_WARNING is allowed but warned
+    about: it is most likely a percentage (20 for 20%) where a fraction (0.2) is expected.
     """
     if language not in LANGUAGES:
         raise ValueError(Translator("en").t("lesson.parameter.language", choices=", ".join(LANGUAGES),
@@ -53,6 +59,8 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise ValueError(tr.t("lesson.parameter.conversation_share", value=repr(conversation_share)))
     if not _is_number(paid_boost) or paid_boost < 0:
         raise ValueError(tr.t("lesson.parameter.paid_boost", value=repr(paid_boost)))
+    if paid_boost > PAID_BOOST_WARNING:
+        warnings.warn(tr.t("lesson.parameter.paid_boost_large", value=repr(paid_boost)), UserWarning, stacklevel=2)
     if isinstance(posts_per_strategy, bool) or not isinstance(posts_per_strategy, int) \
             or not 2 <= posts_per_strategy <= 10_000:
         raise ValueError(tr.t("lesson.parameter.posts_per_strategy", value=repr(posts_per_strategy)))
@@ -247,8 +255,12 @@ def simulation_takeaway(summary: pd.DataFrame, tr: Translator) -> str:
     reach_verdict = _verdict(b["summed_reach"], c["summed_reach"])
     low, high = sorted((b["summed_reach"], c["summed_reach"]))
     reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"])}
-    if reach_verdict == "alike":
-        first = tr.t("lesson.sim.reach_alike", difference=_apart(tr, high, low), **reach_values)
+    if reach_verdict == "alike":  # a verdict on summed reach only: impressions are quoted beside it
+        impressions_low, impressions_high = sorted((b["impressions"], c["impressions"]))
+        first = tr.t("lesson.sim.reach_alike", difference=_apart(tr, high, low),
+                     impressions_broadcast=tr.number(b["impressions"]),
+                     impressions_conversation=tr.number(c["impressions"]),
+                     impressions_difference=_apart(tr, impressions_high, impressions_low), **reach_values)
     elif reach_verdict == "broadcast":
         first = tr.t("lesson.sim.reach_broadcast", ratio=_times(tr, high / low) if low else "∞", **reach_values)
     else:
@@ -341,8 +353,15 @@ def demo_intro(tr: Translator) -> str:
     """Which demo businesses part 3 looks at, and the period their posts cover."""
     posts = pd.concat([_demo_posts(c) for c in DEMO_CLIENTS])
     names = [name for name, _ in DEMO_CLIENTS.values()]
-    return tr.t("lesson.demo.body", clients=" & ".join(names), start=tr.date(posts["published_at"].min()),
+    return tr.t("lesson.demo.body", clients=_listing(tr, names), start=tr.date(posts["published_at"].min()),
                 end=tr.date(posts["published_at"].max()))
+
+
+def _listing(tr: Translator, names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C' with the language's conjunction."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {tr.t('lesson.demo.conjunction')} {names[-1]}"
 
 
 def format_medians(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMAT) -> pd.DataFrame:
@@ -449,20 +468,28 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
     })
 
 
-def agreement_sentence(tr: Translator) -> str:
-    """The range of ρ over the demo channels under each pairing, and what it means."""
-    table = agreement()
+def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
+    """The range of ρ over the demo channels under each pairing, and what it means: reach and interactions
+    named with the client report's strength words, and how many of the top posts the two rankings share."""
+    table = agreement(top_n)
     values = dict(low=tr.number(table["rho_interactions"].min(), 2), high=tr.number(table["rho_interactions"].max(), 2),
                   rate_low=tr.number(table["rho_rate"].min(), 2), rate_high=tr.number(table["rho_rate"].max(), 2))
     if (table["high_rate"] < 0).all() and (table["rho_interactions"] < 0.9).all():
-        return tr.t("lesson.demo.agreement_opposed", **values)
+        weakest, strongest = (agreement_strength(rho) for rho in (table["rho_interactions"].abs().min(),
+                                                          table["rho_interactions"].abs().max()))
+        strength = tr.t(f"agreement.strength.{weakest}")
+        if strongest != weakest:
+            strength = tr.t("lesson.demo.span", low=strength, high=tr.t(f"agreement.strength.{strongest}"))
+        low, high = int(table["overlap"].min()), int(table["overlap"].max())
+        overlap = tr.number(low) if low == high else tr.t("lesson.demo.span", low=tr.number(low), high=tr.number(high))
+        return tr.t("lesson.demo.agreement_opposed", strength=strength, overlap=overlap, n=tr.number(top_n), **values)
     return tr.t("lesson.demo.agreement_mixed", **values)
 
 
 # --------------------------------------------------------------------------------------------- part 4
 #: Four posts of one account for exercises 1 and 2 (invented; interactions = the four components).
 EXERCISE_POSTS = pd.DataFrame(
-    {"format": ["reel", "photo", "carousel", "text"],
+    {"format": ["reel", "photo", "carousel", "photo"],
      "reach": [12_000, 5_000, 4_000, 1_500], "impressions": [15_600, 6_100, 7_200, 1_650],
      "reactions": [180, 160, 210, 70], "comments": [12, 25, 48, 40], "shares": [20, 10, 30, 6],
      "saves": [8, 15, 52, 4]},
@@ -475,6 +502,10 @@ BENCHMARK_EXERCISE = ("x", 2023)
 SUMMED_REACH_CHOICES = ("a", "b", "c", "d")
 #: Relative tolerance of numeric answers (a frequency of 1.22 may be given as 1.2, a rate of 4.72% as 0.047).
 TOLERANCE = {"frequency": 0.02, "rates": 0.02, "benchmark": 0.03}
+#: Outside the tolerance but within this relative distance, a number is "close": most likely rounded too much.
+CLOSE = 0.10
+#: A number written like text: '1,22', '1.22', '0,085', '66', '8,5%'.
+NUMBER_TEXT = re.compile(r"\s*[-+]?\d*[.,]?\d+(?:[.,]\d+)*\s*%?\s*")
 
 
 def exercise_posts() -> pd.DataFrame:
@@ -637,7 +668,9 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     """Whether `answer` is right, in a sentence of the learner's language that never states the answer.
 
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
-    in any case, singular or plural; letters in any case.
+    in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
+    shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
+    rounding (within CLOSE); a pair with one right value says which position is right.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
@@ -660,23 +693,35 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("invalid", tr.t("lesson.check.column_given", count=tr.number(len(answer))))
     if _decimal_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
+    if _quoted_number(exercise_id, answer):
+        return result("invalid", tr.t("lesson.check.quoted_number", got=got))
     if exercise_id in ("frequency", "benchmark"):
         if not _is_number(answer):
             return result("invalid", tr.t("lesson.check.number_expected", got=got))
-        if _close(answer, expected, TOLERANCE[exercise_id]):
+        tolerance = TOLERANCE[exercise_id]
+        if _close(answer, expected, tolerance):
             return result("correct", tr.t("lesson.check.correct"))
+        if _thousandfold(answer, expected, tolerance):
+            return result("wrong", tr.t("lesson.check.thousands_dot"))
+        if _close(answer, expected, CLOSE):
+            return result("wrong", tr.t("lesson.check.close"))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
     if exercise_id == "rates":
         if not isinstance(answer, (tuple, list)) or len(answer) != 2 or not all(_is_number(v) for v in answer):
             return result("invalid", tr.t("lesson.check.pair_expected", got=got))
-        right = [_close(a, e, TOLERANCE["rates"]) for a, e in zip(answer, expected)]
+        tolerance = TOLERANCE["rates"]
+        right = [_close(a, e, tolerance) for a, e in zip(answer, expected)]
         if all(right):
             return result("correct", tr.t("lesson.check.correct"))
-        if any(_close(a / 100, e, TOLERANCE["rates"]) for a, e in zip(answer, expected)):
+        if any(_thousandfold(a, e, tolerance) for a, e in zip(answer, expected)):
+            return result("wrong", tr.t("lesson.check.thousands_dot"))
+        if any(_close(a / 100, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", tr.t("lesson.check.percent_given"))
+        if all(_close(a, e, CLOSE) for a, e in zip(answer, expected)):
+            return result("wrong", tr.t("lesson.check.close"))
         if any(right):
-            return result("half_right", tr.t("lesson.check.half_right", hint=hint))
+            return result("half_right", _half_right(tr, exercise_id, right, hint))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
     if exercise_id == "summed_reach":
@@ -701,8 +746,18 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     if all(right):
         return result("correct", tr.t("lesson.check.correct"))
     if any(right):
-        return result("half_right", tr.t("lesson.check.half_right", hint=hint))
+        return result("half_right", _half_right(tr, exercise_id, right, hint))
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+
+def _half_right(tr: Translator, exercise_id: str, right: list[bool], hint: str) -> str:
+    """Which of a pair's two values is right (by position and meaning, never by value), and the hint."""
+    first, second = {
+        "rates": ("lesson.check.position.rates_first", "lesson.check.position.rates_second"),
+        "formats": ("lesson.check.position.formats_first", "lesson.check.position.formats_second"),
+    }[exercise_id]
+    good, bad = (first, second) if right[0] else (second, first)
+    return tr.t("lesson.check.half_right", right=tr.t(good), other=tr.t(bad), hint=hint)
 
 
 def _exercise_number(exercise_id: str) -> int:
@@ -717,8 +772,22 @@ def _decimal_comma(exercise_id: str, answer) -> bool:
             and all(isinstance(v, int) and not isinstance(v, bool) for v in answer))
 
 
+def _quoted_number(exercise_id: str, answer) -> bool:
+    """A number typed in quotes ('1,22', "0.085"), alone or in exercise 2's pair: text, not a number."""
+    if exercise_id not in ("frequency", "rates", "benchmark"):
+        return False
+    values = answer if exercise_id == "rates" and isinstance(answer, (tuple, list)) else (answer,)
+    return any(isinstance(v, str) and NUMBER_TEXT.fullmatch(v) for v in values)
+
+
 def _close(value: float, expected: float, tolerance: float) -> bool:
     return abs(float(value) - expected) <= tolerance * abs(expected)
+
+
+def _thousandfold(value: float, expected: float, tolerance: float) -> bool:
+    """1,000 times the right value, or a thousandth of it: a thousands dot (4.000 is 4.0 in Python) in a number
+    copied from the Indonesian table."""
+    return _close(float(value) / 1000, expected, tolerance) or _close(float(value) * 1000, expected, tolerance)
 
 
 def _shown(answer) -> str:

@@ -50,13 +50,6 @@ def elasticity_class(fit: dict) -> str:
     return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
-def agreement_strength(rho: float) -> str:
-    """The usual words for a rank correlation's size |ρ|: weak below 0.3, moderate below 0.6, strong below
-    0.8, very strong from 0.8."""
-    size = abs(rho)
-    return "weak" if size < 0.3 else "moderate" if size < 0.6 else "strong" if size < 0.8 else "very_strong"
-
-
 @dataclass
 class Finding:
     """A sentence of the summary and the numbers it quotes (so a test can check one against the other)."""
@@ -249,7 +242,7 @@ class Report:
         median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
-            rate_before=self.tr.percent(rate_before, 1), rate_now=self.tr.percent(rate_now, 1),
+            rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             median_change=median_change),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
@@ -393,18 +386,26 @@ class Report:
         tr = self.tr
         reach, impressions = self.kpi(platform, "summed_reach"), self.kpi(platform, "impressions")
         frequency = self.kpi(platform, "frequency")
-        values = {"platform": tr.platform(platform), "posts": tr.number(self.kpi(platform, "posts")),
+        values = {"platform": tr.platform(platform), "posts": self._posts_covered(platform, "summed_reach"),
                   "reach": tr.number(reach), "frequency": self._fmt_kpi("frequency", frequency)}
         if pd.notna(reach):
             return tr.t("lens.broadcast_sentence" if pd.notna(frequency) else "lens.broadcast_sentence_no_frequency",
                         **values)
         if pd.notna(impressions):
             return tr.t("lens.broadcast_sentence_no_reach", impressions=tr.number(impressions),
-                        counted=self._counted(platform), **values)
+                        counted=self._counted(platform), **values | {"posts": self._posts_covered(platform, "impressions")})
         views = self.kpi(platform, "video_views")
         if pd.notna(views):  # TikTok: plays only
-            return tr.t("lens.broadcast_sentence_plays", views=tr.number(views), **values)
-        return tr.t("lens.broadcast_sentence_empty", **values)
+            return tr.t("lens.broadcast_sentence_plays", views=tr.number(views),
+                        **values | {"posts": self._posts_covered(platform, "video_views")})
+        return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
+
+    def _posts_covered(self, platform: str, kpi: str) -> str:
+        """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""
+        covered, posts = self.kpi(platform, kpi, "posts_covered"), self.kpi(platform, "posts")
+        if pd.isna(covered) or covered == posts:
+            return self.tr.number(posts)
+        return self.tr.t("common.part_of", part=self.tr.number(covered), whole=self.tr.number(posts))
 
     def _engagement_sentence(self, platform: str) -> str:
         tr = self.tr
@@ -503,13 +504,13 @@ class Report:
                           low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
             if pd.isna(row["ci_low"]):  # too few posts for an interval, or perfect agreement
                 parts.append(tr.t("agreement.sentence_no_interval", **values,
-                                  minimum=tr.number(compare.MIN_CORRELATION_INTERVAL), strength=tr.t(f"agreement.strength.{agreement_strength(row['rho'])}")))
+                                  minimum=tr.number(compare.MIN_CORRELATION_INTERVAL), strength=tr.t(f"agreement.strength.{compare.agreement_strength(row['rho'])}")))
             elif row["ci_low"] <= 0 <= row["ci_high"]:
                 parts.append(tr.t("agreement.sentence_unclear", **values))
             else:  # the strength the whole interval shows: that of its bound nearest 0
                 nearest, farthest = sorted((row["ci_low"], row["ci_high"]), key=abs)
-                word = tr.t(f"agreement.strength.{agreement_strength(nearest)}")
-                if agreement_strength(nearest) != agreement_strength(farthest):
+                word = tr.t(f"agreement.strength.{compare.agreement_strength(nearest)}")
+                if compare.agreement_strength(nearest) != compare.agreement_strength(farthest):
                     word = tr.t("agreement.at_least", strength=word)
                 key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
                 parts.append(tr.t(key, **values, strength=word))
@@ -670,10 +671,11 @@ class Report:
         for platform in self.platforms:
             hours = self.kpi(platform, "watch_time_hours")
             if pd.notna(hours):
-                parts.append(tr.t("attention.sentence", platform=tr.platform(platform), hours=tr.number(hours, 1),
+                per_thousand = self.kpi(platform, "minutes_per_1000_reached")
+                parts.append(tr.t("attention.sentence" if pd.notna(per_thousand) else "attention.sentence_no_reach",
+                                  platform=tr.platform(platform), hours=tr.number(hours, 1),
                                   posts=tr.number(self.kpi(platform, "watch_time_hours", "posts_covered")),
-                                  per_thousand=self._fmt_kpi("minutes_per_1000_reached",
-                                                             self.kpi(platform, "minutes_per_1000_reached"))))
+                                  per_thousand=self._fmt_kpi("minutes_per_1000_reached", per_thousand)))
         return " ".join(parts)
 
     # ----------------------------------------------------------------------------------------- benchmarks
@@ -700,8 +702,10 @@ class Report:
         denominator = tr.t(f"denominator.{row['denominator']}")
         if row["reason"] == "no_denominator":
             return tr.t("bench.note_no_denominator", denominator=denominator, platform=tr.platform(row["platform"]))
-        if row["reason"] in ("views", "thumbnails"):
-            return tr.t(f"bench.note_{row['reason']}", platform=tr.platform(row["platform"]))
+        if row["reason"] == "views":
+            return tr.t("bench.note_views", platform=tr.platform(row["platform"]))
+        if row["reason"] == "thumbnails":
+            return tr.t("bench.note_thumbnails", platform=tr.platform(row["platform"]))
         key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
         return tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
                     posts=tr.number(row["posts"]), components=row["components"])

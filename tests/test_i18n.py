@@ -192,7 +192,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
-        "imports.quality.kinds_": {"impressions", "views", "impressions_and_views", "neither"},  # quality_notes
+        "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
+                                   "neither"},  # quality_notes, report._counted
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
@@ -267,6 +268,26 @@ def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
     english_numbers = [k for k, t in texts.items()  # `code` spans are Python, where decimals take a point
                        if re.search(r"\d,\d{3}\b|\d\.\d{1,2}(?!\d)", re.sub(r"`[^`]*`", "", t))]
     assert not english_numbers, f"numbers with English separators in the id catalogue: {english_numbers}"
+
+
+#: Where "rasio" is right in Indonesian: a ratio of two medians (not a rate), and the platforms' own name for CTR.
+RASIO_ALLOWED = {"finding.paid", "paid.zero_median", "metric.click_through_rate.label"}
+
+
+def test_indonesian_texts_use_one_term_per_metric():
+    """As in the Indonesian UIs of Meta and YouTube Studio: impressions = impresi, views = tayangan; a rate is
+    "tingkat", a denominator "pembagi"; a sum of reach is never called "jangkauan total" (it is not unique people)."""
+    texts = catalogue("id")
+    retired = {"penayangan": r"\bpenayangan\b", "penyebut": r"\bpenyebut\b", "jangkauan total": r"jangkauan total",
+               "total jangkauan": r"total jangkauan", "tayangan thumbnail": r"tayangan thumbnail"}
+    for term, pattern in retired.items():
+        found = [key for key, text in texts.items() if re.search(pattern, text, flags=re.IGNORECASE)]
+        assert not found, f"{term!r} in the id catalogue: {found}"
+    rasio = sorted(key for key, text in texts.items() if re.search(r"\brasio\b", text, flags=re.IGNORECASE))
+    assert set(rasio) <= RASIO_ALLOWED, f"'rasio' for a rate (write 'tingkat'): {sorted(set(rasio) - RASIO_ALLOWED)}"
+    assert texts["metric.impressions.label"] == "impresi (atau tayangan)"
+    assert texts["denominator.impressions"] == "impresi" and texts["denominator.views"] == "tayangan"
+    assert texts["metric.summed_reach.label"] == "jumlah jangkauan per unggahan (bukan orang unik)"
 
 
 # ------------------------------------------------------------------------------------------- keys the code uses

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import warnings
 
 import nbformat
 import numpy as np
@@ -16,6 +17,7 @@ import pytest
 
 from helpers import lesson
 from helpers.benchmarks import load_benchmarks
+from helpers.compare import agreement_strength
 from helpers.i18n import LANGUAGES, Translator
 from helpers.render import ParameterMismatch
 from helpers.slides import LESSON, SlidesError, deck_name, execute_lesson, export_slides, render_slides
@@ -32,6 +34,12 @@ def test_the_solution_passes_every_check(exercise, language):
     result = lesson.check(exercise, lesson.solution_answer(exercise), language)
     assert result.correct, result.message
     assert result.status == "correct"
+
+
+def test_the_exercise_posts_are_instagram_formats():
+    """The caption says the four posts are of one Instagram account, which has no text-only posts."""
+    assert set(lesson.EXERCISE_POSTS["format"]) <= {"reel", "photo", "carousel", "video"}
+    assert "Ranked by reach, post C comes first; ranked by impressions, post D does" in lesson.solution("rates").data
 
 
 def test_known_answers():
@@ -67,6 +75,81 @@ def test_half_right_pairs_say_so():
     assert lesson.check("formats", ("reel", "photo")).status == "half_right"
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_half_right_pair_names_the_position_that_is_right(language):
+    tr = Translator(language)
+    first_right = lesson.check("rates", (0.085, 0.03), language).message
+    second_right = lesson.check("rates", (0.05, 0.0472), language).message
+    assert first_right != second_right
+    for message, right, other in ((first_right, "rates_first", "rates_second"),
+                                  (second_right, "rates_second", "rates_first")):
+        expected = tr.t("lesson.check.half_right", right=tr.t(f"lesson.check.position.{right}"),
+                        other=tr.t(f"lesson.check.position.{other}"), hint=tr.t("lesson.ex.rates.hint"))
+        assert message.endswith(expected)
+    formats = lesson.check("formats", ("photo", "text"), language).message
+    assert tr.t("lesson.check.position.formats_second") in formats.split(",")[1]  # the second is right
+    assert "text" not in formats.replace(tr.t("lesson.ex.formats.hint"), "")  # the name is not repeated
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_answers_rounded_too_much_are_close(language):
+    close = Translator(language).t("lesson.check.close")
+    for answer in ((0.09, 0.05), (0.085, 0.05), (0.08, 0.045)):
+        result = lesson.check("rates", answer, language)
+        assert result.status == "wrong" and result.message.endswith(close), answer
+    assert lesson.check("benchmark", 61, language).message.endswith(close)
+    assert lesson.check("rates", (0.085, 0.03), language).status == "half_right"  # 0.03 is not a rounding
+    assert lesson.check("rates", (0.0850, 0.0472), language).correct  # three significant digits pass
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_thousands_dot_is_recognised(language):
+    """`340/4.000` is 85.0 in Python: 1,000 times the rate. The check says so instead of blaming the sum."""
+    thousands = Translator(language).t("lesson.check.thousands_dot")
+    for exercise, answer in (("rates", (340 / 4.000, 340 / 7.200)), ("rates", (340 / 4.000, 0.0472)),
+                             ("benchmark", 66_000), ("benchmark", 0.066), ("frequency", 6_100 / 5.000)):
+        result = lesson.check(exercise, answer, language)
+        assert result.status == "wrong" and result.message.endswith(thousands), (exercise, answer)
+    assert "4000" in thousands and "`4.000`" in thousands
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_number_in_quotes_is_recognised(language):
+    tr = Translator(language)
+    for exercise, answer in (("frequency", "1,22"), ("frequency", "1.22"), ("benchmark", " 66 "),
+                             ("rates", ("0,085", "0,0472")), ("rates", (0.085, "0.0472"))):
+        result = lesson.check(exercise, answer, language)
+        assert result.status == "invalid"
+        assert result.message.endswith(tr.t("lesson.check.quoted_number", got=repr(answer))), answer
+    assert lesson.check("frequency", "often", language).message.endswith(
+        tr.t("lesson.check.number_expected", got="'often'"))  # text that is no number: the plain message
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("exercise", lesson.EXERCISES)
+def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language):
+    """The examples the texts give (decimals, significant digits) are not the answers: no number in them would
+    pass the check."""
+    tr = Translator(language)
+    expected = lesson.expected_answer(exercise)
+    texts = " ".join([lesson.exercise(exercise, language).data, tr.t("lesson.exercises.body"),
+                      tr.t("lesson.exercises.table_body")]
+                     + [tr.t(f"lesson.check.{key}") for key in ("close", "thousands_dot", "percent_given")])
+    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", texts)]
+    assert numbers
+    for value in expected if isinstance(expected, tuple) else (expected,):
+        if isinstance(value, float):
+            assert not [n for n in numbers if lesson._close(n, value, lesson.TOLERANCE[exercise])], value
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_numeric_prompts_explain_the_decimal_comma_syntax_error(language):
+    for exercise in ("rates", "benchmark"):
+        prompt = lesson.exercise(exercise, language).data
+        assert "SyntaxError: leading zeros in decimal integer literals" in prompt and "`0,125`" in prompt
+    assert "`0.0317`" in lesson.exercise("rates", language).data  # how many digits to give
+
+
 @pytest.mark.parametrize("exercise", lesson.EXERCISES)
 def test_an_answer_left_as_none_is_not_answered_yet(exercise):
     result = lesson.check(exercise, None, "id")
@@ -77,6 +160,7 @@ def test_an_answer_left_as_none_is_not_answered_yet(exercise):
 def test_answers_of_the_wrong_shape_are_explained():
     assert lesson.check("frequency", "1.22").status == "invalid"
     assert "Expected a number" in lesson.check("frequency", "1.22").message
+    assert "remove the quotes" in lesson.check("frequency", "1.22").message
     assert lesson.check("rates", 0.085).status == "invalid"
     assert lesson.check("rates", (None, 0.05)).status == "unanswered"
     assert lesson.check("summed_reach", "e").status == "invalid"
@@ -158,6 +242,12 @@ def test_with_the_default_parameters_the_strategies_look_alike_under_reach_and_d
     takeaway = lesson.simulation_takeaway(summary, Translator("en"))
     assert "look alike" in takeaway and "the conversation strategy wins" in takeaway
     assert Translator("en").number(b["summed_reach"]) in takeaway  # quotes the numbers it rests on
+    # the verdict is about summed reach; impressions, which differ more, are quoted beside it
+    assert "summed reach makes the two strategies look alike" in takeaway
+    assert Translator("en").number(b["impressions"]) in takeaway and "11% apart" in takeaway
+    indonesian = lesson.simulation_takeaway(summary, Translator("id"))
+    assert "jangkauan yang dijumlahkan membuat kedua strategi tampak serupa" in indonesian
+    assert "Impresi" in indonesian and Translator("id").number(c["impressions"]) in indonesian
 
 
 def test_the_takeaway_follows_the_numbers():
@@ -173,7 +263,8 @@ def test_simulation_table_and_figure_in_indonesian():
     posts = lesson.simulate()
     table = lesson.simulation_table(lesson.summarise_simulation(posts), tr)
     assert list(table.columns) == ["ukuran", "lensa", "strategi siaran", "strategi percakapan"]
-    assert "jangkauan total (bukan orang unik)" in set(table["ukuran"])
+    assert "jumlah jangkauan per unggahan (bukan orang unik)" in set(table["ukuran"])
+    assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
     assert "kali lipat" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
 
@@ -188,13 +279,34 @@ def test_bad_parameters_stop_the_lesson_in_the_learners_language(name, value):
         lesson.setup("fr")
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_parameters_written_with_a_learners_number_habits_are_explained(language):
+    with pytest.raises(ValueError, match="`20000`") as thousands:
+        lesson.setup(language, audience_size=20.000)  # a thousands dot: 20.0 in Python
+    assert "`20_000`" in str(thousands.value) and "`20.000`" in str(thousands.value)
+    assert str(thousands.value).endswith(" 20.0.")  # the value Python made of it
+    with pytest.warns(UserWarning, match="paid_boost = 20") as warned:
+        lesson.setup(language, paid_boost=20)  # 20 meant as 20%
+    assert "`0.2`" in str(warned[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lesson.setup(language, paid_boost=2.0)  # twice the organic reach: allowed without a warning
+        lesson.setup(language, paid_boost=lesson.PAID_BOOST_WARNING)
+
+
 # ------------------------------------------------------------------------------------------- demo and pitfalls
 def test_demo_formats_disagree_between_the_lenses():
     winners = lesson.format_winners(lesson.demo_posts("kopi-senja")).set_index("platform")
     assert tuple(winners.loc["instagram", ["reach_format", "rate_format"]]) == ("reel", "carousel")
     assert tuple(winners.loc["facebook", ["reach_format", "rate_format"]]) == ("reel", "text")
     sentences = lesson.formats_sentences("kopi-senja", Translator("en"))
-    assert any("**reel** reaches most" in s and "**carousel** engages most" in s for s in sentences)
+    assert any("**reel** reaches most" in s and "**carousel** has the highest engagement rate by reach" in s
+               for s in sentences)
+
+
+def test_the_demo_intro_joins_the_clients_in_the_lessons_language():
+    assert lesson.demo_intro(Translator("en")).startswith("Kopi Senja and Harbour Books are invented")
+    assert lesson.demo_intro(Translator("id")).startswith("Kopi Senja dan Harbour Books adalah bisnis fiktif")
 
 
 def test_rank_agreement_of_the_demo_channels():
@@ -202,6 +314,27 @@ def test_rank_agreement_of_the_demo_channels():
     assert len(table) == 3  # Kopi Senja's two channels, Harbour Books' one
     assert (table["rho_interactions"] > 0).all() and (table["high_rate"] < 0).all()
     assert "point the opposite way" in lesson.agreement_sentence(Translator("en"))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
+    """The report calls ρ of 0.6 to 0.8 strong and 0.3 to 0.6 moderate: the lesson uses the same words for the
+    demo channels (ρ 0.60 to 0.62, the lowest just under 0.6), gives the range across channels with
+    "between … and" (not like a confidence interval), and says how many top posts the rankings share."""
+    tr = Translator(language)
+    table = lesson.agreement()
+    assert [agreement_strength(r) for r in (0.29, 0.3, 0.59, 0.6, 0.79, 0.8, -0.65)] == [
+        "weak", "moderate", "moderate", "strong", "strong", "very_strong", "strong"]
+    words = sorted({agreement_strength(r) for r in table["rho_interactions"]})
+    assert words == ["moderate", "strong"]  # 0.596 and 0.62
+    sentence = lesson.agreement_sentence(tr)
+    strength = tr.t("lesson.demo.span", low=tr.t("agreement.strength.moderate"), high=tr.t("agreement.strength.strong"))
+    assert strength in sentence
+    between = tr.t("lesson.demo.agreement_mixed", low="L", high="H", rate_low="RL", rate_high="RH")
+    assert between.split("L")[0].split()[-1] in sentence  # "between" / "antara" before the first number
+    assert tr.t("lesson.demo.span", low=tr.number(table["overlap"].min()), high=tr.number(table["overlap"].max())) \
+        in sentence
+    assert "hanya sejalan sebagian" not in sentence and "agree only in part" not in sentence
 
 
 def test_summed_reach_overtakes_the_people_reached():
@@ -279,8 +412,8 @@ def _texts(notebook) -> str:
 def test_the_lesson_runs_in_indonesian(executed_in_indonesian):
     text = _texts(executed_in_indonesian)
     for heading in ("# Jangkauan bukanlah interaksi", "## Dua cara memandang kanal media sosial",
-                    "## Latihan 1: frekuensi", "## Jebakan 2: rasio dengan pembagi yang berbeda",
-                    "## Yang perlu diingat"):
+                    "## Latihan 1: frekuensi", "## Jebakan 2: tingkat dengan pembagi yang berbeda",
+                    "## Jebakan 3: impresi berganti menjadi tayangan (views)", "## Yang perlu diingat"):
         assert heading in text, heading
     assert "Reach is not engagement" not in text and "Exercise 1" not in text
     assert text.count("Belum dijawab") == len(lesson.EXERCISES)  # the answer cells ran as given

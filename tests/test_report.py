@@ -411,7 +411,7 @@ def _export_with_problems(folder):
 
 @pytest.mark.parametrize("language, dropped, above, english", [
     ("en", "1 row(s) not imported: empty Post ID", "post(s) report reach above impressions/views", None),
-    ("id", "1 baris tidak diimpor: Post ID kosong", "unggahan melaporkan jangkauan di atas tayangan/penayangan",
+    ("id", "1 baris tidak diimpor: Post ID kosong", "unggahan melaporkan jangkauan di atas impresi/tayangan",
      "not imported"),
 ])
 def test_import_notes_and_dropped_rows_are_shown_in_the_reports_language(tmp_path, language, dropped, above,
