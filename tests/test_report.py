@@ -517,3 +517,17 @@ def test_the_formats_finding_names_a_leader_only_beyond_chance(report):
     finally:
         for lens, pairs in saved.items():
             report.formats[platform][lens]["pairs"] = pairs
+
+
+def test_a_total_names_the_posts_it_covers_and_no_na_inside_a_sentence(report):
+    kpis = report.kpis
+    try:
+        partial = (kpis["platform"] == "facebook") & (kpis["kpi"] == "summed_reach")
+        report.kpis = kpis.assign(posts_covered=kpis["posts_covered"].mask(partial, 40))
+        assert report.lens_sentence("broadcast").startswith("On Facebook, 40 of 52 posts reached a summed 164,235")
+        gone = kpis["kpi"].eq("minutes_per_1000_reached")
+        report.kpis = kpis.assign(value=kpis["value"].mask(gone))
+        attention = report.attention_sentence()
+        assert "n/a" not in attention and "so no minutes per 1,000 accounts reached" in attention
+    finally:
+        report.kpis = kpis
