@@ -14,6 +14,12 @@ from .i18n import LANGUAGES, Message, Translator, use_language
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
 
+def _from_here(path: str) -> str:
+    """A path typed on the command line, from the folder the command runs in (as a shell completes it);
+    paths inside a roster stay relative to the project folder, like the notebooks' own."""
+    return str(Path.cwd() / Path(path).expanduser())
+
+
 def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
     from .render import render_all, summary_lines
@@ -88,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)
     args = parser.parse_args(argv)
+    for name in ("clients", "out"):
+        if getattr(args, name, None):
+            setattr(args, name, _from_here(getattr(args, name)))
+    if getattr(args, "files", None):
+        args.files = [_from_here(f) for f in args.files]
     tr = use_language(getattr(args, "language", "en"))  # errors raised in this process speak it too
     try:
         return args.run(args)

@@ -55,3 +55,20 @@ def test_inspect_speaks_indonesian_when_asked(capsys, tmp_path):
     assert main(["inspect", str(bad), "--language", "id"]) == 2
     out = capsys.readouterr().out
     assert "tidak dapat dibaca:" in out and "bukan ekspor yang dikenali" in out
+
+
+def test_command_line_paths_are_taken_from_the_folder_the_command_runs_in(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from conftest import FIXTURES
+
+    source = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    (tmp_path / "mine").mkdir()
+    shutil.copy(source, tmp_path / "mine" / source.name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", f"mine/{source.name}", "--timezone", "Europe/London"]) == 0
+    assert source.name in capsys.readouterr().out
+    (tmp_path / "roster.yml").write_text("clients:\n  - id: a\n", encoding="utf-8")  # found here, then refused
+    assert main(["render", "--clients", "roster.yml"]) == 2
+    error = capsys.readouterr().err
+    assert "roster.yml" in error and "does not exist" not in error and "name" in error
