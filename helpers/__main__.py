@@ -55,7 +55,7 @@ def _render(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     from .describe import describe
 
-    options = {"year": args.year} if args.year else {}
+    options = {"year": args.year} if args.year is not None else {}
     text, failures = describe(args.files, timezone=args.timezone, family=args.family, language=args.language,
                               **options)
     print(text)

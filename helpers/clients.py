@@ -19,7 +19,7 @@ import yaml
 from .errors import RosterError
 from .i18n import Translator
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, resolve
-from .periods import last_full_month, previous_period
+from .periods import is_plausible_year, last_full_month, previous_period
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -194,7 +194,7 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
         elif entry["benchmark_industry"] not in benchmark_industries():
             problems.append(say("roster.unknown_industry", client=label, value=repr(entry["benchmark_industry"]),
                                 known=", ".join(benchmark_industries())))
-    if "year" in entry and (not isinstance(entry["year"], int) or not 2000 <= entry["year"] <= 2100):
+    if "year" in entry and not is_plausible_year(entry["year"]):
         problems.append(say("roster.bad_year", client=label, value=repr(entry["year"])))
     if "branding" in entry:
         branding = entry["branding"]

@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+#: Years a report or an export's `year=` may name: social-media exports start this century.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def is_plausible_year(value) -> bool:
+    """A whole number from FIRST_YEAR to LAST_YEAR (25 or 0 is a slip, not a year)."""
+    return isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
+
+
 def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
     """The calendar month before the one `today` falls in."""
     end = today.replace(day=1) - dt.timedelta(days=1)

@@ -131,9 +131,18 @@ def test_bad_number_names_row_and_column():
     assert err.value.row == 3 and err.value.column == "Total views"
 
 
-def test_bad_year_option():
-    with pytest.raises(ExportFormatError, match="not a year"):
-        read_tiktok_studio(HERE / "Content_no_time.csv", year="last year")
+@pytest.mark.parametrize("year", ["last year", 25, 0, 1900, True])
+def test_bad_year_option(year):
+    """25 (a two-digit slip) used to crash with an out-of-bounds timestamp; 0 was taken as no year at all."""
+    with pytest.raises(ExportFormatError, match="not a year from 2000 to 2100"):
+        read_tiktok_studio(HERE / "Content_no_time.csv", year=year)
+
+
+def test_a_two_digit_year_on_the_command_line_is_an_error_not_a_traceback(capsys):
+    from helpers.__main__ import main
+
+    assert main(["inspect", str(HERE / "Content_no_time.csv"), "--year", "25"]) == 2
+    assert "year=25 is not a year from 2000 to 2100" in capsys.readouterr().out
 
 
 def test_leap_day_in_a_common_year(write_file):

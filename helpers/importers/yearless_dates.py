@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..periods import is_plausible_year
 from .base import FileReport
 from .values import raise_not_dates
 
@@ -153,11 +154,10 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
     month_days = list(zip(day_month["month"].astype(int), day_month["day"].astype(int)))
     noun = _noun(noun)
     if year is not None:
-        try:
-            first_year = int(year)
-        except (TypeError, ValueError):
+        first_year = int(year) if isinstance(year, (int, float, str)) and str(year).strip().isdigit() else None
+        if not is_plausible_year(first_year):
             raise ExportFormatError(path, Message("imports.yearless_dates.not_a_year", value=repr(year)),
-                                    column=column, hint=Message("imports.yearless_dates.not_a_year_hint")) from None
+                                    column=column, hint=Message("imports.yearless_dates.not_a_year_hint"))
         if in_order:
             oldest = month_days[0]
         else:
