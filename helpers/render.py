@@ -163,9 +163,12 @@ def warmup_code(notebook: Path) -> str:
 
 @dataclass(frozen=True)
 class Identity:
-    """What identifies a client in a report: its post ids and names (client, brand, accounts)."""
+    """What identifies a client in a report: its post ids and names (client, brand, accounts); `who` are the
+    client's and brand's names alone, `accounts` the account names of its posts."""
     post_ids: frozenset = frozenset()
     names: frozenset = frozenset()
+    who: frozenset = frozenset()
+    accounts: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,9 @@ class Foreign:
 
 def client_identity(client: Client) -> Identity:
     """The client's names and the ids and account names of the posts in its exports."""
-    names = {client.name, client.brand_name}
+    names = who = {client.name, client.brand_name}
     ids: set[str] = set()
+    accounts: set[str] = set()
     try:
         from .importers import detect_family, expand_paths, load_exports
         post_files = []
@@ -193,13 +197,37 @@ def client_identity(client: Client) -> Identity:
             options = {"year": client.year} if client.year else {}
             posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
             ids = {str(v) for v in posts["post_id"].dropna()}
-            names |= {str(v) for v in posts["account"].dropna()}
+            accounts = {str(v) for v in posts["account"].dropna()}
+            names = names | accounts
     except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
         pass
     return Identity(
         post_ids=frozenset(i.strip() for i in ids if len(i.strip()) >= MIN_POST_ID_LENGTH),
         names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
+        who=frozenset(n.strip() for n in who if n and n.strip()),
+        accounts=frozenset(n.strip() for n in accounts if n.strip()),
     )
+
+
+def accounts_of_others(identities: dict[str, Identity]) -> dict[str, str]:
+    """Clients whose exports hold posts of an account named like another client of the batch (its name or
+    brand), each with the reason its render is refused: the exports pattern most likely reaches into the
+    other client's files, and the leak check cannot see it (an account in a client's own exports counts as
+    its own). Clients sharing a name (one business rendered twice, in two languages say) are not others."""
+    refused = {}
+    for cid, own in identities.items():
+        mine = {n.casefold() for n in own.who}
+        for other, theirs in identities.items():
+            names = {n.casefold() for n in theirs.who}
+            if other == cid or mine & names:
+                continue
+            found = sorted(a for a in own.accounts if a.casefold() in names)
+            if found:
+                refused[cid] = (f"its exports hold posts of the account {found[0]!r}, which is the name of client"
+                                f" {other!r} of this batch: check this client's `exports` patterns in the roster"
+                                " (a folder or glob reaching into the other client's files?)")
+                break
+    return refused
 
 
 def foreign_identities(identities: dict[str, Identity]) -> dict[str, Foreign]:
@@ -582,6 +610,7 @@ class Task:
     token: str = ""
     warm_next: bool = False
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
+    refused: str = ""  # why the client is not rendered at all (accounts_of_others), failing it at once
 
 
 @contextlib.contextmanager
@@ -660,6 +689,11 @@ class Renderer:
         check_client_id(client.id)
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{task.token}-{client.id}-", dir=out_dir))
+        if task.refused:
+            try:
+                return self._fail(task, work, started, timings, task.refused)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
         try:
             self.emit(client.id, "starting_kernel")
             mark = time.perf_counter()

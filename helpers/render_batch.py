@@ -33,8 +33,8 @@ from .i18n import Translator
 from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
-from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, check_client_id,
-                     check_parameters, client_identity, foreign_identities, record_failure,
+from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, accounts_of_others,
+                     check_client_id, check_parameters, client_identity, foreign_identities, record_failure,
                      skip_slow_optional_imports)
 
 
@@ -357,9 +357,10 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 pool.start()  # workers start their first kernels while the parent reads the exports
                 identities = {c.id: client_identity(c) for c in clients} if len(clients) > 1 else {}
                 foreign = foreign_identities(identities)
+                refused = accounts_of_others(identities)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token,
-                              draw_ahead=spare_core) for c in clients]
+                              draw_ahead=spare_core, refused=refused.get(c.id, "")) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))

@@ -315,6 +315,10 @@ class Report:
                 notes.append(tr.t("coverage.views", platform=name))
             elif kinds == {"thumbnail_impressions"}:
                 notes.append(tr.t("coverage.thumbnails", platform=name))
+            accounts = sorted(group["account"].dropna().astype(str).unique())
+            if len(accounts) > 1:  # a glob that took in another page, or a client with several: say so
+                notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
+                                  accounts=", ".join(accounts)))
             if group["reach"].isna().all():
                 notes.append(tr.t("coverage.no_reach", platform=name))
             if group["followers"].isna().all():

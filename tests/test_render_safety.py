@@ -13,8 +13,8 @@ from helpers.errors import RosterError, WorkbookError
 from helpers.html_safety import live_content, sanitize, visible_text
 from helpers.index_page import collect_records, index_html
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
-from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, check_client_id, check_html, find_leaks,
-                            foreign_identities, render_all, warmup_code)
+from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, accounts_of_others, check_client_id, check_html,
+                            find_leaks, foreign_identities, render_all, warmup_code)
 from helpers.report_page import finish_page
 
 
@@ -99,6 +99,20 @@ def test_foreign_identities_leave_out_what_clients_share():
     foreign = foreign_identities(identities)
     assert foreign["a"].post_ids == {"333333"} and foreign["a"].names == {"Client B"}
     assert foreign["b"].post_ids == {"111111"} and foreign["b"].names == {"Client A"}
+
+
+def test_a_client_whose_exports_hold_another_clients_account_is_refused():
+    """A glob reaching into another client's folder: the account is 'its own', so the leak check cannot see it."""
+    identities = {
+        "mixed": Identity(who=frozenset({"Mixed Bag"}), accounts=frozenset({"Kopi Senja", "Harbour Books"})),
+        "harbour-books": Identity(who=frozenset({"Harbour Books"}), accounts=frozenset({"Harbour Books"})),
+        "acme-en": Identity(who=frozenset({"Acme"}), accounts=frozenset({"Acme Page"})),
+        "acme-id": Identity(who=frozenset({"ACME"}), accounts=frozenset({"Acme Page"})),  # one business twice
+        "alpha": Identity(who=frozenset({"Alpha Trading"}), accounts=frozenset({"Kopi Senja"})),  # no client so named
+    }
+    refused = accounts_of_others(identities)
+    assert set(refused) == {"mixed"}
+    assert "account 'Harbour Books', which is the name of client 'harbour-books' of this batch" in refused["mixed"]
 
 
 def test_html_with_a_path_of_this_machine_or_code_is_refused():

@@ -531,3 +531,13 @@ def test_a_total_names_the_posts_it_covers_and_no_na_inside_a_sentence(report):
         assert "n/a" not in attention and "so no minutes per 1,000 accounts reached" in attention
     finally:
         report.kpis = kpis
+
+
+def test_the_coverage_notes_name_the_accounts_when_a_platform_holds_several(report):
+    posts = report.posts
+    try:
+        report.posts = posts.assign(account=posts["account"].where(posts.index % 2 == 0, "Harbour Books"))
+        notes = " ".join(str(n) for n in report.coverage_notes())
+        assert "Facebook: the exports hold posts of 2 accounts (Harbour Books, Kopi Senja); every Facebook figure" in notes
+    finally:
+        report.posts = posts
