@@ -211,6 +211,11 @@ class Translator:
         day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="d MMM y", locale=self.locale)
 
+    def month(self, value) -> str:
+        """The month alone ("Aug 2014"), for a date whose day is not known."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, format="MMM y", locale=self.locale)
+
     def ordinal(self, n: int) -> str:
         if self.language == "id":
             return f"ke-{n}"

@@ -535,7 +535,9 @@ class Report:
             for i in index:
                 post = self.posts.loc[i]
                 rows.append({
-                    tr.t("divergent.lens"): tr.t(label, by=by), tr.t("divergent.published"): tr.short_date(post["published_at"]),
+                    tr.t("divergent.lens"): tr.t(label, by=by),
+                    tr.t("divergent.published"): (tr.month(post["published_at"]) if post["published_precision"] == "month"
+                                                  else tr.short_date(post["published_at"])),  # day unknown: month
                     tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else "",
                     by: tr.number(post[self.measures.get(platform, "reach")]),
                     tr.t("divergent.interactions"): tr.number(post["interactions"]),
@@ -814,6 +816,24 @@ def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, p
     return first, last
 
 
+def _within(posts: pd.DataFrame, first: pd.Timestamp, after_last: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+    """Which posts fall in [first, after_last), and which cannot be placed. A post dated to the month only
+    (the UCI dataset: weekday and hour real, day of month not) counts when its whole month lies in the
+    period; one whose month the period cuts is neither in nor out, since its day is unknown: it is left
+    out, and returned apart to be counted in a note."""
+    when = posts["published_at"]
+    exact = when.ge(first) & when.lt(after_last)
+    monthly = posts["published_precision"].eq("month").fillna(False).astype(bool)
+    if not monthly.any():
+        return exact, pd.Series(False, index=posts.index)
+    month = when.dt.tz_localize(None).dt.to_period("M")
+    month_first, month_after = month.dt.start_time, (month + 1).dt.start_time
+    start, end = first.tz_localize(None), after_last.tz_localize(None)
+    whole = month_first.ge(start) & month_after.le(end)
+    touched = month_first.lt(end) & month_after.gt(start)
+    return (exact & ~monthly) | (monthly & whole), monthly & touched & ~whole
+
+
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                  top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
@@ -836,9 +856,13 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
     paid_delivery = (paid_summary(loaded.paid, loaded.sources.paid_reports) if loaded.paid is not None
                      else pd.DataFrame())
-    inside = every["published_at"].ge(start) & every["published_at"].lt(end)
-    before = every["published_at"].ge(previous_start) & every["published_at"].lt(previous_end)
+    inside, cut = _within(every, start, end)
+    before, cut_before = _within(every, previous_start, previous_end)
     posts, previous = every[inside], every[before]
+    month_notes = []
+    if (cut | cut_before).any():
+        months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
+        month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
         first = f"{every['published_at'].min():%Y-%m-%d}" if len(every) else ""
         last = f"{every['published_at'].max():%Y-%m-%d}" if len(every) else ""
@@ -852,7 +876,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
-        other_notes=(loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
+        other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
         **analyse(posts, previous, int(top_n), benchmark_industry),
     )

@@ -440,3 +440,8 @@ def test_placeholders_are_filled_in_indonesian():
     assert (id_.t("report.title", client="Kopi Senja", start=id_.date(dt.date(2026, 7, 1)),
                   end=id_.date(dt.date(2026, 10, 31)))
             == "Kopi Senja: jangkauan dan interaksi, 1 Juli 2026 hingga 31 Oktober 2026")
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Aug 2014"), ("id", "Agu 2014")])
+def test_a_date_known_to_the_month_shows_the_month_alone(language, expected):
+    assert Translator(language).month(pd.Timestamp("2014-08-05")) == expected

@@ -541,3 +541,22 @@ def test_the_coverage_notes_name_the_accounts_when_a_platform_holds_several(repo
         assert "Facebook: the exports hold posts of 2 accounts (Harbour Books, Kopi Senja); every Facebook figure" in notes
     finally:
         report.posts = posts
+
+
+def test_a_post_dated_to_the_month_only_is_in_a_period_only_with_its_whole_month():
+    from helpers.report import _within
+
+    zone = "Asia/Jakarta"
+    posts = pd.DataFrame({
+        "published_at": pd.to_datetime(["2014-07-03 10:00", "2014-08-05 09:00", "2014-09-02 11:00",
+                                        "2014-07-20 08:00"]).tz_localize(zone),
+        "published_precision": ["month", "month", "month", "minute"],
+    })
+    first = pd.Timestamp("2014-07-08").tz_localize(zone)
+    after_last = pd.Timestamp("2014-09-22").tz_localize(zone)
+    inside, cut = _within(posts, first, after_last)
+    # July and September are cut by 8 July to 21 September: their day is unknown, so neither in nor out
+    assert inside.tolist() == [False, True, False, True]
+    assert cut.tolist() == [True, False, True, False]
+    inside, cut = _within(posts, pd.Timestamp("2014-07-01").tz_localize(zone), pd.Timestamp("2014-10-01").tz_localize(zone))
+    assert inside.all() and not cut.any()
