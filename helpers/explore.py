@@ -39,8 +39,9 @@ def export_files(folder: str | Path) -> list[Path]:
 
 def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
                 **options) -> Workspace:
-    """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics."""
-    return load_client(export_files(folder), client=client, timezone=timezone, **options)
+    """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics. A
+    file no export family reads (a note, another download) is skipped and listed, with why, in `files()`."""
+    return load_client(export_files(folder), client=client, timezone=timezone, skip_unknown=True, **options)
 
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,

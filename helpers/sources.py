@@ -28,11 +28,14 @@ class Sources:
     daily_notes: list = field(default_factory=list)  # rows left out and warnings, as Messages
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
 
 
 def split_exports(files: list[Path], *, client: str = "client", timezone: str | None = None,
-                  **options) -> Sources:
-    """Recognise each file (post, daily or paid family) and load the daily and paid tables."""
+                  skip_unknown: bool = False, **options) -> Sources:
+    """Recognise each file (post, daily or paid family) and load the daily and paid tables. A file no family
+    reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
+    downloads) it is listed in `skipped` with the reason instead."""
     from .daily import detect_daily_family, import_daily_series
     from .importers import detect_family
     from .paid import detect_paid_family, import_paid_delivery
@@ -53,7 +56,9 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             except ExportFormatError:
                 continue
         else:
-            raise error
+            if not skip_unknown:
+                raise error
+            sources.skipped.append((path, str(error)))
     if sources.daily_files:
         result = import_daily_series(sources.daily_files, client=client, **options)
         sources.daily, sources.daily_notes = result.daily, result.drops() + result.warnings()
@@ -80,22 +85,25 @@ class Loaded:
         return self.sources.paid
 
     def files(self) -> pd.DataFrame:
-        """Every file read, with the table it went into."""
-        rows = [{"file": p.name, "table": "posts"} for p in self.sources.post_files]
-        rows += [{"file": p.name, "table": "daily series"} for p in self.sources.daily_files]
-        rows += [{"file": p.name, "table": "paid delivery"} for p in self.sources.paid_files]
-        return pd.DataFrame(rows, columns=["file", "table"])
+        """Every file read, with the table it went into; a skipped file with why."""
+        rows = [{"file": p.name, "table": "posts", "why": ""} for p in self.sources.post_files]
+        rows += [{"file": p.name, "table": "daily series", "why": ""} for p in self.sources.daily_files]
+        rows += [{"file": p.name, "table": "paid delivery", "why": ""} for p in self.sources.paid_files]
+        rows += [{"file": p.name, "table": "skipped", "why": why} for p, why in self.sources.skipped]
+        return pd.DataFrame(rows, columns=["file", "table", "why"])
 
 
-def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None, **options) -> Loaded:
+def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,
+                skip_unknown: bool = False, **options) -> Loaded:
     """Import a client's files: posts (with followers from daily series where the posts lack them) and the
-    per-post metrics of both lenses; an error when none of the files is a post-level export."""
+    per-post metrics of both lenses; an error when none of the files is a post-level export. `skip_unknown`:
+    see split_exports."""
     from . import metrics
     from .errors import WorkbookError
     from .i18n import Message
     from .importers import import_exports
 
-    sources = split_exports(files, client=client, timezone=timezone, **options)
+    sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, **options)
     if not sources.post_files:
         raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)

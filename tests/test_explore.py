@@ -58,3 +58,21 @@ def test_select_posts_keeps_the_last_hour_of_a_day_with_a_clock_change():
         ["2026-10-25 23:30", "2026-10-26 00:30"]).tz_localize(zone)})
     got = explore.select_posts(posts, start="2026-10-25", end="2026-10-25")
     assert list(got["published_at"].dt.day) == [25]
+
+
+def test_a_folder_with_a_note_beside_the_exports_loads_and_lists_the_note(tmp_path):
+    import shutil
+
+    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "README.txt").write_text("Exported by Dewi on 2 November, for the October report.\n", encoding="utf-8")
+    workspace = explore.load_folder(tmp_path, client="kopi-senja", timezone="Asia/Jakarta")
+    files = workspace.files().set_index("file")
+    assert files.loc["README.txt", "table"] == "skipped"
+    assert "README.txt" in files.loc["README.txt", "why"] and "not an export the workbook knows" in files.loc["README.txt", "why"]
+    assert len(workspace.posts) > 0
+    # an export listed by name is still an error when unknown: a roster names its files on purpose
+    from helpers.sources import load_client
+
+    with pytest.raises(WorkbookError, match="README.txt"):
+        load_client([tmp_path / "README.txt", *sorted(tmp_path.glob("*.csv"))], client="k", timezone="Asia/Jakarta")
