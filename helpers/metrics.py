@@ -153,10 +153,15 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     kind 'rate': `value` is the ratio of sums (Σ numerator ÷ Σ denominator) and `mean_of_post_rates` the
     mean of per-post rates, both over the posts reporting numerator and denominator;
     kind 'per post': Σ count ÷ posts reporting it (Kaushik's conversation, amplification, applause).
+    Posts whose `by` is missing (a format the export does not give) form the group "unknown", as in
+    compare.compare_groups: no post drops out of the totals.
     """
     posts = posts if "interactions" in posts else post_metrics(posts)
+    keys = posts[by]
+    if keys.isna().any():
+        keys = keys.astype("string").fillna("unknown").rename(by)
     rows = []
-    for key, group in posts.groupby(by, sort=True, observed=True):
+    for key, group in posts.groupby(keys, sort=True, observed=True):
         n = len(group)
         rows.append({by: key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
         for name, column in TOTALS.items():

@@ -122,3 +122,11 @@ def test_a_post_with_spend_and_no_paid_flag_counts_as_paid_everywhere():
     comparison = paid_vs_organic(table).iloc[0]
     assert (comparison["paid posts"], comparison["organic posts"]) == (3, 4)
 
+
+
+def test_kpis_by_a_column_keep_the_posts_whose_group_is_missing():
+    table = posts_table([dict(platform="facebook", format=f, reach=100, reactions=5, comments=0, shares=0,
+                              saves=pd.NA) for f in ("photo", "photo", None)])
+    got = metrics.kpis(table, by="format")
+    posts = got[got["kpi"] == "posts"].set_index("format")["value"]
+    assert posts.to_dict() == {"photo": 2.0, "unknown": 1.0}
