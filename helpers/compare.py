@@ -297,19 +297,20 @@ def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | 
 
 
 def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
-    """Posts and median `measure` by weekday × hour of publication, in the client's time zone.
+    """Posts and median `measure` per platform, weekday and hour of publication, in the client's time zone.
 
-    Only posts whose weekday and hour are known count: date-only exports (precision 'day') are left out;
-    precision 'month' (the research dataset) keeps its real weekday and hour.
+    Per platform, as every comparison here: pooled, a slot would look good for holding the posts of the
+    platform with the higher rates. Only posts whose weekday and hour are known count: date-only exports
+    (precision 'day') are left out; precision 'month' (the research dataset) keeps its real weekday and hour.
     """
     precise = posts[posts["published_precision"].isin(["minute", "month"])]  # 'month': weekday and hour are real
-    frame = pd.DataFrame({"weekday": precise["published_at"].dt.day_name(),
+    frame = pd.DataFrame({"platform": precise["platform"], "weekday": precise["published_at"].dt.day_name(),
                           "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
-    table = frame.groupby(["weekday", "hour"]).agg(posts=("value", "size"), reporting=("value", "count"),
-                                                  median=("value", "median")).reset_index()
+    table = frame.groupby(["platform", "weekday", "hour"]).agg(
+        posts=("value", "size"), reporting=("value", "count"), median=("value", "median")).reset_index()
     order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     table["weekday"] = pd.Categorical(table["weekday"], categories=order, ordered=True)
-    return table.sort_values(["weekday", "hour"], ignore_index=True)
+    return table.sort_values(["platform", "weekday", "hour"], ignore_index=True)
 
 
 def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES) -> pd.DataFrame:

@@ -214,24 +214,40 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
 
 
 def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3) -> plt.Figure:
-    """Median engagement rate by reach per weekday × hour, each cell labelled with its number of posts.
+    """Median engagement rate by reach per weekday × hour, one panel per platform with its own colour scale
+    (a platform's slots are compared with each other, not with another platform's), each cell labelled with
+    its number of posts.
 
     Cells with fewer than `min_posts` posts reporting the rate are shown with their count but without colour:
     too few to judge.
     """
     apply_style()
-    fig, ax = new_figure(figsize=(9, 3.8))
+    platforms = sorted(table["platform"].unique()) if not table.empty else []
+    rows = max(1, len(platforms))
+    fig, axes = new_figure(rows, 1, figsize=(9, 0.6 + 3.2 * rows), squeeze=False)
     if table.empty:
-        ax.text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
-        ax.set_axis_off()
+        axes[0, 0].text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
+        axes[0, 0].set_axis_off()
         return fig
+    hours = sorted(table["hour"].unique())  # the same hours on every panel, so that they line up
+    for ax, platform in zip(axes[:, 0], platforms):
+        _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_posts)
+        ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform)), loc="left", fontsize=10)
+    axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
+    fig_title(fig, title)
+    localise_numbers(fig, tr)
+    return fig
+
+
+def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_posts: int) -> None:
+    """One platform's weekday × hour cells on `ax`, with its colour bar."""
     counts = table.pivot_table(index="weekday", columns="hour", values="reporting", aggfunc="sum", observed=False)
     medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
-    counts = counts.reindex(WEEKDAYS).fillna(0)
-    medians = medians.reindex(index=WEEKDAYS, columns=counts.columns)
+    counts = counts.reindex(index=WEEKDAYS, columns=hours).fillna(0)
+    medians = medians.reindex(index=WEEKDAYS, columns=hours)
     shown = (medians * 100).where(counts >= min_posts).astype(float)
     cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
-    fig.colorbar(cells, ax=ax, label=tr.t("figure.axis_rate"))
+    fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
     colour_limits = cells.get_clim()
     for (row, column), count in np.ndenumerate(counts.to_numpy()):
         if count <= 0:
@@ -242,11 +258,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
                 color="white" if dark else "0.15")
     ax.set_xlim(0, shown.shape[1])
     ax.set_ylim(len(WEEKDAYS), 0)
-    ax.set_xticks(np.arange(shown.shape[1]) + 0.5, [str(h) for h in counts.columns])
+    ax.set_xticks(np.arange(shown.shape[1]) + 0.5, [str(h) for h in hours])
     ax.set_yticks(np.arange(len(WEEKDAYS)) + 0.5, [tr.t(f"weekday.{d.lower()}") for d in WEEKDAYS], rotation=0)
     ax.grid(False)
-    ax.set_xlabel(tr.t("figure.axis_hour"))
     ax.set_ylabel("")
-    fig_title(fig, title)
-    localise_numbers(fig, tr)
-    return fig

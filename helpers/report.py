@@ -623,8 +623,9 @@ class Report:
         if table.empty:
             return tr.t("timing.none")
         busiest = table.sort_values("posts", ascending=False).iloc[0]
-        return tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
-                    posts=tr.number(int(table["posts"].sum())))
+        sentence = tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
+                        posts=tr.number(int(table["posts"].sum())))
+        return sentence + (" " + tr.t("timing.per_platform") if table["platform"].nunique() > 1 else "")
 
     def paid_table(self) -> pd.DataFrame:
         tr = self.tr

@@ -137,3 +137,18 @@ def test_thumbnail_impressions_are_not_set_beside_an_impressions_benchmark():
     by_impressions = got[got["denominator"] == "impressions"]
     assert len(by_impressions) and by_impressions["client"].isna().all()
     assert set(by_impressions["reason"]) == {"thumbnails"}
+
+
+def test_day_hour_medians_are_per_platform_and_leave_out_posts_without_a_time():
+    na = pd.NA
+    rows = [dict(platform="facebook", reach=100, reactions=r, comments=0, shares=0, saves=na) for r in (10, 20, 30)]
+    rows += [dict(platform="instagram", reach=100, reactions=r, comments=0, shares=0, saves=0) for r in (1, 2)]
+    rows += [dict(platform="facebook", reach=100, reactions=90, comments=0, shares=0, saves=na)]
+    posts = posts_table(rows)
+    posts["published_at"] = pd.to_datetime(["2026-09-07 09:10"] * 5 + ["2026-09-07 00:00"], utc=True)  # a Monday
+    posts["published_precision"] = ["minute"] * 5 + ["day"]  # the last has a date only
+    table = compare.day_hour(posts).set_index("platform")
+    # pooled, Monday 9:00 would hold 5 posts with a median of 0.10; per platform, 0.20 and 0.015
+    assert table.loc["facebook", "median"] == pytest.approx(0.20) and table.loc["facebook", "posts"] == 3
+    assert table.loc["instagram", "median"] == pytest.approx(0.015) and table.loc["instagram", "posts"] == 2
+    assert set(table["hour"]) == {9}

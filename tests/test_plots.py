@@ -42,3 +42,16 @@ def test_linear_axes_and_colour_bars_use_the_reports_decimal_mark():
     texts = {t.get_text() for axes in fig.axes for t in axes.get_yticklabels()}
     matplotlib.pyplot.close(fig)
     assert {"0,0", "2,5"} <= texts and not any("." in t for t in texts)
+
+
+def test_the_timing_heat_map_has_a_panel_and_a_colour_scale_per_platform():
+    import pandas as pd
+
+    table = pd.DataFrame({"platform": ["facebook", "facebook", "instagram"], "weekday": ["Monday", "Tuesday", "Monday"],
+                          "hour": [9, 9, 18], "posts": [3, 4, 5], "reporting": [3, 4, 5], "median": [0.2, 0.1, 0.01]})
+    fig = plots.day_hour_heatmap(table, "title", Translator("en"))
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook", "Instagram"]
+    assert len(fig.axes) == 4  # two panels, two colour bars
+    assert all(len(ax.get_xticks()) == 2 for ax in panels)  # the same hours (9 and 18) on both, lined up
+    matplotlib.pyplot.close(fig)
