@@ -196,6 +196,13 @@ class Translator:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
         return _unsigned_zero(format_percent(float(value), format=pattern, locale=self.locale))
 
+    def rate_percent(self, value) -> str:
+        """A small published or measured rate with the digits that tell rates apart: 0.060% and 0.063%
+        (not both 0.06%), 0.15%, 5.07%."""
+        if is_missing(value):
+            return self.t("common.na")
+        return self.percent(value, 2 if abs(float(value)) >= 0.001 else 3)
+
     def money(self, value, currency: str) -> str:
         if is_missing(value):
             return self.t("common.na")

@@ -837,7 +837,7 @@ def solution(exercise_id: str, language: str = "en", show: bool = True) -> Markd
                       rate_format=tr.format_name(winners["rate_format"]), rate=tr.percent(winners["rate"], 1))
     elif exercise_id == "benchmark":
         buffer, rival = _benchmark_pair()
-        values = dict(buffer=_benchmark_percent(tr, buffer), rival=_benchmark_percent(tr, rival),
+        values = dict(buffer=tr.rate_percent(buffer), rival=tr.rate_percent(rival),
                       value=tr.number(expected, 1))
     else:
         values = {}
@@ -918,13 +918,8 @@ def _range(tr: Translator, values: pd.Series) -> str:
         return tr.t("common.na")
     low, high = values.min(), values.max()
     if low == high:
-        return _benchmark_percent(tr, low)
-    return tr.t("lesson.pitfalls.range", low=_benchmark_percent(tr, low), high=_benchmark_percent(tr, high))
-
-
-def _benchmark_percent(tr: Translator, value: float) -> str:
-    """A published rate with the digits its source gives: 0.060%, 0.15%, 5.07%."""
-    return tr.percent(value, 2 if value >= 0.001 else 3)
+        return tr.rate_percent(low)
+    return tr.t("lesson.pitfalls.range", low=tr.rate_percent(low), high=tr.rate_percent(high))
 
 
 def _short_source(name: str) -> str:
@@ -943,11 +938,11 @@ def denominators_sentence(tr: Translator) -> str:
                 high_source=_short_source(high["source"]), high_edition=str(high["edition"]),
                 high_statistic=tr.t(f"stat.{high['statistic']}"),
                 high_denominator=tr.t(f"denominator.{high['denominator']}"),
-                high=_benchmark_percent(tr, high["value"]),
+                high=tr.rate_percent(high["value"]),
                 low_source=_short_source(low["source"]), low_edition=str(low["edition"]),
                 low_statistic=tr.t(f"stat.{low['statistic']}"),
                 low_denominator=tr.t(f"denominator.{low['denominator']}"),
-                low=_benchmark_percent(tr, low["value"]))
+                low=tr.rate_percent(low["value"]))
 
 
 def views_texts(tr: Translator) -> tuple[str, str]:

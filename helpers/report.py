@@ -264,8 +264,8 @@ class Report:
         row = rows.sort_values("data year", ascending=False).iloc[0]
         return Finding("finding.benchmark", self.tr.t(
             "finding.benchmark", platform=self.tr.platform(platform), statistic=self.tr.t(f"stat.{row['statistic']}"),
-            denominator=self.tr.t(f"denominator.{row['denominator']}"), client=self.tr.percent(row["client"], 2),
-            benchmark=self.tr.percent(row["benchmark"], 2), source=row["source"], edition=row["edition"]),
+            denominator=self.tr.t(f"denominator.{row['denominator']}"), client=self.tr.rate_percent(row["client"]),
+            benchmark=self.tr.rate_percent(row["benchmark"]), source=row["source"], edition=row["edition"]),
             {"client": row["client"], "benchmark": row["benchmark"]})
 
     # ----------------------------------------------------------------------------------------- coverage
@@ -697,8 +697,8 @@ class Report:
                 else row["industry"],
                 tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
                                                denominator=tr.t(f"denominator.{row['denominator']}")),
-                tr.t("bench.benchmark"): tr.percent(row["benchmark"], 2),
-                tr.t("bench.client"): tr.percent(row["client"], 2) if pd.notna(row["client"]) else tr.t("common.na"),
+                tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
+                tr.t("bench.client"): tr.rate_percent(row["client"]),
                 tr.t("bench.note"): self._benchmark_note(row),
             })
         return pd.DataFrame(rows)

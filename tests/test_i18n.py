@@ -445,3 +445,10 @@ def test_placeholders_are_filled_in_indonesian():
 @pytest.mark.parametrize(("language", "expected"), [("en", "Aug 2014"), ("id", "Agu 2014")])
 def test_a_date_known_to_the_month_shows_the_month_alone(language, expected):
     assert Translator(language).month(pd.Timestamp("2014-08-05")) == expected
+
+
+def test_small_rates_keep_the_digits_that_tell_them_apart():
+    tr = Translator("en")
+    assert (tr.rate_percent(0.00060), tr.rate_percent(0.00063)) == ("0.060%", "0.063%")  # not both 0.06%
+    assert tr.rate_percent(0.00035) == "0.035%" and tr.rate_percent(0.0507) == "5.07%"
+    assert tr.rate_percent(float("nan")) == "n/a"
