@@ -111,16 +111,27 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     return Loaded(posts=posts, imported=imported, sources=sources)
 
 
+#: A daily follower total older than this (before the posting day) is not taken for a post: the series
+#: ended, or has a gap, and the total may be far from the one at posting.
+FOLLOWERS_TOLERANCE = pd.Timedelta(days=7)
+
+
 def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
-    """Followers at the time of posting from a daily follower series, where the post table lacks them."""
+    """Followers at the time of posting from a daily follower series, where the post table lacks them: the
+    total at the end of the day before the post (the start of its day, so the follows the post itself
+    brought are not counted), from a series no older than FOLLOWERS_TOLERANCE; NA otherwise."""
     if daily is None or daily.empty or "followers" not in set(daily["metric"]):
         return posts
     from .daily import followers_on
 
     posts = posts.copy()
+    when = posts["published_at"]
+    day_before = (when.dt.tz_localize(None) if isinstance(when.dtype, pd.DatetimeTZDtype) else when).dt.normalize() \
+        - pd.Timedelta(days=1)  # on the calendar, so a day with a clock change is still one day
     for platform in posts["platform"].unique():
         mine = posts["platform"] == platform
-        known = pd.Series(followers_on(daily, posts.loc[mine, "published_at"], platform), index=posts.index[mine])
+        known = pd.Series(followers_on(daily, day_before[mine], platform, tolerance=FOLLOWERS_TOLERANCE),
+                          index=posts.index[mine])
         filled = posts.loc[mine, "followers"].astype("Float64").fillna(known.astype("Float64"))
         posts.loc[mine, "followers"] = filled.round().astype("Int64")
     return posts

@@ -223,7 +223,7 @@ def test_tiktok_without_year_asks_for_year():
         load_daily_series(DAILY / "FollowerHistory.csv")
     daily = load_daily_series(DAILY / "FollowerHistory.csv", year=2023)
     assert values(daily, "followers").index.tolist() == [pd.Timestamp("2023-02-27"), pd.Timestamp("2023-02-28"),
-                                                          pd.Timestamp("2023-03-01")]
+                                                          pd.Timestamp("2023-03-01"), pd.Timestamp("2023-03-19")]
 
 
 def test_tiktok_february_29_needs_a_leap_year():
@@ -314,3 +314,18 @@ def test_follower_growth_when_the_series_starts_inside_the_period():
     got = follower_growth(daily, "2026-09-01", "2026-10-31").iloc[0]
     assert got["followers_end"] == 120
     assert pd.isna(got["followers_start"]) and pd.isna(got["change"]) and pd.isna(got["relative_change"])
+
+
+def test_followers_at_posting_are_the_start_of_the_posting_day_and_never_stale():
+    from helpers.sources import attach_followers
+
+    daily = pd.DataFrame({"client": "c", "platform": "facebook", "metric": "followers",
+                          "date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-03-01"]),
+                          "value": pd.array([100, 130, 900], dtype="Float64")})
+    posts = pd.DataFrame({"platform": "facebook", "followers": pd.array([pd.NA, pd.NA, pd.NA, 55], dtype="Int64"),
+                          "published_at": pd.to_datetime(["2025-01-06 20:00", "2025-01-07 08:00", "2025-02-20 09:00",
+                                                          "2025-01-06 09:00"]).tz_localize("Asia/Jakarta")})
+    got = attach_followers(posts, daily)["followers"].tolist()
+    # 6 Jan: the total at the end of 5 Jan (follows gained that day may be the post's own); 7 Jan: end of 6 Jan;
+    # 20 Feb: the last total is from 6 Jan, 44 days before: too old to stand for it; a known value is kept
+    assert got[:2] == [100, 130] and pd.isna(got[2]) and got[3] == 55

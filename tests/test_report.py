@@ -394,7 +394,7 @@ def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers()
     # followers: 301 at the end of 28 February, 305 from 1 March on
     assert tiktok.follower_sentences() == ["On TikTok, followers went from 301 to 305 over the period (1.3%)."]
     post = tiktok.posts.iloc[0]
-    assert post["followers"] == 305
+    assert post["published_at"].day == 20 and post["followers"] == 305  # the total at the end of 19 March
     assert post["engagement_rate_by_followers"] == pytest.approx((88 + 4 + 2) / 305)
 
 
