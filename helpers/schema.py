@@ -49,7 +49,8 @@ POST_COLUMNS: dict[str, tuple[str, str]] = {
     "clicks": ("Int64", "clicks of any kind, as the platform counts them"),
     "video_views": ("Int64", "video views as the platform counts them (3-second views on Meta)"),
     "watch_time_seconds": ("Float64", "total time watched, in seconds"),
-    "followers": ("Int64", "followers at the time of posting, when known (from a daily series: the total at the end of the day before)"),
+    "followers": ("Int64", "followers at the time of posting, when known (from a daily series: the total at the end"
+                           " of the day before)"),
     "follows_gained": ("Int64", "follows (net subscribers on YouTube) attributed to the post"),
     "spend": ("Float64", "amount spent on the post, in the account currency, when known"),
     "platform_engagements": ("Int64", "the platform's own 'engagements' figure, kept apart from interactions"),
