@@ -156,3 +156,18 @@ def test_no_other_real_export_matches():
             continue
         family = detected_family(path)
         assert family != FAMILY.name, path
+
+
+def test_a_chart_by_day_is_not_read_as_one_row_per_video(tmp_path):
+    """Chart data.csv of a Studio download: the same videos day by day. Read as posts, one day's views would
+    stand for each video's lifetime."""
+    from helpers.errors import ExportFormatError
+    from helpers.importers import detect_family
+
+    chart = tmp_path / "Chart data.csv"
+    chart.write_text("Date,Content,Video title,Video publish time,Duration,Views\n"
+                     "2025-05-01,KOQlhJkbyL8,A video,\"Apr 30, 2025\",61,120\n"
+                     "2025-05-02,KOQlhJkbyL8,A video,\"Apr 30, 2025\",61,9\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as err:
+        detect_family(chart)
+    assert "'date' column makes it a breakdown" in str(err.value) and "Table data.csv" in str(err.value)

@@ -78,6 +78,9 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     known = [f.label for f in candidates]
     if len(missing) == len(closest.signature):
         hint = Message("imports.importers.none_known_hint")
+    elif not missing and closest.ruled_out_by(names):
+        hint = Message("imports.importers.ruled_out_hint", closest=closest.label,
+                       columns=[repr(c) for c in closest.ruled_out_by(names)])
     else:
         hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[repr(c) for c in missing])
     raise ExportFormatError(path, Message("imports.importers.unknown_export"),

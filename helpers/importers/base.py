@@ -54,7 +54,8 @@ class Family:
     """An export family: how to recognise its header and how to read it.
 
     `signature` lists normalised header names that all appear in every variant of the family;
-    detection picks the family whose signature the header satisfies.
+    detection picks the family whose signature the header satisfies and that has none of `excludes`
+    (a column that marks another table with the same columns, such as a breakdown by date).
     """
 
     name: str
@@ -63,6 +64,10 @@ class Family:
     read: Callable[..., ImportedFile]
     needs_timezone: bool = False  # the export writes local wall-clock times without a zone
     platforms: tuple[str, ...] = ()  # the platforms its rows can belong to (empty: any, e.g. a user mapping)
+    excludes: tuple[str, ...] = ()  # normalised header names that rule the family out
+
+    def ruled_out_by(self, header_names: set[str]) -> list[str]:
+        return [name for name in self.excludes if name in header_names]
 
     def missing_from(self, header_names: set[str]) -> list[str]:
         return [name for name in self.signature if name not in header_names]
@@ -114,7 +119,8 @@ class Columns:
 
 def matching_family(families, names: set[str], rules_out=lambda family, names: False) -> Family | None:
     """The family whose whole signature is among the header `names` (the most specific when several)."""
-    matches = [f for f in families if not f.missing_from(names) and not rules_out(f, names)]
+    matches = [f for f in families
+               if not f.missing_from(names) and not f.ruled_out_by(names) and not rules_out(f, names)]
     return max(matches, key=lambda f: len(f.signature)) if matches else None
 
 

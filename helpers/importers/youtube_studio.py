@@ -179,5 +179,6 @@ FAMILY = Family(
     platforms=("youtube",),
     label=Message("imports.family.youtube_studio"),
     signature=("content", "video title", "video publish time"),
+    excludes=("date",),  # Chart data.csv: the same videos day by day, not one row per video
     read=read_youtube_studio,
 )
