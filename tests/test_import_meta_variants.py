@@ -180,3 +180,19 @@ def test_a_count_too_large_for_any_post_is_a_bad_cell_not_a_crash(tmp_path, cell
         import_exports(path, timezone=ZONE)
     assert err.value.row == 2 and err.value.column == "Reach" and repr(cell) in str(err.value)
     assert "a whole number (a count) such as 1234 or 1,234" in str(err.value)
+
+
+def test_a_download_cut_off_mid_row_is_warned_about(tmp_path):
+    whole = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+         500, 320, 10, 2, 1, ""),
+        (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
+         210, 150, 4, 0, 0, ""),
+    ])
+    assert not any("cut off" in str(w) for r in import_exports(whole, timezone=ZONE).reports for w in r.warnings)
+    raw = whole.read_bytes()
+    cut = tmp_path / "cut" / whole.name
+    cut.parent.mkdir()
+    cut.write_bytes(raw[:raw.rindex(b",Lifetime,") + 12])  # the last row ends in its Views cell
+    report = import_exports(cut, timezone=ZONE).reports[0]
+    assert any("the last row (row 3) lacks cells and the file has no final line break" in str(w) for w in report.warnings)

@@ -55,6 +55,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     if frame.empty:
         report.warnings.append(Message("imports.meta_business_suite.no_posts"))
+    if table.ends_early:
+        report.warnings.append(Message("imports.reading.ends_early", row=str(int(rows.iloc[-1]))))
     if timezone is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_timezone"), column="Publish time",
                                 hint=Message("imports.meta_business_suite.no_timezone_hint"))

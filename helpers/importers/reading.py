@@ -52,6 +52,7 @@ class TextTable:
     encoding: str  # "xlsx" for a sheet of a workbook
     delimiter: str  # "" for a sheet of a workbook
     row_numbers: pd.Series | None = None  # set when rows are not consecutive (a sheet with blank rows)
+    ends_early: bool = False  # the last row lacks cells and the file no final line break: cut off?
 
     def source_rows(self) -> pd.Series:
         """Row number of each data row as a spreadsheet shows it (header = row 1 when it is first)."""
@@ -176,12 +177,31 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     blank = frame.isna().all(axis=1)
     if blank.any():  # blank lines: skipped, but the rows after them keep their own numbers
         frame, rows = frame[~blank].reset_index(drop=True), rows[~blank].reset_index(drop=True)
+    # a last row short of cells in a file without a final line break: a download cut off mid-row, most
+    # likely (a short row alone is an export's quirk; Meta ends its files with a line break)
+    ends_early = bool(len(frame)) and source is path and _last_line_cells(path, encoding, delimiter) < len(header)
     for key in keys:  # short (ragged) rows: the missing trailing cells are blank
         if frame[key].isna().any():
             frame[key] = frame[key].fillna("")
     return TextTable(path=path, header=header, frame=frame, keys=keys,
                      first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter,
-                     row_numbers=rows if blank.any() else None)
+                     row_numbers=rows if blank.any() else None, ends_early=ends_early)
+
+
+def _last_line_cells(path: Path, encoding: str, delimiter: str) -> int | float:
+    """How many cells the file's last line holds when the file has no final line break (infinity when it
+    has one: its last row ended; and for UTF-16, whose bytes cannot be split at a line break this way)."""
+    if encoding.lower().startswith("utf-16"):
+        return float("inf")
+    with Path(path).open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 65536))
+        tail = handle.read()
+    if not tail or tail.endswith((b"\n", b"\r")):
+        return float("inf")
+    last = tail.rsplit(b"\n", 1)[-1].decode("utf-8" if encoding == "utf-8-sig" else encoding, errors="replace")
+    return len(next(csv.reader([last], delimiter=delimiter), []))
 
 
 def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
