@@ -306,8 +306,12 @@ class Report:
             notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days)))
         if self.outside_period:
             notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
+        compared = set(self.previous["platform"].unique())
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
+            if platform not in compared:  # its exports start in the period, or do not reach back this far
+                notes.append(tr.t("coverage.no_previous", platform=name, start=tr.date(self.comparison_start),
+                                  end=tr.date(self.comparison_end)))
             kinds = set(group["impressions_kind"].dropna())
             if len(kinds) > 1:
                 notes.append(tr.t("coverage.mixed_views", platform=name))

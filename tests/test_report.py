@@ -560,3 +560,14 @@ def test_a_post_dated_to_the_month_only_is_in_a_period_only_with_its_whole_month
     assert cut.tolist() == [True, False, True, False]
     inside, cut = _within(posts, pd.Timestamp("2014-07-01").tz_localize(zone), pd.Timestamp("2014-10-01").tz_localize(zone))
     assert inside.all() and not cut.any()
+
+
+def test_a_platform_without_posts_in_the_comparison_period_is_named(report):
+    previous = report.previous
+    try:
+        report.previous = previous[previous["platform"] != "instagram"]
+        notes = " ".join(report.coverage_notes())
+        assert "Instagram: the exports hold no posts from the comparison period (1 July 2026 to 31 August 2026)" in notes
+        assert "Facebook: the exports hold no posts" not in notes
+    finally:
+        report.previous = previous
