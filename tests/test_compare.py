@@ -152,3 +152,15 @@ def test_day_hour_medians_are_per_platform_and_leave_out_posts_without_a_time():
     assert table.loc["facebook", "median"] == pytest.approx(0.20) and table.loc["facebook", "posts"] == 3
     assert table.loc["instagram", "median"] == pytest.approx(0.015) and table.loc["instagram", "posts"] == 2
     assert set(table["hour"]) == {9}
+
+
+def test_elasticity_above_the_sample_size_fits_a_seeded_sample(monkeypatch):
+    rng = np.random.default_rng(2)
+    reach = rng.integers(100, 100_000, size=60)
+    posts = posts_table([dict(platform="facebook", reach=int(r), reactions=max(1, int(r ** 0.7)), comments=0,
+                              shares=0, saves=pd.NA) for r in reach])
+    monkeypatch.setattr(compare, "THEIL_SEN_SAMPLE", 40)
+    fit = compare.elasticity(posts)
+    assert fit["sampled"] and fit["n"] == 60
+    assert fit["slope"] == pytest.approx(0.7, abs=0.02)
+    assert compare.elasticity(posts)["slope"] == fit["slope"]  # the same sample every time

@@ -1,5 +1,6 @@
 """Every client runs in a kernel of its own: started ahead with the libraries imported, nothing else."""
 
+import signal
 import subprocess
 import sys
 
@@ -55,7 +56,7 @@ def test_killing_all_kernels_needs_no_event_loop(tmp_path):
     supply.start_spare()
     process = supply.spare.manager.provisioner.process
     supply.kill_all()
-    assert process.wait(timeout=10) is not None
+    assert process.wait(timeout=10) == -signal.SIGKILL  # killed, not merely exited (a timeout fails too)
 
 
 def test_the_command_line_starts_its_workers_without_importing_pandas():
