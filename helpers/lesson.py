@@ -7,7 +7,6 @@ formulas from report.yml), so the lesson runs the same in English and Bahasa Ind
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
 import re
@@ -27,6 +26,7 @@ from .importers import load_exports
 from .metrics import engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR
 from .plots import PALETTE, apply_style, formats_under_both_lenses, localise_numbers, wrap_title
+from .quality import META_VIEWS_SWITCH
 
 # --------------------------------------------------------------------------------------------- set-up
 
@@ -34,7 +34,7 @@ from .plots import PALETTE, apply_style, formats_under_both_lenses, localise_num
 #: directly rather than through data/clients.yml, which is the consultant's roster and may list real clients.
 DEMO_CLIENTS = {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"), "harbour-books": ("Harbour Books", "Europe/London")}
 #: Date on which Meta replaced impressions with views (METRICS.md, "Series breaks").
-VIEWS_SWITCH = dt.date(2025, 4, 21)
+VIEWS_SWITCH = META_VIEWS_SWITCH.date()
 
 
 #: A paid_boost above this is warned about: paid reach over five times the organic reach is rarely meant.

@@ -7,9 +7,8 @@ the most recent export wins) and validates the result.
 from __future__ import annotations
 
 import glob
-import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Iterable
@@ -26,6 +25,7 @@ from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
 from .base import Family, FileReport, ImportedFile, closest_family, file_drops, file_warnings, matching_family
 from .reading import normalise_name, read_delimited_head, read_workbook_head
+from .yearless_dates import dates_in_name
 
 #: Every known export family, in the order detection tries them.
 FAMILIES: list[Family] = [
@@ -145,23 +145,10 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-_NAME_DATES = (
-    (re.compile(r"([A-Z][a-z]{2}-\d{1,2}-\d{4})"), "%b-%d-%Y"),
-    (re.compile(r"(\d{4}-\d{2}-\d{2})"), "%Y-%m-%d"),
-    (re.compile(r"(?<!\d)(\d{8})(?!\d)"), "%Y%m%d"),
-)
-
-
 def export_recency(path: Path) -> tuple:
     """Sort key: the latest date in the file name (exports name their period), then modification time."""
-    dates = []
-    for pattern, fmt in _NAME_DATES:
-        for text in pattern.findall(path.name):
-            try:
-                dates.append(datetime.strptime(text, fmt))
-            except ValueError:
-                pass
-    return (max(dates) if dates else datetime.min, path.stat().st_mtime)
+    dates = dates_in_name(path)
+    return (max(dates) if dates else date.min, path.stat().st_mtime)
 
 
 def check_timezone(timezone: str | None) -> None:
