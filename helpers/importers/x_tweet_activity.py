@@ -8,7 +8,8 @@ and HTML entities (`&amp;`); rows newest first; the 2015 variant says `favorites
 
 Mapping (organic + promoted, where the promoted cell is a number):
   impressions (kind 'impressions') = impressions; reactions = likes (favorites); shares = retweets;
-  comments = replies; video_views = media views; follows_gained = follows;
+  comments = replies; follows_gained = follows; `media views` (views of a tweet's photos as much as its
+  videos, often clicks to open an image) are not video views and are not imported;
   platform_engagements = engagements (X counts every click in it; never used as interactions);
   clicks = url clicks + user profile clicks + hashtag clicks + detail expands + permalink clicks
   + app opens + app installs (every click on the tweet that the export names a click; `media
@@ -36,7 +37,6 @@ COUNTS = {
     "reactions": ("likes", "favorites"),
     "shares": ("retweets",),
     "comments": ("replies",),
-    "video_views": ("media views",),
     "follows_gained": ("follows",),
     "platform_engagements": ("engagements",),
 }
