@@ -196,3 +196,14 @@ def test_a_download_cut_off_mid_row_is_warned_about(tmp_path):
     cut.write_bytes(raw[:raw.rindex(b",Lifetime,") + 12])  # the last row ends in its Views cell
     report = import_exports(cut, timezone=ZONE).reports[0]
     assert any("the last row (row 3) lacks cells and the file has no final line break" in str(w) for w in report.warnings)
+
+
+def test_a_complete_export_without_a_final_line_break_is_not_called_cut_off(tmp_path):
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", '"Two\nlines, fresh bread"', '"04/02/2025 08:00"',
+         "Photos", "Lifetime", 500, 320, 10, 2, 1, 0),
+    ])
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    result = import_exports(path, timezone=ZONE)
+    assert result.posts["reach"].tolist() == [320]
+    assert not any("cut off" in str(w) for w in result.reports[0].warnings)

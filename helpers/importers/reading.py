@@ -179,7 +179,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
         frame, rows = frame[~blank].reset_index(drop=True), rows[~blank].reset_index(drop=True)
     # a last row short of cells in a file without a final line break: a download cut off mid-row, most
     # likely (a short row alone is an export's quirk; Meta ends its files with a line break)
-    ends_early = bool(len(frame)) and source is path and _last_line_cells(path, encoding, delimiter) < len(header)
+    ends_early = bool(len(frame)) and source is path and _last_record_cells(path, delimiter) < len(header)
     for key in keys:  # short (ragged) rows: the missing trailing cells are blank
         if frame[key].isna().any():
             frame[key] = frame[key].fillna("")
@@ -188,21 +188,22 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                      row_numbers=rows if blank.any() else None, ends_early=ends_early)
 
 
-def _last_line_cells(path: Path, encoding: str, delimiter: str) -> int | float:
-    """How many cells the file's last line holds when the file has no final line break (infinity when it
-    has one: its last row ended; and for UTF-16, whose bytes cannot be split at a line break this way)."""
-    if encoding.lower().startswith("utf-16"):
-        return float("inf")
+def _last_record_cells(path: Path, delimiter: str) -> int | float:
+    """How many cells the file's last record holds when the file has no final line break (infinity when it
+    has one: its last row ended). Only such a file is parsed again, whole, since a quoted cell may hold line
+    breaks and only a full parse knows where the last record starts."""
     with Path(path).open("rb") as handle:
         handle.seek(0, 2)
-        size = handle.tell()
-        handle.seek(max(0, size - 65536))
-        tail = handle.read()
-    if not tail or tail.endswith((b"\n", b"\r")):
-        return float("inf")
-    last = tail.rsplit(b"\n", 1)[-1].decode("utf-8" if encoding == "utf-8-sig" else encoding, errors="replace")
-    return len(next(csv.reader([last], delimiter=delimiter), []))
-
+        if handle.tell() == 0:
+            return float("inf")
+        handle.seek(-1, 2)
+        if handle.read(1) in (b"\n", b"\r"):
+            return float("inf")
+    text, _ = read_text(path)
+    last: list = []
+    for last in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        pass
+    return len(last)
 
 def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
     """The text of a file whose every line is one quoted field, with that quoting removed."""
