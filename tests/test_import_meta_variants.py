@@ -146,14 +146,17 @@ def test_a_newer_export_wins_but_what_it_leaves_blank_comes_from_the_older_one(t
     ])
     result = import_exports([newer, older], timezone=ZONE)  # the order given does not matter
     posts = result.posts.set_index("post_id")
-    assert posts.loc["900000000000001", ["reach", "reactions", "comments"]].tolist() == [340, 12, 3]  # newer
-    assert posts.loc["900000000000001", "impressions"] == 500 and posts.loc["900000000000001", "impressions_kind"] == "views"
+    assert posts.loc["900000000000001", ["reactions", "comments"]].tolist() == [12, 3]  # the newer export's
+    # reach and views belong together (frequency): both from the older export, never April's reach with
+    # January's views
+    assert posts.loc["900000000000001", ["reach", "impressions"]].tolist() == [320, 500]
+    assert posts.loc["900000000000001", "impressions_kind"] == "views"
     assert posts.loc["900000000000001", "video_views"] == 40  # blank in the newer export
     assert posts.loc["900000000000002", ["impressions", "reach"]].tolist() == [230, 160]
     assert pd.isna(posts.loc["900000000000002", "video_views"])  # a photo's 0 video views: no video
     reports = {r.path.name: r for r in result.reports}
     assert reports[older.name].superseded == 2 and reports[newer.name].superseded == 0
-    assert any("2 value(s) this export leaves blank" in str(w) for w in reports[newer.name].warnings)
+    assert any("3 value(s) this export leaves blank" in str(w) for w in reports[newer.name].warnings)
 
 
 def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tmp_path):
@@ -207,3 +210,19 @@ def test_a_complete_export_without_a_final_line_break_is_not_called_cut_off(tmp_
     result = import_exports(path, timezone=ZONE)
     assert result.posts["reach"].tolist() == [320]
     assert not any("cut off" in str(w) for w in result.reports[0].warnings)
+
+
+def test_reach_and_views_never_come_from_two_different_exports(tmp_path):
+    """Views of 0 (impossible) in the newer export beside a reach of 3,000: taking the older views (150)
+    alone would give a frequency of 0.05. Both come from the older export, which has both."""
+    older = _meta_export(tmp_path / "Apr-01-2025_Apr-02-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/01/2025 08:00"', "Photos", "Lifetime",
+         150, 100, 10, 2, 1, ""),
+    ])
+    newer = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/01/2025 08:00"', "Photos", "Lifetime",
+         0, 3000, 40, 2, 1, ""),
+    ])
+    post = import_exports([older, newer], timezone=ZONE).posts.iloc[0]
+    assert (post["reach"], post["impressions"], post["reactions"]) == (100, 150, 40)
+    assert post["frequency"] == 1.5 if "frequency" in post else post["impressions"] / post["reach"] == 1.5

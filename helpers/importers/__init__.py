@@ -201,42 +201,64 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     return ImportResult(posts=posts, reports=[item.report for item in imported])
 
 
+#: Columns that only make sense together (frequency = impressions ÷ reach; average view duration = watch time
+#: ÷ video views): when a newer export lacks one, the whole set comes from one older export, never a mix of
+#: two snapshots (reach of April with views of January could make a frequency below 1). A kind labels its
+#: column and travels with it.
+FILLED_TOGETHER = (("reach", "impressions", "impressions_kind"), ("video_views", "watch_time_seconds"))
+_LABELS = ("impressions_kind",)
+
+
 def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFrame:
-    """One row per (platform, post id). Files were read oldest export first, so a post's last row wins; a
-    value that row lacks (a column its export does not carry, a cell left blank or found impossible) is
-    taken from the most recent older export that has it, and counted in a warning of the winning file.
-    Impressions and their kind travel together. A post id repeated within one file is a warning of that
-    file (its last row is kept), not a row superseded by a newer export."""
+    """One row per (platform, post id). A post id repeated within one file is a warning of that file, whose
+    last row is kept. Across files, read oldest export first, a post's row from the newest export wins; a
+    value it lacks (a column its export does not carry, a cell left blank or found impossible) is taken from
+    the most recent older export that has it, and counted in a warning of the winning file. A set of
+    FILLED_TOGETHER comes from one export: a winner with none of it takes it from the newest older export
+    with any of it; one with part of it, from the newest older export with all of it, else keeps its part."""
     key = ["platform", "post_id"]
-    repeated = posts.duplicated(key, keep=False)
-    if not repeated.any():
-        return posts
     reports = {str(item.report.path): item.report for item in imported}
     within = posts.duplicated(key + ["source_file"], keep="last")
     for file, count in posts.loc[within, "source_file"].value_counts().items():
         reports[file].warnings.append(Message("imports.importers.repeated_post_id", count=int(count)))
-    replaced = posts.duplicated(key, keep="last") & ~within
+    posts = posts[~within]
+    repeated = posts.duplicated(key, keep=False)
+    if not repeated.any():
+        return posts
+    replaced = posts.duplicated(key, keep="last")
     for file, count in posts.loc[replaced, "source_file"].value_counts().items():
         reports[file].superseded = int(count)
 
-    group = posts[repeated].copy()
-    if "impressions_kind" in group:  # a kind belongs to the row whose impressions it labels
-        group["impressions_kind"] = group["impressions_kind"].where(group["impressions"].notna())
-    newest = group.groupby(key, sort=False, dropna=False).last()  # per column: the newest value present
+    group = posts[repeated]
     winners = group[~group.duplicated(key, keep="last")]
     kept = winners.set_index(key)
-    filled = kept.isna() & newest.reindex(kept.index).notna()
-    if filled.any(axis=None):
-        kept = kept.fillna(newest.reindex(kept.index))
-        values = filled.drop(columns=["impressions_kind"], errors="ignore")  # a kind is not a value of its own
-        for file, count in values.sum(axis=1).groupby(kept["source_file"].to_numpy()).sum().items():
-            if count:
-                reports[file].warnings.append(Message("imports.importers.filled_from_older", count=int(count)))
+    together = [[c for c in columns if c in group] for columns in FILLED_TOGETHER]
+    alone = [c for c in group.columns if c not in key and not any(c in columns for columns in together)]
+    filled = pd.DataFrame(False, index=kept.index, columns=kept.columns)
+    newest = group.groupby(key, sort=False, dropna=False)[alone].last().reindex(kept.index)  # newest value present
+    gaps = kept[alone].isna() & newest.notna()
+    kept[alone] = kept[alone].mask(gaps, newest)
+    filled[alone] = gaps
+    for columns in together:
+        values = [c for c in columns if c not in _LABELS]
+        if not values:
+            continue
+        # a winner with none of the set takes the newest older row with any of it; one with part of the set
+        # takes the newest older row with all of it (or keeps its part)
+        has = kept[values].notna()
+        for needed, lacking in ((group[values].notna().any(axis=1), ~has.any(axis=1)),
+                                (group[values].notna().all(axis=1), has.any(axis=1) & ~has.all(axis=1))):
+            source = group[needed].groupby(key, sort=False, dropna=False)[columns].last().reindex(kept.index)
+            gaps = lacking & source[values].notna().any(axis=1)
+            mine, theirs = kept.loc[gaps, values], source.loc[gaps, values]
+            filled.loc[gaps, values] = (theirs.notna() & (mine.isna() | mine.ne(theirs))).fillna(False).astype(bool)
+            kept.loc[gaps, columns] = source.loc[gaps, columns]
+    counts = filled.sum(axis=1).groupby(kept["source_file"].to_numpy()).sum()
+    for file, count in counts.items():
+        if count:
+            reports[file].warnings.append(Message("imports.importers.filled_from_older", count=int(count)))
     kept = kept.reset_index()[posts.columns].set_axis(winners.index)
-    if "impressions_kind" in kept and "impressions_kind" in posts:  # unchanged rows keep their original kind
-        kept["impressions_kind"] = kept["impressions_kind"].fillna(posts.loc[winners.index, "impressions_kind"])
-    out = posts[~repeated]
-    return pd.concat([out, kept.astype(posts.dtypes.to_dict())]).sort_index()
+    return pd.concat([posts[~repeated], kept.astype(posts.dtypes.to_dict())]).sort_index()
 
 
 def load_exports(paths, *, client: str = "client", timezone: str | None = None,
