@@ -256,3 +256,16 @@ def test_count_with_a_fraction_is_an_error(write_file):
     with pytest.raises(ExportFormatError) as err:
         read_x_tweet_activity(path)
     assert err.value.row == 3 and err.value.column == "impressions"
+
+
+def test_the_newest_export_is_told_by_the_dates_in_its_name_before_2016_too(tmp_path):
+    import os
+
+    from helpers.importers import export_recency
+
+    older = tmp_path / "tweet_activity_metrics_example_20150801_20150901_en.csv"
+    newer = tmp_path / "tweet_activity_metrics_example_20150901_20151001_en.csv"
+    for path in (newer, older):  # the newer export was copied first: its file is older
+        path.write_text("x", encoding="utf-8")
+    os.utime(newer, (1_000_000, 1_000_000))
+    assert sorted([newer, older], key=export_recency) == [older, newer]

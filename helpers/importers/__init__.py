@@ -18,6 +18,7 @@ import pandas as pd
 from .. import quality, schema
 from ..errors import ExportFormatError, WorkbookError
 from ..paths import resolve
+from ..periods import FIRST_YEAR
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
@@ -147,7 +148,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 
 def export_recency(path: Path) -> tuple:
     """Sort key: the latest date in the file name (exports name their period), then modification time."""
-    dates = dates_in_name(path)
+    dates = dates_in_name(path, first_year=FIRST_YEAR)
     return (max(dates) if dates else date.min, path.stat().st_mtime)
 
 

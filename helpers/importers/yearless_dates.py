@@ -118,10 +118,12 @@ _NAME_DATES = (
 )
 
 
-def dates_in_name(path: Path) -> list[date]:
+def dates_in_name(path: Path, first_year: int = 2016) -> list[date]:
     """Dates written in a file name, in the order written: 2025-02-28, 2025_02_28, 20250228, Feb-28-2025.
 
-    Only years from 2016 to 2100 count: other 8-digit numbers (ids, counters) are not dates.
+    Only years from `first_year` to 2100 count: other 8-digit numbers (ids, counters) are not dates. 2016
+    for the year of year-less dates (TikTok Studio exports are younger); an export's recency takes older
+    names too (tweet activity from 2015).
     """
     found = []
     for pattern in _NAME_DATES:
@@ -129,7 +131,7 @@ def dates_in_name(path: Path) -> list[date]:
             month = match["month"]
             month = int(month) if month.isdigit() else MONTHS.get(month.casefold())
             year, day = int(match["year"]), int(match["day"])
-            if month and 2016 <= year <= 2100 and is_real_day(month, day, year):
+            if month and first_year <= year <= 2100 and is_real_day(month, day, year):
                 found.append((match.start(), date(year, month, day)))
     return [d for _, d in sorted(found)]
 
