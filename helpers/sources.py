@@ -35,7 +35,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
                   skip_unknown: bool = False, **options) -> Sources:
     """Recognise each file (post, daily or paid family) and load the daily and paid tables. A file no family
     reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
-    downloads) it is listed in `skipped` with the reason instead."""
+    downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
+    header, say), which stays an error: skipped quietly, its posts would be missing from every total."""
     from .daily import detect_daily_family, import_daily_series
     from .importers import detect_family
     from .paid import detect_paid_family, import_paid_delivery
@@ -56,7 +57,7 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             except ExportFormatError:
                 continue
         else:
-            if not skip_unknown:
+            if not skip_unknown or _resembles_an_export(path):
                 raise error
             sources.skipped.append((path, str(error)))
     if sources.daily_files:
@@ -66,6 +67,25 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def _resembles_an_export(path: Path) -> bool:
+    """Whether the file's header holds part of a known export's signature without being ruled out as a
+    table of another kind (a day-by-day chart of the same videos is ruled out: it is surely not posts)."""
+    from .daily import DAILY_FAMILIES
+    from .importers import FAMILIES, read_header_names
+    from .importers.base import closest_family
+    from .paid import PAID_FAMILIES
+
+    try:
+        names = read_header_names(path)
+    except ExportFormatError:  # not text, empty: nothing an export would be
+        return False
+    for families in (FAMILIES, DAILY_FAMILIES, PAID_FAMILIES):
+        closest, missing = closest_family(families, names)
+        if len(missing) < len(closest.signature) and not closest.ruled_out_by(names):
+            return True
+    return False
 
 
 @dataclass
@@ -105,6 +125,9 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
 
     sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, **options)
     if not sources.post_files:
+        if sources.skipped and not (sources.daily_files or sources.paid_files):
+            raise WorkbookError(Message("imports.sources.no_exports_at_all",
+                                        files=[p.name for p, _ in sources.skipped]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily))

@@ -76,3 +76,20 @@ def test_a_folder_with_a_note_beside_the_exports_loads_and_lists_the_note(tmp_pa
 
     with pytest.raises(WorkbookError, match="README.txt"):
         load_client([tmp_path / "README.txt", *sorted(tmp_path.glob("*.csv"))], client="k", timezone="Asia/Jakarta")
+
+
+def test_a_folder_skips_notes_but_not_an_export_whose_header_was_edited(tmp_path):
+    import shutil
+
+    source = next((DEMO_DIR / "kopi-senja").glob("*.csv"))
+    edited = tmp_path / source.name
+    shutil.copy(source, edited)
+    text = edited.read_text(encoding="utf-8-sig")
+    edited.write_text(text.replace("Publish time", "Published", 1), encoding="utf-8-sig")
+    with pytest.raises(WorkbookError, match=source.name):  # skipped quietly, its posts would be missing
+        explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+    only_notes = tmp_path / "notes"
+    only_notes.mkdir()
+    (only_notes / "README.txt").write_text("nothing here yet\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"none of the files is an export the workbook knows \(README.txt\)"):
+        explore.load_folder(only_notes, client="k", timezone="Asia/Jakarta")
