@@ -282,8 +282,9 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
 def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | None:
     """The group (format) with the highest median in a compare_groups result when it is ahead of every other
     tested group beyond chance: its Holm-adjusted Mann–Whitney p-value against each is below
-    `significance`. None when fewer than two groups were tested, when the highest median is shared, or when
-    any difference is within chance: the highest median alone is no winner."""
+    `significance`, and Cliff's delta says it is the one ahead. None when fewer than two groups were tested,
+    when the highest median is shared, or when any difference is within chance or points the other way: the
+    highest median alone is no winner."""
     medians = comparison["medians"]
     tested = medians[medians["tested"]]
     if len(tested) < 2 or tested["median"].iloc[1] == tested["median"].iloc[0]:
@@ -293,7 +294,10 @@ def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | 
     against = pairs[(pairs["a"] == top) | (pairs["b"] == top)]
     if len(against) < len(tested) - 1 or not (against["p_holm"] < significance).all():
         return None
-    return top
+    # and ahead, not behind: Cliff's delta (a against b) must favour the top group in every pair, since
+    # a higher median can sit beside a distribution that beats it in most pairs
+    ahead = np.where(against["a"] == top, against["cliffs_delta"] > 0, against["cliffs_delta"] < 0)
+    return top if ahead.all() else None
 
 
 def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
