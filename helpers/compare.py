@@ -340,10 +340,12 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES) -
         rate_lift = ratio_of_medians_interval(*rate) if min(with_rate) >= min_posts else missing
         rows.append({"platform": platform, "paid posts": len(paid), "organic posts": len(organic),
                      "paid with reach": with_reach[0], "organic with reach": with_reach[1],
+                     "paid with rate": with_rate[0], "organic with rate": with_rate[1],
                      "reach lift": reach_lift["ratio"], "reach lift low": reach_lift["ci_low"],
                      "reach lift high": reach_lift["ci_high"], "engagement-rate lift": rate_lift["ratio"],
                      "engagement-rate lift low": rate_lift["ci_low"], "engagement-rate lift high": rate_lift["ci_high"]})
-    columns = ["platform", "paid posts", "organic posts", "paid with reach", "organic with reach", "reach lift",
+    columns = ["platform", "paid posts", "organic posts", "paid with reach", "organic with reach", "paid with rate",
+               "organic with rate", "reach lift",
                "reach lift low", "reach lift high", "engagement-rate lift", "engagement-rate lift low",
                "engagement-rate lift high"]
     return pd.DataFrame(rows, columns=columns)

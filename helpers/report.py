@@ -660,9 +660,10 @@ class Report:
                 too_few.append(tr.t("paid.counts", **values))
             elif row["paid with reach"] == 0 or row["organic with reach"] == 0:
                 reasons.append(tr.t("paid.no_reach", **values))
-            elif min(row["paid with reach"], row["organic with reach"]) < PAID_MIN_POSTS:
-                reasons.append(tr.t("paid.too_few_reach", **values, paid_reach=tr.number(row["paid with reach"]),
-                                    organic_reach=tr.number(row["organic with reach"]),
+            elif min(row["paid with rate"], row["organic with rate"]) < PAID_MIN_POSTS:
+                # a rate needs reach above 0 and interactions: the counts that decide both lifts
+                reasons.append(tr.t("paid.too_few_reach", **values, paid_reach=tr.number(row["paid with rate"]),
+                                    organic_reach=tr.number(row["organic with rate"]),
                                     minimum=tr.number(PAID_MIN_POSTS)))
             else:  # a median of 0 among the organic posts: a ratio has no value
                 reasons.append(tr.t("paid.zero_median", **values))

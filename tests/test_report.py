@@ -288,8 +288,11 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     paid = facebook & posts["paid"].fillna(False).astype(bool)
     posts.loc[posts.index[paid][:5], "reach"] = pd.NA
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
-    assert ("On Facebook, 8 paid and 44 organic posts are marked, but only 3 and 44 of them report reach: each"
-            " group needs 6.") in changed.paid_sentence()
+    assert ("On Facebook, 8 paid and 44 organic posts are marked, but only 3 and 44 of them report a reach above 0"
+            " and interactions: each group needs 6.") in changed.paid_sentence()
+    posts.loc[posts.index[paid][:5], "reach"] = 0  # reach 0: counted as reported, but no rate
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert "but only 3 and 44 of them report a reach above 0 and interactions" in changed.paid_sentence()
 
 
 def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
