@@ -510,9 +510,10 @@ class Report:
                 continue
             values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
                           low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
-            if pd.isna(row["ci_low"]):  # too few posts for an interval, or perfect agreement
-                parts.append(tr.t("agreement.sentence_no_interval", **values,
-                                  minimum=tr.number(compare.MIN_CORRELATION_INTERVAL), strength=tr.t(f"agreement.strength.{compare.agreement_strength(row['rho'])}")))
+            if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
+                key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
+                       else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")
+                parts.append(tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL)))
             elif row["ci_low"] <= 0 <= row["ci_high"]:
                 parts.append(tr.t("agreement.sentence_unclear", **values))
             else:  # the strength the whole interval shows: that of its bound nearest 0

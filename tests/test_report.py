@@ -485,8 +485,15 @@ def test_the_agreement_sentence_claims_only_what_the_interval_shows(report):
         report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=5, rho=1.0, ci_low=np.nan, ci_high=np.nan)},
                                                   orient="index")
         assert report.agreement_sentence() == (
-            "On Facebook, reach and interactions rank posts with very strong agreement: Spearman ρ = 1.00 over 5 posts,"
-            " too few for a confidence interval to mean much (one is given from 10 posts).")
+            "On Facebook, only 5 posts report both reach and interactions: too few to judge how the two rankings"
+            " agree (Spearman ρ = 1.00; an interval, and a verdict, need 10 posts).")
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=7, rho=-0.64, ci_low=np.nan, ci_high=np.nan)},
+                                                  orient="index")
+        assert "only 7 posts report both" in report.agreement_sentence()  # no "strong agreement" for -0.64
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=25, rho=1.0, ci_low=np.nan, ci_high=np.nan)},
+                                                  orient="index")
+        assert report.agreement_sentence() == ("On Facebook, reach and interactions rank the 25 posts in exactly the"
+                                               " same order (Spearman ρ = 1.00).")
         report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=40, rho=-0.5, ci_low=-0.7, ci_high=-0.22)},
                                                   orient="index")
         assert "rank posts in opposite orders, with at least weak disagreement: Spearman ρ = -0.50" in report.agreement_sentence()
