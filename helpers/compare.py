@@ -183,17 +183,20 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
         "n": k, "requested_n": n, "posts_compared": int(eligible.sum()),
         "overlap": len(common), "share": len(common) / k if k else np.nan,
         "top_a_only": top_a.difference(top_b, sort=False), "top_b_only": top_b.difference(top_a, sort=False),
-        "a": a, "b": b,
+        "both": common, "a": a, "b": b,
     }
 
 
 def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.DataFrame:
-    """Each post's rank under both lenses (1 = highest; tied posts share the better rank), within its platform,
-    over posts reporting both, and its place in the platform's top by `a` ('top order', see top_order)."""
+    """Each post's rank under both lenses (1 = highest; tied posts share the better rank, and 'last rank by'
+    holds the worse end of the tie: 4 and 11 for eight posts tied from 4th), within its platform, over posts
+    reporting both, and its place in the platform's top by `a` ('top order', see top_order)."""
     va, vb = _measure(posts, a), _measure(posts, b)
     frame = pd.DataFrame({"platform": posts["platform"], a: va, b: vb}).dropna()
-    frame[f"rank by {a}"] = frame.groupby("platform")[a].rank(ascending=False, method="min").astype(int)
-    frame[f"rank by {b}"] = frame.groupby("platform")[b].rank(ascending=False, method="min").astype(int)
+    for name in (a, b):
+        ranked = frame.groupby("platform")[name]
+        frame[f"rank by {name}"] = ranked.rank(ascending=False, method="min").astype(int)
+        frame[f"last rank by {name}"] = ranked.rank(ascending=False, method="max").astype(int)
     order = [top_order(group, a, b) for _, group in posts.loc[frame.index].groupby("platform")]
     frame["top order"] = pd.concat(order) if order else pd.Series(dtype="int64")
     return frame

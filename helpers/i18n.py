@@ -196,6 +196,12 @@ class Translator:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
         return _unsigned_zero(format_percent(float(value), format=pattern, locale=self.locale))
 
+    def rank(self, first, last=None) -> str:
+        """A rank, or the span of a tie: "4", or "4–11" for posts tied from 4th to 11th."""
+        if last is None or is_missing(last) or int(last) == int(first):
+            return self.number(first)
+        return f"{self.number(first)}–{self.number(last)}"
+
     def rate_percent(self, value) -> str:
         """A small published or measured rate with the digits that tell rates apart: 0.060% and 0.063%
         (not both 0.06%), 0.15%, 5.07%."""

@@ -152,20 +152,23 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
 
 
 def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
-               accent: str = "#0072B2", ranked_by: str = "") -> plt.Figure:
+               accent: str = "#0072B2", ranked_by: str = "", kept: set | None = None) -> plt.Figure:
     """Slope chart: the top-N posts by their broadcast count (`ranked_by`: reach, or impressions where no
-    reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions."""
+    reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions,
+    labelled with its tie ("#4–11"). A post is drawn as kept when it is in `kept`, the posts in both tops as
+    the overlap counts them (compare.top_n_overlap: a tie across the N-th place is not counted)."""
     apply_style()
     mine = ranks[ranks["platform"] == platform]
     top = mine.sort_values("top order").head(top_n)  # the same top posts as the overlap it illustrates
     fig, ax = new_figure(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
-    for _, row in top.iterrows():
-        kept = row["rank by interactions"] <= top_n
-        colour = accent if kept else PALETTE[3]
+    for index, row in top.iterrows():
+        in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
+        colour = accent if in_both else PALETTE[3]
         ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
-        ax.annotate(f"#{int(row['rank by interactions'])}", (1, row["rank by interactions"]),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate("#" + tr.rank(row["rank by interactions"], row["last rank by interactions"]),
+                    (1, row["rank by interactions"]), xytext=(6, 0), textcoords="offset points", va="center",
+                    fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
     ax.set_xlim(-0.2, 1.3)
     ax.set_ylim(worst + 1, 0)

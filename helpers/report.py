@@ -163,10 +163,12 @@ class Report:
                 "finding.best_post_none", platform=self.tr.platform(platform), by=self.ranked_by(platform),
                 none=self.tr.number(none), posts=self.tr.number(len(mine))), {"rank": None, "posts": len(mine),
                                                                               "platform": platform})
-        rank = int(top["rank by interactions"])
+        rank, last = int(top["rank by interactions"]), int(top["last rank by interactions"])
         key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
                else "finding.best_post")
-        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=self.tr.ordinal(rank),
+        place = self.tr.ordinal(rank) if last == rank else self.tr.t(
+            "common.tied", first=self.tr.ordinal(rank), last=self.tr.ordinal(last))
+        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=place,
                                       posts=self.tr.number(len(mine)), by=self.ranked_by(platform)),
                        {"rank": rank, "posts": len(mine), "platform": platform})
 
@@ -546,8 +548,10 @@ class Report:
                     tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else "",
                     by: tr.number(post[self.measures.get(platform, "reach")]),
                     tr.t("divergent.interactions"): tr.number(post["interactions"]),
-                    tr.t("divergent.rank_reach", by=by): tr.number(self.ranks.loc[i, "rank by broadcast"]),
-                    tr.t("divergent.rank_interactions"): tr.number(self.ranks.loc[i, "rank by interactions"]),
+                    tr.t("divergent.rank_reach", by=by): tr.rank(self.ranks.loc[i, "rank by broadcast"],
+                                                                 self.ranks.loc[i, "last rank by broadcast"]),
+                    tr.t("divergent.rank_interactions"): tr.rank(self.ranks.loc[i, "rank by interactions"],
+                                                                 self.ranks.loc[i, "last rank by interactions"]),
                     **({tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2)}
                        if with_rate else {}),
                     tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
@@ -797,8 +801,10 @@ class Report:
         tr = self.tr
         finding = self._finding_overlap(platform)
         sentence = finding.text if finding else tr.platform(platform)
+        overlap = self.overlaps[platform]
+        both = overlap.get("both", pd.Index([]))
         fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour,
-                               ranked_by=self.ranked_by(platform))
+                               ranked_by=self.ranked_by(platform), kept=set(both))
         alt = tr.t("figure.rank_alt", n=tr.number(self.top_n), platform=tr.platform(platform),
                    by=self.ranked_by(platform)) + " " + sentence
         return fig, alt
@@ -915,7 +921,8 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         measure = results["measures"][platform] = compare.broadcast_measure(mine)
         agreements.append(compare.rank_agreement(mine, x=measure))
         ranks.append(compare.rank_table(mine, a=measure).rename(
-            columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast"}))
+            columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast",
+                     f"last rank by {measure}": "last rank by broadcast"}))
         results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
         results["elasticity"][platform] = compare.elasticity(mine)
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
@@ -930,5 +937,6 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
                                                              "p_value", "n_a", "n_b"])
     results["agreement"] = pd.concat(agreements) if agreements else compare.rank_agreement(posts)
     results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
-        columns=["platform", "broadcast", "interactions", "rank by broadcast", "rank by interactions", "top order"])
+        columns=["platform", "broadcast", "interactions", "rank by broadcast", "last rank by broadcast",
+                 "rank by interactions", "last rank by interactions", "top order"])
     return results

@@ -581,3 +581,23 @@ def test_a_platform_without_posts_in_the_comparison_period_is_named(report):
         assert "Facebook: the exports hold no posts" not in notes
     finally:
         report.previous = previous
+
+
+def test_ties_show_their_span_and_the_rank_shift_draws_the_overlaps_posts(report):
+    import matplotlib.pyplot as plt
+
+    from helpers import plots
+
+    ranks = compare.rank_table(pd.DataFrame({"platform": "facebook", "reach": [900, 800, 700, 600],
+                                             "reactions": [5, 2, 2, 0], "comments": 0, "shares": 0, "saves": pd.NA,
+                                             "published_at": pd.Timestamp("2026-09-01", tz="UTC"),
+                                             "post_id": ["a", "b", "c", "d"]}))
+    assert ranks["rank by interactions"].tolist() == [1, 2, 2, 4]
+    assert ranks["last rank by interactions"].tolist() == [1, 3, 3, 4]
+    assert report.tr.rank(2, 3) == "2–3" and report.tr.rank(4, 4) == "4"
+    mine = report.ranks[report.ranks["platform"] == "facebook"]
+    fig = plots.rank_shift(report.ranks, "facebook", 10, "t", report.tr, kept=set(report.overlaps["facebook"]["both"]))
+    kept_lines = [line for line in fig.axes[0].get_lines() if line.get_color() == "#0072B2"]
+    assert len(kept_lines) == report.overlaps["facebook"]["overlap"]  # the figure draws the overlap it illustrates
+    assert len(mine)
+    plt.close(fig)
