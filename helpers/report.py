@@ -888,7 +888,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         period_end=periods.day_bounds(period_end, None, timezone)[0],  # the last day's start
         comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
-        outside_period=int((~inside & ~before).sum()), paid_delivery=paid_delivery,
+        outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
         **analyse(posts, previous, int(top_n), benchmark_industry),
