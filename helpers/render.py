@@ -209,19 +209,27 @@ def client_identity(client: Client) -> Identity:
     )
 
 
+def _names_match(a: str, b: str) -> bool:
+    """Whether one name holds the other as whole words, case aside ("Harbour Books Ltd", "harbour books")."""
+    a, b = a.casefold().strip(), b.casefold().strip()
+    if min(len(a), len(b)) < MIN_NAME_LENGTH:
+        return a == b
+    return bool(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b))
+
+
 def accounts_of_others(identities: dict[str, Identity]) -> dict[str, str]:
     """Clients whose exports hold posts of an account named like another client of the batch (its name or
     brand), each with the reason its render is refused: the exports pattern most likely reaches into the
     other client's files, and the leak check cannot see it (an account in a client's own exports counts as
-    its own). Clients sharing a name (one business rendered twice, in two languages say) are not others."""
+    its own). A name matches as whole words either way round: the page "Harbour Books Ltd" is client
+    "Harbour Books"'s. Clients whose names match so (one business rendered twice, "Kopi Senja" and "Kopi Senja
+    (Bahasa Indonesia)") are one business, not others."""
     refused = {}
     for cid, own in identities.items():
-        mine = {n.casefold() for n in own.who}
         for other, theirs in identities.items():
-            names = {n.casefold() for n in theirs.who}
-            if other == cid or mine & names:
+            if other == cid or any(_names_match(a, b) for a in own.who for b in theirs.who):
                 continue
-            found = sorted(a for a in own.accounts if a.casefold() in names)
+            found = sorted(a for a in own.accounts if any(_names_match(a, name) for name in theirs.who))
             if found:
                 refused[cid] = (f"its exports hold posts of the account {found[0]!r}, which is the name of client"
                                 f" {other!r} of this batch: check this client's `exports` patterns in the roster"

@@ -109,9 +109,12 @@ def test_a_client_whose_exports_hold_another_clients_account_is_refused():
         "acme-en": Identity(who=frozenset({"Acme"}), accounts=frozenset({"Acme Page"})),
         "acme-id": Identity(who=frozenset({"ACME"}), accounts=frozenset({"Acme Page"})),  # one business twice
         "alpha": Identity(who=frozenset({"Alpha Trading"}), accounts=frozenset({"Kopi Senja"})),  # no client so named
+        "books-ltd": Identity(who=frozenset({"Stationers"}), accounts=frozenset({"Harbour Books Ltd"})),  # whole words
+        "kopi-id": Identity(who=frozenset({"Kopi Senja (Bahasa Indonesia)"}), accounts=frozenset({"Kopi Senja"})),
+        "kopi": Identity(who=frozenset({"Kopi Senja"}), accounts=frozenset({"Kopi Senja"})),
     }
     refused = accounts_of_others(identities)
-    assert set(refused) == {"mixed"}
+    assert set(refused) == {"mixed", "books-ltd", "alpha"}  # alpha holds the account of client "kopi" now
     assert "account 'Harbour Books', which is the name of client 'harbour-books' of this batch" in refused["mixed"]
 
 
