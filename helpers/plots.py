@@ -225,14 +225,19 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     too few to judge.
     """
     apply_style()
-    platforms = sorted(table["platform"].unique()) if not table.empty else []
+    reporting = table.groupby("platform")["reporting"].sum() if not table.empty else pd.Series(dtype=int)
+    platforms = sorted(reporting.index[reporting > 0])  # a platform without the rate (no reach) has no panel
     rows = max(1, len(platforms))
     fig, axes = new_figure(rows, 1, figsize=(9, 0.6 + 3.2 * rows), squeeze=False)
-    if table.empty:
-        axes[0, 0].text(0.5, 0.5, tr.t("timing.none"), ha="center", va="center")
+    if not platforms:
+        axes[0, 0].text(0.5, 0.5, tr.t("timing.none" if table.empty else "timing.no_rate"), ha="center", va="center",
+                        wrap=True)
         axes[0, 0].set_axis_off()
+        fig_title(fig, title)
         return fig
-    hours = sorted(table["hour"].unique())  # the same hours on every panel, so that they line up
+    drawn = table[table["platform"].isin(platforms)]
+    # every hour from the first to the last posted, on every panel, so that the hours line up and gaps show
+    hours = list(range(int(drawn["hour"].min()), int(drawn["hour"].max()) + 1))
     for ax, platform in zip(axes[:, 0], platforms):
         _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_posts)
         ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform)), loc="left", fontsize=10)
@@ -250,7 +255,8 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
     medians = medians.reindex(index=WEEKDAYS, columns=hours)
     shown = (medians * 100).where(counts >= min_posts).astype(float)
     cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
-    fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
+    if shown.notna().any(axis=None):  # no scale for a panel whose every cell is too thin to colour
+        fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
     colour_limits = cells.get_clim()
     for (row, column), count in np.ndenumerate(counts.to_numpy()):
         if count <= 0:

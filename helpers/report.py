@@ -634,7 +634,13 @@ class Report:
         busiest = table.sort_values("posts", ascending=False).iloc[0]
         sentence = tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
                         posts=tr.number(int(table["posts"].sum())))
-        return sentence + (" " + tr.t("timing.per_platform") if table["platform"].nunique() > 1 else "")
+        if table["platform"].nunique() > 1:
+            sentence += " " + tr.t("timing.per_platform")
+        reporting = table.groupby("platform")["reporting"].sum()
+        without = [tr.platform(p) for p in reporting.index[reporting == 0]]
+        if without:  # posted at known times, but no engagement rate by reach to map
+            sentence += " " + tr.t("timing.no_rate_for", platforms=", ".join(without))
+        return sentence
 
     def paid_table(self) -> pd.DataFrame:
         tr = self.tr

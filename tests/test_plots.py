@@ -53,5 +53,22 @@ def test_the_timing_heat_map_has_a_panel_and_a_colour_scale_per_platform():
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook", "Instagram"]
     assert len(fig.axes) == 4  # two panels, two colour bars
-    assert all(len(ax.get_xticks()) == 2 for ax in panels)  # the same hours (9 and 18) on both, lined up
+    assert all(len(ax.get_xticks()) == 10 for ax in panels)  # the same hours (9 to 18) on both, lined up
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_platform_without_the_rate_gets_no_panel_and_hours_run_without_gaps():
+    import pandas as pd
+
+    table = pd.DataFrame({"platform": ["facebook", "facebook", "x"], "weekday": ["Monday", "Tuesday", "Monday"],
+                          "hour": [9, 14, 18], "posts": [3, 4, 5], "reporting": [3, 4, 0],
+                          "median": [0.2, 0.1, float("nan")]})
+    fig = plots.day_hour_heatmap(table, "title", Translator("en"))
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook"]  # X reports no reach
+    assert [t.get_text() for t in panels[0].get_xticklabels()] == [str(h) for h in range(9, 15)]
+    matplotlib.pyplot.close(fig)
+    thin = table.assign(reporting=[1, 1, 0])  # every cell too thin to colour: no colour scale
+    fig = plots.day_hour_heatmap(thin, "title", Translator("en"))
+    assert len(fig.axes) == 1
     matplotlib.pyplot.close(fig)
