@@ -31,6 +31,9 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
+#: A platform's changes against the comparison period need at least this many posts there: a change against
+#: one or two posts ("+9,900%") says nothing.
+MIN_PREVIOUS_POSTS = MIN_INTERVAL_VALUES
 #: Paid and organic posts each need at least this many posts reporting reach on a platform to be compared:
 #: as many as a median's 95% interval needs, so that every lift shown carries its interval.
 PAID_MIN_POSTS = MIN_INTERVAL_VALUES
@@ -311,9 +314,13 @@ class Report:
         compared = set(self.previous["platform"].unique())
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
+            before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or do not reach back this far
                 notes.append(tr.t("coverage.no_previous", platform=name, start=tr.date(self.comparison_start),
                                   end=tr.date(self.comparison_end)))
+            elif before < MIN_PREVIOUS_POSTS:
+                notes.append(tr.t("coverage.few_previous", platform=name, count=tr.number(before),
+                                  minimum=tr.number(MIN_PREVIOUS_POSTS)))
             kinds = set(group["impressions_kind"].dropna())
             if len(kinds) > 1:
                 notes.append(tr.t("coverage.mixed_views", platform=name))
@@ -912,7 +919,8 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     large groups), so this runs on one post and on a million.
     """
     results = {
-        "kpis": metrics.period_change(posts, previous), "quadrants": compare.quadrants(posts),
+        "kpis": metrics.period_change(posts, previous, min_previous=MIN_PREVIOUS_POSTS),
+        "quadrants": compare.quadrants(posts),
         "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
         "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
@@ -934,7 +942,8 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
                                         "rate": compare.compare_groups(mine, "format", "engagement_rate_by_reach")}
         for name in CHANGE_WITH_INTERVAL:
-            if platform in broken and name in metrics.IMPRESSION_BASED:  # impressions then, views now: no change
+            if len(before_mine) < MIN_PREVIOUS_POSTS or (platform in broken and name in metrics.IMPRESSION_BASED):
+                # too few posts to compare with, or impressions then and views now: no change
                 result = median_difference_interval([], [])
             else:
                 result = median_difference_interval(mine[name], before_mine[name])

@@ -601,3 +601,20 @@ def test_ties_show_their_span_and_the_rank_shift_draws_the_overlaps_posts(report
     assert len(kept_lines) == report.overlaps["facebook"]["overlap"]  # the figure draws the overlap it illustrates
     assert len(mine)
     plt.close(fig)
+
+
+def test_no_change_is_given_against_fewer_than_six_posts(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    previous = report.previous
+    two = previous[previous["platform"] == "facebook"].head(2)
+    previous = pd.concat([previous[previous["platform"] != "facebook"], two])
+    changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
+    facebook = changed.kpis[changed.kpis["platform"] == "facebook"]
+    assert facebook["change"].isna().all() and facebook["value_previous"].notna().any()
+    assert changed.kpis[changed.kpis["platform"] == "instagram"]["change"].notna().any()
+    assert "Facebook: only 2 posts in the comparison period, too few to compare with (6 needed)" in " ".join(
+        changed.coverage_notes())
+    assert changed._finding_change("facebook") is None  # no "went from ... to ..." against two posts
