@@ -19,6 +19,7 @@ from .errors import WorkbookError
 from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
+from .importers.yearless_dates import dates_in_name
 from .sources import load_client
 from .statistics import MIN_INTERVAL_VALUES, median_difference_interval
 
@@ -314,10 +315,16 @@ class Report:
         compared = set(self.previous["platform"].unique())
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
+            span = self._export_span(platform)
+            if span is not None and (span[0] > self.comparison_start.date() or span[1] < self.period_end.date()):
+                notes.append(tr.t("coverage.partial_span", platform=name, first=tr.date(span[0]),
+                                  last=tr.date(span[1]), start=tr.date(self.comparison_start),
+                                  end=tr.date(self.period_end)))
             before = int((self.previous["platform"] == platform).sum())
-            if platform not in compared:  # its exports start in the period, or do not reach back this far
-                notes.append(tr.t("coverage.no_previous", platform=name, start=tr.date(self.comparison_start),
-                                  end=tr.date(self.comparison_end)))
+            if platform not in compared:  # its exports start in the period, or the account did not post then
+                covered = span is not None and span[0] <= self.comparison_start.date()
+                notes.append(tr.t("coverage.no_previous_posts" if covered else "coverage.no_previous", platform=name,
+                                  start=tr.date(self.comparison_start), end=tr.date(self.comparison_end)))
             elif before < MIN_PREVIOUS_POSTS:
                 notes.append(tr.t("coverage.few_previous", platform=name, count=tr.number(before),
                                   minimum=tr.number(MIN_PREVIOUS_POSTS)))
@@ -416,6 +423,20 @@ class Report:
             return tr.t("lens.broadcast_sentence_plays", views=tr.number(views),
                         **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
+
+    def _export_span(self, platform: str):
+        """The days a platform's post exports cover: from the dates in their file names where they name a
+        period (Business Suite, X and TikTok do), else from their first to their last post; None if unknown."""
+        starts, ends = [], []
+        for report in self.imported.reports:
+            if report.platform != platform:
+                continue
+            named = dates_in_name(report.path)
+            if len(named) >= 2:
+                starts.append(min(named)), ends.append(max(named))
+            elif report.period is not None:
+                starts.append(report.period[0].date()), ends.append(report.period[1].date())
+        return (min(starts), max(ends)) if starts else None
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""

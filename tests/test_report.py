@@ -73,7 +73,7 @@ def test_period_lengths_are_calendar_days_across_a_clock_change(report):
     day = lambda text: pd.Timestamp(text, tz="Europe/London")  # noqa: E731
     spring = dataclasses.replace(report, period_start=day("2026-03-15"), period_end=day("2026-04-14"),
                                  comparison_start=day("2026-02-12"), comparison_end=day("2026-03-14"))
-    assert not any("days" in note for note in spring.coverage_notes())  # 31 days each, clocks changed on 29 March
+    assert not any("The period has" in note for note in spring.coverage_notes())  # 31 days each, clocks changed 29 March
 
 
 def test_period_and_comparison_hold_the_right_posts(report):
@@ -577,8 +577,10 @@ def test_a_platform_without_posts_in_the_comparison_period_is_named(report):
     try:
         report.previous = previous[previous["platform"] != "instagram"]
         notes = " ".join(report.coverage_notes())
-        assert "Instagram: the exports hold no posts from the comparison period (1 July 2026 to 31 August 2026)" in notes
-        assert "Facebook: the exports hold no posts" not in notes
+        # the exports' file names cover the comparison period: the account published nothing then
+        assert ("Instagram: no posts were published in the comparison period (1 July 2026 to 31 August 2026),"
+                " which the exports cover") in notes
+        assert "Facebook: no posts were published" not in notes
     finally:
         report.previous = previous
 
@@ -618,3 +620,13 @@ def test_no_change_is_given_against_fewer_than_six_posts(report):
     assert "Facebook: only 2 posts in the comparison period, too few to compare with (6 needed)" in " ".join(
         changed.coverage_notes())
     assert changed._finding_change("facebook") is None  # no "went from ... to ..." against two posts
+
+
+def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
+    report = build_report(client="k", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-09-01", period_end="2026-11-30",
+                          comparison_start="2026-06-01", comparison_end="2026-08-31")
+    notes = " ".join(report.coverage_notes())
+    # the exports' file names name 1 July to 31 October 2026
+    assert ("Facebook: the exports cover 1 July 2026 to 31 October 2026, not the whole of 1 June 2026 to"
+            " 30 November 2026") in notes
