@@ -54,6 +54,14 @@ def elasticity_class(fit: dict) -> str:
     return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
+def elasticity_shown(fit: dict) -> bool:
+    """Whether an elasticity fit says something about the platform's posts: fitted, on at least as many posts
+    as were left out for zero reach or interactions (else it describes a minority), and with an interval of
+    some width (mostly tied interactions give a slope of 0 from 0 to 0)."""
+    return (pd.notna(fit["slope"]) and fit.get("left_out_zero", 0) <= fit["n"]
+            and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
+
+
 @dataclass
 class Finding:
     """A sentence of the summary and the numbers it quotes (so a test can check one against the other)."""
@@ -195,8 +203,7 @@ class Report:
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
-        # no finding from a minority: when most posts have zero interactions, the fit describes the few others
-        if pd.isna(fit["slope"]) or fit.get("left_out_zero", 0) > fit["n"]:
+        if not elasticity_shown(fit):
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
@@ -514,9 +521,10 @@ class Report:
                 tr.t("agreement.overlap"): tr.t("agreement.overlap_value",
                                                 overlap=tr.number(self.overlaps[platform]["overlap"]),
                                                 n=tr.number(self.overlaps[platform]["n"])),
-                tr.t("agreement.elasticity"): self._corr(self.elasticity[platform]["slope"],
-                                                          self.elasticity[platform]["ci_low"],
-                                                          self.elasticity[platform]["ci_high"]),
+                tr.t("agreement.elasticity"): (self._corr(self.elasticity[platform]["slope"],
+                                                           self.elasticity[platform]["ci_low"],
+                                                           self.elasticity[platform]["ci_high"])
+                                                if elasticity_shown(self.elasticity[platform]) else tr.t("common.na")),
             })
         return pd.DataFrame(rows)
 
@@ -810,7 +818,7 @@ class Report:
         """The scatter's title: the shape the elasticities show, with each platform's slope and interval."""
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms}
-        fitted = {p: f for p, f in fits.items() if pd.notna(f["slope"])}
+        fitted = {p: f for p, f in fits.items() if elasticity_shown(f)}
         slopes = "; ".join(f"{tr.platform(p)} " + tr.t("common.interval", value=tr.number(f["slope"], 2),
                                                             low=tr.number(f["ci_low"], 2), high=tr.number(f["ci_high"], 2))
                            for p, f in fitted.items())
@@ -821,9 +829,10 @@ class Report:
 
     def figure_reach_vs_interactions(self):
         tr = self.tr
-        fits = {p: self.elasticity[p] for p in self.platforms}
+        fits = {p: self.elasticity[p] for p in self.platforms if elasticity_shown(self.elasticity[p])}
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr)
-        alt = tr.t("figure.scatter_alt", posts=tr.number(len(self.posts))) + " " + self.agreement_sentence()
+        drawn = int((self.posts["reach"].astype("Float64").gt(0) & self.posts["interactions"].gt(0)).fillna(False).sum())
+        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn)) + " " + self.agreement_sentence()  # the posts drawn
         return fig, alt
 
     def figure_quadrant(self):

@@ -630,3 +630,14 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     # the exports' file names name 1 July to 31 October 2026
     assert ("Facebook: the exports cover 1 July 2026 to 31 October 2026, not the whole of 1 June 2026 to"
             " 30 November 2026") in notes
+
+
+def test_a_degenerate_elasticity_is_shown_nowhere(report):
+    fits = report.elasticity
+    try:
+        report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 0.0} for p in report.platforms}
+        assert report._finding_elasticity("facebook") is None
+        assert report.scatter_title() == "Reach against interactions"
+        assert set(report.agreement_table()["elasticity (Theil–Sen)"]) == {"n/a"}
+    finally:
+        report.elasticity = fits
