@@ -189,9 +189,12 @@ class Report:
         # no finding when every post compared is in both tops (8 posts, top 10): the overlap says nothing
         if overlap["n"] < 2 or overlap["n"] >= overlap["posts_compared"] or not self.rankings_compared(platform):
             return None
+        chance = overlap["n"] ** 2 / overlap["posts_compared"]  # the expected overlap of two random top-n lists
         return Finding("finding.overlap", self.tr.t(
             "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
-            n=self.tr.number(overlap["n"]), by=self.ranked_by(platform)), {"overlap": overlap["overlap"], "n": overlap["n"]})
+            n=self.tr.number(overlap["n"]), by=self.ranked_by(platform), chance=self.tr.number(chance, 1),
+            posts=self.tr.number(overlap["posts_compared"])),
+            {"overlap": overlap["overlap"], "n": overlap["n"], "chance": chance})
 
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views

@@ -54,6 +54,10 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             assert medians[values["reach_format"]] == pytest.approx(values["reach_median"])
         elif finding.key == "finding.overlap":
             assert re.match(rf"{values['overlap']} of the {values['n']} ", finding.text)
+            platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
+            compared = report.overlaps[platform]["posts_compared"]
+            # two unrelated top-n lists of N posts share n·n/N posts on average (hypergeometric mean)
+            assert f"would share about {tr.number(values['n'] ** 2 / compared, 1)} of {compared} posts" in finding.text
         elif finding.key == "finding.coverage":
             assert values["posts"] == len(report.posts) and str(len(report.posts)) in finding.text
         else:
