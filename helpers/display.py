@@ -42,7 +42,10 @@ def findings(lines: list[str]) -> HTML:
 
 def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",
           index: bool = True, max_text: int = 90) -> HTML:
-    """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'."""
+    """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'. A table
+    without rows shows nothing (the sentence beside it says why), not a caption above an empty grid."""
+    if frame.empty:
+        return HTML("")
     shown = frame.copy()
     for column in shown.columns:
         values = shown[column]

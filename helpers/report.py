@@ -325,14 +325,16 @@ class Report:
         compared = set(self.previous["platform"].unique())
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
-            span = self._export_span(platform)
-            if span is not None and (span[0] > self.comparison_start.date() or span[1] < self.period_end.date()):
-                notes.append(tr.t("coverage.partial_span", platform=name, first=tr.date(span[0]),
-                                  last=tr.date(span[1]), start=tr.date(self.comparison_start),
-                                  end=tr.date(self.period_end)))
+            first, last = self.comparison_start.date(), self.period_end.date()
+            spans = self._export_spans(platform, first, last)
+            if spans is not None and spans != [(first, last)]:
+                covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e)) for s, e in spans)
+                notes.append(tr.t("coverage.partial_span", platform=name, spans=covered or tr.t("coverage.no_span"),
+                                  start=tr.date(first), end=tr.date(last)))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
-                covered = span is not None and span[0] <= self.comparison_start.date()
+                before_spans = self._export_spans(platform, first, self.comparison_end.date())
+                covered = bool(before_spans) and before_spans == [(first, self.comparison_end.date())]
                 notes.append(tr.t("coverage.no_previous_posts" if covered else "coverage.no_previous", platform=name,
                                   start=tr.date(self.comparison_start), end=tr.date(self.comparison_end)))
             elif before < MIN_PREVIOUS_POSTS:
@@ -434,19 +436,28 @@ class Report:
                         **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
 
-    def _export_span(self, platform: str):
-        """The days a platform's post exports cover: from the dates in their file names where they name a
-        period (Business Suite, X and TikTok do), else from their first to their last post; None if unknown."""
-        starts, ends = [], []
+    def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
+        """The runs of days from `first` to `last` that a platform's post exports cover: each export's period
+        from the dates in its file name where it names one (Business Suite, X and TikTok do), else its first
+        to its last post; overlapping periods merged. None when no export says."""
+        spans = []
         for report in self.imported.reports:
             if report.platform != platform:
                 continue
-            named = dates_in_name(report.path)
+            named = dates_in_name(report.path, first_year=periods.FIRST_YEAR)
             if len(named) >= 2:
-                starts.append(min(named)), ends.append(max(named))
+                spans.append((min(named), max(named)))
             elif report.period is not None:
-                starts.append(report.period[0].date()), ends.append(report.period[1].date())
-        return (min(starts), max(ends)) if starts else None
+                spans.append((report.period[0].date(), report.period[1].date()))
+        if not spans:
+            return None
+        merged: list[list] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1] + pd.Timedelta(days=1).to_pytimedelta():
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return [(max(s, first), min(e, last)) for s, e in merged if s <= last and e >= first]
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""
@@ -540,31 +551,32 @@ class Report:
                          high=self.tr.number(high, 2))
 
     def agreement_sentence(self) -> str:
+        """How the two rankings agree, platform by platform (agreement_sentence_for)."""
+        return " ".join(self.agreement_sentence_for(platform) for platform in self.agreement.index)
+
+    def agreement_sentence_for(self, platform: str) -> str:
         tr = self.tr
-        parts = []
-        for platform, row in self.agreement.iterrows():
-            if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
-                no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
-                key = ("agreement.no_spread" if row["n"] >= 3 else "agreement.cannot_no_reach" if no_reach
-                       else "agreement.cannot")
-                parts.append(tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform)))
-                continue
-            values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
-                          low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
-            if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
-                key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
-                       else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")
-                parts.append(tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL)))
-            elif row["ci_low"] <= 0 <= row["ci_high"]:
-                parts.append(tr.t("agreement.sentence_unclear", **values))
-            else:  # the strength the whole interval shows: that of its bound nearest 0
-                nearest, farthest = sorted((row["ci_low"], row["ci_high"]), key=abs)
-                word = tr.t(f"agreement.strength.{compare.agreement_strength(nearest)}")
-                if compare.agreement_strength(nearest) != compare.agreement_strength(farthest):
-                    word = tr.t("agreement.at_least", strength=word)
-                key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
-                parts.append(tr.t(key, **values, strength=word))
-        return " ".join(parts)
+        row = self.agreement.loc[platform]
+        if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
+            no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
+            key = ("agreement.no_spread" if row["n"] >= 3 else "agreement.cannot_no_reach" if no_reach
+                   else "agreement.cannot")
+            return tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform))
+        values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
+                      low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
+        if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
+            key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
+                   else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")
+            return tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL))
+        if row["ci_low"] <= 0 <= row["ci_high"]:
+            return tr.t("agreement.sentence_unclear", **values)
+        # the strength the whole interval shows: that of its bound nearest 0
+        nearest, farthest = sorted((row["ci_low"], row["ci_high"]), key=abs)
+        word = tr.t(f"agreement.strength.{compare.agreement_strength(nearest)}")
+        if compare.agreement_strength(nearest) != compare.agreement_strength(farthest):
+            word = tr.t("agreement.at_least", strength=word)
+        key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
+        return tr.t(key, **values, strength=word)
 
     def divergent_posts(self, platform: str) -> pd.DataFrame:
         """The posts on top by reach but not by interactions, and the reverse, with both ranks and text."""
@@ -659,7 +671,8 @@ class Report:
         finding = self._finding_formats(platform)
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
-            return tr.t("formats.too_few", platform=tr.platform(platform))
+            no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
+            return tr.t("formats.no_reach" if no_reach else "formats.too_few", platform=tr.platform(platform))
         differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
@@ -793,9 +806,28 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- figures
     def figure_plan(self) -> list[tuple]:
-        """The figures the report shows, in order: (name, arguments) for `figure_<name>(*arguments)`."""
-        return ([("reach_vs_interactions",), ("quadrant",)] + [("rank_shift", p) for p in self.platforms]
+        """The figures the report draws, in order: (name, arguments) for `figure_<name>(*arguments)`; a figure
+        with nothing to draw (figure_note) is left out."""
+        keys = ([("reach_vs_interactions",), ("quadrant",)] + [("rank_shift", p) for p in self.platforms]
                 + [("formats", p) for p in self.platforms] + [("day_hour",)])
+        return [key for key in keys if self.figure_note(*key) is None]
+
+    def figure_note(self, name: str, *arguments) -> str | None:
+        """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
+        report no reach, rankings that cannot be compared); None when the figure is drawn."""
+        tr = self.tr
+        with_reach = self.posts["reach"].astype("Float64").gt(0).fillna(False)
+        if name == "reach_vs_interactions" and not (with_reach & self.posts["interactions"].gt(0).fillna(False)).any():
+            return tr.t("figure.scatter_none")
+        if name == "quadrant" and self.quadrants.empty:
+            return tr.t("figure.quadrant_none")
+        if name == "rank_shift" and not self.rankings_compared(arguments[0]):
+            return self.agreement_sentence_for(arguments[0])
+        if name == "formats" and not with_reach[self.posts["platform"] == arguments[0]].any():
+            return self.format_sentence(arguments[0])
+        if name == "day_hour" and (self.day_hour.empty or self.day_hour["reporting"].sum() == 0):
+            return self.timing_sentence()
+        return None
 
     def draw_figures_ahead(self) -> None:
         """Draw the report's figures with a second process's help, on a spare core (see drawing.py)."""
@@ -811,6 +843,9 @@ class Report:
         """Figure `figure_<name>(*arguments)` as an embedded image with its alt text, ready to show: taken
         from the drawing ahead when it was started, drawn now otherwise."""
         key = (name, *arguments)
+        note = self.figure_note(name, *arguments)
+        if note is not None:
+            return display.finding(note)
         if self.ahead is not None and key in self.ahead.position:
             png, alt = self.ahead.take(key)
         else:

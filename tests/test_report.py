@@ -632,8 +632,8 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
                           comparison_start="2026-06-01", comparison_end="2026-08-31")
     notes = " ".join(report.coverage_notes())
     # the exports' file names name 1 July to 31 October 2026
-    assert ("Facebook: the exports cover 1 July 2026 to 31 October 2026, not the whole of 1 June 2026 to"
-            " 30 November 2026") in notes
+    assert ("Facebook: of 1 June 2026 to 30 November 2026 (the comparison period and the period), the exports cover"
+            " 1 July 2026 to 31 October 2026") in notes
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
@@ -645,3 +645,23 @@ def test_a_degenerate_elasticity_is_shown_nowhere(report):
         assert set(report.agreement_table()["elasticity (Theil–Sen)"]) == {"n/a"}
     finally:
         report.elasticity = fits
+
+
+def test_a_platform_without_reach_gets_sentences_not_empty_figures_and_tables(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.assign(reach=pd.array([pd.NA] * len(report.posts), dtype="Int64"))
+    posts = posts.assign(engagement_rate_by_reach=pd.NA)
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    plan = changed.figure_plan()
+    assert ("reach_vs_interactions",) not in plan and ("quadrant",) not in plan and ("day_hour",) not in plan
+    assert not [key for key in plan if key[0] == "formats"]
+    assert [key for key in plan if key[0] == "rank_shift"]  # ranked by views instead: still drawn
+    html = changed.figure_html("reach_vs_interactions").data
+    assert "<img" not in html and "No post reports both reach and interactions" in html
+    assert "formats are compared by reach and by engagement rate by reach, which the exports do not report" in (
+        changed.figure_html("formats", "facebook").data)
+    from helpers import display
+    assert display.table(changed.format_table("facebook")).data == ""  # no caption above an empty grid
