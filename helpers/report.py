@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import compare, display, metrics, periods, plots
-from .benchmarks import compare_with_benchmarks
+from .benchmarks import COMPONENT_COLUMNS, compare_with_benchmarks
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError
@@ -782,15 +782,23 @@ class Report:
         if row["reason"] == "thumbnails":
             return tr.t("bench.note_thumbnails", platform=tr.platform(row["platform"]))
         key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
+        if row["same_components"]:  # the source's words, in the report's language
+            columns = [COMPONENT_COLUMNS[w.strip()] for w in str(row["components"]).split("+")]
+        else:  # the components this platform's exports report
+            mine = self.posts[self.posts["platform"] == row["platform"]]
+            columns = [c for c in ("reactions", "comments", "shares", "saves") if mine[c].notna().any()]
+        components = " + ".join(tr.metric(c) for c in dict.fromkeys(columns))
         return tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
-                    posts=tr.number(row["posts"]), components=row["components"])
+                    posts=tr.number(row["posts"]), components=components)
 
     def benchmark_sentence(self) -> str:
         tr = self.tr
-        comparable = self.benchmarks["client"].notna().sum() if len(self.benchmarks) else 0
+        comparable = int(self.benchmarks["client"].notna().sum()) if len(self.benchmarks) else 0
         sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
-        return " ".join(sentences + [tr.t("bench.sentence", comparable=tr.number(comparable),
-                                          rows=tr.number(len(self.benchmarks)))])
+        others = len(self.benchmarks) - comparable
+        key = "bench.sentence_all" if others == 0 else "bench.sentence"  # the table's notes say why per row
+        return " ".join(sentences + [tr.t(key, comparable=tr.number(comparable), rows=tr.number(len(self.benchmarks)),
+                                          others=tr.number(others))])
 
     # ----------------------------------------------------------------------------------------- definitions
     def definitions(self) -> pd.DataFrame:

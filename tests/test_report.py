@@ -665,3 +665,13 @@ def test_a_platform_without_reach_gets_sentences_not_empty_figures_and_tables(re
         changed.figure_html("formats", "facebook").data)
     from helpers import display
     assert display.table(changed.format_table("facebook")).data == ""  # no caption above an empty grid
+
+
+def test_benchmark_notes_name_the_components_in_the_reports_language():
+    report = build_report(**{**DEMO, "language": "id"})
+    row = {"platform": "facebook", "reason": None, "denominator": "followers", "statistic": "median", "posts": 52}
+    same = report._benchmark_note(pd.Series({**row, "same_components": True, "components": "likes + comments + shares"}))
+    assert "interaksi dihitung sebagai reaksi + komentar + dibagikan, sama seperti sumbernya" in same
+    other = report._benchmark_note(pd.Series({**row, "same_components": False, "components": "as defined"}))
+    # Facebook exports carry no saves: the note lists what they do report
+    assert "interaksi dihitung sebagai reaksi + komentar + dibagikan (yang dilaporkan ekspor)" in other
