@@ -717,8 +717,9 @@ class Report:
             return tr.t("paid.none")
         too_few, reasons = [], []
         for _, row in self.paid.iterrows():  # posts are marked, yet no lift: why
+            unknown = int((self.posts["platform"] == row["platform"]).sum()) - row["paid posts"] - row["organic posts"]
             values = {"platform": tr.platform(row["platform"]), "paid": tr.number(row["paid posts"]),
-                      "organic": tr.number(row["organic posts"])}
+                      "organic": tr.number(row["organic posts"]), "unknown": tr.number(unknown)}
             if min(row["paid posts"], row["organic posts"]) < PAID_MIN_POSTS:
                 too_few.append(tr.t("paid.counts", **values))
             elif row["paid with reach"] == 0 or row["organic with reach"] == 0:

@@ -188,8 +188,8 @@ def test_the_paid_finding_names_its_denominator_and_intervals(report):
 
 def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
     """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does."""
-    assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic):"
-                                      " each needs at least 6 posts on a platform.")
+    assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic,"
+                                      " 0 unknown): each needs at least 6 posts on a platform.")
 
 
 def test_lens_sentences_leave_out_what_is_not_reported(report):
@@ -277,7 +277,7 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     posts["spend"] = pd.NA  # every Facebook post marked organic, Instagram's unknown
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence().startswith("Too few posts to compare paid with organic ones (Facebook: 0 paid,"
-                                              " 52 organic)")
+                                              " 52 organic, 0 unknown)")
     posts = report.posts.copy()  # 6 paid, 46 organic with no interactions: reach is there, the rate's median is 0
     facebook = posts["platform"] == "facebook"
     posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= 6
