@@ -6,6 +6,7 @@ found on the calendar first and localised after, so a day with a clock change ke
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,8 +18,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def is_plausible_year(value) -> bool:
-    """A whole number from FIRST_YEAR to LAST_YEAR (25 or 0 is a slip, not a year)."""
-    return isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
+    """A whole number from FIRST_YEAR to LAST_YEAR (25 or 0 is a slip, not a year); numpy integers count."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
 
 
 def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -194,7 +194,7 @@ def client_identity(client: Client) -> Identity:
             except WorkbookError:
                 continue
         if post_files:
-            options = {"year": client.year} if client.year else {}
+            options = {"year": client.year} if client.year is not None else {}
             posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
             ids = {str(v) for v in posts["post_id"].dropna()}
             accounts = {str(v) for v in posts["account"].dropna()}

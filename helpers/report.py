@@ -954,7 +954,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         comparison_start, comparison_end = (day.isoformat() for day in periods.previous_period(
             pd.Timestamp(period_start).date(), pd.Timestamp(period_end).date()))
     previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
-    options = {"year": year} if year else {}
+    options = {"year": year} if year is not None else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
     paid_delivery = (paid_summary(loaded.paid, loaded.sources.paid_reports) if loaded.paid is not None

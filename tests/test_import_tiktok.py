@@ -191,3 +191,10 @@ def test_no_other_real_export_matches():
             continue
         family = detected_family(path)
         assert family != FAMILY.name, path
+
+
+def test_a_year_from_numpy_or_text_is_a_year():
+    import numpy as np
+
+    for year in (np.int64(2025), "2025", 2025):
+        assert len(read_tiktok_studio(HERE / "Content_no_time.csv", year=year).posts)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from numbers import Integral
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -156,7 +157,7 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
     month_days = list(zip(day_month["month"].astype(int), day_month["day"].astype(int)))
     noun = _noun(noun)
     if year is not None:
-        first_year = int(year) if isinstance(year, (int, float, str)) and str(year).strip().isdigit() else None
+        first_year = int(year) if isinstance(year, (Integral, str)) and str(year).strip().isdigit() else None
         if not is_plausible_year(first_year):
             raise ExportFormatError(path, Message("imports.yearless_dates.not_a_year", value=repr(year)),
                                     column=column, hint=Message("imports.yearless_dates.not_a_year_hint"))
