@@ -240,10 +240,13 @@ class Report:
         else:
             key = ("finding.formats_reach_only" if reach_leader else "finding.formats_rate_only" if rate_leader
                    else "finding.formats_unclear")
-        return Finding(key, self.tr.t(
+        text = self.tr.t(
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
             reach=self._interval_text(best_reach, self.tr.number), rate_format=self.tr.format_name(best_rate["format"]),
-            rate=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1))), values)
+            rate=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1)))
+        if pd.notna(best_reach["ci_low"]) or pd.notna(best_rate["ci_low"]):  # only when a bracket is there
+            text += " " + self.tr.t("finding.formats_brackets")
+        return Finding(key, text, values)
 
     def _finding_change(self, platform: str) -> Finding | None:
         reach_change = self.kpi(platform, "summed_reach", "relative_change")

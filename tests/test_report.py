@@ -675,3 +675,17 @@ def test_benchmark_notes_name_the_components_in_the_reports_language():
     other = report._benchmark_note(pd.Series({**row, "same_components": False, "components": "as defined"}))
     # Facebook exports carry no saves: the note lists what they do report
     assert "interaksi dihitung sebagai reaksi + komentar + dibagikan (yang dilaporkan ekspor)" in other
+
+
+def test_the_formats_finding_mentions_brackets_only_when_it_has_them(report):
+    platform = "facebook"
+    medians = {lens: report.formats[platform][lens]["medians"].copy() for lens in ("reach", "rate")}
+    try:
+        assert report._finding_formats(platform).text.endswith("Medians, 95% CI in brackets.")
+        for lens in ("reach", "rate"):
+            report.formats[platform][lens]["medians"] = medians[lens].assign(ci_low=np.nan, ci_high=np.nan)
+        text = report._finding_formats(platform).text
+        assert "brackets" not in text
+    finally:
+        for lens, table in medians.items():
+            report.formats[platform][lens]["medians"] = table
