@@ -264,7 +264,7 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
         value = shown.iat[row, column]
         dark = pd.notna(value) and (value - colour_limits[0]) < 0.6 * (colour_limits[1] - colour_limits[0])
         ax.text(column + 0.5, row + 0.5, str(int(count)), ha="center", va="center", fontsize=8,
-                color="white" if dark else "0.15")
+                color="white" if dark else "0.15", in_layout=False)  # inside the axes: no layout work
     ax.set_xlim(0, shown.shape[1])
     ax.set_ylim(len(WEEKDAYS), 0)
     ax.set_xticks(np.arange(shown.shape[1]) + 0.5, [str(h) for h in hours])
