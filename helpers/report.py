@@ -6,6 +6,7 @@ the language catalogue (helpers/locales) with numbers formatted for the language
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -449,7 +450,9 @@ class Report:
                 continue
             named = dates_in_name(report.path, first_year=periods.FIRST_YEAR)
             if len(named) >= 2:
-                spans.append((min(named), max(named)))
+                # X's tweet activity names the day after its last (…_20170501_20170601_en.csv holds May)
+                end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
+                spans.append((min(named), end))
             elif report.period is not None:
                 spans.append((report.period[0].date(), report.period[1].date()))
         if not spans:
@@ -833,8 +836,8 @@ class Report:
             return tr.t("figure.scatter_none")
         if name == "quadrant" and self.quadrants.empty:
             return tr.t("figure.quadrant_none")
-        if name == "rank_shift" and not self.rankings_compared(arguments[0]):
-            return self.agreement_sentence_for(arguments[0])
+        if name == "rank_shift" and not self.rankings_compared(arguments[0]):  # the section's opening says why
+            return tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
         if name == "formats" and not with_reach[self.posts["platform"] == arguments[0]].any():
             return self.format_sentence(arguments[0])
         if name == "day_hour" and (self.day_hour.empty or self.day_hour["reporting"].sum() == 0):

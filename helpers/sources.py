@@ -70,8 +70,9 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
 
 
 def _resembles_an_export(path: Path) -> bool:
-    """Whether the file's header holds part of a known export's signature without being ruled out as a
-    table of another kind (a day-by-day chart of the same videos is ruled out: it is surely not posts)."""
+    """Whether the file's header holds a good part of a known export's signature (two columns at least, and
+    half of it) without being ruled out as a table of another kind (a day-by-day chart of the same videos is
+    ruled out: it is surely not posts)."""
     from .daily import DAILY_FAMILIES
     from .importers import FAMILIES, read_header_names
     from .importers.base import closest_family
@@ -83,7 +84,9 @@ def _resembles_an_export(path: Path) -> bool:
         return False
     for families in (FAMILIES, DAILY_FAMILIES, PAID_FAMILIES):
         closest, missing = closest_family(families, names)
-        if len(missing) < len(closest.signature) and not closest.ruled_out_by(names):
+        present = len(closest.signature) - len(missing)
+        # at least two of its columns and half its signature: one generic name ("date") is no resemblance
+        if present >= 2 and 2 * present >= len(closest.signature) and not closest.ruled_out_by(names):
             return True
     return False
 

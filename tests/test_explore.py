@@ -93,3 +93,15 @@ def test_a_folder_skips_notes_but_not_an_export_whose_header_was_edited(tmp_path
     (only_notes / "README.txt").write_text("nothing here yet\n", encoding="utf-8")
     with pytest.raises(WorkbookError, match=r"none of the files is an export the workbook knows \(README.txt\)"):
         explore.load_folder(only_notes, client="k", timezone="Asia/Jakarta")
+
+
+def test_a_csv_of_notes_with_a_date_column_is_skipped_not_taken_for_an_export(tmp_path):
+    import shutil
+
+    for path in (DEMO_DIR / "harbour-books").glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "meeting-notes.csv").write_text("Date,Note\n2026-09-01,kick-off\n", encoding="utf-8")
+    (tmp_path / "budget.csv").write_text("Type,Budget\nads,500\n", encoding="utf-8")
+    workspace = explore.load_folder(tmp_path, client="h", timezone="Europe/London")
+    files = workspace.files().set_index("file")
+    assert files.loc["meeting-notes.csv", "table"] == "skipped" and files.loc["budget.csv", "table"] == "skipped"

@@ -5,6 +5,8 @@ holds a space, comma, quote or newline, LF line ends) with invented content.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -226,3 +228,22 @@ def test_reach_and_views_never_come_from_two_different_exports(tmp_path):
     post = import_exports([older, newer], timezone=ZONE).posts.iloc[0]
     assert (post["reach"], post["impressions"], post["reactions"]) == (100, 150, 40)
     assert post["impressions"] / post["reach"] == 1.5
+
+
+def test_a_set_filled_from_older_exports_comes_from_one_row_among_three_exports():
+    """Export a has reach and views, b reach alone, c (newest) neither: the set comes from b's row as it is
+    (reach, no views), never b's reach with a's views."""
+    from helpers import schema
+    from helpers.importers import _keep_latest
+    from helpers.importers.base import FileReport, ImportedFile
+
+    rows = pd.DataFrame({"platform": "facebook", "post_id": "1", "client": "c",
+                         "published_at": pd.Timestamp("2025-04-01 08:00", tz=ZONE),
+                         "reach": [100, 200, None], "impressions": [150, None, None],
+                         "impressions_kind": ["views", None, None], "reactions": [1, 2, 5],
+                         "source_file": ["a.csv", "b.csv", "c.csv"], "source_row": [2, 2, 2]})
+    posts = schema.conform(rows, ZONE)
+    imported = [ImportedFile(posts=posts.iloc[[i]], report=FileReport(path=Path(f), family="f"))
+                for i, f in enumerate(("a.csv", "b.csv", "c.csv"))]
+    kept = _keep_latest(posts, imported).iloc[0]
+    assert kept["reach"] == 200 and pd.isna(kept["impressions"]) and kept["reactions"] == 5

@@ -57,7 +57,8 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
             compared = report.overlaps[platform]["posts_compared"]
             # two unrelated top-n lists of N posts share n·n/N posts on average (hypergeometric mean)
-            assert f"would share about {tr.number(values['n'] ** 2 / compared, 1)} of {compared} posts" in finding.text
+            assert (f"would share about {tr.number(values['n'] ** 2 / compared, 1)} of the {values['n']} (over {compared}"
+                    " posts)") in finding.text
         elif finding.key == "finding.coverage":
             assert values["posts"] == len(report.posts) and str(len(report.posts)) in finding.text
         else:
@@ -689,3 +690,15 @@ def test_the_formats_finding_mentions_brackets_only_when_it_has_them(report):
     finally:
         for lens, table in medians.items():
             report.formats[platform][lens]["medians"] = table
+
+
+def test_an_x_export_names_the_day_after_its_last():
+    import datetime as dt
+
+    from conftest import real_export
+
+    source = real_export("x/tweet-activity-ropensci/tweet_activity_metrics_rOpenSci_20170501_20170601_en.csv")
+    report = build_report(client="x", client_name="X", exports=[str(source)], timezone="UTC",
+                          period_start="2017-05-16", period_end="2017-06-15")
+    assert report._export_spans("x", dt.date(2017, 4, 15), dt.date(2017, 6, 15)) == [(dt.date(2017, 5, 1),
+                                                                                    dt.date(2017, 5, 31))]

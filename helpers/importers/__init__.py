@@ -249,7 +249,8 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFr
         has = kept[values].notna()
         for needed, lacking in ((group[values].notna().any(axis=1), ~has.any(axis=1)),
                                 (group[values].notna().all(axis=1), has.any(axis=1) & ~has.all(axis=1))):
-            source = group[needed].groupby(key, sort=False, dropna=False)[columns].last().reindex(kept.index)
+            # the newest such ROW (groupby.last would take each column's newest value, mixing exports again)
+            source = group[needed].drop_duplicates(key, keep="last").set_index(key)[columns].reindex(kept.index)
             gaps = lacking & source[values].notna().any(axis=1)
             mine, theirs = kept.loc[gaps, values], source.loc[gaps, values]
             filled.loc[gaps, values] = (theirs.notna() & (mine.isna() | mine.ne(theirs))).fillna(False).astype(bool)
