@@ -459,7 +459,7 @@ class Report:
             return None
         merged: list[list] = []
         for start, end in sorted(spans):
-            if merged and start <= merged[-1][1] + pd.Timedelta(days=1).to_pytimedelta():
+            if merged and start <= merged[-1][1] + dt.timedelta(days=1):
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
