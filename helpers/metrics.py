@@ -119,6 +119,8 @@ def paid_spend(posts: pd.DataFrame) -> pd.Series:
 
 
 def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
+    if name == "one":  # the denominator of a per-post rate: each post reporting the count counts once
+        return pd.Series(1.0, index=posts.index)
     if name == "paid_spend":
         return paid_spend(posts)
     if name == "interactions":
@@ -146,6 +148,12 @@ def post_metrics(posts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
+    """The column to group by, with missing keys as the group "unknown" (no post drops out of a group-by)."""
+    keys = posts[by]
+    return keys.astype("string").fillna("unknown").rename(by) if keys.isna().any() else keys
+
+
 def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     """Both lenses per channel in long form: one row per (channel, KPI), each with the posts it covers.
 
@@ -157,11 +165,8 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     compare.compare_groups: no post drops out of the totals.
     """
     posts = posts if "interactions" in posts else post_metrics(posts)
-    keys = posts[by]
-    if keys.isna().any():
-        keys = keys.astype("string").fillna("unknown").rename(by)
     rows = []
-    for key, group in posts.groupby(keys, sort=True, observed=True):
+    for key, group in posts.groupby(_group_keys(posts, by), sort=True, observed=True):
         n = len(group)
         rows.append({by: key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
         for name, column in TOTALS.items():
@@ -211,7 +216,49 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     merged["change"] = (merged["value"] - merged["value_previous"]).where(both)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
                                  ).where(both)
+    merged = merged.merge(change_intervals(current, previous, by), on=[by, "kpi"], how="left")
+    for column in INTERVAL_COLUMNS:
+        merged[column] = merged[column].where(both)
     return merged
+
+
+#: The interval columns change_intervals adds to period_change: of the change, and of the relative change.
+INTERVAL_COLUMNS = ("ci_low", "ci_high", "relative_ci_low", "relative_ci_high")
+
+
+def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
+    """95% intervals of each rate's and per-post rate's change between two periods, per group.
+
+    A rate here is Σ numerator ÷ Σ denominator over the posts reporting both (a per-post rate: Σ count ÷
+    posts reporting it), so its interval resamples posts, each period on its own, all rates of a group from
+    the same resamples (statistics.ratio_of_sums_change_interval). Totals get none: they count every post
+    of the period, nothing is estimated.
+    """
+    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval
+
+    current = current if "interactions" in current else post_metrics(current)
+    previous = previous if "interactions" in previous else post_metrics(previous)
+    operands = dict(RATES) | {name: (column, "one", 1.0) for name, column in PER_POST.items()}
+    before_groups = dict(iter(previous.groupby(_group_keys(previous, by), sort=False, observed=True)))
+    rows = []
+    for key, now in current.groupby(_group_keys(current, by), sort=True, observed=True):
+        before = before_groups.get(key)
+        if before is None:
+            continue
+        weights = {}
+        if max(len(now), len(before)) <= BOOTSTRAP_LIMIT:  # one set of resamples for all rates of a period
+            if "post_id" in now:  # posts in a fixed order: the same posts in any row order, the same interval
+                now, before = now.sort_values("post_id", kind="stable"), before.sort_values("post_id", kind="stable")
+            weights = {"weights_a": bootstrap_weights(len(now), seed=SEED),
+                       "weights_b": bootstrap_weights(len(before), seed=SEED + 1)}
+        for name, (numerator, denominator, scale) in operands.items():
+            result = ratio_of_sums_change_interval(
+                _operand(now, numerator), _operand(now, denominator),
+                _operand(before, numerator), _operand(before, denominator), **weights)
+            rows.append({by: key, "kpi": name, "ci_low": result["ci_low"] * scale,
+                         "ci_high": result["ci_high"] * scale, "relative_ci_low": result["relative_ci_low"],
+                         "relative_ci_high": result["relative_ci_high"]})
+    return pd.DataFrame(rows, columns=[by, "kpi", *INTERVAL_COLUMNS])
 
 
 def rate_over_posts(posts: pd.DataFrame, numerator: pd.Series | str, denominator: pd.Series | str) -> dict:

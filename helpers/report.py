@@ -134,12 +134,30 @@ class Report:
             return self.tr.number(value, 2)
         return self.tr.number(value)
 
-    def _fmt_change(self, name: str, change, relative) -> str:
-        if change is None or pd.isna(change):
-            return self.tr.t("common.na")
+    def _fmt_change(self, name: str, row) -> str:
+        """A KPI's change against the previous period: in percentage points for a percent rate, otherwise
+        relative; with its 95% interval where it has one (rates and per-post rates, metrics.change_intervals)."""
+        tr = self.tr
+        if pd.isna(row["change"]):
+            return tr.t("common.na")
         if name in metrics.PERCENT_RATES:
-            return self.tr.t("change.points", points=self.tr.signed(self.tr.number(change * 100, 2)))
-        return self.tr.signed(self.tr.percent(relative, 1)) if pd.notna(relative) else self.tr.t("common.na")
+            return self._points_text(row["change"], row.get("ci_low"), row.get("ci_high"))
+        if pd.isna(row["relative_change"]):
+            return tr.t("common.na")
+        change = tr.signed(tr.percent(row["relative_change"], 1))
+        low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
+        if pd.isna(low) or pd.isna(high):
+            return change
+        return tr.t("change.relative_interval", change=change, low=tr.percent(low, 1), high=tr.percent(high, 1))
+
+    def _points_text(self, difference, low, high) -> str:
+        """A difference of two rates in percentage points, with its 95% interval when there is one."""
+        tr = self.tr
+        points = tr.signed(tr.number(difference * 100, 2))
+        if pd.isna(low) or pd.isna(high):
+            return tr.t("change.points", points=points)
+        return tr.t("change.points_interval", points=points, low=tr.number(low * 100, 2),
+                    high=tr.number(high * 100, 2))
 
     # ----------------------------------------------------------------------------------------- summary
     def findings(self) -> list[Finding]:
@@ -256,14 +274,16 @@ class Report:
         if pd.isna(reach_change) or pd.isna(rate_now) or pd.isna(rate_before):
             return None
         key = "finding.change_up" if reach_change >= 0 else "finding.change_down"
-        # the totals' rate has no interval; the change in the median post's rate has one, and may disagree
+        # the change of the totals' rate and the median post's rate's change, each with its interval: they
+        # may disagree (a few large posts move the first)
+        row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == "engagement_rate_by_reach")].iloc[0]
         median = self.rate_changes[(self.rate_changes["platform"] == platform)
                                    & (self.rate_changes["kpi"] == "engagement_rate_by_reach")]
         median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
-            median_change=median_change),
+            rate_change=self._fmt_change("engagement_rate_by_reach", row), median_change=median_change),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -388,7 +408,7 @@ class Report:
                 tr.t("kpi.metric"): tr.metric(name),
                 tr.t("kpi.this_period"): value,
                 tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
-                tr.t("kpi.change"): self._fmt_change(name, row["change"], row["relative_change"]),
+                tr.t("kpi.change"): self._fmt_change(name, row),
                 tr.t("kpi.posts_covered"): f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}",
             }
             if row["kind"] == "rate":
@@ -401,14 +421,9 @@ class Report:
         return pd.DataFrame(rows).fillna("")
 
     def _median_change_text(self, row) -> str:
-        tr = self.tr
         if pd.isna(row["difference"]):
-            return tr.t("common.na")
-        points = tr.signed(tr.number(row["difference"] * 100, 2))
-        if pd.isna(row["ci_low"]):
-            return tr.t("change.points", points=points)
-        return tr.t("change.points_interval", points=points,
-                    low=tr.number(row["ci_low"] * 100, 2), high=tr.number(row["ci_high"] * 100, 2))
+            return self.tr.t("common.na")
+        return self._points_text(row["difference"], row["ci_low"], row["ci_high"])
 
     def lens_sentence(self, lens: str) -> str:
         """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do

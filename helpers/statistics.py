@@ -164,3 +164,75 @@ def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = 
     low, high = np.quantile(diffs, [alpha / 2, 1 - alpha / 2])
     out.update(ci_low=float(low), ci_high=float(high))
     return out
+
+
+def bootstrap_weights(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> np.ndarray:
+    """How often each of n units is drawn in each of `resamples` resamples with replacement (one row per
+    resample), so that every sum over a resample is one matrix product and several statistics of the same
+    units share their resamples."""
+    rng = np.random.default_rng(seed)
+    return rng.multinomial(n, np.full(n, 1 / n), size=resamples).astype(float) if n else np.zeros((resamples, 0))
+
+
+def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float = 0.95,
+                                  weights_a: np.ndarray | None = None, weights_b: np.ndarray | None = None) -> dict:
+    """How a ratio of sums moved between two sets of units: R = Σ num ÷ Σ den in each, the difference
+    R_a − R_b and the relative change R_a ÷ R_b − 1, each with an interval.
+
+    Units (posts) count only where they report both values and den > 0, as in the rate itself. A unit is
+    resampled whole, its numerator with its denominator, each set on its own: percentile bootstrap (with
+    `weights_*` from bootstrap_weights over all the set's units, which lets the rates of one set of posts
+    share their resamples; drawn here when not given), or, when a set holds more than BOOTSTRAP_LIMIT
+    units, the delta method (linearisation, Cochran, Sampling Techniques, 3rd ed., §6.4):
+    Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)², and on log R for the relative change.
+    No interval below MIN_INTERVAL_VALUES counted units in a set.
+    """
+    def prepare(num, den):
+        num = pd.to_numeric(pd.Series(num), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
+        den = pd.to_numeric(pd.Series(den), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
+        counted = np.isfinite(num) & np.isfinite(den) & (den > 0)
+        return np.where(counted, num, 0.0), np.where(counted, den, 0.0), counted
+
+    (ya, xa, ca), (yb, xb, cb) = prepare(num_a, den_a), prepare(num_b, den_b)
+    out = {"ratio_a": np.nan, "ratio_b": np.nan, "difference": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+           "relative_change": np.nan, "relative_ci_low": np.nan, "relative_ci_high": np.nan,
+           "n_a": int(ca.sum()), "n_b": int(cb.sum()), "method": "none"}
+    if not (ca.any() and cb.any()):
+        return out
+    ra, rb = ya.sum() / xa.sum(), yb.sum() / xb.sum()
+    out.update(ratio_a=float(ra), ratio_b=float(rb), difference=float(ra - rb),
+               relative_change=float(ra / rb - 1) if rb > 0 else np.nan)
+    if min(out["n_a"], out["n_b"]) < MIN_INTERVAL_VALUES:
+        return out
+    alpha = 1 - confidence
+    if max(len(ya), len(yb)) > BOOTSTRAP_LIMIT:
+        def variance(y, x, counted, r):
+            n = counted.sum()
+            return n / (n - 1) * np.sum((y - r * x)[counted] ** 2) / x.sum() ** 2
+        va, vb = variance(ya, xa, ca, ra), variance(yb, xb, cb, rb)
+        crit = stats.norm.ppf(1 - alpha / 2)
+        se = np.sqrt(va + vb)
+        out.update(ci_low=float(ra - rb - crit * se), ci_high=float(ra - rb + crit * se), method="delta method")
+        if ra > 0 and rb > 0:
+            se_log = np.sqrt(va / ra ** 2 + vb / rb ** 2)
+            out.update(relative_ci_low=float(ra / rb * np.exp(-crit * se_log) - 1),
+                       relative_ci_high=float(ra / rb * np.exp(crit * se_log) - 1))
+        return out
+
+    def resampled(y, x, weights, seed):
+        if weights is None:  # drawn here: over the units in a fixed order, so row order does not matter
+            order = np.lexsort((x, y))
+            y, x, weights = y[order], x[order], bootstrap_weights(len(y), seed=seed)
+        sums_x = weights @ x
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(sums_x > 0, (weights @ y) / sums_x, np.nan)
+
+    boot_a, boot_b = resampled(ya, xa, weights_a, SEED), resampled(yb, xb, weights_b, SEED + 1)
+    kept = np.isfinite(boot_a) & np.isfinite(boot_b)  # a resample drawing no counted unit has no ratio
+    low, high = np.quantile(boot_a[kept] - boot_b[kept], [alpha / 2, 1 - alpha / 2])
+    out.update(ci_low=float(low), ci_high=float(high), method="bootstrap")
+    kept &= boot_b > 0
+    if kept.any() and rb > 0:
+        low, high = np.quantile(boot_a[kept] / boot_b[kept] - 1, [alpha / 2, 1 - alpha / 2])
+        out.update(relative_ci_low=float(low), relative_ci_high=float(high))
+    return out

@@ -62,6 +62,65 @@ def test_kpis_and_period_change_by_hand(paid_posts):
     assert pd.isna(change.loc["spend", "change"])  # the previous period reports no spend: no change, not -100%
 
 
+def test_a_ratio_of_sums_change_has_the_delta_method_interval_by_hand(monkeypatch):
+    monkeypatch.setattr(statistics, "BOOTSTRAP_LIMIT", 0)  # the large-sample branch on a set worked by hand
+    # set a: 21 interactions over 60 reach -> R = 0.35, residuals y - 0.35 * 10 = ±0.5, ±1.5, ±2.5, Σ² = 17.5,
+    # Var(R) = 6/5 * 17.5 / 60² = 0.0058333; set b: 6 over 60 -> R = 0.1, residuals 0, Var 0
+    got = statistics.ratio_of_sums_change_interval([1, 2, 3, 4, 5, 6], [10] * 6, [1] * 6, [10] * 6)
+    half = 1.959964 * np.sqrt(6 / 5 * 17.5 / 3600)
+    assert got["difference"] == pytest.approx(0.25) and got["method"] == "delta method"
+    assert (got["ci_low"], got["ci_high"]) == pytest.approx((0.25 - half, 0.25 + half), abs=1e-6)
+    assert got["relative_change"] == pytest.approx(2.5)
+    se_log = np.sqrt(6 / 5 * 17.5 / 3600) / 0.35  # on log R; set b adds nothing
+    assert got["relative_ci_low"] == pytest.approx(3.5 * np.exp(-1.959964 * se_log) - 1, abs=1e-6)
+
+
+def test_a_ratio_of_sums_change_counts_only_posts_reporting_both_and_needs_six_a_period():
+    na = np.nan
+    numerator, denominator = [1, 2, 3, 4, 5, 6, 9, na], [10] * 6 + [0, 10]  # the last two are not counted
+    got = statistics.ratio_of_sums_change_interval(numerator, denominator, [1] * 6, [10] * 6)
+    assert (got["n_a"], got["n_b"]) == (6, 6) and got["difference"] == pytest.approx(0.25)
+    assert got["method"] == "bootstrap" and got["ci_low"] < 0.25 < got["ci_high"]
+    shuffled = statistics.ratio_of_sums_change_interval(numerator[::-1], denominator[::-1], [1] * 6, [10] * 6)
+    assert (shuffled["ci_low"], shuffled["ci_high"]) == (got["ci_low"], got["ci_high"])  # row order does not matter
+    five = statistics.ratio_of_sums_change_interval([1, 2, 3, 4, 5], [10] * 5, [1] * 6, [10] * 6)
+    assert five["difference"] == pytest.approx(0.2) and pd.isna(five["ci_low"]) and five["method"] == "none"
+
+
+def test_the_bootstrap_interval_of_a_ratio_of_sums_change_covers_about_95_percent():
+    rng = np.random.default_rng(11)
+    covered = 0
+    for _ in range(200):  # both periods from the same process: the interval should hold 0 about 95% of the time
+        reach = [np.round(rng.lognormal(7, 1, n)) for n in (30, 25)]
+        inter = [rng.binomial(r.astype(int), 0.05) for r in reach]
+        got = statistics.ratio_of_sums_change_interval(inter[0], reach[0], inter[1], reach[1])
+        covered += got["ci_low"] <= 0 <= got["ci_high"]
+    assert 0.9 <= covered / 200 <= 0.99
+
+
+def test_period_change_gives_intervals_to_rates_and_per_post_rates_not_to_totals():
+    rng = np.random.default_rng(2)
+
+    def period(n):
+        return posts_table([dict(platform="facebook", post_id=f"p{n}-{i}", reach=int(r), impressions=int(r * 1.2),
+                                 reactions=int(rng.integers(0, 30)), comments=int(rng.integers(0, 5)), shares=0,
+                                 saves=pd.NA) for i, r in enumerate(rng.integers(100, 1000, n))])
+
+    now, before = period(12), period(10)
+    change = metrics.period_change(now, before).set_index("kpi")
+    for name in ("engagement_rate_by_reach", "conversation_rate"):
+        row = change.loc[name]
+        assert row["ci_low"] < row["change"] < row["ci_high"], name
+        assert row["relative_ci_low"] < row["relative_change"] < row["relative_ci_high"], name
+    assert change.loc["summed_reach", ["ci_low", "ci_high"]].isna().all()  # a total counts every post
+    assert change.loc["saves", ["ci_low", "ci_high"]].isna().all()
+    # the same posts in another row order give the same intervals
+    again = metrics.period_change(now.iloc[::-1], before.iloc[::-1]).set_index("kpi")
+    assert again.loc["engagement_rate_by_reach", "ci_low"] == change.loc["engagement_rate_by_reach", "ci_low"]
+    too_few = metrics.period_change(now, before.iloc[:5], min_previous=6).set_index("kpi")
+    assert too_few[["change", "ci_low", "ci_high"]].isna().all().all()  # no change, so no interval either
+
+
 def test_kendall_matches_scipy_and_interval_uses_fieller():
     rng = np.random.default_rng(3)
     x = pd.Series(rng.normal(size=60))

@@ -174,6 +174,22 @@ def test_the_period_change_finding_carries_the_median_post_rate_change_with_its_
             f" (95% CI {tr.number(by_hand['ci_low'] * 100, 2)} to {tr.number(by_hand['ci_high'] * 100, 2)})") in finding.text
 
 
+def test_the_period_change_finding_and_lens_table_carry_the_rate_change_with_its_interval(report):
+    platform = report.platforms[0]
+    row = report.kpis[(report.kpis["platform"] == platform) & (report.kpis["kpi"] == "engagement_rate_by_reach")]
+    row = row.iloc[0]
+    assert pd.notna(row["ci_low"]) and row["ci_low"] < row["change"] < row["ci_high"]
+    tr = report.tr
+    text = (f"{tr.signed(tr.number(row['change'] * 100, 2))} pp (95% CI {tr.number(row['ci_low'] * 100, 2)}"
+            f" to {tr.number(row['ci_high'] * 100, 2)})")
+    assert f"to {tr.percent(row['value'], 2)}, a change of {text};" in report._finding_change(platform).text
+    table = report.lens_table(platform, ("engagement_rate_by_reach", "conversation_rate", "summed_reach"))
+    changes = dict(zip(table[tr.t("kpi.metric")], table[tr.t("kpi.change")]))
+    assert changes[tr.metric("engagement_rate_by_reach")] == text
+    assert "95% CI" in changes[tr.metric("conversation_rate")]  # relative, with its interval
+    assert "CI" not in changes[tr.metric("summed_reach")]  # a total has none
+
+
 def test_the_paid_finding_names_its_denominator_and_intervals(report):
     paid = report.paid
     try:
