@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError
 from .i18n import Message
-from .metrics import engagement_rate_by_reach, interactions, paid_flag
+from .metrics import RATES, interactions, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     median_interval, ratio_of_medians_interval
 
@@ -112,12 +112,40 @@ def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions
 
 
 def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
-    """A per-post measure by name: a column, or a derived metric (interactions, engagement rate by reach)."""
+    """A per-post measure by name: a column, or a derived metric (interactions, a rate of metrics.RATES)."""
     if name == "interactions":
-        return interactions(posts)
-    if name == "engagement_rate_by_reach":
-        return engagement_rate_by_reach(posts)
+        return posts["interactions"] if "interactions" in posts else interactions(posts)
+    if name in RATES and name not in posts:
+        return rate(posts, name)
     return posts[name].astype("Float64")
+
+
+#: The engagement rate that goes with each broadcast measure: interactions divided by it.
+RATE_OF_MEASURE = {"reach": "engagement_rate_by_reach", "impressions": "engagement_rate_by_impressions",
+                   "video_views": "engagement_rate_by_views"}
+#: The columns with_broadcast adds.
+BROADCAST_COLUMNS = ("broadcast_measure", "broadcast", "engagement_rate_by_broadcast")
+
+
+def with_broadcast(posts: pd.DataFrame) -> pd.DataFrame:
+    """The posts with their platform's broadcast count (broadcast_measure) in three columns:
+    'broadcast_measure' (its name), 'broadcast' (its value) and 'engagement_rate_by_broadcast' (interactions
+    ÷ it, RATE_OF_MEASURE). Every comparison of the two lenses then runs on reach where the exports report it,
+    and on impressions or views where they do not (X, LinkedIn, YouTube, TikTok), one platform at a time."""
+    n = len(posts)
+    names = np.full(n, "reach", dtype=object)
+    values, rates = np.full(n, np.nan), np.full(n, np.nan)
+    for platform, positions in posts.groupby("platform", sort=False).indices.items():
+        group = posts.iloc[positions]
+        measure = broadcast_measure(group)
+        names[positions] = measure
+        values[positions] = group[measure].astype("Float64").to_numpy(float, na_value=np.nan)
+        rates[positions] = rate(group, RATE_OF_MEASURE[measure]).to_numpy(float, na_value=np.nan)
+    out = posts.copy()
+    out["broadcast_measure"] = pd.array(names, dtype="string")
+    out["broadcast"] = pd.array(values, dtype="Float64")
+    out["engagement_rate_by_broadcast"] = pd.array(rates, dtype="Float64")
+    return out
 
 
 def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
@@ -202,8 +230,9 @@ def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -
     return frame
 
 
-def elasticity(posts: pd.DataFrame, confidence: float = 0.95) -> dict:
-    """How interactions scale with reach: the slope b of log(interactions) = a + b·log(reach), Theil–Sen.
+def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") -> dict:
+    """How interactions scale with reach (or with the broadcast count `x`): the slope b of
+    log(interactions) = a + b·log(x), Theil–Sen.
 
     b < 1 means engagement rate falls as reach grows. Robust to outliers (median of pairwise slopes, with
     scipy's interval). Posts with zero reach or zero interactions have no logarithm and are left out (and
@@ -211,8 +240,8 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95) -> dict:
     at a time: reach on one network is not reach on another.
     """
     one_platform(posts, "elasticity")
-    reach = posts["reach"].astype("Float64")
-    inter = interactions(posts)
+    reach = _measure(posts, x)
+    inter = _measure(posts, "interactions")
     both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()
     positive = both[(both["reach"] > 0) & (both["interactions"] > 0)]
     out = {"slope": np.nan, "ci_low": np.nan, "ci_high": np.nan, "intercept": np.nan,
@@ -229,22 +258,24 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95) -> dict:
     return out
 
 
-def quadrants(posts: pd.DataFrame) -> pd.DataFrame:
-    """Each post placed by reach and engagement rate by reach against its platform's medians.
+def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rate_by_reach") -> pd.DataFrame:
+    """Each post placed by reach and engagement rate by reach (or by the broadcast count `x` and the `rate`
+    dividing by it) against its platform's medians: columns 'broadcast' and 'rate', their platform's medians
+    'median broadcast' and 'median rate', and 'quadrant'.
 
     'reach and engagement' (both above), 'reach only', 'engagement only', 'neither'; posts lacking either
     measure are left out.
     """
-    frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
-                          "engagement_rate_by_reach": engagement_rate_by_reach(posts)}).dropna()
-    medians = frame.groupby("platform")[["reach", "engagement_rate_by_reach"]].transform("median")
-    high_reach = frame["reach"] > medians["reach"]
-    high_rate = frame["engagement_rate_by_reach"] > medians["engagement_rate_by_reach"]
+    frame = pd.DataFrame({"platform": posts["platform"], "broadcast": _measure(posts, x),
+                          "rate": _measure(posts, rate)}).dropna()
+    medians = frame.groupby("platform")[["broadcast", "rate"]].transform("median")
+    high_reach = frame["broadcast"] > medians["broadcast"]
+    high_rate = frame["rate"] > medians["rate"]
     frame["quadrant"] = np.select(
         [high_reach & high_rate, high_reach & ~high_rate, ~high_reach & high_rate],
         ["reach and engagement", "reach only", "engagement only"], default="neither")
-    frame["median reach"] = medians["reach"]
-    frame["median engagement rate by reach"] = medians["engagement_rate_by_reach"]
+    frame["median broadcast"] = medians["broadcast"]
+    frame["median rate"] = medians["rate"]
     return frame
 
 
@@ -320,8 +351,10 @@ def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> 
     return table.sort_values(["platform", "weekday", "hour"], ignore_index=True)
 
 
-def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES) -> pd.DataFrame:
-    """Per platform: the reach lift and the engagement-rate lift of paid posts over organic ones.
+def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x: str = "reach",
+                    rate: str = "engagement_rate_by_reach") -> pd.DataFrame:
+    """Per platform: the reach lift and the engagement-rate lift of paid posts over organic ones (or the lifts
+    of the broadcast count `x` and of the `rate` dividing by it; the columns keep the words reach and rate).
 
     lift = median(paid) ÷ median(organic), with bootstrap intervals, over posts whose paid flag is known and
     that report the measure; a lift needs at least `min_posts` such posts in each group (the counts are
@@ -335,12 +368,12 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES) -
     for platform, group in known.groupby("platform"):
         paid = group[group["paid"].astype(bool)]
         organic = group[~group["paid"].astype(bool)]
-        reach = (paid["reach"].astype("Float64"), organic["reach"].astype("Float64"))
-        rate = (engagement_rate_by_reach(paid), engagement_rate_by_reach(organic))
+        reach = (_measure(paid, x), _measure(organic, x))
+        rates = (_measure(paid, rate), _measure(organic, rate))
         with_reach = [int(values.notna().sum()) for values in reach]
-        with_rate = [int(values.notna().sum()) for values in rate]
+        with_rate = [int(values.notna().sum()) for values in rates]
         reach_lift = ratio_of_medians_interval(*reach) if min(with_reach) >= min_posts else missing
-        rate_lift = ratio_of_medians_interval(*rate) if min(with_rate) >= min_posts else missing
+        rate_lift = ratio_of_medians_interval(*rates) if min(with_rate) >= min_posts else missing
         rows.append({"platform": platform, "paid posts": len(paid), "organic posts": len(organic),
                      "paid with reach": with_reach[0], "organic with reach": with_reach[1],
                      "paid with rate": with_rate[0], "organic with rate": with_rate[1],

@@ -99,34 +99,47 @@ def apply_style() -> None:
                          "text.parse_math": False})
 
 
-def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator) -> plt.Figure:
-    """Reach (log) against interactions (log), one colour per platform, with each platform's Theil–Sen fit."""
+def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator, x: str = "reach",
+                          x_labels: dict | None = None) -> plt.Figure:
+    """Reach (log) against interactions (log), one colour per platform, with each platform's Theil–Sen fit.
+
+    `x` names the broadcast column ('broadcast': each platform's reach, or impressions or views where its
+    exports report no reach) and `x_labels` its axis label per platform: platforms sharing a label share a
+    panel, so that reach and impressions never share an axis.
+    """
     apply_style()
-    frame = pd.DataFrame({"platform": posts["platform"], "reach": posts["reach"].astype("Float64"),
+    frame = pd.DataFrame({"platform": posts["platform"], "reach": posts[x].astype("Float64"),
                           "interactions": interactions(posts)}).dropna()
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
-    fig, ax = new_figure(figsize=(7.5, 4.8))
-    for platform, group in frame.groupby("platform"):
-        colour = PLATFORM_COLOURS.get(platform)
-        ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour,
-                   label=f"{tr.platform(platform)} ({tr.number(len(group))})")
-        fit = fits.get(platform, {})
-        if pd.notna(fit.get("slope", np.nan)):
-            xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
-            ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
-    log_scale(ax, "x", tr)
-    log_scale(ax, "y", tr)
-    ax.set_xlabel(tr.t("figure.axis_reach"))
-    ax.set_ylabel(tr.t("figure.axis_interactions"))
+    labels = {p: (x_labels or {}).get(p, tr.t("figure.axis_reach")) for p in sorted(frame["platform"].unique())}
+    panels = list(dict.fromkeys(labels.values())) or [tr.t("figure.axis_reach")]
+    fig, axes = new_figure(1, len(panels), figsize=(7.5 if len(panels) == 1 else 4.8 * len(panels), 4.8),
+                           squeeze=False)
+    for ax, label in zip(axes[0], panels):
+        shown = frame[frame["platform"].map(labels) == label]
+        for platform, group in shown.groupby("platform"):
+            colour = PLATFORM_COLOURS.get(platform)
+            ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour,
+                       label=f"{tr.platform(platform)} ({tr.number(len(group))})")
+            fit = fits.get(platform, {})
+            if pd.notna(fit.get("slope", np.nan)):
+                xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
+                ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
+        log_scale(ax, "x", tr)
+        log_scale(ax, "y", tr)
+        ax.set_xlabel(label)
+        ax.set_ylabel(tr.t("figure.axis_interactions"))
+        if len(shown):
+            ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     fig_title(fig, title)
-    if len(frame):
-        ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     localise_numbers(fig, tr)
     return fig
 
 
-def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
-    """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each."""
+def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | None = None) -> plt.Figure:
+    """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each
+    (compare.quadrants). `labels`: per platform, its words {'by': ..., 'rate': ...} and axis labels
+    {'x': ..., 'y': ...}, for platforms placed by impressions or views; reach by default."""
     apply_style()
     platforms = sorted(table["platform"].unique())
     fig, axes = new_figure(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
@@ -134,16 +147,17 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
                "neither": (0.6, 0.6, 0.6)}
     for ax, platform in zip(axes[0], platforms):
         mine = table[table["platform"] == platform]
+        words = (labels or {}).get(platform) or _reach_labels(tr)
         for name, group in mine.groupby("quadrant"):
-            ax.scatter(group["reach"].astype(float), group["engagement_rate_by_reach"].astype(float) * 100, s=20,
-                       alpha=0.8, color=colours[name], label=f"{tr.t('quadrant.' + name.replace(' ', '_'))}"
+            ax.scatter(group["broadcast"].astype(float), group["rate"].astype(float) * 100, s=20,
+                       alpha=0.8, color=colours[name], label=f"{tr.t('quadrant.' + name.replace(' ', '_'), **words)}"
                        f" ({tr.number(len(group))})")
         if len(mine):
-            ax.axvline(float(mine["median reach"].iloc[0]), color="grey", lw=0.8, ls="--")
-            ax.axhline(float(mine["median engagement rate by reach"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
+            ax.axvline(float(mine["median broadcast"].iloc[0]), color="grey", lw=0.8, ls="--")
+            ax.axhline(float(mine["median rate"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
         log_scale(ax, "x", tr)
-        ax.set_xlabel(tr.t("figure.axis_reach"))
-        ax.set_ylabel(tr.t("figure.axis_rate"))
+        ax.set_xlabel(words["x"])
+        ax.set_ylabel(words["y"])
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
         ax.legend(frameon=False, fontsize=7, loc="upper right")
     fig_title(fig, title)
@@ -180,12 +194,15 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     return fig
 
 
-def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -> plt.Figure:
-    """Two panels per format: reach per post and engagement rate by reach (boxes show the spread)."""
+def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x: str = "reach",
+                              rate: str | None = None, labels: dict | None = None) -> plt.Figure:
+    """Two panels per format: reach per post and engagement rate by reach (boxes show the spread); or the
+    broadcast column `x` and the `rate` column dividing by it, with `labels` {'x': ..., 'y': ...}."""
     apply_style()
+    labels = labels or _reach_labels(tr)
     frame = pd.DataFrame({"format": posts["format"].fillna("unknown"),
-                          "reach": posts["reach"].astype("Float64"),
-                          "rate": engagement_rate_by_reach(posts)}).dropna()
+                          "reach": posts[x].astype("Float64"),
+                          "rate": posts[rate].astype("Float64") if rate else engagement_rate_by_reach(posts)}).dropna()
     frame = frame.astype({"reach": float, "rate": float})
     frame = frame[frame["reach"] > 0]
     order = frame.groupby("format")["reach"].median().sort_values(ascending=False).index.tolist()
@@ -205,10 +222,10 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
         log_scale(axes[0], "x", tr)
         axes[0].set_ylim(len(order) - 0.5, -0.5)  # the format with the highest median reach on top
         axes[0].set_yticks(positions, [f"{tr.format_name(f)} ({tr.number(counts.get(f, 0))})" for f in order])
-    axes[0].set_xlabel(tr.t("figure.axis_reach"))
+    axes[0].set_xlabel(labels["x"])
     axes[0].set_ylabel(tr.t("figure.axis_format"))
     axes[0].set_title(tr.t("lens.broadcast_title"), loc="left", fontsize=10)
-    axes[1].set_xlabel(tr.t("figure.axis_rate"))
+    axes[1].set_xlabel(labels["y"])
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
     fig_title(fig, title)
@@ -216,7 +233,14 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator) -
     return fig
 
 
-def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3) -> plt.Figure:
+def _reach_labels(tr: Translator) -> dict:
+    """The words and axis labels of a platform compared by reach and engagement rate by reach."""
+    words = {"by": tr.t("lens.word_reach"), "rate": tr.t("lens.rate_by", by=tr.t("lens.word_reach"))}
+    return {**words, "x": tr.t("figure.axis_reach"), "y": tr.t("figure.axis_rate", rate=words["rate"])}
+
+
+def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3,
+                     labels: dict | None = None) -> plt.Figure:
     """Median engagement rate by reach per weekday × hour, one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
     its number of posts.
@@ -240,7 +264,8 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     hours = list(range(int(drawn["hour"].min()), int(drawn["hour"].max()) + 1))
     for ax, platform in zip(axes[:, 0], platforms):
         _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_posts)
-        ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform)), loc="left", fontsize=10)
+        words = (labels or {}).get(platform) or _reach_labels(tr)
+        ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform), **words), loc="left", fontsize=10)
     axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
     fig_title(fig, title)
     localise_numbers(fig, tr)

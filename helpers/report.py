@@ -32,7 +32,9 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
 #: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
-CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions")
+CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
+#: The total that goes with each broadcast measure (compare.broadcast_measure) in the period-change finding.
+TOTAL_OF_MEASURE = {"reach": "summed_reach", "impressions": "impressions", "video_views": "video_views"}
 #: A platform's changes against the comparison period need at least this many posts there: a change against
 #: one or two posts ("+9,900%") says nothing.
 MIN_PREVIOUS_POSTS = MIN_INTERVAL_VALUES
@@ -223,19 +225,41 @@ class Report:
             return self.tr.t(f"lens.word_{measure}")
         return self._counted(platform)
 
+    def rate_word(self, platform: str) -> str:
+        """The engagement rate the platform's posts are compared by, as words: interactions ÷ its broadcast
+        count (engagement rate by reach; by impressions or views where the exports report no reach)."""
+        return self.tr.t("lens.rate_by", by=self.ranked_by(platform))
+
+    def words(self, platform: str | None = None) -> dict:
+        """{by} and {rate} for a sentence about one platform, or about every platform (None): 'reach', or the
+        platforms' broadcast counts side by side ('reach / impressions') when they differ."""
+        if platform is not None:
+            return {"by": self.ranked_by(platform), "rate": self.rate_word(platform)}
+        by = " / ".join(dict.fromkeys(self.ranked_by(p) for p in self.platforms)) or self.tr.t("lens.word_reach")
+        return {"by": by, "rate": self.tr.t("lens.rate_by", by=by)}
+
+    def labels(self, platform: str) -> dict:
+        """The platform's words (see words) and its figures' axis labels: 'x' for its broadcast count per
+        post, 'y' for its engagement rate in percent."""
+        words = self.words(platform)
+        x = (self.tr.t("figure.axis_reach") if self.measures.get(platform, "reach") == "reach"
+             else self.tr.t("figure.axis_counted", by=words["by"]))
+        return {**words, "x": x, "y": self.tr.t("figure.axis_rate", rate=words["rate"])}
+
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
         if not elasticity_shown(fit):
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
-        notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]))
-                 if fit.get("left_out_zero") else "")
+        notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]),
+                           **self.words(platform)) if fit.get("left_out_zero") else "")
         if fit.get("sampled"):  # a large platform: the fit runs on a sample (compare.THEIL_SEN_SAMPLE)
             notes += self.tr.t("finding.elasticity_sampled", sample=self.tr.number(compare.THEIL_SEN_SAMPLE),
                                n=self.tr.number(fit["n"]))
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
+            **self.words(platform),
             notes=notes, multiplier=self.tr.number(multiplier, 1),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
@@ -261,29 +285,34 @@ class Report:
                    else "finding.formats_unclear")
         text = self.tr.t(
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
-            reach=self._interval_text(best_reach, self.tr.number), rate_format=self.tr.format_name(best_rate["format"]),
-            rate=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1)))
+            reach_value=self._interval_text(best_reach, self.tr.number),
+            rate_format=self.tr.format_name(best_rate["format"]),
+            rate_value=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1)), **self.words(platform))
         if pd.notna(best_reach["ci_low"]) or pd.notna(best_rate["ci_low"]):  # only when a bracket is there
             text += " " + self.tr.t("finding.formats_brackets")
         return Finding(key, text, values)
 
     def _finding_change(self, platform: str) -> Finding | None:
-        reach_change = self.kpi(platform, "summed_reach", "relative_change")
-        rate_now = self.kpi(platform, "engagement_rate_by_reach")
-        rate_before = self.kpi(platform, "engagement_rate_by_reach", "value_previous")
+        measure = self.measures.get(platform, "reach")  # reach, or what the exports count instead
+        total, rate_kpi = TOTAL_OF_MEASURE[measure], compare.RATE_OF_MEASURE[measure]
+        reach_change = self.kpi(platform, total, "relative_change")
+        rate_now = self.kpi(platform, rate_kpi)
+        rate_before = self.kpi(platform, rate_kpi, "value_previous")
         if pd.isna(reach_change) or pd.isna(rate_now) or pd.isna(rate_before):
             return None
         key = "finding.change_up" if reach_change >= 0 else "finding.change_down"
         # the change of the totals' rate and the median post's rate's change, each with its interval: they
         # may disagree (a few large posts move the first)
-        row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == "engagement_rate_by_reach")].iloc[0]
+        row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == rate_kpi)].iloc[0]
         median = self.rate_changes[(self.rate_changes["platform"] == platform)
-                                   & (self.rate_changes["kpi"] == "engagement_rate_by_reach")]
+                                   & (self.rate_changes["kpi"] == rate_kpi)]
         median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
-            rate_change=self._fmt_change("engagement_rate_by_reach", row), median_change=median_change),
+            rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
+            total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
+            **self.words(platform)),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -294,7 +323,8 @@ class Report:
         lift = {name: self._interval_text({"median": row[f"{column}"].iloc[0], "ci_low": row[f"{column} low"].iloc[0],
                                            "ci_high": row[f"{column} high"].iloc[0]}, lambda v: self.tr.number(v, 1))
                 for name, column in (("reach_lift", "reach lift"), ("rate_lift", "engagement-rate lift"))}
-        return Finding("finding.paid", self.tr.t("finding.paid", platform=self.tr.platform(platform), **lift),
+        key = "finding.paid" if self.measures.get(platform, "reach") == "reach" else "finding.paid_counted"
+        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), **lift, **self.words(platform)),
                        {"reach_lift": reach_lift, "rate_lift": rate_lift})
 
     def _finding_benchmark(self, platform: str) -> Finding | None:
@@ -608,7 +638,7 @@ class Report:
             return pd.DataFrame(rows)
         by = self.ranked_by(platform)
         listed = list(overlap["top_a_only"]) + list(overlap["top_b_only"])
-        with_rate = bool(self.posts.loc[listed, "engagement_rate_by_reach"].notna().any())  # else n/a on every row
+        with_rate = bool(self.posts.loc[listed, "engagement_rate_by_broadcast"].notna().any())  # else n/a on every row
         for label, index in (("divergent.reach_only", overlap["top_a_only"]),
                              ("divergent.interactions_only", overlap["top_b_only"])):
             for i in index:
@@ -624,7 +654,8 @@ class Report:
                                                                  self.ranks.loc[i, "last rank by broadcast"]),
                     tr.t("divergent.rank_interactions"): tr.rank(self.ranks.loc[i, "rank by interactions"],
                                                                  self.ranks.loc[i, "last rank by interactions"]),
-                    **({tr.t("divergent.rate"): tr.percent(post["engagement_rate_by_reach"], 2)}
+                    **({tr.t("divergent.rate", rate=self.rate_word(platform)):
+                        tr.percent(post["engagement_rate_by_broadcast"], 2)}
                        if with_rate else {}),
                     tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
                 })
@@ -635,13 +666,15 @@ class Report:
         counts = self.quadrants["quadrant"].value_counts()
         return tr.t("quadrant.sentence", reach_only=tr.number(counts.get("reach only", 0)),
                     engagement_only=tr.number(counts.get("engagement only", 0)),
-                    both=tr.number(counts.get("reach and engagement", 0)), posts=tr.number(len(self.quadrants)))
+                    both=tr.number(counts.get("reach and engagement", 0)), posts=tr.number(len(self.quadrants)),
+                    **self.words())
 
     # ----------------------------------------------------------------------------------------- formats, timing
     def format_table(self, platform: str) -> pd.DataFrame:
         tr = self.tr
         reach = self.formats[platform]["reach"]["medians"].set_index("format")
         rate = self.formats[platform]["rate"]["medians"].set_index("format")
+        words = self.words(platform)
         rows = []
         for name in reach.index.union(rate.index):
             r = reach.loc[name] if name in reach.index else None
@@ -649,8 +682,9 @@ class Report:
             rows.append({
                 tr.t("formats.format"): tr.format_name(name),
                 tr.t("formats.posts"): tr.number(r["posts"] if r is not None else 0),
-                tr.t("formats.median_reach"): self._interval_text(r, tr.number) if r is not None else tr.t("common.na"),
-                tr.t("formats.median_rate"): self._interval_text(e, lambda v: tr.percent(v, 1))
+                tr.t("formats.median_reach", **words): self._interval_text(r, tr.number) if r is not None
+                else tr.t("common.na"),
+                tr.t("formats.median_rate", **words): self._interval_text(e, lambda v: tr.percent(v, 1))
                 if e is not None else tr.t("common.na"),
             })
         return pd.DataFrame(rows)
@@ -669,7 +703,7 @@ class Report:
             result = self.formats[platform][lens]
             for _, pair in result["pairs"].iterrows():
                 rows.append({
-                    tr.t("formats.lens"): tr.t(f"formats.lens_{lens}"),
+                    tr.t("formats.lens"): tr.t(f"formats.lens_{lens}", **self.words(platform)),
                     tr.t("formats.pair"): f"{tr.format_name(pair['a'])} – {tr.format_name(pair['b'])}",
                     "Cliff's δ": tr.number(pair["cliffs_delta"], 2),
                     tr.t("formats.effect"): tr.t(f"effect.{pair['effect']}"),
@@ -692,7 +726,7 @@ class Report:
         finding = self._finding_formats(platform)
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
-            no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
+            no_reach = self.posts.loc[self.posts["platform"] == platform, "broadcast"].isna().all()
             return tr.t("formats.no_reach" if no_reach else "formats.too_few", platform=tr.platform(platform))
         differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
@@ -723,7 +757,8 @@ class Report:
                 tr.t("paid.platform"): tr.platform(row["platform"]),
                 tr.t("paid.paid_posts"): tr.number(row["paid posts"]),
                 tr.t("paid.organic_posts"): tr.number(row["organic posts"]),
-                tr.t("paid.reach_lift"): self._corr(row["reach lift"], row["reach lift low"], row["reach lift high"]),
+                tr.t("paid.reach_lift", **self.words()): self._corr(row["reach lift"], row["reach lift low"],
+                                                                    row["reach lift high"]),
                 tr.t("paid.rate_lift"): self._corr(row["engagement-rate lift"], row["engagement-rate lift low"],
                                                    row["engagement-rate lift high"]),
             })
@@ -740,7 +775,8 @@ class Report:
         for _, row in self.paid.iterrows():  # posts are marked, yet no lift: why
             unknown = int((self.posts["platform"] == row["platform"]).sum()) - row["paid posts"] - row["organic posts"]
             values = {"platform": tr.platform(row["platform"]), "paid": tr.number(row["paid posts"]),
-                      "organic": tr.number(row["organic posts"]), "unknown": tr.number(unknown)}
+                      "organic": tr.number(row["organic posts"]), "unknown": tr.number(unknown),
+                      **self.words(row["platform"])}
             if min(row["paid posts"], row["organic posts"]) < PAID_MIN_POSTS:
                 too_few.append(tr.t("paid.counts", **values))
             elif row["paid with reach"] == 0 or row["organic with reach"] == 0:
@@ -846,7 +882,7 @@ class Report:
         """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
         report no reach, rankings that cannot be compared); None when the figure is drawn."""
         tr = self.tr
-        with_reach = self.posts["reach"].astype("Float64").gt(0).fillna(False)
+        with_reach = self.posts["broadcast"].gt(0).fillna(False)  # reach, or what the exports count instead
         if name == "reach_vs_interactions" and not (with_reach & self.posts["interactions"].gt(0).fillna(False)).any():
             return tr.t("figure.scatter_none")
         if name == "quadrant" and self.quadrants.empty:
@@ -893,20 +929,24 @@ class Report:
         # the title states a shape only when every platform's interval shows the same one
         shapes = {elasticity_class(f) for f in fitted.values()}
         shape = shapes.pop() if len(shapes) == 1 else "mixed"
-        return tr.t(f"figure.scatter_title_{shape}", slopes=slopes) if fitted else tr.t("figure.scatter_title_plain")
+        if not fitted:
+            return tr.t("figure.scatter_title_plain", **self.words())
+        return tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words())
 
     def figure_reach_vs_interactions(self):
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms if elasticity_shown(self.elasticity[p])}
-        fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr)
-        drawn = int((self.posts["reach"].astype("Float64").gt(0) & self.posts["interactions"].gt(0)).fillna(False).sum())
-        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn)) + " " + self.agreement_sentence()  # the posts drawn
+        fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
+                                          x_labels={p: self.labels(p)["x"] for p in self.platforms})
+        drawn = int((self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False).sum())
+        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn), **self.words()) + " " + self.agreement_sentence()  # the posts drawn
         return fig, alt
 
     def figure_quadrant(self):
         tr = self.tr
-        fig = plots.quadrant(self.quadrants, self.quadrant_sentence(), tr)
-        return fig, tr.t("figure.quadrant_alt") + " " + self.quadrant_sentence()
+        fig = plots.quadrant(self.quadrants, self.quadrant_sentence(), tr,
+                             labels={p: self.labels(p) for p in self.platforms})
+        return fig, tr.t("figure.quadrant_alt", **self.words()) + " " + self.quadrant_sentence()
 
     def figure_rank_shift(self, platform: str):
         tr = self.tr
@@ -923,13 +963,16 @@ class Report:
     def figure_formats(self, platform: str):
         tr = self.tr
         sentence = self.format_sentence(platform)
-        fig = plots.formats_under_both_lenses(self.posts[self.posts["platform"] == platform], sentence, tr)
-        return fig, tr.t("figure.formats_alt", platform=tr.platform(platform)) + " " + sentence
+        fig = plots.formats_under_both_lenses(self.posts[self.posts["platform"] == platform], sentence, tr,
+                                              x="broadcast", rate="engagement_rate_by_broadcast",
+                                              labels=self.labels(platform))
+        return fig, tr.t("figure.formats_alt", platform=tr.platform(platform), **self.words(platform)) + " " + sentence
 
     def figure_day_hour(self):
         tr = self.tr
-        fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr)
-        return fig, tr.t("figure.timing_alt") + " " + self.timing_sentence()
+        fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr,
+                                     labels={p: self.labels(p) for p in self.platforms})
+        return fig, tr.t("figure.timing_alt", **self.words()) + " " + self.timing_sentence()
 
 
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -982,7 +1025,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                      else pd.DataFrame())
     inside, cut = _within(every, start, end)
     before, cut_before = _within(every, previous_start, previous_end)
-    posts, previous = every[inside], every[before]
+    posts, previous = compare.with_broadcast(every[inside]), every[before]  # broadcast: reach, or what is counted
     month_notes = []
     if (cut | cut_before).any():
         months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
@@ -1016,10 +1059,13 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     Vectorised throughout; the costly steps are bounded (Theil–Sen samples, order-statistic intervals for
     large groups), so this runs on one post and on a million.
     """
+    posts = compare.with_broadcast(posts)  # afresh: the measure follows the posts given
+    broadcast = {"x": "broadcast", "rate": "engagement_rate_by_broadcast"}  # reach, or impressions or views
     results = {
         "kpis": metrics.period_change(posts, previous, min_previous=MIN_PREVIOUS_POSTS),
-        "quadrants": compare.quadrants(posts),
-        "day_hour": compare.day_hour(posts), "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS),
+        "quadrants": compare.quadrants(posts, **broadcast),
+        "day_hour": compare.day_hour(posts, broadcast["rate"]),
+        "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
         "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
     }
@@ -1030,15 +1076,15 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         before_mine = previous[previous["platform"] == platform]
         # the rankings compare reach with interactions; a platform whose exports report no reach is ranked
         # by impressions (or views) instead, and says so wherever a ranking is shown
-        measure = results["measures"][platform] = compare.broadcast_measure(mine)
+        measure = results["measures"][platform] = mine["broadcast_measure"].iloc[0]
         agreements.append(compare.rank_agreement(mine, x=measure))
         ranks.append(compare.rank_table(mine, a=measure).rename(
             columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast",
                      f"last rank by {measure}": "last rank by broadcast"}))
         results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
-        results["elasticity"][platform] = compare.elasticity(mine)
-        results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "reach"),
-                                        "rate": compare.compare_groups(mine, "format", "engagement_rate_by_reach")}
+        results["elasticity"][platform] = compare.elasticity(mine, x="broadcast")
+        results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "broadcast"),
+                                        "rate": compare.compare_groups(mine, "format", broadcast["rate"])}
         for name in CHANGE_WITH_INTERVAL:
             if len(before_mine) < MIN_PREVIOUS_POSTS or (platform in broken and name in metrics.IMPRESSION_BASED):
                 # too few posts to compare with, or impressions then and views now: no change

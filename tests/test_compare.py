@@ -84,6 +84,25 @@ def test_broadcast_measure_is_reach_then_impressions_then_video_views():
     assert compare.broadcast_measure(posts.assign(reach=[1, pd.NA, pd.NA])) == "impressions"  # 1 < 3 with reach
 
 
+def test_each_platform_is_compared_by_its_own_broadcast_count_and_the_rate_dividing_by_it():
+    na = pd.NA
+    facebook = [dict(platform="facebook", reach=r, impressions=r * 2, video_views=na, reactions=k, comments=0,
+                     shares=0, saves=na) for r, k in [(100, 5), (200, 8), (400, 10)]]
+    linkedin = [dict(platform="linkedin", reach=na, impressions=i, video_views=na, reactions=k, comments=1,
+                     shares=0, saves=na) for i, k in [(1000, 9), (500, 4), (2000, 19)]]
+    got = compare.with_broadcast(posts_table(facebook + linkedin))
+    assert got["broadcast_measure"].tolist() == ["reach"] * 3 + ["impressions"] * 3
+    assert got["broadcast"].tolist() == [100, 200, 400, 1000, 500, 2000]
+    # Facebook: interactions ÷ reach (5/100 ...); LinkedIn: (reactions + comments) ÷ impressions (10/1000 ...)
+    assert got["engagement_rate_by_broadcast"].tolist() == pytest.approx([0.05, 0.04, 0.025, 0.01, 0.01, 0.01])
+    linkedin_only = got[got["platform"] == "linkedin"]
+    assert compare.quadrants(got, x="broadcast", rate="engagement_rate_by_broadcast").groupby("platform")[
+        "median broadcast"].first().to_dict() == {"facebook": 200, "linkedin": 1000}
+    fit = compare.elasticity(linkedin_only, x="broadcast")
+    assert fit["n"] == 3  # too few for a slope, but counted over impressions, not the missing reach
+    assert compare.elasticity(linkedin_only)["n"] == 0
+
+
 def test_a_tie_by_reach_is_broken_by_date_not_by_interactions():
     """Two posts tied for 3rd by reach: breaking the tie by interactions would put the more engaging one on
     top by reach and build agreement into the comparison. The earlier post goes first in the rank table's

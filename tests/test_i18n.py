@@ -271,7 +271,7 @@ def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
 
 
 #: Where "rasio" is right in Indonesian: a ratio of two medians (not a rate), and the platforms' own name for CTR.
-RASIO_ALLOWED = {"finding.paid", "paid.zero_median", "metric.click_through_rate.label"}
+RASIO_ALLOWED = {"finding.paid", "finding.paid_counted", "paid.zero_median", "metric.click_through_rate.label"}
 
 
 def test_indonesian_texts_use_one_term_per_metric():

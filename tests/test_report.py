@@ -6,7 +6,7 @@ import papermill
 import pandas as pd
 import pytest
 
-from helpers import compare
+from helpers import compare, metrics
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.render import REPORT_NOTEBOOK
 from helpers.report import build_report
@@ -132,12 +132,12 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
         assert "Slope b (95% CI): Facebook 0.40 (0.20 to 0.70); Instagram 0.40" in report.scatter_title()
         report.elasticity[report.platforms[0]] = {**fits[report.platforms[0]], "slope": 0.9, "ci_low": 0.6,
                                                   "ci_high": 1.3}  # the interval holds 1: no shape for both
-        assert report.scatter_title().startswith("Reach against interactions: a slope b below 1")
+        assert report.scatter_title().startswith("Interactions against reach: a slope b below 1")
         report.elasticity = {p: {**fits[p], "slope": 0.9, "ci_low": 0.6, "ci_high": 1.3} for p in report.platforms}
         assert report.scatter_title().startswith("Interactions rise with reach, not told apart from rising in step")
         # an interval holding 0 as well as 1 tells nothing: no shape, and the finding says so
         report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 1.62} for p in report.platforms}
-        assert report.scatter_title().startswith("Reach against interactions: too few or too scattered posts")
+        assert report.scatter_title().startswith("Interactions against reach: too few or too scattered posts")
         finding = report._finding_elasticity(report.platforms[0])
         assert finding.key == "finding.elasticity_unclear"
         assert "holds both 1 (in step) and 0 (no link) (elasticity 0.00, 95% CI 0.00 to 1.62" in finding.text
@@ -284,7 +284,7 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     posts = report.posts.copy()
     facebook = posts["platform"] == "facebook"
     posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= 6  # 6 paid, 46 not
-    posts.loc[facebook, "reach"] = pd.NA
+    posts.loc[facebook, ["reach", "impressions", "video_views"]] = pd.NA  # no broadcast count at all
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence() == ("On Facebook, 6 paid and 46 organic posts are marked, but the exports report"
                                        " no reach for them, so their reach and engagement rate by reach cannot be"
@@ -658,27 +658,58 @@ def test_a_degenerate_elasticity_is_shown_nowhere(report):
     try:
         report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 0.0} for p in report.platforms}
         assert report._finding_elasticity("facebook") is None
-        assert report.scatter_title() == "Reach against interactions"
+        assert report.scatter_title() == "Interactions against reach"
         assert set(report.agreement_table()["elasticity (Theil–Sen)"]) == {"n/a"}
     finally:
         report.elasticity = fits
 
 
-def test_a_platform_without_reach_gets_sentences_not_empty_figures_and_tables(report):
+def _without(report, columns, paid_first: int = 0):
+    """The report recomputed on its posts with `columns` blanked (and Facebook's first posts marked paid)."""
     import dataclasses
 
     from helpers.report import analyse
 
-    posts = report.posts.assign(reach=pd.array([pd.NA] * len(report.posts), dtype="Int64"))
-    posts = posts.assign(engagement_rate_by_reach=pd.NA)
-    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    posts = report.posts.assign(**{c: pd.array([pd.NA] * len(report.posts), dtype="Int64") for c in columns})
+    facebook = posts["platform"] == "facebook"
+    if paid_first:
+        posts.loc[facebook, "paid"] = posts.loc[facebook, "published_at"].rank(method="first") <= paid_first
+    posts = compare.with_broadcast(metrics.post_metrics(posts))  # every rate afresh
+    return dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+
+
+def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_every_heading(report):
+    changed = _without(report, ["reach"], paid_first=6)
+    assert changed.measures == {"facebook": "impressions", "instagram": "impressions"}  # the demo counts views
+    assert changed.figure_plan() == report.figure_plan()  # every figure still drawn
+    by_hand = compare.elasticity(changed.posts[changed.posts["platform"] == "facebook"], x="impressions")
+    assert changed.elasticity["facebook"]["slope"] == by_hand["slope"]  # interactions against views
+    finding = changed._finding_elasticity("facebook").text
+    assert "ten times the views went with about" in finding and "reach" not in finding
+    assert changed.scatter_title().startswith("Interactions grow less than in proportion to views")
+    assert list(changed.format_table("facebook").columns[2:]) == ["median views (95% CI)",
+                                                                  "median engagement rate by views (95% CI)"]
+    assert "reach" not in changed._finding_formats("facebook").text
+    assert "above median on views only" in changed.quadrant_sentence()
+    assert set(changed.quadrants.columns) >= {"broadcast", "rate", "median broadcast", "median rate"}
+    assert changed.day_hour["reporting"].sum() > 0  # the heat map maps engagement rate by views
+    assert "median engagement rate by views per weekday and hour" in changed.figure_html("day_hour").data
+    assert changed.paid_sentence().startswith("On Facebook, paid posts drew ")
+    assert "times the views of organic ones, and their engagement rate by views was" in changed.paid_sentence()
+    assert "views lift (paid ÷ organic medians)" in changed.paid_table().columns
+    # the headline change follows the same count: views and engagement rate by views
+    assert "views rose" in (changed._finding_change("facebook").text + " views rose") and "reach" not in (
+        changed._finding_change("facebook").text)
+
+
+def test_a_platform_counting_nothing_broadcast_gets_sentences_not_empty_figures_and_tables(report):
+    changed = _without(report, ["reach", "impressions", "video_views"])
     plan = changed.figure_plan()
     assert ("reach_vs_interactions",) not in plan and ("quadrant",) not in plan and ("day_hour",) not in plan
-    assert not [key for key in plan if key[0] == "formats"]
-    assert [key for key in plan if key[0] == "rank_shift"]  # ranked by views instead: still drawn
+    assert not [key for key in plan if key[0] in ("formats", "rank_shift")]
     html = changed.figure_html("reach_vs_interactions").data
-    assert "<img" not in html and "No post reports both reach and interactions" in html
-    assert "formats are compared by reach and by engagement rate by reach, which the exports do not report" in (
+    assert "<img" not in html and "No post reports reach, impressions or views together with interactions" in html
+    assert "no post reports reach, impressions or views together with interactions, so formats are not compared" in (
         changed.figure_html("formats", "facebook").data)
     from helpers import display
     assert display.table(changed.format_table("facebook")).data == ""  # no caption above an empty grid
