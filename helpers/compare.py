@@ -141,11 +141,8 @@ def with_broadcast(posts: pd.DataFrame) -> pd.DataFrame:
         names[positions] = measure
         values[positions] = group[measure].astype("Float64").to_numpy(float, na_value=np.nan)
         rates[positions] = rate(group, RATE_OF_MEASURE[measure]).to_numpy(float, na_value=np.nan)
-    out = posts.copy()
-    out["broadcast_measure"] = pd.array(names, dtype="string")
-    out["broadcast"] = pd.array(values, dtype="Float64")
-    out["engagement_rate_by_broadcast"] = pd.array(rates, dtype="Float64")
-    return out
+    return posts.assign(broadcast_measure=pd.array(names, dtype="string"), broadcast=pd.array(values, dtype="Float64"),
+                        engagement_rate_by_broadcast=pd.array(rates, dtype="Float64"))  # no deep copy (copy on write)
 
 
 def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:

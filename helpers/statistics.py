@@ -170,8 +170,11 @@ def bootstrap_weights(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> n
     """How often each of n units is drawn in each of `resamples` resamples with replacement (one row per
     resample), so that every sum over a resample is one matrix product and several statistics of the same
     units share their resamples."""
-    rng = np.random.default_rng(seed)
-    return rng.multinomial(n, np.full(n, 1 / n), size=resamples).astype(float) if n else np.zeros((resamples, 0))
+    if n == 0:
+        return np.zeros((resamples, 0))
+    drawn = np.random.default_rng(seed).integers(0, n, size=(resamples, n))  # each row: n draws with replacement
+    drawn += np.arange(resamples)[:, None] * n  # counted row by row in one bincount
+    return np.bincount(drawn.ravel(), minlength=resamples * n).reshape(resamples, n).astype(float)
 
 
 def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float = 0.95,
@@ -187,9 +190,13 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)², and on log R for the relative change.
     No interval below MIN_INTERVAL_VALUES counted units in a set.
     """
+    def floats(values) -> np.ndarray:
+        if isinstance(values, pd.Series) and pd.api.types.is_numeric_dtype(values.dtype):
+            return values.to_numpy(float, na_value=np.nan)  # Int64, Float64 or float64: no conversion pass
+        return pd.to_numeric(pd.Series(values), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
+
     def prepare(num, den):
-        num = pd.to_numeric(pd.Series(num), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
-        den = pd.to_numeric(pd.Series(den), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
+        num, den = floats(num), floats(den)
         counted = np.isfinite(num) & np.isfinite(den) & (den > 0)
         return np.where(counted, num, 0.0), np.where(counted, den, 0.0), counted
 

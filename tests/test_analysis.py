@@ -87,6 +87,14 @@ def test_a_ratio_of_sums_change_counts_only_posts_reporting_both_and_needs_six_a
     assert five["difference"] == pytest.approx(0.2) and pd.isna(five["ci_low"]) and five["method"] == "none"
 
 
+def test_bootstrap_weights_are_resamples_with_replacement():
+    weights = statistics.bootstrap_weights(5, resamples=4000)
+    assert weights.shape == (4000, 5) and (weights.sum(axis=1) == 5).all()  # each row draws 5 posts
+    assert weights.mean(axis=0) == pytest.approx(np.ones(5), abs=0.05)  # each post drawn once on average
+    assert weights.var(axis=0) == pytest.approx(np.full(5, 0.8), abs=0.08)  # Binomial(5, 1/5): variance 0.8
+    assert (statistics.bootstrap_weights(5, resamples=10) == statistics.bootstrap_weights(5, resamples=10)).all()
+
+
 def test_the_bootstrap_interval_of_a_ratio_of_sums_change_covers_about_95_percent():
     rng = np.random.default_rng(11)
     covered = 0
