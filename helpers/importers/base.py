@@ -62,7 +62,6 @@ class Family:
     label: str
     signature: tuple[str, ...]
     read: Callable[..., ImportedFile]
-    needs_timezone: bool = False  # the export writes local wall-clock times without a zone
     platforms: tuple[str, ...] = ()  # the platforms its rows can belong to (empty: any, e.g. a user mapping)
     excludes: tuple[str, ...] = ()  # normalised header names that rule the family out
 

@@ -209,5 +209,4 @@ FAMILY = Family(
     label=Message("imports.family.facebook_insights_legacy"),
     signature=("post id", "posted", "lifetime post total reach", "lifetime post total impressions"),
     read=read_facebook_insights_legacy,
-    needs_timezone=True,
 )

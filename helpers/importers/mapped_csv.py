@@ -33,13 +33,14 @@ import yaml
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..paths import resolve
+from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 
-COUNT_COLUMNS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
-                 "followers", "follows_gained", "platform_engagements")
+#: whole-number columns: the counts, and follows_gained (a net change, which may be negative)
+COUNT_COLUMNS = (*schema.COUNT_COLUMNS, "follows_gained")
 DECIMAL_COLUMNS = ("watch_time_seconds", "spend")
 TEXT_COLUMNS = ("account", "format", "text", "permalink")
 #: canonical columns a mapping may fill from the CSV
@@ -248,5 +249,4 @@ FAMILY = Family(
     # is only used when named.
     signature=("NEVER AUTO-DETECTED: NAME family='mapped_csv'",),
     read=read_mapped_csv,
-    needs_timezone=False,
 )

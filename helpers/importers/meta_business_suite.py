@@ -198,5 +198,4 @@ FAMILY = Family(
     label=Message("imports.family.meta_business_suite"),
     signature=("post id", "publish time", "permalink", "post type", "date"),
     read=read_meta_business_suite,
-    needs_timezone=True,
 )

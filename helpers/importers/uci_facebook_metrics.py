@@ -136,5 +136,4 @@ FAMILY = Family(
     label=Message("imports.family.uci_facebook_metrics"),
     signature=("post month", "post weekday", "post hour", "lifetime post total reach", "paid", "type"),
     read=read_uci_facebook_metrics,
-    needs_timezone=False,
 )

@@ -23,11 +23,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile
 from .reading import read_delimited
-from .values import to_number
+from .values import parse_wall_clock, to_number
 from .x_tweet_activity import account_from_links, post_ids, sum_reported, unescape_html
 
 # canonical column -> header names that carry it (first one present wins)
@@ -103,20 +102,8 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
 def parse_dates(cells: pd.Series, *, timezone: str, path: Path, column: str, rows: pd.Series) -> pd.Series:
     """Dates in either form X has used, as midnight of that day in `timezone`."""
     text = cells.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
-    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    for fmt in DATE_FORMATS:
-        todo = parsed.isna()
-        if not todo.any():
-            break
-        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    bad = parsed.isna()
-    if bad.any():
-        first = bad.idxmax()
-        raise ExportFormatError(
-            path, Message("imports.x_content.not_dates", count=int(bad.sum()), first=repr(text[first])),
-            row=int(rows[first]), column=column, expected=Message("imports.x_content.dates_expected"),
-            hint=Message("imports.x_content.dates_hint"),
-        )
+    parsed = parse_wall_clock(text, DATE_FORMATS, path=path, column=column, rows=rows,
+                              expected=Message("imports.x_content.dates_expected"))
     # midnight can fall in a daylight-saving gap or overlap (zones that switch at 00:00)
     return parsed.dt.tz_localize(timezone, nonexistent="shift_forward",
                                  ambiguous=np.ones(len(parsed), dtype=bool))
