@@ -889,8 +889,10 @@ class Report:
             return tr.t("figure.quadrant_none")
         if name == "rank_shift" and not self.rankings_compared(arguments[0]):  # the section's opening says why
             return tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
-        if name == "formats" and not with_reach[self.posts["platform"] == arguments[0]].any():
-            return self.format_sentence(arguments[0])
+        if name == "formats":  # boxes side by side need two formats at least (X's exports give none)
+            shown = self.posts.loc[with_reach & (self.posts["platform"] == arguments[0]), "format"]
+            if shown.fillna("unknown").nunique() < 2:
+                return self.format_sentence(arguments[0])
         if name == "day_hour" and (self.day_hour.empty or self.day_hour["reporting"].sum() == 0):
             return self.timing_sentence()
         return None

@@ -702,6 +702,16 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
         changed._finding_change("facebook").text)
 
 
+def test_a_platform_whose_posts_have_one_format_gets_the_sentence_not_a_single_box(report):
+    posts = report.posts
+    try:
+        report.posts = posts.assign(format=posts["format"].where(posts["platform"] != "facebook", pd.NA))
+        assert ("formats", "facebook") not in report.figure_plan() and ("formats", "instagram") in report.figure_plan()
+        assert "<img" not in report.figure_html("formats", "facebook").data
+    finally:
+        report.posts = posts
+
+
 def test_a_platform_counting_nothing_broadcast_gets_sentences_not_empty_figures_and_tables(report):
     changed = _without(report, ["reach", "impressions", "video_views"])
     plan = changed.figure_plan()
