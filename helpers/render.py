@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import SAFE_ID, Client
-from .i18n import LANGUAGES, Translator, translator
+from .i18n import LANGUAGES, Message, Translator, translator
 from .errors import USER_ERROR_NAMES, WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
@@ -231,9 +231,7 @@ def accounts_of_others(identities: dict[str, Identity]) -> dict[str, str]:
                 continue
             found = sorted(a for a in own.accounts if any(_names_match(a, name) for name in theirs.who))
             if found:
-                refused[cid] = (f"its exports hold posts of the account {found[0]!r}, which is the name of client"
-                                f" {other!r} of this batch: check this client's `exports` patterns in the roster"
-                                " (a folder or glob reaching into the other client's files?)")
+                refused[cid] = Message("cli.problem.refused", account=found[0], other=other)
                 break
     return refused
 
@@ -260,17 +258,25 @@ def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list
         text = re.sub(re.escape(name), " ", text, flags=re.I)
     problems = []
     tokens = set(re.findall(r"[\w-]+", text))
-    remedy = ("check that this client's exports hold only its own posts; a legitimate mention (a partner"
-              " named in a caption) passes when the client is rendered in a batch of its own (--client ID)")
+    remedy = Message("cli.problem.leak_remedy")
     for post_id in sorted(foreign.post_ids):
         if post_id in tokens or (not re.fullmatch(r"[\w-]+", post_id) and post_id in text):
-            problems.append(f"the HTML holds another client's post id {post_id}, in {_around(text, post_id)}: {remedy}")
+            problems.append(Message("cli.problem.foreign_post_id", post_id=post_id, context=_around(text, post_id),
+                                    remedy=remedy))
     for name in sorted(foreign.names):
         found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.I)
         if found:
-            problems.append(f"the HTML names another client of this batch, {name!r}, in"
-                            f" {_around(text, found.group(0))}: {remedy}")
+            problems.append(Message("cli.problem.foreign_name", name=name, context=_around(text, found.group(0)),
+                                    remedy=remedy))
     return problems
+
+
+def joined(problems: list[str]) -> str:
+    """Several problems as one text, '; ' between them, each shown in the reader's language (a Message)."""
+    text = problems[0]
+    for problem in problems[1:]:
+        text = Message("cli.problem.and", first=text, then=problem)
+    return text
 
 
 def _around(text: str, found: str, width: int = 40) -> str:
@@ -368,8 +374,8 @@ def unescaped_outputs(executed) -> list[str]:
                 if data:
                     text = "".join(data) if isinstance(data, list) else data
                     for problem in live_content(text):
-                        problems.append(f"cell {index}: its {mime} output holds {problem}: text from the"
-                                        " exports was not escaped")
+                        problems.append(Message("cli.problem.unescaped", index=str(index), mime=mime,
+                                                problem=problem))
     return problems
 
 
@@ -393,20 +399,20 @@ def check_html(body: str, client: Client, foreign: Foreign | None = None) -> lis
     """Reasons the HTML must not be sent; empty when it is fine."""
     problems = []
     if "hl-ipython3" in body or "from helpers import" in body or "build_report(" in body:
-        problems.append("the HTML shows code cells")
+        problems.append(Message("cli.problem.code_cells"))
     text = visible_text(body)
     if "injected-parameters" in body or re.search(
             r"\b(client|client_name|exports|timezone|period_start|period_end)\s*=\s*[\"'\[]", text):
-        problems.append("the HTML contains the parameters cell")
+        problems.append(Message("cli.problem.parameters"))
     without_images = DATA_URI.sub("data:", body)
     for path in machine_paths(client):
         if path in without_images:
-            problems.append(f"the HTML contains a path of this machine ({path})")
+            problems.append(Message("cli.problem.machine_path", path=path))
     if html.escape(client.name) not in body:
-        problems.append("the HTML does not name the client")
+        problems.append(Message("cli.problem.no_client_name"))
     if "Traceback (most recent call last)" in body:
-        problems.append("the HTML shows a Python traceback")
-    problems += [f"the HTML holds {p}" for p in live_content(body)]
+        problems.append(Message("cli.problem.traceback"))
+    problems += [Message("cli.problem.live_content", problem=p) for p in live_content(body)]
     if foreign is not None:
         problems += find_leaks(body, foreign, text)
     return problems
@@ -525,12 +531,12 @@ class KernelSupply:
         while True:
             if time.monotonic() > deadline:
                 self.shutdown(kernel)
-                raise KernelStartError(f"the kernel did not start within {KERNEL_START_TIMEOUT} s")
+                raise KernelStartError(Message("cli.problem.kernel_timeout", seconds=str(KERNEL_START_TIMEOUT)))
             process = getattr(kernel.manager.provisioner, "process", None)
             if process is not None and process.poll() is not None:
                 log = kernel.stderr.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
                 self.shutdown(kernel)
-                raise KernelStartError("the kernel stopped while starting: " + " | ".join(log))
+                raise KernelStartError(Message("cli.problem.kernel_stopped", log=" | ".join(log)))
             try:
                 reply = kernel.client.get_shell_msg(timeout=0.5)
             except queue.Empty:
@@ -744,7 +750,7 @@ class Renderer:
                 problems = check_html(body, client, task.foreign)
             timings["export"] = time.perf_counter() - mark
             if problems:
-                return self._fail(task, work, started, timings, "; ".join(problems))
+                return self._fail(task, work, started, timings, joined(problems))
             (work / "report.html").write_text(body, encoding="utf-8")
 
             pdf_error = ""
@@ -755,14 +761,17 @@ class Renderer:
                 try:
                     print_pdf(work / "report.html", work / "report.pdf", task.chromium, work)
                 except (PdfError, OSError, subprocess.SubprocessError) as exc:
-                    pdf_error = f"PDF: {exc}"
+                    pdf_error = Message("cli.problem.pdf", problem=str(exc))
                 timings["pdf"] = time.perf_counter() - mark
             return self._commit(task, work, started, timings, pdf_error)
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken kernel or a bug: this client fails, others go on
-            return self._fail(task, work, started, timings, f"{type(exc).__name__}: {exc}",
-                              detail=traceback.format_exc())
+            # a WorkbookError speaks to the user (its Message is shown in the command's language); a bug keeps
+            # its type
+            error = (exc.args[0] if isinstance(exc, WorkbookError) and len(exc.args) == 1
+                     else f"{type(exc).__name__}: {exc}")
+            return self._fail(task, work, started, timings, error, detail=traceback.format_exc())
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -869,14 +878,15 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
             if r.pdf:
                 detail += f" (+ {r.pdf.name})"
             if r.pdf_error:
-                detail += f"; {r.pdf_error.splitlines()[0]}"
+                detail += f"; {tr.message(r.pdf_error).splitlines()[0]}"
         else:
             cell = tr.t("cli.cell", number=r.failed_cell) + (f" `{r.failed_source}`" if r.failed_source else "") \
                 + ": " if r.failed_cell is not None else ""
-            first, *rest = (r.error or "").splitlines() or [""]
+            error = tr.message(r.error or "")
+            first, *rest = error.splitlines() or [""]
             detail = f"{cell}{first}"
             if rest:
-                details.append(f"{r.client}: {cell}{r.error}")
+                details.append(f"{r.client}: {cell}{error}")
         status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
                       else "cli.status.failed")
         seconds = tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))

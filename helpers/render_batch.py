@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clients import Client
-from .i18n import Translator
+from .i18n import Message, Translator
 from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
@@ -224,9 +224,10 @@ class WorkerPool:
             if worker.task is not None and worker.task.client.id not in results:
                 cid = worker.task.client.id
                 why = worker.crash.strip().splitlines()[-1] if worker.crash else ""
+                status = str(worker.process.exitcode)
                 results[cid] = RenderResult(cid, False, 0.0, error=(
-                    f"the render worker stopped unexpectedly (exit status {worker.process.exitcode})"
-                    + (f": {why}" if why else "")))
+                    Message("cli.problem.worker_stopped_why", status=status, why=why) if why
+                    else Message("cli.problem.worker_stopped", status=status)))
                 with contextlib.suppress(OSError):
                     record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error)
                 progress.finished(cid, False, 0.0, progress.tr.t("cli.state.worker_stopped"))
@@ -238,7 +239,7 @@ class WorkerPool:
                 crash = self.last_crash.strip().splitlines()[-1] if self.last_crash else ""
                 for task in pending:
                     results[task.client.id] = RenderResult(task.client.id, False, 0.0, error=(
-                        "no render worker could start" + (f": {crash}" if crash else "")))
+                        Message("cli.problem.no_worker_why", why=crash) if crash else Message("cli.problem.no_worker")))
                     with contextlib.suppress(OSError):
                         record_failure(Path(task.out_dir), task.client, results[task.client.id].error)
                     progress.finished(task.client.id, False, 0.0, progress.tr.t("cli.state.no_worker"))
@@ -290,7 +291,7 @@ class WorkerPool:
 
 def _short(result: RenderResult, tr: Translator) -> str:
     cell = tr.t("cli.cell", number=result.failed_cell) + ": " if result.failed_cell is not None else ""
-    first = (result.error or "").splitlines()[0] if result.error else ""
+    first = tr.message(result.error).splitlines()[0] if result.error else ""
     return (cell + first)[:160]
 
 

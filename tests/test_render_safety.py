@@ -84,6 +84,14 @@ def test_planted_leaks_are_caught():
     assert "the HTML names another client of this batch, 'Harbour Books', in '" in problems
     assert "as HARBOUR BOOKS did with post 1234567890123456" in problems
     assert "rendered in a batch of its own (--client ID)" in problems
+    # the command's summary gives the problems in its own language
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, joined, summary_lines
+    lines = summary_lines([RenderResult("kopi", False, 1.0, error=joined(find_leaks(leaked, foreign)))], Translator("id"))
+    text = "\n".join(lines)
+    assert "HTML memuat id unggahan milik klien lain, 1234567890123456, di '" in text
+    assert "HTML menyebut klien lain dalam batch ini, 'Harbour Books', di '" in text
+    assert "the HTML" not in text and "dirender dalam batch tersendiri (--client ID)" in text
     # in an alt text too; never in the bytes of an embedded image
     in_alt = PAGE.replace("{content}", "").replace('alt="a figure"', 'alt="Harbour Books posts"')
     assert find_leaks(in_alt, foreign)
