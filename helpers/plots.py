@@ -30,6 +30,12 @@ PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+def axis_label(text: str, width: int = 34) -> str:
+    """An axis label on lines of at most `width` characters: a long one (an Indonesian rate's name) would run
+    past the figure's edge or into its title."""
+    return textwrap.fill(text, width) if len(text) > width else text
+
+
 def wrap_title(title: str, width: int = 62) -> str:
     """Titles state the takeaway in a sentence; wrap it to the figure's width."""
     return textwrap.fill(title, width)
@@ -127,8 +133,8 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
                 ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
         log_scale(ax, "x", tr)
         log_scale(ax, "y", tr)
-        ax.set_xlabel(label)
-        ax.set_ylabel(tr.t("figure.axis_interactions"))
+        ax.set_xlabel(axis_label(label, 44))
+        ax.set_ylabel(axis_label(tr.t("figure.axis_interactions")))
         if len(shown):
             ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
     fig_title(fig, title)
@@ -156,8 +162,8 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | Non
             ax.axvline(float(mine["median broadcast"].iloc[0]), color="grey", lw=0.8, ls="--")
             ax.axhline(float(mine["median rate"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
         log_scale(ax, "x", tr)
-        ax.set_xlabel(words["x"])
-        ax.set_ylabel(words["y"])
+        ax.set_xlabel(axis_label(words["x"], 44))
+        ax.set_ylabel(axis_label(words["y"]))
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
         ax.legend(frameon=False, fontsize=7, loc="upper right")
     fig_title(fig, title)
@@ -174,21 +180,28 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     apply_style()
     mine = ranks[ranks["platform"] == platform]
     top = mine.sort_values("top order").head(top_n)  # the same top posts as the overlap it illustrates
-    fig, ax = new_figure(figsize=(6.5, max(3.5, 0.32 * len(top) + 1.5)))
+    height = max(3.5, 0.32 * len(top) + 1.5)
+    fig, ax = new_figure(figsize=(6.5, height))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
+    # labels on the right at least a line apart (about 10 points): a tie's label once, a crowded one left out
+    spacing = 10 / (72 * (height - 1.5) / (worst + 0.5))
+    labelled = []
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
         colour = accent if in_both else PALETTE[3]
         ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
-        ax.annotate("#" + tr.rank(row["rank by interactions"], row["last rank by interactions"]),
-                    (1, row["rank by interactions"]), xytext=(6, 0), textcoords="offset points", va="center",
-                    fontsize=8)
+        at = row["rank by interactions"]
+        if all(abs(at - other) >= spacing for other in labelled):
+            labelled.append(at)
+            ax.annotate("#" + tr.rank(at, row["last rank by interactions"]), (1, at), xytext=(6, 0),
+                        textcoords="offset points", va="center", fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
     ax.set_xlim(-0.2, 1.3)
-    ax.set_ylim(worst + 1, 0)
-    ax.set_xticks([0, 1], [tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")),
-                           tr.t("figure.rank_by_interactions")])
-    ax.set_ylabel(tr.t("figure.axis_rank"))
+    ax.set_ylim(worst + 0.5, 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
+    ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
+                           axis_label(tr.t("figure.rank_by_interactions"), 24)])
+    ax.set_ylabel(axis_label(tr.t("figure.axis_rank")))
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
@@ -222,10 +235,10 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
         log_scale(axes[0], "x", tr)
         axes[0].set_ylim(len(order) - 0.5, -0.5)  # the format with the highest median reach on top
         axes[0].set_yticks(positions, [f"{tr.format_name(f)} ({tr.number(counts.get(f, 0))})" for f in order])
-    axes[0].set_xlabel(labels["x"])
+    axes[0].set_xlabel(axis_label(labels["x"], 44))
     axes[0].set_ylabel(tr.t("figure.axis_format"))
     axes[0].set_title(tr.t("lens.broadcast_title"), loc="left", fontsize=10)
-    axes[1].set_xlabel(labels["y"])
+    axes[1].set_xlabel(axis_label(labels["y"], 44))
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
     fig_title(fig, title)
@@ -239,7 +252,11 @@ def _reach_labels(tr: Translator) -> dict:
     return {**words, "x": tr.t("figure.axis_reach"), "y": tr.t("figure.axis_rate", rate=words["rate"])}
 
 
-def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = 3,
+#: A weekday-and-hour cell is coloured from this many posts reporting the rate: fewer are too few to judge.
+MIN_CELL_POSTS = 3
+
+
+def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = MIN_CELL_POSTS,
                      labels: dict | None = None) -> plt.Figure:
     """Median engagement rate by reach per weekday × hour, one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
@@ -280,6 +297,9 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
     medians = medians.reindex(index=WEEKDAYS, columns=hours)
     shown = (medians * 100).where(counts >= min_posts).astype(float)
     cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
+    low, high = cells.get_clim()
+    if shown.notna().any(axis=None) and high <= low:  # every cell alike (0%, say): a scale from there, never below 0
+        cells.set_clim(low, low + max(abs(low) * 0.1, 0.1))
     if shown.notna().any(axis=None):  # no scale for a panel whose every cell is too thin to colour
         fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
     colour_limits = cells.get_clim()

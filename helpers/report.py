@@ -230,12 +230,13 @@ class Report:
         count (engagement rate by reach; by impressions or views where the exports report no reach)."""
         return self.tr.t("lens.rate_by", by=self.ranked_by(platform))
 
-    def words(self, platform: str | None = None) -> dict:
-        """{by} and {rate} for a sentence about one platform, or about every platform (None): 'reach', or the
-        platforms' broadcast counts side by side ('reach / impressions') when they differ."""
+    def words(self, platform: str | None = None, among=None) -> dict:
+        """{by} and {rate} for a sentence about one platform, or about several (`among`, default every
+        platform): 'reach', or their broadcast counts side by side ('reach / impressions') when they differ."""
         if platform is not None:
             return {"by": self.ranked_by(platform), "rate": self.rate_word(platform)}
-        by = " / ".join(dict.fromkeys(self.ranked_by(p) for p in self.platforms)) or self.tr.t("lens.word_reach")
+        among = self.platforms if among is None else sorted(set(among))
+        by = " / ".join(dict.fromkeys(self.ranked_by(p) for p in among)) or self.tr.t("lens.word_reach")
         return {"by": by, "rate": self.tr.t("lens.rate_by", by=by)}
 
     def labels(self, platform: str) -> dict:
@@ -278,7 +279,9 @@ class Report:
         values = {"reach_format": best_reach["format"], "reach_median": best_reach["median"],
                   "rate_format": best_rate["format"], "rate_median": best_rate["median"],
                   "reach_leader": reach_leader, "rate_leader": rate_leader}
-        if reach_leader and rate_leader:
+        if best_rate["median"] == 0:  # most posts of every format drew nothing: no rate tells formats apart
+            key = "finding.formats_rate_zero_reach_leader" if reach_leader else "finding.formats_rate_zero"
+        elif reach_leader and rate_leader:
             key = "finding.formats_agree" if reach_leader == rate_leader else "finding.formats_disagree"
         else:
             key = ("finding.formats_reach_only" if reach_leader else "finding.formats_rate_only" if rate_leader
@@ -287,8 +290,8 @@ class Report:
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
             reach_value=self._interval_text(best_reach, self.tr.number),
             rate_format=self.tr.format_name(best_rate["format"]),
-            rate_value=self._interval_text(best_rate, lambda v: self.tr.percent(v, 1)), **self.words(platform))
-        if pd.notna(best_reach["ci_low"]) or pd.notna(best_rate["ci_low"]):  # only when a bracket is there
+            rate_value=self._interval_text(best_rate, self._rate_format(best_rate)), **self.words(platform))
+        if pd.notna(best_reach["ci_low"]) or (pd.notna(best_rate["ci_low"]) and best_rate["median"] != 0):
             text += " " + self.tr.t("finding.formats_brackets")
         return Finding(key, text, values)
 
@@ -421,6 +424,20 @@ class Report:
         return notes
 
     # ----------------------------------------------------------------------------------------- lenses
+    def broadcast_kpis(self, platform: str) -> tuple[str, ...]:
+        """The broadcast lens's table rows for the platform: BROADCAST_KPIS, and video views where the
+        platform's posts are compared by them (TikTok, YouTube), so that the count its sentences quote is
+        in its table."""
+        return BROADCAST_KPIS + (("video_views",) if self.measures.get(platform) == "video_views" else ())
+
+    def _label(self, platform: str, name: str) -> str:
+        """A KPI's row label; YouTube's impressions say they count thumbnails shown, not the video."""
+        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        if kinds == {"thumbnail_impressions"} and name in ("impressions", "engagement_rate_by_impressions"):
+            counted = self._counted(platform)
+            return counted if name == "impressions" else self.tr.t("lens.rate_by", by=counted)
+        return self.tr.metric(name)
+
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
         """KPIs of one lens for one channel: this period, the previous one, the change, and coverage."""
         tr = self.tr
@@ -435,7 +452,7 @@ class Report:
             else:
                 value = self._fmt_kpi(name, row["value"])
             entry = {
-                tr.t("kpi.metric"): tr.metric(name),
+                tr.t("kpi.metric"): self._label(platform, name),
                 tr.t("kpi.this_period"): value,
                 tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
                 tr.t("kpi.change"): self._fmt_change(name, row),
@@ -453,6 +470,8 @@ class Report:
     def _median_change_text(self, row) -> str:
         if pd.isna(row["difference"]):
             return self.tr.t("common.na")
+        if row["difference"] == 0 and row["ci_low"] == 0 and row["ci_high"] == 0:
+            return self.tr.t("change.zero_medians")  # the median post drew nothing, then and now
         return self._points_text(row["difference"], row["ci_low"], row["ci_high"])
 
     def lens_sentence(self, lens: str) -> str:
@@ -473,16 +492,17 @@ class Report:
         frequency = self.kpi(platform, "frequency")
         values = {"platform": tr.platform(platform), "posts": self._posts_covered(platform, "summed_reach"),
                   "reach": tr.number(reach), "frequency": self._fmt_kpi("frequency", frequency)}
+        measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
         if pd.notna(reach):
             return tr.t("lens.broadcast_sentence" if pd.notna(frequency) else "lens.broadcast_sentence_no_frequency",
                         **values)
-        if pd.notna(impressions):
+        views = self.kpi(platform, "video_views")
+        if pd.notna(impressions) and measure != "video_views":
             return tr.t("lens.broadcast_sentence_no_reach", impressions=tr.number(impressions),
                         counted=self._counted(platform), **values | {"posts": self._posts_covered(platform, "impressions")})
-        views = self.kpi(platform, "video_views")
-        if pd.notna(views):  # TikTok: plays only
-            return tr.t("lens.broadcast_sentence_plays", views=tr.number(views),
-                        **values | {"posts": self._posts_covered(platform, "video_views")})
+        if pd.notna(views):  # TikTok: plays only; YouTube: its impressions count thumbnails shown
+            key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
+            return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
@@ -524,9 +544,10 @@ class Report:
             "engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views"))
         comments = self.kpi(platform, "conversation_rate")
         values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
+        measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
         if pd.notna(by_reach):
             text = tr.t("lens.engagement_by_reach", rate=self._fmt_kpi("engagement_rate_by_reach", by_reach), **values)
-        elif pd.notna(by_impressions):
+        elif pd.notna(by_impressions) and not (measure == "video_views" and pd.notna(by_views)):
             text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
                         rate=self._fmt_kpi("engagement_rate_by_impressions", by_impressions), **values)
         elif pd.notna(by_views):  # TikTok: plays only
@@ -667,7 +688,7 @@ class Report:
         return tr.t("quadrant.sentence", reach_only=tr.number(counts.get("reach only", 0)),
                     engagement_only=tr.number(counts.get("engagement only", 0)),
                     both=tr.number(counts.get("reach and engagement", 0)), posts=tr.number(len(self.quadrants)),
-                    **self.words())
+                    **self.words(among=self.quadrants["platform"]))
 
     # ----------------------------------------------------------------------------------------- formats, timing
     def format_table(self, platform: str) -> pd.DataFrame:
@@ -681,13 +702,23 @@ class Report:
             e = rate.loc[name] if name in rate.index else None
             rows.append({
                 tr.t("formats.format"): tr.format_name(name),
-                tr.t("formats.posts"): tr.number(r["posts"] if r is not None else 0),
+                tr.t("formats.posts"): (tr.number(r["posts"]) if r is not None and r["tested"]
+                                        else tr.t("formats.posts_untested", posts=tr.number(r["posts"] if r is not None
+                                                                                          else 0))),
                 tr.t("formats.median_reach", **words): self._interval_text(r, tr.number) if r is not None
                 else tr.t("common.na"),
-                tr.t("formats.median_rate", **words): self._interval_text(e, lambda v: tr.percent(v, 1))
+                tr.t("formats.median_rate", **words): self._interval_text(e, self._rate_format(e))
                 if e is not None else tr.t("common.na"),
             })
         return pd.DataFrame(rows)
+
+    def _rate_format(self, row):
+        """How to write a median rate and its interval: one decimal of a percent, or as many as it takes for
+        the smallest of the three above 0 to keep two significant digits (0.28%, not 0.3%; 0.045%)."""
+        smallest = min((abs(float(row[k])) for k in ("median", "ci_low", "ci_high")
+                        if pd.notna(row[k]) and row[k] != 0), default=1.0)
+        decimals = 1 if smallest >= 0.01 else 2 if smallest >= 0.001 else 3
+        return lambda value: self.tr.percent(value, decimals)
 
     def _interval_text(self, row, fmt) -> str:
         if pd.isna(row["median"]):
@@ -740,7 +771,9 @@ class Report:
             return tr.t("timing.none")
         busiest = table.sort_values("posts", ascending=False).iloc[0]
         sentence = tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
-                        posts=tr.number(int(table["posts"].sum())))
+                        posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
+                                                                                    if table["posts"].median() % 1 else 0),
+                        minimum=tr.number(plots.MIN_CELL_POSTS))
         if table["platform"].nunique() > 1:
             sentence += " " + tr.t("timing.per_platform")
         reporting = table.groupby("platform")["reporting"].sum()
@@ -750,15 +783,19 @@ class Report:
         return sentence
 
     def paid_table(self) -> pd.DataFrame:
+        """Paid against organic posts, one row per platform with a lift to show (the sentence says why the
+        others have none: a row of n/a would say nothing)."""
         tr = self.tr
         rows = []
-        for _, row in self.paid.iterrows():
+        shown = self.paid[self.paid["reach lift"].notna() | self.paid["engagement-rate lift"].notna()]
+        words = self.words(among=shown["platform"])
+        for _, row in shown.iterrows():
             rows.append({
                 tr.t("paid.platform"): tr.platform(row["platform"]),
                 tr.t("paid.paid_posts"): tr.number(row["paid posts"]),
                 tr.t("paid.organic_posts"): tr.number(row["organic posts"]),
-                tr.t("paid.reach_lift", **self.words()): self._corr(row["reach lift"], row["reach lift low"],
-                                                                    row["reach lift high"]),
+                tr.t("paid.reach_lift", **words): self._corr(row["reach lift"], row["reach lift low"],
+                                                             row["reach lift high"]),
                 tr.t("paid.rate_lift"): self._corr(row["engagement-rate lift"], row["engagement-rate lift low"],
                                                    row["engagement-rate lift high"]),
             })
@@ -931,9 +968,20 @@ class Report:
         # the title states a shape only when every platform's interval shows the same one
         shapes = {elasticity_class(f) for f in fitted.values()}
         shape = shapes.pop() if len(shapes) == 1 else "mixed"
-        if not fitted:
-            return tr.t("figure.scatter_title_plain", **self.words())
-        return tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words())
+        title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if fitted
+                 else tr.t("figure.scatter_title_plain", **self.words(among=self._scattered())))
+        with_both = self.posts["broadcast"].notna() & self.posts["interactions"].notna()
+        left_out = int(with_both.sum()) - int((self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)
+                                               ).fillna(False).sum())
+        if left_out:  # posts with 0 interactions (or 0 reach) have no place on log axes: say how many
+            title += tr.t("figure.scatter_left_out", count=tr.number(left_out),
+                          posts=tr.number(int(with_both.sum())))
+        return title
+
+    def _scattered(self) -> list[str]:
+        """The platforms with posts in the scatter: a broadcast count and interactions above 0."""
+        drawn = (self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False)
+        return sorted(self.posts.loc[drawn, "platform"].unique())
 
     def figure_reach_vs_interactions(self):
         tr = self.tr
@@ -941,14 +989,15 @@ class Report:
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms})
         drawn = int((self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False).sum())
-        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn), **self.words()) + " " + self.agreement_sentence()  # the posts drawn
+        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn), **self.words(among=self._scattered())) + " " + self.agreement_sentence()  # the posts drawn
         return fig, alt
 
     def figure_quadrant(self):
         tr = self.tr
         fig = plots.quadrant(self.quadrants, self.quadrant_sentence(), tr,
                              labels={p: self.labels(p) for p in self.platforms})
-        return fig, tr.t("figure.quadrant_alt", **self.words()) + " " + self.quadrant_sentence()
+        return fig, tr.t("figure.quadrant_alt", **self.words(among=self.quadrants["platform"])) + " " + (
+            self.quadrant_sentence())
 
     def figure_rank_shift(self, platform: str):
         tr = self.tr
@@ -974,7 +1023,8 @@ class Report:
         tr = self.tr
         fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr,
                                      labels={p: self.labels(p) for p in self.platforms})
-        return fig, tr.t("figure.timing_alt", **self.words()) + " " + self.timing_sentence()
+        mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
+        return fig, tr.t("figure.timing_alt", **self.words(among=mapped)) + " " + self.timing_sentence()
 
 
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:

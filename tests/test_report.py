@@ -276,6 +276,36 @@ def test_a_platform_counting_plays_only_is_described_and_ranked_by_video_views(r
     assert "On Instagram, video views and interactions rank posts with" in changed.agreement_sentence()
 
 
+def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(report):
+    """YouTube's impressions count thumbnails shown: the sentences, the tables and the rankings all use video
+    views, and the thumbnail count is labelled as such wherever it is shown."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    instagram = posts["platform"] == "instagram"
+    posts.loc[instagram, "video_views"] = (posts.loc[instagram, "impressions"] // 4).astype("Int64")
+    posts.loc[instagram, "reach"] = pd.NA
+    posts.loc[instagram, "impressions_kind"] = "thumbnail_impressions"
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert changed.measures["instagram"] == "video_views"
+    views = int(posts.loc[instagram, "video_views"].sum())
+    broadcast = changed.lens_sentence("broadcast")
+    assert (f"On Instagram, the exports report no reach, and their impressions count thumbnails shown, not the"
+            f" video: 66 posts were played {changed.tr.number(views)} times (video views)") in broadcast
+    engagement = changed.lens_sentence("engagement")
+    assert "On Instagram, the posts drew" in engagement and "an engagement rate by video views of" in engagement
+    assert "thumbnail" not in engagement
+    table = changed.lens_table("instagram", changed.broadcast_kpis("instagram")).set_index("metric")
+    assert table.loc["video views", "this period"] == changed.tr.number(views)  # the sentence's number, in a table
+    assert "thumbnail impressions" in table.index and "impressions (or views)" not in table.index
+    rates = changed.lens_table("instagram", ("engagement_rate_by_impressions", "engagement_rate_by_views"))
+    assert rates["metric"].tolist() == ["engagement rate by thumbnail impressions", "engagement rate by video views"]
+    assert "video_views" not in changed.broadcast_kpis("facebook")  # reach platforms: the table as before
+
+
 def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report):
     import dataclasses
 
@@ -309,11 +339,11 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     paid = facebook & posts["paid"].fillna(False).astype(bool)
     posts.loc[posts.index[paid][:5], "reach"] = pd.NA
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
-    assert ("On Facebook, 8 paid and 44 organic posts are marked, but only 3 and 44 of them report a reach above 0"
+    assert ("On Facebook, 8 paid and 44 organic posts are marked, but only 3 and 44 of them report reach above 0"
             " and interactions: each group needs 6.") in changed.paid_sentence()
     posts.loc[posts.index[paid][:5], "reach"] = 0  # reach 0: counted as reported, but no rate
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
-    assert "but only 3 and 44 of them report a reach above 0 and interactions" in changed.paid_sentence()
+    assert "but only 3 and 44 of them report reach above 0 and interactions" in changed.paid_sentence()
 
 
 def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
@@ -710,6 +740,83 @@ def test_a_platform_whose_posts_have_one_format_gets_the_sentence_not_a_single_b
         assert "<img" not in report.figure_html("formats", "facebook").data
     finally:
         report.posts = posts
+
+
+def test_sentences_about_several_platforms_name_only_the_counts_of_the_platforms_they_cover(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    instagram = posts["platform"] == "instagram"
+    posts.loc[instagram, "reach"] = pd.NA  # Instagram compared by views, Facebook by reach
+    posts.loc[instagram, "paid"] = posts.loc[instagram, "published_at"].rank(method="first") <= 8
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert "reach / views" in changed.scatter_title()  # both platforms drawn and fitted
+    fits = changed.elasticity
+    changed.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": float("nan")}}
+    assert "reach" not in changed.scatter_title().split("Slope")[0]  # the title's claim is Instagram's alone
+    assert list(changed.paid_table().columns)[3] == "views lift (paid ÷ organic medians)"  # Instagram's row only
+    assert changed.paid_table()["platform"].tolist() == ["Instagram"]
+
+
+def test_zero_medians_and_thin_figures_say_so_plainly(report):
+    import dataclasses
+
+    import matplotlib.pyplot as plt
+
+    from helpers import plots
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = posts["platform"] == "facebook"
+    keep = posts.loc[facebook].groupby("format").head(1).index  # one post of each format keeps its interactions
+    posts.loc[facebook & ~posts.index.isin(keep), ["reactions", "comments", "shares", "saves"]] = 0
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    finding = changed._finding_formats("facebook")
+    assert "drew no interactions, so formats are not told apart by engagement rate by reach (every median is 0)" in (
+        finding.text) and "0.0% (0.0% to 0.0%)" not in finding.text
+    assert "posts are not drawn: with no interactions they have no place on a log scale" in changed.scatter_title()
+    zero = {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    assert changed._median_change_text(zero) == "none: the median post drew no interactions in either period"
+    table = pd.DataFrame({"platform": "facebook", "weekday": pd.Categorical(["Monday"] * 2, plots.WEEKDAYS),
+                          "hour": [9, 10], "posts": 4, "reporting": 4, "median": 0.0})
+    fig = plots.day_hour_heatmap(table, "t", changed.tr)
+    assert min(fig.axes[0].collections[0].get_clim()) == 0  # all 0%: a scale from 0, never below
+    plt.close(fig)
+    timing = changed.timing_sentence()
+    assert "half hold" in timing and "A cell with fewer than 3 posts reporting the rate shows its count without colour" in timing
+
+
+def test_the_format_table_marks_formats_too_small_to_compare_and_keeps_small_rates_apart(report):
+    table = report.format_table("instagram")
+    medians = report.formats["instagram"]["reach"]["medians"].set_index("format")
+    untested = medians.index[~medians["tested"]]
+    for name in untested:
+        row = table[table["format"] == report.tr.format_name(name)].iloc[0]
+        assert row["posts"].endswith("(too few to compare)")
+    small = pd.Series({"median": 0.0028, "ci_low": 0.0021, "ci_high": 0.0035})
+    assert report._interval_text(small, report._rate_format(small)) == "0.28% (0.21% to 0.35%)"
+    usual = pd.Series({"median": 0.064, "ci_low": 0.041, "ci_high": 0.09})
+    assert report._interval_text(usual, report._rate_format(usual)) == "6.4% (4.1% to 9.0%)"
+
+
+def test_the_rank_shift_has_whole_ranks_and_one_label_per_tie(report):
+    import matplotlib.pyplot as plt
+
+    from helpers import plots
+
+    ranks = pd.DataFrame({"platform": "x", "rank by broadcast": [1, 2, 3, 4], "rank by interactions": [12, 12, 12, 2],
+                          "last rank by interactions": [14, 14, 14, 2], "top order": [1, 2, 3, 4]})
+    fig = plots.rank_shift(ranks, "x", 4, "t", report.tr)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels.count("#12–14") == 1 and "#2" in labels
+    low, high = sorted(fig.axes[0].get_ylim())
+    shown = [tick for tick in fig.axes[0].get_yticks() if low <= tick <= high]
+    assert shown and all(float(tick).is_integer() and tick >= 1 for tick in shown)  # no rank 0 or 2.5
+    plt.close(fig)
 
 
 def test_a_platform_counting_nothing_broadcast_gets_sentences_not_empty_figures_and_tables(report):
