@@ -11,6 +11,8 @@ for errors, in the process's language set by `use_language` (the report notebook
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import math
 import numbers
@@ -129,6 +131,35 @@ def localised(text) -> str:
     return text.in_language(translator(active_language())) if isinstance(text, Message) else str(text)
 
 
+#: Plural nouns that follow a {number} in the English texts, and their singular: "1 posts" reads "1 post".
+SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "accounts": "account",
+            "days": "day", "formats": "format", "slots": "slot", "clients": "client", "reports": "report",
+            "figures": "figure", "interactions": "interaction", "comments": "comment", "hours": "hour",
+            "minutes": "minute", "months": "month", "pairs": "pair", "values": "value", "errors": "error",
+            "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet"}
+#: Present-tense verbs that follow such a noun, and their singular: "1 posts are" reads "1 post is".
+SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries", "fall": "falls", "hold": "holds",
+                  "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
+                  "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs"}
+_NOUN_AFTER_NUMBER = re.compile(r"\{(\w+)\}(\s+)(" + "|".join(SINGULAR) + r")\b(\s+(?:"
+                                + "|".join(SINGULAR_VERBS) + r")\b)?")
+
+
+def singular_after_one(template: str, values: dict) -> str:
+    """The English `template` with a plural noun right after a placeholder, and a verb right after that noun,
+    made singular where the value is 1 ("{posts} posts are" with posts=1: "1 post is"); other languages have
+    no such agreement to make."""
+    def agree(match: re.Match) -> str:
+        if str(values.get(match.group(1), "")).strip() != "1":
+            return match.group(0)
+        verb = match.group(4) or ""
+        if verb:
+            word = verb.strip()
+            verb = verb[:len(verb) - len(verb.lstrip())] + SINGULAR_VERBS[word]
+        return "{" + match.group(1) + "}" + match.group(2) + SINGULAR[match.group(3)] + verb
+    return _NOUN_AFTER_NUMBER.sub(agree, template)
+
+
 @lru_cache(maxsize=None)
 def translator(language: str) -> "Translator":
     """One shared Translator per language (catalogues are read once)."""
@@ -166,7 +197,11 @@ class Translator:
             text = self.texts[key]
         except KeyError:
             raise KeyError(f"text {key!r} is missing from the {self.language} catalogue") from None
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        if self.language == "en":
+            text = singular_after_one(text, values)
+        return text.format(**values)
 
     def message(self, text) -> str:
         """A Message in this language; plain text as it is."""

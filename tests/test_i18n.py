@@ -452,3 +452,12 @@ def test_small_rates_keep_the_digits_that_tell_them_apart():
     assert (tr.rate_percent(0.00060), tr.rate_percent(0.00063)) == ("0.060%", "0.063%")  # not both 0.06%
     assert tr.rate_percent(0.00035) == "0.035%" and tr.rate_percent(0.0507) == "5.07%"
     assert tr.rate_percent(float("nan")) == "n/a"
+
+
+def test_english_nouns_after_a_count_of_one_are_singular():
+    en, id_ = Translator("en"), Translator("id")
+    assert en.t("coverage.day_precision", platform="X", count="1").startswith("X: 1 post carries a publish date")
+    assert en.t("coverage.day_precision", platform="X", count="2").startswith("X: 2 posts carry a publish date")
+    assert en.t("coverage.day_precision", platform="X", count="11").startswith("X: 11 posts carry")
+    assert id_.t("coverage.day_precision", platform="X", count="1") == id_.texts["coverage.day_precision"].format(
+        platform="X", count="1")  # Indonesian nouns and verbs do not change
