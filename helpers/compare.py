@@ -146,18 +146,23 @@ def with_broadcast(posts: pd.DataFrame) -> pd.DataFrame:
 
 
 def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
-    """The broadcast count one platform's posts are ranked by against interactions: 'reach' when at least
-    `min_posts` posts report reach and interactions; else 'impressions' (impressions or views, as the export
-    counts them) when that many report those, as X and LinkedIn exports do; else 'video_views' (TikTok's
-    exports count plays only; YouTube's impressions are thumbnail impressions, so its videos are ranked by
-    views); else 'reach' (too few posts to compare, which the report says)."""
+    """The broadcast count one platform's posts are compared by against interactions: 'reach' where the
+    exports report it, else 'impressions' (impressions or views, as the export counts them: X, LinkedIn),
+    else 'video_views' (TikTok's exports count plays only; YouTube's impressions are thumbnail impressions,
+    so its videos are compared by views). A count qualifies when at least `min_posts` posts report it with
+    interactions and at least half as many as the best-covered count does (reach on 3 posts of 200 that
+    report impressions would describe 3 posts); 'reach' when none does (too few posts, which the report
+    says)."""
     one_platform(posts, "broadcast_measure")
-    engaged = _measure(posts, "interactions").notna()
+    engaged = _measure(posts, "interactions").notna().to_numpy(bool)
     # YouTube's thumbnail impressions count times a thumbnail was shown, not the video: not a broadcast count
     thumbnails = posts["impressions_kind"].eq("thumbnail_impressions").fillna(False).to_numpy(bool)
-    for name in ("reach", "impressions", "video_views"):
-        reported = posts[name].notna().to_numpy(bool) & ~(thumbnails if name == "impressions" else False)
-        if int((reported & engaged.to_numpy(bool)).sum()) >= min_posts:
+    covered = {name: int((posts[name].notna().to_numpy(bool) & engaged
+                          & ~(thumbnails if name == "impressions" else False)).sum())
+               for name in ("reach", "impressions", "video_views")}
+    best = max(covered.values())
+    for name, count in covered.items():
+        if count >= min_posts and 2 * count >= best:
             return name
     return "reach"
 

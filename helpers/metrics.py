@@ -246,11 +246,15 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
         if before is None:
             continue
         weights = {}
-        if max(len(now), len(before)) <= BOOTSTRAP_LIMIT:  # one set of resamples for all rates of a period
-            if "post_id" in now:  # posts in a fixed order: the same posts in any row order, the same interval
-                now, before = now.sort_values("post_id", kind="stable"), before.sort_values("post_id", kind="stable")
-            weights = {"weights_a": bootstrap_weights(len(now), seed=SEED),
-                       "weights_b": bootstrap_weights(len(before), seed=SEED + 1)}
+        # one set of resamples for all rates of a period of up to BOOTSTRAP_LIMIT posts, over its posts in a
+        # fixed order (the same posts in any row order: the same interval); a larger period is left to
+        # ratio_of_sums_change_interval, which resamples a rate's counted posts or uses the delta method
+        if len(now) <= BOOTSTRAP_LIMIT:
+            now = now.sort_values("post_id", kind="stable") if "post_id" in now else now
+            weights["weights_a"] = bootstrap_weights(len(now), seed=SEED)
+        if len(before) <= BOOTSTRAP_LIMIT:
+            before = before.sort_values("post_id", kind="stable") if "post_id" in before else before
+            weights["weights_b"] = bootstrap_weights(len(before), seed=SEED + 1)
         for name, (numerator, denominator, scale) in operands.items():
             result = ratio_of_sums_change_interval(
                 _operand(now, numerator), _operand(now, denominator),

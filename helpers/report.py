@@ -150,6 +150,8 @@ class Report:
         low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
         if pd.isna(low) or pd.isna(high):
             return change
+        if np.isinf(high):  # the previous rate is 0 in many resamples: no upper bound
+            return tr.t("change.relative_open", change=change, low=tr.percent(low, 1))
         return tr.t("change.relative_interval", change=change, low=tr.percent(low, 1), high=tr.percent(high, 1))
 
     def _points_text(self, difference, low, high) -> str:

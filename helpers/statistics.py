@@ -177,18 +177,30 @@ def bootstrap_weights(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> n
     return np.bincount(drawn.ravel(), minlength=resamples * n).reshape(resamples, n).astype(float)
 
 
+def expanded_alpha(n: int, confidence: float = 0.95) -> float:
+    """The tail probability to read a percentile bootstrap interval at, so that it covers closer to
+    `confidence` in small samples (Hesterberg, What Teachers Should Know About the Bootstrap, 2015, §4.3,
+    the "expanded percentile interval"): z' = √(n ÷ (n − 1)) · t(n − 1), α' = 2·(1 − Φ(z'))."""
+    alpha = 1 - confidence
+    z = np.sqrt(n / (n - 1)) * stats.t.ppf(1 - alpha / 2, n - 1)
+    return float(2 * stats.norm.sf(z))
+
+
 def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float = 0.95,
                                   weights_a: np.ndarray | None = None, weights_b: np.ndarray | None = None) -> dict:
     """How a ratio of sums moved between two sets of units: R = Σ num ÷ Σ den in each, the difference
     R_a − R_b and the relative change R_a ÷ R_b − 1, each with an interval.
 
-    Units (posts) count only where they report both values and den > 0, as in the rate itself. A unit is
-    resampled whole, its numerator with its denominator, each set on its own: percentile bootstrap (with
-    `weights_*` from bootstrap_weights over all the set's units, which lets the rates of one set of posts
-    share their resamples; drawn here when not given), or, when a set holds more than BOOTSTRAP_LIMIT
-    units, the delta method (linearisation, Cochran, Sampling Techniques, 3rd ed., §6.4):
-    Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)², and on log R for the relative change.
-    No interval below MIN_INTERVAL_VALUES counted units in a set.
+    Units (posts) count only where they report both values and den > 0, as in the rate itself. Each set is
+    handled on its own: up to BOOTSTRAP_LIMIT counted units it is resampled, a unit whole (its numerator
+    with its denominator; `weights_*` from bootstrap_weights over all the set's rows let the rates of one
+    set of posts share their resamples), and above it its ratio is drawn from the delta method's normal
+    approximation (linearisation, Cochran, Sampling Techniques, 3rd ed., §6.4:
+    Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)²). The interval is the expanded percentile
+    interval of the draws (expanded_alpha, at the smaller resampled set), or, when both sets are large, the
+    delta method's own (on log R for the relative change). A relative change whose previous ratio is 0 in
+    too many resamples has no upper bound (+inf). No interval below MIN_INTERVAL_VALUES counted units in a
+    set, nor when a set's numerators are all 0 (resamples of zeros cannot show how uncertain a rate of 0 is).
     """
     def floats(values) -> np.ndarray:
         if isinstance(values, pd.Series) and pd.api.types.is_numeric_dtype(values.dtype):
@@ -201,22 +213,26 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
         return np.where(counted, num, 0.0), np.where(counted, den, 0.0), counted
 
     (ya, xa, ca), (yb, xb, cb) = prepare(num_a, den_a), prepare(num_b, den_b)
+    n_a, n_b = int(ca.sum()), int(cb.sum())
     out = {"ratio_a": np.nan, "ratio_b": np.nan, "difference": np.nan, "ci_low": np.nan, "ci_high": np.nan,
            "relative_change": np.nan, "relative_ci_low": np.nan, "relative_ci_high": np.nan,
-           "n_a": int(ca.sum()), "n_b": int(cb.sum()), "method": "none"}
-    if not (ca.any() and cb.any()):
+           "n_a": n_a, "n_b": n_b, "method": "none"}
+    if not (n_a and n_b):
         return out
     ra, rb = ya.sum() / xa.sum(), yb.sum() / xb.sum()
     out.update(ratio_a=float(ra), ratio_b=float(rb), difference=float(ra - rb),
                relative_change=float(ra / rb - 1) if rb > 0 else np.nan)
-    if min(out["n_a"], out["n_b"]) < MIN_INTERVAL_VALUES:
+    if min(n_a, n_b) < MIN_INTERVAL_VALUES or ya.sum() == 0 or yb.sum() == 0:
         return out
     alpha = 1 - confidence
-    if max(len(ya), len(yb)) > BOOTSTRAP_LIMIT:
-        def variance(y, x, counted, r):
-            n = counted.sum()
-            return n / (n - 1) * np.sum((y - r * x)[counted] ** 2) / x.sum() ** 2
-        va, vb = variance(ya, xa, ca, ra), variance(yb, xb, cb, rb)
+
+    def variance(y, x, counted, r):
+        n = counted.sum()
+        return n / (n - 1) * np.sum((y - r * x)[counted] ** 2) / x.sum() ** 2
+
+    va, vb = variance(ya, xa, ca, ra), variance(yb, xb, cb, rb)
+    large_a, large_b = n_a > BOOTSTRAP_LIMIT, n_b > BOOTSTRAP_LIMIT
+    if large_a and large_b:  # both large: the delta method's normal interval
         crit = stats.norm.ppf(1 - alpha / 2)
         se = np.sqrt(va + vb)
         out.update(ci_low=float(ra - rb - crit * se), ci_high=float(ra - rb + crit * se), method="delta method")
@@ -226,20 +242,29 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
                        relative_ci_high=float(ra / rb * np.exp(crit * se_log) - 1))
         return out
 
-    def resampled(y, x, weights, seed):
-        if weights is None:  # drawn here: over the units in a fixed order, so row order does not matter
+    def draws(y, x, counted, r, v, weights, large, seed):
+        """The set's ratio in each resample, or drawn from its normal approximation when the set is large."""
+        if large:
+            return np.random.default_rng(seed).normal(r, np.sqrt(v), RESAMPLES)
+        if weights is None:  # drawn here, over the counted units in a fixed order: row order does not matter
+            y, x = y[counted], x[counted]
             order = np.lexsort((x, y))
             y, x, weights = y[order], x[order], bootstrap_weights(len(y), seed=seed)
         sums_x = weights @ x
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(sums_x > 0, (weights @ y) / sums_x, np.nan)
 
-    boot_a, boot_b = resampled(ya, xa, weights_a, SEED), resampled(yb, xb, weights_b, SEED + 1)
+    boot_a = draws(ya, xa, ca, ra, va, weights_a, large_a, SEED)
+    boot_b = draws(yb, xb, cb, rb, vb, weights_b, large_b, SEED + 1)
     kept = np.isfinite(boot_a) & np.isfinite(boot_b)  # a resample drawing no counted unit has no ratio
-    low, high = np.quantile(boot_a[kept] - boot_b[kept], [alpha / 2, 1 - alpha / 2])
-    out.update(ci_low=float(low), ci_high=float(high), method="bootstrap")
-    kept &= boot_b > 0
-    if kept.any() and rb > 0:
-        low, high = np.quantile(boot_a[kept] / boot_b[kept] - 1, [alpha / 2, 1 - alpha / 2])
+    boot_a, boot_b = boot_a[kept], boot_b[kept]
+    tail = expanded_alpha(min(n for n, large in ((n_a, large_a), (n_b, large_b)) if not large), confidence) / 2
+    low, high = np.quantile(boot_a - boot_b, [tail, 1 - tail])
+    out.update(ci_low=float(low), ci_high=float(high),
+               method="bootstrap" if not (large_a or large_b) else "bootstrap and delta method")
+    if rb > 0:  # a resample whose previous ratio is 0 has an unbounded relative change: kept, as +inf
+        with np.errstate(invalid="ignore", divide="ignore"):
+            relative = np.where(boot_b > 0, boot_a / boot_b - 1, np.inf)
+        low, high = np.quantile(relative, [tail, 1 - tail], method="inverted_cdf")
         out.update(relative_ci_low=float(low), relative_ci_high=float(high))
     return out

@@ -87,6 +87,36 @@ def test_a_ratio_of_sums_change_counts_only_posts_reporting_both_and_needs_six_a
     assert five["difference"] == pytest.approx(0.2) and pd.isna(five["ci_low"]) and five["method"] == "none"
 
 
+def test_no_interval_from_a_period_without_a_single_interaction_and_no_upper_bound_from_mostly_zeros():
+    none_now = statistics.ratio_of_sums_change_interval([0] * 12, [100] * 12, [1, 0, 2, 0, 1, 0] * 2, [100] * 12)
+    assert none_now["relative_change"] == -1 and pd.isna(none_now["ci_low"])  # never "-100% (-100% to -100%)"
+    none_ever = statistics.ratio_of_sums_change_interval([0] * 12, [100] * 12, [0] * 12, [100] * 12)
+    assert none_ever["difference"] == 0 and pd.isna(none_ever["ci_low"])  # never "0.00 pp (0.00 to 0.00)"
+    # one interaction before: a third of the previous period's resamples have none, so no upper bound
+    sparse = statistics.ratio_of_sums_change_interval([1, 1, 0, 0, 0, 0], [100] * 6, [1, 0, 0, 0, 0, 0], [100] * 6)
+    assert sparse["relative_change"] == pytest.approx(1.0) and sparse["relative_ci_high"] == np.inf
+    assert sparse["relative_ci_low"] >= -1
+
+
+def test_a_large_period_does_not_turn_a_small_one_over_to_the_normal_approximation():
+    rng = np.random.default_rng(3)
+    reach = np.full(2_001, 1000.0)
+    large = statistics.ratio_of_sums_change_interval(rng.binomial(1000, 0.03, 2_001), reach,
+                                                     [10, 10, 10, 10, 10, 100], [100] * 5 + [10_000])
+    # the small period is resampled (its one big post decides its rate), the large one drawn from its normal
+    assert large["method"] == "bootstrap and delta method"
+    assert large["ci_low"] < 0 < large["ci_high"]  # the 6 posts cannot tell a change, as with 2,000 posts
+    smaller = statistics.ratio_of_sums_change_interval(rng.binomial(1000, 0.03, 2_000), reach[:2_000],
+                                                       [10, 10, 10, 10, 10, 100], [100] * 5 + [10_000])
+    assert smaller["method"] == "bootstrap" and smaller["ci_low"] < 0 < smaller["ci_high"]
+
+
+def test_the_expanded_percentile_level_by_hand():
+    # n = 6: z' = √(6/5) · t(5, 0.975) = 1.0954 · 2.5706 = 2.8159, α' = 2 · (1 − Φ(2.8159)) = 0.00486
+    assert statistics.expanded_alpha(6) == pytest.approx(0.00486, abs=1e-4)
+    assert statistics.expanded_alpha(10_000) == pytest.approx(0.05, abs=1e-3)  # the plain percentile, in the limit
+
+
 def test_bootstrap_weights_are_resamples_with_replacement():
     weights = statistics.bootstrap_weights(5, resamples=4000)
     assert weights.shape == (4000, 5) and (weights.sum(axis=1) == 5).all()  # each row draws 5 posts
@@ -99,8 +129,9 @@ def test_the_bootstrap_interval_of_a_ratio_of_sums_change_covers_about_95_percen
     rng = np.random.default_rng(11)
     covered = 0
     for _ in range(200):  # both periods from the same process: the interval should hold 0 about 95% of the time
-        reach = [np.round(rng.lognormal(7, 1, n)) for n in (30, 25)]
-        inter = [rng.binomial(r.astype(int), 0.05) for r in reach]
+        reach = [np.round(rng.lognormal(7, 1.5, n)) for n in (10, 12)]  # skewed reach, few posts
+        rates = [rng.beta(0.1, 1.9, n) for n in (10, 12)]  # posts' own rates spread around 5% (overdispersed)
+        inter = [rng.binomial(r.astype(int), p) for r, p in zip(reach, rates)]
         got = statistics.ratio_of_sums_change_interval(inter[0], reach[0], inter[1], reach[1])
         covered += got["ci_low"] <= 0 <= got["ci_high"]
     assert 0.9 <= covered / 200 <= 0.99
