@@ -312,12 +312,13 @@ class Report:
         median = self.rate_changes[(self.rate_changes["platform"] == platform)
                                    & (self.rate_changes["kpi"] == rate_kpi)]
         median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
+        partly = self.tr.t("finding.change_partial") if self._partly_covered(platform) else ""
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
-            **self.words(platform)),
+            **self.words(platform)) + partly,
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -386,7 +387,7 @@ class Report:
             name = tr.platform(platform)
             first, last = self.comparison_start.date(), self.period_end.date()
             spans = self._export_spans(platform, first, last)
-            if spans is not None and spans != [(first, last)]:
+            if self._partly_covered(platform, spans):
                 covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e)) for s, e in spans)
                 notes.append(tr.t("coverage.partial_span", platform=name, spans=covered or tr.t("coverage.no_span"),
                                   start=tr.date(first), end=tr.date(last)))
@@ -506,6 +507,13 @@ class Report:
             key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
             return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
+
+    def _partly_covered(self, platform: str, spans=False) -> bool:
+        """Whether the platform's exports say they cover only part of the comparison period and the period
+        (from `spans`, _export_spans over both, when at hand)."""
+        first, last = self.comparison_start.date(), self.period_end.date()
+        spans = self._export_spans(platform, first, last) if spans is False else spans
+        return spans is not None and spans != [(first, last)]
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
         """The runs of days from `first` to `last` that a platform's post exports cover: each export's period

@@ -681,6 +681,17 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     # the exports' file names name 1 July to 31 October 2026
     assert ("Facebook: of 1 June 2026 to 30 November 2026 (the comparison period and the period), the exports cover"
             " 1 July 2026 to 31 October 2026") in notes
+    change = report._finding_change("facebook")
+    assert change is None or change.text.endswith("part of the total's change is that gap.")
+
+
+def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_when_they_do(report):
+    import dataclasses
+
+    assert "cover only part" not in report._finding_change("facebook").text  # the demo covers both periods
+    narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
+    assert narrower._finding_change("facebook").text.endswith(
+        " The exports cover only part of the two periods (see Data coverage): part of the total's change is that gap.")
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
