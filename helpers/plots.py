@@ -12,6 +12,7 @@ spare, the renderer has a second process draw part of them (drawing.py).
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -36,9 +37,15 @@ def axis_label(text: str, width: int = 34) -> str:
     return textwrap.fill(text, width) if len(text) > width else text
 
 
+#: Spans a line must not break inside: a short bracket ("(60 to 129)"), a comparison ("H = 14.4", "p < 0.001").
+_UNBROKEN = re.compile(r"\([^()]{1,30}\)|\S+ [=<>≤≥] \S+|[=<>≤≥] \S+")
+
+
 def wrap_title(title: str, width: int = 62) -> str:
-    """Titles state the takeaway in a sentence; wrap it to the figure's width."""
-    return textwrap.fill(title, width)
+    """Titles state the takeaway in a sentence; wrap it to the figure's width, never inside a number's
+    bracket or a comparison."""
+    glued = _UNBROKEN.sub(lambda m: m.group(0).replace(" ", "\u00a0"), title)
+    return textwrap.fill(glued, width, break_on_hyphens=False).replace("\u00a0", " ")
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, **options):
@@ -201,7 +208,13 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
     ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
-    ax.set_ylabel(axis_label(tr.t("figure.axis_rank")))
+    ax.set_ylabel(axis_label(tr.t("figure.axis_rank"), 48))
+    by = ranked_by or tr.t("lens.word_reach")
+    ax.legend(handles=[plt.Line2D([], [], color=accent, marker="o", lw=1.6,
+                                  label=tr.t("figure.legend_both", n=tr.number(top_n))),
+                       plt.Line2D([], [], color=PALETTE[3], marker="o", lw=1.6,
+                                  label=tr.t("figure.legend_one", n=tr.number(top_n), by=by))],
+              frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)  # below: no line hidden
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig

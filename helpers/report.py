@@ -167,12 +167,13 @@ class Report:
     def findings(self) -> list[Finding]:
         """Five to eight sentences written from the numbers shown further down, most telling first."""
         found: list[Finding] = []
-        for platform in self.platforms:
-            found += [f for f in (self._finding_best_post(platform), self._finding_elasticity(platform),
-                                  self._finding_formats(platform)) if f]
-        for platform in self.platforms:
-            found += [f for f in (self._finding_overlap(platform), self._finding_change(platform),
-                                  self._finding_paid(platform), self._finding_benchmark(platform)) if f]
+        # in rounds over the platforms, so that eight sentences cover each: how the period went, then where
+        # the lenses part, then the rest
+        rounds = ((self._finding_change, self._finding_best_post), (self._finding_elasticity, self._finding_formats),
+                  (self._finding_overlap, self._finding_paid, self._finding_benchmark))
+        for makers in rounds:
+            for platform in self.platforms:
+                found += [f for f in (make(platform) for make in makers) if f]
         lead = [self._finding_coverage()]
         return (lead + found)[:8]
 
@@ -210,14 +211,21 @@ class Report:
     def _finding_overlap(self, platform: str) -> Finding | None:
         overlap = self.overlaps[platform]
         # no finding when every post compared is in both tops (8 posts, top 10): the overlap says nothing
-        if overlap["n"] < 2 or overlap["n"] >= overlap["posts_compared"] or not self.rankings_compared(platform):
+        if overlap["n"] < 2 or not self.top_n_telling(platform) or not self.rankings_compared(platform):
             return None
         chance = overlap["n"] ** 2 / overlap["posts_compared"]  # the expected overlap of two random top-n lists
+        key = "finding.overlap_one" if overlap["overlap"] == 1 else "finding.overlap"
         return Finding("finding.overlap", self.tr.t(
-            "finding.overlap", platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
+            key, platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
             n=self.tr.number(overlap["n"]), by=self.ranked_by(platform), chance=self.tr.number(chance, 1),
             posts=self.tr.number(overlap["posts_compared"])),
             {"overlap": overlap["overlap"], "n": overlap["n"], "chance": chance})
+
+    def top_n_telling(self, platform: str) -> bool:
+        """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
+        posts holds most of them, and any two rankings share most of it)."""
+        overlap = self.overlaps[platform]
+        return 2 * overlap["n"] <= overlap["posts_compared"]
 
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
@@ -311,14 +319,19 @@ class Report:
         row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == rate_kpi)].iloc[0]
         median = self.rate_changes[(self.rate_changes["platform"] == platform)
                                    & (self.rate_changes["kpi"] == rate_kpi)]
-        median_change = self._median_change_text(median.iloc[0]) if len(median) else self.tr.t("common.na")
-        partly = self.tr.t("finding.change_partial") if self._partly_covered(platform) else ""
+        if len(median) and self._no_interactions_either(median.iloc[0]):
+            median_change = self.tr.t("finding.median_unchanged")
+        else:
+            median_change = self.tr.t("finding.median_changed", change=self._median_change_text(median.iloc[0])
+                                      if len(median) else self.tr.t("common.na"))
+        if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
+            key = "finding.change_rate_only"
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
-            **self.words(platform)) + partly,
+            **self.words(platform)),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -473,9 +486,14 @@ class Report:
     def _median_change_text(self, row) -> str:
         if pd.isna(row["difference"]):
             return self.tr.t("common.na")
-        if row["difference"] == 0 and row["ci_low"] == 0 and row["ci_high"] == 0:
+        if self._no_interactions_either(row):
             return self.tr.t("change.zero_medians")  # the median post drew nothing, then and now
         return self._points_text(row["difference"], row["ci_low"], row["ci_high"])
+
+    @staticmethod
+    def _no_interactions_either(row) -> bool:
+        """Whether a median rate change is 0 from 0 to 0: the median post drew nothing in either period."""
+        return row["difference"] == 0 and row["ci_low"] == 0 and row["ci_high"] == 0
 
     def lens_sentence(self, lens: str) -> str:
         """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do
@@ -722,13 +740,14 @@ class Report:
             })
         return pd.DataFrame(rows)
 
-    def _rate_format(self, row):
-        """How to write a median rate and its interval: one decimal of a percent, or as many as it takes for
-        the smallest of the three above 0 to keep two significant digits (0.28%, not 0.3%; 0.045%)."""
-        smallest = min((abs(float(row[k])) for k in ("median", "ci_low", "ci_high")
-                        if pd.notna(row[k]) and row[k] != 0), default=1.0)
-        decimals = 1 if smallest >= 0.01 else 2 if smallest >= 0.001 else 3
-        return lambda value: self.tr.percent(value, decimals)
+    def _rate_format(self, row=None):
+        """How to write a median rate and its interval: each with two significant digits and one decimal at
+        least (6.4%, 0.28%, 0.026%: not 0.3% beside 0.28%)."""
+        def fmt(value):
+            size = abs(float(value)) * 100
+            decimals = 1 if size == 0 or size >= 1 else min(4, 1 - int(np.floor(np.log10(size))))
+            return self.tr.percent(value, decimals)
+        return fmt
 
     def _interval_text(self, row, fmt) -> str:
         if pd.isna(row["median"]):
@@ -767,8 +786,15 @@ class Report:
         finding = self._finding_formats(platform)
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
-            no_reach = self.posts.loc[self.posts["platform"] == platform, "broadcast"].isna().all()
-            return tr.t("formats.no_reach" if no_reach else "formats.too_few", platform=tr.platform(platform))
+            mine = self.posts[self.posts["platform"] == platform]
+            if mine["broadcast"].isna().all():
+                return tr.t("formats.no_reach", platform=tr.platform(platform))
+            if mine["format"].isna().all():
+                return tr.t("formats.no_format", platform=tr.platform(platform))
+            if mine["format"].nunique(dropna=False) == 1:
+                return tr.t("formats.one_format", platform=tr.platform(platform),
+                            format=tr.format_name(mine["format"].iloc[0]))
+            return tr.t("formats.too_few", platform=tr.platform(platform))
         differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
@@ -901,7 +927,8 @@ class Report:
         comparable = int(self.benchmarks["client"].notna().sum()) if len(self.benchmarks) else 0
         sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
         others = len(self.benchmarks) - comparable
-        key = "bench.sentence_all" if others == 0 else "bench.sentence"  # the table's notes say why per row
+        key = ("bench.sentence_none" if comparable == 0 else "bench.sentence" if others  # the notes say why per row
+               else "bench.sentence_one" if comparable == 1 else "bench.sentence_all")
         return " ".join(sentences + [tr.t(key, comparable=tr.number(comparable), rows=tr.number(len(self.benchmarks)),
                                           others=tr.number(others))])
 
@@ -936,9 +963,13 @@ class Report:
             return tr.t("figure.quadrant_none")
         if name == "rank_shift" and not self.rankings_compared(arguments[0]):  # the section's opening says why
             return tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
-        if name == "formats":  # boxes side by side need two formats at least (X's exports give none)
-            shown = self.posts.loc[with_reach & (self.posts["platform"] == arguments[0]), "format"]
-            if shown.fillna("unknown").nunique() < 2:
+        if name == "rank_shift" and not self.top_n_telling(arguments[0]):
+            overlap = self.overlaps[arguments[0]]
+            return tr.t("figure.rank_shift_few", platform=tr.platform(arguments[0]), n=tr.number(overlap["n"]),
+                        posts=tr.number(overlap["posts_compared"]))
+        if name == "formats":  # boxes side by side for two formats compared at least (X's exports give none)
+            medians = self.formats[arguments[0]]["reach"]["medians"]
+            if int(medians["tested"].sum()) < 2:
                 return self.format_sentence(arguments[0])
         if name == "day_hour" and (self.day_hour.empty or self.day_hour["reporting"].sum() == 0):
             return self.timing_sentence()

@@ -53,7 +53,7 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             medians = mine.groupby("format")["reach"].median()
             assert medians[values["reach_format"]] == pytest.approx(values["reach_median"])
         elif finding.key == "finding.overlap":
-            assert re.search(rf"the {values['n']} with most interactions include {values['overlap']};", finding.text)
+            assert re.match(rf"{values['overlap']} of the {values['n']} ", finding.text)
             platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
             compared = report.overlaps[platform]["posts_compared"]
             # two unrelated top-n lists of N posts share n·n/N posts on average (hypergeometric mean)
@@ -245,8 +245,8 @@ def test_a_platform_without_reach_is_ranked_by_its_impressions_or_views(report):
     changed = dataclasses.replace(report, posts=posts, **results)
     assert "On Instagram, views and interactions rank posts with" in changed.agreement_sentence()
     assert "On Facebook, reach and interactions rank posts with" in changed.agreement_sentence()
-    assert changed._finding_overlap("instagram").text.startswith("Of the 10 Instagram posts with the most views, the"
-                                                                 " 10 with most interactions include")
+    assert changed._finding_overlap("instagram").text.startswith("of the 10 Instagram posts with the most views are"
+                                                                 " also among", len(str(results["overlaps"]["instagram"]["overlap"])) + 1)
     table = changed.divergent_posts("instagram")
     assert {"views", "rank by views"} <= set(table.columns) and set(table["on top by"]) <= {"views only",
                                                                                           "interactions only"}
@@ -569,7 +569,7 @@ def test_the_formats_finding_names_a_leader_only_beyond_chance(report):
             report.formats[platform][lens]["pairs"]["p_holm"] = 0.5
         finding = report._finding_formats(platform)
         assert finding.key == "finding.formats_unclear"
-        assert finding.text.startswith("On Facebook, no format is clearly ahead under either lens")
+        assert finding.text.startswith("On Facebook, under neither lens is a single format ahead of every other")
         report.formats[platform]["rate"]["pairs"]["p_holm"] = 0.001
         finding = report._finding_formats(platform)
         assert finding.key == "finding.formats_rate_only" and finding.values["rate_leader"] == finding.values["rate_format"]
@@ -682,16 +682,19 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     assert ("Facebook: of 1 June 2026 to 30 November 2026 (the comparison period and the period), the exports cover"
             " 1 July 2026 to 31 October 2026") in notes
     change = report._finding_change("facebook")
-    assert change is None or change.text.endswith("part of the total's change is that gap.")
+    assert change is None or (change.text.endswith("Totals are not compared: the exports cover only part of the two"
+                                                   " periods (see Data coverage).") and "rose" not in change.text)
 
 
 def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_when_they_do(report):
     import dataclasses
 
     assert "cover only part" not in report._finding_change("facebook").text  # the demo covers both periods
+    assert "summed reach fell 33%" in report._finding_change("facebook").text
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
-    assert narrower._finding_change("facebook").text.endswith(
-        " The exports cover only part of the two periods (see Data coverage): part of the total's change is that gap.")
+    text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
+    assert text.endswith(" Totals are not compared: the exports cover only part of the two periods (see Data coverage).")
+    assert "summed reach" not in text and "engagement rate by reach (Σ interactions ÷ Σ reach) went from" in text
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
@@ -744,13 +747,18 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
 
 
 def test_a_platform_whose_posts_have_one_format_gets_the_sentence_not_a_single_box(report):
-    posts = report.posts
-    try:
-        report.posts = posts.assign(format=posts["format"].where(posts["platform"] != "facebook", pd.NA))
-        assert ("formats", "facebook") not in report.figure_plan() and ("formats", "instagram") in report.figure_plan()
-        assert "<img" not in report.figure_html("formats", "facebook").data
-    finally:
-        report.posts = posts
+    import dataclasses
+
+    from helpers.report import analyse
+
+    for formats, sentence in ((pd.NA, "On Facebook, the exports do not give a post's format, so formats are not compared."),
+                              ("reel", "On Facebook, every post is a reel, so formats are not compared.")):
+        posts = report.posts.assign(format=report.posts["format"].where(report.posts["platform"] != "facebook", formats))
+        changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+        plan = changed.figure_plan()
+        assert ("formats", "facebook") not in plan and ("formats", "instagram") in plan
+        assert "<img" not in changed.figure_html("formats", "facebook").data
+        assert changed.format_sentence("facebook") == sentence
 
 
 def test_sentences_about_several_platforms_name_only_the_counts_of_the_platforms_they_cover(report):
