@@ -123,8 +123,6 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
 #: The engagement rate that goes with each broadcast measure: interactions divided by it.
 RATE_OF_MEASURE = {"reach": "engagement_rate_by_reach", "impressions": "engagement_rate_by_impressions",
                    "video_views": "engagement_rate_by_views"}
-#: The columns with_broadcast adds.
-BROADCAST_COLUMNS = ("broadcast_measure", "broadcast", "engagement_rate_by_broadcast")
 
 
 def with_broadcast(posts: pd.DataFrame) -> pd.DataFrame:

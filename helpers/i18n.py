@@ -244,6 +244,16 @@ class Translator:
             return self.t("common.na")
         return self.percent(value, 2 if abs(float(value)) >= 0.001 else 3)
 
+    def percent_significant(self, value, digits: int = 2) -> str:
+        """A measured rate with `digits` significant digits and one decimal at least (6.4%, 0.28%, 0.026%), so
+        that a median and the bounds of its interval each keep their precision. Published benchmark rates
+        keep their own digits instead (rate_percent)."""
+        if is_missing(value):
+            return self.t("common.na")
+        size = abs(float(value)) * 100
+        decimals = 1 if size == 0 or size >= 10 ** (digits - 1) else min(4, digits - 1 - int(math.floor(math.log10(size))))
+        return self.percent(value, max(1, decimals))
+
     def money(self, value, currency: str) -> str:
         if is_missing(value):
             return self.t("common.na")

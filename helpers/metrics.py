@@ -206,7 +206,8 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     Computed only where the period has posts covering the KPI and the previous period at least
     `min_previous` (otherwise NA, with the reason visible in posts_covered: a change against one or two posts
     says nothing), and not for impression-based KPIs when one period reports impressions and the other
-    views (`series_break` True).
+    views (`series_break` True). Rates and per-post rates carry the 95% intervals of their change and of
+    their relative change (change_intervals: INTERVAL_COLUMNS); totals none.
     """
     merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
@@ -234,7 +235,7 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
     the same resamples (statistics.ratio_of_sums_change_interval). Totals get none: they count every post
     of the period, nothing is estimated.
     """
-    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval
+    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval, resamples_for
 
     current = current if "interactions" in current else post_metrics(current)
     previous = previous if "interactions" in previous else post_metrics(previous)
@@ -249,12 +250,13 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
         # one set of resamples for all rates of a period of up to BOOTSTRAP_LIMIT posts, over its posts in a
         # fixed order (the same posts in any row order: the same interval); a larger period is left to
         # ratio_of_sums_change_interval, which resamples a rate's counted posts or uses the delta method
+        resamples = resamples_for(min(len(now), len(before)))  # the same number for both periods
         if len(now) <= BOOTSTRAP_LIMIT:
             now = now.sort_values("post_id", kind="stable") if "post_id" in now else now
-            weights["weights_a"] = bootstrap_weights(len(now), seed=SEED)
+            weights["weights_a"] = bootstrap_weights(len(now), resamples, seed=SEED)
         if len(before) <= BOOTSTRAP_LIMIT:
             before = before.sort_values("post_id", kind="stable") if "post_id" in before else before
-            weights["weights_b"] = bootstrap_weights(len(before), seed=SEED + 1)
+            weights["weights_b"] = bootstrap_weights(len(before), resamples, seed=SEED + 1)
         for name, (numerator, denominator, scale) in operands.items():
             result = ratio_of_sums_change_interval(
                 _operand(now, numerator), _operand(now, denominator),

@@ -271,7 +271,8 @@ MIN_CELL_POSTS = 3
 
 def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = MIN_CELL_POSTS,
                      labels: dict | None = None) -> plt.Figure:
-    """Median engagement rate by reach per weekday × hour, one panel per platform with its own colour scale
+    """Median engagement rate per weekday × hour (compare.day_hour: by reach, or by the platform's broadcast
+    count; `labels` name it per platform), one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
     its number of posts.
 

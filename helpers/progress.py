@@ -73,7 +73,7 @@ class Progress:
         self.failed += 0 if ok else 1
         self._clear()
         mark = self.tr.t("cli.status.ok" if ok else "cli.status.failed")
-        note = f" ({note})" if note else ""
+        note = f" ({self.tr.message(note)})" if note else ""  # a Message in the command's language
         finished = self.tr.t("cli.progress.finished", mark=mark, seconds=self.tr.number(seconds, 1))
         self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: {finished}{note}\n")
         self.redraw()

@@ -767,8 +767,8 @@ class Renderer:
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken kernel or a bug: this client fails, others go on
-            # a WorkbookError speaks to the user (its Message is shown in the command's language); a bug keeps
-            # its type
+            # a WorkbookError speaks to the user, without its type (a Message, as the kernel's, is shown in the
+            # command's language; a plain text in the language it was raised in); a bug keeps its type
             error = (exc.args[0] if isinstance(exc, WorkbookError) and len(exc.args) == 1
                      else f"{type(exc).__name__}: {exc}")
             return self._fail(task, work, started, timings, error, detail=traceback.format_exc())

@@ -31,7 +31,8 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "amplification_rate", "applause_rate", "saves", "virality_rate", "clicks", "click_through_rate",
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
-#: Per-post rates whose period-over-period change gets an interval (difference of medians, bootstrap).
+#: Per-post rates whose median post's change gets an interval (difference of medians, bootstrap: the
+#: rate_changes table); the change of each rate over all posts (Σ ÷ Σ) has its own (metrics.change_intervals).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
 #: The total that goes with each broadcast measure (compare.broadcast_measure) in the period-change finding.
 TOTAL_OF_MEASURE = {"reach": "summed_reach", "impressions": "impressions", "video_views": "video_views"}
@@ -109,6 +110,12 @@ class Report:
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
+
+    def __post_init__(self) -> None:
+        # each platform's broadcast count (compare.with_broadcast), from the posts as given: analyse computes
+        # its comparisons the same way, so the figures and sentences read the count the analysis used
+        if len(self.posts.columns):
+            self.posts = compare.with_broadcast(self.posts)
 
     # ----------------------------------------------------------------------------------------- basics
     @property
@@ -300,7 +307,7 @@ class Report:
             key, platform=self.tr.platform(platform), reach_format=self.tr.format_name(best_reach["format"]),
             reach_value=self._interval_text(best_reach, self.tr.number),
             rate_format=self.tr.format_name(best_rate["format"]),
-            rate_value=self._interval_text(best_rate, self._rate_format(best_rate)), **self.words(platform))
+            rate_value=self._interval_text(best_rate, self.tr.percent_significant), **self.words(platform))
         if pd.notna(best_reach["ci_low"]) or (pd.notna(best_rate["ci_low"]) and best_rate["median"] != 0):
             text += " " + self.tr.t("finding.formats_brackets")
         return Finding(key, text, values)
@@ -400,7 +407,7 @@ class Report:
             name = tr.platform(platform)
             first, last = self.comparison_start.date(), self.period_end.date()
             spans = self._export_spans(platform, first, last)
-            if self._partly_covered(platform, spans):
+            if self._covers_part(spans):
                 covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e)) for s, e in spans)
                 notes.append(tr.t("coverage.partial_span", platform=name, spans=covered or tr.t("coverage.no_span"),
                                   start=tr.date(first), end=tr.date(last)))
@@ -492,8 +499,8 @@ class Report:
 
     @staticmethod
     def _no_interactions_either(row) -> bool:
-        """Whether a median rate change is 0 from 0 to 0: the median post drew nothing in either period."""
-        return row["difference"] == 0 and row["ci_low"] == 0 and row["ci_high"] == 0
+        """Whether the median post's rate is 0 in both periods: it drew nothing, then and now."""
+        return row.get("median_a") == 0 and row.get("median_b") == 0
 
     def lens_sentence(self, lens: str) -> str:
         """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do
@@ -514,24 +521,27 @@ class Report:
         values = {"platform": tr.platform(platform), "posts": self._posts_covered(platform, "summed_reach"),
                   "reach": tr.number(reach), "frequency": self._fmt_kpi("frequency", frequency)}
         measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
-        if pd.notna(reach):
+        if pd.notna(reach) and measure == "reach":
             return tr.t("lens.broadcast_sentence" if pd.notna(frequency) else "lens.broadcast_sentence_no_frequency",
                         **values)
         views = self.kpi(platform, "video_views")
         if pd.notna(impressions) and measure != "video_views":
-            return tr.t("lens.broadcast_sentence_no_reach", impressions=tr.number(impressions),
+            key = "lens.broadcast_sentence_no_reach" if pd.isna(reach) else "lens.broadcast_sentence_few_reach"
+            return tr.t(key, impressions=tr.number(impressions), with_reach=self._posts_covered(platform, "summed_reach"),
                         counted=self._counted(platform), **values | {"posts": self._posts_covered(platform, "impressions")})
         if pd.notna(views):  # TikTok: plays only; YouTube: its impressions count thumbnails shown
             key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
             return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
 
-    def _partly_covered(self, platform: str, spans=False) -> bool:
-        """Whether the platform's exports say they cover only part of the comparison period and the period
-        (from `spans`, _export_spans over both, when at hand)."""
+    def _partly_covered(self, platform: str) -> bool:
+        """Whether the platform's exports say they cover only part of the comparison period and the period."""
         first, last = self.comparison_start.date(), self.period_end.date()
-        spans = self._export_spans(platform, first, last) if spans is False else spans
-        return spans is not None and spans != [(first, last)]
+        return self._covers_part(self._export_spans(platform, first, last))
+
+    def _covers_part(self, spans: list[tuple] | None) -> bool:
+        """Whether export spans (_export_spans over both periods; None: no export says) leave days out."""
+        return spans is not None and spans != [(self.comparison_start.date(), self.period_end.date())]
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
         """The runs of days from `first` to `last` that a platform's post exports cover: each export's period
@@ -573,7 +583,7 @@ class Report:
         comments = self.kpi(platform, "conversation_rate")
         values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
         measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
-        if pd.notna(by_reach):
+        if pd.notna(by_reach) and measure == "reach":
             text = tr.t("lens.engagement_by_reach", rate=self._fmt_kpi("engagement_rate_by_reach", by_reach), **values)
         elif pd.notna(by_impressions) and not (measure == "video_views" and pd.notna(by_views)):
             text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
@@ -735,19 +745,10 @@ class Report:
                                                                                           else 0))),
                 tr.t("formats.median_reach", **words): self._interval_text(r, tr.number) if r is not None
                 else tr.t("common.na"),
-                tr.t("formats.median_rate", **words): self._interval_text(e, self._rate_format(e))
+                tr.t("formats.median_rate", **words): self._interval_text(e, tr.percent_significant)
                 if e is not None else tr.t("common.na"),
             })
         return pd.DataFrame(rows)
-
-    def _rate_format(self, row=None):
-        """How to write a median rate and its interval: each with two significant digits and one decimal at
-        least (6.4%, 0.28%, 0.026%: not 0.3% beside 0.28%)."""
-        def fmt(value):
-            size = abs(float(value)) * 100
-            decimals = 1 if size == 0 or size >= 1 else min(4, 1 - int(np.floor(np.log10(size))))
-            return self.tr.percent(value, decimals)
-        return fmt
 
     def _interval_text(self, row, fmt) -> str:
         if pd.isna(row["median"]):
@@ -838,14 +839,17 @@ class Report:
         return pd.DataFrame(rows)
 
     def paid_sentence(self) -> str:
+        """Each platform's paid-against-organic lifts, and for each platform whose posts are marked but that
+        has no lift, why: no platform drops out unexplained."""
         tr = self.tr
-        sentences = [f.text for f in (self._finding_paid(p) for p in self.platforms) if f]
-        if sentences:
-            return " ".join(sentences)
         if self.paid.empty:  # no post's paid flag is known
             return tr.t("paid.none")
+        findings = {p: self._finding_paid(p) for p in self.platforms}
+        sentences = [f.text for f in findings.values() if f]
         too_few, reasons = [], []
         for _, row in self.paid.iterrows():  # posts are marked, yet no lift: why
+            if findings.get(row["platform"]):
+                continue
             unknown = int((self.posts["platform"] == row["platform"]).sum()) - row["paid posts"] - row["organic posts"]
             values = {"platform": tr.platform(row["platform"]), "paid": tr.number(row["paid posts"]),
                       "organic": tr.number(row["organic posts"]), "unknown": tr.number(unknown),
@@ -863,7 +867,7 @@ class Report:
                 reasons.append(tr.t("paid.zero_median", **values))
         if too_few:
             reasons.insert(0, tr.t("paid.too_few", counts="; ".join(too_few), minimum=tr.number(PAID_MIN_POSTS)))
-        return " ".join(reasons)
+        return " ".join(sentences + reasons)
 
     # ----------------------------------------------------------------------------------------- attention
     def has_attention(self) -> bool:
@@ -956,8 +960,7 @@ class Report:
         """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
         report no reach, rankings that cannot be compared); None when the figure is drawn."""
         tr = self.tr
-        with_reach = self.posts["broadcast"].gt(0).fillna(False)  # reach, or what the exports count instead
-        if name == "reach_vs_interactions" and not (with_reach & self.posts["interactions"].gt(0).fillna(False)).any():
+        if name == "reach_vs_interactions" and not self._drawable().any():
             return tr.t("figure.scatter_none")
         if name == "quadrant" and self.quadrants.empty:
             return tr.t("figure.quadrant_none")
@@ -1012,25 +1015,27 @@ class Report:
         title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if fitted
                  else tr.t("figure.scatter_title_plain", **self.words(among=self._scattered())))
         with_both = self.posts["broadcast"].notna() & self.posts["interactions"].notna()
-        left_out = int(with_both.sum()) - int((self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)
-                                               ).fillna(False).sum())
+        left_out = int(with_both.sum()) - int(self._drawable().sum())
         if left_out:  # posts with 0 interactions (or 0 reach) have no place on log axes: say how many
-            title += tr.t("figure.scatter_left_out", count=tr.number(left_out),
-                          posts=tr.number(int(with_both.sum())))
+            title += tr.t("figure.scatter_left_out", count=tr.number(left_out), posts=tr.number(int(with_both.sum())),
+                          **self.words(among=self.posts.loc[with_both, "platform"]))
         return title
 
+    def _drawable(self) -> pd.Series:
+        """The posts the scatter can place on its log axes: a broadcast count and interactions above 0."""
+        return (self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False).astype(bool)
+
     def _scattered(self) -> list[str]:
-        """The platforms with posts in the scatter: a broadcast count and interactions above 0."""
-        drawn = (self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False)
-        return sorted(self.posts.loc[drawn, "platform"].unique())
+        """The platforms with posts in the scatter."""
+        return sorted(self.posts.loc[self._drawable(), "platform"].unique())
 
     def figure_reach_vs_interactions(self):
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms if elasticity_shown(self.elasticity[p])}
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms})
-        drawn = int((self.posts["broadcast"].gt(0) & self.posts["interactions"].gt(0)).fillna(False).sum())
-        alt = tr.t("figure.scatter_alt", posts=tr.number(drawn), **self.words(among=self._scattered())) + " " + self.agreement_sentence()  # the posts drawn
+        alt = tr.t("figure.scatter_alt", posts=tr.number(int(self._drawable().sum())),  # the posts drawn
+                   **self.words(among=self._scattered())) + " " + self.agreement_sentence()
         return fig, alt
 
     def figure_quadrant(self):
@@ -1118,7 +1123,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                      else pd.DataFrame())
     inside, cut = _within(every, start, end)
     before, cut_before = _within(every, previous_start, previous_end)
-    posts, previous = compare.with_broadcast(every[inside]), every[before]  # broadcast: reach, or what is counted
+    posts, previous = every[inside], every[before]
     month_notes = []
     if (cut | cut_before).any():
         months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
@@ -1186,7 +1191,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
                 result = median_difference_interval(mine[name], before_mine[name])
             changes.append({"platform": platform, "kpi": name, **result})
     results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
-                                                             "p_value", "n_a", "n_b"])
+                                                             "p_value", "n_a", "n_b", "median_a", "median_b"])
     results["agreement"] = pd.concat(agreements) if agreements else compare.rank_agreement(posts)
     results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
         columns=["platform", "broadcast", "interactions", "rank by broadcast", "last rank by broadcast",

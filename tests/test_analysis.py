@@ -152,7 +152,7 @@ def test_period_change_gives_intervals_to_rates_and_per_post_rates_not_to_totals
         assert row["ci_low"] < row["change"] < row["ci_high"], name
         assert row["relative_ci_low"] < row["relative_change"] < row["relative_ci_high"], name
     assert change.loc["summed_reach", ["ci_low", "ci_high"]].isna().all()  # a total counts every post
-    assert change.loc["saves", ["ci_low", "ci_high"]].isna().all()
+    assert change.loc["comments", ["ci_low", "ci_high"]].isna().all() and pd.notna(change.loc["comments", "change"])
     # the same posts in another row order give the same intervals
     again = metrics.period_change(now.iloc[::-1], before.iloc[::-1]).set_index("kpi")
     assert again.loc["engagement_rate_by_reach", "ci_low"] == change.loc["engagement_rate_by_reach", "ci_low"]

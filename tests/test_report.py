@@ -306,6 +306,36 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     assert "video_views" not in changed.broadcast_kpis("facebook")  # reach platforms: the table as before
 
 
+def test_a_platform_without_a_lift_is_explained_beside_one_with_a_lift(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    for platform, paid in (("facebook", 10), ("instagram", 2)):
+        mine = posts["platform"] == platform
+        posts.loc[mine, "paid"] = posts.loc[mine, "published_at"].rank(method="first") <= paid
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    sentence = changed.paid_sentence()
+    assert sentence.startswith("On Facebook, paid posts reached ")
+    assert "Too few posts to compare paid with organic ones (Instagram: 2 paid, 64 organic, 0 unknown)" in sentence
+
+
+def test_a_platform_with_reach_on_few_posts_is_described_by_the_count_it_is_compared_by(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = posts.index[posts["platform"] == "facebook"]
+    posts.loc[facebook[16:], "reach"] = pd.NA  # reach on 16 of 52 posts: compared by what the export counts
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert changed.measures["facebook"] == "impressions"
+    broadcast, engagement = changed.lens_sentence("broadcast"), changed.lens_sentence("engagement")
+    assert "On Facebook, reach is reported for 16 of 52 posts only, so posts are compared by views: 52 posts" in broadcast
+    assert "On Facebook, the posts drew" in engagement and "an engagement rate by views of" in engagement
+
+
 def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report):
     import dataclasses
 
@@ -682,8 +712,8 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     assert ("Facebook: of 1 June 2026 to 30 November 2026 (the comparison period and the period), the exports cover"
             " 1 July 2026 to 31 October 2026") in notes
     change = report._finding_change("facebook")
-    assert change is None or (change.text.endswith("Totals are not compared: the exports cover only part of the two"
-                                                   " periods (see Data coverage).") and "rose" not in change.text)
+    assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
+                                " coverage).") and "rose" not in change.text and "fell" not in change.text
 
 
 def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_when_they_do(report):
@@ -742,8 +772,9 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
     assert "times the views of organic ones, and their engagement rate by views was" in changed.paid_sentence()
     assert "views lift (paid ÷ organic medians)" in changed.paid_table().columns
     # the headline change follows the same count: views and engagement rate by views
-    assert "views rose" in (changed._finding_change("facebook").text + " views rose") and "reach" not in (
-        changed._finding_change("facebook").text)
+    change = changed._finding_change("facebook").text
+    assert re.search(r"On Facebook, views (rose|fell) \d+% against the previous period, and engagement rate by views",
+                     change) and "reach" not in change
 
 
 def test_a_platform_whose_posts_have_one_format_gets_the_sentence_not_a_single_box(report):
@@ -797,8 +828,10 @@ def test_zero_medians_and_thin_figures_say_so_plainly(report):
     finding = changed._finding_formats("facebook")
     assert "drew no interactions, so formats are not told apart by engagement rate by reach (every median is 0)" in (
         finding.text) and "0.0% (0.0% to 0.0%)" not in finding.text
-    assert "posts are not drawn: with no interactions they have no place on a log scale" in changed.scatter_title()
-    zero = {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    assert "posts are not drawn: with 0 interactions or 0 reach, a post has no place on a log scale" in changed.scatter_title()
+    zero = {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0, "median_a": 0.0, "median_b": 0.0}
+    tied = {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0, "median_a": 0.02, "median_b": 0.02}
+    assert changed._median_change_text(tied) == "0.00 pp (95% CI 0.00 to 0.00)"  # tied at 2%: not "none"
     assert changed._median_change_text(zero) == "none: the median post drew no interactions in either period"
     table = pd.DataFrame({"platform": "facebook", "weekday": pd.Categorical(["Monday"] * 2, plots.WEEKDAYS),
                           "hour": [9, 10], "posts": 4, "reporting": 4, "median": 0.0})
@@ -810,16 +843,24 @@ def test_zero_medians_and_thin_figures_say_so_plainly(report):
 
 
 def test_the_format_table_marks_formats_too_small_to_compare_and_keeps_small_rates_apart(report):
-    table = report.format_table("instagram")
-    medians = report.formats["instagram"]["reach"]["medians"].set_index("format")
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    posts.loc[posts.index[posts["platform"] == "instagram"][:2], "format"] = "story"  # two posts: too few
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    table = changed.format_table("instagram")
+    medians = changed.formats["instagram"]["reach"]["medians"].set_index("format")
     untested = medians.index[~medians["tested"]]
+    assert list(untested) == ["story"]
     for name in untested:
         row = table[table["format"] == report.tr.format_name(name)].iloc[0]
         assert row["posts"].endswith("(too few to compare)")
     small = pd.Series({"median": 0.0028, "ci_low": 0.0021, "ci_high": 0.0035})
-    assert report._interval_text(small, report._rate_format(small)) == "0.28% (0.21% to 0.35%)"
+    assert report._interval_text(small, report.tr.percent_significant) == "0.28% (0.21% to 0.35%)"
     usual = pd.Series({"median": 0.064, "ci_low": 0.041, "ci_high": 0.09})
-    assert report._interval_text(usual, report._rate_format(usual)) == "6.4% (4.1% to 9.0%)"
+    assert report._interval_text(usual, report.tr.percent_significant) == "6.4% (4.1% to 9.0%)"
 
 
 def test_the_rank_shift_has_whole_ranks_and_one_label_per_tie(report):
