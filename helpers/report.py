@@ -871,7 +871,13 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- attention
     def has_attention(self) -> bool:
-        return bool(self.posts["watch_time_seconds"].notna().any())
+        return bool(self.attention_platforms())
+
+    def attention_platforms(self) -> list[str]:
+        """The platforms whose exports report watch time: an attention table of only 'not reported' rows
+        says nothing the coverage section has not said."""
+        reported = self.posts.groupby("platform")["watch_time_seconds"].apply(lambda v: v.notna().any())
+        return [p for p in self.platforms if reported.get(p, False)]
 
     def attention_sentence(self) -> str:
         tr = self.tr
@@ -1035,7 +1041,10 @@ class Report:
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms})
         alt = tr.t("figure.scatter_alt", posts=tr.number(int(self._drawable().sum())),  # the posts drawn
-                   **self.words(among=self._scattered())) + " " + self.agreement_sentence()
+                   **self.words(among=self._scattered()))
+        if fits:  # a trend line only where the elasticity is shown
+            alt += tr.t("figure.scatter_alt_trend", platforms=", ".join(tr.platform(p) for p in fits))
+        alt += " " + self.agreement_sentence()
         return fig, alt
 
     def figure_quadrant(self):

@@ -926,3 +926,16 @@ def test_an_x_export_names_the_day_after_its_last():
                           period_start="2017-05-16", period_end="2017-06-15")
     assert report._export_spans("x", dt.date(2017, 4, 15), dt.date(2017, 6, 15)) == [(dt.date(2017, 5, 1),
                                                                                     dt.date(2017, 5, 31))]
+
+
+def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_lines_only_where_drawn(report):
+    assert report.attention_platforms() == ["facebook"]  # the demo's Instagram export has no watch time
+    fits = report.elasticity
+    try:
+        _, alt = report.figure_reach_vs_interactions()
+        assert "Robust (Theil–Sen) trend line: Facebook, Instagram." in alt
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": float("nan")}}
+        _, alt = report.figure_reach_vs_interactions()
+        assert "trend line: Instagram." in alt and "Facebook, Instagram" not in alt
+    finally:
+        report.elasticity = fits
