@@ -32,9 +32,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def axis_label(text: str, width: int = 34) -> str:
-    """An axis label on lines of at most `width` characters: a long one (an Indonesian rate's name) would run
-    past the figure's edge or into its title."""
-    return textwrap.fill(text, width) if len(text) > width else text
+    """An axis label on lines of at most `width` characters, never broken inside a short bracket: a long one
+    (an Indonesian rate's name) would run past the figure's edge or into its title."""
+    return wrap_title(text, width) if len(text) > width else text
 
 
 #: Spans a line must not break inside: a short bracket ("(60 to 129)"), a comparison ("H = 14.4", "p < 0.001").
@@ -208,13 +208,13 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
     ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
-    ax.set_ylabel(axis_label(tr.t("figure.axis_rank"), 48))
+    ax.set_ylabel(axis_label(tr.t("figure.axis_rank"), 30))
     by = ranked_by or tr.t("lens.word_reach")
-    ax.legend(handles=[plt.Line2D([], [], color=accent, marker="o", lw=1.6,
-                                  label=tr.t("figure.legend_both", n=tr.number(top_n))),
-                       plt.Line2D([], [], color=PALETTE[3], marker="o", lw=1.6,
-                                  label=tr.t("figure.legend_one", n=tr.number(top_n), by=by))],
-              frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)  # below: no line hidden
+    fig.legend(handles=[plt.Line2D([], [], color=accent, marker="o", lw=1.6,
+                                   label=axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70)),
+                        plt.Line2D([], [], color=PALETTE[3], marker="o", lw=1.6,
+                                   label=axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70))],
+               frameon=False, fontsize=8, loc="outside lower left")  # below the chart: no line hidden
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig

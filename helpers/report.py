@@ -937,8 +937,11 @@ class Report:
         comparable = int(self.benchmarks["client"].notna().sum()) if len(self.benchmarks) else 0
         sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
         others = len(self.benchmarks) - comparable
-        key = ("bench.sentence_none" if comparable == 0 else "bench.sentence" if others  # the notes say why per row
-               else "bench.sentence_one" if comparable == 1 else "bench.sentence_all")
+        rows = len(self.benchmarks)
+        if comparable == 0:
+            key = "bench.sentence_none_one" if rows == 1 else "bench.sentence_none"
+        else:  # the table's notes say why per row
+            key = "bench.sentence" if others else "bench.sentence_one" if comparable == 1 else "bench.sentence_all"
         return " ".join(sentences + [tr.t(key, comparable=tr.number(comparable), rows=tr.number(len(self.benchmarks)),
                                           others=tr.number(others))])
 

@@ -939,3 +939,19 @@ def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_line
         assert "trend line: Instagram." in alt and "Facebook, Instagram" not in alt
     finally:
         report.elasticity = fits
+
+
+def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
+    benchmarks = report.benchmarks
+    try:
+        for rows, compared, expected in ((1, 0, "The one published figure could not be compared like with like"),
+                                         (4, 0, "None of the 4 published figures could be compared"),
+                                         (1, 1, "The one published figure could be compared like with like."),
+                                         (3, 3, "Every published figure (3) could be compared like with like."),
+                                         (3, 1, "1 of 3 published figures could be compared like with like")):
+            table = benchmarks.head(0).reindex(range(rows)).assign(
+                platform="zz", client=[0.01] * compared + [float("nan")] * (rows - compared))
+            report.benchmarks = table
+            assert report.benchmark_sentence().startswith(expected), (rows, compared)
+    finally:
+        report.benchmarks = benchmarks
