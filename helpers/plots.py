@@ -172,7 +172,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | Non
         ax.set_xlabel(axis_label(words["x"], 44))
         ax.set_ylabel(axis_label(words["y"]))
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
-        ax.legend(frameon=False, fontsize=7, loc="upper right")
+        ax.legend(frameon=False, fontsize=7, loc="best")  # where it covers fewest points
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig

@@ -442,7 +442,7 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
-        notes += [tr.t("coverage.warning", warning=tr.message(note))
+        notes += [tr.t("coverage.warning", warning=tr.message(note).rstrip("."))  # the template ends the sentence
                   for note in self.imported.drops() + self.imported.warnings() + self.other_notes]
         return notes
 

@@ -709,8 +709,11 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
                           comparison_start="2026-06-01", comparison_end="2026-08-31")
     notes = " ".join(report.coverage_notes())
     # the exports' file names name 1 July to 31 October 2026
-    assert ("Facebook: of 1 June 2026 to 30 November 2026 (the comparison period and the period), the exports cover"
-            " 1 July 2026 to 31 October 2026") in notes
+    assert ("Facebook: the exports cover 1 July 2026 to 31 October 2026 of the two periods (1 June 2026 to 30 November"
+            " 2026); totals and changes cover only the days the exports hold.") in notes
+    report.other_notes = ["a note without a stop", "a note with one."]
+    imported = [n for n in report.coverage_notes() if n.startswith("Import note: a note")]
+    assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
     change = report._finding_change("facebook")
     assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
                                 " coverage).") and "rose" not in change.text and "fell" not in change.text
