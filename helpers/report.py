@@ -109,6 +109,7 @@ class Report:
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
+    side_files: list = field(default_factory=list)  # ("daily" | "paid", FileReport) of the files beside the posts
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
 
     def __post_init__(self) -> None:
@@ -366,18 +367,39 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- coverage
     def coverage_table(self) -> pd.DataFrame:
-        summary = self.imported.summary()
-        out = pd.DataFrame({
-            self.tr.t("coverage.file"): summary["file"],
-            self.tr.t("coverage.platform"): summary["platform"].map(self.tr.platform),
-            self.tr.t("coverage.rows"): summary["rows in file"],
-            self.tr.t("coverage.imported"): summary["imported"],
-            self.tr.t("coverage.dropped"): summary["dropped"],
-            self.tr.t("coverage.superseded"): summary["superseded by a newer export"],
-            self.tr.t("coverage.first"): summary["first post"].map(lambda d: self.tr.short_date(d) if pd.notna(d) else ""),
-            self.tr.t("coverage.last"): summary["last post"].map(lambda d: self.tr.short_date(d) if pd.notna(d) else ""),
-        })
-        return out
+        """Every export file read: post exports, daily series and ad-delivery reports, each with what it
+        holds, its rows, what was imported, dropped and replaced by a newer export, and the days it covers.
+        Imported counts are posts, days of a daily series, or rows of an ad report, as the content says."""
+        tr = self.tr
+        rows = []
+        for kind, report in [("posts", r) for r in self.imported.reports] + list(self.side_files):
+            if kind == "posts":
+                content = tr.t("coverage.content_posts")
+            elif kind == "daily":
+                names = [tr.metric(m) for m in report.metrics_present]
+                shown = ", ".join(names[:3]) + (tr.t("coverage.and_more", count=tr.number(len(names) - 3))
+                                                 if len(names) > 3 else "")
+                content = tr.t("coverage.content_daily", metrics=shown or "—")
+            else:
+                content = tr.t("coverage.content_paid")
+            imported = report.rows_imported - (report.superseded if kind == "posts" else 0)
+            replaced = tr.number(report.superseded)
+            if kind == "daily" and report.superseded:  # a daily file's replaced count is of values, not days
+                replaced = tr.t("coverage.values", count=replaced)
+            first, last = report.period or (pd.NaT, pd.NaT)
+            rows.append({
+                tr.t("coverage.file"): report.path.name,
+                tr.t("coverage.platform"): (tr.platform(report.platform) if report.platform
+                                            else tr.t("coverage.ads_platform") if kind == "paid" else ""),
+                tr.t("coverage.content"): content,
+                tr.t("coverage.rows"): tr.number(report.rows_in_file),
+                tr.t("coverage.imported"): tr.number(imported),
+                tr.t("coverage.dropped"): tr.number(sum(report.dropped.values())),
+                tr.t("coverage.superseded"): replaced,
+                tr.t("coverage.first"): tr.short_date(first) if pd.notna(first) else "",
+                tr.t("coverage.last"): tr.short_date(last) if pd.notna(last) else "",
+            })
+        return pd.DataFrame(rows)
 
     def metrics_table(self) -> pd.DataFrame:
         """Which metrics each channel's exports carry (✓) and which they do not (—)."""
@@ -1155,6 +1177,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
+        side_files=([("daily", r) for r in loaded.sources.daily_reports]
+                    + [("paid", r) for r in loaded.sources.paid_reports]),
         **analyse(posts, previous, int(top_n), benchmark_industry),
     )
     if draw_ahead:

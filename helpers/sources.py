@@ -26,6 +26,7 @@ class Sources:
     paid_files: list[Path] = field(default_factory=list)
     daily: pd.DataFrame | None = None
     daily_notes: list = field(default_factory=list)  # rows left out and warnings, as Messages
+    daily_reports: list = field(default_factory=list)  # one FileReport per daily file
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
@@ -63,6 +64,7 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     if sources.daily_files:
         result = import_daily_series(sources.daily_files, client=client, **options)
         sources.daily, sources.daily_notes = result.daily, result.drops() + result.warnings()
+        sources.daily_reports = result.reports
     if sources.paid_files:
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports

@@ -482,6 +482,23 @@ def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers()
     assert post["engagement_rate_by_followers"] == pytest.approx((88 + 4 + 2) / 305)
 
 
+def test_the_files_read_list_the_daily_series_and_ad_reports_beside_the_post_exports():
+    exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"),
+               str(FIXTURES / "daily" / "FollowerHistory.csv"), str(FIXTURES / "ads_manager" / "campaigns_usd.csv")]
+    for language, words in (("en", ("posts", "days of a daily series: followers, followers net change",
+                                     "rows of ad delivery (Ads Manager)")),
+                            ("id", ("unggahan", "hari deret harian: pengikut, perubahan bersih pengikut",
+                                    "baris distribusi iklan (Ads Manager)"))):
+        tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC",
+                              period_start="2025-03-01", period_end="2025-03-31", year=2025, language=language)
+        files = tiktok.coverage_table()
+        file, content, imported = files.columns[0], files.columns[2], files.columns[4]
+        assert list(files[file]) == ["Content_2025-01-01_2025-03-31.csv", "FollowerHistory.csv", "campaigns_usd.csv"]
+        assert list(files[content]) == list(words)
+        assert files[imported].iloc[1] == "4"  # four days of follower totals
+        assert list(files[files.columns[-2:]].iloc[1]) == ["27 Feb 2025", "19 Mar 2025"]
+
+
 def _export_with_problems(folder):
     """The Harbour Books demo export with one Post ID blanked and one post's reach above its views."""
     source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
