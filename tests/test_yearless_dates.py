@@ -33,7 +33,7 @@ def test_one_month_table_for_every_language():
 def test_in_order_rows_cross_new_year_from_year_option():
     placed, report = place(["December 30", "31 de diciembre", "1 de enero", "Jan 2"], year=2024)
     assert placed == ["2024-12-30", "2024-12-31", "2025-01-01", "2025-01-02"]
-    assert "cross New Year" in report.warnings[0] and "year=2024" in report.warnings[0]
+    assert "cross New Year" in report.warnings[0] and "the year given for the file, 2024" in report.warnings[0]
 
 
 def test_unordered_rows_are_placed_from_the_period_start():
