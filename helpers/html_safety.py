@@ -6,12 +6,17 @@ would tell a third party who opened it). `live_content` lists what would run or 
 rewrites a whole document without it (the exporter's own template scripts: MathJax, require.js, mermaid
 from a CDN, which the report does not need). `visible_text` is what a reader can see or a tool can read
 (text and attribute values, embedded images left out), for the leak checks.
+
+What `live_content` finds is a list of Messages (keys cli.live.*), so a render run with --language id names
+the problem in Bahasa Indonesia; as str each reads as the English text.
 """
 from __future__ import annotations
 
 import html
 import re
 from html.parser import HTMLParser
+
+from .i18n import Message
 
 #: Elements that run code, embed another document, or send data somewhere: dropped with their content.
 DROPPED_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form",
@@ -53,14 +58,14 @@ class _Scanner(HTMLParser):
     def __init__(self, rewrite: bool):
         super().__init__(convert_charrefs=True)
         self.rewrite = rewrite
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
         self.out: list[str] = []
         self.skip_depth = 0  # inside a dropped element
         self.skip_tag = ""
         self.raw_text = False  # inside <style>: content is not escaped
 
     # --- recording -------------------------------------------------------------------------------
-    def _problem(self, text: str) -> None:
+    def _problem(self, text: Message) -> None:
         if text not in self.problems:
             self.problems.append(text)
 
@@ -70,16 +75,16 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             lname = name.lower()
             if lname.startswith("on"):
-                self._problem(f"<{tag}> has an event-handler attribute {lname}= (script)")
+                self._problem(Message("cli.live.event_handler", tag=tag, name=lname))
                 continue
             if lname in URL_ATTRIBUTES and _is_script_url(value or ""):
-                self._problem(f"<{tag}> has a javascript: URL in {lname}=")
+                self._problem(Message("cli.live.script_url", tag=tag, name=lname))
                 continue
             if _loads_remote(tag, lname, value or "", mapping):
-                self._problem(f"<{tag}> loads {(value or '')[:80]!r} from outside the file")
+                self._problem(Message("cli.live.remote", tag=tag, url=repr((value or "")[:80])))
                 continue
             if lname == "style" and value and re.search(r"url\s*\(|expression\s*\(|@import", value, re.I):
-                self._problem(f"<{tag}> has a style attribute that loads or runs something")
+                self._problem(Message("cli.live.style_attribute", tag=tag))
                 continue
             kept.append((name, value))
         return kept
@@ -98,7 +103,7 @@ class _Scanner(HTMLParser):
                 self.skip_depth += 1
             return
         if tag in DROPPED_ELEMENTS:
-            self._problem(f"<{tag}> element")
+            self._problem(Message("cli.live.element", tag=tag))
             if tag not in VOID_ELEMENTS:
                 self.skip_depth, self.skip_tag = 1, tag
             return
@@ -115,7 +120,7 @@ class _Scanner(HTMLParser):
         if self.skip_depth:
             return
         if tag in DROPPED_ELEMENTS:
-            self._problem(f"<{tag}> element")
+            self._problem(Message("cli.live.element", tag=tag))
             return
         kept = self._clean_attrs(tag, attrs)
         if tag == "link" and len(kept) < len(attrs):
@@ -138,7 +143,7 @@ class _Scanner(HTMLParser):
             return
         if self.raw_text:
             if re.search(r"@import|url\s*\(\s*['\"]?\s*(https?:|//|javascript:)", data, re.I):
-                self._problem("a stylesheet loads something from outside the file")
+                self._problem(Message("cli.live.stylesheet"))
                 data = re.sub(r"@import[^;]*;", "", data, flags=re.I)
                 data = re.sub(r"url\s*\(\s*['\"]?\s*(https?:|//|javascript:)[^)]*\)", "none", data, flags=re.I)
             self.out.append(data)
@@ -159,8 +164,9 @@ class _Scanner(HTMLParser):
         pass
 
 
-def live_content(document: str) -> list[str]:
-    """Everything in `document` that would run code or load something from outside the file."""
+def live_content(document: str) -> list[Message]:
+    """Everything in `document` that would run code or load something from outside the file, each a Message
+    (English as str) that the renderer shows in the command's language."""
     scanner = _Scanner(rewrite=False)
     scanner.feed(document)
     scanner.close()

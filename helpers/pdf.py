@@ -4,6 +4,9 @@ Chromium is a system package, not a Python one: `find_chromium` looks for it (WO
 the program) and `MISSING_CHROMIUM` says how to install it. Each print gets its own throw-away profile
 folder, so parallel workers do not fight over one, and no header or footer (Chromium would print the
 file's path, a path of the consultant's machine, at the foot of every page).
+
+Its texts are Messages (keys cli.pdf.*), so a render run with --language id explains a missing Chromium or
+a failed print in Bahasa Indonesia; as str they read as the English text.
 """
 from __future__ import annotations
 
@@ -13,27 +16,39 @@ import signal
 import subprocess
 from pathlib import Path
 
+from .i18n import Message
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-MISSING_CHROMIUM = ("PDF skipped: Chromium is not installed, and it prints the PDFs. Install it with"
-                    " `sudo apt-get install chromium` (Debian/Ubuntu; `brew install --cask chromium` on macOS),"
-                    " or set WORKBOOK_CHROMIUM to the program's path. The HTML reports are rendered as usual.")
+MISSING_CHROMIUM = Message("cli.pdf.missing_chromium")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-dev-shm-usage",
          "--hide-scrollbars", "--no-pdf-header-footer", "--print-to-pdf-no-header", "--mute-audio")
 
 
 class PdfError(Exception):
-    """Chromium did not produce a PDF."""
+    """Chromium did not produce a PDF. Its one argument is a Message: `problem` gives it to be shown in the
+    reader's language."""
+
+    @property
+    def problem(self) -> str:
+        return self.args[0] if len(self.args) == 1 else str(self)
 
 
-def missing_chromium_message() -> str:
+def missing_chromium_message() -> Message:
     """Why no PDF is printed: a WORKBOOK_CHROMIUM that names no runnable program, or no Chromium at all."""
     named = os.environ.get("WORKBOOK_CHROMIUM")
     if named:
-        return (f"PDF skipped: WORKBOOK_CHROMIUM is set to {named!r}, which is not a program that can run. Set it"
-                " to Chromium's path, or unset it to use the installed Chromium. The HTML reports are rendered as"
-                " usual.")
+        return Message("cli.pdf.not_runnable", named=repr(named))
     return MISSING_CHROMIUM
+
+
+def no_pdf_message(status: int | None, stderr: bytes, chromium: str) -> Message:
+    """Why Chromium printed no PDF: the last lines it wrote, or, when it wrote nothing, a hint that the program
+    named may not be Chromium."""
+    tail = " ".join(stderr.decode("utf-8", "replace").strip().splitlines()[-3:])
+    if tail:
+        return Message("cli.pdf.no_pdf", status=str(status), said=tail)
+    return Message("cli.pdf.no_pdf_silent", status=str(status), chromium=chromium)
 
 
 def find_chromium() -> str | None:
@@ -59,13 +74,14 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str, scratch: Path, tim
                                env=env, start_new_session=True)
     try:
         _, stderr = process.communicate(timeout=timeout)
-    except BaseException:  # a timeout or an interrupted render: Chromium and its helpers go too
+    except subprocess.TimeoutExpired:  # Chromium and its helpers go, and the reader is told in their language
+        _kill_group(process)
+        raise PdfError(Message("cli.pdf.timeout", seconds=str(timeout))) from None
+    except BaseException:  # an interrupted render: Chromium and its helpers go too
         _kill_group(process)
         raise
     if not pdf_path.is_file() or not pdf_path.read_bytes()[:5] == b"%PDF-":
-        tail = " ".join(stderr.decode("utf-8", "replace").strip().splitlines()[-3:])
-        said = f": {tail}" if tail else f", and said nothing: check that {chromium} is Chromium"
-        raise PdfError(f"Chromium printed no PDF (exit status {process.returncode}){said}")
+        raise PdfError(no_pdf_message(process.returncode, stderr, chromium))
 
 
 def _kill_group(process: subprocess.Popen) -> None:

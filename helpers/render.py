@@ -761,7 +761,9 @@ class Renderer:
                 try:
                     print_pdf(work / "report.html", work / "report.pdf", task.chromium, work)
                 except (PdfError, OSError, subprocess.SubprocessError) as exc:
-                    pdf_error = Message("cli.problem.pdf", problem=str(exc))
+                    # a PdfError's Message is shown in the command's language; a system error as it is
+                    problem = exc.problem if isinstance(exc, PdfError) else str(exc)
+                    pdf_error = Message("cli.problem.pdf", problem=problem)
                 timings["pdf"] = time.perf_counter() - mark
             return self._commit(task, work, started, timings, pdf_error)
         except KeyboardInterrupt:

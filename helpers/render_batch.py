@@ -347,7 +347,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     if pdf:
         chromium = find_chromium()
         if chromium is None:
-            print(missing_chromium_message(), file=sys.stderr)
+            print(Translator(language).message(missing_chromium_message()), file=sys.stderr)
     jobs = max(1, min(jobs or default_jobs(), len(clients)))
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
     pool = WorkerPool(jobs, notebook, token)

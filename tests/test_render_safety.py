@@ -11,6 +11,7 @@ from helpers.__main__ import main
 from helpers.clients import Client, load_roster
 from helpers.errors import RosterError, WorkbookError
 from helpers.html_safety import live_content, sanitize, visible_text
+from helpers.i18n import Message, Translator, catalogue
 from helpers.index_page import collect_records, index_html
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, accounts_of_others, check_client_id, check_html,
@@ -257,6 +258,72 @@ def test_the_pdf_message_says_whether_chromium_is_missing_or_wrongly_named(monke
     assert missing_chromium_message() == MISSING_CHROMIUM and "apt-get install chromium" in MISSING_CHROMIUM
     monkeypatch.setenv("WORKBOOK_CHROMIUM", "/nonexistent/chrome")
     assert "WORKBOOK_CHROMIUM is set to '/nonexistent/chrome', which is not a program" in missing_chromium_message()
+
+
+def test_the_pdf_message_speaks_the_commands_language(monkeypatch):
+    from helpers.pdf import missing_chromium_message
+
+    indonesian = Translator("id")
+    monkeypatch.delenv("WORKBOOK_CHROMIUM", raising=False)
+    missing = indonesian.message(missing_chromium_message())
+    assert missing != str(missing_chromium_message()) and "belum terpasang" in missing
+    assert "sudo apt-get install chromium" in missing  # the command itself stays as it is typed
+    monkeypatch.setenv("WORKBOOK_CHROMIUM", "/nonexistent/chrome")
+    assert "'/nonexistent/chrome', yang bukan program" in indonesian.message(missing_chromium_message())
+
+
+def _fake_chromium(folder, script: str) -> str:
+    """A program in Chromium's place that prints no PDF: `script` is its shell body."""
+    program = folder / "fake-chromium"
+    program.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    program.chmod(0o755)
+    return str(program)
+
+
+@pytest.mark.parametrize("script, english, indonesian", [
+    ("echo 'cannot open display' >&2; exit 3", "Chromium printed no PDF (exit status 3): cannot open display",
+     "Chromium tidak mencetak PDF (status keluar 3): cannot open display"),
+    ("exit 0", "and said nothing: check that", "dan tidak memberi keterangan apa pun"),
+    ("sleep 30", "did not finish printing within 1 s", "belum selesai mencetak dalam 1 dtk"),
+])
+def test_a_failed_print_is_explained_in_the_commands_language(tmp_path, script, english, indonesian):
+    from helpers.pdf import PdfError, print_pdf
+
+    page = tmp_path / "report.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    with pytest.raises(PdfError) as error:
+        print_pdf(page, tmp_path / "report.pdf", _fake_chromium(tmp_path, script), tmp_path, timeout=1)
+    assert english in str(error.value) and english in error.value.problem
+    shown = Translator("id").message(Message("cli.problem.pdf", problem=error.value.problem))
+    assert shown.startswith("PDF gagal: ") and indonesian in shown and english not in shown
+
+
+@pytest.mark.parametrize("fragment, indonesian", [
+    ("<script>alert(1)</script>", "elemen <script>"),
+    ('<svg><g onload="alert(1)"></g></svg>', "<g> dengan atribut event handler onload= (skrip)"),
+    ('<a href="javascript:alert(1)">x</a>', "<a> dengan URL javascript: di href="),
+    ('<img src="https://tracker.example/pixel.gif">', "yang mengambil 'https://tracker.example/pixel.gif' dari luar berkas"),
+    ('<p style="background: url(https://x.example/a.png)">x</p>', "<p> dengan atribut style yang mengambil"),
+    ("<style>@import 'https://x.example/a.css';</style>", "stylesheet yang mengambil sesuatu dari luar berkas"),
+])
+def test_live_content_is_named_in_the_commands_language(fragment, indonesian):
+    page = PAGE.replace("{content}", fragment).replace('<script src="https://cdn.example/require.js"></script>', "")
+    problems = live_content(page)
+    assert len(problems) == 1, problems
+    shown = Translator("id").message(problems[0])
+    assert indonesian in shown and shown != str(problems[0])
+    refused = check_html(page, client())  # as the renderer reports it, in either language
+    assert any(p.key == "cli.problem.live_content" and Translator("id").message(p) == f"HTML memuat {shown}"
+               for p in refused), refused
+
+
+def test_every_pdf_and_live_content_text_is_in_both_catalogues_and_translated():
+    english, indonesian = catalogue("en"), catalogue("id")
+    keys = sorted(k for k in english if k.startswith(("cli.pdf.", "cli.live.")))
+    assert {"cli.pdf.missing_chromium", "cli.pdf.no_pdf", "cli.live.element", "cli.live.remote"} <= set(keys)
+    assert [k for k in keys if k not in indonesian] == []
+    assert [k for k in keys if indonesian[k] == english[k]] == []
+    assert not [k for k in indonesian if k.startswith(("cli.pdf.", "cli.live.")) and k not in english]
 
 
 def test_help_names_the_new_options():
