@@ -30,8 +30,8 @@ def section(title: str, intro: str = "") -> HTML:
 
 
 def finding(text: str) -> HTML:
-    """A sentence of the report, escaped."""
-    return HTML(f'<p class="finding">{html.escape(text)}</p>')
+    """A sentence of the report, escaped; nothing for an empty one (a note that has nothing to say)."""
+    return HTML(f'<p class="finding">{html.escape(text)}</p>' if text else "")
 
 
 def findings(lines: list[str]) -> HTML:

@@ -968,10 +968,31 @@ class Report:
                                           others=tr.number(others))])
 
     # ----------------------------------------------------------------------------------------- definitions
+    def defined_metrics(self) -> list[str]:
+        """The metrics of the Definitions section: those the report gives a value for, on some platform in
+        either period (reach: when some post reports it). The exports decide: an X-only report defines
+        no reach-based rate."""
+        kpis = self.kpis
+        given = set(kpis.loc[kpis["value"].notna() | kpis["value_previous"].notna(), "kpi"]) if len(kpis) else set()
+        if self.posts["reach"].notna().any() or self.previous["reach"].notna().any():
+            given.add("reach")
+        return [name for name, _ in metrics.DEFINITIONS if name in given]
+
+    def definitions_note(self) -> str:
+        """The metrics left out of Definitions, named, so a reader knows they were not forgotten."""
+        tr = self.tr
+        shown = set(self.defined_metrics())
+        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown]
+        return tr.t("definitions.left_out", metrics=", ".join(left_out)) if left_out else ""
+
     def definitions(self) -> pd.DataFrame:
+        """Formula, lens, source and caveat of each metric in the report (defined_metrics)."""
         tr = self.tr
         rows = []
+        shown = set(self.defined_metrics())
         for name, lens in metrics.DEFINITIONS:
+            if name not in shown:
+                continue
             rows.append({tr.t("definitions.metric"): tr.metric(name),
                          tr.t("definitions.formula"): tr.t(f"metric.{name}.formula"),
                          tr.t("definitions.lens"): tr.t(f"lens.{lens}"),

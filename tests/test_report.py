@@ -392,6 +392,14 @@ def test_the_agreement_sentence_says_when_a_measure_does_not_vary(report):
     assert changed.divergent_posts("facebook").empty and not changed.divergent_posts("instagram").empty
 
 
+def test_definitions_hold_the_reach_metrics_when_the_exports_report_reach(report):
+    defined = report.defined_metrics()
+    assert {"reach", "summed_reach", "frequency", "engagement_rate_by_reach", "interactions"} <= set(defined)
+    assert len(report.definitions()) == len(defined)
+    note = report.definitions_note()
+    assert all(report.tr.metric(name) in note for name, _ in metrics.DEFINITIONS if name not in defined)
+
+
 def test_post_text_reaches_html_only_escaped(report):
     from helpers import display
 
@@ -454,8 +462,15 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
         in engagement and "n/a" not in engagement
     assert x_report.agreement_sentence() == ("On X, fewer than 3 posts report reach, impressions or video views"
                                              " together with interactions, so the rankings cannot be compared here.")
+    # Definitions define what the report shows: no reach-based metric for X, and the left-out ones are named
+    defined = x_report.defined_metrics()
+    assert "engagement_rate_by_impressions" in defined and "impressions" in defined
+    assert not {"reach", "summed_reach", "frequency", "engagement_rate_by_reach"} & set(defined)
+    assert list(x_report.definitions()["metric"]) == [x_report.tr.metric(name) for name in defined]
+    assert x_report.definitions_note().startswith("Not in this report, as the exports do not give what they need:"
+                                                  " reach, summed reach (not unique people), frequency")
     executed = run_notebook(tmp_path, **params)
-    assert "report no reach" in executed
+    assert "report no reach" in executed and "Not in this report, as the exports do not give" in executed
 
 
 def test_paid_delivery_from_an_ads_manager_report_enters_the_broadcast_lens():
