@@ -20,12 +20,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .benchmarks import load_benchmarks
-from .compare import agreement_strength, rank_agreement, top_n_overlap
+from .compare import agreement_strength, clear_leader, compare_groups, rank_agreement, top_n_overlap
 from .i18n import LANGUAGES, Translator
 from .importers import load_exports
 from .metrics import engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR
-from .plots import PALETTE, apply_style, formats_under_both_lenses, localise_numbers, wrap_title
+from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
+                    new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -298,7 +299,7 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     sums = posts.groupby("strategy")[["organic_reach", "paid_reach", "referral_reach", "reactions", "comments",
                                       "shares"]].sum().reindex(list(STRATEGIES))
     names = [tr.t("lesson.sim.broadcast"), tr.t("lesson.sim.conversation")]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9.5, 5.2))
+    fig, (left, right) = new_figure(1, 2, figsize=(9.5, 5.2))
     panels = (
         (left, [("organic_reach", tr.t("lesson.sim.source_organic")), ("paid_reach", tr.t("lesson.sim.source_paid")),
                 ("referral_reach", tr.t("lesson.sim.source_referral"))],
@@ -313,18 +314,18 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
             values = sums[column].to_numpy(float)
             ax.bar(names, values, bottom=bottom, color=PALETTE[i], label=label, width=0.6)
             bottom += values
-        ax.set_ylabel(ylabel)
+        ax.set_ylabel(axis_label(ylabel, 40))  # a long Indonesian label would run into the title
         ax.set_title(title, loc="left", fontsize=10)
         ax.legend(title=legend, frameon=False, fontsize=8, title_fontsize=9, loc="upper center",
                   bbox_to_anchor=(0.5, -0.1), ncol=1)
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    title = tr.t("lesson.sim.figure_title",
+    alike = _verdict(reach["broadcast"], reach["conversation"]) == "alike"
+    title = tr.t("lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title",
                  reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
                  interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))
-    fig.suptitle(wrap_title(title, 90), x=0.01, ha="left", fontweight="bold", fontsize=11)
-    fig.tight_layout()
+    fig_title(fig, title)
     return fig, tr.t("lesson.sim.figure_alt")
 
 
@@ -364,42 +365,74 @@ def _listing(tr: Translator, names: list[str]) -> str:
     return f"{', '.join(names[:-1])} {tr.t('lesson.demo.conjunction')} {names[-1]}"
 
 
-def format_medians(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMAT) -> pd.DataFrame:
-    """Per platform and format: posts, median reach and median engagement rate by reach.
+def format_comparisons(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMAT) -> dict[str, dict]:
+    """Per platform, its formats compared under both lenses (compare.compare_groups: medians with 95%
+    intervals, Holm-adjusted Mann–Whitney tests): {'reach': ..., 'rate': ...}.
 
-    Over the posts reporting both, so each format's two medians describe the same posts; formats with fewer
-    than `min_posts` such posts are left out.
+    Over the posts reporting both reach and engagement rate by reach, so each format's two medians describe
+    the same posts; formats with fewer than `min_posts` such posts are left out.
     """
-    frame = pd.DataFrame({"platform": posts["platform"], "format": posts["format"].fillna("unknown"),
-                          "reach": posts["reach"].astype("Float64"),
-                          "rate": engagement_rate_by_reach(posts)}).dropna()
-    table = frame.groupby(["platform", "format"]).agg(posts=("reach", "size"), median_reach=("reach", "median"),
-                                                       median_rate=("rate", "median")).reset_index()
-    table = table[table["posts"] >= min_posts]
+    frame = posts.assign(format=posts["format"].fillna("unknown"), reach=posts["reach"].astype("Float64"),
+                         engagement_rate_by_reach=engagement_rate_by_reach(posts))
+    frame = frame[frame["reach"].notna() & frame["engagement_rate_by_reach"].notna()]
+    counts = frame.groupby(["platform", "format"]).size()
+    frame = frame[[counts.get((p, f), 0) >= min_posts for p, f in zip(frame["platform"], frame["format"])]]
+    return {platform: {"reach": compare_groups(group, "format", "reach", min_posts),
+                       "rate": compare_groups(group, "format", "engagement_rate_by_reach", min_posts)}
+            for platform, group in frame.groupby("platform")}
+
+
+def format_medians(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMAT) -> pd.DataFrame:
+    """Per platform and format: posts, median reach and median engagement rate by reach, each with its 95%
+    interval (format_comparisons), by median reach within each platform."""
+    rows = []
+    for platform, lenses in format_comparisons(posts, min_posts).items():
+        reach = lenses["reach"]["medians"].set_index("format")
+        rate = lenses["rate"]["medians"].set_index("format")
+        for name in reach.index:
+            rows.append({"platform": platform, "format": name, "posts": int(reach.loc[name, "posts"]),
+                         "median_reach": reach.loc[name, "median"], "reach_low": reach.loc[name, "ci_low"],
+                         "reach_high": reach.loc[name, "ci_high"], "median_rate": rate.loc[name, "median"],
+                         "rate_low": rate.loc[name, "ci_low"], "rate_high": rate.loc[name, "ci_high"]})
+    columns = ["platform", "format", "posts", "median_reach", "reach_low", "reach_high", "median_rate", "rate_low",
+               "rate_high"]
+    table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["platform", "median_reach"], ascending=[True, False], ignore_index=True)
 
 
 def format_winners(posts: pd.DataFrame) -> pd.DataFrame:
-    """Per platform: the format with the highest median reach and the one with the highest median rate."""
-    medians = format_medians(posts)
+    """Per platform: the format with the highest median reach and the one with the highest median rate, and
+    whether each is ahead of every other format beyond chance (compare.clear_leader)."""
     rows = []
-    for platform, group in medians.groupby("platform"):
-        by_reach = group.loc[group["median_reach"].idxmax()]
-        by_rate = group.loc[group["median_rate"].idxmax()]
-        rows.append({"platform": platform, "reach_format": by_reach["format"], "reach": by_reach["median_reach"],
-                     "rate_format": by_rate["format"], "rate": by_rate["median_rate"]})
-    return pd.DataFrame(rows, columns=["platform", "reach_format", "reach", "rate_format", "rate"])
+    for platform, lenses in format_comparisons(posts).items():
+        by_reach, by_rate = lenses["reach"]["medians"].iloc[0], lenses["rate"]["medians"].iloc[0]
+        rows.append({"platform": platform, "reach_format": by_reach["format"], "reach": by_reach["median"],
+                     "reach_clear": clear_leader(lenses["reach"]) == by_reach["format"],
+                     "rate_format": by_rate["format"], "rate": by_rate["median"],
+                     "rate_clear": clear_leader(lenses["rate"]) == by_rate["format"]})
+    return pd.DataFrame(rows, columns=["platform", "reach_format", "reach", "reach_clear", "rate_format", "rate",
+                                       "rate_clear"])
 
 
 def formats_table(client: str, tr: Translator) -> pd.DataFrame:
-    """A demo client's formats under both lenses, formatted for display."""
+    """A demo client's formats under both lenses, medians with their 95% intervals, formatted for display."""
     medians = format_medians(_demo_posts(client))
+
+    def interval(value, low, high, show):
+        if pd.isna(low) or pd.isna(high):  # too few posts for a 95% interval
+            return show(value)
+        return tr.t("common.interval", value=show(value), low=show(low), high=show(high))
+
+    def percent(v):
+        return tr.percent(v, 1)
     return pd.DataFrame({
         tr.t("lesson.demo.platform"): medians["platform"].map(tr.platform),
         tr.t("lesson.demo.format"): medians["format"].map(tr.format_name),
         tr.t("lesson.demo.posts"): medians["posts"].map(tr.number),
-        tr.t("lesson.demo.median_reach"): medians["median_reach"].map(tr.number),
-        tr.t("lesson.demo.median_rate"): medians["median_rate"].map(lambda v: tr.percent(v, 1)),
+        tr.t("lesson.demo.median_reach"): [interval(*v, tr.number) for v in
+                                           medians[["median_reach", "reach_low", "reach_high"]].itertuples(index=False)],
+        tr.t("lesson.demo.median_rate"): [interval(*v, percent) for v in
+                                          medians[["median_rate", "rate_low", "rate_high"]].itertuples(index=False)],
     })
 
 
@@ -414,10 +447,13 @@ def formats_sentences(client: str, tr: Translator) -> list[str]:
         values = dict(client=DEMO_CLIENTS[client][0], platform=tr.platform(row.platform),
                       reach_format=tr.format_name(row.reach_format), reach=tr.number(row.reach),
                       rate_format=tr.format_name(row.rate_format), rate=tr.percent(row.rate, 1))
-        if row.reach_format == row.rate_format:
-            sentences.append(tr.t("lesson.demo.formats_agree", **values))
-        else:
-            sentences.append(tr.t("lesson.demo.formats_disagree", **values))
+        sentence = tr.t("lesson.demo.formats_agree" if row.reach_format == row.rate_format
+                        else "lesson.demo.formats_disagree", **values)
+        # a highest median is a winner only when it is ahead of every other format beyond chance
+        chance = ("lesson.demo.formats_clear" if row.reach_clear and row.rate_clear
+                  else "lesson.demo.formats_reach_unclear" if row.rate_clear
+                  else "lesson.demo.formats_rate_unclear" if row.reach_clear else "lesson.demo.formats_unclear")
+        sentences.append(f"{sentence} {tr.t(chance, **values)}")
     return sentences
 
 
@@ -904,13 +940,22 @@ def denominators_table(tr: Translator) -> pd.DataFrame:
     """Per platform: published rates by followers (lowest to highest) and by impressions, and their sources."""
     rows = []
     for platform, group in _benchmark_rows().groupby("platform", sort=False):
-        followers = group.loc[group["denominator"] == "followers", "value"]
-        impressions = group.loc[group["denominator"] == "impressions", "value"]
-        rows.append((tr.platform(platform), _range(tr, followers), _range(tr, impressions),
+        followers = group[group["denominator"] == "followers"]
+        impressions = group[group["denominator"] == "impressions"]
+        rows.append((tr.platform(platform), _ranges(tr, followers), _ranges(tr, impressions),
                      ", ".join(dict.fromkeys(f"{_short_source(s)} {e}" for s, e in
                                              zip(group["source"], group["edition"])))))
     return pd.DataFrame(rows, columns=[tr.t("lesson.pitfalls.platform"), tr.t("lesson.pitfalls.by_followers"),
                                        tr.t("lesson.pitfalls.by_impressions"), tr.t("lesson.pitfalls.sources")])
+
+
+def _ranges(tr: Translator, rows: pd.DataFrame) -> str:
+    """The published figures of one denominator, a range per statistic ("median 0.06% to 0.10%; mean 0.15%"):
+    medians and means are never pooled into one range."""
+    if rows.empty:
+        return tr.t("common.na")
+    parts = sorted(rows.groupby("statistic"), key=lambda item: (item[0] != "median", item[0]))  # medians first
+    return "; ".join(f"{tr.t(f'stat.{statistic}')} {_range(tr, part['value'])}" for statistic, part in parts)
 
 
 def _range(tr: Translator, values: pd.Series) -> str:

@@ -287,7 +287,7 @@ def test_indonesian_texts_use_one_term_per_metric():
     assert set(rasio) <= RASIO_ALLOWED, f"'rasio' for a rate (write 'tingkat'): {sorted(set(rasio) - RASIO_ALLOWED)}"
     assert texts["metric.impressions.label"] == "impresi (atau tayangan)"
     assert texts["denominator.impressions"] == "impresi" and texts["denominator.views"] == "tayangan"
-    assert texts["metric.summed_reach.label"] == "jumlah jangkauan per unggahan (bukan orang unik)"
+    assert texts["metric.summed_reach.label"] == "jangkauan yang dijumlahkan (bukan orang unik)"
 
 
 # ------------------------------------------------------------------------------------------- keys the code uses

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import lesson
+from helpers import compare, lesson
 from helpers.benchmarks import load_benchmarks
 from helpers.compare import agreement_strength
 from helpers.i18n import LANGUAGES, Translator
@@ -263,10 +263,21 @@ def test_simulation_table_and_figure_in_indonesian():
     posts = lesson.simulate()
     table = lesson.simulation_table(lesson.summarise_simulation(posts), tr)
     assert list(table.columns) == ["ukuran", "lensa", "strategi siaran", "strategi percakapan"]
-    assert "jumlah jangkauan per unggahan (bukan orang unik)" in set(table["ukuran"])
+    assert "jangkauan yang dijumlahkan (bukan orang unik)" in set(table["ukuran"])
     assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
     assert "kali lipat" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
+    # the default strategies reach alike: the title says so rather than "1,0 kali lipat"
+    assert "hampir sama" in fig._suptitle.get_text()
+    # the long Indonesian axis label is wrapped, and the layout keeps it clear of the title
+    assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
+
+
+def test_the_simulations_rate_names_its_ratio_of_sums():
+    summary = lesson.summarise_simulation(lesson.simulate())
+    assert "engagement rate by reach (Σ interactions ÷ Σ summed reach)" in lesson.simulation_takeaway(
+        summary, Translator("en"))
+    assert "(Σ interaksi ÷ Σ jangkauan yang dijumlahkan)" in lesson.simulation_takeaway(summary, Translator("id"))
 
 
 @pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
@@ -302,6 +313,32 @@ def test_demo_formats_disagree_between_the_lenses():
     sentences = lesson.formats_sentences("kopi-senja", Translator("en"))
     assert any("**reel** reaches most" in s and "**carousel** has the highest engagement rate by reach" in s
                for s in sentences)
+
+
+def test_demo_formats_carry_intervals_and_say_whether_a_lead_is_beyond_chance():
+    posts = lesson.demo_posts("kopi-senja")
+    medians = lesson.format_medians(posts).set_index(["platform", "format"])
+    photo, carousel = medians.loc[("instagram", "photo")], medians.loc[("instagram", "carousel")]
+    assert photo["reach_low"] < photo["median_reach"] < photo["reach_high"]
+    # photo's higher median reach is within carousel's interval and the other way round: no ranking claimed
+    assert carousel["reach_low"] < photo["median_reach"] and photo["reach_low"] < carousel["median_reach"]
+    instagram = posts[(posts["platform"] == "instagram") & posts["format"].isin(["photo", "carousel"])]
+    comparison = compare.compare_groups(instagram, "format", "reach")
+    assert compare.clear_leader(comparison) is None  # the two are within chance of each other
+    winners = lesson.format_winners(posts).set_index("platform")
+    assert winners.loc["instagram", "reach_clear"] and winners.loc["instagram", "rate_clear"]
+    table = lesson.formats_table("kopi-senja", Translator("en"))
+    assert table["median reach"].str.fullmatch(r"[\d,]+ \([\d,]+ to [\d,]+\)").all()
+    sentences = lesson.formats_sentences("kopi-senja", Translator("en"))
+    assert all("Both leads are beyond chance" in s for s in sentences)
+
+
+def test_a_lead_within_chance_is_said_to_be():
+    posts = lesson.demo_posts("kopi-senja")
+    # Instagram with its reels left out: photo leads carousel in reach, within chance
+    without_reels = posts[~((posts["platform"] == "instagram") & (posts["format"] == "reel"))]
+    winners = lesson.format_winners(without_reels).set_index("platform")
+    assert winners.loc["instagram", "reach_format"] == "photo" and not winners.loc["instagram", "reach_clear"]
 
 
 def test_the_demo_intro_joins_the_clients_in_the_lessons_language():
@@ -355,6 +392,18 @@ def test_the_denominator_pitfall_quotes_the_widest_spread():
     assert sentence.startswith("On Facebook") and "Buffer 2025, median by impressions: 5.07%" in sentence
 
 
+def test_the_denominator_table_never_pools_medians_and_means():
+    table = lesson.denominators_table(Translator("en")).set_index("platform")
+    facebook = table.loc["Facebook", "by followers (lowest to highest, per statistic)"]
+    assert facebook == "median 0.060% to 0.063%; mean 0.15%"  # Rival IQ's medians, Socialinsider's mean
+    assert table.loc["LinkedIn", "by impressions"] == "median 6.50%"
+
+
+def test_the_close_hint_gives_no_percentage_as_an_example():
+    for language in sorted(LANGUAGES):  # 3.17 would be refused as a percentage by the same check
+        assert "3.17" not in Translator(language).t("lesson.check.close")
+
+
 def test_the_views_pitfall_counts_the_demo_posts():
     body, fact = lesson.views_texts(Translator("en"))
     assert "21 April 2025" in body
@@ -372,6 +421,17 @@ def test_notebook_is_committed_without_outputs_and_with_a_slide_type_per_cell():
         assert cell["cell_type"] == "code"  # every text comes from the catalogue, in the chosen language
         assert cell["outputs"] == [] and cell["execution_count"] is None
         assert cell["metadata"]["slideshow"]["slide_type"] in {"slide", "subslide", "fragment", "skip", "notes"}
+
+
+def test_only_the_parameters_answers_and_checks_show_their_code():
+    """A learner sees the lesson, not its plumbing: the other cells' code is hidden (JupyterLab's
+    source_hidden), and the parameters cell says to run all cells first."""
+    for cell in _cells():
+        tags = set(cell["metadata"].get("tags", []))
+        hidden = cell["metadata"].get("jupyter", {}).get("source_hidden", False)
+        assert hidden == (not tags & {"parameters", "answer", "check"}), cell["source"]
+    parameters = next(c for c in _cells() if "parameters" in c["metadata"].get("tags", []))
+    assert "".join(parameters["source"]).startswith("# Run all cells first")
 
 
 def test_parameters_cell_holds_literals_only():
