@@ -111,6 +111,22 @@ def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions
     return pd.DataFrame(rows, columns=columns).set_index(by)
 
 
+def rank_agreement_by_broadcast(posts: pd.DataFrame, y: str = "interactions",
+                                confidence: float = 0.95) -> pd.DataFrame:
+    """rank_agreement per platform, each ranked by its own broadcast count (broadcast_measure: reach, else
+    impressions or video views), named in the column 'compared by': X, LinkedIn, YouTube and TikTok get a
+    ranking too, not a row of NaN for the reach they do not report."""
+    if "broadcast_measure" not in posts:
+        posts = with_broadcast(posts)
+    parts = []
+    for platform, mine in posts.groupby("platform", sort=True):
+        measure = mine["broadcast_measure"].iloc[0]
+        parts.append(rank_agreement(mine, x=measure, y=y, confidence=confidence).assign(**{"compared by": measure}))
+    if not parts:
+        return rank_agreement(posts, y=y, confidence=confidence).assign(**{"compared by": pd.Series(dtype="string")})
+    return pd.concat(parts)
+
+
 def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     """A per-post measure by name: a column, or a derived metric (interactions, a rate of metrics.RATES)."""
     if name == "interactions":

@@ -11,8 +11,8 @@ from pathlib import Path
 
 #: Names of the WorkbookError classes a notebook can raise: a failed render shows their message alone
 #: (it speaks to the user); any other exception is shown with its type, as the fault it is.
-USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "RosterError", "SchemaViolation",
-                              "ParameterMismatch", "KernelStartError"})
+USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "RosterError",
+                              "SchemaViolation", "ParameterMismatch", "KernelStartError"})
 
 
 class WorkbookError(Exception):
@@ -38,7 +38,8 @@ class ExportFormatError(WorkbookError):
         super().__init__(self.in_language(None))
 
     def __reduce__(self):  # rebuilt from its parts (the default would call the class with the text alone)
-        return (_rebuild_export_error, (self.path, self.problem, self.row, self.column, self.expected, self.hint))
+        return (_rebuild_export_error, (self.path, self.problem, self.row, self.column, self.expected, self.hint,
+                                        type(self)))
 
     def __str__(self) -> str:
         return self.in_language(None)
@@ -61,8 +62,8 @@ class ExportFormatError(WorkbookError):
         return "\n".join(lines)
 
 
-def _rebuild_export_error(path, problem, row, column, expected, hint) -> ExportFormatError:
-    return ExportFormatError(path, problem, row=row, column=column, expected=expected, hint=hint)
+def _rebuild_export_error(path, problem, row, column, expected, hint, kind=None) -> ExportFormatError:
+    return (kind or ExportFormatError)(path, problem, row=row, column=column, expected=expected, hint=hint)
 
 
 class RosterError(WorkbookError):
@@ -85,3 +86,10 @@ def _rebuild_roster_error(path, problems, language) -> RosterError:
     from .i18n import translator
 
     return RosterError(path, problems, translator(language) if language else None)
+
+
+class NotReadHere(ExportFormatError):
+    """A download the workbook recognises but does not read, because another file of the same download
+    holds what it needs (YouTube's 'Chart data', a breakdown, beside 'Totals'). Named as an error when the
+    user listed it; skipped with its reason when a whole folder is loaded."""
+

@@ -46,18 +46,56 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,
                  start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Posts of one platform, one format and/or one period (start and end dates included)."""
+    """Posts of one platform, one format and/or one period (start and end dates included).
+
+    A platform or format these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'), or a
+    start after the end, is an error naming what there is: an empty table would read as "no such posts".
+    """
+    for what, value in (("platform", platform), ("format", format)):
+        known = sorted(posts[what].dropna().unique())
+        if value and value not in known:
+            raise WorkbookError(Message("imports.explore.unknown_value", what=what, value=repr(value),
+                                        known=", ".join(map(repr, known)) or "—"))
     keep = pd.Series(True, index=posts.index)
     if platform:
         keep &= posts["platform"] == platform
     if format:
         keep &= posts["format"] == format
     first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
+    if first is not None and after_last is not None and first >= after_last:
+        raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
     if first is not None:
         keep &= posts["published_at"] >= first
     if after_last is not None:
         keep &= posts["published_at"] < after_last
     return posts[keep]
+
+
+#: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
+OVERVIEW_COLUMNS = ["platform", "published_at", "format", "reach", "impressions", "video_views", "reactions",
+                    "comments", "shares", "saves", "interactions", "paid", "text"]
+
+
+def engagement_rate_of(posts: pd.DataFrame, platform: str) -> str:
+    """The engagement rate a platform's posts are judged by: interactions ÷ its broadcast count
+    (compare.broadcast_measure: reach, else impressions or video views), as a metrics.RATES name."""
+    from .compare import RATE_OF_MEASURE, broadcast_measure
+
+    return RATE_OF_MEASURE[broadcast_measure(select_posts(posts, platform=platform))]
+
+
+def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
+    """The platform with the most posts and its most frequent format (None when its exports give none):
+    a starting point for the recipes, whatever folder was loaded."""
+    platform = posts["platform"].value_counts().index[0]
+    formats = posts.loc[posts["platform"] == platform, "format"].value_counts()
+    return platform, (formats.index[0] if len(formats) else None)
+
+
+def last_days(posts: pd.DataFrame, days: int = 30) -> tuple[str, str]:
+    """The first and last date (YYYY-MM-DD) of the last `days` calendar days with posts in the table."""
+    last = posts["published_at"].max()
+    return (last - pd.Timedelta(days=days - 1)).strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) -> pd.DataFrame:

@@ -309,21 +309,35 @@ def applause_rate(posts: pd.DataFrame) -> dict:
     return per_post_rate(posts, "reactions")
 
 
-SUMMARY_ROWS = (  # (label, kpi, which value)
+SUMMARY_ROWS = (  # (label, kpi, which value); every figure is followed by the posts it covers
     ("posts", "posts", "value"),
     ("summed reach (not unique people)", "summed_reach", "value"),
     ("posts with reach", "summed_reach", "posts_covered"),
     ("impressions or views", "impressions", "value"),
+    ("posts with impressions or views", "impressions", "posts_covered"),
+    ("video views", "video_views", "value"),
+    ("posts with video views", "video_views", "posts_covered"),
     ("frequency (Σ impressions ÷ Σ reach)", "frequency", "value"),
+    ("posts with frequency", "frequency", "posts_covered"),
     ("interactions", "interactions", "value"),
     ("posts with interactions", "interactions", "posts_covered"),
     ("ER by reach, mean of post rates", "engagement_rate_by_reach", "mean_of_post_rates"),
     ("ER by reach, Σ interactions ÷ Σ reach", "engagement_rate_by_reach", "value"),
+    ("posts with ER by reach", "engagement_rate_by_reach", "posts_covered"),
     ("ER by impressions, mean of post rates", "engagement_rate_by_impressions", "mean_of_post_rates"),
     ("ER by impressions, Σ interactions ÷ Σ impressions", "engagement_rate_by_impressions", "value"),
+    ("posts with ER by impressions", "engagement_rate_by_impressions", "posts_covered"),
+    ("ER by video views, mean of post rates", "engagement_rate_by_views", "mean_of_post_rates"),
+    ("ER by video views, Σ interactions ÷ Σ video views", "engagement_rate_by_views", "value"),
+    ("posts with ER by video views", "engagement_rate_by_views", "posts_covered"),
     ("conversation rate (comments per post)", "conversation_rate", "value"),
+    ("posts with comments", "conversation_rate", "posts_covered"),
     ("amplification rate (shares per post)", "amplification_rate", "value"),
+    ("posts with shares", "amplification_rate", "posts_covered"),
     ("applause rate (reactions per post)", "applause_rate", "value"),
+    ("posts with reactions", "applause_rate", "posts_covered"),
+    ("watch time (hours)", "watch_time_hours", "value"),
+    ("posts with watch time", "watch_time_hours", "posts_covered"),
 )
 
 
@@ -331,7 +345,9 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     """One row per channel with the headline figures of both lenses, labelled with their denominators.
 
     A wide view of `kpis`: reach summed only as "summed reach (not unique people)", engagement rates both
-    as the mean of per-post rates and as the ratio of sums; NaN where no post reports what a figure needs.
+    as the mean of per-post rates and as the ratio of sums, each followed by the posts it covers; NaN where
+    no post reports what a figure needs. YouTube's 'impressions' are thumbnail impressions (impressions kind):
+    its videos are judged by video views.
     """
     long = kpis(posts, by)
     if long.empty:
@@ -343,7 +359,7 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
         out[label] = [table.loc[(key, kpi), field] for key in out.index]
     kinds = posts.groupby(by, observed=True)["impressions_kind"].agg(
         lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")
-    out.insert(4, "impressions kind", kinds.reindex(out.index))
+    out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out
 
 

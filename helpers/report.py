@@ -1224,7 +1224,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
         "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
     }
-    changes, agreements, ranks = [], [], []
+    changes, ranks = [], []
     broken = metrics.series_breaks(posts, previous)
     for platform in sorted(posts["platform"].unique()):
         mine = posts[posts["platform"] == platform]
@@ -1232,7 +1232,6 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         # the rankings compare reach with interactions; a platform whose exports report no reach is ranked
         # by impressions (or views) instead, and says so wherever a ranking is shown
         measure = results["measures"][platform] = mine["broadcast_measure"].iloc[0]
-        agreements.append(compare.rank_agreement(mine, x=measure))
         ranks.append(compare.rank_table(mine, a=measure).rename(
             columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast",
                      f"last rank by {measure}": "last rank by broadcast"}))
@@ -1249,7 +1248,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
             changes.append({"platform": platform, "kpi": name, **result})
     results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
                                                              "p_value", "n_a", "n_b", "median_a", "median_b"])
-    results["agreement"] = pd.concat(agreements) if agreements else compare.rank_agreement(posts)
+    results["agreement"] = compare.rank_agreement_by_broadcast(posts)
     results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
         columns=["platform", "broadcast", "interactions", "rank by broadcast", "last rank by broadcast",
                  "rank by interactions", "last rank by interactions", "top order"])

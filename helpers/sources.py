@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .errors import ExportFormatError
+from .errors import ExportFormatError, NotReadHere
 
 if TYPE_CHECKING:
     from .importers import ImportResult
@@ -37,7 +37,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     """Recognise each file (post, daily or paid family) and load the daily and paid tables. A file no family
     reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
     downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
-    header, say), which stays an error: skipped quietly, its posts would be missing from every total."""
+    header, say), which stays an error: skipped quietly, its posts would be missing from every total. A file
+    recognised but not read (NotReadHere: YouTube's breakdown 'Chart data') is skipped with its reason too."""
     from .daily import detect_daily_family, import_daily_series
     from .importers import detect_family
     from .paid import detect_paid_family, import_paid_delivery
@@ -61,10 +62,19 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             if not skip_unknown or _resembles_an_export(path):
                 raise error
             sources.skipped.append((path, str(error)))
-    if sources.daily_files:
-        result = import_daily_series(sources.daily_files, client=client, **options)
+    while sources.daily_files:
+        try:
+            result = import_daily_series(sources.daily_files, client=client, **options)
+        except NotReadHere as unread:  # a breakdown beside its download's totals: skipped in a folder
+            same = [p for p in sources.daily_files if p.resolve() == unread.path.resolve()]
+            if not skip_unknown or not same:
+                raise
+            sources.daily_files.remove(same[0])
+            sources.skipped.append((same[0], str(unread)))
+            continue
         sources.daily, sources.daily_notes = result.daily, result.drops() + result.warnings()
         sources.daily_reports = result.reports
+        break
     if sources.paid_files:
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
@@ -110,12 +120,22 @@ class Loaded:
         return self.sources.paid
 
     def files(self) -> pd.DataFrame:
-        """Every file read, with the table it went into; a skipped file with why."""
-        rows = [{"file": p.name, "table": "posts", "why": ""} for p in self.sources.post_files]
-        rows += [{"file": p.name, "table": "daily series", "why": ""} for p in self.sources.daily_files]
-        rows += [{"file": p.name, "table": "paid delivery", "why": ""} for p in self.sources.paid_files]
-        rows += [{"file": p.name, "table": "skipped", "why": why} for p, why in self.sources.skipped]
-        return pd.DataFrame(rows, columns=["file", "table", "why"])
+        """Every file read: the table it went into, the rows imported, and what the import noted (rows left
+        out and why, data-quality warnings); a skipped file with why it was skipped."""
+        from .importers.base import file_drops, file_warnings
+        from .i18n import localised
+
+        rows = []
+        for table, reports in (("posts", self.imported.reports), ("daily series", self.sources.daily_reports),
+                               ("paid delivery", self.sources.paid_reports)):
+            for report in reports:
+                notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
+                         for m in file_drops([report]) + file_warnings([report])]
+                rows.append({"file": report.path.name, "table": table,
+                             "imported": report.rows_imported - (report.superseded if table == "posts" else 0),
+                             "notes": "; ".join(notes)})
+        rows += [{"file": p.name, "table": "skipped", "imported": 0, "notes": why} for p, why in self.sources.skipped]
+        return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
 
 
 def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,
@@ -133,6 +153,10 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
         if sources.skipped and not (sources.daily_files or sources.paid_files):
             raise WorkbookError(Message("imports.sources.no_exports_at_all",
                                         files=[p.name for p, _ in sources.skipped]))
+        if sources.skipped:  # say which files were passed over, and the first one's reason
+            raise WorkbookError(Message("imports.sources.no_post_exports_skipped",
+                                        files=[p.name for p, _ in sources.skipped],
+                                        why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily))

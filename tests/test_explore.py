@@ -69,7 +69,7 @@ def test_a_folder_with_a_note_beside_the_exports_loads_and_lists_the_note(tmp_pa
     workspace = explore.load_folder(tmp_path, client="kopi-senja", timezone="Asia/Jakarta")
     files = workspace.files().set_index("file")
     assert files.loc["README.txt", "table"] == "skipped"
-    assert "README.txt" in files.loc["README.txt", "why"] and "not an export the workbook knows" in files.loc["README.txt", "why"]
+    assert "README.txt" in files.loc["README.txt", "notes"] and "not an export the workbook knows" in files.loc["README.txt", "notes"]
     assert len(workspace.posts) > 0
     # an export listed by name is still an error when unknown: a roster names its files on purpose
     from helpers.sources import load_client
@@ -105,3 +105,79 @@ def test_a_csv_of_notes_with_a_date_column_is_skipped_not_taken_for_an_export(tm
     workspace = explore.load_folder(tmp_path, client="h", timezone="Europe/London")
     files = workspace.files().set_index("file")
     assert files.loc["meeting-notes.csv", "table"] == "skipped" and files.loc["budget.csv", "table"] == "skipped"
+
+
+def test_a_youtube_breakdown_chart_beside_the_posts_is_skipped_with_why(tmp_path):
+    """YouTube Studio's download holds 'Chart data.csv' (a breakdown) beside 'Table data.csv' (the videos):
+    loading the folder skips the chart and says why; listed by name, it stays an error naming the file."""
+    from tests.conftest import FIXTURES
+
+    (tmp_path / "Chart data.csv").write_text(
+        'Date,Content,Video title,Video publish time,Views\n2024-01-01,abc,A video,"Jan 1, 2024",5\n', encoding="utf-8")
+    import shutil
+
+    table = FIXTURES / "youtube" / "videos_and_shorts.csv"
+    shutil.copy(table, tmp_path / "Table data.csv")
+    workspace = explore.load_folder(tmp_path, client="y", timezone="UTC")
+    files = workspace.files().set_index("file")
+    assert files.loc["Chart data.csv", "table"] == "skipped"
+    assert "broken down by 'Content'" in files.loc["Chart data.csv", "notes"]
+    assert files.loc["Table data.csv", "table"] == "posts" and len(workspace.posts) > 0
+    from helpers.sources import load_client
+
+    with pytest.raises(WorkbookError, match="Chart data.csv"):
+        load_client(sorted(tmp_path.glob("*.csv")), client="y", timezone="UTC")
+
+
+def test_a_folder_of_daily_files_only_names_what_was_skipped(tmp_path):
+    (tmp_path / "Chart data.csv").write_text("Date,Geography,Views\n2024-01-01,US,5\n", encoding="utf-8")
+    (tmp_path / "Totals.csv").write_text("Date,Views\n2024-01-01,5\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"Chart data.csv were skipped as no export the workbook reads"):
+        explore.load_folder(tmp_path, client="y", timezone="UTC")
+
+
+def test_files_carry_each_files_import_notes(tmp_path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(FIXTURES / "daily" / "follows_semicolon_resaved.csv", tmp_path / "Follows.csv")
+    files = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta").files().set_index("file")
+    assert files.loc["Follows.csv", "table"] == "daily series" and files.loc["Follows.csv", "imported"] > 0
+    assert list(files.columns) == ["table", "imported", "notes"]
+    assert not files["notes"].str.startswith(tuple(files.index)).any()  # the file is not named twice
+
+
+def test_select_posts_refuses_values_the_posts_do_not_hold(workspace):
+    with pytest.raises(WorkbookError, match=r"platform 'Instagram' is not in these posts; they hold 'facebook', 'instagram'"):
+        explore.select_posts(workspace.posts, platform="Instagram")
+    with pytest.raises(WorkbookError, match=r"format 'reels' is not in these posts; they hold .*'reel'"):
+        explore.select_posts(workspace.posts, format="reels")
+    with pytest.raises(WorkbookError, match="start 2026-10-01 is after end 2026-09-30"):
+        explore.select_posts(workspace.posts, start="2026-10-01", end="2026-09-30")
+    assert len(explore.select_posts(workspace.posts, start="2026-09-30", end="2026-09-30")) >= 0  # one day is fine
+
+
+def test_the_recipes_start_from_what_was_loaded(workspace):
+    platform, format = explore.most_posted(workspace.posts)
+    counts = workspace.posts["platform"].value_counts()
+    assert counts[platform] == counts.max()
+    start, end = explore.last_days(workspace.posts, 30)
+    assert len(explore.select_posts(workspace.posts, platform=platform, format=format, start=start, end=end)) > 0
+    assert explore.engagement_rate_of(workspace.posts, platform) == "engagement_rate_by_reach"
+
+
+def test_platforms_without_reach_are_ranked_by_their_own_count():
+    from helpers import compare
+    from tests.conftest import real_export
+
+    folder = real_export("youtube/OisinQueva")
+    posts = explore.load_folder(folder, client="y", timezone="UTC").posts
+    agreement = compare.rank_agreement_by_broadcast(posts)
+    assert agreement.loc["youtube", "compared by"] == "video_views" and agreement.loc["youtube", "n"] == 102
+    assert 0.8 < agreement.loc["youtube", "rho"] <= 1
+    summary = metrics.channel_summary(posts).loc["youtube"]
+    assert summary["video views"] == 97001 and summary["posts with video views"] == 102
+    assert summary["ER by video views, Σ interactions ÷ Σ video views"] == pytest.approx(3562 / 97001)

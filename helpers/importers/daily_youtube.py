@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ExportFormatError
+from ..errors import NotReadHere
 from ..i18n import Message
 from .base import Columns, Family, FileReport
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
@@ -48,7 +48,7 @@ def read_youtube_totals(path: Path, *, platform: str | None = None, **_) -> Impo
     cols = Columns(table.header, table.keys)
     dimensions = [h for h in table.header if h.strip().casefold() in DIMENSIONS]
     if dimensions:
-        raise ExportFormatError(
+        raise NotReadHere(
             path, Message("imports.daily_youtube.chart_data", dimensions=[repr(d) for d in dimensions]),
             column=dimensions[0], hint=Message("imports.daily_youtube.chart_data_hint"))
     date_key = cols.key("Date")
