@@ -41,6 +41,7 @@ from .i18n import LANGUAGES, Message, Translator, translator
 from .errors import USER_ERROR_NAMES, WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
+from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
 
@@ -79,10 +80,6 @@ class RenderResult:
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
 
 
-class ParameterMismatch(WorkbookError):
-    """The runner passed a parameter the notebook does not declare (papermill would only warn)."""
-
-
 class Interrupted(KeyboardInterrupt):
     """The render was asked to stop (Ctrl-C or SIGTERM); temporary folders and kernels are cleaned up."""
 
@@ -102,23 +99,15 @@ def declared_parameters(notebook: Path) -> set[str]:
     """Names assigned in the notebook's cell tagged `parameters` (read without starting anything)."""
     for cell in _cells(notebook):
         if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
-            names = set()
-            for node in ast.parse(_source(cell)).body:
-                targets = node.targets if isinstance(node, ast.Assign) else \
-                    [node.target] if isinstance(node, ast.AnnAssign) else []
-                names |= {t.id for t in targets if isinstance(t, ast.Name)}
-            return names
+            return assigned_names(_source(cell))
     return set()
 
 
 def check_parameters(notebook: Path, parameters: dict) -> None:
     """Every parameter passed must be declared in the notebook's `parameters` cell."""
-    declared = declared_parameters(notebook)
-    unknown = sorted(set(parameters) - declared)
-    if unknown:
-        raise ParameterMismatch(
-            f"{Path(notebook).name} does not declare parameter(s) {', '.join(unknown)}; it declares"
-            f" {', '.join(sorted(declared)) or 'none (no cell tagged parameters)'}")
+    error = mismatch(Path(notebook).name, parameters, declared_parameters(notebook))
+    if error is not None:
+        raise error
 
 
 def notebook_modules(notebook: Path) -> list[str]:
