@@ -5,6 +5,8 @@ Run by import_exports on each file's rows; findings go into that file's import r
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from .i18n import Message
@@ -58,3 +60,22 @@ def quality_notes(posts: pd.DataFrame) -> list[Message]:
                 reported = Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'neither'}")
                 notes.append(Message("imports.quality.views_switch", reported=reported))
     return notes
+
+
+def kinds_across_files(posts: pd.DataFrame) -> dict[str, Message]:
+    """Per platform whose files report impressions in some and views in others (Meta's exports before and
+    after 2025-04-21, read together), the warning to give, keyed by the file it goes to (the newest one's
+    source_file): frequency and rates by impressions mix the two counts. A file spanning the switch itself
+    is flagged by quality_notes."""
+    notes = {}
+    known = posts[posts["impressions_kind"].isin(["impressions", "views"])]
+    for platform, mine in known.groupby("platform"):
+        by_kind = mine.groupby("impressions_kind")["source_file"].agg(lambda f: sorted(set(f)))
+        if len(by_kind) < 2 or set(by_kind["impressions"]) == set(by_kind["views"]):
+            continue  # one kind, or every file reports both (its own note says so)
+        names = {kind: ", ".join(Path(f).name for f in files) for kind, files in by_kind.items()}
+        newest = mine.loc[mine["published_at"].idxmax(), "source_file"]
+        notes[newest] = Message("imports.quality.kinds_across_files", platform=Message(f"platform.{platform}"),
+                                impressions=names["impressions"], views=names["views"])
+    return notes
+

@@ -197,6 +197,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
+        "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
     }
 
 

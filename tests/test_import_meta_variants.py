@@ -247,3 +247,21 @@ def test_a_set_filled_from_older_exports_comes_from_one_row_among_three_exports(
                 for i, f in enumerate(("a.csv", "b.csv", "c.csv"))]
     kept = _keep_latest(posts, imported).iloc[0]
     assert kept["reach"] == 200 and pd.isna(kept["impressions"]) and kept["reactions"] == 5
+
+
+def test_impressions_in_one_export_and_views_in_another_are_flagged(tmp_path):
+    """Meta's exports from before the switch count impressions, those after it views: read together, the
+    newest file's notes say that frequency and rates by impressions mix the two counts."""
+    from helpers.importers import import_exports
+
+    old = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    new = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    result = import_exports([old, new], timezone="UTC")
+    kinds = result.posts.groupby("source_file")["impressions_kind"].agg(lambda k: set(k.dropna()))
+    assert sorted(map(sorted, kinds)) == [["impressions"], ["views"]]
+    notes = [str(m) for m in result.warnings() if "series break across files" in str(m)]
+    assert notes == [f"{new.name}: series break across files: the Facebook exports report impressions in {old.name}"
+                     f" and views (which count repeat views) in {new.name}; frequency and rates by impressions"
+                     " over both are not comparable"]
+    alone = import_exports([new], timezone="UTC")
+    assert not [m for m in alone.warnings() if "across files" in str(m)]
