@@ -706,7 +706,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
-    rounding (within CLOSE); a pair with one right value says which position is right.
+    rounding (within CLOSE); a pair with one right value says which position is right, and a pair given in
+    the wrong order says so.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
@@ -750,6 +751,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         right = [_close(a, e, tolerance) for a, e in zip(answer, expected)]
         if all(right):
             return result("correct", tr.t("lesson.check.correct"))
+        if all(_close(a, e, tolerance) for a, e in zip(answer, reversed(expected))):
+            return result("wrong", tr.t("lesson.check.swapped_rates"))
         if any(_thousandfold(a, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", tr.t("lesson.check.thousands_dot"))
         if any(_close(a / 100, e, tolerance) for a, e in zip(answer, expected)):
@@ -781,6 +784,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     right = [g == e for g, e in zip(given, expected)]
     if all(right):
         return result("correct", tr.t("lesson.check.correct"))
+    if given == list(reversed(expected)) and given[0] != given[1]:
+        return result("wrong", tr.t("lesson.check.swapped_formats"))
     if any(right):
         return result("half_right", _half_right(tr, exercise_id, right, hint))
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))

@@ -70,6 +70,18 @@ def test_a_wrong_answer_fails_without_revealing_the_answer(exercise, language):
         assert "**b**" not in result.message and "at least 12,000" not in result.message
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_pair_in_the_wrong_order_is_said_to_be(language):
+    tr = Translator(language)
+    by_reach, by_impressions = lesson.expected_answer("rates")
+    swapped = lesson.check("rates", (by_impressions, by_reach), language)
+    assert swapped.status == "wrong" and swapped.message.endswith(tr.t("lesson.check.swapped_rates"))
+    reach_format, rate_format = lesson.expected_answer("formats")
+    swapped = lesson.check("formats", (rate_format, reach_format), language)
+    assert swapped.status == "wrong" and swapped.message.endswith(tr.t("lesson.check.swapped_formats"))
+    assert lesson.check("rates", (by_reach, by_impressions), language).correct
+
+
 def test_half_right_pairs_say_so():
     assert lesson.check("rates", (0.085, 0.03)).status == "half_right"
     assert lesson.check("formats", ("reel", "photo")).status == "half_right"
