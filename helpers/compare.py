@@ -325,7 +325,8 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
                           "effect": cliffs_delta_size(delta)})
     pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "effect"])
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)
-    return {"measure": measure, "medians": medians.sort_values("median", ascending=False, ignore_index=True),
+    return {"measure": measure, "medians": medians.sort_values("median", ascending=False, ignore_index=True,
+                                                               kind="stable"),
             "kruskal": kruskal, "pairs": pairs}
 
 

@@ -52,7 +52,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     start after the end, is an error naming what there is: an empty table would read as "no such posts".
     """
     for what, value in (("platform", platform), ("format", format)):
-        known = sorted(posts[what].dropna().unique())
+        among = posts[posts["platform"] == platform] if what == "format" and platform else posts
+        known = sorted(among[what].dropna().unique())  # a format: among the chosen platform's posts
         if value and value not in known:
             raise WorkbookError(Message("imports.explore.unknown_value", what=what, value=repr(value),
                                         known=", ".join(map(repr, known)) or "—"))
@@ -87,13 +88,18 @@ def engagement_rate_of(posts: pd.DataFrame, platform: str) -> str:
 def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
     """The platform with the most posts and its most frequent format (None when its exports give none):
     a starting point for the recipes, whatever folder was loaded."""
+    if posts.empty:
+        raise WorkbookError(Message("imports.explore.no_posts"))
     platform = posts["platform"].value_counts().index[0]
     formats = posts.loc[posts["platform"] == platform, "format"].value_counts()
     return platform, (formats.index[0] if len(formats) else None)
 
 
 def last_days(posts: pd.DataFrame, days: int = 30) -> tuple[str, str]:
-    """The first and last date (YYYY-MM-DD) of the last `days` calendar days with posts in the table."""
+    """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the table's
+    last post."""
+    if posts.empty:
+        raise WorkbookError(Message("imports.explore.no_posts"))
     last = posts["published_at"].max()
     return (last - pd.Timedelta(days=days - 1)).strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 

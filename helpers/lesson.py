@@ -375,8 +375,7 @@ def format_comparisons(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMA
     frame = posts.assign(format=posts["format"].fillna("unknown"), reach=posts["reach"].astype("Float64"),
                          engagement_rate_by_reach=engagement_rate_by_reach(posts))
     frame = frame[frame["reach"].notna() & frame["engagement_rate_by_reach"].notna()]
-    counts = frame.groupby(["platform", "format"]).size()
-    frame = frame[[counts.get((p, f), 0) >= min_posts for p, f in zip(frame["platform"], frame["format"])]]
+    frame = frame[frame.groupby(["platform", "format"])["platform"].transform("size") >= min_posts]
     return {platform: {"reach": compare_groups(group, "format", "reach", min_posts),
                        "rate": compare_groups(group, "format", "engagement_rate_by_reach", min_posts)}
             for platform, group in frame.groupby("platform")}

@@ -28,9 +28,27 @@ def assigned_names(source: str) -> set[str]:
         return set()
     names = set()
     for node in body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
         names |= {t.id for t in targets if isinstance(t, ast.Name)}
     return names
+
+
+def _literals_only(source: str) -> bool:
+    """Whether a cell assigns literals and does nothing else (what a `parameters` cell is)."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+
+    def literal(node) -> bool:
+        try:
+            ast.literal_eval(node)
+        except ValueError:
+            return False
+        return True
+    return bool(body) and all(isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+                              and literal(node.value) for node in body)
 
 
 def mismatch(notebook, passed, declared: set[str]) -> ParameterMismatch | None:
@@ -46,16 +64,21 @@ def check_injected(history: list[str] | None = None) -> None:
     """An error naming each parameter papermill injected that the notebook's `parameters` cell does not declare.
 
     Papermill runs its injected cell right after the `parameters` cell, so in the kernel's input history
-    (IPython's `In`, or `history`) the cell before the injected one holds the declared names. In JupyterLab
-    nothing was injected, and there is nothing to check.
+    (IPython's `In`, or `history`) the cell before the injected one holds the declared names. Only the last
+    injected cell counts (a fixed one run again replaces it), and only when the cell before it assigns
+    literals alone (a `parameters` cell); papermill's own names (PAPERMILL_INPUT_PATH, from --inject-paths)
+    are not the notebook's to declare. In JupyterLab nothing was injected, and there is nothing to check.
     """
     if history is None:
         from IPython import get_ipython
 
         shell = get_ipython()
         history = list(shell.user_ns.get("In", [])) if shell is not None else []
-    for index, source in enumerate(history):
-        if index and source.startswith(INJECTED_HEADER):
-            error = mismatch(Message("error.this_notebook"), assigned_names(source), assigned_names(history[index - 1]))
-            if error is not None:
-                raise error
+    injected = [i for i, source in enumerate(history) if i and source.startswith(INJECTED_HEADER)]
+    if not injected or not _literals_only(history[injected[-1] - 1]):
+        return
+    last = injected[-1]
+    passed = {name for name in assigned_names(history[last]) if not name.startswith("PAPERMILL_")}
+    error = mismatch(Message("error.this_notebook"), passed, assigned_names(history[last - 1]))
+    if error is not None:
+        raise error

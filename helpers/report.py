@@ -21,7 +21,7 @@ from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .importers.yearless_dates import dates_in_name
-from .sources import load_client
+from .sources import file_labels, load_client, rows_used
 from .statistics import MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -372,7 +372,8 @@ class Report:
         Imported counts are posts, days of a daily series, or rows of an ad report, as the content says."""
         tr = self.tr
         rows = []
-        for kind, report in [("posts", r) for r in self.imported.reports] + list(self.side_files):
+        files = [("posts", r) for r in self.imported.reports] + list(self.side_files)
+        for (kind, report), label in zip(files, file_labels([r.path for _, r in files])):
             if kind == "posts":
                 content = tr.t("coverage.content_posts")
             elif kind == "daily":
@@ -382,13 +383,13 @@ class Report:
                 content = tr.t("coverage.content_daily", metrics=shown or "—")
             else:
                 content = tr.t("coverage.content_paid")
-            imported = report.rows_imported - (report.superseded if kind == "posts" else 0)
+            imported = rows_used(report, "daily series" if kind == "daily" else kind)
             replaced = tr.number(report.superseded)
             if kind == "daily" and report.superseded:  # a daily file's replaced count is of values, not days
                 replaced = tr.t("coverage.values", count=replaced)
             first, last = report.period or (pd.NaT, pd.NaT)
             rows.append({
-                tr.t("coverage.file"): report.path.name,
+                tr.t("coverage.file"): label,
                 tr.t("coverage.platform"): (tr.platform(report.platform) if report.platform
                                             else tr.t("coverage.ads_platform") if kind == "paid" else ""),
                 tr.t("coverage.content"): content,
@@ -970,12 +971,18 @@ class Report:
     # ----------------------------------------------------------------------------------------- definitions
     def defined_metrics(self) -> list[str]:
         """The metrics of the Definitions section: those the report gives a value for, on some platform in
-        either period (reach: when some post reports it). The exports decide: an X-only report defines
-        no reach-based rate."""
+        either period (reach: when some post reports it), or in the Ads Manager sentence. The exports decide:
+        an X-only report defines no reach-based rate."""
         kpis = self.kpis
         given = set(kpis.loc[kpis["value"].notna() | kpis["value_previous"].notna(), "kpi"]) if len(kpis) else set()
         if self.posts["reach"].notna().any() or self.previous["reach"].notna().any():
             given.add("reach")
+        paid = self.paid_delivery  # the Ads Manager sentence quotes these, whatever the posts report
+        for name, column in (("impressions", "impressions"), ("reach", "reported total reach"),
+                             ("frequency", "frequency"), ("cpm", "CPM"),
+                             ("cost_per_reached_person", "cost per reached person")):
+            if column in paid and paid[column].notna().any():
+                given.add(name)
         return [name for name, _ in metrics.DEFINITIONS if name in given]
 
     def definitions_note(self) -> str:

@@ -7,6 +7,7 @@ follower counts from daily series, and adds the per-post metrics of both lenses.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,17 +126,39 @@ class Loaded:
         from .importers.base import file_drops, file_warnings
         from .i18n import localised
 
+        read = [(table, report) for table, reports in (("posts", self.imported.reports),
+                                                       ("daily series", self.sources.daily_reports),
+                                                       ("paid delivery", self.sources.paid_reports))
+                for report in reports]
+        labels = file_labels([r.path for _, r in read] + [p for p, _ in self.sources.skipped])
         rows = []
-        for table, reports in (("posts", self.imported.reports), ("daily series", self.sources.daily_reports),
-                               ("paid delivery", self.sources.paid_reports)):
-            for report in reports:
-                notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
-                         for m in file_drops([report]) + file_warnings([report])]
-                rows.append({"file": report.path.name, "table": table,
-                             "imported": report.rows_imported - (report.superseded if table == "posts" else 0),
-                             "notes": "; ".join(notes)})
-        rows += [{"file": p.name, "table": "skipped", "imported": 0, "notes": why} for p, why in self.sources.skipped]
+        for (table, report), label in zip(read, labels):
+            notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
+                     for m in file_drops([report]) + file_warnings([report])]
+            rows.append({"file": label, "table": table, "imported": rows_used(report, table),
+                         "notes": "; ".join(notes)})
+        rows += [{"file": label, "table": "skipped", "imported": 0, "notes": why}
+                 for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
         return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
+
+
+def file_labels(paths: list[Path]) -> list[str]:
+    """Each file's name; files that share a name (the same download in two folders) get their paths from the
+    folder those files share, so a list never shows one name twice, nor a path of the machine."""
+    names = [Path(p).name for p in paths]
+    labels = list(names)
+    for name in {n for n in names if names.count(n) > 1}:
+        mine = [i for i, n in enumerate(names) if n == name]
+        root = Path(os.path.commonpath([str(Path(paths[i]).resolve().parent) for i in mine]))
+        for i in mine:
+            labels[i] = Path(paths[i]).resolve().relative_to(root).as_posix()
+    return labels
+
+
+def rows_used(report, table: str) -> int:
+    """The rows a file contributes: posts or ad-report rows imported less those a newer export replaced; for
+    a daily file its days (its replaced count is of day-and-metric values, not days)."""
+    return report.rows_imported - (0 if table == "daily series" else report.superseded)
 
 
 def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,

@@ -157,7 +157,14 @@ def test_select_posts_refuses_values_the_posts_do_not_hold(workspace):
         explore.select_posts(workspace.posts, format="reels")
     with pytest.raises(WorkbookError, match="start 2026-10-01 is after end 2026-09-30"):
         explore.select_posts(workspace.posts, start="2026-10-01", end="2026-09-30")
-    assert len(explore.select_posts(workspace.posts, start="2026-09-30", end="2026-09-30")) >= 0  # one day is fine
+    one_day = explore.select_posts(workspace.posts, start="2026-09-30", end="2026-09-30")  # one day is fine
+    assert len(one_day) == int((workspace.posts["published_at"].dt.strftime("%Y-%m-%d") == "2026-09-30").sum())
+    # a format is looked for among the chosen platform's posts: Facebook has no carousel here
+    assert "carousel" in set(workspace.posts["format"])
+    with pytest.raises(WorkbookError, match="format 'carousel' is not in these posts"):
+        explore.select_posts(workspace.posts, platform="facebook", format="carousel")
+    with pytest.raises(WorkbookError, match="holds no posts"):
+        explore.most_posted(workspace.posts.iloc[0:0])
 
 
 def test_the_recipes_start_from_what_was_loaded(workspace):

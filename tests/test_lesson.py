@@ -287,9 +287,9 @@ def test_simulation_table_and_figure_in_indonesian():
 
 def test_the_simulations_rate_names_its_ratio_of_sums():
     summary = lesson.summarise_simulation(lesson.simulate())
-    assert "engagement rate by reach (Σ interactions ÷ Σ summed reach)" in lesson.simulation_takeaway(
+    assert "engagement rate by reach (Σ interactions ÷ Σ reach)" in lesson.simulation_takeaway(
         summary, Translator("en"))
-    assert "(Σ interaksi ÷ Σ jangkauan yang dijumlahkan)" in lesson.simulation_takeaway(summary, Translator("id"))
+    assert "(Σ interaksi ÷ Σ jangkauan)" in lesson.simulation_takeaway(summary, Translator("id"))
 
 
 @pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
@@ -343,6 +343,12 @@ def test_demo_formats_carry_intervals_and_say_whether_a_lead_is_beyond_chance():
     assert table["median reach"].str.fullmatch(r"[\d,]+ \([\d,]+ to [\d,]+\)").all()
     sentences = lesson.formats_sentences("kopi-senja", Translator("en"))
     assert all("Both leads are beyond chance" in s for s in sentences)
+
+
+def test_no_format_comparison_without_posts_reporting_reach():
+    posts = lesson.demo_posts("kopi-senja").assign(reach=pd.NA)
+    assert lesson.format_comparisons(posts) == {}
+    assert lesson.format_medians(posts).empty and lesson.format_winners(posts).empty
 
 
 def test_a_lead_within_chance_is_said_to_be():

@@ -28,6 +28,18 @@ def test_declared_parameters_and_an_interactive_session_pass():
     check_injected(["", DECLARED, "workspace = 1"])  # JupyterLab: nothing injected
     check_injected(['# Parameters\ntimezone = "UTC"\n'])  # no parameters cell before it: nothing to compare
     check_injected()  # outside a kernel: no history
+    # papermill's --inject-paths names are papermill's, not the notebook's
+    check_injected(["", DECLARED, '# Parameters\ntimezone = "UTC"\nPAPERMILL_INPUT_PATH = "a.ipynb"\n'])
+
+
+def test_only_the_last_injected_cell_counts_and_only_after_a_parameters_cell():
+    bad = '# Parameters\ntimezon = "UTC"\n'
+    fixed = '# Parameters\ntimezone = "UTC"\n'
+    check_injected(["", DECLARED, bad, "workspace = load()", DECLARED, fixed])  # fixed, then run again
+    check_injected(["", DECLARED, fixed, "print(workspace)", fixed])  # re-run after another cell: not compared
+    check_injected(["", DECLARED, fixed, "workspace = load(folder)", fixed])  # nor after a computed assignment
+    # a notebook whose own parameters cell begins like papermill's, run without parameters
+    check_injected(["", '# Parameters\nfolder = "x"\n', "workspace = 1"])
 
 
 def test_the_explorer_run_by_papermill_stops_at_a_misspelt_parameter(tmp_path):

@@ -396,8 +396,9 @@ def test_definitions_hold_the_reach_metrics_when_the_exports_report_reach(report
     defined = report.defined_metrics()
     assert {"reach", "summed_reach", "frequency", "engagement_rate_by_reach", "interactions"} <= set(defined)
     assert len(report.definitions()) == len(defined)
-    note = report.definitions_note()
-    assert all(report.tr.metric(name) in note for name, _ in metrics.DEFINITIONS if name not in defined)
+    left_out = [report.tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in defined]
+    assert report.definitions_note() == ("Not in this report, as the exports do not give what they need: "
+                                         + ", ".join(left_out) + ".")
 
 
 def test_post_text_reaches_html_only_escaped(report):
@@ -512,6 +513,25 @@ def test_the_files_read_list_the_daily_series_and_ad_reports_beside_the_post_exp
         assert list(files[content]) == list(words)
         assert files[imported].iloc[1] == "4"  # four days of follower totals
         assert list(files[files.columns[-2:]].iloc[1]) == ["27 Feb 2025", "19 Mar 2025"]
+
+
+def test_definitions_and_files_read_with_an_ads_report_read_twice(tmp_path):
+    """The Ads Manager sentence quotes CPM, reach and frequency: Definitions define them though the TikTok posts
+    report no reach. The same report in two folders is listed by its path, and only the newer copy's rows count."""
+    import shutil
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(FIXTURES / "ads_manager" / "campaigns_usd.csv", tmp_path / folder / "campaigns_usd.csv")
+    exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"), str(tmp_path / "*" / "*.csv")]
+    tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
+                          period_end="2025-03-31", year=2025)
+    assert {"impressions", "reach", "frequency", "cpm", "cost_per_reached_person"} <= set(tiktok.defined_metrics())
+    assert "CPM" not in tiktok.definitions_note() and "frequency" not in tiktok.definitions_note()
+    files = tiktok.coverage_table().set_index("file")
+    assert {"a/campaigns_usd.csv", "b/campaigns_usd.csv"} <= set(files.index)
+    imported = files.loc[["a/campaigns_usd.csv", "b/campaigns_usd.csv"], "imported"]
+    assert sorted(imported) == ["0", "3"]  # the older copy's rows are replaced by the newer's
 
 
 def _export_with_problems(folder):
