@@ -68,9 +68,11 @@ def kinds_across_files(posts: pd.DataFrame) -> dict[str, Message]:
     source_file): frequency and rates by impressions mix the two counts. A file spanning the switch itself
     is flagged by quality_notes."""
     notes = {}
-    known = posts[posts["impressions_kind"].isin(["impressions", "views"])]
+    meta = posts[posts["platform"].isin(["facebook", "instagram"])]  # only Meta's exports switched to views
+    known = meta[meta["impressions_kind"].isin(["impressions", "views"])]
     for platform, mine in known.groupby("platform"):
-        by_kind = mine.groupby("impressions_kind")["source_file"].agg(lambda f: sorted(set(f)))
+        pairs = mine[["impressions_kind", "source_file"]].drop_duplicates()
+        by_kind = pairs.groupby("impressions_kind")["source_file"].agg(lambda f: sorted(set(f)))
         if len(by_kind) < 2 or set(by_kind["impressions"]) == set(by_kind["views"]):
             continue  # one kind, or every file reports both (its own note says so)
         names = {kind: ", ".join(Path(f).name for f in files) for kind, files in by_kind.items()}
