@@ -69,6 +69,21 @@ def test_rows_after_a_blank_line_keep_their_spreadsheet_row_numbers(tmp_path):
     assert info.value.row == 7 and "'many'" in str(info.value)
 
 
+def test_a_row_short_of_cells_reads_its_missing_cells_as_blank(tmp_path):
+    from helpers.importers.reading import read_delimited
+
+    path = tmp_path / "short.csv"
+    path.write_text("a,b,c\n1,2,3\n4,5\n\n7,8,9\n", encoding="utf-8")
+    table = read_delimited(path)
+    # the blank line is a row of blank cells (importers leave it out, counted), so rows keep their numbers
+    assert table.frame.to_dict("list") == {"a": ["1", "4", "", "7"], "b": ["2", "5", "", "8"],
+                                           "c": ["3", "", "", "9"]}
+    assert list(table.source_rows()) == [2, 3, 4, 5]
+    clean = tmp_path / "clean.csv"
+    clean.write_text("a,b\n1,\n,2\n", encoding="utf-8")  # empty cells, none missing
+    assert read_delimited(clean).frame.to_dict("list") == {"a": ["1", ""], "b": ["", "2"]}
+
+
 def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
     rows = records()
     rows[2] = rows[2] + ["extra", "cells"]

@@ -174,13 +174,19 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
     rows = pd.Series(np.arange(lines_before + 2, lines_before + 2 + len(frame)), index=frame.index, dtype="Int64")
-    blank = frame.isna().all(axis=1)
+    # with na_filter off, a cell is missing only in a row short of cells (a blank line lacks them all), and
+    # such a row lacks its last one: the last column alone says whether there is anything to look at (a
+    # million-row export is spared scanning every column)
+    short = frame[keys[-1]].isna().to_numpy(dtype=bool)
+    blank = pd.Series(False, index=frame.index)
+    if short.any():
+        blank[short] = frame[short].isna().all(axis=1)
     if blank.any():  # blank lines: skipped, but the rows after them keep their own numbers
         frame, rows = frame[~blank].reset_index(drop=True), rows[~blank].reset_index(drop=True)
     # a last row short of cells in a file without a final line break: a download cut off mid-row, most
     # likely (a short row alone is an export's quirk; Meta ends its files with a line break)
     ends_early = bool(len(frame)) and source is path and _last_record_cells(path, delimiter) < len(header)
-    for key in keys:  # short (ragged) rows: the missing trailing cells are blank
+    for key in keys if short.any() else ():  # short (ragged) rows: the missing trailing cells are blank
         if frame[key].isna().any():
             frame[key] = frame[key].fillna("")
     return TextTable(path=path, header=header, frame=frame, keys=keys,
