@@ -60,11 +60,16 @@ def test_select_posts_keeps_the_last_hour_of_a_day_with_a_clock_change():
     assert list(got["published_at"].dt.day) == [25]
 
 
-def test_a_folder_with_a_note_beside_the_exports_loads_and_lists_the_note(tmp_path):
+def copy_demo(client: str, folder) -> None:
+    """A demo client's exports copied into `folder`, to put other files beside them."""
     import shutil
 
-    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
-        shutil.copy(path, tmp_path / path.name)
+    for path in (DEMO_DIR / client).glob("*.csv"):
+        shutil.copy(path, folder / path.name)
+
+
+def test_a_folder_with_a_note_beside_the_exports_loads_and_lists_the_note(tmp_path):
+    copy_demo("kopi-senja", tmp_path)
     (tmp_path / "README.txt").write_text("Exported by Dewi on 2 November, for the October report.\n", encoding="utf-8")
     workspace = explore.load_folder(tmp_path, client="kopi-senja", timezone="Asia/Jakarta")
     files = workspace.files().set_index("file")
@@ -96,10 +101,7 @@ def test_a_folder_skips_notes_but_not_an_export_whose_header_was_edited(tmp_path
 
 
 def test_a_csv_of_notes_with_a_date_column_is_skipped_not_taken_for_an_export(tmp_path):
-    import shutil
-
-    for path in (DEMO_DIR / "harbour-books").glob("*.csv"):
-        shutil.copy(path, tmp_path / path.name)
+    copy_demo("harbour-books", tmp_path)
     (tmp_path / "meeting-notes.csv").write_text("Date,Note\n2026-09-01,kick-off\n", encoding="utf-8")
     (tmp_path / "budget.csv").write_text("Type,Budget\nads,500\n", encoding="utf-8")
     workspace = explore.load_folder(tmp_path, client="h", timezone="Europe/London")
@@ -141,8 +143,7 @@ def test_files_carry_each_files_import_notes(tmp_path):
 
     from tests.conftest import FIXTURES
 
-    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
-        shutil.copy(path, tmp_path / path.name)
+    copy_demo("kopi-senja", tmp_path)
     shutil.copy(FIXTURES / "daily" / "follows_semicolon_resaved.csv", tmp_path / "Follows.csv")
     files = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta").files().set_index("file")
     assert files.loc["Follows.csv", "table"] == "daily series" and files.loc["Follows.csv", "imported"] > 0
