@@ -104,6 +104,25 @@ def last_days(posts: pd.DataFrame, days: int = 30) -> tuple[str, str]:
     return (last - pd.Timedelta(days=days - 1)).strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 
+def summary_view(posts: pd.DataFrame, by: str = "platform"):
+    """metrics.channel_summary with one column per channel, formatted to read: counts as whole numbers with
+    thousands separators, rates of interactions as percentages, per-post rates and frequency with two
+    decimals; NaN (nothing reported) as "not reported". The numbers stay in `.data` for computing."""
+    table = metrics.channel_summary(posts, by).T
+    styler = table.style.format(na_rep="not reported")
+    for label in table.index:
+        if label == "impressions kind":
+            continue
+        if label.startswith("ER by"):
+            shown = "{:.2%}"
+        elif "rate (" in label or label.startswith(("frequency", "watch time")):
+            shown = "{:,.2f}"
+        else:
+            shown = "{:,.0f}"
+        styler = styler.format(shown, na_rep="not reported", subset=pd.IndexSlice[[label], :])
+    return styler
+
+
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) -> pd.DataFrame:
     """The posts that make up a channel figure, with the columns it is computed from, largest first.
 

@@ -189,3 +189,13 @@ def test_platforms_without_reach_are_ranked_by_their_own_count():
     summary = metrics.channel_summary(posts).loc["youtube"]
     assert summary["video views"] == 97001 and summary["posts with video views"] == 102
     assert summary["ER by video views, Σ interactions ÷ Σ video views"] == pytest.approx(3562 / 97001)
+
+
+def test_the_channel_summary_reads_as_counts_percentages_and_not_reported(workspace):
+    view = explore.summary_view(workspace.posts)
+    shown = view.to_html()
+    table = metrics.channel_summary(workspace.posts)
+    rate = table.loc["facebook", "ER by reach, Σ interactions ÷ Σ reach"]
+    assert f"{rate:.2%}" in shown and f"{int(table.loc['facebook', 'interactions']):,}" in shown
+    assert "not reported" in shown  # the demo exports carry no video views
+    assert view.data.loc["posts", "facebook"] == table.loc["facebook", "posts"]  # the numbers stay numbers
