@@ -383,7 +383,7 @@ class Report:
                 content = tr.t("coverage.content_daily", metrics=shown or "—")
             else:
                 content = tr.t("coverage.content_paid")
-            imported = rows_used(report, "daily series" if kind == "daily" else kind)
+            imported = rows_used(report, daily=kind == "daily")
             replaced = tr.number(report.superseded)
             if kind == "daily" and report.superseded:  # a daily file's replaced count is of values, not days
                 replaced = tr.t("coverage.values", count=replaced)

@@ -135,7 +135,7 @@ class Loaded:
         for (table, report), label in zip(read, labels):
             notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
                      for m in file_drops([report]) + file_warnings([report])]
-            rows.append({"file": label, "table": table, "imported": rows_used(report, table),
+            rows.append({"file": label, "table": table, "imported": rows_used(report, daily=table == "daily series"),
                          "notes": "; ".join(notes)})
         rows += [{"file": label, "table": "skipped", "imported": 0, "notes": why}
                  for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
@@ -155,10 +155,10 @@ def file_labels(paths: list[Path]) -> list[str]:
     return labels
 
 
-def rows_used(report, table: str) -> int:
+def rows_used(report, daily: bool = False) -> int:
     """The rows a file contributes: posts or ad-report rows imported less those a newer export replaced; for
     a daily file its days (its replaced count is of day-and-metric values, not days)."""
-    return report.rows_imported - (0 if table == "daily series" else report.superseded)
+    return report.rows_imported - (0 if daily else report.superseded)
 
 
 def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,
