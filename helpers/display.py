@@ -35,9 +35,9 @@ def finding(text: str) -> HTML:
 
 
 def findings(lines: list[str]) -> HTML:
-    """A bulleted list of sentences, escaped."""
+    """A bulleted list of sentences, escaped; nothing for no sentence."""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return HTML(f'<ul class="findings">{items}</ul>')
+    return HTML(f'<ul class="findings">{items}</ul>' if items else "")
 
 
 def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",

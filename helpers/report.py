@@ -108,6 +108,7 @@ class Report:
     benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
+    paid_outside: list = field(default_factory=list)  # Ads Manager reports with no row within the period
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
     side_files: list = field(default_factory=list)  # ("daily" | "paid", FileReport) of the files beside the posts
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
@@ -642,16 +643,25 @@ class Report:
         return lines
 
     def paid_delivery_sentences(self) -> list[str]:
-        """Account-level paid delivery (Ads Manager) in the broadcast lens: CPM, cost per reached person."""
+        """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens: CPM, and cost
+        per reached person and frequency where the report's own total gives unique reach; and each report
+        whose rows all fall outside the period, named and left out."""
         tr = self.tr
         lines = []
         for _, row in self.paid_delivery.iterrows():
+            values = dict(impressions=tr.number(row["impressions"]), spend=tr.money(row["spend"], row["currency"]),
+                          cpm=tr.money(row["CPM"], row["currency"]), rows=tr.number(row["rows"]))
+            if pd.isna(row["reported total reach"]):  # part of a report, or several: unique reach unknown
+                lines.append(tr.t("paid_delivery.sentence_no_reach", **values))
+                continue
             lines.append(tr.t(
-                "paid_delivery.sentence", impressions=tr.number(row["impressions"]),
-                spend=tr.money(row["spend"], row["currency"]), cpm=tr.money(row["CPM"], row["currency"]),
-                reach=tr.number(row["reported total reach"]),
+                "paid_delivery.sentence", reach=tr.number(row["reported total reach"]),
                 per_person=tr.money(row["cost per reached person"], row["currency"]),
-                frequency=tr.number(row["frequency"], 2)))
+                frequency=tr.number(row["frequency"], 2), **values))
+        for report in self.paid_outside:
+            first, last = report.period or (None, None)
+            lines.append(tr.t("paid_delivery.outside", file=report.path.name, first=tr.date(first),
+                              last=tr.date(last)))
         return lines
 
     # ----------------------------------------------------------------------------------------- disagreement
@@ -1181,8 +1191,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     options = {"year": year} if year is not None else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
-    paid_delivery = (paid_summary(loaded.paid, loaded.sources.paid_reports) if loaded.paid is not None
-                     else pd.DataFrame())
+    paid_delivery, paid_outside = paid_in_period(loaded.paid, loaded.sources.paid_reports, period_start, period_end)
     inside, cut = _within(every, start, end)
     before, cut_before = _within(every, previous_start, previous_end)
     posts, previous = every[inside], every[before]
@@ -1203,6 +1212,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
+        paid_outside=paid_outside,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
@@ -1212,6 +1222,19 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     if draw_ahead:
         report.draw_figures_ahead()
     return report
+
+
+def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str,
+                   period_end: str) -> tuple[pd.DataFrame, list]:
+    """The Ads Manager delivery of the period: paid_summary over the rows whose dates lie within it (a row
+    over a longer span cannot be split by day), and the reports none of whose rows does."""
+    if paid is None or paid.empty:
+        return pd.DataFrame(), []
+    inside = ((paid["period_start"] >= pd.Timestamp(period_start)) & (paid["period_end"] <= pd.Timestamp(period_end))
+              ).fillna(False).astype(bool)
+    kept = set(paid.loc[inside, "source_file"])
+    outside = [r for r in reports if str(r.path) in set(paid["source_file"]) and str(r.path) not in kept]
+    return (paid_summary(paid[inside], reports) if inside.any() else pd.DataFrame()), outside
 
 
 def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,

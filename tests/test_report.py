@@ -474,16 +474,62 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     assert "report no reach" in executed and "Not in this report, as the exports do not give" in executed
 
 
-def test_paid_delivery_from_an_ads_manager_report_enters_the_broadcast_lens():
+def test_paid_delivery_outside_the_period_is_named_and_left_out():
+    """The real Ads Manager report covers April 2023 to March 2024: beside exports of 2026 its delivery is not
+    the period's, and the report says so instead of quoting it; over its own span its totals come out."""
+    from helpers.report import paid_in_period
     from tests.conftest import real_export
 
     ads = real_export("facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")
     with_ads = build_report(**{**DEMO, "exports": DEMO["exports"] + [str(ads)]})
-    (sentence,) = with_ads.paid_delivery_sentences()
-    # 77,818.01 UAH over 3,159,843 impressions and 1,211,188 reported unique accounts
-    assert "3,159,843 impressions" in sentence and "CPM of UAH24.63" in sentence
-    assert "UAH0.06 per reached person" in sentence and "2.61 times" in sentence
+    assert with_ads.paid_delivery.empty
+    assert with_ads.paid_delivery_sentences() == [
+        f"The Ads Manager report {ads.name} covers 1 April 2023 to 11 March 2024, outside the period: its delivery"
+        " is left out."]
+    assert "cpm" not in with_ads.defined_metrics()
     assert len(with_ads.posts) == len(build_report(**DEMO).posts)  # the ads file adds no posts
+    from helpers.paid import import_paid_delivery
+
+    table, reports = import_paid_delivery([ads])
+    summary, outside = paid_in_period(table, reports, "2023-04-01", "2024-03-11")
+    # 77,818.01 UAH over 3,159,843 impressions and 1,211,188 reported unique accounts
+    row = summary.iloc[0]
+    assert outside == [] and row["impressions"] == 3_159_843 and row["reported total reach"] == 1_211_188
+    assert row["CPM"] == pytest.approx(24.63, abs=0.005) and row["frequency"] == pytest.approx(2.61, abs=0.005)
+    # one month of its monthly rows: their impressions and spend add up, but the report's unique reach
+    # counts every month, so none is given for the month (the sentence says why)
+    october, _ = paid_in_period(table, reports, "2023-10-01", "2023-10-31")
+    assert october["rows"].iloc[0] == int(((table["period_start"] == "2023-10-01")).sum())
+    assert pd.isna(october["reported total reach"].iloc[0]) and pd.isna(october["frequency"].iloc[0])
+
+
+def shifted_ads(folder, month: str = "2025-03"):
+    """The campaigns fixture (February 2024) moved to `month`, so that it falls within a report's period."""
+    text = (FIXTURES / "ads_manager" / "campaigns_usd.csv").read_text(encoding="utf-8-sig")
+    text = text.replace("2024-02-01", f"{month}-01").replace("2024-02-29", f"{month}-28").replace(
+        "2024-02-20", f"{month}-20").replace("2024-02-03", f"{month}-03")
+    path = folder / "campaigns_usd.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_paid_delivery_within_the_period_is_quoted_with_its_unique_reach(tmp_path):
+    exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"), str(shifted_ads(tmp_path))]
+    report = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
+                          period_end="2025-03-31", year=2025)
+    (sentence,) = report.paid_delivery_sentences()
+    assert sentence.startswith("Paid delivery (Ads Manager, all 3 rows of the report, within the period):"
+                               " 9,875 impressions for US$212.57")
+    assert "5,210 unique accounts" in sentence
+    report.paid_delivery["reported total reach"] = pd.array([pd.NA], dtype="Int64")  # as for part of a report
+    (sentence,) = report.paid_delivery_sentences()
+    assert sentence.startswith("Paid delivery (Ads Manager, the 3 report rows within the period): 9,875 impressions")
+    assert "neither cost per reached person nor frequency is given" in sentence
+    # the same report in a period that holds only part of its rows' days: nothing is split by day
+    part = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-16",
+                        period_end="2025-03-31", comparison_start="2025-02-01", comparison_end="2025-02-16",
+                        year=2025)
+    assert part.paid_delivery.empty and "outside the period" in part.paid_delivery_sentences()[0]
 
 
 def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers():
@@ -522,7 +568,8 @@ def test_definitions_and_files_read_with_an_ads_report_read_twice(tmp_path):
 
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
-        shutil.copy(FIXTURES / "ads_manager" / "campaigns_usd.csv", tmp_path / folder / "campaigns_usd.csv")
+        shutil.copy(shifted_ads(tmp_path), tmp_path / folder / "campaigns_usd.csv")
+    (tmp_path / "campaigns_usd.csv").unlink()
     exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"), str(tmp_path / "*" / "*.csv")]
     tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
                           period_end="2025-03-31", year=2025)
