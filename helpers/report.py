@@ -486,9 +486,12 @@ class Report:
         return self.tr.metric(name)
 
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
-        """KPIs of one lens for one channel: this period, the previous one, the change, and coverage."""
+        """KPIs of one lens for one channel: this period, the previous one, the change, and coverage. When the
+        exports cover only part of the two periods, a total's change is not given (it would mostly measure
+        the days left out); rates keep theirs."""
         tr = self.tr
         rows = []
+        partly = self._partly_covered(platform)  # totals over part of the days are not compared (see findings)
         for name in names:
             row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == name)]
             if row.empty:
@@ -502,7 +505,8 @@ class Report:
                 tr.t("kpi.metric"): self._label(platform, name),
                 tr.t("kpi.this_period"): value,
                 tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
-                tr.t("kpi.change"): self._fmt_change(name, row),
+                tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
+                                     and pd.notna(row["change"]) else self._fmt_change(name, row)),
                 tr.t("kpi.posts_covered"): f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}",
             }
             if row["kind"] == "rate":

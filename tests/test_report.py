@@ -9,7 +9,7 @@ import pytest
 from helpers import compare, metrics
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.render import REPORT_NOTEBOOK
-from helpers.report import build_report
+from helpers.report import ENGAGEMENT_KPIS, build_report
 from tests.conftest import FIXTURES
 
 DEMO = dict(client="kopi-senja", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
@@ -827,6 +827,17 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
     assert text.endswith(" Totals are not compared: the exports cover only part of the two periods (see Data coverage).")
     assert "summed reach" not in text and "engagement rate by reach (Σ interactions ÷ Σ reach) went from" in text
+    # the lens tables agree with the finding: totals' changes are not given, rates' are
+    for table in (narrower.lens_table("facebook", narrower.broadcast_kpis("facebook")),
+                  narrower.lens_table("facebook", ENGAGEMENT_KPIS)):
+        changes = table.set_index("metric")["change"]
+        kinds = narrower.kpis[narrower.kpis["platform"] == "facebook"].set_index("kpi")["kind"]
+        for name in changes.index:
+            kpi = next(k for k in kinds.index if narrower._label("facebook", k) == name)
+            assert (changes[name] == "not compared: the exports cover part of the periods") == (
+                kinds[kpi] == "total" and changes[name] != "n/a"), name
+    full = report.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")["change"]
+    assert not full.str.startswith("not compared").any()
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
