@@ -477,6 +477,15 @@ class Report:
         in its table."""
         return BROADCAST_KPIS + (("video_views",) if self.measures.get(platform) == "video_views" else ())
 
+    def engagement_kpis(self, platform: str) -> tuple[str, ...]:
+        """The engagement lens's table rows for the platform: ENGAGEMENT_KPIS, less the rates that divide by
+        impressions where those count thumbnails shown (YouTube): interactions per thumbnail shown measure
+        neither the video's audience nor its engagement, and the platform is judged by its views."""
+        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        if kinds == {"thumbnail_impressions"}:
+            return tuple(name for name in ENGAGEMENT_KPIS if name not in metrics.IMPRESSION_BASED)
+        return ENGAGEMENT_KPIS
+
     def _label(self, platform: str, name: str) -> str:
         """A KPI's row label; YouTube's impressions say they count thumbnails shown, not the video."""
         kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())

@@ -304,6 +304,11 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     rates = changed.lens_table("instagram", ("engagement_rate_by_impressions", "engagement_rate_by_views"))
     assert rates["metric"].tolist() == ["engagement rate by thumbnail impressions", "engagement rate by video views"]
     assert "video_views" not in changed.broadcast_kpis("facebook")  # reach platforms: the table as before
+    # the engagement lens leaves out rates per thumbnail shown (interactions, shares, clicks per thumbnail)
+    engagement_rows = changed.engagement_kpis("instagram")
+    assert "engagement_rate_by_views" in engagement_rows
+    assert not {"engagement_rate_by_impressions", "virality_rate", "click_through_rate"} & set(engagement_rows)
+    assert changed.engagement_kpis("facebook") == ENGAGEMENT_KPIS
 
 
 def test_a_platform_without_a_lift_is_explained_beside_one_with_a_lift(report):
