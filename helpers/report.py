@@ -209,8 +209,9 @@ class Report:
                 none=self.tr.number(none), posts=self.tr.number(len(mine))), {"rank": None, "posts": len(mine),
                                                                               "platform": platform})
         rank, last = int(top["rank by interactions"]), int(top["last rank by interactions"])
-        key = ("finding.best_post_also_top" if rank == 1 else "finding.best_post_near_top" if rank <= 3
-               else "finding.best_post")
+        # "only 4th of 95" would belittle a post in the top tenth: "only" is kept for a rank below it
+        key = ("finding.best_post_also_top" if rank == 1
+               else "finding.best_post_near_top" if rank <= max(3, len(mine) // 10) else "finding.best_post")
         place = self.tr.ordinal(rank) if last == rank else self.tr.t(
             "common.tied", first=self.tr.ordinal(rank), last=self.tr.ordinal(last))
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=place,

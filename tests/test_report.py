@@ -627,6 +627,22 @@ def test_an_error_about_a_file_speaks_the_reports_language(tmp_path):
     assert "Check that this is" in shown["en"] and "Check that this is" not in shown["id"]
 
 
+def test_only_a_best_post_below_the_top_tenth_is_called_only_that(report):
+    import dataclasses
+
+    def with_rank(rank):
+        ranks = report.ranks.copy()
+        mine = ranks.index[ranks["platform"] == "facebook"]
+        top = ranks.loc[mine, "top order"].idxmin()
+        ranks.loc[top, ["rank by interactions", "last rank by interactions"]] = rank
+        return dataclasses.replace(report, ranks=ranks)._finding_best_post("facebook").text
+
+    posts = int((report.ranks["platform"] == "facebook").sum())
+    assert posts // 10 >= 4  # the demo's Facebook: 4th is within the top tenth
+    assert with_rank(4) == f"Your Facebook post with the most reach was 4th of {posts} by interactions."
+    assert with_rank(posts // 10 + 1).startswith("Your Facebook post with the most reach was only")
+
+
 def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     import dataclasses
 
