@@ -111,6 +111,10 @@ def finish_page(exported: str, client: Client) -> str:
     page, n = re.subn(r"(<head[^>]*>)", lambda m: m.group(1) + "\n" + head, page, count=1, flags=re.I)
     if not n:
         page = f"<!DOCTYPE html>\n<html><head>{head}</head>{page}</html>"
+    # the page's language is the client's (the exporter writes lang="en"): browsers and screen readers read
+    # an Indonesian report as Indonesian, rather than offering to translate it from English
+    page = re.sub(r"<html\b[^>]*>", f'<html lang="{html.escape(client.language, quote=True)}">', page, count=1,
+                  flags=re.I)
     # the page's own CSS comes last in <head>, after the exporter's, so it wins
     page = page.replace("</head>", f'<style>{PAGE_CSS.replace("ACCENT", accent)}</style>\n</head>', 1)
     header = brand_header(client)

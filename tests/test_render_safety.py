@@ -68,6 +68,8 @@ def test_finished_page_has_no_script_and_names_the_period():
     assert live_content(page) == []
     assert "<title>Acme Coffee: reach and engagement, 1 September 2026 to 31 October 2026</title>" in page
     assert "Acme &amp; &lt;Sons&gt;" in page and "--report-accent: #112233" in page
+    assert '<html lang="en">' in page
+    assert '<html lang="id">' in finish_page(exported.replace("<html>", '<html lang="en">'), client(language="id"))
     # a colour that is not #RRGGBB never reaches the CSS
     page = finish_page(exported, client(accent_colour="red; } body { display: none"))
     assert "body { display: none" not in page and "--report-accent: #0072B2" in page
