@@ -382,7 +382,8 @@ class Report:
                 names = [tr.metric(m) for m in report.metrics_present]
                 shown = ", ".join(names[:3]) + (tr.t("coverage.and_more", count=tr.number(len(names) - 3))
                                                  if len(names) > 3 else "")
-                content = tr.t("coverage.content_daily", metrics=shown or "—")
+                content = (tr.t("coverage.content_daily", metrics=shown) if shown
+                           else tr.t("coverage.content_daily_none"))  # e.g. demographics: see the import notes
             else:
                 content = tr.t("coverage.content_paid")
             imported = rows_used(report, daily=kind == "daily")

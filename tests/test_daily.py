@@ -329,3 +329,14 @@ def test_followers_at_posting_are_the_start_of_the_posting_day_and_never_stale()
     # 6 Jan: the total at the end of 5 Jan (follows gained that day may be the post's own); 7 Jan: end of 6 Jan;
     # 20 Feb: the last total is from 6 Jan, 44 days before: too old to stand for it; a known value is kept
     assert got[:2] == [100, 130] and pd.isna(got[2]) and got[3] == 55
+
+
+def test_every_daily_metric_has_a_label_in_both_languages():
+    """The report's list of files read names each daily file's metrics: none may show as a raw column name."""
+    from helpers.daily import EXPORT_METRICS, METRICS
+    from helpers.i18n import LANGUAGES, Translator
+
+    names = set(METRICS) | {name for mapping in EXPORT_METRICS.values() for name in mapping.values()}
+    for language in LANGUAGES:
+        texts = Translator(language).texts
+        assert not sorted(n for n in names if f"metric.{n}.label" not in texts), language

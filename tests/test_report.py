@@ -563,6 +563,7 @@ def test_the_files_read_list_the_daily_series_and_ad_reports_beside_the_post_exp
         assert list(files[file]) == ["Content_2025-01-01_2025-03-31.csv", "FollowerHistory.csv", "campaigns_usd.csv"]
         assert list(files[content]) == list(words)
         assert files[imported].iloc[1] == "4"  # four days of follower totals
+        assert "—" not in " ".join(files[content])
         assert list(files[files.columns[-2:]].iloc[1]) == ["27 Feb 2025", "19 Mar 2025"]
 
 
@@ -1089,3 +1090,15 @@ def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
             assert report.benchmark_sentence().startswith(expected), (rows, compared)
     finally:
         report.benchmarks = benchmarks
+
+
+def test_a_daily_file_with_no_series_says_so_in_the_files_read():
+    from tests.conftest import real_export
+
+    folder = real_export("facebook/business-suite-page-daily")
+    posts = real_export("facebook/business-suite-posts")
+    report = build_report(client="t", client_name="T", exports=[str(posts / "*.csv"), str(folder / "*.csv")],
+                          timezone="UTC", period_start="2025-03-01", period_end="2025-03-31")
+    files = report.coverage_table().set_index("file")
+    assert files.loc["Audience.csv", "content"] == "no daily series (see the import notes)"
+    assert files.loc["Follows.csv", "content"] == "days of a daily series: follows gained"
