@@ -736,6 +736,15 @@ class Report:
         key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
         return tr.t(key, **values, strength=word)
 
+    def divergent_intro(self, platform: str) -> str:
+        """The sentence above the table of posts on top under one lens only; when there is none, that there
+        is none (or nothing, where the rankings cannot be compared: the section's opening says why)."""
+        if not self.rankings_compared(platform):
+            return ""
+        if self.divergent_posts(platform).empty:
+            return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
+        return self.tr.t("divergent.intro")
+
     def divergent_posts(self, platform: str) -> pd.DataFrame:
         """The posts on top by reach but not by interactions, and the reverse, with both ranks and text."""
         tr = self.tr

@@ -1102,3 +1102,14 @@ def test_a_daily_file_with_no_series_says_so_in_the_files_read():
     files = report.coverage_table().set_index("file")
     assert files.loc["Audience.csv", "content"] == "no daily series (see the import notes)"
     assert files.loc["Follows.csv", "content"] == "days of a daily series: follows gained"
+
+
+def test_the_divergent_posts_table_is_introduced_or_said_to_be_empty(report):
+    import dataclasses
+
+    assert report.divergent_intro("facebook").startswith("The posts on top under one lens only")
+    same_tops = {**report.overlaps["facebook"], "top_a_only": [], "top_b_only": []}
+    changed = dataclasses.replace(report, overlaps={**report.overlaps, "facebook": same_tops})
+    assert changed.divergent_posts("facebook").empty
+    assert changed.divergent_intro("facebook") == ("On Facebook, no post is in the top 10 under one lens only: the two"
+                                                   " lenses put the same posts on top.")
