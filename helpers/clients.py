@@ -6,6 +6,7 @@ Export paths and glob patterns in a roster are relative to the project root.
 from __future__ import annotations
 
 import csv
+import difflib
 import datetime as dt
 import glob
 import re
@@ -139,12 +140,19 @@ def benchmark_industries() -> tuple[str, ...]:
         return tuple(sorted({row["industry"] for row in csv.DictReader(handle)}))
 
 
+def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
+    """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge')."""
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+    text = say("roster.unknown_key", client=label, key=repr(f"{prefix}{key}"), known=", ".join(known))
+    return text + say("roster.did_you_mean", key=repr(f"{prefix}{close[0]}")) if close else text
+
+
 def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
     problems = []
     known = ", ".join(CLIENT_KEYS)
     for key in entry:
         if key not in CLIENT_KEYS:
-            problems.append(say("roster.unknown_key", client=label, key=repr(key), known=known))
+            problems.append(_unknown_key(say, label, key, CLIENT_KEYS))
     for key in REQUIRED:
         if key not in entry:
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
@@ -203,8 +211,7 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
         else:
             for key in branding:
                 if key not in BRANDING_KEYS:
-                    problems.append(say("roster.unknown_key", client=label, key=f"'branding.{key}'",
-                                        known=", ".join(BRANDING_KEYS)))
+                    problems.append(_unknown_key(say, label, key, BRANDING_KEYS, prefix="branding."))
             colour = branding.get("accent_colour")
             if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
                 problems.append(say("roster.bad_colour", client=label, value=repr(colour)))

@@ -51,6 +51,27 @@ clients:
     assert len(problems) == 7
 
 
+def test_a_misspelt_key_is_given_the_key_it_likely_means(tmp_path):
+    path = roster(tmp_path, """
+clients:
+  - id: acme
+    name: Acme
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+    langauge: id
+    branding: {name: Acme, accent_color: "#112233"}
+    flavour: strong
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    text = "\n".join(info.value.problems)
+    assert "unknown key 'langauge'" in text and "did you mean 'language'?" in text
+    assert "unknown key 'branding.accent_color'" in text and "did you mean 'branding.accent_colour'?" in text
+    flavour = next(p for p in info.value.problems if "'flavour'" in p)
+    assert "did you mean" not in flavour  # nothing close: no guess
+
+
 @pytest.mark.parametrize("bad_id", ["/etc", "two words", "UPPER", "a/b", ""])
 def test_path_unsafe_ids_are_refused(tmp_path, bad_id):
     path = roster(tmp_path, f"""
