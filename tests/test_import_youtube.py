@@ -65,8 +65,8 @@ def test_real_shorts_export_marks_shorts():
 
 def test_real_geography_table_is_not_a_post_export():
     path = real_export("youtube/CodingTrain_Happy-New-Year-2022/Table data.csv")
-    with pytest.raises(ExportFormatError):
-        detect_family(path)
+    with pytest.raises(ExportFormatError, match="this is a YouTube Studio table grouped by 'Geography', not by video"):
+        detect_family(path)  # named as what it is, not as a file with no known column
     with pytest.raises(ExportFormatError, match="grouped by 'Geography', not by video"):
         import_exports(path, family=FAMILY.name)
 
@@ -132,8 +132,9 @@ def test_bad_duration_names_row_and_column():
 
 def test_fixture_geography_table_is_refused():
     path = HERE / "geography.csv"
-    with pytest.raises(ExportFormatError):
+    with pytest.raises(ExportFormatError, match="grouped by 'Geography', not by video") as info:
         detect_family(path)
+    assert "export the table grouped by Content" in str(info.value)
     with pytest.raises(ExportFormatError, match="no per-video rows"):
         read_youtube_studio(path)
 

@@ -62,6 +62,16 @@ def read_header_names(path: Path) -> set[str]:
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
+def youtube_grouping(names: set[str]) -> str | None:
+    """The dimension a YouTube Studio table is grouped by when it is not grouped by video (Geography, Traffic
+    source...): YouTube's metric columns without the Content column. None for any other file."""
+    from .daily_youtube import DIMENSIONS
+
+    if "content" in names or not {"views", "watch time (hours)"} <= names:
+        return None
+    return next((d for d in DIMENSIONS if d in names and d not in ("video title", "video publish time")), None)
+
+
 def detect_family(path: Path, platform: str | None = None) -> Family:
     """The family whose header signature this file carries, or an error naming the closest one.
 
@@ -77,7 +87,10 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
         return found
     closest, missing = closest_family(candidates, names)
     known = [f.label for f in candidates]
-    if len(missing) == len(closest.signature):
+    grouping = youtube_grouping(names)
+    if grouping:
+        hint = Message("imports.importers.youtube_grouped_hint", dimension=repr(grouping[:1].upper() + grouping[1:]))
+    elif len(missing) == len(closest.signature):
         hint = Message("imports.importers.none_known_hint")
     elif not missing and closest.ruled_out_by(names):
         hint = Message("imports.importers.ruled_out_hint", closest=closest.label,
