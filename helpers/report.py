@@ -424,6 +424,7 @@ class Report:
         # calendar days (dates, not zone-aware times: a clock change would take an hour off a day)
         days = (self.period_end.date() - self.period_start.date()).days + 1
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
+        notes.append(tr.t("coverage.lifetime"))  # what every post-level figure is: its count up to the download
         if days != previous_days:  # whole months against whole months: totals over unequal spans
             notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days)))
         if self.outside_period:

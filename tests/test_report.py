@@ -67,6 +67,12 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
     assert checked >= 5
 
 
+def test_the_coverage_notes_say_what_a_post_figure_counts(report):
+    notes = report.coverage_notes()
+    assert notes[1].startswith("Each post's figures are what it had collected from its publication to the day its"
+                               " export was downloaded")
+
+
 def test_periods_of_unequal_length_are_said_to_be(report):
     """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
