@@ -335,7 +335,8 @@ class Report:
             median_change = self.tr.t("finding.median_changed", change=self._median_change_text(median.iloc[0])
                                       if len(median) else self.tr.t("common.na"))
         if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
-            key = "finding.change_rate_only"
+            key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
+                   else "finding.change_rate_only")
         return Finding(key, self.tr.t(
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
@@ -447,6 +448,9 @@ class Report:
             elif before < MIN_PREVIOUS_POSTS:
                 notes.append(tr.t("coverage.few_previous", platform=name, count=tr.number(before),
                                   minimum=tr.number(MIN_PREVIOUS_POSTS)))
+            elif (one_day := self._previous_one_day(platform)) is not None:
+                notes.append(tr.t("coverage.previous_one_day", platform=name, count=tr.number(before),
+                                  date=tr.date(one_day)))
             kinds = set(group["impressions_kind"].dropna())
             if len(kinds) > 1:
                 notes.append(tr.t("coverage.mixed_views", platform=name))
@@ -575,9 +579,21 @@ class Report:
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
 
     def _partly_covered(self, platform: str) -> bool:
-        """Whether the platform's exports say they cover only part of the comparison period and the period."""
+        """Whether the platform's exports say they cover only part of the comparison period and the period, or
+        its comparison period's posts all fall on one day while the period's spread over several (an account,
+        or its exports, starting on that day: a month against a day)."""
         first, last = self.comparison_start.date(), self.period_end.date()
-        return self._covers_part(self._export_spans(platform, first, last))
+        return self._covers_part(self._export_spans(platform, first, last)) or self._previous_one_day(platform) is not None
+
+    def _previous_one_day(self, platform: str):
+        """The one calendar day every post of the platform's comparison period falls on, when its period's
+        posts fall on at least 3 days; None otherwise (a comparison period of spread posts, or too few)."""
+        days_before = self.previous.loc[self.previous["platform"] == platform, "published_at"].dt.date.unique()
+        days_now = self.posts.loc[self.posts["platform"] == platform, "published_at"].dt.date.unique()
+        before = int((self.previous["platform"] == platform).sum())
+        if len(days_before) == 1 and len(days_now) >= 3 and before >= MIN_PREVIOUS_POSTS:
+            return days_before[0]
+        return None
 
     def _covers_part(self, spans: list[tuple] | None) -> bool:
         """Whether export spans (_export_spans over both periods; None: no export says) leave days out."""

@@ -862,7 +862,7 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
         kinds = narrower.kpis[narrower.kpis["platform"] == "facebook"].set_index("kpi")["kind"]
         for name in changes.index:
             kpi = next(k for k in kinds.index if narrower._label("facebook", k) == name)
-            assert (changes[name] == "not compared: the exports cover part of the periods") == (
+            assert (changes[name] == "not compared (see Data coverage)") == (
                 kinds[kpi] == "total" and changes[name] != "n/a"), name
     full = report.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")["change"]
     assert not full.str.startswith("not compared").any()
@@ -1119,3 +1119,23 @@ def test_the_divergent_posts_table_is_introduced_or_said_to_be_empty(report):
     assert changed.divergent_posts("facebook").empty
     assert changed.divergent_intro("facebook") == ("On Facebook, no post is in the top 10 under one lens only: the two"
                                                    " lenses put the same posts on top.")
+
+
+def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
+    """X content export: the account's first 13 posts all fall on 31 December; January against that day would
+    read 'impressions rose 228%'. Totals are not compared, rates are, and Data coverage says why."""
+    from tests.conftest import real_export
+
+    folder = real_export("x/content-2025-02")
+    report = build_report(client="x", client_name="X", exports=[str(folder / "*.csv")], timezone="UTC",
+                          period_start="2025-01-01", period_end="2025-01-31")
+    assert str(report._previous_one_day("x")) == "2024-12-31"
+    change = report._finding_change("x").text
+    assert "rose" not in change and change.endswith("every post of the comparison period falls on one day (see"
+                                                    " Data coverage).")
+    assert ("X: all 13 posts of the comparison period fall on one day, 31 December 2024" in
+            " ".join(report.coverage_notes()))
+    table = report.lens_table("x", report.broadcast_kpis("x")).set_index("metric")["change"]
+    assert table["impressions (or views)"] == "not compared (see Data coverage)"
+    assert report._previous_one_day("x") is not None and not report._covers_part(
+        report._export_spans("x", report.comparison_start.date(), report.period_end.date()))
