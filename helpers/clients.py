@@ -149,7 +149,6 @@ def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "")
 
 def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
     problems = []
-    known = ", ".join(CLIENT_KEYS)
     for key in entry:
         if key not in CLIENT_KEYS:
             problems.append(_unknown_key(say, label, key, CLIENT_KEYS))
