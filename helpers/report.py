@@ -484,18 +484,22 @@ class Report:
         in its table."""
         return BROADCAST_KPIS + (("video_views",) if self.measures.get(platform) == "video_views" else ())
 
+    def _impression_kinds(self, platform: str) -> set:
+        """What the platform's 'impressions' count this period: impressions, views, thumbnail impressions."""
+        return set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+
     def engagement_kpis(self, platform: str) -> tuple[str, ...]:
         """The engagement lens's table rows for the platform: ENGAGEMENT_KPIS, less the rates that divide by
         impressions where those count thumbnails shown (YouTube): interactions per thumbnail shown measure
         neither the video's audience nor its engagement, and the platform is judged by its views."""
-        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        kinds = self._impression_kinds(platform)
         if kinds == {"thumbnail_impressions"}:
             return tuple(name for name in ENGAGEMENT_KPIS if name not in metrics.IMPRESSION_BASED)
         return ENGAGEMENT_KPIS
 
     def _label(self, platform: str, name: str) -> str:
         """A KPI's row label; YouTube's impressions say they count thumbnails shown, not the video."""
-        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        kinds = self._impression_kinds(platform)
         if kinds == {"thumbnail_impressions"} and name in ("impressions", "engagement_rate_by_impressions"):
             counted = self._counted(platform)
             return counted if name == "impressions" else self.tr.t("lens.rate_by", by=counted)
@@ -554,7 +558,7 @@ class Report:
 
     def _counted(self, platform: str) -> str:
         """What the platform's impressions column counts: impressions, views, or both."""
-        kinds = set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        kinds = self._impression_kinds(platform)
         kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views"
         return self.tr.t(f"imports.quality.kinds_{kind}")
 
