@@ -57,19 +57,29 @@ def log_scale(ax, axis: str, tr: Translator) -> None:
     """A log axis labelled with plain numbers in the report's language (1,000 / 1.000, not 10³), without
     minor ticks: the style draws none, and computing them is costly. Call it after plotting: the labelled
     ticks follow the data's span (powers of ten over two decades or more; 1, 2 and 5 times them over a
-    narrower span; every multiple below 0.7 of a decade; round numbers below half a decade), so a small
-    range is never left unlabelled."""
+    narrower span, or 1, 2, 3 and 5 times, or every multiple, where that leaves fewer than three labels
+    within it; every multiple below 0.7 of a decade; round numbers below half a decade), so a small range is
+    never left with one or two labels."""
     getattr(ax, f"set_{axis}scale")("log")
     low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
     decades = np.log10(high / low) if 0 < low < high else 0.0
     scale = getattr(ax, f"{axis}axis")
     if decades >= 0.5:
         subs = (1.0,) if decades >= 2 else (1.0, 2.0, 5.0) if decades >= 0.7 else tuple(range(1, 10))
+        for finer in ((1.0, 2.0, 3.0, 5.0), tuple(range(1, 10))):  # fewer than 3 labels within the span: finer
+            if subs != (1.0,) and _ticks_within(low, high, subs) < 3 and len(finer) > len(subs):
+                subs = finer
         scale.set_major_locator(LogLocator(base=10, subs=subs))
     else:  # less than half a decade: round numbers spaced evenly, as on a linear axis
         scale.set_major_locator(MaxNLocator(nbins=4))
     scale.set_minor_locator(NullLocator())
     scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, 0 if value >= 1 else 2)))
+
+
+def _ticks_within(low: float, high: float, subs: tuple) -> int:
+    """How many of the numbers sub × 10^k lie between low and high."""
+    powers = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
+    return sum(low <= sub * 10.0 ** k <= high for k in powers for sub in subs)
 
 
 class LanguageNumbers(Formatter):

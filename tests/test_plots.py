@@ -27,6 +27,13 @@ def test_a_narrow_log_axis_still_has_labelled_ticks(values):
     assert len(labels(values)) >= 2
 
 
+def test_a_log_axis_over_most_of_a_decade_gets_at_least_three_labels():
+    """Reach from about 27 to 140 (a Facebook page's month): 1, 2 and 5 times a power of ten would label only
+    50 and 100; the axis then takes 1, 2, 3 and 5 times."""
+    shown = labels([27, 35, 60, 90, 140])
+    assert len(shown) >= 3 and "30" in shown and "50" in shown and "100" in shown
+
+
 def test_a_wide_log_axis_is_labelled_at_powers_of_ten_in_the_reports_format():
     assert labels([1, 100_000]) == ["1", "10", "100", "1,000", "10,000", "100,000"]
     assert labels([1, 100_000], "id")[-1] == "100.000"
