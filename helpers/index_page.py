@@ -12,6 +12,8 @@ import json
 import os
 from pathlib import Path
 
+from .i18n import Translator
+
 RECORD = "render.json"
 INDEX = "index.html"
 
@@ -64,23 +66,25 @@ def collect_records(out_dir: Path) -> list[dict]:
     return records
 
 
-def _when(text: str | None) -> str:
+def _when(text: str | None, tr: Translator) -> str:
     if not text:
-        return "n/a"
+        return tr.t("common.na")
     try:
-        return dt.datetime.fromisoformat(text).strftime("%d %b %Y %H:%M")
+        when = dt.datetime.fromisoformat(text)
     except ValueError:
         return text
+    return f"{tr.short_date(when)} {when:%H:%M}"
 
 
-def _period(report: dict) -> str:
+def _period(report: dict, tr: Translator) -> str:
     start, end = report.get("period_start"), report.get("period_end")
     if not start or not end:
-        return "n/a"
+        return tr.t("common.na")
     try:
-        return f"{dt.date.fromisoformat(start):%d %b %Y} to {dt.date.fromisoformat(end):%d %b %Y}"
+        return tr.t("cli.index_page.span", start=tr.short_date(dt.date.fromisoformat(start)),
+                    end=tr.short_date(dt.date.fromisoformat(end)))
     except ValueError:
-        return f"{start} to {end}"
+        return tr.t("cli.index_page.span", start=start, end=end)
 
 
 def _shorten(text: str, limit: int = 300) -> str:
@@ -91,8 +95,10 @@ def _shorten(text: str, limit: int = 300) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def index_html(records: list[dict]) -> str:
-    """The index page: one row per client, linking its latest good report (and PDF)."""
+def index_html(records: list[dict], tr: Translator | None = None) -> str:
+    """The index page, in `tr`'s language (the command's): one row per client, linking its latest good report
+    (and PDF). The errors recorded are shown as they were recorded."""
+    tr = tr or Translator("en")
     rows = []
     for r in records:
         cid = html.escape(str(r.get("client", "")), quote=True)
@@ -104,23 +110,30 @@ def index_html(records: list[dict]) -> str:
             title = name
         pdf = f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}">PDF</a>)' if report.get("pdf") else ""
         if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
-            status = '<span class="ok">ok</span>' + (f" ({html.escape(_shorten(r['error']))})" if r.get("error") else "")
+            status = (f'<span class="ok">{html.escape(tr.t("cli.index_page.ok"))}</span>'
+                      + (f" ({html.escape(_shorten(r['error']))})" if r.get("error") else ""))
         else:
-            cell = f"cell {r['failed_cell']}: " if r.get("failed_cell") is not None else ""
-            shown = "the report linked is the last good one" if report.get("html") else "no good report yet"
-            status = (f'<span class="failed">failed</span> {_when(r.get("attempted_at"))}: '
-                      f'{html.escape(_shorten(cell + str(r.get("error", ""))))} <em>({shown}; the whole error is in'
-                      f' _failed/{cid}/error.txt)</em>')
+            cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
+            shown = tr.t("cli.index_page.last_good" if report.get("html") else "cli.index_page.no_good")
+            whole = tr.t("cli.index_page.whole_error", path=f"_failed/{r.get('client', '')}/error.txt")
+            status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'
+                      f' {html.escape(_when(r.get("attempted_at"), tr))}: '
+                      f'{html.escape(_shorten(cell + str(r.get("error", ""))))} <em>({html.escape(shown)};'
+                      f' {html.escape(whole)})</em>')
         took = report.get("seconds")
         rows.append(
-            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td><td>{html.escape(_period(report))}</td>"
-            f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at')))}</td>"
-            f"<td>{'n/a' if took is None else f'{took:.1f} s'}</td></tr>")
-    body = "\n".join(rows) or '<tr><td colspan="5">No report rendered yet.</td></tr>'
+            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td><td>{html.escape(_period(report, tr))}</td>"
+            f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at'), tr))}</td>"
+            f"<td>{html.escape(tr.t('common.na') if took is None else tr.t('cli.seconds', seconds=tr.number(took, 1)))}"
+            f"</td></tr>")
+    body = "\n".join(rows) or f'<tr><td colspan="5">{html.escape(tr.t("cli.index_page.none"))}</td></tr>'
+    head = "".join(f"<th>{html.escape(tr.t(key))}</th>" for key in (
+        "cli.index_page.client", "cli.index_page.period", "cli.index_page.status", "cli.index_page.rendered",
+        "cli.index_page.took"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{html.escape(tr.language, quote=True)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>Client reports</title>
+<title>{html.escape(tr.t("cli.index_page.title"))}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
@@ -130,12 +143,10 @@ th {{ border-bottom: 2px solid #0072B2; }}
 small {{ color: #666; }}
 </style></head>
 <body>
-<h1>Client reports</h1>
-<p>The latest good report of every client rendered into this folder; a failed attempt never replaces it.
-Updated {html.escape(_when(now_text()))}.</p>
+<h1>{html.escape(tr.t("cli.index_page.title"))}</h1>
+<p>{html.escape(tr.t("cli.index_page.intro", when=_when(now_text(), tr)))}</p>
 <table>
-<thead><tr><th>client</th><th>period</th><th>status of the last render</th><th>report rendered</th>
-<th>render time</th></tr></thead>
+<thead><tr>{head}</tr></thead>
 <tbody>
 {body}
 </tbody></table>
@@ -143,11 +154,11 @@ Updated {html.escape(_when(now_text()))}.</p>
 """
 
 
-def write_index(out_dir: Path) -> Path:
-    """Write out_dir/index.html from every client's record; return its path."""
+def write_index(out_dir: Path, language: str = "en") -> Path:
+    """Write out_dir/index.html from every client's record, in `language`; return its path."""
     out_dir = Path(out_dir)
     path = out_dir / INDEX
     temporary = out_dir / f".{INDEX}.{os.getpid()}.tmp"
-    temporary.write_text(index_html(collect_records(out_dir)), encoding="utf-8")
+    temporary.write_text(index_html(collect_records(out_dir), Translator(language)), encoding="utf-8")
     os.replace(temporary, path)
     return path

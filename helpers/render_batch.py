@@ -374,5 +374,5 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
             shutil.rmtree(folder, ignore_errors=True)
         progress.close()
-        write_index(out_dir)
+        write_index(out_dir, language)
     return [results[c.id] for c in clients]

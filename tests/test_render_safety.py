@@ -1,6 +1,7 @@
 """The checks behind 'safe to send', without rendering: live HTML, leaks, paths, ids, the roster, the index."""
 import datetime as dt
 import gc
+import json
 import re
 import subprocess
 import sys
@@ -224,6 +225,25 @@ def test_index_escapes_and_lists_records(tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;x&lt;/script&gt;" in page
     assert "cell 3" in page and "no good report yet" in page
     assert '<a href="legacy/report.html">legacy</a>' in page
+
+
+def test_the_index_speaks_the_commands_language(tmp_path):
+    from helpers.i18n import Translator
+    from helpers.index_page import write_index
+
+    records = [{"client": "a", "name": "A", "status": "failed", "error": "x", "failed_cell": 2,
+                "attempted_at": "2026-11-01T10:00:00+00:00",
+                "report": {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31",
+                           "rendered_at": "2026-10-31T09:30:00+00:00", "seconds": 4.25}}]
+    page = index_html(records, Translator("id"))
+    assert '<html lang="id">' in page and "<h1>Laporan klien</h1>" in page
+    assert "1 Sep 2026 hingga 31 Okt 2026" in page and ("4,2 dtk" in page or "4,3 dtk" in page)
+    assert "sel 2: x" in page and "laporan yang ditautkan adalah laporan baik terakhir" in page
+    body = page[page.index("<body>"):]
+    assert "Client reports" not in page and "failed" not in body.replace('class="failed"', "").replace("_failed/", "")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "render.json").write_text(json.dumps(records[0]), encoding="utf-8")
+    assert "Laporan klien" in write_index(tmp_path, "id").read_text(encoding="utf-8")
 
 
 def test_index_shows_a_pdf_problem_beside_ok_and_cuts_long_errors_at_a_word(tmp_path):
