@@ -587,7 +587,8 @@ class Report:
         its comparison period's posts all fall on one day while the period's spread over several (an account,
         or its exports, starting on that day: a month against a day)."""
         first, last = self.comparison_start.date(), self.period_end.date()
-        return self._covers_part(self._export_spans(platform, first, last)) or self._previous_one_day(platform) is not None
+        return (self._covers_part(self._export_spans(platform, first, last))
+                or self._previous_one_day(platform) is not None)
 
     def _previous_one_day(self, platform: str):
         """The one calendar day every post of the platform's comparison period falls on, when its period's
@@ -762,7 +763,8 @@ class Report:
         is none (or nothing, where the rankings cannot be compared: the section's opening says why)."""
         if not self.rankings_compared(platform):
             return ""
-        if self.divergent_posts(platform).empty:
+        overlap = self.overlaps[platform]
+        if not len(overlap["top_a_only"]) and not len(overlap["top_b_only"]):  # the rows divergent_posts lists
             return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
         return self.tr.t("divergent.intro")
 
@@ -1277,8 +1279,8 @@ def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str,
         return pd.DataFrame(), []
     inside = ((paid["period_start"] >= pd.Timestamp(period_start)) & (paid["period_end"] <= pd.Timestamp(period_end))
               ).fillna(False).astype(bool)
-    kept = set(paid.loc[inside, "source_file"])
-    outside = [r for r in reports if str(r.path) in set(paid["source_file"]) and str(r.path) not in kept]
+    read, kept = set(paid["source_file"]), set(paid.loc[inside, "source_file"])
+    outside = [r for r in reports if str(r.path) in read - kept]
     return (paid_summary(paid[inside], reports) if inside.any() else pd.DataFrame()), outside
 
 
