@@ -3,7 +3,8 @@
 `load_folder` reads every export it recognises (posts, daily series, paid delivery), merges overlapping
 exports, and adds the per-post metrics of both lenses. The recipes answer the next questions analysts ask:
 one platform, one format, one period, the posts behind a number, and a table saved as CSV or Excel
-(under data/derived/, never next to the raw exports).
+(under data/derived/, never next to the raw exports). `report_view` gives the client report's findings
+and figures for the loaded posts, without reading the files again.
 """
 from __future__ import annotations
 
@@ -166,3 +167,37 @@ def save_table(table: pd.DataFrame, name: str) -> Path:
     else:
         out.to_excel(target, index=False)
     return target
+
+
+def report_view(workspace: Workspace, start: str | None = None, end: str | None = None, *,
+                comparison_start: str | None = None, comparison_end: str | None = None, top_n: int = 10,
+                language: str = "en", benchmark_industry: str = "all industries"):
+    """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
+    for the period from `start` to `end` (dates included; by default the first to the last post's day),
+    compared with `comparison_start` to `comparison_end` (by default the period before, as in the roster).
+    `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them."""
+    from .report import report_of_loaded
+
+    posts = workspace.posts
+    if posts.empty:
+        raise WorkbookError(Message("imports.explore.no_posts"))
+    first, last = span(posts)
+    client = str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any() else "client"
+    return report_of_loaded(
+        workspace, client=client, client_name=client, timezone=str(posts["published_at"].dt.tz),
+        period_start=start or first, period_end=end or last,
+        comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n, language=language,
+        benchmark_industry=benchmark_industry)
+
+
+def span(posts: pd.DataFrame) -> tuple[str, str]:
+    """The first and last day (YYYY-MM-DD) the posts cover. A post dated to its month only (the UCI dataset)
+    covers its whole month, so that a period of this span holds it (report._within)."""
+    if posts.empty:
+        raise WorkbookError(Message("imports.explore.no_posts"))
+    days = posts["published_at"].dt.tz_localize(None).dt.normalize()
+    monthly = posts["published_precision"].eq("month").fillna(False).astype(bool)
+    month = days[monthly].dt.to_period("M")
+    first = pd.concat([days[~monthly], month.dt.start_time]).min()
+    last = pd.concat([days[~monthly], month.dt.end_time.dt.normalize()]).max()
+    return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")

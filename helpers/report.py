@@ -21,7 +21,7 @@ from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .importers.yearless_dates import dates_in_name
-from .sources import file_labels, load_client, rows_used
+from .sources import Loaded, file_labels, load_client, rows_used
 from .statistics import MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -1227,16 +1227,46 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
 
     `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
     core is spare; see drawing.py)."""
-    tr = use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
-    if int(top_n) < 1:
-        raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
+    use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
+    _check_top_n(top_n)  # as a reversed period: refused before any file is read
+    _report_periods(period_start, period_end, comparison_start, comparison_end, timezone)
+    options = {"year": year} if year is not None else {}
+    loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
+    return report_of_loaded(
+        loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
+        period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
+        language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+
+
+def _report_periods(period_start: str, period_end: str, comparison_start: str | None, comparison_end: str | None,
+                    timezone: str) -> tuple:
+    """The period's and the comparison's bounds (_period_bounds), and the comparison's last day: by default
+    the period before (the roster's rule: whole months, otherwise as many days)."""
     start, end = _period_bounds(period_start, period_end, timezone)
-    if not (comparison_start and comparison_end):  # the roster's rule: whole months, otherwise as many days
+    if not (comparison_start and comparison_end):
         comparison_start, comparison_end = (day.isoformat() for day in periods.previous_period(
             pd.Timestamp(period_start).date(), pd.Timestamp(period_end).date()))
     previous_start, previous_end = _period_bounds(comparison_start, comparison_end, timezone)
-    options = {"year": year} if year is not None else {}
-    loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
+    return start, end, previous_start, previous_end, comparison_end
+
+
+def _check_top_n(top_n) -> None:
+    if int(top_n) < 1:
+        raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
+
+
+def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
+                     period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
+                     top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
+                     accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
+                     draw_ahead: bool = False) -> Report:
+    """The report of one period of exports already loaded (sources.load_client): what build_report computes
+    once the files are read. The explorer uses it to show the report's findings and figures for a folder."""
+    tr = use_language(language)
+    _check_top_n(top_n)
+    start, end, previous_start, previous_end, comparison_end = _report_periods(
+        period_start, period_end, comparison_start, comparison_end, timezone)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
     paid_delivery, paid_outside = paid_in_period(loaded.paid, loaded.sources.paid_reports, period_start, period_end)
     inside, cut = _within(every, start, end)

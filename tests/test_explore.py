@@ -199,3 +199,30 @@ def test_the_channel_summary_reads_as_counts_percentages_and_not_reported(worksp
     assert f"{rate:.2%}" in shown and f"{int(table.loc['facebook', 'interactions']):,}" in shown
     assert "not reported" in shown  # the demo exports carry no video views
     assert view.data.loc["posts", "facebook"] == table.loc["facebook", "posts"]  # the numbers stay numbers
+
+
+def test_report_view_is_the_reports_analysis_of_the_loaded_posts(workspace):
+    from helpers.report import build_report
+
+    view = explore.report_view(workspace)  # the whole span: every post loaded
+    assert explore.span(workspace.posts) == ("2026-07-01", "2026-10-31")
+    assert f"{len(workspace.posts)} posts" in view.findings()[0].text
+    assert '<img src="data:image/png;base64,' in view.figure_html("reach_vs_interactions").data
+    # one month, compared with the month before: the same findings as the consultant's report of it
+    october = explore.report_view(workspace, "2026-10-01", "2026-10-31")
+    report = build_report(client="kopi-senja", client_name="kopi-senja", exports=[DEMO_DIR / "kopi-senja" / "*.csv"],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31")
+    assert len(october.posts) == len(explore.select_posts(workspace.posts, start="2026-10-01", end="2026-10-31"))
+    assert [f.text for f in october.findings()] == [f.text for f in report.findings()]
+    assert october.comparison_start == pd.Timestamp("2026-09-01", tz="Asia/Jakarta")
+
+
+def test_a_month_dated_post_spans_its_whole_month():
+    posts = pd.DataFrame({
+        "published_at": pd.to_datetime(["2014-01-01 04:00", "2014-12-07 11:00"]).tz_localize("UTC"),
+        "published_precision": pd.array(["month", "month"], dtype="string")})
+    assert explore.span(posts) == ("2014-01-01", "2014-12-31")
+    exact = posts.assign(published_precision=pd.array(["minute", "minute"], dtype="string"))
+    assert explore.span(exact) == ("2014-01-01", "2014-12-07")
+    with pytest.raises(WorkbookError):
+        explore.span(posts.iloc[:0])
