@@ -166,6 +166,10 @@ def translator(language: str) -> "Translator":
     return Translator(language)
 
 
+#: Between a currency symbol's letter and a digit, either way round (CLDR currencySpacing).
+_CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
 @lru_cache(maxsize=4096)
 def _decimal(value: float, decimals: int, locale: str) -> str:
     """A number with thousands separators and `decimals` decimals in the locale's format. Cached: a figure
@@ -255,9 +259,12 @@ class Translator:
         return self.percent(value, max(1, decimals))
 
     def money(self, value, currency: str) -> str:
+        """An amount in the locale's currency format ("Rp 1.234,50", "IDR 1,234.50", "£1,234.50"). A symbol
+        of letters is set apart from the digits by a no-break space, CLDR's currency-spacing rule, which
+        Babel does not apply: "UAH77.818,01" would read as one word."""
         if is_missing(value):
             return self.t("common.na")
-        return format_currency(float(value), currency, locale=self.locale)
+        return _CURRENCY_SPACING.sub("\u00a0", format_currency(float(value), currency, locale=self.locale))
 
     def date(self, value) -> str:
         if is_missing(value):

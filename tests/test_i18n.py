@@ -374,10 +374,13 @@ def test_dates_use_each_languages_month_names():
 
 def test_money_uses_each_languages_currency_format():
     en, id_ = Translator("en"), Translator("id")
-    assert id_.money(1234.5, "IDR") == "Rp1.234,50"
-    assert en.money(1234.5, "IDR") == "IDR1,234.50"
-    assert en.money(1234.5, "GBP") == "£1,234.50"
+    assert id_.money(1234.5, "IDR") == "Rp\u00a01.234,50"  # a symbol of letters is spaced from the digits
+    assert en.money(1234.5, "IDR") == "IDR\u00a01,234.50"
+    assert id_.money(77818.01, "UAH") == "UAH\u00a077.818,01"
+    assert en.money(-5, "MYR") == "-MYR\u00a05.00"
+    assert en.money(1234.5, "GBP") == "£1,234.50"  # a sign is not
     assert id_.money(1234.5, "EUR") == "€1.234,50"
+    assert id_.money(1234.5, "USD") == "US$1.234,50"
 
 
 def test_ordinals():
