@@ -358,14 +358,38 @@ def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> 
     platform with the higher rates. Only posts whose weekday and hour are known count: date-only exports
     (precision 'day') are left out; precision 'month' (the research dataset) keeps its real weekday and hour.
     """
-    precise = posts[posts["published_precision"].isin(["minute", "month"])]  # 'month': weekday and hour are real
-    frame = pd.DataFrame({"platform": precise["platform"], "weekday": precise["published_at"].dt.day_name(),
-                          "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
-    table = frame.groupby(["platform", "weekday", "hour"]).agg(
+    table = _slots(posts, measure).groupby(["platform", "weekday", "hour"]).agg(
         posts=("value", "size"), reporting=("value", "count"), median=("value", "median")).reset_index()
     order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     table["weekday"] = pd.Categorical(table["weekday"], categories=order, ordered=True)
     return table.sort_values(["platform", "weekday", "hour"], ignore_index=True)
+
+
+def _slots(posts: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """platform, weekday, hour and `measure` of the posts whose weekday and hour are known (see day_hour)."""
+    precise = posts[posts["published_precision"].isin(["minute", "month"])]  # 'month': weekday and hour are real
+    return pd.DataFrame({"platform": precise["platform"], "weekday": precise["published_at"].dt.day_name(),
+                         "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
+
+
+def slot_test(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach", min_posts: int = 3) -> pd.DataFrame:
+    """Per platform, whether `measure` differs between weekday-and-hour slots beyond chance: Kruskal–Wallis
+    across the slots with at least `min_posts` posts reporting it (the heat map's coloured cells).
+
+    Columns platform, slots (tested), posts (in them), H and p_value; H and p are NaN with fewer than two
+    such slots or when every value is the same. A heat map invites picking the brightest cell, whose median
+    rests on a few posts: this says whether the slots differ at all (Kruskal & Wallis 1952).
+    """
+    frame = _slots(posts, measure).dropna(subset=["value"])
+    rows = []
+    for platform, mine in frame.groupby("platform"):
+        groups = [g["value"].to_numpy(float) for _, g in mine.groupby(["weekday", "hour"]) if len(g) >= min_posts]
+        result = {"H": np.nan, "p_value": np.nan}
+        if len(groups) >= 2 and len(np.unique(np.concatenate(groups))) > 1:
+            test = stats.kruskal(*groups)
+            result = {"H": float(test.statistic), "p_value": float(test.pvalue)}
+        rows.append({"platform": platform, "slots": len(groups), "posts": int(sum(map(len, groups))), **result})
+    return pd.DataFrame(rows, columns=["platform", "slots", "posts", "H", "p_value"])
 
 
 def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x: str = "reach",

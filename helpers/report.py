@@ -104,6 +104,7 @@ class Report:
     elasticity: dict = field(default_factory=dict)
     formats: dict = field(default_factory=dict)
     day_hour: pd.DataFrame = field(default_factory=pd.DataFrame)
+    slot_tests: pd.DataFrame = field(default_factory=pd.DataFrame)  # do the heat map's slots differ at all
     paid: pd.DataFrame = field(default_factory=pd.DataFrame)
     benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -899,6 +900,25 @@ class Report:
             sentence += " " + tr.t("timing.no_rate_for", platforms=", ".join(without))
         return sentence
 
+    def timing_test_sentences(self) -> list[str]:
+        """Per platform with a heat-map panel: whether its slots' rates differ beyond chance (compare.slot_test),
+        so that no reader takes the brightest cell, a median of a few posts, for the time to post."""
+        tr = self.tr
+        mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]) if not self.day_hour.empty else set()
+        sentences = []
+        for _, row in self.slot_tests.iterrows():
+            if row["platform"] not in mapped:
+                continue
+            values = {"platform": tr.platform(row["platform"]), "slots": tr.number(row["slots"]),
+                      "posts": tr.number(row["posts"]), "minimum": tr.number(plots.MIN_CELL_POSTS),
+                      **self.words(row["platform"])}
+            if pd.isna(row["p_value"]):
+                sentences.append(tr.t("timing.slots_too_few" if row["slots"] < 2 else "timing.slots_equal", **values))
+                continue
+            key = "timing.slots_differ" if row["p_value"] < SIGNIFICANCE else "timing.slots_unclear"
+            sentences.append(tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values))
+        return sentences
+
     def paid_table(self) -> pd.DataFrame:
         """Paid against organic posts, one row per platform with a lift to show (the sentence says why the
         others have none: a row of n/a would say nothing)."""
@@ -1327,6 +1347,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "kpis": metrics.period_change(posts, previous, min_previous=MIN_PREVIOUS_POSTS),
         "quadrants": compare.quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
+        "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),
         "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
         "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},

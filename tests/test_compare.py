@@ -177,6 +177,26 @@ def test_day_hour_medians_are_per_platform_and_leave_out_posts_without_a_time():
     assert set(table["hour"]) == {9}
 
 
+def test_slot_test_compares_the_slots_with_enough_posts_by_kruskal_wallis():
+    na = pd.NA
+    # Monday 9:00 rates 1, 2, 3%; Tuesday 18:00 rates 4, 5, 6%; Wednesday 12:00 two posts (too few: left out);
+    # a post with a date only has no slot
+    reactions = (1, 2, 3, 4, 5, 6, 50, 60, 90)
+    posts = posts_table([dict(platform="facebook", reach=100, reactions=r, comments=0, shares=0, saves=na)
+                         for r in reactions])
+    posts["published_at"] = pd.to_datetime(["2026-09-07 09:10"] * 3 + ["2026-09-08 18:05"] * 3
+                                           + ["2026-09-09 12:00"] * 2 + ["2026-09-07 00:00"], utc=True)
+    posts["published_precision"] = ["minute"] * 8 + ["day"]
+    row = compare.slot_test(posts).iloc[0]
+    # by hand: ranks 1-3 and 4-6, N = 6: H = 12 / (6 * 7) * (6² / 3 + 15² / 3) - 3 * 7 = 3.857; chi² with 1 df
+    assert (row["slots"], row["posts"]) == (2, 6)
+    assert row["H"] == pytest.approx(27 / 7)
+    assert row["p_value"] == pytest.approx(stats.chi2.sf(27 / 7, 1))
+    assert row["p_value"] == pytest.approx(0.0495, abs=1e-4)
+    one_slot = compare.slot_test(posts.iloc[:3]).iloc[0]
+    assert one_slot["slots"] == 1 and pd.isna(one_slot["H"]) and pd.isna(one_slot["p_value"])
+
+
 def test_elasticity_above_the_sample_size_fits_a_seeded_sample(monkeypatch):
     rng = np.random.default_rng(2)
     reach = rng.integers(100, 100_000, size=60)

@@ -73,6 +73,20 @@ def test_the_coverage_notes_say_what_a_post_figure_counts(report):
                                " export was downloaded")
 
 
+def test_the_timing_heat_map_says_whether_its_slots_differ_beyond_chance(report):
+    from helpers import compare
+
+    sentences = report.timing_test_sentences()
+    mapped = sorted(set(report.day_hour.loc[report.day_hour["reporting"] > 0, "platform"]))
+    assert len(sentences) == len(mapped) >= 1
+    for platform, sentence in zip(mapped, sentences):
+        mine = compare.with_broadcast(report.posts[report.posts["platform"] == platform])
+        test = compare.slot_test(mine, "engagement_rate_by_broadcast").iloc[0]
+        assert sentence.startswith(f"On {report.tr.platform(platform)},")
+        assert f"Kruskal–Wallis H = {test['H']:.1f}" in sentence and f"{test['slots']} slots" in sentence
+        assert ("does not differ" in sentence) == (test["p_value"] >= 0.05)
+
+
 def test_periods_of_unequal_length_are_said_to_be(report):
     """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
