@@ -12,6 +12,7 @@ import pandas as pd
 
 from .metrics import ratio
 from .paths import BENCHMARKS_FILE
+from .statistics import mean_interval, median_interval
 
 DENOMINATOR_COLUMN = {"followers": "followers", "impressions": "impressions", "reach": "reach",
                       "views": "video_views"}
@@ -36,9 +37,13 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     """Each platform's benchmark rows for the industry, with the client's figure of the same definition.
 
     The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
-    that report it (`posts`). `reason` says why a row has none: 'no_denominator' (e.g. no follower counts in
-    the exports) or 'views' (the exports count views, the benchmark impressions). `same_components` says
-    whether the client's interactions were counted with the source's components.
+    that report it (`posts`), with its 95% interval ('client low', 'client high': median_interval or
+    mean_interval). `reason` says why a row has none: 'no_denominator' (e.g. no follower counts in the
+    exports) or 'views' (the exports count views, the benchmark impressions). `same_components` says
+    whether the client's interactions were counted with the source's components. Where they were not (the
+    source counts engagement its own way) and the exports carry the platform's own engagements (X and
+    LinkedIn count clicks), 'client (platform engagements)' is the same statistic of those: the other end
+    of what the source may have counted.
     """
     table = load_benchmarks() if table is None else table
     industries = {industry, "all industries"}
@@ -48,20 +53,30 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
         for _, bench in mine.iterrows():
             numerator, same_components = _numerator(group, bench["components"])
             values = ratio(numerator, group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
-            client_value, reason = float("nan"), None
+            client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
             if values.empty:
                 reason = "no_denominator"
             elif bench["denominator"] == "impressions" and (kinds := set(group["impressions_kind"].dropna())) - {"impressions"}:
                 reason = "views" if "views" in kinds else "thumbnails"
             else:
-                client_value = float(values.median() if bench["statistic"] == "median" else values.mean())
+                interval = _interval(values, bench["statistic"])
+                client_value, low, high = interval[bench["statistic"]], interval["ci_low"], interval["ci_high"]
+                if not same_components:
+                    own = ratio(group["platform_engagements"], group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
+                    native = _interval(own, bench["statistic"])[bench["statistic"]] if len(own) else native
             rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],
                          "data year": bench["data_year"], "industry": bench["industry"],
                          "statistic": bench["statistic"], "denominator": bench["denominator"],
                          "components": bench["components"], "benchmark": bench["value"],
-                         "client": client_value, "client ÷ benchmark": client_value / bench["value"],
+                         "client": client_value, "client low": low, "client high": high,
+                         "client (platform engagements)": native, "client ÷ benchmark": client_value / bench["value"],
                          "posts": len(values), "same_components": same_components, "reason": reason})
     return pd.DataFrame(rows)
+
+
+def _interval(values: pd.Series, statistic: str) -> dict:
+    """The median or mean of `values` with its 95% interval ('median' or 'mean', 'ci_low', 'ci_high')."""
+    return median_interval(values) if statistic == "median" else mean_interval(values)
 
 
 def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, bool]:

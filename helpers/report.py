@@ -359,15 +359,38 @@ class Report:
                        {"reach_lift": reach_lift, "rate_lift": rate_lift})
 
     def _finding_benchmark(self, platform: str) -> Finding | None:
+        """The platform's figure beside a published one: a like-for-like row first (the source's components),
+        then the most recent data. The client's figure carries its interval and its posts' years, the
+        source's its data year; a source that counts engagement its own way is said to, with the platform's
+        own engagements beside (clicks included) where the exports carry them."""
+        tr = self.tr
         rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()]
         if rows.empty:
             return None
-        row = rows.sort_values("data year", ascending=False).iloc[0]
-        return Finding("finding.benchmark", self.tr.t(
-            "finding.benchmark", platform=self.tr.platform(platform), statistic=self.tr.t(f"stat.{row['statistic']}"),
-            denominator=self.tr.t(f"denominator.{row['denominator']}"), client=self.tr.rate_percent(row["client"]),
-            benchmark=self.tr.rate_percent(row["benchmark"]), source=row["source"], edition=row["edition"]),
-            {"client": row["client"], "benchmark": row["benchmark"]})
+        row = rows.sort_values(["same_components", "data year"], ascending=False, kind="stable").iloc[0]
+        first, last = self.period_start.year, self.period_end.year
+        values = {"platform": tr.platform(platform), "statistic": tr.t(f"stat.{row['statistic']}"),
+                  "denominator": tr.t(f"denominator.{row['denominator']}"), "client": tr.rate_percent(row["client"]),
+                  "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
+                  "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
+                  "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
+        text = tr.t("finding.benchmark" if pd.notna(row["client low"]) else "finding.benchmark_no_interval", **values)
+        if not row["same_components"]:
+            text += " " + tr.t("finding.benchmark_rough", components=self._components_counted(row), **values)
+            if pd.notna(row["client (platform engagements)"]):
+                text += " " + tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
+                                   **values)
+        return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"]})
+
+    def _components_counted(self, row) -> str:
+        """The interactions a benchmark row's client figure counts: the source's components when it names
+        them, else those the platform's exports report."""
+        if row["same_components"]:
+            columns = [COMPONENT_COLUMNS[w.strip()] for w in str(row["components"]).split("+")]
+        else:
+            mine = self.posts[self.posts["platform"] == row["platform"]]
+            columns = [c for c in ("reactions", "comments", "shares", "saves") if mine[c].notna().any()]
+        return " + ".join(self.tr.metric(c) for c in dict.fromkeys(columns))
 
     # ----------------------------------------------------------------------------------------- coverage
     def coverage_table(self) -> pd.DataFrame:
@@ -1007,7 +1030,10 @@ class Report:
                 tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
                                                denominator=tr.t(f"denominator.{row['denominator']}")),
                 tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
-                tr.t("bench.client"): tr.rate_percent(row["client"]),
+                tr.t("bench.client"): (tr.t("common.interval", value=tr.rate_percent(row["client"]),
+                                            low=tr.rate_percent(row["client low"]),
+                                            high=tr.rate_percent(row["client high"]))
+                                       if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
                 tr.t("bench.note"): self._benchmark_note(row),
             })
         return pd.DataFrame(rows)
@@ -1023,27 +1049,39 @@ class Report:
         if row["reason"] == "thumbnails":
             return tr.t("bench.note_thumbnails", platform=tr.platform(row["platform"]))
         key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
-        if row["same_components"]:  # the source's words, in the report's language
-            columns = [COMPONENT_COLUMNS[w.strip()] for w in str(row["components"]).split("+")]
-        else:  # the components this platform's exports report
-            mine = self.posts[self.posts["platform"] == row["platform"]]
-            columns = [c for c in ("reactions", "comments", "shares", "saves") if mine[c].notna().any()]
-        components = " + ".join(tr.metric(c) for c in dict.fromkeys(columns))
-        return tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
-                    posts=tr.number(row["posts"]), components=components)
+        note = tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
+                    posts=tr.number(row["posts"]), components=self._components_counted(row))
+        if not row["same_components"] and pd.notna(row.get("client (platform engagements)")):
+            note += "; " + tr.t("bench.note_native", platform=tr.platform(row["platform"]),
+                                native=tr.rate_percent(row["client (platform engagements)"]))
+        return note
 
     def benchmark_sentence(self) -> str:
+        """Each platform's finding, then how many published figures were compared like with like (the
+        source's components), how many only roughly (the source counts engagement its own way), and how
+        many not at all (the table's notes say why)."""
         tr = self.tr
-        comparable = int(self.benchmarks["client"].notna().sum()) if len(self.benchmarks) else 0
+        table = self.benchmarks
         sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
-        others = len(self.benchmarks) - comparable
-        rows = len(self.benchmarks)
-        if comparable == 0:
+        rows = len(table)
+        compared = table["client"].notna() if rows else pd.Series(dtype=bool)
+        like = int((compared & table["same_components"].astype(bool)).sum()) if rows else 0
+        rough = int(compared.sum()) - like
+        if like == rows and rows:
+            key = "bench.sentence_one" if rows == 1 else "bench.sentence_all"
+        elif like == 0 and rough == 0:
             key = "bench.sentence_none_one" if rows == 1 else "bench.sentence_none"
-        else:  # the table's notes say why per row
-            key = "bench.sentence" if others else "bench.sentence_one" if comparable == 1 else "bench.sentence_all"
-        return " ".join(sentences + [tr.t(key, comparable=tr.number(comparable), rows=tr.number(len(self.benchmarks)),
-                                          others=tr.number(others))])
+        else:
+            key = ("bench.sentence_like" if like else "bench.sentence_like_one" if rows == 1
+                   else "bench.sentence_like_none")
+        sentences.append(tr.t(key, comparable=tr.number(like), rows=tr.number(rows)))
+        if rough:
+            sentences.append(tr.t("bench.sentence_rough_one" if rough == rows == 1 else "bench.sentence_rough",
+                                  rough=tr.number(rough)))
+        others = rows - like - rough
+        if others and (like or rough):
+            sentences.append(tr.t("bench.sentence_others", others=tr.number(others)))
+        return " ".join(sentences)
 
     # ----------------------------------------------------------------------------------------- definitions
     def defined_metrics(self) -> list[str]:

@@ -337,3 +337,19 @@ def test_large_groups_use_order_statistic_errors():
     got = statistics.median_difference_interval(a, b)
     assert got["ci_low"] < np.median(a) - np.median(b) < got["ci_high"]
     assert 0.05 < got["ci_high"] - got["ci_low"] < 0.2  # about 2 x 1.96 x 1.25 x sqrt(2 / 5000)
+
+
+def test_mean_interval_is_a_seeded_bootstrap_below_the_limit_and_normal_above():
+    from helpers.statistics import BOOTSTRAP_LIMIT, mean_interval
+
+    assert np.isnan(mean_interval([0.1, 0.2, 0.3, 0.4, 0.5])["ci_low"])  # 5 values: no interval
+    small = [0.01, 0.02, 0.02, 0.03, 0.05, 0.08, 0.13, 0.21, 0.5]
+    result = mean_interval(small)
+    assert result["mean"] == pytest.approx(np.mean(small)) and result["n"] == 9
+    assert min(small) < result["ci_low"] < result["mean"] < result["ci_high"] < max(small)
+    shuffled = small[3:] + small[:3]
+    assert mean_interval(shuffled)["ci_high"] == result["ci_high"]  # the same posts in any order, the same interval
+    large = np.random.default_rng(3).exponential(0.02, BOOTSTRAP_LIMIT + 1)
+    half = 1.959964 * large.std(ddof=1) / np.sqrt(len(large))  # by hand: mean ± z·sd/√n
+    got = mean_interval(large)
+    assert (got["ci_low"], got["ci_high"]) == pytest.approx((large.mean() - half, large.mean() + half))

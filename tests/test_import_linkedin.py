@@ -83,6 +83,12 @@ def test_real_export_counts_each_post_once():
     assert posts["follows_gained"].notna().sum() == 8  # only the Total rows carry Follows
     assert (posts["published_precision"] == "day").all()
     assert posts["post_id"].str.fullmatch(r"urn:li:activity:\d{19}").all()
+    # LinkedIn's engagement rate is its own engagements ÷ impressions: every post with an Organic row alone
+    sheet = pd.read_excel(path, sheet_name="All posts", header=1)
+    organic = sheet.groupby("Post link").filter(lambda rows: len(rows) == 1)
+    rate = (posts.set_index("permalink")["platform_engagements"] / posts.set_index("permalink")["impressions"])
+    assert len(organic) == 71
+    assert rate.loc[organic["Post link"]].to_numpy(float) == pytest.approx(organic["Engagement rate"].to_numpy(float))
     boosted = posts.set_index("post_id").loc["urn:li:activity:7327977736608571394"]
     assert boosted["impressions"] == 6725 and boosted["paid"]
     assert boosted["published_at"] == pd.Timestamp("2025-05-13", tz="Europe/Rome")
@@ -119,7 +125,10 @@ def test_built_workbook(tmp_path):
     assert pd.isna(clip["reactions"]) and clip["video_views"] == 210 and clip["format"] == "video"
     assert (posts["account"] == "acme-robotics").all()
     assert (posts["impressions_kind"] == "impressions").all()
-    assert posts["platform_engagements"].isna().all()  # the engagement RATE is not a count
+    # LinkedIn's own engagements: clicks + likes + comments + reposts + follows, a blank adding nothing
+    assert posts["platform_engagements"].to_dict() == {
+        "urn:li:activity:7100000000000000001": 30 + 12 + 1 + 2, "urn:li:activity:7100000000000000002": 125 + 52 + 4 + 3 + 1,
+        "urn:li:activity:7100000000000000003": 9 + 4, "urn:li:activity:7100000000000000004": 7 + 0 + 1}
 
 
 def test_boosted_post_without_total_row_is_summed(tmp_path):

@@ -1057,6 +1057,34 @@ def test_benchmark_notes_name_the_components_in_the_reports_language():
     assert "interaksi dihitung sebagai reaksi + komentar + dibagikan (yang dilaporkan ekspor)" in other
 
 
+def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_it_is_rough(report):
+    from helpers.benchmarks import compare_with_benchmarks
+
+    benchmarks = report.benchmarks
+    posts = report.posts[report.posts["platform"] == "facebook"].assign(followers=10_000, platform_engagements=pd.NA)
+    rate = posts["interactions"].astype(float) / 10_000
+    try:
+        report.benchmarks = table = compare_with_benchmarks(posts)
+        rival = table[table["source"].str.startswith("Rival") & (table["data year"] == 2023)].iloc[0]
+        assert rival["client"] == pytest.approx(rate.median()) and not rival["same_components"]
+        assert rival["client low"] < rival["client"] < rival["client high"]
+        social = table[table["source"] == "Socialinsider"].iloc[0]  # reactions + comments + shares: like the exports
+        assert social["same_components"] and social["client"] == pytest.approx(rate.mean())
+        text = report._finding_benchmark("facebook").text  # the like-for-like row first
+        tr = report.tr
+        assert text == (f"On Facebook, your mean engagement rate by followers was {tr.rate_percent(social['client'])}"
+                        f" (95% CI {tr.rate_percent(social['client low'])} to {tr.rate_percent(social['client high'])};"
+                        " your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025).")
+        report.benchmarks = table[table["source"].str.startswith("Rival")].assign(**{
+            "client (platform engagements)": [0.05, 0.05]})
+        text = report._finding_benchmark("facebook").text
+        assert "(its data of 2023). Rival IQ Social Media Industry Benchmark Report counts engagement its own way, so" \
+               " this is a rough comparison: yours counts reactions + comments + shares. Counted with Facebook's own" \
+               " engagements instead (clicks included), yours was 5.00%." in text
+    finally:
+        report.benchmarks = benchmarks
+
+
 def test_the_formats_finding_mentions_brackets_only_when_it_has_them(report):
     platform = "facebook"
     medians = {lens: report.formats[platform][lens]["medians"].copy() for lens in ("reach", "rate")}
@@ -1099,15 +1127,25 @@ def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_line
 def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
     benchmarks = report.benchmarks
     try:
-        for rows, compared, expected in ((1, 0, "The one published figure could not be compared like with like"),
-                                         (4, 0, "None of the 4 published figures could be compared"),
-                                         (1, 1, "The one published figure could be compared like with like."),
-                                         (3, 3, "Every published figure (3) could be compared like with like."),
-                                         (3, 1, "1 of 3 published figures could be compared like with like")):
+        # (rows, like with like, only roughly: the source counts engagement its own way, expected)
+        for rows, like, rough, expected in (
+                (1, 0, 0, "The one published figure could not be compared like with like; the table's note says why"),
+                (4, 0, 0, "None of the 4 published figures could be compared like with like; the table's notes"),
+                (1, 1, 0, "The one published figure could be compared like with like."),
+                (3, 3, 0, "Every published figure (3) could be compared like with like."),
+                (3, 1, 0, "1 of 3 published figures could be compared like with like. The other 2 could not be"),
+                (1, 0, 1, "The one published figure could not be compared like with like. It could be compared only"
+                          " roughly: its source counts engagement its own way"),
+                (4, 1, 2, "1 of 4 published figures could be compared like with like. 2 could be compared only"
+                          " roughly: their sources count engagement their own way, and the notes say what yours"
+                          " counts. The other 1 could not be compared"),
+                (3, 0, 3, "None of the 3 published figures could be compared like with like. 3 could be compared"
+                          " only roughly")):
             table = benchmarks.head(0).reindex(range(rows)).assign(
-                platform="zz", client=[0.01] * compared + [float("nan")] * (rows - compared))
+                platform="zz", client=[0.01] * (like + rough) + [float("nan")] * (rows - like - rough),
+                same_components=[True] * like + [False] * (rows - like))
             report.benchmarks = table
-            assert report.benchmark_sentence().startswith(expected), (rows, compared)
+            assert report.benchmark_sentence().startswith(expected), (rows, like, rough)
     finally:
         report.benchmarks = benchmarks
 

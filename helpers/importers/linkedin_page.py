@@ -2,7 +2,7 @@
 
 Quirks handled: row 1 of the sheet is a sentence and row 2 the header (found by `reading.read_sheet`,
 which skips blank rows); `Created date` is text MM/DD/YYYY (precision 'day'); CTR and engagement rate
-are fractions and are not imported (they are derivable from clicks, interactions and impressions). A boosted post appears as several rows with the same link: its
+are fractions and are not imported (they are derivable from clicks, interactions, follows and impressions). A boosted post appears as several rows with the same link: its
 `Organic` row, one `Sponsored` row per campaign and a `Total` row whose counts are the sum of the others.
 Each post is counted once: from its `Total` row when there is one, else (a post with only an Organic row,
 or an export without Total rows) the sum of its rows, with a warning when rows had to be summed. `paid` is
@@ -12,7 +12,8 @@ channel-level and not read here.
 
 Mapping: Post link -> permalink, the `urn:li:...` in it -> post_id, Post title -> text, Impressions ->
 impressions ('impressions'), Clicks -> clicks, Likes -> reactions, Comments -> comments, Reposts -> shares,
-Follows -> follows_gained, Views -> video_views, Content Type -> format. The sheet has no reach (unique
+Follows -> follows_gained, Views -> video_views, Content Type -> format; platform_engagements is LinkedIn's
+own count behind its engagement rate (linkedin_engagements). The sheet has no reach (unique
 impressions exist only in the daily Metrics sheet). The account is the page name at the start of the file
 name (`<page>_content_<number>.xlsx`), NA otherwise.
 """
@@ -149,6 +150,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
             out["impressions"].notna()) if "impressions" in out else pd.NA
         for canonical in counts:
             out[canonical] = out[canonical].astype("Int64")
+        out["platform_engagements"] = linkedin_engagements(out)
         out["paid"] = out["paid"].astype("boolean")
         out["source_row"] = out["source_row"].astype("Int64")
         out["published_precision"] = "day"
@@ -159,6 +161,19 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
+
+
+#: What LinkedIn counts as a post's engagements: its engagement rate is these ÷ impressions.
+ENGAGEMENT_PARTS = ("clicks", "reactions", "comments", "shares", "follows_gained")
+
+
+def linkedin_engagements(posts: pd.DataFrame) -> pd.Series:
+    """LinkedIn's own engagement count of each post: clicks + likes + comments + reposts + follows, whose
+    ratio to impressions is the sheet's `Engagement rate` (checked on a real export: every Organic row
+    agrees). Kept apart from interactions, which leave clicks and follows out (METRICS.md). A blank count
+    adds nothing, as in LinkedIn's rate; NA when the post reports none of them."""
+    parts = posts[[c for c in ENGAGEMENT_PARTS if c in posts]].astype("Int64")
+    return parts.sum(axis=1, min_count=1).astype("Int64")
 
 
 def _in_sheet(column: str) -> str:
