@@ -215,7 +215,10 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 
     A post is in a top n when it is there however ties are broken, and has some of the measure
     (surely_in_top): the same rule for both lenses, so ties neither make nor hide agreement. Returns the
-    overlap count, its share of n, and the index of the posts on top under one lens only.
+    overlap count, its share of n, the index of the posts on top under one lens only, the lists' sizes
+    (`size_a`, `size_b`: below n where a tie spans the n-th place or posts have none of the measure) and
+    `chance`, the overlap two unrelated lists of those sizes would have on average: size_a · size_b ÷ posts
+    compared (the mean of the hypergeometric distribution).
     """
     one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
@@ -223,8 +226,10 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     k = min(n, int(eligible.sum()))
     top_a, top_b = surely_in_top(va[eligible], k), surely_in_top(vb[eligible], k)
     common = top_a.intersection(top_b)
+    compared = int(eligible.sum())
     return {
-        "n": k, "requested_n": n, "posts_compared": int(eligible.sum()),
+        "n": k, "requested_n": n, "posts_compared": compared, "size_a": len(top_a), "size_b": len(top_b),
+        "chance": len(top_a) * len(top_b) / compared if compared else np.nan,
         "overlap": len(common), "share": len(common) / k if k else np.nan,
         "top_a_only": top_a.difference(top_b, sort=False), "top_b_only": top_b.difference(top_a, sort=False),
         "both": common, "a": a, "b": b,

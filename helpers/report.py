@@ -224,13 +224,14 @@ class Report:
         # no finding when every post compared is in both tops (8 posts, top 10): the overlap says nothing
         if overlap["n"] < 2 or not self.top_n_telling(platform) or not self.rankings_compared(platform):
             return None
-        chance = overlap["n"] ** 2 / overlap["posts_compared"]  # the expected overlap of two random top-n lists
-        key = "finding.overlap_one" if overlap["overlap"] == 1 else "finding.overlap"
-        return Finding("finding.overlap", self.tr.t(
-            key, platform=self.tr.platform(platform), overlap=self.tr.number(overlap["overlap"]),
-            n=self.tr.number(overlap["n"]), by=self.ranked_by(platform), chance=self.tr.number(chance, 1),
-            posts=self.tr.number(overlap["posts_compared"])),
-            {"overlap": overlap["overlap"], "n": overlap["n"], "chance": chance})
+        tr = self.tr
+        full = overlap["size_a"] == overlap["size_b"] == overlap["n"]  # else ties across the n-th place shorten a list
+        key = ("finding.overlap_one" if overlap["overlap"] == 1 else "finding.overlap") if full else "finding.overlap_ties"
+        return Finding("finding.overlap", tr.t(
+            key, platform=tr.platform(platform), overlap=tr.number(overlap["overlap"]), n=tr.number(overlap["n"]),
+            size_a=tr.number(overlap["size_a"]), size_b=tr.number(overlap["size_b"]), by=self.ranked_by(platform),
+            chance=tr.number(overlap["chance"], 1), posts=tr.number(overlap["posts_compared"])),
+            {"overlap": overlap["overlap"], "n": overlap["n"], "chance": overlap["chance"]})
 
     def top_n_telling(self, platform: str) -> bool:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
@@ -736,15 +737,22 @@ class Report:
                 tr.t("agreement.posts"): tr.number(row["n"]),
                 "Spearman ρ": self._corr(row["rho"], row["ci_low"], row["ci_high"]),
                 "Kendall τ": self._corr(row["tau"], row["tau_ci_low"], row["tau_ci_high"]),
-                tr.t("agreement.overlap"): tr.t("agreement.overlap_value",
-                                                overlap=tr.number(self.overlaps[platform]["overlap"]),
-                                                n=tr.number(self.overlaps[platform]["n"])),
+                tr.t("agreement.overlap"): self._overlap_cell(platform),
                 tr.t("agreement.elasticity"): (self._corr(self.elasticity[platform]["slope"],
                                                            self.elasticity[platform]["ci_low"],
                                                            self.elasticity[platform]["ci_high"])
                                                 if elasticity_shown(self.elasticity[platform]) else tr.t("common.na")),
             })
         return pd.DataFrame(rows)
+
+    def _overlap_cell(self, platform: str) -> str:
+        """'2 of 10', or with the lists' sizes where ties across the N-th place shorten one ('2 of 10 (10
+        and 4 surely in the top 10)')."""
+        tr, overlap = self.tr, self.overlaps[platform]
+        values = {"overlap": tr.number(overlap["overlap"]), "n": tr.number(overlap["n"]),
+                  "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"])}
+        full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
+        return tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
 
     def _corr(self, value, low, high) -> str:
         if pd.isna(value):

@@ -48,6 +48,8 @@ def test_a_tie_across_the_last_place_is_not_counted_in_the_top():
     got = compare.top_n_overlap(posts, 2)
     assert compare.rank_table(posts)["rank by interactions"].tolist() == [1, 2, 2, 4]  # tied posts share 2nd
     assert got["overlap"] == 1 and list(got["top_a_only"]) == [1] and list(got["top_b_only"]) == []
+    # the lists hold 2 and 1 posts: unrelated lists of these sizes share 2 · 1 ÷ 4 posts on average
+    assert (got["size_a"], got["size_b"], got["chance"]) == (2, 1, 0.5)
 
 
 def test_posts_without_interactions_are_never_among_the_most_interactions():

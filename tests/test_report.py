@@ -87,6 +87,22 @@ def test_the_timing_heat_map_says_whether_its_slots_differ_beyond_chance(report)
         assert ("does not differ" in sentence) == (test["p_value"] >= 0.05)
 
 
+def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
+    overlaps = report.overlaps
+    platform = next(p for p in report.platforms if report._finding_overlap(p))
+    try:
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "overlap": 2, "n": 10, "size_a": 10,
+                                                  "size_b": 4, "posts_compared": 58, "chance": 10 * 4 / 58}}
+        text = report._finding_overlap(platform).text
+        assert text.startswith(f"2 of the 10 {report.tr.platform(platform)} posts surely in the top 10 by reach are"
+                               " also among the 4 surely in the top 10 by interactions")
+        assert "would share about 0.7 (over 58 posts)" in text
+        row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
+        assert row["top-N overlap"] == "2 of 10 (10 and 4 surely in the top 10)"
+    finally:
+        report.overlaps = overlaps
+
+
 def test_periods_of_unequal_length_are_said_to_be(report):
     """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
