@@ -458,12 +458,16 @@ class Report:
         compared = set(self.previous["platform"].unique())
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
-            first, last = self.comparison_start.date(), self.period_end.date()
-            spans = self._export_spans(platform, first, last)
-            if self._covers_part(spans):
-                covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e)) for s, e in spans)
+            first = self.comparison_start.date()
+            spans = self._period_spans(platform)
+            if spans is not None and not self._both_covered(spans):
+                covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e))
+                                    for s, e in _merged(spans[0] + spans[1]))
                 notes.append(tr.t("coverage.partial_span", platform=name, spans=covered or tr.t("coverage.no_span"),
-                                  start=tr.date(first), end=tr.date(last)))
+                                  comparison=tr.t("coverage.span", first=tr.date(self.comparison_start),
+                                                  last=tr.date(self.comparison_end)),
+                                  period=tr.t("coverage.span", first=tr.date(self.period_start),
+                                              last=tr.date(self.period_end))))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
                 before_spans = self._export_spans(platform, first, self.comparison_end.date())
@@ -611,9 +615,8 @@ class Report:
         """Whether the platform's exports say they cover only part of the comparison period and the period, or
         its comparison period's posts all fall on one day while the period's spread over several (an account,
         or its exports, starting on that day: a month against a day)."""
-        first, last = self.comparison_start.date(), self.period_end.date()
-        return (self._covers_part(self._export_spans(platform, first, last))
-                or self._previous_one_day(platform) is not None)
+        spans = self._period_spans(platform)
+        return (spans is not None and not self._both_covered(spans)) or self._previous_one_day(platform) is not None
 
     def _previous_one_day(self, platform: str):
         """The one calendar day every post of the platform's comparison period falls on, when its period's
@@ -625,15 +628,26 @@ class Report:
             return days_before[0]
         return None
 
-    def _covers_part(self, spans: list[tuple] | None) -> bool:
-        """Whether export spans (_export_spans over both periods; None: no export says) leave days out."""
-        return spans is not None and spans != [(self.comparison_start.date(), self.period_end.date())]
+    def _period_spans(self, platform: str) -> tuple[list, list] | None:
+        """The runs of days of the comparison period and of the period that the platform's exports cover
+        (_export_spans); None when no export says. Each period is judged on its own: the days between a
+        custom comparison and the period need no export."""
+        spans = (self._export_spans(platform, self.comparison_start.date(), self.comparison_end.date()),
+                 self._export_spans(platform, self.period_start.date(), self.period_end.date()))
+        return None if spans[0] is None else spans
+
+    def _both_covered(self, spans: tuple[list, list]) -> bool:
+        """Whether the exports cover every day of both periods (spans: _period_spans)."""
+        return (spans[0] == [(self.comparison_start.date(), self.comparison_end.date())]
+                and spans[1] == [(self.period_start.date(), self.period_end.date())])
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
         """The runs of days from `first` to `last` that a platform's post exports cover: each export's period
         from the dates in its file name where it names one (Business Suite, X and TikTok do), else its first
-        to its last post; overlapping periods merged. None when no export says."""
+        to its last post (whole months for posts dated to the month: the UCI dataset); overlapping periods
+        merged. None when no export says."""
         spans = []
+        posts = self.imported.posts
         for report in self.imported.reports:
             if report.platform != platform:
                 continue
@@ -643,16 +657,15 @@ class Report:
                 end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
                 spans.append((min(named), end))
             elif report.period is not None:
-                spans.append((report.period[0].date(), report.period[1].date()))
+                start, end = report.period[0].date(), report.period[1].date()
+                mine = posts["source_file"] == str(report.path)
+                if len(posts) and posts.loc[mine, "published_precision"].eq("month").any():
+                    start = start.replace(day=1)
+                    end = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
+                spans.append((start, end))
         if not spans:
             return None
-        merged: list[list] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1] + dt.timedelta(days=1):
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        return [(max(s, first), min(e, last)) for s, e in merged if s <= last and e >= first]
+        return [(max(s, first), min(e, last)) for s, e in _merged(spans) if s <= last and e >= first]
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""
@@ -1256,6 +1269,17 @@ class Report:
                                      labels={p: self.labels(p) for p in self.platforms})
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
         return fig, tr.t("figure.timing_alt", **self.words(among=mapped)) + " " + self.timing_sentence()
+
+
+def _merged(spans: list[tuple]) -> list[tuple]:
+    """Runs of days (first, last) with overlapping or adjacent ones joined, in order."""
+    merged: list[list] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -1,4 +1,5 @@
 """The client report: each summary sentence against the number it quotes; awkward clients render."""
+import datetime as dt
 import re
 
 import numpy as np
@@ -866,14 +867,45 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
                           comparison_start="2026-06-01", comparison_end="2026-08-31")
     notes = " ".join(report.coverage_notes())
     # the exports' file names name 1 July to 31 October 2026
-    assert ("Facebook: the exports cover 1 July 2026 to 31 October 2026 of the two periods (1 June 2026 to 30 November"
-            " 2026); totals and changes cover only the days the exports hold.") in notes
+    assert ("Facebook: of the two periods (1 June 2026 to 31 August 2026, and 1 September 2026 to 30 November 2026),"
+            " the exports cover 1 July 2026 to 31 October 2026; totals and changes cover only the days the exports"
+            " hold.") in notes
     report.other_notes = ["a note without a stop", "a note with one."]
     imported = [n for n in report.coverage_notes() if n.startswith("Import note: a note")]
     assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
     change = report._finding_change("facebook")
     assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
                                 " coverage).") and "rose" not in change.text and "fell" not in change.text
+
+
+def test_each_period_is_judged_covered_on_its_own(tmp_path):
+    """A comparison months before the period: the days between them need no export."""
+    import shutil
+
+    source = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv"
+    for name in ("Jul-01-2026_Jul-31-2026_104512873300219.csv", "Oct-01-2026_Oct-31-2026_104512873300219.csv"):
+        shutil.copy(source, tmp_path / name)
+    report = build_report(client="k", client_name="Kopi Senja", exports=[str(tmp_path / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31",
+                          comparison_start="2026-07-01", comparison_end="2026-07-31")
+    assert not report._partly_covered("facebook")
+    assert not any("of the two periods" in note for note in report.coverage_notes())
+    assert "Totals are not compared" not in report._finding_change("facebook").text
+    august = build_report(client="k", client_name="Kopi Senja", exports=[str(tmp_path / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31",
+                          comparison_start="2026-08-01", comparison_end="2026-08-31")
+    assert august._partly_covered("facebook")  # no export names August
+
+
+def test_posts_dated_to_the_month_cover_their_whole_month():
+    from tests.conftest import real_export
+
+    path = real_export("uci-facebook-metrics/dataset_Facebook.csv")  # its last post is dated 7 December 2014
+    report = build_report(client="u", client_name="UCI", exports=[str(path)], timezone="UTC",
+                          period_start="2014-07-01", period_end="2014-12-31")
+    assert report._export_spans("facebook", dt.date(2014, 1, 1), dt.date(2014, 12, 31)) == [
+        (dt.date(2014, 1, 1), dt.date(2014, 12, 31))]
+    assert not report._partly_covered("facebook")
 
 
 def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_when_they_do(report):
