@@ -1237,5 +1237,4 @@ def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
             " ".join(report.coverage_notes()))
     table = report.lens_table("x", report.broadcast_kpis("x")).set_index("metric")["change"]
     assert table["impressions (or views)"] == "not compared (see Data coverage)"
-    assert report._previous_one_day("x") is not None and not report._covers_part(
-        report._export_spans("x", report.comparison_start.date(), report.period_end.date()))
+    assert report._previous_one_day("x") is not None and report._both_covered(report._period_spans("x"))
