@@ -28,6 +28,7 @@ from .paths import DEMO_DIR
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
+from .statistics import ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
 
@@ -238,40 +239,84 @@ def simulation_table(summary: pd.DataFrame, tr: Translator) -> pd.DataFrame:
                  tr.t("lesson.sim.conversation")])
 
 
-#: Within this factor of each other, two strategies count as alike under a lens.
+#: Within this factor of each other, two strategies count as alike under a lens, whatever the interval says.
 ALIKE = 1.1
 
 
-def _verdict(broadcast: float, conversation: float) -> str:
-    """'alike', 'broadcast' or 'conversation': which strategy is ahead, if by more than ALIKE times."""
-    if broadcast <= 0 or conversation <= 0:
-        return "broadcast" if broadcast > conversation else "conversation" if conversation > broadcast else "alike"
-    ratio = conversation / broadcast
-    return "alike" if 1 / ALIKE <= ratio <= ALIKE else "conversation" if ratio > 1 else "broadcast"
+def strategy_ratios(posts: pd.DataFrame) -> dict:
+    """Conversation strategy ÷ broadcast strategy, each with its 95% interval over the posts drawn
+    (statistics.ratio_of_sums_change_interval, posts resampled within each strategy): 'reach', the ratio
+    of summed reach (of mean reach per post: the strategies publish as many posts), and 'rate', the ratio of
+    engagement rates by reach (Σ interactions ÷ Σ reach). Each is (ratio, low, high); no interval (NaN)
+    below 6 posts per strategy."""
+    conversation = posts[posts["strategy"] == "conversation"]
+    broadcast = posts[posts["strategy"] == "broadcast"]
+    out = {}
+    for name, (num_c, den_c, num_b, den_b) in {
+            "reach": (conversation["reach"], np.ones(len(conversation)), broadcast["reach"], np.ones(len(broadcast))),
+            "rate": (conversation["interactions"], conversation["reach"], broadcast["interactions"],
+                     broadcast["reach"])}.items():
+        change = ratio_of_sums_change_interval(num_c, den_c, num_b, den_b)
+        out[name] = tuple(1 + change[key] for key in ("relative_change", "relative_ci_low", "relative_ci_high"))
+    return out
 
 
-def simulation_takeaway(summary: pd.DataFrame, tr: Translator) -> str:
-    """Two sentences computed from the numbers: what the broadcast lens says, then the engagement lens."""
+def _verdict(ratio: tuple) -> str:
+    """'alike', 'broadcast' or 'conversation' from a strategy_ratios entry: a strategy is ahead only when the
+    ratio is beyond ALIKE either way and its interval leaves out 1 (no chance result, no trifle); with no
+    interval (too few posts) nothing is called ahead."""
+    value, low, high = ratio
+    if not (np.isfinite(value) and np.isfinite(low)) or 1 / ALIKE <= value <= ALIKE or low <= 1 <= high:
+        return "alike"
+    return "conversation" if value > 1 else "broadcast"
+
+
+def _inverse(ratio: tuple) -> tuple:
+    """A strategy_ratios entry the other way round: broadcast ÷ conversation."""
+    value, low, high = ratio
+    return 1 / value, (1 / high if high else np.inf), (1 / low if low else np.inf)
+
+
+def _ratio_interval(tr: Translator, ratio: tuple) -> str:
+    """'95% CI 0.84 to 1.21 times', or why there is none."""
+    value, low, high = ratio
+    if not np.isfinite(low):
+        return tr.t("lesson.sim.no_interval")
+    return tr.t("lesson.sim.interval", low=_times(tr, low), high=_times(tr, high) if np.isfinite(high) else "∞")
+
+
+def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
+    """Two sentences computed from the simulated posts: what the broadcast lens says, then the engagement
+    lens; a strategy wins under a lens only beyond chance (strategy_ratios)."""
+    summary = summarise_simulation(posts)
+    ratios = strategy_ratios(posts)
     b, c = summary["broadcast"], summary["conversation"]
-    reach_verdict = _verdict(b["summed_reach"], c["summed_reach"])
+    reach_verdict = _verdict(ratios["reach"])
     low, high = sorted((b["summed_reach"], c["summed_reach"]))
-    reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"])}
+    reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"]),
+                    "interval": _ratio_interval(tr, ratios["reach"]), "posts": tr.number(int(b["posts"]))}
     if reach_verdict == "alike":  # a verdict on summed reach only: impressions are quoted beside it
         impressions_low, impressions_high = sorted((b["impressions"], c["impressions"]))
         first = tr.t("lesson.sim.reach_alike", difference=_apart(tr, high, low),
                      impressions_broadcast=tr.number(b["impressions"]),
                      impressions_conversation=tr.number(c["impressions"]),
                      impressions_difference=_apart(tr, impressions_high, impressions_low), **reach_values)
-    elif reach_verdict == "broadcast":
+    elif reach_verdict == "broadcast":  # the winner's ratio: broadcast ÷ conversation, its interval turned too
+        reach_values["interval"] = _ratio_interval(tr, _inverse(ratios["reach"]))
         first = tr.t("lesson.sim.reach_broadcast", ratio=_times(tr, high / low) if low else "∞", **reach_values)
     else:
         first = tr.t("lesson.sim.reach_conversation", ratio=_times(tr, high / low) if low else "∞", **reach_values)
     values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
               "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
               "rate_broadcast": tr.percent(b["engagement_rate_by_reach"], 1),
+              "rate_ratio": _times(tr, ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
+              "interval": _ratio_interval(tr, ratios["rate"]),
               "comments_conversation": tr.number(c["conversation_rate"], 1),
               "comments_broadcast": tr.number(b["conversation_rate"], 1)}
-    engagement_verdict = _verdict(b["engagement_rate_by_reach"], c["engagement_rate_by_reach"])
+    engagement_verdict = _verdict(ratios["rate"])
+    if engagement_verdict == "broadcast":  # said as the broadcast strategy's rate ÷ the conversation strategy's
+        rate = _inverse(ratios["rate"])
+        values.update(rate_ratio=_times(tr, rate[0]), interval=_ratio_interval(tr, rate))
     if engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
         second = tr.t("lesson.sim.engagement_mixed", **values)
     elif engagement_verdict == "conversation":
@@ -321,7 +366,7 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    alike = _verdict(reach["broadcast"], reach["conversation"]) == "alike"
+    alike = _verdict(strategy_ratios(posts)["reach"]) == "alike"
     title = tr.t("lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title",
                  reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
                  interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))

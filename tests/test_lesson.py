@@ -246,28 +246,49 @@ def test_simulation_is_seeded_and_consistent():
 
 
 def test_with_the_default_parameters_the_strategies_look_alike_under_reach_and_differ_under_engagement():
-    summary = lesson.summarise_simulation(lesson.simulate())
+    simulation = lesson.simulate()
+    summary = lesson.summarise_simulation(simulation)
     b, c = summary["broadcast"], summary["conversation"]
     assert 1 / lesson.ALIKE <= c["summed_reach"] / b["summed_reach"] <= lesson.ALIKE
     assert c["engagement_rate_by_reach"] > 2 * b["engagement_rate_by_reach"]
     assert c["conversation_rate"] > 5 * b["conversation_rate"]
-    takeaway = lesson.simulation_takeaway(summary, Translator("en"))
+    takeaway = lesson.simulation_takeaway(simulation, Translator("en"))
     assert "look alike" in takeaway and "the conversation strategy wins" in takeaway
     assert Translator("en").number(b["summed_reach"]) in takeaway  # quotes the numbers it rests on
     # the verdict is about summed reach; impressions, which differ more, are quoted beside it
     assert "summed reach makes the two strategies look alike" in takeaway
     assert Translator("en").number(b["impressions"]) in takeaway and "11% apart" in takeaway
-    indonesian = lesson.simulation_takeaway(summary, Translator("id"))
+    indonesian = lesson.simulation_takeaway(simulation, Translator("id"))
     assert "jangkauan yang dijumlahkan membuat kedua strategi tampak serupa" in indonesian
     assert "Impresi" in indonesian and Translator("id").number(c["impressions"]) in indonesian
 
 
 def test_the_takeaway_follows_the_numbers():
     tr = Translator("en")
-    boosted = lesson.summarise_simulation(lesson.simulate(conversation_share=0.0, paid_boost=2.0))
+    boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
     assert "the broadcast strategy wins" in lesson.simulation_takeaway(boosted, tr)
-    unboosted = lesson.summarise_simulation(lesson.simulate(conversation_share=1.0, paid_boost=0.0))
+    unboosted = lesson.simulate(conversation_share=1.0, paid_boost=0.0)
     assert "the conversation strategy wins: a summed reach" in lesson.simulation_takeaway(unboosted, tr)
+
+
+def test_a_strategy_wins_only_beyond_chance():
+    """10 posts each, seed 1: 14,932 against 13,327 summed reach, 12% apart, is within chance."""
+    tr = Translator("en")
+    few = lesson.simulate(seed=1, posts_per_strategy=10)
+    ratio, low, high = lesson.strategy_ratios(few)["reach"]
+    sums = few.groupby("strategy")["reach"].sum()
+    assert ratio == pytest.approx(sums["conversation"] / sums["broadcast"]) and low < 1 < high
+    takeaway = lesson.simulation_takeaway(few, tr)
+    assert "look alike" in takeaway and "wins: a summed reach" not in takeaway
+    assert f"chance alone could give with 10 posts each (conversation ÷ broadcast: 95% CI {tr.number(low, 1)} to" \
+           f" {tr.number(high, 1)} times)" in takeaway
+    # a clear winner quotes its own ratio's interval: broadcast ÷ conversation
+    boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
+    ratio, low, high = lesson.strategy_ratios(boosted)["reach"]
+    assert high < 1
+    assert (f"{tr.number(1 / ratio, 1)} times as much (95% CI {tr.number(1 / high, 1)} to {tr.number(1 / low, 1)}"
+            " times, over 40 posts each: beyond chance)") in lesson.simulation_takeaway(boosted, tr)
+    assert lesson._verdict((1.5, float("nan"), float("nan"))) == "alike"  # no interval: no winner
 
 
 def test_simulation_table_and_figure_in_indonesian():
@@ -286,10 +307,10 @@ def test_simulation_table_and_figure_in_indonesian():
 
 
 def test_the_simulations_rate_names_its_ratio_of_sums():
-    summary = lesson.summarise_simulation(lesson.simulate())
+    simulation = lesson.simulate()
     assert "engagement rate by reach (Σ interactions ÷ Σ reach)" in lesson.simulation_takeaway(
-        summary, Translator("en"))
-    assert "(Σ interaksi ÷ Σ jangkauan)" in lesson.simulation_takeaway(summary, Translator("id"))
+        simulation, Translator("en"))
+    assert "(Σ interaksi ÷ Σ jangkauan)" in lesson.simulation_takeaway(simulation, Translator("id"))
 
 
 @pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
