@@ -284,8 +284,13 @@ class Report:
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
             **self.words(platform),
             notes=notes, multiplier=self.tr.number(multiplier, 1),
+            multiplier_low=self._multiple(10 ** fit["ci_low"]), multiplier_high=self._multiple(10 ** fit["ci_high"]),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
+
+    def _multiple(self, value: float) -> str:
+        """A multiple such as 6.9 or 62: one decimal below 10, whole numbers above."""
+        return self.tr.number(value, 1 if value < 10 else 0)
 
     def _finding_formats(self, platform: str) -> Finding | None:
         """Which format leads under each lens: a format is named as ahead only when it beats every other
@@ -683,13 +688,14 @@ class Report:
         values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
         measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
         if pd.notna(by_reach) and measure == "reach":
-            text = tr.t("lens.engagement_by_reach", rate=self._fmt_kpi("engagement_rate_by_reach", by_reach), **values)
+            text = tr.t("lens.engagement_by_reach", rate=self._rate_over(platform, "engagement_rate_by_reach", by_reach),
+                        **values)
         elif pd.notna(by_impressions) and not (measure == "video_views" and pd.notna(by_views)):
             text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
-                        rate=self._fmt_kpi("engagement_rate_by_impressions", by_impressions), **values)
+                        rate=self._rate_over(platform, "engagement_rate_by_impressions", by_impressions), **values)
         elif pd.notna(by_views):  # TikTok: plays only
             text = tr.t("lens.engagement_by_counted", counted=tr.t("lens.word_video_views"),
-                        rate=self._fmt_kpi("engagement_rate_by_views", by_views), **values)
+                        rate=self._rate_over(platform, "engagement_rate_by_views", by_views), **values)
         elif pd.notna(interactions):
             text = tr.t("lens.engagement_no_rate", **values)
         else:
@@ -697,6 +703,15 @@ class Report:
         if pd.notna(comments):
             return text + tr.t("lens.engagement_comments", comments=self._fmt_kpi("conversation_rate", comments))
         return text + "."
+
+    def _rate_over(self, platform: str, kpi: str, value) -> str:
+        """A rate as the lens sentence quotes it, with the posts it covers when only some of the platform's
+        posts report its denominator ("0.82% over 31 of 33 posts"): the interactions beside it count all."""
+        covered, posts = self.kpi(platform, kpi, "posts_covered"), self.kpi(platform, "posts")
+        text = self._fmt_kpi(kpi, value)
+        if pd.notna(covered) and covered < posts:
+            text += self.tr.t("lens.rate_over", posts=self._posts_covered(platform, kpi))
+        return text
 
     def follower_sentences(self) -> list[str]:
         """Follower growth over the period per platform, from the daily series (when the exports hold one)."""
@@ -1110,7 +1125,11 @@ class Report:
         either period (reach: when some post reports it), or in the Ads Manager sentence. The exports decide:
         an X-only report defines no reach-based rate."""
         kpis = self.kpis
-        given = set(kpis.loc[kpis["value"].notna() | kpis["value_previous"].notna(), "kpi"]) if len(kpis) else set()
+        # a rate by impressions the lens tables leave out (YouTube's count thumbnails shown) is not given
+        hidden = {(p, k) for p in self.platforms for k in metrics.IMPRESSION_BASED
+                  if k not in self.broadcast_kpis(p) + self.engagement_kpis(p)}
+        rows = kpis[kpis["value"].notna() | kpis["value_previous"].notna()] if len(kpis) else kpis
+        given = {k for p, k in zip(rows.get("platform", []), rows.get("kpi", [])) if (p, k) not in hidden}
         if self.posts["reach"].notna().any() or self.previous["reach"].notna().any():
             given.add("reach")
         paid = self.paid_delivery  # the Ads Manager sentence quotes these, whatever the posts report
@@ -1125,8 +1144,17 @@ class Report:
         """The metrics left out of Definitions, named, so a reader knows they were not forgotten."""
         tr = self.tr
         shown = set(self.defined_metrics())
-        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown]
-        return tr.t("definitions.left_out", metrics=", ".join(left_out)) if left_out else ""
+        kpis = self.kpis
+        given = set(kpis.loc[kpis["value"].notna() | kpis["value_previous"].notna(), "kpi"]) if len(kpis) else set()
+        # computed, yet left out of the tables: rates by YouTube's thumbnail impressions (engagement_kpis)
+        thumbnails = [p for p in self.platforms if self._impression_kinds(p) == {"thumbnail_impressions"}]
+        set_aside = [name for name, _ in metrics.DEFINITIONS if name not in shown and name in given and thumbnails]
+        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown and name not in set_aside]
+        sentences = [tr.t("definitions.left_out", metrics=", ".join(left_out))] if left_out else []
+        if set_aside:
+            sentences.append(tr.t("definitions.left_out_thumbnails", metrics=", ".join(map(tr.metric, set_aside)),
+                                  platforms=", ".join(map(tr.platform, thumbnails))))
+        return " ".join(sentences)
 
     def definitions(self) -> pd.DataFrame:
         """Formula, lens, source and caveat of each metric in the report (defined_metrics)."""

@@ -44,6 +44,9 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             fit = compare.elasticity(report.posts[report.posts["platform"] == platform])
             assert values["slope"] == pytest.approx(fit["slope"])
             assert tr.number(fit["slope"], 2) in finding.text and tr.number(10 ** fit["slope"], 1) in finding.text
+            low, high = 10 ** fit["ci_low"], 10 ** fit["ci_high"]  # the multiplier's interval, from the slope's
+            assert (f"({tr.number(low, 1 if low < 10 else 0)} to {tr.number(high, 1 if high < 10 else 0)} times by the"
+                    " interval)") in finding.text
             assert f"over {tr.number(fit['n'])} posts" in finding.text  # the fit's own n
             assert ("sample" in finding.text) == fit["sampled"]
         elif finding.key.startswith("finding.formats"):
@@ -346,6 +349,16 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     assert "engagement_rate_by_views" in engagement_rows
     assert not {"engagement_rate_by_impressions", "virality_rate", "click_through_rate"} & set(engagement_rows)
     assert changed.engagement_kpis("facebook") == ENGAGEMENT_KPIS
+    # alone, such a platform's Definitions leave those rates out, and say why rather than "not given"
+    alone = posts[instagram]
+    previous = report.previous[report.previous["platform"] == "instagram"]
+    only = dataclasses.replace(report, posts=alone, previous=previous, **analyse(alone, previous, 10, "all industries"))
+    assert only.kpi("instagram", "engagement_rate_by_impressions") > 0  # computed
+    assert not {"engagement_rate_by_impressions", "virality_rate"} & set(only.defined_metrics())
+    note = only.definitions_note()
+    assert ("Left out although computed: engagement rate by impressions, virality rate, as the impressions of"
+            " Instagram count thumbnails shown") in note
+    assert "virality rate" not in note.split("Left out although computed")[0]
 
 
 def test_a_platform_without_a_lift_is_explained_beside_one_with_a_lift(report):
@@ -1238,3 +1251,20 @@ def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
     table = report.lens_table("x", report.broadcast_kpis("x")).set_index("metric")["change"]
     assert table["impressions (or views)"] == "not compared (see Data coverage)"
     assert report._previous_one_day("x") is not None and report._both_covered(report._period_spans("x"))
+
+
+def test_the_engagement_sentence_names_the_posts_a_rate_covers_when_some_lack_its_denominator(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = posts.index[posts["platform"] == "facebook"]
+    posts.loc[facebook[:2], "reach"] = pd.NA  # two posts report no reach: their interactions still count
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    count = len(facebook)
+    sentence = changed.lens_sentence("engagement")
+    assert f"an engagement rate by reach of {changed.tr.percent(changed.kpi('facebook', 'engagement_rate_by_reach'), 2)}" \
+           f" over {count - 2} of {count} posts (Σ interactions ÷ Σ reach)" in sentence
+    assert "Instagram" in sentence and " of 146 posts" not in sentence  # every Instagram post reports reach
