@@ -6,7 +6,9 @@ plots and narrative -> notebook -> report (render).
 `import_exports` and `load_exports` are loaded on first use: the command line and the renderer's
 workers import this package before they start a kernel, and pandas is not needed for that.
 """
-from .errors import WorkbookError
+from .errors import WorkbookError, show_briefly_in_notebooks
+
+show_briefly_in_notebooks()  # a bad file or parameter reads as its message in a notebook, not a traceback
 
 __all__ = ["WorkbookError", "import_exports", "load_exports"]
 

@@ -223,7 +223,7 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
                     problems.append(say("roster.logo_kind", client=label))
                 elif not resolve(str(logo)).is_file():
                     problems.append(say("roster.file_not_found", client=label, key="'branding.logo'", path=logo))
-                elif not _is_image(resolve(str(logo))):
+                elif not is_image(resolve(str(logo))):
                     problems.append(say("roster.logo_not_image", client=label, path=logo))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
@@ -231,7 +231,7 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
     return problems
 
 
-def _is_image(path: Path) -> bool:
+def is_image(path: Path) -> bool:
     """The logo is embedded in every report: it must really be a PNG (by signature) or an SVG."""
     try:
         with open(path, "rb") as file:

@@ -93,3 +93,22 @@ class NotReadHere(ExportFormatError):
     holds what it needs (YouTube's 'Chart data', a breakdown, beside 'Totals'). Named as an error when the
     user listed it; skipped with its reason when a whole folder is loaded."""
 
+
+
+def show_briefly_in_notebooks() -> None:
+    """In a Jupyter kernel, show a WorkbookError as its message alone, not as a traceback through the
+    workbook's own code: it speaks to the user, who has a file or a parameter to fix, and the message is
+    all they need. Still an error (the cell fails, papermill and nbval see it); any other exception keeps
+    its full traceback, as the fault it is. Nothing happens outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "set_custom_exc") or WorkbookError in shell.custom_exceptions:
+        return
+
+    def brief(shell, etype, value, tb, tb_offset=None):
+        shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])  # the error output, one entry
+
+    shell.set_custom_exc((*shell.custom_exceptions, WorkbookError), brief)

@@ -28,6 +28,8 @@ Workspace = Loaded
 
 def export_files(folder: str | Path) -> list[Path]:
     """The export-like files under a folder (recursively), in a stable order; an error if there are none."""
+    if not isinstance(folder, (str, Path)):  # papermill's `-p folder 42` passes a number
+        raise WorkbookError(Message("imports.explore.folder_not_text", value=repr(folder)))
     root = resolve(folder)
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))

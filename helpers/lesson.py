@@ -44,7 +44,7 @@ PAID_BOOST_WARNING = 5
 
 
 def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5, paid_boost=0.2,
-          posts_per_strategy=40, seed=7) -> Translator:
+          posts_per_strategy=40, seed=7, show_solutions=False) -> Translator:
     """The Translator of the lesson's language, after checking the notebook's parameters.
 
     A wrong value stops the lesson with a sentence in the learner's language (English when the language
@@ -68,6 +68,8 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise ValueError(tr.t("lesson.parameter.posts_per_strategy", value=repr(posts_per_strategy)))
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ValueError(tr.t("lesson.parameter.seed", value=repr(seed)))
+    if not isinstance(show_solutions, bool):  # papermill's `-p show_solutions false` passes the text 'false'
+        raise ValueError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
     return tr
 
 

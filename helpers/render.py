@@ -722,9 +722,12 @@ class Renderer:
                 )
             except PapermillExecutionError as exc:
                 timings["execute"] = time.perf_counter() - mark
-                message = exc.evalue if exc.ename in USER_ERROR_NAMES else f"{exc.ename}: {exc.evalue}"
+                # a user's error (a bad file or parameter) speaks for itself: the code line would be noise;
+                # a fault names its type and the line that raised
+                user = exc.ename in USER_ERROR_NAMES
+                message = exc.evalue if user else f"{exc.ename}: {exc.evalue}"
                 return self._fail(task, work, started, timings, message.strip(), failed_cell=exc.cell_index,
-                                  failed_source=failing_line(exc.source, exc.traceback)[:80])
+                                  failed_source="" if user else failing_line(exc.source, exc.traceback)[:80])
             finally:
                 self.supply.shutdown(kernel)
             timings["execute"] = time.perf_counter() - mark

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -1345,9 +1346,11 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
 
     `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
     core is spare; see drawing.py)."""
+    check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
+                            comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
+                            language=language, currency=currency, accent_colour=accent_colour, logo=logo,
+                            benchmark_industry=benchmark_industry, year=year)
     use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
-    _check_top_n(top_n)  # as a reversed period: refused before any file is read
-    _report_periods(period_start, period_end, comparison_start, comparison_end, timezone)
     options = {"year": year} if year is not None else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
     return report_of_loaded(
@@ -1355,6 +1358,64 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
         benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+
+
+def check_report_parameters(*, timezone, period_start, period_end, comparison_start, comparison_end, top_n, language,
+                            currency, accent_colour, logo, benchmark_industry, year) -> None:
+    """Every problem with the report notebook's parameters, at once and each by its parameter's name, before
+    any file is read: the notebook run by papermill or in JupyterLab gets the checks the roster gives the
+    renderer (clients.py), where a text for a number, a 13th month or an unknown time zone would otherwise
+    stop it with a Python error. Shown in the report's language (English when that is not known)."""
+    from babel.numbers import list_currencies
+
+    from .clients import COLOUR, benchmark_industries, is_image
+    from .i18n import LANGUAGES
+    from .paths import resolve
+
+    problems = []
+    if language not in LANGUAGES:
+        problems.append(Message("imports.report.parameter.language", value=repr(language),
+                                choices=", ".join(LANGUAGES)))
+    if isinstance(top_n, bool) or not isinstance(top_n, (int, np.integer)) or top_n < 1:
+        problems.append(Message("imports.report.parameter.top_n", value=repr(top_n)))
+    dates = {}
+    for name, value in (("period_start", period_start), ("period_end", period_end),
+                        ("comparison_start", comparison_start), ("comparison_end", comparison_end)):
+        if name.startswith("comparison") and not value:
+            continue
+        try:
+            dates[name] = dt.date.fromisoformat(str(value))
+        except ValueError:
+            problems.append(Message("imports.report.parameter.date", name=name, value=repr(value)))
+    if bool(comparison_start) != bool(comparison_end):
+        problems.append(Message("imports.report.parameter.comparison_pair"))
+    if {"period_start", "period_end"} <= set(dates) and dates["period_end"] < dates["period_start"]:
+        problems.append(Message("imports.report.period_reversed", start=str(period_start), end=str(period_end)))
+    if {"comparison_start", "comparison_end", "period_start"} <= set(dates):
+        if dates["comparison_end"] < dates["comparison_start"]:
+            problems.append(Message("imports.report.period_reversed", start=str(comparison_start),
+                                    end=str(comparison_end)))
+        elif dates["comparison_end"] >= dates["period_start"]:
+            problems.append(Message("imports.report.parameter.comparison_not_before", start=str(comparison_start),
+                                    end=str(comparison_end), period_start=str(period_start)))
+    try:
+        ZoneInfo(str(timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Message("imports.report.parameter.timezone", value=repr(timezone)))
+    if not (isinstance(currency, str) and currency.upper() in list_currencies()):
+        problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
+    if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):
+        problems.append(Message("imports.report.parameter.colour", value=repr(accent_colour)))
+    if logo and not (resolve(str(logo)).is_file() and is_image(resolve(str(logo)))):
+        problems.append(Message("imports.report.parameter.logo", value=repr(logo)))
+    if benchmark_industry not in benchmark_industries():
+        problems.append(Message("imports.report.parameter.industry", value=repr(benchmark_industry),
+                                known=", ".join(benchmark_industries())))
+    if year is not None and not periods.is_plausible_year(year):
+        problems.append(Message("imports.report.parameter.year", value=repr(year)))
+    if problems:
+        use_language(language if language in LANGUAGES else "en")
+        raise WorkbookError(Message("imports.report.parameter.problems", problems=problems))
 
 
 def _report_periods(period_start: str, period_end: str, comparison_start: str | None, comparison_end: str | None,
@@ -1402,7 +1463,7 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                                     count=len(every), first=first, last=last))
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
-        logo=logo, currency=currency, tr=tr, period_start=start, comparison_start=previous_start,
+        logo=logo, currency=str(currency).upper(), tr=tr, period_start=start, comparison_start=previous_start,
         period_end=periods.day_bounds(period_end, None, timezone)[0],  # the last day's start
         comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,

@@ -45,6 +45,11 @@ def test_save_table_writes_csv_and_excel_under_derived_only(workspace, tmp_path,
         explore.save_table(workspace.posts, "table.json")
 
 
+def test_a_folder_given_as_a_number_is_a_clear_error():
+    with pytest.raises(WorkbookError, match="folder is 42; expected the path of a folder of exports, as text"):
+        explore.load_folder(42)
+
+
 def test_empty_or_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(WorkbookError, match="no export files"):
         explore.load_folder(tmp_path)

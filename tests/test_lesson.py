@@ -315,7 +315,8 @@ def test_the_simulations_rate_names_its_ratio_of_sums():
 
 @pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
                                             ("conversation_share", 1.5), ("paid_boost", -1),
-                                            ("posts_per_strategy", 1), ("seed", "7")])
+                                            ("posts_per_strategy", 1), ("seed", "7"),
+                                            ("show_solutions", "false")])
 def test_bad_parameters_stop_the_lesson_in_the_learners_language(name, value):
     with pytest.raises(ValueError, match=f"^{name} harus"):
         lesson.setup("id", **{name: value})

@@ -1268,3 +1268,32 @@ def test_the_engagement_sentence_names_the_posts_a_rate_covers_when_some_lack_it
     assert f"an engagement rate by reach of {changed.tr.percent(changed.kpi('facebook', 'engagement_rate_by_reach'), 2)}" \
            f" over {count - 2} of {count} posts (Σ interactions ÷ Σ reach)" in sentence
     assert "Instagram" in sentence and " of 146 posts" not in sentence  # every Instagram post reports reach
+
+
+def test_the_reports_parameters_are_checked_at_once_by_name():
+    from helpers.errors import WorkbookError
+
+    bad = {**DEMO, "top_n": "ten", "period_start": "2026-13-01", "timezone": "Mars/Base", "currency": "XYZ",
+           "accent_colour": "red", "logo": "data/no-such-logo.png", "benchmark_industry": "Foo", "year": 3}
+    with pytest.raises(WorkbookError) as error:
+        build_report(**bad)
+    text = str(error.value)
+    assert text.startswith("the report's parameters need fixing: top_n is 'ten', expected a whole number")
+    for part in ("period_start is '2026-13-01', expected a date written YYYY-MM-DD", "timezone is 'Mars/Base'",
+                 "currency is 'XYZ'", "accent_colour is 'red'", "logo is 'data/no-such-logo.png'",
+                 "benchmark_industry is 'Foo', expected one of", "year is 3"):
+        assert part in text
+    # a comparison that is not before the period; in the report's language
+    with pytest.raises(WorkbookError, match="periode pembanding \\(2026-09-15 hingga 2026-10-15\\) harus berakhir"):
+        build_report(**{**DEMO, "language": "id", "comparison_start": "2026-09-15", "comparison_end": "2026-10-15"})
+    with pytest.raises(WorkbookError, match="comparison_start and comparison_end go together"):
+        build_report(**{**DEMO, "comparison_end": None})
+    assert build_report(**{**DEMO, "currency": "usd"}).currency == "USD"
+
+
+def test_a_bad_parameter_given_to_papermill_stops_the_report_with_its_name(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        run_notebook(tmp_path, **{**DEMO, "top_n": "ten"})
+    assert error.value.ename == "WorkbookError" and "top_n is 'ten', expected a whole number" in error.value.evalue
+    # shown as its message, not as a traceback through the workbook's code (errors.show_briefly_in_notebooks)
+    assert error.value.traceback == [f"WorkbookError: {error.value.evalue}"]
