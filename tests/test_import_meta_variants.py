@@ -265,3 +265,21 @@ def test_impressions_in_one_export_and_views_in_another_are_flagged(tmp_path):
                      " over both are not comparable"]
     alone = import_exports([new], timezone="UTC")
     assert not [m for m in alone.warnings() if "across files" in str(m)]
+
+
+def test_a_publish_time_the_clock_skipped_is_moved_and_counted(tmp_path):
+    """2:30 on 9 March 2025 does not exist in New York (clocks went from 2:00 to 3:00): the export's clock is
+    likely another zone's, so the time is moved forward and the file's warnings say so."""
+    path = _meta_export(tmp_path / "Mar-01-2025_Mar-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"03/09/2025 02:30"', "Photos", "Lifetime",
+         500, 320, 10, 2, 1, ""),
+        (900000000000002, 100000000000042, "Example Bakery", "Two", '"03/10/2025 08:00"', "Photos", "Lifetime",
+         210, 150, 4, 0, 0, ""),
+    ])
+    result = import_exports(path, timezone="America/New_York")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["900000000000001", "published_at"] == pd.Timestamp("2025-03-09 03:00", tz="America/New_York")
+    warnings = [str(w) for w in result.reports[0].warnings]
+    assert any(w.startswith("1 publish times in column Publish time do not exist in America/New_York")
+               and "row 2, '03/09/2025 02:30'" in w for w in warnings), warnings
+    assert not any("do not exist" in str(w) for w in import_exports(path, timezone="UTC").reports[0].warnings)

@@ -125,7 +125,7 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     out["account"] = match.group(1).strip() if match else pd.NA
     out["post_id"] = post_id
     out["published_at"] = to_local_datetime(frame[cols.key("Posted")], fmt=POSTED_FORMAT, timezone=timezone,
-                                            path=path, column="Posted", rows=rows)
+                                            path=path, column="Posted", rows=rows, notes=report.warnings)
     out["published_precision"] = "minute"
     post_type = text("Type")
     if post_type is not None:

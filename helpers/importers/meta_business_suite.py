@@ -91,7 +91,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     if time_key is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_publish_time"), column="Publish time")
     out["published_at"] = to_local_datetime(frame[time_key], fmt="%m/%d/%Y %H:%M", timezone=timezone,
-                                            path=path, column="Publish time", rows=rows)
+                                            path=path, column="Publish time", rows=rows, notes=report.warnings)
     out["published_precision"] = "minute"
     post_type = cells("Post type")
     if post_type is not None:

@@ -70,17 +70,25 @@ def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expe
 
 
 def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str, path: Path, column: str,
-                      rows: pd.Series) -> pd.Series:
+                      rows: pd.Series, notes: list | None = None) -> pd.Series:
     """Parse wall-clock times written in `fmt` and attach `timezone` (an IANA name).
 
     A time that falls in a daylight-saving gap moves forward; an ambiguous one is read as the first
-    (daylight) occurrence, which is what a scheduler shows.
+    (daylight) occurrence, which is what a scheduler shows. A platform never writes a time its clock
+    skipped, so such times suggest the export's clock is another zone's: with `notes` (a file's warnings)
+    they are counted there, with the first row, rather than moved in silence.
     """
     example = pd.Timestamp("2025-03-18 09:48").strftime(fmt)
     parsed = parse_wall_clock(cells, (fmt,), path=path, column=column, rows=rows,
                               expected=Message("imports.values.datetime_expected", example=example))
-    return parsed.dt.tz_localize(timezone, ambiguous=np.ones(len(parsed), dtype=bool),
-                                 nonexistent="shift_forward")
+    ambiguous = np.ones(len(parsed), dtype=bool)
+    if notes is not None:
+        skipped = parsed.dt.tz_localize(timezone, ambiguous=ambiguous, nonexistent="NaT").isna() & parsed.notna()
+        if skipped.any():
+            notes.append(Message("imports.values.clock_gap", count=int(skipped.sum()), timezone=str(timezone),
+                                 row=str(int(rows[skipped].iloc[0])), value=repr(str(cells[skipped].iloc[0])),
+                                 column=column))
+    return parsed.dt.tz_localize(timezone, ambiguous=ambiguous, nonexistent="shift_forward")
 
 
 def parse_wall_clock(cells: pd.Series, formats: tuple[str, ...], *, path: Path, column: str, rows: pd.Series,
