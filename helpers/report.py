@@ -733,6 +733,20 @@ class Report:
                                   gained=tr.number(row["follows_gained"])))
         return lines
 
+    def daily_reach_sentences(self) -> list[str]:
+        """The accounts reached per day over the period, from the daily series where the exports hold one
+        (daily.daily_unique_reach): mean, lowest and highest day, and the days the series covers. Unlike
+        summed post reach it counts a person once a day, whatever they saw; days are not added up."""
+        from .daily import daily_unique_reach
+
+        tr = self.tr
+        days = (self.period_end.date() - self.period_start.date()).days + 1
+        table = daily_unique_reach(self.daily, self.period_start.tz_localize(None), self.period_end.tz_localize(None))
+        return [tr.t(f"daily_reach.{row['metric']}", platform=tr.platform(row["platform"]), mean=tr.number(row["mean"]),
+                     low=tr.number(row["low"]), high=tr.number(row["high"]), days=tr.number(int(row["days"])),
+                     period_days=tr.number(days))
+                for _, row in table.iterrows()]
+
     def paid_delivery_sentences(self) -> list[str]:
         """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens: CPM, and cost
         per reached person and frequency where the report's own total gives unique reach; and each report

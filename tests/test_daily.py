@@ -340,3 +340,33 @@ def test_every_daily_metric_has_a_label_in_both_languages():
     for language in LANGUAGES:
         texts = Translator(language).texts
         assert not sorted(n for n in names if f"metric.{n}.label" not in texts), language
+
+
+def test_daily_unique_reach_is_described_by_day_never_summed():
+    from helpers.daily import daily_unique_reach
+
+    days = pd.to_datetime(["2025-02-28", "2025-03-01", "2025-03-02", "2025-03-03", "2025-03-01", "2025-03-02"])
+    daily = pd.DataFrame({"client": "c", "platform": ["facebook"] * 4 + ["tiktok"] * 2, "date": days,
+                          "metric": ["reach"] * 4 + ["viewers", "viewers"],
+                          "value": pd.array([999, 100, 40, pd.NA, 7, 9], dtype="Float64")})
+    table = daily_unique_reach(daily, "2025-03-01", "2025-03-31").set_index(["platform", "metric"])
+    # by hand: 28 February is outside; 3 March reports nothing (NA, not 0): mean of 100 and 40
+    assert table.loc[("facebook", "reach")].tolist() == [2, 70.0, 40.0, 100.0]
+    assert table.loc[("tiktok", "viewers")].tolist() == [2, 8.0, 7.0, 9.0]
+    assert daily_unique_reach(None, "2025-03-01", "2025-03-31").empty
+
+
+def test_the_report_gives_the_pages_daily_reach_in_the_broadcast_lens():
+    folder, posts = real_export("facebook/business-suite-page-daily"), real_export("facebook/business-suite-posts")
+    from helpers.report import build_report
+
+    report = build_report(client="t", client_name="T", exports=[str(posts / "*.csv"), str(folder / "Reach.csv")],
+                          timezone="UTC", period_start="2025-03-01", period_end="2025-03-31")
+    reach = load_daily_series(folder / "Reach.csv", timezone="UTC")
+    march = reach[(reach["metric"] == "reach") & reach["date"].between("2025-03-01", "2025-03-31")]["value"]
+    tr = report.tr
+    assert report.daily_reach_sentences() == [
+        f"On Facebook, the page reached {tr.number(march.mean())} accounts on an average day of the period (lowest"
+        f" {tr.number(march.min())}, highest {tr.number(march.max())}; 31 of its 31 days in the daily series): each"
+        " day's unique reach as the platform counts it, a person once that day whatever they saw. Days are not"
+        " added up: a person reached on two days would count twice."]

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from babel.dates import get_day_names
 
-from helpers import benchmarks, compare, describe, metrics, plots, report, schema, statistics
+from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
 from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
@@ -198,6 +198,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
+        "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
     }
 
 
