@@ -22,6 +22,7 @@ import signal
 import sys
 import _thread
 import tempfile
+import textwrap
 import threading
 import traceback
 from collections import deque
@@ -292,7 +293,8 @@ class WorkerPool:
 def _short(result: RenderResult, tr: Translator) -> str:
     cell = tr.t("cli.cell", number=result.failed_cell) + ": " if result.failed_cell is not None else ""
     first = tr.message(result.error).splitlines()[0] if result.error else ""
-    return (cell + first)[:160]
+    # the progress line's note: cut at a word, marked as cut (the summary below gives the whole error)
+    return textwrap.shorten(cell + first, width=160, placeholder=" …")
 
 
 @contextlib.contextmanager

@@ -245,3 +245,15 @@ def test_index_lists_every_client_ever_rendered(batch):
     assert "failed" in rows["leaky"] and '<a href="leaky/report.html">' in rows["leaky"]
     assert "1 Jul 2026 to 31 Jul 2026" in rows["leaky"] and "last good one" in rows["leaky"]
     assert "<script" not in index
+
+
+def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult
+    from helpers.render_batch import _short
+
+    error = ("no posts for X between 2026-09-01 and 2026-10-31: the exports hold 12 posts from 2025-01-01 to"
+             " 2025-03-01. Check the period in the roster or add the exports that cover it.")
+    note = _short(RenderResult("a", False, 1.0, failed_cell=3, error=error), Translator("en"))
+    assert len(note) <= 160 and note.endswith(" …") and note.startswith("cell 3: no posts for X")
+    assert note[:-2].rstrip() in f"cell 3: {error}"  # cut between words, not inside one
