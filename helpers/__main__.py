@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import WorkbookError
+from .errors import WorkbookError, os_reason
 from .i18n import LANGUAGES, Message, Translator, use_language
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
@@ -105,7 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     except WorkbookError as exc:
         print(tr.t("cli.error", message=exc), file=sys.stderr)
         return 2
-    except (OSError, UnicodeDecodeError) as exc:  # a file the workbook cannot open, read or write
+    except OSError as exc:  # a file the workbook cannot open, read or write: named, the reason in the language
+        reason = tr.message(os_reason(exc))
+        message = tr.t("cli.os_error", path=display_path(exc.filename), reason=reason) if exc.filename else reason
+        print(tr.t("cli.error", message=message), file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
         print(tr.t("cli.error", message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ Export paths and glob patterns in a roster are relative to the project root.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import datetime as dt
@@ -17,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .errors import RosterError
+from .errors import RosterError, os_reason
 from .i18n import Translator
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, resolve
 from .periods import is_plausible_year, last_full_month, previous_period
@@ -90,7 +91,11 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     if not path.is_file():
         raise RosterError(path, [say("roster.no_file")], tr)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RosterError(path, [say("roster.unreadable", reason=tr.message(os_reason(exc)))], tr) from None
+    try:
+        data = yaml.load(_roster_text(raw, path, tr), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         raise RosterError(path, [say("roster.not_yaml", error=exc)], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
@@ -131,6 +136,25 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     if problems:
         raise RosterError(path, problems, tr)
     return clients
+
+
+def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
+    """The roster's text: UTF-8 (with or without a byte-order mark), or UTF-16 with its byte-order mark (as
+    Windows editors save 'Unicode'). Other bytes are an error naming the line and column to fix, since a
+    roster saved in a legacy code page (cp1252: 'ö' as 0xf6) would otherwise show its names garbled."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise RosterError(path, [tr.t("roster.not_utf16")], tr) from None
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        column = len(body[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        raise RosterError(path, [tr.t("roster.not_utf8", line=body.count(b"\n", 0, exc.start) + 1, column=column,
+                                      byte=f"0x{body[exc.start]:02x}")], tr) from None
 
 
 @lru_cache(maxsize=1)

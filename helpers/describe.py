@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from .errors import WorkbookError
-from .i18n import Translator, use_language
+from .errors import ExportFormatError, WorkbookError, os_reason
+from .i18n import Message, Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
 from .paths import display_path
 from .schema import COUNT_COLUMNS
@@ -71,6 +71,11 @@ def _kind_of(path: Path, family: str | None) -> str:
     raise first_error
 
 
+def _cannot_read(name: str, error: WorkbookError, tr: Translator) -> str:
+    """The block of a file that could not be read: its name, then the error, indented."""
+    return "\n".join([name, "  " + tr.t("cli.inspect.cannot_read"), *(f"    {line}" for line in str(error).splitlines())])
+
+
 def describe(paths, *, timezone: str | None = None, family: str | None = None, language: str = "en",
              **options) -> tuple[str, int]:
     """A description of each file, in `language`, and the number of files that could not be read."""
@@ -79,10 +84,18 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
 
     tr = use_language(language)  # the importers' notes and errors speak it too
     check_timezone(timezone)
-    files = expand_paths(paths)
-    blocks, failures, post_files = [], 0, []
+    blocks, failures, post_files, items = [], 0, [], {}
+    for entry in [paths] if isinstance(paths, (str, Path)) else paths:
+        try:  # one entry that names nothing does not keep the others from being described
+            items.update(dict.fromkeys(expand_paths(entry)))
+        except WorkbookError as error:
+            items[_cannot_read(display_path(entry), error, tr)] = None
     zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
-    for path in files:
+    for path in items:
+        if isinstance(path, str):  # the block of an entry that names no file
+            failures += 1
+            blocks.append(path)
+            continue
         header = [display_path(path)]
         try:
             kind = _kind_of(path, family)
@@ -103,8 +116,12 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                                         "rows", "%Y-%m-%d")
         except WorkbookError as error:
             failures += 1
-            header.append("  " + tr.t("cli.inspect.cannot_read"))
-            header += [f"    {line}" for line in str(error).splitlines()]
+            header = [_cannot_read(header[0], error, tr)]
+        except OSError as error:  # not readable by this user, say: the reason in the reader's language
+            failures += 1
+            header = [_cannot_read(header[0], ExportFormatError(
+                path, Message("imports.reading.unreadable", reason=os_reason(error)),
+                hint=Message("imports.reading.unreadable_hint")), tr)]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
         together = import_exports(post_files, timezone=timezone or "UTC", family=family, **options)

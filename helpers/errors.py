@@ -112,3 +112,18 @@ def show_briefly_in_notebooks() -> None:
         shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])  # the error output, one entry
 
     shell.set_custom_exc((*shell.custom_exceptions, WorkbookError), brief)
+
+
+def os_reason(error: OSError):
+    """Why the system refused a file or folder, as a Message in the reader's language (the system's own text,
+    `[Errno 13] Permission denied`, is English and names no file)."""
+    import errno
+
+    from .i18n import Message
+
+    keys = {errno.EACCES: "error.os.permission", errno.EPERM: "error.os.permission",
+            errno.EROFS: "error.os.read_only", errno.ENOENT: "error.os.not_found",
+            errno.ENOTDIR: "error.os.not_a_folder", errno.EISDIR: "error.os.is_a_folder",
+            errno.ENOSPC: "error.os.no_space", errno.EDQUOT: "error.os.no_space"}
+    key = keys.get(error.errno)
+    return Message(key) if key else Message("error.os.other", reason=error.strerror or str(error))

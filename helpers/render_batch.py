@@ -31,8 +31,9 @@ from pathlib import Path
 
 from .clients import Client
 from .i18n import Message, Translator
-from .errors import WorkbookError
+from .errors import WorkbookError, os_reason
 from .index_page import write_index
+from .paths import display_path
 from .progress import Progress
 from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, accounts_of_others,
                      check_client_id, check_parameters, client_identity, foreign_identities, record_failure,
@@ -328,6 +329,19 @@ def _sigterm_interrupts():
         sys.unraisablehook = previous_hook
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Create the output folder and make sure a file can be written in it, before any worker starts: a
+    folder that refuses writes would otherwise fail every client after its render, and the index too."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=out_dir)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        raise WorkbookError(Message("cli.out_not_writable", path=display_path(out_dir),
+                                    reason=os_reason(error))) from None
+
+
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en") -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order."""
@@ -343,7 +357,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         check_parameters(notebook, client.parameters())
     if not clients:
         return []
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_output_folder(out_dir)
     remove_stale_work_folders(out_dir)
     chromium = None
     if pdf:

@@ -132,3 +132,27 @@ clients:
             " benchmarks; known: Health & Beauty") in text
     assert "client #2 (id 'dup'): key 'id' repeats an earlier client's id" in text  # which of the two is meant
     assert "client #2 (id 'dup'): key 'exports' is an empty list" in text
+
+
+def test_a_roster_not_saved_as_utf8_is_named_with_the_line_and_column_to_fix(tmp_path):
+    text = DEFAULT_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
+    path = tmp_path / "clients.yml"
+    path.write_bytes(text.encode("cp1252"))
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "Böoks" in row)
+    column = text.splitlines()[line - 1].index("ö") + 1
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert str(path) in str(info.value)
+    assert info.value.problems == [f"line {line}, column {column}: byte 0xf6 is not UTF-8 text: save the roster as"
+                                   " UTF-8 (in your editor: Save As, encoding UTF-8)"]
+    with pytest.raises(RosterError, match=f"baris {line}, kolom {column}: byte 0xf6 bukan teks UTF-8"):
+        load_roster(path, language="id")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_roster_saved_as_utf16_or_with_a_byte_order_mark_reads_the_same(tmp_path, encoding):
+    text = DEFAULT_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
+    path = tmp_path / "clients.yml"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # utf-16 and utf-8-sig write their own
+    path.write_bytes((bom + text).encode(encoding))
+    assert "Harbour Böoks" in [c.name for c in load_roster(path)]

@@ -72,3 +72,35 @@ def test_command_line_paths_are_taken_from_the_folder_the_command_runs_in(tmp_pa
     assert main(["render", "--clients", "roster.yml"]) == 2
     error = capsys.readouterr().err
     assert "roster.yml" in error and "does not exist" not in error and "name" in error
+
+
+def _unreadable(monkeypatch, name: str) -> None:
+    """Opening a file called `name` fails as it does for a file of another user (chmod 000): tests may run
+    as root, whom permissions do not stop."""
+    from pathlib import Path
+
+    opened = Path.open
+
+    def guarded(self, *args, **kwargs):
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)
+    monkeypatch.setattr(Path, "open", guarded)
+
+
+def test_an_unreadable_file_is_named_in_the_chosen_language_and_the_others_are_still_described(
+        tmp_path, monkeypatch, capsys):
+    import shutil
+
+    source = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    locked = shutil.copy(source, tmp_path / "locked.csv")
+    _unreadable(monkeypatch, "locked.csv")
+    assert main(["inspect", str(locked), str(source), str(tmp_path / "gone.csv"), "--timezone", "Europe/London",
+                 "--language", "id"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "" and "Errno" not in captured.out and "Permission denied" not in captured.out
+    blocks = captured.out.split("\n\n")
+    assert blocks[0].splitlines()[1:3] == ["  tidak dapat dibaca:",
+                                           f"    berkas {locked}: berkas tidak dapat dibuka: izin ditolak"]
+    assert "jenis:" in blocks[1] and "6 dalam berkas, 3 diimpor" in blocks[1]  # the next file is described
+    assert "tidak dapat dibaca:" in blocks[2] and "berkas ekspor tidak ditemukan" in blocks[2]  # and named too

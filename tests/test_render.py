@@ -217,3 +217,26 @@ clients:
     assert status == 1 and "GAGAL" in out
     assert "berkas" in out and "baris 2" in out and "kolom 'Reach'" in out and "banyak" in out
     assert "file " not in out and "row 2" not in out and "expected:" not in out
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_rendering(tmp_path, monkeypatch, capsys):
+    import tempfile
+
+    from helpers import render_batch
+
+    def no_workers(self):
+        raise AssertionError("the workers started")
+    monkeypatch.setattr(render_batch.WorkerPool, "start", no_workers)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["render", "--client", "harbour-books", "--out", str(a_file / "reports")]) == 2
+    assert capsys.readouterr().err == (f"error: cannot write to the output folder {a_file / 'reports'}: a part of the"
+                                       " path is a file, not a folder; choose another --out or fix its permissions\n")
+
+    def refused(*args, **kwargs):  # a folder of another user (tests may run as root, whom chmod does not stop)
+        raise PermissionError(13, "Permission denied", str(kwargs.get("dir")))
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    out = tmp_path / "read-only"
+    assert main(["render", "--client", "harbour-books", "--out", str(out), "--language", "id"]) == 2
+    assert capsys.readouterr().err == (f"galat: tidak dapat menulis ke folder keluaran {out}: izin ditolak; pilih"
+                                       " --out yang lain atau perbaiki izin foldernya\n")
