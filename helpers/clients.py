@@ -9,7 +9,6 @@ import codecs
 import csv
 import difflib
 import datetime as dt
-import glob
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,15 +18,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import RosterError, os_reason
-from .i18n import Translator
-from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, resolve
+from .i18n import Message, Translator
+from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_files, is_pattern, resolve
 from .periods import is_plausible_year, last_full_month, previous_period
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
                "benchmark_industry", "top_n", "year")
 REQUIRED = ("id", "name", "exports", "timezone", "period")
-SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}\Z")  # no '_' first: reports/_failed, _executed are the workbook's
+ID_CHARACTERS = re.compile(r"[a-z0-9_-]")
 LANGUAGES = ("en", "id")
 BRANDING_KEYS = ("name", "accent_colour", "logo")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -112,7 +112,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
         if isinstance(entry.get("id"), str):  # a repeated id names the client by its place in the list too
             label = say("roster.client_number_id" if ids.count(entry["id"]) > 1 else "roster.client_id",
                         id=repr(entry["id"]), number=number)
-        mine = _check_client(entry, label, seen, say)
+        mine = _check_client(entry, label, seen, tr)
         problems.extend(mine)
         if not mine:
             start, end = _period(entry["period"], today)
@@ -157,6 +157,25 @@ def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
                                       byte=f"0x{body[exc.start]:02x}")], tr) from None
 
 
+def id_problem(value) -> Message | None:
+    """What keeps `value` from naming a client's report folder, or None when it can (SAFE_ID): said precisely,
+    since '_failed' is made of allowed characters and refused for its first one."""
+    if not isinstance(value, str):
+        return Message("roster.id.not_text")
+    if not value:
+        return Message("roster.id.empty")
+    if len(value) > 63:
+        return Message("roster.id.too_long", length=len(value))
+    wrong = [repr(c) for c in dict.fromkeys(value) if not ID_CHARACTERS.fullmatch(c)]
+    if wrong:
+        return Message("roster.id.characters", characters=wrong)
+    if value[0] == "_":
+        return Message("roster.id.reserved")
+    if not SAFE_ID.match(value):
+        return Message("roster.id.first_character", character=repr(value[0]))
+    return None
+
+
 @lru_cache(maxsize=1)
 def benchmark_industries() -> tuple[str, ...]:
     """The industries of data/benchmarks.csv, read with the csv module (a roster check needs no pandas)."""
@@ -171,7 +190,8 @@ def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "")
     return text + say("roster.did_you_mean", key=repr(f"{prefix}{close[0]}")) if close else text
 
 
-def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
+def _check_client(entry: dict, label: str, seen: set[str], tr: Translator) -> list[str]:
+    say = tr.t
     problems = []
     for key in entry:
         if key not in CLIENT_KEYS:
@@ -181,8 +201,8 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
     cid = entry.get("id")
     if "id" in entry:
-        if not isinstance(cid, str) or not SAFE_ID.match(cid):
-            problems.append(say("roster.bad_id", client=label, value=repr(cid), meaning=say("roster.key.id")))
+        if (why := id_problem(cid)) is not None:
+            problems.append(say("roster.bad_id", client=label, value=repr(cid), why=why.in_language(tr)))
         elif cid in seen:
             problems.append(say("roster.repeated_id", client=label))
         else:
@@ -200,11 +220,14 @@ def _check_client(entry: dict, label: str, seen: set[str], say) -> list[str]:
             problems.append(say("roster.exports_list", client=label))
         else:
             for pattern in exports:
-                full = str(resolve(pattern))
-                if glob.has_magic(full):
-                    if not glob.glob(full, recursive=True):
+                full = resolve(pattern)
+                if is_pattern(full):
+                    if not glob_files(full):
                         problems.append(say("roster.no_match", client=label, pattern=repr(pattern)))
-                elif not Path(full).is_file():
+                elif full.is_dir():
+                    problems.append(say("roster.exports_folder", client=label, path=pattern,
+                                        example=str(Path(pattern) / "*.csv")))
+                elif not full.is_file():
                     problems.append(say("roster.file_not_found", client=label, key="'exports'", path=pattern))
     if "timezone" in entry:
         try:

@@ -15,7 +15,7 @@ import pandas as pd
 from . import metrics, periods
 from .errors import WorkbookError
 from .i18n import Message
-from .paths import DATA_DIR, resolve
+from .paths import DATA_DIR, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
@@ -34,7 +34,7 @@ def export_files(folder: str | Path) -> list[Path]:
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
-                   and not p.name.startswith((".", "~$")))
+                   and not p.name.startswith(SKIPPED_NAME_PREFIXES))
     if not found:
         raise WorkbookError(Message("imports.explore.no_exports", root=str(root)))
     return found

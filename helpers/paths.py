@@ -1,6 +1,7 @@
 """Where things live. Paths are resolved from the project root, never from the caller's working directory."""
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,3 +27,28 @@ def display_path(path: str | Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p.resolve()) if p.is_absolute() or p.exists() else str(p)
+
+
+#: Names a glob pattern leaves out: Excel's lock file (`~$name.xlsx`, beside a workbook open in Excel) and
+#: hidden files. A file named as it is, without a pattern, is still read.
+SKIPPED_NAME_PREFIXES = (".", "~$")
+
+
+def is_pattern(path: str | Path) -> bool:
+    """Whether a path is read as a glob pattern: it holds *, ? or [ and names nothing as written (a file may
+    be called `export[1].csv`, which a glob would read as 'export1.csv')."""
+    return glob.has_magic(str(path)) and not Path(path).exists()
+
+
+def glob_files(pattern: str | Path) -> list[Path]:
+    """The files a glob pattern matches (`**` spans folders), sorted; folders, Excel's lock files and hidden
+    files are left out (SKIPPED_NAME_PREFIXES)."""
+    return sorted(p for p in map(Path, glob.glob(str(pattern), recursive=True))
+                  if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
+
+
+def pattern_folder(pattern: str | Path) -> Path:
+    """The folder a glob pattern looks in: its path up to the first part holding a wildcard."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts) - 1)
+    return Path(*parts[:fixed]) if fixed else Path(".")

@@ -36,7 +36,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clients import SAFE_ID, Client
+from .clients import Client, id_problem
 from .i18n import LANGUAGES, Message, Translator, translator
 from .errors import USER_ERROR_NAMES, WorkbookError
 from .html_safety import DATA_URI, live_content, visible_text
@@ -632,9 +632,8 @@ def signals_deferred():
 
 def check_client_id(client_id: str) -> None:
     """An id names a folder: refuse one that could point elsewhere (`../x`, `/etc`, spaces)."""
-    if not isinstance(client_id, str) or not SAFE_ID.match(client_id):
-        raise WorkbookError(f"client id {client_id!r} is not path-safe: use lower-case letters, digits,"
-                            " '-' and '_' (it names the report folder)")
+    if (why := id_problem(client_id)) is not None:
+        raise WorkbookError(Message("roster.unsafe_id", id=repr(client_id), why=why))
 
 
 def skip_slow_optional_imports() -> None:

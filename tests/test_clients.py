@@ -156,3 +156,69 @@ def test_a_roster_saved_as_utf16_or_with_a_byte_order_mark_reads_the_same(tmp_pa
     bom = "\ufeff" if encoding == "utf-16-be" else ""  # utf-16 and utf-8-sig write their own
     path.write_bytes((bom + text).encode(encoding))
     assert "Harbour Böoks" in [c.name for c in load_roster(path)]
+
+
+def _client(exports: str, cid: str = "acme", extra: str = "") -> str:
+    return f"""
+  - id: {cid}
+    name: Acme
+    exports: {exports}
+    timezone: UTC
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+{extra}"""
+
+
+def test_a_glob_leaves_out_excel_lock_files_and_a_file_named_as_it_is_is_read(tmp_path):
+    import shutil
+
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR
+
+    source = sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0]
+    export = shutil.copy(source, tmp_path / "posts.csv")
+    lock = tmp_path / "~$posts.csv"  # Excel's lock file while posts.csv is open in it
+    lock.write_bytes(b"\x0bowner\x00" * 20)
+    assert expand_paths(str(tmp_path / "*.csv")) == [export]
+    assert expand_paths(str(lock)) == [lock]  # named as it is: read, and refused for what it is
+    only_locks = tmp_path / "open"
+    only_locks.mkdir()
+    (only_locks / "~$report.xlsx").write_bytes(b"\x0bowner\x00")
+    path = roster(tmp_path, "clients:" + _client(f'["{tmp_path}/*.csv"]') + _client(f'["{only_locks}/*.xlsx"]', "b"))
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert len(info.value.problems) == 1 and "client 'b': key 'exports': the pattern" in info.value.problems[0]
+
+
+def test_a_file_whose_name_holds_glob_characters_is_that_file(tmp_path):
+    import shutil
+
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR
+
+    source = sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0]
+    export = shutil.copy(source, tmp_path / "export[1].csv")
+    assert expand_paths(str(export)) == [export]
+    clients = load_roster(roster(tmp_path, "clients:" + _client(f'["{export}"]')))
+    assert clients[0].exports == (str(export),)
+
+
+def test_an_exports_entry_that_is_a_folder_says_to_list_its_files(tmp_path):
+    folder = tmp_path / "lk"
+    folder.mkdir()
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:" + _client(f'["{folder}"]')))
+    assert info.value.problems == [f"client 'acme': key 'exports': {folder} is a folder: list its files, e.g."
+                                   f" {folder}/*.csv"]
+
+
+@pytest.mark.parametrize("bad_id, why", [
+    ("_failed", "a name starting with '_' is reserved for the workbook's own folders in reports/ (_failed,"
+                " _executed): start the id with a lower-case letter or a digit"),
+    ("-x", "an id starts with a lower-case letter or a digit, not '-'"),
+    ("Acme Co", "an id holds only lower-case letters, digits, '-' and '_', not 'A', ' ', 'C'"),
+    ("a" * 64, "64 characters is too long: an id has at most 63 (it names a folder)"),
+])
+def test_a_refused_id_is_told_what_is_wrong_with_it(tmp_path, bad_id, why):
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid=f'"{bad_id}"')))
+    assert info.value.problems == [f"client {bad_id!r}: key 'id' is {bad_id!r}: {why}"]

@@ -104,3 +104,16 @@ def test_an_unreadable_file_is_named_in_the_chosen_language_and_the_others_are_s
                                            f"    berkas {locked}: berkas tidak dapat dibuka: izin ditolak"]
     assert "jenis:" in blocks[1] and "6 dalam berkas, 3 diimpor" in blocks[1]  # the next file is described
     assert "tidak dapat dibaca:" in blocks[2] and "berkas ekspor tidak ditemukan" in blocks[2]  # and named too
+
+
+def test_inspect_reads_a_name_with_glob_characters_and_a_pattern_leaves_out_excel_lock_files(tmp_path, capsys):
+    import shutil
+
+    source = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    export = shutil.copy(source, tmp_path / "export[1].csv")
+    (tmp_path / "~$export[1].csv").write_bytes(b"\x0bowner\x00" * 20)  # the export is open in Excel
+    assert main(["inspect", str(export), "--timezone", "Europe/London"]) == 0
+    assert "3 imported" in capsys.readouterr().out
+    assert main(["inspect", str(tmp_path / "*.csv"), "--timezone", "Europe/London"]) == 0
+    out = capsys.readouterr().out
+    assert "3 imported" in out and "~$" not in out

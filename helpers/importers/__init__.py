@@ -6,7 +6,6 @@ the most recent export wins) and validates the result.
 """
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ import pandas as pd
 
 from .. import quality, schema
 from ..errors import ExportFormatError, WorkbookError
-from ..paths import resolve
+from ..paths import glob_files, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
@@ -134,17 +133,20 @@ class ImportResult:
 
 
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
-    """Files named by paths or glob patterns, resolved from the project root; an error for no match."""
+    """Files named by paths or glob patterns, resolved from the project root; an error for no match.
+
+    A path that exists as written is that file, glob characters and all (`export[1].csv`). A pattern leaves
+    out Excel's lock files (`~$name.xlsx`, there while the export is open in Excel) and hidden files."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found: list[Path] = []
     for entry in paths:
         pattern = str(resolve(entry))
-        if glob.has_magic(pattern):
-            matches = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+        if is_pattern(pattern):
+            matches = glob_files(pattern)
             if not matches:
                 raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
-                                            folder=str(Path(pattern).parent)))
+                                            folder=str(pattern_folder(pattern))))
             found.extend(matches)
         else:
             path = Path(pattern)
