@@ -24,7 +24,7 @@ def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
     from .render import render_all, summary_lines
 
-    clients = load_roster(args.clients, language=args.language)
+    clients = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
     if args.client:
         known = {c.id for c in clients}
         missing = [c for c in args.client if c not in known]

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from .errors import RosterError, os_reason
 from .i18n import Message, Translator
-from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_files, is_pattern, resolve
+from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_files, is_pattern, pattern_folder, resolve
 from .periods import is_plausible_year, last_full_month, previous_period
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
@@ -77,10 +78,13 @@ _RosterLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None, language: str = "en") -> list[Client]:
+def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None, language: str = "en",
+                selected: Iterable[str] | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found, in `language`.
 
-    `today` fixes what 'last full month' means (default: the current date).
+    `today` fixes what 'last full month' means (default: the current date). Every client's keys, types, id
+    and dates are checked; its files (exports, logo) only when it is among the `selected` ids (default:
+    every client), so a client whose exports are not there yet does not keep the others from rendering.
     """
     today = today or dt.date.today()
     tr = Translator(language)
@@ -112,7 +116,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
         if isinstance(entry.get("id"), str):  # a repeated id names the client by its place in the list too
             label = say("roster.client_number_id" if ids.count(entry["id"]) > 1 else "roster.client_id",
                         id=repr(entry["id"]), number=number)
-        mine = _check_client(entry, label, seen, tr)
+        mine = _check_client(entry, label, seen, tr, check_files=selected is None or entry.get("id") in selected)
         problems.extend(mine)
         if not mine:
             start, end = _period(entry["period"], today)
@@ -190,7 +194,8 @@ def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "")
     return text + say("roster.did_you_mean", key=repr(f"{prefix}{close[0]}")) if close else text
 
 
-def _check_client(entry: dict, label: str, seen: set[str], tr: Translator) -> list[str]:
+def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check_files: bool = True) -> list[str]:
+    """The problems of one client's entry; its files are looked for only with `check_files`."""
     say = tr.t
     problems = []
     for key in entry:
@@ -218,12 +223,14 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator) -> li
             problems.append(say("roster.exports_empty", client=label))
         elif not isinstance(exports, list) or not all(isinstance(e, str) for e in exports):
             problems.append(say("roster.exports_list", client=label))
-        else:
+        elif check_files:
             for pattern in exports:
                 full = resolve(pattern)
                 if is_pattern(full):
                     if not glob_files(full):
-                        problems.append(say("roster.no_match", client=label, pattern=repr(pattern)))
+                        relative = not Path(pattern).expanduser().is_absolute()
+                        problems.append(say("roster.no_match_relative" if relative else "roster.no_match",
+                                            client=label, pattern=repr(pattern), folder=pattern_folder(full)))
                 elif full.is_dir():
                     problems.append(say("roster.exports_folder", client=label, path=pattern,
                                         example=str(Path(pattern) / "*.csv")))
@@ -268,6 +275,8 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator) -> li
             if logo:
                 if not str(logo).lower().endswith((".png", ".svg")):
                     problems.append(say("roster.logo_kind", client=label))
+                elif not check_files:
+                    pass
                 elif not resolve(str(logo)).is_file():
                     problems.append(say("roster.file_not_found", client=label, key="'branding.logo'", path=logo))
                 elif not is_image(resolve(str(logo))):

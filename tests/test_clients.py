@@ -222,3 +222,41 @@ def test_a_refused_id_is_told_what_is_wrong_with_it(tmp_path, bad_id, why):
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid=f'"{bad_id}"')))
     assert info.value.problems == [f"client {bad_id!r}: key 'id' is {bad_id!r}: {why}"]
+
+
+UNREADY = """
+clients:
+  - id: ready
+    name: Ready
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+  - id: newclient
+    name: New Client
+    exports: [data/raw/newclient-not-there-yet/*.csv, data/raw/newclient-not-there-yet/page.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+    branding: {logo: data/raw/newclient-not-there-yet/logo.png}
+"""
+
+
+def test_a_client_whose_exports_are_not_there_yet_blocks_only_itself(tmp_path):
+    from helpers.paths import PROJECT_ROOT
+
+    path = roster(tmp_path, UNREADY)
+    assert [c.id for c in load_roster(path, selected=["ready"])] == ["ready", "newclient"]
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    folder = PROJECT_ROOT / "data" / "raw" / "newclient-not-there-yet"
+    assert info.value.problems == [
+        "client 'newclient': key 'exports': the pattern 'data/raw/newclient-not-there-yet/*.csv' matches no file"
+        f" (looked in {folder}: paths in a roster are relative to the project root)",
+        "client 'newclient': key 'exports': file not found: data/raw/newclient-not-there-yet/page.csv",
+        "client 'newclient': key 'branding.logo': file not found: data/raw/newclient-not-there-yet/logo.png"]
+    with pytest.raises(RosterError) as info:
+        load_roster(path, selected=["newclient"])
+    assert len(info.value.problems) == 3
+    # the roster's structure is checked for every client, selected or not
+    with pytest.raises(RosterError, match="client 'newclient': unknown key 'colour'"):
+        load_roster(roster(tmp_path, UNREADY.replace("name: New Client", "name: New Client\n    colour: red")),
+                    selected=["ready"])

@@ -240,3 +240,27 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_rendering(tmp
     assert main(["render", "--client", "harbour-books", "--out", str(out), "--language", "id"]) == 2
     assert capsys.readouterr().err == (f"galat: tidak dapat menulis ke folder keluaran {out}: izin ditolak; pilih"
                                        " --out yang lain atau perbaiki izin foldernya\n")
+
+
+def test_rendering_one_client_needs_only_its_own_exports(tmp_path, monkeypatch, capsys):
+    from helpers import render
+    from helpers.render import RenderResult
+
+    rendered = []
+
+    def render_all(clients, out, **options):
+        rendered.extend(c.id for c in clients)
+        return [RenderResult(c.id, True, 0.1) for c in clients]
+    monkeypatch.setattr(render, "render_all", render_all)
+    roster = tmp_path / "clients.yml"
+    roster.write_text(DEFAULT_ROSTER.read_text(encoding="utf-8") + """
+  - id: newclient
+    name: New Client
+    exports: [data/raw/newclient-not-there-yet/*.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+""", encoding="utf-8")
+    assert main(["render", "--clients", str(roster), "--client", "harbour-books", "--out", str(tmp_path)]) == 0
+    assert rendered == ["harbour-books"]
+    assert main(["render", "--clients", str(roster), "--out", str(tmp_path)]) == 2
+    assert "client 'newclient': key 'exports': the pattern" in capsys.readouterr().err and rendered == ["harbour-books"]
