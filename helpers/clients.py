@@ -125,6 +125,11 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
                 comparison_start, comparison_end = previous_period(start, end)
             else:
                 comparison_start, comparison_end = _period(comparison, today)
+                if comparison_end >= start:  # a report compares its period with a span before it, never itself
+                    key = "roster.comparison_overlaps" if comparison_start <= end else "roster.comparison_after"
+                    problems.append(say(key, client=label, start=comparison_start, end=comparison_end,
+                                        period_start=start, period_end=end))
+                    continue
             branding = entry.get("branding") or {}
             clients.append(Client(
                 id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],

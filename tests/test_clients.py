@@ -260,3 +260,25 @@ def test_a_client_whose_exports_are_not_there_yet_blocks_only_itself(tmp_path):
     with pytest.raises(RosterError, match="client 'newclient': unknown key 'colour'"):
         load_roster(roster(tmp_path, UNREADY.replace("name: New Client", "name: New Client\n    colour: red")),
                     selected=["ready"])
+
+
+@pytest.mark.parametrize("comparison, problem", [
+    ("{start: 2026-09-15, end: 2026-10-15}", "2026-09-15 to 2026-10-15 overlaps the period 2026-09-01 to 2026-10-31"),
+    ("{start: 2026-08-01, end: 2026-09-01}", "2026-08-01 to 2026-09-01 overlaps the period 2026-09-01 to 2026-10-31"),
+    ("{start: 2026-11-01, end: 2026-11-30}", "2026-11-01 to 2026-11-30 comes after the period 2026-09-01 to 2026-10-31"),
+])
+def test_a_comparison_must_end_before_the_period_starts(tmp_path, comparison, problem):
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
+                                                          extra=f"    comparison: {comparison}\n")))
+    assert info.value.problems == [f"client 'acme': key 'comparison': {problem}: give a span that ends before"
+                                   " 2026-09-01, or leave out 'comparison' for the previous period"]
+    with pytest.raises(RosterError, match=r"kunci 'comparison': 2026-\d\d-\d\d sampai"):
+        load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
+                                                          extra=f"    comparison: {comparison}\n")), language="id")
+
+
+def test_a_comparison_before_the_period_is_kept(tmp_path):
+    client, = load_roster(roster(tmp_path, "clients:" + _client(
+        "[data/demo/kopi-senja/*.csv]", extra="    comparison: {start: 2025-09-01, end: 2025-10-31}\n")))
+    assert (str(client.comparison_start), str(client.comparison_end)) == ("2025-09-01", "2025-10-31")
