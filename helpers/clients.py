@@ -17,6 +17,7 @@ from typing import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
+from babel.numbers import list_currencies
 
 from .errors import RosterError, os_reason
 from .i18n import Message, Translator
@@ -186,6 +187,13 @@ def id_problem(value) -> Message | None:
 
 
 @lru_cache(maxsize=1)
+def currencies() -> frozenset[str]:
+    """The ISO 4217 codes Babel can format money in (current and former ones), less XXX and XTS, the codes for
+    'no currency' and 'testing' that a roster would hold only as a placeholder."""
+    return frozenset(list_currencies()) - {"XXX", "XTS"}
+
+
+@lru_cache(maxsize=1)
 def benchmark_industries() -> tuple[str, ...]:
     """The industries of data/benchmarks.csv, read with the csv module (a roster check needs no pandas)."""
     with open(BENCHMARKS_FILE, encoding="utf-8", newline="") as handle:
@@ -252,7 +260,7 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
     if "language" in entry and entry["language"] not in LANGUAGES:
         problems.append(say("roster.bad_language", client=label, value=repr(entry["language"]),
                             languages=", ".join(LANGUAGES)))
-    if "currency" in entry and not re.fullmatch(r"[A-Za-z]{3}", str(entry["currency"])):
+    if "currency" in entry and str(entry["currency"]).upper() not in currencies():  # 'idr' is read as IDR
         problems.append(say("roster.bad_currency", client=label, value=repr(entry["currency"])))
     if "benchmark_industry" in entry:
         if not isinstance(entry["benchmark_industry"], str):

@@ -282,3 +282,16 @@ def test_a_comparison_before_the_period_is_kept(tmp_path):
     client, = load_roster(roster(tmp_path, "clients:" + _client(
         "[data/demo/kopi-senja/*.csv]", extra="    comparison: {start: 2025-09-01, end: 2025-10-31}\n")))
     assert (str(client.comparison_start), str(client.comparison_end)) == ("2025-09-01", "2025-10-31")
+
+
+def test_a_currency_is_an_iso_code_babel_knows_and_lower_case_is_read_as_upper_case(tmp_path):
+    client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
+                                                                extra="    currency: usd\n")))
+    assert client.currency == "USD" and client.parameters()["currency"] == "USD"
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:" + "".join(
+            _client("[data/demo/kopi-senja/*.csv]", cid=cid, extra=f"    currency: {code}\n")
+            for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"), ("d", "idr")))))
+    assert info.value.problems == [
+        f"client '{cid}': key 'currency' is {code!r}, which is no ISO 4217 currency code; expected a code such as"
+        " IDR, USD or EUR" for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"))]
