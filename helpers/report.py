@@ -1380,9 +1380,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     any file is read: the notebook run by papermill or in JupyterLab gets the checks the roster gives the
     renderer (clients.py), where a text for a number, a 13th month or an unknown time zone would otherwise
     stop it with a Python error. Shown in the report's language (English when that is not known)."""
-    from babel.numbers import list_currencies
-
-    from .clients import COLOUR, benchmark_industries, is_image
+    from .clients import COLOUR, benchmark_industries, currencies, is_image
     from .i18n import LANGUAGES
     from .paths import resolve
 
@@ -1416,7 +1414,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(Message("imports.report.parameter.timezone", value=repr(timezone)))
-    if not (isinstance(currency, str) and currency.upper() in list_currencies()):
+    if not (isinstance(currency, str) and currency.upper() in currencies()):  # the roster's rule
         problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
     if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):
         problems.append(Message("imports.report.parameter.colour", value=repr(accent_colour)))
