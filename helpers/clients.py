@@ -32,7 +32,7 @@ SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}\Z")  # no '_' first: reports/_fa
 ID_CHARACTERS = re.compile(r"[a-z0-9_-]")
 LANGUAGES = ("en", "id")
 BRANDING_KEYS = ("name", "accent_colour", "logo")
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # \Z, not $: a colour followed by a line break is no colour
 DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
 
 

@@ -295,3 +295,9 @@ def test_a_currency_is_an_iso_code_babel_knows_and_lower_case_is_read_as_upper_c
     assert info.value.problems == [
         f"client '{cid}': key 'currency' is {code!r}, which is no ISO 4217 currency code; expected a code such as"
         " IDR, USD or EUR" for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"))]
+
+
+def test_a_colour_followed_by_a_line_break_is_no_colour():
+    from helpers.clients import COLOUR
+
+    assert COLOUR.match("#0072B2") and not COLOUR.match("#0072B2\n") and not COLOUR.match("#0072B2;}")
