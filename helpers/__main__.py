@@ -56,6 +56,8 @@ def _inspect(args: argparse.Namespace) -> int:
     from .describe import describe
 
     options = {"year": args.year} if args.year is not None else {}
+    if args.mapping:  # a CSV of any tool, read through the user's column mapping (family mapped_csv)
+        options["mapping"] = args.mapping
     text, failures = describe(args.files, timezone=args.timezone, family=args.family, language=args.language,
                               **options)
     print(text)
@@ -88,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
     inspect.add_argument("--year", type=int, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
+    inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
     inspect.add_argument("--language", choices=sorted(LANGUAGES), default="en",
                          help="language of the description, the import notes and the errors")
     inspect.set_defaults(run=_inspect)
@@ -99,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             setattr(args, name, _from_here(getattr(args, name)))
     if getattr(args, "files", None):
         args.files = [_from_here(f) for f in args.files]
+    if getattr(args, "mapping", None):
+        args.mapping = _from_here(args.mapping)
     tr = use_language(getattr(args, "language", "en"))  # errors raised in this process speak it too
     try:
         return args.run(args)

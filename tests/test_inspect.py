@@ -117,3 +117,14 @@ def test_inspect_reads_a_name_with_glob_characters_and_a_pattern_leaves_out_exce
     assert main(["inspect", str(tmp_path / "*.csv"), "--timezone", "Europe/London"]) == 0
     out = capsys.readouterr().out
     assert "3 imported" in out and "~$" not in out
+
+
+def test_inspect_reads_a_csv_through_a_column_mapping(capsys):
+    from tests.conftest import FIXTURES
+
+    planner, mapping = FIXTURES / "mapped" / "planner-export.csv", FIXTURES / "mapped" / "planner.yml"
+    assert main(["inspect", str(planner), "--family", "mapped_csv", "--mapping", str(mapping),
+                 "--timezone", "Europe/Berlin"]) == 0
+    assert "cannot be read" not in capsys.readouterr().out
+    assert main(["inspect", str(planner), "--family", "mapped_csv"]) == 2  # no mapping: said how to give one
+    assert "on the command line, inspect FILE --family mapped_csv --mapping mapping.yml" in capsys.readouterr().out
