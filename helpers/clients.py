@@ -292,12 +292,33 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                     pass
                 elif not resolve(str(logo)).is_file():
                     problems.append(say("roster.file_not_found", client=label, key="'branding.logo'", path=logo))
-                elif not is_image(resolve(str(logo))):
-                    problems.append(say("roster.logo_not_image", client=label, path=logo))
+                elif problem := logo_problem(resolve(str(logo))):
+                    size = f"{resolve(str(logo)).stat().st_size / 2**20:.1f} MB"
+                    problems.append(say(f"roster.logo_{problem}", client=label, path=logo, size=size,
+                                        limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB"))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(say("roster.bad_top_n", client=label, value=repr(entry["top_n"])))
     return problems
+
+
+#: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+#: What an SVG logo must not hold: a script, an event handler or a reference to another site. The report's
+#: page runs no script and an <img> SVG none either, but a logo is no place for them: such a file is refused.
+_SVG_ACTIVE = re.compile(rb"<script|\son[a-z]+\s*=|(?:xlink:)?href\s*=\s*[\"'](?!#|data:)|<foreignobject",
+                         re.IGNORECASE)
+
+
+def logo_problem(path: Path) -> str | None:
+    """Why a logo file cannot go into a report ('not_image', 'too_large', 'active'), or None when it can."""
+    if not is_image(path):
+        return "not_image"
+    if path.stat().st_size > LOGO_MAX_BYTES:
+        return "too_large"
+    if path.suffix.lower() == ".svg" and _SVG_ACTIVE.search(path.read_bytes()):
+        return "active"
+    return None
 
 
 def is_image(path: Path) -> bool:

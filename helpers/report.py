@@ -1380,7 +1380,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     any file is read: the notebook run by papermill or in JupyterLab gets the checks the roster gives the
     renderer (clients.py), where a text for a number, a 13th month or an unknown time zone would otherwise
     stop it with a Python error. Shown in the report's language (English when that is not known)."""
-    from .clients import COLOUR, benchmark_industries, currencies, is_image
+    from .clients import COLOUR, benchmark_industries, currencies, logo_problem
     from .i18n import LANGUAGES
     from .paths import resolve
 
@@ -1418,7 +1418,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
     if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):
         problems.append(Message("imports.report.parameter.colour", value=repr(accent_colour)))
-    if logo and not (resolve(str(logo)).is_file() and is_image(resolve(str(logo)))):
+    if logo and not (resolve(str(logo)).is_file() and logo_problem(resolve(str(logo))) is None):
         problems.append(Message("imports.report.parameter.logo", value=repr(logo)))
     if benchmark_industry not in benchmark_industries():
         problems.append(Message("imports.report.parameter.industry", value=repr(benchmark_industry),
