@@ -4,10 +4,12 @@ Every variant is made from the demo Business Suite export and must import to the
 """
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
 from helpers.errors import ExportFormatError
+from helpers.i18n import use_language
 from helpers.importers import import_exports
 from helpers.paths import DEMO_DIR
 
@@ -88,8 +90,9 @@ def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
     rows = records()
     rows[2] = rows[2] + ["extra", "cells"]
     path = write(tmp_path, "long.csv", rows)
-    with pytest.raises(ExportFormatError, match="more cells than the header"):
+    with pytest.raises(ExportFormatError, match=f"this row has {len(rows[0]) + 2} cells, the header has") as info:
         import_exports(path, timezone=ZONE)
+    assert info.value.row == 3
 
 
 def test_platform_limits_detection_and_is_checked():
@@ -122,3 +125,59 @@ def test_binary_files_folders_and_bad_time_zones_are_named(tmp_path):
         import_exports(tmp_path, timezone=ZONE)
     with pytest.raises(WorkbookError, match="not a time zone name"):
         import_exports(SOURCE, timezone="Mars/Base")
+
+
+# ---- damaged files, in the X content export's format ----
+
+X_HEADER = ("Post id,Date,Post text,Link,Impressions,Likes,Engagements,Bookmarks,Share,New follows,Replies,"
+            "Reposts,Profile visits,Detail expands,Url clicks,Hashtag clicks,Permalink clicks")
+
+
+def x_row(n: int, impressions: int = 70, last: str = "0") -> str:
+    post = 1891564128784855100 + n
+    return (f'{post},Mon Feb {n + 1} 2025,"Post {n}, with a comma",https://x.com/example/status/{post},'
+            f"{impressions},3,3,1,0,0,2,1,0,4,0,0,{last}")
+
+
+def x_export(tmp_path, lines: list[str], *, final_break: bool = True, name: str = "x") -> Path:
+    """An X content export as X writes it: CRLF line ends, a quoted cell where it holds a comma."""
+    path = tmp_path / name / "account_analytics_content_2025-01-01_2025-03-01.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("\r\n".join([X_HEADER, *lines]) + ("\r\n" if final_break else "")).encode("utf-8"))
+    return path
+
+
+def test_a_file_ending_inside_a_quoted_cell_names_the_row_where_it_opens(tmp_path):
+    path = x_export(tmp_path, [x_row(1), x_row(2), x_row(3)[:x_row(3).index("with")]], final_break=False)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 4
+    assert str(info.value).startswith(f"file {path}, row 4: the file ends inside a quoted cell that starts on this"
+                                      " row: the file is cut short, or a quote in this row is never closed")
+    assert "download the export again" in str(info.value)
+    use_language("id")
+    text = str(info.value)
+    assert "baris 4: berkas berakhir di dalam sel bertanda kutip" in text
+    assert not any(raw in text for raw in ("EOF", "C error", "tokenizing", "string starting"))
+
+
+def test_the_row_of_an_unclosed_quote_counts_a_sep_line_and_multi_line_cells(tmp_path):
+    from helpers.importers.reading import read_delimited
+
+    path = tmp_path / "sep.csv"
+    path.write_text('sep=,\na,b\n1,"two\nlines"\n3,"open\n5,6\n', encoding="utf-8")  # header row 2, '3,"open' row 4
+    with pytest.raises(ExportFormatError) as info:
+        read_delimited(path)
+    assert info.value.row == 4
+
+
+def test_a_row_with_an_extra_cell_names_the_row_and_both_counts(tmp_path):
+    path = x_export(tmp_path, [x_row(1), x_row(2), x_row(3), x_row(4) + ",99"])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 5
+    first_line = str(info.value).splitlines()[0]
+    assert first_line == f"file {path}, row 5: this row has 18 cells, the header has 17: its cells cannot be" \
+                         " matched to the columns"
+    assert "a separator inside a cell without quotes around it, or a stray quote" in str(info.value)
+    assert not any(raw in str(info.value) for raw in ("C error", "Expected 17 fields", "tokenizing"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -121,6 +122,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     Handles a first `sep=X` line (Excel's hint), any delimiter among `,`, `;` and tab, quoted multi-line
     cells, rows shorter than the header (missing cells are blank), and repeated header names, which are
     kept apart as "Name", "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header.
+    A row with more cells than the header, or a quoted cell the file ends inside, is an error naming its row.
     Only the first megabyte is decoded here (to find the header); pandas reads the file itself, so a
     large export is never held as one Python string (4 bytes a character once it holds an emoji).
     """
@@ -167,10 +169,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
         raise ExportFormatError(path, Message("imports.reading.decode", encoding=encoding, reason=exc.reason),
                                 hint=Message("imports.reading.save_utf8_hint")) from None
     except pd.errors.ParserError as exc:
-        raise ExportFormatError(path, Message("imports.reading.too_many_cells", error=str(exc)),
-                                expected=Message("imports.reading.cells_per_row", count=len(header),
-                                                 delimiter=repr(delimiter)),
-                                hint=Message("imports.reading.too_many_cells_hint")) from None
+        raise _parser_error(path, exc, len(header), delimiter, 0 if source is path else lines_before) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
     rows = pd.Series(np.arange(lines_before + 2, lines_before + 2 + len(frame)), index=frame.index, dtype="Int64")
@@ -210,6 +209,36 @@ def _last_record_cells(path: Path, delimiter: str) -> int | float:
     for last in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         pass
     return len(last)
+
+_EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
+_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _parser_error(path: Path, exc: Exception, columns: int, delimiter: str, offset: int) -> ExportFormatError:
+    """pandas' tokenizing error as the user's problem, in the catalogue's words and with the row as the
+    workbook numbers it (header = row 1, or the row under a `sep=` line). pandas counts records from the
+    first it read, from 0 in "EOF inside string starting at row N" and from 1 in "Expected K fields in line
+    N"; `offset` adds the lines before the text pandas was given (a file unwrapped before reading)."""
+    text = str(exc)
+    eof = _EOF_IN_QUOTES.search(text)
+    if eof:
+        row = int(eof.group(1)) + 1 + offset
+        return ExportFormatError(path, Message("imports.reading.eof_in_quotes"), row=row,
+                                 expected=Message("imports.reading.quotes_expected"),
+                                 hint=Message("imports.reading.eof_in_quotes_hint"))
+    extra = _TOO_MANY.search(text)
+    if extra:
+        row = int(extra.group(2)) + offset
+        return ExportFormatError(path, Message("imports.reading.too_many_cells", cells=extra.group(3),
+                                               count=extra.group(1)), row=row,
+                                 expected=Message("imports.reading.cells_per_row", count=columns,
+                                                  delimiter=repr(delimiter)),
+                                 hint=Message("imports.reading.too_many_cells_hint"))
+    return ExportFormatError(path, Message("imports.reading.file_unreadable", error=" ".join(text.split())),
+                             expected=Message("imports.reading.cells_per_row", count=columns,
+                                              delimiter=repr(delimiter)),
+                             hint=Message("imports.reading.export_again_hint"))
+
 
 def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
     """The text of a file whose every line is one quoted field, with that quoting removed."""
