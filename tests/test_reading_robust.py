@@ -181,3 +181,25 @@ def test_a_row_with_an_extra_cell_names_the_row_and_both_counts(tmp_path):
                          " matched to the columns"
     assert "a separator inside a cell without quotes around it, or a stray quote" in str(info.value)
     assert not any(raw in str(info.value) for raw in ("C error", "Expected 17 fields", "tokenizing"))
+
+
+def warnings_of(path) -> list[str]:
+    return [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
+
+
+def test_a_repeated_column_that_disagrees_is_warned_about(tmp_path):
+    header = X_HEADER + ",Impressions"
+    lines = [x_row(1) + ",70", x_row(2, impressions=80) + ",95", x_row(3) + ",70"]
+    path = tmp_path / "account_analytics_content_2025-01-01_2025-03-01.csv"
+    path.write_bytes("\r\n".join([header, *lines, ""]).encode("utf-8"))
+    result = import_exports(path, timezone=ZONE)
+    assert result.posts["impressions"].tolist() == [70, 80, 70]  # the first column, as the warning says
+    assert [str(w) for w in result.reports[0].warnings] == [
+        "the header names 'Impressions' in more than one column (columns 5, 18; in a spreadsheet E, R) and their"
+        " cells differ on 1 row(s) (first: row 3): the first of them, column 5, is read and the others are"
+        " ignored. Check which column holds the export's figures; if the header was edited, download the export"
+        " again"]
+    same = tmp_path / "same" / path.name
+    same.parent.mkdir()
+    same.write_bytes(path.read_bytes().replace(b",95\r\n", b",80\r\n"))
+    assert warnings_of(same) == []  # a repeated column holding the same cells loses nothing

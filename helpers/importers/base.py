@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .reading import normalise_name
+from .reading import TextTable, normalise_name
 
 
 @dataclass
@@ -82,6 +82,7 @@ class Columns:
     def __init__(self, header: list[str], keys: list[str]):
         self._by_name: dict[str, list[str]] = {}
         self._header = list(header)
+        self.repeated_used: dict[str, list[str]] = {}  # a name read by `key` that heads several columns
         for name, key in zip(header, keys):
             self._by_name.setdefault(normalise_name(name), []).append(key)
 
@@ -93,6 +94,8 @@ class Columns:
         for name in names:
             keys = self._by_name.get(normalise_name(name))
             if keys:
+                if len(keys) > 1:
+                    self.repeated_used.setdefault(normalise_name(name), keys)
                 return keys[0]
         return None
 
@@ -127,3 +130,40 @@ def closest_family(families, names: set[str]) -> tuple[Family, list[str]]:
     """The family whose signature the header comes closest to, and the names it lacks."""
     closest = min(families, key=lambda f: len(f.missing_from(names)) / len(f.signature))
     return closest, closest.missing_from(names)
+
+
+def _column_letters(position: int) -> str:
+    """A 0-based column position as a spreadsheet names it: 0 -> 'A', 26 -> 'AA'."""
+    letters, n = "", position + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
+    """A warning for each column name the importer read (`Columns.key`) that heads several columns whose
+    cells differ: the first column is used and the others are not, which the user should know, since a
+    pasted or edited column can carry other figures under the same name. Names read by `all_keys` are the
+    importer's own business (Meta's Views twice, legacy Insights' units) and are left out."""
+    notes = []
+    rows = table.source_rows()
+    for keys in cols.repeated_used.values():
+        first = table.frame[keys[0]].fillna("").str.strip()
+        differ = pd.Series(False, index=table.frame.index)
+        for other in keys[1:]:
+            differ |= first.ne(table.frame[other].fillna("").str.strip())
+        if differ.any():
+            positions = [table.keys.index(k) for k in keys]
+            notes.append(Message("imports.base.column_repeated", column=table.header[positions[0]],
+                                 numbers=[str(p + 1) for p in positions],
+                                 letters=[_column_letters(p) for p in positions],
+                                 count=int(differ.sum()), row=str(int(rows[differ].iloc[0])),
+                                 used=str(positions[0] + 1)))
+    return notes
+
+
+def table_notes(table: TextTable, cols: Columns) -> list[Message]:
+    """The data-quality notes of how a file read: repeated column names whose cells differ. Called once an
+    importer has looked up its columns."""
+    return repeated_column_notes(table, cols)

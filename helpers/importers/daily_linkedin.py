@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import normalise_name, read_sheet
 
@@ -50,13 +50,15 @@ def read_linkedin_metrics(path: Path, *, platform: str | None = None, **_) -> Im
     platform = reject_platform(path, "linkedin", platform)
     table = read_sheet(path, "Metrics", "Date")
     rows = table.source_rows()
-    date_key = Columns(table.header, table.keys).key("Date")
+    cols = Columns(table.header, table.keys)
+    date_key = cols.key("Date")
     if date_key is None:
         raise ExportFormatError(path, Message("imports.daily_linkedin.no_date"), column="Date")
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(table.frame))
     dates = parse_dates(table.frame[date_key], ("%m/%d/%Y", "%Y-%m-%d"), path=path, column="Date", rows=rows,
                         example="12/01/2024")
     metrics = wide_metrics(table, rows, metric_mapping(table.header), platform, report)
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(table.frame)
     return ImportedSeries(series=long_rows(path, platform, dates, rows, metrics), report=report)
 

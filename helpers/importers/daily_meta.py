@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, empty_series, long_rows, metric_for, numbers, parse_dates
 from .reading import normalise_name, read_delimited, read_text, sniff_delimiter
 
@@ -75,6 +75,7 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
     metric = metric_for(name, METRICS, platform, report)
     values = numbers(table, value_key, rows)
     series = long_rows(path, platform, dates, rows, {metric: values}) if len(frame) else empty_series()
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(frame)
     report.metrics_present = [metric] if values.notna().any() else []
     return ImportedSeries(series=series, report=report)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, reject_platform, wide_metrics
 from .reading import read_delimited, read_sheet
 from .yearless_dates import day_months, place_in_years
@@ -49,13 +49,15 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
         table = read_delimited(path)
     rows = table.source_rows()
     frame = table.frame
-    date_key = Columns(table.header, table.keys).key("Date")
+    cols = Columns(table.header, table.keys)
+    date_key = cols.key("Date")
     if date_key is None:
         raise ExportFormatError(path, Message("imports.daily_tiktok.no_date"), column="Date",
                                 hint=Message("imports.daily_tiktok.as_downloaded"))
     report = FileReport(path=path, family=family_name, platform=platform, rows_in_file=len(frame))
     dates = _dates(frame[date_key], path=path, rows=rows, year=year, report=report)
     metrics = wide_metrics(table, rows, METRICS, platform, report)
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(frame)
     return ImportedSeries(series=long_rows(path, platform, dates, rows, metrics), report=report)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import read_delimited
 
@@ -49,6 +49,7 @@ def read_x_account_overview(path: Path, *, platform: str | None = None, **_) -> 
     dates = parse_dates(frame[date_key], DATE_FORMATS, path=path, column="Date", rows=rows,
                         example="Tue, Feb 18, 2025")
     metrics = wide_metrics(table, rows, METRICS, platform, report)
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(frame)
     return ImportedSeries(series=long_rows(path, platform, dates, rows, metrics), report=report)
 

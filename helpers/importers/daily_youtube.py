@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import NotReadHere
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import read_delimited
 
@@ -57,6 +57,7 @@ def read_youtube_totals(path: Path, *, platform: str | None = None, **_) -> Impo
     dates = parse_dates(table.frame[date_key], ("%Y-%m-%d", "%b %d, %Y"), path=path, column="Date", rows=rows,
                         example="2021-01-01")
     metrics = wide_metrics(table, rows, METRICS, platform, report, hours=HOURS, durations=DURATIONS)
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(table.frame)
     return ImportedSeries(series=long_rows(path, platform, dates, rows, metrics), report=report)
 

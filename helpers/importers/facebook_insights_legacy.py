@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import TextTable, read_delimited
 from .values import to_local_datetime, to_number
 
@@ -145,6 +145,7 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     out["paid"] = _paid(number, frame.index)
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_sheet
 from .values import to_local_datetime, to_number
 
@@ -159,6 +159,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         out["source_file"] = str(path)
     merged = len(frame) - len(out)
     report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -35,7 +35,7 @@ from ..i18n import Message
 from ..paths import resolve
 from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 
@@ -172,6 +172,7 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> I
         out["paid"] = _paid(cells("paid"), path, columns["paid"], rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport
+from .base import Columns, Family, FileReport, table_notes
 from .reading import TextTable, normalise_name, read_delimited, unique_keys
 from .values import is_blank, to_number
 
@@ -170,6 +170,7 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
     out["currency"] = currency
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.platform = ", ".join(sorted(out["platform"].dropna().unique())) or "facebook"
     report.rows_imported = len(out)
     report.metrics_present = [c for c in ("reach", "impressions", "spend") if out[c].notna().any()]
@@ -351,7 +352,7 @@ def _read_report(path: Path) -> tuple[TextTable, pd.Series]:
         magic = handle.read(4)
     if magic == b"PK\x03\x04":
         table = _read_workbook(path)
-        return table, table.sheet_rows
+        return table, table.source_rows()
     table = read_delimited(path)
     return table, table.source_rows()
 
@@ -395,8 +396,8 @@ def _read_workbook(path: Path) -> TextTable:
     keys = unique_keys(header)
     frame = pd.DataFrame([(cells + [""] * len(keys))[:len(keys)] for _, cells in body], columns=keys, dtype=str)
     table = TextTable(path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1,
-                      encoding="xlsx", delimiter="")
-    table.sheet_rows = pd.Series([n for n, _ in body], index=frame.index, dtype="Int64")
+                      encoding="xlsx", delimiter="",
+                      row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64"))
     return table
 
 

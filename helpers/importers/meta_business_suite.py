@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 
@@ -134,6 +134,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
                                            example=repr(frame.loc[commented, comment_key].iloc[0])))
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

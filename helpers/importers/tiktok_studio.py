@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 from .yearless_dates import day_months, place_in_years
@@ -101,6 +101,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
                                        rows=rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

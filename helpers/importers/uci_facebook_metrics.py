@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_number
 
@@ -112,6 +112,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
         report.warnings.append(Message("imports.uci_facebook_metrics.blank_cells", columns=[
             Message("imports.uci_facebook_metrics.blank_column", column=c, count=n) for c, n in blanks.items()]))
     report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(year)))
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

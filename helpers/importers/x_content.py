@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import parse_wall_clock, to_number
 from .x_tweet_activity import account_from_links, post_ids, sum_reported, unescape_html
@@ -95,6 +95,7 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
             out["impressions"].notna())
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import to_number
 
@@ -89,6 +89,7 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     out["paid"] = any_promoted.astype("boolean") if _has_promoted_columns(cols) else pd.NA
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

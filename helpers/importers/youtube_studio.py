@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile
+from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, raise_not_dates, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
@@ -122,6 +122,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         report.warnings.append(Message("imports.youtube_studio.watch_time_computed"))
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     if total_views is not None and "video_views" in out:
         listed = out["video_views"].sum()
