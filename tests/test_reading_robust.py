@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.errors import ExportFormatError
-from helpers.i18n import use_language
+from helpers.i18n import Translator, use_language
 from helpers.importers import import_exports
 from helpers.paths import DEMO_DIR
 
@@ -203,3 +203,65 @@ def test_a_repeated_column_that_disagrees_is_warned_about(tmp_path):
     same.parent.mkdir()
     same.write_bytes(path.read_bytes().replace(b",95\r\n", b",80\r\n"))
     assert warnings_of(same) == []  # a repeated column holding the same cells loses nothing
+
+
+
+def test_a_last_row_cut_off_mid_number_is_warned_about_by_row(tmp_path):
+    whole = x_export(tmp_path, [x_row(1), x_row(2), x_row(3, impressions=174)], final_break=False)
+    assert warnings_of(whole) == []  # a complete last row without a final line break is no cut-off
+    last = x_row(3, impressions=174)
+    cut = x_export(tmp_path, [x_row(1), x_row(2), last[:last.index(",174,") + 3]],
+                   final_break=False, name="cut")  # the last row ends inside its Impressions cell: '17'
+    result = import_exports(cut, timezone=ZONE)
+    assert len(result.posts) == 3 and result.posts["reactions"].isna().sum() == 1
+    [note] = result.reports[0].warnings
+    assert note.startswith("the last row (row 4) has only 5 of the header's 17 cells and the file has no final"
+                           " line break")
+    assert "read as not reported (NA)" in note and "('Impressions': '17') may itself be cut short" in note
+    assert note.endswith("download the export again")
+    assert cut.read_bytes() == whole.read_bytes()[:len(cut.read_bytes())]  # the input is not modified
+
+
+def test_a_file_cut_inside_its_first_row_says_so(tmp_path):
+    path = x_export(tmp_path, [x_row(1)[:x_row(1).index(",3,3,1") + 1]], final_break=False)  # ends in a separator
+    result = import_exports(path, timezone=ZONE)
+    assert len(result.posts) == 1 and result.posts["impressions"].tolist() == [70]
+    [note] = result.reports[0].warnings
+    assert note.startswith("the last row (row 2) has only 6 of the header's 17 cells")
+    assert "may itself be cut" not in note  # the file ends between two cells
+
+
+def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):
+    short = ",".join(x_row(2).replace('"Post 2, with a comma"', "Post 2").split(",")[:10])
+    path = x_export(tmp_path, [x_row(1), short, x_row(3)])
+    result = import_exports(path, timezone=ZONE)
+    assert result.posts["comments"].isna().tolist() == [False, True, False]  # missing, not 0
+    assert [str(w) for w in result.reports[0].warnings] == [
+        "1 row(s) have fewer cells than the header's 17 (row 3 has only 10): the file looks cut short or"
+        " damaged, and the missing cells are read as not reported (NA). Download the export again"]
+    id_text = Translator("id").message(result.reports[0].warnings[0])
+    assert id_text.startswith("1 baris memiliki lebih sedikit sel daripada 17 sel tajuk (baris 3 hanya memiliki 10)")
+    # Business Suite leaves out the trailing cells of some posts: its short rows are no warning (a cut-off is)
+    rows = records()
+    rows[2] = rows[2][:len(rows[0]) - 4]
+    result = import_exports(write(tmp_path, "Jul-01-2026_Oct-31-2026_1.csv", rows), timezone=ZONE)
+    assert result.reports[0].warnings == [] and result.reports[0].rows_imported == len(rows) - 1
+
+
+def test_many_short_rows_name_the_first_five_and_count_the_rest(tmp_path):
+    rows = [x_row(n) if n % 2 else ",".join(x_row(n).replace(", with a comma", "").split(",")[:8])
+            for n in range(1, 17)]
+    [note] = warnings_of(x_export(tmp_path, rows))
+    assert note.startswith("8 row(s) have fewer cells than the header's 17 (row 3 has only 8, row 5 has only 8,"
+                           " row 7 has only 8, row 9 has only 8, row 11 has only 8, and 3 more)")
+
+
+def test_blank_last_cells_and_blank_lines_are_not_short_rows(tmp_path):
+    from helpers.importers.reading import read_delimited
+
+    path = x_export(tmp_path, [x_row(1, last=""), "", x_row(2, last="")])  # every cell there, the last blank
+    table = read_delimited(path)
+    assert table.short_rows is None and table.short_row_notes() == []
+    short = tmp_path / "short.csv"
+    short.write_text("a,b,c\n1,2,3\n4,5\n\n7,8,9\n", encoding="utf-8")
+    assert read_delimited(short).short_rows.to_dict() == {1: 2}  # row 3; the blank line is no short row

@@ -163,7 +163,7 @@ def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
     return notes
 
 
-def table_notes(table: TextTable, cols: Columns) -> list[Message]:
-    """The data-quality notes of how a file read: repeated column names whose cells differ. Called once an
-    importer has looked up its columns."""
-    return repeated_column_notes(table, cols)
+def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False) -> list[Message]:
+    """The data-quality notes of how a file read: rows short of cells (see TextTable.short_row_notes)
+    and repeated column names whose cells differ. Called once an importer has looked up its columns."""
+    return table.short_row_notes(short_rows_expected=short_rows_expected) + repeated_column_notes(table, cols)

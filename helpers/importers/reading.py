@@ -54,6 +54,8 @@ class TextTable:
     delimiter: str  # "" for a sheet of a workbook
     row_numbers: pd.Series | None = None  # set when rows are not consecutive (a sheet with blank rows)
     ends_early: bool = False  # the last row lacks cells and the file no final line break: cut off?
+    # cells present in each row shorter than the header, by frame index (blank lines left out)
+    short_rows: pd.Series | None = None
 
     def source_rows(self) -> pd.Series:
         """Row number of each data row as a spreadsheet shows it (header = row 1 when it is first)."""
@@ -61,6 +63,38 @@ class TextTable:
             return self.row_numbers
         return pd.Series(range(self.first_data_row, self.first_data_row + len(self.frame)),
                          index=self.frame.index, dtype="Int64")
+
+    def short_row_notes(self, *, short_rows_expected: bool = False) -> list[Message]:
+        """Warnings about rows with fewer cells than the header, whose missing cells are read as blank.
+
+        A short row is what a download cut off mid-row, or a damaged file, leaves; its missing cells become
+        not reported (NA), so the user is told which rows and what to do. The last row of a file without a
+        final line break is named on its own: a cut-off download, whose last present cell may be cut too.
+        An export family whose files have short rows of their own (Business Suite leaves out trailing cells
+        of some posts) passes `short_rows_expected`: since nothing tells its short rows from damaged ones,
+        only that cut-off last row is warned about. Blank lines are no short rows (importers count them).
+        """
+        notes: list[Message] = []
+        short = self.short_rows if self.short_rows is not None else pd.Series(dtype="int64")
+        count = str(len(self.header))
+        if self.ends_early:
+            last = self.frame.index[-1]
+            cells = int(short[last])
+            value = self.frame.at[last, self.keys[cells - 1]]
+            # a file ending in a separator ends between cells; one ending in a cell may end inside it
+            key = "imports.reading.ends_early_in_cell" if value.strip() else "imports.reading.ends_early"
+            notes.append(Message(key, row=str(int(self.source_rows()[last])), cells=str(cells), count=count,
+                                 column=self.header[cells - 1], value=repr(value)))
+            short = short.drop(last)
+        if short_rows_expected or short.empty:
+            return notes
+        rows = self.source_rows()[short.index]
+        shown = [Message("imports.reading.short_row", row=str(int(row)), cells=str(int(cells)))
+                 for row, cells in zip(rows.head(5), short.head(5))]
+        more = len(short) - len(shown)
+        notes.append(Message("imports.reading.short_rows_more" if more else "imports.reading.short_rows",
+                             count=len(short), columns=count, rows=shown, more=more))
+        return notes
 
 
 DELIMITERS = (",", ";", "\t")
@@ -120,9 +154,10 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     """Read a delimited export into text cells, columns matched later by name.
 
     Handles a first `sep=X` line (Excel's hint), any delimiter among `,`, `;` and tab, quoted multi-line
-    cells, rows shorter than the header (missing cells are blank), and repeated header names, which are
-    kept apart as "Name", "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header.
-    A row with more cells than the header, or a quoted cell the file ends inside, is an error naming its row.
+    cells, rows shorter than the header (missing cells are blank; `short_rows` names them, for the
+    warning of TextTable.short_row_notes), and repeated header names, which are kept apart as "Name",
+    "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header. A row with more cells
+    than the header, or a quoted cell the file ends inside, is an error naming its row.
     Only the first megabyte is decoded here (to find the header); pandas reads the file itself, so a
     large export is never held as one Python string (4 bytes a character once it holds an emoji).
     """
@@ -172,43 +207,57 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
         raise _parser_error(path, exc, len(header), delimiter, 0 if source is path else lines_before) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
-    rows = pd.Series(np.arange(lines_before + 2, lines_before + 2 + len(frame)), index=frame.index, dtype="Int64")
-    # with na_filter off, a cell is missing only in a row short of cells (a blank line lacks them all), and
-    # such a row lacks its last one: the last column alone says whether there is anything to look at (a
-    # million-row export is spared scanning every column)
-    short = frame[keys[-1]].isna().to_numpy(dtype=bool)
-    blank = pd.Series(False, index=frame.index)
-    if short.any():
-        blank[short] = frame[short].isna().all(axis=1)
-    if blank.any():  # blank lines: skipped, but the rows after them keep their own numbers
-        frame, rows = frame[~blank].reset_index(drop=True), rows[~blank].reset_index(drop=True)
-    # a last row short of cells in a file without a final line break: a download cut off mid-row, most
-    # likely (a short row alone is an export's quirk; Meta ends its files with a line break)
-    ends_early = bool(len(frame)) and source is path and _last_record_cells(path, delimiter) < len(header)
-    for key in keys if short.any() else ():  # short (ragged) rows: the missing trailing cells are blank
-        if frame[key].isna().any():
-            frame[key] = frame[key].fillna("")
+    # pandas pads a row short of cells with blank ones, so such a row looks like one whose last cells are
+    # blank: only counting each record's cells tells them apart. A short row's last cell is blank, so a file
+    # with no blank cell in its last column (most exports) is not counted again; any other is, once.
+    last = frame[keys[-1]]
+    maybe_short = (last.isna() | last.eq("")).to_numpy(dtype=bool) if len(frame) else np.zeros(0, dtype=bool)
+    short_rows = None
+    ends_early = False
+    if maybe_short.any():
+        cells = _cells_per_record(source, encoding, delimiter, lines_before + 1 if source is path else 1)
+        if len(cells) == len(frame):  # else the two parsers disagree on where records end: nothing is said
+            short = (cells > 0) & (cells < len(header)) & maybe_short  # no cells: a blank line
+            if short.any():
+                present = frame[short].apply(lambda column: column.fillna("").str.strip().ne("")).any(axis=1)
+                short_rows = pd.Series(cells[short], index=frame.index[short])[present.to_numpy()]
+                short_rows = short_rows if len(short_rows) else None
+            # a last row short of cells in a file without a final line break: a download cut off mid-row,
+            # most likely (exports end their files with a line break)
+            ends_early = (source is path and short_rows is not None and frame.index[-1] in short_rows.index
+                          and not _ends_with_line_break(path))
+        frame = frame.fillna("")
     return TextTable(path=path, header=header, frame=frame, keys=keys,
                      first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter,
-                     row_numbers=rows if blank.any() else None, ends_early=ends_early)
+                     ends_early=ends_early, short_rows=short_rows)
 
 
-def _last_record_cells(path: Path, delimiter: str) -> int | float:
-    """How many cells the file's last record holds when the file has no final line break (infinity when it
-    has one: its last row ended). Only such a file is parsed again, whole, since a quoted cell may hold line
-    breaks and only a full parse knows where the last record starts."""
+def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.ndarray:
+    """How many cells each record after the first `skip` holds (a blank line: 0), counted by the csv module,
+    which, unlike pandas, does not pad a short row. Read as a stream: a large file is never one string."""
+    if isinstance(source, io.StringIO):
+        handle = io.StringIO(source.getvalue())
+    else:
+        handle = open(source, encoding=encoding, newline="")
+    with handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            for _ in range(skip):
+                next(reader, None)
+            return np.fromiter(map(len, reader), dtype=np.int64)
+        except csv.Error:  # a cell longer than the csv module's limit: the rows are not counted
+            return np.zeros(0, dtype=np.int64)
+
+
+def _ends_with_line_break(path: Path) -> bool:
+    """Whether the file's last byte ends a line (an empty file counts as ended)."""
     with Path(path).open("rb") as handle:
         handle.seek(0, 2)
         if handle.tell() == 0:
-            return float("inf")
+            return True
         handle.seek(-1, 2)
-        if handle.read(1) in (b"\n", b"\r"):
-            return float("inf")
-    text, _ = read_text(path)
-    last: list = []
-    for last in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        pass
-    return len(last)
+        return handle.read(1) in (b"\n", b"\r")
+
 
 _EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
