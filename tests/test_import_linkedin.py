@@ -188,3 +188,10 @@ def test_metrics_sheet_alone_does_not_match(tmp_path):
     book.save(tmp_path / "metrics.xlsx")
     family = detected_family(tmp_path / "metrics.xlsx")
     assert family != FAMILY.name
+
+
+def test_a_workbook_saved_under_a_csv_name_is_read_as_the_workbook_it_is(tmp_path):
+    path = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS)
+    renamed = path.rename(tmp_path / "acme-robotics_content_1741000000000.csv")
+    assert detect_family(renamed).name == FAMILY.name
+    assert len(import_exports(renamed).posts) == 4

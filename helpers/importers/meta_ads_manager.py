@@ -30,7 +30,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, table_notes
-from .reading import TextTable, normalise_name, read_delimited, unique_keys
+from .reading import TextTable, normalise_name, read_delimited, unique_keys, workbook_source
 from .values import is_blank, to_number
 
 #: Header names (normalised) of breakdown columns: the dimensions a report row stands for.
@@ -364,7 +364,7 @@ def _read_workbook(path: Path) -> TextTable:
     try:
         with warnings.catch_warnings():  # Ads Manager workbooks have no default style; openpyxl says so
             warnings.filterwarnings("ignore", message="Workbook contains no default style")
-            book = load_workbook(path, read_only=True, data_only=True)
+            book = load_workbook(workbook_source(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ExportFormatError(path, Message("imports.meta_ads_manager.cannot_open", error=str(exc)),
                                 hint=Message("imports.meta_ads_manager.cannot_open_hint")) from None

@@ -386,6 +386,14 @@ def read_workbook_head(path: Path, n_rows: int = 4) -> list[list[str]]:
     return rows
 
 
+def workbook_source(path: Path):
+    """What to give openpyxl for an xlsx file: its path, or its bytes when the name does not end in an
+    Excel suffix (an xlsx saved or renamed as `.csv`), which openpyxl refuses by name alone."""
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
+        return path
+    return io.BytesIO(Path(path).read_bytes())
+
+
 def open_workbook(path: Path):
     """An xlsx workbook opened read-only with cell values (not formulas); an ExportFormatError if damaged.
 
@@ -397,7 +405,7 @@ def open_workbook(path: Path):
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
-            return load_workbook(path, read_only=True, data_only=True)
+            return load_workbook(workbook_source(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ExportFormatError(path, Message("imports.reading.workbook_unreadable", error=str(exc)),
                                 hint=Message("imports.reading.workbook_hint")) from None
