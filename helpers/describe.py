@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from .errors import ExportFormatError, WorkbookError, os_reason
-from .i18n import Message, Translator, use_language
+from .errors import FileUnreadable, WorkbookError
+from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
 from .paths import display_path
 from .schema import COUNT_COLUMNS
@@ -119,9 +119,7 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             header = [_cannot_read(header[0], error, tr)]
         except OSError as error:  # not readable by this user, say: the reason in the reader's language
             failures += 1
-            header = [_cannot_read(header[0], ExportFormatError(
-                path, Message("imports.reading.unreadable", reason=os_reason(error)),
-                hint=Message("imports.reading.unreadable_hint")), tr)]
+            header = [_cannot_read(header[0], FileUnreadable.of(path, error), tr)]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
         together = import_exports(post_files, timezone=timezone or "UTC", family=family, **options)

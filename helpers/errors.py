@@ -11,7 +11,7 @@ from pathlib import Path
 
 #: Names of the WorkbookError classes a notebook can raise: a failed render shows their message alone
 #: (it speaks to the user); any other exception is shown with its type, as the fault it is.
-USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "RosterError",
+USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "FileUnreadable", "RosterError",
                               "SchemaViolation", "ParameterMismatch", "KernelStartError"})
 
 
@@ -86,6 +86,18 @@ def _rebuild_roster_error(path, problems, language) -> RosterError:
     from .i18n import translator
 
     return RosterError(path, problems, translator(language) if language else None)
+
+
+class FileUnreadable(ExportFormatError):
+    """An export the system will not let the workbook open (permissions, a vanished network drive). Never
+    skipped as "not an export" when a folder is loaded: its posts would be missing without a word."""
+
+    @classmethod
+    def of(cls, path, error: OSError) -> "FileUnreadable":
+        from .i18n import Message
+
+        return cls(path, Message("imports.reading.unreadable", reason=os_reason(error)),
+                   hint=Message("imports.reading.unreadable_hint"))
 
 
 class NotReadHere(ExportFormatError):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .errors import ExportFormatError, NotReadHere
+from .errors import ExportFormatError, FileUnreadable, NotReadHere
 
 if TYPE_CHECKING:
     from .importers import ImportResult
@@ -50,6 +50,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             detect_family(path)
             sources.post_files.append(path)
             continue
+        except FileUnreadable:  # not "no export": its posts would be missing without a word
+            raise
         except ExportFormatError as post_error:
             error = post_error
         for detect, bucket in ((detect_daily_family, sources.daily_files), (detect_paid_family, sources.paid_files)):

@@ -231,3 +231,23 @@ def test_a_month_dated_post_spans_its_whole_month():
     assert explore.span(exact) == ("2014-01-01", "2014-12-07")
     with pytest.raises(WorkbookError):
         explore.span(posts.iloc[:0])
+
+
+def test_an_unreadable_file_in_a_folder_is_named_not_skipped_as_no_export(tmp_path, monkeypatch):
+    """A file the system will not open (another user's, chmod 000) would, if skipped as 'not an export',
+    leave its posts out of every total without a word."""
+    from pathlib import Path
+
+    from helpers.errors import FileUnreadable
+
+    copy_demo("kopi-senja", tmp_path)
+    locked = sorted(tmp_path.glob("*.csv"))[0]
+    opened = Path.open
+
+    def guarded(self, *args, **kwargs):  # tests may run as root, whom permissions do not stop
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)
+    monkeypatch.setattr(Path, "open", guarded)
+    with pytest.raises(FileUnreadable, match="the file cannot be opened: permission denied"):
+        explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")

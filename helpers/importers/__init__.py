@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from .. import quality, schema
-from ..errors import ExportFormatError, WorkbookError
+from ..errors import ExportFormatError, FileUnreadable, WorkbookError
 from ..paths import glob_files, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR
 from . import meta_business_suite
@@ -52,12 +52,12 @@ def read_header_names(path: Path) -> set[str]:
     path = Path(path)
     if not path.is_file():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
-    with path.open("rb") as handle:
-        magic = handle.read(4)
-    if magic == b"PK\x03\x04":
-        rows = read_workbook_head(path)
-    else:
-        rows = read_delimited_head(path)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+        rows = read_workbook_head(path) if magic == b"PK\x03\x04" else read_delimited_head(path)
+    except OSError as error:  # the first touch of a file: a refusal names the file and why, in words
+        raise FileUnreadable.of(path, error) from None
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
