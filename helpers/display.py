@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401  (re-exported: notebooks call display.show)
 
-from .drawing import png_bytes
+from .drawing import DPI, png_bytes
 
 
 def title(text: str) -> HTML:
@@ -60,8 +60,46 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
                                        else _shorten(str(v), max_text))
     body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
-                       body, count=1))
+    body = re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
+                  body, count=1)
+    if shown.columns.nlevels == 1 and shown.index.nlevels == 1:  # one cell a column in every row
+        labels = [shown.index.to_series()] if index else []
+        body = _mark_text_cells(body, [_is_text(values) for values in labels + [shown[c] for c in shown.columns]])
+    return HTML(body)
+
+
+#: A cell of a text column: its class, which the report's CSS aligns left (numbers stay aligned right).
+TEXT_CELL = "text"
+
+
+def _is_text(values: pd.Series) -> bool:
+    """A column of words (names, post texts, formulas) rather than numbers: most of its shown cells, n/a
+    aside, begin with a letter."""
+    shown = [str(v).strip() for v in values if str(v).strip() not in ("", "n/a")]
+    return bool(shown) and sum(v[:1].isalpha() for v in shown) > len(shown) / 2
+
+
+def _mark_text_cells(body: str, text: list[bool]) -> str:
+    """Every header and data cell of the text columns given the class TEXT_CELL. `text` holds a flag per
+    cell of a row (the index first, when shown); a row with another number of cells is left as it is."""
+    if not any(text):
+        return body
+
+    def row(match: re.Match) -> str:
+        cells = list(re.finditer(r"<(t[hd])((?: [^>]*)?)>", match.group(0)))
+        if len(cells) != len(text):
+            return match.group(0)
+        out, at = [], 0
+        for cell, is_text in zip(cells, text):
+            out.append(match.group(0)[at:cell.start()])
+            attributes = cell.group(2)
+            if is_text and "class=" not in attributes:
+                attributes += f' class="{TEXT_CELL}"'
+            out.append(f"<{cell.group(1)}{attributes}>")
+            at = cell.end()
+        return "".join(out) + match.group(0)[at:]
+
+    return re.sub(r"<tr\b[^>]*>.*?</tr>", row, body, flags=re.S)
 
 
 def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:
@@ -69,12 +107,25 @@ def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:
     return image(png_bytes(fig), alt, caption)
 
 
-def image(png: bytes, alt: str, caption: str = "") -> HTML:
-    """PNG bytes embedded in the page (self-contained report) with alt text and a caption, escaped."""
+def image(png: bytes, alt: str, caption: str = "", dpi: float = DPI) -> HTML:
+    """PNG bytes embedded in the page (self-contained report) with alt text and a caption, escaped.
+
+    The image is shown at the size it was drawn at (`dpi` pixels an inch, a CSS inch being 96 pixels), never
+    wider than the page: a figure's 10-point text is then 10 points on paper, where an image shown a pixel
+    for a pixel would print 15% larger, and a figure narrower than the page no taller than it needs."""
     data = base64.b64encode(png).decode("ascii")
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    pixels = png_width(png)
+    width = f' width="{round(pixels * 96 / dpi)}"' if pixels else ""
     return HTML(f'<figure class="report-figure"><img src="data:image/png;base64,{data}"'
-                f' alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
+                f' alt="{html.escape(alt, quote=True)}"{width} style="max-width:100%;height:auto">{cap}</figure>')
+
+
+def png_width(png: bytes) -> int | None:
+    """The width in pixels written in a PNG's header, or None for bytes that are not a PNG."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(png[16:20], "big")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -4,7 +4,9 @@ The HTML exporter writes a page that loads MathJax, require.js and mermaid from 
 needs none of them, so the page is sanitised (nothing runs, nothing is fetched) and a Content-Security-
 Policy forbids scripts and remote loads outright. The client's branding is added here rather than in the
 notebook: a header with the brand name, the logo embedded as base64 and the report period, and the accent
-colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit.
+colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit: a long table breaks
+between rows under its repeated header row, while a short table, a figure, and a heading with what follows it
+stay together, so that no page is left mostly empty when what follows could have begun on it.
 """
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ from .paths import resolve
 CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:;"
                            " base-uri 'none'; form-action 'none'")
 
+#: A table of at most this many rows is printed whole (moved to the next page when it does not fit); a longer
+#: one breaks between rows, its header row repeated on each page.
+SHORT_TABLE_ROWS = 8
+
 PAGE_CSS = """
 :root { --report-accent: ACCENT; }
 main { max-width: 1100px; margin: 0 auto; }
@@ -37,27 +43,47 @@ main { max-width: 1100px; margin: 0 auto; }
 .jp-RenderedHTMLCommon table thead th { border-bottom: 2px solid var(--report-accent); }
 .jp-RenderedHTMLCommon table caption { caption-side: top; text-align: left; font-weight: 600; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; overflow-wrap: break-word; }
+.jp-RenderedHTMLCommon table.report-table .text { text-align: left; }
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   html, body { font-size: 9.5pt; background: #fff; }
   main { max-width: none; }
-  .jp-Cell, .jp-OutputArea, .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-Cell-outputWrapper {
-    overflow: visible !important; max-width: 100% !important; padding-left: 0 !important; }
+  .jp-Cell, .jp-OutputArea, .jp-OutputArea-child, .jp-OutputArea-output, .jp-RenderedHTMLCommon,
+  .jp-Cell-outputWrapper { overflow: visible !important; max-width: 100% !important; padding-left: 0 !important; }
   .jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }
+  /* The exporter keeps every output whole (.jp-OutputArea-child: break-inside: avoid-page), so a long table or
+     list that does not fit moved to the next page and left this one mostly empty. Outputs are plain blocks that
+     may break; what must stay whole says so below. */
+  .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child, .jp-OutputArea-output {
+    display: block !important; break-inside: auto !important; page-break-inside: auto !important; }
+  /* A long table breaks between rows, its header row repeated on every page; a short one stays whole. */
   .jp-RenderedHTMLCommon table { width: 100% !important; table-layout: auto !important;
-    font-size: 7.5pt !important; margin-left: 0 !important; }
+    font-size: 8pt !important; margin-left: 0 !important; break-inside: auto; page-break-inside: auto; }
+  .jp-RenderedHTMLCommon table:not(:has(> tbody > tr:nth-child(SHORT_ROWS_PLUS_ONE))) {
+    break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedHTMLCommon thead { display: table-header-group; }
+  .jp-RenderedHTMLCommon caption { break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedHTMLCommon tr { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal !important;
     overflow-wrap: break-word !important; word-break: normal !important; hyphens: auto;
     max-width: none !important; padding: 2px 4px !important; }
-  .jp-RenderedHTMLCommon thead { display: table-header-group; }
-  .jp-RenderedHTMLCommon tr, figure, img { break-inside: avoid; page-break-inside: avoid; }
-  .jp-RenderedHTMLCommon img, figure img { max-width: 100% !important; height: auto !important; }
+  /* Figures stay whole, their caption with them, and no taller than a page. */
+  figure, .jp-RenderedHTMLCommon img { break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedHTMLCommon img, figure img { max-width: 100% !important; max-height: 240mm;
+    height: auto !important; object-fit: contain; }
   figure { margin: 0 0 8px; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  /* A heading, and a section's opening sentence, stay with what follows: so does the output they are in, kept
+     whole (Chromium moves a heading to the next page with what follows only when the lines below it cannot
+     break either). */
+  h1, h2, h3, h4, caption, .section-intro { break-after: avoid; page-break-after: avoid; }
+  .jp-OutputArea-child:has(h1, h2, h3, h4) { break-inside: avoid !important; page-break-inside: avoid !important; }
+  .jp-OutputArea-child:has(h1, h2, h3, h4), .jp-Cell:has(.jp-OutputArea-child:last-child :is(h1, h2, h3, h4)) {
+    break-after: avoid; page-break-after: avoid; }
+  p, li { orphans: 2; widows: 2; }
   .report-brand { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-"""
+""".replace("SHORT_ROWS_PLUS_ONE", str(SHORT_TABLE_ROWS + 1))
 
 
 def report_title(client: Client) -> str:

@@ -51,13 +51,14 @@ FONTS_DIR = REVEAL_DIR / "dist" / "theme" / "fonts" / "source-sans-pro"
 THEME_FONTS = (("source-sans-pro-regular.woff", "normal", "normal"),
                ("source-sans-pro-semibold.woff", "600", "normal"))
 #: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default;
-#: headings keep the case they are written in (the white theme sets them in capitals).
+#: headings keep the case they are written in (the white theme sets them in capitals); a figure fits the
+#: slide's height with its shape kept (width: auto sets aside the printed width display.image gives it).
 SLIDE_CSS = """<style>
 .reveal h1, .reveal h2, .reveal h3, .reveal h4, .reveal h5, .reveal h6 { text-transform: none; }
 .reveal .report-table td, .reveal .report-table th { text-align: left; vertical-align: top; }
 .reveal .report-table { font-size: 0.6em; }
 .reveal .report-table caption { caption-side: bottom; font-size: 0.9em; color: #555; }
-.reveal figure.report-figure img { max-height: 55vh; }
+.reveal figure.report-figure img { max-height: 55vh; width: auto; }
 .reveal .lesson-check { font-size: 0.7em; }
 </style>
 """

@@ -1,0 +1,140 @@
+"""The printed report: pages filled where they can be, long tables broken with their header repeated, short
+tables, figures and headings kept with what belongs to them; tables and figures readable on A4.
+
+The layout checks print small pages laid out as the exporter lays out a notebook (each output a
+.jp-OutputArea-child, which its CSS keeps whole in print) and are skipped where Chromium or pdftotext is
+not installed."""
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+from helpers import display
+from helpers.clients import Client
+from helpers.drawing import DPI
+from helpers.paths import DEMO_DIR
+from helpers.pdf import find_chromium, print_pdf
+from helpers.report_page import PAGE_CSS, SHORT_TABLE_ROWS, finish_page
+
+#: What the notebook exporter's own CSS does to outputs in print (nbconvert's lab template).
+EXPORTER_CSS = """
+.jp-OutputArea-child { display: table; table-layout: fixed; width: 100%; overflow: hidden; }
+.jp-OutputArea-output { display: table-cell; width: 100%; height: auto; overflow: auto; }
+@media print { .jp-OutputArea-child { break-inside: avoid-page; } }
+"""
+
+
+def client() -> Client:
+    return Client(id="acme", name="Acme Coffee", exports=(f"{DEMO_DIR}/kopi-senja/*.csv",), timezone="UTC",
+                  period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 10, 31),
+                  comparison_start=dt.date(2026, 7, 1), comparison_end=dt.date(2026, 8, 31))
+
+
+def cell(*outputs: str) -> str:
+    """A notebook cell as the exporter writes it, one output area child per output."""
+    children = "".join(f'<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-RenderedHTML'
+                       f' jp-OutputArea-output">{output}</div></div>' for output in outputs)
+    return (f'<div class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noInput"><div class="jp-Cell-outputWrapper">'
+            f'<div class="jp-OutputArea jp-Cell-outputArea">{children}</div></div></div>')
+
+
+def page(*cells: str) -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title><style>{EXPORTER_CSS}</style>'
+            f'</head><body class="jp-Notebook"><main>{"".join(cells)}</main></body></html>')
+
+
+def block(text: str, height_mm: int) -> str:
+    return f'<div style="height:{height_mm}mm">{text}</div>'
+
+
+def rows_table(rows: int) -> str:
+    frame = pd.DataFrame({"metric": [f"row{i} name" for i in range(rows)], "value": list(range(rows))})
+    return display.table(frame, index=False, caption="TableCaption").data
+
+
+needs_printing = pytest.mark.skipif(find_chromium() is None or shutil.which("pdftotext") is None,
+                                    reason="Chromium or pdftotext (poppler-utils) is not installed")
+
+
+def printed_pages(tmp_path, exported: str) -> list[str]:
+    """The text of each printed page of the finished page."""
+    html = tmp_path / "report.html"
+    html.write_text(finish_page(exported, client()), encoding="utf-8")
+    print_pdf(html, tmp_path / "report.pdf", find_chromium(), tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def page_of(pages: list[str], word: str) -> list[int]:
+    return [number for number, text in enumerate(pages, 1) if re.search(rf"\b{word}\b", text)]
+
+
+def print_rules() -> str:
+    return PAGE_CSS[PAGE_CSS.index("@media print"):]
+
+
+def test_the_print_css_lets_outputs_break_and_keeps_what_belongs_together():
+    rules = print_rules()
+    # the exporter's 'keep every output whole' is undone: a long table or list may start where there is room
+    assert re.search(r"\.jp-OutputArea-child[^{]*\{[^}]*break-inside: auto !important", rules)
+    assert re.search(r"thead \{ display: table-header-group; \}", rules)
+    assert re.search(r"tr \{ break-inside: avoid;", rules)
+    assert f"table:not(:has(> tbody > tr:nth-child({SHORT_TABLE_ROWS + 1})))" in rules
+    assert re.search(r"figure, \.jp-RenderedHTMLCommon img \{ break-inside: avoid;", rules)
+    assert re.search(r"h1, h2, h3, h4, caption, \.section-intro \{ break-after: avoid;", rules)
+    assert re.search(r"\.jp-OutputArea-child:has\(h1, h2, h3, h4\) \{ break-inside: avoid !important;", rules)
+
+
+@needs_printing
+def test_a_long_table_starts_where_there_is_room_and_repeats_its_header_a_short_one_stays_whole(tmp_path):
+    """Half a page of text, then a 30-row table: the exporter's CSS moved the whole table to the next page and
+    left half of this one empty. A short table that does not fit still moves, caption and all."""
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 150)), cell(rows_table(30))))
+    assert page_of(pages, "Opening") == [1]
+    assert 1 in page_of(pages, "row0")  # the table begins on the first page
+    last = page_of(pages, "row29")[0]
+    assert last > 1 and last in page_of(pages, "metric")  # the header row again above the rest
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 230)), cell(rows_table(SHORT_TABLE_ROWS))))
+    assert page_of(pages, "row0") == page_of(pages, f"row{SHORT_TABLE_ROWS - 1}") == [2]
+    assert page_of(pages, "TableCaption") == [2]
+
+
+@needs_printing
+def test_a_heading_and_its_opening_sentence_go_with_what_follows(tmp_path):
+    heading = display.section("ClosingHeading", "An opening sentence long enough to run over two lines of the"
+                              " printed page, as a section's opening sentence often does in the report, so that"
+                              " the lines could be split.").data
+    figure = '<figure class="report-figure">' + block("FigureBody", 80) + "</figure>"
+    # the heading and its two lines fit below the opening block; the figure does not
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 205)), cell(heading, figure)))
+    assert page_of(pages, "ClosingHeading") == page_of(pages, "FigureBody") == [2]
+
+
+def test_text_columns_are_marked_to_align_left_and_numbers_are_not():
+    frame = pd.DataFrame({"metric": ["posts", "reach <b>", "rate"], "this period": ["58", "not reported", "1.2%"],
+                          "count": [1, 2, 3]})
+    html = display.table(frame, index=False).data
+    assert '<th class="text">metric</th>' in html and '<td class="text">reach &lt;b&gt;</td>' in html
+    assert "<th>this period</th>" in html and "<td>not reported</td>" in html and "<td>3</td>" in html
+    indexed = display.table(frame.set_index("metric")).data
+    assert '<th class="text">posts</th>' in indexed and "<td>58</td>" in indexed
+    assert ".report-table .text { text-align: left; }" in PAGE_CSS
+
+
+def test_a_figure_is_shown_at_the_size_it_was_drawn():
+    """A CSS inch is 96 pixels: a 4.6-inch figure drawn at DPI is shown 4.6 inches wide (then its points are
+    points on paper), never wider than the page."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import plots
+
+    fig, _ = plots.new_figure(figsize=(4.6, 3))
+    html = display.figure(fig, "alt").data
+    pixels = round(4.6 * DPI)
+    assert f'width="{round(pixels * 96 / DPI)}"' in html and "max-width:100%" in html
+    assert display.png_width(b"not a png") is None
