@@ -28,6 +28,8 @@ from .metrics import engagement_rate_by_reach, interactions
 PALETTE = sns.color_palette("colorblind")
 PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
     ["facebook", "instagram", "x", "youtube", "tiktok", "linkedin"])}
+#: A marker per platform as well as a colour: Facebook's blue and X's green, say, print alike in greyscale.
+PLATFORM_MARKERS = dict(zip(PLATFORM_COLOURS, ["o", "s", "^", "D", "X", "P"]))
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -57,23 +59,32 @@ def log_scale(ax, axis: str, tr: Translator) -> None:
     """A log axis labelled with plain numbers in the report's language (1,000 / 1.000, not 10³), without
     minor ticks: the style draws none, and computing them is costly. Call it after plotting: the labelled
     ticks follow the data's span (powers of ten over two decades or more; 1, 2 and 5 times them over a
-    narrower span, or 1, 2, 3 and 5 times, or every multiple, where that leaves fewer than three labels
-    within it; every multiple below 0.7 of a decade; round numbers below half a decade), so a small range is
-    never left with one or two labels."""
+    narrower span; 1, 2, 3 and 5 times, or every multiple, where that leaves fewer than three labels within
+    it, and 1, 2 and 5 times over two decades holding only two powers of ten; every multiple below 0.7 of a
+    decade; round numbers below half a decade), so a small range is never left with one or two labels.
+    Below 1 a label has the decimals it needs (0.5, 0.02, 0.005)."""
     getattr(ax, f"set_{axis}scale")("log")
     low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
     decades = np.log10(high / low) if 0 < low < high else 0.0
     scale = getattr(ax, f"{axis}axis")
     if decades >= 0.5:
         subs = (1.0,) if decades >= 2 else (1.0, 2.0, 5.0) if decades >= 0.7 else tuple(range(1, 10))
-        for finer in ((1.0, 2.0, 3.0, 5.0), tuple(range(1, 10))):  # fewer than 3 labels within the span: finer
-            if subs != (1.0,) and _ticks_within(low, high, subs) < 3 and len(finer) > len(subs):
+        for finer in ((1.0, 2.0, 5.0), (1.0, 2.0, 3.0, 5.0), tuple(range(1, 10))):  # fewer than 3 labels: finer
+            if _ticks_within(low, high, subs) < 3 and len(finer) > len(subs):
                 subs = finer
         scale.set_major_locator(LogLocator(base=10, subs=subs))
     else:  # less than half a decade: round numbers spaced evenly, as on a linear axis
         scale.set_major_locator(MaxNLocator(nbins=4))
     scale.set_minor_locator(NullLocator())
-    scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, 0 if value >= 1 else 2)))
+    scale.set_major_formatter(FuncFormatter(lambda value, _: tr.number(value, _decimals(value))))
+
+
+def _decimals(value: float) -> int:
+    """Decimals for a log axis' tick label: none from 1 up; below 1, as many as the tick needs (0.5, 0.02,
+    0.005), so a small rate's tick never reads 0.00."""
+    if value >= 1 or value <= 0:
+        return 0
+    return next((d for d in range(1, 7) if abs(round(value, d) - value) <= 1e-9 * max(value, 1e-12)), 6)
 
 
 def _ticks_within(low: float, high: float, subs: tuple) -> int:
@@ -124,7 +135,8 @@ def apply_style() -> None:
 
 def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator, x: str = "reach",
                           x_labels: dict | None = None) -> plt.Figure:
-    """Reach (log) against interactions (log), one colour per platform, with each platform's Theil–Sen fit.
+    """Reach (log) against interactions (log), one colour and marker per platform, with each platform's
+    Theil–Sen fit; the platforms' legend below the panels.
 
     `x` names the broadcast column ('broadcast': each platform's reach, or impressions or views where its
     exports report no reach) and `x_labels` its axis label per platform: platforms sharing a label share a
@@ -142,7 +154,8 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
         shown = frame[frame["platform"].map(labels) == label]
         for platform, group in shown.groupby("platform"):
             colour = PLATFORM_COLOURS.get(platform)
-            ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour,
+            ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour, linewidths=0,
+                       marker=PLATFORM_MARKERS.get(platform, "o"),
                        label=f"{tr.platform(platform)} ({tr.number(len(group))})")
             fit = fits.get(platform, {})
             if pd.notna(fit.get("slope", np.nan)):
@@ -152,37 +165,70 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
         log_scale(ax, "y", tr)
         ax.set_xlabel(axis_label(label, 44))
         ax.set_ylabel(axis_label(tr.t("figure.axis_interactions")))
-        if len(shown):
-            ax.legend(title=tr.t("figure.legend_platform"), frameon=False)
+    # one legend for every panel (a platform has one colour), below them: inside a panel it would hide points
+    handles = {label: handle for ax in axes[0] for handle, label in zip(*ax.get_legend_handles_labels())}
+    if handles:
+        fig.legend(handles.values(), handles.keys(), title=tr.t("figure.legend_platform"), frameon=False,
+                   loc="outside lower center", ncols=min(len(handles), 3))
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
 
 
+#: The quadrants in the order of their legend, whose two columns then mirror the panel: above the rate's median
+#: on the first row, above the broadcast median in the second column. Each has its own marker as well as its
+#: colour, so that the quadrants stay apart printed in greyscale.
+QUADRANTS = ("engagement only", "neither", "reach and engagement", "reach only")
+QUADRANT_MARKERS = {"engagement only": "^", "neither": "o", "reach and engagement": "D", "reach only": "s"}
+#: A platform's rate axis is logarithmic when its highest rate is this many times its median or more: on a
+#: linear axis the median post would sit in the bottom tenth, and the many small rates would merge there.
+LOG_RATE_SPREAD = 10
+
+
+def rate_axis_is_log(rates) -> bool:
+    """Whether a panel's engagement rates are drawn on a log axis: every rate above 0 (a log axis has no place
+    for 0, and a post left out would be missing from its quadrant's count) and the highest at least
+    LOG_RATE_SPREAD times the median."""
+    values = pd.Series(rates, dtype="Float64").dropna().astype(float)
+    return bool(len(values) and (values > 0).all() and values.max() >= LOG_RATE_SPREAD * values.median())
+
+
 def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | None = None) -> plt.Figure:
     """Reach (log) against engagement rate by reach, split at each platform's medians, one panel each
     (compare.quadrants). `labels`: per platform, its words {'by': ..., 'rate': ...} and axis labels
-    {'x': ..., 'y': ...}, for platforms placed by impressions or views; reach by default."""
+    {'x': ..., 'y': ...}, for platforms placed by impressions or views; reach by default.
+
+    The rate axis is logarithmic where a few high rates would squeeze the rest together (rate_axis_is_log).
+    Each panel's legend sits below it, outside the axes, so that it never covers a point; a panel is a
+    subfigure of its own, whose legend constrained layout makes room for."""
     apply_style()
     platforms = sorted(table["platform"].unique())
-    fig, axes = new_figure(1, max(1, len(platforms)), figsize=(4.6 * max(1, len(platforms)), 4.2), squeeze=False)
+    fig = plt.figure(figsize=(4.6 * max(1, len(platforms)), 4.8), layout="constrained")
+    panels = fig.subfigures(1, max(1, len(platforms)), squeeze=False)[0]
     colours = {"reach and engagement": PALETTE[2], "reach only": PALETTE[3], "engagement only": PALETTE[0],
                "neither": (0.6, 0.6, 0.6)}
-    for ax, platform in zip(axes[0], platforms):
+    for panel, platform in zip(panels, platforms):
+        ax = panel.subplots()
         mine = table[table["platform"] == platform]
         words = (labels or {}).get(platform) or _reach_labels(tr)
-        for name, group in mine.groupby("quadrant"):
-            ax.scatter(group["broadcast"].astype(float), group["rate"].astype(float) * 100, s=20,
-                       alpha=0.8, color=colours[name], label=f"{tr.t('quadrant.' + name.replace(' ', '_'), **words)}"
-                       f" ({tr.number(len(group))})")
+        for name in QUADRANTS:  # every quadrant in the legend, an empty one with its 0: the grid stays in place
+            group = mine[mine["quadrant"] == name]
+            ax.scatter(group["broadcast"].astype(float), group["rate"].astype(float) * 100, s=22,
+                       alpha=0.8, color=colours[name], marker=QUADRANT_MARKERS[name], linewidths=0,
+                       label=f"{tr.t('quadrant.' + name.replace(' ', '_'), **words)} ({tr.number(len(group))})")
         if len(mine):
             ax.axvline(float(mine["median broadcast"].iloc[0]), color="grey", lw=0.8, ls="--")
             ax.axhline(float(mine["median rate"].iloc[0]) * 100, color="grey", lw=0.8, ls="--")
         log_scale(ax, "x", tr)
         ax.set_xlabel(axis_label(words["x"], 44))
-        ax.set_ylabel(axis_label(words["y"]))
+        if rate_axis_is_log(mine["rate"]):
+            log_scale(ax, "y", tr)
+            ax.set_ylabel(axis_label(tr.t("figure.axis_rate_log", rate=words["rate"])))
+        else:
+            ax.set_ylabel(axis_label(words["y"]))
         ax.set_title(tr.platform(platform), loc="left", fontsize=10)
-        ax.legend(frameon=False, fontsize=7, loc="best")  # where it covers fewest points
+        panel.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2, frameon=False,
+                     fontsize=9, columnspacing=1.2, handletextpad=0.3)
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
@@ -203,10 +249,14 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     # labels on the right at least a line apart (about 10 points): a tie's label once, a crowded one left out
     spacing = 10 / (72 * (height - 1.5) / (worst + 0.5))
     labelled = []
+    # a post in one top only: dashed, with hollow markers, so that it stays apart from one in both in greyscale
+    # print and whatever the client's accent colour (a brown accent is close to the orange)
+    both = {"color": accent, "marker": "o", "lw": 1.6}
+    one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
+           "markeredgewidth": 1.4}
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
-        colour = accent if in_both else PALETTE[3]
-        ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], color=colour, marker="o", lw=1.6)
+        ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], **(both if in_both else one))
         at = row["rank by interactions"]
         if all(abs(at - other) >= spacing for other in labelled):
             labelled.append(at)
@@ -220,9 +270,9 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
     ax.set_ylabel(axis_label(tr.t("figure.axis_rank"), 30))
     by = ranked_by or tr.t("lens.word_reach")
-    fig.legend(handles=[plt.Line2D([], [], color=accent, marker="o", lw=1.6,
+    fig.legend(handles=[plt.Line2D([], [], **both,
                                    label=axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70)),
-                        plt.Line2D([], [], color=PALETTE[3], marker="o", lw=1.6,
+                        plt.Line2D([], [], **one,
                                    label=axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70))],
                frameon=False, fontsize=8, loc="outside lower left")  # below the chart: no line hidden
     fig_title(fig, title)
@@ -332,7 +382,7 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
             continue
         value = shown.iat[row, column]
         dark = pd.notna(value) and (value - colour_limits[0]) < 0.6 * (colour_limits[1] - colour_limits[0])
-        ax.text(column + 0.5, row + 0.5, str(int(count)), ha="center", va="center", fontsize=8,
+        ax.text(column + 0.5, row + 0.5, str(int(count)), ha="center", va="center", fontsize=9,
                 color="white" if dark else "0.15", in_layout=False)  # inside the axes: no layout work
     ax.set_xlim(0, shown.shape[1])
     ax.set_ylim(len(WEEKDAYS), 0)

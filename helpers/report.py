@@ -1283,8 +1283,11 @@ class Report:
         tr = self.tr
         fig = plots.quadrant(self.quadrants, self.quadrant_sentence(), tr,
                              labels={p: self.labels(p) for p in self.platforms})
-        return fig, tr.t("figure.quadrant_alt", **self.words(among=self.quadrants["platform"])) + " " + (
-            self.quadrant_sentence())
+        logged = [p for p, rates in self.quadrants.groupby("platform")["rate"] if plots.rate_axis_is_log(rates)]
+        alt = tr.t("figure.quadrant_alt", **self.words(among=self.quadrants["platform"]))
+        if logged:  # the rates of these platforms span too far for a linear axis (plots.rate_axis_is_log)
+            alt += tr.t("figure.quadrant_alt_log", platforms=", ".join(tr.platform(p) for p in sorted(logged)))
+        return fig, alt + " " + self.quadrant_sentence()
 
     def figure_rank_shift(self, platform: str):
         tr = self.tr

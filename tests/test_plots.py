@@ -79,3 +79,102 @@ def test_a_platform_without_the_rate_gets_no_panel_and_hours_run_without_gaps():
     fig = plots.day_hour_heatmap(thin, "title", Translator("en"))
     assert len(fig.axes) == 1
     matplotlib.pyplot.close(fig)
+
+
+def quadrant_table(platform: str, reach: list, rates: list):
+    """compare.quadrants' table for one platform's posts, given their broadcast counts and rates."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"platform": platform, "broadcast": reach, "rate": rates})
+    medians = frame.groupby("platform")[["broadcast", "rate"]].transform("median")
+    high_reach, high_rate = frame["broadcast"] > medians["broadcast"], frame["rate"] > medians["rate"]
+    frame["quadrant"] = [("reach and engagement" if r and e else "reach only" if r else "engagement only" if e
+                          else "neither") for r, e in zip(high_reach, high_rate)]
+    frame["median broadcast"], frame["median rate"] = medians["broadcast"], medians["rate"]
+    return frame
+
+
+#: TikTok Studio's views and engagement rates (a real export): a few posts near 10-30%, most below 0.5%.
+TIKTOK_VIEWS = [105, 550, 1_460, 11_300, 11_800, 12_300, 16_400, 19_700, 23_600, 29_800, 149_000, 181_000]
+TIKTOK_RATES = [0.279, 0.167, 0.056, 0.0011, 0.00017, 0.0025, 0.00017, 0.0037, 0.0027, 0.062, 0.00095, 0.003]
+
+
+def test_the_quadrant_legend_lies_outside_the_axes_and_below_them():
+    import pandas as pd
+
+    facebook = quadrant_table("facebook", [100 * (i + 1) for i in range(20)], [0.01 * (i % 7 + 1) for i in range(20)])
+    table = pd.concat([facebook, quadrant_table("tiktok", TIKTOK_VIEWS, TIKTOK_RATES)])
+    fig = plots.quadrant(table, "title", Translator("en"))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    axes = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    legends = [legend for panel in fig.subfigs for legend in panel.legends]
+    assert len(axes) == len(legends) == 2
+    for ax, legend in zip(axes, legends):
+        box, where = ax.get_window_extent(renderer), legend.get_window_extent(renderer)
+        label = ax.xaxis.label.get_window_extent(renderer)
+        assert where.y1 <= label.y0 + 1 and where.y1 < box.y0  # below the axes and their label: covers no point
+        assert box.x0 - 5 <= (where.x0 + where.x1) / 2 <= box.x1 + 5  # under its own panel
+        assert 0 <= where.y0 and where.x0 >= 0 and where.x1 <= fig.bbox.width  # inside the figure: not cut off
+        assert len(legend.get_texts()) == 4  # every quadrant, one without posts with its 0
+    matplotlib.pyplot.close(fig)
+
+
+def test_the_quadrant_rate_axis_is_log_when_a_few_high_rates_would_squeeze_the_rest():
+    import pandas as pd
+
+    table = quadrant_table("tiktok", TIKTOK_VIEWS, TIKTOK_RATES)
+    fig = plots.quadrant(table, "title", Translator("en"))
+    (ax,) = fig.axes
+    fig.canvas.draw()
+    low, high = ax.get_ylim()
+    shown = [t.get_text() for t, y in zip(ax.get_yticklabels(), ax.get_yticks()) if low <= y <= high]
+    assert ax.get_yscale() == "log" and "log scale" in ax.get_ylabel()
+    assert shown == ["0.1", "1", "10"]  # rates in percent, in plain numbers
+    matplotlib.pyplot.close(fig)
+    # rates within a factor of a few of their median, or some at 0 (no place on a log axis): linear
+    for rates in ([0.02, 0.03, 0.05, 0.04, 0.06, 0.01], [0.0, 0.0, 0.0, 0.02, 0.3, 0.01]):
+        fig = plots.quadrant(quadrant_table("facebook", [10, 20, 30, 40, 50, 60], rates), "title", Translator("en"))
+        assert fig.axes[0].get_yscale() == "linear" and "log" not in fig.axes[0].get_ylabel()
+        matplotlib.pyplot.close(fig)
+    assert plots.rate_axis_is_log(pd.Series(TIKTOK_RATES)) and not plots.rate_axis_is_log(pd.Series([0.0, 0.5]))
+
+
+def test_a_log_axis_below_one_keeps_the_decimals_its_ticks_need():
+    assert labels([0.002, 0.05]) == ["0.002", "0.005", "0.01", "0.02", "0.05"]  # not 0.00 and 0.01 for 0.005
+    assert labels([0.05, 0.5]) == ["0.05", "0.1", "0.2", "0.5"]
+
+
+def test_a_log_axis_over_two_decades_holding_two_powers_of_ten_gets_intermediate_labels():
+    """Rates from 0.8% to 60%: powers of ten alone would label only 1 and 10."""
+    assert labels([0.8, 60]) == ["1", "2", "5", "10", "20", "50"]
+
+
+def test_posts_in_one_top_only_are_told_apart_without_colour():
+    import pandas as pd
+
+    ranks = pd.DataFrame({"platform": "facebook", "broadcast": [50, 40, 30], "interactions": [5, 1, 4],
+                          "rank by broadcast": [1, 2, 3], "last rank by broadcast": [1, 2, 3],
+                          "rank by interactions": [1, 3, 2], "last rank by interactions": [1, 3, 2],
+                          "top order": [0, 1, 2]})
+    fig = plots.rank_shift(ranks, "facebook", 2, "title", Translator("en"), kept={0})
+    lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 2 and line.get_marker() == "o"]
+    styles = {(line.get_linestyle(), line.get_markerfacecolor() == "white") for line in lines}
+    assert styles == {("-", False), ("--", True)}  # solid and filled in both tops, dashed and hollow in one
+    matplotlib.pyplot.close(fig)
+
+
+def test_the_scatter_has_one_legend_below_its_panels():
+    import pandas as pd
+
+    posts = pd.DataFrame({"platform": ["facebook"] * 4 + ["instagram"] * 4, "reach": [10, 100, 1000, 10_000] * 2,
+                          "reactions": [1, 5, 40, 300, 2, 9, 70, 500], "comments": pd.NA, "shares": pd.NA,
+                          "saves": pd.NA})
+    fig = plots.reach_vs_interactions(posts, "title", {}, Translator("en"))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (legend,) = fig.legends
+    (ax,) = fig.axes
+    assert ax.get_legend() is None and len(legend.get_texts()) == 2
+    assert legend.get_window_extent(renderer).y1 <= ax.xaxis.label.get_window_extent(renderer).y0 + 1
+    matplotlib.pyplot.close(fig)
