@@ -269,3 +269,14 @@ def test_the_newest_export_is_told_by_the_dates_in_its_name_before_2016_too(tmp_
         path.write_text("x", encoding="utf-8")
     os.utime(newer, (1_000_000, 1_000_000))
     assert sorted([newer, older], key=export_recency) == [older, newer]
+
+
+@pytest.mark.parametrize("text", ["AT&T &amp; co", "&amp;lt;", "a &#8217; b &amp;", "&copy; &amp;", "x &amp y",
+                                  "&amp;&amp;", "&amp;amp;", "&&lt;", "&lt;3 &amp;", "&quot;hi&quot;", "&#39;x&#39;",
+                                  "&#x27;", "no entity", "&", "&amp"])
+def test_decoding_entities_gives_what_html_unescape_gives(text):
+    import html
+
+    from helpers.importers.x_tweet_activity import decode_entities
+
+    assert decode_entities(text) == html.unescape(text)

@@ -238,10 +238,13 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFr
     with any of it; one with part of it, from the newest older export with all of it, else keeps its part."""
     key = ["platform", "post_id"]
     reports = {str(item.report.path): item.report for item in imported}
-    within = posts.duplicated(key + ["source_file"], keep="last")
+    # one file: its repeats are all there is (no source_file to hash: a million-row export reads faster)
+    within = posts.duplicated(key if len(imported) == 1 else key + ["source_file"], keep="last")
     for file, count in posts.loc[within, "source_file"].value_counts().items():
         reports[file].warnings.append(Message("imports.importers.repeated_post_id", count=int(count)))
     posts = posts[~within]
+    if len(imported) == 1:
+        return posts
     repeated = posts.duplicated(key, keep=False)
     if not repeated.any():
         return posts

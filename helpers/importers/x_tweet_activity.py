@@ -185,11 +185,22 @@ def parse_zoned_times(cells: pd.Series, *, timezone: str, path: Path, column: st
     return parsed.dt.tz_convert(timezone)
 
 
+def decode_entities(text: str) -> str:
+    """html.unescape, faster for what X writes: `&lt;`, `&gt;`, `&quot;`, `&#39;` and `&amp;` are replaced
+    directly; any other `&` (another entity, or one `&amp;` decoding would make look like an entity) sends
+    the text to html.unescape. The same result either way (tested on tricky cases)."""
+    out = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
+    if "&" not in out.replace("&amp;", ""):
+        return out.replace("&amp;", "&")
+    return html.unescape(text)
+
+
 def unescape_html(cells: pd.Series) -> pd.Series:
     """Post text with HTML entities (`&amp;`, `&gt;`) decoded; blank text becomes NA."""
     text = cells.to_numpy(dtype=object).copy()
-    for i in np.flatnonzero(["&" in v if isinstance(v, str) else False for v in text]):
-        text[i] = html.unescape(text[i])
+    coded = np.flatnonzero(["&" in v if isinstance(v, str) else False for v in text])
+    if len(coded):
+        text[coded] = [decode_entities(v) for v in text[coded]]
     blank = np.fromiter((not isinstance(v, str) or v == "" or v.isspace() for v in text), dtype=bool,
                         count=len(text))
     text[blank] = None
