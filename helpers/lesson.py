@@ -264,12 +264,17 @@ def strategy_ratios(posts: pd.DataFrame) -> dict:
 
 
 def _verdict(ratio: tuple) -> str:
-    """'alike', 'broadcast' or 'conversation' from a strategy_ratios entry: a strategy is ahead only when the
-    ratio is beyond ALIKE either way and its interval leaves out 1 (no chance result, no trifle); with no
-    interval (too few posts) nothing is called ahead."""
+    """Which strategy a strategy_ratios entry puts ahead: 'broadcast' or 'conversation' when the ratio is
+    beyond ALIKE either way and its interval leaves out 1; otherwise why no strategy is ahead: 'unknown'
+    (too few posts for an interval), 'chance' (the interval holds 1: chance could give the gap) or 'close'
+    (beyond chance, yet within ALIKE: a real but small gap)."""
     value, low, high = ratio
-    if not (np.isfinite(value) and np.isfinite(low)) or 1 / ALIKE <= value <= ALIKE or low <= 1 <= high:
-        return "alike"
+    if not (np.isfinite(value) and np.isfinite(low)):
+        return "unknown"
+    if low <= 1 <= high:
+        return "chance"
+    if 1 / ALIKE <= value <= ALIKE:
+        return "close"
     return "conversation" if value > 1 else "broadcast"
 
 
@@ -284,7 +289,13 @@ def _ratio_interval(tr: Translator, ratio: tuple) -> str:
     value, low, high = ratio
     if not np.isfinite(low):
         return tr.t("lesson.sim.no_interval")
-    return tr.t("lesson.sim.interval", low=_times(tr, low), high=_times(tr, high) if np.isfinite(high) else "∞")
+    return tr.t("lesson.sim.interval", low=_bound(tr, low), high=_bound(tr, high) if np.isfinite(high) else "∞")
+
+
+def _bound(tr: Translator, value: float) -> str:
+    """An interval's bound: two decimals below 10, so that a bound of 1.047 does not read as 1.0 beside
+    "beyond chance" (nor an interval as "2.5 to 2.5")."""
+    return tr.number(value, 2 if abs(value) < 10 else 0)
 
 
 def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
@@ -297,9 +308,9 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     low, high = sorted((b["summed_reach"], c["summed_reach"]))
     reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"]),
                     "interval": _ratio_interval(tr, ratios["reach"]), "posts": tr.number(int(b["posts"]))}
-    if reach_verdict == "alike":  # a verdict on summed reach only: impressions are quoted beside it
+    if reach_verdict in ("chance", "close", "unknown"):  # no winner: impressions are quoted beside it
         impressions_low, impressions_high = sorted((b["impressions"], c["impressions"]))
-        first = tr.t("lesson.sim.reach_alike", difference=_apart(tr, high, low),
+        first = tr.t(f"lesson.sim.reach_{reach_verdict}", difference=_apart(tr, high, low),
                      impressions_broadcast=tr.number(b["impressions"]),
                      impressions_conversation=tr.number(c["impressions"]),
                      impressions_difference=_apart(tr, impressions_high, impressions_low), **reach_values)
@@ -325,8 +336,8 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
         second = tr.t("lesson.sim.engagement_conversation", **values)
     elif engagement_verdict == "broadcast":
         second = tr.t("lesson.sim.engagement_broadcast", **values)
-    else:
-        second = tr.t("lesson.sim.engagement_alike", **values)
+    else:  # no winner, and why: chance, a small gap, or too few posts to tell
+        second = tr.t(f"lesson.sim.engagement_{engagement_verdict}", **values)
     return f"{first} {second}"
 
 
@@ -368,7 +379,7 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    alike = _verdict(strategy_ratios(posts)["reach"]) == "alike"
+    alike = 1 / ALIKE <= reach["conversation"] / reach["broadcast"] <= ALIKE if reach["broadcast"] else False
     title = tr.t("lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title",
                  reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
                  interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))

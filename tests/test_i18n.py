@@ -199,6 +199,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
         "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
+        "lesson.sim.reach_": {"chance", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
+        "lesson.sim.engagement_": {"chance", "close", "unknown"},
     }
 
 

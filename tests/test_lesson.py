@@ -280,15 +280,30 @@ def test_a_strategy_wins_only_beyond_chance():
     assert ratio == pytest.approx(sums["conversation"] / sums["broadcast"]) and low < 1 < high
     takeaway = lesson.simulation_takeaway(few, tr)
     assert "look alike" in takeaway and "wins: a summed reach" not in takeaway
-    assert f"chance alone could give with 10 posts each (conversation ÷ broadcast: 95% CI {tr.number(low, 1)} to" \
-           f" {tr.number(high, 1)} times)" in takeaway
+    assert f"chance alone could give with 10 posts each (conversation ÷ broadcast: 95% CI {tr.number(low, 2)} to" \
+           f" {tr.number(high, 2)} times)" in takeaway
     # a clear winner quotes its own ratio's interval: broadcast ÷ conversation
     boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
     ratio, low, high = lesson.strategy_ratios(boosted)["reach"]
     assert high < 1
-    assert (f"{tr.number(1 / ratio, 1)} times as much (95% CI {tr.number(1 / high, 1)} to {tr.number(1 / low, 1)}"
+    assert (f"{tr.number(1 / ratio, 1)} times as much (95% CI {tr.number(1 / high, 2)} to {tr.number(1 / low, 2)}"
             " times, over 40 posts each: beyond chance)") in lesson.simulation_takeaway(boosted, tr)
-    assert lesson._verdict((1.5, float("nan"), float("nan"))) == "alike"  # no interval: no winner
+    # no winner, and why: too few posts for an interval, chance, or a gap beyond chance but small
+    assert lesson._verdict((1.5, float("nan"), float("nan"))) == "unknown"
+    assert lesson._verdict((1.5, 0.9, 2.5)) == "chance"
+    assert lesson._verdict((0.952, 0.940, 0.965)) == "close"
+    assert lesson._verdict((1.5, 1.2, 1.9)) == "conversation" and lesson._verdict((0.5, 0.4, 0.7)) == "broadcast"
+
+
+def test_no_winner_is_said_for_the_reason_there_is_none():
+    tr = Translator("en")
+    few = lesson.simulation_takeaway(lesson.simulate(20_000, 0.0, 2.0, 5, 7), tr)  # 5 posts: no interval
+    assert "too few for an interval, it cannot say whether that gap is more than chance" in few
+    assert "chance alone could give" not in few
+    many = lesson.simulation_takeaway(lesson.simulate(20_000, 0.6, 0.3, 5_000, 1), tr)  # small but real
+    assert "that gap is beyond chance (conversation ÷ broadcast: 95% CI 0.94 to 0.96 times), but small" in many
+    bound = lesson.simulation_takeaway(lesson.simulate(20_000, 0.2, 0.3, 40, 2), tr)
+    assert "95% CI 1.05 to" in bound  # two decimals: a bound of 1.047 does not read as 1.0
 
 
 def test_simulation_table_and_figure_in_indonesian():
