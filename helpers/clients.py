@@ -304,10 +304,15 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
 
 #: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.
 LOGO_MAX_BYTES = 2 * 1024 * 1024
-#: What an SVG logo must not hold: a script, an event handler or a reference to another site. The report's
-#: page runs no script and an <img> SVG none either, but a logo is no place for them: such a file is refused.
-_SVG_ACTIVE = re.compile(rb"<script|\son[a-z]+\s*=|(?:xlink:)?href\s*=\s*[\"'](?!#|data:)|<foreignobject",
-                         re.IGNORECASE)
+#: What an SVG logo must not hold: a script (any namespace), an event handler, an animation that sets one or a
+#: link, a link or CSS url() to anything but the file itself or an embedded image, a CSS @import, entity
+#: declarations (external entities; the plain SVG 1.1 document type is fine), a javascript: URL or foreign
+#: HTML. The report's page runs
+#: no script and an <img> SVG none either, but a logo is no place for them: such a file is refused.
+_SVG_ACTIVE = re.compile(
+    rb"<(?:[\w-]+:)?script|\son[a-z]+\s*=|attributename\s*=\s*[\"']\s*(?:on|(?:xlink:)?href)"
+    rb"|(?:xlink:)?href\s*=\s*[\"']\s*(?!#|data:image/)|url\(\s*[\"']?\s*(?!#|data:image/)|@import"
+    rb"|<!doctype[^>\[]*\[|<!entity|javascript:|<(?:[\w-]+:)?foreignobject", re.IGNORECASE)
 
 
 def logo_problem(path: Path) -> str | None:

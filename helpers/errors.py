@@ -111,12 +111,12 @@ def show_briefly_in_notebooks() -> None:
     """In a Jupyter kernel, show a WorkbookError as its message alone, not as a traceback through the
     workbook's own code: it speaks to the user, who has a file or a parameter to fix, and the message is
     all they need. Still an error (the cell fails, papermill and nbval see it); any other exception keeps
-    its full traceback, as the fault it is. Nothing happens outside IPython."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    its full traceback, as the fault it is. Nothing happens outside IPython, which is not imported for it:
+    a kernel has it loaded already, and the command line and render workers stay light."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
     if shell is None or not hasattr(shell, "set_custom_exc") or WorkbookError in shell.custom_exceptions:
         return
 

@@ -7,6 +7,7 @@ the language catalogue (helpers/locales) with numbers formatted for the language
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -1127,8 +1128,9 @@ class Report:
                    else "bench.sentence_like_none")
         sentences.append(tr.t(key, comparable=tr.number(like), rows=tr.number(rows)))
         if rough:
-            sentences.append(tr.t("bench.sentence_rough_one" if rough == rows == 1 else "bench.sentence_rough",
-                                  rough=tr.number(rough)))
+            key = ("bench.sentence_rough_one" if rough == rows == 1 else "bench.sentence_rough_single" if rough == 1
+                   else "bench.sentence_rough")
+            sentences.append(tr.t(key, rough=tr.number(rough)))
         others = rows - like - rough
         if others and (like or rough):
             sentences.append(tr.t("bench.sentence_others", others=tr.number(others)))
@@ -1388,7 +1390,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     from .paths import resolve
 
     problems = []
-    if language not in LANGUAGES:
+    if not isinstance(language, str) or language not in LANGUAGES:
         problems.append(Message("imports.report.parameter.language", value=repr(language),
                                 choices=", ".join(LANGUAGES)))
     if isinstance(top_n, bool) or not isinstance(top_n, (int, np.integer)) or top_n < 1:
@@ -1398,7 +1400,9 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
                         ("comparison_start", comparison_start), ("comparison_end", comparison_end)):
         if name.startswith("comparison") and not value:
             continue
-        try:
+        try:  # YYYY-MM-DD only: Python also reads '20250301' and week dates ('2025-W13-1'), pandas not all
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+                raise ValueError(value)
             dates[name] = dt.date.fromisoformat(str(value))
         except ValueError:
             problems.append(Message("imports.report.parameter.date", name=name, value=repr(value)))
@@ -1421,15 +1425,18 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
     if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):
         problems.append(Message("imports.report.parameter.colour", value=repr(accent_colour)))
-    if logo and not (resolve(str(logo)).is_file() and logo_problem(resolve(str(logo))) is None):
-        problems.append(Message("imports.report.parameter.logo", value=repr(logo)))
+    if logo:
+        path = resolve(str(logo))
+        why = "missing" if not path.is_file() else logo_problem(path)
+        if why:  # not a file, not an image, too large, or an SVG with active content: said as such
+            problems.append(Message(f"imports.report.parameter.logo_{why}", value=repr(logo)))
     if benchmark_industry not in benchmark_industries():
         problems.append(Message("imports.report.parameter.industry", value=repr(benchmark_industry),
                                 known=", ".join(benchmark_industries())))
     if year is not None and not periods.is_plausible_year(year):
         problems.append(Message("imports.report.parameter.year", value=repr(year)))
     if problems:
-        use_language(language if language in LANGUAGES else "en")
+        use_language(language if isinstance(language, str) and language in LANGUAGES else "en")
         raise WorkbookError(Message("imports.report.parameter.problems", problems=problems))
 
 
@@ -1445,11 +1452,6 @@ def _report_periods(period_start: str, period_end: str, comparison_start: str | 
     return start, end, previous_start, previous_end, comparison_end
 
 
-def _check_top_n(top_n) -> None:
-    if int(top_n) < 1:
-        raise WorkbookError(Message("imports.report.top_n", top_n=str(top_n)))
-
-
 def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                      period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                      top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
@@ -1457,8 +1459,11 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                      draw_ahead: bool = False) -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
     once the files are read. The explorer uses it to show the report's findings and figures for a folder."""
+    check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
+                            comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
+                            language=language, currency=currency, accent_colour=accent_colour, logo=logo,
+                            benchmark_industry=benchmark_industry, year=None)  # the explorer's calls too
     tr = use_language(language)
-    _check_top_n(top_n)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
         period_start, period_end, comparison_start, comparison_end, timezone)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts

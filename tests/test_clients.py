@@ -321,6 +321,12 @@ clients:
     ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "holds a script"),
     ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>', "holds a script"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>', "holds a script"),
+    ('<svg><h:script xmlns:h="http://www.w3.org/1999/xhtml">x</h:script></svg>', "holds a script"),
+    ('<svg><set attributeName="onmouseover" to="alert(1)"/></svg>', "holds a script"),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>', "holds a script"),
+    ('<svg><style>rect{fill:url(https://evil.example/x)}</style></svg>', "holds a script"),
+    ('<svg><style>@import "https://evil.example/x.css";</style></svg>', "holds a script"),
+    ('<!DOCTYPE svg [<!ENTITY x SYSTEM "https://evil.example/">]><svg>&x;</svg>', "holds a script"),
     ("big", "every report embeds it, so use one under 2 MB"),
 ])
 def test_a_logo_with_a_script_a_link_or_megabytes_is_refused(tmp_path, content, why):
@@ -336,7 +342,8 @@ def test_a_logo_with_a_script_a_link_or_megabytes_is_refused(tmp_path, content, 
 
 def test_a_plain_svg_logo_with_inner_references_is_accepted(tmp_path):
     logo = tmp_path / "logo.svg"
-    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-                    '<defs><linearGradient id="g"/></defs><use xlink:href="#g"/>'
+    logo.write_text('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+                    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                    '<defs><linearGradient id="g"/></defs><use xlink:href="#g"/><rect fill="url(#g)"/>'
                     '<image href="data:image/png;base64,iVBORw0KGgo="/></svg>', encoding="utf-8")
     assert load_roster(roster(tmp_path, roster_text(tmp_path, logo)))[0].logo == str(logo)

@@ -251,3 +251,11 @@ def test_an_unreadable_file_in_a_folder_is_named_not_skipped_as_no_export(tmp_pa
     monkeypatch.setattr(Path, "open", guarded)
     with pytest.raises(FileUnreadable, match="the file cannot be opened: permission denied"):
         explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+
+
+def test_report_view_checks_its_periods_like_the_report(workspace):
+    with pytest.raises(WorkbookError, match="the comparison period \\(2026-09-20 to 2026-10-10\\) must end before"):
+        explore.report_view(workspace, "2026-10-01", "2026-10-31", comparison_start="2026-09-20",
+                            comparison_end="2026-10-10")
+    with pytest.raises(WorkbookError, match="top_n is 'ten'"):
+        explore.report_view(workspace, top_n="ten")

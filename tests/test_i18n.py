@@ -200,6 +200,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
         "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
         "lesson.sim.reach_": {"chance", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
+        "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
+        "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "lesson.sim.engagement_": {"chance", "close", "unknown"},
     }
 

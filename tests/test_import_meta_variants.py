@@ -281,6 +281,6 @@ def test_a_publish_time_the_clock_skipped_is_moved_and_counted(tmp_path):
     posts = result.posts.set_index("post_id")
     assert posts.loc["900000000000001", "published_at"] == pd.Timestamp("2025-03-09 03:00", tz="America/New_York")
     warnings = [str(w) for w in result.reports[0].warnings]
-    assert any(w.startswith("1 publish times in column Publish time do not exist in America/New_York")
-               and "row 2, '03/09/2025 02:30'" in w for w in warnings), warnings
+    assert any(w.startswith("1 post has a publish time (column Publish time) that does not exist in"
+                            " America/New_York") and "row 2, '03/09/2025 02:30'" in w for w in warnings), warnings
     assert not any("do not exist" in str(w) for w in import_exports(path, timezone="UTC").reports[0].warnings)

@@ -1197,6 +1197,8 @@ def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
                 (3, 1, 0, "1 of 3 published figures could be compared like with like. The other 2 could not be"),
                 (1, 0, 1, "The one published figure could not be compared like with like. It could be compared only"
                           " roughly: its source counts engagement its own way"),
+                (3, 1, 1, "1 of 3 published figures could be compared like with like. One of them could be"
+                          " compared only roughly: its source counts engagement its own way"),
                 (4, 1, 2, "1 of 4 published figures could be compared like with like. 2 could be compared only"
                           " roughly: their sources count engagement their own way, and the notes say what yours"
                           " counts. The other 1 could not be compared"),
@@ -1286,6 +1288,11 @@ def test_the_reports_parameters_are_checked_at_once_by_name():
     # a comparison that is not before the period; in the report's language
     with pytest.raises(WorkbookError, match="periode pembanding \\(2026-09-15 hingga 2026-10-15\\) harus berakhir"):
         build_report(**{**DEMO, "language": "id", "comparison_start": "2026-09-15", "comparison_end": "2026-10-15"})
+    for date in ("20260901", "2026-W36-2"):  # Python reads these; the report asks for YYYY-MM-DD
+        with pytest.raises(WorkbookError, match=f"period_start is '{date}', expected a date"):
+            build_report(**{**DEMO, "period_start": date})
+    with pytest.raises(WorkbookError, match="language is \\['en'\\], expected one of"):
+        build_report(**{**DEMO, "language": ["en"]})
     with pytest.raises(WorkbookError, match="comparison_start and comparison_end go together"):
         build_report(**{**DEMO, "comparison_end": None})
     assert build_report(**{**DEMO, "currency": "usd"}).currency == "USD"
