@@ -217,6 +217,10 @@ class Translator:
         text = _decimal(float(value) + 0.0, decimals, self.locale)  # + 0.0: -0.0 and 0.0 share a cache entry
         return _unsigned_zero(text)
 
+    def times(self, value) -> str:
+        """A multiple such as 2.7 (times): one decimal below 10, whole numbers above."""
+        return self.number(value, 1 if abs(value) < 10 else 0)
+
     def signed(self, text: str) -> str:
         """A formatted change with its sign: "+" before a positive one; a change that rounds to zero
         ("0.00", "0,0%") carries no sign either way."""

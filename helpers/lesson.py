@@ -88,11 +88,6 @@ def text(*paragraphs: str) -> Markdown:
     return Markdown("\n\n".join(p for p in paragraphs if p))
 
 
-def _times(tr: Translator, value: float) -> str:
-    """A multiple such as 2.7 (times): one decimal below 10, whole numbers above."""
-    return tr.number(value, 1 if abs(value) < 10 else 0)
-
-
 # --------------------------------------------------------------------------------------------- part 1
 #: The metrics whose formulas part 1 shows, per lens (names of metrics.DEFINITIONS).
 LENS_METRICS = (
@@ -316,20 +311,20 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
                      impressions_difference=_apart(tr, impressions_high, impressions_low), **reach_values)
     elif reach_verdict == "broadcast":  # the winner's ratio: broadcast ÷ conversation, its interval turned too
         reach_values["interval"] = _ratio_interval(tr, _inverse(ratios["reach"]))
-        first = tr.t("lesson.sim.reach_broadcast", ratio=_times(tr, high / low) if low else "∞", **reach_values)
+        first = tr.t("lesson.sim.reach_broadcast", ratio=tr.times(high / low) if low else "∞", **reach_values)
     else:
-        first = tr.t("lesson.sim.reach_conversation", ratio=_times(tr, high / low) if low else "∞", **reach_values)
+        first = tr.t("lesson.sim.reach_conversation", ratio=tr.times(high / low) if low else "∞", **reach_values)
     values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
               "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
               "rate_broadcast": tr.percent(b["engagement_rate_by_reach"], 1),
-              "rate_ratio": _times(tr, ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
+              "rate_ratio": tr.times(ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
               "interval": _ratio_interval(tr, ratios["rate"]),
               "comments_conversation": tr.number(c["conversation_rate"], 1),
               "comments_broadcast": tr.number(b["conversation_rate"], 1)}
     engagement_verdict = _verdict(ratios["rate"])
     if engagement_verdict == "broadcast":  # said as the broadcast strategy's rate ÷ the conversation strategy's
         rate = _inverse(ratios["rate"])
-        values.update(rate_ratio=_times(tr, rate[0]), interval=_ratio_interval(tr, rate))
+        values.update(rate_ratio=tr.times(rate[0]), interval=_ratio_interval(tr, rate))
     if engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
         second = tr.t("lesson.sim.engagement_mixed", **values)
     elif engagement_verdict == "conversation":
@@ -348,7 +343,7 @@ def _apart(tr: Translator, high: float, low: float) -> str:
 
 
 def _ratio_text(tr: Translator, numerator: float, denominator: float) -> str:
-    return _times(tr, numerator / denominator) if denominator else tr.t("common.na")
+    return tr.times(numerator / denominator) if denominator else tr.t("common.na")
 
 
 def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, str]:
@@ -964,8 +959,8 @@ def overlap_texts(tr: Translator, posts: int = 10, audience: int = 10_000, share
                  audience=tr.number(audience))
     sentence = tr.t("lesson.pitfalls.summed_sentence", posts=tr.number(posts), summed=tr.number(last["summed_reach"]),
                     unique=tr.number(last["unique_accounts"]),
-                    multiple=_times(tr, last["summed_reach"] / last["unique_accounts"]),
-                    excess=_times(tr, last["summed_reach"] / audience))
+                    multiple=tr.times(last["summed_reach"] / last["unique_accounts"]),
+                    excess=tr.times(last["summed_reach"] / audience))
     return intro, sentence
 
 
@@ -1041,7 +1036,7 @@ def denominators_sentence(tr: Translator) -> str:
     platform = spread.idxmax()
     mine = rows[rows["platform"] == platform]
     high, low = mine.loc[mine["value"].idxmax()], mine.loc[mine["value"].idxmin()]
-    return tr.t("lesson.pitfalls.denominators_sentence", platform=tr.platform(platform), ratio=_times(tr, spread.max()),
+    return tr.t("lesson.pitfalls.denominators_sentence", platform=tr.platform(platform), ratio=tr.times(spread.max()),
                 high_source=_short_source(high["source"]), high_edition=str(high["edition"]),
                 high_statistic=tr.t(f"stat.{high['statistic']}"),
                 high_denominator=tr.t(f"denominator.{high['denominator']}"),

@@ -286,13 +286,9 @@ class Report:
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
             **self.words(platform),
             notes=notes, multiplier=self.tr.number(multiplier, 1),
-            multiplier_low=self._multiple(10 ** fit["ci_low"]), multiplier_high=self._multiple(10 ** fit["ci_high"]),
+            multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
-
-    def _multiple(self, value: float) -> str:
-        """A multiple such as 6.9 or 62: one decimal below 10, whole numbers above."""
-        return self.tr.number(value, 1 if value < 10 else 0)
 
     def _finding_formats(self, platform: str) -> Finding | None:
         """Which format leads under each lens: a format is named as ahead only when it beats every other
@@ -1372,7 +1368,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     options = {"year": year} if year is not None else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
-    return report_of_loaded(
+    return _report_of_loaded(
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
@@ -1458,11 +1454,24 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                      accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
                      draw_ahead: bool = False) -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
-    once the files are read. The explorer uses it to show the report's findings and figures for a folder."""
+    once the files are read, its parameters checked the same way. The explorer uses it to show the report's
+    findings and figures for a folder."""
     check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,
-                            benchmark_industry=benchmark_industry, year=None)  # the explorer's calls too
+                            benchmark_industry=benchmark_industry, year=None)
+    return _report_of_loaded(
+        loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
+        period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
+        language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+
+
+def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
+                      period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
+                      language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
+                      benchmark_industry: str, draw_ahead: bool) -> Report:
+    """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
         period_start, period_end, comparison_start, comparison_end, timezone)

@@ -256,4 +256,6 @@ def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():
              " 2025-03-01. Check the period in the roster or add the exports that cover it.")
     note = _short(RenderResult("a", False, 1.0, failed_cell=3, error=error), Translator("en"))
     assert len(note) <= 160 and note.endswith(" …") and note.startswith("cell 3: no posts for X")
-    assert note[:-2].rstrip() in f"cell 3: {error}"  # cut between words, not inside one
+    whole = f"cell 3: {error}"
+    cut = note[:-2]
+    assert whole.startswith(cut) and whole[len(cut)] == " "  # cut between words, not inside one
