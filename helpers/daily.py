@@ -270,16 +270,17 @@ DAILY_UNIQUE = ("reach", "viewers")
 
 def daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     """Per platform and unique-count metric (DAILY_UNIQUE: Meta's page reach, TikTok's and YouTube's unique
-    viewers), its days from `start` to `end` with a value, and the mean, lowest and highest day. No sum: a
+    viewers), its days from `start` to `end` with a value, and the median (a typical day: one viral day
+    pulls a mean far up), mean, lowest and highest day. No sum: a
     person reached on two days is counted on both, so a total over days would not be people (METRICS.md,
     "Reach does not add up")."""
-    columns = ["platform", "metric", "days", "mean", "low", "high"]
+    columns = ["platform", "metric", "days", "median", "mean", "low", "high"]
     if daily is None or daily.empty:
         return pd.DataFrame(columns=columns)
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     mine = daily[daily["metric"].isin(DAILY_UNIQUE) & daily["date"].between(start, end) & daily["value"].notna()]
     values = mine.assign(value=mine["value"].astype("float64")).groupby(["platform", "metric"])["value"]
-    table = values.agg(days="count", mean="mean", low="min", high="max").reset_index()
+    table = values.agg(days="count", median="median", mean="mean", low="min", high="max").reset_index()
     return table[columns]
 
 

@@ -46,6 +46,8 @@ MIN_PREVIOUS_POSTS = MIN_INTERVAL_VALUES
 PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
 SIGNIFICANCE = compare.SIGNIFICANCE
+#: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
+MIN_SLOTS_TESTED = 3
 
 
 def elasticity_class(fit: dict) -> str:
@@ -346,6 +348,7 @@ class Report:
             key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
+            partial=self._partial_phrase(platform),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
             **self.words(platform)),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
@@ -621,6 +624,21 @@ class Report:
         spans = self._period_spans(platform)
         return (spans is not None and not self._both_covered(spans)) or self._previous_one_day(platform) is not None
 
+    def _partial_phrase(self, platform: str) -> str:
+        """Which period the platform's exports cover only in part, and the days they do cover there: "only
+        7 December 2024 to 31 December 2024 of the comparison period"; both periods named when both are."""
+        tr = self.tr
+        spans = self._period_spans(platform)
+        if spans is None:
+            return tr.t("finding.partial_both")
+        bounds = ((self.comparison_start.date(), self.comparison_end.date()), (self.period_start.date(), self.period_end.date()))
+        partial = [i for i in (0, 1) if spans[i] != [bounds[i]]]
+        if len(partial) != 1:
+            return tr.t("finding.partial_both")
+        days = "; ".join(tr.t("coverage.span", first=tr.date(a), last=tr.date(b)) for a, b in spans[partial[0]])
+        return tr.t("finding.partial_comparison" if partial[0] == 0 else "finding.partial_period",
+                    spans=days or tr.t("coverage.no_span"))
+
     def _previous_one_day(self, platform: str):
         """The one calendar day every post of the platform's comparison period falls on, when its period's
         posts fall on at least 3 days; None otherwise (a comparison period of spread posts, or too few)."""
@@ -732,14 +750,14 @@ class Report:
 
     def daily_reach_sentences(self) -> list[str]:
         """The accounts reached per day over the period, from the daily series where the exports hold one
-        (daily.daily_unique_reach): mean, lowest and highest day, and the days the series covers. Unlike
+        (daily.daily_unique_reach): the median day, lowest and highest, and the days the series covers. Unlike
         summed post reach it counts a person once a day, whatever they saw; days are not added up."""
         from .daily import daily_unique_reach
 
         tr = self.tr
         days = (self.period_end.date() - self.period_start.date()).days + 1
         table = daily_unique_reach(self.daily, self.period_start.tz_localize(None), self.period_end.tz_localize(None))
-        return [tr.t(f"daily_reach.{row['metric']}", platform=tr.platform(row["platform"]), mean=tr.number(row["mean"]),
+        return [tr.t(f"daily_reach.{row['metric']}", platform=tr.platform(row["platform"]), median=tr.number(row["median"]),
                      low=tr.number(row["low"]), high=tr.number(row["high"]), days=tr.number(int(row["days"])),
                      period_days=tr.number(days))
                 for _, row in table.iterrows()]
@@ -789,6 +807,8 @@ class Report:
         """'2 of 10', or with the lists' sizes where ties across the N-th place shorten one ('2 of 10 (10
         and 4 surely in the top 10)')."""
         tr, overlap = self.tr, self.overlaps[platform]
+        if not self.top_n_telling(platform):  # most of the posts: any two rankings share most of the top
+            return tr.t("agreement.overlap_few", posts=tr.number(overlap["posts_compared"]))
         values = {"overlap": tr.number(overlap["overlap"]), "n": tr.number(overlap["n"]),
                   "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"])}
         full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
@@ -836,6 +856,9 @@ class Report:
         if not self.rankings_compared(platform):
             return ""
         overlap = self.overlaps[platform]
+        if not self.top_n_telling(platform):  # a top 10 of 12 posts: sharing it says nothing (nor sharing all)
+            return self.tr.t("divergent.few", platform=self.tr.platform(platform), n=self.tr.number(overlap["n"]),
+                             posts=self.tr.number(overlap["posts_compared"]))
         if not len(overlap["top_a_only"]) and not len(overlap["top_b_only"]):  # the rows divergent_posts lists
             return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
         return self.tr.t("divergent.intro")
@@ -845,7 +868,7 @@ class Report:
         tr = self.tr
         overlap = self.overlaps[platform]
         rows = []
-        if not self.rankings_compared(platform):  # all tied, or too few: no post is on top under one lens
+        if not self.rankings_compared(platform) or not self.top_n_telling(platform):  # see divergent_intro
             return pd.DataFrame(rows)
         by = self.ranked_by(platform)
         listed = list(overlap["top_a_only"]) + list(overlap["top_b_only"])
@@ -973,18 +996,24 @@ class Report:
 
     def timing_test_sentences(self) -> list[str]:
         """Per platform with a heat-map panel: whether its slots' rates differ beyond chance (compare.slot_test),
-        so that no reader takes the brightest cell, a median of a few posts, for the time to post."""
+        so that no reader takes the brightest cell, a median of a few posts, for the time to post. A test over
+        fewer than 3 slots, or over fewer than half the posts the map shows, would speak for too few of them:
+        the sentence then says timing cannot be judged from these posts."""
         tr = self.tr
         mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]) if not self.day_hour.empty else set()
         sentences = []
         for _, row in self.slot_tests.iterrows():
             if row["platform"] not in mapped:
                 continue
+            reporting = int(self.day_hour.loc[self.day_hour["platform"] == row["platform"], "reporting"].sum())
             values = {"platform": tr.platform(row["platform"]), "slots": tr.number(row["slots"]),
                       "posts": tr.number(row["posts"]), "minimum": tr.number(plots.MIN_CELL_POSTS),
-                      **self.words(row["platform"])}
+                      "reporting": tr.number(reporting), **self.words(row["platform"])}
+            if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
+                sentences.append(tr.t("timing.slots_too_few", **values))
+                continue
             if pd.isna(row["p_value"]):
-                sentences.append(tr.t("timing.slots_too_few" if row["slots"] < 2 else "timing.slots_equal", **values))
+                sentences.append(tr.t("timing.slots_equal", **values))
                 continue
             key = "timing.slots_differ" if row["p_value"] < SIGNIFICANCE else "timing.slots_unclear"
             sentences.append(tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values))

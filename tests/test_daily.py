@@ -351,8 +351,8 @@ def test_daily_unique_reach_is_described_by_day_never_summed():
                           "value": pd.array([999, 100, 40, pd.NA, 7, 9], dtype="Float64")})
     table = daily_unique_reach(daily, "2025-03-01", "2025-03-31").set_index(["platform", "metric"])
     # by hand: 28 February is outside; 3 March reports nothing (NA, not 0): mean of 100 and 40
-    assert table.loc[("facebook", "reach")].tolist() == [2, 70.0, 40.0, 100.0]
-    assert table.loc[("tiktok", "viewers")].tolist() == [2, 8.0, 7.0, 9.0]
+    assert table.loc[("facebook", "reach")].tolist() == [2, 70.0, 70.0, 40.0, 100.0]
+    assert table.loc[("tiktok", "viewers")].tolist() == [2, 8.0, 8.0, 7.0, 9.0]
     assert daily_unique_reach(None, "2025-03-01", "2025-03-31").empty
 
 
@@ -366,7 +366,7 @@ def test_the_report_gives_the_pages_daily_reach_in_the_broadcast_lens():
     march = reach[(reach["metric"] == "reach") & reach["date"].between("2025-03-01", "2025-03-31")]["value"]
     tr = report.tr
     assert report.daily_reach_sentences() == [
-        f"On Facebook, the page reached {tr.number(march.mean())} accounts on an average day of the period (lowest"
-        f" {tr.number(march.min())}, highest {tr.number(march.max())}; 31 of its 31 days in the daily series): each"
-        " day's unique reach as the platform counts it, a person once that day whatever they saw. Days are not"
-        " added up: a person reached on two days would count twice."]
+        f"On Facebook, the page reached {tr.number(march.median())} accounts on a typical day of the period (the median"
+        f" day; lowest {tr.number(march.min())}, highest {tr.number(march.max())}; 31 of its 31 days in the daily"
+        " series). Each day counts a person once, whatever they saw that day; days are not added up, since a person"
+        " reached on two days would count twice."]
