@@ -58,18 +58,23 @@ def new_figure(nrows: int = 1, ncols: int = 1, **options):
 def log_scale(ax, axis: str, tr: Translator) -> None:
     """A log axis labelled with plain numbers in the report's language (1,000 / 1.000, not 10³), without
     minor ticks: the style draws none, and computing them is costly. Call it after plotting: the labelled
-    ticks follow the data's span (powers of ten over two decades or more; 1, 2 and 5 times them over a
-    narrower span; 1, 2, 3 and 5 times, or every multiple, where that leaves fewer than three labels within
-    it, and 1, 2 and 5 times over two decades holding only two powers of ten; every multiple below 0.7 of a
-    decade; round numbers below half a decade), so a small range is never left with one or two labels.
+    ticks follow the data's span (powers of ten over two decades or more, with 3 times them where only two
+    powers fall within it; 1 and 3 times them from 1.2 decades; 1, 2 and 5 times over a narrower span; 1, 2, 3
+    and 5 times, or every multiple, where that leaves fewer than three labels within it; every multiple below
+    0.7 of a decade; round numbers below half a decade), so a small range is never left with one or two
+    labels, and a wide one's labels never crowd each other.
     Below 1 a label has the decimals it needs (0.5, 0.02, 0.005)."""
     getattr(ax, f"set_{axis}scale")("log")
     low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
     decades = np.log10(high / low) if 0 < low < high else 0.0
     scale = getattr(ax, f"{axis}axis")
     if decades >= 0.5:
-        subs = (1.0,) if decades >= 2 else (1.0, 2.0, 5.0) if decades >= 0.7 else tuple(range(1, 10))
-        for finer in ((1.0, 2.0, 5.0), (1.0, 2.0, 3.0, 5.0), tuple(range(1, 10))):  # fewer than 3 labels: finer
+        # 1, 3, 10, 30 over a decade or more: evenly spaced, where 1, 2 and 5 would crowd 1,000 beside 2,000 on
+        # a narrow panel
+        subs = (1.0,) if decades >= 2 else (1.0, 3.0) if decades >= 1.2 else (1.0, 2.0, 5.0) if decades >= 0.7 \
+            else tuple(range(1, 10))
+        wide = ((1.0, 3.0),) if decades >= 1.2 else ()
+        for finer in (*wide, (1.0, 2.0, 5.0), (1.0, 2.0, 3.0, 5.0), tuple(range(1, 10))):  # under 3 labels: finer
             if _ticks_within(low, high, subs) < 3 and len(finer) > len(subs):
                 subs = finer
         scale.set_major_locator(LogLocator(base=10, subs=subs))

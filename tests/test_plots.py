@@ -141,13 +141,15 @@ def test_the_quadrant_rate_axis_is_log_when_a_few_high_rates_would_squeeze_the_r
 
 
 def test_a_log_axis_below_one_keeps_the_decimals_its_ticks_need():
-    assert labels([0.002, 0.05]) == ["0.002", "0.005", "0.01", "0.02", "0.05"]  # not 0.00 and 0.01 for 0.005
+    assert labels([0.002, 0.05]) == ["0.003", "0.01", "0.03"]  # not 0.00 for 0.003
     assert labels([0.05, 0.5]) == ["0.05", "0.1", "0.2", "0.5"]
 
 
 def test_a_log_axis_over_two_decades_holding_two_powers_of_ten_gets_intermediate_labels():
-    """Rates from 0.8% to 60%: powers of ten alone would label only 1 and 10."""
-    assert labels([0.8, 60]) == ["1", "2", "5", "10", "20", "50"]
+    """Rates from 0.8% to 60%: powers of ten alone would label only 1 and 10; 1, 3, 10, 30 are evenly spaced,
+    where 1, 2 and 5 times would crowd a narrow panel (1,000 against 2,000)."""
+    assert labels([0.8, 60]) == ["1", "3", "10", "30"]
+    assert labels([150, 25_000]) == ["300", "1,000", "3,000", "10,000", "30,000"]
 
 
 def test_posts_in_one_top_only_are_told_apart_without_colour():
