@@ -3,7 +3,7 @@ import pytest
 
 from helpers.clients import load_roster
 from helpers.errors import RosterError
-from helpers.paths import DEFAULT_ROSTER, DEMO_DIR
+from helpers.paths import DEFAULT_ROSTER
 
 
 def roster(tmp_path, text):
@@ -303,18 +303,9 @@ def test_a_colour_followed_by_a_line_break_is_no_colour():
     assert COLOUR.match("#0072B2") and not COLOUR.match("#0072B2\n") and not COLOUR.match("#0072B2;}")
 
 
-def roster_text(tmp_path, logo) -> str:
-    """A one-client roster over a demo export, with `logo` as its branding logo."""
-    export = next((DEMO_DIR / "harbour-books").glob("*.csv"))
-    return f"""
-clients:
-  - id: acme
-    name: Acme
-    exports: ["{export}"]
-    timezone: Europe/London
-    period: {{start: 2026-09-01, end: 2026-10-31}}
-    branding: {{logo: "{logo}"}}
-"""
+def roster_text(logo) -> str:
+    """A one-client roster (_client) with `logo` as its branding logo."""
+    return "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=f'    branding: {{logo: "{logo}"}}')
 
 
 @pytest.mark.parametrize(("content", "why"), [
@@ -335,7 +326,7 @@ def test_a_logo_with_a_script_a_link_or_megabytes_is_refused(tmp_path, content, 
         logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><!--' + "x" * (3 * 2**20) + "--></svg>")
     else:
         logo.write_text(content, encoding="utf-8")
-    text = roster_text(tmp_path, logo)
+    text = roster_text(logo)
     with pytest.raises(RosterError, match=why.replace("(", "\\(")):
         load_roster(roster(tmp_path, text))
 
@@ -346,4 +337,4 @@ def test_a_plain_svg_logo_with_inner_references_is_accepted(tmp_path):
                     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
                     '<defs><linearGradient id="g"/></defs><use xlink:href="#g"/><rect fill="url(#g)"/>'
                     '<image href="data:image/png;base64,iVBORw0KGgo="/></svg>', encoding="utf-8")
-    assert load_roster(roster(tmp_path, roster_text(tmp_path, logo)))[0].logo == str(logo)
+    assert load_roster(roster(tmp_path, roster_text(logo)))[0].logo == str(logo)
