@@ -338,3 +338,17 @@ def test_a_plain_svg_logo_with_inner_references_is_accepted(tmp_path):
                     '<defs><linearGradient id="g"/></defs><use xlink:href="#g"/><rect fill="url(#g)"/>'
                     '<image href="data:image/png;base64,iVBORw0KGgo="/></svg>', encoding="utf-8")
     assert load_roster(roster(tmp_path, roster_text(logo)))[0].logo == str(logo)
+
+
+def test_a_missing_export_is_named_once_or_with_the_place_looked_in():
+    from helpers.errors import WorkbookError
+    from helpers.importers import expand_paths
+    from helpers.paths import PROJECT_ROOT
+
+    absolute = PROJECT_ROOT / "data" / "nowhere.csv"
+    with pytest.raises(WorkbookError) as info:
+        expand_paths(str(absolute))
+    assert str(info.value) == f"export file not found: {absolute}"  # the path given is the place looked in
+    with pytest.raises(WorkbookError) as info:
+        expand_paths("data/nowhere.csv")  # relative: resolved from the project root, which is named
+    assert str(info.value) == f"export file not found: data/nowhere.csv (looked for {absolute})"

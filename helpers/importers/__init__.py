@@ -153,8 +153,9 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             if path.is_dir():
                 raise WorkbookError(Message("imports.importers.folder", entry=str(entry),
                                             pattern=str(Path(str(entry)) / "*.csv")))
-            if not path.is_file():
-                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path)))
+            if not path.is_file():  # the place looked in is named when the entry did not name it already
+                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path))
+                                    if str(entry) != str(path) else Message("imports.importers.not_found_at", path=str(path)))
             found.append(path)
     if not found:
         raise WorkbookError(Message("imports.importers.no_files"))
