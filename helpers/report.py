@@ -48,6 +48,12 @@ PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
+#: Most changes beyond chance the summary names per platform beside its period-change sentence.
+OTHER_CHANGES_SHOWN = 2
+#: A client's posts and a benchmark's data this many years apart or fewer are compared without a warning:
+#: reach and engagement on the platforms drift from year to year (organic reach on Facebook halved
+#: within months in 2013-14, Ogilvy 2014), so figures further apart say little about each other.
+BENCHMARK_YEARS_APART = 2
 
 
 def elasticity_class(fit: dict) -> str:
@@ -68,6 +74,16 @@ def elasticity_shown(fit: dict) -> bool:
     some width (mostly tied interactions give a slope of 0 from 0 to 0)."""
     return (pd.notna(fit["slope"]) and fit.get("left_out_zero", 0) <= fit["n"]
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
+
+
+def benchmark_verdict(row) -> str | None:
+    """Where a client's figure stands against a published one (a compare_with_benchmarks row), from the
+    client's 95% interval: 'above' or 'below' when the interval leaves the published figure out on that
+    side, 'in_line' when it holds it; None when the figure has no interval (too few posts)."""
+    low, high = row["client low"], row["client high"]
+    if pd.isna(low) or pd.isna(high):
+        return None
+    return "above" if low > row["benchmark"] else "below" if high < row["benchmark"] else "in_line"
 
 
 @dataclass
@@ -183,7 +199,8 @@ class Report:
         found: list[Finding] = []
         # in rounds over the platforms, so that eight sentences cover each: how the period went, then where
         # the lenses part, then the rest
-        rounds = ((self._finding_change, self._finding_best_post), (self._finding_elasticity, self._finding_formats),
+        rounds = ((self._finding_change, self._finding_other_changes, self._finding_best_post),
+                  (self._finding_elasticity, self._finding_formats),
                   (self._finding_overlap, self._finding_paid, self._finding_benchmark))
         for makers in rounds:
             for platform in self.platforms:
@@ -353,6 +370,48 @@ class Report:
             **self.words(platform)),
             {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
 
+    def changes_beyond_chance(self, platform: str) -> pd.DataFrame:
+        """The platform's figures in its lens tables (lens_kpis) whose change against the previous period is
+        beyond chance: the 95% interval the table shows leaves out 0 (of the change in pp for a percent rate,
+        of the relative change for the others). The rate the period-change sentence quotes is left out when
+        that sentence is given. Largest first, by the least relative change the interval allows ('sure': the
+        relative interval's end nearer 0, as a size; infinite for a percent rate up from 0). That puts pp
+        and per-post figures on one scale, and ranks a change by how large it surely is: a large change
+        known only roughly (few posts) and a small one known precisely (many posts) both rank low, where
+        ranking by the change alone would favour the first and by change ÷ interval width the second."""
+        quoted = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
+                  if self._finding_change(platform) else None)
+        names = [name for name in self.lens_kpis(platform) if name != quoted]
+        rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)
+                         & (self.kpis["kind"] != "total") & self.kpis["change"].notna()]
+        percent = rows["kpi"].isin(metrics.PERCENT_RATES)
+        low = rows["ci_low"].where(percent, rows["relative_ci_low"]).astype(float)
+        high = rows["ci_high"].where(percent, rows["relative_ci_high"]).astype(float)
+        relative_low, relative_high = rows["relative_ci_low"].astype(float), rows["relative_ci_high"].astype(float)
+        sure = np.where(relative_low > 0, relative_low, np.where(relative_high < 0, -relative_high, 0.0))
+        sure = np.where(relative_low.isna() & percent, np.inf, sure)  # from a rate of 0: no relative change
+        beyond = rows.assign(sure=sure)[(low > 0) | (high < 0)]
+        order = {name: i for i, name in enumerate(names)}  # ties in the tables' order
+        return beyond.assign(order=beyond["kpi"].map(order)).sort_values(
+            ["sure", "order"], ascending=[False, True], kind="stable").drop(columns="order")
+
+    def _finding_other_changes(self, platform: str) -> Finding | None:
+        """Beside the period-change sentence, the platform's other figures that changed beyond chance: how
+        many, and the largest OTHER_CHANGES_SHOWN of them (changes_beyond_chance) with their intervals, as
+        the lens tables show them. None when no other change is beyond chance."""
+        changes = self.changes_beyond_chance(platform)
+        if changes.empty:
+            return None
+        tr = self.tr
+        shown = changes.head(OTHER_CHANGES_SHOWN)
+        items = [tr.t("finding.other_change", metric=self._label(platform, row["kpi"]),
+                      change=self._fmt_change(row["kpi"], row)) for _, row in shown.iterrows()]
+        key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
+               if len(changes) == 2 else "finding.other_changes_more")
+        return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
+                                 second=items[-1]),
+                       {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
+
     def _finding_paid(self, platform: str) -> Finding | None:
         row = self.paid[self.paid["platform"] == platform]
         if row.empty or pd.isna(row["reach lift"].iloc[0]) or pd.isna(row["engagement-rate lift"].iloc[0]):
@@ -368,8 +427,10 @@ class Report:
     def _finding_benchmark(self, platform: str) -> Finding | None:
         """The platform's figure beside a published one: a like-for-like row first (the source's components),
         then the most recent data. The client's figure carries its interval and its posts' years, the
-        source's its data year; a source that counts engagement its own way is said to, with the platform's
-        own engagements beside (clicks included) where the exports carry them."""
+        source's its data year, and a verdict from the interval (benchmark_verdict); a figure with no
+        interval gets none, and says why. Posts and data more than BENCHMARK_YEARS_APART years apart are
+        said to make the comparison weak; a source that counts engagement its own way is said to, with the
+        platform's own engagements beside (clicks included) where the exports carry them."""
         tr = self.tr
         rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()]
         if rows.empty:
@@ -381,13 +442,22 @@ class Report:
                   "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
-        text = tr.t("finding.benchmark" if pd.notna(row["client low"]) else "finding.benchmark_no_interval", **values)
+        verdict = benchmark_verdict(row)
+        if verdict is None:
+            text = tr.t("finding.benchmark_no_interval", **values)
+        else:
+            text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_{verdict}"), **values)
+        apart = (np.nan if pd.isna(row["data year"])
+                 else max(int(row["data year"]) - last, first - int(row["data year"]), 0))
+        if apart > BENCHMARK_YEARS_APART:
+            text += " " + tr.t("finding.benchmark_years_apart", apart=tr.number(apart), **values)
         if not row["same_components"]:
             text += " " + tr.t("finding.benchmark_rough", components=self._components_counted(row), **values)
             if pd.notna(row["client (platform engagements)"]):
                 text += " " + tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
                                    **values)
-        return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"]})
+        return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
+                                                   "verdict": verdict, "years_apart": apart})
 
     def _components_counted(self, row) -> str:
         """The interactions a benchmark row's client figure counts: the source's components when it names
@@ -513,6 +583,12 @@ class Report:
         return notes
 
     # ----------------------------------------------------------------------------------------- lenses
+    def lens_kpis(self, platform: str) -> tuple[str, ...]:
+        """Every KPI the platform's lens tables show: broadcast, engagement, and attention where its exports
+        report watch time (the report's tables, in their order)."""
+        attention = ATTENTION_KPIS if platform in self.attention_platforms() else ()
+        return tuple(dict.fromkeys(self.broadcast_kpis(platform) + self.engagement_kpis(platform) + attention))
+
     def broadcast_kpis(self, platform: str) -> tuple[str, ...]:
         """The broadcast lens's table rows for the platform: BROADCAST_KPIS, and video views where the
         platform's posts are compared by them (TikTok, YouTube), so that the count its sentences quote is

@@ -195,6 +195,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
                                    "neither"},  # quality_notes, report._counted
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
+        "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files

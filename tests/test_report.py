@@ -1148,11 +1148,15 @@ def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_
         tr = report.tr
         assert text == (f"On Facebook, your mean engagement rate by followers was {tr.rate_percent(social['client'])}"
                         f" (95% CI {tr.rate_percent(social['client low'])} to {tr.rate_percent(social['client high'])};"
-                        " your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025).")
+                        " your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); your 95%"
+                        " interval lies above it, so yours is above it beyond chance.")
+        assert social["client low"] > social["benchmark"]  # the verdict's ground
         report.benchmarks = table[table["source"].str.startswith("Rival")].assign(**{
             "client (platform engagements)": [0.05, 0.05]})
         text = report._finding_benchmark("facebook").text
-        assert "(its data of 2023). Rival IQ Social Media Industry Benchmark Report counts engagement its own way, so" \
+        assert "(its data of 2023); your 95% interval lies above it, so yours is above it beyond chance. Your posts" \
+               " and its data are 3 years apart, and platforms' reach and engagement have changed in that time, so" \
+               " this comparison is weak. Rival IQ Social Media Industry Benchmark Report counts engagement its own way, so" \
                " this is a rough comparison: yours counts reactions + comments + shares. Counted with Facebook's own" \
                " engagements instead (clicks included), yours was 5.00%." in text
     finally:
@@ -1332,3 +1336,153 @@ def test_a_top_n_holding_most_posts_is_not_compared_anywhere(report):
         assert row["top-N overlap"] == "not compared (12 posts)"
     finally:
         report.overlaps = overlaps
+
+
+def _with_changes(report, platform, changes):
+    """The report's KPI table with the platform's intervals cleared (no change beyond chance) but for the rate
+    its change sentence quotes, then `changes` set: kpi -> (change, ci_low, ci_high, relative change,
+    relative ci_low, relative ci_high)."""
+    kpis = report.kpis.copy()
+    mine = (kpis["platform"] == platform) & (kpis["kpi"] != "engagement_rate_by_reach")
+    kpis.loc[mine, ["ci_low", "ci_high", "relative_ci_low", "relative_ci_high"]] = np.nan
+    for name, values in changes.items():
+        row = (kpis["platform"] == platform) & (kpis["kpi"] == name)
+        kpis.loc[row, ["change", "ci_low", "ci_high", "relative_change", "relative_ci_low", "relative_ci_high"]] = values
+    return kpis
+
+
+#: Instagram's changes in the synthetic KPI table (change, its 95% CI, relative change, its 95% CI), with the
+#: least relative change each interval allows worked out by hand ("sure"):
+CHANGES = {
+    # a percent rate in pp: relative CI 20.9% to 171% -> sure 0.209 (first)
+    "engagement_rate_by_impressions": (0.0044, 0.0015, 0.0069, 0.84, 0.209, 1.71),
+    # relative CI -53.5% to -16.9% -> sure 0.169 (second; first by change ÷ distance to the CI's end nearer 0:
+    # 0.0559 / 0.0351 = 1.59 against 0.0044 / 0.0029 = 1.52)
+    "reach_rate": (-0.0559, -0.0902, -0.0208, -0.38, -0.535, -0.169),
+    # a per-post figure, judged by its relative CI: -51.7% to -12.2% -> sure 0.122 (third)
+    "applause_rate": (-73.0, -111.0, -26.0, -0.339, -0.517, -0.122),
+    # second by relative change (+64%) but sure only 0.041 (fourth)
+    "virality_rate": (0.000455, 0.000045, 0.000783, 0.64, 0.041, 1.39),
+    # known precisely (many posts: the largest change ÷ distance, 3.3) but small: sure 0.002 (fifth)
+    "frequency": (-0.01, -0.013, -0.003, -0.007, -0.009, -0.002),
+    # the largest relative change, but its pp CI holds 0: not beyond chance
+    "click_through_rate": (0.03, -0.01, 0.07, 3.0, -0.2, 9.0),
+    # beyond chance but in no lens table of Instagram (its exports report no watch time): left out
+    "average_view_duration_seconds": (-13.0, -16.0, -10.0, -0.61, -0.70, -0.50),
+    # a total with an interval (none has one): not a rate, left out
+    "interactions": (-8299, -9000, -7000, -0.31, -0.33, -0.29),
+}
+
+
+def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
+    kpis, tr = report.kpis, report.tr
+    try:
+        report.kpis = _with_changes(report, "instagram", CHANGES)
+        assert list(report.changes_beyond_chance("instagram")["kpi"]) == [
+            "engagement_rate_by_impressions", "reach_rate", "applause_rate", "virality_rate", "frequency"]
+        finding = report._finding_other_changes("instagram")
+        assert finding.text == (
+            "On Instagram, 5 other figures in the tables below changed beyond chance against the previous period;"
+            " the two largest (by the least change their 95% interval allows): engagement rate by impressions"
+            " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
+        # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
+        keys = [f.key for f in report.findings()]
+        assert keys.index("finding.other_changes_more") == keys.index("finding.change_down", 2) + 1
+        report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
+        assert report._finding_other_changes("instagram").text == (
+            "On Instagram, two other figures in the tables below changed beyond chance against the previous"
+            " period: applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
+            " (95% CI -0.9% to -0.2%).")
+        report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
+        assert report._finding_other_changes("instagram").text.endswith(
+            "one other figure in the tables below changed beyond chance against the previous period: reach rate"
+            " -5.59 pp (95% CI -9.02 to -2.08).")
+        # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
+        report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
+                                                         **{k: CHANGES[k] for k in ("click_through_rate",
+                                                                                    "average_view_duration_seconds")}})
+        assert report._finding_other_changes("instagram") is None
+        assert "finding.other_changes_one" not in [f.key for f in report.findings()]
+        # without its change sentence (no summed reach change), the rate it would quote is a candidate too
+        table = _with_changes(report, "instagram", {})
+        quoted = (table["platform"] == "instagram") & (table["kpi"] == "engagement_rate_by_reach")
+        table.loc[quoted, ["change", "ci_low", "ci_high", "relative_change", "relative_ci_low", "relative_ci_high"]] = (
+            -0.005, -0.009, -0.001, -0.18, -0.3, -0.04)
+        report.kpis = table
+        assert report._finding_other_changes("instagram") is None  # quoted by the change sentence
+        table.loc[(table["platform"] == "instagram") & (table["kpi"] == "summed_reach"), "relative_change"] = np.nan
+        assert report._finding_change("instagram") is None
+        assert report._finding_other_changes("instagram").values["kpis"] == ["engagement_rate_by_reach"]
+    finally:
+        report.kpis = kpis
+
+
+def test_the_other_changes_sentence_in_indonesian():
+    report = build_report(**{**DEMO, "language": "id"})
+    report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("reach_rate", "applause_rate",
+                                                                              "virality_rate")})
+    assert report._finding_other_changes("instagram").text == (
+        "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya;"
+        " dua yang terbesar (menurut perubahan terkecil yang masih dimungkinkan IK 95%-nya): tingkat jangkauan"
+        " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
+        " (IK 95% -51,7% hingga -12,2%).")
+    report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
+    assert report._finding_benchmark("facebook").text == (
+        "Di Facebook, rata-rata tingkat interaksi Anda terhadap pengikut adalah 0,30% (IK 95% 0,21% hingga 0,40%;"
+        " dari unggahan Anda tahun 2026), dibandingkan dengan 0,15% dalam Socialinsider 2026 (dari data tahun"
+        " 2022); IK 95% Anda seluruhnya di atas angka itu, jadi angka Anda lebih tinggi secara bermakna. Unggahan"
+        " Anda dan data sumber itu berjarak 4 tahun, dan jangkauan serta interaksi di platform telah berubah"
+        " selama itu, sehingga perbandingan ini lemah.")
+
+
+@pytest.mark.parametrize("low, high, verdict", [
+    (0.0014, 0.0022, "in_line"),  # holds the published 0.15%
+    (0.0015, 0.0022, "in_line"),  # its end on the published figure: holds it
+    (0.0016, 0.0022, "above"),
+    (0.0010, 0.00149, "below"),
+    (np.nan, np.nan, None),  # too few posts for an interval: no verdict
+])
+def test_a_benchmark_verdict_comes_from_the_clients_interval(low, high, verdict):
+    from helpers.report import benchmark_verdict
+
+    assert benchmark_verdict(pd.Series({"client": 0.0017, "client low": low, "client high": high,
+                                        "benchmark": 0.0015})) == verdict
+
+
+def _benchmark_rows(client, low, high, data_year):
+    """One like-for-like Facebook benchmark row (Socialinsider's 0.15% mean by followers) with the client's
+    figure and interval as given."""
+    return pd.DataFrame([{
+        "platform": "facebook", "source": "Socialinsider", "edition": 2026, "data year": data_year,
+        "industry": "all industries", "statistic": "mean", "denominator": "followers",
+        "components": "reactions + comments + shares", "benchmark": 0.0015, "client": client, "client low": low,
+        "client high": high, "client (platform engagements)": np.nan, "client ÷ benchmark": client / 0.0015,
+        "posts": 52, "same_components": True, "reason": None}])
+
+
+def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(report):
+    benchmarks = report.benchmarks
+    start = "On Facebook, your mean engagement rate by followers was"
+    try:
+        # the report's posts are of 2026: data of 2024 are 2 years apart (no warning), of 2023 3 (a warning)
+        report.benchmarks = _benchmark_rows(0.0017, 0.0014, 0.0022, 2024)
+        finding = report._finding_benchmark("facebook")
+        assert finding.text == (f"{start} 0.17% (95% CI 0.14% to 0.22%; your posts of 2026), against 0.15% in"
+                                " Socialinsider 2026 (its data of 2024); your 95% interval holds it, so yours is in"
+                                " line with it.")
+        assert finding.values["verdict"] == "in_line" and finding.values["years_apart"] == 2
+        report.benchmarks = _benchmark_rows(0.0017, 0.0016, 0.0022, 2023)
+        assert report._finding_benchmark("facebook").text.endswith(
+            "(its data of 2023); your 95% interval lies above it, so yours is above it beyond chance. Your posts and"
+            " its data are 3 years apart, and platforms' reach and engagement have changed in that time, so this"
+            " comparison is weak.")
+        report.benchmarks = _benchmark_rows(0.0012, 0.0010, 0.00149, 2030)  # data after the posts count too
+        text = report._finding_benchmark("facebook").text
+        assert "yours is below it beyond chance. Your posts and its data are 4 years apart" in text
+        assert text in report.benchmark_sentence()
+        report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025)
+        assert report._finding_benchmark("facebook").text == (
+            f"{start} 0.17% (your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); your"
+            " posts are too few for a 95% interval, so whether yours is above or below it cannot be told.")
+    finally:
+        report.benchmarks = benchmarks
