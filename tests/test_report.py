@@ -1383,7 +1383,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, 5 other figures in the tables below changed beyond chance against the previous period;"
-            " the two largest (by the least change their 95% interval allows): engagement rate by impressions"
+            " the clearest two: engagement rate by impressions"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -1423,7 +1423,7 @@ def test_the_other_changes_sentence_in_indonesian():
                                                                               "virality_rate")})
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya;"
-        " dua yang terbesar (menurut perubahan terkecil yang masih dimungkinkan IK 95%-nya): tingkat jangkauan"
+        " dua yang paling jelas: tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
