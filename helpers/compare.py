@@ -215,10 +215,10 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 
     A post is in a top n when it is there however ties are broken, and has some of the measure
     (surely_in_top): the same rule for both lenses, so ties neither make nor hide agreement. Returns the
-    overlap count, its share of n, the index of the posts on top under one lens only, the lists' sizes
-    (`size_a`, `size_b`: below n where a tie spans the n-th place or posts have none of the measure) and
-    `chance`, the overlap two unrelated lists of those sizes would have on average: size_a · size_b ÷ posts
-    compared (the mean of the hypergeometric distribution).
+    overlap count, its share of n, the two lists (`top_a`, `top_b`, highest first), the posts on top under one
+    lens only, the lists' sizes (`size_a`, `size_b`: below n where a tie spans the n-th place or posts have
+    none of the measure) and `chance`, the overlap two unrelated lists of those sizes would have on average:
+    size_a · size_b ÷ posts compared (the mean of the hypergeometric distribution).
     """
     one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
@@ -232,7 +232,7 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
         "chance": len(top_a) * len(top_b) / compared if compared else np.nan,
         "overlap": len(common), "share": len(common) / k if k else np.nan,
         "top_a_only": top_a.difference(top_b, sort=False), "top_b_only": top_b.difference(top_a, sort=False),
-        "both": common, "a": a, "b": b,
+        "both": common, "top_a": top_a, "top_b": top_b, "a": a, "b": b,
     }
 
 

@@ -240,14 +240,17 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | Non
 
 
 def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
-               accent: str = "#0072B2", ranked_by: str = "", kept: set | None = None) -> plt.Figure:
+               accent: str = "#0072B2", ranked_by: str = "", kept: set | None = None,
+               shown=None) -> plt.Figure:
     """Slope chart: the top-N posts by their broadcast count (`ranked_by`: reach, or impressions where no
     reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions,
-    labelled with its tie ("#4–11"). A post is drawn as kept when it is in `kept`, the posts in both tops as
-    the overlap counts them (compare.top_n_overlap: a tie across the N-th place is not counted)."""
+    labelled with its tie ("#4–11"). `shown`: the posts to draw, the overlap's top list by the broadcast
+    count (compare.top_n_overlap 'top_a': a post tied across the N-th place is in neither list, so the chart
+    draws as many posts as the title counts); by default the first N in 'top order'. A post is drawn as kept
+    when it is in `kept`, the posts in both tops as the overlap counts them."""
     apply_style()
-    mine = ranks[ranks["platform"] == platform]
-    top = mine.sort_values("top order").head(top_n)  # the same top posts as the overlap it illustrates
+    mine = ranks[ranks["platform"] == platform].sort_values("top order")
+    top = mine.head(top_n) if shown is None else mine[mine.index.isin(list(shown))]
     height = max(3.5, 0.32 * len(top) + 1.5)
     fig, ax = new_figure(figsize=(6.5, height))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))

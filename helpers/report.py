@@ -54,6 +54,11 @@ OTHER_CHANGES_SHOWN = 2
 #: reach and engagement on the platforms drift from year to year (organic reach on Facebook halved
 #: within months in 2013-14, Ogilvy 2014), so figures further apart say little about each other.
 BENCHMARK_YEARS_APART = 2
+#: The statistical words of the report the glossary explains in plain language, in the order a reader meets
+#: them (texts: glossary.<name>.term and .meaning; a metric's term is its label). Report.glossary_terms
+#: keeps those the report shows.
+GLOSSARY = ("summed_reach", "points", "interval", "median", "spearman", "kendall", "overlap", "elasticity",
+            "mann_whitney", "holm", "p_value", "cliffs_delta", "kruskal_wallis", "order_statistics")
 
 
 def elasticity_class(fit: dict) -> str:
@@ -247,7 +252,9 @@ class Report:
             return None
         tr = self.tr
         full = overlap["size_a"] == overlap["size_b"] == overlap["n"]  # else ties across the n-th place shorten a list
-        key = ("finding.overlap_one" if overlap["overlap"] == 1 else "finding.overlap") if full else "finding.overlap_ties"
+        one = overlap["overlap"] == 1  # "1 of the 10 posts … is"
+        key = (("finding.overlap_one" if one else "finding.overlap") if full
+               else "finding.overlap_ties_one" if one else "finding.overlap_ties")
         return Finding("finding.overlap", tr.t(
             key, platform=tr.platform(platform), overlap=tr.number(overlap["overlap"]), n=tr.number(overlap["n"]),
             size_a=tr.number(overlap["size_a"]), size_b=tr.number(overlap["size_b"]), by=self.ranked_by(platform),
@@ -880,8 +887,8 @@ class Report:
         return pd.DataFrame(rows)
 
     def _overlap_cell(self, platform: str) -> str:
-        """'2 of 10', or with the lists' sizes where ties across the N-th place shorten one ('2 of 10 (10
-        and 4 surely in the top 10)')."""
+        """'2 of 10', or with the lists' sizes where ties across the N-th place shorten one ('2 (lists of 10
+        and 4: posts tied at the cut-off of the top 10 left out)')."""
         tr, overlap = self.tr, self.overlaps[platform]
         if not self.top_n_telling(platform):  # most of the posts: any two rankings share most of the top
             return tr.t("agreement.overlap_few", posts=tr.number(overlap["posts_compared"]))
@@ -1075,6 +1082,10 @@ class Report:
         so that no reader takes the brightest cell, a median of a few posts, for the time to post. A test over
         fewer than 3 slots, or over fewer than half the posts the map shows, would speak for too few of them:
         the sentence then says timing cannot be judged from these posts."""
+        return [sentence for _, sentence in self._timing_tests()]
+
+    def _timing_tests(self) -> list[tuple[str, str]]:
+        """Each timing_test_sentences sentence with its catalogue key (the glossary asks which were shown)."""
         tr = self.tr
         mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]) if not self.day_hour.empty else set()
         sentences = []
@@ -1086,13 +1097,13 @@ class Report:
                       "posts": tr.number(row["posts"]), "minimum": tr.number(plots.MIN_CELL_POSTS),
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
-                sentences.append(tr.t("timing.slots_too_few", **values))
+                sentences.append(("timing.slots_too_few", tr.t("timing.slots_too_few", **values)))
                 continue
             if pd.isna(row["p_value"]):
-                sentences.append(tr.t("timing.slots_equal", **values))
+                sentences.append(("timing.slots_equal", tr.t("timing.slots_equal", **values)))
                 continue
             key = "timing.slots_differ" if row["p_value"] < SIGNIFICANCE else "timing.slots_unclear"
-            sentences.append(tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values))
+            sentences.append((key, tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values)))
         return sentences
 
     def paid_table(self) -> pd.DataFrame:
@@ -1289,6 +1300,48 @@ class Report:
                          tr.t("definitions.caveat"): tr.t(f"metric.{name}.caveat")})
         return pd.DataFrame(rows)
 
+    def glossary_terms(self) -> list[str]:
+        """The GLOSSARY terms this report shows, each where a section prints it: a table's header or caption, a
+        sentence or a figure's title. The 95% interval and the median are in every report (the lens tables'
+        caption, their median post's change)."""
+        platforms = self.platforms
+        tested = any(len(self.formats[p][lens]["pairs"]) for p in platforms for lens in ("reach", "rate"))
+        formats = [p for p in platforms if self._finding_formats(p)]  # its sentence names its tests
+        slots = {key for key, _ in self._timing_tests()} & {"timing.slots_differ", "timing.slots_unclear"}
+        ranked = not self.agreement.empty  # the agreement table: ρ, τ, top-N overlap and elasticity columns
+        used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
+                "interval": True, "median": True, "spearman": ranked, "kendall": ranked, "overlap": ranked,
+                "elasticity": ranked, "mann_whitney": tested or bool(formats), "holm": tested or bool(formats),
+                "p_value": tested or bool(formats) or bool(slots), "cliffs_delta": tested,
+                "kruskal_wallis": bool(formats) or bool(slots),
+                "order_statistics": any(len(self.format_table(p)) for p in platforms)}
+        return [name for name in GLOSSARY if used[name]]
+
+    def _shows_points(self) -> bool:
+        """Whether the report shows a change in percentage points: a percent rate's change in a lens table (and
+        the summary), or its median post's change."""
+        for platform in self.platforms:
+            names = [n for n in self.broadcast_kpis(platform) + self.engagement_kpis(platform)
+                     if n in metrics.PERCENT_RATES]
+            rates = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)]
+            medians = self.rate_changes[(self.rate_changes["platform"] == platform)
+                                        & self.rate_changes["kpi"].isin(names)]
+            shown = [pd.notna(row["difference"]) and not self._no_interactions_either(row)
+                     for _, row in medians.iterrows()]  # "none: the median post drew no interactions" is no pp
+            if rates["change"].notna().any() or any(shown):
+                return True
+        return False
+
+    def glossary(self) -> pd.DataFrame:
+        """The statistical words of this report (glossary_terms), each with a plain sentence on what it tells
+        the reader, for the Definitions section."""
+        tr = self.tr
+        words = self.words()
+        return pd.DataFrame([{tr.t("glossary.term"): (tr.metric(name) if name in dict(metrics.DEFINITIONS)
+                                                       else tr.t(f"glossary.{name}.term")),
+                              tr.t("glossary.meaning"): tr.t(f"glossary.{name}.meaning", **words)}
+                             for name in self.glossary_terms()])
+
     # ----------------------------------------------------------------------------------------- figures
     def figure_plan(self) -> list[tuple]:
         """The figures the report draws, in order: (name, arguments) for `figure_<name>(*arguments)`; a figure
@@ -1397,10 +1450,11 @@ class Report:
         finding = self._finding_overlap(platform)
         sentence = finding.text if finding else tr.platform(platform)
         overlap = self.overlaps[platform]
-        both = overlap.get("both", pd.Index([]))
+        # the posts the title counts: the top by the broadcast count, less any tied across the N-th place
+        shown = overlap["top_a"]
         fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour,
-                               ranked_by=self.ranked_by(platform), kept=set(both))
-        alt = tr.t("figure.rank_alt", n=tr.number(self.top_n), platform=tr.platform(platform),
+                               ranked_by=self.ranked_by(platform), kept=set(overlap["both"]), shown=shown)
+        alt = tr.t("figure.rank_alt", n=tr.number(len(shown)), platform=tr.platform(platform),
                    by=self.ranked_by(platform)) + " " + sentence
         return fig, alt
 

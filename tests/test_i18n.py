@@ -204,6 +204,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "lesson.sim.engagement_": {"chance", "close", "unknown"},
+        # report.glossary (a metric's term is its label)
+        "glossary.": {f"{name}.{part}" for name in report.GLOSSARY for part in ("term", "meaning")
+                      if not (part == "term" and name in dict(metrics.DEFINITIONS))},
     }
 
 

@@ -109,11 +109,13 @@ def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
         report.overlaps = {**overlaps, platform: {**overlaps[platform], "overlap": 2, "n": 10, "size_a": 10,
                                                   "size_b": 4, "posts_compared": 58, "chance": 10 * 4 / 58}}
         text = report._finding_overlap(platform).text
-        assert text.startswith(f"2 of the 10 {report.tr.platform(platform)} posts surely in the top 10 by reach are"
-                               " also among the 4 surely in the top 10 by interactions")
-        assert "would share about 0.7 (over 58 posts)" in text
+        assert text.startswith(f"2 of the 10 {report.tr.platform(platform)} posts with the most reach are"
+                               " also among the 4 with the most interactions")
+        assert "would share about 0.7 (over 58 posts). Posts tied at the cut-off of the top 10 are left out" in text
         row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
-        assert row["top-N overlap"] == "2 of 10 (10 and 4 surely in the top 10)"
+        assert row["top-N overlap"] == "2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out)"
+        report.overlaps[platform]["overlap"] = 1  # one post: "is also among"
+        assert " posts with the most reach is also among the 4 " in report._finding_overlap(platform).text
     finally:
         report.overlaps = overlaps
 
@@ -1486,3 +1488,108 @@ def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(rep
             " posts are too few for a 95% interval, so whether yours is above or below it cannot be told.")
     finally:
         report.benchmarks = benchmarks
+
+
+# ------------------------------------------------------------------------------------------- plain words
+def test_the_glossary_explains_the_words_the_report_shows_and_no_other(report):
+    import dataclasses
+
+    from helpers.report import GLOSSARY, analyse
+
+    # the demo shows every word: reach, changes in pp, the agreement table, format tests, Kruskal–Wallis
+    assert report.glossary_terms() == list(GLOSSARY)
+    table = report.glossary()
+    assert list(table.columns) == ["term", "what it tells you"] and len(table) == len(GLOSSARY)
+    terms = dict(zip(table["term"], table["what it tells you"]))
+    assert terms["pp (percentage points)"].startswith("The gap between two percentages: a rate that goes from 3% to 4%"
+                                                      " has risen by 1 pp")
+    assert "summed reach (not unique people)" in terms and "Cliff's δ (effect size)" in terms
+    assert "the N posts with the most reach" in terms["top-N overlap"]  # the report's own broadcast word
+    # no post's format known: no two formats are tested, so no Cliff's δ, Mann–Whitney or Holm (the format
+    # table still shows the posts' one median, with the interval its caption explains)
+    posts = report.posts.assign(format=pd.Series(pd.NA, index=report.posts.index, dtype="string"))
+    unformatted = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert not any(len(unformatted.format_tests(p)) for p in unformatted.platforms)
+    left = unformatted.glossary_terms()
+    assert not {"cliffs_delta", "mann_whitney", "holm"} & set(left)
+    assert "order_statistics" in left and all(len(unformatted.format_table(p)) for p in unformatted.platforms)
+    assert {"points", "interval", "median", "spearman", "overlap", "elasticity"} <= set(left)
+    # Kruskal–Wallis stays only where a timing sentence still names it
+    assert ("kruskal_wallis" in left) == any("Kruskal–Wallis" in s for s in unformatted.timing_test_sentences())
+    assert "Cliff's δ (effect size)" not in set(unformatted.glossary()["term"])
+    # no reach reported in either period: no summed reach to explain
+    previous = report.previous.assign(reach=pd.array([pd.NA] * len(report.previous), dtype="Int64"))
+    no_reach = _without(dataclasses.replace(report, previous=metrics.post_metrics(previous)), ["reach"])
+    assert "summed_reach" not in no_reach.glossary_terms() and "points" in no_reach.glossary_terms()
+
+
+def test_the_glossary_leaves_out_pp_when_no_change_is_shown(report):
+    import dataclasses
+
+    from helpers.report import analyse
+
+    empty = report.previous.iloc[:0]  # no comparison period: no change in any table or sentence
+    alone = dataclasses.replace(report, previous=empty, **analyse(report.posts, empty, 10, "all industries"))
+    assert "points" not in alone.glossary_terms() and "points" in report.glossary_terms()
+
+
+def test_both_languages_explain_every_glossary_word(report):
+    import dataclasses
+
+    from helpers.i18n import Translator
+    from helpers.report import GLOSSARY
+
+    english = report.glossary()
+    indonesian = dataclasses.replace(report, tr=Translator("id")).glossary()
+    assert list(indonesian.columns) == ["istilah", "apa artinya bagi Anda"] and len(indonesian) == len(GLOSSARY)
+    assert "poin persentase" in set(indonesian["istilah"])
+    for en, id_ in zip(english.itertuples(index=False), indonesian.itertuples(index=False)):
+        assert en[1] and id_[1] and en[1] != id_[1]  # a sentence in each language, not a copy
+    assert "secara bermakna" in " ".join(indonesian.iloc[:, 1])  # "beyond chance"
+
+
+def test_the_lens_tables_say_their_changes_come_from_unrounded_figures():
+    from helpers.i18n import Translator
+
+    values = {"platform": "Facebook", "lens": "engagement"}
+    assert ("Changes are worked out from the unrounded figures, so one may differ in its last digit from the"
+            " difference of the rounded figures shown.") in Translator("en").t("kpi.caption", **values)
+    assert "Perubahan dihitung dari angka sebelum dibulatkan" in Translator("id").t("kpi.caption", **values)
+
+
+def test_the_rank_shift_draws_as_many_posts_as_its_title_counts_when_reach_ties_across_the_last_place(report):
+    """Two Facebook posts tied on reach at 10th and 11th place may or may not be in the top 10: the overlap
+    leaves both out (9 posts), and the chart draws those 9, not the first 10 in publication order."""
+    import dataclasses
+
+    import matplotlib.pyplot as plt
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    facebook = report.ranks[report.ranks["platform"] == "facebook"].sort_values("top order")
+    tenth, eleventh = facebook.index[9], facebook.index[10]
+    posts.loc[eleventh, "reach"] = posts.loc[tenth, "reach"]
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    tied = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    overlap = tied.overlaps["facebook"]
+    assert overlap["size_a"] == 9
+    fig, alt = tied.figure_rank_shift("facebook")
+    title = fig._suptitle.get_text().replace("\n", " ")
+    counted = int(re.match(r"\d+ of the (\d+) Facebook posts", title).group(1))
+    drawn = [line for line in fig.axes[0].get_lines() if line.get_marker() == "o"]  # a post: a line, two dots
+    assert counted == len(drawn) == 9
+    assert tenth not in overlap["top_a"] and eleventh not in overlap["top_a"]  # the tied pair is what is left out
+    assert alt.startswith("Slope chart: the 9 Facebook posts with the most reach on the left")
+    assert "surely" not in title
+    assert title.endswith("Posts tied at the cut-off of the top 10 are left out: they may or may not belong in it.")
+    plt.close(fig)
+
+
+def test_no_catalogue_text_says_surely():
+    from helpers.i18n import LANGUAGES, catalogue
+
+    for language, word in (("en", r"\bsurely\b"), ("id", r"\bpasti (masuk|di|termasuk)\b")):
+        assert language in LANGUAGES
+        found = [key for key, text in catalogue(language).items() if re.search(word, text, flags=re.IGNORECASE)]
+        assert not found, f"{language}: {found}"
