@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="language of this command's messages (each report's language is set in the roster)")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
-    inspect.add_argument("files", nargs="+", help="export files or glob patterns")
+    inspect.add_argument("files", nargs="+", help="export files, glob patterns or folders (every export-like file in them)")
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
     inspect.add_argument("--year", type=int, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import WorkbookError
+from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, interactions, paid_flag, rate
+from .metrics import RATES, column, interactions, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     median_interval, ratio_of_medians_interval
 
@@ -96,6 +96,9 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
 def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions",
                    by: str = "platform", confidence: float = 0.95) -> pd.DataFrame:
     """Spearman agreement between two rankings of the posts, per platform, with intervals and counts."""
+    column(posts, by)
+    for name in (x, y):  # a misspelt name is an error, said once, before any platform is ranked
+        _measure(posts.iloc[0:0], name)
     rows = []
     for key, group in posts.groupby(by, sort=True, observed=True):
         xs = _measure(group, x)
@@ -133,6 +136,10 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
         return posts["interactions"] if "interactions" in posts else interactions(posts)
     if name in RATES and name not in posts:
         return rate(posts, name)
+    if not isinstance(name, str) or name not in posts:
+        raise unknown_name(Message("imports.names.measure"), name,
+                           [c for c in dict.fromkeys([*posts.columns, "interactions", *RATES])
+                            if c == "interactions" or c in RATES or pd.api.types.is_numeric_dtype(posts[c])])
     return posts[name].astype("Float64")
 
 
@@ -307,7 +314,7 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     Groups with fewer than `min_posts` posts reporting the measure are listed but not tested.
     """
     values = _measure(posts, measure)
-    frame = pd.DataFrame({"group": posts[group].fillna("unknown").astype(str), "value": values}).dropna()
+    frame = pd.DataFrame({"group": column(posts, group).fillna("unknown").astype(str), "value": values}).dropna()
     medians = []
     for name, part in frame.groupby("group"):
         interval = median_interval(part["value"])

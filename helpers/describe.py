@@ -1,4 +1,4 @@
-"""What a file is: the text `python -m helpers inspect FILE...` prints for each export.
+"""What a file is: the text `python -m helpers inspect FILE...` prints for each export (a folder: each file in it).
 
 Per file: the family, rows imported and dropped (and why), the period covered, which canonical metrics
 are present and which are not, and data-quality warnings. A file that cannot be read gets its error,
@@ -10,9 +10,10 @@ from pathlib import Path
 
 
 from .errors import FileUnreadable, WorkbookError
+from .explore import export_files
 from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
-from .paths import display_path
+from .paths import display_path, resolve
 from .schema import COUNT_COLUMNS
 
 POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
@@ -22,8 +23,10 @@ LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics
 
 
 def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, period_format: str,
-                  zone_note: str = "", absent: tuple[str, ...] = ()) -> list[str]:
-    """The lines describing one file's import report, labels aligned in the reader's language."""
+                  zone_note: str = "", absent: tuple[str, ...] = (), kinds: frozenset = frozenset()) -> list[str]:
+    """The lines describing one file's import report, labels aligned in the reader's language. `kinds`: what
+    the file's impressions count (impressions_kind), said beside them when it is not impressions (Meta's
+    views since 2025, YouTube's thumbnail impressions), as the post table's impressions_kind says."""
     width = max(len(tr.t(f"cli.inspect.{key}")) for key in LABELS) + 2
 
     def line(key: str, text) -> str:
@@ -43,7 +46,11 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
         lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present
     none = tr.t("cli.inspect.none")
-    lines.append(line("metrics", ", ".join(present) or none))
+    shown = present
+    if kinds and kinds != {"impressions"}:
+        counted = tr.t(f"imports.quality.kinds_{'_and_'.join(sorted(kinds))}")
+        shown = [tr.t("cli.inspect.impressions_counted", kind=counted) if m == "impressions" else m for m in present]
+    lines.append(line("metrics", ", ".join(shown) or none))
     missing = [m for m in absent if m not in present]
     if absent:
         lines.append(line("not_reported", f"{', '.join(missing) or none} {tr.t('cli.inspect.not_reported_note')}"))
@@ -87,7 +94,8 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
     blocks, failures, post_files, items = [], 0, [], {}
     for entry in [paths] if isinstance(paths, (str, Path)) else paths:
         try:  # one entry that names nothing does not keep the others from being described
-            items.update(dict.fromkeys(expand_paths(entry)))
+            folder = resolve(entry).is_dir()  # a folder: each export-like file in it and in its folders
+            items.update(dict.fromkeys(export_files(entry) if folder else expand_paths(entry)))
         except WorkbookError as error:
             items[_cannot_read(display_path(entry), error, tr)] = None
     zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
@@ -100,9 +108,11 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
         try:
             kind = _kind_of(path, family)
             if kind == "posts":
-                report = import_exports(path, timezone=timezone or "UTC", family=family, **options).reports[0]
+                result = import_exports(path, timezone=timezone or "UTC", family=family, **options)
+                report = result.reports[0]
                 header += _report_lines(report, tr, family_named(report.family).label, "rows", "%Y-%m-%d %H:%M",
-                                        zone_note, POST_METRICS)
+                                        zone_note, POST_METRICS,
+                                        frozenset(result.posts["impressions_kind"].dropna().astype(str)))
                 post_files.append(path)
             elif kind == "daily":
                 report = import_daily_series(path, family=family, **options).reports[0]

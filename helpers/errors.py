@@ -107,6 +107,22 @@ class NotReadHere(ExportFormatError):
 
 
 
+def unknown_name(what, value, known) -> WorkbookError:
+    """The error for a name the workbook does not know (a misspelt metric, column or grouping): it lists the
+    names it knows and, where one is close ('engagment_rate_by_reach'), the one likely meant; a bare KeyError
+    would name only the slip. `what` is a Message naming the kind of name."""
+    import difflib
+
+    from .i18n import Message
+
+    known = [str(name) for name in known]
+    close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.75)
+    if close:
+        return WorkbookError(Message("imports.names.unknown_close", what=what, value=repr(value),
+                                     close=repr(close[0]), known=", ".join(known)))
+    return WorkbookError(Message("imports.names.unknown", what=what, value=repr(value), known=", ".join(known)))
+
+
 def show_briefly_in_notebooks() -> None:
     """In a Jupyter kernel, show a WorkbookError as its message alone, not as a traceback through the
     workbook's own code: it speaks to the user, who has a file or a parameter to fix, and the message is

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, periods
-from .errors import WorkbookError
+from .errors import WorkbookError, unknown_name
 from .i18n import Message
 from .paths import DATA_DIR, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
@@ -31,6 +31,8 @@ def export_files(folder: str | Path) -> list[Path]:
     if not isinstance(folder, (str, Path)):  # papermill's `-p folder 42` passes a number
         raise WorkbookError(Message("imports.explore.folder_not_text", value=repr(folder)))
     root = resolve(folder)
+    if root.is_file():
+        raise WorkbookError(Message("imports.explore.a_file", folder=str(folder), parent=str(Path(folder).parent)))
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
@@ -49,10 +51,12 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,
                  start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Posts of one platform, one format and/or one period (start and end dates included).
+    """Posts of one platform, one format and/or one period (start and end dates included, written YYYY-MM-DD).
 
-    A platform or format these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'), or a
-    start after the end, is an error naming what there is: an empty table would read as "no such posts".
+    A platform or format these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'), a start
+    after the end, or a period wholly before or after the chosen posts (the exports do not cover it) is an
+    error naming what there is: an empty table would read as "no such posts". A period within the span of the
+    platform's posts that holds no post (of that format) gives an empty table: the exports cover it.
     """
     for what, value in (("platform", platform), ("format", format)):
         among = posts[posts["platform"] == platform] if what == "format" and platform else posts
@@ -60,6 +64,12 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         if value and value not in known:
             raise WorkbookError(Message("imports.explore.unknown_value", what=what, value=repr(value),
                                         known=", ".join(map(repr, known)) or "—"))
+    for name, value in (("start", start), ("end", end)):
+        try:
+            if value:
+                periods.iso_day(value)
+        except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
+            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value))) from None
     keep = pd.Series(True, index=posts.index)
     if platform:
         keep &= posts["platform"] == platform
@@ -68,6 +78,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
     if first is not None and after_last is not None and first >= after_last:
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
+    if start or end:  # the span of the platform's exports; a format's posts may just not fall in it
+        _check_within_span(posts[posts["platform"] == platform] if platform else posts, start, end, platform)
     if first is not None:
         keep &= posts["published_at"] >= first
     if after_last is not None:
@@ -75,9 +87,25 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     return posts[keep]
 
 
+def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
+    """An error when the period from `start` to `end` lies wholly before the first or after the last day of
+    the posts (of `platform`): the exports say nothing about those days, which an empty table would hide."""
+    if posts.empty:
+        return
+    first, last = span(posts)
+    if (start and str(periods.iso_day(start)) > last) or (end and str(periods.iso_day(end)) < first):
+        values = {"start": str(start or "…"), "end": str(end or "…"), "first": first, "last": last}
+        if platform:
+            raise WorkbookError(Message("imports.explore.outside_span_chosen", chosen=f"platform={platform!r}",
+                                        **values))
+        raise WorkbookError(Message("imports.explore.outside_span", **values))
+
+
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
-OVERVIEW_COLUMNS = ["platform", "published_at", "format", "reach", "impressions", "video_views", "reactions",
-                    "comments", "shares", "saves", "interactions", "paid", "text"]
+#: `impressions_kind` says what `impressions` counts: impressions, views (Meta since 2025, repeat views
+#: included) or YouTube's thumbnail impressions.
+OVERVIEW_COLUMNS = ["platform", "published_at", "format", "reach", "impressions", "impressions_kind", "video_views",
+                    "reactions", "comments", "shares", "saves", "interactions", "paid", "text"]
 
 
 def engagement_rate_of(posts: pd.DataFrame, platform: str) -> str:
@@ -98,9 +126,12 @@ def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
     return platform, (formats.index[0] if len(formats) else None)
 
 
-def last_days(posts: pd.DataFrame, days: int = 30) -> tuple[str, str]:
-    """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the table's
-    last post."""
+def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = None,
+              format: str | None = None) -> tuple[str, str]:
+    """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the last post
+    (of `platform` and `format`, when given: in a folder of several platforms, the last days of another
+    platform's exports may hold none of its posts)."""
+    posts = select_posts(posts, platform=platform, format=format)
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     last = posts["published_at"].max()
@@ -130,7 +161,8 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) 
     """The posts that make up a channel figure, with the columns it is computed from, largest first.
 
     For a rate (e.g. engagement_rate_by_reach) these are the posts reporting both its numerator and its
-    denominator; for a total (e.g. summed_reach) the posts reporting the summed column.
+    denominator; for a total (e.g. summed_reach, or the column it sums: reach) the posts reporting the summed
+    column. The top posts under each lens: posts_behind(posts, "reach") and posts_behind(posts, "interactions").
     """
     mine = select_posts(posts, platform=platform)
     if kpi in metrics.RATES:
@@ -139,13 +171,13 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) 
         rows = mine[metrics.rate(mine, kpi).notna()]
         shown = ["platform", "post_id", "published_at", "format", *columns, kpi, "text"]
         return rows[shown].sort_values(kpi, ascending=False)
-    if kpi in metrics.TOTALS:
-        column = metrics.TOTALS[kpi]
+    if kpi in metrics.TOTALS or kpi in metrics.TOTALS.values():
+        column = metrics.TOTALS.get(kpi, kpi)
         rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0]
         return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
             column, ascending=False)
-    raise WorkbookError(Message("imports.explore.unknown_figure", kpi=str(kpi), rates=list(metrics.RATES),
-                                totals=list(metrics.TOTALS)))
+    raise unknown_name(Message("imports.names.kpi"), kpi,
+                       dict.fromkeys([*metrics.RATES, *metrics.TOTALS, *metrics.TOTALS.values()]))
 
 
 def save_table(table: pd.DataFrame, name: str) -> Path:
@@ -198,7 +230,8 @@ def span(posts: pd.DataFrame) -> tuple[str, str]:
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     days = posts["published_at"].dt.tz_localize(None).dt.normalize()
-    monthly = posts["published_precision"].eq("month").fillna(False).astype(bool)
+    precision = posts["published_precision"] if "published_precision" in posts else pd.Series("minute", posts.index)
+    monthly = precision.eq("month").fillna(False).astype(bool)
     month = days[monthly].dt.to_period("M")
     first = pd.concat([days[~monthly], month.dt.start_time]).min()
     last = pd.concat([days[~monthly], month.dt.end_time.dt.normalize()]).max()

@@ -9,6 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .errors import unknown_name
+from .i18n import Message
+
 #: What counts as an interaction (METRICS.md, "Counting"): summed over the components a platform reports.
 INTERACTION_COMPONENTS = ("reactions", "comments", "shares", "saves")
 
@@ -134,6 +137,8 @@ def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
 
 def rate(posts: pd.DataFrame, name: str) -> pd.Series:
     """One per-post rate of RATES by name, NA where it cannot be computed."""
+    if name not in RATES:
+        raise unknown_name(Message("imports.names.rate"), name, RATES)
     numerator, denominator, scale = RATES[name]
     return ratio(_operand(posts, numerator), _operand(posts, denominator)) * scale
 
@@ -148,8 +153,17 @@ def post_metrics(posts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def column(posts: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the post table by name; an error listing the columns (and the one likely meant) for a
+    name the table lacks ('formats' for 'format'), not a bare KeyError."""
+    if not isinstance(name, str) or name not in posts:
+        raise unknown_name(Message("imports.names.column"), name, posts.columns)
+    return posts[name]
+
+
 def _group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
     """The column to group by, with missing keys as the group "unknown" (no post drops out of a group-by)."""
+    column(posts, by)
     keys = posts[by]
     return keys.astype("string").fillna("unknown").rename(by) if keys.isna().any() else keys
 

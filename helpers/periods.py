@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,6 +21,17 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 def is_plausible_year(value) -> bool:
     """A whole number from FIRST_YEAR to LAST_YEAR (25 or 0 is a slip, not a year); numpy integers count."""
     return isinstance(value, numbers.Integral) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
+
+
+def iso_day(value) -> dt.date:
+    """A day written YYYY-MM-DD (a date or a Timestamp passes as is): a ValueError for anything else. Python
+    also reads '20250301' and week dates ('2025-W13-1'), and pandas reads '03/04/2025' as 4 March, which a
+    reader who writes the day first means as 3 April: only the one unambiguous form is taken."""
+    if isinstance(value, dt.date):  # pandas' Timestamp is a datetime, hence a date
+        return value.date() if isinstance(value, dt.datetime) else value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        raise ValueError(value)
+    return dt.date.fromisoformat(str(value))
 
 
 def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:

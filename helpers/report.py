@@ -7,7 +7,6 @@ the language catalogue (helpers/locales) with numbers formatted for the language
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -1555,10 +1554,8 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
                         ("comparison_start", comparison_start), ("comparison_end", comparison_end)):
         if name.startswith("comparison") and not value:
             continue
-        try:  # YYYY-MM-DD only: Python also reads '20250301' and week dates ('2025-W13-1'), pandas not all
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-                raise ValueError(value)
-            dates[name] = dt.date.fromisoformat(str(value))
+        try:
+            dates[name] = periods.iso_day(str(value))  # YYYY-MM-DD only, as text
         except ValueError:
             problems.append(Message("imports.report.parameter.date", name=name, value=repr(value)))
     if bool(comparison_start) != bool(comparison_end):

@@ -1,0 +1,177 @@
+"""The explorer from an analyst's first session on real exports: typical slips (a misspelt metric, a day-first
+date, a period the exports do not cover, a file for a folder) get errors that say what was expected, and the
+recipes and `inspect` answer for the posts chosen, not for the whole folder."""
+import datetime as dt
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers import compare, explore, metrics, periods
+from helpers.__main__ import main
+from helpers.errors import WorkbookError
+from helpers.i18n import use_language
+from helpers.paths import DEMO_DIR
+from tests.conftest import real_export
+
+
+@pytest.fixture(scope="module")
+def workspace():
+    return explore.load_folder(DEMO_DIR / "kopi-senja", client="kopi-senja", timezone="Asia/Jakarta")
+
+
+@pytest.fixture()
+def three_posts():
+    """Facebook posts on 1 and 10 March (a photo, then a video), an Instagram reel on 1 May."""
+    return pd.DataFrame({
+        "platform": ["facebook", "facebook", "instagram"], "format": ["photo", "video", "reel"],
+        "published_at": pd.to_datetime(["2026-03-01 09:00", "2026-03-10 18:00", "2026-05-01 12:00"])
+        .tz_localize("Asia/Jakarta"),
+        "published_precision": pd.array(["minute"] * 3, dtype="string")})
+
+
+@pytest.mark.parametrize("written", ["03/04/2025", "20250301", "2025-W13-1", "2025-3-1", "1 March 2025"])
+def test_a_day_is_taken_written_yyyy_mm_dd_only(written):
+    with pytest.raises(ValueError):
+        periods.iso_day(written)
+
+
+def test_a_day_given_as_a_date_or_timestamp_is_that_day():
+    assert periods.iso_day("2025-03-01") == dt.date(2025, 3, 1)
+    assert periods.iso_day(dt.date(2025, 3, 1)) == dt.date(2025, 3, 1)
+    assert periods.iso_day(pd.Timestamp("2025-03-01 23:30", tz="Asia/Jakarta")) == dt.date(2025, 3, 1)
+
+
+def test_select_posts_refuses_a_day_first_date_rather_than_reading_it_month_first(workspace):
+    # pandas reads '03/09/2026' as 9 March: a reader writing the day first meant 3 September
+    with pytest.raises(WorkbookError, match=r"start is '03/09/2026', expected a date written YYYY-MM-DD"):
+        explore.select_posts(workspace.posts, start="03/09/2026")
+    with pytest.raises(WorkbookError, match=r"end is '20260930', expected a date written YYYY-MM-DD"):
+        explore.select_posts(workspace.posts, end="20260930")
+    as_text = explore.select_posts(workspace.posts, start="2026-09-03", end="2026-09-30")
+    as_dates = explore.select_posts(workspace.posts, start=dt.date(2026, 9, 3), end=pd.Timestamp("2026-09-30"))
+    assert len(as_text) == len(as_dates) > 0
+
+
+def test_a_period_outside_the_posts_is_an_error_naming_their_span(three_posts):
+    with pytest.raises(WorkbookError, match=r"no posts between 2026-06-01 and …: the posts run from 2026-03-01 to "
+                                            r"2026-05-01, so the exports do not cover those days"):
+        explore.select_posts(three_posts, start="2026-06-01")
+    with pytest.raises(WorkbookError, match=r"the posts with platform='facebook' run from 2026-03-01 to 2026-03-10"):
+        explore.select_posts(three_posts, platform="facebook", start="2026-04-01", end="2026-04-30")
+    with pytest.raises(WorkbookError, match=r"no posts between … and 2026-04-30: the posts with platform='instagram'"):
+        explore.select_posts(three_posts, platform="instagram", end="2026-04-30")
+    # within the platform's span, a format with no post in those days is an empty table: nothing was posted
+    assert explore.select_posts(three_posts, platform="facebook", format="video", start="2026-03-01",
+                                end="2026-03-05").empty
+    assert len(explore.select_posts(three_posts, end="2026-03-01")) == 1  # the first day itself is in the span
+    assert len(explore.select_posts(three_posts, start="2026-05-01")) == 1  # and so is the last
+
+
+def test_the_period_error_speaks_indonesian(three_posts):
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(three_posts, start="2026-06-01")
+        assert str(error.value).startswith("tidak ada unggahan antara 2026-06-01 dan …: unggahan berkisar dari "
+                                           "2026-03-01 sampai 2026-05-01")
+    finally:
+        use_language("en")
+
+
+def test_last_days_end_on_the_last_post_of_the_chosen_platform_and_format(three_posts):
+    assert explore.last_days(three_posts, 7) == ("2026-04-25", "2026-05-01")
+    # in a folder of several platforms, Facebook's last days are its own, not Instagram's
+    assert explore.last_days(three_posts, 7, platform="facebook") == ("2026-03-04", "2026-03-10")
+    assert explore.last_days(three_posts, 7, platform="facebook", format="photo") == ("2026-02-23", "2026-03-01")
+    start, end = explore.last_days(three_posts, 30, platform="facebook", format="photo")
+    assert len(explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)) == 1
+
+
+def test_misspelt_names_say_what_is_known_and_what_was_likely_meant(workspace):
+    posts = workspace.posts
+    facebook = explore.select_posts(posts, platform="facebook")
+    slips = [
+        (lambda: metrics.rate(posts, "engagment_rate_by_reach"), "rate 'engagment_rate_by_reach'",
+         "'engagement_rate_by_reach'"),
+        (lambda: metrics.kpis(posts, by="formats"), "column 'formats'", "'format'"),
+        (lambda: explore.summary_view(posts, by="formats"), "column 'formats'", "'format'"),
+        (lambda: compare.compare_groups(facebook, "format", "raech"), "'raech'", "'reach'"),
+        (lambda: compare.compare_groups(facebook, "formats", "reach"), "column 'formats'", "'format'"),
+        (lambda: compare.rank_agreement(posts, y="interaction"), "'interaction'", "'interactions'"),
+        (lambda: explore.posts_behind(posts, "engagment_rate_by_reach"), "KPI", "'engagement_rate_by_reach'"),
+    ]
+    for call, named, meant in slips:
+        with pytest.raises(WorkbookError) as error:
+            call()
+        text = str(error.value)
+        assert named in text and f"did you mean {meant}? Expected one of: " in text, text
+    with pytest.raises(WorkbookError) as error:  # nothing close: the names known, and no guess
+        metrics.rate(posts, "roi")
+    assert "did you mean" not in str(error.value)
+    assert str(error.value).startswith("rate 'roi' is not one the workbook knows; expected one of: frequency, ")
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError, match="kolom 'formats' tidak dikenal workbook: maksud Anda 'format'?"):
+            metrics.kpis(posts, by="formats")
+    finally:
+        use_language("en")
+
+
+def test_posts_behind_a_column_gives_the_top_posts_under_that_lens(workspace):
+    posts = workspace.posts
+    by_reach = explore.posts_behind(posts, "reach", platform="instagram")
+    assert by_reach.equals(explore.posts_behind(posts, "summed_reach", platform="instagram"))
+    instagram = explore.select_posts(posts, platform="instagram")
+    assert len(by_reach) == instagram["reach"].notna().sum()
+    assert by_reach["reach"].iloc[0] == instagram["reach"].max() and by_reach["reach"].is_monotonic_decreasing
+    by_interactions = explore.posts_behind(posts, "interactions", platform="instagram")
+    assert by_interactions["interactions"].iloc[0] == instagram["interactions"].max()
+
+
+def test_the_first_look_says_what_impressions_count():
+    columns = explore.OVERVIEW_COLUMNS
+    assert columns[columns.index("impressions") + 1] == "impressions_kind"
+    posts = explore.load_folder(real_export("instagram"), client="i", timezone="Africa/Johannesburg").posts
+    assert set(posts[columns]["impressions_kind"]) == {"views"}  # Business Suite's Views, since 2025
+
+
+def test_a_file_or_an_empty_folder_for_folder_says_what_to_give(tmp_path):
+    export = tmp_path / "posts.csv"
+    shutil.copy(next((DEMO_DIR / "kopi-senja").glob("*.csv")), export)
+    with pytest.raises(WorkbookError, match=f"{export} is a file, not a folder: give the folder that holds it "
+                                            f"\\({tmp_path}\\)"):
+        explore.load_folder(export)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(WorkbookError, match=r"no export files \(.csv, .xlsx, .tsv, .txt\) under .*empty: put the "
+                                            r"platforms' exports there"):
+        explore.load_folder(tmp_path / "empty")
+
+
+def test_inspect_describes_every_export_in_a_folder_and_its_subfolders(tmp_path, capsys):
+    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
+        (tmp_path / "kopi" / "posts").mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, tmp_path / "kopi" / "posts" / path.name)
+    assert main(["inspect", str(tmp_path / "kopi"), "--timezone", "Asia/Jakarta"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("family:       Meta Business Suite post export") == 2
+    assert "together: 264 distinct posts from 2 files" in out
+    (tmp_path / "kopi" / "notes.txt").write_text("brief from the client\n", encoding="utf-8")
+    (tmp_path / "kopi" / "~$open.xlsx").write_bytes(b"")  # Excel's lock file: not listed
+    assert main(["inspect", str(tmp_path / "kopi"), "--timezone", "Asia/Jakarta"]) == 2  # the note is no export
+    out = capsys.readouterr().out
+    assert "notes.txt\n  cannot be read:" in out and "~$open" not in out
+    assert out.count("family:       Meta Business Suite post export") == 2
+    (tmp_path / "none").mkdir()
+    assert main(["inspect", str(tmp_path / "none")]) == 2
+    assert "no export files (.csv, .xlsx, .tsv, .txt) under" in capsys.readouterr().out
+
+
+def test_inspect_says_what_impressions_count(capsys):
+    assert main(["inspect", str(real_export("instagram")), str(real_export("youtube/areikher/Table data.csv")),
+                 str(real_export("x/content-2025-02")), "--timezone", "UTC"]) == 0
+    out = capsys.readouterr().out
+    assert "metrics:      reach, impressions (counted as views), reactions" in out
+    assert "metrics:      impressions (counted as thumbnail impressions)" in out
+    assert "metrics:      impressions, reactions" in out  # X counts impressions: nothing added
+    assert "impressions (counted as" not in out.split("not reported:")[1].split("\n")[0]
