@@ -1377,7 +1377,7 @@ CHANGES = {
 
 
 def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
-    kpis, tr = report.kpis, report.tr
+    kpis = report.kpis
     try:
         report.kpis = _with_changes(report, "instagram", CHANGES)
         assert list(report.changes_beyond_chance("instagram")["kpi"]) == [
