@@ -116,8 +116,14 @@ def test_fixture_dates_paid_and_blanks():
 
 
 def test_reference_year_can_be_changed():
-    posts = import_exports(FIXTURES / "uci" / "three-posts.csv", year=2015).posts.set_index("post_id")
+    posts = import_exports(FIXTURES / "uci" / "three-posts.csv", reference_year=2015).posts.set_index("post_id")
     assert posts.loc["uci-0001", "published_at"] == pd.Timestamp("2015-12-07 09:00", tz="UTC")  # a Monday
+
+
+def test_the_year_given_for_yearless_exports_leaves_the_dataset_in_its_own_year():
+    # a folder mixing this dataset with a TikTok Studio export is read with year= for the TikTok file
+    posts = import_exports(FIXTURES / "uci" / "three-posts.csv", year=2025).posts.set_index("post_id")
+    assert posts.loc["uci-0001", "published_at"] == pd.Timestamp("2014-12-01 09:00", tz="UTC")  # a Monday
 
 
 def test_weekday_out_of_range_names_row():

@@ -59,9 +59,13 @@ def first_matching_day(year: int, month: pd.Series, weekday_sun1: pd.Series) -> 
     return 1 + (weekday_sun1 - first_sun1) % 7
 
 
-def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: int = REFERENCE_YEAR,
+def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, reference_year: int = REFERENCE_YEAR,
                               **_) -> ImportedFile:
-    """Read the UCI dataset into canonical rows (client not yet set); times are placed in `timezone` or UTC."""
+    """Read the UCI dataset into canonical rows (client not yet set); times are placed in `timezone` or UTC.
+
+    The posts' year is the dataset's own (`reference_year`). The `year=` option given for exports whose
+    year is unknown (TikTok Studio) does not apply: a folder mixing both would otherwise move these posts
+    to the TikTok export's year."""
     path = Path(path)
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
@@ -86,8 +90,8 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
                                     expected=Message("imports.uci_facebook_metrics.whole_number", low=low, high=high))
         timing[field] = values.astype(int)
 
-    day = first_matching_day(year, timing["month"], timing["weekday"])
-    naive = pd.to_datetime(pd.DataFrame({"year": year, "month": timing["month"], "day": day,
+    day = first_matching_day(reference_year, timing["month"], timing["weekday"])
+    naive = pd.to_datetime(pd.DataFrame({"year": reference_year, "month": timing["month"], "day": day,
                                          "hour": timing["hour"]}))
     out = pd.DataFrame(index=frame.index)
     out["platform"] = "facebook"
@@ -111,7 +115,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, year: 
     if blanks:
         report.warnings.append(Message("imports.uci_facebook_metrics.blank_cells", columns=[
             Message("imports.uci_facebook_metrics.blank_column", column=c, count=n) for c, n in blanks.items()]))
-    report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(year)))
+    report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(reference_year)))
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
