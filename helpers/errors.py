@@ -12,7 +12,7 @@ from pathlib import Path
 #: Names of the WorkbookError classes a notebook can raise: a failed render shows their message alone
 #: (it speaks to the user); any other exception is shown with its type, as the fault it is.
 USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "FileUnreadable", "RosterError",
-                              "SchemaViolation", "ParameterMismatch", "KernelStartError"})
+                              "SchemaViolation", "ParameterMismatch", "KernelStartError", "LessonParameterError"})
 
 
 class WorkbookError(Exception):
@@ -129,17 +129,54 @@ def show_briefly_in_notebooks() -> None:
     all they need. Still an error (the cell fails, papermill and nbval see it); any other exception keeps
     its full traceback, as the fault it is. Nothing happens outside IPython, which is not imported for it:
     a kernel has it loaded already, and the command line and render workers stay light."""
+    shell = _notebook_shell()
+    if shell is not None and WorkbookError not in shell.custom_exceptions:
+        _install(shell)
+
+
+#: Explanations of a user's own slips, by name: (exception types, explain(error, tb, namespace) -> str | None).
+_EXPLAINERS: dict[str, tuple[tuple[type, ...], object]] = {}
+
+
+def explain_in_notebooks(name: str, kinds: tuple[type, ...], explain) -> None:
+    """In a Jupyter kernel, show an exception of `kinds` raised by the user's own code as the sentence
+    `explain(error, tb, namespace)` returns (the namespace is the kernel's), with the exception's own line
+    under it; when it returns None, or fails, the usual traceback is shown. The lesson uses it to explain a
+    learner's typo in an exercise cell in the learner's language. Registering `name` again replaces it."""
+    shell = _notebook_shell()
+    if shell is None:
+        return
+    _EXPLAINERS[name] = (tuple(kinds), explain)
+    _install(shell)
+
+
+def _notebook_shell():
     import sys
 
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
-    if shell is None or not hasattr(shell, "set_custom_exc") or WorkbookError in shell.custom_exceptions:
-        return
+    return shell if shell is not None and hasattr(shell, "set_custom_exc") else None
 
-    def brief(shell, etype, value, tb, tb_offset=None):
+
+def _install(shell) -> None:
+    kinds = {WorkbookError, *(kind for kinds, _ in _EXPLAINERS.values() for kind in kinds)}
+    shell.set_custom_exc(tuple(kinds), _show_in_notebook)
+
+
+def _show_in_notebook(shell, etype, value, tb, tb_offset=None):
+    if isinstance(value, WorkbookError):
         shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])  # the error output, one entry
-
-    shell.set_custom_exc((*shell.custom_exceptions, WorkbookError), brief)
+        return
+    for kinds, explain in list(_EXPLAINERS.values()):
+        if isinstance(value, kinds):
+            try:
+                message = explain(value, tb, shell.user_ns)
+            except Exception:  # an explanation that fails never hides the error itself
+                message = None
+            if message:
+                shell._showtraceback(etype, value, [message, f"({etype.__name__}: {value})"])
+                return
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
 def os_reason(error: OSError):

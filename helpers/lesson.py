@@ -7,9 +7,13 @@ formulas from report.yml), so the lesson runs the same in English and Bahasa Ind
 """
 from __future__ import annotations
 
+import difflib
 import html
+import linecache
 import math
+import os
 import re
+import traceback
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +25,7 @@ from IPython.display import Markdown
 
 from .benchmarks import load_benchmarks
 from .compare import agreement_strength, clear_leader, compare_groups, rank_agreement, top_n_overlap
+from .errors import WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Translator
 from .importers import load_exports
 from .metrics import engagement_rate_by_reach, post_metrics
@@ -39,6 +44,10 @@ DEMO_CLIENTS = {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"), "harbour-books": (
 VIEWS_SWITCH = META_VIEWS_SWITCH.date()
 
 
+class LessonParameterError(WorkbookError, ValueError):
+    """A lesson parameter it cannot take; shown in a notebook as its sentence alone, not as a traceback."""
+
+
 #: A paid_boost above this is warned about: paid reach over five times the organic reach is rarely meant.
 PAID_BOOST_WARNING = 5
 
@@ -49,27 +58,30 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
 
     A wrong value stops the lesson with a sentence in the learner's language (English when the language
     itself is unknown) saying what is expected. A paid_boost above PAID_BOOST_WARNING is allowed but warned
-    about: it is most likely a percentage (20 for 20%) where a fraction (0.2) is expected.
+    about: it is most likely a percentage (20 for 20%) where a fraction (0.2) is expected. In a notebook, a
+    typical slip in an exercise cell is then explained in the same language (explain_mistake).
     """
     if language not in LANGUAGES:
-        raise ValueError(Translator("en").t("lesson.parameter.language", choices=", ".join(LANGUAGES),
+        raise LessonParameterError(Translator("en").t("lesson.parameter.language", choices=", ".join(LANGUAGES),
                                             value=repr(language)))
     tr = Translator(language)
     if isinstance(audience_size, bool) or not isinstance(audience_size, int) or audience_size < 100:
-        raise ValueError(tr.t("lesson.parameter.audience_size", value=repr(audience_size)))
+        raise LessonParameterError(tr.t("lesson.parameter.audience_size", value=repr(audience_size)))
     if not _is_number(conversation_share) or not 0 <= conversation_share <= 1:
-        raise ValueError(tr.t("lesson.parameter.conversation_share", value=repr(conversation_share)))
+        raise LessonParameterError(tr.t("lesson.parameter.conversation_share", value=repr(conversation_share)))
     if not _is_number(paid_boost) or paid_boost < 0:
-        raise ValueError(tr.t("lesson.parameter.paid_boost", value=repr(paid_boost)))
+        raise LessonParameterError(tr.t("lesson.parameter.paid_boost", value=repr(paid_boost)))
     if paid_boost > PAID_BOOST_WARNING:
         warnings.warn(tr.t("lesson.parameter.paid_boost_large", value=repr(paid_boost)), UserWarning, stacklevel=2)
     if isinstance(posts_per_strategy, bool) or not isinstance(posts_per_strategy, int) \
             or not 2 <= posts_per_strategy <= 10_000:
-        raise ValueError(tr.t("lesson.parameter.posts_per_strategy", value=repr(posts_per_strategy)))
+        raise LessonParameterError(tr.t("lesson.parameter.posts_per_strategy", value=repr(posts_per_strategy)))
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(tr.t("lesson.parameter.seed", value=repr(seed)))
+        raise LessonParameterError(tr.t("lesson.parameter.seed", value=repr(seed)))
     if not isinstance(show_solutions, bool):  # papermill's `-p show_solutions false` passes the text 'false'
-        raise ValueError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
+        raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
+    explain_in_notebooks("lesson", (KeyError, IndexError, NameError),
+                         lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
     return tr
 
 
@@ -225,7 +237,7 @@ def simulation_table(summary: pd.DataFrame, tr: Translator) -> pd.DataFrame:
         ("impressions", tr.metric("impressions"), broadcast, tr.number),
         ("frequency", tr.metric("frequency"), broadcast, lambda v: tr.number(v, 2)),
         ("interactions", tr.metric("interactions"), engagement, tr.number),
-        ("engagement_rate_by_reach", tr.metric("engagement_rate_by_reach"), engagement, tr.percent),
+        ("engagement_rate_by_reach", tr.t("lesson.sim.rate_of_sums"), engagement, tr.percent),
         ("conversation_rate", tr.metric("conversation_rate"), engagement, lambda v: tr.number(v, 1)),
         ("amplification_rate", tr.metric("amplification_rate"), engagement, lambda v: tr.number(v, 1)),
     ]
@@ -243,14 +255,16 @@ ALIKE = 1.1
 def strategy_ratios(posts: pd.DataFrame) -> dict:
     """Conversation strategy ÷ broadcast strategy, each with its 95% interval over the posts drawn
     (statistics.ratio_of_sums_change_interval, posts resampled within each strategy): 'reach', the ratio
-    of summed reach (of mean reach per post: the strategies publish as many posts), and 'rate', the ratio of
-    engagement rates by reach (Σ interactions ÷ Σ reach). Each is (ratio, low, high); no interval (NaN)
-    below 6 posts per strategy."""
+    of summed reach (of mean reach per post: the strategies publish as many posts), 'impressions', the same
+    for impressions, and 'rate', the ratio of engagement rates by reach (Σ interactions ÷ Σ reach). Each is
+    (ratio, low, high); no interval (NaN) below 6 posts per strategy."""
     conversation = posts[posts["strategy"] == "conversation"]
     broadcast = posts[posts["strategy"] == "broadcast"]
     out = {}
     for name, (num_c, den_c, num_b, den_b) in {
             "reach": (conversation["reach"], np.ones(len(conversation)), broadcast["reach"], np.ones(len(broadcast))),
+            "impressions": (conversation["impressions"], np.ones(len(conversation)), broadcast["impressions"],
+                            np.ones(len(broadcast))),
             "rate": (conversation["interactions"], conversation["reach"], broadcast["interactions"],
                      broadcast["reach"])}.items():
         change = ratio_of_sums_change_interval(num_c, den_c, num_b, den_b)
@@ -308,7 +322,8 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
         first = tr.t(f"lesson.sim.reach_{reach_verdict}", difference=_apart(tr, high, low),
                      impressions_broadcast=tr.number(b["impressions"]),
                      impressions_conversation=tr.number(c["impressions"]),
-                     impressions_difference=_apart(tr, impressions_high, impressions_low), **reach_values)
+                     impressions_difference=_apart(tr, impressions_high, impressions_low),
+                     impressions_interval=_ratio_interval(tr, ratios["impressions"]), **reach_values)
     elif reach_verdict == "broadcast":  # the winner's ratio: broadcast ÷ conversation, its interval turned too
         reach_values["interval"] = _ratio_interval(tr, _inverse(ratios["reach"]))
         first = tr.t("lesson.sim.reach_broadcast", ratio=tr.times(high / low) if low else "∞", **reach_values)
@@ -902,6 +917,101 @@ def _format_names(formats) -> dict[str, str]:
     return names
 
 
+#: Names the lesson's cells define, which an exercise cell uses: unknown only when those cells were not run.
+LESSON_NAMES = ("exercise_posts", "demo_posts", "benchmark_table", "lesson", "display", "tr", "language",
+                "show_solutions")
+#: Columns or rows listed when a table has none of the name asked for (a longer list is left to `table.columns`).
+LISTED_LABELS = 20
+
+
+def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -> str | None:
+    """What went wrong in a learner's own cell, in the learner's language, or None to show the usual traceback.
+
+    Explained: a column or row name that a table (a DataFrame or Series named in the failing line) does not
+    have, with the nearest names it does have (KeyError); `.iloc[0]` on a filter that kept no row
+    (IndexError); a name Python does not know: a lesson name whose cell was not run, text without quotes
+    ('b', reel), or a typo with its nearest names (NameError). Only errors raised through the learner's code
+    alone: one that passes through the workbook's own code (helpers/) keeps its traceback, as the fault it is.
+    """
+    frames = [(frame, line) for frame, line in traceback.walk_tb(tb)]
+    helpers_dir = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    if any(os.path.abspath(frame.f_code.co_filename).startswith(helpers_dir) for frame, _ in frames):
+        return None
+    mine = [(frame, line) for frame, line in frames if frame.f_globals is namespace]
+    if not mine:
+        return None
+    frame, number = mine[-1]
+    code = linecache.getline(frame.f_code.co_filename, number)
+    if isinstance(error, NameError):
+        return _explain_name(getattr(error, "name", None), namespace, tr)
+    names = list(dict.fromkeys(re.findall(r"[A-Za-z_]\w*", code)))
+    tables = [(name, namespace[name]) for name in names if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
+    if not tables:
+        return None
+    if isinstance(error, KeyError):
+        return _explain_key(_missing_labels(error), tables, tr)
+    if isinstance(error, IndexError) and ".iloc" in code and "out-of-bounds" in str(error):
+        table = tables[0][0]
+        found = re.search(rf"{re.escape(table)}\[\s*[\"']([^\"']+)[\"']\s*\]\s*==", code)
+        values = tr.t("lesson.mistake.column_values", table=table, column=found.group(1)) if found else ""
+        return " ".join(p for p in (tr.t("lesson.mistake.empty", table=table), values) if p)
+    return None
+
+
+def _missing_labels(error: KeyError) -> list[str]:
+    """The names a KeyError says are missing: pandas writes one as the key itself ('impression'), several
+    in a sentence ("Columns not found: 'a', 'b'", "None of [Index(['a'], dtype='str')] are in the [columns]")."""
+    key = error.args[0] if error.args else ""
+    if isinstance(key, str) and re.search(r"not found|not in index|are in the", key):
+        inner = re.search(r"Index\(\[(.*?)\]", key)
+        return re.findall(r"'([^']*)'", inner.group(1) if inner else key)
+    return [key]
+
+
+def _explain_key(missing: list, tables: list[tuple[str, object]], tr: Translator) -> str | None:
+    for name, table in tables:
+        columns = list(table.columns) if isinstance(table, pd.DataFrame) else []
+        rows = [] if isinstance(table.index, pd.RangeIndex) else list(table.index)
+        labels = [*columns, *rows]
+        absent = [label for label in missing if label not in labels]
+        if not absent:
+            continue
+        words = {str(label).casefold(): str(label) for label in labels}
+        near = list(dict.fromkeys(
+            match for label in absent for match in
+            ([words[str(label).casefold()]] if str(label).casefold() in words else [])
+            + [words[w] for w in difflib.get_close_matches(str(label).casefold(), list(words), n=2, cutoff=0.6)]))
+        parts = [tr.t("lesson.mistake.no_label", table=name, names=", ".join(repr(label) for label in absent))]
+        if near:
+            parts.append(tr.t("lesson.mistake.did_you_mean", names=", ".join(f"`{n!r}`" for n in near)))
+        if len(columns) > LISTED_LABELS:
+            parts.append(tr.t("lesson.mistake.many_columns", table=name, count=tr.number(len(columns))))
+        elif columns:
+            parts.append(tr.t("lesson.mistake.columns", names=", ".join(map(str, columns))))
+        if rows and len(rows) <= LISTED_LABELS:
+            parts.append(tr.t("lesson.mistake.rows", names=", ".join(map(str, rows))))
+        parts.append(tr.t("lesson.mistake.exactly"))
+        return " ".join(parts)
+    return None
+
+
+def _explain_name(name: str | None, namespace: dict, tr: Translator) -> str | None:
+    if not name:
+        return None
+    if name.startswith("answer_"):
+        return tr.t("lesson.mistake.answer_not_run", name=name)
+    if name in LESSON_NAMES:
+        return tr.t("lesson.mistake.not_run", name=name)
+    formats = _format_names([*EXERCISE_POSTS["format"], *_demo_posts(FORMATS_EXERCISE[0])["format"].dropna()])
+    if name.lower() in SUMMED_REACH_CHOICES or _normalise_name(name) in formats:
+        return tr.t("lesson.mistake.quotes", name=name)
+    known = [n for n in namespace if not n.startswith("_") and n not in ("In", "Out")]
+    near = difflib.get_close_matches(name, known, n=2, cutoff=0.7)
+    if near:
+        return tr.t("lesson.mistake.typo", name=name, names=", ".join(f"`{n}`" for n in near))
+    return tr.t("lesson.mistake.unknown_name", name=name)
+
+
 def solution(exercise_id: str, language: str = "en", show: bool = True) -> Markdown | None:
     """The worked solution of an exercise, or nothing when `show` is false (the learners' run)."""
     if not show:
@@ -916,13 +1026,18 @@ def solution(exercise_id: str, language: str = "en", show: bool = True) -> Markd
     elif exercise_id == "rates":
         components = {c: posts.loc["C", c] for c in ("reactions", "comments", "shares", "saves")}
         interactions = posts[list(components)].sum(axis=1)
+        # the post that leads by impressions, worked out too: the learner computed post C only
+        other = (interactions / posts["impressions"]).idxmax()
         values = dict(**{c: tr.number(v) for c, v in components.items()},
                       interactions=tr.number(sum(components.values())),
                       reach=tr.number(posts.loc["C", "reach"]), impressions=tr.number(posts.loc["C", "impressions"]),
                       by_reach=f"{tr.number(expected[0], 4)} ({tr.percent(expected[0], 2)})",
                       by_impressions=f"{tr.number(expected[1], 4)} ({tr.percent(expected[1], 2)})",
-                      top_by_reach=(interactions / posts["reach"]).idxmax(),
-                      top_by_impressions=(interactions / posts["impressions"]).idxmax())
+                      top_by_reach=(interactions / posts["reach"]).idxmax(), top_by_impressions=other,
+                      other_interactions=tr.number(interactions[other]), other_reach=tr.number(posts.loc[other, "reach"]),
+                      other_impressions=tr.number(posts.loc[other, "impressions"]),
+                      other_by_reach=tr.percent(interactions[other] / posts.loc[other, "reach"], 2),
+                      other_by_impressions=tr.percent(interactions[other] / posts.loc[other, "impressions"], 2))
     elif exercise_id == "formats":
         client, platform = FORMATS_EXERCISE
         winners = format_winners(_demo_posts(client)).set_index("platform").loc[platform]

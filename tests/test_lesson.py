@@ -39,7 +39,11 @@ def test_the_solution_passes_every_check(exercise, language):
 def test_the_exercise_posts_are_instagram_formats():
     """The caption says the four posts are of one Instagram account, which has no text-only posts."""
     assert set(lesson.EXERCISE_POSTS["format"]) <= {"reel", "photo", "carousel", "video"}
-    assert "Ranked by reach, post C comes first; ranked by impressions, post D does" in lesson.solution("rates").data
+    # the ranking is by each rate, not by reach itself (post A has the most reach), with post D worked out too
+    assert ("post C has the highest engagement rate by reach, but post D has the highest by impressions "
+            "(D: 120 ÷ 1,500 = 8.00% by reach, 120 ÷ 1,650 = 7.27% by impressions)") in lesson.solution("rates").data
+    assert ("unggahan D memiliki tingkat tertinggi terhadap impresi (D: 120 ÷ 1.500 = 8,00% terhadap jangkauan, "
+            "120 ÷ 1.650 = 7,27% terhadap impresi)") in lesson.solution("rates", "id").data
 
 
 def test_known_answers():
@@ -159,7 +163,11 @@ def test_numeric_prompts_explain_the_decimal_comma_syntax_error(language):
     for exercise in ("rates", "benchmark"):
         prompt = lesson.exercise(exercise, language).data
         assert "SyntaxError: leading zeros in decimal integer literals" in prompt and "`0,125`" in prompt
-    assert "`0.0317`" in lesson.exercise("rates", language).data  # how many digits to give
+    # how many digits to give: three decimals in both languages, with an example that has three
+    assert "`0.032`" in lesson.exercise("rates", language).data
+    assert ("at least three decimals" if language == "en" else "sedikitnya tiga desimal") in lesson.exercise(
+        "rates", language).data
+    assert lesson.check("rates", (0.085, 0.047), language).correct  # three decimals are enough
 
 
 @pytest.mark.parametrize("exercise", lesson.EXERCISES)
@@ -258,6 +266,11 @@ def test_with_the_default_parameters_the_strategies_look_alike_under_reach_and_d
     # the verdict is about summed reach; impressions, which differ more, are quoted beside it
     assert "summed reach makes the two strategies look alike" in takeaway
     assert Translator("en").number(b["impressions"]) in takeaway and "11% apart" in takeaway
+    # with its uncertainty, as every comparison: worked from the same resampling as the reach ratio
+    ratio, low, high = lesson.strategy_ratios(simulation)["impressions"]
+    assert ratio == pytest.approx(c["impressions"] / b["impressions"])
+    assert (f"11% apart (conversation ÷ broadcast: 95% CI {Translator('en').number(low, 2)} to "
+            f"{Translator('en').number(high, 2)} times)") in takeaway
     indonesian = lesson.simulation_takeaway(simulation, Translator("id"))
     assert "jangkauan yang dijumlahkan membuat kedua strategi tampak serupa" in indonesian
     assert "Impresi" in indonesian and Translator("id").number(c["impressions"]) in indonesian
@@ -326,6 +339,13 @@ def test_the_simulations_rate_names_its_ratio_of_sums():
     assert "engagement rate by reach (Σ interactions ÷ Σ reach)" in lesson.simulation_takeaway(
         simulation, Translator("en"))
     assert "(Σ interaksi ÷ Σ jangkauan)" in lesson.simulation_takeaway(simulation, Translator("id"))
+    # so does the table's row, whose value is that ratio (1,067 ÷ 59,048 = 1.8% for the broadcast strategy)
+    for language, label in (("en", "engagement rate by reach (Σ interactions ÷ Σ reach)"),
+                            ("id", "tingkat interaksi terhadap jangkauan (Σ interaksi ÷ Σ jangkauan)")):
+        tr = Translator(language)
+        row = lesson.simulation_table(lesson.summarise_simulation(simulation), tr).set_index(tr.t("lesson.sim.measure"))
+        sums = simulation[simulation["strategy"] == "broadcast"][["interactions", "reach"]].sum()
+        assert row.loc[label, tr.t("lesson.sim.broadcast")] == tr.percent(sums["interactions"] / sums["reach"])
 
 
 @pytest.mark.parametrize(("name", "value"), [("audience_size", 50), ("audience_size", 2.5e4),
@@ -337,6 +357,15 @@ def test_bad_parameters_stop_the_lesson_in_the_learners_language(name, value):
         lesson.setup("id", **{name: value})
     with pytest.raises(ValueError, match="language must be one of en, id; it is 'fr'"):
         lesson.setup("fr")
+
+
+def test_a_bad_parameter_is_a_user_error_shown_as_its_sentence():
+    """A WorkbookError: a notebook shows its sentence alone (errors.show_briefly_in_notebooks), not a traceback."""
+    from helpers.errors import USER_ERROR_NAMES, WorkbookError
+
+    with pytest.raises(WorkbookError, match="seed must be a whole number") as error:
+        lesson.setup("en", seed=-1)
+    assert isinstance(error.value, ValueError) and type(error.value).__name__ in USER_ERROR_NAMES
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -684,7 +713,7 @@ def test_unknown_parameters_are_refused_before_running(tmp_path):
 
 
 def test_a_failing_run_names_the_language_and_cell(tmp_path):
-    with pytest.raises(SlidesError, match="'en' failed in cell .*ValueError: audience_size must be"):
+    with pytest.raises(SlidesError, match="'en' failed in cell .*LessonParameterError: audience_size must be"):
         execute_lesson("en", tmp_path / "x.ipynb", audience_size=5)
 
 
@@ -741,3 +770,74 @@ def test_the_simulation_intro_follows_a_zero_paid_boost(language):
     text = lesson.simulation_intro(tr, 5000, 0.25, 0.0, 30)
     assert "`paid_boost`" in text.split("\n")[2] and tr.percent(0, 0) not in text  # not "paid reach equal to 0%"
     assert lesson.simulation_intro(tr, 5000, 0.5, 1.0, 30) != text
+
+
+# ------------------------------------------------------------------------------------------- a learner's slips
+def _slip(code: str, namespace: dict, language: str = "en") -> str | None:
+    """Run `code` as a notebook cell would (its lines findable, the namespace its globals), and explain the error."""
+    import linecache
+
+    filename = f"<cell-{abs(hash(code))}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    try:
+        exec(compile(code, filename, "exec"), namespace)
+    except Exception as error:  # noqa: BLE001 - the slip under test
+        return lesson.explain_mistake(error, error.__traceback__, namespace, Translator(language))
+    raise AssertionError(f"{code!r} ran without an error")
+
+
+@pytest.fixture
+def learner():
+    """The names the lesson's cells define before the exercises."""
+    return {"lesson": lesson, "language": "en", "exercise_posts": lesson.exercise_posts(),
+            "demo_posts": lesson.exercise_data("formats"), "benchmark_table": lesson.benchmark_table()}
+
+
+def test_a_misspelt_column_or_row_is_named_with_the_nearest_names(learner):
+    message = _slip('answer_frequency = exercise_posts.loc["B", "impression"] / exercise_posts.loc["B", "reach"]',
+                    learner)
+    assert message.startswith("exercise_posts has no column or row called 'impression'. Did you mean `'impressions'`?")
+    assert "Its columns: format, reach, impressions, reactions, comments, shares, saves. Its rows: A, B, C, D." in message
+    assert "Apakah maksud Anda `'B'`?" in _slip('exercise_posts.loc["b", "reach"]', learner, "id")  # case
+    assert "Did you mean `'reach'`?" in _slip('exercise_posts["Reach"]', learner)
+    # pandas's sentence for several columns; a wide table points to .columns rather than listing 41 names
+    message = _slip('demo_posts.groupby("format")[["reach", "engagement_rate"]].median()', learner)
+    assert "no column or row called 'engagement_rate'" in message and "`'engagement_rate_by_reach'`" in message
+    assert f"`demo_posts.columns` lists its {len(learner['demo_posts'].columns)} columns." in message
+
+
+def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
+    message = _slip('benchmark_table[benchmark_table["platform"] == "X"]["value"].iloc[0]', learner)
+    assert message.startswith("The selection from benchmark_table is empty: no row matched the filter")
+    assert message.endswith('`benchmark_table["platform"].unique()` lists the values the column holds.')
+    assert _slip("answer_summed_reach = b", learner) == (
+        'Python reads `b` as the name of a variable, and there is none. Text goes in quotes: write `"b"`.')
+    assert '`"reel"`' in _slip("answer_formats = (reel, text)", learner)
+    assert "Apakah maksud Anda `exercise_posts`?" in _slip('exercise_post.loc["B", "reach"]', learner, "id")
+    assert "run the answer cell above" in _slip('lesson.check("frequency", answer_frequency, language)', learner)
+    del learner["exercise_posts"]
+    assert "the cells above were not run" in _slip('exercise_posts.loc["B", "reach"]', learner)
+
+
+def test_an_error_inside_the_workbook_keeps_its_traceback(learner):
+    assert _slip('lesson._demo_posts("no-such-client")', learner) is None  # a KeyError raised in helpers/
+    assert _slip('{"a": 1}["b"]', learner) is None  # no table of the lesson in the line: nothing to say
+    assert _slip("1 / 0", learner) is None
+
+
+def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
+    from nbclient import NotebookClient
+
+    cells = ['from helpers import lesson\ntr = lesson.setup("id")\nexercise_posts = lesson.exercise_posts()',
+             'exercise_posts.loc["B", "impression"]',
+             'lesson._demo_posts("no-such-client")',
+             'lesson.setup("en", seed=-1)']
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(notebook, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
+    errors = [next(o for o in cell.outputs if o.output_type == "error") for cell in notebook.cells[1:]]
+    assert errors[0].ename == "KeyError" and errors[0].traceback == [
+        _slip('exercise_posts.loc["B", "impression"]', {"exercise_posts": lesson.exercise_posts()}, "id"),
+        "(KeyError: 'impression')"]
+    assert len(errors[1].traceback) > 2  # the workbook's own fault: the full traceback
+    assert errors[2].traceback == ["LessonParameterError: seed must be a whole number of at least 0; it is -1."]
