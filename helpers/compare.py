@@ -133,7 +133,7 @@ def rank_agreement_by_broadcast(posts: pd.DataFrame, y: str = "interactions",
 def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     """A per-post measure by name: a column, or a derived metric (interactions, a rate of metrics.RATES)."""
     if name == "interactions":
-        return posts["interactions"] if "interactions" in posts else interactions(posts)
+        return (posts["interactions"] if "interactions" in posts else interactions(posts)).astype("Float64")
     if name in RATES and name not in posts:
         return rate(posts, name)
     if not isinstance(name, str) or name not in posts:

@@ -57,7 +57,7 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
             shown[column] = values.map(lambda v: "n/a" if pd.isna(v) else f"{v:,}")
         else:
             shown[column] = values.map(lambda v: "n/a" if v is None or (not isinstance(v, str) and pd.isna(v))
-                                       else _shorten(str(v), max_text))
+                                       else shorten(str(v), max_text))
     body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     body = re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
@@ -128,6 +128,7 @@ def png_width(png: bytes) -> int | None:
     return int.from_bytes(png[16:20], "big")
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -3,23 +3,35 @@
 `load_folder` reads every export it recognises (posts, daily series, paid delivery), merges overlapping
 exports, and adds the per-post metrics of both lenses. The recipes answer the next questions analysts ask:
 one platform, one format, one period, the posts behind a number, and a table saved as CSV or Excel
-(under data/derived/, never next to the raw exports). `report_view` gives the client report's findings
-and figures for the loaded posts, without reading the files again.
+(under data/derived/, never next to the raw exports). `shown` and `summary_view` format tables for reading
+(percentages, whole counts) and keep their numbers. `report_view` gives the client report's findings and
+figures for the loaded posts, without reading the files again.
 """
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
 
 import pandas as pd
 
 from . import metrics, periods
+from .display import shorten
 from .errors import WorkbookError, unknown_name
-from .i18n import Message
+from .i18n import Message, Translator, translator
 from .paths import DATA_DIR, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+#: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
+#: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
 DERIVED_DIR = DATA_DIR / "derived"
+DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"
+
+
+def derived_dir() -> Path:
+    """The folder save_table writes to: WORKBOOK_DERIVED_DIR when set, else data/derived/."""
+    return Path(os.environ[DERIVED_DIR_VARIABLE]) if os.environ.get(DERIVED_DIR_VARIABLE) else DERIVED_DIR
 
 
 #: What a folder of exports holds: posts with metrics, daily series, paid delivery, and what was read.
@@ -94,11 +106,21 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) ->
         return
     first, last = span(posts)
     if (start and str(periods.iso_day(start)) > last) or (end and str(periods.iso_day(end)) < first):
-        values = {"start": str(start or "…"), "end": str(end or "…"), "first": first, "last": last}
+        values = {"period": _period_words(start, end), "first": first, "last": last}
         if platform:
             raise WorkbookError(Message("imports.explore.outside_span_chosen", chosen=f"platform={platform!r}",
                                         **values))
         raise WorkbookError(Message("imports.explore.outside_span", **values))
+
+
+def _period_words(start, end) -> Message:
+    """The days asked for, as a sentence says them: "between 2025-05-01 and 2025-05-31", or, with one end
+    only, "from 2025-05-01" or "up to 2025-05-31"."""
+    if start and end:
+        return Message("imports.explore.period_between", start=str(start), end=str(end))
+    if start:
+        return Message("imports.explore.period_from", start=str(start))
+    return Message("imports.explore.period_up_to", end=str(end))
 
 
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
@@ -141,19 +163,87 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
 def summary_view(posts: pd.DataFrame, by: str = "platform"):
     """metrics.channel_summary with one column per channel, formatted to read: counts as whole numbers with
     thousands separators, rates of interactions as percentages, per-post rates and frequency with two
-    decimals; NaN (nothing reported) as "not reported". The numbers stay in `.data` for computing."""
+    decimals; NaN (nothing reported) as "not reported"; numbers formatted by the Translator, as in the client
+    report, in English like channel_summary's labels. The numbers stay in `.data`, under those labels.
+
+    A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
+    "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
+    """
+    tr = translator("en")
     table = metrics.channel_summary(posts, by).T
-    styler = table.style.format(na_rep="not reported")
+    missing = tr.t("common.not_reported")
+    styler = table.style.format(na_rep=missing)
     for label in table.index:
         if label == "impressions kind":
             continue
         if label.startswith("ER by"):
-            shown = "{:.2%}"
+            shown = _formatter(lambda v: tr.percent(v, 2), missing)
         elif "rate (" in label or label.startswith(("frequency", "watch time")):
-            shown = "{:,.2f}"
+            shown = _formatter(lambda v: tr.number(v, 2), missing)
         else:
-            shown = "{:,.0f}"
-        styler = styler.format(shown, na_rep="not reported", subset=pd.IndexSlice[[label], :])
+            shown = _formatter(tr.number, missing)
+        styler = styler.format(shown, subset=pd.IndexSlice[[label], :])
+    return styler.relabel_index([_counted_label(label, posts, tr) for label in table.index], axis=0)
+
+
+#: The summary rows whose formula sums impressions, and the rate whose posts that sum covers.
+_IMPRESSION_FORMULAS = {"frequency (Σ impressions ÷ Σ reach)": "frequency",
+                        "ER by impressions, Σ interactions ÷ Σ impressions": "engagement_rate_by_impressions"}
+
+
+def _counted_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
+    """A summary row's label with "Σ impressions" saying what the posts it covers counted: views (Meta since
+    2025), thumbnail impressions (YouTube), or several joined by " + " as the row 'impressions kind' shows
+    them. The words are the report's (imports.quality.kinds_*)."""
+    kpi = _IMPRESSION_FORMULAS.get(label)
+    if kpi is None or posts.empty:
+        return label
+    kinds = sorted(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
+    if not kinds or kinds == ["impressions"]:
+        return label
+    counted = " + ".join(tr.t(f"imports.quality.kinds_{kind}") for kind in kinds)
+    return label.replace("Σ impressions", f"Σ {counted}")
+
+
+def _formatter(number, missing: str):
+    """A Styler formatter: `number(value)` for a value, `missing` for NA."""
+    return lambda value: missing if pd.isna(value) else number(value)
+
+
+#: What compare_groups' medians and their intervals are in: the unit of the measure compared.
+_IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
+
+
+def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "en", max_text: int = 90):
+    """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
+    rates and averages with two decimals, counts as whole numbers with thousands separators, missing as
+    "n/a", post texts escaped and cut to `max_text` characters. Numbers are formatted by the Translator, as
+    the client report formats them (Report._fmt_kpi). `measure`: the rate that compare.compare_groups'
+    'median', 'ci_low' and 'ci_high' are in (its result's "measure").
+
+    A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction
+    0.357, a count as Int64) because analysts sort, filter and compute with them; only what is shown reads
+    35.71%. The numbers are in `.data`.
+    """
+    tr = translator(language)
+    missing = tr.t("common.na")
+    styler = table.style.format(na_rep=missing)
+    for column in table.columns:
+        values = table[column]
+        name = measure if column in _IN_MEASURE_UNITS and measure else column
+        if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
+            shown_as = _formatter(lambda v: tr.percent(v, 2), missing)
+        elif pd.api.types.is_bool_dtype(values):
+            continue
+        elif pd.api.types.is_integer_dtype(values):
+            shown_as = _formatter(tr.number, missing)
+        elif pd.api.types.is_float_dtype(values):
+            shown_as = _formatter(lambda v: tr.number(v, 2), missing)
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+            shown_as = _formatter(lambda v: html.escape(shorten(str(v), max_text)), missing)
+        else:
+            continue
+        styler = styler.format(shown_as, subset=[column])
     return styler
 
 
@@ -181,11 +271,11 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) 
 
 
 def save_table(table: pd.DataFrame, name: str) -> Path:
-    """Write a table to data/derived/<name> as CSV (.csv) or Excel (.xlsx); never into data/raw.
+    """Write a table to data/derived/<name> (derived_dir) as CSV (.csv) or Excel (.xlsx); never into data/raw.
 
     Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
     """
-    target = DERIVED_DIR / name
+    target = derived_dir() / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
         raise WorkbookError(Message("imports.explore.bad_suffix", name=str(name),
                                     suffix=target.suffix or Message("imports.explore.no_extension")))

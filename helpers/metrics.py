@@ -86,9 +86,12 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 
 def interactions(posts: pd.DataFrame) -> pd.Series:
-    """reactions + comments + shares + saves, over the components reported; NA when none is reported."""
-    parts = posts[list(INTERACTION_COMPONENTS)].astype("Float64")
-    return parts.sum(axis=1, min_count=1).astype("Float64")
+    """reactions + comments + shares + saves, over the components reported; NA when none is reported.
+
+    A count, so Int64 like the columns it adds up: a table shows 5, not 5.0, and <NA>, never 0, for a post
+    reporting none. Rates divide it as Float64 (ratio)."""
+    parts = posts[list(INTERACTION_COMPONENTS)].astype("Int64")
+    return parts.sum(axis=1, min_count=1).astype("Int64")
 
 
 def frequency(posts: pd.DataFrame) -> pd.Series:

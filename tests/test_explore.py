@@ -35,7 +35,7 @@ def test_posts_behind_a_rate_reproduce_it(workspace):
 
 
 def test_save_table_writes_csv_and_excel_under_derived_only(workspace, tmp_path, monkeypatch):
-    monkeypatch.setattr(explore, "DERIVED_DIR", tmp_path)
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
     path = explore.save_table(workspace.posts.head(3), "three.csv")
     assert path.parent == tmp_path and pd.read_csv(path)["post_id"].astype(str).tolist()
     assert explore.save_table(workspace.posts.head(3), "three.xlsx").exists()

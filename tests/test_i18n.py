@@ -193,7 +193,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
-                                   "neither"},  # quality_notes, report._counted
+                                   "neither"},  # quality_notes, report._counted, explore._counted_label
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "figure.scatter_title_": _elasticity_classes() | {"mixed"},  # report.figure_reach_vs_interactions

@@ -1,0 +1,132 @@
+"""What the explorer shows: counts as whole numbers with missing kept missing, rates of interactions as
+percentages (the numbers underneath unchanged), formulas that name what was counted (views), one-sided
+periods said as they were asked, and a test run that saves no table into the project."""
+import pandas as pd
+import pytest
+
+from helpers import compare, explore, metrics, schema
+from helpers.errors import WorkbookError
+from helpers.i18n import use_language
+from helpers.paths import PROJECT_ROOT
+from tests.conftest import real_export
+
+
+def posts_of(rows: list[dict], timezone: str = "UTC") -> pd.DataFrame:
+    """Canonical posts (schema.conform) with the per-post metrics added, from a few hand-written rows."""
+    frame = pd.DataFrame(rows)
+    frame["published_at"] = pd.to_datetime(frame["published_at"]).dt.tz_localize(timezone)
+    base = {"client": "c", "account": "a", "published_precision": "minute", "source_file": "f.csv"}
+    frame = frame.assign(**{k: v for k, v in base.items() if k not in frame})
+    frame["post_id"] = frame.get("post_id", pd.Series([str(i) for i in range(len(frame))]))
+    return metrics.post_metrics(schema.conform(frame, timezone))
+
+
+@pytest.fixture()
+def two_posts():
+    """A photo: 14 reached, 5 reactions, nothing else reported (interactions 5, ER by reach 5 ÷ 14 = 35.71%).
+    A video: 1,200 reached, 2 reactions and 1 comment (3; 3 ÷ 1,200 = 0.25%). Both counted as views."""
+    return posts_of([
+        {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14,
+         "impressions": 20, "impressions_kind": "views", "reactions": 5, "text": "<script>alert(1)</script>"},
+        {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200,
+         "impressions": 3000, "impressions_kind": "views", "reactions": 2, "comments": 1, "text": None},
+    ])
+
+
+def test_interactions_are_a_whole_count_and_missing_when_no_component_is_reported():
+    posts = posts_of([
+        {"platform": "x", "published_at": "2025-05-01 09:00", "reactions": 4, "comments": 1},  # 5
+        {"platform": "x", "published_at": "2025-05-02 09:00", "shares": 2},  # 2: the others not reported
+        {"platform": "x", "published_at": "2025-05-03 09:00"},  # nothing reported: missing, not 0
+        {"platform": "x", "published_at": "2025-05-04 09:00", "reactions": 0},  # 0 reported: 0
+    ])
+    assert posts["interactions"].dtype == "Int64"
+    assert posts["interactions"].tolist()[:2] == [5, 2] and posts["interactions"].iloc[3] == 0
+    assert posts["interactions"].isna().tolist() == [False, False, True, False]
+    shown = posts[explore.OVERVIEW_COLUMNS].to_string()
+    assert "5.0" not in shown and "<NA>" in shown
+    behind = explore.posts_behind(posts, "interactions")
+    assert behind["interactions"].tolist() == [5, 2, 0] and behind["interactions"].dtype == "Int64"
+    # the rates still divide it as a number: 5 ÷ 20 impressions
+    rated = posts.assign(impressions=pd.array([20, 10, None, 4], dtype="Int64"))
+    assert metrics.rate(rated, "engagement_rate_by_impressions").tolist()[:2] == [0.25, 0.2]
+
+
+def test_interactions_of_real_exports_show_as_whole_numbers():
+    posts = explore.load_folder(real_export("instagram"), client="i", timezone="Africa/Johannesburg").posts
+    assert posts["interactions"].dtype == "Int64"
+    assert ".0 " not in posts[explore.OVERVIEW_COLUMNS].to_string().replace(".0\n", ".0 ")
+
+
+def test_the_posts_behind_a_rate_show_it_as_a_percentage_and_keep_the_fraction(two_posts):
+    behind = explore.posts_behind(two_posts, "engagement_rate_by_reach")
+    assert behind["engagement_rate_by_reach"].tolist() == pytest.approx([5 / 14, 3 / 1200])  # numbers, to compute
+    view = explore.shown(behind)
+    html = view.to_html()
+    assert "35.71%" in html and "0.25%" in html and "0.357" not in html
+    assert ">1,200<" in html and ">5<" in html and "5.0" not in html  # counts: whole, with separators
+    assert "&lt;script&gt;" in html and "<script>" not in html  # the post's text, escaped
+    assert ">n/a<" in html  # the video's missing text
+    assert view.data is behind
+    assert "35,71%" in explore.shown(behind, language="id").to_html()  # the Indonesian decimal comma
+
+
+def test_format_medians_are_shown_in_the_unit_of_the_rate_compared(two_posts):
+    more = pd.concat([two_posts] * 3, ignore_index=True).assign(post_id=[str(i) for i in range(6)])
+    groups = compare.compare_groups(more, "format", "engagement_rate_by_reach")
+    html = explore.shown(groups["medians"], measure=groups["measure"]).to_html()
+    assert "35.71%" in html and "0.25%" in html and ">3<" in html  # medians as rates, posts as counts
+    assert groups["medians"]["median"].tolist() == pytest.approx([5 / 14, 3 / 1200])
+    by_reach = compare.compare_groups(more, "format", "reach")
+    assert ">1,200.00<" in explore.shown(by_reach["medians"], measure="reach").to_html()  # no percent for reach
+
+
+def test_the_frequency_formula_names_views_where_the_exports_count_views(two_posts):
+    html = explore.summary_view(two_posts).to_html()
+    assert "frequency (Σ views ÷ Σ reach)" in html and "Σ interactions ÷ Σ views" in html
+    assert "Σ impressions" not in html
+    assert f"{3020 / 1214:.2f}" in html  # the figure itself: Σ views ÷ Σ reach
+    counted = two_posts.assign(impressions_kind=pd.array(["impressions"] * 2, dtype="string"))
+    assert "frequency (Σ impressions ÷ Σ reach)" in explore.summary_view(counted).to_html()
+    # the numbers keep the names analysts index them by
+    assert explore.summary_view(two_posts).data.loc["frequency (Σ impressions ÷ Σ reach)", "facebook"] == \
+        pytest.approx(3020 / 1214)
+    mixed = pd.concat([two_posts, counted.assign(post_id=["2", "3"])], ignore_index=True)
+    assert "frequency (Σ impressions + views ÷ Σ reach)" in explore.summary_view(mixed).to_html()
+
+
+def test_the_frequency_formula_of_real_meta_exports_counts_views():
+    posts = explore.load_folder(real_export("instagram"), client="i", timezone="Africa/Johannesburg").posts
+    html = explore.summary_view(posts).to_html()
+    assert "frequency (Σ views ÷ Σ reach)" in html and "÷ Σ impressions" not in html
+
+
+@pytest.mark.parametrize("language, start, end, said", [
+    ("en", "2025-06-01", None, "no posts from 2025-06-01: the posts run from 2025-05-02 to 2025-05-20"),
+    ("en", None, "2025-04-30", "no posts up to 2025-04-30: the posts run from"),
+    ("en", "2025-06-01", "2025-06-30", "no posts between 2025-06-01 and 2025-06-30: the posts run from"),
+    ("id", "2025-06-01", None, "tidak ada unggahan mulai 2025-06-01: unggahan berkisar dari 2025-05-02"),
+    ("id", None, "2025-04-30", "tidak ada unggahan hingga 2025-04-30: unggahan berkisar"),
+])
+def test_a_one_sided_period_is_said_as_it_was_asked(two_posts, language, start, end, said):
+    try:
+        use_language(language)
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(two_posts, start=start, end=end)
+        assert str(error.value).startswith(said) and "…" not in str(error.value)
+    finally:
+        use_language("en")
+
+
+def test_saved_tables_go_where_workbook_derived_dir_says(two_posts, tmp_path, monkeypatch):
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path / "tables"))
+    assert explore.save_table(two_posts, "x.csv") == tmp_path / "tables" / "x.csv"
+    monkeypatch.delenv(explore.DERIVED_DIR_VARIABLE)
+    assert explore.derived_dir() == PROJECT_ROOT / "data" / "derived"  # an analyst's default
+
+
+def test_a_test_run_saves_no_table_into_the_project():
+    """The explorer notebook's recipe saves a table; run by the test suite (nbval), it must not land in the
+    project's data/derived/, where it could replace an analyst's table of the same name."""
+    folder = explore.derived_dir().resolve()
+    assert not folder.is_relative_to(PROJECT_ROOT.resolve()), folder
