@@ -15,6 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401  (re-exported: notebooks call display.show)
 
+from . import metrics
 from .drawing import DPI, png_bytes
 
 
@@ -126,6 +127,26 @@ def png_width(png: bytes) -> int | None:
     if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
         return None
     return int.from_bytes(png[16:20], "big")
+
+
+#: Metrics shown with two decimals (per-post rates, averages, frequency); other counts are whole numbers.
+TWO_DECIMALS = ("frequency", "conversation_rate", "amplification_rate", "applause_rate",
+                "average_view_duration_seconds", "minutes_per_1000_reached", "watch_time_hours")
+
+
+def metric_text(tr, name: str, value, currency: str | None = None) -> str:
+    """A metric's value as the report and the explorer show it: a rate of interactions (or the reach rate) as
+    a percentage with two decimals, money in `currency` (as a number when none is given), TWO_DECIMALS with
+    two decimals, anything else as a whole number; missing as "n/a", never 0."""
+    if value is None or pd.isna(value):
+        return tr.t("common.na")
+    if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
+        return tr.percent(value, 2)
+    if name in metrics.MONEY_RATES or name == "spend":
+        return tr.money(value, currency) if currency else tr.number(value, 2)
+    if name in TWO_DECIMALS:
+        return tr.number(value, 2)
+    return tr.number(value)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, periods
-from .display import shorten
+from .display import TWO_DECIMALS, metric_text, shorten
 from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, translator
 from .paths import DATA_DIR, SKIPPED_NAME_PREFIXES, resolve
@@ -218,7 +218,7 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, missing as
     "n/a", post texts escaped and cut to `max_text` characters. Numbers are formatted by the Translator, as
-    the client report formats them (Report._fmt_kpi). `measure`: the rate that compare.compare_groups'
+    the client report formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
     'median', 'ci_low' and 'ci_high' are in (its result's "measure").
 
     A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction
@@ -231,8 +231,8 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     for column in table.columns:
         values = table[column]
         name = measure if column in _IN_MEASURE_UNITS and measure else column
-        if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
-            shown_as = _formatter(lambda v: tr.percent(v, 2), missing)
+        if name in metrics.PERCENT_RATES + metrics.MONEY_RATES + TWO_DECIMALS or name == "engagement_rate_by_broadcast":
+            shown_as = _formatter(lambda v, name=name: metric_text(tr, name, v), missing)
         elif pd.api.types.is_bool_dtype(values):
             continue
         elif pd.api.types.is_integer_dtype(values):

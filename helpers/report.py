@@ -159,16 +159,7 @@ class Report:
         return row[field_name].iloc[0] if len(row) else np.nan
 
     def _fmt_kpi(self, name: str, value) -> str:
-        if value is None or pd.isna(value):
-            return self.tr.t("common.na")
-        if name in metrics.PERCENT_RATES:
-            return self.tr.percent(value, 2)
-        if name in metrics.MONEY_RATES or name == "spend":
-            return self.tr.money(value, self.currency)
-        if name in ("frequency", "conversation_rate", "amplification_rate", "applause_rate",
-                    "average_view_duration_seconds", "minutes_per_1000_reached", "watch_time_hours"):
-            return self.tr.number(value, 2)
-        return self.tr.number(value)
+        return display.metric_text(self.tr, name, value, self.currency)
 
     def _fmt_change(self, name: str, row) -> str:
         """A KPI's change against the previous period: in percentage points for a percent rate, otherwise
