@@ -379,10 +379,14 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
     medians = medians.reindex(index=WEEKDAYS, columns=hours)
     shown = (medians * 100).where(counts >= min_posts).astype(float)
     cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
-    low, high = cells.get_clim()
-    if shown.notna().any(axis=None) and high <= low:  # every cell alike (0%, say): a scale from there, never below 0
-        cells.set_clim(low, low + max(abs(low) * 0.1, 0.1))
     if shown.notna().any(axis=None):  # no scale for a panel whose every cell is too thin to colour
+        low, high = cells.get_clim()
+        # a scale from 0% (rates are never below it): with a few coloured cells, a scale from the lowest to
+        # the highest would paint 6% and 10% as the palette's two ends, a gap far larger than it is
+        low = min(low, 0.0)
+        if high <= low:  # every cell 0%: a scale from there
+            high = low + 0.1
+        cells.set_clim(low, high)
         fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
     colour_limits = cells.get_clim()
     for (row, column), count in np.ndenumerate(counts.to_numpy()):

@@ -301,7 +301,7 @@ class Report:
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
             **self.words(platform),
-            notes=notes, multiplier=self.tr.number(multiplier, 1),
+            notes=notes, multiplier=self.tr.times(multiplier),
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
@@ -359,7 +359,7 @@ class Report:
             key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
                    else "finding.change_rate_only")
         return Finding(key, self.tr.t(
-            key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 0),
+            key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 1),
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
             partial=self._partial_phrase(platform),
@@ -442,8 +442,10 @@ class Report:
         verdict = benchmark_verdict(row)
         if verdict is None:
             text = tr.t("finding.benchmark_no_interval", **values)
-        else:
+        elif row["same_components"]:
             text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_{verdict}"), **values)
+        else:  # counted otherwise than the source: where the interval lies, not what it means (benchmark_rough)
+            text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_side_{verdict}"), **values)
         apart = (np.nan if pd.isna(row["data year"])
                  else max(int(row["data year"]) - last, first - int(row["data year"]), 0))
         if apart > BENCHMARK_YEARS_APART:
@@ -454,7 +456,8 @@ class Report:
                 text += " " + tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
                                    **values)
         return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
-                                                   "verdict": verdict, "years_apart": apart})
+                                                   "verdict": verdict, "years_apart": apart,
+                                                   "rough": not row["same_components"]})
 
     def _components_counted(self, row) -> str:
         """The interactions a benchmark row's client figure counts: the source's components when it names
@@ -616,7 +619,9 @@ class Report:
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
         """KPIs of one lens for one channel: this period, the previous one, the change, and coverage. When the
         exports cover only part of the two periods, a total's change is not given (it would mostly measure
-        the days left out); rates keep theirs."""
+        the days left out); rates keep theirs. A KPI the exports carry in neither period has no row: a row of
+        'not reported' and 'n/a' says only what Data coverage says once (lens_note tells the reader so); one
+        reported in a single period keeps its row, 'not reported' on the other side."""
         tr = self.tr
         rows = []
         partly = self._partly_covered(platform)  # totals over part of the days are not compared (see findings)
@@ -625,6 +630,8 @@ class Report:
             if row.empty:
                 continue
             row = row.iloc[0]
+            if name != "posts" and row["posts_covered"] == 0 and pd.isna(row["value_previous"]):
+                continue
             if row["posts_covered"] == 0 and name != "posts":
                 value = tr.t("common.not_reported")
             else:
@@ -645,6 +652,11 @@ class Report:
             if len(interval):
                 entry[tr.t("kpi.median_change")] = self._median_change_text(interval.iloc[0])
         return pd.DataFrame(rows).fillna("")
+
+    def lens_note(self) -> str:
+        """How to read the lens tables (what a rate in them is, what its interval says, why a metric has no
+        row), said once above the first of them rather than in each table's caption."""
+        return self.tr.t("kpi.how_to_read")
 
     def _median_change_text(self, row) -> str:
         if pd.isna(row["difference"]):
@@ -1166,7 +1178,7 @@ class Report:
             if pd.notna(hours):
                 per_thousand = self.kpi(platform, "minutes_per_1000_reached")
                 parts.append(tr.t("attention.sentence" if pd.notna(per_thousand) else "attention.sentence_no_reach",
-                                  platform=tr.platform(platform), hours=tr.number(hours, 1),
+                                  platform=tr.platform(platform), hours=self._fmt_kpi("watch_time_hours", hours),
                                   posts=tr.number(self.kpi(platform, "watch_time_hours", "posts_covered")),
                                   per_thousand=self._fmt_kpi("minutes_per_1000_reached", per_thousand)))
         return " ".join(parts)
@@ -1212,11 +1224,13 @@ class Report:
 
     def benchmark_sentence(self) -> str:
         """Each platform's finding, then how many published figures were compared like with like (the
-        source's components), how many only roughly (the source counts engagement its own way), and how
-        many not at all (the table's notes say why)."""
+        source's components), how many only roughly (the source counts engagement its own way; not said
+        again when each such figure is a finding's, which says so), and how many not at all (the table's
+        notes say why)."""
         tr = self.tr
         table = self.benchmarks
-        sentences = [f.text for f in (self._finding_benchmark(p) for p in self.platforms) if f]
+        findings = [f for f in (self._finding_benchmark(p) for p in self.platforms) if f]
+        sentences = [f.text for f in findings]
         rows = len(table)
         compared = table["client"].notna() if rows else pd.Series(dtype=bool)
         like = int((compared & table["same_components"].astype(bool)).sum()) if rows else 0
@@ -1229,7 +1243,7 @@ class Report:
             key = ("bench.sentence_like" if like else "bench.sentence_like_one" if rows == 1
                    else "bench.sentence_like_none")
         sentences.append(tr.t(key, comparable=tr.number(like), rows=tr.number(rows)))
-        if rough:
+        if rough > sum(f.values["rough"] for f in findings):  # a rough row no finding has said is rough
             key = ("bench.sentence_rough_one" if rough == rows == 1 else "bench.sentence_rough_single" if rough == 1
                    else "bench.sentence_rough")
             sentences.append(tr.t(key, rough=tr.number(rough)))

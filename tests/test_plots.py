@@ -81,6 +81,19 @@ def test_a_platform_without_the_rate_gets_no_panel_and_hours_run_without_gaps():
     matplotlib.pyplot.close(fig)
 
 
+def test_the_timing_heat_map_scales_its_colours_from_0_so_a_few_cells_do_not_look_far_apart():
+    import pandas as pd
+
+    # two coloured cells, 6% and 10%: a scale from the lowest to the highest would paint them as the palette's
+    # two ends; from 0 they sit at 60% and 100% of it
+    table = pd.DataFrame({"platform": "facebook", "weekday": ["Monday", "Tuesday", "Monday"], "hour": [9, 9, 10],
+                          "posts": [3, 4, 1], "reporting": [3, 4, 1], "median": [0.06, 0.10, 0.5]})
+    fig = plots.day_hour_heatmap(table, "title", Translator("en"))
+    low, high = fig.axes[0].collections[0].get_clim()
+    matplotlib.pyplot.close(fig)
+    assert (low, high) == pytest.approx((0, 10))  # percent; the 50% cell has 1 post: not coloured, not scaled
+
+
 def quadrant_table(platform: str, reach: list, rates: list):
     """compare.quadrants' table for one platform's posts, given their broadcast counts and rates."""
     import pandas as pd

@@ -43,7 +43,7 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             platform = next(p for p in report.platforms if tr.platform(p) in finding.text)
             fit = compare.elasticity(report.posts[report.posts["platform"] == platform])
             assert values["slope"] == pytest.approx(fit["slope"])
-            assert tr.number(fit["slope"], 2) in finding.text and tr.number(10 ** fit["slope"], 1) in finding.text
+            assert tr.number(fit["slope"], 2) in finding.text and tr.times(10 ** fit["slope"]) in finding.text
             low, high = 10 ** fit["ci_low"], 10 ** fit["ci_high"]  # the multiplier's interval, from the slope's
             assert (f"({tr.number(low, 1 if low < 10 else 0)} to {tr.number(high, 1 if high < 10 else 0)} times by the"
                     " interval)") in finding.text
@@ -938,7 +938,7 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     import dataclasses
 
     assert "cover only part" not in report._finding_change("facebook").text  # the demo covers both periods
-    assert "summed reach fell 33%" in report._finding_change("facebook").text
+    assert "summed reach fell 33.2%" in report._finding_change("facebook").text
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
     text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
     # the comparison starts 30 days before the exports: the sentence says which period is short, and by what
@@ -1004,7 +1004,7 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
     assert "views lift (paid ÷ organic medians)" in changed.paid_table().columns
     # the headline change follows the same count: views and engagement rate by views
     change = changed._finding_change("facebook").text
-    assert re.search(r"On Facebook, views (rose|fell) \d+% against the previous period, and engagement rate by views",
+    assert re.search(r"On Facebook, views (rose|fell) \d+\.\d% against the previous period, and engagement rate by views",
                      change) and "reach" not in change
 
 
@@ -1156,11 +1156,18 @@ def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_
         report.benchmarks = table[table["source"].str.startswith("Rival")].assign(**{
             "client (platform engagements)": [0.05, 0.05]})
         text = report._finding_benchmark("facebook").text
-        assert "(its data of 2023); your 95% interval lies above it, so yours is above it beyond chance. Your posts" \
+        # counted otherwise than the source: where the interval lies, but no "beyond chance" verdict on it
+        assert "(its data of 2023); your 95% interval lies above it. Your posts" \
                " and its data are 3 years apart, and platforms' reach and engagement have changed in that time, so" \
                " this comparison is weak. Rival IQ Social Media Industry Benchmark Report counts engagement its own way, so" \
-               " this is a rough comparison: yours counts reactions + comments + shares. Counted with Facebook's own" \
-               " engagements instead (clicks included), yours was 5.00%." in text
+               " this is only a rough comparison, not a verdict: yours counts reactions + comments + shares. Counted" \
+               " with Facebook's own engagements instead (clicks included), yours was 5.00%." in text
+        assert "beyond chance" not in text
+        # both Rival IQ rows are rough, the finding tells of one: the summing-up says that some are rough
+        assert "2 could be compared only roughly" in report.benchmark_sentence()
+        report.benchmarks = report.benchmarks[report.benchmarks["data year"] == 2023]  # the finding's row alone
+        assert report.benchmark_sentence() == (text + " The one published figure could not be compared like with"
+                                               " like.")
     finally:
         report.benchmarks = benchmarks
 
@@ -1548,13 +1555,60 @@ def test_both_languages_explain_every_glossary_word(report):
     assert "secara bermakna" in " ".join(indonesian.iloc[:, 1])  # "beyond chance"
 
 
-def test_the_lens_tables_say_their_changes_come_from_unrounded_figures():
+def test_the_lens_tables_say_once_how_to_read_them_and_their_captions_stay_short(report):
     from helpers.i18n import Translator
 
     values = {"platform": "Facebook", "lens": "engagement"}
+    assert Translator("en").t("kpi.caption", **values) == "Facebook: engagement, this period against the previous one"
     assert ("Changes are worked out from the unrounded figures, so one may differ in its last digit from the"
-            " difference of the rounded figures shown.") in Translator("en").t("kpi.caption", **values)
-    assert "Perubahan dihitung dari angka sebelum dibulatkan" in Translator("id").t("kpi.caption", **values)
+            " difference of the rounded figures shown.") in report.lens_note()
+    assert "A metric the exports carry in neither period has no row" in report.lens_note()
+    assert "Perubahan dihitung dari angka sebelum dibulatkan" in Translator("id").t("kpi.how_to_read")
+    assert "Σ" not in Translator("id").t("kpi.caption", **values)
+
+
+def test_a_lens_table_leaves_out_a_metric_reported_in_neither_period_and_keeps_one_reported_in_either(report):
+    import dataclasses
+
+    table = report.lens_table("facebook", report.broadcast_kpis("facebook"))
+    # the demo's Facebook exports carry no followers and no spend: no row of "not reported", "n/a", "n/a"
+    assert table["metric"].tolist() == ["posts", "summed reach (not unique people)", "impressions (or views)",
+                                        "frequency"]
+    assert "not reported" not in table["this period"].tolist()
+    # saves reported only in the comparison period: the row stays, "not reported" beside the earlier figure
+    kpis = report.kpis.copy()
+    saves = (kpis["platform"] == "facebook") & (kpis["kpi"] == "saves")
+    kpis.loc[saves, "value_previous"] = 12.0
+    row = dataclasses.replace(report, kpis=kpis).lens_table("facebook", ("saves",)).iloc[0]
+    assert (row["this period"], row["previous period"]) == ("not reported", "12")
+
+
+def test_the_summary_quotes_a_total_change_and_watch_time_as_the_tables_show_them(report):
+    table = report.lens_table("facebook", report.broadcast_kpis("facebook")).set_index("metric")
+    change = table.loc["summed reach (not unique people)", "change"]  # -33.2%
+    assert change.startswith("-") and f"summed reach fell {change[1:]} against" in report._finding_change("facebook").text
+    hours = report.lens_table("facebook", ("watch_time_hours",)).iloc[0]["this period"]  # 374.75
+    assert f"people watched {hours} hours of 8 posts" in report.attention_sentence()
+
+
+def test_the_elasticity_finding_gives_the_multiplier_as_precisely_as_its_interval(report):
+    import dataclasses
+
+    fit = {"slope": 1.08, "ci_low": 0.71, "ci_high": 1.51, "n": 28, "left_out_zero": 0, "sampled": False}
+    text = dataclasses.replace(report, elasticity={"facebook": fit})._finding_elasticity("facebook").text
+    # 10^1.08 = 12.02, 10^0.71 = 5.13, 10^1.51 = 32.4: whole numbers from 10 on, one decimal below
+    assert "went with about 12 times the interactions (5.1 to 32 times by the interval)" in text
+    fit = fit | {"slope": 0.38, "ci_low": 0.15, "ci_high": 0.66}  # 2.40, 1.41, 4.57
+    text = dataclasses.replace(report, elasticity={"facebook": fit})._finding_elasticity("facebook").text
+    assert "about 2.4 times the interactions (1.4 to 4.6 times by the interval)" in text
+
+
+def test_the_glossary_says_holm_keeps_the_chance_of_any_false_difference_below_5_percent():
+    from helpers.i18n import Translator
+
+    assert "stays below 5% over all the pairs together" in Translator("en").t("glossary.holm.meaning")
+    assert "di bawah 5% untuk semua pasangan sekaligus" in Translator("id").t("glossary.holm.meaning")
+    assert "is not one of those chance ones" not in Translator("en").t("glossary.holm.meaning")
 
 
 def test_the_rank_shift_draws_as_many_posts_as_its_title_counts_when_reach_ties_across_the_last_place(report):
