@@ -80,6 +80,13 @@ def elasticity_shown(fit: dict) -> bool:
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
 
 
+def relative_digits(*changes) -> int:
+    """Decimals of a relative change and its interval, shown together: one below 100% ("+38.2%"), none
+    when any of them reaches 100% ("+381% (95% CI 85% to 2,305%)"), where a tenth of a percent is noise."""
+    finite = [abs(c) for c in changes if pd.notna(c) and np.isfinite(c)]
+    return 0 if finite and max(finite) >= 1 else 1
+
+
 def benchmark_verdict(row) -> str | None:
     """Where a client's figure stands against a published one (a compare_with_benchmarks row), from the
     client's 95% interval: 'above' or 'below' when the interval leaves the published figure out on that
@@ -171,13 +178,16 @@ class Report:
             return self._points_text(row["change"], row.get("ci_low"), row.get("ci_high"))
         if pd.isna(row["relative_change"]):
             return tr.t("common.na")
-        change = tr.signed(tr.percent(row["relative_change"], 1))
         low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
-        if pd.isna(low) or pd.isna(high):
+        bounded = pd.notna(low) and pd.notna(high)
+        digits = relative_digits(row["relative_change"], *((low, high) if bounded else ()))
+        change = tr.signed(tr.percent(row["relative_change"], digits))
+        if not bounded:
             return change
         if np.isinf(high):  # the previous rate is 0 in many resamples: no upper bound
-            return tr.t("change.relative_open", change=change, low=tr.percent(low, 1))
-        return tr.t("change.relative_interval", change=change, low=tr.percent(low, 1), high=tr.percent(high, 1))
+            return tr.t("change.relative_open", change=change, low=tr.percent(low, digits))
+        return tr.t("change.relative_interval", change=change, low=tr.percent(low, digits),
+                    high=tr.percent(high, digits))
 
     def _points_text(self, difference, low, high) -> str:
         """A difference of two rates in percentage points, with its 95% interval when there is one."""
@@ -359,7 +369,8 @@ class Report:
             key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
                    else "finding.change_rate_only")
         return Finding(key, self.tr.t(
-            key, platform=self.tr.platform(platform), reach_change=self.tr.percent(abs(reach_change), 1),
+            key, platform=self.tr.platform(platform),
+            reach_change=self.tr.percent(abs(reach_change), relative_digits(reach_change)),  # as its table row
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
             partial=self._partial_phrase(platform),
