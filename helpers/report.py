@@ -1001,7 +1001,11 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- formats, timing
     def format_table(self, platform: str) -> pd.DataFrame:
+        """Each format's posts and medians under both lenses, with their intervals; no rows when the exports
+        give no post's format (a lone 'unknown' row would repeat the platform's medians)."""
         tr = self.tr
+        if self.posts.loc[self.posts["platform"] == platform, "format"].isna().all():
+            return pd.DataFrame()
         reach = self.formats[platform]["reach"]["medians"].set_index("format")
         rate = self.formats[platform]["rate"]["medians"].set_index("format")
         words = self.words(platform)

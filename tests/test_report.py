@@ -45,8 +45,8 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             assert values["slope"] == pytest.approx(fit["slope"])
             assert tr.number(fit["slope"], 2) in finding.text and tr.times(10 ** fit["slope"]) in finding.text
             low, high = 10 ** fit["ci_low"], 10 ** fit["ci_high"]  # the multiplier's interval, from the slope's
-            assert (f"({tr.number(low, 1 if low < 10 else 0)} to {tr.number(high, 1 if high < 10 else 0)} times by the"
-                    " interval)") in finding.text
+            assert (f"(95% CI {tr.number(low, 1 if low < 10 else 0)} to {tr.number(high, 1 if high < 10 else 0)}"
+                    " times;") in finding.text
             assert f"over {tr.number(fit['n'])} posts" in finding.text  # the fit's own n
             assert ("sample" in finding.text) == fit["sampled"]
         elif finding.key.startswith("finding.formats"):
@@ -1512,14 +1512,14 @@ def test_the_glossary_explains_the_words_the_report_shows_and_no_other(report):
                                                       " has risen by 1 pp")
     assert "summed reach (not unique people)" in terms and "Cliff's δ (effect size)" in terms
     assert "the N posts with the most reach" in terms["top-N overlap"]  # the report's own broadcast word
-    # no post's format known: no two formats are tested, so no Cliff's δ, Mann–Whitney or Holm (the format
-    # table still shows the posts' one median, with the interval its caption explains)
+    # no post's format known: no two formats are tested, so no Cliff's δ, Mann–Whitney or Holm, and no format
+    # table, whose caption names the order statistics
     posts = report.posts.assign(format=pd.Series(pd.NA, index=report.posts.index, dtype="string"))
     unformatted = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert not any(len(unformatted.format_tests(p)) for p in unformatted.platforms)
     left = unformatted.glossary_terms()
     assert not {"cliffs_delta", "mann_whitney", "holm"} & set(left)
-    assert "order_statistics" in left and all(len(unformatted.format_table(p)) for p in unformatted.platforms)
+    assert "order_statistics" not in left and not any(len(unformatted.format_table(p)) for p in unformatted.platforms)
     assert {"points", "interval", "median", "spearman", "overlap", "elasticity"} <= set(left)
     # Kruskal–Wallis stays only where a timing sentence still names it
     assert ("kruskal_wallis" in left) == any("Kruskal–Wallis" in s for s in unformatted.timing_test_sentences())
@@ -1597,10 +1597,10 @@ def test_the_elasticity_finding_gives_the_multiplier_as_precisely_as_its_interva
     fit = {"slope": 1.08, "ci_low": 0.71, "ci_high": 1.51, "n": 28, "left_out_zero": 0, "sampled": False}
     text = dataclasses.replace(report, elasticity={"facebook": fit})._finding_elasticity("facebook").text
     # 10^1.08 = 12.02, 10^0.71 = 5.13, 10^1.51 = 32.4: whole numbers from 10 on, one decimal below
-    assert "went with about 12 times the interactions (5.1 to 32 times by the interval)" in text
+    assert "went with about 12 times the interactions (95% CI 5.1 to 32 times)." in text
     fit = fit | {"slope": 0.38, "ci_low": 0.15, "ci_high": 0.66}  # 2.40, 1.41, 4.57
     text = dataclasses.replace(report, elasticity={"facebook": fit})._finding_elasticity("facebook").text
-    assert "about 2.4 times the interactions (1.4 to 4.6 times by the interval)" in text
+    assert "about 2.4 times the interactions (95% CI 1.4 to 4.6 times;" in text
 
 
 def test_the_glossary_says_holm_keeps_the_chance_of_any_false_difference_below_5_percent():
@@ -1660,3 +1660,15 @@ def test_a_relative_change_of_100_percent_or_more_drops_its_decimal_with_its_int
     assert report._fmt_change("conversation_rate", row) == "+38.2% (95% CI 5.0% to 90.0%)"
     row = {"change": 1.0, "relative_change": 0.382, "relative_ci_low": 0.05, "relative_ci_high": 1.4}
     assert report._fmt_change("conversation_rate", row) == "+38% (95% CI 5% to 140%)"  # one precision per figure
+
+
+def test_no_format_table_when_the_exports_give_no_post_its_format(report):
+    import dataclasses
+
+    assert len(report.format_table("instagram")) > 1
+    posts = report.posts.copy()
+    posts.loc[posts["platform"] == "instagram", "format"] = pd.NA
+    formatless = dataclasses.replace(report, posts=posts)
+    assert formatless.format_table("instagram").empty  # not one 'unknown' row repeating the platform's medians
+    assert not formatless.format_table("facebook").empty
+    assert "order_statistics" in formatless.glossary_terms()  # Facebook's table still uses them
