@@ -291,6 +291,14 @@ class Translator:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
 
+    def possessive(self, name: str) -> str:
+        """A name as the owner of what follows it, for a {..._possessive} placeholder. English adds "'s", or an
+        apostrophe alone after a final s ("Kopi Senja's", "Harbour Books'"); Indonesian marks the owner with
+        the word order of its texts ("Facebook milik Harbour Books"), so the name stays as it is."""
+        if self.language != "en":
+            return name
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+
     def platform(self, name: str) -> str:
         return self.texts.get(f"platform.{name}", name)
 

@@ -24,7 +24,8 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .benchmarks import load_benchmarks
-from .compare import agreement_strength, clear_leader, compare_groups, rank_agreement, top_n_overlap
+from .compare import (agreement_strength, clear_leader, compare_groups, elasticity, rank_agreement,
+                      top_n_overlap)
 from .errors import WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Translator
 from .importers import load_exports
@@ -33,6 +34,7 @@ from .paths import DEMO_DIR
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
+from .report import elasticity_class, elasticity_shown
 from .statistics import ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -80,7 +82,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise LessonParameterError(tr.t("lesson.parameter.seed", value=repr(seed)))
     if not isinstance(show_solutions, bool):  # papermill's `-p show_solutions false` passes the text 'false'
         raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
-    explain_in_notebooks("lesson", (KeyError, IndexError, NameError),
+    explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError),
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
     return tr
 
@@ -361,11 +363,21 @@ def _ratio_text(tr: Translator, numerator: float, denominator: float) -> str:
     return tr.times(numerator / denominator) if denominator else tr.t("common.na")
 
 
+#: How each part of the simulation figure's stacked bars is drawn: (colour, hatch), one meaning per colour
+#: across both panels (colour-blind-safe PALETTE); neighbouring parts differ in lightness and hatching, so
+#: they stay apart in greyscale too. Unpaid reach in blues, paid reach in orange.
+SIMULATION_PARTS = {
+    "organic_reach": (PALETTE[0], ""), "paid_reach": (PALETTE[1], "//"), "referral_reach": (PALETTE[9], ".."),
+    "reactions": (PALETTE[2], ""), "comments": (PALETTE[8], "\\\\"), "shares": (PALETTE[4], "xx"),
+}
+
+
 def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, str]:
-    """Left: summed reach per strategy by source; right: interactions by component. With its alt text."""
+    """Left: summed reach per strategy by source; right: interactions by component. With its alt text.
+
+    Each legend lists the parts top to bottom, as they are stacked (SIMULATION_PARTS gives their colours)."""
     apply_style()
-    sums = posts.groupby("strategy")[["organic_reach", "paid_reach", "referral_reach", "reactions", "comments",
-                                      "shares"]].sum().reindex(list(STRATEGIES))
+    sums = posts.groupby("strategy")[list(SIMULATION_PARTS)].sum().reindex(list(STRATEGIES))
     names = [tr.t("lesson.sim.broadcast"), tr.t("lesson.sim.conversation")]
     fig, (left, right) = new_figure(1, 2, figsize=(9.5, 5.2))
     panels = (
@@ -378,14 +390,18 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     )
     for ax, parts, ylabel, title, legend in panels:
         bottom = np.zeros(len(STRATEGIES))
-        for i, (column, label) in enumerate(parts):
+        for column, label in parts:  # bottom to top
             values = sums[column].to_numpy(float)
-            ax.bar(names, values, bottom=bottom, color=PALETTE[i], label=label, width=0.6)
+            colour, hatch = SIMULATION_PARTS[column]
+            ax.bar(names, values, bottom=bottom, color=colour, hatch=hatch, hatchcolor="0.25", label=label,
+                   width=0.6)
             bottom += values
         ax.set_ylabel(axis_label(ylabel, 40))  # a long Indonesian label would run into the title
         ax.set_title(title, loc="left", fontsize=10)
-        ax.legend(title=legend, frameon=False, fontsize=8, title_fontsize=9, loc="upper center",
-                  bbox_to_anchor=(0.5, -0.1), ncol=1)
+        handles, labels = ax.get_legend_handles_labels()
+        ax.legend(handles[::-1], labels[::-1], title=legend, frameon=False, fontsize=8, title_fontsize=9,
+                  loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=1,  # top of the legend: top of the bars
+                  handlelength=2.4, handleheight=1.2)  # swatches large enough to show their hatching
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
@@ -511,7 +527,7 @@ def formats_sentences(client: str, tr: Translator) -> list[str]:
     """Per platform of a demo client: which format wins under reach and which under engagement rate."""
     sentences = []
     for row in format_winners(_demo_posts(client)).itertuples():
-        values = dict(client=DEMO_CLIENTS[client][0], platform=tr.platform(row.platform),
+        values = dict(client_possessive=tr.possessive(DEMO_CLIENTS[client][0]), platform=tr.platform(row.platform),
                       reach_format=tr.format_name(row.reach_format), reach=tr.number(row.reach),
                       rate_format=tr.format_name(row.rate_format), rate=tr.percent(row.rate, 1))
         sentence = tr.t("lesson.demo.formats_agree" if row.reach_format == row.rate_format
@@ -530,12 +546,14 @@ def formats_figure(client: str, platform: str, tr: Translator) -> tuple[plt.Figu
     name = DEMO_CLIENTS[client][0]
     title = tr.t("lesson.demo.figure_title", client=name, platform=tr.platform(platform))
     fig = formats_under_both_lenses(posts[posts["platform"] == platform], title, tr)
-    return fig, tr.t("lesson.demo.figure_alt", client=name, platform=tr.platform(platform))
+    return fig, tr.t("lesson.demo.figure_alt", client_possessive=tr.possessive(name), platform=tr.platform(platform))
 
 
 def agreement(top_n: int = 10) -> pd.DataFrame:
     """Per demo channel: Spearman ρ of reach with interactions and with engagement rate by reach (with
-    95% intervals), and the overlap of the top-n posts by reach and by interactions."""
+    95% intervals), the overlap of the top-n posts by reach and by interactions, and the elasticity of
+    interactions on reach with its 95% interval (compare.elasticity, as the client report fits it; NaN where
+    the report would not show it, report.elasticity_shown)."""
     rows = []
     for client in DEMO_CLIENTS:
         posts = _demo_posts(client)
@@ -544,10 +562,16 @@ def agreement(top_n: int = 10) -> pd.DataFrame:
         for platform, group in posts.groupby("platform"):
             overlap = top_n_overlap(group, top_n)
             a, b = with_interactions.loc[platform], with_rate.loc[platform]
+            fit = elasticity(group)
+            shown = elasticity_shown(fit)
             rows.append({"client": client, "platform": platform, "posts": int(a["n"]),
                          "rho_interactions": a["rho"], "low_interactions": a["ci_low"],
                          "high_interactions": a["ci_high"], "rho_rate": b["rho"], "low_rate": b["ci_low"],
-                         "high_rate": b["ci_high"], "overlap": overlap["overlap"], "n": overlap["n"]})
+                         "high_rate": b["ci_high"], "overlap": overlap["overlap"], "n": overlap["n"],
+                         "elasticity": fit["slope"] if shown else np.nan,
+                         "elasticity_low": fit["ci_low"] if shown else np.nan,
+                         "elasticity_high": fit["ci_high"] if shown else np.nan,
+                         "elasticity_class": elasticity_class(fit) if shown else None})
     return pd.DataFrame(rows)
 
 
@@ -555,8 +579,10 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
     """agreement() formatted for display."""
     table = agreement(top_n)
 
-    def interval(rho, low, high):
-        return tr.t("common.interval", value=tr.number(rho, 2), low=tr.number(low, 2), high=tr.number(high, 2))
+    def interval(value, low, high):
+        if pd.isna(value):
+            return tr.t("common.na")
+        return tr.t("common.interval", value=tr.number(value, 2), low=tr.number(low, 2), high=tr.number(high, 2))
 
     return pd.DataFrame({
         tr.t("lesson.demo.client"): table["client"].map(lambda c: DEMO_CLIENTS[c][0]),
@@ -568,25 +594,60 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
             index=False)],
         tr.t("lesson.demo.overlap", n=top_n): [tr.t("lesson.demo.overlap_value", overlap=tr.number(o), n=tr.number(n))
                                                for o, n in zip(table["overlap"], table["n"])],
+        tr.t("lesson.demo.elasticity"): [interval(*v) for v in table[
+            ["elasticity", "elasticity_low", "elasticity_high"]].itertuples(index=False)],
     })
+
+
+#: Decimals of ρ as the lesson writes it; its strength word is chosen from the value so written.
+RHO_DECIMALS = 2
+
+
+def strength_words(tr: Translator, rhos) -> str:
+    """The report's strength word for a range of ρ (compare.agreement_strength), each end classed as written
+    with RHO_DECIMALS decimals: one word when both ends fall in one class ("strong" for 0.596 to 0.62, written
+    0.60 to 0.62), "moderate to strong" only when the written range spans two classes."""
+    sizes = [abs(round(float(rho), RHO_DECIMALS)) for rho in rhos]
+    weakest, strongest = agreement_strength(min(sizes)), agreement_strength(max(sizes))
+    words = tr.t(f"agreement.strength.{weakest}")
+    if strongest == weakest:
+        return words
+    return tr.t("lesson.demo.span", low=words, high=tr.t(f"agreement.strength.{strongest}"))
 
 
 def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
     """The range of ρ over the demo channels under each pairing, and what it means: reach and interactions
-    named with the client report's strength words, and how many of the top posts the two rankings share."""
+    named with the client report's strength words (strength_words), how many of the top posts the two
+    rankings share, then how interactions scale with reach (elasticity_sentence)."""
     table = agreement(top_n)
-    values = dict(low=tr.number(table["rho_interactions"].min(), 2), high=tr.number(table["rho_interactions"].max(), 2),
-                  rate_low=tr.number(table["rho_rate"].min(), 2), rate_high=tr.number(table["rho_rate"].max(), 2))
+    values = dict(low=_rho(tr, table["rho_interactions"].min()), high=_rho(tr, table["rho_interactions"].max()),
+                  rate_low=_rho(tr, table["rho_rate"].min()), rate_high=_rho(tr, table["rho_rate"].max()))
     if (table["high_rate"] < 0).all() and (table["rho_interactions"] < 0.9).all():
-        weakest, strongest = (agreement_strength(rho) for rho in (table["rho_interactions"].abs().min(),
-                                                          table["rho_interactions"].abs().max()))
-        strength = tr.t(f"agreement.strength.{weakest}")
-        if strongest != weakest:
-            strength = tr.t("lesson.demo.span", low=strength, high=tr.t(f"agreement.strength.{strongest}"))
         low, high = int(table["overlap"].min()), int(table["overlap"].max())
         overlap = tr.number(low) if low == high else tr.t("lesson.demo.span", low=tr.number(low), high=tr.number(high))
-        return tr.t("lesson.demo.agreement_opposed", strength=strength, overlap=overlap, n=tr.number(top_n), **values)
-    return tr.t("lesson.demo.agreement_mixed", **values)
+        first = tr.t("lesson.demo.agreement_opposed", strength=strength_words(tr, table["rho_interactions"]),
+                     overlap=overlap, n=tr.number(top_n), **values)
+    else:
+        first = tr.t("lesson.demo.agreement_mixed", **values)
+    return " ".join(p for p in (first, elasticity_sentence(tr, table)) if p)
+
+
+def _rho(tr: Translator, rho: float) -> str:
+    return tr.number(rho, RHO_DECIMALS)
+
+
+def elasticity_sentence(tr: Translator, table: pd.DataFrame) -> str:
+    """What the agreement table's elasticity column says: the slope b of log(interactions) on log(reach),
+    ten times the reach going with about 10^b times the interactions; that the rate falls as reach grows only
+    when every channel's 95% interval lies below 1 (report.elasticity_class). Empty when no channel has one."""
+    fitted = table.dropna(subset=["elasticity"])
+    if fitted.empty:
+        return ""
+    low, high = fitted["elasticity"].min(), fitted["elasticity"].max()
+    values = dict(low=tr.number(low, 2), high=tr.number(high, 2), multiplier_low=tr.times(10 ** low),
+                  multiplier_high=tr.times(10 ** high))
+    below = (fitted["elasticity_class"] == "below_one").all() and len(fitted) == len(table)
+    return tr.t("lesson.demo.elasticity_below_one" if below else "lesson.demo.elasticity_other", **values)
 
 
 # --------------------------------------------------------------------------------------------- part 4
@@ -727,7 +788,7 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
 def _prompt_values(exercise_id: str, tr: Translator) -> dict:
     if exercise_id == "formats":
         client, platform = FORMATS_EXERCISE
-        return {"client": DEMO_CLIENTS[client][0], "platform": tr.platform(platform)}
+        return {"client_possessive": tr.possessive(DEMO_CLIENTS[client][0]), "platform": tr.platform(platform)}
     if exercise_id == "benchmark":
         platform, edition = BENCHMARK_EXERCISE
         return {"platform": tr.platform(platform), "edition": str(edition)}
@@ -930,7 +991,9 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     Explained: a column or row name that a table (a DataFrame or Series named in the failing line) does not
     have, with the nearest names it does have (KeyError); `.iloc[0]` on a filter that kept no row
     (IndexError); a name Python does not know: a lesson name whose cell was not run, text without quotes
-    ('b', reel), or a typo with its nearest names (NameError). Only errors raised through the learner's code
+    ('b', reel), or a typo with its nearest names (NameError); a row or column written after a dot
+    (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value
+    (AttributeError; a misspelt method keeps Python's own message). Only errors raised through the learner's code
     alone: one that passes through the workbook's own code (helpers/) keeps its traceback, as the fault it is.
     """
     frames = [(frame, line) for frame, line in traceback.walk_tb(tb)]
@@ -944,6 +1007,8 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     code = linecache.getline(frame.f_code.co_filename, number)
     if isinstance(error, NameError):
         return _explain_name(getattr(error, "name", None), namespace, tr)
+    if isinstance(error, AttributeError):
+        return _explain_attribute(error, code, namespace, tr)
     names = list(dict.fromkeys(re.findall(r"[A-Za-z_]\w*", code)))
     tables = [(name, namespace[name]) for name in names if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
     if not tables:
@@ -993,6 +1058,43 @@ def _explain_key(missing: list, tables: list[tuple[str, object]], tr: Translator
         parts.append(tr.t("lesson.mistake.exactly"))
         return " ".join(parts)
     return None
+
+
+def _explain_attribute(error: AttributeError, code: str, namespace: dict, tr: Translator) -> str | None:
+    """`table.B` where B is a row, or `table.Reach` where a column is called 'reach': pandas finds a column
+    after a dot only when its name is exact (and a valid Python name), a row never. Said for a table named in
+    the failing line; any other missing attribute (a misspelt method) is left to Python's message."""
+    table, name = getattr(error, "obj", None), getattr(error, "name", None)
+    if not isinstance(table, (pd.DataFrame, pd.Series)) or not name:
+        return None
+    owner = next((word for word in dict.fromkeys(re.findall(r"[A-Za-z_]\w*", code))
+                  if namespace.get(word) is table), None)
+    if owner is None:
+        return None
+    columns = [str(c) for c in table.columns] if isinstance(table, pd.DataFrame) else []
+    rows = [] if isinstance(table.index, pd.RangeIndex) else [str(r) for r in table.index]
+
+    def match(labels: list[str]) -> str | None:
+        words = {label.casefold(): label for label in labels}
+        if name.casefold() in words:
+            return words[name.casefold()]
+        near = difflib.get_close_matches(name.casefold(), list(words), n=1, cutoff=0.8)
+        return words[near[0]] if near else None
+
+    row, column = match(rows), match(columns)
+    if row is None and column is None:
+        return None
+    parts = [tr.t("lesson.mistake.attribute", table=owner, name=name)]
+    if row is not None:
+        parts.append(tr.t("lesson.mistake.attribute_row", table=owner, label=row))
+        column = column or next((str(c) for c in table.columns if pd.api.types.is_numeric_dtype(table[c])),
+                                columns[0] if columns else None)
+    else:
+        parts.append(tr.t("lesson.mistake.attribute_column", table=owner, label=column))
+        row = rows[0] if rows else None
+    if row is not None and column is not None and isinstance(table, pd.DataFrame):
+        parts.append(tr.t("lesson.mistake.pick_value", table=owner, row=row, column=column))
+    return " ".join(parts)
 
 
 def _explain_name(name: str | None, namespace: dict, tr: Translator) -> str | None:

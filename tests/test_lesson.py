@@ -334,6 +334,32 @@ def test_simulation_table_and_figure_in_indonesian():
     assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
 
 
+def test_the_simulation_figures_legends_follow_the_bars_and_each_colour_means_one_thing():
+    """Each legend lists the parts top to bottom, as stacked; no colour means two things across the panels;
+    parts stacked next to each other differ in hatching too, so they stay apart in greyscale."""
+    from matplotlib.colors import to_hex
+
+    tr = Translator("en")
+    fig, _ = lesson.simulation_figure(lesson.simulate(), tr)
+    colours = {}
+    for ax, stacked in zip(fig.axes, (["organic", "paid", "through shares"], ["reactions", "comments", "shares"])):
+        legend = ax.get_legend()
+        assert [t.get_text() for t in legend.get_texts()] == stacked[::-1]  # top of the legend: top of the bars
+        bars = {c.get_label(): c.patches for c in ax.containers}
+        assert list(bars) == stacked
+        tops = [max(p.get_y() + p.get_height() for p in bars[label]) for label in stacked]
+        assert tops == sorted(tops)  # stacked bottom to top in that order
+        for handle, label in zip(legend.legend_handles, stacked[::-1]):
+            assert to_hex(handle.get_facecolor()) == to_hex(bars[label][0].get_facecolor())
+            assert handle.get_hatch() == bars[label][0].get_hatch()
+        hatches = [bars[label][0].get_hatch() or "" for label in stacked]
+        assert len(set(hatches)) == len(hatches)
+        for label in stacked:
+            colours.setdefault(to_hex(bars[label][0].get_facecolor()), set()).add(label)
+    assert all(len(meanings) == 1 for meanings in colours.values()), colours
+    assert len(colours) == 6
+
+
 def test_the_simulations_rate_names_its_ratio_of_sums():
     simulation = lesson.simulate()
     assert "engagement rate by reach (Σ interactions ÷ Σ reach)" in lesson.simulation_takeaway(
@@ -440,22 +466,96 @@ def test_rank_agreement_of_the_demo_channels():
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
     """The report calls ρ of 0.6 to 0.8 strong and 0.3 to 0.6 moderate: the lesson uses the same words for the
-    demo channels (ρ 0.60 to 0.62, the lowest just under 0.6), gives the range across channels with
-    "between … and" (not like a confidence interval), and says how many top posts the rankings share."""
+    demo channels, each end of the range classed as written (0.596 is written 0.60: strong), gives the range
+    across channels with "between … and" (not like a confidence interval), and says how many top posts the
+    rankings share."""
     tr = Translator(language)
     table = lesson.agreement()
     assert [agreement_strength(r) for r in (0.29, 0.3, 0.59, 0.6, 0.79, 0.8, -0.65)] == [
         "weak", "moderate", "moderate", "strong", "strong", "very_strong", "strong"]
     words = sorted({agreement_strength(r) for r in table["rho_interactions"]})
-    assert words == ["moderate", "strong"]  # 0.596 and 0.62
+    assert words == ["moderate", "strong"]  # 0.596 and 0.62, written 0.60 and 0.62
     sentence = lesson.agreement_sentence(tr)
-    strength = tr.t("lesson.demo.span", low=tr.t("agreement.strength.moderate"), high=tr.t("agreement.strength.strong"))
-    assert strength in sentence
+    strong = tr.t("agreement.strength.strong")
+    assert tr.t("lesson.demo.span", low=tr.t("agreement.strength.moderate"), high=strong) not in sentence
+    assert lesson.strength_words(tr, table["rho_interactions"]) == strong and f" {strong} " in sentence
     between = tr.t("lesson.demo.agreement_mixed", low="L", high="H", rate_low="RL", rate_high="RH")
     assert between.split("L")[0].split()[-1] in sentence  # "between" / "antara" before the first number
     assert tr.t("lesson.demo.span", low=tr.number(table["overlap"].min()), high=tr.number(table["overlap"].max())) \
         in sentence
     assert "hanya sejalan sebagian" not in sentence and "agree only in part" not in sentence
+
+
+def test_a_range_of_rho_is_one_strength_word_unless_it_spans_two_classes():
+    """0.596 to 0.62 is written "0.60 to 0.62": both ends strong as written, so "strong", not "moderate to
+    strong"; 0.45 to 0.62 does span both classes; a negative range is worded by its size."""
+    en = Translator("en")
+    assert lesson.strength_words(en, [0.596, 0.62]) == "strong"
+    assert lesson.strength_words(en, [0.62, 0.61]) == "strong"
+    assert lesson.strength_words(en, [0.45, 0.62]) == "moderate to strong"
+    assert lesson.strength_words(en, [0.594, 0.62]) == "moderate to strong"  # written 0.59: moderate
+    assert lesson.strength_words(en, [-0.65, -0.31]) == "moderate to strong"
+    assert lesson.strength_words(en, [0.1, 0.85]) == "weak to very strong"
+    assert lesson.strength_words(Translator("id"), [0.596, 0.62]) == Translator("id").t("agreement.strength.strong")
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_agreement_shows_the_elasticity_it_speaks_of(language):
+    """The sentence explains the elasticity the table shows, per channel with its 95% interval, computed as the
+    client report computes it (compare.elasticity); it sends the learner to no report they cannot see."""
+    tr = Translator(language)
+    table = lesson.agreement_table(tr)
+    column = tr.t("lesson.demo.elasticity")
+    assert list(table.columns)[-1] == column
+    demo = lesson._demo_posts("harbour-books")
+    fit = compare.elasticity(demo[demo["platform"] == "facebook"])
+    assert 0.3 < fit["slope"] < fit["ci_high"] < 1  # worked out: about 0.44 (0.32 to 0.57)
+    harbour = table[table[tr.t("lesson.demo.client")] == "Harbour Books"].iloc[0]
+    assert harbour[column] == tr.t("common.interval", value=tr.number(fit["slope"], 2),
+                                   low=tr.number(fit["ci_low"], 2), high=tr.number(fit["ci_high"], 2))
+    sentence = lesson.agreement_sentence(tr)
+    assert ("client report measures" not in sentence and "laporan klien mengukur" not in sentence)
+    slopes = lesson.agreement()["elasticity"]
+    assert tr.number(slopes.min(), 2) in sentence and tr.number(slopes.max(), 2) in sentence
+    assert tr.times(10 ** slopes.min()) in sentence  # ten times the reach: about 10^b times the interactions
+    below_one = tr.t("lesson.demo.elasticity_below_one", low="L", high="H", multiplier_low="ML", multiplier_high="MH")
+    assert below_one.split("L")[0] in sentence  # every channel's interval lies below 1: the rate falls with reach
+    # a channel whose interval holds 1 (or none fitted): the rate is not said to fall, only what b means
+    mixed = lesson.agreement().assign(elasticity_class=["below_one", "about_one", "below_one"])
+    other = lesson.elasticity_sentence(tr, mixed)
+    assert other == tr.t("lesson.demo.elasticity_other", low=tr.number(slopes.min(), 2),
+                         high=tr.number(slopes.max(), 2), multiplier_low=tr.times(10 ** slopes.min()),
+                         multiplier_high=tr.times(10 ** slopes.max()))
+    assert lesson.elasticity_sentence(tr, mixed.assign(elasticity=np.nan)) == ""
+
+
+def test_negative_numbers_are_written_alike_in_the_lessons_texts():
+    """The Translator writes -0.65 with a hyphen-minus, as Python does (a learner may copy it into a cell;
+    "−0.65" with a minus sign is a SyntaxError): the lesson's own texts write -1 the same way."""
+    import yaml
+
+    from helpers.i18n import LOCALES_DIR
+
+    for language in LANGUAGES:
+        text = (LOCALES_DIR / language / "lesson.yml").read_text(encoding="utf-8")
+        assert "\u2212" not in text, language
+        tr = Translator(language)
+        assert tr.number(-0.65, 2).startswith("-")
+        assert "-1" in yaml.safe_load(text)["lesson"]["demo"]["agreement_body"]
+        assert f"{tr.number(-0.6, 2)})" in lesson.agreement_sentence(tr)  # (ρ between -0.65 and -0.60)
+
+
+def test_a_client_named_with_a_final_s_takes_an_apostrophe_alone():
+    en, id_ = Translator("en"), Translator("id")
+    assert en.possessive("Harbour Books") == "Harbour Books'" and en.possessive("Kopi Senja") == "Kopi Senja's"
+    assert id_.possessive("Harbour Books") == "Harbour Books"  # Indonesian: "Facebook milik Harbour Books"
+    assert lesson.formats_sentences("harbour-books", en)[0].startswith("On Harbour Books' Facebook, ")
+    assert lesson.formats_sentences("kopi-senja", en)[0].startswith("On Kopi Senja's Facebook, ")
+    assert lesson.formats_sentences("harbour-books", id_)[0].startswith("Di Facebook milik Harbour Books, ")
+    assert "On Harbour Books' Facebook page" in lesson.exercise("formats", "en").data
+    assert "halaman Facebook milik Harbour Books," in lesson.exercise("formats", "id").data
+    assert lesson.formats_figure("kopi-senja", "instagram", en)[1].endswith("of Kopi Senja's Instagram posts.")
+    assert lesson.formats_figure("kopi-senja", "instagram", id_)[1].endswith("Instagram milik Kopi Senja.")
 
 
 def test_summed_reach_overtakes_the_people_reached():
@@ -819,6 +919,25 @@ def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
     assert "the cells above were not run" in _slip('exercise_posts.loc["B", "reach"]', learner)
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_row_or_column_written_after_a_dot_is_explained(learner, language):
+    """`exercise_posts.B` (an AttributeError: pandas finds no row after a dot) says how to pick a row, a column
+    and one value, in the lesson's language; a column in the wrong case too. A misspelt method is left to
+    Python's own message, which names the method."""
+    tr = Translator(language)
+    message = _slip("answer_frequency = exercise_posts.B.impressions / exercise_posts.B.reach", learner, language)
+    assert message == " ".join([tr.t("lesson.mistake.attribute", table="exercise_posts", name="B"),
+                                tr.t("lesson.mistake.attribute_row", table="exercise_posts", label="B"),
+                                tr.t("lesson.mistake.pick_value", table="exercise_posts", row="B", column="reach")])
+    assert '`exercise_posts.loc["B"]`' in message and '`exercise_posts.loc["B", "reach"]`' in message
+    assert '`exercise_posts.loc["B"]`' in _slip("exercise_posts.b", learner, language)
+    column = _slip("exercise_posts.Impressions", learner, language)
+    assert '`exercise_posts["impressions"]`' in column and '`exercise_posts.loc["A", "impressions"]`' in column
+    assert '`demo_posts["reach"]`' in _slip("demo_posts.Reach.median()", learner, language)
+    assert ".loc[" not in _slip("demo_posts.Reach.median()", learner, language)  # its rows have no names
+    assert _slip("exercise_posts.sumn()", learner, language) is None
+
+
 def test_an_error_inside_the_workbook_keeps_its_traceback(learner):
     assert _slip('lesson._demo_posts("no-such-client")', learner) is None  # a KeyError raised in helpers/
     assert _slip('{"a": 1}["b"]', learner) is None  # no table of the lesson in the line: nothing to say
@@ -831,7 +950,8 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
     cells = ['from helpers import lesson\ntr = lesson.setup("id")\nexercise_posts = lesson.exercise_posts()',
              'exercise_posts.loc["B", "impression"]',
              'lesson._demo_posts("no-such-client")',
-             'lesson.setup("en", seed=-1)']
+             'lesson.setup("en", seed=-1)',
+             'exercise_posts.B']
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(notebook, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
@@ -841,3 +961,6 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
         "(KeyError: 'impression')"]
     assert len(errors[1].traceback) > 2  # the workbook's own fault: the full traceback
     assert errors[2].traceback == ["LessonParameterError: seed must be a whole number of at least 0; it is -1."]
+    assert errors[3].ename == "AttributeError" and errors[3].traceback == [
+        _slip("exercise_posts.B", {"exercise_posts": lesson.exercise_posts()}, "id"),
+        "(AttributeError: 'DataFrame' object has no attribute 'B')"]
