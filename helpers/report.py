@@ -959,6 +959,15 @@ class Report:
             return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
         return self.tr.t("divergent.intro")
 
+    def divergent_caption(self, platform: str) -> str:
+        """The caption of divergent_posts: the top N, and the lists' sizes where posts tied across the N-th
+        place shorten them (compare.top_n_overlap), as the overlap sentence counts them."""
+        tr, overlap = self.tr, self.overlaps[platform]
+        values = dict(platform=tr.platform(platform), n=tr.number(self.top_n), size_a=tr.number(overlap["size_a"]),
+                      size_b=tr.number(overlap["size_b"]))
+        full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
+        return tr.t("divergent.caption" if full else "divergent.caption_ties", **values)
+
     def divergent_posts(self, platform: str) -> pd.DataFrame:
         """The posts on top by reach but not by interactions, and the reverse, with both ranks and text."""
         tr = self.tr

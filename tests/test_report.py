@@ -114,10 +114,14 @@ def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
         assert "would share about 0.7 (over 58 posts). Posts tied at the cut-off of the top 10 are left out" in text
         row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
         assert row["top-N overlap"] == "2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out)"
+        name = report.tr.platform(platform)
+        assert report.divergent_caption(platform) == (f"{name}: posts in the top 10 under one lens only (lists of 10"
+                                                      " and 4: posts tied at the cut-off left out)")
         report.overlaps[platform]["overlap"] = 1  # one post: "is also among"
         assert " posts with the most reach is also among the 4 " in report._finding_overlap(platform).text
     finally:
         report.overlaps = overlaps
+    assert report.divergent_caption(platform) == f"{name}: posts in the top 10 under one lens only"
 
 
 def test_periods_of_unequal_length_are_said_to_be(report):
