@@ -164,7 +164,12 @@ def _install(shell) -> None:
 
 
 def _show_in_notebook(shell, etype, value, tb, tb_offset=None):
+    """The handler IPython calls for the exceptions _install names: a WorkbookError as its message, a slip an
+    explainer explains as its explanation, anything else as IPython shows it. A short form is still
+    remembered as the last error, as IPython's own display does: %tb and %debug then show its full
+    traceback, not that of an earlier error."""
     if isinstance(value, WorkbookError):
+        _remember(etype, value, tb)
         shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])  # the error output, one entry
         return
     for kinds, explain in list(_EXPLAINERS.values()):
@@ -174,9 +179,19 @@ def _show_in_notebook(shell, etype, value, tb, tb_offset=None):
             except Exception:  # an explanation that fails never hides the error itself
                 message = None
             if message:
+                _remember(etype, value, tb)
                 shell._showtraceback(etype, value, [message, f"({etype.__name__}: {value})"])
                 return
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def _remember(etype, value, tb) -> None:
+    """The error as sys.last_* (what IPython's showtraceback records, and %tb and %debug read)."""
+    import sys
+
+    sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
+    if sys.version_info >= (3, 12):
+        sys.last_exc = value
 
 
 def os_reason(error: OSError):
