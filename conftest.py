@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 
-from helpers.explore import DERIVED_DIR_VARIABLE
+from helpers.paths import DERIVED_DIR_VARIABLE  # no pandas, matplotlib or IPython at collection
 
 _MADE: list[str] = []
 

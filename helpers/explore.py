@@ -16,17 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, periods
-from .display import TWO_DECIMALS, metric_text, shorten
 from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, translator
-from .paths import DATA_DIR, SKIPPED_NAME_PREFIXES, resolve
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
 DERIVED_DIR = DATA_DIR / "derived"
-DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"
 
 
 def derived_dir() -> Path:
@@ -225,6 +223,10 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     0.357, a count as Int64) because analysts sort, filter and compute with them; only what is shown reads
     35.71%. The numbers are in `.data`.
     """
+    # display loads matplotlib and IPython: imported here, so that `python -m helpers inspect` (describe reads
+    # folders with export_files) and the test suite's conftest.py stay light
+    from .display import TWO_DECIMALS, metric_text, shorten
+
     tr = translator(language)
     missing = tr.t("common.na")
     styler = table.style.format(na_rep=missing)

@@ -11,6 +11,9 @@ DEMO_DIR = DATA_DIR / "demo"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULT_ROSTER = DATA_DIR / "clients.yml"
+#: The environment variable naming another folder than data/derived/ for the tables explore.save_table writes
+#: (the test suite's root conftest.py sets it to a temporary folder). Here, so that reading it needs no pandas.
+DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"
 
 
 def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:

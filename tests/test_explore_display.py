@@ -130,3 +130,19 @@ def test_a_test_run_saves_no_table_into_the_project():
     project's data/derived/, where it could replace an analyst's table of the same name."""
     folder = explore.derived_dir().resolve()
     assert not folder.is_relative_to(PROJECT_ROOT.resolve()), folder
+
+
+def test_the_command_line_and_the_test_suites_conftest_load_no_plotting_or_notebook_modules():
+    """`python -m helpers inspect` reads folders with explore.export_files and the root conftest.py reads
+    WORKBOOK_DERIVED_DIR's name at collection: neither loads matplotlib or IPython (the conftest not even pandas)."""
+    import subprocess
+    import sys
+
+    code = ("import importlib.util, sys\n"
+            "spec = importlib.util.spec_from_file_location('root_conftest', 'conftest.py')\n"
+            "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
+            "assert 'pandas' not in sys.modules\n"
+            "import helpers.describe, helpers.explore\n"
+            "print(sorted(m for m in ('matplotlib', 'IPython') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
