@@ -135,9 +135,10 @@ TWO_DECIMALS = ("frequency", "conversation_rate", "amplification_rate", "applaus
 
 
 def metric_text(tr, name: str, value, currency: str | None = None) -> str:
-    """A metric's value as the report and the explorer show it: a rate of interactions (or the reach rate) as
-    a percentage with two decimals, money in `currency` (as a number when none is given), TWO_DECIMALS with
-    two decimals, anything else as a whole number; missing as "n/a", never 0."""
+    """A metric's value as the report and the explorer show it: a percent rate (metrics.PERCENT_RATES: the
+    engagement rates, reach, virality and click-through rates; and compare's engagement_rate_by_broadcast) as a
+    percentage with two decimals, money in `currency` (as a number with two decimals when none is given),
+    TWO_DECIMALS with two decimals, anything else as a whole number; missing as "n/a", never 0."""
     if value is None or pd.isna(value):
         return tr.t("common.na")
     if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
