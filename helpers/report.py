@@ -90,9 +90,11 @@ def relative_digits(*changes) -> int:
 def benchmark_verdict(row) -> str | None:
     """Where a client's figure stands against a published one (a compare_with_benchmarks row), from the
     client's 95% interval: 'above' or 'below' when the interval leaves the published figure out on that
-    side, 'in_line' when it holds it; None when the figure has no interval (too few posts)."""
+    side, 'in_line' when it holds it (no difference beyond chance, which is not evidence of none: a wide
+    interval holds many figures); None when the figure has no interval (too few posts) or there is no published
+    figure to place it against (comparisons with a missing figure are all False, which would read as 'in line')."""
     low, high = row["client low"], row["client high"]
-    if pd.isna(low) or pd.isna(high):
+    if pd.isna(low) or pd.isna(high) or pd.isna(row["benchmark"]):
         return None
     return "above" if low > row["benchmark"] else "below" if high < row["benchmark"] else "in_line"
 
@@ -440,7 +442,8 @@ class Report:
         said to make the comparison weak; a source that counts engagement its own way is said to, with the
         platform's own engagements beside (clicks included) where the exports carry them."""
         tr = self.tr
-        rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()]
+        rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()
+                               & self.benchmarks["benchmark"].notna()]  # a figure to stand against
         if rows.empty:
             return None
         row = rows.sort_values(["same_components", "data year"], ascending=False, kind="stable").iloc[0]

@@ -1446,6 +1446,10 @@ def test_the_other_changes_sentence_in_indonesian():
         " 2022); IK 95% Anda seluruhnya di atas angka itu, jadi angka Anda lebih tinggi secara bermakna. Unggahan"
         " Anda dan data sumber itu berjarak 4 tahun, dan jangkauan serta interaksi di platform telah berubah"
         " selama itu, sehingga perbandingan ini lemah.")
+    report.benchmarks = _benchmark_rows(0.0017, 0.0014, 0.0022, 2025)  # the interval holds the published 0.15%
+    assert report._finding_benchmark("facebook").text.endswith(
+        "; IK 95% Anda mencakup angka itu, jadi angka Anda tidak lebih tinggi atau lebih rendah secara bermakna"
+        " (yang tidak berarti keduanya sama).")
 
 
 @pytest.mark.parametrize("low, high, verdict", [
@@ -1460,6 +1464,9 @@ def test_a_benchmark_verdict_comes_from_the_clients_interval(low, high, verdict)
 
     assert benchmark_verdict(pd.Series({"client": 0.0017, "client low": low, "client high": high,
                                         "benchmark": 0.0015})) == verdict
+    # no published figure: nothing to stand against, not 'in line' with a missing number
+    assert benchmark_verdict(pd.Series({"client": 0.0017, "client low": low, "client high": high,
+                                        "benchmark": np.nan})) is None
 
 
 def _benchmark_rows(client, low, high, data_year):
@@ -1481,8 +1488,9 @@ def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(rep
         report.benchmarks = _benchmark_rows(0.0017, 0.0014, 0.0022, 2024)
         finding = report._finding_benchmark("facebook")
         assert finding.text == (f"{start} 0.17% (95% CI 0.14% to 0.22%; your posts of 2026), against 0.15% in"
-                                " Socialinsider 2026 (its data of 2024); your 95% interval holds it, so yours is in"
-                                " line with it.")
+                                " Socialinsider 2026 (its data of 2024); your 95% interval holds it, so yours is"
+                                " neither above nor below it beyond chance (which does not show the two are alike).")
+        assert "in line" not in finding.text  # an interval holding the figure shows no difference, not likeness
         assert finding.values["verdict"] == "in_line" and finding.values["years_apart"] == 2
         report.benchmarks = _benchmark_rows(0.0017, 0.0016, 0.0022, 2023)
         assert report._finding_benchmark("facebook").text.endswith(
