@@ -389,14 +389,8 @@ class Report:
         and per-post figures on one scale, and ranks a change by how large it surely is: a large change
         known only roughly (few posts) and a small one known precisely (many posts) both rank low, where
         ranking by the change alone would favour the first and by change ÷ interval width the second."""
-        quoted = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
-                  if self._finding_change(platform) else None)
-        names = [name for name in self.lens_kpis(platform) if name != quoted]
-        rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)
-                         & (self.kpis["kind"] != "total") & self.kpis["change"].notna()]
+        names, rows, low, high = self._changes_judged(platform)
         percent = rows["kpi"].isin(metrics.PERCENT_RATES)
-        low = rows["ci_low"].where(percent, rows["relative_ci_low"]).astype(float)
-        high = rows["ci_high"].where(percent, rows["relative_ci_high"]).astype(float)
         relative_low, relative_high = rows["relative_ci_low"].astype(float), rows["relative_ci_high"].astype(float)
         sure = np.where(relative_low > 0, relative_low, np.where(relative_high < 0, -relative_high, 0.0))
         sure = np.where(relative_low.isna() & percent, np.inf, sure)  # from a rate of 0: no relative change
@@ -405,10 +399,32 @@ class Report:
         return beyond.assign(order=beyond["kpi"].map(order)).sort_values(
             ["sure", "order"], ascending=[False, True], kind="stable").drop(columns="order")
 
+    def _changes_judged(self, platform: str) -> tuple:
+        """The figures changes_beyond_chance judges (names in the tables' order, their kpis rows) and the
+        ends of each one's interval as the table shows it (pp for a percent rate, relative otherwise)."""
+        quoted = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
+                  if self._finding_change(platform) else None)
+        names = [name for name in self.lens_kpis(platform) if name != quoted]
+        rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)
+                         & (self.kpis["kind"] != "total") & self.kpis["change"].notna()]
+        percent = rows["kpi"].isin(metrics.PERCENT_RATES)
+        low = rows["ci_low"].where(percent, rows["relative_ci_low"]).astype(float)
+        high = rows["ci_high"].where(percent, rows["relative_ci_high"]).astype(float)
+        return names, rows, low, high
+
+    def changes_tested(self, platform: str) -> int:
+        """How many of the figures changes_beyond_chance judges have an interval: each leaves out 0 by chance
+        alone 5% of the time when nothing changed, so about 0.05 × this many would be called changed anyway
+        (whatever their correlation: an expected count adds up)."""
+        _, _, low, high = self._changes_judged(platform)
+        return int((low.notna() & high.notna()).sum())
+
     def _finding_other_changes(self, platform: str) -> Finding | None:
         """Beside the period-change sentence, the platform's other figures that changed beyond chance: how
         many, and the largest OTHER_CHANGES_SHOWN of them (changes_beyond_chance) with their intervals, as
-        the lens tables show them. None when no other change is beyond chance."""
+        the lens tables show them, and how many figures were judged, with the number chance alone would
+        call changed (changes_tested × 5%): several figures judged at once, one can pass by chance. None
+        when no other change is beyond chance."""
         changes = self.changes_beyond_chance(platform)
         if changes.empty:
             return None
@@ -418,8 +434,10 @@ class Report:
                       change=self._fmt_change(row["kpi"], row)) for _, row in shown.iterrows()]
         key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
                if len(changes) == 2 else "finding.other_changes_more")
+        tested = self.changes_tested(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
-                                 second=items[-1]),
+                                 second=items[-1], tested=tr.number(tested),
+                                 chance=tr.number(tested * SIGNIFICANCE, 2)),
                        {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
 
     def _finding_paid(self, platform: str) -> Finding | None:

@@ -1395,8 +1395,8 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
             "engagement_rate_by_impressions", "reach_rate", "applause_rate", "virality_rate", "frequency"]
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
-            "On Instagram, 5 other figures in the tables below changed beyond chance against the previous period;"
-            " the clearest two: engagement rate by impressions"
+            "On Instagram, 5 other figures in the tables below changed beyond chance against the previous period (of 6"
+            " with an interval, where chance alone would give about 0.30); the clearest two: engagement rate by impressions"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -1404,11 +1404,12 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
         assert report._finding_other_changes("instagram").text == (
             "On Instagram, two other figures in the tables below changed beyond chance against the previous"
-            " period: applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
+            " period (of 2 with an interval, where chance alone would give about 0.10): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
             " (95% CI -0.9% to -0.2%).")
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
-            "one other figure in the tables below changed beyond chance against the previous period: reach rate"
+            "one other figure in the tables below changed beyond chance against the previous period (of 1 with an"
+            " interval, where chance alone would give about 0.05): reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
         report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
@@ -1435,8 +1436,9 @@ def test_the_other_changes_sentence_in_indonesian():
     report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("reach_rate", "applause_rate",
                                                                               "virality_rate")})
     assert report._finding_other_changes("instagram").text == (
-        "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya;"
-        " dua yang paling jelas: tingkat jangkauan"
+        "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
+        " (dari 3 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,15); dua yang paling jelas:"
+        " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
