@@ -89,9 +89,11 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     """reactions + comments + shares + saves, over the components reported; NA when none is reported.
 
     A count, so Int64 like the columns it adds up: a table shows 5, not 5.0, and <NA>, never 0, for a post
-    reporting none. Rates divide it as Float64 (ratio)."""
-    parts = posts[list(INTERACTION_COMPONENTS)].astype("Int64")
-    return parts.sum(axis=1, min_count=1).astype("Int64")
+    reporting none. Rates divide it as Float64 (ratio). Components that are not whole numbers (a table of
+    averages) give a Float64 sum rather than an error."""
+    total = posts[list(INTERACTION_COMPONENTS)].astype("Float64").sum(axis=1, min_count=1)
+    whole = total.dropna()
+    return total.astype("Int64") if (whole == whole.round()).all() else total
 
 
 def frequency(posts: pd.DataFrame) -> pd.Series:

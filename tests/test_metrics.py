@@ -35,6 +35,14 @@ def test_interactions_sum_reported_components_and_keep_missing_as_na(posts):
     got = metrics.interactions(posts)
     assert got.tolist()[:4] == [10, 20, 3, 0]
     assert pd.isna(got.iloc[4])
+    assert str(got.dtype) == "Int64"  # a count shows as 10, not 10.0
+
+
+def test_interactions_of_averaged_components_keep_their_fractions(posts):
+    averaged = posts.astype({c: "Float64" for c in metrics.INTERACTION_COMPONENTS})
+    averaged.loc[averaged.index[0], "comments"] = 2.5  # e.g. a table of mean counts per format
+    got = metrics.interactions(averaged)
+    assert got.iloc[0] == pytest.approx(11.5) and pd.isna(got.iloc[4])  # 8 + 2.5 + 1, no saves reported
 
 
 def test_frequency_needs_both_and_a_positive_reach(posts):
