@@ -84,7 +84,7 @@ def relative_digits(*changes) -> int:
     """Decimals of a relative change and its interval, shown together: one below 100% ("+38.2%"), none
     when any of them reaches 100% ("+381% (95% CI 85% to 2,305%)"), where a tenth of a percent is noise."""
     finite = [abs(c) for c in changes if pd.notna(c) and np.isfinite(c)]
-    return 0 if finite and max(finite) >= 1 else 1
+    return 0 if finite and round(max(finite), 3) >= 1 else 1  # as written: 0.9996 would read 100.0%
 
 
 def benchmark_verdict(row) -> str | None:

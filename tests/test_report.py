@@ -1668,6 +1668,7 @@ def test_a_relative_change_of_100_percent_or_more_drops_its_decimal_with_its_int
 
     assert relative_digits(0.382) == 1 and relative_digits(-0.999, -0.5, 0.2) == 1
     assert relative_digits(3.81, 0.85, 23.05) == 0 and relative_digits(0.2, -0.1, np.inf) == 1
+    assert relative_digits(0.9996) == 0 and relative_digits(0.9994) == 1  # "+100%", not "+100.0%"; "+99.9%"
     row = {"change": 1.0, "relative_change": 3.81, "relative_ci_low": 0.85, "relative_ci_high": 23.05}
     assert report._fmt_change("conversation_rate", row) == "+381% (95% CI 85% to 2,305%)"
     row = {"change": 1.0, "relative_change": 0.382, "relative_ci_low": 0.05, "relative_ci_high": 0.9}
