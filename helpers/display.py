@@ -150,6 +150,14 @@ def metric_text(tr, name: str, value, currency: str | None = None) -> str:
     return tr.number(value)
 
 
+def p_value_text(tr, p) -> str:
+    """A p-value as the report writes it: three decimals, '< 0.001' below that (never '0.000'); n/a when
+    missing."""
+    if p is None or pd.isna(p):
+        return tr.t("common.na")
+    return "< " + tr.number(0.001, 3) if p < 0.001 else tr.number(p, 3)
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell."""
     text = " ".join(text.split())

@@ -225,7 +225,7 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     """
     # display loads matplotlib and IPython: imported here, so that `python -m helpers inspect` (describe reads
     # folders with export_files) and the test suite's conftest.py stay light
-    from .display import TWO_DECIMALS, metric_text, shorten
+    from .display import TWO_DECIMALS, metric_text, p_value_text, shorten
 
     tr = translator(language)
     missing = tr.t("common.na")
@@ -235,13 +235,16 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
         name = measure if column in _IN_MEASURE_UNITS and measure else column
         if name in metrics.PERCENT_RATES + metrics.MONEY_RATES + TWO_DECIMALS or name == "engagement_rate_by_broadcast":
             shown_as = _formatter(lambda v, name=name: metric_text(tr, name, v), missing)
+        elif column in ("p", "p_value", "p_holm"):  # p-values as the report writes them: 0.0004 is not "0.00"
+            shown_as = _formatter(lambda v: p_value_text(tr, v), missing)
         elif pd.api.types.is_bool_dtype(values):
             continue
         elif pd.api.types.is_integer_dtype(values):
             shown_as = _formatter(tr.number, missing)
         elif pd.api.types.is_float_dtype(values):
             shown_as = _formatter(lambda v: tr.number(v, 2), missing)
-        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+        elif not pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_datetime64_any_dtype(values):
+            # words (text, categorical, object): escaped, since a Styler shows its cells as they are
             shown_as = _formatter(lambda v: html.escape(shorten(str(v), max_text)), missing)
         else:
             continue

@@ -1083,9 +1083,7 @@ class Report:
         return f"p {text}" if text.startswith("<") else f"p = {text}"
 
     def _p(self, p) -> str:
-        if pd.isna(p):
-            return self.tr.t("common.na")
-        return "< 0,001" if p < 0.001 and self.tr.language == "id" else "< 0.001" if p < 0.001 else self.tr.number(p, 3)
+        return display.p_value_text(self.tr, p)
 
     def format_sentence(self, platform: str) -> str:
         tr = self.tr

@@ -146,3 +146,13 @@ def test_the_command_line_and_the_test_suites_conftest_load_no_plotting_or_noteb
             "print(sorted(m for m in ('matplotlib', 'IPython') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_shown_writes_p_values_as_the_report_does_and_escapes_categories():
+    table = pd.DataFrame({"a": pd.Categorical(["<b>reel</b>", "photo"]), "p_value": [0.0004, 0.1234],
+                          "p_holm": [0.0008, float("nan")], "effect": [0.25, 0.5]})
+    body = explore.shown(table).to_html()
+    assert "&lt; 0.001" in body or "< 0.001" in body.replace("&lt;", "<")
+    assert "0.123" in body and "0.00<" not in body and "n/a" in body  # never "0.00" for p < 0.005
+    assert "&lt;b&gt;reel&lt;/b&gt;" in body and "<b>reel</b>" not in body  # a category is text: escaped
+    assert "0.25" in body  # other floats keep two decimals
