@@ -385,15 +385,13 @@ class Report:
         beyond chance: the 95% interval the table shows leaves out 0 (of the change in pp for a percent rate,
         of the relative change for the others). The rate the period-change sentence quotes is left out when
         that sentence is given. Largest first, by the least relative change the interval allows ('sure': the
-        relative interval's end nearer 0, as a size; infinite for a percent rate up from 0). That puts pp
+        relative interval's end nearer 0, as a size; a rate from 0 has no interval, so none is judged). That puts pp
         and per-post figures on one scale, and ranks a change by how large it surely is: a large change
         known only roughly (few posts) and a small one known precisely (many posts) both rank low, where
         ranking by the change alone would favour the first and by change ÷ interval width the second."""
         names, rows, low, high = self._changes_judged(platform)
-        percent = rows["kpi"].isin(metrics.PERCENT_RATES)
         relative_low, relative_high = rows["relative_ci_low"].astype(float), rows["relative_ci_high"].astype(float)
         sure = np.where(relative_low > 0, relative_low, np.where(relative_high < 0, -relative_high, 0.0))
-        sure = np.where(relative_low.isna() & percent, np.inf, sure)  # from a rate of 0: no relative change
         beyond = rows.assign(sure=sure)[(low > 0) | (high < 0)]
         order = {name: i for i, name in enumerate(names)}  # ties in the tables' order
         return beyond.assign(order=beyond["kpi"].map(order)).sort_values(
