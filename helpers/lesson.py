@@ -599,15 +599,15 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
     })
 
 
-#: Decimals of ρ as the lesson writes it; its strength word is chosen from the value so written.
+#: Decimals of ρ as the lesson writes it, as the report does (compare.agreement_strength classes it so).
 RHO_DECIMALS = 2
 
 
 def strength_words(tr: Translator, rhos) -> str:
-    """The report's strength word for a range of ρ (compare.agreement_strength), each end classed as written
-    with RHO_DECIMALS decimals: one word when both ends fall in one class ("strong" for 0.596 to 0.62, written
-    0.60 to 0.62), "moderate to strong" only when the written range spans two classes."""
-    sizes = [abs(round(float(rho), RHO_DECIMALS)) for rho in rhos]
+    """The report's strength word for a range of ρ (compare.agreement_strength, which classes ρ as written with
+    two decimals): one word when both ends fall in one class ("strong" for 0.596 to 0.62, written 0.60 to
+    0.62), "moderate to strong" only when the written range spans two classes."""
+    sizes = [abs(float(rho)) for rho in rhos]
     weakest, strongest = agreement_strength(min(sizes)), agreement_strength(max(sizes))
     words = tr.t(f"agreement.strength.{weakest}")
     if strongest == weakest:
