@@ -5,8 +5,9 @@ needs none of them, so the page is sanitised (nothing runs, nothing is fetched) 
 Policy forbids scripts and remote loads outright. The client's branding is added here rather than in the
 notebook: a header with the brand name, the logo embedded as base64 and the report period, and the accent
 colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit: a long table breaks
-between rows under its repeated header row, while a short table, a figure, and a heading with what follows it
-stay together, so that no page is left mostly empty when what follows could have begun on it.
+between rows under its repeated header row (neither right after the header nor before the last row), while a
+short table, a figure, and a heading with what follows it stay together, so that no page is left mostly empty
+when what follows could have begun on it.
 """
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ main { max-width: 1100px; margin: 0 auto; }
   .jp-RenderedHTMLCommon thead { display: table-header-group; }
   .jp-RenderedHTMLCommon caption { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedHTMLCommon tr { break-inside: avoid; page-break-inside: avoid; }
+  /* ...and never leaves its caption and header row alone at the foot of a page (with the first two rows
+     below them), nor its last row alone at the top of the next. */
+  .jp-RenderedHTMLCommon tbody > tr:nth-child(-n+2), .jp-RenderedHTMLCommon tbody > tr:last-child {
+    break-before: avoid; page-break-before: avoid; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal !important;
     overflow-wrap: break-word !important; word-break: normal !important; hyphens: auto;
     max-width: none !important; padding: 2px 4px !important; }

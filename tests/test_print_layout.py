@@ -83,6 +83,9 @@ def test_the_print_css_lets_outputs_break_and_keeps_what_belongs_together():
     assert re.search(r"\.jp-OutputArea-child[^{]*\{[^}]*break-inside: auto !important", rules)
     assert re.search(r"thead \{ display: table-header-group; \}", rules)
     assert re.search(r"tr \{ break-inside: avoid;", rules)
+    # no header row alone at a page's foot (the first two rows go with it), no last row alone at the top
+    assert re.search(r"tbody > tr:nth-child\(-n\+2\), \.jp-RenderedHTMLCommon tbody > tr:last-child \{\s*"
+                     r"break-before: avoid;", rules)
     assert f"table:not(:has(> tbody > tr:nth-child({SHORT_TABLE_ROWS + 1})))" in rules
     assert re.search(r"figure, \.jp-RenderedHTMLCommon img \{ break-inside: avoid;", rules)
     assert re.search(r"h1, h2, h3, h4, caption, \.section-intro \{ break-after: avoid;", rules)
@@ -101,6 +104,28 @@ def test_a_long_table_starts_where_there_is_room_and_repeats_its_header_a_short_
     pages = printed_pages(tmp_path, page(cell(block("Opening", 230)), cell(rows_table(SHORT_TABLE_ROWS))))
     assert page_of(pages, "row0") == page_of(pages, f"row{SHORT_TABLE_ROWS - 1}") == [2]
     assert page_of(pages, "TableCaption") == [2]
+
+
+@needs_printing
+def test_a_breaking_table_never_leaves_its_header_or_its_last_row_alone(tmp_path):
+    """Tables of twelve rows (long enough to break) below openings of growing height, each on a page of its
+    own: wherever the page ends, the caption and header row have the first two rows below them, and the last
+    row has the one before it. Before, a header row could sit alone at the foot of a page, its rows on the
+    next (the openings of 227 to 233 mm did so)."""
+    rows = SHORT_TABLE_ROWS + 4
+    cells = []
+    for case, height in enumerate(range(200, 262, 3)):
+        frame = pd.DataFrame({"metric": [f"c{case}r{i}" for i in range(rows)], "value": list(range(rows))})
+        cells += [f'<div style="break-before: page">{cell(block(f"Opening{case}", height))}</div>',
+                  cell(display.table(frame, index=False, caption=f"Caption{case}").data)]
+    pages = printed_pages(tmp_path, page(*cells))
+    broken = 0
+    for case in range(len(range(200, 262, 3))):
+        first, second, last = (page_of(pages, f"c{case}r{i}") for i in (0, 1, rows - 1))
+        assert page_of(pages, f"Caption{case}") == first == second, case
+        assert last == page_of(pages, f"c{case}r{rows - 2}"), case
+        broken += first != last
+    assert broken  # some tables did break across pages: the rules keep rows together, not whole tables
 
 
 @needs_printing
