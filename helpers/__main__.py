@@ -34,9 +34,7 @@ def _render(args: argparse.Namespace) -> int:
         clients = [c for c in clients if c.id in set(args.client)]
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise WorkbookError(Message("cli.out_not_folder", path=str(out)))
+    out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
     tr = Translator(args.language)
     results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language)
     print()

@@ -38,11 +38,11 @@ from pathlib import Path
 
 from .clients import Client, id_problem
 from .i18n import LANGUAGES, Message, Translator, translator
-from .errors import USER_ERROR_NAMES, WorkbookError
+from .errors import USER_ERROR_NAMES, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
+from .paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colour codes in IPython tracebacks
@@ -835,11 +835,35 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
         timings=timings or {}, error=error, failed_cell=failed_cell))
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse an output folder the reports cannot go into, before any kernel starts: a file, a folder inside
+    the input data folder (data/: reports, executed notebooks and render records would mix with the exports,
+    where a roster's pattern could read them back), or a folder that refuses writes (which would otherwise
+    fail every client after its render, and the index too). The folder is created, and a file written in it
+    and removed, to be sure."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WorkbookError(Message("cli.out_not_folder", path=display_path(out_dir)))
+    if out_dir.resolve() == DATA_DIR.resolve():
+        raise WorkbookError(Message("cli.out_is_data", path=display_path(out_dir)))
+    if out_dir.resolve().is_relative_to(DATA_DIR.resolve()):
+        raise WorkbookError(Message("cli.out_in_data", path=display_path(out_dir), data=display_path(DATA_DIR)))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=out_dir)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        raise WorkbookError(Message("cli.out_not_writable", path=display_path(out_dir),
+                                    reason=os_reason(error))) from None
+
+
 def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
                   foreign: Foreign | None = None, chromium: str | None = None) -> RenderResult:
     """Render one client in this process (a batch uses `render_all`, which runs workers in parallel)."""
     check_client_id(client.id)
     check_parameters(notebook, client.parameters())
+    check_output_folder(out_dir)
     from .render_batch import default_jobs
     renderer = Renderer(notebook)
     try:

@@ -31,13 +31,12 @@ from pathlib import Path
 
 from .clients import Client
 from .i18n import Message, Translator
-from .errors import WorkbookError, os_reason
+from .errors import WorkbookError
 from .index_page import write_index
-from .paths import display_path
 from .progress import Progress
 from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, accounts_of_others,
-                     check_client_id, check_parameters, client_identity, foreign_identities, record_failure,
-                     skip_slow_optional_imports)
+                     check_client_id, check_output_folder, check_parameters, client_identity, foreign_identities,
+                     record_failure, skip_slow_optional_imports)
 
 
 #: Workers' scratch folders (kernel sockets and logs) under the system's temporary folder.
@@ -327,19 +326,6 @@ def _sigterm_interrupts():
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
-
-
-def check_output_folder(out_dir: Path) -> None:
-    """Create the output folder and make sure a file can be written in it, before any worker starts: a
-    folder that refuses writes would otherwise fail every client after its render, and the index too."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=out_dir)
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as error:
-        raise WorkbookError(Message("cli.out_not_writable", path=display_path(out_dir),
-                                    reason=os_reason(error))) from None
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,

@@ -1,5 +1,6 @@
 """End to end: the demo roster renders to HTML without code or parameters; failures are contained."""
 import json
+import os
 import re
 
 import pytest
@@ -172,7 +173,8 @@ def test_out_and_roster_that_are_the_wrong_kind_of_path_are_clear_errors(tmp_pat
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x", encoding="utf-8")
     assert main(["render", "--out", str(a_file)]) == 2
-    assert f"--out {a_file} is a file, not a folder" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"error: the output folder {a_file} is a file, not a folder: the reports need a"
+                                       " folder to go into; choose another --out (default: reports/)\n")
     assert main(["render", "--clients", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "this is a folder, not a roster file" in capsys.readouterr().err
 
@@ -240,6 +242,82 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_rendering(tmp
     assert main(["render", "--client", "harbour-books", "--out", str(out), "--language", "id"]) == 2
     assert capsys.readouterr().err == (f"galat: tidak dapat menulis ke folder keluaran {out}: izin ditolak; pilih"
                                        " --out yang lain atau perbaiki izin foldernya\n")
+
+
+@pytest.fixture
+def no_workers(monkeypatch):
+    """Starting a worker (and so a kernel) fails the test: a bad output folder is refused before."""
+    from helpers import render, render_batch
+
+    def started(*args, **kwargs):
+        raise AssertionError("a worker or kernel started")
+    monkeypatch.setattr(render_batch.WorkerPool, "start", started)
+    monkeypatch.setattr(render, "Renderer", started)
+
+
+def test_an_output_folder_inside_the_input_data_folder_is_refused_before_rendering(no_workers, capsys):
+    from helpers.paths import DATA_DIR
+
+    inside = DATA_DIR / "demo" / "reports-not-here"
+    assert main(["render", "--client", "harbour-books", "--out", str(inside)]) == 2
+    assert capsys.readouterr().err == (
+        "error: the output folder data/demo/reports-not-here is inside the input data folder data: reports there"
+        " would mix with the exports they are made from, where a roster's pattern could read them back; choose a"
+        " folder outside it with --out (default: reports/)\n")
+    assert not inside.exists()  # refused before the folder is made
+    assert main(["render", "--client", "harbour-books", "--out", str(DATA_DIR / "demo" / ".."), "--language", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "galat: folder keluaran data adalah folder data masukan: laporan di sana akan bercampur dengan ekspor"
+        " sumbernya, dan pola di daftar klien dapat membacanya kembali; pilih folder di luarnya dengan --out"
+        " (bawaan: reports/)\n")
+
+
+def test_a_file_given_as_the_output_folder_is_refused_in_indonesian_too(tmp_path, no_workers, capsys):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["render", "--client", "harbour-books", "--out", str(a_file), "--language", "id"]) == 2
+    assert capsys.readouterr().err == (f"galat: folder keluaran {a_file} adalah sebuah berkas, bukan folder: laporan"
+                                       " memerlukan folder sebagai tempatnya; pilih --out yang lain (bawaan: reports/)\n")
+    assert a_file.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="run as root, whom a read-only folder (chmod 555) does not stop from writing")
+def test_a_read_only_output_folder_is_refused_before_rendering(tmp_path, no_workers, capsys):
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        assert main(["render", "--client", "harbour-books", "--out", str(read_only)]) == 2
+    finally:
+        read_only.chmod(0o755)
+    assert capsys.readouterr().err == (f"error: cannot write to the output folder {read_only}: permission denied;"
+                                       " choose another --out or fix its permissions\n")
+    assert list(read_only.iterdir()) == []
+
+
+def test_render_client_refuses_a_bad_output_folder_before_its_kernel_starts(tmp_path, no_workers, monkeypatch):
+    import tempfile
+
+    from helpers.errors import WorkbookError
+    from helpers.paths import DATA_DIR
+    from helpers.render import render_client
+
+    client = next(c for c in load_roster(DEFAULT_ROSTER) if c.id == "harbour-books")
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for folder, says in [(a_file, "is a file, not a folder"), (a_file / "reports", "a part of the path is a file"),
+                         (DATA_DIR / "reports", "is inside the input data folder"),
+                         (DATA_DIR, "is the input data folder")]:
+        with pytest.raises(WorkbookError, match=says):
+            render_client(client, folder)
+
+    def refused(*args, **kwargs):  # a folder of another user (tests may run as root, whom chmod does not stop)
+        raise PermissionError(13, "Permission denied", str(kwargs.get("dir")))
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(WorkbookError, match="cannot write to the output folder .*: permission denied"):
+        render_client(client, tmp_path / "out")
+    assert not (DATA_DIR / "reports").exists()
 
 
 def test_rendering_one_client_needs_only_its_own_exports(tmp_path, monkeypatch, capsys):
