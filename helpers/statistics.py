@@ -230,6 +230,9 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     delta method's own (on log R for the relative change). A relative change whose previous ratio is 0 in
     too many resamples has no upper bound (+inf). No interval below MIN_INTERVAL_VALUES counted units in a
     set, nor when a set's numerators are all 0 (resamples of zeros cannot show how uncertain a rate of 0 is).
+    Measured (benchmarks/interval_coverage.py): both intervals hold the true change 92% to 98% of the time
+    from 6 posts a set, log-normal reach and per-post rates spreading up to a coefficient of variation of
+    1.8; with a spread of 2.5 and under 50 posts, the difference's only 83% to 91%: a lower bound there.
     """
     def floats(values) -> np.ndarray:
         if isinstance(values, pd.Series) and pd.api.types.is_numeric_dtype(values.dtype):
