@@ -47,6 +47,11 @@ PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
+#: A post published fewer than this many days before the last day its export covers had little time to collect
+#: reach and interactions before the download, which is that day or later (Report.near_download): a period
+#: holding such posts may be understated. A judgement, not a measured settling time: platforms differ (a video
+#: keeps gathering views for months), so a period further from the download is safer.
+SETTLING_DAYS = 7
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
 OTHER_CHANGES_SHOWN = 2
 #: A client's posts and a benchmark's data this many years apart or fewer are compared without a warning:
@@ -370,15 +375,34 @@ class Report:
         if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
             key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
                    else "finding.change_rate_only")
-        return Finding(key, self.tr.t(
+        text = self.tr.t(
             key, platform=self.tr.platform(platform),
             reach_change=self.tr.percent(abs(reach_change), relative_digits(reach_change)),  # as its table row
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
             partial=self._partial_phrase(platform),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
-            **self.words(platform)),
-            {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now})
+            **self.words(platform))
+        return Finding(key, text + self._near_download_caveat(platform),
+                       {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
+                        "platform": platform})
+
+    def _near_download_caveat(self, platform: str) -> str:
+        """' These figures may be understated: …' after the summary's first sentence quoting the platform's
+        figures for the period or their changes, when some of its posts went out close to their export's
+        download (near_download, as Data coverage says); '' otherwise."""
+        fresh = self.near_download(platform)
+        if fresh.empty:
+            return ""
+        return " " + self.tr.t("finding.near_download", **self._near_download_values(platform, fresh))
+
+    def _near_download_values(self, platform: str, fresh: pd.DataFrame) -> dict:
+        """The placeholders of the near-download note and caveat: how many of the period's posts, of how many,
+        had under how many days, and the last days their exports cover."""
+        tr = self.tr
+        return {"platform": tr.platform(platform), "count": tr.number(len(fresh)),
+                "posts": tr.number(int((self.posts["platform"] == platform).sum())), "days": tr.number(SETTLING_DAYS),
+                "last": ", ".join(tr.date(day) for day in sorted(fresh["export last"].unique()))}
 
     def changes_beyond_chance(self, platform: str) -> pd.DataFrame:
         """The platform's figures in its lens tables (lens_kpis) whose change against the previous period is
@@ -433,9 +457,11 @@ class Report:
         key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
                if len(changes) == 2 else "finding.other_changes_more")
         tested = self.changes_tested(platform)
+        # the caveat of a period close to the download goes with the period-change sentence, or here without one
+        caveat = "" if self._finding_change(platform) else self._near_download_caveat(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
                                  second=items[-1], tested=tr.number(tested),
-                                 chance=tr.number(tested * SIGNIFICANCE, 2)),
+                                 chance=tr.number(tested * SIGNIFICANCE, 2)) + caveat,
                        {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
 
     def _finding_paid(self, platform: str) -> Finding | None:
@@ -574,6 +600,8 @@ class Report:
                                                   last=tr.date(self.comparison_end)),
                                   period=tr.t("coverage.span", first=tr.date(self.period_start),
                                               last=tr.date(self.period_end))))
+            if len(fresh := self.near_download(platform)):
+                notes.append(tr.t("coverage.near_download", **self._near_download_values(platform, fresh)))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
                 before_spans = self._export_spans(platform, first, self.comparison_end.date())
@@ -778,11 +806,22 @@ class Report:
                 and spans[1] == [(self.period_start.date(), self.period_end.date())])
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
-        """The runs of days from `first` to `last` that a platform's post exports cover: each export's period
-        from the dates in its file name where it names one (Business Suite, X and TikTok do), else its first
-        to its last post (whole months for posts dated to the month: the UCI dataset); overlapping periods
-        merged. None when no export says."""
-        spans = []
+        """The runs of days from `first` to `last` that a platform's post exports cover (_export_periods),
+        overlapping periods merged. None when no export says."""
+        spans = self._export_periods(platform)
+        if not spans:
+            return None
+        return [(max(s, first), min(e, last)) for s, e in _merged(spans) if s <= last and e >= first]
+
+    def _export_periods(self, platform: str) -> list[tuple]:
+        """The days each of a platform's post exports covers, (first, last) (_export_periods_by_file)."""
+        return list(self._export_periods_by_file(platform).values())
+
+    def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
+        """{file: (first, last)}, the days each of a platform's post exports covers: its period from the dates
+        in its file name where it names one (Business Suite, X and TikTok do), else its first to its last
+        post (whole months for posts dated to the month: the UCI dataset)."""
+        spans = {}
         posts = self.imported.posts
         for report in self.imported.reports:
             if report.platform != platform:
@@ -791,17 +830,33 @@ class Report:
             if len(named) >= 2:
                 # X's tweet activity names the day after its last (…_20170501_20170601_en.csv holds May)
                 end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
-                spans.append((min(named), end))
+                spans[str(report.path)] = (min(named), end)
             elif report.period is not None:
                 start, end = report.period[0].date(), report.period[1].date()
                 mine = posts["source_file"] == str(report.path)
                 if len(posts) and posts.loc[mine, "published_precision"].eq("month").any():
                     start = start.replace(day=1)
                     end = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
-                spans.append((start, end))
-        if not spans:
-            return None
-        return [(max(s, first), min(e, last)) for s, e in _merged(spans) if s <= last and e >= first]
+                spans[str(report.path)] = (start, end)
+        return spans
+
+    def near_download(self, platform: str) -> pd.DataFrame:
+        """The platform's posts of the period that had fewer than SETTLING_DAYS days to collect before their
+        export's download, as far as the exports show: published fewer than SETTLING_DAYS days before the
+        last day their own export covers ('export last': its download was that day or later; no export says
+        when exactly). A post dated to the month only counts as published on its first day: the note says the
+        posts went out that close, which its unknown day cannot show. Every post-level figure is counted up
+        to the download (coverage.lifetime), so with any such post the period's totals and changes may be
+        understated. The one judgement behind the Data coverage note and the summary's caveat; empty when
+        there is none."""
+        mine = self.posts[self.posts["platform"] == platform]
+        ends = {path: end for path, (_, end) in self._export_periods_by_file(platform).items()}
+        when = mine["published_at"].dt.tz_localize(None).dt.normalize()
+        monthly = mine["published_precision"].eq("month").fillna(False).astype(bool)
+        published = when.where(~monthly, when.dt.to_period("M").dt.start_time)  # its day unknown: its first
+        last = pd.to_datetime(mine["source_file"].map(ends)).fillna(published)  # no span known: as if that day
+        return mine.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
+
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""

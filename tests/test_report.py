@@ -77,6 +77,46 @@ def test_the_coverage_notes_say_what_a_post_figure_counts(report):
                                " export was downloaded")
 
 
+def test_posts_close_to_their_exports_download_make_the_period_understated_in_coverage_and_summary(report):
+    import dataclasses
+
+    from helpers.i18n import Translator
+    from helpers.report import SETTLING_DAYS
+
+    # the demo exports are named Jul-01-2026_Oct-31-2026_…: downloaded on 31 October 2026 or later; a post of
+    # 25 October had 6 days to collect by then (fewer than 7), one of 24 October 7
+    assert SETTLING_DAYS == 7
+    day = report.posts["published_at"].dt.date
+    for platform, count in (("facebook", 6), ("instagram", 3)):
+        mine = report.posts["platform"] == platform
+        fresh = report.near_download(platform)
+        assert len(fresh) == count == int((mine & (day >= dt.date(2026, 10, 25))).sum())
+        assert fresh["export last"].eq(pd.Timestamp("2026-10-31")).all()
+    notes = [n for n in report.coverage_notes() if "went out fewer than" in n]
+    assert notes == [f"{name}: {count} of the period's {posts} posts went out fewer than 7 days before the last day"
+                     " their export covers (31 October 2026; it was downloaded that day or later), and had little"
+                     " time to collect reach and interactions: the period's totals and their changes may be"
+                     " understated." for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
+    changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
+    assert changes["facebook"].endswith(
+        "(95% CI -0.63 to 3.11). These figures may be understated: 6 of the 52 Facebook posts went out fewer than 7"
+        " days before the last day their export covers (31 October 2026), and had little time to collect (see Data"
+        " coverage).")
+    assert changes["instagram"].endswith("These figures may be understated: 3 of the 66 Instagram posts went out"
+                                         " fewer than 7 days before the last day their export covers (31 October"
+                                         " 2026), and had little time to collect (see Data coverage).")
+    indonesian = dataclasses.replace(report, tr=Translator("id"))
+    assert any(f.text.endswith("Angka-angka ini mungkin tampak lebih kecil dari seharusnya: 6 dari 52 unggahan"
+                               " Facebook dipublikasikan kurang dari 7 hari sebelum hari terakhir yang dicakup"
+                               " ekspornya (31 Oktober 2026), sehingga hanya punya sedikit waktu untuk mengumpulkan"
+                               " angka (lihat Cakupan data).") for f in indonesian.findings())
+    # without the posts of the last week: neither says so
+    early = dataclasses.replace(report, posts=report.posts[day < dt.date(2026, 10, 25)])
+    assert early.near_download("facebook").empty and early.near_download("instagram").empty
+    assert not any("understated" in f.text for f in early.findings())
+    assert not any("went out fewer than" in n for n in early.coverage_notes())
+
+
 def test_the_timing_heat_map_says_whether_its_slots_differ_beyond_chance(report):
     from helpers import compare
 
@@ -905,7 +945,10 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
     change = report._finding_change("facebook")
     assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
-                                " coverage).") and "rose" not in change.text and "fell" not in change.text
+                                " coverage). These figures may be understated: 6 of the 52 Facebook posts went out"
+                                " fewer than 7 days before the last day their export covers (31 October 2026), and"
+                                " had little time to collect (see Data coverage).")
+    assert "rose" not in change.text and "fell" not in change.text
 
 
 def test_each_period_is_judged_covered_on_its_own(tmp_path):
@@ -936,6 +979,9 @@ def test_posts_dated_to_the_month_cover_their_whole_month():
     assert report._export_spans("facebook", dt.date(2014, 1, 1), dt.date(2014, 12, 31)) == [
         (dt.date(2014, 1, 1), dt.date(2014, 12, 31))]
     assert not report._partly_covered("facebook")
+    # its export covers up to 31 December; a post of December, day unknown, is not said to have gone out within
+    # a week of it (as of 1 December, it had 30 days)
+    assert report.near_download("facebook").empty
 
 
 def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_when_they_do(report):
@@ -946,8 +992,8 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
     text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
     # the comparison starts 30 days before the exports: the sentence says which period is short, and by what
-    assert text.endswith(" Totals are not compared: the exports cover only 1 July 2026 to 31 August 2026 of the"
-                         " comparison period (see Data coverage).")
+    assert (" Totals are not compared: the exports cover only 1 July 2026 to 31 August 2026 of the comparison period"
+            " (see Data coverage). These figures may be understated") in text  # the period ends as the exports do
     assert "summed reach" not in text and "engagement rate by reach (Σ interactions ÷ Σ reach) went from" in text
     # the lens tables agree with the finding: totals' changes are not given, rates' are
     for table in (narrower.lens_table("facebook", narrower.broadcast_kpis("facebook")),
