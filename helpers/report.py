@@ -495,15 +495,14 @@ class Report:
                   "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
-        verdict = benchmark_verdict(row)
-        if verdict is None:
+        verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
+        if outcome == "no_interval":
             text = tr.t("finding.benchmark_no_interval", **values)
-        elif row["same_components"]:
-            text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_{verdict}"), **values)
-        else:  # counted otherwise than the source: where the interval lies, not what it means (benchmark_rough)
+        elif outcome == "rough":  # counted otherwise than the source: where the interval lies, not what it means
             text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_side_{verdict}"), **values)
-        apart = (np.nan if pd.isna(row["data year"])
-                 else max(int(row["data year"]) - last, first - int(row["data year"]), 0))
+        else:
+            text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_{outcome}"), **values)
+        apart = self._years_apart(row)
         if apart > BENCHMARK_YEARS_APART:
             text += " " + tr.t("finding.benchmark_years_apart", apart=tr.number(apart), **values)
         if not row["same_components"]:
@@ -514,6 +513,37 @@ class Report:
         return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
                                                    "verdict": verdict, "years_apart": apart,
                                                    "rough": not row["same_components"]})
+
+    def benchmark_outcome(self, row) -> str:
+        """What a benchmark row (compare_with_benchmarks) comes to, for its sentence (_finding_benchmark) and
+        the table's verdict column alike: 'none' with no client figure or no published one (the note says
+        why), 'no_interval' when the client's figure has no 95% interval (too few posts), 'rough' when the
+        source counts engagement its own way (where the interval lies is said, not read as a verdict), else
+        benchmark_verdict's 'above', 'below' or 'in_line'."""
+        if pd.isna(row["client"]) or pd.isna(row["benchmark"]):
+            return "none"
+        verdict = benchmark_verdict(row)
+        if verdict is None:
+            return "no_interval"
+        return verdict if row["same_components"] else "rough"
+
+    def _years_apart(self, row):
+        """Years between the report's posts and a benchmark row's data (0 when the data year falls within the
+        period's years; NaN when the source gives none): more than BENCHMARK_YEARS_APART makes a comparison weak."""
+        first, last = self.period_start.year, self.period_end.year
+        if pd.isna(row["data year"]):
+            return np.nan
+        return max(int(row["data year"]) - last, first - int(row["data year"]), 0)
+
+    def _benchmark_verdict_cell(self, row) -> str:
+        """The benchmark table's verdict: benchmark_outcome in a few words, and 'weak' where the data lie more
+        than BENCHMARK_YEARS_APART years from the posts (as the sentence says)."""
+        tr = self.tr
+        text = tr.t(f"bench.verdict_{self.benchmark_outcome(row)}")
+        apart = self._years_apart(row)
+        if self.benchmark_outcome(row) != "none" and apart > BENCHMARK_YEARS_APART:
+            text = tr.t("bench.verdict_years_apart", verdict=text, apart=tr.number(apart))
+        return text
 
     def _components_counted(self, row) -> str:
         """The interactions a benchmark row's client figure counts: the source's components when it names
@@ -1296,6 +1326,7 @@ class Report:
                                             low=tr.rate_percent(row["client low"]),
                                             high=tr.rate_percent(row["client high"]))
                                        if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
+                tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),
             })
         return pd.DataFrame(rows)

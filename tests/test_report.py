@@ -1528,6 +1528,47 @@ def _benchmark_rows(client, low, high, data_year):
         "posts": 52, "same_components": True, "reason": None}])
 
 
+def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    benchmarks = report.benchmarks
+    rows = {  # client, low, high, data year, same components -> the verdict column
+        "in_line": (0.0017, 0.0014, 0.0022, 2025, True, "neither above nor below it beyond chance"),
+        "above": (0.0017, 0.0016, 0.0022, 2025, True, "above it, beyond chance"),
+        "below": (0.0012, 0.0010, 0.00149, 2025, True, "below it, beyond chance"),
+        "rough": (0.0017, 0.0016, 0.0022, 2025, False, "only a rough comparison, not a verdict"),
+        "no_interval": (0.0017, np.nan, np.nan, 2025, True, "no verdict: too few posts for a 95% interval"),
+        "weak": (0.0017, 0.0016, 0.0022, 2022, True, "above it, beyond chance; weak: data 4 years from your posts"),
+    }
+    try:
+        for name, (client, low, high, year, same, verdict) in rows.items():
+            report.benchmarks = _benchmark_rows(client, low, high, year).assign(same_components=same)
+            table = report.benchmark_table()
+            assert list(table.columns) == ["platform", "source", "industry", "definition", "benchmark", "you",
+                                           "verdict", "how compared"]
+            assert table["verdict"].tolist() == [verdict], name
+            finding = report._finding_benchmark("facebook")  # the sentence says the same
+            expected = {"in_line": "yours is neither above nor below it beyond chance",
+                        "above": "so yours is above it beyond chance", "below": "so yours is below it beyond chance",
+                        "rough": "only a rough comparison, not a verdict", "no_interval": "cannot be told",
+                        "weak": "so this comparison is weak"}[name]
+            assert expected in finding.text, name
+        # no client figure: no verdict, and the note says why
+        report.benchmarks = _benchmark_rows(np.nan, np.nan, np.nan, 2025).assign(reason="no_denominator")
+        table = report.benchmark_table()
+        assert table["verdict"].tolist() == ["no comparison"]
+        assert table["how compared"].tolist() == ["the exports carry no followers for Facebook posts"]
+        assert report._finding_benchmark("facebook") is None
+        report.benchmarks = _benchmark_rows(0.0017, 0.0016, 0.0022, 2022)
+        indonesian = dataclasses.replace(report, tr=Translator("id")).benchmark_table()
+        assert indonesian["kesimpulan"].tolist() == [
+            "lebih tinggi secara bermakna; lemah: data berjarak 4 tahun dari unggahan Anda"]
+    finally:
+        report.benchmarks = benchmarks
+
+
 def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(report):
     benchmarks = report.benchmarks
     start = "On Facebook, your mean engagement rate by followers was"
