@@ -1311,14 +1311,17 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- benchmarks
     def benchmark_table(self) -> pd.DataFrame:
+        """The published figures beside the client's, with the verdict (benchmark_outcome) and how each was
+        compared. Figures not compared for one reason (no follower counts, say) share one row per platform
+        and denominator, listing their sources and figures in the same order: the reason is said once rather
+        than once per source."""
         tr = self.tr
-        rows = []
+        rows, uncompared = [], {}
         for _, row in self.benchmarks.iterrows():
-            rows.append({
+            entry = {
                 tr.t("bench.platform"): tr.platform(row["platform"]),
-                tr.t("bench.source"): f"{row['source']} {row['edition']} ({tr.t('bench.data_year')} {row['data year']})",
-                tr.t("bench.industry"): tr.t("bench.all_industries") if row["industry"] == "all industries"
-                else row["industry"],
+                tr.t("bench.source"): self._benchmark_source(row),
+                tr.t("bench.industry"): self._industry(row["industry"]),
                 tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
                                                denominator=tr.t(f"denominator.{row['denominator']}")),
                 tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
@@ -1328,8 +1331,39 @@ class Report:
                                        if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
                 tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),
+            }
+            if self.benchmark_outcome(row) != "none" or pd.notna(row["client"]):
+                rows.append(entry)
+                continue
+            group = (row["platform"], row["reason"], row["denominator"])
+            if group not in uncompared:
+                uncompared[group] = {"entry": entry, "rows": []}
+                rows.append(entry)
+            uncompared[group]["rows"].append(row)
+        for group in uncompared.values():  # one row per reason: its sources and figures listed in order
+            same = pd.DataFrame(group["rows"])
+            if len(same) < 2:
+                continue
+            statistics = " / ".join(tr.t(f"stat.{s}") for s in dict.fromkeys(same["statistic"]))
+            group["entry"].update({
+                tr.t("bench.source"): "; ".join(self._benchmark_source(r) for _, r in same.iterrows()),
+                tr.t("bench.industry"): ", ".join(dict.fromkeys(map(self._industry, same["industry"]))),
+                tr.t("bench.definition"): tr.t("bench.definition_value", statistic=statistics,
+                                               denominator=tr.t(f"denominator.{same['denominator'].iloc[0]}")),
+                # each figure with its statistic where the sources differ in it ('median 0.060%; mean 0.15%')
+                tr.t("bench.benchmark"): "; ".join(
+                    tr.rate_percent(v) if same["statistic"].nunique() == 1 else f"{tr.t(f'stat.{s}')} {tr.rate_percent(v)}"
+                    for s, v in zip(same["statistic"], same["benchmark"])),
             })
         return pd.DataFrame(rows)
+
+    def _benchmark_source(self, row) -> str:
+        """A benchmark row's source, edition and data year: 'Socialinsider 2026 (data 2025)'."""
+        return f"{row['source']} {row['edition']} ({self.tr.t('bench.data_year')} {row['data year']})"
+
+    def _industry(self, industry: str) -> str:
+        """A benchmark row's industry, 'all industries' in the report's language."""
+        return self.tr.t("bench.all_industries") if industry == "all industries" else industry
 
     def _benchmark_note(self, row) -> str:
         """How a benchmark row was compared, or why it was not, in the report's language."""

@@ -1569,6 +1569,30 @@ def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
         report.benchmarks = benchmarks
 
 
+def test_benchmarks_not_compared_for_one_reason_share_a_row_that_says_why(report):
+    # the demo's exports carry no follower counts and count views: eight published figures, none compared,
+    # for two reasons on each of two platforms
+    assert len(report.benchmarks) == 8 and report.benchmarks["client"].isna().all()
+    table = report.benchmark_table()
+    assert table[["platform", "verdict", "how compared"]].values.tolist() == [
+        ["Facebook", "no comparison", "the exports carry no followers for Facebook posts"],
+        ["Facebook", "no comparison", "the exports report views for Facebook (repeat views counted), the source"
+                                      " impressions"],
+        ["Instagram", "no comparison", "the exports carry no followers for Instagram posts"],
+        ["Instagram", "no comparison", "the exports report views for Instagram (repeat views counted), the source"
+                                       " impressions"]]
+    followers = table.iloc[0]
+    assert followers["source"] == ("Rival IQ Social Media Industry Benchmark Report 2023 (data 2022); Rival IQ Social"
+                                   " Media Industry Benchmark Report 2024 (data 2023); Socialinsider 2026 (data 2025)")
+    # each published figure in its source's order, with its statistic where the sources differ in it
+    assert followers["benchmark"] == "median 0.060%; median 0.063%; mean 0.15%"
+    assert followers["definition"] == "median / mean engagement rate by followers"
+    assert table.iloc[1]["source"] == "Buffer 2025 (data 2024)" and table.iloc[1]["benchmark"] == "5.07%"
+    assert table["you"].eq("n/a").all()
+    # the sentence still counts every published figure
+    assert report.benchmark_sentence().startswith("None of the 8 published figures could be compared like with like")
+
+
 def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(report):
     benchmarks = report.benchmarks
     start = "On Facebook, your mean engagement rate by followers was"
