@@ -61,7 +61,7 @@ BENCHMARK_YEARS_APART = 2
 #: The statistical words of the report the glossary explains in plain language, in the order a reader meets
 #: them (texts: glossary.<name>.term and .meaning; a metric's term is its label). Report.glossary_terms
 #: keeps those the report shows.
-GLOSSARY = ("summed_reach", "points", "interval", "median", "spearman", "kendall", "overlap", "elasticity",
+GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation", "median", "spearman", "kendall", "overlap", "elasticity",
             "mann_whitney", "holm", "p_value", "cliffs_delta", "kruskal_wallis", "order_statistics")
 
 
@@ -1468,14 +1468,17 @@ class Report:
     def glossary_terms(self) -> list[str]:
         """The GLOSSARY terms this report shows, each where a section prints it: a table's header or caption, a
         sentence or a figure's title. The 95% interval and the median are in every report (the lens tables'
-        caption, their median post's change)."""
+        caption, their median post's change); Σ and the normal approximation wherever the lens tables' note
+        (lens_note, shown in every report) writes them."""
         platforms = self.platforms
         tested = any(len(self.formats[p][lens]["pairs"]) for p in platforms for lens in ("reach", "rate"))
         formats = [p for p in platforms if self._finding_formats(p)]  # its sentence names its tests
         slots = {key for key, _ in self._timing_tests()} & {"timing.slots_differ", "timing.slots_unclear"}
         ranked = not self.agreement.empty  # the agreement table: ρ, τ, top-N overlap and elasticity columns
+        note = self.lens_note()  # above the lens tables, in every report: rates as Σ ÷ Σ, how intervals are had
         used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
-                "interval": True, "median": True, "spearman": ranked, "kendall": ranked, "overlap": ranked,
+                "sum": "Σ" in note, "interval": True, "median": True,
+                "normal_approximation": self.tr.t("glossary.normal_approximation.term") in note, "spearman": ranked, "kendall": ranked, "overlap": ranked,
                 "elasticity": ranked, "mann_whitney": tested or bool(formats), "holm": tested or bool(formats),
                 "p_value": tested or bool(formats) or bool(slots), "cliffs_delta": tested,
                 "kruskal_wallis": bool(formats) or bool(slots),

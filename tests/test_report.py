@@ -1655,6 +1655,28 @@ def test_the_glossary_explains_the_words_the_report_shows_and_no_other(report):
     assert "summed_reach" not in no_reach.glossary_terms() and "points" in no_reach.glossary_terms()
 
 
+def test_the_glossary_explains_sums_and_the_normal_approximation_where_the_lens_note_writes_them(report, monkeypatch):
+    import dataclasses
+
+    from helpers.i18n import Translator
+    from helpers.report import Report
+
+    # the lens tables' note, in every report: "a rate … is Σ numerator ÷ Σ denominator …; a normal approximation
+    # above 2,000 posts"
+    assert "Σ numerator ÷ Σ denominator" in report.lens_note() and "a normal approximation" in report.lens_note()
+    terms = report.glossary_terms()
+    assert terms[:5] == ["summed_reach", "sum", "points", "interval", "normal_approximation"]
+    meanings = dict(zip(*report.glossary().T.values))
+    assert meanings["Σ (sum)"].startswith("Added up over the posts: Σ interactions ÷ Σ reach is all the posts'"
+                                          " interactions divided by all their reach")
+    assert meanings["normal approximation"].startswith("A quicker way to a 95% interval when a period has very many")
+    indonesian = dataclasses.replace(report, tr=Translator("id"))
+    assert {"Σ (jumlah)", "pendekatan normal"} <= set(indonesian.glossary()["istilah"])
+    # a note without them: no entry for either
+    monkeypatch.setattr(Report, "lens_note", lambda self: "How to read the tables.")
+    assert not {"sum", "normal_approximation"} & set(report.glossary_terms())
+
+
 def test_the_glossary_leaves_out_pp_when_no_change_is_shown(report):
     import dataclasses
 
