@@ -207,18 +207,33 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- summary
     def findings(self) -> list[Finding]:
-        """Five to eight sentences written from the numbers shown further down, most telling first."""
+        """Five to eight sentences written from the numbers shown further down, most telling first: what the
+        report covers, then in rounds over the platforms, so that eight sentences cover each: how the period
+        went (its change, other changes beyond chance, its best post under both lenses); where the lenses part
+        (elasticity, formats); a benchmark verdict (benchmark_is_verdict: like with like, beyond chance, on
+        data at most BENCHMARK_YEARS_APART years from the posts); then the rest (top-N overlap, paid against
+        organic, and a benchmark comparison that is no verdict: in line, rough, without interval, or weak).
+        The first eight are kept, so the last of these drop out first."""
         found: list[Finding] = []
-        # in rounds over the platforms, so that eight sentences cover each: how the period went, then where
-        # the lenses part, then the rest
         rounds = ((self._finding_change, self._finding_other_changes, self._finding_best_post),
                   (self._finding_elasticity, self._finding_formats),
-                  (self._finding_overlap, self._finding_paid, self._finding_benchmark))
+                  (lambda p: self._finding_benchmark(p, wanted=True),),
+                  (self._finding_overlap, self._finding_paid, lambda p: self._finding_benchmark(p, wanted=False)))
         for makers in rounds:
             for platform in self.platforms:
                 found += [f for f in (make(platform) for make in makers) if f]
         lead = [self._finding_coverage()]
         return (lead + found)[:8]
+
+    @staticmethod
+    def benchmark_is_verdict(finding: Finding) -> bool:
+        """Whether a benchmark finding is a verdict the summary ranks above the top-N overlap and paid lifts:
+        the client's figure above or below a like-for-like published one beyond chance, on data at most
+        BENCHMARK_YEARS_APART years from the posts. An interval holding the figure, a rough comparison, or
+        data years apart say less than those sentences, and come after them."""
+        values = finding.values
+        return (values["verdict"] in ("above", "below") and not values["rough"]
+                and not values["years_apart"] > BENCHMARK_YEARS_APART)
 
     def _finding_coverage(self) -> Finding:
         counts = self.posts["platform"].value_counts().sort_index()
@@ -476,13 +491,14 @@ class Report:
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), **lift, **self.words(platform)),
                        {"reach_lift": reach_lift, "rate_lift": rate_lift})
 
-    def _finding_benchmark(self, platform: str) -> Finding | None:
+    def _finding_benchmark(self, platform: str, wanted: bool | None = None) -> Finding | None:
         """The platform's figure beside a published one: a like-for-like row first (the source's components),
         then the most recent data. The client's figure carries its interval and its posts' years, the
         source's its data year, and a verdict from the interval (benchmark_verdict); a figure with no
         interval gets none, and says why. Posts and data more than BENCHMARK_YEARS_APART years apart are
         said to make the comparison weak; a source that counts engagement its own way is said to, with the
-        platform's own engagements beside (clicks included) where the exports carry them."""
+        platform's own engagements beside (clicks included) where the exports carry them. `wanted` True or
+        False: only a finding that is (or is not) a verdict (benchmark_is_verdict), for the summary's order."""
         tr = self.tr
         rows = self.benchmarks[(self.benchmarks["platform"] == platform) & self.benchmarks["client"].notna()
                                & self.benchmarks["benchmark"].notna()]  # a figure to stand against
@@ -510,9 +526,10 @@ class Report:
             if pd.notna(row["client (platform engagements)"]):
                 text += " " + tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
                                    **values)
-        return Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
-                                                   "verdict": verdict, "years_apart": apart,
-                                                   "rough": not row["same_components"]})
+        finding = Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
+                                                      "verdict": verdict, "years_apart": apart,
+                                                      "rough": not row["same_components"]})
+        return finding if wanted is None or self.benchmark_is_verdict(finding) == wanted else None
 
     def benchmark_outcome(self, row) -> str:
         """What a benchmark row (compare_with_benchmarks) comes to, for its sentence (_finding_benchmark) and

@@ -1593,6 +1593,28 @@ def test_benchmarks_not_compared_for_one_reason_share_a_row_that_says_why(report
     assert report.benchmark_sentence().startswith("None of the 8 published figures could be compared like with like")
 
 
+def test_a_benchmark_verdict_comes_before_the_overlap_and_paid_sentences_and_a_weaker_comparison_after(monkeypatch):
+    from helpers.report import Finding, Report
+
+    harbour = build_report(client="harbour-books", client_name="Harbour Books",
+                           exports=[str(DEMO_DIR / "harbour-books" / "*.csv")], timezone="Europe/London",
+                           period_start="2026-09-01", period_end="2026-10-31", top_n=8)
+    # coverage, change, other changes, best post, elasticity, formats, overlap: seven; a paid sentence makes eight
+    monkeypatch.setattr(Report, "_finding_paid", lambda self, p: Finding("finding.paid", "Paid.", {}))
+    keys = [f.key for f in harbour.findings()]
+    assert keys[-2:] == ["finding.overlap", "finding.paid"] and len(keys) == 8
+    # like with like, above beyond chance, data of 2025 for posts of 2026: ahead of both, and the paid one drops
+    harbour.benchmarks = _benchmark_rows(0.0017, 0.0016, 0.0022, 2025)
+    assert Report.benchmark_is_verdict(harbour._finding_benchmark("facebook"))
+    assert [f.key for f in harbour.findings()][-2:] == ["finding.benchmark", "finding.overlap"]
+    # an interval holding the figure, data 4 years apart, or a rough comparison: after them, and cut
+    for rows in (_benchmark_rows(0.0017, 0.0014, 0.0022, 2025), _benchmark_rows(0.0017, 0.0016, 0.0022, 2022),
+                 _benchmark_rows(0.0017, 0.0016, 0.0022, 2025).assign(same_components=False)):
+        harbour.benchmarks = rows
+        assert not Report.benchmark_is_verdict(harbour._finding_benchmark("facebook"))
+        assert "finding.benchmark" not in [f.key for f in harbour.findings()]
+
+
 def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(report):
     benchmarks = report.benchmarks
     start = "On Facebook, your mean engagement rate by followers was"
