@@ -23,7 +23,7 @@ from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .importers.yearless_dates import dates_in_name
 from .sources import Loaded, file_labels, load_client, rows_used
-from .statistics import MIN_INTERVAL_VALUES, median_difference_interval
+from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
                   "cost_per_reached_person")
@@ -761,7 +761,8 @@ class Report:
     def lens_note(self) -> str:
         """How to read the lens tables (what a rate in them is, what its interval says, why a metric has no
         row), said once above the first of them rather than in each table's caption."""
-        return self.tr.t("kpi.how_to_read")
+        return self.tr.t("kpi.how_to_read", limit=self.tr.number(BOOTSTRAP_LIMIT),
+                         minimum=self.tr.number(MIN_INTERVAL_VALUES))
 
     def _median_change_text(self, row) -> str:
         if pd.isna(row["difference"]):

@@ -1732,6 +1732,9 @@ def test_the_lens_tables_say_once_how_to_read_them_and_their_captions_stay_short
     assert ("Changes are worked out from the unrounded figures, so one may differ in its last digit from the"
             " difference of the rounded figures shown.") in report.lens_note()
     assert "A metric the exports carry in neither period has no row" in report.lens_note()
+    # the thresholds it quotes are the ones the intervals use, formatted for the reader's language
+    assert "a normal approximation above 2,000 posts" in report.lens_note()
+    assert "rests on fewer than 6 posts in a period" in report.lens_note()
     assert "Perubahan dihitung dari angka sebelum dibulatkan" in Translator("id").t("kpi.how_to_read")
     assert "Σ" not in Translator("id").t("kpi.caption", **values)
 
