@@ -47,9 +47,9 @@ PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
-#: A post published fewer than this many days before the last day its export covers had little time to collect
-#: reach and interactions before the download, which is that day or later (Report.near_download): a period
-#: holding such posts may be understated. A judgement, not a measured settling time: platforms differ (a video
+#: A post published fewer than this many days before the last day its export covers may have had little time to
+#: collect reach and interactions before the download, which is that day or later (Report.near_download): a
+#: period holding such posts may have its totals understated and its rates still moving. A judgement, not a measured settling time: platforms differ (a video
 #: keeps gathering views for months), so a period further from the download is safer.
 SETTLING_DAYS = 7
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
@@ -398,24 +398,29 @@ class Report:
             partial=self._partial_phrase(platform),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
             **self.words(platform))
-        return Finding(key, text + self._near_download_caveat(platform),
+        rates_only = key.startswith("finding.change_rate_only")  # quotes no totals: the caveat names the rates
+        return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
                         "platform": platform})
 
-    def _near_download_caveat(self, platform: str) -> str:
-        """' These figures may be understated: …' after the summary's first sentence quoting the platform's
+    def _near_download_caveat(self, platform: str, rates_only: bool = False) -> str:
+        """' Of the 52 Facebook posts, 6 went out …' after the summary's first sentence quoting the platform's
         figures for the period or their changes, when some of its posts went out close to their export's
-        download (near_download, as Data coverage says); '' otherwise."""
+        download (near_download, as Data coverage says); '' otherwise. Totals only grow as posts collect, so
+        they may be understated (a fall overstated); a rate, Σ numerator ÷ Σ denominator, may move either
+        way. `rates_only`: the sentence quotes no totals, so the caveat speaks of rates alone."""
         fresh = self.near_download(platform)
         if fresh.empty:
             return ""
-        return " " + self.tr.t("finding.near_download", **self._near_download_values(platform, fresh))
+        key = "finding.near_download_rates" if rates_only else "finding.near_download"
+        return " " + self.tr.t(key, **self._near_download_values(platform, fresh))
 
     def _near_download_values(self, platform: str, fresh: pd.DataFrame) -> dict:
         """The placeholders of the near-download note and caveat: how many of the period's posts, of how many,
-        had under how many days, and the last days their exports cover."""
+        had under how many days, the last days their exports cover, and what the platform counts ({by}: reach,
+        or views where the exports report no reach)."""
         tr = self.tr
-        return {"platform": tr.platform(platform), "count": tr.number(len(fresh)),
+        return {"platform": tr.platform(platform), "by": self.ranked_by(platform), "count": tr.number(len(fresh)),
                 "posts": tr.number(int((self.posts["platform"] == platform).sum())), "days": tr.number(SETTLING_DAYS),
                 "last": ", ".join(tr.date(day) for day in sorted(fresh["export last"].unique()))}
 
@@ -889,13 +894,13 @@ class Report:
         return spans
 
     def near_download(self, platform: str) -> pd.DataFrame:
-        """The platform's posts of the period that had fewer than SETTLING_DAYS days to collect before their
-        export's download, as far as the exports show: published fewer than SETTLING_DAYS days before the
+        """The platform's posts of the period that may have had fewer than SETTLING_DAYS days to collect before
+        their export's download, as far as the exports show: published fewer than SETTLING_DAYS days before the
         last day their own export covers ('export last': its download was that day or later; no export says
         when exactly). A post dated to the month only counts as published on its first day: the note says the
         posts went out that close, which its unknown day cannot show. Every post-level figure is counted up
-        to the download (coverage.lifetime), so with any such post the period's totals and changes may be
-        understated. The one judgement behind the Data coverage note and the summary's caveat; empty when
+        to the download (coverage.lifetime), so with any such post the period's totals may be understated (a
+        fall overstated) and its rates may move either way. The one judgement behind the Data coverage note and the summary's caveat; empty when
         there is none."""
         mine = self.posts[self.posts["platform"] == platform]
         ends = {path: end for path, (_, end) in self._export_periods_by_file(platform).items()}

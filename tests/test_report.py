@@ -93,23 +93,40 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
         assert len(fresh) == count == int((mine & (day >= dt.date(2026, 10, 25))).sum())
         assert fresh["export last"].eq(pd.Timestamp("2026-10-31")).all()
     notes = [n for n in report.coverage_notes() if "went out fewer than" in n]
+    # the download may have come much later (the exports do not say when), so the posts *may* have had little
+    # time; totals only grow with time, so they may be understated (a fall overstated), while a rate, Σ
+    # interactions ÷ Σ reach, may move either way: the sentence quoting a fall of summed reach and two rates
+    # must not call all its figures understated
     assert notes == [f"{name}: {count} of the period's {posts} posts went out fewer than 7 days before the last day"
-                     " their export covers (31 October 2026; it was downloaded that day or later), and had little"
-                     " time to collect reach and interactions: the period's totals and their changes may be"
-                     " understated." for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
+                     " their export covers (31 October 2026; it was downloaded that day or later, the exports do not"
+                     " say when), and may have had little time to collect reach and interactions: the period's totals"
+                     " may be understated against the comparison period (a rise too small, a fall too large), and its"
+                     " rates may still move either way."
+                     for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
     changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
+    assert "summed reach fell 33.2%" in changes["facebook"]
     assert changes["facebook"].endswith(
-        "(95% CI -0.63 to 3.11). These figures may be understated: 6 of the 52 Facebook posts went out fewer than 7"
-        " days before the last day their export covers (31 October 2026), and had little time to collect (see Data"
-        " coverage).")
-    assert changes["instagram"].endswith("These figures may be understated: 3 of the 66 Instagram posts went out"
-                                         " fewer than 7 days before the last day their export covers (31 October"
-                                         " 2026), and had little time to collect (see Data coverage).")
+        "(95% CI -0.63 to 3.11). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
+        " export covers (31 October 2026) and may have had little time to collect reach and interactions: the"
+        " period's totals may be understated (a rise too small, a fall too large), and its rates may still move"
+        " either way (see Data coverage).")
+    assert changes["instagram"].endswith("Of the 66 Instagram posts, 3 went out fewer than 7 days before the last day"
+                                         " their export covers (31 October 2026) and may have had little time to"
+                                         " collect reach and interactions: the period's totals may be understated"
+                                         " (a rise too small, a fall too large), and its rates may still move either"
+                                         " way (see Data coverage).")
+    assert not any("These figures may be understated" in text for text in changes.values())
     indonesian = dataclasses.replace(report, tr=Translator("id"))
-    assert any(f.text.endswith("Angka-angka ini mungkin tampak lebih kecil dari seharusnya: 6 dari 52 unggahan"
-                               " Facebook dipublikasikan kurang dari 7 hari sebelum hari terakhir yang dicakup"
-                               " ekspornya (31 Oktober 2026), sehingga hanya punya sedikit waktu untuk mengumpulkan"
-                               " angka (lihat Cakupan data).") for f in indonesian.findings())
+    assert any(f.text.endswith("Dari 52 unggahan Facebook, 6 dipublikasikan kurang dari 7 hari sebelum hari terakhir"
+                               " yang dicakup ekspornya (31 Oktober 2026) dan mungkin hanya punya sedikit waktu untuk"
+                               " mengumpulkan jangkauan dan interaksi: total periode ini mungkin tampak lebih kecil"
+                               " dari seharusnya (kenaikan terlalu kecil, penurunan terlalu besar), dan tingkatnya"
+                               " masih dapat bergeser ke arah mana pun (lihat Cakupan data).")
+               for f in indonesian.findings())
+    assert any(n.startswith("Facebook: 6 dari 52 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari"
+                            " terakhir yang dicakup ekspornya (31 Oktober 2026; ekspor diunduh pada hari itu atau"
+                            " sesudahnya, tanpa keterangan kapan tepatnya), dan mungkin hanya punya sedikit waktu")
+               for n in indonesian.coverage_notes())
     # without the posts of the last week: neither says so
     early = dataclasses.replace(report, posts=report.posts[day < dt.date(2026, 10, 25)])
     assert early.near_download("facebook").empty and early.near_download("instagram").empty
@@ -945,9 +962,10 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
     change = report._finding_change("facebook")
     assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
-                                " coverage). These figures may be understated: 6 of the 52 Facebook posts went out"
-                                " fewer than 7 days before the last day their export covers (31 October 2026), and"
-                                " had little time to collect (see Data coverage).")
+                                " coverage). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last"
+                                " day their export covers (31 October 2026) and may have had little time to collect"
+                                " reach and interactions: the period's rates may still move either way (see Data"
+                                " coverage).")  # no totals compared: the caveat speaks of the rates it quotes
     assert "rose" not in change.text and "fell" not in change.text
 
 
@@ -993,7 +1011,8 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
     # the comparison starts 30 days before the exports: the sentence says which period is short, and by what
     assert (" Totals are not compared: the exports cover only 1 July 2026 to 31 August 2026 of the comparison period"
-            " (see Data coverage). These figures may be understated") in text  # the period ends as the exports do
+            " (see Data coverage). Of the 52 Facebook posts, 6 went out") in text  # the period ends as the exports do
+    assert "rates may still move either way" in text and "totals may be understated" not in text
     assert "summed reach" not in text and "engagement rate by reach (Σ interactions ÷ Σ reach) went from" in text
     # the lens tables agree with the finding: totals' changes are not given, rates' are
     for table in (narrower.lens_table("facebook", narrower.broadcast_kpis("facebook")),
@@ -1056,6 +1075,10 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
     change = changed._finding_change("facebook").text
     assert re.search(r"On Facebook, views (rose|fell) \d+\.\d% against the previous period, and engagement rate by views",
                      change) and "reach" not in change
+    # and so does the caveat of posts close to the download, in the summary and in Data coverage
+    assert "may have had little time to collect views and interactions" in change
+    fresh = [n for n in changed.coverage_notes() if "went out fewer than" in n]
+    assert len(fresh) == 2 and all("to collect views and interactions" in n and "reach" not in n for n in fresh)
 
 
 def test_a_platform_whose_posts_have_one_format_gets_the_sentence_not_a_single_box(report):
