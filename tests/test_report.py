@@ -1616,6 +1616,36 @@ def test_benchmarks_not_compared_for_one_reason_share_a_row_that_says_why(report
     assert report.benchmark_sentence().startswith("None of the 8 published figures could be compared like with like")
 
 
+def test_the_report_shows_every_source_and_note_of_a_benchmark_row_in_full(report):
+    """The report notebook's benchmark cell, run on four published figures that share a row (no follower counts):
+    each source is listed whole, so the fourth figure keeps its source. Cut at 220 characters, the list ended in
+    'Socialinsider 2026 (d…' (a TikTok export beside four sources)."""
+    import ast
+    import json
+
+    from helpers import display
+
+    cells = json.loads(REPORT_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    code = next("".join(c["source"]) for c in cells if "report.benchmark_table()" in "".join(c["source"]))
+    shown = ast.Expression(ast.parse(code).body[-1].value)  # the cell's last line: the table it shows
+    sources = [("Rival IQ Social Media Industry Benchmark Report", 2023, 2022),
+               ("Rival IQ Social Media Industry Benchmark Report", 2024, 2023),
+               ("Rival IQ Social Media Industry Benchmark Report", 2025, 2024), ("Socialinsider", 2026, 2025)]
+    benchmarks = report.benchmarks
+    try:
+        report.benchmarks = pd.concat(
+            [_benchmark_rows(np.nan, np.nan, np.nan, year).assign(source=source, edition=edition,
+                                                                  reason="no_denominator")
+             for source, edition, year in sources], ignore_index=True)
+        html = eval(compile(shown, "client_report.ipynb", "eval"),
+                    {"display": display, "report": report, "tr": report.tr}).data
+    finally:
+        report.benchmarks = benchmarks
+    listed = "; ".join(f"{source} {edition} (data {year})" for source, edition, year in sources)
+    assert len(listed) > 220 and listed in html
+    assert "…" not in html
+
+
 def test_a_benchmark_verdict_comes_before_the_overlap_and_paid_sentences_and_a_weaker_comparison_after(monkeypatch):
     from helpers.report import Finding, Report
 
