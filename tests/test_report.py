@@ -1743,7 +1743,11 @@ def test_the_glossary_explains_sums_and_the_normal_approximation_where_the_lens_
     assert terms[:5] == ["summed_reach", "sum", "points", "interval", "normal_approximation"]
     meanings = dict(zip(*report.glossary().T.values))
     assert meanings["Σ (sum)"].startswith("Added up over the posts: Σ interactions ÷ Σ reach is all the posts'"
-                                          " interactions divided by all their reach")
+                                          " interactions divided by all their reach, so the posts with the most reach"
+                                          " weigh more in it than in the mean of the posts' own rates.")
+    # a plural count reads as well: "the posts with the most views", not "a post with much views"
+    views = dict(zip(*_without(report, ["reach"]).glossary().T.values))["Σ (sum)"]
+    assert "Σ interactions ÷ Σ views" in views and "the posts with the most views weigh more" in views
     assert meanings["normal approximation"].startswith("A quicker way to a 95% interval when a period has very many")
     indonesian = dataclasses.replace(report, tr=Translator("id"))
     assert {"Σ (jumlah)", "pendekatan normal"} <= set(indonesian.glossary()["istilah"])
