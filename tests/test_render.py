@@ -261,13 +261,13 @@ def test_an_output_folder_inside_the_input_data_folder_is_refused_before_renderi
     inside = DATA_DIR / "demo" / "reports-not-here"
     assert main(["render", "--client", "harbour-books", "--out", str(inside)]) == 2
     assert capsys.readouterr().err == (
-        "error: the output folder data/demo/reports-not-here is inside the input data folder data: reports there"
+        "error: the output folder data/demo/reports-not-here is inside the input data folder (data/): reports there"
         " would mix with the exports they are made from, where a roster's pattern could read them back; choose a"
         " folder outside it with --out (default: reports/)\n")
     assert not inside.exists()  # refused before the folder is made
     assert main(["render", "--client", "harbour-books", "--out", str(DATA_DIR / "demo" / ".."), "--language", "id"]) == 2
     assert capsys.readouterr().err == (
-        "galat: folder keluaran data adalah folder data masukan: laporan di sana akan bercampur dengan ekspor"
+        "galat: folder keluaran data adalah folder data masukan (data/): laporan di sana akan bercampur dengan ekspor"
         " sumbernya, dan pola di daftar klien dapat membacanya kembali; pilih folder di luarnya dengan --out"
         " (bawaan: reports/)\n")
 
