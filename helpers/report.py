@@ -561,9 +561,10 @@ class Report:
         """The benchmark table's verdict: benchmark_outcome in a few words, and 'weak' where the data lie more
         than BENCHMARK_YEARS_APART years from the posts (as the sentence says)."""
         tr = self.tr
-        text = tr.t(f"bench.verdict_{self.benchmark_outcome(row)}")
+        outcome = self.benchmark_outcome(row)
+        text = tr.t(f"bench.verdict_{outcome}")
         apart = self._years_apart(row)
-        if self.benchmark_outcome(row) != "none" and apart > BENCHMARK_YEARS_APART:
+        if outcome != "none" and apart > BENCHMARK_YEARS_APART:
             text = tr.t("bench.verdict_years_apart", verdict=text, apart=tr.number(apart))
         return text
 
@@ -1355,7 +1356,7 @@ class Report:
                 tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),
             }
-            if self.benchmark_outcome(row) != "none" or pd.notna(row["client"]):
+            if pd.notna(row["client"]):  # a client figure: its own row, compared or not
                 rows.append(entry)
                 continue
             group = (row["platform"], row["reason"], row["denominator"])
