@@ -1,26 +1,42 @@
-"""How often the report's 95% intervals of a rate's change hold the true change: measured, seeded.
+"""How often the report's 95% intervals hold the truth: a rate's change, and one period's mean or median
+of per-post rates (the client's figure set beside a published benchmark). Measured, seeded.
 
-    .venv/bin/python benchmarks/interval_coverage.py [--sims 500] [--seed 1]
+    .venv/bin/python benchmarks/interval_coverage.py [--sims 500] [--seed 1] [--families change,one-period]
+                                                     [--alternatives]
 
-Each case draws two periods of n posts each, again and again, from a process whose truth is known:
-reach log-normal (median 2,000, σ of log reach 0.5, 1.0 or 1.5: from even to heavy-tailed, as on social
-platforms; the real exports show σ 0.6 to 1.3), interactions binomial given reach with the post's own rate,
-either the same for every post (binomial) or drawn per post from Beta(p·k, (1 − p)·k), a beta-binomial whose
-per-post rates spread with coefficient of variation √((1 − p) ÷ (p·(k + 1))): k = 20 gives about 1 (most
-real exports), k = 5 about 1.8 (an X export's 139 posts), k = 2 about 2.5 (beyond any export seen, most
-posts near 0 and a few far above). p is 5% now and 4% before, so the ratio of sums Σ interactions ÷ Σ reach
-estimates 5% and 4%, a change of +1.00 pp and +25%.
+Each case of the change family draws two periods of n posts each, again and again, from a process whose
+truth is known: reach log-normal (median 2,000, σ of log reach 0.5, 1.0 or 1.5: from even to heavy-tailed,
+as on social platforms; the real exports show σ 0.6 to 1.3), interactions binomial given reach with the
+post's own rate, either the same for every post (binomial) or drawn per post from Beta(p·k, (1 − p)·k), a
+beta-binomial whose per-post rates spread with coefficient of variation √((1 − p) ÷ (p·(k + 1))): k = 20
+gives about 1 (most real exports), k = 5 about 1.8 (an X export's 139 posts), k = 2 about 2.5 (beyond any
+export seen, most posts near 0 and a few far above). p is 5% now and 4% before, so the ratio of sums
+Σ interactions ÷ Σ reach estimates 5% and 4%, a change of +1.00 pp and +25%.
 
-Printed per case, the share of draws whose interval holds the truth (its Monte Carlo error is about
-±1 pp at 500 draws), for:
+Printed per case, the share of draws whose interval holds the truth (its Monte Carlo standard error is
+about 1 pp at 500 draws, so a 95% margin of about ±2 pp), for the change family ('change'):
 - rate: one period's ratio of sums, the expanded percentile interval over resampled posts that the
   change interval is built from (the report itself shows no interval for one period's rate);
 - pp, relative: statistics.ratio_of_sums_change_interval, the change in percentage points (shown for
   percent rates) and relative (shown for the others);
-- median: statistics.median_difference_interval, the change of the median post's engagement rate by reach
+- Δ median: statistics.median_difference_interval, the change of the median post's engagement rate by reach
   (the report's 'median post' column), truth from 400,000 posts of each period.
-Below statistics.MIN_INTERVAL_VALUES posts a period the report gives no interval ('none').
-About 20 to 30 minutes at 500 draws a case on the 2-core machine; the README quotes the figures.
+and for one period's n posts drawn from the same process with p = 5% (family 'one-period', its own seeded
+draws, so either family alone prints the same figures as both together), the intervals a benchmark
+verdict rests on (helpers/benchmarks.py):
+- mean: statistics.mean_interval of the per-post rates interactions ÷ reach; truth p itself, since a post's
+  rate averages its own rate, E[y ÷ x] = E[own rate] = p, at any reach;
+- median: statistics.median_interval of the same rates, truth from 400,000 posts;
+- followers: statistics.mean_interval of interactions ÷ a fixed FOLLOWERS, as rates per follower are (one
+  account's follower count hardly moves within a period): these spread like interactions, with reach; truth
+  p × the mean of 4,000,000 drawn reaches ÷ FOLLOWERS.
+--alternatives adds other intervals tried for the mean of per-post rates, on the same resamples: 'expanded',
+the expanded percentile bootstrap (Hesterberg 2015, §4.3; mean_interval's method before the studentized
+one), 'BCa' (Efron & Tibshirani 1993, §14.3) and 'sym t', the symmetric studentized bootstrap (Hall 1988).
+Below statistics.MIN_INTERVAL_VALUES posts a period the report gives no interval ('none'). An interval with
+no upper bound (mean_interval's, when most posts are alike) holds the truth when its lower bound does.
+At 500 draws a case on the 2-core machine, about 15 minutes for the change family and 7 for the one-period
+family with --alternatives; the README quotes the figures.
 """
 from __future__ import annotations
 
@@ -30,6 +46,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from scipy import stats
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -40,6 +57,9 @@ SIGMAS = (0.5, 1.0, 1.5)
 DISPERSIONS = (None, 20, 5, 2)  # None: binomial; k of the beta-binomial otherwise
 RATE_NOW, RATE_BEFORE = 0.05, 0.04
 MEDIAN_REACH = 2_000
+FOLLOWERS = 10_000
+FAMILIES = {"change": ("rate", "pp", "relative", "Δ median"), "one-period": ("mean", "median", "followers")}
+ALTERNATIVES = ("expanded", "BCa", "sym t")
 
 
 def draw_posts(rng: np.random.Generator, n: int, sigma: float, p: float, k: float | None):
@@ -59,6 +79,34 @@ def rate_interval(y: np.ndarray, x: np.ndarray, confidence: float = 0.95) -> tup
     return float(low), float(high)
 
 
+def mean_alternatives(values: np.ndarray, confidence: float = 0.95) -> dict:
+    """Other intervals of a mean tried against mean_interval, on the same resamples: the expanded percentile
+    bootstrap, BCa (bias z₀ = Φ⁻¹(share of resampled means below the mean), acceleration
+    a = Σ d³ ÷ (6·(Σ d²)^1.5), d the values less their mean, the jackknife's for a mean) and the symmetric
+    studentized bootstrap (mean ± the (1 − α) quantile of |t_b| × se)."""
+    x = np.sort(values)
+    n, mean = len(x), x.mean()
+    out = dict.fromkeys(ALTERNATIVES, (np.nan, np.nan))
+    if n < statistics.MIN_INTERVAL_VALUES or x[0] == x[-1]:
+        return out
+    alpha, se = 1 - confidence, x.std(ddof=1) / np.sqrt(n)
+    weights = statistics.bootstrap_weights(n, statistics.resamples_for(n))
+    means = weights @ x / n
+    tail = statistics.expanded_alpha(n, confidence) / 2
+    out["expanded"] = tuple(np.quantile(means, [tail, 1 - tail]))
+    z0 = stats.norm.ppf(np.clip(np.mean(means < mean) + np.mean(means == mean) / 2, 1e-6, 1 - 1e-6))
+    d = x - mean
+    a = np.sum(d ** 3) / (6 * np.sum(d ** 2) ** 1.5)
+    z = stats.norm.ppf([alpha / 2, 1 - alpha / 2])
+    out["BCa"] = tuple(np.quantile(means, stats.norm.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)))))
+    ses = np.sqrt(np.maximum(weights @ d ** 2 / n - (means - mean) ** 2, 0) / (n - 1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(ses > 0, np.abs(means - mean) / ses, np.where(means == mean, 0, np.inf))
+    half = np.quantile(t, 1 - alpha, method="inverted_cdf") * se
+    out["sym t"] = (mean - half, mean + half)
+    return out
+
+
 def true_median_change(rng: np.random.Generator, sigma: float, k: float | None) -> float:
     """The difference of the two periods' median per-post rates, from 400,000 posts each."""
     medians = []
@@ -68,10 +116,10 @@ def true_median_change(rng: np.random.Generator, sigma: float, k: float | None) 
     return float(medians[0] - medians[1])
 
 
-def coverage(n: int, sigma: float, k: float | None, sims: int, rng: np.random.Generator) -> dict:
-    """The share of `sims` draws whose interval holds the truth, per interval; NaN where none is given."""
+def change_coverage(n: int, sigma: float, k: float | None, sims: int, rng: np.random.Generator) -> dict:
+    """The share of `sims` draws whose change interval holds the truth, per interval; NaN where none is given."""
     truth_median = true_median_change(rng, sigma, k)
-    held = {"rate": 0, "pp": 0, "relative": 0, "median": 0}
+    held = {"rate": 0, "pp": 0, "relative": 0, "Δ median": 0}
     given = dict.fromkeys(held, 0)
     for _ in range(sims):
         (ya, xa), (yb, xb) = (draw_posts(rng, n, sigma, p, k) for p in (RATE_NOW, RATE_BEFORE))
@@ -88,8 +136,31 @@ def coverage(n: int, sigma: float, k: float | None, sims: int, rng: np.random.Ge
             held["relative"] += change["relative_ci_low"] <= truth <= change["relative_ci_high"]
         median = statistics.median_difference_interval(ya / xa, yb / xb)
         if np.isfinite(median["ci_low"]):
-            given["median"] += 1
-            held["median"] += median["ci_low"] <= truth_median <= median["ci_high"]
+            given["Δ median"] += 1
+            held["Δ median"] += median["ci_low"] <= truth_median <= median["ci_high"]
+    return {name: held[name] / given[name] if given[name] else np.nan for name in held}
+
+
+def one_period_coverage(n: int, sigma: float, k: float | None, sims: int, rng: np.random.Generator,
+                        alternatives: bool = False) -> dict:
+    """The share of `sims` draws of one period whose interval of the mean or median per-post rate holds the
+    truth (see the module's docstring), per interval; NaN where none is given."""
+    y, x = draw_posts(rng, 400_000, sigma, RATE_NOW, k)
+    truths = {"mean": RATE_NOW, "median": float(np.median(y / x)),
+              "followers": RATE_NOW * float(np.mean(draw_posts(rng, 4_000_000, sigma, RATE_NOW, None)[1])) / FOLLOWERS}
+    truths.update(dict.fromkeys(ALTERNATIVES if alternatives else (), RATE_NOW))
+    held, given = dict.fromkeys(truths, 0), dict.fromkeys(truths, 0)
+    for _ in range(sims):
+        y, x = draw_posts(rng, n, sigma, RATE_NOW, k)
+        intervals = {"mean": statistics.mean_interval(y / x), "median": statistics.median_interval(y / x),
+                     "followers": statistics.mean_interval(y / FOLLOWERS)}
+        bounds = {name: (got["ci_low"], got["ci_high"]) for name, got in intervals.items()}
+        if alternatives:
+            bounds.update(mean_alternatives(y / x))
+        for name, (low, high) in bounds.items():
+            if np.isfinite(low) or np.isfinite(high):
+                given[name] += 1
+                held[name] += low <= truths[name] <= high
     return {name: held[name] / given[name] if given[name] else np.nan for name in held}
 
 
@@ -97,20 +168,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sims", type=int, default=500, help="draws per case (default 500)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--families", default=",".join(FAMILIES),
+                        help=f"the interval families to run, comma-separated (default: {','.join(FAMILIES)})")
+    parser.add_argument("--alternatives", action="store_true",
+                        help="also the other intervals tried for the mean of per-post rates (one-period family)")
     args = parser.parse_args()
-    rng = np.random.default_rng(args.seed)
+    families = [f.strip() for f in args.families.split(",") if f.strip()]
+    unknown = [f for f in families if f not in FAMILIES]
+    if unknown:
+        parser.error(f"unknown famil{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}: "
+                     f"choose from {', '.join(FAMILIES)}")
+    columns = [name for family in families for name in FAMILIES[family]]
+    if args.alternatives and "one-period" in families:
+        columns += ALTERNATIVES
+    rngs = {family: np.random.default_rng(args.seed) for family in families}  # each family alone, as together
     print(f"95% intervals: share holding the truth, {args.sims} draws per case (seed {args.seed})")
-    print(f"{'interactions':>16} {'σ':>4} {'posts':>5} {'rate':>6} {'pp':>6} {'relative':>8} {'median':>6}")
+    print(f"{'interactions':>16} {'σ':>4} {'posts':>5} " + " ".join(f"{name:>9}" for name in columns))
     start = time.perf_counter()
     for k in DISPERSIONS:
         for sigma in SIGMAS:
             for n in POSTS:
-                got = coverage(n, sigma, k, args.sims, rng)
-                cells = ["  none" if np.isnan(got[name]) else f"{got[name]:6.1%}"
-                         for name in ("rate", "pp", "relative", "median")]
+                got = {}
+                if "change" in families:
+                    got.update(change_coverage(n, sigma, k, args.sims, rngs["change"]))
+                if "one-period" in families:
+                    got.update(one_period_coverage(n, sigma, k, args.sims, rngs["one-period"], args.alternatives))
+                cells = ["none" if np.isnan(got[name]) else f"{got[name]:.1%}" for name in columns]
                 label = "binomial" if k is None else f"beta-binomial {k}"
-                print(f"{label:>16} {sigma:4.1f} {n:5d} {cells[0]:>6} {cells[1]:>6} {cells[2]:>8} {cells[3]:>6}",
-                      flush=True)
+                print(f"{label:>16} {sigma:4.1f} {n:5d} " + " ".join(f"{cell:>9}" for cell in cells), flush=True)
     print(f"({time.perf_counter() - start:.0f} s)")
 
 

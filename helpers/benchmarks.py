@@ -37,13 +37,14 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     """Each platform's benchmark rows for the industry, with the client's figure of the same definition.
 
     The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
-    that report it (`posts`), with its 95% interval ('client low', 'client high': median_interval or
-    mean_interval). `reason` says why a row has none: 'no_denominator' (e.g. no follower counts in the
-    exports) or 'views' (the exports count views, the benchmark impressions). `same_components` says
-    whether the client's interactions were counted with the source's components. Where they were not (the
-    source counts engagement its own way) and the exports carry the platform's own engagements (X and
-    LinkedIn count clicks), 'client (platform engagements)' is the same statistic of those: the other end
-    of what the source may have counted.
+    that report it (`posts`), with its 95% interval ('client low', 'client high': median_interval, exact;
+    mean_interval, measured to hold the true mean 91% to 98% of the time, less for rates per follower of
+    very unequal reach: see its docstring), both from 6 posts. `reason` says why a row has none:
+    'no_denominator' (e.g. no follower counts in the exports) or 'views' (the exports count views, the
+    benchmark impressions). `same_components` says whether the client's interactions were counted with the
+    source's components. Where they were not (the source counts engagement its own way) and the exports
+    carry the platform's own engagements (X and LinkedIn count clicks), 'client (platform engagements)' is
+    the same statistic of those: the other end of what the source may have counted.
     """
     table = load_benchmarks() if table is None else table
     industries = {industry, "all industries"}

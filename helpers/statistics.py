@@ -46,25 +46,38 @@ def median_interval(values, confidence: float = 0.95) -> dict:
 
 
 def mean_interval(values, confidence: float = 0.95) -> dict:
-    """The mean with its expanded percentile bootstrap interval (Hesterberg 2015, §4.3; see expanded_alpha):
-    per-post rates are skewed, and a t interval would assume a symmetric spread. Seeded, so a report is the
-    same every time; none below MIN_INTERVAL_VALUES values, as for the median; the normal approximation
-    (mean ± z·sd/√n) above BOOTSTRAP_LIMIT values, where the mean is close to normal. With few, very skewed
-    values it covers less than it claims (about 88% for 20 log-normal values): read it as a lower bound
-    on the uncertainty."""
+    """The mean with its studentized bootstrap ("bootstrap-t") interval (Efron & Tibshirani, An Introduction
+    to the Bootstrap, 1993, §12.5; Hall, Annals of Statistics 16, 1988): each resample b gives
+    t_b = (mean_b − mean) ÷ se_b, se = sd(ddof=1) ÷ √n, and the interval is
+    [mean − t₍₁₋α/₂₎·se, mean − t₍α/₂₎·se]. Per-post rates are skewed; the resampled t follows the skew, so
+    the interval reaches further on the long side than a t interval or a percentile interval does.
+    Measured (benchmarks/interval_coverage.py, log-normal reach, per-post rates binomial or beta-binomial):
+    it holds the true mean of per-post rates 91% to 98% of the time from 6 values, where the expanded
+    percentile interval it replaced held it 67% to 96%. Rates per follower spread like interactions, with
+    reach, and are held less often: 85% to 96% with log-normal reach σ 0.5 to 1.0, 79% to 93% with σ 1.5, at
+    any number of posts up to 200: there the interval is a lower bound on the uncertainty.
+    Seeded and the values sorted first, so a report is the same every time; no interval when every value is
+    the same (resamples of equal values cannot show the uncertainty, e.g. of a rate of 0), and no upper bound
+    (+inf) when over α/2 of the resamples draw one value only (e.g. 17 or more of 20 posts alike); the normal
+    approximation (mean ± z·sd/√n) above BOOTSTRAP_LIMIT values, where the mean is close to normal."""
     x = np.sort(_clean(values))  # sorted: the same posts in any row order draw the same resamples
     n = len(x)
     out = {"mean": float(x.mean()) if n else np.nan, "ci_low": np.nan, "ci_high": np.nan, "n": n}
-    if n < MIN_INTERVAL_VALUES:
+    if n < MIN_INTERVAL_VALUES or x[0] == x[-1]:
         return out
+    mean, se = out["mean"], x.std(ddof=1) / np.sqrt(n)
     if n > BOOTSTRAP_LIMIT:
-        half = stats.norm.ppf(0.5 + confidence / 2) * x.std(ddof=1) / np.sqrt(n)
-        return {**out, "ci_low": out["mean"] - half, "ci_high": out["mean"] + half}
-    resamples = resamples_for(n)
-    means = bootstrap_weights(n, resamples) @ x / n
-    alpha = expanded_alpha(n, confidence)
-    low, high = np.quantile(means, [alpha / 2, 1 - alpha / 2])
-    return {**out, "ci_low": float(low), "ci_high": float(high)}
+        half = stats.norm.ppf(0.5 + confidence / 2) * se
+        return {**out, "ci_low": mean - half, "ci_high": mean + half}
+    weights = bootstrap_weights(n, resamples_for(n))
+    means = weights @ x / n
+    ses = np.sqrt(np.maximum(weights @ (x - mean) ** 2 / n - (means - mean) ** 2, 0) / (n - 1))
+    spread = ses > 1e-9 * se  # a resample of equal values has none (up to rounding): t is ±inf, 0 at the mean
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(spread, (means - mean) / ses, np.where(means == mean, 0.0, np.sign(means - mean) * np.inf))
+    alpha = 1 - confidence
+    t_low, t_high = np.quantile(t, [alpha / 2, 1 - alpha / 2], method="inverted_cdf")  # no interpolation with inf
+    return {**out, "ci_low": float(mean - t_high * se), "ci_high": float(mean - t_low * se)}
 
 
 def cliffs_delta(a, b) -> float:
