@@ -47,10 +47,11 @@ PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
-#: A post published fewer than this many days before the last day its export covers may have had little time to
-#: collect reach and interactions before the download, which is that day or later (Report.near_download): a
-#: period holding such posts may have its totals understated and its rates still moving. A judgement, not a measured settling time: platforms differ (a video
-#: keeps gathering views for months), so a period further from the download is safer.
+#: A post published fewer than this many days before the last day its export covers may have had little time
+#: to collect reach and interactions before the download, which is that day or later (Report.near_download):
+#: a period holding such posts may have its totals understated and its rates still moving. A judgement, not a
+#: measured settling time: platforms differ (a video keeps gathering views for months), so a period further
+#: from the download is safer.
 SETTLING_DAYS = 7
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
 OTHER_CHANGES_SHOWN = 2
@@ -61,8 +62,9 @@ BENCHMARK_YEARS_APART = 2
 #: The statistical words of the report the glossary explains in plain language, in the order a reader meets
 #: them (texts: glossary.<name>.term and .meaning; a metric's term is its label). Report.glossary_terms
 #: keeps those the report shows.
-GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation", "median", "spearman", "kendall", "overlap", "elasticity",
-            "mann_whitney", "holm", "p_value", "cliffs_delta", "kruskal_wallis", "order_statistics")
+GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation", "median", "spearman",
+            "kendall", "overlap", "elasticity", "mann_whitney", "holm", "p_value", "cliffs_delta",
+            "kruskal_wallis", "order_statistics")
 
 
 def elasticity_class(fit: dict) -> str:
@@ -860,16 +862,12 @@ class Report:
                 and spans[1] == [(self.period_start.date(), self.period_end.date())])
 
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
-        """The runs of days from `first` to `last` that a platform's post exports cover (_export_periods),
-        overlapping periods merged. None when no export says."""
-        spans = self._export_periods(platform)
+        """The runs of days from `first` to `last` that a platform's post exports cover
+        (_export_periods_by_file), overlapping periods merged. None when no export says."""
+        spans = list(self._export_periods_by_file(platform).values())
         if not spans:
             return None
         return [(max(s, first), min(e, last)) for s, e in _merged(spans) if s <= last and e >= first]
-
-    def _export_periods(self, platform: str) -> list[tuple]:
-        """The days each of a platform's post exports covers, (first, last) (_export_periods_by_file)."""
-        return list(self._export_periods_by_file(platform).values())
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers: its period from the dates
