@@ -1221,10 +1221,17 @@ def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_
         assert social["same_components"] and social["client"] == pytest.approx(rate.mean())
         text = report._finding_benchmark("facebook").text  # the like-for-like row first
         tr = report.tr
+        # the demo's Facebook reach spreads with σ of log reach 1.04: above 1.0, the verdict is weaker
+        sd = np.log(posts["reach"].astype(float)).std(ddof=1)
+        assert social["log reach sd"] == pytest.approx(sd) and sd == pytest.approx(1.04, abs=0.005)
         assert text == (f"On Facebook, your mean engagement rate by followers was {tr.rate_percent(social['client'])}"
                         f" (95% CI {tr.rate_percent(social['client low'])} to {tr.rate_percent(social['client high'])};"
                         " your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); your 95%"
-                        " interval lies above it, so yours is above it beyond chance.")
+                        " interval lies above it, so yours is above it beyond chance. A mean of rates per follower"
+                        " follows how many people each post reached, and your posts' reach is very uneven (standard"
+                        " deviation of log reach 1.04, above 1.0); for accounts whose reach is this uneven, such an"
+                        " interval held the true mean only 79% to 96% of the time in simulation, less often the more"
+                        " uneven reach is, so this verdict is weaker than its 95% says.")
         assert social["client low"] > social["benchmark"]  # the verdict's ground
         report.benchmarks = table[table["source"].str.startswith("Rival")].assign(**{
             "client (platform engagements)": [0.05, 0.05]})
@@ -1540,15 +1547,15 @@ def test_a_benchmark_verdict_comes_from_the_clients_interval(low, high, verdict)
                                         "benchmark": np.nan})) is None
 
 
-def _benchmark_rows(client, low, high, data_year):
+def _benchmark_rows(client, low, high, data_year, log_reach_sd=0.8):
     """One like-for-like Facebook benchmark row (Socialinsider's 0.15% mean by followers) with the client's
-    figure and interval as given."""
+    figure and interval as given, over posts whose reach is as even as most accounts' (σ of log reach 0.8)."""
     return pd.DataFrame([{
         "platform": "facebook", "source": "Socialinsider", "edition": 2026, "data year": data_year,
         "industry": "all industries", "statistic": "mean", "denominator": "followers",
         "components": "reactions + comments + shares", "benchmark": 0.0015, "client": client, "client low": low,
         "client high": high, "client (platform engagements)": np.nan, "client ÷ benchmark": client / 0.0015,
-        "posts": 52, "same_components": True, "reason": None}])
+        "posts": 52, "same_components": True, "reason": None, "log reach sd": log_reach_sd}])
 
 
 def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
@@ -1695,6 +1702,46 @@ def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(rep
             " posts are too few for a 95% interval, so whether yours is above or below it cannot be told.")
     finally:
         report.benchmarks = benchmarks
+
+
+def test_a_verdict_on_a_mean_per_follower_is_weaker_when_reach_is_uneven_or_unknown(report):
+    """A mean of rates per follower follows reach: its interval held the true mean 79% to 93% of the time at σ
+    of log reach 1.5 (benchmarks/interval_coverage.py), so such a verdict says so and is not ranked as a real
+    one; even reach, a median, another denominator or an interval holding the figure are left as they are."""
+    from helpers.report import Report
+
+    benchmarks = report.benchmarks
+    weaker = "so this verdict is weaker than its 95% says."
+    try:
+        for sd, statistic, denominator, low, caveat in [
+                (1.2, "mean", "followers", 0.0016, "standard deviation of log reach 1.20, above 1.0"),
+                (np.nan, "mean", "followers", 0.0016, "your exports do not report reach"),
+                (1.0, "mean", "followers", 0.0016, None),     # at the limit: as measured, 85% to 96%
+                (1.2, "median", "followers", 0.0016, None),   # a median's interval is exact
+                (1.2, "mean", "reach", 0.0016, None),         # a rate by reach does not follow reach
+                (1.2, "mean", "followers", 0.0014, None)]:    # holds the figure: a wider interval would too
+            report.benchmarks = _benchmark_rows(0.0017, low, 0.0022, 2025, sd).assign(
+                statistic=statistic, denominator=denominator)
+            finding = report._finding_benchmark("facebook")
+            verdict = report.benchmark_table()["verdict"].iloc[0]
+            if caveat:
+                assert caveat in finding.text and finding.text.endswith(("weaker than its 95% says.",
+                                                                         "may be weaker than its 95% says."))
+                assert verdict == "above it, beyond chance; weaker: reach very uneven or unknown"
+                assert not Report.benchmark_is_verdict(finding)  # not ranked ahead of the overlap and paid
+            else:
+                assert weaker not in finding.text and "uneven" not in verdict and "weaker" not in verdict
+                assert Report.benchmark_is_verdict(finding) == (low > 0.0015)
+    finally:
+        report.benchmarks = benchmarks
+
+
+def test_the_spread_of_log_reach_is_worked_out_by_hand():
+    from helpers.benchmarks import log_sd
+
+    # ln 10, ln 100, ln 1000 = 2.303, 4.605, 6.908: mean 4.605, deviations ±2.303, sd √(2·2.303²/2) = 2.303
+    assert log_sd(pd.Series([10, 100, 1000, 0, None])) == pytest.approx(np.log(10))  # 0 and missing left out
+    assert np.isnan(log_sd(pd.Series([10, None])))
 
 
 # ------------------------------------------------------------------------------------------- plain words
