@@ -916,8 +916,8 @@ class Report:
         when exactly). A post dated to the month only counts as published on its first day: the note says the
         posts went out that close, which its unknown day cannot show. Every post-level figure is counted up
         to the download (coverage.lifetime), so with any such post the period's totals may be understated (a
-        fall overstated) and its rates may move either way. The one judgement behind the Data coverage note and the summary's caveat; empty when
-        there is none."""
+        fall overstated) and its rates may move either way. The one judgement behind the Data coverage note
+        and the summary's caveat; empty when there is none."""
         mine = self.posts[self.posts["platform"] == platform]
         ends = {path: end for path, (_, end) in self._export_periods_by_file(platform).items()}
         when = mine["published_at"].dt.tz_localize(None).dt.normalize()
@@ -925,7 +925,6 @@ class Report:
         published = when.where(~monthly, when.dt.to_period("M").dt.start_time)  # its day unknown: its first
         last = pd.to_datetime(mine["source_file"].map(ends)).fillna(published)  # no span known: as if that day
         return mine.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
-
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""

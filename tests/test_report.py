@@ -1623,6 +1623,21 @@ def test_benchmarks_not_compared_for_one_reason_share_a_row_that_says_why(report
     assert report.benchmark_sentence().startswith("None of the 8 published figures could be compared like with like")
 
 
+def test_uncompared_figures_of_one_statistic_share_a_row_without_repeating_it(report):
+    benchmarks = report.benchmarks
+    try:  # the two Rival IQ medians alone: one statistic, so the figures are listed without it
+        report.benchmarks = benchmarks[benchmarks["source"].str.startswith("Rival")]
+        table = report.benchmark_table()
+        assert len(table) == 2  # Facebook and Instagram, each one row for its two editions
+        facebook = table.iloc[0]
+        assert facebook["benchmark"] == "0.060%; 0.063%"
+        assert facebook["definition"] == "median engagement rate by followers"
+        assert facebook["source"] == ("Rival IQ Social Media Industry Benchmark Report 2023 (data 2022); Rival IQ"
+                                      " Social Media Industry Benchmark Report 2024 (data 2023)")
+    finally:
+        report.benchmarks = benchmarks
+
+
 def test_the_report_shows_every_source_and_note_of_a_benchmark_row_in_full(report):
     """The report notebook's benchmark cell, run on four published figures that share a row (no follower counts):
     each source is listed whole, so the fourth figure keeps its source. Cut at 220 characters, the list ended in
@@ -1651,6 +1666,33 @@ def test_the_report_shows_every_source_and_note_of_a_benchmark_row_in_full(repor
     listed = "; ".join(f"{source} {edition} (data {year})" for source, edition, year in sources)
     assert len(listed) > 220 and listed in html
     assert "…" not in html
+
+
+def test_a_post_whose_export_span_is_unknown_counts_as_near_its_download(report, monkeypatch):
+    from helpers.report import Report
+
+    # no export's span known: every post is taken to have been downloaded the day it went out (the safe side)
+    monkeypatch.setattr(Report, "_export_periods_by_file", lambda self, platform: {})
+    fresh = report.near_download("facebook")
+    mine = report.posts[report.posts["platform"] == "facebook"]
+    assert len(fresh) == len(mine)
+    assert (fresh["export last"] == fresh["published_at"].dt.tz_localize(None).dt.normalize()).all()
+
+
+def test_the_near_download_caveat_goes_with_the_other_changes_when_there_is_no_period_change_sentence(
+        report, monkeypatch):
+    from helpers.report import Report
+
+    caveat = "Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their export covers"
+    # pretend two other Facebook figures changed beyond chance
+    monkeypatch.setattr(Report, "changes_beyond_chance", lambda self, platform: pd.DataFrame(
+        {"kpi": ["posts", "interactions"], "change": [0.5, 0.2], "ci_low": [0.1, 0.05], "ci_high": [0.9, 0.4]}))
+    monkeypatch.setattr(Report, "_fmt_change", lambda self, kpi, row: "+50%")
+    with_change = report._finding_other_changes("facebook")
+    assert caveat not in with_change.text  # it is said once, after the period-change sentence
+    assert caveat in report._finding_change("facebook").text
+    monkeypatch.setattr(Report, "_finding_change", lambda self, platform: None)
+    assert caveat in report._finding_other_changes("facebook").text
 
 
 def test_a_benchmark_verdict_comes_before_the_overlap_and_paid_sentences_and_a_weaker_comparison_after(monkeypatch):
