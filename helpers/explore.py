@@ -67,6 +67,10 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     after the end, or a period wholly before or after the chosen posts (the exports do not cover it) is an
     error naming what there is: an empty table would read as "no such posts". A period within the span of the
     platform's posts that holds no post (of that format) gives an empty table: the exports cover it.
+
+    A post dated to the month only (the UCI dataset: its day is a stand-in) is chosen when its whole month lies
+    in the period, as in the client report (report._within); a period that cuts the month of a chosen such
+    post is an error naming the months, since whether the post falls inside cannot be told.
     """
     for what, value in (("platform", platform), ("format", format)):
         among = posts[posts["platform"] == platform] if what == "format" and platform else posts
@@ -90,11 +94,32 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
     if start or end:  # the span of the platform's exports; a format's posts may just not fall in it
         _check_within_span(posts[posts["platform"] == platform] if platform else posts, start, end, platform)
-    if first is not None:
-        keep &= posts["published_at"] >= first
-    if after_last is not None:
-        keep &= posts["published_at"] < after_last
-    return posts[keep]
+    if first is None and after_last is None:
+        return posts[keep]
+    monthly = _month_dated(posts)
+    if not (keep & monthly).any():
+        if first is not None:
+            keep &= posts["published_at"] >= first
+        if after_last is not None:
+            keep &= posts["published_at"] < after_last
+        return posts[keep]
+    from .report import _within  # report loads matplotlib: imported only for posts dated to the month
+
+    tz = posts["published_at"].dt.tz
+    inside, cut = _within(posts, first if first is not None else pd.Timestamp.min.ceil("D").tz_localize(tz),
+                          after_last if after_last is not None else pd.Timestamp.max.floor("D").tz_localize(tz))
+    cut &= keep
+    if cut.any():
+        months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
+        raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
+    return posts[keep & inside]
+
+
+def _month_dated(posts: pd.DataFrame) -> pd.Series:
+    """Which posts are dated to the month only (published_precision 'month'): their day is a stand-in."""
+    if "published_precision" not in posts:
+        return pd.Series(False, index=posts.index)
+    return posts["published_precision"].eq("month").fillna(False).astype(bool)
 
 
 def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
@@ -150,12 +175,17 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
               format: str | None = None) -> tuple[str, str]:
     """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the last post
     (of `platform` and `format`, when given: in a folder of several platforms, the last days of another
-    platform's exports may hold none of its posts)."""
+    platform's exports may hold none of its posts). Among posts dated to the month only (the UCI dataset) those
+    days are widened to whole months, from the first of the month they start in to the last day of the last
+    post's month: select_posts chooses such posts by whole months."""
     posts = select_posts(posts, platform=platform, format=format)
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
-    last = posts["published_at"].max()
-    return (last - pd.Timedelta(days=days - 1)).strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
+    last = pd.Timestamp(span(posts)[1])
+    first = last - pd.Timedelta(days=days - 1)
+    if _month_dated(posts).any():
+        first, last = first.to_period("M").start_time, last.to_period("M").end_time
+    return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 
 def summary_view(posts: pd.DataFrame, by: str = "platform"):
@@ -325,8 +355,7 @@ def span(posts: pd.DataFrame) -> tuple[str, str]:
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     days = posts["published_at"].dt.tz_localize(None).dt.normalize()
-    precision = posts["published_precision"] if "published_precision" in posts else pd.Series("minute", posts.index)
-    monthly = precision.eq("month").fillna(False).astype(bool)
+    monthly = _month_dated(posts)
     month = days[monthly].dt.to_period("M")
     first = pd.concat([days[~monthly], month.dt.start_time]).min()
     last = pd.concat([days[~monthly], month.dt.end_time.dt.normalize()]).max()

@@ -88,6 +88,58 @@ def test_last_days_end_on_the_last_post_of_the_chosen_platform_and_format(three_
     assert len(explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)) == 1
 
 
+@pytest.fixture()
+def month_dated_posts():
+    """Posts dated to the month only, as the UCI dataset's: their day (here the first Monday, 3 November and
+    1 December) is a stand-in, the real one may be any day of the month. Two in November, one in December."""
+    return pd.DataFrame({
+        "platform": ["facebook"] * 3, "format": ["photo"] * 3,
+        "published_at": pd.to_datetime(["2014-11-03 10:00", "2014-11-03 12:00", "2014-12-01 09:00"])
+        .tz_localize("UTC"),
+        "published_precision": pd.array(["month"] * 3, dtype="string")})
+
+
+def test_posts_dated_to_the_month_are_chosen_by_whole_months(month_dated_posts):
+    # a post of December is in December, whatever day stands in for its unknown one
+    assert len(explore.select_posts(month_dated_posts, start="2014-12-01", end="2014-12-31")) == 1
+    assert len(explore.select_posts(month_dated_posts, start="2014-11-01")) == 3
+    # a period that cuts a month cannot say whether its posts fall inside: an error naming the months, rather
+    # than the stand-in day deciding (before: 1 post for 2014-11-15 to 2014-12-07, 0 for 2014-12-10 onwards)
+    for start, end in (("2014-11-15", "2014-12-07"), ("2014-12-10", "2014-12-31"), ("2014-11-01", "2014-11-20")):
+        with pytest.raises(WorkbookError, match=r"posts dated only to the month .*\(2014-1[12]"):
+            explore.select_posts(month_dated_posts, start=start, end=end)
+
+
+def test_the_last_days_of_month_dated_posts_are_whole_months(month_dated_posts):
+    # the last 30 days end with the last month's last day and start on the first of their month
+    assert explore.last_days(month_dated_posts, 30) == ("2014-12-01", "2014-12-31")
+    assert explore.last_days(month_dated_posts, 45) == ("2014-11-01", "2014-12-31")
+    start, end = explore.last_days(month_dated_posts, 30)
+    assert len(explore.select_posts(month_dated_posts, start=start, end=end)) == 1
+
+
+def test_the_recipe_period_of_the_uci_dataset_holds_its_last_month():
+    folder = real_export("uci-facebook-metrics")
+    posts = explore.load_folder(folder, client="uci", timezone="UTC").posts
+    platform, format = explore.most_posted(posts)
+    start, end = explore.last_days(posts, 30, platform=platform, format=format)
+    assert (start, end) == ("2014-12-01", "2014-12-31")  # before: 2014-11-08 to 2014-12-07
+    chosen = explore.select_posts(posts, platform=platform, format=format, start=start, end=end)
+    december = posts[(posts["format"] == format) & (posts["published_at"].dt.month == 12)]
+    assert len(chosen) == len(december) > 0
+    # and the client report's view of that period holds the same posts
+    assert explore.report_view(explore.load_folder(folder, client="uci", timezone="UTC"), start, end)
+
+
+def test_the_month_cut_error_speaks_indonesian(month_dated_posts):
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError, match=r"^1 unggahan .*bertanggal bulan"):
+            explore.select_posts(month_dated_posts, start="2014-12-10")
+    finally:
+        use_language("en")
+
+
 def test_misspelt_names_say_what_is_known_and_what_was_likely_meant(workspace):
     posts = workspace.posts
     facebook = explore.select_posts(posts, platform="facebook")
