@@ -835,7 +835,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
     rounding (within CLOSE); a pair with one right value says which position is right, and a pair given in
-    the wrong order says so.
+    the wrong order says so. Exercise 2's pair may also be one pandas Series or array of the two rates
+    (_rates_pair), as computing both at once gives it.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
@@ -856,6 +857,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             answer = answer.to_numpy().ravel()[0]  # one filtered value: what the learner meant
         else:
             return result("invalid", tr.t("lesson.check.column_given", count=tr.number(len(answer))))
+    if exercise_id == "rates" and isinstance(answer, (pd.Series, np.ndarray)):
+        answer = _rates_pair(answer)
     if _decimal_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
     if _quoted_number(exercise_id, answer):
@@ -917,6 +920,16 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     if any(right):
         return result("half_right", _half_right(tr, exercise_id, right, hint))
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+
+def _rates_pair(answer):
+    """Exercise 2 computed in one step with pandas or numpy, (interactions ÷ post C's reach and impressions),
+    as the pair the check expects: a Series labelled reach and impressions by its labels, two numbers in
+    their order. Anything else is returned as it is, for the check to explain."""
+    if isinstance(answer, pd.Series) and {"reach", "impressions"} <= set(answer.index) and len(answer) == 2:
+        answer = answer[["reach", "impressions"]]
+    values = np.asarray(answer).ravel()
+    return tuple(values.tolist()) if values.size == 2 and answer.ndim == 1 else answer
 
 
 def _half_right(tr: Translator, exercise_id: str, right: list[bool], hint: str) -> str:

@@ -864,6 +864,23 @@ def test_a_filtered_column_as_the_benchmark_answer():
     assert lesson.check("benchmark", buffer.reset_index(drop=True) / rival.reset_index(drop=True), "en").correct
 
 
+def test_the_rates_computed_as_one_series_are_taken_as_the_pair():
+    """Exercise 2 computed with pandas in one step (interactions of C ÷ its reach and impressions) gives a
+    Series labelled reach and impressions: that is the pair, taken by its labels; two numbers in an array are
+    taken in their order. A Series of another length stays an error."""
+    posts = lesson.exercise_posts()
+    interactions = posts.loc["C", ["reactions", "comments", "shares", "saves"]].sum()
+    both = interactions / posts.loc["C", ["reach", "impressions"]]
+    assert lesson.check("rates", both).correct
+    assert lesson.check("rates", both[["impressions", "reach"]]).correct  # its labels say which is which
+    assert lesson.check("rates", both.to_numpy()).correct
+    assert lesson.check("rates", both.to_numpy()[::-1]).status == "wrong"  # unlabelled: the order counts
+    wrong = (interactions - posts.loc["C", "saves"]) / posts.loc["C", ["reach", "impressions"]]
+    assert lesson.check("rates", wrong).status == "wrong"
+    every_post = posts[["reactions", "comments", "shares", "saves"]].sum(axis=1) / posts["reach"]
+    assert lesson.check("rates", every_post).status == "invalid"
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_intro_follows_a_zero_paid_boost(language):
     tr = Translator(language)
