@@ -659,6 +659,8 @@ EXERCISE_POSTS = pd.DataFrame(
      "saves": [8, 15, 52, 4]},
     index=pd.Index(["A", "B", "C", "D"], name="post"))
 EXERCISES = ("frequency", "rates", "summed_reach", "formats", "benchmark")
+#: The post of EXERCISE_POSTS that exercises 1 and 2 ask about.
+EXERCISE_POST = {"frequency": "B", "rates": "C"}
 #: The demo channel of exercise 4 (part 3 shows the other client in detail, so the answer is not on screen).
 FORMATS_EXERCISE = ("harbour-books", "facebook")
 #: Exercise 5: Buffer's median by impressions against Rival IQ's median by followers of this edition.
@@ -716,12 +718,8 @@ def exercise_name(name, language: str = "en") -> str:
 def expected_answer(exercise_id: str):
     """The right answer of an exercise, computed from the same data the learner sees."""
     exercise_id = exercise_name(exercise_id)
-    posts = EXERCISE_POSTS
-    if exercise_id == "frequency":
-        return float(posts.loc["B", "impressions"] / posts.loc["B", "reach"])
-    if exercise_id == "rates":
-        interactions = float(posts.loc["C", ["reactions", "comments", "shares", "saves"]].sum())
-        return interactions / posts.loc["C", "reach"], interactions / posts.loc["C", "impressions"]
+    if exercise_id in EXERCISE_POST:
+        return _post_answer(exercise_id, EXERCISE_POST[exercise_id])
     if exercise_id == "summed_reach":
         return "b"
     if exercise_id == "formats":
@@ -732,6 +730,27 @@ def expected_answer(exercise_id: str):
         buffer, rival = _benchmark_pair()
         return buffer / rival
     raise AssertionError(exercise_id)  # every exercise is answered above
+
+
+def _post_answer(exercise_id: str, post: str):
+    """What exercise 1 (frequency) or 2 (rates by reach and by impressions) computes for one of EXERCISE_POSTS."""
+    row = EXERCISE_POSTS.loc[post]
+    if exercise_id == "frequency":
+        return float(row["impressions"] / row["reach"])
+    interactions = float(row[["reactions", "comments", "shares", "saves"]].sum())
+    return interactions / row["reach"], interactions / row["impressions"]
+
+
+def _other_post(exercise_id: str, answer) -> str | None:
+    """The post, other than the one asked about, whose value(s) the answer gives (within TOLERANCE), or None:
+    post A's frequency, 1.30, lies within CLOSE of post B's and would otherwise read as "rounded too much"."""
+    tolerance = TOLERANCE[exercise_id]
+    for post in EXERCISE_POSTS.index.drop(EXERCISE_POST[exercise_id]):
+        values = _post_answer(exercise_id, post)
+        pairs = zip(answer, values) if exercise_id == "rates" else [(answer, values)]
+        if all(_close(a, v, tolerance) for a, v in pairs):
+            return post
+    return None
 
 
 def solution_answer(exercise_id: str):
@@ -834,7 +853,7 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
-    rounding (within CLOSE); a pair with one right value says which position is right, and a pair given in
+    rounding (within CLOSE), another post's value in exercises 1 and 2; a pair with one right value says which position is right, and a pair given in
     the wrong order says so. Exercise 2's pair may also be one pandas Series or array of the two rates
     (_rates_pair), as computing both at once gives it.
     """
@@ -871,6 +890,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("correct", tr.t("lesson.check.correct"))
         if _thousandfold(answer, expected, tolerance):
             return result("wrong", tr.t("lesson.check.thousands_dot"))
+        if exercise_id in EXERCISE_POST and (post := _other_post(exercise_id, answer)):
+            return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if _close(answer, expected, CLOSE):
             return result("wrong", tr.t("lesson.check.close"))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
@@ -888,6 +909,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("wrong", tr.t("lesson.check.thousands_dot"))
         if any(_close(a / 100, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", tr.t("lesson.check.percent_given"))
+        if post := _other_post(exercise_id, answer):
+            return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if all(_close(a, e, CLOSE) for a, e in zip(answer, expected)):
             return result("wrong", tr.t("lesson.check.close"))
         if any(right):

@@ -119,6 +119,22 @@ def test_answers_rounded_too_much_are_close(language):
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_another_posts_value_is_said_to_be_of_another_post(language):
+    """Post A's frequency (15,600 ÷ 12,000 = 1.30) and post D's (1,650 ÷ 1,500 = 1.10) lie within 10% of post
+    B's 1.22: they were answered "rounded too much? keep more decimals", which computing them unrounded only
+    repeated. The check says the value is another post's, naming that post, and not the right value."""
+    tr = Translator(language)
+    close = tr.t("lesson.check.close")
+    for exercise, answer, post in (("frequency", 15_600 / 12_000, "A"), ("frequency", 1.1, "D"),
+                                   ("rates", (120 / 1_500, 120 / 1_650), "D"), ("rates", (0.042, 0.0344), "B")):
+        result = lesson.check(exercise, answer, language)
+        asked = "B" if exercise == "frequency" else "C"
+        assert result.status == "wrong" and not result.message.endswith(close), (exercise, answer)
+        assert result.message.endswith(tr.t("lesson.check.other_post", post=post, asked=asked)), (exercise, answer)
+    assert lesson.check("frequency", 1.25, language).message.endswith(close)  # no post has it: still close
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_thousands_dot_is_recognised(language):
     """`340/4.000` is 85.0 in Python: 1,000 times the rate. The check says so instead of blaming the sum."""
     thousands = Translator(language).t("lesson.check.thousands_dot")
