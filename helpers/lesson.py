@@ -646,7 +646,7 @@ def elasticity_sentence(tr: Translator, table: pd.DataFrame) -> str:
     low, high = fitted["elasticity"].min(), fitted["elasticity"].max()
     values = dict(low=tr.number(low, 2), high=tr.number(high, 2), multiplier_low=tr.times(10 ** low),
                   multiplier_high=tr.times(10 ** high))
-    below = (fitted["elasticity_class"] == "below_one").all() and len(fitted) == len(table)
+    below = fitted["elasticity_class"].isin(["below_one", "not_rising"]).all() and len(fitted) == len(table)
     return tr.t("lesson.demo.elasticity_below_one" if below else "lesson.demo.elasticity_other", **values)
 
 

@@ -69,11 +69,13 @@ GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation",
 
 def elasticity_class(fit: dict) -> str:
     """How interactions scale with reach, from the elasticity's 95% interval: 'below_one' (the interval lies
-    below 1: engagement rate falls as reach grows), 'above_one' (above 1: it rises), 'about_one' (it holds 1
-    and lies above 0: interactions rise with reach, not told apart from in proportion), 'unclear' (it holds
-    both 1 and 0: the posts cannot tell proportional growth from none)."""
+    between 0 and 1: interactions rise with reach, less than in proportion, so engagement rate falls as
+    reach grows), 'not_rising' (below 1 and not above 0: the rate falls, and interactions do not rise with
+    reach beyond chance), 'above_one' (above 1: the rate rises), 'about_one' (it holds 1 and lies above 0:
+    interactions rise with reach, not told apart from in proportion), 'unclear' (it holds both 1 and 0: the
+    posts cannot tell proportional growth from none)."""
     if fit["ci_high"] < 1:
-        return "below_one"
+        return "below_one" if fit["ci_low"] > 0 else "not_rising"
     if fit["ci_low"] > 1:
         return "above_one"
     return "about_one" if fit["ci_low"] > 0 else "unclear"

@@ -215,7 +215,7 @@ def dynamic_families() -> dict[str, set[str]]:
 def _elasticity_classes() -> set[str]:
     from helpers.report import elasticity_class
 
-    return {elasticity_class({"ci_low": low, "ci_high": high}) for low, high in ((0.2, 0.8), (0.8, 1.2), (1.2, 1.5), (0.0, 1.6))}
+    return {elasticity_class({"ci_low": low, "ci_high": high}) for low, high in ((0.2, 0.8), (-0.4, 0.3), (0.8, 1.2), (1.2, 1.5), (0.0, 1.6))}
 
 
 def _render_states() -> set[str]:

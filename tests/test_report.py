@@ -249,6 +249,15 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
         assert report.scatter_title().startswith("Interactions against reach: a slope b below 1")
         report.elasticity = {p: {**fits[p], "slope": 0.9, "ci_low": 0.6, "ci_high": 1.3} for p in report.platforms}
         assert report.scatter_title().startswith("Interactions rise with reach, not told apart from rising in step")
+        # below 1 but not above 0 (views on TikTok, say): the rate falls, and interactions do not grow at all
+        report.elasticity = {p: {**fits[p], "slope": -0.03, "ci_low": -0.41, "ci_high": 0.31} for p in report.platforms}
+        assert report.scatter_title().startswith("Interactions do not rise with reach beyond chance: engagement rate"
+                                                 " falls with more reach.")
+        finding = report._finding_elasticity(report.platforms[0])
+        assert finding.key == "finding.elasticity_not_rising"
+        assert finding.text.startswith("On Facebook, interactions did not rise with reach beyond chance (elasticity"
+                                       " -0.03, 95% CI -0.41 to 0.31, over")
+        assert "grow less than in proportion" not in report.scatter_title()
         # an interval holding 0 as well as 1 tells nothing: no shape, and the finding says so
         report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 1.62} for p in report.platforms}
         assert report.scatter_title().startswith("Interactions against reach: too few or too scattered posts")
