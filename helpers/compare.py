@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, column, interactions, paid_flag, rate
+from .metrics import RATES, UNKNOWN_GROUP, column, interactions, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     median_interval, ratio_of_medians_interval
 
@@ -312,16 +312,18 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
     pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta.
 
-    Groups with fewer than `min_posts` posts reporting the measure are listed but not tested.
+    Groups with fewer than `min_posts` posts reporting the measure are listed but not tested, and so are
+    posts whose group is missing (UNKNOWN_GROUP): a mix of groups, perhaps of every tested one, is no group
+    to be ahead of or behind.
     """
     values = _measure(posts, measure)
-    frame = pd.DataFrame({"group": column(posts, group).fillna("unknown").astype(str), "value": values}).dropna()
+    frame = pd.DataFrame({"group": column(posts, group).fillna(UNKNOWN_GROUP).astype(str), "value": values}).dropna()
     medians = []
     for name, part in frame.groupby("group"):
         interval = median_interval(part["value"])
         medians.append({group: name, "posts": len(part), "median": interval["median"],
                         "ci_low": interval["ci_low"], "ci_high": interval["ci_high"],
-                        "tested": len(part) >= min_posts})
+                        "tested": len(part) >= min_posts and name != UNKNOWN_GROUP})
     medians = pd.DataFrame(medians, columns=[group, "posts", "median", "ci_low", "ci_high", "tested"])
     tested = medians.loc[medians["tested"], group].tolist()
     samples = {name: frame.loc[frame["group"] == name, "value"].to_numpy(float) for name in tested}

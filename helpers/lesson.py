@@ -29,7 +29,7 @@ from .compare import (agreement_strength, clear_leader, compare_groups, elastici
 from .errors import WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Translator
 from .importers import load_exports
-from .metrics import engagement_rate_by_reach, post_metrics
+from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
@@ -456,7 +456,7 @@ def format_comparisons(posts: pd.DataFrame, min_posts: int = MIN_POSTS_PER_FORMA
     Over the posts reporting both reach and engagement rate by reach, so each format's two medians describe
     the same posts; formats with fewer than `min_posts` such posts are left out.
     """
-    frame = posts.assign(format=posts["format"].fillna("unknown"), reach=posts["reach"].astype("Float64"),
+    frame = posts.assign(format=posts["format"].fillna(UNKNOWN_GROUP), reach=posts["reach"].astype("Float64"),
                          engagement_rate_by_reach=engagement_rate_by_reach(posts))
     frame = frame[frame["reach"].notna() & frame["engagement_rate_by_reach"].notna()]
     frame = frame[frame.groupby(["platform", "format"])["platform"].transform("size") >= min_posts]

@@ -166,11 +166,16 @@ def column(posts: pd.DataFrame, name: str) -> pd.Series:
     return posts[name]
 
 
+#: The group of posts whose key (a format the export does not give) is missing: kept in a group-by so no
+#: post drops out, but never compared as if it were a format (compare.compare_groups).
+UNKNOWN_GROUP = "unknown"
+
+
 def _group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
-    """The column to group by, with missing keys as the group "unknown" (no post drops out of a group-by)."""
+    """The column to group by, with missing keys as the group UNKNOWN_GROUP (no post drops out of a group-by)."""
     column(posts, by)
     keys = posts[by]
-    return keys.astype("string").fillna("unknown").rename(by) if keys.isna().any() else keys
+    return keys.astype("string").fillna(UNKNOWN_GROUP).rename(by) if keys.isna().any() else keys
 
 
 def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:

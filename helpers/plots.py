@@ -23,7 +23,7 @@ import seaborn as sns
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
 from .i18n import Translator
-from .metrics import engagement_rate_by_reach, interactions
+from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, interactions
 
 PALETTE = sns.color_palette("colorblind")
 PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
@@ -294,7 +294,7 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
     broadcast column `x` and the `rate` column dividing by it, with `labels` {'x': ..., 'y': ...}."""
     apply_style()
     labels = labels or _reach_labels(tr)
-    frame = pd.DataFrame({"format": posts["format"].fillna("unknown"),
+    frame = pd.DataFrame({"format": posts["format"].fillna(UNKNOWN_GROUP),
                           "reach": posts[x].astype("Float64"),
                           "rate": posts[rate].astype("Float64") if rate else engagement_rate_by_reach(posts)}).dropna()
     frame = frame.astype({"reach": float, "rate": float})

@@ -1169,8 +1169,9 @@ class Report:
             rows.append({
                 tr.t("formats.format"): tr.format_name(name),
                 tr.t("formats.posts"): (tr.number(r["posts"]) if r is not None and r["tested"]
-                                        else tr.t("formats.posts_untested", posts=tr.number(r["posts"] if r is not None
-                                                                                          else 0))),
+                                        else tr.t("formats.posts_unknown" if name == metrics.UNKNOWN_GROUP
+                                                  else "formats.posts_untested",
+                                                  posts=tr.number(r["posts"] if r is not None else 0))),
                 tr.t("formats.median_reach", **words): self._interval_text(r, tr.number) if r is not None
                 else tr.t("common.na"),
                 tr.t("formats.median_rate", **words): self._interval_text(e, tr.percent_significant)

@@ -279,6 +279,23 @@ def test_compare_groups_matches_scipy_and_skips_small_groups():
     assert pair["cliffs_delta"] == pytest.approx(expected)
 
 
+def test_posts_without_a_format_are_listed_but_never_compared_as_one():
+    """A YouTube folder of several channels gives some videos no format: those form no group to lead or trail
+    (they may be shorts too), so the tests and the leader are among the formats given."""
+    rows = []
+    for fmt, reaches in {"short": [900, 1200, 1500, 2000, 2500], "video": [850, 950, 1300, 1700, 2100],
+                         None: [10, 20, 30, 40, 50, 60]}.items():
+        rows += [dict(platform="youtube", format=fmt, reach=r, reactions=1, comments=0, shares=0, saves=pd.NA)
+                 for r in reaches]
+    got = compare.compare_groups(posts_table(rows), "format", "reach")
+    medians = got["medians"].set_index("format")
+    assert medians.loc["unknown", "posts"] == 6 and not medians.loc["unknown", "tested"]
+    assert got["kruskal"]["groups"] == 2 and len(got["pairs"]) == 1
+    assert {got["pairs"].iloc[0]["a"], got["pairs"].iloc[0]["b"]} == {"short", "video"}
+    # short and video overlap: no leader, though both are far above the posts of no format
+    assert compare.clear_leader(got) is None
+
+
 def test_one_post_and_no_post_do_not_crash():
     one = metrics.post_metrics(posts_table([dict(platform="x", reach=pd.NA, impressions=10, reactions=1,
                                                  comments=0, shares=0, saves=pd.NA)]))

@@ -1170,6 +1170,13 @@ def test_the_format_table_marks_formats_too_small_to_compare_and_keeps_small_rat
     for name in untested:
         row = table[table["format"] == report.tr.format_name(name)].iloc[0]
         assert row["posts"].endswith("(too few to compare)")
+    # posts whose format the export does not give: listed, never compared as a format of their own
+    posts.loc[posts.index[posts["platform"] == "instagram"][2:12], "format"] = pd.NA
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    row = changed.format_table("instagram").set_index("format").loc[report.tr.format_name("unknown")]
+    assert row["posts"] == "10 (format not given by the export: not compared)"
+    pairs = changed.formats["instagram"]["reach"]["pairs"]
+    assert not (pairs["a"].eq("unknown") | pairs["b"].eq("unknown")).any()
     small = pd.Series({"median": 0.0028, "ci_low": 0.0021, "ci_high": 0.0035})
     assert report._interval_text(small, report.tr.percent_significant) == "0.28% (0.21% to 0.35%)"
     usual = pd.Series({"median": 0.064, "ci_low": 0.041, "ci_high": 0.09})
