@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
-from . import compare, display, metrics, periods, plots
+from . import compare, display, explore, metrics, periods, plots
 from .benchmarks import COMPONENT_COLUMNS, UNEVEN_REACH_SD, compare_with_benchmarks
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
@@ -1851,8 +1851,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
-        first = f"{every['published_at'].min():%Y-%m-%d}" if len(every) else ""
-        last = f"{every['published_at'].max():%Y-%m-%d}" if len(every) else ""
+        first, last = explore.span(every) if len(every) else ("", "")  # a post dated to its month: all of it
         raise WorkbookError(Message("imports.report.no_posts_span" if len(every) else "imports.report.no_posts",
                                     client=str(client_name), start=str(period_start), end=str(period_end),
                                     count=len(every), first=first, last=last))
