@@ -79,6 +79,34 @@ _RosterLoader.yaml_implicit_resolvers = {
 }
 
 
+class RepeatedKey(yaml.YAMLError):
+    """A key given twice in one mapping: YAML would keep the last silently, so a second `clients:` list
+    appended below the first would drop every client of the first, and a second `period:` the first."""
+
+    def __init__(self, key, line: int, first_line: int):
+        super().__init__(key, line, first_line)
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines)."""
+    lines: dict = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` merges keys: overriding them is its point
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            if key in lines:
+                raise RepeatedKey(key, key_node.start_mark.line + 1, lines[key])
+            lines[key] = key_node.start_mark.line + 1
+        except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
+            continue
+    return loader.construct_mapping(node, deep=deep)
+
+
+_RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
+
+
 def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None, language: str = "en",
                 selected: Iterable[str] | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found, in `language`.
@@ -102,7 +130,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     try:
         data = yaml.load(_roster_text(raw, path, tr), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
-        raise RosterError(path, [say("roster.not_yaml", error=exc)], tr) from None
+        raise RosterError(path, [yaml_problem(exc, tr)], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
         raise RosterError(path, [say("roster.no_clients_key")], tr)
     problems: list[str] = []
@@ -165,6 +193,28 @@ def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
         column = len(body[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         raise RosterError(path, [tr.t("roster.not_utf8", line=body.count(b"\n", 0, exc.start) + 1, column=column,
                                       byte=f"0x{body[exc.start]:02x}")], tr) from None
+
+
+def yaml_problem(error: yaml.YAMLError, tr: Translator) -> str:
+    """What is wrong with the roster's YAML, at which line and column, and what to do, in `tr`'s language.
+
+    PyYAML's own text names no file ("<unicode string>") and is English; its words are kept only as the detail
+    of an unusual error. A tab is named as such: YAML indents with spaces, and an editor may insert tabs."""
+    if isinstance(error, RepeatedKey):
+        return tr.t("roster.repeated_key", key=repr(error.key), line=error.line, first_line=error.first_line)
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return tr.t("roster.not_yaml", error=error)
+    problem = getattr(error, "problem", None) or ""
+    if "'\\t'" in problem:
+        return tr.t("roster.yaml_tab", line=mark.line + 1, column=mark.column + 1)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark is not None and context_mark.line != mark.line:  # an unclosed quote: where it opened
+        detail = tr.t("roster.yaml_says_where", context=context, line=context_mark.line + 1,
+                      column=context_mark.column + 1, problem=problem)
+    else:
+        detail = tr.t("roster.yaml_says", problem=problem)
+    return tr.t("roster.not_yaml_at", line=mark.line + 1, column=mark.column + 1, detail=detail)
 
 
 def id_problem(value) -> Message | None:

@@ -93,6 +93,76 @@ def test_not_yaml_and_missing_roster(tmp_path):
         load_roster(roster(tmp_path, "clients: [\n"))
 
 
+def test_a_yaml_slip_is_named_by_line_and_column_with_what_to_do(tmp_path):
+    """PyYAML's own text names no file ("<unicode string>") and says nothing of what to do."""
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, 'clients:\n  - id: a\n    name: "A\n    exports: [x.csv]\n'))
+    assert info.value.problems == [
+        "line 5, column 1: not valid YAML (the YAML reader says: while scanning a quoted scalar at line 3, column 11:"
+        " found unexpected end of stream): check this line and the ones above it: each client's keys indented"
+        " alike with spaces, a space after each colon, quotes around a value that holds ': ', quotes and"
+        " brackets closed"]
+    assert "<unicode string>" not in str(info.value)
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:\n  - id: a\n    name: x: y\n"), language="id")
+    assert info.value.problems[0].startswith("baris 3, kolom 12: bukan YAML yang valid (pesan pembaca YAML: mapping")
+
+
+def test_a_tab_in_the_roster_is_named_as_a_tab(tmp_path):
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:\n  - id: a\n\tname: x\n"))
+    assert info.value.problems == [
+        "line 3, column 1: a tab character, which YAML does not allow for indenting: replace it with spaces"
+        " (editors have a setting to type spaces for the Tab key)"]
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:\n\t- id: a\n"), language="id")
+    assert info.value.problems[0].startswith("baris 2, kolom 1: karakter tab")
+
+
+DEMO_CLIENT = """  - id: {id}
+    name: {id}
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+"""
+
+
+def test_a_second_clients_list_is_refused_rather_than_dropping_the_first(tmp_path):
+    """YAML keeps the last of a repeated key: a roster with another `clients:` appended lost its first list."""
+    text = "clients:\n" + DEMO_CLIENT.format(id="first") + "clients:\n" + DEMO_CLIENT.format(id="second")
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text))
+    assert info.value.problems == [
+        "line 7: key 'clients' is given a second time (first at line 1); YAML would keep only the last and drop"
+        " what the first holds: merge the two into one (a roster has one 'clients' list, and each client each"
+        " key once)"]
+
+
+@pytest.mark.parametrize("repeat, line, first", [
+    ("    period: {start: 2026-10-01, end: 2026-10-31}\n", 7, 6),  # a second period: the first was used unseen
+    ("    top_n: 5\n    top_n: 8\n", 8, 7),
+])
+def test_a_key_given_twice_in_a_client_is_refused_with_both_lines(tmp_path, repeat, line, first):
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:\n" + DEMO_CLIENT.format(id="twice") + repeat), language="id")
+    assert info.value.problems[0].startswith(f"baris {line}: kunci ")
+    assert f"(yang pertama di baris {first})" in info.value.problems[0]
+
+
+def test_a_date_repeated_inside_one_flow_mapping_is_refused_too(tmp_path):
+    text = "clients:\n" + DEMO_CLIENT.format(id="flow").replace("end: 2026-10-31", "start: 2026-10-31")
+    with pytest.raises(RosterError, match="line 6: key 'start' is given a second time \\(first at line 6\\)"):
+        load_roster(roster(tmp_path, text))
+
+
+def test_yaml_anchors_and_merges_still_read(tmp_path):
+    text = ("defaults: &defaults\n  timezone: Asia/Jakarta\n  period: {start: 2026-09-01, end: 2026-10-31}\n"
+            "clients:\n  - <<: *defaults\n    id: merged\n    name: Merged\n"
+            "    exports: [data/demo/kopi-senja/*.csv]\n    timezone: UTC\n")
+    [client] = load_roster(roster(tmp_path, text))  # a key of the client overrides the merged one: no repeat
+    assert (client.timezone, str(client.period_start)) == ("UTC", "2026-09-01")
+
+
 def test_roster_problems_in_indonesian(tmp_path):
     path = roster(tmp_path, """
 clients:
