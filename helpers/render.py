@@ -614,6 +614,7 @@ class Task:
     warm_next: bool = False
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
     refused: str = ""  # why the client is not rendered at all (accounts_of_others), failing it at once
+    language: str = "en"  # the command's: the language render.json and error.txt record a message in
 
 
 @contextlib.contextmanager
@@ -792,7 +793,7 @@ class Renderer:
                           k: round(v, 2) for k, v in timings.items()}}
             write_json_atomically(target / "render.json", new_record(
                 previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
-                seconds=seconds, timings=timings, error=pdf_error, report=report))
+                seconds=seconds, timings=timings, error=Translator(task.language).message(pdf_error), report=report))
             shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error)
@@ -810,8 +811,12 @@ class Renderer:
             else:
                 with contextlib.suppress(FileNotFoundError):
                     (failed / "report.ipynb").unlink()  # from an older failure: not this one's
-            where = f"cell {failed_cell} ({failed_source}): " if failed_cell is not None else ""
-            record_failure(out_dir, client, error, seconds, timings, failed_cell, text=f"{where}{error}\n\n{detail}")
+            # recorded in the command's language, as the summary shows it (the index is written in it too)
+            tr = Translator(task.language)
+            shown = tr.message(error)
+            where = "" if failed_cell is None else (
+                tr.t("cli.cell", number=failed_cell) + (f" ({failed_source})" if failed_source else "") + ": ")
+            record_failure(out_dir, client, shown, seconds, timings, failed_cell, text=f"{where}{shown}\n\n{detail}")
         return RenderResult(client.id, False, seconds, failed_cell=failed_cell, error=error, timings=timings,
                             failed_source=failed_source)
 

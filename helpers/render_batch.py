@@ -230,7 +230,8 @@ class WorkerPool:
                     Message("cli.problem.worker_stopped_why", status=status, why=why) if why
                     else Message("cli.problem.worker_stopped", status=status)))
                 with contextlib.suppress(OSError):
-                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error)
+                    record_failure(Path(worker.task.out_dir), worker.task.client,
+                                   progress.tr.message(results[cid].error))
                 progress.finished(cid, False, 0.0, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
@@ -242,7 +243,8 @@ class WorkerPool:
                     results[task.client.id] = RenderResult(task.client.id, False, 0.0, error=(
                         Message("cli.problem.no_worker_why", why=crash) if crash else Message("cli.problem.no_worker")))
                     with contextlib.suppress(OSError):
-                        record_failure(Path(task.out_dir), task.client, results[task.client.id].error)
+                        record_failure(Path(task.out_dir), task.client,
+                                       progress.tr.message(results[task.client.id].error))
                     progress.finished(task.client.id, False, 0.0, progress.tr.t("cli.state.no_worker"))
                 pending.clear()
                 break
@@ -363,7 +365,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 refused = accounts_of_others(identities)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token,
-                              draw_ahead=spare_core, refused=refused.get(c.id, "")) for c in clients]
+                              draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))

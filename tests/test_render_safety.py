@@ -355,3 +355,37 @@ def test_help_names_the_new_options():
     for option in ("--client", "--jobs", "--pdf", "--out", "--clients"):
         assert option in done.stdout
     assert re.search(r"--jobs.*\n?.*cores", done.stdout)
+
+
+def test_a_failure_is_recorded_in_the_commands_language(tmp_path):
+    """render.json and error.txt hold a failure as the summary shows it: in the command's language, so an
+    Indonesian index does not show an English error (the record used to keep a Message's English text)."""
+    from helpers.index_page import write_index
+    from helpers.render import Renderer, Task
+
+    renderer = Renderer.__new__(Renderer)  # a refused client fails before any kernel is asked for
+    refused = Message("cli.problem.refused", account="Harbour Books", other="harbour-books")
+    result = renderer.render(Task(client(), str(tmp_path), refused=refused, language="id"))
+    assert not result.ok and result.error == refused  # the summary translates it itself
+    shown = Translator("id").message(refused)
+    assert shown != str(refused) and "Harbour Books" in shown
+    record = json.loads((tmp_path / "acme" / "render.json").read_text(encoding="utf-8"))
+    assert record["error"] == shown
+    assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == shown
+    page = write_index(tmp_path, "id").read_text(encoding="utf-8")
+    assert "its exports hold posts" not in page and "ekspornya memuat unggahan akun &#x27;Harbour Books&#x27;" in page
+
+
+def test_the_error_file_names_the_cell_in_the_commands_language_without_empty_brackets(tmp_path):
+    from helpers.render import Renderer, Task
+
+    renderer = Renderer.__new__(Renderer)
+    task = Task(client(), str(tmp_path), language="id")
+    work = tmp_path / "work"
+    work.mkdir()
+    renderer._fail(task, work, 0.0, {}, "berkas x.csv: kosong", failed_cell=3)
+    assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == \
+        "sel 3: berkas x.csv: kosong"
+    renderer._fail(task, work, 0.0, {}, "ValueError: x", failed_cell=4, failed_source="posts = load(x)")
+    assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == \
+        "sel 4 (posts = load(x)): ValueError: x"
