@@ -368,7 +368,7 @@ def test_a_failure_is_recorded_in_the_commands_language(tmp_path):
     result = renderer.render(Task(client(), str(tmp_path), refused=refused, language="id"))
     assert not result.ok and result.error == refused  # the summary translates it itself
     shown = Translator("id").message(refused)
-    assert shown != str(refused) and "Harbour Books" in shown
+    assert shown != str(refused) and "Harbour Books" in shown and "di daftar klien (" in shown  # not "roster"
     record = json.loads((tmp_path / "acme" / "render.json").read_text(encoding="utf-8"))
     assert record["error"] == shown
     assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == shown
