@@ -6,6 +6,7 @@ status 2; a batch with a failed client exits with status 1.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
@@ -28,9 +29,11 @@ def _render(args: argparse.Namespace) -> int:
     if args.client:
         known = {c.id for c in clients}
         missing = [c for c in args.client if c not in known]
-        if missing:
-            raise WorkbookError(Message("cli.no_client", clients=[repr(c) for c in missing],
-                                        roster=str(display_path(args.clients)), known=sorted(known)))
+        if missing:  # a slip of case or a letter ('Kopi-Senja', 'kopi-senia') is answered with the id meant
+            close = [match for c in missing for match in difflib.get_close_matches(c.lower(), sorted(known), n=1)]
+            raise WorkbookError(Message("cli.no_client_close" if close else "cli.no_client",
+                                        clients=[repr(c) for c in missing], roster=str(display_path(args.clients)),
+                                        known=sorted(known), close=[repr(c) for c in close]))
         clients = [c for c in clients if c.id in set(args.client)]
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
