@@ -340,7 +340,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     for client in clients:
         check_client_id(client.id)
         if client.id in seen:
-            raise WorkbookError(f"client id {client.id!r} appears twice: each client needs its own folder")
+            raise WorkbookError(Message("cli.repeated_client", id=repr(client.id)))
         seen.add(client.id)
         check_parameters(notebook, client.parameters())
     if not clients:

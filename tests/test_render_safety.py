@@ -156,6 +156,16 @@ def test_path_unsafe_ids_are_refused_before_anything_is_written(tmp_path, bad_id
     assert not out.exists()
 
 
+def test_a_client_given_twice_to_render_all_is_refused_in_the_readers_language(tmp_path):
+    out = tmp_path / "reports"
+    with pytest.raises(WorkbookError) as info:
+        render_all([client(), client(name="Acme Again")], out)
+    assert Translator("id").message(info.value.args[0]) == (
+        "id klien 'acme' diberikan dua kali: setiap klien memerlukan foldernya sendiri di folder keluaran; beri salah"
+        " satunya id lain")
+    assert not out.exists()
+
+
 def test_roster_errors_are_all_listed_before_anything_runs(tmp_path, capsys):
     (tmp_path / "not-a-logo.png").write_text("hello", encoding="utf-8")
     roster = tmp_path / "clients.yml"
