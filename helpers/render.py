@@ -890,10 +890,8 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:
     """A plain-text summary table: client, status, time, report or failing cell and error."""
     tr = tr or Translator("en")
-    width = max([len(r.client) for r in results] + [len(tr.t("cli.column.client"))])
     column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "time", "detail")}
-    lines = [f"{column['client']:<{width}}  {column['status']:<7} {column['time']:>7}  {column['detail']}"]
-    details = []
+    rows, details = [], []
     for r in results:
         if r.ok:
             detail = display_path(r.html) if r.html else ""
@@ -911,8 +909,13 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
                 details.append(f"{r.client}: {cell}{error}")
         status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
                       else "cli.status.failed")
-        seconds = tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
-        lines.append(f"{r.client:<{width}}  {status:<7} {seconds:>7}  {detail}")
+        rows.append((r.client, status, tr.t("cli.seconds", seconds=tr.number(r.seconds, 1)), detail))
+    # each column as wide as its widest cell (7 at least for status and time): "oke/pdf!" and "123,4 dtk" are
+    # wider than their English texts, and the details would otherwise start where the header's does not
+    rows.insert(0, tuple(column.values()))
+    width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 7))]
+    lines = [f"{who:<{width[0]}}  {status:<{width[1]}} {took:>{width[2]}}  {detail}"
+             for who, status, took, detail in rows]
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return lines
