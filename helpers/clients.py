@@ -9,6 +9,7 @@ import codecs
 import csv
 import difflib
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -289,16 +290,26 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
         elif check_files:
             for pattern in exports:
                 full = resolve(pattern)
+                relative = not Path(pattern).expanduser().is_absolute()
                 if is_pattern(full):
-                    if not glob_files(full):
-                        relative = not Path(pattern).expanduser().is_absolute()
-                        problems.append(say("roster.no_match_relative" if relative else "roster.no_match",
-                                            client=label, pattern=repr(pattern), folder=pattern_folder(full)))
+                    if glob_files(full):
+                        continue
+                    problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
+                                  pattern=repr(pattern), folder=pattern_folder(full))
                 elif full.is_dir():
-                    problems.append(say("roster.exports_folder", client=label, path=pattern,
-                                        example=str(Path(pattern) / "*.csv")))
-                elif not full.is_file():
-                    problems.append(say("roster.file_not_found", client=label, key="'exports'", path=pattern))
+                    problem = say("roster.exports_folder", client=label, path=pattern,
+                                  example=str(Path(pattern) / "*.csv"))
+                elif full.is_file():
+                    continue
+                elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project
+                    problem = say("roster.file_not_found_relative", client=label, key="'exports'", path=pattern,
+                                  full=full)
+                else:
+                    problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
+                # a roster written on Windows: here \ is part of a name (a drive, C:\..., is no folder here at all)
+                if "\\" in pattern and os.sep == "/" and not re.match(r"[A-Za-z]:", pattern):
+                    problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
+                problems.append(problem)
     if "timezone" in entry:
         try:
             ZoneInfo(str(entry["timezone"]))
@@ -341,7 +352,9 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                 elif not check_files:
                     pass
                 elif not resolve(str(logo)).is_file():
-                    problems.append(say("roster.file_not_found", client=label, key="'branding.logo'", path=logo))
+                    relative = not Path(str(logo)).expanduser().is_absolute()
+                    problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
+                                        client=label, key="'branding.logo'", path=logo, full=resolve(str(logo))))
                 elif problem := logo_problem(resolve(str(logo))):
                     size = f"{resolve(str(logo)).stat().st_size / 2**20:.1f} MB"
                     problems.append(say(f"roster.logo_{problem}", client=label, path=logo, size=size,

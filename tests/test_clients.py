@@ -321,8 +321,10 @@ def test_a_client_whose_exports_are_not_there_yet_blocks_only_itself(tmp_path):
     assert info.value.problems == [
         "client 'newclient': key 'exports': the pattern 'data/raw/newclient-not-there-yet/*.csv' matches no file"
         f" (looked in {folder}: paths in a roster are relative to the project root)",
-        "client 'newclient': key 'exports': file not found: data/raw/newclient-not-there-yet/page.csv",
-        "client 'newclient': key 'branding.logo': file not found: data/raw/newclient-not-there-yet/logo.png"]
+        "client 'newclient': key 'exports': file not found: data/raw/newclient-not-there-yet/page.csv"
+        f" (looked for {folder}/page.csv: paths in a roster are relative to the project root)",
+        "client 'newclient': key 'branding.logo': file not found: data/raw/newclient-not-there-yet/logo.png"
+        f" (looked for {folder}/logo.png: paths in a roster are relative to the project root)"]
     with pytest.raises(RosterError) as info:
         load_roster(path, selected=["newclient"])
     assert len(info.value.problems) == 3
@@ -422,3 +424,31 @@ def test_a_missing_export_is_named_once_or_with_the_place_looked_in():
     with pytest.raises(WorkbookError) as info:
         expand_paths("data/nowhere.csv")  # relative: resolved from the project root, which is named
     assert str(info.value) == f"export file not found: data/nowhere.csv (looked for {absolute})"
+
+
+def test_a_missing_export_says_where_it_was_looked_for_and_a_backslash_is_explained(tmp_path):
+    path = roster(tmp_path, r"""
+clients:
+  - id: a
+    name: A
+    exports: [data/demo/nope.csv, 'data\demo\kopi-senja\*.csv', 'C:\Users\me\posts.csv',
+              data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last full month
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    root = DEFAULT_ROSTER.parent.parent
+    assert info.value.problems == [
+        f"client 'a': key 'exports': file not found: data/demo/nope.csv (looked for {root}/data/demo/nope.csv: paths"
+        " in a roster are relative to the project root)",
+        "client 'a': key 'exports': the pattern 'data\\\\demo\\\\kopi-senja\\\\*.csv' matches no file"
+        f" (looked in {root}: paths in a roster are relative to the project root); on this computer a \\ is part of"
+        " a file name, not a folder separator: write the path with /, e.g. 'data/demo/kopi-senja/*.csv'",
+        "client 'a': key 'exports': file not found: C:\\Users\\me\\posts.csv"
+        f" (looked for {root}/C:\\Users\\me\\posts.csv: paths in a roster are relative to the project root)",
+    ]
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    assert info.value.problems[1].endswith(
+        "bukan pemisah folder: tulis jalurnya dengan /, mis. 'data/demo/kopi-senja/*.csv'")
