@@ -272,6 +272,22 @@ def test_an_output_folder_inside_the_input_data_folder_is_refused_before_renderi
         " (bawaan: reports/)\n")
 
 
+def test_the_project_folder_or_its_code_folders_are_refused_as_the_output_folder(no_workers, capsys, monkeypatch):
+    from helpers.paths import PROJECT_ROOT
+
+    monkeypatch.chdir(PROJECT_ROOT)
+    for out in (".", "helpers", "notebooks/drafts", str(PROJECT_ROOT / "tests")):
+        assert main(["render", "--client", "harbour-books", "--out", out]) == 2, out
+        err = capsys.readouterr().err
+        assert err.startswith("error: the output folder ") and "is the workbook's own folder or one of its code" in err
+    assert not (PROJECT_ROOT / "notebooks" / "drafts").exists()  # refused before the folder is made
+    assert main(["render", "--client", "harbour-books", "--out", "helpers", "--language", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "galat: folder keluaran helpers adalah folder workbook itu sendiri atau salah satu folder kodenya: laporan,"
+        " catatan render, dan index.html akan bercampur dengan kode dan notebook-nya; pilih reports/ (bawaan) atau"
+        " folder tersendiri dengan --out\n")
+
+
 def test_a_file_given_as_the_output_folder_is_refused_in_indonesian_too(tmp_path, no_workers, capsys):
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x", encoding="utf-8")
