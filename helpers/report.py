@@ -657,7 +657,8 @@ class Report:
         days = (self.period_end.date() - self.period_start.date()).days + 1
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         notes.append(tr.t("coverage.lifetime"))  # what every post-level figure is: its count up to the download
-        if days != previous_days:  # whole months against whole months: totals over unequal spans
+        if days != previous_days and any(self._compares_totals(p) for p in self.platforms):
+            # totals over unequal spans; said only where a lens table compares totals
             notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days)))
         if self.outside_period:
             notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
@@ -834,6 +835,12 @@ class Report:
             key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
             return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
+
+    def _compares_totals(self, platform: str) -> bool:
+        """Whether the platform's lens tables give totals a change: both periods have posts enough to compare
+        (period_change) and the exports cover both periods in full (_partly_covered)."""
+        posts = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == "posts")]
+        return bool(posts["change"].notna().any()) and not self._partly_covered(platform)
 
     def _partly_covered(self, platform: str) -> bool:
         """Whether the platform's exports say they cover only part of the comparison period and the period, or

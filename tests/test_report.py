@@ -964,8 +964,8 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     notes = " ".join(report.coverage_notes())
     # the exports' file names name 1 July to 31 October 2026
     assert ("Facebook: of the two periods (1 June 2026 to 31 August 2026, and 1 September 2026 to 30 November 2026),"
-            " the exports cover 1 July 2026 to 31 October 2026; totals and changes cover only the days the exports"
-            " hold.") in notes
+            " the exports cover 1 July 2026 to 31 October 2026; totals cover only those days, so their changes are not"
+            " given.") in notes
     report.other_notes = ["a note without a stop", "a note with one."]
     imported = [n for n in report.coverage_notes() if n.startswith("Import note: a note")]
     assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
@@ -1034,6 +1034,22 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
                 kinds[kpi] == "total" and changes[name] != "n/a"), name
     full = report.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")["change"]
     assert not full.str.startswith("not compared").any()
+
+
+def test_unequal_periods_are_noted_only_where_totals_are_compared(report):
+    """61 days against 62: the note says totals are compared as they are. With the comparison period starting
+    before the exports, no lens table compares totals, and the note would contradict the tables' 'not compared';
+    the note on the exports' days says their changes are not given, as the tables do."""
+    import dataclasses
+
+    assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
+    narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
+    notes = narrower.coverage_notes()
+    assert not any("are compared as they are" in note for note in notes)
+    spans = [note for note in notes if "of the two periods" in note]
+    assert len(spans) == 2 and all(note.endswith("; totals cover only those days, so their changes are not given.")
+                                   for note in spans)
+    assert not any(narrower._compares_totals(p) for p in narrower.platforms)
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
