@@ -493,8 +493,8 @@ class Report:
         if row.empty or pd.isna(row["reach lift"].iloc[0]) or pd.isna(row["engagement-rate lift"].iloc[0]):
             return None
         reach_lift, rate_lift = row["reach lift"].iloc[0], row["engagement-rate lift"].iloc[0]
-        lift = {name: self._interval_text({"median": row[f"{column}"].iloc[0], "ci_low": row[f"{column} low"].iloc[0],
-                                           "ci_high": row[f"{column} high"].iloc[0]}, lambda v: self.tr.number(v, 1))
+        # as the paid table writes them (_corr), so that the sentence quotes the table's figures
+        lift = {name: self._corr(row[column].iloc[0], row[f"{column} low"].iloc[0], row[f"{column} high"].iloc[0])
                 for name, column in (("reach_lift", "reach lift"), ("rate_lift", "engagement-rate lift"))}
         key = "finding.paid" if self.measures.get(platform, "reach") == "reach" else "finding.paid_counted"
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), **lift, **self.words(platform)),
@@ -1296,8 +1296,9 @@ class Report:
                 tr.t("paid.organic_posts"): tr.number(row["organic posts"]),
                 tr.t("paid.reach_lift", **words): self._corr(row["reach lift"], row["reach lift low"],
                                                              row["reach lift high"]),
-                tr.t("paid.rate_lift"): self._corr(row["engagement-rate lift"], row["engagement-rate lift low"],
-                                                   row["engagement-rate lift high"]),
+                tr.t("paid.rate_lift", **words): self._corr(row["engagement-rate lift"],
+                                                            row["engagement-rate lift low"],
+                                                            row["engagement-rate lift high"]),
             })
         return pd.DataFrame(rows)
 

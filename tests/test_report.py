@@ -320,8 +320,13 @@ def test_the_paid_finding_names_its_denominator_and_intervals(report):
                                      "reach lift low": 2.1, "reach lift high": 4.8, "engagement-rate lift": 0.6,
                                      "engagement-rate lift low": 0.4, "engagement-rate lift high": 0.9}])
         text = report._finding_paid("facebook").text
-        assert "reached 3.2 (2.1 to 4.8) times as many accounts" in text
-        assert "engagement rate by reach was 0.6 (0.4 to 0.9) times organic posts'" in text
+        assert "reached 3.20 (2.10 to 4.80) times as many accounts" in text
+        assert "engagement rate by reach was 0.60 (0.40 to 0.90) times organic posts'" in text
+        # the sentence quotes the table's figures, and the table names the rate it divides
+        report.paid.loc[0, ["engagement-rate lift", "engagement-rate lift low"]] = [0.648, 0.475]
+        table = report.paid_table().iloc[0]
+        assert table["engagement rate by reach lift (paid ÷ organic medians)"] == "0.65 (0.48 to 0.90)"
+        assert "engagement rate by reach was 0.65 (0.48 to 0.90) times" in report._finding_paid("facebook").text
     finally:
         report.paid = paid
 
