@@ -774,7 +774,8 @@ class Report:
                 tr.t("kpi.this_period"): value,
                 tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
-                                     and pd.notna(row["change"]) else self._fmt_change(name, row)),
+                                     and pd.notna(row["change"]) else self._few_previous(row)
+                                     or self._fmt_change(name, row)),
                 tr.t("kpi.posts_covered"): f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}",
             }
             if row["kind"] == "rate":
@@ -785,6 +786,17 @@ class Report:
             if len(interval):
                 entry[tr.t("kpi.median_change")] = self._median_change_text(interval.iloc[0])
         return pd.DataFrame(rows).fillna("")
+
+    def _few_previous(self, row) -> str | None:
+        """Why a KPI of both periods has no change, when the comparison period has posts enough but too few of
+        them report this KPI (period_change's min_previous): 'n/a: reported by 3 of the previous period's posts
+        (6 needed)'. None otherwise: a platform with too few posts altogether is explained in Data coverage."""
+        before = row.get("posts_covered_previous")
+        if (pd.notna(row["change"]) or pd.isna(row["value"]) or pd.isna(before) or not 0 < before < MIN_PREVIOUS_POSTS
+                or row["posts_previous"] < MIN_PREVIOUS_POSTS or bool(row.get("series_break", False))):
+            return None
+        return self.tr.t("change.few_previous", count=self.tr.number(before),
+                         minimum=self.tr.number(MIN_PREVIOUS_POSTS))
 
     def lens_note(self) -> str:
         """How to read the lens tables (what a rate in them is, what its interval says, why a metric has no

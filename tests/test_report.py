@@ -1057,6 +1057,26 @@ def test_unequal_periods_are_noted_only_where_totals_are_compared(report):
     assert not any(narrower._compares_totals(p) for p in narrower.platforms)
 
 
+def test_a_change_not_given_for_want_of_previous_posts_reporting_it_says_so(report):
+    """Clicks on 3 of the comparison period's 66 Facebook posts: both periods show a figure, and the change
+    cell says why there is none, rather than a bare n/a beside two numbers (Oigetit's watch time, 3 posts)."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    previous = report.previous.copy()
+    facebook = previous.index[previous["platform"] == "facebook"]
+    previous.loc[facebook[3:], "clicks"] = pd.NA
+    changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
+    table = changed.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
+    for name in ("clicks", "click-through rate"):
+        assert table.loc[name, "previous period"] != "n/a"
+        assert table.loc[name, "change"] == "n/a: reported by 3 of the previous period's posts (6 needed)", name
+    assert "CI" in table.loc["engagement rate by reach", "change"]  # the others keep theirs
+    full = report.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
+    assert full.loc["clicks", "change"] == "-36.2%"
+
+
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
     fits = report.elasticity
     try:
