@@ -1063,13 +1063,16 @@ class Report:
         return pd.DataFrame(rows)
 
     def _overlap_cell(self, platform: str) -> str:
-        """'2 of 10', or with the lists' sizes where ties across the N-th place shorten one ('2 (lists of 10
-        and 4: posts tied at the cut-off of the top 10 left out)')."""
+        """'2 of 10 (about 0.7 by chance)', or with the lists' sizes where ties across the N-th place shorten one
+        ('2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out; about 0.7 by chance)'): beside
+        the overlap, what two unrelated rankings would share (compare.top_n_overlap's chance), as the glossary
+        says, so that the cell can be judged without the summary."""
         tr, overlap = self.tr, self.overlaps[platform]
         if not self.top_n_telling(platform):  # most of the posts: any two rankings share most of the top
             return tr.t("agreement.overlap_few", posts=tr.number(overlap["posts_compared"]))
         values = {"overlap": tr.number(overlap["overlap"]), "n": tr.number(overlap["n"]),
-                  "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"])}
+                  "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"]),
+                  "chance": tr.number(overlap["chance"], 1)}  # as the overlap finding writes it
         full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
         return tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
 

@@ -159,6 +159,15 @@ def test_the_timing_heat_map_says_whether_its_slots_differ_beyond_chance(report)
         report.slot_tests, report.day_hour = tests, day_hour
 
 
+def test_the_overlap_cell_gives_what_unrelated_rankings_would_share(report):
+    """The glossary says the overlap comes with what chance alone would give: the table's cell gives it, n·n/N
+    (two unrelated top-10 lists of 52 Facebook posts share 10·10/52 = 1.9 posts on average)."""
+    table = report.agreement_table().set_index("platform")["top-N overlap"]
+    assert report.overlaps["facebook"]["posts_compared"] == 52 and report.overlaps["facebook"]["n"] == 10
+    assert table["Facebook"] == f"{report.overlaps['facebook']['overlap']} of 10 (about 1.9 by chance)"
+    assert table["Instagram"].endswith(" of 10 (about 1.5 by chance)")  # 10·10/66
+
+
 def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
     overlaps = report.overlaps
     platform = next(p for p in report.platforms if report._finding_overlap(p))
@@ -170,7 +179,8 @@ def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
                                " also among the 4 with the most interactions")
         assert "would share about 0.7 (over 58 posts). Posts tied at the cut-off of the top 10 are left out" in text
         row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
-        assert row["top-N overlap"] == "2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out)"
+        assert row["top-N overlap"] == ("2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out;"
+                                        " about 0.7 by chance)")
         name = report.tr.platform(platform)
         assert report.divergent_caption(platform) == (f"{name}: posts in the top 10 under one lens only (lists of 10"
                                                       " and 4: posts tied at the cut-off left out)")
