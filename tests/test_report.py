@@ -166,6 +166,9 @@ def test_the_overlap_cell_gives_what_unrelated_rankings_would_share(report):
     assert report.overlaps["facebook"]["posts_compared"] == 52 and report.overlaps["facebook"]["n"] == 10
     assert table["Facebook"] == f"{report.overlaps['facebook']['overlap']} of 10 (about 1.9 by chance)"
     assert table["Instagram"].endswith(" of 10 (about 1.5 by chance)")  # 10·10/66
+    # the summary's sentence says it as the lists cut short by ties do: "among the 10 with the most interactions"
+    assert " posts with the most reach are also among the 10 with the most interactions; rankings unrelated" in (
+        report._finding_overlap("facebook").text)
 
 
 def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
