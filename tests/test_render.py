@@ -75,6 +75,20 @@ def test_one_demo_client_is_rendered_in_indonesian(rendered):
     assert ">Ringkasan<" in html and "Oktober 2026" in html
 
 
+def test_every_lens_table_is_captioned_as_a_comparison_of_the_two_periods(rendered):
+    """The attention table has the same columns as the broadcast and engagement tables (this period, the
+    previous one, the change): its caption says so as theirs do, the platform first."""
+    _, out = rendered
+    captions = {"harbour-books": ("Facebook: broadcast, this period against the previous one",
+                                  "Facebook: attention, this period against the previous one"),
+                "kopi-senja": ("Facebook: lensa siaran, periode ini dibandingkan dengan periode sebelumnya",
+                               "Facebook: atensi, periode ini dibandingkan dengan periode sebelumnya")}
+    for client, expected in captions.items():
+        html = (out / client / "report.html").read_text(encoding="utf-8")
+        for caption in expected:
+            assert caption in html, caption
+
+
 def test_reports_hold_only_their_own_client(rendered):
     _, out = rendered
     clients = load_roster(DEFAULT_ROSTER)
