@@ -1474,7 +1474,7 @@ class Report:
             sentences.append(tr.t(key, rough=tr.number(rough)))
         others = rows - like - rough
         if others and (like or rough):
-            sentences.append(tr.t("bench.sentence_others", others=tr.number(others)))
+            sentences.append(tr.t("bench.sentence_others", others=tr.number(others), rows=tr.number(rows)))
         return " ".join(sentences)
 
     # ----------------------------------------------------------------------------------------- definitions

@@ -1370,14 +1370,20 @@ def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
                 (4, 0, 0, "None of the 4 published figures could be compared like with like; the table's notes"),
                 (1, 1, 0, "The one published figure could be compared like with like."),
                 (3, 3, 0, "Every published figure (3) could be compared like with like."),
-                (3, 1, 0, "1 of 3 published figures could be compared like with like. The other 2 could not be"),
+                (3, 1, 0, "1 of 3 published figures could be compared like with like. 2 of the 3 could not be"
+                          " compared at all; the table's notes say why"),
+                # X: Buffer's figure compared roughly (a finding says so), two by followers not at all: no
+                # "the other 2" after "none of the 3"
+                (3, 0, 1, "None of the 3 published figures could be compared like with like. One of them could be"
+                          " compared only roughly: its source counts engagement its own way, and the note says what"
+                          " yours counts. 2 of the 3 could not be compared at all;"),
                 (1, 0, 1, "The one published figure could not be compared like with like. It could be compared only"
                           " roughly: its source counts engagement its own way"),
                 (3, 1, 1, "1 of 3 published figures could be compared like with like. One of them could be"
                           " compared only roughly: its source counts engagement its own way"),
                 (4, 1, 2, "1 of 4 published figures could be compared like with like. 2 could be compared only"
                           " roughly: their sources count engagement their own way, and the notes say what yours"
-                          " counts. The other 1 could not be compared"),
+                          " counts. 1 of the 4 could not be compared at all"),
                 (3, 0, 3, "None of the 3 published figures could be compared like with like. 3 could be compared"
                           " only roughly")):
             table = benchmarks.head(0).reindex(range(rows)).assign(
