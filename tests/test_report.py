@@ -1407,6 +1407,17 @@ def test_a_daily_file_with_no_series_says_so_in_the_files_read():
     assert files.loc["Follows.csv", "content"] == "days of a daily series: follows gained"
 
 
+def test_the_files_read_give_the_dates_imported_not_the_days_the_export_covers():
+    """Harbour Books' export is named for 1 July to 31 October 2026, its posts run from 2 July to 28 October:
+    the table's dates are those of the first and last rows imported from the file (a row replaced by a newer
+    export is not), and say so, beside a note on the last day the export covers."""
+    harbour = build_report(client="h", client_name="Harbour Books", exports=[str(DEMO_DIR / "harbour-books" / "*.csv")],
+                           timezone="Europe/London", period_start="2026-09-01", period_end="2026-10-31")
+    row = harbour.coverage_table().iloc[0]
+    assert (row["first date imported"], row["last date imported"]) == ("2 Jul 2026", "28 Oct 2026")
+    assert "the last day their export covers (31 October 2026;" in " ".join(harbour.coverage_notes())
+
+
 def test_the_divergent_posts_table_is_introduced_or_said_to_be_empty(report):
     import dataclasses
 
