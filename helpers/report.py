@@ -679,8 +679,7 @@ class Report:
                 notes.append(tr.t("coverage.near_download", **self._near_download_values(platform, fresh)))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
-                before_spans = self._export_spans(platform, first, self.comparison_end.date())
-                covered = bool(before_spans) and before_spans == [(first, self.comparison_end.date())]
+                covered = self._posted_nothing_before(platform)
                 notes.append(tr.t("coverage.no_previous_posts" if covered else "coverage.no_previous", platform=name,
                                   start=tr.date(self.comparison_start), end=tr.date(self.comparison_end)))
             elif before < MIN_PREVIOUS_POSTS:
@@ -772,7 +771,9 @@ class Report:
             entry = {
                 tr.t("kpi.metric"): self._label(platform, name),
                 tr.t("kpi.this_period"): value,
-                tr.t("kpi.previous_period"): self._fmt_kpi(name, row["value_previous"]),
+                tr.t("kpi.previous_period"): (tr.number(0) if name == "posts" and pd.isna(row["value_previous"])
+                                              and self._posted_nothing_before(platform)  # none, not unknown
+                                              else self._fmt_kpi(name, row["value_previous"])),
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
                                      and pd.notna(row["change"]) else self._few_previous(row)
                                      or self._fmt_change(name, row)),
@@ -847,6 +848,14 @@ class Report:
             key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
             return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
+
+    def _posted_nothing_before(self, platform: str) -> bool:
+        """Whether the platform's exports cover the whole comparison period and hold no post of it: the account
+        published nothing then (0 posts), rather than exports that do not reach back (posts unknown)."""
+        if (self.previous["platform"] == platform).any():
+            return False
+        first, last = self.comparison_start.date(), self.comparison_end.date()
+        return self._export_spans(platform, first, last) == [(first, last)]
 
     def _compares_totals(self, platform: str) -> bool:
         """Whether the platform's lens tables give totals a change: both periods have posts enough to compare

@@ -938,6 +938,26 @@ def test_a_platform_without_posts_in_the_comparison_period_is_named(report):
         report.previous = previous
 
 
+def test_a_comparison_period_without_posts_shows_0_posts_not_n_a(report):
+    """The exports cover July and August, and the account published nothing then on Instagram: the lens table
+    says 0 posts, as Data coverage does ('has 0 posts'); totals of no posts stay n/a, and so does the count when
+    the exports do not reach back that far (posts unknown, not none)."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    previous = report.previous[report.previous["platform"] != "instagram"]
+    changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
+    table = changed.lens_table("instagram", changed.broadcast_kpis("instagram")).set_index("metric")
+    assert table.loc["posts", "previous period"] == "0" and table.loc["posts", "change"] == "n/a"
+    assert table.loc["summed reach (not unique people)", "previous period"] == "n/a"
+    earlier = dataclasses.replace(changed, comparison_start=pd.Timestamp("2026-05-01", tz=report.comparison_start.tz))
+    assert not earlier._posted_nothing_before("instagram")  # May and June: no export covers them
+    assert earlier.lens_table("instagram", ("posts",)).set_index("metric").loc["posts", "previous period"] == "n/a"
+    facebook = changed.lens_table("facebook", ("posts",)).set_index("metric")
+    assert facebook.loc["posts", "previous period"] == "66"
+
+
 def test_ties_show_their_span_and_the_rank_shift_draws_the_overlaps_posts(report):
     import matplotlib.pyplot as plt
 
