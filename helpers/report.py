@@ -657,9 +657,13 @@ class Report:
         days = (self.period_end.date() - self.period_start.date()).days + 1
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         notes.append(tr.t("coverage.lifetime"))  # what every post-level figure is: its count up to the download
-        if days != previous_days and any(self._compares_totals(p) for p in self.platforms):
-            # totals over unequal spans; said only where a lens table compares totals
-            notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days)))
+        compares = [p for p in self.platforms if self._compares_totals(p)]
+        if days != previous_days and compares:
+            # totals over unequal spans; said only where a lens table compares totals, naming what they sum
+            summed = " / ".join(dict.fromkeys(tr.t("lens.word_summed_reach") if self.measures.get(p, "reach") == "reach"
+                                              else self.ranked_by(p) for p in compares))
+            notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days),
+                              summed=summed))
         if self.outside_period:
             notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
         compared = set(self.previous["platform"].unique())

@@ -1080,7 +1080,11 @@ def test_unequal_periods_are_noted_only_where_totals_are_compared(report):
     the note on the exports' days says their changes are not given, as the tables do."""
     import dataclasses
 
-    assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
+    assert any(note.startswith("The period has 61 days and the comparison period 62: totals (posts, summed reach,"
+                               " interactions) are compared") for note in report.coverage_notes())
+    # platforms compared by video views (no reach in their exports): the note names what their totals sum
+    by_views = dataclasses.replace(report, measures={p: "video_views" for p in report.platforms})
+    assert any("totals (posts, video views, interactions) are compared" in note for note in by_views.coverage_notes())
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
     notes = narrower.coverage_notes()
     assert not any("are compared as they are" in note for note in notes)
