@@ -138,7 +138,9 @@ def metric_text(tr, name: str, value, currency: str | None = None) -> str:
     """A metric's value as the report and the explorer show it: a percent rate (metrics.PERCENT_RATES: the
     engagement rates, reach, virality and click-through rates; and compare's engagement_rate_by_broadcast) as a
     percentage with two decimals, money in `currency` (as a number with two decimals when none is given),
-    TWO_DECIMALS with two decimals, anything else as a whole number; missing as "n/a", never 0."""
+    TWO_DECIMALS with two decimals below 10, one below 100 and none from 100 on (231 reactions per post, not
+    231.00: decimals a count of that size does not have), anything else as a whole number; missing as "n/a",
+    never 0."""
     if value is None or pd.isna(value):
         return tr.t("common.na")
     if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
@@ -146,7 +148,8 @@ def metric_text(tr, name: str, value, currency: str | None = None) -> str:
     if name in metrics.MONEY_RATES or name == "spend":
         return tr.money(value, currency) if currency else tr.number(value, 2)
     if name in TWO_DECIMALS:
-        return tr.number(value, 2)
+        size = abs(float(value))
+        return tr.number(value, 2 if size < 10 else 1 if size < 100 else 0)
     return tr.number(value)
 
 

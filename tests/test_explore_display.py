@@ -156,3 +156,19 @@ def test_shown_writes_p_values_as_the_report_does_and_escapes_categories():
     assert "0.123" in body and "0.00<" not in body and "n/a" in body  # never "0.00" for p < 0.005
     assert "&lt;b&gt;reel&lt;/b&gt;" in body and "<b>reel</b>" not in body  # a category is text: escaped
     assert "0.25" in body  # other floats keep two decimals
+
+
+def test_per_post_rates_and_durations_carry_the_decimals_their_size_has():
+    """Two decimals below 10 (1.23 reached per person), one below 100, none from 100 on: 231 reactions per
+    post, not 231.00; 164.83 hours of watch time read 165. The same rule in both languages."""
+    from helpers.display import metric_text
+    from helpers.i18n import Translator
+
+    en, id_ = Translator("en"), Translator("id")
+    assert metric_text(en, "frequency", 1.234) == "1.23"
+    assert metric_text(en, "conversation_rate", 12.345) == "12.3"
+    assert metric_text(en, "applause_rate", 231.0) == "231"
+    assert metric_text(en, "watch_time_hours", 164.83) == "165"
+    assert metric_text(en, "average_view_duration_seconds", -58.44) == "-58.4"
+    assert metric_text(id_, "conversation_rate", 12.345) == "12,3"
+    assert metric_text(en, "applause_rate", float("nan")) == "n/a"
