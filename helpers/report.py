@@ -781,7 +781,7 @@ class Report:
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
                                      and pd.notna(row["change"]) else self._few_previous(row)
                                      or self._fmt_change(name, row)),
-                tr.t("kpi.posts_covered"): f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}",
+                tr.t("kpi.posts_covered"): self._posts_covered_cell(row),
             }
             if row["kind"] == "rate":
                 entry[tr.t("kpi.mean_of_posts")] = self._fmt_kpi(name, row["mean_of_post_rates"])
@@ -791,6 +791,18 @@ class Report:
             if len(interval):
                 entry[tr.t("kpi.median_change")] = self._median_change_text(interval.iloc[0])
         return pd.DataFrame(rows).fillna("")
+
+    def _posts_covered_cell(self, row) -> str:
+        """'11 / 45': the period's posts that report the KPI, of its posts; with the comparison period's beside
+        it ('11 / 45 (before: 20 / 52)') when either period's posts report it only in part, so that a total's
+        change that comes down to fewer posts reporting it (fewer videos, say) can be told."""
+        tr = self.tr
+        now = f"{tr.number(row['posts_covered'])} / {tr.number(row['posts'])}"
+        covered, posts = row.get("posts_covered_previous"), row.get("posts_previous")
+        if pd.isna(covered) or pd.isna(posts) or not posts or (
+                row["posts_covered"] == row["posts"] and covered == posts):
+            return now
+        return tr.t("kpi.posts_covered_before", now=now, before=f"{tr.number(covered)} / {tr.number(posts)}")
 
     def _few_previous(self, row) -> str | None:
         """Why a KPI of both periods has no change, when the comparison period has posts enough but too few of

@@ -2102,3 +2102,14 @@ def test_no_format_table_when_the_exports_give_no_post_its_format(report):
     assert formatless.format_table("instagram").empty  # not one 'unknown' row repeating the platform's medians
     assert not formatless.format_table("facebook").empty
     assert "order_statistics" in formatless.glossary_terms()  # Facebook's table still uses them
+
+
+def test_the_posts_covered_cell_gives_the_comparison_periods_coverage_where_either_is_partial():
+    """Kopi Senja's watch time: 8 of 52 Facebook posts (its videos) report it, against 10 of 66 before; the
+    total's fall of 46.6% comes partly from fewer videos, which the cell shows. Fully covered rows stay short."""
+    report = build_report(**DEMO)
+    table = report.lens_table("facebook", ("posts", "watch_time_hours")).set_index("metric")
+    assert table.loc["posts", "posts covered"] == "52 / 52"
+    assert table.loc["watch time (hours)", "posts covered"] == "8 / 52 (before: 10 / 66)"
+    row = report.kpis[(report.kpis["platform"] == "facebook") & (report.kpis["kpi"] == "watch_time_hours")].iloc[0]
+    assert (row["posts_covered"], row["posts"], row["posts_covered_previous"], row["posts_previous"]) == (8, 52, 10, 66)
