@@ -18,10 +18,9 @@ import pandas as pd
 from . import metrics, periods
 from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, translator
-from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, resolve
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
-EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
 DERIVED_DIR = DATA_DIR / "derived"

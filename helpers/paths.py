@@ -35,6 +35,9 @@ def display_path(path: str | Path) -> str:
 #: Names a glob pattern leaves out: Excel's lock file (`~$name.xlsx`, beside a workbook open in Excel) and
 #: hidden files. A file named as it is, without a pattern, is still read.
 SKIPPED_NAME_PREFIXES = (".", "~$")
+#: The file types exports come in. A glob pattern reads only these (a PDF or a picture beside the exports is
+#: no export); a file named as it is, is read whatever its type, and refused with why if it is no export.
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 
 
 def is_pattern(path: str | Path) -> bool:

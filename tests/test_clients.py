@@ -259,6 +259,34 @@ def test_a_glob_leaves_out_excel_lock_files_and_a_file_named_as_it_is_is_read(tm
     assert len(info.value.problems) == 1 and "client 'b': key 'exports': the pattern" in info.value.problems[0]
 
 
+def test_a_pattern_reads_exports_only_and_one_matching_no_export_is_refused(tmp_path):
+    import shutil
+
+    from helpers.errors import WorkbookError
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR
+
+    source = sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0]
+    export = shutil.copy(source, tmp_path / "posts.csv")
+    (tmp_path / "brief.pdf").write_bytes(b"%PDF-1.4 the client's brief")  # kept beside the exports
+    (tmp_path / "screenshot.png").write_bytes(b"\x89PNG")
+    assert expand_paths(str(tmp_path / "*")) == [export]  # before: the PDF failed the whole client
+    assert load_roster(roster(tmp_path, "clients:" + _client(f'["{tmp_path}/*"]')))[0].exports == (f"{tmp_path}/*",)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "brief.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(WorkbookError, match=r"matches no export, only files of other types \(brief.pdf\); exports"
+                                            r" are .csv, .xlsx, .tsv, .txt files"):
+        expand_paths(str(notes / "*"))
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, "clients:" + _client(f'["{notes}/*"]')))
+    assert info.value.problems == [f"client 'acme': key 'exports': the pattern '{notes}/*' matches no export, only"
+                                   " files of other types (brief.pdf); exports are .csv, .xlsx, .tsv, .txt files:"
+                                   " check the pattern or the folder"]
+    named = notes / "brief.pdf"  # named as it is: read, and refused for what it is when rendered
+    assert expand_paths(str(named)) == [named]
+
+
 def test_a_file_whose_name_holds_glob_characters_is_that_file(tmp_path):
     import shutil
 

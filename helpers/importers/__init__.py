@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError
-from ..paths import glob_files, is_pattern, pattern_folder, resolve
+from ..paths import EXPORT_SUFFIXES, glob_files, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
@@ -136,7 +136,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     """Files named by paths or glob patterns, resolved from the project root; an error for no match.
 
     A path that exists as written is that file, glob characters and all (`export[1].csv`). A pattern leaves
-    out Excel's lock files (`~$name.xlsx`, there while the export is open in Excel) and hidden files."""
+    out Excel's lock files (`~$name.xlsx`, there while the export is open in Excel), hidden files and files
+    of a type no export comes in (EXPORT_SUFFIXES: a PDF or a screenshot kept beside the exports)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found: list[Path] = []
@@ -147,7 +148,12 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             if not matches:
                 raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
                                             folder=str(pattern_folder(pattern))))
-            found.extend(matches)
+            exports = [p for p in matches if p.suffix.lower() in EXPORT_SUFFIXES]
+            if not exports:
+                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry),
+                                            files=", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
+                                            suffixes=", ".join(EXPORT_SUFFIXES)))
+            found.extend(exports)
         else:
             path = Path(pattern)
             if path.is_dir():
