@@ -68,7 +68,7 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     platform's posts that holds no post (of that format) gives an empty table: the exports cover it.
 
     A post dated to the month only (the UCI dataset: its day is a stand-in) is chosen when its whole month lies
-    in the period, as in the client report (report._within); a period that cuts the month of a chosen such
+    in the period, as in the client report (periods.within); a period that cuts the month of a chosen such
     post is an error naming the months, since whether the post falls inside cannot be told.
     """
     for what, value in (("platform", platform), ("format", format)):
@@ -93,32 +93,12 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
     if start or end:  # the span of the platform's exports; a format's posts may just not fall in it
         _check_within_span(posts[posts["platform"] == platform] if platform else posts, start, end, platform)
-    if first is None and after_last is None:
-        return posts[keep]
-    monthly = _month_dated(posts)
-    if not (keep & monthly).any():
-        if first is not None:
-            keep &= posts["published_at"] >= first
-        if after_last is not None:
-            keep &= posts["published_at"] < after_last
-        return posts[keep]
-    from .report import _within  # report loads matplotlib: imported only for posts dated to the month
-
-    tz = posts["published_at"].dt.tz
-    inside, cut = _within(posts, first if first is not None else pd.Timestamp.min.ceil("D").tz_localize(tz),
-                          after_last if after_last is not None else pd.Timestamp.max.floor("D").tz_localize(tz))
+    inside, cut = periods.within(posts, first, after_last)
     cut &= keep
     if cut.any():
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
         raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
     return posts[keep & inside]
-
-
-def _month_dated(posts: pd.DataFrame) -> pd.Series:
-    """Which posts are dated to the month only (published_precision 'month'): their day is a stand-in."""
-    if "published_precision" not in posts:
-        return pd.Series(False, index=posts.index)
-    return posts["published_precision"].eq("month").fillna(False).astype(bool)
 
 
 def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
@@ -182,7 +162,7 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
         raise WorkbookError(Message("imports.explore.no_posts"))
     last = pd.Timestamp(span(posts)[1])
     first = last - pd.Timedelta(days=days - 1)
-    if _month_dated(posts).any():
+    if periods.month_dated(posts).any():
         first, last = first.to_period("M").start_time, last.to_period("M").end_time
     return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
@@ -350,11 +330,11 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
 
 def span(posts: pd.DataFrame) -> tuple[str, str]:
     """The first and last day (YYYY-MM-DD) the posts cover. A post dated to its month only (the UCI dataset)
-    covers its whole month, so that a period of this span holds it (report._within)."""
+    covers its whole month, so that a period of this span holds it (periods.within)."""
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     days = posts["published_at"].dt.tz_localize(None).dt.normalize()
-    monthly = _month_dated(posts)
+    monthly = periods.month_dated(posts)
     month = days[monthly].dt.to_period("M")
     first = pd.concat([days[~monthly], month.dt.start_time]).min()
     last = pd.concat([days[~monthly], month.dt.end_time.dt.normalize()]).max()

@@ -70,3 +70,45 @@ def day_bounds(start=None, end=None, timezone=None) -> tuple[pd.Timestamp | None
     first = day_start(start, timezone) if start is not None else None
     after_last = day_start(pd.Timestamp(end) + pd.Timedelta(days=1), timezone) if end is not None else None
     return first, after_last
+
+
+def month_dated(posts: pd.DataFrame) -> pd.Series:
+    """Which posts are dated to the month only (published_precision 'month', the UCI dataset): their day of
+    the month is a stand-in."""
+    import pandas as pd
+
+    if "published_precision" not in posts:
+        return pd.Series(False, index=posts.index)
+    return posts["published_precision"].eq("month").fillna(False).astype(bool)
+
+
+def within(posts: pd.DataFrame, first: pd.Timestamp | None,
+           after_last: pd.Timestamp | None) -> tuple[pd.Series, pd.Series]:
+    """Which posts fall in [first, after_last) (a bound that is None: open on that side), and which cannot be
+    placed. A post dated to the month only (month_dated: weekday and hour real, day of month not) counts when
+    its whole month lies in the period; one whose month the period cuts is neither in nor out, since its day
+    is unknown: it is left out, and returned apart, for the report to count in a note and the explorer to
+    refuse the period."""
+    import pandas as pd
+
+    when = posts["published_at"]
+    exact = pd.Series(True, index=posts.index)
+    if first is not None:
+        exact &= when.ge(first)
+    if after_last is not None:
+        exact &= when.lt(after_last)
+    monthly = month_dated(posts)
+    if not monthly.any():
+        return exact, pd.Series(False, index=posts.index)
+    month = when.dt.tz_localize(None).dt.to_period("M")
+    month_first, month_after = month.dt.start_time, (month + 1).dt.start_time
+    whole, touched = pd.Series(True, index=posts.index), pd.Series(True, index=posts.index)
+    if first is not None:
+        start = first.tz_localize(None)
+        whole &= month_first.ge(start)
+        touched &= month_after.gt(start)
+    if after_last is not None:
+        end = after_last.tz_localize(None)
+        whole &= month_after.le(end)
+        touched &= month_first.lt(end)
+    return (exact & ~monthly) | (monthly & whole), monthly & touched & ~whole

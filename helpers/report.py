@@ -1750,24 +1750,6 @@ def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, p
     return first, last
 
 
-def _within(posts: pd.DataFrame, first: pd.Timestamp, after_last: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
-    """Which posts fall in [first, after_last), and which cannot be placed. A post dated to the month only
-    (the UCI dataset: weekday and hour real, day of month not) counts when its whole month lies in the
-    period; one whose month the period cuts is neither in nor out, since its day is unknown: it is left
-    out, and returned apart to be counted in a note."""
-    when = posts["published_at"]
-    exact = when.ge(first) & when.lt(after_last)
-    monthly = posts["published_precision"].eq("month").fillna(False).astype(bool)
-    if not monthly.any():
-        return exact, pd.Series(False, index=posts.index)
-    month = when.dt.tz_localize(None).dt.to_period("M")
-    month_first, month_after = month.dt.start_time, (month + 1).dt.start_time
-    start, end = first.tz_localize(None), after_last.tz_localize(None)
-    whole = month_first.ge(start) & month_after.le(end)
-    touched = month_first.lt(end) & month_after.gt(start)
-    return (exact & ~monthly) | (monthly & whole), monthly & touched & ~whole
-
-
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                  top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
@@ -1891,8 +1873,8 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         period_start, period_end, comparison_start, comparison_end, timezone)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
     paid_delivery, paid_outside = paid_in_period(loaded.paid, loaded.sources.paid_reports, period_start, period_end)
-    inside, cut = _within(every, start, end)
-    before, cut_before = _within(every, previous_start, previous_end)
+    inside, cut = periods.within(every, start, end)
+    before, cut_before = periods.within(every, previous_start, previous_end)
     posts, previous = every[inside], every[before]
     month_notes = []
     if (cut | cut_before).any():

@@ -907,7 +907,7 @@ def test_the_coverage_notes_name_the_accounts_when_a_platform_holds_several(repo
 
 
 def test_a_post_dated_to_the_month_only_is_in_a_period_only_with_its_whole_month():
-    from helpers.report import _within
+    from helpers.periods import within as _within
 
     zone = "Asia/Jakarta"
     posts = pd.DataFrame({
@@ -923,6 +923,13 @@ def test_a_post_dated_to_the_month_only_is_in_a_period_only_with_its_whole_month
     assert cut.tolist() == [True, False, True, False]
     inside, cut = _within(posts, pd.Timestamp("2014-07-01").tz_localize(zone), pd.Timestamp("2014-10-01").tz_localize(zone))
     assert inside.all() and not cut.any()
+    # a bound left open (the explorer's start or end not given): only the other bound can cut a month
+    inside, cut = _within(posts, first, None)
+    assert inside.tolist() == [False, True, True, True] and cut.tolist() == [True, False, False, False]
+    inside, cut = _within(posts, None, after_last)
+    assert inside.tolist() == [True, True, False, True] and cut.tolist() == [False, False, True, False]
+    inside, cut = _within(posts.drop(columns="published_precision"), first, None)  # no precision: exact days
+    assert inside.tolist() == [False, True, True, True] and not cut.any()
 
 
 def test_a_platform_without_posts_in_the_comparison_period_is_named(report):
