@@ -194,6 +194,37 @@ def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
     assert report.divergent_caption(platform) == f"{name}: posts in the top 10 under one lens only"
 
 
+def test_the_report_shows_an_overlap_cell_cut_short_by_ties_in_full(report):
+    """The report notebook's agreement table, with lists cut short by ties: the cell names the lists and what
+    chance would give, 91 characters in English and 120 in Indonesian. Cut at 90, Oigetit's Facebook cell ended
+    in 'about 1.3 by chanc…' and an Indonesian one lost its chance figure altogether."""
+    import ast
+    import dataclasses
+    import json
+
+    from helpers import display
+    from helpers.i18n import Translator
+
+    cells = json.loads(REPORT_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    code = next("".join(c["source"]) for c in cells if "report.agreement_table()" in "".join(c["source"]))
+    line = next(node for node in ast.parse(code).body if "agreement_table" in ast.unparse(node))
+    shown = ast.Expression(line.value.args[0])  # display.show(display.table(report.agreement_table(), ...))
+    overlaps = report.overlaps
+    platform = next(p for p in report.platforms if report.top_n_telling(p))
+    try:
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "overlap": 2, "n": 10, "size_a": 9,
+                                                  "size_b": 7, "posts_compared": 48, "chance": 9 * 7 / 48}}
+        for language in ("en", "id"):
+            tr = Translator(language)
+            cell = dataclasses.replace(report, tr=tr)._overlap_cell(platform)
+            html = eval(compile(shown, "client_report.ipynb", "eval"),
+                        {"display": display, "report": dataclasses.replace(report, tr=tr), "tr": tr}).data
+            assert len(cell) > 90 and tr.number(9 * 7 / 48, 1) in cell
+            assert cell in html.replace("&#x27;", "'") and "…" not in html, language
+    finally:
+        report.overlaps = overlaps
+
+
 def test_periods_of_unequal_length_are_said_to_be(report):
     """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
