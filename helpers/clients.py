@@ -22,7 +22,7 @@ from babel.numbers import list_currencies
 
 from .errors import RosterError, os_reason
 from .i18n import Message, Translator
-from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, EXPORT_SUFFIXES, glob_files, is_pattern, pattern_folder, resolve
+from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
 from .periods import is_plausible_year, last_full_month, previous_period
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
@@ -292,14 +292,11 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                 full = resolve(pattern)
                 relative = not Path(pattern).expanduser().is_absolute()
                 if is_pattern(full):
-                    matches = glob_files(full)
-                    exports = [p for p in matches if p.suffix.lower() in EXPORT_SUFFIXES]
-                    if exports:
+                    found, others = glob_exports(full)
+                    if found:
                         continue
-                    if matches:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-                        problems.append(say("roster.no_export_match", client=label, pattern=repr(pattern),
-                                            files=", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
-                                            suffixes=", ".join(EXPORT_SUFFIXES)))
+                    if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
+                        problems.append(say("roster.no_export_match", client=label, pattern=repr(pattern), **others))
                         continue
                     problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
                                   pattern=repr(pattern), folder=pattern_folder(full))

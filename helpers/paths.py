@@ -53,6 +53,15 @@ def glob_files(pattern: str | Path) -> list[Path]:
                   if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
 
 
+def glob_exports(pattern: str | Path) -> tuple[list[Path], dict]:
+    """The exports a glob pattern matches (glob_files, of a type in EXPORT_SUFFIXES), and, for the message
+    when it matches files of other types only, what to name: the first five of them and the export types."""
+    matches = glob_files(pattern)
+    others = {"files": ", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
+              "suffixes": ", ".join(EXPORT_SUFFIXES)} if matches else {}
+    return [p for p in matches if p.suffix.lower() in EXPORT_SUFFIXES], others
+
+
 def pattern_folder(pattern: str | Path) -> Path:
     """The folder a glob pattern looks in: its path up to the first part holding a wildcard."""
     parts = Path(pattern).parts

@@ -287,6 +287,18 @@ def test_a_pattern_reads_exports_only_and_one_matching_no_export_is_refused(tmp_
     assert expand_paths(str(named)) == [named]
 
 
+def test_a_pattern_of_many_other_files_names_five_of_them(tmp_path):
+    from helpers.paths import glob_exports
+
+    for name in ("a.pdf", "b.PNG", "c.docx", "d.pdf", "e.jpg", "f.pdf", ".hidden.csv"):
+        (tmp_path / name).write_bytes(b"x")
+    assert glob_exports(tmp_path / "*") == ([], {"files": "a.pdf, b.PNG, c.docx, d.pdf, e.jpg …",
+                                                 "suffixes": ".csv, .xlsx, .tsv, .txt"})
+    (tmp_path / "posts.CSV").write_bytes(b"x")  # a type's case does not matter
+    assert glob_exports(tmp_path / "*")[0] == [tmp_path / "posts.CSV"]
+    assert glob_exports(tmp_path / "none*") == ([], {})  # no file at all: the caller says so in its own words
+
+
 def test_a_file_whose_name_holds_glob_characters_is_that_file(tmp_path):
     import shutil
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError
-from ..paths import EXPORT_SUFFIXES, glob_files, is_pattern, pattern_folder, resolve
+from ..paths import glob_exports, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
@@ -144,15 +144,12 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     for entry in paths:
         pattern = str(resolve(entry))
         if is_pattern(pattern):
-            matches = glob_files(pattern)
-            if not matches:
+            exports, others = glob_exports(pattern)
+            if not exports and not others:
                 raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
                                             folder=str(pattern_folder(pattern))))
-            exports = [p for p in matches if p.suffix.lower() in EXPORT_SUFFIXES]
-            if not exports:
-                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry),
-                                            files=", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
-                                            suffixes=", ".join(EXPORT_SUFFIXES)))
+            if not exports:  # a PDF or a screenshot only
+                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry), **others))
             found.extend(exports)
         else:
             path = Path(pattern)
