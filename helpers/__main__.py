@@ -30,7 +30,8 @@ def _render(args: argparse.Namespace) -> int:
         known = {c.id for c in clients}
         missing = [c for c in args.client if c not in known]
         if missing:  # a slip of case or a letter ('Kopi-Senja', 'kopi-senia') is answered with the id meant
-            close = [match for c in missing for match in difflib.get_close_matches(c.lower(), sorted(known), n=1)]
+            close = list(dict.fromkeys(match for c in missing  # two slips of one id name it once
+                                       for match in difflib.get_close_matches(c.lower(), sorted(known), n=1)))
             raise WorkbookError(Message("cli.no_client_close" if close else "cli.no_client",
                                         clients=[repr(c) for c in missing], roster=str(display_path(args.clients)),
                                         known=sorted(known), close=[repr(c) for c in close]))

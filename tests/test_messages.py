@@ -69,3 +69,6 @@ def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
                                               " Anda 'harbour-books'?")
     assert main(["render", "--client", "nobody"]) == 2
     assert "did you mean" not in capsys.readouterr().err
+    assert main(["render", "--client", "Kopi-Senja", "--client", "kopi-senia"]) == 2
+    assert capsys.readouterr().err == ("error: no client 'Kopi-Senja', 'kopi-senia' in data/clients.yml; did you mean"
+                                       " 'kopi-senja'? (known: harbour-books, kopi-senja)\n")
