@@ -284,7 +284,7 @@ class Report:
         return Finding("finding.overlap", tr.t(
             key, platform=tr.platform(platform), overlap=tr.number(overlap["overlap"]), n=tr.number(overlap["n"]),
             size_a=tr.number(overlap["size_a"]), size_b=tr.number(overlap["size_b"]), by=self.ranked_by(platform),
-            chance=tr.number(overlap["chance"], 1), posts=tr.number(overlap["posts_compared"])),
+            chance=self._chance_text(overlap["chance"]), posts=tr.number(overlap["posts_compared"])),
             {"overlap": overlap["overlap"], "n": overlap["n"], "chance": overlap["chance"]})
 
     def top_n_telling(self, platform: str) -> bool:
@@ -623,6 +623,10 @@ class Report:
             if kind == "daily" and report.superseded:  # a daily file's replaced count is of values, not days
                 replaced = tr.t("coverage.values", count=replaced)
             first, last = report.period or (pd.NaT, pd.NaT)
+            # posts dated to the month only (the UCI dataset): their day is a stand-in, so the month is shown
+            monthly = kind == "posts" and bool(self.imported.posts.loc[
+                self.imported.posts["source_file"] == str(report.path), "published_precision"].eq("month").any())
+            day = tr.month if monthly else tr.short_date
             rows.append({
                 tr.t("coverage.file"): label,
                 tr.t("coverage.platform"): (tr.platform(report.platform) if report.platform
@@ -632,8 +636,8 @@ class Report:
                 tr.t("coverage.imported"): tr.number(imported),
                 tr.t("coverage.dropped"): tr.number(sum(report.dropped.values())),
                 tr.t("coverage.superseded"): replaced,
-                tr.t("coverage.first"): tr.short_date(first) if pd.notna(first) else "",
-                tr.t("coverage.last"): tr.short_date(last) if pd.notna(last) else "",
+                tr.t("coverage.first"): day(first) if pd.notna(first) else "",
+                tr.t("coverage.last"): day(last) if pd.notna(last) else "",
             })
         return pd.DataFrame(rows)
 
@@ -1087,6 +1091,12 @@ class Report:
             })
         return pd.DataFrame(rows)
 
+    def _chance_text(self, chance: float) -> str:
+        """What two unrelated top-N lists would share (n² ÷ posts), with one decimal, or as many as its first
+        digit needs below 0.1 (0.04 with 2,500 posts and a top 10, not 0.0)."""
+        decimals = 1 if not 0 < chance < 0.095 else min(4, -int(np.floor(np.log10(chance))))
+        return self.tr.number(chance, decimals)
+
     def _overlap_cell(self, platform: str) -> str:
         """'2 of 10 (about 0.7 by chance)', or with the lists' sizes where ties across the N-th place shorten one
         ('2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out; about 0.7 by chance)'): beside
@@ -1097,7 +1107,7 @@ class Report:
             return tr.t("agreement.overlap_few", posts=tr.number(overlap["posts_compared"]))
         values = {"overlap": tr.number(overlap["overlap"]), "n": tr.number(overlap["n"]),
                   "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"]),
-                  "chance": tr.number(overlap["chance"], 1)}  # as the overlap finding writes it
+                  "chance": self._chance_text(overlap["chance"])}  # as the overlap finding writes it
         full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
         return tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
 
@@ -1662,7 +1672,9 @@ class Report:
                            for p, f in fitted.items())
         # the title states a shape only when every platform's interval shows the same one
         shapes = {elasticity_class(f) for f in fitted.values()}
-        shape = shapes.pop() if len(shapes) == 1 else "mixed"
+        # below 1 everywhere, rising on some platforms and not on others: the rate falls with reach on all
+        shape = (shapes.pop() if len(shapes) == 1 else "falling_rate" if shapes == {"below_one", "not_rising"}
+                 else "mixed")
         title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if fitted
                  else tr.t("figure.scatter_title_plain", **self.words(among=self._scattered())))
         with_both = self.posts["broadcast"].notna() & self.posts["interactions"].notna()

@@ -302,6 +302,11 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
         assert finding.text.startswith("On Facebook, interactions did not rise with reach beyond chance (elasticity"
                                        " -0.03, 95% CI -0.41 to 0.31, over")
         assert "grow less than in proportion" not in report.scatter_title()
+        # one platform rising less than in proportion, the other not rising: the rate falls on both
+        report.elasticity[report.platforms[0]] = {**fits[report.platforms[0]], "slope": 0.4, "ci_low": 0.2,
+                                                  "ci_high": 0.7}
+        assert report.scatter_title().startswith("Interactions grow less than in proportion to reach, or not at all:"
+                                                 " engagement rate falls with more reach.")
         # an interval holding 0 as well as 1 tells nothing: no shape, and the finding says so
         report.elasticity = {p: {**fits[p], "slope": 0.0, "ci_low": 0.0, "ci_high": 1.62} for p in report.platforms}
         assert report.scatter_title().startswith("Interactions against reach: too few or too scattered posts")
@@ -1906,7 +1911,7 @@ def test_a_verdict_on_a_mean_per_follower_is_weaker_when_reach_is_uneven_or_unkn
     try:
         for sd, statistic, denominator, low, caveat in [
                 (1.2, "mean", "followers", 0.0016, "standard deviation of log reach 1.20, above 1.0"),
-                (np.nan, "mean", "followers", 0.0016, "your exports do not report reach"),
+                (np.nan, "mean", "followers", 0.0016, "fewer than two of these posts report reach"),
                 (1.0, "mean", "followers", 0.0016, None),     # at the limit: as measured, 85% to 96%
                 (1.2, "median", "followers", 0.0016, None),   # a median's interval is exact
                 (1.2, "mean", "reach", 0.0016, None),         # a rate by reach does not follow reach
@@ -2151,3 +2156,21 @@ def test_the_posts_covered_cell_gives_the_comparison_periods_coverage_where_eith
     assert table.loc["watch time (hours)", "posts covered"] == "8 / 52 (before: 10 / 66)"
     row = report.kpis[(report.kpis["platform"] == "facebook") & (report.kpis["kpi"] == "watch_time_hours")].iloc[0]
     assert (row["posts_covered"], row["posts"], row["posts_covered_previous"], row["posts_previous"]) == (8, 52, 10, 66)
+
+
+def test_what_chance_would_share_keeps_its_first_digit_however_small(report):
+    # n² ÷ posts: 10·10 ÷ 52 = 1.92 reads 1.9; 10·10 ÷ 2,500 = 0.04 reads 0.04, not 0.0
+    assert report._chance_text(100 / 52) == "1.9"
+    assert report._chance_text(0.04) == "0.04" and report._chance_text(0.0123) == "0.01"
+    assert report._chance_text(0.097) == "0.1" and report._chance_text(0.0) == "0.0"
+
+
+def test_the_files_table_shows_month_dated_posts_by_their_month():
+    from tests.conftest import real_export
+
+    folder = real_export("uci-facebook-metrics")
+    report = build_report(client="uci", client_name="UCI", exports=[str(folder / "*.csv")], timezone="UTC",
+                          period_start="2014-12-01", period_end="2014-12-31")
+    row = report.coverage_table().iloc[0]
+    # the last post's day (7 December) is a stand-in: the table says December, as the error and the explorer do
+    assert (row["first date imported"], row["last date imported"]) == ("Jan 2014", "Dec 2014")
