@@ -853,9 +853,9 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
-    rounding (within CLOSE), another post's value in exercises 1 and 2; a pair with one right value says which position is right, and a pair given in
-    the wrong order says so. Exercise 2's pair may also be one pandas Series or array of the two rates
-    (_rates_pair), as computing both at once gives it.
+    rounding (within CLOSE), or another post's value in exercises 1 and 2; a pair with one right value says
+    which position is right, and a pair given in the wrong order says so. Exercise 2's pair may also be one
+    pandas Series or array of the two rates (_rates_pair), as computing both at once gives it.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)

@@ -849,9 +849,8 @@ def check_output_folder(out_dir: Path) -> None:
     """Refuse an output folder the reports cannot go into, before any kernel starts: a file, a folder inside
     the input data folder (data/: reports, executed notebooks and render records would mix with the exports,
     where a roster's pattern could read them back), the project's root or a folder of its code (CODE_FOLDERS),
-    or a folder that refuses writes (which would otherwise
-    fail every client after its render, and the index too). The folder is created, and a file written in it
-    and removed, to be sure."""
+    or a folder that refuses writes (which would otherwise fail every client after its render, and the index
+    too). The folder is created, and a file written in it and removed, to be sure."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise WorkbookError(Message("cli.out_not_folder", path=display_path(out_dir)))

@@ -624,8 +624,9 @@ class Report:
                 replaced = tr.t("coverage.values", count=replaced)
             first, last = report.period or (pd.NaT, pd.NaT)
             # posts dated to the month only (the UCI dataset): their day is a stand-in, so the month is shown
-            monthly = kind == "posts" and bool(self.imported.posts.loc[
-                self.imported.posts["source_file"] == str(report.path), "published_precision"].eq("month").any())
+            posts = self.imported.posts
+            monthly = kind == "posts" and bool(periods.month_dated(posts)[
+                posts["source_file"] == str(report.path)].any())
             day = tr.month if monthly else tr.short_date
             rows.append({
                 tr.t("coverage.file"): label,
@@ -953,7 +954,7 @@ class Report:
             elif report.period is not None:
                 start, end = report.period[0].date(), report.period[1].date()
                 mine = posts["source_file"] == str(report.path)
-                if len(posts) and posts.loc[mine, "published_precision"].eq("month").any():
+                if len(posts) and periods.month_dated(posts)[mine].any():
                     start = start.replace(day=1)
                     end = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
                 spans[str(report.path)] = (start, end)
@@ -971,7 +972,7 @@ class Report:
         mine = self.posts[self.posts["platform"] == platform]
         ends = {path: end for path, (_, end) in self._export_periods_by_file(platform).items()}
         when = mine["published_at"].dt.tz_localize(None).dt.normalize()
-        monthly = mine["published_precision"].eq("month").fillna(False).astype(bool)
+        monthly = periods.month_dated(mine)
         published = when.where(~monthly, when.dt.to_period("M").dt.start_time)  # its day unknown: its first
         last = pd.to_datetime(mine["source_file"].map(ends)).fillna(published)  # no span known: as if that day
         return mine.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
