@@ -310,8 +310,10 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                                   full=full)
                 else:
                     problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
-                # a roster written on Windows: here \ is part of a name (a drive, C:\..., is no folder here at all)
-                if "\\" in pattern and os.sep == "/" and not re.match(r"[A-Za-z]:", pattern):
+                # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
+                if os.sep == "/" and re.match(r"[A-Za-z]:[\\/]", pattern):
+                    problem += say("roster.windows_drive", drive=pattern[:2])
+                elif "\\" in pattern and os.sep == "/":
                     problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
                 problems.append(problem)
     if "timezone" in entry:

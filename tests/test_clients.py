@@ -486,7 +486,9 @@ clients:
         f" (looked in {root}: paths in a roster are relative to the project root); on this computer a \\ is part of"
         " a file name, not a folder separator: write the path with /, e.g. 'data/demo/kopi-senja/*.csv'",
         "client 'a': key 'exports': file not found: C:\\Users\\me\\posts.csv"
-        f" (looked for {root}/C:\\Users\\me\\posts.csv: paths in a roster are relative to the project root)",
+        f" (looked for {root}/C:\\Users\\me\\posts.csv: paths in a roster are relative to the project root); C: is"
+        " a Windows drive, which this computer does not have: copy the exports here and give the path where they"
+        " are now (relative to the project root, e.g. data/raw/<client>/*.csv)",
     ]
     with pytest.raises(RosterError) as info:
         load_roster(path, language="id")
