@@ -74,14 +74,48 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _language_asked(argv: list[str]) -> str:
+    """The --language given on the command line (en when none, or one the workbook does not speak): argparse's
+    own errors are reported before the arguments are parsed, and in it."""
+    for index, word in enumerate(argv):
+        value = word.split("=", 1)[1] if word.startswith("--language=") else (
+            argv[index + 1] if word == "--language" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return "en"
+
+
+def _parser_class(language: str) -> type[argparse.ArgumentParser]:
+    """argparse's parser reporting a slip in the arguments as the workbook's other errors are: 'error: …' in
+    the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2."""
+    tr = Translator(language)
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message):
+            self.print_usage(sys.stderr)
+            self.exit(2, tr.t("cli.error", message=tr.t("cli.arguments", detail=message, help=f"{self.prog} --help"))
+                      + "\n")
+
+    return Parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    argv = sys.argv[1:] if argv is None else list(argv)
+    language = _language_asked(argv)
+
+    def whole_number(text: str) -> int:  # --jobs two: said in the command's language
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(Translator(language).t("cli.not_whole", value=repr(text))) from None
+
+    parser = _parser_class(language)(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="render one HTML report per client of the roster")
     render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
     render.add_argument("--client", action="append", help="render only this client id (repeatable)")
     render.add_argument("--out", default=str(REPORTS_DIR), help="output folder (default: reports/)")
-    render.add_argument("--jobs", "-j", type=int, help="parallel workers (default: the machine's cores)")
+    render.add_argument("--jobs", "-j", type=whole_number, help="parallel workers (default: the machine's cores)")
     render.add_argument("--pdf", action="store_true",
                         help="also print each report to PDF (A4) with headless Chromium, when installed")
     render.add_argument("--language", choices=sorted(LANGUAGES), default="en",
@@ -90,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
     inspect.add_argument("files", nargs="+", help="export files, glob patterns or folders (every export-like file in them)")
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
-    inspect.add_argument("--year", type=int, help="year of the first row, for exports whose dates have no year")
+    inspect.add_argument("--year", type=whole_number, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
     inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
     inspect.add_argument("--language", choices=sorted(LANGUAGES), default="en",

@@ -390,3 +390,18 @@ def test_the_summary_columns_line_up_in_indonesian_too():
                      "bb     GAGAL      1,5 dtk  sel 4: ValueError: x"]
     assert summary_lines(results[1:], Translator("en")) == ["client  status     time  report / error",
                                                             "bb      FAILED    1.5 s  cell 4: ValueError: x"]
+
+
+def test_a_slip_in_the_arguments_is_an_error_in_the_commands_language(capsys):
+    for argv, expected in (
+            (["render", "--jobs", "two", "--language", "id"],
+             "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'two' (lihat python -m helpers render --help)\n"),
+            (["render", "--jobs", "two"],
+             "error: argument --jobs/-j: needs a whole number, not 'two' (see python -m helpers render --help)\n"),
+            (["inspect", "x.csv", "--year=twenty", "--language=id"],
+             "galat: argument --year: perlu bilangan bulat, bukan 'twenty' (lihat python -m helpers inspect --help)\n")):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: python -m helpers ") and err.endswith(expected), argv
