@@ -34,14 +34,19 @@ def write_json_atomically(path: Path, data: dict) -> None:
 
 
 def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str, seconds: float,
-               timings: dict, error: str = "", failed_cell: int | None = None, report: dict | None = None) -> dict:
-    """The record after an attempt: a success replaces the report entry, a failure keeps the old one."""
+               timings: dict, error: str = "", failed_cell: int | None = None, report: dict | None = None,
+               asked: dict | None = None) -> dict:
+    """The record after an attempt: a success replaces the report entry, a failure keeps the old one.
+    `asked`: the period the attempt was for ('period_start', 'period_end'), shown by the index while there is
+    no good report to show the period of."""
     record = {
         "client": client, "name": name, "status": "ok" if ok else "failed", "attempted_at": attempted_at,
         "seconds": round(seconds, 2), "timings": {k: round(v, 2) for k, v in timings.items()},
         "error": error, "failed_cell": failed_cell,
         "report": report if ok else (previous or {}).get("report"),
     }
+    if asked:
+        record["asked"] = asked
     return record
 
 
@@ -122,7 +127,8 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                       f' {html.escape(whole)})</em>')
         took = report.get("seconds")
         rows.append(
-            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td><td>{html.escape(_period(report, tr))}</td>"
+            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td>"
+            f"<td>{html.escape(_period(report if report.get('html') else r.get('asked') or {}, tr))}</td>"
             f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at'), tr))}</td>"
             f"<td>{html.escape(tr.t('common.na') if took is None else tr.t('cli.seconds', seconds=tr.number(took, 1)))}"
             f"</td></tr>")

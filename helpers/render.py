@@ -837,7 +837,8 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
     target.mkdir(parents=True, exist_ok=True)
     write_json_atomically(target / "render.json", new_record(
         previous, client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
-        timings=timings or {}, error=error, failed_cell=failed_cell))
+        timings=timings or {}, error=error, failed_cell=failed_cell,
+        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 
 #: The project's own folders, never an output folder: reports, render records and index.html would mix with

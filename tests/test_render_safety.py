@@ -235,6 +235,11 @@ def test_index_escapes_and_lists_records(tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;x&lt;/script&gt;" in page
     assert "cell 3" in page and "no good report yet" in page
     assert '<a href="legacy/report.html">legacy</a>' in page
+    # no good report yet: the period the attempt was for, not n/a; with one, the period of the report linked
+    record = {**records[0], "asked": {"period_start": "2026-09-01", "period_end": "2026-10-31"}}
+    assert "<td>1 Sept 2026 to 31 Oct 2026</td>" in index_html([record])  # babel's English short month
+    good = {**record, "report": {"html": "report.html", "period_start": "2026-07-01", "period_end": "2026-08-31"}}
+    assert "<td>1 Jul 2026 to 31 Aug 2026</td>" in index_html([good])
 
 
 def test_the_index_speaks_the_commands_language(tmp_path):
