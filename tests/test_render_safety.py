@@ -386,9 +386,13 @@ def test_a_failure_is_recorded_in_the_commands_language(tmp_path):
     assert shown != str(refused) and "Harbour Books" in shown and "di daftar klien (" in shown  # not "roster"
     record = json.loads((tmp_path / "acme" / "render.json").read_text(encoding="utf-8"))
     assert record["error"] == shown
+    # no good report yet: the record keeps the period asked for, which the index shows instead of n/a
+    assert record["report"] is None
+    assert record["asked"] == {"period_start": "2026-09-01", "period_end": "2026-10-31"}
     assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == shown
     page = write_index(tmp_path, "id").read_text(encoding="utf-8")
     assert "its exports hold posts" not in page and "ekspornya memuat unggahan akun &#x27;Harbour Books&#x27;" in page
+    assert "<td>1 Sep 2026 hingga 31 Okt 2026</td>" in page
 
 
 def test_the_error_file_names_the_cell_in_the_commands_language_without_empty_brackets(tmp_path):
