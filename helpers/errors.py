@@ -111,16 +111,25 @@ def unknown_name(what, value, known) -> WorkbookError:
     """The error for a name the workbook does not know (a misspelt metric, column or grouping): it lists the
     names it knows and, where one is close ('engagment_rate_by_reach'), the one likely meant; a bare KeyError
     would name only the slip. `what` is a Message naming the kind of name."""
-    import difflib
-
     from .i18n import Message
 
     known = [str(name) for name in known]
-    close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.75)
-    if close:
+    close = close_match(value, known)
+    if close is not None:
         return WorkbookError(Message("imports.names.unknown_close", what=what, value=repr(value),
-                                     close=repr(close[0]), known=", ".join(known)))
+                                     close=repr(close), known=", ".join(known)))
     return WorkbookError(Message("imports.names.unknown", what=what, value=repr(value), known=", ".join(known)))
+
+
+def close_match(value, known) -> str | None:
+    """The known name a slip most likely meant ('engagment_rate_by_reach', 'instagram' for 'Instagram', a
+    page's name typed in other capitals), or None: difflib's closest name with a similarity of at least 0.75,
+    case aside."""
+    import difflib
+
+    folded = {str(name).casefold(): str(name) for name in known}
+    close = difflib.get_close_matches(str(value).casefold(), list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
 
 
 def show_briefly_in_notebooks() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, periods
-from .errors import WorkbookError, unknown_name
+from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, translator
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
@@ -59,24 +59,28 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
 
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,
-                 start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Posts of one platform, one format and/or one period (start and end dates included, written YYYY-MM-DD).
+                 start: str | None = None, end: str | None = None, account: str | None = None) -> pd.DataFrame:
+    """Posts of one platform, one format, one account (page, profile, channel, named as its exports name it:
+    a folder may hold several, see Workspace.warnings) and/or one period (start and end dates included,
+    written YYYY-MM-DD).
 
-    A platform or format these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'), a start
-    after the end, or a period wholly before or after the chosen posts (the exports do not cover it) is an
-    error naming what there is: an empty table would read as "no such posts". A period within the span of the
-    platform's posts that holds no post (of that format) gives an empty table: the exports cover it.
+    A platform, format or account these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'),
+    a start after the end, or a period wholly before or after the chosen posts (the exports do not cover it)
+    is an error naming what there is, and the one likely meant: an empty table would read as "no such posts".
+    A period within the span of the platform's posts that holds no post (of that format) gives an empty
+    table: the exports cover it.
 
     A post dated to the month only (the UCI dataset: its day is a stand-in) is chosen when its whole month lies
     in the period, as in the client report (periods.within); a period that cuts the month of a chosen such
     post is an error naming the months, since whether the post falls inside cannot be told.
     """
-    for what, value in (("platform", platform), ("format", format)):
-        among = posts[posts["platform"] == platform] if what == "format" and platform else posts
-        known = sorted(among[what].dropna().unique())  # a format: among the chosen platform's posts
-        if value and value not in known:
-            raise WorkbookError(Message("imports.explore.unknown_value", what=what, value=repr(value),
-                                        known=", ".join(map(repr, known)) or "—"))
+    for what, value in (("platform", platform), ("format", format), ("account", account)):
+        if not value:
+            continue
+        among = posts[posts["platform"] == platform] if what != "platform" and platform else posts
+        known = sorted(among[what].dropna().astype(str).unique())  # a format, an account: of the chosen platform
+        if value not in known:
+            raise _not_in_posts(what, value, known)
     for name, value in (("start", start), ("end", end)):
         try:
             if value:
@@ -88,6 +92,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         keep &= posts["platform"] == platform
     if format:
         keep &= posts["format"] == format
+    if account:
+        keep &= (posts["account"] == account).fillna(False).astype(bool)
     first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
     if first is not None and after_last is not None and first >= after_last:
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
@@ -99,6 +105,16 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
         raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
     return posts[keep & inside]
+
+
+def _not_in_posts(what: str, value, known: list[str]) -> WorkbookError:
+    """The error for a platform, format or account the posts do not hold: what they hold and, when one is
+    close (errors.close_match: 'instagram' for 'Instagram', a page's name in other capitals), that one."""
+    values = {"what": what, "value": repr(value), "known": ", ".join(map(repr, known)) or "—"}
+    close = close_match(value, known)
+    if close is not None:
+        return WorkbookError(Message("imports.explore.unknown_value_close", close=repr(close), **values))
+    return WorkbookError(Message("imports.explore.unknown_value", **values))
 
 
 def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
@@ -151,13 +167,13 @@ def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
 
 
 def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = None,
-              format: str | None = None) -> tuple[str, str]:
+              format: str | None = None, account: str | None = None) -> tuple[str, str]:
     """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the last post
-    (of `platform` and `format`, when given: in a folder of several platforms, the last days of another
-    platform's exports may hold none of its posts). Among posts dated to the month only (the UCI dataset) those
+    (of `platform`, `format` and `account`, when given: in a folder of several platforms or pages, the last
+    days of another one's exports may hold none of its posts). Among posts dated to the month only (the UCI dataset) those
     days are widened to whole months, from the first of the month they start in to the last day of the last
     post's month: select_posts chooses such posts by whole months."""
-    posts = select_posts(posts, platform=platform, format=format)
+    posts = select_posts(posts, platform=platform, format=format, account=account)
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     last = pd.Timestamp(span(posts)[1])
@@ -175,11 +191,15 @@ def summary_view(posts: pd.DataFrame, by: str = "platform"):
 
     A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
     "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
+
+    by="account" gives one column per platform and account (the platform above, the account's name below):
+    one name may be on several platforms, and each platform's figures count what its exports count. Column
+    names are shown escaped, since account names come from the exports.
     """
     tr = translator("en")
-    table = metrics.channel_summary(posts, by).T
+    table = _channel_table(posts, by).T
     missing = tr.t("common.not_reported")
-    styler = table.style.format(na_rep=missing)
+    styler = table.style.format(na_rep=missing).format_index(escape="html", axis=1)
     for label in table.index:
         if label == "impressions kind":
             continue
@@ -191,6 +211,17 @@ def summary_view(posts: pd.DataFrame, by: str = "platform"):
             shown = _formatter(tr.number, missing)
         styler = styler.format(shown, subset=pd.IndexSlice[[label], :])
     return styler.relabel_index([_counted_label(label, posts, tr) for label in table.index], axis=0)
+
+
+def _channel_table(posts: pd.DataFrame, by: str) -> pd.DataFrame:
+    """metrics.channel_summary by `by`; by account, within each platform (rows indexed by platform and
+    account), so that a page and a profile of one name are not pooled."""
+    if by != "account" or posts.empty:
+        return metrics.channel_summary(posts, by)
+    metrics.column(posts, by)
+    return pd.concat({platform: metrics.channel_summary(group, by)
+                      for platform, group in posts.groupby("platform", sort=True, observed=True)},
+                     names=["platform", by])
 
 
 #: The summary rows whose formula sums impressions, and the rate whose posts that sum covers.
@@ -224,7 +255,7 @@ _IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
 def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "en", max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, missing as
-    "n/a", post texts escaped and cut to `max_text` characters. Numbers are formatted by the Translator, as
+    "n/a", post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
     the client report formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
     'median', 'ci_low' and 'ci_high' are in (its result's "measure").
 
@@ -238,7 +269,8 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
 
     tr = translator(language)
     missing = tr.t("common.na")
-    styler = table.style.format(na_rep=missing)
+    # labels escaped too: a table grouped by account has the exports' page names as its index or columns
+    styler = table.style.format(na_rep=missing).format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     for column in table.columns:
         values = table[column]
         name = measure if column in _IN_MEASURE_UNITS and measure else column
@@ -261,14 +293,16 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     return styler
 
 
-def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None) -> pd.DataFrame:
+def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
+                 account: str | None = None) -> pd.DataFrame:
     """The posts that make up a channel figure, with the columns it is computed from, largest first.
 
     For a rate (e.g. engagement_rate_by_reach) these are the posts reporting both its numerator and its
     denominator; for a total (e.g. summed_reach, or the column it sums: reach) the posts reporting the summed
     column. The top posts under each lens: posts_behind(posts, "reach") and posts_behind(posts, "interactions").
+    `platform` and `account` choose the posts as select_posts does.
     """
-    mine = select_posts(posts, platform=platform)
+    mine = select_posts(posts, platform=platform, account=account)
     if kpi in metrics.RATES:
         numerator, denominator, _ = metrics.RATES[kpi]
         columns = [c for c in (numerator, denominator) if c in mine]

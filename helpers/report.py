@@ -22,7 +22,7 @@ from .i18n import Message, Translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .importers.yearless_dates import dates_in_name
-from .sources import Loaded, file_labels, load_client, rows_used
+from .sources import Loaded, file_labels, load_client, rows_used, several_accounts
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -672,6 +672,7 @@ class Report:
         if self.outside_period:
             notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
         compared = set(self.previous["platform"].unique())
+        several = several_accounts(self.posts)
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
             first = self.comparison_start.date()
@@ -704,8 +705,7 @@ class Report:
                 notes.append(tr.t("coverage.views", platform=name))
             elif kinds == {"thumbnail_impressions"}:
                 notes.append(tr.t("coverage.thumbnails", platform=name))
-            accounts = sorted(group["account"].dropna().astype(str).unique())
-            if len(accounts) > 1:  # a glob that took in another page, or a client with several: say so
+            if accounts := several.get(platform):  # a glob that took in another page, or a client with several
                 notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
                                   accounts=", ".join(accounts)))
             if group["reach"].isna().all():

@@ -122,6 +122,18 @@ class Loaded:
     def paid(self) -> pd.DataFrame | None:
         return self.sources.paid
 
+    def warnings(self) -> list:
+        """What to read before trusting a figure, as Messages: each file's data-quality warnings
+        (imported.warnings()) and, for a platform whose posts come from several accounts (two pages in one
+        download folder), which accounts and how to choose one: every figure of that platform pools them."""
+        from .i18n import Message
+
+        notes = self.imported.warnings()
+        for platform, accounts in several_accounts(self.posts).items():
+            notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
+                                 count=len(accounts), accounts=accounts, code=repr(platform), example=repr(accounts[0])))
+        return notes
+
     def files(self) -> pd.DataFrame:
         """Every file read: the table it went into, the rows imported, and what the import noted (rows left
         out and why, data-quality warnings); a skipped file with why it was skipped."""
@@ -142,6 +154,16 @@ class Loaded:
         rows += [{"file": label, "table": "skipped", "imported": 0, "notes": why}
                  for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
         return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
+
+
+def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:
+    """The platforms whose posts come from more than one account (page, profile, channel, as the exports name
+    it), each with its accounts' names in order. Every figure of such a platform pools the accounts' posts:
+    the client report says so in its coverage notes, the explorer in the workspace's warnings. A post whose
+    export names no account counts as none."""
+    named = posts[posts["account"].notna()]
+    return {str(platform): names for platform, group in named.groupby("platform", sort=True, observed=True)
+            if len(names := sorted(group["account"].astype(str).unique())) > 1}
 
 
 def file_labels(paths: list[Path]) -> list[str]:

@@ -157,9 +157,10 @@ def test_files_carry_each_files_import_notes(tmp_path):
 
 
 def test_select_posts_refuses_values_the_posts_do_not_hold(workspace):
-    with pytest.raises(WorkbookError, match=r"platform 'Instagram' is not in these posts; they hold 'facebook', 'instagram'"):
+    with pytest.raises(WorkbookError, match=r"platform 'Instagram' is not in these posts: did you mean 'instagram'\? "
+                                            r"They hold 'facebook', 'instagram'"):
         explore.select_posts(workspace.posts, platform="Instagram")
-    with pytest.raises(WorkbookError, match=r"format 'reels' is not in these posts; they hold .*'reel'"):
+    with pytest.raises(WorkbookError, match=r"format 'reels' is not in these posts: did you mean 'reel'\? They hold .*'reel'"):
         explore.select_posts(workspace.posts, format="reels")
     with pytest.raises(WorkbookError, match="start 2026-10-01 is after end 2026-09-30"):
         explore.select_posts(workspace.posts, start="2026-10-01", end="2026-09-30")

@@ -1,0 +1,136 @@
+"""A folder holding several accounts of one platform: the explorer says so, and lets the analyst choose one.
+
+The fixture tests/fixtures/two_pages holds two Meta Business Suite exports of two Facebook pages:
+"Example Bakery" (3 posts, 2-4 April 2025: reach 320, 150, 200; interactions 13, 4, 7) and
+"Toko Kue <Manis> & Co" (2 posts, 5 and 10 April 2025: reach 600, 250; interactions 30, 5). The second name
+holds HTML's special characters, as an exported page name may.
+"""
+import shutil
+
+import pandas as pd
+import pytest
+
+from helpers import explore
+from helpers.errors import WorkbookError
+from helpers.i18n import translator, use_language
+from helpers.paths import DEMO_DIR, PROJECT_ROOT
+from helpers.sources import several_accounts
+
+TWO_PAGES = PROJECT_ROOT / "tests" / "fixtures" / "two_pages"
+BAKERY, TOKO = "Example Bakery", "Toko Kue <Manis> & Co"
+
+
+@pytest.fixture(scope="module")
+def workspace():
+    return explore.load_folder(TWO_PAGES, client="two-pages", timezone="Asia/Jakarta")
+
+
+def account_notes(workspace):
+    return [note for note in workspace.warnings() if note.key == "imports.explore.several_accounts"]
+
+
+def test_a_folder_of_two_pages_says_so_in_the_warnings_in_both_languages(workspace):
+    notes = account_notes(workspace)
+    assert len(notes) == 1
+    assert str(notes[0]) == (
+        f"Facebook: the posts come from 2 accounts ({BAKERY}, {TOKO}), and every Facebook figure pools them "
+        "(summary_view, last_days, most_posted, report_view). To look at one: explore.select_posts(workspace.posts, "
+        f"platform='facebook', account='{BAKERY}'); to set them side by side: "
+        "explore.summary_view(workspace.posts, by='account')")
+    indonesian = notes[0].in_language(translator("id"))
+    assert indonesian.startswith(f"Facebook: unggahan berasal dari 2 akun ({BAKERY}, {TOKO})")
+    assert f"account='{BAKERY}'" in indonesian
+
+
+def test_a_folder_of_one_account_per_platform_gets_no_note(tmp_path):
+    shutil.copy(TWO_PAGES / "Apr-01-2025_Apr-14-2025_100000000000042.csv", tmp_path)
+    one_page = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
+    assert set(one_page.posts["account"]) == {BAKERY} and account_notes(one_page) == []
+    # the demo: one page on Facebook and one profile on Instagram, of one name: one account per platform
+    demo = explore.load_folder(DEMO_DIR / "kopi-senja", client="kopi-senja", timezone="Asia/Jakarta")
+    assert demo.posts["platform"].nunique() == 2 and account_notes(demo) == []
+    assert demo.warnings() == demo.imported.warnings()
+
+
+def test_several_accounts_names_each_platform_with_several_and_ignores_posts_without_a_name():
+    posts = pd.DataFrame({"platform": ["facebook", "facebook", "facebook", "instagram", "instagram"],
+                          "account": pd.array(["B", "A", None, "A", "A"], dtype="string")})
+    assert several_accounts(posts) == {"facebook": ["A", "B"]}
+    assert several_accounts(posts[posts["account"] != "B"]) == {}
+
+
+def test_the_account_filter_keeps_only_that_accounts_posts(workspace):
+    posts = workspace.posts
+    bakery = explore.select_posts(posts, account=BAKERY)
+    assert sorted(bakery["post_id"]) == ["800000000000001", "800000000000002", "800000000000003"]
+    assert bakery["reach"].sum() == 320 + 150 + 200 and bakery["interactions"].sum() == 13 + 4 + 7
+    toko = explore.select_posts(posts, platform="facebook", account=TOKO, start="2025-04-01", end="2025-04-07")
+    assert list(toko["post_id"]) == ["810000000000001"]  # its other post is on 10 April
+    assert len(explore.select_posts(posts, account=TOKO)) == 2 and len(posts) == 5
+    # the last 7 days of each page end on its own last post: 4 April for the bakery, 10 April for the other
+    assert explore.last_days(posts, 7, account=BAKERY) == ("2025-03-29", "2025-04-04")
+    assert explore.last_days(posts, 7, account=TOKO) == ("2025-04-04", "2025-04-10")
+    behind = explore.posts_behind(posts, "reach", account=TOKO)
+    assert list(behind["reach"]) == [600, 250]
+
+
+def test_an_unknown_account_names_the_accounts_there_are_in_english_and_indonesian(workspace):
+    posts = workspace.posts
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(posts, account="Kopi Senja")
+    assert str(error.value) == f"account 'Kopi Senja' is not in these posts; they hold '{BAKERY}', '{TOKO}'"
+    with pytest.raises(WorkbookError) as error:  # other capitals: the one likely meant
+        explore.last_days(posts, account="example bakery")
+    assert str(error.value) == (f"account 'example bakery' is not in these posts: did you mean '{BAKERY}'? "
+                                f"They hold '{BAKERY}', '{TOKO}'")
+    # with a platform chosen, the accounts named are that platform's
+    profile = posts[posts["account"] == TOKO].assign(platform="instagram")
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(pd.concat([posts, profile]), platform="instagram", account=BAKERY)
+    assert str(error.value) == f"account '{BAKERY}' is not in these posts; they hold '{TOKO}'"
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(posts, account="Kopi Senja")
+        assert str(error.value) == f"account 'Kopi Senja' tidak ada dalam unggahan ini; yang ada: '{BAKERY}', '{TOKO}'"
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(posts, account="example bakery")
+        assert str(error.value) == (f"account 'example bakery' tidak ada dalam unggahan ini: mungkin maksud Anda "
+                                    f"'{BAKERY}'? Yang ada: '{BAKERY}', '{TOKO}'")
+    finally:
+        use_language("en")
+
+
+def test_summary_by_account_gives_one_column_per_platform_and_account_with_names_escaped(workspace):
+    view = explore.summary_view(workspace.posts, by="account")
+    table = view.data
+    assert list(table.columns) == [("facebook", BAKERY), ("facebook", TOKO)]
+    assert list(table.loc["posts"]) == [3, 2]
+    assert list(table.loc["summed reach (not unique people)"]) == [670, 850]
+    assert table.loc["ER by reach, Σ interactions ÷ Σ reach", ("facebook", BAKERY)] == pytest.approx(24 / 670)
+    assert table.loc["ER by reach, Σ interactions ÷ Σ reach", ("facebook", TOKO)] == pytest.approx(35 / 850)
+    html = view.to_html()
+    assert "Toko Kue &lt;Manis&gt; &amp; Co" in html and "<Manis>" not in html
+    assert "3.58%" in html and "4.12%" in html  # 24 ÷ 670 and 35 ÷ 850, as percentages
+    # one name on two platforms is two columns: a page's figures are not pooled with a profile's
+    profile = workspace.posts[workspace.posts["account"] == BAKERY].assign(platform="instagram")
+    both = explore.summary_view(pd.concat([workspace.posts, profile]), by="account").data
+    assert list(both.columns) == [("facebook", BAKERY), ("facebook", TOKO), ("instagram", BAKERY)]
+    assert list(both.loc["posts"]) == [3, 2, 3]
+
+
+def test_shown_escapes_account_names_in_its_labels(workspace):
+    table = workspace.posts.groupby("account")[["reach"]].sum()
+    html = explore.shown(table).to_html()
+    assert "Toko Kue &lt;Manis&gt; &amp; Co" in html and "<Manis>" not in html
+    html = explore.shown(table.T).to_html()  # as column names too
+    assert "Toko Kue &lt;Manis&gt; &amp; Co" in html and "<Manis>" not in html
+
+
+def test_the_report_view_says_so_too_from_the_same_check(workspace, tmp_path):
+    notes = explore.report_view(workspace).coverage_notes()
+    assert (f"Facebook: the exports hold posts of 2 accounts ({BAKERY}, {TOKO}); every Facebook figure combines them."
+            in notes)
+    shutil.copy(TWO_PAGES / "Apr-01-2025_Apr-14-2025_100000000000077.csv", tmp_path)
+    one_page = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
+    assert not [note for note in explore.report_view(one_page).coverage_notes() if "accounts" in note]
