@@ -23,7 +23,7 @@ def _from_here(path: str) -> str:
 
 def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
-    from .render import render_all, summary_lines
+    from .render import check_output_folder, render_all, summary_lines
 
     clients = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
     if args.client:
@@ -38,7 +38,8 @@ def _render(args: argparse.Namespace) -> int:
         clients = [c for c in clients if c.id in set(args.client)]
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
-    out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
+    out = Path(args.out)
+    check_output_folder(out, option="--out")  # before any kernel starts; render_all's own check would say out_dir
     tr = Translator(args.language)
     results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language)
     print()

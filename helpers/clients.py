@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 from babel.numbers import list_currencies
@@ -35,6 +35,8 @@ LANGUAGES = ("en", "id")
 BRANDING_KEYS = ("name", "accent_colour", "logo")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # \Z, not $: a colour followed by a line break is no colour
 DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
+#: How many characters of a value a roster message quotes: a pasted paragraph or a long list shows its start.
+SHOWN_LIMIT = 80
 
 
 @dataclass(frozen=True)
@@ -133,25 +135,27 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     except yaml.YAMLError as exc:
         raise RosterError(path, [yaml_problem(exc, tr)], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
-        raise RosterError(path, [say("roster.no_clients_key")], tr)
+        raise RosterError(path, [_top_level_problem(data, say)], tr)
     problems: list[str] = []
     clients: list[Client] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # id -> the number of the client that has it first
     ids = [entry.get("id") for entry in data["clients"] if isinstance(entry, dict)]
     for number, entry in enumerate(data["clients"], start=1):
         label = say("roster.client_number", number=number)
         if not isinstance(entry, dict):
-            problems.append(say("roster.client_mapping", client=label, keys=", ".join(CLIENT_KEYS)))
+            problems.append(say("roster.client_mapping", client=label, value=shown(entry),
+                                keys=", ".join(CLIENT_KEYS)))
             continue
         if isinstance(entry.get("id"), str):  # a repeated id names the client by its place in the list too
             label = say("roster.client_number_id" if ids.count(entry["id"]) > 1 else "roster.client_id",
-                        id=repr(entry["id"]), number=number)
-        mine = _check_client(entry, label, seen, tr, check_files=selected is None or entry.get("id") in selected)
+                        id=shown(entry["id"]), number=number)
+        mine = _check_client(entry, label, seen, tr, check_files=selected is None or entry.get("id") in selected,
+                             number=number)
         problems.extend(mine)
         if not mine:
             start, end = _period(entry["period"], today)
             comparison = entry.get("comparison", "previous period")
-            if comparison == "previous period":
+            if _tidy(comparison) == "previous period":
                 comparison_start, comparison_end = previous_period(start, end)
             else:
                 comparison_start, comparison_end = _period(comparison, today)
@@ -164,10 +168,10 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
             clients.append(Client(
                 id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],
                 period_start=start, period_end=end, comparison_start=comparison_start,
-                comparison_end=comparison_end, language=entry.get("language", "en"),
-                currency=str(entry.get("currency", "USD")).upper(), brand_name=branding.get("name", ""),
+                comparison_end=comparison_end, language=_tidy(entry.get("language", "en")),
+                currency=_tidy(entry.get("currency", "USD"), str.upper), brand_name=branding.get("name", ""),
                 accent_colour=branding.get("accent_colour", DEFAULT_ACCENT), logo=branding.get("logo", "") or "",
-                benchmark_industry=entry.get("benchmark_industry", "all industries"),
+                benchmark_industry=_industry(entry.get("benchmark_industry", "all industries")),
                 top_n=int(entry.get("top_n", 10)), year=entry.get("year"),
             ))
     if not data["clients"]:
@@ -175,6 +179,20 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     if problems:
         raise RosterError(path, problems, tr)
     return clients
+
+
+def _top_level_problem(data, say) -> str:
+    """What a roster holds instead of a top-level key 'clients' with a list: nothing, a list or a text (no
+    'clients:' line), other keys ('client:'), or a 'clients' that is no list."""
+    if data is None:
+        return say("roster.file_empty")
+    if not isinstance(data, dict):
+        return say("roster.no_clients_key", value=shown(data))
+    if "clients" in data:
+        return say("roster.clients_not_list", value=shown(data["clients"]))
+    text = say("roster.other_keys", keys=shown(list(data)))
+    meant = next(filter(None, (_meant(key, ("clients",)) for key in data)), None)
+    return text + say("roster.did_you_mean", name=shown(meant)) if meant else text
 
 
 def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
@@ -202,7 +220,7 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator) -> str:
     PyYAML's own text names no file ("<unicode string>") and is English; its words are kept only as the detail
     of an unusual error. A tab is named as such: YAML indents with spaces, and an editor may insert tabs."""
     if isinstance(error, RepeatedKey):
-        return tr.t("roster.repeated_key", key=repr(error.key), line=error.line, first_line=error.first_line)
+        return tr.t("roster.repeated_key", key=shown(error.key), line=error.line, first_line=error.first_line)
     mark = getattr(error, "problem_mark", None)
     if mark is None:
         return tr.t("roster.not_yaml", error=error)
@@ -251,15 +269,82 @@ def benchmark_industries() -> tuple[str, ...]:
         return tuple(sorted({row["industry"] for row in csv.DictReader(handle)}))
 
 
+def shown(value, limit: int = SHOWN_LIMIT) -> str:
+    """`value` as a roster message quotes it: its repr (text in quotes, so ' en' shows its space and 7 is seen
+    to be a number) or YAML's null, cut to `limit` characters with an ellipsis."""
+    text = "null" if value is None else repr(value)  # None is how YAML reads an empty value, `~` and null
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tidy(value, case=str.lower):
+    """A word or code as a user may type it ('ID', ' en ', 'idr', 'Last full month'): without surrounding
+    spaces and in the case the workbook writes it; a value that is not text is left as it is (and refused)."""
+    return case(value.strip()) if isinstance(value, str) else value
+
+
+def _same(value, known) -> str | None:
+    """The known name `value` is but for case and surrounding spaces ('health & beauty'), or None."""
+    text = str(value).strip().casefold()
+    return next((name for name in known if name.casefold() == text), None)
+
+
+def _meant(value, known) -> str | None:
+    """The known name `value` likely stands for: the same but for case and spaces (_same), else the closest
+    spelling ('langauge'); None when none is close."""
+    return _same(value, known) or next(iter(difflib.get_close_matches(str(value).strip(), known, n=1, cutoff=0.75)),
+                                       None)
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The IANA time zone names, and each by its city alone ('jakarta': 'Asia/Jakarta')."""
+    names = tuple(sorted(available_timezones()))
+    return names, {name.rsplit("/", 1)[-1].casefold(): name for name in names
+                   if "/" in name and not name.startswith("Etc/")}
+
+
+def _is_offset(value) -> bool:
+    """Whether a time zone as given is a UTC offset ('UTC+7', 'GMT+07:00', or 420 as YAML reads +7:00)."""
+    return bool(re.search(r"\d", str(value)))
+
+
+def timezone_meant(value) -> str | None:
+    """The IANA name a time zone that zoneinfo refuses likely stands for: IANA names are case-sensitive, so
+    'asia/jakarta' is no zone, nor is its city alone ('Jakarta', 'new york'); a slip ('Asia/Jakata') too.
+    None for an offset: the near name would be wrong by hours ('GMT+7' is not Etc/GMT+7, which is UTC-7)."""
+    names, cities = _zones()
+    if _is_offset(value):
+        return None
+    return _same(value, names) or cities.get(str(value).strip().replace(" ", "_").casefold()) or _meant(value, names)
+
+
+def _industry(value):
+    """A benchmark industry as the benchmarks write it, from any case ('health & beauty'); as given when unknown."""
+    return (_same(value, benchmark_industries()) if isinstance(value, str) else None) or value
+
+
 def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
     """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge')."""
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
-    text = say("roster.unknown_key", client=label, key=repr(f"{prefix}{key}"), known=", ".join(known))
-    return text + say("roster.did_you_mean", key=repr(f"{prefix}{close[0]}")) if close else text
+    close = _meant(key, known)
+    text = say("roster.unknown_key", client=label, key=shown(f"{prefix}{key}"), known=", ".join(known))
+    return text + say("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
 
-def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check_files: bool = True) -> list[str]:
-    """The problems of one client's entry; its files are looked for only with `check_files`."""
+def _text_problem(say, label: str, key: str, value) -> str | None:
+    """Why `value` is no text for `key` ('name', 'branding.name'): empty, or of another kind, with the cure
+    for the usual cause: YAML reads an unquoted 7, 2026 or yes as a number or true/false."""
+    if isinstance(value, str) and value.strip():
+        return None
+    if value is None or isinstance(value, str):
+        return say("roster.empty_text", client=label, key=shown(key))
+    hint = say("roster.quote_hint") if isinstance(value, (bool, int, float)) else ""
+    return say("roster.must_be_text", client=label, key=shown(key), value=shown(value)) + hint
+
+
+def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator, check_files: bool = True,
+                  number: int = 0) -> list[str]:
+    """The problems of one client's entry, the `number`th; its files are looked for only with `check_files`.
+    `seen` holds the ids of the clients before it, each with its number."""
     say = tr.t
     problems = []
     for key in entry:
@@ -271,13 +356,13 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
     cid = entry.get("id")
     if "id" in entry:
         if (why := id_problem(cid)) is not None:
-            problems.append(say("roster.bad_id", client=label, value=repr(cid), why=why.in_language(tr)))
+            problems.append(say("roster.bad_id", client=label, value=shown(cid), why=why.in_language(tr)))
         elif cid in seen:
-            problems.append(say("roster.repeated_id", client=label))
+            problems.append(say("roster.repeated_id", client=label, first=seen[cid]))
         else:
-            seen.add(cid)
-    if "name" in entry and (not isinstance(entry["name"], str) or not entry["name"].strip()):
-        problems.append(say("roster.must_be_text", client=label, key="'name'"))
+            seen[cid] = number
+    if "name" in entry and (problem := _text_problem(say, label, "name", entry["name"])):
+        problems.append(problem)
     if "exports" in entry:
         exports = entry["exports"]
         if isinstance(exports, str):
@@ -285,8 +370,11 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
             entry["exports"] = exports
         if isinstance(exports, list) and not exports:
             problems.append(say("roster.exports_empty", client=label))
-        elif not isinstance(exports, list) or not all(isinstance(e, str) for e in exports):
-            problems.append(say("roster.exports_list", client=label))
+        elif not isinstance(exports, list):
+            problems.append(say("roster.exports_list", client=label, value=shown(exports)))
+        elif not all(isinstance(e, str) for e in exports):
+            problems += [say("roster.exports_item", client=label, number=n, value=shown(e))
+                         for n, e in enumerate(exports, start=1) if not isinstance(e, str)]
         elif check_files:
             for pattern in exports:
                 full = resolve(pattern)
@@ -296,10 +384,10 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                     if found:
                         continue
                     if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-                        problems.append(say("roster.no_export_match", client=label, pattern=repr(pattern), **others))
+                        problems.append(say("roster.no_export_match", client=label, pattern=shown(pattern), **others))
                         continue
                     problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
-                                  pattern=repr(pattern), folder=pattern_folder(full))
+                                  pattern=shown(pattern), folder=pattern_folder(full))
                 elif full.is_dir():
                     problem = say("roster.exports_folder", client=label, path=pattern,
                                   example=str(Path(pattern) / "*.csv"))
@@ -320,41 +408,49 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
         try:
             ZoneInfo(str(entry["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(say("roster.bad_timezone", client=label, value=repr(entry["timezone"])))
+            problem = say("roster.bad_timezone", client=label, value=shown(entry["timezone"]))
+            if _is_offset(entry["timezone"]):
+                problem += say("roster.timezone_offset")
+            elif meant := timezone_meant(entry["timezone"]):
+                problem += say("roster.did_you_mean", name=shown(meant))
+            problems.append(problem)
     for key, word in (("period", "last full month"), ("comparison", "previous period")):
         if key in entry:
             problems += _check_period(entry[key], label, key, word, say)
-    if "language" in entry and entry["language"] not in LANGUAGES:
-        problems.append(say("roster.bad_language", client=label, value=repr(entry["language"]),
+    if "language" in entry and _tidy(entry["language"]) not in LANGUAGES:  # 'ID' and ' en ' are read as id, en
+        problems.append(say("roster.bad_language", client=label, value=shown(entry["language"]),
                             languages=", ".join(LANGUAGES)))
-    if "currency" in entry and str(entry["currency"]).upper() not in currencies():  # 'idr' is read as IDR
-        problems.append(say("roster.bad_currency", client=label, value=repr(entry["currency"])))
+    if "currency" in entry and _tidy(entry["currency"], str.upper) not in currencies():  # 'idr' is read as IDR
+        problems.append(say("roster.bad_currency", client=label, value=shown(entry["currency"])))
     if "benchmark_industry" in entry:
-        if not isinstance(entry["benchmark_industry"], str):
-            problems.append(say("roster.must_be_text", client=label, key="'benchmark_industry'"))
-        elif entry["benchmark_industry"] not in benchmark_industries():
-            problems.append(say("roster.unknown_industry", client=label, value=repr(entry["benchmark_industry"]),
-                                known=", ".join(benchmark_industries())))
+        industry = entry["benchmark_industry"]
+        if problem := _text_problem(say, label, "benchmark_industry", industry):
+            problems.append(problem)
+        elif _industry(industry) not in benchmark_industries():
+            problem = say("roster.unknown_industry", client=label, value=shown(industry),
+                          known=", ".join(benchmark_industries()))
+            meant = _meant(industry, benchmark_industries())
+            problems.append(problem + say("roster.did_you_mean", name=shown(meant)) if meant else problem)
     if "year" in entry and not is_plausible_year(entry["year"]):
-        problems.append(say("roster.bad_year", client=label, value=repr(entry["year"])))
+        problems.append(say("roster.bad_year", client=label, value=shown(entry["year"])))
     if "branding" in entry:
         branding = entry["branding"]
         if not isinstance(branding, dict):
-            problems.append(say("roster.branding_mapping", client=label, keys=", ".join(BRANDING_KEYS)))
+            problems.append(say("roster.branding_mapping", client=label, value=shown(branding),
+                                keys=", ".join(BRANDING_KEYS)))
         else:
             for key in branding:
                 if key not in BRANDING_KEYS:
                     problems.append(_unknown_key(say, label, key, BRANDING_KEYS, prefix="branding."))
             colour = branding.get("accent_colour")
             if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
-                problems.append(say("roster.bad_colour", client=label, value=repr(colour)))
-            name = branding.get("name")
-            if name is not None and (not isinstance(name, str) or not name.strip()):
-                problems.append(say("roster.must_be_text", client=label, key="'branding.name'"))
+                problems.append(say("roster.bad_colour", client=label, value=shown(colour)))
+            if "name" in branding and (problem := _text_problem(say, label, "branding.name", branding["name"])):
+                problems.append(problem)
             logo = branding.get("logo")
             if logo:
                 if not str(logo).lower().endswith((".png", ".svg")):
-                    problems.append(say("roster.logo_kind", client=label))
+                    problems.append(say("roster.logo_kind", client=label, value=shown(logo)))
                 elif not check_files:
                     pass
                 elif not resolve(str(logo)).is_file():
@@ -367,7 +463,7 @@ def _check_client(entry: dict, label: str, seen: set[str], tr: Translator, check
                                         limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB"))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
-        problems.append(say("roster.bad_top_n", client=label, value=repr(entry["top_n"])))
+        problems.append(say("roster.bad_top_n", client=label, value=shown(entry["top_n"])))
     return problems
 
 
@@ -408,16 +504,16 @@ def is_image(path: Path) -> bool:
 
 
 def _check_period(value, label: str, key: str, word: str, say) -> list[str]:
-    if value == word:
+    if _tidy(value) == word:  # 'Last full month' too
         return []
     if not isinstance(value, dict) or set(value) != {"start", "end"}:
-        return [say("roster.period_shape", client=label, key=repr(key), word=word)]
+        return [say("roster.period_shape", client=label, key=repr(key), value=shown(value), word=word)]
     problems, dates = [], {}
     for side in ("start", "end"):
         try:
             dates[side] = _as_date(value[side])
         except (ValueError, TypeError):
-            problems.append(say("roster.bad_date", client=label, key=f"'{key}.{side}'", value=repr(value[side])))
+            problems.append(say("roster.bad_date", client=label, key=f"'{key}.{side}'", value=shown(value[side])))
     if len(dates) == 2 and dates["end"] < dates["start"]:
         problems.append(say("roster.end_before_start", client=label, key=repr(key), end=dates["end"],
                             start=dates["start"]))
@@ -425,7 +521,7 @@ def _check_period(value, label: str, key: str, word: str, say) -> list[str]:
 
 
 def _period(value, today: dt.date) -> tuple[dt.date, dt.date]:
-    if value == "last full month":
+    if _tidy(value) == "last full month":
         return last_full_month(today)
     return _as_date(value["start"]), _as_date(value["end"])
 

@@ -1,4 +1,6 @@
 """Roster validation: every problem listed at once, each naming the client and the key."""
+import datetime as dt
+
 import pytest
 
 from helpers.clients import load_roster
@@ -200,7 +202,7 @@ clients:
     text = str(caught.value)
     assert ("client #1 (id 'dup'): key 'benchmark_industry': 'Health and Beauty' is not an industry of the"
             " benchmarks; known: Health & Beauty") in text
-    assert "client #2 (id 'dup'): key 'id' repeats an earlier client's id" in text  # which of the two is meant
+    assert "client #2 (id 'dup'): key 'id' repeats the id of client #1" in text  # which of the two is meant
     assert "client #2 (id 'dup'): key 'exports' is an empty list" in text
 
 
@@ -494,3 +496,132 @@ clients:
         load_roster(path, language="id")
     assert info.value.problems[1].endswith(
         "bukan pemisah folder: tulis jalurnya dengan /, mis. 'data/demo/kopi-senja/*.csv'")
+
+
+def _problems(tmp_path, text, language="en") -> list[str]:
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text), language=language)
+    return info.value.problems
+
+
+def test_a_value_of_the_wrong_kind_is_quoted_with_what_was_expected(tmp_path):
+    problems = _problems(tmp_path, """
+clients:
+  - just-a-name
+  - id: a
+    name: 7
+    exports: {folder: data/demo}
+    timezone: UTC
+    period: last month
+    branding: red
+  - id: b
+    name: "  "
+    exports: [data/demo/kopi-senja/*.csv, 12]
+    timezone: UTC
+    period: last full month
+    comparison: the year before
+    benchmark_industry: 3
+    branding: {name: yes, logo: 5}
+""")
+    assert problems == [
+        "client #1 is 'just-a-name'; expected a mapping of keys (id, name, exports, timezone, period, comparison,"
+        " language, currency, branding, benchmark_industry, top_n, year), each on its own line below the '-'",
+        "client 'a': key 'name' is 7; expected non-empty text: YAML reads an unquoted number or yes/no/true/false as"
+        " no text, so put the value in quotes",
+        "client 'a': key 'exports' is {'folder': 'data/demo'}; expected a list of file paths or glob patterns",
+        "client 'a': key 'period' is 'last month'; expected 'last full month' or a mapping with exactly 'start'"
+        " and 'end'",
+        "client 'a': key 'branding' is 'red'; expected a mapping of name, accent_colour, logo",
+        "client 'b': key 'name' is empty; expected non-empty text",
+        "client 'b': key 'exports': entry 2 is 12; expected a file path or glob pattern, as text",
+        "client 'b': key 'comparison' is 'the year before'; expected 'previous period' or a mapping with exactly"
+        " 'start' and 'end'",
+        "client 'b': key 'benchmark_industry' is 3; expected non-empty text: YAML reads an unquoted number or"
+        " yes/no/true/false as no text, so put the value in quotes",
+        "client 'b': key 'branding.name' is True; expected non-empty text: YAML reads an unquoted number or"
+        " yes/no/true/false as no text, so put the value in quotes",
+        "client 'b': key 'branding.logo' is 5; expected the path of a .png or .svg file"]
+    indonesian = _problems(tmp_path, "clients:\n  - just-a-name\n" + _client("[data/demo/kopi-senja/*.csv]",
+                                                                          extra="    branding: {logo: 5}\n"
+                                                                          ).replace("name: Acme", "name: 7"), "id")
+    assert indonesian[0].startswith("klien #1 bernilai 'just-a-name'; diharapkan pemetaan kunci (id, name,")
+    assert indonesian[1].startswith("klien 'acme': kunci 'name' bernilai 7; diharapkan teks yang tidak kosong: YAML")
+    assert indonesian[2] == "klien 'acme': kunci 'branding.logo' bernilai 5; diharapkan jalur berkas .png atau .svg"
+
+
+def test_a_long_value_is_quoted_by_its_start(tmp_path):
+    problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
+                                                        extra=f"    language: {'x' * 500}\n"))
+    assert problems == [f"client 'acme': key 'language' is '{'x' * 78}…; expected one of en, id"]
+
+
+def test_a_repeated_id_names_the_client_that_has_it_first(tmp_path):
+    problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dup") * 2)
+    assert problems == ["client #2 (id 'dup'): key 'id' repeats the id of client #1: each client's reports go to"
+                        " a folder named by its id; give this one another"]
+    assert _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dup") * 2, "id") == [
+        "klien #2 (id 'dup'): kunci 'id' mengulang id klien #1: laporan setiap klien masuk ke folder yang dinamai"
+        " menurut id-nya; beri klien ini id lain"]
+
+
+@pytest.mark.parametrize("written, read", [("ID", "id"), ("EN", "en"), (" en ", "en"), ("Id", "id")])
+def test_a_language_is_read_in_any_case_and_without_surrounding_spaces(tmp_path, written, read):
+    client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
+                                                                extra=f"    language: \"{written}\"\n")))
+    assert client.language == read and client.parameters()["language"] == read
+
+
+def test_a_currency_an_industry_and_a_period_word_are_read_in_any_case_too(tmp_path):
+    client, = load_roster(roster(tmp_path, "clients:" + _client(
+        "[data/demo/kopi-senja/*.csv]", extra="    currency: ' idr '\n    benchmark_industry: health & beauty\n"
+                                              "    comparison: Previous Period\n").replace(
+        "period: {start: 2026-09-01, end: 2026-10-31}", "period: Last Full Month")), today=dt.date(2026, 11, 5))
+    assert (client.currency, client.benchmark_industry) == ("IDR", "Health & Beauty")
+    assert (client.period_start, client.period_end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert (client.comparison_start, client.comparison_end) == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("written, meant", [("asia/jakarta", "Asia/Jakarta"), ("Jakarta", "Asia/Jakarta"),
+                                            ("new york", "America/New_York"), ("Asia/Jakata", "Asia/Jakarta")])
+def test_a_time_zone_spelt_another_way_is_refused_with_the_name_meant(tmp_path, written, meant):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace("timezone: UTC", f"timezone: {written}")
+    assert _problems(tmp_path, text) == [
+        f"client 'acme': key 'timezone': {written!r} is not an IANA time zone (names are written exactly, capitals"
+        f" included: e.g. Asia/Jakarta, Europe/London); did you mean {meant!r}?"]
+    assert _problems(tmp_path, text, "id")[0].endswith(f"; mungkin maksud Anda {meant!r}?")
+
+
+def test_a_time_zone_like_no_other_is_refused_without_a_guess(tmp_path):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace("timezone: UTC", "timezone: Mars/Olympus")
+    assert _problems(tmp_path, text)[0].endswith("e.g. Asia/Jakarta, Europe/London)")
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", "the file is empty; expected a top-level key 'clients' holding a list of clients"),
+    ("- id: acme\n", "the file holds [{'id': 'acme'}]; expected a top-level key 'clients' holding a list of clients"
+                     " (write 'clients:' on the first line, and the list indented below it)"),
+    ("client:\n  - id: acme\n", "the top-level keys are ['client']; expected a top-level key 'clients' holding a list"
+                                " of clients; did you mean 'clients'?"),
+    ("clients: acme\n", "key 'clients' is 'acme'; expected a list of clients, each starting with '- id:'"),
+    ("clients:\n", "key 'clients' is null; expected a list of clients, each starting with '- id:'"),
+])
+def test_a_roster_without_a_list_of_clients_says_what_it_holds_instead(tmp_path, text, problem):
+    assert _problems(tmp_path, text) == [problem]
+
+
+def test_an_empty_value_is_called_null_as_yaml_writes_it(tmp_path):
+    assert _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv, ~]", extra="    language:\n")) == [
+        "client 'acme': key 'exports': entry 2 is null; expected a file path or glob pattern, as text",
+        "client 'acme': key 'language' is null; expected one of en, id"]
+    assert _problems(tmp_path, "clients:\n", "id") == [
+        "kunci 'clients' bernilai null; diharapkan daftar klien, masing-masing diawali '- id:'"]
+
+
+@pytest.mark.parametrize("written, shown", [("UTC+7", "'UTC+7'"), ("GMT+7", "'GMT+7'"), ("+7:00", "420")])
+def test_a_utc_offset_is_refused_with_the_zone_to_give_and_no_guess_hours_off(tmp_path, written, shown):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace("timezone: UTC", f"timezone: {written}")
+    assert _problems(tmp_path, text) == [  # YAML reads an unquoted +7:00 as 420 (minutes in base 60)
+        f"client 'acme': key 'timezone': {shown} is not an IANA time zone (names are written exactly, capitals"
+        " included: e.g. Asia/Jakarta, Europe/London); a UTC offset is no time zone (the offset of a place changes"
+        " with daylight saving): give the place's zone, e.g. Asia/Jakarta for UTC+7 (WIB)"]
+    assert "Etc/GMT" not in _problems(tmp_path, text, "id")[0]

@@ -350,6 +350,28 @@ def test_render_client_refuses_a_bad_output_folder_before_its_kernel_starts(tmp_
     assert not (DATA_DIR / "reports").exists()
 
 
+def test_a_bad_output_folder_given_in_python_names_the_parameter_not_the_command_line_option(tmp_path, no_workers):
+    from helpers.errors import WorkbookError
+    from helpers.i18n import use_language
+    from helpers.paths import DATA_DIR
+    from helpers.render import render_all, render_client
+
+    client = next(c for c in load_roster(DEFAULT_ROSTER) if c.id == "harbour-books")
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(WorkbookError) as info:
+        render_all([client], a_file)
+    assert str(info.value) == (f"the output folder {a_file} is a file, not a folder: the reports need a folder to go"
+                               " into; choose another out_dir (default: reports/)")
+    with pytest.raises(WorkbookError) as info:
+        render_client(client, DATA_DIR / "reports")
+    assert str(info.value).endswith("; choose a folder outside it with out_dir (default: reports/)")
+    use_language("id")  # the process's language, as a notebook of the Indonesian report sets it
+    with pytest.raises(WorkbookError) as info:
+        render_all([client], a_file)
+    assert str(info.value).endswith("; pilih out_dir yang lain (bawaan: reports/)")
+
+
 def test_rendering_one_client_needs_only_its_own_exports(tmp_path, monkeypatch, capsys):
     from helpers import render
     from helpers.render import RenderResult

@@ -87,7 +87,7 @@ def test_planted_leaks_are_caught():
     # where (the words around it, as the report shows them) and what to do
     assert "the HTML names another client of this batch, 'Harbour Books', in '" in problems
     assert "as HARBOUR BOOKS did with post 1234567890123456" in problems
-    assert "rendered in a batch of its own (--client ID)" in problems
+    assert "rendered in a batch of its own (--client ID on the command line; render_client in Python)" in problems
     # the command's summary gives the problems in its own language
     from helpers.i18n import Translator
     from helpers.render import RenderResult, joined, summary_lines
@@ -95,7 +95,7 @@ def test_planted_leaks_are_caught():
     text = "\n".join(lines)
     assert "HTML memuat id unggahan milik klien lain, 1234567890123456, di '" in text
     assert "HTML menyebut klien lain dalam batch ini, 'Harbour Books', di '" in text
-    assert "the HTML" not in text and "dirender dalam batch tersendiri (--client ID)" in text
+    assert "the HTML" not in text and "dirender dalam batch tersendiri (--client ID di baris perintah;" in text
     # in an alt text too; never in the bytes of an embedded image
     in_alt = PAGE.replace("{content}", "").replace('alt="a figure"', 'alt="Harbour Books posts"')
     assert find_leaks(in_alt, foreign)
@@ -194,10 +194,11 @@ clients:
     err = capsys.readouterr().err
     assert status == 2 and not out.exists()
     for expected in ["client '../up': key 'id'", "client 'two words': key 'id'",
-                     "client 'two words': key 'name' must be non-empty text",
+                     "client 'two words': key 'name' is empty; expected non-empty text",
                      "the pattern 'data/demo/none-*.csv' matches no file", "file not found: nowhere.csv",
                      "key 'period.start': '2026-02-30' is not a date", "unknown key 'colour'",
-                     "key 'branding.name' must be non-empty text", "key 'branding.accent_colour' is 'red'",
+                     "key 'branding.name' is 42; expected non-empty text: YAML reads an unquoted number",
+                     "key 'branding.accent_colour' is 'red'",
                      "is not a PNG or SVG image"]:
         assert expected in err, expected
     assert "has 10 problem(s)" in err
