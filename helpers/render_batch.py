@@ -89,6 +89,24 @@ class _Sender:
         self.connection.send(message)
 
 
+def quiet_threads_when_stopping(stop_asked: list, default=None):
+    """A threading.excepthook for a worker: once a stop is asked, a thread that fails because the kernels'
+    sockets were torn down (ZMQError "Context was terminated": a kernel client's heartbeat thread, when the
+    stop landed while its channels were being closed) is part of the stop, not a fault, and its traceback
+    would read as a crash in the command's output. Anything else is reported as usual (`default`:
+    threading.excepthook as it was)."""
+    default = default or threading.excepthook
+
+    def hook(args) -> None:
+        zmq = sys.modules.get("zmq")  # a ZMQError comes from zmq, so it is imported when there is one
+        terminated = (zmq is not None and isinstance(args.exc_value, zmq.ZMQError)
+                      and args.exc_value.errno == zmq.ETERM)
+        if not (stop_asked and terminated):
+            default(args)
+
+    return hook
+
+
 def _worker_main(connection, notebook: str, scratch: str) -> None:
     """A render worker: set up once, then render the clients it is handed until told to stop.
 
@@ -114,6 +132,7 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops the workers
     signal.signal(signal.SIGTERM, terminate)
     sys.unraisablehook = quiet_when_stopping
+    threading.excepthook = quiet_threads_when_stopping(stop_asked)
     _die_with_parent()
     skip_slow_optional_imports()
     events = _Sender(connection)

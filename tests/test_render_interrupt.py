@@ -55,7 +55,7 @@ def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, w
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130, output
-    assert "interrupted" in output and "Traceback" not in output
+    assert "interrupted" in output and "Traceback" not in output, output
     assert output.count(": ok in") < 2  # the batch was really cut short
     assert not list(out.glob(".render-*")) and not list(out.rglob("*.tmp"))
     assert not list(Path(tempfile.gettempdir()).glob(f"workbook-render-{process.pid}-*"))  # kernels' scratch
@@ -93,3 +93,37 @@ def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
             while time.monotonic() < deadline:
                 pass
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_stopping_worker_keeps_a_thread_failing_on_torn_down_sockets_quiet():
+    """A stop can land while a kernel client's channels are being closed: its heartbeat thread then fails
+    on the torn-down sockets (ZMQError, "Context was terminated"). Once the stop is asked that failure is
+    part of it and prints nothing; before a stop, and any other failure at any time, is reported."""
+    import threading
+
+    import zmq
+
+    from helpers.render_batch import quiet_threads_when_stopping
+
+    def failing_thread(error: BaseException, stop_asked: list) -> list:
+        reported = []
+        hook = quiet_threads_when_stopping(stop_asked, default=lambda args: reported.append(args.exc_value))
+        previous, threading.excepthook = threading.excepthook, hook
+        try:
+            def fail():
+                raise error
+            thread = threading.Thread(target=fail)
+            thread.start()
+            thread.join()
+        finally:
+            threading.excepthook = previous
+        return reported
+
+    terminated = zmq.ZMQError(zmq.ETERM)
+    assert str(terminated) == "Context was terminated"
+    assert failing_thread(terminated, stop_asked=[signal.SIGTERM]) == []
+    assert failing_thread(terminated, stop_asked=[]) == [terminated]  # no stop asked: a fault, shown
+    other = zmq.ZMQError(zmq.EAGAIN)
+    assert failing_thread(other, stop_asked=[signal.SIGTERM]) == [other]
+    bug = ValueError("a bug")
+    assert failing_thread(bug, stop_asked=[signal.SIGTERM]) == [bug]
