@@ -23,7 +23,7 @@ def _from_here(path: str) -> str:
 
 def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
-    from .render import check_output_folder, render_all, summary_lines
+    from .render import render_all, summary_lines
 
     clients = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
     if args.client:
@@ -38,10 +38,9 @@ def _render(args: argparse.Namespace) -> int:
         clients = [c for c in clients if c.id in set(args.client)]
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
-    out = Path(args.out)
-    check_output_folder(out, option="--out")  # before any kernel starts; render_all's own check would say out_dir
+    out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
     tr = Translator(args.language)
-    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language)
+    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language, out_option="--out")
     print()
     print("\n".join(summary_lines(results, tr)))
     print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))

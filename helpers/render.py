@@ -892,10 +892,13 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 
 
 def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
-               jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en") -> list[RenderResult]:
-    """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on."""
+               jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en",
+               out_option: str = "out_dir") -> list[RenderResult]:
+    """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
+    `out_option`: what a message about a bad output folder tells to change (the command: --out)."""
     from .render_batch import run_batch
-    return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language)
+    return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
+                     out_option=out_option)
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:

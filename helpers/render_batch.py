@@ -350,8 +350,9 @@ def _sigterm_interrupts():
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
-              stream=None, language: str = "en") -> list[RenderResult]:
-    """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order."""
+              stream=None, language: str = "en", out_option: str = "out_dir") -> list[RenderResult]:
+    """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order.
+    `out_option` names `out_dir` in a message about it (render.check_output_folder)."""
     from .pdf import find_chromium, missing_chromium_message
 
     stream = stream or sys.stdout
@@ -364,7 +365,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         check_parameters(notebook, client.parameters())
     if not clients:
         return []
-    check_output_folder(out_dir)
+    check_output_folder(out_dir, option=out_option)
     remove_stale_work_folders(out_dir)
     chromium = None
     if pdf:

@@ -350,6 +350,23 @@ def test_render_client_refuses_a_bad_output_folder_before_its_kernel_starts(tmp_
     assert not (DATA_DIR / "reports").exists()
 
 
+def test_the_command_checks_the_output_folder_once_and_as_its_option(tmp_path, no_workers, monkeypatch, capsys):
+    """The command's check is the renderer's own, told to name --out: the folder is made and probed once."""
+    from helpers import render_batch
+    from helpers.errors import WorkbookError
+    from helpers.i18n import Message
+
+    calls = []
+
+    def check(out_dir, option="out_dir"):
+        calls.append((out_dir, option))
+        raise WorkbookError(Message("cli.out_not_folder", path=str(out_dir), option=option))
+    monkeypatch.setattr(render_batch, "check_output_folder", check)
+    assert main(["render", "--client", "harbour-books", "--out", str(tmp_path / "out")]) == 2
+    assert calls == [(tmp_path / "out", "--out")]
+    assert capsys.readouterr().err.endswith("choose another --out (default: reports/)\n")
+
+
 def test_a_bad_output_folder_given_in_python_names_the_parameter_not_the_command_line_option(tmp_path, no_workers):
     from helpers.errors import WorkbookError
     from helpers.i18n import use_language
