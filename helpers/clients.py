@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import difflib
 import datetime as dt
 import os
 import re
@@ -20,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import yaml
 from babel.numbers import list_currencies
 
-from .errors import RosterError, os_reason
+from .errors import RosterError, close_match, os_reason
 from .i18n import Message, Translator
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
 from .periods import is_plausible_year, last_full_month, previous_period
@@ -191,7 +190,7 @@ def _top_level_problem(data, say) -> str:
     if "clients" in data:
         return say("roster.clients_not_list", value=shown(data["clients"]))
     text = say("roster.other_keys", keys=shown(list(data)))
-    meant = next(filter(None, (_meant(key, ("clients",)) for key in data)), None)
+    meant = next(filter(None, (close_match(key, ("clients",)) for key in data)), None)
     return text + say("roster.did_you_mean", name=shown(meant)) if meant else text
 
 
@@ -288,13 +287,6 @@ def _same(value, known) -> str | None:
     return next((name for name in known if name.casefold() == text), None)
 
 
-def _meant(value, known) -> str | None:
-    """The known name `value` likely stands for: the same but for case and spaces (_same), else the closest
-    spelling ('langauge'); None when none is close."""
-    return _same(value, known) or next(iter(difflib.get_close_matches(str(value).strip(), known, n=1, cutoff=0.75)),
-                                       None)
-
-
 @lru_cache(maxsize=1)
 def _zones() -> tuple[tuple[str, ...], dict[str, str]]:
     """The IANA time zone names, and each by its city alone ('jakarta': 'Asia/Jakarta')."""
@@ -315,7 +307,8 @@ def timezone_meant(value) -> str | None:
     names, cities = _zones()
     if _is_offset(value):
         return None
-    return _same(value, names) or cities.get(str(value).strip().replace(" ", "_").casefold()) or _meant(value, names)
+    city = cities.get(str(value).strip().replace(" ", "_").casefold())
+    return _same(value, names) or city or close_match(value, names)
 
 
 def _industry(value):
@@ -325,7 +318,7 @@ def _industry(value):
 
 def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
     """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge')."""
-    close = _meant(key, known)
+    close = close_match(key, known)
     text = say("roster.unknown_key", client=label, key=shown(f"{prefix}{key}"), known=", ".join(known))
     return text + say("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
@@ -429,7 +422,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
         elif _industry(industry) not in benchmark_industries():
             problem = say("roster.unknown_industry", client=label, value=shown(industry),
                           known=", ".join(benchmark_industries()))
-            meant = _meant(industry, benchmark_industries())
+            meant = close_match(industry, benchmark_industries())
             problems.append(problem + say("roster.did_you_mean", name=shown(meant)) if meant else problem)
     if "year" in entry and not is_plausible_year(entry["year"]):
         problems.append(say("roster.bad_year", client=label, value=shown(entry["year"])))

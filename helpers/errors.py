@@ -123,12 +123,12 @@ def unknown_name(what, value, known) -> WorkbookError:
 
 def close_match(value, known) -> str | None:
     """The known name a slip most likely meant ('engagment_rate_by_reach', 'instagram' for 'Instagram', a
-    page's name typed in other capitals), or None: difflib's closest name with a similarity of at least 0.75,
-    case aside."""
+    page's name typed in other capitals, ' Clients' for 'clients'), or None: difflib's closest name with a
+    similarity of at least 0.75, case and surrounding spaces aside."""
     import difflib
 
     folded = {str(name).casefold(): str(name) for name in known}
-    close = difflib.get_close_matches(str(value).casefold(), list(folded), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(str(value).strip().casefold(), list(folded), n=1, cutoff=0.75)
     return folded[close[0]] if close else None
 
 

@@ -625,3 +625,13 @@ def test_a_utc_offset_is_refused_with_the_zone_to_give_and_no_guess_hours_off(tm
         " included: e.g. Asia/Jakarta, Europe/London); a UTC offset is no time zone (the offset of a place changes"
         " with daylight saving): give the place's zone, e.g. Asia/Jakarta for UTC+7 (WIB)"]
     assert "Etc/GMT" not in _problems(tmp_path, text, "id")[0]
+
+
+def test_a_key_slipped_and_in_other_capitals_still_gets_the_key_meant(tmp_path):
+    """One likeliness of a name for the roster and the explorer (errors.close_match): case and surrounding
+    spaces aside, so 'BRANDIG' is answered with 'branding' as 'brandig' is."""
+    problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    BRANDIG: {}\n"))
+    assert len(problems) == 1 and problems[0].endswith("; did you mean 'branding'?")
+    problems = _problems(tmp_path, "CLIENT:\n  - id: acme\n")
+    assert problems == ["the top-level keys are ['CLIENT']; expected a top-level key 'clients' holding a list of"
+                        " clients; did you mean 'clients'?"]
