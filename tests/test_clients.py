@@ -558,7 +558,7 @@ def test_a_long_value_is_quoted_by_its_start(tmp_path):
 def test_a_repeated_id_names_the_client_that_has_it_first(tmp_path):
     problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dup") * 2)
     assert problems == ["client #2 (id 'dup'): key 'id' repeats the id of client #1: each client's reports go to"
-                        " a folder named by its id; give this one another"]
+                        " a folder named by its id; give this one another id"]
     assert _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dup") * 2, "id") == [
         "klien #2 (id 'dup'): kunci 'id' mengulang id klien #1: laporan setiap klien masuk ke folder yang dinamai"
         " menurut id-nya; beri klien ini id lain"]
@@ -635,3 +635,6 @@ def test_a_key_slipped_and_in_other_capitals_still_gets_the_key_meant(tmp_path):
     problems = _problems(tmp_path, "CLIENT:\n  - id: acme\n")
     assert problems == ["the top-level keys are ['CLIENT']; expected a top-level key 'clients' holding a list of"
                         " clients; did you mean 'clients'?"]
+    assert _problems(tmp_path, "CLIENT:\n  - id: acme\n", "id") == [
+        "kunci tingkat atas berkas ini adalah ['CLIENT']; diharapkan kunci tingkat atas 'clients' yang berisi daftar"
+        " klien; mungkin maksud Anda 'clients'?"]
