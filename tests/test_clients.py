@@ -527,7 +527,7 @@ clients:
         "client #1 is 'just-a-name'; expected a mapping of keys (id, name, exports, timezone, period, comparison,"
         " language, currency, branding, benchmark_industry, top_n, year), each on its own line below the '-'",
         "client 'a': key 'name' is 7; expected non-empty text: YAML reads an unquoted number or yes/no/true/false as"
-        " no text, so put the value in quotes",
+        " a number or true/false, not as text: put the value in quotes",
         "client 'a': key 'exports' is {'folder': 'data/demo'}; expected a list of file paths or glob patterns",
         "client 'a': key 'period' is 'last month'; expected 'last full month' or a mapping with exactly 'start'"
         " and 'end'",
@@ -537,15 +537,17 @@ clients:
         "client 'b': key 'comparison' is 'the year before'; expected 'previous period' or a mapping with exactly"
         " 'start' and 'end'",
         "client 'b': key 'benchmark_industry' is 3; expected non-empty text: YAML reads an unquoted number or"
-        " yes/no/true/false as no text, so put the value in quotes",
+        " yes/no/true/false as a number or true/false, not as text: put the value in quotes",
         "client 'b': key 'branding.name' is True; expected non-empty text: YAML reads an unquoted number or"
-        " yes/no/true/false as no text, so put the value in quotes",
+        " yes/no/true/false as a number or true/false, not as text: put the value in quotes",
         "client 'b': key 'branding.logo' is 5; expected the path of a .png or .svg file"]
     indonesian = _problems(tmp_path, "clients:\n  - just-a-name\n" + _client("[data/demo/kopi-senja/*.csv]",
                                                                           extra="    branding: {logo: 5}\n"
                                                                           ).replace("name: Acme", "name: 7"), "id")
     assert indonesian[0].startswith("klien #1 bernilai 'just-a-name'; diharapkan pemetaan kunci (id, name,")
-    assert indonesian[1].startswith("klien 'acme': kunci 'name' bernilai 7; diharapkan teks yang tidak kosong: YAML")
+    assert indonesian[1] == ("klien 'acme': kunci 'name' bernilai 7; diharapkan teks yang tidak kosong: YAML tidak"
+                             " membaca angka atau yes/no/true/false tanpa tanda kutip sebagai teks, jadi apit nilainya"
+                             " dengan tanda kutip")
     assert indonesian[2] == "klien 'acme': kunci 'branding.logo' bernilai 5; diharapkan jalur berkas .png atau .svg"
 
 
