@@ -138,16 +138,17 @@ def bare_kernel_cost(repeats: int = 3, spans: list | None = None) -> list[float]
 
 
 class BusyClock:
-    """The machine's CPU work over time: the busy seconds of all its cores (/proc/stat: every state but idle,
-    I/O wait and steal), sampled every `step` seconds on a thread; `busy(start, end)` is the work done
-    between two wall-clock times (time.time), interpolated between samples. Linux only: elsewhere
-    `available` is False. On an idle machine this is the work of what the benchmark runs; other load adds
-    to it."""
+    """The machine's CPU work over time: the busy seconds of the cores this process may run on, as do the
+    renderer and its kernels (/proc/stat's line of each: every state but idle, I/O wait and steal),
+    sampled every `step` seconds on a thread; `busy(start, end)` is the work done between two wall-clock
+    times (time.time), interpolated between samples. Linux only: elsewhere `available` is False. On an
+    idle machine this is the work of what the benchmark runs; other load adds to it."""
 
     def __init__(self, step: float = 0.02):
         self.step = step
+        self.cpus = {f"cpu{n}" for n in os.sched_getaffinity(0)} if hasattr(os, "sched_getaffinity") else set()
         self.samples: list[tuple[float, float]] = []
-        self.available = Path("/proc/stat").is_file()
+        self.available = Path("/proc/stat").is_file() and bool(self.cpus)
         self.ticks = os.sysconf("SC_CLK_TCK") if self.available else 100
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="busy-clock", daemon=True)
@@ -163,10 +164,17 @@ class BusyClock:
             self._thread.join()
 
     def _read(self) -> float:
+        busy = 0
         with open("/proc/stat", encoding="ascii") as stat:
-            fields = [int(v) for v in stat.readline().split()[1:]]
-        # user nice system idle iowait irq softirq steal ...: busy = all but idle, iowait and steal
-        return (sum(fields[:8]) - fields[3] - fields[4] - fields[7]) / self.ticks
+            for line in stat:
+                name, *values = line.split()
+                if name in self.cpus:
+                    fields = [int(v) for v in values]
+                    # user nice system idle iowait irq softirq steal ...: busy = all but idle, iowait, steal
+                    busy += sum(fields[:8]) - fields[3] - fields[4] - fields[7]
+                elif not name.startswith("cpu"):
+                    break
+        return busy / self.ticks
 
     def _run(self) -> None:
         while True:
