@@ -6,11 +6,10 @@ status 2; a batch with a failed client exits with status 1.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
 
-from .errors import WorkbookError, os_reason
+from .errors import WorkbookError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, use_language
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
@@ -31,7 +30,7 @@ def _render(args: argparse.Namespace) -> int:
         missing = [c for c in args.client if c not in known]
         if missing:  # a slip of case or a letter ('Kopi-Senja', 'kopi-senia') is answered with the id meant
             close = list(dict.fromkeys(match for c in missing  # two slips of one id name it once
-                                       for match in difflib.get_close_matches(c.lower(), sorted(known), n=1)))
+                                       if (match := close_match(c, sorted(known))) is not None))
             raise WorkbookError(Message("cli.no_client_close" if close else "cli.no_client",
                                         clients=[repr(c) for c in missing], roster=str(display_path(args.clients)),
                                         known=sorted(known), close=[repr(c) for c in close]))
