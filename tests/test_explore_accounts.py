@@ -92,10 +92,10 @@ def test_an_unknown_account_names_the_accounts_there_are_in_english_and_indonesi
         use_language("id")
         with pytest.raises(WorkbookError) as error:
             explore.select_posts(posts, account="Kopi Senja")
-        assert str(error.value) == f"account 'Kopi Senja' tidak ada dalam unggahan ini; yang ada: '{BAKERY}', '{TOKO}'"
+        assert str(error.value) == f"account='Kopi Senja' tidak ada dalam unggahan ini; yang ada: '{BAKERY}', '{TOKO}'"
         with pytest.raises(WorkbookError) as error:
             explore.select_posts(posts, account="example bakery")
-        assert str(error.value) == (f"account 'example bakery' tidak ada dalam unggahan ini: mungkin maksud Anda "
+        assert str(error.value) == (f"account='example bakery' tidak ada dalam unggahan ini: mungkin maksud Anda "
                                     f"'{BAKERY}'? Yang ada: '{BAKERY}', '{TOKO}'")
     finally:
         use_language("en")
