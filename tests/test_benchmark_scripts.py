@@ -33,11 +33,12 @@ def test_busy_clock_measures_work_done_on_this_machine():
     render_batch = load_script("render_batch")
     with render_batch.BusyClock(step=0.01) as clock:
         start = time.time()
-        spin_until = time.process_time() + 0.3
-        while time.process_time() < spin_until:  # 0.3 s of this process's CPU
+        spin_until = time.process_time() + 0.5
+        while time.process_time() < spin_until:  # 0.5 s of this process's CPU
             pass
         end = time.time()
         time.sleep(0.05)
-    # this process's 0.3 s at least (the machine may be doing other work too), and no more than all cores
+    # this process's 0.5 s, give or take the kernel's tick-based accounting (the machine may be doing other
+    # work too), and no more than all its cores could do
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert 0.25 <= clock.busy(start, end) <= (end - start) * cores + 0.05
+    assert 0.35 <= clock.busy(start, end) <= (end - start) * cores + 0.05
