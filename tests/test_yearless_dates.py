@@ -88,6 +88,8 @@ def test_no_year_anywhere_asks_for_year():
     with pytest.raises(ExportFormatError, match="the year is unknown") as err:
         place(["July 16"])
     assert "pass year=" in str(err.value) and err.value.column == "Date"
+    # the explorer's analyst is told where the option goes in their call too
+    assert "to load_exports or explore.load_folder (" in str(err.value)
 
 
 def test_february_29_and_the_future():
