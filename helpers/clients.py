@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from babel.numbers import list_currencies
@@ -22,7 +22,7 @@ from babel.numbers import list_currencies
 from .errors import RosterError, close_match, os_reason
 from .i18n import Message, Translator
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
-from .periods import is_plausible_year, last_full_month, previous_period
+from .periods import is_plausible_year, last_full_month, previous_period, timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -287,30 +287,6 @@ def _same(value, known) -> str | None:
     return next((name for name in known if name.casefold() == text), None)
 
 
-@lru_cache(maxsize=1)
-def _zones() -> tuple[tuple[str, ...], dict[str, str]]:
-    """The IANA time zone names, and each by its city alone ('jakarta': 'Asia/Jakarta')."""
-    names = tuple(sorted(available_timezones()))
-    return names, {name.rsplit("/", 1)[-1].casefold(): name for name in names
-                   if "/" in name and not name.startswith("Etc/")}
-
-
-def _is_offset(value) -> bool:
-    """Whether a time zone as given is a UTC offset ('UTC+7', 'GMT+07:00', or 420 as YAML reads +7:00)."""
-    return bool(re.search(r"\d", str(value)))
-
-
-def timezone_meant(value) -> str | None:
-    """The IANA name a time zone that zoneinfo refuses likely stands for: IANA names are case-sensitive, so
-    'asia/jakarta' is no zone, nor is its city alone ('Jakarta', 'new york'); a slip ('Asia/Jakata') too.
-    None for an offset: the near name would be wrong by hours ('GMT+7' is not Etc/GMT+7, which is UTC-7)."""
-    names, cities = _zones()
-    if _is_offset(value):
-        return None
-    city = cities.get(str(value).strip().replace(" ", "_").casefold())
-    return _same(value, names) or city or close_match(value, names)
-
-
 def _industry(value):
     """A benchmark industry as the benchmarks write it, from any case ('health & beauty'); as given when unknown."""
     return (_same(value, benchmark_industries()) if isinstance(value, str) else None) or value
@@ -401,12 +377,8 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
         try:
             ZoneInfo(str(entry["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            problem = say("roster.bad_timezone", client=label, value=shown(entry["timezone"]))
-            if _is_offset(entry["timezone"]):
-                problem += say("roster.timezone_offset")
-            elif meant := timezone_meant(entry["timezone"]):
-                problem += say("roster.did_you_mean", name=shown(meant))
-            problems.append(problem)
+            problems.append(say("roster.bad_timezone", client=label, value=shown(entry["timezone"]))
+                            + tr.message(timezone_hint(entry["timezone"])))
     for key, word in (("period", "last full month"), ("comparison", "previous period")):
         if key in entry:
             problems += _check_period(entry[key], label, key, word, say)

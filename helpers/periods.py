@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -112,3 +113,42 @@ def within(posts: pd.DataFrame, first: pd.Timestamp | None,
         whole &= month_after.le(end)
         touched &= month_first.lt(end)
     return (exact & ~monthly) | (monthly & whole), monthly & touched & ~whole
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The IANA time zone names, and each by its city alone ('jakarta': 'Asia/Jakarta')."""
+    from zoneinfo import available_timezones
+
+    names = tuple(sorted(available_timezones()))
+    return names, {name.rsplit("/", 1)[-1].casefold(): name for name in names
+                   if "/" in name and not name.startswith("Etc/")}
+
+
+def is_utc_offset(value) -> bool:
+    """Whether a time zone as given is a UTC offset ('UTC+7', 'GMT+07:00', or 420 as YAML reads +7:00)."""
+    return bool(re.search(r"\d", str(value)))
+
+
+def timezone_meant(value) -> str | None:
+    """The IANA name a time zone that zoneinfo refuses likely stands for: IANA names are case-sensitive, so
+    'asia/jakarta' is no zone, nor is its city alone ('Jakarta', 'new york'); a slip ('Asia/Jakata') too.
+    None for an offset: the near name would be wrong by hours ('GMT+7' is not Etc/GMT+7, which is UTC-7)."""
+    from .errors import close_match
+
+    if is_utc_offset(value):
+        return None
+    names, cities = _zones()
+    return cities.get(str(value).strip().replace(" ", "_").casefold()) or close_match(value, names)
+
+
+def timezone_hint(value):
+    """What an error about a time zone zoneinfo refuses adds, wherever it is given (roster, report
+    parameters, the explorer, a column map): the IANA name likely meant, or for a UTC offset the place's
+    zone to give instead; "" when there is no safe guess."""
+    from .i18n import Message
+
+    if is_utc_offset(value):
+        return Message("imports.timezone.offset_hint")
+    meant = timezone_meant(value)
+    return Message("imports.timezone.meant_hint", name=repr(meant)) if meant else ""

@@ -1825,7 +1825,8 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        problems.append(Message("imports.report.parameter.timezone", value=repr(timezone)))
+        problems.append(Message("imports.report.parameter.timezone", value=repr(timezone),
+                                hint=periods.timezone_hint(timezone)))
     if not (isinstance(currency, str) and currency.upper() in currencies()):  # the roster's rule
         problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
     if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):

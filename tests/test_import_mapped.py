@@ -124,3 +124,12 @@ def test_never_auto_detected():
             assert detect_family(path).name != "mapped_csv", path
         except (ExportFormatError, WorkbookError):
             pass
+
+
+def test_a_column_map_s_time_zone_in_other_capitals_gets_the_name_meant(write_file):
+    mapping = write_file("p.yml", "platform: facebook\ntimezone: europe/berlin\n"
+                                  "columns: {post_id: ID, published_at: Posted on}\n")
+    with pytest.raises(ExportFormatError) as err:
+        load_mapped_csv(PLANNER, mapping)
+    assert ("key 'timezone': 'europe/berlin' is not an IANA time zone name (like 'Europe/Berlin'); did you mean"
+            " 'Europe/Berlin'?") in str(err.value)

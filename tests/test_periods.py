@@ -47,3 +47,29 @@ def test_a_report_without_comparison_dates_uses_the_rosters_rule():
     assert report.comparison_start.date() == dt.date(2026, 9, 1)
     assert report.comparison_end.date() == dt.date(2026, 9, 30)
     assert report.period_end.date() == dt.date(2026, 10, 31)
+
+
+@pytest.mark.parametrize("given, meant", [
+    ("asia/jakarta", "Asia/Jakarta"),  # IANA names are case-sensitive
+    ("Jakarta", "Asia/Jakarta"),  # the city alone
+    ("new york", "America/New_York"),  # the city as people write it
+    ("Asia/Jakata", "Asia/Jakarta"),  # a slip
+    ("utc", "UTC"),
+    ("UTC+7", None),  # an offset: Etc/GMT+7 would be seven hours the other way (UTC-7)
+    (420, None),  # +7:00 as YAML reads it
+    ("Nowhere/Land", None),
+])
+def test_the_time_zone_a_refused_name_likely_stands_for(given, meant):
+    from helpers.periods import timezone_meant
+    assert timezone_meant(given) == meant
+
+
+def test_the_hint_for_a_refused_time_zone_in_both_languages():
+    from helpers.i18n import translator
+    from helpers.periods import timezone_hint
+    en, id_ = translator("en"), translator("id")
+    assert en.message(timezone_hint("jakarta")) == "; did you mean 'Asia/Jakarta'?"
+    assert id_.message(timezone_hint("jakarta")) == "; mungkin maksud Anda 'Asia/Jakarta'?"
+    assert en.message(timezone_hint("GMT+7")).startswith("; a UTC offset is no time zone")
+    assert id_.message(timezone_hint("GMT+7")).startswith("; selisih dari UTC bukan zona waktu")
+    assert timezone_hint("Nowhere/Land") == ""  # no safe guess: nothing added

@@ -1535,13 +1535,14 @@ def test_the_engagement_sentence_names_the_posts_a_rate_covers_when_some_lack_it
 def test_the_reports_parameters_are_checked_at_once_by_name():
     from helpers.errors import WorkbookError
 
-    bad = {**DEMO, "top_n": "ten", "period_start": "2026-13-01", "timezone": "Mars/Base", "currency": "XYZ",
+    bad = {**DEMO, "top_n": "ten", "period_start": "2026-13-01", "timezone": "UTC+7", "currency": "XYZ",
            "accent_colour": "red", "logo": "data/no-such-logo.png", "benchmark_industry": "Foo", "year": 3}
     with pytest.raises(WorkbookError) as error:
         build_report(**bad)
     text = str(error.value)
     assert text.startswith("the report's parameters need fixing: top_n is 'ten', expected a whole number")
-    for part in ("period_start is '2026-13-01', expected a date written YYYY-MM-DD", "timezone is 'Mars/Base'",
+    for part in ("period_start is '2026-13-01', expected a date written YYYY-MM-DD", "timezone is 'UTC+7'",
+                 "a UTC offset is no time zone",
                  "currency is 'XYZ'", "accent_colour is 'red'", "logo is 'data/no-such-logo.png'",
                  "benchmark_industry is 'Foo', expected one of", "year is 3"):
         assert part in text

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError
 from ..paths import glob_exports, is_pattern, pattern_folder, resolve
-from ..periods import FIRST_YEAR
+from ..periods import FIRST_YEAR, timezone_hint
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
@@ -178,7 +178,8 @@ def check_timezone(timezone: str | None) -> None:
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        raise WorkbookError(Message("imports.importers.bad_timezone", timezone=repr(timezone))) from None
+        raise WorkbookError(Message("imports.importers.bad_timezone", timezone=repr(timezone),
+                                    hint=timezone_hint(timezone))) from None
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,

@@ -33,6 +33,7 @@ import yaml
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..paths import resolve
+from ..periods import timezone_hint
 from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
@@ -80,7 +81,7 @@ def load_mapping(mapping_path: Path, csv_header: list[str]) -> dict:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Message("imports.mapped_csv.timezone_unknown", value=repr(zone)))
+            problems.append(Message("imports.mapped_csv.timezone_unknown", value=repr(zone), hint=timezone_hint(zone)))
     for key, allowed in (("published_precision", PRECISIONS), ("impressions_kind", ("impressions", "views"))):
         if key in mapping and mapping[key] not in allowed:
             problems.append(Message("imports.mapped_csv.not_one_of", key=repr(key), value=repr(mapping[key]),
