@@ -125,21 +125,31 @@ def _zones() -> tuple[tuple[str, ...], dict[str, str]]:
                    if "/" in name and not name.startswith("Etc/")}
 
 
+#: A UTC offset written as a time zone: 'UTC+7', 'GMT +07:00', '+0700', 'UTC-3.5'.
+_OFFSET = re.compile(r"\s*(?:utc|gmt)?\s*[+\-\u2212]\s*\d{1,2}(?:[:.]?\d{2}|\.5)?\s*", re.IGNORECASE)
+#: Indonesia's zones by the abbreviations people write for them (Waktu Indonesia Barat, Tengah, Timur).
+ABBREVIATED_ZONES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura"}
+
+
 def is_utc_offset(value) -> bool:
     """Whether a time zone as given is a UTC offset ('UTC+7', 'GMT+07:00', or 420 as YAML reads +7:00)."""
-    return bool(re.search(r"\d", str(value)))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and _OFFSET.fullmatch(value) is not None
 
 
 def timezone_meant(value) -> str | None:
     """The IANA name a time zone that zoneinfo refuses likely stands for: IANA names are case-sensitive, so
-    'asia/jakarta' is no zone, nor is its city alone ('Jakarta', 'new york'); a slip ('Asia/Jakata') too.
+    'asia/jakarta' is no zone, nor is its city alone ('Jakarta', 'new york'), nor 'WIB'; a slip ('Asia/Jakata')
+    too.
     None for an offset: the near name would be wrong by hours ('GMT+7' is not Etc/GMT+7, which is UTC-7)."""
     from .errors import close_match
 
     if is_utc_offset(value):
         return None
     names, cities = _zones()
-    return cities.get(str(value).strip().replace(" ", "_").casefold()) or close_match(value, names)
+    word = str(value).strip().replace(" ", "_").casefold()
+    return ABBREVIATED_ZONES.get(word) or cities.get(word) or close_match(value, names)
 
 
 def timezone_hint(value):

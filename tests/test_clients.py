@@ -640,3 +640,11 @@ def test_a_key_slipped_and_in_other_capitals_still_gets_the_key_meant(tmp_path):
     assert _problems(tmp_path, "CLIENT:\n  - id: acme\n", "id") == [
         "kunci tingkat atas berkas ini adalah ['CLIENT']; diharapkan kunci tingkat atas 'clients' yang berisi daftar"
         " klien; mungkin maksud Anda 'clients'?"]
+
+
+@pytest.mark.parametrize("written, meant", [("WIB", "Asia/Jakarta"), ("wita", "Asia/Makassar"),
+                                            ("Asia/Jakarta7", "Asia/Jakarta")])
+def test_indonesian_zone_abbreviations_and_slips_with_digits_get_the_zone_meant(tmp_path, written, meant):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace("timezone: UTC", f"timezone: {written}")
+    problems = _problems(tmp_path, text)
+    assert len(problems) == 1 and problems[0].endswith(f"; did you mean '{meant}'?")  # a digit is no offset

@@ -55,6 +55,9 @@ def test_a_report_without_comparison_dates_uses_the_rosters_rule():
     ("new york", "America/New_York"),  # the city as people write it
     ("Asia/Jakata", "Asia/Jakarta"),  # a slip
     ("utc", "UTC"),
+    ("WIB", "Asia/Jakarta"), ("WITA", "Asia/Makassar"), ("wit", "Asia/Jayapura"),  # Indonesia's abbreviations
+    ("Asia/Jakarta2", "Asia/Jakarta"),  # a digit alone makes no offset
+    ("GMT+07:00", None), ("+0700", None), ("UTC -3", None),
     ("UTC+7", None),  # an offset: Etc/GMT+7 would be seven hours the other way (UTC-7)
     (420, None),  # +7:00 as YAML reads it
     ("Nowhere/Land", None),
