@@ -1,7 +1,7 @@
 """Command line: `python -m helpers render` (reports for the roster), `inspect FILE...`, `demo`.
 
 Errors in the user's input are printed as plain sentences (file, row, column, what to do) with exit
-status 2; a batch with a failed client exits with status 1.
+status 2; a batch with a failed client, or a PDF asked for and not printed, exits with status 1.
 """
 from __future__ import annotations
 

@@ -159,13 +159,18 @@ def test_batch_renders_the_good_clients_and_exits_nonzero_for_the_leak(batch):
     assert not list(batch["out"].glob(".render-*"))
     summary = batch["stdout"][batch["stdout"].index("client "):]
     assert re.search(r"^leaky\s+FAILED", summary, flags=re.M)
-    assert re.search(r"^good\s+ok\s", summary, flags=re.M)
+    assert re.search(r"^good\s+ok/pdf!\s", summary, flags=re.M)  # rendered; its PDF, asked for, was not printed
 
 
 def test_missing_chromium_is_explained_and_html_still_renders(batch):
     assert "WORKBOOK_CHROMIUM is set to" in batch["stderr"] and "no-chromium-here" in batch["stderr"]
     assert (batch["out"] / "good" / "report.html").exists()
     assert not list(batch["out"].glob("*/report.pdf"))
+    # PDFs asked for and none printed: the summary says so per report and the command exits 1 (not 0)
+    summary = batch["stdout"][batch["stdout"].index("client "):]
+    for client in ("good", "brand", "xss"):
+        assert re.search(rf"^{client}\s+ok/pdf!\s.*PDF not printed: Chromium is not installed", summary, flags=re.M)
+    assert "The PDF of good, brand, xss could not be printed (the HTML is fine)." in batch["stderr"]
 
 
 def test_planted_leak_is_caught_and_the_last_good_report_stays(batch):
