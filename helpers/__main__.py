@@ -84,10 +84,9 @@ def _language_asked(argv: list[str]) -> str:
     return "en"
 
 
-def _parser_class(language: str) -> type[argparse.ArgumentParser]:
+def _parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
     """argparse's parser reporting a slip in the arguments as the workbook's other errors are: 'error: …' in
     the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2."""
-    tr = Translator(language)
 
     class Parser(argparse.ArgumentParser):
         def error(self, message):
@@ -100,15 +99,16 @@ def _parser_class(language: str) -> type[argparse.ArgumentParser]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    language = _language_asked(argv)
+    # the command's language, read before parsing so that argparse's errors speak it too
+    tr = use_language(_language_asked(argv))
 
     def whole_number(text: str) -> int:  # --jobs two: said in the command's language
         try:
             return int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(Translator(language).t("cli.not_whole", value=repr(text))) from None
+            raise argparse.ArgumentTypeError(tr.t("cli.not_whole", value=repr(text))) from None
 
-    parser = _parser_class(language)(prog="python -m helpers", description=__doc__.splitlines()[0])
+    parser = _parser_class(tr)(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="render one HTML report per client of the roster")
     render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")
     demo.set_defaults(run=_demo)
     args = parser.parse_args(argv)
+    # the parsed --language decides from here (argparse also reads an abbreviation, --lang id, or the last of
+    # two); errors raised in this process speak it too
+    tr = use_language(getattr(args, "language", tr.language))
     for name in ("clients", "out"):
         if getattr(args, name, None):
             setattr(args, name, _from_here(getattr(args, name)))
@@ -139,7 +142,6 @@ def main(argv: list[str] | None = None) -> int:
         args.files = [_from_here(f) for f in args.files]
     if getattr(args, "mapping", None):
         args.mapping = _from_here(args.mapping)
-    tr = use_language(getattr(args, "language", "en"))  # errors raised in this process speak it too
     try:
         return args.run(args)
     except WorkbookError as exc:

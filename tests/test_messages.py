@@ -57,6 +57,14 @@ def test_command_line_errors_speak_the_chosen_language(capsys):
     assert capsys.readouterr().err.startswith("galat: tidak ada klien 'nobody'")
     assert main(["render", "--jobs", "0"]) == 2
     assert capsys.readouterr().err.startswith("error: --jobs must be at least 1, not 0")
+    # argparse reads an abbreviation and the last of two: the language it parsed is the one spoken
+    assert main(["render", "--client", "nobody", "--lang", "id"]) == 2
+    assert capsys.readouterr().err.startswith("galat: tidak ada klien 'nobody'")
+    assert main(["render", "--client", "nobody", "--language", "id", "--language", "en"]) == 2
+    assert capsys.readouterr().err.startswith("error: no client 'nobody'")
+    with pytest.raises(SystemExit) as stopped:  # argparse's error, before the parsing ends: exit 2
+        main(["render", "--jobs", "two", "--language", "id"])
+    assert stopped.value.code == 2 and "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'two'" in capsys.readouterr().err
 
 
 def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
