@@ -94,7 +94,7 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
     if timezone is None:
         raise ExportFormatError(path, Message("imports.facebook_insights_legacy.no_timezone"), column="Posted",
-                                hint=Message("imports.facebook_insights_legacy.no_timezone_hint"))
+                                hint=Message("imports.no_timezone_hint"))
     for needed in ("Post ID", "Posted"):
         if needed not in cols:
             raise ExportFormatError(path, Message("imports.facebook_insights_legacy.missing_column",

@@ -57,7 +57,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
         report.warnings.append(Message("imports.meta_business_suite.no_posts"))
     if timezone is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_timezone"), column="Publish time",
-                                hint=Message("imports.meta_business_suite.no_timezone_hint"))
+                                hint=Message("imports.no_timezone_hint"))
 
     post_id = frame[cols.key("Post ID")].str.strip().str.lstrip("'")
     no_id = post_id.eq("")
