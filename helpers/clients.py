@@ -20,7 +20,7 @@ import yaml
 from babel.numbers import list_currencies
 
 from .errors import RosterError, close_match, os_reason
-from .i18n import Message, Translator
+from .i18n import LANGUAGES, Message, Translator, language_code
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
 from .periods import is_plausible_year, last_full_month, previous_period, timezone_hint
 
@@ -30,7 +30,6 @@ CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "lan
 REQUIRED = ("id", "name", "exports", "timezone", "period")
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}\Z")  # no '_' first: reports/_failed, _executed are the workbook's
 ID_CHARACTERS = re.compile(r"[a-z0-9_-]")
-LANGUAGES = ("en", "id")
 BRANDING_KEYS = ("name", "accent_colour", "logo")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # \Z, not $: a colour followed by a line break is no colour
 DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
@@ -167,7 +166,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
             clients.append(Client(
                 id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],
                 period_start=start, period_end=end, comparison_start=comparison_start,
-                comparison_end=comparison_end, language=_tidy(entry.get("language", "en")),
+                comparison_end=comparison_end, language=language_code(entry.get("language", "en")),
                 currency=_tidy(entry.get("currency", "USD"), str.upper), brand_name=branding.get("name", ""),
                 accent_colour=branding.get("accent_colour", DEFAULT_ACCENT), logo=branding.get("logo", "") or "",
                 benchmark_industry=_industry(entry.get("benchmark_industry", "all industries")),
@@ -382,7 +381,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     for key, word in (("period", "last full month"), ("comparison", "previous period")):
         if key in entry:
             problems += _check_period(entry[key], label, key, word, say)
-    if "language" in entry and _tidy(entry["language"]) not in LANGUAGES:  # 'ID' and ' en ' are read as id, en
+    if "language" in entry and language_code(entry["language"]) is None:  # 'ID', ' en ', 'Indonesian': read as meant
         problems.append(say("roster.bad_language", client=label, value=shown(entry["language"]),
                             languages=", ".join(LANGUAGES)))
     if "currency" in entry and _tidy(entry["currency"], str.upper) not in currencies():  # 'idr' is read as IDR

@@ -31,6 +31,19 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 #: every report reads
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGES = {"en": "en_GB", "id": "id_ID"}
+#: What a user may write for a language besides its code, in English or Indonesian (case and spaces aside).
+LANGUAGE_NAMES = {"english": "en", "inggris": "en", "bahasa inggris": "en",
+                  "indonesian": "id", "indonesia": "id", "bahasa indonesia": "id", "bahasa": "id"}
+
+
+def language_code(value) -> str | None:
+    """The code of the language `value` names: a code in any case and spacing ('ID', ' en ') or the
+    language's name in English or Indonesian ('Indonesian', 'Bahasa Indonesia'); None for anything else,
+    which the caller refuses with the codes it accepts."""
+    if not isinstance(value, str):
+        return None
+    word = " ".join(value.split()).casefold()
+    return word if word in LANGUAGES else LANGUAGE_NAMES.get(word)
 
 
 @lru_cache(maxsize=None)

@@ -27,7 +27,7 @@ from .benchmarks import load_benchmarks
 from .compare import (agreement_strength, clear_leader, compare_groups, elasticity, rank_agreement,
                       top_n_overlap)
 from .errors import WorkbookError, explain_in_notebooks
-from .i18n import LANGUAGES, Translator
+from .i18n import LANGUAGES, Translator, language_code
 from .importers import load_exports
 from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR
@@ -58,15 +58,17 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
           posts_per_strategy=40, seed=7, show_solutions=False) -> Translator:
     """The Translator of the lesson's language, after checking the notebook's parameters.
 
-    A wrong value stops the lesson with a sentence in the learner's language (English when the language
-    itself is unknown) saying what is expected. A paid_boost above PAID_BOOST_WARNING is allowed but warned
+    A wrong value stops the lesson with a sentence in the learner's language (in English and Indonesian when
+    the language itself is unknown) saying what is expected. The language is its code or its name, in any
+    case ('id', 'ID', 'Indonesian', 'Bahasa Indonesia'). A paid_boost above PAID_BOOST_WARNING is allowed but warned
     about: it is most likely a percentage (20 for 20%) where a fraction (0.2) is expected. In a notebook, a
     typical slip in an exercise cell is then explained in the same language (explain_mistake).
     """
-    if language not in LANGUAGES:
-        raise LessonParameterError(Translator("en").t("lesson.parameter.language", choices=", ".join(LANGUAGES),
-                                            value=repr(language)))
-    tr = Translator(language)
+    code = language_code(language)  # 'ID', 'Indonesian' or 'bahasa' are read as meant
+    if code is None:  # said in both languages: the learner's is not known
+        raise LessonParameterError("\n".join(Translator(known).t("lesson.parameter.language", choices=", ".join(LANGUAGES),
+                                                                  value=repr(language)) for known in LANGUAGES))
+    tr = Translator(code)
     if isinstance(audience_size, bool) or not isinstance(audience_size, int) or audience_size < 100:
         raise LessonParameterError(tr.t("lesson.parameter.audience_size", value=repr(audience_size)))
     if not _is_number(conversation_share) or not 0 <= conversation_share <= 1:

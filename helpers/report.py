@@ -18,7 +18,7 @@ from .benchmarks import COMPONENT_COLUMNS, UNEVEN_REACH_SD, compare_with_benchma
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError
-from .i18n import Message, Translator, use_language
+from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .importers.yearless_dates import dates_in_name
@@ -675,7 +675,6 @@ class Report:
         several = several_accounts(self.posts)
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
-            first = self.comparison_start.date()
             spans = self._period_spans(platform)
             if spans is not None and not self._both_covered(spans):
                 covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e))
@@ -1772,6 +1771,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
 
     `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
     core is spare; see drawing.py)."""
+    language = language_code(language) or language  # 'ID' or 'Indonesian' in the parameters cell: read as meant
     check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,
@@ -1866,6 +1866,7 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
     once the files are read, its parameters checked the same way. The explorer uses it to show the report's
     findings and figures for a folder."""
+    language = language_code(language) or language
     check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,

@@ -566,7 +566,8 @@ def test_a_repeated_id_names_the_client_that_has_it_first(tmp_path):
         " menurut id-nya; beri klien ini id lain"]
 
 
-@pytest.mark.parametrize("written, read", [("ID", "id"), ("EN", "en"), (" en ", "en"), ("Id", "id")])
+@pytest.mark.parametrize("written, read", [("ID", "id"), ("EN", "en"), (" en ", "en"), ("Id", "id"),
+                                           ("Indonesian", "id"), ("Bahasa  Indonesia", "id"), ("english", "en")])
 def test_a_language_is_read_in_any_case_and_without_surrounding_spaces(tmp_path, written, read):
     client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
                                                                 extra=f"    language: \"{written}\"\n")))

@@ -21,7 +21,7 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue
+from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue, language_code
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import PROJECT_ROOT
 
@@ -476,3 +476,10 @@ def test_english_nouns_after_a_count_of_one_are_singular():
     assert en.t("coverage.day_precision", platform="X", count="11").startswith("X: 11 posts carry")
     assert id_.t("coverage.day_precision", platform="X", count="1") == id_.texts["coverage.day_precision"].format(
         platform="X", count="1")  # Indonesian nouns and verbs do not change
+
+
+@pytest.mark.parametrize("written, code", [("en", "en"), ("ID", "id"), ("  Id\t", "id"), ("Bahasa Indonesia", "id"),
+                                          ("bahasa", "id"), ("ENGLISH", "en"), ("Bahasa Inggris", "en"),
+                                          ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None)])
+def test_a_language_is_named_by_its_code_in_any_case_or_by_its_name(written, code):
+    assert language_code(written) == code

@@ -397,8 +397,15 @@ def test_the_simulations_rate_names_its_ratio_of_sums():
 def test_bad_parameters_stop_the_lesson_in_the_learners_language(name, value):
     with pytest.raises(ValueError, match=f"^{name} harus"):
         lesson.setup("id", **{name: value})
-    with pytest.raises(ValueError, match="language must be one of en, id; it is 'fr'"):
+    with pytest.raises(ValueError) as refused:  # the learner's language is not known: said in both
         lesson.setup("fr")
+    assert str(refused.value) == ("language must be one of en, id; it is 'fr'.\n"
+                                  "language harus salah satu dari en, id; nilainya sekarang 'fr'.")
+
+
+@pytest.mark.parametrize("written", ["ID", " id ", "Indonesian", "bahasa indonesia"])
+def test_the_lessons_language_is_read_by_its_code_in_any_case_or_by_its_name(written):
+    assert lesson.setup(written).language == "id"
 
 
 def test_a_bad_parameter_is_a_user_error_shown_as_its_sentence():

@@ -1549,6 +1549,9 @@ def test_the_reports_parameters_are_checked_at_once_by_name():
     # a comparison that is not before the period; in the report's language
     with pytest.raises(WorkbookError, match="periode pembanding \\(2026-09-15 hingga 2026-10-15\\) harus berakhir"):
         build_report(**{**DEMO, "language": "id", "comparison_start": "2026-09-15", "comparison_end": "2026-10-15"})
+    with pytest.raises(WorkbookError, match="periode pembanding"):  # a language written as its name or in capitals
+        build_report(**{**DEMO, "language": "Bahasa Indonesia", "comparison_start": "2026-09-15",
+                        "comparison_end": "2026-10-15"})
     for date in ("20260901", "2026-W36-2"):  # Python reads these; the report asks for YYYY-MM-DD
         with pytest.raises(WorkbookError, match=f"period_start is '{date}', expected a date"):
             build_report(**{**DEMO, "period_start": date})
