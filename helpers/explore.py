@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import metrics, periods
 from .errors import WorkbookError, close_match, unknown_name
-from .i18n import Message, Translator, translator
+from .i18n import LANGUAGES, Message, Translator, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
@@ -183,40 +183,35 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
     return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 
-def summary_view(posts: pd.DataFrame, by: str = "platform"):
+def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "en"):
     """metrics.channel_summary with one column per channel, formatted to read: counts as whole numbers with
-    thousands separators, rates of interactions as percentages, per-post rates and frequency with two
-    decimals; NaN (nothing reported) as "not reported"; numbers formatted by the Translator, as in the client
-    report, in English like channel_summary's labels. The numbers stay in `.data`, under those labels.
+    thousands separators, rates of interactions as percentages, per-post rates, frequency and watch time with
+    two decimals; NaN (nothing reported) as "not reported". Labels and numbers are in `language` (the
+    Translator's formats, as in the client report: "3,58%" in Indonesian). The numbers stay in `.data`,
+    under channel_summary's English labels, for code that indexes by them.
 
     A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
     "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
 
-    by="account" gives one column per platform and account (the platform above, the account's name below):
-    one name may be on several platforms, and each platform's figures count what its exports count. Column
-    names are shown escaped, since account names come from the exports.
+    by="account" and by="format" give one column per platform and account, or platform and format (the
+    platform above, the account or format below): one name may be on several platforms, and each platform's
+    figures count what its exports count (a Facebook reel's reach is not an Instagram reel's). Column names
+    are shown escaped, since account names come from the exports.
     """
-    tr = translator("en")
+    tr = translator(language)
     table = _channel_table(posts, by).T
     missing = tr.t("common.not_reported")
     styler = table.style.format(na_rep=missing).format_index(escape="html", axis=1)
     for label in table.index:
-        if label == "impressions kind":
-            continue
-        if label.startswith("ER by"):
-            shown = _formatter(lambda v: tr.percent(v, 2), missing)
-        elif "rate (" in label or label.startswith(("frequency", "watch time")):
-            shown = _formatter(lambda v: tr.number(v, 2), missing)
-        else:
-            shown = _formatter(tr.number, missing)
-        styler = styler.format(shown, subset=pd.IndexSlice[[label], :])
-    return styler.relabel_index([_counted_label(label, posts, tr) for label in table.index], axis=0)
+        styler = styler.format(_formatter(_row_number(label, tr), missing), subset=pd.IndexSlice[[label], :])
+    return styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
 
 
 def _channel_table(posts: pd.DataFrame, by: str) -> pd.DataFrame:
-    """metrics.channel_summary by `by`; by account, within each platform (rows indexed by platform and
-    account), so that a page and a profile of one name are not pooled."""
-    if by != "account" or posts.empty:
+    """metrics.channel_summary by `by`; by account or format, within each platform (rows indexed by platform
+    and account or format), so that a page and a profile of one name, or the reels of two platforms, are not
+    pooled."""
+    if by not in ("account", "format") or posts.empty:
         return metrics.channel_summary(posts, by)
     metrics.column(posts, by)
     return pd.concat({platform: metrics.channel_summary(group, by)
@@ -224,23 +219,46 @@ def _channel_table(posts: pd.DataFrame, by: str) -> pd.DataFrame:
                      names=["platform", by])
 
 
-#: The summary rows whose formula sums impressions, and the rate whose posts that sum covers.
-_IMPRESSION_FORMULAS = {"frequency (Σ impressions ÷ Σ reach)": "frequency",
-                        "ER by impressions, Σ interactions ÷ Σ impressions": "engagement_rate_by_impressions"}
+#: channel_summary's row label -> (kpi, which value), from metrics.SUMMARY_ROWS; its other row is
+#: "impressions kind" (what `impressions` counts).
+_SUMMARY_ROWS = {label: (kpi, field) for label, kpi, field in metrics.SUMMARY_ROWS}
+_KINDS_ROW = "impressions kind"
 
 
-def _counted_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
-    """A summary row's label with "Σ impressions" saying what the posts it covers counted: views (Meta since
-    2025), thumbnail impressions (YouTube), or several joined by " + " as the row 'impressions kind' shows
-    them. The words are the report's (imports.quality.kinds_*)."""
-    kpi = _IMPRESSION_FORMULAS.get(label)
-    if kpi is None or posts.empty:
-        return label
-    kinds = sorted(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
-    if not kinds or kinds == ["impressions"]:
-        return label
-    counted = " + ".join(tr.t(f"imports.quality.kinds_{kind}") for kind in kinds)
-    return label.replace("Σ impressions", f"Σ {counted}")
+def _row_number(label: str, tr: Translator):
+    """How a summary row's values are shown: posts covered and totals as whole numbers, rates of
+    interactions (metrics.PERCENT_RATES) as percentages, other rates, per-post rates and watch time in hours
+    with two decimals; "impressions kind" as the report's words for the counts."""
+    if label == _KINDS_ROW:  # channel_summary joins the kinds with " + ", or says "not reported"
+        return lambda kinds: (tr.t("common.not_reported") if kinds == "not reported" else " + ".join(
+            tr.t(f"imports.quality.kinds_{kind}") for kind in str(kinds).split(" + ")))
+    kpi, field = _SUMMARY_ROWS[label]
+    if field == "posts_covered":
+        return tr.number
+    if kpi in metrics.PERCENT_RATES:
+        return lambda value: tr.percent(value, 2)
+    if kpi in metrics.RATES or kpi in metrics.PER_POST or kpi == "watch_time_hours":
+        return lambda value: tr.number(value, 2)
+    return tr.number
+
+
+#: The rates whose summary row sums impressions in a formula ("frequency (Σ impressions ÷ Σ reach)").
+_SUMS_IMPRESSIONS = ("frequency", "engagement_rate_by_impressions")
+
+
+def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
+    """A summary row's label in the translator's language (imports.explore.summary_row.<kpi>.<value>), with
+    "Σ impressions" saying what the posts it covers counted: views (Meta since 2025), thumbnail impressions
+    (YouTube), or several joined by " + " as the row 'impressions kind' shows them. The words are the
+    report's (imports.quality.kinds_*)."""
+    if label == _KINDS_ROW:
+        return tr.t("imports.explore.summary_row.impressions_kind")
+    kpi, field = _SUMMARY_ROWS[label]
+    kinds = []
+    if kpi in _SUMS_IMPRESSIONS and not posts.empty:
+        kinds = sorted(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
+    counted = " + ".join(tr.t(f"imports.quality.kinds_{kind}") for kind in kinds or ["impressions"])
+    return tr.t(f"imports.explore.summary_row.{kpi}.{field}", counted=counted)
 
 
 def _formatter(number, missing: str):
@@ -343,23 +361,87 @@ def save_table(table: pd.DataFrame, name: str) -> Path:
 
 def report_view(workspace: Workspace, start: str | None = None, end: str | None = None, *,
                 comparison_start: str | None = None, comparison_end: str | None = None, top_n: int = 10,
-                language: str = "en", benchmark_industry: str = "all industries"):
+                language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
     for the period from `start` to `end` (dates included; by default the first to the last post's day),
     compared with `comparison_start` to `comparison_end` (by default the period before, as in the roster).
-    `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them."""
+    `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them.
+
+    `account`: the report of one account (page, profile, channel, as select_posts names it), under its name,
+    from what the workspace holds of it (of_account); its Data coverage (`view.coverage_notes()`) says what
+    was left out. Without it, a platform whose posts come from several accounts pools them, and says so."""
     from .report import report_of_loaded
 
+    notes = []
+    if account:
+        if language in LANGUAGES:  # an account the posts do not hold: said in the report's language
+            use_language(language)
+        workspace, notes = of_account(workspace, account)
     posts = workspace.posts
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     first, last = span(posts)
     client = str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any() else "client"
     return report_of_loaded(
-        workspace, client=client, client_name=client, timezone=str(posts["published_at"].dt.tz),
+        workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
         period_start=start or first, period_end=end or last,
         comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n, language=language,
-        benchmark_industry=benchmark_industry)
+        benchmark_industry=benchmark_industry, notes=notes)
+
+
+def of_account(workspace: Workspace, account: str) -> tuple[Workspace, list[Message]]:
+    """What a workspace holds of one account, and what it leaves out (as Messages), so that no figure of the
+    account pools another's:
+
+    - the account's posts and the post exports they come from (an account the posts do not hold: the error
+      select_posts gives, naming those they hold);
+    - the daily series of a platform whose posts here are all the account's: a daily export names no
+      account, so a series of a platform with another account's posts (or none of this one's) cannot be
+      told to be this account's, and is left out, with its follower totals (sources.attach_followers); a
+      file of no platform (Meta's Audience.csv, demographics) holds no series and is left out too;
+    - the Ads Manager rows of the ad account of the account's name; rows of another ad account, or naming
+      none, are left out.
+    """
+    from dataclasses import replace
+
+    from .importers import ImportResult
+    from .importers.base import file_drops, file_warnings
+    from .sources import attach_followers
+
+    select_posts(workspace.posts, account=account)
+    imported, sources = workspace.imported, workspace.sources
+    every = imported.posts
+    mine = (every["account"] == account).fillna(False).astype(bool)
+    notes = []
+    if not mine.all():
+        notes.append(Message("imports.explore.account_only", account=account, count=int((~mine).sum())))
+    theirs = every.loc[~mine, "platform"]
+    own = set(every.loc[mine, "platform"]) - set(theirs)  # platforms whose posts are all the account's
+    daily_reports = [r for r in sources.daily_reports if r.platform in own]
+    for platform in sorted({r.platform for r in sources.daily_reports if r.platform} - own):
+        notes.append(Message("imports.explore.account_daily_left_out", account=account,
+                             platform=Message(f"platform.{platform}"),
+                             files=[r.path.name for r in sources.daily_reports if r.platform == platform]))
+    daily = sources.daily
+    if daily is not None:
+        daily = daily[daily["platform"].isin(own)] if daily_reports else None
+    paid, paid_reports = sources.paid, sources.paid_reports
+    if paid is not None:
+        ours = (paid["account"] == account).fillna(False).astype(bool)
+        if not ours.all():
+            notes.append(Message("imports.explore.account_paid_left_out", account=account, count=int((~ours).sum()),
+                                 files=sorted({Path(f).name for f in paid.loc[~ours, "source_file"]})))
+        kept = set(paid.loc[ours, "source_file"])
+        paid_reports = [r for r in paid_reports if str(r.path) in kept]
+        paid = paid[ours] if ours.any() else None
+    files = set(every.loc[mine, "source_file"])
+    chosen = ImportResult(posts=every[mine], reports=[r for r in imported.reports if str(r.path) in files])
+    kept_sources = replace(sources, daily=daily, daily_reports=daily_reports,
+                           daily_notes=file_drops(daily_reports) + file_warnings(daily_reports),
+                           daily_files=[r.path for r in daily_reports], paid=paid, paid_reports=paid_reports,
+                           paid_files=[r.path for r in paid_reports])
+    posts = metrics.post_metrics(attach_followers(every[mine], daily))
+    return Workspace(posts=posts, imported=chosen, sources=kept_sources), notes
 
 
 def span(posts: pd.DataFrame) -> tuple[str, str]:

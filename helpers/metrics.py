@@ -381,7 +381,7 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     out.index.name = by
     for label, kpi, field in SUMMARY_ROWS:
         out[label] = [table.loc[(key, kpi), field] for key in out.index]
-    kinds = posts.groupby(by, observed=True)["impressions_kind"].agg(
+    kinds = posts.groupby(_group_keys(posts, by), observed=True)["impressions_kind"].agg(  # "unknown" too
         lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")
     out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out

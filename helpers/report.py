@@ -1862,10 +1862,11 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                      period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                      top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
                      accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
-                     draw_ahead: bool = False) -> Report:
+                     draw_ahead: bool = False, notes: list = ()) -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
     once the files are read, its parameters checked the same way. The explorer uses it to show the report's
-    findings and figures for a folder."""
+    findings and figures for a folder; `notes` (Messages) join the import notes of Data coverage, e.g. what
+    the report of one account left out."""
     language = language_code(language) or language
     check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
@@ -1875,13 +1876,13 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
-        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, notes=notes)
 
 
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
                       language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
-                      benchmark_industry: str, draw_ahead: bool) -> Report:
+                      benchmark_industry: str, draw_ahead: bool, notes: list = ()) -> Report:
     """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
@@ -1908,7 +1909,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
         paid_outside=paid_outside,
-        other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
+        other_notes=(list(notes) + month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
                     + [("paid", r) for r in loaded.sources.paid_reports]),

@@ -35,7 +35,8 @@ def test_a_folder_of_two_pages_says_so_in_the_warnings_in_both_languages(workspa
     assert str(notes[0]) == (
         f"Facebook: the posts come from 2 accounts ({BAKERY}, {TOKO}), and every Facebook figure pools them "
         "(summary_view, last_days, most_posted, report_view). To look at one: explore.select_posts(workspace.posts, "
-        f"platform='facebook', account='{BAKERY}'); to set them side by side: "
+        f"platform='facebook', account='{BAKERY}'), or its report: explore.report_view(workspace, account='{BAKERY}'); "
+        "to set them side by side: "
         "explore.summary_view(workspace.posts, by='account')")
     indonesian = notes[0].in_language(translator("id"))
     assert indonesian.startswith(f"Facebook: unggahan berasal dari 2 akun ({BAKERY}, {TOKO})")
@@ -134,3 +135,93 @@ def test_the_report_view_says_so_too_from_the_same_check(workspace, tmp_path):
     shutil.copy(TWO_PAGES / "Apr-01-2025_Apr-14-2025_100000000000077.csv", tmp_path)
     one_page = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
     assert not [note for note in explore.report_view(one_page).coverage_notes() if "accounts" in note]
+
+
+# ------------------------------------------------------------------------------------------- the report of one account
+BAKERY_FILE = "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+DAILY = PROJECT_ROOT / "tests" / "fixtures" / "daily"
+ADS = PROJECT_ROOT / "tests" / "fixtures" / "ads_manager"
+
+
+def test_the_report_of_one_account_holds_its_posts_only_under_its_name(workspace):
+    bakery = explore.report_view(workspace, account=BAKERY)
+    assert bakery.client_name == BAKERY and bakery.title.startswith(f"{BAKERY}: reach and engagement, ")
+    assert sorted(bakery.posts["post_id"]) == ["800000000000001", "800000000000002", "800000000000003"]
+    # its own figures: reach 320 + 150 + 200 = 670, interactions 13 + 4 + 7 = 24
+    assert bakery.kpi("facebook", "posts") == 3 and bakery.kpi("facebook", "summed_reach") == 670
+    assert bakery.kpi("facebook", "interactions") == 24
+    assert bakery.kpi("facebook", "engagement_rate_by_reach") == pytest.approx(24 / 670)
+    # by default over its own posts' days, 2 to 4 April (the other page posted on 5 and 10 April)
+    assert (str(bakery.period_start.date()), str(bakery.period_end.date())) == ("2025-04-02", "2025-04-04")
+    assert list(bakery.coverage_table()["file"]) == [BAKERY_FILE]  # the other page's export is not its
+    notes = bakery.coverage_notes()
+    assert not [note for note in notes if "combines them" in note]  # nothing pooled, so no note that it is
+    assert (f"Import note: the report covers {BAKERY} only, leaving out 2 posts of other accounts (or of no named "
+            "account) in these exports, and the post exports that hold none of its posts." in notes)
+    toko = explore.report_view(workspace, account=TOKO)
+    assert toko.client_name == TOKO and sorted(toko.posts["post_id"]) == ["810000000000001", "810000000000002"]
+    assert toko.kpi("facebook", "summed_reach") == 600 + 250 and toko.kpi("facebook", "interactions") == 30 + 5
+    # without account= nothing changes: both pages pooled, under the workspace's client, and said so
+    both = explore.report_view(workspace)
+    assert both.client_name == "two-pages" and both.kpi("facebook", "summed_reach") == 670 + 850
+    assert [note for note in both.coverage_notes() if "2 accounts" in note and "combines them" in note]
+
+
+def test_the_report_of_an_unknown_account_is_select_posts_error_in_the_reports_language(workspace):
+    with pytest.raises(WorkbookError) as error:
+        explore.report_view(workspace, account="Kopi Senja")
+    assert str(error.value) == f"account 'Kopi Senja' is not in these posts; they hold '{BAKERY}', '{TOKO}'"
+    with pytest.raises(WorkbookError) as error:
+        explore.report_view(workspace, account="example bakery")
+    assert str(error.value).startswith(f"account 'example bakery' is not in these posts: did you mean '{BAKERY}'?")
+    try:
+        with pytest.raises(WorkbookError) as error:
+            explore.report_view(workspace, account="Kopi Senja", language="id")
+        assert str(error.value) == f"account='Kopi Senja' tidak ada dalam unggahan ini; yang ada: '{BAKERY}', '{TOKO}'"
+    finally:
+        use_language("en")
+
+
+def test_the_report_of_one_account_leaves_out_daily_and_paid_tables_it_cannot_tell_are_its(tmp_path):
+    """A Facebook daily series (follows gained) and an Ads Manager report naming no ad account, beside the two
+    pages: whose they are cannot be told, so one page's report leaves them out and says so."""
+    for path in [*TWO_PAGES.iterdir(), DAILY / "follows_semicolon_resaved.csv", ADS / "campaigns_usd.csv"]:
+        shutil.copy(path, tmp_path)
+    folder = explore.load_folder(tmp_path, client="two-pages", timezone="Asia/Jakarta")
+    pooled = explore.report_view(folder)
+    assert pooled.daily is not None and len(pooled.coverage_table()) == 4  # as before: everything, pooled
+    bakery = explore.report_view(folder, account=BAKERY)
+    assert bakery.daily is None and bakery.paid_delivery.empty and bakery.paid_outside == []
+    assert list(bakery.coverage_table()["file"]) == [BAKERY_FILE]
+    notes = bakery.coverage_notes()
+    assert (f"Import note: Facebook: left out of the report of {BAKERY}, the daily series in "
+            "follows_semicolon_resaved.csv: a daily export names no account, and the Facebook posts here are not "
+            f"all {BAKERY}'s, so whose series it is cannot be told (nor whose follower totals it gives)." in notes)
+    assert (f"Import note: left out of the report of {BAKERY}, Ads Manager delivery in campaigns_usd.csv: 3 rows "
+            f"of an ad account with another name, or naming none; only the ad account named {BAKERY} is taken "
+            "as its." in notes)
+    indonesian = explore.report_view(folder, account=BAKERY, language="id").coverage_notes()
+    use_language("en")
+    assert [note for note in indonesian
+            if note.startswith(f"Catatan impor: Facebook: tidak disertakan dalam laporan {BAKERY}, deret harian")]
+
+
+def test_the_report_of_the_one_account_of_a_platform_keeps_its_daily_series_and_its_ad_accounts_rows(tmp_path):
+    """One page with a Facebook daily series (the only Facebook account here: the series is taken as its), and
+    an Ads Manager report of two ad accounts: the bakery's (1,000 impressions for $10.00) and another shop's
+    (5,000 for $20.00). Pooled, the delivery would be 6,000 impressions for $30.00, a CPM of $5.00."""
+    shutil.copy(TWO_PAGES / BAKERY_FILE, tmp_path)
+    shutil.copy(DAILY / "follows_semicolon_resaved.csv", tmp_path)
+    (tmp_path / "ads.csv").write_text(
+        "Account name,Reporting starts,Reporting ends,Campaign name,Reach,Impressions,Amount spent (USD)\n"
+        f"{BAKERY},2025-04-02,2025-04-04,Spring,800,1000,10.00\n"
+        "Another Shop,2025-04-02,2025-04-04,Sale,3000,5000,20.00\n", encoding="utf-8")
+    folder = explore.load_folder(tmp_path, client="bakery", timezone="Asia/Jakarta")
+    assert explore.report_view(folder).paid_delivery[["impressions", "spend"]].values.tolist() == [[6000, 30.0]]
+    bakery = explore.report_view(folder, account=BAKERY)
+    assert bakery.daily is not None and set(bakery.daily["platform"]) == {"facebook"}
+    delivery = bakery.paid_delivery
+    assert delivery[["impressions", "spend", "CPM"]].values.tolist() == [[1000, 10.0, 10.0]]  # 10 ÷ 1,000 × 1,000
+    notes = bakery.coverage_notes()
+    assert not [note for note in notes if "daily series" in note or "leaving out" in note]
+    assert [note for note in notes if "Ads Manager delivery in ads.csv: 1 row of an ad account" in note]

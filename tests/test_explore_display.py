@@ -95,6 +95,48 @@ def test_the_frequency_formula_names_views_where_the_exports_count_views(two_pos
     assert "frequency (Σ impressions + views ÷ Σ reach)" in explore.summary_view(mixed).to_html()
 
 
+def test_the_summary_by_format_keeps_each_platforms_formats_apart():
+    """A Facebook reel: 100 reached, 5 reactions (5%); a Facebook photo: 200 reached, 4 reactions (2%); an
+    Instagram reel: 300 reached, 30 reactions (10%). Pooled, the reels would read 35 ÷ 400 = 8.75%."""
+    posts = posts_of([
+        {"platform": "facebook", "format": "reel", "published_at": "2025-05-02 09:00", "reach": 100, "reactions": 5},
+        {"platform": "facebook", "format": "photo", "published_at": "2025-05-03 09:00", "reach": 200, "reactions": 4},
+        {"platform": "instagram", "format": "reel", "published_at": "2025-05-04 09:00", "reach": 300, "reactions": 30},
+    ])
+    view = explore.summary_view(posts, by="format")
+    table = view.data
+    assert list(table.columns) == [("facebook", "photo"), ("facebook", "reel"), ("instagram", "reel")]
+    assert list(table.loc["summed reach (not unique people)"]) == [200, 100, 300]
+    assert list(table.loc["ER by reach, Σ interactions ÷ Σ reach"]) == pytest.approx([4 / 200, 5 / 100, 30 / 300])
+    html = view.to_html()
+    assert ">2.00%<" in html and ">5.00%<" in html and ">10.00%<" in html and "8.75%" not in html
+    assert ">instagram<" in html and ">reel<" in html  # the platform above, the format below
+    assert list(explore.summary_view(posts).data.columns) == ["facebook", "instagram"]  # by platform: as it was
+    # a post whose export gives no format is the platform's "unknown" column, with what its impressions count
+    unknown = posts_of([{"platform": "x", "published_at": "2025-05-01 09:00", "impressions": 10,
+                         "impressions_kind": "impressions", "reactions": 1}])
+    table = explore.summary_view(unknown, by="format").data
+    assert list(table.columns) == [("x", "unknown")]
+    assert table.loc["impressions kind", ("x", "unknown")] == "impressions"
+
+
+def test_the_summary_in_indonesian_has_indonesian_labels_and_comma_decimals(two_posts):
+    """ER by reach (5 + 3) ÷ (14 + 1,200) = 0.66%, its mean of post rates (35.71% + 0.25%) ÷ 2 = 17.98%;
+    frequency Σ views 3,020 ÷ Σ reach 1,214 = 2.49; comments per post 1 ÷ 1 = 1.00."""
+    view = explore.summary_view(two_posts, language="id")
+    html = view.to_html()
+    assert "tingkat interaksi terhadap jangkauan, Σ interaksi ÷ Σ jangkauan" in html
+    assert "frekuensi (Σ tayangan ÷ Σ jangkauan)" in html  # what the exports counted, in Indonesian
+    assert ">0,66%<" in html and ">17,98%<" in html and ">2,49<" in html and ">1,00<" in html
+    assert ">1.214<" in html and ">3.020<" in html  # counts: whole, with the Indonesian thousands separator
+    assert ">tidak dilaporkan<" in html and ">tayangan<" in html  # not reported; impressions kind: views
+    assert "not reported" not in html and "ER by" not in html and "posts with" not in html
+    # the numbers keep channel_summary's English labels, for code that indexes by them
+    assert view.data.loc["ER by reach, Σ interactions ÷ Σ reach", "facebook"] == pytest.approx(8 / 1214)
+    english = explore.summary_view(two_posts).to_html()
+    assert ">0.66%<" in english and ">17.98%<" in english and ">2.49<" in english and ">1,214<" in english
+
+
 def test_the_frequency_formula_of_real_meta_exports_counts_views():
     posts = explore.load_folder(real_export("instagram"), client="i", timezone="Africa/Johannesburg").posts
     html = explore.summary_view(posts).to_html()

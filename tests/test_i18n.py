@@ -193,7 +193,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
-                                   "neither"},  # quality_notes, report._counted, explore._counted_label
+                                   "neither"},  # quality_notes, report._counted, explore._row_label and _row_number
+        # explore.summary_view's row labels, one per row of metrics.channel_summary
+        "imports.explore.summary_row.": {f"{kpi}.{field}" for _, kpi, field in metrics.SUMMARY_ROWS},
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
