@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import metrics, periods
 from .errors import WorkbookError, close_match, unknown_name
-from .i18n import LANGUAGES, Message, Translator, translator, use_language
+from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, resolve
 from .sources import Loaded, load_client
 
@@ -374,8 +374,8 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
 
     notes = []
     if account:
-        if language in LANGUAGES:  # an account the posts do not hold: said in the report's language
-            use_language(language)
+        if language_code(language):  # an account the posts do not hold: said in the report's language
+            use_language(language_code(language))
         workspace, notes = of_account(workspace, account)
     posts = workspace.posts
     if posts.empty:

@@ -204,9 +204,9 @@ class Translator:
     """Texts and number, date and money formats of one language."""
 
     def __init__(self, language: str = "en"):
-        self.language = language
-        self.locale = LANGUAGES.get(language) or LANGUAGES["en"]
-        self.texts = catalogue(language)
+        self.language = language_code(language) or language  # 'ID' or 'Indonesian' is 'id'; others refused below
+        self.locale = LANGUAGES.get(self.language) or LANGUAGES["en"]
+        self.texts = catalogue(self.language)
 
     def t(self, key: str, /, **values) -> str:
         """The text for `key` with its {placeholders} filled; a missing key is an error, not a blank."""

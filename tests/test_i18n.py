@@ -485,3 +485,9 @@ def test_english_nouns_after_a_count_of_one_are_singular():
                                           ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None)])
 def test_a_language_is_named_by_its_code_in_any_case_or_by_its_name(written, code):
     assert language_code(written) == code
+
+
+def test_a_translator_reads_a_language_by_its_name_or_in_capitals_and_refuses_others():
+    assert Translator("Bahasa Indonesia").language == "id" and Translator("ID").percent(0.1234, 2) == "12,34%"
+    with pytest.raises(WorkbookError, match="unknown language 'fr'; available: en, id"):
+        Translator("fr")
