@@ -268,3 +268,37 @@ def test_blank_last_cells_and_blank_lines_are_not_short_rows(tmp_path):
     short = tmp_path / "short.csv"
     short.write_text("a,b,c\n1,2,3\n4,5\n\n7,8,9\n", encoding="utf-8")
     assert read_delimited(short).short_rows.to_dict() == {1: 2}  # row 3; the blank line is no short row
+
+
+def spreadsheet_copy(folder: Path, name: str) -> Path:
+    """The demo export as a spreadsheet program saves it as xlsx (every cell as text)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in records():
+        book.active.append(row)
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def test_a_spreadsheet_copy_beside_the_csv_is_left_out_with_a_note(tmp_path, reference):
+    original = tmp_path / SOURCE.name
+    original.write_bytes(SOURCE.read_bytes())
+    spreadsheet_copy(tmp_path, SOURCE.with_suffix(".xlsx").name)
+    result = import_exports(str(tmp_path / "*"), timezone=ZONE)  # a pattern matching both, as a roster's may
+    same_posts(result.posts, reference)
+    assert [r.path.name for r in result.reports] == [SOURCE.name]
+    assert [Translator("en").message(w) for w in result.reports[0].warnings] == [
+        f"{SOURCE.stem}.xlsx, a spreadsheet copy of this file beside it, was not read: this file is the export as"
+        " downloaded"]
+
+
+def test_a_spreadsheet_copy_alone_says_to_use_the_csv_as_downloaded(tmp_path):
+    copy = spreadsheet_copy(tmp_path, "posts.xlsx")
+    with pytest.raises(ExportFormatError) as error:
+        import_exports(copy, timezone=ZONE)
+    english, indonesian = (error.value.in_language(Translator(language)) for language in ("en", "id"))
+    assert english.startswith(f"file {copy}: this is a spreadsheet (xlsx) holding a Meta Business Suite post export")
+    assert "use the CSV file as downloaded" in english and "post ids kept all their digits" in english
+    assert indonesian.startswith(f"berkas {copy}: ini lembar kerja (xlsx) berisi ekspor unggahan Meta Business Suite")

@@ -165,6 +165,23 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def is_workbook(path: Path) -> bool:
+    """True for an xlsx workbook (a zip file), whatever its name ends in."""
+    with Path(path).open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def _downloaded_beside(path: Path, files: list[Path], family: Family) -> Path:
+    """The export of the same name that a spreadsheet copy of a CSV export sits beside (`name.xlsx` saved from
+    `name.csv`), among the files read; an error when there is none: the workbook reads that family's CSV as
+    downloaded, and a spreadsheet program may have changed the copy (long post ids keep 15 digits at most)."""
+    for other in files:
+        if other != path and other.parent == path.parent and other.stem == path.stem and not is_workbook(other):
+            return other
+    raise ExportFormatError(path, Message("imports.importers.spreadsheet_copy", family=family.label),
+                            hint=Message("imports.importers.spreadsheet_copy_hint"))
+
+
 def export_recency(path: Path) -> tuple:
     """Sort key: the latest date in the file name (exports name their period), then modification time."""
     dates = dates_in_name(path, first_year=FIRST_YEAR)
@@ -196,8 +213,12 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     check_timezone(timezone)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
+    copies: dict[Path, Path] = {}  # a spreadsheet copy left out -> the export as downloaded beside it
     for path in sorted(files, key=export_recency):
         fam = forced or detect_family(path, platform)
+        if not forced and not fam.spreadsheet and is_workbook(path):  # detected from the copy's header
+            copies[path] = _downloaded_beside(path, files, fam)
+            continue
         result = fam.read(path, timezone=timezone, **options)
         if platform and len(result.posts) and (result.posts["platform"] != platform).any():
             found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
@@ -206,6 +227,9 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
         result.posts, negative = quality.drop_negative_counts(result.posts)
         result.report.warnings += negative + quality.quality_notes(result.posts)
         imported.append(result)
+    for copy, original in copies.items():
+        report = next(item.report for item in imported if item.report.path == original)
+        report.warnings.append(Message("imports.importers.spreadsheet_copy_left_out", copy=copy.name))
     zone = timezone or "UTC"
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
     posts = pd.concat(frames, ignore_index=True) if frames else schema.empty_posts(zone)

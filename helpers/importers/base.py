@@ -64,6 +64,7 @@ class Family:
     read: Callable[..., ImportedFile]
     platforms: tuple[str, ...] = ()  # the platforms its rows can belong to (empty: any, e.g. a user mapping)
     excludes: tuple[str, ...] = ()  # normalised header names that rule the family out
+    spreadsheet: bool = False  # downloaded as an xlsx workbook (read as one); otherwise a CSV file
 
     def ruled_out_by(self, header_names: set[str]) -> list[str]:
         return [name for name in self.excludes if name in header_names]

@@ -201,5 +201,6 @@ FAMILY = Family(
     platforms=("linkedin",),
     label=Message("imports.family.linkedin_page"),
     signature=("post link", "post type", "created date", "campaign name"),
+    spreadsheet=True,
     read=read_linkedin_page,
 )
