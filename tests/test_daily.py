@@ -32,7 +32,10 @@ def test_meta_page_daily_real_files():
     daily, reports = import_daily_series(str(folder / "*.csv"), client="acme")
     by_name = {r.path.name: r for r in reports}
     assert by_name["Audience.csv"].rows_imported == 0  # demographics: skipped, and said so
-    assert "not a daily series" in " ".join(by_name["Audience.csv"].warnings)
+    audience = by_name["Audience.csv"]  # said once: its rows dropped, and why (no second note in other words)
+    assert [str(reason) for reason in audience.dropped] == [
+        "demographics (age and gender, countries, cities), not a daily series: file skipped"]
+    assert audience.warnings == []
     assert len(daily) == 3 * 105
     assert set(daily["platform"]) == {"facebook"} and set(daily["client"]) == {"acme"}
     reach, views, follows = values(daily, "reach"), values(daily, "views"), values(daily, "follows_gained")

@@ -114,8 +114,7 @@ def read_meta_audience(path: Path, **_) -> ImportedSeries:
     text, _ = read_text(path)
     lines = [line for line in text.split("\n") if line.strip() and line[:4].lower() != "sep="]
     report = FileReport(path=path, family=AUDIENCE.name, platform=None, rows_in_file=len(lines))
-    report.drop(Message("imports.daily_meta.audience_dropped"), len(lines))
-    report.warnings.append(Message("imports.daily_meta.audience_skipped"))
+    report.drop(Message("imports.daily_meta.audience_dropped"), len(lines))  # said once, as its rows dropped
     return ImportedSeries(series=empty_series(), report=report)
 
 
