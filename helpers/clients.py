@@ -22,7 +22,7 @@ from babel.numbers import list_currencies
 from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
-from .periods import is_plausible_year, last_full_month, previous_period, timezone_hint
+from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -380,7 +380,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                             + tr.message(timezone_hint(entry["timezone"])))
     for key, word in (("period", "last full month"), ("comparison", "previous period")):
         if key in entry:
-            problems += _check_period(entry[key], label, key, word, say)
+            problems += _check_period(entry[key], label, key, word, tr)
     if "language" in entry and language_code(entry["language"]) is None:  # 'ID', ' en ', 'Indonesian': read as meant
         problems.append(say("roster.bad_language", client=label, value=shown(entry["language"]),
                             languages=", ".join(LANGUAGES)))
@@ -467,7 +467,8 @@ def is_image(path: Path) -> bool:
     return b"<svg" in head.lower()
 
 
-def _check_period(value, label: str, key: str, word: str, say) -> list[str]:
+def _check_period(value, label: str, key: str, word: str, tr: Translator) -> list[str]:
+    say = tr.t
     if _tidy(value) == word:  # 'Last full month' too
         return []
     if not isinstance(value, dict) or set(value) != {"start", "end"}:
@@ -477,7 +478,8 @@ def _check_period(value, label: str, key: str, word: str, say) -> list[str]:
         try:
             dates[side] = _as_date(value[side])
         except (ValueError, TypeError):
-            problems.append(say("roster.bad_date", client=label, key=f"'{key}.{side}'", value=shown(value[side])))
+            problems.append(say("roster.bad_date", client=label, key=f"'{key}.{side}'", value=shown(value[side]),
+                                hint=tr.message(date_hint(value[side]))))
     if len(dates) == 2 and dates["end"] < dates["start"]:
         problems.append(say("roster.end_before_start", client=label, key=repr(key), end=dates["end"],
                             start=dates["start"]))

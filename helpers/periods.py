@@ -35,6 +35,42 @@ def iso_day(value) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
+def date_meant(value) -> list[str]:
+    """The YYYY-MM-DD days a date written another way may mean: '2025-18-03' (month and day swapped) and
+    '18/03/2025' (day first: 18 is no month) mean '2025-03-18'; '2025-3-8' and '20250308' mean '2025-03-08';
+    '03/04/2025' means '2025-04-03' or '2025-03-04', a choice only the writer can make. [] for no date."""
+    text = str(value).strip()
+    parts = None
+    if found := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
+        year, first, second = (int(p) for p in found.groups())
+        parts = [(year, first, second)] if first <= 12 else [(year, second, first)]
+    elif found := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text):
+        parts = [tuple(int(p) for p in found.groups())]
+    elif found := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text):
+        first, second, year = (int(p) for p in found.groups())
+        parts = [(year, second, first), (year, first, second)]  # day first, then month first
+    days = []
+    for year, month, day in parts or []:
+        try:
+            days.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return list(dict.fromkeys(d for d in days if d != text))
+
+
+def date_hint(value):
+    """What an error about a date not written YYYY-MM-DD adds (roster, report parameters, the explorer): the
+    day meant, or the two it may be; "" when there is no safe guess."""
+    from .i18n import Message
+
+    meant = date_meant(value)
+    if len(meant) == 1:
+        return Message("imports.dates.meant_hint", day=repr(meant[0]))
+    if len(meant) == 2:
+        return Message("imports.dates.either_hint", first=repr(meant[0]), second=repr(meant[1]))
+    return ""
+
+
 def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
     """The calendar month before the one `today` falls in."""
     end = today.replace(day=1) - dt.timedelta(days=1)

@@ -1810,7 +1810,8 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         try:
             dates[name] = periods.iso_day(str(value))  # YYYY-MM-DD only, as text
         except ValueError:
-            problems.append(Message("imports.report.parameter.date", name=name, value=repr(value)))
+            problems.append(Message("imports.report.parameter.date", name=name, value=repr(value),
+                                    hint=periods.date_hint(value)))
     if bool(comparison_start) != bool(comparison_end):
         problems.append(Message("imports.report.parameter.comparison_pair"))
     if {"period_start", "period_end"} <= set(dates) and dates["period_end"] < dates["period_start"]:

@@ -76,3 +76,13 @@ def test_the_hint_for_a_refused_time_zone_in_both_languages():
     assert en.message(timezone_hint("GMT+7")).startswith("; a UTC offset is no time zone")
     assert id_.message(timezone_hint("GMT+7")).startswith("; selisih dari UTC bukan zona waktu")
     assert timezone_hint("Nowhere/Land") == ""  # no safe guess: nothing added
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("2025-18-03", ["2025-03-18"]),  # month and day swapped: 18 is no month
+    ("18/03/2025", ["2025-03-18"]), ("03/18/2025", ["2025-03-18"]), ("18.03.2025", ["2025-03-18"]),
+    ("03/04/2025", ["2025-04-03", "2025-03-04"]),  # either: day first, then month first
+    ("2025-3-8", ["2025-03-08"]), ("20250308", ["2025-03-08"]),
+    ("2025-02-30", []), ("31/02/2025", []), ("13/13/2025", []), ("last month", []), ("2025-03-18", [])])
+def test_a_date_written_another_way_is_answered_with_the_day_or_days_it_may_mean(written, meant):
+    assert periods.date_meant(written) == meant
