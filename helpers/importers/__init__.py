@@ -24,7 +24,7 @@ from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
 from .base import Family, FileReport, ImportedFile, closest_family, file_drops, file_warnings, matching_family
-from .reading import normalise_name, read_delimited_head, read_workbook_head
+from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .yearless_dates import dates_in_name
 
 #: Every known export family, in the order detection tries them.
@@ -53,9 +53,7 @@ def read_header_names(path: Path) -> set[str]:
     if not path.is_file():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-        rows = read_workbook_head(path) if magic == b"PK\x03\x04" else read_delimited_head(path)
+        rows = read_workbook_head(path) if is_workbook(path) else read_delimited_head(path)
     except OSError as error:  # the first touch of a file: a refusal names the file and why, in words
         raise FileUnreadable.of(path, error) from None
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
@@ -163,12 +161,6 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     if not found:
         raise WorkbookError(Message("imports.importers.no_files"))
     return list(dict.fromkeys(found))
-
-
-def is_workbook(path: Path) -> bool:
-    """True for an xlsx workbook (a zip file), whatever its name ends in."""
-    with Path(path).open("rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
 
 
 def _downloaded_beside(path: Path, files: list[Path], family: Family) -> Path:

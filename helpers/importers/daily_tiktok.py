@@ -19,7 +19,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, reject_platform, wide_metrics
-from .reading import read_delimited, read_sheet
+from .reading import is_workbook, read_delimited, read_sheet
 from .yearless_dates import day_months, place_in_years
 
 #: export column (normalised) -> canonical metric, for all three files
@@ -43,7 +43,7 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
     """Read one TikTok Studio daily file; `year` is the year of its first (oldest) row."""
     path = Path(path)
     platform = reject_platform(path, "tiktok", platform)
-    if path.read_bytes()[:4] == b"PK\x03\x04":
+    if is_workbook(path):
         table = read_sheet(path, None, "Date")
     else:
         table = read_delimited(path)

@@ -30,7 +30,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, table_notes
-from .reading import TextTable, normalise_name, read_delimited, unique_keys, workbook_source
+from .reading import TextTable, is_workbook, normalise_name, read_delimited, unique_keys, workbook_source
 from .values import is_blank, to_number
 
 #: Header names (normalised) of breakdown columns: the dimensions a report row stands for.
@@ -348,9 +348,7 @@ def _check_unique(out: pd.DataFrame, frame: pd.DataFrame, keys: list[str], heade
 
 def _read_report(path: Path) -> tuple[TextTable, pd.Series]:
     """The report as text cells, and each row's number as a spreadsheet shows it."""
-    with path.open("rb") as handle:
-        magic = handle.read(4)
-    if magic == b"PK\x03\x04":
+    if is_workbook(path):
         table = _read_workbook(path)
         return table, table.source_rows()
     table = read_delimited(path)

@@ -118,13 +118,23 @@ def _delimiter_in(line: str) -> str | None:
     return best if counts[best] else None
 
 
+#: The first bytes of a zip file, which an xlsx workbook is, whatever its name ends in.
+WORKBOOK_MAGIC = b"PK\x03\x04"
+
+
+def is_workbook(path: Path) -> bool:
+    """True for an xlsx workbook (a zip file), whatever its name ends in (an xlsx saved as `.csv` too)."""
+    with Path(path).open("rb") as handle:
+        return handle.read(4) == WORKBOOK_MAGIC
+
+
 def text_encoding(path: Path, head: bytes) -> str:
     """The encoding of a text export from its first bytes; an error for empty, spreadsheet or binary files."""
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
         raise ExportFormatError(path, Message("imports.reading.empty"),
                                 expected=Message("imports.reading.empty_expected"),
                                 hint=Message("imports.reading.empty_hint"))
-    if head[:4] == b"PK\x03\x04":
+    if head[:4] == WORKBOOK_MAGIC:
         raise ExportFormatError(path, Message("imports.reading.spreadsheet"),
                                 hint=Message("imports.reading.spreadsheet_hint"))
     encoding = detect_encoding(head[:4096])
