@@ -138,9 +138,12 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     if name in RATES and name not in posts:
         return rate(posts, name)
     if not isinstance(name, str) or name not in posts:
+        judged_by = ([RATE_OF_MEASURE[broadcast_measure(posts)]]  # 'engagement_rate': the one the report uses
+                     if "platform" in posts and posts["platform"].nunique() == 1 else [])
         raise unknown_name(Message("imports.names.measure"), name,
                            [c for c in dict.fromkeys([*posts.columns, "interactions", *RATES])
-                            if c == "interactions" or c in RATES or pd.api.types.is_numeric_dtype(posts[c])])
+                            if c == "interactions" or c in RATES or pd.api.types.is_numeric_dtype(posts[c])],
+                           prefer=judged_by)
     return posts[name].astype("Float64")
 
 

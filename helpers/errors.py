@@ -107,29 +107,39 @@ class NotReadHere(ExportFormatError):
 
 
 
-def unknown_name(what, value, known) -> WorkbookError:
+def unknown_name(what, value, known, prefer=()) -> WorkbookError:
     """The error for a name the workbook does not know (a misspelt metric, column or grouping): it lists the
     names it knows and, where one is close ('engagment_rate_by_reach'), the one likely meant; a bare KeyError
-    would name only the slip. `what` is a Message naming the kind of name."""
+    would name only the slip. `what` is a Message naming the kind of name; `prefer`: see close_match."""
     from .i18n import Message
 
     known = [str(name) for name in known]
-    close = close_match(value, known)
+    close = close_match(value, known, prefer)
     if close is not None:
         return WorkbookError(Message("imports.names.unknown_close", what=what, value=repr(value),
                                      close=repr(close), known=", ".join(known)))
     return WorkbookError(Message("imports.names.unknown", what=what, value=repr(value), known=", ".join(known)))
 
 
-def close_match(value, known) -> str | None:
+def close_match(value, known, prefer=()) -> str | None:
     """The known name a slip most likely meant ('engagment_rate_by_reach', 'instagram' for 'Instagram', a
     page's name typed in other capitals, ' Clients' for 'clients'), or None: difflib's closest name with a
-    similarity of at least 0.75, case and surrounding spaces aside."""
+    similarity of at least 0.75, case and surrounding spaces aside.
+
+    `prefer`: names to choose, in their order, among those about as close as the closest (within 0.05) and
+    those the slip begins (a name cut short): 'engagement_rate' is as close to engagement_rate_by_reach as to
+    engagement_rate_by_views, begins engagement_rate_by_impressions too, and the caller knows which one its
+    posts are judged by (explore.posts_behind)."""
     import difflib
 
     folded = {str(name).casefold(): str(name) for name in known}
-    close = difflib.get_close_matches(str(value).strip().casefold(), list(folded), n=1, cutoff=0.75)
-    return folded[close[0]] if close else None
+    typed = str(value).strip().casefold()
+    close = difflib.get_close_matches(typed, list(folded), n=len(folded) or 1, cutoff=0.75)
+    best = difflib.SequenceMatcher(None, close[0], typed).ratio() if close else 1  # as get_close_matches scores
+    likely = {name for name in close if difflib.SequenceMatcher(None, name, typed).ratio() >= best - 0.05}
+    likely |= {name for name in folded if typed and name.startswith(typed)}
+    preferred = next((folded[str(name).casefold()] for name in prefer if str(name).casefold() in likely), None)
+    return preferred or (folded[close[0]] if close else None)
 
 
 def show_briefly_in_notebooks() -> None:

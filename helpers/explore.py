@@ -18,7 +18,8 @@ import pandas as pd
 from . import metrics, periods
 from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
-from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, resolve
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, is_pattern, resolve
+from .schema import platform_code
 from .sources import Loaded, load_client
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
@@ -36,12 +37,17 @@ Workspace = Loaded
 
 
 def export_files(folder: str | Path) -> list[Path]:
-    """The export-like files under a folder (recursively), in a stable order; an error if there are none."""
+    """The export-like files a folder holds (recursively), a glob pattern matches ('data/raw/kopi/*.csv') or a
+    path names (one export), in a stable order; an error if there are none. A pattern and a folder leave out
+    files of other types, Excel's lock files and hidden files, as the roster's `exports` does
+    (importers.expand_paths)."""
+    from .importers import expand_paths
+
     if not isinstance(folder, (str, Path)):  # papermill's `-p folder 42` passes a number
         raise WorkbookError(Message("imports.explore.folder_not_text", value=repr(folder)))
     root = resolve(folder)
-    if root.is_file():
-        raise WorkbookError(Message("imports.explore.a_file", folder=str(folder), parent=str(Path(folder).parent)))
+    if root.is_file() or is_pattern(root):
+        return expand_paths(folder)
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
@@ -53,8 +59,10 @@ def export_files(folder: str | Path) -> list[Path]:
 
 def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
                 **options) -> Workspace:
-    """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics. A
-    file no export family reads (a note, another download) is skipped and listed, with why, in `files()`."""
+    """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics.
+    `folder` may also be a glob pattern ('data/raw/kopi/*.csv', `**` spans folders) or one export file, as
+    the roster's `exports` and `python -m helpers inspect` take them (export_files). A file no export family
+    reads (a note, another download) is skipped and listed, with why, in `files()`."""
     return load_client(export_files(folder), client=client, timezone=timezone, skip_unknown=True, **options)
 
 
@@ -64,8 +72,9 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     a folder may hold several, see Workspace.warnings) and/or one period (start and end dates included,
     written YYYY-MM-DD).
 
-    A platform, format or account these posts do not hold ('Instagram' for 'instagram', 'reels' for 'reel'),
-    a start after the end, or a period wholly before or after the chosen posts (the exports do not cover it)
+    A platform, format or account these posts do not hold ('Instagram' for 'instagram', 'twitter' for 'x',
+    'reels' for 'reel'), a format or account asked of posts that carry none (X's exports give no format), a
+    start after the end, or a period wholly before or after the chosen posts (the exports do not cover it)
     is an error naming what there is, and the one likely meant: an empty table would read as "no such posts".
     A period within the span of the platform's posts that holds no post (of that format) gives an empty
     table: the exports cover it.
@@ -80,7 +89,7 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         among = posts[posts["platform"] == platform] if what != "platform" and platform else posts
         known = sorted(among[what].dropna().astype(str).unique())  # a format, an account: of the chosen platform
         if value not in known:
-            raise _not_in_posts(what, value, known)
+            raise _not_in_posts(what, value, known, platform)
     for name, value in (("start", start), ("end", end)):
         try:
             if value:
@@ -107,11 +116,23 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     return posts[keep & inside]
 
 
-def _not_in_posts(what: str, value, known: list[str]) -> WorkbookError:
+def _not_in_posts(what: str, value, known: list[str], platform: str | None = None) -> WorkbookError:
     """The error for a platform, format or account the posts do not hold: what they hold and, when one is
-    close (errors.close_match: 'instagram' for 'Instagram', a page's name in other capitals), that one."""
+    close (errors.close_match: 'instagram' for 'Instagram', a page's name in other capitals) or is the
+    platform another name means (schema.platform_code: 'x' for 'twitter', 'instagram' for 'IG'), that one.
+    Posts that carry no format or account at all (X's exports give no format) are said to, not listed as
+    holding none: a format is then no way to choose among them."""
+    if not known and what != "platform" and platform is not None:
+        return WorkbookError(Message("imports.explore.none_given_platform", what=what, value=repr(value),
+                                     platform=Message(f"platform.{platform}")))
+    if not known and what != "platform":
+        return WorkbookError(Message("imports.explore.none_given", what=what, value=repr(value)))
     values = {"what": what, "value": repr(value), "known": ", ".join(map(repr, known)) or "—"}
-    close = close_match(value, known)
+    meant = platform_code(value) if what == "platform" else None
+    if meant is not None and meant not in known and meant != value:  # 'twitter' among posts of no X account
+        return WorkbookError(Message("imports.explore.platform_absent", meant=repr(meant),
+                                     platform=Message(f"platform.{meant}"), **values))
+    close = meant if meant in known else close_match(value, known)
     if close is not None:
         return WorkbookError(Message("imports.explore.unknown_value_close", close=repr(close), **values))
     return WorkbookError(Message("imports.explore.unknown_value", **values))
@@ -319,21 +340,71 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
     denominator; for a total (e.g. summed_reach, or the column it sums: reach) the posts reporting the summed
     column. The top posts under each lens: posts_behind(posts, "reach") and posts_behind(posts, "interactions").
     `platform` and `account` choose the posts as select_posts does.
+
+    When none of the chosen posts reports the figure (Facebook's exports give no saves; a rate needs its
+    numerator and its denominator on one post), that is an error naming what is missing and the platforms
+    whose posts do report it: missing is not 0, and an empty table would read as "no such posts". A name
+    the workbook does not know is an error naming the one likely meant, among equally close rates the one
+    the chosen posts are judged by (engagement_rate_of: 'engagement_rate' is engagement_rate_by_reach on
+    Instagram, engagement_rate_by_views on TikTok).
     """
     mine = select_posts(posts, platform=platform, account=account)
     if kpi in metrics.RATES:
         numerator, denominator, _ = metrics.RATES[kpi]
         columns = [c for c in (numerator, denominator) if c in mine]
-        rows = mine[metrics.rate(mine, kpi).notna()]
+        reported = metrics.rate(mine, kpi).notna()
+        if not reported.any():
+            raise _not_reported(posts, mine, kpi, [numerator, denominator], platform, account)
         shown = ["platform", "post_id", "published_at", "format", *columns, kpi, "text"]
-        return rows[shown].sort_values(kpi, ascending=False)
+        return mine.loc[reported, shown].sort_values(kpi, ascending=False)
     if kpi in metrics.TOTALS or kpi in metrics.TOTALS.values():
         column = metrics.TOTALS.get(kpi, kpi)
-        rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0]
+        if not (column in mine and mine[column].notna().any()):
+            raise _not_reported(posts, mine, column, [column], platform, account)
+        rows = mine[mine[column].notna()]
         return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
             column, ascending=False)
+    by_posts = mine["platform"].value_counts().index  # the platform with most posts first
     raise unknown_name(Message("imports.names.kpi"), kpi,
-                       dict.fromkeys([*metrics.RATES, *metrics.TOTALS, *metrics.TOTALS.values()]))
+                       dict.fromkeys([*metrics.RATES, *metrics.TOTALS, *metrics.TOTALS.values()]),
+                       prefer=[engagement_rate_of(mine, p) for p in by_posts])
+
+
+def _reports(posts: pd.DataFrame, name: str) -> pd.Series:
+    """Which posts report `name`: a column of the post table, or a rate of metrics.RATES (its numerator and
+    denominator both reported, the denominator above 0)."""
+    if name in metrics.RATES:
+        return metrics.rate(posts, name).notna()
+    return posts[name].notna() if name in posts else pd.Series(False, index=posts.index)
+
+
+def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: list[str], platform: str | None,
+                  account: str | None) -> WorkbookError:
+    """The error for a figure none of the chosen posts reports: for a rate, which of its parts none reports
+    (or that none reports both); and which platforms of `posts` report it, with how many of their posts."""
+    if mine.empty:
+        return WorkbookError(Message("imports.explore.no_posts"))
+    if platform and account:
+        chosen = Message("imports.explore.chosen_platform_account", platform=Message(f"platform.{platform}"),
+                         account=repr(account))
+    elif platform or account:
+        chosen = (Message("imports.explore.chosen_platform", platform=Message(f"platform.{platform}")) if platform
+                  else Message("imports.explore.chosen_account", account=repr(account)))
+    else:
+        chosen = Message("imports.explore.chosen_all")
+    counts = [Message("imports.explore.reported_by", platform=Message(f"platform.{p}"), count=int(reported.sum()),
+                      total=len(group))
+              for p, group in posts.groupby("platform", sort=True, observed=True)
+              if (reported := _reports(group, name)).any()]
+    elsewhere = (Message("imports.explore.reported_elsewhere", platforms=counts) if counts
+                 else Message("imports.explore.reported_nowhere"))
+    if len(parts) == 1:
+        return WorkbookError(Message("imports.explore.not_reported", chosen=chosen, name=name, elsewhere=elsewhere))
+    never = [part for part in parts if not metrics._operand(mine, part).notna().any()]
+    missing = (Message("imports.explore.rate_parts_missing", parts=" / ".join(never)) if never
+               else Message("imports.explore.rate_parts_apart", denominator=parts[1]))
+    return WorkbookError(Message("imports.explore.rate_not_reported", chosen=chosen, name=name,
+                                 numerator=parts[0], denominator=parts[1], missing=missing, elsewhere=elsewhere))
 
 
 def save_table(table: pd.DataFrame, name: str) -> Path:
@@ -363,9 +434,12 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
                 comparison_start: str | None = None, comparison_end: str | None = None, top_n: int = 10,
                 language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
-    for the period from `start` to `end` (dates included; by default the first to the last post's day),
-    compared with `comparison_start` to `comparison_end` (by default the period before, as in the roster).
-    `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them.
+    for the period from `start` to `end` (dates included, written YYYY-MM-DD; by default the first to the last
+    post's day, explore.span), compared with `comparison_start` to `comparison_end` (by default the period
+    before, as in the roster). A problem with these is said of report_view's arguments and the span of the
+    posts (report_of_loaded's asked_by="explore"), not of the report notebook's parameters or the roster.
+    `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them, and a name
+    or platform not among them is an error naming those there are.
 
     `account`: the report of one account (page, profile, channel, as select_posts names it), under its name,
     from what the workspace holds of it (of_account); its Data coverage (`view.coverage_notes()`) says what
@@ -386,7 +460,7 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
         workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
         period_start=start or first, period_end=end or last,
         comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n, language=language,
-        benchmark_industry=benchmark_industry, notes=notes)
+        benchmark_industry=benchmark_industry, notes=notes, asked_by="explore")
 
 
 def of_account(workspace: Workspace, account: str) -> tuple[Workspace, list[Message]]:

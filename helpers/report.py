@@ -17,7 +17,7 @@ from . import compare, display, explore, metrics, periods, plots
 from .benchmarks import COMPONENT_COLUMNS, UNEVEN_REACH_SD, compare_with_benchmarks
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
-from .errors import WorkbookError
+from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
@@ -115,6 +115,12 @@ class Finding:
     key: str
     text: str
     values: dict = field(default_factory=dict)
+
+
+#: The report's figures (Report.figure_<name>), in the order it shows them; those of FIGURES_PER_PLATFORM
+#: draw one platform, named as their argument.
+FIGURES = ("reach_vs_interactions", "quadrant", "rank_shift", "formats", "day_hour")
+FIGURES_PER_PLATFORM = ("rank_shift", "formats")
 
 
 @dataclass
@@ -1611,15 +1617,37 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- figures
     def figure_plan(self) -> list[tuple]:
-        """The figures the report draws, in order: (name, arguments) for `figure_<name>(*arguments)`; a figure
-        with nothing to draw (figure_note) is left out."""
-        keys = ([("reach_vs_interactions",), ("quadrant",)] + [("rank_shift", p) for p in self.platforms]
-                + [("formats", p) for p in self.platforms] + [("day_hour",)])
+        """The figures the report draws, in order: (name, arguments) for `figure_<name>(*arguments)`, one
+        per platform for those of FIGURES_PER_PLATFORM; a figure with nothing to draw (figure_note) is left
+        out."""
+        keys = [key for name in FIGURES
+                for key in ([(name, p) for p in self.platforms] if name in FIGURES_PER_PLATFORM else [(name,)])]
         return [key for key in keys if self.figure_note(*key) is None]
+
+    def check_figure(self, name: str, *arguments) -> None:
+        """An error, in the report's language, for a figure the report does not draw: a name not in FIGURES
+        (with the one likely meant: 'reach_vs_interaction'), a figure of one platform asked without one or
+        for a platform the report has not (naming those it has), or a figure of all platforms given one."""
+        error = None
+        platforms = ", ".join(map(repr, self.platforms))
+        if name not in FIGURES:
+            error = unknown_name(Message("imports.names.figure"), name, FIGURES)
+        elif name in FIGURES_PER_PLATFORM and len(arguments) != 1:
+            error = WorkbookError(Message("imports.report.figure_one_platform", name=repr(name),
+                                          example=repr(self.platforms[0]), platforms=platforms))
+        elif name in FIGURES_PER_PLATFORM and arguments[0] not in self.platforms:
+            error = explore._not_in_posts("platform", arguments[0], self.platforms)
+        elif name not in FIGURES_PER_PLATFORM and arguments:
+            error = WorkbookError(Message("imports.report.figure_no_platform", name=repr(name),
+                                          arguments=", ".join(map(repr, arguments))))
+        if error is not None:
+            raise WorkbookError(self.tr.message(error.args[0]))
 
     def figure_note(self, name: str, *arguments) -> str | None:
         """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
-        report no reach, rankings that cannot be compared); None when the figure is drawn."""
+        report no reach, rankings that cannot be compared); None when the figure is drawn. A figure the
+        report does not draw is an error (check_figure)."""
+        self.check_figure(name, *arguments)
         tr = self.tr
         if name == "reach_vs_interactions" and not self._drawable().any():
             return tr.t("figure.scatter_none")
@@ -1786,15 +1814,23 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
 
 
+#: The report's parameters as explore.report_view names its arguments (asked_by="explore").
+_EXPLORE_NAMES = {"period_start": "start", "period_end": "end"}
+
+
 def check_report_parameters(*, timezone, period_start, period_end, comparison_start, comparison_end, top_n, language,
-                            currency, accent_colour, logo, benchmark_industry, year) -> None:
+                            currency, accent_colour, logo, benchmark_industry, year, asked_by: str = "report") -> None:
     """Every problem with the report notebook's parameters, at once and each by its parameter's name, before
     any file is read: the notebook run by papermill or in JupyterLab gets the checks the roster gives the
     renderer (clients.py), where a text for a number, a 13th month or an unknown time zone would otherwise
-    stop it with a Python error. Shown in the report's language (English when that is not known)."""
+    stop it with a Python error. Shown in the report's language (English when that is not known).
+    `asked_by="explore"`: the problems are said of explore.report_view's arguments (start=, end=), not of
+    the parameters cell."""
     from .clients import COLOUR, benchmark_industries, currencies, logo_problem
     from .i18n import LANGUAGES
     from .paths import resolve
+
+    names = _EXPLORE_NAMES if asked_by == "explore" else {}
 
     problems = []
     if not isinstance(language, str) or language not in LANGUAGES:
@@ -1810,7 +1846,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         try:
             dates[name] = periods.iso_day(str(value))  # YYYY-MM-DD only, as text
         except ValueError:
-            problems.append(Message("imports.report.parameter.date", name=name, value=repr(value),
+            problems.append(Message("imports.report.parameter.date", name=names.get(name, name), value=repr(value),
                                     hint=periods.date_hint(value)))
     if bool(comparison_start) != bool(comparison_end):
         problems.append(Message("imports.report.parameter.comparison_pair"))
@@ -1844,7 +1880,8 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         problems.append(Message("imports.report.parameter.year", value=repr(year)))
     if problems:
         use_language(language if isinstance(language, str) and language in LANGUAGES else "en")
-        raise WorkbookError(Message("imports.report.parameter.problems", problems=problems))
+        raise WorkbookError(Message("imports.explore.report_view_problems" if asked_by == "explore"
+                                    else "imports.report.parameter.problems", problems=problems))
 
 
 def _report_periods(period_start: str, period_end: str, comparison_start: str | None, comparison_end: str | None,
@@ -1863,27 +1900,29 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                      period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                      top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
                      accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
-                     draw_ahead: bool = False, notes: list = ()) -> Report:
+                     draw_ahead: bool = False, notes: list = (), asked_by: str = "report") -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
     once the files are read, its parameters checked the same way. The explorer uses it to show the report's
     findings and figures for a folder; `notes` (Messages) join the import notes of Data coverage, e.g. what
-    the report of one account left out."""
+    the report of one account left out. `asked_by` says who asks, and so in whose words a problem is put:
+    "report" (the report notebook: its parameters cell, papermill's -p, the roster) or "explore"
+    (explore.report_view: its start= and end= arguments, and the span of the loaded posts)."""
     language = language_code(language) or language
     check_report_parameters(timezone=timezone, period_start=period_start, period_end=period_end,
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,
-                            benchmark_industry=benchmark_industry, year=None)
+                            benchmark_industry=benchmark_industry, year=None, asked_by=asked_by)
     return _report_of_loaded(
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
-        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, notes=notes)
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, notes=notes, asked_by=asked_by)
 
 
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
                       language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
-                      benchmark_industry: str, draw_ahead: bool, notes: list = ()) -> Report:
+                      benchmark_industry: str, draw_ahead: bool, notes: list = (), asked_by: str = "report") -> Report:
     """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
@@ -1899,8 +1938,9 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
         first, last = explore.span(every) if len(every) else ("", "")  # a post dated to its month: all of it
-        raise WorkbookError(Message("imports.report.no_posts_span" if len(every) else "imports.report.no_posts",
-                                    client=str(client_name), start=str(period_start), end=str(period_end),
+        key = ("imports.explore.report_no_posts" if asked_by == "explore" and len(every)
+               else "imports.report.no_posts_span" if len(every) else "imports.report.no_posts")
+        raise WorkbookError(Message(key, client=str(client_name), start=str(period_start), end=str(period_end),
                                     count=len(every), first=first, last=last))
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,

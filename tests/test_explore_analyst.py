@@ -195,12 +195,10 @@ def test_the_first_look_says_what_impressions_count():
     assert set(posts[columns]["impressions_kind"]) == {"views"}  # Business Suite's Views, since 2025
 
 
-def test_a_file_or_an_empty_folder_for_folder_says_what_to_give(tmp_path):
+def test_a_file_for_folder_is_read_and_an_empty_folder_says_what_to_give(tmp_path):
     export = tmp_path / "posts.csv"
-    shutil.copy(next((DEMO_DIR / "kopi-senja").glob("*.csv")), export)
-    with pytest.raises(WorkbookError, match=f"{export} is a file, not a folder: give the folder that holds it "
-                                            f"\\({tmp_path}\\)"):
-        explore.load_folder(export)
+    shutil.copy(DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv", export)
+    assert len(explore.load_folder(export, timezone="Asia/Jakarta").posts) == 118  # the Facebook page's posts
     (tmp_path / "empty").mkdir()
     with pytest.raises(WorkbookError, match=r"no export files \(.csv, .xlsx, .tsv, .txt\) under .*empty: put the "
                                             r"platforms' exports there"):
