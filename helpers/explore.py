@@ -95,7 +95,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
             if value:
                 periods.iso_day(value)
         except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
-            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value))) from None
+            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
+                                        hint=periods.date_hint(value))) from None
     keep = pd.Series(True, index=posts.index)
     if platform:
         keep &= posts["platform"] == platform

@@ -88,15 +88,18 @@ def test_report_view_names_its_own_arguments_for_a_day_first_date(workspace):
     with pytest.raises(WorkbookError) as error:
         explore.report_view(workspace, "01/04/2025", "14/04/2025")
     assert str(error.value) == ("report_view's arguments need fixing: start is '01/04/2025', expected a date "
-                                "written YYYY-MM-DD; end is '14/04/2025', expected a date written YYYY-MM-DD. "
-                                "explore.span(workspace.posts) gives the first and last day of the loaded posts")
+                                "written YYYY-MM-DD; it is either '2025-04-01' (day first) or '2025-01-04'"
+                                " (month first); end is '14/04/2025', expected a date written YYYY-MM-DD; did you mean"
+                                " '2025-04-14'?. explore.span(workspace.posts) gives the first and last day of the"
+                                " loaded posts")
     assert "parameters cell" not in str(error.value) and "period_start" not in str(error.value)
     try:
         with pytest.raises(WorkbookError) as error:
             explore.report_view(workspace, "01/04/2025", "2026-10-31", language="id")
         assert str(error.value) == ("argumen report_view perlu diperbaiki: start bernilai '01/04/2025', seharusnya "
-                                    "tanggal dengan format YYYY-MM-DD. explore.span(workspace.posts) memberikan hari "
-                                    "pertama dan terakhir unggahan yang dimuat")
+                                    "tanggal dengan format YYYY-MM-DD; tanggal itu '2025-04-01'"
+                                    " (hari lebih dulu) atau '2025-01-04' (bulan lebih dulu). explore.span(workspace.posts)"
+                                    " memberikan hari pertama dan terakhir unggahan yang dimuat")
     finally:
         use_language("en")
 
@@ -121,7 +124,8 @@ def test_the_report_notebook_keeps_speaking_of_its_parameters_and_the_roster(wor
     with pytest.raises(WorkbookError) as error:
         report.check_report_parameters(**common)
     assert str(error.value) == ("the report's parameters need fixing: period_start is '01/04/2025', expected a date "
-                                "written YYYY-MM-DD. Set them in the parameters cell, or pass them with papermill's -p")
+                                "written YYYY-MM-DD; it is either '2025-04-01' (day first) or '2025-01-04'"
+                                " (month first). Set them in the parameters cell, or pass them with papermill's -p")
     with pytest.raises(WorkbookError, match=r"^no posts for Kopi between 2020-01-01 and 2020-01-14: the exports hold "
                                             r"264 posts from 2026-07-01 to 2026-10-31\. Check the period in the roster"):
         report.report_of_loaded(workspace, client="kopi", client_name="Kopi", timezone="Asia/Jakarta",
@@ -268,3 +272,11 @@ def test_a_path_that_names_nothing_says_what_load_folder_takes(tmp_path):
                                  "exports, one export file, or a pattern such as data/raw/my-page/*.csv")
     assert said(error, "id") == (f"tidak ada folder atau berkas ekspor di {where} (yang dicari: {where}): berikan "
                                  "folder berisi ekspor, satu berkas ekspor, atau pola seperti data/raw/my-page/*.csv")
+
+
+def test_select_posts_answers_a_date_written_another_way_with_the_day_meant(workspace):
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(workspace.posts, start="2026-18-09")
+    assert str(error.value) == ("start is '2026-18-09', expected a date written YYYY-MM-DD, such as '2025-03-01'; did"
+                                " you mean '2026-09-18'?")
+    assert said(error, "id").endswith("; mungkin maksud Anda '2026-09-18'?")
