@@ -138,13 +138,21 @@ def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     if name in RATES and name not in posts:
         return rate(posts, name)
     if not isinstance(name, str) or name not in posts:
-        judged_by = ([RATE_OF_MEASURE[broadcast_measure(posts)]]  # 'engagement_rate': the one the report uses
-                     if "platform" in posts and posts["platform"].nunique() == 1 else [])
         raise unknown_name(Message("imports.names.measure"), name,
                            [c for c in dict.fromkeys([*posts.columns, "interactions", *RATES])
                             if c == "interactions" or c in RATES or pd.api.types.is_numeric_dtype(posts[c])],
-                           prefer=judged_by)
+                           prefer=rate_judged_by(posts))  # 'engagement_rate': the one the report uses
     return posts[name].astype("Float64")
+
+
+def rate_judged_by(posts: pd.DataFrame) -> list[str]:
+    """The engagement rate one platform's posts are judged by (RATE_OF_MEASURE of broadcast_measure), as a
+    preference among equally close names in a did-you-mean; [] when the posts cannot say (several platforms,
+    or a table of the analyst's without the columns it needs): a suggestion never fails the error it adds to."""
+    try:
+        return [RATE_OF_MEASURE[broadcast_measure(posts)]]
+    except (KeyError, WorkbookError):
+        return []
 
 
 #: The engagement rate that goes with each broadcast measure: interactions divided by it.

@@ -137,7 +137,7 @@ def close_match(value, known, prefer=()) -> str | None:
     close = difflib.get_close_matches(typed, list(folded), n=len(folded) or 1, cutoff=0.75)
     best = difflib.SequenceMatcher(None, close[0], typed).ratio() if close else 1  # as get_close_matches scores
     likely = {name for name in close if difflib.SequenceMatcher(None, name, typed).ratio() >= best - 0.05}
-    likely |= {name for name in folded if typed and name.startswith(typed)}
+    likely |= {name for name in folded if len(typed) >= 4 and name.startswith(typed)}  # not 'e' for every e…
     preferred = next((folded[str(name).casefold()] for name in prefer if str(name).casefold() in likely), None)
     return preferred or (folded[close[0]] if close else None)
 
