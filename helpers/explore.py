@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -343,8 +344,9 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
     `platform` and `account` choose the posts as select_posts does.
 
     When none of the chosen posts reports the figure (Facebook's exports give no saves; a rate needs its
-    numerator and its denominator on one post), that is an error naming what is missing and the platforms
-    whose posts do report it: missing is not 0, and an empty table would read as "no such posts". A name
+    numerator and its denominator on one post), the table is empty and a warning (NotReported) says what is
+    missing and which platforms' posts do report it: missing is not 0, and an empty table alone would read as
+    "no such posts". A warning, not an error: a notebook run top to bottom over a folder goes on. A name
     the workbook does not know is an error naming the one likely meant, among equally close rates the one
     the chosen posts are judged by (engagement_rate_of: 'engagement_rate' is engagement_rate_by_reach on
     Instagram, engagement_rate_by_views on TikTok).
@@ -355,20 +357,22 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
         columns = [c for c in (numerator, denominator) if c in mine]
         reported = metrics.rate(mine, kpi).notna()
         if not reported.any():
-            raise _not_reported(posts, mine, kpi, [numerator, denominator], platform, account)
+            warnings.warn(_not_reported(posts, mine, kpi, [numerator, denominator], platform, account), stacklevel=2)
         shown = ["platform", "post_id", "published_at", "format", *columns, kpi, "text"]
         return mine.loc[reported, shown].sort_values(kpi, ascending=False)
     if kpi in metrics.TOTALS or kpi in metrics.TOTALS.values():
         column = metrics.TOTALS.get(kpi, kpi)
-        if not (column in mine and mine[column].notna().any()):
-            raise _not_reported(posts, mine, column, [column], platform, account)
-        rows = mine[mine[column].notna()]
+        rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0].assign(**{column: pd.NA})
+        if rows.empty:
+            warnings.warn(_not_reported(posts, mine, column, [column], platform, account), stacklevel=2)
         return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
             column, ascending=False)
+    from .compare import rate_judged_by
+
     by_posts = mine["platform"].value_counts().index  # the platform with most posts first
     raise unknown_name(Message("imports.names.kpi"), kpi,
                        dict.fromkeys([*metrics.RATES, *metrics.TOTALS, *metrics.TOTALS.values()]),
-                       prefer=[engagement_rate_of(mine, p) for p in by_posts])
+                       prefer=[rate for p in by_posts for rate in rate_judged_by(mine[mine["platform"] == p])])
 
 
 def _reports(posts: pd.DataFrame, name: str) -> pd.Series:
@@ -379,12 +383,26 @@ def _reports(posts: pd.DataFrame, name: str) -> pd.Series:
     return posts[name].notna() if name in posts else pd.Series(False, index=posts.index)
 
 
+class NotReported(UserWarning):
+    """posts_behind's warning that no chosen post reports the figure asked for: its Message, shown in the
+    language active when it is shown. Shown every time (not once per line, Python's default): a cell run
+    again over other posts says it again."""
+
+    def __str__(self) -> str:
+        from .i18n import localised
+
+        return localised(self.args[0])
+
+
+warnings.filterwarnings("always", category=NotReported)
+
+
 def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: list[str], platform: str | None,
-                  account: str | None) -> WorkbookError:
-    """The error for a figure none of the chosen posts reports: for a rate, which of its parts none reports
+                  account: str | None) -> NotReported:
+    """The warning for a figure none of the chosen posts reports: for a rate, which of its parts none reports
     (or that none reports both); and which platforms of `posts` report it, with how many of their posts."""
     if mine.empty:
-        return WorkbookError(Message("imports.explore.no_posts"))
+        return NotReported(Message("imports.explore.no_posts"))
     if platform and account:
         chosen = Message("imports.explore.chosen_platform_account", platform=Message(f"platform.{platform}"),
                          account=repr(account))
@@ -400,11 +418,11 @@ def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: lis
     elsewhere = (Message("imports.explore.reported_elsewhere", platforms=counts) if counts
                  else Message("imports.explore.reported_nowhere"))
     if len(parts) == 1:
-        return WorkbookError(Message("imports.explore.not_reported", chosen=chosen, name=name, elsewhere=elsewhere))
+        return NotReported(Message("imports.explore.not_reported", chosen=chosen, name=name, elsewhere=elsewhere))
     never = [part for part in parts if not metrics._operand(mine, part).notna().any()]
     missing = (Message("imports.explore.rate_parts_missing", parts=" / ".join(never)) if never
                else Message("imports.explore.rate_parts_apart", denominator=parts[1]))
-    return WorkbookError(Message("imports.explore.rate_not_reported", chosen=chosen, name=name,
+    return NotReported(Message("imports.explore.rate_not_reported", chosen=chosen, name=name,
                                  numerator=parts[0], denominator=parts[1], missing=missing, elsewhere=elsewhere))
 
 

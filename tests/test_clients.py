@@ -655,7 +655,7 @@ def test_a_date_written_another_way_is_refused_with_the_day_meant(tmp_path):
     text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace(
         "period: {start: 2026-09-01, end: 2026-10-31}", "period: {start: 2026-18-09, end: 03/10/2026}")
     assert _problems(tmp_path, text) == [
-        "client 'acme': key 'period.start': '2026-18-09' is not a date (YYYY-MM-DD); did you mean '2026-09-18'?",
-        "client 'acme': key 'period.end': '03/10/2026' is not a date (YYYY-MM-DD); it is either"
+        "client 'acme': key 'period.start': '2026-18-09' is not a date (YYYY-MM-DD); probably '2026-09-18'",
+        "client 'acme': key 'period.end': '03/10/2026' is not a date (YYYY-MM-DD); either"
         " '2026-10-03' (day first) or '2026-03-10' (month first)"]
-    assert _problems(tmp_path, text, "id")[0].endswith("; mungkin maksud Anda '2026-09-18'?")
+    assert _problems(tmp_path, text, "id")[0].endswith("; kemungkinan '2026-09-18'")

@@ -194,11 +194,11 @@ def test_the_report_of_one_account_leaves_out_daily_and_paid_tables_it_cannot_te
     assert bakery.daily is None and bakery.paid_delivery.empty and bakery.paid_outside == []
     assert list(bakery.coverage_table()["file"]) == [BAKERY_FILE]
     notes = bakery.coverage_notes()
-    assert (f"Import note: Facebook: left out of the report of {BAKERY}, the daily series in "
-            "follows_semicolon_resaved.csv: a daily export names no account, and the Facebook posts here are not "
+    assert (f"Import note: Facebook: the daily series in follows_semicolon_resaved.csv is left out of {BAKERY}'s "
+            "report: a daily export names no account, and the Facebook posts here are not "
             f"all {BAKERY}'s, so whose series it is cannot be told (nor whose follower totals it gives)." in notes)
-    assert (f"Import note: left out of the report of {BAKERY}, Ads Manager delivery in campaigns_usd.csv: 3 rows "
-            f"of an ad account with another name, or naming none; only the ad account named {BAKERY} is taken "
+    assert (f"Import note: Ads Manager delivery in campaigns_usd.csv is left out of {BAKERY}'s report for 3 rows "
+            f"of an ad account with another name, or naming none: only the ad account named {BAKERY} counts "
             "as its." in notes)
     indonesian = explore.report_view(folder, account=BAKERY, language="id").coverage_notes()
     use_language("en")
@@ -224,4 +224,5 @@ def test_the_report_of_the_one_account_of_a_platform_keeps_its_daily_series_and_
     assert delivery[["impressions", "spend", "CPM"]].values.tolist() == [[1000, 10.0, 10.0]]  # 10 ÷ 1,000 × 1,000
     notes = bakery.coverage_notes()
     assert not [note for note in notes if "daily series" in note or "leaving out" in note]
-    assert [note for note in notes if "Ads Manager delivery in ads.csv: 1 row of an ad account" in note]
+    assert [note for note in notes if "Ads Manager delivery in ads.csv is left out of" in note
+            and "report for 1 row of an ad account" in note]

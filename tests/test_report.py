@@ -1556,7 +1556,7 @@ def test_the_reports_parameters_are_checked_at_once_by_name():
         with pytest.raises(WorkbookError, match=f"period_start is '{date}', expected a date"):
             build_report(**{**DEMO, "period_start": date})
     with pytest.raises(WorkbookError, match="period_start is '01/09/2026', expected a date written YYYY-MM-DD;"
-                                            " it is either '2026-09-01' \\(day first\\) or '2026-01-09'"):
+                                            " either '2026-09-01' \\(day first\\) or '2026-01-09'"):
         build_report(**{**DEMO, "period_start": "01/09/2026"})
     with pytest.raises(WorkbookError, match="language is \\['en'\\], expected one of"):
         build_report(**{**DEMO, "language": ["en"]})
