@@ -384,13 +384,9 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 foreign = foreign_identities(identities)
                 refused = accounts_of_others(identities)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
-                tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, token=token,
+                tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language) for c in clients]
                 results = pool.run(tasks, progress)
-                if pdf and chromium is None:  # PDFs asked for and none printed: each report says so, exit 1
-                    for result in results.values():
-                        if result.ok and not result.pdf_error:
-                            result.pdf_error = Message("cli.problem.no_chromium")
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))
                 pool.terminate()

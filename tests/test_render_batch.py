@@ -264,3 +264,20 @@ def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():
     whole = f"cell 3: {error}"
     cut = note[:-2]
     assert whole.startswith(cut) and whole[len(cut)] == " "  # cut between words, not inside one
+
+
+def test_pdfs_asked_for_without_chromium_exit_1_and_are_recorded_as_not_printed(tmp_path, monkeypatch, capsys):
+    """A batch whose every report renders, with --pdf and no Chromium: the HTML is there, no PDF, and the
+    command exits 1 (a script that mails the PDFs must not take the batch for done); render.json says why."""
+    from helpers.__main__ import main
+
+    monkeypatch.setenv("WORKBOOK_CHROMIUM", str(tmp_path / "no-chromium-here"))
+    out = tmp_path / "reports"
+    assert main(["render", "--client", "harbour-books", "--out", str(out), "--jobs", "1", "--pdf"]) == 1
+    said = capsys.readouterr()
+    assert re.search(r"^harbour-books\s+ok/pdf!\s.*PDF not printed: Chromium is not installed", said.out, flags=re.M)
+    assert "The PDF of harbour-books could not be printed (the HTML is fine)." in said.err
+    record = json.loads((out / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    assert record["status"] == "ok" and record["report"]["pdf"] is None
+    assert record["error"].startswith("PDF not printed: Chromium is not installed")
+    assert (out / "harbour-books" / "report.html").exists() and not (out / "harbour-books" / "report.pdf").exists()
