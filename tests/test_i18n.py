@@ -491,3 +491,13 @@ def test_a_translator_reads_a_language_by_its_name_or_in_capitals_and_refuses_ot
     assert Translator("Bahasa Indonesia").language == "id" and Translator("ID").percent(0.1234, 2) == "12,34%"
     with pytest.raises(WorkbookError, match="unknown language 'fr'; available: en, id"):
         Translator("fr")
+
+
+def test_the_explorers_english_summary_labels_are_channel_summarys_own():
+    """summary_view shows each row of metrics.channel_summary under a catalogue label; in English the label
+    is the row's own name (its `.data` keeps those), so the two must not drift apart."""
+    from helpers.metrics import SUMMARY_ROWS
+
+    english = Translator("en")
+    for label, kpi, field in SUMMARY_ROWS:
+        assert english.t(f"imports.explore.summary_row.{kpi}.{field}", counted="impressions") == label
