@@ -302,3 +302,12 @@ def test_a_spreadsheet_copy_alone_says_to_use_the_csv_as_downloaded(tmp_path):
     assert english.startswith(f"file {copy}: this is a spreadsheet (xlsx) holding a Meta Business Suite post export")
     assert "use the CSV file as downloaded" in english and "post ids kept all their digits" in english
     assert indonesian.startswith(f"berkas {copy}: ini lembar kerja (xlsx) berisi ekspor unggahan Meta Business Suite")
+
+
+def test_a_spreadsheet_beside_a_csv_of_its_name_but_another_kind_is_no_copy(tmp_path):
+    """posts.xlsx holds a Business Suite export, posts.csv a column mapping's export: not its copy, so the
+    spreadsheet is refused, not left out."""
+    copy = spreadsheet_copy(tmp_path, "posts.xlsx")
+    (tmp_path / "posts.csv").write_text("Date,Note\n2025-01-01,hello\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError, match="this is a spreadsheet \\(xlsx\\) holding a Meta Business Suite"):
+        import_exports([copy, tmp_path / "posts.csv"], timezone=ZONE)

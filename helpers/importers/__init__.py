@@ -163,13 +163,18 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def _downloaded_beside(path: Path, files: list[Path], family: Family) -> Path:
-    """The export of the same name that a spreadsheet copy of a CSV export sits beside (`name.xlsx` saved from
-    `name.csv`), among the files read; an error when there is none: the workbook reads that family's CSV as
-    downloaded, and a spreadsheet program may have changed the copy (long post ids keep 15 digits at most)."""
+def _downloaded_beside(path: Path, files: list[Path], family: Family, platform: str | None) -> Path:
+    """The export of the same name and family that a spreadsheet copy of a CSV export sits beside
+    (`name.xlsx` saved from `name.csv`), among the files read; an error when there is none: the workbook reads
+    that family's CSV as downloaded, and a spreadsheet program may have changed the copy (long post ids keep
+    15 digits at most)."""
     for other in files:
         if other != path and other.parent == path.parent and other.stem == path.stem and not is_workbook(other):
-            return other
+            try:
+                if detect_family(other, platform) is family:
+                    return other
+            except WorkbookError:  # not an export of that family: said when it is read in its turn
+                continue
     raise ExportFormatError(path, Message("imports.importers.spreadsheet_copy", family=family.label),
                             hint=Message("imports.importers.spreadsheet_copy_hint"))
 
@@ -209,7 +214,7 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     for path in sorted(files, key=export_recency):
         fam = forced or detect_family(path, platform)
         if not forced and not fam.spreadsheet and is_workbook(path):  # detected from the copy's header
-            copies[path] = _downloaded_beside(path, files, fam)
+            copies[path] = _downloaded_beside(path, files, fam, platform)
             continue
         result = fam.read(path, timezone=timezone, **options)
         if platform and len(result.posts) and (result.posts["platform"] != platform).any():
