@@ -24,6 +24,9 @@ SIGNIFICANCE = 0.05
 MIN_CORRELATION_INTERVAL = 10
 #: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
 THEIL_SEN_SAMPLE = 3_000
+#: Fewest posts of a group (a format) reporting a measure for the group to be tested against the others
+#: (compare_groups); its median's 95% interval needs more (statistics.MIN_INTERVAL_VALUES).
+MIN_GROUP_POSTS = 3
 
 
 def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) -> dict:
@@ -319,7 +322,7 @@ def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rat
     return frame
 
 
-def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = 3) -> dict:
+def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = MIN_GROUP_POSTS) -> dict:
     """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
     pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta.
 

@@ -394,24 +394,64 @@ class Report:
                                    & (self.rate_changes["kpi"] == rate_kpi)]
         if len(median) and self._no_interactions_either(median.iloc[0]):
             median_change = self.tr.t("finding.median_unchanged")
-        else:
+        elif len(median):
             median_change = self.tr.t("finding.median_changed", change=self._median_change_text(median.iloc[0])
-                                      if len(median) else self.tr.t("common.na"))
+                                      + self._chance_verdict(median.iloc[0]["ci_low"], median.iloc[0]["ci_high"]))
+        else:
+            median_change = self.tr.t("finding.median_changed", change=self.tr.t("common.na"))
         if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
             key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
                    else "finding.change_rate_only")
+        beyond = self._beyond_chance(rate_kpi, row)
         text = self.tr.t(
             key, platform=self.tr.platform(platform),
             reach_change=self.tr.percent(abs(reach_change), relative_digits(reach_change)),  # as its table row
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
-            rate_change=self._fmt_change(rate_kpi, row), median_change=median_change,
-            partial=self._partial_phrase(platform),
+            rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row)),
+            median_change=median_change, partial=self._partial_phrase(platform),
+            posts=self._posts_beside(platform, total),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
             **self.words(platform))
         rates_only = key.startswith("finding.change_rate_only")  # quotes no totals: the caveat names the rates
         return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
-                        "platform": platform})
+                        "beyond_chance": beyond, "platform": platform})
+
+    @staticmethod
+    def _change_interval(name: str, row) -> tuple:
+        """The ends of a KPI's change interval as its table row and sentences quote it: of the change in pp
+        for a percent rate, of the relative change otherwise (see _fmt_change)."""
+        if name in metrics.PERCENT_RATES:
+            return row.get("ci_low"), row.get("ci_high")
+        return row.get("relative_ci_low"), row.get("relative_ci_high")
+
+    def _beyond_chance(self, name: str, row) -> bool | None:
+        """Whether a KPI's change is beyond chance: its 95% interval (_change_interval) leaves out 0, as
+        changes_beyond_chance judges; None when it has no interval."""
+        low, high = self._change_interval(name, row)
+        if pd.isna(low) or pd.isna(high):
+            return None
+        return bool(low > 0 or high < 0)
+
+    def _chance_verdict(self, low, high) -> str:
+        """', beyond chance' after a change whose 95% interval leaves out 0, ', within chance' after one whose
+        interval holds it (an interval touching 0 holds it), '' after a change without interval: a change
+        quoted with its interval alone reads as a gain or a loss even where chance alone could give it."""
+        if pd.isna(low) or pd.isna(high):
+            return ""
+        return self.tr.t("finding.beyond_chance" if low > 0 or high < 0 else "finding.within_chance")
+
+    def _posts_beside(self, platform: str, total: str) -> str:
+        """', with 58 posts against 111' after a summed count's change when the posts it sums over differ in
+        number between the periods ('' when they do not): a summed count falls with fewer posts even where
+        each post did as well, so the reader should see the number of posts beside it."""
+        row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == total)]
+        if row.empty:
+            return ""
+        now, before = row["posts_covered"].iloc[0], row["posts_covered_previous"].iloc[0]
+        if pd.isna(now) or pd.isna(before) or now == before:
+            return ""
+        return self.tr.t("finding.change_posts", now=self.tr.number(now), before=self.tr.number(before))
 
     def _near_download_caveat(self, platform: str, rates_only: bool = False) -> str:
         """' Of the 52 Facebook posts, 6 went out …' after the summary's first sentence quoting the platform's
@@ -475,8 +515,9 @@ class Report:
         """Beside the period-change sentence, the platform's other figures that changed beyond chance: how
         many, and the largest OTHER_CHANGES_SHOWN of them (changes_beyond_chance) with their intervals, as
         the lens tables show them, and how many figures were judged, with the number chance alone would
-        call changed (changes_tested × 5%): several figures judged at once, one can pass by chance. None
-        when no other change is beyond chance."""
+        call changed (changes_tested × 5%): several figures judged at once, one can pass by chance. They are
+        called 'other' only when the period-change sentence's own change is beyond chance. None when no other
+        change is beyond chance."""
         changes = self.changes_beyond_chance(platform)
         if changes.empty:
             return None
@@ -484,11 +525,18 @@ class Report:
         shown = changes.head(OTHER_CHANGES_SHOWN)
         items = [tr.t("finding.other_change", metric=self._label(platform, row["kpi"]),
                       change=self._fmt_change(row["kpi"], row)) for _, row in shown.iterrows()]
-        key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
-               if len(changes) == 2 else "finding.other_changes_more")
+        # "other" only beside a period-change sentence whose own change is beyond chance: one within chance
+        # (or without interval) is no change beyond chance the figures here would come in addition to
+        headline = self._finding_change(platform)
+        if headline is not None and headline.values["beyond_chance"]:
+            key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
+                   if len(changes) == 2 else "finding.other_changes_more")
+        else:
+            key = ("finding.changes_one" if len(changes) == 1 else "finding.changes_two"
+                   if len(changes) == 2 else "finding.changes_more")
         tested = self.changes_tested(platform)
         # the caveat of a period close to the download goes with the period-change sentence, or here without one
-        caveat = "" if self._finding_change(platform) else self._near_download_caveat(platform)
+        caveat = "" if headline else self._near_download_caveat(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
                                  second=items[-1], tested=tr.number(tested),
                                  chance=tr.number(tested * SIGNIFICANCE, 2)) + caveat,
@@ -1241,6 +1289,13 @@ class Report:
                 if e is not None else tr.t("common.na"),
             })
         return pd.DataFrame(rows)
+
+    def formats_intro(self) -> str:
+        """The formats section's opening, with the one rule on how many posts a format needs, said once for
+        every table, test and sentence below it: compare.MIN_GROUP_POSTS to be tested against the others,
+        statistics.MIN_INTERVAL_VALUES for its median's 95% interval."""
+        return self.tr.t("section.formats_intro", compared=self.tr.number(compare.MIN_GROUP_POSTS),
+                         interval=self.tr.number(MIN_INTERVAL_VALUES))
 
     def _interval_text(self, row, fmt) -> str:
         if pd.isna(row["median"]):

@@ -106,7 +106,7 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
     changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
     assert "summed reach fell 33.2%" in changes["facebook"]
     assert changes["facebook"].endswith(
-        "(95% CI -0.63 to 3.11). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
+        "(95% CI -0.63 to 3.11), within chance. Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
         " export covers (31 October 2026) and may have had little time to collect reach and interactions: the"
         " period's totals may be understated (a rise too small, a fall too large), and its rates may still move"
         " either way (see Data coverage).")
@@ -295,12 +295,17 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
         assert report.scatter_title().startswith("Interactions rise with reach, not told apart from rising in step")
         # below 1 but not above 0 (views on TikTok, say): the rate falls, and interactions do not grow at all
         report.elasticity = {p: {**fits[p], "slope": -0.03, "ci_low": -0.41, "ci_high": 0.31} for p in report.platforms}
-        assert report.scatter_title().startswith("Interactions do not rise with reach beyond chance: engagement rate"
-                                                 " falls with more reach.")
+        assert report.scatter_title().startswith("Engagement rate falls with more reach, beyond chance (slope b below"
+                                                 " 1); whether interactions rise with reach at all is within chance.")
         finding = report._finding_elasticity(report.platforms[0])
         assert finding.key == "finding.elasticity_not_rising"
-        assert finding.text.startswith("On Facebook, interactions did not rise with reach beyond chance (elasticity"
-                                       " -0.03, 95% CI -0.41 to 0.31, over")
+        # the claim beyond chance is the one the interval (-0.41 to 0.31) supports: below 1, so the rate falls;
+        # it holds 0, so whether interactions rise is within chance (10^-0.03 = 0.93, 10^-0.41 = 0.39, 10^0.31 = 2.04: 0.9, 0.4 and 2.0 times)
+        assert finding.text.startswith(
+            "On Facebook, engagement rate falls with more reach, beyond chance: the elasticity lies below 1 (elasticity"
+            " -0.03, 95% CI -0.41 to 0.31, over")
+        assert finding.text.endswith("whether interactions rise with reach at all is within chance (ten times the reach"
+                                     " went with about 0.9 times the interactions, 95% CI 0.4 to 2.0 times).")
         assert "grow less than in proportion" not in report.scatter_title()
         # one platform rising less than in proportion, the other not rising: the rate falls on both
         report.elasticity[report.platforms[0]] = {**fits[report.platforms[0]], "slope": 0.4, "ci_low": 0.2,
@@ -354,7 +359,8 @@ def test_the_period_change_finding_and_lens_table_carry_the_rate_change_with_its
     tr = report.tr
     text = (f"{tr.signed(tr.number(row['change'] * 100, 2))} pp (95% CI {tr.number(row['ci_low'] * 100, 2)}"
             f" to {tr.number(row['ci_high'] * 100, 2)})")
-    assert f"to {tr.percent(row['value'], 2)}, a change of {text};" in report._finding_change(platform).text
+    # its interval holds 0 (asserted above): within chance, and the sentence says so
+    assert f"to {tr.percent(row['value'], 2)}, a change of {text}, within chance;" in report._finding_change(platform).text
     table = report.lens_table(platform, ("engagement_rate_by_reach", "conversation_rate", "summed_reach"))
     changes = dict(zip(table[tr.t("kpi.metric")], table[tr.t("kpi.change")]))
     assert changes[tr.metric("engagement_rate_by_reach")] == text
@@ -1203,7 +1209,8 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
     assert "views lift (paid ÷ organic medians)" in changed.paid_table().columns
     # the headline change follows the same count: views and engagement rate by views
     change = changed._finding_change("facebook").text
-    assert re.search(r"On Facebook, views (rose|fell) \d+\.\d% against the previous period, and engagement rate by views",
+    assert re.search(r"On Facebook, views (rose|fell) \d+\.\d% against the previous period, with 52 posts against 66, and"
+                     r" engagement rate by views",
                      change) and "reach" not in change
     # and so does the caveat of posts close to the download, in the summary and in Data coverage
     assert "may have had little time to collect views and interactions" in change
@@ -1632,20 +1639,20 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
             "engagement_rate_by_impressions", "reach_rate", "applause_rate", "virality_rate", "frequency"]
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
-            "On Instagram, 5 other figures in the tables below changed beyond chance against the previous period (of 6"
+            "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of 6"
             " with an interval, where chance alone would give about 0.30); the clearest two: engagement rate by impressions"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
-        assert keys.index("finding.other_changes_more") == keys.index("finding.change_down", 2) + 1
+        assert keys.index("finding.changes_more") == keys.index("finding.change_down", 2) + 1
         report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
         assert report._finding_other_changes("instagram").text == (
-            "On Instagram, two other figures in the tables below changed beyond chance against the previous"
+            "On Instagram, two figures in the tables below changed beyond chance against the previous"
             " period (of 2 with an interval, where chance alone would give about 0.10): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
             " (95% CI -0.9% to -0.2%).")
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
-            "one other figure in the tables below changed beyond chance against the previous period (of 1 with an"
+            "one figure in the tables below changed beyond chance against the previous period (of 1 with an"
             " interval, where chance alone would give about 0.05): reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
@@ -1653,7 +1660,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
                                                          **{k: CHANGES[k] for k in ("click_through_rate",
                                                                                     "average_view_duration_seconds")}})
         assert report._finding_other_changes("instagram") is None
-        assert "finding.other_changes_one" not in [f.key for f in report.findings()]
+        assert not [f.key for f in report.findings() if "changes_one" in f.key]
         # without its change sentence (no summed reach change), the rate it would quote is a candidate too
         table = _with_changes(report, "instagram", {})
         quoted = (table["platform"] == "instagram") & (table["kpi"] == "engagement_rate_by_reach")
@@ -1672,8 +1679,9 @@ def test_the_other_changes_sentence_in_indonesian():
     report = build_report(**{**DEMO, "language": "id"})
     report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("reach_rate", "applause_rate",
                                                                               "virality_rate")})
+    # Instagram's change sentence quotes -0,50 pp (IK 95% -1,35 hingga 0,41): within chance, so no "lain" here
     assert report._finding_other_changes("instagram").text == (
-        "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
+        "Di Instagram, 3 angka dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
         " (dari 3 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,15); dua yang paling jelas:"
         " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
@@ -2181,3 +2189,82 @@ def test_the_files_table_shows_month_dated_posts_by_their_month():
     row = report.coverage_table().iloc[0]
     # the last post's day (7 December) is a stand-in: the table says December, as the error and the explorer do
     assert (row["first date imported"], row["last date imported"]) == ("Jan 2014", "Dec 2014")
+
+
+def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(report):
+    """The demo's Facebook rate went from 2.98% to 3.92%: +0.93 pp, 95% CI -0.62 to 2.37, which holds 0, so
+    within chance (and so is the median post's +0.99 pp, -0.63 to 3.11); the figures beyond chance beside it
+    are then not 'other' ones. An interval leaving 0 out (or touching it) is judged as the lens tables are."""
+    finding = report._finding_change("facebook")
+    assert ("went from 2.98% to 3.92%, a change of +0.93 pp (95% CI -0.62 to 2.37), within chance; the median"
+            " post's rate changed by +0.99 pp (95% CI -0.63 to 3.11), within chance.") in finding.text
+    assert finding.values["beyond_chance"] is False
+    kpis = report.kpis
+    try:
+        table = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
+        rate = (table["platform"] == "instagram") & (table["kpi"] == "engagement_rate_by_reach")
+        table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)  # the pp interval leaves 0 out: beyond
+        report.kpis = table
+        finding = report._finding_change("instagram")
+        assert "a change of -0.50 pp (95% CI -1.35 to -0.05), beyond chance;" in finding.text
+        assert finding.values["beyond_chance"] is True
+        assert report._finding_other_changes("instagram").text.startswith(
+            "On Instagram, one other figure in the tables below changed beyond chance")
+        table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
+        assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
+        assert report._finding_other_changes("instagram").text.startswith(
+            "On Instagram, one figure in the tables below changed beyond chance")
+        table.loc[rate, ["ci_low", "ci_high"]] = np.nan  # no interval: no verdict either way
+        text = report._finding_change("instagram").text
+        assert "a change of -0.50 pp;" in text and report._finding_change("instagram").values["beyond_chance"] is None
+        assert report._finding_other_changes("instagram").text.startswith("On Instagram, one figure in")
+    finally:
+        report.kpis = kpis
+    indonesian = build_report(**{**DEMO, "language": "id"})
+    assert ("selisih +0,93 poin persentase (IK 95% -0,62 hingga 2,37), yang tidak berbeda secara bermakna dari nol;"
+            in indonesian._finding_change("facebook").text)
+
+
+def test_a_summed_counts_change_names_the_posts_it_sums_over_when_their_number_changed(report):
+    """Summed reach falls with fewer posts however well each did: the demo's Facebook has 52 posts in the
+    period and 66 in the comparison period (counted here from the posts), so the sentence says so beside
+    its fall of 33.2%; with as many posts in both, it says nothing more."""
+    posts = int((report.posts["platform"] == "facebook").sum())
+    previous = int((report.previous["platform"] == "facebook").sum())
+    assert (posts, previous) == (52, 66)
+    assert ("On Facebook, summed reach fell 33.2% against the previous period, with 52 posts against 66, and"
+            " engagement rate by reach") in report._finding_change("facebook").text
+    kpis = report.kpis
+    try:
+        table = kpis.copy()
+        table.loc[(table["platform"] == "facebook") & (table["kpi"] == "summed_reach"), "posts_covered_previous"] = 52
+        report.kpis = table
+        assert ("summed reach fell 33.2% against the previous period, and engagement rate"
+                in report._finding_change("facebook").text)
+    finally:
+        report.kpis = kpis
+    indonesian = build_report(**{**DEMO, "language": "id"})
+    assert ("jangkauan yang dijumlahkan turun 33,2% dibandingkan periode sebelumnya, dengan 52 unggahan dibandingkan"
+            " 66, dan" in indonesian._finding_change("facebook").text)
+
+
+def test_the_formats_section_states_once_how_many_posts_a_format_needs(report):
+    """One rule, said in the section's opening: tested from 3 posts, a median's 95% interval from 6. Formats of
+    2, 3 and 6 posts: the first listed but not tested, the second tested without an interval, the third both."""
+    assert report.formats_intro().endswith(
+        "A format is compared with the others from 3 posts on, and its median carries a 95% interval from 6 posts"
+        " on: a format with fewer than 3 posts is listed as too few to compare, and a median over fewer than 6"
+        " posts is shown without an interval.")
+    posts = pd.DataFrame({"format": ["story"] * 2 + ["reel"] * 3 + ["photo"] * 6,
+                          "reach": [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]})
+    medians = compare.compare_groups(posts, "format", "reach")["medians"].set_index("format")
+    assert medians["tested"].to_dict() == {"photo": True, "reel": True, "story": False}
+    assert medians["ci_low"].notna().to_dict() == {"photo": True, "reel": False, "story": False}
+    # the captions and sentences below no longer repeat a number of their own
+    tr = report.tr
+    assert "6 posts" not in tr.t("formats.table_caption", platform="Facebook")
+    assert tr.t("formats.too_few", platform="Facebook") == (
+        "On Facebook, no two formats have enough posts to be compared, so formats are not compared.")
+    assert "Each sentence comes from the numbers shown further down." in tr.t("section.summary_intro")
+    indonesian = build_report(**{**DEMO, "language": "id"})
+    assert "mulai dari 3 unggahan, dan mediannya diberi interval 95% mulai dari 6 unggahan" in indonesian.formats_intro()
