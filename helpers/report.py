@@ -894,8 +894,20 @@ class Report:
     def lens_sentence(self, lens: str) -> str:
         """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do
         not report (no reach: the broadcast lens counts impressions or views, and the rate divides by them)."""
-        return " ".join((self._broadcast_sentence if lens == "broadcast" else self._engagement_sentence)(platform)
-                        for platform in self.platforms)
+        if lens == "broadcast":  # its totals: a part of the period is said beside them
+            return " ".join(self._broadcast_sentence(p) + self._part_of_period(p) for p in self.platforms)
+        return " ".join(self._engagement_sentence(platform) for platform in self.platforms)
+
+    def _part_of_period(self, platform: str) -> str:
+        """' The Instagram exports cover only 18 March 2025 to 31 March 2025 of this period: …' after the
+        broadcast lens's sentence of a platform whose exports cover the period in part ('' when they cover it all, or do not say):
+        totals over two weeks of a month read as the month's otherwise (Data coverage gives the detail)."""
+        spans = self._period_spans(platform)
+        if spans is None or spans[1] == [(self.period_start.date(), self.period_end.date())]:
+            return ""
+        days = "; ".join(self.tr.t("coverage.span", first=self.tr.date(a), last=self.tr.date(b)) for a, b in spans[1])
+        return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform),
+                               spans=days or self.tr.t("coverage.no_span"))
 
     def _counted(self, platform: str) -> str:
         """What the platform's impressions column counts: impressions, views, or both."""

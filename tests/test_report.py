@@ -2268,3 +2268,15 @@ def test_the_formats_section_states_once_how_many_posts_a_format_needs(report):
     assert "Each sentence comes from the numbers shown further down." in tr.t("section.summary_intro")
     indonesian = build_report(**{**DEMO, "language": "id"})
     assert "mulai dari 3 unggahan, dan mediannya diberi interval 95% mulai dari 6 unggahan" in indonesian.formats_intro()
+
+
+def test_the_broadcast_lens_says_when_the_exports_cover_the_period_in_part(report):
+    """Totals over part of a period read as the whole period's otherwise: the demo's exports end on 31 October,
+    so a period to 15 November is covered from 1 September to 31 October only, and the sentence says so."""
+    assert "exports cover only" not in report.lens_sentence("broadcast")  # the demo's period is covered whole
+    longer = build_report(**{**DEMO, "period_end": "2026-11-15"})
+    sentence = longer.lens_sentence("broadcast")
+    for platform in ("Facebook", "Instagram"):
+        assert (f"The {platform} exports cover only 1 September 2026 to 31 October 2026 of this period: these totals"
+                " count those days only (see Data coverage).") in sentence
+    assert "exports cover only" not in longer.lens_sentence("engagement")
