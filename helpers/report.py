@@ -223,15 +223,17 @@ class Report:
         (elasticity, formats); a benchmark verdict (benchmark_is_verdict: like with like, beyond chance, on
         data at most BENCHMARK_YEARS_APART years from the posts); then the rest (top-N overlap, paid against
         organic, and a benchmark comparison that is no verdict: in line, rough, without interval, or weak).
-        The first eight are kept, so the last of these drop out first."""
+        The first eight are kept, so the last of these drop out first. Within its round, formats on which the
+        lenses disagree beyond chance (finding.formats_disagree) come first: where the two lenses part is the
+        report's point, and a second platform's such finding would otherwise be the first cut."""
         found: list[Finding] = []
         rounds = ((self._finding_change, self._finding_other_changes, self._finding_best_post),
                   (self._finding_elasticity, self._finding_formats),
                   (lambda p: self._finding_benchmark(p, wanted=True),),
                   (self._finding_overlap, self._finding_paid, lambda p: self._finding_benchmark(p, wanted=False)))
         for makers in rounds:
-            for platform in self.platforms:
-                found += [f for f in (make(platform) for make in makers) if f]
+            made = [f for platform in self.platforms for f in (make(platform) for make in makers) if f]
+            found += sorted(made, key=lambda f: f.key != "finding.formats_disagree")  # stable otherwise
         lead = [self._finding_coverage()]
         return (lead + found)[:8]
 

@@ -2280,3 +2280,14 @@ def test_the_broadcast_lens_says_when_the_exports_cover_the_period_in_part(repor
         assert (f"The {platform} exports cover only 1 September 2026 to 31 October 2026 of this period: these totals"
                 " count those days only (see Data coverage).") in sentence
     assert "exports cover only" not in longer.lens_sentence("engagement")
+
+
+def test_the_summary_keeps_a_platforms_formats_on_which_the_lenses_disagree(report):
+    """Kopi Senja: Instagram's reel leads on reach and another format on engagement rate, both beyond chance.
+    Eight sentences hold it ahead of the round's elasticities and Facebook's rate-only formats sentence."""
+    findings = report.findings()
+    assert len(findings) == 8
+    assert findings[5].key == "finding.formats_disagree" and findings[5].text.startswith(
+        "On Instagram, the lenses disagree on formats: reel has the highest median reach")
+    elasticities = [f.text for f in findings if f.key.startswith("finding.elasticity")]
+    assert len(elasticities) == 1 and elasticities[0].startswith("On Facebook")  # the round's last is cut
