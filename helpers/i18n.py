@@ -131,7 +131,7 @@ _ACTIVE = {"language": "en"}
 def use_language(language: str) -> "Translator":
     """Make `language` the one this process's errors and notes are shown in; its Translator is returned."""
     tr = translator(language)
-    _ACTIVE["language"] = language
+    _ACTIVE["language"] = tr.language  # 'ID' or 'Indonesian' is kept as 'id'
     return tr
 
 
