@@ -465,11 +465,10 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
     was left out. Without it, a platform whose posts come from several accounts pools them, and says so."""
     from .report import report_of_loaded
 
-    notes = []
     if account:
         if language_code(language):  # an account the posts do not hold: said in the report's language
             use_language(language_code(language))
-        workspace, notes = of_account(workspace, account)
+        workspace = of_account(workspace, account)
     posts = workspace.posts
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
@@ -479,12 +478,12 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
         workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
         period_start=start or first, period_end=end or last,
         comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n, language=language,
-        benchmark_industry=benchmark_industry, notes=notes, asked_by="explore")
+        benchmark_industry=benchmark_industry, asked_by="explore")
 
 
-def of_account(workspace: Workspace, account: str) -> tuple[Workspace, list[Message]]:
-    """What a workspace holds of one account, and what it leaves out (as Messages), so that no figure of the
-    account pools another's:
+def of_account(workspace: Workspace, account: str) -> Workspace:
+    """What a workspace holds of one account, so that no figure of the account pools another's; what it
+    leaves out is said in its notes (sources.daily_notes, which a report shows in Data coverage):
 
     - the account's posts and the post exports they come from (an account the posts do not hold: the error
       select_posts gives, naming those they hold);
@@ -530,11 +529,11 @@ def of_account(workspace: Workspace, account: str) -> tuple[Workspace, list[Mess
     files = set(every.loc[mine, "source_file"])
     chosen = ImportResult(posts=every[mine], reports=[r for r in imported.reports if str(r.path) in files])
     kept_sources = replace(sources, daily=daily, daily_reports=daily_reports,
-                           daily_notes=file_drops(daily_reports) + file_warnings(daily_reports),
+                           daily_notes=notes + file_drops(daily_reports) + file_warnings(daily_reports),
                            daily_files=[r.path for r in daily_reports], paid=paid, paid_reports=paid_reports,
                            paid_files=[r.path for r in paid_reports])
     posts = metrics.post_metrics(attach_followers(every[mine], daily))
-    return Workspace(posts=posts, imported=chosen, sources=kept_sources), notes
+    return Workspace(posts=posts, imported=chosen, sources=kept_sources)
 
 
 def span(posts: pd.DataFrame) -> tuple[str, str]:

@@ -1969,11 +1969,10 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                      period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                      top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
                      accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
-                     draw_ahead: bool = False, notes: list = (), asked_by: str = "report") -> Report:
+                     draw_ahead: bool = False, asked_by: str = "report") -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
     once the files are read, its parameters checked the same way. The explorer uses it to show the report's
-    findings and figures for a folder; `notes` (Messages) join the import notes of Data coverage, e.g. what
-    the report of one account left out. `asked_by` says who asks, and so in whose words a problem is put:
+    findings and figures for a folder. `asked_by` says who asks, and so in whose words a problem is put:
     "report" (the report notebook: its parameters cell, papermill's -p, the roster) or "explore"
     (explore.report_view: its start= and end= arguments, and the span of the loaded posts)."""
     language = language_code(language) or language
@@ -1985,13 +1984,13 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
-        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, notes=notes, asked_by=asked_by)
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, asked_by=asked_by)
 
 
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
                       language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
-                      benchmark_industry: str, draw_ahead: bool, notes: list = (), asked_by: str = "report") -> Report:
+                      benchmark_industry: str, draw_ahead: bool, asked_by: str = "report") -> Report:
     """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
@@ -2019,7 +2018,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
         paid_outside=paid_outside,
-        other_notes=(list(notes) + month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
+        other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
                     + [("paid", r) for r in loaded.sources.paid_reports]),
