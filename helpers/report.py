@@ -733,9 +733,8 @@ class Report:
             name = tr.platform(platform)
             spans = self._period_spans(platform)
             if spans is not None and not self._both_covered(spans):
-                covered = "; ".join(tr.t("coverage.span", first=tr.date(s), last=tr.date(e))
-                                    for s, e in _merged(spans[0] + spans[1]))
-                notes.append(tr.t("coverage.partial_span", platform=name, spans=covered or tr.t("coverage.no_span"),
+                covered = self._spans_text(_merged(spans[0] + spans[1]))
+                notes.append(tr.t("coverage.partial_span", platform=name, spans=covered,
                                   comparison=tr.t("coverage.span", first=tr.date(self.comparison_start),
                                                   last=tr.date(self.comparison_end)),
                                   period=tr.t("coverage.span", first=tr.date(self.period_start),
@@ -902,14 +901,19 @@ class Report:
 
     def _part_of_period(self, platform: str) -> str:
         """' The Instagram exports cover only 18 March 2025 to 31 March 2025 of this period: …' after the
-        broadcast lens's sentence of a platform whose exports cover the period in part ('' when they cover it all, or do not say):
-        totals over two weeks of a month read as the month's otherwise (Data coverage gives the detail)."""
+        broadcast lens's sentence of a platform whose exports cover the period in part ('' when they cover it
+        all, or do not say): totals over two weeks of a month read as the month's otherwise."""
         spans = self._period_spans(platform)
         if spans is None or spans[1] == [(self.period_start.date(), self.period_end.date())]:
             return ""
-        days = "; ".join(self.tr.t("coverage.span", first=self.tr.date(a), last=self.tr.date(b)) for a, b in spans[1])
         return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform),
-                               spans=days or self.tr.t("coverage.no_span"))
+                               spans=self._spans_text(spans[1]))
+
+    def _spans_text(self, spans: list[tuple]) -> str:
+        """Runs of days as the report writes them: "1 March 2025 to 14 March 2025; 20 March 2025 to …", or
+        "no day" for none."""
+        return "; ".join(self.tr.t("coverage.span", first=self.tr.date(a), last=self.tr.date(b)) for a, b in spans) \
+            or self.tr.t("coverage.no_span")
 
     def _counted(self, platform: str) -> str:
         """What the platform's impressions column counts: impressions, views, or both."""
@@ -969,9 +973,8 @@ class Report:
         partial = [i for i in (0, 1) if spans[i] != [bounds[i]]]
         if len(partial) != 1:
             return tr.t("finding.partial_both")
-        days = "; ".join(tr.t("coverage.span", first=tr.date(a), last=tr.date(b)) for a, b in spans[partial[0]])
         return tr.t("finding.partial_comparison" if partial[0] == 0 else "finding.partial_period",
-                    spans=days or tr.t("coverage.no_span"))
+                    spans=self._spans_text(spans[partial[0]]))
 
     def _previous_one_day(self, platform: str):
         """The one calendar day every post of the platform's comparison period falls on, when its period's
