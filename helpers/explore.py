@@ -219,15 +219,35 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     by="account" and by="format" give one column per platform and account, or platform and format (the
     platform above, the account or format below): one name may be on several platforms, and each platform's
     figures count what its exports count (a Facebook reel's reach is not an Instagram reel's). Column names
-    are shown escaped, since account names come from the exports.
+    are shown escaped, since account names come from the exports. Platforms and formats are shown by their
+    names in `language` ("Instagram", "foto"), posts of no named account or format as such; `.data` keeps
+    the codes.
     """
     tr = translator(language)
     table = _channel_table(posts, by).T
     missing = tr.t("common.not_reported")
-    styler = table.style.format(na_rep=missing).format_index(escape="html", axis=1)
+    styler = table.style.format(na_rep=missing).hide(axis=1, names=True)
     for label in table.index:
         styler = styler.format(_formatter(_row_number(label, tr), missing), subset=pd.IndexSlice[[label], :])
+    columns = [tuple(_column_label(value, level, tr) for value, level in
+                     zip(key if isinstance(key, tuple) else (key,), table.columns.names, strict=True))
+               for key in table.columns]
+    styler = styler.relabel_index([c if len(c) > 1 else c[0] for c in columns], axis=1)
     return styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
+
+
+def _column_label(value, level: str | None, tr: Translator) -> str:
+    """A summary column's heading, escaped (account names come from the exports): a platform or format by
+    its name in the translator's language, the group of posts naming none (metrics.UNKNOWN_GROUP) as such."""
+    if level == "platform":
+        text = tr.platform(str(value))
+    elif level == "format":
+        text = tr.format_name(str(value))
+    elif value == metrics.UNKNOWN_GROUP:
+        text = tr.t("imports.explore.summary_no_name")
+    else:
+        text = str(value)
+    return html.escape(text)
 
 
 def _channel_table(posts: pd.DataFrame, by: str) -> pd.DataFrame:

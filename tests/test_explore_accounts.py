@@ -111,13 +111,19 @@ def test_summary_by_account_gives_one_column_per_platform_and_account_with_names
     assert table.loc["ER by reach, Σ interactions ÷ Σ reach", ("facebook", BAKERY)] == pytest.approx(24 / 670)
     assert table.loc["ER by reach, Σ interactions ÷ Σ reach", ("facebook", TOKO)] == pytest.approx(35 / 850)
     html = view.to_html()
-    assert "Toko Kue &lt;Manis&gt; &amp; Co" in html and "<Manis>" not in html
+    assert "Toko Kue &lt;Manis&gt; &amp; Co" in html and "<Manis>" not in html and ">Facebook<" in html
     assert "3.58%" in html and "4.12%" in html  # 24 ÷ 670 and 35 ÷ 850, as percentages
     # one name on two platforms is two columns: a page's figures are not pooled with a profile's
     profile = workspace.posts[workspace.posts["account"] == BAKERY].assign(platform="instagram")
     both = explore.summary_view(pd.concat([workspace.posts, profile]), by="account").data
     assert list(both.columns) == [("facebook", BAKERY), ("facebook", TOKO), ("instagram", BAKERY)]
     assert list(both.loc["posts"]) == [3, 2, 3]
+    # posts naming no account are one column, headed as such in the reader's language
+    unnamed = workspace.posts.assign(account=workspace.posts["account"].where(workspace.posts["account"] == BAKERY))
+    view = explore.summary_view(unnamed, by="account")
+    assert list(view.data.columns) == [("facebook", BAKERY), ("facebook", "unknown")]
+    assert ">(not named in the export)<" in view.to_html() and ">unknown<" not in view.to_html()
+    assert ">(tidak disebut dalam ekspor)<" in explore.summary_view(unnamed, by="account", language="id").to_html()
 
 
 def test_shown_escapes_account_names_in_its_labels(workspace):

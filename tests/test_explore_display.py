@@ -110,7 +110,10 @@ def test_the_summary_by_format_keeps_each_platforms_formats_apart():
     assert list(table.loc["ER by reach, Σ interactions ÷ Σ reach"]) == pytest.approx([4 / 200, 5 / 100, 30 / 300])
     html = view.to_html()
     assert ">2.00%<" in html and ">5.00%<" in html and ">10.00%<" in html and "8.75%" not in html
-    assert ">instagram<" in html and ">reel<" in html  # the platform above, the format below
+    assert ">Instagram<" in html and ">reel<" in html  # the platform above, the format below, by their names
+    assert ">instagram<" not in html and ">platform<" not in html and ">format<" not in html
+    indonesian = explore.summary_view(posts, by="format", language="id").to_html()
+    assert ">Facebook<" in indonesian and ">foto<" in indonesian and ">photo<" not in indonesian
     assert list(explore.summary_view(posts).data.columns) == ["facebook", "instagram"]  # by platform: as it was
     # a post whose export gives no format is the platform's "unknown" column, with what its impressions count
     unknown = posts_of([{"platform": "x", "published_at": "2025-05-01 09:00", "impressions": 10,
@@ -118,6 +121,8 @@ def test_the_summary_by_format_keeps_each_platforms_formats_apart():
     table = explore.summary_view(unknown, by="format").data
     assert list(table.columns) == [("x", "unknown")]
     assert table.loc["impressions kind", ("x", "unknown")] == "impressions"
+    assert ">X<" in explore.summary_view(unknown, by="format").to_html()
+    assert ">tidak diketahui<" in explore.summary_view(unknown, by="format", language="id").to_html()
 
 
 def test_the_summary_in_indonesian_has_indonesian_labels_and_comma_decimals(two_posts):
