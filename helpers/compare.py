@@ -187,8 +187,9 @@ def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
     else 'video_views' (TikTok's exports count plays only; YouTube's impressions are thumbnail impressions,
     so its videos are compared by views). A count qualifies when at least `min_posts` posts report it with
     interactions and at least half as many as the best-covered count does (reach on 3 posts of 200 that
-    report impressions would describe 3 posts); 'reach' when none does (too few posts, which the report
-    says)."""
+    report impressions would describe 3 posts). When none does (too few posts report interactions, which the
+    report says), the count the most posts report, by the same rule without interactions (a YouTube export
+    without likes or comments still counts views); 'reach' when no post reports any."""
     one_platform(posts, "broadcast_measure")
     engaged = _measure(posts, "interactions").notna().to_numpy(bool)
     # YouTube's thumbnail impressions count times a thumbnail was shown, not the video: not a broadcast count
@@ -200,7 +201,10 @@ def broadcast_measure(posts: pd.DataFrame, min_posts: int = 3) -> str:
     for name, count in covered.items():
         if count >= min_posts and 2 * count >= best:
             return name
-    return "reach"
+    carried = {name: int((posts[name].notna().to_numpy(bool) & ~(thumbnails if name == "impressions" else False)
+                          ).sum()) for name in covered}
+    most = max(carried.values())
+    return next((name for name, count in carried.items() if count and 2 * count >= most), "reach")
 
 
 def top_order(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.Series:

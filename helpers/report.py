@@ -299,7 +299,7 @@ class Report:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
         posts holds most of them, and any two rankings share most of it)."""
         overlap = self.overlaps[platform]
-        return 2 * overlap["n"] <= overlap["posts_compared"]
+        return 1 <= overlap["n"] and 2 * overlap["n"] <= overlap["posts_compared"]
 
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
@@ -1198,9 +1198,10 @@ class Report:
         tr = self.tr
         row = self.agreement.loc[platform]
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
-            no_reach = self.posts.loc[self.posts["platform"] == platform, "reach"].isna().all()
-            key = ("agreement.no_spread" if row["n"] >= 3 else "agreement.cannot_no_reach" if no_reach
-                   else "agreement.cannot")
+            mine = self.posts[self.posts["platform"] == platform]
+            key = ("agreement.no_spread" if row["n"] >= 3
+                   else "agreement.cannot_no_interactions" if metrics.interactions(mine).isna().all()
+                   else "agreement.cannot_no_reach" if mine["reach"].isna().all() else "agreement.cannot")
             return tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform))
         values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
                       low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))

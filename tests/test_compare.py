@@ -84,6 +84,12 @@ def test_broadcast_measure_is_reach_then_impressions_then_video_views():
     assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA, video_views=[9, 8, 7])) == "video_views"
     assert compare.broadcast_measure(posts.assign(reach=pd.NA, impressions=pd.NA)) == "reach"  # none: too few
     assert compare.broadcast_measure(posts.assign(reach=[1, pd.NA, pd.NA])) == "impressions"  # 1 < 3 with reach
+    # no interactions at all (a YouTube export of views only): the count the exports carry, not 'reach'
+    silent = posts.assign(reactions=na, comments=na, shares=na, saves=na)
+    assert compare.broadcast_measure(silent.assign(reach=na)) == "impressions"
+    assert compare.broadcast_measure(silent.assign(reach=na, impressions_kind="thumbnail_impressions",
+                                                   video_views=[9, 8, 7])) == "video_views"
+    assert compare.broadcast_measure(silent) == "reach"
     many = posts_table([dict(platform="x", reach=100 if i < 3 else na, impressions=150 + i, video_views=na,
                              reactions=5, comments=0, shares=0, saves=na) for i in range(200)])
     assert compare.broadcast_measure(many) == "impressions"  # reach on 3 of 200 posts would describe 3 posts

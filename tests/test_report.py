@@ -672,6 +672,24 @@ def test_a_platform_without_reach_renders_and_says_so(tmp_path):
     assert "report no reach" in executed and "Not in this report, as the exports do not give" in executed
 
 
+def test_a_platform_without_interactions_says_so_and_names_what_it_counts(tmp_path):
+    """A YouTube export of views only: no interaction to rank by, said as such; the table ranks by video views
+    (not reach, which YouTube never reports) and compares no top N ('0 of 0' would read as a finding)."""
+    params = {**DEMO, "client": "views", "client_name": "Views Only", "timezone": "UTC",
+              "exports": [str(FIXTURES / "youtube" / "no_watch_time.csv")], "language": "en",
+              "period_start": "2024-01-01", "period_end": "2024-01-31", "comparison_start": "2023-12-01",
+              "comparison_end": "2023-12-31"}
+    report = build_report(**params)
+    assert report.agreement_sentence() == ("On YouTube, the exports report no interactions (no reactions, comments,"
+                                           " shares or saves), so the rankings cannot be compared here.")
+    row = report.agreement_table().iloc[0]
+    assert (row["ranked by"], row["posts compared"], row["top-N overlap"]) == ("video views", "0",
+                                                                               "not compared (0 posts)")
+    assert not any("of the" in f.text and "most" in f.text for f in report.findings())
+    indonesian = build_report(**{**params, "language": "id"})
+    assert indonesian.agreement_sentence().startswith("Di YouTube, ekspor tidak melaporkan interaksi")
+
+
 def test_paid_delivery_outside_the_period_is_named_and_left_out():
     """The real Ads Manager report covers April 2023 to March 2024: beside exports of 2026 its delivery is not
     the period's, and the report says so instead of quoting it; over its own span its totals come out."""
