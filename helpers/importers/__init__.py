@@ -196,6 +196,33 @@ def check_timezone(timezone: str | None) -> None:
                                     hint=timezone_hint(timezone))) from None
 
 
+def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | None, **options) -> ImportedFile:
+    """One export read by its family's reader, checked to hold `platform`'s posts only, with its negative
+    counts dropped and its quality notes added."""
+    result = fam.read(path, timezone=timezone, **options)
+    if platform and len(result.posts) and (result.posts["platform"] != platform).any():
+        found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
+        raise ExportFormatError(path, Message("imports.importers.wrong_platform", found=found, platform=platform),
+                                hint=Message("imports.importers.wrong_platform_hint", platform=platform))
+    result.posts, negative = quality.drop_negative_counts(result.posts)
+    result.report.warnings += negative + quality.quality_notes(result.posts)
+    return result
+
+
+def _batch_clock(imported: list[ImportedFile]) -> str | None:
+    """The zone the batch's Instagram Business Suite exports were found written at (clocks.written_zone),
+    when they agree on one."""
+    clocks = {item.report.clock for item in imported
+              if item.report.family == meta_business_suite.FAMILY.name and item.report.platform == "instagram"
+              and item.report.clock}
+    return clocks.pop() if len(clocks) == 1 else None
+
+
+def _takes_clock(item: ImportedFile) -> bool:
+    """A Facebook Business Suite export, whose links hold no time to tell its own clock by."""
+    return item.report.family == meta_business_suite.FAMILY.name and item.report.platform == "facebook"
+
+
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
                    family: str | None = None, platform: str | None = None, **options) -> ImportResult:
     """Read export files into one validated canonical post table, with an import report per file.
@@ -211,19 +238,18 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
     copies: dict[Path, Path] = {}  # a spreadsheet copy left out -> the export as downloaded beside it
+    families: dict[Path, Family] = {}
     for path in sorted(files, key=export_recency):
-        fam = forced or detect_family(path, platform)
+        fam = families[path] = forced or detect_family(path, platform)
         if not forced and not fam.spreadsheet and is_workbook(path):  # detected from the copy's header
             copies[path] = _downloaded_beside(path, files, fam, platform)
             continue
-        result = fam.read(path, timezone=timezone, **options)
-        if platform and len(result.posts) and (result.posts["platform"] != platform).any():
-            found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
-            raise ExportFormatError(path, Message("imports.importers.wrong_platform", found=found, platform=platform),
-                                    hint=Message("imports.importers.wrong_platform_hint", platform=platform))
-        result.posts, negative = quality.drop_negative_counts(result.posts)
-        result.report.warnings += negative + quality.quality_notes(result.posts)
-        imported.append(result)
+        imported.append(_read_one(path, fam, timezone=timezone, platform=platform, **options))
+    if timezone is not None and (clock := _batch_clock(imported)):
+        # the Facebook exports of a batch whose Instagram export tells its clock are read at that clock
+        imported = [_read_one(item.report.path, families[item.report.path], timezone=timezone, platform=platform,
+                              clock=clock, **options)
+                    if _takes_clock(item) else item for item in imported]
     for copy, original in copies.items():
         report = next(item.report for item in imported if item.report.path == original)
         report.warnings.append(Message("imports.importers.spreadsheet_copy_left_out", copy=copy.name))

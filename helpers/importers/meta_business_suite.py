@@ -1,7 +1,8 @@
 """Meta Business Suite post exports, Facebook Pages and Instagram accounts.
 
 Quirks handled (see the project README, "Export files"): UTF-8 with BOM; `Publish time` as
-MM/DD/YYYY HH:MM in the page's local time with no zone (so a time zone must be given); `Date` holds
+MM/DD/YYYY HH:MM with no zone (so a time zone must be given), not always at the page's clock: an Instagram
+export's links tell the clock it was written at (see _published); `Date` holds
 `Lifetime`; blank cells mean "not reported", not 0; short (ragged) rows; `Views` twice in one header;
 older files with `Impressions` and a raw `IMPRESSION:UNIQUE_USERS` (reach) header; rows with an empty
 Post ID and an error in `Data comment`, which are dropped and counted.
@@ -15,6 +16,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .clocks import instagram_received_time, written_zone
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 
@@ -41,8 +43,10 @@ COUNTS = {
 }
 
 
-def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
-    """Read one Business Suite post export into canonical rows (client not yet set)."""
+def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: str | None = None,
+                             **_) -> ImportedFile:
+    """Read one Business Suite post export into canonical rows (client not yet set). `clock` is the zone
+    another export of the same batch was found written at (see _published)."""
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
@@ -88,8 +92,9 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     time_key = cols.key("Publish time")
     if time_key is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_publish_time"), column="Publish time")
-    out["published_at"] = to_local_datetime(frame[time_key], fmt="%m/%d/%Y %H:%M", timezone=timezone,
-                                            path=path, column="Publish time", rows=rows, notes=report.warnings)
+    links = cells("Permalink")
+    out["published_at"] = _published(frame[time_key], links, platform=platform, timezone=timezone, clock=clock,
+                                      path=path, rows=rows, report=report)
     out["published_precision"] = "minute"
     post_type = cells("Post type")
     if post_type is not None:
@@ -136,6 +141,41 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, **_) ->
     report.warnings += table_notes(table, cols, short_rows_expected=True)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
+
+
+def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, timezone: str, clock: str | None,
+               path: Path, rows: pd.Series, report: FileReport) -> pd.Series:
+    """`Publish time` (no zone written) as times in `timezone`, read at the clock the file was written at.
+
+    Business Suite does not always write the page's time: an Instagram export's links hold the time
+    Instagram received each post (clocks.instagram_received_time), and where the file's times fit another
+    zone's clock (clocks.written_zone), they are read at it and converted, with a note. A Facebook export's
+    links hold no time: it takes `clock`, found on an Instagram export of the same batch, with a note
+    (Business Suite writes both alike), else the zone given.
+    """
+    fmt = "%m/%d/%Y %H:%M"
+    fit = None
+    if platform == "instagram" and links is not None:
+        walls = to_local_datetime(cells, fmt=fmt, timezone="UTC", path=path, column="Publish time",
+                                  rows=rows).dt.tz_localize(None)
+        fit = written_zone(walls, instagram_received_time(links), timezone)
+    zone = fit.zone if fit else clock or timezone
+    read = to_local_datetime(cells, fmt=fmt, timezone=zone, path=path, column="Publish time", rows=rows,
+                             notes=report.warnings).dt.tz_convert(timezone)
+    first = read.first_valid_index()
+    if zone == timezone or first is None:
+        return read
+    report.clock = zone
+    example = dict(row=str(int(rows[first])), written=str(cells[first]).strip(),
+                   shown=read[first].strftime("%Y-%m-%d %H:%M"))
+    if fit:
+        report.warnings.append(Message("imports.meta_business_suite.clock_found", given=timezone, zone=zone,
+                                       fits=fit.fits, checked=fit.checked, given_fits=fit.given_fits,
+                                       offsets=" / ".join(fit.offsets), **example))
+    else:
+        report.warnings.append(Message("imports.meta_business_suite.clock_borrowed", given=timezone, zone=zone,
+                                       **example))
+    return read
 
 
 def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, rows: pd.Series,

@@ -1,0 +1,119 @@
+"""Which clock an export wrote its times at, checked against times the posts themselves carry.
+
+Meta Business Suite writes `Publish time` without a zone, and not always at the clock of the page: in a real
+Instagram export, the time Instagram received each post, which its link holds, showed every time written at
+UTC-7 (Pacific time); read at the zone the user gave, every post moved 9 hours (8 of 78 to another day). Where enough
+posts carry such a time, `written_zone` finds the zone whose clock the file's times fit; the importer then
+reads the times at that clock and shows them in the zone given, and says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+import numpy as np
+import pandas as pd
+
+#: A written time (cut to the minute) fits a post's own time from 2 minutes before it (the minute cut, a
+#: clock's drift) to 10 after (a post is received, then published).
+BEFORE = pd.Timedelta(minutes=2)
+AFTER = pd.Timedelta(minutes=10)
+#: Posts with a time of their own needed before a file's clock is judged at all.
+MIN_CHECKED = 3
+#: Share of those posts a zone must fit to be taken for the file's clock (a scheduled post's upload time is
+#: hours or days before it went out, and fits no clock).
+MIN_SHARE = 0.8
+#: Zones preferred, in order, among those that fit equally (every zone that keeps the same offsets on the
+#: posts' days reads them alike): Meta's own Pacific time first, then widely used ones.
+PREFERRED = ("America/Los_Angeles", "America/Phoenix", "America/Denver", "America/Chicago", "America/New_York",
+             "UTC", "Europe/London")
+
+#: Instagram's shortcode alphabet; a media id's bits above the 23 lowest are milliseconds since its epoch.
+_SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_INSTAGRAM_EPOCH_MS = 1_314_220_021_721
+_INSTAGRAM_LINK = r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{11})"
+
+
+@dataclass(frozen=True)
+class ZoneFit:
+    """The zone a file's times fit (`zone`), on how many of the posts checked, against the zone given."""
+    zone: str
+    fits: int
+    checked: int
+    given_fits: int
+    offsets: tuple[str, ...]  # the zone's UTC offsets on the fitting posts' days, as 'UTC−7'
+
+
+def instagram_received_time(links: pd.Series) -> pd.Series:
+    """The time (UTC) Instagram received each post, from the shortcode in its link
+    (instagram.com/p/<code>/ or /reel/<code>/): the code spells the media id in base 64, and the id's bits
+    above the lowest 23 count milliseconds from Instagram's epoch. NaT for a link without a code, or a time
+    outside 2010 to two days from now."""
+    codes = links.astype("string").str.extract(_INSTAGRAM_LINK, expand=False)
+
+    def decoded(code) -> float:
+        if pd.isna(code):
+            return np.nan
+        number = 0
+        for character in code:
+            number = number * 64 + _SHORTCODE.index(character)
+        return float((number >> 23) + _INSTAGRAM_EPOCH_MS)
+
+    stamps = pd.to_datetime(codes.map(decoded).astype("float64"), unit="ms", utc=True)
+    plausible = (stamps >= pd.Timestamp("2010-10-01", tz="UTC")) & (
+        stamps <= pd.Timestamp(dt.datetime.now(dt.timezone.utc)) + pd.Timedelta(days=2))
+    return stamps.where(plausible)
+
+
+def _fitting(walls: pd.Series, truth: pd.Series, zone: str) -> pd.Series:
+    """Whether each wall-clock time, read in `zone`, falls where the post's own time says it should."""
+    read = walls.dt.tz_localize(zone, ambiguous=np.ones(len(walls), dtype=bool), nonexistent="shift_forward")
+    gap = read.dt.tz_convert("UTC") - truth
+    return (gap >= -BEFORE) & (gap <= AFTER)
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones()))
+
+
+def _offset_text(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | None:
+    """The zone a file's wall-clock times (`walls`, no zone) were written in, when it is not `given`.
+
+    `truth` holds each post's own time (UTC) where one is known (instagram_received_time), NaT elsewhere.
+    None when fewer than MIN_CHECKED posts can be checked, when `given` fits at least half of them (the file
+    is as the user said), or when no zone fits MIN_SHARE of them (the evidence says nothing clear). The zones
+    tried keep, on a fitting post's day, the offset most posts show (whole quarter hours).
+    """
+    checked = walls.notna() & truth.notna()
+    if int(checked.sum()) < MIN_CHECKED:
+        return None
+    walls, truth = walls[checked], truth[checked]
+    given_fits = int(_fitting(walls, truth, given).sum())
+    if 2 * given_fits >= len(walls):
+        return None
+    quarter = pd.Timedelta(minutes=15)
+    shown = (walls - truth.dt.tz_convert(None)).div(quarter).round().mul(quarter)  # the offset each post shows
+    common = shown.mode().iloc[0]
+    moment = walls[shown == common].iloc[0].to_pydatetime()
+    candidates = [zone for zone in _zones() if ZoneInfo(zone).utcoffset(moment) == common]
+    fits = {zone: _fitting(walls, truth, zone) for zone in candidates}
+    if not fits:
+        return None
+    most = max(int(fit.sum()) for fit in fits.values())
+    if most < MIN_SHARE * len(walls):
+        return None
+    best = [zone for zone in candidates if int(fits[zone].sum()) == most]
+    zone = next((name for name in PREFERRED if name in best), best[0])
+    offsets = sorted({ZoneInfo(zone).utcoffset(moment.to_pydatetime()) for moment in walls[fits[zone]]})
+    return ZoneFit(zone=zone, fits=most, checked=len(walls), given_fits=given_fits,
+                   offsets=tuple(_offset_text(offset) for offset in offsets))

@@ -1,0 +1,143 @@
+"""The clock a Business Suite export wrote its times at, told by the times Instagram's links hold."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.i18n import Translator
+from helpers.importers import import_exports
+from helpers.importers.clocks import instagram_received_time, written_zone
+from tests.conftest import FIXTURES, real_export
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+EPOCH_MS = 1_314_220_021_721  # Instagram's: a media id's bits above the lowest 23 count ms from it
+
+
+def shortcode(utc: str, shard: int = 1234) -> str:
+    """The 11-letter code of a media id received at `utc`: the inverse of instagram_received_time."""
+    number = ((int(pd.Timestamp(utc, tz="UTC").value // 1_000_000) - EPOCH_MS) << 23) | shard
+    letters = ""
+    while number:
+        number, digit = divmod(number, 64)
+        letters = ALPHABET[digit] + letters
+    return letters.rjust(11, "A")
+
+
+def test_a_link_gives_the_time_instagram_received_the_post():
+    links = pd.Series([f"https://www.instagram.com/reel/{shortcode('2025-03-18 16:47:27.959')}/",
+                       f"https://www.instagram.com/p/{shortcode('2024-12-31 23:59:00')}/?img_index=1",
+                       "https://www.facebook.com/800000000000001", None, "https://www.instagram.com/p/short/"])
+    times = instagram_received_time(links)
+    assert times[0] == pd.Timestamp("2025-03-18 16:47:27.959", tz="UTC")
+    assert times[1] == pd.Timestamp("2024-12-31 23:59:00", tz="UTC")
+    assert times[2:].isna().all()  # no Instagram code: no time, never a guess
+
+
+def _walls(*texts):
+    return pd.Series(pd.to_datetime(list(texts)))
+
+
+def _truth(*texts):
+    return pd.Series(pd.to_datetime(list(texts), utc=True))
+
+
+def test_times_written_at_another_clock_are_found_and_named():
+    """Written at Los Angeles' clock: 09:48 on 18 March 2025 (PDT, UTC-7) is 16:48 UTC; each post received
+    half a minute to 3 minutes before it went out. Read in Asia/Jakarta (UTC+7) they would be 14 hours off."""
+    walls = _walls("2025-03-18 09:48", "2025-03-19 01:03", "2025-03-20 08:30", "2025-03-21 12:00")
+    truth = _truth("2025-03-18 16:47:28", "2025-03-19 08:03:29", "2025-03-20 15:27:00", "2025-03-21 19:00:00")
+    fit = written_zone(walls, truth, "Asia/Jakarta")
+    assert (fit.zone, fit.fits, fit.checked, fit.given_fits, fit.offsets) == ("America/Los_Angeles", 4, 4, 0,
+                                                                             ("UTC−7",))
+    assert written_zone(walls, truth, "America/Los_Angeles") is None  # written as the user said
+    assert written_zone(walls, truth, "America/Vancouver") is None  # a zone keeping the same clock fits too
+    assert written_zone(walls[:2], truth[:2], "Asia/Jakarta") is None  # 2 posts: too few to judge
+
+
+def test_a_clock_across_daylight_saving_is_told_from_a_fixed_one():
+    """Los Angeles moved from UTC-8 to UTC-7 on 9 March 2025: times on both sides fit it, not UTC-7 all year."""
+    walls = _walls("2025-03-01 10:00", "2025-03-05 10:00", "2025-03-12 10:00", "2025-03-15 10:00")
+    truth = _truth("2025-03-01 17:59", "2025-03-05 17:59", "2025-03-12 16:59", "2025-03-15 16:59")
+    fit = written_zone(walls, truth, "Europe/London")
+    assert fit.zone == "America/Los_Angeles" and fit.offsets == ("UTC−8", "UTC−7")
+    fixed = written_zone(walls, _truth("2025-03-01 16:59", "2025-03-05 16:59", "2025-03-12 16:59",
+                                       "2025-03-15 16:59"), "Europe/London")
+    assert fixed.zone == "America/Phoenix" and fixed.offsets == ("UTC−7",)
+
+
+def test_a_scheduled_post_does_not_hide_the_clock_but_unclear_evidence_changes_nothing():
+    """A scheduled post was received two days before it went out: it fits no clock, and 4 of 5 still do (80%).
+    Two scheduled posts of five leave 3 (60%): no zone is taken, and the zone given stands."""
+    walls = _walls("2025-03-18 09:48", "2025-03-19 01:03", "2025-03-20 08:30", "2025-03-21 12:00",
+                   "2025-03-22 12:00")
+    truth = _truth("2025-03-18 16:47:28", "2025-03-19 08:03:29", "2025-03-20 15:27:00", "2025-03-21 19:00:00",
+                   "2025-03-20 09:00:00")
+    assert written_zone(walls, truth, "Asia/Jakarta").fits == 4
+    assert written_zone(walls, truth.where(truth.index != 3, pd.Timestamp("2025-03-19", tz="UTC")),
+                        "Asia/Jakarta") is None
+
+
+INSTAGRAM_HEADER = ('"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
+                    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Comments,'
+                    'Saves,Follows')
+
+
+def _instagram_export(folder, rows):
+    """A Business Suite Instagram export whose posts went out at `rows` (written time, time received UTC)."""
+    lines = [INSTAGRAM_HEADER] + [
+        f'1800000000000000{n},17800000000000099,examplebakery,"Example Bakery","Post {n}",0,"{written}",'
+        f'https://www.instagram.com/p/{shortcode(received)}/,"IG image",,Lifetime,100,80,5,0,1,0,0'
+        for n, (written, received) in enumerate(rows, start=1)]
+    path = folder / "Mar-18-2025_Apr-14-2025_17800000000000099.csv"
+    path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+PACIFIC_ROWS = [("04/02/2025 09:48", "2025-04-02 16:47:28"), ("04/03/2025 01:03", "2025-04-03 08:03:29"),
+                ("04/04/2025 08:30", "2025-04-04 15:27:00")]
+
+
+def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_batch_too(tmp_path):
+    """Written at UTC-7, shown in Asia/Jakarta (UTC+7): 09:48 written is 23:48 in Jakarta. The Facebook export
+    read with it takes the same clock: its 08:00 of 2 April (PDT) is 22:00 in Jakarta; read alone, 08:00."""
+    instagram = _instagram_export(tmp_path, PACIFIC_ROWS)
+    facebook = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    result = import_exports([instagram, facebook], timezone="Asia/Jakarta")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["18000000000000001", "published_at"] == pd.Timestamp("2025-04-02 23:48", tz="Asia/Jakarta")
+    assert posts.loc["800000000000001", "published_at"] == pd.Timestamp("2025-04-02 22:00", tz="Asia/Jakarta")
+    reports = {report.platform: report for report in result.reports}
+    english, indonesian = Translator("en"), Translator("id")
+    assert english.message(reports["instagram"].warnings[0]) == (
+        "'Publish time' is not written at the clock of Asia/Jakarta, the time zone given: 3 of the 3 posts whose"
+        " link holds the time Instagram received them match America/Los_Angeles (UTC−7), and 0 match"
+        " Asia/Jakarta. The times are read as America/Los_Angeles times and shown in Asia/Jakarta (row 2:"
+        " '04/02/2025 09:48' is 2025-04-02 23:48)")
+    assert english.message(reports["facebook"].warnings[0]).startswith(
+        "'Publish time' is read as America/Los_Angeles times, the clock an Instagram export read with this file"
+        " was found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
+    assert indonesian.message(reports["instagram"].warnings[0]).startswith(
+        "'Publish time' tidak ditulis menurut jam Asia/Jakarta")
+    alone = import_exports(facebook, timezone="Asia/Jakarta")
+    assert alone.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
+    assert not any("Publish time" in english.message(w) for w in alone.reports[0].warnings)
+
+
+def test_an_instagram_export_at_the_clock_given_is_read_as_before(tmp_path):
+    instagram = _instagram_export(tmp_path, PACIFIC_ROWS)
+    result = import_exports(instagram, timezone="America/Los_Angeles")
+    assert result.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 09:48", tz="America/Los_Angeles")
+    assert result.reports[0].warnings == [] and result.reports[0].clock is None
+
+
+def test_the_real_instagram_export_is_found_written_at_pacific_time():
+    """Its first reel, written '03/18/2025 09:48', was received 16:47:28 UTC: written at UTC-7; in
+    Africa/Johannesburg (UTC+2) it went out at 18:48, not 09:48 (77 of 78 posts fit; one was scheduled)."""
+    result = import_exports(real_export("instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv"),
+                            timezone="Africa/Johannesburg")
+    posts = result.posts.set_index("permalink")
+    assert posts.loc["https://www.instagram.com/reel/DHWRIh_CLiR/", "published_at"] == pd.Timestamp(
+        "2025-03-18 18:48", tz="Africa/Johannesburg")
+    assert result.reports[0].clock == "America/Los_Angeles"
+    note = Translator("en").message(result.reports[0].warnings[0])
+    assert "77 of the 78 posts" in note and "(UTC−7)" in note
