@@ -35,7 +35,9 @@ def test_real_exports_import_with_checked_totals(name):
     assert posts["shares"].sum() == shares
     assert posts["video_views"].sum() == views
     assert posts["post_id"].str.fullmatch(r"\d{19}").all()  # 19-digit ids kept as text
-    assert (posts["published_precision"] == "day").all()
+    # the ids' creation times fall on the days the export gives, in Chicago: each post gets its time of day
+    assert (posts["published_precision"] == "minute").all()
+    assert any(w.key == "imports.tiktok_studio.times_from_ids_all" for w in report.warnings)
     assert (posts["format"] == "video").all()
     assert posts["impressions"].isna().all()  # TikTok Studio does not export impressions
     # every placed date agrees with the creation time the video id carries
@@ -101,9 +103,23 @@ def test_fixture_year_from_file_name_and_photo_post():
     result = import_exports(HERE / "Content_2025-01-01_2025-03-31.csv")
     posts = result.posts.set_index("post_id")
     assert posts.loc["7469851788882167143", "format"] == "photo"
-    assert posts.loc["7469851788882167143", "published_at"] == pd.Timestamp("2025-02-10", tz="UTC")
-    assert posts.loc["7483829330450269543", "published_at"] == pd.Timestamp("2025-03-20", tz="UTC")
+    # 7469851788882167143 >> 32 = 1739210400 s = 2025-02-10 18:00 UTC, on the day the export gives: its time
+    assert posts.loc["7469851788882167143", "published_at"] == pd.Timestamp("2025-02-10 18:00", tz="UTC")
+    assert posts.loc["7469851788882167143", "published_precision"] == "minute"
+    assert posts.loc["7483829330450269543", "published_at"] == pd.Timestamp("2025-03-20 10:00", tz="UTC")
     assert any("file name" in w for w in result.reports[0].warnings)
+
+
+def test_an_id_on_the_neighbouring_day_keeps_the_date_and_says_the_zone_may_be_wrong():
+    """Read in Asia/Tokyo (UTC+9), the photo's id (2025-02-10 18:00 UTC) falls on 11 February, the day after
+    the one the export gives: the post keeps its day, without a time, and a note names the zone to check."""
+    result = import_exports(HERE / "Content_2025-01-01_2025-03-31.csv", timezone="Asia/Tokyo")
+    photo = result.posts.set_index("post_id").loc["7469851788882167143"]
+    assert (photo["published_at"], photo["published_precision"]) == (pd.Timestamp("2025-02-10", tz="Asia/Tokyo"),
+                                                                     "day")
+    notes = {w.key: w for w in result.reports[0].warnings}
+    assert notes["imports.tiktok_studio.id_day_off"].values["count"] >= 1
+    assert "read in Asia/Tokyo" in str(notes["imports.tiktok_studio.id_day_off"])
 
 
 def test_fixture_new_year_without_time_column():

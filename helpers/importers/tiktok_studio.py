@@ -15,7 +15,8 @@ no post.
 
 TikTok video ids carry their creation time (the id's top 32 bits are Unix seconds); the placed dates are
 checked against it and any disagreement becomes a warning (a wrong `year=` shows up there), never a
-silent correction. Only TikTok Studio's format is read; the TikTok business (Ads Manager) video export is
+silent correction. Where the id's time falls on the day the export gives, it gives the post its time of
+day too (with a note), so the timing analyses can use TikTok posts. Only TikTok Studio's format is read; the TikTok business (Ads Manager) video export is
 not supported, for lack of a sample.
 """
 from __future__ import annotations
@@ -90,6 +91,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
                                             column="Post time", rows=rows)
     out["published_precision"] = "day"
     _check_against_ids(out, rows, report)
+    _times_from_ids(out, zone, report)
     title_key = cols.key("Video title", "Title", "Caption")
     if title_key is not None:
         title = frame[title_key]
@@ -142,6 +144,29 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -
         report.warnings.append(Message(
             "imports.tiktok_studio.date_disagrees_with_id", count=int(off.sum()), row=str(int(rows[first])),
             placed=str(placed[first].date()), created=str(created[first].date())))
+
+
+def _times_from_ids(out: pd.DataFrame, zone: str, report: FileReport) -> None:
+    """Each post's time of day, from its video id, where the id's creation time falls on the day the export
+    gives (read in `zone`): the export writes days only, and the id holds the second the video was created.
+    Those posts become 'minute' precise, so timing analyses can use them; the others keep their day. When
+    ids fall on a neighbouring day, the days were probably written in another zone than `zone`: a note says
+    how many, as the hint to check the time zone given."""
+    created = _id_time(out["post_id"]).dt.tz_convert(zone)
+    known = created.notna()
+    if not known.any():
+        return
+    same_day = known & (created.dt.normalize() == out["published_at"].dt.normalize())
+    neighbour = known & ((created.dt.normalize() - out["published_at"].dt.normalize()).abs() == pd.Timedelta(days=1))
+    out.loc[same_day, "published_at"] = created[same_day].dt.floor("min")
+    out.loc[same_day, "published_precision"] = "minute"
+    if same_day.any():
+        every = bool(same_day.all())
+        report.warnings.append(Message("imports.tiktok_studio.times_from_ids_all" if every
+                                       else "imports.tiktok_studio.times_from_ids", count=int(same_day.sum()),
+                                       total=len(out), zone=zone))
+    if neighbour.any():
+        report.warnings.append(Message("imports.tiktok_studio.id_day_off", count=int(neighbour.sum()), zone=zone))
 
 
 FAMILY = Family(
