@@ -65,16 +65,20 @@ def test_a_clock_across_daylight_saving_is_told_from_a_fixed_one():
     assert fixed.zone == "America/Phoenix" and fixed.offsets == ("UTC−7",)
 
 
-def test_a_scheduled_post_does_not_hide_the_clock_but_unclear_evidence_changes_nothing():
-    """A scheduled post was received two days before it went out: it fits no clock, and 4 of 5 still do (80%).
-    Two scheduled posts of five leave 3 (60%): no zone is taken, and the zone given stands."""
-    walls = _walls("2025-03-18 09:48", "2025-03-19 01:03", "2025-03-20 08:30", "2025-03-21 12:00",
-                   "2025-03-22 12:00")
-    truth = _truth("2025-03-18 16:47:28", "2025-03-19 08:03:29", "2025-03-20 15:27:00", "2025-03-21 19:00:00",
-                   "2025-03-20 09:00:00")
-    assert written_zone(walls, truth, "Asia/Jakarta").fits == 4
-    assert written_zone(walls, truth.where(truth.index != 3, pd.Timestamp("2025-03-19", tz="UTC")),
-                        "Asia/Jakarta") is None
+def test_posts_that_say_nothing_of_the_clock_are_not_counted_and_unclear_evidence_changes_nothing():
+    """A post scheduled two days ahead, and a link whose code is no media id (a time years away), say nothing
+    of the clock: 3 of the 3 others fit UTC-7. Where 2 posts of 5 fit one clock and 3 show 3, 5 and 9 hours
+    elsewhere, no zone fits 80% of them: none is taken, and the zone given stands."""
+    walls = _walls("2025-03-18 09:48", "2025-03-19 01:03", "2025-03-20 08:30", "2025-03-22 12:00",
+                   "2025-03-23 12:00")
+    truth = _truth("2025-03-18 16:47:28", "2025-03-19 08:03:29", "2025-03-20 15:27:00", "2025-03-20 09:00:00",
+                   "2021-06-01 10:00:00")
+    fit = written_zone(walls, truth, "Asia/Jakarta")
+    assert (fit.zone, fit.fits, fit.checked) == ("America/Los_Angeles", 3, 3)
+    assert written_zone(walls[:4], truth[:4].where(truth.index[:4] != 0), "Asia/Jakarta") is None  # 2 left
+    mixed = _truth("2025-03-18 16:47:28", "2025-03-19 08:03:29", "2025-03-20 05:29:00", "2025-03-22 07:00:00",
+                   "2025-03-23 03:00:00")
+    assert written_zone(walls, mixed, "Asia/Jakarta") is None
 
 
 INSTAGRAM_HEADER = ('"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'

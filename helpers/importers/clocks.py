@@ -22,8 +22,12 @@ BEFORE = pd.Timedelta(minutes=2)
 AFTER = pd.Timedelta(minutes=10)
 #: Posts with a time of their own needed before a file's clock is judged at all.
 MIN_CHECKED = 3
-#: Share of those posts a zone must fit to be taken for the file's clock (a scheduled post's upload time is
-#: hours or days before it went out, and fits no clock).
+#: A post's own time says something of the clock only when the written time is within the widest offsets
+#: clocks keep (UTC-12 to UTC+14) of it: a post scheduled a day ahead, or a link whose code is no media id,
+#: says nothing, and is not counted.
+REACH = (pd.Timedelta(hours=-12) - BEFORE, pd.Timedelta(hours=14) + AFTER)
+#: Share of the posts counted that a zone must fit to be taken for the file's clock (a post scheduled a few
+#: hours ahead fits none).
 MIN_SHARE = 0.8
 #: Zones preferred, in order, among those that fit equally (every zone that keeps the same offsets on the
 #: posts' days reads them alike): Meta's own Pacific time first, then widely used ones.
@@ -89,20 +93,21 @@ def _offset_text(offset: dt.timedelta) -> str:
 def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | None:
     """The zone a file's wall-clock times (`walls`, no zone) were written in, when it is not `given`.
 
-    `truth` holds each post's own time (UTC) where one is known (instagram_received_time), NaT elsewhere.
-    None when fewer than MIN_CHECKED posts can be checked, when `given` fits at least half of them (the file
+    `truth` holds each post's own time (UTC) where one is known (instagram_received_time), NaT elsewhere;
+    only posts whose written time is within REACH of it are checked. None when fewer than MIN_CHECKED can be, when `given` fits at least half of them (the file
     is as the user said), or when no zone fits MIN_SHARE of them (the evidence says nothing clear). The zones
     tried keep, on a fitting post's day, the offset most posts show (whole quarter hours).
     """
-    checked = walls.notna() & truth.notna()
+    shown = walls - truth.dt.tz_convert(None)  # the offset each post shows, received a little before it went out
+    checked = walls.notna() & truth.notna() & shown.between(*REACH)
     if int(checked.sum()) < MIN_CHECKED:
         return None
-    walls, truth = walls[checked], truth[checked]
+    walls, truth, shown = walls[checked], truth[checked], shown[checked]
     given_fits = int(_fitting(walls, truth, given).sum())
     if 2 * given_fits >= len(walls):
         return None
     quarter = pd.Timedelta(minutes=15)
-    shown = (walls - truth.dt.tz_convert(None)).div(quarter).round().mul(quarter)  # the offset each post shows
+    shown = shown.div(quarter).round().mul(quarter)
     common = shown.mode().iloc[0]
     moment = walls[shown == common].iloc[0].to_pydatetime()
     candidates = [zone for zone in _zones() if ZoneInfo(zone).utcoffset(moment) == common]
