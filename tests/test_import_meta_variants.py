@@ -284,3 +284,46 @@ def test_a_publish_time_the_clock_skipped_is_moved_and_counted(tmp_path):
     assert any(w.startswith("1 post has a publish time (column Publish time) that does not exist in"
                             " America/New_York") and "row 2, '03/09/2025 02:30'" in w for w in warnings), warnings
     assert not any("do not exist" in str(w) for w in import_exports(path, timezone="UTC").reports[0].warnings)
+
+
+SPREADSHEET_COPY = META / "spreadsheet-copy"
+
+
+def test_a_spreadsheet_copy_with_ids_in_scientific_notation_is_refused_not_counted_twice():
+    """Beside the download, a copy saved by a spreadsheet (ids 1.27005E+15) would double every post: refused."""
+    original, copy = sorted(SPREADSHEET_COPY.iterdir(), key=lambda p: len(p.name))
+    assert len(import_exports(original, timezone=ZONE).posts) == 3
+    with pytest.raises(ExportFormatError) as err:
+        import_exports([original, copy], timezone=ZONE)
+    assert err.value.path == copy and err.value.row == 2 and err.value.column == "Post ID"
+    message = str(err.value)
+    assert "3 id(s) are not whole numbers written as digits: row 2: '1.27005E+15', row 3: '1.27005E+15'" in message
+    assert "an id of digits only, like '939005954986064'" in message
+    assert "a spreadsheet program rewrote the ids in scientific notation" in message and "remove this copy" in message
+
+
+@pytest.mark.parametrize("post_id", ["1.83552E+16", '"1,83552E+16"'])  # a decimal comma needs quotes
+def test_an_instagram_id_in_scientific_notation_is_refused(tmp_path, post_id):
+    raw = RAGGED_IG.read_text(encoding="utf-8-sig").replace("18000000000000002", post_id)
+    path = tmp_path / RAGGED_IG.name
+    path.write_text(raw, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError, match="scientific notation") as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 3 and err.value.column == "Post ID"
+
+
+def test_an_id_that_is_neither_digits_nor_a_label_is_refused_as_edited(tmp_path):
+    raw = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace("800000000000003,", "#VALUE!,", 1)
+    path = tmp_path / VIEWS_TWICE.name
+    path.write_text(raw, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError, match="the file may have been edited") as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 4
+
+
+def test_a_page_post_id_pair_is_read_as_an_id(tmp_path):
+    raw = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace("800000000000003,", "100000000000042_800000000000003,", 1)
+    path = tmp_path / VIEWS_TWICE.name
+    path.write_text(raw, encoding="utf-8-sig")
+    posts = import_exports(path, timezone=ZONE).posts
+    assert posts["post_id"].tolist() == ["800000000000001", "800000000000002", "100000000000042_800000000000003"]

@@ -6,6 +6,9 @@ export's links tell the clock it was written at (see _published); `Date` holds
 `Lifetime`; blank cells mean "not reported", not 0; short (ragged) rows; `Views` twice in one header;
 older files with `Impressions` and a raw `IMPRESSION:UNIQUE_USERS` (reach) header; rows with an empty
 Post ID and an error in `Data comment`, which are dropped and counted.
+
+Spreadsheet edits: ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
+the download would count every post twice.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .clocks import instagram_received_time, written_zone
 from .reading import read_delimited
-from .values import is_blank, to_local_datetime, to_number
+from .values import DIGIT_ID, digit_ids, is_blank, to_local_datetime, to_number
 
 FORMATS = {
     "photos": "photo", "photo": "photo", "ig image": "photo", "image": "photo",
@@ -41,6 +44,9 @@ COUNTS = {
     "video_views": ("3-second video views",),
     "follows_gained": ("Follows",),
 }
+#: A Post ID: digits (15 for a Page's posts, 17 for Instagram's); also Graph API's page_post form.
+POST_ID = rf"{DIGIT_ID}(?:_{DIGIT_ID})?"
+ID_EXAMPLE = "939005954986064"
 
 
 def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: str | None = None,
@@ -63,7 +69,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_timezone"), column="Publish time",
                                 hint=Message("imports.no_timezone_hint"))
 
-    post_id = frame[cols.key("Post ID")].str.strip().str.lstrip("'")
+    id_key = cols.key("Post ID")
+    post_id = frame[id_key].str.strip().str.lstrip("'")
     no_id = post_id.eq("")
     if no_id.any():
         comment_key = cols.key("Data comment")
@@ -73,6 +80,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
             given = reason or Message("imports.meta_business_suite.no_reason_given")
             report.drop(Message("imports.meta_business_suite.empty_post_id", reason=given), count)
         frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
+    post_id = digit_ids(post_id, path=path, column=table.header[table.keys.index(id_key)], rows=rows,
+                        example=ID_EXAMPLE, pattern=POST_ID)
 
     def cells(*names: str) -> pd.Series | None:
         key = cols.key(*names)

@@ -123,6 +123,36 @@ def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Ser
                             hint=hint or Message("imports.values.dates_hint"))
 
 
+DIGIT_ID = r"[0-9]{1,25}"  # a platform's post id: digits only (X's 18-19, Meta's 15-17)
+
+
+def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, example: str,
+              pattern: str = DIGIT_ID) -> pd.Series:
+    """Post ids as text; an id that does not match `pattern` (digits) is an error naming its rows.
+
+    A spreadsheet opened and saved with an export rewrites long ids in scientific notation (8.12E+17,
+    digits lost): such a copy beside the original would count every post twice, so it is refused with
+    what to do. `example` is an id of the platform, shown as what was expected.
+    """
+    raw = cells.to_numpy(dtype=object)
+    if pattern == DIGIT_ID and all(isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 25
+                                   for v in raw):  # the usual case, fast
+        return pd.Series(raw, index=cells.index, dtype="string")
+    ids = cells.astype("string").str.strip().str.lstrip("'")
+    bad = ~ids.str.fullmatch(pattern).fillna(False).astype(bool)
+    if bad.any():
+        shown = [Message("imports.values.cell", row=str(r), value=repr(v))
+                 for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
+        damaged = ids[bad].str.contains(r"[0-9][.,]?[0-9]*[eE][+]", regex=True).fillna(False).any()
+        raise ExportFormatError(
+            path, Message("imports.values.ids_not_digits", count=int(bad.sum()), shown=shown),
+            row=int(rows[bad].iloc[0]), column=column, expected=Message("imports.values.ids_expected",
+                                                                         example=example),
+            hint=Message("imports.values.ids_hint_scientific" if damaged else "imports.values.ids_hint_edited"),
+        )
+    return ids
+
+
 # hours and minutes optional: "1:02:03", "4:34" (minutes may pass 59 when they lead), "274", "12.5"
 _DURATION = re.compile(r"^(?:(?P<hours>\d+):)??(?:(?P<minutes>\d+):)?(?P<seconds>\d+(?:\.\d+)?)$")
 

@@ -26,8 +26,8 @@ import pandas as pd
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
-from .values import parse_wall_clock, to_number
-from .x_tweet_activity import account_from_links, post_ids, sum_reported, unescape_html
+from .values import digit_ids, parse_wall_clock, to_number
+from .x_tweet_activity import ID_EXAMPLE, account_from_links, sum_reported, unescape_html
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -72,7 +72,7 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
-    out["post_id"] = post_ids(frame[id_key], path=path, column="Post id", rows=rows)
+    out["post_id"] = digit_ids(frame[id_key], path=path, column="Post id", rows=rows, example=ID_EXAMPLE)
     out["published_at"] = parse_dates(frame[key("Date")], timezone=timezone or "UTC", path=path,
                                       column=table.header[table.keys.index(key("Date"))], rows=rows)
     out["published_precision"] = pd.Series("day", index=frame.index, dtype="string")

@@ -29,7 +29,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
-from .values import to_number
+from .values import digit_ids, to_number
 
 # canonical column -> header names that carry it (first one present wins); each also has a "promoted " twin
 COUNTS = {
@@ -42,6 +42,7 @@ COUNTS = {
 }
 CLICK_COLUMNS = ("url clicks", "user profile clicks", "hashtag clicks", "detail expands", "permalink clicks",
                  "app opens", "app installs")
+ID_EXAMPLE = "812369747765362688"  # a tweet id, as error messages show what was expected
 _ACCOUNT_IN_LINK = r"(?:twitter|x)\.com/([^/?#]+)/status/"
 
 
@@ -58,7 +59,8 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
-    out["post_id"] = post_ids(frame[key("Tweet id")], path=path, column="Tweet id", rows=rows)
+    out["post_id"] = digit_ids(frame[key("Tweet id")], path=path, column="Tweet id", rows=rows,
+                                example=ID_EXAMPLE)
     out["published_at"] = parse_zoned_times(frame[key("time")], timezone=timezone or "UTC", path=path,
                                             column="time", rows=rows)
     out["published_precision"] = pd.Series("minute", index=frame.index, dtype="string")
@@ -143,26 +145,6 @@ def sum_reported(parts: list[pd.Series]) -> pd.Series:
     """Row-wise sum of the parts a row reports; NA only where no part is reported (missing is not 0)."""
     stacked = pd.concat(parts, axis=1)
     return stacked.sum(axis=1, min_count=1).astype("Int64")
-
-
-def post_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> pd.Series:
-    """Post ids as text; an id that is not all digits (a spreadsheet wrote 8.12E+17) is an error."""
-    raw = cells.to_numpy(dtype=object)
-    if all(isinstance(v, str) and v.isascii() and v.isdigit() for v in raw):  # the usual case, fast
-        return pd.Series(raw, index=cells.index, dtype="string")
-    ids = cells.astype("string").str.strip().str.lstrip("'")
-    bad = ~ids.str.fullmatch(r"[0-9]{1,25}").fillna(False).astype(bool)
-    if bad.any():
-        shown = [Message("imports.x_tweet_activity.id_in_row", row=str(r), value=repr(v))
-                 for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
-        damaged = ids[bad].str.contains(r"[eE][+]", regex=True).fillna(False).any()
-        raise ExportFormatError(
-            path, Message("imports.x_tweet_activity.ids_not_digits", count=int(bad.sum()), shown=shown),
-            row=int(rows[bad].iloc[0]), column=column, expected=Message("imports.x_tweet_activity.ids_expected"),
-            hint=Message("imports.x_tweet_activity.ids_hint_scientific" if damaged
-                         else "imports.x_tweet_activity.ids_hint_edited"),
-        )
-    return ids
 
 
 def parse_zoned_times(cells: pd.Series, *, timezone: str, path: Path, column: str,
