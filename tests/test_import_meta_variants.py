@@ -327,3 +327,78 @@ def test_a_page_post_id_pair_is_read_as_an_id(tmp_path):
     path.write_text(raw, encoding="utf-8-sig")
     posts = import_exports(path, timezone=ZONE).posts
     assert posts["post_id"].tolist() == ["800000000000001", "800000000000002", "100000000000042_800000000000003"]
+
+
+TOTALS = META / "totals-rows.csv"
+
+
+def test_totals_rows_added_in_a_spreadsheet_are_dropped_and_counted():
+    """Three posts (reach 320 + 150 + 200 = 670) and two totals rows of 670: summed reach stays 670."""
+    result = import_exports(TOTALS, timezone=ZONE)
+    posts = result.posts
+    assert posts["post_id"].tolist() == ["1270050000000011", "1270050000000012", "1270050000000013"]
+    assert posts["reach"].sum() == 670
+    assert (posts["reactions"] + posts["comments"] + posts["shares"]).sum() == 24  # 13 + 4 + 7
+    report = result.reports[0]
+    assert report.rows_in_file == 5 and report.rows_imported == 3
+    assert {str(reason): count for reason, count in report.dropped.items()} == {
+        "totals row added in a spreadsheet ('Total' where a Post ID goes): not a post, left out so its sums are"
+        " not counted twice": 1,
+        "totals row added in a spreadsheet ('Jumlah' where a Post ID goes): not a post, left out so its sums are"
+        " not counted twice": 1,
+    }
+
+
+def test_a_totals_row_found_by_its_first_cell_when_post_id_is_not_the_first_column(tmp_path):
+    header = '"Page name","Post ID","Page ID","Publish time",Permalink,"Post type",Date,Reach,Reactions,Comments,Shares'
+    rows = ['"Example Bakery",900000000000001,100000000000042,"03/03/2025 10:00",https://www.facebook.com/1,Photos,'
+            'Lifetime,300,5,1,0',
+            'Total,,,,,,,300,5,1,0']
+    path = tmp_path / "posts.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
+    result = import_exports(path, timezone=ZONE)
+    assert len(result.posts) == 1
+    assert [str(r) for r in result.reports[0].dropped] == [
+        "totals row added in a spreadsheet ('Total' where a Post ID goes): not a post, left out so its sums are"
+        " not counted twice"]
+
+
+def test_a_totals_row_that_cannot_be_told_apart_is_refused_with_delete_the_row(tmp_path):
+    raw = TOTALS.read_text(encoding="utf-8-sig").replace("\nTotal,", "\nTotal 3 posts,")
+    path = tmp_path / TOTALS.name
+    path.write_text(raw, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 5 and err.value.column == "Post ID"
+    message = str(err.value)
+    assert "the row looks like a totals row added in a spreadsheet (Post ID says 'Total 3 posts'), but its Post ID" \
+           " 'Total 3 posts' is not a label alone" in message
+    assert "delete that row (a totals row is not a post), or use the export as downloaded" in message
+    assert "rewrites dates" not in message
+
+
+def test_a_totals_row_with_an_id_and_no_publish_time_is_refused_with_delete_the_row(tmp_path):
+    """Columns moved so 'Page name' comes first: 'Total' there, an id and no publish time is no clear totals row."""
+    header = '"Page name","Post ID","Page ID","Publish time",Permalink,"Post type",Date,Reach,Reactions,Comments,Shares'
+    rows = ['"Example Bakery",900000000000001,100000000000042,"03/03/2025 10:00",https://www.facebook.com/1,Photos,'
+            'Lifetime,300,5,1,0',
+            'Total,900000000000002,,,,,,300,5,1,0']
+    path = tmp_path / "posts.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 3 and err.value.column == "Post ID"
+    message = str(err.value)
+    assert "(Page name says 'Total'), but its Post ID '900000000000002' is not a label alone" in message
+    assert "delete that row (a totals row is not a post), or use the export as downloaded" in message
+    assert "rewrites dates" not in message
+
+
+@pytest.mark.parametrize("cell", ["null", "-"])
+def test_a_missing_value_word_as_post_id_is_an_empty_post_id_not_a_totals_row(tmp_path, cell):
+    raw = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace("800000000000003,", f"{cell},", 1)
+    path = tmp_path / VIEWS_TWICE.name
+    path.write_text(raw, encoding="utf-8-sig")
+    report = import_exports(path, timezone=ZONE).reports[0]
+    assert report.rows_imported == 2 and {str(r): n for r, n in report.dropped.items()} == {
+        "empty Post ID (no reason given)": 1}

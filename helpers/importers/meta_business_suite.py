@@ -7,7 +7,8 @@ export's links tell the clock it was written at (see _published); `Date` holds
 older files with `Impressions` and a raw `IMPRESSION:UNIQUE_USERS` (reach) header; rows with an empty
 Post ID and an error in `Data comment`, which are dropped and counted.
 
-Spreadsheet edits: ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
+Spreadsheet edits: a totals row ('Total' where the Post ID goes) is dropped and counted, so its sums are not
+added to the posts'; ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
 the download would count every post twice.
 """
 from __future__ import annotations
@@ -47,6 +48,10 @@ COUNTS = {
 #: A Post ID: digits (15 for a Page's posts, 17 for Instagram's); also Graph API's page_post form.
 POST_ID = rf"{DIGIT_ID}(?:_{DIGIT_ID})?"
 ID_EXAMPLE = "939005954986064"
+#: Words alone where a Post ID goes ('Total', 'Totals', 'Jumlah', 'Grand total:'): a row added to sum the posts.
+LABEL = r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:?"
+#: What a totals row says, in the workbook's languages ('Total', 'Grand total:', 'Jumlah').
+TOTAL_WORD = r"(?i)(?:grand\s+|sub)?(?:totals?|jumlah)\b"
 
 
 def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: str | None = None,
@@ -71,7 +76,12 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
 
     id_key = cols.key("Post ID")
     post_id = frame[id_key].str.strip().str.lstrip("'")
-    no_id = post_id.eq("")
+    time_cells = frame[cols.key("Publish time")] if "Publish time" in cols else pd.Series("", index=frame.index)
+    totals = _totals_rows(post_id, frame[table.keys[0]].str.strip(), time_cells, path=path, rows=rows,
+                          report=report, id_column=table.header[table.keys.index(id_key)],
+                          first_column=table.header[0])
+    frame, rows, post_id = frame[~totals], rows[~totals], post_id[~totals]
+    no_id = is_blank(post_id)
     if no_id.any():
         comment_key = cols.key("Data comment")
         reasons = (frame.loc[no_id, comment_key].str.strip() if comment_key
@@ -185,6 +195,34 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
         report.warnings.append(Message("imports.meta_business_suite.clock_borrowed", given=timezone, zone=zone,
                                        **example))
     return read
+
+
+def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Series, *, path: Path,
+                 rows: pd.Series, report: FileReport, id_column: str, first_column: str) -> pd.Series:
+    """Rows a spreadsheet user added to sum the posts: words alone where the Post ID goes ('Total'), or a
+    totals word alone in the first cell of a row without a Post ID (a file whose columns were moved).
+    Dropped and counted: their sums would double every total. A row that says total but also holds what
+    may be an id ('Total 45' as Post ID, or 'Total' first with an id and no publish time) cannot be told
+    apart from a damaged post, and is refused with what to do."""
+    blank = is_blank(post_id)
+    label = post_id.str.fullmatch(LABEL).fillna(False).astype(bool) & ~blank  # 'null' is a blank, not a label
+    first_says = first_cell.str.fullmatch(rf"{TOTAL_WORD}\s*:?").fillna(False).astype(bool)
+    by_first = blank & first_says
+    for value, count in pd.concat([post_id[label], first_cell[by_first]]).value_counts().items():
+        report.drop(Message("imports.meta_business_suite.totals_row", label=repr(value)), count)
+    id_says = post_id.str.match(TOTAL_WORD).fillna(False).astype(bool)
+    unclear = ~label & ~blank & (id_says | (first_says & is_blank(time_cells)))
+    if unclear.any():
+        first = unclear.idxmax()
+        by_id = bool(id_says[first])
+        raise ExportFormatError(path, Message("imports.meta_business_suite.totals_unclear",
+                                              column=id_column if by_id else first_column,
+                                              value=repr(post_id[first] if by_id else first_cell[first]),
+                                              post_id=repr(post_id[first])),
+                                row=int(rows[first]), column=id_column,
+                                expected=Message("imports.values.ids_expected", example=ID_EXAMPLE),
+                                hint=Message("imports.meta_business_suite.totals_hint"))
+    return label | by_first
 
 
 def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, rows: pd.Series,
