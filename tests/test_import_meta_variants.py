@@ -402,3 +402,43 @@ def test_a_missing_value_word_as_post_id_is_an_empty_post_id_not_a_totals_row(tm
     report = import_exports(path, timezone=ZONE).reports[0]
     assert report.rows_imported == 2 and {str(r): n for r, n in report.dropped.items()} == {
         "empty Post ID (no reason given)": 1}
+
+
+def _without_column(source: Path, tmp_path: Path, column: str, replacement: str) -> Path:
+    raw = source.read_bytes()
+    first, rest = raw.split(b"\n", 1)
+    assert first.count(f",{column},".encode()) == 1
+    path = tmp_path / source.name
+    path.write_bytes(first.replace(f",{column},".encode(), f",{replacement},".encode()) + b"\n" + rest)
+    return path
+
+
+@pytest.mark.parametrize(("source", "column", "platform"), [
+    (VIEWS_TWICE, "Comments", "Facebook"), (VIEWS_TWICE, "Shares", "Facebook"),
+    (VIEWS_TWICE, "Reactions", "Facebook"), (RAGGED_IG, "Comments", "Instagram"),
+    (RAGGED_IG, "Likes", "Instagram"), (RAGGED_IG, "Saves", "Instagram"),
+])
+def test_a_missing_interaction_column_is_warned_about(tmp_path, source, column, platform):
+    path = _without_column(source, tmp_path, column, "Remarks")
+    result = import_exports(path, timezone=ZONE)
+    notes = [str(w) for w in result.reports[0].warnings if "interactions" in str(w)]
+    assert notes == [f"the header has no '{column}' column, which Business Suite {platform} post exports carry:"
+                     " that count is not reported for these posts, so their interactions and engagement rates"
+                     " leave it out and read lower than they are"]
+
+
+def test_without_comments_interactions_are_the_other_counts(tmp_path):
+    from helpers import metrics
+    posts = import_exports(_without_column(VIEWS_TWICE, tmp_path, "Comments", "Remarks"), timezone=ZONE).posts
+    assert posts["comments"].isna().all()
+    assert metrics.interactions(posts).tolist() == [11, 4, 6]  # reactions 10, 4, 6 + shares 1, 0, 0
+
+
+def test_interaction_columns_a_family_does_not_carry_and_lookalikes_get_no_missing_column_warning(tmp_path):
+    # Facebook exports carry no Saves: no warning; a misspelt header gets the lookalike warning alone
+    assert not [w for w in import_exports(VIEWS_TWICE, timezone=ZONE).warnings() if "header has no" in str(w)]
+    result = import_exports(_without_column(RAGGED_IG, tmp_path, "Comments", "Comment s"), timezone=ZONE)
+    notes = [str(w) for w in result.reports[0].warnings]
+    assert "the column 'Comment s' looks like 'Comments' spelled differently, so it was not read: check whether" \
+           " the header was edited" in notes
+    assert not [n for n in notes if "header has no" in n]

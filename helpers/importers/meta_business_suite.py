@@ -45,6 +45,12 @@ COUNTS = {
     "video_views": ("3-second video views",),
     "follows_gained": ("Follows",),
 }
+#: The interaction counts every Business Suite post export of a platform carries (as in every real export
+#: seen), with the header that names each: without one, interactions and engagement rates read low.
+INTERACTION_HEADERS = {
+    "facebook": {"reactions": "Reactions", "comments": "Comments", "shares": "Shares"},
+    "instagram": {"reactions": "Likes", "comments": "Comments", "shares": "Shares", "saves": "Saves"},
+}
 #: A Post ID: digits (15 for a Page's posts, 17 for Instagram's); also Graph API's page_post form.
 POST_ID = rf"{DIGIT_ID}(?:_{DIGIT_ID})?"
 ID_EXAMPLE = "939005954986064"
@@ -135,6 +141,10 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
             report.warnings.append(Message("imports.base.column_misspelt", found=misspelt, expected=names[0]))
         elif canonical == "reach":  # every Business Suite post export carries it
             report.warnings.append(Message("imports.meta_business_suite.no_reach_column"))
+        elif canonical in INTERACTION_HEADERS[platform]:
+            report.warnings.append(Message("imports.meta_business_suite.no_interaction_column",
+                                           column=INTERACTION_HEADERS[platform][canonical],
+                                           platform=Message(f"platform.{platform}")))
     if "video_views" in out:  # a photo, link or text post has no video: Meta writes 0, which is not a count
         still = out["format"].isin(STILL_FORMATS).fillna(False).astype(bool)
         out["video_views"] = out["video_views"].mask(still & out["video_views"].eq(0).fillna(False))
