@@ -23,6 +23,16 @@ def test_row_counts_platform_and_family(relative, rows, platform):
     assert set(posts["platform"]) == {platform}
 
 
+@pytest.mark.parametrize("relative", [FB_LONG, FB_SHORT, IG])
+def test_real_exports_carry_every_expected_column_posts_in_their_period_and_no_totals_row(relative):
+    """What the importer warns about in edited files is absent from the downloads: every interaction column
+    of its platform, every post inside the period of the file name, every Post ID an id."""
+    result = import_exports(real_export(relative), client="c", timezone=TZ)
+    notes = [str(w) for w in result.reports[0].warnings]
+    assert not [n for n in notes if "header has no" in n or "outside the period" in n], notes
+    assert not result.reports[0].dropped
+
+
 def test_reach_total_and_ids_as_text():
     path = real_export(FB_LONG)
     posts = import_exports(path, client="c", timezone=TZ).posts

@@ -442,3 +442,40 @@ def test_interaction_columns_a_family_does_not_carry_and_lookalikes_get_no_missi
     assert "the column 'Comment s' looks like 'Comments' spelled differently, so it was not read: check whether" \
            " the header was edited" in notes
     assert not [n for n in notes if "header has no" in n]
+
+
+DAY_FIRST = META / "Oct-01-2026_Oct-12-2026_100000000000042.csv"
+
+
+def test_posts_outside_the_period_of_the_file_name_suggest_dates_rewritten_day_first():
+    """5, 10 and 12 October written day-first (05/10, 10/10, 12/10) read as 10 May, 10 October and 10 December:
+    two of three fall outside Oct-01-2026_Oct-12-2026."""
+    result = import_exports(DAY_FIRST, timezone=ZONE)
+    assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-10", "2026-10-10",
+                                                                              "2026-12-10"]
+    notes = [str(w) for w in result.reports[0].warnings]
+    assert notes == ["2 post(s) have a publish time outside the period the file name gives (2026-10-01 to"
+                     " 2026-10-12), e.g. row 2: '05/10/2026 7:29', read as 2026-05-10. A spreadsheet may have"
+                     " rewritten the dates day-first ('10/05/2026' for 10 May), which is read month-first as"
+                     " another date when no day is above 12: use the export as downloaded, or check these dates"]
+
+
+def test_a_file_name_without_a_period_cannot_show_dates_outside_it(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_bytes(DAY_FIRST.read_bytes())
+    assert not [w for w in import_exports(path, timezone=ZONE).warnings() if "period" in str(w)]
+
+
+def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):
+    path = _meta_export(tmp_path / "Mar-01-2025_Mar-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Example Bakery", "One", '"02/28/2025 23:00"', "Photos", "Lifetime",
+         500, 320, 10, 2, 1, ""),
+        (900000000000002, 100000000000042, "Example Bakery", "Two", '"03/15/2025 20:00"', "Photos", "Lifetime",
+         210, 150, 4, 0, 0, ""),
+        (900000000000003, 100000000000042, "Example Bakery", "Three", '"03/16/2025 00:30"', "Photos", "Lifetime",
+         210, 150, 4, 0, 0, ""),
+    ])
+    notes = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
+    assert len(notes) == 1 and notes[0].startswith(
+        "1 post(s) have a publish time outside the period the file name gives (2025-03-01 to 2025-03-14), e.g."
+        " row 4: '03/16/2025 00:30', read as 2025-03-16.")

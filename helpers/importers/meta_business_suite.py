@@ -9,20 +9,24 @@ Post ID and an error in `Data comment`, which are dropped and counted.
 
 Spreadsheet edits: a totals row ('Total' where the Post ID goes) is dropped and counted, so its sums are not
 added to the posts'; ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
-the download would count every post twice.
+the download would count every post twice; publish times outside the period the file name gives are warned
+about (a spreadsheet may have rewritten them day-first, which reads as another month when no day is above 12).
 """
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .clocks import instagram_received_time, written_zone
 from .reading import read_delimited
 from .values import DIGIT_ID, digit_ids, is_blank, to_local_datetime, to_number
+from .yearless_dates import dates_in_name
 
 FORMATS = {
     "photos": "photo", "photo": "photo", "ig image": "photo", "image": "photo",
@@ -58,6 +62,8 @@ ID_EXAMPLE = "939005954986064"
 LABEL = r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:?"
 #: What a totals row says, in the workbook's languages ('Total', 'Grand total:', 'Jumlah').
 TOTAL_WORD = r"(?i)(?:grand\s+|sub)?(?:totals?|jumlah)\b"
+#: Days a post may fall outside its file name's period: the name's days may be in another time zone.
+PERIOD_SLACK = timedelta(days=1)
 
 
 def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: str | None = None,
@@ -164,6 +170,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         if commented.any():
             report.warnings.append(Message("imports.meta_business_suite.data_comment", count=int(commented.sum()),
                                            example=repr(frame.loc[commented, comment_key].iloc[0])))
+    report.warnings += _outside_named_period(out["published_at"], frame[time_key], path=path, rows=rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
     # Business Suite leaves out trailing cells of some posts: only a cut-off last row is warned about
@@ -233,6 +240,25 @@ def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Serie
                                 expected=Message("imports.values.ids_expected", example=ID_EXAMPLE),
                                 hint=Message("imports.meta_business_suite.totals_hint"))
     return label | by_first
+
+
+def _outside_named_period(published: pd.Series, cells: pd.Series, *, path: Path, rows: pd.Series) -> list:
+    """A warning when posts fall outside the export period of the file name (`Oct-01-2026_Oct-12-2026_<id>`),
+    a day of slack either side: a spreadsheet that rewrote `Publish time` day-first (`10/05/2026` for 10 May)
+    is read month-first without an error when no day is above 12, and this is what shows it."""
+    named = dates_in_name(path, first_year=FIRST_YEAR)
+    if len(named) < 2 or published.empty:
+        return []
+    start, end = min(named), max(named)
+    days = (published.dt.tz_localize(None) if published.dt.tz is not None else published).dt.normalize()
+    outside = (days < pd.Timestamp(start - PERIOD_SLACK)) | (days > pd.Timestamp(end + PERIOD_SLACK))
+    outside = outside.fillna(False).astype(bool)
+    if not outside.any():
+        return []
+    first = outside.idxmax()
+    return [Message("imports.meta_business_suite.outside_named_period", count=int(outside.sum()),
+                    row=str(int(rows[first])), value=repr(str(cells[first]).strip()),
+                    read=published[first].strftime("%Y-%m-%d"), start=str(start), end=str(end))]
 
 
 def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, rows: pd.Series,
