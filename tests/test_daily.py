@@ -47,6 +47,8 @@ def test_meta_page_daily_real_files():
     assert str(daily["date"].dtype) == "datetime64[ns]" and (daily["date"] == daily["date"].dt.normalize()).all()
     first = daily[(daily["metric"] == "reach")].iloc[0]
     assert first["source_row"] == 4 and first["source_file"].endswith("Reach.csv")
+    for name in ("Reach.csv", "Views.csv", "Follows.csv"):  # each ends with an empty line: no day, not a row
+        assert (by_name[name].rows_in_file, by_name[name].rows_imported, by_name[name].dropped) == (105, 105, {})
 
 
 def test_meta_page_daily_instagram_option():
@@ -159,6 +161,15 @@ def test_utf16_sep_line_and_platform_from_metric_line():
     assert daily["source_row"].tolist() == [4, 5, 6, 7]
     with pytest.raises(ExportFormatError, match="platform"):
         load_daily_series(DAILY / "instagram_reach_utf16.csv", platform="facebook")
+
+
+def test_blank_row_between_days_is_dropped_and_the_final_empty_line_is_no_row():
+    # 3 days, an empty line between the first two, and the empty line Meta ends its files with
+    daily, (report,) = import_daily_series(DAILY / "reach_blank_rows_utf16.csv")
+    assert (report.rows_in_file, report.rows_imported) == (4, 3)
+    assert {str(reason): count for reason, count in report.dropped.items()} == {"blank rows": 1}
+    assert values(daily, "reach").tolist() == [40, 52, 7]
+    assert daily["source_row"].tolist() == [4, 6, 7]  # the blank line is row 5
 
 
 def test_tab_separated_resave():

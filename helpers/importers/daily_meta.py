@@ -59,6 +59,11 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
                                               given=repr(platform)),
                                 row=table.first_data_row - 2, hint=Message("imports.daily_meta.platform_conflict_hint"))
     platform = named_platform or platform or "facebook"
+    blank = frame[date_key].str.strip().eq("") & frame[value_key].str.strip().eq("")
+    # Meta ends its files with an empty line: blank rows after the last day are the file's end, not rows of
+    # it; a blank row between days is a row left blank, counted and dropped below
+    trailing = blank[::-1].cummin()[::-1].astype(bool)
+    frame, rows, blank = frame[~trailing], rows[~trailing], blank[~trailing]
     report = FileReport(path=path, family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     if not title:
         report.warnings.append(Message("imports.daily_meta.no_title"))
@@ -67,7 +72,6 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
     if others:
         report.warnings.append(Message("imports.daily_meta.other_columns", columns=[repr(o) for o in others]))
 
-    blank = frame[date_key].str.strip().eq("") & frame[value_key].str.strip().eq("")
     report.drop(Message("imports.daily_meta.blank_rows"), int(blank.sum()))
     frame, rows = frame[~blank], rows[~blank]
     dates = parse_dates(frame[date_key], DATE_FORMATS, path=path, column="Date", rows=rows,
