@@ -58,10 +58,12 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
     return lines
 
 
-def _kind_of(path: Path, family: str | None) -> str:
-    """'posts', 'daily' or 'paid': which table a file goes to, by its header (or by the family given)."""
+def _kinds_of(path: Path, family: str | None) -> list[str]:
+    """'posts', 'daily' or 'paid': the tables a file goes to, by its header (or by the family given). A
+    workbook of posts and a daily series (LinkedIn's) goes to both, as sources.split_exports sends it."""
     from .daily import daily_family_named, detect_daily_family
     from .paid import detect_paid_family, paid_family_named
+    from .sources import holds_daily_series
 
     kinds = (("posts", detect_family, family_named), ("daily", detect_daily_family, daily_family_named),
              ("paid", detect_paid_family, paid_family_named))
@@ -70,9 +72,9 @@ def _kind_of(path: Path, family: str | None) -> str:
         try:
             if family:
                 named(family)
-            else:
-                detect(path)
-            return kind
+                return [kind]
+            found = detect(path)
+            return ["posts", "daily"] if kind == "posts" and holds_daily_series(path, found) else [kind]
         except WorkbookError as error:  # ExportFormatError from detection, WorkbookError for an unknown name
             first_error = first_error or error
     raise first_error
@@ -106,24 +108,24 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             continue
         header = [display_path(path)]
         try:
-            kind = _kind_of(path, family)
-            if kind == "posts":
-                result = import_exports(path, timezone=timezone or "UTC", family=family, **options)
-                report = result.reports[0]
-                header += _report_lines(report, tr, family_named(report.family).label, "rows", "%Y-%m-%d %H:%M",
-                                        zone_note, POST_METRICS,
-                                        frozenset(result.posts["impressions_kind"].dropna().astype(str)))
-                post_files.append(path)
-            elif kind == "daily":
-                report = import_daily_series(path, family=family, **options).reports[0]
-                header += _report_lines(report, tr, tr.t("cli.inspect.daily",
-                                                         label=daily_family_named(report.family).label),
-                                        "days", "%Y-%m-%d")
-            else:
-                report = import_paid_delivery(path, family=family).reports[0]
-                header += _report_lines(report, tr, tr.t("cli.inspect.paid",
-                                                         label=paid_family_named(report.family).label),
-                                        "rows", "%Y-%m-%d")
+            for kind in _kinds_of(path, family):
+                if kind == "posts":
+                    result = import_exports(path, timezone=timezone or "UTC", family=family, **options)
+                    report = result.reports[0]
+                    header += _report_lines(report, tr, family_named(report.family).label, "rows",
+                                            "%Y-%m-%d %H:%M", zone_note, POST_METRICS,
+                                            frozenset(result.posts["impressions_kind"].dropna().astype(str)))
+                    post_files.append(path)
+                elif kind == "daily":
+                    report = import_daily_series(path, family=family, **options).reports[0]
+                    header += _report_lines(report, tr, tr.t("cli.inspect.daily",
+                                                             label=daily_family_named(report.family).label),
+                                            "days", "%Y-%m-%d")
+                else:
+                    report = import_paid_delivery(path, family=family).reports[0]
+                    header += _report_lines(report, tr, tr.t("cli.inspect.paid",
+                                                             label=paid_family_named(report.family).label),
+                                            "rows", "%Y-%m-%d")
         except WorkbookError as error:
             failures += 1
             header = [_cannot_read(header[0], error, tr)]

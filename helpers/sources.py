@@ -39,7 +39,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
     downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
     header, say), which stays an error: skipped quietly, its posts would be missing from every total. A file
-    recognised but not read (NotReadHere: YouTube's breakdown 'Chart data') is skipped with its reason too."""
+    recognised but not read (NotReadHere: YouTube's breakdown 'Chart data') is skipped with its reason too.
+    A workbook holding posts and a daily series (holds_daily_series) feeds both tables."""
     from .daily import detect_daily_family, import_daily_series
     from .importers import detect_family
     from .paid import detect_paid_family, import_paid_delivery
@@ -47,8 +48,10 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     sources = Sources()
     for path in files:
         try:
-            detect_family(path)
+            family = detect_family(path)
             sources.post_files.append(path)
+            if holds_daily_series(path, family):  # LinkedIn's workbook: its Metrics sheet too
+                sources.daily_files.append(path)
             continue
         except FileUnreadable:  # not "no export": its posts would be missing without a word
             raise
@@ -82,6 +85,18 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def holds_daily_series(path: Path, family) -> bool:
+    """Whether a post export of `family` also holds the daily series of the daily family it names
+    (Family.daily_family: LinkedIn's company page workbook, posts on `All posts` and the page's days on
+    `Metrics`), so that one file feeds both tables: that family's whole signature is in the file's header."""
+    from .daily import daily_family_named
+    from .importers import read_header_names
+
+    if not family.daily_family:
+        return False
+    return not daily_family_named(family.daily_family).missing_from(read_header_names(path))
 
 
 def _resembles_an_export(path: Path) -> bool:

@@ -46,14 +46,24 @@ STANDARD_ROWS = [
 ]
 
 
-def build_workbook(path, rows, *, sheet="All posts", header=HEADER):
-    """An xlsx in LinkedIn's layout: a Metrics sheet, then `sheet` with a sentence on row 1, header row 2."""
+#: A `Metrics` sheet in LinkedIn's layout (header, then one row a day), as the daily reader takes it.
+METRICS_HEADER = ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)",
+                  "Unique impressions (organic)", "Clicks (organic)", "Clicks (sponsored)", "Clicks (total)"]
+METRICS_DAYS = [["03/04/2025", 100, 20, 120, 80, 4, 1, 5],
+                ["03/05/2025", 90, 0, 90, 70, 3, 0, 3],
+                ["03/06/2025", 50, 10, 60, 40, None, None, None]]
+
+
+def build_workbook(path, rows, *, sheet="All posts", header=HEADER, metrics_header=None, metrics_days=None):
+    """An xlsx in LinkedIn's layout: a Metrics sheet, then `sheet` with a sentence on row 1, header row 2. The
+    Metrics sheet is a stub that no daily reader takes, unless `metrics_header` and `metrics_days` are given."""
     book = Workbook()
     metrics = book.active
     metrics.title = "Metrics"
     metrics.append(["Aggregated engagement metrics for your organic and sponsored content."])
-    metrics.append(["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)"])
-    metrics.append(["03/04/2025", 10, 0, 10])
+    metrics.append(metrics_header or ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)"])
+    for day in metrics_days or [["03/04/2025", 10, 0, 10]]:
+        metrics.append(day)
     posts = book.create_sheet(sheet)
     posts.append(["Engagement metrics for individual posts."])
     posts.append(header)
@@ -195,3 +205,53 @@ def test_a_workbook_saved_under_a_csv_name_is_read_as_the_workbook_it_is(tmp_pat
     renamed = path.rename(tmp_path / "acme-robotics_content_1741000000000.csv")
     assert detect_family(renamed).name == FAMILY.name
     assert len(import_exports(renamed).posts) == 4
+
+
+# ---- one workbook, two tables: posts (`All posts`) and the page's daily series (`Metrics`) ------------------
+
+def test_a_workbook_with_a_metrics_sheet_feeds_the_posts_and_the_daily_series(tmp_path):
+    from helpers import explore
+    from helpers.describe import describe
+
+    name = "acme-robotics_content_1741000000000.xlsx"
+    build_workbook(tmp_path / name, STANDARD_ROWS, metrics_header=METRICS_HEADER, metrics_days=METRICS_DAYS)
+    workspace = explore.load_folder(tmp_path, client="acme", timezone="UTC")
+    files = workspace.files()
+    assert files[["file", "table", "imported"]].values.tolist() == [[name, "posts", 4], [name, "daily series", 3]]
+    assert len(workspace.posts) == 4
+    daily = workspace.daily.set_index(["metric", "date"])["value"]
+    days = list(pd.to_datetime(["2025-03-04", "2025-03-05", "2025-03-06"]))
+    assert daily.loc["impressions"].loc[days].tolist() == [120, 90, 60]
+    assert daily.loc["reach_organic"].loc[days].tolist() == [80, 70, 40]  # unique members reached, organic
+    assert daily.loc["clicks"].loc[days[:2]].tolist() == [5, 3] and pd.isna(daily.loc[("clicks", days[2])])
+    assert set(workspace.daily["platform"]) == {"linkedin"}
+    # the report's coverage table: one row a table, both naming the file
+    coverage = explore.report_view(workspace, "2025-03-01", "2025-03-31").coverage_table()
+    assert coverage["file"].tolist() == [name, name]
+    assert coverage["content"].tolist()[0] == "posts"
+    assert coverage["content"].tolist()[1].startswith("days of a daily series")
+    assert coverage["imported"].tolist() == ["4", "3"]
+    # inspect describes both
+    text, failures = describe(tmp_path / name)
+    assert failures == 0
+    assert "[linkedin_page_posts]" in text and "[linkedin_page_metrics]" in text
+    assert "days:         3 in file, 3 imported, 0 dropped" in text
+
+
+def test_a_workbook_whose_metrics_sheet_is_no_daily_series_feeds_the_posts_only(tmp_path):
+    from helpers import explore
+
+    build_workbook(tmp_path / "page.xlsx", STANDARD_ROWS)  # the stub Metrics sheet lacks 'Clicks (total)'
+    workspace = explore.load_folder(tmp_path, client="acme", timezone="UTC")
+    assert workspace.files()["table"].tolist() == ["posts"] and workspace.daily is None
+
+
+def test_real_workbook_feeds_the_posts_and_the_daily_series():
+    from helpers import explore
+
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    workspace = explore.load_folder(path, client="leaf", timezone="Europe/Rome")
+    files = workspace.files()
+    assert files[["table", "imported"]].values.tolist() == [["posts", 79], ["daily series", 240]]
+    impressions = workspace.daily[workspace.daily["metric"] == "impressions"]
+    assert len(impressions) == 240 and impressions["date"].min() == pd.Timestamp("2024-12-01")

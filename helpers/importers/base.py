@@ -66,6 +66,9 @@ class Family:
     platforms: tuple[str, ...] = ()  # the platforms its rows can belong to (empty: any, e.g. a user mapping)
     excludes: tuple[str, ...] = ()  # normalised header names that rule the family out
     spreadsheet: bool = False  # downloaded as an xlsx workbook (read as one); otherwise a CSV file
+    #: the daily family (helpers.daily) that reads another sheet of the same workbook, when the download holds
+    #: one (LinkedIn's `Metrics` beside `All posts`): such a file feeds the daily series too
+    daily_family: str | None = None
 
     def ruled_out_by(self, header_names: set[str]) -> list[str]:
         return [name for name in self.excludes if name in header_names]

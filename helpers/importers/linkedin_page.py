@@ -8,7 +8,7 @@ Each post is counted once: from its `Total` row when there is one, else (a post 
 or an export without Total rows) the sum of its rows, with a warning when rows had to be summed. `paid` is
 True when a Sponsored row delivered impressions, False when the post only has organic rows (a Sponsored row
 with 0 impressions is a campaign that never ran; a warning lists such posts). The daily `Metrics` sheet is
-channel-level and not read here.
+channel-level and read by daily_linkedin: loading the workbook feeds both tables (Family.daily_family).
 
 Mapping: Post link -> permalink, the `urn:li:...` in it -> post_id, Post title -> text, Impressions ->
 impressions ('impressions'), Clicks -> clicks, Likes -> reactions, Comments -> comments, Reposts -> shares,
@@ -202,5 +202,6 @@ FAMILY = Family(
     label=Message("imports.family.linkedin_page"),
     signature=("post link", "post type", "created date", "campaign name"),
     spreadsheet=True,
+    daily_family="linkedin_page_metrics",
     read=read_linkedin_page,
 )
