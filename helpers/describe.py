@@ -13,6 +13,7 @@ from .errors import FileUnreadable, WorkbookError
 from .explore import export_files
 from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
+from .importers.reading import archive_files
 from .paths import display_path, resolve
 from .schema import COUNT_COLUMNS
 
@@ -91,6 +92,8 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
     from .daily import daily_family_named, import_daily_series
     from .paid import import_paid_delivery, paid_family_named
 
+    from .sources import extracted_archive
+
     tr = use_language(language)  # the importers' notes and errors speak it too
     check_timezone(timezone)
     blocks, failures, post_files, items = [], 0, [], {}
@@ -108,6 +111,11 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             continue
         header = [display_path(path)]
         try:
+            inside = archive_files(path)
+            extracted = inside is not None and extracted_archive(path, inside, [p for p in items if isinstance(p, Path)])
+            if extracted:  # a zip whose files are read where they were extracted
+                blocks.append("\n".join(header + ["  " + tr.message(extracted)]))
+                continue
             for kind in _kinds_of(path, family):
                 if kind == "posts":
                     result = import_exports(path, timezone=timezone or "UTC", family=family, **options)

@@ -19,7 +19,7 @@ import pandas as pd
 from . import metrics, periods
 from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
-from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, EXPORT_SUFFIXES, SKIPPED_NAME_PREFIXES, is_pattern, resolve
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import Loaded, load_client
 
@@ -41,7 +41,7 @@ def export_files(folder: str | Path) -> list[Path]:
     """The export-like files a folder holds (recursively), a glob pattern matches ('data/raw/kopi/*.csv') or a
     path names (one export), in a stable order; an error if there are none. A pattern and a folder leave out
     files of other types, Excel's lock files and hidden files, as the roster's `exports` does
-    (importers.expand_paths)."""
+    (importers.expand_paths); a zip archive is taken, to be named with what it holds (sources.split_exports)."""
     from .importers import expand_paths
 
     if not isinstance(folder, (str, Path)):  # papermill's `-p folder 42` passes a number
@@ -51,7 +51,7 @@ def export_files(folder: str | Path) -> list[Path]:
         return expand_paths(folder)
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
-    found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
+    found = sorted(p for p in root.rglob("*") if p.is_file() and taken_by_pattern(p)
                    and not p.name.startswith(SKIPPED_NAME_PREFIXES))
     if not found:
         raise WorkbookError(Message("imports.explore.no_exports", root=str(root)))

@@ -38,6 +38,15 @@ SKIPPED_NAME_PREFIXES = (".", "~$")
 #: The file types exports come in. A glob pattern reads only these (a PDF or a picture beside the exports is
 #: no export); a file named as it is, is read whatever its type, and refused with why if it is no export.
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+#: Zip archives, in which YouTube Studio, Meta and X download their exports. A folder or a pattern takes them
+#: too (taken_by_pattern), so that an archive left unextracted is named with what it holds and to extract it
+#: (reading.archive_error), not passed over without a word; its contents are not read.
+ARCHIVE_SUFFIXES = (".zip",)
+
+
+def taken_by_pattern(path: str | Path) -> bool:
+    """Whether a folder or a glob pattern takes a file of this type: an export type or an archive of exports."""
+    return Path(path).suffix.lower() in EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 
 
 def is_pattern(path: str | Path) -> bool:
@@ -54,12 +63,13 @@ def glob_files(pattern: str | Path) -> list[Path]:
 
 
 def glob_exports(pattern: str | Path) -> tuple[list[Path], dict]:
-    """The exports a glob pattern matches (glob_files, of a type in EXPORT_SUFFIXES), and, for the message
-    when it matches files of other types only, what to name: the first five of them and the export types."""
+    """The exports a glob pattern matches (glob_files, of a type in EXPORT_SUFFIXES, or an archive: see
+    taken_by_pattern), and, for the message when it matches files of other types only, what to name: the first
+    five of them and the export types."""
     matches = glob_files(pattern)
     others = {"files": ", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
               "suffixes": ", ".join(EXPORT_SUFFIXES)} if matches else {}
-    return [p for p in matches if p.suffix.lower() in EXPORT_SUFFIXES], others
+    return [p for p in matches if taken_by_pattern(p)], others
 
 
 def pattern_folder(pattern: str | Path) -> Path:

@@ -40,13 +40,25 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
     header, say), which stays an error: skipped quietly, its posts would be missing from every total. A file
     recognised but not read (NotReadHere: YouTube's breakdown 'Chart data') is skipped with its reason too.
-    A workbook holding posts and a daily series (holds_daily_series) feeds both tables."""
+    A workbook holding posts and a daily series (holds_daily_series) feeds both tables. A zip archive is never
+    read: skipped with a note when its export files are among `files`, extracted (extracted_archive), else an
+    error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error."""
     from .daily import detect_daily_family, import_daily_series
+    from .i18n import localised
     from .importers import detect_family
+    from .importers.reading import archive_error, archive_files
     from .paid import detect_paid_family, import_paid_delivery
 
     sources = Sources()
     for path in files:
+        if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
+            if (extracted := extracted_archive(path, inside, files)) is not None:
+                sources.skipped.append((path, localised(extracted)))
+            elif skip_unknown:
+                sources.skipped.append((path, str(archive_error(path, inside))))
+            else:
+                raise archive_error(path, inside)
+            continue
         try:
             family = detect_family(path)
             sources.post_files.append(path)
@@ -85,6 +97,27 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def extracted_archive(path: Path, inside: list[str], files: list[Path]):
+    """The note for a zip archive holding the files `inside` (reading.archive_files) when each of its export
+    files is among `files` (the same name and size, in any folder): extracted, they are read, and the zip adds
+    nothing. None when one of them is not there, or it holds no export file."""
+    import zipfile
+
+    from .i18n import Message
+    from .paths import EXPORT_SUFFIXES
+
+    exports = [name for name in inside if Path(name).suffix.lower() in EXPORT_SUFFIXES]
+    if not exports:
+        return None
+    with zipfile.ZipFile(path) as archive:
+        sizes = {name: archive.getinfo(name).file_size for name in exports}
+    there = {(Path(p).name, Path(p).stat().st_size) for p in files if Path(p) != Path(path)}
+    if not all((Path(name).name, sizes[name]) in there for name in exports):
+        return None
+    return Message("imports.sources.archive_extracted", count=len(exports),
+                   files=", ".join(Path(name).name for name in exports))
 
 
 def holds_daily_series(path: Path, family) -> bool:
@@ -209,9 +242,14 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     from .errors import WorkbookError
     from .i18n import Message
     from .importers import import_exports
+    from .importers.reading import archive_files
 
     sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, **options)
     if not sources.post_files:
+        archives = [p for p, _ in sources.skipped if archive_files(p) is not None]
+        if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
+            raise WorkbookError(Message("imports.sources.no_exports_zipped", files=[p.name for p, _ in sources.skipped],
+                                        archives=[p.name for p in archives]))
         if sources.skipped and not (sources.daily_files or sources.paid_files):
             raise WorkbookError(Message("imports.sources.no_exports_at_all",
                                         files=[p.name for p, _ in sources.skipped]))

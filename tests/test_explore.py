@@ -1,4 +1,6 @@
 """Exploration recipes: one-call loading, filters, the posts behind a number, saving tables."""
+import re
+
 import pandas as pd
 import pytest
 
@@ -136,6 +138,92 @@ def test_a_youtube_breakdown_chart_beside_the_posts_is_skipped_with_why(tmp_path
         load_client(sorted(tmp_path.glob("*.csv")), client="y", timezone="UTC")
 
 
+def youtube_download(folder, *, zipped_as="YouTube Content 2026.zip", extract_to=None):
+    """YouTube Studio's zipped download (Table data.csv, Chart data.csv, Totals.csv in a folder inside the zip),
+    written into `folder`, and its files extracted into `extract_to` when given."""
+    import zipfile
+
+    from tests.conftest import FIXTURES
+
+    files = {"Table data.csv": (FIXTURES / "youtube" / "videos_and_shorts.csv").read_bytes(),
+             "Chart data.csv": b"Date,Content,Views\n2024-01-01,abc,5\n",
+             "Totals.csv": b"Date,Views\n2024-01-01,5\n"}
+    with zipfile.ZipFile(folder / zipped_as, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(f"YouTube Content 2026/{name}", data)
+        archive.writestr("__MACOSX/YouTube Content 2026/._Totals.csv", b"\x00")  # a Mac's zip: not a file of it
+    if extract_to is not None:
+        extract_to.mkdir(exist_ok=True)
+        for name, data in files.items():
+            (extract_to / name).write_bytes(data)
+    return folder / zipped_as
+
+
+ZIP_SAID = ("this is a zip archive holding 3 file(s) (Table data.csv, Chart data.csv, Totals.csv), not an export: "
+            "the workbook does not read inside archives")
+
+
+def test_a_zip_in_a_folder_is_listed_with_what_it_holds_and_to_extract_it(tmp_path):
+    from helpers.importers import expand_paths
+    from helpers.sources import load_client
+
+    copy_demo("harbour-books", tmp_path)
+    youtube_download(tmp_path)
+    workspace = explore.load_folder(tmp_path, client="h", timezone="Europe/London")
+    files = workspace.files().set_index("file")
+    assert files.loc["YouTube Content 2026.zip", "table"] == "skipped"
+    note = files.loc["YouTube Content 2026.zip", "notes"]
+    assert ZIP_SAID in note and "extract it" in note and "spreadsheet" not in note
+    assert set(workspace.posts["platform"]) == {"facebook"}  # nothing read from inside the zip
+    only = tmp_path / "only-the-zip"
+    only.mkdir()
+    youtube_download(only)  # downloaded, not extracted yet: said so, not "no export"
+    with pytest.raises(WorkbookError, match=re.escape(
+            "no post export was found: the files skipped (YouTube Content 2026.zip) include the zip archive(s) "
+            "YouTube Content 2026.zip, whose files the workbook does not read inside the zip; extract them")):
+        explore.load_folder(only, client="y", timezone="UTC")
+    # a roster's pattern takes the zip too: an error saying what it holds, not a report without YouTube
+    with pytest.raises(WorkbookError, match=re.escape(ZIP_SAID)):
+        load_client(expand_paths(str(tmp_path / "*")), client="h", timezone="Europe/London")
+
+
+def test_a_zip_whose_files_are_extracted_beside_it_is_passed_over_with_a_note(tmp_path):
+    from helpers.importers import expand_paths
+    from helpers.sources import load_client
+
+    youtube_download(tmp_path, extract_to=tmp_path)  # extracted into the folder the zip is in
+    loaded = load_client(expand_paths(str(tmp_path / "*")), client="y", timezone="UTC", skip_unknown=True)
+    files = loaded.files().set_index("file")
+    assert files.loc["YouTube Content 2026.zip", "notes"] == (
+        "a zip archive whose 3 export file(s) (Table data.csv, Chart data.csv, Totals.csv) are read from where "
+        "they were extracted beside it: the zip itself is not read")
+    assert files.loc["Table data.csv", "table"] == "posts" and len(loaded.posts) > 0
+    assert files.loc["Chart data.csv", "table"] == "skipped"  # a breakdown, as when downloaded unzipped
+
+
+def test_a_roster_pattern_passes_over_a_zip_extracted_beside_it_and_refuses_one_that_is_not(tmp_path):
+    import zipfile
+
+    from helpers.importers import expand_paths
+    from helpers.sources import load_client
+
+    copy_demo("harbour-books", tmp_path)  # one Business Suite export, extracted from the zip below
+    (export,) = tmp_path.glob("*.csv")
+    with zipfile.ZipFile(tmp_path / "meta-export.zip", "w") as archive:
+        archive.write(export, export.name)
+    loaded = load_client(expand_paths(str(tmp_path / "*")), client="h", timezone="Europe/London")
+    assert len(loaded.posts) == 96  # Harbour Books' posts, read once
+    assert loaded.files().set_index("file").loc["meta-export.zip", "table"] == "skipped"
+    from helpers.describe import describe
+
+    text, failures = describe(tmp_path, timezone="Europe/London")  # python -m helpers inspect FOLDER
+    assert failures == 0 and "meta-export.zip\n  a zip archive whose 1 export file(s)" in text
+    # the extracted file edited since (or another download under its name): the zip's file is not read
+    export.write_bytes(export.read_bytes() + b"\n")
+    with pytest.raises(WorkbookError, match=r"zip archive holding 1 file\(s\) \(" + re.escape(export.name)):
+        load_client(expand_paths(str(tmp_path / "*")), client="h", timezone="Europe/London")
+
+
 def test_a_folder_of_daily_files_only_names_what_was_skipped(tmp_path):
     (tmp_path / "Chart data.csv").write_text("Date,Geography,Views\n2024-01-01,US,5\n", encoding="utf-8")
     (tmp_path / "Totals.csv").write_text("Date,Views\n2024-01-01,5\n", encoding="utf-8")
@@ -237,6 +325,7 @@ def test_a_month_dated_post_spans_its_whole_month():
 def test_an_unreadable_file_in_a_folder_is_named_not_skipped_as_no_export(tmp_path, monkeypatch):
     """A file the system will not open (another user's, chmod 000) would, if skipped as 'not an export',
     leave its posts out of every total without a word."""
+    import re
     from pathlib import Path
 
     from helpers.errors import FileUnreadable

@@ -128,3 +128,29 @@ def test_inspect_reads_a_csv_through_a_column_mapping(capsys):
     assert "cannot be read" not in capsys.readouterr().out
     assert main(["inspect", str(planner), "--family", "mapped_csv"]) == 2  # no mapping: said how to give one
     assert "on the command line, inspect FILE --family mapped_csv --mapping mapping.yml" in capsys.readouterr().out
+
+
+def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(tmp_path, capsys):
+    import shutil
+    import zipfile
+
+    download = tmp_path / "export.zip"
+    with zipfile.ZipFile(download, "w") as archive:
+        for n in range(1, 8):  # seven files: the first five are named
+            archive.writestr(f"Meta export/Posts {n}.csv", "Post ID,Reach\n1,2\n")
+    shutil.copy(download, tmp_path / "export-renamed.csv")  # a zip given a CSV's name is still one
+    for name in ("export.zip", "export-renamed.csv"):
+        assert main(["inspect", str(tmp_path / name)]) == 2
+        out = capsys.readouterr().out
+        assert ("this is a zip archive holding 7 file(s) (Posts 1.csv, Posts 2.csv, Posts 3.csv, Posts 4.csv, "
+                "Posts 5.csv …), not an export") in out
+        assert "what to do: extract it" in out and "give the CSV files it holds" in out
+        assert "spreadsheet" not in out and ".xlsx" not in out  # not taken for a damaged workbook
+    assert main(["inspect", str(download), "--language", "id"]) == 2
+    out = capsys.readouterr().out
+    assert "ini adalah arsip zip berisi 7 berkas" in out and "ekstrak arsip itu" in out
+    # a folder names the zip in it (a folder took only export types before, and said nothing of it)
+    (tmp_path / "export-renamed.csv").unlink()
+    assert main(["inspect", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "export.zip" in out and "zip archive holding 7 file(s)" in out

@@ -135,7 +135,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 
     A path that exists as written is that file, glob characters and all (`export[1].csv`). A pattern leaves
     out Excel's lock files (`~$name.xlsx`, there while the export is open in Excel), hidden files and files
-    of a type no export comes in (EXPORT_SUFFIXES: a PDF or a screenshot kept beside the exports)."""
+    of a type no export comes in (EXPORT_SUFFIXES: a PDF or a screenshot kept beside the exports); it takes a
+    zip archive, which is then named with what it holds rather than passed over (paths.taken_by_pattern)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found: list[Path] = []

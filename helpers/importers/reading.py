@@ -9,15 +9,17 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..paths import SKIPPED_NAME_PREFIXES
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -122,10 +124,48 @@ def _delimiter_in(line: str) -> str | None:
 WORKBOOK_MAGIC = b"PK\x03\x04"
 
 
+#: The part every xlsx workbook (an Office Open XML zip) holds, and a zip archive of other files does not.
+WORKBOOK_PART = "[Content_Types].xml"
+#: How many of an archive's files a message names.
+ARCHIVE_FILES_SHOWN = 5
+
+
 def is_workbook(path: Path) -> bool:
-    """True for an xlsx workbook (a zip file), whatever its name ends in (an xlsx saved as `.csv` too)."""
+    """True for an xlsx workbook (a zip file), whatever its name ends in (an xlsx saved as `.csv` too); False
+    for a zip archive of other files (archive_files), which reading as text then refuses with its contents."""
     with Path(path).open("rb") as handle:
-        return handle.read(4) == WORKBOOK_MAGIC
+        return handle.read(4) == WORKBOOK_MAGIC and archive_files(path) is None
+
+
+def archive_files(path: Path) -> list[str] | None:
+    """The files (not folders) a zip archive holds, when it is an archive and not an xlsx workbook: YouTube
+    Studio, Meta and X download their exports zipped. None for anything else; for a zip too damaged to list,
+    read as a workbook so that its error says it is damaged; and for a file that cannot be opened, whose read
+    then names the file and why (FileUnreadable)."""
+    try:
+        with Path(path).open("rb") as handle:
+            if handle.read(4) != WORKBOOK_MAGIC:
+                return None
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+        return None
+    if WORKBOOK_PART in names:
+        return None
+    # folders, and what a Mac adds to a zip it makes (__MACOSX/, ._name, .DS_Store), are no files of the download
+    return [n for n in names if not n.endswith("/") and not n.startswith("__MACOSX/")
+            and not PurePosixPath(n).name.startswith(SKIPPED_NAME_PREFIXES)]
+
+
+def archive_error(path: Path, files: list[str]) -> ExportFormatError:
+    """The error for a zip archive given as an export: what it holds (its first files) and to extract it. The
+    workbook does not read inside archives: a file is named by its path in every message and note, and the
+    files of one download (YouTube's Table data and Chart data) are told apart by their names beside each
+    other, which an extracted folder keeps."""
+    shown = [PurePosixPath(name).name for name in files[:ARCHIVE_FILES_SHOWN]]
+    listed = ", ".join(shown) + (" …" if len(files) > ARCHIVE_FILES_SHOWN else "")
+    return ExportFormatError(path, Message("imports.reading.zip_archive", count=len(files), files=listed or "—"),
+                             hint=Message("imports.reading.zip_archive_hint"))
 
 
 def text_encoding(path: Path, head: bytes) -> str:
@@ -134,6 +174,8 @@ def text_encoding(path: Path, head: bytes) -> str:
         raise ExportFormatError(path, Message("imports.reading.empty"),
                                 expected=Message("imports.reading.empty_expected"),
                                 hint=Message("imports.reading.empty_hint"))
+    if head[:4] == WORKBOOK_MAGIC and (files := archive_files(path)) is not None:
+        raise archive_error(path, files)
     if head[:4] == WORKBOOK_MAGIC:
         raise ExportFormatError(path, Message("imports.reading.spreadsheet"),
                                 hint=Message("imports.reading.spreadsheet_hint"))
@@ -417,6 +459,8 @@ def open_workbook(path: Path):
             warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
             return load_workbook(workbook_source(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
+        if (files := archive_files(path)) is not None:  # a zip of other files, read as a workbook by family=
+            raise archive_error(path, files) from None
         raise ExportFormatError(path, Message("imports.reading.workbook_unreadable", error=str(exc)),
                                 hint=Message("imports.reading.workbook_hint")) from None
 
