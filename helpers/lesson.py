@@ -24,8 +24,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .benchmarks import load_benchmarks
-from .compare import (agreement_strength, clear_leader, compare_groups, elasticity, rank_agreement,
-                      top_n_overlap)
+from .compare import clear_leader, compare_groups, elasticity, rank_agreement, top_n_overlap
 from .errors import WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Translator, language_code
 from .importers import load_exports
@@ -34,7 +33,7 @@ from .paths import DEMO_DIR
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
-from .report import elasticity_class, elasticity_shown
+from .report import elasticity_class, elasticity_shown, interval_strength
 from .statistics import ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -605,30 +604,21 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
 RHO_DECIMALS = 2
 
 
-def strength_words(tr: Translator, rhos) -> str:
-    """The report's strength word for a range of ρ (compare.agreement_strength, which classes ρ as written with
-    two decimals): one word when both ends fall in one class ("strong" for 0.596 to 0.62, written 0.60 to
-    0.62), "moderate to strong" only when the written range spans two classes."""
-    sizes = [abs(float(rho)) for rho in rhos]
-    weakest, strongest = agreement_strength(min(sizes)), agreement_strength(max(sizes))
-    words = tr.t(f"agreement.strength.{weakest}")
-    if strongest == weakest:
-        return words
-    return tr.t("lesson.demo.span", low=words, high=tr.t(f"agreement.strength.{strongest}"))
-
-
 def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
     """The range of ρ over the demo channels under each pairing, and what it means: reach and interactions
-    named with the client report's strength words (strength_words), how many of the top posts the two
-    rankings share, then how interactions scale with reach (elasticity_sentence)."""
+    worded as the client report words one (report.interval_strength: the class of the 95% intervals' bound
+    nearest 0, here over every channel's interval), how many of the top posts the two rankings share, then how
+    interactions scale with reach (elasticity_sentence)."""
     table = agreement(top_n)
     values = dict(low=_rho(tr, table["rho_interactions"].min()), high=_rho(tr, table["rho_interactions"].max()),
                   rate_low=_rho(tr, table["rho_rate"].min()), rate_high=_rho(tr, table["rho_rate"].max()))
-    if (table["high_rate"] < 0).all() and (table["rho_interactions"] < 0.9).all():
+    if (table["high_rate"] < 0).all() and (table["rho_interactions"] < 0.9).all() \
+            and (table["low_interactions"] > 0).all():  # every interval above 0: a strength to name
         low, high = int(table["overlap"].min()), int(table["overlap"].max())
         overlap = tr.number(low) if low == high else tr.t("lesson.demo.span", low=tr.number(low), high=tr.number(high))
-        first = tr.t("lesson.demo.agreement_opposed", strength=strength_words(tr, table["rho_interactions"]),
-                     overlap=overlap, n=tr.number(top_n), **values)
+        bounds = [*table["low_interactions"], *table["high_interactions"]]
+        first = tr.t("lesson.demo.agreement_opposed", strength=interval_strength(tr, *bounds),
+                     nearest=_rho(tr, min(bounds)), overlap=overlap, n=tr.number(top_n), **values)
     else:
         first = tr.t("lesson.demo.agreement_mixed", **values)
     return " ".join(p for p in (first, elasticity_sentence(tr, table)) if p)

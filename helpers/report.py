@@ -81,6 +81,17 @@ def elasticity_class(fit: dict) -> str:
     return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
+def interval_strength(tr: Translator, *bounds: float) -> str:
+    """The strength words a rank correlation's 95% interval supports as a whole (README, "Definitions"): the
+    class of its bound nearest 0 (compare.agreement_strength), "at least moderate" when the bound farthest
+    from 0 falls in a stronger class. Bounds of several intervals on one side of 0 (one per channel) give the
+    words that hold for every one of them. The point estimate alone would overstate a wide interval."""
+    nearest, farthest = min(bounds, key=abs), max(bounds, key=abs)
+    strength = compare.agreement_strength(nearest)
+    words = tr.t(f"agreement.strength.{strength}")
+    return words if strength == compare.agreement_strength(farthest) else tr.t("agreement.at_least", strength=words)
+
+
 def elasticity_shown(fit: dict) -> bool:
     """Whether an elasticity fit says something about the platform's posts: fitted, on at least as many posts
     as were left out for zero reach or interactions (else it describes a minority), and with an interval of
@@ -1211,13 +1222,8 @@ class Report:
             return tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL))
         if row["ci_low"] <= 0 <= row["ci_high"]:
             return tr.t("agreement.sentence_unclear", **values)
-        # the strength the whole interval shows: that of its bound nearest 0
-        nearest, farthest = sorted((row["ci_low"], row["ci_high"]), key=abs)
-        word = tr.t(f"agreement.strength.{compare.agreement_strength(nearest)}")
-        if compare.agreement_strength(nearest) != compare.agreement_strength(farthest):
-            word = tr.t("agreement.at_least", strength=word)
         key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
-        return tr.t(key, **values, strength=word)
+        return tr.t(key, **values, strength=interval_strength(tr, row["ci_low"], row["ci_high"]))
 
     def divergent_intro(self, platform: str) -> str:
         """The sentence above the table of posts on top under one lens only; when there is none, that there

@@ -488,20 +488,23 @@ def test_rank_agreement_of_the_demo_channels():
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
-    """The report calls ρ of 0.6 to 0.8 strong and 0.3 to 0.6 moderate: the lesson uses the same words for the
-    demo channels, each end of the range classed as written (0.596 is written 0.60: strong), gives the range
-    across channels with "between … and" (not like a confidence interval), and says how many top posts the
-    rankings share."""
+    """The report names a correlation's strength from its 95% interval's bound nearest 0 (README): the
+    demo channels' ρ of 0.60 to 0.62 are strong as point estimates, but their intervals reach down to 0.43
+    (Harbour Books' Facebook, 0.435 to 0.720), so the lesson says "at least moderate", as the report would,
+    through the same function. The range across channels reads "between … and" (not like a confidence
+    interval), with how many top posts the rankings share."""
     tr = Translator(language)
     table = lesson.agreement()
     assert [agreement_strength(r) for r in (0.29, 0.3, 0.59, 0.6, 0.79, 0.8, -0.65, 0.596, 0.594)] == [
         "weak", "moderate", "moderate", "strong", "strong", "very_strong", "strong", "strong", "moderate"]
-    words = sorted({agreement_strength(r) for r in table["rho_interactions"]})
-    assert words == ["strong"]  # 0.596 and 0.62, written 0.60 and 0.62: classed as written
+    assert table["low_interactions"].min() == pytest.approx(0.4348, abs=1e-3)
+    assert table["high_interactions"].max() == pytest.approx(0.7296, abs=1e-3)
     sentence = lesson.agreement_sentence(tr)
-    strong = tr.t("agreement.strength.strong")
-    assert tr.t("lesson.demo.span", low=tr.t("agreement.strength.moderate"), high=strong) not in sentence
-    assert lesson.strength_words(tr, table["rho_interactions"]) == strong and f" {strong} " in sentence
+    at_least = tr.t("agreement.at_least", strength=tr.t("agreement.strength.moderate"))
+    assert at_least == {"en": "at least moderate", "id": "sedikitnya sedang"}[language]
+    assert f" {at_least} " in sentence
+    assert tr.number(0.43, 2) in sentence  # the bound the word rests on is shown
+    assert f" {tr.t('agreement.strength.strong')} " not in sentence.replace(at_least, "")
     between = tr.t("lesson.demo.agreement_mixed", low="L", high="H", rate_low="RL", rate_high="RH")
     assert between.split("L")[0].split()[-1] in sentence  # "between" / "antara" before the first number
     assert tr.t("lesson.demo.span", low=tr.number(table["overlap"].min()), high=tr.number(table["overlap"].max())) \
@@ -509,17 +512,22 @@ def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
     assert "hanya sejalan sebagian" not in sentence and "agree only in part" not in sentence
 
 
-def test_a_range_of_rho_is_one_strength_word_unless_it_spans_two_classes():
-    """0.596 to 0.62 is written "0.60 to 0.62": both ends strong as written, so "strong", not "moderate to
-    strong"; 0.45 to 0.62 does span both classes; a negative range is worded by its size."""
+def test_the_lesson_and_the_report_word_an_interval_with_one_function():
+    """report.interval_strength: the class of the bound nearest 0, "at least" when the far bound is in a
+    stronger class; classed as written with two decimals (0.596 is 0.60: strong); negative intervals by size;
+    several channels' bounds together give the word that holds for all of them."""
+    from helpers import report
+
     en = Translator("en")
-    assert lesson.strength_words(en, [0.596, 0.62]) == "strong"
-    assert lesson.strength_words(en, [0.62, 0.61]) == "strong"
-    assert lesson.strength_words(en, [0.45, 0.62]) == "moderate to strong"
-    assert lesson.strength_words(en, [0.594, 0.62]) == "moderate to strong"  # written 0.59: moderate
-    assert lesson.strength_words(en, [-0.65, -0.31]) == "moderate to strong"
-    assert lesson.strength_words(en, [0.1, 0.85]) == "weak to very strong"
-    assert lesson.strength_words(Translator("id"), [0.596, 0.62]) == Translator("id").t("agreement.strength.strong")
+    assert report.interval_strength(en, 0.62, 0.75) == "strong"
+    assert report.interval_strength(en, 0.596, 0.79) == "strong"
+    assert report.interval_strength(en, 0.594, 0.62) == "at least moderate"  # written 0.59: moderate
+    assert report.interval_strength(en, -0.65, -0.31) == "at least moderate"
+    assert report.interval_strength(en, 0.1, 0.85) == "at least weak"
+    assert report.interval_strength(en, 0.81, 0.95) == "very strong"
+    assert report.interval_strength(en, 0.62, 0.75, 0.45, 0.7) == "at least moderate"  # two channels
+    assert report.interval_strength(Translator("id"), 0.45, 0.7) == "sedikitnya sedang"
+    assert not hasattr(lesson, "strength_words")  # no second rule for the same idea
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
