@@ -278,14 +278,17 @@ def strategy_ratios(posts: pd.DataFrame) -> dict:
 def _verdict(ratio: tuple) -> str:
     """Which strategy a strategy_ratios entry puts ahead: 'broadcast' or 'conversation' when the ratio is
     beyond ALIKE either way and its interval leaves out 1; otherwise why no strategy is ahead: 'unknown'
-    (too few posts for an interval), 'chance' (the interval holds 1: chance could give the gap) or 'close'
-    (beyond chance, yet within ALIKE: a real but small gap)."""
+    (too few posts for an interval), 'chance' (the interval holds 1 and the ratio is within ALIKE: alike, as
+    far as the posts show), 'undecided' (the interval holds 1, but the ratio is beyond ALIKE: a gap that may
+    be large, yet cannot be told from chance; not "alike") or 'close' (beyond chance, yet within ALIKE: a
+    real but small gap)."""
     value, low, high = ratio
+    alike = 1 / ALIKE <= value <= ALIKE
     if not (np.isfinite(value) and np.isfinite(low)):
         return "unknown"
     if low <= 1 <= high:
-        return "chance"
-    if 1 / ALIKE <= value <= ALIKE:
+        return "chance" if alike else "undecided"
+    if alike:
         return "close"
     return "conversation" if value > 1 else "broadcast"
 
@@ -320,7 +323,7 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     low, high = sorted((b["summed_reach"], c["summed_reach"]))
     reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"]),
                     "interval": _ratio_interval(tr, ratios["reach"]), "posts": tr.number(int(b["posts"]))}
-    if reach_verdict in ("chance", "close", "unknown"):  # no winner: impressions are quoted beside it
+    if reach_verdict in ("chance", "undecided", "close", "unknown"):  # no winner: impressions are quoted beside it
         impressions_low, impressions_high = sorted((b["impressions"], c["impressions"]))
         first = tr.t(f"lesson.sim.reach_{reach_verdict}", difference=_apart(tr, high, low),
                      impressions_broadcast=tr.number(b["impressions"]),
@@ -333,23 +336,29 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     else:
         first = tr.t("lesson.sim.reach_conversation", ratio=tr.times(high / low) if low else "∞", **reach_values)
     values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
+              "interactions_conversation": tr.number(c["interactions"]),
+              "interactions_broadcast": tr.number(b["interactions"]),
               "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
               "rate_broadcast": tr.percent(b["engagement_rate_by_reach"], 1),
-              "rate_ratio": tr.times(ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
+              "rate_ratio": _times(tr, ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
               "interval": _ratio_interval(tr, ratios["rate"]),
               "comments_conversation": tr.number(c["conversation_rate"], 1),
               "comments_broadcast": tr.number(b["conversation_rate"], 1)}
     engagement_verdict = _verdict(ratios["rate"])
     if engagement_verdict == "broadcast":  # said as the broadcast strategy's rate ÷ the conversation strategy's
         rate = _inverse(ratios["rate"])
-        values.update(rate_ratio=tr.times(rate[0]), interval=_ratio_interval(tr, rate))
-    if engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
+        values.update(rate_ratio=_times(tr, rate[0]), interval=_ratio_interval(tr, rate))
+    if not (c["interactions"] and b["interactions"]):  # a rate of 0: no ratio, hence no interval (not few posts)
+        none = "both" if not (c["interactions"] or b["interactions"]) else \
+            "broadcast" if not b["interactions"] else "conversation"
+        second = tr.t(f"lesson.sim.engagement_none_{none}", **values)
+    elif engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
         second = tr.t("lesson.sim.engagement_mixed", **values)
     elif engagement_verdict == "conversation":
         second = tr.t("lesson.sim.engagement_conversation", **values)
     elif engagement_verdict == "broadcast":
         second = tr.t("lesson.sim.engagement_broadcast", **values)
-    else:  # no winner, and why: chance, a small gap, or too few posts to tell
+    else:  # no winner, and why: alike, a gap chance could give, a small gap, or too few posts to tell
         second = tr.t(f"lesson.sim.engagement_{engagement_verdict}", **values)
     return f"{first} {second}"
 
@@ -360,8 +369,14 @@ def _apart(tr: Translator, high: float, low: float) -> str:
     return tr.percent(difference, 1 if difference < 0.1 else 0)
 
 
+def _times(tr: Translator, ratio: float) -> str:
+    """A multiple as the texts write it (tr.times: one decimal), with two decimals where one would read 1.0:
+    0.95 times the interactions is fewer, and "1.0" beside "fewer" or "beyond chance" would contradict it."""
+    return tr.number(ratio, 2) if round(ratio, 1) == 1 else tr.times(ratio)
+
+
 def _ratio_text(tr: Translator, numerator: float, denominator: float) -> str:
-    return tr.times(numerator / denominator) if denominator else tr.t("common.na")
+    return _times(tr, numerator / denominator) if denominator else tr.t("common.na")
 
 
 #: How each part of the simulation figure's stacked bars is drawn: (colour, hatch), one meaning per colour
@@ -407,7 +422,9 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
     alike = 1 / ALIKE <= reach["conversation"] / reach["broadcast"] <= ALIKE if reach["broadcast"] else False
-    title = tr.t("lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title",
+    key = ("lesson.sim.figure_title_plain" if not (reach.all() and interactions.all())  # a total of 0: no ratio
+           else "lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title")
+    title = tr.t(key,
                  reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
                  interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))
     fig_title(fig, title)

@@ -204,10 +204,11 @@ def dynamic_families() -> dict[str, set[str]]:
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
         "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
-        "lesson.sim.reach_": {"chance", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
+        "lesson.sim.reach_": {"chance", "undecided", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
-        "lesson.sim.engagement_": {"chance", "close", "unknown"},
+        "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},
+        "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
         # report.glossary (a metric's term is its label)
         "glossary.": {f"{name}.{part}" for name in report.GLOSSARY for part in ("term", "meaning")
                       if not (part == "term" and name in dict(metrics.DEFINITIONS))},
