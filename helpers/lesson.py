@@ -787,7 +787,8 @@ def exercise_data(exercise_id: str, language: str = "en"):
 
 
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
-    """An exercise's title, prompt, hint or solution from the catalogue."""
+    """An exercise's title, prompt, hint or solution from the catalogue, or its check's advice on a near miss
+    ('close') or a number 1,000 times off ('thousands')."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
@@ -809,6 +810,14 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
         ("benchmark", "prompt"): "lesson.ex.benchmark.prompt",
         ("benchmark", "hint"): "lesson.ex.benchmark.hint",
         ("benchmark", "solution"): "lesson.ex.benchmark.solution",
+        # the checks' advice on a near miss and on a number 1,000 times off, as fits each exercise's data
+        # and the precision of its answer
+        ("frequency", "close"): "lesson.ex.frequency.close",
+        ("rates", "close"): "lesson.ex.rates.close",
+        ("benchmark", "close"): "lesson.ex.benchmark.close",
+        ("frequency", "thousands"): "lesson.check.thousands_dot",
+        ("rates", "thousands"): "lesson.check.thousands_dot",
+        ("benchmark", "thousands"): "lesson.ex.benchmark.thousands",
     }[(exercise_id, part)]
     return tr.t(key, **values)
 
@@ -861,8 +870,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
 
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
-    shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or too much
-    rounding (within CLOSE), or another post's value in exercises 1 and 2; a pair with one right value says
+    shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or a near
+    miss (within CLOSE: advice that fits the exercise), or another post's value in exercises 1 and 2; a pair with one right value says
     which position is right, and a pair given in the wrong order says so. Exercise 2's pair may also be one
     pandas Series or array of the two rates (_rates_pair), as computing both at once gives it.
     """
@@ -898,11 +907,11 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         if _close(answer, expected, tolerance):
             return result("correct", tr.t("lesson.check.correct"))
         if _thousandfold(answer, expected, tolerance):
-            return result("wrong", tr.t("lesson.check.thousands_dot"))
+            return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
         if exercise_id in EXERCISE_POST and (post := _other_post(exercise_id, answer)):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if _close(answer, expected, CLOSE):
-            return result("wrong", tr.t("lesson.check.close"))
+            return result("wrong", _exercise_text(tr, exercise_id, "close"))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
     if exercise_id == "rates":
@@ -915,13 +924,13 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         if all(_close(a, e, tolerance) for a, e in zip(answer, reversed(expected))):
             return result("wrong", tr.t("lesson.check.swapped_rates"))
         if any(_thousandfold(a, e, tolerance) for a, e in zip(answer, expected)):
-            return result("wrong", tr.t("lesson.check.thousands_dot"))
+            return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
         if any(_close(a / 100, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", tr.t("lesson.check.percent_given"))
         if post := _other_post(exercise_id, answer):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if all(_close(a, e, CLOSE) for a, e in zip(answer, expected)):
-            return result("wrong", tr.t("lesson.check.close"))
+            return result("wrong", _exercise_text(tr, exercise_id, "close"))
         if any(right):
             return result("half_right", _half_right(tr, exercise_id, right, hint))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))

@@ -109,11 +109,12 @@ def test_a_half_right_pair_names_the_position_that_is_right(language):
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_answers_rounded_too_much_are_close(language):
-    close = Translator(language).t("lesson.check.close")
+    tr = Translator(language)
+    close = tr.t("lesson.ex.rates.close")
     for answer in ((0.09, 0.05), (0.085, 0.05), (0.08, 0.045)):
         result = lesson.check("rates", answer, language)
         assert result.status == "wrong" and result.message.endswith(close), answer
-    assert lesson.check("benchmark", 61, language).message.endswith(close)
+    assert lesson.check("benchmark", 61, language).message.endswith(tr.t("lesson.ex.benchmark.close"))
     assert lesson.check("rates", (0.085, 0.03), language).status == "half_right"  # 0.03 is not a rounding
     assert lesson.check("rates", (0.0850, 0.0472), language).correct  # three significant digits pass
 
@@ -124,14 +125,14 @@ def test_another_posts_value_is_said_to_be_of_another_post(language):
     B's 1.22: they were answered "rounded too much? keep more decimals", which computing them unrounded only
     repeated. The check says the value is another post's, naming that post, and not the right value."""
     tr = Translator(language)
-    close = tr.t("lesson.check.close")
+    close = tr.t("lesson.ex.frequency.close"), tr.t("lesson.ex.rates.close")
     for exercise, answer, post in (("frequency", 15_600 / 12_000, "A"), ("frequency", 1.1, "D"),
                                    ("rates", (120 / 1_500, 120 / 1_650), "D"), ("rates", (0.042, 0.0344), "B")):
         result = lesson.check(exercise, answer, language)
         asked = "B" if exercise == "frequency" else "C"
         assert result.status == "wrong" and not result.message.endswith(close), (exercise, answer)
         assert result.message.endswith(tr.t("lesson.check.other_post", post=post, asked=asked)), (exercise, answer)
-    assert lesson.check("frequency", 1.25, language).message.endswith(close)  # no post has it: still close
+    assert lesson.check("frequency", 1.25, language).message.endswith(close[0])  # no post has it: still close
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -141,8 +142,33 @@ def test_a_thousands_dot_is_recognised(language):
     for exercise, answer in (("rates", (340 / 4.000, 340 / 7.200)), ("rates", (340 / 4.000, 0.0472)),
                              ("benchmark", 66_000), ("benchmark", 0.066), ("frequency", 6_100 / 5.000)):
         result = lesson.check(exercise, answer, language)
-        assert result.status == "wrong" and result.message.endswith(thousands), (exercise, answer)
+        expected = lesson._exercise_text(Translator(language), exercise, "thousands")  # benchmark_table for ex. 5
+        assert result.status == "wrong" and result.message.endswith(expected), (exercise, answer)
     assert "4000" in thousands and "`4.000`" in thousands
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_exercises_advice_fits_that_exercise(language):
+    """A near miss or a number 1,000 times off gets advice for the exercise answered: exercise 5's answer is
+    0.0231 ÷ 0.00035 = 66, a whole number, from `benchmark_table`, so neither "three decimals (such as
+    0.032)" nor `exercise_posts` fits it; exercise 1's 1.22 passes with one decimal (1.2 is 1.6% off), so
+    1.25 is no rounding; exercise 2's rates do need three decimals."""
+    tr = Translator(language)
+    three = {"en": "at least three", "id": "sedikitnya tiga"}[language]
+    cases = {("benchmark", 60): ("lesson.ex.benchmark.close", "benchmark_table", ("exercise_posts", three)),
+             ("benchmark", 66_000): ("lesson.ex.benchmark.thousands", "benchmark_table", ("exercise_posts",)),
+             ("benchmark", 0.066): ("lesson.ex.benchmark.thousands", "benchmark_table", ("exercise_posts",)),
+             ("frequency", 1.25): ("lesson.ex.frequency.close", "exercise_posts", (three, "0.032", "benchmark_table")),
+             ("frequency", 1_220): ("lesson.check.thousands_dot", "exercise_posts", ("benchmark_table",)),
+             ("rates", (0.09, 0.05)): ("lesson.ex.rates.close", three, ("benchmark_table",)),
+             ("rates", (85.0, 0.0472)): ("lesson.check.thousands_dot", "exercise_posts", ("benchmark_table",))}
+    for (exercise, answer), (key, present, absent) in cases.items():
+        message = lesson.check(exercise, answer, language).message
+        assert message.endswith(tr.t(key)) and present in message, (exercise, answer)
+        assert not [text for text in absent if text in message], (exercise, answer)
+    assert 1.2 == pytest.approx(lesson.expected_answer("frequency"), rel=lesson.TOLERANCE["frequency"])
+    assert lesson.check("frequency", 1.2, language).correct  # "one decimal is precise enough" holds
+    assert lesson.check("benchmark", 66, language).correct  # "a whole number is precise enough" holds
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -166,7 +192,9 @@ def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language
     expected = lesson.expected_answer(exercise)
     texts = " ".join([lesson.exercise(exercise, language).data, tr.t("lesson.exercises.body"),
                       tr.t("lesson.exercises.table_body")]
-                     + [tr.t(f"lesson.check.{key}") for key in ("close", "thousands_dot", "percent_given")])
+                     + [tr.t(f"lesson.check.{key}") for key in ("thousands_dot", "percent_given")]
+                     + [lesson._exercise_text(tr, e, part) for e in ("frequency", "rates", "benchmark")
+                        for part in ("close", "thousands")])
     numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", texts)]
     assert numbers
     for value in expected if isinstance(expected, tuple) else (expected,):
@@ -688,7 +716,8 @@ def test_the_denominator_table_never_pools_medians_and_means():
 
 def test_the_close_hint_gives_no_percentage_as_an_example():
     for language in sorted(LANGUAGES):  # 3.17 would be refused as a percentage by the same check
-        assert "3.17" not in Translator(language).t("lesson.check.close")
+        for exercise in ("frequency", "rates", "benchmark"):
+            assert "3.17" not in Translator(language).t(f"lesson.ex.{exercise}.close")
 
 
 def test_the_views_pitfall_counts_the_demo_posts():
