@@ -707,6 +707,40 @@ def test_the_denominator_pitfall_quotes_the_widest_spread():
     assert sentence.startswith("On Facebook") and "Buffer 2025, median by impressions: 5.07%" in sentence
 
 
+def test_indonesian_names_shares_and_saves_alike_everywhere():
+    """"jumlah dibagikan" / "jumlah disimpan", as the catalogues' sentences say it, also in the metric labels
+    and formulas the report and the lesson share: the formula table, the exercise posts' header and the
+    simulation figure's legend (plain "dibagikan" reads as "shared")."""
+    tr = Translator("id")
+    assert (tr.metric("shares"), tr.metric("saves")) == ("jumlah dibagikan", "jumlah disimpan")
+    formulas = lesson.formulas_table(tr).set_index("metrik")["rumus"]
+    assert formulas[tr.metric("interactions")] == \
+        "reaksi + komentar + jumlah dibagikan + jumlah disimpan (yang dilaporkan platform)"
+    assert formulas[tr.metric("amplification_rate")] == "jumlah dibagikan ÷ unggahan"
+    assert {"jumlah dibagikan", "jumlah disimpan"} <= set(lesson.exercise_posts_table(tr).columns)
+    fig, _ = lesson.simulation_figure(lesson.simulate(), tr)
+    legend = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
+    assert "jumlah dibagikan" in legend
+    from helpers.i18n import catalogue
+    texts = catalogue("id")
+    plain = [key for key, text in texts.items() if key.startswith(("metric.", "lesson."))
+             and re.search(r"(?<!jumlah )\b(dibagikan|disimpan)\b(?! \()", text)
+             and not re.search(r"yang dibagikan|tetap disimpan|disimpan sebagai", text)]
+    assert not plain, plain
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_pitfall_two_says_what_the_figures_show(language):
+    """Facebook's published figures: Buffer 2025's median by impressions, 5.07%, against Rival IQ 2023's median by
+    followers, 0.060%: 0.0507 ÷ 0.00060 = 84.5, written 85 times. The introduction claims no magnitude of its
+    own ("two orders of magnitude", "seratus kali lipat": 100 times) that the figures do not reach."""
+    tr = Translator(language)
+    sentence = lesson.denominators_sentence(tr)
+    assert "**85 " in sentence and "Facebook" in sentence
+    body = tr.t("lesson.pitfalls.denominators_body")
+    assert not re.search(r"orders of magnitude|seratus|ratus|\d", body)
+
+
 def test_the_denominator_table_never_pools_medians_and_means():
     table = lesson.denominators_table(Translator("en")).set_index("platform")
     facebook = table.loc["Facebook", "by followers (lowest to highest, per statistic)"]

@@ -1362,10 +1362,10 @@ def test_benchmark_notes_name_the_components_in_the_reports_language():
     report = build_report(**{**DEMO, "language": "id"})
     row = {"platform": "facebook", "reason": None, "denominator": "followers", "statistic": "median", "posts": 52}
     same = report._benchmark_note(pd.Series({**row, "same_components": True, "components": "likes + comments + shares"}))
-    assert "interaksi dihitung sebagai reaksi + komentar + dibagikan, sama seperti sumbernya" in same
+    assert "interaksi dihitung sebagai reaksi + komentar + jumlah dibagikan, sama seperti sumbernya" in same
     other = report._benchmark_note(pd.Series({**row, "same_components": False, "components": "as defined"}))
     # Facebook exports carry no saves: the note lists what they do report
-    assert "interaksi dihitung sebagai reaksi + komentar + dibagikan (yang dilaporkan ekspor)" in other
+    assert "interaksi dihitung sebagai reaksi + komentar + jumlah dibagikan (yang dilaporkan ekspor)" in other
 
 
 def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_it_is_rough(report):
