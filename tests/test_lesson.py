@@ -191,7 +191,7 @@ def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language
     tr = Translator(language)
     expected = lesson.expected_answer(exercise)
     texts = " ".join([lesson.exercise(exercise, language).data, tr.t("lesson.exercises.body"),
-                      tr.t("lesson.exercises.table_body")]
+                      tr.t("lesson.exercises.how"), tr.t("lesson.exercises.table_body")]
                      + [tr.t(f"lesson.check.{key}") for key in ("thousands_dot", "percent_given")]
                      + [lesson._exercise_text(tr, e, part) for e in ("frequency", "rates", "benchmark")
                         for part in ("close", "thousands")])
@@ -844,6 +844,40 @@ def test_slides_have_reveal_sections_and_no_code(offline_deck):
     assert "lesson.check(" not in html and "answer_frequency = None" not in html and "tr.t(" not in html
     assert "Belum dijawab" not in html  # check cells are for the notebook, not the slides
     assert 'language = "id"' not in html  # no parameters cell
+
+
+def _slides(html: str) -> list[str]:
+    """The text of each slide of a deck (innermost sections: a vertical stack's slides one by one)."""
+    from bs4 import BeautifulSoup
+
+    sections = BeautifulSoup(html, "html.parser").select(".reveal .slides section")
+    return [s.get_text(" ", strip=True) for s in sections if not s.find("section")]
+
+
+def test_slides_say_nothing_of_cells_and_keep_long_texts_off_table_slides(offline_deck, executed_in_indonesian):
+    """A deck shows no code, so it does not tell learners to change the parameters cell, to fill in answer
+    cells or to compute on `exercise_posts`: those instructions are the notebook's (cells skipped in the deck).
+    The simulation's table and the agreement table share their slide with no second long text (the
+    interval note, the agreement's reading), which pushed their last rows off a 1280×800 screen."""
+    tr = Translator("id")
+    slides = _slides(offline_deck)
+    notebook = _texts(executed_in_indonesian)
+    for key in ("lesson.sim.try_parameters", "lesson.exercises.how", "lesson.exercises.table_body"):
+        fragment = tr.t(key, posts="40")[:40]  # plain words before any `code`
+        assert fragment not in offline_deck and fragment in notebook, key
+    assert not [s for s in slides if "sel parameter" in s or "sel jawaban" in s]
+
+    def slide_with(text):
+        found = [s for s in slides if text in s]
+        assert len(found) == 1, text
+        return found[0]
+
+    table = slide_with(tr.t("lesson.sim.caption", posts="40", audience="20.000"))
+    assert tr.t("lesson.sim.interval_note", posts="40")[:40] not in table
+    assert tr.t("lesson.sim.interval_note", posts="40")[:40] in slide_with(tr.t("lesson.sim.interval_title"))
+    agreement = slide_with(tr.t("lesson.demo.agreement_caption"))
+    assert "Theil–Sen" not in agreement and "Theil–Sen" in slide_with(tr.t("lesson.demo.agreement_reading_title"))
+    assert len(table) < 1_600 and len(agreement) < 1_600  # with both texts: about 2,000 and 2,350
 
 
 def _remote_loads(html: str) -> list[str]:
