@@ -12,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES
 from helpers.errors import ExportFormatError
+from helpers.i18n import Translator
 from helpers.importers import FAMILIES, import_exports
 
 META = FIXTURES / "meta"
@@ -479,3 +480,54 @@ def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):
     assert len(notes) == 1 and notes[0].startswith(
         "1 post(s) have a publish time outside the period the file name gives (2025-03-01 to 2025-03-14), e.g."
         " row 4: '03/16/2025 00:30', read as 2025-03-16.")
+
+
+RESAVED = META / "Apr-01-2025_Apr-14-2025_resaved-decimal-comma.csv"  # ';'-separated, as Excel in Indonesian saves
+
+
+def test_a_semicolon_copy_reads_dots_as_thousands():
+    """In a copy saved by a spreadsheet in a decimal-comma language, Reach '1.000' is a thousand people (not 1)
+    and 'Seconds viewed' '185.373' is 185373 seconds (not 185.373)."""
+    posts = import_exports(RESAVED, timezone=ZONE).posts.set_index("post_id")
+    assert posts["reach"].tolist() == [1000, 2000, 320]
+    assert posts.loc["800000000000001", "watch_time_seconds"] == 185373
+    assert posts.loc["800000000000002", "watch_time_seconds"] == 96
+    assert pd.isna(posts.loc["800000000000003", "watch_time_seconds"])  # blank: not reported, not 0
+    assert posts["reactions"].tolist() == [10, 150, 7]
+
+
+def test_seconds_viewed_written_either_way_in_a_comma_separated_copy_is_refused(tmp_path):
+    """The same cells with ',' between them: nothing tells whether '185.373' seconds is 185.373 or 185373, so
+    the file is refused; Reach '1.000' alone would be read, as a count is whole: 1000."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(RESAVED.read_text(encoding="utf-8-sig")), delimiter=";"))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path = tmp_path / RESAVED.name
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (2, "Seconds viewed")
+    assert "1 cell(s) read 1000 times larger with '.' as a thousands separator than with '.' as the decimal mark" \
+           " (first: '185.373')" in str(info.value)
+    assert "1 sel terbaca 1000 kali lebih besar bila '.' pemisah ribuan daripada bila '.' pemisah desimal" \
+           in info.value.in_language(Translator("id"))
+    path.write_text(out.getvalue().replace("185.373", "185373"), encoding="utf-8")
+    assert import_exports(path, timezone=ZONE).posts["reach"].tolist() == [1000, 2000, 320]
+
+
+def test_a_thousands_dot_in_a_count_beside_a_decimal_point_is_named_as_such(tmp_path):
+    """'1.500' people can only be 1500, '12.0' only 12: one column written two ways is refused, and the
+    message says that '.' separates thousands in one cell (in English and in Indonesian)."""
+    text = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace(",320,13,", ",1.500,13,").replace(",200,7,", ",12.0,7,")
+    path = tmp_path / VIEWS_TWICE.name
+    path.write_text(text, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.column == "Reach" and info.value.row == 2
+    assert "the column writes numbers two ways: '12.0' (row 4) reads only with '.' as the decimal mark, '1.500'" \
+           " (row 2) only with ',' as the decimal mark and '.' as a thousands separator" in str(info.value)
+    assert "'1.500' (baris 2) hanya dengan ',' sebagai pemisah desimal dan '.' sebagai pemisah ribuan" \
+           in info.value.in_language(Translator("id"))

@@ -6,6 +6,7 @@ import pytest
 
 from conftest import FIXTURES, detected_family, real_export
 from helpers.errors import ExportFormatError
+from helpers.i18n import Translator
 from helpers.importers import detect_family, import_exports
 from helpers.importers.youtube_studio import FAMILY, read_youtube_studio
 
@@ -172,3 +173,51 @@ def test_a_chart_by_day_is_not_read_as_one_row_per_video(tmp_path):
     with pytest.raises(ExportFormatError) as err:
         detect_family(chart)
     assert "'date' column makes it a breakdown" in str(err.value) and "Table data.csv" in str(err.value)
+
+
+# ---- copies re-saved by a spreadsheet in a decimal-comma language (Indonesian, most of Europe) ----
+
+def test_a_semicolon_copy_reads_commas_as_decimals_and_dots_as_thousands():
+    """Excel in such a language saves CSV with ';' between cells, ',' as the decimal mark and '.' between
+    thousands: 6,105 watch hours are 6.105 hours (not 6105), 1.500 views 1500 views."""
+    result = import_exports(HERE / "resaved_semicolon.csv", timezone="Asia/Jakarta")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "video_views"] == 1500
+    assert posts.loc["b2C3d4E5f6G", "video_views"] == 1050
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)  # 21978 s
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == pytest.approx(1.721 * 3600)  # 6195.6 s
+    assert posts.loc["a1B2c3D4e5F", "impressions"] == 80000
+    assert posts.loc["a1B2c3D4e5F", "text"] == "How we bake bread, part 1"
+    # the Total row's 2.550 views are the 1500 + 1050 listed: no mismatch is reported
+    assert not any("Total row" in w for w in result.reports[0].warnings)
+
+
+def test_one_cell_that_can_only_be_a_decimal_comma_decides_its_column():
+    """A tab-separated copy does not tell its decimal mark, but '1321,678' can only be 1321.678 hours (no
+    thousands group has four digits): the column's '6,105' is then 6.105 hours too, not 6105."""
+    posts = import_exports(HERE / "resaved_tab_decimal_comma.csv").posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)  # 21978 s
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == pytest.approx(1321.678 * 3600)  # 4758040.8 s
+    assert posts.loc["a1B2c3D4e5F", "video_views"] == 1500
+
+
+def test_a_decimal_comma_the_file_cannot_tell_from_a_thousands_separator_is_refused(tmp_path):
+    """Without '1321,678' nothing in the tab-separated copy tells whether '6,105' hours is 6.105 or 6105:
+    refused, naming the row and what to do, in either language, rather than read 1000 times too big."""
+    text = (HERE / "resaved_tab_decimal_comma.csv").read_text(encoding="utf-8")
+    path = tmp_path / "Table data.csv"
+    path.write_text(text.replace("1321,678", "1,321").replace("1327,783", "7,426"), encoding="utf-8")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path)
+    error = info.value
+    assert (error.row, error.column) == (3, "Watch time (hours)")
+    assert str(error).startswith(
+        f"file {path}, row 3, column 'Watch time (hours)': 2 cell(s) read 1000 times larger with ',' as a thousands"
+        " separator than with ',' as the decimal mark (first: '6,105'), and neither the column nor the file"
+        " tells which is meant")
+    assert "save it again as CSV with ';' as the separator" in str(error)
+    indonesian = error.in_language(Translator("id"))
+    assert indonesian.startswith(
+        f"berkas {path}, baris 3, kolom 'Watch time (hours)': 2 sel terbaca 1000 kali lebih besar bila ','"
+        " pemisah ribuan daripada bila ',' pemisah desimal (yang pertama: '6,105')")
+    assert "simpan ulang sebagai CSV dengan ';' sebagai pemisah kolom" in indonesian

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers.errors import ExportFormatError
@@ -104,10 +105,10 @@ def test_platform_limits_detection_and_is_checked():
         import_exports(SOURCE, timezone=ZONE, platform="tiktok")
 
 
-def test_a_decimal_comma_is_refused_not_misread(tmp_path):
+def test_a_decimal_comma_in_a_count_is_refused_not_misread(tmp_path):
     rows = records()
-    rows[1][rows[0].index("Reach")] = "0,5"
-    with pytest.raises(ExportFormatError, match="decimal comma"):
+    rows[1][rows[0].index("Reach")] = "0,5"  # half a person either way: no count, rather than 5
+    with pytest.raises(ExportFormatError, match=r"'0,5'\n  expected: a whole number \(a count\)"):
         import_exports(write(tmp_path, "comma.csv", rows), timezone=ZONE)
     rows[1][rows[0].index("Reach")] = "1,234"  # a thousands separator is fine
     posts = import_exports(write(tmp_path, "thousands.csv", rows), timezone=ZONE).posts
@@ -311,3 +312,43 @@ def test_a_spreadsheet_beside_a_csv_of_its_name_but_another_kind_is_no_copy(tmp_
     (tmp_path / "posts.csv").write_text("Date,Note\n2025-01-01,hello\n", encoding="utf-8")
     with pytest.raises(ExportFormatError, match="this is a spreadsheet \\(xlsx\\) holding a Meta Business Suite"):
         import_exports([copy, tmp_path / "posts.csv"], timezone=ZONE)
+
+
+# ---- decimal marks, decided per column ----
+
+def numbers(cells, *, decimal=None, dtype="Int64"):
+    from helpers.importers.values import to_number
+
+    return to_number(pd.Series(cells), path=Path("posts.csv"), column="Reach", rows=pd.Series(range(2, 2 + len(cells))),
+                     dtype=dtype, decimal=decimal).tolist()
+
+
+@pytest.mark.parametrize("cells, decimal, dtype, expected", [
+    (["1938.0", "7.35E-4", "-"], None, "Float64", [1938.0, 0.000735, pd.NA]),  # X legacy, as platforms write
+    (["1,234", "6,105", "12"], None, "Int64", [1234, 6105, 12]),  # counts: ',' separates thousands, as today
+    (["1,234", "0.5"], None, "Float64", [1234.0, 0.5]),  # '0.5' shows the column's '.' decimal point
+    (["6,105", "0,5"], None, "Float64", [6.105, 0.5]),  # '0,5' shows its ',' decimal mark
+    (["1.000", "320"], ",", "Int64", [1000, 320]),  # a ';'-separated file: '.' separates thousands
+    (["185.373", "2.040,5"], ",", "Float64", [185373.0, 2040.5]),
+    (["7,35E-04", "1.234.567"], ",", "Float64", [0.000735, 1234567.0]),
+    (["12.5", "1.500"], ",", "Float64", [12.5, 1.5]),  # '12.5' can only be twelve and a half: the column's '.'
+    (["1.500", "2"], None, "Int64", [1500, 2]),  # a count is whole: '1.500' can only be 1500
+    (["1.000", "2"], None, "Int64", [1000, 2]),  # and '1.000' is a thousand too: no count has three decimals
+])
+def test_a_columns_decimal_mark_is_decided_for_the_whole_column(cells, decimal, dtype, expected):
+    got = numbers(cells, decimal=decimal, dtype=dtype)
+    assert [None if pd.isna(v) else round(float(v), 9) for v in got] == \
+        [None if v is pd.NA else round(float(v), 9) for v in expected]
+
+
+@pytest.mark.parametrize("cells, dtype, problem", [
+    (["6,105", "2"], "Float64", "1 cell(s) read 1000 times larger with ',' as a thousands separator"),
+    (["1.500", "3"], "Float64", "1 cell(s) read 1000 times larger with '.' as a thousands separator"),
+    (["6,000", "1.000", "2.000"], "Int64", "1 cell(s) read 1000 times larger with ',' as a thousands separator"),
+    (["1938.0", "1.500"], "Int64", "the column writes numbers two ways: '1938.0' (row 2) reads only with '.'"),
+])
+def test_a_column_whose_decimal_mark_cannot_be_told_is_refused(cells, dtype, problem):
+    with pytest.raises(ExportFormatError) as info:
+        numbers(cells, dtype=dtype)
+    assert info.value.column == "Reach" and info.value.row == 2
+    assert problem in str(info.value)

@@ -88,7 +88,7 @@ def numbers(table: TextTable, key: str, rows: pd.Series) -> pd.Series:
     """A metric column (rows `rows.index`) as Float64: blank and missing words -> NA; a bad cell names
     its row and column."""
     return to_number(table.frame.loc[rows.index, key], path=table.path, column=table.header[table.keys.index(key)],
-                     rows=rows, dtype="Float64")
+                     rows=rows, dtype="Float64", decimal=table.decimal_mark)
 
 
 def durations_seconds(table: TextTable, key: str, rows: pd.Series) -> pd.Series:

@@ -113,7 +113,8 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
         key = described.key(name, unit)
         if key is None:
             return None
-        return to_number(frame[key], path=path, column=described.name_of(key), rows=rows)
+        return to_number(frame[key], path=path, column=described.name_of(key), rows=rows,
+                         decimal=table.decimal_mark)
 
     def text(name: str) -> pd.Series | None:
         key = cols.key(name)

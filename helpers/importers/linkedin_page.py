@@ -87,7 +87,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         key = cols.key(*names)
         if key is not None:
             counts[canonical] = to_number(frame[key], path=path, column=_in_sheet(header[keys.index(key)]),
-                                          rows=rows)
+                                          rows=rows, decimal=table.decimal_mark)
     created = to_local_datetime(frame[cols.key("Created date")], fmt="%m/%d/%Y", timezone=timezone or "UTC",
                                 path=path, column=_in_sheet("Created date"), rows=rows)
 

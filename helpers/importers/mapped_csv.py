@@ -165,7 +165,8 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> I
     for canonical in COUNT_COLUMNS + DECIMAL_COLUMNS:
         if canonical in columns:
             out[canonical] = to_number(cells(canonical), path=path, column=columns[canonical], rows=rows,
-                                       dtype="Int64" if canonical in COUNT_COLUMNS else "Float64")
+                                       dtype="Int64" if canonical in COUNT_COLUMNS else "Float64",
+                                       decimal=table.decimal_mark)
     if "impressions" in out:
         out["impressions_kind"] = pd.Series(mapping.get("impressions_kind", "impressions"), index=out.index,
                                             dtype="string").where(out["impressions"].notna())

@@ -31,7 +31,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, table_notes
 from .reading import TextTable, is_workbook, normalise_name, read_delimited, unique_keys, workbook_source
-from .values import is_blank, to_number
+from .values import is_blank, read_as, to_number
 
 #: Header names (normalised) of breakdown columns: the dimensions a report row stands for.
 DIMENSIONS = (
@@ -133,9 +133,10 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
                                                  columns=[name_of(k) for k in identity]),
                                 hint=Message("imports.meta_ads_manager.reexport_unedited"))
 
-    reach = _number(frame, "Reach", cols, path, rows)
-    impressions = _number(frame, "Impressions", cols, path, rows)
-    spend = (to_number(frame[spend_key], path=path, column=name_of(spend_key), rows=rows, dtype="Float64")
+    reach = _number(table, "Reach", cols, rows)
+    impressions = _number(table, "Impressions", cols, rows)
+    spend = (to_number(frame[spend_key], path=path, column=name_of(spend_key), rows=rows, dtype="Float64",
+                       decimal=table.decimal_mark)
              if spend_key else pd.Series(pd.NA, index=frame.index, dtype="Float64"))
     if spend_key is None:
         report.warnings.append(Message("imports.meta_ads_manager.no_spend"))
@@ -179,7 +180,7 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
     else:
         report.warnings.append(Message("imports.meta_ads_manager.no_rows_but_total" if total_index is not None
                                        else "imports.meta_ads_manager.no_rows"))
-    _check_frequency(frame, cols, reach, impressions, rows, report)
+    _check_frequency(frame, cols, reach, impressions, rows, report, table.decimal_mark)
     _check_totals(out, report)
     _check_unique(out, frame, keys, header, dimension_keys, report)
     blank_reach = int(out["reach"].isna().sum())
@@ -237,11 +238,11 @@ def _currency(frame: pd.DataFrame, key: str | None, header_currency: str | None,
     return cells.fillna(fixed)
 
 
-def _number(frame: pd.DataFrame, name: str, cols: Columns, path: Path, rows: pd.Series) -> pd.Series:
+def _number(table: TextTable, name: str, cols: Columns, rows: pd.Series) -> pd.Series:
     key = cols.key(name)
     if key is None:
-        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    return to_number(frame[key], path=path, column=name, rows=rows)
+        return pd.Series(pd.NA, index=table.frame.index, dtype="Int64")
+    return to_number(table.frame[key], path=table.path, column=name, rows=rows, decimal=table.decimal_mark)
 
 
 def _dates(cells: pd.Series, column: str, path: Path, rows: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -297,12 +298,13 @@ def _breakdown(frame: pd.DataFrame, keys: list[str], name_of) -> pd.Series:
 
 
 def _check_frequency(frame, cols: Columns, reach: pd.Series, impressions: pd.Series, rows: pd.Series,
-                     report: FileReport) -> None:
+                     report: FileReport, decimal: str | None) -> None:
     """Warn when the exported Frequency disagrees with impressions ÷ reach (a column that was edited)."""
     key = cols.key("Frequency")
     if key is None:
         return
-    exported = pd.to_numeric(frame[key].str.replace(",", ""), errors="coerce").astype("Float64")  # only checked
+    # only checked, so a cell that is no number is passed over; ',' is the decimal mark of a ';'-separated copy
+    exported = read_as(frame[key].str.strip(), decimal or ".").astype("Float64")
     computed = impressions.astype("Float64") / reach.astype("Float64").mask(reach.eq(0))
     differ = (exported - computed).abs().gt(0.01).fillna(False).astype(bool)
     if differ.any():

@@ -114,7 +114,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         if key is None:
             return None
         return to_number(frame[key], path=path, column=table.header[table.keys.index(key)], rows=rows,
-                         dtype=dtype)
+                         dtype=dtype, decimal=table.decimal_mark)
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = platform
@@ -156,7 +156,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         out["video_views"] = out["video_views"].mask(still & out["video_views"].eq(0).fillna(False))
     out["watch_time_seconds"] = number("watch_time_seconds", "Seconds viewed", dtype="Float64")
     _impressions(out, frame, table, cols, rows, report)
-    out["paid"] = _paid(frame, cols, rows, path)
+    out["paid"] = _paid(frame, cols, rows, table)
 
     date_key = cols.key("Date")
     if date_key is not None:
@@ -271,7 +271,8 @@ def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, r
         kind, keys = "impressions", cols.all_keys("Impressions")
     if not keys:
         return
-    series = [to_number(frame[k], path=table.path, column=table.header[table.keys.index(k)], rows=rows)
+    series = [to_number(frame[k], path=table.path, column=table.header[table.keys.index(k)], rows=rows,
+                        decimal=table.decimal_mark)
               for k in keys]
     values = series[0]
     for other in series[1:]:
@@ -295,7 +296,7 @@ def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, r
     out["impressions_kind"] = pd.Series(kind, index=out.index, dtype="string").where(values.notna())
 
 
-def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd.Series:
+def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, table) -> pd.Series:
     """True when boosted reach is positive or Meta marks the post funded; NA when the export cannot say.
 
     A blank 'Funded content status' means "not funded" only in a file that marks some posts funded; in a
@@ -304,7 +305,8 @@ def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Path) -> pd
     paid = pd.Series(pd.NA, index=frame.index, dtype="boolean")
     boosted_key = cols.key("Reach from Boosted posts")
     if boosted_key is not None:
-        boosted = to_number(frame[boosted_key], path=path, column="Reach from Boosted posts", rows=rows)
+        boosted = to_number(frame[boosted_key], path=table.path, column="Reach from Boosted posts", rows=rows,
+                            decimal=table.decimal_mark)
         paid = boosted.gt(0).astype("boolean").where(boosted.notna(), pd.NA)
     funded_key = cols.key("Funded content status")
     if funded_key is not None:

@@ -59,6 +59,15 @@ class TextTable:
     # cells present in each row shorter than the header, by frame index (blank lines left out)
     short_rows: pd.Series | None = None
 
+    @property
+    def decimal_mark(self) -> str | None:
+        """The decimal mark the file's form tells, for numbers whose own cells do not (values.to_number): ','
+        for a ';'-separated file, since spreadsheets in decimal-comma languages (Indonesian, most of Europe)
+        save CSV with ';' because ',' is their decimal mark; '.' for a sheet of a workbook, whose number
+        cells are written here as Python writes them; None for any other file (platforms write '.', but
+        a ','- or tab-separated copy saved by a spreadsheet may not)."""
+        return {";": ",", "": "."}.get(self.delimiter)
+
     def source_rows(self) -> pd.Series:
         """Row number of each data row as a spreadsheet shows it (header = row 1 when it is first)."""
         if self.row_numbers is not None:

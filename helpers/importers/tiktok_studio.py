@@ -100,7 +100,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
         key = cols.key(*names)
         if key is not None:
             out[canonical] = to_number(frame[key], path=path, column=table.header[table.keys.index(key)],
-                                       rows=rows)
+                                       rows=rows, decimal=table.decimal_mark)
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.warnings += table_notes(table, cols)

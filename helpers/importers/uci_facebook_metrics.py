@@ -79,7 +79,8 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
 
     timing = {}
     for field, (column, low, high) in TIMING.items():
-        values = to_number(frame[cols.key(column)], path=path, column=column, rows=rows)
+        values = to_number(frame[cols.key(column)], path=path, column=column, rows=rows,
+                           decimal=table.decimal_mark)
         bad = values.isna() | (values < low) | (values > high)
         if bad.any():
             first = bad.idxmax()
@@ -103,7 +104,8 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
     post_type = frame[cols.key("Type")].str.strip().str.casefold()
     out["format"] = post_type.map(FORMATS).fillna(post_type).replace("", pd.NA)
     for canonical, column in COUNTS.items():
-        out[canonical] = to_number(frame[cols.key(column)], path=path, column=column, rows=rows)
+        out[canonical] = to_number(frame[cols.key(column)], path=path, column=column, rows=rows,
+                           decimal=table.decimal_mark)
     out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
         out["impressions"].notna())
     out["paid"] = _paid(frame[cols.key("Paid")], path, rows)

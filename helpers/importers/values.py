@@ -13,8 +13,12 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 
-THOUSANDS = r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?"  # "1,234" and "1,234.5"; a lone "0,05" is a decimal comma
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
+
+#: A number with ',' between groups of three digits ("1,234", "1,234,567.5"): the thousands of the '.' convention.
+THOUSANDS = r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?([eE][-+]?\d+)?"
+#: The same with '.' between the groups and ',' as the decimal mark ("1.234", "1.234,5"): the ',' convention.
+THOUSANDS_DOT = r"[-+]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?([eE][-+]?\d+)?"
 
 
 def is_blank(cells: pd.Series) -> pd.Series:
@@ -26,28 +30,56 @@ def is_blank(cells: pd.Series) -> pd.Series:
 MAX_COUNT = 2 ** 53
 
 
-def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
-              dtype: str = "Int64", allow_fraction: bool = False) -> pd.Series:
-    """Parse a column of numbers written as text ("12", "1938.0", "7.35E-4", "1,234").
+def read_as(text: pd.Series, decimal: str) -> pd.Series:
+    """Each cell read as a number with `decimal` ('.' or ',') as its decimal mark, NaN where it is none.
 
-    Blank cells become NA. A comma counts only as a thousands separator ("1,234" or "1,234.5"); a decimal
-    comma ("0,05", written by spreadsheets in many locales) is refused rather than misread as 5. Any other
-    cell that is not a number raises ExportFormatError naming the first offending rows and values. With
-    dtype Int64, a count with a fractional part is also an error unless `allow_fraction`.
+    With '.', a ',' may only separate thousands ("1,234.5"); with ',', a '.' may only ("1.234,5").
+    """
+    thousands = "," if decimal == "." else "."
+    grouped = text.str.fullmatch(THOUSANDS if decimal == "." else THOUSANDS_DOT).fillna(False).astype(bool)
+    has_separator = text.str.contains(thousands, regex=False).fillna(False).astype(bool)
+    plain = text.where(~grouped, text.str.replace(thousands, "", regex=False)).where(grouped | ~has_separator)
+    if decimal == ",":
+        plain = plain.str.replace(",", ".", regex=False)
+    return pd.to_numeric(plain, errors="coerce").astype("float64")
+
+
+def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
+              dtype: str = "Int64", allow_fraction: bool = False, decimal: str | None = None) -> pd.Series:
+    """Parse a column of numbers written as text ("12", "1938.0", "7.35E-4", "1,234", "6,105" or "1.234,5").
+
+    Blank cells become NA. Whether ',' or '.' is the decimal mark is decided for the whole column, never
+    cell by cell, since a spreadsheet in a decimal-comma locale (Indonesian, most of Europe) writes 6.105
+    hours as "6,105" and 1000 people as "1.000", which the other convention reads 1000 times too big or
+    small. In order:
+    - a cell that only one convention reads decides: "0,5", "1321,678" or "1.234,5" for ',', "12.5",
+      "0.012" or "1,234.5" for '.'; so does a count that only one reads as whole ("1.500": 1500, "6,105":
+      6105). A column holding both kinds is an error naming one cell of each;
+    - else `decimal`, the mark the file tells: ',' for a ';'-separated file, which is how such spreadsheets
+      save CSV (TextTable.decimal_mark);
+    - else the column is ambiguous only if a cell reads differently either way ("6,105", "1.000"): counts
+      take the thousands reading (platforms write no counts with three decimals: "1.000" is 1000 and
+      "6,000" 6000, and a column of both is an error); any other column is an error, naming the row and
+      what to do, because a reading 1000 times off must not pass in silence.
+    Any other cell that is not a number raises ExportFormatError naming the first offending rows and values.
+    With dtype Int64, a count with a fractional part is also an error unless `allow_fraction`.
     """
     text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
     blank = is_blank(text)
-    has_comma = text.str.contains(",", regex=False).fillna(False)
-    thousands = text.str.fullmatch(THOUSANDS).fillna(False)
-    cleaned = text.where(~(has_comma & thousands), text.str.replace(",", "", regex=False))
-    numbers = pd.to_numeric(cleaned.where(~blank & ~(has_comma & ~thousands)), errors="coerce").astype("float64")
+    text = text.where(~blank)
+    count = dtype == "Int64" and not allow_fraction
+    readings = {mark: read_as(text, mark) for mark in (".", ",")}
+    decimal = _column_decimal(readings, count=count, default=decimal, path=path, column=column, rows=rows,
+                              text=text)
+    numbers = readings[decimal]
     # "inf", "1e30" or 20 digits parse as numbers but are no count an export holds (and overflow Int64)
     bad = ~blank & ~(np.isfinite(numbers) & (numbers.abs() < MAX_COUNT))
     if bad.any():
-        count = dtype == "Int64" and not allow_fraction
+        examples = {".": ("1234", "1,234", "1234.5", "1,234.5"), ",": ("1234", "1.234", "1234,5", "1.234,5")}
+        whole, thousands, point, grouped = examples[decimal]
         _raise_bad(path, column, rows[bad], text[bad],
-                   Message("imports.values.count_expected", whole="1234", thousands="1,234", comma="0,05") if count else
-                   Message("imports.values.number_expected", point="1234.5", thousands="1,234.5", comma="0,05"))
+                   Message("imports.values.count_expected", whole=whole, thousands=thousands) if count else
+                   Message("imports.values.number_expected", mark=decimal, point=point, thousands=grouped))
     if dtype == "Int64":
         values = numbers.to_numpy(dtype="float64", na_value=np.nan)
         fractional = ~np.isnan(values) & (values != np.round(values))
@@ -56,6 +88,44 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
             _raise_bad(path, column, rows[mask], text[mask], Message("imports.values.whole_expected"))
         return pd.Series(np.round(values), index=cells.index).astype("Int64")
     return numbers.astype(dtype)
+
+
+def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str | None, path: Path, column: str,
+                    rows: pd.Series, text: pd.Series) -> str:
+    """The decimal mark of a column, as to_number explains; an ExportFormatError when it cannot be told."""
+    point, comma = readings["."], readings[","]
+    if count:  # a count is whole: a reading with a fraction is no reading of it
+        point, comma = point.where(point == np.round(point)), comma.where(comma == np.round(comma))
+    only = {".": point.notna() & comma.isna(), ",": comma.notna() & point.isna()}
+    if only["."].any() and only[","].any():
+        first = {mark: only[mark].idxmax() for mark in only}
+        raise ExportFormatError(
+            path, Message("imports.values.mixed_marks", point=repr(text[first["."]]),
+                          point_row=str(int(rows[first["."]])), comma=repr(text[first[","]]),
+                          comma_row=str(int(rows[first[","]]))),
+            row=int(rows[min(first.values(), key=lambda i: rows[i])]), column=column,
+            expected=Message("imports.values.one_mark_expected", point="1,234.5", comma="1.234,5"),
+            hint=Message("imports.values.mixed_marks_hint"))
+    for mark in (".", ","):
+        if only[mark].any():
+            return mark
+    if default is not None:
+        return default
+    differ = point.notna() & comma.notna() & (point != comma)
+    if not differ.any():
+        return "."
+    with_dot = differ & text.str.contains(".", regex=False).fillna(False).astype(bool)
+    if count and not (with_dot.any() and (differ & ~with_dot).any()):
+        return "," if with_dot.any() else "."  # the thousands reading: "1.000" is 1000, "6,000" is 6000
+    first = differ.idxmax()
+    separator = "." if with_dot[first] else ","
+    alike = differ & (with_dot if separator == "." else ~with_dot)
+    raise ExportFormatError(
+        path, Message("imports.values.mark_unknown", count=int(alike.sum()), value=repr(text[first]),
+                      separator=separator),
+        row=int(rows[first]), column=column,
+        expected=Message("imports.values.mark_expected", comma="0,5", point="12.5"),
+        hint=Message("imports.values.mark_unknown_hint"))
 
 
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:

@@ -68,7 +68,8 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
         found = cols.key(*names)
         if found is None:
             return None
-        return to_number(frame[found], path=path, column=table.header[table.keys.index(found)], rows=rows)
+        return to_number(frame[found], path=path, column=table.header[table.keys.index(found)], rows=rows,
+                         decimal=table.decimal_mark)
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")

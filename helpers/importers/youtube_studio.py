@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
-from .values import is_blank, raise_not_dates, to_local_datetime, to_number, to_seconds
+from .values import is_blank, raise_not_dates, read_as, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
@@ -89,7 +90,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         if key is None:
             return None
         return to_number(frame[key], path=path, column=table.header[table.keys.index(key)], rows=rows,
-                         dtype=dtype)
+                         dtype=dtype, decimal=table.decimal_mark)
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = "youtube"
@@ -126,8 +127,9 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     report.rows_imported = len(out)
     if total_views is not None and "video_views" in out:
         listed = out["video_views"].sum()
-        if str(total_views).strip() and str(total_views).replace(",", "").strip() != str(listed):
-            report.warnings.append(Message("imports.youtube_studio.total_mismatch", total=_as_count(total_views),
+        total = _as_count(total_views, table.decimal_mark or ".")
+        if str(total_views).strip() and total != listed:
+            report.warnings.append(Message("imports.youtube_studio.total_mismatch", total=total,
                                            videos=len(out), listed=int(listed)))
     return ImportedFile(posts=out, report=report)
 
@@ -145,10 +147,11 @@ def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Serie
     return parsed
 
 
-def _as_count(cell):
-    """A count cell as a whole number (shown in the reader's number format); the text as written if not one."""
-    text = str(cell).replace(",", "").strip()
-    return int(text) if text.isdigit() else str(cell)
+def _as_count(cell, decimal: str):
+    """A count cell as a whole number (shown in the reader's number format), read with `decimal` as the decimal
+    mark ("2.500" is 2500 in a ';'-separated copy); the text as written if not one."""
+    number = read_as(pd.Series([str(cell).strip()], dtype="string"), decimal).iloc[0]
+    return int(number) if np.isfinite(number) and number == round(number) and number >= 0 else str(cell)
 
 
 def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
