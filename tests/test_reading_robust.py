@@ -314,6 +314,55 @@ def test_a_spreadsheet_beside_a_csv_of_its_name_but_another_kind_is_no_copy(tmp_
         import_exports([copy, tmp_path / "posts.csv"], timezone=ZONE)
 
 
+# ---- encodings decided from the whole file ----
+
+def cp1252_rows(accented_row: int) -> list[list[str]]:
+    """The demo export with its '£' signs spelt out, so that its only non-ASCII text is 'Café' in the post of
+    `accented_row` (a records() index; the header is line 1, so that post is on line accented_row + 1)."""
+    rows = [[cell.replace("£", "GBP ") for cell in row] for row in records()]
+    text = rows[0].index("Title")
+    rows[accented_row][text] = "Café opening"
+    return rows
+
+
+def test_a_cp1252_file_whose_first_accent_comes_late_imports(tmp_path, reference):
+    rows = cp1252_rows(len(records()) - 1)  # the last post, far beyond the first 4096 bytes
+    path = write(tmp_path, "late-accent.csv", rows, encoding="cp1252")
+    raw = path.read_bytes()
+    assert raw.index(b"Caf\xe9") > 4096 and max(raw[:raw.index(b"Caf\xe9")]) < 128  # the first non-ASCII byte
+    posts = import_exports(path, timezone=ZONE).posts
+    assert posts["post_id"].tolist() == reference["post_id"].tolist()
+    assert posts["reach"].tolist() == reference["reach"].tolist()
+    assert "Café opening" in posts["text"].tolist()
+
+
+def test_a_byte_no_encoding_reads_is_named_by_its_line(tmp_path):
+    """An export saved as UTF-8 (with a BOM) into which an editor wrote one cp1252 'é' on line 60: the error
+    names line 60 and the byte, not only a byte offset."""
+    rows = cp1252_rows(59)
+    path = write(tmp_path, "mixed.csv", rows, encoding="utf-8-sig")
+    raw = path.read_bytes().replace("Café".encode("utf-8"), b"Caf\xe9")
+    path.write_bytes(raw)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    byte = raw.index(b"\xe9")
+    assert str(info.value) == (f"file {path}: cannot decode line 60 of the file as utf-8-sig (at byte {byte} of the"
+                               " file: b'\\xe9')\n  what to do: save the file again as UTF-8 CSV")
+    assert info.value.in_language(Translator("id")).startswith(
+        f"berkas {path}: baris 60 berkas tidak dapat didekode sebagai utf-8-sig (pada byte {byte} berkas: b'\\xe9')")
+
+
+def test_a_cp1252_file_with_a_byte_cp1252_lacks_is_named_by_its_line(tmp_path):
+    rows = cp1252_rows(70)
+    path = write(tmp_path, "undefined.csv", rows, encoding="cp1252")
+    raw = path.read_bytes().replace(b"Caf\xe9", b"Caf\x81")  # 0x81: no character in cp1252
+    path.write_bytes(raw)
+    byte = raw.index(b"\x81")
+    with pytest.raises(ExportFormatError, match=rf"cannot decode line 71 of the file as cp1252 \(at byte {byte} of"
+                                                r" the file: b'\\x81'\)"):
+        import_exports(path, timezone=ZONE)
+
+
 # ---- decimal marks, decided per column ----
 
 def numbers(cells, *, decimal=None, dtype="Int64"):

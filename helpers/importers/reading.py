@@ -5,6 +5,7 @@ decides what a blank means (blank is not zero) and can name the row and column o
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -28,19 +29,49 @@ _BOMS = (
 )
 
 
-def detect_encoding(head: bytes) -> str:
-    """The text encoding of a file from its first bytes: a BOM if present, else UTF-8, else cp1252."""
+def detect_encoding(head: bytes, rest: Path | None = None) -> str:
+    """The text encoding of a file: a BOM if present, UTF-16 by its zero bytes, else UTF-8 when the whole file
+    decodes as UTF-8, else cp1252 (what Excel saves on Windows).
+
+    `head` is the file's first bytes; `rest`, when given, the file itself, read in chunks so that a large
+    export is never held whole: a cp1252 file whose first accented letter comes late (a name in row 300) is
+    as much cp1252 as one with a '£' in its header. A character cut at the very end of the file is no sign
+    of cp1252 (a cut-off download): reading it then names that line.
+    """
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
     if len(head) > 3 and head[1:2] == b"\x00" and head[3:4] == b"\x00":
         return "utf-16-le"  # UTF-16 without a BOM: every other byte of ASCII text is zero
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 3:  # not just a character cut at the end of the sample
-            return "cp1252"
+        for chunk in _chunks(rest) if rest is not None else (head,):
+            decoder.decode(chunk)  # a character split between chunks waits for the next one
+    except UnicodeDecodeError:
+        return "cp1252"
     return "utf-8"
+
+
+def _chunks(path: Path, size: int = 1 << 20):
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(size):
+            yield chunk
+
+
+def decode_error(path: Path, encoding: str) -> ExportFormatError:
+    """The error for a file that does not decode as `encoding`: the line (a spreadsheet's row, unless a cell
+    above it holds a line break), the byte and the bytes themselves, rather than a byte offset alone."""
+    raw = Path(path).read_bytes()  # only when reading has failed: the file is read once more, whole
+    bom = 3 if encoding == "utf-8-sig" and raw.startswith(b"\xef\xbb\xbf") else 0  # counted, unlike utf-8-sig
+    try:
+        raw[bom:].decode("utf-8" if bom else encoding)
+        start, end = len(raw), len(raw)
+    except UnicodeDecodeError as exc:
+        start, end = bom + exc.start, bom + exc.end
+    line = raw[:start].decode(encoding, errors="replace").count("\n") + 1
+    return ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, line=str(line),
+                                           byte=str(start), bytes=repr(raw[start:max(end, start + 1)])),
+                             hint=Message("imports.reading.save_utf8_hint"))
 
 
 @dataclass
@@ -177,8 +208,9 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
                              hint=Message("imports.reading.zip_archive_hint"))
 
 
-def text_encoding(path: Path, head: bytes) -> str:
-    """The encoding of a text export from its first bytes; an error for empty, spreadsheet or binary files."""
+def text_encoding(path: Path, head: bytes, *, whole: bool = False) -> str:
+    """The encoding of a text export (detect_encoding, the whole file read unless `head` is all of it, as
+    `whole` says); an error for empty, spreadsheet or binary files, told from the first bytes."""
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
         raise ExportFormatError(path, Message("imports.reading.empty"),
                                 expected=Message("imports.reading.empty_expected"),
@@ -188,7 +220,7 @@ def text_encoding(path: Path, head: bytes) -> str:
     if head[:4] == WORKBOOK_MAGIC:
         raise ExportFormatError(path, Message("imports.reading.spreadsheet"),
                                 hint=Message("imports.reading.spreadsheet_hint"))
-    encoding = detect_encoding(head[:4096])
+    encoding = detect_encoding(head, None if whole else path)
     if not encoding.startswith("utf-16") and b"\x00" in head[:4096]:
         raise ExportFormatError(path, Message("imports.reading.binary"),
                                 expected=Message("imports.reading.binary_expected"),
@@ -202,12 +234,11 @@ def read_text(path: Path) -> tuple[str, str]:
     if not path.exists():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     raw = path.read_bytes()
-    encoding = text_encoding(path, raw)
+    encoding = text_encoding(path, raw, whole=True)
     try:
         text = raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, byte=str(exc.start)),
-                                hint=Message("imports.reading.save_utf8_hint")) from None
+    except UnicodeDecodeError:
+        raise decode_error(path, encoding) from None
     return text.lstrip("\ufeff"), encoding
 
 
@@ -261,9 +292,8 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
             na_filter=False, skip_blank_lines=False, engine="c", quotechar='"', doublequote=True,
             index_col=False,
         )
-    except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, Message("imports.reading.decode", encoding=encoding, reason=exc.reason),
-                                hint=Message("imports.reading.save_utf8_hint")) from None
+    except UnicodeDecodeError:
+        raise decode_error(path, encoding) from None
     except pd.errors.ParserError as exc:
         raise _parser_error(path, exc, len(header), delimiter, 0 if source is path else lines_before) from None
     except pd.errors.EmptyDataError:
@@ -366,12 +396,11 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
         complete = not handle.read(1)
-    encoding = text_encoding(path, raw)
+    encoding = text_encoding(path, raw, whole=complete)
     try:
         text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
-    except UnicodeDecodeError as exc:
-        raise ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, byte=str(exc.start)),
-                                hint=Message("imports.reading.save_utf8_hint")) from None
+    except UnicodeDecodeError:
+        raise decode_error(path, encoding) from None
     return text.lstrip("\ufeff"), encoding
 
 
@@ -413,7 +442,7 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
     path = Path(path)
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
-    encoding = text_encoding(path, raw)
+    encoding = text_encoding(path, raw, whole=len(raw) < n_bytes)
     text = raw.decode(encoding, errors="ignore").lstrip("\ufeff")
     if text[:4].lower() == "sep=":
         text = text[text.find("\n") + 1:]
