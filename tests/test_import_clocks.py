@@ -49,8 +49,8 @@ def test_times_written_at_another_clock_are_found_and_named():
     fit = written_zone(walls, truth, "Asia/Jakarta")
     assert (fit.zone, fit.fits, fit.checked, fit.given_fits, fit.offsets) == ("America/Los_Angeles", 4, 4, 0,
                                                                              ("UTC−7",))
-    assert written_zone(walls, truth, "America/Los_Angeles") is None  # written as the user said
-    assert written_zone(walls, truth, "America/Vancouver") is None  # a zone keeping the same clock fits too
+    assert written_zone(walls, truth, "America/Los_Angeles").zone == "America/Los_Angeles"  # as the user said
+    assert written_zone(walls, truth, "America/Vancouver").zone == "America/Vancouver"  # the same clock fits too
     assert written_zone(walls[:2], truth[:2], "Asia/Jakarta") is None  # 2 posts: too few to judge
 
 
@@ -118,8 +118,8 @@ def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_bat
         " Asia/Jakarta. The times are read as America/Los_Angeles times and shown in Asia/Jakarta (row 2:"
         " '04/02/2025 09:48' is 2025-04-02 23:48)")
     assert english.message(reports["facebook"].warnings[0]).startswith(
-        "'Publish time' is read as America/Los_Angeles times, the clock an Instagram export read with this file"
-        " was found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
+        "'Publish time' is read as America/Los_Angeles times, the clock the Instagram exports read with this file"
+        " were found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
     assert indonesian.message(reports["instagram"].warnings[0]).startswith(
         "'Publish time' tidak ditulis menurut jam Asia/Jakarta")
     alone = import_exports(facebook, timezone="Asia/Jakarta")
@@ -127,11 +127,46 @@ def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_bat
     assert not any("Publish time" in english.message(w) for w in alone.reports[0].warnings)
 
 
+def test_instagram_exports_that_disagree_lend_no_clock(tmp_path):
+    """One Instagram export is written at UTC-7, another (its links say) at Jakarta's clock: the batch has no
+    one clock, so the Facebook export is read at the zone given, as written (08:00 is 08:00)."""
+    pacific = _instagram_export(tmp_path, PACIFIC_ROWS)
+    jakarta = tmp_path / "jakarta"
+    jakarta.mkdir()
+    local = _instagram_export(jakarta, [("04/05/2025 09:00", "2025-04-05 01:59:30"),
+                                        ("04/06/2025 10:00", "2025-04-06 02:59:30"),
+                                        ("04/07/2025 11:00", "2025-04-07 03:59:30")])
+    local = local.rename(jakarta / "Apr-05-2025_Apr-14-2025_17800000000000098.csv")
+    facebook = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    result = import_exports([pacific, local, facebook], timezone="Asia/Jakarta")
+    clocks = {report.path.name: report.clock for report in result.reports}
+    assert clocks == {pacific.name: "America/Los_Angeles", local.name: "Asia/Jakarta", facebook.name: None}
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["800000000000001", "published_at"] == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
+
+
+def test_an_instagram_export_whose_links_cannot_tell_takes_the_batch_clock(tmp_path):
+    """Two exports of one account at UTC-7, one with its links left blank: it cannot tell its own clock and
+    takes the other's, with a note, so the account's posts are not read at two clocks (09:48 is 23:48 in
+    Jakarta in both)."""
+    told = _instagram_export(tmp_path, PACIFIC_ROWS)
+    blank = tmp_path / "blank"
+    blank.mkdir()
+    silent = _instagram_export(blank, PACIFIC_ROWS)
+    silent.write_text(silent.read_text(encoding="utf-8-sig").replace("https://www.instagram.com/p/", "x/"),
+                      encoding="utf-8-sig")
+    result = import_exports([told, silent], timezone="Asia/Jakarta")
+    times = result.posts.groupby("source_file")["published_at"].min()
+    assert set(times) == {pd.Timestamp("2025-04-02 23:48", tz="Asia/Jakarta")}
+    note = next(report for report in result.reports if report.path == silent).warnings[0]
+    assert Translator("en").message(note).startswith("'Publish time' is read as America/Los_Angeles times")
+
+
 def test_an_instagram_export_at_the_clock_given_is_read_as_before(tmp_path):
     instagram = _instagram_export(tmp_path, PACIFIC_ROWS)
     result = import_exports(instagram, timezone="America/Los_Angeles")
     assert result.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 09:48", tz="America/Los_Angeles")
-    assert result.reports[0].warnings == [] and result.reports[0].clock is None
+    assert result.reports[0].warnings == [] and result.reports[0].clock == "America/Los_Angeles"
 
 
 def test_the_real_instagram_export_is_found_written_at_pacific_time():

@@ -211,17 +211,17 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
 
 
 def _batch_clock(imported: list[ImportedFile]) -> str | None:
-    """The zone the batch's Instagram Business Suite exports were found written at (clocks.written_zone),
-    when they agree on one."""
+    """The zone the batch's Business Suite exports show they were written at (clocks.written_zone, the zone
+    given included), when every one whose posts tell agrees on it; None when none tells or they disagree."""
     clocks = {item.report.clock for item in imported
-              if item.report.family == meta_business_suite.FAMILY.name and item.report.platform == "instagram"
-              and item.report.clock}
+              if item.report.family == meta_business_suite.FAMILY.name and item.report.clock}
     return clocks.pop() if len(clocks) == 1 else None
 
 
 def _takes_clock(item: ImportedFile) -> bool:
-    """A Facebook Business Suite export, whose links hold no time to tell its own clock by."""
-    return item.report.family == meta_business_suite.FAMILY.name and item.report.platform == "facebook"
+    """A Business Suite export whose own posts cannot tell its clock: a Facebook export (its links hold no
+    time), or an Instagram export whose links hold too few."""
+    return item.report.family == meta_business_suite.FAMILY.name and item.report.clock is None
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
@@ -246,8 +246,8 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
             copies[path] = _downloaded_beside(path, files, fam, platform)
             continue
         imported.append(_read_one(path, fam, timezone=timezone, platform=platform, **options))
-    if timezone is not None and (clock := _batch_clock(imported)):
-        # the Facebook exports of a batch whose Instagram export tells its clock are read at that clock
+    if timezone is not None and (clock := _batch_clock(imported)) not in (None, timezone):
+        # the exports of a batch whose Instagram exports tell its clock, and cannot tell their own, take it
         imported = [_read_one(item.report.path, families[item.report.path], timezone=timezone, platform=platform,
                               clock=clock, **options)
                     if _takes_clock(item) else item for item in imported]

@@ -26,7 +26,7 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
-    clock: str | None = None  # the zone its times were found written at, when not the one given (clocks.py)
+    clock: str | None = None  # the zone its own posts show its times were written at (clocks.py), if they tell
 
     def drop(self, reason: str, count: int) -> None:
         if count:

@@ -91,21 +91,24 @@ def _offset_text(offset: dt.timedelta) -> str:
 
 
 def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | None:
-    """The zone a file's wall-clock times (`walls`, no zone) were written in, when it is not `given`.
+    """The zone a file's wall-clock times (`walls`, no zone) were written in: `given` when it fits at least
+    half of the posts checked (the file is as the user said), else the zone that fits MIN_SHARE of them.
 
     `truth` holds each post's own time (UTC) where one is known (instagram_received_time), NaT elsewhere;
-    only posts whose written time is within REACH of it are checked. None when fewer than MIN_CHECKED can be, when `given` fits at least half of them (the file
-    is as the user said), or when no zone fits MIN_SHARE of them (the evidence says nothing clear). The zones
-    tried keep, on a fitting post's day, the offset most posts show (whole quarter hours).
+    only posts whose written time is within REACH of it are checked. None when the file cannot tell: fewer
+    than MIN_CHECKED posts can be checked, or no zone fits MIN_SHARE of them. The zones tried keep, on a
+    fitting post's day, the offset most posts show (whole quarter hours).
     """
     shown = walls - truth.dt.tz_convert(None)  # the offset each post shows, received a little before it went out
     checked = walls.notna() & truth.notna() & shown.between(*REACH)
     if int(checked.sum()) < MIN_CHECKED:
         return None
     walls, truth, shown = walls[checked], truth[checked], shown[checked]
-    given_fits = int(_fitting(walls, truth, given).sum())
+    given_fit = _fitting(walls, truth, given)
+    given_fits = int(given_fit.sum())
     if 2 * given_fits >= len(walls):
-        return None
+        return ZoneFit(zone=given, fits=given_fits, checked=len(walls), given_fits=given_fits,
+                       offsets=_offsets(given, walls[given_fit]))
     quarter = pd.Timedelta(minutes=15)
     shown = shown.div(quarter).round().mul(quarter)
     common = shown.mode().iloc[0]
@@ -119,6 +122,11 @@ def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | No
         return None
     best = [zone for zone in candidates if int(fits[zone].sum()) == most]
     zone = next((name for name in PREFERRED if name in best), best[0])
-    offsets = sorted({ZoneInfo(zone).utcoffset(moment.to_pydatetime()) for moment in walls[fits[zone]]})
     return ZoneFit(zone=zone, fits=most, checked=len(walls), given_fits=given_fits,
-                   offsets=tuple(_offset_text(offset) for offset in offsets))
+                   offsets=_offsets(zone, walls[fits[zone]]))
+
+
+def _offsets(zone: str, walls: pd.Series) -> tuple[str, ...]:
+    """The UTC offsets `zone` keeps at these wall-clock times, as 'UTC−7'."""
+    return tuple(_offset_text(offset) for offset in
+                 sorted({ZoneInfo(zone).utcoffset(moment.to_pydatetime()) for moment in walls}))

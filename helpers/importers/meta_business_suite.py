@@ -186,8 +186,9 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     Business Suite does not always write the page's time: an Instagram export's links hold the time
     Instagram received each post (clocks.instagram_received_time), and where the file's times fit another
     zone's clock (clocks.written_zone), they are read at it and converted, with a note. A Facebook export's
-    links hold no time: it takes `clock`, found on an Instagram export of the same batch, with a note
-    (Business Suite writes both alike), else the zone given.
+    links hold no time, and an Instagram export's may hold too few: such a file takes `clock`, found on the
+    Instagram exports of the same batch, with a note (Business Suite writes its exports alike), else the zone
+    given.
     """
     fmt = "%m/%d/%Y %H:%M"
     fit = None
@@ -195,13 +196,13 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
         walls = to_local_datetime(cells, fmt=fmt, timezone="UTC", path=path, column="Publish time",
                                   rows=rows).dt.tz_localize(None)
         fit = written_zone(walls, instagram_received_time(links), timezone)
+    report.clock = fit.zone if fit else None
     zone = fit.zone if fit else clock or timezone
     read = to_local_datetime(cells, fmt=fmt, timezone=zone, path=path, column="Publish time", rows=rows,
                              notes=report.warnings).dt.tz_convert(timezone)
     first = read.first_valid_index()
     if zone == timezone or first is None:
         return read
-    report.clock = zone
     example = dict(row=str(int(rows[first])), written=str(cells[first]).strip(),
                    shown=read[first].strftime("%Y-%m-%d %H:%M"))
     if fit:
