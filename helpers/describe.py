@@ -81,6 +81,25 @@ def _kinds_of(path: Path, family: str | None) -> list[str]:
     raise first_error
 
 
+def _read_together(paths: list[Path], timezone: str | None, family: str | None, options: dict):
+    """The post exports among `paths` imported together, as a folder or a roster reads them (a batch's
+    Business Suite clock reaches its Facebook exports); None when fewer than two, or when one cannot be read
+    (each file is then read alone, and the one that fails says why)."""
+    posts = []
+    for path in paths:
+        try:
+            if "posts" in _kinds_of(path, family):
+                posts.append(path)
+        except WorkbookError:
+            continue
+    if len(posts) < 2:
+        return None
+    try:
+        return import_exports(posts, timezone=timezone or "UTC", family=family, **options)
+    except (WorkbookError, OSError):
+        return None
+
+
 def _cannot_read(name: str, error: WorkbookError, tr: Translator) -> str:
     """The block of a file that could not be read: its name, then the error, indented."""
     return "\n".join([name, "  " + tr.t("cli.inspect.cannot_read"), *(f"    {line}" for line in str(error).splitlines())])
@@ -104,6 +123,7 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
         except WorkbookError as error:
             items[_cannot_read(display_path(entry), error, tr)] = None
     zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
+    joint = _read_together([p for p in items if isinstance(p, Path)], timezone, family, options)
     for path in items:
         if isinstance(path, str):  # the block of an entry that names no file
             failures += 1
@@ -118,11 +138,13 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                 continue
             for kind in _kinds_of(path, family):
                 if kind == "posts":
-                    result = import_exports(path, timezone=timezone or "UTC", family=family, **options)
-                    report = result.reports[0]
+                    # as read with the others when they read together (a batch lends one clock), else alone
+                    result = joint or import_exports(path, timezone=timezone or "UTC", family=family, **options)
+                    report = next(r for r in result.reports if r.path == path)
+                    mine = result.posts[result.posts["source_file"] == str(path)]
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
                                             "%Y-%m-%d %H:%M", zone_note, POST_METRICS,
-                                            frozenset(result.posts["impressions_kind"].dropna().astype(str)))
+                                            frozenset(mine["impressions_kind"].dropna().astype(str)))
                     post_files.append(path)
                 elif kind == "daily":
                     report = import_daily_series(path, family=family, **options).reports[0]
@@ -142,7 +164,7 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             header = [_cannot_read(header[0], FileUnreadable.of(path, error), tr)]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
-        together = import_exports(post_files, timezone=timezone or "UTC", family=family, **options)
+        together = joint or import_exports(post_files, timezone=timezone or "UTC", family=family, **options)
         superseded = sum(r.superseded for r in together.reports)
         blocks.append(tr.t("cli.inspect.together", posts=tr.number(len(together.posts)),
                            files=tr.number(len(post_files)), superseded=tr.number(superseded)))

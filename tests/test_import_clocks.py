@@ -180,3 +180,18 @@ def test_the_real_instagram_export_is_found_written_at_pacific_time():
     assert result.reports[0].clock == "America/Los_Angeles"
     note = Translator("en").message(result.reports[0].warnings[0])
     assert "77 of the 78 posts" in note and "(UTC−7)" in note
+
+
+def test_inspect_shows_each_file_as_read_with_the_others(tmp_path):
+    """`inspect` of a folder describes each export as the folder's batch reads it: the Facebook export's
+    period starts at 22:00 in Jakarta (08:00 at UTC-7), with the note saying why, as in a report."""
+    from helpers.describe import describe
+
+    _instagram_export(tmp_path, PACIFIC_ROWS)
+    facebook = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    (tmp_path / facebook.name).write_bytes(facebook.read_bytes())
+    text, failures = describe([tmp_path], timezone="Asia/Jakarta")
+    block = next(b for b in text.split("\n\n") if facebook.name in b.splitlines()[0])
+    assert failures == 0
+    assert "period:       2025-04-02 22:00" in block
+    assert "'Publish time' is read as America/Los_Angeles times" in block
