@@ -112,12 +112,15 @@ def test_fixture_year_from_file_name_and_photo_post():
 
 def test_an_id_on_the_neighbouring_day_keeps_the_date_and_says_the_zone_may_be_wrong():
     """Read in Asia/Tokyo (UTC+9), the photo's id (2025-02-10 18:00 UTC) falls on 11 February, the day after
-    the one the export gives: the post keeps its day, without a time, and a note names the zone to check."""
+    the one the export gives: no post of the file takes a time (not even the one whose id falls on its day,
+    2025-03-20 19:00 in Tokyo), and a note names the zone to check."""
     result = import_exports(HERE / "Content_2025-01-01_2025-03-31.csv", timezone="Asia/Tokyo")
     photo = result.posts.set_index("post_id").loc["7469851788882167143"]
     assert (photo["published_at"], photo["published_precision"]) == (pd.Timestamp("2025-02-10", tz="Asia/Tokyo"),
                                                                      "day")
+    assert (result.posts["published_precision"] == "day").all()
     notes = {w.key: w for w in result.reports[0].warnings}
+    assert "imports.tiktok_studio.times_from_ids" not in notes
     assert notes["imports.tiktok_studio.id_day_off"].values["count"] >= 1
     assert "read in Asia/Tokyo" in str(notes["imports.tiktok_studio.id_day_off"])
 

@@ -147,26 +147,28 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -
 
 
 def _times_from_ids(out: pd.DataFrame, zone: str, report: FileReport) -> None:
-    """Each post's time of day, from its video id, where the id's creation time falls on the day the export
+    """Each post's time of day, from its video id, when every id's creation time falls on the day the export
     gives (read in `zone`): the export writes days only, and the id holds the second the video was created.
-    Those posts become 'minute' precise, so timing analyses can use them; the others keep their day. When
-    ids fall on a neighbouring day, the days were probably written in another zone than `zone`: a note says
-    how many, as the hint to check the time zone given."""
+    The posts then become 'minute' precise, so timing analyses can use them. All or none: were only the ids
+    on their day taken, which posts got a time would depend on their hour near midnight, the very thing the
+    timing analyses measure. Ids on a neighbouring day mean the days were probably written in another zone
+    than `zone`: a note says how many, as the hint to check the time zone given."""
     created = _id_time(out["post_id"]).dt.tz_convert(zone)
     known = created.notna()
     if not known.any():
         return
-    same_day = known & (created.dt.normalize() == out["published_at"].dt.normalize())
-    neighbour = known & ((created.dt.normalize() - out["published_at"].dt.normalize()).abs() == pd.Timedelta(days=1))
+    gap = (created.dt.normalize() - out["published_at"].dt.normalize()).abs()
+    neighbour = known & (gap == pd.Timedelta(days=1))
+    if neighbour.any():
+        report.warnings.append(Message("imports.tiktok_studio.id_day_off", count=int(neighbour.sum()),
+                                       total=len(out), zone=zone))
+        return
+    same_day = known & (gap == pd.Timedelta(0))
     out.loc[same_day, "published_at"] = created[same_day].dt.floor("min")
     out.loc[same_day, "published_precision"] = "minute"
-    if same_day.any():
-        every = bool(same_day.all())
-        report.warnings.append(Message("imports.tiktok_studio.times_from_ids_all" if every
-                                       else "imports.tiktok_studio.times_from_ids", count=int(same_day.sum()),
-                                       total=len(out), zone=zone))
-    if neighbour.any():
-        report.warnings.append(Message("imports.tiktok_studio.id_day_off", count=int(neighbour.sum()), zone=zone))
+    report.warnings.append(Message("imports.tiktok_studio.times_from_ids_all" if same_day.all()
+                                   else "imports.tiktok_studio.times_from_ids", count=int(same_day.sum()),
+                                   total=len(out), zone=zone))
 
 
 FAMILY = Family(
