@@ -350,14 +350,19 @@ def test_totals_rows_added_in_a_spreadsheet_are_dropped_and_counted():
     }
 
 
-def test_a_totals_row_found_by_its_first_cell_when_post_id_is_not_the_first_column(tmp_path):
+def _page_name_first(tmp_path, totals_row: str):
+    """A Business Suite export whose columns were moved so that 'Page name' comes first: one post, then
+    `totals_row`."""
     header = '"Page name","Post ID","Page ID","Publish time",Permalink,"Post type",Date,Reach,Reactions,Comments,Shares'
     rows = ['"Example Bakery",900000000000001,100000000000042,"03/03/2025 10:00",https://www.facebook.com/1,Photos,'
-            'Lifetime,300,5,1,0',
-            'Total,,,,,,,300,5,1,0']
+            'Lifetime,300,5,1,0', totals_row]
     path = tmp_path / "posts.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
-    result = import_exports(path, timezone=ZONE)
+    return path
+
+
+def test_a_totals_row_found_by_its_first_cell_when_post_id_is_not_the_first_column(tmp_path):
+    result = import_exports(_page_name_first(tmp_path, "Total,,,,,,,300,5,1,0"), timezone=ZONE)
     assert len(result.posts) == 1
     assert [str(r) for r in result.reports[0].dropped] == [
         "totals row added in a spreadsheet ('Total' where a Post ID goes): not a post, left out so its sums are"
@@ -380,12 +385,7 @@ def test_a_totals_row_that_cannot_be_told_apart_is_refused_with_delete_the_row(t
 
 def test_a_totals_row_with_an_id_and_no_publish_time_is_refused_with_delete_the_row(tmp_path):
     """Columns moved so 'Page name' comes first: 'Total' there, an id and no publish time is no clear totals row."""
-    header = '"Page name","Post ID","Page ID","Publish time",Permalink,"Post type",Date,Reach,Reactions,Comments,Shares'
-    rows = ['"Example Bakery",900000000000001,100000000000042,"03/03/2025 10:00",https://www.facebook.com/1,Photos,'
-            'Lifetime,300,5,1,0',
-            'Total,900000000000002,,,,,,300,5,1,0']
-    path = tmp_path / "posts.csv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
+    path = _page_name_first(tmp_path, "Total,900000000000002,,,,,,300,5,1,0")
     with pytest.raises(ExportFormatError) as err:
         import_exports(path, timezone=ZONE)
     assert err.value.row == 3 and err.value.column == "Post ID"
