@@ -363,6 +363,68 @@ def test_a_cp1252_file_with_a_byte_cp1252_lacks_is_named_by_its_line(tmp_path):
         import_exports(path, timezone=ZONE)
 
 
+
+def café_senja_rows() -> list[list[str]]:
+    """The demo export as a page named 'Café Senja' exports it: an 'é' (two bytes in UTF-8) on every row."""
+    rows = records()
+    page = rows[0].index("Page name")
+    return [rows[0]] + [row[:page] + ["Café Senja"] + row[page + 1:] for row in rows[1:]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
+def test_one_stray_byte_in_a_utf8_file_is_named_by_its_line_not_read_as_cp1252(tmp_path, encoding):
+    """A UTF-8 export (with or without a BOM) whose last post's caption got one cp1252 dash (0x96) pasted in:
+    read as cp1252, every 'Café Senja' would become 'CafÃ© Senja', a second page beside the same page from
+    a clean file. The file is refused, naming the line of that byte."""
+    rows = café_senja_rows()
+    rows[-1][rows[0].index("Title")] = "Open late STRAY-DASH every Friday"
+    path = write(tmp_path, "stray.csv", rows, encoding=encoding)
+    raw = path.read_bytes().replace(b"STRAY-DASH", b"\x96")
+    path.write_bytes(raw)
+    byte = raw.index(b"\x96")
+    line = raw[:byte].count(b"\n") + 1
+    assert line == len(rows) and line > 90  # the last post, far beyond the first 4096 bytes
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert str(info.value).startswith(f"file {path}: cannot decode line {line} of the file as {encoding} (at byte"
+                                      f" {byte} of the file: b'\\x96')")
+
+
+def test_a_stray_byte_before_the_first_utf8_character_is_named_too(tmp_path):
+    """The stray byte on line 2 and the first UTF-8 'é' beyond the first megabyte: the start of the file looks
+    like cp1252, the whole file is UTF-8, and the byte's line is named."""
+    header, *body = records()
+    title = header.index("Title")
+    body[0][title] = "STRAY-DASH"
+    rows = [header] + body * 50 + [body[-1][:title] + ["Café"] + body[-1][title + 1:]]
+    path = write(tmp_path, "stray-early.csv", rows)
+    raw = path.read_bytes().replace(b"STRAY-DASH", b"\x96")
+    path.write_bytes(raw)
+    assert raw.index("é".encode()) > 1 << 20
+    with pytest.raises(ExportFormatError, match=r"cannot decode line 2 of the file as utf-8 \(at byte"):
+        import_exports(path, timezone=ZONE)
+
+
+def test_a_cp1252_letter_beyond_the_first_megabyte_is_read_as_cp1252(tmp_path):
+    """A file whose first megabyte is ASCII and whose last row holds a cp1252 'é': read again as cp1252."""
+    from helpers.importers.reading import read_delimited
+
+    header, *body = cp1252_rows(1)
+    title = header.index("Title")
+    plain = [row[:title] + ["Bookshop news"] + row[title + 1:] for row in body]
+    rows = [header] + plain * 60 + [body[0]]
+    path = write(tmp_path, "late-cp1252.csv", rows, encoding="cp1252")
+    assert path.read_bytes().index(b"Caf\xe9") > 1 << 20
+    table = read_delimited(path)
+    assert table.encoding == "cp1252"
+    assert table.frame[title_key(table)].iloc[-1] == "Café opening"
+    assert len(table.frame) == len(plain) * 60 + 1
+
+
+def title_key(table):
+    return table.keys[table.header.index("Title")]
+
+
 # ---- decimal marks, decided per column ----
 
 def numbers(cells, *, decimal=None, dtype="Int64"):

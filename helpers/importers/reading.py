@@ -30,26 +30,39 @@ _BOMS = (
 
 
 def detect_encoding(head: bytes, rest: Path | None = None) -> str:
-    """The text encoding of a file: a BOM if present, UTF-16 by its zero bytes, else UTF-8 when the whole file
-    decodes as UTF-8, else cp1252 (what Excel saves on Windows).
+    """The text encoding of a file: a BOM if present, UTF-16 by its zero bytes, else UTF-8, unless no character
+    of the file is written as UTF-8 and some byte is not: then cp1252 (what Excel saves on Windows).
 
     `head` is the file's first bytes; `rest`, when given, the file itself, read in chunks so that a large
     export is never held whole: a cp1252 file whose first accented letter comes late (a name in row 300) is
-    as much cp1252 as one with a '£' in its header. A character cut at the very end of the file is no sign
-    of cp1252 (a cut-off download): reading it then names that line.
+    as much cp1252 as one with a '£' in its header. A UTF-8 file with one stray byte (a cp1252 dash pasted
+    into a caption) stays UTF-8, so that reading it names that line rather than garbling every 'é' of the
+    file into 'Ã©'. A character cut at the very end of the file is no sign of cp1252 (a cut-off download).
     """
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
     if len(head) > 3 and head[1:2] == b"\x00" and head[3:4] == b"\x00":
         return "utf-16-le"  # UTF-16 without a BOM: every other byte of ASCII text is zero
+    chunks = (lambda: _chunks(rest)) if rest is not None else (lambda: (head,))
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        for chunk in _chunks(rest) if rest is not None else (head,):
+        for chunk in chunks():
             decoder.decode(chunk)  # a character split between chunks waits for the next one
     except UnicodeDecodeError:
-        return "cp1252"
+        return "utf-8" if _holds_utf8(chunks()) else "cp1252"
     return "utf-8"
+
+
+#: A character a UTF-8 decoder made of several bytes: anything but ASCII and the bytes it could not decode
+#: (which the 'surrogateescape' error handler turns into U+DC80..U+DCFF).
+_DECODED_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _holds_utf8(chunks) -> bool:
+    """Whether the bytes hold one valid multi-byte UTF-8 sequence (cp1252 text seldom spells one by chance)."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    return any(_DECODED_MULTIBYTE.search(decoder.decode(chunk)) for chunk in chunks)
 
 
 def _chunks(path: Path, size: int = 1 << 20):
@@ -208,9 +221,10 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
                              hint=Message("imports.reading.zip_archive_hint"))
 
 
-def text_encoding(path: Path, head: bytes, *, whole: bool = False) -> str:
-    """The encoding of a text export (detect_encoding, the whole file read unless `head` is all of it, as
-    `whole` says); an error for empty, spreadsheet or binary files, told from the first bytes."""
+def text_encoding(path: Path, head: bytes) -> str:
+    """The encoding of a text export as its first bytes `head` tell it (detect_encoding); an error for empty,
+    spreadsheet or binary files. Only the first bytes are read: reading the whole file (read_head,
+    read_delimited) settles what they leave open, so a large export is decoded once, not once more for this."""
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
         raise ExportFormatError(path, Message("imports.reading.empty"),
                                 expected=Message("imports.reading.empty_expected"),
@@ -220,7 +234,7 @@ def text_encoding(path: Path, head: bytes, *, whole: bool = False) -> str:
     if head[:4] == WORKBOOK_MAGIC:
         raise ExportFormatError(path, Message("imports.reading.spreadsheet"),
                                 hint=Message("imports.reading.spreadsheet_hint"))
-    encoding = detect_encoding(head, None if whole else path)
+    encoding = detect_encoding(head)
     if not encoding.startswith("utf-16") and b"\x00" in head[:4096]:
         raise ExportFormatError(path, Message("imports.reading.binary"),
                                 expected=Message("imports.reading.binary_expected"),
@@ -234,7 +248,7 @@ def read_text(path: Path) -> tuple[str, str]:
     if not path.exists():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     raw = path.read_bytes()
-    encoding = text_encoding(path, raw, whole=True)
+    encoding = text_encoding(path, raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
@@ -285,13 +299,25 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
         header = next(csv.reader(io.StringIO(header[0]), delimiter=delimiter))
         header = [h.strip().lstrip("\ufeff") for h in header]
     keys = unique_keys(header)
-    try:
-        frame = pd.read_csv(
+
+    def read(encoding: str) -> pd.DataFrame:
+        return pd.read_csv(
             source, encoding="utf-8" if encoding == "utf-8-sig" else encoding, sep=delimiter, header=None,
             names=keys, skiprows=lines_before + 1 if source is path else 1, dtype=str, keep_default_na=False,
             na_filter=False, skip_blank_lines=False, engine="c", quotechar='"', doublequote=True,
             index_col=False,
         )
+
+    try:
+        try:
+            frame = read(encoding)
+        except UnicodeDecodeError:
+            # the first megabyte was ASCII: the whole file tells whether a later byte is cp1252 or a stray one
+            settled = detect_encoding(b"", path) if encoding == "utf-8" else encoding
+            if settled == encoding:
+                raise decode_error(path, encoding) from None
+            encoding = settled
+            frame = read(encoding)
     except UnicodeDecodeError:
         raise decode_error(path, encoding) from None
     except pd.errors.ParserError as exc:
@@ -389,14 +415,19 @@ def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
 
 
 def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
-    """The first `n_bytes` of a file as text and its encoding, with read_text's checks (empty, xlsx)."""
+    """The first `n_bytes` of a file as text and its encoding, with read_text's checks (empty, xlsx).
+
+    The encoding is final unless the first bytes are ASCII (or the file no longer than them): whether the
+    rest is UTF-8 or cp1252 then shows when it is read, and read_delimited reads it again if cp1252."""
     path = Path(path)
     if not path.exists():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
         complete = not handle.read(1)
-    encoding = text_encoding(path, raw, whole=complete)
+    encoding = text_encoding(path, raw)
+    if not complete and encoding == "cp1252":  # a UTF-8 character further on makes the file UTF-8 after all
+        encoding = detect_encoding(raw, path)
     try:
         text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
     except UnicodeDecodeError:
@@ -442,7 +473,7 @@ def read_delimited_head(path: Path, n_rows: int = 6, n_bytes: int = 65536) -> li
     path = Path(path)
     with path.open("rb") as handle:
         raw = handle.read(n_bytes)
-    encoding = text_encoding(path, raw, whole=len(raw) < n_bytes)
+    encoding = text_encoding(path, raw)  # the header's encoding is all detection needs
     text = raw.decode(encoding, errors="ignore").lstrip("\ufeff")
     if text[:4].lower() == "sep=":
         text = text[text.find("\n") + 1:]
