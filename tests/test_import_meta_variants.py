@@ -496,15 +496,15 @@ def test_a_semicolon_copy_reads_dots_as_thousands():
     assert posts["reactions"].tolist() == [10, 150, 7]
 
 
-def test_seconds_viewed_written_either_way_in_a_comma_separated_copy_is_refused(tmp_path):
-    """The same cells with ',' between them: nothing tells whether '185.373' seconds is 185.373 or 185373, so
-    the file is refused; Reach '1.000' alone would be read, as a count is whole: 1000."""
+def test_seconds_viewed_written_either_way_in_a_tab_separated_copy_is_refused(tmp_path):
+    """The same cells with tabs between them: nothing in the file tells whether '185.373' seconds is 185.373 or
+    185373, so the file is refused; Reach '1.000' alone would be read, as a count is whole: 1000."""
     import csv
     import io
 
     rows = list(csv.reader(io.StringIO(RESAVED.read_text(encoding="utf-8-sig")), delimiter=";"))
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(rows)
     path = tmp_path / RESAVED.name
     path.write_text(out.getvalue(), encoding="utf-8")
     with pytest.raises(ExportFormatError) as info:

@@ -1,6 +1,8 @@
 """YouTube Studio Content export (`Table data.csv`): real exports and hand-made fixtures."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -213,11 +215,63 @@ def test_a_decimal_comma_the_file_cannot_tell_from_a_thousands_separator_is_refu
     assert (error.row, error.column) == (3, "Watch time (hours)")
     assert str(error).startswith(
         f"file {path}, row 3, column 'Watch time (hours)': 2 cell(s) read 1000 times larger with ',' as a thousands"
-        " separator than with ',' as the decimal mark (first: '6,105'), and neither the column nor the file"
-        " tells which is meant")
+        " separator than with ',' as the decimal mark (first: '6,105'), and neither the column nor the rest of"
+        " the file tells which is meant")
     assert "save it again as CSV with ';' as the separator" in str(error)
     indonesian = error.in_language(Translator("id"))
     assert indonesian.startswith(
         f"berkas {path}, baris 3, kolom 'Watch time (hours)': 2 sel terbaca 1000 kali lebih besar bila ','"
         " pemisah ribuan daripada bila ',' pemisah desimal (yang pertama: '6,105')")
     assert "simpan ulang sebagai CSV dengan ';' sebagai pemisah kolom" in indonesian
+
+
+def test_watch_hours_with_three_decimals_in_a_download_are_hours():
+    """YouTube drops trailing zeros, so 6.105 hours (6.1050) has exactly three decimals, like a number with a
+    thousands dot. A ','-separated file cannot hold a decimal comma unquoted and platforms write '.': it has
+    '.' as its decimal mark, and 6.105 hours are 6.105 h (21978 s), not refused or read as 6105 h."""
+    result = import_exports(HERE / "three_decimal_hours.csv")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)  # 21978 s
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == pytest.approx(1.041 * 3600)  # 3747.6 s
+    assert posts["video_views"].tolist() == [1500, 2]
+    assert not any("Total row" in w for w in result.reports[0].warnings)
+
+
+def tab_copy(tmp_path, rows: list[str]) -> Path:
+    path = tmp_path / "Table data.csv"
+    path.write_text("".join("\t".join(row.split("|")) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("ctr, hours", [("4.53", 6.105), ("4,53", 6.105)])
+def test_a_tab_separated_copy_takes_its_decimal_mark_from_any_column(tmp_path, ctr, hours):
+    """A tab-separated copy does not tell its decimal mark by its form, and its watch hours '6.105' (or
+    '6,105') read either way; a click-through rate '4.53' (or '4,53') in another column tells the file's."""
+    mark = ctr[1]
+    path = tab_copy(tmp_path, [
+        "Content|Video title|Video publish time|Views|Watch time (hours)|Impressions click-through rate (%)",
+        f"Total|||1502|7{mark}146|4{mark}5",
+        f"a1B2c3D4e5F|How we bake bread|Mar 15, 2025|1500|6{mark}105|{ctr}",
+        f"b2C3d4E5f6G|Crumb shot|Apr 2, 2025|2|1{mark}041|",
+    ])
+    posts = import_exports(path).posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(hours * 3600)  # 21978 s
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == pytest.approx(1.041 * 3600)
+
+
+def test_the_total_row_is_read_with_the_decimal_mark_of_its_column(tmp_path):
+    """Views '1.500' and '1.002' can only be 1500 and 1002 views (a count is whole), so the Total '2.502' is
+    2502 views too, the sum of the videos: no mismatch is reported."""
+    path = tab_copy(tmp_path, [
+        "Content|Video title|Video publish time|Views|Likes",
+        "Total|||2.502|101",
+        "a1B2c3D4e5F|How we bake bread|Mar 15, 2025|1.500|100",
+        "b2C3d4E5f6G|Crumb shot|Apr 2, 2025|1.002|1",
+    ])
+    result = import_exports(path)
+    assert result.posts["video_views"].tolist() == [1500, 1002]
+    assert not any("Total row" in Translator("en").message(w) for w in result.reports[0].warnings)
+    path.write_text(path.read_text(encoding="utf-8").replace("2.502", "2.503"), encoding="utf-8")
+    warnings = [Translator("en").message(w) for w in import_exports(path).reports[0].warnings]
+    assert any("Total row counts 2,503 views; the 2 imported videos sum to 2,502 views" in w for w in warnings), \
+        warnings

@@ -445,6 +445,11 @@ def numbers(cells, *, decimal=None, dtype="Int64"):
     (["12.5", "1.500"], ",", "Float64", [12.5, 1.5]),  # '12.5' can only be twelve and a half: the column's '.'
     (["1.500", "2"], None, "Int64", [1500, 2]),  # a count is whole: '1.500' can only be 1500
     (["1.000", "2"], None, "Int64", [1000, 2]),  # and '1.000' is a thousand too: no count has three decimals
+    # a ','-separated file: '.' is the decimal mark (YouTube writes 6.1050 hours as '6.105')
+    (["6.105", "3"], ".", "Float64", [6.105, 3.0]),
+    (["1.500", "3"], ".", "Float64", [1.5, 3.0]),
+    (["1.500", "3"], ".", "Int64", [1500, 3]),  # but a count's own cell decides first: 1.5 people is none
+    (["6,105", "2"], ".", "Float64", [6105.0, 2.0]),  # ',' separates thousands there
 ])
 def test_a_columns_decimal_mark_is_decided_for_the_whole_column(cells, decimal, dtype, expected):
     got = numbers(cells, decimal=decimal, dtype=dtype)
@@ -452,6 +457,7 @@ def test_a_columns_decimal_mark_is_decided_for_the_whole_column(cells, decimal, 
         [None if v is pd.NA else round(float(v), 9) for v in expected]
 
 
+# a tab-separated copy none of whose cells tells its decimal mark (decimal=None): only there is a column refused
 @pytest.mark.parametrize("cells, dtype, problem", [
     (["6,105", "2"], "Float64", "1 cell(s) read 1000 times larger with ',' as a thousands separator"),
     (["1.500", "3"], "Float64", "1 cell(s) read 1000 times larger with '.' as a thousands separator"),
@@ -463,3 +469,19 @@ def test_a_column_whose_decimal_mark_cannot_be_told_is_refused(cells, dtype, pro
         numbers(cells, dtype=dtype)
     assert info.value.column == "Reach" and info.value.row == 2
     assert problem in str(info.value)
+
+
+@pytest.mark.parametrize("delimiter, cells, mark", [
+    (",", ["1,234", "6.105"], "."),  # a ','-separated file: '.', whatever its cells
+    (";", ["1.234", "6,105"], ","),
+    ("\t", ["Title 1.5 x", "6.35", "1.000"], "."),  # '6.35' reads only with '.': the file's mark
+    ("\t", ["0,5", "1.000"], ","),
+    ("\t", ["6,105", "1.000", "How we bake bread, part 1"], None),  # every number reads both ways
+    ("\t", ["6.35", "0,5"], None),  # cells of both kinds tell nothing
+])
+def test_a_files_decimal_mark_is_told_by_its_separator_else_by_any_cell(tmp_path, delimiter, cells, mark):
+    from helpers.importers.reading import read_delimited
+
+    path = write(tmp_path, "cells.csv", [["Name", "Value"]] + [[f"row {i}", cell] for i, cell in enumerate(cells)],
+                 delimiter=delimiter)
+    assert read_delimited(path).decimal_mark == mark

@@ -12,6 +12,7 @@ import re
 import warnings
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +22,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..paths import SKIPPED_NAME_PREFIXES
+from .values import file_decimal
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -103,14 +105,17 @@ class TextTable:
     # cells present in each row shorter than the header, by frame index (blank lines left out)
     short_rows: pd.Series | None = None
 
-    @property
+    @cached_property
     def decimal_mark(self) -> str | None:
-        """The decimal mark the file's form tells, for numbers whose own cells do not (values.to_number): ','
-        for a ';'-separated file, since spreadsheets in decimal-comma languages (Indonesian, most of Europe)
-        save CSV with ';' because ',' is their decimal mark; '.' for a sheet of a workbook, whose number
-        cells are written here as Python writes them; None for any other file (platforms write '.', but
-        a ','- or tab-separated copy saved by a spreadsheet may not)."""
-        return {";": ",", "": "."}.get(self.delimiter)
+        """The decimal mark the file tells, for numbers whose own column does not (values.to_number). A
+        ','-separated file has '.': a decimal comma cannot be written there unquoted, and platforms write '.'
+        (YouTube's '6.105' watch hours, trailing zeros dropped, are 6.105). A ';'-separated file has ',', as
+        spreadsheets in decimal-comma languages (Indonesian, most of Europe) save CSV. A sheet of a workbook
+        has '.', as Python writes its number cells here. Any other file (tab-separated) tells nothing by its
+        form: a cell of any column that only one mark reads ('6.35', '0,5') decides; else None."""
+        if self.delimiter in (",", ";", ""):
+            return {",": ".", ";": ",", "": "."}[self.delimiter]
+        return file_decimal(self.frame)
 
     def source_rows(self) -> pd.Series:
         """Row number of each data row as a spreadsheet shows it (header = row 1 when it is first)."""

@@ -55,18 +55,16 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
     - a cell that only one convention reads decides: "0,5", "1321,678" or "1.234,5" for ',', "12.5",
       "0.012" or "1,234.5" for '.'; so does a count that only one reads as whole ("1.500": 1500, "6,105":
       6105). A column holding both kinds is an error naming one cell of each;
-    - else `decimal`, the mark the file tells: ',' for a ';'-separated file, which is how such spreadsheets
-      save CSV (TextTable.decimal_mark);
+    - else `decimal`, the mark the file tells (TextTable.decimal_mark): '.' in a ','-separated file, as
+      platforms write ("6.105" watch hours are 6.105), ',' in a ';'-separated one, as spreadsheets in
+      decimal-comma languages save CSV, and in a tab-separated copy whichever a cell of another column shows;
     - else the column is ambiguous only if a cell reads differently either way ("6,105", "1.000"): counts
-      take the thousands reading (platforms write no counts with three decimals: "1.000" is 1000 and
-      "6,000" 6000, and a column of both is an error); any other column is an error, naming the row and
-      what to do, because a reading 1000 times off must not pass in silence.
+      take the thousands reading ("1.000" is 1000 and "6,000" 6000, and a column of both is an error); any
+      other column is an error naming the row and what to do: a reading 1000 times off must not pass in silence.
     Any other cell that is not a number raises ExportFormatError naming the first offending rows and values.
     With dtype Int64, a count with a fractional part is also an error unless `allow_fraction`.
     """
-    text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
-    blank = is_blank(text)
-    text = text.where(~blank)
+    text, blank = _number_text(cells)
     count = dtype == "Int64" and not allow_fraction
     readings = {mark: read_as(text, mark) for mark in (".", ",")}
     decimal = _column_decimal(readings, count=count, default=decimal, path=path, column=column, rows=rows,
@@ -88,6 +86,36 @@ def to_number(cells: pd.Series, *, path: Path, column: str, rows: pd.Series,
             _raise_bad(path, column, rows[mask], text[mask], Message("imports.values.whole_expected"))
         return pd.Series(np.round(values), index=cells.index).astype("Int64")
     return numbers.astype(dtype)
+
+
+def column_decimal(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, dtype: str = "Int64",
+                   allow_fraction: bool = False, decimal: str | None = None) -> str:
+    """The decimal mark ('.' or ',') to_number reads these cells with, decided as it decides it; for a cell
+    read on its own that belongs to the column (YouTube's Total row, beside the videos' views)."""
+    text, _ = _number_text(cells)
+    return _column_decimal({mark: read_as(text, mark) for mark in (".", ",")},
+                           count=dtype == "Int64" and not allow_fraction, default=decimal, path=path,
+                           column=column, rows=rows, text=text)
+
+
+def file_decimal(frame: pd.DataFrame) -> str | None:
+    """The decimal mark the cells of a table show: '.' when some cell is a number only '.' reads ("6.35",
+    "1,234.5"), ',' when some cell only ',' reads ("0,5", "1321,678"); None when no cell tells, or cells
+    tell both (a tab-separated copy whose columns say nothing of their own: TextTable.decimal_mark)."""
+    found = set()
+    for key in frame.columns:
+        text, _ = _number_text(frame[key])
+        point, comma = read_as(text, "."), read_as(text, ",")
+        found |= {mark for mark, only in ((".", point.notna() & comma.isna()), (",", comma.notna() & point.isna()))
+                  if only.any()}
+    return found.pop() if len(found) == 1 else None
+
+
+def _number_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Number cells as stripped text without no-break spaces (NA where blank), and where they are blank."""
+    text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
+    blank = is_blank(text)
+    return text.where(~blank), blank
 
 
 def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str | None, path: Path, column: str,

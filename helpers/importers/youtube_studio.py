@@ -30,7 +30,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
-from .values import is_blank, raise_not_dates, read_as, to_local_datetime, to_number, to_seconds
+from .values import column_decimal, is_blank, raise_not_dates, read_as, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
@@ -83,6 +83,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     undated = frame[time_key].str.strip().eq("") & ~total & ~no_id
     report.drop(Message("imports.youtube_studio.blank_publish_time"), int(undated.sum()))
     keep = ~(total | no_id | undated)
+    counted = keep | total  # the cells of a count column that the Total row sums, and the Total itself
+    counted_frame, counted_rows = frame[counted], rows[counted]
     frame, rows, video_id = frame[keep], rows[keep], video_id[keep]
 
     def number(*names: str, dtype: str = "Int64") -> pd.Series | None:
@@ -127,7 +129,11 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     report.rows_imported = len(out)
     if total_views is not None and "video_views" in out:
         listed = out["video_views"].sum()
-        total = _as_count(total_views, table.decimal_mark or ".")
+        views_key = cols.key("Views")
+        # read with the decimal mark to_number decides for the Views column, the Total's cell included
+        mark = column_decimal(counted_frame[views_key], path=path, column=table.header[table.keys.index(views_key)],
+                              rows=counted_rows, decimal=table.decimal_mark)
+        total = _as_count(total_views, mark)
         if str(total_views).strip() and total != listed:
             report.warnings.append(Message("imports.youtube_studio.total_mismatch", total=total,
                                            videos=len(out), listed=int(listed)))
@@ -149,7 +155,7 @@ def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Serie
 
 def _as_count(cell, decimal: str):
     """A count cell as a whole number (shown in the reader's number format), read with `decimal` as the decimal
-    mark ("2.500" is 2500 in a ';'-separated copy); the text as written if not one."""
+    mark ("2.500" is 2500 where ',' is); the text as written if not one."""
     number = read_as(pd.Series([str(cell).strip()], dtype="string"), decimal).iloc[0]
     return int(number) if np.isfinite(number) and number == round(number) and number >= 0 else str(cell)
 
