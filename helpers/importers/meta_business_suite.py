@@ -25,7 +25,7 @@ from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .clocks import instagram_received_time, written_zone
 from .reading import read_delimited
-from .values import DIGIT_ID, digit_ids, is_blank, to_local_datetime, to_number
+from .values import DIGIT_ID, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
 from .yearless_dates import dates_in_name
 
 FORMATS = {
@@ -190,16 +190,14 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     Instagram exports of the same batch, with a note (Business Suite writes its exports alike), else the zone
     given.
     """
-    fmt = "%m/%d/%Y %H:%M"
-    fit = None
-    if platform == "instagram" and links is not None:
-        walls = to_local_datetime(cells, fmt=fmt, timezone="UTC", path=path, column="Publish time",
-                                  rows=rows).dt.tz_localize(None)
-        fit = written_zone(walls, instagram_received_time(links), timezone)
+    walls = to_local_datetime(cells, fmt="%m/%d/%Y %H:%M", timezone=None, path=path, column="Publish time",
+                              rows=rows)
+    fit = (written_zone(walls, instagram_received_time(links), timezone)
+           if platform == "instagram" and links is not None else None)
     report.clock = fit.zone if fit else None
     zone = fit.zone if fit else clock or timezone
-    read = to_local_datetime(cells, fmt=fmt, timezone=zone, path=path, column="Publish time", rows=rows,
-                             notes=report.warnings).dt.tz_convert(timezone)
+    read = localize_wall_clock(walls, zone, cells=cells, column="Publish time", rows=rows,
+                               notes=report.warnings).dt.tz_convert(timezone)
     first = read.first_valid_index()
     if zone == timezone or first is None:
         return read

@@ -181,18 +181,28 @@ def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expe
     )
 
 
-def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str, path: Path, column: str,
+def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str | None, path: Path, column: str,
                       rows: pd.Series, notes: list | None = None) -> pd.Series:
-    """Parse wall-clock times written in `fmt` and attach `timezone` (an IANA name).
-
-    A time that falls in a daylight-saving gap moves forward; an ambiguous one is read as the first
-    (daylight) occurrence, which is what a scheduler shows. A platform never writes a time its clock
-    skipped, so such times suggest the export's clock is another zone's: with `notes` (a file's warnings)
-    they are counted there, with the first row, rather than moved in silence.
+    """Parse wall-clock times written in `fmt` and attach `timezone` (an IANA name; None leaves them
+    without a zone, for a reader that must first tell which clock wrote them: localize_wall_clock then).
     """
     example = pd.Timestamp("2025-03-18 09:48").strftime(fmt)
     parsed = parse_wall_clock(cells, (fmt,), path=path, column=column, rows=rows,
                               expected=Message("imports.values.datetime_expected", example=example))
+    if timezone is None:
+        return parsed
+    return localize_wall_clock(parsed, timezone, cells=cells, column=column, rows=rows, notes=notes)
+
+
+def localize_wall_clock(parsed: pd.Series, timezone: str, *, cells: pd.Series, column: str, rows: pd.Series,
+                        notes: list | None = None) -> pd.Series:
+    """Wall-clock times (no zone) placed in `timezone`.
+
+    A time that falls in a daylight-saving gap moves forward; an ambiguous one is read as the first
+    (daylight) occurrence, which is what a scheduler shows. A platform never writes a time its clock
+    skipped, so such times suggest the export's clock is another zone's: with `notes` (a file's warnings)
+    they are counted there, with the first row and its cell as written, rather than moved in silence.
+    """
     ambiguous = np.ones(len(parsed), dtype=bool)
     if notes is not None:
         skipped = parsed.dt.tz_localize(timezone, ambiguous=ambiguous, nonexistent="NaT").isna() & parsed.notna()
