@@ -200,6 +200,10 @@ def _unsigned_zero(text: str) -> str:
     return text[1:] if text.startswith("-") and not _has_nonzero_digit(text) else text
 
 
+#: Parts of a metric a daily export reports apart (LinkedIn: organic and sponsored), each with its text.
+METRIC_PARTS = ("organic", "sponsored")
+
+
 class Translator:
     """Texts and number, date and money formats of one language."""
 
@@ -319,4 +323,13 @@ class Translator:
         return self.texts.get(f"format.{name}", name)
 
     def metric(self, name: str) -> str:
-        return self.texts.get(f"metric.{name}.label", name.replace("_", " "))
+        """A metric's label; a part of one (LinkedIn's daily `impressions_organic`, `reach_sponsored`) is the
+        metric's label with the part named; a name the catalogue lacks (an unmapped export column) is shown
+        with spaces."""
+        label = self.texts.get(f"metric.{name}.label")
+        if label is not None:
+            return label
+        base, _, part = name.rpartition("_")
+        if part in METRIC_PARTS and f"metric.{base}.label" in self.texts:
+            return self.t(f"metric_part.{part}", metric=self.texts[f"metric.{base}.label"])
+        return name.replace("_", " ")

@@ -21,7 +21,7 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import LANGUAGES, LOCALES_DIR, Translator, catalogue, language_code
+from helpers.i18n import LANGUAGES, LOCALES_DIR, METRIC_PARTS, Translator, catalogue, language_code
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import PROJECT_ROOT
 
@@ -210,6 +210,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
         # report.glossary (a metric's term is its label)
+        "metric_part.": set(METRIC_PARTS),  # Translator.metric: LinkedIn's organic and sponsored daily series
         "glossary.": {f"{name}.{part}" for name in report.GLOSSARY for part in ("term", "meaning")
                       if not (part == "term" and name in dict(metrics.DEFINITIONS))},
     }
@@ -340,6 +341,27 @@ def test_every_name_shown_through_a_lookup_has_a_text(language):
     wanted = [f"platform.{p}" for p in schema.PLATFORMS] + [f"metric.{m}.label" for m in sorted(metric_names)]
     missing = [key for key in wanted if key not in texts]
     assert not missing, f"names shown in reports with no {language} text: {missing}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_daily_metric_the_importers_map_to_has_a_text(language):
+    """A daily file's metrics are listed in the report's coverage table by Translator.metric: each one an
+    importer maps to, and each organic or sponsored part of LinkedIn's, reads as a label, not a column name."""
+    from helpers.importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
+
+    tr = Translator(language)
+    names = set(daily.METRICS)
+    for mapping in (daily_meta.METRICS, daily_x.METRICS, daily_tiktok.METRICS, daily_youtube.METRICS):
+        names |= set(mapping.values())
+    for base in daily_linkedin.BASE_METRICS.values():
+        names |= {base} | {f"{base}_{part}" for part in METRIC_PARTS}
+    parts = {f"{base}_{part}" for base in daily_linkedin.BASE_METRICS.values() for part in METRIC_PARTS}
+    unlabelled = sorted(name for name in names - parts if f"metric.{name}.label" not in tr.texts)
+    assert not unlabelled, f"daily metrics shown by their column name in {language}: {unlabelled}"
+    assert all(tr.metric(name) != name.replace("_", " ") for name in parts)
+    reach = tr.texts["metric.reach.label"]
+    assert tr.metric("reach_sponsored") == tr.t("metric_part.sponsored", metric=reach) != reach
+    assert tr.metric("new_column") == "new column"  # an unmapped export column keeps its own name
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
