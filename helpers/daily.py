@@ -284,25 +284,46 @@ def daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     return table[columns]
 
 
+#: A daily follower total older than this is not taken for a later day (a post's followers, a period's
+#: start or end): the series ended, or has a gap, and the total may be far from the one of that day.
+FOLLOWERS_TOLERANCE = pd.Timedelta(days=7)
+
+GROWTH_COLUMNS = ["platform", "followers_start", "start_day", "followers_end", "end_day", "change",
+                  "relative_change", "follows_gained", "unfollows", "follow_days", "period_days", "first_total_day",
+                  "last_total_day"]
+
+
 def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     """Per platform: followers at the start and the end of a period, the change, and the daily follows.
 
-    Followers at the start are the total at the end of the day before `start` (the last value known then);
-    at the end, the total at the end of `end`. Follows gained and lost are summed over the days that report
-    them (they are daily counts, which do add up, unlike reach). NA, never 0, where the series is silent.
+    Followers at the start are the total at the end of the day before `start`; at the end, the total at the
+    end of `end`. Each is the last total known on or before its day, no older than FOLLOWERS_TOLERANCE, with
+    the day it is of (`start_day`, `end_day`), so that a series that stops short says so instead of passing
+    an older total off as the period's. Follows gained and lost are summed over the days that report them
+    (they are daily counts, which do add up, unlike reach); `follow_days` of the `period_days` report them.
+    `first_total_day` and `last_total_day` are the days the platform's totals span, whatever the period.
+    NA, never 0, where the series is silent.
     """
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     rows = []
     if daily is None or daily.empty:
-        return pd.DataFrame(columns=["platform", "followers_start", "followers_end", "change", "relative_change",
-                                     "follows_gained", "unfollows"])
+        return pd.DataFrame(columns=GROWTH_COLUMNS)
     for platform in sorted(daily["platform"].unique()):
-        before = followers_on(daily, [start - pd.Timedelta(days=1)], platform).iloc[0]
-        after = followers_on(daily, [end], platform).iloc[0]
+        totals = daily.loc[(daily["platform"] == platform) & (daily["metric"] == "followers") & daily["value"].notna(),
+                           "date"]
+        edges = {}
+        for edge, day in (("start", start - pd.Timedelta(days=1)), ("end", end)):
+            value = followers_on(daily, [day], platform, tolerance=FOLLOWERS_TOLERANCE).iloc[0]
+            edges[edge] = (value, totals[totals <= day].max() if pd.notna(value) else pd.NaT)
+        (before, start_day), (after, end_day) = edges["start"], edges["end"]
         mine = daily[(daily["platform"] == platform) & daily["date"].between(start, end)]
-        sums = {m: mine.loc[mine["metric"] == m, "value"].astype("float64").sum(min_count=1)
+        follows = mine[mine["metric"].isin(["follows_gained", "unfollows"]) & mine["value"].notna()]
+        sums = {m: follows.loc[follows["metric"] == m, "value"].astype("float64").sum(min_count=1)
                 for m in ("follows_gained", "unfollows")}
         change = after - before
-        rows.append({"platform": platform, "followers_start": before, "followers_end": after, "change": change,
-                     "relative_change": change / before if pd.notna(before) and before else np.nan, **sums})
-    return pd.DataFrame(rows)
+        rows.append({"platform": platform, "followers_start": before, "start_day": start_day, "followers_end": after,
+                     "end_day": end_day, "change": change,
+                     "relative_change": change / before if pd.notna(before) and before else np.nan, **sums,
+                     "follow_days": follows["date"].nunique(), "period_days": (end - start).days + 1,
+                     "first_total_day": totals.min(), "last_total_day": totals.max()})
+    return pd.DataFrame(rows, columns=GROWTH_COLUMNS)

@@ -1103,19 +1103,28 @@ class Report:
         """Follower growth over the period per platform, from the daily series (when the exports hold one)."""
         if self.daily is None:
             return []
-        from .daily import follower_growth
+        from .daily import FOLLOWERS_TOLERANCE, follower_growth
 
         tr = self.tr
         lines = []
-        for _, row in follower_growth(self.daily, self.period_start.tz_localize(None),
-                                      self.period_end.tz_localize(None)).iterrows():
+        start, end = self.period_start.tz_localize(None).normalize(), self.period_end.tz_localize(None).normalize()
+        for _, row in follower_growth(self.daily, start, end).iterrows():
+            platform = tr.platform(row["platform"])
             if pd.notna(row["change"]):
-                lines.append(tr.t("followers.growth", platform=tr.platform(row["platform"]),
+                # a total of another day than the period's edges (a series that stops short) is named
+                exact = row["start_day"] == start - pd.Timedelta(days=1) and row["end_day"] == end
+                lines.append(tr.t("followers.growth" if exact else "followers.growth_days", platform=platform,
                                   start=tr.number(row["followers_start"]), end=tr.number(row["followers_end"]),
-                                  change=tr.percent(row["relative_change"], 1)))
+                                  change=tr.percent(row["relative_change"], 1), start_day=tr.date(row["start_day"]),
+                                  end_day=tr.date(row["end_day"])))
             elif pd.notna(row["follows_gained"]):
-                lines.append(tr.t("followers.gained", platform=tr.platform(row["platform"]),
-                                  gained=tr.number(row["follows_gained"])))
+                whole = row["follow_days"] == row["period_days"]
+                lines.append(tr.t("followers.gained" if whole else "followers.gained_days", platform=platform,
+                                  gained=tr.number(row["follows_gained"]), days=tr.number(row["follow_days"]),
+                                  period_days=tr.number(row["period_days"])))
+            elif pd.notna(row["last_total_day"]):  # totals, none of them near the period's start or end
+                lines.append(tr.t("followers.growth_none", platform=platform, first=tr.date(row["first_total_day"]),
+                                  last=tr.date(row["last_total_day"]), days=tr.number(FOLLOWERS_TOLERANCE.days)))
         return lines
 
     def daily_reach_sentences(self) -> list[str]:

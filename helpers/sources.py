@@ -263,18 +263,13 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     return Loaded(posts=posts, imported=imported, sources=sources)
 
 
-#: A daily follower total older than this (before the posting day) is not taken for a post: the series
-#: ended, or has a gap, and the total may be far from the one at posting.
-FOLLOWERS_TOLERANCE = pd.Timedelta(days=7)
-
-
 def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
     """Followers at the time of posting from a daily follower series, where the post table lacks them: the
     total at the end of the day before the post (the start of its day, so the follows the post itself
     brought are not counted), from a series no older than FOLLOWERS_TOLERANCE; NA otherwise."""
     if daily is None or daily.empty or "followers" not in set(daily["metric"]):
         return posts
-    from .daily import followers_on
+    from .daily import FOLLOWERS_TOLERANCE, followers_on
 
     posts = posts.copy()
     when = posts["published_at"]

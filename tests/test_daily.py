@@ -315,7 +315,32 @@ def test_follower_growth_by_hand():
     assert (got["followers_start"], got["followers_end"], got["change"]) == (100, 130, 30)
     assert got["relative_change"] == pytest.approx(0.3)
     assert got["follows_gained"] == 10  # February's follows are outside the period
+    assert (got["follow_days"], got["period_days"]) == (2, 30)  # 10 and 20 January of 2 to 31 January
+    assert (got["start_day"], got["end_day"]) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-31"))
     assert np.isnan(got["unfollows"])  # not reported: NA, not 0
+
+
+def test_follower_growth_takes_no_total_older_than_a_week():
+    """A series that stops before the period (or long before its end) gives no start or end total, not an old
+    one passed off as the period's; one within FOLLOWERS_TOLERANCE is taken, with its day."""
+    from helpers.daily import follower_growth
+
+    days = pd.date_range("2026-08-20", "2026-09-15")
+    daily = pd.DataFrame({"client": "c", "platform": "facebook", "date": days, "metric": "followers",
+                          "value": pd.array([1000.0 + 10 * i for i in range(len(days))], dtype="Float64"),
+                          "source_file": "hand.csv", "source_row": range(2, 2 + len(days))})
+    stale = follower_growth(daily.iloc[:1].assign(date=pd.Timestamp("2026-06-10")), "2026-09-01", "2026-10-31").iloc[0]
+    assert pd.isna(stale["followers_start"]) and pd.isna(stale["followers_end"]) and pd.isna(stale["change"])
+    # ends on 15 September: 46 days before the period's end, so no end total; the start is 31 August's
+    short = follower_growth(daily, "2026-09-01", "2026-10-31").iloc[0]
+    assert short["followers_start"] == 1000 + 10 * 11 and short["start_day"] == pd.Timestamp("2026-08-31")
+    assert pd.isna(short["followers_end"]) and pd.isna(short["end_day"]) and pd.isna(short["relative_change"])
+    assert (short["first_total_day"], short["last_total_day"]) == (pd.Timestamp("2026-08-20"), pd.Timestamp("2026-09-15"))
+    # a period ending on 20 September: 15 September's total (5 days before) is taken, and its day named
+    near = follower_growth(daily, "2026-09-01", "2026-09-20").iloc[0]
+    assert (near["followers_start"], near["followers_end"]) == (1110, 1260)
+    assert near["end_day"] == pd.Timestamp("2026-09-15") and near["relative_change"] == pytest.approx(150 / 1110)
+    assert (near["follow_days"], near["period_days"]) == (0, 20)
 
 
 def test_follower_growth_when_the_series_starts_inside_the_period():

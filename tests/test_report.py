@@ -753,8 +753,17 @@ def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers()
                str(FIXTURES / "daily" / "FollowerHistory.csv")]
     tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
                           period_end="2025-03-31", year=2025)
-    # followers: 301 at the end of 28 February, 305 from 1 March on
-    assert tiktok.follower_sentences() == ["On TikTok, followers went from 301 to 305 over the period (1.3%)."]
+    # followers: 301 at the end of 28 February, 305 from 1 March on; the series ends on 19 March, 12 days
+    # before the period does: no growth over the period
+    assert tiktok.follower_sentences() == [
+        "On TikTok, the daily series holds follower totals from 27 February 2025 to 19 March 2025; growth over the"
+        " period needs one from the 7 days before it starts and one from the 7 days up to its last day, so none"
+        " is given."]
+    # to 25 March: the total of 19 March, within 7 days, is taken and its day named
+    to_25 = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
+                         period_end="2025-03-25", year=2025)
+    assert to_25.follower_sentences()[0].startswith(
+        "On TikTok, followers went from 301 at the end of 28 February 2025 to 305 at the end of 19 March 2025 (1.3%):")
     post = tiktok.posts.iloc[0]
     assert post["published_at"].day == 20 and post["followers"] == 305  # the total at the end of 19 March
     assert post["engagement_rate_by_followers"] == pytest.approx((88 + 4 + 2) / 305)
