@@ -224,18 +224,18 @@ def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
 
 
 def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform",
-                  min_previous: int = 1) -> pd.DataFrame:
+                  min_posts: int = 1) -> pd.DataFrame:
     """KPIs of the period beside the previous period: previous value, change and relative change.
 
-    Computed only where the period has posts covering the KPI and the previous period at least
-    `min_previous` (otherwise NA, with the reason visible in posts_covered: a change against one or two posts
-    says nothing), and not for impression-based KPIs when one period reports impressions and the other
+    Computed only where each period has at least `min_posts` posts covering the KPI (otherwise NA, with the
+    reason visible in posts_covered: a change of or against one or two posts says nothing), and not for impression-based KPIs when one period reports impressions and the other
     views (`series_break` True). Rates and per-post rates carry the 95% intervals of their change and of
     their relative change (change_intervals: INTERVAL_COLUMNS); totals none.
     """
     merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
-    both = (merged["posts_covered"] > 0) & (merged["posts_covered_previous"].fillna(0) >= max(1, min_previous))
+    both = ((merged["posts_covered"] >= max(1, min_posts))
+            & (merged["posts_covered_previous"].fillna(0) >= max(1, min_posts)))
     merged["series_break"] = merged[by].isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
     both &= ~merged["series_break"]
     merged["change"] = (merged["value"] - merged["value_previous"]).where(both)

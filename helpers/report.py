@@ -37,9 +37,9 @@ ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
 #: The total that goes with each broadcast measure (compare.broadcast_measure) in the period-change finding.
 TOTAL_OF_MEASURE = {"reach": "summed_reach", "impressions": "impressions", "video_views": "video_views"}
-#: A platform's changes against the comparison period need at least this many posts there: a change against
-#: one or two posts ("+9,900%") says nothing.
-MIN_PREVIOUS_POSTS = MIN_INTERVAL_VALUES
+#: A platform's changes against the comparison period need at least this many posts in each period: a change
+#: of or against one or two posts ("+9,900%") says nothing, and has no interval.
+MIN_CHANGE_POSTS = MIN_INTERVAL_VALUES
 #: Paid and organic posts each need at least this many posts reporting reach on a platform to be compared:
 #: as many as a median's 95% interval needs, so that every lift shown carries its interval.
 PAID_MIN_POSTS = MIN_INTERVAL_VALUES
@@ -757,9 +757,12 @@ class Report:
                 covered = self._posted_nothing_before(platform)
                 notes.append(tr.t("coverage.no_previous_posts" if covered else "coverage.no_previous", platform=name,
                                   start=tr.date(self.comparison_start), end=tr.date(self.comparison_end)))
-            elif before < MIN_PREVIOUS_POSTS:
+            elif before < MIN_CHANGE_POSTS:
                 notes.append(tr.t("coverage.few_previous", platform=name, count=tr.number(before),
-                                  minimum=tr.number(MIN_PREVIOUS_POSTS)))
+                                  minimum=tr.number(MIN_CHANGE_POSTS)))
+            elif len(group) < MIN_CHANGE_POSTS:
+                notes.append(tr.t("coverage.few_current", platform=name, count=tr.number(len(group)),
+                                  minimum=tr.number(MIN_CHANGE_POSTS)))
             elif (one_day := self._previous_one_day(platform)) is not None:
                 notes.append(tr.t("coverage.previous_one_day", platform=name, count=tr.number(before),
                                   date=tr.date(one_day)))
@@ -849,7 +852,7 @@ class Report:
                                               and self._posted_nothing_before(platform)  # none, not unknown
                                               else self._fmt_kpi(name, row["value_previous"])),
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
-                                     and pd.notna(row["change"]) else self._few_previous(row)
+                                     and pd.notna(row["change"]) else self._few_posts(row)
                                      or self._fmt_change(name, row)),
                 tr.t("kpi.posts_covered"): self._posts_covered_cell(row),
             }
@@ -874,16 +877,20 @@ class Report:
             return now
         return tr.t("kpi.posts_covered_before", now=now, before=f"{tr.number(covered)} / {tr.number(posts)}")
 
-    def _few_previous(self, row) -> str | None:
-        """Why a KPI of both periods has no change, when the comparison period has posts enough but too few of
-        them report this KPI (period_change's min_previous): 'n/a: reported by 3 of the previous period's posts
-        (6 needed)'. None otherwise: a platform with too few posts altogether is explained in Data coverage."""
-        before = row.get("posts_covered_previous")
-        if (pd.notna(row["change"]) or pd.isna(row["value"]) or pd.isna(before) or not 0 < before < MIN_PREVIOUS_POSTS
-                or row["posts_previous"] < MIN_PREVIOUS_POSTS or bool(row.get("series_break", False))):
+    def _few_posts(self, row) -> str | None:
+        """Why a KPI of both periods has no change, when a period has posts enough but too few of them report
+        this KPI (period_change's min_posts): 'n/a: reported by 3 of the previous period's posts (6 needed)',
+        or of this period's. None otherwise: a platform with too few posts altogether is explained in Data
+        coverage."""
+        if (pd.notna(row["change"]) or pd.isna(row["value"]) or pd.isna(row.get("value_previous"))
+                or bool(row.get("series_break", False))):
             return None
-        return self.tr.t("change.few_previous", count=self.tr.number(before),
-                         minimum=self.tr.number(MIN_PREVIOUS_POSTS))
+        minimum = self.tr.number(MIN_CHANGE_POSTS)
+        for covered, posts, key in ((row.get("posts_covered_previous"), row.get("posts_previous"), "change.few_previous"),
+                                    (row["posts_covered"], row["posts"], "change.few_current")):
+            if pd.notna(covered) and pd.notna(posts) and posts >= MIN_CHANGE_POSTS and 0 < covered < MIN_CHANGE_POSTS:
+                return self.tr.t(key, count=self.tr.number(covered), minimum=minimum)
+        return None
 
     def lens_note(self) -> str:
         """How to read the lens tables (what a rate in them is, what its interval says, why a metric has no
@@ -993,7 +1000,7 @@ class Report:
         days_before = self.previous.loc[self.previous["platform"] == platform, "published_at"].dt.date.unique()
         days_now = self.posts.loc[self.posts["platform"] == platform, "published_at"].dt.date.unique()
         before = int((self.previous["platform"] == platform).sum())
-        if len(days_before) == 1 and len(days_now) >= 3 and before >= MIN_PREVIOUS_POSTS:
+        if len(days_before) == 1 and len(days_now) >= 3 and before >= MIN_CHANGE_POSTS:
             return days_before[0]
         return None
 
@@ -2071,7 +2078,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     posts = compare.with_broadcast(posts)  # afresh: the measure follows the posts given
     broadcast = {"x": "broadcast", "rate": "engagement_rate_by_broadcast"}  # reach, or impressions or views
     results = {
-        "kpis": metrics.period_change(posts, previous, min_previous=MIN_PREVIOUS_POSTS),
+        "kpis": metrics.period_change(posts, previous, min_posts=MIN_CHANGE_POSTS),
         "quadrants": compare.quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),
@@ -2095,8 +2102,9 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "broadcast"),
                                         "rate": compare.compare_groups(mine, "format", broadcast["rate"])}
         for name in CHANGE_WITH_INTERVAL:
-            if len(before_mine) < MIN_PREVIOUS_POSTS or (platform in broken and name in metrics.IMPRESSION_BASED):
-                # too few posts to compare with, or impressions then and views now: no change
+            if (min(len(mine), len(before_mine)) < MIN_CHANGE_POSTS
+                    or (platform in broken and name in metrics.IMPRESSION_BASED)):
+                # too few posts in either period, or impressions then and views now: no change
                 result = median_difference_interval([], [])
             else:
                 result = median_difference_interval(mine[name], before_mine[name])

@@ -156,8 +156,13 @@ def test_period_change_gives_intervals_to_rates_and_per_post_rates_not_to_totals
     # the same posts in another row order give the same intervals
     again = metrics.period_change(now.iloc[::-1], before.iloc[::-1]).set_index("kpi")
     assert again.loc["engagement_rate_by_reach", "ci_low"] == change.loc["engagement_rate_by_reach", "ci_low"]
-    too_few = metrics.period_change(now, before.iloc[:5], min_previous=6).set_index("kpi")
+    too_few = metrics.period_change(now, before.iloc[:5], min_posts=6).set_index("kpi")
     assert too_few[["change", "ci_low", "ci_high"]].isna().all().all()  # no change, so no interval either
+    # the same minimum holds for this period: one post's change against ten says nothing either
+    one_now = metrics.period_change(now.iloc[:1], before, min_posts=6).set_index("kpi")
+    assert one_now[["change", "relative_change", "ci_low", "ci_high"]].isna().all().all()
+    assert one_now.loc["summed_reach", "value"] == now["reach"].iloc[0]  # the period's own figures stay
+    assert metrics.period_change(now.iloc[:6], before, min_posts=6)["change"].notna().any()
 
 
 def test_kendall_matches_scipy_and_interval_uses_fieller():

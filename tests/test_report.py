@@ -1071,6 +1071,21 @@ def test_no_change_is_given_against_fewer_than_six_posts(report):
     assert changed._finding_change("facebook") is None  # no "went from ... to ..." against two posts
 
 
+def test_no_change_is_given_for_fewer_than_six_posts_in_the_period():
+    """One post against 51: the period's figures are shown, but no change of them (it would have no interval)."""
+    one = build_report(client="hb", client_name="HB", exports=[str(DEMO_DIR / "harbour-books" / "*.csv")],
+                       timezone="Europe/London", period_start="2026-10-27", period_end="2026-10-31",
+                       comparison_start="2026-07-01", comparison_end="2026-08-31", top_n=3)
+    facebook = one.kpis[one.kpis["platform"] == "facebook"]
+    assert facebook["change"].isna().all() and facebook["value"].notna().any()
+    assert one.rate_changes["ci_low"].isna().all()
+    assert one._finding_change("facebook") is None
+    assert "Facebook: only 1 post in this period, too few to compare with the comparison period (6 needed)" in (
+        " ".join(one.coverage_notes()))
+    table = one.lens_table("facebook", one.broadcast_kpis("facebook"))
+    assert set(table["change"]) == {"n/a"}
+
+
 def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     report = build_report(client="k", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
                           timezone="Asia/Jakarta", period_start="2026-09-01", period_end="2026-11-30",
