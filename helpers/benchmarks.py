@@ -92,7 +92,7 @@ def log_sd(values: pd.Series) -> float:
 
 def _interval(values: pd.Series, statistic: str) -> dict:
     """The median or mean of `values` with its 95% interval ('median' or 'mean', 'ci_low', 'ci_high')."""
-    return median_interval(values) if statistic == "median" else mean_interval(values)
+    return median_interval(values) if statistic == "median" else mean_interval(values, lower=0.0)  # rates ≥ 0
 
 
 def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, bool]:

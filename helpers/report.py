@@ -217,6 +217,11 @@ class Report:
         return tr.t("change.relative_interval", change=change, low=tr.percent(low, digits),
                     high=tr.percent(high, digits))
 
+    def _upper_bound(self, high) -> str:
+        """A rate's upper 95% bound, or 'no upper bound' when it has none (+inf: most resamples drew one
+        value, statistics.mean_interval)."""
+        return self.tr.t("common.no_upper_bound") if np.isposinf(high) else self.tr.rate_percent(high)
+
     def _points_text(self, difference, low, high) -> str:
         """A difference of two rates in percentage points, with its 95% interval when there is one."""
         tr = self.tr
@@ -584,7 +589,7 @@ class Report:
         first, last = self.period_start.year, self.period_end.year
         values = {"platform": tr.platform(platform), "statistic": tr.t(f"stat.{row['statistic']}"),
                   "denominator": tr.t(f"denominator.{row['denominator']}"), "client": tr.rate_percent(row["client"]),
-                  "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
+                  "low": tr.rate_percent(row["client low"]), "high": self._upper_bound(row["client high"]),
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
         verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
@@ -1527,7 +1532,7 @@ class Report:
                 tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
                 tr.t("bench.client"): (tr.t("common.interval", value=tr.rate_percent(row["client"]),
                                             low=tr.rate_percent(row["client low"]),
-                                            high=tr.rate_percent(row["client high"]))
+                                            high=self._upper_bound(row["client high"]))
                                        if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
                 tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),

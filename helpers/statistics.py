@@ -45,7 +45,7 @@ def median_interval(values, confidence: float = 0.95) -> dict:
     return out
 
 
-def mean_interval(values, confidence: float = 0.95) -> dict:
+def mean_interval(values, confidence: float = 0.95, lower: float | None = None) -> dict:
     """The mean with its studentized bootstrap ("bootstrap-t") interval (Efron & Tibshirani, An Introduction
     to the Bootstrap, 1993, §12.5; Hall, Annals of Statistics 16, 1988): each resample b gives
     t_b = (mean_b − mean) ÷ se_b, se = sd(ddof=1) ÷ √n, and the interval is
@@ -59,7 +59,9 @@ def mean_interval(values, confidence: float = 0.95) -> dict:
     Seeded and the values sorted first, so a report is the same every time; no interval when every value is
     the same (resamples of equal values cannot show the uncertainty, e.g. of a rate of 0), and no upper bound
     (+inf) when over α/2 of the resamples draw one value only (e.g. 17 or more of 20 posts alike); the normal
-    approximation (mean ± z·sd/√n) above BOOTSTRAP_LIMIT values, where the mean is close to normal."""
+    approximation (mean ± z·sd/√n) above BOOTSTRAP_LIMIT values, where the mean is close to normal.
+    `lower`: the least value the mean can take (0 for rates): a bound below it, which a skewed sample can
+    give (a rate's interval reaching to −1.3%, or −inf when most resamples draw one value), is set to it."""
     x = np.sort(_clean(values))  # sorted: the same posts in any row order draw the same resamples
     n = len(x)
     out = {"mean": float(x.mean()) if n else np.nan, "ci_low": np.nan, "ci_high": np.nan, "n": n}
@@ -68,7 +70,17 @@ def mean_interval(values, confidence: float = 0.95) -> dict:
     mean, se = out["mean"], x.std(ddof=1) / np.sqrt(n)
     if n > BOOTSTRAP_LIMIT:
         half = stats.norm.ppf(0.5 + confidence / 2) * se
-        return {**out, "ci_low": mean - half, "ci_high": mean + half}
+        low, high = mean - half, mean + half
+    else:
+        low, high = _bootstrap_t(x, mean, se, confidence)
+    if lower is not None:
+        low, high = max(low, lower), max(high, lower)
+    return {**out, "ci_low": float(low), "ci_high": float(high)}
+
+
+def _bootstrap_t(x: np.ndarray, mean: float, se: float, confidence: float) -> tuple[float, float]:
+    """mean_interval's bootstrap-t bounds of the sorted values `x`."""
+    n = len(x)
     weights = bootstrap_weights(n, resamples_for(n))
     means = weights @ x / n
     ses = np.sqrt(np.maximum(weights @ (x - mean) ** 2 / n - (means - mean) ** 2, 0) / (n - 1))
@@ -77,7 +89,7 @@ def mean_interval(values, confidence: float = 0.95) -> dict:
         t = np.where(spread, (means - mean) / ses, np.where(means == mean, 0.0, np.sign(means - mean) * np.inf))
     alpha = 1 - confidence
     t_low, t_high = np.quantile(t, [alpha / 2, 1 - alpha / 2], method="inverted_cdf")  # no interpolation with inf
-    return {**out, "ci_low": float(mean - t_high * se), "ci_high": float(mean - t_low * se)}
+    return float(mean - t_high * se), float(mean - t_low * se)
 
 
 def cliffs_delta(a, b) -> float:

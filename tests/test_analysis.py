@@ -400,6 +400,20 @@ def test_mean_interval_is_the_studentized_bootstrap_worked_resample_by_resample(
     assert got["ci_high"] - mean > 1.2 * (mean - got["ci_low"])  # skewed: longer above, unlike mean ± t·se
 
 
+def test_a_rate_s_mean_interval_never_reaches_below_zero():
+    """A skewed sample's bootstrap-t interval can reach below 0 (one post's rate ten times the others'), or to
+    −inf (five posts alike, one apart); a mean of rates cannot: with lower=0 the bound is 0, the rest as is."""
+    from helpers.statistics import mean_interval
+
+    skewed = [0.01, 0.02, 0.03, 0.04, 0.05, 0.5]
+    free, rate = mean_interval(skewed), mean_interval(skewed, lower=0.0)
+    assert free["ci_low"] < 0 and rate["ci_low"] == 0.0 and rate["ci_high"] == free["ci_high"]
+    assert rate["mean"] == pytest.approx(0.65 / 6)
+    assert mean_interval([1, 1, 1, 1, 1, 0])["ci_low"] == -np.inf
+    assert mean_interval([1, 1, 1, 1, 1, 0], lower=0.0)["ci_low"] == 0.0
+    assert mean_interval([0, 0, 0, 0, 0, 1], lower=0.0)["ci_high"] == np.inf  # no upper bound stays
+
+
 def test_mean_interval_holds_a_skewed_mean_about_95_percent_of_the_time():
     """20 per-post rates spread like the benchmark's beta-binomial k = 5 (Beta(0.25, 4.75), mean 5%): the
     studentized interval holds the true mean about 94% of the time (benchmarks/interval_coverage.py); the

@@ -2333,3 +2333,19 @@ def test_the_summary_keeps_a_platforms_formats_on_which_the_lenses_disagree(repo
         "On Instagram, the lenses disagree on formats: reel has the highest median reach")
     elasticities = [f.text for f in findings if f.key.startswith("finding.elasticity")]
     assert len(elasticities) == 1 and elasticities[0].startswith("On Facebook")  # the round's last is cut
+
+
+def test_a_benchmark_figure_with_no_upper_bound_says_so(report):
+    """A mean of rates whose interval has no upper bound (+inf) reads 'no upper bound' in the benchmark
+    table and its sentence, not '∞%'."""
+    import dataclasses
+
+    benchmarks = report.benchmarks.copy()  # the demo has no follower counts: give one row a client figure
+    mine = benchmarks.index == benchmarks.index[benchmarks["benchmark"].notna()][0]
+    benchmarks.loc[mine, ["client", "client low", "client high", "reason"]] = [0.012, 0.004, np.inf, None]
+    changed = dataclasses.replace(report, benchmarks=benchmarks)
+    cells = " ".join(changed.benchmark_table().astype(str).to_numpy().ravel())
+    assert "1.20% (0.40% to no upper bound)" in cells and "∞" not in cells
+    platform = benchmarks.loc[mine, "platform"].iloc[0]
+    text = changed._finding_benchmark(platform).text
+    assert "to no upper bound;" in text and "∞" not in text
