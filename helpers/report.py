@@ -1032,8 +1032,10 @@ class Report:
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers: its period from the dates
-        in its file name where it names one (Business Suite, X and TikTok do), else its first to its last
-        post (whole months for posts dated to the month: the UCI dataset)."""
+        in its file name where it names one (Business Suite, X and TikTok do), widened to the days of its own
+        posts (a name's days are the account's, which may not be the report's: a Business Suite export written
+        at Pacific time holds posts of the next day in Johannesburg), else its first to its last post (whole
+        months for posts dated to the month: the UCI dataset)."""
         spans = {}
         posts = self.imported.posts
         for report in self.imported.reports:
@@ -1043,7 +1045,8 @@ class Report:
             if len(named) >= 2:
                 # X's tweet activity names the day after its last (…_20170501_20170601_en.csv holds May)
                 end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
-                spans[str(report.path)] = (min(named), end)
+                first, last = (report.period[0].date(), report.period[1].date()) if report.period else (end, end)
+                spans[str(report.path)] = (min(min(named), first), max(end, last))
             elif report.period is not None:
                 start, end = report.period[0].date(), report.period[1].date()
                 mine = posts["source_file"] == str(report.path)

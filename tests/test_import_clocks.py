@@ -195,3 +195,22 @@ def test_inspect_shows_each_file_as_read_with_the_others(tmp_path):
     assert failures == 0
     assert "period:       2025-04-02 22:00" in block
     assert "'Publish time' is read as America/Los_Angeles times" in block
+
+
+def test_an_export_covers_the_days_of_its_own_posts_in_the_report_s_time_zone():
+    """The real Facebook export is named for 14 April (Pacific days), but its last post, at 19:53 Pacific on
+    14 April, went out at 04:53 on 15 April in Johannesburg: the report says the export covers 15 April, as
+    its posts table shows, not that it stops on the 14th."""
+    from helpers.report import build_report
+
+    facebook = real_export("facebook/business-suite-posts/Mar-18-2025_Apr-14-2025_553302954456165.csv")
+    instagram = real_export("instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv")
+    report = build_report(client="o", client_name="Oigetit", exports=[str(facebook), str(instagram)],
+                          timezone="Africa/Johannesburg", period_start="2025-04-12", period_end="2025-04-20")
+    last = report.posts.loc[report.posts["platform"] == "facebook", "published_at"].max()
+    assert last == pd.Timestamp("2025-04-15 04:53", tz="Africa/Johannesburg")
+    assert report._export_periods_by_file("facebook")[str(facebook)] == (pd.Timestamp("2025-03-18").date(),
+                                                                        pd.Timestamp("2025-04-15").date())
+    notes = " ".join(report.coverage_notes())
+    assert "Facebook: of the two periods" in notes and "the exports cover 3 April 2025 to 15 April 2025" in notes
+    assert "the last day their export covers (15 April 2025;" in notes
