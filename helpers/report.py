@@ -1032,9 +1032,9 @@ class Report:
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers: its period from the dates
-        in its file name where it names one (Business Suite, X and TikTok do), widened to the days of its own
-        posts (a name's days are the account's, which may not be the report's: a Business Suite export written
-        at Pacific time holds posts of the next day in Johannesburg), else its first to its last post (whole
+        in its file name where it names one (Business Suite, X and TikTok do), widened by a day at most to the
+        days of its own posts (a name's days are the account's, which may not be the report's: a Business Suite
+        export written at Pacific time holds posts of the next day in Johannesburg), else its first to its last post (whole
         months for posts dated to the month: the UCI dataset)."""
         spans = {}
         posts = self.imported.posts
@@ -1045,8 +1045,11 @@ class Report:
             if len(named) >= 2:
                 # X's tweet activity names the day after its last (…_20170501_20170601_en.csv holds May)
                 end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
+                start, day = min(named), dt.timedelta(days=1)
                 first, last = (report.period[0].date(), report.period[1].date()) if report.period else (end, end)
-                spans[str(report.path)] = (min(min(named), first), max(end, last))
+                # a day at most either side: another clock's; posts further out are the file's own error (the
+                # importer warns of them), not days it covers
+                spans[str(report.path)] = (min(start, max(first, start - day)), max(end, min(last, end + day)))
             elif report.period is not None:
                 start, end = report.period[0].date(), report.period[1].date()
                 mine = posts["source_file"] == str(report.path)
