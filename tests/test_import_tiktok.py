@@ -65,9 +65,25 @@ def test_real_export_without_year_is_refused():
     assert "year=" in str(err.value)
 
 
-def test_wrong_year_is_reported_against_video_ids():
-    result = import_exports(real_export(f"{FOLDER}/Content 3.csv"), year=2024)
-    assert any("disagrees with the creation time" in w for w in result.reports[0].warnings)
+def test_wrong_year_is_refused_against_video_ids():
+    with pytest.raises(ExportFormatError, match="placed on 2024-07-26, video created 2025-07-26") as err:
+        import_exports(real_export(f"{FOLDER}/Content 3.csv"), year=2024)
+    assert "which its video ids say is 2025" in str(err.value) and "year= in a notebook" in str(err.value)
+
+
+def test_a_year_off_for_every_post_is_refused_and_one_post_off_is_warned_about(tmp_path):
+    """The fixture's videos were created in December 2024 and January 2025: year=2025 places every one a year
+    late, which no post can be, so the file is refused naming 2024; one date off alone (a post moved by
+    hand, say) is a warning, the rest imported."""
+    with pytest.raises(ExportFormatError, match="every one of the 3 posts with a video id") as err:
+        read_tiktok_studio(HERE / "Content_no_time.csv", year=2025)
+    assert err.value.row == 2 and err.value.column == "Post time" and "say is 2024" in str(err.value)
+    moved = tmp_path / "Content_moved.csv"
+    moved.write_text((HERE / "Content_no_time.csv").read_text(encoding="utf-8-sig").replace(
+        '"December 28"', '"October 28"'), encoding="utf-8")
+    result = read_tiktok_studio(moved, year=2024)
+    assert len(result.posts) == 3
+    assert [w.key for w in result.report.warnings if getattr(w, "key", "").endswith("date_disagrees_with_id")]
 
 
 @pytest.mark.parametrize("name", ["Overview.csv", "Viewers.csv"])
@@ -215,5 +231,5 @@ def test_no_other_real_export_matches():
 def test_a_year_from_numpy_or_text_is_a_year():
     import numpy as np
 
-    for year in (np.int64(2025), "2025", 2025):
+    for year in (np.int64(2024), "2024", 2024):
         assert len(read_tiktok_studio(HERE / "Content_no_time.csv", year=year).posts)

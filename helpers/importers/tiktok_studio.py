@@ -90,7 +90,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
                                             column="Post time", rows=rows)
     out["published_precision"] = "day"
-    _check_against_ids(out, rows, report)
+    _check_against_ids(out, rows, report, path)
     _times_from_ids(out, zone, report)
     title_key = cols.key("Video title", "Title", "Caption")
     if title_key is not None:
@@ -134,11 +134,22 @@ def _id_years(frame: pd.DataFrame, cols: Columns) -> tuple[int, int] | None:
     return (stamps.min().year, stamps.max().year) if len(stamps) else None
 
 
-def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport) -> None:
-    """Warn where a placed date is more than a day away from the creation time in the video id."""
+def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, path: Path) -> None:
+    """Warn where a placed date is more than a day away from the creation time in the video id; refuse the
+    file when every post with an id is a whole number of years away from it, as a wrong year gives (a post
+    cannot be published a year before or after its video was created): its dates would all be wrong."""
     created = _id_time(out["post_id"])
     placed = out["published_at"].dt.tz_convert("UTC")
     off = created.notna() & ((placed - created).abs() > pd.Timedelta(days=2))
+    years = ((placed - created).dt.days / 365.25).round()
+    shifted = (placed - pd.to_timedelta(years * 365.25, unit="D") - created).abs() <= pd.Timedelta(days=3)
+    if off.any() and off[created.notna()].all() and (shifted[off] & (years[off] == years[off].iloc[0])).all():
+        first = off.idxmax()
+        raise ExportFormatError(path, Message("imports.tiktok_studio.wrong_year", count=int(off.sum()),
+                                              placed=str(placed[first].date()), created=str(created[first].date())),
+                                row=int(rows[first]), column="Post time",
+                                hint=Message("imports.tiktok_studio.wrong_year_hint",
+                                             first=str(created[off].min().year)))
     if off.any():
         first = off.idxmax()
         report.warnings.append(Message(
