@@ -243,7 +243,8 @@ class Report:
         lenses disagree beyond chance (finding.formats_disagree) come first: where the two lenses part is the
         report's point, and a second platform's such finding would otherwise be the first cut."""
         found: list[Finding] = []
-        rounds = ((self._finding_change, self._finding_other_changes, self._finding_best_post),
+        rounds = ((lambda p: self._finding_change(p) or self._finding_period(p), self._finding_other_changes,
+                   self._finding_best_post),
                   (self._finding_elasticity, self._finding_formats),
                   (lambda p: self._finding_benchmark(p, wanted=True),),
                   (self._finding_overlap, self._finding_paid, lambda p: self._finding_benchmark(p, wanted=False)))
@@ -434,6 +435,25 @@ class Report:
         return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
                         "beyond_chance": beyond, "platform": platform})
+
+    def _finding_period(self, platform: str) -> Finding | None:
+        """The platform's period in one sentence where no change can be given (_finding_change: no comparison,
+        too few posts, or no interactions to rate): its posts' summed broadcast count and interactions, or that
+        its exports report no interactions, so the summary still says what the period held and why the
+        engagement lens is silent."""
+        tr = self.tr
+        measure = self.measures.get(platform, "reach")
+        total = self.kpi(platform, TOTAL_OF_MEASURE[measure])
+        if pd.isna(total):
+            return None
+        interactions = self.kpi(platform, "interactions")
+        posts = int(self.kpi(platform, "posts"))
+        key = "finding.period" if pd.notna(interactions) else "finding.period_no_interactions"
+        drew = (tr.t("finding.period_reach", total=tr.number(total)) if measure == "reach"
+                else tr.t("finding.period_count", total=tr.number(total), measure=self.ranked_by(platform)))
+        return Finding(key, tr.t(key, platform=tr.platform(platform), posts=tr.number(posts), drew=drew,
+                                 interactions=tr.number(interactions)),
+                       {"total": total, "interactions": interactions, "platform": platform})
 
     @staticmethod
     def _change_interval(name: str, row) -> tuple:

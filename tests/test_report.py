@@ -1084,6 +1084,30 @@ def test_no_change_is_given_for_fewer_than_six_posts_in_the_period():
         " ".join(one.coverage_notes()))
     table = one.lens_table("facebook", one.broadcast_kpis("facebook"))
     assert set(table["change"]) == {"n/a"}
+    # the summary still says what the period held: its one post's reach and interactions
+    post = one.posts.iloc[0]
+    assert (post["reach"], post["interactions"]) == (8543, 58)
+    assert [f.text for f in one.findings()][1] == (
+        "On Facebook, the period's 1 post drew a summed reach of 8,543 and 58 interactions; no change against the"
+        " comparison period is given (Data coverage says why).")
+
+
+def test_a_platform_without_interactions_says_so_in_the_summary(tmp_path):
+    """A YouTube export of views and watch time only: the summary gives the period's views and says the
+    engagement lens has nothing to show, rather than stopping after the post count."""
+    from tests.conftest import real_export
+
+    path = real_export("youtube/buildwithadi/Table data.csv")
+    for language, text in (("en", "On YouTube, the period's 7 posts drew 901 video views; the exports report no"
+                                  " reactions, comments, shares or saves, so the engagement lens has nothing to show."),
+                           ("id", "Di YouTube, 7 unggahan periode ini memperoleh 901 tayangan video; ekspor tidak"
+                                  " melaporkan reaksi, komentar, jumlah dibagikan, atau jumlah disimpan, sehingga"
+                                  " lensa interaksi tidak dapat menampilkan apa pun.")):
+        report = build_report(client="a", client_name="Adi", exports=[str(path)], timezone="UTC",
+                              period_start="2021-01-01", period_end="2021-06-30", language=language)
+        views = report.posts["video_views"].sum()
+        assert views == 901 and report.posts["interactions"].isna().all()
+        assert [f.text for f in report.findings()][1] == text
 
 
 def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
