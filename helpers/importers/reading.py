@@ -73,20 +73,28 @@ def _chunks(path: Path, size: int = 1 << 20):
             yield chunk
 
 
+#: Encodings by the names a user knows them by (Python's "utf-8-sig" is UTF-8 with a BOM).
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+                  "cp1252": "Windows-1252"}
+
+
 def decode_error(path: Path, encoding: str) -> ExportFormatError:
     """The error for a file that does not decode as `encoding`: the line (a spreadsheet's row, unless a cell
-    above it holds a line break), the byte and the bytes themselves, rather than a byte offset alone."""
+    above it holds a line break) and what is wrong in plain words, with the byte's position for whoever looks
+    at the file in a hex viewer. A UTF-8 file is by far the usual case: a spreadsheet saved it in another
+    encoding, or pasted such a character in."""
     raw = Path(path).read_bytes()  # only when reading has failed: the file is read once more, whole
     bom = 3 if encoding == "utf-8-sig" and raw.startswith(b"\xef\xbb\xbf") else 0  # counted, unlike utf-8-sig
     try:
         raw[bom:].decode("utf-8" if bom else encoding)
-        start, end = len(raw), len(raw)
+        start = len(raw)
     except UnicodeDecodeError as exc:
-        start, end = bom + exc.start, bom + exc.end
+        start = bom + exc.start
     line = raw[:start].decode(encoding, errors="replace").count("\n") + 1
-    return ExportFormatError(path, Message("imports.reading.decode_at", encoding=encoding, line=str(line),
-                                           byte=str(start), bytes=repr(raw[start:max(end, start + 1)])),
-                             hint=Message("imports.reading.save_utf8_hint"))
+    name = ENCODING_NAMES.get(encoding, encoding)
+    problem = (Message("imports.reading.decode_utf8", line=str(line), byte=str(start)) if name == "UTF-8"
+               else Message("imports.reading.decode_other", line=str(line), byte=str(start), encoding=name))
+    return ExportFormatError(path, problem, hint=Message("imports.reading.save_utf8_hint"))
 
 
 @dataclass
