@@ -23,6 +23,10 @@ class WorkbookError(Exception):
 
         return localised(self.args[0]) if len(self.args) == 1 else super().__str__()
 
+    def in_language(self, tr) -> str:
+        """The message in `tr`'s language (a plain text as it was raised)."""
+        return tr.message(self.args[0]) if len(self.args) == 1 else super().__str__()
+
 
 class ExportFormatError(WorkbookError):
     """An export file that cannot be read as what it claims to be."""
@@ -80,6 +84,10 @@ class RosterError(WorkbookError):
 
     def __reduce__(self):
         return (_rebuild_roster_error, (self.path, self.problems, self.language))
+
+    def in_language(self, tr) -> str:
+        body = "\n".join(f"  - {tr.message(p)}" for p in self.problems)
+        return f"{tr.t('roster.problems', path=self.path, count=len(self.problems))}\n{body}"
 
 
 def _rebuild_roster_error(path, problems, language) -> RosterError:
@@ -189,6 +197,7 @@ def _show_in_notebook(shell, etype, value, tb, tb_offset=None):
     traceback, not that of an earlier error."""
     if isinstance(value, WorkbookError):
         _remember(etype, value, tb)
+        _record_for_renderer(etype, value)
         shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])  # the error output, one entry
         return
     for kinds, explain in list(_EXPLAINERS.values()):
@@ -202,6 +211,30 @@ def _show_in_notebook(shell, etype, value, tb, tb_offset=None):
                 shell._showtraceback(etype, value, [message, f"({etype.__name__}: {value})"])
                 return
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+#: The environment variable the renderer sets for each kernel it starts: the file a WorkbookError that fails a
+#: cell is written to, in every language, so that the batch's summary and index show it in the command's
+#: language while the report notebook speaks the client's.
+ERROR_RECORD_VARIABLE = "WORKBOOK_ERROR_RECORD"
+
+
+def _record_for_renderer(etype, value: WorkbookError) -> None:
+    """Write `value` in every language to the file ERROR_RECORD_VARIABLE names, when the renderer set it.
+    Never in the way of the error itself: a record that cannot be written leaves the renderer its text."""
+    import json
+    import os
+
+    path = os.environ.get(ERROR_RECORD_VARIABLE)
+    if not path:
+        return
+    try:
+        from .i18n import LANGUAGES, translator
+
+        texts = {language: value.in_language(translator(language)) for language in LANGUAGES}
+        Path(path).write_text(json.dumps({"ename": etype.__name__, "texts": texts}), encoding="utf-8")
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _remember(etype, value, tb) -> None:

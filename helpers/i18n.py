@@ -125,6 +125,30 @@ def _rebuild_message(key: str, values: dict) -> Message:
     return Message(key, **values)
 
 
+class InLanguages(str):
+    """A text already written out in every language, {language: text}: an error a report's kernel raised, read
+    back by the renderer, which shows it in the reader's language as it shows a Message. As a str it is the
+    English text."""
+
+    texts: dict
+
+    def __new__(cls, texts: dict):
+        self = super().__new__(cls, texts.get("en", next(iter(texts.values()), "")))
+        self.texts = dict(texts)
+        return self
+
+    def __reduce__(self):
+        return (InLanguages, (self.texts,))
+
+    def in_language(self, tr: "Translator") -> str:
+        return self.texts.get(tr.language, str(self))
+
+
+def in_every_language(text) -> dict[str, str]:
+    """`text` (a Message, an InLanguages, a WorkbookError or plain text) in each language: {language: text}."""
+    return {language: translator(language).message(text) for language in LANGUAGES}
+
+
 _ACTIVE = {"language": "en"}
 
 
@@ -225,8 +249,8 @@ class Translator:
         return text.format(**values)
 
     def message(self, text) -> str:
-        """A Message in this language; plain text as it is."""
-        return text.in_language(self) if isinstance(text, Message) else str(text)
+        """A Message (an InLanguages, a WorkbookError) in this language; plain text as it is."""
+        return text.in_language(self) if isinstance(text, (Message, InLanguages, WorkbookError)) else str(text)
 
     def number(self, value, decimals: int = 0) -> str:
         if is_missing(value):

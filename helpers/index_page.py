@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from .i18n import Translator
+from .i18n import Translator, in_every_language
 
 RECORD = "render.json"
 INDEX = "index.html"
@@ -35,14 +35,16 @@ def write_json_atomically(path: Path, data: dict) -> None:
 
 def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str, seconds: float,
                timings: dict, error: str = "", failed_cell: int | None = None, report: dict | None = None,
-               asked: dict | None = None) -> dict:
+               asked: dict | None = None, language: str = "en") -> dict:
     """The record after an attempt: a success replaces the report entry, a failure keeps the old one.
     `asked`: the period the attempt was for ('period_start', 'period_end'), shown by the index while there is
-    no good report to show the period of."""
+    no good report to show the period of. The error (a Message or InLanguages, or plain text) is recorded in
+    `language`, the command's, and in every language ('errors'), for an index written in another one."""
     record = {
         "client": client, "name": name, "status": "ok" if ok else "failed", "attempted_at": attempted_at,
         "seconds": round(seconds, 2), "timings": {k: round(v, 2) for k, v in timings.items()},
-        "error": error, "failed_cell": failed_cell,
+        "error": Translator(language).message(error), "errors": in_every_language(error) if error else {},
+        "failed_cell": failed_cell,
         "report": report if ok else (previous or {}).get("report"),
     }
     if asked:
@@ -92,6 +94,14 @@ def _period(report: dict, tr: Translator) -> str:
         return tr.t("cli.index_page.span", start=start, end=end)
 
 
+def recorded_error(record: dict, tr: Translator) -> str:
+    """A record's error in `tr`'s language; a record written before errors were kept in every language has
+    its error in the language of the command that wrote it."""
+    errors = record.get("errors")
+    text = errors.get(tr.language) if isinstance(errors, dict) else None
+    return str(text if text is not None else record.get("error") or "")
+
+
 def _shorten(text: str, limit: int = 300) -> str:
     """At most `limit` characters, cut at a word's end and marked with an ellipsis."""
     text = " ".join(str(text).split())
@@ -102,7 +112,7 @@ def _shorten(text: str, limit: int = 300) -> str:
 
 def index_html(records: list[dict], tr: Translator | None = None) -> str:
     """The index page, in `tr`'s language (the command's): one row per client, linking its latest good report
-    (and PDF). The errors recorded are shown as they were recorded."""
+    (and PDF). Errors are shown in that language too (recorded_error)."""
     tr = tr or Translator("en")
     rows = []
     for r in records:
@@ -114,16 +124,17 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
         else:
             title = name
         pdf = f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}">PDF</a>)' if report.get("pdf") else ""
+        error = recorded_error(r, tr)
         if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
             status = (f'<span class="ok">{html.escape(tr.t("cli.index_page.ok"))}</span>'
-                      + (f" ({html.escape(_shorten(r['error']))})" if r.get("error") else ""))
+                      + (f" ({html.escape(_shorten(error))})" if error else ""))
         else:
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
             shown = tr.t("cli.index_page.last_good" if report.get("html") else "cli.index_page.no_good")
             whole = tr.t("cli.index_page.whole_error", path=f"_failed/{r.get('client', '')}/error.txt")
             status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'
                       f' {html.escape(_when(r.get("attempted_at"), tr))}: '
-                      f'{html.escape(_shorten(cell + str(r.get("error", ""))))} <em>({html.escape(shown)};'
+                      f'{html.escape(_shorten(cell + error))} <em>({html.escape(shown)};'
                       f' {html.escape(whole)})</em>')
         took = report.get("seconds")
         rows.append(

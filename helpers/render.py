@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import Client, id_problem
-from .i18n import LANGUAGES, Message, Translator, translator
-from .errors import USER_ERROR_NAMES, WorkbookError, os_reason
+from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
+from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
@@ -280,6 +280,20 @@ def _around(text: str, found: str, width: int = 40) -> str:
 _EXPORTER = None
 
 
+def kernel_error(kernel: "_Kernel", ename: str, evalue: str) -> str:
+    """The user's error a report's cell failed with: in every language (an InLanguages) when the kernel wrote
+    it down (errors.ERROR_RECORD_VARIABLE), so the summary and the index show it in the command's language;
+    else its text as raised, in the client's language."""
+    raised = (evalue or "").strip()
+    try:
+        record = json.loads(kernel.error_record.read_text(encoding="utf-8"))
+        texts = {str(k): str(v).strip() for k, v in record["texts"].items()}
+    except (AttributeError, OSError, ValueError, KeyError, TypeError):
+        return raised
+    # the record is this error's: the same kind and, in the client's language, the same text
+    return InLanguages(texts) if record.get("ename") == ename and raised in texts.values() else raised
+
+
 def failing_line(source: str, traceback_lines: list | None) -> str:
     """The line of a cell that raised: the one IPython's traceback marks (`----> 5 report = ...`) in the
     cell's own frame, else the cell's first line of code."""
@@ -420,6 +434,7 @@ class _Kernel:
     warmup: str | None
     stderr: Path
     requested: float = 0.0  # time.perf_counter() when its start was asked for
+    error_record: Path | None = None  # where the kernel writes the WorkbookError a cell fails with (kernel_error)
 
 
 @functools.lru_cache(maxsize=1)
@@ -501,10 +516,12 @@ class KernelSupply:
                                        client_factory=ready_client_class())
         manager.made_clients = []
         stderr = Path(tempfile.mkstemp(prefix="kernel-", suffix=".log", dir=self.scratch)[1])
+        error_record = stderr.with_suffix(".error.json")
         with open(stderr, "wb") as log:  # the kernel's own warnings: kept for a failure message only
             run_sync(manager.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=log,
-                                           extra_arguments=["--HistoryManager.hist_file=:memory:"])
-        kernel = _Kernel(manager, None, None, stderr, requested=requested)
+                                           extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                                           env={**os.environ, ERROR_RECORD_VARIABLE: str(error_record)})
+        kernel = _Kernel(manager, None, None, stderr, requested=requested, error_record=error_record)
         self.running.append(kernel)
         client = BlockingKernelClient()
         client.load_connection_info(manager.get_connection_info())
@@ -558,8 +575,10 @@ class KernelSupply:
             if getattr(kernel.manager, "_created_context", False):
                 with contextlib.suppress(Exception):
                     kernel.manager.context.destroy(linger=0)
-        with contextlib.suppress(OSError):
-            kernel.stderr.unlink()
+        for path in (kernel.stderr, kernel.error_record):
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     @classmethod
     def _kill(cls, kernel: _Kernel) -> None:
@@ -723,12 +742,14 @@ class Renderer:
                 )
             except PapermillExecutionError as exc:
                 timings["execute"] = time.perf_counter() - mark
-                # a user's error (a bad file or parameter) speaks for itself: the code line would be noise;
-                # a fault names its type and the line that raised
-                user = exc.ename in USER_ERROR_NAMES
-                message = exc.evalue if user else f"{exc.ename}: {exc.evalue}"
-                return self._fail(task, work, started, timings, message.strip(), failed_cell=exc.cell_index,
-                                  failed_source="" if user else failing_line(exc.source, exc.traceback)[:80])
+                # a user's error (a bad file or parameter) speaks for itself, in the reader's language: the
+                # cell and its code would be noise; a fault names its type, the cell and the line that raised
+                if exc.ename in USER_ERROR_NAMES:
+                    return self._fail(task, work, started, timings, kernel_error(kernel, exc.ename, exc.evalue),
+                                      failed_cell=exc.cell_index, user_error=True)
+                return self._fail(task, work, started, timings, f"{exc.ename}: {exc.evalue}".strip(),
+                                  failed_cell=exc.cell_index,
+                                  failed_source=failing_line(exc.source, exc.traceback)[:80])
             finally:
                 self.supply.shutdown(kernel)
             timings["execute"] = time.perf_counter() - mark
@@ -796,14 +817,17 @@ class Renderer:
                           k: round(v, 2) for k, v in timings.items()}}
             write_json_atomically(target / "render.json", new_record(
                 previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
-                seconds=seconds, timings=timings, error=Translator(task.language).message(pdf_error), report=report))
+                seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
             shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error)
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
-              failed_cell: int | None = None, failed_source: str = "", detail: str = "") -> RenderResult:
-        """Keep the executed notebook under _failed/<id>/ and record the failure; the report stays."""
+              failed_cell: int | None = None, failed_source: str = "", detail: str = "",
+              user_error: bool = False) -> RenderResult:
+        """Keep the executed notebook under _failed/<id>/ and record the failure; the report stays.
+        A `user_error` (a bad file or parameter) is shown without its cell, which means nothing to whoever
+        fixes the file: only the error file, for support, names it."""
         client, out_dir = task.client, Path(task.out_dir)
         seconds = time.perf_counter() - started
         with signals_deferred():
@@ -814,33 +838,38 @@ class Renderer:
             else:
                 with contextlib.suppress(FileNotFoundError):
                     (failed / "report.ipynb").unlink()  # from an older failure: not this one's
-            # recorded in the command's language, as the summary shows it (the index is written in it too)
+            # the error file in the command's language, as the summary shows it; the record in every language
             tr = Translator(task.language)
             shown = tr.message(error)
             where = "" if failed_cell is None else (
                 tr.t("cli.cell", number=failed_cell) + (f" ({failed_source})" if failed_source else "") + ": ")
-            record_failure(out_dir, client, shown, seconds, timings, failed_cell, text=f"{where}{shown}\n\n{detail}")
+            if user_error:
+                failed_cell = None
+            record_failure(out_dir, client, error, seconds, timings, failed_cell, text=f"{where}{shown}\n\n{detail}",
+                           language=task.language)
         return RenderResult(client.id, False, seconds, failed_cell=failed_cell, error=error, timings=timings,
                             failed_source=failed_source)
 
 
 def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
-                   failed_cell: int | None = None, text: str | None = None) -> None:
+                   failed_cell: int | None = None, text: str | None = None, language: str = "en") -> None:
     """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry, and the
-    whole error in reports/_failed/<id>/error.txt (`text`, else the error). Without `text` (no notebook ran:
-    a worker stopped), an executed notebook left there by an older failure is removed: it is not this one's."""
+    whole error in reports/_failed/<id>/error.txt (`text`, else the error in `language`). Without `text` (no
+    notebook ran: a worker stopped), an executed notebook left there by an older failure is removed: it is
+    not this one's. The error (a Message, an InLanguages or plain text) is recorded in every language."""
     failed = Path(out_dir) / FAILED_DIR / client.id
     failed.mkdir(parents=True, exist_ok=True)
     if text is None:
         with contextlib.suppress(FileNotFoundError):
             (failed / "report.ipynb").unlink()
-    (failed / "error.txt").write_text(f"{now_text()}\n{text if text is not None else error}", encoding="utf-8")
+    whole = text if text is not None else translator(language).message(error)
+    (failed / "error.txt").write_text(f"{now_text()}\n{whole}", encoding="utf-8")
     target = Path(out_dir) / client.id
     previous = read_record(target)
     target.mkdir(parents=True, exist_ok=True)
     write_json_atomically(target / "render.json", new_record(
         previous, client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
-        timings=timings or {}, error=error, failed_cell=failed_cell,
+        timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
         asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 

@@ -249,8 +249,8 @@ class WorkerPool:
                     Message("cli.problem.worker_stopped_why", status=status, why=why) if why
                     else Message("cli.problem.worker_stopped", status=status)))
                 with contextlib.suppress(OSError):
-                    record_failure(Path(worker.task.out_dir), worker.task.client,
-                                   progress.tr.message(results[cid].error))
+                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error,
+                                   language=progress.tr.language)
                 progress.finished(cid, False, 0.0, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
@@ -262,8 +262,8 @@ class WorkerPool:
                     results[task.client.id] = RenderResult(task.client.id, False, 0.0, error=(
                         Message("cli.problem.no_worker_why", why=crash) if crash else Message("cli.problem.no_worker")))
                     with contextlib.suppress(OSError):
-                        record_failure(Path(task.out_dir), task.client,
-                                       progress.tr.message(results[task.client.id].error))
+                        record_failure(Path(task.out_dir), task.client, results[task.client.id].error,
+                                       language=progress.tr.language)
                     progress.finished(task.client.id, False, 0.0, progress.tr.t("cli.state.no_worker"))
                 pending.clear()
                 break
