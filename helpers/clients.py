@@ -150,18 +150,17 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
         mine = _check_client(entry, label, seen, tr, check_files=selected is None or entry.get("id") in selected,
                              number=number)
         problems.extend(mine)
-        if not mine:
-            start, end = _period(entry["period"], today)
-            comparison = entry.get("comparison", "previous period")
-            if _tidy(comparison) == "previous period":
-                comparison_start, comparison_end = previous_period(start, end)
-            else:
-                comparison_start, comparison_end = _period(comparison, today)
-                if comparison_end >= start:  # a report compares its period with a span before it, never itself
-                    key = "roster.comparison_overlaps" if comparison_start <= end else "roster.comparison_after"
-                    problems.append(say(key, client=label, start=comparison_start, end=comparison_end,
-                                        period_start=start, period_end=end))
-                    continue
+        # the comparison is checked against the period whenever both are readable, so that an overlap is
+        # listed with the client's other problems, not only once those are fixed
+        spans = _spans(entry, label, today, tr)
+        if spans is not None:
+            start, end, comparison_start, comparison_end = spans
+            if comparison_end >= start:  # a report compares its period with a span before it, never itself
+                key = "roster.comparison_overlaps" if comparison_start <= end else "roster.comparison_after"
+                problems.append(say(key, client=label, start=comparison_start, end=comparison_end,
+                                    period_start=start, period_end=end))
+                continue
+        if not mine and spans is not None:
             branding = entry.get("branding") or {}
             clients.append(Client(
                 id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],
@@ -484,6 +483,19 @@ def _check_period(value, label: str, key: str, word: str, tr: Translator) -> lis
         problems.append(say("roster.end_before_start", client=label, key=repr(key), end=dates["end"],
                             start=dates["start"]))
     return problems
+
+
+def _spans(entry: dict, label: str, today: dt.date, tr: Translator) -> tuple[dt.date, ...] | None:
+    """The client's period and comparison (start, end, comparison start, comparison end), or None when either
+    is missing or unreadable (_check_client lists why)."""
+    comparison = entry.get("comparison", "previous period")
+    if ("period" not in entry or _check_period(entry["period"], label, "period", "last full month", tr)
+            or _check_period(comparison, label, "comparison", "previous period", tr)):
+        return None
+    start, end = _period(entry["period"], today)
+    if _tidy(comparison) == "previous period":
+        return (start, end, *previous_period(start, end))
+    return (start, end, *_period(comparison, today))
 
 
 def _period(value, today: dt.date) -> tuple[dt.date, dt.date]:

@@ -392,6 +392,29 @@ def test_a_comparison_must_end_before_the_period_starts(tmp_path, comparison, pr
                                                           extra=f"    comparison: {comparison}\n")), language="id")
 
 
+def test_a_comparison_overlapping_the_period_is_listed_with_the_clients_other_problems(tmp_path):
+    """A client with a repeated id, a bad currency and top_n as text, whose comparison overlaps its period: all
+    four problems at once, not the overlap only once the others are fixed."""
+    problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]") + _client(
+        "[data/demo/kopi-senja/*.csv]",
+        extra='    comparison: {start: 2026-10-15, end: 2026-11-30}\n    currency: EURO\n    top_n: "10"\n'))
+    assert problems == [
+        "client #2 (id 'acme'): key 'id' repeats the id of client #1: each client's reports go to a folder named by"
+        " its id; give this one another id",
+        "client #2 (id 'acme'): key 'currency' is 'EURO', which is no ISO 4217 currency code; expected a code such"
+        " as IDR, USD or EUR",
+        "client #2 (id 'acme'): key 'top_n' must be a whole number of at least 1, not '10'",
+        "client #2 (id 'acme'): key 'comparison': 2026-10-15 to 2026-11-30 overlaps the period 2026-09-01 to"
+        " 2026-10-31: give a span that ends before 2026-09-01, or leave out 'comparison' for the previous period"]
+
+
+def test_a_comparison_is_not_checked_against_a_period_that_cannot_be_read(tmp_path):
+    """A period with an impossible date: its problem alone, no overlap worked out from half a period."""
+    problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=(
+        "    comparison: {start: 2026-10-15, end: 2026-11-30}\n")).replace("end: 2026-10-31", "end: 2026-10-32"))
+    assert len(problems) == 1 and "'period.end'" in problems[0] and "overlaps" not in problems[0]
+
+
 def test_a_comparison_before_the_period_is_kept(tmp_path):
     client, = load_roster(roster(tmp_path, "clients:" + _client(
         "[data/demo/kopi-senja/*.csv]", extra="    comparison: {start: 2025-09-01, end: 2025-10-31}\n")))
