@@ -42,6 +42,15 @@ def missing_chromium_message() -> Message:
     return MISSING_CHROMIUM
 
 
+def not_printed_message() -> Message:
+    """The note beside each report whose PDF was asked for and not printed for want of a Chromium: the path
+    WORKBOOK_CHROMIUM names when it is set (it is not an executable Chromium), else how to install one."""
+    named = os.environ.get("WORKBOOK_CHROMIUM")
+    if named:
+        return Message("cli.problem.chromium_not_runnable", named=repr(named))
+    return Message("cli.problem.no_chromium")
+
+
 def no_pdf_message(status: int | None, stderr: bytes, chromium: str) -> Message:
     """Why Chromium printed no PDF: the last lines it wrote, or, when it wrote nothing, a hint that the program
     named may not be Chromium."""

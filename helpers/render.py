@@ -630,6 +630,7 @@ class Task:
     foreign: Foreign | None = None
     chromium: str | None = None
     pdf: bool = False  # a PDF asked for: without `chromium` (none installed) the report records it as not printed
+    not_printed: str = ""  # why, then (pdf.not_printed_message, worked out where the command's environment is)
     token: str = ""
     warm_next: bool = False
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
@@ -779,8 +780,8 @@ class Renderer:
                     problem = exc.problem if isinstance(exc, PdfError) else str(exc)
                     pdf_error = Message("cli.problem.pdf", problem=problem)
                 timings["pdf"] = time.perf_counter() - mark
-            elif task.pdf:  # asked for, with no Chromium to print it (the command said how to install it)
-                pdf_error = Message("cli.problem.no_chromium")
+            elif task.pdf:  # asked for, with no Chromium to print it (the command said why)
+                pdf_error = task.not_printed or Message("cli.problem.no_chromium")
             return self._commit(task, work, started, timings, pdf_error)
         except KeyboardInterrupt:
             raise

@@ -353,7 +353,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
               stream=None, language: str = "en", out_option: str = "out_dir") -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order.
     `out_option` names `out_dir` in a message about it (render.check_output_folder)."""
-    from .pdf import find_chromium, missing_chromium_message
+    from .pdf import find_chromium, missing_chromium_message, not_printed_message
 
     stream = stream or sys.stdout
     seen = set()
@@ -367,10 +367,11 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         return []
     check_output_folder(out_dir, option=out_option)
     remove_stale_work_folders(out_dir)
-    chromium = None
+    chromium, not_printed = None, ""
     if pdf:
         chromium = find_chromium()
         if chromium is None:
+            not_printed = not_printed_message()
             print(Translator(language).message(missing_chromium_message()), file=sys.stderr)
     jobs = max(1, min(jobs or default_jobs(), len(clients)))
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
@@ -385,7 +386,8 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 refused = accounts_of_others(identities)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
-                              draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language) for c in clients]
+                              draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,
+                              not_printed=not_printed) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 progress.message(progress.tr.t("cli.progress.stopping"))

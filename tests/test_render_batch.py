@@ -168,8 +168,10 @@ def test_missing_chromium_is_explained_and_html_still_renders(batch):
     assert not list(batch["out"].glob("*/report.pdf"))
     # PDFs asked for and none printed: the summary says so per report and the command exits 1 (not 0)
     summary = batch["stdout"][batch["stdout"].index("client "):]
-    for client in ("good", "brand", "xss"):
-        assert re.search(rf"^{client}\s+ok/pdf!\s.*PDF not printed: Chromium is not installed", summary, flags=re.M)
+    for client in ("good", "brand", "xss"):  # the path given is named, not taken for no Chromium at all
+        assert re.search(rf"^{client}\s+ok/pdf!\s.*PDF not printed: WORKBOOK_CHROMIUM is set to"
+                         r" '[^']*no-chromium-here', which is not an executable Chromium", summary, flags=re.M)
+    assert "Chromium is not installed" not in batch["stdout"] + batch["stderr"]
     assert "The PDF of good, brand, xss could not be printed (the HTML is fine)." in batch["stderr"]
 
 
@@ -275,9 +277,15 @@ def test_pdfs_asked_for_without_chromium_exit_1_and_are_recorded_as_not_printed(
     out = tmp_path / "reports"
     assert main(["render", "--client", "harbour-books", "--out", str(out), "--jobs", "1", "--pdf"]) == 1
     said = capsys.readouterr()
-    assert re.search(r"^harbour-books\s+ok/pdf!\s.*PDF not printed: Chromium is not installed", said.out, flags=re.M)
+    named = repr(str(tmp_path / "no-chromium-here"))
+    assert re.search(rf"^harbour-books\s+ok/pdf!\s.*PDF not printed: WORKBOOK_CHROMIUM is set to"
+                     rf" {re.escape(named)}, which is not an executable Chromium", said.out, flags=re.M)
     assert "The PDF of harbour-books could not be printed (the HTML is fine)." in said.err
     record = json.loads((out / "harbour-books" / "render.json").read_text(encoding="utf-8"))
     assert record["status"] == "ok" and record["report"]["pdf"] is None
-    assert record["error"].startswith("PDF not printed: Chromium is not installed")
+    assert record["error"] == (f"PDF not printed: WORKBOOK_CHROMIUM is set to {named}, which is not an executable"
+                               " Chromium (set it to Chromium's path, or unset it)")
+    assert record["errors"]["id"] == (
+        f"PDF tidak dicetak: WORKBOOK_CHROMIUM berisi {named}, yang bukan program Chromium yang dapat dijalankan"
+        " (atur ke path Chromium, atau hapus variabel itu)")
     assert (out / "harbour-books" / "report.html").exists() and not (out / "harbour-books" / "report.pdf").exists()

@@ -295,7 +295,8 @@ def test_the_pdf_message_says_whether_chromium_is_missing_or_wrongly_named(monke
     monkeypatch.delenv("WORKBOOK_CHROMIUM", raising=False)
     assert missing_chromium_message() == MISSING_CHROMIUM and "apt-get install chromium" in MISSING_CHROMIUM
     monkeypatch.setenv("WORKBOOK_CHROMIUM", "/nonexistent/chrome")
-    assert "WORKBOOK_CHROMIUM is set to '/nonexistent/chrome', which is not a program" in missing_chromium_message()
+    assert ("WORKBOOK_CHROMIUM is set to '/nonexistent/chrome', which is not an executable Chromium"
+            in missing_chromium_message())
 
 
 def test_the_pdf_message_speaks_the_commands_language(monkeypatch):
@@ -307,7 +308,7 @@ def test_the_pdf_message_speaks_the_commands_language(monkeypatch):
     assert missing != str(missing_chromium_message()) and "belum terpasang" in missing
     assert "sudo apt-get install chromium" in missing  # the command itself stays as it is typed
     monkeypatch.setenv("WORKBOOK_CHROMIUM", "/nonexistent/chrome")
-    assert "'/nonexistent/chrome', yang bukan program" in indonesian.message(missing_chromium_message())
+    assert "'/nonexistent/chrome', yang bukan program Chromium" in indonesian.message(missing_chromium_message())
 
 
 def _fake_chromium(folder, script: str) -> str:
