@@ -19,8 +19,10 @@ from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_s
 
 #: The significance level of the tests whose result a sentence states ("differ", "ahead").
 SIGNIFICANCE = 0.05
-#: Fewest pairs a correlation's interval is given from: the normal approximation on Fisher's z behind it
-#: is too rough below (at 4 or 5 pairs it gives intervals of little meaning).
+#: Fewest posts a verdict on how the two lenses relate is given from: a rank correlation's interval (the
+#: normal approximation on Fisher's z behind it is too rough below: at 4 or 5 pairs it gives intervals of
+#: little meaning) and an elasticity (its interval from 5 posts runs over most of the scale: 0.85 to 3.19 on
+#: 7 posts). One minimum, so that a report never quotes one from posts it calls too few for the other.
 MIN_CORRELATION_INTERVAL = 10
 #: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
 THEIL_SEN_SAMPLE = 3_000
@@ -285,6 +287,13 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
     scipy's interval). Posts with zero reach or zero interactions have no logarithm and are left out (and
     counted). Above THEIL_SEN_SAMPLE posts the fit uses a seeded random sample of that size. One platform
     at a time: reach on one network is not reach on another.
+
+    No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts (the minimum the rank
+    agreement is judged from), 'no_spread' when every post has the same reach, 'tied' when the fit is
+    degenerate. Degenerate means the slope is exactly 0: two posts with the same interactions give a pairwise
+    slope of exactly 0, and no other pair does, so a median slope of 0 says that the tied pairs hold the middle
+    of the pairwise slopes (most posts drew the same count, often 1), not how interactions scale with reach.
+    The fit is kept for the record; 'tied_posts' and 'tied_value' give the largest group of equal counts.
     """
     one_platform(posts, "elasticity")
     reach = _measure(posts, x)
@@ -292,9 +301,14 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
     both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()
     positive = both[(both["reach"] > 0) & (both["interactions"] > 0)]
     out = {"slope": np.nan, "ci_low": np.nan, "ci_high": np.nan, "intercept": np.nan,
-           "n": len(positive), "left_out_zero": len(both) - len(positive), "sampled": False}
-    if len(positive) < 5 or positive["reach"].nunique() < 2:
-        return out
+           "n": len(positive), "left_out_zero": len(both) - len(positive), "sampled": False,
+           "unfitted": None, "minimum": MIN_CORRELATION_INTERVAL, "tied_posts": 0, "tied_value": np.nan}
+    if len(positive) < MIN_CORRELATION_INTERVAL:
+        return out | {"unfitted": "too_few"}
+    if positive["reach"].nunique() < 2:
+        return out | {"unfitted": "no_spread"}
+    counts = positive["interactions"].value_counts(sort=True)
+    out.update(tied_posts=int(counts.iloc[0]), tied_value=float(counts.index[0]))
     if len(positive) > THEIL_SEN_SAMPLE:
         positive = positive.sample(THEIL_SEN_SAMPLE, random_state=0)
         out["sampled"] = True
@@ -302,6 +316,8 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
                             np.log(positive["reach"].to_numpy(float)), alpha=confidence)
     out.update(slope=float(fit.slope), intercept=float(fit.intercept), ci_low=float(fit.low_slope),
                ci_high=float(fit.high_slope))
+    if out["slope"] == 0:
+        out["unfitted"] = "tied"
     return out
 
 

@@ -93,10 +93,10 @@ def interval_strength(tr: Translator, *bounds: float) -> str:
 
 
 def elasticity_shown(fit: dict) -> bool:
-    """Whether an elasticity fit says something about the platform's posts: fitted, on at least as many posts
-    as were left out for zero reach or interactions (else it describes a minority), and with an interval of
-    some width (mostly tied interactions give a slope of 0 from 0 to 0)."""
-    return (pd.notna(fit["slope"]) and fit.get("left_out_zero", 0) <= fit["n"]
+    """Whether an elasticity fit says something about the platform's posts: fitted on enough posts and not
+    degenerate (compare.elasticity's 'unfitted'), on at least as many posts as were left out for zero reach or
+    interactions (else it describes a minority), and with an interval of some width."""
+    return (pd.notna(fit["slope"]) and not fit.get("unfitted") and fit.get("left_out_zero", 0) <= fit["n"]
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
 
 
@@ -350,7 +350,10 @@ class Report:
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
-        if not elasticity_shown(fit):
+        if fit.get("unfitted") == "tied" and fit.get("left_out_zero", 0) <= fit["n"]:  # said instead of a verdict
+            return Finding("finding.elasticity_tied", self.tr.t("finding.elasticity_tied", **self._tied_values(platform)),
+                           {"slope": None, "tied_posts": fit["tied_posts"], "n": fit["n"]})
+        if not elasticity_shown(fit):  # too few posts: the agreement section says so, as for the rankings
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
@@ -366,6 +369,26 @@ class Report:
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
             slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
             high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
+
+    def _tied_values(self, platform: str) -> dict:
+        """The placeholders of a degenerate elasticity's texts (compare.elasticity's 'tied'): how many of the
+        posts fitted drew the same interactions, and how many."""
+        fit, tr = self.elasticity[platform], self.tr
+        return {"platform": tr.platform(platform), "tied": tr.number(fit["tied_posts"]), "n": tr.number(fit["n"]),
+                "value": tr.number(fit["tied_value"]), **self.words(platform)}
+
+    def elasticity_cell(self, platform: str) -> str:
+        """The agreement table's elasticity: its slope and 95% interval where shown; else why not, in the words
+        the rank agreement uses for too few posts (compare.MIN_CORRELATION_INTERVAL), or that most posts drew
+        the same interactions; 'n/a' otherwise."""
+        fit, tr = self.elasticity[platform], self.tr
+        if elasticity_shown(fit):
+            return self._corr(fit["slope"], fit["ci_low"], fit["ci_high"])
+        if fit.get("unfitted") == "too_few":
+            return tr.t("agreement.elasticity_few", n=tr.number(fit["n"]), minimum=tr.number(fit["minimum"]))
+        if fit.get("unfitted") == "tied":
+            return tr.t("agreement.elasticity_tied", **self._tied_values(platform))
+        return tr.t("common.na")
 
     def _finding_formats(self, platform: str) -> Finding | None:
         """Which format leads under each lens: a format is named as ahead only when it beats every other
@@ -1213,10 +1236,7 @@ class Report:
                 "Spearman ρ": self._corr(row["rho"], row["ci_low"], row["ci_high"]),
                 "Kendall τ": self._corr(row["tau"], row["tau_ci_low"], row["tau_ci_high"]),
                 tr.t("agreement.overlap"): self._overlap_cell(platform),
-                tr.t("agreement.elasticity"): (self._corr(self.elasticity[platform]["slope"],
-                                                           self.elasticity[platform]["ci_low"],
-                                                           self.elasticity[platform]["ci_high"])
-                                                if elasticity_shown(self.elasticity[platform]) else tr.t("common.na")),
+                tr.t("agreement.elasticity"): self.elasticity_cell(platform),
             })
         return pd.DataFrame(rows)
 
@@ -1836,6 +1856,14 @@ class Report:
         if left_out:  # posts with 0 interactions (or 0 reach) have no place on log axes: say how many
             title += tr.t("figure.scatter_left_out", count=tr.number(left_out), posts=tr.number(int(with_both.sum())),
                           **self.words(among=self.posts.loc[with_both, "platform"]))
+        # a platform drawn without a trend line for too few posts or tied interactions says why, as its
+        # agreement table cell does
+        unfitted = [tr.t("figure.scatter_unfitted_tied", **self._tied_values(p)) if fits[p]["unfitted"] == "tied"
+                    else tr.t("figure.scatter_unfitted_too_few", platform=tr.platform(p), few=tr.number(fits[p]["n"]),
+                              minimum=tr.number(fits[p]["minimum"]))
+                    for p in self._scattered() if fits[p].get("unfitted") in ("too_few", "tied")]
+        if unfitted:
+            title += tr.t("figure.scatter_unfitted", platforms="; ".join(unfitted))
         return title
 
     def _drawable(self) -> pd.Series:

@@ -196,6 +196,35 @@ def test_elasticity_leaves_out_zeros_and_counts_them():
     assert got["n"] == 5 and got["left_out_zero"] == 1
 
 
+def _fit(pairs):
+    return compare.elasticity(posts_table([dict(platform="x", reach=r, reactions=i, comments=0, shares=0, saves=0)
+                                           for r, i in pairs]))
+
+
+def test_elasticity_needs_as_many_posts_as_a_rank_agreement_verdict():
+    """Nine posts are too few for the rank agreement's interval (compare.MIN_CORRELATION_INTERVAL = 10), and so
+    for the elasticity: no slope from posts the report calls too few for the other."""
+    assert compare.MIN_CORRELATION_INTERVAL == 10
+    pairs = [(100 * 2 ** k, 3 + 2 * k) for k in range(10)]  # reach doubling, interactions rising
+    nine = _fit(pairs[:9])
+    assert np.isnan(nine["slope"]) and nine["unfitted"] == "too_few" and nine["n"] == 9 and nine["minimum"] == 10
+    ten = _fit(pairs)
+    assert ten["slope"] > 0 and ten["unfitted"] is None and ten["n"] == 10
+
+
+def test_an_elasticity_set_by_tied_interactions_is_no_fit():
+    """Eight of twelve posts drew 1 interaction: their 28 pairs have slope exactly 0; of the other 38 pairs,
+    15 fall and 23 rise, so the 33rd and 34th of the 66 sorted slopes lie among the zeros and the median slope
+    is 0 because of the ties alone: the fit is called degenerate, not a verdict."""
+    pairs = [(10 * 3 ** k, 1) for k in range(8)] + [(20, 3), (200, 9), (2000, 30), (60000, 40)]
+    fit = _fit(pairs)
+    assert fit["slope"] == 0 and fit["unfitted"] == "tied"
+    assert fit["tied_posts"] == 8 and fit["tied_value"] == 1 and fit["n"] == 12
+    spread = _fit([(10 * 3 ** k, 1 + k % 2) for k in range(8)] + [(20, 3), (200, 9), (2000, 30), (60000, 40)])
+    # four posts at 1 and four at 2: 12 pairs at 0, 21 falling, 33 rising, so the median lies among the rising
+    assert spread["slope"] > 0 and spread["unfitted"] is None
+
+
 def test_holm_by_hand():
     got = statistics.holm([0.01, 0.04, 0.03, np.nan])
     # sorted 0.01, 0.03, 0.04 times 3, 2, 1 -> 0.03, 0.06, 0.04 -> monotone 0.03, 0.06, 0.06

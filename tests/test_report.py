@@ -272,6 +272,43 @@ def test_the_elasticity_finding_says_when_the_fit_ran_on_a_sample(report):
         report.elasticity = fits
 
 
+def test_seven_linkedin_posts_are_too_few_for_an_elasticity_as_for_the_rank_agreement():
+    """June 2025 of a real LinkedIn page: 7 posts. The rank agreement says they are too few (10 needed); the
+    summary quoted an elasticity of 1.72 from them all the same. Now the elasticity needs as many posts, and
+    the table and the scatter say it in the same words."""
+    from tests.conftest import real_export
+
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    seven = build_report(client="leaf", client_name="Leaf Space", exports=[str(path)], timezone="UTC",
+                         period_start="2025-06-01", period_end="2025-06-30")
+    assert seven.elasticity["linkedin"]["n"] == 7 and seven.elasticity["linkedin"]["unfitted"] == "too_few"
+    assert not [f.key for f in seven.findings() if f.key.startswith("finding.elasticity")]
+    assert seven.agreement_table()["elasticity (Theil–Sen)"].tolist() == ["too few posts (7; 10 needed)"]
+    assert seven.scatter_title() == ("Interactions against impressions. No slope b for LinkedIn: too few posts"
+                                     " (7; 10 needed)")
+    assert ("only 7 posts report both impressions and interactions: too few to judge how the two rankings agree,"
+            " or how interactions scale with impressions") in seven.agreement_sentence()
+
+
+def test_an_elasticity_set_by_tied_interactions_is_said_so_instead_of_a_verdict(report):
+    fits = report.elasticity
+    try:
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": 0.0, "ci_low": 0.0, "ci_high": 0.4,
+                                                  "n": 50, "left_out_zero": 0, "unfitted": "tied",
+                                                  "tied_posts": 38, "tied_value": 1.0}}
+        finding = report._finding_elasticity("facebook")
+        assert finding.key == "finding.elasticity_tied"
+        assert finding.text == ("On Facebook, 38 of the 50 posts with reach and interactions drew the same number of"
+                                " interactions (1): with so many tied, the fitted elasticity is 0 by construction,"
+                                " so it says nothing about how interactions scale with reach.")
+        assert report.elasticity_cell("facebook") == "none: 38 of 50 posts drew the same interactions (1)"
+        assert report.scatter_title().endswith(". No slope b for Facebook: 38 of 50 posts drew the same interactions"
+                                               " (1)")
+        assert "Facebook 0.00" not in report.scatter_title()
+    finally:
+        report.elasticity = fits
+
+
 def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
     overlaps = report.overlaps
     try:
@@ -908,7 +945,8 @@ def test_the_agreement_sentence_claims_only_what_the_interval_shows(report):
                                                   orient="index")
         assert report.agreement_sentence() == (
             "On Facebook, only 5 posts report both reach and interactions: too few to judge how the two rankings"
-            " agree (Spearman ρ = 1.00; an interval, and a verdict, need 10 posts).")
+            " agree, or how interactions scale with reach (Spearman ρ = 1.00; an interval, an elasticity and a verdict"
+            " need 10 posts).")
         report.agreement = pd.DataFrame.from_dict({"facebook": dict(n=7, rho=-0.64, ci_low=np.nan, ci_high=np.nan)},
                                                   orient="index")
         assert "only 7 posts report both" in report.agreement_sentence()  # no "strong agreement" for -0.64
