@@ -189,6 +189,36 @@ class Report:
         return self.tr.t("report.title", client=self.client_name, start=self.tr.date(self.period_start),
                          end=self.tr.date(self.period_end))
 
+    @property
+    def comparison_is_previous(self) -> bool:
+        """Whether the comparison period is the one just before the period: it ends the day before it starts."""
+        return self.comparison_end.date() + dt.timedelta(days=1) == self.period_start.date()
+
+    def compared(self, dated: bool = True) -> str:
+        """What the period is compared with, for a sentence: 'the previous period' when it is the one just
+        before (comparison_is_previous), else 'the comparison period (1 March 2018 to 31 March 2018)', without
+        its dates (`dated=False`) where a sentence just before gave them. A comparison chosen months apart is no
+        'previous period'."""
+        tr = self.tr
+        if self.comparison_is_previous:
+            return tr.t("common.previous_period")
+        if not dated:
+            return tr.t("common.comparison_period")
+        return tr.t("common.comparison_period_dated", start=tr.date(self.comparison_start),
+                    end=tr.date(self.comparison_end))
+
+    def table_caption(self, platform: str, lens: str) -> str:
+        """The caption of a lens table ('broadcast', 'engagement' or 'attention'): the platform, the lens, and
+        the two periods compared, named as compared() names them."""
+        tr = self.tr
+        previous = self.comparison_is_previous
+        if lens == "attention":
+            return (tr.t("attention.caption", platform=tr.platform(platform)) if previous else
+                    tr.t("attention.caption_comparison", platform=tr.platform(platform), compared=self.compared()))
+        values = {"platform": tr.platform(platform), "lens": tr.t(f"lens.{lens}")}
+        return (tr.t("kpi.caption", **values) if previous
+                else tr.t("kpi.caption_comparison", compared=self.compared(), **values))
+
     def kpi(self, platform: str, name: str, field_name: str = "value"):
         row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == name)]
         return row[field_name].iloc[0] if len(row) else np.nan
@@ -453,7 +483,7 @@ class Report:
             median_change=median_change, partial=self._partial_phrase(platform),
             posts=self._posts_beside(platform, total),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
-            **self.words(platform))
+            compared=self.compared(), **self.words(platform))
         rates_only = key.startswith("finding.change_rate_only")  # quotes no totals: the caveat names the rates
         return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
@@ -600,6 +630,7 @@ class Report:
         caveat = "" if headline else self._near_download_caveat(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
                                  second=items[-1], tested=tr.number(tested),
+                                 compared=self.compared(dated=headline is None),  # the sentence before dated it
                                  chance=tr.number(tested * SIGNIFICANCE, 2)) + caveat,
                        {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
 
@@ -896,7 +927,7 @@ class Report:
             entry = {
                 tr.t("kpi.metric"): self._label(platform, name),
                 tr.t("kpi.this_period"): value,
-                tr.t("kpi.previous_period"): (tr.number(0) if name == "posts" and pd.isna(row["value_previous"])
+                tr.t("kpi.previous_period" if self.comparison_is_previous else "kpi.comparison_period"): (tr.number(0) if name == "posts" and pd.isna(row["value_previous"])
                                               and self._posted_nothing_before(platform)  # none, not unknown
                                               else self._fmt_kpi(name, row["value_previous"])),
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
@@ -937,7 +968,8 @@ class Report:
         for covered, posts, key in ((row.get("posts_covered_previous"), row.get("posts_previous"), "change.few_previous"),
                                     (row["posts_covered"], row["posts"], "change.few_current")):
             if pd.notna(covered) and pd.notna(posts) and posts >= MIN_CHANGE_POSTS and 0 < covered < MIN_CHANGE_POSTS:
-                return self.tr.t(key, count=self.tr.number(covered), minimum=minimum)
+                return self.tr.t(key, count=self.tr.number(covered), minimum=minimum,
+                                 compared=self.compared(dated=False))
         return None
 
     def lens_note(self) -> str:

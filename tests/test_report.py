@@ -309,6 +309,38 @@ def test_an_elasticity_set_by_tied_interactions_is_said_so_instead_of_a_verdict(
         report.elasticity = fits
 
 
+def test_a_comparison_period_months_before_is_not_called_the_previous_period():
+    """August 2014 against March 2014 (the research dataset's page): the summary, the lens tables and their
+    captions name the comparison period and its dates, not 'the previous period'."""
+    from tests.conftest import real_export
+
+    path = real_export("uci-facebook-metrics/dataset_Facebook.csv")
+    august = build_report(client="uci", client_name="Cosmetics", exports=[str(path)], timezone="UTC",
+                          period_start="2014-08-01", period_end="2014-08-31", comparison_start="2014-03-01",
+                          comparison_end="2014-03-31")
+    assert not august.comparison_is_previous
+    findings = {f.key: f.text for f in august.findings()}
+    assert ("On Facebook, summed reach fell 13.5% against the comparison period (1 March 2014 to 31 March 2014),"
+            " with 34 posts against 36,") in findings["finding.change_down"]
+    # the sentence after it, about the same changes, leaves out the dates it just gave
+    assert "changed beyond chance against the comparison period (of 9" in findings["finding.other_changes_more"]
+    tables = [august.lens_table("facebook", names) for names in (august.broadcast_kpis("facebook"),
+                                                                 august.engagement_kpis("facebook"))]
+    assert all("comparison period" in table.columns for table in tables)
+    assert august.table_caption("facebook", "engagement") == ("Facebook: engagement, this period against the"
+                                                              " comparison period (1 March 2014 to 31 March 2014)")
+    assert august.table_caption("facebook", "attention") == ("Facebook: attention, this period against the"
+                                                             " comparison period (1 March 2014 to 31 March 2014)")
+    shown = [*findings.values(), *(str(list(t.columns)) + t.to_string() for t in tables)]
+    assert not [text for text in shown if "previous" in text]
+    september = build_report(client="uci", client_name="Cosmetics", exports=[str(path)], timezone="UTC",
+                             period_start="2014-09-01", period_end="2014-09-30", comparison_start="2014-08-01",
+                             comparison_end="2014-08-31", language="id")  # the month just before
+    assert september.comparison_is_previous and september.compared() == "periode sebelumnya"
+    assert september.table_caption("facebook", "broadcast") == ("Facebook: lensa siaran, periode ini dibandingkan"
+                                                                " dengan periode sebelumnya")
+
+
 def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
     overlaps = report.overlaps
     try:
