@@ -341,6 +341,22 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
                                                                 " dengan periode sebelumnya")
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_rate_by_impressions_names_its_denominator(language):
+    """Click-through and virality rates divide by impressions (views on Meta's newer exports) as the
+    engagement rate by impressions does, and their labels say so as its label does."""
+    from helpers.i18n import Translator
+
+    tr = Translator(language)
+    word = {"en": " by impressions", "id": " terhadap impresi"}[language]
+    assert tr.metric("engagement_rate_by_impressions").endswith(word)
+    rates = [name for name in metrics.IMPRESSION_BASED if name in metrics.PERCENT_RATES]
+    assert set(rates) == {"engagement_rate_by_impressions", "virality_rate", "click_through_rate"}
+    assert [tr.metric(name) for name in rates if not tr.metric(name).endswith(word)] == []
+    assert tr.metric("click_through_rate") == {"en": "click-through rate by impressions",
+                                               "id": "rasio klik-tayang (CTR) terhadap impresi"}[language]
+
+
 def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
     overlaps = report.overlaps
     try:
@@ -568,8 +584,8 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     assert only.kpi("instagram", "engagement_rate_by_impressions") > 0  # computed
     assert not {"engagement_rate_by_impressions", "virality_rate"} & set(only.defined_metrics())
     note = only.definitions_note()
-    assert ("Left out although computed: engagement rate by impressions, virality rate, as the impressions of"
-            " Instagram count thumbnails shown") in note
+    assert ("Left out although computed: engagement rate by impressions, virality rate by impressions, as the"
+            " impressions of Instagram count thumbnails shown") in note
     assert "virality rate" not in note.split("Left out although computed")[0]
 
 
@@ -1291,7 +1307,7 @@ def test_a_change_not_given_for_want_of_previous_posts_reporting_it_says_so(repo
     previous.loc[facebook[3:], "clicks"] = pd.NA
     changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
     table = changed.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
-    for name in ("clicks", "click-through rate"):
+    for name in ("clicks", "click-through rate by impressions"):
         assert table.loc[name, "previous period"] != "n/a"
         assert table.loc[name, "change"] == "n/a: reported by 3 of the previous period's posts (6 needed)", name
     assert "CI" in table.loc["engagement rate by reach", "change"]  # the others keep theirs
