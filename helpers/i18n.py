@@ -332,6 +332,13 @@ class Translator:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
 
+    def ordinal_range(self, first: int, last: int) -> str:
+        """Places first to last, as a tie spans them: '4th–5th' in English; 'ke-4–5' in Indonesian, whose
+        ordinal prefix is written once ('ke-4–ke-5' is not said)."""
+        if self.language == "id":
+            return f"ke-{first}–{last}"
+        return f"{self.ordinal(first)}–{self.ordinal(last)}"
+
     def possessive(self, name: str) -> str:
         """A name as the owner of what follows it, for a {..._possessive} placeholder. English adds "'s", or an
         apostrophe alone after a final s ("Kopi Senja's", "Harbour Books'"); Indonesian marks the owner with

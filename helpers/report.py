@@ -321,7 +321,7 @@ class Report:
         key = ("finding.best_post_also_top" if rank == 1
                else "finding.best_post_near_top" if rank <= max(3, len(mine) // 10) else "finding.best_post")
         place = self.tr.ordinal(rank) if last == rank else self.tr.t(
-            "common.tied", first=self.tr.ordinal(rank), last=self.tr.ordinal(last))
+            "common.tied", ranks=self.tr.ordinal_range(rank, last))
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=place,
                                       posts=self.tr.number(len(mine)), by=self.ranked_by(platform)),
                        {"rank": rank, "posts": len(mine), "platform": platform})

@@ -949,6 +949,25 @@ def test_only_a_best_post_below_the_top_tenth_is_called_only_that(report):
     assert with_rank(posts // 10 + 1).startswith("Your Facebook post with the most reach was only")
 
 
+@pytest.mark.parametrize("language, expected", [
+    ("en", "Your Facebook post with the most reach was 4th–5th (tied) of {posts} by interactions."),
+    ("id", "Unggahan Facebook Anda dengan jangkauan tertinggi berada di peringkat ke-4–5 (seri) dari {posts} menurut"
+           " interaksi.")])
+def test_a_tied_best_post_reads_naturally(report, language, expected):
+    """A best post tied with another for 4th and 5th by interactions: 'ke-4–5 (seri)', not 'di peringkat
+    sama-sama di urutan ke-4 hingga ke-5'."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    ranks = report.ranks.copy()
+    mine = ranks.index[ranks["platform"] == "facebook"]
+    top = ranks.loc[mine, "top order"].idxmin()
+    ranks.loc[top, ["rank by interactions", "last rank by interactions"]] = [4, 5]
+    tied = dataclasses.replace(report, ranks=ranks, tr=Translator(language))
+    assert tied._finding_best_post("facebook").text == expected.format(posts=len(mine))
+
+
 def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     import dataclasses
 
