@@ -285,7 +285,22 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
                frameon=False, fontsize=8, loc="outside lower left")  # below the chart: no line hidden
     fig_title(fig, title)
     localise_numbers(fig, tr)
+    tall_enough_for_label(fig, ax)
     return fig
+
+
+def tall_enough_for_label(fig, ax, margin: float = 0.2) -> None:
+    """Make the figure taller until the axes are as tall as their y label (plus `margin` inches): constrained
+    layout gives the axes what the title, the legend and the tick labels leave, and a wrapped label taller
+    than that runs into the title above (a top 5 under a three-line title). Measured after drawing, so it
+    holds for any title, legend and language."""
+    for _ in range(3):  # each pass lays the figure out again; the second normally fits
+        fig.draw_without_rendering()
+        label, axes = ax.yaxis.label.get_window_extent(), ax.get_window_extent()
+        short = (label.height - axes.height) / fig.dpi + margin
+        if short <= 0:
+            return
+        fig.set_figheight(fig.get_figheight() + short)
 
 
 def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x: str = "reach",

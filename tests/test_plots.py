@@ -193,3 +193,29 @@ def test_the_scatter_has_one_legend_below_its_panels():
     assert ax.get_legend() is None and len(legend.get_texts()) == 2
     assert legend.get_window_extent(renderer).y1 <= ax.xaxis.label.get_window_extent(renderer).y0 + 1
     matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("top_n", [3, 5, 10, 20])
+def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
+    """A top 5 under a three- or four-line title left the axes shorter than their wrapped label, which ran up
+    into the title's last line. After drawing, the label's box and the title's do not meet, and the label
+    fits beside the axes, for a top 3 to a top 20 in both languages."""
+    import pandas as pd
+
+    tr = Translator(language)
+    n = 60
+    ranks = pd.DataFrame({"platform": "facebook", "broadcast": range(n, 0, -1), "interactions": range(n),
+                          "rank by broadcast": range(1, n + 1), "last rank by broadcast": range(1, n + 1),
+                          "rank by interactions": [(7 * i) % n + 1 for i in range(n)],
+                          "last rank by interactions": [(7 * i) % n + 1 for i in range(n)], "top order": range(n)})
+    title = tr.t("finding.overlap_ties", platform="Facebook", overlap="3", size_a=str(top_n), size_b=str(top_n - 1),
+                 by=tr.t("lens.word_reach"), chance="0,5", posts="52", n=str(top_n))
+    fig = plots.rank_shift(ranks, "facebook", top_n, title, tr, kept={0})
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    label = fig.axes[0].yaxis.label.get_window_extent(renderer)
+    heading = fig._suptitle.get_window_extent(renderer)
+    assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
+    assert label.height <= fig.axes[0].get_window_extent(renderer).height
+    matplotlib.pyplot.close(fig)
