@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
 from .i18n import Translator
@@ -251,7 +253,11 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     apply_style()
     mine = ranks[ranks["platform"] == platform].sort_values("top order")
     top = mine.head(top_n) if shown is None else mine[mine.index.isin(list(shown))]
-    height = max(3.5, 0.32 * len(top) + 1.5)
+    by = ranked_by or tr.t("lens.word_reach")
+    y_label = axis_label(tr.t("figure.axis_rank"), 30)
+    legend = [axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70),
+              axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70)]
+    height = rank_shift_height(len(top), title, y_label, legend)
     fig, ax = new_figure(figsize=(6.5, height))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
     # labels on the right at least a line apart (about 10 points): a tie's label once, a crowded one left out
@@ -276,31 +282,28 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
     ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
-    ax.set_ylabel(axis_label(tr.t("figure.axis_rank"), 30))
-    by = ranked_by or tr.t("lens.word_reach")
-    fig.legend(handles=[plt.Line2D([], [], **both,
-                                   label=axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70)),
-                        plt.Line2D([], [], **one,
-                                   label=axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70))],
+    ax.set_ylabel(y_label)
+    fig.legend(handles=[plt.Line2D([], [], **both, label=legend[0]), plt.Line2D([], [], **one, label=legend[1])],
                frameon=False, fontsize=8, loc="outside lower left")  # below the chart: no line hidden
     fig_title(fig, title)
     localise_numbers(fig, tr)
-    tall_enough_for_label(fig, ax)
     return fig
 
 
-def tall_enough_for_label(fig, ax, margin: float = 0.2) -> None:
-    """Make the figure taller until the axes are as tall as their y label (plus `margin` inches): constrained
-    layout gives the axes what the title, the legend and the tick labels leave, and a wrapped label taller
-    than that runs into the title above (a top 5 under a three-line title). Measured after drawing, so it
-    holds for any title, legend and language."""
-    for _ in range(3):  # each pass lays the figure out again; the second normally fits
-        fig.draw_without_rendering()
-        label, axes = ax.yaxis.label.get_window_extent(), ax.get_window_extent()
-        short = (label.height - axes.height) / fig.dpi + margin
-        if short <= 0:
-            return
-        fig.set_figheight(fig.get_figheight() + short)
+def rank_shift_height(rows: int, title: str, y_label: str, legend: list[str], width: float = 6.5) -> float:
+    """The slope chart's height (inches): about 0.32 inch a post, and never less than its wrapped rank label
+    needs beside the axes once the title, the legend and the tick labels take their share (constrained layout
+    gives the axes what they leave). The shares are estimated from the texts' lines, measured on this figure
+    style (chrome 1.6 to 2.4 inches for titles of 3 to 6 lines), so the figure is laid out once: a top 5
+    under a long title no longer has its label run into the title."""
+    title_size = 11
+    title_lines = wrap_title(title, int(width * 72 / (0.66 * title_size))).count("\n") + 1  # as fig_title
+    legend_lines = sum(label.count("\n") + 1 for label in legend)
+    chrome = 1.05 + 0.25 * title_lines + 0.14 * max(0, legend_lines - len(legend))
+    font = FontProperties(size=plt.rcParams["axes.labelsize"])
+    label = max(text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]
+                for line in y_label.split("\n")) / 72
+    return max(3.5, 0.32 * rows + 1.5, chrome + label + 0.2)
 
 
 def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x: str = "reach",
