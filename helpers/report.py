@@ -1258,9 +1258,14 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- disagreement
     def agreement_table(self) -> pd.DataFrame:
+        """Rank agreement, top-N overlap and elasticity per platform; a platform whose exports report no
+        interactions has none of them, and its row is left out (the section's sentence says why), as is the
+        table when no platform is left."""
         tr = self.tr
         rows = []
         for platform, row in self.agreement.iterrows():
+            if metrics.interactions(self.posts[self.posts["platform"] == platform]).isna().all():
+                continue
             rows.append({
                 tr.t("agreement.platform"): tr.platform(platform),
                 tr.t("agreement.measure"): self.ranked_by(platform),
