@@ -21,7 +21,7 @@ from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import Loaded, load_client
+from .sources import Loaded, covered_days, load_client
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -75,10 +75,10 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
 
     A platform, format or account these posts do not hold ('Instagram' for 'instagram', 'twitter' for 'x',
     'reels' for 'reel'), a format or account asked of posts that carry none (X's exports give no format), a
-    start after the end, or a period wholly before or after the chosen posts (the exports do not cover it)
-    is an error naming what there is, and the one likely meant: an empty table would read as "no such posts".
-    A period within the span of the platform's posts that holds no post (of that format) gives an empty
-    table: the exports cover it.
+    start after the end, or a period no export of the chosen platform covers (before or after them all, or in
+    a gap between monthly exports: sources.covered_days) is an error naming what there is, and the one likely
+    meant: an empty table would read as "no such posts". A period an export covers that holds no post (of
+    that format) gives an empty table: the account published none then.
 
     A post dated to the month only (the UCI dataset: its day is a stand-in) is chosen when its whole month lies
     in the period, as in the client report (periods.within); a period that cuts the month of a chosen such
@@ -141,13 +141,16 @@ def _not_in_posts(what: str, value, known: list[str], platform: str | None = Non
 
 
 def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
-    """An error when the period from `start` to `end` lies wholly before the first or after the last day of
-    the posts (of `platform`): the exports say nothing about those days, which an empty table would hide."""
+    """An error when no export of the posts (of `platform`) covers any day from `start` to `end`
+    (sources.covered_days: a file's period, not the first and last post of all, so a month between two
+    monthly exports counts as not covered): the exports say nothing about those days, which an empty table
+    would hide. Days an export covers but no post falls on give an empty table: nothing was published."""
     if posts.empty:
         return
-    first, last = span(posts)
-    if (start and str(periods.iso_day(start)) > last) or (end and str(periods.iso_day(end)) < first):
-        values = {"period": _period_words(start, end), "first": first, "last": last}
+    covered, covers = covered_days(posts, periods.iso_day(start) if start else None,
+                                   periods.iso_day(end) if end else None)
+    if not covered:
+        values = {"period": _period_words(start, end), "covers": covers}
         if platform:
             raise WorkbookError(Message("imports.explore.outside_span_chosen", chosen=f"platform={platform!r}",
                                         **values))

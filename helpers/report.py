@@ -21,8 +21,8 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
-from .importers.yearless_dates import dates_in_name
-from .sources import Loaded, file_labels, load_client, rows_used, several_accounts
+from .sources import (Loaded, covered_days, export_periods, file_labels, load_client, merged_days, rows_used,
+                      several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -823,7 +823,7 @@ class Report:
             name = tr.platform(platform)
             spans = self._period_spans(platform)
             if spans is not None and not self._both_covered(spans):
-                covered = self._spans_text(_merged(spans[0] + spans[1]))
+                covered = self._spans_text(merged_days(spans[0] + spans[1]))
                 notes.append(tr.t("coverage.partial_span", platform=name, spans=covered,
                                   comparison=tr.t("coverage.span", first=tr.date(self.comparison_start),
                                                   last=tr.date(self.comparison_end)),
@@ -1100,39 +1100,13 @@ class Report:
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
         """The runs of days from `first` to `last` that a platform's post exports cover
         (_export_periods_by_file), overlapping periods merged. None when no export says."""
-        spans = list(self._export_periods_by_file(platform).values())
-        if not spans:
+        if not self._export_periods_by_file(platform):
             return None
-        return [(max(s, first), min(e, last)) for s, e in _merged(spans) if s <= last and e >= first]
+        return covered_days(self.imported.posts, first, last, reports=self.imported.reports, platform=platform)[0]
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
-        """{file: (first, last)}, the days each of a platform's post exports covers: its period from the dates
-        in its file name where it names one (Business Suite, X and TikTok do), widened by a day at most to the
-        days of its own posts (a name's days are the account's, which may not be the report's: a Business Suite
-        export written at Pacific time holds posts of the next day in Johannesburg), else its first to its last post (whole
-        months for posts dated to the month: the UCI dataset)."""
-        spans = {}
-        posts = self.imported.posts
-        for report in self.imported.reports:
-            if report.platform != platform:
-                continue
-            named = dates_in_name(report.path, first_year=periods.FIRST_YEAR)
-            if len(named) >= 2:
-                # X's tweet activity names the day after its last (…_20170501_20170601_en.csv holds May)
-                end = max(named) - dt.timedelta(days=1) if report.family == "x_tweet_activity" else max(named)
-                start, day = min(named), dt.timedelta(days=1)
-                first, last = (report.period[0].date(), report.period[1].date()) if report.period else (end, end)
-                # a day at most either side: another clock's; posts further out are the file's own error (the
-                # importer warns of them), not days it covers
-                spans[str(report.path)] = (min(start, max(first, start - day)), max(end, min(last, end + day)))
-            elif report.period is not None:
-                start, end = report.period[0].date(), report.period[1].date()
-                mine = posts["source_file"] == str(report.path)
-                if len(posts) and periods.month_dated(posts)[mine].any():
-                    start = start.replace(day=1)
-                    end = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
-                spans[str(report.path)] = (start, end)
-        return spans
+        """{file: (first, last)}, the days each of a platform's post exports covers (sources.export_periods)."""
+        return export_periods(self.imported.posts, self.imported.reports, platform)
 
     def near_download(self, platform: str) -> pd.DataFrame:
         """The platform's posts of the period that may have had fewer than SETTLING_DAYS days to collect before
@@ -1962,17 +1936,6 @@ class Report:
         return fig, tr.t("figure.timing_alt", **self.words(among=mapped)) + " " + self.timing_sentence()
 
 
-def _merged(spans: list[tuple]) -> list[tuple]:
-    """Runs of days (first, last) with overlapping or adjacent ones joined, in order."""
-    merged: list[list] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]
-
-
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """[start, end + 1 day) in the client's time zone (periods.day_bounds), checked to be in order."""
     first, last = periods.day_bounds(start, end, timezone)
@@ -2127,11 +2090,18 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
-        first, last = explore.span(every) if len(every) else ("", "")  # a post dated to its month: all of it
-        key = ("imports.explore.report_no_posts" if asked_by == "explore" and len(every)
-               else "imports.report.no_posts_span" if len(every) else "imports.report.no_posts")
-        raise WorkbookError(Message(key, client=str(client_name), start=str(period_start), end=str(period_end),
-                                    count=len(every), first=first, last=last))
+        said = {"client": str(client_name), "start": str(period_start), "end": str(period_end), "count": len(every)}
+        if every.empty:
+            raise WorkbookError(Message("imports.report.no_posts", **said))
+        # exports that cover none of these days, or an account that published nothing in days they cover
+        covered, covers = covered_days(every, periods.iso_day(period_start), periods.iso_day(period_end),
+                                       reports=imported.reports)
+        if asked_by == "explore":
+            first, last = explore.span(every)  # a post dated to its month: all of it
+            key = "imports.explore.report_nothing_published" if covered else "imports.explore.report_no_posts"
+            raise WorkbookError(Message(key, covers=covers, first=first, last=last, **said))
+        key = "imports.report.nothing_published" if covered else "imports.report.no_posts_span"
+        raise WorkbookError(Message(key, covers=covers, **said))
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
         logo=logo, currency=str(currency).upper(), tr=tr, period_start=start, comparison_start=previous_start,

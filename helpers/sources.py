@@ -7,6 +7,7 @@ follower counts from daily series, and adds the per-post metrics of both lenses.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,3 +283,87 @@ def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Data
         filled = posts.loc[mine, "followers"].astype("Float64").fillna(known.astype("Float64"))
         posts.loc[mine, "followers"] = filled.round().astype("Int64")
     return posts
+
+
+def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None) -> dict[str, tuple]:
+    """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the dates in
+    its name where it names one (Business Suite, X and TikTok do; X's tweet activity names the day after its
+    last), widened by a day at most to its own posts' days, else its first to its last post (FileReport.period when `reports` are given, else its posts in
+    `posts`), whole months for a file with posts dated to the month only (the UCI dataset). A post table
+    without source files (one built by hand) counts as one file. The one account of which days an export
+    covers, for the report's coverage notes and for telling "no export covers these days" from "the account
+    published nothing then" (covered_days)."""
+    from . import periods
+    from .importers.x_tweet_activity import named_to_day_after
+    from .importers.yearless_dates import dates_in_name
+
+    mine = posts if platform is None else posts[posts["platform"] == platform]
+    files = mine["source_file"].astype(str) if "source_file" in mine else pd.Series("", index=mine.index)
+    monthly = periods.month_dated(mine) if len(mine) else pd.Series(False, index=mine.index)
+    days = mine["published_at"].dt.tz_localize(None).dt.normalize() if len(mine) else None
+    spans, family = {}, {}
+    for report in reports:
+        if platform is None or report.platform == platform:
+            family[str(report.path)] = report.family  # its posts may all have been superseded: no period
+            spans[str(report.path)] = report.period and (report.period[0].date(), report.period[1].date())
+    for file in files.unique():
+        if file not in spans:
+            theirs = days[files == file]
+            spans[file] = (theirs.min().date(), theirs.max().date())
+    for file in list(spans):
+        named = dates_in_name(Path(file), first_year=periods.FIRST_YEAR) if file else []
+        if len(named) >= 2:
+            day_after = (family[file] == "x_tweet_activity") if file in family else named_to_day_after(Path(file))
+            start, end, day = min(named), max(named) - dt.timedelta(days=1) if day_after else max(named), \
+                dt.timedelta(days=1)
+            # widened to its own posts' days by a day at most: a name's days are the account's, which may not
+            # be the table's (a Business Suite export written at Pacific time holds posts of the next day in
+            # Johannesburg); posts further out are the file's own error (the importer warns), not days covered
+            first, last = spans[file] or (end, end)
+            spans[file] = (min(start, max(first, start - day)), max(end, min(last, end + day)))
+        elif spans[file] is None:
+            del spans[file]
+        elif monthly[files == file].any():
+            start, end = spans[file]
+            spans[file] = (start.replace(day=1), (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date())
+    return spans
+
+
+def merged_days(spans) -> list[tuple]:
+    """Runs of days (first, last) with overlapping or adjacent ones joined, in order."""
+    merged: list[list] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str | None = None):
+    """The runs of days from `first` to `last` (dates; None: open) that the post exports (of `platform`)
+    cover (export_periods), and the words saying so for a period without posts: "the exports cover these
+    days" (or "... 2018-03-28 to 2018-03-31 of these days"), so the account published nothing then; or, with
+    no run, "no export covers these days" with the periods the exports do cover (the nearest before and
+    after, when there are many). The one decision behind select_posts' and the report's "no posts" errors."""
+    from .i18n import Message
+
+    every = merged_days(export_periods(posts, reports, platform).values())
+    low, high = first or dt.date.min, last or dt.date.max
+    runs = [(max(s, low), min(e, high)) for s, e in every if s <= high and e >= low]
+    if runs:
+        if runs == [(low, high)] and first and last:
+            return runs, Message("imports.sources.covered_all")
+        return runs, Message("imports.sources.covered_part", runs=_runs_text(runs))
+    if len(every) > 3:  # the nearest before and after the days asked, and how many periods in all
+        near = [r for r in every if r[1] < low][-1:] + [r for r in every if r[0] > high][:1]
+        return runs, Message("imports.sources.not_covered_near", runs=_runs_text(near), count=len(every),
+                             first=str(every[0][0]), last=str(every[-1][1]))
+    return runs, Message("imports.sources.not_covered", runs=_runs_text(every) if every else "—")
+
+
+def _runs_text(runs) -> list:
+    """Runs of days as a list a message joins: "2018-03-01 to 2018-03-31", or the day for a run of one."""
+    from .i18n import Message
+
+    return [str(s) if s == e else Message("imports.sources.days_from_to", first=str(s), last=str(e)) for s, e in runs]

@@ -54,12 +54,13 @@ def test_select_posts_refuses_a_day_first_date_rather_than_reading_it_month_firs
 
 
 def test_a_period_outside_the_posts_is_an_error_naming_their_span(three_posts):
-    with pytest.raises(WorkbookError, match=r"no posts from 2026-06-01: the posts run from 2026-03-01 to "
-                                            r"2026-05-01, so the exports do not cover those days"):
+    with pytest.raises(WorkbookError, match=r"no posts from 2026-06-01: no export covers these days \(the exports "
+                                            r"cover 2026-03-01 to 2026-05-01\), so an empty table"):
         explore.select_posts(three_posts, start="2026-06-01")
-    with pytest.raises(WorkbookError, match=r"the posts with platform='facebook' run from 2026-03-01 to 2026-03-10"):
+    with pytest.raises(WorkbookError, match=r"no posts with platform='facebook' between 2026-04-01 and 2026-04-30: "
+                                            r"no export covers these days \(the exports cover 2026-03-01 to 2026-03-10\)"):
         explore.select_posts(three_posts, platform="facebook", start="2026-04-01", end="2026-04-30")
-    with pytest.raises(WorkbookError, match=r"no posts up to 2026-04-30: the posts with platform='instagram'"):
+    with pytest.raises(WorkbookError, match=r"no posts with platform='instagram' up to 2026-04-30: no export covers"):
         explore.select_posts(three_posts, platform="instagram", end="2026-04-30")
     # within the platform's span, a format with no post in those days is an empty table: nothing was posted
     assert explore.select_posts(three_posts, platform="facebook", format="video", start="2026-03-01",
@@ -73,8 +74,8 @@ def test_the_period_error_speaks_indonesian(three_posts):
         use_language("id")
         with pytest.raises(WorkbookError) as error:
             explore.select_posts(three_posts, start="2026-06-01")
-        assert str(error.value).startswith("tidak ada unggahan mulai 2026-06-01: unggahan berkisar dari "
-                                           "2026-03-01 sampai 2026-05-01")
+        assert str(error.value).startswith("tidak ada unggahan mulai 2026-06-01: tidak ada ekspor yang mencakup "
+                                           "hari-hari ini (ekspor mencakup 2026-03-01 sampai 2026-05-01)")
     finally:
         use_language("en")
 

@@ -107,14 +107,16 @@ def test_report_view_names_its_own_arguments_for_a_day_first_date(workspace):
 def test_report_view_of_a_period_without_posts_names_the_span_of_the_loaded_posts(workspace):
     with pytest.raises(WorkbookError) as error:
         explore.report_view(workspace, "2020-01-01", "2020-01-14")
-    assert said(error, "en") == ("no posts for kopi-senja between 2020-01-01 and 2020-01-14: the loaded posts (264) "
-                                 "run from 2026-07-01 to 2026-10-31 (explore.span). Give report_view a start= and "
-                                 "end= within those days, written YYYY-MM-DD, or load the exports that cover them")
+    assert said(error, "en") == ("no posts for kopi-senja between 2020-01-01 and 2020-01-14: no export covers these "
+                                 "days (the exports cover 2026-07-01 to 2026-10-31); the loaded posts run from "
+                                 "2026-07-01 to 2026-10-31 (explore.span). Give report_view a start= and end= the "
+                                 "exports cover, written YYYY-MM-DD, or load the exports that cover them")
     assert "roster" not in said(error, "en")
-    assert said(error, "id") == ("tidak ada unggahan untuk kopi-senja antara 2020-01-01 dan 2020-01-14: unggahan "
-                                 "yang dimuat (264) berkisar dari 2026-07-01 sampai 2026-10-31 (explore.span). "
-                                 "Berikan start= dan end= untuk report_view di dalam rentang itu, ditulis YYYY-MM-DD, "
-                                 "atau muat ekspor yang mencakupnya")
+    assert said(error, "id") == ("tidak ada unggahan untuk kopi-senja antara 2020-01-01 dan 2020-01-14: tidak ada "
+                                 "ekspor yang mencakup hari-hari ini (ekspor mencakup 2026-07-01 sampai 2026-10-31); "
+                                 "unggahan yang dimuat berkisar dari 2026-07-01 sampai 2026-10-31 (explore.span). "
+                                 "Berikan start= dan end= untuk report_view pada hari-hari yang dicakup ekspor, "
+                                 "ditulis YYYY-MM-DD, atau muat ekspor yang mencakupnya")
 
 
 def test_the_report_notebook_keeps_speaking_of_its_parameters_and_the_roster(workspace):
@@ -126,8 +128,9 @@ def test_the_report_notebook_keeps_speaking_of_its_parameters_and_the_roster(wor
     assert str(error.value) == ("the report's parameters need fixing: period_start is '01/04/2025', expected a date "
                                 "written YYYY-MM-DD; either '2025-04-01' (day first) or '2025-01-04'"
                                 " (month first). Set them in the parameters cell, or pass them with papermill's -p")
-    with pytest.raises(WorkbookError, match=r"^no posts for Kopi between 2020-01-01 and 2020-01-14: the exports hold "
-                                            r"264 posts from 2026-07-01 to 2026-10-31\. Check the period in the roster"):
+    with pytest.raises(WorkbookError, match=r"^no posts for Kopi between 2020-01-01 and 2020-01-14: no export covers "
+                                            r"these days \(the exports cover 2026-07-01 to 2026-10-31\)\. Check the "
+                                            r"period in the roster"):
         report.report_of_loaded(workspace, client="kopi", client_name="Kopi", timezone="Asia/Jakarta",
                                  period_start="2020-01-01", period_end="2020-01-14")
 

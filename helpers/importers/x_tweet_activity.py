@@ -46,6 +46,12 @@ ID_EXAMPLE = "812369747765362688"  # a tweet id, as error messages show what was
 _ACCOUNT_IN_LINK = r"(?:twitter|x)\.com/([^/?#]+)/status/"
 
 
+def named_to_day_after(path: Path) -> bool:
+    """Whether a file is named as X names its tweet activity exports, whose second date is the day after the
+    last one they cover (…_20170501_20170601_en.csv holds May): for a file known by its name only."""
+    return Path(path).name.lower().startswith("tweet_activity_metrics_")
+
+
 def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
     """Read one legacy tweet-activity export into canonical rows (client not yet set)."""
     table = read_delimited(path)

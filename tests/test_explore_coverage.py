@@ -1,0 +1,99 @@
+"""A period without posts is told apart by whether an export covers it: days no export file covers (before,
+after, or between monthly exports) are an error naming the days the exports do cover; days an export covers
+but no post was published on are an empty selection, and in a report, an error saying the account published
+nothing then. The fixtures are X's tweet activity exports for August 2015 (posts on the 17th and 18th) and
+August 2019 (posts on the 10th and 13th): named for whole months, with four years between them."""
+import pytest
+
+from helpers import explore, report
+from helpers.errors import WorkbookError
+from helpers.i18n import translator
+from helpers.sources import covered_days
+from tests.conftest import FIXTURES, real_export
+
+
+@pytest.fixture(scope="module")
+def months_apart():
+    return explore.load_folder(str(FIXTURES / "x" / "tweet_activity_metrics_*.csv"), client="bakery", timezone="UTC")
+
+
+def said(error: pytest.ExceptionInfo, language: str) -> str:
+    return error.value.args[0].in_language(translator(language))
+
+
+def test_a_month_between_two_exports_is_not_covered_although_it_lies_within_the_posts_span(months_apart):
+    assert explore.span(months_apart.posts) == ("2015-08-17", "2019-08-13")
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(months_apart.posts, platform="x", start="2017-05-01", end="2017-05-31")
+    assert said(error, "en").startswith(
+        "no posts with platform='x' between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover"
+        " 2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31), so an empty table would read as 'no posts'")
+    assert said(error, "id").startswith(
+        "tidak ada unggahan dengan platform='x' antara 2017-05-01 dan 2017-05-31: tidak ada ekspor yang mencakup"
+        " hari-hari ini (ekspor mencakup 2015-08-01 sampai 2015-08-31, 2019-08-01 sampai 2019-08-31)")
+
+
+def test_days_an_export_covers_without_a_post_are_an_empty_selection(months_apart):
+    # the August 2019 export is named for the whole month; its last post is on the 13th
+    assert explore.select_posts(months_apart.posts, start="2019-08-20", end="2019-08-31").empty
+    assert len(explore.select_posts(months_apart.posts, start="2019-08-01", end="2019-08-31")) == 2
+
+
+def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_published(months_apart):
+    with pytest.raises(WorkbookError) as gap:
+        explore.report_view(months_apart, "2017-05-01", "2017-05-31")
+    assert said(gap, "en") == (
+        "no posts for bakery between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover "
+        "2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31); the loaded posts run from 2015-08-17 to 2019-08-13 "
+        "(explore.span). Give report_view a start= and end= the exports cover, written YYYY-MM-DD, or load the "
+        "exports that cover them")
+    with pytest.raises(WorkbookError) as quiet:
+        explore.report_view(months_apart, "2019-08-20", "2019-08-31")
+    assert said(quiet, "en") == (
+        "no posts for bakery between 2019-08-20 and 2019-08-31: the exports cover these days but hold no post "
+        "published in them, so the account published nothing then. Give report_view a start= and end= of days "
+        "with posts, written YYYY-MM-DD")
+    assert "check the period" not in said(quiet, "en").lower()
+    assert said(quiet, "id").startswith(
+        "tidak ada unggahan untuk bakery antara 2019-08-20 dan 2019-08-31: ekspor mencakup hari-hari ini, tetapi "
+        "tidak memuat unggahan yang dipublikasikan pada hari-hari itu")
+    with pytest.raises(WorkbookError) as partly:
+        explore.report_view(months_apart, "2019-08-25", "2019-09-05")
+    assert said(partly, "en").startswith("no posts for bakery between 2019-08-25 and 2019-09-05: the exports cover "
+                                         "2019-08-25 to 2019-08-31 of these days but hold no post published in them")
+
+
+def test_the_report_notebook_says_the_same_in_words_of_the_roster(months_apart):
+    common = dict(client="bakery", client_name="Bakery", timezone="UTC")
+    with pytest.raises(WorkbookError) as quiet:
+        report.report_of_loaded(months_apart, period_start="2019-08-20", period_end="2019-08-31", **common)
+    assert said(quiet, "en") == (
+        "no posts for Bakery between 2019-08-20 and 2019-08-31: the exports cover these days but hold no post "
+        "published in them, so the account published nothing then. A report needs posts: set a period with some "
+        "in the roster.")
+    with pytest.raises(WorkbookError) as gap:
+        report.report_of_loaded(months_apart, period_start="2017-05-01", period_end="2017-05-31", **common)
+    assert said(gap, "en") == (
+        "no posts for Bakery between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover "
+        "2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31). Check the period in the roster or add the exports "
+        "that cover it.")
+
+
+def test_covered_days_clips_the_runs_to_the_days_asked(months_apart):
+    import datetime as dt
+
+    runs, _ = covered_days(months_apart.posts, dt.date(2015, 8, 20), dt.date(2019, 8, 5))
+    assert runs == [(dt.date(2015, 8, 20), dt.date(2015, 8, 31)), (dt.date(2019, 8, 1), dt.date(2019, 8, 5))]
+    assert covered_days(months_apart.posts, dt.date(2016, 1, 1), dt.date(2016, 12, 31))[0] == []
+
+
+def test_a_gap_among_many_monthly_exports_names_the_nearest_ones():
+    workspace = explore.load_folder(real_export("x/tweet-activity-ropensci"), timezone="UTC")
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(workspace.posts, platform="x", start="2018-05-01", end="2018-05-31")
+    assert said(error, "en").startswith(
+        "no posts with platform='x' between 2018-05-01 and 2018-05-31: no export covers these days (the nearest "
+        "exports cover 2018-03-01 to 2018-03-31, 2018-08-01 to 2018-08-31; the exports cover 12 periods from "
+        "2016-12-01 to 2021-08-31)")
+    with pytest.raises(WorkbookError, match=r"between 2018-05-01 and 2018-05-31: no export covers these days"):
+        explore.report_view(workspace, "2018-05-01", "2018-05-31")
