@@ -63,8 +63,11 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
     """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics.
     `folder` may also be a glob pattern ('data/raw/kopi/*.csv', `**` spans folders) or one export file, as
     the roster's `exports` and `python -m helpers inspect` take them (export_files). A file no export family
-    reads (a note, another download) is skipped and listed, with why, in `files()`."""
-    return load_client(export_files(folder), client=client, timezone=timezone, skip_unknown=True, **options)
+    reads (a note, another download) is skipped and listed, with why, in `files()`; when no file is an export,
+    the error gives each file's reason. One file given by its path that is no export is an error of its own
+    (empty, a header lacking columns), as for a roster: there is nothing else to load."""
+    one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
+    return load_client(export_files(folder), client=client, timezone=timezone, skip_unknown=not one_file, **options)
 
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,

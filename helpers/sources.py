@@ -253,7 +253,8 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         archives=[p.name for p in archives]))
         if sources.skipped and not (sources.daily_files or sources.paid_files):
             raise WorkbookError(Message("imports.sources.no_exports_at_all",
-                                        files=[p.name for p, _ in sources.skipped]))
+                                        files=file_labels([p for p, _ in sources.skipped]),
+                                        reasons="\n".join(f"- {why}" for _, why in sources.skipped)))
         if sources.skipped:  # say which files were passed over, and the first one's reason
             raise WorkbookError(Message("imports.sources.no_post_exports_skipped",
                                         files=[p.name for p, _ in sources.skipped],

@@ -107,6 +107,45 @@ def test_a_folder_skips_notes_but_not_an_export_whose_header_was_edited(tmp_path
         explore.load_folder(only_notes, client="k", timezone="Asia/Jakarta")
 
 
+#: The first columns of a Business Suite post export, the rest cut off: no export, but close to one.
+PARTIAL_HEADER = '"Post ID","Page ID","Page name","Publish time",Reach,Reactions\n1,2,Kopi,04/01/2025 10:00,5,1\n'
+
+
+def test_one_file_that_is_no_export_is_refused_with_its_own_reason():
+    from tests.conftest import FIXTURES
+
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder(FIXTURES / "meta" / "empty.csv", timezone="UTC")
+    said = str(error.value)
+    assert said.startswith(f"file {FIXTURES / 'meta' / 'empty.csv'}: the file is empty")
+    assert "download the export again" in said and "in the folder" not in said
+
+
+def test_a_folder_of_no_export_gives_each_files_reason(tmp_path):
+    from tests.conftest import FIXTURES
+
+    import shutil
+
+    shutil.copy(FIXTURES / "meta" / "empty.csv", tmp_path / "empty.csv")
+    (tmp_path / "partial.csv").write_text(PARTIAL_HEADER, encoding="utf-8")
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder(tmp_path, timezone="UTC")
+    said = str(error.value)
+    assert said.startswith("none of the files is an export the workbook knows (empty.csv, partial.csv), so no post "
+                           "was loaded; put the platforms' post exports in the folder. Why each file was passed over:"
+                           f"\n- file {tmp_path / 'empty.csv'}: the file is empty\n")
+    assert "download the export again" in said
+    assert "closest is Meta Business Suite post export (Facebook Page or Instagram account), but the header lacks " \
+           "'permalink', 'post type', 'date'" in said
+    # a header-only export beside the empty file is an export with no posts, not an unknown file
+    shutil.copy(FIXTURES / "meta" / "header-only.csv", tmp_path / "header-only.csv")
+    (tmp_path / "partial.csv").unlink()
+    files = explore.load_folder(tmp_path, timezone="UTC").files().set_index("file")
+    assert files.loc["header-only.csv", "table"] == "posts"
+    assert files.loc["header-only.csv", "notes"].startswith("the file holds a header and no posts")
+    assert files.loc["empty.csv", "table"] == "skipped" and "the file is empty" in files.loc["empty.csv", "notes"]
+
+
 def test_a_csv_of_notes_with_a_date_column_is_skipped_not_taken_for_an_export(tmp_path):
     copy_demo("harbour-books", tmp_path)
     (tmp_path / "meeting-notes.csv").write_text("Date,Note\n2026-09-01,kick-off\n", encoding="utf-8")
