@@ -14,6 +14,7 @@ import os
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import metrics, periods
@@ -199,15 +200,20 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
               format: str | None = None, account: str | None = None) -> tuple[str, str]:
     """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the last post
     (of `platform`, `format` and `account`, when given: in a folder of several platforms or pages, the last
-    days of another one's exports may hold none of its posts). Among posts dated to the month only (the UCI dataset) those
-    days are widened to whole months, from the first of the month they start in to the last day of the last
-    post's month: select_posts chooses such posts by whole months."""
+    days of another one's exports may hold none of its posts). When those days hold posts dated to the month
+    only (the UCI dataset) they are widened to whole months, from the first of the month they start in to the
+    last day of the last post's month: select_posts chooses such posts by whole months. Month-dated posts
+    outside those days (older exports in the same folder) widen nothing. `days` is a whole number of at
+    least 1; anything else is an error, not a reversed period."""
+    if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or days < 1:
+        raise WorkbookError(Message("imports.explore.bad_days", value=repr(days)))
     posts = select_posts(posts, platform=platform, format=format, account=account)
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
     last = pd.Timestamp(span(posts)[1])
-    first = last - pd.Timedelta(days=days - 1)
-    if periods.month_dated(posts).any():
+    first = last - pd.Timedelta(days=int(days) - 1)
+    months = posts["published_at"].dt.tz_localize(None)[periods.month_dated(posts)].dt.to_period("M")
+    if ((months.dt.end_time.dt.normalize() >= first) & (months.dt.start_time <= last)).any():
         first, last = first.to_period("M").start_time, last.to_period("M").end_time
     return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 

@@ -2,6 +2,7 @@
 date, a period the exports do not cover, a file for a folder) get errors that say what was expected, and the
 recipes and `inspect` answer for the posts chosen, not for the whole folder."""
 import datetime as dt
+import re
 import shutil
 
 import pandas as pd
@@ -117,6 +118,32 @@ def test_the_last_days_of_month_dated_posts_are_whole_months(month_dated_posts):
     assert explore.last_days(month_dated_posts, 45) == ("2014-11-01", "2014-12-31")
     start, end = explore.last_days(month_dated_posts, 30)
     assert len(explore.select_posts(month_dated_posts, start=start, end=end)) == 1
+
+
+def test_month_dated_posts_outside_the_last_days_widen_nothing(three_posts, month_dated_posts):
+    # a folder holding the UCI posts of 2014 beside a page's exports of 2026: the last 7 Facebook days are
+    # 4 to 10 March 2026, as without the old posts (before: 2026-03-01 to 2026-03-31)
+    old = month_dated_posts.assign(published_at=month_dated_posts["published_at"].dt.tz_convert("Asia/Jakarta"))
+    both = pd.concat([old, three_posts], ignore_index=True)
+    assert explore.last_days(both, 7, platform="facebook") == ("2026-03-04", "2026-03-10")
+    # 4,087 days up to 10 March 2026 start on 1 January 2015, after the December 2014 post's month; 4,088
+    # start on 31 December 2014, in that month: whole months then
+    assert explore.last_days(both, 4087, platform="facebook") == ("2015-01-01", "2026-03-10")
+    assert explore.last_days(both, 4088, platform="facebook") == ("2014-12-01", "2026-03-31")
+
+
+@pytest.mark.parametrize("days", [0, -5, "30", 2.5, True, None])
+def test_last_days_takes_a_whole_number_of_days_of_at_least_one(three_posts, days):
+    with pytest.raises(WorkbookError, match=rf"^days is {re.escape(repr(days))}, expected a whole number of days of "
+                                            r"at least 1, such as 30"):
+        explore.last_days(three_posts, days)
+    assert explore.last_days(three_posts, 1) == ("2026-05-01", "2026-05-01")
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError, match=r"^days bernilai .*, seharusnya bilangan bulat hari paling sedikit 1"):
+            explore.last_days(three_posts, days)
+    finally:
+        use_language("en")
 
 
 def test_the_recipe_period_of_the_uci_dataset_holds_its_last_month():
