@@ -101,7 +101,15 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
 
 def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions",
                    by: str = "platform", confidence: float = 0.95) -> pd.DataFrame:
-    """Spearman agreement between two rankings of the posts, per platform, with intervals and counts."""
+    """Spearman agreement between two rankings of the posts, per platform, with intervals and counts. Posts
+    none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported), not a row
+    of NaN over 0 posts: rank_agreement_by_broadcast ranks each platform by the count it reports."""
+    reported(posts, x, "rank_agreement", "imports.compare.hint_ranks")
+    return _rank_agreement(posts, x, y, by, confidence)
+
+
+def _rank_agreement(posts: pd.DataFrame, x: str, y: str, by: str, confidence: float) -> pd.DataFrame:
+    """rank_agreement's table; a group reporting none of `x` gets n 0 and NaN."""
     column(posts, by)
     for name in (x, y):  # a misspelt name is an error, said once, before any platform is ranked
         _measure(posts.iloc[0:0], name)
@@ -124,15 +132,17 @@ def rank_agreement_by_broadcast(posts: pd.DataFrame, y: str = "interactions",
                                 confidence: float = 0.95) -> pd.DataFrame:
     """rank_agreement per platform, each ranked by its own broadcast count (broadcast_measure: reach, else
     impressions or video views), named in the column 'compared by': X, LinkedIn, YouTube and TikTok get a
-    ranking too, not a row of NaN for the reach they do not report."""
+    ranking too, not a row of NaN for the reach they do not report. A platform reporting no broadcast count
+    at all gets its row with n 0 (the report says so in words), not an error: the other platforms still rank."""
     if "broadcast_measure" not in posts:
         posts = with_broadcast(posts)
     parts = []
     for platform, mine in posts.groupby("platform", sort=True):
         measure = mine["broadcast_measure"].iloc[0]
-        parts.append(rank_agreement(mine, x=measure, y=y, confidence=confidence).assign(**{"compared by": measure}))
+        parts.append(_rank_agreement(mine, measure, y, "platform", confidence).assign(**{"compared by": measure}))
     if not parts:
-        return rank_agreement(posts, y=y, confidence=confidence).assign(**{"compared by": pd.Series(dtype="string")})
+        return _rank_agreement(posts, "reach", y, "platform", confidence).assign(
+            **{"compared by": pd.Series(dtype="string")})
     return pd.concat(parts)
 
 
@@ -229,6 +239,23 @@ def surely_in_top(values: pd.Series, n: int) -> pd.Index:
     return values[(worst_rank <= n) & (values > 0)].sort_values(ascending=False, kind="stable").index
 
 
+#: The counts a post may report its broadcast by, as broadcast_measure chooses among them.
+BROADCAST_COUNTS = ("reach", "impressions", "video_views")
+
+
+def reported(posts: pd.DataFrame, x: str, what: str, hint: str) -> None:
+    """An error when posts are given and none reports `x`: X, LinkedIn, YouTube and TikTok report no reach,
+    and a ranking or a fit over 0 posts would come back as NaN without a word. It names the column, the
+    platforms, the counts the posts do report, and the way on (`hint`: rank_agreement_by_broadcast, x=)."""
+    if posts.empty or _measure(posts, x).notna().any():
+        return
+    counts = [name for name in BROADCAST_COUNTS if name != x and name in posts and posts[name].notna().any()]
+    raise WorkbookError(Message(
+        "imports.compare.x_not_reported", count=len(posts), x=repr(x), what=what,
+        platforms=[Message(f"platform.{p}") for p in sorted(posts["platform"].dropna().unique())],
+        hint=Message(hint, reported=", ".join(map(repr, counts)) or Message("imports.compare.no_count"))))
+
+
 def one_platform(posts: pd.DataFrame, what: str) -> None:
     """Rankings and fits compare posts of one platform; an error names the way to select one."""
     platforms = posts["platform"].dropna().unique()
@@ -294,8 +321,17 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
     slope of exactly 0, and no other pair does, so a median slope of 0 says that the tied pairs hold the middle
     of the pairwise slopes (most posts drew the same count, often 1), not how interactions scale with reach.
     The fit is kept for the record; 'tied_posts' and 'tied_value' give the largest group of equal counts.
+    Posts none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported) naming
+    the counts they do report, not a NaN slope.
     """
     one_platform(posts, "elasticity")
+    reported(posts, x, "elasticity", "imports.compare.hint_fit")
+    return elasticity_fit(posts, confidence, x)
+
+
+def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
+    """elasticity without its check that some post reports `x`: no fit ('too_few', n 0) when none does, for
+    the client report, whose platform counting nothing broadcast is said in words."""
     reach = _measure(posts, x)
     inter = _measure(posts, "interactions")
     both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()

@@ -2164,7 +2164,8 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
             columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast",
                      f"last rank by {measure}": "last rank by broadcast"}))
         results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
-        results["elasticity"][platform] = compare.elasticity(mine, x="broadcast")
+        # a platform counting nothing broadcast: no fit, which the report says in words (not an error)
+        results["elasticity"][platform] = compare.elasticity_fit(mine, 0.95, x="broadcast")
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "broadcast"),
                                         "rate": compare.compare_groups(mine, "format", broadcast["rate"])}
         for name in CHANGE_WITH_INTERVAL:

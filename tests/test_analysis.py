@@ -333,8 +333,8 @@ def test_posts_without_a_format_are_listed_but_never_compared_as_one():
 def test_one_post_and_no_post_do_not_crash():
     one = metrics.post_metrics(posts_table([dict(platform="x", reach=pd.NA, impressions=10, reactions=1,
                                                  comments=0, shares=0, saves=pd.NA)]))
-    assert np.isnan(compare.rank_agreement(one).loc["x", "rho"])
-    assert np.isnan(compare.elasticity(one)["slope"])
+    assert np.isnan(compare.rank_agreement(one, x="impressions").loc["x", "rho"])
+    assert np.isnan(compare.elasticity(one, x="impressions")["slope"])
     assert compare.top_n_overlap(one, 10)["n"] == 0
     assert compare.compare_groups(one, "format", "engagement_rate_by_reach")["pairs"].empty
     assert compare.paid_vs_organic(one).empty

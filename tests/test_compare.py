@@ -5,6 +5,8 @@ import pytest
 from scipy import stats
 
 from helpers import compare
+from helpers.errors import WorkbookError
+from helpers.i18n import use_language
 from tests.test_metrics import posts_table
 
 
@@ -112,7 +114,43 @@ def test_each_platform_is_compared_by_its_own_broadcast_count_and_the_rate_divid
         "median broadcast"].first().to_dict() == {"facebook": 200, "linkedin": 1000}
     fit = compare.elasticity(linkedin_only, x="broadcast")
     assert fit["n"] == 3  # too few for a slope, but counted over impressions, not the missing reach
-    assert compare.elasticity(linkedin_only)["n"] == 0
+    with pytest.raises(WorkbookError, match=r"^none of the 3 posts \(LinkedIn\) reports 'reach'"):
+        compare.elasticity(linkedin_only)  # not a fit over 0 posts without a word
+
+
+def test_a_ranking_or_fit_by_a_count_no_post_reports_is_an_error_naming_the_way_on():
+    """X reports impressions, YouTube impressions and views, never reach: rank_agreement and elasticity by
+    reach would compare 0 posts and return NaN."""
+    na = pd.NA
+    x = posts_table([dict(platform="x", reach=na, impressions=i, reactions=k, comments=0, shares=0, saves=na)
+                     for i, k in [(1000, 9), (500, 4), (2000, 19)]])
+    with pytest.raises(WorkbookError) as error:
+        compare.rank_agreement(x)
+    assert str(error.value) == (
+        "none of the 3 posts (X) reports 'reach': their exports leave it blank (not reported, which is not 0), so "
+        "rank_agreement would compare 0 posts. compare.rank_agreement_by_broadcast(posts) ranks each platform by the "
+        "count its exports report (reach, else impressions or video views); or pass x= one of those these posts "
+        "report: 'impressions'")
+    assert compare.rank_agreement(x, x="impressions").loc["x", "n"] == 3
+    assert compare.rank_agreement_by_broadcast(x).loc["x", "compared by"] == "impressions"
+    youtube = posts_table([dict(platform="youtube", reach=na, impressions=na, video_views=v, reactions=k, comments=0,
+                                shares=0, saves=na) for v, k in [(100, 5), (200, 8), (400, 10)]])
+    with pytest.raises(WorkbookError) as error:
+        compare.elasticity(youtube)
+    assert str(error.value).startswith("none of the 3 posts (YouTube) reports 'reach'")
+    assert str(error.value).endswith("Pass x= one of the counts these posts report: 'video_views' (the client report "
+                                     "fits each platform's own: compare.elasticity(compare.with_broadcast(posts), "
+                                     "x='broadcast'))")
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError, match=r"^tidak satu pun dari 3 unggahan \(YouTube\) melaporkan 'reach'"):
+            compare.elasticity(youtube)
+    finally:
+        use_language("en")
+    # one platform without reach beside one with it: each platform's row says what it can
+    both = pd.concat([x, posts_table([dict(platform="facebook", reach=r, impressions=na, reactions=k, comments=0,
+                                           shares=0, saves=na) for r, k in [(100, 5), (200, 8), (400, 10)]])])
+    assert np.isnan(compare.rank_agreement(both).loc["x", "rho"])
 
 
 def test_a_tie_by_reach_is_broken_by_date_not_by_interactions():
