@@ -8,7 +8,6 @@ follower counts from daily series, and adds the per-post metrics of both lenses.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .errors import ExportFormatError, FileUnreadable, NotReadHere
+from .importers.base import file_labels  # noqa: F401  (named by the report and the explorer)
 
 if TYPE_CHECKING:
     from .importers import ImportResult
@@ -213,19 +213,6 @@ def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:
     named = posts[posts["account"].notna()]
     return {str(platform): names for platform, group in named.groupby("platform", sort=True, observed=True)
             if len(names := sorted(group["account"].astype(str).unique())) > 1}
-
-
-def file_labels(paths: list[Path]) -> list[str]:
-    """Each file's name; files that share a name (the same download in two folders) get their paths from the
-    folder those files share, so a list never shows one name twice, nor a path of the machine."""
-    names = [Path(p).name for p in paths]
-    labels = list(names)
-    for name in {n for n in names if names.count(n) > 1}:
-        mine = [i for i, n in enumerate(names) if n == name]
-        root = Path(os.path.commonpath([str(Path(paths[i]).resolve().parent) for i in mine]))
-        for i in mine:
-            labels[i] = Path(paths[i]).resolve().relative_to(root).as_posix()
-    return labels
 
 
 def rows_used(report, daily: bool = False) -> int:

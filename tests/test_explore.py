@@ -388,3 +388,23 @@ def test_report_view_checks_its_periods_like_the_report(workspace):
                             comparison_end="2026-10-10")
     with pytest.raises(WorkbookError, match="top_n is 'ten'"):
         explore.report_view(workspace, top_n="ten")
+
+
+def test_notes_name_files_of_one_name_as_files_does(tmp_path):
+    """Two channels' YouTube downloads, each a 'Table data.csv' in its folder: every note says which."""
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    for channel in ("bakery", "cafe"):
+        (tmp_path / channel).mkdir()
+        shutil.copy(FIXTURES / "youtube" / "videos_and_shorts.csv", tmp_path / channel / "Table data.csv")
+    workspace = explore.load_folder(tmp_path, timezone="UTC")
+    labels = ["bakery/Table data.csv", "cafe/Table data.csv"]
+    assert workspace.files()["file"].tolist() == labels
+    assert workspace.imported.summary()["file"].tolist() == labels
+    warnings, drops = [str(m) for m in workspace.warnings()], [str(m) for m in workspace.imported.drops()]
+    assert len(warnings) == 4 and len(drops) == 4  # thumbnails and the Total row's sum; Total and a blank date
+    for said in (warnings, drops):
+        assert [m.split(": ")[0] for m in said] == [labels[0], labels[0], labels[1], labels[1]]
+    assert drops[0] == "bakery/Table data.csv: 1 row(s) not imported: 'Total' row (the channel total, not a video)"

@@ -23,7 +23,8 @@ from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
-from .base import Family, FileReport, ImportedFile, closest_family, file_drops, file_warnings, matching_family
+from .base import (Family, FileReport, ImportedFile, closest_family, file_drops, file_labels, file_warnings,
+                   matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .yearless_dates import dates_in_name
 
@@ -108,7 +109,7 @@ class ImportResult:
     def summary(self) -> pd.DataFrame:
         """One row per file: family, platform, rows, dropped (with reasons), superseded, period."""
         return pd.DataFrame([{
-            "file": r.path.name,
+            "file": label,
             "family": r.family,
             "platform": r.platform,
             "rows in file": r.rows_in_file,
@@ -119,7 +120,7 @@ class ImportResult:
             "first post": r.period[0] if r.period else pd.NaT,
             "last post": r.period[1] if r.period else pd.NaT,
             "warnings": len(r.warnings),
-        } for r in self.reports])
+        } for r, label in zip(self.reports, file_labels([r.path for r in self.reports]))])
 
     def warnings(self) -> list[Message]:
         """Each file's data-quality warnings, naming the file."""

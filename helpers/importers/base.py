@@ -1,6 +1,7 @@
 """What every importer returns, and the small tools importers share."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,14 +35,30 @@ class FileReport:
 
 
 def file_warnings(reports) -> list[Message]:
-    """Every report's data-quality warnings, each naming its file ("posts.csv: 2 negative values ...")."""
-    return [Message("imports.file_note", file=r.path.name, note=w) for r in reports for w in r.warnings]
+    """Every report's data-quality warnings, each naming its file ("posts.csv: 2 negative values ...") as
+    file_labels does: three YouTube downloads' 'Table data.csv' by their folders."""
+    return [Message("imports.file_note", file=label, note=w)
+            for r, label in zip(reports, file_labels([r.path for r in reports])) for w in r.warnings]
 
 
 def file_drops(reports) -> list[Message]:
-    """Every report's dropped rows, by file and reason ("posts.csv: 3 row(s) left out: empty Post ID")."""
-    return [Message("imports.file_dropped", file=r.path.name, count=count, reason=reason)
-            for r in reports for reason, count in r.dropped.items()]
+    """Every report's dropped rows, by file (file_labels) and reason ("posts.csv: 3 row(s) left out: empty
+    Post ID")."""
+    return [Message("imports.file_dropped", file=label, count=count, reason=reason)
+            for r, label in zip(reports, file_labels([r.path for r in reports])) for reason, count in r.dropped.items()]
+
+
+def file_labels(paths: list[Path]) -> list[str]:
+    """Each file's name; files that share a name (the same download in two folders) get their paths from the
+    folder those files share, so a list never shows one name twice, nor a path of the machine."""
+    names = [Path(p).name for p in paths]
+    labels = list(names)
+    for name in {n for n in names if names.count(n) > 1}:
+        mine = [i for i, n in enumerate(names) if n == name]
+        root = Path(os.path.commonpath([str(Path(paths[i]).resolve().parent) for i in mine]))
+        for i in mine:
+            labels[i] = Path(paths[i]).resolve().relative_to(root).as_posix()
+    return labels
 
 
 @dataclass
