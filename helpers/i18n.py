@@ -168,6 +168,17 @@ def localised(text) -> str:
     return text.in_language(translator(active_language())) if isinstance(text, Message) else str(text)
 
 
+class Notes(list):
+    """Messages a notebook shows as a list (a workspace's warnings, the rows an import left out): shown in the
+    language active when shown (use_language), as files() shows its notes. The items stay Messages: English
+    as str, either language by in_language."""
+
+    def __repr__(self) -> str:
+        return repr([localised(note) for note in self])
+
+    __str__ = __repr__
+
+
 #: Plural nouns that follow a {number} in the English texts, and their singular: "1 posts" reads "1 post".
 SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "accounts": "account",
             "days": "day", "formats": "format", "slots": "slot", "clients": "client", "reports": "report",

@@ -172,9 +172,10 @@ class Loaded:
         return self.sources.paid
 
     def warnings(self) -> list:
-        """What to read before trusting a figure, as Messages: each file's data-quality warnings
-        (imported.warnings()) and, for a platform whose posts come from several accounts (two pages in one
-        download folder), which accounts and how to choose one: every figure of that platform pools them."""
+        """What to read before trusting a figure, as Messages shown in the active language (i18n.Notes): each
+        file's data-quality warnings (imported.warnings()) and, for a platform whose posts come from several
+        accounts (two pages in one download folder), which accounts and how to choose one: every figure of
+        that platform pools them."""
         from .i18n import Message
 
         notes = self.imported.warnings()

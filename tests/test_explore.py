@@ -408,3 +408,31 @@ def test_notes_name_files_of_one_name_as_files_does(tmp_path):
     for said in (warnings, drops):
         assert [m.split(": ")[0] for m in said] == [labels[0], labels[0], labels[1], labels[1]]
     assert drops[0] == "bakery/Table data.csv: 1 row(s) not imported: 'Total' row (the channel total, not a video)"
+
+
+def test_warnings_and_drops_are_shown_in_the_language_in_use(tmp_path):
+    """A notebook shows workspace.warnings() by its repr: after use_language('id') it reads Indonesian, as
+    files() does; the items stay Messages."""
+    import shutil
+
+    from IPython.lib.pretty import pretty
+
+    from helpers.i18n import Message, use_language
+    from tests.conftest import FIXTURES
+
+    shutil.copy(FIXTURES / "meta" / "header-only.csv", tmp_path / "header_only.csv")
+    shutil.copy(FIXTURES / "youtube" / "videos_and_shorts.csv", tmp_path / "Table data.csv")
+    workspace = explore.load_folder(tmp_path, timezone="UTC")
+    english = "header_only.csv: the file holds a header and no posts (a period without posts exports this way)"
+    indonesian = ("header_only.csv: berkas ini hanya berisi tajuk tanpa unggahan (periode tanpa unggahan diekspor "
+                  "seperti ini)")
+    try:
+        use_language("id")
+        warnings, drops = workspace.warnings(), workspace.imported.drops()
+        assert indonesian in repr(warnings) and indonesian in pretty(warnings) and english not in repr(warnings)
+        assert "'Total' row" not in repr(drops) and "Table data.csv: 1 baris" in repr(drops)
+        assert all(isinstance(note, Message) for note in warnings)
+        use_language("en")
+        assert english in repr(warnings)
+    finally:
+        use_language("en")

@@ -9,7 +9,7 @@ from typing import Callable
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, Notes
 from .reading import TextTable, normalise_name
 
 
@@ -37,15 +37,16 @@ class FileReport:
 def file_warnings(reports) -> list[Message]:
     """Every report's data-quality warnings, each naming its file ("posts.csv: 2 negative values ...") as
     file_labels does: three YouTube downloads' 'Table data.csv' by their folders."""
-    return [Message("imports.file_note", file=label, note=w)
-            for r, label in zip(reports, file_labels([r.path for r in reports])) for w in r.warnings]
+    return Notes(Message("imports.file_note", file=label, note=w)
+                 for r, label in zip(reports, file_labels([r.path for r in reports])) for w in r.warnings)
 
 
 def file_drops(reports) -> list[Message]:
     """Every report's dropped rows, by file (file_labels) and reason ("posts.csv: 3 row(s) left out: empty
     Post ID")."""
-    return [Message("imports.file_dropped", file=label, count=count, reason=reason)
-            for r, label in zip(reports, file_labels([r.path for r in reports])) for reason, count in r.dropped.items()]
+    return Notes(Message("imports.file_dropped", file=label, count=count, reason=reason)
+                 for r, label in zip(reports, file_labels([r.path for r in reports]))
+                 for reason, count in r.dropped.items())
 
 
 def file_labels(paths: list[Path]) -> list[str]:
