@@ -328,7 +328,8 @@ _IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
 def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "en", max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, missing as
-    "n/a", post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
+    "not reported" (summary_view's words: missing is not "not applicable"; a p-value of no test stays "n/a",
+    as the report writes it), post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
     the client report formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
     'median', 'ci_low' and 'ci_high' are in (its result's "measure").
 
@@ -341,7 +342,7 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     from .display import TWO_DECIMALS, metric_text, p_value_text, shorten
 
     tr = translator(language)
-    missing = tr.t("common.na")
+    missing = tr.t("common.not_reported")
     # labels escaped too: a table grouped by account has the exports' page names as its index or columns
     styler = table.style.format(na_rep=missing).format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     for column in table.columns:
@@ -350,7 +351,7 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
         if name in metrics.PERCENT_RATES + metrics.MONEY_RATES + TWO_DECIMALS or name == "engagement_rate_by_broadcast":
             shown_as = _formatter(lambda v, name=name: metric_text(tr, name, v), missing)
         elif column in ("p", "p_value", "p_holm"):  # p-values as the report writes them: 0.0004 is not "0.00"
-            shown_as = _formatter(lambda v: p_value_text(tr, v), missing)
+            shown_as = _formatter(lambda v: p_value_text(tr, v), tr.t("common.na"))  # no test: not applicable
         elif pd.api.types.is_bool_dtype(values):
             continue
         elif pd.api.types.is_integer_dtype(values):

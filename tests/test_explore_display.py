@@ -66,7 +66,8 @@ def test_the_posts_behind_a_rate_show_it_as_a_percentage_and_keep_the_fraction(t
     assert "35.71%" in html and "0.25%" in html and "0.357" not in html
     assert ">1,200<" in html and ">5<" in html and "5.0" not in html  # counts: whole, with separators
     assert "&lt;script&gt;" in html and "<script>" not in html  # the post's text, escaped
-    assert ">n/a<" in html  # the video's missing text
+    assert ">not reported<" in html and "n/a" not in html  # the video's missing text, as summary_view says it
+    assert ">tidak dilaporkan<" in explore.shown(behind, language="id").to_html()
     assert view.data is behind
     assert "35,71%" in explore.shown(behind, language="id").to_html()  # the Indonesian decimal comma
 
