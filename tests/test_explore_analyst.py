@@ -199,7 +199,7 @@ def test_misspelt_names_say_what_is_known_and_what_was_likely_meant(workspace):
     assert str(error.value).startswith("rate 'roi' is not one the workbook knows; expected one of: frequency, ")
     try:
         use_language("id")
-        with pytest.raises(WorkbookError, match="kolom 'formats' tidak dikenal workbook: maksud Anda 'format'?"):
+        with pytest.raises(WorkbookError, match="kolom 'formats' tidak dikenali buku kerja ini: maksud Anda 'format'?"):
             metrics.kpis(posts, by="formats")
     finally:
         use_language("en")

@@ -47,7 +47,7 @@ def test_a_misspelt_figure_names_the_figures_and_the_one_meant_in_the_reports_la
     use_language("en")  # the process speaks English; the Indonesian report's error is still Indonesian
     with pytest.raises(WorkbookError) as error:
         views["id"].figure_html("reach_vs_interaction")
-    assert str(error.value) == ("diagram 'reach_vs_interaction' tidak dikenal workbook: maksud Anda "
+    assert str(error.value) == ("diagram 'reach_vs_interaction' tidak dikenali buku kerja ini: maksud Anda "
                                 "'reach_vs_interactions'? Yang diharapkan salah satu dari: reach_vs_interactions, "
                                 "quadrant, rank_shift, formats, day_hour")
 

@@ -295,6 +295,7 @@ def test_indonesian_texts_use_one_term_per_metric():
     "tingkat", a denominator "pembagi"; a sum of reach is never called "jangkauan total" (it is not unique people)."""
     texts = catalogue("id")
     retired = {"penayangan": r"\bpenayangan\b", "penyebut": r"\bpenyebut\b", "jangkauan total": r"jangkauan total",
+               "workbook (write 'buku kerja ini')": r"\bworkbook\b",
                "total jangkauan": r"total jangkauan", "tayangan thumbnail": r"tayangan thumbnail"}
     for term, pattern in retired.items():
         found = [key for key, text in texts.items() if re.search(pattern, text, flags=re.IGNORECASE)]

@@ -347,7 +347,7 @@ def test_the_project_folder_or_its_code_folders_are_refused_as_the_output_folder
     assert not (PROJECT_ROOT / "notebooks" / "drafts").exists()  # refused before the folder is made
     assert main(["render", "--client", "harbour-books", "--out", "helpers", "--language", "id"]) == 2
     assert capsys.readouterr().err == (
-        "galat: folder keluaran helpers adalah folder workbook itu sendiri atau salah satu folder kodenya: laporan,"
+        "galat: folder keluaran helpers adalah folder buku kerja ini sendiri atau salah satu folder kodenya: laporan,"
         " catatan render, dan index.html akan bercampur dengan kode dan notebook-nya; pilih reports/ (bawaan) atau"
         " folder tersendiri dengan --out\n")
 
