@@ -277,8 +277,8 @@ def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Data
 def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None) -> dict[str, tuple]:
     """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the dates in
     its name where it names one (Business Suite, X and TikTok do; X's tweet activity names the day after its
-    last), widened by a day at most to its own posts' days, else its first to its last post (FileReport.period when `reports` are given, else its posts in
-    `posts`), whole months for a file with posts dated to the month only (the UCI dataset). A post table
+    last), widened by a day at most to its own posts' days; else its first to its last post
+    (FileReport.period when `reports` are given, else its posts in `posts`), whole months for a file with posts dated to the month only (the UCI dataset). A post table
     without source files (one built by hand) counts as one file. The one account of which days an export
     covers, for the report's coverage notes and for telling "no export covers these days" from "the account
     published nothing then" (covered_days)."""
@@ -303,8 +303,8 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
         named = dates_in_name(Path(file), first_year=periods.FIRST_YEAR) if file else []
         if len(named) >= 2:
             day_after = (family[file] == "x_tweet_activity") if file in family else named_to_day_after(Path(file))
-            start, end, day = min(named), max(named) - dt.timedelta(days=1) if day_after else max(named), \
-                dt.timedelta(days=1)
+            day = dt.timedelta(days=1)
+            start, end = min(named), max(named) - day if day_after else max(named)
             # widened to its own posts' days by a day at most: a name's days are the account's, which may not
             # be the table's (a Business Suite export written at Pacific time holds posts of the next day in
             # Johannesburg); posts further out are the file's own error (the importer warns), not days covered
