@@ -223,6 +223,11 @@ def test_an_elasticity_set_by_tied_interactions_is_no_fit():
     spread = _fit([(10 * 3 ** k, 1 + k % 2) for k in range(8)] + [(20, 3), (200, 9), (2000, 30), (60000, 40)])
     # four posts at 1 and four at 2: 12 pairs at 0, 21 falling, 33 rising, so the median lies among the rising
     assert spread["slope"] > 0 and spread["unfitted"] is None
+    # a slope of 0 from posts four of twelve alike (under half): interactions not rising with reach is a finding,
+    # with its interval, not a fit set aside as tied
+    flat = _fit(list(zip([100 * 2 ** k for k in range(12)], [5, 4, 3, 2, 2, 1, 1, 1, 1, 5, 4, 5])))
+    assert flat["slope"] == 0 and flat["tied_posts"] == 4 and flat["unfitted"] is None
+    assert flat["ci_low"] < 0 < flat["ci_high"]
 
 
 def test_holm_by_hand():
