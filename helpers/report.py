@@ -2169,9 +2169,10 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "broadcast"),
                                         "rate": compare.compare_groups(mine, "format", broadcast["rate"])}
         for name in CHANGE_WITH_INTERVAL:
-            if (min(len(mine), len(before_mine)) < MIN_CHANGE_POSTS
+            if (min(mine[name].notna().sum(), before_mine[name].notna().sum()) < MIN_CHANGE_POSTS
                     or (platform in broken and name in metrics.IMPRESSION_BASED)):
-                # too few posts in either period, or impressions then and views now: no change
+                # too few posts reporting the rate in either period (as period_change's minimum), or
+                # impressions then and views now: no change
                 result = median_difference_interval([], [])
             else:
                 result = median_difference_interval(mine[name], before_mine[name])

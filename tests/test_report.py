@@ -2478,3 +2478,28 @@ def test_a_benchmark_figure_with_no_upper_bound_says_so(report):
     platform = benchmarks.loc[mine, "platform"].iloc[0]
     text = changed._finding_benchmark(platform).text
     assert "to no upper bound;" in text and "∞" not in text
+
+
+def test_the_median_change_needs_six_posts_reporting_the_rate_as_the_change_does(tmp_path):
+    """Reach left blank on all but 3 of October's posts: the change of engagement rate by reach is n/a (3 of
+    this period's posts report it), and so is its median post's change, which 3 posts against 29 cannot give."""
+    import csv
+
+    source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    with open(source, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    october = [row for row in rows if row["Publish time"].startswith("10/")]
+    for row in october[3:]:
+        row["Reach"] = ""
+    copy = tmp_path / source.name
+    with open(copy, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    report = build_report(client="hb", client_name="HB", exports=[str(copy)], timezone="Europe/London",
+                          period_start="2026-10-01", period_end="2026-10-31")
+    assert report.kpi("facebook", "engagement_rate_by_reach", "posts_covered") == 3
+    row = report.lens_table("facebook", report.engagement_kpis("facebook")).set_index("metric").loc[
+        report._label("facebook", "engagement_rate_by_reach")]
+    assert row["change"] == "n/a: reported by 3 of this period's posts (6 needed)"
+    assert row["change in median post rate"] == "n/a"
