@@ -112,9 +112,12 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
     if first is not None and after_last is not None and first >= after_last:
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
-    if start or end:  # the span of the platform's exports; a format's posts may just not fall in it
-        _check_within_span(posts[posts["platform"] == platform] if platform else posts, start, end, platform)
     inside, cut = periods.within(posts, first, after_last)
+    mine = (posts["platform"] == platform) if platform else pd.Series(True, index=posts.index)
+    if (start or end) and not (inside & mine).any():
+        # no post of the platform in those days: do its exports cover them? (a format's posts may just not
+        # fall in them; a day holding a post is covered, whatever its file's name says)
+        _check_within_span(posts[mine], start, end, platform)
     cut &= keep
     if cut.any():
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})

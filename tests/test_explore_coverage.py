@@ -97,3 +97,19 @@ def test_a_gap_among_many_monthly_exports_names_the_nearest_ones():
         "2016-12-01 to 2021-08-31)")
     with pytest.raises(WorkbookError, match=r"between 2018-05-01 and 2018-05-31: no export covers these days"):
         explore.report_view(workspace, "2018-05-01", "2018-05-31")
+
+
+def test_days_holding_posts_are_never_said_to_be_uncovered(tmp_path):
+    """A file renamed for August to October that still holds July's posts: choosing days of July gives those
+    posts, not "no export covers these days" (the importer warns of the dates outside its name)."""
+    import shutil
+
+    from helpers.paths import DEMO_DIR
+
+    source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
+    shutil.copy(source, tmp_path / ("Aug-01-2026_Oct-31-2026_" + source.name.split("_")[-1]))
+    posts = explore.load_folder(str(tmp_path), timezone="Europe/London").posts
+    july = explore.select_posts(posts, start="2026-07-10", end="2026-07-20")
+    assert len(july) == 10 and july["published_at"].dt.month.eq(7).all()
+    with pytest.raises(WorkbookError, match="no export covers these days"):
+        explore.select_posts(posts, start="2026-05-10", end="2026-05-20")
