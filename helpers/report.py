@@ -172,6 +172,9 @@ class Report:
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
     side_files: list = field(default_factory=list)  # ("daily" | "paid", FileReport) of the files beside the posts
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
+    # each platform's export periods (_export_periods_by_file), computed once: the coverage notes, the summary
+    # and the lens tables ask for them dozens of times
+    _periods: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each platform's broadcast count (compare.with_broadcast), from the posts as given: analyse computes
@@ -1100,13 +1103,14 @@ class Report:
     def _export_spans(self, platform: str, first, last) -> list[tuple] | None:
         """The runs of days from `first` to `last` that a platform's post exports cover
         (_export_periods_by_file), overlapping periods merged. None when no export says."""
-        if not self._export_periods_by_file(platform):
-            return None
-        return covered_days(self.imported.posts, first, last, reports=self.imported.reports, platform=platform)[0]
+        spans = self._export_periods_by_file(platform)
+        return covered_days(self.imported.posts, first, last, spans=spans)[0] if spans else None
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers (sources.export_periods)."""
-        return export_periods(self.imported.posts, self.imported.reports, platform)
+        if platform not in self._periods:
+            self._periods[platform] = export_periods(self.imported.posts, self.imported.reports, platform)
+        return self._periods[platform]
 
     def near_download(self, platform: str) -> pd.DataFrame:
         """The platform's posts of the period that may have had fewer than SETTLING_DAYS days to collect before

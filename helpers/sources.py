@@ -329,15 +329,17 @@ def merged_days(spans) -> list[tuple]:
     return [(start, end) for start, end in merged]
 
 
-def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str | None = None):
+def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str | None = None,
+                 spans: dict | None = None):
     """The runs of days from `first` to `last` (dates; None: open) that the post exports (of `platform`)
     cover (export_periods), and the words saying so for a period without posts: "the exports cover these
     days" (or "... 2018-03-28 to 2018-03-31 of these days"), so the account published nothing then; or, with
     no run, "no export covers these days" with the periods the exports do cover (the nearest before and
-    after, when there are many). The one decision behind select_posts' and the report's "no posts" errors."""
+    after, when there are many). The one decision behind select_posts' and the report's "no posts" errors.
+    `spans`: export_periods' result, when the caller has it already."""
     from .i18n import Message
 
-    every = merged_days(export_periods(posts, reports, platform).values())
+    every = merged_days((spans if spans is not None else export_periods(posts, reports, platform)).values())
     low, high = first or dt.date.min, last or dt.date.max
     runs = [(max(s, low), min(e, high)) for s, e in every if s <= high and e >= low]
     if runs:
