@@ -300,7 +300,8 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     end of `end`. Each is the last total known on or before its day, no older than FOLLOWERS_TOLERANCE, with
     the day it is of (`start_day`, `end_day`), so that a series that stops short says so instead of passing
     an older total off as the period's. Follows gained and lost are summed over the days that report them
-    (they are daily counts, which do add up, unlike reach); `follow_days` of the `period_days` report them.
+    (they are daily counts, which do add up, unlike reach); `follow_days` of the `period_days` report follows
+    gained.
     `first_total_day` and `last_total_day` are the days the platform's totals span, whatever the period.
     NA, never 0, where the series is silent.
     """
@@ -324,6 +325,7 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
         rows.append({"platform": platform, "followers_start": before, "start_day": start_day, "followers_end": after,
                      "end_day": end_day, "change": change,
                      "relative_change": change / before if pd.notna(before) and before else np.nan, **sums,
-                     "follow_days": follows["date"].nunique(), "period_days": (end - start).days + 1,
+                     "follow_days": follows.loc[follows["metric"] == "follows_gained", "date"].nunique(),
+                     "period_days": (end - start).days + 1,
                      "first_total_day": totals.min(), "last_total_day": totals.max()})
     return pd.DataFrame(rows, columns=GROWTH_COLUMNS)

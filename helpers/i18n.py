@@ -184,7 +184,7 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "days": "day", "formats": "format", "slots": "slot", "clients": "client", "reports": "report",
             "figures": "figure", "interactions": "interaction", "comments": "comment", "hours": "hour",
             "minutes": "minute", "months": "month", "pairs": "pair", "values": "value", "errors": "error",
-            "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet"}
+            "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet", "follows": "follow"}
 #: Present-tense verbs that follow such a noun, and their singular: "1 posts are" reads "1 post is".
 SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries", "fall": "falls", "hold": "holds",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",

@@ -343,6 +343,30 @@ def test_follower_growth_takes_no_total_older_than_a_week():
     assert (near["follow_days"], near["period_days"]) == (0, 20)
 
 
+def test_the_days_follows_are_counted_on_are_those_reporting_follows_gained():
+    """Follows gained on 1 to 10 September, unfollows on 11 to 30: the 50 follows gained cover 10 of the
+    period's 30 days, not 30 (unfollows are another count), and the report says so."""
+    from helpers.daily import follower_growth
+    from helpers.report import build_report
+    from helpers.paths import DEMO_DIR
+
+    days = pd.date_range("2026-09-01", "2026-09-30")
+    metric = ["follows_gained"] * 10 + ["unfollows"] * 20
+    daily = pd.DataFrame({"client": "c", "platform": "facebook", "date": days, "metric": metric,
+                          "value": pd.array([5.0] * 10 + [1.0] * 20, dtype="Float64"), "source_file": "hand.csv",
+                          "source_row": range(2, 32)})
+    got = follower_growth(daily, "2026-09-01", "2026-09-30").iloc[0]
+    assert (got["follows_gained"], got["unfollows"], got["follow_days"], got["period_days"]) == (50, 20, 10, 30)
+    report = build_report(client="hb", client_name="HB", exports=[str(DEMO_DIR / "harbour-books" / "*.csv")],
+                          timezone="Europe/London", period_start="2026-09-01", period_end="2026-09-30")
+    report.daily = daily
+    assert report.follower_sentences() == [
+        "On Facebook, the daily series reports 50 follows gained on 10 of the period's 30 days (no"
+        " follower totals, so no growth rate); the other days are not counted."]
+    report.daily = daily.iloc[:1].assign(value=pd.array([1.0], dtype="Float64"))
+    assert report.follower_sentences()[0].startswith("On Facebook, the daily series reports 1 follow gained on 1 of the period's 30 days")
+
+
 def test_follower_growth_when_the_series_starts_inside_the_period():
     """No follower total before the period: start, change and relative change are missing, not an error."""
     from helpers.daily import follower_growth
