@@ -508,7 +508,7 @@ class Report:
         drew = (tr.t("finding.period_reach", total=tr.number(total)) if measure == "reach"
                 else tr.t("finding.period_count", total=tr.number(total), measure=self.ranked_by(platform)))
         return Finding(key, tr.t(key, platform=tr.platform(platform), posts=tr.number(posts), drew=drew,
-                                 interactions=tr.number(interactions)),
+                                 interactions=tr.number(interactions), compared=self.compared()),
                        {"total": total, "interactions": interactions, "platform": platform})
 
     @staticmethod
@@ -839,6 +839,9 @@ class Report:
                 covered = self._posted_nothing_before(platform)
                 notes.append(tr.t("coverage.no_previous_posts" if covered else "coverage.no_previous", platform=name,
                                   start=tr.date(self.comparison_start), end=tr.date(self.comparison_end)))
+            elif before < MIN_CHANGE_POSTS and len(group) < MIN_CHANGE_POSTS:
+                notes.append(tr.t("coverage.few_both", platform=name, count=tr.number(len(group)),
+                                  before=tr.number(before), minimum=tr.number(MIN_CHANGE_POSTS)))
             elif before < MIN_CHANGE_POSTS:
                 notes.append(tr.t("coverage.few_previous", platform=name, count=tr.number(before),
                                   minimum=tr.number(MIN_CHANGE_POSTS)))

@@ -364,7 +364,8 @@ def test_the_days_follows_are_counted_on_are_those_reporting_follows_gained():
         "On Facebook, the daily series reports 50 follows gained on 10 of the period's 30 days (no"
         " follower totals, so no growth rate); the other days are not counted."]
     report.daily = daily.iloc[:1].assign(value=pd.array([1.0], dtype="Float64"))
-    assert report.follower_sentences()[0].startswith("On Facebook, the daily series reports 1 follow gained on 1 of the period's 30 days")
+    assert report.follower_sentences()[0].startswith(
+        "On Facebook, the daily series reports 1 follow gained on 1 of the period's 30 days")
 
 
 def test_follower_growth_when_the_series_starts_inside_the_period():

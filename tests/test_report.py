@@ -1193,7 +1193,13 @@ def test_no_change_is_given_for_fewer_than_six_posts_in_the_period():
     assert (post["reach"], post["interactions"]) == (8543, 58)
     assert [f.text for f in one.findings()][1] == (
         "On Facebook, the period's 1 post drew a summed reach of 8,543 and 58 interactions; no change against the"
-        " comparison period is given (Data coverage says why).")
+        " comparison period (1 July 2026 to 31 August 2026) is given (Data coverage says why).")
+    # against the days just before (2 posts): both periods' counts are said, and the period is the previous one
+    default = build_report(client="hb", client_name="HB", exports=[str(DEMO_DIR / "harbour-books" / "*.csv")],
+                           timezone="Europe/London", period_start="2026-10-27", period_end="2026-10-31")
+    assert "no change against the previous period is given" in default.findings()[1].text
+    assert ("Facebook: only 1 post in this period and 2 in the comparison period, too few to compare (6 needed in"
+            " each), so no change is given for Facebook.") in default.coverage_notes()
 
 
 def test_a_platform_without_interactions_says_so_in_the_summary(tmp_path):
