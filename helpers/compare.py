@@ -317,11 +317,11 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
 
     No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts (the minimum the rank
     agreement is judged from), 'no_spread' when every post has the same reach, 'tied' when the fit is
-    degenerate. Degenerate means the slope is exactly 0 and at least half the posts drew one same count
-    (often 1): two posts with the same interactions give a pairwise slope of exactly 0, and no other pair
-    does, so the tied pairs then hold the middle of the pairwise slopes, and the 0 says how many posts are
-    alike, not how interactions scale with reach. A slope of 0 with fewer alike (8 of 30) is a finding: no
-    clear link, with its interval. The fit is kept for the record; 'tied_posts' and 'tied_value' give the
+    degenerate. Degenerate means the slope is exactly 0 and either at least half the posts drew one same
+    count (often 1) or its interval is 0 to 0 (a few counts, each drawn by many posts): two posts with the
+    same interactions give a pairwise slope of exactly 0, and no other pair does, so the tied pairs then hold
+    the middle of the pairwise slopes, and the 0 says how many posts are alike, not how interactions scale
+    with reach. A slope of 0 with fewer alike (8 of 30) and an interval around it is a finding: no clear link. The fit is kept for the record; 'tied_posts' and 'tied_value' give the
     largest group of equal counts.
     Posts none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported) naming
     the counts they do report, not a NaN slope.
@@ -354,7 +354,7 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
                             np.log(positive["reach"].to_numpy(float)), alpha=confidence)
     out.update(slope=float(fit.slope), intercept=float(fit.intercept), ci_low=float(fit.low_slope),
                ci_high=float(fit.high_slope))
-    if out["slope"] == 0 and 2 * out["tied_posts"] >= out["n"]:
+    if out["slope"] == 0 and (2 * out["tied_posts"] >= out["n"] or out["ci_low"] == out["ci_high"] == 0):
         out["unfitted"] = "tied"
     return out
 

@@ -228,6 +228,12 @@ def test_an_elasticity_set_by_tied_interactions_is_no_fit():
     flat = _fit(list(zip([100 * 2 ** k for k in range(12)], [5, 4, 3, 2, 2, 1, 1, 1, 1, 5, 4, 5])))
     assert flat["slope"] == 0 and flat["tied_posts"] == 4 and flat["unfitted"] is None
     assert flat["ci_low"] < 0 < flat["ci_high"]
+    # three counts only, 11 of 24 posts at 2: the slope and both ends of its interval are 0, set by the ties
+    reach = [1005, 1737, 132, 1849, 2130, 1619, 514, 1223, 812, 2440, 630, 1108, 1431, 2214, 2304, 336, 931, 1946,
+             2020, 419, 1303, 745, 1528, 223]
+    few = _fit(list(zip(reach, [2, 2, 1, 2, 1, 3, 1, 3, 3, 2, 3, 2, 3, 3, 1, 2, 3, 2, 2, 2, 2, 2, 3, 1])))
+    assert (few["slope"], few["ci_low"], few["ci_high"], few["tied_posts"]) == (0, 0, 0, 11)
+    assert few["unfitted"] == "tied"
 
 
 def test_holm_by_hand():
