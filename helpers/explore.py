@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import metrics, periods
+from . import metrics, periods, schema
 from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, is_pattern, resolve, taken_by_pattern
@@ -114,9 +114,11 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
     inside, cut = periods.within(posts, first, after_last)
     mine = (posts["platform"] == platform) if platform else pd.Series(True, index=posts.index)
+    if account:
+        mine &= (posts["account"] == account).fillna(False).astype(bool)
     if (start or end) and not (inside & mine).any():
-        # no post of the platform in those days: do its exports cover them? (a format's posts may just not
-        # fall in them; a day holding a post is covered, whatever its file's name says)
+        # no post of the platform (and account) in those days: do its exports cover them? (a format's posts
+        # may just not fall in them; a day holding a post is covered, whatever its file's name says)
         _check_within_span(posts[mine], start, end, platform)
     cut &= keep
     if cut.any():
@@ -328,11 +330,17 @@ def _formatter(number, missing: str):
 _IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
 
 
+#: The post table's figures and per-post metrics (schema.POST_COLUMNS, metrics.post_metrics): a missing one is
+#: one the export did not report, which `shown` says; any other column is a statistic, missing where too few
+#: posts give it.
+_REPORTED_COLUMNS = frozenset(schema.POST_COLUMNS) | {"interactions", "watch_time_hours"} | frozenset(metrics.RATES)
+
+
 def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "en", max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
-    rates and averages with two decimals, counts as whole numbers with thousands separators, missing as
-    "not reported" (summary_view's words: missing is not "not applicable"; a p-value of no test stays "n/a",
-    as the report writes it), post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
+    rates and averages with two decimals, counts as whole numbers with thousands separators, a post's missing
+    figure as "not reported" (summary_view's words: missing is not "not applicable"), a statistic too few
+    posts give (an interval, a p-value of no test) as "n/a", as the report writes it, post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
     the client report formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
     'median', 'ci_low' and 'ci_high' are in (its result's "measure").
 
@@ -345,12 +353,15 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     from .display import TWO_DECIMALS, metric_text, p_value_text, shorten
 
     tr = translator(language)
-    missing = tr.t("common.not_reported")
+    missing, not_computed = tr.t("common.not_reported"), tr.t("common.na")
     # labels escaped too: a table grouped by account has the exports' page names as its index or columns
     styler = table.style.format(na_rep=missing).format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     for column in table.columns:
         values = table[column]
         name = measure if column in _IN_MEASURE_UNITS and measure else column
+        # a post's figure the export left out is not reported; a statistic of them (an interval, rho, a
+        # median) too few posts to compute is not applicable
+        missing = tr.t("common.not_reported") if column in _REPORTED_COLUMNS else not_computed
         if name in metrics.PERCENT_RATES + metrics.MONEY_RATES + TWO_DECIMALS or name == "engagement_rate_by_broadcast":
             shown_as = _formatter(lambda v, name=name: metric_text(tr, name, v), missing)
         elif column in ("p", "p_value", "p_holm"):  # p-values as the report writes them: 0.0004 is not "0.00"

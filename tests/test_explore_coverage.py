@@ -113,3 +113,24 @@ def test_days_holding_posts_are_never_said_to_be_uncovered(tmp_path):
     assert len(july) == 10 and july["published_at"].dt.month.eq(7).all()
     with pytest.raises(WorkbookError, match="no export covers these days"):
         explore.select_posts(posts, start="2026-05-10", end="2026-05-20")
+
+
+def test_an_account_s_days_are_judged_by_its_own_exports(tmp_path):
+    """Two pages' Facebook exports in one folder, one of early 2025, one of July to October 2026: February
+    2025 is covered for the first page only, so for the second it is an error, not an empty table."""
+    import shutil
+
+    from helpers.paths import DEMO_DIR
+
+    for source in (FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv",
+                   next((DEMO_DIR / "harbour-books").glob("*.csv"))):
+        shutil.copy(source, tmp_path / source.name)
+    posts = explore.load_folder(str(tmp_path), timezone="Europe/London").posts
+    accounts = sorted(posts["account"].dropna().unique())
+    assert "Harbour Books" in accounts and len(accounts) == 2
+    other = next(a for a in accounts if a != "Harbour Books")
+    assert len(explore.select_posts(posts, platform="facebook", account=other, start="2025-04-01",
+                                    end="2025-04-14"))
+    with pytest.raises(WorkbookError, match="no export covers these days"):
+        explore.select_posts(posts, platform="facebook", account="Harbour Books", start="2025-04-01",
+                             end="2025-04-14")

@@ -82,6 +82,16 @@ def test_format_medians_are_shown_in_the_unit_of_the_rate_compared(two_posts):
     assert ">1,200.00<" in explore.shown(by_reach["medians"], measure="reach").to_html()  # no percent for reach
 
 
+def test_an_interval_too_few_posts_give_is_not_applicable_not_unreported(two_posts):
+    """Two posts a format: the exports report every figure, but no 95% interval comes from two values; the
+    interval's cells read "n/a", where a post's missing figure reads "not reported"."""
+    groups = compare.compare_groups(two_posts, "format", "engagement_rate_by_reach")
+    assert groups["medians"]["ci_low"].isna().all()
+    html = explore.shown(groups["medians"], measure=groups["measure"]).to_html()
+    assert ">n/a<" in html and "not reported" not in html
+    assert ">t/a<" in explore.shown(groups["medians"], measure=groups["measure"], language="id").to_html()
+
+
 def test_the_frequency_formula_names_views_where_the_exports_count_views(two_posts):
     html = explore.summary_view(two_posts).to_html()
     assert "frequency (Σ views ÷ Σ reach)" in html and "Σ interactions ÷ Σ views" in html
