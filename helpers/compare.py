@@ -321,8 +321,8 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
     count (often 1) or its interval is 0 to 0 (a few counts, each drawn by many posts): two posts with the
     same interactions give a pairwise slope of exactly 0, and no other pair does, so the tied pairs then hold
     the middle of the pairwise slopes, and the 0 says how many posts are alike, not how interactions scale
-    with reach. A slope of 0 with fewer alike (8 of 30) and an interval around it is a finding: no clear link. The fit is kept for the record; 'tied_posts' and 'tied_value' give the
-    largest group of equal counts.
+    with reach. A slope of 0 with fewer alike (8 of 30) and an interval around it is a finding: no clear link.
+    The fit is kept for the record; 'tied_posts' and 'tied_value' give the largest group of equal counts.
     Posts none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported) naming
     the counts they do report, not a NaN slope.
     """

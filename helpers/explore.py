@@ -340,8 +340,9 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, a post's missing
     figure as "not reported" (summary_view's words: missing is not "not applicable"), a statistic too few
-    posts give (an interval, a p-value of no test) as "n/a", as the report writes it, post texts and labels escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as
-    the client report formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
+    posts give (an interval, a p-value of no test) as "n/a", as the report writes it, post texts and labels
+    escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as the client report
+    formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
     'median', 'ci_low' and 'ci_high' are in (its result's "measure").
 
     A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction

@@ -919,6 +919,7 @@ class Report:
         tr = self.tr
         rows = []
         partly = self._partly_covered(platform)  # totals over part of the days are not compared (see findings)
+        before_heading = tr.t("kpi.previous_period" if self.comparison_is_previous else "kpi.comparison_period")
         for name in names:
             row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == name)]
             if row.empty:
@@ -933,9 +934,9 @@ class Report:
             entry = {
                 tr.t("kpi.metric"): self._label(platform, name),
                 tr.t("kpi.this_period"): value,
-                tr.t("kpi.previous_period" if self.comparison_is_previous else "kpi.comparison_period"): (tr.number(0) if name == "posts" and pd.isna(row["value_previous"])
-                                              and self._posted_nothing_before(platform)  # none, not unknown
-                                              else self._fmt_kpi(name, row["value_previous"])),
+                before_heading: (tr.number(0) if name == "posts" and pd.isna(row["value_previous"])
+                                 and self._posted_nothing_before(platform)  # none, not unknown
+                                 else self._fmt_kpi(name, row["value_previous"])),
                 tr.t("kpi.change"): (tr.t("change.partial") if partly and row["kind"] == "total"
                                      and pd.notna(row["change"]) else self._few_posts(row)
                                      or self._fmt_change(name, row)),
@@ -1747,7 +1748,8 @@ class Report:
         note = self.lens_note()  # above the lens tables, in every report: rates as Σ ÷ Σ, how intervals are had
         used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
                 "sum": "Σ" in note, "interval": True, "median": True,
-                "normal_approximation": self.tr.t("glossary.normal_approximation.term") in note, "spearman": ranked, "kendall": ranked, "overlap": ranked,
+                "normal_approximation": self.tr.t("glossary.normal_approximation.term") in note,
+                "spearman": ranked, "kendall": ranked, "overlap": ranked,
                 "elasticity": ranked, "mann_whitney": tested or bool(formats), "holm": tested or bool(formats),
                 "p_value": tested or bool(formats) or bool(slots), "cliffs_delta": tested,
                 "kruskal_wallis": bool(formats) or bool(slots),

@@ -278,10 +278,10 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
     """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the dates in
     its name where it names one (Business Suite, X and TikTok do; X's tweet activity names the day after its
     last), widened by a day at most to its own posts' days; else its first to its last post
-    (FileReport.period when `reports` are given, else its posts in `posts`), whole months for a file with posts dated to the month only (the UCI dataset). A post table
-    without source files (one built by hand) counts as one file. The one account of which days an export
-    covers, for the report's coverage notes and for telling "no export covers these days" from "the account
-    published nothing then" (covered_days)."""
+    (FileReport.period when `reports` are given, else its posts in `posts`), whole months for a file with
+    posts dated to the month only (the UCI dataset). A post table without source files (one built by hand)
+    counts as one file. The one account of which days an export covers, for the report's coverage notes and
+    for telling "no export covers these days" from "the account published nothing then" (covered_days)."""
     from . import periods
     from .importers.x_tweet_activity import named_to_day_after
     from .importers.yearless_dates import dates_in_name
