@@ -210,6 +210,77 @@ class Report:
         return tr.t("common.comparison_period_dated", start=tr.date(self.comparison_start),
                     end=tr.date(self.comparison_end))
 
+    # ----------------------------------------------------------------------------------------- a quiet period
+    @property
+    def has_posts(self) -> bool:
+        """Whether any platform has a post in the period. A report without one (the exports cover the period
+        and the account published nothing then, _report_of_loaded) is a short one: the summary says so and
+        what the comparison period held (findings), each section that measures posts says in one sentence
+        that there is none to measure (no_posts_sentence), and no figure is drawn."""
+        return not self.posts.empty
+
+    def summary_intro(self) -> str:
+        """The summary's opening: what its sentences come from (the numbers of the sections below), or for a
+        period without posts, that it has none and the comparison period's figures are quoted beside it."""
+        return self.tr.t("section.summary_intro" if self.has_posts else "quiet.summary_intro")
+
+    def no_posts_sentence(self) -> str:
+        """The one sentence a section that measures posts shows for a period without posts."""
+        return self.tr.t("quiet.section", start=self.tr.date(self.period_start), end=self.tr.date(self.period_end))
+
+    def quiet_platforms(self) -> list[str]:
+        """The platforms whose post exports cover days of the period and hold no post published in them: the
+        account published nothing there then, which is a result, not missing data (the same judgement as the
+        report's "no export covers these days" error, sources.covered_days). A platform whose exports cover
+        none of the period is not one: its files are of other days."""
+        first, last = self.period_start.date(), self.period_end.date()
+        known = set(self.imported.posts["platform"].dropna()) | {r.platform for r in self.imported.reports
+                                                                 if r.platform}
+        return [p for p in sorted(known - set(self.platforms)) if self._export_spans(p, first, last)]
+
+    def comparison_figures(self, platform: str) -> dict:
+        """What the comparison period held on a platform: its posts, and the summed reach and interactions of
+        those reporting them (metrics.kpis), each with the posts it covers; a figure no post reports is left
+        out (missing is not 0)."""
+        before = self.previous[self.previous["platform"] == platform]
+        figures = {"posts": len(before)}
+        if before.empty:
+            return figures
+        table = metrics.kpis(before).set_index("kpi")
+        for name in ("summed_reach", "interactions"):
+            if table.loc[name, "posts_covered"] > 0:
+                figures[name] = (table.loc[name, "value"], int(table.loc[name, "posts_covered"]))
+        return figures
+
+    def _finding_quiet(self, platform: str) -> Finding:
+        """'Quiet Books published no posts on Facebook from … to …, and the exports cover these days: …', then
+        what the comparison period held there (comparison_figures): the summary's sentence on a platform of
+        quiet_platforms."""
+        tr = self.tr
+        first, last = self.period_start.date(), self.period_end.date()
+        runs = self._export_spans(platform, first, last)
+        values = {"client": self.client_name, "platform": tr.platform(platform), "start": tr.date(self.period_start),
+                  "end": tr.date(self.period_end)}
+        text = (tr.t("quiet.finding", **values) if runs == [(first, last)]
+                else tr.t("quiet.finding_part", spans=self._spans_text(runs), **values))
+        figures = self.comparison_figures(platform)
+        sums = {name: figure for name, figure in figures.items() if name != "posts"}  # (value, posts reporting it)
+        dates = {"start": tr.date(self.comparison_start), "end": tr.date(self.comparison_end)}
+        if figures["posts"]:
+            shown = {name: (tr.number(value) if covered == figures["posts"] else  # part of the posts: said
+                            tr.t("quiet.reported_by", value=tr.number(value), covered=tr.number(covered)))
+                     for name, (value, covered) in sums.items()}
+            key = ("quiet.drew_both" if len(shown) == 2 else "quiet.drew_reach" if "summed_reach" in shown
+                   else "quiet.drew_interactions")
+            said = tr.t(key, reach=shown.get("summed_reach", ""), interactions=shown.get("interactions", "")) \
+                if shown else ""
+            text += " " + tr.t("quiet.before", posts=tr.number(figures["posts"]), drew=said, **values | dates)
+        else:
+            text += " " + tr.t("quiet.none_before" if self._posted_nothing_before(platform) else "quiet.not_before",
+                               **values | dates)
+        return Finding("quiet.finding", text, {"platform": platform, "posts": figures["posts"],
+                                               **{name: float(value) for name, (value, _) in sums.items()}})
+
     def table_caption(self, platform: str, lens: str) -> str:
         """The caption of a lens table ('broadcast', 'engagement' or 'attention'): the platform, the lens, and
         the two periods compared, named as compared() names them."""
@@ -284,8 +355,9 @@ class Report:
         for makers in rounds:
             made = [f for platform in self.platforms for f in (make(platform) for make in makers) if f]
             found += sorted(made, key=lambda f: f.key != "finding.formats_disagree")  # stable otherwise
-        lead = [self._finding_coverage()]
-        return (lead + found)[:8]
+        quiet = [self._finding_quiet(p) for p in self.quiet_platforms()]  # no post there, the exports cover it
+        lead = [self._finding_coverage()] if self.has_posts else []
+        return (lead + quiet + found)[:8]
 
     @staticmethod
     def benchmark_is_verdict(finding: Finding) -> bool:
@@ -981,7 +1053,10 @@ class Report:
 
     def lens_note(self) -> str:
         """How to read the lens tables (what a rate in them is, what its interval says, why a metric has no
-        row), said once above the first of them rather than in each table's caption."""
+        row), said once above the first of them rather than in each table's caption; nothing without posts
+        (there is no lens table to read)."""
+        if not self.has_posts:
+            return ""
         return self.tr.t("kpi.how_to_read", limit=self.tr.number(BOOTSTRAP_LIMIT),
                          minimum=self.tr.number(MIN_INTERVAL_VALUES))
 
@@ -1000,6 +1075,8 @@ class Report:
     def lens_sentence(self, lens: str) -> str:
         """Each platform's headline figures under one lens, in a sentence that leaves out what the exports do
         not report (no reach: the broadcast lens counts impressions or views, and the rate divides by them)."""
+        if not self.has_posts:
+            return self.no_posts_sentence()
         if lens == "broadcast":  # its totals: a part of the period is said beside them
             return " ".join(self._broadcast_sentence(p) + self._part_of_period(p) for p in self.platforms)
         return " ".join(self._engagement_sentence(platform) for platform in self.platforms)
@@ -1289,6 +1366,8 @@ class Report:
 
     def agreement_sentence(self) -> str:
         """How the two rankings agree, platform by platform (agreement_sentence_for)."""
+        if not self.has_posts:
+            return self.no_posts_sentence()
         return " ".join(self.agreement_sentence_for(platform) for platform in self.agreement.index)
 
     def agreement_sentence_for(self, platform: str) -> str:
@@ -1404,6 +1483,8 @@ class Report:
         """The formats section's opening, with the one rule on how many posts a format needs, said once for
         every table, test and sentence below it: compare.MIN_GROUP_POSTS to be tested against the others,
         statistics.MIN_INTERVAL_VALUES for its median's 95% interval."""
+        if not self.has_posts:  # timing and paid against organic too: the section's one sentence
+            return self.no_posts_sentence()
         return self.tr.t("section.formats_intro", compared=self.tr.number(compare.MIN_GROUP_POSTS),
                          interval=self.tr.number(MIN_INTERVAL_VALUES))
 
@@ -1527,6 +1608,8 @@ class Report:
         """Each platform's paid-against-organic lifts, and for each platform whose posts are marked but that
         has no lift, why: no platform drops out unexplained."""
         tr = self.tr
+        if not self.has_posts:  # the section's opening says there is none (formats_intro)
+            return ""
         if self.paid.empty:  # no post's paid flag is known
             return tr.t("paid.none")
         findings = {p: self._finding_paid(p) for p in self.platforms}
@@ -1566,6 +1649,8 @@ class Report:
 
     def attention_sentence(self) -> str:
         tr = self.tr
+        if not self.has_posts:
+            return self.no_posts_sentence()
         if not self.has_attention():
             return tr.t("attention.none")
         parts = []
@@ -1658,6 +1743,8 @@ class Report:
         source's components), how many only roughly (the source counts engagement its own way; not said
         again when each such figure is a finding's, which says so), and how many not at all (the table's
         notes say why)."""
+        if not self.has_posts:
+            return self.no_posts_sentence()
         tr = self.tr
         table = self.benchmarks
         findings = [f for f in (self._finding_benchmark(p) for p in self.platforms) if f]
@@ -1696,6 +1783,8 @@ class Report:
         given = {k for p, k in zip(rows.get("platform", []), rows.get("kpi", [])) if (p, k) not in hidden}
         if self.posts["reach"].notna().any() or self.previous["reach"].notna().any():
             given.add("reach")
+        for platform in self.quiet_platforms():  # what the summary quotes of the comparison period
+            given |= set(self.comparison_figures(platform)) - {"posts"}
         paid = self.paid_delivery  # the Ads Manager sentence quotes these, whatever the posts report
         for name, column in (("impressions", "impressions"), ("reach", "reported total reach"),
                              ("frequency", "frequency"), ("cpm", "CPM"),
@@ -1705,8 +1794,11 @@ class Report:
         return [name for name, _ in metrics.DEFINITIONS if name in given]
 
     def definitions_note(self) -> str:
-        """The metrics left out of Definitions, named, so a reader knows they were not forgotten."""
+        """The metrics left out of Definitions, named, so a reader knows they were not forgotten; for a period
+        without posts, that there was nothing to compute them on (the exports may well carry them)."""
         tr = self.tr
+        if not self.has_posts:
+            return tr.t("quiet.definitions")
         shown = set(self.defined_metrics())
         kpis = self.kpis
         given = set(kpis.loc[kpis["value"].notna() | kpis["value_previous"].notna(), "kpi"]) if len(kpis) else set()
@@ -1737,9 +1829,9 @@ class Report:
 
     def glossary_terms(self) -> list[str]:
         """The GLOSSARY terms this report shows, each where a section prints it: a table's header or caption, a
-        sentence or a figure's title. The 95% interval and the median are in every report (the lens tables'
-        caption, their median post's change); Σ and the normal approximation wherever the lens tables' note
-        (lens_note, shown in every report) writes them."""
+        sentence or a figure's title. The 95% interval and the median are in every report with posts (the lens
+        tables' caption, their median post's change); Σ and the normal approximation wherever the lens tables'
+        note (lens_note, shown in every report with posts) writes them."""
         platforms = self.platforms
         tested = any(len(self.formats[p][lens]["pairs"]) for p in platforms for lens in ("reach", "rate"))
         formats = [p for p in platforms if self._finding_formats(p)]  # its sentence names its tests
@@ -1747,7 +1839,7 @@ class Report:
         ranked = not self.agreement.empty  # the agreement table: ρ, τ, top-N overlap and elasticity columns
         note = self.lens_note()  # above the lens tables, in every report: rates as Σ ÷ Σ, how intervals are had
         used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
-                "sum": "Σ" in note, "interval": True, "median": True,
+                "sum": "Σ" in note, "interval": self.has_posts, "median": self.has_posts,
                 "normal_approximation": self.tr.t("glossary.normal_approximation.term") in note,
                 "spearman": ranked, "kendall": ranked, "overlap": ranked,
                 "elasticity": ranked, "mann_whitney": tested or bool(formats), "holm": tested or bool(formats),
@@ -1812,8 +1904,11 @@ class Report:
     def figure_note(self, name: str, *arguments) -> str | None:
         """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
         report no reach, rankings that cannot be compared); None when the figure is drawn. A figure the
-        report does not draw is an error (check_figure)."""
+        report does not draw is an error (check_figure). A report without posts draws none, and shows nothing
+        in their place: each section's opening says there is no post to measure (no_posts_sentence)."""
         self.check_figure(name, *arguments)
+        if not self.has_posts:
+            return ""
         tr = self.tr
         if name == "reach_vs_interactions" and not self._drawable().any():
             return tr.t("figure.scatter_none")
@@ -1834,8 +1929,9 @@ class Report:
         return None
 
     def draw_figures_ahead(self) -> None:
-        """Draw the report's figures with a second process's help, on a spare core (see drawing.py)."""
-        if self.ahead is None:
+        """Draw the report's figures with a second process's help, on a spare core (see drawing.py); none for a
+        report without posts, which draws no figure."""
+        if self.ahead is None and self.has_posts:
             self.ahead = FiguresAhead({key: self._maker(key) for key in self.figure_plan()})
 
     def _maker(self, key: tuple):
@@ -2100,7 +2196,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
         said = {"client": str(client_name), "start": str(period_start), "end": str(period_end), "count": len(every)}
-        if every.empty:
+        if every.empty and asked_by == "explore":
             raise WorkbookError(Message("imports.report.no_posts", **said))
         # exports that cover none of these days, or an account that published nothing in days they cover
         covered, covers = covered_days(every, periods.iso_day(period_start), periods.iso_day(period_end),
@@ -2109,8 +2205,11 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
             first, last = explore.span(every)  # a post dated to its month: all of it
             key = "imports.explore.report_nothing_published" if covered else "imports.explore.report_no_posts"
             raise WorkbookError(Message(key, covers=covers, first=first, last=last, **said))
-        key = "imports.report.nothing_published" if covered else "imports.report.no_posts_span"
-        raise WorkbookError(Message(key, covers=covers, **said))
+        if not covered:  # the wrong files, or a period outside their days: the roster or the exports need fixing
+            raise WorkbookError(Message("imports.report.no_posts" if every.empty else "imports.report.no_posts_span",
+                                        covers=covers, **said))
+        # the exports cover the period and the account published nothing then: a result the client is sent, as
+        # a short report (Report.has_posts), not an error
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
         logo=logo, currency=str(currency).upper(), tr=tr, period_start=start, comparison_start=previous_start,

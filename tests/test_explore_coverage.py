@@ -1,8 +1,9 @@
 """A period without posts is told apart by whether an export covers it: days no export file covers (before,
 after, or between monthly exports) are an error naming the days the exports do cover; days an export covers
-but no post was published on are an empty selection, and in a report, an error saying the account published
-nothing then. The fixtures are X's tweet activity exports for August 2015 (posts on the 17th and 18th) and
-August 2019 (posts on the 10th and 13th): named for whole months, with four years between them."""
+but no post was published on are an empty selection, and in a report, a short report saying the account
+published nothing then (in explore.report_view, an error asking for days with posts). The fixtures are X's
+tweet activity exports for August 2015 (posts on the 17th and 18th) and August 2019 (posts on the 10th and
+13th): named for whole months, with four years between them."""
 import pytest
 
 from helpers import explore, report
@@ -63,14 +64,21 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
                                          "2019-08-25 to 2019-08-31 of these days but hold no post published in them")
 
 
-def test_the_report_notebook_says_the_same_in_words_of_the_roster(months_apart):
+def test_the_report_notebook_reports_a_quiet_period_and_refuses_days_no_export_covers(months_apart):
+    """Days the exports cover without a post are a short report saying so, with the comparison period's
+    posts (8 to 19 August 2019: those of the 10th and 13th, 1 + 1 and 1 + 0 + 2 retweets, replies and
+    likes); days no export covers stay an error in the words of the roster."""
     common = dict(client="bakery", client_name="Bakery", timezone="UTC")
-    with pytest.raises(WorkbookError) as quiet:
-        report.report_of_loaded(months_apart, period_start="2019-08-20", period_end="2019-08-31", **common)
-    assert said(quiet, "en") == (
-        "no posts for Bakery between 2019-08-20 and 2019-08-31: the exports cover these days but hold no post "
-        "published in them, so the account published nothing then. A report needs posts: set a period with some "
-        "in the roster.")
+    quiet = report.report_of_loaded(months_apart, period_start="2019-08-20", period_end="2019-08-31", **common)
+    assert not quiet.has_posts and quiet.quiet_platforms() == ["x"]
+    assert [f.text for f in quiet.findings()] == [
+        "Bakery published no posts on X from 20 August 2019 to 31 August 2019, and the X exports cover these days: "
+        "the account published nothing then, which is no gap in the data. In the comparison period (8 August 2019 "
+        "to 19 August 2019), X had 2 posts, with 5 interactions."]
+    partly = report.report_of_loaded(months_apart, period_start="2019-08-25", period_end="2019-09-05", **common)
+    assert partly.findings()[0].text.startswith(
+        "Bakery published no posts on X from 25 August 2019 to 5 September 2019 on the days the X exports cover "
+        "(25 August 2019 to 31 August 2019): the account published nothing then; no export covers the other days")
     with pytest.raises(WorkbookError) as gap:
         report.report_of_loaded(months_apart, period_start="2017-05-01", period_end="2017-05-31", **common)
     assert said(gap, "en") == (

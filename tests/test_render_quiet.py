@@ -1,0 +1,171 @@
+"""A period whose exports cover it but hold no post published in it renders as a short report saying so, with
+what the comparison period held; a period the exports do not cover is still an error.
+
+The fixture (tests/fixtures/quiet) is a Business Suite posts export named for September and October 2026
+holding three posts of September, and the page's daily reach in October. By hand, September's posts: reach
+1,000 + 500 + 250 = 1,750; interactions (reactions + comments + shares) 13 + 5 + 5 = 23. The daily reach of
+October is 100 + the day: median 116, lowest 101, highest 131."""
+import html
+import json
+import re
+
+import pytest
+
+from helpers.__main__ import main
+from helpers.errors import WorkbookError
+from helpers.i18n import Translator
+from helpers.report import build_report
+from tests.conftest import FIXTURES
+from tests.test_render import headings
+
+QUIET = FIXTURES / "quiet"
+POSTS = str(QUIET / "Sep-01-2026_Oct-31-2026_100000000000042.csv")
+
+NO_POSTS_EN = "No posts were published from 1 October 2026 to 31 October 2026, so there are no posts to measure here."
+FINDING_EN = ("Quiet Books published no posts on Facebook from 1 October 2026 to 31 October 2026, and the Facebook "
+              "exports cover these days: the account published nothing then, which is no gap in the data. In the "
+              "comparison period (1 September 2026 to 30 September 2026), Facebook had 3 posts, with a summed reach "
+              "of 1,750 and 23 interactions.")
+NO_POSTS_ID = ("Tidak ada unggahan yang dipublikasikan dari 1 Oktober 2026 hingga 31 Oktober 2026, sehingga tidak ada "
+               "unggahan yang dapat diukur di sini.")
+FINDING_ID = ("Toko Sepi tidak memublikasikan unggahan di Facebook dari 1 Oktober 2026 hingga 31 Oktober 2026, dan "
+              "ekspor Facebook mencakup hari-hari ini: akun ini memang tidak memublikasikan apa pun saat itu, jadi ini "
+              "bukan data yang hilang. Pada periode pembanding (1 September 2026 hingga 30 September 2026), Facebook "
+              "memiliki 3 unggahan, dengan jangkauan yang dijumlahkan sebesar 1.750 dan 23 interaksi.")
+
+
+def visible_text(page: str) -> str:
+    """The words a reader sees: the body without its tags, styles and figures' data."""
+    body = re.sub(r"<style.*?</style>", " ", page[page.find("<body"):], flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """One batch: the quiet month in English and in Indonesian, and a month the export does not cover."""
+    folder = tmp_path_factory.mktemp("quiet")
+    roster = folder / "clients.yml"
+    roster.write_text(f"""
+clients:
+  - id: quiet-en
+    name: Quiet Books
+    exports: ["{POSTS}", "{QUIET / 'Reach.csv'}"]
+    timezone: Europe/London
+    period: {{start: 2026-10-01, end: 2026-10-31}}
+  - id: quiet-id
+    name: Toko Sepi
+    exports: ["{POSTS}"]
+    timezone: Europe/London
+    language: id
+    period: {{start: 2026-10-01, end: 2026-10-31}}
+  - id: uncovered
+    name: Uncovered Books
+    exports: ["{POSTS}"]
+    timezone: Europe/London
+    period: {{start: 2026-12-01, end: 2026-12-31}}
+""", encoding="utf-8")
+    out = folder / "reports"
+    status = main(["render", "--clients", str(roster), "--out", str(out)])
+    return status, out
+
+
+def test_a_quiet_month_renders_as_a_short_report(rendered):
+    status, out = rendered
+    assert status == 1  # the uncovered client fails, and only it
+    record = json.loads((out / "quiet-en" / "render.json").read_text(encoding="utf-8"))
+    assert record["status"] == "ok" and record["error"] == ""
+    page = (out / "quiet-en" / "report.html").read_text(encoding="utf-8")
+    text = visible_text(page)
+    assert "Quiet Books: reach and engagement, 1 October 2026 to 31 October 2026" in text
+    for heading in headings("en"):
+        assert f">{heading}<" in page, heading
+    assert FINDING_EN in text
+    # lenses, disagreement, formats and timing, attention, benchmarks: one sentence each, no table or figure
+    assert text.count(NO_POSTS_EN) == 6
+    assert "<img" not in page and page.count("<table") == 3  # files read, definitions, glossary
+    # the page's daily reach is shown, as in any report whose daily files cover the period
+    assert ("On Facebook, the page reached 116 accounts on a typical day of the period (the median day; lowest 101, "
+            "highest 131; 31 of its 31 days in the daily series).") in text
+    for word in ("nan", "None", "n/a", "Traceback", "Error"):
+        assert not re.search(rf"\b{re.escape(word)}\b", text), word
+    # the glossary lists only the words the report shows: summed reach, quoted for the comparison period
+    assert "95% CI" not in text and "Spearman" not in text and "median" not in text.replace("the median day", "")
+    assert "Each post's reach added up" in text
+
+
+def test_a_quiet_month_renders_in_indonesian(rendered):
+    _, out = rendered
+    page = (out / "quiet-id" / "report.html").read_text(encoding="utf-8")
+    text = visible_text(page)
+    for heading in headings("id"):
+        assert f">{heading}<" in page, heading
+    assert FINDING_ID in text and text.count(NO_POSTS_ID) == 6
+    assert "<img" not in page and "No posts" not in text
+
+
+def test_a_month_the_exports_do_not_cover_still_fails_with_its_reason(rendered):
+    _, out = rendered
+    record = json.loads((out / "uncovered" / "render.json").read_text(encoding="utf-8"))
+    assert record["status"] == "failed" and not (out / "uncovered" / "report.html").exists()
+    assert record["error"] == (
+        "no posts for Uncovered Books between 2026-12-01 and 2026-12-31: no export covers these days (the exports "
+        "cover 2026-09-01 to 2026-10-31). Check the period in the roster or add the exports that cover it.")
+
+
+def test_the_index_lists_the_quiet_clients_as_rendered(rendered):
+    _, out = rendered
+    index = (out / "index.html").read_text(encoding="utf-8")
+    ok = html.escape(Translator("en").t("cli.index_page.ok"))
+    for client in ("quiet-en", "quiet-id"):
+        row = next(r for r in index.split("<tr>") if f"<small>{client}</small>" in r)
+        assert f'href="{client}/report.html"' in row and f'<span class="ok">{ok}</span>' in row
+
+
+def test_a_quiet_report_draws_no_figure_nor_forks_to_draw_ahead():
+    report = build_report(client="quiet", client_name="Quiet Books", exports=[POSTS], timezone="Europe/London",
+                          period_start="2026-10-01", period_end="2026-10-31", draw_ahead=True)
+    assert not report.has_posts and report.ahead is None and report.figure_plan() == []
+    assert [f.values for f in report.findings()] == [
+        {"platform": "facebook", "posts": 3, "summed_reach": 1750.0, "interactions": 23.0}]
+    assert report.glossary_terms() == ["summed_reach"]
+    assert report.defined_metrics() == ["reach", "summed_reach", "interactions"]
+
+
+def test_a_period_the_exports_do_not_cover_is_an_error_in_python_too():
+    with pytest.raises(WorkbookError, match="no export covers these days"):
+        build_report(client="quiet", client_name="Quiet Books", exports=[POSTS], timezone="Europe/London",
+                     period_start="2026-12-01", period_end="2026-12-31")
+
+
+def test_a_platform_without_posts_beside_one_with_posts_gets_the_summarys_sentence(tmp_path):
+    """Kopi Senja's demo exports with Instagram's October posts taken out: the report is Facebook's, and the
+    summary says Instagram published nothing in October, with its September figures summed here from the file
+    (reach; likes + shares + comments + saves)."""
+    import csv
+    import shutil
+
+    from helpers.paths import DEMO_DIR
+
+    instagram = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv"
+    shutil.copy(DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv", tmp_path)
+    with instagram.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    with (tmp_path / instagram.name).open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(r for r in rows if not r["Publish time"].startswith("10/"))
+    september = [r for r in rows if r["Publish time"].startswith("09/")]
+    reach = sum(int(r["Reach"]) for r in september)
+    interactions = sum(int(r[c]) for r in september for c in ("Likes", "Shares", "Comments", "Saves"))
+    report = build_report(client="kopi", client_name="Kopi Senja", exports=[str(tmp_path / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31")
+    assert report.has_posts and report.platforms == ["facebook"] and report.quiet_platforms() == ["instagram"]
+    quiet = [f for f in report.findings() if f.key == "quiet.finding"]
+    assert [f.values for f in quiet] == [{"platform": "instagram", "posts": len(september),
+                                          "summed_reach": float(reach), "interactions": float(interactions)}]
+    tr = report.tr
+    assert quiet[0].text == (
+        "Kopi Senja published no posts on Instagram from 1 October 2026 to 31 October 2026, and the Instagram exports "
+        "cover these days: the account published nothing then, which is no gap in the data. In the comparison "
+        f"period (1 September 2026 to 30 September 2026), Instagram had {len(september)} posts, with a summed reach "
+        f"of {tr.number(reach)} and {tr.number(interactions)} interactions.")
