@@ -7,6 +7,7 @@ formulas from report.yml), so the lesson runs the same in English and Bahasa Ind
 """
 from __future__ import annotations
 
+import ast
 import difflib
 import html
 import linecache
@@ -1043,8 +1044,9 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     """What went wrong in a learner's own cell, in the learner's language, or None to show the usual traceback.
 
     Explained: a column or row name that a table (a DataFrame or Series named in the failing line) does not
-    have, with the nearest names it does have (KeyError); `.iloc[0]` on a filter that kept no row
-    (IndexError); a name Python does not know: a lesson name whose cell was not run, text without quotes
+    have, with the nearest names it does have (KeyError), the table being the one the line reads (never the
+    target of its `=`); `.iloc[0]` on a filter that kept no row, a number column compared with text said as
+    such (IndexError); a name Python does not know: a lesson name whose cell was not run, text without quotes
     ('b', reel), or a typo with its nearest names (NameError); a row or column written after a dot
     (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value
     (AttributeError; a misspelt method keeps Python's own message). Only errors raised through the learner's code
@@ -1063,18 +1065,64 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
         return _explain_name(getattr(error, "name", None), namespace, tr)
     if isinstance(error, AttributeError):
         return _explain_attribute(error, code, namespace, tr)
-    names = list(dict.fromkeys(re.findall(r"[A-Za-z_]\w*", code)))
-    tables = [(name, namespace[name]) for name in names if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
+    tables = [(name, namespace[name]) for name in _read_names(code)
+              if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
+    indexed = _indexed_table(frames, frame)
+    tables.sort(key=lambda item: item[1] is not indexed)  # the table the failing call was made on first
     if not tables:
         return None
     if isinstance(error, KeyError):
         return _explain_key(_missing_labels(error), tables, tr)
     if isinstance(error, IndexError) and ".iloc" in code and "out-of-bounds" in str(error):
-        table = tables[0][0]
-        found = re.search(rf"{re.escape(table)}\[\s*[\"']([^\"']+)[\"']\s*\]\s*==", code)
-        values = tr.t("lesson.mistake.column_values", table=table, column=found.group(1)) if found else ""
-        return " ".join(p for p in (tr.t("lesson.mistake.empty", table=table), values) if p)
+        return _explain_empty(code, *tables[0], tr)
     return None
+
+
+def _read_names(code: str) -> list[str]:
+    """The names a line of a learner's cell reads, in order of appearance. The targets of an assignment are
+    left out: `answer_formats = demo_posts.groupby("Format")…` indexes demo_posts, whatever an earlier attempt
+    left in answer_formats. A line that is only part of a statement (one line of several) is read as text,
+    less a leading `name =`."""
+    try:
+        tree = ast.parse(code.strip())
+    except SyntaxError:
+        text = re.sub(r"^\s*[A-Za-z_][\w\s,]*=(?!=)", "", code)
+        return list(dict.fromkeys(re.findall(r"[A-Za-z_]\w*", text)))
+    loaded = sorted((node.lineno, node.col_offset, node.id) for node in ast.walk(tree)
+                    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load))
+    return list(dict.fromkeys(name for _, _, name in loaded))
+
+
+def _indexed_table(frames: list, frame) -> pd.DataFrame | pd.Series | None:
+    """The table the learner's failing call was made on (`self` of the first pandas frame after the learner's
+    own, or the table behind `.loc` and `.groupby(…)[…]`), or None."""
+    after = [f for f, _ in frames]
+    called = after[after.index(frame) + 1:] if frame in after else []
+    if not called:
+        return None
+    owner = called[0].f_locals.get("self")
+    if not isinstance(owner, (pd.DataFrame, pd.Series)):
+        owner = getattr(owner, "obj", None)
+    return owner if isinstance(owner, (pd.DataFrame, pd.Series)) else None
+
+
+#: `table["column"] == "text"` or `table.column == 'text'` in a filter.
+TEXT_COMPARISON = r"{table}(?:\[\s*[\"']([^\"']+)[\"']\s*\]|\.([A-Za-z_]\w*))\s*==\s*([\"'])(.*?)\3"
+
+
+def _explain_empty(code: str, name: str, table, tr: Translator) -> str:
+    """`.iloc[0]` on a filter of `table` that kept no row: a number column compared with text (`edition ==
+    "2023"`, never true) said as such; otherwise the values to check, and how to list a column's values."""
+    compared = [(bracket or attribute, value) for bracket, attribute, _, value in
+                re.findall(TEXT_COMPARISON.format(table=re.escape(name)), code)]
+    columns = table.columns if isinstance(table, pd.DataFrame) else []
+    for column, value in compared:
+        if column in columns and pd.api.types.is_numeric_dtype(table[column]) \
+                and re.fullmatch(r"\s*[-+]?\d+(?:\.\d+)?\s*", value):
+            return tr.t("lesson.mistake.empty_number", table=name, column=column, value=f'"{value}"',
+                        number=value.strip())
+    values = tr.t("lesson.mistake.column_values", table=name, column=compared[0][0]) if compared else ""
+    return " ".join(p for p in (tr.t("lesson.mistake.empty", table=name), values) if p)
 
 
 def _missing_labels(error: KeyError) -> list[str]:
@@ -1121,8 +1169,7 @@ def _explain_attribute(error: AttributeError, code: str, namespace: dict, tr: Tr
     table, name = getattr(error, "obj", None), getattr(error, "name", None)
     if not isinstance(table, (pd.DataFrame, pd.Series)) or not name:
         return None
-    owner = next((word for word in dict.fromkeys(re.findall(r"[A-Za-z_]\w*", code))
-                  if namespace.get(word) is table), None)
+    owner = next((word for word in _read_names(code) if namespace.get(word) is table), None)
     if owner is None:
         return None
     columns = [str(c) for c in table.columns] if isinstance(table, pd.DataFrame) else []

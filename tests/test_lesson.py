@@ -1137,6 +1137,46 @@ def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_slip_names_the_table_the_line_reads_not_the_answer_it_assigns(learner, language):
+    """An earlier attempt left a table in the answer variable: the line's slip is still about the table it
+    indexes (the target of `=` is not read), with that table's nearest names; and of two tables read, the one
+    the failing call was made on."""
+    tr = Translator(language)
+    learner["answer_formats"] = learner["demo_posts"].groupby("format")[["reach", "engagement_rate_by_reach"]].median()
+    message = _slip('answer_formats = demo_posts.groupby("Format").reach.median()', learner, language)
+    assert message.startswith(" ".join([tr.t("lesson.mistake.no_label", table="demo_posts", names="'Format'"),
+                                        tr.t("lesson.mistake.did_you_mean", names="`'format'`")]))
+    table = learner["benchmark_table"]
+    learner["answer_benchmark"] = table[table["platform"] == "x"]["value"]
+    message = _slip('answer_benchmark = benchmark_table.loc[benchmark_table.platform=="x", "valeu"]', learner, language)
+    assert message.startswith(" ".join([tr.t("lesson.mistake.no_label", table="benchmark_table", names="'valeu'"),
+                                        tr.t("lesson.mistake.did_you_mean", names="`'value'`")]))
+    assert "2, 13, 18" not in message  # the rows of the earlier answer
+    message = _slip('answer_frequency = exercise_posts.loc["B", "reach"] / demo_posts["Reach"]', learner, language)
+    assert message.startswith(tr.t("lesson.mistake.no_label", table="demo_posts", names="'Reach'"))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_an_empty_filter_on_a_number_written_as_text_says_so(learner, language):
+    """`edition == "2023"` keeps no row because the column holds numbers: said so, with the number to write,
+    for the table filtered (not the answer variable of an earlier attempt), in either way of naming a column."""
+    tr = Translator(language)
+    learner["answer_benchmark"] = 0.5
+    expected = tr.t("lesson.mistake.empty_number", table="benchmark_table", column="edition", value='"2023"',
+                    number="2023")
+    for code in ('answer_benchmark = benchmark_table[(benchmark_table.platform=="x") & '
+                 '(benchmark_table.edition=="2023")]["value"].iloc[0]',
+                 'answer_benchmark = benchmark_table[benchmark_table["edition"] == "2023"]["value"].iloc[0]'):
+        assert _slip(code, learner, language) == expected
+    assert "2023" in expected and "`edition`" in expected
+    learner["answer_benchmark"] = learner["benchmark_table"]["value"]
+    text = _slip('answer_benchmark = benchmark_table[benchmark_table.platform == "X"]["value"].iloc[0]', learner,
+                 language)  # a text column: the values to check, and how to list them
+    assert text == " ".join([tr.t("lesson.mistake.empty", table="benchmark_table"),
+                             tr.t("lesson.mistake.column_values", table="benchmark_table", column="platform")])
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_row_or_column_written_after_a_dot_is_explained(learner, language):
     """`exercise_posts.B` (an AttributeError: pandas finds no row after a dot) says how to pick a row, a column
     and one value, in the lesson's language; a column in the wrong case too. A misspelt method is left to
