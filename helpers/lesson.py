@@ -873,8 +873,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or a near
     miss (within CLOSE: advice that fits the exercise), or another post's value in exercises 1 and 2; a pair with one right value says
-    which position is right, and a pair given in the wrong order says so. Exercise 2's pair may also be one
-    pandas Series or array of the two rates (_rates_pair), as computing both at once gives it.
+    which position is right, and a pair given in the wrong order says so. The pairs of exercises 2 and 4 may
+    also be one pandas Series or array of the two values (_pair), as computing both at once gives them.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
@@ -895,8 +895,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             answer = answer.to_numpy().ravel()[0]  # one filtered value: what the learner meant
         else:
             return result("invalid", tr.t("lesson.check.column_given", count=tr.number(len(answer))))
-    if exercise_id == "rates" and isinstance(answer, (pd.Series, np.ndarray)):
-        answer = _rates_pair(answer)
+    if exercise_id in PAIR_LABELS and isinstance(answer, (pd.Series, np.ndarray)):
+        answer = _pair(exercise_id, answer)
     if _decimal_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
     if _quoted_number(exercise_id, answer):
@@ -964,12 +964,18 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
 
-def _rates_pair(answer):
-    """Exercise 2 computed in one step with pandas or numpy, (interactions ÷ post C's reach and impressions),
-    as the pair the check expects: a Series labelled reach and impressions by its labels, two numbers in
-    their order. Anything else is returned as it is, for the check to explain."""
-    if isinstance(answer, pd.Series) and {"reach", "impressions"} <= set(answer.index) and len(answer) == 2:
-        answer = answer[["reach", "impressions"]]
+#: The labels a pandas answer of exercise 2 or 4 carries when computed in one step, in the pair's order:
+#: (interactions ÷ post C's reach and impressions), (the medians per format).idxmax().
+PAIR_LABELS = {"rates": ("reach", "impressions"), "formats": ("reach", "engagement_rate_by_reach")}
+
+
+def _pair(exercise_id: str, answer):
+    """Exercise 2 or 4 computed in one step with pandas or numpy, as the pair the check expects: a Series
+    labelled as PAIR_LABELS by its labels, any other two values in their order (so a pair the wrong way
+    round is still wrong). Anything else is returned as it is, for the check to explain."""
+    labels = list(PAIR_LABELS[exercise_id])
+    if isinstance(answer, pd.Series) and set(labels) <= set(answer.index) and len(answer) == 2:
+        answer = answer[labels]
     values = np.asarray(answer).ravel()
     return tuple(values.tolist()) if values.size == 2 and answer.ndim == 1 else answer
 

@@ -1082,6 +1082,27 @@ def test_the_rates_computed_as_one_series_are_taken_as_the_pair():
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_formats_computed_as_one_series_are_taken_as_the_pair(language):
+    """The hint's medians per format, `.idxmax()`, give a Series labelled reach and engagement_rate_by_reach
+    (reel and text on Harbour Books' Facebook page): that is the pair the question asks for, (highest reach,
+    highest rate), read by its labels; two format names without those labels are read in their order, so
+    the wrong way round is still wrong."""
+    tr = Translator(language)
+    posts = lesson.exercise_data("formats")
+    winners = posts.groupby("format")[["reach", "engagement_rate_by_reach"]].median().idxmax()
+    assert winners.tolist() == ["reel", "text"] == list(lesson.expected_answer("formats"))
+    assert lesson.check("formats", winners, language).correct
+    assert lesson.check("formats", winners[["engagement_rate_by_reach", "reach"]], language).correct  # labelled
+    swapped = tr.t("lesson.check.swapped_formats")
+    assert lesson.check("formats", pd.Series(["text", "reel"]), language).message.endswith(swapped)
+    assert lesson.check("formats", np.array(["text", "reel"]), language).message.endswith(swapped)
+    assert lesson.check("formats", pd.Series({"reach": "text", "engagement_rate_by_reach": "reel"}),
+                        language).message.endswith(swapped)
+    assert lesson.check("formats", pd.Series(["reel", "text"]), language).correct
+    assert lesson.check("formats", posts["format"].head(3), language).status == "invalid"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_intro_follows_a_zero_paid_boost(language):
     tr = Translator(language)
     text = lesson.simulation_intro(tr, 5000, 0.25, 0.0, 30)
