@@ -893,6 +893,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     if isinstance(answer, (pd.Series, pd.DataFrame)) and exercise_id in ("frequency", "benchmark"):
         if len(answer) == 1 and answer.size == 1 and _is_number(answer.to_numpy().ravel()[0]):
             answer = answer.to_numpy().ravel()[0]  # one filtered value: what the learner meant
+        elif _misaligned(answer):
+            return result("invalid", tr.t("lesson.check.misaligned", count=tr.number(len(answer))))
         else:
             return result("invalid", tr.t("lesson.check.column_given", count=tr.number(len(answer))))
     if exercise_id in PAIR_LABELS and isinstance(answer, (pd.Series, np.ndarray)):
@@ -978,6 +980,13 @@ def _pair(exercise_id: str, answer):
         answer = answer[labels]
     values = np.asarray(answer).ravel()
     return tuple(values.tolist()) if values.size == 2 and answer.ndim == 1 else answer
+
+
+def _misaligned(answer) -> bool:
+    """A Series of empty values (NaN) only, as dividing two one-row columns filtered from different rows
+    gives: pandas pairs the rows by their index, finds no row in both, and leaves every row empty."""
+    return isinstance(answer, pd.Series) and len(answer) >= 2 and pd.api.types.is_numeric_dtype(answer) \
+        and bool(answer.isna().all())
 
 
 def _half_right(tr: Translator, exercise_id: str, right: list[bool], hint: str) -> str:

@@ -1052,15 +1052,24 @@ def test_the_lessons_text_tables_are_shown_whole(language, executed_in_indonesia
 
 
 def test_a_filtered_column_as_the_benchmark_answer():
-    """Dividing two filtered columns gives a column (NaN where the indexes differ): the check says to take the
-    number with .iloc[0]; a column holding the one right value is taken as that value."""
+    """Dividing two columns filtered to one row each gives a column of NaN (the rows are paired by index, and
+    the indexes differ): the check says so, and to take each number with .iloc[0] before dividing; an unfiltered
+    column is told to be filtered; a column holding the one right value is taken as that value."""
     table = lesson.benchmark_table()
     x = table[table["platform"] == "x"]
     buffer = x[x["source"].str.startswith("Buffer") & (x["denominator"] == "impressions")]["value"]
     rival = x[x["source"].str.startswith("Rival IQ") & (x["denominator"] == "followers")
               & (x["edition"] == lesson.BENCHMARK_EXERCISE[1])]["value"]
     misaligned = lesson.check("benchmark", buffer / rival, "en")
-    assert misaligned.status == "invalid" and "take the number with `.iloc[0]`" in misaligned.message
+    assert misaligned.status == "invalid" and "take the number with `.iloc[0]`" not in misaligned.message
+    assert (buffer / rival).isna().all() and len(buffer / rival) == 2  # each filtered to its one row
+    for language in sorted(LANGUAGES):  # not "filter it to the one row": each was; the rows were paired by index
+        assert lesson.check("benchmark", buffer / rival, language).message.endswith(
+            Translator(language).t("lesson.check.misaligned", count="2"))
+    assert "pairs their rows by the rows' index" in misaligned.message and "`.iloc[0]` first" in misaligned.message
+    unfiltered = lesson.check("benchmark", x["value"], "en")  # a column of numbers: filter it to one row
+    assert unfiltered.message.endswith(f"a column of {len(x)} value(s), not a number: filter it to the one row you"
+                                       " need and take the number with `.iloc[0]`.")
     assert lesson.check("benchmark", buffer.reset_index(drop=True) / rival.reset_index(drop=True), "en").correct
 
 
