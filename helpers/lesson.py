@@ -516,9 +516,12 @@ def format_winners(posts: pd.DataFrame) -> pd.DataFrame:
                                        "rate_clear"])
 
 
-def formats_table(client: str, tr: Translator) -> pd.DataFrame:
-    """A demo client's formats under both lenses, medians with their 95% intervals, formatted for display."""
+def formats_table(client: str, tr: Translator, platform: str | None = None) -> pd.DataFrame:
+    """A demo client's formats under both lenses, medians with their 95% intervals, formatted for display;
+    with `platform`, that platform's formats alone, by name (format_medians orders them by median reach)."""
     medians = format_medians(_demo_posts(client))
+    if platform is not None:
+        medians = medians[medians["platform"] == platform].sort_values("format", ignore_index=True)
 
     def interval(value, low, high, show):
         if pd.isna(low) or pd.isna(high):  # too few posts for a 95% interval
@@ -788,29 +791,35 @@ def exercise_data(exercise_id: str, language: str = "en"):
 
 
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
-    """An exercise's title, prompt, hint or solution from the catalogue, or its check's advice on a near miss
-    ('close') or a number 1,000 times off ('thousands')."""
+    """An exercise's title, prompt (the question and the data it needs, for the notebook and the slides alike),
+    how to give the answer in the notebook ('answer'), hint or solution from the catalogue, or its check's
+    advice on a near miss ('close') or a number 1,000 times off ('thousands')."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
         ("frequency", "hint"): "lesson.ex.frequency.hint",
         ("frequency", "solution"): "lesson.ex.frequency.solution",
+        ("frequency", "answer"): "lesson.ex.frequency.answer",
         ("rates", "title"): "lesson.ex.rates.title",
         ("rates", "prompt"): "lesson.ex.rates.prompt",
         ("rates", "hint"): "lesson.ex.rates.hint",
         ("rates", "solution"): "lesson.ex.rates.solution",
+        ("rates", "answer"): "lesson.ex.rates.answer",
         ("summed_reach", "title"): "lesson.ex.summed_reach.title",
         ("summed_reach", "prompt"): "lesson.ex.summed_reach.prompt",
         ("summed_reach", "hint"): "lesson.ex.summed_reach.hint",
         ("summed_reach", "solution"): "lesson.ex.summed_reach.solution",
+        ("summed_reach", "answer"): "lesson.ex.summed_reach.answer",
         ("formats", "title"): "lesson.ex.formats.title",
         ("formats", "prompt"): "lesson.ex.formats.prompt",
         ("formats", "hint"): "lesson.ex.formats.hint",
         ("formats", "solution"): "lesson.ex.formats.solution",
+        ("formats", "answer"): "lesson.ex.formats.answer",
         ("benchmark", "title"): "lesson.ex.benchmark.title",
         ("benchmark", "prompt"): "lesson.ex.benchmark.prompt",
         ("benchmark", "hint"): "lesson.ex.benchmark.hint",
         ("benchmark", "solution"): "lesson.ex.benchmark.solution",
+        ("benchmark", "answer"): "lesson.ex.benchmark.answer",
         # the checks' advice on a near miss and on a number 1,000 times off, as fits each exercise's data
         # and the precision of its answer
         ("frequency", "close"): "lesson.ex.frequency.close",
@@ -839,6 +848,20 @@ def exercise(exercise_id: str, language: str = "en") -> Markdown:
     tr = Translator(language)
     values = _prompt_values(exercise_id, tr)
     return slide(_exercise_text(tr, exercise_id, "title"), _exercise_text(tr, exercise_id, "prompt", **values))
+
+
+def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:
+    """How to give an exercise's answer in the notebook (its answer cell, the variables to compute on, how
+    Python writes it): for the notebook alone, as a deck has no cells."""
+    exercise_id = exercise_name(exercise_id, language)
+    return text(_exercise_text(Translator(language), exercise_id, "answer"))
+
+
+def formats_exercise_table(tr: Translator) -> pd.DataFrame:
+    """Exercise 4's channel, its formats with their medians under both lenses (what the question is about,
+    for a room following the slides), in the order of the formats' names: no lens's ranking."""
+    client, platform = FORMATS_EXERCISE
+    return formats_table(client, tr, platform)
 
 
 @dataclass(frozen=True)

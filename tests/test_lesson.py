@@ -190,7 +190,8 @@ def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language
     pass the check."""
     tr = Translator(language)
     expected = lesson.expected_answer(exercise)
-    texts = " ".join([lesson.exercise(exercise, language).data, tr.t("lesson.exercises.body"),
+    texts = " ".join([lesson.exercise(exercise, language).data, lesson.how_to_answer(exercise, language).data,
+                      tr.t("lesson.exercises.body"),
                       tr.t("lesson.exercises.how"), tr.t("lesson.exercises.table_body")]
                      + [tr.t(f"lesson.check.{key}") for key in ("thousands_dot", "percent_given")]
                      + [lesson._exercise_text(tr, e, part) for e in ("frequency", "rates", "benchmark")
@@ -205,11 +206,11 @@ def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_numeric_prompts_explain_the_decimal_comma_syntax_error(language):
     for exercise in ("rates", "benchmark"):
-        prompt = lesson.exercise(exercise, language).data
+        prompt = lesson.how_to_answer(exercise, language).data
         assert "SyntaxError: leading zeros in decimal integer literals" in prompt and "`0,125`" in prompt
     # how many digits to give: three decimals in both languages, with an example that has three
-    assert "`0.032`" in lesson.exercise("rates", language).data
-    assert ("at least three decimals" if language == "en" else "sedikitnya tiga desimal") in lesson.exercise(
+    assert "`0.032`" in lesson.how_to_answer("rates", language).data
+    assert ("at least three decimals" if language == "en" else "sedikitnya tiga desimal") in lesson.how_to_answer(
         "rates", language).data
     assert lesson.check("rates", (0.085, 0.047), language).correct  # three decimals are enough
 
@@ -866,6 +867,12 @@ def test_slides_say_nothing_of_cells_and_keep_long_texts_off_table_slides(offlin
         fragment = tr.t(key, posts="40")[:40]  # plain words before any `code`
         assert fragment not in offline_deck and fragment in notebook, key
     assert not [s for s in slides if "sel parameter" in s or "sel jawaban" in s]
+    # how to answer an exercise in its cell is the notebook's too; the deck keeps the question and its data
+    for exercise in lesson.EXERCISES:
+        answering = lesson.how_to_answer(exercise, "id").data
+        assert answering[:30] in notebook and answering[:30] not in offline_deck, exercise
+        assert [s for s in slides if s.startswith(tr.t(f"lesson.ex.{exercise}.title"))], exercise
+    assert not [s for s in slides if re.search(r"answer_\w|demo_posts|benchmark_table|\.iloc|SyntaxError", s)]
 
     def slide_with(text):
         found = [s for s in slides if text in s]
@@ -878,6 +885,29 @@ def test_slides_say_nothing_of_cells_and_keep_long_texts_off_table_slides(offlin
     agreement = slide_with(tr.t("lesson.demo.agreement_caption"))
     assert "Theil–Sen" not in agreement and "Theil–Sen" in slide_with(tr.t("lesson.demo.agreement_reading_title"))
     assert len(table) < 1_600 and len(agreement) < 1_600  # with both texts: about 2,000 and 2,350
+
+
+def test_the_deck_carries_the_data_of_exercises_4_and_5(offline_deck):
+    """A room following the slides sees exercise 4's formats with their medians on the exercise's slide (in the
+    order of their names, so that no lens's ranking gives an answer away), and exercise 5 says where its two
+    figures are: the table of pitfall 2, which holds them."""
+    tr = Translator("id")
+    slides = _slides(offline_deck)
+    formats = [s for s in slides if s.startswith(tr.t("lesson.ex.formats.title"))]
+    assert len(formats) == 1
+    table = lesson.formats_exercise_table(tr)
+    names = [tr.format_name(f) for f in ("link", "photo", "reel", "text")]
+    assert table[tr.t("lesson.demo.format")].tolist() == names  # by name; by median reach: reel, link, photo, text
+    medians = lesson.format_medians(lesson._demo_posts("harbour-books")).set_index("format")
+    for name in ("reel", "text"):
+        assert tr.number(medians.loc[name, "median_reach"]) in formats[0]
+        assert tr.percent(medians.loc[name, "median_rate"], 1) in formats[0]
+    assert "Harbour Books" in formats[0]
+    benchmark = next(s for s in slides if s.startswith(tr.t("lesson.ex.benchmark.title")))
+    assert "tabel jebakan 2, pada baris X" in benchmark
+    pitfall = next(s for s in slides if s.startswith(tr.t("lesson.pitfalls.denominators_title")))
+    buffer, rival = lesson._benchmark_pair()
+    assert tr.rate_percent(buffer) in pitfall and tr.rate_percent(rival) in pitfall
 
 
 def _remote_loads(html: str) -> list[str]:
