@@ -642,7 +642,39 @@ def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
                      nearest=_rho(tr, min(bounds)), overlap=overlap, n=tr.number(top_n), **values)
     else:
         first = tr.t("lesson.demo.agreement_mixed", **values)
-    return " ".join(p for p in (first, elasticity_sentence(tr, table)) if p)
+    return " ".join(p for p in (first, *tie_sentences(tr, top_n), elasticity_sentence(tr, table)) if p)
+
+
+def tie_sentences(tr: Translator, top_n: int = 10) -> list[str]:
+    """Per demo channel and lens whose posts tie across the n-th place: the tie, the rule that leaves its
+    posts out of the top n (compare.surely_in_top), and the overlap a cut at exactly n posts would find
+    instead, from its lowest to its highest as the tie is broken (`nlargest(n, …)` gives one of them)."""
+    sentences = []
+    for client in DEMO_CLIENTS:
+        for platform, group in _demo_posts(client).groupby("platform"):
+            found = top_n_overlap(group, top_n)
+            n = found["n"]
+            for lens, other in (("a", "b"), ("b", "a")):
+                measure = found[lens]
+                values = group[measure].astype("float64")[group[found["a"]].notna() & group[found["b"]].notna()]
+                size = found[f"size_{lens}"]
+                if size >= n or values.nlargest(n).iloc[-1] <= 0:  # no tie, or posts with none of the measure
+                    continue
+                value = values.nlargest(n).iloc[-1]
+                tied = values.index[values == value]
+                places = values.rank(ascending=False, method="min")[tied]
+                kept = n - size  # of the tied posts, a cut at exactly n keeps this many
+                in_other = len(tied.intersection(found[f"top_{other}"]))
+                low = found["overlap"] + max(0, kept - (len(tied) - in_other))
+                high = found["overlap"] + min(kept, in_other)
+                sentences.append(tr.t(
+                    "lesson.demo.overlap_tie", client_possessive=tr.possessive(DEMO_CLIENTS[client][0]),
+                    platform=tr.platform(platform), count=tr.number(len(tied)), measure=tr.metric(measure),
+                    value=tr.number(value), first=tr.number(places.min()), last=tr.number(places.min() + len(tied) - 1),
+                    n=tr.number(n), size=tr.number(size), overlap=tr.number(found["overlap"]),
+                    cut=tr.number(low) if low == high else tr.t("lesson.demo.span", low=tr.number(low),
+                                                                 high=tr.number(high))))
+    return sentences
 
 
 def _rho(tr: Translator, rho: float) -> str:

@@ -613,6 +613,26 @@ def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
     assert "hanya sejalan sebagian" not in sentence and "agree only in part" not in sentence
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_tie_across_the_tenth_place_is_said_where_the_overlap_is_read(language):
+    """Harbour Books' Facebook: the 10th and 11th posts by interactions both have 83, one of them in the top 10
+    by reach. The workbook leaves both out (3 of 10, a top 10 of 9 posts); a cut at exactly 10 posts keeps one,
+    so finds 3 or 4 (pandas' nlargest: 4). The reading of the agreement table says so, with the figures."""
+    tr = Translator(language)
+    posts = lesson._demo_posts("harbour-books")
+    facebook = posts[posts["platform"] == "facebook"]
+    interactions = facebook["interactions"].sort_values(ascending=False)
+    assert interactions.iloc[8] > interactions.iloc[9] == interactions.iloc[10] == 83 > interactions.iloc[11]
+    plain = set(facebook.nlargest(10, "reach").index) & set(facebook.nlargest(10, "interactions").index)
+    assert len(plain) == 4 and lesson.agreement(10).set_index("client").loc["harbour-books", "overlap"] == 3
+    expected = tr.t("lesson.demo.overlap_tie", client_possessive=tr.possessive("Harbour Books"),
+                    platform=tr.platform("facebook"), count="2", measure=tr.metric("interactions"), value="83",
+                    first="10", last="11", n="10", size="9", overlap="3",
+                    cut=tr.t("lesson.demo.span", low="3", high="4"))
+    assert lesson.tie_sentences(tr) == [expected]  # Kopi Senja's channels have no tie at the 10th place
+    assert expected in lesson.agreement_sentence(tr)
+
+
 def test_the_lesson_and_the_report_word_an_interval_with_one_function():
     """report.interval_strength: the class of the bound nearest 0, "at least" when the far bound is in a
     stronger class; classed as written with two decimals (0.596 is 0.60: strong); negative intervals by size;
