@@ -477,6 +477,21 @@ def test_the_simulation_figures_legends_follow_the_bars_and_each_colour_means_on
     assert len(colours) == 6
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_assumptions_say_shares_by_friends_reach_no_one(language):
+    """Shares made by friends of sharers are in the table's shares but given no reach: the table's reach through
+    shares is below REACH_PER_SHARE × its shares (4,063 against 2.8 × 40 posts × 40 for the broadcast strategy),
+    and the assumptions say so rather than leave "a share is seen by about 40 friends" to be multiplied out."""
+    posts = lesson.simulate()
+    summary = lesson.summarise_simulation(posts)
+    for strategy in lesson.STRATEGIES:
+        shares = posts.loc[posts["strategy"] == strategy, "shares"].sum()
+        assert summary.loc["referral_reach", strategy] < 0.9 * lesson.REACH_PER_SHARE * shares
+    text = Translator(language).t("lesson.sim.assumptions")
+    assert ("gives it no reach" if language == "en" else "tidak memberinya jangkauan") in text
+    assert ("less than 40 times the shares" if language == "en" else "lebih kecil daripada 40 kali") in text
+
+
 def test_the_simulations_rate_names_its_ratio_of_sums():
     simulation = lesson.simulate()
     assert "engagement rate by reach (Σ interactions ÷ Σ reach)" in lesson.simulation_takeaway(
