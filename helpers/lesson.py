@@ -325,12 +325,11 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     reach_values = {"broadcast": tr.number(b["summed_reach"]), "conversation": tr.number(c["summed_reach"]),
                     "interval": _ratio_interval(tr, ratios["reach"]), "posts": tr.number(int(b["posts"]))}
     if reach_verdict in ("chance", "undecided", "close", "unknown"):  # no winner: impressions are quoted beside it
-        impressions_low, impressions_high = sorted((b["impressions"], c["impressions"]))
-        first = tr.t(f"lesson.sim.reach_{reach_verdict}", difference=_apart(tr, high, low),
-                     impressions_broadcast=tr.number(b["impressions"]),
-                     impressions_conversation=tr.number(c["impressions"]),
-                     impressions_difference=_apart(tr, impressions_high, impressions_low),
-                     impressions_interval=_ratio_interval(tr, ratios["impressions"]), **reach_values)
+        first = " ".join([
+            tr.t(f"lesson.sim.reach_{reach_verdict}", **_gap(tr, ratios["reach"]), **reach_values),
+            tr.t(f"lesson.sim.impressions_{_verdict(ratios['impressions'])}", **_gap(tr, ratios["impressions"]),
+                 interval=_ratio_interval(tr, ratios["impressions"]), impressions_broadcast=tr.number(b["impressions"]),
+                 impressions_conversation=tr.number(c["impressions"]))])
     elif reach_verdict == "broadcast":  # the winner's ratio: broadcast ÷ conversation, its interval turned too
         reach_values["interval"] = _ratio_interval(tr, _inverse(ratios["reach"]))
         first = tr.t("lesson.sim.reach_broadcast", ratio=tr.times(high / low) if low else "∞", **reach_values)
@@ -364,10 +363,15 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     return f"{first} {second}"
 
 
-def _apart(tr: Translator, high: float, low: float) -> str:
-    """How far apart two totals are, as a percentage of the smaller (a decimal when below 10%)."""
-    difference = high / low - 1 if low else 0.0
-    return tr.percent(difference, 1 if difference < 0.1 else 0)
+def _gap(tr: Translator, ratio: tuple) -> dict:
+    """A strategy_ratios entry as its texts quote it, in the direction of its interval (conversation ÷
+    broadcast): 'ratio' with two decimals, and 'difference', how far it lies from 1 as a percentage (a
+    decimal when below 10%): 0.90 is 10% apart, as its interval is read."""
+    value = ratio[0]
+    if not np.isfinite(value):
+        return {"ratio": tr.t("common.na"), "difference": tr.t("common.na")}
+    difference = abs(value - 1)
+    return {"ratio": tr.number(value, 2), "difference": tr.percent(difference, 1 if difference < 0.1 else 0)}
 
 
 def _times(tr: Translator, ratio: float) -> str:

@@ -205,6 +205,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
         "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
         "lesson.sim.reach_": {"chance", "undecided", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
+        "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},

@@ -310,12 +310,13 @@ def test_with_the_default_parameters_the_strategies_look_alike_under_reach_and_d
     assert Translator("en").number(b["summed_reach"]) in takeaway  # quotes the numbers it rests on
     # the verdict is about summed reach; impressions, which differ more, are quoted beside it
     assert "summed reach makes the two strategies look alike" in takeaway
-    assert Translator("en").number(b["impressions"]) in takeaway and "11% apart" in takeaway
+    # 67,306 ÷ 74,559 = 0.90: 9.7% apart in the direction of its interval (not 74,559 ÷ 67,306, 11%)
+    assert Translator("en").number(b["impressions"]) in takeaway and "9.7% apart" in takeaway
     # with its uncertainty, as every comparison: worked from the same resampling as the reach ratio
     ratio, low, high = lesson.strategy_ratios(simulation)["impressions"]
-    assert ratio == pytest.approx(c["impressions"] / b["impressions"])
-    assert (f"11% apart (conversation ÷ broadcast: 95% CI {Translator('en').number(low, 2)} to "
-            f"{Translator('en').number(high, 2)} times)") in takeaway
+    assert ratio == pytest.approx(c["impressions"] / b["impressions"]) and low < 1 < high
+    assert (f"9.7% apart (conversation ÷ broadcast: 0.90, 95% CI {Translator('en').number(low, 2)} to "
+            f"{Translator('en').number(high, 2)} times): a gap that cannot be told from chance.") in takeaway
     indonesian = lesson.simulation_takeaway(simulation, Translator("id"))
     assert "jangkauan yang dijumlahkan membuat kedua strategi tampak serupa" in indonesian
     assert "Impresi" in indonesian and Translator("id").number(c["impressions"]) in indonesian
@@ -330,7 +331,7 @@ def test_the_takeaway_follows_the_numbers():
 
 
 def test_a_strategy_wins_only_beyond_chance():
-    """10 posts each, seed 1: 14,932 against 13,327 summed reach, 12% apart, is within chance: no winner, and
+    """10 posts each, seed 1: 14,932 against 13,327 summed reach, 11% apart (0.89), is within chance: no winner, and
     not "alike" either (beyond ALIKE's 10%), but a gap that cannot be told from chance."""
     tr = Translator("en")
     few = lesson.simulate(seed=1, posts_per_strategy=10)
@@ -339,8 +340,9 @@ def test_a_strategy_wins_only_beyond_chance():
     assert ratio == pytest.approx(sums["conversation"] / sums["broadcast"]) and low < 1 < high
     takeaway = lesson.simulation_takeaway(few, tr)
     assert "look alike" not in takeaway and "wins: a summed reach" not in takeaway
-    assert f"with 10 posts each a gap that size cannot be told from chance (conversation ÷ broadcast: 95% CI" \
+    assert f"with 10 posts each a gap that size cannot be told from chance (conversation ÷ broadcast: 0.89, 95% CI" \
            f" {tr.number(low, 2)} to {tr.number(high, 2)} times)" in takeaway
+    assert "13,327 for the conversation strategy, 11% apart" in takeaway  # 13,327 ÷ 14,932 = 0.89
     # a clear winner quotes its own ratio's interval: broadcast ÷ conversation
     boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
     ratio, low, high = lesson.strategy_ratios(boosted)["reach"]
@@ -361,9 +363,29 @@ def test_no_winner_is_said_for_the_reason_there_is_none():
     assert "too few for an interval, it cannot say whether that gap is more than chance" in few
     assert "chance alone could give" not in few
     many = lesson.simulation_takeaway(lesson.simulate(20_000, 0.6, 0.3, 5_000, 1), tr)  # small but real
-    assert "that gap is beyond chance (conversation ÷ broadcast: 95% CI 0.94 to 0.96 times), but small" in many
+    assert "that gap is beyond chance (conversation ÷ broadcast: 0.95, 95% CI 0.94 to 0.96 times), but small" in many
     bound = lesson.simulation_takeaway(lesson.simulate(20_000, 0.2, 0.3, 40, 2), tr)
     assert "95% CI 1.05 to" in bound  # two decimals: a bound of 1.047 does not read as 1.0
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_impressions_beside_alike_reach_get_their_own_verdict(language):
+    """conversation_share 1, paid_boost 0.5, 200 posts each, seed 1: summed reach alike (366,722 ÷ 364,965),
+    but impressions 414,976 against 505,494, 0.82 times (95% CI 0.77 to 0.87), 18% apart in the direction of
+    the interval: beyond chance, and said so, as reach's verdict is."""
+    tr = Translator(language)
+    posts = lesson.simulate(conversation_share=1.0, paid_boost=0.5, posts_per_strategy=200, seed=1)
+    sums = posts.groupby("strategy")["impressions"].sum()
+    assert (sums["broadcast"], sums["conversation"]) == (505_494, 414_976)
+    ratios = lesson.strategy_ratios(posts)
+    assert lesson._verdict(ratios["reach"]) == "chance" and lesson._verdict(ratios["impressions"]) == "broadcast"
+    takeaway = lesson.simulation_takeaway(posts, tr)
+    expected = tr.t("lesson.sim.impressions_broadcast", impressions_broadcast=tr.number(505_494),
+                    impressions_conversation=tr.number(414_976), difference=tr.percent(0.18, 0),
+                    ratio=tr.number(0.82, 2), interval=tr.t("lesson.sim.interval", low=tr.number(0.77, 2),
+                                                             high=tr.number(0.87, 2)))
+    assert expected in takeaway
+    assert tr.percent(0.22, 0) not in takeaway  # 505,494 ÷ 414,976 − 1: the other direction
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
