@@ -89,10 +89,23 @@ class RepeatedKey(yaml.YAMLError):
         self.key, self.line, self.first_line = key, line, first_line
 
 
+class _Mapping(dict):
+    """A roster mapping that knows the line of each key (`lines`) and, for a key left without a value whose
+    line goes on with a `#` (`accent_colour: #C8102E`: YAML reads a comment there, and the value as null), what
+    follows the `#` (`comments`), so that the message can say to write the value in quotes."""
+    lines: dict
+    comments: dict
+
+
+#: What follows a key on its line when its value was read as a comment: spaces, then `#` and the text after it.
+_COMMENTED_VALUE = re.compile(r"[ \t]*:[ \t]+#(?P<text>[^\r\n]*)")
+
+
 def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines)."""
+    """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines), as a _Mapping."""
     lines: dict = {}
-    for key_node, _ in node.value:
+    comments: dict = {}
+    for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` merges keys: overriding them is its point
             continue
         key = loader.construct_object(key_node, deep=True)
@@ -102,7 +115,13 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
             lines[key] = key_node.start_mark.line + 1
         except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
             continue
-    return loader.construct_mapping(node, deep=deep)
+        if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
+            mark = key_node.end_mark
+            if found := _COMMENTED_VALUE.match(mark.buffer, mark.pointer):
+                comments[key] = found["text"].strip()
+    mapping = _Mapping(loader.construct_mapping(node, deep=deep))
+    mapping.lines, mapping.comments = lines, comments
+    return mapping
 
 
 _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
@@ -131,7 +150,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
     try:
         data = yaml.load(_roster_text(raw, path, tr), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
-        raise RosterError(path, [yaml_problem(exc, tr)], tr) from None
+        raise RosterError(path, [yaml_problem(exc, tr, _roster_text(raw, path, tr))], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
         raise RosterError(path, [_top_level_problem(data, say)], tr)
     problems: list[str] = []
@@ -211,11 +230,13 @@ def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
                                       byte=f"0x{body[exc.start]:02x}")], tr) from None
 
 
-def yaml_problem(error: yaml.YAMLError, tr: Translator) -> str:
+def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
     """What is wrong with the roster's YAML, at which line and column, and what to do, in `tr`'s language.
 
     PyYAML's own text names no file ("<unicode string>") and is English; its words are kept only as the detail
-    of an unusual error. A tab is named as such: YAML indents with spaces, and an editor may insert tabs."""
+    of an unusual error. A tab is named as such: YAML indents with spaces, and an editor may insert tabs. A `#`
+    inside brackets on a line of `text` up to the error (`branding: {accent_colour: #C8102E}`) is named with
+    its line: it starts a comment that hides the closing bracket, and YAML's error comes lines later."""
     if isinstance(error, RepeatedKey):
         return tr.t("roster.repeated_key", key=shown(error.key), line=error.line, first_line=error.first_line)
     mark = getattr(error, "problem_mark", None)
@@ -224,6 +245,9 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator) -> str:
     problem = getattr(error, "problem", None) or ""
     if "'\\t'" in problem:
         return tr.t("roster.yaml_tab", line=mark.line + 1, column=mark.column + 1)
+    if (found := _comment_in_brackets(text.splitlines()[: mark.line + 1])) is not None:
+        line, value = found
+        return tr.t("roster.yaml_flow_comment", line=line, example=f'"{value}"')
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and context_mark is not None and context_mark.line != mark.line:  # an unclosed quote: where it opened
         detail = tr.t("roster.yaml_says_where", context=context, line=context_mark.line + 1,
@@ -231,6 +255,22 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator) -> str:
     else:
         detail = tr.t("roster.yaml_says", problem=problem)
     return tr.t("roster.not_yaml_at", line=mark.line + 1, column=mark.column + 1, detail=detail)
+
+
+#: A value in brackets (`{accent_colour: #C8102E}`, `[a, #b]`) that starts with `#`: YAML reads a comment there.
+_FLOW_COMMENT = re.compile(r"[\[{,:][ \t]+(?P<value>#[^\s,\]}]*)")
+
+
+def _comment_in_brackets(lines: list[str]) -> tuple[int, str] | None:
+    """The last of `lines` (its number, from 1, and the value) where a value inside an unclosed `{` or `[`
+    starts with `#`, outside quotes; None when there is none."""
+    for number in range(len(lines), 0, -1):
+        line = re.sub(r'"[^"]*"|\'[^\']*\'', lambda quoted: "_" * len(quoted[0]), lines[number - 1])
+        for found in _FLOW_COMMENT.finditer(line):
+            before = line[: found.start("value")]
+            if before.count("{") + before.count("[") > before.count("}") + before.count("]"):
+                return number, found["value"]
+    return None
 
 
 def id_problem(value) -> Message | None:
@@ -308,6 +348,28 @@ def _text_problem(say, label: str, key: str, value) -> str | None:
     return say("roster.must_be_text", client=label, key=shown(key), value=shown(value)) + hint
 
 
+def _commented_out(mapping: dict) -> dict:
+    """The keys of a roster mapping left without a value by a `#` on their line, with what follows the `#`."""
+    return getattr(mapping, "comments", {})
+
+
+def _without(mapping: dict, keys: list) -> dict:
+    """`mapping` without `keys`, for the checks that follow: the mapping itself when there are none."""
+    return {key: value for key, value in mapping.items() if key not in keys} if keys else mapping
+
+
+def _empty_problem(say, label: str, mapping: dict, key, prefix: str = "") -> str:
+    """A key given no value (YAML reads it as null), with its line; when its line goes on with `#`, that a `#`
+    starts a comment in YAML, so a colour written #C8102E is read as nothing: it must be in quotes."""
+    comment = _commented_out(mapping).get(key)
+    line = getattr(mapping, "lines", {}).get(key, "?")
+    if comment is None:
+        return say("roster.empty_value", client=label, key=shown(f"{prefix}{key}"), line=line)
+    value = re.split(r"\s#", comment)[0].strip()  # without a second comment: `#C8102E  # brand red`
+    return say("roster.commented_value", client=label, key=shown(f"{prefix}{key}"), line=line,
+               example=f'"#{value}"' if value else '"#..."')
+
+
 def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator, check_files: bool = True,
                   number: int = 0) -> list[str]:
     """The problems of one client's entry, the `number`th; its files are looked for only with `check_files`.
@@ -320,6 +382,9 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     for key in REQUIRED:
         if key not in entry:
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
+    emptied = [key for key in _commented_out(entry) if key in CLIENT_KEYS]
+    problems += [_empty_problem(say, label, entry, key) for key in emptied]
+    entry = _without(entry, emptied)  # each said once, as emptied by a comment, not again as of the wrong kind
     cid = entry.get("id")
     if "id" in entry:
         if (why := id_problem(cid)) is not None:
@@ -405,6 +470,11 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
             for key in branding:
                 if key not in BRANDING_KEYS:
                     problems.append(_unknown_key(say, label, key, BRANDING_KEYS, prefix="branding."))
+            # an empty colour or logo would otherwise pass for "none given" (a name is refused as empty text)
+            emptied = [key for key in BRANDING_KEYS if key in branding and branding[key] is None
+                       and (key != "name" or key in _commented_out(branding))]
+            problems += [_empty_problem(say, label, branding, key, prefix="branding.") for key in emptied]
+            branding = _without(branding, emptied)
             colour = branding.get("accent_colour")
             if colour is not None and not (isinstance(colour, str) and COLOUR.match(colour)):
                 problems.append(say("roster.bad_colour", client=label, value=shown(colour)))

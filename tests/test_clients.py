@@ -682,3 +682,30 @@ def test_a_date_written_another_way_is_refused_with_the_day_meant(tmp_path):
         "client 'acme': key 'period.end': '03/10/2026' is not a date (YYYY-MM-DD); either"
         " '2026-10-03' (day first) or '2026-03-10' (month first)"]
     assert _problems(tmp_path, text, "id")[0].endswith("; kemungkinan '2026-09-18'")
+
+
+def test_a_colour_written_without_quotes_is_named_with_its_line_and_the_quotes_it_needs(tmp_path):
+    # `#` starts a comment in YAML: `accent_colour: #C8102E` is an empty value, not a colour
+    brand = "    branding:\n      name: ACME\n      accent_colour: #C8102E  # the brand's red\n      logo:\n"
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=brand)
+    assert _problems(tmp_path, text) == [
+        "client 'acme': key 'branding.accent_colour' (line 9) has no value: in YAML a # starts a comment, so what"
+        " follows it on the line was not read; write the value in quotes: \"#C8102E\"",
+        "client 'acme': key 'branding.logo' (line 10) has no value: give it one, or leave the key out"]
+    assert _problems(tmp_path, text, "id")[0].startswith(
+        "klien 'acme': kunci 'branding.accent_colour' (baris 9) tidak diberi nilai: di YAML tanda # memulai komentar")
+    # any key emptied by a comment is said so once, not also as a value of the wrong kind
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    language: #id\n")
+    assert _problems(tmp_path, text) == [
+        "client 'acme': key 'language' (line 7) has no value: in YAML a # starts a comment, so what follows it on the"
+        " line was not read; write the value in quotes: \"#id\""]
+
+
+def test_a_colour_without_quotes_in_brackets_names_its_line_not_the_end_of_the_file(tmp_path):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    branding: {accent_colour: #C8102E}\n")
+    assert _problems(tmp_path, text) == [
+        "line 7: in YAML a # after a space starts a comment, so the rest of that line, with the bracket closing it,"
+        " was not read; write the value in quotes: \"#C8102E\""]
+    # a comment after the closing bracket, or a # inside quotes, is no such slip
+    fine = "    branding: {accent_colour: \"#C8102E\", name: 'A #1'}  # red\n"
+    assert load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=fine)))
