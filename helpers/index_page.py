@@ -67,6 +67,9 @@ def collect_records(out_dir: Path) -> list[dict]:
             record = {"client": folder.name, "name": folder.name, "status": "ok",
                       "attempted_at": stamp.isoformat(timespec="seconds"), "seconds": None,
                       "report": {"html": "report.html", "rendered_at": stamp.isoformat(timespec="seconds")}}
+        failed = read_record(Path(out_dir) / "_failed" / folder.name)  # a failure its folder refused to record
+        if failed is not None and (record is None or str(failed.get("attempted_at")) > str(record.get("attempted_at"))):
+            record = failed
         if record is not None:
             record["client"] = folder.name  # the folder is the truth: links are built from it
             records.append(record)

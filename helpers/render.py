@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import datetime
+import errno
 import functools
 import html
 import json
@@ -795,31 +796,45 @@ class Renderer:
             shutil.rmtree(work, ignore_errors=True)
 
     def _commit(self, task: Task, work: Path, started: float, timings: dict, pdf_error: str) -> RenderResult:
+        """Move the report (and PDF) into reports/<id>/, then the executed notebook beside the analyst's copy,
+        then record the render. A folder that refuses the files (its permissions, a folder where the report
+        goes) fails the client with what to do (publish_problem), before any file is moved when it can be
+        told in advance: the executed notebook never replaces the last good report's without the report."""
         client, out_dir = task.client, Path(task.out_dir)
         target = out_dir / client.id
         seconds = time.perf_counter() - started
         has_pdf = (work / "report.pdf").is_file() and not pdf_error
-        with signals_deferred():
-            previous = read_record(target)
-            target.mkdir(parents=True, exist_ok=True)
-            executed = out_dir / EXECUTED_DIR / client.id  # the analyst's, not the client's: kept apart
-            executed.mkdir(parents=True, exist_ok=True)
-            os.replace(work / "report.ipynb", executed / "report.ipynb")
-            with contextlib.suppress(FileNotFoundError):
-                (target / "report.ipynb").unlink()  # put there by an older version of the renderer
-            if has_pdf:
-                os.replace(work / "report.pdf", target / "report.pdf")
-            elif (target / "report.pdf").exists():
-                (target / "report.pdf").unlink()  # printed from an older report: it would not match
-            os.replace(work / "report.html", target / "report.html")
-            report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None,
-                      "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
-                      "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
-                          k: round(v, 2) for k, v in timings.items()}}
-            write_json_atomically(target / "render.json", new_record(
-                previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
-                seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
-            shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
+        executed = out_dir / EXECUTED_DIR / client.id  # the analyst's, not the client's: kept apart
+        try:
+            with signals_deferred():
+                previous = read_record(target)
+                moves = [(work / "report.html", target / "report.html"), (work / "report.ipynb", executed / "report.ipynb")]
+                if has_pdf:
+                    moves.insert(0, (work / "report.pdf", target / "report.pdf"))
+                for folder in (target, executed):
+                    folder.mkdir(parents=True, exist_ok=True)
+                    handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+                    os.close(handle)
+                    os.unlink(probe)
+                for destination in [destination for _, destination in moves] + [target / "render.json"]:
+                    if destination.is_dir():
+                        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
+                for source, destination in moves:
+                    os.replace(source, destination)
+                with contextlib.suppress(FileNotFoundError):
+                    (target / "report.ipynb").unlink()  # put there by an older version of the renderer
+                if not has_pdf and (target / "report.pdf").is_file():
+                    (target / "report.pdf").unlink()  # printed from an older report: it would not match
+                report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None,
+                          "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
+                          "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
+                              k: round(v, 2) for k, v in timings.items()}}
+                write_json_atomically(target / "render.json", new_record(
+                    previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
+                    seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
+                shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
+        except OSError as exc:
+            raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error)
 
@@ -852,6 +867,17 @@ class Renderer:
                             failed_source=failed_source)
 
 
+def publish_problem(error: OSError) -> Message:
+    """Why a finished report could not be put in its folder, naming the folder or file and what to do: a
+    folder where a file goes (reports/<id>/report.html made a folder) is to be moved away; a folder that
+    refuses writes is to be given the permissions."""
+    path = Path(error.filename2 or error.filename or ".")
+    if error.errno == errno.EISDIR:
+        return Message("cli.problem.publish_is_folder", path=display_path(path))
+    folder = path if path.is_dir() else path.parent
+    return Message("cli.problem.publish_refused", folder=display_path(folder), reason=os_reason(error))
+
+
 def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
                    failed_cell: int | None = None, text: str | None = None, language: str = "en") -> None:
     """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry, and the
@@ -866,12 +892,17 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
     whole = text if text is not None else translator(language).message(error)
     (failed / "error.txt").write_text(f"{now_text()}\n{whole}", encoding="utf-8")
     target = Path(out_dir) / client.id
-    previous = read_record(target)
-    target.mkdir(parents=True, exist_ok=True)
-    write_json_atomically(target / "render.json", new_record(
-        previous, client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
+    record = new_record(
+        read_record(target), client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
         timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
-        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
+        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()})
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        write_json_atomically(target / "render.json", record)
+        with contextlib.suppress(FileNotFoundError):
+            (failed / "render.json").unlink()  # an older failure's, recorded here when the folder refused it
+    except OSError:  # the client's folder refuses writes (the failure, often): the index reads the record here
+        write_json_atomically(failed / "render.json", record)
 
 
 #: The project's own folders, never an output folder: reports, render records and index.html would mix with

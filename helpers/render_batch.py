@@ -24,6 +24,7 @@ import _thread
 import tempfile
 import textwrap
 import threading
+import time
 import traceback
 from collections import deque
 from dataclasses import dataclass
@@ -137,6 +138,7 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
     skip_slow_optional_imports()
     events = _Sender(connection)
     renderer = None
+    crashed = False
     try:
         Path(scratch).mkdir(parents=True, exist_ok=True)
         renderer = Renderer(Path(notebook), events=events, scratch=Path(scratch))
@@ -148,6 +150,7 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
     except (KeyboardInterrupt, EOFError):
         pass
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails this worker's client
+        crashed = True
         with contextlib.suppress(Exception):
             events.put(("crashed", os.getpid(), traceback.format_exc(limit=6)))
     finally:
@@ -158,6 +161,8 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
             with contextlib.suppress(BaseException):
                 supply.kill_all()
         shutil.rmtree(scratch, ignore_errors=True)
+    if crashed:  # its exit status says so too: a worker that stopped on an error does not exit with 0
+        sys.exit(1)
 
 
 # --- parent side -----------------------------------------------------------------------------------
@@ -170,6 +175,7 @@ class _Worker:
     ready: bool = False
     stopped: bool = False  # told to stop (no more clients)
     crash: str = ""
+    started: float = 0.0  # when its client was handed to it (time.perf_counter)
 
 
 def scratch_root() -> Path:
@@ -213,7 +219,7 @@ class WorkerPool:
                 # had a client yet (each with the kernel it started at launch) have taken theirs
                 fresh = sum(1 for w in self.workers if w is not worker and not w.ready and not w.stopped)
                 task.warm_next = len(pending) > fresh
-                worker.task = task
+                worker.task, worker.started = task, time.perf_counter()
                 progress.started(task.client.id)
                 worker.connection.send(task)
             else:
@@ -245,13 +251,14 @@ class WorkerPool:
                 cid = worker.task.client.id
                 why = worker.crash.strip().splitlines()[-1] if worker.crash else ""
                 status = str(worker.process.exitcode)
-                results[cid] = RenderResult(cid, False, 0.0, error=(
+                seconds = time.perf_counter() - worker.started
+                results[cid] = RenderResult(cid, False, seconds, error=(
                     Message("cli.problem.worker_stopped_why", status=status, why=why) if why
                     else Message("cli.problem.worker_stopped", status=status)))
                 with contextlib.suppress(OSError):
-                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error,
+                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error, seconds,
                                    language=progress.tr.language)
-                progress.finished(cid, False, 0.0, progress.tr.t("cli.state.worker_stopped"))
+                progress.finished(cid, False, seconds, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
 

@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -410,3 +411,81 @@ def test_the_error_file_names_the_cell_in_the_commands_language_without_empty_br
     renderer._fail(task, work, 0.0, {}, "ValueError: x", failed_cell=4, failed_source="posts = load(x)")
     assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == \
         "sel 4 (posts = load(x)): ValueError: x"
+
+
+def _finished_run(tmp_path):
+    """A render whose report and executed notebook wait in the work folder, and the last good report of
+    the client (report, notebook, record) in place."""
+    from helpers.render import Renderer, Task, new_record, write_json_atomically
+
+    renderer = Renderer.__new__(Renderer)
+    task = Task(client(), str(tmp_path / "reports"), language="id")
+    work = tmp_path / "reports" / ".work"
+    work.mkdir(parents=True)
+    (work / "report.html").write_text("new report", encoding="utf-8")
+    (work / "report.ipynb").write_text("new notebook", encoding="utf-8")
+    executed = tmp_path / "reports" / "_executed" / "acme"
+    executed.mkdir(parents=True)
+    (executed / "report.ipynb").write_text("good notebook", encoding="utf-8")
+    target = tmp_path / "reports" / "acme"
+    target.mkdir()
+    good = {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31"}
+    write_json_atomically(target / "render.json", new_record(None, client="acme", name="Acme Coffee", ok=True,
+                                                             attempted_at="2026-11-01T10:00:00+07:00", seconds=9.0,
+                                                             timings={}, report=good))
+    return renderer, task, work, target, executed
+
+
+def test_a_report_that_cannot_be_put_in_place_fails_the_client_with_what_to_do(tmp_path):
+    """A folder where the report goes: the client fails, in the command's language, with its real time and
+    what to do; the executed notebook stays the good report's, and the index shows the failure."""
+    from helpers.index_page import write_index
+
+    renderer, task, work, target, executed = _finished_run(tmp_path)
+    (target / "report.html").mkdir()
+    with pytest.raises(WorkbookError) as info:
+        renderer._commit(task, work, 0.0, {}, "")
+    assert Translator("en").message(info.value.args[0]) == (
+        f"{target / 'report.html'} is a folder, where the report goes: the new report was not kept; move or"
+        " remove that folder, then render again")
+    assert (executed / "report.ipynb").read_text(encoding="utf-8") == "good notebook"
+    assert (work / "report.html").read_text(encoding="utf-8") == "new report"
+    failed = renderer._fail(task, work, 12.5, {}, info.value.args[0])
+    assert not failed.ok and failed.seconds > 0
+    page = write_index(tmp_path / "reports", "id").read_text(encoding="utf-8")
+    assert 'class="failed">gagal</span>' in page and "adalah sebuah folder, padahal laporan disimpan di sana" in page
+    assert '<a href="acme/report.html">' in page  # the last good report is still linked
+
+
+def test_a_client_folder_that_refuses_writes_is_named_and_its_failure_still_reaches_the_index(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    from helpers import render
+    from helpers.index_page import write_index
+
+    renderer, task, work, target, executed = _finished_run(tmp_path)
+    real_mkstemp, real_write = tempfile.mkstemp, render.write_json_atomically
+
+    def mkstemp(*args, dir=None, **kwargs):  # reports/acme/ is read-only (as root, chmod would not stop us)
+        if dir is not None and Path(dir) == target:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target / ".write-check-x"))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    def write(path, data):
+        if path.parent == target:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(render.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(render, "write_json_atomically", write)
+    with pytest.raises(WorkbookError) as info:
+        renderer._commit(task, work, 0.0, {}, "")
+    assert Translator("id").message(info.value.args[0]).startswith(
+        f"laporan baru tidak dapat disimpan di {target} (izin ditolak): periksa izin folder itu")
+    assert (executed / "report.ipynb").read_text(encoding="utf-8") == "good notebook"
+    renderer._fail(task, work, 3.0, {}, info.value.args[0])
+    assert json.loads((target / "render.json").read_text(encoding="utf-8"))["status"] == "ok"  # could not change
+    page = write_index(tmp_path / "reports", "id").read_text(encoding="utf-8")
+    assert 'class="failed">gagal</span>' in page and "laporan baru tidak dapat disimpan" in page
+    assert '<a href="acme/report.html">' in page
