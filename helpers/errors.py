@@ -97,8 +97,9 @@ def _rebuild_roster_error(path, problems, language) -> RosterError:
 
 
 class FileUnreadable(ExportFormatError):
-    """An export the system will not let the workbook open (permissions, a vanished network drive). Never
-    skipped as "not an export" when a folder is loaded: its posts would be missing without a word."""
+    """An export the system will not let the workbook open (permissions, a vanished network drive). When a
+    folder is loaded it is skipped and listed with this reason, and named in the workspace's warnings: its
+    posts are missing, which must not go without a word."""
 
     @classmethod
     def of(cls, path, error: OSError) -> "FileUnreadable":

@@ -32,6 +32,7 @@ class Sources:
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
+    unread: list = field(default_factory=list)  # those of them that may hold posts (unreadable, a lone xlsx copy)
 
 
 def split_exports(files: list[Path], *, client: str = "client", timezone: str | None = None,
@@ -40,7 +41,9 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
     downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
     header, say), which stays an error: skipped quietly, its posts would be missing from every total. A file
-    recognised but not read (NotReadHere: YouTube's breakdown 'Chart data') is skipped with its reason too.
+    recognised but not read (NotReadHere: YouTube's breakdown 'Chart data'), a file the system will not let the
+    workbook open and a spreadsheet copy of a CSV export with no CSV beside it are skipped with their reason too,
+    in a folder; named alone, each is an error.
     A workbook holding posts and a daily series (holds_daily_series) feeds both tables. A zip archive is never
     read: skipped with a note when its export files are among `files`, extracted (extracted_archive), else an
     error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error."""
@@ -62,12 +65,20 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             continue
         try:
             family = detect_family(path)
+            if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)):
+                sources.skipped.append((path, copy))
+                sources.unread.append(path)
+                continue
             sources.post_files.append(path)
             if holds_daily_series(path, family):  # LinkedIn's workbook: its Metrics sheet too
                 sources.daily_files.append(path)
             continue
-        except FileUnreadable:  # not "no export": its posts would be missing without a word
-            raise
+        except FileUnreadable as unreadable:  # in a folder, skipped and listed with why, as any file not read
+            if not skip_unknown:
+                raise
+            sources.skipped.append((path, str(unreadable)))
+            sources.unread.append(path)
+            continue
         except ExportFormatError as post_error:
             error = post_error
         for detect, bucket in ((detect_daily_family, sources.daily_files), (detect_paid_family, sources.paid_files)):
@@ -98,6 +109,21 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> str:
+    """Why a spreadsheet copy of a CSV export (an xlsx, whatever its name says) with no CSV export beside it is
+    not read (import_exports refuses it), or '' when `path` is no such copy."""
+    from .importers import _downloaded_beside
+    from .importers.reading import is_workbook
+
+    if family.spreadsheet or not is_workbook(path):
+        return ""
+    try:
+        _downloaded_beside(path, files, family, None)
+    except ExportFormatError as error:
+        return str(error)
+    return ""
 
 
 def extracted_archive(path: Path, inside: list[str], files: list[Path]):
@@ -175,10 +201,12 @@ class Loaded:
         """What to read before trusting a figure, as Messages shown in the active language (i18n.Notes): each
         file's data-quality warnings (imported.warnings()) and, for a platform whose posts come from several
         accounts (two pages in one download folder), which accounts and how to choose one: every figure of
-        that platform pools them."""
+        that platform pools them; and the files skipped that may hold posts (sources.unread)."""
         from .i18n import Message
 
         notes = self.imported.warnings()
+        if self.sources.unread:  # skipped, but perhaps an export: its posts would be missing without a word
+            notes.append(Message("imports.explore.unread_files", files=[p.name for p in self.sources.unread]))
         for platform, accounts in several_accounts(self.posts).items():
             notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
                                  count=len(accounts), accounts=accounts, code=repr(platform), example=repr(accounts[0])))

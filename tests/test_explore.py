@@ -361,16 +361,20 @@ def test_a_month_dated_post_spans_its_whole_month():
         explore.span(posts.iloc[:0])
 
 
-def test_an_unreadable_file_in_a_folder_is_named_not_skipped_as_no_export(tmp_path, monkeypatch):
-    """A file the system will not open (another user's, chmod 000) would, if skipped as 'not an export',
-    leave its posts out of every total without a word."""
-    import re
+def test_an_unreadable_file_or_a_lone_spreadsheet_copy_in_a_folder_is_skipped_listed_and_warned_about(
+        tmp_path, monkeypatch):
+    """A file the system will not open (another user's, chmod 000), or an Excel workbook saved under a .csv
+    name, is skipped in a folder like an empty file, with why; since its posts are then missing, the
+    workspace's warnings name it. Given alone, it is still an error."""
     from pathlib import Path
 
     from helpers.errors import FileUnreadable
 
     copy_demo("kopi-senja", tmp_path)
-    locked = sorted(tmp_path.glob("*.csv"))[0]
+    exports = sorted(tmp_path.glob("*.csv"))
+    locked = exports[0]
+    pd.read_csv(exports[1], dtype=str).to_excel(tmp_path / "copy.csv", index=False)  # an xlsx named .csv
+    (tmp_path / "empty.csv").write_bytes(b"")
     opened = Path.open
 
     def guarded(self, *args, **kwargs):  # tests may run as root, whom permissions do not stop
@@ -378,8 +382,18 @@ def test_an_unreadable_file_in_a_folder_is_named_not_skipped_as_no_export(tmp_pa
             raise PermissionError(13, "Permission denied", str(self))
         return opened(self, *args, **kwargs)
     monkeypatch.setattr(Path, "open", guarded)
+    workspace = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+    files = workspace.files().set_index("file")
+    assert files.loc[locked.name, "table"] == "skipped"
+    assert "the file cannot be opened: permission denied" in files.loc[locked.name, "notes"]
+    assert files.loc["copy.csv", "table"] == "skipped"
+    assert "this is a spreadsheet (xlsx) holding a Meta Business Suite post export" in files.loc["copy.csv", "notes"]
+    assert files.loc["empty.csv", "table"] == "skipped"
+    assert [str(m) for m in workspace.warnings() if "skipped, not read" in str(m)] == [
+        f"{locked.name}, copy.csv: skipped, not read (files() says why): any posts they hold are missing from"
+        " every figure until they can be read"]
     with pytest.raises(FileUnreadable, match="the file cannot be opened: permission denied"):
-        explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+        explore.load_folder(locked, client="k", timezone="Asia/Jakarta")
 
 
 def test_report_view_checks_its_periods_like_the_report(workspace):
