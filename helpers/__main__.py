@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbookError, close_match, os_reason
-from .i18n import LANGUAGES, Message, Translator, use_language
+from .i18n import LANGUAGES, Message, Translator, language_code, use_language
 from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
 
 
@@ -79,8 +79,8 @@ def _language_asked(argv: list[str]) -> str:
     for index, word in enumerate(argv):
         value = word.split("=", 1)[1] if word.startswith("--language=") else (
             argv[index + 1] if word == "--language" and index + 1 < len(argv) else None)
-        if value in LANGUAGES:
-            return value
+        if language_code(value) is not None:
+            return language_code(value)
     return "en"
 
 
@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     # the command's language, read before parsing so that argparse's errors speak it too
     tr = use_language(_language_asked(argv))
 
+    def language(text: str) -> str:  # as a roster takes it ('Indonesian', 'id-ID'), refused in the same words
+        if (code := language_code(text)) is None:
+            raise argparse.ArgumentTypeError(tr.t("cli.bad_language", value=repr(text), languages=", ".join(LANGUAGES)))
+        return code
+
     def whole_number(text: str) -> int:  # --jobs two: said in the command's language
         try:
             return int(text)
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--jobs", "-j", type=whole_number, help="parallel workers (default: the machine's cores)")
     render.add_argument("--pdf", action="store_true",
                         help="also print each report to PDF (A4) with headless Chromium, when installed")
-    render.add_argument("--language", choices=sorted(LANGUAGES), default="en",
+    render.add_argument("--language", type=language, default="en",
                         help="language of this command's messages (each report's language is set in the roster)")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
@@ -126,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--year", type=whole_number, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
     inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
-    inspect.add_argument("--language", choices=sorted(LANGUAGES), default="en",
+    inspect.add_argument("--language", type=language, default="en",
                          help="language of the description, the import notes and the errors")
     inspect.set_defaults(run=_inspect)
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")

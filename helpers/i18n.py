@@ -11,11 +11,10 @@ for errors, in the process's language set by `use_language` (the report notebook
 """
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import math
 import numbers
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -37,12 +36,16 @@ LANGUAGE_NAMES = {"english": "en", "inggris": "en", "bahasa inggris": "en",
 
 
 def language_code(value) -> str | None:
-    """The code of the language `value` names: a code in any case and spacing ('ID', ' en ') or the
-    language's name in English or Indonesian ('Indonesian', 'Bahasa Indonesia'); None for anything else,
-    which the caller refuses with the codes it accepts."""
+    """The code of the language `value` names: a code in any case and spacing ('ID', ' en '), a locale tag
+    whose language is one of them ('id-ID', 'en_GB', 'EN-us'), or the language's name in English or Indonesian
+    ('Indonesian', 'Bahasa Indonesia'); None for anything else, which the caller refuses with the codes it
+    accepts."""
     if not isinstance(value, str):
         return None
     word = " ".join(value.split()).casefold()
+    tag = re.fullmatch(r"([a-z]{2})[-_][a-z0-9]{2,8}", word)
+    if tag and tag[1] in LANGUAGES:
+        return tag[1]
     return word if word in LANGUAGES else LANGUAGE_NAMES.get(word)
 
 

@@ -590,7 +590,8 @@ def test_a_repeated_id_names_the_client_that_has_it_first(tmp_path):
 
 
 @pytest.mark.parametrize("written, read", [("ID", "id"), ("EN", "en"), (" en ", "en"), ("Id", "id"),
-                                           ("Indonesian", "id"), ("Bahasa  Indonesia", "id"), ("english", "en")])
+                                           ("Indonesian", "id"), ("Bahasa  Indonesia", "id"), ("english", "en"),
+                                           ("id-ID", "id"), ("id_ID", "id"), ("EN-GB", "en"), ("en_US", "en")])
 def test_a_language_is_read_in_any_case_and_without_surrounding_spaces(tmp_path, written, read):
     client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
                                                                 extra=f"    language: \"{written}\"\n")))

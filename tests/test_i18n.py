@@ -507,7 +507,8 @@ def test_english_nouns_after_a_count_of_one_are_singular():
 
 @pytest.mark.parametrize("written, code", [("en", "en"), ("ID", "id"), ("  Id\t", "id"), ("Bahasa Indonesia", "id"),
                                           ("bahasa", "id"), ("ENGLISH", "en"), ("Bahasa Inggris", "en"),
-                                          ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None)])
+                                          ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None),
+                                          ("id-ID", "id"), ("EN_gb", "en"), ("fr-FR", None), ("id-", None)])
 def test_a_language_is_named_by_its_code_in_any_case_or_by_its_name(written, code):
     assert language_code(written) == code
 

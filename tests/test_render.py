@@ -494,3 +494,17 @@ def test_a_slip_in_the_arguments_is_an_error_in_the_commands_language(capsys):
         assert exit_.value.code == 2
         err = capsys.readouterr().err
         assert err.startswith("usage: python -m helpers ") and err.endswith(expected), argv
+
+
+def test_the_commands_language_is_read_as_a_roster_reads_one(tmp_path, capsys):
+    """--language Indonesian or id-ID is Indonesian, as in a roster; a language the workbook does not speak is
+    refused in the same words, not with argparse's list of choices."""
+    from helpers.__main__ import main
+
+    for written in ("id-ID", "Indonesian"):
+        assert main(["inspect", "--language", written, str(tmp_path / "none.csv")]) != 0
+        assert "berkas ekspor tidak ditemukan" in "".join(capsys.readouterr())
+    with pytest.raises(SystemExit) as info:
+        main(["render", "--language", "fr", "--clients", str(tmp_path / "none.yml")])
+    assert info.value.code == 2
+    assert "argument --language: 'fr' is not a language of the workbook; expected one of en, id" in capsys.readouterr().err
