@@ -41,7 +41,7 @@ EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 #: Zip archives, in which YouTube Studio, Meta and X download their exports. A folder or a pattern takes them
 #: too (taken_by_pattern), so that an archive left unextracted is named with what it holds and to extract it
 #: (reading.archive_error), not passed over without a word; its contents are not read.
-ARCHIVE_SUFFIXES = (".zip",)
+ARCHIVE_SUFFIXES = (".zip", ".numbers")  # a Numbers document is a zip: named as one, with how to export its CSV
 
 
 def taken_by_pattern(path: str | Path) -> bool:

@@ -450,3 +450,23 @@ def test_warnings_and_drops_are_shown_in_the_language_in_use(tmp_path):
         assert english in repr(warnings)
     finally:
         use_language("en")
+
+
+def test_a_numbers_document_is_named_as_one_with_how_to_export_its_csv(tmp_path):
+    """A Numbers document is a zip holding Index/Document.iwa: unzipping it gives no CSV, so it is not called
+    an archive to extract; in a folder it is listed as skipped with why, not left out without a word."""
+    import zipfile
+
+    from helpers.errors import ExportFormatError
+    from helpers.importers import import_exports
+
+    copy_demo("kopi-senja", tmp_path)
+    with zipfile.ZipFile(tmp_path / "posts.numbers", "w") as document:
+        document.writestr("Index/Document.iwa", b"\x00\x01")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(tmp_path / "posts.numbers")
+    assert "this is a Numbers document, not an export" in str(info.value)
+    assert "File › Export To › CSV" in str(info.value) and "extract" not in str(info.value)
+    files = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta").files().set_index("file")
+    assert files.loc["posts.numbers", "table"] == "skipped"
+    assert "this is a Numbers document" in files.loc["posts.numbers", "notes"]

@@ -227,7 +227,11 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
     """The error for a zip archive given as an export: what it holds (its first files) and to extract it. The
     workbook does not read inside archives: a file is named by its path in every message and note, and the
     files of one download (YouTube's Table data and Chart data) are told apart by their names beside each
-    other, which an extracted folder keeps."""
+    other, which an extracted folder keeps. A Numbers document, a zip as well, is named as one, with how to
+    export its CSV."""
+    if "Index/Document.iwa" in files:  # a Numbers document (a zip too): unzipped, it holds no CSV
+        return ExportFormatError(path, Message("imports.reading.numbers_document"),
+                                 hint=Message("imports.reading.numbers_document_hint"))
     shown = [PurePosixPath(name).name for name in files[:ARCHIVE_FILES_SHOWN]]
     listed = ", ".join(shown) + (" …" if len(files) > ARCHIVE_FILES_SHOWN else "")
     return ExportFormatError(path, Message("imports.reading.zip_archive", count=len(files), files=listed or "—"),
