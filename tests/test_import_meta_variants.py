@@ -14,6 +14,7 @@ from conftest import FIXTURES
 from helpers.errors import ExportFormatError
 from helpers.i18n import Translator
 from helpers.importers import FAMILIES, import_exports
+from helpers.paths import PROJECT_ROOT
 
 META = FIXTURES / "meta"
 OLDER_FB = META / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
@@ -531,3 +532,23 @@ def test_a_thousands_dot_in_a_count_beside_a_decimal_point_is_named_as_such(tmp_
            " (row 2) only with ',' as the decimal mark and '.' as a thousands separator" in str(info.value)
     assert "'1.500' (baris 2) hanya dengan ',' sebagai pemisah desimal dan '.' sebagai pemisah ribuan" \
            in info.value.in_language(Translator("id"))
+
+
+DEMO_FACEBOOK = (PROJECT_ROOT / "data" / "demo" / "harbour-books"
+                 / "Jul-01-2026_Oct-31-2026_100088245511032.csv")
+
+
+@pytest.mark.parametrize("zone", [ZONE, None])  # named before the missing time zone is asked for
+def test_a_business_suite_export_given_another_platform_is_named_as_that_platforms_export(zone):
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(DEMO_FACEBOOK, platform="youtube", timezone=zone)
+    assert str(info.value) == (f"file {DEMO_FACEBOOK}: the file holds facebook posts, not youtube\n"
+                               "  what to do: leave out platform='youtube', or pick the youtube export")
+    assert info.value.in_language(Translator("id")) == (
+        f"berkas {DEMO_FACEBOOK}: berkas ini berisi unggahan facebook, bukan youtube\n"
+        "  yang perlu dilakukan: hapus argumen platform='youtube', atau pilih ekspor youtube")
+
+
+def test_an_instagram_export_given_another_platform_names_instagram():
+    with pytest.raises(ExportFormatError, match=r"(?m)the file holds instagram posts, not tiktok$"):
+        import_exports(RAGGED_IG, platform="tiktok", timezone=ZONE)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import FIXTURES
 from helpers.errors import ExportFormatError
 from helpers.i18n import Translator, use_language
 from helpers.importers import import_exports
@@ -101,8 +102,10 @@ def test_platform_limits_detection_and_is_checked():
     assert set(facebook["platform"]) == {"facebook"}
     with pytest.raises(ExportFormatError, match="holds facebook posts, not instagram"):
         import_exports(SOURCE, timezone=ZONE, platform="instagram")
-    with pytest.raises(ExportFormatError, match="not an export the workbook knows"):
+    with pytest.raises(ExportFormatError, match="holds facebook posts, not tiktok"):  # a known export, not TikTok's
         import_exports(SOURCE, timezone=ZONE, platform="tiktok")
+    with pytest.raises(ExportFormatError, match="not an export the workbook knows"):  # no known export at all
+        import_exports(FIXTURES / "meta" / "not-meta.csv", timezone=ZONE, platform="tiktok")
 
 
 def test_a_decimal_comma_in_a_count_is_refused_not_misread(tmp_path):

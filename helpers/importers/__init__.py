@@ -73,7 +73,8 @@ def youtube_grouping(names: set[str]) -> str | None:
 def detect_family(path: Path, platform: str | None = None) -> Family:
     """The family whose header signature this file carries, or an error naming the closest one.
 
-    With `platform`, only families that export that platform are considered.
+    With `platform`, only families that export that platform are considered; a known export of another
+    platform is named as such (the file holds facebook posts, not youtube), not as an unknown file.
     """
     names = read_header_names(path)
     candidates = [f for f in FAMILIES if not platform or platform in f.platforms]
@@ -83,6 +84,9 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     found = matching_family(candidates, names)
     if found:
         return found
+    other = matching_family(FAMILIES, names) if platform else None
+    if other and other.platforms:  # a family of other platforms only: one exporting `platform` was a candidate
+        raise wrong_platform(path, other.platforms_in(names), platform)
     closest, missing = closest_family(candidates, names)
     known = [f.label for f in candidates]
     grouping = youtube_grouping(names)
@@ -198,14 +202,19 @@ def check_timezone(timezone: str | None) -> None:
                                     hint=timezone_hint(timezone))) from None
 
 
+def wrong_platform(path: Path, found: Iterable[str], platform: str) -> ExportFormatError:
+    """The error for an export holding `found` platforms' posts when `platform` was asked for."""
+    return ExportFormatError(path, Message("imports.importers.wrong_platform", found=", ".join(sorted(found)),
+                                           platform=platform),
+                             hint=Message("imports.importers.wrong_platform_hint", platform=platform))
+
+
 def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | None, **options) -> ImportedFile:
     """One export read by its family's reader, checked to hold `platform`'s posts only, with its negative
     counts dropped and its quality notes added."""
     result = fam.read(path, timezone=timezone, **options)
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
-        found = ", ".join(sorted(set(result.posts["platform"]) - {platform}))
-        raise ExportFormatError(path, Message("imports.importers.wrong_platform", found=found, platform=platform),
-                                hint=Message("imports.importers.wrong_platform_hint", platform=platform))
+        raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, negative = quality.drop_negative_counts(result.posts)
     result.report.warnings += negative + quality.quality_notes(result.posts)
     return result

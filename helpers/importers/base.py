@@ -87,6 +87,14 @@ class Family:
     #: the daily family (helpers.daily) that reads another sheet of the same workbook, when the download holds
     #: one (LinkedIn's `Metrics` beside `All posts`): such a file feeds the daily series too
     daily_family: str | None = None
+    #: normalised header name -> the platform a file carrying it holds, for a family of several platforms
+    platform_columns: tuple[tuple[str, str], ...] = ()
+
+    def platforms_in(self, header_names: set[str]) -> list[str]:
+        """The platforms a file with this header holds, from the header alone (to name them before reading):
+        the family's one platform, or the one its header's marking column tells; all of them when none does."""
+        marked = [platform for name, platform in self.platform_columns if name in header_names]
+        return marked[:1] or list(self.platforms)
 
     def ruled_out_by(self, header_names: set[str]) -> list[str]:
         return [name for name in self.excludes if name in header_names]

@@ -55,6 +55,8 @@ INTERACTION_HEADERS = {
     "facebook": {"reactions": "Reactions", "comments": "Comments", "shares": "Shares"},
     "instagram": {"reactions": "Likes", "comments": "Comments", "shares": "Shares", "saves": "Saves"},
 }
+#: The column whose presence tells the platform an export holds (a Page's or an Instagram account's id).
+PLATFORM_COLUMNS = (("page id", "facebook"), ("account id", "instagram"))
 #: A Post ID: digits (15 for a Page's posts, 17 for Instagram's); also Graph API's page_post form.
 POST_ID = rf"{DIGIT_ID}(?:_{DIGIT_ID})?"
 ID_EXAMPLE = "939005954986064"
@@ -73,11 +75,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
-    if "Page ID" in cols:
-        platform = "facebook"
-    elif "Account ID" in cols:
-        platform = "instagram"
-    else:
+    platform = next((platform for name, platform in PLATFORM_COLUMNS if name in cols), None)
+    if platform is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_account_column"), column="Page ID")
     report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
     if frame.empty:
@@ -319,6 +318,7 @@ def _paid(frame: pd.DataFrame, cols: Columns, rows: pd.Series, table) -> pd.Seri
 FAMILY = Family(
     name="meta_business_suite_posts",
     platforms=("facebook", "instagram"),
+    platform_columns=PLATFORM_COLUMNS,
     label=Message("imports.family.meta_business_suite"),
     signature=("post id", "publish time", "permalink", "post type", "date"),
     read=read_meta_business_suite,
