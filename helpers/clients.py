@@ -21,7 +21,7 @@ from babel.numbers import list_currencies
 
 from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code
-from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, glob_exports, is_pattern, pattern_folder, resolve
+from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
@@ -409,7 +409,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                          for n, e in enumerate(exports, start=1) if not isinstance(e, str)]
         elif check_files:
             for pattern in exports:
-                full = resolve(pattern)
+                full = as_spelled_on_disk(resolve(pattern))
                 relative = not Path(pattern).expanduser().is_absolute()
                 if is_pattern(full):
                     found, others = glob_exports(full)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import glob
+import unicodedata
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +78,13 @@ def pattern_folder(pattern: str | Path) -> Path:
     parts = Path(pattern).parts
     fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts) - 1)
     return Path(*parts[:fixed]) if fixed else Path(".")
+
+
+def as_spelled_on_disk(path: str | Path) -> Path:
+    """`path`, or the same path with its accents composed (NFC) or decomposed (NFD) when only that form names
+    a file or folder, or matches one as a pattern. A name copied from a Mac writes é as e and an accent, a name
+    typed elsewhere as é alone: the two look the same in a message, but a file system that keeps names as bytes
+    finds only the form the name was saved in. `path` unchanged when no form finds anything."""
+    path = Path(path)
+    forms = [path] + [Path(unicodedata.normalize(form, str(path))) for form in ("NFC", "NFD")]
+    return next((p for p in forms if p.exists() or (glob.has_magic(str(p)) and glob_files(p))), path)

@@ -1,5 +1,6 @@
 """Roster validation: every problem listed at once, each naming the client and the key."""
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -710,3 +711,26 @@ def test_a_colour_without_quotes_in_brackets_names_its_line_not_the_end_of_the_f
     # a comment after the closing bracket, or a # inside quotes, is no such slip
     fine = "    branding: {accent_colour: \"#C8102E\", name: 'A #1'}  # red\n"
     assert load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=fine)))
+
+
+@pytest.mark.parametrize("on_disk, in_roster", [("NFC", "NFD"), ("NFD", "NFC")])
+def test_a_name_with_accents_composed_otherwise_than_on_disk_finds_its_files(tmp_path, on_disk, in_roster):
+    import shutil
+    import unicodedata
+
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR
+
+    folder = tmp_path / unicodedata.normalize(on_disk, "Kopi Sénja")
+    folder.mkdir()
+    source = sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0]
+    export = Path(shutil.copy(source, folder / "posts.csv"))
+    written = unicodedata.normalize(in_roster, str(folder))  # copied from a Mac, or typed elsewhere
+    assert written != str(folder) and not Path(written).exists()  # the two forms are two names here
+    assert expand_paths(f"{written}/*.csv") == [export]
+    assert expand_paths(f"{written}/posts.csv") == [export]
+    clients = load_roster(roster(tmp_path, "clients:" + _client(f'["{written}/*.csv", "{written}/posts.csv"]')))
+    assert clients[0].exports == (f"{written}/*.csv", f"{written}/posts.csv")  # kept as written
+    with pytest.raises(RosterError) as info:  # a name in neither form is still missing
+        load_roster(roster(tmp_path, "clients:" + _client(f'["{written}/other.csv"]')))
+    assert info.value.problems == [f"client 'acme': key 'exports': file not found: {written}/other.csv"]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError
-from ..paths import glob_exports, is_pattern, pattern_folder, resolve
+from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR, timezone_hint
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
@@ -146,7 +146,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         paths = [paths]
     found: list[Path] = []
     for entry in paths:
-        pattern = str(resolve(entry))
+        pattern = str(as_spelled_on_disk(resolve(entry)))  # accents composed or decomposed as on disk
         if is_pattern(pattern):
             exports, others = glob_exports(pattern)
             if not exports and not others:
