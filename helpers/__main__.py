@@ -84,7 +84,19 @@ def _language_asked(argv: list[str]) -> str:
     return "en"
 
 
-def _parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
+def language_argument(tr: Translator):
+    """argparse's type for a --language: read as a roster reads one ('Indonesian', 'id-ID' are 'id'), and
+    anything else refused with the languages the workbook speaks, in `tr`'s language."""
+
+    def language(text: str) -> str:
+        if (code := language_code(text)) is None:
+            raise argparse.ArgumentTypeError(tr.t("cli.bad_language", value=repr(text), languages=", ".join(LANGUAGES)))
+        return code
+
+    return language
+
+
+def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
     """argparse's parser reporting a slip in the arguments as the workbook's other errors are: 'error: …' in
     the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2."""
 
@@ -102,18 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     # the command's language, read before parsing so that argparse's errors speak it too
     tr = use_language(_language_asked(argv))
 
-    def language(text: str) -> str:  # as a roster takes it ('Indonesian', 'id-ID'), refused in the same words
-        if (code := language_code(text)) is None:
-            raise argparse.ArgumentTypeError(tr.t("cli.bad_language", value=repr(text), languages=", ".join(LANGUAGES)))
-        return code
-
     def whole_number(text: str) -> int:  # --jobs two: said in the command's language
         try:
             return int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(tr.t("cli.not_whole", value=repr(text))) from None
 
-    parser = _parser_class(tr)(prog="python -m helpers", description=__doc__.splitlines()[0])
+    parser = parser_class(tr)(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="render one HTML report per client of the roster")
     render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
@@ -122,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--jobs", "-j", type=whole_number, help="parallel workers (default: the machine's cores)")
     render.add_argument("--pdf", action="store_true",
                         help="also print each report to PDF (A4) with headless Chromium, when installed")
-    render.add_argument("--language", type=language, default="en",
+    render.add_argument("--language", type=language_argument(tr), default="en",
                         help="language of this command's messages (each report's language is set in the roster)")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
@@ -131,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--year", type=whole_number, help="year of the first row, for exports whose dates have no year")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
     inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
-    inspect.add_argument("--language", type=language, default="en",
+    inspect.add_argument("--language", type=language_argument(tr), default="en",
                          help="language of the description, the import notes and the errors")
     inspect.set_defaults(run=_inspect)
     demo = commands.add_parser("demo", help="rewrite the demo clients' exports under data/demo/")

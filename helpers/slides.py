@@ -17,7 +17,6 @@ links reveal.js from URL instead (a CDN or your own copy of reveal.js 4.x) for s
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import copy
 import html
@@ -233,10 +232,13 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.slides",
-                                     description="Render the reach-vs-engagement lesson as reveal.js slides.")
-    parser.add_argument("--language", action="append", choices=sorted(LANGUAGES),
-                        help="a language to render (repeatable; default: all)")
+    from .__main__ import language_argument, parser_class
+
+    tr = Translator("en")  # the command's messages; --language picks the decks' languages
+    parser = parser_class(tr)(prog="python -m helpers.slides",
+                              description="Render the reach-vs-engagement lesson as reveal.js slides.")
+    parser.add_argument("--language", action="append", type=language_argument(tr),  # 'Indonesian', 'id-ID': id
+                        help="a language to render, as a roster names it (repeatable; default: all)")
     parser.add_argument("--out", default=str(SLIDES_DIR), help="output folder (default: reports/slides)")
     parser.add_argument("--solutions", action="store_true", help="also render trainer decks with the solutions")
     parser.add_argument("--reveal-prefix", metavar="URL",
@@ -245,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                              " without a network)")
     args = parser.parse_args(argv)
     try:
-        paths = render_slides(args.language or tuple(LANGUAGES), Path(args.out), solutions=args.solutions,
+        paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out), solutions=args.solutions,
                               reveal_url_prefix=args.reveal_prefix)
     except SlidesError as error:
         print(f"Slides not rendered: {error}", file=sys.stderr)

@@ -1055,6 +1055,26 @@ def test_the_command_line_inlines_reveal_unless_given_a_prefix(tmp_path, monkeyp
     assert [call["reveal_url_prefix"] for call in calls] == [None, "https://cdn.example/reveal.js"]
 
 
+def test_the_command_line_reads_a_language_as_a_roster_does(tmp_path, monkeypatch, capsys):
+    """--language id-ID or Indonesian renders the Indonesian deck (once, however often it is named); a language
+    the workbook does not speak is refused in render's words, not with argparse's list of choices."""
+    import helpers.slides as slides
+
+    calls = []
+    monkeypatch.setattr(slides, "render_slides", lambda languages, *args, **kwargs: calls.append(languages) or [])
+    assert slides.main(["--out", str(tmp_path), "--language", "id-ID"]) == 0
+    assert slides.main(["--out", str(tmp_path), "--language", "Indonesian", "--language", "id", "--language", "EN"]) == 0
+    assert slides.main(["--out", str(tmp_path)]) == 0
+    assert calls == [("id",), ("id", "en"), ("en", "id")]
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as info:
+        slides.main(["--out", str(tmp_path), "--language", "fr"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "\nerror: argument --language: 'fr' is not a language of the workbook; expected one of en, id"
+        " (see python -m helpers.slides --help)\n")
+
+
 def test_the_shipped_reveal_js_is_complete_and_installed_with_the_package():
     """Every file a deck inlines is in helpers/static/, with its licences, and pyproject.toml's package data
     installs it (not only `pip install -e .`)."""
