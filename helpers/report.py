@@ -2208,6 +2208,18 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         if not covered:  # the wrong files, or a period outside their days: the roster or the exports need fixing
             raise WorkbookError(Message("imports.report.no_posts" if every.empty else "imports.report.no_posts_span",
                                         covers=covers, **said))
+        # "published nothing" is a result only where it was looked for: every platform's exports cover every day
+        # of the period; a platform whose exports cover part of it or none would be said quiet unseen
+        first, last = periods.iso_day(period_start), periods.iso_day(period_end)
+        platforms = sorted(set(every["platform"].dropna()) | {r.platform for r in imported.reports if r.platform})
+        unseen = []
+        for platform in platforms:
+            runs, words = covered_days(every, first, last, reports=imported.reports, platform=platform)
+            if runs != [(first, last)]:
+                unseen.append(Message("imports.report.platform_covers", platform=Message(f"platform.{platform}"),
+                                      covers=words))
+        if unseen:
+            raise WorkbookError(Message("imports.report.quiet_unseen", platforms=unseen, **said))
         # the exports cover the period and the account published nothing then: a result the client is sent, as
         # a short report (Report.has_posts), not an error
     report = Report(

@@ -169,3 +169,29 @@ def test_a_platform_without_posts_beside_one_with_posts_gets_the_summarys_senten
         "cover these days: the account published nothing then, which is no gap in the data. In the comparison "
         f"period (1 September 2026 to 30 September 2026), Instagram had {len(september)} posts, with a summed reach "
         f"of {tr.number(reach)} and {tr.number(interactions)} interactions.")
+
+
+def test_a_quiet_report_needs_every_platforms_exports_to_cover_the_whole_period(tmp_path):
+    """'Published nothing' is said only where it was looked for: an Instagram export of September only beside
+    the quiet Facebook one leaves Instagram's October unseen, and a period running past the Facebook export's
+    last day (31 October) leaves those days unseen: both are errors naming what the exports cover."""
+    instagram = tmp_path / "Sep-01-2026_Sep-30-2026_17800000000000099.csv"
+    instagram.write_text(
+        '\ufeff"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)","Publish time",'
+        'Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Comments,Saves,Follows\n'
+        '18000000000000000,17800000000000099,qb,"Quiet Books","Post 0",0,"09/05/2026 10:00",'
+        'https://www.instagram.com/p/X0/,"IG image",,Lifetime,200,100,10,1,1,1,0\n', encoding="utf-8")
+    common = {"client": "quiet", "client_name": "Quiet Books", "timezone": "Europe/London"}
+    with pytest.raises(WorkbookError) as unseen:
+        build_report(exports=[POSTS, str(instagram)], period_start="2026-10-01", period_end="2026-10-31", **common)
+    assert str(unseen.value) == (
+        "no posts for Quiet Books between 2026-10-01 and 2026-10-31, but not every platform's exports cover all of "
+        "these days (Instagram: no export covers these days (the exports cover 2026-09-01 to 2026-09-30)), so "
+        "whether the account published nothing then cannot be told. Check the period in the roster or add the "
+        "exports that cover it.")
+    with pytest.raises(WorkbookError) as part:
+        build_report(exports=[POSTS], period_start="2026-10-15", period_end="2026-11-15", **common)
+    assert "(Facebook: the exports cover 2026-10-15 to 2026-10-31 of these days)" in str(part.value)
+    indonesian = Translator("id").message(part.value.args[0])
+    assert indonesian.startswith("tidak ada unggahan untuk Quiet Books antara 2026-10-15 dan 2026-11-15, tetapi")
+    assert "(Facebook: ekspor mencakup 2026-10-15 sampai 2026-10-31 dari hari-hari ini)" in indonesian
