@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out), solutions=args.solutions,
                               reveal_url_prefix=args.reveal_prefix)
     except SlidesError as error:
-        print(f"Slides not rendered: {error}", file=sys.stderr)
+        print(tr.t("cli.slides_failed", error=error), file=sys.stderr)
         return 1
     for path in paths:
         print(display_path(path))

@@ -1358,3 +1358,20 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
     assert errors[3].ename == "AttributeError" and errors[3].traceback == [
         _slip("exercise_posts.B", {"exercise_posts": lesson.exercise_posts()}, "id"),
         "(AttributeError: 'DataFrame' object has no attribute 'B')"]
+
+
+def test_the_command_line_says_why_no_slides_were_rendered_in_the_command_s_language(tmp_path, monkeypatch, capsys):
+    """A failed run is reported in the words of the catalogue (the command's language: English, as its usage
+    and argument errors are), with the failure's own detail kept whole, and the exit status 1."""
+    import helpers.slides as slides
+    from helpers.i18n import Translator
+
+    def fail(*args, **kwargs):
+        raise SlidesError("the lesson in 'id' failed in cell 7: KeyError: 'reach'")
+
+    monkeypatch.setattr(slides, "render_slides", fail)
+    assert slides.main(["--out", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "Slides not rendered: the lesson in 'id' failed in cell 7: KeyError: 'reach'\n"
+    assert Translator("id").t("cli.slides_failed", error="x") == "Slide tidak dirender: x"
