@@ -20,7 +20,8 @@ import pandas as pd
 from . import metrics, periods, schema
 from .errors import WorkbookError, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
-from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, SKIPPED_NAME_PREFIXES, is_pattern, resolve, taken_by_pattern
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
+    glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import Loaded, covered_days, load_client
 
@@ -66,9 +67,36 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
     the roster's `exports` and `python -m helpers inspect` take them (export_files). A file no export family
     reads (a note, another download) is skipped and listed, with why, in `files()`; when no file is an export,
     the error gives each file's reason. One file given by its path that is no export is an error of its own
-    (empty, a header lacking columns), as for a roster: there is nothing else to load."""
+    (empty, a header lacking columns), as for a roster: there is nothing else to load. A document no platform
+    exports in (a PDF report of the platform, a screenshot: paths.DOCUMENT_SUFFIXES) is listed as skipped with
+    what it is too, unopened, where a roster's pattern leaves it out."""
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
-    return load_client(export_files(folder), client=client, timezone=timezone, skip_unknown=not one_file, **options)
+    if one_file:
+        return load_client(export_files(folder), client=client, timezone=timezone, **options)
+    documents = documents_in(folder)
+    try:
+        files = export_files(folder)
+    except WorkbookError:  # a folder of documents only: load_client says why each was passed over (a pattern
+        if not documents or is_pattern(resolve(folder)):  # matching only documents says so in its own words)
+            raise
+        files = []
+    return load_client(sorted(files + documents), client=client, timezone=timezone, skip_unknown=True, **options)
+
+
+def documents_in(folder) -> list[Path]:
+    """The documents of a type no platform exports in (paths.DOCUMENT_SUFFIXES: a PDF, a screenshot) that a
+    folder holds (recursively) or a glob pattern matches, which export_files leaves out; hidden files and
+    Excel's lock files aside. Empty for anything else (one file, a path naming nothing)."""
+    if not isinstance(folder, (str, Path)):
+        return []
+    root = resolve(folder)
+    if is_pattern(root):
+        found = glob_files(as_spelled_on_disk(root))
+    elif root.is_dir():
+        found = [p for p in root.rglob("*") if p.is_file() and not p.name.startswith(SKIPPED_NAME_PREFIXES)]
+    else:
+        return []
+    return sorted(p for p in found if p.suffix.lower() in DOCUMENT_SUFFIXES)
 
 
 def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: str | None = None,

@@ -43,6 +43,12 @@ EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 #: too (taken_by_pattern), so that an archive left unextracted is named with what it holds and to extract it
 #: (reading.archive_error), not passed over without a word; its contents are not read.
 ARCHIVE_SUFFIXES = (".zip", ".numbers")  # a Numbers document is a zip: named as one, with how to export its CSV
+#: Documents kept beside the exports that no platform exports in (a report printed to PDF, a brief, slides, a
+#: screenshot), each with its kind (the catalogue's imports.reading.document.<kind>). A pattern leaves them out
+#: like any other type; a folder loaded whole (explore.load_folder) lists them as skipped with what they are
+#: (reading.document_error), so that a PDF report dropped in for the export is not passed over without a word.
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".doc": "word", ".docx": "word", ".ppt": "slides", ".pptx": "slides",
+                     ".png": "picture", ".jpg": "picture", ".jpeg": "picture"}
 
 
 def taken_by_pattern(path: str | Path) -> bool:

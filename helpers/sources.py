@@ -46,15 +46,20 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     in a folder; named alone, each is an error.
     A workbook holding posts and a daily series (holds_daily_series) feeds both tables. A zip archive is never
     read: skipped with a note when its export files are among `files`, extracted (extracted_archive), else an
-    error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error."""
+    error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error. With
+    `skip_unknown`, a document no platform exports in (a PDF, a screenshot: reading.document_error) is skipped
+    with what it is, unopened."""
     from .daily import detect_daily_family, import_daily_series
     from .i18n import localised
     from .importers import detect_family
-    from .importers.reading import archive_error, archive_files
+    from .importers.reading import archive_error, archive_files, document_error
     from .paid import detect_paid_family, import_paid_delivery
 
     sources = Sources()
     for path in files:
+        if skip_unknown and (document := document_error(path)) is not None:
+            sources.skipped.append((path, str(document)))
+            continue
         if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
             if (extracted := extracted_archive(path, inside, files)) is not None:
                 sources.skipped.append((path, localised(extracted)))
@@ -259,11 +264,11 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     from .errors import WorkbookError
     from .i18n import Message
     from .importers import import_exports
-    from .importers.reading import archive_files
+    from .importers.reading import archive_files, document_error
 
     sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, **options)
-    if not sources.post_files:
-        archives = [p for p, _ in sources.skipped if archive_files(p) is not None]
+    if not sources.post_files:  # a .docx or .pptx is a zip too, but no download to extract
+        archives = [p for p, _ in sources.skipped if document_error(p) is None and archive_files(p) is not None]
         if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
             raise WorkbookError(Message("imports.sources.no_exports_zipped", files=[p.name for p, _ in sources.skipped],
                                         archives=[p.name for p in archives]))

@@ -470,3 +470,62 @@ def test_a_numbers_document_is_named_as_one_with_how_to_export_its_csv(tmp_path)
     files = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta").files().set_index("file")
     assert files.loc["posts.numbers", "table"] == "skipped"
     assert "this is a Numbers document" in files.loc["posts.numbers", "notes"]
+
+
+def test_a_pdf_or_a_screenshot_beside_the_exports_is_listed_as_skipped_with_what_it_is(tmp_path):
+    """A PDF report of the platform, a Word brief, slides or a screenshot kept in the export folder is listed
+    in files() as skipped, with what it is and to download the export instead, by a folder and by a pattern;
+    its posts are not missing (it holds none the workbook could read), so no warning. A roster's pattern still
+    leaves it out, as before, and a folder of documents only says why each was passed over."""
+    import zipfile
+
+    from helpers.i18n import use_language
+    from helpers.importers import expand_paths
+    from helpers.sources import load_client
+
+    copy_demo("kopi-senja", tmp_path)
+    demo = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 the platform's monthly report")
+    (tmp_path / "shot.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with zipfile.ZipFile(tmp_path / "brief.docx", "w") as brief:  # a Word file is a zip: not called an archive
+        brief.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "october").mkdir()
+    (tmp_path / "october" / "deck.pptx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.pdf").write_bytes(b"%PDF-1.4")
+    tail = ", not an export: download the platform's CSV or Excel export instead"
+    expected = {"brief.docx": f"file {tmp_path / 'brief.docx'}: a Word document" + tail,
+                "deck.pptx": f"file {tmp_path / 'october' / 'deck.pptx'}: a PowerPoint presentation" + tail,
+                "report.pdf": f"file {tmp_path / 'report.pdf'}: a PDF document" + tail,
+                "shot.PNG": f"file {tmp_path / 'shot.PNG'}: a picture (a screenshot?)" + tail}
+    workspace = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta")
+    files = workspace.files()
+    skipped = files[files["table"] == "skipped"].set_index("file")
+    assert skipped["notes"].to_dict() == expected
+    assert skipped.loc["report.pdf", "imported"] == 0
+    assert len(workspace.posts) == len(demo.posts)
+    assert [str(m) for m in workspace.warnings()] == [str(m) for m in demo.warnings()]  # no "skipped, not read"
+
+    by_pattern = explore.load_folder(tmp_path / "*", client="k", timezone="Asia/Jakarta").files().set_index("file")
+    assert by_pattern.loc["report.pdf", "table"] == "skipped" and "deck.pptx" not in by_pattern.index
+
+    roster = load_client(expand_paths(str(tmp_path / "*")), client="k", timezone="Asia/Jakarta")  # as a report does
+    assert "report.pdf" not in set(roster.files()["file"]) and len(roster.posts) == len(demo.posts)
+
+    try:
+        use_language("id")
+        indonesian = explore.load_folder(tmp_path, client="k", timezone="Asia/Jakarta").files().set_index("file")
+    finally:
+        use_language("en")
+    assert indonesian.loc["report.pdf", "notes"] == (f"berkas {tmp_path / 'report.pdf'}: dokumen PDF, bukan ekspor:"
+                                                     " unduh ekspor CSV atau Excel dari platform sebagai gantinya")
+
+    only = tmp_path / "documents"
+    only.mkdir()
+    (only / "report.pdf").write_bytes(b"%PDF-1.4")
+    with zipfile.ZipFile(only / "brief.docx", "w") as brief:
+        brief.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(WorkbookError) as info:
+        explore.load_folder(only)
+    assert "none of the files is an export the workbook knows (brief.docx, report.pdf)" in str(info.value)
+    assert f"- file {only / 'report.pdf'}: a PDF document" + tail in str(info.value)
+    assert "extract" not in str(info.value)

@@ -23,7 +23,7 @@ from helpers import benchmarks, compare, daily, describe, metrics, plots, report
 from helpers.errors import WorkbookError
 from helpers.i18n import LANGUAGES, LOCALES_DIR, METRIC_PARTS, Translator, catalogue, language_code
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
-from helpers.paths import PROJECT_ROOT
+from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
 HELPERS_DIR = PROJECT_ROOT / "helpers"
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
@@ -192,6 +192,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
+        "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
                                    "neither"},  # quality_notes, report._counted, explore._row_label and _row_number
         # explore.summary_view's row labels, one per row of metrics.channel_summary

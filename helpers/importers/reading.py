@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from ..paths import SKIPPED_NAME_PREFIXES
+from ..paths import DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES
 from .values import file_decimal
 
 _BOMS = (
@@ -236,6 +236,14 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
     listed = ", ".join(shown) + (" …" if len(files) > ARCHIVE_FILES_SHOWN else "")
     return ExportFormatError(path, Message("imports.reading.zip_archive", count=len(files), files=listed or "—"),
                              hint=Message("imports.reading.zip_archive_hint"))
+
+
+def document_error(path: Path) -> ExportFormatError | None:
+    """What a document of a type no platform exports in is (a PDF, a Word or PowerPoint file, a picture: see
+    paths.DOCUMENT_SUFFIXES), and to download the export instead; None for any other file. Told by its name
+    alone: the file is not opened."""
+    kind = DOCUMENT_SUFFIXES.get(Path(path).suffix.lower())
+    return ExportFormatError(path, Message(f"imports.reading.document.{kind}")) if kind else None
 
 
 def text_encoding(path: Path, head: bytes) -> str:
