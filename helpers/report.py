@@ -876,9 +876,11 @@ class Report:
     def coverage_notes(self) -> list[str]:
         """What the data covers and what it cannot say: period, gaps, breaks, what cannot be computed."""
         tr = self.tr
-        notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), start=tr.date(self.period_start),
-                      end=tr.date(self.period_end), previous=tr.number(len(self.previous)),
-                      previous_start=tr.date(self.comparison_start), previous_end=tr.date(self.comparison_end))]
+        spans = dict(start=tr.date(self.period_start), end=tr.date(self.period_end),
+                     previous=tr.number(len(self.previous)), previous_start=tr.date(self.comparison_start),
+                     previous_end=tr.date(self.comparison_end))
+        notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), **spans) if self.has_posts
+                 else tr.t("coverage.period_none", **spans)]  # "No posts", not "0 posts", in a quiet period
         # calendar days (dates, not zone-aware times: a clock change would take an hour off a day)
         days = (self.period_end.date() - self.period_start.date()).days + 1
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1

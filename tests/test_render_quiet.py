@@ -80,6 +80,9 @@ def test_a_quiet_month_renders_as_a_short_report(rendered):
     for heading in headings("en"):
         assert f">{heading}<" in page, heading
     assert FINDING_EN in text
+    # the coverage note under the export table says "No posts", not "0 posts", with the 3 September posts
+    assert ("No posts from 1 October 2026 to 31 October 2026; the comparison period (1 September 2026 to"
+            " 30 September 2026) has 3 posts.") in text and "0 posts" not in text
     # lenses, disagreement, formats and timing, attention, benchmarks: one sentence each, no table or figure
     assert text.count(NO_POSTS_EN) == 6
     assert "<img" not in page and page.count("<table") == 3  # files read, definitions, glossary
@@ -101,6 +104,8 @@ def test_a_quiet_month_renders_in_indonesian(rendered):
         assert f">{heading}<" in page, heading
     assert FINDING_ID in text and text.count(NO_POSTS_ID) == 6
     assert "<img" not in page and "No posts" not in text
+    assert ("Tidak ada unggahan dari 1 Oktober 2026 hingga 31 Oktober 2026; periode pembanding (1 September 2026"
+            " hingga 30 September 2026) memiliki 3 unggahan.") in text and "0 unggahan" not in text
 
 
 def test_a_month_the_exports_do_not_cover_still_fails_with_its_reason(rendered):
