@@ -58,20 +58,29 @@ def now_text() -> str:
 
 def collect_records(out_dir: Path) -> list[dict]:
     """Every client's record under out_dir; a report folder without a record (rendered by an older
-    version) is listed from its files."""
+    version) is listed from its files. A failure its folder refused to record is read from _failed/<id>/,
+    also for a client whose folder is missing or is a file (reports/<id> made a file), so it still has a row."""
+    out_dir = Path(out_dir)
+    failed_dir = out_dir / "_failed"
+    ids = {p.name for p in out_dir.iterdir() if p.is_dir() and p.name[:1] not in "._"}
+    if failed_dir.is_dir():
+        ids |= {p.name for p in failed_dir.iterdir() if p.name[:1] not in "._" and (p / "render.json").is_file()}
     records = []
-    for folder in sorted(p for p in Path(out_dir).iterdir() if p.is_dir() and p.name[:1] not in "._"):
-        record = read_record(folder)
+    for name in sorted(ids):
+        folder = out_dir / name
+        record = read_record(folder) if folder.is_dir() else None
         if record is None and (folder / "report.html").is_file():
             stamp = dt.datetime.fromtimestamp((folder / "report.html").stat().st_mtime).astimezone()
             record = {"client": folder.name, "name": folder.name, "status": "ok",
                       "attempted_at": stamp.isoformat(timespec="seconds"), "seconds": None,
                       "report": {"html": "report.html", "rendered_at": stamp.isoformat(timespec="seconds")}}
-        failed = read_record(Path(out_dir) / "_failed" / folder.name)  # a failure its folder refused to record
+        failed = read_record(failed_dir / name)  # a failure its folder refused to record
         if failed is not None and (record is None or str(failed.get("attempted_at")) > str(record.get("attempted_at"))):
             record = failed
         if record is not None:
-            record["client"] = folder.name  # the folder is the truth: links are built from it
+            if not folder.is_dir():  # no folder to link into: a report named in the record is not there
+                record["report"] = None
+            record["client"] = name  # the folder is the truth: links are built from it
             records.append(record)
     return records
 

@@ -869,11 +869,15 @@ class Renderer:
 
 def publish_problem(error: OSError) -> Message:
     """Why a finished report could not be put in its folder, naming the folder or file and what to do: a
-    folder where a file goes (reports/<id>/report.html made a folder) is to be moved away; a folder that
-    refuses writes is to be given the permissions."""
+    folder where a file goes (reports/<id>/report.html made a folder) or a file where the report's folder goes
+    (reports/<id> made a file) is to be moved away; a folder that refuses writes is to be given the permissions."""
     path = Path(error.filename2 or error.filename or ".")
     if error.errno == errno.EISDIR:
         return Message("cli.problem.publish_is_folder", path=display_path(path))
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):  # a file where reports/<id>/ (or a folder above it) goes
+        in_the_way = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+        if in_the_way is not None:
+            return Message("cli.problem.publish_is_file", path=display_path(in_the_way))
     folder = path if path.is_dir() else path.parent
     return Message("cli.problem.publish_refused", folder=display_path(folder), reason=os_reason(error))
 

@@ -489,3 +489,52 @@ def test_a_client_folder_that_refuses_writes_is_named_and_its_failure_still_reac
     page = write_index(tmp_path / "reports", "id").read_text(encoding="utf-8")
     assert 'class="failed">gagal</span>' in page and "laporan baru tidak dapat disimpan" in page
     assert '<a href="acme/report.html">' in page
+
+
+def test_a_file_where_the_reports_folder_goes_is_named_and_its_failure_reaches_the_index(tmp_path):
+    """reports/acme made a file: the message names that file and says to move or rename it (not the
+    permissions of reports/), and the index, which finds the failure under _failed/acme/, shows acme failed."""
+    import shutil
+
+    from helpers.index_page import write_index
+
+    renderer, task, work, target, executed = _finished_run(tmp_path)
+    shutil.rmtree(target)
+    target.write_text("x\n", encoding="utf-8")
+    with pytest.raises(WorkbookError) as info:
+        renderer._commit(task, work, 0.0, {}, "")
+    assert Translator("en").message(info.value.args[0]) == (
+        f"{target} is a file, where the report's folder goes: the new report was not kept; move or rename that"
+        " file, then render again")
+    assert Translator("id").message(info.value.args[0]) == (
+        f"{target} adalah sebuah berkas, padahal folder laporan disimpan di sana: laporan baru tidak disimpan;"
+        " pindahkan atau ganti nama berkas itu, lalu render lagi")
+    assert (executed / "report.ipynb").read_text(encoding="utf-8") == "good notebook"
+    renderer._fail(task, work, 3.0, {}, info.value.args[0])
+    assert target.read_text(encoding="utf-8") == "x\n"  # the file is left as it was
+    records = collect_records(tmp_path / "reports")
+    assert [(r["client"], r["status"], r["report"]) for r in records] == [("acme", "failed", None)]
+    page = write_index(tmp_path / "reports", "en").read_text(encoding="utf-8")
+    assert 'class="failed">failed</span>' in page and "is a file, where the report&#x27;s folder goes" in page
+    assert '<a href="acme/' not in page  # nothing to link: reports/acme is no folder
+
+
+def test_the_index_lists_a_failure_whose_client_folder_is_missing(tmp_path):
+    """A failure recorded only under _failed/<id>/ (its folder gone) still has a row; _failed/ entries
+    without a record (an executed notebook only) have none, and a folder's own record wins when newer."""
+    (tmp_path / "_failed" / "gone").mkdir(parents=True)
+    (tmp_path / "_failed" / "gone" / "render.json").write_text(
+        '{"client": "gone", "name": "Gone Books", "status": "failed", "attempted_at": "2026-11-02T10:00:00+00:00",'
+        ' "error": "e", "report": {"html": "report.html"}}', encoding="utf-8")
+    (tmp_path / "_failed" / "notebook-only").mkdir()
+    (tmp_path / "_failed" / "notebook-only" / "report.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / "render.json").write_text(
+        '{"client": "here", "name": "Here", "status": "ok", "attempted_at": "2026-11-03T10:00:00+00:00",'
+        ' "report": {"html": "report.html"}}', encoding="utf-8")
+    (tmp_path / "_failed" / "here").mkdir()
+    (tmp_path / "_failed" / "here" / "render.json").write_text(
+        '{"client": "here", "status": "failed", "attempted_at": "2026-11-01T10:00:00+00:00"}', encoding="utf-8")
+    records = collect_records(tmp_path)
+    assert [(r["client"], r["status"], r["report"]) for r in records] == [
+        ("gone", "failed", None), ("here", "ok", {"html": "report.html"})]
