@@ -118,7 +118,7 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
         if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
             mark = key_node.end_mark
             if found := _COMMENTED_VALUE.match(mark.buffer, mark.pointer):
-                comments[key] = found["text"].strip()
+                comments[key] = found["text"].rstrip()
     mapping = _Mapping(loader.construct_mapping(node, deep=deep))
     mapping.lines, mapping.comments = lines, comments
     return mapping
@@ -358,16 +358,33 @@ def _without(mapping: dict, keys: list) -> dict:
     return {key: value for key, value in mapping.items() if key not in keys} if keys else mapping
 
 
+#: The keys whose value may start with `#`, as written in quotes: a name, a file's path or pattern. The others
+#: (a language, a time zone, a date, ...) never do, and accent_colour is a colour (_COMMENTED_COLOUR).
+_TEXT_KEYS = ("name", "exports", "logo")
+_COMMENTED_COLOUR = re.compile(r"[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+
+
+def _commented_value(key, comment: str) -> str | None:
+    """The value meant by a key whose `#` was read as a comment (`accent_colour: #C8102E`), to be written in
+    quotes; None when what follows the `#` is a comment indeed (`language: # Indonesian`, `logo: # none yet`):
+    a colour for accent_colour, else text right after the `#` (no space) for a key whose value is text."""
+    text = re.split(r"\s#", comment)[0].rstrip()  # without a second comment: `#C8102E  # brand red`
+    if key == "accent_colour":
+        return f"#{text}" if _COMMENTED_COLOUR.fullmatch(text) else None
+    return f"#{text}" if key in _TEXT_KEYS and text[:1].strip() else None
+
+
 def _empty_problem(say, label: str, mapping: dict, key, prefix: str = "") -> str:
     """A key given no value (YAML reads it as null), with its line; when its line goes on with `#`, that a `#`
-    starts a comment in YAML, so a colour written #C8102E is read as nothing: it must be in quotes."""
+    starts a comment in YAML, and the value in quotes when the `#` began the value (a colour written #C8102E)."""
     comment = _commented_out(mapping).get(key)
     line = getattr(mapping, "lines", {}).get(key, "?")
     if comment is None:
         return say("roster.empty_value", client=label, key=shown(f"{prefix}{key}"), line=line)
-    value = re.split(r"\s#", comment)[0].strip()  # without a second comment: `#C8102E  # brand red`
+    if (value := _commented_value(key, comment)) is None:
+        return say("roster.commented_out", client=label, key=shown(f"{prefix}{key}"), line=line)
     return say("roster.commented_value", client=label, key=shown(f"{prefix}{key}"), line=line,
-               example=f'"#{value}"' if value else '"#..."')
+               example=f'"{value}"')
 
 
 def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator, check_files: bool = True,

@@ -697,10 +697,34 @@ def test_a_colour_written_without_quotes_is_named_with_its_line_and_the_quotes_i
     assert _problems(tmp_path, text, "id")[0].startswith(
         "klien 'acme': kunci 'branding.accent_colour' (baris 9) tidak diberi nilai: di YAML tanda # memulai komentar")
     # any key emptied by a comment is said so once, not also as a value of the wrong kind
+    # a language never starts with #: quoting "#id" would be refused in turn, so no quotes are offered
     text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    language: #id\n")
     assert _problems(tmp_path, text) == [
         "client 'acme': key 'language' (line 7) has no value: in YAML a # starts a comment, so what follows it on the"
-        " line was not read; write the value in quotes: \"#id\""]
+        " line was not read; give the key a value, or leave the key out"]
+
+
+@pytest.mark.parametrize("line, key, example", [
+    ("    language: # Indonesian\n", "'language' (line 7)", None),  # a comment where the value was to go
+    ("    branding:\n      logo:   # none yet\n", "'branding.logo' (line 8)", None),  # meant: no logo
+    ("    branding:\n      accent_colour: # brand red\n", "'branding.accent_colour' (line 8)", None),
+    ("    branding:\n      accent_colour: #red\n", "'branding.accent_colour' (line 8)", None),  # no colour
+    ("    branding:\n      accent_colour: #c10\n", "'branding.accent_colour' (line 8)", '"#c10"'),
+    ("    branding:\n      accent_colour: #C8102E # red\n", "'branding.accent_colour' (line 8)", '"#C8102E"'),
+    ("    branding:\n      name: #1 Coffee\n", "'branding.name' (line 8)", '"#1 Coffee"'),
+    ("    branding:\n      name: # the shop's sign\n", "'branding.name' (line 8)", None),
+])
+def test_a_commented_value_is_offered_in_quotes_only_when_it_looks_like_the_value(tmp_path, line, key, example):
+    """Quotes are offered for what looks like the key's value (a colour, a name right after the #); a comment
+    after a space, or a word where a colour goes, is said to leave the key without a value."""
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=line)
+    start = f"client 'acme': key {key} has no value: in YAML a # starts a comment, so what follows it on the line"
+    end = (" was not read; give the key a value, or leave the key out" if example is None
+           else f" was not read; write the value in quotes: {example}")
+    assert _problems(tmp_path, text) == [start + end]
+    said = _problems(tmp_path, text, "id")[0]
+    assert said.endswith("beri nilai, atau hapus kuncinya" if example is None
+                         else f"apit nilainya dengan tanda kutip: {example}")
 
 
 def test_a_colour_without_quotes_in_brackets_names_its_line_not_the_end_of_the_file(tmp_path):
