@@ -1,7 +1,9 @@
 """Where things live. Paths are resolved from the project root, never from the caller's working directory."""
 from __future__ import annotations
 
+import fnmatch
 import glob
+import os
 import unicodedata
 from pathlib import Path
 
@@ -64,9 +66,53 @@ def is_pattern(path: str | Path) -> bool:
 
 def glob_files(pattern: str | Path) -> list[Path]:
     """The files a glob pattern matches (`**` spans folders), sorted; folders, Excel's lock files and hidden
-    files are left out (SKIPPED_NAME_PREFIXES)."""
-    return sorted(p for p in map(Path, glob.glob(str(pattern), recursive=True))
-                  if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
+    files are left out (SKIPPED_NAME_PREFIXES). A pattern with accents matches names by their composed form
+    (_glob_composed), whichever form each folder and file was saved in."""
+    matches = glob.glob(str(pattern), recursive=True) if str(pattern).isascii() else _glob_composed(Path(pattern))
+    return sorted(p for p in map(Path, matches) if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
+
+
+def _composed(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def _names(folder: Path) -> list[str]:
+    """The names in a folder; none when it is no folder or cannot be read."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _spelled_in(folder: Path, name: str) -> Path | None:
+    """folder/name as it exists: as written, else the entry whose composed form (NFC) is name's; None if none."""
+    if os.path.lexists(folder / name):
+        return folder / name
+    return next((folder / entry for entry in _names(folder) if _composed(entry) == _composed(name)), None)
+
+
+def _glob_composed(pattern: Path) -> list[Path]:
+    """What glob would match were every name composed alike (NFC): a wildcard part is matched against each
+    entry's composed name, a literal part as _spelled_in finds it, `**` takes a folder and all below it. Hidden
+    names are matched only by a part that starts with a dot, as glob does."""
+    parts = pattern.parts
+    places = [Path(parts[0])] if pattern.is_absolute() else [Path(".")]
+    for part in parts[1:] if pattern.is_absolute() else parts:
+        following: list[Path] = []
+        for folder in places:
+            if part == "**":
+                following.append(folder)
+                for root, folders, files in os.walk(folder):
+                    folders[:] = [name for name in folders if not name.startswith(".")]
+                    following += [Path(root) / name for name in folders + files if not name.startswith(".")]
+            elif glob.has_magic(part):
+                following += [folder / entry for entry in _names(folder)
+                              if fnmatch.fnmatch(_composed(entry), _composed(part))
+                              and (part.startswith(".") or not entry.startswith("."))]
+            elif (found := _spelled_in(folder, part)) is not None:
+                following.append(found)
+        places = list(dict.fromkeys(following))
+    return places
 
 
 def glob_exports(pattern: str | Path) -> tuple[list[Path], dict]:
@@ -87,10 +133,20 @@ def pattern_folder(pattern: str | Path) -> Path:
 
 
 def as_spelled_on_disk(path: str | Path) -> Path:
-    """`path`, or the same path with its accents composed (NFC) or decomposed (NFD) when only that form names
-    a file or folder, or matches one as a pattern. A name copied from a Mac writes é as e and an accent, a name
-    typed elsewhere as é alone: the two look the same in a message, but a file system that keeps names as bytes
-    finds only the form the name was saved in. `path` unchanged when no form finds anything."""
+    """`path` as its folders and file are spelled on disk: each part that names nothing as written is replaced
+    by the entry of its folder whose accents are composed alike (NFC). A name copied from a Mac writes é as e
+    and an accent, a name typed elsewhere as é alone: the two look the same in a message, but a file system
+    that keeps names as bytes finds only the form the name was saved in, and a folder and a file in it may have
+    been saved in different forms. The parts from the first wildcard on are left to the glob (glob_files).
+    `path` unchanged when a part is found in no form."""
     path = Path(path)
-    forms = [path] + [Path(unicodedata.normalize(form, str(path))) for form in ("NFC", "NFD")]
-    return next((p for p in forms if p.exists() or (glob.has_magic(str(p)) and glob_files(p))), path)
+    if os.path.lexists(path):
+        return path
+    parts = path.parts
+    place = Path(parts[0]) if path.is_absolute() else Path(".")
+    rest = list(parts[1:] if path.is_absolute() else parts)
+    while rest and not glob.has_magic(rest[0]):
+        if (found := _spelled_in(place, rest.pop(0))) is None:
+            return path
+        place = found
+    return place.joinpath(*rest)

@@ -758,3 +758,33 @@ def test_a_name_with_accents_composed_otherwise_than_on_disk_finds_its_files(tmp
     with pytest.raises(RosterError) as info:  # a name in neither form is still missing
         load_roster(roster(tmp_path, "clients:" + _client(f'["{written}/other.csv"]')))
     assert info.value.problems == [f"client 'acme': key 'exports': file not found: {written}/other.csv"]
+
+
+@pytest.mark.parametrize("folder_form, file_form", [("NFC", "NFD"), ("NFD", "NFC")])
+def test_a_folder_and_its_file_saved_with_accents_composed_differently_are_found(tmp_path, folder_form, file_form):
+    """Kopi Sénja saved with é composed, Séptember.csv in it with e and an accent (or the reverse): each part
+    is found in its own form, as a plain path and through a pattern, from the roster and from load_exports."""
+    import shutil
+    import unicodedata
+
+    from helpers.errors import WorkbookError
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR, as_spelled_on_disk
+
+    folder = tmp_path / unicodedata.normalize(folder_form, "Kopi Sénja")
+    folder.mkdir()
+    source = sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0]
+    export = Path(shutil.copy(source, folder / unicodedata.normalize(file_form, "Séptember.csv")))
+    (folder / unicodedata.normalize(file_form, "Séptember.pdf")).write_text("not an export", encoding="utf-8")
+    for form in ("NFC", "NFD"):  # as written in either form, both parts all alike
+        written = unicodedata.normalize(form, f"{tmp_path}/Kopi Sénja")
+        assert as_spelled_on_disk(unicodedata.normalize(form, f"{written}/Séptember.csv")) == export
+        assert expand_paths(unicodedata.normalize(form, f"{written}/Séptember.csv")) == [export]
+        assert expand_paths(unicodedata.normalize(form, f"{written}/S*.csv")) == [export]
+        assert expand_paths(unicodedata.normalize(form, f"{tmp_path}/*/Sé*")) == [export]
+        assert expand_paths(unicodedata.normalize(form, f"{tmp_path}/**/Séptember.csv")) == [export]
+        entries = f'["{written}/Séptember.csv", "{written}/S?ptember.*"]'
+        assert load_roster(roster(tmp_path, "clients:" + _client(unicodedata.normalize(form, entries))))
+    with pytest.raises(WorkbookError):  # a name in neither form is still missing
+        expand_paths(f"{tmp_path}/Kopi Sénja/Oktober.csv")
+    assert as_spelled_on_disk(f"{tmp_path}/Kopi Sénja/Oktober.csv") == Path(f"{tmp_path}/Kopi Sénja/Oktober.csv")
