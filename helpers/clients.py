@@ -359,9 +359,9 @@ def _without(mapping: dict, keys: list) -> dict:
 
 
 #: The keys whose value may start with `#`, as written in quotes: a name, a file's path or pattern. The others
-#: (a language, a time zone, a date, ...) never do, and accent_colour is a colour (_COMMENTED_COLOUR).
+#: (a language, a time zone, a date, ...) never do, and accent_colour is a colour #RRGGBB (_COMMENTED_COLOUR).
 _TEXT_KEYS = ("name", "exports", "logo")
-_COMMENTED_COLOUR = re.compile(r"[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+_COMMENTED_COLOUR = re.compile(r"[0-9a-fA-F]{6}")  # the colour COLOUR accepts, once in quotes
 
 
 def _commented_value(key, comment: str) -> str | None:

@@ -709,7 +709,8 @@ def test_a_colour_written_without_quotes_is_named_with_its_line_and_the_quotes_i
     ("    branding:\n      logo:   # none yet\n", "'branding.logo' (line 8)", None),  # meant: no logo
     ("    branding:\n      accent_colour: # brand red\n", "'branding.accent_colour' (line 8)", None),
     ("    branding:\n      accent_colour: #red\n", "'branding.accent_colour' (line 8)", None),  # no colour
-    ("    branding:\n      accent_colour: #c10\n", "'branding.accent_colour' (line 8)", '"#c10"'),
+    ("    branding:\n      accent_colour: #c10\n", "'branding.accent_colour' (line 8)", None),  # refused quoted too
+    ("    branding:\n      accent_colour: #c8102e\n", "'branding.accent_colour' (line 8)", '"#c8102e"'),
     ("    branding:\n      accent_colour: #C8102E # red\n", "'branding.accent_colour' (line 8)", '"#C8102E"'),
     ("    branding:\n      name: #1 Coffee\n", "'branding.name' (line 8)", '"#1 Coffee"'),
     ("    branding:\n      name: # the shop's sign\n", "'branding.name' (line 8)", None),
