@@ -2179,6 +2179,34 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
         benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, asked_by=asked_by)
 
 
+def _quiet_unseen(every: pd.DataFrame, reports, first, last) -> list[Message]:
+    """Why a period without posts cannot be said quiet: each platform, or each account of a platform whose
+    posts come from several (sources.several_accounts), whose post exports do not cover every day from `first`
+    to `last`, with what they do cover (covered_days). An account's exports are the files holding its posts,
+    and any of its platform's files holding none (a month exported without posts names no account); empty
+    when every one is covered: the account published nothing then, which the report may say."""
+    several = several_accounts(every)
+    platforms = sorted(set(every["platform"].dropna()) | {r.platform for r in reports if r.platform})
+    unseen = []
+    for platform in platforms:
+        spans = export_periods(every, reports, platform)
+        mine = every[every["platform"] == platform]
+        files = mine["source_file"].astype(str) if "source_file" in mine else pd.Series("", index=mine.index)
+        postless = [file for file in spans if file not in set(files)]
+        for account in several.get(platform, [None]):
+            held = spans if account is None else {
+                file: span for file, span in spans.items()
+                if file in postless or file in set(files[mine["account"].astype(str) == account])}
+            runs, words = covered_days(every, first, last, spans=held) if held else ([], None)
+            if runs != [(first, last)]:
+                words = words or covered_days(every, first, last, reports=reports, platform=platform)[1]
+                name = Message(f"platform.{platform}")
+                unseen.append(Message("imports.report.platform_covers", platform=name, covers=words) if account is None
+                              else Message("imports.report.account_covers", platform=name, account=account,
+                                           covers=words))
+    return unseen
+
+
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
                       language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
@@ -2212,14 +2240,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
                                         covers=covers, **said))
         # "published nothing" is a result only where it was looked for: every platform's exports cover every day
         # of the period; a platform whose exports cover part of it or none would be said quiet unseen
-        first, last = periods.iso_day(period_start), periods.iso_day(period_end)
-        platforms = sorted(set(every["platform"].dropna()) | {r.platform for r in imported.reports if r.platform})
-        unseen = []
-        for platform in platforms:
-            runs, words = covered_days(every, first, last, reports=imported.reports, platform=platform)
-            if runs != [(first, last)]:
-                unseen.append(Message("imports.report.platform_covers", platform=Message(f"platform.{platform}"),
-                                      covers=words))
+        unseen = _quiet_unseen(every, imported.reports, periods.iso_day(period_start), periods.iso_day(period_end))
         if unseen:
             raise WorkbookError(Message("imports.report.quiet_unseen", platforms=unseen, **said))
         # the exports cover the period and the account published nothing then: a result the client is sent, as

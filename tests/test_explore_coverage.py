@@ -78,8 +78,8 @@ def test_the_report_notebook_reports_a_quiet_period_and_refuses_days_no_export_c
     with pytest.raises(WorkbookError) as partly:  # days no export covers: that nothing was published is unseen
         report.report_of_loaded(months_apart, period_start="2019-08-25", period_end="2019-09-05", **common)
     assert said(partly, "en") == (
-        "no posts for Bakery between 2019-08-25 and 2019-09-05, but not every platform's exports cover all of these "
-        "days (X: the exports cover 2019-08-25 to 2019-08-31 of these days), so whether the account published "
+        "no posts for Bakery between 2019-08-25 and 2019-09-05, but some platform's or account's exports do not cover "
+        "all of these days (X: the exports cover 2019-08-25 to 2019-08-31 of these days), so whether the account published "
         "nothing then cannot be told. Check the period in the roster or add the exports that cover it.")
     with pytest.raises(WorkbookError) as gap:
         report.report_of_loaded(months_apart, period_start="2017-05-01", period_end="2017-05-31", **common)

@@ -190,8 +190,8 @@ def test_a_quiet_report_needs_every_platforms_exports_to_cover_the_whole_period(
     with pytest.raises(WorkbookError) as unseen:
         build_report(exports=[POSTS, str(instagram)], period_start="2026-10-01", period_end="2026-10-31", **common)
     assert str(unseen.value) == (
-        "no posts for Quiet Books between 2026-10-01 and 2026-10-31, but not every platform's exports cover all of "
-        "these days (Instagram: no export covers these days (the exports cover 2026-09-01 to 2026-09-30)), so "
+        "no posts for Quiet Books between 2026-10-01 and 2026-10-31, but some platform's or account's exports do not "
+        "cover all of these days (Instagram: no export covers these days (the exports cover 2026-09-01 to 2026-09-30)), so "
         "whether the account published nothing then cannot be told. Check the period in the roster or add the "
         "exports that cover it.")
     with pytest.raises(WorkbookError) as part:
@@ -200,3 +200,22 @@ def test_a_quiet_report_needs_every_platforms_exports_to_cover_the_whole_period(
     indonesian = Translator("id").message(part.value.args[0])
     assert indonesian.startswith("tidak ada unggahan untuk Quiet Books antara 2026-10-15 dan 2026-11-15, tetapi")
     assert "(Facebook: ekspor mencakup 2026-10-15 sampai 2026-10-31 dari hari-hari ini)" in indonesian
+
+
+def test_each_account_of_a_platform_needs_its_own_exports_to_cover_a_quiet_period(tmp_path):
+    """Two Facebook pages: the quiet fixture's page covers October, a second page's export covers September only.
+    Facebook as a whole covers October, but the second page was not looked at then: an error naming it."""
+    import shutil
+
+    shutil.copy(POSTS, tmp_path)
+    lines = open(POSTS, encoding="utf-8-sig").read().splitlines()
+    other = [lines[0]] + [line.replace("100000000000042", "100000000000077").replace("Quiet Page", "Other Page")
+                          .replace("1000000000000", "2000000000000") for line in lines[1:2]]
+    assert "Other Page" in other[1]
+    (tmp_path / "Sep-01-2026_Sep-30-2026_100000000000077.csv").write_text("\n".join(other) + "\n", encoding="utf-8")
+    with pytest.raises(WorkbookError) as unseen:
+        build_report(exports=[str(tmp_path / "*.csv")], period_start="2026-10-01", period_end="2026-10-31",
+                     client="quiet", client_name="Quiet Books", timezone="Europe/London")
+    assert ("(Facebook, Other Page: no export covers these days (the exports cover 2026-09-01 to 2026-09-30))"
+            in str(unseen.value))
+    assert "Quiet Page" not in str(unseen.value)  # the page whose export covers October is not named
