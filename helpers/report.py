@@ -2192,11 +2192,11 @@ def _quiet_unseen(every: pd.DataFrame, reports, first, last) -> list[Message]:
         spans = export_periods(every, reports, platform)
         mine = every[every["platform"] == platform]
         files = mine["source_file"].astype(str) if "source_file" in mine else pd.Series("", index=mine.index)
-        postless = [file for file in spans if file not in set(files)]
+        with_posts = set(files)
+        postless = {file for file in spans if file not in with_posts}
         for account in several.get(platform, [None]):
-            held = spans if account is None else {
-                file: span for file, span in spans.items()
-                if file in postless or file in set(files[mine["account"].astype(str) == account])}
+            theirs = postless | set(files[mine["account"].astype(str) == account]) if account is not None else None
+            held = spans if theirs is None else {file: span for file, span in spans.items() if file in theirs}
             runs, words = covered_days(every, first, last, spans=held) if held else ([], None)
             if runs != [(first, last)]:
                 words = words or covered_days(every, first, last, reports=reports, platform=platform)[1]
