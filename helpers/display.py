@@ -18,10 +18,14 @@ from IPython.display import display as show  # noqa: F401  (re-exported: noteboo
 from . import metrics
 from .drawing import DPI, png_bytes
 
+#: The metadata key of a title output that carries the report's facts for the index (render.report_facts).
+FACTS_KEY = "workbook_report"
 
-def title(text: str) -> HTML:
-    """The report's title, escaped (it holds the client's name)."""
-    return HTML(f"<h1>{html.escape(text)}</h1>")
+
+def title(text: str, facts: dict | None = None) -> HTML:
+    """The report's title, escaped (it holds the client's name). `facts` (Report.index_facts) ride along in
+    the output's metadata, which the HTML export leaves out: the renderer reads them for the index page."""
+    return HTML(f"<h1>{html.escape(text)}</h1>", metadata={FACTS_KEY: facts} if facts else None)
 
 
 def section(title: str, intro: str = "") -> HTML:

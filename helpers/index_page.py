@@ -139,6 +139,8 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
         error = recorded_error(r, tr)
         if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
             status = (f'<span class="ok">{html.escape(tr.t("cli.index_page.ok"))}</span>'
+                      + (f' <span class="quiet">({html.escape(tr.t("cli.no_posts"))})</span>'
+                         if report.get("posts") == 0 else "")
                       + (f" ({html.escape(_shorten(error))})" if error else ""))
         else:
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
@@ -168,7 +170,7 @@ body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px;
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }}
 th {{ border-bottom: 2px solid #0072B2; }}
-.ok {{ color: #1a7f37; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
+.ok {{ color: #1a7f37; font-weight: 600; }} .quiet {{ color: #9a6700; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
 small {{ color: #666; }}
 </style></head>
 <body>

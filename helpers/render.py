@@ -79,6 +79,7 @@ class RenderResult:
     pdf: Path | None = None
     pdf_error: str = ""
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
+    posts: int | None = None  # posts in the report's period, when the notebook said (report_facts)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -366,6 +367,18 @@ def export_html(executed, title: str) -> str:
     """
     body, _ = _exporter().from_notebook_node(executed, resources={"metadata": {"name": title}})
     return body
+
+
+def report_facts(executed) -> dict:
+    """The facts the report's title carried for the index (display.title, Report.index_facts): {} when no
+    output carries them (a notebook of an older version)."""
+    from .display import FACTS_KEY
+    for cell in executed.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            facts = output.get("metadata", {}).get("text/html", {}).get(FACTS_KEY)
+            if isinstance(facts, dict):
+                return dict(facts)
+    return {}
 
 
 def unescaped_outputs(executed) -> list[str]:
@@ -783,7 +796,7 @@ class Renderer:
                 timings["pdf"] = time.perf_counter() - mark
             elif task.pdf:  # asked for, with no Chromium to print it (the command said why)
                 pdf_error = task.not_printed or Message("cli.problem.no_chromium")
-            return self._commit(task, work, started, timings, pdf_error)
+            return self._commit(task, work, started, timings, pdf_error, report_facts(executed))
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken kernel or a bug: this client fails, others go on
@@ -795,7 +808,8 @@ class Renderer:
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def _commit(self, task: Task, work: Path, started: float, timings: dict, pdf_error: str) -> RenderResult:
+    def _commit(self, task: Task, work: Path, started: float, timings: dict, pdf_error: str,
+                facts: dict | None = None) -> RenderResult:
         """Move the report (and PDF) into reports/<id>/, then the executed notebook beside the analyst's copy,
         then record the render. A folder that refuses the files (its permissions, a folder where the report
         goes) fails the client with what to do (publish_problem), before any file is moved when it can be
@@ -829,6 +843,9 @@ class Renderer:
                           "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
                           "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
                               k: round(v, 2) for k, v in timings.items()}}
+                posts = (facts or {}).get("posts")
+                if isinstance(posts, int):
+                    report["posts"] = posts
                 write_json_atomically(target / "render.json", new_record(
                     previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
                     seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
@@ -836,7 +853,8 @@ class Renderer:
         except OSError as exc:
             raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
-                            pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error)
+                            pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error,
+                            posts=report.get("posts"))
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
               failed_cell: int | None = None, failed_source: str = "", detail: str = "",
@@ -977,6 +995,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
     for r in results:
         if r.ok:
             detail = display_path(r.html) if r.html else ""
+            if r.posts == 0:
+                detail += f" ({tr.t('cli.no_posts')})"
             if r.pdf:
                 detail += f" (+ {r.pdf.name})"
             if r.pdf_error:

@@ -228,6 +228,11 @@ class Report:
         """The one sentence a section that measures posts shows for a period without posts."""
         return self.tr.t("quiet.section", start=self.tr.date(self.period_start), end=self.tr.date(self.period_end))
 
+    def index_facts(self) -> dict:
+        """What the index of reports says beside a report's status: the number of posts in the period (a
+        report without any is short, and a consultant should know before sending it)."""
+        return {"posts": int(len(self.posts))}
+
     def quiet_platforms(self) -> list[str]:
         """The platforms whose post exports cover days of the period and hold no post published in them: the
         account published nothing there then, which is a result, not missing data (the same judgement as the

@@ -246,6 +246,7 @@ def test_index_lists_every_client_ever_rendered(batch):
     assert '<a href="good/report.html">Good Client Ltd</a>' in rows["good"]
     assert "1 Sept 2026 to 31 Oct 2026" in rows["good"] and ">ok<" in rows["good"]
     assert re.search(r"\d+\.\d s", rows["good"])  # how long it took
+    assert "no posts" not in rows["good"]  # said only of a report without posts (test_render_quiet)
     assert html.escape(XSS_NAME) in rows["xss"] and XSS_NAME not in index
     assert "Old &lt;Client&gt;" in rows["old-client"] and "1 Jun 2026 to 30 Jun 2026" in rows["old-client"]
     # the failed client: marked failed, still linking its last good report and that report's period

@@ -124,6 +124,19 @@ def test_the_index_lists_the_quiet_clients_as_rendered(rendered):
     for client in ("quiet-en", "quiet-id"):
         row = next(r for r in index.split("<tr>") if f"<small>{client}</small>" in r)
         assert f'href="{client}/report.html"' in row and f'<span class="ok">{ok}</span>' in row
+        # the consultant learns from the index, before opening it, that the report has no post to measure
+        assert '<span class="quiet">(no posts in the period)</span>' in row
+        assert json.loads((out / client / "render.json").read_text(encoding="utf-8"))["report"]["posts"] == 0
+
+
+def test_the_command_says_which_reports_have_no_posts(rendered, capsys):
+    _, out = rendered
+    status = main(["render", "--clients", str(out.parent / "clients.yml"), "--out", str(out), "--client", "quiet-id",
+                   "--language", "id"])
+    printed = capsys.readouterr().out
+    assert status == 0
+    line = next(l for l in printed.splitlines() if l.startswith("quiet-id "))
+    assert line.endswith("report.html (tidak ada unggahan dalam periode ini)"), line
 
 
 def test_a_quiet_report_draws_no_figure_nor_forks_to_draw_ahead():
