@@ -6,6 +6,7 @@ rendered in Bahasa Indonesia explains a bad file in Bahasa Indonesia.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 
@@ -26,6 +27,25 @@ class WorkbookError(Exception):
     def in_language(self, tr) -> str:
         """The message in `tr`'s language (a plain text as it was raised)."""
         return tr.message(self.args[0]) if len(self.args) == 1 else super().__str__()
+
+
+class WorkbookWarning(UserWarning):
+    """A warning that speaks to the user (a figure to read with care, not a fault): its i18n.Message, shown
+    in the language active when it is shown. Shown every time (not once per line, Python's default): a
+    notebook cell run again over other posts says it again."""
+
+    def __str__(self) -> str:
+        from .i18n import localised
+
+        return localised(self.args[0]) if len(self.args) == 1 else super().__str__()
+
+
+class PartlyCovered(WorkbookWarning):
+    """Posts chosen for a period the exports cover only in part (explore.select_posts), or a comparison of
+    such a period (metrics.period_change): totals over the days covered are not the period's."""
+
+
+warnings.filterwarnings("always", category=WorkbookWarning)
 
 
 class ExportFormatError(WorkbookError):

@@ -18,12 +18,12 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, periods, schema
-from .errors import WorkbookError, close_match, unknown_name
+from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import Loaded, covered_days, load_client
+from .sources import PARTLY_COVERED, Loaded, covered_days, load_client, partly_covered, partly_covered_values
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -110,7 +110,10 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     start after the end, or a period no export of the chosen platform covers (before or after them all, or in
     a gap between monthly exports: sources.covered_days) is an error naming what there is, and the one likely
     meant: an empty table would read as "no such posts". A period an export covers that holds no post (of
-    that format) gives an empty table: the account published none then.
+    that format) gives an empty table: the account published none then. A period the exports of a chosen
+    platform cover only in part (January, of exports starting on the 14th) gives the posts of the days
+    covered, with a PartlyCovered warning naming those days (sources.partly_covered, the client report's
+    judgement); the table keeps that finding in its attrs, so metrics.period_change gives its totals no change.
 
     A post dated to the month only (the UCI dataset: its day is a stand-in) is chosen when its whole month lies
     in the period, as in the client report (periods.within); a period that cuts the month of a chosen such
@@ -152,7 +155,26 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     if cut.any():
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
         raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
-    return posts[keep & inside]
+    chosen = posts[keep & inside]
+    if start or end:
+        chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end)}
+    return chosen
+
+
+def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start, end) -> dict:
+    """The platforms of the chosen posts (`keep`) whose exports cover only part of the days from `start` to
+    `end` (sources.partly_covered, the client report's judgement, over the exports of `mine`: the chosen
+    platform and account, every format), each said in a PartlyCovered warning: the posts of such a period are
+    those of the days covered, and their totals read as the whole period's otherwise. Returned for the chosen
+    table's attrs, where metrics.period_change finds them."""
+    chosen = set(posts.loc[keep, "platform"].dropna().astype(str))
+    partial = {platform: found for platform, found in partly_covered(
+        posts[mine], periods.iso_day(start) if start else None, periods.iso_day(end) if end else None).items()
+        if platform in chosen}
+    for platform, (asked, runs) in partial.items():
+        warnings.warn(PartlyCovered(Message("imports.explore.partly_covered",
+                                            **partly_covered_values(platform, asked, runs))), stacklevel=3)
+    return partial
 
 
 def _not_in_posts(what: str, value, known: list[str], platform: str | None = None) -> WorkbookError:
@@ -459,18 +481,9 @@ def _reports(posts: pd.DataFrame, name: str) -> pd.Series:
     return posts[name].notna() if name in posts else pd.Series(False, index=posts.index)
 
 
-class NotReported(UserWarning):
-    """posts_behind's warning that no chosen post reports the figure asked for: its Message, shown in the
-    language active when it is shown. Shown every time (not once per line, Python's default): a cell run
-    again over other posts says it again."""
-
-    def __str__(self) -> str:
-        from .i18n import localised
-
-        return localised(self.args[0])
-
-
-warnings.filterwarnings("always", category=NotReported)
+class NotReported(WorkbookWarning):
+    """posts_behind's warning that no chosen post reports the figure asked for (errors.WorkbookWarning: shown
+    in the active language, every time)."""
 
 
 def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: list[str], platform: str | None,

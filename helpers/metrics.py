@@ -6,10 +6,12 @@ says how many posts it covers. Rates are fractions (0.05 = 5%).
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
-from .errors import unknown_name
+from .errors import PartlyCovered, unknown_name
 from .i18n import Message
 
 #: What counts as an interaction (METRICS.md, "Counting"): summed over the components a platform reports.
@@ -231,6 +233,11 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     reason visible in posts_covered: a change of or against one or two posts says nothing), and not for impression-based KPIs when one period reports impressions and the other
     views (`series_break` True). Rates and per-post rates carry the 95% intervals of their change and of
     their relative change (change_intervals: INTERVAL_COLUMNS); totals none.
+
+    Totals get no change either where either period was chosen by explore.select_posts over days the
+    exports cover only in part (`partly_covered` True, with a PartlyCovered warning naming the days): a
+    half-covered January against a whole February reads as growth that is not there, as in the client
+    report, which compares such periods' rates only.
     """
     merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
@@ -238,16 +245,40 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
             & (merged["posts_covered_previous"].fillna(0) >= max(1, min_posts)))
     merged["series_break"] = merged[by].isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
     both &= ~merged["series_break"]
-    merged["change"] = (merged["value"] - merged["value_previous"]).where(both)
+    partial = _partly_covered_groups(current, previous, by)
+    merged["partly_covered"] = merged[by].isin(list(partial))
+    compared = both & ~(merged["partly_covered"] & (merged["kind"] == "total"))
+    merged["change"] = (merged["value"] - merged["value_previous"]).where(compared)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
-                                 ).where(both)
+                                 ).where(compared)
+    withheld = set(merged.loc[both & ~compared, by])
+    for note in dict.fromkeys(note for group in sorted(withheld, key=str) for note in partial[group]):
+        warnings.warn(PartlyCovered(note), stacklevel=2)
     merged = merged.merge(change_intervals(current, previous, by), on=[by, "kpi"], how="left")
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
     return merged
 
 
-#: The interval columns change_intervals adds to period_change: of the change, and of the relative change.
+def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: str) -> dict:
+    """{group: [Message, ...]} for the groups (by `by`) holding posts of a platform that explore.select_posts
+    found its exports cover only in part in the period chosen for `current` or `previous` (their attrs,
+    sources.PARTLY_COVERED), each with the notes saying which days of which period are covered."""
+    from .sources import PARTLY_COVERED, partly_covered_values
+
+    partial: dict = {}
+    for frame, which in ((current, Message("imports.explore.the_period")),
+                         (previous, Message("imports.explore.the_previous_period"))):
+        for platform, (asked, runs) in (frame.attrs.get(PARTLY_COVERED) or {}).items():
+            theirs = frame[frame["platform"].astype(str) == platform]
+            note = Message("imports.explore.partly_covered_change", which=which,
+                           **partly_covered_values(platform, asked, runs))
+            for group in _group_keys(theirs, by).unique() if len(theirs) else []:
+                partial.setdefault(group, []).append(note)
+    return partial
+
+
+#: The interval columns change_intervals adds to period_change#: The interval columns change_intervals adds to period_change: of the change, and of the relative change.
 INTERVAL_COLUMNS = ("ci_low", "ci_high", "relative_ci_low", "relative_ci_high")
 
 

@@ -386,6 +386,41 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
     return runs, Message("imports.sources.not_covered", runs=_runs_text(every) if every else "—")
 
 
+#: The key of a chosen post table's attrs (explore.select_posts) holding partly_covered's finding for the period
+#: chosen, which metrics.period_change reads: {platform: ((first, last), runs covered)}.
+PARTLY_COVERED = "partly_covered"
+
+
+def partly_covered(posts: pd.DataFrame, first, last) -> dict[str, tuple[tuple, list]]:
+    """{platform: ((first, last), runs)} for each platform of `posts` whose exports cover some but not all of
+    the days from `first` to `last` (dates; None: open, then the platform's exports' own first or last day),
+    with the runs of those days they cover (covered_days, the report's judgement): totals over such a period
+    count the days covered only. A platform whose exports cover none of the days is not listed: it has no
+    figure there to misread."""
+    partial = {}
+    for platform in sorted(posts["platform"].dropna().astype(str).unique()):
+        spans = export_periods(posts, platform=platform)
+        if not spans:
+            continue
+        low = first or min(start for start, _ in spans.values())
+        high = last or max(end for _, end in spans.values())
+        runs = covered_days(posts, low, high, spans=spans)[0] if low <= high else []
+        if runs and runs != [(low, high)]:
+            partial[platform] = ((low, high), runs)
+    return partial
+
+
+def partly_covered_values(platform: str, asked: tuple, runs: list) -> dict:
+    """The values of a message saying which of the days `asked` (first, last) a platform's exports cover
+    (`runs`): the platform, those runs and the days asked as the explorer writes them, and how many days of
+    how many."""
+    from .i18n import Message
+
+    covered = sum((end - start).days + 1 for start, end in runs)
+    return dict(platform=Message(f"platform.{platform}"), runs=_runs_text(runs), period=_runs_text([asked])[0],
+                days=covered, total=(asked[1] - asked[0]).days + 1)
+
+
 def _runs_text(runs) -> list:
     """Runs of days as a list a message joins: "2018-03-01 to 2018-03-31", or the day for a run of one."""
     from .i18n import Message

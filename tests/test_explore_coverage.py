@@ -4,10 +4,11 @@ but no post was published on are an empty selection, and in a report, a short re
 published nothing then (in explore.report_view, an error asking for days with posts). The fixtures are X's
 tweet activity exports for August 2015 (posts on the 17th and 18th) and August 2019 (posts on the 10th and
 13th): named for whole months, with four years between them."""
+import pandas as pd
 import pytest
 
 from helpers import explore, report
-from helpers.errors import WorkbookError
+from helpers.errors import PartlyCovered, WorkbookError
 from helpers.i18n import translator
 from helpers.sources import covered_days
 from tests.conftest import FIXTURES, real_export
@@ -144,3 +145,118 @@ def test_an_account_s_days_are_judged_by_its_own_exports(tmp_path):
     with pytest.raises(WorkbookError, match="no export covers these days"):
         explore.select_posts(posts, platform="facebook", account="Harbour Books", start="2025-04-01",
                              end="2025-04-14")
+
+
+# ------------------------------------------------------------------------------------------- partly covered
+# A Facebook export named Jan-14-2025_Feb-28-2025: January's posts (20th and 27th, reach 100 and 300,
+# interactions 5 and 10) come from 18 of its 31 days; February's three (reach 200, 200, 400; interactions 6,
+# 4, 10) from every day of it.
+PARTLY = FIXTURES / "meta" / "partly-covered"
+
+
+@pytest.fixture(scope="module")
+def from_mid_january():
+    return explore.load_folder(PARTLY, client="bakery", timezone="Africa/Johannesburg").posts
+
+
+def chosen_with_warnings(posts, **period):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = explore.select_posts(posts, **period)
+    return table, [w.message for w in caught if isinstance(w.message, PartlyCovered)]
+
+
+def test_a_month_the_exports_cover_in_part_is_chosen_with_a_warning_naming_the_days_covered(from_mid_january):
+    january, said_of = chosen_with_warnings(from_mid_january, start="2025-01-01", end="2025-01-31")
+    assert len(january) == 2
+    assert [str(w) for w in said_of] == [
+        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the days chosen (2025-01-01 to 2025-01-31), "
+        "18 of 31 days. The posts chosen are those of the days covered: their totals (posts, summed reach, "
+        "impressions, interactions) are not the whole period's, and set beside a period covered in full they read "
+        "as a change that is not there. Compare rates, or choose days the exports cover"]
+    assert said_of[0].args[0].in_language(translator("id")).startswith(
+        "Facebook: ekspor hanya mencakup 2025-01-14 sampai 2025-01-31 dari hari-hari yang dipilih (2025-01-01 "
+        "sampai 2025-01-31), 18 dari 31 hari.")
+    # covered in full: February, and January from the 14th; an open end runs to the exports' last day
+    for period in ({"start": "2025-02-01", "end": "2025-02-28"}, {"start": "2025-01-14", "end": "2025-01-31"},
+                   {"start": "2025-01-14"}, {"platform": "facebook"}):
+        assert chosen_with_warnings(from_mid_january, **period)[1] == [], period
+    opened = chosen_with_warnings(from_mid_january, start="2025-01-01")[1]
+    assert [str(w).split(". ")[0] for w in opened] == [
+        "Facebook: the exports cover only 2025-01-14 to 2025-02-28 of the days chosen (2025-01-01 to 2025-02-28), "
+        "46 of 59 days"]
+
+
+def test_a_partly_covered_period_s_totals_get_no_change_and_its_rates_do(from_mid_january):
+    import warnings
+
+    from helpers import metrics
+
+    january, _ = chosen_with_warnings(from_mid_january, start="2025-01-01", end="2025-01-31")
+    february, _ = chosen_with_warnings(from_mid_january, start="2025-02-01", end="2025-02-28")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        change = metrics.period_change(february, january).set_index("kpi")
+    notes = [str(w.message) for w in caught if isinstance(w.message, PartlyCovered)]
+    assert notes == [
+        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the previous period (2025-01-01 to "
+        "2025-01-31), 18 of 31 days, so the totals (posts, summed reach, impressions, interactions) get no change "
+        "(partly_covered is True): over part of the days they would read as a change that is not there. Rates "
+        "and per-post rates are compared, over the posts of the days covered"]
+    assert change.loc["posts", ["value", "value_previous"]].tolist() == [3.0, 2.0]
+    assert change.loc["summed_reach", ["value", "value_previous"]].tolist() == [800.0, 400.0]
+    for total in ("posts", "summed_reach", "interactions"):  # +50%, +100%, +33% before: not given
+        assert pd.isna(change.loc[total, "change"]) and pd.isna(change.loc[total, "relative_change"])
+    assert change["partly_covered"].all()
+    # 20 / 800 = 2.5% against 15 / 400 = 3.75%: -1.25 points
+    assert change.loc["engagement_rate_by_reach", "change"] == pytest.approx(0.025 - 0.0375)
+    # January from the 14th, covered in full, compares its totals with February's: +1 post
+    covered, _ = chosen_with_warnings(from_mid_january, start="2025-01-14", end="2025-01-31")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        change = metrics.period_change(february, covered).set_index("kpi")
+    assert not [w for w in caught if isinstance(w.message, PartlyCovered)]
+    assert change.loc["posts", "change"] == 1.0 and not change["partly_covered"].any()
+    # the finding travels with the table (a copy, a further filter), and reaches a comparison by format
+    photos = january.copy()[january["format"] == "photo"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartlyCovered)
+        assert pd.isna(metrics.period_change(february, photos).set_index("kpi").loc["posts", "change"])
+        by_format = metrics.period_change(february, january, by="format").set_index("kpi")
+    assert by_format.loc["posts", "format"] == "photo" and pd.isna(by_format.loc["posts", "change"])
+    # tables chosen another way (by hand, as the client report does) are compared as before: +1 post, +50%
+    day = from_mid_january["published_at"].dt.month
+    plain = metrics.period_change(from_mid_january[day == 2], from_mid_january[day == 1]).set_index("kpi")
+    assert plain.loc["posts", "relative_change"] == pytest.approx(0.5) and not plain["partly_covered"].any()
+
+
+def test_the_report_of_a_partly_covered_month_is_unchanged(from_mid_january):
+    """The client report already compares such a month's rates only: select_posts' judgement is the same one."""
+    view = explore.report_view(explore.load_folder(PARTLY, client="bakery", timezone="Africa/Johannesburg"),
+                               "2025-02-01", "2025-02-28")
+    notes = view.coverage_notes()
+    assert any(note.startswith("Facebook: of the two periods (1 January 2025 to 31 January 2025, and 1 February "
+                               "2025 to 28 February 2025), the exports cover 14 January 2025 to 28 February 2025")
+               for note in notes), notes
+
+
+def test_the_real_facebook_export_s_january_is_said_to_be_covered_from_the_14th():
+    import warnings
+
+    from helpers import metrics
+
+    folder = real_export("facebook/business-suite-posts")
+    posts = explore.load_folder(folder, client="oigetit", timezone="Africa/Johannesburg").posts
+    january, said_of = chosen_with_warnings(posts, start="2025-01-01", end="2025-01-31")
+    february, _ = chosen_with_warnings(posts, start="2025-02-01", end="2025-02-28")
+    assert len(january) == 63 and len(february) == 111
+    assert [str(w).split(". ")[0] for w in said_of] == [
+        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the days chosen (2025-01-01 to 2025-01-31), "
+        "18 of 31 days"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartlyCovered)
+        change = metrics.period_change(february, january).set_index("kpi")
+    assert change.loc[["posts", "summed_reach", "interactions"], "change"].isna().all()  # not +76%, +89%, +62.5%
+    assert change.loc["engagement_rate_by_reach", "change"] == pytest.approx(65 / 3663 - 40 / 1934)
