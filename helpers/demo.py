@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .importers.clocks import instagram_shortcode
 from .paths import DEMO_DIR
 
 FACEBOOK_HEADER = [
@@ -197,7 +198,11 @@ def instagram_rows(client: DemoClient, channel: DemoChannel, posts: pd.DataFrame
     alphabet = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"))
     rows = []
     for post_id, p in zip(ids, posts.itertuples()):
-        code = "".join(rng.choice(alphabet, size=11))
+        # as in a real link, the code holds the time Instagram received the post: up to 5 minutes before the
+        # time written, at the page's clock, so the importer can check that clock (importers/clocks.py)
+        draw = int.from_bytes("".join(rng.choice(alphabet, size=11)).encode(), "big")
+        received = p.published.tz_localize(client.timezone) - pd.Timedelta(seconds=draw % 300)
+        code = instagram_shortcode(received, draw)
         kind = "reel" if p.format == "IG reel" else "p"
         rows.append([
             post_id, channel.account_id, channel.username, channel.account_name, p.caption, str(p.duration),

@@ -9,6 +9,7 @@ from helpers.importers import import_exports
 from helpers.importers.clocks import instagram_received_time, written_zone
 from tests.conftest import FIXTURES, real_export
 
+UNCHECKED = "imports.meta_business_suite.clock_unchecked"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 EPOCH_MS = 1_314_220_021_721  # Instagram's: a media id's bits above the lowest 23 count ms from it
 
@@ -122,9 +123,10 @@ def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_bat
         " were found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
     assert indonesian.message(reports["instagram"].warnings[0]).startswith(
         "'Publish time' tidak ditulis menurut jam Asia/Jakarta")
+    assert not [w for r in result.reports for w in r.warnings if w.key == UNCHECKED]  # its clock was told
     alone = import_exports(facebook, timezone="Asia/Jakarta")
     assert alone.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
-    assert not any("Publish time" in english.message(w) for w in alone.reports[0].warnings)
+    assert [w.key for w in alone.reports[0].warnings if "Publish time" in english.message(w)] == [UNCHECKED]
 
 
 def test_instagram_exports_that_disagree_lend_no_clock(tmp_path):
@@ -214,3 +216,116 @@ def test_an_export_covers_the_days_of_its_own_posts_in_the_report_s_time_zone():
     notes = " ".join(report.coverage_notes())
     assert "Facebook: of the two periods" in notes and "the exports cover 3 April 2025 to 15 April 2025" in notes
     assert "the last day their export covers (15 April 2025;" in notes
+
+
+# ------------------------------------------------------------------------------------------- unchecked clocks
+FACEBOOK = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+
+
+def unchecked(result) -> dict:
+    """{file name: its note that the clock could not be checked}, for the files that have one."""
+    return {r.path.name: w for r in result.reports for w in r.warnings if w.key == UNCHECKED}
+
+
+def test_a_facebook_export_read_alone_is_read_at_the_zone_given_and_says_its_clock_was_not_checked():
+    """No time in its links, no Instagram export beside it: 08:00 written is 08:00 in Jakarta, as given, and a
+    note says that this could not be checked, what a Pacific clock would do, and how to check (the file's
+    first row: post 800000000000001, read as 2025-04-02 08:00)."""
+    result = import_exports(FACEBOOK, timezone="Asia/Jakarta")
+    assert result.posts["published_at"].min() == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
+    note = unchecked(result)[FACEBOOK.name]
+    assert Translator("en").message(note) == (
+        "'Publish time' is read as Asia/Jakarta times, the time zone given, and this could not be checked: a"
+        " Facebook export's links hold no time to check it by, and no Instagram export read with it tells the"
+        " clock. Business Suite does not always write the page's clock (real exports have been written at Pacific"
+        " time, UTC−7 or UTC−8): if this file was written at another clock, every post's time is off by that many"
+        " hours, some posts fall on another day, and results by weekday and hour of day are shifted. To check it,"
+        " load this file together with the Instagram export of the same account from the same download (its links"
+        " tell the clock, and this file then takes it), or look up post 800000000000001 (row 2, read as"
+        " 2025-04-02 08:00) in Business Suite: if the time shown there differs, this file's times are off by the"
+        " difference")
+    assert Translator("id").message(note).startswith(
+        "'Publish time' dibaca sebagai waktu Asia/Jakarta, zona waktu yang diberikan, dan hal ini tidak dapat"
+        " diperiksa: tautan dalam ekspor Facebook tidak memuat waktu untuk memeriksanya")
+    assert "hasil per hari dalam seminggu dan per jam ikut bergeser" in Translator("id").message(note)
+
+
+def test_a_facebook_export_beside_an_instagram_export_at_the_clock_given_needs_no_note(tmp_path):
+    """The Instagram export's links show it written at Jakarta's clock, the zone given: the Facebook export
+    read with it is read as given, and neither says anything of the clock."""
+    instagram = _instagram_export(tmp_path, [("04/05/2025 09:00", "2025-04-05 01:59:30"),
+                                             ("04/06/2025 10:00", "2025-04-06 02:59:30"),
+                                             ("04/07/2025 11:00", "2025-04-07 03:59:30")])
+    result = import_exports([instagram, FACEBOOK], timezone="Asia/Jakarta")
+    assert {r.platform: r.clock for r in result.reports} == {"instagram": "Asia/Jakarta", "facebook": None}
+    assert unchecked(result) == {}
+    assert not [w for r in result.reports for w in r.warnings if "Publish time" in str(w)]
+    facebook = result.posts[result.posts["platform"] == "facebook"]
+    assert facebook["published_at"].min() == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
+
+
+def test_instagram_exports_at_two_clocks_leave_the_facebook_export_unchecked_and_say_why(tmp_path):
+    pacific = _instagram_export(tmp_path, PACIFIC_ROWS)
+    jakarta = tmp_path / "jakarta"
+    jakarta.mkdir()
+    local = _instagram_export(jakarta, [("04/05/2025 09:00", "2025-04-05 01:59:30"),
+                                        ("04/06/2025 10:00", "2025-04-06 02:59:30"),
+                                        ("04/07/2025 11:00", "2025-04-07 03:59:30")])
+    local = local.rename(jakarta / "Apr-05-2025_Apr-14-2025_17800000000000098.csv")
+    notes = unchecked(import_exports([pacific, local, FACEBOOK], timezone="Asia/Jakarta"))
+    assert list(notes) == [FACEBOOK.name]
+    text = Translator("en").message(notes[FACEBOOK.name])
+    assert ("could not be checked: the Instagram exports read with it were found written at different clocks"
+            " (America/Los_Angeles, Asia/Jakarta), so which one this file shares cannot be told.") in text
+    assert text.endswith("To check it, look up post 800000000000001 (row 2, read as 2025-04-02 08:00) in Business"
+                         " Suite: if the time shown there differs, this file's times are off by the difference")
+
+
+def test_an_instagram_export_whose_links_cannot_tell_and_no_other_does_says_so(tmp_path):
+    silent = _instagram_export(tmp_path, PACIFIC_ROWS)
+    silent.write_text(silent.read_text(encoding="utf-8-sig").replace("https://www.instagram.com/p/", "x/"),
+                      encoding="utf-8-sig")
+    result = import_exports(silent, timezone="Asia/Jakarta")
+    assert result.posts["published_at"].min() == pd.Timestamp("2025-04-02 09:48", tz="Asia/Jakarta")
+    text = Translator("en").message(unchecked(result)[silent.name])
+    assert "could not be checked: fewer than 3 of its links hold the time Instagram received the post" in text
+    assert "look up post 18000000000000001 (row 2, read as 2025-04-02 09:48)" in text
+
+
+def test_the_unchecked_clock_reaches_the_explorer_s_warnings_and_the_report_s_coverage_notes():
+    from helpers import explore
+
+    workspace = explore.load_folder(FACEBOOK, client="bakery", timezone="Asia/Jakarta")
+    said = [str(w) for w in workspace.warnings() if "could not be checked" in str(w)]
+    assert len(said) == 1 and said[0].startswith(f"{FACEBOOK.name}: 'Publish time' is read as Asia/Jakarta times")
+    for language, words in (("en", "'Publish time' is read as Asia/Jakarta times, the time zone given, and this"
+                                   " could not be checked"),
+                            ("id", "'Publish time' dibaca sebagai waktu Asia/Jakarta, zona waktu yang diberikan")):
+        notes = explore.report_view(workspace, language=language).coverage_notes()
+        assert sum(words in note for note in notes) == 1, notes
+
+
+def test_the_real_facebook_export_is_unchecked_alone_and_takes_the_instagram_clock_beside_it():
+    """Read alone, its first post is 13:34 in Johannesburg, with the note; beside the account's Instagram
+    export (found written at Pacific time, 77 of 78 posts), 23:34, the note saying it took that clock."""
+    facebook = real_export("facebook/business-suite-posts/Jan-14-2025_Apr-14-2025_1396269028466733.csv")
+    instagram = real_export("instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv")
+    alone = import_exports(facebook, timezone="Africa/Johannesburg")
+    assert alone.posts["published_at"].min() == pd.Timestamp("2025-01-14 13:34", tz="Africa/Johannesburg")
+    assert list(unchecked(alone)) == [facebook.name]
+    beside = import_exports([facebook, instagram], timezone="Africa/Johannesburg")
+    theirs = beside.posts[beside.posts["platform"] == "facebook"]
+    assert theirs["published_at"].min() == pd.Timestamp("2025-01-14 23:34", tz="Africa/Johannesburg")
+    assert unchecked(beside) == {}
+
+
+def test_the_demo_instagram_export_tells_its_clock_and_the_demo_facebook_export_alone_says_it_cannot():
+    """The demo's Instagram links hold the time each post was received, at the page's clock (Asia/Jakarta):
+    Kopi Senja's exports are read as written, without a note; Harbour Books has a Facebook export only."""
+    from helpers.paths import DEMO_DIR
+
+    kopi = import_exports(sorted((DEMO_DIR / "kopi-senja").glob("*.csv")), timezone="Asia/Jakarta")
+    assert {r.platform: r.clock for r in kopi.reports} == {"instagram": "Asia/Jakarta", "facebook": None}
+    assert not [w for r in kopi.reports for w in r.warnings if "Publish time" in str(w)]
+    harbour = import_exports(sorted((DEMO_DIR / "harbour-books").glob("*.csv")), timezone="Europe/London")
+    assert len(unchecked(harbour)) == 1

@@ -239,7 +239,9 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     """Read export files into one validated canonical post table, with an import report per file.
 
     `timezone` (an IANA name such as 'Asia/Jakarta') is required for exports that write local times
-    without a zone; all times come out in it (UTC when not given). `family` forces one family.
+    without a zone; all times come out in it (UTC when not given). A Business Suite export is read at the
+    clock its own Instagram links, or the batch's Instagram exports, show it was written at; when nothing
+    tells, at `timezone`, with a note that this could not be checked. `family` forces one family.
     Overlapping exports keep one row per post: the one from the most recent export.
     `platform` limits detection to that platform's families and checks that every row belongs to it.
     Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
@@ -261,6 +263,11 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
         imported = [_read_one(item.report.path, families[item.report.path], timezone=timezone, platform=platform,
                               clock=clock, **options)
                     if _takes_clock(item) else item for item in imported]
+    elif timezone is not None and clock is None:  # nothing in the batch tells: said, not guessed
+        told = sorted({item.report.clock for item in imported if item.report.clock})
+        for item in imported:
+            if _takes_clock(item) and len(item.posts):
+                item.report.warnings.append(meta_business_suite.unchecked_clock(item, timezone, told))
     for copy, original in copies.items():
         report = next(item.report for item in imported if item.report.path == original)
         report.warnings.append(Message("imports.importers.spreadsheet_copy_left_out", copy=copy.name))

@@ -71,6 +71,17 @@ def instagram_received_time(links: pd.Series) -> pd.Series:
     return stamps.where(plausible)
 
 
+def instagram_shortcode(received: pd.Timestamp, shard: int) -> str:
+    """The 11-letter code of a media id Instagram received at `received` (aware), its lowest 23 bits `shard`:
+    what instagram_received_time reads back. For exports made up to look real (helpers.demo)."""
+    number = ((int(received.timestamp() * 1000) - _INSTAGRAM_EPOCH_MS) << 23) | (shard & (2 ** 23 - 1))
+    letters = ""
+    while number:
+        number, digit = divmod(number, 64)
+        letters = _SHORTCODE[digit] + letters
+    return letters.rjust(11, _SHORTCODE[0])
+
+
 def _fitting(walls: pd.Series, truth: pd.Series, zone: str) -> pd.Series:
     """Whether each wall-clock time, read in `zone`, falls where the post's own time says it should."""
     read = walls.dt.tz_localize(zone, ambiguous=np.ones(len(walls), dtype=bool), nonexistent="shift_forward")

@@ -23,7 +23,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
-from .clocks import instagram_received_time, written_zone
+from .clocks import MIN_CHECKED, instagram_received_time, written_zone
 from .reading import read_delimited
 from .values import DIGIT_ID, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
 from .yearless_dates import dates_in_name
@@ -187,7 +187,7 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     zone's clock (clocks.written_zone), they are read at it and converted, with a note. A Facebook export's
     links hold no time, and an Instagram export's may hold too few: such a file takes `clock`, found on the
     Instagram exports of the same batch, with a note (Business Suite writes its exports alike), else the zone
-    given.
+    given, which import_exports notes could not be checked (unchecked_clock).
     """
     walls = to_local_datetime(cells, fmt="%m/%d/%Y %H:%M", timezone=None, path=path, column="Publish time",
                               rows=rows)
@@ -210,6 +210,27 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
         report.warnings.append(Message("imports.meta_business_suite.clock_borrowed", given=timezone, zone=zone,
                                        **example))
     return read
+
+
+def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Message:
+    """The note for an export read at `timezone`, the zone given, whose clock nothing could check (_published):
+    a Facebook export's links hold no time, an Instagram export's held too few, and the batch's Instagram
+    exports told no clock, or several (`told`). Business Suite has written real exports at Pacific time, which
+    would shift every time by hours (some posts to another day), and with them the results by weekday and hour:
+    the note says so, and how to check, with the file's first post to look up in Business Suite."""
+    if told:
+        why = Message("imports.meta_business_suite.clock_why_disagree", zones=", ".join(told))
+    elif item.report.platform == "facebook":
+        why = Message("imports.meta_business_suite.clock_why_facebook")
+    else:
+        why = Message("imports.meta_business_suite.clock_why_instagram", minimum=MIN_CHECKED)
+    first = item.posts.sort_values("source_row").iloc[0]
+    example = dict(row=str(int(first["source_row"])), post_id=str(first["post_id"]),
+                   shown=first["published_at"].strftime("%Y-%m-%d %H:%M"))
+    check = (Message("imports.meta_business_suite.clock_check_instagram", **example)
+             if item.report.platform == "facebook" and not told
+             else Message("imports.meta_business_suite.clock_check", **example))
+    return Message("imports.meta_business_suite.clock_unchecked", given=timezone, why=why, check=check)
 
 
 def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Series, *, path: Path,
