@@ -92,9 +92,37 @@ class RepeatedKey(yaml.YAMLError):
 class _Mapping(dict):
     """A roster mapping that knows the line of each key (`lines`) and, for a key left without a value whose
     line goes on with a `#` (`accent_colour: #C8102E`: YAML reads a comment there, and the value as null), what
-    follows the `#` (`comments`), so that the message can say to write the value in quotes."""
+    follows the `#` (`comments`), so that the message can say to write the value in quotes. `dedented`: keys
+    of a nested mapping written at this one's level (_dedented), left out of it."""
     lines: dict
     comments: dict
+    dedented: dict
+
+
+#: The client keys whose value is a mapping, with that mapping's keys.
+NESTED_KEYS = {"branding": BRANDING_KEYS, "period": ("start", "end"), "comparison": ("start", "end")}
+
+
+def _dedented(pairs: list) -> dict:
+    """The keys of a nested mapping written one level too far left: `branding:` left without a value and the
+    keys right below it (`name:`, `logo:`) at its own level, each with its line, by the nested key they belong
+    to. YAML reads such a `branding` as empty and its keys as the client's, where a `name` replaces the
+    client's own; the cure is to indent them. A run is taken so only when one of its keys is no client key, or
+    one given above (a lone `name:` below an empty `branding:` may be the client's name)."""
+    found = {}
+    keys = [key.value if isinstance(key, yaml.ScalarNode) else None for key, _ in pairs]
+    for at, (key_node, value_node) in enumerate(pairs):
+        inner = NESTED_KEYS.get(keys[at])
+        if inner is None or value_node.tag != "tag:yaml.org,2002:null":
+            continue
+        run = []
+        for key, (node, _) in zip(keys[at + 1:], pairs[at + 1:]):
+            if key not in inner or key in [k for k, _ in run]:
+                break
+            run.append((key, node.start_mark.line + 1))
+        if any(key not in CLIENT_KEYS or key in keys[:at] for key, _ in run):
+            found[keys[at]] = run
+    return found
 
 
 #: What follows a key on its line when its value was read as a comment: spaces, then `#` and the text after it.
@@ -105,6 +133,9 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
     """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines), as a _Mapping."""
     lines: dict = {}
     comments: dict = {}
+    dedented = _dedented(node.value)
+    moved = {line for run in dedented.values() for _, line in run}
+    node.value = [(k, v) for k, v in node.value if k.start_mark.line + 1 not in moved]
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` merges keys: overriding them is its point
             continue
@@ -120,7 +151,7 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
             if found := _COMMENTED_VALUE.match(mark.buffer, mark.pointer):
                 comments[key] = found["text"].rstrip()
     mapping = _Mapping(loader.construct_mapping(node, deep=deep))
-    mapping.lines, mapping.comments = lines, comments
+    mapping.lines, mapping.comments, mapping.dedented = lines, comments, dedented
     return mapping
 
 
@@ -179,6 +210,10 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
                 problems.append(say(key, client=label, start=comparison_start, end=comparison_end,
                                     period_start=start, period_end=end))
                 continue
+            if end > today:  # no export holds days to come: said here, not by a kernel after a report's imports
+                problems.append(say("roster.future", client=label, key="'period'", start=start, end=end,
+                                    today=today))
+                continue
         if not mine and spans is not None:
             branding = entry.get("branding") or {}
             clients.append(Client(
@@ -190,11 +225,60 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
                 benchmark_industry=_industry(entry.get("benchmark_industry", "all industries")),
                 top_n=int(entry.get("top_n", 10)), year=entry.get("year"),
             ))
+    problems += _shared_exports(data["clients"], selected, say)
     if not data["clients"]:
         problems.append(say("roster.empty"))
     if problems:
         raise RosterError(path, problems, tr)
     return clients
+
+
+def same_business(name, other) -> bool:
+    """Whether two roster entries are one business rendered twice (in two languages, say): the same display
+    name, case and spacing aside. Such entries may read the same exports and share posts; others may not."""
+    fold = (lambda value: " ".join(value.split()).casefold() if isinstance(value, str) else value)
+    return fold(name) is not None and fold(name) == fold(other)
+
+
+def export_files(patterns) -> dict[tuple[int, int], Path]:
+    """The files a client's `exports` read, each keyed by its device and inode, so that one file reached by two
+    spellings (another pattern, a link, another form of its accents) is one file. What is missing is left out:
+    _check_client says so for the clients rendered."""
+    files = {}
+    for pattern in patterns if isinstance(patterns, list) else [patterns]:
+        if not isinstance(pattern, str):
+            continue
+        full = as_spelled_on_disk(resolve(pattern))
+        for path in (glob_exports(full)[0] if is_pattern(full) else [full] if full.is_file() else []):
+            try:
+                found = path.stat()
+            except OSError:
+                continue
+            files.setdefault((found.st_dev, found.st_ino), path)
+    return files
+
+
+def _shared_exports(entries: list, selected: Iterable[str] | None, say) -> list[str]:
+    """Two clients whose exports read the same file, one of them rendered (`selected`; default every client):
+    each report would count the other's posts and show its captions, a leak the check of the HTML cannot see
+    (the posts are in the client's own exports). Entries of one business (same_business) are let be."""
+    readers = []
+    for number, entry in enumerate(entries, start=1):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and "exports" in entry:
+            readers.append((number, entry, export_files(entry["exports"])))
+    problems = []
+    for at, (number, entry, files) in enumerate(readers):
+        for other_number, other, other_files in readers[at + 1:]:
+            if selected is not None and entry["id"] not in selected and other["id"] not in selected:
+                continue
+            shared = [files[key] for key in files if key in other_files]
+            if not shared or same_business(entry.get("name"), other.get("name")):
+                continue
+            names = ", ".join(str(path) for path in shared[:3]) + (
+                say("roster.and_more", count=len(shared) - 3) if len(shared) > 3 else "")
+            problems.append(say("roster.shared_exports", client=shown(entry["id"]), other=shown(other["id"]),
+                                number=number, other_number=other_number, count=len(shared), files=names))
+    return problems
 
 
 def _top_level_problem(data, say) -> str:
@@ -399,9 +483,14 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     for key in REQUIRED:
         if key not in entry:
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
-    emptied = [key for key in _commented_out(entry) if key in CLIENT_KEYS]
+    dedented = getattr(entry, "dedented", {})
+    for key, run in dedented.items():
+        problems.append(say("roster.dedented", client=label, key=shown(key), line=entry.lines.get(key, "?"),
+                            keys=", ".join(f"{shown(inner)} ({say('roster.line', line=line)})" for inner, line in run)))
+    emptied = [key for key in _commented_out(entry) if key in CLIENT_KEYS and key not in dedented]
     problems += [_empty_problem(say, label, entry, key) for key in emptied]
-    entry = _without(entry, emptied)  # each said once, as emptied by a comment, not again as of the wrong kind
+    # each said once, as emptied by a comment or dedented keys, not again as of the wrong kind
+    entry = _without(entry, emptied + list(dedented))
     cid = entry.get("id")
     if "id" in entry:
         if (why := id_problem(cid)) is not None:

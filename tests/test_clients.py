@@ -37,7 +37,7 @@ clients:
     colour: red
   - id: no-period
     name: No Period
-    exports: [data/demo/kopi-senja/*.csv]
+    exports: [data/demo/harbour-books/*.csv]
     timezone: UTC
 """)
     with pytest.raises(RosterError) as info:
@@ -789,3 +789,127 @@ def test_a_folder_and_its_file_saved_with_accents_composed_differently_are_found
     with pytest.raises(WorkbookError):  # a name in neither form is still missing
         expand_paths(f"{tmp_path}/Kopi Sénja/Oktober.csv")
     assert as_spelled_on_disk(f"{tmp_path}/Kopi Sénja/Oktober.csv") == Path(f"{tmp_path}/Kopi Sénja/Oktober.csv")
+
+
+SHARED = """
+clients:
+  - id: kopi-senja
+    name: Kopi Senja Nusantara
+    exports: ["{folder}/kopi/*.csv", "{folder}/harbour/*.csv"]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: hb
+    name: HB Bookshop Ltd
+    exports: ["{folder}/harbour/Sep.csv"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: kopi-senja-en
+    name: " kopi senja  nusantara"
+    exports: ["{folder}/kopi/*.csv"]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+"""
+
+
+def shared_roster(tmp_path) -> Path:
+    """Two businesses reading one file (a pattern and its file written out), and one business twice."""
+    for name in ("kopi/Sep.csv", "kopi/Oct.csv", "harbour/Sep.csv"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    return roster(tmp_path, SHARED.format(folder=tmp_path))
+
+
+def test_two_clients_reading_one_export_file_are_refused_in_both_languages(tmp_path):
+    path = shared_roster(tmp_path)
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert info.value.problems == [
+        f"clients 'kopi-senja' (#1) and 'hb' (#2): key 'exports' of both reads the same 1 file(s):"
+        f" {tmp_path}/harbour/Sep.csv; each report would count the other client's posts and show their captions:"
+        " remove these files from the exports of the client they do not belong to (two entries of one business,"
+        " rendered twice, say in two languages, may share files when they have the same 'name')"]
+    # kopi-senja-en shares kopi's two files but is the same business (its name, case and spaces aside): let be
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    assert info.value.problems[0].startswith(
+        "klien 'kopi-senja' (#1) dan 'hb' (#2): kunci 'exports' keduanya membaca 1 berkas yang sama:")
+    # rendering one of the two alone (--client) is refused too; rendering a third client is not held up
+    with pytest.raises(RosterError, match="'kopi-senja' \\(#1\\) and 'hb' \\(#2\\)"):
+        load_roster(path, selected=["hb"])
+    assert [c.id for c in load_roster(path, selected=["kopi-senja-en"])] == ["kopi-senja", "hb", "kopi-senja-en"]
+
+
+def test_shared_files_beyond_three_are_counted(tmp_path):
+    for n in range(5):
+        (tmp_path / "x").mkdir(exist_ok=True)
+        (tmp_path / "x" / f"{n}.csv").write_text("x\n", encoding="utf-8")
+    path = roster(tmp_path, f"""
+clients:
+  - {{id: a, name: A, exports: ["{tmp_path}/x/*.csv"], timezone: UTC, period: last full month}}
+  - {{id: b, name: B, exports: ["{tmp_path}/x/*.csv"], timezone: UTC, period: last full month}}
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert f"the same 5 file(s): {tmp_path}/x/0.csv, {tmp_path}/x/1.csv, {tmp_path}/x/2.csv, and 2 more;" \
+        in info.value.problems[0]
+
+
+@pytest.mark.parametrize(("block", "key", "line", "keys", "keys_id"), [
+    # the key a clashing 'name' would otherwise be said to repeat
+    ("    branding:\n    name: Brand\n    accent_colour: '#112233'\n", "branding", 7,
+     "'name' (line 8), 'accent_colour' (line 9)", "'name' (baris 8), 'accent_colour' (baris 9)"),
+    ("    branding:\n    accent_colour: '#112233'\n    logo: data/x.png\n", "branding", 7,
+     "'accent_colour' (line 8), 'logo' (line 9)", "'accent_colour' (baris 8), 'logo' (baris 9)"),
+    ("    comparison:\n    start: 2026-07-01\n    end: 2026-07-31\n", "comparison", 7,
+     "'start' (line 8), 'end' (line 9)", "'start' (baris 8), 'end' (baris 9)"),
+])
+def test_keys_of_a_mapping_written_at_the_clients_level_are_to_be_indented(tmp_path, block, key, line, keys, keys_id):
+    path = roster(tmp_path, "clients:\n  - id: a\n    name: A\n    exports: [data/demo/harbour-books/*.csv]\n"
+                            "    timezone: UTC\n    period: {start: 2026-09-01, end: 2026-09-30}\n" + block)
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert info.value.problems == [
+        f"client 'a': key '{key}' (line {line}) has no value, and the keys below it, {keys}, are keys of '{key}'"
+        f" written at the client's level: indent them under '{key}' (two spaces further in than '{key}')"]
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    assert info.value.problems == [
+        f"klien 'a': kunci '{key}' (baris {line}) tidak diberi nilai, dan kunci di bawahnya, {keys_id}, ditulis di"
+        f" tingkat klien, padahal kunci itu milik '{key}': indentasikan kunci-kunci itu di bawah '{key}' (dua spasi"
+        f" lebih dalam daripada '{key}')"]
+
+
+def test_an_empty_branding_followed_by_the_clients_own_name_is_said_empty(tmp_path):
+    """A lone `name:` below an empty `branding:` may be the client's own name: no advice to indent it."""
+    path = roster(tmp_path, "clients:\n  - id: a\n    exports: [data/demo/harbour-books/*.csv]\n"
+                            "    timezone: UTC\n    period: last full month\n    branding:\n    name: A\n")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert info.value.problems == ["client 'a': key 'branding' is null; expected a mapping of name, accent_colour, logo"]
+
+
+def test_a_period_that_ends_after_today_is_refused(tmp_path):
+    path = roster(tmp_path, """
+clients:
+  - id: a
+    name: A
+    exports: [data/demo/harbour-books/*.csv]
+    timezone: UTC
+    period: {start: 2027-01-01, end: 2027-01-31}
+  - id: b
+    name: B
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {start: 2026-11-01, end: 2026-11-27}
+""")
+    today = dt.date(2026, 11, 27)
+    with pytest.raises(RosterError) as info:
+        load_roster(path, today=today)
+    assert info.value.problems == [
+        "client 'a': key 'period': 2027-01-01 to 2027-01-31 ends after today (2026-11-27): no export holds days that"
+        " have not come yet; give a span that ends by 2026-11-27, or 'last full month'"]  # b ends today: fine
+    with pytest.raises(RosterError) as info:
+        load_roster(path, today=today, language="id")
+    assert info.value.problems[0].startswith(
+        "klien 'a': kunci 'period': 2027-01-01 sampai 2027-01-31 berakhir setelah hari ini (2026-11-27)")
+    assert [c.id for c in load_roster(path, today=dt.date(2027, 1, 31))] == ["a", "b"]

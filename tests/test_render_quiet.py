@@ -28,7 +28,7 @@ FINDING_EN = ("Quiet Books published no posts on Facebook from 1 October 2026 to
               "of 1,750 and 23 interactions.")
 NO_POSTS_ID = ("Tidak ada unggahan yang dipublikasikan dari 1 Oktober 2026 hingga 31 Oktober 2026, sehingga tidak ada "
                "unggahan yang dapat diukur di sini.")
-FINDING_ID = ("Toko Sepi tidak memublikasikan unggahan di Facebook dari 1 Oktober 2026 hingga 31 Oktober 2026, dan "
+FINDING_ID = ("Quiet Books tidak memublikasikan unggahan di Facebook dari 1 Oktober 2026 hingga 31 Oktober 2026, dan "
               "ekspor Facebook mencakup hari-hari ini: akun ini memang tidak memublikasikan apa pun saat itu, jadi ini "
               "bukan data yang hilang. Pada periode pembanding (1 September 2026 hingga 30 September 2026), Facebook "
               "memiliki 3 unggahan, dengan jangkauan yang dijumlahkan sebesar 1.750 dan 23 interaksi.")
@@ -42,7 +42,8 @@ def visible_text(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    """One batch: the quiet month in English and in Indonesian, and a month the export does not cover."""
+    """One batch: the quiet month in English and in Indonesian, and a month the export does not cover: one
+    business (one name) three times, as only entries of one business may read the same export."""
     folder = tmp_path_factory.mktemp("quiet")
     roster = folder / "clients.yml"
     roster.write_text(f"""
@@ -53,16 +54,16 @@ clients:
     timezone: Europe/London
     period: {{start: 2026-10-01, end: 2026-10-31}}
   - id: quiet-id
-    name: Toko Sepi
+    name: Quiet Books
     exports: ["{POSTS}"]
     timezone: Europe/London
     language: id
     period: {{start: 2026-10-01, end: 2026-10-31}}
   - id: uncovered
-    name: Uncovered Books
+    name: Quiet Books
     exports: ["{POSTS}"]
     timezone: Europe/London
-    period: {{start: 2026-12-01, end: 2026-12-31}}
+    period: {{start: 2026-06-01, end: 2026-06-30}}
 """, encoding="utf-8")
     out = folder / "reports"
     status = main(["render", "--clients", str(roster), "--out", str(out)])
@@ -113,7 +114,7 @@ def test_a_month_the_exports_do_not_cover_still_fails_with_its_reason(rendered):
     record = json.loads((out / "uncovered" / "render.json").read_text(encoding="utf-8"))
     assert record["status"] == "failed" and not (out / "uncovered" / "report.html").exists()
     assert record["error"] == (
-        "no posts for Uncovered Books between 2026-12-01 and 2026-12-31: no export covers these days (the exports "
+        "no posts for Quiet Books between 2026-06-01 and 2026-06-30: no export covers these days (the exports "
         "cover 2026-09-01 to 2026-10-31). Check the period in the roster or add the exports that cover it.")
 
 

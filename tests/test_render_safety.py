@@ -185,7 +185,7 @@ clients:
     colour: red
   - id: branded
     name: Branded
-    exports: [data/demo/kopi-senja/*.csv]
+    exports: [data/demo/harbour-books/*.csv]
     timezone: UTC
     period: last full month
     branding: {{name: 42, accent_colour: red, logo: "{tmp_path / 'not-a-logo.png'}"}}
