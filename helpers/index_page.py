@@ -145,6 +145,12 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
         else:
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
             shown = tr.t("cli.index_page.last_good" if report.get("html") else "cli.index_page.no_good")
+            asked = r.get("asked") or {}
+            if report.get("html") and asked.get("period_start") and (
+                    (asked.get("period_start"), asked.get("period_end"))
+                    != (report.get("period_start"), report.get("period_end"))):
+                # the period column shows the linked report's: say which period this attempt was for
+                shown = tr.t("cli.index_page.asked", period=_period(asked, tr)) + "; " + shown
             whole = tr.t("cli.index_page.whole_error", path=f"_failed/{r.get('client', '')}/error.txt")
             status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'
                       f' {html.escape(_when(r.get("attempted_at"), tr))}: '

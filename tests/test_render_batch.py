@@ -252,6 +252,9 @@ def test_index_lists_every_client_ever_rendered(batch):
     # the failed client: marked failed, still linking its last good report and that report's period
     assert "failed" in rows["leaky"] and '<a href="leaky/report.html">' in rows["leaky"]
     assert "1 Jul 2026 to 31 Jul 2026" in rows["leaky"] and "last good one" in rows["leaky"]
+    # ... and the period the failed attempt asked for, which is not the one shown beside it
+    assert "this attempt was for 1 Sept 2026 to 31 Oct 2026; the report linked is the last good one" in rows["leaky"]
+    assert "this attempt" not in rows["good"]
     assert "<script" not in index
 
 
