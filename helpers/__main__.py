@@ -20,11 +20,29 @@ def _from_here(path: str) -> str:
     return str(Path.cwd() / Path(path).expanduser())
 
 
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether two paths name one file (the project's roster reached from its own folder, or by a link)."""
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
+
+
 def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
     from .render import render_all, summary_lines
 
-    clients = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
+    tr = Translator(args.language)
+    given = args.clients is not None
+    args.clients = args.clients or str(DEFAULT_ROSTER)
+    print(tr.t("cli.roster", path=display_path(args.clients)), flush=True)
+    here = Path.cwd() / DEFAULT_ROSTER.name
+    if not given and here.is_file() and not _same_file(here, DEFAULT_ROSTER):
+        # a roster beside the consultant, which the command does not read unless named (paths from here)
+        print(tr.t("cli.roster_here", here=display_path(here), path=display_path(DEFAULT_ROSTER),
+                   name=DEFAULT_ROSTER.name), flush=True)
+    roster = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
+    clients = roster
     if args.client:
         known = {c.id for c in clients}
         missing = [c for c in args.client if c not in known]
@@ -38,8 +56,8 @@ def _render(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
     out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
-    tr = Translator(args.language)
-    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language, out_option="--out")
+    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language, out_option="--out",
+                         roster=roster)
     print()
     print("\n".join(summary_lines(results, tr)))
     print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
@@ -123,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = parser_class(tr)(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="render one HTML report per client of the roster")
-    render.add_argument("--clients", default=str(DEFAULT_ROSTER), help="roster YAML (default: data/clients.yml)")
+    render.add_argument("--clients", help="roster YAML (default: data/clients.yml)")
     render.add_argument("--client", action="append", help="render only this client id (repeatable)")
     render.add_argument("--out", default=str(REPORTS_DIR), help="output folder (default: reports/)")
     render.add_argument("--jobs", "-j", type=whole_number, help="parallel workers (default: the machine's cores)")

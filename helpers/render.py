@@ -6,8 +6,8 @@ checks, so a failed run never replaces (or looks like) a finished report. A fail
 under reports/_failed/<client id>/. One client's failure does not stop the others.
 
 The checks on the HTML (`check_html`): no code, no parameters, no path of this machine, nothing that runs
-or loads from elsewhere, the client named, and no other client of the batch named (its names or post
-ids). Every client gets a kernel of its own, never used for another client: the `KernelSupply` starts
+or loads from elsewhere, the client named, no other client of the batch named, and no post of another
+client of the roster (its post ids, rendered or not). Every client gets a kernel of its own, never used for another client: the `KernelSupply` starts
 the next kernel, and imports the notebook's libraries in it, while the current client runs, which takes
 the kernel start off the critical path without sharing a kernel between clients.
 
@@ -37,7 +37,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clients import Client, id_problem
+from .clients import Client, id_problem, same_business
 from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
@@ -155,11 +155,13 @@ def warmup_code(notebook: Path) -> str:
 @dataclass(frozen=True)
 class Identity:
     """What identifies a client in a report: its post ids and names (client, brand, accounts); `who` are the
-    client's and brand's names alone, `accounts` the account names of its posts."""
+    client's and brand's names alone, `accounts` the account names of its posts; `name` its display name in
+    the roster (clients.same_business)."""
     post_ids: frozenset = frozenset()
     names: frozenset = frozenset()
     who: frozenset = frozenset()
     accounts: frozenset = frozenset()
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def client_identity(client: Client) -> Identity:
         names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
         who=frozenset(n.strip() for n in who if n and n.strip()),
         accounts=frozenset(n.strip() for n in accounts if n.strip()),
+        name=client.name,
     )
 
 
@@ -208,15 +211,17 @@ def _names_match(a: str, b: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b))
 
 
-def accounts_of_others(identities: dict[str, Identity]) -> dict[str, str]:
-    """Clients whose exports hold posts of an account named like another client of the batch (its name or
-    brand), each with the reason its render is refused: the exports pattern most likely reaches into the
-    other client's files, and the leak check cannot see it (an account in a client's own exports counts as
-    its own). A name matches as whole words either way round: the page "Harbour Books Ltd" is client
-    "Harbour Books"'s. Clients whose names match so (one business rendered twice, "Kopi Senja" and "Kopi Senja
-    (Bahasa Indonesia)") are one business, not others."""
+def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
+    """Clients of the `batch` (default: every client of `identities`, the whole roster) whose exports hold posts
+    of an account named like another client of the roster (its name or brand), each with the reason its render
+    is refused: the exports pattern most likely reaches into the other client's files, and the leak check cannot
+    see it (an account in a client's own exports counts as its own). A name matches as whole words either way
+    round: the page "Harbour Books Ltd" is client "Harbour Books"'s. Clients whose names match so (one business
+    rendered twice, "Kopi Senja" and "Kopi Senja (Bahasa Indonesia)") are one business, not others."""
     refused = {}
     for cid, own in identities.items():
+        if batch is not None and cid not in batch:
+            continue
         for other, theirs in identities.items():
             if other == cid or any(_names_match(a, b) for a in own.who for b in theirs.who):
                 continue
@@ -227,12 +232,21 @@ def accounts_of_others(identities: dict[str, Identity]) -> dict[str, str]:
     return refused
 
 
-def foreign_identities(identities: dict[str, Identity]) -> dict[str, Foreign]:
-    """For each client: everything that identifies the other clients and not this one."""
+def foreign_identities(identities: dict[str, Identity], batch=None) -> dict[str, Foreign]:
+    """For each client of the `batch` (default: every client of `identities`): what identifies the others.
+
+    Post ids are every other client's of the roster (`identities`), those it shares with this one included: a
+    post of another client's exports has no place in this report, whether or not its own exports hold it too
+    (two clients reading one file). Names are those of the other clients of the batch alone, less this one's
+    own: a caption may name a partner that is a client too, and renders in a batch of its own. An entry of
+    the same business (clients.same_business: one business rendered twice) is no other client."""
     result = {}
     for cid, own in identities.items():
-        ids = frozenset().union(*(i.post_ids for c, i in identities.items() if c != cid)) - own.post_ids
-        names = frozenset().union(*(i.names for c, i in identities.items() if c != cid))
+        if batch is not None and cid not in batch:
+            continue
+        others = {c: i for c, i in identities.items() if c != cid and not same_business(i.name, own.name)}
+        ids = frozenset().union(*(i.post_ids for i in others.values()))
+        names = frozenset().union(*(i.names for c, i in others.items() if batch is None or c in batch))
         own_folded = {n.casefold() for n in own.names}
         result[cid] = Foreign(post_ids=ids, names=frozenset(n for n in names if n.casefold() not in own_folded),
                               own_names=own.names)
@@ -979,12 +993,13 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 
 def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
                jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en",
-               out_option: str = "out_dir") -> list[RenderResult]:
+               out_option: str = "out_dir", roster: list[Client] | None = None) -> list[RenderResult]:
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
-    `out_option`: what a message about a bad output folder tells to change (the command: --out)."""
+    `out_option`: what a message about a bad output folder tells to change (the command: --out). `roster`:
+    every client of the roster, when only some are rendered (their posts must not appear in these reports)."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
-                     out_option=out_option)
+                     out_option=out_option, roster=roster)
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:

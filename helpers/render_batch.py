@@ -357,9 +357,11 @@ def _sigterm_interrupts():
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
-              stream=None, language: str = "en", out_option: str = "out_dir") -> list[RenderResult]:
+              stream=None, language: str = "en", out_option: str = "out_dir",
+              roster: list[Client] | None = None) -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order.
-    `out_option` names `out_dir` in a message about it (render.check_output_folder)."""
+    `out_option` names `out_dir` in a message about it (render.check_output_folder). `roster`: every client
+    of the roster (default: `clients`), whose posts and accounts no report of the batch may hold."""
     from .pdf import find_chromium, missing_chromium_message, not_printed_message
 
     stream = stream or sys.stdout
@@ -388,9 +390,14 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         with _sigterm_interrupts():
             try:
                 pool.start()  # workers start their first kernels while the parent reads the exports
-                identities = {c.id: client_identity(c) for c in clients} if len(clients) > 1 else {}
-                foreign = foreign_identities(identities)
-                refused = accounts_of_others(identities)
+                everyone = {c.id: c for c in [*(roster or []), *clients]}
+                batch = {c.id for c in clients}
+                identities = {}
+                if len(everyone) > 1:
+                    progress.message(progress.tr.t("cli.progress.reading", count=len(everyone)))
+                    identities = {cid: client_identity(c) for cid, c in everyone.items()}
+                foreign = foreign_identities(identities, batch)
+                refused = accounts_of_others(identities, batch)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,

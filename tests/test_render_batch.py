@@ -142,7 +142,7 @@ clients:
                            "--jobs", "2", "--pdf"], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env,
                           timeout=600)
     return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr, "logo": logo,
-            "exports": root / "exports", "planted_id": planted_id}
+            "exports": root / "exports", "planted_id": planted_id, "roster": roster}
 
 
 def report(batch, client: str) -> str:
@@ -256,6 +256,33 @@ def test_index_lists_every_client_ever_rendered(batch):
     assert "this attempt was for 1 Sept 2026 to 31 Oct 2026; the report linked is the last good one" in rows["leaky"]
     assert "this attempt" not in rows["good"]
     assert "<script" not in index
+
+
+def test_the_command_names_its_roster_and_says_it_reads_the_exports_first(batch):
+    lines = batch["stdout"].splitlines()
+    assert lines[0] == f"Roster: {batch['roster']}"
+    assert lines[1] == "Reading the exports of the roster's 4 clients, to check that no report holds another client's posts…"
+    assert "started" in lines[2]  # then the progress, one line per event in a log
+
+
+@pytest.fixture(scope="module")
+def alone(batch, tmp_path_factory):
+    """The leaky client rendered alone (--client leaky): the good client, not rendered, is still in the roster."""
+    out = tmp_path_factory.mktemp("alone") / "reports"
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(batch["roster"]),
+                           "--client", "leaky", "--out", str(out), "--jobs", "1"], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, timeout=600)
+    return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr}
+
+
+def test_a_client_rendered_alone_may_not_hold_the_posts_of_a_client_not_rendered(batch, alone):
+    """Another client's post id is a leak whoever is rendered; its name in a caption is a legitimate mention
+    when the client is rendered in a batch of its own (the README's way for it)."""
+    assert alone["status"] == 1, alone["stderr"]
+    error = (alone["out"] / "_failed" / "leaky" / "error.txt").read_text(encoding="utf-8")
+    assert f"another client's post id {batch['planted_id']}" in error
+    assert "names another client" not in error
+    assert not (alone["out"] / "leaky" / "report.html").exists()
 
 
 def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():

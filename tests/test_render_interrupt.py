@@ -40,7 +40,9 @@ def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, w
          "--jobs", "2"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, marker: "1"}, start_new_session=True)
     try:
-        assert "started" in process.stdout.readline()
+        roster, reading, started = (process.stdout.readline() for _ in range(3))
+        assert roster.startswith("Roster: ") and reading.startswith("Reading the exports of the roster's 2 clients")
+        assert "started" in started
         if when == "mid-run":  # the notebooks are running: their temporary folders exist
             deadline = time.monotonic() + 60
             while not list(out.glob(".render-*")) and time.monotonic() < deadline:

@@ -104,14 +104,39 @@ def test_planted_leaks_are_caught():
     assert find_leaks(in_image, foreign) == []
 
 
-def test_foreign_identities_leave_out_what_clients_share():
+def test_foreign_identities_count_shared_posts_and_leave_out_shared_names():
+    """A post two clients' exports both hold is the other's too (two clients reading one file): it counts.
+    A name both carry (a page both mention) is each one's own and does not."""
     identities = {
-        "a": Identity(frozenset({"111111", "222222"}), frozenset({"Client A", "Shared Page"})),
-        "b": Identity(frozenset({"222222", "333333"}), frozenset({"Client B", "Shared Page"})),
+        "a": Identity(frozenset({"111111", "222222"}), frozenset({"Client A", "Shared Page"}), name="Client A"),
+        "b": Identity(frozenset({"222222", "333333"}), frozenset({"Client B", "Shared Page"}), name="Client B"),
     }
     foreign = foreign_identities(identities)
-    assert foreign["a"].post_ids == {"333333"} and foreign["a"].names == {"Client B"}
-    assert foreign["b"].post_ids == {"111111"} and foreign["b"].names == {"Client A"}
+    assert foreign["a"].post_ids == {"222222", "333333"} and foreign["a"].names == {"Client B"}
+    assert foreign["b"].post_ids == {"111111", "222222"} and foreign["b"].names == {"Client A"}
+
+
+def test_one_business_rendered_twice_shares_its_posts():
+    identities = {
+        "kopi-en": Identity(frozenset({"111111"}), frozenset({"Kopi Senja"}), name="Kopi Senja"),
+        "kopi-id": Identity(frozenset({"111111"}), frozenset({"Kopi Senja"}), name="kopi  senja"),
+        "other": Identity(frozenset({"999999"}), frozenset({"Other Shop"}), name="Other Shop"),
+    }
+    foreign = foreign_identities(identities)
+    assert foreign["kopi-en"].post_ids == {"999999"} and foreign["kopi-id"].post_ids == {"999999"}
+    assert foreign["other"].post_ids == {"111111"}
+
+
+def test_clients_outside_the_batch_give_their_posts_not_their_names():
+    """Rendering one client (--client), the other clients' post ids still count; their names do not, so that
+    a caption naming a partner that is a client passes in a batch of its own (as the README promises)."""
+    identities = {
+        "a": Identity(frozenset({"111111"}), frozenset({"Client A"}), name="Client A"),
+        "b": Identity(frozenset({"222222"}), frozenset({"Client B"}), name="Client B"),
+    }
+    foreign = foreign_identities(identities, batch={"a"})
+    assert set(foreign) == {"a"}
+    assert foreign["a"].post_ids == {"222222"} and foreign["a"].names == frozenset()
 
 
 def test_a_client_whose_exports_hold_another_clients_account_is_refused():
@@ -128,7 +153,9 @@ def test_a_client_whose_exports_hold_another_clients_account_is_refused():
     }
     refused = accounts_of_others(identities)
     assert set(refused) == {"mixed", "books-ltd", "alpha"}  # alpha holds the account of client "kopi" now
-    assert "account 'Harbour Books', which is the name of client 'harbour-books' of this batch" in refused["mixed"]
+    assert "account 'Harbour Books', which is the name of client 'harbour-books' of the roster" in refused["mixed"]
+    # rendering 'mixed' alone (--client mixed), the roster's other clients still count
+    assert set(accounts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
 
 
 def test_html_with_a_path_of_this_machine_or_code_is_refused():
@@ -538,3 +565,22 @@ def test_the_index_lists_a_failure_whose_client_folder_is_missing(tmp_path):
     records = collect_records(tmp_path)
     assert [(r["client"], r["status"], r["report"]) for r in records] == [
         ("gone", "failed", None), ("here", "ok", {"html": "report.html"})]
+
+
+def test_the_command_names_its_roster_and_one_left_unread_in_the_folder(tmp_path, monkeypatch, capsys):
+    """Run from a folder holding a clients.yml, without --clients: the project's roster is read, and said so."""
+    from helpers.paths import DEFAULT_ROSTER
+    (tmp_path / "clients.yml").write_text("clients:\n  - {id: mine}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "--client", "nobody"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"Roster: {DEFAULT_ROSTER}",
+                   f"This folder holds clients.yml, which is not the roster read: the command reads the project's"
+                   f" {DEFAULT_ROSTER} unless told otherwise; to read the one here, add --clients clients.yml"]
+    assert main(["render", "--client", "nobody", "--language", "id"]) == 2
+    assert capsys.readouterr().out.splitlines()[1].startswith("Folder ini berisi clients.yml, yang bukan daftar klien")
+    assert main(["render", "--clients", "clients.yml"]) == 2  # the one here, named: no second line
+    assert capsys.readouterr().out.splitlines() == ["Roster: clients.yml"]
+    monkeypatch.chdir(DEFAULT_ROSTER.parent)  # the project's own roster, from its folder: nothing to point out
+    assert main(["render", "--client", "nobody"]) == 2
+    assert capsys.readouterr().out.splitlines() == ["Roster: clients.yml"]
