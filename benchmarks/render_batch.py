@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/render_batch.py [--clients 12] [--jobs N] [--repeats 5] [--skip-naive]
 
-The roster is temporary: 12 clients with their own ids and names, reusing the two demo clients' exports.
+The roster is temporary: 12 made-up clients, each with exports of its own written like a demo client's (as
+many posts, on the same platforms), since clients may not share export files or posts.
 The naive loop is what a consultant would script: per client, the `papermill` command, then
 `jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
 on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
@@ -38,6 +39,7 @@ export. Meeting it needs less work, not only a better schedule.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -52,24 +54,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpers.paths import DEMO_DIR  # noqa: E402
+from helpers.demo import DEMO_CLIENTS, write_demo_exports  # noqa: E402
 from helpers.render import REPORT_NOTEBOOK  # noqa: E402
 
 BIN = Path(sys.executable).parent
 NAMES = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo",
          "Lima", "Mike", "November", "Oscar", "Papa")
-DEMO = (("kopi-senja", "Asia/Jakarta"), ("harbour-books", "Europe/London"))
 
 
 def write_roster(folder: Path, count: int) -> Path:
+    """A roster of `count` made-up clients, each with exports of its own, as large as a demo client's and
+    written the same way (every other one like Kopi Senja's two platforms, the rest like Harbour Books'), but
+    with its own posts, ids and account names: clients may not share export files or posts (the roster check
+    and the isolation check refuse it)."""
     lines = ["clients:"]
     for number in range(count):
-        demo, zone = DEMO[number % 2]
+        demo = DEMO_CLIENTS[number % 2]
+        name = f"{NAMES[number % len(NAMES)]} Trading {number + 1:02d}"
+        client = dataclasses.replace(
+            demo, id=f"client-{number + 1:02d}", name=name, seed=demo.seed + 1000 * (number + 1),
+            channels=tuple(dataclasses.replace(channel, account_id=f"{channel.account_id[:-2]}{number + 1:02d}",
+                                               account_name=name, username=f"{channel.username}{number + 1:02d}")
+                           for channel in demo.channels))
+        write_demo_exports(folder / "exports", (client,))
         lines += [
-            f"  - id: client-{number + 1:02d}",
-            f"    name: {NAMES[number % len(NAMES)]} Trading {number + 1:02d}",
-            f"    exports: [\"{DEMO_DIR / demo}/*.csv\"]",
-            f"    timezone: {zone}",
+            f"  - id: {client.id}",
+            f"    name: {name}",
+            f"    exports: [\"{folder / 'exports' / client.id}/*.csv\"]",
+            f"    timezone: {demo.timezone}",
             "    period: {start: 2026-09-01, end: 2026-10-31}",
         ]
     path = folder / "clients.yml"

@@ -226,10 +226,11 @@ def business_suite_csv(header: list[str], rows: list[list[str]]) -> bytes:
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
-def write_demo_exports(target: Path = DEMO_DIR) -> list[Path]:
-    """Write every demo client's exports under `target/<client id>/`; return the files written."""
+def write_demo_exports(target: Path = DEMO_DIR, clients: tuple[DemoClient, ...] = DEMO_CLIENTS) -> list[Path]:
+    """Write every demo client's exports under `target/<client id>/`; return the files written. `clients`: other
+    made-up clients (the render benchmark's, each with its own posts and accounts)."""
     written = []
-    for client in DEMO_CLIENTS:
+    for client in clients:
         rng = np.random.default_rng(client.seed)
         folder = Path(target) / client.id
         folder.mkdir(parents=True, exist_ok=True)

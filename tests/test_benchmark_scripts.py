@@ -42,3 +42,21 @@ def test_busy_clock_measures_work_done_on_this_machine():
     # work too), and no more than all its cores could do
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert 0.35 <= clock.busy(start, end) <= (end - start) * cores + 0.05
+
+
+def test_the_render_benchmarks_clients_have_exports_of_their_own(tmp_path):
+    """The roster check refuses clients sharing an export file, and the isolation check posts shared between
+    clients: the benchmark's clients each get their own made-up exports, as large as a demo client's."""
+    import pandas as pd
+
+    from helpers.clients import load_roster
+
+    render_batch = load_script("render_batch")
+    clients = load_roster(render_batch.write_roster(tmp_path, 3))  # raises on a shared file
+    assert [c.name for c in clients] == ["Alpha Trading 01", "Bravo Trading 02", "Charlie Trading 03"]
+    ids = {}
+    for client in clients:
+        files = sorted((tmp_path / "exports" / client.id).glob("*.csv"))
+        assert len(files) == (2 if client.id != "client-02" else 1)  # like Kopi Senja, then like Harbour Books
+        ids[client.id] = set(pd.concat([pd.read_csv(f, dtype=str, encoding="utf-8-sig")["Post ID"] for f in files]))
+    assert not ids["client-01"] & ids["client-03"] and not ids["client-01"] & ids["client-02"]
