@@ -260,9 +260,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     height = rank_shift_height(len(top), title, y_label, legend)
     fig, ax = new_figure(figsize=(6.5, height))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
-    # labels on the right at least a line apart (about 10 points): a tie's label once, a crowded one left out
-    spacing = 10 / (72 * (height - 1.5) / (worst + 0.5))
-    labelled = []
+    points_per_rank = 72 * (height - 1.5) / (worst + 0.5)  # about: the axes take the height less the chrome
     # a post in one top only: dashed, with hollow markers, so that it stays apart from one in both in greyscale
     # print and whatever the client's accent colour (a brown accent is close to the orange)
     both = {"color": accent, "marker": "o", "lw": 1.6}
@@ -271,15 +269,17 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
         ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], **(both if in_both else one))
-        at = row["rank by interactions"]
-        if all(abs(at - other) >= spacing for other in labelled):
-            labelled.append(at)
-            ax.annotate("#" + tr.rank(at, row["last rank by interactions"]), (1, at), xytext=(6, 0),
-                        textcoords="offset points", va="center", fontsize=8)
+    # one label per rank on the right (a tie's once), moved apart to a line (9 points) where ranks crowd
+    ends = top.drop_duplicates("rank by interactions").sort_values("rank by interactions")
+    at, gap = ends["rank by interactions"].to_numpy(float), 9 / points_per_rank
+    placed = spread(at, gap, 0.5, worst + 0.5)  # centred within the axes, where the dots allow
+    for rank, last, y in zip(at, ends["last rank by interactions"], placed):
+        ax.annotate("#" + tr.rank(int(rank), last), (1, rank), xytext=(6, (rank - y) * points_per_rank),
+                    textcoords="offset points", va="center", fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
     ax.set_xlim(-0.2, 1.3)
     ax.set_ylim(worst + 0.5, 0.5)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
+    ax.set_yticks(rank_ticks(worst))
     ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
     ax.set_ylabel(y_label)
@@ -288,6 +288,40 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def spread(positions, gap: float, low: float = -np.inf, high: float = np.inf) -> list[float]:
+    """Label positions at least `gap` apart, each as near its own (sorted, ascending) position as that allows:
+    crowded labels are pushed apart around their middle rather than left out. A cluster of n labels takes
+    (n - 1) gaps centred on its positions' mean, clusters that then meet merging; then the labels are kept
+    from `low` to `high` (or to their own positions, where these lie beyond), pushed inwards."""
+    clusters: list[list] = []  # [the first label's position, the cluster's own positions]
+    for position in positions:
+        clusters.append([float(position), [float(position)]])
+        while True:
+            own = clusters[-1][1]
+            clusters[-1][0] = float(np.mean(own)) - gap * (len(own) - 1) / 2
+            if len(clusters) < 2 or clusters[-2][0] + gap * len(clusters[-2][1]) <= clusters[-1][0]:
+                break
+            clusters[-2][1].extend(clusters.pop()[1])
+    placed = [first + gap * i for first, own in clusters for i in range(len(own))]
+    if not placed:
+        return placed
+    low, high = min(low, positions[0]), max(high, positions[-1])
+    for i in range(len(placed)):  # no label above the top, then none below the bottom
+        placed[i] = max(placed[i], low if i == 0 else placed[i - 1] + gap)
+    for i in reversed(range(len(placed))):
+        placed[i] = min(placed[i], high if i == len(placed) - 1 else placed[i + 1] - gap)
+    return placed
+
+
+def rank_ticks(worst: int) -> list[int]:
+    """The slope chart's rank ticks: 1 (the top), round ranks between, and `worst`, the lowest rank drawn,
+    so that a post at the bottom reads by its own rank (73, not beside a tick of 72); a round rank closer
+    than half a step to either end is left out."""
+    inside = [int(t) for t in MaxNLocator(integer=True, min_n_ticks=2).tick_values(1, worst) if 1 <= t <= worst]
+    step = inside[1] - inside[0] if len(inside) > 1 else 1
+    return sorted({1, worst} | {t for t in inside if t - 1 >= step / 2 and worst - t >= step / 2})
 
 
 def rank_shift_height(rows: int, title: str, y_label: str, legend: list[str], width: float = 6.5) -> float:

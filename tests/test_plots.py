@@ -219,3 +219,26 @@ def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
     assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
     assert label.height <= fig.axes[0].get_window_extent(renderer).height
     matplotlib.pyplot.close(fig)
+
+
+def test_the_slope_chart_labels_every_rank_and_ticks_its_lowest_one():
+    """Ten posts, eight landing at ranks 12, 14, 24, 32, 34, 42 and, tied from 82 to 87, the last: every rank
+    is labelled (12 and 14, 32 and 34 are a few points apart, so their labels are moved apart, not left out),
+    each label a line from the next; the axis ticks 1 and 82, the lowest rank drawn, not 80 beside it."""
+    import pandas as pd
+
+    lands = [1, 2, 4, 12, 14, 24, 32, 34, 42, 82]
+    ranks = pd.DataFrame({"platform": "x", "rank by broadcast": range(1, 11), "rank by interactions": lands,
+                          "last rank by interactions": [r + 5 if r == 82 else r for r in lands],
+                          "top order": range(1, 11)})
+    fig = plots.rank_shift(ranks, "x", 10, "t", Translator("en"))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == ["#1", "#2", "#4", "#12", "#14", "#24", "#32", "#34", "#42", "#82–87"]
+    fig.canvas.draw()
+    boxes = sorted((t.get_window_extent() for t in ax.texts), key=lambda box: -box.y0)
+    assert all(upper.y0 >= lower.y1 - 2 for upper, lower in zip(boxes, boxes[1:]))  # no two labels overlap
+    assert ax.get_yticks().tolist()[0] == 1 and ax.get_yticks().tolist()[-1] == 82 and 80 not in ax.get_yticks()
+    assert plots.rank_ticks(73) == [1, 8, 16, 24, 32, 40, 48, 56, 64, 73]
+    assert plots.spread([1, 2, 3, 10], 2.0) == [0.0, 2.0, 4.0, 10.0]  # a crowd moved apart about its middle
+    assert plots.spread([1, 2, 3, 10], 2.0, low=0.5) == [0.5, 2.5, 4.5, 10.0]  # and kept below the top
+    matplotlib.pyplot.close(fig)
