@@ -360,7 +360,9 @@ def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
     """A summary row's label in the translator's language (imports.explore.summary_row.<kpi>.<value>), with
     "Σ impressions" saying what the posts it covers counted: views (Meta since 2025), thumbnail impressions
     (YouTube), or several joined by " + " as the row 'impressions kind' shows them. The words are the
-    report's (imports.quality.kinds_*)."""
+    report's (imports.quality.kinds_*). A rate by impressions over YouTube's thumbnail impressions says
+    that they count thumbnails shown, not views of the video: YouTube's videos are judged by video views,
+    and its engagement rate by impressions is no engagement rate of the video (the report leaves it out)."""
     if label == _KINDS_ROW:
         return tr.t("imports.explore.summary_row.impressions_kind")
     kpi, field = _SUMMARY_ROWS[label]
@@ -368,7 +370,10 @@ def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
     if kpi in _SUMS_IMPRESSIONS and not posts.empty:
         kinds = sorted(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
     counted = " + ".join(tr.t(f"imports.quality.kinds_{kind}") for kind in kinds or ["impressions"])
-    return tr.t(f"imports.explore.summary_row.{kpi}.{field}", counted=counted)
+    text = tr.t(f"imports.explore.summary_row.{kpi}.{field}", counted=counted)
+    if "thumbnail_impressions" in kinds and field != "posts_covered":
+        return tr.t("imports.explore.summary_thumbnails", label=text)
+    return text
 
 
 def _formatter(number, missing: str):

@@ -232,3 +232,19 @@ def test_per_post_rates_and_durations_carry_the_decimals_their_size_has():
     assert metric_text(en, "average_view_duration_seconds", -58.44) == "-58.4"
     assert metric_text(id_, "conversation_rate", 12.345) == "12,3"
     assert metric_text(en, "applause_rate", float("nan")) == "n/a"
+
+
+def test_rates_over_youtubes_thumbnail_impressions_say_they_are_no_views_of_the_video():
+    """Two YouTube videos: 1,000 and 3,000 thumbnail impressions, 10 and 30 likes: ER by impressions 1%, but
+    over thumbnails shown, which its rows say; an X post's rows by impressions stay as they were."""
+    youtube = posts_of([{"platform": "youtube", "published_at": f"2025-05-0{day} 09:00", "video_views": 100 * day,
+                         "impressions": 1000 * day, "impressions_kind": "thumbnail_impressions",
+                         "reactions": 10 * day} for day in (1, 3)])
+    body = explore.summary_view(youtube).to_html()
+    flag = "(thumbnail impressions: times a thumbnail was shown, not views of the video)"
+    assert f"ER by impressions, mean of post rates {flag}" in body
+    assert f"ER by impressions, Σ interactions ÷ Σ thumbnail impressions {flag}" in body
+    assert "posts with ER by impressions<" in body and ">1.00%<" in body
+    assert "bukan tayangan videonya" in explore.summary_view(youtube, language="id").to_html()
+    x = youtube.assign(platform="x", impressions_kind=pd.array(["impressions"] * 2, dtype="string"))
+    assert "thumbnail" not in explore.summary_view(x).to_html()
