@@ -165,6 +165,12 @@ def p_value_text(tr, p) -> str:
     return "< " + tr.number(0.001, 3) if p < 0.001 else tr.number(p, 3)
 
 
+def p_phrase(tr, p) -> str:
+    """A p-value for a sentence: 'p = 0.168', or 'p < 0.001' (p_value_text)."""
+    text = p_value_text(tr, p)
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell."""
     text = " ".join(text.split())

@@ -437,6 +437,67 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     return styler
 
 
+def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: str = "en"):
+    """compare.rank_agreement_by_broadcast's table as the explorer shows it (`shown`: rho and tau with two
+    decimals, p-values as the report writes them, 'compared by' in words), with a caption saying, for each
+    platform whose row has no rho, why, in the client report's words: its exports report no interactions
+    (YouTube exports without likes or comments), too few posts report both measures, or one measure is the
+    same for every post. A row of n/a alone would not say which. The numbers are in `.data`."""
+    from .report import agreement_not_computed, broadcast_word
+
+    tr = translator(language)
+    measures = agreement["compared by"].dropna() if "compared by" in agreement else pd.Series(dtype="string")
+    kinds = posts.groupby("platform", observed=True)["impressions_kind"].agg(lambda k: set(k.dropna()))
+    words = {platform: broadcast_word(tr, measure, kinds.get(platform, set())) for platform, measure in measures.items()}
+    styler = shown(agreement, language=language)
+    for platform, word in words.items():  # 'impressions', 'video views': the word the report uses
+        styler = styler.format(lambda _, word=word: html.escape(word),
+                               subset=pd.IndexSlice[[platform], ["compared by"]])
+    notes = [agreement_not_computed(tr, platform, int(row["n"]), posts[posts["platform"] == platform],
+                                    words.get(platform, tr.t("lens.word_reach")))
+             for platform, row in agreement.iterrows() if pd.isna(row["rho"])]
+    return styler.set_caption(html.escape(" ".join(notes))) if notes else styler
+
+
+def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str = "en"):
+    """compare.compare_groups(posts, "format", measure) as the explorer shows it, as HTML. When fewer than
+    two formats have enough posts to be tested, only why, in the client report's words (the exports give no
+    post's format, every post is of one format, ...): a test of no format is no result, and the posts of no
+    format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians (`shown`, in
+    the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them and
+    whether one is ahead (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p,
+    Cliff's delta). `posts`: the posts compared. The numbers stay in `comparison`."""
+    from IPython.display import HTML
+
+    from .compare import SIGNIFICANCE, clear_leader
+    from .display import p_phrase
+    from .report import formats_not_compared
+
+    tr = translator(language)
+    kruskal, measure = comparison["kruskal"], comparison["measure"]
+    if kruskal["groups"] < 2:
+        return HTML("".join(f"<p>{html.escape(formats_not_compared(tr, platform, mine))}</p>"
+                            for platform, mine in posts.groupby("platform", sort=True, observed=True)))
+    medians = shown(comparison["medians"], measure=measure, language=language)
+    medians = medians.format(lambda name: html.escape(
+        tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
+        subset=[comparison["medians"].columns[0]])
+    values = {"groups": tr.number(kruskal["groups"]), "measure": measure}
+    if pd.isna(kruskal["p_value"]):  # every post of the tested formats has the same value
+        test = tr.t("imports.explore.formats_equal", **values)
+    else:
+        differ = kruskal["p_value"] < SIGNIFICANCE
+        test = tr.t("imports.explore.formats_differ" if differ else "imports.explore.formats_unclear", **values,
+                    h=tr.number(kruskal["H"], 1), p=p_phrase(tr, kruskal["p_value"]))
+    leader = clear_leader(comparison)
+    ahead = (tr.t("imports.explore.formats_leader", format=tr.format_name(leader)) if leader
+             else tr.t("imports.explore.formats_no_leader"))
+    pairs = shown(comparison["pairs"], language=language).format(
+        lambda name: html.escape(tr.format_name(str(name))), subset=["a", "b"]).hide(axis=0)
+    return HTML(medians.hide(axis=0).to_html() + f"<p>{html.escape(test)} {html.escape(ahead)}</p>"
+                + pairs.to_html())
+
+
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
                  account: str | None = None) -> pd.DataFrame:
     """The posts that make up a channel figure, with the columns it is computed from, largest first.

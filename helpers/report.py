@@ -119,6 +119,43 @@ def benchmark_verdict(row) -> str | None:
     return "above" if low > row["benchmark"] else "below" if high < row["benchmark"] else "in_line"
 
 
+def broadcast_word(tr: Translator, measure: str, kinds) -> str:
+    """A broadcast count (compare.broadcast_measure) as a word: reach, video views, or, for impressions, what
+    the exports' impressions count (`kinds`, their impressions_kind: impressions, views, thumbnail
+    impressions, or impressions and views)."""
+    if measure in ("reach", "video_views"):
+        return tr.t(f"lens.word_{measure}")
+    kinds = set(kinds)
+    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views"
+    return tr.t(f"imports.quality.kinds_{kind}")
+
+
+def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.DataFrame, by: str) -> str:
+    """Why a platform's rank agreement has no rho, over `n` posts reporting both measures: its exports report
+    no interactions, fewer than 3 posts report a broadcast count with them, or the measure or interactions
+    are the same for every post. `posts`: the platform's; `by`: its broadcast count as a word."""
+    key = ("agreement.no_spread" if n >= 3
+           else "agreement.cannot_no_interactions" if metrics.interactions(posts).isna().all()
+           else "agreement.cannot_no_reach" if posts["reach"].isna().all() else "agreement.cannot")
+    return tr.t(key, platform=tr.platform(platform), n=tr.number(n), by=by)
+
+
+def formats_not_compared(tr: Translator, platform: str, posts: pd.DataFrame) -> str:
+    """Why a platform's formats are not compared (fewer than two formats have enough posts): no post reports
+    a broadcast count, the exports give no post's format, every post is of one format, or too few posts are
+    of each. `posts`: the platform's, with compare.with_broadcast's columns (added when missing)."""
+    if "broadcast" not in posts:
+        posts = compare.with_broadcast(posts)
+    if posts["broadcast"].isna().all():
+        return tr.t("formats.no_reach", platform=tr.platform(platform))
+    if posts["format"].isna().all():
+        return tr.t("formats.no_format", platform=tr.platform(platform))
+    if posts["format"].nunique(dropna=False) == 1:
+        return tr.t("formats.one_format", platform=tr.platform(platform),
+                    format=tr.format_name(posts["format"].iloc[0]))
+    return tr.t("formats.too_few", platform=tr.platform(platform))
+
+
 @dataclass
 class Finding:
     """A sentence of the summary and the numbers it quotes (so a test can check one against the other)."""
@@ -431,10 +468,7 @@ class Report:
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
         (what its exports count) when they report no reach."""
-        measure = self.measures.get(platform, "reach")
-        if measure in ("reach", "video_views"):
-            return self.tr.t(f"lens.word_{measure}")
-        return self._counted(platform)
+        return broadcast_word(self.tr, self.measures.get(platform, "reach"), self._impression_kinds(platform))
 
     def rate_word(self, platform: str) -> str:
         """The engagement rate the platform's posts are compared by, as words: interactions ÷ its broadcast
@@ -1106,9 +1140,7 @@ class Report:
 
     def _counted(self, platform: str) -> str:
         """What the platform's impressions column counts: impressions, views, or both."""
-        kinds = self._impression_kinds(platform)
-        kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views"
-        return self.tr.t(f"imports.quality.kinds_{kind}")
+        return broadcast_word(self.tr, "impressions", self._impression_kinds(platform))
 
     def _broadcast_sentence(self, platform: str) -> str:
         tr = self.tr
@@ -1381,11 +1413,8 @@ class Report:
         tr = self.tr
         row = self.agreement.loc[platform]
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
-            mine = self.posts[self.posts["platform"] == platform]
-            key = ("agreement.no_spread" if row["n"] >= 3
-                   else "agreement.cannot_no_interactions" if metrics.interactions(mine).isna().all()
-                   else "agreement.cannot_no_reach" if mine["reach"].isna().all() else "agreement.cannot")
-            return tr.t(key, platform=tr.platform(platform), n=tr.number(row["n"]), by=self.ranked_by(platform))
+            return agreement_not_computed(tr, platform, row["n"], self.posts[self.posts["platform"] == platform],
+                                          self.ranked_by(platform))
         values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
                       low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
         if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
@@ -1519,8 +1548,7 @@ class Report:
 
     def _p_phrase(self, p) -> str:
         """'p = 0.168' or 'p < 0.001', for a sentence."""
-        text = self._p(p)
-        return f"p {text}" if text.startswith("<") else f"p = {text}"
+        return display.p_phrase(self.tr, p)
 
     def _p(self, p) -> str:
         return display.p_value_text(self.tr, p)
@@ -1530,15 +1558,7 @@ class Report:
         finding = self._finding_formats(platform)
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
-            mine = self.posts[self.posts["platform"] == platform]
-            if mine["broadcast"].isna().all():
-                return tr.t("formats.no_reach", platform=tr.platform(platform))
-            if mine["format"].isna().all():
-                return tr.t("formats.no_format", platform=tr.platform(platform))
-            if mine["format"].nunique(dropna=False) == 1:
-                return tr.t("formats.one_format", platform=tr.platform(platform),
-                            format=tr.format_name(mine["format"].iloc[0]))
-            return tr.t("formats.too_few", platform=tr.platform(platform))
+            return formats_not_compared(tr, platform, self.posts[self.posts["platform"] == platform])
         differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),

@@ -234,6 +234,67 @@ def test_per_post_rates_and_durations_carry_the_decimals_their_size_has():
     assert metric_text(en, "applause_rate", float("nan")) == "n/a"
 
 
+def test_formats_of_posts_without_a_format_are_said_not_compared_without_a_test_of_no_format():
+    """Three X posts, none with a format: compare_groups lists them as 'unknown' and tests nothing; the
+    explorer shows the report's sentence instead of a Kruskal result of NaN and a pseudo-format."""
+    posts = posts_of([{"platform": "x", "published_at": f"2025-05-0{day} 09:00", "impressions": 100 * day,
+                       "impressions_kind": "impressions", "reactions": day} for day in (1, 2, 3)])
+    formats = compare.compare_groups(posts, "format", "engagement_rate_by_impressions")
+    assert formats["medians"]["format"].tolist() == ["unknown"] and formats["kruskal"]["groups"] == 0
+    body = explore.formats_shown(formats, posts).data
+    assert "On X, the exports do not give a post&#x27;s format, so formats are not compared." in body
+    assert "unknown" not in body and "nan" not in body.lower() and "<table" not in body
+    assert "ekspor tidak mencantumkan format unggahan" in explore.formats_shown(formats, posts, language="id").data
+    one = posts.assign(format=pd.array(["video"] * 3, dtype="string"))
+    assert "every post is a video, so formats are not compared" in explore.formats_shown(
+        compare.compare_groups(one, "format", "engagement_rate_by_impressions"), one).data
+
+
+def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words():
+    """Photos reach 100 and draw 1 to 4 reactions (1% to 4%), videos 10 to 13 (10% to 13%), and one post gives
+    no format. Kruskal–Wallis over the two formats, ranks 1-4 against 5-8: H = 12 / (8 · 9) · (10² / 4 +
+    26² / 4) − 3 · 9 = 5.33, p = 0.021; Mann–Whitney exact p = 2 / 70 = 0.029, so video is ahead. The post of
+    no format is listed as such, untested."""
+    reactions = [("photo", 1), ("photo", 2), ("photo", 3), ("photo", 4), ("video", 10), ("video", 11),
+                 ("video", 12), ("video", 13), (None, 5)]
+    posts = posts_of([{"platform": "instagram", "format": fmt, "published_at": f"2025-05-{day:02d} 09:00",
+                       "reach": 100, "reactions": n} for day, (fmt, n) in enumerate(reactions, start=1)])
+    formats = compare.compare_groups(posts, "format", "engagement_rate_by_reach")
+    assert formats["kruskal"]["H"] == pytest.approx(16 / 3)
+    body = explore.formats_shown(formats, posts).data
+    assert ">(not named in the export)<" in body and ">unknown<" not in body
+    assert ">11.50%<" in body and ">2.50%<" in body  # the medians, as rates
+    assert ("Across the 2 formats with enough posts to test, engagement_rate_by_reach differs beyond chance: "
+            "Kruskal–Wallis H = 5.3, p = 0.021.") in body
+    assert "The format ahead of every other format tested, beyond chance: video (compare.clear_leader)." in body
+    assert ">0.029<" in body and ">photo<" in body and ">video<" in body  # the pair, by the formats' names
+    assert ">foto<" in explore.formats_shown(formats, posts, language="id").data
+    even = posts.assign(format=pd.array(["photo", "video"] * 4 + [None], dtype="string"))
+    unclear = explore.formats_shown(compare.compare_groups(even, "format", "engagement_rate_by_reach"), even).data
+    assert "does not differ beyond chance" in unclear and "No format is ahead" in unclear
+
+
+def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_report_writes_them():
+    """YouTube posts with views and no likes or comments: no ranking by interactions, said in the caption;
+    X posts ranked by impressions: rho 1 (identical rankings), p-value as the report writes it."""
+    youtube = posts_of([{"platform": "youtube", "published_at": f"2025-05-0{day} 09:00", "video_views": 10 * day,
+                         "impressions": 50 * day, "impressions_kind": "thumbnail_impressions"} for day in (1, 2, 3)])
+    x = posts_of([{"platform": "x", "published_at": f"2025-05-0{day} 09:00", "impressions": 100 * day,
+                   "impressions_kind": "impressions", "reactions": day} for day in (1, 2, 3, 4)])
+    posts = pd.concat([youtube, x], ignore_index=True)
+    agreement = compare.rank_agreement_by_broadcast(posts)
+    assert agreement.loc["youtube", "n"] == 0 and pd.isna(agreement.loc["youtube", "rho"])
+    view = explore.agreement_shown(agreement, posts)
+    assert view.data is agreement
+    assert view.caption == ("On YouTube, the exports report no interactions (no reactions, comments, shares or "
+                            "saves), so the rankings cannot be compared here.")
+    body = view.to_html()
+    assert ">video views<" in body and ">impressions<" in body and "video_views" not in body
+    assert ">1.00<" in body and ">0.95<" in body  # rho of identical rankings, the confidence level
+    assert "tidak melaporkan interaksi" in explore.agreement_shown(agreement, posts, language="id").caption
+    assert explore.agreement_shown(agreement[agreement.index == "x"], posts).caption is None
+
+
 def test_rates_over_youtubes_thumbnail_impressions_say_they_are_no_views_of_the_video():
     """Two YouTube videos: 1,000 and 3,000 thumbnail impressions, 10 and 30 likes: ER by impressions 1%, but
     over thumbnails shown, which its rows say; an X post's rows by impressions stay as they were."""
