@@ -122,6 +122,19 @@ def _shorten(text: str, limit: int = 300) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def report_marks(facts: dict, tr: Translator) -> list[str]:
+    """What to set beside a good report's status, from the facts its title carried (Report.index_facts, as
+    render.recorded_facts keeps them): "no posts in the period", and the platforms whose exports cover only
+    part of it with the days they cover. The index of reports and the command's summary both show them: a
+    consultant checks such a report before sending it."""
+    marks = [tr.t("cli.no_posts")] if facts.get("posts") == 0 else []
+    if partial := facts.get("partial"):
+        marks.append(tr.t("cli.partial_period", platforms="; ".join(
+            tr.t("cli.partial_platform", platform=tr.platform(platform), days=tr.number(days["days"]),
+                 period_days=tr.number(days["period_days"])) for platform, days in sorted(partial.items()))))
+    return marks
+
+
 def index_html(records: list[dict], tr: Translator | None = None) -> str:
     """The index page, in `tr`'s language (the command's): one row per client, linking its latest good report
     (and PDF). Errors are shown in that language too (recorded_error)."""
@@ -139,8 +152,7 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
         error = recorded_error(r, tr)
         if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
             status = (f'<span class="ok">{html.escape(tr.t("cli.index_page.ok"))}</span>'
-                      + (f' <span class="quiet">({html.escape(tr.t("cli.no_posts"))})</span>'
-                         if report.get("posts") == 0 else "")
+                      + "".join(f' <span class="quiet">({html.escape(mark)})</span>' for mark in report_marks(report, tr))
                       + (f" ({html.escape(_shorten(error))})" if error else ""))
         else:
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""

@@ -41,7 +41,7 @@ from .clients import Client, id_problem, same_business
 from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
-from .index_page import new_record, now_text, read_record, write_index, write_json_atomically
+from .index_page import new_record, now_text, read_record, report_marks, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
 from .paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
@@ -79,7 +79,7 @@ class RenderResult:
     pdf: Path | None = None
     pdf_error: str = ""
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
-    posts: int | None = None  # posts in the report's period, when the notebook said (report_facts)
+    facts: dict = field(default_factory=dict)  # what the report's title said for the index (recorded_facts)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -393,6 +393,20 @@ def report_facts(executed) -> dict:
             if isinstance(facts, dict):
                 return dict(facts)
     return {}
+
+
+def recorded_facts(facts: dict | None) -> dict:
+    """The facts of report_facts that render.json records and index_page.report_marks reads, each of the form
+    Report.index_facts gives it: the posts in the period (an int) and, for platforms whose exports cover only
+    part of it, {platform: {"days": …, "period_days": …}}. Anything else is left out, not recorded."""
+    facts = facts or {}
+    kept = {"posts": facts["posts"]} if isinstance(facts.get("posts"), int) else {}
+    partial = facts.get("partial")
+    if isinstance(partial, dict) and partial and all(
+            isinstance(days, dict) and all(isinstance(days.get(k), int) for k in ("days", "period_days"))
+            for days in partial.values()):
+        kept["partial"] = {str(p): {"days": d["days"], "period_days": d["period_days"]} for p, d in partial.items()}
+    return kept
 
 
 def unescaped_outputs(executed) -> list[str]:
@@ -857,9 +871,7 @@ class Renderer:
                           "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
                           "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
                               k: round(v, 2) for k, v in timings.items()}}
-                posts = (facts or {}).get("posts")
-                if isinstance(posts, int):
-                    report["posts"] = posts
+                report |= recorded_facts(facts)
                 write_json_atomically(target / "render.json", new_record(
                     previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
                     seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
@@ -868,7 +880,7 @@ class Renderer:
             raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error,
-                            posts=report.get("posts"))
+                            facts=recorded_facts(facts))
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
               failed_cell: int | None = None, failed_source: str = "", detail: str = "",
@@ -1010,8 +1022,7 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
     for r in results:
         if r.ok:
             detail = display_path(r.html) if r.html else ""
-            if r.posts == 0:
-                detail += f" ({tr.t('cli.no_posts')})"
+            detail += "".join(f" ({mark})" for mark in report_marks(r.facts, tr))
             if r.pdf:
                 detail += f" (+ {r.pdf.name})"
             if r.pdf_error:

@@ -21,8 +21,8 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
-from .sources import (Loaded, covered_days, export_periods, file_labels, load_client, merged_days, rows_used,
-                      several_accounts)
+from .sources import (Loaded, covered_days, covered_days_count, export_periods, file_labels, load_client,
+                      merged_days, rows_used, several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -267,8 +267,28 @@ class Report:
 
     def index_facts(self) -> dict:
         """What the index of reports says beside a report's status: the number of posts in the period (a
-        report without any is short, and a consultant should know before sending it)."""
-        return {"posts": int(len(self.posts))}
+        report without any is short, and a consultant should know before sending it), and the platforms whose
+        exports cover only part of the period, with the days they cover (its totals are of those days only)."""
+        facts = {"posts": int(len(self.posts))}
+        if partial := self.partly_covered_period():
+            facts["partial"] = {platform: {"days": covered_days_count(runs), "period_days": self.period_days}
+                                for platform, runs in partial.items()}
+        return facts
+
+    @property
+    def period_days(self) -> int:
+        """The period's calendar days (dates, not zone-aware times: a clock change would take an hour off a day)."""
+        return (self.period_end.date() - self.period_start.date()).days + 1
+
+    def partly_covered_period(self) -> dict[str, list[tuple]]:
+        """{platform: runs of days} of the platforms, with posts in the period or quiet in it, whose post exports
+        cover only some of the period's days (_export_spans), and those days: the summary opens with them
+        (_finding_coverage), the broadcast lens says them beside its totals, and the index of reports marks
+        the report. A platform whose exports do not say what they cover, or cover none of the period, is not
+        one."""
+        first, last = self.period_start.date(), self.period_end.date()
+        runs = {p: self._export_spans(p, first, last) for p in sorted(set(self.platforms) | set(self.quiet_platforms()))}
+        return {p: spans for p, spans in runs.items() if spans and spans != [(first, last)]}
 
     def quiet_platforms(self) -> list[str]:
         """The platforms whose post exports cover days of the period and hold no post published in them: the
@@ -412,10 +432,19 @@ class Report:
                 and not values["years_apart"] > BENCHMARK_YEARS_APART and not values["uneven_reach"])
 
     def _finding_coverage(self) -> Finding:
+        """"This report covers 165 posts: Facebook (87), Instagram (78).", then for each platform whose exports
+        cover only part of the period, the days they cover and how many of the period's they are: a reader
+        takes every figure below for the whole period otherwise."""
+        tr = self.tr
         counts = self.posts["platform"].value_counts().sort_index()
-        channels = ", ".join(f"{self.tr.platform(p)} ({self.tr.number(n)})" for p, n in counts.items())
-        return Finding("finding.coverage", self.tr.t("finding.coverage", posts=self.tr.number(len(self.posts)),
-                                                      channels=channels), {"posts": len(self.posts)})
+        channels = ", ".join(f"{tr.platform(p)} ({tr.number(n)})" for p, n in counts.items())
+        partial = {p: runs for p, runs in self.partly_covered_period().items() if p in counts}
+        text = " ".join([tr.t("finding.coverage", posts=tr.number(len(self.posts)), channels=channels)]
+                        + [tr.t("finding.coverage_partial", platform=tr.platform(p), spans=self._spans_text(runs),
+                                days=tr.number(covered_days_count(runs)), period_days=tr.number(self.period_days))
+                           for p, runs in partial.items()])
+        return Finding("finding.coverage", text, {"posts": len(self.posts), "partial": {
+            p: covered_days_count(runs) for p, runs in partial.items()}})
 
     def rankings_compared(self, platform: str) -> bool:
         """Whether the platform's two rankings could be compared (rank agreement computed): not when too few
@@ -920,8 +949,7 @@ class Report:
                      previous_end=tr.date(self.comparison_end))
         notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), **spans) if self.has_posts
                  else tr.t("coverage.period_none", **spans)]  # "No posts", not "0 posts", in a quiet period
-        # calendar days (dates, not zone-aware times: a clock change would take an hour off a day)
-        days = (self.period_end.date() - self.period_start.date()).days + 1
+        days = self.period_days  # calendar days, as the comparison period's below
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         notes.append(tr.t("coverage.lifetime"))  # what every post-level figure is: its count up to the download
         compares = [p for p in self.platforms if self._compares_totals(p)]
@@ -1126,11 +1154,10 @@ class Report:
         """' The Instagram exports cover only 18 March 2025 to 31 March 2025 of this period: …' after the
         broadcast lens's sentence of a platform whose exports cover the period in part ('' when they cover it
         all, or do not say): totals over two weeks of a month read as the month's otherwise."""
-        spans = self._period_spans(platform)
-        if spans is None or spans[1] == [(self.period_start.date(), self.period_end.date())]:
+        runs = self.partly_covered_period().get(platform)
+        if runs is None:
             return ""
-        return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform),
-                               spans=self._spans_text(spans[1]))
+        return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform), spans=self._spans_text(runs))
 
     def _spans_text(self, spans: list[tuple]) -> str:
         """Runs of days as the report writes them: "1 March 2025 to 14 March 2025; 20 March 2025 to …", or

@@ -362,6 +362,12 @@ def merged_days(spans) -> list[tuple]:
     return [(start, end) for start, end in merged]
 
 
+def covered_days_count(runs) -> int:
+    """How many calendar days runs of days (first, last) hold, both ends counted: 18 March to 14 April is 28
+    (runs as covered_days gives them: merged, none overlapping)."""
+    return sum((last - first).days + 1 for first, last in runs)
+
+
 def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str | None = None,
                  spans: dict | None = None):
     """The runs of days from `first` to `last` (dates; None: open) that the post exports (of `platform`)

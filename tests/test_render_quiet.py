@@ -233,3 +233,27 @@ def test_each_account_of_a_platform_needs_its_own_exports_to_cover_a_quiet_perio
     assert ("(Facebook, Other Page: no export covers these days (the exports cover 2026-09-01 to 2026-09-30))"
             in str(unseen.value))
     assert "Quiet Page" not in str(unseen.value)  # the page whose export covers October is not named
+
+
+def test_the_index_and_the_summary_mark_a_report_whose_exports_cover_part_of_its_period(tmp_path):
+    """Oigetit, 1 March to 30 April 2025 (61 days): its Facebook exports cover 1 March to 15 April (31 + 15 = 46
+    days), its Instagram ones 18 March to 14 April (14 + 14 = 28). The facts its title carried are recorded
+    (what is not of their form is left out) and shown beside the status, in the index and the command's summary."""
+    from helpers.index_page import index_html
+    from helpers.render import RenderResult, recorded_facts, summary_lines
+
+    facts = recorded_facts({"posts": 165, "partial": {"instagram": {"days": 28, "period_days": 61},
+                                                      "facebook": {"days": 46, "period_days": 61}}, "other": "x"})
+    assert facts == {"posts": 165, "partial": {"instagram": {"days": 28, "period_days": 61},
+                                               "facebook": {"days": 46, "period_days": 61}}}
+    assert recorded_facts({"posts": 3, "partial": {"facebook": {"days": "46"}}}) == {"posts": 3}
+    record = {"client": "oigetit", "name": "Oigetit", "status": "ok", "attempted_at": "2026-11-27T10:00:00",
+              "report": {"html": "report.html", "period_start": "2025-03-01", "period_end": "2025-04-30", **facts}}
+    assert ('<span class="quiet">(exports cover part of the period: Facebook, 46 of 61 days; Instagram, 28 of 61'
+            ' days)</span>') in index_html([record])
+    result = RenderResult("oigetit", True, 1.0, html=tmp_path / "report.html", facts=facts)
+    line = next(l for l in summary_lines([result], Translator("id")) if l.startswith("oigetit "))
+    assert line.endswith("report.html (ekspor hanya mencakup sebagian periode: Facebook, 46 dari 61 hari;"
+                         " Instagram, 28 dari 61 hari)"), line
+    covered = RenderResult("oigetit", True, 1.0, html=tmp_path / "report.html", facts={"posts": 165})
+    assert next(l for l in summary_lines([covered]) if l.startswith("oigetit ")).endswith("report.html")

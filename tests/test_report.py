@@ -2509,3 +2509,47 @@ def test_the_median_change_needs_six_posts_reporting_the_rate_as_the_change_does
         report._label("facebook", "engagement_rate_by_reach")]
     assert row["change"] == "n/a: reported by 3 of this period's posts (6 needed)"
     assert row["change in median post rate"] == "n/a"
+
+
+def test_the_summary_opens_with_the_days_a_partly_covered_period_has():
+    """Kopi Senja's exports end on 31 October: a period from 15 October to 15 November (17 + 15 = 32 days) is
+    covered on 15 to 31 October, 17 days, on both platforms. The summary's first sentence says so, in either
+    language, and the index of reports gets the same days; a period covered whole says nothing of it."""
+    longer = build_report(**{**DEMO, "period_start": "2026-10-15", "period_end": "2026-11-15",
+                             "comparison_start": None, "comparison_end": None})
+    first = longer.findings()[0]
+    assert first.text == (
+        "This report covers 26 posts: Facebook (15), Instagram (11)."
+        " The Facebook exports cover only 15 October 2026 to 31 October 2026, 17 of the period's 32 days: the"
+        " period's Facebook figures count those days only."
+        " The Instagram exports cover only 15 October 2026 to 31 October 2026, 17 of the period's 32 days: the"
+        " period's Instagram figures count those days only.")
+    assert first.values["partial"] == {"facebook": 17, "instagram": 17}
+    assert longer.index_facts() == {"posts": 26, "partial": {"facebook": {"days": 17, "period_days": 32},
+                                                             "instagram": {"days": 17, "period_days": 32}}}
+    indonesian = build_report(**{**DEMO, "period_start": "2026-10-15", "period_end": "2026-11-15",
+                                 "comparison_start": None, "comparison_end": None, "language": "id"})
+    assert ("Ekspor Instagram hanya mencakup 15 Oktober 2026 hingga 31 Oktober 2026, 17 dari 32 hari periode ini:"
+            " angka Instagram periode ini hanya menghitung hari-hari tersebut.") in indonesian.findings()[0].text
+
+
+def test_a_period_the_exports_cover_whole_is_not_called_partly_covered(report):
+    assert report.findings()[0].text == "This report covers 118 posts: Facebook (52), Instagram (66)."
+    assert report.partly_covered_period() == {} and report.index_facts() == {"posts": 118}
+
+
+def test_days_covered_in_two_runs_are_added_up(tmp_path):
+    """Two exports named July and October, a period from 15 July to 10 October (17 + 31 + 30 + 10 = 88 days):
+    the days their posts cover within it are two runs, and the count adds both."""
+    import shutil
+
+    source = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv"
+    for name in ("Jul-01-2026_Jul-31-2026_104512873300219.csv", "Oct-01-2026_Oct-31-2026_104512873300219.csv"):
+        shutil.copy(source, tmp_path / name)
+    report = build_report(client="k", client_name="Kopi Senja", exports=[str(tmp_path / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-07-15", period_end="2026-10-10")
+    runs = report.partly_covered_period()["facebook"]
+    assert runs[0] == (dt.date(2026, 7, 15), dt.date(2026, 7, 31)) and runs[-1][1] == dt.date(2026, 10, 10)
+    days = sum((last - first).days + 1 for first, last in runs)  # 17 in July, the rest in October
+    assert report.index_facts()["partial"] == {"facebook": {"days": days, "period_days": 88}}
+    assert f"{days} of the period's 88 days" in report.findings()[0].text
