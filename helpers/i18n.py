@@ -123,6 +123,10 @@ class Message(str):
     def in_language(self, tr: "Translator") -> str:
         return tr.t(self.key, **{k: render_value(tr, v) for k, v in self.values.items()})
 
+    def with_values(self, **values) -> "Message":
+        """The same text with other values (a nested message reworded, say)."""
+        return Message(self.key, **values)
+
 
 def _rebuild_message(key: str, values: dict) -> Message:
     return Message(key, **values)

@@ -67,6 +67,35 @@ GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation",
             "kruskal_wallis", "order_statistics")
 
 
+#: Import notes worded for the analyst who loads the files ("download the export again", "load this one apart
+#: from the Instagram exports"), and the name of their wording for the report (report_note.<name>): the report
+#: goes to the client as it is, so its Data coverage states the same facts, and what would make a figure
+#: computable, without telling the reader what to do with the files. The explorer and `inspect` keep the
+#: analyst's wording.
+CLIENT_WORDING = {
+    "imports.reading.ends_early": "ends_early", "imports.reading.ends_early_in_cell": "ends_early_in_cell",
+    "imports.reading.short_rows": "short_rows", "imports.reading.short_rows_more": "short_rows_more",
+    "imports.values.clock_gap": "clock_gap", "imports.base.column_misspelt": "column_misspelt",
+    "imports.base.column_repeated": "column_repeated",
+    "imports.meta_business_suite.clock_borrowed": "clock_borrowed",
+    "imports.meta_business_suite.outside_named_period": "outside_named_period",
+    "imports.daily_common.unknown_metric": "unknown_metric", "imports.tiktok_studio.id_day_off": "id_day_off",
+    "imports.tiktok_studio.date_disagrees_with_id": "date_disagrees_with_id",
+}
+
+
+def client_worded(note):
+    """`note` (a Message, or a list of them) with each message in it, nested ones too ("file.csv: …"), in the
+    report's wording where CLIENT_WORDING has one; other texts as they are."""
+    if isinstance(note, (list, tuple)):
+        return [client_worded(item) for item in note]
+    if not isinstance(note, Message):
+        return note
+    values = {name: client_worded(value) for name, value in note.values.items()}
+    name = CLIENT_WORDING.get(note.key)
+    return Message(f"report_note.{name}", **values) if name else note.with_values(**values)
+
+
 def elasticity_class(fit: dict) -> str:
     """How interactions scale with reach, from the elasticity's 95% interval: 'below_one' (the interval lies
     between 0 and 1: interactions rise with reach, less than in proportion, so engagement rate falls as
@@ -1013,8 +1042,8 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
-        notes += [tr.t("coverage.warning", warning=tr.message(note).rstrip("."))  # the template ends the sentence
-                  for note in self.imported.drops() + self.imported.warnings() + self.other_notes]
+        notes += [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template ends
+                  for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # the sentence
         return notes
 
     # ----------------------------------------------------------------------------------------- lenses

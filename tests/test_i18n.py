@@ -197,6 +197,7 @@ def dynamic_families() -> dict[str, set[str]]:
                                    "neither"},  # quality_notes, report._counted, explore._row_label and _row_number
         # explore.summary_view's row labels, one per row of metrics.channel_summary
         "imports.explore.summary_row.": {f"{kpi}.{field}" for _, kpi, field in metrics.SUMMARY_ROWS},
+        "report_note.": set(report.CLIENT_WORDING.values()),  # report.client_worded
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
@@ -332,6 +333,20 @@ def test_every_key_built_at_run_time_exists(language):
     missing = [prefix + suffix for prefix, suffixes in dynamic_families().items() for suffix in sorted(suffixes)
                if prefix + suffix not in texts]
     assert not missing, f"keys built at run time missing from the {language} catalogue: {missing}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_import_note_worded_for_the_report_takes_the_same_values(language):
+    """report.client_worded fills report_note.<name> with the import note's own values: each wording has the
+    note's placeholders, and keeps no instruction to the analyst ("download", "load", "check")."""
+    texts = catalogue(language)
+    for key, name in report.CLIENT_WORDING.items():
+        assert placeholders(texts[f"report_note.{name}"]).keys() == placeholders(texts[key]).keys(), key
+    instructions = (r"\b(download the export again|load this one|check (the|whether|which|these|what)|give the|add a|"
+                    r"unduh ulang|muat berkas|periksa|berikan|tambahkan)\b")
+    told = [name for name in report.CLIENT_WORDING.values()
+            if re.search(instructions, texts[f"report_note.{name}"], flags=re.IGNORECASE)]
+    assert not told, told
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

@@ -2553,3 +2553,39 @@ def test_days_covered_in_two_runs_are_added_up(tmp_path):
     days = sum((last - first).days + 1 for first, last in runs)  # 17 in July, the rest in October
     assert report.index_facts()["partial"] == {"facebook": {"days": days, "period_days": 88}}
     assert f"{days} of the period's 88 days" in report.findings()[0].text
+
+
+def _cut_off_export(folder):
+    """A Business Suite post export of two posts whose download stopped in its last row's Views cell."""
+    header = ('"Post ID","Page ID","Page name",Title,"Publish time",Permalink,"Post type",Date,Views,Reach,'
+              'Reactions,Comments,Shares,"3-second video views"')
+    rows = [(900000000000001, '"04/02/2025 08:00"', 500, 320, 10, 2, 1),
+            (900000000000002, '"04/03/2025 08:00"', 210, 150, 4, 0, 0)]
+    body = "\n".join(f"{post},100000000000042,Example Bakery,Post,{when},https://www.facebook.com/{post},Photos,"
+                     f"Lifetime,{views},{reach},{reactions},{comments},{shares}," for post, when, views, reach,
+                     reactions, comments, shares in rows)
+    text = "\ufeff" + header + "\n" + body + "\n"
+    path = folder / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    path.write_text(text[:text.rindex(",Lifetime,") + 12], encoding="utf-8")  # cut in the last row's Views
+    return path
+
+
+@pytest.mark.parametrize("language, said, told", [
+    ("en", "and any rows after it are missing from this report", "download the export again"),
+    ("id", "dan baris sesudahnya tidak ada dalam laporan ini", "unduh ulang ekspor tersebut")])
+def test_the_reports_import_notes_state_facts_where_the_explorer_tells_the_analyst_what_to_do(tmp_path, language,
+                                                                                                said, told):
+    """The report goes to the client unedited: a cut-off download is said in its Data coverage without the
+    analyst's "download the export again", which the import's own note (explorer, inspect) keeps."""
+    from helpers.i18n import Translator
+    from helpers.importers import import_exports
+
+    path = _cut_off_export(tmp_path)
+    tr = Translator(language)
+    assert any(told in tr.message(note) for note in import_exports(path, timezone="Africa/Johannesburg").warnings())
+    report = build_report(client="b", client_name="Example Bakery", exports=[str(path)],
+                          timezone="Africa/Johannesburg", period_start="2025-04-01", period_end="2025-04-14",
+                          language=language)
+    notes = [n for n in report.coverage_notes() if said in n]
+    assert len(notes) == 1 and "Apr-01-2025_Apr-14-2025_100000000000042.csv" in notes[0]
+    assert not any(told in note for note in report.coverage_notes())
