@@ -78,6 +78,8 @@ CLIENT_WORDING = {
     "imports.values.clock_gap": "clock_gap", "imports.base.column_misspelt": "column_misspelt",
     "imports.base.column_repeated": "column_repeated",
     "imports.meta_business_suite.clock_borrowed": "clock_borrowed",
+    "imports.meta_business_suite.clock_check_instagram": "clock_check_instagram",  # inside clock_unchecked
+    "imports.meta_business_suite.clock_check": "clock_check",
     "imports.meta_business_suite.outside_named_period": "outside_named_period",
     "imports.daily_common.unknown_metric": "unknown_metric", "imports.tiktok_studio.id_day_off": "id_day_off",
     "imports.tiktok_studio.date_disagrees_with_id": "date_disagrees_with_id",

@@ -303,6 +303,13 @@ def test_the_unchecked_clock_reaches_the_explorer_s_warnings_and_the_report_s_co
                             ("id", "'Publish time' dibaca sebagai waktu Asia/Jakarta, zona waktu yang diberikan")):
         notes = explore.report_view(workspace, language=language).coverage_notes()
         assert sum(words in note for note in notes) == 1, notes
+    # the report goes to the client: what would tell the clock, as a fact, not the analyst's "To check it, load…"
+    note = next(n for n in notes if "Asia/Jakarta" in n)
+    assert "Ekspor Instagram akun ini dari unduhan yang sama akan menunjukkan jamnya" in note
+    assert "muat berkas" not in note and "Untuk memeriksanya" not in note
+    english = next(n for n in explore.report_view(workspace, language="en").coverage_notes() if "Asia/Jakarta" in n)
+    assert "The account's Instagram export from the same download would tell the clock" in english
+    assert "To check it" not in english and "load this file" not in english
 
 
 def test_the_real_facebook_export_is_unchecked_alone_and_takes_the_instagram_clock_beside_it():
