@@ -554,3 +554,17 @@ def test_a_business_suite_export_given_another_platform_is_named_as_that_platfor
 def test_an_instagram_export_given_another_platform_names_instagram():
     with pytest.raises(ExportFormatError, match=r"(?m)the file holds instagram posts, not tiktok$"):
         import_exports(RAGGED_IG, platform="tiktok", timezone=ZONE)
+
+
+def test_instagram_ids_rounded_to_15_digits_by_a_spreadsheet_are_an_error(write_file):
+    # 18000000000000001 saved as a number keeps 15 digits: 18000000000000000, as do the other two ids (six
+    # zeros over the column, one chance in a million for real ids)
+    source = FIXTURES / "meta" / "Mar-18-2025_Apr-14-2025_17800000000000099.csv"
+    text = source.read_text(encoding="utf-8-sig")
+    for i in (1, 2, 3):
+        text = text.replace(f"\n1800000000000000{i},", "\n18000000000000000,", 1)
+    path = write_file(source.name, text)
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone="UTC")
+    assert err.value.row == 2 and err.value.column == "Post ID"
+    assert "'18000000000000000'" in str(err.value)

@@ -280,3 +280,52 @@ def test_decoding_entities_gives_what_html_unescape_gives(text):
     from helpers.importers.x_tweet_activity import decode_entities
 
     assert decode_entities(text) == html.unescape(text)
+
+
+# ---------------------------------------------------------------- ids a spreadsheet or a float changed
+
+def test_ids_rounded_to_15_digits_by_a_spreadsheet_are_an_error(write_file):
+    # saved from a spreadsheet with the id column as a number: 15 significant digits kept, the rest zeros
+    text = LIKES_2019.read_text(encoding="utf-8").replace('"1161234567890123456",', '"1161234567890120000",', 1)
+    path = write_file("tweet_activity_metrics_examplebakery_20190801_20190901_en.csv", text)
+    with pytest.raises(ExportFormatError) as err:
+        read_x_tweet_activity(path)
+    assert err.value.row == 2 and err.value.column == "Tweet id"
+    assert "'1161234567890120000'" in str(err.value) and "15 digits" in str(err.value)
+    assert "as text" in str(err.value)  # what to do
+
+
+def test_a_rounded_copy_beside_the_original_is_refused_not_counted_twice(tmp_path):
+    content = CONTENT_LATER.read_text(encoding="utf-8")
+    (tmp_path / CONTENT_LATER.name).write_text(content, encoding="utf-8")
+    rounded = (content.replace("1987654321098765432,", "1987654321098770000,", 1)
+               .replace("1986000000000000001,", "1986000000000000000,", 1)
+               .replace("1985000000000000002,", "1985000000000000000,", 1))
+    (tmp_path / f"Copy of {CONTENT_LATER.name}").write_text(rounded, encoding="utf-8")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(tmp_path / "*.csv")
+    assert err.value.path.name.startswith("Copy of") and err.value.column == "Post id"
+
+
+def test_a_column_with_a_real_id_ending_in_zeros_still_reads(write_file):
+    # real tweet ids end in 000 now and then (867051282678272000): one such id is no spreadsheet's rounding
+    text = LIKES_2019.read_text(encoding="utf-8").replace("1161234567890123456", "1161234567890120000")
+    path = write_file("tweet_activity_metrics_examplebakery_20190801_20190901_en.csv",
+                      text.replace("1160000000000000000", "1160000000000000001"))
+    assert read_x_tweet_activity(path).posts["post_id"].tolist() == ["1161234567890120000", "1160000000000000001"]
+
+
+@pytest.mark.parametrize("source, old, new, column, link_column", [
+    # read as a float and written back: 1161234567890123456 -> 1161234567890123520, its link unchanged
+    (LIKES_2019, '"1161234567890123456",', '"1161234567890123520",', "Tweet id", "Tweet permalink"),
+    (CONTENT_LATER, "1987654321098765432,", "1987654321098765312,", "Post id", "Post Link"),
+])
+def test_an_id_differing_from_its_link_is_an_error(write_file, source, old, new, column, link_column):
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    path = write_file(source.name, text.replace(old, new, 1))
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path)
+    assert err.value.row == 2 and err.value.column == column
+    assert "'1161234567890123520'" in str(err.value) or "'1987654321098765312'" in str(err.value)
+    assert f"'{link_column}'" in str(err.value)

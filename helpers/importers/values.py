@@ -259,7 +259,9 @@ def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, exa
     raw = cells.to_numpy(dtype=object)
     if pattern == DIGIT_ID and all(isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 25
                                    for v in raw):  # the usual case, fast
-        return pd.Series(raw, index=cells.index, dtype="string")
+        ids = pd.Series(raw, index=cells.index, dtype="string")
+        _refuse_rounded_ids(ids, path=path, column=column, rows=rows, example=example)
+        return ids
     ids = cells.astype("string").str.strip().str.lstrip("'")
     bad = ~ids.str.fullmatch(pattern).fillna(False).astype(bool)
     if bad.any():
@@ -272,7 +274,39 @@ def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, exa
                                                                          example=example),
             hint=Message("imports.values.ids_hint_scientific" if damaged else "imports.values.ids_hint_edited"),
         )
+    _refuse_rounded_ids(ids, path=path, column=column, rows=rows, example=example)
     return ids
+
+
+#: Significant digits a spreadsheet keeps of a number (Excel and Google Sheets: 15); a longer id typed or
+#: saved as a number keeps its first 15 digits and ends in zeros: 812369747765362688 -> 812369747765363000.
+SPREADSHEET_DIGITS = 15
+#: How many of those zeros, summed over a column's long ids, make the column a spreadsheet's rounding rather
+#: than chance: each zero is a one-in-ten chance for a real id, so six leave one in a million (two X ids of
+#: 18 digits, three Instagram ids of 17). Real exports hold such ids now and then (867051282678272000).
+ROUNDED_ZEROS = 6
+
+
+def _refuse_rounded_ids(ids: pd.Series, *, path: Path, column: str, rows: pd.Series, example: str) -> None:
+    """Raise ExportFormatError when every id longer than a spreadsheet's 15 digits ends in the zeros its
+    rounding leaves (ROUNDED_ZEROS of them at least, over the column): an export saved from a spreadsheet
+    with the id column formatted as a number, whose ids no longer name their posts (a copy beside the
+    original would count every post twice, and neither would match the other)."""
+    digits = ids.dropna()
+    digits = digits[digits.str.len().gt(SPREADSHEET_DIGITS) & digits.str.isdigit()]
+    if digits.empty:
+        return
+    lost = digits.str.len() - SPREADSHEET_DIGITS
+    zeroed = pd.Series([i.endswith("0" * n) for i, n in zip(digits, lost)], index=digits.index)
+    if not zeroed.all() or lost.sum() < ROUNDED_ZEROS:
+        return
+    first = digits.index[0]
+    raise ExportFormatError(
+        path, Message("imports.values.ids_rounded", count=len(digits), value=repr(digits[first]),
+                      digits=str(SPREADSHEET_DIGITS)),
+        row=int(rows[first]), column=column,
+        expected=Message("imports.values.ids_expected", example=example),
+        hint=Message("imports.values.ids_rounded_hint"))
 
 
 # hours and minutes optional: "1:02:03", "4:34" (minutes may pass 59 when they lead), "274", "12.5"

@@ -27,7 +27,7 @@ from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import digit_ids, parse_wall_clock, to_number
-from .x_tweet_activity import ID_EXAMPLE, account_from_links, sum_reported, unescape_html
+from .x_tweet_activity import ID_EXAMPLE, account_from_links, ids_match_links, sum_reported, unescape_html
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -82,6 +82,8 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
         out["text"] = unescape_html(frame[text_key])
     if link_key is not None:
         link = frame[link_key].str.strip()
+        ids_match_links(out["post_id"], link, path=path, column="Post id",
+                        link_column=table.header[table.keys.index(link_key)], rows=rows)
         out["permalink"] = link.replace("", pd.NA)
         out["account"] = account_from_links(link)
     for canonical, names in COUNTS.items():

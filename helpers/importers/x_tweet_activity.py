@@ -44,6 +44,7 @@ CLICK_COLUMNS = ("url clicks", "user profile clicks", "hashtag clicks", "detail 
                  "app opens", "app installs")
 ID_EXAMPLE = "812369747765362688"  # a tweet id, as error messages show what was expected
 _ACCOUNT_IN_LINK = r"(?:twitter|x)\.com/([^/?#]+)/status/"
+_ID_IN_LINK = r"(?:twitter|x)\.com/[^/?#]+/status/([0-9]+)"
 
 
 def named_to_day_after(path: Path) -> bool:
@@ -72,6 +73,8 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     out["published_precision"] = pd.Series("minute", index=frame.index, dtype="string")
     out["text"] = unescape_html(frame[key("Tweet text")])
     permalink = frame[key("Tweet permalink")]
+    ids_match_links(out["post_id"], permalink, path=path, column="Tweet id", link_column="Tweet permalink",
+                    rows=rows)
     out["permalink"] = permalink.where(permalink.ne(""), pd.NA)
     out["account"] = account_from_links(permalink)
 
@@ -199,6 +202,26 @@ def unescape_html(cells: pd.Series) -> pd.Series:
                         count=len(text))
     text[blank] = None
     return pd.Series(text, index=cells.index, dtype="string")
+
+
+def ids_match_links(ids: pd.Series, links: pd.Series, *, path: Path, column: str, link_column: str,
+                    rows: pd.Series) -> None:
+    """Raise ExportFormatError when a post's id differs from the one its link ends in (…/status/<id>): X
+    writes both from one id, so a difference is an id whose last digits a program changed by reading it as a
+    number (a spreadsheet keeps 15 digits, a float 16 or 17: 812369747765362688 saved as 812369747765362944),
+    and such a copy beside the original would count every post twice. A blank link, or one without an id,
+    tells nothing."""
+    in_link = links.astype("string").str.strip().str.extract(_ID_IN_LINK, expand=False)
+    differ = (in_link.notna() & ids.notna() & in_link.ne(ids)).fillna(False).astype(bool)
+    if not differ.any():
+        return
+    first = differ.idxmax()
+    raise ExportFormatError(
+        path, Message("imports.x_tweet_activity.id_not_in_link", count=int(differ.sum()), value=repr(ids[first]),
+                      link=repr(str(links[first]).strip()), link_column=link_column),
+        row=int(rows[first]), column=column,
+        expected=Message("imports.x_tweet_activity.id_in_link_expected", link_column=link_column),
+        hint=Message("imports.values.ids_rounded_hint"))
 
 
 def account_from_links(links: pd.Series) -> pd.Series:
