@@ -488,13 +488,21 @@ def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):
 RESAVED = META / "Apr-01-2025_Apr-14-2025_resaved-decimal-comma.csv"  # ';'-separated, as Excel in Indonesian saves
 
 
-def test_a_semicolon_copy_reads_dots_as_thousands():
-    """In a copy saved by a spreadsheet in a decimal-comma language, Reach '1.000' is a thousand people (not 1)
-    and 'Seconds viewed' '185.373' is 185373 seconds (not 185.373)."""
-    posts = import_exports(RESAVED, timezone=ZONE).posts.set_index("post_id")
+def test_a_semicolon_copy_reads_dots_as_thousands_in_counts_and_refuses_them_elsewhere(tmp_path):
+    """In a copy saved by a spreadsheet in a decimal-comma language, Reach '1.000' is a thousand people (not 1:
+    a count is whole). 'Seconds viewed' '185.373' is 185373 seconds with the ';' file's ',' convention, but
+    185.373 as a program writing '.' saves it (pandas' to_csv(sep=';')), and no cell of the file tells which:
+    refused, as in a tab-separated copy, rather than read 1000 times off. A cell that tells ('96,5') settles it."""
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(RESAVED, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (2, "Seconds viewed")
+    assert "(first: '185.373')" in str(info.value) and "';'-separated file" in str(info.value)
+    path = tmp_path / RESAVED.name
+    path.write_text(RESAVED.read_text(encoding="utf-8-sig").replace(";96\n", ";96,5\n"), encoding="utf-8")
+    posts = import_exports(path, timezone=ZONE).posts.set_index("post_id")
     assert posts["reach"].tolist() == [1000, 2000, 320]
     assert posts.loc["800000000000001", "watch_time_seconds"] == 185373
-    assert posts.loc["800000000000002", "watch_time_seconds"] == 96
+    assert posts.loc["800000000000002", "watch_time_seconds"] == 96.5
     assert pd.isna(posts.loc["800000000000003", "watch_time_seconds"])  # blank: not reported, not 0
     assert posts["reactions"].tolist() == [10, 150, 7]
 

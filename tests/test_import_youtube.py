@@ -275,3 +275,48 @@ def test_the_total_row_is_read_with_the_decimal_mark_of_its_column(tmp_path):
     warnings = [Translator("en").message(w) for w in import_exports(path).reports[0].warnings]
     assert any("Total row counts 2,503 views; the 2 imported videos sum to 2,502 views" in w for w in warnings), \
         warnings
+
+
+def separated_copy(tmp_path, rows: list[str], delimiter: str) -> Path:
+    import csv
+
+    path = tmp_path / "Table data.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(row.split("|") for row in rows)
+    return path
+
+
+HOURS_ROWS = [
+    "Content|Video title|Video publish time|Views|Watch time (hours)|Impressions click-through rate (%)",
+    "a1B2c3D4e5F|How we bake bread|Mar 15, 2025|1500|6{m}105|{ctr}",
+    "b2C3d4E5f6G|Crumb shot|Apr 2, 2025|2|1{m}041|",
+]
+
+
+@pytest.mark.parametrize("delimiter, mark", [(",", ","), (";", ".")])
+def test_hours_written_with_the_other_conventions_mark_are_refused_when_nothing_tells(tmp_path, delimiter, mark):
+    """'6,105' hours in a ','-separated copy (a spreadsheet in a decimal-comma language quotes it) read 6105
+    hours with the separator's '.' convention, 6.105 with ','; '6.105' in a ';'-separated copy the same way
+    round. Nothing else in the file tells which: refused, with the row, the column and what to do."""
+    path = separated_copy(tmp_path, [row.format(m=mark, ctr="") for row in HOURS_ROWS], delimiter)
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path)
+    assert err.value.row == 2 and err.value.column == "Watch time (hours)"
+    assert f"2 cell(s) read 1000 times larger with '{mark}' as a thousands separator" in str(err.value)
+    assert f"'{delimiter}'-separated file" in str(err.value)
+
+
+@pytest.mark.parametrize("delimiter, mark", [(",", ","), (";", ".")])
+def test_another_column_tells_the_mark_of_hours_written_with_the_other_convention(tmp_path, delimiter, mark):
+    """A click-through rate '4,53' (or '4.53') reads only one way and shows the file's mark: 6.105 hours."""
+    path = separated_copy(tmp_path, [row.format(m=mark, ctr=f"4{mark}53") for row in HOURS_ROWS], delimiter)
+    posts = import_exports(path).posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)  # 21978 s
+    assert posts.loc["b2C3d4E5f6G", "watch_time_seconds"] == pytest.approx(1.041 * 3600)  # 3747.6 s
+
+
+@pytest.mark.parametrize("delimiter, mark", [(",", "."), (";", ",")])
+def test_hours_written_with_the_separators_own_mark_still_read(tmp_path, delimiter, mark):
+    path = separated_copy(tmp_path, [row.format(m=mark, ctr="") for row in HOURS_ROWS], delimiter)
+    posts = import_exports(path).posts.set_index("post_id")
+    assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)

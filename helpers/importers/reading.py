@@ -22,7 +22,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..paths import DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES
-from .values import file_decimal
+from .values import SeparatorMark, file_decimal
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -118,11 +118,16 @@ class TextTable:
         """The decimal mark the file tells, for numbers whose own column does not (values.to_number). A
         ','-separated file has '.': a decimal comma cannot be written there unquoted, and platforms write '.'
         (YouTube's '6.105' watch hours, trailing zeros dropped, are 6.105). A ';'-separated file has ',', as
-        spreadsheets in decimal-comma languages (Indonesian, most of Europe) save CSV. A sheet of a workbook
-        has '.', as Python writes its number cells here. Any other file (tab-separated) tells nothing by its
-        form: a cell of any column that only one mark reads ('6.35', '0,5') decides; else None."""
-        if self.delimiter in (",", ";", ""):
-            return {",": ".", ";": ",", "": "."}[self.delimiter]
+        spreadsheets in decimal-comma languages (Indonesian, most of Europe) save CSV. Both are what the
+        separator implies (values.SeparatorMark): a column that reads either way only with the other
+        convention ('211,326' quoted in a ','-separated file) is decided as a tab-separated file's columns are.
+        A sheet of a workbook has '.', as Python writes its number cells here. Any other file (tab-separated)
+        tells nothing by its form: a cell of any column that only one mark reads ('6.35', '0,5') decides
+        (values.file_decimal); else None."""
+        if self.delimiter == "":
+            return "."
+        if self.delimiter in (",", ";"):
+            return SeparatorMark({",": ".", ";": ","}[self.delimiter], self.frame, self.delimiter)
         return file_decimal(self.frame)
 
     def source_rows(self) -> pd.Series:

@@ -5,6 +5,7 @@ Blank (and the export's own words for missing) become NA, never 0.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -118,6 +119,26 @@ def file_decimal(frame: pd.DataFrame) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+class SeparatorMark(str):
+    """The decimal mark a ','- or ';'-separated file implies by its separator ('.' and ','), which none of its
+    cells has shown (TextTable.decimal_mark). It reads a column whose cells read either way when they use it
+    as the decimal mark ("6.105" watch hours in a ','-separated file are 6.105), but not when they use it as
+    the other convention's thousands separator: "211,326" seconds in a ','-separated file is what a
+    spreadsheet in a decimal-comma language saves (quoted) for 211.326, and "211.326" in a ';'-separated one
+    what a program writing '.' saves. Such a column is decided by the rest of the file's cells, as a
+    tab-separated copy's are (file_decimal), else refused rather than read 1000 times off."""
+
+    def __new__(cls, mark: str, frame: pd.DataFrame, delimiter: str):
+        made = super().__new__(cls, mark)
+        made.frame, made.delimiter = frame, delimiter
+        return made
+
+    @cached_property
+    def shown(self) -> str | None:
+        """The decimal mark the file's cells show (file_decimal), computed once, for the first column that asks."""
+        return file_decimal(self.frame)
+
+
 def _number_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Number cells as stripped text without no-break spaces (NA where blank), and where they are blank."""
     text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
@@ -151,12 +172,23 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
     for mark in (".", ","):
         if only[mark].any():
             return mark
+    differ = point.notna() & comma.notna() & (point != comma)
+    with_dot = differ & text.str.contains(".", regex=False).fillna(False).astype(bool)
+    expected = Message("imports.values.mark_expected", comma="0,5", point="12.5")
+    hint = Message("imports.values.mark_unknown_hint")
+    if isinstance(default, SeparatorMark):
+        # cells that only read as the separator's convention when their mark separates thousands
+        if not ((differ & ~with_dot) if default == "." else with_dot).any():
+            return str(default)
+        expected = Message("imports.values.mark_separator_expected", delimiter=repr(default.delimiter),
+                           mark=repr(str(default)), example="0.5" if default == "." else "0,5",
+                           other="0,5" if default == "." else "0.5")
+        hint = Message("imports.values.mark_separator_hint")
+        default = default.shown
     if default is not None:
         return default
-    differ = point.notna() & comma.notna() & (point != comma)
     if not differ.any():
         return "."
-    with_dot = differ & text.str.contains(".", regex=False).fillna(False).astype(bool)
     if count and not (with_dot.any() and (differ & ~with_dot).any()):
         return "," if with_dot.any() else "."  # the thousands reading: "1.000" is 1000, "6,000" is 6000
     first = differ.idxmax()
@@ -165,9 +197,7 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
     raise ExportFormatError(
         path, Message("imports.values.mark_unknown", count=int(alike.sum()), value=repr(text[first]),
                       separator=separator),
-        row=int(rows[first]), column=column,
-        expected=Message("imports.values.mark_expected", comma="0,5", point="12.5"),
-        hint=Message("imports.values.mark_unknown_hint"))
+        row=int(rows[first]), column=column, expected=expected, hint=hint)
 
 
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
