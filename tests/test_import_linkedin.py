@@ -255,3 +255,18 @@ def test_real_workbook_feeds_the_posts_and_the_daily_series():
     assert files[["table", "imported"]].values.tolist() == [["posts", 79], ["daily series", 240]]
     impressions = workspace.daily[workspace.daily["metric"] == "impressions"]
     assert len(impressions) == 240 and impressions["date"].min() == pd.Timestamp("2024-12-01")
+
+
+def test_a_renamed_likes_column_is_warned_about_and_leaves_linkedins_engagements_unreported(tmp_path):
+    # 'Likes' translated to 'Suka' in a spreadsheet: the likes are not read, so interactions read low; LinkedIn's
+    # engagement count (clicks + likes + comments + reposts + follows) would be 30 + 1 + 2 without them
+    header = [("Suka" if name == "Likes" else name) for name in HEADER]
+    result = import_exports(build_workbook(tmp_path / "page_content_1.xlsx", STANDARD_ROWS[:1], header=header))
+    posts, warnings = result.posts, [str(w) for w in result.reports[0].warnings]
+    assert "reactions" not in posts or posts["reactions"].isna().all()
+    assert posts["platform_engagements"].isna().all()
+    assert any("no 'Likes' column" in w and "read lower than they are" in w for w in warnings), warnings
+    (tmp_path / "plain").mkdir()
+    plain = import_exports(build_workbook(tmp_path / "plain" / "page_content_1.xlsx", STANDARD_ROWS[:1]))
+    assert plain.posts["platform_engagements"].tolist() == [30 + 12 + 1 + 2]
+    assert not any("read lower" in str(w) for w in plain.reports[0].warnings)

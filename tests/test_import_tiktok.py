@@ -233,3 +233,13 @@ def test_a_year_from_numpy_or_text_is_a_year():
 
     for year in (np.int64(2024), "2024", 2024):
         assert len(read_tiktok_studio(HERE / "Content_no_time.csv", year=year).posts)
+
+
+def test_a_missing_comments_column_is_warned_about(write_file):
+    source = HERE / "Content_2025-01-01_2025-03-31.csv"
+    text = source.read_text(encoding="utf-8-sig").replace('"Total comments"', '"Komentar"', 1)
+    result = import_exports(write_file(source.name, text))
+    warnings = [str(w) for w in result.reports[0].warnings]
+    assert result.posts["comments"].isna().all()  # not reported, not 0
+    assert any("no 'Total comments' column" in w and "read lower than they are" in w for w in warnings), warnings
+    assert not any("read lower" in str(w) for w in import_exports(source).reports[0].warnings)

@@ -329,3 +329,16 @@ def test_an_id_differing_from_its_link_is_an_error(write_file, source, old, new,
     assert err.value.row == 2 and err.value.column == column
     assert "'1161234567890123520'" in str(err.value) or "'1987654321098765312'" in str(err.value)
     assert f"'{link_column}'" in str(err.value)
+
+
+@pytest.mark.parametrize("source, old, column", [
+    (LIKES_2019, '"replies",', "replies"),
+    (CONTENT_LATER, ",Replies,", "Replies"),
+])
+def test_a_missing_interaction_column_is_warned_about(write_file, source, old, column):
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    path = write_file(source.name, text.replace(old, old.replace(column, "Balasan"), 1))
+    warnings = [str(w) for w in import_exports(path).reports[0].warnings]
+    assert any(f"no '{column}' column" in w and "read lower than they are" in w for w in warnings), warnings
+    assert not any("read lower" in str(w) for w in import_exports(source).reports[0].warnings)

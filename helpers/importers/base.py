@@ -198,3 +198,21 @@ def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = 
     """The data-quality notes of how a file read: rows short of cells (see TextTable.short_row_notes)
     and repeated column names whose cells differ. Called once an importer has looked up its columns."""
     return table.short_row_notes(short_rows_expected=short_rows_expected) + repeated_column_notes(table, cols)
+
+
+def interaction_column_notes(cols: Columns, expected: dict[str, tuple[str, ...]], read: set[str] | pd.Index,
+                             export: Message) -> list[Message]:
+    """Warnings for the interaction counts (`expected`: canonical -> the header names that carry it, the first
+    as the export writes it) that every export of a family carries and this file's header lacks (not in
+    `read`, the canonical columns read): a column renamed (translated by a spreadsheet, 'Suka' for 'Likes') or
+    deleted leaves that count unreported, so interactions and engagement rates leave it out and read lower
+    than they are. A header spelling it with other spaces or punctuation is named as such. `export` says what
+    carries the column (the family's label)."""
+    notes = []
+    for canonical, names in expected.items():
+        if canonical in read:
+            continue
+        misspelt = cols.lookalike(*names)
+        notes.append(Message("imports.base.column_misspelt", found=misspelt, expected=names[0]) if misspelt else
+                     Message("imports.base.no_interaction_column", column=names[0], export=export))
+    return notes

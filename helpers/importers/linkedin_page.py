@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_sheet
 from .values import to_local_datetime, to_number
 
@@ -43,6 +43,8 @@ COUNTS = {
     "video_views": ("Views", "Video views"),
 }
 
+#: The interaction counts every `All posts` sheet carries: without one, interactions and rates read low.
+INTERACTIONS = ("reactions", "comments", "shares")
 ROW_KINDS = ("organic", "sponsored", "total")
 _URN = re.compile(r"(urn:li:[a-z_]+:\d+)", re.IGNORECASE)
 _FILE_ACCOUNT = re.compile(r"^(.+?)_content_\d+$")
@@ -157,6 +159,8 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         match = _FILE_ACCOUNT.match(path.stem)
         out["account"] = match.group(1) if match else pd.NA
         out["source_file"] = str(path)
+    report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(counts),
+                                                FAMILY.label)
     merged = len(frame) - len(out)
     report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
     report.warnings += table_notes(table, cols)
@@ -172,8 +176,11 @@ def linkedin_engagements(posts: pd.DataFrame) -> pd.Series:
     """LinkedIn's own engagement count of each post: clicks + likes + comments + reposts + follows, whose
     ratio to impressions is the sheet's `Engagement rate` (checked on a real export: every Organic row
     agrees). Kept apart from interactions, which leave clicks and follows out (METRICS.md). A blank count
-    adds nothing, as in LinkedIn's rate; NA when the post reports none of them."""
-    parts = posts[[c for c in ENGAGEMENT_PARTS if c in posts]].astype("Int64")
+    adds nothing, as in LinkedIn's rate; NA when the post reports none of them, and for every post when the
+    sheet lacks one of the columns (a renamed 'Likes'): a partial sum would pass for LinkedIn's count."""
+    if any(part not in posts for part in ENGAGEMENT_PARTS):
+        return pd.Series(pd.NA, index=posts.index, dtype="Int64")
+    parts = posts[list(ENGAGEMENT_PARTS)].astype("Int64")
     return parts.sum(axis=1, min_count=1).astype("Int64")
 
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 from .yearless_dates import day_months, place_in_years
@@ -43,6 +43,8 @@ COUNTS = {
     "video_views": ("Total views", "Video views", "Views"),
     "reach": ("Reached audience", "Total reached audience"),
 }
+#: The interaction counts every Content.csv carries (saves only in some): without one, interactions read low.
+INTERACTIONS = ("reactions", "comments", "shares")
 
 _VIDEO_LINK = re.compile(r"tiktok\.com/@([^/?#]+)/(video|photo)/(\d+)", re.IGNORECASE)
 
@@ -103,6 +105,8 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
                                        rows=rows, decimal=table.decimal_mark)
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
+                                                FAMILY.label)
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import digit_ids, parse_wall_clock, to_number
 from .x_tweet_activity import ID_EXAMPLE, account_from_links, ids_match_links, sum_reported, unescape_html
@@ -40,6 +40,8 @@ COUNTS = {
     "follows_gained": ("New follows",),
     "platform_engagements": ("Engagements",),
 }
+#: The interaction counts every content export carries: without one, interactions and rates read low.
+INTERACTIONS = ("reactions", "comments", "shares", "saves")
 CLICK_COLUMNS = ("Url clicks", "Profile visits", "Hashtag clicks", "Detail expands", "Permalink clicks")
 DATE_FORMATS = ("%a %b %d %Y", "%a, %b %d, %Y")  # "Mon Feb 17 2025", "Sun, Nov 9, 2025"
 
@@ -98,6 +100,8 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
             out["impressions"].notna())
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
+                                                FAMILY.label)
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import digit_ids, to_number
 
@@ -40,6 +40,8 @@ COUNTS = {
     "follows_gained": ("follows",),
     "platform_engagements": ("engagements",),
 }
+#: The interaction counts every tweet activity export carries: without one, interactions and rates read low.
+INTERACTIONS = ("reactions", "comments", "shares")
 CLICK_COLUMNS = ("url clicks", "user profile clicks", "hashtag clicks", "detail expands", "permalink clicks",
                  "app opens", "app installs")
 ID_EXAMPLE = "812369747765362688"  # a tweet id, as error messages show what was expected
@@ -100,6 +102,8 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     out["paid"] = any_promoted.astype("boolean") if _has_promoted_columns(cols) else pd.NA
     out["source_file"] = str(path)
     out["source_row"] = rows
+    report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
+                                                FAMILY.label)
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
