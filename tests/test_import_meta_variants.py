@@ -576,3 +576,26 @@ def test_instagram_ids_rounded_to_15_digits_by_a_spreadsheet_are_an_error(write_
         import_exports(path, timezone="UTC")
     assert err.value.row == 2 and err.value.column == "Post ID"
     assert "'18000000000000000'" in str(err.value)
+
+
+@pytest.mark.parametrize("bom, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_a_utf16_copy_ending_in_a_line_break_is_not_called_cut_off(tmp_path, bom, codec):
+    """Excel's "Unicode text" is UTF-16 and tab-separated: its final line break is the bytes 0A 00 (00 0A
+    big-endian), so the file's last byte is no line break. A last row short of cells (Excel leaves trailing
+    blank cells out) is named as a short row, not as a download cut off; without the final line break it is."""
+    header = ("Post ID\tPage ID\tPage name\tTitle\tPublish time\tPermalink\tPost type\tDate\tViews\tReach\t"
+              "Reactions\tComments\tShares")
+    link = "https://www.facebook.com/"
+    rows = [f"900000000000001\t100000000000042\tExample Bakery\tOne\t04/02/2025 08:00\t{link}1\tPhotos\tLifetime\t"
+            "500\t320\t10\t2\t1",
+            f"900000000000002\t100000000000042\tExample Bakery\tTwo\t04/03/2025 08:00\t{link}2\tPhotos\tLifetime\t"
+            "210\t150"]
+    path = tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    text = header + "\r\n" + "\r\n".join(rows) + "\r\n"
+    path.write_bytes(bom + text.encode(codec))
+    warnings = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
+    assert not any("cut off" in w or "final line break" in w for w in warnings), warnings
+    path.write_bytes(bom + text.rstrip("\r\n").encode(codec))
+    warnings = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
+    assert any("the last row (row 3) has only 10 of the header's 13 cells and the file has no final line break" in w
+               for w in warnings), warnings

@@ -372,7 +372,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
             # a last row short of cells in a file without a final line break: a download cut off mid-row,
             # most likely (exports end their files with a line break)
             ends_early = (source is path and short_rows is not None and frame.index[-1] in short_rows.index
-                          and not _ends_with_line_break(path))
+                          and not _ends_with_line_break(path, encoding))
         frame = frame.fillna("")
     return TextTable(path=path, header=header, frame=frame, keys=keys,
                      first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter,
@@ -396,14 +396,21 @@ def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.nd
             return np.zeros(0, dtype=np.int64)
 
 
-def _ends_with_line_break(path: Path) -> bool:
-    """Whether the file's last byte ends a line (an empty file counts as ended)."""
+def _ends_with_line_break(path: Path, encoding: str) -> bool:
+    """Whether the file's last character ends a line (an empty file counts as ended). A UTF-16 file (Excel's
+    "Unicode text") writes each character in two bytes, its line break as 0A 00 (00 0A big-endian): its last
+    byte alone tells nothing."""
+    width = 2 if encoding.startswith("utf-16") else 1
     with Path(path).open("rb") as handle:
+        first = handle.read(2)
         handle.seek(0, 2)
-        if handle.tell() == 0:
+        if handle.tell() < width:
             return True
-        handle.seek(-1, 2)
-        return handle.read(1) in (b"\n", b"\r")
+        handle.seek(-width, 2)
+        last = handle.read(width)
+    if width == 2:
+        last = last.decode("utf-16-be" if first == b"\xfe\xff" else "utf-16-le", errors="replace").encode()
+    return last in (b"\n", b"\r")
 
 
 _EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
