@@ -342,3 +342,13 @@ def test_a_missing_interaction_column_is_warned_about(write_file, source, old, c
     warnings = [str(w) for w in import_exports(path).reports[0].warnings]
     assert any(f"no '{column}' column" in w and "read lower than they are" in w for w in warnings), warnings
     assert not any("read lower" in str(w) for w in import_exports(source).reports[0].warnings)
+
+
+def test_blank_trailing_rows_are_left_out_and_counted(write_file):
+    # a spreadsheet's save adds rows of empty cells (here 40, then 3) and a blank line after the last tweet
+    text = LIKES_2019.read_text(encoding="utf-8")
+    path = write_file(LIKES_2019.name, text + "," * 39 + "\n" + '"","",""\n' + "\n")
+    result = import_exports(path)
+    assert sorted(result.posts["post_id"]) == ["1160000000000000000", "1161234567890123456"]
+    assert sum(result.reports[0].dropped.values()) == 3
+    assert not any("cells" in str(w) for w in result.reports[0].warnings)

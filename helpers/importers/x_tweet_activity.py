@@ -66,6 +66,14 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
         return cols.required(path, *names, expected=Message("imports.x_tweet_activity.header_expected"),
                              hint=Message("imports.x_tweet_activity.header_hint"))
 
+    # rows with no cell filled (a spreadsheet's trailing rows, ",,,,"): left out and counted, as other exports' are
+    no_id = frame[key("Tweet id")].str.strip().eq("")
+    if no_id.any():
+        blank = frame[no_id].apply(lambda cells: cells.str.strip().eq("")).all(axis=1)
+        blank = blank.reindex(frame.index, fill_value=False)
+        report.drop(Message("imports.x_tweet_activity.blank_rows"), int(blank.sum()))
+        frame, rows = frame[~blank], rows[~blank]
+
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
     out["post_id"] = digit_ids(frame[key("Tweet id")], path=path, column="Tweet id", rows=rows,
