@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, UNKNOWN_GROUP, column, interactions, paid_flag, rate
+from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, interactions, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     median_interval, ratio_of_medians_interval
 
@@ -101,9 +101,11 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
 
 def rank_agreement(posts: pd.DataFrame, x: str = "reach", y: str = "interactions",
                    by: str = "platform", confidence: float = 0.95) -> pd.DataFrame:
-    """Spearman agreement between two rankings of the posts, per platform, with intervals and counts. Posts
-    none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported), not a row
-    of NaN over 0 posts: rank_agreement_by_broadcast ranks each platform by the count it reports."""
+    """Spearman agreement between two rankings of the posts, per platform, with intervals and counts; by
+    another column (by="format"), per platform and value of it (metrics.group_columns), since a ranking of
+    reach never mixes two platforms' counts. Posts none of which reports `x` (reach, on X, LinkedIn, YouTube
+    or TikTok) are an error (reported), not a row of NaN over 0 posts: rank_agreement_by_broadcast ranks each
+    platform by the count it reports."""
     reported(posts, x, "rank_agreement", "imports.compare.hint_ranks")
     return _rank_agreement(posts, x, y, by, confidence)
 
@@ -113,19 +115,21 @@ def _rank_agreement(posts: pd.DataFrame, x: str, y: str, by: str, confidence: fl
     column(posts, by)
     for name in (x, y):  # a misspelt name is an error, said once, before any platform is ranked
         _measure(posts.iloc[0:0], name)
+    names = group_columns(posts, by)
     rows = []
-    for key, group in posts.groupby(by, sort=True, observed=True):
+    for key, group in posts.groupby(names, sort=True, observed=True):
         xs = _measure(group, x)
         ys = _measure(group, y)
         spearman = spearman_with_interval(xs, ys, confidence)
         kendall = kendall_with_interval(xs, ys, confidence)
-        rows.append({by: key, "posts": len(group), "n": spearman["n"], "rho": spearman["rho"],
+        rows.append({**dict(zip(names, key, strict=True)), "posts": len(group), "n": spearman["n"],
+                     "rho": spearman["rho"],
                      "ci_low": spearman["ci_low"], "ci_high": spearman["ci_high"], "p_value": spearman["p_value"],
                      "tau": kendall["tau"], "tau_ci_low": kendall["ci_low"], "tau_ci_high": kendall["ci_high"],
                      "confidence": confidence})
-    columns = [by, "posts", "n", "rho", "ci_low", "ci_high", "p_value", "tau", "tau_ci_low", "tau_ci_high",
+    columns = [*names, "posts", "n", "rho", "ci_low", "ci_high", "p_value", "tau", "tau_ci_low", "tau_ci_high",
                "confidence"]
-    return pd.DataFrame(rows, columns=columns).set_index(by)
+    return pd.DataFrame(rows, columns=columns).set_index(names if len(names) > 1 else by)
 
 
 def rank_agreement_by_broadcast(posts: pd.DataFrame, y: str = "interactions",
@@ -257,7 +261,11 @@ def reported(posts: pd.DataFrame, x: str, what: str, hint: str) -> None:
 
 
 def one_platform(posts: pd.DataFrame, what: str) -> None:
-    """Rankings and fits compare posts of one platform; an error names the way to select one."""
+    """Rankings, fits and tests between groups compare posts of one platform; an error names the platforms
+    there are and the way to select one. A table of the analyst's without a platform column is one set of
+    posts: there is nothing to pool."""
+    if "platform" not in posts:
+        return
     platforms = posts["platform"].dropna().unique()
     if len(platforms) > 1:
         names = [str(p) for p in sorted(platforms)]
@@ -387,7 +395,13 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     Groups with fewer than `min_posts` posts reporting the measure are listed but not tested, and so are
     posts whose group is missing (UNKNOWN_GROUP): a mix of groups, perhaps of every tested one, is no group
     to be ahead of or behind.
+
+    Posts of one platform (one_platform: an error naming the platforms otherwise, and how to select one):
+    pooled, a format would lead for holding more of the posts of the platform with the higher rates (reels,
+    mostly Instagram's, ahead of photos, mostly Facebook's, where Instagram's photos lead its reels), and each
+    platform is judged by its own rate (explore.engagement_rate_of).
     """
+    one_platform(posts, "compare_groups")
     values = _measure(posts, measure)
     frame = pd.DataFrame({"group": column(posts, group).fillna(UNKNOWN_GROUP).astype(str), "value": values}).dropna()
     medians = []

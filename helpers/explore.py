@@ -283,15 +283,15 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
     "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
 
-    by="account" and by="format" give one column per platform and account, or platform and format (the
-    platform above, the account or format below): one name may be on several platforms, and each platform's
-    figures count what its exports count (a Facebook reel's reach is not an Instagram reel's). Column names
-    are shown escaped, since account names come from the exports. Platforms and formats are shown by their
-    names in `language` ("Instagram", "foto"), posts of no named account or format as such; `.data` keeps
-    the codes.
+    By another column than the platform (by="format", "account", a weekday column of your own), one column per
+    platform and value (the platform above, the value below; metrics.group_columns): one name may be on several
+    platforms, and each platform's figures count what its exports count (a Facebook reel's reach is not an
+    Instagram reel's). Column names are shown escaped, since account names come from the exports. Platforms
+    and formats are shown by their names in `language` ("Instagram", "foto"), posts of no named account or
+    format as such; `.data` keeps the codes.
     """
     tr = translator(language)
-    table = _channel_table(posts, by).T
+    table = metrics.channel_summary(posts, by).T
     missing = tr.t("common.not_reported")
     styler = table.style.format(na_rep=missing).hide(axis=1, names=True)
     for label in table.index:
@@ -315,18 +315,6 @@ def _column_label(value, level: str | None, tr: Translator) -> str:
     else:
         text = str(value)
     return html.escape(text)
-
-
-def _channel_table(posts: pd.DataFrame, by: str) -> pd.DataFrame:
-    """metrics.channel_summary by `by`; by account or format, within each platform (rows indexed by platform
-    and account or format), so that a page and a profile of one name, or the reels of two platforms, are not
-    pooled."""
-    if by not in ("account", "format") or posts.empty:
-        return metrics.channel_summary(posts, by)
-    metrics.column(posts, by)
-    return pd.concat({platform: metrics.channel_summary(group, by)
-                      for platform, group in posts.groupby("platform", sort=True, observed=True)},
-                     names=["platform", by])
 
 
 #: channel_summary's row label -> (kpi, which value), from metrics.SUMMARY_ROWS; its other row is

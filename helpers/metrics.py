@@ -180,8 +180,27 @@ def _group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
     return keys.astype("string").fillna(UNKNOWN_GROUP).rename(by) if keys.isna().any() else keys
 
 
+def group_columns(posts: pd.DataFrame, by: str) -> list[str]:
+    """The columns a table of posts grouped `by` is grouped by: the platform, and `by` within it when it is
+    another attribute of a post (a format, an account, a weekday). Each platform counts reach and impressions
+    its own way, so a Facebook reel and an Instagram reel, or the two platforms' Friday posts, are never
+    pooled into one figure. A table of the analyst's without a platform column is grouped by `by` alone."""
+    return ["platform", by] if by != "platform" and "platform" in posts else [by]
+
+
+def _groups(posts: pd.DataFrame, by: str):
+    """(keys, posts) per group of group_columns, in order: keys as {column: value}."""
+    column(posts, by)  # a misspelt `by` ('formats') is the error to name
+    names = group_columns(posts, by)
+    keys = [_group_keys(posts, name) for name in names]
+    for key, group in posts.groupby(keys, sort=True, observed=True):
+        yield dict(zip(names, key, strict=True)), group
+
+
 def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
-    """Both lenses per channel in long form: one row per (channel, KPI), each with the posts it covers.
+    """Both lenses per channel in long form: one row per (channel, KPI), each with the posts it covers. A
+    channel is a platform; by another column (by="format"), a platform and a value of it (group_columns: the
+    columns 'platform' and `by`), so no figure pools two platforms.
 
     kind 'total': Σ over posts reporting it (reach summed is labelled as not unique people);
     kind 'rate': `value` is the ratio of sums (Σ numerator ÷ Σ denominator) and `mean_of_post_rates` the
@@ -192,35 +211,37 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     """
     posts = posts if "interactions" in posts else post_metrics(posts)
     rows = []
-    for key, group in posts.groupby(_group_keys(posts, by), sort=True, observed=True):
+    for key, group in _groups(posts, by):
         n = len(group)
-        rows.append({by: key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
+        rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
         for name, column in TOTALS.items():
             values = _operand(group, column).astype("Float64")
-            rows.append({by: key, "kpi": name, "kind": "total", "value": _sum_or_nan(values),
+            rows.append({**key, "kpi": name, "kind": "total", "value": _sum_or_nan(values),
                          "posts_covered": int(values.notna().sum()), "posts": n})
         for name in RATES:
             numerator, denominator, scale = RATES[name]
             result = rate_over_posts(group, _operand(group, numerator), _operand(group, denominator))
-            rows.append({by: key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
+            rows.append({**key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
                          "mean_of_post_rates": result["mean_of_post_rates"] * scale,
                          "posts_covered": result["posts_covered"], "posts": n})
         for name, column in PER_POST.items():
             result = per_post_rate(group, column)
-            rows.append({by: key, "kpi": name, "kind": "per post", "value": result["rate"],
+            rows.append({**key, "kpi": name, "kind": "per post", "value": result["rate"],
                          "posts_covered": result["posts_covered"], "posts": n})
-    columns = [by, "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts"]
+    columns = [*group_columns(posts, by), "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> set:
-    """The groups (platforms) whose posts count impressions in one period and views in the other.
+    """The groups (platforms) whose posts count impressions in one period and views in the other; by another
+    column, its groups within each platform (group_columns), as (platform, value) pairs.
 
     Impressions and views are different counts (Meta switched from one to the other), so no impression-based
     KPI (IMPRESSION_BASED) is compared across the two periods for these groups.
     """
-    kinds_now = current.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
-    kinds_before = previous.groupby(by)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    kinds_now = current.groupby(group_columns(current, by))["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+    kinds_before = previous.groupby(group_columns(current, by))["impressions_kind"].agg(
+        lambda k: frozenset(k.dropna()))
     return {key for key in kinds_now.index
             if key in kinds_before.index and kinds_now[key] and kinds_before[key] and kinds_now[key] != kinds_before[key]}
 
@@ -239,22 +260,27 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     half-covered January against a whole February reads as growth that is not there, as in the client
     report, which compares such periods' rates only.
     """
-    merged = kpis(current, by).merge(kpis(previous, by), on=[by, "kpi", "kind"], how="left",
+    names = group_columns(current, by)
+    merged = kpis(current, by).merge(kpis(previous, by), on=[*names, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
     both = ((merged["posts_covered"] >= max(1, min_posts))
             & (merged["posts_covered_previous"].fillna(0) >= max(1, min_posts)))
-    merged["series_break"] = merged[by].isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
+    groups = merged[by] if len(names) == 1 else pd.Series(list(zip(*(merged[n] for n in names))), index=merged.index)
+    merged["series_break"] = groups.isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
     both &= ~merged["series_break"]
-    partial = _partly_covered_groups(current, previous, by)
-    merged["partly_covered"] = merged[by].isin(list(partial))
+    # partial coverage is a platform's: its exports cover part of a period (a table of the analyst's without a
+    # platform column carries none)
+    partial = _partly_covered_groups(current, previous, "platform") if "platform" in names else {}
+    platforms = merged["platform"] if "platform" in names else pd.Series("", index=merged.index)
+    merged["partly_covered"] = platforms.isin(list(partial))
     compared = both & ~(merged["partly_covered"] & (merged["kind"] == "total"))
     merged["change"] = (merged["value"] - merged["value_previous"]).where(compared)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
                                  ).where(compared)
-    withheld = set(merged.loc[both & ~compared, by])
+    withheld = set(platforms[both & ~compared])
     for note in dict.fromkeys(note for group in sorted(withheld, key=str) for note in partial[group]):
         warnings.warn(PartlyCovered(note), stacklevel=2)
-    merged = merged.merge(change_intervals(current, previous, by), on=[by, "kpi"], how="left")
+    merged = merged.merge(change_intervals(current, previous, by), on=[*names, "kpi"], how="left")
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
     return merged
@@ -295,10 +321,10 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
     current = current if "interactions" in current else post_metrics(current)
     previous = previous if "interactions" in previous else post_metrics(previous)
     operands = dict(RATES) | {name: (column, "one", 1.0) for name, column in PER_POST.items()}
-    before_groups = dict(iter(previous.groupby(_group_keys(previous, by), sort=False, observed=True)))
+    before_groups = {tuple(key.values()): group for key, group in _groups(previous, by)}
     rows = []
-    for key, now in current.groupby(_group_keys(current, by), sort=True, observed=True):
-        before = before_groups.get(key)
+    for key, now in _groups(current, by):
+        before = before_groups.get(tuple(key.values()))
         if before is None:
             continue
         weights = {}
@@ -316,10 +342,10 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
             result = ratio_of_sums_change_interval(
                 _operand(now, numerator), _operand(now, denominator),
                 _operand(before, numerator), _operand(before, denominator), **weights)
-            rows.append({by: key, "kpi": name, "ci_low": result["ci_low"] * scale,
+            rows.append({**key, "kpi": name, "ci_low": result["ci_low"] * scale,
                          "ci_high": result["ci_high"] * scale, "relative_ci_low": result["relative_ci_low"],
                          "relative_ci_high": result["relative_ci_high"]})
-    return pd.DataFrame(rows, columns=[by, "kpi", *INTERVAL_COLUMNS])
+    return pd.DataFrame(rows, columns=[*group_columns(current, by), "kpi", *INTERVAL_COLUMNS])
 
 
 def rate_over_posts(posts: pd.DataFrame, numerator: pd.Series | str, denominator: pd.Series | str) -> dict:
@@ -397,7 +423,8 @@ SUMMARY_ROWS = (  # (label, kpi, which value); every figure is followed by the p
 
 
 def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
-    """One row per channel with the headline figures of both lenses, labelled with their denominators.
+    """One row per channel with the headline figures of both lenses, labelled with their denominators; by
+    another column than the platform, one row per platform and value of it (indexed by both: group_columns).
 
     A wide view of `kpis`: reach summed only as "summed reach (not unique people)", engagement rates both
     as the mean of per-post rates and as the ratio of sums, each followed by the posts it covers; NaN where
@@ -407,13 +434,14 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     long = kpis(posts, by)
     if long.empty:
         return pd.DataFrame()
-    table = long.set_index([by, "kpi"])
-    out = pd.DataFrame(index=sorted(long[by].unique()))
-    out.index.name = by
+    names = group_columns(posts, by)
+    table = long.set_index([*names, "kpi"])
+    groups = long[names].drop_duplicates()  # in kpis' order: sorted
+    out = pd.DataFrame(index=pd.MultiIndex.from_frame(groups) if len(names) > 1 else pd.Index(groups[by], name=by))
     for label, kpi, field in SUMMARY_ROWS:
-        out[label] = [table.loc[(key, kpi), field] for key in out.index]
-    kinds = posts.groupby(_group_keys(posts, by), observed=True)["impressions_kind"].agg(  # "unknown" too
-        lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")
+        out[label] = [table.loc[(*(key if isinstance(key, tuple) else (key,)), kpi), field] for key in out.index]
+    kinds = posts.groupby([_group_keys(posts, name) for name in names], observed=True)["impressions_kind"].agg(
+        lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")  # "unknown" too
     out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out
 

@@ -7,7 +7,7 @@ from scipy import stats
 from helpers import compare
 from helpers.errors import WorkbookError
 from helpers.i18n import use_language
-from tests.test_metrics import posts_table
+from tests.test_metrics import formats_of_two_platforms, posts_table
 
 
 def test_spearman_matches_scipy_and_interval_matches_bonett_wright():
@@ -184,6 +184,30 @@ def test_a_format_leads_only_when_ahead_of_every_other_beyond_chance():
     tied = posts[posts["format"] != "link"].copy()
     tied.loc[tied["format"] == "photo", "reach"] = tied.loc[tied["format"] == "reel", "reach"].to_numpy()
     assert compare.clear_leader(compare.compare_groups(tied, "format", "reach")) is None
+
+
+def test_formats_are_compared_within_one_platform_not_across_a_pooled_table():
+    """Pooled, reels would lead (most reels are Instagram's, whose rates are higher); within each platform
+    photos lead (formats_of_two_platforms). A table of two platforms is refused, naming them."""
+    posts = formats_of_two_platforms()
+    with pytest.raises(WorkbookError) as error:
+        compare.compare_groups(posts, "format", "engagement_rate_by_reach")
+    assert str(error.value) == ("compare_groups compares posts within one platform, and these posts come from "
+                                "facebook, instagram: select one, e.g. explore.select_posts(posts, platform='facebook')")
+    for platform in ("facebook", "instagram"):
+        mine = compare.compare_groups(posts[posts["platform"] == platform], "format", "engagement_rate_by_reach")
+        assert compare.clear_leader(mine) == "photo"
+    # the answer pooling would give: the other format
+    pooled = compare.compare_groups(posts.assign(platform="facebook"), "format", "engagement_rate_by_reach")
+    assert compare.clear_leader(pooled) == "reel"
+
+
+def test_rank_agreement_by_a_column_ranks_within_each_platform():
+    posts = formats_of_two_platforms()
+    table = compare.rank_agreement(posts, by="format")
+    assert table.index.tolist() == [("facebook", "photo"), ("facebook", "reel"), ("instagram", "photo"),
+                                    ("instagram", "reel")]
+    assert table["posts"].tolist() == [20, 3, 3, 20]
 
 
 def test_youtube_is_ranked_by_views_not_by_thumbnail_impressions():

@@ -136,6 +136,21 @@ def test_the_summary_by_format_keeps_each_platforms_formats_apart():
     assert ">tidak diketahui<" in explore.summary_view(unknown, by="format", language="id").to_html()
 
 
+def test_the_summary_by_any_column_keeps_the_platforms_apart():
+    """Two Friday posts on Facebook (100 and 300 reached, 1 and 3 reactions: 1%) and one on Instagram (100
+    reached, 20 reactions: 20%): by weekday, two columns, not one Friday of 3 posts at 24 ÷ 500 = 4.8%."""
+    posts = posts_of([
+        {"platform": "facebook", "published_at": "2025-05-02 09:00", "reach": 100, "reactions": 1},
+        {"platform": "facebook", "published_at": "2025-05-09 09:00", "reach": 300, "reactions": 3},
+        {"platform": "instagram", "published_at": "2025-05-02 10:00", "reach": 100, "reactions": 20},
+    ])
+    posts["weekday"] = posts["published_at"].dt.day_name()
+    table = explore.summary_view(posts, by="weekday").data
+    assert list(table.columns) == [("facebook", "Friday"), ("instagram", "Friday")]
+    assert list(table.loc["posts"]) == [2, 1]
+    assert list(table.loc["ER by reach, Σ interactions ÷ Σ reach"]) == pytest.approx([0.01, 0.2])
+
+
 def test_the_summary_in_indonesian_has_indonesian_labels_and_comma_decimals(two_posts):
     """ER by reach (5 + 3) ÷ (14 + 1,200) = 0.66%, its mean of post rates (35.71% + 0.25%) ÷ 2 = 17.98%;
     frequency Σ views 3,020 ÷ Σ reach 1,214 = 2.49; comments per post 1 ÷ 1 = 1.00."""

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from helpers import metrics, schema
+from helpers.errors import WorkbookError
 
 
 def posts_table(rows):
@@ -130,6 +131,43 @@ def test_a_post_with_spend_and_no_paid_flag_counts_as_paid_everywhere():
     comparison = paid_vs_organic(table).iloc[0]
     assert (comparison["paid posts"], comparison["organic posts"]) == (3, 4)
 
+
+
+def formats_of_two_platforms():
+    """Every post reached 1,000. Facebook: 20 photos of 10 to 14 reactions (Σ 240: 1.2%), 3 reels of 2 to 4
+    (Σ 9: 0.3%). Instagram: 3 photos of 100 to 102 (Σ 303: 10.1%), 20 reels of 50 to 54 (Σ 1,040: 5.2%).
+    On each platform photos engage more; pooled, reels would: (9 + 1,040) ÷ 23,000 = 4.56% against
+    (240 + 303) ÷ 23,000 = 2.36%, since most reels are Instagram's and most photos Facebook's."""
+    def post(platform, format, reactions):
+        return dict(platform=platform, format=format, reach=1000, reactions=reactions, comments=0, shares=0, saves=0)
+    return posts_table([post("facebook", "photo", 10 + i % 5) for i in range(20)]
+                       + [post("facebook", "reel", r) for r in (2, 3, 4)]
+                       + [post("instagram", "photo", r) for r in (100, 101, 102)]
+                       + [post("instagram", "reel", 50 + i % 5) for i in range(20)])
+
+
+def test_kpis_by_format_keep_each_platforms_formats_apart():
+    posts = formats_of_two_platforms()
+    got = metrics.kpis(posts, by="format")
+    assert list(got.columns[:3]) == ["platform", "format", "kpi"]
+    rates = got[got["kpi"] == "engagement_rate_by_reach"].set_index(["platform", "format"])["value"]
+    assert rates.to_dict() == pytest.approx({("facebook", "photo"): 0.012, ("facebook", "reel"): 0.003,
+                                             ("instagram", "photo"): 0.101, ("instagram", "reel"): 0.052})
+    table = metrics.channel_summary(posts, by="format")
+    assert table.index.names == ["platform", "format"]
+    assert table["posts"].tolist() == [20, 3, 3, 20]  # not 23 photos and 23 reels
+    assert table.loc[("instagram", "reel"), "ER by reach, Σ interactions ÷ Σ reach"] == pytest.approx(0.052)
+    assert table.loc[("facebook", "reel"), "impressions kind"] == "not reported"
+    # a period against another, format by format, within each platform
+    change = metrics.period_change(posts, posts.iloc[:-1], by="format").set_index(["platform", "format", "kpi"])
+    assert change.loc[("instagram", "reel", "posts"), ["value", "value_previous"]].tolist() == [20, 19]
+    assert change.loc[("facebook", "photo", "engagement_rate_by_reach"), "change"] == pytest.approx(0)
+    assert metrics.kpis(posts)["platform"].nunique() == 2  # by platform: as it was
+    # a table of the analyst's without a platform column has no platforms to keep apart
+    own = metrics.kpis(posts.drop(columns="platform"), by="format")
+    assert own[own["kpi"] == "posts"].set_index("format")["value"].to_dict() == {"photo": 23, "reel": 23}
+    with pytest.raises(WorkbookError, match="column 'formats'"):
+        metrics.kpis(posts, by="formats")
 
 
 def test_kpis_by_a_column_keep_the_posts_whose_group_is_missing():
