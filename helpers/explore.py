@@ -103,7 +103,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
                  start: str | None = None, end: str | None = None, account: str | None = None) -> pd.DataFrame:
     """Posts of one platform, one format, one account (page, profile, channel, named as its exports name it:
     a folder may hold several, see Workspace.warnings) and/or one period (start and end dates included,
-    written YYYY-MM-DD).
+    written YYYY-MM-DD, or given as dates: periods.iso_day; a period is whole days in the posts' time zone, so
+    a datetime with a time of day or a zone of its own is an error, not cut to its date).
 
     A platform, format or account these posts do not hold ('Instagram' for 'instagram', 'twitter' for 'x',
     'reels' for 'reel'), a format or account asked of posts that carry none (X's exports give no format), a
@@ -130,9 +131,12 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         try:
             if value:
                 periods.iso_day(value)
+        except periods.NotAWholeDay:  # 23:59, or a time in another zone, is no whole day of the posts' zone
+            raise WorkbookError(periods.not_whole_day(name, value, posts["published_at"].dt.tz, "explore")) from None
         except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
             raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
                                         hint=periods.date_hint(value))) from None
+    start, end = (periods.day_text(value) if value else None for value in (start, end))
     keep = pd.Series(True, index=posts.index)
     if platform:
         keep &= posts["platform"] == platform
@@ -596,9 +600,9 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
                 comparison_start: str | None = None, comparison_end: str | None = None, top_n: int = 10,
                 language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
-    for the period from `start` to `end` (dates included, written YYYY-MM-DD; by default the first to the last
-    post's day, explore.span), compared with `comparison_start` to `comparison_end` (by default the period
-    before, as in the roster). A problem with these is said of report_view's arguments and the span of the
+    for the period from `start` to `end` (dates included, written YYYY-MM-DD or given as dates, whole days as
+    select_posts takes them; by default the first to the last post's day, explore.span), compared with
+    `comparison_start` to `comparison_end` (by default the period before, as in the roster). A problem with these is said of report_view's arguments and the span of the
     posts (report_of_loaded's asked_by="explore"), not of the report notebook's parameters or the roster.
     `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them, and a name
     or platform not among them is an error naming those there are.

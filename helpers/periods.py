@@ -24,15 +24,49 @@ def is_plausible_year(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
 
 
+class NotAWholeDay(ValueError):
+    """iso_day's error for a datetime (or Timestamp) with a time of day or a time zone of its own."""
+
+
 def iso_day(value) -> dt.date:
-    """A day written YYYY-MM-DD (a date or a Timestamp passes as is): a ValueError for anything else. Python
-    also reads '20250301' and week dates ('2025-W13-1'), and pandas reads '03/04/2025' as 4 March, which a
-    reader who writes the day first means as 3 April: only the one unambiguous form is taken."""
-    if isinstance(value, dt.date):  # pandas' Timestamp is a datetime, hence a date
-        return value.date() if isinstance(value, dt.datetime) else value
+    """A day of a period: written YYYY-MM-DD, a date, or a datetime or Timestamp at midnight without a time
+    zone (that day); a ValueError for anything else. Python also reads '20250301' and week dates
+    ('2025-W13-1'), and pandas reads '03/04/2025' as 4 March, which a reader who writes the day first means as
+    3 April: only the one unambiguous form is taken. A period is whole days in the client's time zone, so a
+    datetime with a time of day (23:59) or a zone (a time in Los Angeles) is refused (NotAWholeDay), not cut
+    to its date: that date, in its own zone, may not be the day meant."""
+    if isinstance(value, dt.datetime):  # pandas' Timestamp is a datetime too
+        if value.tzinfo is not None or value.time() != dt.time(0):
+            raise NotAWholeDay(value)
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
         raise ValueError(value)
     return dt.date.fromisoformat(str(value))
+
+
+def day_text(value):
+    """A day of a period as iso_day takes it, written YYYY-MM-DD (a date, a datetime at midnight: as text, as
+    messages and the report show a day); any other value as it is, for the check that refuses it to name it."""
+    try:
+        return iso_day(value).isoformat()
+    except ValueError:
+        return value
+
+
+def not_whole_day(name: str, value, timezone, asked_by: str):
+    """The error for a datetime given as a day (iso_day's NotAWholeDay): what it carries (a time of day, a
+    zone), that a period is whole days in the workspace's or the report's time zone (`timezone`), and the day
+    to write instead."""
+    from .i18n import Message
+
+    timed, zoned = value.time() != dt.time(0), value.tzinfo is not None
+    carries = "both" if timed and zoned else "time" if timed else "zone"
+    return Message("imports.dates.not_whole_day", name=name, value=repr(value),
+                   carries=Message(f"imports.dates.carries_{carries}"),
+                   zone=Message(f"imports.dates.zone_{asked_by}", timezone=str(timezone)),
+                   day=value.date().isoformat())
 
 
 def date_meant(value) -> list[str]:
@@ -60,9 +94,16 @@ def date_meant(value) -> list[str]:
 
 def date_hint(value):
     """What an error about a date not written YYYY-MM-DD adds (roster, report parameters, the explorer): the
-    day meant, or the two it may be; "" when there is no safe guess."""
+    day meant, or the two it may be; for a day with a time of day ('2025-03-01 12:00'), that a period is whole
+    days; "" when there is no safe guess."""
     from .i18n import Message
 
+    timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}\S*", str(value).strip())
+    if timed:
+        try:
+            return Message("imports.dates.time_hint", day=repr(dt.date.fromisoformat(timed.group(1)).isoformat()))
+        except ValueError:  # '2025-02-30 12:00': no day to offer
+            return ""
     meant = date_meant(value)
     if len(meant) == 1:
         return Message("imports.dates.meant_hint", day=repr(meant[0]))

@@ -2148,6 +2148,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,
                             benchmark_industry=benchmark_industry, year=year)
+    period_start, period_end, comparison_start, comparison_end = _days_as_text(
+        period_start, period_end, comparison_start, comparison_end)
     use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     options = {"year": year} if year is not None else {}
     loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
@@ -2156,6 +2158,12 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
         benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+
+
+def _days_as_text(*days) -> tuple:
+    """The period's and the comparison's days, checked (check_report_parameters), written YYYY-MM-DD as the
+    report shows them, whether given as text or as dates (periods.day_text); a comparison not given stays so."""
+    return tuple(periods.day_text(day) if day else day for day in days)
 
 
 #: The report's parameters as explore.report_view names its arguments (asked_by="explore").
@@ -2187,8 +2195,10 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
                         ("comparison_start", comparison_start), ("comparison_end", comparison_end)):
         if name.startswith("comparison") and not value:
             continue
-        try:
-            dates[name] = periods.iso_day(str(value))  # YYYY-MM-DD only, as text
+        try:  # YYYY-MM-DD, a date or a datetime at midnight without a zone: whole days, as select_posts takes
+            dates[name] = periods.iso_day(value)
+        except periods.NotAWholeDay:
+            problems.append(periods.not_whole_day(names.get(name, name), value, timezone, asked_by))
         except ValueError:
             problems.append(Message("imports.report.parameter.date", name=names.get(name, name), value=repr(value),
                                     hint=periods.date_hint(value)))
@@ -2255,6 +2265,8 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
                             comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
                             language=language, currency=currency, accent_colour=accent_colour, logo=logo,
                             benchmark_industry=benchmark_industry, year=None, asked_by=asked_by)
+    period_start, period_end, comparison_start, comparison_end = _days_as_text(
+        period_start, period_end, comparison_start, comparison_end)
     return _report_of_loaded(
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,

@@ -37,10 +37,73 @@ def test_a_day_is_taken_written_yyyy_mm_dd_only(written):
         periods.iso_day(written)
 
 
-def test_a_day_given_as_a_date_or_timestamp_is_that_day():
+def test_a_day_given_as_a_date_or_a_datetime_at_midnight_without_a_zone_is_that_day():
     assert periods.iso_day("2025-03-01") == dt.date(2025, 3, 1)
     assert periods.iso_day(dt.date(2025, 3, 1)) == dt.date(2025, 3, 1)
-    assert periods.iso_day(pd.Timestamp("2025-03-01 23:30", tz="Asia/Jakarta")) == dt.date(2025, 3, 1)
+    assert periods.iso_day(dt.datetime(2025, 3, 1)) == dt.date(2025, 3, 1)
+    assert periods.iso_day(pd.Timestamp("2025-03-01")) == dt.date(2025, 3, 1)
+    # a time of day or a zone of its own: which day of the client's zone is meant cannot be told
+    for value in (dt.datetime(2025, 3, 1, 23, 59), pd.Timestamp("2025-03-01 23:30", tz="Asia/Jakarta"),
+                  pd.Timestamp("2025-03-01", tz="UTC")):
+        with pytest.raises(periods.NotAWholeDay):
+            periods.iso_day(value)
+
+
+def test_select_posts_and_report_view_take_days_by_one_rule(workspace):
+    """The demo posts are shown in Asia/Jakarta. 23:59 on 1 September is no whole day, nor is a time in Los
+    Angeles (16 hours off 2 September in Jakarta) or midnight in UTC (07:00 in Jakarta): each is refused,
+    saying which day to write, rather than cut to its own date. A date, and a datetime at midnight without a
+    zone, are that day."""
+    posts = workspace.posts
+    expected = explore.select_posts(posts, start="2026-09-01", end="2026-09-30")
+    as_dates = explore.select_posts(posts, start=dt.date(2026, 9, 1), end=dt.datetime(2026, 9, 30))
+    assert len(expected) > 0 and as_dates.index.equals(expected.index)
+    refused = {
+        dt.datetime(2026, 9, 1, 23, 59): "datetime.datetime(2026, 9, 1, 23, 59), which has a time of day",
+        pd.Timestamp("2026-09-01 08:00", tz="America/Los_Angeles"):
+            "Timestamp('2026-09-01 08:00:00-0700', tz='America/Los_Angeles'), which has a time of day and a time "
+            "zone of its own",
+        pd.Timestamp("2026-09-01", tz="UTC"): "Timestamp('2026-09-01 00:00:00+0000', tz='UTC'), which has a time "
+                                              "zone of its own",
+    }
+    rule = ("; a period is whole days in the workspace's time zone (Asia/Jakarta), so give the day instead, "
+            "written YYYY-MM-DD, such as '2026-09-01'")
+    for value, given in refused.items():
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(posts, start=value, end="2026-09-30")
+        assert str(error.value) == f"start is {given}{rule}"
+        with pytest.raises(WorkbookError) as error:
+            explore.report_view(workspace, value, "2026-09-30")
+        assert str(error.value).startswith(f"report_view's arguments need fixing: start is {given}{rule}. ")
+    # a day written with a time of day is refused as text, with the day it probably means
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(posts, start="2026-09-01 12:00")
+    assert str(error.value) == ("start is '2026-09-01 12:00', expected a date written YYYY-MM-DD, such as "
+                                "'2025-03-01'; a period is whole days, so a time of day is not taken: probably "
+                                "'2026-09-01'")
+    with pytest.raises(WorkbookError, match="end is '2026-09-30 23:59', expected a date written YYYY-MM-DD; a "
+                                            "period is whole days, so a time of day is not taken: probably "
+                                            "'2026-09-30'"):
+        explore.report_view(workspace, "2026-09-01", "2026-09-30 23:59")
+    # the report of September, its days given as dates, is the report of September
+    view = explore.report_view(workspace, dt.date(2026, 9, 1), dt.datetime(2026, 9, 30),
+                               comparison_start=pd.Timestamp("2026-08-01"), comparison_end=dt.date(2026, 8, 31))
+    text = explore.report_view(workspace, "2026-09-01", "2026-09-30")
+    assert len(view.posts) == len(expected)
+    assert [f.text for f in view.findings()] == [f.text for f in text.findings()]
+
+
+def test_a_datetime_refused_as_a_day_is_said_in_indonesian(workspace):
+    try:
+        use_language("id")
+        with pytest.raises(WorkbookError) as error:
+            explore.select_posts(workspace.posts, end=dt.datetime(2026, 9, 30, 18, 0))
+        assert str(error.value) == (
+            "end bernilai datetime.datetime(2026, 9, 30, 18, 0), yang memuat jam; periode terdiri atas hari-hari "
+            "utuh dalam zona waktu workspace (Asia/Jakarta), jadi berikan harinya saja, ditulis YYYY-MM-DD, "
+            "misalnya '2026-09-30'")
+    finally:
+        use_language("en")
 
 
 def test_select_posts_refuses_a_day_first_date_rather_than_reading_it_month_first(workspace):

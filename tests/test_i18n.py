@@ -209,6 +209,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.reach_": {"chance", "undecided", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
         "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
+        "imports.dates.carries_": {"time", "zone", "both"},  # periods.not_whole_day
+        "imports.dates.zone_": {"explore", "report"},  # periods.not_whole_day: who asks
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
