@@ -12,6 +12,7 @@ for errors, in the process's language set by `use_language` (the report notebook
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import numbers
 import re
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import yaml
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
 
 from .errors import WorkbookError
 
@@ -225,12 +226,42 @@ def translator(language: str) -> "Translator":
 _CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
+def half_up(value: float, decimals: int, scale: int = 0):
+    """`value` × 10^scale rounded to `decimals` decimals half away from zero, as a spreadsheet rounds (a median
+    of 4,714.5 is 4,715, -0.125 is -0.13), then scaled back: the Decimal Babel is given to format, which would
+    otherwise round half to even (4,714). The float is taken as the decimal it is written as (0.285, not
+    0.28499999…). Infinity and NaN are given back as they are."""
+    value = float(value)
+    if not math.isfinite(value):
+        return value
+    exact = decimal.Decimal(repr(value)).scaleb(scale)
+    return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP).scaleb(-scale)
+
+
 @lru_cache(maxsize=4096)
 def _decimal(value: float, decimals: int, locale: str) -> str:
-    """A number with thousands separators and `decimals` decimals in the locale's format. Cached: a figure
-    formats the same tick values on every layout pass and drawing."""
+    """A number with thousands separators and `decimals` decimals in the locale's format, rounded half away
+    from zero (half_up). Cached: a figure formats the same tick values on every layout pass and drawing."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale)
+    return format_decimal(half_up(value, decimals), format=pattern, locale=locale)
+
+
+#: How many more decimals than asked an estimate or an interval's bound may take so that a value that is not
+#: 0 does not read as 0 (Translator.estimate): 0.004 or -0.0001 beside 0.08, never 0.00. A value nearer 0
+#: than that (within 0.000001 of it at two decimals) is shown as 0.
+ESTIMATE_EXTRA_DECIMALS = 4
+
+
+def estimate_decimals(value, decimals: int, scale: int = 0) -> int:
+    """The decimals an estimate or a bound is shown with: `decimals`, or, when it would then read as 0 and is
+    not 0, as many as its first significant digit needs (rounded half up), up to ESTIMATE_EXTRA_DECIMALS
+    more; `decimals` again for a value nearer 0 than that, or not finite. `scale`: 2 for a percentage."""
+    if is_missing(value) or not math.isfinite(float(value)) or float(value) == 0:
+        return decimals
+    for shown in range(decimals, decimals + ESTIMATE_EXTRA_DECIMALS + 1):
+        if half_up(value, shown, scale) != 0:
+            return shown
+    return decimals
 
 
 def _has_nonzero_digit(text: str) -> bool:
@@ -276,6 +307,19 @@ class Translator:
         text = _decimal(float(value) + 0.0, decimals, self.locale)  # + 0.0: -0.0 and 0.0 share a cache entry
         return _unsigned_zero(text)
 
+    def estimate(self, value, decimals: int = 2, percent: bool = False) -> str:
+        """A point estimate or a bound of its 95% interval: with `decimals` decimals (as a percentage with
+        `percent`), or more where those would show a value that is not 0 as 0 (estimate_decimals), so that a
+        bound's sign, and whether the interval holds 0, can be read where the report says beyond or within
+        chance: "+0.05 pp (95% CI 0.004 to 0.08)", "+0.03 pp (95% CI -0.0001 to 0.05)"."""
+        shown = estimate_decimals(value, decimals, 2 if percent else 0)
+        return self.percent(value, shown) if percent else self.number(value, shown)
+
+    def interval(self, value, low, high, decimals: int = 2, percent: bool = False) -> str:
+        """An estimate and its 95% interval, "0.74 (0.68 to 0.80)", each shown by estimate."""
+        return self.t("common.interval", value=self.estimate(value, decimals, percent),
+                      low=self.estimate(low, decimals, percent), high=self.estimate(high, decimals, percent))
+
     def times(self, value) -> str:
         """A multiple such as 2.7 (times): one decimal below 10, whole numbers above."""
         return self.number(value, 1 if abs(value) < 10 else 0)
@@ -296,7 +340,7 @@ class Translator:
         if is_missing(value):
             return self.t("common.na")
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-        return _unsigned_zero(format_percent(float(value), format=pattern, locale=self.locale))
+        return _unsigned_zero(format_percent(half_up(value, decimals, 2), format=pattern, locale=self.locale))
 
     def rank(self, first, last=None) -> str:
         """A rank, or the span of a tie: "4", or "4–11" for posts tied from 4th to 11th."""
@@ -327,7 +371,8 @@ class Translator:
         Babel does not apply: "UAH77.818,01" would read as one word."""
         if is_missing(value):
             return self.t("common.na")
-        return _CURRENCY_SPACING.sub("\u00a0", format_currency(float(value), currency, locale=self.locale))
+        rounded = half_up(value, get_currency_precision(currency))
+        return _CURRENCY_SPACING.sub("\u00a0", format_currency(rounded, currency, locale=self.locale))
 
     def date(self, value) -> str:
         if is_missing(value):

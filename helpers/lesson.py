@@ -608,7 +608,7 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
     def interval(value, low, high):
         if pd.isna(value):
             return tr.t("common.na")
-        return tr.t("common.interval", value=tr.number(value, 2), low=tr.number(low, 2), high=tr.number(high, 2))
+        return tr.interval(value, low, high)  # as the report writes an interval
 
     return pd.DataFrame({
         tr.t("lesson.demo.client"): table["client"].map(lambda c: DEMO_CLIENTS[c][0]),

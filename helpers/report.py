@@ -406,13 +406,13 @@ class Report:
         low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
         bounded = pd.notna(low) and pd.notna(high)
         digits = relative_digits(row["relative_change"], *((low, high) if bounded else ()))
-        change = tr.signed(tr.percent(row["relative_change"], digits))
+        change = tr.signed(tr.estimate(row["relative_change"], digits, percent=True))
         if not bounded:
             return change
         if np.isinf(high):  # the previous rate is 0 in many resamples: no upper bound
-            return tr.t("change.relative_open", change=change, low=tr.percent(low, digits))
-        return tr.t("change.relative_interval", change=change, low=tr.percent(low, digits),
-                    high=tr.percent(high, digits))
+            return tr.t("change.relative_open", change=change, low=tr.estimate(low, digits, percent=True))
+        return tr.t("change.relative_interval", change=change, low=tr.estimate(low, digits, percent=True),
+                    high=tr.estimate(high, digits, percent=True))
 
     def _upper_bound(self, high) -> str:
         """A rate's upper 95% bound, or 'no upper bound' when it has none (+inf: most resamples drew one
@@ -420,13 +420,14 @@ class Report:
         return self.tr.t("common.no_upper_bound") if np.isposinf(high) else self.tr.rate_percent(high)
 
     def _points_text(self, difference, low, high) -> str:
-        """A difference of two rates in percentage points, with its 95% interval when there is one."""
+        """A difference of two rates in percentage points, with its 95% interval when there is one; each with
+        two decimals, or the digits that keep one that is not 0 from reading as 0 (Translator.estimate)."""
         tr = self.tr
-        points = tr.signed(tr.number(difference * 100, 2))
+        points = tr.signed(tr.estimate(difference * 100, 2))
         if pd.isna(low) or pd.isna(high):
             return tr.t("change.points", points=points)
-        return tr.t("change.points_interval", points=points, low=tr.number(low * 100, 2),
-                    high=tr.number(high * 100, 2))
+        return tr.t("change.points_interval", points=points, low=tr.estimate(low * 100, 2),
+                    high=tr.estimate(high * 100, 2))
 
     # ----------------------------------------------------------------------------------------- summary
     def findings(self) -> list[Finding]:
@@ -571,8 +572,8 @@ class Report:
             **self.words(platform),
             notes=notes, multiplier=self.tr.times(multiplier),
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
-            slope=self.tr.number(fit["slope"], 2), low=self.tr.number(fit["ci_low"], 2),
-            high=self.tr.number(fit["ci_high"], 2)), {"slope": fit["slope"], "multiplier": multiplier})
+            slope=self.tr.estimate(fit["slope"]), low=self.tr.estimate(fit["ci_low"]),
+            high=self.tr.estimate(fit["ci_high"])), {"slope": fit["slope"], "multiplier": multiplier})
 
     def _tied_values(self, platform: str) -> dict:
         """The placeholders of a degenerate elasticity's texts (compare.elasticity's 'tied'): how many of the
@@ -1457,9 +1458,8 @@ class Report:
         if pd.isna(value):
             return self.tr.t("common.na")
         if pd.isna(low):
-            return self.tr.number(value, 2)
-        return self.tr.t("common.interval", value=self.tr.number(value, 2), low=self.tr.number(low, 2),
-                         high=self.tr.number(high, 2))
+            return self.tr.estimate(value)
+        return self.tr.interval(value, low, high)
 
     def agreement_sentence(self) -> str:
         """How the two rankings agree, platform by platform (agreement_sentence_for)."""
@@ -1473,8 +1473,8 @@ class Report:
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
             return agreement_not_computed(tr, platform, row["n"], self.posts[self.posts["platform"] == platform],
                                           self.ranked_by(platform))
-        values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.number(row["rho"], 2),
-                      low=tr.number(row["ci_low"], 2), high=tr.number(row["ci_high"], 2), n=tr.number(row["n"]))
+        values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.estimate(row["rho"]),
+                      low=tr.estimate(row["ci_low"]), high=tr.estimate(row["ci_high"]), n=tr.number(row["n"]))
         if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
             key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
                    else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")
@@ -2042,8 +2042,7 @@ class Report:
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms}
         fitted = {p: f for p, f in fits.items() if elasticity_shown(f)}
-        slopes = "; ".join(f"{tr.platform(p)} " + tr.t("common.interval", value=tr.number(f["slope"], 2),
-                                                            low=tr.number(f["ci_low"], 2), high=tr.number(f["ci_high"], 2))
+        slopes = "; ".join(f"{tr.platform(p)} " + tr.interval(f["slope"], f["ci_low"], f["ci_high"])
                            for p, f in fitted.items())
         # the title states a shape only when every platform's interval shows the same one
         shapes = {elasticity_class(f) for f in fitted.values()}

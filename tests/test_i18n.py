@@ -479,6 +479,42 @@ def test_a_change_that_rounds_to_zero_carries_no_sign(language):
     assert tr.signed(tr.percent(0.123, 1)).startswith("+12")
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_numbers_round_half_away_from_zero_as_a_spreadsheet_does(language):
+    """A median of 4,714.5 reach is 4,715 in Excel; Babel alone rounds half to even (4,714, and 458.5 to 458).
+    The float is taken as written: 0.285 is 0.29, though its binary value lies just below 0.285."""
+    tr = Translator(language)
+
+    def local(text):  # English digits in the language's separators
+        return text.translate(str.maketrans(",.", ".,")) if language == "id" else text
+
+    assert tr.number(4714.5) == local("4,715") and tr.number(458.5) == "459"
+    assert tr.number(2.5) == "3" and tr.number(3.5) == "4" and tr.number(-2.5) == "-3"
+    assert tr.number(0.285, 2) == local("0.29") and tr.number(-0.125, 2) == local("-0.13")
+    assert tr.number(1234.44, 1) == local("1,234.4")  # below half: down, as before
+    assert tr.percent(0.0125, 1) == local("1.3%") and tr.percent(0.125, 0) == "13%"
+    assert tr.money(1234.125, "GBP").endswith(local("1,234.13")) and tr.money(2.5, "JPY").endswith("3")
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_an_estimate_that_is_not_zero_never_reads_as_zero(language):
+    """An interval's bounds with the digits that show their sign and whether they touch 0: a lower bound of
+    +0.0045 pp is not "0.00" beside "beyond chance", nor -0.0001 pp beside "within chance"."""
+    tr = Translator(language)
+    point = "," if language == "id" else "."
+    assert tr.estimate(0.00449) == f"0{point}004" and tr.estimate(-0.0001) == f"-0{point}0001"
+    assert tr.estimate(-0.00012) == f"-0{point}0001"  # one significant digit is enough
+    assert tr.estimate(0.0096) == f"0{point}01"  # two decimals show it already
+    assert tr.estimate(0.05) == f"0{point}05" and tr.estimate(0) == f"0{point}00"  # 0 is 0
+    assert tr.estimate(1e-9) == f"0{point}00"  # past the cap of 4 more decimals: 0
+    assert tr.estimate(0.00004, 1, percent=True) == f"0{point}004%"
+    assert tr.estimate(-0.004, 0, percent=True) == f"-0{point}4%"
+    assert tr.signed(tr.estimate(0.00449)) == f"+0{point}004"
+    assert tr.interval(0.03, -0.0001, 0.05) == tr.t("common.interval", value=f"0{point}03",
+                                                    low=f"-0{point}0001", high=f"0{point}05")
+    assert tr.estimate(float("nan")) == tr.t("common.na")
+
+
 # ------------------------------------------------------------------------------------------- errors
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_missing_key_is_an_error_naming_key_and_language(language):

@@ -967,6 +967,40 @@ def test_a_tied_best_post_reads_naturally(report, language, expected):
     assert tied._finding_best_post("facebook").text == expected.format(posts=len(mine))
 
 
+@pytest.mark.parametrize("language, beyond, within, small, relative", [
+    ("en", "+0.05 pp (95% CI 0.004 to 0.08), beyond chance", "+0.03 pp (95% CI -0.0001 to 0.05), within chance",
+     "+0.002 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
+    ("id", "+0,05 poin persentase (IK 95% 0,004 hingga 0,08), yang berbeda secara bermakna dari nol",
+     "+0,03 poin persentase (IK 95% -0,0001 hingga 0,05), yang tidak berbeda secara bermakna dari nol",
+     "+0,002 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,2% (IK 95% 0,004% hingga 90,0%)")])
+def test_an_intervals_bounds_show_whether_it_holds_zero(report, language, beyond, within, small, relative):
+    """Two intervals that printed alike, "0.00 to 0.08" beyond chance and "0.00 to 0.05" within: UCI's virality
+    rate (lower bound +0.0045 pp) and rOpenSci's (-0.0001 pp). Each bound now shows its sign and size."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    shown = dataclasses.replace(report, tr=Translator(language))
+
+    def change(kpi, row):
+        return shown._fmt_change(kpi, row) + shown._chance_verdict(*shown._change_interval(kpi, row))
+
+    assert change("virality_rate", {"change": 0.0005, "ci_low": 0.0000449, "ci_high": 0.0008}) == beyond
+    assert change("virality_rate", {"change": 0.0003, "ci_low": -0.000001, "ci_high": 0.0005}) == within
+    # a change that rounds to 0.00 pp and is not 0 keeps its digit too
+    assert shown._fmt_change("virality_rate", {"change": 0.00002, "ci_low": -0.0001, "ci_high": 0.0002}) == small
+    row = {"change": 1.0, "relative_change": 0.382, "relative_ci_low": 0.00004, "relative_ci_high": 0.9}
+    assert shown._fmt_change("conversation_rate", row) == relative
+
+
+def test_a_median_ending_in_half_is_rounded_up_as_a_spreadsheet_does(report):
+    """Kopi Senja's 8 Facebook reels: median reach 4,714.5, which Excel shows as 4,715 (Babel alone: 4,714)."""
+    reels = report.posts[(report.posts["platform"] == "facebook") & (report.posts["format"] == "reel")]
+    assert len(reels) == 8 and reels["reach"].median() == 4714.5
+    table = report.format_table("facebook").set_index("format")
+    assert table.loc["reel", "median reach (95% CI)"].startswith("4,715 (")
+
+
 def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     import dataclasses
 
