@@ -495,8 +495,9 @@ class Report:
                 none=self.tr.number(none), posts=self.tr.number(len(mine))), {"rank": None, "posts": len(mine),
                                                                               "platform": platform})
         rank, last = int(top["rank by interactions"]), int(top["last rank by interactions"])
-        # "only 4th of 95" would belittle a post in the top tenth: "only" is kept for a rank below it
-        key = ("finding.best_post_also_top" if rank == 1
+        # "only 4th of 95" would belittle a post in the top tenth: "only" is kept for a rank below it; "also
+        # first" only for a post first alone, one tied with others is "1st–2nd (tied)"
+        key = ("finding.best_post_also_top" if rank == last == 1
                else "finding.best_post_near_top" if rank <= max(3, len(mine) // 10) else "finding.best_post")
         place = self.tr.ordinal(rank) if last == rank else self.tr.t(
             "common.tied", ranks=self.tr.ordinal_range(rank, last))

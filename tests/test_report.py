@@ -967,6 +967,28 @@ def test_a_tied_best_post_reads_naturally(report, language, expected):
     assert tied._finding_best_post("facebook").text == expected.format(posts=len(mine))
 
 
+@pytest.mark.parametrize("language, expected", [
+    ("en", "Your Facebook post with the most reach was 1st–2nd (tied) of {posts} by interactions."),
+    ("id", "Unggahan Facebook Anda dengan jangkauan tertinggi berada di peringkat ke-1–2 (seri) dari {posts} menurut"
+           " interaksi.")])
+def test_a_best_post_tied_for_first_is_not_called_also_first(report, language, expected):
+    """rOpenSci's post with the most impressions drew 26 interactions, as did another: tied 1st–2nd, not
+    "also first"."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    ranks = report.ranks.copy()
+    mine = ranks.index[ranks["platform"] == "facebook"]
+    top = ranks.loc[mine, "top order"].idxmin()
+    ranks.loc[top, ["rank by interactions", "last rank by interactions"]] = [1, 2]
+    tied = dataclasses.replace(report, ranks=ranks, tr=Translator(language))
+    assert tied._finding_best_post("facebook").text == expected.format(posts=len(mine))
+    ranks.loc[top, ["rank by interactions", "last rank by interactions"]] = [1, 1]  # first alone: "also first"
+    alone = dataclasses.replace(report, ranks=ranks)._finding_best_post("facebook")
+    assert alone.key == "finding.best_post_also_top" and "was also first of" in alone.text
+
+
 @pytest.mark.parametrize("language, beyond, within, small, relative", [
     ("en", "+0.05 pp (95% CI 0.004 to 0.08), beyond chance", "+0.03 pp (95% CI -0.0001 to 0.05), within chance",
      "+0.002 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
