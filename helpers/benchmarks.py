@@ -24,6 +24,9 @@ COMPONENT_COLUMNS = {"likes": "reactions", "reactions": "reactions", "comments":
 #: only 79% to 93% of the time (σ 1.5), against 85% to 96% up to σ 1.0 (benchmarks/interval_coverage.py): a
 #: verdict on such a mean is a weaker finding than its 95% says.
 UNEVEN_REACH_SD = 1.0
+#: Why a client figure is missing because the exports lack something (missing_reason); each has its note in
+#: the benchmark table (bench.note_<reason>).
+MISSING_REASONS = ("no_interactions", "no_denominator", "no_either", "no_pair")
 COLUMNS = ("source", "edition", "data_year", "platform", "industry", "statistic", "denominator", "components",
            "sample", "value")
 
@@ -44,9 +47,9 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
     that report it (`posts`), with its 95% interval ('client low', 'client high': median_interval, exact;
     mean_interval, measured to hold the true mean 91% to 98% of the time, less for rates per follower of
-    very unequal reach: see its docstring), both from 6 posts. `reason` says why a row has none:
-    'no_denominator' (e.g. no follower counts in the exports) or 'views' (the exports count views, the
-    benchmark impressions). `same_components` says whether the client's interactions were counted with the
+    very unequal reach: see its docstring), both from 6 posts. `reason` says why a row has none: what the
+    exports lack (missing_reason: 'no_interactions', 'no_denominator', 'no_either', 'no_pair'), or 'views' or
+    'thumbnails' (the exports count views or thumbnail impressions, the benchmark impressions of posts). `same_components` says whether the client's interactions were counted with the
     source's components. Where they were not (the source counts engagement its own way) and the exports
     carry the platform's own engagements (X and LinkedIn count clicks), 'client (platform engagements)' is
     the same statistic of those: the other end of what the source may have counted. 'log reach sd' is the
@@ -60,10 +63,11 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
         mine = table[(table["platform"] == platform) & table["industry"].isin(industries)]
         for _, bench in mine.iterrows():
             numerator, same_components = _numerator(group, bench["components"])
-            values = ratio(numerator, group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
+            denominator = group[DENOMINATOR_COLUMN[bench["denominator"]]]
+            values = ratio(numerator, denominator).dropna()
             client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
             if values.empty:
-                reason = "no_denominator"
+                reason = missing_reason(numerator, denominator)
             elif bench["denominator"] == "impressions" and (kinds := set(group["impressions_kind"].dropna())) - {"impressions"}:
                 reason = "views" if "views" in kinds else "thumbnails"
             else:
@@ -81,6 +85,18 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
                          "posts": len(values), "same_components": same_components, "reason": reason,
                          "log reach sd": log_sd(group.loc[values.index, "reach"])})
     return pd.DataFrame(rows)
+
+
+def missing_reason(numerator: pd.Series, denominator: pd.Series) -> str:
+    """Why no post gives a rate of `numerator` ÷ `denominator`: 'no_interactions' (no post reports the
+    interactions: a YouTube table without likes or comments), 'no_denominator' (none reports the
+    denominator: no follower counts), 'no_either' (neither is reported), 'no_pair' (each is, but no post
+    reports both with a denominator above 0). The benchmark table's note says which, not always the
+    denominator."""
+    has_numerator, has_denominator = numerator.notna().any(), denominator.notna().any()
+    if not has_numerator:
+        return "no_interactions" if has_denominator else "no_either"
+    return "no_denominator" if not has_denominator else "no_pair"
 
 
 def log_sd(values: pd.Series) -> float:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import compare, display, explore, metrics, periods, plots
-from .benchmarks import COMPONENT_COLUMNS, UNEVEN_REACH_SD, compare_with_benchmarks
+from .benchmarks import COMPONENT_COLUMNS, MISSING_REASONS, UNEVEN_REACH_SD, compare_with_benchmarks
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError, unknown_name
@@ -1810,14 +1810,14 @@ class Report:
         """How a benchmark row was compared, or why it was not, in the report's language."""
         tr = self.tr
         denominator = tr.t(f"denominator.{row['denominator']}")
-        if row["reason"] == "no_denominator":
-            return tr.t("bench.note_no_denominator", denominator=denominator, platform=tr.platform(row["platform"]))
+        if row["reason"] in MISSING_REASONS:  # what the exports lack
+            return tr.t(f"bench.note_{row['reason']}", denominator=denominator, platform=tr.platform(row["platform"]))
         if row["reason"] == "views":
             return tr.t("bench.note_views", platform=tr.platform(row["platform"]))
         if row["reason"] == "thumbnails":
             return tr.t("bench.note_thumbnails", platform=tr.platform(row["platform"]))
-        key = "bench.note_same_components" if row["same_components"] else "bench.note_other_components"
-        note = tr.t(key, statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
+        note = tr.t("bench.note_same_components" if row["same_components"] else "bench.note_other_components",
+                    statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
                     posts=tr.number(row["posts"]), components=self._components_counted(row))
         if not row["same_components"] and pd.notna(row.get("client (platform engagements)")):
             note += "; " + tr.t("bench.note_native", platform=tr.platform(row["platform"]),

@@ -232,6 +232,27 @@ def test_thumbnail_impressions_are_not_set_beside_an_impressions_benchmark():
     assert set(by_impressions["reason"]) == {"thumbnails"}
 
 
+def test_a_figure_not_compared_says_what_the_exports_lack():
+    """A YouTube table without likes or comments carries thumbnail impressions but no interactions: the
+    reason is the missing interactions (as the Adi channel's export), not a missing denominator."""
+    from helpers.benchmarks import compare_with_benchmarks, load_benchmarks, missing_reason
+
+    na = pd.NA
+    rows = [dict(platform="youtube", reach=na, impressions=i, impressions_kind="thumbnail_impressions", video_views=v,
+                 reactions=na, comments=na, shares=na, saves=na) for i, v in [(330, 2070), (900, 400), (120, 5000)]]
+    table = load_benchmarks()
+    got = compare_with_benchmarks(posts_table(rows), table=table[table["platform"] == "youtube"])
+    assert len(got) and got["client"].isna().all()
+    assert set(got["reason"]) == {"no_interactions"}
+
+    counts, none = pd.Series([5, na, 3], dtype="Float64"), pd.Series([na, na, na], dtype="Float64")
+    assert missing_reason(counts, pd.Series([na, 100, na], dtype="Float64")) == "no_pair"  # never on one post
+    assert missing_reason(counts, pd.Series([0, 0, 0], dtype="Float64")) == "no_pair"  # 0 is no denominator
+    assert missing_reason(counts, none) == "no_denominator"
+    assert missing_reason(none, counts) == "no_interactions"
+    assert missing_reason(none, none) == "no_either"
+
+
 def test_day_hour_medians_are_per_platform_and_leave_out_posts_without_a_time():
     na = pd.NA
     rows = [dict(platform="facebook", reach=100, reactions=r, comments=0, shares=0, saves=na) for r in (10, 20, 30)]

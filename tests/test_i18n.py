@@ -202,6 +202,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
         "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "none"},  # report.benchmark_outcome
+        "bench.note_": set(benchmarks.MISSING_REASONS),  # report._benchmark_note: what the exports lack
         "figure.scatter_title_": _elasticity_classes() | {"mixed", "falling_rate"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files

@@ -1583,6 +1583,28 @@ def test_benchmark_notes_name_the_components_in_the_reports_language():
     assert "interaksi dihitung sebagai reaksi + komentar + jumlah dibagikan (yang dilaporkan ekspor)" in other
 
 
+@pytest.mark.parametrize("language, expected", [
+    ("en", ["the exports carry no interactions for YouTube posts", "the exports carry no impressions for YouTube posts",
+            "the exports carry neither interactions nor impressions for YouTube posts",
+            "no YouTube post carries both interactions and impressions above 0"]),
+    ("id", ["ekspor tidak memuat interaksi untuk unggahan YouTube", "ekspor tidak memuat impresi untuk unggahan YouTube",
+            "ekspor tidak memuat interaksi maupun impresi untuk unggahan YouTube",
+            "tidak ada unggahan YouTube yang memuat interaksi sekaligus impresi di atas 0"])])
+def test_a_benchmark_not_compared_names_what_the_exports_lack(report, language, expected):
+    """Adi's YouTube export carries thumbnail impressions and no likes or comments: its note named the
+    impressions as missing; it names the interactions."""
+    import dataclasses
+
+    from helpers.benchmarks import MISSING_REASONS
+    from helpers.i18n import Translator
+
+    shown = dataclasses.replace(report, tr=Translator(language))
+    row = {"platform": "youtube", "denominator": "impressions", "statistic": "median", "posts": 0}
+    notes = [shown._benchmark_note(pd.Series({**row, "reason": reason})) for reason in MISSING_REASONS]
+    assert dict(zip(MISSING_REASONS, notes)) == dict(zip(
+        ("no_interactions", "no_denominator", "no_either", "no_pair"), expected))
+
+
 def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_it_is_rough(report):
     from helpers.benchmarks import compare_with_benchmarks
 
