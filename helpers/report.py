@@ -1569,10 +1569,23 @@ class Report:
                                                   posts=tr.number(r["posts"] if r is not None else 0))),
                 tr.t("formats.median_reach", **words): self._interval_text(r, tr.number) if r is not None
                 else tr.t("common.na"),
-                tr.t("formats.median_rate", **words): self._interval_text(e, tr.percent_significant)
+                tr.t("formats.median_rate", **words): self._rate_interval_text(platform, name, e)
                 if e is not None else tr.t("common.na"),
             })
         return pd.DataFrame(rows)
+
+    def _rate_interval_text(self, platform: str, name: str, row) -> str:
+        """A format's median engagement rate with its interval (_interval_text), and, where the median and
+        both bounds are 0, how many of its posts drew no interactions: "0.0% (0.0% to 0.0%)" alone reads as
+        a rate measured to be exactly 0, where it says that most posts drew nothing."""
+        text = self._interval_text(row, self.tr.percent_significant)
+        if not (row["median"] == 0 and row["ci_low"] == 0 and row["ci_high"] == 0):
+            return text
+        mine = self.posts[(self.posts["platform"] == platform)
+                          & self.posts["format"].fillna(metrics.UNKNOWN_GROUP).astype(str).eq(name)]
+        rates = mine[self.formats[platform]["rate"]["measure"]].dropna()  # the posts the median is over
+        return self.tr.t("formats.median_zero", interval=text, none=self.tr.number(int(rates.eq(0).sum())),
+                         posts=self.tr.number(len(rates)))
 
     def formats_intro(self) -> str:
         """The formats section's opening, with the one rule on how many posts a format needs, said once for

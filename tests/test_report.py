@@ -1023,6 +1023,29 @@ def test_a_median_ending_in_half_is_rounded_up_as_a_spreadsheet_does(report):
     assert table.loc["reel", "median reach (95% CI)"].startswith("4,715 (")
 
 
+def test_a_median_and_interval_all_zero_say_how_many_posts_drew_nothing(report):
+    """20 of Kopi Senja's 24 Facebook photos drawing nothing: the median is 0 and so are both bounds (with 24
+    values the order-statistic interval runs from the 7th to the 18th, both 0), which alone reads as a rate
+    measured to be exactly 0."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    photos = posts.index[(posts["platform"] == "facebook") & (posts["format"] == "photo")]
+    assert len(photos) == 24
+    posts.loc[photos[:20], ["reactions", "comments", "shares", "saves"]] = 0
+    posts = metrics.post_metrics(posts.drop(columns=["interactions"]))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    table = changed.format_table("facebook").set_index("format")
+    assert table.loc["photo", "median engagement rate by reach (95% CI)"] == (
+        "0.0% (0.0% to 0.0%): 20 of 24 posts drew no interactions")
+    assert "drew no" not in table.loc["reel", "median engagement rate by reach (95% CI)"]
+    indonesian = dataclasses.replace(changed, tr=Translator("id")).format_table("facebook")
+    assert indonesian.iloc[:, 3].str.endswith(": 20 dari 24 unggahan tidak memperoleh interaksi").sum() == 1
+
+
 def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     import dataclasses
 
