@@ -24,6 +24,10 @@ COMPONENT_COLUMNS = {"likes": "reactions", "reactions": "reactions", "comments":
 #: only 79% to 93% of the time (σ 1.5), against 85% to 96% up to σ 1.0 (benchmarks/interval_coverage.py): a
 #: verdict on such a mean is a weaker finding than its 95% says.
 UNEVEN_REACH_SD = 1.0
+#: The widest spread of log reach (σ) at which the 95% interval of a rate's change between two periods was
+#: measured (σ 0.5 to 1.5, benchmarks/interval_coverage.py, README "Intervals, measured"): a change "beyond
+#: chance" on posts spread wider rests on an interval not checked for such posts (Report._uneven_change).
+CHANGE_MEASURED_SD = 1.5
 #: Why a client figure is missing because the exports lack something (missing_reason); each has its note in
 #: the benchmark table (bench.note_<reason>).
 MISSING_REASONS = ("no_interactions", "no_denominator", "no_either", "no_pair")
@@ -97,6 +101,12 @@ def missing_reason(numerator: pd.Series, denominator: pd.Series) -> str:
     if not has_numerator:
         return "no_interactions" if has_denominator else "no_either"
     return "no_denominator" if not has_denominator else "no_pair"
+
+
+def uneven(sd: float, limit: float) -> bool:
+    """Whether posts' spread of log reach (log_sd) lies beyond `limit`, or cannot be checked (NaN: fewer than
+    two posts report it): the test behind the report's caveats on verdicts weaker than their 95% says."""
+    return not sd <= limit
 
 
 def log_sd(values: pd.Series) -> float:

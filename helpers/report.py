@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from . import compare, display, explore, metrics, periods, plots
-from .benchmarks import COMPONENT_COLUMNS, MISSING_REASONS, UNEVEN_REACH_SD, compare_with_benchmarks
+from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS, UNEVEN_REACH_SD,
+                         compare_with_benchmarks, log_sd, uneven)
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError, unknown_name
@@ -661,9 +662,34 @@ class Report:
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
             compared=self.compared(), **self.words(platform))
         rates_only = key.startswith("finding.change_rate_only")  # quotes no totals: the caveat names the rates
+        if beyond:
+            text += self._uneven_change_caveat(platform, rate_kpi)
         return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
                         "beyond_chance": beyond, "platform": platform})
+
+    def _uneven_change(self, platform: str, rate_kpi: str) -> tuple[float, float] | None:
+        """The spread of log denominator (log_sd of reach, impressions or video views) over the posts a rate
+        is computed from, this period's and the previous period's, when either lies beyond CHANGE_MEASURED_SD
+        or cannot be checked (uneven, as the benchmark caveat tests a mean's posts); None otherwise. A ratio of
+        sums follows its largest posts, and its change's interval was measured only up to that spread."""
+        denominator = metrics.RATES[rate_kpi][1]
+        spreads = []
+        for posts in (self.posts, self.previous):
+            mine = posts[posts["platform"] == platform]
+            spreads.append(log_sd(mine.loc[mine[rate_kpi].notna(), denominator]))
+        return tuple(spreads) if any(uneven(sd, CHANGE_MEASURED_SD) for sd in spreads) else None
+
+    def _uneven_change_caveat(self, platform: str, rate_kpi: str) -> str:
+        """' This rate is a sum of interactions over a sum of video views, …' after a rate's change beyond
+        chance whose posts' denominator spreads wider than its interval was measured at (_uneven_change);
+        '' otherwise."""
+        spreads = self._uneven_change(platform, rate_kpi)
+        if spreads is None:
+            return ""
+        tr = self.tr
+        return " " + tr.t("finding.change_uneven", now=tr.number(spreads[0], 2), before=tr.number(spreads[1], 2),
+                          limit=tr.number(CHANGE_MEASURED_SD, 1), **self.words(platform))
 
     def _finding_period(self, platform: str) -> Finding | None:
         """The platform's period in one sentence where no change can be given (_finding_change: no comparison,
@@ -888,7 +914,7 @@ class Report:
         time in simulation (85% to 96% at σ 1.0, 79% to 93% at σ 1.5; benchmarks/interval_coverage.py). An
         interval that holds the published figure is not weakened: a wider one would hold it too."""
         return (benchmark_verdict(row) in ("above", "below") and row["statistic"] == "mean"
-                and row["denominator"] == "followers" and not row["log reach sd"] <= UNEVEN_REACH_SD)
+                and row["denominator"] == "followers" and uneven(row["log reach sd"], UNEVEN_REACH_SD))
 
     def _years_apart(self, row):
         """Years between the report's posts and a benchmark row's data (0 when the data year falls within the

@@ -1046,6 +1046,37 @@ def test_a_median_and_interval_all_zero_say_how_many_posts_drew_nothing(report):
     assert indonesian.iloc[:, 3].str.endswith(": 20 dari 24 unggahan tidak memperoleh interaksi").sum() == 1
 
 
+def test_a_change_beyond_chance_on_reach_spread_wider_than_measured_says_so(report):
+    """HTUPY's rate change rested on video views spread with σ of log 2.07 and 1.70, beyond the 1.5 its interval
+    was measured at: the verdict gets the caveat a benchmark verdict on uneven reach gets. Here half of Kopi
+    Senja's 52 Facebook posts reach 100 and half 5,000: log reach ln 100 ± ln(50)/2, so its standard deviation
+    is ln(50)/2 × √(52/51) = 1.9752; the previous period's stays at 1.09."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    assert "checked in simulation" not in report._finding_change("facebook").text  # σ 1.04 and 1.09: no caveat
+    posts = report.posts.copy()
+    facebook = posts.index[posts["platform"] == "facebook"]
+    reach = np.where(np.arange(len(facebook)) % 2 == 0, 100, 5000)
+    posts.loc[facebook, "reach"] = reach
+    posts.loc[facebook, ["reactions", "comments", "shares", "saves"]] = np.c_[reach // 50, np.zeros((len(facebook), 3))]
+    posts = metrics.post_metrics(posts.drop(columns=["interactions"]))  # every post's rate 2%
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    finding = changed._finding_change("facebook")
+    assert finding.values["beyond_chance"] and "went from 2.98% to 2.00%" in finding.text
+    assert changed._uneven_change("facebook", "engagement_rate_by_reach")[0] == pytest.approx(np.log(50) / 2 * np.sqrt(52 / 51))
+    assert ("(standard deviation of log reach 1.98 in this period and 1.09 in the previous one, where the report's"
+            " intervals of a change were checked in simulation only up to 1.5), so the verdict on its change may be"
+            " weaker than its 95% says.") in finding.text
+    # within chance: no verdict to weaken
+    other = changed.kpis["kpi"] != "engagement_rate_by_reach"
+    within = dataclasses.replace(changed, kpis=changed.kpis.assign(ci_low=changed.kpis["ci_low"].where(other, -0.01),
+                                                                   ci_high=changed.kpis["ci_high"].where(other, 0.01)))
+    assert not within._finding_change("facebook").values["beyond_chance"]
+    assert "checked in simulation" not in within._finding_change("facebook").text
+
+
 def test_a_best_post_without_interactions_is_not_given_a_tied_rank(report):
     import dataclasses
 
