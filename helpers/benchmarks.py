@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metrics import ratio
+from .metrics import interactions, interactions_of, ratio
 from .paths import BENCHMARKS_FILE
 from .statistics import mean_interval, median_interval
 
@@ -123,10 +123,10 @@ def _interval(values: pd.Series, statistic: str) -> dict:
 
 def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, bool]:
     """The client's interactions counted with the benchmark's components when the source names them
-    (True), else as reactions + comments + shares + saves (False: the source's components may differ)."""
+    (True), else the posts' interactions (False: the source's components may differ). Either way a post
+    whose export carries a counted component but leaves it blank has none (metrics.interactions)."""
     words = [w.strip() for w in str(components).split("+")]
     columns = [COMPONENT_COLUMNS.get(w) for w in words]
     if len(words) > 1 and all(columns):
-        return posts[list(dict.fromkeys(columns))].astype("Float64").sum(axis=1, min_count=1), True
-    parts = posts[["reactions", "comments", "shares", "saves"]].astype("Float64")
-    return parts.sum(axis=1, min_count=1), False
+        return interactions(posts, components=tuple(dict.fromkeys(columns))).astype("Float64"), True
+    return interactions_of(posts).astype("Float64"), False

@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, interactions, paid_flag, rate
+from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, interactions_of, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     median_interval, ratio_of_medians_interval
 
@@ -153,7 +153,7 @@ def rank_agreement_by_broadcast(posts: pd.DataFrame, y: str = "interactions",
 def _measure(posts: pd.DataFrame, name: str) -> pd.Series:
     """A per-post measure by name: a column, or a derived metric (interactions, a rate of metrics.RATES)."""
     if name == "interactions":
-        return (posts["interactions"] if "interactions" in posts else interactions(posts)).astype("Float64")
+        return interactions_of(posts).astype("Float64")
     if name in RATES and name not in posts:
         return rate(posts, name)
     if not isinstance(name, str) or name not in posts:

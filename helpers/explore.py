@@ -679,7 +679,7 @@ def of_account(workspace: Workspace, account: str) -> Workspace:
                            daily_notes=notes + file_drops(daily_reports) + file_warnings(daily_reports),
                            daily_files=[r.path for r in daily_reports], paid=paid, paid_reports=paid_reports,
                            paid_files=[r.path for r in paid_reports])
-    posts = metrics.post_metrics(attach_followers(every[mine], daily))
+    posts = metrics.post_metrics(attach_followers(every[mine], daily), imported.interaction_components())
     return Workspace(posts=posts, imported=chosen, sources=kept_sources)
 
 

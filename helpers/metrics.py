@@ -87,15 +87,53 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (num / den.where(positive)).astype("Float64")  # NA / x, x / NA -> NA: never a division by 0
 
 
-def interactions(posts: pd.DataFrame) -> pd.Series:
-    """reactions + comments + shares + saves, over the components reported; NA when none is reported.
+def blank_components(posts: pd.DataFrame, carried: dict[str, tuple[str, ...]] | None = None,
+                     components: tuple[str, ...] = INTERACTION_COMPONENTS) -> pd.DataFrame:
+    """Per post and interaction component, True where the post's export carries the component and leaves the
+    post's cell blank: its interactions are then not known (missing is not zero).
 
-    A count, so Int64 like the columns it adds up: a table shows 5, not 5.0, and <NA>, never 0, for a post
-    reporting none. Rates divide it as Float64 (ratio). Components that are not whole numbers (a table of
-    averages) give a Float64 sum rather than an error."""
-    total = posts[list(INTERACTION_COMPONENTS)].astype("Float64").sum(axis=1, min_count=1)
+    An export carries a component when it reports it for any of its posts. `carried` maps a source file to the
+    components it carries (ImportResult.interaction_components, judged on each file as read, before
+    overlapping exports were merged); a file it does not name is judged by its posts in `posts` (same platform
+    and source file). A component no export of the post carries (saves on Facebook) is never blank.
+    `components`: the ones counted (all four, or those a benchmark's source names)."""
+    components = list(components)
+    known = posts[components].notna()
+    if posts.empty:
+        return known
+    keys = [posts[c].astype(object) for c in ("platform", "source_file") if c in posts]
+    carries = (known.groupby(keys, dropna=False, sort=False).transform("any") if keys
+               else pd.DataFrame({c: bool(known[c].any()) for c in components}, index=posts.index))
+    if carried and "source_file" in posts:
+        files = posts["source_file"].astype(object)
+        named = files.isin(list(carried)).to_numpy()
+        for component in components:
+            told = files[named].map({f: component in parts for f, parts in carried.items()})
+            carries.loc[named, component] = told.astype(bool).to_numpy()
+    return carries.astype(bool) & ~known
+
+
+def interactions(posts: pd.DataFrame, carried: dict[str, tuple[str, ...]] | None = None,
+                 components: tuple[str, ...] = INTERACTION_COMPONENTS) -> pd.Series:
+    """reactions + comments + shares + saves, over the components the post's export carries; NA when one of
+    them is blank for the post (blank_components: a blank is not a 0) or when none is reported.
+
+    A component an export does not carry at all (saves on Facebook) is left out of the sum, as METRICS.md
+    counts them; a value filled in from an older export of the same post counts. A count, so Int64 like the
+    columns it adds up: a table shows 5, not 5.0, and <NA>, never 0, for a post whose interactions are not
+    known. Rates divide it as Float64 (ratio). Components that are not whole numbers (a table of averages)
+    give a Float64 sum rather than an error. `components`: the ones counted (a benchmark's source may name
+    fewer, e.g. likes + comments)."""
+    total = posts[list(components)].astype("Float64").sum(axis=1, min_count=1)
+    total = total.mask(blank_components(posts, carried, components).any(axis=1))
     whole = total.dropna()
     return total.astype("Int64") if (whole == whole.round()).all() else total
+
+
+def interactions_of(posts: pd.DataFrame) -> pd.Series:
+    """The posts' interactions: the column post_metrics added (worked out on the whole import, so a subset
+    of posts keeps the judgement of what each export carries), else computed from the components."""
+    return posts["interactions"] if "interactions" in posts else interactions(posts)
 
 
 def frequency(posts: pd.DataFrame) -> pd.Series:
@@ -134,7 +172,7 @@ def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
     if name == "paid_spend":
         return paid_spend(posts)
     if name == "interactions":
-        return posts["interactions"] if "interactions" in posts else interactions(posts)
+        return interactions_of(posts)
     if name == "watch_time_minutes":
         return posts["watch_time_seconds"].astype("Float64") / 60
     if name == "watch_time_hours":
@@ -150,10 +188,11 @@ def rate(posts: pd.DataFrame, name: str) -> pd.Series:
     return ratio(_operand(posts, numerator), _operand(posts, denominator)) * scale
 
 
-def post_metrics(posts: pd.DataFrame) -> pd.DataFrame:
-    """The post table with every per-post metric of both lenses added as columns (NA where not computable)."""
+def post_metrics(posts: pd.DataFrame, carried: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
+    """The post table with every per-post metric of both lenses added as columns (NA where not computable).
+    `carried`: the interaction components each source file carries (see interactions)."""
     out = posts.copy()
-    out["interactions"] = interactions(posts)
+    out["interactions"] = interactions(posts, carried)
     out["watch_time_hours"] = _operand(posts, "watch_time_hours")
     for name in RATES:
         out[name] = rate(out, name)

@@ -25,7 +25,7 @@ from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
 from .i18n import Translator
-from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, interactions
+from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, interactions_of
 
 PALETTE = sns.color_palette("colorblind")
 PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
@@ -151,7 +151,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     """
     apply_style()
     frame = pd.DataFrame({"platform": posts["platform"], "reach": posts[x].astype("Float64"),
-                          "interactions": interactions(posts)}).dropna()
+                          "interactions": interactions_of(posts)}).dropna()
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
     labels = {p: (x_labels or {}).get(p, tr.t("figure.axis_reach")) for p in sorted(frame["platform"].unique())}
     panels = list(dict.fromkeys(labels.values())) or [tr.t("figure.axis_reach")]

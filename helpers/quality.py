@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .i18n import Message
+from .metrics import INTERACTION_COMPONENTS, blank_components
 from .schema import COUNT_COLUMNS
 
 #: Meta retired `impressions` for `views` (which count repeat views) on this date (Instagram, then Facebook).
@@ -50,6 +51,7 @@ def quality_notes(posts: pd.DataFrame) -> list[Message]:
         if above.any():
             notes.append(Message("imports.quality.reach_above_impressions", count=int(above.sum()),
                                  rows=_rows(posts, above)))
+    notes += blank_interaction_notes(posts)
     if {"platform", "published_at"} <= set(posts) and len(posts):
         meta = posts["platform"].isin(["facebook", "instagram"])
         when = posts.loc[meta, "published_at"]
@@ -60,6 +62,23 @@ def quality_notes(posts: pd.DataFrame) -> list[Message]:
                 reported = Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'neither'}")
                 notes.append(Message("imports.quality.views_switch", reported=reported))
     return notes
+
+
+def blank_interaction_notes(posts: pd.DataFrame) -> list[Message]:
+    """A warning naming the posts that leave blank an interaction count their file reports for other posts
+    (metrics.blank_components): their interactions are not known, so interactions and the engagement rates
+    leave them out, and the report's tables count them as not covered."""
+    parts = tuple(c for c in INTERACTION_COMPONENTS if c in posts)
+    if not parts or posts.empty:
+        return []
+    blank = blank_components(posts, components=parts)
+    any_blank = blank.any(axis=1)
+    if not any_blank.any():
+        return []
+    counts = [Message("imports.quality.blank_part", metric=Message(f"metric.{c}.label"), count=int(blank[c].sum()))
+              for c in parts if blank[c].any()]
+    return [Message("imports.quality.blank_interactions", count=int(any_blank.sum()), parts=counts,
+                    rows=_rows(posts, any_blank))]
 
 
 def kinds_across_files(posts: pd.DataFrame) -> dict[str, Message]:

@@ -167,7 +167,9 @@ def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.Data
     no interactions, fewer than 3 posts report a broadcast count with them, or the measure or interactions
     are the same for every post. `posts`: the platform's; `by`: its broadcast count as a word."""
     key = ("agreement.no_spread" if n >= 3
-           else "agreement.cannot_no_interactions" if metrics.interactions(posts).isna().all()
+           # no component at all: a post leaving one blank has no interactions, but its export reports them
+           else "agreement.cannot_no_interactions"
+           if posts[list(metrics.INTERACTION_COMPONENTS)].isna().all().all()
            else "agreement.cannot_no_reach" if posts["reach"].isna().all() else "agreement.cannot")
     return tr.t(key, platform=tr.platform(platform), n=tr.number(n), by=by)
 
@@ -1063,6 +1065,14 @@ class Report:
                                   accounts=", ".join(accounts)))
             if group["reach"].isna().all():
                 notes.append(tr.t("coverage.no_reach", platform=name))
+            blank = self._blank_interactions(group)
+            if blank.any(axis=1).any():
+                before = self._blank_interactions(self.previous[self.previous["platform"] == platform])
+                parts = ", ".join(tr.metric(c) for c in blank.columns if blank[c].any())
+                values = dict(platform=name, count=tr.number(int(blank.any(axis=1).sum())), parts=parts,
+                              posts=tr.number(len(group)), before=tr.number(int(before.any(axis=1).sum())))
+                notes.append(tr.t("coverage.blank_interactions_both" if before.any(axis=1).any()
+                                  else "coverage.blank_interactions", **values))
             if group["followers"].isna().all():
                 notes.append(tr.t("coverage.no_followers", platform=name))
             if group["spend"].isna().all():
@@ -1075,6 +1085,12 @@ class Report:
         notes += [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template ends
                   for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # the sentence
         return notes
+
+    def _blank_interactions(self, posts: pd.DataFrame) -> pd.DataFrame:
+        """Per post and interaction component, whether the post leaves blank a count its export reports for
+        other posts (metrics.blank_components, judged on each file as imported): such a post's interactions
+        are not known, and every interaction figure leaves it out."""
+        return metrics.blank_components(posts, self.imported.interaction_components())
 
     # ----------------------------------------------------------------------------------------- lenses
     def lens_kpis(self, platform: str) -> tuple[str, ...]:
@@ -1448,7 +1464,7 @@ class Report:
         tr = self.tr
         rows = []
         for platform, row in self.agreement.iterrows():
-            if metrics.interactions(self.posts[self.posts["platform"] == platform]).isna().all():
+            if metrics.interactions_of(self.posts[self.posts["platform"] == platform]).isna().all():
                 continue
             rows.append({
                 tr.t("agreement.platform"): tr.platform(platform),

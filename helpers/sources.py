@@ -282,7 +282,7 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
-    posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily))
+    posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
     return Loaded(posts=posts, imported=imported, sources=sources)
 
 

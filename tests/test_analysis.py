@@ -43,8 +43,8 @@ def test_every_rate_by_hand_with_na_and_zero_denominators(paid_posts):
         if metrics.RATES[name][1] != "followers":
             assert pd.isna(zero[name]), name
     assert zero["reach_rate"] == 0 and zero["engagement_rate_by_followers"] == 0  # 0 of 1,000 followers is 0
-    partial = got.iloc[2]  # only reach and reactions reported
-    assert partial["engagement_rate_by_reach"] == pytest.approx(1 / 50)
+    partial = got.iloc[2]  # reach and reactions, comments and shares blank where the other posts report them
+    assert pd.isna(partial["interactions"]) and pd.isna(partial["engagement_rate_by_reach"])  # not 1 / 50
     assert pd.isna(partial["frequency"]) and pd.isna(partial["cpm"]) and pd.isna(partial["reach_rate"])
 
 
@@ -54,10 +54,12 @@ def test_kpis_and_period_change_by_hand(paid_posts):
     change = metrics.period_change(paid_posts, previous).set_index("kpi")
     assert change.loc["summed_reach", "value"] == 250 and change.loc["summed_reach", "value_previous"] == 100
     assert change.loc["summed_reach", "relative_change"] == pytest.approx(1.5)
-    # ratio of sums over posts reporting both with positive reach: 10 / 200 and 1 / 50 -> 11 / 250
-    assert change.loc["engagement_rate_by_reach", "value"] == pytest.approx(11 / 250)
-    assert change.loc["engagement_rate_by_reach", "mean_of_post_rates"] == pytest.approx((0.05 + 0.02) / 2)
-    assert change.loc["engagement_rate_by_reach", "change"] == pytest.approx(11 / 250 - 5 / 100)
+    # ratio of sums over posts reporting both with positive reach: 10 / 200 alone (the third post's
+    # interactions are not known: its comments and shares are blank) -> 0.05, against 5 / 100 before
+    assert change.loc["engagement_rate_by_reach", "value"] == pytest.approx(10 / 200)
+    assert change.loc["engagement_rate_by_reach", "mean_of_post_rates"] == pytest.approx(0.05)
+    assert change.loc["engagement_rate_by_reach", "posts_covered"] == 1
+    assert change.loc["engagement_rate_by_reach", "change"] == pytest.approx(0.0)
     assert change.loc["spend", "posts_covered"] == 2
     assert pd.isna(change.loc["spend", "change"])  # the previous period reports no spend: no change, not -100%
 

@@ -23,22 +23,24 @@ def posts_of(rows: list[dict], timezone: str = "UTC") -> pd.DataFrame:
 
 @pytest.fixture()
 def two_posts():
-    """A photo: 14 reached, 5 reactions, nothing else reported (interactions 5, ER by reach 5 ÷ 14 = 35.71%).
-    A video: 1,200 reached, 2 reactions and 1 comment (3; 3 ÷ 1,200 = 0.25%). Both counted as views."""
+    """A photo: 14 reached, 5 reactions and no comment (interactions 5, ER by reach 5 ÷ 14 = 35.71%).
+    A video: 1,200 reached, 2 reactions and 1 comment (3; 3 ÷ 1,200 = 0.25%). Both counted as views; their
+    export reports no shares or saves, which are left out of interactions."""
     return posts_of([
         {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14,
-         "impressions": 20, "impressions_kind": "views", "reactions": 5, "text": "<script>alert(1)</script>"},
+         "impressions": 20, "impressions_kind": "views", "reactions": 5, "comments": 0,
+         "text": "<script>alert(1)</script>"},
         {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200,
          "impressions": 3000, "impressions_kind": "views", "reactions": 2, "comments": 1, "text": None},
     ])
 
 
 def test_interactions_are_a_whole_count_and_missing_when_no_component_is_reported():
-    posts = posts_of([
-        {"platform": "x", "published_at": "2025-05-01 09:00", "reactions": 4, "comments": 1},  # 5
-        {"platform": "x", "published_at": "2025-05-02 09:00", "shares": 2},  # 2: the others not reported
+    posts = posts_of([  # one export reporting reactions, comments and shares; saves it does not carry
+        {"platform": "x", "published_at": "2025-05-01 09:00", "reactions": 4, "comments": 1, "shares": 0},  # 5
+        {"platform": "x", "published_at": "2025-05-02 09:00", "reactions": 0, "comments": 0, "shares": 2},  # 2
         {"platform": "x", "published_at": "2025-05-03 09:00"},  # nothing reported: missing, not 0
-        {"platform": "x", "published_at": "2025-05-04 09:00", "reactions": 0},  # 0 reported: 0
+        {"platform": "x", "published_at": "2025-05-04 09:00", "reactions": 0, "comments": 0, "shares": 0},  # 0
     ])
     assert posts["interactions"].dtype == "Int64"
     assert posts["interactions"].tolist()[:2] == [5, 2] and posts["interactions"].iloc[3] == 0
@@ -153,12 +155,12 @@ def test_the_summary_by_any_column_keeps_the_platforms_apart():
 
 def test_the_summary_in_indonesian_has_indonesian_labels_and_comma_decimals(two_posts):
     """ER by reach (5 + 3) ÷ (14 + 1,200) = 0.66%, its mean of post rates (35.71% + 0.25%) ÷ 2 = 17.98%;
-    frequency Σ views 3,020 ÷ Σ reach 1,214 = 2.49; comments per post 1 ÷ 1 = 1.00."""
+    frequency Σ views 3,020 ÷ Σ reach 1,214 = 2.49; comments per post (0 + 1) ÷ 2 = 0.50."""
     view = explore.summary_view(two_posts, language="id")
     html = view.to_html()
     assert "tingkat interaksi terhadap jangkauan, Σ interaksi ÷ Σ jangkauan" in html
     assert "frekuensi (Σ tayangan ÷ Σ jangkauan)" in html  # what the exports counted, in Indonesian
-    assert ">0,66%<" in html and ">17,98%<" in html and ">2,49<" in html and ">1,00<" in html
+    assert ">0,66%<" in html and ">17,98%<" in html and ">2,49<" in html and ">0,50<" in html
     assert ">1.214<" in html and ">3.020<" in html  # counts: whole, with the Indonesian thousands separator
     assert ">tidak dilaporkan<" in html and ">tayangan<" in html  # not reported; impressions kind: views
     assert "not reported" not in html and "ER by" not in html and "posts with" not in html

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES, REAL_EXPORTS, detected_family, real_export
+from helpers import metrics
 from helpers.errors import ExportFormatError
 from helpers.importers import import_exports
 from helpers.importers.uci_facebook_metrics import ACCOUNT, first_matching_day
@@ -32,7 +33,8 @@ def test_reference_figures_come_out_of_the_canonical_table(uci):
     assert posts["reach"].std() == pytest.approx(22740.79, abs=0.005)
     assert posts["reach"].median() == 5281
     assert posts["impressions"].mean() == pytest.approx(29585.95, abs=0.005)
-    # Total Interactions = like + comment + share over the components reported (the six blanks count 0)
+    # Total Interactions = like + comment + share, the dataset's blanks counted as 0 as its authors did (the
+    # workbook's interactions leave those posts out: test_posts_with_a_blank_like_or_share_have_no_interactions)
     interactions = posts[["reactions", "comments", "shares"]].sum(axis=1, min_count=1)
     assert interactions.mean() == pytest.approx(212.12, abs=0.005)
     reach = posts["reach"].astype(float)
@@ -143,3 +145,30 @@ def test_missing_column_is_named(write_file):
     path = write_file("uci-no-hour.csv", text)
     with pytest.raises(ExportFormatError, match="Post Hour"):
         import_exports(path, family="uci_facebook_metrics")
+
+
+def test_posts_with_a_blank_like_or_share_have_no_interactions(uci):
+    """Six cells of the dataset are empty (README). Row 113 (uci-0112) leaves like and share blank with
+    comment 0; rows 122, 126 and 166 (uci-0121, uci-0125, uci-0165) leave share blank with likes 2, 7 and 18
+    and comment 0. The dataset's own Total Interactions counts those blanks as 0 (0, 2, 7, 18); a blank is
+    not 0, so these four posts have no interactions and every interaction figure covers 496 of 500 posts.
+    The sum over the others is worked out here from the source file with the csv module."""
+    path, result = uci
+    posts = metrics.post_metrics(result.posts, result.interaction_components()).set_index("post_id")
+    unknown = ["uci-0112", "uci-0121", "uci-0125", "uci-0165"]
+    assert sorted(posts.index[posts["interactions"].isna()]) == unknown
+    assert posts.loc["uci-0112", ["reactions", "comments", "shares"]].isna().tolist() == [True, False, True]
+    assert posts.loc["uci-0112", "comments"] == 0 and posts.loc["uci-0112", "source_row"] == 113
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    known = [r for r in rows if all(r[c].strip() for c in ("like", "comment", "share"))]
+    assert len(known) == 496
+    total = sum(int(r["like"]) + int(r["comment"]) + int(r["share"]) for r in known)
+    kpis = metrics.kpis(posts.reset_index()).set_index("kpi")
+    assert kpis.loc["interactions", "value"] == total and kpis.loc["interactions", "posts_covered"] == 496
+    reach = sum(int(r["Lifetime Post Total Reach"]) for r in known)
+    assert kpis.loc["engagement_rate_by_reach", "value"] == pytest.approx(total / reach)
+    assert kpis.loc["engagement_rate_by_reach", "posts_covered"] == 496
+    assert kpis.loc["applause_rate", "posts_covered"] == 499 and kpis.loc["amplification_rate", "posts_covered"] == 496
+    assert any("4 post(s) have a blank cell in an interaction count this file reports for its other posts "
+               "(reactions 1, shares 4; rows 113, 122, 126, 166)" in w for w in result.warnings())

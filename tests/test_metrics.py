@@ -6,6 +6,9 @@ import pytest
 
 from helpers import metrics, schema
 from helpers.errors import WorkbookError
+from helpers.i18n import translator
+from helpers.importers import import_exports
+from tests.conftest import FIXTURES
 
 
 def posts_table(rows):
@@ -26,7 +29,7 @@ def posts():
         # reach impressions reactions comments shares saves
         dict(platform="facebook", reach=100, impressions=150, reactions=8, comments=1, shares=1, saves=na),  # 10
         dict(platform="facebook", reach=400, impressions=500, reactions=10, comments=6, shares=4, saves=na),  # 20
-        dict(platform="facebook", reach=na, impressions=80, reactions=3, comments=na, shares=na, saves=na),  # 3
+        dict(platform="facebook", reach=na, impressions=80, reactions=3, comments=na, shares=na, saves=na),  # NA
         dict(platform="instagram", reach=0, impressions=0, reactions=0, comments=0, shares=0, saves=0),  # 0
         dict(platform="instagram", reach=50, impressions=na, reactions=na, comments=na, shares=na, saves=na),  # NA
     ])
@@ -34,7 +37,10 @@ def posts():
 
 def test_interactions_sum_reported_components_and_keep_missing_as_na(posts):
     got = metrics.interactions(posts)
-    assert got.tolist()[:4] == [10, 20, 3, 0]
+    assert got.tolist()[:2] == [10, 20] and got.iloc[3] == 0  # saves, which no facebook post reports, left out
+    # the third post leaves comments and shares blank where its file reports them for the other facebook
+    # posts: its interactions are not known (not 3 + 0 + 0)
+    assert pd.isna(got.iloc[2])
     assert pd.isna(got.iloc[4])
     assert str(got.dtype) == "Int64"  # a count shows as 10, not 10.0
 
@@ -61,7 +67,8 @@ def test_engagement_rates_per_post(posts):
     assert by_reach.iloc[1] == pytest.approx(0.05)
     assert by_reach.isna().tolist()[2:] == [True, True, True]
     by_impr = metrics.engagement_rate_by_impressions(posts)
-    assert by_impr.iloc[2] == pytest.approx(3 / 80)
+    assert by_impr.iloc[0] == pytest.approx(10 / 150)
+    assert pd.isna(by_impr.iloc[2])  # impressions 80, but interactions not known (blank comments and shares)
 
 
 def test_rate_over_posts_both_ways_with_coverage(posts):
@@ -176,3 +183,51 @@ def test_kpis_by_a_column_keep_the_posts_whose_group_is_missing():
     got = metrics.kpis(table, by="format")
     posts = got[got["kpi"] == "posts"].set_index("format")["value"]
     assert posts.to_dict() == {"photo": 2.0, "unknown": 1.0}
+
+
+BLANKS = FIXTURES / "blank_interactions"
+
+
+def test_a_blank_component_leaves_the_posts_interactions_unknown_and_out_of_every_rate():
+    """Business Suite export, four Facebook posts, of which post 2 leaves Reactions blank (comments 3,
+    shares 1) and post 3 leaves Shares blank (reactions 5, comments 0). Interactions: 10+2+1 = 13, NA, NA,
+    6+1+2 = 9 (not 4 and 5: a blank is not 0). Engagement rate by reach over the two known posts:
+    Σ 22 ÷ Σ (400 + 300) = 0.0314286; mean of 13/400 = 0.0325 and 9/300 = 0.03 is 0.03125; 2 posts covered of
+    4. The per-post rates of each component keep every post reporting it: applause (10+5+6)/3 = 7,
+    amplification (1+1+2)/3, conversation (2+3+0+1)/4 = 1.5."""
+    result = import_exports(BLANKS / "*.csv", timezone="Europe/London")
+    posts = metrics.post_metrics(result.posts, result.interaction_components())
+    assert posts["interactions"].tolist()[0::3] == [13, 9] and posts["interactions"].isna().tolist() == [
+        False, True, True, False]
+    assert posts["saves"].isna().all()  # Facebook reports no saves: left out of the sum, not a blank
+    kpis = metrics.kpis(posts).set_index("kpi")
+    assert kpis.loc["interactions", "value"] == 22 and kpis.loc["interactions", "posts_covered"] == 2
+    rate = kpis.loc["engagement_rate_by_reach"]
+    assert rate["value"] == pytest.approx(22 / 700) and rate["mean_of_post_rates"] == pytest.approx(0.03125)
+    assert (rate["posts_covered"], rate["posts"]) == (2, 4)
+    assert kpis.loc["applause_rate", "value"] == pytest.approx(7.0) and kpis.loc["applause_rate", "posts_covered"] == 3
+    assert kpis.loc["amplification_rate", "value"] == pytest.approx(4 / 3)
+    assert kpis.loc["conversation_rate", "value"] == pytest.approx(1.5)
+    # the table alone (no import report) judges the file by its posts: the same answer
+    assert metrics.interactions(result.posts).isna().tolist() == [False, True, True, False]
+    warnings = [translator("en").message(w) for w in result.warnings()]
+    assert any("2 post(s) have a blank cell in an interaction count this file reports for its other posts "
+               "(reactions 1, shares 1; rows 3, 4)" in w for w in warnings), warnings
+    assert any("2 unggahan memiliki sel kosong pada hitungan interaksi" in translator("id").message(w)
+               for w in result.warnings())
+
+
+def test_a_component_the_export_does_not_carry_is_left_out_even_when_an_older_export_filled_it():
+    """Two posts won by new.csv, which carries reactions, comments and shares but not saves; the first
+    post's saves came from an older export of it. By the files' own columns (carried): 4+1+0+2 = 7 and
+    3+1+1 = 5. Judged from the table alone, new.csv would seem to carry saves and the second post's would
+    be a blank."""
+    table = posts_table([dict(platform="x", reactions=4, comments=1, shares=0, saves=2),
+                         dict(platform="x", reactions=3, comments=1, shares=1, saves=pd.NA)])
+    table["source_file"] = "new.csv"
+    carried = {"new.csv": ("reactions", "comments", "shares")}
+    assert metrics.interactions(table, carried).tolist() == [7, 5]
+    assert metrics.interactions(table).isna().tolist() == [False, True]
+    assert metrics.blank_components(table, carried).to_numpy().sum() == 0
+    # a file the mapping does not name is judged by its posts
+    assert metrics.interactions(table, {"other.csv": ("reactions",)}).isna().tolist() == [False, True]

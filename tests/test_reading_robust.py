@@ -227,7 +227,9 @@ def test_a_last_row_cut_off_mid_number_is_warned_about_by_row(tmp_path):
                    final_break=False, name="cut")  # the last row ends inside its Impressions cell: '17'
     result = import_exports(cut, timezone=ZONE)
     assert len(result.posts) == 3 and result.posts["reactions"].isna().sum() == 1
-    [note] = result.reports[0].warnings
+    note, blank = result.reports[0].warnings  # the cut-off, then the post it leaves without interactions
+    assert str(blank).startswith("1 post(s) have a blank cell in an interaction count this file reports for its other"
+                                 " posts (reactions 1, comments 1, shares 1, saves 1; rows 4)")
     assert note.startswith("the last row (row 4) has only 5 of the header's 17 cells and the file has no final"
                            " line break")
     assert "read as not reported (NA)" in note and "('Impressions': '17') may itself be cut short" in note
@@ -249,9 +251,13 @@ def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):
     path = x_export(tmp_path, [x_row(1), short, x_row(3)])
     result = import_exports(path, timezone=ZONE)
     assert result.posts["comments"].isna().tolist() == [False, True, False]  # missing, not 0
+    # the short row keeps its likes (3) and bookmarks (1) but not its replies and reposts: no interactions
     assert [str(w) for w in result.reports[0].warnings] == [
         "1 row(s) have fewer cells than the header's 17 (row 3 has only 10): the file looks cut short or"
-        " damaged, and the missing cells are read as not reported (NA). Download the export again"]
+        " damaged, and the missing cells are read as not reported (NA). Download the export again",
+        "1 post(s) have a blank cell in an interaction count this file reports for its other posts (comments 1,"
+        " shares 1; rows 3): a blank is not 0, so these posts' interactions are not known and they are left out"
+        " of interactions and the engagement rates built on them"]
     id_text = Translator("id").message(result.reports[0].warnings[0])
     assert id_text.startswith("1 baris memiliki lebih sedikit sel daripada 17 sel tajuk (baris 3 hanya memiliki 10)")
     # Business Suite leaves out the trailing cells of some posts: its short rows are no warning (a cut-off is)
@@ -264,7 +270,8 @@ def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):
 def test_many_short_rows_name_the_first_five_and_count_the_rest(tmp_path):
     rows = [x_row(n) if n % 2 else ",".join(x_row(n).replace(", with a comma", "").split(",")[:8])
             for n in range(1, 17)]
-    [note] = warnings_of(x_export(tmp_path, rows))
+    note, blank = warnings_of(x_export(tmp_path, rows))
+    assert blank.startswith("8 post(s) have a blank cell in an interaction count")
     assert note.startswith("8 row(s) have fewer cells than the header's 17 (row 3 has only 8, row 5 has only 8,"
                            " row 7 has only 8, row 9 has only 8, row 11 has only 8, and 3 more)")
 

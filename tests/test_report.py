@@ -2721,3 +2721,25 @@ def test_the_reports_import_notes_state_facts_where_the_explorer_tells_the_analy
     notes = [n for n in report.coverage_notes() if said in n]
     assert len(notes) == 1 and "Apr-01-2025_Apr-14-2025_100000000000042.csv" in notes[0]
     assert not any(told in note for note in report.coverage_notes())
+
+
+def test_posts_with_a_blank_interaction_count_are_out_of_the_engagement_rows_and_coverage_says_so():
+    """The fixture's September: four Facebook posts, post 2 without reactions and post 3 without shares (see
+    test_metrics). Interactions 13 + 9 = 22 over 2 of 4 posts; by reach 22 ÷ (400 + 300) = 3.14%, by views
+    22 ÷ (600 + 420) = 2.16%; applause (10 + 5 + 6) ÷ 3 = 7.00 over the 3 posts reporting reactions."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    report = build_report(client="blanks", client_name="Blanks", exports=[str(FIXTURES / "blank_interactions" / "*.csv")],
+                          timezone="Europe/London", period_start="2026-09-01", period_end="2026-09-30")
+    table = report.lens_table("facebook", report.engagement_kpis("facebook")).set_index("metric")
+    assert table.loc["interactions", ["this period", "posts covered"]].tolist() == ["22", "2 / 4"]
+    assert table.loc["engagement rate by reach", ["this period", "posts covered"]].tolist() == ["3.14%", "2 / 4"]
+    assert table.loc["engagement rate by impressions", "this period"] == "2.16%"
+    assert table.loc["applause rate (reactions per post)", ["this period", "posts covered"]].tolist() == ["7.00", "3 / 4"]
+    assert ("Facebook: 2 of the period's 4 posts leave blank an interaction count the exports report for other posts"
+            " (reactions, shares); a blank is not 0, so their interactions are not known") in " ".join(report.coverage_notes())
+    indonesian = dataclasses.replace(report, tr=Translator("id"))
+    assert ("Facebook: 2 dari 4 unggahan periode ini mengosongkan hitungan interaksi yang dilaporkan ekspor untuk"
+            " unggahan lain (reaksi, jumlah dibagikan); sel kosong bukan 0") in " ".join(indonesian.coverage_notes())

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError
+from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR, timezone_hint
 from . import meta_business_suite
@@ -133,6 +134,12 @@ class ImportResult:
     def drops(self) -> list[Message]:
         """Each file's dropped rows with the reason, naming the file."""
         return file_drops(self.reports)
+
+    def interaction_components(self) -> dict[str, tuple[str, ...]]:
+        """Per file (its source_file), the interaction components it carries: those it reports for any of its
+        posts, judged on the file as read (metrics.interactions leaves a post's interactions NA where one of
+        them is blank, and leaves the others out of the sum)."""
+        return {str(r.path): tuple(c for c in INTERACTION_COMPONENTS if c in r.metrics_present) for r in self.reports}
 
 
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
