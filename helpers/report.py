@@ -306,6 +306,7 @@ class Report:
         facts = {"posts": int(len(self.posts))}
         if partial := self.partly_covered_period():
             facts["partial"] = {platform: {"days": covered_days_count(runs), "period_days": self.period_days}
+                                | ({"from_posts": True} if self.spans_from_posts(platform) else {})
                                 for platform, runs in partial.items()}
         return facts
 
@@ -475,7 +476,8 @@ class Report:
         channels = ", ".join(f"{tr.platform(p)} ({tr.number(n)})" for p, n in counts.items())
         partial = {p: runs for p, runs in self.partly_covered_period().items() if p in counts}
         text = " ".join([tr.t("finding.coverage", posts=tr.number(len(self.posts)), channels=channels)]
-                        + [tr.t("finding.coverage_partial", platform=tr.platform(p), spans=self._spans_text(runs),
+                        + [tr.t("finding.coverage_partial_posts" if self.spans_from_posts(p) else "finding.coverage_partial",
+                                platform=tr.platform(p), spans=self._spans_text(runs),
                                 days=tr.number(covered_days_count(runs)), period_days=tr.number(self.period_days))
                            for p, runs in partial.items()])
         return Finding("finding.coverage", text, {"posts": len(self.posts), "partial": {
@@ -1327,6 +1329,17 @@ class Report:
         (_export_periods_by_file), overlapping periods merged. None when no export says."""
         spans = self._export_periods_by_file(platform)
         return covered_days(self.imported.posts, first, last, spans=spans)[0] if spans else None
+
+    def spans_from_posts(self, platform: str) -> bool:
+        """Whether some of the platform's post exports name no period (a YouTube Studio table, LinkedIn's
+        workbook): the days they cover are then known only from their first to their last post
+        (sources.export_periods), and days beyond may have had no posts rather than no export."""
+        from pathlib import Path
+
+        from .importers.yearless_dates import dates_in_name
+
+        return any(len(dates_in_name(Path(file), first_year=periods.FIRST_YEAR)) < 2
+                   for file in self._export_periods_by_file(platform) if file)
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers (sources.export_periods)."""

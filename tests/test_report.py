@@ -2743,3 +2743,25 @@ def test_posts_with_a_blank_interaction_count_are_out_of_the_engagement_rows_and
     indonesian = dataclasses.replace(report, tr=Translator("id"))
     assert ("Facebook: 2 dari 4 unggahan periode ini mengosongkan hitungan interaksi yang dilaporkan ekspor untuk"
             " unggahan lain (reaksi, jumlah dibagikan); sel kosong bukan 0") in " ".join(indonesian.coverage_notes())
+
+
+def test_exports_that_name_no_period_are_said_to_hold_posts_on_part_of_it_not_to_cover_it():
+    """A YouTube Studio table names no period: the days it covers are known only from its posts (15 March and
+    2 April 2025). April 2025 with the comparison March: the export's posts reach 2 April, 2 of April's 30 days;
+    the days after may have had no video, so the summary and the index say the posts fall within those days,
+    not that the export covers only them."""
+    from helpers.i18n import Translator
+    from helpers.index_page import report_marks
+    from helpers.render import recorded_facts
+
+    report = build_report(client="yt", client_name="Channel", exports=[str(FIXTURES / "youtube" / "videos_and_shorts.csv")],
+                          timezone="UTC", period_start="2025-04-01", period_end="2025-04-30")
+    assert report.findings()[0].text == (
+        "This report covers 1 post: YouTube (1). The YouTube exports do not name the days they cover, and their posts"
+        " fall only within 1 April 2025 to 2 April 2025, 2 of the period's 30 days: the other days may have had no"
+        " posts, or the exports may not reach them.")
+    facts = recorded_facts(report.index_facts())
+    assert facts["partial"] == {"youtube": {"days": 2, "period_days": 30, "from_posts": True}}
+    assert report_marks(facts, Translator("en")) == [
+        "exports cover part of the period: YouTube, posts on 2 of 30 days only, and the exports do not name the days"
+        " they cover"]
