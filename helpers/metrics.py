@@ -278,9 +278,11 @@ def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     Impressions and views are different counts (Meta switched from one to the other), so no impression-based
     KPI (IMPRESSION_BASED) is compared across the two periods for these groups.
     """
-    kinds_now = current.groupby(group_columns(current, by))["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
-    kinds_before = previous.groupby(group_columns(current, by))["impressions_kind"].agg(
-        lambda k: frozenset(k.dropna()))
+    def kinds(posts: pd.DataFrame) -> pd.Series:  # grouped as kpis groups (posts of no format: UNKNOWN_GROUP)
+        keys = [_group_keys(posts, name) for name in group_columns(current, by)]
+        return posts.groupby(keys, observed=True)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
+
+    kinds_now, kinds_before = kinds(current), kinds(previous)
     return {key for key in kinds_now.index
             if key in kinds_before.index and kinds_now[key] and kinds_before[key] and kinds_now[key] != kinds_before[key]}
 
@@ -343,7 +345,7 @@ def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: st
     return partial
 
 
-#: The interval columns change_intervals adds to period_change#: The interval columns change_intervals adds to period_change: of the change, and of the relative change.
+#: The interval columns change_intervals adds to period_change: of the change, and of the relative change.
 INTERVAL_COLUMNS = ("ci_low", "ci_high", "relative_ci_low", "relative_ci_high")
 
 

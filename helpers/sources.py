@@ -422,9 +422,8 @@ def partly_covered_values(platform: str, asked: tuple, runs: list) -> dict:
     how many."""
     from .i18n import Message
 
-    covered = sum((end - start).days + 1 for start, end in runs)
     return dict(platform=Message(f"platform.{platform}"), runs=_runs_text(runs), period=_runs_text([asked])[0],
-                days=covered, total=(asked[1] - asked[0]).days + 1)
+                days=covered_days_count(runs), total=covered_days_count([asked]))
 
 
 def _runs_text(runs) -> list:

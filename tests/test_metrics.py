@@ -231,3 +231,18 @@ def test_a_component_the_export_does_not_carry_is_left_out_even_when_an_older_ex
     assert metrics.blank_components(table, carried).to_numpy().sum() == 0
     # a file the mapping does not name is judged by its posts
     assert metrics.interactions(table, {"other.csv": ("reactions",)}).isna().tolist() == [False, True]
+
+
+def test_a_series_break_reaches_the_posts_of_no_format_too():
+    """Views this period, impressions before: no impression-based change for any group, the posts without a
+    format (grouped as 'unknown', as kpis groups them) included; the change would compare views with impressions."""
+    def posts(kind):
+        return posts_table([dict(platform="facebook", format=f, reach=100 + i, impressions=150 + i, impressions_kind=kind,
+                                 reactions=8 + i, comments=1, shares=1, saves=pd.NA)
+                            for i, f in enumerate(["photo", None, None, "photo"])])
+
+    current, previous = posts("views"), posts("impressions")
+    assert metrics.series_breaks(current, previous, "format") == {("facebook", "unknown"), ("facebook", "photo")}
+    change = metrics.period_change(current, previous, by="format")
+    impressions = change[change["kpi"] == "impressions"]
+    assert impressions["series_break"].all() and impressions["change"].isna().all() and len(impressions) == 2

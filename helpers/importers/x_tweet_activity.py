@@ -29,7 +29,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_delimited
-from .values import digit_ids, to_number
+from .values import digit_ids, is_blank, to_number
 
 # canonical column -> header names that carry it (first one present wins); each also has a "promoted " twin
 COUNTS = {
@@ -67,9 +67,9 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
                              hint=Message("imports.x_tweet_activity.header_hint"))
 
     # rows with no cell filled (a spreadsheet's trailing rows, ",,,,"): left out and counted, as other exports' are
-    no_id = frame[key("Tweet id")].str.strip().eq("")
+    no_id = is_blank(frame[key("Tweet id")])
     if no_id.any():
-        blank = frame[no_id].apply(lambda cells: cells.str.strip().eq("")).all(axis=1)
+        blank = frame[no_id].apply(is_blank).all(axis=1)
         blank = blank.reindex(frame.index, fill_value=False)
         report.drop(Message("imports.x_tweet_activity.blank_rows"), int(blank.sum()))
         frame, rows = frame[~blank], rows[~blank]
