@@ -8,7 +8,9 @@ The naive loop is what a consultant would script: per client, the `papermill` co
 `jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
 on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
 time split into kernel start (waiting for a kernel), execution and export; a single report rendered on
-its own; and the bare cost of starting a kernel the way the renderer does and importing the libraries the
+its own (`--client`), twice per turn: first into a new folder, when the isolation check must read every roster
+client's exports in the command's process, then again into that folder, when their post ids come from its cache;
+and the bare cost of starting a kernel the way the renderer does and importing the libraries the
 notebook uses. The single report's cost runs from the moment its kernel was asked for (the renderer starts
 it while it imports papermill) to the finished HTML, so the kernel's whole start is counted, as in the
 bare cost. Everything is written under a temporary folder, removed at the end. Other work on the machine
@@ -227,42 +229,52 @@ def main() -> None:
               f" load average before: {os.getloadavg()[0]:.2f}\n", flush=True)
 
         # the bare cost and the single report measured in turns, so that other work on the machine weighs
-        # on both alike; the ratio is the median of the turns' ratios
-        turns, work = [], []
+        # on both alike; the ratio is the median of the turns' ratios. Each turn renders client-01 twice into
+        # one new folder: first, when the other clients' post ids (for the isolation check) must be read from
+        # their exports, then again, when they are taken from the reports folder's cache (render.IdentityCache)
+        turns: dict[str, list] = {"first": [], "again": []}
+        work: dict[str, list] = {"first": [], "again": []}
         with BusyClock() as clock:
             for attempt in range(args.repeats):
                 spans: list[tuple[float, float]] = []
                 bare = bare_kernel_cost(1, spans)[0]
-                single_wall, single = renderer(roster, folder / f"single-{attempt}", 1, only="client-01")
-                s = split(single)
-                cost = s["total"] + s["kernel_head_start"]
-                turns.append((bare, cost, single_wall, s))
-                # the report's span ends when its HTML was written, and began `cost` seconds before
-                end = (folder / f"single-{attempt}" / "client-01" / "report.html").stat().st_mtime
-                work.append((clock.busy(*spans[0]), clock.busy(end - cost, end)))
-        bares = [t[0] for t in turns]
-        ratios = [cost / bare for bare, cost, _, _ in turns]
+                for kind in turns:
+                    out = folder / f"single-{attempt}"
+                    single_wall, single = renderer(roster, out, 1, only="client-01")
+                    s = split(single)
+                    cost = s["total"] + s["kernel_head_start"]
+                    turns[kind].append((bare, cost, single_wall, s))
+                    # the report's span ends when its HTML was written, and began `cost` seconds before
+                    end = (out / "client-01" / "report.html").stat().st_mtime
+                    work[kind].append((clock.busy(*spans[0]), clock.busy(end - cost, end)))
+        bares = [t[0] for t in turns["first"]]
         print(f"bare cost, kernel start + the notebook's imports: {statistics.median(bares):.2f} s"
               f" (median of {len(bares)}: {', '.join(f'{t:.2f}' for t in bares)})", flush=True)
-        bare, cost, single_wall, s = sorted(turns, key=lambda t: t[1] / t[0])[len(turns) // 2]
-        print(f"single report, `render --client client-01 --jobs 1` (the median turn of {len(turns)}):"
-              f" {single_wall:.2f} s for the command; the report itself {cost:.2f} s = kernel start"
-              f" {s['kernel_head_start'] + s['kernel']:.2f} (of which {s['kernel_head_start']:.2f} while the"
-              f" renderer imported papermill) + execution {s['execute']:.2f} + export {s['export']:.2f}",
-              flush=True)
-        print(f"single report against the bare cost, per turn: {', '.join(f'{r:.2f}x' for r in ratios)};"
-              f" median {statistics.median(ratios):.2f}x (target: at most 1.5x)", flush=True)
-        if clock.available:
-            # the work itself, whatever the schedule: on `cores` cores no run finishes it in under work / cores
-            bare_work = statistics.median(b for b, _ in work)
-            report_work = statistics.median(r for _, r in work)
-            floors = [r / cores / b for (b, _, _, _), (_, r) in zip(turns, work)]
-            print(f"CPU work (busy seconds of all {cores} cores over the same spans; medians): bare cost"
-                  f" {bare_work:.2f} s, single report {report_work:.2f} s ({report_work / bare_work:.1f}x the"
-                  f" bare cost's work). Spread perfectly over {cores} cores, the report's work alone would take"
-                  f" {report_work / cores:.2f} s: per turn {', '.join(f'{f:.2f}x' for f in floors)} the bare"
-                  f" cost, median {statistics.median(floors):.2f}x, the least any schedule of this work can"
-                  f" reach", flush=True)
+        for kind, said in (("first", "first render into a folder, every roster client's exports read for the"
+                                     " isolation check"),
+                           ("again", "rendered again into that folder, the other clients' post ids taken from"
+                                     " its cache")):
+            print(f"\nsingle report, `render --client client-01 --jobs 1`, {said}:", flush=True)
+            bare, cost, single_wall, s = sorted(turns[kind], key=lambda t: t[1] / t[0])[len(turns[kind]) // 2]
+            ratios = [cost / bare for bare, cost, _, _ in turns[kind]]
+            print(f"  the median turn of {len(ratios)}: {single_wall:.2f} s for the command; the report itself"
+                  f" {cost:.2f} s = kernel start {s['kernel_head_start'] + s['kernel']:.2f} (of which"
+                  f" {s['kernel_head_start']:.2f} while the renderer imported papermill) + execution"
+                  f" {s['execute']:.2f} + export {s['export']:.2f}", flush=True)
+            print(f"  against the bare cost, per turn: {', '.join(f'{r:.2f}x' for r in ratios)};"
+                  f" median {statistics.median(ratios):.2f}x (target: at most 1.5x)", flush=True)
+            if clock.available:
+                # the work itself, whatever the schedule: on `cores` cores no run finishes it in under work / cores
+                bare_work = statistics.median(b for b, _ in work[kind])
+                report_work = statistics.median(r for _, r in work[kind])
+                floors = [r / cores / b for (b, _, _, _), (_, r) in zip(turns[kind], work[kind])]
+                print(f"  CPU work (busy seconds of all {cores} cores over the same spans; medians): bare cost"
+                      f" {bare_work:.2f} s, single report {report_work:.2f} s ({report_work / bare_work:.1f}x the"
+                      f" bare cost's work). Spread perfectly over {cores} cores, the report's work alone would"
+                      f" take {report_work / cores:.2f} s: per turn {', '.join(f'{f:.2f}x' for f in floors)} the"
+                      f" bare cost, median {statistics.median(floors):.2f}x, the least any schedule of this work"
+                      f" can reach", flush=True)
+        print(flush=True)
 
         wall, records = renderer(roster, folder / "renderer", args.jobs)
         s = split(records)

@@ -172,11 +172,32 @@ class Foreign:
     own_names: frozenset = frozenset()
 
 
-def client_identity(client: Client) -> Identity:
-    """The client's names and the ids and account names of the posts in its exports."""
+def client_identity(client: Client, cache: IdentityCache | None = None) -> Identity:
+    """The client's names and the ids and account names of the posts in its exports. With a `cache`, the ids
+    and account names read before from the very same files (by content) are taken from it, not read again."""
     names = who = {client.name, client.brand_name}
     ids: set[str] = set()
     accounts: set[str] = set()
+    read = cache.get(client) if cache is not None else None
+    if read is None:
+        read = _posts_identity(client)
+        if read is not None and cache is not None:
+            cache.put(client, read)
+    if read is not None:
+        ids, accounts = read
+        names = names | accounts
+    return Identity(
+        post_ids=frozenset(i.strip() for i in ids if len(i.strip()) >= MIN_POST_ID_LENGTH),
+        names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
+        who=frozenset(n.strip() for n in who if n and n.strip()),
+        accounts=frozenset(n.strip() for n in accounts if n.strip()),
+        name=client.name,
+    )
+
+
+def _posts_identity(client: Client) -> tuple[set[str], set[str]] | None:
+    """The post ids and account names in the client's post exports, by a full import (the one the report
+    does); None when they do not load (the render fails and says why)."""
     try:
         from .importers import detect_family, expand_paths, load_exports
         post_files = []
@@ -186,21 +207,99 @@ def client_identity(client: Client) -> Identity:
                 post_files.append(path)
             except WorkbookError:
                 continue
-        if post_files:
-            options = {"year": client.year} if client.year is not None else {}
-            posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
-            ids = {str(v) for v in posts["post_id"].dropna()}
-            accounts = {str(v) for v in posts["account"].dropna()}
-            names = names | accounts
+        if not post_files:
+            return set(), set()
+        options = {"year": client.year} if client.year is not None else {}
+        posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
+        return {str(v) for v in posts["post_id"].dropna()}, {str(v) for v in posts["account"].dropna()}
     except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
-        pass
-    return Identity(
-        post_ids=frozenset(i.strip() for i in ids if len(i.strip()) >= MIN_POST_ID_LENGTH),
-        names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
-        who=frozenset(n.strip() for n in who if n and n.strip()),
-        accounts=frozenset(n.strip() for n in accounts if n.strip()),
-        name=client.name,
-    )
+        return None
+
+
+#: Where, under a reports folder, the post ids and account names read from each client's exports are kept
+#: (IdentityCache), so that rendering one client again does not import every other client's exports again.
+IDENTITY_CACHE = "_cache/post-identities.json"
+
+
+class IdentityCache:
+    """The post ids and account names read from each client's exports, kept in `path` (a JSON file under the
+    reports folder: IDENTITY_CACHE) for the next render. An entry holds while its key does: the contents of
+    every file the client's `exports` reach (SHA-256, so a file rewritten with the same size and time is read
+    again), their paths, the client's `year` and the source of the workbook's code (an importer changed may read
+    other ids). The check that a report holds no other client's posts (find_leaks) needs every client's ids;
+    without this, `render --client X` imports the whole roster's exports each time, most of its work. Only the
+    entries of the clients a render looked up are written back (a client gone from the roster is dropped). A
+    cache that cannot be read or written is ignored: the exports are then read, as without one."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = None
+        self.entries: dict = entries if isinstance(entries, dict) else {}
+        self.readable = isinstance(entries, dict)
+        self.used: dict[str, dict] = {}
+        self._keys: dict[str, str | None] = {}
+
+    def key(self, client: Client) -> str | None:
+        """What the entry of `client` must match; None when a file cannot be read (the render says why)."""
+        if client.id not in self._keys:
+            self._keys[client.id] = self._key(client)
+        return self._keys[client.id]
+
+    def _key(self, client: Client) -> str | None:
+        import hashlib
+
+        from .clients import export_files
+        digest = hashlib.sha256(_code_digest().encode())
+        digest.update(repr(client.year).encode())
+        try:
+            for path in sorted(str(p) for p in export_files(list(client.exports)).values()):
+                digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+                digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+    def get(self, client: Client) -> tuple[set[str], set[str]] | None:
+        key = self.key(client)
+        entry = self.entries.get(client.id)
+        if key is None or not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        try:
+            read = {str(v) for v in entry["post_ids"]}, {str(v) for v in entry["accounts"]}
+        except (KeyError, TypeError):
+            return None
+        self.used[client.id] = entry
+        return read
+
+    def put(self, client: Client, read: tuple[set[str], set[str]]) -> None:
+        key = self.key(client)
+        if key is not None:
+            ids, accounts = read
+            self.used[client.id] = {"key": key, "post_ids": sorted(ids), "accounts": sorted(accounts)}
+
+    def save(self) -> None:
+        """Write the entries used by this render (those of clients not read are dropped)."""
+        if self.readable and self.used == self.entries:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_json_atomically(self.path, self.used)
+        except OSError:
+            pass
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """SHA-256 of the workbook's Python source (helpers/), which decides how exports are read."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _names_match(a: str, b: str) -> bool:

@@ -35,9 +35,9 @@ from .i18n import Message, Translator
 from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
-from .render import (WORK_PREFIX, Interrupted, RenderResult, Renderer, Task, accounts_of_others,
-                     check_client_id, check_output_folder, check_parameters, client_identity, foreign_identities,
-                     record_failure, skip_slow_optional_imports)
+from .render import (IDENTITY_CACHE, WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
+                     accounts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
+                     foreign_identities, record_failure, skip_slow_optional_imports)
 
 
 #: Workers' scratch folders (kernel sockets and logs) under the system's temporary folder.
@@ -395,7 +395,9 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 identities = {}
                 if len(everyone) > 1:
                     progress.message(progress.tr.t("cli.progress.reading", count=len(everyone)))
-                    identities = {cid: client_identity(c) for cid, c in everyone.items()}
+                    cache = IdentityCache(out_dir / IDENTITY_CACHE)
+                    identities = {cid: client_identity(c, cache) for cid, c in everyone.items()}
+                    cache.save()
                 foreign = foreign_identities(identities, batch)
                 refused = accounts_of_others(identities, batch)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes

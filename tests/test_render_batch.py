@@ -285,6 +285,31 @@ def test_a_client_rendered_alone_may_not_hold_the_posts_of_a_client_not_rendered
     assert not (alone["out"] / "leaky" / "report.html").exists()
 
 
+def test_the_roster_post_ids_are_kept_for_the_next_render_and_still_catch_a_leak(batch, alone, tmp_path):
+    """The batch keeps every roster client's post ids and account names under its reports folder (not listed
+    in the index), for the next render; rendering the leaky client alone where they are kept takes the good
+    client's ids from there and still refuses the report that holds one of them."""
+    from helpers.render import IDENTITY_CACHE
+
+    kept = json.loads((batch["out"] / IDENTITY_CACHE).read_text(encoding="utf-8"))
+    assert set(kept) == {"good", "brand", "xss", "leaky"}
+    assert batch["planted_id"] in kept["good"]["post_ids"] and kept["leaky"]["accounts"] == ["Leaky Page"]
+    assert "_cache" not in (batch["out"] / "index.html").read_text(encoding="utf-8")
+    # the render of `alone` read the roster afresh into its own folder, and kept what it read there too
+    assert json.loads((alone["out"] / IDENTITY_CACHE).read_text(encoding="utf-8")) == kept
+
+    out = tmp_path / "reports"
+    (out / IDENTITY_CACHE).parent.mkdir(parents=True)
+    (out / IDENTITY_CACHE).write_text(json.dumps(kept), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(batch["roster"]),
+                           "--client", "leaky", "--out", str(out), "--jobs", "1"], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, timeout=600)
+    assert done.returncode == 1, done.stderr
+    error = (out / "_failed" / "leaky" / "error.txt").read_text(encoding="utf-8")
+    assert f"another client's post id {batch['planted_id']}" in error
+    assert json.loads((out / IDENTITY_CACHE).read_text(encoding="utf-8")) == kept  # kept as it was
+
+
 def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():
     from helpers.i18n import Translator
     from helpers.render import RenderResult

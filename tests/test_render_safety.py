@@ -158,6 +158,54 @@ def test_a_client_whose_exports_hold_another_clients_account_is_refused():
     assert set(accounts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
 
 
+def test_the_identity_cache_reads_each_clients_exports_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
+    """`render --client X` needs every roster client's post ids: read once, they are kept under the reports folder
+    and taken from there while the files are the same, by content (a file rewritten with the same size and time
+    is read again), so one client rendered again does not import the whole roster."""
+    import os
+    import shutil
+
+    from helpers import render
+    from helpers.render import IDENTITY_CACHE, IdentityCache, client_identity
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
+        shutil.copy2(path, exports / path.name)
+    acme = client(exports=(f"{exports}/*.csv",))
+    cache_file = tmp_path / "reports" / IDENTITY_CACHE
+    reads = []
+    real_read = render._posts_identity
+    monkeypatch.setattr(render, "_posts_identity", lambda c: reads.append(c.id) or real_read(c))
+
+    cache = IdentityCache(cache_file)
+    first = client_identity(acme, cache)
+    cache.save()
+    assert reads == ["acme"] and len(first.post_ids) > 100 and "Kopi Senja" in first.accounts
+    again = client_identity(acme, IdentityCache(cache_file))
+    assert reads == ["acme"] and again == first  # taken from the cache, not read again
+
+    # one digit of one post id changed: same size, same modification time, other contents
+    target = next(p for p in sorted(exports.glob("*.csv")) if sorted(first.post_ids)[0] in p.read_text("utf-8-sig"))
+    old_id = sorted(first.post_ids)[0]
+    new_id = old_id[:-1] + ("1" if old_id[-1] != "1" else "2")
+    stat = target.stat()
+    target.write_bytes(target.read_bytes().replace(old_id.encode(), new_id.encode()))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert target.stat().st_size == stat.st_size
+    changed = client_identity(acme, IdentityCache(cache_file))
+    assert reads == ["acme", "acme"] and new_id in changed.post_ids and old_id not in changed.post_ids
+
+    # a cache that is no JSON is ignored, and exports that do not load are not kept
+    cache_file.write_text("{not json", encoding="utf-8")
+    assert client_identity(acme, IdentityCache(cache_file)) == changed and reads == ["acme"] * 3
+    broken = client(id="broken", exports=(str(DEMO_DIR / "kopi-senja"),))  # a folder, not files: does not load
+    cache = IdentityCache(cache_file)
+    assert client_identity(broken, cache).post_ids == frozenset()
+    cache.save()
+    assert "broken" not in json.loads(cache_file.read_text(encoding="utf-8"))
+
+
 def test_html_with_a_path_of_this_machine_or_code_is_refused():
     me = client()
     base = PAGE.replace('<script src="https://cdn.example/require.js"></script>', "")
