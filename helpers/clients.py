@@ -236,8 +236,8 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
 def same_business(name, other) -> bool:
     """Whether two roster entries are one business rendered twice (in two languages, say): the same display
     name, case and spacing aside. Such entries may read the same exports and share posts; others may not."""
-    fold = (lambda value: " ".join(value.split()).casefold() if isinstance(value, str) else value)
-    return fold(name) is not None and fold(name) == fold(other)
+    fold = (lambda value: " ".join(value.split()).casefold() if isinstance(value, str) else None)
+    return bool(fold(name)) and fold(name) == fold(other)
 
 
 def export_files(patterns) -> dict[tuple[int, int], Path]:

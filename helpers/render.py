@@ -315,16 +315,20 @@ def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str,
     of an account named like another client of the roster (its name or brand), each with the reason its render
     is refused: the exports pattern most likely reaches into the other client's files, and the leak check cannot
     see it (an account in a client's own exports counts as its own). A name matches as whole words either way
-    round: the page "Harbour Books Ltd" is client "Harbour Books"'s. Clients whose names match so (one business
-    rendered twice, "Kopi Senja" and "Kopi Senja (Bahasa Indonesia)") are one business, not others."""
+    round: the page "Harbour Books Ltd" is client "Harbour Books"'s. An account named like the client itself is
+    its own, even where another client's name is a part of it (the page "Harbour Books" of client "Harbour
+    Books", beside a client "Books"). Entries of one business (clients.same_business: the same display name,
+    one business rendered twice) are not others, as everywhere else."""
     refused = {}
     for cid, own in identities.items():
         if batch is not None and cid not in batch:
             continue
+        mine = [a for a in own.accounts if any(_names_match(a, name) for name in own.who)]
         for other, theirs in identities.items():
-            if other == cid or any(_names_match(a, b) for a in own.who for b in theirs.who):
+            if other == cid or same_business(own.name, theirs.name):
                 continue
-            found = sorted(a for a in own.accounts if any(_names_match(a, name) for name in theirs.who))
+            found = sorted(a for a in own.accounts
+                           if a not in mine and any(_names_match(a, name) for name in theirs.who))
             if found:
                 refused[cid] = Message("cli.problem.refused", account=found[0], other=other)
                 break
@@ -366,7 +370,7 @@ def find_leaks(document: str, foreign: Foreign, text: str | None = None) -> list
     for post_id in sorted(foreign.post_ids):
         if post_id in tokens or (not re.fullmatch(r"[\w-]+", post_id) and post_id in text):
             problems.append(Message("cli.problem.foreign_post_id", post_id=post_id, context=_around(text, post_id),
-                                    remedy=remedy))
+                                    remedy=Message("cli.problem.post_id_remedy")))
     for name in sorted(foreign.names):
         found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.I)
         if found:

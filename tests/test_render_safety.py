@@ -140,22 +140,40 @@ def test_clients_outside_the_batch_give_their_posts_not_their_names():
 
 
 def test_a_client_whose_exports_hold_another_clients_account_is_refused():
-    """A glob reaching into another client's folder: the account is 'its own', so the leak check cannot see it."""
+    """A glob reaching into another client's folder: the account is 'its own', so the leak check cannot see it.
+    One business is one display name (clients.same_business), as for shared files and shared posts."""
+    def who(name, *accounts):
+        return Identity(who=frozenset({name}), accounts=frozenset(accounts), name=name)
+
     identities = {
-        "mixed": Identity(who=frozenset({"Mixed Bag"}), accounts=frozenset({"Kopi Senja", "Harbour Books"})),
-        "harbour-books": Identity(who=frozenset({"Harbour Books"}), accounts=frozenset({"Harbour Books"})),
-        "acme-en": Identity(who=frozenset({"Acme"}), accounts=frozenset({"Acme Page"})),
-        "acme-id": Identity(who=frozenset({"ACME"}), accounts=frozenset({"Acme Page"})),  # one business twice
-        "alpha": Identity(who=frozenset({"Alpha Trading"}), accounts=frozenset({"Kopi Senja"})),  # no client so named
-        "books-ltd": Identity(who=frozenset({"Stationers"}), accounts=frozenset({"Harbour Books Ltd"})),  # whole words
-        "kopi-id": Identity(who=frozenset({"Kopi Senja (Bahasa Indonesia)"}), accounts=frozenset({"Kopi Senja"})),
-        "kopi": Identity(who=frozenset({"Kopi Senja"}), accounts=frozenset({"Kopi Senja"})),
+        "mixed": who("Mixed Bag", "Kopi Senja", "Harbour Books"),
+        "harbour-books": who("Harbour Books", "Harbour Books"),
+        "acme-en": who("Acme", "Acme Page"),
+        "acme-id": who("ACME", "Acme Page"),  # one business twice: the same name, case aside
+        "alpha": who("Alpha Trading", "Kopi Senja"),  # holds the account of client "kopi"
+        "books-ltd": who("Stationers", "Harbour Books Ltd"),  # whole words
+        "books": who("Books", "Books"),  # a name inside another client's account: that account is theirs
+        "kopi-id": who("Kopi Senja (Bahasa Indonesia)", "Kopi Senja"),  # its own name holds the account
+        "kopi": who("Kopi Senja", "Kopi Senja"),
     }
     refused = accounts_of_others(identities)
-    assert set(refused) == {"mixed", "books-ltd", "alpha"}  # alpha holds the account of client "kopi" now
+    assert set(refused) == {"mixed", "books-ltd", "alpha"}
     assert "account 'Harbour Books', which is the name of client 'harbour-books' of the roster" in refused["mixed"]
+    assert "the same `name`" in Translator("en").message(refused["alpha"])
     # rendering 'mixed' alone (--client mixed), the roster's other clients still count
     assert set(accounts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
+    # a brand shared by two display names does not make them one business
+    shared_brand = {"a": Identity(who=frozenset({"Shop A", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop A"),
+                    "b": Identity(who=frozenset({"Shop B", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop B")}
+    assert set(accounts_of_others(shared_brand)) == {"b"}
+
+
+def test_one_business_is_one_display_name_and_never_two_blank_ones():
+    from helpers.clients import same_business
+
+    assert same_business("Kopi  Senja", "kopi senja")
+    assert not same_business("Kopi Senja", "Kopi Senja (Bahasa Indonesia)")
+    assert not same_business("", "") and not same_business(None, None)
 
 
 def test_the_identity_cache_reads_each_clients_exports_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
