@@ -23,7 +23,7 @@ from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (Loaded, covered_days, covered_days_count, export_periods, file_labels, load_client,
-                      merged_days, rows_used, several_accounts)
+                      merged_days, names_its_period, partly_covered, rows_used, several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -246,6 +246,7 @@ class Report:
     # each platform's export periods (_export_periods_by_file), computed once: the coverage notes, the summary
     # and the lens tables ask for them dozens of times
     _periods: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _partial: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each platform's broadcast count (compare.with_broadcast), from the posts as given: analyse computes
@@ -317,13 +318,16 @@ class Report:
 
     def partly_covered_period(self) -> dict[str, list[tuple]]:
         """{platform: runs of days} of the platforms, with posts in the period or quiet in it, whose post exports
-        cover only some of the period's days (_export_spans), and those days: the summary opens with them
-        (_finding_coverage), the broadcast lens says them beside its totals, and the index of reports marks
-        the report. A platform whose exports do not say what they cover, or cover none of the period, is not
-        one."""
-        first, last = self.period_start.date(), self.period_end.date()
-        runs = {p: self._export_spans(p, first, last) for p in sorted(set(self.platforms) | set(self.quiet_platforms()))}
-        return {p: spans for p, spans in runs.items() if spans and spans != [(first, last)]}
+        cover only some of the period's days (sources.partly_covered, the explorer's judgement too), and those
+        days: the summary opens with them (_finding_coverage), the broadcast lens says them beside its totals,
+        and the index of reports marks the report. A platform whose exports do not say what they cover, or cover
+        none of the period, is not one. Judged once per report."""
+        if self._partial is None:
+            platforms = sorted(set(self.platforms) | set(self.quiet_platforms()))
+            found = partly_covered(self.imported.posts, self.period_start.date(), self.period_end.date(),
+                                   platforms=platforms, spans_of=self._export_periods_by_file)
+            self._partial = {platform: runs for platform, (_, runs) in found.items()}
+        return self._partial
 
     def quiet_platforms(self) -> list[str]:
         """The platforms whose post exports cover days of the period and hold no post published in them: the
@@ -1331,15 +1335,10 @@ class Report:
         return covered_days(self.imported.posts, first, last, spans=spans)[0] if spans else None
 
     def spans_from_posts(self, platform: str) -> bool:
-        """Whether some of the platform's post exports name no period (a YouTube Studio table, LinkedIn's
-        workbook): the days they cover are then known only from their first to their last post
-        (sources.export_periods), and days beyond may have had no posts rather than no export."""
-        from pathlib import Path
-
-        from .importers.yearless_dates import dates_in_name
-
-        return any(len(dates_in_name(Path(file), first_year=periods.FIRST_YEAR)) < 2
-                   for file in self._export_periods_by_file(platform) if file)
+        """Whether some of the platform's post exports name no period (sources.names_its_period: a YouTube
+        Studio table, LinkedIn's workbook): the days they cover are then known only from their first to their
+        last post, and days beyond may have had no posts rather than no export."""
+        return any(not names_its_period(file) for file in self._export_periods_by_file(platform) if file)
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers (sources.export_periods)."""

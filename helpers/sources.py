@@ -333,8 +333,8 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
             theirs = days[files == file]
             spans[file] = (theirs.min().date(), theirs.max().date())
     for file in list(spans):
-        named = dates_in_name(Path(file), first_year=periods.FIRST_YEAR) if file else []
-        if len(named) >= 2:
+        if names_its_period(file):
+            named = dates_in_name(Path(file), first_year=periods.FIRST_YEAR)
             day_after = (family[file] == "x_tweet_activity") if file in family else named_to_day_after(Path(file))
             day = dt.timedelta(days=1)
             start, end = min(named), max(named) - day if day_after else max(named)
@@ -397,15 +397,20 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
 PARTLY_COVERED = "partly_covered"
 
 
-def partly_covered(posts: pd.DataFrame, first, last) -> dict[str, tuple[tuple, list]]:
-    """{platform: ((first, last), runs)} for each platform of `posts` whose exports cover some but not all of
-    the days from `first` to `last` (dates; None: open, then the platform's exports' own first or last day),
-    with the runs of those days they cover (covered_days, the report's judgement): totals over such a period
-    count the days covered only. A platform whose exports cover none of the days is not listed: it has no
-    figure there to misread."""
+def partly_covered(posts: pd.DataFrame, first, last, *, reports=(), platforms=None,
+                   spans_of=None) -> dict[str, tuple[tuple, list]]:
+    """{platform: ((first, last), runs)} for each platform (of `platforms`, default those of `posts`) whose
+    post exports cover some but not all of the days from `first` to `last` (dates; None: open, then the
+    platform's exports' own first or last day), with the runs of those days they cover (covered_days): totals
+    over such a period count the days covered only. A platform whose exports cover none of the days, or do not
+    say what they cover, is not listed: it has no figure there to misread. The one judgement for the explorer
+    (select_posts, period_change) and the client report (summary, lenses, index). `reports`: the files'
+    FileReports (export_periods); `spans_of(platform)`: export_periods' result, when the caller keeps it."""
     partial = {}
-    for platform in sorted(posts["platform"].dropna().astype(str).unique()):
-        spans = export_periods(posts, platform=platform)
+    if platforms is None:
+        platforms = sorted(posts["platform"].dropna().astype(str).unique())
+    for platform in platforms:
+        spans = spans_of(platform) if spans_of else export_periods(posts, reports, platform=platform)
         if not spans:
             continue
         low = first or min(start for start, _ in spans.values())
@@ -414,6 +419,16 @@ def partly_covered(posts: pd.DataFrame, first, last) -> dict[str, tuple[tuple, l
         if runs and runs != [(low, high)]:
             partial[platform] = ((low, high), runs)
     return partial
+
+
+def names_its_period(file) -> bool:
+    """Whether an export's file name gives the days it covers (Business Suite, X, TikTok: two dates), so that
+    export_periods takes them from there; else (a YouTube Studio table, LinkedIn's workbook, a table built by
+    hand) only its first and last posts tell, and days beyond may have had no posts rather than no export."""
+    from . import periods
+    from .importers.yearless_dates import dates_in_name
+
+    return bool(file) and len(dates_in_name(Path(file), first_year=periods.FIRST_YEAR)) >= 2
 
 
 def partly_covered_values(platform: str, asked: tuple, runs: list) -> dict:
