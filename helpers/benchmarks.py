@@ -45,7 +45,7 @@ def load_benchmarks(path=BENCHMARKS_FILE) -> pd.DataFrame:
 
 
 def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries",
-                            table: pd.DataFrame | None = None) -> pd.DataFrame:
+                            table: pd.DataFrame | None = None, carried: dict | None = None) -> pd.DataFrame:
     """Each platform's benchmark rows for the industry, with the client's figure of the same definition.
 
     The client's figure is the same statistic (median or mean) of the same per-post rate, over the posts
@@ -59,6 +59,8 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     the same statistic of those: the other end of what the source may have counted. 'log reach sd' is the
     standard deviation of log reach over the posts whose rate enters the figure (NaN with fewer than 2
     reporting reach): what makes a mean of rates per follower uncertain beyond its interval (UNEVEN_REACH_SD).
+    `carried`: the interaction components each source file carries (ImportResult.interaction_components),
+    which decide, for the whole file and not only the posts given, whether a blank component is unknown.
     """
     table = load_benchmarks() if table is None else table
     industries = {industry, "all industries"}
@@ -66,7 +68,7 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     for platform, group in posts.groupby("platform"):
         mine = table[(table["platform"] == platform) & table["industry"].isin(industries)]
         for _, bench in mine.iterrows():
-            numerator, same_components = _numerator(group, bench["components"])
+            numerator, same_components = _numerator(group, bench["components"], carried)
             denominator = group[DENOMINATOR_COLUMN[bench["denominator"]]]
             values = ratio(numerator, denominator).dropna()
             client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
@@ -121,12 +123,13 @@ def _interval(values: pd.Series, statistic: str) -> dict:
     return median_interval(values) if statistic == "median" else mean_interval(values, lower=0.0)  # rates ≥ 0
 
 
-def _numerator(posts: pd.DataFrame, components: str) -> tuple[pd.Series, bool]:
+def _numerator(posts: pd.DataFrame, components: str, carried: dict | None = None) -> tuple[pd.Series, bool]:
     """The client's interactions counted with the benchmark's components when the source names them
     (True), else the posts' interactions (False: the source's components may differ). Either way a post
-    whose export carries a counted component but leaves it blank has none (metrics.interactions)."""
+    whose export carries a counted component but leaves it blank has none (metrics.interactions: what a
+    file carries is judged on the whole file, `carried`, as for the headline interactions)."""
     words = [w.strip() for w in str(components).split("+")]
     columns = [COMPONENT_COLUMNS.get(w) for w in words]
     if len(words) > 1 and all(columns):
-        return interactions(posts, components=tuple(dict.fromkeys(columns))).astype("Float64"), True
+        return interactions(posts, carried, components=tuple(dict.fromkeys(columns))).astype("Float64"), True
     return interactions_of(posts).astype("Float64"), False

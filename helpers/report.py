@@ -2419,7 +2419,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
                      + file_warnings(loaded.sources.paid_reports)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
                     + [("paid", r) for r in loaded.sources.paid_reports]),
-        **analyse(posts, previous, int(top_n), benchmark_industry),
+        **analyse(posts, previous, int(top_n), benchmark_industry, imported.interaction_components()),
     )
     if draw_ahead:
         report.draw_figures_ahead()
@@ -2440,8 +2440,10 @@ def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str,
 
 
 def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
-            benchmark_industry: str = "all industries") -> dict:
-    """Every comparison of the report on posts with per-post metrics (see metrics.post_metrics).
+            benchmark_industry: str = "all industries", carried: dict | None = None) -> dict:
+    """Every comparison of the report on posts with per-post metrics (see metrics.post_metrics). `carried`:
+    the interaction components each source file carries (ImportResult.interaction_components), for the
+    benchmarks' own counts of interactions.
 
     Vectorised throughout; the costly steps are bounded (Theil–Sen samples, order-statistic intervals for
     large groups), so this runs on one post and on a million.
@@ -2454,7 +2456,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),
         "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
-        "benchmarks": compare_with_benchmarks(posts, benchmark_industry),
+        "benchmarks": compare_with_benchmarks(posts, benchmark_industry, carried=carried),
         "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
     }
     changes, ranks = [], []

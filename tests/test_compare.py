@@ -310,3 +310,29 @@ def test_a_higher_median_beaten_in_most_pairs_is_no_leader():
     result = compare.compare_groups(posts, "format", "reach")
     assert result["medians"]["format"].iloc[0] == "reel" and result["pairs"]["p_holm"].iloc[0] < 0.05
     assert compare.clear_leader(result) is None
+
+
+def test_a_benchmark_naming_its_components_judges_what_a_file_carries_on_the_whole_file():
+    """Instagram, Socialinsider's likes + comments per follower (a mean). The file carries comments (posts
+    outside the period report them), and both of the period's posts leave their comments blank: their counts
+    are unknown, so there is no figure, not one of likes alone. Judged on the period's posts only, comments
+    would seem not carried and the figure would be (40 + 30) / 2 / 1000 = 0.035, a count short of comments."""
+    from helpers.benchmarks import compare_with_benchmarks, load_benchmarks
+
+    na = pd.NA
+    table = load_benchmarks()
+    table = table[(table["platform"] == "instagram") & (table["components"] == "likes + comments")]
+    assert len(table) == 1 and table["denominator"].iloc[0] == "followers"
+    rows = [dict(platform="instagram", reach=500, impressions=600, reactions=40, comments=na, shares=na, saves=na,
+                 followers=1000),
+            dict(platform="instagram", reach=500, impressions=600, reactions=30, comments=na, shares=na, saves=na,
+                 followers=1000)]
+    posts = posts_table(rows)
+    posts["source_file"] = "ig.csv"
+    carried = {"ig.csv": ("reactions", "comments")}  # the whole file reports comments for other posts
+    got = compare_with_benchmarks(posts, table=table, carried=carried)
+    assert got["client"].isna().all() and got["posts"].tolist() == [0]
+    assert got["reason"].tolist() == ["no_interactions"]
+    # a file that carries no comments at all: likes alone are the count, (40 + 30) / 2 / 1000
+    alone = compare_with_benchmarks(posts, table=table, carried={"ig.csv": ("reactions",)})
+    assert alone["client"].tolist() == pytest.approx([0.035]) and alone["posts"].tolist() == [2]
