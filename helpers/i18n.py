@@ -315,10 +315,20 @@ class Translator:
         shown = estimate_decimals(value, decimals, 2 if percent else 0)
         return self.percent(value, shown) if percent else self.number(value, shown)
 
+    def estimates(self, value, low, high, decimals: int = 2, percent: bool = False) -> tuple[str, str, str]:
+        """A point estimate and the bounds of its 95% interval, each shown by estimate, except the estimate of
+        an interval that holds 0 (within chance): `decimals` alone, so that +0.00001 pp between -0.02 and
+        0.03 reads 0.00, not a precision it does not have; beyond chance, its sign must show, and it does
+        (it is at least as far from 0 as the nearer bound)."""
+        holds_zero = not (is_missing(low) or is_missing(high)) and float(low) <= 0 <= float(high)
+        shown = self.percent(value, decimals) if percent else self.number(value, decimals)
+        return (shown if holds_zero else self.estimate(value, decimals, percent),
+                self.estimate(low, decimals, percent), self.estimate(high, decimals, percent))
+
     def interval(self, value, low, high, decimals: int = 2, percent: bool = False) -> str:
-        """An estimate and its 95% interval, "0.74 (0.68 to 0.80)", each shown by estimate."""
-        return self.t("common.interval", value=self.estimate(value, decimals, percent),
-                      low=self.estimate(low, decimals, percent), high=self.estimate(high, decimals, percent))
+        """An estimate and its 95% interval, "0.74 (0.68 to 0.80)", as estimates shows them."""
+        value, low, high = self.estimates(value, low, high, decimals, percent)
+        return self.t("common.interval", value=value, low=low, high=high)
 
     def times(self, value) -> str:
         """A multiple such as 2.7 (times): one decimal below 10, whole numbers above."""

@@ -414,13 +414,13 @@ class Report:
         low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
         bounded = pd.notna(low) and pd.notna(high)
         digits = relative_digits(row["relative_change"], *((low, high) if bounded else ()))
-        change = tr.signed(tr.estimate(row["relative_change"], digits, percent=True))
+        change, low_text, high_text = tr.estimates(row["relative_change"], low, high, digits, percent=True)
+        change = tr.signed(change)
         if not bounded:
             return change
         if np.isinf(high):  # the previous rate is 0 in many resamples: no upper bound
-            return tr.t("change.relative_open", change=change, low=tr.estimate(low, digits, percent=True))
-        return tr.t("change.relative_interval", change=change, low=tr.estimate(low, digits, percent=True),
-                    high=tr.estimate(high, digits, percent=True))
+            return tr.t("change.relative_open", change=change, low=low_text)
+        return tr.t("change.relative_interval", change=change, low=low_text, high=high_text)
 
     def _upper_bound(self, high) -> str:
         """A rate's upper 95% bound, or 'no upper bound' when it has none (+inf: most resamples drew one
@@ -431,11 +431,12 @@ class Report:
         """A difference of two rates in percentage points, with its 95% interval when there is one; each with
         two decimals, or the digits that keep one that is not 0 from reading as 0 (Translator.estimate)."""
         tr = self.tr
-        points = tr.signed(tr.estimate(difference * 100, 2))
-        if pd.isna(low) or pd.isna(high):
-            return tr.t("change.points", points=points)
-        return tr.t("change.points_interval", points=points, low=tr.estimate(low * 100, 2),
-                    high=tr.estimate(high * 100, 2))
+        bounded = not (pd.isna(low) or pd.isna(high))
+        points, low_text, high_text = tr.estimates(difference * 100, low * 100 if bounded else None,
+                                                   high * 100 if bounded else None, 2)
+        if not bounded:
+            return tr.t("change.points", points=tr.signed(points))
+        return tr.t("change.points_interval", points=tr.signed(points), low=low_text, high=high_text)
 
     # ----------------------------------------------------------------------------------------- summary
     def findings(self) -> list[Finding]:
@@ -582,8 +583,8 @@ class Report:
             **self.words(platform),
             notes=notes, multiplier=self.tr.times(multiplier),
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
-            slope=self.tr.estimate(fit["slope"]), low=self.tr.estimate(fit["ci_low"]),
-            high=self.tr.estimate(fit["ci_high"])), {"slope": fit["slope"], "multiplier": multiplier})
+            **dict(zip(("slope", "low", "high"), self.tr.estimates(fit["slope"], fit["ci_low"], fit["ci_high"])))),
+            {"slope": fit["slope"], "multiplier": multiplier})
 
     def _tied_values(self, platform: str) -> dict:
         """The placeholders of a degenerate elasticity's texts (compare.elasticity's 'tied'): how many of the
@@ -1528,8 +1529,9 @@ class Report:
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
             return agreement_not_computed(tr, platform, row["n"], self.posts[self.posts["platform"] == platform],
                                           self.ranked_by(platform))
-        values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=tr.estimate(row["rho"]),
-                      low=tr.estimate(row["ci_low"]), high=tr.estimate(row["ci_high"]), n=tr.number(row["n"]))
+        rho, low, high = tr.estimates(row["rho"], row["ci_low"], row["ci_high"])
+        values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=rho, low=low, high=high,
+                      n=tr.number(row["n"]))
         if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval
             key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
                    else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")

@@ -514,6 +514,10 @@ def test_an_estimate_that_is_not_zero_never_reads_as_zero(language):
     assert tr.interval(0.03, -0.0001, 0.05) == tr.t("common.interval", value=f"0{point}03",
                                                     low=f"-0{point}0001", high=f"0{point}05")
     assert tr.estimate(float("nan")) == tr.t("common.na")
+    # an estimate within chance shows `decimals` alone; beyond chance, the digit that keeps it from reading 0
+    assert tr.estimates(0.00001, -0.02, 0.03) == (f"0{point}00", f"-0{point}02", f"0{point}03")
+    assert tr.estimates(0.004, 0.001, 0.008) == (f"0{point}004", f"0{point}001", f"0{point}01")
+    assert tr.estimates(0.00001, None, None)[0] == f"0{point}00001"  # no interval: as estimate
 
 
 # ------------------------------------------------------------------------------------------- errors

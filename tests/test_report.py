@@ -991,10 +991,10 @@ def test_a_best_post_tied_for_first_is_not_called_also_first(report, language, e
 
 @pytest.mark.parametrize("language, beyond, within, small, relative", [
     ("en", "+0.05 pp (95% CI 0.004 to 0.08), beyond chance", "+0.03 pp (95% CI -0.0001 to 0.05), within chance",
-     "+0.002 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
+     "0.00 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
     ("id", "+0,05 poin persentase (IK 95% 0,004 hingga 0,08), yang berbeda secara bermakna dari nol",
      "+0,03 poin persentase (IK 95% -0,0001 hingga 0,05), yang tidak berbeda secara bermakna dari nol",
-     "+0,002 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,2% (IK 95% 0,004% hingga 90,0%)")])
+     "0,00 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,2% (IK 95% 0,004% hingga 90,0%)")])
 def test_an_intervals_bounds_show_whether_it_holds_zero(report, language, beyond, within, small, relative):
     """Two intervals that printed alike, "0.00 to 0.08" beyond chance and "0.00 to 0.05" within: UCI's virality
     rate (lower bound +0.0045 pp) and rOpenSci's (-0.0001 pp). Each bound now shows its sign and size."""
@@ -1009,7 +1009,8 @@ def test_an_intervals_bounds_show_whether_it_holds_zero(report, language, beyond
 
     assert change("virality_rate", {"change": 0.0005, "ci_low": 0.0000449, "ci_high": 0.0008}) == beyond
     assert change("virality_rate", {"change": 0.0003, "ci_low": -0.000001, "ci_high": 0.0005}) == within
-    # a change that rounds to 0.00 pp and is not 0 keeps its digit too
+    # a change within chance shows two decimals: +0.002 pp between -0.01 and 0.02 is 0.00, not a precision it
+    # does not have (beyond chance, an estimate that rounds to 0 keeps its digit, as the lower bound above)
     assert shown._fmt_change("virality_rate", {"change": 0.00002, "ci_low": -0.0001, "ci_high": 0.0002}) == small
     row = {"change": 1.0, "relative_change": 0.382, "relative_ci_low": 0.00004, "relative_ci_high": 0.9}
     assert shown._fmt_change("conversation_rate", row) == relative
