@@ -336,3 +336,15 @@ def test_the_demo_instagram_export_tells_its_clock_and_the_demo_facebook_export_
     assert not [w for r in kopi.reports for w in r.warnings if "Publish time" in str(w)]
     harbour = import_exports(sorted((DEMO_DIR / "harbour-books").glob("*.csv")), timezone="Europe/London")
     assert len(unchecked(harbour)) == 1
+
+
+def test_a_clock_is_named_by_a_zone_its_readers_know():
+    """Written at UTC+7 (no daylight saving) and read as UTC: every zone of that offset fits alike; the one named
+    is Asia/Jakarta (the workbook's readers' own), not the first in alphabetical order, Antarctica/Davis. An
+    offset no preferred zone keeps (UTC+6:30) is named by a city of a continent, not by Indian/Cocos."""
+    walls = _walls("2025-03-18 09:48", "2025-03-19 01:03", "2025-03-20 08:30", "2025-03-21 12:00")
+    truth = _truth("2025-03-18 02:47:28", "2025-03-18 18:03:29", "2025-03-20 01:27:00", "2025-03-21 05:00:00")
+    fit = written_zone(walls, truth, "UTC")
+    assert (fit.zone, fit.fits, fit.offsets) == ("Asia/Jakarta", 4, ("UTC+7",))
+    yangon = _truth("2025-03-18 03:17:28", "2025-03-18 18:33:29", "2025-03-20 01:57:00", "2025-03-21 05:30:00")
+    assert written_zone(walls, yangon, "UTC").zone in {"Asia/Yangon", "Asia/Rangoon"}  # Rangoon: its old name

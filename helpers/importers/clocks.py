@@ -30,9 +30,17 @@ REACH = (pd.Timedelta(hours=-12) - BEFORE, pd.Timedelta(hours=14) + AFTER)
 #: hours ahead fits none).
 MIN_SHARE = 0.8
 #: Zones preferred, in order, among those that fit equally (every zone that keeps the same offsets on the
-#: posts' days reads them alike): Meta's own Pacific time first, then widely used ones.
+#: posts' days reads them alike): Meta's own Pacific time first, then widely used ones, Indonesia's three
+#: among them, so that a file written at UTC+7 is said to be at Asia/Jakarta's clock, not Antarctica/Davis'.
 PREFERRED = ("America/Los_Angeles", "America/Phoenix", "America/Denver", "America/Chicago", "America/New_York",
-             "UTC", "Europe/London")
+             "UTC", "Europe/London", "Europe/Paris", "Europe/Athens", "Europe/Moscow", "Asia/Dubai",
+             "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura",
+             "Asia/Singapore", "Asia/Manila", "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland",
+             "America/Sao_Paulo", "America/Mexico_City", "Africa/Lagos", "Africa/Johannesburg", "Africa/Nairobi")
+#: Zone names after the preferred ones: a city of a continent before a station, a fixed offset or an alias
+#: (Antarctica/…, Etc/GMT-7, an old name kept for compatibility such as Indian/Christmas for UTC+7).
+_LATER_PREFIXES = ("Antarctica/", "Etc/", "Indian/", "Atlantic/", "Arctic/", "SystemV/", "US/", "Canada/",
+                   "Brazil/", "Chile/", "Mexico/")
 
 #: Instagram's shortcode alphabet; a media id's bits above the 23 lowest are milliseconds since its epoch.
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -132,7 +140,8 @@ def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | No
     if most < MIN_SHARE * len(walls):
         return None
     best = [zone for zone in candidates if int(fits[zone].sum()) == most]
-    zone = next((name for name in PREFERRED if name in best), best[0])
+    zone = next((name for name in PREFERRED if name in best),
+                min(best, key=lambda name: ("/" not in name or name.startswith(_LATER_PREFIXES), name)))
     return ZoneFit(zone=zone, fits=most, checked=len(walls), given_fits=given_fits,
                    offsets=_offsets(zone, walls[fits[zone]]))
 
