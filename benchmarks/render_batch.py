@@ -8,8 +8,8 @@ The naive loop is what a consultant would script: per client, the `papermill` co
 `jupyter nbconvert --to html --no-input`, one client after the other. The renderer runs the same clients
 on N workers (default: the machine's cores). Printed: both wall times and their ratio; the per-report
 time split into kernel start (waiting for a kernel), execution and export; a single report rendered on
-its own (`--client`), twice per turn: first into a new folder, when the isolation check must read every roster
-client's exports in the command's process, then again into that folder, when their post ids come from its cache;
+its own (`--client`), twice per turn: first with a new cache, when the isolation check must read every roster
+client's exports in the command's process, then again, when their post ids come from that cache;
 and the bare cost of starting a kernel the way the renderer does and importing the libraries the
 notebook uses. The single report's cost runs from the moment its kernel was asked for (the renderer starts
 it while it imports papermill) to the finished HTML, so the kernel's whole start is counted, as in the
@@ -115,13 +115,17 @@ def naive_loop(roster: Path, out: Path) -> tuple[float, list[tuple[float, float]
     return time.perf_counter() - started, per_client
 
 
-def renderer(roster: Path, out: Path, jobs: int | None, only: str | None = None) -> tuple[float, list[dict]]:
+def renderer(roster: Path, out: Path, jobs: int | None, only: str | None = None,
+             cache: Path | None = None) -> tuple[float, list[dict]]:
+    """`python -m helpers render`, its cache of the roster's post ids in `cache` (default: a new one beside
+    `out`, so nothing is read from an earlier render)."""
     command = [sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--out", str(out)]
     if jobs:
         command += ["--jobs", str(jobs)]
     if only:
         command += ["--client", only]
-    wall = run(command)
+    cache = cache or out.with_name(f"{out.name}-cache")
+    wall = run(command, env={**os.environ, "WORKBOOK_CACHE_DIR": str(cache)})
     records = [json.loads(p.read_text()) for p in sorted(out.glob("*/render.json"))]
     failed = [r["client"] for r in records if r["status"] != "ok"]
     if failed:
@@ -229,9 +233,9 @@ def main() -> None:
               f" load average before: {os.getloadavg()[0]:.2f}\n", flush=True)
 
         # the bare cost and the single report measured in turns, so that other work on the machine weighs
-        # on both alike; the ratio is the median of the turns' ratios. Each turn renders client-01 twice into
-        # one new folder: first, when the other clients' post ids (for the isolation check) must be read from
-        # their exports, then again, when they are taken from the reports folder's cache (render.IdentityCache)
+        # on both alike; the ratio is the median of the turns' ratios. Each turn renders client-01 twice with
+        # a new cache of post ids (render.IdentityCache): first, when the other clients' post ids (for the
+        # isolation check) must be read from their exports, then again, when they are taken from that cache
         turns: dict[str, list] = {"first": [], "again": []}
         work: dict[str, list] = {"first": [], "again": []}
         with BusyClock() as clock:
@@ -240,7 +244,8 @@ def main() -> None:
                 bare = bare_kernel_cost(1, spans)[0]
                 for kind in turns:
                     out = folder / f"single-{attempt}"
-                    single_wall, single = renderer(roster, out, 1, only="client-01")
+                    single_wall, single = renderer(roster, out, 1, only="client-01",
+                                                   cache=folder / f"single-{attempt}-cache")
                     s = split(single)
                     cost = s["total"] + s["kernel_head_start"]
                     turns[kind].append((bare, cost, single_wall, s))
@@ -250,10 +255,10 @@ def main() -> None:
         bares = [t[0] for t in turns["first"]]
         print(f"bare cost, kernel start + the notebook's imports: {statistics.median(bares):.2f} s"
               f" (median of {len(bares)}: {', '.join(f'{t:.2f}' for t in bares)})", flush=True)
-        for kind, said in (("first", "first render into a folder, every roster client's exports read for the"
-                                     " isolation check"),
-                           ("again", "rendered again into that folder, the other clients' post ids taken from"
-                                     " its cache")):
+        for kind, said in (("first", "first render, every roster client's exports read for the isolation"
+                                     " check"),
+                           ("again", "rendered again, the other clients' post ids taken from the cache of the"
+                                     " first")):
             print(f"\nsingle report, `render --client client-01 --jobs 1`, {said}:", flush=True)
             bare, cost, single_wall, s = sorted(turns[kind], key=lambda t: t[1] / t[0])[len(turns[kind]) // 2]
             ratios = [cost / bare for bare, cost, _, _ in turns[kind]]

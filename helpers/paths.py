@@ -17,6 +17,19 @@ DEFAULT_ROSTER = DATA_DIR / "clients.yml"
 #: The environment variable naming another folder than data/derived/ for the tables explore.save_table writes
 #: (the test suite's root conftest.py sets it to a temporary folder). Here, so that reading it needs no pandas.
 DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"
+#: The environment variable naming another folder than the user's cache folder for what the workbook keeps to
+#: avoid reading again (cache_dir; the test suite's root conftest.py sets it to a temporary folder).
+CACHE_DIR_VARIABLE = "WORKBOOK_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The folder of what the workbook keeps on this machine to avoid reading it again (render.IdentityCache):
+    $WORKBOOK_CACHE_DIR, else reach-engagement-workbook/ in $XDG_CACHE_HOME or ~/.cache. Outside the project
+    and the reports folder, which a consultant shares with clients; removing it only costs time."""
+    if os.environ.get(CACHE_DIR_VARIABLE):
+        return Path(os.environ[CACHE_DIR_VARIABLE]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "reach-engagement-workbook"
 
 
 def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:

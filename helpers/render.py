@@ -216,34 +216,36 @@ def _posts_identity(client: Client) -> tuple[set[str], set[str]] | None:
         return None
 
 
-#: Where, under a reports folder, the post ids and account names read from each client's exports are kept
-#: (IdentityCache), so that rendering one client again does not import every other client's exports again.
-IDENTITY_CACHE = "_cache/post-identities.json"
+#: Days an entry of the IdentityCache is kept after the last render that used it.
+IDENTITY_CACHE_DAYS = 90
 
 
 class IdentityCache:
-    """The post ids and account names read from each client's exports, kept in `path` (a JSON file under the
-    reports folder: IDENTITY_CACHE) for the next render. An entry holds while its key does: the contents of
-    every file the client's `exports` reach (SHA-256, so a file rewritten with the same size and time is read
-    again), their paths, the client's `year` and the source of the workbook's code (an importer changed may read
-    other ids). The check that a report holds no other client's posts (find_leaks) needs every client's ids;
-    without this, `render --client X` imports the whole roster's exports each time, most of its work. Only the
-    entries of the clients a render looked up are written back (a client gone from the roster is dropped). A
-    cache that cannot be read or written is ignored: the exports are then read, as without one."""
+    """The post ids and account names read from clients' exports, kept for the next render in the workbook's
+    cache folder on this machine (paths.cache_dir: never under the reports folder, which is shared with clients).
+    The check that a client's exports hold no other client's posts needs every roster client's ids; without
+    this, `render --client X` imports the whole roster's exports each time, most of its work. An entry is found
+    by its key: the contents of every file the client's `exports` reach (SHA-256, so a file rewritten with the
+    same size and time is read again), their paths, the client's `year` and the workbook's source (a changed
+    importer may read other ids); a file changed, added or removed makes another key, and the exports are read
+    again. Entries unused for IDENTITY_CACHE_DAYS are dropped. A cache that cannot be read or written is
+    ignored: the exports are then read, as without one."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, path: Path | None = None):
+        from .paths import cache_dir
+
+        self.path = Path(path) if path is not None else cache_dir() / "post-identities.json"
         try:
             entries = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             entries = None
         self.entries: dict = entries if isinstance(entries, dict) else {}
-        self.readable = isinstance(entries, dict)
-        self.used: dict[str, dict] = {}
+        self.changed = not isinstance(entries, dict)
         self._keys: dict[str, str | None] = {}
+        self._today = datetime.date.today().isoformat()
 
     def key(self, client: Client) -> str | None:
-        """What the entry of `client` must match; None when a file cannot be read (the render says why)."""
+        """What finds the entry of `client`; None when a file cannot be read (the render says why)."""
         if client.id not in self._keys:
             self._keys[client.id] = self._key(client)
         return self._keys[client.id]
@@ -264,29 +266,34 @@ class IdentityCache:
 
     def get(self, client: Client) -> tuple[set[str], set[str]] | None:
         key = self.key(client)
-        entry = self.entries.get(client.id)
-        if key is None or not isinstance(entry, dict) or entry.get("key") != key:
+        entry = self.entries.get(key) if key is not None else None
+        if not isinstance(entry, dict):
             return None
         try:
             read = {str(v) for v in entry["post_ids"]}, {str(v) for v in entry["accounts"]}
         except (KeyError, TypeError):
             return None
-        self.used[client.id] = entry
+        if entry.get("used") != self._today:
+            entry["used"], self.changed = self._today, True
         return read
 
     def put(self, client: Client, read: tuple[set[str], set[str]]) -> None:
         key = self.key(client)
         if key is not None:
             ids, accounts = read
-            self.used[client.id] = {"key": key, "post_ids": sorted(ids), "accounts": sorted(accounts)}
+            self.entries[key] = {"post_ids": sorted(ids), "accounts": sorted(accounts), "used": self._today}
+            self.changed = True
 
     def save(self) -> None:
-        """Write the entries used by this render (those of clients not read are dropped)."""
-        if self.readable and self.used == self.entries:
+        """Write the entries, less those unused for IDENTITY_CACHE_DAYS, when this render changed any."""
+        if not self.changed:
             return
+        oldest = (datetime.date.today() - datetime.timedelta(days=IDENTITY_CACHE_DAYS)).isoformat()
+        kept = {key: entry for key, entry in self.entries.items()
+                if isinstance(entry, dict) and str(entry.get("used", "")) >= oldest}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_json_atomically(self.path, self.used)
+            write_json_atomically(self.path, kept)
         except OSError:
             pass
 
@@ -310,25 +317,40 @@ def _names_match(a: str, b: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a) or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b))
 
 
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
     """Clients of the `batch` (default: every client of `identities`, the whole roster) whose exports hold posts
-    of an account named like another client of the roster (its name or brand), each with the reason its render
-    is refused: the exports pattern most likely reaches into the other client's files, and the leak check cannot
-    see it (an account in a client's own exports counts as its own). A name matches as whole words either way
-    round: the page "Harbour Books Ltd" is client "Harbour Books"'s. An account named like the client itself is
-    its own, even where another client's name is a part of it (the page "Harbour Books" of client "Harbour
-    Books", beside a client "Books"). Entries of one business (clients.same_business: the same display name,
-    one business rendered twice) are not others, as everywhere else."""
+    of another client of the roster, each with the reason its render is refused before it runs; the exports
+    pattern most likely reaches into the other client's files. Two signs, the first found said:
+    - a post id the other client's exports hold too: a post is one client's, and the report would count it
+      (the leak check of the finished page sees ids only where the page prints them);
+    - an account named like the other client (its name or brand), which the leak check cannot see (an account
+      in a client's own exports counts as its own): named exactly so, unless exactly like this client too;
+      or holding the other's name as whole words ("Harbour Books Ltd" is client "Harbour Books"'s), unless it
+      is named like this client too, or the two clients' own names hold each other ("Kopi Senja Jkt" in the
+      exports of client "Kopi Senja Jakarta", beside a client "Kopi Senja", is the outlet's own page).
+    Entries of one business (clients.same_business: the same display name, rendered twice) are not others."""
     refused = {}
     for cid, own in identities.items():
         if batch is not None and cid not in batch:
             continue
-        mine = [a for a in own.accounts if any(_names_match(a, name) for name in own.who)]
+        own_exact = {_fold(n) for n in own.who}
         for other, theirs in identities.items():
             if other == cid or same_business(own.name, theirs.name):
                 continue
-            found = sorted(a for a in own.accounts
-                           if a not in mine and any(_names_match(a, name) for name in theirs.who))
+            shared = sorted(own.post_ids & theirs.post_ids)
+            if shared:
+                refused[cid] = Message("cli.problem.shared_posts", count=len(shared), post_id=shared[0], other=other)
+                break
+            related = any(_names_match(a, b) for a in own.who for b in theirs.who)
+            found = sorted(
+                a for a in own.accounts
+                if (_fold(a) in {_fold(n) for n in theirs.who} and _fold(a) not in own_exact)
+                or (not related and not any(_names_match(a, n) for n in own.who)
+                    and any(_names_match(a, n) for n in theirs.who)))
             if found:
                 refused[cid] = Message("cli.problem.refused", account=found[0], other=other)
                 break

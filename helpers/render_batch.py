@@ -35,7 +35,7 @@ from .i18n import Message, Translator
 from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
-from .render import (IDENTITY_CACHE, WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
+from .render import (WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
                      accounts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
                      foreign_identities, record_failure, skip_slow_optional_imports)
 
@@ -395,7 +395,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 identities = {}
                 if len(everyone) > 1:
                     progress.message(progress.tr.t("cli.progress.reading", count=len(everyone)))
-                    cache = IdentityCache(out_dir / IDENTITY_CACHE)
+                    cache = IdentityCache()
                     identities = {cid: client_identity(c, cache) for cid, c in everyone.items()}
                     cache.save()
                 foreign = foreign_identities(identities, batch)

@@ -137,12 +137,12 @@ clients:
         "client": "old-client", "name": "Old <Client>", "status": "ok", "attempted_at": "2026-07-02T10:00:00+00:00",
         "report": {"html": "report.html", "period_start": "2026-06-01", "period_end": "2026-06-30",
                    "rendered_at": "2026-07-02T10:00:00+00:00", "seconds": 6.25}}), encoding="utf-8")
-    env = {**os.environ, "WORKBOOK_CHROMIUM": str(root / "no-chromium-here")}
+    env = {**os.environ, "WORKBOOK_CHROMIUM": str(root / "no-chromium-here"), "WORKBOOK_CACHE_DIR": str(root / "cache")}
     done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--out", str(out),
                            "--jobs", "2", "--pdf"], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env,
                           timeout=600)
     return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr, "logo": logo,
-            "exports": root / "exports", "planted_id": planted_id, "roster": roster}
+            "exports": root / "exports", "planted_id": planted_id, "roster": roster, "cache": root / "cache"}
 
 
 def report(batch, client: str) -> str:
@@ -268,11 +268,12 @@ def test_the_command_names_its_roster_and_says_it_reads_the_exports_first(batch)
 @pytest.fixture(scope="module")
 def alone(batch, tmp_path_factory):
     """The leaky client rendered alone (--client leaky): the good client, not rendered, is still in the roster."""
-    out = tmp_path_factory.mktemp("alone") / "reports"
+    root = tmp_path_factory.mktemp("alone")
+    out = root / "reports"
     done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(batch["roster"]),
                            "--client", "leaky", "--out", str(out), "--jobs", "1"], capture_output=True, text=True,
-                          cwd=PROJECT_ROOT, timeout=600)
-    return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr}
+                          cwd=PROJECT_ROOT, timeout=600, env={**os.environ, "WORKBOOK_CACHE_DIR": str(root / "cache")})
+    return {"status": done.returncode, "out": out, "stdout": done.stdout, "stderr": done.stderr, "cache": root / "cache"}
 
 
 def test_a_client_rendered_alone_may_not_hold_the_posts_of_a_client_not_rendered(batch, alone):
@@ -286,28 +287,59 @@ def test_a_client_rendered_alone_may_not_hold_the_posts_of_a_client_not_rendered
 
 
 def test_the_roster_post_ids_are_kept_for_the_next_render_and_still_catch_a_leak(batch, alone, tmp_path):
-    """The batch keeps every roster client's post ids and account names under its reports folder (not listed
-    in the index), for the next render; rendering the leaky client alone where they are kept takes the good
-    client's ids from there and still refuses the report that holds one of them."""
-    from helpers.render import IDENTITY_CACHE
+    """The batch keeps every roster client's post ids and account names in the workbook's cache folder, not
+    under the reports folder (shared with clients); rendering the leaky client alone with that cache takes the
+    good client's ids from there and still refuses the report that holds one of them."""
+    cache = batch["cache"] / "post-identities.json"
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert len(kept) == 4
+    assert any(batch["planted_id"] in entry["post_ids"] for entry in kept.values())
+    assert ["Leaky Page"] in [entry["accounts"] for entry in kept.values()]
+    for out in (batch["out"], alone["out"]):  # nothing of the roster under a reports folder
+        assert not [p for p in out.rglob("*") if p.is_file() and batch["planted_id"] in p.name]
+        assert not list(out.rglob("post-identities*"))
+    # the render of `alone` read the roster afresh into its own cache, and kept the same there
+    assert json.loads((alone["cache"] / "post-identities.json").read_text(encoding="utf-8")).keys() == kept.keys()
 
-    kept = json.loads((batch["out"] / IDENTITY_CACHE).read_text(encoding="utf-8"))
-    assert set(kept) == {"good", "brand", "xss", "leaky"}
-    assert batch["planted_id"] in kept["good"]["post_ids"] and kept["leaky"]["accounts"] == ["Leaky Page"]
-    assert "_cache" not in (batch["out"] / "index.html").read_text(encoding="utf-8")
-    # the render of `alone` read the roster afresh into its own folder, and kept what it read there too
-    assert json.loads((alone["out"] / IDENTITY_CACHE).read_text(encoding="utf-8")) == kept
-
+    warm = tmp_path / "cache"
+    warm.mkdir()
+    (warm / "post-identities.json").write_text(cache.read_text(encoding="utf-8"), encoding="utf-8")
+    written = (warm / "post-identities.json").stat().st_mtime_ns
     out = tmp_path / "reports"
-    (out / IDENTITY_CACHE).parent.mkdir(parents=True)
-    (out / IDENTITY_CACHE).write_text(json.dumps(kept), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(batch["roster"]),
                            "--client", "leaky", "--out", str(out), "--jobs", "1"], capture_output=True, text=True,
-                          cwd=PROJECT_ROOT, timeout=600)
+                          cwd=PROJECT_ROOT, timeout=600, env={**os.environ, "WORKBOOK_CACHE_DIR": str(warm)})
     assert done.returncode == 1, done.stderr
     error = (out / "_failed" / "leaky" / "error.txt").read_text(encoding="utf-8")
     assert f"another client's post id {batch['planted_id']}" in error
-    assert json.loads((out / IDENTITY_CACHE).read_text(encoding="utf-8")) == kept  # kept as it was
+    # nothing was read again: a client read anew would have made the cache be written again
+    assert (warm / "post-identities.json").stat().st_mtime_ns == written
+
+
+def test_a_post_copied_into_another_clients_export_refuses_the_render(tmp_path):
+    """One row of client B's export pasted into client A's (same page name, so no account tells): the report
+    prints no post ids, so only the ids both exports hold can tell. Rendering A alone is refused before its
+    notebook runs, and says which post and which client."""
+    first = facebook_export(tmp_path / "a" / "Sep-01-2026_Oct-31-2026_100000000000042.csv", ["Shop A news"],
+                            "Shop A", first_id=7100000000000001)
+    facebook_export(tmp_path / "b" / "Sep-01-2026_Oct-31-2026_100000000000042.csv", ["Shop B news"], "Shop B",
+                    first_id=7100000000000040)  # its first post is A's 40th
+    roster = tmp_path / "clients.yml"
+    roster.write_text("clients:\n" + "".join(f"""  - id: {cid}
+    name: Shop {cid.upper()}
+    exports: ["{tmp_path / cid}/*.csv"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""" for cid in ("a", "b")), encoding="utf-8")
+    assert first.is_file()
+    out = tmp_path / "reports"
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--client", "a",
+                           "--out", str(out), "--jobs", "1"], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          timeout=600)
+    assert done.returncode == 1, done.stderr
+    error = (out / "_failed" / "a" / "error.txt").read_text(encoding="utf-8")
+    assert "1 post(s) that the exports of client 'b' of the roster hold too (post id 7100000000000040)" in error
+    assert not (out / "a" / "report.html").exists()
 
 
 def test_a_long_error_in_the_progress_line_is_cut_at_a_word_and_marked():

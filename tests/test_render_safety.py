@@ -142,30 +142,52 @@ def test_clients_outside_the_batch_give_their_posts_not_their_names():
 def test_a_client_whose_exports_hold_another_clients_account_is_refused():
     """A glob reaching into another client's folder: the account is 'its own', so the leak check cannot see it.
     One business is one display name (clients.same_business), as for shared files and shared posts."""
-    def who(name, *accounts):
-        return Identity(who=frozenset({name}), accounts=frozenset(accounts), name=name)
+    def who(name, *accounts, brand=None):
+        return Identity(who=frozenset({name} | ({brand} if brand else set())), accounts=frozenset(accounts),
+                        name=name)
 
     identities = {
         "mixed": who("Mixed Bag", "Kopi Senja", "Harbour Books"),
         "harbour-books": who("Harbour Books", "Harbour Books"),
         "acme-en": who("Acme", "Acme Page"),
         "acme-id": who("ACME", "Acme Page"),  # one business twice: the same name, case aside
-        "alpha": who("Alpha Trading", "Kopi Senja"),  # holds the account of client "kopi"
+        "alpha": who("Alpha Trading", "Kopi Senja"),  # holds the account of client "kopi", exactly named
         "books-ltd": who("Stationers", "Harbour Books Ltd"),  # whole words
         "books": who("Books", "Books"),  # a name inside another client's account: that account is theirs
-        "kopi-id": who("Kopi Senja (Bahasa Indonesia)", "Kopi Senja"),  # its own name holds the account
+        "harbour": who("Harbour", "Harbour Books"),  # exactly another client's name, though it holds "Harbour"
+        "kopi-id": who("Kopi Senja (Bahasa Indonesia)", "Kopi Senja"),  # not one business: another name
+        "outlet": who("Kopi Senja Jakarta", "Kopi Senja Jkt"),  # its own page, beside client "Kopi Senja"
+        "branded": who("Senja Roasters", "Kopi Senja", brand="Kopi Senja"),  # its brand is that page's name
         "kopi": who("Kopi Senja", "Kopi Senja"),
     }
     refused = accounts_of_others(identities)
-    assert set(refused) == {"mixed", "books-ltd", "alpha"}
+    assert set(refused) == {"mixed", "books-ltd", "alpha", "harbour", "kopi-id"}
     assert "account 'Harbour Books', which is the name of client 'harbour-books' of the roster" in refused["mixed"]
-    assert "the same `name`" in Translator("en").message(refused["alpha"])
+    assert "the same `name`" in Translator("en").message(refused["kopi-id"])
     # rendering 'mixed' alone (--client mixed), the roster's other clients still count
     assert set(accounts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
     # a brand shared by two display names does not make them one business
     shared_brand = {"a": Identity(who=frozenset({"Shop A", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop A"),
                     "b": Identity(who=frozenset({"Shop B", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop B")}
     assert set(accounts_of_others(shared_brand)) == {"b"}
+
+
+def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_rendering():
+    """The report prints no post ids, so a post of another client's exports (a row copied into this client's
+    file, a newer export saved in the wrong folder) would pass the check of the finished page: the ids both
+    clients' exports hold refuse the render first, whichever client is rendered, unless they are one business."""
+    identities = {
+        "a": Identity(post_ids=frozenset({"111111111", "222222222"}), who=frozenset({"Shop A"}), name="Shop A"),
+        "b": Identity(post_ids=frozenset({"222222222", "333333333"}), who=frozenset({"Shop B"}), name="Shop B"),
+        "c": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="Shop C"),
+        "c-id": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="shop  c"),
+    }
+    refused = accounts_of_others(identities)
+    assert set(refused) == {"a", "b"}
+    text = Translator("en").message(refused["a"])
+    assert "1 post(s) that the exports of client 'b' of the roster hold too (post id 222222222)" in text
+    assert set(accounts_of_others(identities, batch={"b"})) == {"b"}
+    assert "klien 'a'" in Translator("id").message(refused["b"])
 
 
 def test_one_business_is_one_display_name_and_never_two_blank_ones():
@@ -184,14 +206,14 @@ def test_the_identity_cache_reads_each_clients_exports_once_and_again_when_a_fil
     import shutil
 
     from helpers import render
-    from helpers.render import IDENTITY_CACHE, IdentityCache, client_identity
+    from helpers.render import IdentityCache, client_identity
 
     exports = tmp_path / "exports"
     exports.mkdir()
     for path in (DEMO_DIR / "kopi-senja").glob("*.csv"):
         shutil.copy2(path, exports / path.name)
     acme = client(exports=(f"{exports}/*.csv",))
-    cache_file = tmp_path / "reports" / IDENTITY_CACHE
+    cache_file = tmp_path / "cache" / "post-identities.json"
     reads = []
     real_read = render._posts_identity
     monkeypatch.setattr(render, "_posts_identity", lambda c: reads.append(c.id) or real_read(c))
@@ -216,12 +238,28 @@ def test_the_identity_cache_reads_each_clients_exports_once_and_again_when_a_fil
 
     # a cache that is no JSON is ignored, and exports that do not load are not kept
     cache_file.write_text("{not json", encoding="utf-8")
-    assert client_identity(acme, IdentityCache(cache_file)) == changed and reads == ["acme"] * 3
+    cache = IdentityCache(cache_file)
+    assert client_identity(acme, cache) == changed and reads == ["acme"] * 3
+    cache.save()
+    entries = json.loads(cache_file.read_text(encoding="utf-8"))
+    assert len(entries) == 1  # rewritten with the one entry read since
     broken = client(id="broken", exports=(str(DEMO_DIR / "kopi-senja"),))  # a folder, not files: does not load
     cache = IdentityCache(cache_file)
     assert client_identity(broken, cache).post_ids == frozenset()
     cache.save()
-    assert "broken" not in json.loads(cache_file.read_text(encoding="utf-8"))
+    assert json.loads(cache_file.read_text(encoding="utf-8")) == entries
+
+    # an entry unused for IDENTITY_CACHE_DAYS is dropped when the cache is next written
+    stale = {key: {**entry, "used": "2000-01-01"} for key, entry in entries.items()}
+    cache_file.write_text(json.dumps(stale), encoding="utf-8")
+    cache = IdentityCache(cache_file)
+    cache.put(client(id="other", exports=(f"{DEMO_DIR}/harbour-books/*.csv",)), ({"123456789"}, {"Page"}))
+    cache.save()
+    assert not set(json.loads(cache_file.read_text(encoding="utf-8"))) & set(entries)
+
+    # by default the cache is in the workbook's cache folder, never under a reports folder
+    monkeypatch.setenv("WORKBOOK_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert IdentityCache().path == tmp_path / "elsewhere" / "post-identities.json"
 
 
 def test_html_with_a_path_of_this_machine_or_code_is_refused():
