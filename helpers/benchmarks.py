@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metrics import interactions, interactions_of, ratio
+from .metrics import INTERACTION_COMPONENTS, interactions, interactions_of, ratio
 from .paths import BENCHMARKS_FILE
 from .statistics import mean_interval, median_interval
 
@@ -30,7 +30,7 @@ UNEVEN_REACH_SD = 1.0
 CHANGE_MEASURED_SD = 1.5
 #: Why a client figure is missing because the exports lack something (missing_reason); each has its note in
 #: the benchmark table (bench.note_<reason>).
-MISSING_REASONS = ("no_interactions", "no_denominator", "no_either", "no_pair")
+MISSING_REASONS = ("no_interactions", "no_denominator", "no_either", "no_pair", "blank_components")
 COLUMNS = ("source", "edition", "data_year", "platform", "industry", "statistic", "denominator", "components",
            "sample", "value")
 
@@ -74,6 +74,9 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
             client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
             if values.empty:
                 reason = missing_reason(numerator, denominator)
+                reported = group[[c for c in INTERACTION_COMPONENTS if c in group]].notna().any(axis=None)
+                if reason == "no_interactions" and reported:
+                    reason = "blank_components"  # likes there, comments blank: not known, which is not "none"
             elif bench["denominator"] == "impressions" and (kinds := set(group["impressions_kind"].dropna())) - {"impressions"}:
                 reason = "views" if "views" in kinds else "thumbnails"
             else:
@@ -95,7 +98,8 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
 
 def missing_reason(numerator: pd.Series, denominator: pd.Series) -> str:
     """Why no post gives a rate of `numerator` ÷ `denominator`: 'no_interactions' (no post reports the
-    interactions: a YouTube table without likes or comments), 'no_denominator' (none reports the
+    interactions: a YouTube table without likes or comments; compare_with_benchmarks says 'blank_components'
+    where the posts report some counts but leave blank one their exports carry, so none is known), 'no_denominator' (none reports the
     denominator: no follower counts), 'no_either' (neither is reported), 'no_pair' (each is, but no post
     reports both with a denominator above 0). The benchmark table's note says which, not always the
     denominator."""

@@ -332,7 +332,7 @@ def test_a_benchmark_naming_its_components_judges_what_a_file_carries_on_the_who
     carried = {"ig.csv": ("reactions", "comments")}  # the whole file reports comments for other posts
     got = compare_with_benchmarks(posts, table=table, carried=carried)
     assert got["client"].isna().all() and got["posts"].tolist() == [0]
-    assert got["reason"].tolist() == ["no_interactions"]
+    assert got["reason"].tolist() == ["blank_components"]  # the posts report likes: not "no interactions"
     # a file that carries no comments at all: likes alone are the count, (40 + 30) / 2 / 1000
     alone = compare_with_benchmarks(posts, table=table, carried={"ig.csv": ("reactions",)})
     assert alone["client"].tolist() == pytest.approx([0.035]) and alone["posts"].tolist() == [2]
