@@ -161,7 +161,8 @@ def x_export(tmp_path, lines: list[str], *, final_break: bool = True, name: str 
 
 
 def test_a_file_ending_inside_a_quoted_cell_names_the_row_where_it_opens(tmp_path):
-    path = x_export(tmp_path, [x_row(1), x_row(2), x_row(3)[:x_row(3).index("with")]], final_break=False)
+    # a line break after the open quote: the file ends where it should, a quote in row 4 is never closed
+    path = x_export(tmp_path, [x_row(1), x_row(2), x_row(3)[:x_row(3).index("with")]], final_break=True)
     with pytest.raises(ExportFormatError) as info:
         import_exports(path, timezone=ZONE)
     assert info.value.row == 4
@@ -172,6 +173,76 @@ def test_a_file_ending_inside_a_quoted_cell_names_the_row_where_it_opens(tmp_pat
     text = str(info.value)
     assert "baris 4: berkas berakhir di dalam sel bertanda kutip" in text
     assert not any(raw in text for raw in ("EOF", "C error", "tokenizing", "string starting"))
+
+
+def test_a_download_cut_off_inside_a_quoted_cell_is_named_as_cut_off(tmp_path):
+    # X's tweet activity export quotes every cell: a download that stops mid-row mostly stops inside one
+    source = (FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv").read_bytes()
+    path = tmp_path / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
+    path.write_bytes(source[:source.index(b"Older tweet") + len(b"Older")])  # row 3, inside its tweet text
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 3  # header row 1; row 2's tweet text spans two lines
+    assert str(info.value).splitlines() == [
+        f"file {path}, row 3: the file looks cut off at this row: its last line is incomplete (it ends inside a"
+        " quoted cell) and no line break follows it, as when a download stops before the end",
+        "  expected: the whole export, every row with all of the header's cells",
+        "  what to do: download the export again and let the download finish: this copy lacks the rest of this row"
+        " and any rows after it"]
+    assert "quote in this row is never closed" not in str(info.value)
+    assert Translator("id").message(info.value.problem).startswith(
+        "berkas tampaknya terpotong di baris ini: baris terakhirnya tidak lengkap (berakhir di dalam sel bertanda"
+        " kutip)")
+
+
+def test_a_tweet_activity_export_cut_off_before_its_time_is_named_as_cut_off_not_as_a_bad_time(tmp_path):
+    source = (FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv").read_bytes()
+    path = tmp_path / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
+    path.write_bytes(source[:source.index(b',"Older tweet"')])  # row 3 keeps its id and link: 2 of 40 cells
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    error = info.value
+    assert (error.row, error.column) == (3, "time")  # where the missing cells first showed
+    assert str(error).startswith(f"file {path}, row 3, column 'time': the file looks cut off at this row: its last"
+                                 " line is incomplete (only 2 of the header's 40 cells)")
+    assert "download the export again" in str(error) and "not times" not in str(error)
+    # the same blank time in a complete file, ending as it should, is the bad value it is
+    whole = tmp_path / "whole" / path.name
+    whole.parent.mkdir()
+    whole.write_bytes(source.replace(b'"2019-08-10 00:01 +0000"', b'""'))
+    with pytest.raises(ExportFormatError, match=r"row 3, column 'time': 1 cell\(s\) are not times"):
+        import_exports(whole, timezone=ZONE)
+
+
+def test_an_x_content_export_cut_inside_a_link_is_named_as_cut_off_not_as_rounded_ids(tmp_path):
+    last = x_row(3)
+    cut = x_export(tmp_path, [x_row(1), x_row(2), last[:last.index("/status/") + len("/status/189")]],
+                   final_break=False)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(cut, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (4, "Post id")
+    assert "the file looks cut off at this row: its last line is incomplete (only 4 of the header's 17 cells)" \
+        in str(info.value)
+    assert "differ from the id" not in str(info.value) and "spreadsheet" not in str(info.value)
+
+
+def test_a_download_cut_inside_a_character_is_named_as_cut_off_not_as_another_encoding(tmp_path):
+    lines = [x_row(1).replace("Post 1", "Post 1 café"), x_row(2), x_row(3).replace("Post 3", "Post 3 🥕")]
+    whole = x_export(tmp_path, lines, final_break=False).read_bytes()
+    path = tmp_path / "cut" / "account_analytics_content_2025-01-01_2025-03-01.csv"
+    path.parent.mkdir()
+    path.write_bytes(whole[:whole.index("🥕".encode()) + 2])  # two of the carrot's four bytes
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 4
+    assert "the file looks cut off at this row: its last line is incomplete (it ends in the middle of a" \
+           " character)" in str(info.value)
+    assert "UTF-8" not in str(info.value)
+    # a stray byte (a cp1252 dash in a UTF-8 file) that is not at the end is the encoding problem it is
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(whole.replace("🥕".encode(), b"\x96"))
+    with pytest.raises(ExportFormatError, match="line 4 holds a character that is not valid UTF-8"):
+        import_exports(stray, timezone=ZONE)
 
 
 def test_the_row_of_an_unclosed_quote_counts_a_sep_line_and_multi_line_cells(tmp_path):

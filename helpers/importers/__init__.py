@@ -26,7 +26,7 @@ from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
 from .base import (Family, FileReport, ImportedFile, closest_family, file_drops, file_labels, file_warnings,
                    matching_family)
-from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
+from .reading import cut_off_cause, is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .yearless_dates import dates_in_name
 
 #: Every known export family, in the order detection tries them.
@@ -218,8 +218,15 @@ def wrong_platform(path: Path, found: Iterable[str], platform: str) -> ExportFor
 
 def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | None, **options) -> ImportedFile:
     """One export read by its family's reader, checked to hold `platform`'s posts only, with its negative
-    counts dropped and its quality notes added."""
-    result = fam.read(path, timezone=timezone, **options)
+    counts dropped and its quality notes added. A value refused on the last row of a download cut off mid-row
+    is refused as the cut-off it is (reading.cut_off_cause)."""
+    try:
+        result = fam.read(path, timezone=timezone, **options)
+    except ExportFormatError as error:
+        cause = cut_off_cause(path, error)
+        if cause is error:
+            raise
+        raise cause from error
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, negative = quality.drop_negative_counts(result.posts)

@@ -90,6 +90,10 @@ def decode_error(path: Path, encoding: str) -> ExportFormatError:
         start = len(raw)
     except UnicodeDecodeError as exc:
         start = bom + exc.start
+        if bom + exc.end == len(raw) and exc.reason in ("unexpected end of data", "truncated data"):
+            # the file's last character lacks its last bytes: a download that stopped, not another encoding
+            text = raw[bom:start].decode("utf-8" if bom else encoding, errors="replace")
+            return cut_off(path, _line_breaks_outside_quotes(text) + 1, Message("imports.reading.cut_off_in_character"))
     line = raw[:start].decode(encoding, errors="replace").count("\n") + 1
     name = ENCODING_NAMES.get(encoding, encoding)
     problem = (Message("imports.reading.decode_utf8", line=str(line), byte=str(start)) if name == "UTF-8"
@@ -351,7 +355,7 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     except UnicodeDecodeError:
         raise decode_error(path, encoding) from None
     except pd.errors.ParserError as exc:
-        raise _parser_error(path, exc, len(header), delimiter, 0 if source is path else lines_before) from None
+        raise _parser_error(path, exc, header, delimiter, 0 if source is path else lines_before, encoding) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
     # pandas pads a row short of cells with blank ones, so such a row looks like one whose last cells are
@@ -417,15 +421,21 @@ _EOF_IN_QUOTES = re.compile(r"EOF inside string starting at row (\d+)")
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def _parser_error(path: Path, exc: Exception, columns: int, delimiter: str, offset: int) -> ExportFormatError:
+def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str, offset: int,
+                  encoding: str) -> ExportFormatError:
     """pandas' tokenizing error as the user's problem, in the catalogue's words and with the row as the
     workbook numbers it (header = row 1, or the row under a `sep=` line). pandas counts records from the
     first it read, from 0 in "EOF inside string starting at row N" and from 1 in "Expected K fields in line
-    N"; `offset` adds the lines before the text pandas was given (a file unwrapped before reading)."""
+    N"; `offset` adds the lines before the text pandas was given (a file unwrapped before reading).
+    A file that ends inside a quoted cell with no line break after it is a download cut off (cut_off); one
+    whose line break is there may hold a quote never closed."""
     text = str(exc)
+    columns = len(header)
     eof = _EOF_IN_QUOTES.search(text)
     if eof:
         row = int(eof.group(1)) + 1 + offset
+        if not _ends_with_line_break(path, encoding):
+            return cut_off(path, row, Message("imports.reading.cut_off_in_quotes"))
         return ExportFormatError(path, Message("imports.reading.eof_in_quotes"), row=row,
                                  expected=Message("imports.reading.quotes_expected"),
                                  hint=Message("imports.reading.eof_in_quotes_hint"))
@@ -441,6 +451,39 @@ def _parser_error(path: Path, exc: Exception, columns: int, delimiter: str, offs
                              expected=Message("imports.reading.cells_per_row", count=columns,
                                               delimiter=repr(delimiter)),
                              hint=Message("imports.reading.export_again_hint"))
+
+
+def cut_off(path: Path, row: int, detail: Message, *, column: str | None = None) -> ExportFormatError:
+    """The refusal of a file whose download stopped in the middle of its last row, `row`: `detail` says how the
+    row is incomplete (cells missing, a quoted cell or a character left open). TextTable.short_row_notes warns
+    about such a row when the cells it keeps read; this is for a file that cannot be read as it is, so that the
+    user downloads it again rather than looking for a bad value, a stray quote or another encoding."""
+    return ExportFormatError(path, Message("imports.reading.cut_off", detail=detail), row=row, column=column,
+                             expected=Message("imports.reading.cut_off_expected"),
+                             hint=Message("imports.reading.cut_off_hint"))
+
+
+def cut_off_cause(path: Path, error: ExportFormatError) -> ExportFormatError:
+    """`error`, raised by an importer about a row of the text export `path`, or the cut-off behind it: a value
+    refused on the last row of a file whose last row is short of cells with no line break after it
+    (TextTable.ends_early) is what a download that stopped mid-row leaves (an X export cut inside a post's link
+    reads as an id that differs from its link, one cut before its time as a blank time), and naming the value
+    would send the user to fix the wrong thing. The file is read again, on this error path only."""
+    if error.row is None:
+        return error
+    try:
+        if is_workbook(path):
+            return error
+        table = read_delimited(path)
+    except (ExportFormatError, OSError):
+        return error
+    if not table.ends_early:
+        return error
+    last = table.frame.index[-1]
+    if int(table.source_rows()[last]) != error.row:
+        return error
+    return cut_off(path, error.row, Message("imports.reading.cut_off_cells", cells=str(int(table.short_rows[last])),
+                                            count=str(len(table.header))), column=error.column)
 
 
 def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
@@ -470,6 +513,12 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     except UnicodeDecodeError:
         raise decode_error(path, encoding) from None
     return text.lstrip("\ufeff"), encoding
+
+
+def _line_breaks_outside_quotes(text: str) -> int:
+    """How many records `text` ends (line breaks outside quoted cells): the row a cut-off last record is on is
+    one more, counted as a spreadsheet shows rows (a `sep=` line and blank lines are rows too)."""
+    return sum(outside.count("\n") for outside in text.split('"')[::2])  # every other part is inside quotes
 
 
 def _offset_after_records(text: str, n_records: int, delimiter: str) -> int:
