@@ -578,3 +578,59 @@ def test_a_files_decimal_mark_is_told_by_its_separator_else_by_any_cell(tmp_path
     path = write(tmp_path, "cells.csv", [["Name", "Value"]] + [[f"row {i}", cell] for i, cell in enumerate(cells)],
                  delimiter=delimiter)
     assert read_delimited(path).decimal_mark == mark
+
+
+# ---- two exports joined into one file: the header line again further down ----
+
+@pytest.mark.parametrize("fixture, second_header_row", [
+    ("meta/Apr-01-2025_Apr-14-2025_100000000000042.csv", 5),  # header + 3 posts
+    ("x/tweet_activity_metrics_examplebakery_20190801_20190901_en.csv", 4),  # header + 2 tweets (one on 2 lines)
+    ("x/account_analytics_content_2025-10-15_2025-11-12.csv", 6),  # header + 4 rows
+    ("tiktok/Content_2025-01-01_2025-03-31.csv", 4),  # header + 2 videos
+])
+@pytest.mark.parametrize("joined", ["cat", "pasted"])
+def test_a_second_header_row_is_named_as_two_exports_joined(tmp_path, fixture, second_header_row, joined):
+    source = (FIXTURES / fixture).read_bytes()
+    first = source if source.endswith(b"\n") else source + b"\r\n"
+    # `cat a b` keeps the second file's byte-order mark; a spreadsheet paste brings the header line alone
+    second = source if joined == "cat" else source.removeprefix(b"\xef\xbb\xbf")
+    path = tmp_path / Path(fixture).name
+    path.write_bytes(first + second)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE, year=2025)
+    assert info.value.row == second_header_row and info.value.column is None
+    first_line, expected, hint = str(info.value).splitlines()
+    assert first_line.startswith(f"file {path}, row {second_header_row}: this row repeats the header (")
+    assert first_line.endswith("…): two exports were joined into one file, pasted below each other in a spreadsheet"
+                               " or joined with a command such as `cat`")
+    assert hint.startswith("  what to do: keep each export as its own file, as downloaded")
+    assert "merges exports that overlap itself" in hint
+    assert not any(cause in str(info.value) for cause in ("not whole numbers", "not times", "not dates",
+                                                          "totals row", "no TikTok video link"))
+    id_text = Translator("id").message(info.value.problem)
+    assert id_text.startswith("baris ini mengulang tajuk (") and "dua ekspor digabung menjadi satu berkas" in id_text
+
+
+def test_tiktok_exports_joined_without_a_line_break_between_them_are_named_as_joined(tmp_path):
+    # TikTok writes no final line break: `cat` puts the second header on the first file's last line
+    source = (FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv").read_bytes()
+    path = tmp_path / "Content_2025-01-01_2025-03-31.csv"
+    path.write_bytes(source + source)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 3  # the last video's row, with the header glued to it: 13 cells
+    assert str(info.value).startswith(f"file {path}, row 3: this row repeats the header ('Video title', 'Video link',"
+                                      " 'Post time', …)")
+
+
+def test_a_row_repeats_the_header_when_it_holds_half_of_its_names_in_any_version():
+    from helpers.importers.reading import repeats_header
+
+    header = X_HEADER.split(",")
+    assert repeats_header(header, header)
+    assert repeats_header(['\ufeff"Post id"', *header[1:]], header)  # the BOM of a second file, read unquoted
+    later = [{"Link": "Post Link", "Share": "Shares"}.get(name, name.lower()) for name in header] + ["Video views"]
+    assert repeats_header(later, header)  # a later version of the export: renamed, lower case, one column more
+    # a post that mentions column names is data: 2 of 17 names (half would be 9)
+    assert not repeats_header(["Post id", "Date", "Post 2", "https://x.com/a/status/2", "70"], header)
+    assert repeats_header(["Reach"], ["Reach"]) and not repeats_header(["12"], ["Reach"])

@@ -378,9 +378,9 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
             ends_early = (source is path and short_rows is not None and frame.index[-1] in short_rows.index
                           and not _ends_with_line_break(path, encoding))
         frame = frame.fillna("")
-    return TextTable(path=path, header=header, frame=frame, keys=keys,
-                     first_data_row=lines_before + 2, encoding=encoding, delimiter=delimiter,
-                     ends_early=ends_early, short_rows=short_rows)
+    return _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
+                                             first_data_row=lines_before + 2, encoding=encoding,
+                                             delimiter=delimiter, ends_early=ends_early, short_rows=short_rows))
 
 
 def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.ndarray:
@@ -428,7 +428,9 @@ def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str,
     first it read, from 0 in "EOF inside string starting at row N" and from 1 in "Expected K fields in line
     N"; `offset` adds the lines before the text pandas was given (a file unwrapped before reading).
     A file that ends inside a quoted cell with no line break after it is a download cut off (cut_off); one
-    whose line break is there may hold a quote never closed."""
+    whose line break is there may hold a quote never closed. A row with too many cells that repeats the
+    header is two exports joined (`cat` of two files, the first without a final line break, as TikTok
+    writes them): header_repeated says so."""
     text = str(exc)
     columns = len(header)
     eof = _EOF_IN_QUOTES.search(text)
@@ -442,6 +444,8 @@ def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str,
     extra = _TOO_MANY.search(text)
     if extra:
         row = int(extra.group(2)) + offset
+        if not offset and repeats_header(_record(path, encoding, delimiter, row), header):
+            return header_repeated(path, row, header)
         return ExportFormatError(path, Message("imports.reading.too_many_cells", cells=extra.group(3),
                                                count=extra.group(1)), row=row,
                                  expected=Message("imports.reading.cells_per_row", count=columns,
@@ -451,6 +455,19 @@ def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str,
                              expected=Message("imports.reading.cells_per_row", count=columns,
                                               delimiter=repr(delimiter)),
                              hint=Message("imports.reading.export_again_hint"))
+
+
+def _record(path: Path, encoding: str, delimiter: str, row: int) -> list[str]:
+    """The cells of the file's record `row` (1 for its first line; a quoted cell may span lines), or [] when
+    the file cannot be read that far. For an error message only: the file is read from its start."""
+    try:
+        with open(path, encoding=encoding, newline="") as handle:
+            for number, record in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+                if number == row:
+                    return record
+    except (OSError, UnicodeDecodeError, csv.Error):
+        pass
+    return []
 
 
 def cut_off(path: Path, row: int, detail: Message, *, column: str | None = None) -> ExportFormatError:
@@ -484,6 +501,55 @@ def cut_off_cause(path: Path, error: ExportFormatError) -> ExportFormatError:
         return error
     return cut_off(path, error.row, Message("imports.reading.cut_off_cells", cells=str(int(table.short_rows[last])),
                                             count=str(len(table.header))), column=error.column)
+
+
+def _bare_name(cell) -> str:
+    """A cell compared with header names: a byte-order mark and quotes that a second file's first line
+    brings along (`\ufeff"Post ID"`, read unquoted) are left out, then normalise_name."""
+    return normalise_name(str(cell).strip().lstrip("\ufeff").strip().strip('"'))
+
+
+def repeats_header(cells, header: list[str]) -> bool:
+    """Whether a row holds the header's names again, in any order: at least half of them, and two at least (a
+    one-column file: its one name). A data row never does; the header line of a second export pasted below
+    the first does, whichever version of the export it comes from (columns renamed or added)."""
+    names = {normalise_name(name) for name in header if str(name).strip()}
+    found = {bare for bare in map(_bare_name, cells) if bare in names}
+    return bool(names) and len(found) >= max(min(2, len(names)), (len(names) + 1) // 2)
+
+
+def repeated_header_row(frame: pd.DataFrame, header: list[str], keys: list[str]):
+    """The index of the first row of `frame` that repeats the header (repeats_header), or None. Only rows whose
+    first named column holds that column's name are looked at (a hash lookup, fast on a million rows)."""
+    named = [(name, key) for name, key in zip(header, keys) if name.strip()]
+    if not named or not len(frame):
+        return None
+    name, key = named[0]
+    spellings = {name, name.casefold(), name.upper(), name.title(), name.capitalize()}
+    written = {form for s in spellings for form in (s, f'"{s}"', f"\ufeff{s}", f'\ufeff"{s}"')}
+    for index in frame.index[frame[key].isin(written).to_numpy()]:
+        if repeats_header(frame.loc[index].tolist(), header):
+            return index
+    return None
+
+
+def header_repeated(path: Path, row: int, header: list[str]) -> ExportFormatError:
+    """The refusal of a file with the header line again at `row`: two exports joined into one file (pasted
+    below each other in a spreadsheet, or joined with `cat`). Read as data, the line would be refused for a
+    bad value in some column; the exports are to be given as the separate files they were, which the workbook
+    merges itself (one row per post, from the most recent export)."""
+    shown = [repr(name) for name in header if name.strip()][:3]
+    return ExportFormatError(path, Message("imports.reading.header_repeated", names=", ".join(shown)), row=row,
+                             expected=Message("imports.reading.header_repeated_expected"),
+                             hint=Message("imports.reading.header_repeated_hint"))
+
+
+def _refuse_repeated_header(table: TextTable) -> TextTable:
+    """`table`, or the refusal of a file that repeats its header further down (header_repeated)."""
+    index = repeated_header_row(table.frame, table.header, table.keys)
+    if index is not None:
+        raise header_repeated(table.path, int(table.source_rows()[index]), table.header)
+    return table
 
 
 def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
@@ -663,9 +729,9 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
         header.pop()
     keys = unique_keys(header)
     frame = pd.DataFrame([(cells + [""] * len(keys))[:len(keys)] for _, cells in body], columns=keys, dtype=str)
-    return TextTable(path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1,
-                     encoding="xlsx", delimiter="",
-                     row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64"))
+    return _refuse_repeated_header(TextTable(
+        path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1, encoding="xlsx",
+        delimiter="", row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64")))
 
 
 def _sheet_rows(ws, header_has: str, date_format: str) -> tuple[list[str], int, list[tuple[int, list[str]]]] | None:
