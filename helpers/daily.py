@@ -23,7 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import ExportFormatError, WorkbookError
-from .importers import expand_paths, export_recency, read_header_names
+from .importers import csv_copy_of_workbook, expand_paths, export_recency, read_header_names
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
 from .i18n import Message
 from .importers.base import Family, FileReport, closest_family, file_drops, file_warnings, matching_family
@@ -108,6 +108,8 @@ def daily_family_named(name: str) -> Family:
 def detect_daily_family(path: Path) -> Family:
     """The daily family whose header signature this file carries, or an error listing the known ones."""
     names = read_header_names(path)
+    if (copy := csv_copy_of_workbook(path, names)) is not None:  # LinkedIn's Metrics sheet saved as CSV
+        raise copy
     found = matching_family(DAILY_FAMILIES, names,
                             rules_out=lambda f, names: any(n in names for n in NOT_IN_HEADER.get(f.name, ())))
     if found:

@@ -270,3 +270,57 @@ def test_a_renamed_likes_column_is_warned_about_and_leaves_linkedins_engagements
     plain = import_exports(build_workbook(tmp_path / "plain" / "page_content_1.xlsx", STANDARD_ROWS[:1]))
     assert plain.posts["platform_engagements"].tolist() == [30 + 12 + 1 + 2]
     assert not any("read lower" in str(w) for w in plain.reports[0].warnings)
+
+
+# ---- a CSV saved from the workbook: one sheet, refused as the copy it is -----------------------------------
+
+def sheet_saved_as_csv(workbook, sheet: str, path, *, title_row: bool = True):
+    """What a spreadsheet program's 'Save as CSV' writes for one sheet of the workbook: its rows as they are
+    (the sentence on row 1 included, unless the user deleted it first)."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    rows = [["" if v is None else v for v in row] for row in load_workbook(workbook)[sheet].iter_rows(values_only=True)]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows if title_row else rows[1:])
+    return path
+
+
+@pytest.mark.parametrize("sheet, label", [
+    ("Metrics", "the LinkedIn company page export, sheet 'Metrics' (xlsx)"),  # the first sheet: what a CSV keeps
+    ("All posts", "the LinkedIn company page content export (xlsx, sheet 'All posts')"),
+])
+@pytest.mark.parametrize("title_row", [True, False])
+def test_a_csv_saved_from_the_workbook_is_named_as_such(tmp_path, sheet, label, title_row):
+    from helpers.daily import import_daily_series
+    from helpers.i18n import Translator
+
+    workbook = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS,
+                              metrics_header=METRICS_HEADER, metrics_days=METRICS_DAYS)
+    copy = sheet_saved_as_csv(workbook, sheet, tmp_path / "acme-robotics_content_1741000000000.csv",
+                              title_row=title_row)
+    for load in (import_exports, import_daily_series):  # neither a post export nor a daily file
+        with pytest.raises(ExportFormatError) as info:
+            load(copy)
+        assert str(info.value).splitlines() == [
+            f"file {copy}: this is a CSV copy of one sheet of an xlsx download, {label}: a spreadsheet program saves"
+            " a single sheet as CSV, so the rest of the download is not in this file",
+            "  expected: the LinkedIn company page content export (xlsx, sheet 'All posts') as downloaded: an .xlsx"
+            " file",
+            "  what to do: give the .xlsx file as downloaded, not a CSV saved from it: the workbook reads its sheets"
+            " itself; download the export again if no copy of the .xlsx is left"]
+    assert Translator("id").message(info.value.problem).startswith("ini salinan CSV dari satu lembar unduhan xlsx")
+    assert len(import_exports(workbook).posts) == 4  # the workbook itself reads as ever
+
+
+def test_a_csv_of_the_workbooks_first_sheet_in_a_folder_is_refused_as_the_copy_it_is(tmp_path):
+    from helpers import explore
+
+    workbook = build_workbook(tmp_path / "acme.xlsx", STANDARD_ROWS, metrics_header=METRICS_HEADER,
+                              metrics_days=METRICS_DAYS)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    sheet_saved_as_csv(workbook, "Metrics", folder / "acme-robotics_content_1741000000000.csv")
+    with pytest.raises(ExportFormatError, match="this is a CSV copy of one sheet of an xlsx download"):
+        explore.load_folder(folder, client="acme", timezone="UTC")

@@ -61,6 +61,26 @@ def read_header_names(path: Path) -> set[str]:
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
+def csv_copy_of_workbook(path: Path, names: set[str]) -> ExportFormatError | None:
+    """The refusal of a CSV file saved from a sheet of an export that is downloaded as an xlsx workbook
+    (LinkedIn's company page content export: its `All posts` sheet, or its first sheet, `Metrics`), told by
+    the sheet's header among the file's first rows `names` (a title line above it or not); None for any other
+    file. Read as a CSV it would be taken for another export or for a damaged workbook; the workbook reads the
+    .xlsx as downloaded, whose sheets feed both the posts and the daily series."""
+    from ..daily import daily_family_named  # helpers.daily imports this module
+
+    spreadsheets = [f for f in FAMILIES if f.spreadsheet]
+    sheets = [(f, sheet) for f in spreadsheets
+              for sheet in (f, *([daily_family_named(f.daily_family)] if f.daily_family else []))]
+    found = next(((f, sheet) for f, sheet in sheets if not sheet.missing_from(names)), None)
+    if found is None or is_workbook(path):
+        return None
+    family, sheet = found
+    return ExportFormatError(path, Message("imports.importers.csv_copy", sheet=sheet.label),
+                             expected=Message("imports.importers.csv_copy_expected", family=family.label),
+                             hint=Message("imports.importers.csv_copy_hint"))
+
+
 def youtube_grouping(names: set[str]) -> str | None:
     """The dimension a YouTube Studio table is grouped by when it is not grouped by video (Geography, Traffic
     source...): YouTube's metric columns without the Content column. None for any other file."""
@@ -78,6 +98,8 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     platform is named as such (the file holds facebook posts, not youtube), not as an unknown file.
     """
     names = read_header_names(path)
+    if (copy := csv_copy_of_workbook(path, names)) is not None:
+        raise copy
     candidates = [f for f in FAMILIES if not platform or platform in f.platforms]
     if not candidates:
         raise WorkbookError(Message("imports.importers.no_family_for_platform", platform=platform,
