@@ -140,7 +140,14 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                 if kind == "posts":
                     # as read with the others when they read together (a batch lends one clock), else alone
                     result = joint or import_exports(path, timezone=timezone or "UTC", family=family, **options)
-                    report = next(r for r in result.reports if r.path == path)
+                    report = next((r for r in result.reports if r.path == path), None)
+                    if report is None:  # a spreadsheet copy left out for the export downloaded beside it
+                        original = next((r.path for r in result.reports for w in r.warnings
+                                         if getattr(w, "key", "") == "imports.importers.spreadsheet_copy_left_out"
+                                         and w.values.get("copy") == path.name), None)
+                        header.append("  " + tr.t("cli.inspect.copy_left_out",
+                                                  original=display_path(original) if original else "—"))
+                        continue
                     mine = result.posts[result.posts["source_file"] == str(path)]
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
                                             "%Y-%m-%d %H:%M", zone_note, POST_METRICS,

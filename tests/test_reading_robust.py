@@ -634,3 +634,18 @@ def test_a_row_repeats_the_header_when_it_holds_half_of_its_names_in_any_version
     # a post that mentions column names is data: 2 of 17 names (half would be 9)
     assert not repeats_header(["Post id", "Date", "Post 2", "https://x.com/a/status/2", "70"], header)
     assert repeats_header(["Reach"], ["Reach"]) and not repeats_header(["12"], ["Reach"])
+
+
+def test_inspect_names_a_spreadsheet_copy_left_out_instead_of_failing(tmp_path, capsys):
+    """`inspect` on a folder holding an export and its spreadsheet copy stopped with a traceback (the copy has
+    no report of its own); it describes the export and says the copy was not read, and why."""
+    from helpers.__main__ import main
+
+    original = tmp_path / SOURCE.name
+    original.write_bytes(SOURCE.read_bytes())
+    spreadsheet_copy(tmp_path, SOURCE.with_suffix(".xlsx").name)
+    assert main(["inspect", str(tmp_path), "--timezone", ZONE]) == 0
+    out = capsys.readouterr().out
+    assert f"not read: a spreadsheet copy of {original}, beside it, which is the export as downloaded" in out
+    assert main(["inspect", str(tmp_path), "--timezone", ZONE, "--language", "id"]) == 0
+    assert "tidak dibaca: salinan lembar kerja dari" in capsys.readouterr().out

@@ -1641,10 +1641,14 @@ def test_benchmark_notes_name_the_components_in_the_reports_language():
 @pytest.mark.parametrize("language, expected", [
     ("en", ["the exports carry no interactions for YouTube posts", "the exports carry no impressions for YouTube posts",
             "the exports carry neither interactions nor impressions for YouTube posts",
-            "no YouTube post carries both interactions and impressions above 0"]),
+            "no YouTube post carries both interactions and impressions above 0",
+            "the YouTube posts leave blank an interaction count their exports report for other posts (a blank is"
+            " not a 0), so none of their interactions is known"]),
     ("id", ["ekspor tidak memuat interaksi untuk unggahan YouTube", "ekspor tidak memuat impresi untuk unggahan YouTube",
             "ekspor tidak memuat interaksi maupun impresi untuk unggahan YouTube",
-            "tidak ada unggahan YouTube yang memuat interaksi sekaligus impresi di atas 0"])])
+            "tidak ada unggahan YouTube yang memuat interaksi sekaligus impresi di atas 0",
+            "unggahan YouTube mengosongkan jumlah interaksi yang dilaporkan ekspornya untuk unggahan lain (sel kosong"
+            " bukan 0), sehingga interaksinya tidak diketahui"])])
 def test_a_benchmark_not_compared_names_what_the_exports_lack(report, language, expected):
     """Adi's YouTube export carries thumbnail impressions and no likes or comments: its note named the
     impressions as missing; it names the interactions."""
@@ -1657,7 +1661,7 @@ def test_a_benchmark_not_compared_names_what_the_exports_lack(report, language, 
     row = {"platform": "youtube", "denominator": "impressions", "statistic": "median", "posts": 0}
     notes = [shown._benchmark_note(pd.Series({**row, "reason": reason})) for reason in MISSING_REASONS]
     assert dict(zip(MISSING_REASONS, notes)) == dict(zip(
-        ("no_interactions", "no_denominator", "no_either", "no_pair"), expected))
+        ("no_interactions", "no_denominator", "no_either", "no_pair", "blank_components"), expected))
 
 
 def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_it_is_rough(report):
