@@ -68,14 +68,13 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     for platform, group in posts.groupby("platform"):
         mine = table[(table["platform"] == platform) & table["industry"].isin(industries)]
         for _, bench in mine.iterrows():
-            numerator, same_components = _numerator(group, bench["components"], carried)
+            numerator, same_components, counted = _numerator(group, bench["components"], carried)
             denominator = group[DENOMINATOR_COLUMN[bench["denominator"]]]
             values = ratio(numerator, denominator).dropna()
             client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
             if values.empty:
                 reason = missing_reason(numerator, denominator)
-                reported = group[[c for c in INTERACTION_COMPONENTS if c in group]].notna().any(axis=None)
-                if reason == "no_interactions" and reported:
+                if reason == "no_interactions" and group[[c for c in counted if c in group]].notna().any(axis=None):
                     reason = "blank_components"  # likes there, comments blank: not known, which is not "none"
             elif bench["denominator"] == "impressions" and (kinds := set(group["impressions_kind"].dropna())) - {"impressions"}:
                 reason = "views" if "views" in kinds else "thumbnails"
@@ -127,13 +126,16 @@ def _interval(values: pd.Series, statistic: str) -> dict:
     return median_interval(values) if statistic == "median" else mean_interval(values, lower=0.0)  # rates ≥ 0
 
 
-def _numerator(posts: pd.DataFrame, components: str, carried: dict | None = None) -> tuple[pd.Series, bool]:
+def _numerator(posts: pd.DataFrame, components: str,
+               carried: dict | None = None) -> tuple[pd.Series, bool, tuple[str, ...]]:
     """The client's interactions counted with the benchmark's components when the source names them
-    (True), else the posts' interactions (False: the source's components may differ). Either way a post
-    whose export carries a counted component but leaves it blank has none (metrics.interactions: what a
-    file carries is judged on the whole file, `carried`, as for the headline interactions)."""
+    (True), else the posts' interactions (False: the source's components may differ), and the component
+    columns counted. Either way a post whose export carries a counted component but leaves it blank has none
+    (metrics.interactions: what a file carries is judged on the whole file, `carried`, as for the headline
+    interactions)."""
     words = [w.strip() for w in str(components).split("+")]
     columns = [COMPONENT_COLUMNS.get(w) for w in words]
     if len(words) > 1 and all(columns):
-        return interactions(posts, carried, components=tuple(dict.fromkeys(columns))).astype("Float64"), True
-    return interactions_of(posts).astype("Float64"), False
+        counted = tuple(dict.fromkeys(columns))
+        return interactions(posts, carried, components=counted).astype("Float64"), True, counted
+    return interactions_of(posts).astype("Float64"), False, INTERACTION_COMPONENTS

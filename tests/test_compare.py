@@ -333,6 +333,11 @@ def test_a_benchmark_naming_its_components_judges_what_a_file_carries_on_the_who
     got = compare_with_benchmarks(posts, table=table, carried=carried)
     assert got["client"].isna().all() and got["posts"].tolist() == [0]
     assert got["reason"].tolist() == ["blank_components"]  # the posts report likes: not "no interactions"
+    # likes and comments blank on every post, shares reported: the file carries none of the counts the
+    # benchmark adds up, so "no interactions" (for this benchmark) is what is true
+    neither = posts.assign(reactions=pd.NA, shares=5)
+    none = compare_with_benchmarks(neither, table=table, carried={"ig.csv": ("shares",)})
+    assert none["reason"].tolist() == ["no_interactions"]
     # a file that carries no comments at all: likes alone are the count, (40 + 30) / 2 / 1000
     alone = compare_with_benchmarks(posts, table=table, carried={"ig.csv": ("reactions",)})
     assert alone["client"].tolist() == pytest.approx([0.035]) and alone["posts"].tolist() == [2]
