@@ -28,9 +28,15 @@ def read_record(folder: Path) -> dict | None:
 
 
 def write_json_atomically(path: Path, data: dict) -> None:
+    """`data` as JSON in `path`, written whole or not at all (a temporary file beside it, then renamed); the
+    temporary file is removed when the rename fails (`path` a folder, say)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str, seconds: float,

@@ -156,12 +156,15 @@ def warmup_code(notebook: Path) -> str:
 class Identity:
     """What identifies a client in a report: its post ids and names (client, brand, accounts); `who` are the
     client's and brand's names alone, `accounts` the account names of its posts; `name` its display name in
-    the roster (clients.same_business)."""
+    the roster (clients.same_business); `posts` each post id with the account name its row carries ('' for
+    none), which tells a post two clients' exports hold under each one's account (published together) from a
+    row or a file of one client's exports in the other's (accounts_of_others)."""
     post_ids: frozenset = frozenset()
     names: frozenset = frozenset()
     who: frozenset = frozenset()
     accounts: frozenset = frozenset()
     name: str = ""
+    posts: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -176,28 +179,27 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
     """The client's names and the ids and account names of the posts in its exports. With a `cache`, the ids
     and account names read before from the very same files (by content) are taken from it, not read again."""
     names = who = {client.name, client.brand_name}
-    ids: set[str] = set()
-    accounts: set[str] = set()
     read = cache.get(client) if cache is not None else None
     if read is None:
         read = _posts_identity(client)
         if read is not None and cache is not None:
             cache.put(client, read)
-    if read is not None:
-        ids, accounts = read
-        names = names | accounts
+    posts = {i.strip(): a.strip() for i, a in (read or {}).items() if len(i.strip()) >= MIN_POST_ID_LENGTH}
+    accounts = {a.strip() for a in (read or {}).values() if a.strip()}
+    names = names | accounts
     return Identity(
-        post_ids=frozenset(i.strip() for i in ids if len(i.strip()) >= MIN_POST_ID_LENGTH),
+        post_ids=frozenset(posts),
         names=frozenset(n.strip() for n in names if n and len(n.strip()) >= MIN_NAME_LENGTH),
         who=frozenset(n.strip() for n in who if n and n.strip()),
-        accounts=frozenset(n.strip() for n in accounts if n.strip()),
+        accounts=frozenset(accounts),
         name=client.name,
+        posts=frozenset(posts.items()),
     )
 
 
-def _posts_identity(client: Client) -> tuple[set[str], set[str]] | None:
-    """The post ids and account names in the client's post exports, by a full import (the one the report
-    does); None when they do not load (the render fails and says why)."""
+def _posts_identity(client: Client) -> dict[str, str] | None:
+    """{post id: account name ('' for none)} of the posts in the client's post exports, by a full import (the
+    one the report does); None when they do not load (the render fails and says why)."""
     try:
         from .importers import detect_family, expand_paths, load_exports
         post_files = []
@@ -208,10 +210,11 @@ def _posts_identity(client: Client) -> tuple[set[str], set[str]] | None:
             except WorkbookError:
                 continue
         if not post_files:
-            return set(), set()
+            return {}
         options = {"year": client.year} if client.year is not None else {}
         posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
-        return {str(v) for v in posts["post_id"].dropna()}, {str(v) for v in posts["account"].dropna()}
+        posts = posts[posts["post_id"].notna()]
+        return dict(zip(posts["post_id"].astype(str), posts["account"].astype(object).fillna("").astype(str)))
     except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
         return None
 
@@ -221,10 +224,10 @@ IDENTITY_CACHE_DAYS = 90
 
 
 class IdentityCache:
-    """The post ids and account names read from clients' exports, kept for the next render in the workbook's
-    cache folder on this machine (paths.cache_dir: never under the reports folder, which is shared with clients).
-    The check that a client's exports hold no other client's posts needs every roster client's ids; without
-    this, `render --client X` imports the whole roster's exports each time, most of its work. An entry is found
+    """The post ids, with the account each is under, read from clients' exports, kept for the next render in the
+    workbook's cache folder on this machine (paths.cache_dir: never under the reports folder, which is shared
+    with clients). The check that a client's exports hold no other client's posts needs every roster client's;
+    without this, `render --client X` imports the whole roster's exports each time, most of its work. An entry is found
     by its key: the contents of every file the client's `exports` reach (SHA-256, so a file rewritten with the
     same size and time is read again), their paths, the client's `year` and the workbook's source (a changed
     importer may read other ids); a file changed, added or removed makes another key, and the exports are read
@@ -264,24 +267,20 @@ class IdentityCache:
             return None
         return digest.hexdigest()
 
-    def get(self, client: Client) -> tuple[set[str], set[str]] | None:
+    def get(self, client: Client) -> dict[str, str] | None:
         key = self.key(client)
         entry = self.entries.get(key) if key is not None else None
-        if not isinstance(entry, dict):
+        if not isinstance(entry, dict) or not isinstance(entry.get("posts"), dict):
             return None
-        try:
-            read = {str(v) for v in entry["post_ids"]}, {str(v) for v in entry["accounts"]}
-        except (KeyError, TypeError):
-            return None
+        read = {str(k): str(v) for k, v in entry["posts"].items()}
         if entry.get("used") != self._today:
             entry["used"], self.changed = self._today, True
         return read
 
-    def put(self, client: Client, read: tuple[set[str], set[str]]) -> None:
+    def put(self, client: Client, read: dict[str, str]) -> None:
         key = self.key(client)
         if key is not None:
-            ids, accounts = read
-            self.entries[key] = {"post_ids": sorted(ids), "accounts": sorted(accounts), "used": self._today}
+            self.entries[key] = {"posts": dict(sorted(read.items())), "used": self._today}
             self.changed = True
 
     def save(self) -> None:
@@ -321,36 +320,53 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _holds(name: str, part: str) -> bool:
+    """Whether `name` holds `part` as whole words, case and spacing aside ("Kopi Senja Malaysia", "kopi senja")."""
+    name, part = _fold(name), _fold(part)
+    return bool(part) and bool(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name))
+
+
 def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
     """Clients of the `batch` (default: every client of `identities`, the whole roster) whose exports hold posts
     of another client of the roster, each with the reason its render is refused before it runs; the exports
     pattern most likely reaches into the other client's files. Two signs, the first found said:
-    - a post id the other client's exports hold too: a post is one client's, and the report would count it
-      (the leak check of the finished page sees ids only where the page prints them);
+    - a post id the other client's exports hold too, under the same account: a row or a file of theirs in this
+      client's exports, which the report would count (the check of the finished page sees ids only where the
+      page prints them). A post both accounts published together (a collaboration) is in each one's exports
+      under its own account, and is not refused;
     - an account named like the other client (its name or brand), which the leak check cannot see (an account
-      in a client's own exports counts as its own): named exactly so, unless exactly like this client too;
-      or holding the other's name as whole words ("Harbour Books Ltd" is client "Harbour Books"'s), unless it
-      is named like this client too, or the two clients' own names hold each other ("Kopi Senja Jkt" in the
-      exports of client "Kopi Senja Jakarta", beside a client "Kopi Senja", is the outlet's own page).
+      in a client's own exports counts as its own): exactly so, or holding the other's name as whole words
+      ("Harbour Books Ltd" is client "Harbour Books"'s) when the two clients' own names do not hold each other
+      ("Kopi Senja Jkt", in the exports of client "Kopi Senja Jakarta" beside a client "Kopi Senja", is the
+      outlet's page). An account named like this client itself is its own: its name or brand, or a part of its
+      name ("Kopi Senja", the page of client "Kopi Senja Malaysia"), or holding it unless exactly another's name.
     Entries of one business (clients.same_business: the same display name, rendered twice) are not others."""
     refused = {}
     for cid, own in identities.items():
         if batch is not None and cid not in batch:
             continue
         own_exact = {_fold(n) for n in own.who}
+        own_posts = dict(own.posts)
         for other, theirs in identities.items():
             if other == cid or same_business(own.name, theirs.name):
                 continue
-            shared = sorted(own.post_ids & theirs.post_ids)
-            if shared:
-                refused[cid] = Message("cli.problem.shared_posts", count=len(shared), post_id=shared[0], other=other)
+            their_posts = dict(theirs.posts)
+            copied = sorted(i for i in own.post_ids & theirs.post_ids
+                            if _fold(own_posts.get(i, "")) == _fold(their_posts.get(i, "")))
+            if copied:
+                refused[cid] = Message("cli.problem.shared_posts", count=len(copied), post_id=copied[0], other=other,
+                                       account=own_posts.get(copied[0]) or "—")
                 break
+            their_exact = {_fold(n) for n in theirs.who}
             related = any(_names_match(a, b) for a in own.who for b in theirs.who)
-            found = sorted(
-                a for a in own.accounts
-                if (_fold(a) in {_fold(n) for n in theirs.who} and _fold(a) not in own_exact)
-                or (not related and not any(_names_match(a, n) for n in own.who)
-                    and any(_names_match(a, n) for n in theirs.who)))
+
+            def own_account(account: str) -> bool:
+                if _fold(account) in own_exact or any(_holds(n, account) for n in own.who):
+                    return True
+                return _fold(account) not in their_exact and any(_holds(account, n) for n in own.who)
+
+            found = sorted(a for a in own.accounts if not own_account(a) and (
+                _fold(a) in their_exact or (not related and any(_names_match(a, n) for n in theirs.who))))
             if found:
                 refused[cid] = Message("cli.problem.refused", account=found[0], other=other)
                 break

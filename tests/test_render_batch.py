@@ -293,8 +293,8 @@ def test_the_roster_post_ids_are_kept_for_the_next_render_and_still_catch_a_leak
     cache = batch["cache"] / "post-identities.json"
     kept = json.loads(cache.read_text(encoding="utf-8"))
     assert len(kept) == 4
-    assert any(batch["planted_id"] in entry["post_ids"] for entry in kept.values())
-    assert ["Leaky Page"] in [entry["accounts"] for entry in kept.values()]
+    assert any(batch["planted_id"] in entry["posts"] for entry in kept.values())
+    assert {"Leaky Page"} in [set(entry["posts"].values()) for entry in kept.values()]
     for out in (batch["out"], alone["out"]):  # nothing of the roster under a reports folder
         assert not [p for p in out.rglob("*") if p.is_file() and batch["planted_id"] in p.name]
         assert not list(out.rglob("post-identities*"))
@@ -317,13 +317,15 @@ def test_the_roster_post_ids_are_kept_for_the_next_render_and_still_catch_a_leak
 
 
 def test_a_post_copied_into_another_clients_export_refuses_the_render(tmp_path):
-    """One row of client B's export pasted into client A's (same page name, so no account tells): the report
-    prints no post ids, so only the ids both exports hold can tell. Rendering A alone is refused before its
-    notebook runs, and says which post and which client."""
+    """One row of client B's export pasted into client A's: the report prints no post ids, so the finished page
+    cannot show it; the id both exports hold under the same account does. Rendering A alone is refused before
+    its notebook runs, and says which post, which account and which client."""
     first = facebook_export(tmp_path / "a" / "Sep-01-2026_Oct-31-2026_100000000000042.csv", ["Shop A news"],
-                            "Shop A", first_id=7100000000000001)
-    facebook_export(tmp_path / "b" / "Sep-01-2026_Oct-31-2026_100000000000042.csv", ["Shop B news"], "Shop B",
-                    first_id=7100000000000040)  # its first post is A's 40th
+                            "Shop A", first_id=7100000000000001, posts=39)
+    theirs = facebook_export(tmp_path / "b" / "Sep-01-2026_Oct-31-2026_100000000000042.csv", ["Shop B news"],
+                             "Shop B", first_id=7100000000000040)
+    row = theirs.read_text(encoding="utf-8-sig").splitlines()[1]  # B's first post, its page name and all
+    first.write_bytes(first.read_bytes().rstrip(b"\r\n") + b"\r\n" + row.encode("utf-8") + b"\r\n")
     roster = tmp_path / "clients.yml"
     roster.write_text("clients:\n" + "".join(f"""  - id: {cid}
     name: Shop {cid.upper()}
@@ -338,7 +340,8 @@ def test_a_post_copied_into_another_clients_export_refuses_the_render(tmp_path):
                           timeout=600)
     assert done.returncode == 1, done.stderr
     error = (out / "_failed" / "a" / "error.txt").read_text(encoding="utf-8")
-    assert "1 post(s) that the exports of client 'b' of the roster hold too (post id 7100000000000040)" in error
+    assert ("1 post(s) that the exports of client 'b' of the roster hold too, under the same account (post id"
+            " 7100000000000040, account 'Shop B')") in error
     assert not (out / "a" / "report.html").exists()
 
 
