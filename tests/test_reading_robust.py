@@ -649,3 +649,77 @@ def test_inspect_names_a_spreadsheet_copy_left_out_instead_of_failing(tmp_path, 
     assert f"not read: a spreadsheet copy of {original}, beside it, which is the export as downloaded" in out
     assert main(["inspect", str(tmp_path), "--timezone", ZONE, "--language", "id"]) == 0
     assert "tidak dibaca: salinan lembar kerja dari" in capsys.readouterr().out
+
+
+def _joined(tmp_path, fixture: str, second_header) -> Path:
+    """`fixture` with itself pasted below it, its second header line made by `second_header` from the first's
+    cells (the data rows moved along with it, as a spreadsheet paste of another export would)."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    order = second_header(rows[0])
+    moved = [[row[rows[0].index(name)] if name in rows[0] else row[i] for i, name in enumerate(order)]
+             for row in rows[1:]] if set(order) <= set(rows[0]) else rows[1:]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([*rows, order, *moved])
+    path = tmp_path / Path(fixture).name
+    path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fixture, second_header, row", [
+    # Business Suite: Page ID before Post ID (was read as a totals row, the second export's posts merged away)
+    ("meta/Apr-01-2025_Apr-14-2025_100000000000042.csv", lambda h: [h[1], h[0], *h[2:]], 5),
+    # every column in reverse order
+    ("meta/Apr-01-2025_Apr-14-2025_100000000000042.csv", lambda h: h[::-1], 5),
+    # X: 'Post ID' under 'Post id' (was refused as an id that is not a whole number), the rest in upper case
+    ("x/account_analytics_content_2025-10-15_2025-11-12.csv",
+     lambda h: ["Post ID", *[name.upper() for name in h[1:]]], 6),
+    # TikTok: another spelling of each name and the first two columns swapped
+    ("tiktok/Content_2025-01-01_2025-03-31.csv", lambda h: [h[1].lower(), h[0].upper(), *h[2:]], 4),
+])
+def test_a_second_header_in_another_order_or_spelling_is_named_as_two_exports_joined(tmp_path, fixture,
+                                                                                      second_header, row):
+    path = _joined(tmp_path, fixture, second_header)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE, year=2025)
+    assert info.value.row == row and info.value.column is None
+    assert "this row repeats the header (" in str(info.value)
+
+
+def test_a_caption_equal_to_a_column_name_is_a_post(tmp_path):
+    # TikTok's first column is the caption: videos titled like its columns are read, not taken for a header
+    path = tmp_path / "Content_2025-01-01_2025-03-31.csv"
+    path.write_text('"Video title","Video link","Post time","Total likes","Total comments","Total shares",'
+                    '"Total views"\n'
+                    '"Post time","https://www.tiktok.com/@example.shop/video/7483829330450269543","March 20",'
+                    '"","","",""\n'
+                    '"Total views","https://www.tiktok.com/@example.shop/video/7483829330450269544","March 21",'
+                    '"Total likes","3","1","90"\n'
+                    '"Spring drop","https://www.tiktok.com/@example.shop/video/7483829330450269545","March 22",'
+                    '"88","4","2","2300"\n', encoding="utf-8")
+    from helpers.importers.reading import read_delimited
+
+    table = read_delimited(path)  # the second video's likes cell says 'Total likes': a bad count, not a header
+    assert list(table.frame.iloc[:, 0]) == ["Post time", "Total views", "Spring drop"]
+    first = path.read_text(encoding="utf-8").replace('"Total likes","3"', '"5","3"')
+    path.write_text(first, encoding="utf-8")
+    posts = import_exports(path, timezone=ZONE, year=2025).posts
+    assert len(posts) == 3
+    assert sorted(posts["post_id"]) == ["7483829330450269543", "7483829330450269544", "7483829330450269545"]
+
+
+def test_a_row_repeats_the_header_when_half_of_its_cells_are_header_names():
+    from helpers.importers.reading import repeats_header
+
+    header = X_HEADER.split(",")
+    # the first five columns of a second export, the rest left blank: 5 of 17 names, all of its cells
+    assert repeats_header(["Date", "POST ID", "post text", "Link", "Impressions"] + [""] * 12, header)
+    # two names among two other cells: half of its cells
+    assert repeats_header(["Likes", "Impressions", "x", "y"], header)
+    # a caption equal to one name, however few the other cells: one name is not a header
+    assert not repeats_header(["Impressions", "", "", ""], header)
+    assert not repeats_header(["1987", "Impressions", "https://x.com/a/status/1987"], header)
+    # a name of the file's family, not of this file, counts with `also`
+    assert not repeats_header(["Bookmarks", "Reposts", "1", "2", "3"], ["Likes", "Reach"])
+    assert repeats_header(["Bookmarks", "Reposts", "Likes", "2", "3"], ["Likes", "Reach"],
+                          frozenset({"bookmarks", "reposts"}))

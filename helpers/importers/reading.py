@@ -444,7 +444,8 @@ def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str,
     extra = _TOO_MANY.search(text)
     if extra:
         row = int(extra.group(2)) + offset
-        if not offset and repeats_header(_record(path, encoding, delimiter, row), header):
+        if not offset and repeats_header(_record(path, encoding, delimiter, row), header,
+                                            family_names(header)):
             return header_repeated(path, row, header)
         return ExportFormatError(path, Message("imports.reading.too_many_cells", cells=extra.group(3),
                                                count=extra.group(1)), row=row,
@@ -509,27 +510,54 @@ def _bare_name(cell) -> str:
     return normalise_name(str(cell).strip().lstrip("\ufeff").strip().strip('"'))
 
 
-def repeats_header(cells, header: list[str]) -> bool:
-    """Whether a row holds the header's names again, in any order: at least half of them, and two at least (a
-    one-column file: its one name). A data row never does; the header line of a second export pasted below
-    the first does, whichever version of the export it comes from (columns renamed or added)."""
-    names = {normalise_name(name) for name in header if str(name).strip()}
-    found = {bare for bare in map(_bare_name, cells) if bare in names}
-    return bool(names) and len(found) >= max(min(2, len(names)), (len(names) + 1) // 2)
+def repeats_header(cells, header: list[str], also: frozenset[str] = frozenset()) -> bool:
+    """Whether a row holds the header's names again, in any order and spelling (normalise_name): at least half
+    of the header's names, or names in at least half of its non-blank cells; two names at least either way (a
+    one-column file: its one name), so that a caption equal to one column name stays data. `also` adds the
+    names of the file's family (family_names) that another version of its export may head a column with. A
+    data row never does; the header line of a second export pasted below the first does, whichever version of
+    the export it comes from (columns renamed, added or in another order)."""
+    own = {normalise_name(name) for name in header if str(name).strip()}
+    known = own | also
+    bare = [name for name in map(_bare_name, cells) if name]
+    found = {name for name in bare if name in known}
+    if not own or len(found) < min(2, len(own)):
+        return False
+    return (len(found & own) >= (len(own) + 1) // 2
+            or 2 * sum(name in known for name in bare) >= len(bare))
 
 
-def repeated_header_row(frame: pd.DataFrame, header: list[str], keys: list[str]):
+def family_names(header: list[str]) -> frozenset[str]:
+    """The header names (normalised) of the export families this header belongs to: those with at least half of
+    their signature in it, posts and daily tables alike. A second export of another version of the family
+    may head its columns with them, in place of this file's own names."""
+    from . import FAMILIES  # the registry imports this module
+    from ..daily import DAILY_FAMILIES
+
+    own = {normalise_name(name) for name in header if str(name).strip()}
+    return frozenset(name for family in (*FAMILIES, *DAILY_FAMILIES)
+                     if 2 * len(own.intersection(family.signature)) >= len(family.signature)
+                     for name in family.signature)
+
+
+def repeated_header_row(frame: pd.DataFrame, header: list[str], keys: list[str],
+                        also: frozenset[str] = frozenset()):
     """The index of the first row of `frame` that repeats the header (repeats_header), or None. Only rows whose
-    first named column holds that column's name are looked at (a hash lookup, fast on a million rows)."""
-    named = [(name, key) for name, key in zip(header, keys) if name.strip()]
+    first named column holds one of the names, of this file or of `also` (any of them: the columns may come in
+    another order), are looked at: one case-folded pass and a hash lookup, in slices, so that a million-row
+    file neither waits nor holds a second copy of the column."""
+    named = [key for name, key in zip(header, keys) if name.strip()]
     if not named or not len(frame):
         return None
-    name, key = named[0]
-    spellings = {name, name.casefold(), name.upper(), name.title(), name.capitalize()}
-    written = {form for s in spellings for form in (s, f'"{s}"', f"\ufeff{s}", f'\ufeff"{s}"')}
-    for index in frame.index[frame[key].isin(written).to_numpy()]:
-        if repeats_header(frame.loc[index].tolist(), header):
-            return index
+    names = {normalise_name(name) for name in header if str(name).strip()} | also
+    written = {form for name in names for form in (name, f'"{name}"', f"\ufeff{name}", f'\ufeff"{name}"')}
+    column = frame[named[0]]
+    step = 200_000
+    for start in range(0, len(column), step):
+        part = column.iloc[start:start + step]
+        for index in part.index[part.str.casefold().isin(written).to_numpy()]:
+            if repeats_header(frame.loc[index].tolist(), header, also):
+                return index
     return None
 
 
@@ -546,7 +574,7 @@ def header_repeated(path: Path, row: int, header: list[str]) -> ExportFormatErro
 
 def _refuse_repeated_header(table: TextTable) -> TextTable:
     """`table`, or the refusal of a file that repeats its header further down (header_repeated)."""
-    index = repeated_header_row(table.frame, table.header, table.keys)
+    index = repeated_header_row(table.frame, table.header, table.keys, family_names(table.header))
     if index is not None:
         raise header_repeated(table.path, int(table.source_rows()[index]), table.header)
     return table
