@@ -69,6 +69,9 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
                 raise archive_error(path, inside)
             continue
         try:
+            if _sheet_copy_beside_its_workbook(path, files):  # import_exports leaves it out, with a note
+                sources.post_files.append(path)
+                continue
             family = detect_family(path)
             if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)):
                 sources.skipped.append((path, copy))
@@ -129,6 +132,20 @@ def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> str:
     except ExportFormatError as error:
         return str(error)
     return ""
+
+
+def _sheet_copy_beside_its_workbook(path: Path, files: list[Path]) -> bool:
+    """Whether `path` is a CSV saved from one sheet of a workbook export (importers.copied_sheet) whose .xlsx is
+    among `files` beside it: import_exports leaves such a copy out, with a note; alone, it is refused."""
+    from .importers import _downloaded_beside, copied_sheet, read_header_names
+
+    if (sheet := copied_sheet(path, read_header_names(path))) is None:
+        return False
+    try:
+        _downloaded_beside(path, files, sheet[0], None)
+    except ExportFormatError:
+        return False
+    return True
 
 
 def extracted_archive(path: Path, inside: list[str], files: list[Path]):

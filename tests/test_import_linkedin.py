@@ -306,8 +306,8 @@ def test_a_csv_saved_from_the_workbook_is_named_as_such(tmp_path, sheet, label, 
         assert str(info.value).splitlines() == [
             f"file {copy}: this is a CSV copy of one sheet of an xlsx download, {label}: a spreadsheet program saves"
             " a single sheet as CSV, so the rest of the download is not in this file",
-            "  expected: the LinkedIn company page content export (xlsx, sheet 'All posts') as downloaded: an .xlsx"
-            " file",
+            "  expected: the LinkedIn company page content export (the xlsx workbook) as downloaded: the whole .xlsx"
+            " file, every sheet in it",
             "  what to do: give the .xlsx file as downloaded, not a CSV saved from it: the workbook reads its sheets"
             " itself; download the export again if no copy of the .xlsx is left"]
     assert Translator("id").message(info.value.problem).startswith("ini salinan CSV dari satu lembar unduhan xlsx")
@@ -324,3 +324,38 @@ def test_a_csv_of_the_workbooks_first_sheet_in_a_folder_is_refused_as_the_copy_i
     sheet_saved_as_csv(workbook, "Metrics", folder / "acme-robotics_content_1741000000000.csv")
     with pytest.raises(ExportFormatError, match="this is a CSV copy of one sheet of an xlsx download"):
         explore.load_folder(folder, client="acme", timezone="UTC")
+
+
+@pytest.mark.parametrize("sheet, label", [
+    ("Metrics", "the LinkedIn company page export, sheet 'Metrics' (xlsx)"),
+    ("All posts", "the LinkedIn company page content export (xlsx, sheet 'All posts')"),
+])
+def test_a_csv_saved_from_the_workbook_beside_it_is_left_out_with_a_note(tmp_path, sheet, label):
+    from helpers import explore
+    from helpers.i18n import Translator
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    workbook = build_workbook(folder / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS,
+                              metrics_header=METRICS_HEADER, metrics_days=METRICS_DAYS)
+    copy = sheet_saved_as_csv(workbook, sheet, folder / "acme-robotics_content_1741000000000.csv")
+    result = import_exports([copy, workbook])
+    assert len(result.posts) == 4 and set(result.posts["source_file"]) == {str(workbook)}
+    assert [r.path for r in result.reports] == [workbook]
+    note = ("acme-robotics_content_1741000000000.csv, beside this file, was not read: it is a CSV copy of one of"
+            f" this file's sheets, {label}, and this file is the export as downloaded, whose sheets are read from it")
+    assert [str(w) for w in result.reports[0].warnings if "beside this file" in str(w)] == [note]
+    indonesian = Translator("id").message(next(w for w in result.reports[0].warnings if "beside" in str(w)))
+    assert indonesian.startswith("acme-robotics_content_1741000000000.csv, yang ada di sebelah berkas ini, tidak dibaca")
+    workspace = explore.load_folder(folder, client="acme", timezone="UTC")  # posts and the Metrics days
+    assert len(workspace.posts) == 4 and set(workspace.posts["source_file"]) == {str(workbook)}
+    assert len(workspace.daily) and set(workspace.daily["source_file"]) == {str(workbook)}
+
+
+def test_a_csv_saved_from_another_workbook_is_refused_beside_it(tmp_path):
+    # the .xlsx beside it is another download (another name): the copy's own workbook is not there
+    workbook = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS,
+                              metrics_header=METRICS_HEADER, metrics_days=METRICS_DAYS)
+    copy = sheet_saved_as_csv(workbook, "Metrics", tmp_path / "acme-robotics_content_1730000000000.csv")
+    with pytest.raises(ExportFormatError, match="this is a CSV copy of one sheet of an xlsx download"):
+        import_exports([copy, workbook])

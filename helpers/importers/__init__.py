@@ -61,23 +61,32 @@ def read_header_names(path: Path) -> set[str]:
     return {normalise_name(cell) for row in rows for cell in row if str(cell).strip()}
 
 
-def csv_copy_of_workbook(path: Path, names: set[str]) -> ExportFormatError | None:
-    """The refusal of a CSV file saved from a sheet of an export that is downloaded as an xlsx workbook
-    (LinkedIn's company page content export: its `All posts` sheet, or its first sheet, `Metrics`), told by
-    the sheet's header among the file's first rows `names` (a title line above it or not); None for any other
-    file. Read as a CSV it would be taken for another export or for a damaged workbook; the workbook reads the
-    .xlsx as downloaded, whose sheets feed both the posts and the daily series."""
+def copied_sheet(path: Path, names: set[str]) -> tuple[Family, Family] | None:
+    """The family of an export downloaded as an xlsx workbook, and the family of its sheet, of a CSV file saved
+    from one sheet of it (LinkedIn's company page content export: its `All posts` sheet, or its first sheet,
+    `Metrics`), told by the sheet's header among the file's first rows `names` (a title line above it or not);
+    None for any other file, a workbook included."""
     from ..daily import daily_family_named  # helpers.daily imports this module
 
     spreadsheets = [f for f in FAMILIES if f.spreadsheet]
     sheets = [(f, sheet) for f in spreadsheets
               for sheet in (f, *([daily_family_named(f.daily_family)] if f.daily_family else []))]
     found = next(((f, sheet) for f, sheet in sheets if not sheet.missing_from(names)), None)
-    if found is None or is_workbook(path):
+    return None if found is None or is_workbook(path) else found
+
+
+def csv_copy_of_workbook(path: Path, names: set[str]) -> ExportFormatError | None:
+    """The refusal of a CSV file saved from a sheet of an export that is downloaded as an xlsx workbook
+    (copied_sheet); None for any other file. Read as a CSV it would be taken for another export or for a
+    damaged workbook; the workbook reads the .xlsx as downloaded, whose sheets feed both the posts and the
+    daily series. Beside that .xlsx, import_exports leaves the copy out instead (_downloaded_beside)."""
+    found = copied_sheet(path, names)
+    if found is None:
         return None
     family, sheet = found
     return ExportFormatError(path, Message("imports.importers.csv_copy", sheet=sheet.label),
-                             expected=Message("imports.importers.csv_copy_expected", family=family.label),
+                             expected=Message("imports.importers.csv_copy_expected",
+                                              download=family.download or family.label),
                              hint=Message("imports.importers.csv_copy_hint"))
 
 
@@ -199,17 +208,22 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 
 
 def _downloaded_beside(path: Path, files: list[Path], family: Family, platform: str | None) -> Path:
-    """The export of the same name and family that a spreadsheet copy of a CSV export sits beside
-    (`name.xlsx` saved from `name.csv`), among the files read; an error when there is none: the workbook reads
-    that family's CSV as downloaded, and a spreadsheet program may have changed the copy (long post ids keep
-    15 digits at most)."""
+    """The export of the same name and family that a copy sits beside, among the files read: the CSV export
+    a spreadsheet copy was saved from (`name.xlsx` beside `name.csv`), or, for a family downloaded as a
+    workbook, the .xlsx a CSV copy of one of its sheets was saved from (`name.csv` beside `name.xlsx`: a
+    spreadsheet program offers the workbook's name). An error when there is none: the workbook reads a CSV
+    family's CSV as downloaded, as a spreadsheet program may have changed the copy (long post ids keep 15
+    digits at most), and a workbook family's .xlsx, the CSV holding one sheet of it only."""
     for other in files:
-        if other != path and other.parent == path.parent and other.stem == path.stem and not is_workbook(other):
+        if (other != path and other.parent == path.parent and other.stem == path.stem
+                and is_workbook(other) == family.spreadsheet):
             try:
                 if detect_family(other, platform) is family:
                     return other
             except WorkbookError:  # not an export of that family: said when it is read in its turn
                 continue
+    if family.spreadsheet:
+        raise csv_copy_of_workbook(path, read_header_names(path))
     raise ExportFormatError(path, Message("imports.importers.spreadsheet_copy", family=family.label),
                             hint=Message("imports.importers.spreadsheet_copy_hint"))
 
@@ -286,12 +300,17 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     check_timezone(timezone)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
-    copies: dict[Path, Path] = {}  # a spreadsheet copy left out -> the export as downloaded beside it
+    copies: dict[Path, tuple[Path, Message]] = {}  # a copy left out -> the export as downloaded beside it, a note
     families: dict[Path, Family] = {}
     for path in sorted(files, key=export_recency):
+        if not forced and (sheet := copied_sheet(path, read_header_names(path))) is not None:
+            copies[path] = (_downloaded_beside(path, files, sheet[0], platform),
+                            Message("imports.importers.csv_copy_left_out", copy=path.name, sheet=sheet[1].label))
+            continue
         fam = families[path] = forced or detect_family(path, platform)
         if not forced and not fam.spreadsheet and is_workbook(path):  # detected from the copy's header
-            copies[path] = _downloaded_beside(path, files, fam, platform)
+            copies[path] = (_downloaded_beside(path, files, fam, platform),
+                            Message("imports.importers.spreadsheet_copy_left_out", copy=path.name))
             continue
         imported.append(_read_one(path, fam, timezone=timezone, platform=platform, **options))
     if timezone is not None and (clock := _batch_clock(imported)) not in (None, timezone):
@@ -304,9 +323,9 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
         for item in imported:
             if _takes_clock(item) and len(item.posts):
                 item.report.warnings.append(meta_business_suite.unchecked_clock(item, timezone, told))
-    for copy, original in copies.items():
+    for original, note in copies.values():
         report = next(item.report for item in imported if item.report.path == original)
-        report.warnings.append(Message("imports.importers.spreadsheet_copy_left_out", copy=copy.name))
+        report.warnings.append(note)
     zone = timezone or "UTC"
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
     posts = pd.concat(frames, ignore_index=True) if frames else schema.empty_posts(zone)

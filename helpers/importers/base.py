@@ -87,6 +87,9 @@ class Family:
     #: the daily family (helpers.daily) that reads another sheet of the same workbook, when the download holds
     #: one (LinkedIn's `Metrics` beside `All posts`): such a file feeds the daily series too
     daily_family: str | None = None
+    #: the whole download, for a family read from one sheet of a workbook (the label names that sheet): what a
+    #: CSV saved from one of its sheets is to be replaced with
+    download: Message | None = None
     #: normalised header name -> the platform a file carrying it holds, for a family of several platforms
     platform_columns: tuple[tuple[str, str], ...] = ()
 

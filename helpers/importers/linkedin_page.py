@@ -210,5 +210,6 @@ FAMILY = Family(
     signature=("post link", "post type", "created date", "campaign name"),
     spreadsheet=True,
     daily_family="linkedin_page_metrics",
+    download=Message("imports.family.linkedin_page_download"),
     read=read_linkedin_page,
 )
