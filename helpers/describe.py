@@ -85,10 +85,13 @@ def _read_together(paths: list[Path], timezone: str | None, family: str | None, 
     """The post exports among `paths` imported together, as a folder or a roster reads them (a batch's
     Business Suite clock reaches its Facebook exports); None when fewer than two, or when one cannot be read
     (each file is then read alone, and the one that fails says why)."""
+    from .importers import copied_sheet, read_header_names
+
     posts = []
     for path in paths:
         try:
-            if "posts" in _kinds_of(path, family):
+            # a CSV copy of a workbook's sheet goes too: left out beside its workbook, refused without it
+            if (not family and copied_sheet(path, read_header_names(path))) or "posts" in _kinds_of(path, family):
                 posts.append(path)
         except WorkbookError:
             continue
@@ -98,6 +101,23 @@ def _read_together(paths: list[Path], timezone: str | None, family: str | None, 
         return import_exports(posts, timezone=timezone or "UTC", family=family, **options)
     except (WorkbookError, OSError):
         return None
+
+
+#: The import notes that say a copy beside an export was left out, each with the line `inspect` shows for it.
+LEFT_OUT_NOTES = {"imports.importers.spreadsheet_copy_left_out": "cli.inspect.copy_left_out",
+                  "imports.importers.csv_copy_left_out": "cli.inspect.csv_copy_left_out"}
+
+
+def _left_out(joint, path: Path, tr: Translator) -> str | None:
+    """The line saying `path` was not read, when the files imported together (`joint`) left it out as a copy
+    of the export beside it (a spreadsheet copy of a CSV, a CSV copy of a workbook's sheet); else None."""
+    if joint is None or any(r.path == path for r in joint.reports):
+        return None
+    for report in joint.reports:
+        for note in report.warnings:
+            if LEFT_OUT_NOTES.get(getattr(note, "key", "")) and note.values.get("copy") == path.name:
+                return tr.t(LEFT_OUT_NOTES[note.key], original=display_path(report.path))
+    return None
 
 
 def _cannot_read(name: str, error: WorkbookError, tr: Translator) -> str:
@@ -130,6 +150,9 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             blocks.append(path)
             continue
         header = [display_path(path)]
+        if (left_out := _left_out(joint, path, tr)) is not None:
+            blocks.append("\n".join(header + ["  " + left_out]))
+            continue
         try:
             inside = archive_files(path)
             extracted = inside is not None and extracted_archive(path, inside, [p for p in items if isinstance(p, Path)])
@@ -140,14 +163,7 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                 if kind == "posts":
                     # as read with the others when they read together (a batch lends one clock), else alone
                     result = joint or import_exports(path, timezone=timezone or "UTC", family=family, **options)
-                    report = next((r for r in result.reports if r.path == path), None)
-                    if report is None:  # a spreadsheet copy left out for the export downloaded beside it
-                        original = next((r.path for r in result.reports for w in r.warnings
-                                         if getattr(w, "key", "") == "imports.importers.spreadsheet_copy_left_out"
-                                         and w.values.get("copy") == path.name), None)
-                        header.append("  " + tr.t("cli.inspect.copy_left_out",
-                                                  original=display_path(original) if original else "—"))
-                        continue
+                    report = next(r for r in result.reports if r.path == path)
                     mine = result.posts[result.posts["source_file"] == str(path)]
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
                                             "%Y-%m-%d %H:%M", zone_note, POST_METRICS,

@@ -326,20 +326,28 @@ def _holds(name: str, part: str) -> bool:
     return bool(part) and bool(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", name))
 
 
+def _same_account(mine: str, theirs: str) -> bool:
+    """Whether a post two exports hold is under the same account in both (case and spacing aside), or cannot be
+    told apart (an export naming no account, as a YouTube table): then it is taken for a copy, not a post
+    published together."""
+    return not mine.strip() or not theirs.strip() or _fold(mine) == _fold(theirs)
+
+
 def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
     """Clients of the `batch` (default: every client of `identities`, the whole roster) whose exports hold posts
     of another client of the roster, each with the reason its render is refused before it runs; the exports
     pattern most likely reaches into the other client's files. Two signs, the first found said:
-    - a post id the other client's exports hold too, under the same account: a row or a file of theirs in this
-      client's exports, which the report would count (the check of the finished page sees ids only where the
-      page prints them). A post both accounts published together (a collaboration) is in each one's exports
-      under its own account, and is not refused;
+    - a post id the other client's exports hold too, under the same account (or where an export names none,
+      _same_account): a row or a file of theirs in this client's exports, which the report would count (the
+      check of the finished page sees ids only where the page prints them). A post both accounts published
+      together (a collaboration) is in each one's exports under its own account, and is not refused;
     - an account named like the other client (its name or brand), which the leak check cannot see (an account
       in a client's own exports counts as its own): exactly so, or holding the other's name as whole words
       ("Harbour Books Ltd" is client "Harbour Books"'s) when the two clients' own names do not hold each other
       ("Kopi Senja Jkt", in the exports of client "Kopi Senja Jakarta" beside a client "Kopi Senja", is the
-      outlet's page). An account named like this client itself is its own: its name or brand, or a part of its
-      name ("Kopi Senja", the page of client "Kopi Senja Malaysia"), or holding it unless exactly another's name.
+      outlet's page). An account named like this client itself is its own: its name or brand, a part of its
+      name of two words or more ("Kopi Senja", the page of client "Kopi Senja Malaysia"), or holding it unless
+      exactly another's name.
     Entries of one business (clients.same_business: the same display name, rendered twice) are not others."""
     refused = {}
     for cid, own in identities.items():
@@ -351,8 +359,8 @@ def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str,
             if other == cid or same_business(own.name, theirs.name):
                 continue
             their_posts = dict(theirs.posts)
-            copied = sorted(i for i in own.post_ids & theirs.post_ids
-                            if _fold(own_posts.get(i, "")) == _fold(their_posts.get(i, "")))
+            copied = sorted(i for i in own.post_ids & theirs.post_ids if _same_account(own_posts.get(i, ""),
+                                                                                       their_posts.get(i, "")))
             if copied:
                 refused[cid] = Message("cli.problem.shared_posts", count=len(copied), post_id=copied[0], other=other,
                                        account=own_posts.get(copied[0]) or "—")
@@ -361,8 +369,10 @@ def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str,
             related = any(_names_match(a, b) for a in own.who for b in theirs.who)
 
             def own_account(account: str) -> bool:
-                if _fold(account) in own_exact or any(_holds(n, account) for n in own.who):
+                if _fold(account) in own_exact:
                     return True
+                if len(account.split()) >= 2 and any(_holds(n, account) for n in own.who):
+                    return True  # "Kopi Senja" of "Kopi Senja Malaysia"; one word ("Asia") says too little
                 return _fold(account) not in their_exact and any(_holds(account, n) for n in own.who)
 
             found = sorted(a for a in own.accounts if not own_account(a) and (

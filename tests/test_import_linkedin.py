@@ -350,6 +350,11 @@ def test_a_csv_saved_from_the_workbook_beside_it_is_left_out_with_a_note(tmp_pat
     workspace = explore.load_folder(folder, client="acme", timezone="UTC")  # posts and the Metrics days
     assert len(workspace.posts) == 4 and set(workspace.posts["source_file"]) == {str(workbook)}
     assert len(workspace.daily) and set(workspace.daily["source_file"]) == {str(workbook)}
+    # inspect says the same of the folder: the copy not read, the workbook read (it refused the copy)
+    from helpers.describe import describe
+    text, failures = describe([copy, workbook], timezone="UTC")
+    assert failures == 0
+    assert f"not read: a CSV copy of a sheet of {workbook}, beside it, which is the export as downloaded" in text
 
 
 def test_a_csv_saved_from_another_workbook_is_refused_beside_it(tmp_path):

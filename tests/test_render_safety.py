@@ -158,12 +158,14 @@ def test_a_client_whose_exports_hold_another_clients_account_is_refused():
         "harbour": who("Harbour", "Harbour Books"),  # exactly another client's name, though it holds "Harbour"
         "kopi-id": who("Kopi Senja (Bahasa Indonesia)", "Kopi Senja"),  # its name holds the page's
         "country": who("Kopi Senja Malaysia", "Kopi Senja"),  # a country's page named like the brand
+        "bank": who("Bank Central Asia", "Asia"),  # one word of its name: exactly client "asia"'s, refused
+        "asia": who("Asia", "Asia"),
         "outlet": who("Kopi Senja Jakarta", "Kopi Senja Jkt"),  # its own page, beside client "Kopi Senja"
         "branded": who("Senja Roasters", "Kopi Senja", brand="Kopi Senja"),  # its brand is that page's name
         "kopi": who("Kopi Senja", "Kopi Senja"),
     }
     refused = accounts_of_others(identities)
-    assert set(refused) == {"mixed", "books-ltd", "alpha", "harbour"}
+    assert set(refused) == {"mixed", "books-ltd", "alpha", "harbour", "bank"}
     assert "account 'Harbour Books', which is the name of client 'harbour-books' of the roster" in refused["mixed"]
     assert "give the client its name as `branding: {name: ...}`" in Translator("en").message(refused["alpha"])
     # rendering 'mixed' alone (--client mixed), the roster's other clients still count
@@ -196,6 +198,9 @@ def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_
     assert accounts_of_others(collab) == {}
     copied = {**collab, "b": dataclasses.replace(collab["b"], posts=frozenset({("555555555", "Shop_A ")}))}
     assert set(accounts_of_others(copied)) == {"a", "b"}
+    # an export naming no account (a YouTube table) cannot tell a post published together from a copy: refused
+    untold = {**collab, "b": dataclasses.replace(collab["b"], posts=frozenset({("555555555", "")}))}
+    assert set(accounts_of_others(untold)) == {"a", "b"}
     assert set(accounts_of_others(identities, batch={"b"})) == {"b"}
     assert "klien 'a'" in Translator("id").message(refused["b"])
 
