@@ -103,9 +103,9 @@ def _read_together(paths: list[Path], timezone: str | None, family: str | None, 
         return None
 
 
-#: The import notes that say a copy beside an export was left out, each with the line `inspect` shows for it.
-LEFT_OUT_NOTES = {"imports.importers.spreadsheet_copy_left_out": "cli.inspect.copy_left_out",
-                  "imports.importers.csv_copy_left_out": "cli.inspect.csv_copy_left_out"}
+#: The import notes that say a copy beside an export was left out: a spreadsheet copy of a CSV export, a CSV
+#: copy of a workbook's sheet.
+LEFT_OUT_NOTES = ("imports.importers.spreadsheet_copy_left_out", "imports.importers.csv_copy_left_out")
 
 
 def _left_out(joint, path: Path, tr: Translator) -> str | None:
@@ -115,8 +115,10 @@ def _left_out(joint, path: Path, tr: Translator) -> str | None:
         return None
     for report in joint.reports:
         for note in report.warnings:
-            if LEFT_OUT_NOTES.get(getattr(note, "key", "")) and note.values.get("copy") == path.name:
-                return tr.t(LEFT_OUT_NOTES[note.key], original=display_path(report.path))
+            if getattr(note, "key", "") in LEFT_OUT_NOTES and note.values.get("copy") == path.name:
+                if note.key == "imports.importers.spreadsheet_copy_left_out":
+                    return tr.t("cli.inspect.copy_left_out", original=display_path(report.path))
+                return tr.t("cli.inspect.csv_copy_left_out", original=display_path(report.path))
     return None
 
 
