@@ -158,7 +158,7 @@ class Identity:
     client's and brand's names alone, `accounts` the account names of its posts; `name` its display name in
     the roster (clients.same_business); `posts` each post id with the account name its row carries ('' for
     none), which tells a post two clients' exports hold under each one's account (published together) from a
-    row or a file of one client's exports in the other's (accounts_of_others)."""
+    row or a file of one client's exports in the other's (posts_of_others)."""
     post_ids: frozenset = frozenset()
     names: frozenset = frozenset()
     who: frozenset = frozenset()
@@ -333,7 +333,7 @@ def _same_account(mine: str, theirs: str) -> bool:
     return not mine.strip() or not theirs.strip() or _fold(mine) == _fold(theirs)
 
 
-def accounts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
+def posts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, str]:
     """Clients of the `batch` (default: every client of `identities`, the whole roster) whose exports hold posts
     of another client of the roster, each with the reason its render is refused before it runs; the exports
     pattern most likely reaches into the other client's files. Two signs, the first found said:
@@ -829,7 +829,7 @@ class Task:
     token: str = ""
     warm_next: bool = False
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
-    refused: str = ""  # why the client is not rendered at all (accounts_of_others), failing it at once
+    refused: str = ""  # why the client is not rendered at all (posts_of_others), failing it at once
     language: str = "en"  # the command's: the language render.json and error.txt record a message in
 
 

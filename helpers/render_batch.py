@@ -36,7 +36,7 @@ from .errors import WorkbookError
 from .index_page import write_index
 from .progress import Progress
 from .render import (WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
-                     accounts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
+                     posts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
                      foreign_identities, record_failure, skip_slow_optional_imports)
 
 
@@ -399,7 +399,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                     identities = {cid: client_identity(c, cache) for cid, c in everyone.items()}
                     cache.save()
                 foreign = foreign_identities(identities, batch)
-                refused = accounts_of_others(identities, batch)
+                refused = posts_of_others(identities, batch)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,

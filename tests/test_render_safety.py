@@ -17,7 +17,7 @@ from helpers.html_safety import live_content, sanitize, visible_text
 from helpers.i18n import Message, Translator, catalogue
 from helpers.index_page import collect_records, index_html
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
-from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, accounts_of_others, check_client_id, check_html,
+from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, posts_of_others, check_client_id, check_html,
                             find_leaks, foreign_identities, render_all, warmup_code)
 from helpers.report_page import finish_page
 
@@ -164,16 +164,16 @@ def test_a_client_whose_exports_hold_another_clients_account_is_refused():
         "branded": who("Senja Roasters", "Kopi Senja", brand="Kopi Senja"),  # its brand is that page's name
         "kopi": who("Kopi Senja", "Kopi Senja"),
     }
-    refused = accounts_of_others(identities)
+    refused = posts_of_others(identities)
     assert set(refused) == {"mixed", "books-ltd", "alpha", "harbour", "bank"}
     assert "account 'Harbour Books', which is the name of client 'harbour-books' of the roster" in refused["mixed"]
     assert "give the client its name as `branding: {name: ...}`" in Translator("en").message(refused["alpha"])
     # rendering 'mixed' alone (--client mixed), the roster's other clients still count
-    assert set(accounts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
+    assert set(posts_of_others(identities, batch={"mixed", "acme-en"})) == {"mixed"}
     # a brand shared by two display names does not make them one business
     shared_brand = {"a": Identity(who=frozenset({"Shop A", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop A"),
                     "b": Identity(who=frozenset({"Shop B", "Kopi"}), accounts=frozenset({"Shop A"}), name="Shop B")}
-    assert set(accounts_of_others(shared_brand)) == {"b"}
+    assert set(posts_of_others(shared_brand)) == {"b"}
 
 
 def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_rendering():
@@ -186,7 +186,7 @@ def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_
         "c": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="Shop C"),
         "c-id": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="shop  c"),
     }
-    refused = accounts_of_others(identities)
+    refused = posts_of_others(identities)
     assert set(refused) == {"a", "b"}
     text = Translator("en").message(refused["a"])
     assert "1 post(s) that the exports of client 'b' of the roster hold too, under the same account (post id 222222222" in text
@@ -195,13 +195,13 @@ def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_
                             posts=frozenset({("555555555", "shop_a")})),
               "b": Identity(post_ids=frozenset({"555555555"}), who=frozenset({"Shop B"}), name="Shop B",
                             posts=frozenset({("555555555", "shop_b")}))}
-    assert accounts_of_others(collab) == {}
+    assert posts_of_others(collab) == {}
     copied = {**collab, "b": dataclasses.replace(collab["b"], posts=frozenset({("555555555", "Shop_A ")}))}
-    assert set(accounts_of_others(copied)) == {"a", "b"}
+    assert set(posts_of_others(copied)) == {"a", "b"}
     # an export naming no account (a YouTube table) cannot tell a post published together from a copy: refused
     untold = {**collab, "b": dataclasses.replace(collab["b"], posts=frozenset({("555555555", "")}))}
-    assert set(accounts_of_others(untold)) == {"a", "b"}
-    assert set(accounts_of_others(identities, batch={"b"})) == {"b"}
+    assert set(posts_of_others(untold)) == {"a", "b"}
+    assert set(posts_of_others(identities, batch={"b"})) == {"b"}
     assert "klien 'a'" in Translator("id").message(refused["b"])
 
 
