@@ -362,8 +362,12 @@ def posts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, st
             copied = sorted(i for i in own.post_ids & theirs.post_ids if _same_account(own_posts.get(i, ""),
                                                                                        their_posts.get(i, "")))
             if copied:
-                refused[cid] = Message("cli.problem.shared_posts", count=len(copied), post_id=copied[0], other=other,
-                                       account=own_posts.get(copied[0]) or "—")
+                first, account = copied[0], own_posts.get(copied[0], "").strip()
+                told = account and their_posts.get(first, "").strip()
+                refused[cid] = (Message("cli.problem.shared_posts", count=len(copied), post_id=first, other=other,
+                                        account=account) if told else
+                                Message("cli.problem.shared_posts_untold", count=len(copied), post_id=first,
+                                        other=other))
                 break
             their_exact = {_fold(n) for n in theirs.who}
             related = any(_names_match(a, b) for a in own.who for b in theirs.who)

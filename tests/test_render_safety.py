@@ -181,15 +181,18 @@ def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_
     file, a newer export saved in the wrong folder) would pass the check of the finished page: the ids both
     clients' exports hold refuse the render first, whichever client is rendered, unless they are one business."""
     identities = {
-        "a": Identity(post_ids=frozenset({"111111111", "222222222"}), who=frozenset({"Shop A"}), name="Shop A"),
-        "b": Identity(post_ids=frozenset({"222222222", "333333333"}), who=frozenset({"Shop B"}), name="Shop B"),
+        "a": Identity(post_ids=frozenset({"111111111", "222222222"}), who=frozenset({"Shop A"}), name="Shop A",
+                      posts=frozenset({("111111111", "Shop A"), ("222222222", "Shop B")})),
+        "b": Identity(post_ids=frozenset({"222222222", "333333333"}), who=frozenset({"Shop B"}), name="Shop B",
+                      posts=frozenset({("222222222", "Shop B"), ("333333333", "Shop B")})),
         "c": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="Shop C"),
         "c-id": Identity(post_ids=frozenset({"444444444"}), who=frozenset({"Shop C"}), name="shop  c"),
     }
     refused = posts_of_others(identities)
     assert set(refused) == {"a", "b"}
     text = Translator("en").message(refused["a"])
-    assert "1 post(s) that the exports of client 'b' of the roster hold too, under the same account (post id 222222222" in text
+    assert ("1 post(s) that the exports of client 'b' of the roster hold too, under the same account (post id"
+            " 222222222, account 'Shop B')") in text
     # a post both accounts published together is in each one's exports under its own account: not refused
     collab = {"a": Identity(post_ids=frozenset({"555555555"}), who=frozenset({"Shop A"}), name="Shop A",
                             posts=frozenset({("555555555", "shop_a")})),
@@ -200,7 +203,10 @@ def test_a_client_whose_exports_hold_a_post_of_another_client_is_refused_before_
     assert set(posts_of_others(copied)) == {"a", "b"}
     # an export naming no account (a YouTube table) cannot tell a post published together from a copy: refused
     untold = {**collab, "b": dataclasses.replace(collab["b"], posts=frozenset({("555555555", "")}))}
-    assert set(posts_of_others(untold)) == {"a", "b"}
+    refused = posts_of_others(untold)
+    assert set(refused) == {"a", "b"}
+    assert "(post id 555555555), and one of them names no account" in Translator("en").message(refused["a"])
+    assert "tidak menyebut akun" in Translator("id").message(refused["b"])
     assert set(posts_of_others(identities, batch={"b"})) == {"b"}
     assert "klien 'a'" in Translator("id").message(refused["b"])
 
