@@ -27,7 +27,9 @@ command and its worker starting the kernel before importing pandas, one layout p
 instead of seaborn's, tick labels' number formatting cached, PNGs at zlib level 3, the libraries' objects
 frozen out of garbage collection once imported, libyaml for the catalogues, export warm-up while the
 kernel starts and one notebook validation per export, nbclient's kernel client ready without
-jupyter_client's final 0.2 s of listening to IOPub, a finished kernel killed rather than shut down.
+jupyter_client's final 0.2 s of listening to IOPub, a finished kernel killed rather than shut down, the
+report's facts for the index read without importing the notebook's display module (its matplotlib and pandas
+cost over a second in the worker, after the export).
 
 The benchmark also prints the CPU work of each span (the busy time of all cores, from /proc/stat): the
 bare cost's and the single report's. The report's work divided by the cores is the least time any

@@ -17,9 +17,7 @@ from IPython.display import display as show  # noqa: F401  (re-exported: noteboo
 
 from . import metrics
 from .drawing import DPI, png_bytes
-
-#: The metadata key of a title output that carries the report's facts for the index (render.report_facts).
-FACTS_KEY = "workbook_report"
+from .index_page import FACTS_KEY
 
 
 def title(text: str, facts: dict | None = None) -> HTML:

@@ -16,6 +16,10 @@ from .i18n import Translator, in_every_language
 
 RECORD = "render.json"
 INDEX = "index.html"
+#: The metadata key of a report title's output that carries the report's facts for the index (display.title,
+#: render.report_facts). Kept here, not in display, so that the renderer reads the facts without importing
+#: display's matplotlib and pandas (over a second of a single report's time, after its export).
+FACTS_KEY = "workbook_report"
 
 
 def read_record(folder: Path) -> dict | None:

@@ -41,7 +41,7 @@ from .clients import Client, id_problem, same_business
 from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
-from .index_page import new_record, now_text, read_record, report_marks, write_index, write_json_atomically
+from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
 from .paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
@@ -541,7 +541,6 @@ def export_html(executed, title: str) -> str:
 def report_facts(executed) -> dict:
     """The facts the report's title carried for the index (display.title, Report.index_facts): {} when no
     output carries them (a notebook of an older version)."""
-    from .display import FACTS_KEY
     for cell in executed.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             facts = output.get("metadata", {}).get("text/html", {}).get(FACTS_KEY)

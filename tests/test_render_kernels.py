@@ -69,3 +69,19 @@ def test_the_command_line_starts_its_workers_without_importing_pandas():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["t/a", "1.234,5", "t/a"]
+
+
+def test_reading_a_finished_report_needs_neither_pandas_nor_matplotlib():
+    """After the kernel, a worker reads the report's facts, exports and checks its HTML: importing display's
+    matplotlib and pandas there cost a single report over a second, after its export."""
+    code = ("import sys, helpers.render as render\n"
+            "executed = {'cells': [{'cell_type': 'code', 'outputs': [{'metadata': {'text/html':"
+            " {render.FACTS_KEY: {'posts': 3}}}}]}]}\n"
+            "print(render.report_facts(executed), render.unescaped_outputs(executed))\n"
+            "from helpers.clients import load_roster\n"
+            "client = load_roster()[0]\n"
+            "print(render.check_html(f'<html><body><h1>{client.name}</h1></body></html>', client))\n"
+            "print(sorted(m for m in ('pandas', 'matplotlib', 'helpers.display') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["{'posts': 3} []", "[]", "[]"]
