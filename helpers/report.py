@@ -36,7 +36,8 @@ ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_
 #: Per-post rates whose median post's change gets an interval (difference of medians, bootstrap: the
 #: rate_changes table); the change of each rate over all posts (Σ ÷ Σ) has its own (metrics.change_intervals).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
-#: The total that goes with each broadcast measure (compare.broadcast_measure) in the period-change finding.
+#: The total that goes with each broadcast measure (compare.broadcast_measure), in the period-change finding and
+#: in what a quiet platform's comparison period held (comparison_figures).
 TOTAL_OF_MEASURE = {"reach": "summed_reach", "impressions": "impressions", "video_views": "video_views"}
 #: A platform's changes against the comparison period need at least this many posts in each period: a change
 #: of or against one or two posts ("+9,900%") says nothing, and has no interval.
@@ -340,15 +341,17 @@ class Report:
         return [p for p in sorted(known - set(self.platforms)) if self._export_spans(p, first, last)]
 
     def comparison_figures(self, platform: str) -> dict:
-        """What the comparison period held on a platform: its posts, and the summed reach and interactions of
-        those reporting them (metrics.kpis), each with the posts it covers; a figure no post reports is left
-        out (missing is not 0)."""
+        """What the comparison period held on a platform: its posts, and the summed broadcast count and the
+        interactions of those reporting them (metrics.kpis), each with the posts it covers; a figure no post
+        reports is left out (missing is not 0). The broadcast count is the platform's (compare.broadcast_measure:
+        summed reach, or impressions or video views where the exports report no reach, as on X), keyed by its
+        KPI name."""
         before = self.previous[self.previous["platform"] == platform]
         figures = {"posts": len(before)}
         if before.empty:
             return figures
         table = metrics.kpis(before).set_index("kpi")
-        for name in ("summed_reach", "interactions"):
+        for name in (TOTAL_OF_MEASURE[compare.broadcast_measure(before)], "interactions"):
             if table.loc[name, "posts_covered"] > 0:
                 figures[name] = (table.loc[name, "value"], int(table.loc[name, "posts_covered"]))
         return figures
@@ -371,10 +374,19 @@ class Report:
             shown = {name: (tr.number(value) if covered == figures["posts"] else  # part of the posts: said
                             tr.t("quiet.reported_by", value=tr.number(value), covered=tr.number(covered)))
                      for name, (value, covered) in sums.items()}
-            key = ("quiet.drew_both" if len(shown) == 2 else "quiet.drew_reach" if "summed_reach" in shown
-                   else "quiet.drew_interactions")
-            said = tr.t(key, reach=shown.get("summed_reach", ""), interactions=shown.get("interactions", "")) \
-                if shown else ""
+            counted = next((name for name in shown if name != "interactions"), None)
+            interactions = shown.get("interactions", "")
+            if counted == "summed_reach":
+                said = tr.t("quiet.drew_both" if interactions else "quiet.drew_reach", reach=shown[counted],
+                            interactions=interactions)
+            elif counted:  # impressions, views or video views, named as the lens tables name them
+                before = self.previous[self.previous["platform"] == platform]
+                measure = "video_views" if counted == "video_views" else "impressions"
+                by = broadcast_word(tr, measure, before["impressions_kind"].dropna())
+                said = tr.t("quiet.drew_count_both" if interactions else "quiet.drew_count", count=shown[counted],
+                            by=by, interactions=interactions)
+            else:
+                said = tr.t("quiet.drew_interactions", interactions=interactions) if interactions else ""
             text += " " + tr.t("quiet.before", posts=tr.number(figures["posts"]), drew=said, **values | dates)
         else:
             text += " " + tr.t("quiet.none_before" if self._posted_nothing_before(platform) else "quiet.not_before",

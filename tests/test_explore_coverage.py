@@ -68,14 +68,19 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
 def test_the_report_notebook_reports_a_quiet_period_and_refuses_days_no_export_covers(months_apart):
     """Days the exports cover without a post are a short report saying so, with the comparison period's
     posts (8 to 19 August 2019: those of the 10th and 13th, 1 + 1 and 1 + 0 + 2 retweets, replies and
-    likes); a period with days no export covers, in part or in all, stays an error in the words of the roster."""
+    likes, 250 + 13,600 impressions: X's broadcast count, its exports reporting no reach); a period with days no export covers, in part or in all, stays an error in the words of the roster."""
     common = dict(client="bakery", client_name="Bakery", timezone="UTC")
     quiet = report.report_of_loaded(months_apart, period_start="2019-08-20", period_end="2019-08-31", **common)
     assert not quiet.has_posts and quiet.quiet_platforms() == ["x"]
     assert [f.text for f in quiet.findings()] == [
         "Bakery published no posts on X from 20 August 2019 to 31 August 2019, and the X exports cover these days: "
         "the account published nothing then, which is no gap in the data. In the comparison period (8 August 2019 "
-        "to 19 August 2019), X had 2 posts, with 5 interactions."]
+        "to 19 August 2019), X had 2 posts, with 13,850 impressions and 5 interactions."]
+    assert quiet.findings()[0].values["impressions"] == 13850.0
+    assert report.report_of_loaded(months_apart, period_start="2019-08-20", period_end="2019-08-31",
+                                   **common | {"language": "id"}).findings()[0].text.endswith(
+        "Pada periode pembanding (8 Agustus 2019 hingga 19 Agustus 2019), X memiliki 2 unggahan, dengan 13.850 impresi"
+        " dan 5 interaksi.")
     with pytest.raises(WorkbookError) as partly:  # days no export covers: that nothing was published is unseen
         report.report_of_loaded(months_apart, period_start="2019-08-25", period_end="2019-09-05", **common)
     assert said(partly, "en") == (
