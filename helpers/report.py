@@ -159,7 +159,7 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     if measure in ("reach", "video_views"):
         return tr.t(f"lens.word_{measure}")
     kinds = set(kinds)
-    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views"
+    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else "impressions"
     return tr.t(f"imports.quality.kinds_{kind}")
 
 

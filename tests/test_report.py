@@ -2770,3 +2770,16 @@ def test_exports_that_name_no_period_are_said_to_hold_posts_on_part_of_it_not_to
     assert report_marks(facts, Translator("en")) == [
         "exports cover part of the period: YouTube, posts on 2 of 30 days only, and the exports do not name the days"
         " they cover"]
+
+
+def test_a_broadcast_count_is_named_by_what_the_exports_count():
+    """Impressions are named as the posts' impressions_kind says; posts that do not say (no kind recorded)
+    count impressions, not 'impressions and views'."""
+    from helpers.i18n import translator
+    from helpers.report import broadcast_word
+    en, id_ = translator("en"), translator("id")
+    assert broadcast_word(en, "impressions", ["views", "views"]) == "views"
+    assert broadcast_word(en, "impressions", ["views", "impressions"]) == "impressions and views"
+    assert broadcast_word(en, "impressions", []) == "impressions"
+    assert broadcast_word(id_, "impressions", []) == "impresi"
+    assert broadcast_word(en, "video_views", []) == "video views"
