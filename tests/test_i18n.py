@@ -302,9 +302,11 @@ def test_indonesian_texts_use_one_term_per_metric():
     texts = catalogue("id")
     retired = {"penayangan": r"\bpenayangan\b", "penyebut": r"\bpenyebut\b", "jangkauan total": r"jangkauan total",
                "workbook (write 'buku kerja ini')": r"\bworkbook\b",
-               "total jangkauan": r"total jangkauan", "tayangan thumbnail": r"tayangan thumbnail"}
-    for term, pattern in retired.items():
-        found = [key for key, text in texts.items() if re.search(pattern, text, flags=re.IGNORECASE)]
+               "total jangkauan": r"total jangkauan", "tayangan thumbnail": r"tayangan thumbnail",
+               "roster (write 'daftar klien')": r"\broster\b"}
+    for term, pattern in retired.items():  # a {placeholder} is no word of the text ({roster}: the roster's path)
+        found = [key for key, text in texts.items()
+                 if re.search(pattern, re.sub(r"\{\w+\}", "", text), flags=re.IGNORECASE)]
         assert not found, f"{term!r} in the id catalogue: {found}"
     rasio = sorted(key for key, text in texts.items() if re.search(r"\brasio\b", text, flags=re.IGNORECASE))
     assert set(rasio) <= RASIO_ALLOWED, f"'rasio' for a rate (write 'tingkat'): {sorted(set(rasio) - RASIO_ALLOWED)}"
