@@ -86,9 +86,9 @@ def is_missing(value) -> bool:
 
 
 def render_value(tr: "Translator", value) -> str:
-    """A value put into a text: numbers in the language's format, messages and lists of them translated
-    (a list joined by ", ", or by "; " when an item holds a comma)."""
-    if isinstance(value, Message):
+    """A value put into a text: numbers in the language's format, messages (and texts written out in every
+    language) and lists of them translated (a list joined by ", ", or by "; " when an item holds a comma)."""
+    if isinstance(value, (Message, InLanguages)):
         return value.in_language(tr)
     if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
         return str(value)
@@ -398,6 +398,11 @@ class Translator:
         """The month alone ("Aug 2014"), for a date whose day is not known."""
         day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="MMM y", locale=self.locale)
+
+    def month_name(self, value) -> str:
+        """A month by its full name and year ("February 2025"): a calendar month itself, not a date's."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, format="MMMM y", locale=self.locale)
 
     def ordinal(self, n: int) -> str:
         if self.language == "id":

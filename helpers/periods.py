@@ -5,6 +5,7 @@ found on the calendar first and localised after, so a day with a clock change ke
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import numbers
 import re
@@ -95,8 +96,9 @@ def date_meant(value) -> list[str]:
 def date_hint(value):
     """What an error about a date not written YYYY-MM-DD adds (roster, report parameters, the explorer): the
     day meant, or the two it may be; for a day with a time of day ('2025-03-01 12:00'), that a period is whole
-    days; "" when there is no safe guess."""
-    from .i18n import Message
+    days; for a day past its month's end ('2025-02-31'), how many days the month has; "" when there is no safe
+    guess."""
+    from .i18n import LANGUAGES, InLanguages, Message, translator
 
     timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}\S*", str(value).strip())
     if timed:
@@ -109,6 +111,12 @@ def date_hint(value):
         return Message("imports.dates.meant_hint", day=repr(meant[0]))
     if len(meant) == 2:
         return Message("imports.dates.either_hint", first=repr(meant[0]), second=repr(meant[1]))
+    if found := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(value).strip()):  # '2025-02-31', '2025-04-31'
+        year, month, day = (int(part) for part in found.groups())
+        if year >= dt.MINYEAR and 1 <= month <= 12 and day > (days := calendar.monthrange(year, month)[1]):
+            first = dt.date(year, month, 1)
+            named = InLanguages({language: translator(language).month_name(first) for language in LANGUAGES})
+            return Message("imports.dates.month_days_hint", month=named, days=days)
     return ""
 
 

@@ -686,6 +686,20 @@ def test_a_date_written_another_way_is_refused_with_the_day_meant(tmp_path):
     assert _problems(tmp_path, text, "id")[0].endswith("; kemungkinan '2026-09-18'")
 
 
+def test_a_day_past_the_end_of_its_month_is_refused_with_the_months_length(tmp_path):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]").replace(
+        "period: {start: 2026-09-01, end: 2026-10-31}", "period: {start: 2025-02-31, end: 2025-04-31}")
+    text += _client("[data/demo/harbour-books/*.csv]", cid="leap").replace(
+        "period: {start: 2026-09-01, end: 2026-10-31}", "period: {start: 2024-02-30, end: 2024-03-31}")
+    assert _problems(tmp_path, text) == [
+        "client 'acme': key 'period.start': '2025-02-31' is not a date (YYYY-MM-DD); February 2025 has 28 days",
+        "client 'acme': key 'period.end': '2025-04-31' is not a date (YYYY-MM-DD); April 2025 has 30 days",
+        "client 'leap': key 'period.start': '2024-02-30' is not a date (YYYY-MM-DD); February 2024 has 29 days"]
+    assert _problems(tmp_path, text, "id")[0] == (
+        "klien 'acme': kunci 'period.start': '2025-02-31' bukan tanggal (YYYY-MM-DD); Februari 2025 hanya memiliki"
+        " 28 hari")
+
+
 def test_a_colour_written_without_quotes_is_named_with_its_line_and_the_quotes_it_needs(tmp_path):
     # `#` starts a comment in YAML: `accent_colour: #C8102E` is an empty value, not a colour
     brand = "    branding:\n      name: ACME\n      accent_colour: #C8102E  # the brand's red\n      logo:\n"
