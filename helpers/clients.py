@@ -20,7 +20,7 @@ import yaml
 from babel.numbers import list_currencies
 
 from .errors import RosterError, close_match, os_reason
-from .i18n import LANGUAGES, Message, Translator, language_code
+from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
 from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
 
@@ -552,8 +552,10 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
         if key in entry:
             problems += _check_period(entry[key], label, key, word, tr)
     if "language" in entry and language_code(entry["language"]) is None:  # 'ID', ' en ', 'Indonesian': read as meant
-        problems.append(say("roster.bad_language", client=label, value=shown(entry["language"]),
-                            languages=", ".join(LANGUAGES)))
+        problem = say("roster.bad_language", client=label, value=shown(entry["language"]),
+                      languages=", ".join(LANGUAGES))
+        meant = language_meant(entry["language"])  # 'in', 'ind', 'eng', 'indo', 'englsh'
+        problems.append(problem + say("roster.did_you_mean", name=shown(meant)) if meant else problem)
     if "currency" in entry and _tidy(entry["currency"], str.upper) not in currencies():  # 'idr' is read as IDR
         problems.append(say("roster.bad_currency", client=label, value=shown(entry["currency"])))
     if "benchmark_industry" in entry:

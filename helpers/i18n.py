@@ -24,7 +24,7 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
 
-from .errors import WorkbookError
+from .errors import WorkbookError, close_match
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 #: libyaml's safe loader when PyYAML was built with it: about ten times faster on the catalogues, which
@@ -48,6 +48,29 @@ def language_code(value) -> str | None:
     if tag and tag[1] in LANGUAGES:
         return tag[1]
     return word if word in LANGUAGES else LANGUAGE_NAMES.get(word)
+
+
+#: Other codes a user may write for a language, which language_code does not read as meant (a roster is told
+#: the code instead): ISO 639-2's three letters, Indonesian's code before 1989 (still Java's) and Indonesia's
+#: sports code, which a roster may hold as well as a slip for 'id' or 'en'.
+OTHER_LANGUAGE_CODES = {"in": "id", "ind": "id", "ina": "id", "eng": "en"}
+
+
+def language_meant(value) -> str | None:
+    """The code of the language a value language_code refuses likely stands for, to suggest: another code of it
+    ('in', 'ind', 'eng'), the start of its name ('indo', 'engl'), or a slip in its name ('englsh',
+    'bahasa_indonesia'); None when nothing is close ('fr')."""
+    if not isinstance(value, str):
+        return None
+    word = " ".join(value.replace("_", " ").split()).casefold()
+    names = {**{code: code for code in LANGUAGES}, **LANGUAGE_NAMES, **OTHER_LANGUAGE_CODES}
+    if word in names:  # 'in', or 'bahasa_indonesia' once its '_' is a space
+        return names[word]
+    begun = {code for name, code in names.items() if len(word) >= 3 and name.startswith(word)}
+    if len(begun) == 1:  # 'ing' begins 'inggris' alone; 'in' both 'inggris' and 'indonesia'
+        return begun.pop()
+    close = close_match(word, names)
+    return names[close] if close else None
 
 
 @lru_cache(maxsize=None)

@@ -581,6 +581,24 @@ def test_a_long_value_is_quoted_by_its_start(tmp_path):
     assert problems == [f"client 'acme': key 'language' is '{'x' * 78}…; expected one of en, id"]
 
 
+@pytest.mark.parametrize("written, meant", [("in", "id"), ("ind", "id"), ("INA", "id"), ("indo", "id"),
+                                            ("bahasa_indonesia", "id"), ("eng", "en"), ("englsh", "en"),
+                                            ("ingg", "en")])
+def test_a_language_written_another_way_is_given_the_code_likely_meant(tmp_path, written, meant):
+    """Another code of the language (ISO 639-2's 'ind' and 'eng', Indonesian's code before 1989 'in'), the start
+    of its name or a slip in it: refused, as the roster holds the workbook's codes, with the one meant."""
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra=f"    language: {written}\n")
+    assert _problems(tmp_path, text) == [
+        f"client 'acme': key 'language' is {written!r}; expected one of en, id; did you mean {meant!r}?"]
+    assert _problems(tmp_path, text, "id") == [f"klien 'acme': kunci 'language' bernilai {written!r}; diharapkan"
+                                               f" salah satu dari en, id; mungkin maksud Anda {meant!r}?"]
+
+
+def test_a_language_nothing_is_close_to_gets_no_guess(tmp_path):
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    language: fr\n")
+    assert _problems(tmp_path, text) == ["client 'acme': key 'language' is 'fr'; expected one of en, id"]
+
+
 def test_a_repeated_id_names_the_client_that_has_it_first(tmp_path):
     problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dup") * 2)
     assert problems == ["client #2 (id 'dup'): key 'id' repeats the id of client #1: each client's reports go to"

@@ -21,7 +21,8 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import LANGUAGES, LOCALES_DIR, METRIC_PARTS, Translator, catalogue, language_code
+from helpers.i18n import (LANGUAGES, LOCALES_DIR, METRIC_PARTS, Translator, catalogue, language_code,
+                          language_meant)
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
@@ -572,6 +573,15 @@ def test_english_nouns_after_a_count_of_one_are_singular():
                                           ("id-ID", "id"), ("EN_gb", "en"), ("fr-FR", None), ("id-", None)])
 def test_a_language_is_named_by_its_code_in_any_case_or_by_its_name(written, code):
     assert language_code(written) == code
+
+
+@pytest.mark.parametrize("written, meant", [("in", "id"), ("IND", "id"), (" ina ", "id"), ("indones", "id"),
+                                            ("Bahasa_Indonesia", "id"), ("eng", "en"), ("Inggirs", "en"),
+                                            ("fr", None), ("e", None), ("de", None), (5, None)])
+def test_a_language_written_another_way_is_given_the_code_it_likely_means(written, meant):
+    """What a refusal suggests (language_code reads none of these): 'in' is Indonesian's code before 1989,
+    'ind' and 'eng' ISO 639-2's; 'in' begins both 'indonesia' and 'inggris', but is a code of its own."""
+    assert language_code(written) is None and language_meant(written) == meant
 
 
 def test_a_translator_reads_a_language_by_its_name_or_in_capitals_and_refuses_others():
