@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -376,6 +377,17 @@ def id_problem(value) -> Message | None:
     return None
 
 
+def safe_id(value) -> str | None:
+    """A path-safe id made of a refused one, to suggest ('Oigetit News' -> 'oigetit-news', 'Café' -> 'cafe'):
+    lower-case, accents dropped, every run of other characters a '-', none at either end, at most 63
+    characters; None when nothing is left ('???', '東京') or `value` is no text."""
+    if not isinstance(value, str):
+        return None
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    made = re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:63].rstrip("-_")
+    return made if SAFE_ID.match(made) else None
+
+
 @lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """The ISO 4217 codes Babel can format money in (current and former ones), less XXX and XTS, the codes for
@@ -494,7 +506,9 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     cid = entry.get("id")
     if "id" in entry:
         if (why := id_problem(cid)) is not None:
-            problems.append(say("roster.bad_id", client=label, value=shown(cid), why=why.in_language(tr)))
+            problem = say("roster.bad_id", client=label, value=shown(cid), why=why.in_language(tr))
+            safe = safe_id(cid)
+            problems.append(problem + say("roster.safe_id", id=shown(safe)) if safe else problem)
         elif cid in seen:
             problems.append(say("roster.repeated_id", client=label, first=seen[cid]))
         else:

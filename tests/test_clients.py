@@ -324,17 +324,33 @@ def test_an_exports_entry_that_is_a_folder_says_to_list_its_files(tmp_path):
                                    f" {folder}/*.csv"]
 
 
-@pytest.mark.parametrize("bad_id, why", [
+@pytest.mark.parametrize("bad_id, why, safe", [
     ("_failed", "a name starting with '_' is reserved for the workbook's own folders in reports/ (_failed,"
-                " _executed): start the id with a lower-case letter or a digit"),
-    ("-x", "an id starts with a lower-case letter or a digit, not '-'"),
-    ("Acme Co", "an id holds only lower-case letters, digits, '-' and '_', not 'A', ' ', 'C'"),
-    ("a" * 64, "64 characters is too long: an id has at most 63 (it names a folder)"),
+                " _executed): start the id with a lower-case letter or a digit", "failed"),
+    ("-x", "an id starts with a lower-case letter or a digit, not '-'", "x"),
+    ("Acme Co", "an id holds only lower-case letters, digits, '-' and '_', not 'A', ' ', 'C'", "acme-co"),
+    ("a" * 64, "64 characters is too long: an id has at most 63 (it names a folder)", "a" * 63),
 ])
-def test_a_refused_id_is_told_what_is_wrong_with_it(tmp_path, bad_id, why):
+def test_a_refused_id_is_told_what_is_wrong_with_it(tmp_path, bad_id, why, safe):
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid=f'"{bad_id}"')))
-    assert info.value.problems == [f"client {bad_id!r}: key 'id' is {bad_id!r}: {why}"]
+    assert info.value.problems == [f"client {bad_id!r}: key 'id' is {bad_id!r}: {why}; a path-safe id made from"
+                                   f" it: {safe!r}"]
+
+
+@pytest.mark.parametrize("bad_id, safe", [
+    ("Oigetit News", "oigetit-news"), ("../x", "x"), ("  Kopi  Senja / ID  ", "kopi-senja-id"),
+    ("Café Ümit", "cafe-umit"), ("a_b.c", "a_b-c"), ("???", None), ("東京", None), ("", None)])
+def test_a_refused_id_is_given_a_path_safe_one_made_from_it_when_one_can_be_made(tmp_path, bad_id, safe):
+    """The folder name a consultant would write: lower-case, accents dropped, every run of other characters a
+    '-', none at either end; no suggestion when nothing of the id is left."""
+    text = "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid=f'"{bad_id}"')
+    problem, = _problems(tmp_path, text)
+    if safe is None:
+        assert "path-safe id made from it" not in problem
+    else:
+        assert problem.endswith(f"; a path-safe id made from it: {safe!r}")
+        assert _problems(tmp_path, text, "id")[0].endswith(f"; id yang aman untuk jalur, dibentuk darinya: {safe!r}")
 
 
 UNREADY = """
