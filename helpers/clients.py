@@ -22,7 +22,8 @@ from babel.numbers import list_currencies
 
 from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
-from .paths import BENCHMARKS_FILE, DEFAULT_ROSTER, as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
+from .paths import (BENCHMARKS_FILE, DEFAULT_ROSTER, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
+                    pattern_folder, resolve)
 from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
@@ -199,7 +200,7 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
             label = say("roster.client_number_id" if ids.count(entry["id"]) > 1 else "roster.client_id",
                         id=shown(entry["id"]), number=number)
         mine = _check_client(entry, label, seen, tr, check_files=selected is None or entry.get("id") in selected,
-                             number=number)
+                             number=number, roster_folder=path.parent)
         problems.extend(mine)
         # the comparison is checked against the period whenever both are readable, so that an overlap is
         # listed with the client's other problems, not only once those are fixed
@@ -484,9 +485,10 @@ def _empty_problem(say, label: str, mapping: dict, key, prefix: str = "") -> str
 
 
 def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator, check_files: bool = True,
-                  number: int = 0) -> list[str]:
+                  number: int = 0, roster_folder: Path | None = None) -> list[str]:
     """The problems of one client's entry, the `number`th; its files are looked for only with `check_files`.
-    `seen` holds the ids of the clients before it, each with its number."""
+    `seen` holds the ids of the clients before it, each with its number; `roster_folder`, the folder the roster
+    is in, where a path that finds nothing from the project root is looked for too (_beside_roster)."""
     say = tr.t
     problems = []
     for key in entry:
@@ -540,6 +542,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                         continue
                     problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
                                   pattern=shown(pattern), folder=pattern_folder(full))
+                    problem += _beside_roster(say, pattern, roster_folder)
                 elif full.is_dir():
                     problem = say("roster.exports_folder", client=label, path=pattern,
                                   example=str(Path(pattern) / "*.csv"))
@@ -547,7 +550,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                     continue
                 elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project
                     problem = say("roster.file_not_found_relative", client=label, key="'exports'", path=pattern,
-                                  full=full)
+                                  full=full) + _beside_roster(say, pattern, roster_folder)
                 else:
                     problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
                 # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
@@ -611,7 +614,8 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                 elif not resolve(str(logo)).is_file():
                     relative = not Path(str(logo)).expanduser().is_absolute()
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
-                                        client=label, key="'branding.logo'", path=logo, full=resolve(str(logo))))
+                                        client=label, key="'branding.logo'", path=logo, full=resolve(str(logo)))
+                                    + (_beside_roster(say, str(logo), roster_folder) if relative else ""))
                 elif problem := logo_problem(resolve(str(logo))):
                     size = f"{resolve(str(logo)).stat().st_size / 2**20:.1f} MB"
                     problems.append(say(f"roster.logo_{problem}", client=label, path=logo, size=size,
@@ -620,6 +624,24 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                              or entry["top_n"] < 1):
         problems.append(say("roster.bad_top_n", client=label, value=shown(entry["top_n"])))
     return problems
+
+
+def _beside_roster(say, written: str, roster_folder: Path | None) -> str:
+    """What the error about a relative path (or pattern) that finds nothing from the project root adds when it
+    finds files from the roster's own folder, as a roster kept beside its exports would be written: that it
+    does there, and the path to write instead, relative to the project root when the roster's folder is inside
+    it, else in full (paths keep starting at the project root, as documented). "" otherwise."""
+    if roster_folder is None or roster_folder.resolve() == PROJECT_ROOT:
+        return ""
+    there = Path(os.path.normpath(resolve(written, base=roster_folder.resolve())))  # '../exports/*.csv' too
+    full = as_spelled_on_disk(there)
+    count = len(glob_exports(full)[0]) if is_pattern(full) else int(full.is_file())
+    if not count:
+        return ""
+    path = there.relative_to(PROJECT_ROOT).as_posix() if there.is_relative_to(PROJECT_ROOT) else str(there)
+    if is_pattern(full):
+        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=shown(path))
+    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=shown(path))
 
 
 #: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.

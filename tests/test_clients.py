@@ -324,6 +324,57 @@ def test_an_exports_entry_that_is_a_folder_says_to_list_its_files(tmp_path):
                                    f" {folder}/*.csv"]
 
 
+def _exports_beside(folder: Path) -> None:
+    """Two exports and a logo in `folder`/exp, where a roster in `folder` would reach them as exp/..."""
+    (folder / "exp").mkdir(parents=True)
+    for name in ("a.csv", "b.csv"):
+        (folder / "exp" / name).write_text("Post ID,Reach\n1,10\n", encoding="utf-8")
+    (folder / "exp" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+
+
+BESIDE = "clients:" + _client("[exp/*.csv, exp/a.csv]", extra="    branding: {logo: exp/logo.png}\n")
+
+
+def test_a_path_written_from_the_rosters_own_folder_is_given_the_path_to_write(tmp_path):
+    """Paths in a roster start at the project root: one that finds nothing there but finds files from the
+    roster's folder (a roster kept beside its exports) is still refused, with the path to write instead, in
+    full for a roster outside the project."""
+    from helpers.paths import PROJECT_ROOT
+
+    _exports_beside(tmp_path)
+    problems = _problems(tmp_path, BESIDE)
+    assert problems == [
+        "client 'acme': key 'exports': the pattern 'exp/*.csv' matches no file (looked in"
+        f" {PROJECT_ROOT / 'exp'}: paths in a roster are relative to the project root); relative to the roster's own"
+        f" folder ({tmp_path}) it matches 2 files: write '{tmp_path}/exp/*.csv' instead",
+        "client 'acme': key 'exports': file not found: exp/a.csv (looked for"
+        f" {PROJECT_ROOT / 'exp' / 'a.csv'}: paths in a roster are relative to the project root); the file is in the"
+        f" roster's own folder ({tmp_path}): write '{tmp_path}/exp/a.csv' instead",
+        "client 'acme': key 'branding.logo': file not found: exp/logo.png (looked for"
+        f" {PROJECT_ROOT / 'exp' / 'logo.png'}: paths in a roster are relative to the project root); the file is in"
+        f" the roster's own folder ({tmp_path}): write '{tmp_path}/exp/logo.png' instead"]
+    indonesian = _problems(tmp_path, BESIDE, "id")
+    assert indonesian[0].endswith(f"; relatif terhadap folder daftar klien itu sendiri ({tmp_path}), pola ini cocok"
+                                  f" dengan 2 berkas: tulis '{tmp_path}/exp/*.csv' sebagai gantinya")
+    assert indonesian[1].endswith(f"; berkas itu ada di folder daftar klien itu sendiri ({tmp_path}): tulis"
+                                  f" '{tmp_path}/exp/a.csv' sebagai gantinya")
+    (tmp_path / "exp" / "a.csv").unlink()
+    (tmp_path / "exp" / "b.csv").unlink()
+    assert "roster's own folder" not in _problems(tmp_path, BESIDE)[0]  # nothing there either: nothing to add
+
+
+def test_a_path_written_from_a_rosters_folder_inside_the_project_is_given_from_the_project_root(tmp_path,
+                                                                                                  monkeypatch):
+    import helpers.clients
+
+    monkeypatch.setattr(helpers.clients, "PROJECT_ROOT", tmp_path)  # the roster's folder tmp_path/data
+    _exports_beside(tmp_path / "data")
+    problems = _problems(tmp_path / "data", BESIDE)
+    assert problems[0].endswith(f"relative to the roster's own folder ({tmp_path / 'data'}) it matches 2 files:"
+                                " write 'data/exp/*.csv' instead")
+    assert problems[1].endswith("write 'data/exp/a.csv' instead")
+
+
 @pytest.mark.parametrize("bad_id, why, safe", [
     ("_failed", "a name starting with '_' is reserved for the workbook's own folders in reports/ (_failed,"
                 " _executed): start the id with a lower-case letter or a digit", "failed"),
