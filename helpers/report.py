@@ -85,6 +85,8 @@ CLIENT_WORDING = {
     "imports.meta_business_suite.outside_named_period": "outside_named_period",
     "imports.daily_common.unknown_metric": "unknown_metric", "imports.tiktok_studio.id_day_off": "id_day_off",
     "imports.tiktok_studio.date_disagrees_with_id": "date_disagrees_with_id",
+    "imports.youtube_studio.channels_apart": "channels_apart",
+    "imports.youtube_studio.channels_apart_sets": "channels_apart_sets",
 }
 
 

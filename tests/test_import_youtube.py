@@ -320,3 +320,72 @@ def test_hours_written_with_the_separators_own_mark_still_read(tmp_path, delimit
     path = separated_copy(tmp_path, [row.format(m=mark, ctr="") for row in HOURS_ROWS], delimiter)
     posts = import_exports(path).posts.set_index("post_id")
     assert posts.loc["a1B2c3D4e5F", "watch_time_seconds"] == pytest.approx(6.105 * 3600)
+
+
+CHANNELS = HERE / "channels"  # two downloads of a bakery's channel (sharing a video) and one of a garage's
+
+
+def channel_notes(result) -> list:
+    """The warnings saying that YouTube tables read together share no video, as (file, note) pairs."""
+    return [(w.values["file"], w.values["note"]) for w in result.warnings()
+            if w.values["note"].key.startswith("imports.youtube_studio.channels_apart")]
+
+
+def test_tables_sharing_no_video_are_said_to_be_perhaps_different_channels():
+    result = import_exports([CHANNELS / "bakery-march" / "Table data.csv", CHANNELS / "garage" / "Table data.csv"])
+    ((file, note),) = channel_notes(result)  # once, on one of the files
+    assert file == "bakery-march/Table data.csv"
+    assert note.startswith("these 2 YouTube exports share no video (bakery-march/Table data.csv, "
+                           "garage/Table data.csv), so they may be different channels")
+    assert "every YouTube figure pools them as one channel's" in note and "explore.load_folder" in note
+    said = note.in_language(Translator("id"))
+    assert said.startswith("2 ekspor YouTube ini tidak memiliki satu video pun yang sama (bakery-march/Table "
+                           "data.csv, garage/Table data.csv)") and "kanal" in said
+    # the posts are read as before: 2 + 1 videos, 100 + 50 + 40 views, no account
+    assert len(result.posts) == 3 and int(result.posts["video_views"].sum()) == 190
+    assert result.posts["account"].isna().all()
+
+
+def test_the_client_report_says_so_without_an_analysts_instruction():
+    from helpers.report import build_report
+
+    report = build_report(client="a", client_name="A", timezone="UTC", period_start="2025-03-01",
+                          period_end="2025-03-31", language="en",
+                          exports=[str(CHANNELS / "bakery-march" / "Table data.csv"),
+                                   str(CHANNELS / "garage" / "Table data.csv")])
+    (note,) = [n for n in report.coverage_notes() if "share no video" in n]
+    assert note == ("Import note: bakery-march/Table data.csv: these 2 YouTube exports share no video "
+                    "(bakery-march/Table data.csv, garage/Table data.csv), so they may be different channels: exports "
+                    "of one channel over different days list mostly the same videos, while two channels share none. "
+                    "YouTube's tables name no channel, so every YouTube figure in this report pools them as one "
+                    "channel's.")
+
+
+def test_tables_sharing_a_video_are_one_channel_and_get_no_such_note():
+    result = import_exports([CHANNELS / "bakery-march" / "Table data.csv",
+                             CHANNELS / "bakery-april" / "Table data.csv"])
+    assert channel_notes(result) == []
+    # the video in both is read once, from one of the files: 3 videos
+    assert sorted(result.posts["post_id"]) == ["bAk3ry0001a", "bAk3ry0002b", "bAk3ry0003c"]
+    one = import_exports([CHANNELS / "garage" / "Table data.csv"])  # one table: nothing to compare
+    assert channel_notes(one) == []
+
+
+def test_tables_joined_through_a_shared_video_form_one_set():
+    result = import_exports(sorted(CHANNELS.glob("*/Table data.csv")))
+    ((_, note),) = channel_notes(result)
+    assert note.key == "imports.youtube_studio.channels_apart_sets"
+    assert note.startswith("these YouTube exports fall into 2 sets that share no video with one another "
+                           "(bakery-april/Table data.csv + bakery-march/Table data.csv, garage/Table data.csv)")
+    assert "kelompok" in note.in_language(Translator("id"))
+
+
+def test_real_channels_read_together_are_said_to_be_perhaps_different():
+    from helpers import explore
+
+    workspace = explore.load_folder(real_export("youtube"), client="c", timezone="UTC")
+    notes = [str(n) for n in workspace.warnings()]
+    assert any(n.startswith("OisinQueva/Table data.csv: these 3 YouTube exports share no video (OisinQueva/Table "
+                            "data.csv, areikher/Table data.csv, buildwithadi/Table data.csv)") for n in notes)
+    assert len(workspace.posts) == sum(n for n, *_ in REAL.values())  # 102 + 68 + 24, as read one by one
+    assert int(workspace.posts["video_views"].sum()) == sum(views for _, _, views, *_ in REAL.values())

@@ -338,9 +338,12 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
         item.report.metrics_present = [c for c in schema.COUNT_COLUMNS + ("watch_time_seconds", "spend")
                                        if c in item.posts and item.posts[c].notna().any()]
     across = quality.kinds_across_files(posts)
+    apart = youtube_studio.channels_apart(imported)  # YouTube's tables name no channel: their videos tell
     for item in imported:
         if str(item.report.path) in across:
             item.report.warnings.append(across[str(item.report.path)])
+        if item.report.path in apart:
+            item.report.warnings.append(apart[item.report.path])
     posts = posts.sort_values("published_at", kind="stable").reset_index(drop=True)
     schema.validate_posts(posts)
     return ImportResult(posts=posts, reports=[item.report for item in imported])

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, file_labels, table_notes
 from .reading import read_delimited
 from .values import column_decimal, is_blank, raise_not_dates, read_as, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
@@ -182,6 +182,34 @@ def _net_subscribers(number, index: pd.Index) -> pd.Series:
     if gained is not None and lost is not None:
         return gained - lost
     return pd.Series(pd.NA, index=index, dtype="Int64")
+
+
+def channels_apart(imported: list[ImportedFile]) -> dict[Path, Message]:
+    """The warning for YouTube Studio Content tables read together that fall into sets sharing no video id,
+    keyed by the file it goes to (the first of them by label): YouTube's tables name no channel, so exports of
+    different channels would be pooled as one channel's without a word. Exports of one channel over different
+    days list mostly the same videos (the table lists every video with activity in its days), while two
+    channels share none. A file with no video imported tells nothing and is left out. Empty when they are one
+    set (or one file)."""
+    tables = [item for item in imported if item.report.family == FAMILY.name and len(item.posts)]
+    labels = dict(zip([item.report.path for item in tables], file_labels([item.report.path for item in tables])))
+    sets: list[tuple[list[str], set[str]]] = []  # files sharing videos, directly or through another file
+    for item in tables:
+        ids = set(item.posts["post_id"].astype(str))
+        joined = [s for s in sets if s[1] & ids]
+        sets = [s for s in sets if not any(s is j for j in joined)]
+        sets.append(([labels[item.report.path]] + [label for s in joined for label in s[0]],
+                     ids.union(*(s[1] for s in joined))))
+    if len(sets) < 2:
+        return {}
+    named = sorted(sorted(files) for files, _ in sets)
+    if all(len(files) == 1 for files in named):
+        note = Message("imports.youtube_studio.channels_apart", count=len(named), files=[f[0] for f in named])
+    else:
+        note = Message("imports.youtube_studio.channels_apart_sets", count=len(named),
+                       sets=[" + ".join(files) for files in named])
+    first = next(path for path, label in labels.items() if label == named[0][0])
+    return {first: note}
 
 
 FAMILY = Family(
