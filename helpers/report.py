@@ -87,6 +87,7 @@ CLIENT_WORDING = {
     "imports.tiktok_studio.date_disagrees_with_id": "date_disagrees_with_id",
     "imports.youtube_studio.channels_apart": "channels_apart",
     "imports.youtube_studio.channels_apart_sets": "channels_apart_sets",
+    "imports.sources.youtube_totals_untied": "youtube_totals_untied",
 }
 
 

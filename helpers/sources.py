@@ -223,7 +223,8 @@ class Loaded:
         """What to read before trusting a figure, as Messages shown in the active language (i18n.Notes): each
         file's data-quality warnings (imported.warnings()) and, for a platform whose posts come from several
         accounts (two pages in one download folder), which accounts and how to choose one: every figure of
-        that platform pools them; and the files skipped that may hold posts (sources.unread)."""
+        that platform pools them; the files skipped that may hold posts (sources.unread); and a YouTube
+        Totals.csv that nothing ties to the YouTube Content tables read (untied_youtube_totals)."""
         from .i18n import Message
 
         notes = self.imported.warnings()
@@ -232,6 +233,7 @@ class Loaded:
         for platform, accounts in several_accounts(self.posts).items():
             notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
                                  count=len(accounts), accounts=accounts, code=repr(platform), example=repr(accounts[0])))
+        notes += untied_youtube_totals(self.imported.reports, self.sources.daily_reports)
         return notes
 
     def files(self) -> pd.DataFrame:
@@ -264,6 +266,25 @@ def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:
     named = posts[posts["account"].notna()]
     return {str(platform): names for platform, group in named.groupby("platform", sort=True, observed=True)
             if len(names := sorted(group["account"].astype(str).unique())) > 1}
+
+
+def untied_youtube_totals(post_reports, daily_reports) -> list:
+    """A warning, naming the file, for each YouTube Studio Totals.csv read as the daily series whose folder holds
+    none of the YouTube Content tables read (when some were): a download keeps its Totals.csv beside its table,
+    and neither names a channel, so nothing ties such a file to their channel: it may be another channel's
+    (beside a table grouped by country, say, which is skipped). Its days cannot be matched to their videos
+    instead: a Content table does not say which days it covers. A Totals.csv beside one of them is its own."""
+    from .i18n import Message
+    from .importers.daily_youtube import FAMILY as TOTALS
+    from .importers.youtube_studio import FAMILY as CONTENT
+
+    folders = list(dict.fromkeys(Path(r.path).resolve().parent for r in post_reports if r.family == CONTENT.name))
+    labels = file_labels([r.path for r in daily_reports])
+    return [Message("imports.file_note", file=label, note=Message(
+                "imports.sources.youtube_totals_untied", folder=repr(Path(r.path).resolve().parent.name),
+                folders=[repr(folder.name) for folder in folders]))
+            for r, label in zip(daily_reports, labels)
+            if folders and r.family == TOTALS.name and Path(r.path).resolve().parent not in folders]
 
 
 def rows_used(report, daily: bool = False) -> int:
@@ -299,6 +320,7 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
+    sources.daily_notes += untied_youtube_totals(imported.reports, sources.daily_reports)  # the report says so too
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
     return Loaded(posts=posts, imported=imported, sources=sources)
 

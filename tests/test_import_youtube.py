@@ -380,6 +380,33 @@ def test_tables_joined_through_a_shared_video_form_one_set():
     assert "kelompok" in note.in_language(Translator("id"))
 
 
+def totals_notes(notes) -> list[str]:
+    return [str(n) for n in notes if n.values["note"].key == "imports.sources.youtube_totals_untied"]
+
+
+def test_a_totals_file_in_a_folder_without_a_content_table_is_said_to_be_tied_to_none(tmp_path):
+    import shutil
+
+    from helpers import explore
+
+    totals = "Date,Views\n2025-03-01,5\n2025-03-02,7\n"
+    (tmp_path / "bakery").mkdir()
+    shutil.copy(CHANNELS / "bakery-march" / "Table data.csv", tmp_path / "bakery" / "Table data.csv")
+    (tmp_path / "bakery" / "Totals.csv").write_text(totals, encoding="utf-8")  # its own download's: fine
+    workspace = explore.load_folder(tmp_path, client="b", timezone="UTC")
+    assert totals_notes(workspace.warnings()) == [] and totals_notes(workspace.sources.daily_notes) == []
+    (tmp_path / "countries").mkdir()  # another download: a table by country (skipped) and its Totals.csv
+    (tmp_path / "countries" / "Table data.csv").write_text("Geography,Views\nTotal,12\nUS,12\n", encoding="utf-8")
+    (tmp_path / "countries" / "Totals.csv").write_text("Date,Views\n2025-02-01,3\n2025-02-02,4\n", encoding="utf-8")
+    workspace = explore.load_folder(tmp_path, client="b", timezone="UTC")
+    (note,) = totals_notes(workspace.warnings())
+    assert note.startswith("countries/Totals.csv: neither YouTube's Totals.csv nor its Content tables name a "
+                           "channel, and this file's folder 'countries' holds none of the Content tables read "
+                           "(they are in 'bakery')")
+    assert totals_notes(workspace.sources.daily_notes) == [note]  # the client report shows it too
+    assert len(workspace.posts) == 2 and len(workspace.daily) == 4  # both series still read: 2 days each
+
+
 def test_real_channels_read_together_are_said_to_be_perhaps_different():
     from helpers import explore
 
@@ -387,5 +414,8 @@ def test_real_channels_read_together_are_said_to_be_perhaps_different():
     notes = [str(n) for n in workspace.warnings()]
     assert any(n.startswith("OisinQueva/Table data.csv: these 3 YouTube exports share no video (OisinQueva/Table "
                             "data.csv, areikher/Table data.csv, buildwithadi/Table data.csv)") for n in notes)
+    (totals,) = totals_notes(workspace.warnings())
+    assert "folder 'CodingTrain_Happy-New-Year-2022' holds none of the Content tables read (they are in " \
+           "'OisinQueva', 'areikher', 'buildwithadi')" in totals
     assert len(workspace.posts) == sum(n for n, *_ in REAL.values())  # 102 + 68 + 24, as read one by one
     assert int(workspace.posts["video_views"].sum()) == sum(views for _, _, views, *_ in REAL.values())
