@@ -45,6 +45,11 @@ class PartlyCovered(WorkbookWarning):
     such a period (metrics.period_change): totals over the days covered are not the period's."""
 
 
+class NearDownload(WorkbookWarning):
+    """A comparison of periods (metrics.period_change) one of which holds posts published shortly before their
+    export's download (sources.near_download): they had less time to collect, so its totals may be understated."""
+
+
 warnings.filterwarnings("always", category=WorkbookWarning)
 
 

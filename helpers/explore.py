@@ -23,7 +23,8 @@ from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import PARTLY_COVERED, Loaded, covered_days, load_client, partly_covered, partly_covered_values
+from .sources import NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, export_periods, load_client, \
+    near_download, partly_covered, partly_covered_values
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -161,7 +162,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
     chosen = posts[keep & inside]
     if start or end:
-        chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end)}
+        chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end),
+                        NEAR_DOWNLOAD: _near_download(posts[mine], chosen)}
     return chosen
 
 
@@ -179,6 +181,22 @@ def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start
         warnings.warn(PartlyCovered(Message("imports.explore.partly_covered",
                                             **partly_covered_values(platform, asked, runs))), stacklevel=3)
     return partial
+
+
+def _near_download(exported: pd.DataFrame, chosen: pd.DataFrame) -> dict:
+    """{platform: {"count", "posts", "last"}} for the platforms of the chosen posts of a period some of which
+    went out fewer than SETTLING_DAYS days before the last day their export covers (sources.near_download, the
+    client report's judgement, over the days the exports of `exported` cover: the chosen platform and
+    account): how many, of how many chosen, and those last days. For the chosen table's attrs, where
+    metrics.period_change finds them and says that the period's totals may be understated."""
+    found = {}
+    for platform, theirs in chosen.groupby(chosen["platform"].astype(str), sort=True):
+        ends = {file: last for file, (_, last) in export_periods(exported, platform=platform).items()}
+        fresh = near_download(theirs, ends)
+        if len(fresh):
+            found[platform] = {"count": len(fresh), "posts": len(theirs),
+                               "last": [f"{day:%Y-%m-%d}" for day in sorted(fresh["export last"].unique())]}
+    return found
 
 
 def _not_in_posts(what: str, value, known: list[str], platform: str | None = None) -> WorkbookError:

@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .errors import PartlyCovered, unknown_name
+from .errors import NearDownload, PartlyCovered, unknown_name
 from .i18n import Message
 
 #: What counts as an interaction (METRICS.md, "Counting"): summed over the components a platform reports.
@@ -300,6 +300,11 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     exports cover only in part (`partly_covered` True, with a PartlyCovered warning naming the days): a
     half-covered January against a whole February reads as growth that is not there, as in the client
     report, which compares such periods' rates only.
+
+    A period chosen by select_posts that holds posts published fewer than SETTLING_DAYS days before their
+    export's download (sources.near_download) is compared as it is, with a NearDownload warning per platform
+    naming how many posts and the days: its totals may be understated (a fall too large), its rates may
+    still move either way, as the client report says in its Data coverage.
     """
     names = group_columns(current, by)
     merged = kpis(current, by).merge(kpis(previous, by), on=[*names, "kpi", "kind"], how="left",
@@ -321,6 +326,8 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     withheld = set(platforms[both & ~compared])
     for note in dict.fromkeys(note for group in sorted(withheld, key=str) for note in partial[group]):
         warnings.warn(PartlyCovered(note), stacklevel=2)
+    for note in _near_download_notes(current, previous, set(platforms[both])):
+        warnings.warn(NearDownload(note), stacklevel=2)
     merged = merged.merge(change_intervals(current, previous, by), on=[*names, "kpi"], how="left")
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
@@ -343,6 +350,24 @@ def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: st
             for group in _group_keys(theirs, by).unique() if len(theirs) else []:
                 partial.setdefault(group, []).append(note)
     return partial
+
+
+def _near_download_notes(current: pd.DataFrame, previous: pd.DataFrame, compared: set) -> list[Message]:
+    """The notes for the platforms of `compared` (those with a change) of which `current` or `previous` holds
+    posts published shortly before their export's download, as explore.select_posts found them (their attrs,
+    sources.NEAR_DOWNLOAD): how many, the days, and which way the change may be off."""
+    from .sources import NEAR_DOWNLOAD, SETTLING_DAYS
+
+    notes = []
+    now = (Message("imports.explore.the_period"), Message("imports.explore.near_download_now"))
+    before = (Message("imports.explore.the_previous_period"), Message("imports.explore.near_download_before"))
+    for frame, (which, direction) in ((current, now), (previous, before)):
+        for platform, found in sorted((frame.attrs.get(NEAR_DOWNLOAD) or {}).items()):
+            if platform in compared:
+                notes.append(Message("imports.explore.near_download_change", platform=Message(f"platform.{platform}"),
+                                     count=found["count"], posts=found["posts"], days=SETTLING_DAYS,
+                                     last=found["last"], which=which, direction=direction))
+    return notes
 
 
 #: The interval columns change_intervals adds to period_change: of the change, and of the relative change.

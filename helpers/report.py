@@ -22,8 +22,9 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
-from .sources import (Loaded, covered_days, covered_days_count, export_periods, file_labels, load_client,
-                      merged_days, names_its_period, partly_covered, rows_used, several_accounts)
+from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
+                      load_client, merged_days, names_its_period, near_download, partly_covered, rows_used,
+                      several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -49,12 +50,6 @@ PAID_MIN_POSTS = MIN_INTERVAL_VALUES
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
-#: A post published fewer than this many days before the last day its export covers may have had little time
-#: to collect reach and interactions before the download, which is that day or later (Report.near_download):
-#: a period holding such posts may have its totals understated and its rates still moving. A judgement, not a
-#: measured settling time: platforms differ (a video keeps gathering views for months), so a period further
-#: from the download is safer.
-SETTLING_DAYS = 7
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
 OTHER_CHANGES_SHOWN = 2
 #: A client's posts and a benchmark's data this many years apart or fewer are compared without a warning:
@@ -1364,20 +1359,11 @@ class Report:
 
     def near_download(self, platform: str) -> pd.DataFrame:
         """The platform's posts of the period that may have had fewer than SETTLING_DAYS days to collect before
-        their export's download, as far as the exports show: published fewer than SETTLING_DAYS days before the
-        last day their own export covers ('export last': its download was that day or later; no export says
-        when exactly). A post dated to the month only counts as published on its first day: the note says the
-        posts went out that close, which its unknown day cannot show. Every post-level figure is counted up
-        to the download (coverage.lifetime), so with any such post the period's totals may be understated (a
-        fall overstated) and its rates may move either way. The one judgement behind the Data coverage note
-        and the summary's caveat; empty when there is none."""
+        their export's download, with the last day their export covers ('export last'): sources.near_download
+        over the days each of its exports covers. The one judgement behind the Data coverage note and the
+        summary's caveat, as of the explorer's period comparison; empty when there is none."""
         mine = self.posts[self.posts["platform"] == platform]
-        ends = {path: end for path, (_, end) in self._export_periods_by_file(platform).items()}
-        when = mine["published_at"].dt.tz_localize(None).dt.normalize()
-        monthly = periods.month_dated(mine)
-        published = when.where(~monthly, when.dt.to_period("M").dt.start_time)  # its day unknown: its first
-        last = pd.to_datetime(mine["source_file"].map(ends)).fillna(published)  # no span known: as if that day
-        return mine.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
+        return near_download(mine, {path: end for path, (_, end) in self._export_periods_by_file(platform).items()})
 
     def _posts_covered(self, platform: str, kpi: str) -> str:
         """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""

@@ -460,6 +460,40 @@ def partly_covered(posts: pd.DataFrame, first, last, *, reports=(), platforms=No
     return partial
 
 
+#: A post published fewer than this many days before the last day its export covers may have had little time
+#: to collect reach and interactions before the download, which is that day or later (near_download): a
+#: period holding such posts may have its totals understated and its rates still moving. A judgement, not a
+#: measured settling time: platforms differ (a video keeps gathering views for months), so a period further
+#: from the download is safer.
+SETTLING_DAYS = 7
+
+#: The key of a chosen post table's attrs (explore.select_posts) holding, per platform, its posts that went out
+#: close to their export's download (near_download), which metrics.period_change says: {platform: {"count",
+#: "posts", "last"}}.
+NEAR_DOWNLOAD = "near_download"
+
+
+def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
+    """The posts that may have had fewer than SETTLING_DAYS days to collect before their export's download, as
+    far as the exports show: published fewer than SETTLING_DAYS days before the last day their own export
+    covers (`ends`: {source file: last day}, from export_periods; 'export last' in the result: its download
+    was that day or later, no export says when exactly). A post of a file with no known last day counts as
+    downloaded the day it went out (the safe side). A post dated to the month only counts as published on its
+    first day: its unknown day cannot show it went out that close. Every post-level figure is counted up to
+    the download, so with any such post a period's totals may be understated (a fall overstated) and its
+    rates may move either way. The one judgement behind the report's Data coverage note and summary caveat
+    and the explorer's period comparison (metrics.period_change)."""
+    from . import periods
+
+    when = posts["published_at"].dt.tz_localize(None).dt.normalize()
+    monthly = periods.month_dated(posts) if len(posts) else pd.Series(False, index=posts.index)
+    published = when.where(~monthly, when.dt.to_period("M").dt.start_time)  # its day unknown: its first
+    # by file as export_periods keys them (a table built by hand, without source files, is one file)
+    files = posts["source_file"].astype(str) if "source_file" in posts else pd.Series("", index=posts.index)
+    last = pd.to_datetime(files.map(ends)).fillna(published)  # no span known: as if that day
+    return posts.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
+
+
 def names_its_period(file) -> bool:
     """Whether an export's file name gives the days it covers (Business Suite, X, TikTok: two dates), so that
     export_periods takes them from there; else (a YouTube Studio table, LinkedIn's workbook, a table built by
