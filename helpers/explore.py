@@ -23,8 +23,8 @@ from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, export_periods, load_client, \
-    near_download, partly_covered, partly_covered_values
+from .sources import NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, export_periods, \
+    load_client, near_download, partly_covered, partly_covered_values
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -311,18 +311,46 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     Instagram reel's). Column names are shown escaped, since account names come from the exports. Platforms
     and formats are shown by their names in `language` ("Instagram", "foto"), posts of no named account or
     format as such; `.data` keeps the codes.
+
+    Each column says the days its totals are over, from its first to its last post (span; in `.data`, how many
+    days), below its posts: channels exported over different days (Facebook since January, Instagram since
+    March) do not have comparable totals, and a caption says so when the columns' days differ.
     """
     tr = translator(language)
     table = metrics.channel_summary(posts, by).T
+    spans = _column_spans(posts, by)
+    if len(table.columns):
+        table = pd.concat([table.iloc[:1], pd.DataFrame([[covered_days_count([spans[key]]) for key in table.columns]],
+                                                        index=[_DAYS_ROW], columns=table.columns), table.iloc[1:]])
     missing = tr.t("common.not_reported")
     styler = table.style.format(na_rep=missing).hide(axis=1, names=True)
     for label in table.index:
+        if label == _DAYS_ROW:  # each column its own days: "14 Jan 2025 – 15 Apr 2025 (92 days)"
+            for key in table.columns:
+                styler = styler.format(lambda _, days=spans[key]: html.escape(tr.t(
+                    "imports.explore.summary_days_value", first=tr.short_date(days[0]), last=tr.short_date(days[1]),
+                    days=tr.number(covered_days_count([days])))), subset=pd.IndexSlice[[label], [key]])
+            continue
         styler = styler.format(_formatter(_row_number(label, tr), missing), subset=pd.IndexSlice[[label], :])
+    if len(set(spans.values())) > 1:
+        styler = styler.set_caption(html.escape(tr.t("imports.explore.summary_days_differ",
+                                                     row=tr.t("imports.explore.summary_days_row"))))
     columns = [tuple(_column_label(value, level, tr) for value, level in
                      zip(key if isinstance(key, tuple) else (key,), table.columns.names, strict=True))
                for key in table.columns]
     styler = styler.relabel_index([c if len(c) > 1 else c[0] for c in columns], axis=1)
     return styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
+
+
+#: summary_view's row of the days each column's posts span (in `.data`: how many days), below "posts".
+_DAYS_ROW = "days from its first to its last post"
+
+
+def _column_spans(posts: pd.DataFrame, by: str) -> dict:
+    """{column of channel_summary: (first day, last day)} its posts span (span: whole months for posts dated
+    to the month only), as dates."""
+    return {(tuple(key.values()) if len(key) > 1 else next(iter(key.values()))):
+            tuple(pd.Timestamp(day).date() for day in span(group)) for key, group in metrics._groups(posts, by)}
 
 
 def _column_label(value, level: str | None, tr: Translator) -> str:
@@ -375,6 +403,8 @@ def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
     and its engagement rate by impressions is no engagement rate of the video (the report leaves it out)."""
     if label == _KINDS_ROW:
         return tr.t("imports.explore.summary_row.impressions_kind")
+    if label == _DAYS_ROW:
+        return tr.t("imports.explore.summary_days_row")
     kpi, field = _SUMMARY_ROWS[label]
     kinds = []
     if kpi in _SUMS_IMPRESSIONS and not posts.empty:

@@ -326,3 +326,32 @@ def test_rates_over_youtubes_thumbnail_impressions_say_they_are_no_views_of_the_
     assert "bukan tayangan videonya" in explore.summary_view(youtube, language="id").to_html()
     x = youtube.assign(platform="x", impressions_kind=pd.array(["impressions"] * 2, dtype="string"))
     assert "thumbnail" not in explore.summary_view(x).to_html()
+
+
+def test_the_summary_gives_each_column_the_days_of_its_posts_and_says_when_they_differ():
+    """Facebook posts of 14 January and 15 April 2025 (92 days, both counted), Instagram posts of 18 March and
+    14 April (28 days): summed reach 300 against 500 is over different days, which the table says."""
+    posts = posts_of([
+        {"platform": "facebook", "published_at": "2025-01-14 09:00", "reach": 100, "reactions": 1},
+        {"platform": "facebook", "published_at": "2025-04-15 09:00", "reach": 200, "reactions": 2},
+        {"platform": "instagram", "published_at": "2025-03-18 09:00", "reach": 200, "reactions": 4},
+        {"platform": "instagram", "published_at": "2025-04-14 09:00", "reach": 300, "reactions": 6},
+    ])
+    view = explore.summary_view(posts)
+    assert list(view.data.index[:3]) == ["posts", "days from its first to its last post",
+                                         "summed reach (not unique people)"]
+    assert list(view.data.loc["days from its first to its last post"]) == [92, 28]
+    body = view.to_html()
+    assert ">days from its first to its last post<" in body
+    assert ">14 Jan 2025 – 15 Apr 2025 (92 days)<" in body and ">18 Mar 2025 – 14 Apr 2025 (28 days)<" in body
+    assert view.caption.startswith("The columns&#x27; posts span different days (the row &#x27;days from its first to"
+                                   " its last post&#x27;): each total sums its own column&#x27;s days")
+    indonesian = explore.summary_view(posts, language="id")
+    assert ">hari dari unggahan pertama hingga terakhir<" in indonesian.to_html()
+    assert "(92 hari)<" in indonesian.to_html() and indonesian.caption.startswith("Unggahan tiap kolom mencakup")
+    # the same days in every column: nothing to say; one post is one day
+    same = posts.assign(published_at=pd.Series(pd.to_datetime(["2025-01-14 09:00", "2025-04-15 09:00"] * 2),
+                                               index=posts.index).dt.tz_localize("UTC"))
+    assert explore.summary_view(same).caption is None
+    one = explore.summary_view(posts.iloc[:1])
+    assert ">14 Jan 2025 – 14 Jan 2025 (1 day)<" in one.to_html() and one.caption is None
