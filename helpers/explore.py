@@ -461,7 +461,8 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
         if name in metrics.PERCENT_RATES + metrics.MONEY_RATES + TWO_DECIMALS or name == "engagement_rate_by_broadcast":
             shown_as = _formatter(lambda v, name=name: metric_text(tr, name, v), missing)
         elif column in ("p", "p_value", "p_holm"):  # p-values as the report writes them: 0.0004 is not "0.00"
-            shown_as = _formatter(lambda v: p_value_text(tr, v), tr.t("common.na"))  # no test: not applicable
+            # escaped as every cell is: a Styler shows a formatter's text as HTML, and '< 0.001' is not
+            shown_as = _formatter(lambda v: html.escape(p_value_text(tr, v)), tr.t("common.na"))  # no test: n/a
         elif pd.api.types.is_bool_dtype(values):
             continue
         elif pd.api.types.is_integer_dtype(values):
@@ -478,12 +479,14 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
 
 
 def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: str = "en"):
-    """compare.rank_agreement_by_broadcast's table as the explorer shows it (`shown`: rho and tau with two
-    decimals, p-values as the report writes them, 'compared by' in words), with a caption saying, for each
+    """compare.rank_agreement_by_broadcast's table as the explorer shows it, read as the client report's
+    agreement table: headings and platforms in `language`, each of Spearman's rho and Kendall's tau with its 95%
+    interval in one cell ("0.62 (0.48 to 0.73)"), rho's p-value as the report writes it, 'compared by' in words,
+    the bounds' and the confidence level's own columns left out (the headings say 95%). A caption says, for each
     platform whose row has no rho, why, in the client report's words: its exports report no interactions
     (YouTube exports without likes or comments), too few posts report both measures, or one measure is the
-    same for every post. A row of n/a alone would not say which. The numbers are in `.data`."""
-    from .report import agreement_not_computed, broadcast_word
+    same for every post. A row of n/a alone would not say which. The numbers, every column, are in `.data`."""
+    from .report import agreement_not_computed, broadcast_word, estimate_cell
 
     tr = translator(language)
     measures = agreement["compared by"].dropna() if "compared by" in agreement else pd.Series(dtype="string")
@@ -493,10 +496,27 @@ def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: s
     for platform, word in words.items():  # 'impressions', 'video views': the word the report uses
         styler = styler.format(lambda _, word=word: html.escape(word),
                                subset=pd.IndexSlice[[platform], ["compared by"]])
+    for platform, row in agreement.iterrows():  # each coefficient with its interval, as the report's table
+        for value, low, high in _AGREEMENT_INTERVALS:
+            if {value, low, high} <= set(agreement.columns):
+                styler = styler.format(lambda _, cell=estimate_cell(tr, row[value], row[low], row[high]): html.escape(
+                    cell), subset=pd.IndexSlice[[platform], [value]])
+    hidden = [column for column in ("ci_low", "ci_high", "tau_ci_low", "tau_ci_high", "confidence")
+              if column in agreement]
+    headings = {"posts": tr.t("imports.explore.summary_row.posts.value"), "n": tr.t("agreement.posts"),
+                "rho": tr.t("imports.explore.agreement_rho"), "p_value": tr.t("imports.explore.agreement_p"),
+                "tau": tr.t("imports.explore.agreement_tau"), "compared by": tr.t("agreement.measure")}
+    styler = styler.hide(subset=hidden, axis=1).hide(axis=0, names=True).relabel_index(
+        [html.escape(headings.get(column, str(column))) for column in agreement.columns if column not in hidden],
+        axis=1).format_index(lambda platform: html.escape(tr.platform(str(platform))), axis=0)
     notes = [agreement_not_computed(tr, platform, int(row["n"]), posts[posts["platform"] == platform],
                                     words.get(platform, tr.t("lens.word_reach")))
              for platform, row in agreement.iterrows() if pd.isna(row["rho"])]
     return styler.set_caption(html.escape(" ".join(notes))) if notes else styler
+
+
+#: rank_agreement's coefficients and the bounds of their 95% intervals, shown in one cell by agreement_shown.
+_AGREEMENT_INTERVALS = (("rho", "ci_low", "ci_high"), ("tau", "tau_ci_low", "tau_ci_high"))
 
 
 def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str = "en"):

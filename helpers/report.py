@@ -161,6 +161,16 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     return tr.t(f"imports.quality.kinds_{kind}")
 
 
+def estimate_cell(tr: Translator, value, low, high) -> str:
+    """An estimate as the report's tables write it, with its 95% interval in the same cell: "0.62 (0.48 to
+    0.73)"; the estimate alone without interval, n/a without estimate (a rho, a slope, a lift)."""
+    if pd.isna(value):
+        return tr.t("common.na")
+    if pd.isna(low):
+        return tr.estimate(value)
+    return tr.interval(value, low, high)
+
+
 def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.DataFrame, by: str) -> str:
     """Why a platform's rank agreement has no rho, over `n` posts reporting both measures: its exports report
     no interactions, fewer than 3 posts report a broadcast count with them, or the measure or interactions
@@ -1512,11 +1522,7 @@ class Report:
         return tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
 
     def _corr(self, value, low, high) -> str:
-        if pd.isna(value):
-            return self.tr.t("common.na")
-        if pd.isna(low):
-            return self.tr.estimate(value)
-        return self.tr.interval(value, low, high)
+        return estimate_cell(self.tr, value, low, high)
 
     def agreement_sentence(self) -> str:
         """How the two rankings agree, platform by platform (agreement_sentence_for)."""

@@ -1,6 +1,8 @@
 """What the explorer shows: counts as whole numbers with missing kept missing, rates of interactions as
 percentages (the numbers underneath unchanged), formulas that name what was counted (views), one-sided
 periods said as they were asked, and a test run that saves no table into the project."""
+import re
+
 import pandas as pd
 import pytest
 
@@ -307,9 +309,31 @@ def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_repo
                             "saves), so the rankings cannot be compared here.")
     body = view.to_html()
     assert ">video views<" in body and ">impressions<" in body and "video_views" not in body
-    assert ">1.00<" in body and ">0.95<" in body  # rho of identical rankings, the confidence level
-    assert "tidak melaporkan interaksi" in explore.agreement_shown(agreement, posts, language="id").caption
+    cells = re.findall(r">([^<]*)</t[hd]>", body)
+    # headings in words, the bounds' and confidence level's columns left out (the headings say 95%); X's rho of
+    # identical rankings, too few posts for an interval, its p-value of 0 escaped as the report writes it
+    assert cells == ["&nbsp;", "posts", "posts compared", "Spearman ρ (95% CI)", "p-value of ρ", "Kendall τ (95% CI)",
+                     "ranked by", "X", "4", "4", "1.00", "&lt; 0.001", "1.00", "impressions",
+                     "YouTube", "3", "0", "n/a", "n/a", "n/a", "video views"]
+    assert "ci_low" not in body and "confidence" not in body and "< 0.001" not in body
+    assert list(view.data.columns) == list(agreement.columns)  # the numbers keep every column
+    indonesian = explore.agreement_shown(agreement, posts, language="id")
+    assert "tidak melaporkan interaksi" in indonesian.caption
+    assert ">Spearman ρ (IK 95%)<" in indonesian.to_html() and ">&lt; 0,001<" in indonesian.to_html()
     assert explore.agreement_shown(agreement[agreement.index == "x"], posts).caption is None
+
+
+def test_a_rank_agreement_s_interval_is_shown_in_the_coefficient_s_cell_as_the_report_writes_it():
+    agreement = pd.DataFrame({"posts": [40], "n": [38], "rho": [0.6219], "ci_low": [0.4812], "ci_high": [0.7344],
+                              "p_value": [0.0123], "tau": [0.4501], "tau_ci_low": [0.0004], "tau_ci_high": [0.5377],
+                              "confidence": [0.95], "compared by": ["reach"]},
+                             index=pd.Index(["facebook"], name="platform"))
+    posts = posts_of([{"platform": "facebook", "published_at": "2025-05-01 09:00", "reach": 10, "reactions": 1}])
+    cells = re.findall(r">([^<]*)</td>", explore.agreement_shown(agreement, posts).to_html())
+    # tau's lower bound would read 0.00 with two decimals: it keeps the digit that shows it is not 0
+    assert cells == ["40", "38", "0.62 (0.48 to 0.73)", "0.012", "0.45 (0.0004 to 0.54)", "reach"]
+    assert re.findall(r">([^<]*)</td>", explore.agreement_shown(agreement, posts, language="id").to_html())[2] == \
+        "0,62 (0,48 hingga 0,73)"
 
 
 def test_rates_over_youtubes_thumbnail_impressions_say_they_are_no_views_of_the_video():
