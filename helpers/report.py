@@ -379,22 +379,23 @@ class Report:
         sums = {name: figure for name, figure in figures.items() if name != "posts"}  # (value, posts reporting it)
         dates = {"start": tr.date(self.comparison_start), "end": tr.date(self.comparison_end)}
         if figures["posts"]:
-            shown = {name: (tr.number(value) if covered == figures["posts"] else  # part of the posts: said
-                            tr.t("quiet.reported_by", value=tr.number(value), covered=tr.number(covered)))
-                     for name, (value, covered) in sums.items()}
-            counted = next((name for name in shown if name != "interactions"), None)
-            interactions = shown.get("interactions", "")
-            if counted == "summed_reach":
-                said = tr.t("quiet.drew_both" if interactions else "quiet.drew_reach", reach=shown[counted],
-                            interactions=interactions)
-            elif counted:  # impressions, views or video views, named as the lens tables name them
-                before = self.previous[self.previous["platform"] == platform]
-                measure = "video_views" if counted == "video_views" else "impressions"
-                by = broadcast_word(tr, measure, before["impressions_kind"].dropna())
-                said = tr.t("quiet.drew_count_both" if interactions else "quiet.drew_count", count=shown[counted],
-                            by=by, interactions=interactions)
-            else:
-                said = tr.t("quiet.drew_interactions", interactions=interactions) if interactions else ""
+            # each figure with its words ("a summed reach of 8,000", "13,850 impressions", "5 interactions"), then
+            # the posts it covers when not all of them report it: the note follows the figure it is about
+            parts = []
+            for name, (value, covered) in sums.items():
+                if name == "summed_reach":
+                    figure = tr.t("quiet.figure_reach", value=tr.number(value))
+                elif name == "interactions":
+                    figure = tr.t("quiet.figure_interactions", value=tr.number(value))
+                else:  # impressions, views or video views, named as the lens tables name them
+                    before = self.previous[self.previous["platform"] == platform]
+                    by = broadcast_word(tr, "video_views" if name == "video_views" else "impressions",
+                                        before["impressions_kind"].dropna())
+                    figure = tr.t("quiet.figure_count", value=tr.number(value), by=by)
+                parts.append(figure if covered == figures["posts"] else
+                             tr.t("quiet.reported_by", figure=figure, covered=tr.number(covered)))
+            said = (tr.t("quiet.drew_two", first=parts[0], second=parts[1]) if len(parts) == 2
+                    else tr.t("quiet.drew_one", first=parts[0]) if parts else "")
             text += " " + tr.t("quiet.before", posts=tr.number(figures["posts"]), drew=said, **values | dates)
         else:
             text += " " + tr.t("quiet.none_before" if self._posted_nothing_before(platform) else "quiet.not_before",

@@ -334,3 +334,19 @@ def test_the_real_instagram_export_s_last_two_weeks_are_said_to_be_close_to_its_
         "Instagram: 12 of the 29 posts of the period went out fewer than 7 days before the last day their export"
         " covers (2025-04-14"]
     assert change.loc["summed_reach", ["value", "value_previous"]].tolist() == [1963.0, 5820.0]
+
+
+def test_a_quiet_platforms_figure_reported_by_some_posts_says_so_after_the_figure(months_apart):
+    """The comparison period's 2 X posts with the 10 August post's impressions blank: 13,600 impressions over
+    the 1 post reporting them; the note follows the figure, not its number."""
+    import dataclasses
+    posts = months_apart.posts.copy()
+    posts.loc[posts["published_at"].dt.day == 10, "impressions"] = pd.NA
+    loaded = dataclasses.replace(months_apart, posts=posts)
+    common = dict(client="bakery", client_name="Bakery", timezone="UTC", period_start="2019-08-20",
+                  period_end="2019-08-31")
+    assert report.report_of_loaded(loaded, **common).findings()[0].text.endswith(
+        "In the comparison period (8 August 2019 to 19 August 2019), X had 2 posts, with 13,600 impressions (over "
+        "the 1 post reporting it) and 5 interactions.")
+    assert report.report_of_loaded(loaded, **common, language="id").findings()[0].text.endswith(
+        "X memiliki 2 unggahan, dengan 13.600 impresi (dari 1 unggahan yang melaporkannya) dan 5 interaksi.")
