@@ -353,12 +353,12 @@ def test_the_client_report_says_so_without_an_analysts_instruction():
                           period_end="2025-03-31", language="en",
                           exports=[str(CHANNELS / "bakery-march" / "Table data.csv"),
                                    str(CHANNELS / "garage" / "Table data.csv")])
-    (note,) = [n for n in report.coverage_notes() if "share no video" in n]
-    assert note == ("Import note: bakery-march/Table data.csv: these 2 YouTube exports share no video "
-                    "(bakery-march/Table data.csv, garage/Table data.csv), so they may be different channels: exports "
-                    "of one channel over different days list mostly the same videos, while two channels share none. "
-                    "YouTube's tables name no channel, so every YouTube figure in this report pools them as one "
-                    "channel's.")
+    (note,) = [n for n in report.coverage_notes() if "no video in common" in n]
+    assert note == ("Import note: bakery-march/Table data.csv: these 2 YouTube exports have no video in common "
+                    "(bakery-march/Table data.csv, garage/Table data.csv), which can happen when they come from "
+                    "different channels: YouTube's exports do not name their channel. Every YouTube figure in this "
+                    "report counts them together, so if they are from different channels, those figures combine "
+                    "them.")
 
 
 def test_tables_sharing_a_video_are_one_channel_and_get_no_such_note():
@@ -378,6 +378,47 @@ def test_tables_joined_through_a_shared_video_form_one_set():
     assert note.startswith("these YouTube exports fall into 2 sets that share no video with one another "
                            "(bakery-april/Table data.csv + bakery-march/Table data.csv, garage/Table data.csv)")
     assert "kelompok" in note.in_language(Translator("id"))
+
+
+TABS = HERE / "tabs"  # a bakery's Shorts and its longer videos as two downloads, and a garage's videos
+
+
+def test_a_channels_shorts_and_longer_videos_exported_apart_get_no_such_note():
+    # Shorts of 45 and 180 s in one table, videos of 0:12:04 and 181 s in the other: no video in common, yet
+    # one channel's two Content tabs, each of one type
+    result = import_exports([TABS / "bakery-shorts" / "Table data.csv", TABS / "bakery-videos" / "Table data.csv"])
+    assert channel_notes(result) == []
+    assert sorted(result.posts["post_id"]) == ["l0ngB4k001a", "l0ngB4k002b", "sH0rtB4k01a", "sH0rtB4k02b"]
+    assert int(result.posts["video_views"].sum()) == 200 + 90 + 60 + 25
+    assert "duration_seconds" not in result.posts  # read to tell the types apart, not a column of the table
+
+
+def test_videos_tables_sharing_no_video_are_still_said_to_be_perhaps_different_channels():
+    result = import_exports([TABS / "bakery-videos" / "Table data.csv", TABS / "garage-videos" / "Table data.csv"])
+    ((file, note),) = channel_notes(result)
+    assert file == "bakery-videos/Table data.csv"
+    assert note.key == "imports.youtube_studio.channels_apart"
+    assert note.values["files"] == ["bakery-videos/Table data.csv", "garage-videos/Table data.csv"]
+    # with the bakery's Shorts too, two of the three are of one type: every set is named, as every one is pooled
+    result = import_exports(sorted(TABS.glob("*/Table data.csv")))
+    ((_, note),) = channel_notes(result)
+    assert note.values["files"] == ["bakery-shorts/Table data.csv", "bakery-videos/Table data.csv",
+                                    "garage-videos/Table data.csv"]
+
+
+def test_a_table_of_mixed_or_unknown_types_tells_no_channel_apart(tmp_path):
+    mixed = tmp_path / "mixed.csv"  # a Short (60 s) and a video (300 s) in one table
+    mixed.write_text('Content,Video title,Video publish time,Duration,Views\nTotal,,,,9\n'
+                     'm1x3dV1d01a,A,"Mar 2, 2025",60,4\nm1x3dV1d02b,B,"Mar 3, 2025",300,5\n', encoding="utf-8")
+    assert len(channel_notes(import_exports([mixed, TABS / "bakery-shorts" / "Table data.csv"]))) == 1
+    odd = tmp_path / "odd.csv"  # a Duration that reads as no length: unknown, and the file still imports
+    odd.write_text('Content,Video title,Video publish time,Duration,Views\nTotal,,,,4\n'
+                   '0ddDur4t10n,A,"Mar 2, 2025",soon,4\n', encoding="utf-8")
+    result = import_exports([odd, TABS / "bakery-shorts" / "Table data.csv"])
+    assert len(channel_notes(result)) == 1 and len(result.posts) == 3
+    # no Duration column: nothing tells the videos' type
+    assert len(channel_notes(import_exports([CHANNELS / "garage" / "Table data.csv",
+                                             TABS / "bakery-shorts" / "Table data.csv"]))) == 1
 
 
 def totals_notes(notes) -> list[str]:

@@ -13,7 +13,9 @@ impressions (times a thumbnail was shown), not views of the video; they are labe
 warning says what they count. For Shorts, the times shown in the Shorts feed (`Shown in feed`) are not in
 Impressions and are not imported. Format: 'video', 'short' or 'live' from a `Content type` column when the
 export has one; otherwise 'short' for rows with a `Shown in feed` count (only Shorts are shown in the
-Shorts feed) and NA for the rest.
+Shorts feed) and NA for the rest. `Duration` (the video's length, seconds or H:MM:SS) is no canonical column:
+it is kept beside the rows as `duration_seconds` only for channels_apart to tell Shorts from longer videos,
+and left out of the post table.
 
 Exports of the same table grouped by something else (Geography, Traffic source, Date, ...) have no
 `Content` column and no per-video rows: they do not match this family, and reading one anyway stops with
@@ -42,6 +44,8 @@ COUNTS = {
     "reach": ("Unique viewers",),
     "impressions": ("Impressions",),
 }
+
+SHORT_MAX_SECONDS = 180  # the longest a Short runs (3 minutes since October 2024): a longer video is no Short
 
 CONTENT_TYPES = {
     "video": "video", "videos": "video", "short": "short", "shorts": "short", "live": "live",
@@ -104,6 +108,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     out["text"] = frame[cols.key("Video title")] if "Video title" in cols else pd.NA
     out["permalink"] = "https://www.youtube.com/watch?v=" + video_id
     out["format"] = _formats(frame, cols)
+    if "Duration" in cols:
+        out["duration_seconds"] = _durations(frame[cols.key("Duration")], path=path, rows=rows)
     for canonical, names in COUNTS.items():
         values = number(*names)
         if values is not None:
@@ -173,6 +179,30 @@ def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
     return result
 
 
+def _durations(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
+    """The Duration column as seconds (to_seconds), read only to tell Shorts from longer videos: a column
+    that does not read as durations tells nothing, so it is left unknown (NA) rather than stopping the
+    import of a file whose figures do not need it."""
+    try:
+        return to_seconds(cells, path=path, column="Duration", rows=rows)
+    except ExportFormatError:
+        return pd.Series(pd.NA, index=cells.index, dtype="Float64")
+
+
+def _content_types(posts: pd.DataFrame) -> pd.Series:
+    """Each video's content type as channels_apart compares them: its format when the export says it, else
+    'short' for a Duration up to SHORT_MAX_SECONDS and 'video' for a longer one; NA when neither tells."""
+    types = posts["format"].astype("string") if "format" in posts else pd.Series(pd.NA, index=posts.index,
+                                                                                  dtype="string")
+    if "duration_seconds" in posts:
+        seconds = posts["duration_seconds"]
+        by_length = pd.Series(pd.NA, index=posts.index, dtype="string").mask(
+            seconds.le(SHORT_MAX_SECONDS).fillna(False).astype(bool), "short").mask(
+            seconds.gt(SHORT_MAX_SECONDS).fillna(False).astype(bool), "video")
+        types = types.fillna(by_length)
+    return types
+
+
 def _net_subscribers(number, index: pd.Index) -> pd.Series:
     """Net subscribers: 'Subscribers' (may be negative), else gained - lost when both are exported."""
     net = number("Subscribers")
@@ -189,20 +219,26 @@ def channels_apart(imported: list[ImportedFile]) -> dict[Path, Message]:
     keyed by the file it goes to (the first of them by label): YouTube's tables name no channel, so exports of
     different channels would be pooled as one channel's without a word. Exports of one channel over different
     days list mostly the same videos (the table lists every video with activity in its days), while two
-    channels share none. A file with no video imported tells nothing and is left out. Empty when they are one
-    set (or one file)."""
+    channels share none. But Studio exports a channel's Shorts and its longer videos (its Content tabs) as
+    separate tables, which share no video either: sets each of one content type (_content_types), the types
+    differing, are no sign of two channels. So the warning comes when two sets or more are apart and some
+    two of them are not so told apart (of the same type, or either of mixed or unknown type); it names every
+    set, since every one is pooled. A file with no video imported tells nothing and is left out. Empty when
+    they are one set (or one file)."""
     tables = [item for item in imported if item.report.family == FAMILY.name and len(item.posts)]
     labels = dict(zip([item.report.path for item in tables], file_labels([item.report.path for item in tables])))
-    sets: list[tuple[list[str], set[str]]] = []  # files sharing videos, directly or through another file
-    for item in tables:
+    sets: list[tuple[list[str], set[str], set]] = []  # files sharing videos, directly or through another file;
+    for item in tables:                                # their videos; their videos' content types
         ids = set(item.posts["post_id"].astype(str))
+        types = set(_content_types(item.posts).fillna("?"))
         joined = [s for s in sets if s[1] & ids]
         sets = [s for s in sets if not any(s is j for j in joined)]
         sets.append(([labels[item.report.path]] + [label for s in joined for label in s[0]],
-                     ids.union(*(s[1] for s in joined))))
-    if len(sets) < 2:
-        return {}
-    named = sorted(sorted(files) for files, _ in sets)
+                     ids.union(*(s[1] for s in joined)), types.union(*(s[2] for s in joined))))
+    single = [next(iter(types)) for _, _, types in sets if len(types) == 1 and "?" not in types]
+    if len(sets) < 2 or (len(single) == len(sets) and len(set(single)) == len(single)):
+        return {}  # one set, or each of its own single content type (a channel's Shorts, its videos, ...)
+    named = sorted(sorted(files) for files, _, _ in sets)
     if all(len(files) == 1 for files in named):
         note = Message("imports.youtube_studio.channels_apart", count=len(named), files=[f[0] for f in named])
     else:
