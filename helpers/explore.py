@@ -24,7 +24,7 @@ from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NA
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, export_periods, \
-    load_client, near_download, partly_covered, partly_covered_values
+    load_client, names_its_period, partly_covered, partly_covered_values
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -163,7 +163,7 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     chosen = posts[keep & inside]
     if start or end:
         chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end),
-                        NEAR_DOWNLOAD: _near_download(posts[mine], chosen)}
+                        NEAR_DOWNLOAD: _export_ends(posts[mine], chosen)}
     return chosen
 
 
@@ -183,20 +183,24 @@ def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start
     return partial
 
 
-def _near_download(exported: pd.DataFrame, chosen: pd.DataFrame) -> dict:
-    """{platform: {"count", "posts", "last"}} for the platforms of the chosen posts of a period some of which
-    went out fewer than SETTLING_DAYS days before the last day their export covers (sources.near_download, the
-    client report's judgement, over the days the exports of `exported` cover: the chosen platform and
-    account): how many, of how many chosen, and those last days. For the chosen table's attrs, where
-    metrics.period_change finds them and says that the period's totals may be understated."""
-    found = {}
-    for platform, theirs in chosen.groupby(chosen["platform"].astype(str), sort=True):
-        ends = {file: last for file, (_, last) in export_periods(exported, platform=platform).items()}
-        fresh = near_download(theirs, ends)
-        if len(fresh):
-            found[platform] = {"count": len(fresh), "posts": len(theirs),
-                               "last": [f"{day:%Y-%m-%d}" for day in sorted(fresh["export last"].unique())]}
-    return found
+def _export_ends(exported: pd.DataFrame, chosen: pd.DataFrame) -> dict:
+    """{platform: {source file: last day it covers}} for the platforms of the chosen posts, over the exports of
+    `exported` (the chosen platform and account; export_periods). For the chosen table's attrs: the rows cannot
+    tell how far their export reaches, and metrics.period_change counts from the rows it is given which of them
+    went out close to the download (sources.near_download). Only exports read: a file whose name gives its days
+    or that is on disk. A table built by hand (no source file, or one no export was read from) names no
+    download, and its last post is no sign of one, so its posts get no such claim."""
+    ends = {}
+    for platform in sorted(chosen["platform"].dropna().astype(str).unique()):
+        ends[platform] = {file: last for file, (_, last) in export_periods(exported, platform=platform).items()
+                          if _export_read(file)}
+    return ends
+
+
+def _export_read(file: str) -> bool:
+    """Whether a post table's source file is an export the workbook read: its name gives the days it covers
+    (sources.names_its_period), or it is a file on disk (a YouTube Studio table, LinkedIn's workbook)."""
+    return bool(file) and (names_its_period(file) or Path(file).is_file())
 
 
 def _not_in_posts(what: str, value, known: list[str], platform: str | None = None) -> WorkbookError:

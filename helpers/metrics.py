@@ -354,19 +354,26 @@ def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: st
 
 def _near_download_notes(current: pd.DataFrame, previous: pd.DataFrame, compared: set) -> list[Message]:
     """The notes for the platforms of `compared` (those with a change) of which `current` or `previous` holds
-    posts published shortly before their export's download, as explore.select_posts found them (their attrs,
-    sources.NEAR_DOWNLOAD): how many, the days, and which way the change may be off."""
-    from .sources import NEAR_DOWNLOAD, SETTLING_DAYS
+    posts published shortly before their export's download (sources.near_download): how many of the table's
+    posts of the platform, the days, and which way the change may be off. Counted from the rows given, over the
+    last days their exports cover as explore.select_posts kept them (attrs, sources.NEAR_DOWNLOAD): a table
+    filtered after select_posts keeps its attrs but not its rows. A post of no export known says nothing."""
+    from .sources import NEAR_DOWNLOAD, SETTLING_DAYS, near_download
 
     notes = []
     now = (Message("imports.explore.the_period"), Message("imports.explore.near_download_now"))
     before = (Message("imports.explore.the_previous_period"), Message("imports.explore.near_download_before"))
     for frame, (which, direction) in ((current, now), (previous, before)):
-        for platform, found in sorted((frame.attrs.get(NEAR_DOWNLOAD) or {}).items()):
-            if platform in compared:
+        for platform, ends in sorted((frame.attrs.get(NEAR_DOWNLOAD) or {}).items()):
+            if platform not in compared or "source_file" not in frame:
+                continue
+            theirs = frame[frame["platform"].astype(str) == platform]
+            fresh = near_download(theirs[theirs["source_file"].astype(str).isin(list(ends))], ends)
+            if len(fresh):
                 notes.append(Message("imports.explore.near_download_change", platform=Message(f"platform.{platform}"),
-                                     count=found["count"], posts=found["posts"], days=SETTLING_DAYS,
-                                     last=found["last"], which=which, direction=direction))
+                                     count=len(fresh), posts=len(theirs), days=SETTLING_DAYS,
+                                     last=[f"{day:%Y-%m-%d}" for day in sorted(fresh["export last"].unique())],
+                                     which=which, direction=direction))
     return notes
 
 

@@ -467,9 +467,10 @@ def partly_covered(posts: pd.DataFrame, first, last, *, reports=(), platforms=No
 #: from the download is safer.
 SETTLING_DAYS = 7
 
-#: The key of a chosen post table's attrs (explore.select_posts) holding, per platform, its posts that went out
-#: close to their export's download (near_download), which metrics.period_change says: {platform: {"count",
-#: "posts", "last"}}.
+#: The key of a chosen post table's attrs (explore.select_posts) holding, per platform, the last day each of its
+#: exports covers, {platform: {source file: last day}}: what the rows cannot tell. metrics.period_change counts
+#: from the rows of the table it is given which posts went out close to their export's download (near_download):
+#: attrs ride along when the table is filtered again, so a count kept there would be of other rows.
 NEAR_DOWNLOAD = "near_download"
 
 

@@ -350,3 +350,43 @@ def test_a_quiet_platforms_figure_reported_by_some_posts_says_so_after_the_figur
         "the 1 post reporting it) and 5 interactions.")
     assert report.report_of_loaded(loaded, **common, language="id").findings()[0].text.endswith(
         "X memiliki 2 unggahan, dengan 13.600 impresi (dari 1 unggahan yang melaporkannya) dan 5 interaksi.")
+
+
+def test_the_posts_close_to_the_download_are_counted_in_the_table_compared_not_the_one_chosen():
+    """The period of 17-31 March holds the posts of 20, 24, 25 and 31 March (reach 200, 400, 100, 50); the
+    25th's and the 31st's are close to the download. Filtered afterwards to reach 200 or more (the 20th's and the
+    24th's), it holds none of them; to reach 100 or more (20th, 24th, 25th), one of three."""
+    posts = explore.load_folder(NEAR, client="bakery", timezone="Africa/Johannesburg").posts
+    late = explore.select_posts(posts, start="2025-03-17", end="2025-03-31")
+    early = explore.select_posts(posts, start="2025-03-01", end="2025-03-16")
+    assert compared_with_warnings(late[late.reach >= 200], early)[1] == []
+    _, notes = compared_with_warnings(late[late.reach >= 100], early)
+    assert [str(n).split(";")[0] for n in notes] == [
+        "Facebook: 1 of the 3 posts of the period went out fewer than 7 days before the last day their export"
+        " covers (2025-03-31"]
+    # as the previous period, filtered the same way
+    _, notes = compared_with_warnings(early, late[late.reach < 200])
+    assert [str(n).split(";")[0] for n in notes] == [
+        "Facebook: 2 of the 2 posts of the previous period went out fewer than 7 days before the last day their"
+        " export covers (2025-03-31"]
+
+
+def test_a_table_built_by_hand_names_no_download_and_gets_no_warning_about_one():
+    """The same six posts without the export they came from (no source file, or a name no export was read
+    from): their last post, of 31 March, says nothing of when anything was downloaded, so the 25th's and the
+    31st's posts are not said to be close to a download."""
+    posts = explore.load_folder(NEAR, client="bakery", timezone="Africa/Johannesburg").posts
+    for by_hand in (posts.drop(columns="source_file"), posts.assign(source_file="my-table.csv")):
+        late = explore.select_posts(by_hand, start="2025-03-17", end="2025-03-31")
+        early = explore.select_posts(by_hand, start="2025-03-03", end="2025-03-16")
+        assert len(late) == 4
+        assert compared_with_warnings(late, early)[1] == []
+        assert compared_with_warnings(early, late)[1] == []
+    # a table mixing the export's posts with one of the analyst's: only the export's are counted, of all four
+    mixed = posts.astype({"source_file": object})
+    mixed.loc[mixed["published_at"].dt.day == 31, "source_file"] = "my-table.csv"
+    late = explore.select_posts(mixed, start="2025-03-17", end="2025-03-31")
+    _, notes = compared_with_warnings(late, explore.select_posts(mixed, start="2025-03-03", end="2025-03-16"))
+    assert [str(n).split(";")[0] for n in notes] == [
+        "Facebook: 1 of the 4 posts of the period went out fewer than 7 days before the last day their export"
+        " covers (2025-03-31"]
