@@ -316,9 +316,9 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     and formats are shown by their names in `language` ("Instagram", "foto"), posts of no named account or
     format as such; `.data` keeps the codes.
 
-    Each column says the days its totals are over, from its first to its last post (span; in `.data`, how many
-    days), below its posts: channels exported over different days (Facebook since January, Instagram since
-    March) do not have comparable totals, and a caption says so when the columns' days differ.
+    Each column gives the days from its first to its last post (span; in `.data`, how many days), below its
+    posts: a fact of its posts, not of the days its exports cover, so nothing is said when columns differ
+    (two platforms exported over the same days end on different posts; a format posted once spans one day).
     """
     tr = translator(language)
     table = metrics.channel_summary(posts, by).T
@@ -336,9 +336,6 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
                     days=tr.number(covered_days_count([days])))), subset=pd.IndexSlice[[label], [key]])
             continue
         styler = styler.format(_formatter(_row_number(label, tr), missing), subset=pd.IndexSlice[[label], :])
-    if len(set(spans.values())) > 1:
-        styler = styler.set_caption(html.escape(tr.t("imports.explore.summary_days_differ",
-                                                     row=tr.t("imports.explore.summary_days_row"))))
     columns = [tuple(_column_label(value, level, tr) for value, level in
                      zip(key if isinstance(key, tuple) else (key,), table.columns.names, strict=True))
                for key in table.columns]
