@@ -858,7 +858,7 @@ def test_the_files_read_list_the_daily_series_and_ad_reports_beside_the_post_exp
                str(FIXTURES / "daily" / "FollowerHistory.csv"), str(FIXTURES / "ads_manager" / "campaigns_usd.csv")]
     for language, words in (("en", ("posts", "days of a daily series: followers, followers net change",
                                      "rows of ad delivery (Ads Manager)")),
-                            ("id", ("unggahan", "hari deret harian: pengikut, perubahan bersih pengikut",
+                            ("id", ("unggahan", "deret harian, per hari: pengikut, perubahan bersih pengikut",
                                     "baris distribusi iklan (Ads Manager)"))):
         tiktok = build_report(client="t", client_name="T", exports=exports, timezone="UTC",
                               period_start="2025-03-01", period_end="2025-03-31", year=2025, language=language)
