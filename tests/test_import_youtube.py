@@ -383,14 +383,23 @@ def test_tables_joined_through_a_shared_video_form_one_set():
 TABS = HERE / "tabs"  # a bakery's Shorts and its longer videos as two downloads, and a garage's videos
 
 
-def test_a_channels_shorts_and_longer_videos_exported_apart_get_no_such_note():
-    # Shorts of 45 and 180 s in one table, videos of 0:12:04 and 181 s in the other: no video in common, yet
-    # one channel's two Content tabs, each of one type
+def test_a_shorts_table_and_a_videos_table_are_still_said_apart_with_the_one_channel_reading_they_allow():
+    # Shorts of 45 and 180 s in one table, videos of 0:12:04 and 181 s in the other: no video in common, as one
+    # channel's two Content tabs would have, or a Shorts channel beside another channel's videos: nothing in the
+    # files tells which, so the note comes, saying each holds one kind of video
     result = import_exports([TABS / "bakery-shorts" / "Table data.csv", TABS / "bakery-videos" / "Table data.csv"])
-    assert channel_notes(result) == []
+    ((file, note),) = channel_notes(result)
+    assert note.endswith("(in a roster, one client per channel). Each holds a single kind of video (Shorts, or "
+                         "longer videos), as one channel's Shorts and Videos tabs exported apart would")
+    assert note.in_language(Translator("id")).endswith(
+        "seperti tab Shorts dan tab Video satu kanal yang diekspor terpisah")
     assert sorted(result.posts["post_id"]) == ["l0ngB4k001a", "l0ngB4k002b", "sH0rtB4k01a", "sH0rtB4k02b"]
     assert int(result.posts["video_views"].sum()) == 200 + 90 + 60 + 25
-    assert "duration_seconds" not in result.posts  # read to tell the types apart, not a column of the table
+    assert "duration_seconds" not in result.posts  # read to tell the kinds apart, not a column of the table
+    # two tables of videos: no such clause
+    ((_, both_videos),) = channel_notes(import_exports([TABS / "bakery-videos" / "Table data.csv",
+                                                        TABS / "garage-videos" / "Table data.csv"]))
+    assert "single kind" not in both_videos
 
 
 def test_videos_tables_sharing_no_video_are_still_said_to_be_perhaps_different_channels():

@@ -219,12 +219,12 @@ def channels_apart(imported: list[ImportedFile]) -> dict[Path, Message]:
     keyed by the file it goes to (the first of them by label): YouTube's tables name no channel, so exports of
     different channels would be pooled as one channel's without a word. Exports of one channel over different
     days list mostly the same videos (the table lists every video with activity in its days), while two
-    channels share none. But Studio exports a channel's Shorts and its longer videos (its Content tabs) as
-    separate tables, which share no video either: sets each of one content type (_content_types), the types
-    differing, are no sign of two channels. So the warning comes when two sets or more are apart and some
-    two of them are not so told apart (of the same type, or either of mixed or unknown type); it names every
-    set, since every one is pooled. A file with no video imported tells nothing and is left out. Empty when
-    they are one set (or one file)."""
+    channels share none. Studio also exports a channel's Shorts and its longer videos (its Content tabs) as
+    separate tables, which share no video either; but so do a Shorts channel's and another channel's videos, and
+    nothing in the files tells these apart. So the warning comes whenever two sets or more are apart, naming
+    every set (every one is pooled); when each set holds a single kind of video (_content_types), the kinds all
+    different, it says so too, as the one-channel reading it allows. A file with no video imported tells
+    nothing and is left out. Empty when they are one set (or one file)."""
     tables = [item for item in imported if item.report.family == FAMILY.name and len(item.posts)]
     labels = dict(zip([item.report.path for item in tables], file_labels([item.report.path for item in tables])))
     sets: list[tuple[list[str], set[str], set]] = []  # files sharing videos, directly or through another file;
@@ -235,15 +235,19 @@ def channels_apart(imported: list[ImportedFile]) -> dict[Path, Message]:
         sets = [s for s in sets if not any(s is j for j in joined)]
         sets.append(([labels[item.report.path]] + [label for s in joined for label in s[0]],
                      ids.union(*(s[1] for s in joined)), types.union(*(s[2] for s in joined))))
+    if len(sets) < 2:
+        return {}
     single = [next(iter(types)) for _, _, types in sets if len(types) == 1 and "?" not in types]
-    if len(sets) < 2 or (len(single) == len(sets) and len(set(single)) == len(single)):
-        return {}  # one set, or each of its own single content type (a channel's Shorts, its videos, ...)
+    # each set of its own single kind (a channel's Shorts tab and its Videos tab, or two channels): said
+    kinds = (Message("imports.youtube_studio.apart_by_kind")
+             if len(single) == len(sets) and len(set(single)) == len(single) else "")
     named = sorted(sorted(files) for files, _, _ in sets)
     if all(len(files) == 1 for files in named):
-        note = Message("imports.youtube_studio.channels_apart", count=len(named), files=[f[0] for f in named])
+        note = Message("imports.youtube_studio.channels_apart", count=len(named), files=[f[0] for f in named],
+                       kinds=kinds)
     else:
         note = Message("imports.youtube_studio.channels_apart_sets", count=len(named),
-                       sets=[" + ".join(files) for files in named])
+                       sets=[" + ".join(files) for files in named], kinds=kinds)
     first = next(path for path, label in labels.items() if label == named[0][0])
     return {first: note}
 
