@@ -91,15 +91,23 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _language_asked(argv: list[str]) -> str:
-    """The --language given on the command line (en when none, or one the workbook does not speak): argparse's
-    own errors are reported before the arguments are parsed, and in it."""
+def languages_given(argv: list[str]) -> list[str | None]:
+    """The code of each --language on the command line, in order: None for a value the workbook does not speak
+    (or a --language without one). Read before the arguments are parsed, so that argparse's own errors can be
+    reported in the language asked."""
+    given = []
     for index, word in enumerate(argv):
-        value = word.split("=", 1)[1] if word.startswith("--language=") else (
-            argv[index + 1] if word == "--language" and index + 1 < len(argv) else None)
-        if language_code(value) is not None:
-            return language_code(value)
-    return "en"
+        if word.startswith("--language="):
+            given.append(language_code(word.split("=", 1)[1]))
+        elif word == "--language":
+            given.append(language_code(argv[index + 1]) if index + 1 < len(argv) else None)
+    return given
+
+
+def _language_asked(argv: list[str]) -> str:
+    """The first --language on the command line the workbook speaks (en when none): argparse's own errors are
+    reported before the arguments are parsed, and in it."""
+    return next((code for code in languages_given(argv) if code is not None), "en")
 
 
 def language_argument(tr: Translator):

@@ -6,7 +6,7 @@ reports/slides/lesson_reach_vs_engagement.<language>.slides.html for English and
 `--solutions` adds trainer decks with the worked solutions (…<language>.solutions.slides.html).
 Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea per slide; answer and check
 cells are skipped, and so is any cell that shows nothing. A deck replaces the previous one only when its
-run succeeded.
+run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides).
 
 A deck is one self-contained HTML file that needs no network when it is presented (a classroom without
 internet, a USB stick): reveal.js 4.x, its speaker-notes plugin, the white theme and its font are inlined from
@@ -18,6 +18,7 @@ links reveal.js from URL instead (a CDN or your own copy of reveal.js 4.x) for s
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import html
 import os
@@ -27,7 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .i18n import LANGUAGES, Translator
+from .errors import WorkbookError
+from .i18n import LANGUAGES, Message, Translator, localised, use_language
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 
 LESSON = NOTEBOOKS_DIR / "lesson_reach_vs_engagement.ipynb"
@@ -63,13 +65,32 @@ SLIDE_CSS = """<style>
 """
 
 
-class SlidesError(Exception):
-    """The lesson did not run in one language (names the language, the cell and the error), or nbconvert's
-    reveal template no longer fits the self-contained deck."""
+class SlidesError(WorkbookError):
+    """A deck not made, said as one Message per deck: the lesson did not run in one language (the language,
+    the cell, the error, where its executed notebook is kept), or nbconvert's reveal template or the shipped
+    reveal.js no longer fits the self-contained deck. `written`: the decks render_slides wrote all the same."""
+
+    def __init__(self, *messages, written=()):
+        super().__init__(*messages)
+        self.written = list(written)
+
+    def __str__(self) -> str:
+        return "\n".join(localised(message) for message in self.args)
+
+    def in_language(self, tr) -> str:
+        return "\n".join(tr.message(message) for message in self.args)
 
 
 def deck_name(language: str, solutions: bool = False) -> str:
     return f"{LESSON.stem}.{language}{'.solutions' if solutions else ''}.slides.html"
+
+
+def failed_notebook(out: Path, language: str, solutions: bool = False) -> Path:
+    """Where the executed notebook of a deck whose run failed is kept: <out>/_failed/<lesson>.<language>….ipynb,
+    as a failed report's is under reports/_failed/."""
+    from .render import FAILED_DIR
+
+    return Path(out) / FAILED_DIR / deck_name(language, solutions).replace(".slides.html", ".ipynb")
 
 
 def execute_lesson(language: str, output: Path, *, show_solutions: bool = False, **parameters):
@@ -92,8 +113,8 @@ def execute_lesson(language: str, output: Path, *, show_solutions: bool = False,
                                           km=kernel.manager, cwd=str(PROJECT_ROOT), progress_bar=False,
                                           log_output=False)
     except PapermillExecutionError as error:
-        raise SlidesError(f"the lesson in {language!r} failed in cell {error.exec_count}: {error.ename}:"
-                          f" {error.evalue} (executed notebook: {display_path(output)})") from None
+        raise SlidesError(Message("cli.slides.lesson_failed", language=repr(language), cell=error.exec_count,
+                                  error=f"{error.ename}: {error.evalue}")) from None
     finally:
         supply.shutdown(kernel)
         supply.close()
@@ -127,18 +148,22 @@ def _comment(text: str) -> str:
     return "/*!\n" + text.replace("*/", "* /").strip() + "\n*/\n"
 
 
-def _style(source: str) -> str:
+def _style(source: str, path: Path) -> str:
+    """The stylesheet read from `path` as a <style> element (refused if it would close the element early)."""
     if re.search(r"</style", source, flags=re.IGNORECASE):
-        raise SlidesError("a stylesheet to inline contains </style")
+        raise SlidesError(Message("cli.slides.style_closes", path=display_path(path),
+                                  folder=display_path(REVEAL_DIR)))
     return f"<style>\n{source}\n</style>"
 
 
 def _theme_css() -> str:
     """The theme with the font faces the slides use inlined as data: URLs, instead of its @import of fonts/."""
-    theme = (REVEAL_DIR / "dist" / "theme" / f"{REVEAL_THEME}.css").read_text(encoding="utf-8")
+    path = REVEAL_DIR / "dist" / "theme" / f"{REVEAL_THEME}.css"
+    theme = path.read_text(encoding="utf-8")
     theme, imports = re.subn(r"@import url\(\.?/?fonts/source-sans-pro/source-sans-pro\.css\);\s*", "", theme)
     if imports != 1 or "@import" in theme:
-        raise SlidesError(f"unexpected @import in {display_path(REVEAL_DIR)}/dist/theme/{REVEAL_THEME}.css")
+        raise SlidesError(Message("cli.slides.theme_import", path=display_path(path),
+                                  folder=display_path(REVEAL_DIR)))
     faces = [_comment("Source Sans Pro: Copyright 2010, 2012 Adobe Systems Incorporated, with Reserved Font Name"
                       " 'Source'. Licensed under the SIL Open Font License, Version 1.1"
                       " (https://openfontlicense.org).")]
@@ -159,9 +184,10 @@ def inline_reveal() -> dict[str, str]:
     notes = _comment(f"The speaker notes plugin of reveal.js {REVEAL_VERSION} (licence above). It includes marked"
                      f" 4.x, https://marked.js.org:\n\n{marked}") + \
         (REVEAL_DIR / "plugin" / "notes" / "notes.js").read_text(encoding="utf-8")
+    reveal_css = REVEAL_DIR / "dist" / "reveal.css"
     return {"script": _script(script), "notes": _script(notes),
-            "reveal_css": _style((REVEAL_DIR / "dist" / "reveal.css").read_text(encoding="utf-8")),
-            "theme_css": _style(_theme_css())}
+            "reveal_css": _style(reveal_css.read_text(encoding="utf-8"), reveal_css),
+            "theme_css": _style(_theme_css(), REVEAL_DIR / "dist" / "theme" / f"{REVEAL_THEME}.css")}
 
 
 def _inline_stylesheets(body: str, prefix: str, inline: dict[str, str]) -> str:
@@ -172,7 +198,7 @@ def _inline_stylesheets(body: str, prefix: str, inline: dict[str, str]) -> str:
         link = re.compile(rf'<link\b[^>]*\shref="{re.escape(href)}"[^>]*>')
         body, found = link.subn(lambda _: css, body)
         if found != 1:  # nbconvert's reveal template changed: better no deck than one that needs the network
-            raise SlidesError(f"the reveal template links {href} {found} times instead of once")
+            raise SlidesError(Message("cli.slides.template_links", href=href, count=str(found)))
     return body
 
 
@@ -206,7 +232,10 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
     """One deck per language (and a trainer deck with solutions when asked), written atomically into `out`;
     self-contained unless `reveal_url_prefix` says where to load reveal.js from (see export_slides).
 
-    Every language is attempted; a failure in one is raised after the others were written.
+    Every deck is attempted. A deck whose run failed is not written, so the previous deck of that language
+    stays as it was, and its executed notebook (the error under the failed cell) is kept at failed_notebook;
+    the failures are raised after the other decks were written, which the error lists (`written`). A deck
+    made again removes the notebook its last failure left.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -214,31 +243,51 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
     variants = [(language, False) for language in languages] + \
                ([(language, True) for language in languages] if solutions else [])
     for language, with_solutions in variants:
+        target = out / deck_name(language, with_solutions)
+        kept = failed_notebook(out, language, with_solutions)
         with tempfile.TemporaryDirectory(dir=out, prefix=".slides-") as scratch:
-            executed_path = Path(scratch) / f"{LESSON.stem}.{language}.ipynb"
+            executed_path = Path(scratch) / kept.name
             try:
                 executed = execute_lesson(language, executed_path, show_solutions=with_solutions)
             except SlidesError as error:
-                failures.append(str(error))
+                kept.parent.mkdir(exist_ok=True)
+                os.replace(executed_path, kept)  # papermill writes the run, error included, before it raises
+                failures.append(Message("cli.slides.deck_failed", failure=error.args[0], notebook=display_path(kept),
+                                        deck=target.name))
                 continue
-            target = out / deck_name(language, with_solutions)
             partial = Path(scratch) / target.name
             partial.write_text(export_slides(executed, language, reveal_url_prefix), encoding="utf-8")
             os.replace(partial, target)
             written.append(target)
+        if kept.exists():  # an earlier failure of this deck, now mended
+            kept.unlink()
+            with contextlib.suppress(OSError):  # _failed/ goes with its last notebook
+                kept.parent.rmdir()
     if failures:
-        raise SlidesError("; ".join(failures))
+        raise SlidesError(*failures, written=written)
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    from .__main__ import language_argument, parser_class
+def messages_language(codes) -> str:
+    """The language the command speaks in: the one every --language names (codes, None for a value the workbook
+    does not speak), English when none or several are named."""
+    codes = set(codes)
+    return codes.pop() if len(codes) == 1 and None not in codes else "en"
 
-    tr = Translator("en")  # the command's messages; --language picks the decks' languages
+
+def main(argv: list[str] | None = None) -> int:
+    from .__main__ import language_argument, languages_given, parser_class
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # --language picks the decks' languages, and the command's messages are in it when it names one language;
+    # read before parsing so that argparse's errors speak it too
+    tr = use_language(messages_language(languages_given(argv)))
     parser = parser_class(tr)(prog="python -m helpers.slides",
                               description="Render the reach-vs-engagement lesson as reveal.js slides.")
     parser.add_argument("--language", action="append", type=language_argument(tr),  # 'Indonesian', 'id-ID': id
-                        help="a language to render, as a roster names it (repeatable; default: all)")
+                        help="a language to render, as a roster names it (repeatable; default: all); this"
+                             " command's messages are in that language when every --language names the same"
+                             " one, and in English otherwise")
     parser.add_argument("--out", default=str(SLIDES_DIR), help="output folder (default: reports/slides)")
     parser.add_argument("--solutions", action="store_true", help="also render trainer decks with the solutions")
     parser.add_argument("--reveal-prefix", metavar="URL",
@@ -246,11 +295,18 @@ def main(argv: list[str] | None = None) -> int:
                              " your own copy) instead of inlining it (default: self-contained decks that work"
                              " without a network)")
     args = parser.parse_args(argv)
+    tr = use_language(messages_language(args.language or ()))  # as parsed: --lang id, or 'Indonesian', too
     try:
         paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out), solutions=args.solutions,
                               reveal_url_prefix=args.reveal_prefix)
     except SlidesError as error:
-        print(tr.t("cli.slides_failed", error=error), file=sys.stderr)
+        for path in error.written:
+            print(display_path(path))
+        for failure in error.args:
+            print(tr.t("cli.slides.failed", error=tr.message(failure)), file=sys.stderr)
+        if error.written:
+            decks = ", ".join(path.name for path in error.written)
+            print(tr.t("cli.slides.others_written", decks=decks), file=sys.stderr)
         return 1
     for path in paths:
         print(display_path(path))

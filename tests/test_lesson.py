@@ -1035,6 +1035,33 @@ def test_a_reveal_template_without_the_stylesheet_links_is_refused():
         _inline_stylesheets(head.replace("white.css", "simple.css"), "reveal.js", inline)
 
 
+def test_a_changed_copy_of_reveal_js_is_refused_with_what_to_do(tmp_path, monkeypatch):
+    """A stylesheet that would close its <style> early, or a theme importing more than its font, is refused:
+    the file named, and the shipped copy or --reveal-prefix offered, in the language the error is shown in."""
+    import helpers.slides as slides
+    from helpers.slides import _style, _theme_css
+
+    monkeypatch.chdir(tmp_path)
+    theme = tmp_path / "reveal.js" / "dist" / "theme" / "white.css"
+    theme.parent.mkdir(parents=True)
+    theme.write_text("@import url(./fonts/source-sans-pro/source-sans-pro.css);\n@import url(https://x.example/a.css);",
+                     encoding="utf-8")
+    monkeypatch.setattr(slides, "REVEAL_DIR", tmp_path / "reveal.js")
+    with pytest.raises(SlidesError) as info:
+        _theme_css()
+    assert info.value.in_language(Translator("id")) == (
+        "tema reveal.js/dist/theme/white.css tidak mengimpor fontnya seperti salinan yang disertakan (tepat satu"
+        " @import, yaitu fonts/source-sans-pro/source-sans-pro.css), sehingga fontnya tidak dapat disematkan:"
+        " pulihkan salinan reveal.js yang disertakan di reveal.js (README.md-nya menyebutkan berkas mana dan dari"
+        " mana asalnya), atau muat reveal.js dari tempat lain dengan --reveal-prefix URL")
+    with pytest.raises(SlidesError) as info:
+        _style("p { content: '</style>'; }", tmp_path / "reveal.js" / "dist" / "reveal.css")
+    assert str(info.value) == (
+        "the stylesheet reveal.js/dist/reveal.css contains </style, which would end the deck's <style> element"
+        " early: restore the copy of reveal.js shipped in reveal.js (its README.md says which files and where"
+        " from), or load reveal.js from elsewhere with --reveal-prefix URL")
+
+
 def test_a_reveal_prefix_links_reveal_js_instead(executed_in_indonesian):
     html = export_slides(executed_in_indonesian, "id", reveal_url_prefix="https://cdn.example/reveal.js@4.6.1/")
     prefix = "https://cdn.example/reveal.js@4.6.1"
@@ -1120,29 +1147,74 @@ def test_unknown_parameters_are_refused_before_running(tmp_path):
 
 
 def test_a_failing_run_names_the_language_and_cell(tmp_path):
-    with pytest.raises(SlidesError, match="'en' failed in cell .*LessonParameterError: audience_size must be"):
+    with pytest.raises(SlidesError, match=r"^the lesson in 'en' failed in cell \d+ \(LessonParameterError:"
+                                          r" audience_size must be"):
         execute_lesson("en", tmp_path / "x.ipynb", audience_size=5)
 
 
-def test_a_failed_language_keeps_its_previous_deck_and_the_others_are_written(tmp_path, monkeypatch):
-    import helpers.slides as slides
+def _lesson_failing_in(failing: str):
+    """execute_lesson for a run that fails in the language `failing` as papermill's does: the executed notebook
+    (here a marked empty one) written to `output`, then the error raised; in another language, the lesson with
+    one slide that shows something."""
+    from helpers.i18n import Message
 
-    def fake_execute(language, output, **parameters):
-        if language == "id":
-            raise SlidesError("the lesson in 'id' failed in cell 3: ValueError: planted")
-        notebook = nbformat.read(LESSON, as_version=4)  # stands in for a run: one slide with an output
+    def execute(language, output, **parameters):
+        if language == failing:
+            nbformat.write(nbformat.v4.new_notebook(metadata={"failed_run": language}), str(output))
+            raise SlidesError(Message("cli.slides.lesson_failed", language=repr(language), cell=3,
+                                      error="ValueError: planted"))
+        notebook = nbformat.read(LESSON, as_version=4)
         title = next(c for c in notebook.cells if c.metadata["slideshow"]["slide_type"] == "slide")
         title.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# Title"})]
         return notebook
 
-    monkeypatch.setattr(slides, "execute_lesson", fake_execute)
-    previous = tmp_path / deck_name("id")
+    return execute
+
+
+def test_a_failed_language_keeps_its_previous_deck_and_the_others_are_written(tmp_path, monkeypatch):
+    """The failed deck is not written (the previous one stays), its executed notebook is kept under _failed/,
+    the other deck is written and listed on the error; the error says all this in either language. A later
+    run that succeeds replaces the deck and removes the notebook the failure left."""
+    import helpers.slides as slides
+
+    monkeypatch.setattr(slides, "execute_lesson", _lesson_failing_in("id"))
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "slides"
+    out.mkdir()
+    previous = out / deck_name("id")
     previous.write_text("previous deck", encoding="utf-8")
-    with pytest.raises(SlidesError, match="'id' failed in cell 3"):
-        render_slides(("en", "id"), tmp_path)
+    with pytest.raises(SlidesError) as info:
+        render_slides(("en", "id"), out)
     assert previous.read_text(encoding="utf-8") == "previous deck"
-    assert "<section" in (tmp_path / deck_name("en")).read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([deck_name("en"), deck_name("id")])
+    assert "<section" in (out / deck_name("en")).read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == sorted([deck_name("en"), deck_name("id"), "_failed"])
+    kept = out / "_failed" / "lesson_reach_vs_engagement.id.ipynb"
+    assert [p.name for p in (out / "_failed").iterdir()] == [kept.name]
+    assert nbformat.read(kept, as_version=4).metadata["failed_run"] == "id"
+    assert info.value.written == [out / deck_name("en")]
+    assert str(info.value) == (
+        "the lesson in 'id' failed in cell 3 (ValueError: planted). Its executed notebook, with the error under"
+        " that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix the cause, then render the"
+        " slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written, so the previous one"
+        " (if any) is kept as it was.")
+    assert info.value.in_language(Translator("id")) == (
+        "pelajaran dalam bahasa 'id' gagal di sel 3 (ValueError: planted). Notebook yang dijalankan, dengan"
+        " galatnya di bawah sel itu, disimpan sebagai slides/_failed/lesson_reach_vs_engagement.id.ipynb:"
+        " perbaiki penyebabnya, lalu render slide lagi. Berkas slide lesson_reach_vs_engagement.id.slides.html"
+        " tidak ditulis, jadi berkas slide sebelumnya (bila ada) tetap seperti semula.")
+
+    monkeypatch.setattr(slides, "execute_lesson", _lesson_failing_in("none"))
+    assert render_slides(("id",), out) == [out / deck_name("id")]
+    assert "<section" in previous.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == sorted([deck_name("en"), deck_name("id")])
+
+
+def test_a_failed_trainer_deck_keeps_its_notebook_apart_from_the_learners_deck(tmp_path):
+    from helpers.slides import failed_notebook
+
+    assert failed_notebook(tmp_path, "id") == tmp_path / "_failed" / "lesson_reach_vs_engagement.id.ipynb"
+    assert failed_notebook(tmp_path, "id", True) == \
+        tmp_path / "_failed" / "lesson_reach_vs_engagement.id.solutions.ipynb"
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -1360,18 +1432,78 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
         "(AttributeError: 'DataFrame' object has no attribute 'B')"]
 
 
-def test_the_command_line_says_why_no_slides_were_rendered_in_the_command_s_language(tmp_path, monkeypatch, capsys):
-    """A failed run is reported in the words of the catalogue (the command's language: English, as its usage
-    and argument errors are), with the failure's own detail kept whole, and the exit status 1."""
+FAILED_IN_INDONESIAN = (
+    "Slide tidak dirender: pelajaran dalam bahasa 'id' gagal di sel 3 (ValueError: planted). Notebook yang"
+    " dijalankan, dengan galatnya di bawah sel itu, disimpan sebagai"
+    " slides/_failed/lesson_reach_vs_engagement.id.ipynb: perbaiki penyebabnya, lalu render slide lagi. Berkas"
+    " slide lesson_reach_vs_engagement.id.slides.html tidak ditulis, jadi berkas slide sebelumnya (bila ada) tetap"
+    " seperti semula.\n")
+FAILED_IN_ENGLISH = (
+    "Slides not rendered: the lesson in 'id' failed in cell 3 (ValueError: planted). Its executed notebook, with the"
+    " error under that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix the cause, then"
+    " render the slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written, so the previous"
+    " one (if any) is kept as it was.\n")
+
+
+@pytest.mark.parametrize("languages", [["--language", "id"], ["--language=Indonesian", "--language", "id-ID"]])
+def test_the_command_line_says_why_a_deck_failed_in_the_one_language_asked(languages, tmp_path, monkeypatch, capsys):
+    """Every --language names Indonesian: the failed run is told in Indonesian, exit status 1."""
     import helpers.slides as slides
-    from helpers.i18n import Translator
 
-    def fail(*args, **kwargs):
-        raise SlidesError("the lesson in 'id' failed in cell 7: KeyError: 'reach'")
-
-    monkeypatch.setattr(slides, "render_slides", fail)
-    assert slides.main(["--out", str(tmp_path)]) == 1
+    monkeypatch.setattr(slides, "execute_lesson", _lesson_failing_in("id"))
+    monkeypatch.chdir(tmp_path)
+    assert slides.main(["--out", "slides", *languages]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "Slides not rendered: the lesson in 'id' failed in cell 7: KeyError: 'reach'\n"
-    assert Translator("id").t("cli.slides_failed", error="x") == "Slide tidak dirender: x"
+    assert captured.err == FAILED_IN_INDONESIAN
+    assert not (tmp_path / "slides" / deck_name("id")).exists()
+
+
+@pytest.mark.parametrize("languages", [["--language", "id", "--language", "en"], []])
+def test_the_command_line_speaks_english_when_several_languages_are_rendered(languages, tmp_path, monkeypatch,
+                                                                             capsys):
+    """Two languages asked (or none: all of them): the command speaks English, lists the deck it wrote on
+    stdout, and says that the others were written after the failure."""
+    import helpers.slides as slides
+
+    monkeypatch.setattr(slides, "execute_lesson", _lesson_failing_in("id"))
+    monkeypatch.setattr(slides, "export_slides", lambda *args, **kwargs: "<html>deck</html>")
+    monkeypatch.chdir(tmp_path)
+    assert slides.main(["--out", "slides", *languages]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "slides/lesson_reach_vs_engagement.en.slides.html\n"
+    assert captured.err == FAILED_IN_ENGLISH + \
+        "The other decks were written: lesson_reach_vs_engagement.en.slides.html.\n"
+    assert (tmp_path / "slides" / deck_name("en")).read_text(encoding="utf-8") == "<html>deck</html>"
+
+
+@pytest.mark.parametrize("languages", [["--language", "xx"], ["--language", "id", "--language", "xx"]])
+def test_a_language_the_workbook_does_not_speak_is_refused_in_english(languages, tmp_path, capsys):
+    import helpers.slides as slides
+
+    with pytest.raises(SystemExit) as info:
+        slides.main(["--out", str(tmp_path), *languages])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "\nerror: argument --language: 'xx' is not a language of the workbook; expected one of en, id"
+        " (see python -m helpers.slides --help)\n")
+
+
+def test_a_slip_in_the_arguments_is_said_in_the_language_asked(tmp_path, capsys):
+    """argparse's own words for the slip are kept inside the sentence, as for python -m helpers render."""
+    import helpers.slides as slides
+
+    with pytest.raises(SystemExit) as info:
+        slides.main(["--out", str(tmp_path), "--language", "id", "--jobs", "2"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "\ngalat: unrecognized arguments: --jobs 2 (lihat python -m helpers.slides --help)\n")
+
+
+def test_the_help_says_which_language_the_command_speaks(capsys):
+    import helpers.slides as slides
+
+    with pytest.raises(SystemExit):
+        slides.main(["--help"])
+    assert "messages are in that language when every --language names the same one, and in English otherwise" \
+        in " ".join(capsys.readouterr().out.split())
