@@ -47,7 +47,9 @@ class PartlyCovered(WorkbookWarning):
 
 class NearDownload(WorkbookWarning):
     """A comparison of periods (metrics.period_change) one of which holds posts published shortly before their
-    export's download (sources.near_download): they had less time to collect, so its totals may be understated."""
+    export's download (sources.near_download), or shortly before the newest post of an export that names no
+    days (which may have been downloaded much later): they may have had less time to collect, so its totals may
+    be understated."""
 
 
 warnings.filterwarnings("always", category=WorkbookWarning)

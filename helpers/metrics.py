@@ -357,8 +357,9 @@ def _near_download_notes(current: pd.DataFrame, previous: pd.DataFrame, compared
     posts published shortly before their export's download (sources.near_download): how many of the table's
     posts of the platform, the days, and which way the change may be off. Counted from the rows given, over the
     last days their exports cover as explore.select_posts kept them (attrs, sources.NEAR_DOWNLOAD): a table
-    filtered after select_posts keeps its attrs but not its rows. A post of no export known says nothing."""
-    from .sources import NEAR_DOWNLOAD, SETTLING_DAYS, near_download
+    filtered after select_posts keeps its attrs but not its rows. A post of no export known says nothing; one
+    of an export that names no period is said to be close to its newest post (sources.near_download_before)."""
+    from .sources import NEAR_DOWNLOAD, SETTLING_DAYS, near_download, near_download_before
 
     notes = []
     now = (Message("imports.explore.the_period"), Message("imports.explore.near_download_now"))
@@ -372,7 +373,8 @@ def _near_download_notes(current: pd.DataFrame, previous: pd.DataFrame, compared
             if len(fresh):
                 notes.append(Message("imports.explore.near_download_change", platform=Message(f"platform.{platform}"),
                                      count=len(fresh), posts=len(theirs), days=SETTLING_DAYS,
-                                     last=[f"{day:%Y-%m-%d}" for day in sorted(fresh["export last"].unique())],
+                                     before=near_download_before(fresh, lambda day: f"{day:%Y-%m-%d}",
+                                                                 downloaded=True),
                                      which=which, direction=direction))
     return notes
 

@@ -23,8 +23,8 @@ from .i18n import Message, Translator, language_code, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
-                      load_client, merged_days, names_its_period, near_download, partly_covered, rows_used,
-                      several_accounts)
+                      load_client, merged_days, names_its_period, near_download, near_download_before, partly_covered,
+                      rows_used, several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
@@ -788,14 +788,15 @@ class Report:
         key = "finding.near_download_rates" if rates_only else "finding.near_download"
         return " " + self.tr.t(key, **self._near_download_values(platform, fresh))
 
-    def _near_download_values(self, platform: str, fresh: pd.DataFrame) -> dict:
+    def _near_download_values(self, platform: str, fresh: pd.DataFrame, downloaded: bool = False) -> dict:
         """The placeholders of the near-download note and caveat: how many of the period's posts, of how many,
-        had under how many days, the last days their exports cover, and what the platform counts ({by}: reach,
-        or views where the exports report no reach)."""
+        had under how many days, before what ({before}: the last days their exports cover, or the newest posts
+        of exports that name no period, sources.near_download_before; `downloaded`: the note's longer wording),
+        and what the platform counts ({by}: reach, or views where the exports report no reach)."""
         tr = self.tr
         return {"platform": tr.platform(platform), "by": self.ranked_by(platform), "count": tr.number(len(fresh)),
                 "posts": tr.number(int((self.posts["platform"] == platform).sum())), "days": tr.number(SETTLING_DAYS),
-                "last": ", ".join(tr.date(day) for day in sorted(fresh["export last"].unique()))}
+                "before": tr.message(near_download_before(fresh, tr.date, downloaded=downloaded))}
 
     def changes_beyond_chance(self, platform: str) -> pd.DataFrame:
         """The platform's figures in its lens tables (lens_kpis) whose change against the previous period is
@@ -1063,7 +1064,7 @@ class Report:
                                   period=tr.t("coverage.span", first=tr.date(self.period_start),
                                               last=tr.date(self.period_end))))
             if len(fresh := self.near_download(platform)):
-                notes.append(tr.t("coverage.near_download", **self._near_download_values(platform, fresh)))
+                notes.append(tr.t("coverage.near_download", **self._near_download_values(platform, fresh, True)))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
                 covered = self._posted_nothing_before(platform)
@@ -1370,9 +1371,10 @@ class Report:
 
     def near_download(self, platform: str) -> pd.DataFrame:
         """The platform's posts of the period that may have had fewer than SETTLING_DAYS days to collect before
-        their export's download, with the last day their export covers ('export last'): sources.near_download
-        over the days each of its exports covers. The one judgement behind the Data coverage note and the
-        summary's caveat, as of the explorer's period comparison; empty when there is none."""
+        their export's download, with the last day their export covers ('export last', and whether its name gives
+        it, 'last from name'): sources.near_download over the days each of its exports covers. The one judgement
+        behind the Data coverage note and the summary's caveat, as of the explorer's period comparison; empty
+        when there is none."""
         mine = self.posts[self.posts["platform"] == platform]
         return near_download(mine, {path: end for path, (_, end) in self._export_periods_by_file(platform).items()})
 

@@ -478,12 +478,15 @@ def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
     """The posts that may have had fewer than SETTLING_DAYS days to collect before their export's download, as
     far as the exports show: published fewer than SETTLING_DAYS days before the last day their own export
     covers (`ends`: {source file: last day}, from export_periods; 'export last' in the result: its download
-    was that day or later, no export says when exactly). A post of a file with no known last day counts as
-    downloaded the day it went out (the safe side). A post dated to the month only counts as published on its
-    first day: its unknown day cannot show it went out that close. Every post-level figure is counted up to
-    the download, so with any such post a period's totals may be understated (a fall overstated) and its
-    rates may move either way. The one judgement behind the report's Data coverage note and summary caveat
-    and the explorer's period comparison (metrics.period_change)."""
+    was that day or later, no export says when exactly). 'last from name' in the result: whether that day is
+    the one the export's name gives (names_its_period: the day the export was asked to cover up to); if not,
+    it is only the export's newest post, the earliest day it can have been downloaded on, which may have come
+    months later, so the posts are only said to be close to that post (near_download_before). A post of a file
+    with no known last day counts as downloaded the day it went out (the safe side). A post dated to the month
+    only counts as published on its first day: its unknown day cannot show it went out that close. Every
+    post-level figure is counted up to the download, so with any such post a period's totals may be
+    understated (a fall overstated) and its rates may move either way. The one judgement behind the report's
+    Data coverage note and summary caveat and the explorer's period comparison (metrics.period_change)."""
     from . import periods
 
     when = posts["published_at"].dt.tz_localize(None).dt.normalize()
@@ -492,7 +495,32 @@ def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
     # by file as export_periods keys them (a table built by hand, without source files, is one file)
     files = posts["source_file"].astype(str) if "source_file" in posts else pd.Series("", index=posts.index)
     last = pd.to_datetime(files.map(ends)).fillna(published)  # no span known: as if that day
-    return posts.assign(**{"export last": last})[(last - published).dt.days < SETTLING_DAYS]
+    named = files.isin([file for file in files.unique() if file in ends and names_its_period(file)])
+    return posts.assign(**{"export last": last, "last from name": named})[(last - published).dt.days < SETTLING_DAYS]
+
+
+def near_download_before(fresh: pd.DataFrame, day=str, *, downloaded: bool = False):
+    """What near_download's posts (`fresh`, not empty) went out fewer than SETTLING_DAYS days before, as a
+    Message the sentences saying so put after "before": the last day their export covers, where the export's
+    name gives it ('last from name'); else the newest post of their export, with why that is no download day
+    (the export names no period, so it may have been downloaded much later, and the posts then had longer);
+    or, with posts of both kinds, the first with how many of them the second. `day`: how a day is written
+    (the report's tr.date, the explorer's ISO date); `downloaded`: the longer wording of Data coverage and the
+    explorer, which adds that the download was that day or later. One wording for the report's caveat and
+    note and the explorer's period comparison."""
+    from .i18n import Message
+
+    named = fresh["last from name"].astype(bool)
+    last = [day(when) for when in sorted(fresh.loc[named, "export last"].unique())]
+    newest = [day(when) for when in sorted(fresh.loc[~named, "export last"].unique())]
+    if not newest:
+        return Message("imports.sources.near_download_last_downloaded" if downloaded
+                       else "imports.sources.near_download_last", last=last)
+    if not last:
+        return Message("imports.sources.near_download_newest", newest=newest)
+    return Message("imports.sources.near_download_mixed_downloaded" if downloaded
+                   else "imports.sources.near_download_mixed", last=last, newest=newest,
+                   unnamed=int((~named).sum()))
 
 
 def names_its_period(file) -> bool:

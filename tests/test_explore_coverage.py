@@ -4,6 +4,8 @@ but no post was published on are an empty selection, and in a report, a short re
 published nothing then (in explore.report_view, an error asking for days with posts). The fixtures are X's
 tweet activity exports for August 2015 (posts on the 17th and 18th) and August 2019 (posts on the 10th and
 13th): named for whole months, with four years between them."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -334,6 +336,92 @@ def test_the_real_instagram_export_s_last_two_weeks_are_said_to_be_close_to_its_
         "Instagram: 12 of the 29 posts of the period went out fewer than 7 days before the last day their export"
         " covers (2025-04-14"]
     assert change.loc["summed_reach", ["value", "value_previous"]].tolist() == [1963.0, 5820.0]
+
+
+# A TikTok account's two Content exports of March 2025 (year=2025, every `Time` March 1). One is named
+# Content_2025-03-01_2025-03-31: it covers to 31 March, so it was downloaded then or later; posts of 3, 24, 25
+# and 31 March. The other is named Content.csv, as TikTok Studio names every download: its newest post, of 28
+# March, is only the earliest day it can have been downloaded on; posts of 5, 21, 22 and 28 March. Fewer than
+# 7 days before their export's end: the 25th's (6) and 31st's (0) of the first, the 22nd's (6) and 28th's (0)
+# of the second; the 24th's and the 21st's had 7.
+TIKTOK_NEAR = FIXTURES / "tiktok" / "near-download"
+NAMED = TIKTOK_NEAR / "Content_2025-03-01_2025-03-31.csv"
+UNNAMED = TIKTOK_NEAR / "Content.csv"
+
+
+def test_near_download_tells_an_exports_end_its_name_gives_from_its_newest_post():
+    from helpers.sources import export_periods, near_download, near_download_before
+
+    posts = explore.load_folder(TIKTOK_NEAR, client="shop", timezone="UTC", year=2025).posts
+    ends = {file: last for file, (_, last) in export_periods(posts).items()}
+    fresh = near_download(posts, ends)
+    assert sorted((Path(file).name, published.day, last.day, named) for file, published, last, named in zip(
+        fresh["source_file"], fresh["published_at"], fresh["export last"], fresh["last from name"])) == [
+        ("Content.csv", 22, 28, False), ("Content.csv", 28, 28, False),
+        ("Content_2025-03-01_2025-03-31.csv", 25, 31, True), ("Content_2025-03-01_2025-03-31.csv", 31, 31, True)]
+    named = fresh["last from name"]
+    assert near_download_before(fresh[named]).key == "imports.sources.near_download_last"
+    assert near_download_before(fresh[named], downloaded=True).key == "imports.sources.near_download_last_downloaded"
+    assert near_download_before(fresh[~named], downloaded=True).key == "imports.sources.near_download_newest"
+    mixed = near_download_before(fresh, lambda day: f"{day:%d %b}")
+    assert (mixed.key, mixed.values) == ("imports.sources.near_download_mixed",
+                                         {"last": ["31 Mar"], "newest": ["28 Mar"], "unnamed": 2})
+
+
+def _tiktok_near_notes(exports) -> list:
+    """The NearDownload notes of comparing the late half of March (17 to 31) with the early half."""
+    import warnings
+
+    posts = explore.load_folder(exports, client="shop", timezone="UTC", year=2025).posts
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartlyCovered)  # Content.csv's posts span 5 to 28 March only
+        late = explore.select_posts(posts, start="2025-03-17", end="2025-03-31")
+        early = explore.select_posts(posts, start="2025-03-01", end="2025-03-16")
+    return compared_with_warnings(late, early)[1]
+
+
+TIKTOK_NEAR_TAIL = (", and may have had little time to collect reach, impressions or views and interactions, which only"
+                    " grow.")
+
+
+def test_the_explorer_says_a_tiktok_export_named_for_its_days_was_downloaded_on_its_last_day_or_later():
+    # the late half of March holds the 24th's, 25th's and 31st's posts: the 25th's and 31st's are close
+    notes = _tiktok_near_notes(NAMED)
+    assert [str(n).split(TIKTOK_NEAR_TAIL)[0] for n in notes] == [
+        "TikTok: 2 of the 3 posts of the period went out fewer than 7 days before the last day their export covers"
+        " (2025-03-31; it was downloaded that day or later, the exports do not say when)"]
+
+
+def test_the_explorer_says_an_export_naming_no_days_may_have_been_downloaded_after_its_newest_post():
+    # the late half holds the 21st's, 22nd's and 28th's posts: the 22nd's and 28th's are within 7 days of the
+    # newest post, which is no download day
+    notes = _tiktok_near_notes(UNNAMED)
+    assert [str(n).split(TIKTOK_NEAR_TAIL)[0] for n in notes] == [
+        "TikTok: 2 of the 3 posts of the period went out fewer than 7 days before the newest post of their export"
+        " (2025-03-28; the export does not name the days it covers, so it may have been downloaded later, and then"
+        " they had longer)"]
+    assert "last day their export covers" not in str(notes[0])
+    assert notes[0].args[0].in_language(translator("id")).startswith(
+        "TikTok: 2 dari 3 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum unggahan terbaru dalam"
+        " ekspornya (2025-03-28; ekspor itu tidak menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih"
+        " lambat, dan bila demikian unggahan tersebut punya waktu lebih lama), dan mungkin hanya punya sedikit waktu")
+
+
+def test_the_explorer_says_which_of_a_platforms_close_posts_are_close_only_to_an_exports_newest_post():
+    # both exports: the late half holds six posts (21, 22, 24, 25, 28 and 31 March), four of them close, two
+    # of those (22 and 28 March) to the unnamed export's newest post
+    notes = _tiktok_near_notes(TIKTOK_NEAR)
+    assert [str(n).split(TIKTOK_NEAR_TAIL)[0] for n in notes] == [
+        "TikTok: 4 of the 6 posts of the period went out fewer than 7 days before the last day their export covers"
+        " (2025-03-31; it was downloaded that day or later, the exports do not say when) or, for 2 of them, before"
+        " the newest post of their export (2025-03-28; that export does not name the days it covers, so it may have"
+        " been downloaded later, and then they had longer)"]
+    assert notes[0].args[0].in_language(translator("id")).startswith(
+        "TikTok: 4 dari 6 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari terakhir yang dicakup"
+        " ekspornya (2025-03-31; ekspor diunduh pada hari itu atau sesudahnya, tanpa keterangan kapan tepatnya)"
+        " atau, untuk 2 di antaranya, sebelum unggahan terbaru dalam ekspornya (2025-03-28; ekspor itu tidak"
+        " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih lambat, dan bila demikian unggahan"
+        " tersebut punya waktu lebih lama), dan mungkin")
 
 
 def test_a_quiet_platforms_figure_reported_by_some_posts_says_so_after_the_figure(months_apart):

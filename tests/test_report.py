@@ -1,6 +1,7 @@
 """The client report: each summary sentence against the number it quotes; awkward clients render."""
 import datetime as dt
 import re
+from pathlib import Path
 
 import numpy as np
 import papermill
@@ -2160,6 +2161,105 @@ def test_a_post_whose_export_span_is_unknown_counts_as_near_its_download(report,
     mine = report.posts[report.posts["platform"] == "facebook"]
     assert len(fresh) == len(mine)
     assert (fresh["export last"] == fresh["published_at"].dt.tz_localize(None).dt.normalize()).all()
+
+
+# A TikTok account's two Content exports of March 2025 (tests/fixtures/tiktok/near-download, year=2025): one named
+# Content_2025-03-01_2025-03-31, covering to 31 March (downloaded then or later), with posts of 3, 24, 25 and 31
+# March; Content.csv, naming no days, whose newest post is of 28 March, with posts of 5, 21, 22 and 28 March.
+# Close to their export's end (fewer than 7 days): the 25th's and 31st's of the first, the 22nd's and 28th's of
+# the second, only the first two to a known last covered day.
+TIKTOK_NEAR = FIXTURES / "tiktok" / "near-download"
+NEAR_TAIL = (" and may have had little time to collect video views and interactions: the period's totals may be"
+             " understated (a rise too small, a fall too large), and its rates may still move either way (see Data"
+             " coverage).")
+NEAR_RATES_TAIL = (" and may have had little time to collect video views and interactions: the period's rates may still"
+                   " move either way (see Data coverage).")
+NEAR_NOTE_TAIL = (", and may have had little time to collect video views and interactions: the period's totals may be"
+                  " understated against the comparison period (a rise too small, a fall too large), and its rates may"
+                  " still move either way.")
+
+
+def _tiktok_march(exports: str, language: str = "en"):
+    return build_report(client="shop", client_name="Shop", exports=[str(TIKTOK_NEAR / exports)], timezone="UTC",
+                        period_start="2025-03-01", period_end="2025-03-31", year=2025, language=language)
+
+
+def _near_download_said(report) -> tuple[list, str, str]:
+    """The Data coverage notes on posts close to the download, and the summary's caveat, both ways."""
+    notes = [n for n in report.coverage_notes() if " 7 " in n and ("went out" in n or "dipublikasikan" in n)]
+    return notes, report._near_download_caveat("tiktok"), report._near_download_caveat("tiktok", rates_only=True)
+
+
+def test_posts_close_to_the_last_day_an_exports_name_gives_are_said_to_be_so():
+    notes, caveat, rates = _near_download_said(_tiktok_march("Content_2025-03-01_2025-03-31.csv"))
+    before = "before the last day their export covers (31 March 2025"
+    assert notes == [f"TikTok: 2 of the period's 4 posts went out fewer than 7 days {before}; it was downloaded that"
+                     " day or later, the exports do not say when)" + NEAR_NOTE_TAIL]
+    assert caveat == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before})" + NEAR_TAIL
+    assert rates == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before})" + NEAR_RATES_TAIL
+
+
+def test_posts_close_to_the_newest_post_of_an_export_naming_no_days_are_not_said_to_be_close_to_its_download():
+    report = _tiktok_march("Content.csv")
+    assert report.near_download("tiktok")["published_at"].dt.day.tolist() == [22, 28]
+    notes, caveat, rates = _near_download_said(report)
+    before = ("before the newest post of their export (28 March 2025; the export does not name the days it covers,"
+              " so it may have been downloaded later, and then they had longer)")
+    assert notes == [f"TikTok: 2 of the period's 4 posts went out fewer than 7 days {before}" + NEAR_NOTE_TAIL]
+    assert caveat == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before}" + NEAR_TAIL
+    assert rates == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before}" + NEAR_RATES_TAIL
+    notes, caveat, _ = _near_download_said(_tiktok_march("Content.csv", "id"))
+    before = ("sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak menyebutkan hari-hari yang"
+              " dicakupnya, jadi mungkin diunduh lebih lambat, dan bila demikian unggahan tersebut punya waktu lebih"
+              " lama)")
+    assert notes[0].startswith(f"TikTok: 2 dari 4 unggahan periode ini dipublikasikan kurang dari 7 hari {before},"
+                               " dan mungkin hanya punya sedikit waktu")
+    assert caveat.startswith(f" Dari 4 unggahan TikTok, 2 dipublikasikan kurang dari 7 hari {before} dan mungkin")
+
+
+def test_close_posts_of_a_named_and_an_unnamed_export_say_which_are_close_only_to_a_newest_post():
+    notes, caveat, rates = _near_download_said(_tiktok_march("*.csv"))
+    newest = (" or, for 2 of them, before the newest post of their export (28 March 2025; that export does not name"
+              " the days it covers, so it may have been downloaded later, and then they had longer)")
+    assert notes == ["TikTok: 4 of the period's 8 posts went out fewer than 7 days before the last day their export"
+                     " covers (31 March 2025; it was downloaded that day or later, the exports do not say when)"
+                     + newest + NEAR_NOTE_TAIL]
+    assert caveat == (" Of the 8 TikTok posts, 4 went out fewer than 7 days before the last day their export covers"
+                      " (31 March 2025)" + newest + NEAR_TAIL)
+    assert rates == (" Of the 8 TikTok posts, 4 went out fewer than 7 days before the last day their export covers"
+                     " (31 March 2025)" + newest + NEAR_RATES_TAIL)
+    notes, caveat, _ = _near_download_said(_tiktok_march("*.csv", "id"))
+    newest = (" atau, untuk 2 di antaranya, sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak"
+              " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih lambat, dan bila demikian unggahan"
+              " tersebut punya waktu lebih lama)")
+    assert caveat.startswith(" Dari 8 unggahan TikTok, 4 dipublikasikan kurang dari 7 hari sebelum hari terakhir yang"
+                             " dicakup ekspornya (31 Maret 2025)" + newest + " dan mungkin")
+    assert notes[0].startswith("TikTok: 4 dari 8 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari"
+                               " terakhir yang dicakup ekspornya (31 Maret 2025; ekspor diunduh pada hari itu atau"
+                               " sesudahnya, tanpa keterangan kapan tepatnya)" + newest + ", dan mungkin")
+
+
+def test_the_real_tiktok_post_close_to_a_small_exports_newest_post_is_not_said_to_be_close_to_its_download():
+    from tests.conftest import real_export
+
+    folder = real_export("tiktok/studio-htupycollabs")
+    report = build_report(client="htupy", client_name="Hailey", exports=[str(folder / "Content*.csv")],
+                          timezone="America/Chicago", period_start="2025-07-01", period_end="2025-12-31", year=2025)
+    # Content 4.csv, 12 videos, names no days and its newest post is of 6 October 2025, while Content.csv of the
+    # same account lists posts to 1 February 2026: the 6 October post may have had months to collect
+    fresh = report.near_download("tiktok")
+    assert [(Path(f).name, str(d.date()), named) for f, d, named in
+            zip(fresh["source_file"], fresh["export last"], fresh["last from name"])] == [
+        ("Content 4.csv", "2025-10-06", False)]
+    said = [n for n in report.coverage_notes() if "went out fewer than" in n]
+    said += [f.text for f in report.findings() if "went out fewer than" in f.text]
+    assert len(said) == 2
+    assert said[0].startswith("TikTok: 1 of the period's 12 posts went out") and " 1 went out" in said[1]
+    for text in said:
+        assert "last day their export covers" not in text
+        assert ("went out fewer than 7 days before the newest post of their export (6 October 2025; the export"
+                " does not name the days it covers, so it may have been downloaded later, and then they had longer)"
+                in text)
 
 
 def test_the_near_download_caveat_goes_with_the_other_changes_when_there_is_no_period_change_sentence(
