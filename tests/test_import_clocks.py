@@ -1,9 +1,12 @@
 """The clock a Business Suite export wrote its times at, told by the times Instagram's links hold."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
+from helpers.errors import ExportFormatError
 from helpers.i18n import Translator
 from helpers.importers import import_exports
 from helpers.importers.clocks import instagram_received_time, written_zone
@@ -348,3 +351,154 @@ def test_a_clock_is_named_by_a_zone_its_readers_know():
     assert (fit.zone, fit.fits, fit.offsets) == ("Asia/Jakarta", 4, ("UTC+7",))
     yangon = _truth("2025-03-18 03:17:28", "2025-03-18 18:33:29", "2025-03-20 01:57:00", "2025-03-21 05:30:00")
     assert written_zone(walls, yangon, "UTC").zone in {"Asia/Yangon", "Asia/Rangoon"}  # Rangoon: its old name
+
+
+# ------------------------------------------------------------------------------- dates rewritten day-first
+READ_DAY_FIRST = "imports.meta_business_suite.read_day_first"
+#: Posted at Jakarta's clock on 2 April 09:00, 5 April 10:00, 7 April 11:00 and 11 March 20:15 (UTC+7), each
+#: received half a minute before it went out, and written day-first by a spreadsheet: read month-first, they
+#: would be 4 February, 4 May, 4 July and 3 November, weeks or months from their links' times.
+SWAPPED_ROWS = [("02/04/2025 09:00", "2025-04-02 01:59:30"), ("05/04/2025 10:00", "2025-04-05 02:59:30"),
+                ("07/04/2025 11:00", "2025-04-07 03:59:30"), ("11/03/2025 20:15", "2025-03-11 13:14:30")]
+
+
+def _renamed(path, name="posts.csv"):
+    """The export under a name without its period, so only the links can tell its dates are wrong."""
+    return path.rename(path.with_name(name))
+
+
+def test_dates_a_spreadsheet_rewrote_day_first_are_read_day_first_when_the_links_prove_it(tmp_path):
+    """No day is above 12, so every cell reads month-first, and the file name gives no period: the links are
+    the only evidence. All 4 month-first dates are months from their links' times; read day-first, all 4 fit."""
+    result = import_exports(_renamed(_instagram_export(tmp_path, SWAPPED_ROWS)), timezone="Asia/Jakarta")
+    assert result.posts.sort_values("source_row")["published_at"].tolist() == [
+        pd.Timestamp("2025-04-02 09:00", tz="Asia/Jakarta"), pd.Timestamp("2025-04-05 10:00", tz="Asia/Jakarta"),
+        pd.Timestamp("2025-04-07 11:00", tz="Asia/Jakarta"), pd.Timestamp("2025-03-11 20:15", tz="Asia/Jakarta")]
+    report = result.reports[0]
+    assert [w.key for w in report.warnings] == [READ_DAY_FIRST] and report.clock == "Asia/Jakarta"
+    assert Translator("en").message(report.warnings[0]) == (
+        "'Publish time' is read day-first (DD/MM/YYYY), not month-first as Business Suite writes it: of the 4"
+        " posts whose link holds the time Instagram received them, 4 are written within a time zone's offset"
+        " (UTC−12 to UTC+14) of that time when read day-first, and 4 are further from it than that when read"
+        " month-first. A spreadsheet probably rewrote the dates day-first when the file was saved (row 2:"
+        " '02/04/2025 09:00' is read as 2025-04-02 09:00)")
+    assert Translator("id").message(report.warnings[0]).startswith(
+        "'Publish time' dibaca dengan hari di depan (DD/MM/YYYY), bukan dengan bulan di depan seperti yang ditulis"
+        " Business Suite: dari 4 unggahan yang tautannya memuat waktu Instagram menerimanya, 4 ditulis")
+
+
+def test_a_day_above_12_read_day_first_when_the_links_prove_it_and_the_clock_is_checked_on_it(tmp_path):
+    """'13/03/2025 20:15' is no month-first date; the links prove the file day-first. Given Europe/London
+    (UTC+0 on 13 March, UTC+1 from 30 March), the day-first times are found written at Jakarta's clock (UTC+7):
+    13 March 20:15 there is 13:15 in London, 2 April 09:00 is 03:00 (BST)."""
+    rows = SWAPPED_ROWS[:3] + [("13/03/2025 20:15", "2025-03-13 13:14:30")]
+    result = import_exports(_renamed(_instagram_export(tmp_path, rows)), timezone="Europe/London")
+    published = result.posts.sort_values("source_row")["published_at"].tolist()
+    assert (published[0], published[3]) == (pd.Timestamp("2025-04-02 03:00", tz="Europe/London"),
+                                            pd.Timestamp("2025-03-13 13:15", tz="Europe/London"))
+    report = result.reports[0]
+    assert report.clock == "Asia/Jakarta"
+    assert [w.key for w in report.warnings] == [READ_DAY_FIRST, "imports.meta_business_suite.clock_found"]
+    assert ("4 are written within a time zone's offset (UTC−12 to UTC+14) of that time when read day-first, and"
+            " 1 cell(s) cannot be read month-first at all (first: row 5, '13/03/2025 20:15')."
+            in Translator("en").message(report.warnings[0]))
+
+
+def test_a_facebook_export_with_a_day_above_12_is_refused_saying_it_looks_day_first(tmp_path):
+    """No link of a Facebook export holds a time: nothing confirms the day-first reading, and the refusal says
+    what the dates look like and what to do."""
+    path = tmp_path / "posts.csv"
+    path.write_text(FACEBOOK.read_text(encoding="utf-8-sig").replace('"04/02/2025 08:00"', '"02/04/2025 08:00"')
+                    .replace('"04/03/2025 08:00"', '"13/04/2025 08:00"'), encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone="Asia/Jakarta")
+    assert (info.value.row, info.value.column) == (3, "Publish time")
+    assert str(info.value) == (
+        f"file {path}, row 3, column 'Publish time': 1 cell(s) cannot be read month-first, as Business Suite writes"
+        " dates, but every cell reads day-first (first: '13/04/2025 08:00', day-first 2025-04-13 08:00): a"
+        " spreadsheet probably rewrote the dates day-first. A Facebook export's links hold no time to confirm it,"
+        " so the file is not read day-first on a guess\n"
+        "  expected: dates and times written month-first (MM/DD/YYYY HH:MM), as Business Suite writes them, like"
+        " '03/18/2025 09:48'\n"
+        "  what to do: use the export as downloaded from Business Suite, unchanged (download it again if this copy"
+        " was opened and saved in a spreadsheet); or check this file's dates and links against the posts in"
+        " Business Suite and correct them in a copy")
+
+
+def test_dates_the_links_contradict_and_day_first_does_not_explain_are_refused(tmp_path):
+    """Row 2 fits its link; rows 3 and 4 are written 18 and 17 days before theirs: 2 of 3, most of the posts.
+    '04/13/2025' reads month-first only; with '04/12/2025' instead every cell reads day-first (4 January,
+    4 March, 4 December), and none of the 3 then fits its link either."""
+    rows = [("04/01/2025 09:00", "2025-04-01 01:59:30"), ("04/03/2025 10:00", "2025-04-21 02:59:30"),
+            ("04/13/2025 11:00", "2025-04-30 03:59:30")]
+    path = _renamed(_instagram_export(tmp_path, rows))
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone="Asia/Jakarta")
+    assert (info.value.row, info.value.column) == (3, "Publish time")
+    english = str(info.value)
+    assert english.startswith(
+        f"file {path}, row 3, column 'Publish time': the date does not fit the post's link: '04/03/2025 10:00'"
+        " reads month-first, as Business Suite writes it, as 2025-04-03 10:00, but the link holds the time"
+        " Instagram received the post, 2025-04-21 02:59 UTC, further from it than any time zone's offset"
+        " (UTC−12 to UTC+14) allows. Of the 3 posts whose link holds that time, 2 are written that far from it, so"
+        " the dates were probably changed after the download; nor does every cell read day-first (DD/MM/YYYY), as"
+        " it would had a spreadsheet rewritten the dates\n  expected: publish times written month-first")
+    assert english.endswith("what to do: use the export as downloaded from Business Suite, unchanged (download it"
+                            " again if this copy was opened and saved in a spreadsheet); or check this file's dates"
+                            " and links against the posts in Business Suite and correct them in a copy")
+    assert info.value.in_language(Translator("id")).startswith(
+        f"berkas {path}, baris 3, kolom 'Publish time': tanggalnya tidak cocok dengan tautan unggahan")
+    rows[2] = ("04/12/2025 11:00", "2025-04-30 03:59:30")
+    with pytest.raises(ExportFormatError, match="; read day-first, only 0 of them would fit, too few to read the"
+                                                " file that way"):
+        import_exports(_instagram_export(tmp_path, rows), timezone="Asia/Jakarta")
+
+
+REAL_INSTAGRAM = "instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv"
+
+
+def test_the_real_instagram_export_is_read_month_first_as_written():
+    """Its 78 posts, each at its cell read month-first at Pacific time (the clock its links show), no day-first
+    note: the links agree with the dates as written."""
+    path = real_export(REAL_INSTAGRAM)
+    result = import_exports(path, timezone="Africa/Johannesburg")
+    cells = pd.read_csv(path, dtype=str, encoding="utf-8-sig").set_index("Post ID")["Publish time"]
+    expected = pd.to_datetime(cells, format="%m/%d/%Y %H:%M").dt.tz_localize("America/Los_Angeles")
+    posts = result.posts.set_index("post_id")["published_at"]
+    assert len(posts) == 78 and sorted(posts.index) == sorted(expected.index)
+    assert (posts == expected.dt.tz_convert("Africa/Johannesburg").loc[posts.index]).all()
+    assert READ_DAY_FIRST not in [w.key for w in result.reports[0].warnings]
+
+
+def _day_first_copy(text: str) -> str:
+    """An export's text with every `Publish time` rewritten day-first, as a spreadsheet saves it."""
+    return re.sub(r'"(\d\d)/(\d\d)/(\d{4} \d\d:\d\d)"', r'"\2/\1/\3"', text)
+
+
+def test_the_real_instagram_export_rewritten_day_first_reads_as_the_download(tmp_path):
+    """Rewritten day-first, the export reads exactly as downloaded: 54 of its cells have a day above 12, and all
+    78 posts fit their links read day-first. Its 24 posts of 1 to 12 April alone (no day above 12, read
+    month-first without an error) read as downloaded too: 22 of them are days to months from their links read
+    month-first (the 2 posts of 4 April read alike both ways)."""
+    path = real_export(REAL_INSTAGRAM)
+    downloaded = import_exports(path, timezone="Africa/Johannesburg").posts.set_index("post_id")["published_at"]
+    text = path.read_text(encoding="utf-8-sig")
+    whole = tmp_path / "posts.csv"
+    whole.write_text(_day_first_copy(text), encoding="utf-8-sig")
+    result = import_exports(whole, timezone="Africa/Johannesburg")
+    posts = result.posts.set_index("post_id")["published_at"]
+    assert len(posts) == 78 and (posts == downloaded.loc[posts.index]).all()
+    note = Translator("en").message(result.reports[0].warnings[0])
+    assert ("of the 78 posts whose link holds the time Instagram received them, 78 are written within a time zone's"
+            " offset (UTC−12 to UTC+14) of that time when read day-first, and 54 cell(s) cannot be read month-first"
+            " at all (first: row 2, '18/03/2025 09:48')") in note
+    table = pd.read_csv(whole, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    early_april = table[table["Publish time"].str.match(r"(0\d|1[0-2])/04/")]
+    april = tmp_path / "april.csv"
+    early_april.to_csv(april, index=False, encoding="utf-8-sig")
+    result = import_exports(april, timezone="Africa/Johannesburg")
+    posts = result.posts.set_index("post_id")["published_at"]
+    assert len(posts) == 24 and (posts == downloaded.loc[posts.index]).all()
+    assert ("of the 24 posts whose link holds the time Instagram received them, 24 are written within a time zone's"
+            " offset (UTC−12 to UTC+14) of that time when read day-first, and 22 are further from it than that when"
+            " read month-first") in Translator("en").message(result.reports[0].warnings[0])

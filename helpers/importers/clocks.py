@@ -4,7 +4,9 @@ Meta Business Suite writes `Publish time` without a zone, and not always at the 
 Instagram export, the time Instagram received each post, which its link holds, showed every time written at
 UTC-7 (Pacific time); read at the zone the user gave, every post moved 9 hours (8 of 78 to another day). Where enough
 posts carry such a time, `written_zone` finds the zone whose clock the file's times fit; the importer then
-reads the times at that clock and shows them in the zone given, and says so.
+reads the times at that clock and shows them in the zone given, and says so. The same times tell whether the
+written dates can be right at all (`link_evidence`): a file whose dates a spreadsheet rewrote day-first puts
+most posts weeks from the time they were received.
 """
 from __future__ import annotations
 
@@ -56,6 +58,41 @@ class ZoneFit:
     checked: int
     given_fits: int
     offsets: tuple[str, ...]  # the zone's UTC offsets on the fitting posts' days, as 'UTC−7'
+
+
+@dataclass(frozen=True)
+class LinkEvidence:
+    """Of a file's posts, how many have a time of their own (`held`: the time Instagram received them) and how
+    many of those are written within REACH of it (`near`): where no clock's offset explains the gap, the written
+    date itself is in doubt."""
+    held: int
+    near: int
+
+    @property
+    def far(self) -> int:
+        return self.held - self.near
+
+    @property
+    def contradicts(self) -> bool:
+        """Enough posts to judge, and most of them written further from their own time than any clock is."""
+        return self.held >= MIN_CHECKED and 2 * self.far > self.held
+
+    @property
+    def supports(self) -> bool:
+        """Enough posts to judge, and MIN_SHARE of them written within a clock's offset of their own time."""
+        return self.held >= MIN_CHECKED and self.near >= MIN_SHARE * self.held
+
+
+def within_reach(walls: pd.Series, truth: pd.Series) -> pd.Series:
+    """Whether each wall-clock time (no zone) is within REACH of the post's own time (UTC): a gap some clock's
+    offset explains. False where either time is missing."""
+    shown = walls - truth.dt.tz_convert(None)
+    return (walls.notna() & truth.notna() & shown.between(*REACH)).astype(bool)
+
+
+def link_evidence(walls: pd.Series, truth: pd.Series) -> LinkEvidence:
+    """How far a file's written times agree with the posts' own times (see LinkEvidence)."""
+    return LinkEvidence(held=int((walls.notna() & truth.notna()).sum()), near=int(within_reach(walls, truth).sum()))
 
 
 def instagram_received_time(links: pd.Series) -> pd.Series:
@@ -119,7 +156,7 @@ def written_zone(walls: pd.Series, truth: pd.Series, given: str) -> ZoneFit | No
     fitting post's day, the offset most posts show (whole quarter hours).
     """
     shown = walls - truth.dt.tz_convert(None)  # the offset each post shows, received a little before it went out
-    checked = walls.notna() & truth.notna() & shown.between(*REACH)
+    checked = within_reach(walls, truth)
     if int(checked.sum()) < MIN_CHECKED:
         return None
     walls, truth, shown = walls[checked], truth[checked], shown[checked]

@@ -9,8 +9,10 @@ Post ID and an error in `Data comment`, which are dropped and counted.
 
 Spreadsheet edits: a totals row ('Total' where the Post ID goes) is dropped and counted, so its sums are not
 added to the posts'; ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
-the download would count every post twice; publish times outside the period the file name gives are warned
-about (a spreadsheet may have rewritten them day-first, which reads as another month when no day is above 12).
+the download would count every post twice; `Publish time` rewritten day-first (DD/MM/YYYY) is read day-first
+when an Instagram export's links prove it, and refused when they contradict the dates otherwise (_written);
+publish times outside the period the file name gives are warned about (a Facebook export's links cannot tell
+day-first dates, which read as another month when no day is above 12).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
-from .clocks import MIN_CHECKED, instagram_received_time, written_zone
+from .clocks import MIN_CHECKED, instagram_received_time, link_evidence, within_reach, written_zone
 from .reading import read_delimited
 from .values import DIGIT_ID, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
 from .yearless_dates import dates_in_name
@@ -64,6 +66,9 @@ ID_EXAMPLE = "939005954986064"
 LABEL = r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:?"
 #: What a totals row says, in the workbook's languages ('Total', 'Grand total:', 'Jumlah').
 TOTAL_WORD = r"(?i)(?:grand\s+|sub)?(?:totals?|jumlah)\b"
+#: `Publish time` as Business Suite writes it, and as a spreadsheet set to day-first dates rewrites it.
+MONTH_FIRST = "%m/%d/%Y %H:%M"
+DAY_FIRST = "%d/%m/%Y %H:%M"
 #: Days a post may fall outside its file name's period: the name's days may be in another time zone.
 PERIOD_SLACK = timedelta(days=1)
 
@@ -180,7 +185,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
 
 def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, timezone: str, clock: str | None,
                path: Path, rows: pd.Series, report: FileReport) -> pd.Series:
-    """`Publish time` (no zone written) as times in `timezone`, read at the clock the file was written at.
+    """`Publish time` (no zone written) as times in `timezone`, read at the clock the file was written at
+    (month-first, or day-first where the links prove a spreadsheet rewrote it so: _written).
 
     Business Suite does not always write the page's time: an Instagram export's links hold the time
     Instagram received each post (clocks.instagram_received_time), and where the file's times fit another
@@ -189,10 +195,9 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     Instagram exports of the same batch, with a note (Business Suite writes its exports alike), else the zone
     given, which import_exports notes could not be checked (unchecked_clock).
     """
-    walls = to_local_datetime(cells, fmt="%m/%d/%Y %H:%M", timezone=None, path=path, column="Publish time",
-                              rows=rows)
-    fit = (written_zone(walls, instagram_received_time(links), timezone)
-           if platform == "instagram" and links is not None else None)
+    received = instagram_received_time(links) if platform == "instagram" and links is not None else None
+    walls = _written(cells, received, platform=platform, path=path, rows=rows, report=report)
+    fit = written_zone(walls, received, timezone) if received is not None else None
     report.clock = fit.zone if fit else None
     zone = fit.zone if fit else clock or timezone
     read = localize_wall_clock(walls, zone, cells=cells, column="Publish time", rows=rows,
@@ -210,6 +215,74 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
         report.warnings.append(Message("imports.meta_business_suite.clock_borrowed", given=timezone, zone=zone,
                                        **example))
     return read
+
+
+def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, path: Path, rows: pd.Series,
+             report: FileReport) -> pd.Series:
+    """`Publish time` as written (no zone): month-first, as Business Suite writes it, unless the posts' links
+    (`received`: the time Instagram received each post, an Instagram export's only) prove the file day-first.
+
+    A spreadsheet that rewrites the dates day-first leaves a file that reads month-first without an error when
+    no day is above 12, every date wrong. The links show it: most posts are then written further from the
+    time they hold than any clock's offset (clocks.LinkEvidence). Read day-first, the file is taken, with a
+    note, when MIN_SHARE of those posts fall within a clock's offset; else it is refused, naming a row whose
+    date its link contradicts. A file with a day above 12 (not month-first at all) is read day-first on the
+    same evidence; without it (a Facebook export's links hold no time) it is refused, saying it looks
+    day-first.
+    """
+    text = cells.astype("string").str.strip()
+    month_first = pd.to_datetime(text, format=MONTH_FIRST, errors="coerce")
+    if received is None:
+        received = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns, UTC]")
+    by_month = link_evidence(month_first, received)
+    readable = month_first.notna().all()
+    if readable and not by_month.contradicts:
+        return month_first
+    day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
+    by_day = link_evidence(day_first, received) if day_first.notna().all() else None
+    if by_day is not None and by_day.supports:
+        if readable:
+            why = Message("imports.meta_business_suite.day_first_month_far", far=by_month.far)
+        else:
+            first = month_first.isna().idxmax()
+            why = Message("imports.meta_business_suite.day_first_month_unreadable",
+                          count=int(month_first.isna().sum()), row=str(int(rows[first])), value=str(text[first]))
+        first = within_reach(day_first, received).idxmax()
+        report.warnings.append(Message("imports.meta_business_suite.read_day_first", fits=by_day.near,
+                                       checked=by_day.held, month_first=why, row=str(int(rows[first])),
+                                       written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
+        return day_first
+    if readable:  # month-first, and most links say otherwise
+        far = received.notna() & ~within_reach(month_first, received)
+        first = far.idxmax()
+        day = (Message("imports.meta_business_suite.links_contradict_day_first", fits=by_day.near)
+               if by_day is not None else Message("imports.meta_business_suite.links_contradict_not_day_first"))
+        raise ExportFormatError(
+            path, Message("imports.meta_business_suite.links_contradict", written=str(text[first]),
+                          read=month_first[first].strftime("%Y-%m-%d %H:%M"),
+                          received=received[first].strftime("%Y-%m-%d %H:%M"), far=by_month.far,
+                          checked=by_month.held, day_first=day),
+            row=int(rows[first]), column="Publish time",
+            expected=Message("imports.meta_business_suite.links_contradict_expected"),
+            hint=Message("imports.meta_business_suite.dates_edited_hint"))
+    if by_day is not None:  # every cell reads day-first, and nothing proves it
+        first = month_first.isna().idxmax()
+        if platform == "facebook":
+            unproven = Message("imports.meta_business_suite.day_first_facebook")
+        elif by_day.held >= MIN_CHECKED:
+            unproven = Message("imports.meta_business_suite.day_first_links_disagree", fits=by_day.near,
+                               checked=by_day.held)
+        else:
+            unproven = Message("imports.meta_business_suite.day_first_no_links", minimum=MIN_CHECKED)
+        raise ExportFormatError(
+            path, Message("imports.meta_business_suite.looks_day_first", count=int(month_first.isna().sum()),
+                          value=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M"),
+                          unproven=unproven),
+            row=int(rows[first]), column="Publish time",
+            expected=Message("imports.meta_business_suite.month_first_expected",
+                             example=pd.Timestamp("2025-03-18 09:48").strftime(MONTH_FIRST)),
+            hint=Message("imports.meta_business_suite.dates_edited_hint"))
+    return to_local_datetime(cells, fmt=MONTH_FIRST, timezone=None, path=path, column="Publish time", rows=rows)
 
 
 def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Message:
