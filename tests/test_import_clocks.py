@@ -454,6 +454,39 @@ def test_dates_the_links_contradict_and_day_first_does_not_explain_are_refused(t
         import_exports(_instagram_export(tmp_path, rows), timezone="Asia/Jakarta")
 
 
+def test_a_few_posts_scheduled_ahead_change_no_date_and_the_clock_note_says_why_it_could_not_check(tmp_path):
+    """2 of 4 posts went out 6 and 7 days after Instagram received them (scheduled): not most, so the dates
+    stand as written, month-first. The 2 others are too few to judge the clock by, and the note says so: every
+    link holds a time, not 'fewer than 3'."""
+    rows = [("04/02/2025 09:00", "2025-04-02 01:59:30"), ("04/03/2025 10:00", "2025-04-03 02:59:30"),
+            ("04/10/2025 11:00", "2025-04-04 03:59:30"), ("04/12/2025 12:00", "2025-04-05 04:59:30")]
+    result = import_exports(_renamed(_instagram_export(tmp_path, rows)), timezone="Asia/Jakarta")
+    assert result.posts.sort_values("source_row")["published_at"].tolist()[2:] == [pd.Timestamp("2025-04-10 11:00", tz="Asia/Jakarta"),
+                                                         pd.Timestamp("2025-04-12 12:00", tz="Asia/Jakarta")]
+    assert [w.key for w in result.reports[0].warnings] == [UNCHECKED]
+    text = Translator("en").message(result.reports[0].warnings[0])
+    assert ("this could not be checked: 2 of the 4 posts whose link holds the time Instagram received them are"
+            " written further from that time than any time zone's offset (UTC−12 to UTC+14), as a post scheduled"
+            " ahead is, which leaves fewer than 3 to check the clock by, and no other Instagram export read with it"
+            " tells the clock.") in text
+    assert "fewer than 3 of its links hold" not in text
+    assert "2 dari 4 unggahan yang tautannya memuat waktu Instagram menerimanya ditulis lebih jauh" in (
+        Translator("id").message(result.reports[0].warnings[0]))
+
+
+def test_links_that_fit_no_one_clock_are_said_to(tmp_path):
+    """4 posts written 1, 3, 5 and 9 hours after Instagram received them: each within a time zone's offset, but
+    no zone fits 80% of them (nor Jakarta's, UTC+7, any)."""
+    rows = [("04/02/2025 09:00", "2025-04-02 07:59:30"), ("04/03/2025 09:00", "2025-04-03 05:59:30"),
+            ("04/04/2025 09:00", "2025-04-04 03:59:30"), ("04/05/2025 09:00", "2025-04-04 23:59:30")]
+    result = import_exports(_renamed(_instagram_export(tmp_path, rows)), timezone="Asia/Jakarta")
+    assert result.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 09:00", tz="Asia/Jakarta")
+    text = Translator("en").message(unchecked(result)["posts.csv"])
+    assert ("this could not be checked: the 4 posts whose link holds the time Instagram received them, within a time"
+            " zone's offset of the written time, fit no one clock (no time zone matches 80% of them), and no other"
+            " Instagram export read with it tells the clock.") in text
+
+
 REAL_INSTAGRAM = "instagram/business-suite-posts/Mar-18-2025_Apr-14-2025_1019826952924933.csv"
 
 

@@ -25,7 +25,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
-from .clocks import MIN_CHECKED, instagram_received_time, link_evidence, within_reach, written_zone
+from .clocks import MIN_CHECKED, MIN_SHARE, instagram_received_time, link_evidence, within_reach, written_zone
 from .reading import read_delimited
 from .values import DIGIT_ID, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
 from .yearless_dates import dates_in_name
@@ -287,16 +287,17 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
 
 def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Message:
     """The note for an export read at `timezone`, the zone given, whose clock nothing could check (_published):
-    a Facebook export's links hold no time, an Instagram export's held too few, and the batch's Instagram
-    exports told no clock, or several (`told`). Business Suite has written real exports at Pacific time, which
-    would shift every time by hours (some posts to another day), and with them the results by weekday and hour:
-    the note says so, and how to check, with the file's first post to look up in Business Suite."""
+    a Facebook export's links hold no time, an Instagram export's told none (_links_untold says why), and the
+    batch's Instagram exports told no clock, or several (`told`). Business Suite has written real exports at
+    Pacific time, which would shift every time by hours (some posts to another day), and with them the results
+    by weekday and hour: the note says so, and how to check, with the file's first post to look up in Business
+    Suite."""
     if told:
         why = Message("imports.meta_business_suite.clock_why_disagree", zones=", ".join(told))
     elif item.report.platform == "facebook":
         why = Message("imports.meta_business_suite.clock_why_facebook")
     else:
-        why = Message("imports.meta_business_suite.clock_why_instagram", minimum=MIN_CHECKED)
+        why = _links_untold(item, timezone)
     first = item.posts.sort_values("source_row").iloc[0]
     example = dict(row=str(int(first["source_row"])), post_id=str(first["post_id"]),
                    shown=first["published_at"].strftime("%Y-%m-%d %H:%M"))
@@ -304,6 +305,20 @@ def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Messa
              if item.report.platform == "facebook" and not told
              else Message("imports.meta_business_suite.clock_check", **example))
     return Message("imports.meta_business_suite.clock_unchecked", given=timezone, why=why, check=check)
+
+
+def _links_untold(item: ImportedFile, timezone: str) -> Message:
+    """Why an Instagram export's links told no clock (clocks.written_zone), in true words: too few hold a time;
+    or enough do, but too few of them are written within a clock's offset of it (posts scheduled ahead); or
+    those that are fit no one clock."""
+    walls = item.posts["published_at"].dt.tz_convert(timezone).dt.tz_localize(None)  # as read: at `timezone`
+    links = link_evidence(walls, instagram_received_time(item.posts["permalink"]))
+    if links.held < MIN_CHECKED:
+        return Message("imports.meta_business_suite.clock_why_instagram", minimum=MIN_CHECKED)
+    if links.near < MIN_CHECKED:
+        return Message("imports.meta_business_suite.clock_why_far", held=links.held, far=links.far,
+                       minimum=MIN_CHECKED)
+    return Message("imports.meta_business_suite.clock_why_no_zone", checked=links.near, share=f"{MIN_SHARE:.0%}")
 
 
 def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Series, *, path: Path,
