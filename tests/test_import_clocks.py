@@ -425,33 +425,36 @@ def test_a_facebook_export_with_a_day_above_12_is_refused_saying_it_looks_day_fi
         " Business Suite and correct them in a copy")
 
 
-def test_dates_the_links_contradict_and_day_first_does_not_explain_are_refused(tmp_path):
+def test_dates_the_links_contradict_and_day_first_does_not_explain_are_read_as_written_with_a_warning(tmp_path):
     """Row 2 fits its link; rows 3 and 4 are written 18 and 17 days before theirs: 2 of 3, most of the posts.
     '04/13/2025' reads month-first only; with '04/12/2025' instead every cell reads day-first (4 January,
-    4 March, 4 December), and none of the 3 then fits its link either."""
+    4 March, 4 December), and none of the 3 then fits its link either. Posts scheduled well ahead look the
+    same as dates changed after the download, so the file is read as written and the warning says both."""
     rows = [("04/01/2025 09:00", "2025-04-01 01:59:30"), ("04/03/2025 10:00", "2025-04-21 02:59:30"),
             ("04/13/2025 11:00", "2025-04-30 03:59:30")]
     path = _renamed(_instagram_export(tmp_path, rows))
-    with pytest.raises(ExportFormatError) as info:
-        import_exports(path, timezone="Asia/Jakarta")
-    assert (info.value.row, info.value.column) == (3, "Publish time")
-    english = str(info.value)
-    assert english.startswith(
-        f"file {path}, row 3, column 'Publish time': the date does not fit the post's link: '04/03/2025 10:00'"
-        " reads month-first, as Business Suite writes it, as 2025-04-03 10:00, but the link holds the time"
-        " Instagram received the post, 2025-04-21 02:59 UTC, further from it than any time zone's offset"
-        " (UTC−12 to UTC+14) allows. Of the 3 posts whose link holds that time, 2 are written that far from it, so"
-        " the dates were probably changed after the download; nor does every cell read day-first (DD/MM/YYYY), as"
-        " it would had a spreadsheet rewritten the dates\n  expected: publish times written month-first")
-    assert english.endswith("what to do: use the export as downloaded from Business Suite, unchanged (download it"
-                            " again if this copy was opened and saved in a spreadsheet); or check this file's dates"
-                            " and links against the posts in Business Suite and correct them in a copy")
-    assert info.value.in_language(Translator("id")).startswith(
-        f"berkas {path}, baris 3, kolom 'Publish time': tanggalnya tidak cocok dengan tautan unggahan")
+    result = import_exports(path, timezone="Asia/Jakarta")
+    assert result.posts.sort_values("source_row")["published_at"].tolist() == [
+        pd.Timestamp("2025-04-01 09:00", tz="Asia/Jakarta"), pd.Timestamp("2025-04-03 10:00", tz="Asia/Jakarta"),
+        pd.Timestamp("2025-04-13 11:00", tz="Asia/Jakarta")]
+    warning = next(w for w in result.reports[0].warnings
+                   if w.key == "imports.meta_business_suite.links_contradict")
+    assert Translator("en").message(warning) == (
+        "'Publish time' does not fit the posts' links: of the 3 posts whose link holds the time Instagram received"
+        " them, 2 are written further from that time than any time zone's offset (UTC−12 to UTC+14) allows (row 3:"
+        " '04/03/2025 10:00', read month-first as Business Suite writes it, 2025-04-03 10:00; its link:"
+        " 2025-04-21 02:59 UTC); not every cell reads day-first (DD/MM/YYYY), as it would had a spreadsheet"
+        " rewritten the dates. Posts scheduled more than 14 hours ahead look like this, and so do dates changed"
+        " after the download. The dates are read as written: check a few against the posts in Business Suite, or"
+        " use the export as downloaded, unchanged")
+    assert Translator("id").message(warning).startswith(
+        "'Publish time' tidak cocok dengan tautan unggahan: dari 3 unggahan")
     rows[2] = ("04/12/2025 11:00", "2025-04-30 03:59:30")
-    with pytest.raises(ExportFormatError, match="; read day-first, only 0 of them would fit, too few to read the"
-                                                " file that way"):
-        import_exports(_instagram_export(tmp_path, rows), timezone="Asia/Jakarta")
+    result = import_exports(_instagram_export(tmp_path, rows), timezone="Asia/Jakarta")
+    warning = next(w for w in result.reports[0].warnings
+                   if w.key == "imports.meta_business_suite.links_contradict")
+    assert "; read day-first, only 0 of them would fit, too few to read the file that way." in (
+        Translator("en").message(warning))
 
 
 def test_a_few_posts_scheduled_ahead_change_no_date_and_the_clock_note_says_why_it_could_not_check(tmp_path):

@@ -10,7 +10,7 @@ Post ID and an error in `Data comment`, which are dropped and counted.
 Spreadsheet edits: a totals row ('Total' where the Post ID goes) is dropped and counted, so its sums are not
 added to the posts'; ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
 the download would count every post twice; `Publish time` rewritten day-first (DD/MM/YYYY) is read day-first
-when an Instagram export's links prove it, and refused when they contradict the dates otherwise (_written);
+when an Instagram export's links prove it, and warned about when they contradict the dates otherwise (_written);
 publish times outside the period the file name gives are warned about (a Facebook export's links cannot tell
 day-first dates, which read as another month when no day is above 12).
 """
@@ -225,8 +225,9 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     A spreadsheet that rewrites the dates day-first leaves a file that reads month-first without an error when
     no day is above 12, every date wrong. The links show it: most posts are then written further from the
     time they hold than any clock's offset (clocks.LinkEvidence). Read day-first, the file is taken, with a
-    note, when MIN_SHARE of those posts fall within a clock's offset; else it is refused, naming a row whose
-    date its link contradicts. A file with a day above 12 (not month-first at all) is read day-first on the
+    note, when MIN_SHARE of those posts fall within a clock's offset; else it is read as written, with a
+    warning naming a row whose date its link contradicts: posts scheduled well ahead (Instagram received them
+    days before they went out) look the same, so the links alone do not prove the dates wrong. A file with a day above 12 (not month-first at all) is read day-first on the
     same evidence; without it (a Facebook export's links hold no time) it is refused, saying it looks
     day-first.
     """
@@ -252,19 +253,16 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
                                        checked=by_day.held, month_first=why, row=str(int(rows[first])),
                                        written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
         return day_first
-    if readable:  # month-first, and most links say otherwise
+    if readable:  # month-first, and most links say otherwise: dates changed, or posts scheduled well ahead
         far = received.notna() & ~within_reach(month_first, received)
         first = far.idxmax()
         day = (Message("imports.meta_business_suite.links_contradict_day_first", fits=by_day.near)
                if by_day is not None else Message("imports.meta_business_suite.links_contradict_not_day_first"))
-        raise ExportFormatError(
-            path, Message("imports.meta_business_suite.links_contradict", written=str(text[first]),
-                          read=month_first[first].strftime("%Y-%m-%d %H:%M"),
-                          received=received[first].strftime("%Y-%m-%d %H:%M"), far=by_month.far,
-                          checked=by_month.held, day_first=day),
-            row=int(rows[first]), column="Publish time",
-            expected=Message("imports.meta_business_suite.links_contradict_expected"),
-            hint=Message("imports.meta_business_suite.dates_edited_hint"))
+        report.warnings.append(Message(
+            "imports.meta_business_suite.links_contradict", row=str(int(rows[first])), written=str(text[first]),
+            read=month_first[first].strftime("%Y-%m-%d %H:%M"), received=received[first].strftime("%Y-%m-%d %H:%M"),
+            far=by_month.far, checked=by_month.held, day_first=day))
+        return month_first
     if by_day is not None:  # every cell reads day-first, and nothing proves it
         first = month_first.isna().idxmax()
         if platform == "facebook":
