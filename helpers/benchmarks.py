@@ -8,11 +8,15 @@ why there is none.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
+from .errors import WorkbookError
+from .i18n import Message
 from .metrics import INTERACTION_COMPONENTS, interactions, interactions_of, ratio
-from .paths import BENCHMARKS_FILE
+from .paths import BENCHMARKS_FILE, PROJECT_ROOT, display_path
 from .statistics import mean_interval, median_interval
 
 DENOMINATOR_COLUMN = {"followers": "followers", "impressions": "impressions", "reach": "reach",
@@ -36,12 +40,27 @@ COLUMNS = ("source", "edition", "data_year", "platform", "industry", "statistic"
 
 
 def load_benchmarks(path=BENCHMARKS_FILE) -> pd.DataFrame:
-    """The reference table; an error if a column is missing."""
-    table = pd.read_csv(path, dtype={"edition": "Int64", "data_year": "Int64"})
+    """The reference table; an error if the file or a column is missing."""
+    try:
+        table = pd.read_csv(path, dtype={"edition": "Int64", "data_year": "Int64"})
+    except FileNotFoundError:
+        raise missing_benchmarks(path) from None
     missing = [c for c in COLUMNS if c not in table]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
     return table
+
+
+def missing_benchmarks(path=BENCHMARKS_FILE) -> WorkbookError:
+    """The error for a benchmarks file that is not there, for every reader of it (the client report, the
+    explorer, the lesson, the roster check): the file ships with the workbook, so it says how to restore it
+    from git (its path in the project, from the folder the command runs in)."""
+    path = Path(path)
+    try:
+        tracked = path.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
+    except ValueError:  # a file outside the project: git does not know it
+        tracked = display_path(path)
+    return WorkbookError(Message("error.benchmarks_missing", path=display_path(path), tracked=tracked))
 
 
 def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries",

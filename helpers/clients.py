@@ -399,8 +399,13 @@ def currencies() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def benchmark_industries() -> tuple[str, ...]:
     """The industries of data/benchmarks.csv, read with the csv module (a roster check needs no pandas)."""
-    with open(BENCHMARKS_FILE, encoding="utf-8", newline="") as handle:
-        return tuple(sorted({row["industry"] for row in csv.DictReader(handle)}))
+    try:
+        with open(BENCHMARKS_FILE, encoding="utf-8", newline="") as handle:
+            return tuple(sorted({row["industry"] for row in csv.DictReader(handle)}))
+    except FileNotFoundError:
+        from .benchmarks import missing_benchmarks  # only now: pandas is loaded for this error alone
+
+        raise missing_benchmarks(BENCHMARKS_FILE) from None
 
 
 def shown(value, limit: int = SHOWN_LIMIT) -> str:

@@ -341,3 +341,38 @@ def test_a_benchmark_naming_its_components_judges_what_a_file_carries_on_the_who
     # a file that carries no comments at all: likes alone are the count, (40 + 30) / 2 / 1000
     alone = compare_with_benchmarks(posts, table=table, carried={"ig.csv": ("reactions",)})
     assert alone["client"].tolist() == pytest.approx([0.035]) and alone["posts"].tolist() == [2]
+
+
+BENCHMARKS_MISSING = {
+    "en": "the published benchmarks file data/benchmarks-gone.csv is missing: the client reports, the explorer and"
+          " the lesson compare with it, and it comes with the workbook. Restore it with"
+          " `git checkout -- data/benchmarks-gone.csv` in the project folder, then run again",
+    "id": "berkas tolok ukur yang dipublikasikan, data/benchmarks-gone.csv, tidak ada: laporan klien, explorer, dan"
+          " pelajaran membandingkan dengannya, dan berkas ini disertakan bersama buku kerja. Pulihkan dengan"
+          " `git checkout -- data/benchmarks-gone.csv` di folder proyek, lalu jalankan lagi",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BENCHMARKS_MISSING))
+def test_a_missing_benchmarks_file_names_it_and_how_to_restore_it(language, monkeypatch):
+    """Every reader of data/benchmarks.csv gives the same error, not a FileNotFoundError traceback:
+    load_benchmarks (the client report's comparison, the explorer, the lesson's pitfall 2 and exercise 5) and
+    the industries a roster or a report's parameters are checked against (read without pandas)."""
+    from helpers import benchmarks, clients
+    from helpers.i18n import Translator
+    from helpers.paths import PROJECT_ROOT
+
+    monkeypatch.chdir(PROJECT_ROOT)
+    missing = PROJECT_ROOT / "data" / "benchmarks-gone.csv"
+    assert not missing.exists()
+    with pytest.raises(WorkbookError) as caught:
+        benchmarks.load_benchmarks(missing)
+    assert caught.value.in_language(Translator(language)) == BENCHMARKS_MISSING[language]
+    monkeypatch.setattr(clients, "BENCHMARKS_FILE", missing)
+    clients.benchmark_industries.cache_clear()
+    try:
+        with pytest.raises(WorkbookError) as caught:
+            clients.benchmark_industries()
+    finally:
+        clients.benchmark_industries.cache_clear()
+    assert caught.value.in_language(Translator(language)) == BENCHMARKS_MISSING[language]
