@@ -226,6 +226,20 @@ def business_suite_csv(header: list[str], rows: list[list[str]]) -> bytes:
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
+def export_path(target: Path, client: DemoClient, channel: DemoChannel) -> Path:
+    """Where write_demo_exports writes a channel's export: `target/<client id>/<period>_<account id>.csv`, named
+    as Business Suite names a download."""
+    return Path(target) / client.id / f"{START:%b-%d-%Y}_{END:%b-%d-%Y}_{channel.account_id}.csv"
+
+
+def demo_exports(target: Path = DEMO_DIR,
+                 clients: tuple[DemoClient, ...] = DEMO_CLIENTS) -> list[tuple[DemoClient, DemoChannel, Path]]:
+    """Each demo channel with the file write_demo_exports writes for it (whether or not it is there): what a
+    reader of the demo, such as the lesson, can check the folder against."""
+    return [(client, channel, export_path(target, client, channel)) for client in clients
+            for channel in client.channels]
+
+
 def write_demo_exports(target: Path = DEMO_DIR, clients: tuple[DemoClient, ...] = DEMO_CLIENTS) -> list[Path]:
     """Write every demo client's exports under `target/<client id>/`; return the files written. `clients`: other
     made-up clients (the render benchmark's, each with its own posts and accounts)."""
@@ -241,8 +255,7 @@ def write_demo_exports(target: Path = DEMO_DIR, clients: tuple[DemoClient, ...] 
                 content = business_suite_csv(FACEBOOK_HEADER, facebook_rows(client, channel, posts, rng))
             else:
                 content = business_suite_csv(INSTAGRAM_HEADER, instagram_rows(client, channel, posts, rng))
-            name = f"{START:%b-%d-%Y}_{END:%b-%d-%Y}_{channel.account_id}.csv"
-            path = folder / name
+            path = export_path(target, client, channel)
             path.write_bytes(content)
             written.append(path)
     return written

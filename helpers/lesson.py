@@ -18,19 +18,21 @@ import traceback
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown
 
+from . import demo
 from .benchmarks import load_benchmarks
 from .compare import clear_leader, compare_groups, elasticity, rank_agreement, top_n_overlap
 from .errors import WorkbookError, explain_in_notebooks
-from .i18n import LANGUAGES, Translator, language_code
+from .i18n import LANGUAGES, Message, Translator, language_code, use_language
 from .importers import load_exports
 from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
-from .paths import DEMO_DIR
+from .paths import DEMO_DIR, display_path
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
@@ -39,9 +41,10 @@ from .statistics import ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
 
-#: The demo businesses of data/demo/ (display name, time zone of their exports). The lesson reads them
-#: directly rather than through data/clients.yml, which is the consultant's roster and may list real clients.
-DEMO_CLIENTS = {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"), "harbour-books": ("Harbour Books", "Europe/London")}
+#: The demo businesses of data/demo/ (display name, time zone of their exports), as helpers/demo.py writes them.
+#: The lesson reads them directly rather than through data/clients.yml, which is the consultant's roster and may
+#: list real clients.
+DEMO_CLIENTS = {client.id: (client.name, client.timezone) for client in demo.DEMO_CLIENTS}
 #: Date on which Meta replaced impressions with views (METRICS.md, "Series breaks").
 VIEWS_SWITCH = META_VIEWS_SWITCH.date()
 
@@ -68,7 +71,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
     if code is None:  # said in both languages: the learner's is not known
         raise LessonParameterError("\n".join(Translator(known).t("lesson.parameter.language", choices=", ".join(LANGUAGES),
                                                                   value=repr(language)) for known in LANGUAGES))
-    tr = Translator(code)
+    tr = use_language(code)  # the workbook's own errors (a missing demo export) speak the lesson's language
     if isinstance(audience_size, bool) or not isinstance(audience_size, int) or audience_size < 100:
         raise LessonParameterError(tr.t("lesson.parameter.audience_size", value=repr(audience_size)))
     if not _is_number(conversation_share) or not 0 <= conversation_share <= 1:
@@ -86,7 +89,25 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
     explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError),
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
+    check_demo_exports()
     return tr
+
+
+def _demo_exports(client: str | None = None) -> list:
+    """(client, channel, path) of each export helpers/demo.py writes under DEMO_DIR, of one client or all."""
+    return [entry for entry in demo.demo_exports(DEMO_DIR) if client in (None, entry[0].id)]
+
+
+def check_demo_exports(client: str | None = None) -> None:
+    """Stop the lesson when an export of the demo (of one client, or of all) is missing or empty: its figures,
+    findings and exercises are worked out on the demo as helpers/demo.py writes it, and without a file they
+    would quietly describe other posts (a platform gone from a figure, a finding gone). Checked at set-up, so
+    that the lesson stops at its first cell; the number of posts each file holds is checked once it is read
+    (_demo_posts)."""
+    missing = [path for _, _, path in _demo_exports(client) if not path.is_file() or path.stat().st_size == 0]
+    if missing:
+        raise WorkbookError(Message("lesson.demo_files.missing", files=", ".join(map(display_path, missing)),
+                                    folder=display_path(DEMO_DIR)))
 
 
 def _is_number(value) -> bool:
@@ -445,8 +466,18 @@ MIN_POSTS_PER_FORMAT = 3
 
 @lru_cache(maxsize=None)
 def _demo_posts(client: str) -> pd.DataFrame:
+    """A demo client's posts, read from the files helpers/demo.py writes for it (no other file of its folder),
+    each holding the posts the demo writes into it: a file cut short or added to would change what the lesson
+    says without a word (check_demo_exports)."""
     _, timezone = DEMO_CLIENTS[client]
-    posts = load_exports([str(DEMO_DIR / client / "*.csv")], client=client, timezone=timezone)
+    check_demo_exports(client)
+    exports = _demo_exports(client)
+    posts = load_exports([str(path) for _, _, path in exports], client=client, timezone=timezone)
+    read = posts["source_file"].map(lambda name: Path(name).name).value_counts()
+    for _, channel, path in exports:
+        if read.get(path.name, 0) != channel.posts:
+            raise WorkbookError(Message("lesson.demo_files.changed", file=display_path(path),
+                                        found=int(read.get(path.name, 0)), expected=channel.posts))
     return post_metrics(posts)
 
 

@@ -26,3 +26,14 @@ def test_demo_files_are_in_business_suite_format_and_show_the_lenses_disagreeing
     by_reach = compare_groups(instagram, "format", "reach")["medians"]
     by_rate = compare_groups(instagram, "format", "engagement_rate_by_reach")["medians"]
     assert by_reach["format"].iloc[0] != by_rate["format"].iloc[0]  # the lenses crown different formats
+
+
+def test_the_demo_names_the_files_it_writes(tmp_path):
+    """demo_exports, which the lesson checks data/demo/ against, names exactly the files the demo writes."""
+    from helpers.demo import demo_exports
+
+    assert [path for _, _, path in demo_exports(tmp_path)] == write_demo_exports(tmp_path)
+    assert sorted(path.relative_to(DEMO_DIR).as_posix() for _, _, path in demo_exports()) == [
+        "harbour-books/Jul-01-2026_Oct-31-2026_100088245511032.csv",
+        "kopi-senja/Jul-01-2026_Oct-31-2026_104512873300219.csv",
+        "kopi-senja/Jul-01-2026_Oct-31-2026_17841402288113456.csv"]

@@ -18,6 +18,7 @@ import pytest
 from helpers import compare, lesson
 from helpers.benchmarks import load_benchmarks
 from helpers.compare import agreement_strength
+from helpers.errors import WorkbookError
 from helpers.i18n import LANGUAGES, Translator
 from helpers.render import ParameterMismatch
 from helpers.slides import LESSON, SlidesError, deck_name, execute_lesson, export_slides, render_slides
@@ -615,6 +616,87 @@ def test_a_lead_within_chance_is_said_to_be():
 def test_the_demo_intro_joins_the_clients_in_the_lessons_language():
     assert lesson.demo_intro(Translator("en")).startswith("Kopi Senja and Harbour Books are invented")
     assert lesson.demo_intro(Translator("id")).startswith("Kopi Senja dan Harbour Books adalah bisnis fiktif")
+
+
+#: Two of the demo's exports, as helpers/demo.py names them.
+INSTAGRAM_EXPORT = "kopi-senja/Jul-01-2026_Oct-31-2026_17841402288113456.csv"
+HARBOUR_EXPORT = "harbour-books/Jul-01-2026_Oct-31-2026_100088245511032.csv"
+
+
+@pytest.fixture
+def demo_copy(tmp_path, monkeypatch):
+    """A copy of data/demo/ that the lesson reads instead, for a test to break; the working folder is the
+    copy's project folder, so messages name its files as data/demo/…."""
+    import shutil
+
+    folder = tmp_path / "data" / "demo"
+    shutil.copytree(lesson.DEMO_DIR, folder)
+    monkeypatch.setattr(lesson, "DEMO_DIR", folder)
+    monkeypatch.chdir(tmp_path)
+    lesson._demo_posts.cache_clear()
+    yield folder
+    lesson._demo_posts.cache_clear()  # the posts read from the copy are not kept for other tests
+
+
+def test_the_lesson_reads_the_files_the_demo_writes():
+    from helpers.demo import demo_exports
+
+    assert [path for _, _, path in lesson._demo_exports()] == [path for _, _, path in demo_exports(lesson.DEMO_DIR)]
+    assert lesson.DEMO_CLIENTS == {"kopi-senja": ("Kopi Senja", "Asia/Jakarta"),
+                                   "harbour-books": ("Harbour Books", "Europe/London")}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_missing_or_empty_demo_export_stops_the_lesson_at_its_start(demo_copy, language):
+    """Without Kopi Senja's Instagram export the lesson ran on: an empty box plot, Instagram gone from the
+    agreement table, the finding on carousels gone. It now stops at its set-up cell, naming each file and how to
+    restore it; an empty file (Harbour Books', here) is as good as missing."""
+    (demo_copy / INSTAGRAM_EXPORT).unlink()
+    (demo_copy / HARBOUR_EXPORT).write_bytes(b"")
+    with pytest.raises(WorkbookError) as caught:
+        lesson.setup(language)
+    files = f"data/demo/{INSTAGRAM_EXPORT}, data/demo/{HARBOUR_EXPORT}"
+    assert str(caught.value) == {  # in the lesson's language (setup makes it the process's)
+        "en": f"The lesson is worked out on the demo clients' exports, and these are missing or empty: {files}."
+              " Without them its figures, findings and exercises would describe other posts than the ones it speaks"
+              " of. Restore them with `git checkout -- data/demo`, or write them again with `python -m helpers demo`"
+              " in the project folder (what `make demo` runs), then run the lesson again from the top.",
+        "id": f"Pelajaran ini dihitung dari ekspor klien demo, dan berkas berikut hilang atau kosong: {files}. Tanpa"
+              " berkas itu, angka, temuan, dan latihannya akan menggambarkan unggahan lain daripada yang"
+              " dibicarakannya. Pulihkan dengan `git checkout -- data/demo`, atau tulis ulang dengan `python -m"
+              " helpers demo` di folder proyek (perintah yang dijalankan `make demo`), lalu jalankan pelajaran lagi"
+              " dari awal."}[language]
+    with pytest.raises(WorkbookError, match="harbour-books/Jul-01-2026_Oct-31-2026_100088245511032.csv"):
+        lesson.exercise_data("formats")  # a function called without set-up says the same of its client
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_demo_export_cut_short_stops_the_lesson_where_it_is_read(demo_copy, language):
+    """An export with rows removed would change every figure quietly: each file must hold the posts the demo
+    writes into it (146 Instagram posts of Kopi Senja: helpers/demo.py), not a number the lesson keeps."""
+    lines = (demo_copy / INSTAGRAM_EXPORT).read_bytes().splitlines(keepends=True)
+    (demo_copy / INSTAGRAM_EXPORT).write_bytes(b"".join(lines[:-5]))
+    lesson.setup(language)  # present and not empty
+    with pytest.raises(WorkbookError) as caught:
+        lesson.demo_intro(Translator(language))
+    file = f"data/demo/{INSTAGRAM_EXPORT}"
+    assert str(caught.value) == {
+        "en": f"The demo export {file} holds 141 posts, where the demo writes 146: the lesson's figures, findings"
+              " and exercises are worked out on the demo as written, and would describe other posts. Restore it"
+              f" with `git checkout -- {file}`, or write the demo again with `python -m helpers demo` in the"
+              " project folder (what `make demo` runs), then run the lesson again from the top.",
+        "id": f"Ekspor demo {file} memuat 141 unggahan, padahal demo menuliskan 146: angka, temuan, dan latihan"
+              " pelajaran ini dihitung dari demo sebagaimana ditulis, dan akan menggambarkan unggahan lain."
+              f" Pulihkan dengan `git checkout -- {file}`, atau tulis ulang demo dengan `python -m helpers demo` di"
+              " folder proyek (perintah yang dijalankan `make demo`), lalu jalankan pelajaran lagi dari awal."}[language]
+
+
+def test_a_file_added_beside_the_demo_exports_is_not_read(demo_copy):
+    """The lesson reads the files the demo writes, not whatever its folders hold: a copy of an export dropped in
+    Harbour Books' folder adds no post to its 96."""
+    (demo_copy / "harbour-books" / "copy.csv").write_bytes((demo_copy / INSTAGRAM_EXPORT).read_bytes())
+    posts = lesson.demo_posts("harbour-books")
+    assert len(posts) == 96 and set(posts["platform"]) == {"facebook"}
 
 
 def test_rank_agreement_of_the_demo_channels():
