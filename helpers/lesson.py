@@ -661,10 +661,11 @@ RHO_DECIMALS = 2
 
 
 def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
-    """The range of ρ over the demo channels under each pairing, and what it means: reach and interactions
-    worded as the client report words one (report.interval_strength: the class of the 95% intervals' bound
-    nearest 0, here over every channel's interval), how many of the top posts the two rankings share, then how
-    interactions scale with reach (elasticity_sentence)."""
+    """What the agreement table shows, short enough for its slide: the range of ρ over the demo channels under
+    each pairing, and what it means: reach and interactions worded as the client report words one
+    (report.interval_strength: the class of the 95% intervals' bound nearest 0, here over every channel's
+    interval), how many of the top posts the two rankings share, then how interactions scale with reach
+    (elasticity_sentence). What elasticity is, and ties at the n-th place, are the speaker's (agreement_notes)."""
     table = agreement(top_n)
     values = dict(low=_rho(tr, table["rho_interactions"].min()), high=_rho(tr, table["rho_interactions"].max()),
                   rate_low=_rho(tr, table["rho_rate"].min()), rate_high=_rho(tr, table["rho_rate"].max()))
@@ -677,7 +678,16 @@ def agreement_sentence(tr: Translator, top_n: int = 10) -> str:
                      nearest=_rho(tr, min(bounds)), overlap=overlap, n=tr.number(top_n), **values)
     else:
         first = tr.t("lesson.demo.agreement_mixed", **values)
-    return " ".join(p for p in (first, *tie_sentences(tr, top_n), elasticity_sentence(tr, table)) if p)
+    return "\n\n".join(p for p in (first, elasticity_sentence(tr, table)) if p)
+
+
+def agreement_notes(tr: Translator, top_n: int = 10) -> str:
+    """The reading of the agreement table that stays off its slide (the speaker's notes; in the notebook, text
+    under it): what the elasticity column measures and how it is fitted, when a channel has one, and the
+    posts that tie across the n-th place (tie_sentences)."""
+    table = agreement(top_n)
+    meaning = tr.t("lesson.demo.elasticity_meaning") if table["elasticity"].notna().any() else ""
+    return " ".join(p for p in (meaning, *tie_sentences(tr, top_n)) if p)
 
 
 def tie_sentences(tr: Translator, top_n: int = 10) -> list[str]:
@@ -717,9 +727,10 @@ def _rho(tr: Translator, rho: float) -> str:
 
 
 def elasticity_sentence(tr: Translator, table: pd.DataFrame) -> str:
-    """What the agreement table's elasticity column says: the slope b of log(interactions) on log(reach),
-    ten times the reach going with about 10^b times the interactions; that the rate falls as reach grows only
-    when every channel's 95% interval lies below 1 (report.elasticity_class). Empty when no channel has one."""
+    """What the agreement table's elasticity column says: the range of the slopes b of log(interactions) on
+    log(reach), ten times the reach going with about 10^b times the interactions; that the rate falls as reach
+    grows only when every channel's 95% interval lies below 1 (report.elasticity_class). Empty when no channel
+    has one. What b is: agreement_notes."""
     fitted = table.dropna(subset=["elasticity"])
     if fitted.empty:
         return ""

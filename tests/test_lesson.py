@@ -749,7 +749,20 @@ def test_a_tie_across_the_tenth_place_is_said_where_the_overlap_is_read(language
                     first="10", last="11", n="10", size="9", overlap="3",
                     cut=tr.t("lesson.demo.span", low="3", high="4"))
     assert lesson.tie_sentences(tr) == [expected]  # Kopi Senja's channels have no tie at the 10th place
-    assert expected in lesson.agreement_sentence(tr)
+    assert expected in lesson.agreement_notes(tr) and expected not in lesson.agreement_sentence(tr)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_agreement_reading_is_short_on_its_slide_and_whole_in_the_notes(language):
+    """The reading of the agreement table filled a 1280×800 slide in Indonesian (about 1,600 characters): the
+    slide keeps what the table shows (ρ, the top posts shared, the elasticity's range), the speaker's notes what
+    b is and how it is fitted, and the tie at the tenth place."""
+    tr = Translator(language)
+    sentence, notes = lesson.agreement_sentence(tr), lesson.agreement_notes(tr)
+    assert notes == " ".join([tr.t("lesson.demo.elasticity_meaning"), *lesson.tie_sentences(tr)])
+    assert "Theil–Sen" in notes and "Theil–Sen" not in sentence
+    assert sentence.endswith(lesson.elasticity_sentence(tr, lesson.agreement()))
+    assert len(sentence) < {"en": 800, "id": 1_000}[language]  # 732 and 923 characters
 
 
 def test_the_lesson_and_the_report_word_an_interval_with_one_function():
@@ -943,6 +956,72 @@ def test_every_exercise_has_an_answer_cell_left_as_none_a_check_and_a_solution()
         assert f'lesson.solution("{exercise}", language, show=show_solutions)' in sources
 
 
+def _slide_cells() -> list[str]:
+    """The code of the cells of each slide of the deck, in order: a cell of type slide or subslide opens one, a
+    fragment or notes cell joins the slide before it, a skipped cell is on none (helpers/slides.py exports each
+    cell's metadata.slideshow.slide_type as it is)."""
+    slides = []
+    for cell in _cells():
+        kind = cell["metadata"]["slideshow"]["slide_type"]
+        if kind in ("slide", "subslide"):
+            slides.append([])
+        if kind != "skip" and slides:
+            slides[-1].append("".join(cell["source"]))
+    return ["\n".join(codes) for codes in slides]
+
+
+def _slide_of(code: str) -> int:
+    found = [number for number, slide in enumerate(_slide_cells()) if code in slide]
+    assert len(found) == 1, code
+    return found[0]
+
+
+def test_each_exercises_slide_holds_the_data_it_asks_about():
+    """Exercises 1 and 2 show the four posts, exercise 4 the formats' medians, on the exercise's own slide;
+    exercise 5's figures are in the table of pitfall 2, the slide just before it, which its question names."""
+    data = {"frequency": "lesson.exercise_posts_table(tr)", "rates": "lesson.exercise_posts_table(tr)",
+            "formats": "lesson.formats_exercise_table(tr)"}
+    for exercise, table in data.items():
+        slide = _slide_cells()[_slide_of(f'lesson.exercise("{exercise}", language)')]
+        assert table in slide, exercise
+    assert _slide_of('lesson.exercise("benchmark", language)') == _slide_of("lesson.denominators_table(tr)") + 1
+    assert "lesson.exercises.table_title" not in "".join(_slide_cells())  # no slide of the posts alone
+
+
+def test_the_intervals_are_explained_before_a_slide_quotes_one():
+    """The simulation's table quotes each ratio with its "95% CI": the slide that says how to read one comes
+    first."""
+    assert _slide_of("lesson.sim.interval_title") + 1 == _slide_of("lesson.simulation_takeaway(simulation, tr)")
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_contents_follow_the_order_of_the_parts(language):
+    """The contents name the parts in the order their slides come, and say where each exercise is: exercises 1
+    to 4 in part 4, exercise 5 in part 5, after the second pitfall (it compares the benchmarks of pitfall 2)."""
+    parts = ["lesson.views.title", "lesson.sim.title", "lesson.demo.title", "lesson.exercises.title",
+             "lesson.pitfalls.title"]
+    openings = [_slide_of(f'lesson.slide(tr.t("{key}")') if key != "lesson.views.title"
+                else _slide_of('tr.t("lesson.views.title")') for key in parts]
+    assert openings == sorted(openings)
+    exercises = [_slide_of(f'lesson.exercise("{exercise}", language)') for exercise in lesson.EXERCISES]
+    assert openings[3] < exercises[0] < exercises[1] < exercises[2] < exercises[3] < openings[4]
+    assert _slide_of("lesson.pitfalls.denominators_title") < exercises[4] < _slide_of("lesson.pitfalls.views_title")
+    assert Translator(language).t("lesson.contents") == {
+        "en": "1. Two views of a social channel, and the formulas of both lenses\n"
+              "2. A simulation: two strategies that look alike under one lens and not under the other\n"
+              "3. The same comparison on the posts of two (invented) businesses\n"
+              "4. Exercises 1 to 4, each with a check\n"
+              "5. Three pitfalls that make reach look better than it is, with exercise 5 after the second\n",
+        "id": "1. Dua cara memandang kanal media sosial, dan rumus kedua lensa\n"
+              "2. Simulasi: dua strategi yang tampak serupa menurut satu lensa, tetapi tidak menurut lensa lainnya\n"
+              "3. Perbandingan yang sama pada unggahan dua bisnis (fiktif)\n"
+              "4. Latihan 1 sampai 4, masing-masing dengan pemeriksaan jawaban\n"
+              "5. Tiga jebakan yang membuat jangkauan tampak lebih baik daripada kenyataannya, dengan latihan 5"
+              " sesudah jebakan kedua\n"}[language]
+    for number, exercise in enumerate(lesson.EXERCISES, start=1):  # the exercises are numbered as the contents say
+        assert Translator("en").t(f"lesson.ex.{exercise}.title").startswith(f"Exercise {number}:")
+
+
 @pytest.fixture(scope="module")
 def executed_in_indonesian(tmp_path_factory):
     output = tmp_path_factory.mktemp("lesson") / "lesson.id.ipynb"
@@ -1024,6 +1103,46 @@ def test_slides_say_nothing_of_cells_and_keep_long_texts_off_table_slides(offlin
     agreement = slide_with(tr.t("lesson.demo.agreement_caption"))
     assert "Theil–Sen" not in agreement and "Theil–Sen" in slide_with(tr.t("lesson.demo.agreement_reading_title"))
     assert len(table) < 1_600 and len(agreement) < 1_600  # with both texts: about 2,000 and 2,350
+
+
+def test_the_deck_shows_the_four_posts_on_the_slides_of_exercises_1_and_2(offline_deck):
+    """Exercises 1 and 2 ask about post B and post C: each slide shows the four posts beside its question (on a
+    slide of their own before the exercises, the question's slide showed no numbers to work with)."""
+    tr = Translator("id")
+    slides = _slides(offline_deck)
+    for exercise, question in (("frequency", "Berapa frekuensi unggahan B?"),
+                               ("rates", "Untuk unggahan C, hitunglah tingkat interaksi terhadap jangkauan")):
+        found = [s for s in slides if s.startswith(tr.t(f"lesson.ex.{exercise}.title"))]
+        assert len(found) == 1, exercise
+        assert question in found[0] and tr.t("lesson.exercises.caption") in found[0]
+        for value in ("12.000", "6.100", "7.200", "1.650", "52"):  # post A's reach, B's and C's impressions, …
+            assert value in found[0], (exercise, value)
+    assert len([s for s in slides if tr.t("lesson.exercises.caption") in s]) == 2
+
+
+def _visible(html: str) -> list[str]:
+    """The text of each slide as the room sees it: without its speaker notes (<aside class="notes">)."""
+    from bs4 import BeautifulSoup
+
+    sections = BeautifulSoup(html, "html.parser").select(".reveal .slides section")
+    slides = []
+    for section in sections:
+        if section.find("section"):
+            continue
+        for notes in section.select("aside.notes"):
+            notes.extract()
+        slides.append(section.get_text(" ", strip=True))
+    return slides
+
+
+def test_the_agreement_slide_is_short_and_its_notes_carry_the_rest(offline_deck):
+    tr = Translator("id")
+    reading = [s for s in _visible(offline_deck) if s.startswith(tr.t("lesson.demo.agreement_reading_title"))]
+    assert len(reading) == 1
+    assert "Theil–Sen" not in reading[0] and "seri itu dipecah" not in reading[0]
+    assert len(reading[0]) < 1_000  # about 1,650 with the elasticity's definition and the tie
+    with_notes = [s for s in _slides(offline_deck) if s.startswith(tr.t("lesson.demo.agreement_reading_title"))]
+    assert "Theil–Sen" in with_notes[0] and "seri itu dipecah" in with_notes[0]  # in the speaker view
 
 
 def test_the_deck_carries_the_data_of_exercises_4_and_5(offline_deck):
