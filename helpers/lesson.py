@@ -553,10 +553,12 @@ def format_winners(posts: pd.DataFrame) -> pd.DataFrame:
 
 def formats_table(client: str, tr: Translator, platform: str | None = None) -> pd.DataFrame:
     """A demo client's formats under both lenses, medians with their 95% intervals, formatted for display;
-    with `platform`, that platform's formats alone, by name (format_medians orders them by median reach)."""
+    with `platform`, that platform's formats alone, in the alphabetical order of the names shown (format_medians
+    orders them by median reach): 'foto, reel, tautan' in Indonesian, not the order of the English names."""
     medians = format_medians(_demo_posts(client))
     if platform is not None:
-        medians = medians[medians["platform"] == platform].sort_values("format", ignore_index=True)
+        medians = medians[medians["platform"] == platform].sort_values(
+            "format", key=lambda names: names.map(tr.format_name).str.casefold(), ignore_index=True)
 
     def interval(value, low, high, show):
         if pd.isna(low) or pd.isna(high):  # too few posts for a 95% interval
@@ -937,7 +939,8 @@ def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:
 
 def formats_exercise_table(tr: Translator) -> pd.DataFrame:
     """Exercise 4's channel, its formats with their medians under both lenses (what the question is about,
-    for a room following the slides), in the order of the formats' names: no lens's ranking."""
+    for a room following the slides), in the alphabetical order of the formats' names as shown: no lens's
+    ranking."""
     client, platform = FORMATS_EXERCISE
     return formats_table(client, tr, platform)
 

@@ -1154,8 +1154,10 @@ def test_the_deck_carries_the_data_of_exercises_4_and_5(offline_deck):
     formats = [s for s in slides if s.startswith(tr.t("lesson.ex.formats.title"))]
     assert len(formats) == 1
     table = lesson.formats_exercise_table(tr)
-    names = [tr.format_name(f) for f in ("link", "photo", "reel", "text")]
-    assert table[tr.t("lesson.demo.format")].tolist() == names  # by name; by median reach: reel, link, photo, text
+    # by the names shown (by median reach: reel, link, photo, text; by the English names: link, photo, …)
+    assert table[tr.t("lesson.demo.format")].tolist() == ["foto", "reel", "tautan", "unggahan teks"]
+    assert lesson.formats_exercise_table(Translator("en"))[Translator("en").t("lesson.demo.format")].tolist() == [
+        "link", "photo", "reel", "text post"]
     medians = lesson.format_medians(lesson._demo_posts("harbour-books")).set_index("format")
     for name in ("reel", "text"):
         assert tr.number(medians.loc[name, "median_reach"]) in formats[0]
@@ -1541,7 +1543,14 @@ def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
         'Python reads `b` as the name of a variable, and there is none. Text goes in quotes: write `"b"`.')
     assert '`"reel"`' in _slip("answer_formats = (reel, text)", learner)
     assert "Apakah maksud Anda `exercise_posts`?" in _slip('exercise_post.loc["B", "reach"]', learner, "id")
-    assert "run the answer cell above" in _slip('lesson.check("frequency", answer_frequency, language)', learner)
+    assert _slip('lesson.check("frequency", answer_frequency, language)', learner) == (
+        "`answer_frequency` is not defined: the answer cell above (the one with `answer_frequency = …`) has not"
+        " run, or stopped on an error before it was set. Run it (if it shows an error, mend the cell first), then"
+        " this cell again.")
+    assert _slip('lesson.check("rates", answer_rates, language)', learner, "id") == (
+        "`answer_rates` belum didefinisikan: sel jawaban di atas (sel yang berisi `answer_rates = …`) belum"
+        " dijalankan, atau terhenti karena galat sebelum nilainya diisi. Jalankan sel itu (bila menampilkan galat,"
+        " perbaiki dulu selnya), lalu jalankan sel ini lagi.")
     del learner["exercise_posts"]
     assert "the cells above were not run" in _slip('exercise_posts.loc["B", "reach"]', learner)
 
