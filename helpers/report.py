@@ -163,11 +163,15 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
 
 def estimate_cell(tr: Translator, value, low, high) -> str:
     """An estimate as the report's tables write it, with its 95% interval in the same cell: "0.62 (0.48 to
-    0.73)"; the estimate alone without interval, n/a without estimate (a rho, a slope, a lift)."""
+    0.73)", "2.07 (1.20 to no upper bound)" for an interval without upper end (+inf, as the report words it
+    elsewhere); the estimate alone without interval, n/a without estimate (a rho, a slope, a lift)."""
     if pd.isna(value):
         return tr.t("common.na")
     if pd.isna(low):
         return tr.estimate(value)
+    if np.isposinf(high):
+        value_text, low_text, _ = tr.estimates(value, low, high)
+        return tr.t("common.interval", value=value_text, low=low_text, high=tr.t("common.no_upper_bound"))
     return tr.interval(value, low, high)
 
 
@@ -756,13 +760,19 @@ class Report:
             return None
         return bool(low > 0 or high < 0)
 
-    def _chance_verdict(self, low, high) -> str:
+    def _chance_verdict(self, low, high, ratio: bool = False) -> str:
         """', beyond chance' after a change whose 95% interval leaves out 0, ', within chance' after one whose
         interval holds it (an interval touching 0 holds it), '' after a change without interval: a change
-        quoted with its interval alone reads as a gain or a loss even where chance alone could give it."""
+        quoted with its interval alone reads as a gain or a loss even where chance alone could give it.
+        `ratio`: after a ratio (paid ÷ organic), whose interval leaves out or holds 1 instead (', a difference
+        beyond chance'); an interval with no upper end (+inf) lies above 1 only if its lower end does."""
         if pd.isna(low) or pd.isna(high):
             return ""
-        return self.tr.t("finding.beyond_chance" if low > 0 or high < 0 else "finding.within_chance")
+        null = 1 if ratio else 0
+        beyond = low > null or high < null
+        if ratio:
+            return self.tr.t("finding.ratio_beyond_chance" if beyond else "finding.ratio_within_chance")
+        return self.tr.t("finding.beyond_chance" if beyond else "finding.within_chance")
 
     def _posts_beside(self, platform: str, total: str) -> str:
         """', with 58 posts against 111' after a summed count's change when the posts it sums over differ in
@@ -868,15 +878,21 @@ class Report:
                        {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
 
     def _finding_paid(self, platform: str) -> Finding | None:
+        """The platform's reach and engagement-rate lifts of paid posts over organic ones, each with its 95%
+        interval and a chance verdict (_chance_verdict, against a ratio of 1): a lift quoted with its interval
+        alone reads as paid posts doing better or worse even where chance alone could give it."""
         row = self.paid[self.paid["platform"] == platform]
         if row.empty or pd.isna(row["reach lift"].iloc[0]) or pd.isna(row["engagement-rate lift"].iloc[0]):
             return None
         reach_lift, rate_lift = row["reach lift"].iloc[0], row["engagement-rate lift"].iloc[0]
-        # as the paid table writes them (_corr), so that the sentence quotes the table's figures
-        lift = {name: self._corr(row[column].iloc[0], row[f"{column} low"].iloc[0], row[f"{column} high"].iloc[0])
-                for name, column in (("reach_lift", "reach lift"), ("rate_lift", "engagement-rate lift"))}
+        values = {}
+        for name, column in (("reach", "reach lift"), ("rate", "engagement-rate lift")):
+            low, high = row[f"{column} low"].iloc[0], row[f"{column} high"].iloc[0]
+            # as the paid table writes them (_corr), so that the sentence quotes the table's figures
+            values[f"{name}_lift"] = self._corr(row[column].iloc[0], low, high)
+            values[f"{name}_verdict"] = self._chance_verdict(low, high, ratio=True)
         key = "finding.paid" if self.measures.get(platform, "reach") == "reach" else "finding.paid_counted"
-        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), **lift, **self.words(platform)),
+        return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), **values, **self.words(platform)),
                        {"reach_lift": reach_lift, "rate_lift": rate_lift})
 
     def _finding_benchmark(self, platform: str, wanted: bool | None = None) -> Finding | None:

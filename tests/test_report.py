@@ -472,6 +472,97 @@ def test_the_paid_finding_names_its_denominator_and_intervals(report):
         report.paid = paid
 
 
+def paid_lifts(reach: tuple, rate: tuple) -> pd.DataFrame:
+    """A paid_vs_organic row for Facebook, 8 paid and 8 organic posts, with the lifts given (ratio, low, high)."""
+    counts = {"paid posts": 8, "organic posts": 8, "paid with reach": 8, "organic with reach": 8,
+              "paid with rate": 8, "organic with rate": 8}
+    lifts = {f"{column}{end}": value for column, lift in (("reach lift", reach), ("engagement-rate lift", rate))
+             for end, value in zip(("", " low", " high"), lift)}
+    return pd.DataFrame([{"platform": "facebook", **counts, **lifts}])
+
+
+@pytest.mark.parametrize("reach, rate, en, id_", [
+    # both intervals hold 1 (paid and organic posts drawn from one distribution): within chance, said so
+    ((2.07, 0.75, 8.29), (0.93, 0.79, 1.27),
+     "On Facebook, paid posts reached 2.07 (0.75 to 8.29) times as many accounts as organic ones, a difference"
+     " within chance, and their engagement rate by reach was 0.93 (0.79 to 1.27) times organic posts', a difference"
+     " within chance; ratios of medians, 95% CI in brackets.",
+     "Di Facebook, unggahan berbayar menjangkau 2,07 (0,75 hingga 8,29) kali lebih banyak akun daripada unggahan"
+     " organik, perbedaan yang tidak bermakna, dan tingkat interaksi terhadap jangkauannya 0,93 (0,79 hingga 1,27)"
+     " kali tingkat unggahan organik, perbedaan yang tidak bermakna; rasio median, IK 95% dalam kurung."),
+    # the reach lift wholly above 1, the rate lift wholly below it: each beyond chance
+    ((3.2, 2.1, 4.8), (0.6, 0.4, 0.9),
+     "On Facebook, paid posts reached 3.20 (2.10 to 4.80) times as many accounts as organic ones, a difference"
+     " beyond chance, and their engagement rate by reach was 0.60 (0.40 to 0.90) times organic posts', a difference"
+     " beyond chance; ratios of medians, 95% CI in brackets.",
+     "Di Facebook, unggahan berbayar menjangkau 3,20 (2,10 hingga 4,80) kali lebih banyak akun daripada unggahan"
+     " organik, perbedaan yang bermakna, dan tingkat interaksi terhadap jangkauannya 0,60 (0,40 hingga 0,90) kali"
+     " tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95% dalam kurung."),
+    # no upper bound (+inf): above 1 only where the lower end is
+    ((2.5, 1.4, np.inf), (1.1, 0.7, np.inf),
+     "On Facebook, paid posts reached 2.50 (1.40 to no upper bound) times as many accounts as organic ones,"
+     " a difference beyond chance, and their engagement rate by reach was 1.10 (0.70 to no upper bound) times"
+     " organic posts', a difference within chance; ratios of medians, 95% CI in brackets.",
+     "Di Facebook, unggahan berbayar menjangkau 2,50 (1,40 hingga tanpa batas atas) kali lebih banyak akun daripada"
+     " unggahan organik, perbedaan yang bermakna, dan tingkat interaksi terhadap jangkauannya 1,10 (0,70 hingga"
+     " tanpa batas atas) kali tingkat unggahan organik, perbedaan yang tidak bermakna; rasio median, IK 95% dalam"
+     " kurung."),
+])
+def test_the_paid_finding_says_whether_each_lift_is_beyond_chance(report, reach, rate, en, id_):
+    """A lift quoted with its interval alone reads as paid posts doing better or worse: each carries the
+    verdict of its interval against 1, as the period-change sentence's changes carry theirs against 0."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    changed = dataclasses.replace(report, paid=paid_lifts(reach, rate))
+    assert changed._finding_paid("facebook").text == en
+    assert changed.paid_sentence() == en
+    assert dataclasses.replace(changed, tr=Translator("id"))._finding_paid("facebook").text == id_
+
+
+def test_a_lift_without_upper_bound_reads_so_in_the_paid_table(report):
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    changed = dataclasses.replace(report, paid=paid_lifts((2.5, 1.4, np.inf), (1.1, 0.7, 1.6)))
+    row = changed.paid_table().iloc[0]
+    assert row["reach lift (paid ÷ organic medians)"] == "2.50 (1.40 to no upper bound)"
+    assert row["engagement rate by reach lift (paid ÷ organic medians)"] == "1.10 (0.70 to 1.60)"
+    indonesian = dataclasses.replace(changed, tr=Translator("id")).paid_table().iloc[0]
+    assert "2,50 (1,40 hingga tanpa batas atas)" in list(indonesian)
+
+
+def test_a_lift_by_impressions_says_whether_it_is_beyond_chance(report):
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    changed = dataclasses.replace(report, paid=paid_lifts((1.6, 0.9, 2.8), (0.7, 0.5, 0.95)),
+                                  measures={**report.measures, "facebook": "impressions"})
+    by = changed.ranked_by("facebook")
+    assert changed._finding_paid("facebook").text == (
+        f"On Facebook, paid posts drew 1.60 (0.90 to 2.80) times the {by} of organic ones, a difference within"
+        f" chance, and their engagement rate by {by} was 0.70 (0.50 to 0.95) times organic posts', a difference"
+        " beyond chance; ratios of medians, 95% CI in brackets.")
+    indonesian = dataclasses.replace(changed, tr=Translator("id"))
+    by = indonesian.ranked_by("facebook")
+    assert indonesian._finding_paid("facebook").text == (
+        f"Di Facebook, unggahan berbayar memperoleh {by} 1,60 (0,90 hingga 2,80) kali unggahan organik, perbedaan"
+        f" yang tidak bermakna, dan tingkat interaksi terhadap {by} unggahan berbayar 0,70 (0,50 hingga 0,95) kali"
+        " tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95% dalam kurung.")
+
+
+def test_a_lift_without_interval_carries_no_verdict(report):
+    import dataclasses
+
+    changed = dataclasses.replace(report, paid=paid_lifts((2.0, np.nan, np.nan), (0.9, np.nan, np.nan)))
+    assert changed._finding_paid("facebook").text == (
+        "On Facebook, paid posts reached 2.00 times as many accounts as organic ones, and their engagement rate by"
+        " reach was 0.90 times organic posts'; ratios of medians, 95% CI in brackets.")
+
+
 def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
     """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does."""
     assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic,"
