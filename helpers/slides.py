@@ -6,7 +6,8 @@ reports/slides/lesson_reach_vs_engagement.<language>.slides.html for English and
 `--solutions` adds trainer decks with the worked solutions (…<language>.solutions.slides.html).
 Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea per slide; answer and check
 cells are skipped, and so is any cell that shows nothing. A deck replaces the previous one only when its
-run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides).
+run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides). A figure fits
+its slide: the deck's script shrinks it to the height the text above it leaves (SLIDE_CSS, the template).
 
 A deck is one self-contained HTML file that needs no network when it is presented (a classroom without
 internet, a USB stick): reveal.js 4.x, its speaker-notes plugin, the white theme and its font are inlined from
@@ -51,16 +52,21 @@ FONTS_DIR = REVEAL_DIR / "dist" / "theme" / "fonts" / "source-sans-pro"
 #: notebook's own fonts. Italics, if ever needed, are slanted by the browser.
 THEME_FONTS = (("source-sans-pro-regular.woff", "normal", "normal"),
                ("source-sans-pro-semibold.woff", "600", "normal"))
+#: The slide's own size in CSS pixels (nbconvert's default): reveal.js lays every slide out at this size and
+#: scales it to the window, so a length in vh or % of the window says nothing of the room left on a slide.
+SLIDE_WIDTH, SLIDE_HEIGHT = 960, 700
 #: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default;
-#: headings keep the case they are written in (the white theme sets them in capitals); a figure fits the
-#: slide's height with its shape kept (width: auto sets aside the printed width display.image gives it).
-SLIDE_CSS = """<style>
-.reveal h1, .reveal h2, .reveal h3, .reveal h4, .reveal h5, .reveal h6 { text-transform: none; }
-.reveal .report-table td, .reveal .report-table th { text-align: left; vertical-align: top; }
-.reveal .report-table { font-size: 0.6em; }
-.reveal .report-table caption { caption-side: bottom; font-size: 0.9em; color: #555; }
-.reveal figure.report-figure img { max-height: 55vh; width: auto; }
-.reveal .lesson-check { font-size: 0.7em; }
+#: headings keep the case they are written in (the white theme sets them in capitals); a figure is never taller
+#: than the slide, its shape kept (width: auto sets aside the printed width display.image gives it), and the
+#: deck's script (fitSlide in the template) shrinks it to the height the text above it leaves.
+SLIDE_CSS = f"""<style>
+.reveal h1, .reveal h2, .reveal h3, .reveal h4, .reveal h5, .reveal h6 {{ text-transform: none; }}
+.reveal .report-table td, .reveal .report-table th {{ text-align: left; vertical-align: top; }}
+.reveal .report-table {{ font-size: 0.6em; }}
+.reveal .report-table caption {{ caption-side: bottom; font-size: 0.9em; color: #555; }}
+.reveal figure.report-figure {{ margin-top: 0.25em; margin-bottom: 0; }}
+.reveal .jp-OutputArea-output img {{ max-height: {SLIDE_HEIGHT}px; width: auto; }}
+.reveal .lesson-check {{ font-size: 0.7em; }}
 </style>
 """
 
@@ -214,7 +220,8 @@ def export_slides(notebook, language: str, reveal_url_prefix: str | None = None)
     prefix = "reveal.js" if offline else reveal_url_prefix.rstrip("/")  # offline: only a key to the links
     exporter = SlidesExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                               exclude_anchor_links=True, reveal_scroll=True, reveal_url_prefix=prefix,
-                              reveal_theme=REVEAL_THEME, language_code=language,
+                              reveal_theme=REVEAL_THEME, reveal_width=str(SLIDE_WIDTH),
+                              reveal_height=str(SLIDE_HEIGHT), language_code=language,
                               extra_template_paths=[str(TEMPLATES_DIR)], template_file=SLIDES_TEMPLATE)
     title = Translator(language).t("lesson.title")
     inline = inline_reveal() if offline else None

@@ -20,6 +20,7 @@ from helpers.benchmarks import load_benchmarks
 from helpers.compare import agreement_strength
 from helpers.errors import WorkbookError
 from helpers.i18n import LANGUAGES, Translator
+from helpers.pdf import find_chromium
 from helpers.render import ParameterMismatch
 from helpers.slides import LESSON, SlidesError, deck_name, execute_lesson, export_slides, render_slides
 
@@ -1275,6 +1276,143 @@ def test_a_reveal_prefix_links_reveal_js_instead(executed_in_indonesian):
     assert "Reveal.initialize" in html and "Permission is hereby granted" not in html
 
 
+# ------------------------------------------------------------------------------------- every slide fits the screen
+#: Measures, in a browser, where each slide's content lies: every slide is shown in turn (no transition) and
+#: the extent of everything drawn in it is written, in the slide's own pixels (reveal.js scales the slide to the
+#: window), into a <pre id="slide-extents"> that `chromium --dump-dom` prints.
+SLIDE_PROBE = """<script>
+window.addEventListener("load", function () {
+    function measure() {
+        Reveal.configure({transition: "none", backgroundTransition: "none"});
+        var slides = Reveal.getSlides(), extents = [];
+        function next(index) {
+            if (index === slides.length) {
+                var out = document.createElement("pre");
+                out.id = "slide-extents";
+                out.textContent = JSON.stringify({window: [window.innerWidth, window.innerHeight], slides: extents});
+                document.body.appendChild(out);
+                return;
+            }
+            var slide = slides[index], at = Reveal.getIndices(slide);
+            Reveal.slide(at.h, at.v);
+            setTimeout(function () {
+                var frame = document.querySelector(".reveal .slides").getBoundingClientRect();
+                var scale = frame.height / Reveal.getConfig().height;
+                var box = slide.getBoundingClientRect();
+                var edges = {top: box.top, bottom: box.bottom, left: box.left, right: box.right};
+                slide.querySelectorAll("*").forEach(function (element) {
+                    var r = element.getBoundingClientRect();
+                    if (r.width && r.height) {
+                        edges = {top: Math.min(edges.top, r.top), bottom: Math.max(edges.bottom, r.bottom),
+                                 left: Math.min(edges.left, r.left), right: Math.max(edges.right, r.right)};
+                    }
+                });
+                extents.push({slide: index, text: slide.textContent.trim().slice(0, 200),
+                              top: (edges.top - frame.top) / scale, bottom: (edges.bottom - frame.top) / scale,
+                              left: (edges.left - frame.left) / scale, right: (edges.right - frame.left) / scale,
+                              figures: Array.prototype.map.call(slide.querySelectorAll("img"), function (image) {
+                                  var r = image.getBoundingClientRect();
+                                  return {height: r.height / scale, shape: r.width / r.height,
+                                          natural: image.naturalWidth / image.naturalHeight};
+                              })});
+                next(index + 1);
+            }, 100);
+        }
+        next(0);
+    }
+    if (Reveal.isReady()) {
+        measure();
+    } else {
+        Reveal.on("ready", measure);
+    }
+});
+</script>
+</body>"""
+
+
+def _dump_dom(page, width: int, height: int, scratch) -> str:
+    """The page's DOM after its scripts ran, in headless Chromium with a window of width × height."""
+    import os
+    import subprocess
+
+    from helpers.pdf import FLAGS
+
+    command = [find_chromium(), *FLAGS, f"--user-data-dir={scratch / 'profile'}", f"--window-size={width},{height}",
+               "--virtual-time-budget=60000", "--dump-dom", page.as_uri()]
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "HOME": str(scratch)}).stdout
+
+
+def slide_extents(deck: str, width: int, height: int, scratch) -> dict:
+    """Where each slide's content lies on a screen whose page area is width × height (Chromium's headless
+    window keeps some of its height for itself: measured first, and added)."""
+    import html
+
+    page = scratch / "deck.html"
+    page.write_text(deck.replace("</body>", SLIDE_PROBE, 1), encoding="utf-8")
+    window = height
+    for _ in range(2):
+        found = re.search(r'<pre id="slide-extents">(.*?)</pre>', _dump_dom(page, width, window, scratch), re.DOTALL)
+        assert found, "the deck was not measured"
+        extents = json.loads(html.unescape(found[1]))
+        window += height - extents["window"][1]
+        if extents["window"] == [width, height]:
+            return extents
+    raise AssertionError(f"Chromium's page area is {extents['window']}, not {width}×{height}")
+
+
+needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def executed_in_english(tmp_path_factory):
+    return execute_lesson("en", tmp_path_factory.mktemp("lesson") / "lesson.en.ipynb")
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_slide_fits_a_presenters_screen(language, request, tmp_path):
+    """On a 1280×800 and a 1920×1080 screen nothing runs past any edge of any slide, whatever the text above a
+    figure: Pitfall 1's figure, under two paragraphs (and a two-line title in Indonesian), ran off the bottom
+    when figures were sized in vh (a share of the window, where the slide is scaled from its own 960×700); it
+    is shrunk to the height the text leaves, with its shape kept, and so are the others."""
+    from helpers.slides import SLIDE_HEIGHT, SLIDE_WIDTH
+
+    executed = request.getfixturevalue("executed_in_english" if language == "en" else "executed_in_indonesian")
+    deck = export_slides(executed, language)
+    pitfall = Translator(language).t("lesson.pitfalls.summed_title")
+    for width, height in ((1280, 800), (1920, 1080)):
+        extents = slide_extents(deck, width, height, tmp_path)["slides"]
+        assert len(extents) >= 20
+        outside = [(s["slide"], s["text"][:40], round(s["top"]), round(s["bottom"]), round(s["left"]),
+                    round(s["right"])) for s in extents
+                   if s["top"] < -1 or s["bottom"] > SLIDE_HEIGHT + 1 or s["left"] < -1 or s["right"] > SLIDE_WIDTH + 1]
+        assert not outside, (width, height, outside)
+        assert len(next(s for s in extents if s["text"].startswith(pitfall))["figures"]) == 1
+        figures = [figure for s in extents for figure in s["figures"]]
+        assert len(figures) >= 3  # the simulation, the formats' boxes, pitfall 1
+        for figure in figures:
+            assert figure["shape"] == pytest.approx(figure["natural"], rel=0.02)  # its shape kept
+            assert figure["height"] >= 160  # the script's smallest: a slide needing less has too much text
+
+
+def test_every_figure_of_a_deck_is_one_the_slides_fit(offline_deck):
+    """The deck's script and CSS size the images of the notebook's outputs, in the slide's own pixels: a
+    figure put on a slide another way (an image in markdown) would not be fitted, and a height in vh depends on
+    the window, not on the slide reveal.js scales to it."""
+    from bs4 import BeautifulSoup
+
+    from helpers.slides import SLIDE_CSS, SLIDE_HEIGHT, SLIDE_WIDTH
+
+    soup = BeautifulSoup(offline_deck, "html.parser")
+    images = soup.select(".reveal .slides img")
+    assert images and images == soup.select(".reveal .slides .jp-OutputArea-output img")
+    assert f".reveal .jp-OutputArea-output img {{ max-height: {SLIDE_HEIGHT}px; width: auto; }}" in SLIDE_CSS
+    assert "vh" not in SLIDE_CSS
+    assert 'querySelectorAll(".jp-OutputArea-output img")' in offline_deck
+    assert f"width: {SLIDE_WIDTH}," in offline_deck and f"height: {SLIDE_HEIGHT}\n" in offline_deck
+
+
 def test_the_command_line_inlines_reveal_unless_given_a_prefix(tmp_path, monkeypatch):
     import helpers.slides as slides
 
@@ -1717,3 +1855,4 @@ def test_the_help_says_which_language_the_command_speaks(capsys):
         slides.main(["--help"])
     assert "messages are in that language when every --language names the same one, and in English otherwise" \
         in " ".join(capsys.readouterr().out.split())
+
