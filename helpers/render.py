@@ -1114,24 +1114,28 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
 CODE_FOLDERS = ("helpers", "notebooks", "tests", "benchmarks", ".ci", ".git", ".venv")
 
 
-def check_output_folder(out_dir: Path, option: str = "out_dir") -> None:
+def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "reports/") -> None:
     """Refuse an output folder the reports cannot go into, before any kernel starts: a file, a folder inside
     the input data folder (data/: reports, executed notebooks and render records would mix with the exports,
     where a roster's pattern could read them back), the project's root or a folder of its code (CODE_FOLDERS),
     or a folder that refuses writes (which would otherwise fail every client after its render, and the index
     too). The folder is created, and a file written in it and removed, to be sure. The message tells to choose
-    another `option`: the parameter out_dir in Python, --out on the command line."""
+    another `option` (the parameter out_dir in Python, --out on the command line) and names the `default`
+    folder (the slides' is reports/slides/)."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise WorkbookError(Message("cli.out_not_folder", path=display_path(out_dir), option=option))
+        raise WorkbookError(Message("cli.out_not_folder", path=display_path(out_dir), option=option,
+                                    default=default))
     if out_dir.resolve() == DATA_DIR.resolve():
-        raise WorkbookError(Message("cli.out_is_data", path=display_path(out_dir), option=option))
+        raise WorkbookError(Message("cli.out_is_data", path=display_path(out_dir), option=option,
+                                    default=default))
     if out_dir.resolve().is_relative_to(DATA_DIR.resolve()):
         raise WorkbookError(Message("cli.out_in_data", path=display_path(out_dir), data=display_path(DATA_DIR),
-                                    option=option))
+                                    option=option, default=default))
     if out_dir.resolve() == PROJECT_ROOT.resolve() or any(
             out_dir.resolve().is_relative_to((PROJECT_ROOT / name).resolve()) for name in CODE_FOLDERS):
-        raise WorkbookError(Message("cli.out_in_project", path=display_path(out_dir), option=option))
+        raise WorkbookError(Message("cli.out_in_project", path=display_path(out_dir), option=option,
+                                    default=default))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=out_dir)

@@ -235,17 +235,22 @@ def export_slides(notebook, language: str, reveal_url_prefix: str | None = None)
 
 
 def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions: bool = False,
-                  reveal_url_prefix: str | None = None) -> list[Path]:
+                  reveal_url_prefix: str | None = None, *, out_option: str = "out") -> list[Path]:
     """One deck per language (and a trainer deck with solutions when asked), written atomically into `out`;
     self-contained unless `reveal_url_prefix` says where to load reveal.js from (see export_slides).
+
+    `out` is checked first, as the reports' output folder is (render.check_output_folder: a file, data/ or a
+    code folder is refused, naming `out_option`: the parameter here, --out on the command line).
 
     Every deck is attempted. A deck whose run failed is not written, so the previous deck of that language
     stays as it was, and its executed notebook (the error under the failed cell) is kept at failed_notebook;
     the failures are raised after the other decks were written, which the error lists (`written`). A deck
     made again removes the notebook its last failure left.
     """
+    from .render import check_output_folder
+
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_output_folder(out, option=out_option, default=f"{SLIDES_DIR.relative_to(PROJECT_ROOT).as_posix()}/")
     written, failures = [], []
     variants = [(language, False) for language in languages] + \
                ([(language, True) for language in languages] if solutions else [])
@@ -304,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tr = use_language(messages_language(args.language or ()))  # as parsed: --lang id, or 'Indonesian', too
     try:
-        paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out), solutions=args.solutions,
-                              reveal_url_prefix=args.reveal_prefix)
+        paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out),
+                              solutions=args.solutions, reveal_url_prefix=args.reveal_prefix, out_option="--out")
     except SlidesError as error:
         for path in error.written:
             print(display_path(path))
@@ -315,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
             decks = ", ".join(path.name for path in error.written)
             print(tr.t("cli.slides.others_written", decks=decks), file=sys.stderr)
         return 1
+    except WorkbookError as error:  # an --out the decks cannot go into: one sentence, as render says it
+        print(tr.t("cli.error", message=error), file=sys.stderr)
+        return 2
     for path in paths:
         print(display_path(path))
     return 0

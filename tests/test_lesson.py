@@ -1856,3 +1856,26 @@ def test_the_help_says_which_language_the_command_speaks(capsys):
     assert "messages are in that language when every --language names the same one, and in English otherwise" \
         in " ".join(capsys.readouterr().out.split())
 
+
+def test_an_output_folder_that_is_a_file_is_refused_in_one_sentence(tmp_path, monkeypatch, capsys):
+    """`--out README.md` (a file) is refused as `render --out` refuses it (render.check_output_folder), with
+    the slides' default folder, in the command's language, exit status 2, before any run of the lesson; in
+    Python the sentence names the parameter `out`."""
+    import helpers.slides as slides
+    from helpers.errors import WorkbookError
+
+    monkeypatch.setattr(slides, "execute_lesson", lambda *args, **kwargs: pytest.fail("the lesson was run"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
+    with pytest.raises(WorkbookError) as info:
+        render_slides(("en",), tmp_path / "README.md")
+    assert str(info.value) == ("the output folder README.md is a file, not a folder: the reports need a folder to"
+                               " go into; choose another out (default: reports/slides/)")
+    assert slides.main(["--out", "README.md"]) == 2
+    assert capsys.readouterr() == ("", "error: the output folder README.md is a file, not a folder: the reports"
+                                       " need a folder to go into; choose another --out (default: reports/slides/)\n")
+    assert slides.main(["--out", "README.md", "--language", "id"]) == 2
+    assert capsys.readouterr() == ("", "galat: folder keluaran README.md adalah sebuah berkas, bukan folder: laporan"
+                                       " memerlukan folder sebagai tempatnya; pilih --out yang lain (bawaan:"
+                                       " reports/slides/)\n")
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# notes"

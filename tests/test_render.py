@@ -410,7 +410,7 @@ def test_the_command_checks_the_output_folder_once_and_as_its_option(tmp_path, n
 
     def check(out_dir, option="out_dir"):
         calls.append((out_dir, option))
-        raise WorkbookError(Message("cli.out_not_folder", path=str(out_dir), option=option))
+        raise WorkbookError(Message("cli.out_not_folder", path=str(out_dir), option=option, default="reports/"))
     monkeypatch.setattr(render_batch, "check_output_folder", check)
     assert main(["render", "--client", "harbour-books", "--out", str(tmp_path / "out")]) == 2
     assert calls == [(tmp_path / "out", "--out")]
