@@ -3,7 +3,8 @@ as a parameter, then nbconvert's SlidesExporter turns the run into slides withou
 
 `python -m helpers.slides` (what `make slides` runs) writes
 reports/slides/lesson_reach_vs_engagement.<language>.slides.html for English and Bahasa Indonesia;
-`--solutions` adds trainer decks with the worked solutions (…<language>.solutions.slides.html).
+`--solutions` adds trainer decks with the worked solutions (…<language>.solutions.slides.html); the command
+says each deck as its run starts (about LESSON_SECONDS) and as it is written.
 Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea per slide; answer and check
 cells are skipped, and so is any cell that shows nothing. A deck replaces the previous one only when its
 run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides). A figure fits
@@ -35,6 +36,9 @@ from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 
 LESSON = NOTEBOOKS_DIR / "lesson_reach_vs_engagement.ipynb"
 SLIDES_DIR = REPORTS_DIR / "slides"
+#: About how long one run of the lesson takes (a fresh kernel, every cell; 15 to 25 s on a laptop), said as
+#: each deck starts so that the quiet wait is expected.
+LESSON_SECONDS = 30
 #: Cells that never belong on a slide: the notebook's parameters and those papermill injects.
 SKIPPED_TAGS = {"parameters", "injected-parameters"}
 #: reveal.js as shipped with the package in REVEAL_DIR: a subset of the npm package reveal.js (MIT licence; its
@@ -235,12 +239,14 @@ def export_slides(notebook, language: str, reveal_url_prefix: str | None = None)
 
 
 def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions: bool = False,
-                  reveal_url_prefix: str | None = None, *, out_option: str = "out") -> list[Path]:
+                  reveal_url_prefix: str | None = None, *, out_option: str = "out", report=None) -> list[Path]:
     """One deck per language (and a trainer deck with solutions when asked), written atomically into `out`;
     self-contained unless `reveal_url_prefix` says where to load reveal.js from (see export_slides).
 
     `out` is checked first, as the reports' output folder is (render.check_output_folder: a file, data/ or a
-    code folder is refused, naming `out_option`: the parameter here, --out on the command line).
+    code folder is refused, naming `out_option`: the parameter here, --out on the command line). `report`,
+    when given, is called with a Message as each deck starts (its run takes about LESSON_SECONDS) and as it
+    is written, so that a long run is not silent.
 
     Every deck is attempted. A deck whose run failed is not written, so the previous deck of that language
     stays as it was, and its executed notebook (the error under the failed cell) is kept at failed_notebook;
@@ -251,12 +257,15 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
 
     out = Path(out)
     check_output_folder(out, option=out_option, default=f"{SLIDES_DIR.relative_to(PROJECT_ROOT).as_posix()}/")
+    report = report or (lambda message: None)
     written, failures = [], []
     variants = [(language, False) for language in languages] + \
                ([(language, True) for language in languages] if solutions else [])
     for language, with_solutions in variants:
         target = out / deck_name(language, with_solutions)
         kept = failed_notebook(out, language, with_solutions)
+        report(Message("cli.slides.running_solutions" if with_solutions else "cli.slides.running",
+                       language=Message(f"cli.slides.language.{language}"), seconds=LESSON_SECONDS))
         with tempfile.TemporaryDirectory(dir=out, prefix=".slides-") as scratch:
             executed_path = Path(scratch) / kept.name
             try:
@@ -271,6 +280,7 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
             partial.write_text(export_slides(executed, language, reveal_url_prefix), encoding="utf-8")
             os.replace(partial, target)
             written.append(target)
+            report(Message("cli.slides.written", path=display_path(target)))
         if kept.exists():  # an earlier failure of this deck, now mended
             kept.unlink()
             with contextlib.suppress(OSError):  # _failed/ goes with its last notebook
@@ -309,11 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tr = use_language(messages_language(args.language or ()))  # as parsed: --lang id, or 'Indonesian', too
     try:
-        paths = render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out),
-                              solutions=args.solutions, reveal_url_prefix=args.reveal_prefix, out_option="--out")
-    except SlidesError as error:
-        for path in error.written:
-            print(display_path(path))
+        render_slides(tuple(dict.fromkeys(args.language or LANGUAGES)), Path(args.out), solutions=args.solutions,
+                      reveal_url_prefix=args.reveal_prefix, out_option="--out",
+                      report=lambda message: print(tr.message(message), flush=True))
+    except SlidesError as error:  # decks whose run failed: each said, with where its executed notebook is
         for failure in error.args:
             print(tr.t("cli.slides.failed", error=tr.message(failure)), file=sys.stderr)
         if error.written:
@@ -323,8 +332,6 @@ def main(argv: list[str] | None = None) -> int:
     except WorkbookError as error:  # an --out the decks cannot go into: one sentence, as render says it
         print(tr.t("cli.error", message=error), file=sys.stderr)
         return 2
-    for path in paths:
-        print(display_path(path))
     return 0
 
 

@@ -192,6 +192,7 @@ def dynamic_families() -> dict[str, set[str]]:
                     for part in ("label", "formula", "source", "caveat")},
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
+        "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",

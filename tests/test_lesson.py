@@ -1802,7 +1802,7 @@ def test_the_command_line_says_why_a_deck_failed_in_the_one_language_asked(langu
     monkeypatch.chdir(tmp_path)
     assert slides.main(["--out", "slides", *languages]) == 1
     captured = capsys.readouterr()
-    assert captured.out == ""
+    assert captured.out == "Menjalankan pelajaran dalam bahasa Indonesia… (sekitar 30 dtk)\n"
     assert captured.err == FAILED_IN_INDONESIAN
     assert not (tmp_path / "slides" / deck_name("id")).exists()
 
@@ -1810,8 +1810,8 @@ def test_the_command_line_says_why_a_deck_failed_in_the_one_language_asked(langu
 @pytest.mark.parametrize("languages", [["--language", "id", "--language", "en"], []])
 def test_the_command_line_speaks_english_when_several_languages_are_rendered(languages, tmp_path, monkeypatch,
                                                                              capsys):
-    """Two languages asked (or none: all of them): the command speaks English, lists the deck it wrote on
-    stdout, and says that the others were written after the failure."""
+    """Two languages asked (or none: all of them): the command speaks English, says on stdout each run as it
+    starts and the deck it wrote, and says that the others were written after the failure."""
     import helpers.slides as slides
 
     monkeypatch.setattr(slides, "execute_lesson", _lesson_failing_in("id"))
@@ -1819,7 +1819,10 @@ def test_the_command_line_speaks_english_when_several_languages_are_rendered(lan
     monkeypatch.chdir(tmp_path)
     assert slides.main(["--out", "slides", *languages]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "slides/lesson_reach_vs_engagement.en.slides.html\n"
+    english = ("Running the lesson in English… (about 30 s)\n"
+               "Deck written: slides/lesson_reach_vs_engagement.en.slides.html\n")
+    indonesian = "Running the lesson in Bahasa Indonesia… (about 30 s)\n"  # and no deck
+    assert captured.out == (indonesian + english if languages else english + indonesian)  # in the order asked
     assert captured.err == FAILED_IN_ENGLISH + \
         "The other decks were written: lesson_reach_vs_engagement.en.slides.html.\n"
     assert (tmp_path / "slides" / deck_name("en")).read_text(encoding="utf-8") == "<html>deck</html>"
@@ -1855,6 +1858,40 @@ def test_the_help_says_which_language_the_command_speaks(capsys):
         slides.main(["--help"])
     assert "messages are in that language when every --language names the same one, and in English otherwise" \
         in " ".join(capsys.readouterr().out.split())
+
+
+def test_the_command_says_each_deck_as_it_starts_and_as_it_is_written(tmp_path, monkeypatch, capsys):
+    """A run of the lesson takes about half a minute with nothing to show: each deck's run is said before it
+    starts (what the command prints is flushed then), and the deck when it is written, in the command's
+    language."""
+    import helpers.slides as slides
+
+    said_before_each_run = []
+    run = _lesson_failing_in("none")
+
+    def execute(language, output, **parameters):
+        said_before_each_run.append(capsys.readouterr().out)
+        return run(language, output, **parameters)
+
+    monkeypatch.setattr(slides, "execute_lesson", execute)
+    monkeypatch.setattr(slides, "export_slides", lambda *args, **kwargs: "<html>deck</html>")
+    monkeypatch.chdir(tmp_path)
+    assert slides.main(["--out", "slides"]) == 0
+    assert said_before_each_run == [
+        "Running the lesson in English… (about 30 s)\n",
+        "Deck written: slides/lesson_reach_vs_engagement.en.slides.html\n"
+        "Running the lesson in Bahasa Indonesia… (about 30 s)\n"]
+    assert capsys.readouterr() == ("Deck written: slides/lesson_reach_vs_engagement.id.slides.html\n", "")
+
+    said_before_each_run.clear()
+    assert slides.main(["--out", "slides", "--language", "Indonesian", "--solutions"]) == 0
+    assert said_before_each_run == [
+        "Menjalankan pelajaran dalam bahasa Indonesia… (sekitar 30 dtk)\n",
+        "Berkas slide ditulis: slides/lesson_reach_vs_engagement.id.slides.html\n"
+        "Menjalankan pelajaran dalam bahasa Indonesia beserta pembahasannya, untuk berkas slide pelatih…"
+        " (sekitar 30 dtk)\n"]
+    assert capsys.readouterr() == ("Berkas slide ditulis: slides/lesson_reach_vs_engagement.id.solutions.slides.html\n",
+                                   "")
 
 
 def test_an_output_folder_that_is_a_file_is_refused_in_one_sentence(tmp_path, monkeypatch, capsys):
