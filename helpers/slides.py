@@ -306,10 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     tr = use_language(messages_language(languages_given(argv)))
     parser = parser_class(tr)(prog="python -m helpers.slides",
                               description="Render the reach-vs-engagement lesson as reveal.js slides.")
-    parser.add_argument("--language", action="append", type=language_argument(tr),  # 'Indonesian', 'id-ID': id
-                        help="a language to render, as a roster names it (repeatable; default: all); this"
-                             " command's messages are in that language when every --language names the same"
-                             " one, and in English otherwise")
+    parser.add_argument("--language", action="append", type=language_argument(tr),
+                        help=f"a language to render: {', '.join(LANGUAGES)}; also English, Indonesian, id-ID"
+                             " (repeatable; default: all); this command's messages are in that language when"
+                             " every --language names the same one, and in English otherwise")
     parser.add_argument("--out", default=str(SLIDES_DIR), help="output folder (default: reports/slides)")
     parser.add_argument("--solutions", action="store_true", help="also render trainer decks with the solutions")
     parser.add_argument("--reveal-prefix", metavar="URL",

@@ -1852,12 +1852,17 @@ def test_a_slip_in_the_arguments_is_said_in_the_language_asked(tmp_path, capsys)
 
 
 def test_the_help_says_which_language_the_command_speaks(capsys):
+    """--help says the values --language takes (a trainer does not know what a roster is) and which language
+    the command's messages are in."""
     import helpers.slides as slides
 
     with pytest.raises(SystemExit):
         slides.main(["--help"])
-    assert "messages are in that language when every --language names the same one, and in English otherwise" \
-        in " ".join(capsys.readouterr().out.split())
+    said = " ".join(capsys.readouterr().out.split())
+    assert "--language LANGUAGE a language to render: en, id; also English, Indonesian, id-ID (repeatable;" \
+        " default: all); this command's messages are in that language when every --language names the same one," \
+        " and in English otherwise --out OUT" in said
+    assert "roster" not in said
 
 
 def test_the_command_says_each_deck_as_it_starts_and_as_it_is_written(tmp_path, monkeypatch, capsys):
