@@ -207,15 +207,16 @@ def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None,
         spans = _spans(entry, label, today, tr)
         if spans is not None:
             start, end, comparison_start, comparison_end = spans
+            spanned = []  # both said at once: a period ending after today may also overlap its comparison
             if comparison_end >= start:  # a report compares its period with a span before it, never itself
                 key = "roster.comparison_overlaps" if comparison_start <= end else "roster.comparison_after"
-                problems.append(say(key, client=label, start=comparison_start, end=comparison_end,
-                                    period_start=start, period_end=end))
-                continue
+                spanned.append(say(key, client=label, start=comparison_start, end=comparison_end,
+                                   period_start=start, period_end=end))
             if end > today:  # no export holds days to come: said here, not by a kernel after a report's imports
-                problems.append(say("roster.future", client=label, key="'period'", start=start, end=end,
-                                    today=today))
-                continue
+                spanned.append(say("roster.future", client=label, key="'period'", start=start, end=end,
+                                   today=today))
+            problems.extend(spanned)
+            mine = mine + spanned
         if not mine and spans is not None:
             branding = entry.get("branding") or {}
             clients.append(Client(

@@ -1012,3 +1012,24 @@ clients:
     assert info.value.problems[0].startswith(
         "klien 'a': kunci 'period': 2027-01-01 sampai 2027-01-31 berakhir setelah hari ini (2026-11-27)")
     assert [c.id for c in load_roster(path, today=dt.date(2027, 1, 31))] == ["a", "b"]
+
+
+def test_a_period_ending_after_today_that_also_overlaps_its_comparison_gets_both_problems(tmp_path):
+    """Both problems of one client's spans are listed at once: fixing the overlap alone would leave the period
+    ending after today to be found on the next run."""
+    path = roster(tmp_path, """
+clients:
+  - id: a
+    name: A
+    exports: [data/demo/harbour-books/*.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2027-10-31}
+    comparison: {start: 2026-09-01, end: 2026-10-31}
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path, today=dt.date(2026, 11, 27))
+    assert info.value.problems == [
+        "client 'a': key 'comparison': 2026-09-01 to 2026-10-31 overlaps the period 2026-09-01 to 2027-10-31: give a"
+        " span that ends before 2026-09-01, or leave out 'comparison' for the previous period",
+        "client 'a': key 'period': 2026-09-01 to 2027-10-31 ends after today (2026-11-27): no export holds days that"
+        " have not come yet; give a span that ends by 2026-11-27, or 'last full month'"]
