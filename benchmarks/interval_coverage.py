@@ -152,8 +152,9 @@ def one_period_coverage(n: int, sigma: float, k: float | None, sims: int, rng: n
     held, given = dict.fromkeys(truths, 0), dict.fromkeys(truths, 0)
     for _ in range(sims):
         y, x = draw_posts(rng, n, sigma, RATE_NOW, k)
-        intervals = {"mean": statistics.mean_interval(y / x), "median": statistics.median_interval(y / x),
-                     "followers": statistics.mean_interval(y / FOLLOWERS)}
+        intervals = {"mean": statistics.mean_interval(y / x, lower=0.0),  # rates: as the report, never below 0
+                     "median": statistics.median_interval(y / x),
+                     "followers": statistics.mean_interval(y / FOLLOWERS, lower=0.0)}
         bounds = {name: (got["ci_low"], got["ci_high"]) for name, got in intervals.items()}
         if alternatives:
             bounds.update(mean_alternatives(y / x))

@@ -58,10 +58,14 @@ def mean_interval(values, confidence: float = 0.95, lower: float | None = None) 
     any number of posts up to 200: there the interval is a lower bound on the uncertainty.
     Seeded and the values sorted first, so a report is the same every time; no interval when every value is
     the same (resamples of equal values cannot show the uncertainty, e.g. of a rate of 0), and no upper bound
-    (+inf) when over α/2 of the resamples draw one value only (e.g. 17 or more of 20 posts alike); the normal
-    approximation (mean ± z·sd/√n) above BOOTSTRAP_LIMIT values, where the mean is close to normal.
-    `lower`: the least value the mean can take (0 for rates): a bound below it, which a skewed sample can
-    give (a rate's interval reaching to −1.3%, or −inf when most resamples draw one value), is set to it."""
+    (+inf) when over α/2 of the resamples draw one value only (e.g. 17 or more of 20 posts alike): such a
+    resample has no spread, told by its least and greatest drawn values being equal (not by a tolerance,
+    which rounding defeats at some scales), and its t is ±inf. The normal approximation (mean ± z·sd/√n)
+    above BOOTSTRAP_LIMIT values, where the mean is close to normal.
+    `lower`: the least value the mean can take (0 for rates, which every caller of a rate passes): a bound
+    below it, which a skewed sample can give (a rate's interval reaching to −1.3%, or −inf when most
+    resamples draw one value), is set to it (clamped). The true mean is never below it, so the clamped
+    interval holds it whenever the unclamped one did: the coverage stays, the impossible part goes."""
     x = np.sort(_clean(values))  # sorted: the same posts in any row order draw the same resamples
     n = len(x)
     out = {"mean": float(x.mean()) if n else np.nan, "ci_low": np.nan, "ci_high": np.nan, "n": n}
@@ -84,9 +88,14 @@ def _bootstrap_t(x: np.ndarray, mean: float, se: float, confidence: float) -> tu
     weights = bootstrap_weights(n, resamples_for(n))
     means = weights @ x / n
     ses = np.sqrt(np.maximum(weights @ (x - mean) ** 2 / n - (means - mean) ** 2, 0) / (n - 1))
-    spread = ses > 1e-9 * se  # a resample of equal values has none (up to rounding): t is ±inf, 0 at the mean
+    # a resample spreads exactly when its least and greatest drawn values differ (x is sorted); one that does
+    # not is one value drawn n times: its se is 0 (the formula leaves rounding, ~1e-13 of the values' scale),
+    # its t ±inf, or 0 when that value is the mean
+    drawn = weights > 0
+    least, greatest = x[drawn.argmax(axis=1)], x[n - 1 - drawn[:, ::-1].argmax(axis=1)]
+    spread = least != greatest
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.where(spread, (means - mean) / ses, np.where(means == mean, 0.0, np.sign(means - mean) * np.inf))
+        t = np.where(spread, (means - mean) / ses, np.where(least == mean, 0.0, np.sign(least - mean) * np.inf))
     alpha = 1 - confidence
     t_low, t_high = np.quantile(t, [alpha / 2, 1 - alpha / 2], method="inverted_cdf")  # no interpolation with inf
     return float(mean - t_high * se), float(mean - t_low * se)

@@ -456,6 +456,19 @@ def test_a_rate_s_mean_interval_never_reaches_below_zero():
     assert mean_interval([0, 0, 0, 0, 0, 1], lower=0.0)["ci_high"] == np.inf  # no upper bound stays
 
 
+def test_mean_interval_of_mostly_zeros_is_the_same_at_any_scale_and_never_below_zero():
+    """11 posts with no interaction and one with: (11/12)^12 = 35% of resamples draw only zeros, whose t is
+    −inf, so there is no upper bound, whatever the rates' scale (0.2% or 200%); the lower bound, below 0
+    unclamped, is 0 for a rate."""
+    from helpers.statistics import mean_interval
+
+    small, large = mean_interval([0] * 11 + [0.002]), mean_interval([0] * 11 + [2.0])
+    assert small["ci_high"] == large["ci_high"] == np.inf
+    assert small["ci_low"] * 1000 == pytest.approx(large["ci_low"], rel=1e-9)
+    rate = mean_interval([0] * 11 + [0.002], lower=0.0)
+    assert (rate["ci_low"], rate["ci_high"]) == (0.0, np.inf) and rate["mean"] == pytest.approx(0.002 / 12)
+
+
 def test_mean_interval_holds_a_skewed_mean_about_95_percent_of_the_time():
     """20 per-post rates spread like the benchmark's beta-binomial k = 5 (Beta(0.25, 4.75), mean 5%): the
     studentized interval holds the true mean about 94% of the time (benchmarks/interval_coverage.py); the

@@ -376,3 +376,18 @@ def test_a_missing_benchmarks_file_names_it_and_how_to_restore_it(language, monk
     finally:
         clients.benchmark_industries.cache_clear()
     assert caught.value.in_language(Translator(language)) == BENCHMARKS_MISSING[language]
+
+
+def test_a_benchmark_mean_of_mostly_zero_rates_has_no_upper_bound_and_never_reads_below_zero():
+    """11 of 12 posts without an interaction, one with 10 per 5,000 followers (0.2%): the client's mean is
+    0.0167%; over a third of resamples draw no interaction at all, so no upper bound (not 5,064,816%), and the
+    lower bound of a rate is 0, as at any other scale of the same posts."""
+    from helpers.benchmarks import compare_with_benchmarks, load_benchmarks
+
+    rows = [dict(platform="facebook", reach=1000, followers=5000, reactions=r, comments=0, shares=0, saves=pd.NA)
+            for r in [0] * 11 + [10]]
+    table = load_benchmarks()
+    got = compare_with_benchmarks(posts_table(rows), table=table[table["platform"] == "facebook"])
+    mean = got[got["statistic"] == "mean"].iloc[0]
+    assert mean["client"] == pytest.approx(0.002 / 12)
+    assert (mean["client low"], mean["client high"]) == (0.0, np.inf)
