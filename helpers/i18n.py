@@ -334,7 +334,10 @@ class Translator:
         """A point estimate or a bound of its 95% interval: with `decimals` decimals (as a percentage with
         `percent`), or more where those would show a value that is not 0 as 0 (estimate_decimals), so that a
         bound's sign, and whether the interval holds 0, can be read where the report says beyond or within
-        chance: "+0.05 pp (95% CI 0.004 to 0.08)", "+0.03 pp (95% CI -0.0001 to 0.05)"."""
+        chance: "+0.05 pp (95% CI 0.004 to 0.08)", "+0.03 pp (95% CI -0.0001 to 0.05)". An upper bound of +inf
+        (a paid lift whose organic median is 0 in many resamples) reads "no upper bound", not "∞"."""
+        if not is_missing(value) and float(value) == math.inf:
+            return self.t("common.no_upper_bound")
         shown = estimate_decimals(value, decimals, 2 if percent else 0)
         return self.percent(value, shown) if percent else self.number(value, shown)
 

@@ -140,10 +140,12 @@ def holm(p_values) -> np.ndarray:
 
 
 def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = RESAMPLES) -> dict:
-    """median(a) ÷ median(b) with an interval: percentile bootstrap (each group resampled on its own), or the
-    delta method on log medians with order-statistic standard errors when a group holds more than
-    BOOTSTRAP_LIMIT values. No interval when a group holds fewer than MIN_INTERVAL_VALUES. The values are
-    sorted first, so the same posts in another row order give the same interval."""
+    """median(a) ÷ median(b) of non-negative values (a paid lift) with an interval: percentile bootstrap
+    (each group resampled on its own; resampled ratios read by ratio_quantiles, so a resample whose median(b)
+    is 0 counts as an unbounded ratio, and when over α/2 of them do the upper bound is +inf), or the delta
+    method on log medians with order-statistic standard errors when a group holds more than BOOTSTRAP_LIMIT
+    values. No interval when a group holds fewer than MIN_INTERVAL_VALUES. The values are sorted first, so
+    the same posts in another row order give the same interval."""
     a, b = np.sort(_clean(a)), np.sort(_clean(b))
     out = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan, "n_a": len(a), "n_b": len(b)}
     if len(a) == 0 or len(b) == 0 or np.median(b) == 0:
@@ -162,11 +164,24 @@ def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = R
         return out
     rng = np.random.default_rng(SEED)  # one generator: the two groups are resampled independently
     ma, mb = _bootstrap_medians(a, rng, resamples), _bootstrap_medians(b, rng, resamples)
-    ratios = ma[mb > 0] / mb[mb > 0]
-    if len(ratios):
-        low, high = np.quantile(ratios, [alpha / 2, 1 - alpha / 2])
-        out.update(ci_low=float(low), ci_high=float(high))
+    low, high = ratio_quantiles(ma, mb, alpha / 2)
+    out.update(ci_low=low, ci_high=high)
     return out
+
+
+def ratio_quantiles(numerators: np.ndarray, denominators: np.ndarray, tail: float) -> tuple[float, float]:
+    """The `tail` and 1 − `tail` quantiles of resampled ratios numerator ÷ denominator of non-negative
+    statistics (a percentile interval's bounds), where a denominator can be 0 in some resamples. One rule for
+    every such ratio: a numerator above 0 over 0 is +inf, kept (dropping those resamples would cut the upper
+    tail: the ratio is unbounded there); 0 ÷ 0 tells nothing of the ratio, and counts at either end, as 0 for
+    the lower bound and as +inf for the upper, so the interval holds whatever value it could have taken.
+    Read by the inverted empirical distribution function (no interpolation towards inf)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = numerators / denominators
+    undetermined = (numerators == 0) & (denominators == 0)
+    low = np.quantile(np.where(undetermined, 0.0, ratios), tail, method="inverted_cdf")
+    high = np.quantile(np.where(undetermined, np.inf, ratios), 1 - tail, method="inverted_cdf")
+    return float(low), float(high)
 
 
 def _bootstrap_medians(x: np.ndarray, rng: np.random.Generator, resamples: int = RESAMPLES) -> np.ndarray:
@@ -262,7 +277,8 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)²). The interval is the expanded percentile
     interval of the draws (expanded_alpha, at the smaller resampled set), or, when both sets are large, the
     delta method's own (on log R for the relative change). A relative change whose previous ratio is 0 in
-    too many resamples has no upper bound (+inf). No interval below MIN_INTERVAL_VALUES counted units in a
+    too many resamples has no upper bound (+inf; ratio_quantiles, which also says how a resample with both
+    ratios 0 counts). No interval below MIN_INTERVAL_VALUES counted units in a
     set, nor when a set's numerators are all 0 (resamples of zeros cannot show how uncertain a rate of 0 is).
     Measured (benchmarks/interval_coverage.py): both intervals hold the true change 92% to 98% of the time
     from 6 posts a set, log-normal reach and per-post rates spreading up to a coefficient of variation of
@@ -333,9 +349,7 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     low, high = np.quantile(boot_a - boot_b, [tail, 1 - tail])
     out.update(ci_low=float(low), ci_high=float(high),
                method="bootstrap" if not (large_a or large_b) else "bootstrap and delta method")
-    if rb > 0:  # a resample whose previous ratio is 0 has an unbounded relative change: kept, as +inf
-        with np.errstate(invalid="ignore", divide="ignore"):
-            relative = np.where(boot_b > 0, boot_a / boot_b - 1, np.inf)
-        low, high = np.quantile(relative, [tail, 1 - tail], method="inverted_cdf")
-        out.update(relative_ci_low=float(low), relative_ci_high=float(high))
+    if rb > 0:  # a resample whose previous ratio is 0 has an unbounded relative change (ratio_quantiles)
+        low, high = ratio_quantiles(boot_a, boot_b, tail)
+        out.update(relative_ci_low=low - 1, relative_ci_high=high - 1)
     return out

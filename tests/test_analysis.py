@@ -387,6 +387,25 @@ def test_paid_lift_counts_the_posts_that_report_reach():
     assert np.isnan(got["reach lift"]) and np.isnan(got["engagement-rate lift"])
 
 
+def test_a_lift_whose_organic_median_is_often_0_has_no_upper_bound():
+    """Organic 0 0 0 1 2 3: a resample's median is 0 when 4 or more of its 6 draws are 0, (15 + 6 + 1) ÷ 64 =
+    34% of resamples, far over 2.5%: the lift is unbounded there, and the upper bound is +inf."""
+    got = statistics.ratio_of_medians_interval([5, 6, 7, 8, 9, 10], [0, 0, 0, 1, 2, 3])
+    assert got["ratio"] == 15.0 and got["ci_high"] == np.inf and 0 < got["ci_low"] <= 15
+    # both medians 0 in about 34% × 34% = 12% of resamples: those count as 0 for the lower bound
+    both = statistics.ratio_of_medians_interval([0, 0, 0, 2, 4, 6], [0, 0, 0, 1, 2, 3])
+    assert (both["ci_low"], both["ci_high"]) == (0.0, np.inf)
+
+
+def test_resampled_ratios_over_0_by_hand():
+    """Ratios 0/0, 1/1, 2/1, 3/1 at the 25% and 75% points (inverted distribution function: the least value
+    with at least that share at or below it): 0/0 counts as 0 low (0, 1, 2, 3: 0) and +inf high (1, 2, 3, inf:
+    3); dropped it would give 1 to 3. A positive numerator over 0 is +inf: 1/0, 1/1, 2/1, 3/1 at 20% and 80%
+    is 1 to inf."""
+    assert statistics.ratio_quantiles(np.array([0., 1, 2, 3]), np.array([0., 1, 1, 1]), 0.25) == (0.0, 3.0)
+    assert statistics.ratio_quantiles(np.array([1., 1, 2, 3]), np.array([0., 1, 1, 1]), 0.2) == (1.0, np.inf)
+
+
 def test_two_groups_are_resampled_independently():
     x = np.arange(1.0, 41.0)
     same = statistics.median_difference_interval(x, x)

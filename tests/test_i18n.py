@@ -522,6 +522,9 @@ def test_an_estimate_that_is_not_zero_never_reads_as_zero(language):
     assert tr.estimates(0.00001, -0.02, 0.03) == (f"0{point}00", f"-0{point}02", f"0{point}03")
     assert tr.estimates(0.004, 0.001, 0.008) == (f"0{point}004", f"0{point}001", f"0{point}01")
     assert tr.estimates(0.00001, None, None)[0] == f"0{point}00001"  # no interval: as estimate
+    # a bound of +inf (a lift over an organic median 0 in many resamples) in words, not "∞"
+    assert tr.interval(15, 2.8, float("inf")) == tr.t("common.interval", value=f"15{point}00", low=f"2{point}80",
+                                                      high=tr.t("common.no_upper_bound"))
 
 
 # ------------------------------------------------------------------------------------------- errors
