@@ -1,8 +1,9 @@
-"""How often the report's 95% intervals hold the truth: a rate's change, and one period's mean or median
-of per-post rates (the client's figure set beside a published benchmark). Measured, seeded.
+"""How often the report's 95% intervals hold the truth: a rate's change, one period's mean or median of
+per-post rates (the client's figure set beside a published benchmark), and the rank correlations of reach
+and interactions. Measured, seeded.
 
-    .venv/bin/python benchmarks/interval_coverage.py [--sims 500] [--seed 1] [--families change,one-period]
-                                                     [--alternatives]
+    .venv/bin/python benchmarks/interval_coverage.py [--sims 500] [--seed 1]
+                                                     [--families change,one-period,rank] [--alternatives]
 
 Each case of the change family draws two periods of n posts each, again and again, from a process whose
 truth is known: reach log-normal (median 2,000, σ of log reach 0.5, 1.0 or 1.5: from even to heavy-tailed,
@@ -35,8 +36,18 @@ the expanded percentile bootstrap (Hesterberg 2015, §4.3; mean_interval's metho
 one), 'BCa' (Efron & Tibshirani 1993, §14.3) and 'sym t', the symmetric studentized bootstrap (Hall 1988).
 Below statistics.MIN_INTERVAL_VALUES posts a period the report gives no interval ('none'). An interval with
 no upper bound (mean_interval's, when most posts are alike) holds the truth when its lower bound does.
-At 500 draws a case on the 2-core machine, about 15 minutes for the change family and 7 for the one-period
-family with --alternatives; the README quotes the figures.
+The rank family (its own table and seeded draws) ranks one period's n posts by reach and by interactions,
+as the report's agreement table does: 'Kendall τ' (compare.kendall_with_interval, its interval from a
+jackknife standard error that counts ties), 'no-ties τ' (the interval it replaced, on the same draws: Fisher
+z with Fieller, Hartley & Pearson's √(0.437 ÷ (n − 4)) alone) and 'Spearman ρ' (compare.spearman_with_interval),
+each the share of the draws given an interval whose interval holds the truth, the τ_b or ρ of 200,000 posts;
+'given', the share of draws with a Kendall interval (none when every post has the same interactions, or τ is
+±1).
+Its cases: 'few ties', interactions binomial at p = 5% (counts in the hundreds, seldom tied), and 'zeros',
+beta-binomial with k = 20 at p = 0.3% or 0.1%, where about 76% or 91% of the posts have no interaction
+(heavy ties, as on small accounts), each from RANK_POSTS posts.
+At 500 draws a case on the 2-core machine, about 15 minutes for the change family, 7 for the one-period
+family with --alternatives and 5 for the rank family; the README quotes the figures.
 """
 from __future__ import annotations
 
@@ -46,11 +57,12 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from helpers import statistics  # noqa: E402
+from helpers import compare, statistics  # noqa: E402
 
 POSTS = (5, 6, 10, 20, 50, 200)
 SIGMAS = (0.5, 1.0, 1.5)
@@ -58,8 +70,12 @@ DISPERSIONS = (None, 20, 5, 2)  # None: binomial; k of the beta-binomial otherwi
 RATE_NOW, RATE_BEFORE = 0.05, 0.04
 MEDIAN_REACH = 2_000
 FOLLOWERS = 10_000
-FAMILIES = {"change": ("rate", "pp", "relative", "Δ median"), "one-period": ("mean", "median", "followers")}
+FAMILIES = {"change": ("rate", "pp", "relative", "Δ median"), "one-period": ("mean", "median", "followers"),
+            "rank": ("Kendall τ", "no-ties τ", "Spearman ρ", "given")}
 ALTERNATIVES = ("expanded", "BCa", "sym t")
+RANK_POSTS = (10, 20, 30, 50, 200)
+#: the rank family's interactions: (label, p, k of the beta-binomial or None for binomial)
+RANK_CASES = (("few ties", RATE_NOW, None), ("76% zeros", 0.003, 20), ("91% zeros", 0.001, 20))
 
 
 def draw_posts(rng: np.random.Generator, n: int, sigma: float, p: float, k: float | None):
@@ -165,6 +181,30 @@ def one_period_coverage(n: int, sigma: float, k: float | None, sims: int, rng: n
     return {name: held[name] / given[name] if given[name] else np.nan for name in held}
 
 
+def rank_coverage(n: int, sigma: float, p: float, k: float | None, sims: int, rng: np.random.Generator) -> dict:
+    """The share of `sims` draws of n posts whose Kendall and Spearman intervals hold the truth (the τ_b and ρ
+    of 200,000 posts), of those given one, and the share given a Kendall interval."""
+    y, x = draw_posts(rng, 200_000, sigma, p, k)
+    truth_tau, truth_rho = stats.kendalltau(x, y).statistic, stats.spearmanr(x, y).statistic
+    names = ("Kendall τ", "no-ties τ", "Spearman ρ")
+    held, given = dict.fromkeys(names, 0), dict.fromkeys(names, 0)
+    for _ in range(sims):
+        y, x = draw_posts(rng, n, sigma, p, k)
+        x, y = pd.Series(x), pd.Series(y)  # as the report passes them
+        kendall, spearman = compare.kendall_with_interval(x, y), compare.spearman_with_interval(x, y)
+        no_ties = statistics.fisher_interval(kendall["tau"], n, np.sqrt(0.437 / (n - 4)))
+        if np.isnan(kendall["ci_low"]):
+            no_ties = (np.nan, np.nan)  # the same draws as the Kendall column
+        for name, (low, high), truth in (("Kendall τ", (kendall["ci_low"], kendall["ci_high"]), truth_tau),
+                                         ("no-ties τ", no_ties, truth_tau),
+                                         ("Spearman ρ", (spearman["ci_low"], spearman["ci_high"]), truth_rho)):
+            if np.isfinite(low):
+                given[name] += 1
+                held[name] += low <= truth <= high
+    return {**{name: held[name] / given[name] if given[name] else np.nan for name in held},
+            "given": given["Kendall τ"] / sims}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sims", type=int, default=500, help="draws per case (default 500)")
@@ -179,25 +219,39 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown famil{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}: "
                      f"choose from {', '.join(FAMILIES)}")
-    columns = [name for family in families for name in FAMILIES[family]]
+    columns = [name for family in families if family != "rank" for name in FAMILIES[family]]
     if args.alternatives and "one-period" in families:
         columns += ALTERNATIVES
     rngs = {family: np.random.default_rng(args.seed) for family in families}  # each family alone, as together
     print(f"95% intervals: share holding the truth, {args.sims} draws per case (seed {args.seed})")
-    print(f"{'interactions':>16} {'σ':>4} {'posts':>5} " + " ".join(f"{name:>9}" for name in columns))
     start = time.perf_counter()
-    for k in DISPERSIONS:
-        for sigma in SIGMAS:
-            for n in POSTS:
-                got = {}
-                if "change" in families:
-                    got.update(change_coverage(n, sigma, k, args.sims, rngs["change"]))
-                if "one-period" in families:
-                    got.update(one_period_coverage(n, sigma, k, args.sims, rngs["one-period"], args.alternatives))
-                cells = ["none" if np.isnan(got[name]) else f"{got[name]:.1%}" for name in columns]
-                label = "binomial" if k is None else f"beta-binomial {k}"
-                print(f"{label:>16} {sigma:4.1f} {n:5d} " + " ".join(f"{cell:>9}" for cell in cells), flush=True)
+    if columns:
+        print(f"{'interactions':>16} {'σ':>4} {'posts':>5} " + " ".join(f"{name:>9}" for name in columns))
+        for k in DISPERSIONS:
+            for sigma in SIGMAS:
+                for n in POSTS:
+                    got = {}
+                    if "change" in families:
+                        got.update(change_coverage(n, sigma, k, args.sims, rngs["change"]))
+                    if "one-period" in families:
+                        got.update(one_period_coverage(n, sigma, k, args.sims, rngs["one-period"],
+                                                       args.alternatives))
+                    label = "binomial" if k is None else f"beta-binomial {k}"
+                    print_row(label, sigma, n, got, columns)
+    if "rank" in families:
+        print(f"\nrank correlations of reach and interactions\n{'interactions':>16} {'σ':>4} {'posts':>5} "
+              + " ".join(f"{name:>9}" for name in FAMILIES["rank"]))
+        for label, p, k in RANK_CASES:
+            for sigma in SIGMAS:
+                for n in RANK_POSTS:
+                    print_row(label, sigma, n, rank_coverage(n, sigma, p, k, args.sims, rngs["rank"]), FAMILIES["rank"])
     print(f"({time.perf_counter() - start:.0f} s)")
+
+
+def print_row(label: str, sigma: float, n: int, got: dict, columns) -> None:
+    """One case's line: its shares as percentages, 'none' where no interval was given."""
+    cells = ["none" if np.isnan(got[name]) else f"{got[name]:.1%}" for name in columns]
+    print(f"{label:>16} {sigma:4.1f} {n:5d} " + " ".join(f"{cell:>9}" for cell in cells), flush=True)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message
 from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, interactions_of, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
-    median_interval, ratio_of_medians_interval
+    kendall_jackknife_se, median_interval, ratio_of_medians_interval
 
 #: The significance level of the tests whose result a sentence states ("differ", "ahead").
 SIGNIFICANCE = 0.05
@@ -81,9 +81,15 @@ def _rankable(xs: np.ndarray, ys: np.ndarray) -> bool:
 def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) -> dict:
     """Kendall's tau-b with a confidence interval and p-value, over pairs reporting both.
 
-    Interval: Fisher z-transform with the Fieller, Hartley & Pearson (1957) standard error
-    sqrt(0.437 / (n − 4)), from MIN_CORRELATION_INTERVAL pairs; that error assumes no ties, so with many ties
-    the interval is approximate. Tau and p-value from scipy.stats.kendalltau.
+    Interval, from MIN_CORRELATION_INTERVAL pairs: Fisher z-transform, z ± t(n − 1)·se, with se the
+    jackknife standard error of tau-b (statistics.kendall_jackknife_se, which counts ties as tau-b does)
+    carried to z by the delta method (÷ (1 − tau²)), and never below the no-ties standard error
+    sqrt(0.437 / (n − 4)) of Fieller, Hartley & Pearson (1957), which stands in when the jackknife has no value
+    (one post alone differs from the rest in a measure), with Student's t at n − 1 degrees of freedom (the
+    jackknife's). Measured (benchmarks/interval_coverage.py, family 'rank', 10 to 200 posts): it holds the
+    true tau-b 93% to 100% of the time where 76% or 91% of the posts have no interaction, and 97% to 100%
+    where few posts tie; the no-ties error alone held it 88% to 96% and 72% to 96%. Tau and p-value from
+    scipy.stats.kendalltau.
     """
     xs, ys = _pairs(x, y)
     n = len(xs)
@@ -93,8 +99,9 @@ def kendall_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95) 
     result = stats.kendalltau(xs, ys)
     tau = _exact_one(float(result.statistic))
     out.update(tau=tau, p_value=float(result.pvalue))
-    if n >= MIN_CORRELATION_INTERVAL:
-        low, high = fisher_interval(tau, n, np.sqrt(0.437 / (n - 4)), confidence)
+    if n >= MIN_CORRELATION_INTERVAL and abs(tau) < 1:
+        se = np.fmax(np.sqrt(0.437 / (n - 4)), kendall_jackknife_se(xs, ys) / (1 - tau ** 2))
+        low, high = fisher_interval(tau, n, se, confidence, df=n - 1)
         out.update(ci_low=low, ci_high=high)
     return out
 

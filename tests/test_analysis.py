@@ -167,15 +167,68 @@ def test_period_change_gives_intervals_to_rates_and_per_post_rates_not_to_totals
     assert metrics.period_change(now.iloc[:6], before, min_posts=6)["change"].notna().any()
 
 
-def test_kendall_matches_scipy_and_interval_uses_fieller():
+def test_kendall_jackknife_standard_error_of_a_tied_sample_by_hand():
+    """x 1 2 2 3 4, y 0 0 1 0 2: pairs tied in x 1 (the two 2s), in y 3 (the three 0s); concordant (0,2) (0,4)
+    (1,4) (2,4) (3,4), discordant (2,3): S = 4, τ_b = 4 ÷ √((10 − 1)(10 − 3)) = 4/√63. Each post's concordant
+    less discordant: 2, 1, 1, 0, 4. Without post k, 6 pairs, S − d_k concordant less discordant:
+    without 0: 2 ÷ √((6 − 1)(6 − 1)) = 0.4; without 1 (one x tie less): 3 ÷ √(6 · 5); without 2 (no y tie
+    less): 3 ÷ √(6 · 3); without 3: 4 ÷ √(5 · 5) = 0.8; without 4: 0."""
+    x, y = [1, 2, 2, 3, 4], [0, 0, 1, 0, 2]
+    assert statistics.concordance_by_unit(x, y).tolist() == [2, 1, 1, 0, 4]
+    assert stats.kendalltau(x, y).statistic == pytest.approx(4 / np.sqrt(63))
+    left_out = np.array([0.4, 3 / np.sqrt(30), 3 / np.sqrt(18), 0.8, 0.0])
+    assert stats.kendalltau(x[:2] + x[3:], y[:2] + y[3:]).statistic == pytest.approx(left_out[2])
+    by_hand = np.sqrt(4 / 5 * np.sum((left_out - left_out.mean()) ** 2))  # 0.561970
+    assert statistics.kendall_jackknife_se(x, y) == pytest.approx(by_hand, rel=1e-12)
+    assert by_hand == pytest.approx(0.561970, abs=1e-6)
+    # one post alone has interactions: without it no τ_b, so no jackknife
+    assert np.isnan(statistics.kendall_jackknife_se([1, 2, 3, 4, 5], [0, 0, 0, 0, 7]))
+
+
+def test_kendall_interval_takes_the_jackknife_error_with_ties_and_never_less_than_fieller():
+    """z ± t(n − 1)·se, se the larger of the jackknife's (on τ, ÷ (1 − τ²) on z: delta method) and Fieller's
+    no-ties √(0.437 ÷ (n − 4)); the jackknife worked out here leaving each post out with scipy."""
+    def jackknife(x, y):
+        taus = np.array([stats.kendalltau(np.delete(x, k), np.delete(y, k)).statistic for k in range(len(x))])
+        return np.sqrt((len(x) - 1) / len(x) * np.sum((taus - taus.mean()) ** 2))
+
+    reach = np.array([120, 340, 200, 900, 450, 80, 610, 150, 300, 1000, 75, 500], float)
+    interactions = np.array([0, 0, 1, 0, 0, 0, 2, 0, 0, 3, 0, 0], float)  # 9 of 12 without any: many ties
+    n, tau = 12, stats.kendalltau(reach, interactions).statistic
+    se = max(np.sqrt(0.437 / (n - 4)), jackknife(reach, interactions) / (1 - tau ** 2))
+    assert se > 1.3 * np.sqrt(0.437 / (n - 4))  # the ties widen it: 0.324 against 0.234
+    crit = stats.t.ppf(0.975, n - 1)  # 2.2010
+    got = compare.kendall_with_interval(pd.Series(reach), pd.Series(interactions))
+    assert got["tau"] == pytest.approx(tau)
+    assert (got["ci_low"], got["ci_high"]) == pytest.approx((np.tanh(np.arctanh(tau) - crit * se),
+                                                             np.tanh(np.arctanh(tau) + crit * se)), rel=1e-9)
+    # one post alone has interactions: the jackknife has no value, Fieller's error stands in
+    alone = np.zeros(n)
+    alone[9] = 4
+    tau = stats.kendalltau(reach, alone).statistic
+    got = compare.kendall_with_interval(pd.Series(reach), pd.Series(alone))
+    assert got["ci_high"] == pytest.approx(np.tanh(np.arctanh(tau) + crit * np.sqrt(0.437 / (n - 4))), rel=1e-9)
+
+
+def test_kendall_matches_scipy_and_its_interval_without_ties():
     rng = np.random.default_rng(3)
     x = pd.Series(rng.normal(size=60))
     y = pd.Series(x + rng.normal(size=60))
     got = compare.kendall_with_interval(x, y)
     tau = stats.kendalltau(x, y).statistic
     assert got["tau"] == pytest.approx(tau)
-    se = np.sqrt(0.437 / (60 - 4))
-    assert got["ci_low"] == pytest.approx(np.tanh(np.arctanh(tau) - 1.959964 * se), abs=1e-6)
+    se = max(np.sqrt(0.437 / (60 - 4)), statistics.kendall_jackknife_se(x, y) / (1 - tau ** 2))
+    crit = stats.t.ppf(0.975, 59)
+    assert got["ci_low"] == pytest.approx(np.tanh(np.arctanh(tau) - crit * se), abs=1e-9)
+    assert got["ci_low"] < tau < got["ci_high"]
+
+
+def test_kendall_concordance_by_unit_matches_every_pair_counted():
+    rng = np.random.default_rng(8)
+    for n in (1, 2, 7, 64, 301):
+        x, y = rng.integers(0, 5, n).astype(float), rng.integers(0, 3, n).astype(float)
+        brute = [int(np.sum(np.sign(x[k] - x) * np.sign(y[k] - y))) for k in range(n)]
+        assert statistics.concordance_by_unit(x, y).tolist() == brute
 
 
 def test_elasticity_matches_scipy_theil_sen_and_recovers_a_known_slope():
