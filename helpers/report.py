@@ -169,10 +169,7 @@ def estimate_cell(tr: Translator, value, low, high) -> str:
         return tr.t("common.na")
     if pd.isna(low):
         return tr.estimate(value)
-    if np.isposinf(high):
-        value_text, low_text, _ = tr.estimates(value, low, high)
-        return tr.t("common.interval", value=value_text, low=low_text, high=tr.t("common.no_upper_bound"))
-    return tr.interval(value, low, high)
+    return tr.interval(value, low, high)  # Translator.estimate words +inf
 
 
 def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.DataFrame, by: str) -> str:
