@@ -13,7 +13,8 @@ from pathlib import Path
 #: Names of the WorkbookError classes a notebook can raise: a failed render shows their message alone
 #: (it speaks to the user); any other exception is shown with its type, as the fault it is.
 USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "FileUnreadable", "RosterError",
-                              "SchemaViolation", "ParameterMismatch", "KernelStartError", "LessonParameterError"})
+                              "SchemaViolation", "ParameterMismatch", "KernelStartError", "LessonParameterError",
+                              "SlidesError"})
 
 
 class WorkbookError(Exception):
