@@ -24,8 +24,20 @@ SIGNIFICANCE = 0.05
 #: little meaning) and an elasticity (its interval from 5 posts runs over most of the scale: 0.85 to 3.19 on
 #: 7 posts). One minimum, so that a report never quotes one from posts it calls too few for the other.
 MIN_CORRELATION_INTERVAL = 10
-#: Theil–Sen looks at every pair of posts; above this many posts it runs on a seeded random sample.
-THEIL_SEN_SAMPLE = 3_000
+#: The elasticity's bins of posts by reach (elasticity_bins): at most this many (more give the Theil–Sen fit
+#: more points, but fewer interactions a bin), at least this many (at 4 or 5 bins scipy's interval spans
+#: every pairwise slope, and with 4 the bins' rates fall in order by chance 2 times in 4! = 24, 8%, beyond
+#: the 5% a 95% interval allows; with 5, 2 in 120) and at least this many posts a bin where the posts allow
+#: that many bins (with 2, one viral post sways a bin too far: 7.7% of false claims at 50 posts, against 5.0%
+#: with 3, in a trial run).
+MAX_ELASTICITY_BINS = 20
+MIN_ELASTICITY_BINS = 5
+MIN_BIN_POSTS = 3
+#: Fewest interactions each bin must hold, expected at the platform's own rate (Σ interactions ÷ Σ reach × the
+#: bin's reach) or drawn (elasticity_bins): with fewer, the log of its rate is biased and often undefined (0
+#: interactions), and where even MIN_ELASTICITY_BINS bins fall short the elasticity is not classed
+#: ('few_interactions'). Chosen by benchmarks/elasticity_check.py (see the README's figures).
+MIN_BIN_INTERACTIONS = 5
 #: Fewest posts of a group (a format) reporting a measure for the group to be tested against the others
 #: (compare_groups); its median's 95% interval needs more (statistics.MIN_INTERVAL_VALUES).
 MIN_GROUP_POSTS = 3
@@ -322,24 +334,11 @@ def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -
 
 
 def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") -> dict:
-    """How interactions scale with reach (or with the broadcast count `x`): the slope b of
-    log(interactions) = a + b·log(x), Theil–Sen.
-
-    b < 1 means engagement rate falls as reach grows. Robust to outliers (median of pairwise slopes, with
-    scipy's interval). Posts with zero reach or zero interactions have no logarithm and are left out (and
-    counted). Above THEIL_SEN_SAMPLE posts the fit uses a seeded random sample of that size. One platform
-    at a time: reach on one network is not reach on another.
-
-    No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts (the minimum the rank
-    agreement is judged from), 'no_spread' when every post has the same reach, 'tied' when the fit is
-    degenerate. Degenerate means the slope is exactly 0 and either at least half the posts drew one same
-    count (often 1) or its interval is 0 to 0 (a few counts, each drawn by many posts): two posts with the
-    same interactions give a pairwise slope of exactly 0, and no other pair does, so the tied pairs then hold
-    the middle of the pairwise slopes, and the 0 says how many posts are alike, not how interactions scale
-    with reach. A slope of 0 with fewer alike (8 of 30) and an interval around it is a finding: no clear link.
-    The fit is kept for the record; 'tied_posts' and 'tied_value' give the largest group of equal counts.
-    Posts none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported) naming
-    the counts they do report, not a NaN slope.
+    """How interactions scale with reach (or with the broadcast count `x`): the elasticity b of
+    interactions ≈ e^a · reach^b, fitted on posts grouped by reach (elasticity_fit). b < 1 means engagement
+    rate falls as reach grows, b > 1 that it rises. One platform at a time: reach on one network is not reach
+    on another. Posts none of which reports `x` (reach, on X, LinkedIn, YouTube or TikTok) are an error
+    (reported) naming the counts they do report, not a NaN slope.
     """
     one_platform(posts, "elasticity")
     reported(posts, x, "elasticity", "imports.compare.hint_fit")
@@ -347,31 +346,76 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
 
 
 def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
-    """elasticity without its check that some post reports `x`: no fit ('too_few', n 0) when none does, for
-    the client report, whose platform counting nothing broadcast is said in words."""
-    reach = _measure(posts, x)
-    inter = _measure(posts, "interactions")
-    both = pd.DataFrame({"reach": reach, "interactions": inter}).dropna()
-    positive = both[(both["reach"] > 0) & (both["interactions"] > 0)]
+    """elasticity without its check that some post reports `x` (no fit, 'too_few' with n 0, when none does,
+    for the client report, whose platform counting nothing broadcast is said in words).
+
+    The posts, sorted by reach, are cut into k bins of equal numbers of posts (elasticity_bins); each bin j
+    gives its engagement rate as a ratio of sums, r_j = Σ interactions ÷ Σ reach, at its geometric mean reach
+    x_j. The Theil–Sen line log r_j = c + s·log x_j (median of pairwise slopes, scipy's interval) gives
+    b = 1 + s, since log(interactions) = log(rate) + log(reach), with the interval shifted by 1; 'intercept'
+    is c, the line's log(interactions) at log(reach) 0. 'bins' is k, 'interactions' their total.
+
+    Why bins, not METRICS.md's Theil–Sen on each post's log(interactions): posts with 0 interactions have no
+    logarithm, and the log of small whole numbers is biased, both flattening the slope where counts are
+    small. With interactions Poisson at a flat 1% of a reach of median 300, that fit put the interval below 1
+    in 92% of draws of 200 posts; binned, in 4% (benchmarks/elasticity_check.py). Zeros count in their
+    bin's sum, and Theil–Sen over the bins keeps the robustness it was chosen for: a few viral posts move a
+    bin or two, not the median slope. Poisson pseudo-maximum likelihood (Santos Silva & Tenreyro 2006), the
+    usual cure for zeros, was tried and is not robust: four posts at 30 times the rate among 200 made it
+    claim a falling rate in nearly half the draws.
+
+    No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts with `x` above 0 (the
+    minimum the rank agreement is judged from); 'no_spread' when they have the same reach, or no two bins
+    differ in reach; 'few_interactions' when even MIN_ELASTICITY_BINS bins would hold fewer than
+    MIN_BIN_INTERACTIONS interactions in some bin (elasticity_bins), or a bin drew none: the counts are too
+    small per post to tell a falling rate from a flat one. Posts with 0 reach (or 0 of `x`) have no rate and
+    are left out, and counted ('left_out_zero'); posts with 0 interactions are kept.
+    """
+    both = pd.DataFrame({"reach": _measure(posts, x), "interactions": _measure(posts, "interactions")}).dropna()
+    fitted = both[both["reach"] > 0]
     out = {"slope": np.nan, "ci_low": np.nan, "ci_high": np.nan, "intercept": np.nan,
-           "n": len(positive), "left_out_zero": len(both) - len(positive), "sampled": False,
-           "unfitted": None, "minimum": MIN_CORRELATION_INTERVAL, "tied_posts": 0, "tied_value": np.nan}
-    if len(positive) < MIN_CORRELATION_INTERVAL:
+           "n": len(fitted), "left_out_zero": len(both) - len(fitted), "unfitted": None,
+           "minimum": MIN_CORRELATION_INTERVAL, "bins": 0, "interactions": float(fitted["interactions"].sum())}
+    if len(fitted) < MIN_CORRELATION_INTERVAL:
         return out | {"unfitted": "too_few"}
-    if positive["reach"].nunique() < 2:
+    if fitted["reach"].nunique() < 2:
         return out | {"unfitted": "no_spread"}
-    counts = positive["interactions"].value_counts(sort=True)
-    out.update(tied_posts=int(counts.iloc[0]), tied_value=float(counts.index[0]))
-    if len(positive) > THEIL_SEN_SAMPLE:
-        positive = positive.sample(THEIL_SEN_SAMPLE, random_state=0)
-        out["sampled"] = True
-    fit = stats.theilslopes(np.log(positive["interactions"].to_numpy(float)),
-                            np.log(positive["reach"].to_numpy(float)), alpha=confidence)
-    out.update(slope=float(fit.slope), intercept=float(fit.intercept), ci_low=float(fit.low_slope),
-               ci_high=float(fit.high_slope))
-    if out["slope"] == 0 and (2 * out["tied_posts"] >= out["n"] or out["ci_low"] == out["ci_high"] == 0):
-        out["unfitted"] = "tied"
-    return out
+    binned = elasticity_bins(fitted["reach"].to_numpy(float), fitted["interactions"].to_numpy(float))
+    if binned is None or (binned["rate"] <= 0).any():
+        return out | {"unfitted": "few_interactions", "bins": 0 if binned is None else len(binned)}
+    out["bins"] = len(binned)
+    if binned["log_reach"].nunique() < 2:
+        return out | {"unfitted": "no_spread"}
+    # bins alike in both reach and rate (posts at two reaches and one rate) make scipy's variance of Kendall's
+    # score negative: no interval (NaN), which the report does not show (report.elasticity_shown)
+    with np.errstate(invalid="ignore"):
+        fit = stats.theilslopes(np.log(binned["rate"].to_numpy()), binned["log_reach"].to_numpy(), alpha=confidence)
+    return out | {"slope": 1 + float(fit.slope), "intercept": float(fit.intercept),
+                  "ci_low": 1 + float(fit.low_slope), "ci_high": 1 + float(fit.high_slope)}
+
+
+def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame | None:
+    """The bins of elasticity_fit: posts sorted by reach (ties in their given order) and cut into the most
+    bins of equal numbers of posts (the first ones one post larger where they do not divide evenly), up to
+    MAX_ELASTICITY_BINS and MIN_BIN_POSTS posts a bin (2 from 10 to 14 posts, which make MIN_ELASTICITY_BINS
+    bins only so), whose every bin holds at least MIN_BIN_INTERACTIONS interactions, either expected at the
+    posts' overall rate Σ interactions ÷ Σ reach or drawn; None when fewer than MIN_ELASTICITY_BINS bins would.
+    Expected counts choose k where the rate is flat (drawn ones alone would keep the draws whose bins of least
+    reach drew more than their share, and read a falling rate); drawn ones keep the bins of least reach where
+    the rate clearly falls, and they hold more than a flat rate would give them. Columns 'posts',
+    'interactions', 'reach' (sums), 'rate' (their ratio) and 'log_reach' (the mean of log reach)."""
+    order = np.argsort(reach, kind="stable")
+    reach, interactions = reach[order], interactions[order]
+    overall = interactions.sum() / reach.sum()
+    most = min(MAX_ELASTICITY_BINS, max(MIN_ELASTICITY_BINS, len(reach) // MIN_BIN_POSTS))
+    for count in range(most, MIN_ELASTICITY_BINS - 1, -1):
+        label = np.repeat(np.arange(count), [len(part) for part in np.array_split(reach, count)])
+        sums, drawn = np.bincount(label, weights=reach), np.bincount(label, weights=interactions)
+        if (np.maximum(overall * sums, drawn) >= MIN_BIN_INTERACTIONS).all():
+            frame = pd.DataFrame({"posts": np.bincount(label), "interactions": drawn,
+                                  "reach": sums, "log_reach": np.bincount(label, np.log(reach)) / np.bincount(label)})
+            return frame.assign(rate=frame["interactions"] / frame["reach"])
+    return None
 
 
 def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rate_by_reach") -> pd.DataFrame:

@@ -124,9 +124,9 @@ def interval_strength(tr: Translator, *bounds: float) -> str:
 
 
 def elasticity_shown(fit: dict) -> bool:
-    """Whether an elasticity fit says something about the platform's posts: fitted on enough posts and not
-    degenerate (compare.elasticity's 'unfitted'), on at least as many posts as were left out for zero reach or
-    interactions (else it describes a minority), and with an interval of some width."""
+    """Whether an elasticity fit says something about the platform's posts: fitted on enough posts with
+    enough interactions (compare.elasticity's 'unfitted'), on at least as many posts as were left out for zero
+    reach (else it describes a minority), and with an interval of some width."""
     return (pd.notna(fit["slope"]) and not fit.get("unfitted") and fit.get("left_out_zero", 0) <= fit["n"]
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
 
@@ -588,18 +588,17 @@ class Report:
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
         fit = self.elasticity[platform]
-        if fit.get("unfitted") == "tied" and fit.get("left_out_zero", 0) <= fit["n"]:  # said instead of a verdict
-            return Finding("finding.elasticity_tied", self.tr.t("finding.elasticity_tied", **self._tied_values(platform)),
-                           {"slope": None, "tied_posts": fit["tied_posts"], "n": fit["n"]})
+        if fit.get("unfitted") == "few_interactions" and fit.get("left_out_zero", 0) <= fit["n"]:
+            # counts too small per post to class the slope (compare.MIN_BIN_INTERACTIONS): said, no verdict
+            return Finding("finding.elasticity_few_interactions",
+                           self.tr.t("finding.elasticity_few_interactions", **self._few_values(platform)),
+                           {"slope": None, "interactions": fit["interactions"], "n": fit["n"]})
         if not elasticity_shown(fit):  # too few posts: the agreement section says so, as for the rankings
             return None
         multiplier = 10 ** fit["slope"]
         shape = elasticity_class(fit)
         notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]),
                            **self.words(platform)) if fit.get("left_out_zero") else "")
-        if fit.get("sampled"):  # a large platform: the fit runs on a sample (compare.THEIL_SEN_SAMPLE)
-            notes += self.tr.t("finding.elasticity_sampled", sample=self.tr.number(compare.THEIL_SEN_SAMPLE),
-                               n=self.tr.number(fit["n"]))
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
             f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
             **self.words(platform),
@@ -608,12 +607,14 @@ class Report:
             **dict(zip(("slope", "low", "high"), self.tr.estimates(fit["slope"], fit["ci_low"], fit["ci_high"])))),
             {"slope": fit["slope"], "multiplier": multiplier})
 
-    def _tied_values(self, platform: str) -> dict:
-        """The placeholders of a degenerate elasticity's texts (compare.elasticity's 'tied'): how many of the
-        posts fitted drew the same interactions, and how many."""
+    def _few_values(self, platform: str) -> dict:
+        """The placeholders of the texts for an elasticity not fitted for too few interactions per post
+        (compare.elasticity's 'few_interactions'): the posts with a broadcast count, their interactions in
+        all, and per post."""
         fit, tr = self.elasticity[platform], self.tr
-        return {"platform": tr.platform(platform), "tied": tr.number(fit["tied_posts"]), "n": tr.number(fit["n"]),
-                "value": tr.number(fit["tied_value"]), **self.words(platform)}
+        return {"platform": tr.platform(platform), "n": tr.number(fit["n"]),
+                "interactions": tr.number(fit["interactions"]), "per_post": tr.number(fit["interactions"] / fit["n"], 1),
+                **self.words(platform)}
 
     def elasticity_cell(self, platform: str) -> str:
         """The agreement table's elasticity: its slope and 95% interval where shown; else why not, in the words
@@ -624,8 +625,8 @@ class Report:
             return self._corr(fit["slope"], fit["ci_low"], fit["ci_high"])
         if fit.get("unfitted") == "too_few":
             return tr.t("agreement.elasticity_few", n=tr.number(fit["n"]), minimum=tr.number(fit["minimum"]))
-        if fit.get("unfitted") == "tied":
-            return tr.t("agreement.elasticity_tied", **self._tied_values(platform))
+        if fit.get("unfitted") == "few_interactions":
+            return tr.t("agreement.elasticity_few_interactions", **self._few_values(platform))
         return tr.t("common.na")
 
     def _finding_formats(self, platform: str) -> Finding | None:
@@ -2149,12 +2150,13 @@ class Report:
         if left_out:  # posts with 0 interactions (or 0 reach) have no place on log axes: say how many
             title += tr.t("figure.scatter_left_out", count=tr.number(left_out), posts=tr.number(int(with_both.sum())),
                           **self.words(among=self.posts.loc[with_both, "platform"]))
-        # a platform drawn without a trend line for too few posts or tied interactions says why, as its
+        # a platform drawn without a trend line for too few posts or too few interactions says why, as its
         # agreement table cell does
-        unfitted = [tr.t("figure.scatter_unfitted_tied", **self._tied_values(p)) if fits[p]["unfitted"] == "tied"
+        unfitted = [tr.t("figure.scatter_unfitted_few_interactions", **self._few_values(p))
+                    if fits[p]["unfitted"] == "few_interactions"
                     else tr.t("figure.scatter_unfitted_too_few", platform=tr.platform(p), few=tr.number(fits[p]["n"]),
                               minimum=tr.number(fits[p]["minimum"]))
-                    for p in self._scattered() if fits[p].get("unfitted") in ("too_few", "tied")]
+                    for p in self._scattered() if fits[p].get("unfitted") in ("too_few", "few_interactions")]
         if unfitted:
             title += tr.t("figure.scatter_unfitted", platforms="; ".join(unfitted))
         return title
@@ -2470,7 +2472,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     the interaction components each source file carries (ImportResult.interaction_components), for the
     benchmarks' own counts of interactions.
 
-    Vectorised throughout; the costly steps are bounded (Theil–Sen samples, order-statistic intervals for
+    Vectorised throughout; the costly steps are bounded (the elasticity's bins, order-statistic intervals for
     large groups), so this runs on one post and on a million.
     """
     posts = compare.with_broadcast(posts)  # afresh: the measure follows the posts given

@@ -7,6 +7,7 @@ import pytest
 from scipy import stats
 
 from helpers import compare, metrics, statistics
+from helpers import report as report_module
 from tests.test_metrics import posts_table
 
 
@@ -231,64 +232,101 @@ def test_kendall_concordance_by_unit_matches_every_pair_counted():
         assert statistics.concordance_by_unit(x, y).tolist() == brute
 
 
-def test_elasticity_matches_scipy_theil_sen_and_recovers_a_known_slope():
-    rng = np.random.default_rng(5)
-    reach = np.round(rng.lognormal(7, 1, 300))
-    inter = np.round(0.5 * reach ** 0.7 * rng.lognormal(0, 0.2, 300)) + 1
-    posts = posts_table([dict(platform="x", reach=int(r), reactions=int(i), comments=0, shares=0, saves=0)
-                         for r, i in zip(reach, inter)])
-    got = compare.elasticity(posts)
-    fit = stats.theilslopes(np.log(inter), np.log(reach))
-    assert got["slope"] == pytest.approx(fit.slope)
-    assert got["ci_low"] < 0.7 < got["ci_high"]
-    assert got["n"] == 300 and not got["sampled"]
-
-
-def test_elasticity_leaves_out_zeros_and_counts_them():
-    posts = posts_table([dict(platform="x", reach=r, reactions=i, comments=0, shares=0, saves=0)
-                         for r, i in [(10, 1), (100, 5), (1000, 20), (5000, 60), (20000, 150), (50, 0)]])
-    got = compare.elasticity(posts)
-    assert got["n"] == 5 and got["left_out_zero"] == 1
-
-
 def _fit(pairs):
     return compare.elasticity(posts_table([dict(platform="x", reach=r, reactions=i, comments=0, shares=0, saves=0)
                                            for r, i in pairs]))
+
+
+def test_elasticity_by_hand_on_five_bins_of_two_posts():
+    """Ten posts, two at each reach 10,000 × 4^k: five bins of two (ten posts allow no more at 2 a bin). The
+    bins' rates, Σ interactions ÷ Σ reach, are 200 ÷ 20,000 = 1%, 400 ÷ 80,000 = 0.5%, 800 ÷ 320,000, 1,600 ÷
+    1,280,000 and 3,200 ÷ 5,120,000: halving as reach quadruples, a slope of log(0.5) ÷ log(4) = −0.5 in
+    log(rate), so b = 1 − 0.5 = 0.5, and log(rate) = 0 − 0.5·log(reach) at 1% for 10,000 (intercept 0). The
+    post with 0 interactions counts in its bin's sum. At the overall rate 6,200 ÷ 6,820,000 the first bin
+    expects 18.2 interactions, above compare.MIN_BIN_INTERACTIONS."""
+    reach = [10_000 * 4 ** k for k in range(5) for _ in range(2)]
+    fit = _fit(zip(reach, [0, 200, 150, 250, 400, 400, 1000, 600, 1600, 1600]))
+    assert fit["slope"] == pytest.approx(0.5) and fit["intercept"] == pytest.approx(0, abs=1e-12)
+    assert fit["ci_low"] == pytest.approx(0.5) and fit["ci_high"] == pytest.approx(0.5)  # every pair agrees
+    assert (fit["n"], fit["left_out_zero"], fit["bins"], fit["interactions"], fit["unfitted"]) == (10, 0, 5, 6200, None)
+    bins = compare.elasticity_bins(np.array(reach, float), np.array([0, 200, 150, 250, 400, 400, 1000, 600, 1600,
+                                                                     1600], float))
+    assert bins["rate"].tolist() == pytest.approx([0.01, 0.005, 0.0025, 0.00125, 0.000625])
+    assert bins["posts"].tolist() == [2] * 5
+
+
+def test_elasticity_bins_are_as_many_as_keep_enough_interactions_expected_in_each():
+    """30 posts of reach 100 to 3,000 (100 apart) drawing 1% of it, 4,650 reach ÷ 100 = 46.5 interactions in
+    all: 10 bins of 3 posts would expect 0.01 × (100 + 200 + 300) = 6 in the first, at least 5; 20 are too
+    many for 3 posts a bin. Halve the interactions (0.5%): 10 bins expect and draw 3 in the first, 9 bins
+    (4, 4, 4, then 3 posts each) 0.005 × (100 + 200 + 300 + 400) = 5: 9 bins; a tenth (0.1%): even 5 bins of 6
+    posts expect and draw 2.1 in the first, so no fit: 'few_interactions'. Three interactions in all, drawn by
+    the three posts of most reach, leave bins with neither expected nor drawn interactions enough."""
+    reach = np.arange(1, 31) * 100.0
+    assert len(compare.elasticity_bins(reach, reach * 0.01)) == 10
+    assert len(compare.elasticity_bins(reach, reach * 0.005)) == 9
+    assert compare.elasticity_bins(reach, reach * 0.001) is None
+    few = _fit(zip(reach.astype(int), np.r_[np.zeros(27, int), 1, 1, 1]))
+    assert few["unfitted"] == "few_interactions" and np.isnan(few["slope"]) and few["interactions"] == 3
+    assert not report_module.elasticity_shown(few)
+
+
+def test_elasticity_recovers_a_known_slope_with_large_counts():
+    rng = np.random.default_rng(5)
+    reach = np.round(rng.lognormal(7, 1, 300))
+    inter = np.round(0.5 * reach ** 0.7 * rng.lognormal(0, 0.2, 300)) + 1
+    got = _fit(zip(reach.astype(int), inter.astype(int)))
+    assert got["ci_low"] < 0.7 < got["ci_high"] and got["ci_high"] < 0.8
+    assert got["n"] == 300 and got["bins"] == compare.MAX_ELASTICITY_BINS
+
+
+def _quantile_posts(count: int, median: float) -> np.ndarray:
+    """Reach at the count quantiles (i + ½) ÷ count of a log-normal of median `median` and σ 1: fixed
+    data spread like a platform's posts, no random draw."""
+    return np.round(median * np.exp(stats.norm.ppf((np.arange(count) + 0.5) / count)))
+
+
+def test_small_counts_at_a_flat_rate_are_not_read_as_a_falling_rate():
+    """200 posts of median reach 300, each drawing 1% of its reach rounded up or down so as to average it
+    exactly (the fractional part compared with the golden-ratio sequence): a flat rate, most counts 0 to 5.
+    Theil–Sen on log(interactions), zeros left out, reads it as a rate falling with reach (the report's
+    fit before the bins); the binned fit does not."""
+    reach = _quantile_posts(200, 300)
+    expected = 0.01 * reach
+    fraction = (np.arange(200) * (np.sqrt(5) - 1) / 2) % 1
+    inter = np.floor(expected) + (fraction < expected % 1)
+    assert inter.sum() == pytest.approx(expected.sum(), rel=0.01) and (inter <= 5).mean() > 0.6
+    positive = inter > 0
+    old = stats.theilslopes(np.log(inter[positive]), np.log(reach[positive]), alpha=0.95)
+    assert old.high_slope < 1  # the bias: 'engagement rate falls with more reach'
+    fit = _fit(zip(reach.astype(int), inter.astype(int)))
+    assert fit["ci_low"] < 1 < fit["ci_high"] and fit["unfitted"] is None
+    assert report_module.elasticity_class(fit) == "about_one"
+
+
+def test_an_elasticity_clearly_below_one_with_large_counts_is_classed_below_one():
+    """200 posts of median reach 2,000 drawing 40 × (reach ÷ 2,000)^0.7 interactions, rounded: b = 0.7."""
+    reach = _quantile_posts(200, 2000)
+    fit = _fit(zip(reach.astype(int), np.round(40 * (reach / 2000) ** 0.7).astype(int)))
+    assert fit["ci_high"] < 1 and fit["slope"] == pytest.approx(0.7, abs=0.02)
+    assert report_module.elasticity_class(fit) == "below_one"
+
+
+def test_elasticity_keeps_zero_interactions_and_counts_zero_reach_left_out():
+    pairs = [(100 * 2 ** k, k % 3) for k in range(15)] + [(0, 2)]
+    got = _fit(pairs)
+    assert got["n"] == 15 and got["left_out_zero"] == 1 and got["interactions"] == 15
 
 
 def test_elasticity_needs_as_many_posts_as_a_rank_agreement_verdict():
     """Nine posts are too few for the rank agreement's interval (compare.MIN_CORRELATION_INTERVAL = 10), and so
     for the elasticity: no slope from posts the report calls too few for the other."""
     assert compare.MIN_CORRELATION_INTERVAL == 10
-    pairs = [(100 * 2 ** k, 3 + 2 * k) for k in range(10)]  # reach doubling, interactions rising
+    pairs = [(100 * 2 ** k, 30 + 20 * k) for k in range(10)]  # reach doubling, interactions rising
     nine = _fit(pairs[:9])
     assert np.isnan(nine["slope"]) and nine["unfitted"] == "too_few" and nine["n"] == 9 and nine["minimum"] == 10
     ten = _fit(pairs)
-    assert ten["slope"] > 0 and ten["unfitted"] is None and ten["n"] == 10
-
-
-def test_an_elasticity_set_by_tied_interactions_is_no_fit():
-    """Eight of twelve posts drew 1 interaction: their 28 pairs have slope exactly 0; of the other 38 pairs,
-    15 fall and 23 rise, so the 33rd and 34th of the 66 sorted slopes lie among the zeros and the median slope
-    is 0 because of the ties alone: the fit is called degenerate, not a verdict."""
-    pairs = [(10 * 3 ** k, 1) for k in range(8)] + [(20, 3), (200, 9), (2000, 30), (60000, 40)]
-    fit = _fit(pairs)
-    assert fit["slope"] == 0 and fit["unfitted"] == "tied"
-    assert fit["tied_posts"] == 8 and fit["tied_value"] == 1 and fit["n"] == 12
-    spread = _fit([(10 * 3 ** k, 1 + k % 2) for k in range(8)] + [(20, 3), (200, 9), (2000, 30), (60000, 40)])
-    # four posts at 1 and four at 2: 12 pairs at 0, 21 falling, 33 rising, so the median lies among the rising
-    assert spread["slope"] > 0 and spread["unfitted"] is None
-    # a slope of 0 from posts four of twelve alike (under half): interactions not rising with reach is a finding,
-    # with its interval, not a fit set aside as tied
-    flat = _fit(list(zip([100 * 2 ** k for k in range(12)], [5, 4, 3, 2, 2, 1, 1, 1, 1, 5, 4, 5])))
-    assert flat["slope"] == 0 and flat["tied_posts"] == 4 and flat["unfitted"] is None
-    assert flat["ci_low"] < 0 < flat["ci_high"]
-    # three counts only, 11 of 24 posts at 2: the slope and both ends of its interval are 0, set by the ties
-    reach = [1005, 1737, 132, 1849, 2130, 1619, 514, 1223, 812, 2440, 630, 1108, 1431, 2214, 2304, 336, 931, 1946,
-             2020, 419, 1303, 745, 1528, 223]
-    few = _fit(list(zip(reach, [2, 2, 1, 2, 1, 3, 1, 3, 3, 2, 3, 2, 3, 3, 1, 2, 3, 2, 2, 2, 2, 2, 3, 1])))
-    assert (few["slope"], few["ci_low"], few["ci_high"], few["tied_posts"]) == (0, 0, 0, 11)
-    assert few["unfitted"] == "tied"
+    assert ten["slope"] > 0 and ten["unfitted"] is None and ten["n"] == 10 and ten["bins"] == 5
 
 
 def test_holm_by_hand():

@@ -288,18 +288,6 @@ def test_slot_test_compares_the_slots_with_enough_posts_by_kruskal_wallis():
     assert one_slot["slots"] == 1 and pd.isna(one_slot["H"]) and pd.isna(one_slot["p_value"])
 
 
-def test_elasticity_above_the_sample_size_fits_a_seeded_sample(monkeypatch):
-    rng = np.random.default_rng(2)
-    reach = rng.integers(100, 100_000, size=60)
-    posts = posts_table([dict(platform="facebook", reach=int(r), reactions=max(1, int(r ** 0.7)), comments=0,
-                              shares=0, saves=pd.NA) for r in reach])
-    monkeypatch.setattr(compare, "THEIL_SEN_SAMPLE", 40)
-    fit = compare.elasticity(posts)
-    assert fit["sampled"] and fit["n"] == 60
-    assert fit["slope"] == pytest.approx(0.7, abs=0.02)
-    assert compare.elasticity(posts)["slope"] == fit["slope"]  # the same sample every time
-
-
 def test_a_higher_median_beaten_in_most_pairs_is_no_leader():
     """Reel's median (10,000) is above photo's (9,000), yet photos reach more in 74% of pairs: the test is
     significant, but not for reel."""

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import compare, metrics
+from helpers.i18n import Translator
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.render import REPORT_NOTEBOOK
 from helpers.report import ENGAGEMENT_KPIS, build_report
@@ -49,7 +50,6 @@ def test_each_finding_quotes_the_number_it_comes_from(report):
             assert (f"(95% CI {tr.number(low, 1 if low < 10 else 0)} to {tr.number(high, 1 if high < 10 else 0)}"
                     " times;") in finding.text
             assert f"over {tr.number(fit['n'])} posts" in finding.text  # the fit's own n
-            assert ("sample" in finding.text) == fit["sampled"]
         elif finding.key.startswith("finding.formats"):
             assert tr.percent(values["rate_median"], 1) in finding.text
             assert tr.number(values["reach_median"]) in finding.text
@@ -262,15 +262,19 @@ def test_no_change_across_the_switch_from_impressions_to_views(report):
         assert pd.notna(changes.loc[(platform, "engagement_rate_by_reach"), "difference"])
 
 
-def test_the_elasticity_finding_says_when_the_fit_ran_on_a_sample(report):
-    fits = report.elasticity
+def test_the_elasticity_finding_counts_the_posts_left_out_for_zero_reach(report):
+    """Posts with 0 reach have no engagement rate and are left out of the fit, and said; posts with 0
+    interactions count in their bin (compare.elasticity_fit), so the note names reach alone."""
+    fits, tr = report.elasticity, report.tr
     try:
-        report.elasticity = {**fits, "facebook": {**fits["facebook"], "n": 12000, "left_out_zero": 3, "sampled": True}}
-        text = report._finding_elasticity("facebook").text
-        assert ("over 12,000 posts; 3 with zero reach or zero interactions left out, having no logarithm;"
-                " fitted on a seeded random sample of 3,000 of the 12,000 posts)") in text
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "n": 12000, "left_out_zero": 3}}
+        assert "over 12,000 posts; 3 with zero reach left out, having no engagement rate)" in \
+            report._finding_elasticity("facebook").text
+        report.tr = Translator("id")
+        assert ("atas 12.000 unggahan; 3 dengan jangkauan nol tidak diikutkan karena tidak memiliki tingkat"
+                " interaksi)") in report._finding_elasticity("facebook").text
     finally:
-        report.elasticity = fits
+        report.elasticity, report.tr = fits, tr
 
 
 def test_seven_linkedin_posts_are_too_few_for_an_elasticity_as_for_the_rank_agreement():
@@ -291,23 +295,31 @@ def test_seven_linkedin_posts_are_too_few_for_an_elasticity_as_for_the_rank_agre
             " or how interactions scale with impressions") in seven.agreement_sentence()
 
 
-def test_an_elasticity_set_by_tied_interactions_is_said_so_instead_of_a_verdict(report):
-    fits = report.elasticity
+def test_an_elasticity_of_too_few_interactions_per_post_is_said_so_instead_of_a_verdict(report):
+    """Small counts read on a log scale look like a rate falling with reach: with too few interactions per
+    post (compare's 'few_interactions'), the report says it cannot tell, in both languages."""
+    fits, tr = report.elasticity, report.tr
     try:
-        report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": 0.0, "ci_low": 0.0, "ci_high": 0.4,
-                                                  "n": 50, "left_out_zero": 0, "unfitted": "tied",
-                                                  "tied_posts": 38, "tied_value": 1.0}}
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": np.nan, "ci_low": np.nan,
+                                                  "ci_high": np.nan, "n": 40, "left_out_zero": 0,
+                                                  "unfitted": "few_interactions", "interactions": 29.0, "bins": 0}}
         finding = report._finding_elasticity("facebook")
-        assert finding.key == "finding.elasticity_tied"
-        assert finding.text == ("On Facebook, 38 of the 50 posts with reach and interactions drew the same number of"
-                                " interactions (1): with so many tied, the fitted elasticity is 0 by construction,"
-                                " so it says nothing about how interactions scale with reach.")
-        assert report.elasticity_cell("facebook") == "none: 38 of 50 posts drew the same interactions (1)"
-        assert report.scatter_title().endswith(". No slope b for Facebook: 38 of 50 posts drew the same interactions"
-                                               " (1)")
-        assert "Facebook 0.00" not in report.scatter_title()
+        assert finding.key == "finding.elasticity_few_interactions"
+        assert finding.text == ("On Facebook, the 40 posts with reach drew 29 interactions in all, about 0.7 a post:"
+                                " too few to tell whether engagement rate falls or rises with reach, so no elasticity"
+                                " is given (with so few, a flat rate and a falling one look alike).")
+        assert report.elasticity_cell("facebook") == "none: 29 interactions over 40 posts, too few per post"
+        assert report.scatter_title().endswith(". No slope b for Facebook: 29 interactions over 40 posts, too few"
+                                               " per post")
+        report.tr = Translator("id")
+        assert report._finding_elasticity("facebook").text == (
+            "Di Facebook, 40 unggahan yang memiliki jangkauan memperoleh 29 interaksi seluruhnya, sekitar 0,7 per"
+            " unggahan: terlalu sedikit untuk mengetahui apakah tingkat interaksi menurun atau meningkat seiring"
+            " bertambahnya jangkauan, sehingga elastisitasnya tidak diberikan (dengan interaksi sesedikit itu,"
+            " tingkat yang tetap dan tingkat yang menurun tampak sama).")
+        assert report.elasticity_cell("facebook") == "tidak ada: 29 interaksi atas 40 unggahan, terlalu sedikit per unggahan"
     finally:
-        report.elasticity = fits
+        report.elasticity, report.tr = fits, tr
 
 
 def test_a_comparison_period_months_before_is_not_called_the_previous_period():
