@@ -44,9 +44,12 @@ def findings(lines: list[str]) -> HTML:
 
 
 def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",
-          index: bool = True, max_text: int = 90) -> HTML:
+          index: bool = True, max_text: int | None = 90) -> HTML:
     """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'. A table
-    without rows shows nothing (the sentence beside it says why), not a caption above an empty grid."""
+    without rows shows nothing (the sentence beside it says why), not a caption above an empty grid.
+
+    Text cells are cut to `max_text` characters (a post's caption fits its cell); `max_text=None` shows every
+    text whole, as a table of definitions must: a caveat cut short would drop what it warns about."""
     if frame.empty:
         return HTML("")
     shown = frame.copy()
@@ -169,7 +172,8 @@ def p_phrase(tr, p) -> str:
     return f"p {text}" if text.startswith("<") else f"p = {text}"
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell."""
+def shorten(text: str, limit: int | None) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell;
+    whole when `limit` is None."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

@@ -335,9 +335,9 @@ BENCHMARKS_MISSING = {
     "en": "the published benchmarks file data/benchmarks-gone.csv is missing: the client reports, the explorer and"
           " the lesson compare with it, and it comes with the workbook. Restore it with"
           " `git checkout -- data/benchmarks-gone.csv` in the project folder, then run again",
-    "id": "berkas tolok ukur yang dipublikasikan, data/benchmarks-gone.csv, tidak ada: laporan klien, explorer, dan"
-          " pelajaran membandingkan dengannya, dan berkas ini disertakan bersama buku kerja. Pulihkan dengan"
-          " `git checkout -- data/benchmarks-gone.csv` di folder proyek, lalu jalankan lagi",
+    "id": "berkas tolok ukur yang dipublikasikan, data/benchmarks-gone.csv, tidak ada: laporan klien, notebook"
+          " explore, dan pelajaran membandingkan dengannya, dan berkas ini disertakan bersama buku kerja. Pulihkan"
+          " dengan `git checkout -- data/benchmarks-gone.csv` di folder proyek, lalu jalankan lagi",
 }
 
 

@@ -294,8 +294,12 @@ def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
     assert not english_numbers, f"numbers with English separators in the id catalogue: {english_numbers}"
 
 
-#: Where "rasio" is right in Indonesian: a ratio of two medians (not a rate), and the platforms' own name for CTR.
-RASIO_ALLOWED = {"finding.paid", "finding.paid_counted", "paid.zero_median", "metric.click_through_rate.label"}
+#: Where "rasio" is right in Indonesian: a ratio of two medians (not a rate), the lesson's ratios of the two
+#: simulated strategies' figures (conversation ÷ broadcast), and the platforms' own name for CTR.
+RASIO_ALLOWED = {"finding.paid", "finding.paid_counted", "paid.zero_median", "metric.click_through_rate.label",
+                 *(f"lesson.sim.{key}" for key in ("interval_note", "engagement_chance", "engagement_undecided",
+                                                   "engagement_unknown", "engagement_close",
+                                                   "engagement_none_broadcast", "engagement_none_conversation"))}
 
 
 def test_indonesian_texts_use_one_term_per_metric():

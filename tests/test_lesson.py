@@ -468,8 +468,8 @@ def test_simulation_table_and_figure_in_indonesian():
     assert "jangkauan yang dijumlahkan (bukan orang unik)" in set(table["ukuran"])
     assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
-    assert "kali lipat" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
-    # the default strategies reach alike: the title says so rather than "1,0 kali lipat"
+    assert "interaksi 2,6 kali" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
+    # the default strategies reach alike: the title says so rather than "1,0 kali jangkauan"
     assert "hampir sama" in fig._suptitle.get_text()
     # the long Indonesian axis label is wrapped, and the layout keeps it clear of the title
     assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
@@ -663,8 +663,8 @@ def test_a_missing_or_empty_demo_export_stops_the_lesson_at_its_start(demo_copy,
               " of. Restore them with `git checkout -- data/demo`, or write them again with `python -m helpers demo`"
               " in the project folder (what `make demo` runs), then run the lesson again from the top.",
         "id": f"Pelajaran ini dihitung dari ekspor klien demo, dan berkas berikut hilang atau kosong: {files}. Tanpa"
-              " berkas itu, angka, temuan, dan latihannya akan menggambarkan unggahan lain daripada yang"
-              " dibicarakannya. Pulihkan dengan `git checkout -- data/demo`, atau tulis ulang dengan `python -m"
+              " berkas itu, angka, temuan, dan latihannya akan menggambarkan unggahan yang berbeda dari yang"
+              " dibahasnya. Pulihkan dengan `git checkout -- data/demo`, atau tulis ulang dengan `python -m"
               " helpers demo` di folder proyek (perintah yang dijalankan `make demo`), lalu jalankan pelajaran lagi"
               " dari awal."}[language]
     with pytest.raises(WorkbookError, match="harbour-books/Jul-01-2026_Oct-31-2026_100088245511032.csv"):
@@ -686,7 +686,7 @@ def test_a_demo_export_cut_short_stops_the_lesson_where_it_is_read(demo_copy, la
               " and exercises are worked out on the demo as written, and would describe other posts. Restore it"
               f" with `git checkout -- {file}`, or write the demo again with `python -m helpers demo` in the"
               " project folder (what `make demo` runs), then run the lesson again from the top.",
-        "id": f"Ekspor demo {file} memuat 141 unggahan, padahal demo menuliskan 146: angka, temuan, dan latihan"
+        "id": f"Ekspor demo {file} memuat 141 unggahan, padahal seharusnya 146: angka, temuan, dan latihan"
               " pelajaran ini dihitung dari demo sebagaimana ditulis, dan akan menggambarkan unggahan lain."
               f" Pulihkan dengan `git checkout -- {file}`, atau tulis ulang demo dengan `python -m helpers demo` di"
               " folder proyek (perintah yang dijalankan `make demo`), lalu jalankan pelajaran lagi dari awal."}[language]

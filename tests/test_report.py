@@ -226,6 +226,45 @@ def test_the_report_shows_an_overlap_cell_cut_short_by_ties_in_full(report):
         report.overlaps = overlaps
 
 
+def _notebook_table(code_holds: str):
+    """The expression of the report notebook's cell holding `code_holds` that builds its table: the argument
+    of display.show(...) where the cell shows it so, else the expression itself."""
+    import ast
+    import json
+
+    cells = json.loads(REPORT_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    code = next("".join(c["source"]) for c in cells if code_holds in "".join(c["source"]))
+    line = next(node for node in ast.parse(code).body if code_holds in ast.unparse(node)).value
+    shown = line.args[0] if ast.unparse(line.func) == "display.show" else line
+    return compile(ast.Expression(shown), "client_report.ipynb", "eval")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_report_shows_every_definition_and_glossary_entry_whole(report, monkeypatch, language):
+    """The Definitions section's two tables, as the report notebook builds them, with every metric and every
+    statistical word in them: no text is cut. Cut at 220 characters, the Indonesian caveat of interactions
+    (255) lost its last clause, that the platform's own 'engagements' figure is kept apart."""
+    import dataclasses
+    import html as html_module
+
+    from helpers import display
+    from helpers.i18n import Translator
+    from helpers.report import GLOSSARY, Report
+
+    monkeypatch.setattr(Report, "defined_metrics", lambda self: [name for name, _ in metrics.DEFINITIONS])
+    monkeypatch.setattr(Report, "glossary_terms", lambda self: list(GLOSSARY))
+    tr = Translator(language)
+    shown = dataclasses.replace(report, tr=tr)
+    namespace = {"display": display, "report": shown, "tr": tr}
+    for code_holds, frame in (("report.definitions()", shown.definitions()), ("report.glossary()", shown.glossary())):
+        page = html_module.unescape(eval(_notebook_table(code_holds), namespace).data)
+        texts = [text for column in frame.columns for text in frame[column]]
+        assert len(texts) >= 2 * len(frame) and "…" not in page, code_holds
+        assert [text for text in texts if text not in page] == [], code_holds
+    caveat = tr.t("metric.interactions.caveat")
+    assert len(caveat) > 200 and "engagements" in caveat.rsplit(";", 1)[1]
+
+
 def test_periods_of_unequal_length_are_said_to_be(report):
     """1 Sep–31 Oct (61 days) against 1 Jul–31 Aug (62 days): the totals' comparison says so."""
     assert any(note.startswith("The period has 61 days and the comparison period 62") for note in report.coverage_notes())
@@ -499,7 +538,7 @@ def paid_lifts(reach: tuple, rate: tuple) -> pd.DataFrame:
      "On Facebook, paid posts reached 2.07 (0.75 to 8.29) times as many accounts as organic ones, a difference"
      " within chance, and their engagement rate by reach was 0.93 (0.79 to 1.27) times organic posts', a difference"
      " within chance; ratios of medians, 95% CI in brackets.",
-     "Di Facebook, unggahan berbayar menjangkau 2,07 (0,75 hingga 8,29) kali lebih banyak akun daripada unggahan"
+     "Di Facebook, unggahan berbayar menjangkau akun sebanyak 2,07 (0,75 hingga 8,29) kali jangkauan unggahan"
      " organik, perbedaan yang tidak bermakna, dan tingkat interaksi terhadap jangkauannya 0,93 (0,79 hingga 1,27)"
      " kali tingkat unggahan organik, perbedaan yang tidak bermakna; rasio median, IK 95% dalam kurung."),
     # the reach lift wholly above 1, the rate lift wholly below it: each beyond chance
@@ -507,7 +546,7 @@ def paid_lifts(reach: tuple, rate: tuple) -> pd.DataFrame:
      "On Facebook, paid posts reached 3.20 (2.10 to 4.80) times as many accounts as organic ones, a difference"
      " beyond chance, and their engagement rate by reach was 0.60 (0.40 to 0.90) times organic posts', a difference"
      " beyond chance; ratios of medians, 95% CI in brackets.",
-     "Di Facebook, unggahan berbayar menjangkau 3,20 (2,10 hingga 4,80) kali lebih banyak akun daripada unggahan"
+     "Di Facebook, unggahan berbayar menjangkau akun sebanyak 3,20 (2,10 hingga 4,80) kali jangkauan unggahan"
      " organik, perbedaan yang bermakna, dan tingkat interaksi terhadap jangkauannya 0,60 (0,40 hingga 0,90) kali"
      " tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95% dalam kurung."),
     # no upper bound (+inf): above 1 only where the lower end is
@@ -515,10 +554,18 @@ def paid_lifts(reach: tuple, rate: tuple) -> pd.DataFrame:
      "On Facebook, paid posts reached 2.50 (1.40 to no upper bound) times as many accounts as organic ones,"
      " a difference beyond chance, and their engagement rate by reach was 1.10 (0.70 to no upper bound) times"
      " organic posts', a difference within chance; ratios of medians, 95% CI in brackets.",
-     "Di Facebook, unggahan berbayar menjangkau 2,50 (1,40 hingga tanpa batas atas) kali lebih banyak akun daripada"
+     "Di Facebook, unggahan berbayar menjangkau akun sebanyak 2,50 (1,40 hingga tanpa batas atas) kali jangkauan"
      " unggahan organik, perbedaan yang bermakna, dan tingkat interaksi terhadap jangkauannya 1,10 (0,70 hingga"
      " tanpa batas atas) kali tingkat unggahan organik, perbedaan yang tidak bermakna; rasio median, IK 95% dalam"
      " kurung."),
+    # paid posts reaching half as many accounts: "times as many", never "more" ("lebih banyak")
+    ((0.5, 0.3, 0.8), (1.5, 1.1, 2.0),
+     "On Facebook, paid posts reached 0.50 (0.30 to 0.80) times as many accounts as organic ones, a difference"
+     " beyond chance, and their engagement rate by reach was 1.50 (1.10 to 2.00) times organic posts', a difference"
+     " beyond chance; ratios of medians, 95% CI in brackets.",
+     "Di Facebook, unggahan berbayar menjangkau akun sebanyak 0,50 (0,30 hingga 0,80) kali jangkauan unggahan"
+     " organik, perbedaan yang bermakna, dan tingkat interaksi terhadap jangkauannya 1,50 (1,10 hingga 2,00) kali"
+     " tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95% dalam kurung."),
 ])
 def test_the_paid_finding_says_whether_each_lift_is_beyond_chance(report, reach, rate, en, id_):
     """A lift quoted with its interval alone reads as paid posts doing better or worse: each carries the
@@ -561,9 +608,25 @@ def test_a_lift_by_impressions_says_whether_it_is_beyond_chance(report):
     indonesian = dataclasses.replace(changed, tr=Translator("id"))
     by = indonesian.ranked_by("facebook")
     assert indonesian._finding_paid("facebook").text == (
-        f"Di Facebook, unggahan berbayar memperoleh {by} 1,60 (0,90 hingga 2,80) kali unggahan organik, perbedaan"
-        f" yang tidak bermakna, dan tingkat interaksi terhadap {by} unggahan berbayar 0,70 (0,50 hingga 0,95) kali"
-        " tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95% dalam kurung.")
+        f"Di Facebook, unggahan berbayar memperoleh {by} sebanyak 1,60 (0,90 hingga 2,80) kali perolehan"
+        f" unggahan organik, perbedaan yang tidak bermakna, dan tingkat interaksi terhadap {by} unggahan berbayar"
+        " 0,70 (0,50 hingga 0,95) kali tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95%"
+        " dalam kurung.")
+
+
+@pytest.mark.parametrize("measure", ["reach", "impressions"])
+def test_a_lift_below_one_never_reads_as_more_in_indonesian(report, measure):
+    """Paid posts with half the reach (or impressions) of organic ones: the Indonesian sentence says "0,50
+    kali" of the organic posts' figure, with no comparative ("lebih banyak": more) that would turn it around."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+
+    changed = dataclasses.replace(report, paid=paid_lifts((0.5, 0.3, 0.8), (0.6, 0.4, 0.9)),
+                                  measures={**report.measures, "facebook": measure}, tr=Translator("id"))
+    text = changed._finding_paid("facebook").text
+    assert "0,50 (0,30 hingga 0,80) kali" in text and "0,60 (0,40 hingga 0,90) kali" in text
+    assert "lebih" not in text
 
 
 def test_a_lift_without_interval_carries_no_verdict(report):
