@@ -701,7 +701,7 @@ def test_a_time_zone_spelt_another_way_is_refused_with_the_name_meant(tmp_path, 
     assert _problems(tmp_path, text) == [
         f"client 'acme': key 'timezone': {written!r} is not an IANA time zone (names are written exactly, capitals"
         f" included: e.g. Asia/Jakarta, Europe/London); probably {meant!r}"]
-    assert _problems(tmp_path, text, "id")[0].endswith(f"; kemungkinan {meant!r}")
+    assert _problems(tmp_path, text, "id")[0].endswith(f"; mungkin maksud Anda {meant!r}?")
 
 
 def test_a_time_zone_like_no_other_is_refused_without_a_guess(tmp_path):

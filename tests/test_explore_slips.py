@@ -98,7 +98,8 @@ def test_report_view_names_its_own_arguments_for_a_day_first_date(workspace):
             explore.report_view(workspace, "01/04/2025", "2026-10-31", language="id")
         assert str(error.value) == ("argumen report_view perlu diperbaiki: start bernilai '01/04/2025', seharusnya "
                                     "tanggal dengan format YYYY-MM-DD; bisa berarti '2025-04-01'"
-                                    " (hari lebih dulu) atau '2025-01-04' (bulan lebih dulu). explore.span(workspace.posts)"
+                                    " (dibaca dengan hari di depan) atau '2025-01-04' (dibaca dengan bulan di depan)."
+                                    " explore.span(workspace.posts)"
                                     " memberikan hari pertama dan terakhir unggahan yang dimuat")
     finally:
         use_language("en")

@@ -125,7 +125,7 @@ def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_bat
         "'Publish time' is read as America/Los_Angeles times, the clock the Instagram exports read with this file"
         " were found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
     assert indonesian.message(reports["instagram"].warnings[0]).startswith(
-        "'Publish time' tidak ditulis menurut jam Asia/Jakarta")
+        "'Publish time' tidak ditulis menurut Asia/Jakarta, zona waktu yang diberikan:")
     assert not [w for r in result.reports for w in r.warnings if w.key == UNCHECKED]  # its clock was told
     alone = import_exports(facebook, timezone="Asia/Jakarta")
     assert alone.posts["published_at"].iloc[0] == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
@@ -308,7 +308,7 @@ def test_the_unchecked_clock_reaches_the_explorer_s_warnings_and_the_report_s_co
         assert sum(words in note for note in notes) == 1, notes
     # the report goes to the client: what would tell the clock, as a fact, not the analyst's "To check it, load…"
     note = next(n for n in notes if "Asia/Jakarta" in n)
-    assert "Ekspor Instagram akun ini dari unduhan yang sama akan menunjukkan jamnya" in note
+    assert "Ekspor Instagram akun ini dari unduhan yang sama akan menunjukkan zona waktunya" in note
     assert "muat berkas" not in note and "Untuk memeriksanya" not in note
     english = next(n for n in explore.report_view(workspace, language="en").coverage_notes() if "Asia/Jakarta" in n)
     assert "The account's Instagram export from the same download would tell the clock" in english
@@ -447,14 +447,23 @@ def test_dates_the_links_contradict_and_day_first_does_not_explain_are_read_as_w
         " rewritten the dates. Posts scheduled more than 14 hours ahead look like this, and so do dates changed"
         " after the download. The dates are read as written: check a few against the posts in Business Suite, or"
         " use the export as downloaded, unchanged")
-    assert Translator("id").message(warning).startswith(
-        "'Publish time' tidak cocok dengan tautan unggahan: dari 3 unggahan")
+    assert Translator("id").message(warning) == (
+        "'Publish time' tidak cocok dengan tautan unggahan: dari 3 unggahan yang tautannya memuat waktu Instagram"
+        " menerimanya, 2 ditulis lebih jauh dari waktu itu daripada selisih zona waktu mana pun (UTC−12 hingga"
+        " UTC+14); contohnya baris 3: '04/03/2025 10:00', yang dibaca dengan bulan di depan seperti yang ditulis"
+        " Business Suite menjadi 2025-04-03 10:00, sedangkan tautannya menunjukkan 2025-04-21 02:59 UTC; tidak"
+        " setiap sel dapat dibaca dengan hari di depan (DD/MM/YYYY), padahal semuanya akan terbaca begitu bila"
+        " program lembar kerja yang menulis ulang tanggalnya. Unggahan yang dijadwalkan lebih dari 14 jam"
+        " sebelumnya terlihat seperti ini, begitu pula tanggal yang diubah setelah diunduh. Tanggalnya dibaca"
+        " seperti tertulis: periksa beberapa di antaranya dengan unggahan di Business Suite, atau pakai ekspor"
+        " sebagaimana diunduh, tanpa diubah")
     rows[2] = ("04/12/2025 11:00", "2025-04-30 03:59:30")
     result = import_exports(_instagram_export(tmp_path, rows), timezone="Asia/Jakarta")
     warning = next(w for w in result.reports[0].warnings
                    if w.key == "imports.meta_business_suite.links_contradict")
-    assert "; read day-first, only 0 of them would fit, too few to read the file that way." in (
-        Translator("en").message(warning))
+    assert "; read day-first, none of them would fit either. Posts scheduled" in Translator("en").message(warning)
+    assert ("; bila dibaca dengan hari di depan, tidak satu pun yang cocok. Unggahan yang dijadwalkan"
+            in Translator("id").message(warning))
 
 
 def test_a_few_posts_scheduled_ahead_change_no_date_and_the_clock_note_says_why_it_could_not_check(tmp_path):

@@ -72,7 +72,7 @@ def test_the_hint_for_a_refused_time_zone_in_both_languages():
     from helpers.periods import timezone_hint
     en, id_ = translator("en"), translator("id")
     assert en.message(timezone_hint("jakarta")) == "; probably 'Asia/Jakarta'"
-    assert id_.message(timezone_hint("jakarta")) == "; kemungkinan 'Asia/Jakarta'"
+    assert id_.message(timezone_hint("jakarta")) == "; mungkin maksud Anda 'Asia/Jakarta'?"
     assert en.message(timezone_hint("GMT+7")).startswith("; a UTC offset is no time zone")
     assert id_.message(timezone_hint("GMT+7")).startswith("; selisih dari UTC bukan zona waktu")
     assert timezone_hint("Nowhere/Land") == ""  # no safe guess: nothing added

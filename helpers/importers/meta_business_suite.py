@@ -256,8 +256,9 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     if readable:  # month-first, and most links say otherwise: dates changed, or posts scheduled well ahead
         far = received.notna() & ~within_reach(month_first, received)
         first = far.idxmax()
-        day = (Message("imports.meta_business_suite.links_contradict_day_first", fits=by_day.near)
-               if by_day is not None else Message("imports.meta_business_suite.links_contradict_not_day_first"))
+        day = (Message("imports.meta_business_suite.links_contradict_not_day_first") if by_day is None
+               else Message("imports.meta_business_suite.links_contradict_day_first_none") if not by_day.near
+               else Message("imports.meta_business_suite.links_contradict_day_first", fits=by_day.near))
         report.warnings.append(Message(
             "imports.meta_business_suite.links_contradict", row=str(int(rows[first])), written=str(text[first]),
             read=month_first[first].strftime("%Y-%m-%d %H:%M"), received=received[first].strftime("%Y-%m-%d %H:%M"),
