@@ -47,16 +47,27 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
         lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present
     none = tr.t("cli.inspect.none")
-    shown = present
-    if kinds and kinds != {"impressions"}:
-        counted = tr.t(f"imports.quality.kinds_{'_and_'.join(sorted(kinds))}")
-        shown = [tr.t("cli.inspect.impressions_counted", kind=counted) if m == "impressions" else m for m in present]
-    lines.append(line("metrics", ", ".join(shown) or none))
+    counted = tr.t(f"imports.quality.kinds_{'_and_'.join(sorted(kinds))}") if kinds and kinds != {"impressions"} \
+        else ""
+    lines.append(line("metrics", ", ".join(_metric_name(m, tr, counted) for m in present) or none))
     missing = [m for m in absent if m not in present]
-    if absent:
-        lines.append(line("not_reported", f"{', '.join(missing) or none} {tr.t('cli.inspect.not_reported_note')}"))
+    if absent:  # after the names' own brackets, the note follows a semicolon: "biaya (spend); NA di …"
+        names = ", ".join(_metric_name(m, tr) for m in missing)
+        lines.append(line("not_reported", f"{names}; {tr.t('cli.inspect.not_reported_note')}" if names else none))
     lines += [line("warning", tr.message(warning)) for warning in report.warnings]
     return lines
+
+
+def _metric_name(column: str, tr: Translator, counted: str = "") -> str:
+    """A metric as the report names it (Translator.metric), with the post table's column in brackets where
+    the name differs, for a notebook that reads it: 'jangkauan (reach)', 'video views (video_views)'.
+    Impressions are named by the word for impressions, not the report's label "(or views)": `counted`, when
+    given, says what the file's impressions count instead (Meta's views, YouTube's thumbnail impressions)."""
+    if column == "impressions":
+        return tr.t("cli.inspect.impressions_counted", kind=counted) if counted else \
+            tr.t("cli.inspect.impressions")
+    name = tr.metric(column)
+    return name if name == column else f"{name} ({column})"
 
 
 def _kinds_of(path: Path, family: str | None) -> list[str]:

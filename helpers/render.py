@@ -1114,28 +1114,31 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
 CODE_FOLDERS = ("helpers", "notebooks", "tests", "benchmarks", ".ci", ".git", ".venv")
 
 
-def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "reports/") -> None:
+def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "reports/",
+                        decks: bool = False) -> None:
     """Refuse an output folder the reports cannot go into, before any kernel starts: a file, a folder inside
     the input data folder (data/: reports, executed notebooks and render records would mix with the exports,
     where a roster's pattern could read them back), the project's root or a folder of its code (CODE_FOLDERS),
     or a folder that refuses writes (which would otherwise fail every client after its render, and the index
     too). The folder is created, and a file written in it and removed, to be sure. The message tells to choose
     another `option` (the parameter out_dir in Python, --out on the command line) and names the `default`
-    folder (the slides' is reports/slides/)."""
+    folder; with `decks`, the folder is the lesson's slide decks' (default reports/slides/), and the message
+    says what would go there in their words, not the reports'. A folder that refuses writes reads alike."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise WorkbookError(Message("cli.out_not_folder", path=display_path(out_dir), option=option,
-                                    default=default))
+        raise WorkbookError(Message("cli.slides.out_not_folder" if decks else "cli.out_not_folder",
+                                    path=display_path(out_dir), option=option, default=default))
     if out_dir.resolve() == DATA_DIR.resolve():
-        raise WorkbookError(Message("cli.out_is_data", path=display_path(out_dir), option=option,
-                                    default=default))
+        raise WorkbookError(Message("cli.slides.out_is_data" if decks else "cli.out_is_data",
+                                    path=display_path(out_dir), option=option, default=default))
     if out_dir.resolve().is_relative_to(DATA_DIR.resolve()):
-        raise WorkbookError(Message("cli.out_in_data", path=display_path(out_dir), data=display_path(DATA_DIR),
-                                    option=option, default=default))
+        raise WorkbookError(Message("cli.slides.out_in_data" if decks else "cli.out_in_data",
+                                    path=display_path(out_dir), data=display_path(DATA_DIR), option=option,
+                                    default=default))
     if out_dir.resolve() == PROJECT_ROOT.resolve() or any(
             out_dir.resolve().is_relative_to((PROJECT_ROOT / name).resolve()) for name in CODE_FOLDERS):
-        raise WorkbookError(Message("cli.out_in_project", path=display_path(out_dir), option=option,
-                                    default=default))
+        raise WorkbookError(Message("cli.slides.out_in_project" if decks else "cli.out_in_project",
+                                    path=display_path(out_dir), option=option, default=default))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=out_dir)
@@ -1198,7 +1201,7 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
         status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
                       else "cli.status.failed")
         rows.append((r.client, status, tr.t("cli.seconds", seconds=tr.number(r.seconds, 1)), detail))
-    # each column as wide as its widest cell (7 at least for status and time): "oke/pdf!" and "123,4 dtk" are
+    # each column as wide as its widest cell (7 at least for status and time): "berhasil/pdf!" and "123,4 dtk" are
     # wider than their English texts, and the details would otherwise start where the header's does not
     rows.insert(0, tuple(column.values()))
     width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 7))]

@@ -103,6 +103,13 @@ def failed_notebook(out: Path, language: str, solutions: bool = False) -> Path:
     return Path(out) / FAILED_DIR / deck_name(language, solutions).replace(".slides.html", ".ipynb")
 
 
+def lesson_failed(language: str, cell, error: str) -> Message:
+    """A run of the lesson failed in `cell`: said with the language's name ("the lesson in Bahasa Indonesia"),
+    as the deck's run was announced; a code the workbook does not know is quoted as given."""
+    named = Message(f"cli.slides.language.{language}") if language in LANGUAGES else repr(language)
+    return Message("cli.slides.lesson_failed", language=named, cell=cell, error=error)
+
+
 def execute_lesson(language: str, output: Path, *, show_solutions: bool = False, **parameters):
     """Run the lesson with papermill in a fresh kernel (working directory: the project root) and return
     the executed notebook. Parameters are checked against the notebook's parameters cell first. The kernel
@@ -123,8 +130,7 @@ def execute_lesson(language: str, output: Path, *, show_solutions: bool = False,
                                           km=kernel.manager, cwd=str(PROJECT_ROOT), progress_bar=False,
                                           log_output=False)
     except PapermillExecutionError as error:
-        raise SlidesError(Message("cli.slides.lesson_failed", language=repr(language), cell=error.exec_count,
-                                  error=f"{error.ename}: {error.evalue}")) from None
+        raise SlidesError(lesson_failed(language, error.exec_count, f"{error.ename}: {error.evalue}")) from None
     finally:
         supply.shutdown(kernel)
         supply.close()
@@ -256,7 +262,8 @@ def render_slides(languages=tuple(LANGUAGES), out: Path = SLIDES_DIR, solutions:
     from .render import check_output_folder
 
     out = Path(out)
-    check_output_folder(out, option=out_option, default=f"{SLIDES_DIR.relative_to(PROJECT_ROOT).as_posix()}/")
+    check_output_folder(out, option=out_option, default=f"{SLIDES_DIR.relative_to(PROJECT_ROOT).as_posix()}/",
+                        decks=True)
     report = report or (lambda message: None)
     written, failures = [], []
     variants = [(language, False) for language in languages] + \

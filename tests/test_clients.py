@@ -925,13 +925,16 @@ def test_two_clients_reading_one_export_file_are_refused_in_both_languages(tmp_p
     assert info.value.problems == [
         f"clients 'kopi-senja' (#1) and 'hb' (#2): key 'exports' of both reads the same 1 file(s):"
         f" {tmp_path}/harbour/Sep.csv; each report would count the other client's posts and show their captions:"
-        " remove these files from the exports of the client they do not belong to (two entries of one business,"
+        " remove the shared file(s) from the exports of the client they do not belong to (two entries of one business,"
         " rendered twice, say in two languages, may share files when they have the same 'name')"]
     # kopi-senja-en shares kopi's two files but is the same business (its name, case and spaces aside): let be
     with pytest.raises(RosterError) as info:
         load_roster(path, language="id")
-    assert info.value.problems[0].startswith(
-        "klien 'kopi-senja' (#1) dan 'hb' (#2): kunci 'exports' keduanya membaca 1 berkas yang sama:")
+    assert info.value.problems[0] == (
+        f"klien 'kopi-senja' (#1) dan 'hb' (#2): kunci 'exports' pada keduanya membaca 1 berkas yang sama:"
+        f" {tmp_path}/harbour/Sep.csv; setiap laporan akan menghitung unggahan klien lain dan menampilkan"
+        " keterangannya: hapus berkas tersebut dari ekspor klien yang bukan pemiliknya (dua entri dari satu bisnis"
+        " yang dirender dua kali, misalnya dalam dua bahasa, boleh berbagi berkas bila 'name'-nya sama)")
     # rendering one of the two alone (--client) is refused too; rendering a third client is not held up
     with pytest.raises(RosterError, match="'kopi-senja' \\(#1\\) and 'hb' \\(#2\\)"):
         load_roster(path, selected=["hb"])

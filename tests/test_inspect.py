@@ -57,6 +57,31 @@ def test_inspect_speaks_indonesian_when_asked(capsys, tmp_path):
     assert "tidak dapat dibaca:" in out and "bukan ekspor yang dikenali" in out
 
 
+def test_inspect_names_metrics_as_the_report_does_with_their_columns(capsys):
+    """The metrics lines give each metric the report's name in the reader's language, and the post table's
+    column in brackets where the name differs; impressions say what they count (YouTube: thumbnails)."""
+    files = [str(FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"),
+             str(FIXTURES / "youtube" / "videos_and_shorts.csv")]
+    assert main(["inspect", *files, "--timezone", "Europe/London", "--language", "id"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("  metrik:", "  tidak dil"))]
+    assert lines == [
+        "  metrik:           jangkauan (reach), impresi (impressions), reaksi (reactions), komentar (comments),"
+        " jumlah dibagikan (shares), klik (clicks), waktu tonton (watch_time_seconds)",
+        "  tidak dilaporkan: jumlah disimpan (saves), tayangan video (video_views), pengikut (followers),"
+        " 'engagements' menurut platform (platform_engagements), biaya (spend); NA di tabel unggahan, tidak pernah 0",
+        "  metrik:           jangkauan (reach), impresi (impressions, dihitung sebagai impresi gambar mini), reaksi"
+        " (reactions), komentar (comments), jumlah dibagikan (shares), tayangan video (video_views), waktu tonton"
+        " (watch_time_seconds)",
+        "  tidak dilaporkan: jumlah disimpan (saves), klik (clicks), pengikut (followers), 'engagements' menurut"
+        " platform (platform_engagements), biaya (spend); NA di tabel unggahan, tidak pernah 0"]
+    assert main(["inspect", files[0], "--timezone", "Europe/London"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("  metrics:", "  not rep"))]
+    assert lines == [
+        "  metrics:      reach, impressions, reactions, comments, shares, clicks, watch time (watch_time_seconds)",
+        "  not reported: saves, video views (video_views), followers, the platform's engagements"
+        " (platform_engagements), spend; NA in the post table, never 0"]
+
+
 def test_command_line_paths_are_taken_from_the_folder_the_command_runs_in(tmp_path, monkeypatch, capsys):
     import shutil
 

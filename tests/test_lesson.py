@@ -1488,22 +1488,38 @@ def test_unknown_parameters_are_refused_before_running(tmp_path):
 
 
 def test_a_failing_run_names_the_language_and_cell(tmp_path):
-    with pytest.raises(SlidesError, match=r"^the lesson in 'en' failed in cell \d+ \(LessonParameterError:"
-                                          r" audience_size must be"):
+    """The language by its name, as the run was announced ("Running the lesson in English…"), not its code."""
+    with pytest.raises(SlidesError, match=r"^the lesson in English failed in cell \d+ \(LessonParameterError:"
+                                          r" audience_size must be") as info:
         execute_lesson("en", tmp_path / "x.ipynb", audience_size=5)
+    assert info.value.in_language(Translator("id")).startswith("pelajaran dalam bahasa Inggris gagal di sel ")
+
+
+@pytest.mark.parametrize("language, en, id_", [
+    ("en", "the lesson in English failed in cell 3 (ValueError: planted)",
+     "pelajaran dalam bahasa Inggris gagal di sel 3 (ValueError: planted)"),
+    ("id", "the lesson in Bahasa Indonesia failed in cell 3 (ValueError: planted)",
+     "pelajaran dalam bahasa Indonesia gagal di sel 3 (ValueError: planted)"),
+    ("fr", "the lesson in 'fr' failed in cell 3 (ValueError: planted)",  # no name known: the code as given
+     "pelajaran dalam 'fr' gagal di sel 3 (ValueError: planted)"),
+])
+def test_a_failed_run_is_said_with_the_languages_name(language, en, id_):
+    from helpers.slides import lesson_failed
+
+    message = lesson_failed(language, 3, "ValueError: planted")
+    assert Translator("en").message(message) == en and Translator("id").message(message) == id_
 
 
 def _lesson_failing_in(failing: str):
     """execute_lesson for a run that fails in the language `failing` as papermill's does: the executed notebook
     (here a marked empty one) written to `output`, then the error raised; in another language, the lesson with
     one slide that shows something."""
-    from helpers.i18n import Message
+    from helpers.slides import lesson_failed
 
     def execute(language, output, **parameters):
         if language == failing:
             nbformat.write(nbformat.v4.new_notebook(metadata={"failed_run": language}), str(output))
-            raise SlidesError(Message("cli.slides.lesson_failed", language=repr(language), cell=3,
-                                      error="ValueError: planted"))
+            raise SlidesError(lesson_failed(language, 3, "ValueError: planted"))
         notebook = nbformat.read(LESSON, as_version=4)
         title = next(c for c in notebook.cells if c.metadata["slideshow"]["slide_type"] == "slide")
         title.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# Title"})]
@@ -1534,12 +1550,12 @@ def test_a_failed_language_keeps_its_previous_deck_and_the_others_are_written(tm
     assert nbformat.read(kept, as_version=4).metadata["failed_run"] == "id"
     assert info.value.written == [out / deck_name("en")]
     assert str(info.value) == (
-        "the lesson in 'id' failed in cell 3 (ValueError: planted). Its executed notebook, with the error under"
-        " that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix the cause, then render the"
-        " slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written, so the previous one"
-        " (if any) is kept as it was.")
+        "the lesson in Bahasa Indonesia failed in cell 3 (ValueError: planted). Its executed notebook, with the"
+        " error under that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix the cause,"
+        " then render the slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written, so the"
+        " previous one (if any) is kept as it was.")
     assert info.value.in_language(Translator("id")) == (
-        "pelajaran dalam bahasa 'id' gagal di sel 3 (ValueError: planted). Notebook yang dijalankan, dengan"
+        "pelajaran dalam bahasa Indonesia gagal di sel 3 (ValueError: planted). Notebook yang dijalankan, dengan"
         " galatnya di bawah sel itu, disimpan sebagai slides/_failed/lesson_reach_vs_engagement.id.ipynb:"
         " perbaiki penyebabnya, lalu render slide lagi. Berkas slide lesson_reach_vs_engagement.id.slides.html"
         " tidak ditulis, jadi berkas slide sebelumnya (bila ada) tetap seperti semula.")
@@ -1781,16 +1797,16 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
 
 
 FAILED_IN_INDONESIAN = (
-    "Slide tidak dirender: pelajaran dalam bahasa 'id' gagal di sel 3 (ValueError: planted). Notebook yang"
+    "Slide tidak dirender: pelajaran dalam bahasa Indonesia gagal di sel 3 (ValueError: planted). Notebook yang"
     " dijalankan, dengan galatnya di bawah sel itu, disimpan sebagai"
     " slides/_failed/lesson_reach_vs_engagement.id.ipynb: perbaiki penyebabnya, lalu render slide lagi. Berkas"
     " slide lesson_reach_vs_engagement.id.slides.html tidak ditulis, jadi berkas slide sebelumnya (bila ada) tetap"
     " seperti semula.\n")
 FAILED_IN_ENGLISH = (
-    "Slides not rendered: the lesson in 'id' failed in cell 3 (ValueError: planted). Its executed notebook, with the"
-    " error under that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix the cause, then"
-    " render the slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written, so the previous"
-    " one (if any) is kept as it was.\n")
+    "Slides not rendered: the lesson in Bahasa Indonesia failed in cell 3 (ValueError: planted). Its executed"
+    " notebook, with the error under that cell, is kept as slides/_failed/lesson_reach_vs_engagement.id.ipynb: fix"
+    " the cause, then render the slides again. The deck lesson_reach_vs_engagement.id.slides.html was not written,"
+    " so the previous one (if any) is kept as it was.\n")
 
 
 @pytest.mark.parametrize("languages", [["--language", "id"], ["--language=Indonesian", "--language", "id-ID"]])
@@ -1911,13 +1927,44 @@ def test_an_output_folder_that_is_a_file_is_refused_in_one_sentence(tmp_path, mo
     (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
     with pytest.raises(WorkbookError) as info:
         render_slides(("en",), tmp_path / "README.md")
-    assert str(info.value) == ("the output folder README.md is a file, not a folder: the reports need a folder to"
+    assert str(info.value) == ("the output folder README.md is a file, not a folder: the decks need a folder to"
                                " go into; choose another out (default: reports/slides/)")
     assert slides.main(["--out", "README.md"]) == 2
-    assert capsys.readouterr() == ("", "error: the output folder README.md is a file, not a folder: the reports"
+    assert capsys.readouterr() == ("", "error: the output folder README.md is a file, not a folder: the decks"
                                        " need a folder to go into; choose another --out (default: reports/slides/)\n")
     assert slides.main(["--out", "README.md", "--language", "id"]) == 2
-    assert capsys.readouterr() == ("", "galat: folder keluaran README.md adalah sebuah berkas, bukan folder: laporan"
-                                       " memerlukan folder sebagai tempatnya; pilih --out yang lain (bawaan:"
+    assert capsys.readouterr() == ("", "galat: folder keluaran README.md adalah sebuah berkas, bukan folder: berkas"
+                                       " slide memerlukan folder sebagai tempatnya; pilih --out yang lain (bawaan:"
                                        " reports/slides/)\n")
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# notes"
+
+
+def test_the_data_folder_or_a_code_folder_is_refused_for_the_decks_in_words_of_their_own(monkeypatch, capsys):
+    """The slides' output folder is refused where the reports' would be, and the sentence names what would
+    go there, the decks (the reports' sentences name reports, render records and index.html)."""
+    import helpers.slides as slides
+    from helpers.paths import DATA_DIR, PROJECT_ROOT
+
+    monkeypatch.setattr(slides, "execute_lesson", lambda *args, **kwargs: pytest.fail("the lesson was run"))
+    monkeypatch.chdir(PROJECT_ROOT)
+    inside = DATA_DIR / "demo" / "slides-not-here"
+    refusals = [
+        (["--out", "data"], "error: the output folder data is the input data folder (data/): decks there would mix"
+                            " with the exports the reports are made from; choose a folder outside it with --out"
+                            " (default: reports/slides/)\n"),
+        (["--out", "data/demo/slides-not-here"],
+         "error: the output folder data/demo/slides-not-here is inside the input data folder (data/): decks there"
+         " would mix with the exports the reports are made from; choose a folder outside it with --out (default:"
+         " reports/slides/)\n"),
+        (["--out", "helpers", "--language", "id"],
+         "galat: folder keluaran helpers adalah folder buku kerja ini sendiri atau salah satu folder kodenya: berkas"
+         " slide, dan notebook dari proses yang gagal, akan bercampur dengan kode dan notebook-nya; pilih"
+         " reports/slides/ (bawaan) atau folder tersendiri dengan --out\n"),
+        (["--out", "data", "--language", "id"],
+         "galat: folder keluaran data adalah folder data masukan (data/): berkas slide di sana akan bercampur dengan"
+         " ekspor sumber laporan; pilih folder di luarnya dengan --out (bawaan: reports/slides/)\n"),
+    ]
+    for arguments, said in refusals:
+        assert slides.main(arguments) == 2, arguments
+        assert capsys.readouterr() == ("", said)
+    assert not inside.exists()  # refused before the folder is made

@@ -464,7 +464,7 @@ def test_rendering_one_client_needs_only_its_own_exports(tmp_path, monkeypatch, 
 
 
 def test_the_summary_columns_line_up_in_indonesian_too():
-    """'oke/pdf!' and '123,4 dtk' are wider than 'ok/pdf!' and '123.4 s': the columns widen to hold them."""
+    """'berhasil/pdf!' and '123,4 dtk' are wider than 'ok/pdf!' and '123.4 s': the columns widen to hold them."""
     from pathlib import Path
 
     from helpers.i18n import Message, Translator
@@ -474,9 +474,9 @@ def test_the_summary_columns_line_up_in_indonesian_too():
                             pdf_error=Message("cli.problem.pdf", problem="x")),
                RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x")]
     lines = summary_lines(results, Translator("id"))
-    assert lines == ["klien  status       waktu  laporan / galat",
-                     "a      oke/pdf! 123,4 dtk  /tmp/a/report.html; PDF gagal: x",
-                     "bb     GAGAL      1,5 dtk  sel 4: ValueError: x"]
+    assert lines == ["klien  status            waktu  laporan / galat",
+                     "a      berhasil/pdf! 123,4 dtk  /tmp/a/report.html; PDF gagal: x",
+                     "bb     GAGAL           1,5 dtk  sel 4: ValueError: x"]
     assert summary_lines(results[1:], Translator("en")) == ["client  status     time  report / error",
                                                             "bb      FAILED    1.5 s  cell 4: ValueError: x"]
 

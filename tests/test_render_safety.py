@@ -415,7 +415,7 @@ def test_the_index_speaks_the_commands_language(tmp_path):
     page = index_html(records, Translator("id"))
     assert '<html lang="id">' in page and "<h1>Laporan klien</h1>" in page
     assert "1 Sep 2026 hingga 31 Okt 2026" in page and ("4,2 dtk" in page or "4,3 dtk" in page)
-    assert "sel 2: x" in page and "laporan yang ditautkan adalah laporan baik terakhir" in page
+    assert "sel 2: x" in page and "laporan yang ditautkan adalah laporan terakhir yang berhasil" in page
     body = page[page.index("<body>"):]
     assert "Client reports" not in page and "failed" not in body.replace('class="failed"', "").replace("_failed/", "")
     (tmp_path / "a").mkdir()
