@@ -547,3 +547,29 @@ def test_the_real_instagram_export_rewritten_day_first_reads_as_the_download(tmp
     assert ("of the 24 posts whose link holds the time Instagram received them, 24 are written within a time zone's"
             " offset (UTC−12 to UTC+14) of that time when read day-first, and 22 are further from it than that when"
             " read month-first") in Translator("en").message(result.reports[0].warnings[0])
+
+
+def test_day_first_dates_with_posts_scheduled_ahead_are_read_day_first_as_the_links_that_fit_say(tmp_path):
+    """Five dates rewritten day-first, two of them posts scheduled three days ahead (Instagram received them on
+    2 and 3 April, they went out on 5 and 6 April): read day-first 3 of 5 fit their links, month-first none.
+    The scheduled two fit neither reading and say nothing, so the three that fit decide: day-first."""
+    rows = [("02/04/2025 09:00", "2025-04-02 01:59:30"), ("03/04/2025 10:00", "2025-04-03 02:59:30"),
+            ("05/04/2025 11:00", "2025-04-02 03:59:30"), ("06/04/2025 12:00", "2025-04-03 04:59:30"),
+            ("07/04/2025 13:00", "2025-04-07 05:59:30")]
+    result = import_exports(_renamed(_instagram_export(tmp_path, rows)), timezone="Asia/Jakarta")
+    assert result.posts.sort_values("source_row")["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2025-04-02 09:00", "2025-04-03 10:00", "2025-04-05 11:00", "2025-04-06 12:00", "2025-04-07 13:00"]
+    assert READ_DAY_FIRST in [w.key for w in result.reports[0].warnings]
+
+
+def test_the_contradicted_dates_note_counts_only_far_posts_that_day_first_would_fit(tmp_path):
+    """Two of three posts are written two days after their links' times month-first (4 April against 2 April);
+    the third fits month-first. Read day-first (4 April again: day and month are the same) the same third fits,
+    and none of the two far ones: the note says none of them would fit, not 'only 1'."""
+    rows = [("04/04/2025 09:00", "2025-04-02 01:59:30"), ("04/04/2025 10:00", "2025-04-02 02:59:30"),
+            ("04/04/2025 11:00", "2025-04-04 03:59:30")]
+    result = import_exports(_renamed(_instagram_export(tmp_path, rows)), timezone="Asia/Jakarta")
+    warning = next(w for w in result.reports[0].warnings if w.key == "imports.meta_business_suite.links_contradict")
+    text = Translator("en").message(warning)
+    assert "of the 3 posts whose link holds the time Instagram received them, 2 are written further" in text
+    assert "only 1 of them" not in text and "none of them would fit" in text

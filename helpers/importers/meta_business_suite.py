@@ -224,12 +224,13 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
 
     A spreadsheet that rewrites the dates day-first leaves a file that reads month-first without an error when
     no day is above 12, every date wrong. The links show it: most posts are then written further from the
-    time they hold than any clock's offset (clocks.LinkEvidence). Read day-first, the file is taken, with a
-    note, when MIN_SHARE of those posts fall within a clock's offset; else it is read as written, with a
-    warning naming a row whose date its link contradicts: posts scheduled well ahead (Instagram received them
-    days before they went out) look the same, so the links alone do not prove the dates wrong. A file with a day above 12 (not month-first at all) is read day-first on the
-    same evidence; without it (a Facebook export's links hold no time) it is refused, saying it looks
-    day-first.
+    time they hold than any clock's offset (clocks.LinkEvidence). The file is read day-first, with a note,
+    when that reading fits at least MIN_CHECKED posts and MIN_SHARE of the posts either reading fits
+    (_day_first_proven): a post scheduled well ahead (Instagram received it days before it went out) fits
+    neither reading and says nothing. Otherwise it is read as written, with a warning naming a row whose date
+    its link contradicts: posts scheduled ahead look the same, so the links alone do not prove the dates wrong.
+    A file with a day above 12 (not month-first at all) is read day-first on the same evidence; without it (a
+    Facebook export's links hold no time) it is refused, saying it looks day-first.
     """
     text = cells.astype("string").str.strip()
     month_first = pd.to_datetime(text, format=MONTH_FIRST, errors="coerce")
@@ -241,7 +242,9 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
         return month_first
     day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
     by_day = link_evidence(day_first, received) if day_first.notna().all() else None
-    if by_day is not None and by_day.supports:
+    month_near = within_reach(month_first, received)
+    day_near = within_reach(day_first, received)
+    if by_day is not None and _day_first_proven(day_near, month_near):
         if readable:
             why = Message("imports.meta_business_suite.day_first_month_far", far=by_month.far)
         else:
@@ -254,11 +257,12 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
                                        written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
         return day_first
     if readable:  # month-first, and most links say otherwise: dates changed, or posts scheduled well ahead
-        far = received.notna() & ~within_reach(month_first, received)
+        far = received.notna() & ~month_near
         first = far.idxmax()
+        rescued = int((far & day_near).sum())  # of the posts month-first puts far from their links
         day = (Message("imports.meta_business_suite.links_contradict_not_day_first") if by_day is None
-               else Message("imports.meta_business_suite.links_contradict_day_first_none") if not by_day.near
-               else Message("imports.meta_business_suite.links_contradict_day_first", fits=by_day.near))
+               else Message("imports.meta_business_suite.links_contradict_day_first_none") if not rescued
+               else Message("imports.meta_business_suite.links_contradict_day_first", fits=rescued))
         report.warnings.append(Message(
             "imports.meta_business_suite.links_contradict", row=str(int(rows[first])), written=str(text[first]),
             read=month_first[first].strftime("%Y-%m-%d %H:%M"), received=received[first].strftime("%Y-%m-%d %H:%M"),
@@ -282,6 +286,16 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
                              example=pd.Timestamp("2025-03-18 09:48").strftime(MONTH_FIRST)),
             hint=Message("imports.meta_business_suite.dates_edited_hint"))
     return to_local_datetime(cells, fmt=MONTH_FIRST, timezone=None, path=path, column="Publish time", rows=rows)
+
+
+def _day_first_proven(day_near: pd.Series, month_near: pd.Series) -> bool:
+    """Whether the posts' links prove `Publish time` day-first: read so, at least MIN_CHECKED posts are written
+    within a clock's offset of the time Instagram received them, and they are MIN_SHARE of the posts that fit
+    either reading. Posts that fit neither (scheduled well ahead) are left out rather than counted against it;
+    posts on a day whose number is the month's (04/04) fit both and count for both."""
+    either = int((day_near | month_near).sum())
+    fits = int(day_near.sum())
+    return fits >= MIN_CHECKED and fits >= MIN_SHARE * either
 
 
 def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Message:
