@@ -367,7 +367,7 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
     No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts with `x` above 0 (the
     minimum the rank agreement is judged from); 'no_spread' when they have the same reach, or no two bins
     differ in reach; 'few_interactions' when even MIN_ELASTICITY_BINS bins would hold fewer than
-    MIN_BIN_INTERACTIONS interactions in some bin (elasticity_bins), or a bin drew none: the counts are too
+    MIN_BIN_INTERACTIONS interactions in some bin, or some bin drew none (elasticity_bins): the counts are too
     small per post to tell a falling rate from a flat one. Posts with 0 reach (or 0 of `x`) have no rate and
     are left out, and counted ('left_out_zero'); posts with 0 interactions are kept.
     """
@@ -381,8 +381,8 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
     if fitted["reach"].nunique() < 2:
         return out | {"unfitted": "no_spread"}
     binned = elasticity_bins(fitted["reach"].to_numpy(float), fitted["interactions"].to_numpy(float))
-    if binned is None or (binned["rate"] <= 0).any():
-        return out | {"unfitted": "few_interactions", "bins": 0 if binned is None else len(binned)}
+    if binned is None:
+        return out | {"unfitted": "few_interactions"}
     out["bins"] = len(binned)
     if binned["log_reach"].nunique() < 2:
         return out | {"unfitted": "no_spread"}
@@ -399,7 +399,9 @@ def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame
     bins of equal numbers of posts (the first ones one post larger where they do not divide evenly), up to
     MAX_ELASTICITY_BINS and MIN_BIN_POSTS posts a bin (2 from 10 to 14 posts, which make MIN_ELASTICITY_BINS
     bins only so), whose every bin holds at least MIN_BIN_INTERACTIONS interactions, either expected at the
-    posts' overall rate Σ interactions ÷ Σ reach or drawn; None when fewer than MIN_ELASTICITY_BINS bins would.
+    posts' overall rate Σ interactions ÷ Σ reach or drawn, and none of which drew 0 (a bin's rate of 0 has no
+    logarithm: fewer, larger bins are tried, rather than no fit for an account whose posts of least reach drew
+    nothing); None when fewer than MIN_ELASTICITY_BINS bins would.
     Expected counts choose k where the rate is flat (drawn ones alone would keep the draws whose bins of least
     reach drew more than their share, and read a falling rate); drawn ones keep the bins of least reach where
     the rate clearly falls, and they hold more than a flat rate would give them. Columns 'posts',
@@ -411,7 +413,7 @@ def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame
     for count in range(most, MIN_ELASTICITY_BINS - 1, -1):
         label = np.repeat(np.arange(count), [len(part) for part in np.array_split(reach, count)])
         sums, drawn = np.bincount(label, weights=reach), np.bincount(label, weights=interactions)
-        if (np.maximum(overall * sums, drawn) >= MIN_BIN_INTERACTIONS).all():
+        if (np.maximum(overall * sums, drawn) >= MIN_BIN_INTERACTIONS).all() and (drawn > 0).all():
             frame = pd.DataFrame({"posts": np.bincount(label), "interactions": drawn,
                                   "reach": sums, "log_reach": np.bincount(label, np.log(reach)) / np.bincount(label)})
             return frame.assign(rate=frame["interactions"] / frame["reach"])

@@ -591,3 +591,16 @@ def test_mean_interval_holds_a_skewed_mean_about_95_percent_of_the_time():
     assert np.mean(held) >= 0.91
 
 
+
+
+def test_a_bin_of_posts_that_drew_no_interaction_merges_into_fewer_bins_rather_than_no_fit():
+    """30 posts of reach 100 to 3,000 at 1% (10 bins expected), but the three of least reach drew 0: ten bins
+    would leave the first with none, whose rate has no logarithm. Nine bins (4, 4, 4, then 3 posts) put a post
+    that drew interactions (reach 400: 4) into the first, so the fit stands on 9 bins."""
+    reach = np.arange(1, 31) * 100.0
+    drawn = reach * 0.01
+    drawn[:3] = 0
+    bins = compare.elasticity_bins(reach, drawn)
+    assert len(bins) == 9 and bins["interactions"].iloc[0] == 4
+    fit = _fit(zip(reach.astype(int), drawn.astype(int)))
+    assert fit["unfitted"] is None and fit["bins"] == 9
