@@ -389,6 +389,8 @@ class Translator:
         (not both 0.06%), 0.15%, 5.07%."""
         if is_missing(value):
             return self.t("common.na")
+        if float(value) == math.inf:  # an upper bound most resamples left open (statistics.mean_interval)
+            return self.t("common.no_upper_bound")
         return self.percent(value, 2 if abs(float(value)) >= 0.001 else 3)
 
     def percent_significant(self, value, digits: int = 2) -> str:

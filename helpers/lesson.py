@@ -326,7 +326,9 @@ def _ratio_interval(tr: Translator, ratio: tuple) -> str:
     value, low, high = ratio
     if not np.isfinite(low):
         return tr.t("lesson.sim.no_interval")
-    return tr.t("lesson.sim.interval", low=_bound(tr, low), high=_bound(tr, high) if np.isfinite(high) else "∞")
+    if np.isposinf(high):  # the other strategy's sum is 0 in many resamples
+        return tr.t("lesson.sim.interval_open", low=_bound(tr, low))
+    return tr.t("lesson.sim.interval", low=_bound(tr, low), high=_bound(tr, high))
 
 
 def _bound(tr: Translator, value: float) -> str:

@@ -440,14 +440,8 @@ class Report:
         change = tr.signed(change)
         if not bounded:
             return change
-        if np.isinf(high):  # the previous rate is 0 in many resamples: no upper bound
-            return tr.t("change.relative_open", change=change, low=low_text)
+        # +inf (the previous rate is 0 in many resamples) reads "no upper bound" (Translator.estimate)
         return tr.t("change.relative_interval", change=change, low=low_text, high=high_text)
-
-    def _upper_bound(self, high) -> str:
-        """A rate's upper 95% bound, or 'no upper bound' when it has none (+inf: most resamples drew one
-        value, statistics.mean_interval)."""
-        return self.tr.t("common.no_upper_bound") if np.isposinf(high) else self.tr.rate_percent(high)
 
     def _points_text(self, difference, low, high) -> str:
         """A difference of two rates in percentage points, with its 95% interval when there is one; each with
@@ -910,7 +904,7 @@ class Report:
         first, last = self.period_start.year, self.period_end.year
         values = {"platform": tr.platform(platform), "statistic": tr.t(f"stat.{row['statistic']}"),
                   "denominator": tr.t(f"denominator.{row['denominator']}"), "client": tr.rate_percent(row["client"]),
-                  "low": tr.rate_percent(row["client low"]), "high": self._upper_bound(row["client high"]),
+                  "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
         verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
@@ -1861,7 +1855,7 @@ class Report:
                 tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
                 tr.t("bench.client"): (tr.t("common.interval", value=tr.rate_percent(row["client"]),
                                             low=tr.rate_percent(row["client low"]),
-                                            high=self._upper_bound(row["client high"]))
+                                            high=tr.rate_percent(row["client high"]))
                                        if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
                 tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),

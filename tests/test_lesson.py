@@ -1968,3 +1968,14 @@ def test_the_data_folder_or_a_code_folder_is_refused_for_the_decks_in_words_of_t
         assert slides.main(arguments) == 2, arguments
         assert capsys.readouterr() == ("", said)
     assert not inside.exists()  # refused before the folder is made
+
+
+def test_a_ratio_interval_without_upper_end_reads_so_in_both_languages():
+    """A strategy ratio whose other sum is 0 in many resamples has no upper bound (+inf): the lesson says so in
+    words, as the report does, not with a bare "∞"."""
+    from helpers.i18n import Translator
+    from helpers.lesson import _ratio_interval
+
+    assert _ratio_interval(Translator("en"), (2.5, 0.0, float("inf"))) == "95% CI 0.00 times or more, no upper bound"
+    assert _ratio_interval(Translator("id"), (2.5, 1.25, float("inf"))) == "IK 95% 1,25 kali atau lebih, tanpa batas atas"
+    assert _ratio_interval(Translator("en"), (1.1, 0.84, 1.21)) == "95% CI 0.84 to 1.21 times"
