@@ -33,10 +33,10 @@ cost over a second in the worker, after the export).
 
 The benchmark also prints the CPU work of each span (the busy time of all cores, from /proc/stat): the
 bare cost's and the single report's. The report's work divided by the cores is the least time any
-schedule of that work can take. Measured (12 clients): 12.8 s of work for a report rendered again and 16.2 s
-for a first render (the other clients' exports read too) against the bare cost's 4.7 s, floors of 1.49x and
-1.89x the bare cost on 2 cores (medians of three turns). The 1.5x target would need that work spread with
-neither core ever idle, although the report's steps wait on each other (the kernel's start, then the lenses,
+schedule of that work can take. Measured (12 clients): 11.4 s of work for a report rendered again and 13.4 s
+for a first render (the other clients' exports read too) against the bare cost's 3.6 s, floors of 1.59x and
+2.27x the bare cost on 2 cores (medians of three turns; 1.39x and 1.72x in a run whose bare cost measured
+higher). The 1.5x target would need that work spread with neither core ever idle, although the report's steps wait on each other (the kernel's start, then the lenses,
 then the figures and tables, then the export): a core is idle while the other starts the kernel after
 papermill's import and the exporter's warm-up are done, while the lenses are computed, and during the
 export. Meeting it needs less work, not only a better schedule.
