@@ -368,14 +368,19 @@ class Report:
     def _finding_quiet(self, platform: str) -> Finding:
         """'Quiet Books published no posts on Facebook from … to …, and the exports cover these days: …', then
         what the comparison period held there (comparison_figures): the summary's sentence on a platform of
-        quiet_platforms."""
+        quiet_platforms. Where the platform's exports list no post of any day, only a header, the sentence says
+        so and asks for a check rather than calling it no gap: a download that stopped after the header reads
+        the same."""
         tr = self.tr
         first, last = self.period_start.date(), self.period_end.date()
         runs = self._export_spans(platform, first, last)
         values = {"client": self.client_name, "platform": tr.platform(platform), "start": tr.date(self.period_start),
                   "end": tr.date(self.period_end)}
-        text = (tr.t("quiet.finding", **values) if runs == [(first, last)]
-                else tr.t("quiet.finding_part", spans=self._spans_text(runs), **values))
+        if self.imported.posts["platform"].eq(platform).any():
+            text = (tr.t("quiet.finding", **values) if runs == [(first, last)]
+                    else tr.t("quiet.finding_part", spans=self._spans_text(runs), **values))
+        else:  # exports that list no post of any day: a quiet account, or a download that stopped after its header
+            text = tr.t("quiet.finding_empty", **values)
         figures = self.comparison_figures(platform)
         sums = {name: figure for name, figure in figures.items() if name != "posts"}  # (value, posts reporting it)
         dates = {"start": tr.date(self.comparison_start), "end": tr.date(self.comparison_end)}

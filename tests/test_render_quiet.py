@@ -8,6 +8,7 @@ October is 100 + the day: median 116, lowest 101, highest 131."""
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -257,3 +258,22 @@ def test_the_index_and_the_summary_mark_a_report_whose_exports_cover_part_of_its
                          " Instagram, 28 dari 61 hari)"), line
     covered = RenderResult("oigetit", True, 1.0, html=tmp_path / "report.html", facts={"posts": 165})
     assert next(l for l in summary_lines([covered]) if l.startswith("oigetit ")).endswith("report.html")
+
+
+def test_an_export_listing_no_post_at_all_asks_for_a_check_rather_than_calling_it_no_gap(tmp_path):
+    """An export that lists only its header reads the same as a download that stopped after the header: the
+    summary says the exports list no post at all and asks for a new download if the account did post, instead
+    of 'the account published nothing then, which is no gap in the data'."""
+    header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
+    empty = tmp_path / Path(POSTS).name
+    empty.write_text("\ufeff" + header + "\n", encoding="utf-8")
+    report = build_report(client="quiet", client_name="Quiet Books", exports=[str(empty)], timezone="Europe/London",
+                          period_start="2026-10-01", period_end="2026-10-31")
+    assert not report.has_posts and report.quiet_platforms() == ["facebook"]
+    [quiet] = [f for f in report.findings() if f.key == "quiet.finding"]
+    assert quiet.text == (
+        "Quiet Books has no posts on Facebook from 1 October 2026 to 31 October 2026: the Facebook exports named for "
+        "these days list no post at all, only their header. Either the account published nothing on Facebook then, "
+        "or the download stopped early: if it did post, download the export again. The Facebook exports cover the "
+        "comparison period (1 September 2026 to 30 September 2026) too, and hold no post of it either.")
+    assert "no gap in the data" not in " ".join(f.text for f in report.findings())
