@@ -243,3 +243,10 @@ def test_a_missing_comments_column_is_warned_about(write_file):
     assert result.posts["comments"].isna().all()  # not reported, not 0
     assert any("no 'Total comments' column" in w and "read lower than they are" in w for w in warnings), warnings
     assert not any("read lower" in str(w) for w in import_exports(source).reports[0].warnings)
+
+
+def test_a_wrong_year_is_quoted_on_the_day_the_file_gives_in_a_zone_east_of_utc():
+    """'December 3' in Jakarta (UTC+7) is 2 December 17:00 UTC: the message quotes the file's day, 3 December,
+    and the video's creation day in the same zone (its id: 3 December 2024, 15:00 UTC, 22:00 in Jakarta)."""
+    with pytest.raises(ExportFormatError, match="placed on 2025-12-03, video created 2024-12-03"):
+        read_tiktok_studio(HERE / "Content_no_time.csv", year=2025, timezone="Asia/Jakarta")

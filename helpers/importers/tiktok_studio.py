@@ -141,16 +141,19 @@ def _id_years(frame: pd.DataFrame, cols: Columns) -> tuple[int, int] | None:
 def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, path: Path) -> None:
     """Warn where a placed date is more than a day away from the creation time in the video id; refuse the
     file when every post with an id is a whole number of years away from it, as a wrong year gives (a post
-    cannot be published a year before or after its video was created): its dates would all be wrong."""
+    cannot be published a year before or after its video was created): its dates would all be wrong. A message
+    quotes both days in the export's zone (the day the file gives), not midnight turned to UTC."""
     created = _id_time(out["post_id"])
     placed = out["published_at"].dt.tz_convert("UTC")
+    zone = out["published_at"].dt.tz
     off = created.notna() & ((placed - created).abs() > pd.Timedelta(days=2))
     years = ((placed - created).dt.days / 365.25).round()
     shifted = (placed - pd.to_timedelta(years * 365.25, unit="D") - created).abs() <= pd.Timedelta(days=3)
     if off.any() and off[created.notna()].all() and (shifted[off] & (years[off] == years[off].iloc[0])).all():
         first = off.idxmax()
         raise ExportFormatError(path, Message("imports.tiktok_studio.wrong_year", count=int(off.sum()),
-                                              placed=str(placed[first].date()), created=str(created[first].date())),
+                                              placed=str(out["published_at"][first].date()),
+                                              created=str(created[first].tz_convert(zone).date())),
                                 row=int(rows[first]), column="Post time",
                                 hint=Message("imports.tiktok_studio.wrong_year_hint",
                                              first=str(created[off].min().year)))
@@ -158,7 +161,7 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, p
         first = off.idxmax()
         report.warnings.append(Message(
             "imports.tiktok_studio.date_disagrees_with_id", count=int(off.sum()), row=str(int(rows[first])),
-            placed=str(placed[first].date()), created=str(created[first].date())))
+            placed=str(out["published_at"][first].date()), created=str(created[first].tz_convert(zone).date())))
 
 
 def _times_from_ids(out: pd.DataFrame, zone: str, report: FileReport) -> None:
