@@ -33,6 +33,7 @@ from pathlib import Path
 from .clients import Client
 from .i18n import Message, Translator
 from .errors import WorkbookError
+from .paths import display_path
 from .index_page import write_index
 from .progress import Progress
 from .render import (WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
@@ -356,6 +357,21 @@ def _sigterm_interrupts():
         sys.unraisablehook = previous_hook
 
 
+def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[Client], option: str) -> None:
+    """Refuse an output folder where the reports would land among a roster client's exports: the folder itself,
+    or a report's folder (<out>/<id>/), holds one of their files. The index, the executed notebooks and the
+    reports would mix with the files they are made from (the exports are never written, but a client's
+    pattern could read the reports back, and the next download would land among them)."""
+    from .clients import export_files
+
+    folders = {Path(out_dir).resolve(): None} | {(Path(out_dir) / c.id).resolve(): c.id for c in clients}
+    for client in roster:
+        for path in export_files(list(client.exports)).values():
+            if path.resolve().parent in folders:
+                raise WorkbookError(Message("cli.out_among_exports", path=display_path(Path(out_dir)),
+                                            client=client.id, file=display_path(path), option=option))
+
+
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en", out_option: str = "out_dir",
               roster: list[Client] | None = None) -> list[RenderResult]:
@@ -375,6 +391,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     if not clients:
         return []
     check_output_folder(out_dir, option=out_option)
+    check_not_among_exports(out_dir, clients, roster or clients, option=out_option)
     remove_stale_work_folders(out_dir)
     chromium, not_printed = None, ""
     if pdf:

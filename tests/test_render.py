@@ -336,6 +336,35 @@ def test_an_output_folder_inside_the_input_data_folder_is_refused_before_renderi
         " (bawaan: reports/)\n")
 
 
+def test_an_output_folder_among_a_clients_exports_is_refused_before_rendering(tmp_path, no_workers, capsys):
+    """Reports, the index and the executed notebooks never land among the exports they are made from: --out
+    the exports' folder, or a folder whose <out>/<id>/ is that folder, is refused and nothing is written there."""
+    import shutil
+
+    from helpers.paths import DEMO_DIR
+
+    exports = tmp_path / "clients" / "kopi"
+    shutil.copytree(DEMO_DIR / "kopi-senja", exports)
+    before = sorted(p.name for p in exports.iterdir())
+    roster = tmp_path / "clients.yml"
+    roster.write_text(f"""clients:
+  - id: kopi
+    name: Kopi Senja
+    exports: ["{exports}/*.csv"]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-10-01, end: 2026-10-31}}
+""", encoding="utf-8")
+    first = min(exports.glob("*.csv"))
+    for out in (exports, exports.parent):
+        assert main(["render", "--clients", str(roster), "--out", str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"error: the output folder {out} would put reports beside the exports of client kopi ({first}): reports,"
+            " the index and the executed notebooks would mix with the files they are made from; choose a folder of"
+            " its own with --out\n")
+    assert sorted(p.name for p in exports.iterdir()) == before
+    assert sorted(p.name for p in exports.parent.iterdir()) == ["kopi"]
+
+
 def test_the_project_folder_or_its_code_folders_are_refused_as_the_output_folder(no_workers, capsys, monkeypatch):
     from helpers.paths import PROJECT_ROOT
 
