@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import WorkbookError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, use_language
-from .paths import DEFAULT_ROSTER, REPORTS_DIR, display_path
+from . import paths
+from .paths import REPORTS_DIR, display_path
 
 
 def _from_here(path: str) -> str:
@@ -33,14 +34,15 @@ def _render(args: argparse.Namespace) -> int:
     from .render import render_all, summary_lines
 
     tr = Translator(args.language)
+    default_roster = paths.DEFAULT_ROSTER  # looked up now: the tests point it at the demo roster
     given = args.clients is not None
-    args.clients = args.clients or str(DEFAULT_ROSTER)
+    args.clients = args.clients or str(default_roster)
     print(tr.t("cli.roster", path=display_path(args.clients)), flush=True)
-    here = Path.cwd() / DEFAULT_ROSTER.name
-    if not given and here.is_file() and not _same_file(here, DEFAULT_ROSTER):
+    here = Path.cwd() / default_roster.name
+    if not given and here.is_file() and not _same_file(here, default_roster):
         # a roster beside the consultant, which the command does not read unless named (paths from here)
-        print(tr.t("cli.roster_here", here=display_path(here), path=display_path(DEFAULT_ROSTER),
-                   name=DEFAULT_ROSTER.name), flush=True)
+        print(tr.t("cli.roster_here", here=display_path(here), path=display_path(default_roster),
+                   name=default_roster.name), flush=True)
     roster = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
     clients = roster
     if args.client:

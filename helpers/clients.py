@@ -22,7 +22,7 @@ from babel.numbers import list_currencies
 
 from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
-from .paths import (BENCHMARKS_FILE, DEFAULT_ROSTER, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
+from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
 from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
 
@@ -160,14 +160,18 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
 _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
 
 
-def load_roster(path: str | Path = DEFAULT_ROSTER, today: dt.date | None = None, language: str = "en",
+def load_roster(path: str | Path | None = None, today: dt.date | None = None, language: str = "en",
                 selected: Iterable[str] | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found, in `language`.
 
     `today` fixes what 'last full month' means (default: the current date). Every client's keys, types, id
     and dates are checked; its files (exports, logo) only when it is among the `selected` ids (default:
     every client), so a client whose exports are not there yet does not keep the others from rendering.
+    `path` defaults to paths.DEFAULT_ROSTER (data/clients.yml), looked up at each call.
     """
+    from . import paths
+
+    path = paths.DEFAULT_ROSTER if path is None else path
     today = today or dt.date.today()
     tr = Translator(language)
     say = tr.t

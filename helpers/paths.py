@@ -14,6 +14,9 @@ DEMO_DIR = DATA_DIR / "demo"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULT_ROSTER = DATA_DIR / "clients.yml"
+#: The demo clients' roster, kept apart from the user's data/clients.yml (which starts as a copy of it and is
+#: theirs to edit): the tests read this one, so adding or removing clients never turns them red.
+DEMO_ROSTER = DATA_DIR / "demo" / "clients.yml"
 #: The environment variable naming another folder than data/derived/ for the tables explore.save_table writes
 #: (the test suite's root conftest.py sets it to a temporary folder). Here, so that reading it needs no pandas.
 DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"

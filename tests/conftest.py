@@ -50,6 +50,15 @@ def write_file(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def demo_roster_as_default(monkeypatch):
+    """Commands run without --clients read the demo roster, not data/clients.yml: that one is the user's, and
+    clients added to it (or the demo clients taken out) must not change what the tests see."""
+    from helpers import paths
+
+    monkeypatch.setattr(paths, "DEFAULT_ROSTER", paths.DEMO_ROSTER)
+
+
+@pytest.fixture(autouse=True)
 def english_messages_again():
     """build_report sets the process's message language to the report's (i18n.use_language); a test that
     built an Indonesian report must not leave later tests' errors in Indonesian."""

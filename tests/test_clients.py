@@ -6,7 +6,7 @@ import pytest
 
 from helpers.clients import load_roster
 from helpers.errors import RosterError
-from helpers.paths import DEFAULT_ROSTER
+from helpers.paths import DEMO_ROSTER, PROJECT_ROOT
 
 
 def roster(tmp_path, text):
@@ -16,7 +16,7 @@ def roster(tmp_path, text):
 
 
 def test_bundled_roster_has_at_least_two_demo_clients():
-    clients = load_roster(DEFAULT_ROSTER)
+    clients = load_roster(DEMO_ROSTER)
     assert len(clients) >= 2
     assert all(c.parameters()["exports"] for c in clients)
 
@@ -208,7 +208,7 @@ clients:
 
 
 def test_a_roster_not_saved_as_utf8_is_named_with_the_line_and_column_to_fix(tmp_path):
-    text = DEFAULT_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
+    text = DEMO_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
     path = tmp_path / "clients.yml"
     path.write_bytes(text.encode("cp1252"))
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if "Böoks" in row)
@@ -224,7 +224,7 @@ def test_a_roster_not_saved_as_utf8_is_named_with_the_line_and_column_to_fix(tmp
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
 def test_a_roster_saved_as_utf16_or_with_a_byte_order_mark_reads_the_same(tmp_path, encoding):
-    text = DEFAULT_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
+    text = DEMO_ROSTER.read_text(encoding="utf-8").replace("name: Harbour Books", "name: Harbour Böoks")
     path = tmp_path / "clients.yml"
     bom = "\ufeff" if encoding == "utf-16-be" else ""  # utf-16 and utf-8-sig write their own
     path.write_bytes((bom + text).encode(encoding))
@@ -571,7 +571,7 @@ clients:
 """)
     with pytest.raises(RosterError) as info:
         load_roster(path)
-    root = DEFAULT_ROSTER.parent.parent
+    root = PROJECT_ROOT
     assert info.value.problems == [
         f"client 'a': key 'exports': file not found: data/demo/nope.csv (looked for {root}/data/demo/nope.csv: paths"
         " in a roster are relative to the project root)",

@@ -70,13 +70,13 @@ def test_command_line_errors_speak_the_chosen_language(capsys):
 def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
     """--client Kopi-Senja (a capital, as in the report's title) or kopi-senia: the id meant is named."""
     assert main(["render", "--client", "Kopi-Senja"]) == 2
-    assert capsys.readouterr().err == ("error: no client 'Kopi-Senja' in data/clients.yml; did you mean 'kopi-senja'?"
+    assert capsys.readouterr().err == ("error: no client 'Kopi-Senja' in data/demo/clients.yml; did you mean 'kopi-senja'?"
                                        " (known: harbour-books, kopi-senja)\n")
     assert main(["render", "--client", "harbour-bok", "--language", "id"]) == 2
-    assert capsys.readouterr().err.startswith("galat: tidak ada klien 'harbour-bok' di data/clients.yml; mungkin maksud"
+    assert capsys.readouterr().err.startswith("galat: tidak ada klien 'harbour-bok' di data/demo/clients.yml; mungkin maksud"
                                               " Anda 'harbour-books'?")
     assert main(["render", "--client", "nobody"]) == 2
     assert "did you mean" not in capsys.readouterr().err
     assert main(["render", "--client", "Kopi-Senja", "--client", "kopi-senia"]) == 2
-    assert capsys.readouterr().err == ("error: no client 'Kopi-Senja', 'kopi-senia' in data/clients.yml; did you mean"
+    assert capsys.readouterr().err == ("error: no client 'Kopi-Senja', 'kopi-senia' in data/demo/clients.yml; did you mean"
                                        " 'kopi-senja'? (known: harbour-books, kopi-senja)\n")

@@ -7,7 +7,7 @@ import pytest
 
 from helpers.__main__ import main
 from helpers.clients import load_roster
-from helpers.paths import DEFAULT_ROSTER, DEMO_DIR
+from helpers.paths import DEMO_ROSTER, DEMO_DIR
 from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
 
 SECTIONS = ("summary", "coverage", "broadcast", "engagement", "disagree", "formats", "attention", "benchmarks",
@@ -25,14 +25,14 @@ def headings(language: str) -> list[str]:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    status = main(["render", "--clients", str(DEFAULT_ROSTER), "--out", str(out)])
+    status = main(["render", "--clients", str(DEMO_ROSTER), "--out", str(out)])
     return status, out
 
 
 def test_demo_roster_renders_every_client(rendered):
     status, out = rendered
     assert status == 0
-    for client in load_roster(DEFAULT_ROSTER):
+    for client in load_roster(DEMO_ROSTER):
         html = (out / client.id / "report.html").read_text(encoding="utf-8")
         executed = json.loads((out / "_executed" / client.id / "report.ipynb").read_text(encoding="utf-8"))
         # the client's folder holds what is sent: the executed notebook (code, paths) is kept apart
@@ -55,7 +55,7 @@ def test_a_single_report_draws_ahead_on_a_spare_core_and_shows_the_same_figures(
     from helpers.render_batch import default_jobs
 
     _, out = rendered
-    assert main(["render", "--clients", str(DEFAULT_ROSTER), "--out", str(tmp_path), "--client", "kopi-senja",
+    assert main(["render", "--clients", str(DEMO_ROSTER), "--out", str(tmp_path), "--client", "kopi-senja",
                  "--jobs", "1"]) == 0
     injected = [c for c in json.loads((tmp_path / "_executed" / "kopi-senja" / "report.ipynb").read_text(encoding="utf-8"))["cells"]
                 if "injected-parameters" in c["metadata"].get("tags", [])]
@@ -68,7 +68,7 @@ def test_a_single_report_draws_ahead_on_a_spare_core_and_shows_the_same_figures(
 
 def test_one_demo_client_is_rendered_in_indonesian(rendered):
     _, out = rendered
-    languages = {c.id: c.language for c in load_roster(DEFAULT_ROSTER)}
+    languages = {c.id: c.language for c in load_roster(DEMO_ROSTER)}
     assert "id" in languages.values() and "en" in languages.values()
     indonesian = next(cid for cid, language in languages.items() if language == "id")
     html = (out / indonesian / "report.html").read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def test_every_lens_table_is_captioned_as_a_comparison_of_the_two_periods(render
 
 def test_reports_hold_only_their_own_client(rendered):
     _, out = rendered
-    clients = load_roster(DEFAULT_ROSTER)
+    clients = load_roster(DEMO_ROSTER)
     for client in clients:
         html = (out / client.id / "report.html").read_text(encoding="utf-8")
         for other in clients:
@@ -412,7 +412,7 @@ def test_render_client_refuses_a_bad_output_folder_before_its_kernel_starts(tmp_
     from helpers.paths import DATA_DIR
     from helpers.render import render_client
 
-    client = next(c for c in load_roster(DEFAULT_ROSTER) if c.id == "harbour-books")
+    client = next(c for c in load_roster(DEMO_ROSTER) if c.id == "harbour-books")
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x", encoding="utf-8")
     for folder, says in [(a_file, "is a file, not a folder"), (a_file / "reports", "a part of the path is a file"),
@@ -452,7 +452,7 @@ def test_a_bad_output_folder_given_in_python_names_the_parameter_not_the_command
     from helpers.paths import DATA_DIR
     from helpers.render import render_all, render_client
 
-    client = next(c for c in load_roster(DEFAULT_ROSTER) if c.id == "harbour-books")
+    client = next(c for c in load_roster(DEMO_ROSTER) if c.id == "harbour-books")
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x", encoding="utf-8")
     with pytest.raises(WorkbookError) as info:
@@ -479,7 +479,7 @@ def test_rendering_one_client_needs_only_its_own_exports(tmp_path, monkeypatch, 
         return [RenderResult(c.id, True, 0.1) for c in clients]
     monkeypatch.setattr(render, "render_all", render_all)
     roster = tmp_path / "clients.yml"
-    roster.write_text(DEFAULT_ROSTER.read_text(encoding="utf-8") + """
+    roster.write_text(DEMO_ROSTER.read_text(encoding="utf-8") + """
   - id: newclient
     name: New Client
     exports: [data/raw/newclient-not-there-yet/*.csv]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import DEFAULT_ROSTER, PROJECT_ROOT
+from helpers.paths import DEMO_ROSTER, PROJECT_ROOT
 
 LAST_GOOD = "<html>last good report</html>"
 
@@ -36,7 +36,7 @@ def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, w
     (out / "kopi-senja" / "report.html").write_text(LAST_GOOD, encoding="utf-8")
     marker = f"WORKBOOK_TEST_{uuid.uuid4().hex}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "helpers", "render", "--clients", str(DEFAULT_ROSTER), "--out", str(out),
+        [sys.executable, "-m", "helpers", "render", "--clients", str(DEMO_ROSTER), "--out", str(out),
          "--jobs", "2"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, marker: "1"}, start_new_session=True)
     try:

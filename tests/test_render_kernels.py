@@ -79,7 +79,8 @@ def test_reading_a_finished_report_needs_neither_pandas_nor_matplotlib():
             " {render.FACTS_KEY: {'posts': 3}}}}]}]}\n"
             "print(render.report_facts(executed), render.unescaped_outputs(executed))\n"
             "from helpers.clients import load_roster\n"
-            "client = load_roster()[0]\n"
+            "from helpers.paths import DEMO_ROSTER\n"
+            "client = load_roster(DEMO_ROSTER)[0]\n"
             "print(render.check_html(f'<html><body><h1>{client.name}</h1></body></html>', client))\n"
             "print(sorted(m for m in ('pandas', 'matplotlib', 'helpers.display') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
