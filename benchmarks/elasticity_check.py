@@ -234,7 +234,7 @@ def run(sims: int, seed: int, resamples: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sims", type=int, default=150)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--boot", type=int, default=0, help="resamples of the bootstrap interval tried (0: none)")

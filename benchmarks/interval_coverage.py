@@ -206,7 +206,7 @@ def rank_coverage(n: int, sigma: float, p: float, k: float | None, sims: int, rn
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sims", type=int, default=500, help="draws per case (default 500)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--families", default=",".join(FAMILIES),

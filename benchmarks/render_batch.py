@@ -222,7 +222,7 @@ def split(records: list[dict]) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=12)
     parser.add_argument("--jobs", type=int, help="renderer workers (default: the machine's cores)")
     parser.add_argument("--skip-naive", action="store_true", help="time the renderer only")
