@@ -353,7 +353,7 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
     frame = frame[frame["reach"] > 0]
     order = frame.groupby("format")["reach"].median().sort_values(ascending=False).index.tolist()
     counts = frame["format"].value_counts()
-    fig, axes = new_figure(1, 2, figsize=(9, max(3, 0.55 * len(order) + 1.8)), sharey=True)
+    fig, axes = new_figure(1, 2, figsize=(9, formats_height(len(order), title)), sharey=True)
     if frame.empty:
         axes[0].text(0.5, 0.5, tr.t("common.na"), ha="center")
     else:
@@ -377,6 +377,18 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def title_lines(title: str, width: float, fontsize: float = 11) -> int:
+    """How many lines fig_title wraps `title` to on a figure `width` inches wide."""
+    return wrap_title(title, int(width * 72 / (0.66 * fontsize))).count("\n") + 1
+
+
+def formats_height(formats: int, title: str, width: float = 9) -> float:
+    """The format boxes' figure height (inches): 0.55 a format, at least 1.9 for the vertical axis label (an
+    Indonesian one is 24 characters), 1.2 for the panels' titles and axis labels, and the title's lines: a
+    long title took its lines from the panels, which ran the axis label into it."""
+    return max(0.55 * formats, 1.9) + 1.2 + 0.22 * title_lines(title, width)
 
 
 def _reach_labels(tr: Translator) -> dict:

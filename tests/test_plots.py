@@ -221,6 +221,33 @@ def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
     matplotlib.pyplot.close(fig)
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("formats", [1, 2, 3, 6])
+@pytest.mark.parametrize("sentences", [1, 4, 8])
+def test_the_format_boxes_axis_label_stays_clear_of_a_long_title(language, formats, sentences):
+    """Kopi Senja's Indonesian Instagram boxes (3 formats, a seven-line title) ran the vertical axis label,
+    'format (jumlah unggahan)', up into the title's last line: the title took its lines from the panels. Now
+    the figure grows by its title's lines: after drawing, the label's box and the title's do not meet, and
+    the label fits beside the axes, for 1 to 6 formats under a one- to eight-line title."""
+    import pandas as pd
+
+    tr = Translator(language)
+    names = ["photo", "video", "reel", "carousel", "text", "link"][:formats]
+    posts = pd.DataFrame({"format": [names[i % formats] for i in range(30)],
+                          "reach": [100.0 + 37 * i for i in range(30)],
+                          "interactions": [float(1 + i % 7) for i in range(30)]})
+    posts["engagement_rate_by_reach"] = posts["interactions"] / posts["reach"]
+    title = " ".join(["Di Instagram, kedua lensa tidak sepakat soal format: reel memiliki median tertinggi."] * sentences)
+    fig = plots.formats_under_both_lenses(posts, title, tr, x="reach", rate="engagement_rate_by_reach")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    label = fig.axes[0].yaxis.label.get_window_extent(renderer)
+    heading = fig._suptitle.get_window_extent(renderer)
+    assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
+    assert label.height <= fig.axes[0].get_window_extent(renderer).height
+    matplotlib.pyplot.close(fig)
+
+
 def test_the_slope_chart_labels_every_rank_and_ticks_its_lowest_one():
     """Ten posts, eight landing at ranks 12, 14, 24, 32, 34, 42 and, tied from 82 to 87, the last: every rank
     is labelled (12 and 14, 32 and 34 are a few points apart, so their labels are moved apart, not left out),
