@@ -47,8 +47,7 @@ def export_files(folder: str | Path) -> list[Path]:
     (importers.expand_paths); a zip archive is taken, to be named with what it holds (sources.split_exports)."""
     from .importers import expand_paths
 
-    if not isinstance(folder, (str, Path)):  # papermill's `-p folder 42` passes a number
-        raise WorkbookError(Message("imports.explore.folder_not_text", value=repr(folder)))
+    _check_folder_given(folder)
     root = resolve(folder)
     if root.is_file() or is_pattern(root):
         return expand_paths(folder)
@@ -61,6 +60,15 @@ def export_files(folder: str | Path) -> list[Path]:
     return found
 
 
+def _check_folder_given(folder) -> None:
+    """An error for a folder setting that names nothing: not text (papermill's `-p folder 42` passes a number),
+    or empty (`folder = ""`, or spaces), which would otherwise be read as the project root and every file in it."""
+    if not isinstance(folder, (str, Path)):
+        raise WorkbookError(Message("imports.explore.folder_not_text", value=repr(folder)))
+    if isinstance(folder, str) and not folder.strip():
+        raise WorkbookError(Message("imports.explore.folder_empty", value=repr(folder)))
+
+
 def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
                 **options) -> Workspace:
     """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics.
@@ -70,7 +78,9 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
     the error gives each file's reason. One file given by its path that is no export is an error of its own
     (empty, a header lacking columns), as for a roster: there is nothing else to load. A document no platform
     exports in (a PDF report of the platform, a screenshot: paths.DOCUMENT_SUFFIXES) is listed as skipped with
-    what it is too, unopened, where a roster's pattern leaves it out."""
+    what it is too, unopened, where a roster's pattern leaves it out. An empty `folder` is an error
+    (_check_folder_given), not the project root."""
+    _check_folder_given(folder)
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
         return load_client(export_files(folder), client=client, timezone=timezone, **options)

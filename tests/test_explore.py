@@ -52,6 +52,19 @@ def test_a_folder_given_as_a_number_is_a_clear_error():
         explore.load_folder(42)
 
 
+@pytest.mark.parametrize("folder", ["", "   "])
+def test_an_empty_folder_setting_is_refused_not_read_as_the_project_root(folder):
+    from helpers.i18n import translator
+
+    for call in (explore.load_folder, explore.export_files):
+        with pytest.raises(WorkbookError) as error:
+            call(folder)
+        assert str(error.value).startswith(f"folder is {folder!r}, an empty setting; expected the path of a folder "
+                                           'of exports relative to the project root: set folder = "data/raw/<client>"')
+        assert error.value.args[0].in_language(translator("id")).startswith(
+            f"folder bernilai {folder!r}, pengaturan yang kosong; seharusnya jalur folder berisi ekspor")
+
+
 def test_empty_or_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(WorkbookError, match="no export files"):
         explore.load_folder(tmp_path)
