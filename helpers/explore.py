@@ -680,9 +680,12 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
                 language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
     for the period from `start` to `end` (dates included, written YYYY-MM-DD or given as dates, whole days as
-    select_posts takes them; by default the first to the last post's day, explore.span), compared with
-    `comparison_start` to `comparison_end` (by default the period before, as in the roster). A problem with these is said of report_view's arguments and the span of the
-    posts (report_of_loaded's asked_by="explore"), not of the report notebook's parameters or the roster.
+    select_posts takes them; by default the days the exports cover, exports_span: from the dates in their
+    file names where the names give them, else from the first to the last post), compared with
+    `comparison_start` to `comparison_end` (by default the period before, as in the roster). A problem with
+    these is said of report_view's arguments and the span of the posts (report_of_loaded's asked_by="explore"),
+    not of the report notebook's parameters or the roster. A period the exports cover in which the account
+    published nothing is the short report the client would be sent (Report.has_posts False), not an error.
     `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them, and a name
     or platform not among them is an error naming those there are.
 
@@ -698,13 +701,40 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
     posts = workspace.posts
     if posts.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
-    first, last = span(posts)
+    first, last = exports_span(workspace)
     client = str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any() else "client"
-    return report_of_loaded(
-        workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
-        period_start=start or first, period_end=end or last,
-        comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n, language=language,
-        benchmark_industry=benchmark_industry, asked_by="explore")
+    asked = dict(client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
+                 period_start=start or first, period_end=end or last, comparison_start=comparison_start,
+                 comparison_end=comparison_end, top_n=top_n, language=language,
+                 benchmark_industry=benchmark_industry)
+    try:
+        return report_of_loaded(workspace, **asked, asked_by="explore")
+    except WorkbookError as error:
+        if getattr(error.args[0], "key", None) != "imports.explore.report_nothing_published":
+            raise
+    # days the exports cover without a post: what the client is sent, the short report of the roster's path,
+    # whose parameters were found good above
+    try:
+        return report_of_loaded(workspace, **asked)
+    except WorkbookError as error:
+        said = error.args[0]
+        if getattr(said, "key", None) != "imports.report.quiet_unseen":
+            raise
+        # some platform's exports miss some of the days: said of report_view's arguments, not of the roster
+        raise WorkbookError(Message("imports.explore.report_quiet_unseen", **said.values)) from None
+
+
+def exports_span(workspace: Workspace) -> tuple[str, str]:
+    """The first and last day (YYYY-MM-DD) the workspace's post exports cover, report_view's default period:
+    from the dates in a file's name where it gives them (Business Suite, X and TikTok do), else from its first
+    to its last post (sources.export_periods, the report's coverage notes' account of the same days), so that
+    an account that posted nothing in an export's first weeks is not said to lack exports for them. The posts'
+    own span (span) when no export's days are known."""
+    spans = export_periods(workspace.posts, workspace.imported.reports)
+    if not spans:
+        return span(workspace.posts)
+    return (min(first for first, _ in spans.values()).strftime("%Y-%m-%d"),
+            max(last for _, last in spans.values()).strftime("%Y-%m-%d"))
 
 
 def of_account(workspace: Workspace, account: str) -> Workspace:

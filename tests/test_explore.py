@@ -350,7 +350,7 @@ def test_the_channel_summary_reads_as_counts_percentages_and_not_reported(worksp
 def test_report_view_is_the_reports_analysis_of_the_loaded_posts(workspace):
     from helpers.report import build_report
 
-    view = explore.report_view(workspace)  # the whole span: every post loaded
+    view = explore.report_view(workspace)  # the days the exports cover (July to October), every post loaded
     assert explore.span(workspace.posts) == ("2026-07-01", "2026-10-31")
     assert f"{len(workspace.posts)} posts" in view.findings()[0].text
     assert '<img src="data:image/png;base64,' in view.figure_html("reach_vs_interactions").data

@@ -157,8 +157,9 @@ def test_the_report_of_one_account_holds_its_posts_only_under_its_name(workspace
     assert bakery.kpi("facebook", "posts") == 3 and bakery.kpi("facebook", "summed_reach") == 670
     assert bakery.kpi("facebook", "interactions") == 24
     assert bakery.kpi("facebook", "engagement_rate_by_reach") == pytest.approx(24 / 670)
-    # by default over its own posts' days, 2 to 4 April (the other page posted on 5 and 10 April)
-    assert (str(bakery.period_start.date()), str(bakery.period_end.date())) == ("2025-04-02", "2025-04-04")
+    # by default over the days its own export's name gives, 1 to 14 April, not its posts' 2 to 4 April
+    assert (str(bakery.period_start.date()), str(bakery.period_end.date())) == ("2025-04-01", "2025-04-14")
+    assert explore.span(bakery.posts) == ("2025-04-02", "2025-04-04")
     assert list(bakery.coverage_table()["file"]) == [BAKERY_FILE]  # the other page's export is not its
     notes = bakery.coverage_notes()
     assert not [note for note in notes if "combines them" in note]  # nothing pooled, so no note that it is

@@ -1,7 +1,7 @@
 """A period without posts is told apart by whether an export covers it: days no export file covers (before,
 after, or between monthly exports) are an error naming the days the exports do cover; days an export covers
 but no post was published on are an empty selection, and in a report, a short report saying the account
-published nothing then (in explore.report_view, an error asking for days with posts). The fixtures are X's
+published nothing then (in explore.report_view too: the analyst sees what the client is sent). The fixtures are X's
 tweet activity exports for August 2015 (posts on the 17th and 18th) and August 2019 (posts on the 10th and
 13th): named for whole months, with four years between them."""
 from pathlib import Path
@@ -51,20 +51,24 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
         "2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31); the loaded posts run from 2015-08-17 to 2019-08-13 "
         "(explore.span). Give report_view a start= and end= the exports cover, written YYYY-MM-DD, or load the "
         "exports that cover them")
-    with pytest.raises(WorkbookError) as quiet:
-        explore.report_view(months_apart, "2019-08-20", "2019-08-31")
-    assert said(quiet, "en") == (
-        "no posts for bakery between 2019-08-20 and 2019-08-31: the exports cover these days but hold no post "
-        "published in them, so the account published nothing then. Give report_view a start= and end= of days "
-        "with posts, written YYYY-MM-DD")
-    assert "check the period" not in said(quiet, "en").lower()
-    assert said(quiet, "id").startswith(
-        "tidak ada unggahan untuk bakery antara 2019-08-20 dan 2019-08-31: ekspor mencakup hari-hari ini, tetapi "
-        "tidak memuat unggahan yang dipublikasikan pada hari-hari itu")
+    # days the exports cover without a post: the short report the client is sent (report_of_loaded's), which
+    # the analyst previews
+    quiet = explore.report_view(months_apart, "2019-08-20", "2019-08-31")
+    sent = report.report_of_loaded(months_apart, client="bakery", client_name="bakery", timezone="UTC",
+                                   period_start="2019-08-20", period_end="2019-08-31")
+    assert not quiet.has_posts and quiet.quiet_platforms() == ["x"]
+    assert [f.text for f in quiet.findings()] == [f.text for f in sent.findings()]
+    assert quiet.findings()[0].text.startswith(
+        "bakery published no posts on X from 20 August 2019 to 31 August 2019, and the X exports cover these days")
     with pytest.raises(WorkbookError) as partly:
         explore.report_view(months_apart, "2019-08-25", "2019-09-05")
-    assert said(partly, "en").startswith("no posts for bakery between 2019-08-25 and 2019-09-05: the exports cover "
-                                         "2019-08-25 to 2019-08-31 of these days but hold no post published in them")
+    assert said(partly, "en") == (
+        "no posts for bakery between 2019-08-25 and 2019-09-05, but some platform's or account's exports do not "
+        "cover all of these days (X: the exports cover 2019-08-25 to 2019-08-31 of these days), so whether the "
+        "account published nothing then cannot be told. Give report_view a start= and end= the exports cover, "
+        "written YYYY-MM-DD, or load the exports that cover them")
+    assert "roster" not in said(partly, "en") and "daftar klien" not in said(partly, "id")
+    assert said(partly, "id").startswith("tidak ada unggahan untuk bakery antara 2019-08-25 dan 2019-09-05, tetapi")
 
 
 def test_the_report_notebook_reports_a_quiet_period_and_refuses_days_no_export_covers(months_apart):
@@ -478,3 +482,29 @@ def test_a_table_built_by_hand_names_no_download_and_gets_no_warning_about_one()
     assert [str(n).split(";")[0] for n in notes] == [
         "Facebook: 1 of the 4 posts of the period went out fewer than 7 days before the last day their export"
         " covers (2025-03-31"]
+
+
+def test_report_view_by_default_covers_the_days_the_exports_name_not_the_first_to_the_last_post(months_apart):
+    """The exports are named for August 2015 and August 2019; their posts run from the 17th of the first to the
+    13th of the last. The default period is the days named, so the days before the first post are no missing
+    export; a file naming no period (the legacy Facebook export, one date: its download's) gives its posts'."""
+    assert explore.exports_span(months_apart) == ("2015-08-01", "2019-08-31")
+    view = explore.report_view(months_apart)
+    assert (view.period_start.date().isoformat(), view.period_end.date().isoformat()) == ("2015-08-01", "2019-08-31")
+    legacy = explore.load_folder(FIXTURES / "facebook_legacy" / "Facebook Insights Data Export (Post Level) - "
+                                 "Example Bakery - 2016-03-08.csv", client="bakery", timezone="UTC")
+    assert explore.exports_span(legacy) == explore.span(legacy.posts)
+
+
+def test_the_default_period_of_an_export_starting_before_its_first_post_reaches_back_to_its_start():
+    """X's content export names 21 November 2024 to 19 February 2025; the account's first post is of 31
+    December: the comparison period is the 91 days before 21 November, which no export covers, not the weeks
+    of November and December the export covers without a post."""
+    folder = real_export("x/content-2025-02")
+    workspace = explore.load_folder(folder, client="w", timezone="UTC")
+    assert explore.span(workspace.posts)[0] == "2024-12-31"
+    assert explore.exports_span(workspace) == ("2024-11-21", "2025-02-19")
+    notes = " ".join(explore.report_view(workspace).coverage_notes())
+    assert "141 posts from 21 November 2024 to 19 February 2025; the comparison period (22 August 2024 to " \
+           "20 November 2024) has 0 posts" in notes
+    assert "12 November 2024" not in notes
