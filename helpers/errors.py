@@ -188,6 +188,28 @@ def show_briefly_in_notebooks() -> None:
     shell = _notebook_shell()
     if shell is not None and WorkbookError not in shell.custom_exceptions:
         _install(shell)
+    if shell is not None and not getattr(warnings.showwarning, "plain_for_workbook", False):
+        warnings.showwarning = _plain_workbook_warnings(warnings.showwarning)
+
+
+def _plain_workbook_warnings(show):
+    """warnings.showwarning that writes a WorkbookWarning as its message alone, on a line of its own (Jupyter
+    shows it as a warning), not in Python's format of a file, a line number, the class and the source line
+    echoed: it speaks to the user, who has a figure to read with care, not code to fix. Any other warning is
+    shown by `show`, as before."""
+    import sys
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        if isinstance(category, type) and issubclass(category, WorkbookWarning):
+            try:
+                (file or sys.stderr).write(f"{message}\n")
+            except (AttributeError, OSError):  # no stream to write to, as Python's own gives up
+                pass
+            return
+        show(message, category, filename, lineno, file, line)
+
+    showwarning.plain_for_workbook = True
+    return showwarning
 
 
 #: Explanations of a user's own slips, by name: (exception types, explain(error, tb, namespace) -> str | None).

@@ -288,24 +288,35 @@ def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
 
 
 def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = None,
-              format: str | None = None, account: str | None = None) -> tuple[str, str]:
+              format: str | None = None, account: str | None = None, covered_only: bool = False) -> tuple[str, str]:
     """The first and last date (YYYY-MM-DD) of the `days` calendar days that end on the day of the last post
     (of `platform`, `format` and `account`, when given: in a folder of several platforms or pages, the last
     days of another one's exports may hold none of its posts). When those days hold posts dated to the month
     only (the UCI dataset) they are widened to whole months, from the first of the month they start in to the
     last day of the last post's month: select_posts chooses such posts by whole months. Month-dated posts
     outside those days (older exports in the same folder) widen nothing. `days` is a whole number of at
-    least 1; anything else is an error, not a reversed period."""
+    least 1; anything else is an error, not a reversed period.
+
+    `covered_only`: the days start no earlier than the exports (of the platform and account) cover without a
+    gap up to the last day (sources.covered_days, select_posts' judgement), so that a period picked for the
+    analyst, such as the notebook's, is not one the exports cover in part: 30 days up to 14 April of an export
+    starting on 18 March are 18 March to 14 April, not 16 March to 14 April with a PartlyCovered warning."""
     if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or days < 1:
         raise WorkbookError(Message("imports.explore.bad_days", value=repr(days)))
-    posts = select_posts(posts, platform=platform, format=format, account=account)
-    if posts.empty:
+    chosen = select_posts(posts, platform=platform, format=format, account=account)
+    if chosen.empty:
         raise WorkbookError(Message("imports.explore.no_posts"))
-    last = pd.Timestamp(span(posts)[1])
+    last = pd.Timestamp(span(chosen)[1])
     first = last - pd.Timedelta(days=int(days) - 1)
-    months = posts["published_at"].dt.tz_localize(None)[periods.month_dated(posts)].dt.to_period("M")
+    months = chosen["published_at"].dt.tz_localize(None)[periods.month_dated(chosen)].dt.to_period("M")
     if ((months.dt.end_time.dt.normalize() >= first) & (months.dt.start_time <= last)).any():
         first, last = first.to_period("M").start_time, last.to_period("M").end_time
+    if covered_only:
+        exported = select_posts(posts, platform=platform, account=account)  # a format's days are its platform's
+        for name in sorted(chosen["platform"].dropna().astype(str).unique()):
+            runs = covered_days(exported, first.date(), last.date(), platform=name)[0]
+            if runs and runs[-1][1] == last.date():  # the run of covered days that reaches the last day
+                first = max(first, pd.Timestamp(runs[-1][0]))
     return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 

@@ -153,6 +153,28 @@ def test_last_days_end_on_the_last_post_of_the_chosen_platform_and_format(three_
     assert len(explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)) == 1
 
 
+def test_last_days_covered_only_start_where_the_exports_do():
+    """An Instagram export named 18 March to 14 April 2025 with posts of 20 (reel), 21 (photo) and 22 March: its
+    last 30 days, 21 February to 22 March, are 18 to 22 March covered_only, which select_posts takes without a
+    PartlyCovered warning; a photo's days are its platform's exports' (18 to 21 March); days all covered stay."""
+    import warnings
+
+    from helpers.errors import PartlyCovered
+    from tests.conftest import FIXTURES
+
+    posts = explore.load_folder(FIXTURES / "meta" / "Mar-18-2025_Apr-14-2025_17800000000000099.csv",
+                                client="c", timezone="UTC").posts
+    assert explore.last_days(posts, 30) == ("2025-02-21", "2025-03-22")
+    assert explore.last_days(posts, 30, covered_only=True) == ("2025-03-18", "2025-03-22")
+    assert explore.last_days(posts, 30, format="photo", covered_only=True) == ("2025-03-18", "2025-03-21")
+    assert explore.last_days(posts, 3, covered_only=True) == ("2025-03-20", "2025-03-22")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PartlyCovered)
+        assert len(explore.select_posts(posts, start="2025-03-18", end="2025-03-22")) == 3
+    with pytest.warns(PartlyCovered, match="cover only 2025-03-18 to 2025-03-22 of the days chosen"):
+        explore.select_posts(posts, start="2025-02-21", end="2025-03-22")
+
+
 @pytest.fixture()
 def month_dated_posts():
     """Posts dated to the month only, as the UCI dataset's: their day (here the first Monday, 3 November and

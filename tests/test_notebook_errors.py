@@ -37,3 +37,18 @@ def test_short_errors_keep_their_traceback_for_tb_and_other_errors_show_theirs()
     assert errors[5][0].traceback == ["WorkbookError: bad value"]
     assert errors[6][0].ename == "WorkbookError" and "check" in "\n".join(errors[6][0].traceback)
     assert errors[7][0].ename == "KeyboardInterrupt" and len(errors[7][0].traceback) > 1
+
+
+def test_a_workbook_warning_reads_as_its_message_alone_and_others_keep_pythons_format():
+    """A PartlyCovered warning (a figure to read with care) is its sentence on a line of its own, without the
+    file, line number, class name and echoed source line Python's warnings print; any other warning keeps
+    them, as the fault it may be."""
+    cells = ["import warnings\nfrom helpers import errors\nerrors.show_briefly_in_notebooks()",
+             "warnings.warn(errors.PartlyCovered('Instagram: the exports cover only 28 of 30 days'))",
+             "warnings.warn(UserWarning('something else'))"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(notebook, kernel_name="python3", resources={"metadata": {"path": str(PROJECT_ROOT)}}).execute()
+    stderr = ["".join(o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stderr")
+              for cell in notebook.cells]
+    assert stderr[1] == "Instagram: the exports cover only 28 of 30 days\n"
+    assert "UserWarning: something else" in stderr[2] and "warnings.warn(" in stderr[2]
