@@ -23,7 +23,7 @@ from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, export_periods, \
+from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, export_periods, \
     load_client, names_its_period, partly_covered, partly_covered_values
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
@@ -173,7 +173,8 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     chosen = posts[keep & inside]
     if start or end:
         chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end),
-                        NEAR_DOWNLOAD: _export_ends(posts[mine], chosen)}
+                        NEAR_DOWNLOAD: _export_ends(posts[mine], chosen),
+                        COVERED_PLATFORMS: _covered_platforms(posts[mine], start, end, platform)}
     return chosen
 
 
@@ -191,6 +192,16 @@ def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start
         warnings.warn(PartlyCovered(Message("imports.explore.partly_covered",
                                             **partly_covered_values(platform, asked, runs))), stacklevel=3)
     return partial
+
+
+def _covered_platforms(exported: pd.DataFrame, start, end, platform: str | None) -> list[str]:
+    """The platforms (`platform`, or each of `exported`'s) whose exports in `exported` (the chosen platform and
+    account, every format) cover some day from `start` to `end` (sources.covered_days): for the chosen table's
+    attrs, where metrics.period_change finds that such a platform without a row there had 0 posts then, not an
+    unknown number."""
+    first, last = (periods.iso_day(day) if day else None for day in (start, end))
+    names = [platform] if platform else sorted(exported["platform"].dropna().astype(str).unique())
+    return [name for name in names if covered_days(exported, first, last, platform=name)[0]]
 
 
 def _export_ends(exported: pd.DataFrame, chosen: pd.DataFrame) -> dict:

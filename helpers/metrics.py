@@ -305,10 +305,17 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     export's download (sources.near_download) is compared as it is, with a NearDownload warning per platform
     naming how many posts and the days: its totals may be understated (a fall too large), its rates may
     still move either way, as the client report says in its Data coverage.
+
+    A group without posts in `previous` whose platform's exports cover that period (select_posts over days
+    the account published nothing on: its attrs, sources.COVERED_PLATFORMS) had 0 posts then: its count of
+    posts and its posts covered are 0, not missing; its sums and rates stay NaN (nothing was reported). A
+    table that does not say which days its exports cover (built by hand, or filtered from all the posts)
+    leaves them NaN: its missing group may be days no export covers.
     """
     names = group_columns(current, by)
     merged = kpis(current, by).merge(kpis(previous, by), on=[*names, "kpi", "kind"], how="left",
                                      suffixes=("", "_previous"))
+    _count_no_posts_as_zero(merged, previous, names)
     both = ((merged["posts_covered"] >= max(1, min_posts))
             & (merged["posts_covered_previous"].fillna(0) >= max(1, min_posts)))
     groups = merged[by] if len(names) == 1 else pd.Series(list(zip(*(merged[n] for n in names))), index=merged.index)
@@ -332,6 +339,20 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
     return merged
+
+
+def _count_no_posts_as_zero(merged: pd.DataFrame, previous: pd.DataFrame, names: list[str]) -> None:
+    """In period_change's merged table, the counts of rows (the KPI 'posts', and every KPI's posts and posts
+    covered) of the previous period as 0 where it holds no post of the group and its exports cover the period
+    for the group's platform (sources.COVERED_PLATFORMS), in place. Sums and rates of no posts stay NaN."""
+    from .sources import COVERED_PLATFORMS
+
+    covered = previous.attrs.get(COVERED_PLATFORMS) or []
+    if "platform" not in names or not covered:
+        return
+    none = merged["posts_previous"].isna() & merged["platform"].astype(str).isin(covered)
+    merged.loc[none, ["posts_previous", "posts_covered_previous"]] = 0
+    merged.loc[none & (merged["kpi"] == "posts"), "value_previous"] = 0.0
 
 
 def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: str) -> dict:

@@ -436,6 +436,12 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
 PARTLY_COVERED = "partly_covered"
 
 
+#: The key of a chosen post table's attrs (explore.select_posts) listing the platforms whose exports cover some
+#: day of the period chosen: a platform of these without a row in the table published nothing then, so
+#: metrics.period_change counts its posts as 0, not as missing (a table without it says nothing of coverage).
+COVERED_PLATFORMS = "covered_platforms"
+
+
 def partly_covered(posts: pd.DataFrame, first, last, *, reports=(), platforms=None,
                    spans_of=None) -> dict[str, tuple[tuple, list]]:
     """{platform: ((first, last), runs)} for each platform (of `platforms`, default those of `posts`) whose
