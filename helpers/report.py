@@ -70,7 +70,6 @@ GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation",
 #: computable, without telling the reader what to do with the files. The explorer and `inspect` keep the
 #: analyst's wording.
 CLIENT_WORDING = {
-    "imports.reading.ends_early": "ends_early", "imports.reading.ends_early_in_cell": "ends_early_in_cell",
     "imports.reading.short_rows": "short_rows", "imports.reading.short_rows_more": "short_rows_more",
     "imports.values.clock_gap": "clock_gap", "imports.base.column_misspelt": "column_misspelt",
     "imports.base.column_repeated": "column_repeated",

@@ -204,21 +204,46 @@ def test_a_count_too_large_for_any_post_is_a_bad_cell_not_a_crash(tmp_path, cell
     assert "a whole number (a count) such as 1234 or 1,234" in str(err.value)
 
 
-def test_a_download_cut_off_mid_row_is_warned_about(tmp_path):
-    whole = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
-        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
-         500, 320, 10, 2, 1, ""),
-        (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
-         210, 150, 4, 0, 0, ""),
-    ])
-    assert not any("cut off" in str(w) for r in import_exports(whole, timezone=ZONE).reports for w in r.warnings)
+THREE_POSTS = [
+    (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+     500, 320, 10, 2, 1, ""),
+    (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
+     8100, 6600, 40, 5, 3, ""),
+    (900000000000003, 100000000000042, "Example Bakery", "Three", '"04/04/2025 08:00"', "Photos", "Lifetime",
+     210, 150, 4, 0, 0, ""),
+]
+
+
+def test_a_download_cut_inside_a_cell_in_the_middle_of_the_file_is_refused_naming_the_row(tmp_path):
+    """The download stopped in the second of three posts, inside its Reach cell: read, the post's reach would be
+    66 where Business Suite wrote 6600, and the third post would be missing. Refused at row 3, column Reach (the
+    row's 10th cell of the header's 14), with what to do; Business Suite's own short rows end in a line break."""
+    whole = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", THREE_POSTS)
+    assert import_exports(whole, timezone=ZONE).posts["reach"].tolist() == [320, 6600, 150]
     raw = whole.read_bytes()
     cut = tmp_path / "cut" / whole.name
     cut.parent.mkdir()
-    cut.write_bytes(raw[:raw.rindex(b",Lifetime,") + 12])  # the last row ends in its Views cell
-    report = import_exports(cut, timezone=ZONE).reports[0]
-    assert any("the last row (row 3) has only 9 of the header's 14 cells and the file has no final line break" in str(w)
-               and "its last cell ('Views': '21') may itself be cut short" in str(w) for w in report.warnings)
+    cut.write_bytes(raw[:raw.index(b",8100,66") + len(b",8100,66")])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(cut, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (3, "Reach")
+    assert str(info.value).splitlines() == [
+        f"file {cut}, row 3, column 'Reach': the file looks cut off at this row: its last line is incomplete (only"
+        " 10 of the header's 14 cells) and no line break follows it, as when a download stops before the end",
+        "  expected: the whole export, every row with all of the header's cells",
+        "  what to do: download the export again and let the download finish: this copy lacks the rest of this row"
+        " and any rows after it"]
+    assert info.value.in_language(Translator("id")).startswith(
+        f"berkas {cut}, baris 3, kolom 'Reach': berkas tampaknya terpotong di baris ini: baris terakhirnya tidak"
+        " lengkap (hanya 10 dari 14 sel tajuk)")
+    # the same two rows ending in a line break: a last row short of cells is one Business Suite writes
+    short = tmp_path / "short" / whole.name
+    short.parent.mkdir()
+    short.write_bytes(raw[:raw.index(b",8100,6600") + len(b",8100,6600")] + b"\n")
+    result = import_exports(short, timezone=ZONE)
+    assert result.posts["reach"].tolist() == [320, 6600] and result.posts["impressions"].tolist() == [500, 8100]
+    assert result.posts["reactions"].isna().tolist() == [False, True]  # left out: not reported, not 0
+    assert not any("cut off" in str(w) or "fewer cells" in str(w) for w in result.reports[0].warnings)
 
 
 def test_a_complete_export_without_a_final_line_break_is_not_called_cut_off(tmp_path):
@@ -598,7 +623,8 @@ def test_instagram_ids_rounded_to_15_digits_by_a_spreadsheet_are_an_error(write_
 def test_a_utf16_copy_ending_in_a_line_break_is_not_called_cut_off(tmp_path, bom, codec):
     """Excel's "Unicode text" is UTF-16 and tab-separated: its final line break is the bytes 0A 00 (00 0A
     big-endian), so the file's last byte is no line break. A last row short of cells (Excel leaves trailing
-    blank cells out) is named as a short row, not as a download cut off; without the final line break it is."""
+    blank cells out) is read as Business Suite's short row; without the final line break it is refused as a
+    download cut off."""
     header = ("Post ID\tPage ID\tPage name\tTitle\tPublish time\tPermalink\tPost type\tDate\tViews\tReach\t"
               "Reactions\tComments\tShares")
     link = "https://www.facebook.com/"
@@ -612,6 +638,7 @@ def test_a_utf16_copy_ending_in_a_line_break_is_not_called_cut_off(tmp_path, bom
     warnings = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
     assert not any("cut off" in w or "final line break" in w for w in warnings), warnings
     path.write_bytes(bom + text.rstrip("\r\n").encode(codec))
-    warnings = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings]
-    assert any("the last row (row 3) has only 10 of the header's 13 cells and the file has no final line break" in w
-               for w in warnings), warnings
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (3, "Reach")
+    assert "(only 10 of the header's 13 cells) and no line break follows it" in str(info.value)

@@ -202,9 +202,9 @@ def test_a_tweet_activity_export_cut_off_before_its_time_is_named_as_cut_off_not
     with pytest.raises(ExportFormatError) as info:
         import_exports(path, timezone=ZONE)
     error = info.value
-    assert (error.row, error.column) == (3, "time")  # where the missing cells first showed
-    assert str(error).startswith(f"file {path}, row 3, column 'time': the file looks cut off at this row: its last"
-                                 " line is incomplete (only 2 of the header's 40 cells)")
+    assert (error.row, error.column) == (3, "Tweet permalink")  # the last cell the row keeps
+    assert str(error).startswith(f"file {path}, row 3, column 'Tweet permalink': the file looks cut off at this row:"
+                                 " its last line is incomplete (only 2 of the header's 40 cells)")
     assert "download the export again" in str(error) and "not times" not in str(error)
     # the same blank time in a complete file, ending as it should, is the bad value it is
     whole = tmp_path / "whole" / path.name
@@ -220,7 +220,7 @@ def test_an_x_content_export_cut_inside_a_link_is_named_as_cut_off_not_as_rounde
                    final_break=False)
     with pytest.raises(ExportFormatError) as info:
         import_exports(cut, timezone=ZONE)
-    assert (info.value.row, info.value.column) == (4, "Post id")
+    assert (info.value.row, info.value.column) == (4, "Link")  # the link is the cell the download stopped in
     assert "the file looks cut off at this row: its last line is incomplete (only 4 of the header's 17 cells)" \
         in str(info.value)
     assert "differ from the id" not in str(info.value) and "spreadsheet" not in str(info.value)
@@ -290,31 +290,30 @@ def test_a_repeated_column_that_disagrees_is_warned_about(tmp_path):
 
 
 
-def test_a_last_row_cut_off_mid_number_is_warned_about_by_row(tmp_path):
+def test_a_last_row_cut_off_mid_number_is_refused_by_row(tmp_path):
+    """Read, the cut cell would be a post's impressions of 17 where X wrote 174: the file is refused instead."""
     whole = x_export(tmp_path, [x_row(1), x_row(2), x_row(3, impressions=174)], final_break=False)
     assert warnings_of(whole) == []  # a complete last row without a final line break is no cut-off
     last = x_row(3, impressions=174)
     cut = x_export(tmp_path, [x_row(1), x_row(2), last[:last.index(",174,") + 3]],
                    final_break=False, name="cut")  # the last row ends inside its Impressions cell: '17'
-    result = import_exports(cut, timezone=ZONE)
-    assert len(result.posts) == 3 and result.posts["reactions"].isna().sum() == 1
-    note, blank = result.reports[0].warnings  # the cut-off, then the post it leaves without interactions
-    assert str(blank).startswith("1 post(s) have a blank cell in an interaction count this file reports for its other"
-                                 " posts (reactions 1, comments 1, shares 1, saves 1; rows 4)")
-    assert note.startswith("the last row (row 4) has only 5 of the header's 17 cells and the file has no final"
-                           " line break")
-    assert "read as not reported (NA)" in note and "('Impressions': '17') may itself be cut short" in note
-    assert note.endswith("download the export again")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(cut, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (4, "Impressions")
+    assert str(info.value).splitlines()[0] == (
+        f"file {cut}, row 4, column 'Impressions': the file looks cut off at this row: its last line is incomplete"
+        " (only 5 of the header's 17 cells) and no line break follows it, as when a download stops before the end")
+    assert "download the export again" in str(info.value)
     assert cut.read_bytes() == whole.read_bytes()[:len(cut.read_bytes())]  # the input is not modified
 
 
-def test_a_file_cut_inside_its_first_row_says_so(tmp_path):
+def test_a_file_cut_inside_its_first_row_is_refused(tmp_path):
     path = x_export(tmp_path, [x_row(1)[:x_row(1).index(",3,3,1") + 1]], final_break=False)  # ends in a separator
-    result = import_exports(path, timezone=ZONE)
-    assert len(result.posts) == 1 and result.posts["impressions"].tolist() == [70]
-    [note] = result.reports[0].warnings
-    assert note.startswith("the last row (row 2) has only 6 of the header's 17 cells")
-    assert "may itself be cut" not in note  # the file ends between two cells
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    # the row stops after its Impressions cell (70) and the separator before Likes: 6 cells, the last blank
+    assert (info.value.row, info.value.column) == (2, "Likes")
+    assert "(only 6 of the header's 17 cells)" in str(info.value)
 
 
 def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):

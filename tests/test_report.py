@@ -1,5 +1,7 @@
 """The client report: each summary sentence against the number it quotes; awkward clients render."""
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import compare, metrics
+from helpers.errors import ExportFormatError
 from helpers.i18n import Translator
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.render import REPORT_NOTEBOOK
@@ -2893,8 +2896,6 @@ def test_a_benchmark_figure_with_no_upper_bound_says_so(report):
 def test_the_median_change_needs_six_posts_reporting_the_rate_as_the_change_does(tmp_path):
     """Reach left blank on all but 3 of October's posts: the change of engagement rate by reach is n/a (3 of
     this period's posts report it), and so is its median post's change, which 3 posts against 29 cannot give."""
-    import csv
-
     source = next((DEMO_DIR / "harbour-books").glob("*.csv"))
     with open(source, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -2974,24 +2975,46 @@ def _cut_off_export(folder):
     return path
 
 
-@pytest.mark.parametrize("language, said, told", [
-    ("en", "and any rows after it are missing from this report", "download the export again"),
-    ("id", "dan baris sesudahnya tidak ada dalam laporan ini", "unduh ulang ekspor tersebut")])
+def test_a_download_cut_off_mid_row_stops_the_report_instead_of_reporting_its_rows(tmp_path):
+    """Read, the cut file would give the last post a views count of 21 where it holds 210 and lose any post
+    after it, and the report would compare periods on that: it is refused, naming the row and what to do."""
+    path = _cut_off_export(tmp_path)
+    with pytest.raises(ExportFormatError) as info:
+        build_report(client="b", client_name="Example Bakery", exports=[str(path)], timezone="Africa/Johannesburg",
+                     period_start="2025-04-01", period_end="2025-04-14")
+    assert (info.value.path, info.value.row, info.value.column) == (path, 3, "Views")
+    assert "download the export again" in str(info.value)
+
+
+def _short_row_export(folder):
+    """X's tweet activity export of two tweets whose first row keeps 10 of the header's 40 cells (through its
+    likes), the file ending as X ends it: a damaged file, read with a note."""
+    source = FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
+    header, first, second = csv.reader(source.read_text(encoding="utf-8").splitlines(keepends=True))
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows([header, first[:10], second])
+    path = folder / source.name
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language, said, row, told", [
+    ("en", "a complete download of the export would hold them", "(row 2 has only 10)", "Download the export again"),
+    ("id", "unduhan ekspor yang utuh akan memuatnya", "(baris 2 hanya memiliki 10)", "Unduh ulang ekspor tersebut")])
 def test_the_reports_import_notes_state_facts_where_the_explorer_tells_the_analyst_what_to_do(tmp_path, language,
-                                                                                                said, told):
-    """The report goes to the client unedited: a cut-off download is said in its Data coverage without the
+                                                                                                said, row, told):
+    """The report goes to the client unedited: a row short of cells is said in its Data coverage without the
     analyst's "download the export again", which the import's own note (explorer, inspect) keeps."""
     from helpers.i18n import Translator
     from helpers.importers import import_exports
 
-    path = _cut_off_export(tmp_path)
+    path = _short_row_export(tmp_path)
     tr = Translator(language)
-    assert any(told in tr.message(note) for note in import_exports(path, timezone="Africa/Johannesburg").warnings())
-    report = build_report(client="b", client_name="Example Bakery", exports=[str(path)],
-                          timezone="Africa/Johannesburg", period_start="2025-04-01", period_end="2025-04-14",
-                          language=language)
+    assert any(told in tr.message(note) for note in import_exports(path, timezone="UTC").warnings())
+    report = build_report(client="bakery", client_name="Example Bakery", exports=[str(path)], timezone="UTC",
+                          period_start="2019-08-01", period_end="2019-08-31", language=language)
     notes = [n for n in report.coverage_notes() if said in n]
-    assert len(notes) == 1 and "Apr-01-2025_Apr-14-2025_100000000000042.csv" in notes[0]
+    assert len(notes) == 1 and path.name in notes[0] and row in notes[0]
     assert not any(told in note for note in report.coverage_notes())
 
 

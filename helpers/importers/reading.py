@@ -113,7 +113,6 @@ class TextTable:
     encoding: str  # "xlsx" for a sheet of a workbook
     delimiter: str  # "" for a sheet of a workbook
     row_numbers: pd.Series | None = None  # set when rows are not consecutive (a sheet with blank rows)
-    ends_early: bool = False  # the last row lacks cells and the file no final line break: cut off?
     # cells present in each row shorter than the header, by frame index (blank lines left out)
     short_rows: pd.Series | None = None
 
@@ -144,34 +143,22 @@ class TextTable:
     def short_row_notes(self, *, short_rows_expected: bool = False) -> list[Message]:
         """Warnings about rows with fewer cells than the header, whose missing cells are read as blank.
 
-        A short row is what a download cut off mid-row, or a damaged file, leaves; its missing cells become
-        not reported (NA), so the user is told which rows and what to do. The last row of a file without a
-        final line break is named on its own: a cut-off download, whose last present cell may be cut too.
-        An export family whose files have short rows of their own (Business Suite leaves out trailing cells
-        of some posts) passes `short_rows_expected`: since nothing tells its short rows from damaged ones,
-        only that cut-off last row is warned about. Blank lines are no short rows (importers count them).
+        A short row inside a file is what a damaged file leaves; its missing cells become not reported (NA),
+        so the user is told which rows and what to do. (A short last row with no line break after it is a
+        download cut off, which read_delimited refuses.) An export family whose files have short rows of their
+        own (Business Suite leaves out trailing cells of some posts) passes `short_rows_expected`: nothing
+        tells its short rows from damaged ones, so none is warned about. Blank lines are no short rows
+        (importers count them).
         """
-        notes: list[Message] = []
-        short = self.short_rows if self.short_rows is not None else pd.Series(dtype="int64")
-        count = str(len(self.header))
-        if self.ends_early:
-            last = self.frame.index[-1]
-            cells = int(short[last])
-            value = self.frame.at[last, self.keys[cells - 1]]
-            # a file ending in a separator ends between cells; one ending in a cell may end inside it
-            key = "imports.reading.ends_early_in_cell" if value.strip() else "imports.reading.ends_early"
-            notes.append(Message(key, row=str(int(self.source_rows()[last])), cells=str(cells), count=count,
-                                 column=self.header[cells - 1], value=repr(value)))
-            short = short.drop(last)
-        if short_rows_expected or short.empty:
-            return notes
+        short = self.short_rows
+        if short_rows_expected or short is None or short.empty:
+            return []
         rows = self.source_rows()[short.index]
         shown = [Message("imports.reading.short_row", row=str(int(row)), cells=str(int(cells)))
                  for row, cells in zip(rows.head(5), short.head(5))]
         more = len(short) - len(shown)
-        notes.append(Message("imports.reading.short_rows_more" if more else "imports.reading.short_rows",
-                             count=len(short), columns=count, rows=shown, more=more))
-        return notes
+        return [Message("imports.reading.short_rows_more" if more else "imports.reading.short_rows",
+                        count=len(short), columns=str(len(self.header)), rows=shown, more=more)]
 
 
 DELIMITERS = (",", ";", "\t")
@@ -297,7 +284,9 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     cells, rows shorter than the header (missing cells are blank; `short_rows` names them, for the
     warning of TextTable.short_row_notes), and repeated header names, which are kept apart as "Name",
     "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header. A row with more cells
-    than the header, or a quoted cell the file ends inside, is an error naming its row.
+    than the header, or a quoted cell the file ends inside, is an error naming its row; so is a last row
+    short of cells with no line break after it, a download that stopped mid-row (cut_off): its last cell
+    may be cut short (6600 read as 66) and the rows after it are missing, so no figure of the file holds.
     Only the first megabyte is decoded here (to find the header); pandas reads the file itself, so a
     large export is never held as one Python string (4 bytes a character once it holds an emoji).
     """
@@ -364,7 +353,6 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     last = frame[keys[-1]]
     maybe_short = (last.isna() | last.eq("")).to_numpy(dtype=bool) if len(frame) else np.zeros(0, dtype=bool)
     short_rows = None
-    ends_early = False
     if maybe_short.any():
         cells = _cells_per_record(source, encoding, delimiter, lines_before + 1 if source is path else 1)
         if len(cells) == len(frame):  # else the two parsers disagree on where records end: nothing is said
@@ -373,14 +361,18 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                 present = frame[short].apply(lambda column: column.fillna("").str.strip().ne("")).any(axis=1)
                 short_rows = pd.Series(cells[short], index=frame.index[short])[present.to_numpy()]
                 short_rows = short_rows if len(short_rows) else None
-            # a last row short of cells in a file without a final line break: a download cut off mid-row,
-            # most likely (exports end their files with a line break)
-            ends_early = (source is path and short_rows is not None and frame.index[-1] in short_rows.index
-                          and not _ends_with_line_break(path, encoding))
+            # a last row short of cells in a file without a final line break: a download cut off mid-row
+            # (exports end their files with a line break, or, as TikTok's, with a whole last row)
+            if (source is path and short_rows is not None and frame.index[-1] in short_rows.index
+                    and not _ends_with_line_break(path, encoding)):
+                present = int(short_rows[frame.index[-1]])
+                raise cut_off(path, lines_before + 1 + len(frame),
+                              Message("imports.reading.cut_off_cells", cells=str(present), count=str(len(header))),
+                              column=header[present - 1])
         frame = frame.fillna("")
     return _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
                                              first_data_row=lines_before + 2, encoding=encoding,
-                                             delimiter=delimiter, ends_early=ends_early, short_rows=short_rows))
+                                             delimiter=delimiter, short_rows=short_rows))
 
 
 def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.ndarray:
@@ -473,35 +465,20 @@ def _record(path: Path, encoding: str, delimiter: str, row: int) -> list[str]:
 
 def cut_off(path: Path, row: int, detail: Message, *, column: str | None = None) -> ExportFormatError:
     """The refusal of a file whose download stopped in the middle of its last row, `row`: `detail` says how the
-    row is incomplete (cells missing, a quoted cell or a character left open). TextTable.short_row_notes warns
-    about such a row when the cells it keeps read; this is for a file that cannot be read as it is, so that the
-    user downloads it again rather than looking for a bad value, a stray quote or another encoding."""
+    row is incomplete (cells missing, a quoted cell or a character left open), `column` names the last cell
+    present when it is known. Such a file is never read: its last cell may be cut short and the rows after it
+    are missing, so that the user downloads it again rather than reading false figures or looking for a bad
+    value, a stray quote or another encoding."""
     return ExportFormatError(path, Message("imports.reading.cut_off", detail=detail), row=row, column=column,
                              expected=Message("imports.reading.cut_off_expected"),
                              hint=Message("imports.reading.cut_off_hint"))
 
 
 def cut_off_cause(path: Path, error: ExportFormatError) -> ExportFormatError:
-    """`error`, raised by an importer about a row of the text export `path`, or the cut-off behind it: a value
-    refused on the last row of a file whose last row is short of cells with no line break after it
-    (TextTable.ends_early) is what a download that stopped mid-row leaves (an X export cut inside a post's link
-    reads as an id that differs from its link, one cut before its time as a blank time), and naming the value
-    would send the user to fix the wrong thing. The file is read again, on this error path only."""
-    if error.row is None:
-        return error
-    try:
-        if is_workbook(path):
-            return error
-        table = read_delimited(path)
-    except (ExportFormatError, OSError):
-        return error
-    if not table.ends_early:
-        return error
-    last = table.frame.index[-1]
-    if int(table.source_rows()[last]) != error.row:
-        return error
-    return cut_off(path, error.row, Message("imports.reading.cut_off_cells", cells=str(int(table.short_rows[last])),
-                                            count=str(len(table.header))), column=error.column)
+    """`error` unchanged: read_delimited refuses a download cut off mid-row (cut_off) before an importer reads
+    any of its values, so no error an importer raises about a value has a cut-off behind it. Kept only while
+    importers._read_one still calls it."""
+    return error
 
 
 def _bare_name(cell) -> str:
