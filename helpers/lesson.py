@@ -28,7 +28,7 @@ from IPython.display import Markdown
 from . import demo
 from .benchmarks import load_benchmarks
 from .compare import clear_leader, compare_groups, elasticity, rank_agreement, top_n_overlap
-from .errors import WorkbookError, explain_in_notebooks
+from .errors import ExportFormatError, WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Message, Translator, language_code, use_language
 from .importers import load_exports
 from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
@@ -470,11 +470,17 @@ MIN_POSTS_PER_FORMAT = 3
 def _demo_posts(client: str) -> pd.DataFrame:
     """A demo client's posts, read from the files helpers/demo.py writes for it (no other file of its folder),
     each holding the posts the demo writes into it: a file cut short or added to would change what the lesson
-    says without a word (check_demo_exports)."""
+    says without a word (check_demo_exports). A file that cannot be read (a copy cut off mid-row) is no
+    download to fetch again: the lesson says how to restore it."""
     _, timezone = DEMO_CLIENTS[client]
     check_demo_exports(client)
     exports = _demo_exports(client)
-    posts = load_exports([str(path) for _, _, path in exports], client=client, timezone=timezone)
+    try:
+        posts = load_exports([str(path) for _, _, path in exports], client=client, timezone=timezone)
+    except ExportFormatError as error:
+        where = {"row": str(error.row)} if error.row is not None else {}
+        raise WorkbookError(Message("lesson.demo_files.unreadable_row" if where else "lesson.demo_files.unreadable",
+                                    file=display_path(error.path), problem=error.problem, **where)) from error
     read = posts["source_file"].map(lambda name: Path(name).name).value_counts()
     for _, channel, path in exports:
         if read.get(path.name, 0) != channel.posts:

@@ -692,6 +692,31 @@ def test_a_demo_export_cut_short_stops_the_lesson_where_it_is_read(demo_copy, la
               " folder proyek (perintah yang dijalankan `make demo`), lalu jalankan pelajaran lagi dari awal."}[language]
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_demo_export_cut_off_mid_row_says_how_to_restore_it_not_to_download_it(demo_copy, language):
+    """A copy of Kopi Senja's Instagram export that stops inside row 41's Reach cell ('54' of 540) is refused as
+    cut off: the lesson names the file and row and how to restore it, not "download the export again"."""
+    raw = (demo_copy / INSTAGRAM_EXPORT).read_bytes()
+    row = b"Lifetime,835,540,28"  # row 41, the 40th post
+    (demo_copy / INSTAGRAM_EXPORT).write_bytes(raw[:raw.index(row) + len(b"Lifetime,835,54")])
+    lesson.setup(language)
+    with pytest.raises(WorkbookError) as caught:
+        lesson.demo_intro(Translator(language))
+    file = f"data/demo/{INSTAGRAM_EXPORT}"
+    assert str(caught.value) == {
+        "en": f"The demo export {file} cannot be read at row 41: the file looks cut off at this row: its last line is"
+              " incomplete (only 13 of the header's 18 cells) and no line break follows it, as when a download stops"
+              " before the end. The lesson's figures, findings and exercises are worked out on the demo as written."
+              f" Restore it with `git checkout -- {file}`, or write the demo again with `python -m helpers demo` in"
+              " the project folder (what `make demo` runs), then run the lesson again from the top.",
+        "id": f"Ekspor demo {file} tidak dapat dibaca di baris 41: berkas tampaknya terpotong di baris ini: baris"
+              " terakhirnya tidak lengkap (hanya 13 dari 18 sel tajuk) dan tidak diakhiri baris baru, seperti saat"
+              " unduhan berhenti sebelum selesai. Angka, temuan, dan latihan pelajaran ini dihitung dari demo"
+              f" sebagaimana ditulis. Pulihkan dengan `git checkout -- {file}`, atau tulis ulang demo dengan"
+              " `python -m helpers demo` di folder proyek (perintah yang dijalankan `make demo`), lalu jalankan"
+              " pelajaran lagi dari awal."}[language]
+
+
 def test_a_file_added_beside_the_demo_exports_is_not_read(demo_copy):
     """The lesson reads the files the demo writes, not whatever its folders hold: a copy of an export dropped in
     Harbour Books' folder adds no post to its 96."""
