@@ -41,8 +41,67 @@ def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Messag
     return posts, notes
 
 
-def quality_notes(posts: pd.DataFrame) -> list[Message]:
-    """Warnings about rows that are possible but suspicious, and about series breaks."""
+#: The broadcast counts every interaction implies: a post someone reacted to, commented on, shared or saved was
+#: on their screen, so it reached at least one account and was shown at least once. Video views are not among
+#: them (Meta counts 3-second plays: a post can be liked without one, and a photo has none), nor are YouTube's
+#: thumbnail impressions (a video found through a link is watched without a thumbnail shown).
+SEEN_COUNTS = ("reach", "impressions")
+
+
+def _kind_words(posts: pd.DataFrame, mask: pd.Series) -> Message:
+    """What the impressions column counts for the masked posts, in words: impressions, views or both."""
+    kinds = sorted(posts.loc[mask, "impressions_kind"].dropna().unique()) if "impressions_kind" in posts else []
+    return Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'impressions'}")
+
+
+def drop_unseen_zeros(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
+    """Reach or impressions (views) of 0 on a post that drew interactions, or that reports the other of the two
+    above 0, cannot be true (SEEN_COUNTS): the export did not count it. The cell is set to NA and reported by
+    row, like a negative count; left at 0 it would pass for a post nobody saw, in summed reach and in the
+    rates by it, while looking reported."""
+    notes = []
+    posts = posts.copy()
+    parts = [c for c in INTERACTION_COMPONENTS if c in posts]
+    engaged = (posts[parts].apply(pd.to_numeric).gt(0).any(axis=1) if parts
+               else pd.Series(False, index=posts.index)).fillna(False).astype(bool)
+    thumbnails = (posts["impressions_kind"].eq("thumbnail_impressions").fillna(False).astype(bool)
+                  if "impressions_kind" in posts else pd.Series(False, index=posts.index))
+    values = {c: pd.to_numeric(posts[c]) for c in SEEN_COUNTS if c in posts}
+    zero = {c: v.eq(0).fillna(False).astype(bool) & ~thumbnails for c, v in values.items()}
+    for column, other in (("reach", "impressions"), ("impressions", "reach")):
+        if column not in zero or not zero[column].any():
+            continue
+        shown = (values[other].gt(0).fillna(False).astype(bool) & ~thumbnails if other in values
+                 else pd.Series(False, index=posts.index))
+        unseen = zero[column] & (engaged | shown)
+        if not unseen.any():
+            continue
+        by_other, by_interactions = (unseen & shown).any(), (unseen & engaged).any()
+        seen = Message("imports.quality.seen_by_both" if by_other and by_interactions
+                       else "imports.quality.seen_by_other" if by_other else "imports.quality.seen_by_interactions",
+                       other=_kind_words(posts, unseen) if other == "impressions" else Message("metric.reach.label"))
+        metric = _kind_words(posts, unseen) if column == "impressions" else Message("metric.reach.label")
+        notes.append(Message("imports.quality.unseen_zero", count=int(unseen.sum()), metric=metric, seen=seen,
+                             rows=_rows(posts, unseen)))
+        posts[column] = posts[column].mask(unseen)
+        if column == "impressions" and "impressions_kind" in posts:  # the label travels with its count
+            posts["impressions_kind"] = posts["impressions_kind"].mask(unseen)
+    return posts, notes
+
+
+def checked(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
+    """A file's posts as its reader gave them, with the counts that cannot be true set to NA, and every
+    data-quality note about them. Blank cells are counted before that, so a cell set to NA here is named once,
+    as impossible, not again as blank."""
+    blanks = blank_notes(posts)
+    posts, negative = drop_negative_counts(posts)
+    posts, unseen = drop_unseen_zeros(posts)
+    return posts, negative + unseen + quality_notes(posts, blanks)
+
+
+def quality_notes(posts: pd.DataFrame, blanks: list[Message] = ()) -> list[Message]:
+    """Warnings about rows that are possible but suspicious, and about series breaks; `blanks`, the notes
+    about blank cells (blank_notes), go among them."""
     notes = []
     if {"reach", "impressions"} <= set(posts):
         reach = pd.to_numeric(posts["reach"])
@@ -51,7 +110,7 @@ def quality_notes(posts: pd.DataFrame) -> list[Message]:
         if above.any():
             notes.append(Message("imports.quality.reach_above_impressions", count=int(above.sum()),
                                  rows=_rows(posts, above)))
-    notes += blank_interaction_notes(posts)
+    notes += blanks
     if {"platform", "published_at"} <= set(posts) and len(posts):
         meta = posts["platform"].isin(["facebook", "instagram"])
         when = posts.loc[meta, "published_at"]
@@ -64,21 +123,31 @@ def quality_notes(posts: pd.DataFrame) -> list[Message]:
     return notes
 
 
-def blank_interaction_notes(posts: pd.DataFrame) -> list[Message]:
-    """A warning naming the posts that leave blank an interaction count their file reports for other posts
-    (metrics.blank_components): their interactions are not known, so interactions and the engagement rates
-    leave them out, and the report's tables count them as not covered."""
-    parts = tuple(c for c in INTERACTION_COMPONENTS if c in posts)
-    if not parts or posts.empty:
-        return []
-    blank = blank_components(posts, components=parts)
-    any_blank = blank.any(axis=1)
-    if not any_blank.any():
-        return []
-    counts = [Message("imports.quality.blank_part", metric=Message(f"metric.{c}.label"), count=int(blank[c].sum()))
-              for c in parts if blank[c].any()]
-    return [Message("imports.quality.blank_interactions", count=int(any_blank.sum()), parts=counts,
-                    rows=_rows(posts, any_blank))]
+#: The counts whose blank cells a note names (blank_notes), each with its note: a blank interaction count
+#: leaves the post's interactions unknown, a blank broadcast count leaves the post out of the rates by it.
+BLANK_NOTES = ((INTERACTION_COMPONENTS, "imports.quality.blank_interactions"),
+               (SEEN_COUNTS, "imports.quality.blank_broadcast"))
+
+
+def blank_notes(posts: pd.DataFrame) -> list[Message]:
+    """Per family of counts (BLANK_NOTES), a warning naming the posts that leave blank a count their file
+    reports for other posts (metrics.blank_components): a blank is not 0. Blank interactions leave the post
+    out of interactions and the engagement rates, a blank reach or impressions count out of summed reach and
+    the rates by it, and the report's tables count such posts as not covered. Video views are not counted
+    here: a photo has none."""
+    notes = []
+    for columns, key in BLANK_NOTES:
+        parts = tuple(c for c in columns if c in posts)
+        if not parts or posts.empty:
+            continue
+        blank = blank_components(posts, components=parts)
+        any_blank = blank.any(axis=1)
+        if not any_blank.any():
+            continue
+        counts = [Message("imports.quality.blank_part", metric=Message(f"metric.{c}.label"), count=int(blank[c].sum()))
+                  for c in parts if blank[c].any()]
+        notes.append(Message(key, count=int(any_blank.sum()), parts=counts, rows=_rows(posts, any_blank)))
+    return notes
 
 
 def kinds_across_files(posts: pd.DataFrame) -> dict[str, Message]:

@@ -431,9 +431,10 @@ def test_notes_name_files_of_one_name_as_files_does(tmp_path):
     assert workspace.files()["file"].tolist() == labels
     assert workspace.imported.summary()["file"].tolist() == labels
     warnings, drops = [str(m) for m in workspace.warnings()], [str(m) for m in workspace.imported.drops()]
-    # thumbnails, the Total row's sum and the live stream's blank likes, comments and shares; Total and a blank date
-    assert len(warnings) == 6 and len(drops) == 4
-    assert [m.split(": ")[0] for m in warnings] == [labels[0]] * 3 + [labels[1]] * 3
+    # thumbnails, the Total row's sum, the live stream's blank likes, comments and shares, and its blank unique
+    # viewers (reach); Total and a blank date
+    assert len(warnings) == 8 and len(drops) == 4
+    assert [m.split(": ")[0] for m in warnings] == [labels[0]] * 4 + [labels[1]] * 4
     assert [m.split(": ")[0] for m in drops] == [labels[0], labels[0], labels[1], labels[1]]
     assert drops[0] == "bakery/Table data.csv: 1 row(s) not imported: 'Total' row (the channel total, not a video)"
 

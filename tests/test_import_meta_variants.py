@@ -65,7 +65,7 @@ def test_instagram_ragged_rows_cut_short_of_an_interaction_count_have_no_interac
     """The reel reports likes 25, shares 2, comments 1 and saves 6 (34); the image's row stops after Comments
     (likes 11, shares 0, comments 3, Saves missing) and the carousel's after Views. Saves is an Instagram
     count the file reports for the reel, so the image's interactions are not known (not 14), and the
-    carousel's neither."""
+    carousel's neither; the carousel's reach is not known either (the other two report 300 and 120)."""
     from helpers import metrics
 
     result = import_exports(RAGGED_IG, timezone=ZONE)
@@ -73,7 +73,11 @@ def test_instagram_ragged_rows_cut_short_of_an_interaction_count_have_no_interac
     assert [str(w) for w in result.warnings() if "blank cell" in str(w)] == [
         f"{RAGGED_IG.name}: 2 post(s) have a blank cell in an interaction count this file reports for its other posts"
         " (reactions 1, comments 1, shares 1, saves 2; rows 3, 4): a blank is not 0, so these posts' interactions"
-        " are not known and they are left out of interactions and the engagement rates built on them"]
+        " are not known and they are left out of interactions and the engagement rates built on them",
+        f"{RAGGED_IG.name}: 1 post(s) have a blank cell in a broadcast count this file reports for its other posts"
+        " (reach 1; rows 4): a blank is not 0, so these posts are left out of the totals of that count and of the"
+        " rates by it (frequency, engagement rate by reach or by impressions), which then cover fewer posts than"
+        " the file holds"]
 
 
 def test_views_twice_first_column_wins_and_disagreement_is_reported():

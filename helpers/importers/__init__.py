@@ -253,9 +253,9 @@ def wrong_platform(path: Path, found: Iterable[str], platform: str) -> ExportFor
 
 
 def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | None, **options) -> ImportedFile:
-    """One export read by its family's reader, checked to hold `platform`'s posts only, with its negative
-    counts dropped and its quality notes added. A value refused on the last row of a download cut off mid-row
-    is refused as the cut-off it is (reading.cut_off_cause)."""
+    """One export read by its family's reader, checked to hold `platform`'s posts only, with the counts that
+    cannot be true set to NA and its quality notes added (quality.checked). A value refused on the last row
+    of a download cut off mid-row is refused as the cut-off it is (reading.cut_off_cause)."""
     try:
         result = fam.read(path, timezone=timezone, **options)
     except ExportFormatError as error:
@@ -265,8 +265,8 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
         raise cause from error
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
-    result.posts, negative = quality.drop_negative_counts(result.posts)
-    result.report.warnings += negative + quality.quality_notes(result.posts)
+    result.posts, notes = quality.checked(result.posts)
+    result.report.warnings += notes
     return result
 
 

@@ -402,17 +402,7 @@ def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, r
             report.warnings.append(Message("imports.meta_business_suite.column_twice", column=kind.title(),
                                            count=int(differ.sum())))
         values = values.fillna(other)
-    reach = out.get("reach")
-    if reach is not None:
-        impossible = values.eq(0) & reach.gt(0)
-        impossible = impossible.fillna(False).astype(bool)
-        if impossible.any():
-            metric = Message("imports.meta_business_suite.kind_views" if kind == "views"
-                             else "imports.meta_business_suite.kind_impressions")
-            report.warnings.append(Message("imports.meta_business_suite.zero_with_reach",
-                                           count=int(impossible.sum()), kind=metric))
-            values = values.mask(impossible)
-    out["impressions"] = values
+    out["impressions"] = values  # views of 0 with reach above 0 cannot be true: quality.drop_unseen_zeros
     out["impressions_kind"] = pd.Series(kind, index=out.index, dtype="string").where(values.notna())
 
 

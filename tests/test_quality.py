@@ -1,0 +1,95 @@
+"""Data-quality checks at import (helpers.quality): broadcast counts of 0 on posts someone saw, and blank ones.
+
+The fixture is written by hand in the Business Suite post export format (UTF-8 BOM, a field quoted when it
+holds a space, comma or quote, LF line ends), with invented posts whose values are worked out below.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from conftest import FIXTURES
+from helpers import metrics, quality
+from helpers.i18n import Translator
+from helpers.importers import import_exports
+
+#: rows 2-8: (views, reach, reactions, comments, shares)
+#: 2: 800, 0, 120/10/5   reach 0 though 135 interactions and 800 views: not reported
+#: 3: 0, 0, 0/0/0        nobody saw it: 0 and 0 stand
+#: 4: 300, blank, 4/1/0  reach blank
+#: 5: 0, 150, 0/0/0      views 0 though it reached 150: not reported
+#: 6: 200, '-', 3/0/0    reach blank ('-')
+#: 7: 0, 0, 2/0/0        reach and views 0 though 2 likes: neither reported
+#: 8: 400, 260, 12/1/1
+UNSEEN = FIXTURES / "meta" / "unseen-zeros" / "Jul-01-2026_Jul-31-2026_100000000000066.csv"
+ZONE = "Asia/Jakarta"
+
+
+def _notes(result) -> list[str]:
+    return [str(w) for w in result.reports[0].warnings if "'Publish time'" not in str(w)]  # the clock aside
+
+
+def test_zero_reach_or_views_on_a_post_someone_saw_is_not_reported_and_named_by_row():
+    result = import_exports(UNSEEN, timezone=ZONE)
+    posts = result.posts.set_index("source_row")
+    assert posts["reach"].tolist() == [pd.NA, 0, pd.NA, 150, pd.NA, pd.NA, 260]
+    assert posts["impressions"].tolist() == [800, 0, 300, pd.NA, 200, pd.NA, 400]
+    assert posts["impressions_kind"].tolist() == ["views", "views", "views", pd.NA, "views", pd.NA, "views"]
+    assert _notes(result)[:2] == [
+        "2 post(s) report reach of 0 although they drew interactions or report views above 0 (rows 2, 7): someone"
+        " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
+        " reach and the rates by it leave these posts out",
+        "2 post(s) report views of 0 although they drew interactions or report reach above 0 (rows 5, 7): someone"
+        " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
+        " views and the rates by it leave these posts out"]
+    assert Translator("id").message(result.reports[0].warnings[0]).startswith(
+        "2 unggahan mencatat jangkauan 0 padahal unggahan tersebut mendapat interaksi atau mencatat tayangan di"
+        " atas 0 (baris 2, 7)")
+    kpis = metrics.kpis(result.posts).set_index("kpi")
+    # summed reach: 0 (row 3) + 150 (row 5) + 260 (row 8), over those 3 posts of 7, not 410 over 5
+    assert kpis.loc["summed_reach", ["value", "posts_covered", "posts"]].tolist() == [410, 3, 7]
+    assert kpis.loc["impressions", ["value", "posts_covered"]].tolist() == [800 + 0 + 300 + 200 + 400, 5]
+
+
+def test_blank_reach_is_named_once_apart_from_the_zeros_set_aside():
+    """Rows 4 and 6 leave reach blank ('' and '-'); rows 2 and 7, set to NA as impossible, are not blanks."""
+    notes = _notes(import_exports(UNSEEN, timezone=ZONE))
+    assert notes[2:] == [
+        "2 post(s) have a blank cell in a broadcast count this file reports for its other posts (reach 2; rows 4,"
+        " 6): a blank is not 0, so these posts are left out of the totals of that count and of the rates by it"
+        " (frequency, engagement rate by reach or by impressions), which then cover fewer posts than the file holds"]
+
+
+def _posts(**columns) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    base = {"platform": ["x"] * n, "source_file": ["f.csv"] * n, "source_row": list(range(2, n + 2))}
+    return pd.DataFrame({**base, **{name: pd.array(values, dtype="string" if name == "impressions_kind" else "Int64")
+                                    for name, values in columns.items()}})
+
+
+def test_impressions_of_0_with_interactions_and_no_reach_column():
+    """X reports no reach: a post with 4 likes and 0 impressions was seen; one with none may not have been."""
+    posts, notes = quality.checked(_posts(impressions=[0, 0, 90], reactions=[4, 0, 3], comments=[0, 0, 1],
+                                          impressions_kind=["impressions"] * 3))
+    assert posts["impressions"].tolist() == [pd.NA, 0, 90]
+    assert [str(n) for n in notes] == [
+        "1 post(s) report impressions of 0 although they drew interactions (rows 2): someone saw these posts, so 0"
+        " cannot be right; these cells are treated as not reported (NA), and the totals of impressions and the"
+        " rates by it leave these posts out"]
+
+
+def test_youtube_thumbnail_impressions_of_0_stand_and_video_views_are_not_judged():
+    """A video found from outside YouTube draws likes with no thumbnail shown; a like without a counted view
+    (Meta's 3-second views, YouTube's views catching up) can happen too."""
+    frame = _posts(impressions=[0, 50], video_views=[0, 40], reactions=[7, 2],
+                   impressions_kind=["thumbnail_impressions"] * 2)
+    posts, notes = quality.checked(frame)
+    assert posts["impressions"].tolist() == [0, 50] and posts["video_views"].tolist() == [0, 40]
+    assert notes == []
+
+
+def test_a_negative_reach_is_named_as_negative_not_again_as_blank():
+    posts, notes = quality.checked(_posts(reach=[-5, 100, pd.NA], reactions=[1, 2, 3]))
+    assert posts["reach"].tolist() == [pd.NA, 100, pd.NA]
+    assert [str(n).split(":")[0] for n in notes] == [
+        "1 negative value(s) in reach (rows 2)",
+        "1 post(s) have a blank cell in a broadcast count this file reports for its other posts (reach 1; rows 4)"]
