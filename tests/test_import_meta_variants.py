@@ -183,17 +183,43 @@ def test_a_newer_export_wins_but_what_it_leaves_blank_comes_from_the_older_one(t
 
 
 def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tmp_path):
-    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
-        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
-         500, 320, 10, 2, 1, ""),
-        (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
-         520, 330, 11, 2, 1, ""),
-    ])
+    one = (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime",
+           500, 320, 10, 2, 1, "")
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [one, one])
     result = import_exports(path, timezone=ZONE)
-    assert len(result.posts) == 1 and result.posts["reach"].iloc[0] == 330
+    assert len(result.posts) == 1 and result.posts["reach"].iloc[0] == 320
     report = result.reports[0]
     assert report.superseded == 0
-    assert any("1 row(s) repeat a post id already in this file" in str(w) for w in report.warnings)
+    assert "1 row(s) repeat a post id already in this file: the last row of each post is kept" in report.warnings
+    assert not any("values that differ" in str(w) for w in report.warnings)
+
+
+def test_repeated_rows_of_a_post_that_differ_are_named_with_what_differs(tmp_path):
+    """Post One is in rows 2, 3 and 5: row 3 repeats row 2 with views 520 (not 500) and reach 640 (320
+    doubled), row 5 with reach 640 and likes 11; the last row, 5, is kept. Post Two's rows 4 and 6 are the
+    same: counted as before, not named."""
+    one = (900000000000001, 100000000000042, "Example Bakery", "One", '"04/02/2025 08:00"', "Photos", "Lifetime")
+    two = (900000000000002, 100000000000042, "Example Bakery", "Two", '"04/03/2025 08:00"', "Photos", "Lifetime",
+           210, 150, 4, 0, 0, "")
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (*one, 500, 320, 10, 2, 1, ""), (*one, 520, 640, 10, 2, 1, ""), two, (*one, 500, 640, 11, 2, 1, ""), two])
+    result = import_exports(path, timezone=ZONE)
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["900000000000001", ["impressions", "reach", "reactions"]].tolist() == [500, 640, 11]
+    assert posts["source_row"].tolist() == [5, 6]
+    notes = [w for w in result.reports[0].warnings if "post id" in str(w)]
+    assert [str(n) for n in notes] == [
+        "1 row(s) repeat a post id already in this file: the last row of each post is kept",
+        "1 post id(s) appear in more than one row of this file with values that differ: row 5 (kept) differs from"
+        " row(s) 2, 3 in reach, impressions, reactions. The last row of each post is kept, but the export does not"
+        " say which row holds the post's figures. Check these rows in the export, or download it again"]
+    assert Translator("id").message(notes[1]).startswith(
+        "1 ID unggahan muncul di lebih dari satu baris berkas ini dengan nilai yang berbeda: baris 5 (dipertahankan)"
+        " berbeda dari baris 2, 3 pada kolom reach, impressions, reactions.")
+    from helpers.report import client_worded  # the client report states the facts, without the advice
+    assert Translator("en").message(client_worded(notes[1])).endswith(
+        "reach, impressions, reactions. The last row of each post is kept, and the export does not say which row"
+        " holds the post's figures")
 
 
 @pytest.mark.parametrize("cell", ["inf", "Infinity", "1e30", "99999999999999999999"])

@@ -357,19 +357,56 @@ FILLED_TOGETHER = (("reach", "impressions", "impressions_kind"), ("video_views",
 _LABELS = ("impressions_kind",)
 
 
+#: How many posts whose repeated rows differ a note names by their rows (_repeated_rows_notes).
+REPEATS_NAMED = 5
+
+
+def _repeated_rows_notes(posts: pd.DataFrame, in_file: list[str]) -> list[tuple[str, Message]]:
+    """Per file, the notes on its post ids repeated in several rows (`in_file`: the columns that tell one
+    file's post apart), of which _keep_latest keeps the last. Rows that repeat each other exactly lose nothing
+    and are counted; rows of one post whose values differ are named with the columns they differ in and the
+    row kept, as the export does not say which of them holds the post's figures."""
+    repeats = posts[posts.duplicated(in_file, keep=False)]
+    compared = [c for c in repeats.columns if c not in in_file and c not in ("source_row", "source_file", "client")]
+    groups = repeats.groupby(in_file, sort=False, dropna=False)
+    differs = groups[compared].nunique(dropna=False).gt(1)
+    files = groups["source_file"].first()
+    rows = groups["source_row"].agg(list)
+    notes = []
+    for file in files.unique():
+        mine = files.index[files.eq(file).to_numpy()]
+        same = mine[~differs.loc[mine].any(axis=1).to_numpy()]
+        if len(same):
+            notes.append((file, Message("imports.importers.repeated_post_id",
+                                        count=int(sum(len(rows[post]) - 1 for post in same)))))
+        other = mine[differs.loc[mine].any(axis=1).to_numpy()]
+        if not len(other):
+            continue
+        named = [Message("imports.importers.repeated_rows_differ", kept=str(rows[post][-1]),
+                         others=[str(r) for r in rows[post][:-1]], columns=[c for c in compared if differs.at[post, c]])
+                 for post in other[:REPEATS_NAMED]]
+        if len(other) > REPEATS_NAMED:
+            named.append(Message("imports.importers.repeated_more", more=len(other) - REPEATS_NAMED))
+        notes.append((file, Message("imports.importers.repeated_post_id_differs", count=len(other), posts=named)))
+    return notes
+
+
 def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFrame:
     """One row per (platform, post id). A post id repeated within one file is a warning of that file, whose
-    last row is kept. Across files, read oldest export first, a post's row from the newest export wins; a
-    value it lacks (a column its export does not carry, a cell left blank or found impossible) is taken from
-    the most recent older export that has it, and counted in a warning of the winning file. A set of
-    FILLED_TOGETHER comes from one export: a winner with none of it takes it from the newest older export
-    with any of it; one with part of it, from the newest older export with all of it, else keeps its part."""
+    last row is kept (_repeated_rows_notes names the rows when they differ). Across files, read oldest export
+    first, a post's row from the newest export wins; a value it lacks (a column its export does not carry, a
+    cell left blank or found impossible) is taken from the most recent older export that has it, and counted
+    in a warning of the winning file. A set of FILLED_TOGETHER comes from one export: a winner with none of it
+    takes it from the newest older export with any of it; one with part of it, from the newest older export
+    with all of it, else keeps its part."""
     key = ["platform", "post_id"]
     reports = {str(item.report.path): item.report for item in imported}
     # one file: its repeats are all there is (no source_file to hash: a million-row export reads faster)
-    within = posts.duplicated(key if len(imported) == 1 else key + ["source_file"], keep="last")
-    for file, count in posts.loc[within, "source_file"].value_counts().items():
-        reports[file].warnings.append(Message("imports.importers.repeated_post_id", count=int(count)))
+    in_file = key if len(imported) == 1 else key + ["source_file"]
+    within = posts.duplicated(in_file, keep="last")
+    if within.any():
+        for file, note in _repeated_rows_notes(posts, in_file):
+            reports[file].warnings.append(note)
     posts = posts[~within]
     if len(imported) == 1:
         return posts
