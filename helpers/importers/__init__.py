@@ -26,7 +26,7 @@ from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
 from .base import (Family, FileReport, ImportedFile, closest_family, file_drops, file_labels, file_warnings,
                    matching_family)
-from .reading import cut_off_cause, is_workbook, normalise_name, read_delimited_head, read_workbook_head
+from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .yearless_dates import dates_in_name
 
 #: Every known export family, in the order detection tries them.
@@ -254,15 +254,9 @@ def wrong_platform(path: Path, found: Iterable[str], platform: str) -> ExportFor
 
 def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | None, **options) -> ImportedFile:
     """One export read by its family's reader, checked to hold `platform`'s posts only, with the counts that
-    cannot be true set to NA and its quality notes added (quality.checked). A value refused on the last row
-    of a download cut off mid-row is refused as the cut-off it is (reading.cut_off_cause)."""
-    try:
-        result = fam.read(path, timezone=timezone, **options)
-    except ExportFormatError as error:
-        cause = cut_off_cause(path, error)
-        if cause is error:
-            raise
-        raise cause from error
+    cannot be true set to NA and its quality notes added (quality.checked). A download cut off mid-row is
+    refused before its values are read (reading.read_delimited)."""
+    result = fam.read(path, timezone=timezone, **options)
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, notes = quality.checked(result.posts)

@@ -474,13 +474,6 @@ def cut_off(path: Path, row: int, detail: Message, *, column: str | None = None)
                              hint=Message("imports.reading.cut_off_hint"))
 
 
-def cut_off_cause(path: Path, error: ExportFormatError) -> ExportFormatError:
-    """`error` unchanged: read_delimited refuses a download cut off mid-row (cut_off) before an importer reads
-    any of its values, so no error an importer raises about a value has a cut-off behind it. Kept only while
-    importers._read_one still calls it."""
-    return error
-
-
 def _bare_name(cell) -> str:
     """A cell compared with header names: a byte-order mark and quotes that a second file's first line
     brings along (`\ufeff"Post ID"`, read unquoted) are left out, then normalise_name."""
