@@ -299,8 +299,10 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     (surely_in_top): the same rule for both lenses, so ties neither make nor hide agreement. Returns the
     overlap count, its share of n, the two lists (`top_a`, `top_b`, highest first), the posts on top under one
     lens only, the lists' sizes (`size_a`, `size_b`: below n where a tie spans the n-th place or posts have
-    none of the measure) and `chance`, the overlap two unrelated lists of those sizes would have on average:
-    size_a · size_b ÷ posts compared (the mean of the hypergeometric distribution).
+    none of the measure), `chance`, the overlap two unrelated lists of those sizes would have on average:
+    size_a · size_b ÷ posts compared (the mean of the hypergeometric distribution), and `p_value`, how often
+    unrelated lists would share at least as many posts (one-sided: P(X ≥ overlap), X hypergeometric), so that
+    an overlap above `chance` can be told from one chance alone gives.
     """
     one_platform(posts, "top_n_overlap")
     va, vb = _measure(posts, a), _measure(posts, b)
@@ -312,6 +314,7 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     return {
         "n": k, "requested_n": n, "posts_compared": compared, "size_a": len(top_a), "size_b": len(top_b),
         "chance": len(top_a) * len(top_b) / compared if compared else np.nan,
+        "p_value": float(stats.hypergeom.sf(len(common) - 1, compared, len(top_a), len(top_b))) if compared else np.nan,
         "overlap": len(common), "share": len(common) / k if k else np.nan,
         "top_a_only": top_a.difference(top_b, sort=False), "top_b_only": top_b.difference(top_a, sort=False),
         "both": common, "top_a": top_a, "top_b": top_b, "a": a, "b": b,

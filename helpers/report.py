@@ -549,8 +549,28 @@ class Report:
         return Finding("finding.overlap", tr.t(
             key, platform=tr.platform(platform), overlap=tr.number(overlap["overlap"]), n=tr.number(overlap["n"]),
             size_a=tr.number(overlap["size_a"]), size_b=tr.number(overlap["size_b"]), by=self.ranked_by(platform),
-            chance=self._chance_text(overlap["chance"]), posts=tr.number(overlap["posts_compared"])),
-            {"overlap": overlap["overlap"], "n": overlap["n"], "chance": overlap["chance"]})
+            chance=self._chance_text(overlap["chance"]), posts=tr.number(overlap["posts_compared"]),
+            verdict=self._overlap_verdict(overlap)),
+            {"overlap": overlap["overlap"], "n": overlap["n"], "chance": overlap["chance"],
+             "p_value": overlap["p_value"], "beyond_chance": self._overlap_beyond_chance(overlap)})
+
+    def _overlap_beyond_chance(self, overlap: dict) -> bool | None:
+        """Whether a top-N overlap is larger than unrelated rankings would give beyond chance: its one-sided
+        hypergeometric p (compare.top_n_overlap) below SIGNIFICANCE; None with no p or no post in common (an
+        overlap of 0 is never more than chance gives, and 'as many or more' would hold every time)."""
+        if overlap["overlap"] < 1 or pd.isna(overlap["p_value"]):
+            return None
+        return bool(overlap["p_value"] < SIGNIFICANCE)
+
+    def _overlap_verdict(self, overlap: dict) -> str:
+        """After what unrelated rankings would share: how often they would share as many posts or more (p) and
+        whether the overlap is beyond chance, so that 4 against about 3.4 is not read as agreement; empty
+        where no verdict is given (_overlap_beyond_chance)."""
+        beyond = self._overlap_beyond_chance(overlap)
+        if beyond is None:
+            return ""
+        return self.tr.t("finding.overlap_beyond_chance" if beyond else "finding.overlap_within_chance",
+                         overlap=self.tr.number(overlap["overlap"]), p=self._p_phrase(overlap["p_value"]))
 
     def top_n_telling(self, platform: str) -> bool:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
@@ -1524,10 +1544,11 @@ class Report:
         return self.tr.number(chance, decimals)
 
     def _overlap_cell(self, platform: str) -> str:
-        """'2 of 10 (about 0.7 by chance)', or with the lists' sizes where ties across the N-th place shorten one
-        ('2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out; about 0.7 by chance)'): beside
-        the overlap, what two unrelated rankings would share (compare.top_n_overlap's chance), as the glossary
-        says, so that the cell can be judged without the summary."""
+        """'2 of 10 (about 0.7 by chance), p = 0.134', or with the lists' sizes where ties across the N-th place
+        shorten one ('2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out; about 0.7 by
+        chance), p = 0.134'): beside the overlap, what two unrelated rankings would share (compare.top_n_overlap's
+        chance) and how often they would share as many or more (its p; none for an overlap of 0), as the
+        glossary says, so that the cell can be judged without the summary."""
         tr, overlap = self.tr, self.overlaps[platform]
         if not self.top_n_telling(platform):  # most of the posts: any two rankings share most of the top
             return tr.t("agreement.overlap_few", posts=tr.number(overlap["posts_compared"]))
@@ -1535,7 +1556,10 @@ class Report:
                   "size_a": tr.number(overlap["size_a"]), "size_b": tr.number(overlap["size_b"]),
                   "chance": self._chance_text(overlap["chance"])}  # as the overlap finding writes it
         full = overlap["size_a"] == overlap["size_b"] == overlap["n"]
-        return tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
+        cell = tr.t("agreement.overlap_value" if full else "agreement.overlap_value_ties", **values)
+        if self._overlap_beyond_chance(overlap) is None:
+            return cell
+        return cell + tr.t("agreement.overlap_p", p=self._p_phrase(overlap["p_value"]))
 
     def _corr(self, value, low, high) -> str:
         return estimate_cell(self.tr, value, low, high)
@@ -2021,7 +2045,10 @@ class Report:
                 "normal_approximation": self.tr.t("glossary.normal_approximation.term") in note,
                 "spearman": ranked, "kendall": ranked, "overlap": ranked,
                 "elasticity": ranked, "mann_whitney": tested or bool(formats), "holm": tested or bool(formats),
-                "p_value": tested or bool(formats) or bool(slots), "cliffs_delta": tested,
+                "p_value": tested or bool(formats) or bool(slots) or any(
+                    self.top_n_telling(p) and self._overlap_beyond_chance(self.overlaps[p]) is not None
+                    for p in self.agreement.index),  # the overlap cell's p
+                "cliffs_delta": tested,
                 "kruskal_wallis": bool(formats) or bool(slots),
                 "order_statistics": any(len(self.format_table(p)) for p in platforms)}
         return [name for name in GLOSSARY if used[name]]

@@ -39,6 +39,9 @@ def test_top_n_overlap_by_hand():
     assert got["posts_compared"] == 5
     assert got["overlap"] == 2 and got["share"] == pytest.approx(2 / 3)
     assert list(got["top_a_only"]) == [0] and list(got["top_b_only"]) == [3]
+    # unrelated top-3 lists of 5 posts share at least 1; 2 with chance C(3,2)·C(2,1) ÷ C(5,3) = 6/10 and 3 with
+    # 1/10: an overlap of 2 or more comes 7 times in 10
+    assert got["chance"] == pytest.approx(9 / 5) and got["p_value"] == pytest.approx(0.7)
 
 
 def test_a_tie_across_the_last_place_is_not_counted_in_the_top():
@@ -52,6 +55,20 @@ def test_a_tie_across_the_last_place_is_not_counted_in_the_top():
     assert got["overlap"] == 1 and list(got["top_a_only"]) == [1] and list(got["top_b_only"]) == []
     # the lists hold 2 and 1 posts: unrelated lists of these sizes share 2 · 1 ÷ 4 posts on average
     assert (got["size_a"], got["size_b"], got["chance"]) == (2, 1, 0.5)
+    assert got["p_value"] == pytest.approx(0.5)  # the one post of the list of 1 is among the 2 of 4: 2 in 4
+
+
+def test_the_overlap_p_is_how_often_unrelated_lists_share_as_many_or_more():
+    """Ten posts ranked in the same order under both lenses: the top 3 share all 3, which unrelated top-3
+    lists of 10 do once in C(10,3) = 120; 2 or more they share in (C(3,2)·C(7,1) + 1) ÷ 120 = 22/120."""
+    posts = posts_table([dict(platform="facebook", reach=1000 - 10 * i, reactions=100 - i, comments=0, shares=0,
+                              saves=pd.NA) for i in range(10)])
+    got = compare.top_n_overlap(posts, 3)
+    assert got["overlap"] == 3 and got["p_value"] == pytest.approx(1 / 120)
+    reversed_b = posts.assign(reactions=posts["reactions"].to_numpy()[::-1])  # the top 3 by reach share none
+    assert compare.top_n_overlap(reversed_b, 3)["p_value"] == pytest.approx(1.0)  # 0 or more: always
+    posts.loc[0, "reactions"] = 0  # the first post by reach drops to last by interactions: the tops share 2
+    assert compare.top_n_overlap(posts, 3)["p_value"] == pytest.approx(22 / 120)
 
 
 def test_posts_without_interactions_are_never_among_the_most_interactions():

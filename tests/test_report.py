@@ -2,6 +2,7 @@
 import csv
 import datetime as dt
 import io
+import math
 import re
 from pathlib import Path
 
@@ -168,26 +169,60 @@ def test_the_overlap_cell_gives_what_unrelated_rankings_would_share(report):
     (two unrelated top-10 lists of 52 Facebook posts share 10·10/52 = 1.9 posts on average)."""
     table = report.agreement_table().set_index("platform")["top-N overlap"]
     assert report.overlaps["facebook"]["posts_compared"] == 52 and report.overlaps["facebook"]["n"] == 10
-    assert table["Facebook"] == f"{report.overlaps['facebook']['overlap']} of 10 (about 1.9 by chance)"
-    assert table["Instagram"].endswith(" of 10 (about 1.5 by chance)")  # 10·10/66
+    assert report.overlaps["facebook"]["overlap"] == 5
+    # and how often they share 5 or more: Σ over k ≥ 5 of C(10,k)·C(42,10−k) ÷ C(52,10) = 0.0153
+    p = sum(math.comb(10, k) * math.comb(42, 10 - k) for k in range(5, 11)) / math.comb(52, 10)
+    assert report.overlaps["facebook"]["p_value"] == pytest.approx(p) and round(p, 3) == 0.015
+    assert table["Facebook"] == "5 of 10 (about 1.9 by chance), p = 0.015"
+    assert re.search(r" of 10 \(about 1\.5 by chance\)(, p [=<] [0-9.]+)?$", table["Instagram"])  # 10·10/66
     # the summary's sentence says it as the lists cut short by ties do: "among the 10 with the most interactions"
-    assert " posts with the most reach are also among the 10 with the most interactions; rankings unrelated" in (
-        report._finding_overlap("facebook").text)
+    text = report._finding_overlap("facebook").text
+    assert " posts with the most reach are also among the 10 with the most interactions; rankings unrelated" in text
+    assert text.endswith("(over 52 posts), and 5 or more only with probability p = 0.015: an overlap beyond chance.")
+    assert "p_value" in report.glossary_terms()  # the p the cell and the sentence give is explained
+
+
+def test_an_overlap_within_chance_says_so_and_one_of_none_gives_no_p(report):
+    """4 in common where unrelated rankings share about 3.4 reads as agreement unless the sentence says that
+    chance alone gives 4 or more nearly half the time; an overlap of 0 gets no p ('0 or more' always holds)."""
+    overlaps = report.overlaps
+    try:
+        report.overlaps = {**overlaps, "facebook": {**overlaps["facebook"], "overlap": 4, "n": 10, "size_a": 10,
+                                                    "size_b": 10, "posts_compared": 29, "chance": 100 / 29,
+                                                    "p_value": 0.478}}
+        finding = report._finding_overlap("facebook")
+        assert finding.text.endswith("would share about 3.4 of the 10 (over 29 posts), and 4 or more with"
+                                     " probability p = 0.478: an overlap within chance, which does not show the"
+                                     " two lenses agreeing on their top posts.")
+        assert finding.values["beyond_chance"] is False
+        assert report._overlap_cell("facebook") == "4 of 10 (about 3.4 by chance), p = 0.478"
+        report.overlaps["facebook"].update(overlap=0, p_value=1.0)
+        finding = report._finding_overlap("facebook")
+        assert finding.text.endswith("would share about 3.4 of the 10 (over 29 posts).")
+        assert finding.values["beyond_chance"] is None
+        assert report._overlap_cell("facebook") == "0 of 10 (about 3.4 by chance)"
+    finally:
+        report.overlaps = overlaps
 
 
 def test_an_overlap_shortened_by_ties_names_its_lists_and_their_chance(report):
     overlaps = report.overlaps
     platform = next(p for p in report.platforms if report._finding_overlap(p))
     try:
+        # 2 or more of a list of 4 among 10 of 58 posts: 1 − (C(48,4) + 10·C(48,3)) ÷ C(58,4) = 0.134
+        p = 1 - (math.comb(48, 4) + 10 * math.comb(48, 3)) / math.comb(58, 4)
         report.overlaps = {**overlaps, platform: {**overlaps[platform], "overlap": 2, "n": 10, "size_a": 10,
-                                                  "size_b": 4, "posts_compared": 58, "chance": 10 * 4 / 58}}
+                                                  "size_b": 4, "posts_compared": 58, "chance": 10 * 4 / 58,
+                                                  "p_value": p}}
         text = report._finding_overlap(platform).text
         assert text.startswith(f"2 of the 10 {report.tr.platform(platform)} posts with the most reach are"
                                " also among the 4 with the most interactions")
-        assert "would share about 0.7 (over 58 posts). Posts tied at the cut-off of the top 10 are left out" in text
+        assert ("would share about 0.7 (over 58 posts), and 2 or more with probability p = 0.134: an overlap within"
+                " chance, which does not show the two lenses agreeing on their top posts. Posts tied at the cut-off"
+                " of the top 10 are left out") in text
         row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
         assert row["top-N overlap"] == ("2 (lists of 10 and 4: posts tied at the cut-off of the top 10 left out;"
-                                        " about 0.7 by chance)")
+                                        " about 0.7 by chance), p = 0.134")
         name = report.tr.platform(platform)
         assert report.divergent_caption(platform) == (f"{name}: posts in the top 10 under one lens only (lists of 10"
                                                       " and 4: posts tied at the cut-off left out)")
@@ -217,7 +252,8 @@ def test_the_report_shows_an_overlap_cell_cut_short_by_ties_in_full(report):
     platform = next(p for p in report.platforms if report.top_n_telling(p))
     try:
         report.overlaps = {**overlaps, platform: {**overlaps[platform], "overlap": 2, "n": 10, "size_a": 9,
-                                                  "size_b": 7, "posts_compared": 48, "chance": 9 * 7 / 48}}
+                                                  "size_b": 7, "posts_compared": 48, "chance": 9 * 7 / 48,
+                                                  "p_value": 0.2}}
         for language in ("en", "id"):
             tr = Translator(language)
             cell = dataclasses.replace(report, tr=tr)._overlap_cell(platform)
