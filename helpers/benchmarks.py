@@ -75,7 +75,8 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
     'thumbnails' (the exports count views or thumbnail impressions, the benchmark impressions of posts). `same_components` says whether the client's interactions were counted with the
     source's components. Where they were not (the source counts engagement its own way) and the exports
     carry the platform's own engagements (X and LinkedIn count clicks), 'client (platform engagements)' is
-    the same statistic of those: the other end of what the source may have counted. 'log reach sd' is the
+    the same statistic of those, with its 95% interval (its 'low' and 'high', as the client's figure's): the
+    other end of what the source may have counted. 'log reach sd' is the
     standard deviation of log reach over the posts whose rate enters the figure (NaN with fewer than 2
     reporting reach): what makes a mean of rates per follower uncertain beyond its interval (UNEVEN_REACH_SD).
     `carried`: the interaction components each source file carries (ImportResult.interaction_components),
@@ -90,7 +91,8 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
             numerator, same_components, counted = _numerator(group, bench["components"], carried)
             denominator = group[DENOMINATOR_COLUMN[bench["denominator"]]]
             values = ratio(numerator, denominator).dropna()
-            client_value, reason, low, high, native = float("nan"), None, float("nan"), float("nan"), float("nan")
+            client_value, reason, low, high = float("nan"), None, float("nan"), float("nan")
+            native = {"value": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")}
             if values.empty:
                 reason = missing_reason(numerator, denominator)
                 if reason == "no_interactions" and group[[c for c in counted if c in group]].notna().any(axis=None):
@@ -102,13 +104,19 @@ def compare_with_benchmarks(posts: pd.DataFrame, industry: str = "all industries
                 client_value, low, high = interval[bench["statistic"]], interval["ci_low"], interval["ci_high"]
                 if not same_components:
                     own = ratio(group["platform_engagements"], group[DENOMINATOR_COLUMN[bench["denominator"]]]).dropna()
-                    native = _interval(own, bench["statistic"])[bench["statistic"]] if len(own) else native
+                    if len(own):  # its interval as the client's figure's: a figure beside a benchmark needs one
+                        found = _interval(own, bench["statistic"])
+                        native = {"value": found[bench["statistic"]], "ci_low": found["ci_low"],
+                                  "ci_high": found["ci_high"]}
             rows.append({"platform": platform, "source": bench["source"], "edition": bench["edition"],
                          "data year": bench["data_year"], "industry": bench["industry"],
                          "statistic": bench["statistic"], "denominator": bench["denominator"],
                          "components": bench["components"], "benchmark": bench["value"],
                          "client": client_value, "client low": low, "client high": high,
-                         "client (platform engagements)": native, "client ÷ benchmark": client_value / bench["value"],
+                         "client (platform engagements)": native["value"],
+                         "client (platform engagements) low": native["ci_low"],
+                         "client (platform engagements) high": native["ci_high"],
+                         "client ÷ benchmark": client_value / bench["value"],
                          "posts": len(values), "same_components": same_components, "reason": reason,
                          "log reach sd": log_sd(group.loc[values.index, "reach"])})
     return pd.DataFrame(rows)

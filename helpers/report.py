@@ -950,12 +950,28 @@ class Report:
         if not row["same_components"]:
             text += " " + tr.t("finding.benchmark_rough", components=self._components_counted(row), **values)
             if pd.notna(row["client (platform engagements)"]):
-                text += " " + tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
-                                   **values)
+                text += " " + self._benchmark_native(row, values)
         finding = Finding("finding.benchmark", text, {"client": row["client"], "benchmark": row["benchmark"],
                                                       "verdict": verdict, "years_apart": apart, "uneven_reach": uneven,
                                                       "rough": not row["same_components"]})
         return finding if wanted is None or self.benchmark_is_verdict(finding) == wanted else None
+
+    def _benchmark_native(self, row, values: dict) -> str:
+        """The sentence on the client's figure counted with the platform's own engagements (clicks included),
+        with its 95% interval and where that lies against the published figure, as the main figure's
+        (benchmark_verdict): both are the ends of what the source may have counted, and one without its
+        interval cannot be set beside the other. Without an interval (too few posts) the figure alone."""
+        tr = self.tr
+        native = {"client low": row.get("client (platform engagements) low", np.nan),
+                  "client high": row.get("client (platform engagements) high", np.nan), "benchmark": row["benchmark"]}
+        side = benchmark_verdict(native)
+        if side is None:
+            return tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
+                        **values)
+        return tr.t("finding.benchmark_native_interval", native=tr.rate_percent(row["client (platform engagements)"]),
+                    native_low=tr.rate_percent(native["client low"]),
+                    native_high=tr.rate_percent(native["client high"]),
+                    side=tr.t(f"finding.benchmark_native_{side}", **values), **values)
 
     def benchmark_outcome(self, row) -> str:
         """What a benchmark row (compare_with_benchmarks) comes to, for its sentence (_finding_benchmark) and
@@ -1936,8 +1952,11 @@ class Report:
                     statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
                     posts=tr.number(row["posts"]), components=self._components_counted(row))
         if not row["same_components"] and pd.notna(row.get("client (platform engagements)")):
-            note += "; " + tr.t("bench.note_native", platform=tr.platform(row["platform"]),
-                                native=tr.rate_percent(row["client (platform engagements)"]))
+            native, low = tr.rate_percent(row["client (platform engagements)"]), row.get("client (platform engagements) low")
+            if pd.notna(low):  # with its interval, as the client's figure in the table
+                native = tr.t("common.interval", value=native, low=tr.rate_percent(low),
+                              high=tr.rate_percent(row["client (platform engagements) high"]))
+            note += "; " + tr.t("bench.note_native", platform=tr.platform(row["platform"]), native=native)
         return note
 
     def benchmark_sentence(self) -> str:

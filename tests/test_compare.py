@@ -396,3 +396,23 @@ def test_a_benchmark_mean_of_mostly_zero_rates_has_no_upper_bound_and_never_read
     mean = got[got["statistic"] == "mean"].iloc[0]
     assert mean["client"] == pytest.approx(0.002 / 12)
     assert (mean["client low"], mean["client high"]) == (0.0, np.inf)
+
+
+def test_the_platforms_own_engagements_beside_a_benchmark_carry_their_interval():
+    """Ten LinkedIn posts of 1,000 impressions with 10, 20, …, 100 of LinkedIn's own engagements: rates of 1%
+    to 10%, median 5.5%. Its 95% interval from order statistics is the 2nd to the 9th value, 2% to 9%:
+    P(B ≤ 1) = 11/1024 < 2.5% ≤ P(B ≤ 2) = 56/1024, B ~ Binomial(10, ½), as the client's own figure gets."""
+    from helpers.benchmarks import compare_with_benchmarks, load_benchmarks
+
+    rows = [dict(platform="linkedin", impressions=1000, reactions=1, comments=0, shares=0, saves=pd.NA,
+                 platform_engagements=10 * (i + 1)) for i in range(10)]
+    table = load_benchmarks()
+    got = compare_with_benchmarks(posts_table(rows), table=table[table["platform"] == "linkedin"])
+    row = got[got["statistic"] == "median"].iloc[0]
+    assert not row["same_components"] and row["client"] == pytest.approx(0.001)
+    assert row["client (platform engagements)"] == pytest.approx(0.055)
+    assert (row["client (platform engagements) low"], row["client (platform engagements) high"]) == (
+        pytest.approx(0.02), pytest.approx(0.09))
+    five = compare_with_benchmarks(posts_table(rows[:5]), table=table[table["platform"] == "linkedin"]).iloc[0]
+    assert five["client (platform engagements)"] == pytest.approx(0.03)  # 5 posts: too few for an interval
+    assert np.isnan(five["client (platform engagements) low"]) and np.isnan(five["client (platform engagements) high"])

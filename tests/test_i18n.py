@@ -203,6 +203,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
+        "finding.benchmark_native_": {"above", "below", "in_line"},  # report._benchmark_native, a rough row
         "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "none"},  # report.benchmark_outcome
         "bench.note_": set(benchmarks.MISSING_REASONS),  # report._benchmark_note: what the exports lack
         "figure.scatter_title_": _elasticity_classes() | {"mixed", "falling_rate"},  # report.figure_reach_vs_interactions

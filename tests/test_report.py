@@ -1908,6 +1908,21 @@ def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_
                " this is only a rough comparison, not a verdict: yours counts reactions + comments + shares. Counted" \
                " with Facebook's own engagements instead (clicks included), yours was 5.00%." in text
         assert "beyond chance" not in text
+        # with its 95% interval, as the client's figure gets (compare_with_benchmarks): where that lies too
+        rough = report.benchmarks
+        report.benchmarks = rough.assign(**{"client (platform engagements) low": [0.04, 0.04],
+                                            "client (platform engagements) high": [0.06, 0.06]})
+        row = report.benchmarks[report.benchmarks["data year"] == 2023].iloc[0]
+        assert report._finding_benchmark("facebook").text.endswith(
+            " with Facebook's own engagements instead (clicks included), yours was 5.00% (95% CI 4.00% to 6.00%);"
+            f" that interval lies above {tr.rate_percent(row['benchmark'])}.")
+        assert report._benchmark_note(row).endswith("; with Facebook's own engagements (clicks included) in place of"
+                                                    " interactions: 5.00% (4.00% to 6.00%)")
+        report.benchmarks = rough.assign(**{"client (platform engagements) low": [0.0005, 0.0005],
+                                            "client (platform engagements) high": [0.06, 0.06]})
+        assert row["benchmark"] == 0.00063 and report._finding_benchmark("facebook").text.endswith(
+            "(95% CI 0.050% to 6.00%); that interval holds 0.063%.")
+        report.benchmarks = rough
         # both Rival IQ rows are rough, the finding tells of one: the summing-up says that some are rough
         assert "2 could be compared only roughly" in report.benchmark_sentence()
         report.benchmarks = report.benchmarks[report.benchmarks["data year"] == 2023]  # the finding's row alone
