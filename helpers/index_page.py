@@ -140,7 +140,9 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
     marks = [tr.t("cli.no_posts")] if facts.get("posts") == 0 else []
     if partial := facts.get("partial"):
         marks.append(tr.t("cli.partial_period", platforms="; ".join(
-            tr.t("cli.partial_platform_posts" if days.get("from_posts") else "cli.partial_platform",
+            # Report.index_facts' "from_posts": True where every export names no period, "some" where some do
+            tr.t("cli.partial_platform_posts" if days.get("from_posts") is True else
+                 "cli.partial_platform_some_posts" if days.get("from_posts") == "some" else "cli.partial_platform",
                  platform=tr.platform(platform), days=tr.number(days["days"]),
                  period_days=tr.number(days["period_days"])) for platform, days in sorted(partial.items()))))
     return marks

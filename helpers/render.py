@@ -553,7 +553,8 @@ def recorded_facts(facts: dict | None) -> dict:
     """The facts of report_facts that render.json records and index_page.report_marks reads, each of the form
     Report.index_facts gives it: the posts in the period (an int) and, for platforms whose exports cover only
     part of it, {platform: {"days": …, "period_days": …}} ("from_posts": True where exports naming no period
-    are judged by their posts' days). Anything else is left out, not recorded."""
+    are judged by their posts' days, "some" where only some of them are). Anything else is left out, not
+    recorded."""
     facts = facts or {}
     kept = {"posts": facts["posts"]} if isinstance(facts.get("posts"), int) else {}
     partial = facts.get("partial")
@@ -561,7 +562,8 @@ def recorded_facts(facts: dict | None) -> dict:
             isinstance(days, dict) and all(isinstance(days.get(k), int) for k in ("days", "period_days"))
             for days in partial.values()):
         kept["partial"] = {str(p): {"days": d["days"], "period_days": d["period_days"]}
-                           | ({"from_posts": True} if d.get("from_posts") is True else {}) for p, d in partial.items()}
+                           | ({"from_posts": d["from_posts"]} if d.get("from_posts") in (True, "some") else {})
+                           for p, d in partial.items()}
     return kept
 
 

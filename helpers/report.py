@@ -19,7 +19,7 @@ from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS,
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .errors import WorkbookError, unknown_name
-from .i18n import Message, Translator, language_code, use_language
+from .i18n import Message, Translator, language_code, render_value, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
@@ -317,7 +317,8 @@ class Report:
         facts = {"posts": int(len(self.posts))}
         if partial := self.partly_covered_period():
             facts["partial"] = {platform: {"days": covered_days_count(runs), "period_days": self.period_days}
-                                | ({"from_posts": True} if self.spans_from_posts(platform) else {})
+                                | ({"from_posts": True if self.spans_from_posts_of(platform) == "all" else "some"}
+                                   if self.spans_from_posts(platform) else {})
                                 for platform, runs in partial.items()}
         return facts
 
@@ -502,12 +503,30 @@ class Report:
         channels = ", ".join(f"{tr.platform(p)} ({tr.number(n)})" for p, n in counts.items())
         partial = {p: runs for p, runs in self.partly_covered_period().items() if p in counts}
         text = " ".join([tr.t("finding.coverage", posts=tr.number(len(self.posts)), channels=channels)]
-                        + [tr.t("finding.coverage_partial_posts" if self.spans_from_posts(p) else "finding.coverage_partial",
-                                platform=tr.platform(p), spans=self._spans_text(runs),
-                                days=tr.number(covered_days_count(runs)), period_days=tr.number(self.period_days))
-                           for p, runs in partial.items()])
+                        + [self._coverage_partial(p, runs) for p, runs in partial.items()])
         return Finding("finding.coverage", text, {"posts": len(self.posts), "partial": {
             p: covered_days_count(runs) for p, runs in partial.items()}})
+
+    def _coverage_partial(self, platform: str, runs: list[tuple]) -> str:
+        """The summary's sentence on a platform whose exports cover only part of the period: the days they
+        cover, and where some or all of them name no period (spans_from_posts_of), that those days are their
+        posts' and the other days may have had no posts; where only some do, which ones (by file name), since
+        the others name the days they cover."""
+        tr = self.tr
+        values = {"platform": tr.platform(platform), "spans": self._spans_text(runs),
+                  "days": tr.number(covered_days_count(runs)), "period_days": tr.number(self.period_days)}
+        which = self.spans_from_posts_of(platform)
+        if which is None:
+            return tr.t("finding.coverage_partial", **values)
+        if which == "all":
+            return tr.t("finding.coverage_partial_posts", **values)
+        unnamed = self.exports_naming_no_period(platform)
+        files = [f for f in self._export_periods_by_file(platform) if f]
+        labels = dict(zip(files, file_labels(files)))  # names, set apart by their folders where two share one
+        names = render_value(tr, [labels[f] for f in unnamed[:3]]) + (
+            tr.t("coverage.and_more", count=tr.number(len(unnamed) - 3)) if len(unnamed) > 3 else "")
+        return tr.t("finding.coverage_partial_posts_one" if len(unnamed) == 1 else "finding.coverage_partial_posts_some",
+                    files=names, count=tr.number(len(unnamed)), **values)
 
     def rankings_compared(self, platform: str) -> bool:
         """Whether the platform's two rankings could be compared (rank agreement computed): not when too few
@@ -1410,7 +1429,20 @@ class Report:
         """Whether some of the platform's post exports name no period (sources.names_its_period: a YouTube
         Studio table, LinkedIn's workbook): the days they cover are then known only from their first to their
         last post, and days beyond may have had no posts rather than no export."""
-        return any(not names_its_period(file) for file in self._export_periods_by_file(platform) if file)
+        return bool(self.exports_naming_no_period(platform))
+
+    def exports_naming_no_period(self, platform: str) -> list[str]:
+        """The platform's post exports that name no period (spans_from_posts), as their files."""
+        return [file for file in self._export_periods_by_file(platform) if file and not names_its_period(file)]
+
+    def spans_from_posts_of(self, platform: str) -> str | None:
+        """Which of the platform's post exports give their days by their posts alone: 'all', 'some' (others
+        name theirs: Business Suite files beside a legacy Insights export), or None; a sentence saying that
+        'the exports' name no days is false of the 'some' case."""
+        unnamed = self.exports_naming_no_period(platform)
+        if not unnamed:
+            return None
+        return "all" if len(unnamed) == len([f for f in self._export_periods_by_file(platform) if f]) else "some"
 
     def _export_periods_by_file(self, platform: str) -> dict[str, tuple]:
         """{file: (first, last)}, the days each of a platform's post exports covers (sources.export_periods)."""

@@ -3113,6 +3113,30 @@ def test_exports_that_name_no_period_are_said_to_hold_posts_on_part_of_it_not_to
         " they cover"]
 
 
+def test_exports_of_which_only_some_name_no_period_are_named_not_all_said_to_name_none():
+    """A legacy Insights export (posts 4 to 7 March 2016, no period in its name) beside a Business Suite file
+    naming 1 to 14 April 2025: 4 + 14 = 18 days of the period's 3,332 (1 March 2016 to 14 April 2025). Only the
+    legacy file names no days, and the summary and the index say so of it, not of every Facebook export."""
+    from helpers.i18n import Translator
+    from helpers.index_page import report_marks
+    from helpers.render import recorded_facts
+
+    legacy = FIXTURES / "facebook_legacy" / "Facebook Insights Data Export (Post Level) - Example Bakery - 2016-03-08.csv"
+    report = build_report(client="mixed", client_name="Mixed", timezone="UTC", period_start="2016-03-01",
+                          period_end="2025-04-14",
+                          exports=[str(legacy), str(FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv")])
+    assert report.findings()[0].text.endswith(
+        " The Facebook exports cover only 4 March 2016 to 7 March 2016; 1 April 2025 to 14 April 2025, 18 of the"
+        " period's 3,332 days; one of them, Facebook Insights Data Export (Post Level) - Example Bakery -"
+        " 2016-03-08.csv, does not name the days it covers, which are known only from its first to its last post:"
+        " days beyond may have had no posts, or that export may not reach them.")
+    facts = recorded_facts(report.index_facts())
+    assert facts["partial"] == {"facebook": {"days": 18, "period_days": 3332, "from_posts": "some"}}
+    assert report_marks(facts, Translator("en")) == [
+        "exports cover part of the period: Facebook, 18 of 3,332 days, and some of the exports do not name the days"
+        " they cover"]
+
+
 def test_a_broadcast_count_is_named_by_what_the_exports_count():
     """Impressions are named as the posts' impressions_kind says; posts that do not say (no kind recorded)
     count impressions, not 'impressions and views'."""
