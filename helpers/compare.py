@@ -348,6 +348,20 @@ def elasticity(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") 
     return elasticity_fit(posts, confidence, x)
 
 
+def elasticity_by_account(posts: pd.DataFrame, confidence: float = 0.95, x: str = "reach") -> dict[str, dict]:
+    """One platform's elasticity fitted on each account's posts apart ({account: elasticity_fit}), for posts
+    that come from several accounts (pages, profiles, channels, as the exports name them): accounts of very
+    different size pooled make a slope neither has (X, rOpenSci 1.11 and Wormhole_BR 0.75 alone, 0.56
+    pooled), since the larger account's posts fill the high bins of reach and the smaller one's the low bins.
+    Empty when the posts name fewer than two accounts; a post naming none is in no account's fit."""
+    one_platform(posts, "elasticity_by_account")
+    named = posts[posts["account"].notna()]
+    accounts = named["account"].astype(str)
+    if accounts.nunique() < 2:
+        return {}
+    return {name: elasticity_fit(named[accounts == name], confidence, x) for name in sorted(accounts.unique())}
+
+
 def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
     """elasticity without its check that some post reports `x` (no fit, 'too_few' with n 0, when none does,
     for the client report, whose platform counting nothing broadcast is said in words).

@@ -112,6 +112,14 @@ def elasticity_class(fit: dict) -> str:
     return "about_one" if fit["ci_low"] > 0 else "unclear"
 
 
+def shared_shape(fits) -> str:
+    """The shape several elasticity fits show together (elasticity_class), stated only where every interval
+    shows it: that class when all share it, 'falling_rate' when each lies below 1 (rising on some, not on
+    others: the rate falls with reach on all), else 'mixed'."""
+    shapes = {elasticity_class(f) for f in fits}
+    return shapes.pop() if len(shapes) == 1 else "falling_rate" if shapes == {"below_one", "not_rising"} else "mixed"
+
+
 def interval_strength(tr: Translator, *bounds: float) -> str:
     """The strength words a rank correlation's 95% interval supports as a whole (README, "Definitions"): the
     class of its bound nearest 0 (compare.agreement_strength), "at least moderate" when the bound farthest
@@ -242,6 +250,8 @@ class Report:
     measures: dict = field(default_factory=dict)  # platform -> what it is ranked by (compare.broadcast_measure)
     quadrants: pd.DataFrame = field(default_factory=pd.DataFrame)
     elasticity: dict = field(default_factory=dict)
+    # platform -> {account: fit} where the platform's posts come from several accounts (compare.elasticity_by_account)
+    elasticity_accounts: dict = field(default_factory=dict)
     formats: dict = field(default_factory=dict)
     day_hour: pd.DataFrame = field(default_factory=pd.DataFrame)
     slot_tests: pd.DataFrame = field(default_factory=pd.DataFrame)  # do the heat map's slots differ at all
@@ -625,7 +635,42 @@ class Report:
         return {**words, "x": x, "y": self.tr.t("figure.axis_rate", rate=words["rate"])}
 
     def _finding_elasticity(self, platform: str) -> Finding | None:
-        fit = self.elasticity[platform]
+        if platform in self.elasticity_accounts:  # several accounts: a pooled slope would be neither's
+            return self._finding_elasticity_accounts(platform)
+        return self._finding_elasticity_of(platform, self.elasticity[platform])
+
+    def _finding_elasticity_accounts(self, platform: str) -> Finding | None:
+        """The elasticity of a platform whose posts come from several accounts, fitted per account
+        (compare.elasticity_by_account): a shape stated only where every fitted account's interval shows it
+        (shared_shape, as the scatter's title judges), naming the accounts and their slopes; else that the
+        accounts differ. One account fitted: its own sentence, under its name. Accounts with too few posts
+        or interactions for a fit are named as not fitted. None when no account's fit is shown."""
+        tr = self.tr
+        fits = self.elasticity_accounts[platform]
+        fitted = {a: f for a, f in fits.items() if elasticity_shown(f)}
+        if not fitted:
+            return None
+        unfitted = [a for a in fits if a not in fitted]
+        if len(fitted) == 1:
+            (account, fit), = fitted.items()
+            finding = self._finding_elasticity_of(platform, fit, tr.t("finding.elasticity_account_platform",
+                                                                      platform=tr.platform(platform), account=account))
+            text, key = finding.text, finding.key
+        else:
+            shape = shared_shape(fitted.values())
+            key = f"finding.elasticity_accounts_{shape}"
+            text = tr.t(f"finding.elasticity_accounts_{shape}", platform=tr.platform(platform), count=tr.number(len(fits)), **self.words(platform),
+                        slopes="; ".join(tr.t("finding.elasticity_account", account=a, n=tr.number(f["n"]),
+                                              interval=tr.interval(f["slope"], f["ci_low"], f["ci_high"]))
+                                         for a, f in fitted.items()))
+        text += " " + tr.t("finding.accounts_fitted_apart")
+        if unfitted:
+            text += " " + tr.t("finding.accounts_unfitted", accounts=", ".join(unfitted))
+        return Finding(key, text, {"slope": None, "accounts": {a: f["slope"] for a, f in fitted.items()}})
+
+    def _finding_elasticity_of(self, platform: str, fit: dict, name: str | None = None) -> Finding | None:
+        """The elasticity finding of one fit: the platform's, or one account's (`name`, as the sentence names
+        it: 'X (rOpenSci)')."""
         if fit.get("unfitted") == "few_interactions" and fit.get("left_out_zero", 0) <= fit["n"]:
             # counts too small per post to class the slope (compare.MIN_BIN_INTERACTIONS): said, no verdict
             return Finding("finding.elasticity_few_interactions",
@@ -638,7 +683,7 @@ class Report:
         notes = (self.tr.t("finding.elasticity_left_out", count=self.tr.number(fit["left_out_zero"]),
                            **self.words(platform)) if fit.get("left_out_zero") else "")
         return Finding(f"finding.elasticity_{shape}", self.tr.t(
-            f"finding.elasticity_{shape}", platform=self.tr.platform(platform), n=self.tr.number(fit["n"]),
+            f"finding.elasticity_{shape}", platform=name or self.tr.platform(platform), n=self.tr.number(fit["n"]),
             **self.words(platform),
             notes=notes, multiplier=self.tr.times(multiplier),
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
@@ -657,8 +702,13 @@ class Report:
     def elasticity_cell(self, platform: str) -> str:
         """The agreement table's elasticity: its slope and 95% interval where shown; else why not, in the words
         the rank agreement uses for too few posts (compare.MIN_CORRELATION_INTERVAL), or that most posts drew
-        the same interactions; 'n/a' otherwise."""
+        the same interactions; 'n/a' otherwise. A platform whose posts come from several accounts: each
+        account's slope and interval, by name ('n/a' for one with too few posts)."""
         fit, tr = self.elasticity[platform], self.tr
+        if platform in self.elasticity_accounts:  # each account's, never a slope across them
+            return "; ".join(tr.t("agreement.elasticity_account", account=a, value=self._corr(
+                f["slope"], f["ci_low"], f["ci_high"]) if elasticity_shown(f) else tr.t("common.na"))
+                             for a, f in self.elasticity_accounts[platform].items())
         if elasticity_shown(fit):
             return self._corr(fit["slope"], fit["ci_low"], fit["ci_high"])
         if fit.get("unfitted") == "too_few":
@@ -2209,18 +2259,25 @@ class Report:
         return display.image(png, alt)
 
     def scatter_title(self) -> str:
-        """The scatter's title: the shape the elasticities show, with each platform's slope and interval."""
+        """The scatter's title: the shape the elasticities show, with each platform's slope and interval (each
+        account's, for a platform whose posts come from several: elasticity_accounts)."""
         tr = self.tr
         fits = {p: self.elasticity[p] for p in self.platforms}
-        fitted = {p: f for p, f in fits.items() if elasticity_shown(f)}
-        slopes = "; ".join(f"{tr.platform(p)} " + tr.interval(f["slope"], f["ci_low"], f["ci_high"])
-                           for p, f in fitted.items())
-        # the title states a shape only when every platform's interval shows the same one
-        shapes = {elasticity_class(f) for f in fitted.values()}
-        # below 1 everywhere, rising on some platforms and not on others: the rate falls with reach on all
-        shape = (shapes.pop() if len(shapes) == 1 else "falling_rate" if shapes == {"below_one", "not_rising"}
-                 else "mixed")
-        title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if fitted
+        # a platform whose posts come from several accounts counts each account's fit, never the pooled one
+        # (compare.elasticity_by_account): as its summary sentence does
+        units = {}
+        for p in self.platforms:
+            if p in self.elasticity_accounts:
+                units.update({(p, tr.t("finding.elasticity_account_platform", platform=tr.platform(p), account=a)): f
+                              for a, f in self.elasticity_accounts[p].items() if elasticity_shown(f)})
+            elif elasticity_shown(fits[p]):
+                units[(p, tr.platform(p))] = fits[p]
+        slopes = "; ".join(f"{name} " + tr.interval(f["slope"], f["ci_low"], f["ci_high"])
+                           for (_, name), f in units.items())
+        # the title states a shape only when every platform's (or account's) interval shows the same one
+        shape = shared_shape(units.values())
+        fitted = {p for p, _ in units}
+        title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if units
                  else tr.t("figure.scatter_title_plain", **self.words(among=self._scattered())))
         with_both = self.posts["broadcast"].notna() & self.posts["interactions"].notna()
         left_out = int(with_both.sum()) - int(self._drawable().sum())
@@ -2248,12 +2305,14 @@ class Report:
 
     def figure_reach_vs_interactions(self):
         tr = self.tr
-        fits = {p: self.elasticity[p] for p in self.platforms if elasticity_shown(self.elasticity[p])}
+        # a trend line only where the elasticity is shown, and never one across accounts (scatter_title)
+        fits = {p: self.elasticity[p] for p in self.platforms
+                if elasticity_shown(self.elasticity[p]) and p not in self.elasticity_accounts}
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms})
         alt = tr.t("figure.scatter_alt", posts=tr.number(int(self._drawable().sum())),  # the posts drawn
                    **self.words(among=self._scattered()))
-        if fits:  # a trend line only where the elasticity is shown
+        if fits:
             alt += tr.t("figure.scatter_alt_trend", platforms=", ".join(tr.platform(p) for p in fits))
         alt += " " + self.agreement_sentence()
         return fig, alt
@@ -2561,7 +2620,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),
         "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry, carried=carried),
-        "overlaps": {}, "elasticity": {}, "formats": {}, "measures": {},
+        "overlaps": {}, "elasticity": {}, "elasticity_accounts": {}, "formats": {}, "measures": {},
     }
     changes, ranks = [], []
     broken = metrics.series_breaks(posts, previous)
@@ -2577,6 +2636,8 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
         # a platform counting nothing broadcast: no fit, which the report says in words (not an error)
         results["elasticity"][platform] = compare.elasticity_fit(mine, 0.95, x="broadcast")
+        if accounts := compare.elasticity_by_account(mine, 0.95, x="broadcast"):  # pooled, a slope neither has
+            results["elasticity_accounts"][platform] = accounts
         results["formats"][platform] = {"reach": compare.compare_groups(mine, "format", "broadcast"),
                                         "rate": compare.compare_groups(mine, "format", broadcast["rate"])}
         for name in CHANGE_WITH_INTERVAL:

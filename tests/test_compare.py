@@ -416,3 +416,23 @@ def test_the_platforms_own_engagements_beside_a_benchmark_carry_their_interval()
     five = compare_with_benchmarks(posts_table(rows[:5]), table=table[table["platform"] == "linkedin"]).iloc[0]
     assert five["client (platform engagements)"] == pytest.approx(0.03)  # 5 posts: too few for an interval
     assert np.isnan(five["client (platform engagements) low"]) and np.isnan(five["client (platform engagements) high"])
+
+
+def test_the_elasticity_of_several_accounts_is_fitted_on_each_accounts_posts():
+    """Two X accounts, each at a flat engagement rate (interactions in proportion to impressions): the small
+    one at 10% on 100 to 10,000 impressions, the big one at 1% on 10,000 to 1,000,000. Each account's
+    elasticity is 1 exactly (every bin at its account's rate); pooled, the small account fills the bins of
+    least impressions and the big one those of most, and the rate seems to fall (a slope below 1 neither has)."""
+    rows = [dict(platform="x", account=account, impressions=reach, reactions=rate * reach, comments=0, shares=0,
+                 saves=pd.NA)
+            for account, rate, levels in [("Small", 0.1, [100, 300, 1000, 3000, 10_000]),
+                                          ("Big", 0.01, [10_000, 30_000, 100_000, 300_000, 1_000_000])]
+            for reach in levels for _ in range(3)]
+    posts = posts_table(rows + [dict(platform="x", account=pd.NA, impressions=500, reactions=5, comments=0,
+                                     shares=0, saves=pd.NA)])  # names no account: in no account's fit
+    fits = compare.elasticity_by_account(posts, 0.95, x="impressions")
+    assert list(fits) == ["Big", "Small"]
+    for fit in fits.values():
+        assert fit["n"] == 15 and (fit["slope"], fit["ci_low"], fit["ci_high"]) == pytest.approx((1, 1, 1))
+    assert compare.elasticity_fit(posts, 0.95, x="impressions")["slope"] < 0.8  # pooled: a falling rate
+    assert compare.elasticity_by_account(posts[posts["account"] == "Big"], 0.95, x="impressions") == {}

@@ -136,8 +136,8 @@ def test_shown_escapes_account_names_in_its_labels(workspace):
 
 def test_the_report_view_says_so_too_from_the_same_check(workspace, tmp_path):
     notes = explore.report_view(workspace).coverage_notes()
-    assert (f"Facebook: the exports hold posts of 2 accounts ({BAKERY}, {TOKO}); every Facebook figure combines them."
-            in notes)
+    assert (f"Facebook: the exports hold posts of 2 accounts ({BAKERY}, {TOKO}); every Facebook figure combines them,"
+            " but for the elasticity, fitted on each account's posts apart." in notes)
     shutil.copy(TWO_PAGES / "Apr-01-2025_Apr-14-2025_100000000000077.csv", tmp_path)
     one_page = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
     assert not [note for note in explore.report_view(one_page).coverage_notes() if "accounts" in note]

@@ -201,6 +201,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.explore.summary_row.": {f"{kpi}.{field}" for _, kpi, field in metrics.SUMMARY_ROWS},
         "report_note.": set(report.CLIENT_WORDING.values()),  # report.client_worded
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
+        "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
         "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
         "finding.benchmark_native_": {"above", "below", "in_line"},  # report._benchmark_native, a rough row

@@ -2725,6 +2725,51 @@ def test_the_elasticity_finding_gives_the_multiplier_as_precisely_as_its_interva
     assert "about 2.4 times the interactions (95% CI 1.4 to 4.6 times;" in text
 
 
+def test_a_platform_of_several_accounts_states_an_elasticity_shape_only_where_its_accounts_agree(report):
+    """X pooled rOpenSci (1.11, 0.98 to 1.33) with Wormhole_BR (0.75, 0.56 to 0.93) into one slope of 0.56 that
+    neither account has: a platform whose posts come from several accounts gives each account's slope, and a
+    shape only where every account's interval shows it; the scatter's title and the table's cell follow."""
+    import dataclasses
+
+    def fit(slope, low, high, n, unfitted=None):
+        return {"slope": slope, "ci_low": low, "ci_high": high, "n": n, "left_out_zero": 0, "unfitted": unfitted,
+                "intercept": 0.0, "minimum": 10, "interactions": 500.0}
+
+    differ = {"Wormhole_BR": fit(0.75, 0.56, 0.93, 139), "rOpenSci": fit(1.11, 0.98, 1.33, 322)}
+    pooled = dataclasses.replace(report, elasticity_accounts={"facebook": differ})
+    finding = pooled._finding_elasticity("facebook")
+    assert finding.key == "finding.elasticity_accounts_mixed"
+    assert finding.text == (
+        "On Facebook, its 2 accounts differ in how interactions scale with reach (elasticity by account, 95% CI in"
+        " brackets: Wormhole_BR 0.75 (0.56 to 0.93) over 139 posts; rOpenSci 1.11 (0.98 to 1.33) over 322 posts;"
+        " below 1, engagement rate falls with more reach), so no one shape is given for Facebook. Each account is"
+        " fitted on its own posts: pooled, accounts of different size make a slope none of them has.")
+    assert pooled.elasticity_cell("facebook") == "Wormhole_BR 0.75 (0.56 to 0.93); rOpenSci 1.11 (0.98 to 1.33)"
+    title = pooled.scatter_title()
+    assert title.startswith("Interactions against reach: a slope b below 1 means engagement rate falls with more"
+                            " reach. Slope b (95% CI): Facebook (Wormhole_BR) 0.75 (0.56 to 0.93); Facebook"
+                            " (rOpenSci) 1.11 (0.98 to 1.33); Instagram ")
+    # both below 1: the shape is stated, with each account's slope; one account too small is named
+    agree = {"Page A": fit(0.60, 0.40, 0.80, 40), "Page B": fit(0.70, 0.50, 0.90, 30),
+             "Page C": fit(float("nan"), float("nan"), float("nan"), 4, "too_few")}
+    finding = dataclasses.replace(report, elasticity_accounts={"facebook": agree})._finding_elasticity("facebook")
+    assert finding.text == (
+        "On Facebook, engagement rate falls with more reach on each of its 3 accounts: interactions grow less than"
+        " in proportion (elasticity by account, 95% CI in brackets: Page A 0.60 (0.40 to 0.80) over 40 posts;"
+        " Page B 0.70 (0.50 to 0.90) over 30 posts). Each account is fitted on its own posts: pooled, accounts of"
+        " different size make a slope none of them has. Too few posts or interactions for an elasticity: Page C.")
+    # one account fitted: its own sentence, under its name
+    one = {"Page A": agree["Page A"], "Page C": agree["Page C"]}
+    text = dataclasses.replace(report, elasticity_accounts={"facebook": one})._finding_elasticity("facebook").text
+    assert text.startswith("On Facebook (Page A), ten times the reach went with about 4.0 times the interactions")
+    assert text.endswith("Too few posts or interactions for an elasticity: Page C.")
+    # a platform of one account keeps its own slope, sentence and title
+    assert report.elasticity_accounts == {}
+    facebook = report.elasticity["facebook"]
+    assert (f"Facebook {report.tr.interval(facebook['slope'], facebook['ci_low'], facebook['ci_high'])};"
+            in report.scatter_title())
+
+
 def test_the_glossary_says_holm_keeps_the_chance_of_any_false_difference_below_5_percent():
     from helpers.i18n import Translator
 
