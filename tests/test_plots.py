@@ -210,7 +210,8 @@ def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
                           "rank by interactions": [(7 * i) % n + 1 for i in range(n)],
                           "last rank by interactions": [(7 * i) % n + 1 for i in range(n)], "top order": range(n)})
     title = tr.t("finding.overlap_ties", platform="Facebook", overlap="3", size_a=str(top_n), size_b=str(top_n - 1),
-                 by=tr.t("lens.word_reach"), chance="0,5", posts="52", n=str(top_n))
+                 by=tr.t("lens.word_reach"), chance="0,5", posts="52", n=str(top_n),
+                 verdict=tr.t("finding.overlap_within_chance", overlap="3", p="p = 0,478"))
     fig = plots.rank_shift(ranks, "facebook", top_n, title, tr, kept={0})
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
