@@ -1174,15 +1174,17 @@ class Report:
         for platform, group in self.posts.groupby("platform"):
             name = tr.platform(platform)
             spans = self._period_spans(platform)
-            if spans is not None and not self._both_covered(spans):
+            # where the comparison period holds no post, the no_previous notes below say why no change is given
+            if spans is not None and not self._both_covered(spans) and platform in compared:
                 covered = self._spans_text(merged_days(spans[0] + spans[1]))
                 notes.append(tr.t("coverage.partial_span", platform=name, spans=covered,
                                   comparison=tr.t("coverage.span", first=tr.date(self.comparison_start),
                                                   last=tr.date(self.comparison_end)),
                                   period=tr.t("coverage.span", first=tr.date(self.period_start),
                                               last=tr.date(self.period_end))))
-            if len(fresh := self.near_download(platform)):
-                notes.append(tr.t("coverage.near_download", **self._near_download_values(platform, fresh, True)))
+            if len(fresh := self.near_download(platform)):  # understated "against" a comparison only where one is made
+                notes.append(tr.t("coverage.near_download" if platform in compared else "coverage.near_download_alone",
+                                  **self._near_download_values(platform, fresh, True)))
             before = int((self.previous["platform"] == platform).sum())
             if platform not in compared:  # its exports start in the period, or the account did not post then
                 covered = self._posted_nothing_before(platform)

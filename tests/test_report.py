@@ -3193,3 +3193,21 @@ def test_a_broadcast_count_is_named_by_what_the_exports_count():
     assert broadcast_word(en, "impressions", []) == "impressions"
     assert broadcast_word(id_, "impressions", []) == "impresi"
     assert broadcast_word(en, "video_views", []) == "video views"
+
+
+def test_a_comparison_period_without_posts_is_said_once_and_nothing_is_understated_against_it():
+    """Kopi Senja's exports cover July to October 2026; set beside May, which they do not reach, each platform's
+    coverage says once that no change is given (not also that totals cover only some days of the two periods),
+    and the near-download note on October's last days says the totals may be understated, not understated
+    'against the comparison period (a rise too small, a fall too large)': there is no comparison."""
+    report = build_report(client="kopi-senja", client_name="Kopi Senja", exports=[str(DEMO_DIR / "kopi-senja" / "*.csv")],
+                          timezone="Asia/Jakarta", period_start="2026-10-01", period_end="2026-10-31",
+                          comparison_start="2026-05-01", comparison_end="2026-05-31")
+    notes = report.coverage_notes()
+    for platform in ("Facebook", "Instagram"):
+        mine = [n for n in notes if n.startswith(f"{platform}: ")]
+        assert sum("so no change is given" in n for n in mine) == 1
+        assert not any("of the two periods" in n for n in mine)
+        [near] = [n for n in mine if "may have had little time" in n]
+        assert near.endswith("the period's totals may be understated, and its rates may still move either way.")
+    assert not any("against the comparison period" in n or "a rise too small" in n for n in notes)
