@@ -1845,7 +1845,9 @@ class Report:
         if table.empty:
             return tr.t("timing.none")
         busiest = table.sort_values("posts", ascending=False).iloc[0]
-        sentence = tr.t("timing.sentence", slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
+        # the slots counted hold posts: a median of 1 is "a single post", not "1 or fewer"
+        key = "timing.sentence_single" if table["posts"].median() == 1 else "timing.sentence"
+        sentence = tr.t(key, slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
                         posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
                                                                                     if table["posts"].median() % 1 else 0),
                         minimum=tr.number(plots.MIN_CELL_POSTS))

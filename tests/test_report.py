@@ -2395,9 +2395,9 @@ NEAR_TAIL = (" and may have had little time to collect video views and interacti
              " coverage).")
 NEAR_RATES_TAIL = (" and may have had little time to collect video views and interactions: the period's rates may still"
                    " move either way (see Data coverage).")
+# March alone: no February to compare with, so the totals are not said to be understated "against" it
 NEAR_NOTE_TAIL = (", and may have had little time to collect video views and interactions: the period's totals may be"
-                  " understated against the comparison period (a rise too small, a fall too large), and its rates may"
-                  " still move either way.")
+                  " understated, and its rates may still move either way.")
 
 
 def _tiktok_march(exports: str, language: str = "en"):
@@ -2968,7 +2968,7 @@ def test_the_summary_keeps_a_platforms_formats_on_which_the_lenses_disagree(repo
     findings = report.findings()
     assert len(findings) == 8
     assert findings[5].key == "finding.formats_disagree" and findings[5].text.startswith(
-        "On Instagram, the lenses disagree on formats: reel has the highest median reach")
+        "On Instagram, the lenses disagree on formats: the reel format has the highest median reach")
     elasticities = [f.text for f in findings if f.key.startswith("finding.elasticity")]
     assert len(elasticities) == 1 and elasticities[0].startswith("On Facebook")  # the round's last is cut
 
@@ -3211,3 +3211,14 @@ def test_a_comparison_period_without_posts_is_said_once_and_nothing_is_understat
         [near] = [n for n in mine if "may have had little time" in n]
         assert near.endswith("the period's totals may be understated, and its rates may still move either way.")
     assert not any("against the comparison period" in n or "a rise too small" in n for n in notes)
+
+
+def test_the_timing_sentence_says_a_single_post_where_half_the_slots_hold_one():
+    """The slots counted are those holding posts, so none holds 0: Kopi Senja's 118 posts in 74 slots, with a
+    median of 1 post a slot (counted in the table the sentence comes from), read 'at least half hold a single
+    post', not 'half hold 1 or fewer'."""
+    report = build_report(**DEMO)
+    table = report.day_hour
+    assert len(table) == 74 and table["posts"].sum() == 118 and table["posts"].median() == 1
+    sentence = report.timing_sentence()
+    assert "at least half hold a single post" in sentence and "or fewer" not in sentence
