@@ -1384,9 +1384,10 @@ class Report:
         return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform), spans=self._spans_text(runs))
 
     def _spans_text(self, spans: list[tuple]) -> str:
-        """Runs of days as the report writes them: "1 March 2025 to 14 March 2025; 20 March 2025 to …", or
-        "no day" for none."""
-        return "; ".join(self.tr.t("coverage.span", first=self.tr.date(a), last=self.tr.date(b)) for a, b in spans) \
+        """Runs of days as the report writes them: "1 March 2025 to 14 March 2025; 20 March 2025; …" (a run of
+        one day is that day), or "no day" for none."""
+        return "; ".join(self.tr.date(a) if a == b else self.tr.t("coverage.span", first=self.tr.date(a),
+                                                                   last=self.tr.date(b)) for a, b in spans) \
             or self.tr.t("coverage.no_span")
 
     def _counted(self, platform: str) -> str:

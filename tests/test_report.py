@@ -3222,3 +3222,12 @@ def test_the_timing_sentence_says_a_single_post_where_half_the_slots_hold_one():
     assert len(table) == 74 and table["posts"].sum() == 118 and table["posts"].median() == 1
     sentence = report.timing_sentence()
     assert "at least half hold a single post" in sentence and "or fewer" not in sentence
+
+
+def test_a_run_of_one_day_is_written_as_that_day():
+    """'19 January 2017', not '19 January 2017 to 19 January 2017', among the runs of days a note lists."""
+    report = build_report(**DEMO)
+    one, first, last = dt.date(2017, 1, 19), dt.date(2017, 2, 1), dt.date(2017, 2, 3)
+    assert report._spans_text([(one, one), (first, last)]) == (
+        "19 Januari 2017; 1 Februari 2017 hingga 3 Februari 2017" if report.tr.language == "id" else
+        "19 January 2017; 1 February 2017 to 3 February 2017")
