@@ -729,21 +729,7 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
                  period_start=start or first, period_end=end or last, comparison_start=comparison_start,
                  comparison_end=comparison_end, top_n=top_n, language=language,
                  benchmark_industry=benchmark_industry)
-    try:
-        return report_of_loaded(workspace, **asked, asked_by="explore")
-    except WorkbookError as error:
-        if getattr(error.args[0], "key", None) != "imports.explore.report_nothing_published":
-            raise
-    # days the exports cover without a post: what the client is sent, the short report of the roster's path,
-    # whose parameters were found good above
-    try:
-        return report_of_loaded(workspace, **asked)
-    except WorkbookError as error:
-        said = error.args[0]
-        if getattr(said, "key", None) != "imports.report.quiet_unseen":
-            raise
-        # some platform's exports miss some of the days: said of report_view's arguments, not of the roster
-        raise WorkbookError(Message("imports.explore.report_quiet_unseen", **said.values)) from None
+    return report_of_loaded(workspace, **asked, asked_by="explore")
 
 
 def exports_span(workspace: Workspace) -> tuple[str, str]:

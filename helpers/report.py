@@ -2561,10 +2561,10 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         # exports that cover none of these days, or an account that published nothing in days they cover
         covered, covers = covered_days(every, periods.iso_day(period_start), periods.iso_day(period_end),
                                        reports=imported.reports)
-        if asked_by == "explore":
+        if asked_by == "explore" and not covered:  # said of report_view's arguments and the posts' span
             first, last = explore.span(every)  # a post dated to its month: all of it
-            key = "imports.explore.report_nothing_published" if covered else "imports.explore.report_no_posts"
-            raise WorkbookError(Message(key, covers=covers, first=first, last=last, **said))
+            raise WorkbookError(Message("imports.explore.report_no_posts", covers=covers, first=first, last=last,
+                                        **said))
         if not covered:  # the wrong files, or a period outside their days: the roster or the exports need fixing
             raise WorkbookError(Message("imports.report.no_posts" if every.empty else "imports.report.no_posts_span",
                                         covers=covers, **said))
@@ -2572,7 +2572,8 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         # of the period; a platform whose exports cover part of it or none would be said quiet unseen
         unseen = _quiet_unseen(every, imported.reports, periods.iso_day(period_start), periods.iso_day(period_end))
         if unseen:
-            raise WorkbookError(Message("imports.report.quiet_unseen", platforms=unseen, **said))
+            raise WorkbookError(Message("imports.explore.report_quiet_unseen" if asked_by == "explore"
+                                        else "imports.report.quiet_unseen", platforms=unseen, **said))
         # the exports cover the period and the account published nothing then: a result the client is sent, as
         # a short report (Report.has_posts), not an error
     report = Report(
