@@ -89,6 +89,44 @@ def drop_unseen_zeros(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]
     return posts, notes
 
 
+#: A stretch at either end of an export's named days with no post is warned about when it is at least this
+#: many days long and its chance, were the posts spread evenly over the days, is below NAMED_GAP_CHANCE.
+NAMED_GAP_DAYS = 14
+NAMED_GAP_CHANCE = 1e-6
+
+
+def named_period_gaps(posts: pd.DataFrame, path) -> list[Message]:
+    """A warning when an export whose name gives its days (Feb-01-2026_Apr-30-2026_<id>.csv) holds no post in
+    a long stretch at the start or end of them: a download cut off at the end of a line loses the rows after
+    it without a trace, and an export sorted by date then lacks its oldest (or newest) posts. The chance of
+    a gap of g days at one end of D days, were n posts spread evenly, is (1 - g/D)^n; below one in a million
+    (and g at least two weeks: holidays empty a week or so of many accounts) it is said, with the other
+    reading: the account began, or stopped, posting then."""
+    from .importers.x_tweet_activity import named_to_day_after
+    from .importers.yearless_dates import dates_in_name
+    from .periods import FIRST_YEAR
+
+    named = dates_in_name(Path(str(path)), first_year=FIRST_YEAR) if path else []
+    if len(named) < 2 or "published_at" not in posts:
+        return []
+    start, end = min(named), max(named)
+    if named_to_day_after(Path(str(path))):  # X's tweet activity names the day after its last
+        end = end - pd.Timedelta(days=1)
+    when = posts["published_at"].dropna()
+    days = (when.dt.tz_localize(None) if when.dt.tz is not None else when).dt.normalize()
+    days = days[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))]
+    span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+    if days.empty or span <= NAMED_GAP_DAYS:
+        return []
+    notes = []
+    for key, gap, post in (("imports.quality.named_gap_start", (days.min() - pd.Timestamp(start)).days, days.min()),
+                           ("imports.quality.named_gap_end", (pd.Timestamp(end) - days.max()).days, days.max())):
+        if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(days) < NAMED_GAP_CHANCE:
+            notes.append(Message(key, start=str(start), end=str(end), post=post.strftime("%Y-%m-%d"), gap=gap,
+                                 posts=len(days)))
+    return notes
+
+
 def checked(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
     """A file's posts as its reader gave them, with the counts that cannot be true set to NA, and every
     data-quality note about them. Blank cells are counted before that, so a cell set to NA here is named once,

@@ -93,3 +93,52 @@ def test_a_negative_reach_is_named_as_negative_not_again_as_blank():
     assert [str(n).split(":")[0] for n in notes] == [
         "1 negative value(s) in reach (rows 2)",
         "1 post(s) have a blank cell in a broadcast count this file reports for its other posts (reach 1; rows 4)"]
+
+
+def _demo_facebook_rows() -> tuple[list[str], list[str]]:
+    """The lines of Kopi Senja's demo Facebook export: its header and its post rows, as written."""
+    from helpers.paths import DEMO_DIR
+
+    [path] = (DEMO_DIR / "kopi-senja").glob("Jul-01-2026_Oct-31-2026_1045*.csv")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return lines[:1], lines[1:]
+
+
+def test_an_export_missing_its_oldest_posts_is_warned_about_with_its_gap(tmp_path):
+    """A download cut off between two rows leaves no trace in the file: the demo Facebook export (named for 1 July
+    to 31 October 2026, 123 days) keeping only its posts from 29 August on has none in its first 59 days. For
+    n posts spread evenly, no post in the first 59 of 123 days has chance (64/123)^n: below one in a million
+    for the n kept, so it is said; the whole export, whose posts start on 1 July, gets no such note."""
+    import csv
+    import io
+
+    header, rows = _demo_facebook_rows()
+    column = next(csv.reader([header[0]])).index("Publish time")
+    kept = [row for row in rows if next(csv.reader(io.StringIO(row)))[column][:10] >= "08/29/2026"]
+    days = sorted({next(csv.reader(io.StringIO(row)))[column][:10] for row in kept})
+    assert days[0] == "08/29/2026" and (64 / 123) ** len(kept) < 1e-6
+    cut = tmp_path / "Jul-01-2026_Oct-31-2026_104512873300219.csv"
+    cut.write_text("\ufeff" + "\n".join(header + kept) + "\n", encoding="utf-8")
+    notes = [w for w in import_exports([cut], timezone=ZONE).reports[0].warnings
+             if getattr(w, "key", "").startswith("imports.quality.named_gap")]
+    assert [(w.key, w.values) for w in notes] == [("imports.quality.named_gap_start", {
+        "start": "2026-07-01", "end": "2026-10-31", "post": "2026-08-29", "gap": 59, "posts": len(kept)})]
+    assert str(notes[0]).startswith("the export is named for 2026-07-01 to 2026-10-31, but its oldest post is from"
+                                    " 2026-08-29: no post in its first 59 days")
+    whole = tmp_path / "whole" / cut.name
+    whole.parent.mkdir()
+    whole.write_text("\ufeff" + "\n".join(header + rows) + "\n", encoding="utf-8")
+    assert not [w for w in import_exports([whole], timezone=ZONE).reports[0].warnings
+                if getattr(w, "key", "").startswith("imports.quality.named_gap")]
+
+
+def test_a_gap_a_week_long_or_likely_by_chance_is_not_said():
+    """Holidays empty a week or so of many accounts: 13 days without a post is not said however unlikely, and
+    60 days of 100 without any of 3 posts (chance 0.4^3 = 0.064) is not said either."""
+    when = pd.to_datetime(["2026-01-14", "2026-01-20", "2026-01-31"]).tz_localize(ZONE)
+    assert quality.named_period_gaps(pd.DataFrame({"published_at": when}), "Jan-01-2026_Jan-31-2026_1.csv") == []
+    when = pd.to_datetime(["2026-03-02", "2026-03-20", "2026-04-10"]).tz_localize(ZONE)
+    assert quality.named_period_gaps(pd.DataFrame({"published_at": when}), "Jan-01-2026_Apr-10-2026_1.csv") == []
+    many = pd.Series(pd.date_range("2026-01-15", "2026-01-31", periods=200)).dt.tz_localize(ZONE)
+    [note] = quality.named_period_gaps(pd.DataFrame({"published_at": many}), "Jan-01-2026_Jan-31-2026_1.csv")
+    assert note.key == "imports.quality.named_gap_start" and note.values["gap"] == 14  # (17/31)^200: said

@@ -260,6 +260,7 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, notes = quality.checked(result.posts)
+    notes += quality.named_period_gaps(result.posts, path)
     result.report.warnings += notes
     return result
 
