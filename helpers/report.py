@@ -83,6 +83,7 @@ CLIENT_WORDING = {
     "imports.youtube_studio.channels_apart_sets": "channels_apart_sets",
     "imports.sources.youtube_totals_untied": "youtube_totals_untied",
     "imports.importers.repeated_post_id_differs": "repeated_post_id_differs",
+    "imports.quality.named_gap_start": "named_gap_start", "imports.quality.named_gap_end": "named_gap_end",
 }
 
 

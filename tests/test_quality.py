@@ -125,6 +125,11 @@ def test_an_export_missing_its_oldest_posts_is_warned_about_with_its_gap(tmp_pat
         "start": "2026-07-01", "end": "2026-10-31", "post": "2026-08-29", "gap": 59, "posts": len(kept)})]
     assert str(notes[0]).startswith("the export is named for 2026-07-01 to 2026-10-31, but its oldest post is from"
                                     " 2026-08-29: no post in its first 59 days")
+    from helpers.report import client_worded
+
+    said = Translator("en").message(client_worded(notes[0]))  # the client's report: the facts, no advice
+    assert said.endswith("Either the account began posting then, or the download missed its oldest posts, and the"
+                         " figures here lack them") and "download the export again" not in said
     whole = tmp_path / "whole" / cut.name
     whole.parent.mkdir()
     whole.write_text("\ufeff" + "\n".join(header + rows) + "\n", encoding="utf-8")
