@@ -354,12 +354,12 @@ def elasticity_by_account(posts: pd.DataFrame, confidence: float = 0.95, x: str 
     different size pooled make a slope neither has (X, rOpenSci 1.11 and Wormhole_BR 0.75 alone, 0.56
     pooled), since the larger account's posts fill the high bins of reach and the smaller one's the low bins.
     Empty when the posts name fewer than two accounts; a post naming none is in no account's fit."""
+    from .sources import several_accounts  # the one rule of what "several accounts" is, as the coverage notes say
+
     one_platform(posts, "elasticity_by_account")
-    named = posts[posts["account"].notna()]
-    accounts = named["account"].astype(str)
-    if accounts.nunique() < 2:
-        return {}
-    return {name: elasticity_fit(named[accounts == name], confidence, x) for name in sorted(accounts.unique())}
+    names = next(iter(several_accounts(posts).values()), [])
+    accounts = posts["account"].astype(str).where(posts["account"].notna())
+    return {name: elasticity_fit(posts[accounts == name], confidence, x) for name in names}
 
 
 def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:

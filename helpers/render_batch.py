@@ -358,16 +358,18 @@ def _sigterm_interrupts():
 
 
 def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[Client], option: str) -> None:
-    """Refuse an output folder where the reports would land among a roster client's exports: the folder itself,
-    or a report's folder (<out>/<id>/), holds one of their files. The index, the executed notebooks and the
+    """Refuse an output folder where the reports would land among a roster client's exports: the folder itself
+    holds one of their files, or a report's folder (<out>/<id>/) holds one or a folder of them. The index, the executed notebooks and the
     reports would mix with the files they are made from (the exports are never written, but a client's
     pattern could read the reports back, and the next download would land among them)."""
     from .clients import export_files
 
-    folders = {Path(out_dir).resolve(): None} | {(Path(out_dir) / c.id).resolve(): c.id for c in clients}
+    out = Path(out_dir).resolve()
+    targets = [(Path(out_dir) / c.id).resolve() for c in clients]
     for client in roster:
         for path in export_files(list(client.exports)).values():
-            if path.resolve().parent in folders:
+            folder = path.resolve().parent
+            if folder == out or any(folder.is_relative_to(target) for target in targets):
                 raise WorkbookError(Message("cli.out_among_exports", path=display_path(Path(out_dir)),
                                             client=client.id, file=display_path(path), option=option))
 

@@ -361,6 +361,18 @@ class Report:
                                                                  if r.platform}
         return [p for p in sorted(known - set(self.platforms)) if self._export_spans(p, first, last)]
 
+    def _seen_only_by_empty_exports(self, platform: str, first, last) -> bool:
+        """Whether some day from `first` to `last` is covered only by the platform's exports that list no post
+        at all (a header, nothing else): what an export holding posts of other days says of a quiet stretch
+        is a result, but a header-only one reads the same as a download that stopped after its header."""
+        spans = self._export_periods_by_file(platform)
+        mine = self.imported.posts[self.imported.posts["platform"] == platform]
+        holding = set(mine["source_file"].astype(str)) if "source_file" in mine else set()
+        with_posts = {file: span for file, span in spans.items() if file in holding}
+        every = covered_days(self.imported.posts, first, last, spans=spans)[0]
+        seen = covered_days(self.imported.posts, first, last, spans=with_posts)[0] if with_posts else []
+        return covered_days_count(every) > covered_days_count(seen)
+
     def comparison_figures(self, platform: str) -> dict:
         """What the comparison period held on a platform: its posts, and the summed broadcast count and the
         interactions of those reporting them (metrics.kpis), each with the posts it covers; a figure no post
@@ -388,11 +400,13 @@ class Report:
         runs = self._export_spans(platform, first, last)
         values = {"client": self.client_name, "platform": tr.platform(platform), "start": tr.date(self.period_start),
                   "end": tr.date(self.period_end)}
-        if self.imported.posts["platform"].eq(platform).any():
+        if self._seen_only_by_empty_exports(platform, first, last):
+            # days only exports listing no post at all speak for: a quiet account, or a download that stopped
+            # after its header
+            text = tr.t("quiet.finding_empty", **values)
+        else:
             text = (tr.t("quiet.finding", **values) if runs == [(first, last)]
                     else tr.t("quiet.finding_part", spans=self._spans_text(runs), **values))
-        else:  # exports that list no post of any day: a quiet account, or a download that stopped after its header
-            text = tr.t("quiet.finding_empty", **values)
         figures = self.comparison_figures(platform)
         sums = {name: figure for name, figure in figures.items() if name != "posts"}  # (value, posts reporting it)
         dates = {"start": tr.date(self.comparison_start), "end": tr.date(self.comparison_end)}
@@ -660,7 +674,8 @@ class Report:
         else:
             shape = shared_shape(fitted.values())
             key = f"finding.elasticity_accounts_{shape}"
-            text = tr.t(f"finding.elasticity_accounts_{shape}", platform=tr.platform(platform), count=tr.number(len(fits)), **self.words(platform),
+            text = tr.t(f"finding.elasticity_accounts_{shape}", platform=tr.platform(platform),
+                        count=tr.number(len(fitted)), **self.words(platform),  # the accounts the slopes are of
                         slopes="; ".join(tr.t("finding.elasticity_account", account=a, n=tr.number(f["n"]),
                                               interval=tr.interval(f["slope"], f["ci_low"], f["ci_high"]))
                                          for a, f in fitted.items()))
@@ -1160,7 +1175,9 @@ class Report:
                  else tr.t("coverage.period_none", **spans)]  # "No posts", not "0 posts", in a quiet period
         days = self.period_days  # calendar days, as the comparison period's below
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
-        notes.append(tr.t("coverage.lifetime"))  # what every post-level figure is: its count up to the download
+        # what every post-level figure is: its count up to the download; understated "against" a comparison only
+        # where the comparison period holds posts
+        notes.append(tr.t("coverage.lifetime" if len(self.previous) else "coverage.lifetime_alone"))
         compares = [p for p in self.platforms if self._compares_totals(p)]
         if days != previous_days and compares:
             # totals over unequal spans; said only where a lens table compares totals, naming what they sum

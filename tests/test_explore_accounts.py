@@ -34,7 +34,8 @@ def test_a_folder_of_two_pages_says_so_in_the_warnings_in_both_languages(workspa
     assert len(notes) == 1
     assert str(notes[0]) == (
         f"Facebook: the posts come from 2 accounts ({BAKERY}, {TOKO}), and every Facebook figure pools them "
-        "(summary_view, last_days, most_posted, report_view). To look at one: explore.select_posts(workspace.posts, "
+        "(summary_view, last_days, most_posted, report_view; the report's elasticity alone is fitted on each account's "
+        "posts). To look at one: explore.select_posts(workspace.posts, "
         f"platform='facebook', account='{BAKERY}'), or its report: explore.report_view(workspace, account='{BAKERY}'); "
         "to set them side by side: "
         "explore.summary_view(workspace.posts, by='account')")

@@ -363,6 +363,14 @@ def test_an_output_folder_among_a_clients_exports_is_refused_before_rendering(tm
             " its own with --out\n")
     assert sorted(p.name for p in exports.iterdir()) == before
     assert sorted(p.name for p in exports.parent.iterdir()) == ["kopi"]
+    # the exports a folder further down, as a pattern with ** reads them: <out>/kopi/ would hold their folder
+    deeper = tmp_path / "deeper"
+    shutil.copytree(exports, deeper / "kopi" / "facebook")
+    roster.write_text(roster.read_text(encoding="utf-8").replace(f"{exports}/*.csv", f"{deeper}/kopi/**/*.csv"),
+                      encoding="utf-8")
+    assert main(["render", "--clients", str(roster), "--out", str(deeper)]) == 2
+    assert "would put reports beside the exports of client kopi" in capsys.readouterr().err
+    assert sorted(p.name for p in (deeper / "kopi").iterdir()) == ["facebook"]
 
 
 def test_the_project_folder_or_its_code_folders_are_refused_as_the_output_folder(no_workers, capsys, monkeypatch):

@@ -277,3 +277,22 @@ def test_an_export_listing_no_post_at_all_asks_for_a_check_rather_than_calling_i
         "or the download stopped early: if it did post, download the export again. The Facebook exports cover the "
         "comparison period (1 September 2026 to 30 September 2026) too, and hold no post of it either.")
     assert "no gap in the data" not in " ".join(f.text for f in report.findings())
+
+
+def test_a_header_only_export_beside_one_with_posts_asks_for_a_check_for_the_days_only_it_covers(tmp_path):
+    """Monthly downloads: September and October's export holds posts, November's stopped after its header. For
+    November, only that header speaks: the summary asks for a check; for October, the export holding posts of
+    September covers it, and the account published nothing then, as before."""
+    header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
+    november = tmp_path / "Nov-01-2026_Nov-30-2026_100000000000042.csv"
+    november.write_text("\ufeff" + header + "\n", encoding="utf-8")
+    exports = [POSTS, str(november)]
+    report = build_report(client="quiet", client_name="Quiet Books", exports=exports, timezone="Europe/London",
+                          period_start="2026-11-01", period_end="2026-11-30")
+    [quiet] = [f for f in report.findings() if f.key == "quiet.finding"]
+    assert quiet.text.startswith("Quiet Books has no posts on Facebook from 1 November 2026 to 30 November 2026: the"
+                                 " Facebook exports named for these days list no post at all, only their header.")
+    report = build_report(client="quiet", client_name="Quiet Books", exports=exports, timezone="Europe/London",
+                          period_start="2026-10-01", period_end="2026-10-31")
+    [quiet] = [f for f in report.findings() if f.key == "quiet.finding"]
+    assert quiet.text == FINDING_EN

@@ -2740,8 +2740,8 @@ def test_a_platform_of_several_accounts_states_an_elasticity_shape_only_where_it
     finding = pooled._finding_elasticity("facebook")
     assert finding.key == "finding.elasticity_accounts_mixed"
     assert finding.text == (
-        "On Facebook, its 2 accounts differ in how interactions scale with reach (elasticity by account, 95% CI in"
-        " brackets: Wormhole_BR 0.75 (0.56 to 0.93) over 139 posts; rOpenSci 1.11 (0.98 to 1.33) over 322 posts;"
+        "On Facebook, the 2 accounts fitted differ in how interactions scale with reach (elasticity by account, 95%"
+        " CI in brackets: Wormhole_BR 0.75 (0.56 to 0.93) over 139 posts; rOpenSci 1.11 (0.98 to 1.33) over 322 posts;"
         " below 1, engagement rate falls with more reach), so no one shape is given for Facebook. Each account is"
         " fitted on its own posts: pooled, accounts of different size make a slope none of them has.")
     assert pooled.elasticity_cell("facebook") == "Wormhole_BR 0.75 (0.56 to 0.93); rOpenSci 1.11 (0.98 to 1.33)"
@@ -2754,8 +2754,8 @@ def test_a_platform_of_several_accounts_states_an_elasticity_shape_only_where_it
              "Page C": fit(float("nan"), float("nan"), float("nan"), 4, "too_few")}
     finding = dataclasses.replace(report, elasticity_accounts={"facebook": agree})._finding_elasticity("facebook")
     assert finding.text == (
-        "On Facebook, engagement rate falls with more reach on each of its 3 accounts: interactions grow less than"
-        " in proportion (elasticity by account, 95% CI in brackets: Page A 0.60 (0.40 to 0.80) over 40 posts;"
+        "On Facebook, engagement rate falls with more reach on each of the 2 accounts fitted: interactions grow less"
+        " than in proportion (elasticity by account, 95% CI in brackets: Page A 0.60 (0.40 to 0.80) over 40 posts;"
         " Page B 0.70 (0.50 to 0.90) over 30 posts). Each account is fitted on its own posts: pooled, accounts of"
         " different size make a slope none of them has. Too few posts or interactions for an elasticity: Page C.")
     # one account fitted: its own sentence, under its name
@@ -3211,6 +3211,9 @@ def test_a_comparison_period_without_posts_is_said_once_and_nothing_is_understat
         [near] = [n for n in mine if "may have had little time" in n]
         assert near.endswith("the period's totals may be understated, and its rates may still move either way.")
     assert not any("against the comparison period" in n or "a rise too small" in n for n in notes)
+    assert notes[1] == ("Each post's figures are what it had collected from its publication to the day its export was"
+                        " downloaded: posts published shortly before the download had less time, so a period that ends"
+                        " close to that day is understated.")  # not "against the one before it": May holds none
 
 
 def test_the_timing_sentence_says_a_single_post_where_half_the_slots_hold_one():
