@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import Message
+from .i18n import LANGUAGES, InLanguages, Message, translator
 from .metrics import INTERACTION_COMPONENTS, blank_components
 from .schema import COUNT_COLUMNS
 
@@ -122,9 +122,14 @@ def named_period_gaps(posts: pd.DataFrame, path) -> list[Message]:
     for key, gap, post in (("imports.quality.named_gap_start", (days.min() - pd.Timestamp(start)).days, days.min()),
                            ("imports.quality.named_gap_end", (pd.Timestamp(end) - days.max()).days, days.max())):
         if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(days) < NAMED_GAP_CHANCE:
-            notes.append(Message(key, start=str(start), end=str(end), post=post.strftime("%Y-%m-%d"), gap=gap,
+            notes.append(Message(key, start=_day(start), end=_day(end), post=_day(post.date()), gap=gap,
                                  posts=len(days)))
     return notes
+
+
+def _day(day) -> InLanguages:
+    """A day as each language's texts write it ('1 July 2026', '1 Juli 2026'), for a note shown in either."""
+    return InLanguages({language: translator(language).date(day) for language in LANGUAGES})
 
 
 def checked(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:

@@ -121,15 +121,19 @@ def test_an_export_missing_its_oldest_posts_is_warned_about_with_its_gap(tmp_pat
     cut.write_text("\ufeff" + "\n".join(header + kept) + "\n", encoding="utf-8")
     notes = [w for w in import_exports([cut], timezone=ZONE).reports[0].warnings
              if getattr(w, "key", "").startswith("imports.quality.named_gap")]
-    assert [(w.key, w.values) for w in notes] == [("imports.quality.named_gap_start", {
-        "start": "2026-07-01", "end": "2026-10-31", "post": "2026-08-29", "gap": 59, "posts": len(kept)})]
-    assert str(notes[0]).startswith("the export is named for 2026-07-01 to 2026-10-31, but its oldest post is from"
-                                    " 2026-08-29: no post in its first 59 days")
+    assert [(w.key, {k: str(v) for k, v in w.values.items()}) for w in notes] == [("imports.quality.named_gap_start", {
+        "start": "1 July 2026", "end": "31 October 2026", "post": "29 August 2026", "gap": "59",
+        "posts": str(len(kept))})]
+    assert str(notes[0]).startswith("the export is named for 1 July 2026 to 31 October 2026, but its oldest post is"
+                                    " from 29 August 2026: no post in its first 59 days")
+    assert Translator("id").message(notes[0]).startswith("menurut namanya, ekspor ini mencakup 1 Juli 2026 hingga"
+                                                         " 31 Oktober 2026, tetapi unggahan tertuanya bertanggal"
+                                                         " 29 Agustus 2026")
     from helpers.report import client_worded
 
     said = Translator("en").message(client_worded(notes[0]))  # the client's report: the facts, no advice
-    assert said.endswith("Either the account began posting then, or the download missed its oldest posts, and the"
-                         " figures here lack them") and "download the export again" not in said
+    assert said.endswith("Either the account began posting on 29 August 2026, or the download missed earlier posts,"
+                         " and the figures here lack them") and "download the export again" not in said
     whole = tmp_path / "whole" / cut.name
     whole.parent.mkdir()
     whole.write_text("\ufeff" + "\n".join(header + rows) + "\n", encoding="utf-8")

@@ -262,8 +262,8 @@ def test_the_index_and_the_summary_mark_a_report_whose_exports_cover_part_of_its
 
 def test_an_export_listing_no_post_at_all_asks_for_a_check_rather_than_calling_it_no_gap(tmp_path):
     """An export that lists only its header reads the same as a download that stopped after the header: the
-    summary says the exports list no post at all and asks for a new download if the account did post, instead
-    of 'the account published nothing then, which is no gap in the data'."""
+    summary says the exports list no post at all and that either may be so, instead of 'the account published
+    nothing then, which is no gap in the data'."""
     header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
     empty = tmp_path / Path(POSTS).name
     empty.write_text("\ufeff" + header + "\n", encoding="utf-8")
@@ -274,14 +274,14 @@ def test_an_export_listing_no_post_at_all_asks_for_a_check_rather_than_calling_i
     assert quiet.text == (
         "Quiet Books has no posts on Facebook from 1 October 2026 to 31 October 2026: the Facebook exports named for "
         "these days list no post at all, only their header. Either the account published nothing on Facebook then, "
-        "or the download stopped early: if it did post, download the export again. The Facebook exports cover the "
+        "or the download stopped after the header, and its posts are missing here. The Facebook exports cover the "
         "comparison period (1 September 2026 to 30 September 2026) too, and hold no post of it either.")
     assert "no gap in the data" not in " ".join(f.text for f in report.findings())
 
 
 def test_a_header_only_export_beside_one_with_posts_asks_for_a_check_for_the_days_only_it_covers(tmp_path):
     """Monthly downloads: September and October's export holds posts, November's stopped after its header. For
-    November, only that header speaks: the summary asks for a check; for October, the export holding posts of
+    November, only that header speaks: the summary says it may be a download cut short; for October, the export holding posts of
     September covers it, and the account published nothing then, as before."""
     header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
     november = tmp_path / "Nov-01-2026_Nov-30-2026_100000000000042.csv"
