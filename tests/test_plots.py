@@ -195,6 +195,18 @@ def test_the_scatter_has_one_legend_below_its_panels():
     matplotlib.pyplot.close(fig)
 
 
+def assert_axis_label_clear_of_title(fig) -> None:
+    """After drawing, the first panel's vertical axis label and the figure's title do not meet, and the label
+    fits beside its axes; the figure is then closed."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    label = fig.axes[0].yaxis.label.get_window_extent(renderer)
+    heading = fig._suptitle.get_window_extent(renderer)
+    assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
+    assert label.height <= fig.axes[0].get_window_extent(renderer).height
+    matplotlib.pyplot.close(fig)
+
+
 @pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("top_n", [3, 5, 10, 20])
 def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
@@ -213,13 +225,7 @@ def test_the_slope_charts_rank_label_stays_clear_of_its_title(language, top_n):
                  by=tr.t("lens.word_reach"), chance="0,5", posts="52", n=str(top_n),
                  verdict=tr.t("finding.overlap_within_chance", overlap="3", p="p = 0,478"))
     fig = plots.rank_shift(ranks, "facebook", top_n, title, tr, kept={0})
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    label = fig.axes[0].yaxis.label.get_window_extent(renderer)
-    heading = fig._suptitle.get_window_extent(renderer)
-    assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
-    assert label.height <= fig.axes[0].get_window_extent(renderer).height
-    matplotlib.pyplot.close(fig)
+    assert_axis_label_clear_of_title(fig)
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -240,13 +246,7 @@ def test_the_format_boxes_axis_label_stays_clear_of_a_long_title(language, forma
     posts["engagement_rate_by_reach"] = posts["interactions"] / posts["reach"]
     title = " ".join(["Di Instagram, kedua lensa tidak sepakat soal format: reel memiliki median tertinggi."] * sentences)
     fig = plots.formats_under_both_lenses(posts, title, tr, x="reach", rate="engagement_rate_by_reach")
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    label = fig.axes[0].yaxis.label.get_window_extent(renderer)
-    heading = fig._suptitle.get_window_extent(renderer)
-    assert heading.count_overlaps([label]) == 0 and label.y1 < heading.y0
-    assert label.height <= fig.axes[0].get_window_extent(renderer).height
-    matplotlib.pyplot.close(fig)
+    assert_axis_label_clear_of_title(fig)
 
 
 def test_the_slope_chart_labels_every_rank_and_ticks_its_lowest_one():
