@@ -113,18 +113,25 @@ def named_period_gaps(posts: pd.DataFrame, path) -> list[Message]:
     if named_to_day_after(Path(str(path))):  # X's tweet activity names the day after its last
         end = end - pd.Timedelta(days=1)
     when = posts["published_at"].dropna()
-    days = (when.dt.tz_localize(None) if when.dt.tz is not None else when).dt.normalize()
-    days = days[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))]
     span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
-    if days.empty or span <= NAMED_GAP_DAYS:
+    if when.empty or span <= NAMED_GAP_DAYS:
         return []
+    # the oldest and newest posts' days on the export's clock: two values, not every row (an export of a million
+    # tweets); a post outside the named days (warned about apart) leaves no gap at its end
+    oldest, newest = _wall_day(when.min()), _wall_day(when.max())
     notes = []
-    for key, gap, post in (("imports.quality.named_gap_start", (days.min() - pd.Timestamp(start)).days, days.min()),
-                           ("imports.quality.named_gap_end", (pd.Timestamp(end) - days.max()).days, days.max())):
-        if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(days) < NAMED_GAP_CHANCE:
+    for key, gap, post in (("imports.quality.named_gap_start", (oldest - pd.Timestamp(start)).days, oldest),
+                           ("imports.quality.named_gap_end", (pd.Timestamp(end) - newest).days, newest)):
+        if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(when) < NAMED_GAP_CHANCE:
             notes.append(Message(key, start=_day(start), end=_day(end), post=_day(post.date()), gap=gap,
-                                 posts=len(days)))
+                                 posts=len(when)))
     return notes
+
+
+def _wall_day(moment) -> pd.Timestamp:
+    """The day of a moment on its own clock (a time zone's wall time, not UTC), at midnight."""
+    moment = pd.Timestamp(moment)
+    return (moment.tz_localize(None) if moment.tz is not None else moment).normalize()
 
 
 def _day(day) -> InLanguages:
