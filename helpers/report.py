@@ -392,9 +392,9 @@ class Report:
     def _finding_quiet(self, platform: str) -> Finding:
         """'Quiet Books published no posts on Facebook from … to …, and the exports cover these days: …', then
         what the comparison period held there (comparison_figures): the summary's sentence on a platform of
-        quiet_platforms. Where the platform's exports list no post of any day, only a header, the sentence says
-        so and asks for a check rather than calling it no gap: a download that stopped after the header reads
-        the same."""
+        quiet_platforms. Where some of the period's days are covered only by exports listing no post at all
+        (_seen_only_by_empty_exports), the sentence says so and gives both readings rather than calling it no
+        gap: a download that stopped after the header reads the same as a quiet account."""
         tr = self.tr
         first, last = self.period_start.date(), self.period_end.date()
         runs = self._export_spans(platform, first, last)
