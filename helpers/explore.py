@@ -725,11 +725,11 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
         raise WorkbookError(Message("imports.explore.no_posts"))
     first, last = exports_span(workspace)
     client = str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any() else "client"
-    asked = dict(client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
-                 period_start=start or first, period_end=end or last, comparison_start=comparison_start,
-                 comparison_end=comparison_end, top_n=top_n, language=language,
-                 benchmark_industry=benchmark_industry)
-    return report_of_loaded(workspace, **asked, asked_by="explore")
+    return report_of_loaded(
+        workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
+        period_start=start or first, period_end=end or last, comparison_start=comparison_start,
+        comparison_end=comparison_end, top_n=top_n, language=language, benchmark_industry=benchmark_industry,
+        asked_by="explore")
 
 
 def exports_span(workspace: Workspace) -> tuple[str, str]:
