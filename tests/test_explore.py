@@ -62,7 +62,7 @@ def test_an_empty_folder_setting_is_refused_not_read_as_the_project_root(folder)
         assert str(error.value).startswith(f"folder is {folder!r}, an empty setting; expected the path of a folder "
                                            'of exports relative to the project root: set folder = "data/raw/<client>"')
         assert error.value.args[0].in_language(translator("id")).startswith(
-            f"folder bernilai {folder!r}, pengaturan yang kosong; seharusnya jalur folder berisi ekspor")
+            f"folder bernilai {folder!r}, yaitu pengaturan kosong; seharusnya jalur folder berisi ekspor")
 
 
 def test_empty_or_missing_folder_is_a_clear_error(tmp_path):
