@@ -140,18 +140,28 @@ def apply_style() -> None:
                          "text.parse_math": False})
 
 
+#: Markers and fit lines of the accounts of one platform (its colour kept), in the order of their names.
+ACCOUNT_MARKERS = ("o", "^", "s", "D", "v", "P", "X", "*")
+ACCOUNT_LINES = ("-", "--", ":", "-.")
+
+
 def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator, x: str = "reach",
-                          x_labels: dict | None = None) -> plt.Figure:
+                          x_labels: dict | None = None, account_fits: dict | None = None) -> plt.Figure:
     """Reach (log) against interactions (log), one colour and marker per platform, with each platform's
     Theil–Sen fit; the platforms' legend below the panels.
 
     `x` names the broadcast column ('broadcast': each platform's reach, or impressions or views where its
     exports report no reach) and `x_labels` its axis label per platform: platforms sharing a label share a
-    panel, so that reach and impressions never share an axis.
+    panel, so that reach and impressions never share an axis. `account_fits`, {platform: {account: fit}}
+    for a platform whose posts come from several accounts (compare.elasticity_by_account): its accounts are
+    drawn apart, in its colour with a marker each, each with its own fit's line where it has one, as the
+    report states a slope per account and never one across them.
     """
     apply_style()
+    account_fits = account_fits or {}
     frame = pd.DataFrame({"platform": posts["platform"], "reach": posts[x].astype("Float64"),
                           "interactions": interactions_of(posts)}).dropna()
+    frame["account"] = (posts["account"].astype("string").fillna("") if "account" in posts else "")
     frame = frame[(frame["reach"] > 0) & (frame["interactions"] > 0)].astype({"reach": float, "interactions": float})
     labels = {p: (x_labels or {}).get(p, tr.t("figure.axis_reach")) for p in sorted(frame["platform"].unique())}
     panels = list(dict.fromkeys(labels.values())) or [tr.t("figure.axis_reach")]
@@ -161,13 +171,16 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
         shown = frame[frame["platform"].map(labels) == label]
         for platform, group in shown.groupby("platform"):
             colour = PLATFORM_COLOURS.get(platform)
-            ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour, linewidths=0,
-                       marker=PLATFORM_MARKERS.get(platform, "o"),
-                       label=f"{tr.platform(platform)} ({tr.number(len(group))})")
-            fit = fits.get(platform, {})
-            if pd.notna(fit.get("slope", np.nan)):
-                xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
-                ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2)
+            if platform in account_fits:
+                apart = account_fits[platform]
+                for number, account in enumerate(apart):
+                    mine = group[group["account"] == account]
+                    name = tr.t("finding.elasticity_account_platform", platform=tr.platform(platform), account=account)
+                    _scatter_with_fit(ax, mine, apart[account], colour, ACCOUNT_MARKERS[number % len(ACCOUNT_MARKERS)],
+                                      f"{name} ({tr.number(len(mine))})", ACCOUNT_LINES[number % len(ACCOUNT_LINES)])
+            else:
+                _scatter_with_fit(ax, group, fits.get(platform, {}), colour, PLATFORM_MARKERS.get(platform, "o"),
+                                  f"{tr.platform(platform)} ({tr.number(len(group))})")
         log_scale(ax, "x", tr)
         log_scale(ax, "y", tr)
         ax.set_xlabel(axis_label(label, 44))
@@ -180,6 +193,18 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def _scatter_with_fit(ax, group: pd.DataFrame, fit: dict, colour, marker: str, label: str,
+                      linestyle: str = "-") -> None:
+    """One set of posts on the reach-and-interactions scatter, with its fit's line where it has a slope."""
+    if group.empty:
+        return
+    ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour, linewidths=0, marker=marker,
+               label=label)
+    if pd.notna(fit.get("slope", np.nan)):
+        xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
+        ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2, linestyle=linestyle)
 
 
 #: The quadrants in the order of their legend, whose two columns then mirror the panel: above the rate's median

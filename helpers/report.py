@@ -2331,12 +2331,18 @@ class Report:
         # a trend line only where the elasticity is shown, and never one across accounts (scatter_title)
         fits = {p: self.elasticity[p] for p in self.platforms
                 if elasticity_shown(self.elasticity[p]) and p not in self.elasticity_accounts}
+        # a platform of several accounts: each account apart, with its own line where its elasticity is shown
+        apart = {p: {a: f if elasticity_shown(f) else {} for a, f in accounts.items()}
+                 for p, accounts in self.elasticity_accounts.items() if p in self.platforms}
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
-                                          x_labels={p: self.labels(p)["x"] for p in self.platforms})
+                                          x_labels={p: self.labels(p)["x"] for p in self.platforms}, account_fits=apart)
         alt = tr.t("figure.scatter_alt", posts=tr.number(int(self._drawable().sum())),  # the posts drawn
                    **self.words(among=self._scattered()))
-        if fits:
-            alt += tr.t("figure.scatter_alt_trend", platforms=", ".join(tr.platform(p) for p in fits))
+        lines = [tr.platform(p) for p in fits] + [
+            tr.t("finding.elasticity_account_platform", platform=tr.platform(p), account=a)
+            for p, accounts in apart.items() for a, f in accounts.items() if f]
+        if lines:
+            alt += tr.t("figure.scatter_alt_trend", platforms=", ".join(lines))
         alt += " " + self.agreement_sentence()
         return fig, alt
 

@@ -195,6 +195,33 @@ def test_the_scatter_has_one_legend_below_its_panels():
     matplotlib.pyplot.close(fig)
 
 
+def test_a_platform_of_several_accounts_is_drawn_account_by_account_with_each_accounts_line():
+    """X's posts of two accounts: each account in X's colour with a marker of its own, named in the legend, and
+    its own fit's line (solid, then dashed); no line across them. A fit of slope 1 and intercept log 0.1 is the
+    line interactions = 0.1 × reach: at reach 1,000 it reads 100."""
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    posts = pd.DataFrame({"platform": "x", "account": ["Big"] * 4 + ["Small"] * 4,
+                          "broadcast": [1000, 3000, 10_000, 30_000, 10, 30, 100, 300],
+                          "reactions": [100, 300, 1000, 3000, 5, 9, 40, 80], "comments": pd.NA, "shares": pd.NA,
+                          "saves": pd.NA})
+    fits = {"Big": {"slope": 1.0, "intercept": math.log(0.1)}, "Small": {"slope": 0.8, "intercept": math.log(0.5)}}
+    fig = plots.reach_vs_interactions(posts, "title", {}, Translator("en"), x="broadcast", account_fits={"x": fits})
+    (ax,) = fig.axes
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == ["X (Big) (4)", "X (Small) (4)"]
+    markers = [c.get_paths()[0].vertices.round(3).tolist() for c in ax.collections]
+    assert len(ax.collections) == 2 and markers[0] != markers[1]
+    big, small = ax.get_lines()
+    assert big.get_linestyle() == "-" and small.get_linestyle() == "--"
+    assert np.interp(1000, big.get_xdata(), big.get_ydata()) == pytest.approx(100)
+    assert small.get_xdata().min() == 10 and small.get_xdata().max() == 300
+    matplotlib.pyplot.close(fig)
+
+
 def assert_axis_label_clear_of_title(fig) -> None:
     """After drawing, the first panel's vertical axis label and the figure's title do not meet, and the label
     fits beside its axes; the figure is then closed."""
