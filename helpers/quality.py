@@ -48,10 +48,19 @@ def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Messag
 SEEN_COUNTS = ("reach", "impressions")
 
 
+def impressions_word(kinds, none: str = "impressions") -> Message:
+    """What an impressions column counts, in words, from its impressions_kind values: impressions, views,
+    thumbnail impressions, "impressions and views" where kinds differ, and `none`'s word where none is known
+    (the kinds_ keys of imports.quality). One mapping for the import notes and the report's wording."""
+    kinds = set(kinds)
+    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else none
+    return Message(f"imports.quality.kinds_{kind}")
+
+
 def _kind_words(posts: pd.DataFrame, mask: pd.Series) -> Message:
-    """What the impressions column counts for the masked posts, in words: impressions, views or both."""
-    kinds = sorted(posts.loc[mask, "impressions_kind"].dropna().unique()) if "impressions_kind" in posts else []
-    return Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'impressions'}")
+    """What the impressions column counts for the masked posts, in words (impressions_word)."""
+    return impressions_word(posts.loc[mask, "impressions_kind"].dropna().unique() if "impressions_kind" in posts
+                            else ())
 
 
 def drop_unseen_zeros(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
@@ -167,8 +176,8 @@ def quality_notes(posts: pd.DataFrame, blanks: list[Message] = ()) -> list[Messa
         if len(when):
             switch = META_VIEWS_SWITCH.tz_localize(when.dt.tz) if when.dt.tz is not None else META_VIEWS_SWITCH
             if when.min() < switch <= when.max():
-                kinds = sorted(posts.loc[meta, "impressions_kind"].dropna().unique()) if "impressions_kind" in posts else []
-                reported = Message(f"imports.quality.kinds_{'_and_'.join(kinds) or 'neither'}")
+                kinds = posts.loc[meta, "impressions_kind"].dropna().unique() if "impressions_kind" in posts else ()
+                reported = impressions_word(kinds, none="neither")
                 notes.append(Message("imports.quality.views_switch", reported=reported))
     return notes
 

@@ -18,6 +18,7 @@ from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS,
                          compare_with_benchmarks, log_sd, uneven)
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
+from .quality import impressions_word
 from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, language_code, render_value, use_language
 from .importers import ImportResult, expand_paths
@@ -165,9 +166,7 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     impressions, or impressions and views)."""
     if measure in ("reach", "video_views"):
         return tr.t(f"lens.word_{measure}")
-    kinds = set(kinds)
-    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else "impressions"
-    return tr.t(f"imports.quality.kinds_{kind}")
+    return tr.message(impressions_word(kinds))
 
 
 def estimate_cell(tr: Translator, value, low, high) -> str:

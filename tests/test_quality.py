@@ -151,3 +151,15 @@ def test_a_gap_a_week_long_or_likely_by_chance_is_not_said():
     many = pd.Series(pd.date_range("2026-01-15", "2026-01-31", periods=200)).dt.tz_localize(ZONE)
     [note] = quality.named_period_gaps(pd.DataFrame({"published_at": many}), "Jan-01-2026_Jan-31-2026_1.csv")
     assert note.key == "imports.quality.named_gap_start" and note.values["gap"] == 14  # (17/31)^200: said
+
+
+def test_impressions_word_names_what_the_impressions_column_counts():
+    """One kind is named as it is; several kinds read "impressions and views" (there is no key for a pair
+    such as thumbnail impressions and views); none known gives the caller's word."""
+    tr = Translator("en")
+    assert tr.message(quality.impressions_word(["views"])) == "views"
+    assert tr.message(quality.impressions_word(["thumbnail_impressions"])) == "thumbnail impressions"
+    assert tr.message(quality.impressions_word(["thumbnail_impressions", "views"])) == "impressions and views"
+    assert tr.message(quality.impressions_word(["views", "impressions"])) == "impressions and views"
+    assert tr.message(quality.impressions_word([])) == "impressions"
+    assert tr.message(quality.impressions_word([], none="neither")) == "neither"
