@@ -430,6 +430,26 @@ def test_a_table_of_mixed_or_unknown_types_tells_no_channel_apart(tmp_path):
                                              TABS / "bakery-shorts" / "Table data.csv"]))) == 1
 
 
+
+def test_one_unreadable_duration_leaves_only_that_videos_length_unknown_and_says_so(tmp_path):
+    # rows 3 to 5: a Short of 45 s, a Duration a spreadsheet turned into a date, a video of 0:12:04; the
+    # other two lengths are kept (a Short and a longer video: mixed types, so no set of one kind)
+    table = tmp_path / "Table data.csv"
+    table.write_text('Content,Video title,Video publish time,Duration,Views\nTotal,,,,9\n'
+                     'sH0rtDur01a,A,"Mar 2, 2025",45,4\n'
+                     'b4dDur4t10n,B,"Mar 3, 2025",2025-03-03,3\n'
+                     'l0ngDur01bb,C,"Mar 4, 2025",0:12:04,2\n', encoding="utf-8")
+    from helpers.importers.youtube_studio import _content_types, read_youtube_studio
+    imported = read_youtube_studio(table)
+    assert imported.posts["duration_seconds"].tolist()[0] == 45
+    assert pd.isna(imported.posts["duration_seconds"].tolist()[1])
+    assert imported.posts["duration_seconds"].tolist()[2] == 12 * 60 + 4
+    kinds = _content_types(imported.posts).tolist()
+    assert kinds[0] == "short" and pd.isna(kinds[1]) and kinds[2] == "video"
+    (note,) = [w for w in imported.report.warnings if w.key == "imports.youtube_studio.durations_unread"]
+    assert str(note).startswith("'Duration': 1 cell holds no length a video can have (first: row 4, '2025-03-03')")
+
+
 def totals_notes(notes) -> list[str]:
     return [str(n) for n in notes if n.values["note"].key == "imports.sources.youtube_totals_untied"]
 

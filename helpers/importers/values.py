@@ -350,12 +350,7 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     naming the first offending row and value.
     """
     text = cells.astype("string").str.strip()
-    blank = is_blank(text)
-    parts = text.where(~blank).str.extract(_DURATION).astype("Float64")
-    too_big = (parts["hours"].notna() & parts["minutes"].ge(60)) | (parts["minutes"].notna() & parts["seconds"].ge(60))
-    seconds = (parts["hours"].fillna(0) * 3600 + parts["minutes"].fillna(0) * 60 + parts["seconds"]).mask(
-        too_big.fillna(False).astype(bool))
-    bad = ~blank & seconds.isna()
+    seconds, bad = seconds_where_readable(cells)
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.values.not_durations", count=int(bad.sum()),
@@ -363,4 +358,17 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.values.duration_expected"),
                                 hint=Message("imports.values.duration_hint"))
-    return seconds.where(~blank).astype("Float64")
+    return seconds
+
+
+def seconds_where_readable(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Durations as to_seconds reads them, without stopping at a cell it cannot read: (seconds as Float64,
+    NA for blank and unreadable cells; the mask of the unreadable, non-blank cells)."""
+    text = cells.astype("string").str.strip()
+    blank = is_blank(text)
+    parts = text.where(~blank).str.extract(_DURATION).astype("Float64")
+    too_big = (parts["hours"].notna() & parts["minutes"].ge(60)) | (parts["minutes"].notna() & parts["seconds"].ge(60))
+    seconds = (parts["hours"].fillna(0) * 3600 + parts["minutes"].fillna(0) * 60 + parts["seconds"]).mask(
+        too_big.fillna(False).astype(bool))
+    bad = (~blank & seconds.isna()).fillna(False).astype(bool)
+    return seconds.where(~blank).astype("Float64"), bad

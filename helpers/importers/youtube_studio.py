@@ -32,7 +32,7 @@ from ..errors import ExportFormatError
 from ..i18n import Message
 from .base import Columns, Family, FileReport, ImportedFile, file_labels, table_notes
 from .reading import read_delimited
-from .values import column_decimal, is_blank, raise_not_dates, read_as, to_local_datetime, to_number, to_seconds
+from .values import column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
@@ -109,7 +109,9 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     out["permalink"] = "https://www.youtube.com/watch?v=" + video_id
     out["format"] = _formats(frame, cols)
     if "Duration" in cols:
-        out["duration_seconds"] = _durations(frame[cols.key("Duration")], path=path, rows=rows)
+        out["duration_seconds"], unread = _durations(frame[cols.key("Duration")], rows=rows)
+        if unread is not None:
+            report.warnings.append(unread)
     for canonical, names in COUNTS.items():
         values = number(*names)
         if values is not None:
@@ -179,14 +181,16 @@ def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
     return result
 
 
-def _durations(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
-    """The Duration column as seconds (to_seconds), read only to tell Shorts from longer videos: a column
-    that does not read as durations tells nothing, so it is left unknown (NA) rather than stopping the
-    import of a file whose figures do not need it."""
-    try:
-        return to_seconds(cells, path=path, column="Duration", rows=rows)
-    except ExportFormatError:
-        return pd.Series(pd.NA, index=cells.index, dtype="Float64")
+def _durations(cells: pd.Series, *, rows: pd.Series) -> tuple[pd.Series, Message | None]:
+    """The Duration column as seconds (values.seconds_where_readable), read only to tell Shorts from longer
+    videos: a cell that does not read as a duration leaves that video's length unknown (NA) rather than
+    stopping the import of a file whose figures do not need it, with a note naming the cells."""
+    seconds, bad = seconds_where_readable(cells)
+    if not bad.any():
+        return seconds, None
+    first = bad.idxmax()
+    return seconds, Message("imports.youtube_studio.durations_unread", count=int(bad.sum()), row=int(rows[first]),
+                            value=repr(str(cells[first]).strip()))
 
 
 def _content_types(posts: pd.DataFrame) -> pd.Series:
