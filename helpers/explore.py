@@ -702,12 +702,13 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
                 language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
     for the period from `start` to `end` (dates included, written YYYY-MM-DD or given as dates, whole days as
-    select_posts takes them; by default the days the exports cover, exports_span: from the dates in their
-    file names where the names give them, else from the first to the last post), compared with
-    `comparison_start` to `comparison_end` (by default the period before, as in the roster). A problem with
-    these is said of report_view's arguments and the span of the posts (report_of_loaded's asked_by="explore"),
-    not of the report notebook's parameters or the roster. A period the exports cover in which the account
-    published nothing is the short report the client would be sent (Report.has_posts False), not an error.
+    select_posts takes them; by default the days the exports cover, exports_span: from the days they say
+    they cover, by their file names' dates or LinkedIn's Metrics sheet, else from the first to the last post),
+    compared with `comparison_start` to `comparison_end` (by default the period before, as in the roster). A
+    problem with these is said of report_view's arguments and the span of the posts (report_of_loaded's
+    asked_by="explore"), not of the report notebook's parameters or the roster. A period the exports cover in
+    which the account published nothing is the short report the client would be sent (Report.has_posts
+    False), not an error.
     `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them, and a name
     or platform not among them is an error naming those there are.
 
@@ -734,7 +735,8 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
 
 def exports_span(workspace: Workspace) -> tuple[str, str]:
     """The first and last day (YYYY-MM-DD) the workspace's post exports cover, report_view's default period:
-    from the dates in a file's name where it gives them (Business Suite, X and TikTok do), else from its first
+    from the days a file says it covers where it says (sources.stated_days: the dates in its name, as Business
+    Suite, X and TikTok give them; the days of LinkedIn's Metrics sheet), else from its first
     to its last post (sources.export_periods, the report's coverage notes' account of the same days), so that
     an account that posted nothing in an export's first weeks is not said to lack exports for them. The posts'
     own span (span) when no export's days are known."""

@@ -8,13 +8,14 @@ follower counts from daily series, and adds the per-post metrics of both lenses.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .errors import ExportFormatError, FileUnreadable, NotReadHere
+from .errors import ExportFormatError, FileUnreadable, NotReadHere, WorkbookError
 from .importers.base import file_labels  # noqa: F401  (named by the report and the explorer)
 
 if TYPE_CHECKING:
@@ -299,7 +300,6 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     per-post metrics of both lenses; an error when none of the files is a post-level export. `skip_unknown`:
     see split_exports."""
     from . import metrics
-    from .errors import WorkbookError
     from .i18n import Message
     from .importers import import_exports
     from .importers.reading import archive_files, document_error
@@ -347,16 +347,16 @@ def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Data
 
 
 def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None) -> dict[str, tuple]:
-    """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the dates in
-    its name where it names one (Business Suite, X and TikTok do; X's tweet activity names the day after its
-    last), widened by a day at most to its own posts' days; else its first to its last post
+    """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the days it
+    says it covers where it says (stated_days: the dates in its name, as Business Suite, X and TikTok write
+    them, X's tweet activity naming the day after its last; the days of the daily sheet of LinkedIn's
+    workbook), widened by a day at most to its own posts' days; else its first to its last post
     (FileReport.period when `reports` are given, else its posts in `posts`), whole months for a file with
     posts dated to the month only (the UCI dataset). A post table without source files (one built by hand)
     counts as one file. The one account of which days an export covers, for the report's coverage notes and
     for telling "no export covers these days" from "the account published nothing then" (covered_days)."""
     from . import periods
     from .importers.x_tweet_activity import named_to_day_after
-    from .importers.yearless_dates import dates_in_name
 
     mine = posts if platform is None else posts[posts["platform"] == platform]
     files = mine["source_file"].astype(str) if "source_file" in mine else pd.Series("", index=mine.index)
@@ -372,11 +372,10 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
             theirs = days[files == file]
             spans[file] = (theirs.min().date(), theirs.max().date())
     for file in list(spans):
-        if names_its_period(file):
-            named = dates_in_name(Path(file), first_year=periods.FIRST_YEAR)
+        if (stated := stated_days(file)) is not None:
             day_after = (family[file] == "x_tweet_activity") if file in family else named_to_day_after(Path(file))
             day = dt.timedelta(days=1)
-            start, end = min(named), max(named) - day if day_after else max(named)
+            start, end = stated[0], stated[1] - day if day_after else stated[1]
             # widened to its own posts' days by a day at most: a name's days are the account's, which may not
             # be the table's (a Business Suite export written at Pacific time holds posts of the next day in
             # Johannesburg); posts further out are the file's own error (the importer warns), not days covered
@@ -485,7 +484,7 @@ def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
     far as the exports show: published fewer than SETTLING_DAYS days before the last day their own export
     covers (`ends`: {source file: last day}, from export_periods; 'export last' in the result: its download
     was that day or later, no export says when exactly). 'last from name' in the result: whether that day is
-    the one the export's name gives (names_its_period: the day the export was asked to cover up to); if not,
+    one the export states (names_its_period: the last day its name or LinkedIn's Metrics sheet gives); if not,
     it is only the export's newest post, the earliest day it can have been downloaded on, which may have come
     months later, so the posts are only said to be close to that post (near_download_before). A post of a file
     with no known last day counts as downloaded the day it went out (the safe side). A post dated to the month
@@ -507,13 +506,13 @@ def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
 
 def near_download_before(fresh: pd.DataFrame, day=str, *, downloaded: bool = False):
     """What near_download's posts (`fresh`, not empty) went out fewer than SETTLING_DAYS days before, as a
-    Message the sentences saying so put after "before": the last day their export covers, where the export's
-    name gives it ('last from name'); else the newest post of their export, with why that is no download day
-    (the export names no period, so it may have been downloaded much later, and the posts then had longer);
-    or, with posts of both kinds, the first with how many of them the second. `day`: how a day is written
-    (the report's tr.date, the explorer's ISO date); `downloaded`: the longer wording of Data coverage and the
-    explorer, which adds that the download was that day or later. One wording for the report's caveat and
-    note and the explorer's period comparison."""
+    Message the sentences saying so put after "before": the last day their export covers, where the export
+    states it ('last from name': its name, LinkedIn's Metrics sheet); else the newest post of their export,
+    with why that is no download day (the export names no period, so it may have been downloaded much later,
+    and the posts then had longer); or, with posts of both kinds, the first with how many of them the second.
+    `day`: how a day is written (the report's tr.date, the explorer's ISO date); `downloaded`: the longer
+    wording of Data coverage and the explorer, which adds that the download was that day or later. One wording
+    for the report's caveat and note and the explorer's period comparison."""
     from .i18n import Message
 
     named = fresh["last from name"].astype(bool)
@@ -530,13 +529,56 @@ def near_download_before(fresh: pd.DataFrame, day=str, *, downloaded: bool = Fal
 
 
 def names_its_period(file) -> bool:
-    """Whether an export's file name gives the days it covers (Business Suite, X, TikTok: two dates), so that
-    export_periods takes them from there; else (a YouTube Studio table, LinkedIn's workbook, a table built by
-    hand) only its first and last posts tell, and days beyond may have had no posts rather than no export."""
+    """Whether an export says which days it covers (stated_days: its file name's dates, LinkedIn's Metrics
+    sheet), so that export_periods takes them from there; else (a YouTube Studio table, a LinkedIn workbook
+    without its Metrics sheet, a table built by hand) only its first and last posts tell, and days beyond may
+    have had no posts rather than no export."""
+    return stated_days(file) is not None
+
+
+def stated_days(file) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an export says it covers, or None when it does not say: the dates in its file
+    name (Business Suite, X and TikTok give two; X's tweet activity names the day after its last, which
+    export_periods allows for); else, for a workbook holding its daily series beside its posts
+    (holds_daily_series: LinkedIn's company page export, whose `Metrics` sheet runs day by day over the one
+    date range chosen for the download, the range its `All posts` sheet covers too), the first and last day
+    of that series. A file that is not there or cannot be read says nothing."""
     from . import periods
     from .importers.yearless_dates import dates_in_name
 
-    return bool(file) and len(dates_in_name(Path(file), first_year=periods.FIRST_YEAR)) >= 2
+    if not file:
+        return None
+    path = Path(file)
+    if len(named := dates_in_name(path, first_year=periods.FIRST_YEAR)) >= 2:
+        return min(named), max(named)
+    try:
+        if not path.is_file():
+            return None
+        stat = path.stat()
+    except OSError:
+        return None
+    return _daily_sheet_days(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _daily_sheet_days(path: str, modified: int, size: int) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the daily series a post workbook holds beside its posts (stated_days), None
+    for any other file. Kept per file, its time and size: the coverage notes, the summary and the explorer ask
+    of the same files many times, and a workbook is slow to open."""
+    from .daily import daily_family_named
+    from .importers import detect_family
+    from .importers.reading import is_workbook
+
+    try:
+        if not is_workbook(Path(path)):
+            return None
+        family = detect_family(Path(path))
+        if not holds_daily_series(Path(path), family):
+            return None
+        days = daily_family_named(family.daily_family).read(Path(path)).series["date"].dropna()
+    except (WorkbookError, OSError):  # read as posts, it gets its own error there; here it says no days
+        return None
+    return (days.min().date(), days.max().date()) if len(days) else None
 
 
 def partly_covered_values(platform: str, asked: tuple, runs: list) -> dict:

@@ -364,3 +364,107 @@ def test_a_csv_saved_from_another_workbook_is_refused_beside_it(tmp_path):
     copy = sheet_saved_as_csv(workbook, "Metrics", tmp_path / "acme-robotics_content_1730000000000.csv")
     with pytest.raises(ExportFormatError, match="this is a CSV copy of one sheet of an xlsx download"):
         import_exports([copy, workbook])
+
+
+# ---- the days the export covers: its Metrics sheet's, the one date range chosen for the download ----------
+
+def _daily_rows(first: str, days: int) -> list[list]:
+    """`days` Metrics rows from `first` (YYYY-MM-DD), one a day, in METRICS_HEADER's layout."""
+    return [[f"{day:%m/%d/%Y}", 10, 0, 10, 8, 1, 0, 1] for day in pd.date_range(first, periods=days)]
+
+
+def _warned(kind, act):
+    """What `act()` returns, and the text of the warnings of `kind` it gave."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = act()
+    return result, [str(w.message) for w in caught if isinstance(w.message, kind)]
+
+
+def test_a_workbook_s_metrics_sheet_names_the_days_its_posts_cover(tmp_path):
+    """Metrics rows from 1 to 24 March 2025; posts of 4, 10, 12 and 20 March. The export covers 1 to 24 March,
+    not 4 to 20 (its first to its last post): 1 to 9 March is covered in full, so its totals are compared with
+    10 to 24 March's (3 posts against 1: +2); 1 to 31 March is covered for 24 of its 31 days. The download was
+    on 24 March or later: the post of the 20th had 4 days (fewer than 7), those of the 10th and 12th 14 and 12."""
+    from helpers import metrics
+    from helpers.errors import NearDownload, PartlyCovered
+    from helpers.explore import load_folder, select_posts
+    from helpers.sources import export_periods, names_its_period, stated_days
+
+    path = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS,
+                          metrics_header=METRICS_HEADER, metrics_days=_daily_rows("2025-03-01", 24))
+    workspace = load_folder(tmp_path, client="acme", timezone="UTC")
+    march = (pd.Timestamp("2025-03-01").date(), pd.Timestamp("2025-03-24").date())
+    assert stated_days(path) == march and names_its_period(str(path))
+    assert export_periods(workspace.posts, workspace.imported.reports) == {str(path): march}
+    early, partly = _warned(PartlyCovered, lambda: select_posts(workspace.posts, start="2025-03-01", end="2025-03-09"))
+    assert len(early) == 1 and partly == []
+    late = select_posts(workspace.posts, start="2025-03-10", end="2025-03-24")
+    change, near = _warned(NearDownload, lambda: metrics.period_change(late, early).set_index("kpi"))
+    assert change.loc["posts", ["value", "value_previous", "change"]].tolist() == [3.0, 1.0, 2.0]
+    assert not change["partly_covered"].any()
+    assert [note.split(", and may have")[0] for note in near] == [
+        "LinkedIn: 1 of the 3 posts of the period went out fewer than 7 days before the last day their export covers"
+        " (2025-03-24; it was downloaded that day or later, the exports do not say when)"]
+    _, partly = _warned(PartlyCovered, lambda: select_posts(workspace.posts, start="2025-03-01", end="2025-03-31"))
+    assert [note.split(". ")[0] for note in partly] == [
+        "LinkedIn: the exports cover only 2025-03-01 to 2025-03-24 of the days chosen (2025-03-01 to 2025-03-31), "
+        "24 of 31 days"]
+
+
+@pytest.mark.parametrize("metrics_sheet", ["none", "stub"])
+def test_a_workbook_without_its_daily_metrics_names_no_days_and_is_read_as_before(tmp_path, metrics_sheet):
+    """Without a Metrics sheet (or with one that is no daily series), only the posts tell: 4 to 20 March 2025,
+    the export names no days, and its posts of 20 March are close to its newest post, not to a download."""
+    from openpyxl import load_workbook
+
+    from helpers import metrics
+    from helpers.errors import NearDownload
+    from helpers.explore import load_folder, select_posts
+    from helpers.sources import export_periods, names_its_period, stated_days
+
+    path = build_workbook(tmp_path / "acme-robotics_content_1741000000000.xlsx", STANDARD_ROWS)
+    if metrics_sheet == "none":
+        book = load_workbook(path)
+        del book["Metrics"]
+        book.save(path)
+    workspace = load_folder(tmp_path, client="acme", timezone="UTC")
+    assert len(workspace.posts) == 4 and workspace.daily is None
+    assert stated_days(path) is None and not names_its_period(str(path))
+    assert export_periods(workspace.posts, workspace.imported.reports) == {
+        str(path): (pd.Timestamp("2025-03-04").date(), pd.Timestamp("2025-03-20").date())}
+    late = select_posts(workspace.posts, start="2025-03-10", end="2025-03-20")
+    early = select_posts(workspace.posts, start="2025-03-04", end="2025-03-09")
+    _, near = _warned(NearDownload, lambda: metrics.period_change(late, early))
+    assert [note.split(", and may have")[0] for note in near] == [
+        "LinkedIn: 1 of the 3 posts of the period went out fewer than 7 days before the newest post of their export"
+        " (2025-03-20; the export does not name the days it covers, so it may have been downloaded later, and then"
+        " they had longer)"]
+
+
+def test_the_real_workbook_covers_the_days_of_its_metrics_sheet_and_its_periods_are_compared():
+    """The real export's Metrics sheet runs from 1 December 2024 to 28 July 2025 (240 days), its posts from 16
+    December 2024 to 20 July 2025: the comparison of 1 April to 20 July 2025 (37 posts) with the 111 days
+    before (11 December 2024 to 31 March 2025, 42 posts) is covered in full, so posts and impressions get a
+    change, and no post of the period is within 7 days of 28 July (the newest, of 20 July, had 8)."""
+    from helpers import metrics
+    from helpers.errors import NearDownload, PartlyCovered
+    from helpers.explore import load_folder, select_posts
+    from helpers.sources import export_periods, stated_days
+
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    days = (pd.Timestamp("2024-12-01").date(), pd.Timestamp("2025-07-28").date())
+    assert stated_days(path) == days
+    workspace = load_folder(path, client="leaf", timezone="UTC")
+    assert export_periods(workspace.posts, workspace.imported.reports) == {str(path): days}
+    (now, before), partly = _warned(PartlyCovered, lambda: (
+        select_posts(workspace.posts, start="2025-04-01", end="2025-07-20"),
+        select_posts(workspace.posts, start="2024-12-11", end="2025-03-31")))
+    assert (len(now), len(before), partly) == (37, 42, [])
+    change, near = _warned(NearDownload, lambda: metrics.period_change(now, before).set_index("kpi"))
+    assert near == [] and not change["partly_covered"].any()
+    assert change.loc["posts", "change"] == -5.0
+    assert change.loc["impressions", ["value", "value_previous"]].tolist() == [90800.0, 97516.0]
+    assert change.loc["impressions", "change"] == -6716.0

@@ -9,6 +9,11 @@ or an export without Total rows) the sum of its rows, with a warning when rows h
 True when a Sponsored row delivered impressions, False when the post only has organic rows (a Sponsored row
 with 0 impressions is a campaign that never ran; a warning lists such posts). The daily `Metrics` sheet is
 channel-level and read by daily_linkedin: loading the workbook feeds both tables (Family.daily_family).
+LinkedIn exports both sheets for the one date range chosen for the download, so the Metrics sheet's first
+and last day are the days the export covers (sources.stated_days), as a Business Suite file's name gives
+them. The number in the file name (`_content_1753863379800`) reads as a Unix time in milliseconds two days
+after the Metrics sheet's last day in the one real export seen, but nothing in the file says what it is,
+so it is not taken for the download's time.
 
 Mapping: Post link -> permalink, the `urn:li:...` in it -> post_id, Post title -> text, Impressions ->
 impressions ('impressions'), Clicks -> clicks, Likes -> reactions, Comments -> comments, Reposts -> shares,
