@@ -3139,8 +3139,9 @@ def test_posts_with_a_blank_interaction_count_are_out_of_the_engagement_rows_and
 def test_exports_that_name_no_period_are_said_to_hold_posts_on_part_of_it_not_to_cover_it():
     """A YouTube Studio table names no period: the days it covers are known only from its posts (15 March and
     2 April 2025). April 2025 with the comparison March: the export's posts reach 2 April, 2 of April's 30 days;
-    the days after may have had no video, so the summary and the index say the posts fall within those days,
-    not that the export covers only them."""
+    the days after may have had no video, so the summary says the posts fall within those days, not that the
+    export covers only them, and the index that those 2 days are counted from the first to the last post, not
+    that videos went out on 2 days (the period holds one)."""
     from helpers.i18n import Translator
     from helpers.index_page import report_marks
     from helpers.render import recorded_facts
@@ -3154,8 +3155,11 @@ def test_exports_that_name_no_period_are_said_to_hold_posts_on_part_of_it_not_to
     facts = recorded_facts(report.index_facts())
     assert facts["partial"] == {"youtube": {"days": 2, "period_days": 30, "from_posts": True}}
     assert report_marks(facts, Translator("en")) == [
-        "exports cover part of the period: YouTube, posts on 2 of 30 days only, and the exports do not name the days"
-        " they cover"]
+        "exports cover part of the period: YouTube, 2 of 30 days, counted from its first to its last post, as the"
+        " exports do not name the days they cover"]
+    assert report_marks(facts, Translator("id")) == [
+        "ekspor hanya mencakup sebagian periode: YouTube, 2 dari 30 hari, dihitung dari unggahan pertama hingga"
+        " terakhirnya, karena ekspor tidak menyebutkan hari-hari yang dicakupnya"]
 
 
 def test_exports_of_which_only_some_name_no_period_are_named_not_all_said_to_name_none():
