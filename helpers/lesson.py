@@ -797,13 +797,20 @@ def benchmark_table() -> pd.DataFrame:
 
 def _benchmark_pair() -> tuple[float, float]:
     """(Buffer's median by impressions, Rival IQ's median by followers) for BENCHMARK_EXERCISE."""
+    rows, asked = _benchmark_exercise_rows()
+    return tuple(float(rows.loc[index, "value"]) for index in asked)
+
+
+def _benchmark_exercise_rows() -> tuple[pd.DataFrame, list]:
+    """The published rates (all industries) of BENCHMARK_EXERCISE's platform, and the indexes of the two rows the
+    exercise asks about: Buffer's median by impressions, Rival IQ's median by followers of its edition."""
     platform, edition = BENCHMARK_EXERCISE
-    table = load_benchmarks()
-    mine = table[(table["platform"] == platform) & (table["industry"] == "all industries")]
-    buffer = mine[mine["source"].str.startswith("Buffer") & (mine["denominator"] == "impressions")]
-    rival = mine[mine["source"].str.startswith("Rival IQ") & (mine["edition"] == edition)
-                 & (mine["denominator"] == "followers")]
-    return float(buffer["value"].iloc[0]), float(rival["value"].iloc[0])
+    rows = _benchmark_rows()
+    rows = rows[rows["platform"] == platform]
+    buffer = rows[rows["source"].str.startswith("Buffer") & (rows["denominator"] == "impressions")]
+    rival = rows[rows["source"].str.startswith("Rival IQ") & (rows["edition"] == edition)
+                 & (rows["denominator"] == "followers")]
+    return rows, [buffer.index[0], rival.index[0]]
 
 
 def exercise_name(name, language: str = "en") -> str:
@@ -983,8 +990,10 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
 
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
-    shows: a decimal comma, a number in quotes, a thousands dot (1,000 times off), a percentage, or a near
-    miss (within CLOSE: advice that fits the exercise), or another post's value in exercises 1 and 2; a pair with one right value says
+    shows: a decimal comma, a thousands comma (more numbers than asked for), a number in quotes, a thousands dot
+    (1,000 times off), a percentage, or a near miss (within CLOSE: advice that fits the exercise), or another
+    post's value in exercises 1 and 2, a percentage divided by a fraction or another benchmark row in exercise 5
+    (_benchmark_slip); a pair with one right value says
     which position is right, and a pair given in the wrong order says so. The pairs of exercises 2 and 4 may
     also be one pandas Series or array of the two values (_pair), as computing both at once gives them.
     """
@@ -1013,6 +1022,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         answer = _pair(exercise_id, answer)
     if _decimal_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
+    if _thousands_comma(exercise_id, answer):
+        return result("invalid", tr.t("lesson.check.thousands_comma", got=got))
     if _quoted_number(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.quoted_number", got=got))
     if exercise_id in ("frequency", "benchmark"):
@@ -1025,6 +1036,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
         if exercise_id in EXERCISE_POST and (post := _other_post(exercise_id, answer)):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
+        if exercise_id == "benchmark" and (advice := _benchmark_slip(tr, answer, expected)):
+            return result("wrong", advice)
         if _close(answer, expected, CLOSE):
             return result("wrong", _exercise_text(tr, exercise_id, "close"))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
@@ -1121,6 +1134,48 @@ def _decimal_comma(exercise_id: str, answer) -> bool:
     count = {"frequency": 2, "benchmark": 2, "rates": 4}.get(exercise_id)
     return (count is not None and isinstance(answer, tuple) and len(answer) == count
             and all(isinstance(v, int) and not isinstance(v, bool) for v in answer))
+
+
+def _thousands_comma(exercise_id: str, answer) -> bool:
+    """More numbers than the exercise asks for, as a number copied with its thousands comma gives: `6,100 / 5,000`
+    is (6, 100 / 5, 000) = (6, 20.0, 0) in Python, and `(340 / 4,000, 340 / 7,200)` four numbers. Told by a group
+    of digits after a comma: a whole number below 1,000 after the first place (a leading group of several digits
+    has no comma before it, so it may be the first number), or a first whole number followed by what the rest of
+    the number became (`6,100 / 5000` is (6, 0.02)). A decimal comma (1,22 for 1.22) is _decimal_comma's."""
+    count = {"frequency": 1, "benchmark": 1, "rates": 2}.get(exercise_id)
+    if count is None or not isinstance(answer, tuple) or len(answer) <= count \
+            or not all(_is_number(v) for v in answer) or _decimal_comma(exercise_id, answer):
+        return False
+    whole = [isinstance(v, (int, np.integer)) for v in answer]
+    return any(w and 0 <= v < 1000 for w, v in zip(whole[1:], answer[1:])) or (count == 1 and whole[0])
+
+
+def _benchmark_slip(tr: Translator, answer: float, expected: float) -> str | None:
+    """Exercise 5's likeliest slips, worked out from the benchmark table: one rate written as a percentage and
+    the other as a fraction (100 times off: 0.0231 ÷ 0.035, or 2.31 ÷ 0.00035), or the larger ÷ the smaller of
+    two figures of the platform's published rates that are not the two asked for (another source, statistic or
+    denominator): which row to use instead is said, never the answer. None when neither fits."""
+    tolerance = TOLERANCE["benchmark"]
+    if _close(float(answer) * 100, expected, tolerance) or _close(float(answer) / 100, expected, tolerance):
+        return tr.t("lesson.ex.benchmark.percent_mixed")
+    rows, asked = _benchmark_exercise_rows()
+    for first in rows.index:
+        for second in rows.index:
+            larger, smaller = rows.loc[first, "value"], rows.loc[second, "value"]
+            if first == second or {first, second} == set(asked) or not 0 < smaller <= larger \
+                    or not _close(answer, larger / smaller, tolerance):
+                continue
+            wrong = [index for index in (first, second) if index not in asked]
+            missing = [index for index in asked if index not in (first, second)]
+            return tr.t("lesson.ex.benchmark.other_row", used=_listing(tr, [_row_name(tr, rows.loc[i]) for i in wrong]),
+                        asked=_listing(tr, [_row_name(tr, rows.loc[i]) for i in missing]))
+    return None
+
+
+def _row_name(tr: Translator, row: pd.Series) -> str:
+    """A benchmark row as a learner finds it in `benchmark_table`: "Rival IQ 2023, median by followers"."""
+    return tr.t("lesson.ex.benchmark.row", source=_short_source(row["source"]), edition=str(row["edition"]),
+                statistic=tr.t(f"stat.{row['statistic']}"), denominator=tr.t(f"denominator.{row['denominator']}"))
 
 
 def _quoted_number(exercise_id: str, answer) -> bool:

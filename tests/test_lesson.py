@@ -283,6 +283,64 @@ def test_a_decimal_comma_is_recognised(language):
     assert lesson.check("rates", (1, 2), "en").status == "wrong"  # a pair of whole numbers is an answer there
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_thousands_comma_copied_from_the_table_is_recognised(language):
+    """`6,100 / 5,000` is (6, 100 / 5, 000) = (6, 20.0, 0) in Python, and `(340 / 4,000, 340 / 7,200)` is
+    (85.0, 0, 48.57…, 200): the check names the thousands comma, not "expected a number"."""
+    tr = Translator(language)
+    frequency = eval("6,100 / 5,000")  # noqa: S307 - what the learner typed, read as Python reads it
+    assert frequency == (6, 20.0, 0)
+    assert lesson.check("frequency", frequency, language).message.endswith(
+        tr.t("lesson.check.thousands_comma", got="(6, 20.0, 0)"))
+    assert lesson.check("frequency", (6, 0.02), language).status == "invalid"  # `6,100 / 5000`
+    rates = eval("(340 / 4,000, 340 / 7,200)")  # noqa: S307
+    assert rates == (85.0, 0, 340 / 7, 200)
+    message = lesson.check("rates", rates, language).message
+    assert message.endswith(tr.t("lesson.check.thousands_comma", got=lesson._shown(rates)))
+    assert "`6100`" in message and "`6,100`" in message
+    # a decimal comma stays a decimal comma, and one number too few is not a thousands comma
+    assert lesson.check("frequency", (1, 22), language).message.endswith(
+        tr.t("lesson.check.decimal_comma", got="(1, 22)"))
+    assert lesson.check("rates", (0.085,), language).message.endswith(
+        tr.t("lesson.check.pair_expected", got="(0.085,)"))
+
+
+def test_the_indonesian_expected_answer_sentences_are_finished():
+    """"…tetapi jawaban Anda adalah 'B'.", not "…tetapi jawaban Anda 'B'."."""
+    assert lesson.check("frequency", "B", "id").message.endswith("tetapi jawaban Anda adalah 'B'.")
+    assert lesson.check("rates", (0.085,), "id").message.endswith("tetapi jawaban Anda adalah (0.085,).")
+    assert lesson.check("summed_reach", "e", "id").message.endswith("tetapi jawaban Anda adalah 'e'.")
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_exercise_5_names_the_likeliest_slip_without_the_answer(language):
+    """X, all industries: Buffer 2025's median by impressions 0.0231, Rival IQ 2023's median by followers 0.00035
+    (the answer, 66), Socialinsider 2026's mean by followers 0.0012. 0.0231 ÷ 0.035 = 0.66 and 2.31 ÷ 0.00035 =
+    6,600 mix a percentage with a fraction (100 times off); 0.0231 ÷ 0.0012 = 19.25 divides by Socialinsider's
+    mean, and 0.0012 ÷ 0.00035 = 3.43 leaves Buffer out: each said with the row to use instead."""
+    tr = Translator(language)
+    assert lesson.expected_answer("benchmark") == pytest.approx(66)
+    for answer in (0.0231 / 0.035, 2.31 / 0.00035):
+        assert lesson.check("benchmark", answer, language).message.endswith(tr.t("lesson.ex.benchmark.percent_mixed"))
+    socialinsider = tr.t("lesson.ex.benchmark.row", source="Socialinsider", edition="2026",
+                         statistic=tr.t("stat.mean"), denominator=tr.t("denominator.followers"))
+    rival = tr.t("lesson.ex.benchmark.row", source="Rival IQ", edition="2023", statistic=tr.t("stat.median"),
+                 denominator=tr.t("denominator.followers"))
+    buffer = tr.t("lesson.ex.benchmark.row", source="Buffer", edition="2025", statistic=tr.t("stat.median"),
+                  denominator=tr.t("denominator.impressions"))
+    for answer, asked in ((0.0231 / 0.0012, rival), (19.3, rival), (0.0012 / 0.00035, buffer)):
+        message = lesson.check("benchmark", answer, language).message
+        assert message.endswith(tr.t("lesson.ex.benchmark.other_row", used=socialinsider, asked=asked)), answer
+        assert "66" not in message
+    if language == "en":
+        assert lesson.check("benchmark", 19.25).message == (
+            "Exercise 5: Not yet right: that answer uses the figure of another row, Socialinsider 2026, mean by"
+            " followers. The exercise asks about Rival IQ 2023, median by followers: take that row's `value` from"
+            " `benchmark_table`.")
+    assert lesson.check("benchmark", 42.9, language).message.endswith(
+        tr.t("lesson.check.wrong", hint=tr.t("lesson.ex.benchmark.hint")))  # no slip that fits: the hint
+
+
 # ------------------------------------------------------------------------------------------- simulation
 def test_simulation_is_seeded_and_consistent():
     posts = lesson.simulate()
