@@ -31,7 +31,7 @@ from .compare import clear_leader, compare_groups, elasticity, rank_agreement, t
 from .errors import ExportFormatError, WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Message, Translator, language_code, use_language
 from .importers import load_exports
-from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
+from .metrics import INTERACTION_COMPONENTS, UNKNOWN_GROUP, engagement_rate_by_reach, post_metrics
 from .paths import DEMO_DIR, display_path
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
@@ -87,7 +87,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise LessonParameterError(tr.t("lesson.parameter.seed", value=repr(seed)))
     if not isinstance(show_solutions, bool):  # papermill's `-p show_solutions false` passes the text 'false'
         raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
-    explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError),
+    explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError, ValueError),
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
     check_demo_exports()
     return tr
@@ -949,7 +949,13 @@ def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:
     """How to give an exercise's answer in the notebook (its answer cell, the variables to compute on, how
     Python writes it): for the notebook alone, as a deck has no cells."""
     exercise_id = exercise_name(exercise_id, language)
-    return text(_exercise_text(Translator(language), exercise_id, "answer"))
+    tr = Translator(language)
+    values = {}
+    if exercise_id == "formats":  # the names the column holds, which the table's (translated) names are not
+        stored = sorted(exercise_data("formats")["format"].dropna().unique())
+        values = dict(stored=", ".join(f'`"{name}"`' for name in stored),
+                      example=f'`demo_posts[demo_posts["format"] == "{stored[0]}"]`')
+    return text(_exercise_text(tr, exercise_id, "answer", **values))
 
 
 def formats_exercise_table(tr: Translator) -> pd.DataFrame:
@@ -1230,8 +1236,11 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     target of its `=`); `.iloc[0]` on a filter that kept no row, a number column compared with text said as
     such (IndexError); a name Python does not know: a lesson name whose cell was not run, text without quotes
     ('b', reel), or a typo with its nearest names (NameError); a row or column written after a dot
-    (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value
-    (AttributeError; a misspelt method keeps Python's own message). Only errors raised through the learner's code
+    (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value, a misspelt
+    pandas name with the nearest one (`.lok`), a pandas name taken for a column (`benchmark_table.values`) with
+    the column (AttributeError; a name near nothing keeps Python's own message); a column with no value at all
+    under `.idxmax()`, with why (ValueError "all NA": _explain_all_missing). A heading copied from a table on
+    screen ('jangkauan') is matched to its column (_headings). Only errors raised through the learner's code
     alone: one that passes through the workbook's own code (helpers/) keeps its traceback, as the fault it is.
     """
     frames = [(frame, line) for frame, line in traceback.walk_tb(tb)]
@@ -1250,6 +1259,12 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     tables = [(name, namespace[name]) for name in _read_names(code)
               if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
     indexed = _indexed_table(frames, frame)
+    if isinstance(error, ValueError):
+        if "all NA" not in str(error) or indexed is None:
+            return None
+        cell = "".join(linecache.getlines(frame.f_code.co_filename))
+        return _explain_all_missing(indexed, cell, [*tables, *((name, namespace[name]) for name in LESSON_NAMES
+                                                              if isinstance(namespace.get(name), pd.DataFrame))], tr)
     tables.sort(key=lambda item: item[1] is not indexed)  # the table the failing call was made on first
     if not tables:
         return None
@@ -1258,6 +1273,33 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     if isinstance(error, IndexError) and ".iloc" in code and "out-of-bounds" in str(error):
         return _explain_empty(code, *tables[0], tr)
     return None
+
+
+def _explain_all_missing(table, cell: str, tables: list[tuple[str, object]], tr: Translator) -> str:
+    """`.idxmax()` on a column with no value at all (pandas: "Encountered all NA values"): which column, and
+    why it most likely is: an interaction component the platform does not report, missing (`<NA>`) in every post
+    of a posts table the cell reads or the lesson gave (saves on Facebook), which makes missing every sum that
+    adds it and every rate computed from it. Said when the cell names that component or the empty column is none
+    of that table's own (worked out by the learner); the table's `interactions` and `engagement_rate_by_reach`
+    are then pointed to, as they already leave such a component out."""
+    if isinstance(table, pd.DataFrame):
+        empty = [str(column) for column in table.columns if table[column].isna().all()]
+    else:
+        empty = [str(table.name)] if table.name is not None else []
+    parts = [tr.t("lesson.mistake.all_missing", names=", ".join(f"`{name}`" for name in empty))
+             if empty else tr.t("lesson.mistake.all_missing_unnamed")]
+    for name, posts in dict(tables).items():
+        if not isinstance(posts, pd.DataFrame) or not {"platform", "interactions"} <= set(posts.columns) or posts.empty:
+            continue
+        unreported = [c for c in INTERACTION_COMPONENTS if c in posts and posts[c].isna().all()
+                      and (re.search(rf"\b{c}\b", cell) or any(column not in posts.columns for column in empty))]
+        if unreported:
+            parts.append(tr.t("lesson.mistake.not_reported", table=name, count=tr.number(len(posts)),
+                              platform=_listing(tr, [tr.platform(p) for p in posts["platform"].dropna().unique()]),
+                              components=_listing(tr, [f"`{c}`" for c in unreported])))
+            return " ".join(parts)
+    parts.append(tr.t("lesson.mistake.all_missing_why"))
+    return " ".join(parts)
 
 
 def _read_names(code: str) -> list[str]:
@@ -1303,8 +1345,26 @@ def _explain_empty(code: str, name: str, table, tr: Translator) -> str:
                 and re.fullmatch(r"\s*[-+]?\d+(?:\.\d+)?\s*", value):
             return tr.t("lesson.mistake.empty_number", table=name, column=column, value=f'"{value}"',
                         number=value.strip())
+        if column in columns and (stored := _stored_value(table[column], value)):
+            return " ".join([tr.t("lesson.mistake.empty", table=name),
+                             tr.t("lesson.mistake.stored_value", table=name, column=column, value=f'"{value}"',
+                                  stored=f'"{stored}"')])
     values = tr.t("lesson.mistake.column_values", table=name, column=compared[0][0]) if compared else ""
     return " ".join(p for p in (tr.t("lesson.mistake.empty", table=name), values) if p)
+
+
+def _stored_value(column: pd.Series, value: str) -> str | None:
+    """The value a text column holds that a learner most likely meant by `value`, which it does not hold: a
+    format named as a table shows it ('foto', 'text post' for 'photo', 'text'), or a near spelling; else None."""
+    stored = [str(v) for v in column.dropna().unique()]
+    if value in stored or not stored:
+        return None
+    named = _format_names(stored).get(_normalise_name(value))
+    if named is not None:
+        return named
+    words = {v.casefold(): v for v in stored}
+    near = difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.75)
+    return words[near[0]] if near else None
 
 
 def _missing_labels(error: KeyError) -> list[str]:
@@ -1325,7 +1385,7 @@ def _explain_key(missing: list, tables: list[tuple[str, object]], tr: Translator
         absent = [label for label in missing if label not in labels]
         if not absent:
             continue
-        words = {str(label).casefold(): str(label) for label in labels}
+        words = {**_headings(columns), **{str(label).casefold(): str(label) for label in labels}}
         near = list(dict.fromkeys(
             match for label in absent for match in
             ([words[str(label).casefold()]] if str(label).casefold() in words else [])
@@ -1344,13 +1404,24 @@ def _explain_key(missing: list, tables: list[tuple[str, object]], tr: Translator
     return None
 
 
+def _headings(columns) -> dict[str, str]:
+    """Each column's heading as the lesson's tables show it, in every language (casefolded) -> the column:
+    'jangkauan' -> 'reach', so that a name copied from a table on screen finds the column it heads."""
+    return {heading.casefold(): str(column) for column in columns for language in LANGUAGES
+            for heading in (Translator(language).metric(str(column)),) if heading.casefold() != str(column).casefold()}
+
+
 def _explain_attribute(error: AttributeError, code: str, namespace: dict, tr: Translator) -> str | None:
     """`table.B` where B is a row, or `table.Reach` where a column is called 'reach': pandas finds a column
     after a dot only when its name is exact (and a valid Python name), a row never. Said for a table named in
-    the failing line; any other missing attribute (a misspelt method) is left to Python's message."""
+    the failing line; a misspelt pandas name (`.lok`) is given the nearest one, and any other missing attribute
+    is left to Python's message. An attribute missing from what a pandas name returned (`.values.iloc`) is
+    _explain_property's."""
     table, name = getattr(error, "obj", None), getattr(error, "name", None)
-    if not isinstance(table, (pd.DataFrame, pd.Series)) or not name:
+    if not name:
         return None
+    if not isinstance(table, (pd.DataFrame, pd.Series)):
+        return _explain_property(name, code, namespace, tr)
     owner = next((word for word in _read_names(code) if namespace.get(word) is table), None)
     if owner is None:
         return None
@@ -1365,8 +1436,10 @@ def _explain_attribute(error: AttributeError, code: str, namespace: dict, tr: Tr
         return words[near[0]] if near else None
 
     row, column = match(rows), match(columns)
-    if row is None and column is None:
-        return None
+    if row is None and column is None:  # a misspelt pandas name (`.lok`), said with the nearest one
+        near = difflib.get_close_matches(name, [n for n in dir(type(table)) if not n.startswith("_")], n=1, cutoff=0.6)
+        return " ".join([tr.t("lesson.mistake.attribute", table=owner, name=name),
+                         tr.t("lesson.mistake.did_you_mean", names=f"`{owner}.{near[0]}`")]) if near else None
     parts = [tr.t("lesson.mistake.attribute", table=owner, name=name)]
     if row is not None:
         parts.append(tr.t("lesson.mistake.attribute_row", table=owner, label=row))
@@ -1378,6 +1451,22 @@ def _explain_attribute(error: AttributeError, code: str, namespace: dict, tr: Tr
     if row is not None and column is not None and isinstance(table, pd.DataFrame):
         parts.append(tr.t("lesson.mistake.pick_value", table=owner, row=row, column=column))
     return " ".join(parts)
+
+
+def _explain_property(name: str, code: str, namespace: dict, tr: Translator) -> str | None:
+    """`benchmark_table.values.iloc[0]`: a pandas name every table has (`.values`, the whole table as a plain
+    array) taken for the column whose name it resembles (`value`), so that what follows it (`.iloc`) fails. Said
+    for a table of the learner's namespace named in the failing line; None for anything else."""
+    for table_name, attribute in re.findall(rf"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\.\s*{re.escape(name)}\b", code):
+        table = namespace.get(table_name)
+        if not isinstance(table, pd.DataFrame) or not hasattr(type(table), attribute):
+            continue
+        columns = {str(c).casefold(): str(c) for c in table.columns}
+        near = difflib.get_close_matches(attribute.casefold(), list(columns), n=1, cutoff=0.8)
+        if near:
+            return tr.t("lesson.mistake.attribute_property", table=table_name, attribute=attribute, name=name,
+                        column=columns[near[0]])
+    return None
 
 
 def _explain_name(name: str | None, namespace: dict, tr: Translator) -> str | None:

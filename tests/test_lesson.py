@@ -1773,9 +1773,11 @@ def test_a_misspelt_column_or_row_is_named_with_the_nearest_names(learner):
 
 
 def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
-    message = _slip('benchmark_table[benchmark_table["platform"] == "X"]["value"].iloc[0]', learner)
+    message = _slip('benchmark_table[benchmark_table["platform"] == "twitter"]["value"].iloc[0]', learner)
     assert message.startswith("The selection from benchmark_table is empty: no row matched the filter")
     assert message.endswith('`benchmark_table["platform"].unique()` lists the values the column holds.')
+    message = _slip('benchmark_table[benchmark_table["platform"] == "X"]["value"].iloc[0]', learner)
+    assert message.endswith('The column `platform` holds no "X": did you mean "x", as `benchmark_table` writes it?')
     assert _slip("answer_summed_reach = b", learner) == (
         'Python reads `b` as the name of a variable, and there is none. Text goes in quotes: write `"b"`.')
     assert '`"reel"`' in _slip("answer_formats = (reel, text)", learner)
@@ -1826,8 +1828,8 @@ def test_an_empty_filter_on_a_number_written_as_text_says_so(learner, language):
         assert _slip(code, learner, language) == expected
     assert "2023" in expected and "`edition`" in expected
     learner["answer_benchmark"] = learner["benchmark_table"]["value"]
-    text = _slip('answer_benchmark = benchmark_table[benchmark_table.platform == "X"]["value"].iloc[0]', learner,
-                 language)  # a text column: the values to check, and how to list them
+    text = _slip('answer_benchmark = benchmark_table[benchmark_table.platform == "Twitter"]["value"].iloc[0]', learner,
+                 language)  # a text column, no value near it: the values to check, and how to list them
     assert text == " ".join([tr.t("lesson.mistake.empty", table="benchmark_table"),
                              tr.t("lesson.mistake.column_values", table="benchmark_table", column="platform")])
 
@@ -1835,8 +1837,8 @@ def test_an_empty_filter_on_a_number_written_as_text_says_so(learner, language):
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_row_or_column_written_after_a_dot_is_explained(learner, language):
     """`exercise_posts.B` (an AttributeError: pandas finds no row after a dot) says how to pick a row, a column
-    and one value, in the lesson's language; a column in the wrong case too. A misspelt method is left to
-    Python's own message, which names the method."""
+    and one value, in the lesson's language; a column in the wrong case too. A misspelt pandas name gets the
+    nearest one (`.lok` -> `.loc`); a name near none is left to Python's own message."""
     tr = Translator(language)
     message = _slip("answer_frequency = exercise_posts.B.impressions / exercise_posts.B.reach", learner, language)
     assert message == " ".join([tr.t("lesson.mistake.attribute", table="exercise_posts", name="B"),
@@ -1848,13 +1850,86 @@ def test_a_row_or_column_written_after_a_dot_is_explained(learner, language):
     assert '`exercise_posts["impressions"]`' in column and '`exercise_posts.loc["A", "impressions"]`' in column
     assert '`demo_posts["reach"]`' in _slip("demo_posts.Reach.median()", learner, language)
     assert ".loc[" not in _slip("demo_posts.Reach.median()", learner, language)  # its rows have no names
-    assert _slip("exercise_posts.sumn()", learner, language) is None
+    assert _slip("exercise_posts.sumn()", learner, language) == " ".join([
+        tr.t("lesson.mistake.attribute", table="exercise_posts", name="sumn"),
+        tr.t("lesson.mistake.did_you_mean", names="`exercise_posts.sum`")])
+    assert _slip("exercise_posts.xyzzy()", learner, language) is None
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_pandas_name_taken_for_a_column_and_a_heading_on_screen_are_explained(learner, language):
+    """`benchmark_table.values` is pandas' array of the whole table, not the column `value`: `.iloc` after it
+    fails on a numpy array, explained with the column to pick. A heading copied from a table on screen
+    ('jangkauan', the Indonesian heading of `reach`) finds the column it heads."""
+    tr = Translator(language)
+    assert _slip("answer_benchmark = benchmark_table.values.iloc[0]", learner, language) == tr.t(
+        "lesson.mistake.attribute_property", table="benchmark_table", attribute="values", name="iloc", column="value")
+    assert _slip("answer_frequency = exercise_posts.lok['B', 'reach']", learner, language) == " ".join([
+        tr.t("lesson.mistake.attribute", table="exercise_posts", name="lok"),
+        tr.t("lesson.mistake.did_you_mean", names="`exercise_posts.loc`")])
+    assert _slip("import numpy\nnumpy.zeros(2).iloc", learner, language) is None  # no table of the lesson
+    for heading, column in (("jangkauan", "reach"), ("Jangkauan", "reach"), ("impresi (atau tayangan)", "impressions")):
+        message = _slip(f'answer_frequency = exercise_posts.loc["B", "{heading}"]', learner, language)
+        assert tr.t("lesson.mistake.did_you_mean", names=f"`{column!r}`") in message, heading
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_format_filtered_by_its_shown_name_is_given_the_stored_one(learner, language):
+    """Exercise 4's table shows 'text post' (English) and 'foto', 'tautan', 'unggahan teks' (Indonesian), where
+    `demo_posts["format"]` holds text, photo, link: the how-to names the stored values, and an empty filter on
+    a shown name is given the stored one."""
+    tr = Translator(language)
+    assert sorted(learner["demo_posts"]["format"].unique()) == ["link", "photo", "reel", "text"]
+    assert '`"link"`, `"photo"`, `"reel"`, `"text"`' in lesson.how_to_answer("formats", language).data
+    for shown, stored in (("foto", "photo"), ("unggahan teks", "text"), ("text post", "text"), ("Tautan", "link"),
+                          ("Reels", "reel")):
+        message = _slip(f'demo_posts[demo_posts["format"] == "{shown}"]["reach"].iloc[0]', learner, language)
+        assert message == " ".join([tr.t("lesson.mistake.empty", table="demo_posts"),
+                                    tr.t("lesson.mistake.stored_value", table="demo_posts", column="format",
+                                         value=f'"{shown}"', stored=f'"{stored}"')]), shown
+
+
+RATE_WITH_SAVES = ("d = demo_posts.assign(rate=(demo_posts.reactions + demo_posts.comments + demo_posts.shares"
+                   " + demo_posts.saves) / demo_posts.reach)\n")
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_column_with_no_value_says_why(learner, language):
+    """Harbour Books' Facebook posts (96) have no saves: Facebook does not report them, so a rate that adds saves
+    is <NA> for every post and `.idxmax()` of its medians fails ("Encountered all NA values"). Said in the
+    lesson's language, with the component, the platform, and the columns that already leave it out."""
+    tr = Translator(language)
+    posts = learner["demo_posts"]
+    assert len(posts) == 96 and set(posts["platform"]) == {"facebook"} and posts["saves"].isna().all()
+    code = RATE_WITH_SAVES + 'answer_formats = d.groupby("format")[["reach", "rate"]].median().idxmax()'
+    facebook = tr.platform("facebook")
+    assert _slip(code, learner, language) == " ".join([
+        tr.t("lesson.mistake.all_missing", names="`rate`"),
+        tr.t("lesson.mistake.not_reported", table="d", count="96", platform=facebook, components="`saves`")])
+    # `d` made in an earlier cell: the line does not name saves, but `rate` is none of demo_posts' own columns
+    exec(RATE_WITH_SAVES, learner)
+    message = _slip('answer_formats = d.groupby("format")[["reach", "rate"]].median().idxmax()', learner, language)
+    assert message.endswith(tr.t("lesson.mistake.not_reported", table="demo_posts", count="96", platform=facebook,
+                                 components="`saves`"))
+    # a column the export leaves empty, with no component in sight: why a column can be all missing
+    message = _slip('demo_posts.groupby("format")[["reach", "followers"]].median().idxmax()', learner, language)
+    assert message == " ".join([tr.t("lesson.mistake.all_missing", names="`followers`"),
+                                tr.t("lesson.mistake.all_missing_why")])
+    assert _slip('float(exercise_posts.loc["B", "format"])', learner, language) is None  # another ValueError
+    if language == "en":
+        assert "Facebook does not report `saves`: in `d` it is missing (`<NA>`, not 0) for all 96 posts" in \
+            _slip(code, learner, language)
 
 
 def test_an_error_inside_the_workbook_keeps_its_traceback(learner):
     assert _slip('lesson._demo_posts("no-such-client")', learner) is None  # a KeyError raised in helpers/
     assert _slip('{"a": 1}["b"]', learner) is None  # no table of the lesson in the line: nothing to say
     assert _slip("1 / 0", learner) is None
+
+
+#: A cell whose medians of a column with no value (followers: not in Facebook's post exports) have no largest.
+EMPTY_MEDIANS = ('demo_posts = lesson.exercise_data("formats")\n'
+                 'demo_posts.groupby("format")[["reach", "followers"]].median().idxmax()')
 
 
 def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
@@ -1864,7 +1939,8 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
              'exercise_posts.loc["B", "impression"]',
              'lesson._demo_posts("no-such-client")',
              'lesson.setup("en", seed=-1)',
-             'exercise_posts.B']
+             'exercise_posts.B',
+             EMPTY_MEDIANS]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(notebook, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
@@ -1877,6 +1953,8 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
     assert errors[3].ename == "AttributeError" and errors[3].traceback == [
         _slip("exercise_posts.B", {"exercise_posts": lesson.exercise_posts()}, "id"),
         "(AttributeError: 'DataFrame' object has no attribute 'B')"]
+    assert errors[4].ename == "ValueError" and errors[4].traceback == [  # registered for the all-missing slip
+        _slip(EMPTY_MEDIANS, {"lesson": lesson}, "id"), "(ValueError: Encountered all NA values)"]
 
 
 FAILED_IN_INDONESIAN = (
