@@ -428,6 +428,26 @@ def test_no_winner_is_said_for_the_reason_there_is_none():
     assert "95% CI 1.05 to" in bound  # two decimals: a bound of 1.047 does not read as 1.0
 
 
+def test_each_pair_of_rates_without_a_winner_names_its_strategies():
+    """5 posts each, seed 7: the conversation strategy's rate is 4.2%, the broadcast strategy's 2.0%; the reach
+    sentence before it gives the broadcast strategy first, so the engagement sentence names each rate's
+    strategy rather than leave its order to be guessed; so do its other no-winner wordings."""
+    posts = lesson.simulate(20_000, 0.5, 0.2, 5, 7)
+    summary = lesson.summarise_simulation(posts)
+    assert round(summary.loc["engagement_rate_by_reach", "conversation"], 3) == 0.042
+    assert round(summary.loc["engagement_rate_by_reach", "broadcast"], 3) == 0.020
+    assert ("is 4.2% for the conversation strategy against 2.0% for the broadcast strategy, a ratio (conversation"
+            " ÷ broadcast) of 2.1") in lesson.simulation_takeaway(posts, Translator("en"))
+    assert ("adalah 4,2% untuk strategi percakapan dibandingkan 2,0% untuk strategi siaran, rasio (percakapan ÷"
+            " siaran) 2,1") in lesson.simulation_takeaway(posts, Translator("id"))
+    values = dict(rate_conversation="R_C", rate_broadcast="R_B", rate_ratio="1.1", interval="x",
+                  comments_conversation="1", comments_broadcast="1")
+    for language, named in (("en", "R_C for the conversation strategy against R_B for the broadcast strategy"),
+                            ("id", "R_C untuk strategi percakapan dibandingkan R_B untuk strategi siaran")):
+        for verdict in ("chance", "undecided", "unknown", "close"):
+            assert named in Translator(language).t(f"lesson.sim.engagement_{verdict}", **values), (language, verdict)
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_impressions_beside_alike_reach_get_their_own_verdict(language):
     """conversation_share 1, paid_boost 0.5, 200 posts each, seed 1: summed reach alike (366,722 ÷ 364,965),
