@@ -59,7 +59,9 @@ THEME_FONTS = (("source-sans-pro-regular.woff", "normal", "normal"),
 #: The slide's own size in CSS pixels (nbconvert's default): reveal.js lays every slide out at this size and
 #: scales it to the window, so a length in vh or % of the window says nothing of the room left on a slide.
 SLIDE_WIDTH, SLIDE_HEIGHT = 960, 700
-#: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default;
+#: Tables of words read better left-aligned, and long slides need smaller type than reveal.js's default (0.6em
+#: of the text around a table: the smallest; the deck's script, fitTables in the template, sets a slide's tables
+#: as large as the slide allows, up to 0.9em, so that a short table does not sit in small type on an empty slide);
 #: headings keep the case they are written in (the white theme sets them in capitals); a figure is never taller
 #: than the slide, its shape kept (width: auto sets aside the printed width display.image gives it), and the
 #: deck's script (fitSlide in the template) shrinks it to the height the text above it leaves.

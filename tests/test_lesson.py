@@ -1410,7 +1410,10 @@ window.addEventListener("load", function () {
                                  left: Math.min(edges.left, r.left), right: Math.max(edges.right, r.right)};
                     }
                 });
+                var cell = slide.querySelector(".report-table td"), prose = slide.querySelector("p");
                 extents.push({slide: index, text: slide.textContent.trim().slice(0, 200),
+                              table: cell && prose ? parseFloat(getComputedStyle(cell).fontSize) /
+                                                     parseFloat(getComputedStyle(prose).fontSize) : null,
                               top: (edges.top - frame.top) / scale, bottom: (edges.bottom - frame.top) / scale,
                               left: (edges.left - frame.left) / scale, right: (edges.right - frame.left) / scale,
                               figures: Array.prototype.map.call(slide.querySelectorAll("img"), function (image) {
@@ -1494,6 +1497,13 @@ def test_every_slide_fits_a_presenters_screen(language, request, tmp_path):
         assert len(next(s for s in extents if s["text"].startswith(pitfall))["figures"]) == 1
         figures = [figure for s in extents for figure in s["figures"]]
         assert len(figures) >= 3  # the simulation, the formats' boxes, pitfall 1
+        # tables are set as large as their slide allows, from the CSS's 0.6 of the text around them up to 0.9:
+        # the four posts of exercises 1 and 2 (a short table on an otherwise short slide) at 0.9
+        tables = {s["text"][:30]: s["table"] for s in extents if s["table"] is not None}
+        assert len(tables) >= 8 and all(0.59 <= size <= 0.91 for size in tables.values()), tables
+        for exercise in ("frequency", "rates"):
+            title = Translator(language).t(f"lesson.ex.{exercise}.title")
+            assert next(s["table"] for s in extents if s["text"].startswith(title)) == pytest.approx(0.9, abs=0.01)
         for figure in figures:
             assert figure["shape"] == pytest.approx(figure["natural"], rel=0.02)  # its shape kept
             assert figure["height"] >= 160  # the script's smallest: a slide needing less has too much text
