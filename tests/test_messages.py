@@ -80,3 +80,92 @@ def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
     assert main(["render", "--client", "Kopi-Senja", "--client", "kopi-senia"]) == 2
     assert capsys.readouterr().err == ("error: no client 'Kopi-Senja', 'kopi-senia' in data/demo/clients.yml; did you mean"
                                        " 'kopi-senja'? (known: harbour-books, kopi-senja)\n")
+
+
+#: Import notes a client reads (in the report, or from `inspect`), with one post and with two: the number
+#: agrees with its noun and verb, in English, and the Indonesian keeps the same facts.
+CLIENT_READ = [
+    ("imports.tiktok_studio.id_day_off", {"count": 1, "total": 6, "zone": "UTC"}, "en",
+     "of the 6 posts, 1 post has a video id created on the day before or after the date the export gives (read in"
+     " UTC): the export probably writes its dates in another time zone than UTC. No post is given a time of day,"
+     " only its date: giving one only to the posts whose id falls on their date would pick posts by their hour,"
+     " and the timing analyses compare hours. Give the time zone the dates are written in (the client's timezone"
+     " key in the roster, --timezone on the command line, timezone= in a notebook) to read the posts' times of"
+     " day"),
+    ("imports.tiktok_studio.id_day_off", {"count": 2, "total": 6, "zone": "UTC"}, "en",
+     "of the 6 posts, 2 posts have a video id created on the day before or after the date the export gives (read"
+     " in UTC): "),
+    ("imports.tiktok_studio.id_day_off", {"count": 1, "total": 6, "zone": "UTC"}, "id",
+     "dari 6 unggahan, 1 unggahan memiliki ID video yang dibuat sehari sebelum atau sesudah tanggal yang disebut"
+     " ekspor (dibaca dalam UTC): ekspor ini kemungkinan menulis tanggalnya dalam zona waktu lain, bukan UTC."
+     " Tidak ada unggahan yang diberi jam, hanya tanggalnya: "),
+    ("report_note.id_day_off", {"count": 1, "total": 6, "zone": "UTC"}, "en",
+     "of the 6 posts, 1 post has a video id created on the day before or after the date the export gives (read in"
+     " UTC): the export probably writes its dates in another time zone than UTC. No post is given a time of day,"
+     " only its date: giving one only to the posts whose id falls on their date would pick posts by their hour,"
+     " and the timing analyses compare hours. The posts' times of day can be read once the time zone the dates"
+     " are written in is known"),
+    ("report_note.id_day_off", {"count": 2, "total": 12, "zone": "Asia/Tokyo"}, "en",
+     "of the 12 posts, 2 posts have a video id created on the day before or after the date the export gives (read"
+     " in Asia/Tokyo): the export probably writes its dates in another time zone than Asia/Tokyo."),
+    ("report_note.id_day_off", {"count": 2, "total": 12, "zone": "UTC"}, "id",
+     "dari 12 unggahan, 2 unggahan memiliki ID video yang dibuat sehari sebelum atau sesudah tanggal yang disebut"
+     " ekspor (dibaca dalam UTC)"),
+    ("imports.tiktok_studio.times_from_ids", {"count": 1, "total": 3, "zone": "UTC"}, "en",
+     "of the 3 posts, 1 post is given a time of day from the video id, which holds the second the video was"
+     " created and falls on the date the export gives (read in UTC); the others keep their date without a time"),
+    ("imports.tiktok_studio.times_from_ids", {"count": 2, "total": 3, "zone": "UTC"}, "en",
+     "of the 3 posts, 2 posts are given a time of day from the video id"),
+    ("imports.tiktok_studio.date_disagrees_with_id",
+     {"count": 1, "row": "2", "placed": "2025-01-02", "created": "2024-01-02"}, "en",
+     "1 post has a date that disagrees with the creation time in the video id (e.g. row 2: placed on 2025-01-02,"
+     " id created 2024-01-02)"),
+    ("report_note.date_disagrees_with_id",
+     {"count": 2, "row": "2", "placed": "2025-01-02", "created": "2024-01-02"}, "en",
+     "2 posts have a date that disagrees with the creation time in the video id"),
+    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": "43"}, "en",
+     "1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a campaign that did not"
+     " run; sheet rows 43): counted as organic"),
+    ("imports.linkedin_page.campaign_not_run", {"count": 2, "rows": "43, 50"}, "en",
+     "2 posts have rows marked 'Sponsored' in the 'Post type' column with no impressions"),
+    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": "43"}, "id",
+     "1 unggahan memiliki baris bertanda 'Sponsored' di kolom 'Post type' tanpa impresi (kampanye yang tidak"
+     " berjalan; baris lembar 43): dihitung sebagai organik"),
+    ("imports.linkedin_page.rows_summed", {"count": 1}, "en",
+     "1 post has several rows but no 'Total' row in the 'Post type' column: their rows were summed"),
+    ("imports.linkedin_page.rows_summed", {"count": 2}, "id",
+     "2 unggahan memiliki beberapa baris tetapi tidak memiliki baris 'Total' di kolom 'Post type'"),
+    ("imports.linkedin_page.boosted_rows_merged", {}, "id",
+     "baris tambahan dari unggahan yang dipromosikan (baris-baris satu unggahan yang bertanda 'Organic' dan"
+     " 'Sponsored' di kolom 'Post type', dihitung sebagai satu unggahan)"),
+]
+
+
+@pytest.mark.parametrize("key, values, language, expected", CLIENT_READ)
+def test_import_notes_a_client_reads_agree_with_their_number(key, values, language, expected):
+    assert Translator(language).message(Message(key, **values)).startswith(expected)
+
+
+@pytest.mark.parametrize("language, one, two", [
+    ("en", "some cells are blank and are read as not reported, not as 0: 1 cell in the 'like' column, 2 cells in"
+           " the 'Paid' column",
+     "this dataset gives no dates and no post ids: each post is named by its row (uci-0001 is the first row) and"
+     " placed in 2014 on the first day of its month that falls on its weekday, at its hour. The month, weekday"
+     " and hour are the dataset's own, the day of the month is not: the posts can be compared by month, weekday"
+     " and hour, but not by date"),
+    ("id", "sebagian sel kosong dan dibaca sebagai tidak dilaporkan, bukan 0: 1 sel di kolom 'like', 2 sel di"
+           " kolom 'Paid'",
+     "dataset ini tidak memuat tanggal maupun ID unggahan: setiap unggahan dinamai menurut barisnya (uci-0001"
+     " untuk baris pertama) dan ditempatkan di tahun 2014 pada tanggal pertama dalam bulannya yang jatuh pada"
+     " hari yang sama dengan hari unggahan tersebut, pada jam unggahannya. Bulan, hari, dan jamnya berasal dari"
+     " dataset, tetapi tanggalnya tidak: unggahan dapat dibandingkan per bulan, per hari dalam seminggu, dan per"
+     " jam, tetapi tidak per tanggal")])
+def test_the_uci_notes_name_each_columns_blank_cells_and_say_what_the_dates_hold(language, one, two):
+    """The dataset's blank cells by column, with how many each (1 and 2), read as not reported; its dates in
+    plain words: no internal names (precision values, "synthetic")."""
+    tr = Translator(language)
+    blanks = Message("imports.uci_facebook_metrics.blank_cells", columns=[
+        Message("imports.uci_facebook_metrics.blank_column", column="like", count=1),
+        Message("imports.uci_facebook_metrics.blank_column", column="Paid", count=2)])
+    assert tr.message(blanks) == one
+    assert tr.message(Message("imports.uci_facebook_metrics.synthetic_dates", year="2014")) == two
