@@ -219,7 +219,8 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
 #: Present-tense verbs that follow such a noun, and their singular: "1 posts are" reads "1 post is".
 SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries", "fall": "falls", "hold": "holds",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
-                  "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs"}
+                  "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs",
+                  "match": "matches"}
 _NOUN_AFTER_NUMBER = re.compile(r"\{(\w+)\}(\s+)(" + "|".join(SINGULAR) + r")\b(\s+(?:"
                                 + "|".join(SINGULAR_VERBS) + r")\b)?")
 

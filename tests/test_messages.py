@@ -138,6 +138,21 @@ CLIENT_READ = [
     ("imports.linkedin_page.boosted_rows_merged", {}, "id",
      "baris tambahan dari unggahan yang dipromosikan (baris-baris satu unggahan yang bertanda 'Organic' dan"
      " 'Sponsored' di kolom 'Post type', dihitung sebagai satu unggahan)"),
+    ("imports.meta_business_suite.clock_found",
+     {"given": "Asia/Jakarta", "fits": 3, "checked": 4, "zone": "America/Los_Angeles", "offsets": "UTC−7",
+      "given_fits": 1, "row": 2, "written": "04/02/2025 09:48", "shown": "2025-04-02 23:48"}, "en",
+     "'Publish time' is not written at the clock of Asia/Jakarta, the time zone given: of the 4 posts whose link"
+     " holds the time Instagram received them, 3 posts match America/Los_Angeles (UTC−7) and 1 post matches"
+     " Asia/Jakarta."),
+    ("imports.meta_business_suite.clock_why_far", {"far": 1, "held": 2, "minimum": 3}, "en",
+     "of the 2 posts whose link holds the time Instagram received them, 1 post is written further from that time"),
+    ("imports.meta_business_suite.day_first_month_far", {"far": 1}, "en",
+     "and 1 post is further from it than that when read month-first"),
+    ("imports.explore.month_cut", {"count": 1, "months": "2014-03"}, "en",
+     "of the chosen posts, 1 post is dated only to the month, in a month the period cuts (2014-03): their day is"
+     " unknown"),
+    ("imports.explore.month_cut", {"count": 2, "months": "2014-03"}, "en",
+     "of the chosen posts, 2 posts are dated only to the month, in a month the period cuts (2014-03)"),
 ]
 
 
