@@ -97,6 +97,14 @@ NOT_IN_HEADER: dict[str, tuple[str, ...]] = {
 }
 
 
+def series_impressions_kind(platform: str | None) -> str:
+    """What a daily series' `impressions` count, as an impressions kind (imports.quality.kinds_<kind>):
+    YouTube's Totals.csv counts thumbnails shown, every other platform's daily export impressions themselves
+    (Meta's views are a metric of their own, `views`). A series has no impressions_kind column to say so, and
+    the post table's label "impressions (or views)" would give X or LinkedIn Meta's word."""
+    return "thumbnail_impressions" if platform == "youtube" else "impressions"
+
+
 def daily_family_named(name: str) -> Family:
     for family in DAILY_FAMILIES:
         if family.name == name:

@@ -49,7 +49,8 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
     none = tr.t("cli.inspect.none")
     counted = tr.t(f"imports.quality.kinds_{'_and_'.join(sorted(kinds))}") if kinds and kinds != {"impressions"} \
         else ""
-    lines.append(line("metrics", ", ".join(_metric_name(m, tr, counted) for m in present) or none))
+    word = counted or tr.t("imports.quality.kinds_impressions")
+    lines.append(line("metrics", ", ".join(_metric_name(m, tr, counted, word) for m in present) or none))
     missing = [m for m in absent if m not in present]
     if absent:  # after the names' own brackets, the note follows a semicolon: "biaya (spend); NA di …"
         names = ", ".join(_metric_name(m, tr) for m in missing)
@@ -58,15 +59,16 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
     return lines
 
 
-def _metric_name(column: str, tr: Translator, counted: str = "") -> str:
+def _metric_name(column: str, tr: Translator, counted: str = "", word: str | None = None) -> str:
     """A metric as the report names it (Translator.metric), with the post table's column in brackets where
     the name differs, for a notebook that reads it: 'jangkauan (reach)', 'video views (video_views)'.
     Impressions are named by the word for impressions, not the report's label "(or views)": `counted`, when
-    given, says what the file's impressions count instead (Meta's views, YouTube's thumbnail impressions)."""
+    given, says what the file's impressions count instead (Meta's views, YouTube's thumbnail impressions);
+    `word` names them in a part of them (LinkedIn's organic and sponsored impressions)."""
     if column == "impressions":
         return tr.t("cli.inspect.impressions_counted", kind=counted) if counted else \
             tr.t("cli.inspect.impressions")
-    name = tr.metric(column)
+    name = tr.metric(column, impressions=word)
     return name if name == column else f"{name} ({column})"
 
 
@@ -141,7 +143,7 @@ def _cannot_read(name: str, error: WorkbookError, tr: Translator) -> str:
 def describe(paths, *, timezone: str | None = None, family: str | None = None, language: str = "en",
              **options) -> tuple[str, int]:
     """A description of each file, in `language`, and the number of files that could not be read."""
-    from .daily import daily_family_named, import_daily_series
+    from .daily import daily_family_named, import_daily_series, series_impressions_kind
     from .paid import import_paid_delivery, paid_family_named
 
     from .sources import extracted_archive
@@ -184,13 +186,13 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                     post_files.append(path)
                 elif kind == "daily":
                     report = import_daily_series(path, family=family, **options).reports[0]
-                    header += _report_lines(report, tr, tr.t("cli.inspect.daily",
-                                                             label=daily_family_named(report.family).label),
-                                            "days", "%Y-%m-%d")
+                    label = tr.message(daily_family_named(report.family).label)
+                    header += _report_lines(report, tr, tr.t("cli.inspect.daily", label=label), "days", "%Y-%m-%d",
+                                            kinds=frozenset({series_impressions_kind(report.platform)}))
                 else:
                     report = import_paid_delivery(path, family=family).reports[0]
                     header += _report_lines(report, tr, tr.t("cli.inspect.paid",
-                                                             label=paid_family_named(report.family).label),
+                                                             label=tr.message(paid_family_named(report.family).label)),
                                             "rows", "%Y-%m-%d")
         except WorkbookError as error:
             failures += 1

@@ -460,14 +460,19 @@ class Translator:
     def format_name(self, name: str) -> str:
         return self.texts.get(f"format.{name}", name)
 
-    def metric(self, name: str) -> str:
+    def metric(self, name: str, impressions: str | None = None) -> str:
         """A metric's label; a part of one (LinkedIn's daily `impressions_organic`, `reach_sponsored`) is the
         metric's label with the part named; a name the catalogue lacks (an unmapped export column) is shown
-        with spaces."""
+        with spaces. `impressions`, where the caller knows what a file's impressions count, is their word (a
+        daily series: its platform's own) in place of the post table's label "impressions (or views)"."""
+        base, _, part = name.rpartition("_")
+        if impressions is not None and name == "impressions":
+            return impressions
+        if impressions is not None and base == "impressions" and part in METRIC_PARTS:
+            return self.t(f"metric_part.{part}", metric=impressions)
         label = self.texts.get(f"metric.{name}.label")
         if label is not None:
             return label
-        base, _, part = name.rpartition("_")
         if part in METRIC_PARTS and f"metric.{base}.label" in self.texts:
             return self.t(f"metric_part.{part}", metric=self.texts[f"metric.{base}.label"])
         return name.replace("_", " ")

@@ -1123,7 +1123,9 @@ class Report:
             if kind == "posts":
                 content = tr.t("coverage.content_posts")
             elif kind == "daily":
-                names = [tr.metric(m) for m in report.metrics_present]
+                from .daily import series_impressions_kind
+                word = tr.t(f"imports.quality.kinds_{series_impressions_kind(report.platform)}")
+                names = [tr.metric(m, impressions=word) for m in report.metrics_present]
                 shown = ", ".join(names[:3]) + (tr.t("coverage.and_more", count=tr.number(len(names) - 3))
                                                  if len(names) > 3 else "")
                 content = (tr.t("coverage.content_daily", metrics=shown) if shown

@@ -608,3 +608,20 @@ def test_the_explorers_english_summary_labels_are_channel_summarys_own():
     english = Translator("en")
     for label, kpi, field in SUMMARY_ROWS:
         assert english.t(f"imports.explore.summary_row.{kpi}.{field}", counted="impressions") == label
+
+
+@pytest.mark.parametrize("platform, language, expected", [
+    ("linkedin", "en", ["impressions", "impressions: organic", "impressions: sponsored", "reach: organic"]),
+    ("x", "id", ["impresi", "impresi: organik", "impresi: bersponsor", "jangkauan: organik"]),
+    ("youtube", "en", ["thumbnail impressions", "thumbnail impressions: organic", "thumbnail impressions: sponsored",
+                       "reach: organic"])])
+def test_a_daily_series_impressions_take_their_platforms_word(platform, language, expected):
+    """A daily series' impressions are named by what its platform counts, not by the post table's
+    'impressions (or views)', which holds Meta's views too; other metrics keep their labels."""
+    from helpers.daily import series_impressions_kind
+
+    tr = Translator(language)
+    word = tr.t(f"imports.quality.kinds_{series_impressions_kind(platform)}")
+    names = ["impressions", "impressions_organic", "impressions_sponsored", "reach_organic"]
+    assert [tr.metric(name, impressions=word) for name in names] == expected
+    assert tr.metric("impressions") == {"en": "impressions (or views)", "id": "impresi (atau tayangan)"}[language]

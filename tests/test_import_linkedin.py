@@ -468,3 +468,35 @@ def test_the_real_workbook_covers_the_days_of_its_metrics_sheet_and_its_periods_
     assert change.loc["posts", "change"] == -5.0
     assert change.loc["impressions", ["value", "value_previous"]].tolist() == [90800.0, 97516.0]
     assert change.loc["impressions", "change"] == -6716.0
+
+
+def test_a_daily_series_names_linkedins_impressions_with_linkedins_word(tmp_path):
+    """LinkedIn reports impressions, organic and sponsored: the report's list of what the daily series holds and
+    `inspect` say impressions, in either language, not the post table's 'impressions (or views)' (Meta's
+    word); the platform's engagement rate is said in Indonesian words; the Metrics sheet's family is named in
+    the reader's language."""
+    from helpers import explore
+    from helpers.describe import describe
+
+    name = "acme-robotics_content_1741000000000.xlsx"
+    build_workbook(tmp_path / name, STANDARD_ROWS, metrics_header=METRICS_HEADER + ["Engagement rate (total)"],
+                   metrics_days=[day + [0.05] for day in METRICS_DAYS])
+    workspace = explore.load_folder(tmp_path, client="acme", timezone="UTC")
+    contents = {language: explore.report_view(workspace, "2025-03-01", "2025-03-31", language=language)
+                .coverage_table().iloc[1, 2] for language in ("en", "id")}  # the content column
+    assert contents == {
+        "en": "days of a daily series: impressions: organic, impressions: sponsored, impressions and 5 more",
+        "id": "deret harian, per hari: impresi: organik, impresi: bersponsor, impresi dan 5 lainnya"}
+    text, failures = describe(tmp_path / name, language="id")
+    assert failures == 0
+    assert ("ekspor halaman perusahaan LinkedIn, lembar 'Metrics' (xlsx) (deret harian) [linkedin_page_metrics]"
+            in text)
+    assert ("  metrik:           impresi: organik (impressions_organic), impresi: bersponsor (impressions_sponsored),"
+            " impresi (impressions), jangkauan: organik (reach_organic)") in text
+    assert "tingkat keterlibatan menurut platform (platform_engagement_rate)" in text
+    assert "atau tayangan" not in text and "engagement" not in text.replace("_engagement", "")
+    text, _ = describe(tmp_path / name)
+    assert "  metrics:      impressions: organic (impressions_organic), impressions: sponsored" in text
+    assert "or views" not in text
+    assert ("  warning:      1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a"
+            " campaign that did not run; sheet rows 9): counted as organic") in text

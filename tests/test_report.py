@@ -282,7 +282,7 @@ def _notebook_table(code_holds: str):
 def test_the_report_shows_every_definition_and_glossary_entry_whole(report, monkeypatch, language):
     """The Definitions section's two tables, as the report notebook builds them, with every metric and every
     statistical word in them: no text is cut. Cut at 220 characters, the Indonesian caveat of interactions
-    (255) lost its last clause, that the platform's own 'engagements' figure is kept apart."""
+    (231) lost its last clause, that the platform's own engagement figure ('keterlibatan') is kept apart."""
     import dataclasses
     import html as html_module
 
@@ -301,7 +301,7 @@ def test_the_report_shows_every_definition_and_glossary_entry_whole(report, monk
         assert len(texts) >= 2 * len(frame) and "…" not in page, code_holds
         assert [text for text in texts if text not in page] == [], code_holds
     caveat = tr.t("metric.interactions.caveat")
-    assert len(caveat) > 200 and "engagements" in caveat.rsplit(";", 1)[1]
+    assert len(caveat) > 200 and {"en": "'engagements'", "id": "keterlibatan"}[language] in caveat.rsplit(";", 1)[1]
 
 
 def test_periods_of_unequal_length_are_said_to_be(report):
