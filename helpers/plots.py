@@ -368,23 +368,30 @@ def rank_shift_height(rows: int, title: str, y_label: str, legend: list[str], wi
 def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x: str = "reach",
                               rate: str | None = None, labels: dict | None = None) -> plt.Figure:
     """Two panels per format: reach per post and engagement rate by reach (boxes show the spread); or the
-    broadcast column `x` and the `rate` column dividing by it, with `labels` {'x': ..., 'y': ...}."""
+    broadcast column `x` and the `rate` column dividing by it, with `labels` {'x': ..., 'y': ...}.
+
+    Each format is named with its posts reporting the broadcast count, as the report's format table counts
+    them; each panel draws those of its posts it can place, and a note below the panels names the posts
+    left out of a panel, and why (formats_left_out): a post with 0 reach has no place on the log scale, nor a
+    rate; a post reporting no interactions has no rate."""
     apply_style()
     labels = labels or _reach_labels(tr)
-    frame = pd.DataFrame({"format": posts["format"].fillna(UNKNOWN_GROUP),
-                          "reach": posts[x].astype("Float64"),
-                          "rate": posts[rate].astype("Float64") if rate else engagement_rate_by_reach(posts)}).dropna()
-    frame = frame.astype({"reach": float, "rate": float})
-    frame = frame[frame["reach"] > 0]
-    order = frame.groupby("format")["reach"].median().sort_values(ascending=False).index.tolist()
-    counts = frame["format"].value_counts()
-    fig, axes = new_figure(1, 2, figsize=(9, formats_height(len(order), title)), sharey=True)
-    if frame.empty:
+    frame = _format_values(posts, x, rate)
+    counted = frame.dropna(subset=["reach"])
+    drawn = {"reach": counted[counted["reach"] > 0], "rate": frame.dropna(subset=["rate"])}
+    medians = drawn["reach"].groupby("format")["reach"].median()
+    order = sorted(set(counted["format"]) | set(drawn["rate"]["format"]),
+                   key=lambda f: (-medians.get(f, -np.inf), f))  # the highest median reach on top
+    counts = counted["format"].value_counts()
+    note = formats_left_out(posts, tr, x, rate, labels)
+    fig, axes = new_figure(1, 2, figsize=(9, formats_height(len(order), title) + (0.2 if note else 0)), sharey=True)
+    if not order:
         axes[0].text(0.5, 0.5, tr.t("common.na"), ha="center")
     else:
         positions = np.arange(len(order))
-        for ax, values, colour in ((axes[0], frame["reach"], PALETTE[0]), (axes[1], frame["rate"] * 100, PALETTE[2])):
-            groups = [values[frame["format"] == f].to_numpy() for f in order]
+        for ax, values, colour in ((axes[0], drawn["reach"].set_index("format")["reach"], PALETTE[0]),
+                                   (axes[1], drawn["rate"].set_index("format")["rate"] * 100, PALETTE[2])):
+            groups = [values[values.index == f].to_numpy() for f in order]
             ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, patch_artist=True,
                        boxprops={"facecolor": colour, "edgecolor": "0.25"}, medianprops={"color": "0.15"},
                        whiskerprops={"color": "0.25"}, capprops={"color": "0.25"},
@@ -399,9 +406,39 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
     axes[1].set_xlabel(axis_label(labels["y"], 44))
     axes[1].set_ylabel("")
     axes[1].set_title(tr.t("lens.engagement_title"), loc="left", fontsize=10)
+    if note:  # below the panels, laid out with them
+        fig.supxlabel(wrap_title(note, int(9 * 72 / (0.55 * 9))), x=0.01, ha="left", fontsize=9)
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def _format_values(posts: pd.DataFrame, x: str, rate: str | None) -> pd.DataFrame:
+    """Each post's format (UNKNOWN_GROUP where the export gives none), broadcast count and rate, as floats."""
+    return pd.DataFrame({"format": posts["format"].fillna(UNKNOWN_GROUP).astype(str),
+                         "reach": posts[x].astype("Float64").astype(float),
+                         "rate": (posts[rate] if rate else engagement_rate_by_reach(posts)).astype("Float64")
+                         .astype(float)})
+
+
+def formats_left_out(posts: pd.DataFrame, tr: Translator, x: str = "reach", rate: str | None = None,
+                     labels: dict | None = None) -> str:
+    """The format boxes' note on the posts counted beside a format's name (those reporting the broadcast
+    count) but left out of a panel, format by format: with 0 reach (or views), out of both, since a log
+    scale has no place for 0 and a rate none to divide by; reporting no interactions, out of the rate's.
+    Empty when every post counted is drawn in both panels."""
+    words = labels or _reach_labels(tr)
+    frame = _format_values(posts, x, rate).dropna(subset=["reach"])
+    zero = frame[frame["reach"] <= 0]
+    no_rate = frame[(frame["reach"] > 0) & frame["rate"].isna()]
+    parts = []
+    for key, left in (("figure.formats_zero_broadcast", zero), ("figure.formats_no_rate", no_rate)):
+        if len(left):
+            counts = left["format"].value_counts().sort_index()
+            items = "; ".join(tr.t("figure.formats_item", format=tr.format_name(f), posts=tr.number(n))
+                              for f, n in counts.items())
+            parts.append(tr.t(key, items=items, **words))
+    return " ".join(parts)
 
 
 def title_lines(title: str, width: float, fontsize: float = 11) -> int:

@@ -2337,8 +2337,13 @@ class Report:
                  for p, accounts in self.elasticity_accounts.items() if p in self.platforms}
         fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms}, account_fits=apart)
-        alt = tr.t("figure.scatter_alt", posts=tr.number(int(self._drawable().sum())),  # the posts drawn
-                   **self.words(among=self._scattered()))
+        # the posts drawn, of those reporting both counts that the title and the agreement sentence count
+        drawn = int(self._drawable().sum())
+        counted = int((self.posts["broadcast"].notna() & self.posts["interactions"].notna()).sum())
+        words = self.words(among=self._scattered())
+        alt = (tr.t("figure.scatter_alt", posts=tr.number(drawn), **words) if drawn == counted else
+               tr.t("figure.scatter_alt_left_out", drawn=tr.number(drawn), posts=tr.number(counted),
+                    count=tr.number(counted - drawn), **words))
         lines = [tr.platform(p) for p in fits] + [
             tr.t("finding.elasticity_account_platform", platform=tr.platform(p), account=a)
             for p, accounts in apart.items() for a, f in accounts.items() if f]
@@ -2373,10 +2378,13 @@ class Report:
     def figure_formats(self, platform: str):
         tr = self.tr
         sentence = self.format_sentence(platform)
-        fig = plots.formats_under_both_lenses(self.posts[self.posts["platform"] == platform], sentence, tr,
-                                              x="broadcast", rate="engagement_rate_by_broadcast",
-                                              labels=self.labels(platform))
-        return fig, tr.t("figure.formats_alt", platform=tr.platform(platform), **self.words(platform)) + " " + sentence
+        mine, labels = self.posts[self.posts["platform"] == platform], self.labels(platform)
+        fig = plots.formats_under_both_lenses(mine, sentence, tr, x="broadcast", rate="engagement_rate_by_broadcast",
+                                              labels=labels)
+        # the posts left out of a panel, as the note below the panels names them
+        left_out = plots.formats_left_out(mine, tr, "broadcast", "engagement_rate_by_broadcast", labels)
+        alt = tr.t("figure.formats_alt", platform=tr.platform(platform), **self.words(platform))
+        return fig, " ".join(part for part in (alt, left_out, sentence) if part)
 
     def figure_day_hour(self):
         tr = self.tr

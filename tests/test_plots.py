@@ -297,3 +297,40 @@ def test_the_slope_chart_labels_every_rank_and_ticks_its_lowest_one():
     assert plots.spread([1, 2, 3, 10], 2.0) == [0.0, 2.0, 4.0, 10.0]  # a crowd moved apart about its middle
     assert plots.spread([1, 2, 3, 10], 2.0, low=0.5) == [0.5, 2.5, 4.5, 10.0]  # and kept below the top
     matplotlib.pyplot.close(fig)
+
+
+def test_the_format_boxes_name_each_format_with_the_posts_reporting_reach_and_say_which_are_not_drawn():
+    """Five photos report reach, one of them no interactions; four videos report reach, one of them 0. The
+    names read "photo (5)" and "video (4)", the posts counted as the format table counts them (before, "photo
+    (4)", "video (3)": only posts with both a reach above 0 and a rate); the reach boxes hold 5 photos and 3
+    videos, the rate boxes 4 and 3; and the note below the panels names what is left out, and why."""
+    import pandas as pd
+
+    posts = pd.DataFrame({"format": ["photo"] * 5 + ["video"] * 4,
+                          "reach": [100.0, 200, 300, 400, 500, 1_000, 2_000, 0, 3_000],
+                          "interactions": [5.0, 6, 7, None, 9, 20, 30, 0, 40]})
+    posts["engagement_rate_by_reach"] = posts["interactions"] / posts["reach"].where(posts["reach"] > 0)
+    expected = {"en": ("Left out of both panels, with 0 reach (no place on a log scale, and no rate): video, 1 post."
+                       " Under the broadcast lens only, reporting no interactions (so no engagement rate by reach):"
+                       " photo, 1 post."),
+                "id": ("Tidak digambar di kedua panel, dengan 0 jangkauan (tidak punya tempat pada skala log, dan tanpa"
+                       " tingkat interaksi): video, 1 unggahan. Hanya pada lensa siaran, karena tidak melaporkan"
+                       " interaksi (sehingga tanpa tingkat interaksi terhadap jangkauan): foto, 1 unggahan.")}
+    for language, note in expected.items():
+        tr = Translator(language)
+        fig = plots.formats_under_both_lenses(posts, "t", tr, x="reach", rate="engagement_rate_by_reach")
+        reach, rate = fig.axes
+        names = [t.get_text() for t in reach.get_yticklabels()]
+        assert names == [f"{tr.format_name('video')} (4)", f"{tr.format_name('photo')} (5)"]  # highest median on top
+        assert fig._supxlabel.get_text().replace("\n", " ") == note
+        assert plots.formats_left_out(posts, tr, "reach", "engagement_rate_by_reach") == note
+        # a box's median line spans it at its median: the video reach boxes' is 2,000 (1,000, 2,000, 3,000)
+        medians = [line.get_xdata()[0] for line in reach.get_lines() if line.get_color() == "0.15"]
+        assert medians == [2_000, 300]
+        rates = [line.get_xdata()[0] for line in rate.get_lines() if line.get_color() == "0.15"]
+        # video 2%, 1.5% and 1.33%: 1.5; photo 5%, 3%, 2.33% and 1.8% (not the post without interactions): 2.67
+        assert rates == pytest.approx([1.5, (7 / 3 + 3) / 2])
+        matplotlib.pyplot.close(fig)
+    drawn = posts.assign(interactions=[5.0, 6, 7, 8, 9, 20, 30, 1, 40], reach=[100.0] * 9)
+    drawn["engagement_rate_by_reach"] = drawn["interactions"] / drawn["reach"]
+    assert plots.formats_left_out(drawn, Translator("en"), "reach", "engagement_rate_by_reach") == ""

@@ -3238,3 +3238,42 @@ def test_a_run_of_one_day_is_written_as_that_day():
     assert report._spans_text([(one, one), (first, last)]) == (
         "19 Januari 2017; 1 Februari 2017 hingga 3 Februari 2017" if report.tr.language == "id" else
         "19 January 2017; 1 February 2017 to 3 February 2017")
+
+
+def test_figures_count_the_posts_they_draw_as_the_tables_do_and_say_why_others_are_not_drawn(report):
+    """The demo's 118 posts all report reach and interactions. With 0 interactions on three Facebook posts, the
+    scatter's alt text no longer counts its 115 dots as the report's posts: 115 of the 118, the other 3 having
+    no place on a log scale (as its title says). With interactions not reported for two of Instagram's 24
+    photos, the format boxes name 24 photos, as the format table counts them (posts reporting reach), and say
+    that 2 are under the broadcast lens only; before, the axis read "photo (22)" beside a table of 24."""
+    import dataclasses
+
+    import matplotlib.pyplot as plt
+
+    from helpers.report import analyse
+
+    fig, alt = report.figure_reach_vs_interactions()
+    assert "both on log scales, 118 posts." in alt
+    assert fig.legends[0].get_title().get_text() == "platform (posts drawn)"
+    plt.close(fig)
+    posts = report.posts.copy()
+    facebook = posts.index[posts["platform"] == "facebook"][:3]
+    posts.loc[facebook, ["reactions", "comments", "shares"]] = 0  # Facebook's export gives no saves
+    photos = posts.index[(posts["platform"] == "instagram") & (posts["format"] == "photo")][:2]
+    posts.loc[photos, ["reactions", "comments", "shares", "saves"]] = pd.NA
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    fig, alt = changed.figure_reach_vs_interactions()  # the two photos report no interactions: 116 report both
+    assert alt.startswith("Scatter plot of reach against interactions per post, both on log scales: 113 of the 116"
+                          " posts reporting both are drawn, the other 3 having 0 interactions or 0 reach, which has no"
+                          " place on a log scale.")
+    assert "(3 of 116 posts are not drawn" in fig._suptitle.get_text().replace("\n", " ")  # the title's count
+    plt.close(fig)
+    table = changed.format_table("instagram").set_index("format")
+    assert table.loc["photo", "posts"] == "24"
+    fig, alt = changed.figure_formats("instagram")
+    assert "photo (24)" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    note = ("Under the broadcast lens only, reporting no interactions (so no engagement rate by reach): photo,"
+            " 2 posts.")
+    assert fig._supxlabel.get_text().replace("\n", " ") == note and note in alt
+    plt.close(fig)
