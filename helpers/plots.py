@@ -274,7 +274,11 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     labelled with its tie ("#4–11"). `shown`: the posts to draw, the overlap's top list by the broadcast
     count (compare.top_n_overlap 'top_a': a post tied across the N-th place is in neither list, so the chart
     draws as many posts as the title counts); by default the first N in 'top order'. A post is drawn as kept
-    when it is in `kept`, the posts in both tops as the overlap counts them."""
+    when it is in `kept`, the posts in both tops as the overlap counts them.
+
+    Every post drawn stays in sight: posts tied by the broadcast count take the places their tie spans (two
+    tied at 8–9 at 8 and at 9, labelled "#8–9"), where one marker would hide a line; and where posts land far
+    below the top N, the rank axis is broken below it (RankAxis), so that the top N keep their room."""
     apply_style()
     mine = ranks[ranks["platform"] == platform].sort_values("top order")
     top = mine.head(top_n) if shown is None else mine[mine.index.isin(list(shown))]
@@ -282,29 +286,38 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     y_label = axis_label(tr.t("figure.axis_rank"), 30)
     legend = [axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70),
               axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70)]
-    height = rank_shift_height(len(top), title, y_label, legend)
-    fig, ax = new_figure(figsize=(6.5, height))
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
-    points_per_rank = 72 * (height - 1.5) / (worst + 0.5)  # about: the axes take the height less the chrome
+    beyond = int(top.loc[top["rank by interactions"] > top_n, "rank by interactions"].nunique())
+    axis = RankAxis(top_n, worst, beyond)
+    height = rank_shift_height(len(top) + axis.extra_rows, title, y_label, legend)
+    fig, ax = new_figure(figsize=(6.5, height))
+    points_per_unit = 72 * (height - 1.5) / (axis.bottom - 0.5)  # about: the axes take the height less the chrome
     # a post in one top only: dashed, with hollow markers, so that it stays apart from one in both in greyscale
     # print and whatever the client's accent colour (a brown accent is close to the orange)
     both = {"color": accent, "marker": "o", "lw": 1.6}
     one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
            "markeredgewidth": 1.4}
+    starts = tied_places(top)
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
-        ax.plot([0, 1], [row["rank by broadcast"], row["rank by interactions"]], **(both if in_both else one))
+        ax.plot([0, 1], [starts[index], axis.position(row["rank by interactions"])], **(both if in_both else one))
+    # a tie on the left: its span once, beside the places its posts take
+    for first, group in top.groupby("rank by broadcast"):
+        if len(group) > 1:
+            ax.annotate("#" + tr.rank(int(first), _tie_end(group, first)), (0, starts[group.index].mean()),
+                        xytext=(-7, 0), textcoords="offset points", ha="right", va="center", fontsize=8)
     # one label per rank on the right (a tie's once), moved apart to a line (9 points) where ranks crowd
     ends = top.drop_duplicates("rank by interactions").sort_values("rank by interactions")
-    at, gap = ends["rank by interactions"].to_numpy(float), 9 / points_per_rank
-    placed = spread(at, gap, 0.5, worst + 0.5)  # centred within the axes, where the dots allow
-    for rank, last, y in zip(at, ends["last rank by interactions"], placed):
-        ax.annotate("#" + tr.rank(int(rank), last), (1, rank), xytext=(6, (rank - y) * points_per_rank),
+    at = axis.position(ends["rank by interactions"].to_numpy(float))
+    placed = spread(at, 9 / points_per_unit, 0.5, axis.bottom)  # centred within the axes, where the dots allow
+    for rank, last, y, own in zip(ends["rank by interactions"], ends["last rank by interactions"], placed, at):
+        ax.annotate("#" + tr.rank(int(rank), last), (1, own), xytext=(6, (own - y) * points_per_unit),
                     textcoords="offset points", va="center", fontsize=8)
     ax.axhline(top_n + 0.5, color="grey", lw=0.8, ls="--")
+    axis.draw_break(ax)
     ax.set_xlim(-0.2, 1.3)
-    ax.set_ylim(worst + 0.5, 0.5)
-    ax.set_yticks(rank_ticks(worst))
+    ax.set_ylim(axis.bottom, 0.5)
+    ax.set_yticks(*axis.ticks())
     ax.set_xticks([0, 1], [axis_label(tr.t("figure.rank_by_reach", by=ranked_by or tr.t("lens.word_reach")), 24),
                            axis_label(tr.t("figure.rank_by_interactions"), 24)])
     ax.set_ylabel(y_label)
@@ -313,6 +326,79 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def tied_places(top: pd.DataFrame) -> pd.Series:
+    """Where each post of the slope chart starts on the left: its rank by the broadcast count, or, for posts
+    tied on it, the places their tie spans, one each (two posts tied at 8–9 at 8 and 9, the one ranked higher
+    by interactions above), so that no post's line lies hidden under another's."""
+    places = top["rank by broadcast"].astype(float)
+    for first, group in top.groupby("rank by broadcast"):
+        if len(group) > 1:
+            order = group.sort_values(["rank by interactions", "top order"]).index
+            places[order] = np.linspace(first, _tie_end(group, first), len(group))
+    return places
+
+
+def _tie_end(group: pd.DataFrame, first) -> int:
+    """The last place of a tie by the broadcast count among the posts drawn: its 'last rank by broadcast', and
+    at least as many places as posts drawn."""
+    last = int(group["last rank by broadcast"].max()) if "last rank by broadcast" in group else 0
+    return max(last, int(first) + len(group) - 1)
+
+
+class RankAxis:
+    """The slope chart's rank axis: ranks 1 to the lowest drawn (`worst`), evenly; or, where the lowest lies
+    more than BREAK_BELOW times N down, broken below the top N: ranks 1 to N keep the room they would have on
+    their own, and ranks N + 1 to `worst` share a band below the break (evenly spaced within it), a line (9
+    points) for each of the `beyond` ranks labelled there, and never less than LOWER_ROWS rows. Unbroken, a
+    top 10 whose posts land down to 140 would crowd its ten posts into the axis' first inch."""
+
+    BREAK_BELOW = 2
+    LOWER_ROWS = 4.0
+    GAP = 0.7
+
+    def __init__(self, top_n: int, worst: int, beyond: int = 0):
+        self.top_n, self.worst = int(top_n), int(worst)
+        self.broken = self.worst > self.BREAK_BELOW * self.top_n
+        self.lower = max(self.LOWER_ROWS, 0.6 * beyond + 1) if self.broken else 0.0
+        self.cut = self.top_n + 0.5  # the cut-off line; the break lies below it
+        self.bottom = self.cut + self.GAP + self.lower if self.broken else self.worst + 0.5
+
+    @property
+    def extra_rows(self) -> float:
+        """Rows the figure grows by for the band below the break (half a row each: its ranks share it)."""
+        return 0.5 * (self.GAP + self.lower) if self.broken else 0.0
+
+    def position(self, rank):
+        """Where `rank` (a number or an array) sits on the axis."""
+        rank = np.asarray(rank, dtype=float)
+        if not self.broken:
+            return rank if rank.ndim else float(rank)
+        below = self.cut + self.GAP + (rank - self.cut) * self.lower / (self.worst + 0.5 - self.cut)
+        placed = np.where(rank <= self.cut, rank, below)
+        return placed if placed.ndim else float(placed)
+
+    def ticks(self) -> tuple[list[float], list[str]]:
+        """Tick positions and their ranks: rank_ticks over the top N and, below a break, over N + 1 to
+        `worst`."""
+        if not self.broken:
+            ranks = rank_ticks(self.worst)
+        else:
+            ranks = rank_ticks(self.top_n) + rank_ticks(self.worst, self.top_n + 1, max(2, int(self.lower) - 1))
+        return [self.position(r) for r in ranks], [str(r) for r in ranks]
+
+    def draw_break(self, ax) -> None:
+        """A light band across the gap, and two strokes across each side of the frame, where the axis breaks."""
+        if not self.broken:
+            return
+        ax.axhspan(self.cut + 0.15 * self.GAP, self.cut + 0.85 * self.GAP, color="0.92", lw=0, zorder=0)
+        middle = self.cut + self.GAP / 2
+        side = ax.get_yaxis_transform()  # x in axes' width, y in ranks
+        for x in (0.0, 1.0):
+            for shift in (-0.12, 0.12):
+                ax.plot([x - 0.012, x + 0.012], [middle + shift + 0.1, middle + shift - 0.1], transform=side,
+                        color="0.35", lw=0.9, clip_on=False)
 
 
 def spread(positions, gap: float, low: float = -np.inf, high: float = np.inf) -> list[float]:
@@ -340,17 +426,18 @@ def spread(positions, gap: float, low: float = -np.inf, high: float = np.inf) ->
     return placed
 
 
-def rank_ticks(worst: int) -> list[int]:
-    """The slope chart's rank ticks: 1 (the top), round ranks between, and `worst`, the lowest rank drawn,
-    so that a post at the bottom reads by its own rank (73, not beside a tick of 72); a round rank closer
-    than half a step to either end is left out."""
-    inside = [int(t) for t in MaxNLocator(integer=True, min_n_ticks=2).tick_values(1, worst) if 1 <= t <= worst]
+def rank_ticks(worst: int, first: int = 1, most: int = 10) -> list[int]:
+    """The slope chart's rank ticks from `first` (1, the top) to `worst`, the lowest rank drawn: both ends,
+    and round ranks between (about `most` in all), so that a post at the bottom reads by its own rank (73, not
+    beside a tick of 72); a round rank closer than half a step to either end is left out."""
+    locator = MaxNLocator(nbins=most, integer=True, min_n_ticks=2)
+    inside = [int(t) for t in locator.tick_values(first, worst) if first <= t <= worst]
     step = inside[1] - inside[0] if len(inside) > 1 else 1
-    return sorted({1, worst} | {t for t in inside if t - 1 >= step / 2 and worst - t >= step / 2})
+    return sorted({first, worst} | {t for t in inside if t - first >= step / 2 and worst - t >= step / 2})
 
 
-def rank_shift_height(rows: int, title: str, y_label: str, legend: list[str], width: float = 6.5) -> float:
-    """The slope chart's height (inches): about 0.32 inch a post, and never less than its wrapped rank label
+def rank_shift_height(rows: float, title: str, y_label: str, legend: list[str], width: float = 6.5) -> float:
+    """The slope chart's height (inches): about 0.32 inch a post (and a share for ranks below a break), and never less than its wrapped rank label
     needs beside the axes once the title, the legend and the tick labels take their share (constrained layout
     gives the axes what they leave). The shares are estimated from the texts' lines, measured on this figure
     style (chrome 1.6 to 2.4 inches for titles of 3 to 6 lines), so the figure is laid out once: a top 5

@@ -292,7 +292,8 @@ def test_the_slope_chart_labels_every_rank_and_ticks_its_lowest_one():
     fig.canvas.draw()
     boxes = sorted((t.get_window_extent() for t in ax.texts), key=lambda box: -box.y0)
     assert all(upper.y0 >= lower.y1 - 2 for upper, lower in zip(boxes, boxes[1:]))  # no two labels overlap
-    assert ax.get_yticks().tolist()[0] == 1 and ax.get_yticks().tolist()[-1] == 82 and 80 not in ax.get_yticks()
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks[0] == "1" and ticks[-1] == "82" and "80" not in ticks
     assert plots.rank_ticks(73) == [1, 8, 16, 24, 32, 40, 48, 56, 64, 73]
     assert plots.spread([1, 2, 3, 10], 2.0) == [0.0, 2.0, 4.0, 10.0]  # a crowd moved apart about its middle
     assert plots.spread([1, 2, 3, 10], 2.0, low=0.5) == [0.5, 2.5, 4.5, 10.0]  # and kept below the top
@@ -334,3 +335,55 @@ def test_the_format_boxes_name_each_format_with_the_posts_reporting_reach_and_sa
     drawn = posts.assign(interactions=[5.0, 6, 7, 8, 9, 20, 30, 1, 40], reach=[100.0] * 9)
     drawn["engagement_rate_by_reach"] = drawn["interactions"] / drawn["reach"]
     assert plots.formats_left_out(drawn, Translator("en"), "reach", "engagement_rate_by_reach") == ""
+
+
+def test_the_slope_chart_breaks_its_rank_axis_below_the_top_when_posts_land_far_below():
+    """UCI's Facebook top 10 lands at ranks 1 to 140: on an unbroken axis from 1 to 140, the ten posts on the
+    left were 1.6 points apart and their labels met. Broken below rank 10, ranks 1 to 10 keep a row each, and
+    ranks 11 to 140 share a band of 4.6 rows (6 labels there: 0.6 × 6 + 1) below a gap of 0.7: rank 19 sits at
+    10.5 + 0.7 + (19 − 10.5) × 4.6 ÷ 130 = 11.5008, rank 140 at 11.2 + 129.5 × 4.6 ÷ 130 = 15.7823."""
+    import pandas as pd
+
+    lands = [1, 19, 4, 140, 71, 7, 62, 10, 91, 22]
+    last = {140: 142, 71: 72, 62: 63, 91: 93}
+    ranks = pd.DataFrame({"platform": "facebook", "rank by broadcast": range(1, 11),
+                          "last rank by broadcast": range(1, 11), "rank by interactions": lands,
+                          "last rank by interactions": [last.get(r, r) for r in lands], "top order": range(1, 11)})
+    fig = plots.rank_shift(ranks, "facebook", 10, "t", Translator("en"), kept={0, 2, 5, 7})
+    ax = fig.axes[0]
+    posts = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    ends = dict(zip(lands, (line.get_ydata()[1] for line in posts)))
+    assert ends[1] == 1 and ends[10] == 10
+    assert ends[19] == pytest.approx(11.5008, abs=1e-4) and ends[140] == pytest.approx(15.7823, abs=1e-4)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [str(r) for r in range(1, 11)] + ["11", "50", "100", "140"]
+    fig.canvas.draw()
+    one_rank = ax.transData.transform([(0, 1), (0, 2)])
+    assert abs(one_rank[0][1] - one_rank[1][1]) * 72 / fig.dpi >= 12  # a rank of the top 10: 12 points or more
+    boxes = sorted((t.get_window_extent() for t in ax.texts), key=lambda box: -box.y0)
+    assert all(upper.y0 >= lower.y1 - 2 for upper, lower in zip(boxes, boxes[1:]))  # no two labels overlap
+    matplotlib.pyplot.close(fig)
+    axis = plots.RankAxis(10, 20)  # down to twice the top at most: unbroken, a rank where it is
+    assert not axis.broken and axis.position(17) == 17 and axis.bottom == 20.5
+
+
+def test_the_slope_chart_draws_posts_tied_on_the_left_one_below_the_other():
+    """Oigetit's Facebook top: two posts tied at 8–9 by reach, both landing in the tie of 8–47 by
+    interactions, were one marker and one line; they now start at 8 and at 9 under one label, "#8–9", and the
+    chart shows seven dashed lines for the seven posts in the top by reach only, each from its own place."""
+    import pandas as pd
+
+    ranks = pd.DataFrame({"platform": "facebook", "rank by broadcast": [1, 2, 3, 4, 5, 6, 7, 8, 8],
+                          "last rank by broadcast": [1, 2, 3, 4, 5, 6, 7, 9, 9],
+                          "rank by interactions": [8, 8, 8, 8, 1, 8, 1, 8, 8],
+                          "last rank by interactions": [47, 47, 47, 47, 3, 47, 3, 47, 47], "top order": range(1, 10)})
+    for language in ("en", "id"):
+        fig = plots.rank_shift(ranks, "facebook", 10, "t", Translator(language), kept={4, 6}, shown=ranks.index)
+        ax = fig.axes[0]
+        dashed = [line for line in ax.get_lines() if line.get_marker() == "o" and line.get_linestyle() == "--"]
+        assert sorted(line.get_ydata()[0] for line in dashed) == [1, 2, 3, 4, 6, 8, 9]
+        assert {line.get_ydata()[1] for line in dashed} == {8}
+        texts = [t.get_text() for t in ax.texts]
+        assert texts.count("#8–9") == 1 and texts.count("#8–47") == 1 and "#1–3" in texts
+        matplotlib.pyplot.close(fig)
+    places = plots.tied_places(ranks)
+    assert places.tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 9]
