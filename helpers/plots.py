@@ -20,7 +20,9 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
+from matplotlib.colors import ListedColormap
 from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
@@ -584,22 +586,47 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     return fig
 
 
+def uniform_cells(table: pd.DataFrame, min_posts: int = MIN_CELL_POSTS) -> dict[str, float]:
+    """The platforms of the timing heat map (compare.day_hour's table) whose coloured cells, those with at
+    least `min_posts` posts reporting the rate, all have one median: {platform: that median (a rate)}."""
+    coloured = table[table["reporting"] >= min_posts].dropna(subset=["median"])
+    medians = coloured.groupby("platform")["median"].agg(["min", "max"])
+    return {p: float(row["min"]) for p, row in medians.iterrows() if row["min"] == row["max"]}
+
+
+def heat_value(rate: float, tr: Translator) -> str:
+    """A heat map cell's median rate as the report writes one: 0%, 2.35%."""
+    return tr.rate_percent(rate) if rate else tr.percent(0, 0)
+
+
 def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_posts: int) -> None:
-    """One platform's weekday × hour cells on `ax`, with its colour bar."""
+    """One platform's weekday × hour cells on `ax`, with its colour bar; or, where every coloured cell has the
+    same median (Oigetit's Facebook: 0% in each), in one colour named beside the panel, since a scale would
+    only tell that value from no value at all."""
     counts = table.pivot_table(index="weekday", columns="hour", values="reporting", aggfunc="sum", observed=False)
     medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
     counts = counts.reindex(index=WEEKDAYS, columns=hours).fillna(0)
     medians = medians.reindex(index=WEEKDAYS, columns=hours)
     shown = (medians * 100).where(counts >= min_posts).astype(float)
-    cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white", linewidth=0.5)
-    if shown.notna().any(axis=None):  # no scale for a panel whose every cell is too thin to colour
+    same = list(uniform_cells(table, min_posts).values())
+    if same:  # one median in every coloured cell: a scale would only tell that value from no value
+        colour = plt.get_cmap("viridis")(0.35)
+        cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap=ListedColormap([colour]),
+                              edgecolors="white", linewidth=0.5)
+        cells.set_clim(same[0] * 100 - 1, same[0] * 100 + 1)  # every coloured cell dark: its count in white
+        key = "figure.heat_one_cell" if int(shown.notna().sum().sum()) == 1 else "figure.heat_one_value"
+        # where the colour bar would be, and about as narrow: the panels keep their width
+        label = textwrap.fill(tr.t(key, value=heat_value(same[0], tr)), 12, break_on_hyphens=False)
+        ax.legend(handles=[Patch(facecolor=colour, label=label)], loc="upper left", bbox_to_anchor=(1.01, 1),
+                  frameon=False, fontsize=9, handlelength=1.2, handletextpad=0.4, borderaxespad=0)
+    else:
+        cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap="viridis", edgecolors="white",
+                              linewidth=0.5)
+    if not same and shown.notna().any(axis=None):  # no scale for a panel whose every cell is too thin to colour
         low, high = cells.get_clim()
         # a scale from 0% (rates are never below it): with a few coloured cells, a scale from the lowest to
         # the highest would paint 6% and 10% as the palette's two ends, a gap far larger than it is
-        low = min(low, 0.0)
-        if high <= low:  # every cell 0%: a scale from there
-            high = low + 0.1
-        cells.set_clim(low, high)
+        cells.set_clim(min(low, 0.0), high)
         fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
     colour_limits = cells.get_clim()
     for (row, column), count in np.ndenumerate(counts.to_numpy()):

@@ -2391,7 +2391,11 @@ class Report:
         fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr,
                                      labels={p: self.labels(p) for p in self.platforms})
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
-        return fig, tr.t("figure.timing_alt", **self.words(among=mapped)) + " " + self.timing_sentence()
+        alt = tr.t("figure.timing_alt", **self.words(among=mapped))
+        for platform, median in plots.uniform_cells(self.day_hour).items():  # one colour, no scale: say the value
+            alt += tr.t("figure.timing_alt_one_value", platform=tr.platform(platform),
+                        value=plots.heat_value(median, tr))
+        return fig, alt + " " + self.timing_sentence()
 
 
 def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -54,8 +54,9 @@ def test_linear_axes_and_colour_bars_use_the_reports_decimal_mark():
 def test_the_timing_heat_map_has_a_panel_and_a_colour_scale_per_platform():
     import pandas as pd
 
-    table = pd.DataFrame({"platform": ["facebook", "facebook", "instagram"], "weekday": ["Monday", "Tuesday", "Monday"],
-                          "hour": [9, 9, 18], "posts": [3, 4, 5], "reporting": [3, 4, 5], "median": [0.2, 0.1, 0.01]})
+    table = pd.DataFrame({"platform": ["facebook", "facebook", "instagram", "instagram"],
+                          "weekday": ["Monday", "Tuesday", "Monday", "Friday"], "hour": [9, 9, 18, 18],
+                          "posts": [3, 4, 5, 3], "reporting": [3, 4, 5, 3], "median": [0.2, 0.1, 0.01, 0.03]})
     fig = plots.day_hour_heatmap(table, "title", Translator("en"))
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook", "Instagram"]
@@ -387,3 +388,25 @@ def test_the_slope_chart_draws_posts_tied_on_the_left_one_below_the_other():
         matplotlib.pyplot.close(fig)
     places = plots.tied_places(ranks)
     assert places.tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead_of_a_scale():
+    """Oigetit's Facebook: every coloured cell at 0%, under a scale from 0.00 to 0.10 that told nothing. A
+    panel whose coloured cells (3 posts or more) share one median gets one colour and a key naming it, no
+    colour bar; a panel with two medians keeps its scale. The thin cell at 50% (1 post) is not coloured."""
+    import pandas as pd
+
+    table = pd.DataFrame({"platform": ["facebook"] * 3 + ["instagram"] * 2, "weekday": "Monday",
+                          "hour": [9, 10, 11, 9, 10], "posts": [3, 4, 1, 3, 5], "reporting": [3, 4, 1, 3, 5],
+                          "median": [0.02, 0.02, 0.5, 0.01, 0.03]})
+    assert plots.uniform_cells(table) == {"facebook": 0.02}
+    for language, key in (("en", "every coloured cell: 2.00%"), ("id", "setiap sel berwarna: 2,00%")):
+        fig = plots.day_hour_heatmap(table, "title", Translator(language))
+        facebook, instagram, *bars = fig.axes
+        assert len(bars) == 1 and facebook.get_legend().get_texts()[0].get_text().replace("\n", " ") == key
+        assert instagram.get_legend() is None
+        matplotlib.pyplot.close(fig)
+    one = table[table["platform"] == "facebook"].assign(reporting=[3, 1, 1])
+    fig = plots.day_hour_heatmap(one, "title", Translator("en"))
+    assert fig.axes[0].get_legend().get_texts()[0].get_text().replace("\n", " ") == "the one coloured cell: 2.00%"
+    matplotlib.pyplot.close(fig)
