@@ -6,8 +6,9 @@ Policy forbids scripts and remote loads outright. The client's branding is added
 notebook: a header with the brand name, the logo embedded as base64 and the report period, and the accent
 colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit: a long table breaks
 between rows under its repeated header row (neither right after the header nor before the last row), while a
-short table, a figure, and a heading with what follows it stay together, so that no page is left mostly empty
-when what follows could have begun on it.
+short table, a figure, a heading and a sentence introducing a table or figure with what follows them stay
+together, so that no page is left mostly empty when what follows could have begun on it. No section is forced
+onto a new page: a section begins where the one before it ends, unless what must stay together does not fit.
 """
 from __future__ import annotations
 
@@ -85,6 +86,17 @@ main { max-width: 1100px; margin: 0 auto; }
   .jp-OutputArea-child:has(h1, h2, h3, h4) { break-inside: avoid !important; page-break-inside: avoid !important; }
   .jp-OutputArea-child:has(h1, h2, h3, h4), .jp-Cell:has(.jp-OutputArea-child:last-child :is(h1, h2, h3, h4)) {
     break-after: avoid; page-break-after: avoid; }
+  /* ...but a section that ends with its opening sentence (nothing to show: no export reports watch time) is
+     whole: the next section may begin on the next page, rather than pull this one there and leave a page
+     nearly empty behind it. */
+  .jp-OutputArea-child:last-child:has(.section-intro:last-child),
+  .jp-OutputArea-child:last-child .section-intro:last-child,
+  .jp-Cell:has(.jp-OutputArea-child:last-child .section-intro:last-child) {
+    break-after: auto; page-break-after: auto; }
+  /* A sentence of its own that introduces the table or figure below it stays with it, rather than end a
+     page alone ("The posts on top under one lens only, with their text, ..." above its table). */
+  .jp-OutputArea-child:has(> .jp-OutputArea-output > p.finding:only-child):has(+ .jp-OutputArea-child :is(table, figure)) {
+    break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
   p, li { orphans: 2; widows: 2; }
   .report-brand { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -163,3 +163,39 @@ def test_a_figure_is_shown_at_the_size_it_was_drawn():
     pixels = round(4.6 * DPI)
     assert f'width="{round(pixels * 96 / DPI)}"' in html and "max-width:100%" in html
     assert display.png_width(b"not a png") is None
+
+
+@needs_printing
+def test_a_sentence_introducing_a_table_never_ends_a_page_alone(tmp_path):
+    """A one-line sentence, then a twelve-row table (long enough to break), below openings of growing height,
+    each on a page of its own: wherever the page ends, the sentence is on the page of the table's caption.
+    Before, the report's "The posts on top under one lens only, with their text, ..." could end a page alone,
+    its table on the next (some of these openings did so)."""
+    rows = SHORT_TABLE_ROWS + 4
+    heights = range(230, 262, 3)
+    cells = []
+    for case, height in enumerate(heights):
+        frame = pd.DataFrame({"metric": [f"i{case}r{i}" for i in range(rows)], "value": list(range(rows))})
+        cells += [f'<div style="break-before: page">{cell(block(f"Opening{case}", height))}</div>',
+                  cell(display.finding(f"Intro{case} introduces the table below it.").data,
+                       display.table(frame, index=False, caption=f"Caption{case}").data)]
+    pages = printed_pages(tmp_path, page(*cells))
+    moved = 0
+    for case in range(len(heights)):
+        assert page_of(pages, f"Intro{case}") == page_of(pages, f"Caption{case}") == page_of(pages, f"i{case}r0"), case
+        moved += page_of(pages, f"Intro{case}") != page_of(pages, f"Opening{case}")
+    assert moved  # some sentences did go to the next page with their table
+
+
+@needs_printing
+def test_a_section_with_only_its_opening_sentence_does_not_follow_the_next_section_to_a_new_page(tmp_path):
+    """A section that has nothing to show but its opening sentence ("No export reports watch time"), then a
+    section whose heading stays with its short table, which does not fit below: the first stays on its page
+    (4 mm of heading and sentence fit in the 50 mm left), and only the second moves. Before, the second
+    pulled the first along and left the page nearly empty."""
+    quiet = display.section("QuietSection", "Nothing to show here.").data
+    busy = display.section("BusySection", "A table follows.").data
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 200)), cell(quiet),
+                                         cell(busy, rows_table(SHORT_TABLE_ROWS))))
+    assert page_of(pages, "Opening") == page_of(pages, "QuietSection") == [1]
+    assert page_of(pages, "BusySection") == page_of(pages, "row0") == [2]
