@@ -926,12 +926,13 @@ class Report:
         return beyond.assign(order=beyond["kpi"].map(order)).sort_values(
             ["sure", "order"], ascending=[False, True], kind="stable").drop(columns="order")
 
-    def _changes_judged(self, platform: str) -> tuple:
+    def _changes_judged(self, platform: str, quoted: bool = False) -> tuple:
         """The figures changes_beyond_chance judges (names in the tables' order, their kpis rows) and the
-        ends of each one's interval as the table shows it (pp for a percent rate, relative otherwise)."""
-        quoted = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
-                  if self._finding_change(platform) else None)
-        names = [name for name in self.lens_kpis(platform) if name != quoted]
+        ends of each one's interval as the table shows it (pp for a percent rate, relative otherwise).
+        `quoted`: with the rate the period-change sentence quotes, left out otherwise (that sentence judges it)."""
+        left_out = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
+                    if not quoted and self._finding_change(platform) else None)
+        names = [name for name in self.lens_kpis(platform) if name != left_out]
         rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)
                          & (self.kpis["kind"] != "total") & self.kpis["change"].notna()]
         percent = rows["kpi"].isin(metrics.PERCENT_RATES)
@@ -940,19 +941,21 @@ class Report:
         return names, rows, low, high
 
     def changes_tested(self, platform: str) -> int:
-        """How many of the figures changes_beyond_chance judges have an interval: each leaves out 0 by chance
-        alone 5% of the time when nothing changed, so about 0.05 × this many would be called changed anyway
-        (whatever their correlation: an expected count adds up)."""
-        _, _, low, high = self._changes_judged(platform)
+        """How many changes the platform's tables show with an interval, the one the period-change sentence
+        quotes included, so that the count is the one a reader makes in the tables' change column: each
+        leaves out 0 by chance alone 5% of the time when nothing changed, so about 0.05 × this many would be
+        called changed anyway (whatever their correlation: an expected count adds up)."""
+        _, _, low, high = self._changes_judged(platform, quoted=True)
         return int((low.notna() & high.notna()).sum())
 
     def _finding_other_changes(self, platform: str) -> Finding | None:
         """Beside the period-change sentence, the platform's other figures that changed beyond chance: how
         many, and the largest OTHER_CHANGES_SHOWN of them (changes_beyond_chance) with their intervals, as
-        the lens tables show them, and how many figures were judged, with the number chance alone would
-        call changed (changes_tested × 5%): several figures judged at once, one can pass by chance. They are
-        called 'other' only when the period-change sentence's own change is beyond chance. None when no other
-        change is beyond chance."""
+        the lens tables show them, and how many of the tables' changes have an interval, with the number chance
+        alone would call changed (changes_tested × 5%): several figures judged at once, one can pass by chance.
+        They are called 'other' only when the period-change sentence's own change is beyond chance; the count
+        of changes beyond chance out of those with an interval then takes that one in ({beyond}), as the
+        tables show it. None when no other change is beyond chance."""
         changes = self.changes_beyond_chance(platform)
         if changes.empty:
             return None
@@ -963,7 +966,8 @@ class Report:
         # "other" only beside a period-change sentence whose own change is beyond chance: one within chance
         # (or without interval) is no change beyond chance the figures here would come in addition to
         headline = self._finding_change(platform)
-        if headline is not None and headline.values["beyond_chance"]:
+        other = headline is not None and bool(headline.values["beyond_chance"])
+        if other:
             key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
                    if len(changes) == 2 else "finding.other_changes_more")
         else:
@@ -974,6 +978,7 @@ class Report:
         caveat = "" if headline else self._near_download_caveat(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
                                  second=items[-1], tested=tr.number(tested),
+                                 beyond=tr.number(len(changes) + other),  # the quoted rate's among them
                                  compared=self.compared(dated=headline is None),  # the sentence before dated it
                                  chance=tr.number(tested * SIGNIFICANCE, 2)) + caveat,
                        {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})

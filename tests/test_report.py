@@ -414,7 +414,11 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
     assert ("On Facebook, summed reach fell 13.5% against the comparison period (1 March 2014 to 31 March 2014),"
             " with 34 posts against 36,") in findings["finding.change_down"]
     # the sentence after it, about the same changes, leaves out the dates it just gave
-    assert "changed beyond chance against the comparison period (of 9" in findings["finding.other_changes_more"]
+    # 4 other figures and the rate it quotes, of the 10 changes the tables give with an interval (frequency, reach
+    # rate, the four engagement rates, conversation, amplification, applause, click-through rate)
+    assert ("4 other figures in the tables below changed beyond chance against the comparison period (5 of the 10"
+            " figures with an interval, the rate above included, where chance alone would give about 0.50)"
+            in findings["finding.other_changes_more"])
     tables = [august.lens_table("facebook", names) for names in (august.broadcast_kpis("facebook"),
                                                                  august.engagement_kpis("facebook"))]
     assert all("comparison period" in table.columns for table in tables)
@@ -2178,8 +2182,8 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
             "engagement_rate_by_impressions", "reach_rate", "applause_rate", "virality_rate", "frequency"]
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
-            "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of 6"
-            " with an interval, where chance alone would give about 0.30); the clearest two: engagement rate by impressions"
+            "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 7"
+            " figures with an interval, where chance alone would give about 0.35); the clearest two: engagement rate by impressions"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -2187,12 +2191,12 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
         assert report._finding_other_changes("instagram").text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous"
-            " period (of 2 with an interval, where chance alone would give about 0.10): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
+            " period (of the 3 figures with an interval, where chance alone would give about 0.15): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
             " (95% CI -0.9% to -0.2%).")
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
-            "one figure in the tables below changed beyond chance against the previous period (of 1 with an"
-            " interval, where chance alone would give about 0.05): reach rate"
+            "one figure in the tables below changed beyond chance against the previous period (of the 2 figures"
+            " with an interval, where chance alone would give about 0.10): reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
         report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
@@ -2221,10 +2225,16 @@ def test_the_other_changes_sentence_in_indonesian():
     # Instagram's change sentence quotes -0,50 pp (IK 95% -1,35 hingga 0,41): within chance, so no "lain" here
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, 3 angka dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (dari 3 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,15); dua yang paling jelas:"
+        " (dari 4 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,20); dua yang paling jelas:"
         " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
+    # the quoted rate beyond chance: the other three and it are 4 of the 4 changes with an interval
+    rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
+    report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
+    assert report._finding_other_changes("instagram").text.startswith(
+        "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
+        " (4 dari 4 angka yang berinterval, termasuk tingkat di atas, dan kebetulan saja akan memberi sekitar 0,20);")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
     assert report._finding_benchmark("facebook").text == (
         "Di Facebook, rata-rata tingkat interaksi Anda terhadap pengikut adalah 0,30% (IK 95% 0,21% hingga 0,40%;"
@@ -2893,10 +2903,14 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
         assert finding.values["beyond_chance"] is True
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, one other figure in the tables below changed beyond chance")
+        # the tables give two changes with an interval, reach rate and the quoted rate, and both leave out 0
+        assert ("against the previous period (2 of the 2 figures with an interval, the rate above included, where"
+                " chance alone would give about 0.10): reach rate -5.59 pp") in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
         assert report._finding_other_changes("instagram").text.startswith(
-            "On Instagram, one figure in the tables below changed beyond chance")
+            "On Instagram, one figure in the tables below changed beyond chance against the previous period (of the"
+            " 2 figures with an interval,")  # the quoted rate's interval is in the tables, touching 0 or not
         table.loc[rate, ["ci_low", "ci_high"]] = np.nan  # no interval: no verdict either way
         text = report._finding_change("instagram").text
         assert "a change of -0.50 pp;" in text and report._finding_change("instagram").values["beyond_chance"] is None
