@@ -35,6 +35,9 @@ ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_
                    "amplification_rate", "applause_rate", "saves", "virality_rate", "clicks", "click_through_rate",
                    "cost_per_engagement")
 ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_per_1000_reached", "video_views")
+#: The rows of Data coverage's metrics table: what a post export may carry.
+COVERAGE_METRICS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
+                    "watch_time_seconds", "followers", "spend")
 #: Per-post rates whose median post's change gets an interval (difference of medians, bootstrap: the
 #: rate_changes table); the change of each rate over all posts (Σ ÷ Σ) has its own (metrics.change_intervals).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
@@ -1162,14 +1165,21 @@ class Report:
         return pd.DataFrame(rows)
 
     def metrics_table(self) -> pd.DataFrame:
-        """Which metrics each channel's exports carry (✓) and which they do not (—)."""
-        names = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
-                 "watch_time_seconds", "followers", "spend")
+        """Which metrics each channel's exports carry (✓) and which they do not (—). A metric no channel's
+        exports carry has no row (a row of — alone): Data coverage names those once (unreported_metrics)."""
+        names = [n for n in COVERAGE_METRICS if n not in self.unreported_metrics()]
         rows = {}
         for platform, group in self.posts.groupby("platform"):
             rows[self.tr.platform(platform)] = [
                 "✓" if group[n].notna().any() else "—" for n in names]
         return pd.DataFrame(rows, index=[self.tr.metric(n) for n in names])
+
+    def unreported_metrics(self) -> list[str]:
+        """The metrics of the metrics table (COVERAGE_METRICS) that no post of the period reports, on any
+        platform; none in a period without posts (nothing was there to report them)."""
+        if not self.has_posts:
+            return []
+        return [n for n in COVERAGE_METRICS if self.posts[n].isna().all()]
 
     def coverage_notes(self) -> list[str]:
         """What the data covers and what it cannot say: period, gaps, breaks, what cannot be computed."""
@@ -1184,6 +1194,8 @@ class Report:
         # what every post-level figure is: its count up to the download; understated "against" a comparison only
         # where the comparison period holds posts
         notes.append(tr.t("coverage.lifetime" if len(self.previous) else "coverage.lifetime_alone"))
+        if unreported := self.unreported_metrics():  # the rows the metrics table leaves out
+            notes.append(tr.t("coverage.unreported", metrics=", ".join(map(tr.metric, unreported))))
         compares = [p for p in self.platforms if self._compares_totals(p)]
         if days != previous_days and compares:
             # totals over unequal spans; said only where a lens table compares totals, naming what they sum
@@ -2104,15 +2116,15 @@ class Report:
 
     # ----------------------------------------------------------------------------------------- definitions
     def defined_metrics(self) -> list[str]:
-        """The metrics of the Definitions section: those the report gives a value for, on some platform in
-        either period (reach: when some post reports it), or in the Ads Manager sentence. The exports decide:
-        an X-only report defines no reach-based rate."""
+        """The metrics of the Definitions section: those the report gives a value for, in a platform's tables
+        (either period; lens_kpis: the attention table only where this period's posts report watch time) or
+        in the Ads Manager sentence (reach: when some post reports it). The exports decide: an X-only report
+        defines no reach-based rate, and watch time reported only in the comparison period is not defined."""
         kpis = self.kpis
-        # a rate by impressions the lens tables leave out (YouTube's count thumbnails shown) is not given
-        hidden = {(p, k) for p in self.platforms for k in metrics.IMPRESSION_BASED
-                  if k not in self.broadcast_kpis(p) + self.engagement_kpis(p)}
         rows = kpis[kpis["value"].notna() | kpis["value_previous"].notna()] if len(kpis) else kpis
-        given = {k for p, k in zip(rows.get("platform", []), rows.get("kpi", [])) if (p, k) not in hidden}
+        # a rate by impressions the lens tables leave out (YouTube's count thumbnails shown) is not given
+        given = {k for p, k in zip(rows.get("platform", []), rows.get("kpi", []))
+                 if p in self.platforms and k in self.lens_kpis(p)}
         if self.posts["reach"].notna().any() or self.previous["reach"].notna().any():
             given.add("reach")
         for platform in self.quiet_platforms():  # what the summary quotes of the comparison period
@@ -2168,7 +2180,7 @@ class Report:
         tested = any(len(self.formats[p][lens]["pairs"]) for p in platforms for lens in ("reach", "rate"))
         formats = [p for p in platforms if self._finding_formats(p)]  # its sentence names its tests
         slots = {key for key, _ in self._timing_tests()} & {"timing.slots_differ", "timing.slots_unclear"}
-        ranked = not self.agreement.empty  # the agreement table: ρ, τ, top-N overlap and elasticity columns
+        ranked = not self.agreement_table().empty  # its ρ, τ, top-N overlap and elasticity columns
         note = self.lens_note()  # above the lens tables, in every report: rates as Σ ÷ Σ, how intervals are had
         used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
                 "sum": "Σ" in note, "interval": self.has_posts, "median": self.has_posts,
@@ -2198,14 +2210,32 @@ class Report:
                 return True
         return False
 
+    def _shows_engagement_rate(self) -> bool:
+        """Whether a lens table shows a rate of interactions (Σ interactions ÷ Σ reach, …) with a value: the
+        glossary's Σ then takes it as its example; a report whose exports report no interactions shows none."""
+        kpis = self.kpis
+        if not len(kpis):
+            return False
+        rates = [name for name, (numerator, *_) in metrics.RATES.items() if numerator == "interactions"]
+        shown = kpis["kpi"].isin(rates) & (kpis["value"].notna() | kpis["value_previous"].notna())
+        return any(k in self.lens_kpis(p) for p, k in zip(kpis.loc[shown, "platform"], kpis.loc[shown, "kpi"])
+                   if p in self.platforms)
+
     def glossary(self) -> pd.DataFrame:
         """The statistical words of this report (glossary_terms), each with a plain sentence on what it tells
-        the reader, for the Definitions section."""
+        the reader, for the Definitions section; Σ's sentence takes an engagement rate as its example only
+        where the report shows one."""
         tr = self.tr
         words = self.words()
+
+        def meaning(name: str) -> str:
+            if name == "sum" and not self._shows_engagement_rate():
+                return tr.t("glossary.sum.meaning_ratio")
+            return tr.t(f"glossary.{name}.meaning", **words)
+
         return pd.DataFrame([{tr.t("glossary.term"): (tr.metric(name) if name in dict(metrics.DEFINITIONS)
                                                        else tr.t(f"glossary.{name}.term")),
-                              tr.t("glossary.meaning"): tr.t(f"glossary.{name}.meaning", **words)}
+                              tr.t("glossary.meaning"): meaning(name)}
                              for name in self.glossary_terms()])
 
     # ----------------------------------------------------------------------------------------- figures

@@ -1,5 +1,6 @@
 """The client report: each summary sentence against the number it quotes; awkward clients render."""
 import csv
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -3294,3 +3295,72 @@ def test_figures_count_the_posts_they_draw_as_the_tables_do_and_say_why_others_a
             " 2 posts.")
     assert fig._supxlabel.get_text().replace("\n", " ") == note and note in alt
     plt.close(fig)
+
+
+def _without_interactions(report):
+    """The report recomputed with no reaction, comment, share or save in either period (a YouTube Studio
+    export's posts): no interactions, so no engagement rate and no ranking by interactions."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    parts = list(metrics.INTERACTION_COMPONENTS)
+    blank = {c: lambda frame: pd.array([pd.NA] * len(frame), dtype="Int64") for c in parts}
+    posts, previous = (compare.with_broadcast(metrics.post_metrics(frame.assign(**blank)))
+                       for frame in (report.posts, report.previous))
+    return dataclasses.replace(report, posts=posts, previous=previous,
+                               **analyse(posts, previous, 10, "all industries"))
+
+
+def test_definitions_hold_only_the_metrics_the_tables_show(report):
+    """Watch time reported in the comparison period only (the demo's Facebook videos, blanked in this period):
+    the attention section says no export reports it and shows no table, so Definitions does not define watch
+    time or minutes per 1,000 reached, and names them among the metrics not in the report."""
+    assert {"watch_time_hours", "minutes_per_1000_reached"} <= set(report.defined_metrics())
+    before_only = _without(report, ["watch_time_seconds", "watch_time_hours"])
+    row = before_only.kpis[(before_only.kpis["platform"] == "facebook")
+                           & (before_only.kpis["kpi"] == "watch_time_hours")].iloc[0]
+    assert pd.isna(row["value"]) and row["value_previous"] > 0  # reported before, not now
+    assert not before_only.has_attention()
+    assert before_only.attention_sentence() == ("None of the exports reports watch time, so attention cannot be"
+                                                " measured for this client.")
+    defined = before_only.defined_metrics()
+    assert "watch_time_hours" not in defined and "minutes_per_1000_reached" not in defined
+    assert "watch time (hours)" not in set(before_only.definitions()["metric"])
+    assert before_only.definitions_note().endswith(
+        "cost per engagement, watch time (hours), average view duration (seconds), minutes invested per 1,000 reached.")
+
+
+def test_a_metric_no_export_reports_has_no_row_in_the_metrics_table_and_one_sentence(report):
+    """The demo's exports report no video views, followers or spend; Facebook's watch time is blanked here too.
+    Those get no row of — in the metrics table; one note names them, in the table's order, and says they are
+    not 0. Saves and clicks, reported on one platform of two, keep their rows with — for the other."""
+    blanked = _without(report, ["watch_time_seconds", "watch_time_hours"])
+    table = blanked.metrics_table()
+    assert list(table.index) == ["reach", "impressions (or views)", "reactions", "comments", "shares", "saves",
+                                 "clicks"]
+    assert (table.loc["saves", "Facebook"], table.loc["clicks", "Instagram"]) == ("—", "—")
+    assert blanked.unreported_metrics() == ["video_views", "watch_time_seconds", "followers", "spend"]
+    assert blanked.coverage_notes()[2] == (
+        "No export reports video views, watch time, followers, spend for this period's posts, so the metrics table"
+        " above has no row for them: not reported, which is not 0.")
+    assert "watch time" in report.metrics_table().index  # Facebook's videos report it
+    indonesian = dataclasses.replace(blanked, tr=Translator("id"))
+    assert indonesian.coverage_notes()[2].startswith("Tidak ada ekspor yang melaporkan tayangan video, waktu tonton, pengikut,")
+
+
+def test_the_glossary_leaves_out_the_ranking_words_when_no_export_reports_interactions(report):
+    """No interactions (YouTube Studio's exports): the agreement table has no row, so no ρ, τ, top-N overlap or
+    elasticity is explained; the report shows no engagement rate, so Σ is explained without one."""
+    silent = _without_interactions(report)
+    assert silent.agreement_table().empty
+    terms = silent.glossary_terms()
+    assert not {"spearman", "kendall", "overlap", "elasticity"} & set(terms)
+    assert "sum" in terms  # the lens note's "Σ numerator ÷ Σ denominator" (frequency: impressions ÷ reach)
+    meanings = dict(zip(*silent.glossary().T.values))
+    assert meanings["Σ (sum)"] == (
+        "Added up over the posts: a rate written Σ numerator ÷ Σ denominator is all the posts' numerators divided by"
+        " all their denominators, so the posts with the largest denominators weigh more in it than in the mean of"
+        " the posts' own rates.")
+    assert "interaksi" not in dict(zip(*dataclasses.replace(silent, tr=Translator("id")).glossary().T.values))[
+        "Σ (jumlah)"]
