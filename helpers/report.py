@@ -2270,17 +2270,21 @@ class Report:
         """The sentence shown instead of figure `name` when it has nothing to draw (platforms whose exports
         report no reach, rankings that cannot be compared); None when the figure is drawn. A figure the
         report does not draw is an error (check_figure). A report without posts draws none, and shows nothing
-        in their place: each section's opening says there is no post to measure (no_posts_sentence)."""
+        in their place: each section's opening says there is no post to measure (no_posts_sentence). Nor does
+        a report in which no platform's rankings could be compared, for the scatter, the quadrant and the rank
+        shifts it cannot draw: the section's opening has said why for each platform (agreement_sentence_for),
+        and a sentence per figure would say it again."""
         self.check_figure(name, *arguments)
         if not self.has_posts:
             return ""
         tr = self.tr
+        said = not any(self.rankings_compared(p) for p in self.platforms)
         if name == "reach_vs_interactions" and not self._drawable().any():
-            return tr.t("figure.scatter_none")
+            return "" if said else tr.t("figure.scatter_none")
         if name == "quadrant" and self.quadrants.empty:
-            return tr.t("figure.quadrant_none")
+            return "" if said else tr.t("figure.quadrant_none")
         if name == "rank_shift" and not self.rankings_compared(arguments[0]):  # the section's opening says why
-            return tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
+            return "" if said else tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
         if name == "rank_shift" and not self.top_n_telling(arguments[0]):
             overlap = self.overlaps[arguments[0]]
             return tr.t("figure.rank_shift_few", platform=tr.platform(arguments[0]), n=tr.number(overlap["n"]),

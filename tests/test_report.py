@@ -1835,8 +1835,11 @@ def test_a_platform_counting_nothing_broadcast_gets_sentences_not_empty_figures_
     plan = changed.figure_plan()
     assert ("reach_vs_interactions",) not in plan and ("quadrant",) not in plan and ("day_hour",) not in plan
     assert not [key for key in plan if key[0] in ("formats", "rank_shift")]
-    html = changed.figure_html("reach_vs_interactions").data
-    assert "<img" not in html and "No post reports reach, impressions or views together with interactions" in html
+    # the section's opening says why for each platform, so the scatter it cannot draw adds no sentence
+    assert changed.figure_html("reach_vs_interactions").data == ""
+    assert changed.agreement_sentence().startswith(
+        "On Facebook, fewer than 3 posts report reach, impressions or video views together with interactions, so"
+        " the rankings cannot be compared here.")
     assert "no post reports reach, impressions or views together with interactions, so formats are not compared" in (
         changed.figure_html("formats", "facebook").data)
     from helpers import display
@@ -3364,3 +3367,30 @@ def test_the_glossary_leaves_out_the_ranking_words_when_no_export_reports_intera
         " the posts' own rates.")
     assert "interaksi" not in dict(zip(*dataclasses.replace(silent, tr=Translator("id")).glossary().T.values))[
         "Σ (jumlah)"]
+
+
+def test_where_no_ranking_can_be_compared_the_section_says_why_once(report):
+    """No interactions on either platform: the section's opening says for each that the exports report none,
+    and the scatter, the quadrant and the rank shifts it cannot draw add no sentence saying it again."""
+    silent = _without_interactions(report)
+    assert silent.agreement_sentence() == (
+        "On Facebook, the exports report no interactions (no reactions, comments, shares or saves), so the rankings"
+        " cannot be compared here. On Instagram, the exports report no interactions (no reactions, comments, shares"
+        " or saves), so the rankings cannot be compared here.")
+    assert silent.figure_note("reach_vs_interactions") == "" and silent.figure_note("quadrant") == ""
+    assert silent.figure_note("rank_shift", "facebook") == silent.figure_note("rank_shift", "instagram") == ""
+    assert silent.figure_plan() == [key for key in silent.figure_plan() if key[0] not in (
+        "reach_vs_interactions", "quadrant", "rank_shift")]  # none of them drawn
+    assert str(silent.figure_html("quadrant").data) == ""
+    # one platform's rankings compared, the other's not: that one's missing chart still says why
+    posts = report.posts.copy()
+    instagram = posts["platform"] == "instagram"
+    for part in metrics.INTERACTION_COMPONENTS:
+        posts[part] = posts[part].astype("Int64").mask(instagram)
+    posts = compare.with_broadcast(metrics.post_metrics(posts))
+    from helpers.report import analyse
+
+    half = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert half.rankings_compared("facebook") and not half.rankings_compared("instagram")
+    assert half.figure_note("rank_shift", "instagram") == (
+        "Instagram: no rank-shift chart, since the two rankings cannot be compared (see above).")
