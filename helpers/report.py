@@ -1736,7 +1736,16 @@ class Report:
                              posts=self.tr.number(overlap["posts_compared"]))
         if not len(overlap["top_a_only"]) and not len(overlap["top_b_only"]):  # the rows divergent_posts lists
             return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
-        return self.tr.t("divergent.intro")
+        # their text is promised only where the table has a text column (_divergent_filled)
+        return self.tr.t("divergent.intro" if self._divergent_filled(platform)["text"] else "divergent.intro_no_text")
+
+    def _divergent_filled(self, platform: str) -> dict[str, bool]:
+        """Whether some post divergent_posts lists gives its text, and its format: a column no row fills
+        (the UCI dataset's posts have no text, X's and LinkedIn's exports give no format) is left out."""
+        overlap = self.overlaps[platform]
+        listed = self.posts.loc[list(overlap["top_a_only"]) + list(overlap["top_b_only"])]
+        text = listed["text"].astype("string").str.strip()
+        return {"text": bool(text.fillna("").ne("").any()), "format": bool(listed["format"].notna().any())}
 
     def divergent_caption(self, platform: str) -> str:
         """The caption of divergent_posts: the top N, and the lists' sizes where posts tied across the N-th
@@ -1748,7 +1757,8 @@ class Report:
         return tr.t("divergent.caption" if full else "divergent.caption_ties", **values)
 
     def divergent_posts(self, platform: str) -> pd.DataFrame:
-        """The posts on top by reach but not by interactions, and the reverse, with both ranks and text."""
+        """The posts on top by reach but not by interactions, and the reverse, with both ranks, format and text
+        (_divergent_filled: either left out where no post listed gives it)."""
         tr = self.tr
         overlap = self.overlaps[platform]
         rows = []
@@ -1757,6 +1767,7 @@ class Report:
         by = self.ranked_by(platform)
         listed = list(overlap["top_a_only"]) + list(overlap["top_b_only"])
         with_rate = bool(self.posts.loc[listed, "engagement_rate_by_broadcast"].notna().any())  # else n/a on every row
+        filled = self._divergent_filled(platform)
         for label, index in (("divergent.reach_only", overlap["top_a_only"]),
                              ("divergent.interactions_only", overlap["top_b_only"])):
             for i in index:
@@ -1765,7 +1776,8 @@ class Report:
                     tr.t("divergent.lens"): tr.t(label, by=by),
                     tr.t("divergent.published"): (tr.month(post["published_at"]) if post["published_precision"] == "month"
                                                   else tr.short_date(post["published_at"])),  # day unknown: month
-                    tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else "",
+                    **({tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else ""}
+                       if filled["format"] else {}),
                     by: tr.number(post[self.measures.get(platform, "reach")]),
                     tr.t("divergent.interactions"): tr.number(post["interactions"]),
                     tr.t("divergent.rank_reach", by=by): tr.rank(self.ranks.loc[i, "rank by broadcast"],
@@ -1775,7 +1787,8 @@ class Report:
                     **({tr.t("divergent.rate", rate=self.rate_word(platform)):
                         tr.percent(post["engagement_rate_by_broadcast"], 2)}
                        if with_rate else {}),
-                    tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else "",
+                    **({tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else ""}
+                       if filled["text"] else {}),
                 })
         return pd.DataFrame(rows)
 

@@ -3394,3 +3394,29 @@ def test_where_no_ranking_can_be_compared_the_section_says_why_once(report):
     assert half.rankings_compared("facebook") and not half.rankings_compared("instagram")
     assert half.figure_note("rank_shift", "instagram") == (
         "Instagram: no rank-shift chart, since the two rankings cannot be compared (see above).")
+
+
+def test_the_posts_on_top_under_one_lens_leave_out_a_column_no_row_fills(report):
+    """The UCI dataset's posts have no text, X's exports give no format: the table of posts on top under one
+    lens only has no such empty column, and its opening sentence promises their text only where it is given."""
+    columns = ["on top by", "published", "format", "reach", "interactions", "rank by reach", "rank by interactions",
+               "engagement rate by reach", "text"]
+    assert list(report.divergent_posts("facebook").columns) == columns
+    assert report.divergent_intro("facebook") == ("The posts on top under one lens only, with their text, so you can"
+                                                  " see what each lens rewards.")
+    blank = pd.Series(pd.NA, index=report.posts.index, dtype="string")
+    bare = dataclasses.replace(report, posts=report.posts.assign(text=blank.mask(report.posts["text"].isna(), "  ")))
+    # texts of blanks only ("  ") are none either
+    assert list(bare.divergent_posts("facebook").columns) == [c for c in columns if c != "text"]
+    assert bare.divergent_intro("facebook") == ("The posts on top under one lens only, so you can see what each lens"
+                                                " rewards (the exports give none of them a text).")
+    assert dataclasses.replace(bare, tr=Translator("id")).divergent_intro("facebook") == (
+        "Unggahan yang unggul hanya menurut satu lensa, sehingga Anda dapat melihat apa yang dihargai oleh"
+        " masing-masing lensa (ekspor tidak memuat teks untuk unggahan ini).")
+    formatless = dataclasses.replace(report, posts=report.posts.assign(format=blank))
+    assert list(formatless.divergent_posts("facebook").columns) == [c for c in columns if c != "format"]
+    # one listed post with a format keeps the column, blank on the others
+    listed = report.overlaps["facebook"]["top_a_only"][0]
+    one = dataclasses.replace(report, posts=report.posts.assign(format=blank.mask(blank.index == listed, "reel")))
+    table = one.divergent_posts("facebook")
+    assert list(table["format"]) == ["reel"] + [""] * (len(table) - 1)
