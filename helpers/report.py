@@ -618,6 +618,12 @@ class Report:
         return self.tr.t("finding.overlap_beyond_chance" if beyond else "finding.overlap_within_chance",
                          overlap=self.tr.number(overlap["overlap"]), p=self._p_phrase(overlap["p_value"]))
 
+    def _top_n_holds_all(self, platform: str) -> bool:
+        """Whether the platform's top N holds every post compared (8 posts and a top 10), where a sentence
+        on a top N holding most of them would be untrue."""
+        overlap = self.overlaps[platform]
+        return overlap["n"] >= overlap["posts_compared"]
+
     def top_n_telling(self, platform: str) -> bool:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
         posts holds most of them, and any two rankings share most of it)."""
@@ -1732,8 +1738,9 @@ class Report:
             return ""
         overlap = self.overlaps[platform]
         if not self.top_n_telling(platform):  # a top 10 of 12 posts: sharing it says nothing (nor sharing all)
-            return self.tr.t("divergent.few", platform=self.tr.platform(platform), n=self.tr.number(overlap["n"]),
-                             posts=self.tr.number(overlap["posts_compared"]))
+            key = "divergent.few_all" if self._top_n_holds_all(platform) else "divergent.few"
+            return self.tr.t(key, platform=self.tr.platform(platform), n=self.tr.number(overlap["n"]),
+                             posts=self.tr.number(overlap["posts_compared"]), top=self.tr.number(self.top_n))
         if not len(overlap["top_a_only"]) and not len(overlap["top_b_only"]):  # the rows divergent_posts lists
             return self.tr.t("divergent.none", platform=self.tr.platform(platform), n=self.tr.number(self.top_n))
         # their text is promised only where the table has a text column (_divergent_filled)
@@ -2300,8 +2307,9 @@ class Report:
             return "" if said else tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
         if name == "rank_shift" and not self.top_n_telling(arguments[0]):
             overlap = self.overlaps[arguments[0]]
-            return tr.t("figure.rank_shift_few", platform=tr.platform(arguments[0]), n=tr.number(overlap["n"]),
-                        posts=tr.number(overlap["posts_compared"]))
+            key = "figure.rank_shift_few_all" if self._top_n_holds_all(arguments[0]) else "figure.rank_shift_few"
+            return tr.t(key, platform=tr.platform(arguments[0]), n=tr.number(overlap["n"]),
+                        posts=tr.number(overlap["posts_compared"]), top=tr.number(self.top_n))
         if name == "formats":  # boxes side by side for two formats compared at least (X's exports give none)
             medians = self.formats[arguments[0]]["reach"]["medians"]
             if int(medians["tested"].sum()) < 2:

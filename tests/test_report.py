@@ -2138,6 +2138,21 @@ def test_a_top_n_holding_most_posts_is_not_compared_anywhere(report):
         assert report.divergent_posts(platform).empty
         row = report.agreement_table().set_index("platform").loc[report.tr.platform(platform)]
         assert row["top-N overlap"] == "not compared (12 posts)"
+        assert report.figure_note("rank_shift", platform).endswith("since a top 10 of 12 posts holds most of them (a"
+                                                                   " top N says something when it is half the posts or fewer).")
+        # 8 posts and a top 10: the top holds all of them, not most (the top N is cut to the 8)
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "n": 8, "posts_compared": 8}}
+        name = report.tr.platform(platform)
+        assert report.divergent_intro(platform) == (f"On {name}, all 8 posts compared fit in a top 10, so each is on"
+                                                    " top under both lenses and none under one lens only.")
+        assert report.figure_note("rank_shift", platform) == (
+            f"{name}: no rank-shift chart, since all 8 posts compared fit in a top 10 (a top N says something when"
+            " it is half the posts or fewer).")
+        indonesian = dataclasses.replace(report, tr=Translator("id"))
+        assert indonesian.divergent_intro(platform).startswith(
+            f"Di {name}, semua 8 unggahan yang dibandingkan masuk dalam 10 teratas,")
+        assert "karena semua 8 unggahan yang dibandingkan masuk dalam 10 teratas" in indonesian.figure_note(
+            "rank_shift", platform)
     finally:
         report.overlaps = overlaps
 
