@@ -20,7 +20,7 @@ from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .quality import impressions_word
 from .errors import WorkbookError, unknown_name
-from .i18n import Message, Translator, language_code, render_value, use_language
+from .i18n import Message, Translator, estimate_decimals, language_code, render_value, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
@@ -144,6 +144,27 @@ def elasticity_shown(fit: dict) -> bool:
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
 
 
+def shared_estimates(tr: Translator, value, low, high, decimals: int = 2, percent: bool = False) -> tuple[str, str, str]:
+    """An estimate and the ends of its 95% interval at one precision, as a reader compares them: `decimals`
+    when the interval holds 0 (a bound that rounds to 0 reads 0: it touches 0, and the interval holds it
+    either way: "+0.03 pp (95% CI 0.00 to 0.05)", within chance); when it leaves 0 out, the decimals its end
+    nearest 0 needs to show its sign (estimate_decimals), for all three ("+0.050 pp (95% CI 0.004 to
+    0.080)"). An upper end of +inf reads "no upper bound"; without an interval, the estimate reads as
+    Translator.estimate writes it, with the digits that keep it from reading 0."""
+    if pd.isna(low) or pd.isna(high):
+        return tr.estimate(value, decimals, percent), "", ""
+    scale = 2 if percent else 0
+    beyond = low > 0 or high < 0
+    shown = max(estimate_decimals(low, decimals, scale), estimate_decimals(high, decimals, scale)) if beyond else decimals
+
+    def text(number) -> str:
+        if number == np.inf:
+            return tr.t("common.no_upper_bound")
+        return tr.percent(number, shown) if percent else tr.number(number, shown)
+
+    return text(value), text(low), text(high)
+
+
 def relative_digits(*changes) -> int:
     """Decimals of a relative change and its interval, shown together: one below 100% ("+38.2%"), none
     when any of them reaches 100% ("+381% (95% CI 85% to 2,305%)"), where a tenth of a percent is noise."""
@@ -180,7 +201,8 @@ def estimate_cell(tr: Translator, value, low, high) -> str:
         return tr.t("common.na")
     if pd.isna(low):
         return tr.estimate(value)
-    return tr.interval(value, low, high)  # Translator.estimate words +inf
+    value, low, high = shared_estimates(tr, value, low, high)  # one precision; +inf: no upper bound
+    return tr.t("common.interval", value=value, low=low, high=high)
 
 
 def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.DataFrame, by: str) -> str:
@@ -468,21 +490,38 @@ class Report:
             return tr.t("common.na")
         low, high = row.get("relative_ci_low"), row.get("relative_ci_high")
         bounded = pd.notna(low) and pd.notna(high)
-        digits = relative_digits(row["relative_change"], *((low, high) if bounded else ()))
-        change, low_text, high_text = tr.estimates(row["relative_change"], low, high, digits, percent=True)
+        platform = row.get("platform")
+        digits = (self.relative_digits(platform) if platform in self.platforms  # as the platform's tables
+                  else relative_digits(row["relative_change"], *((low, high) if bounded else ())))
+        change, low_text, high_text = shared_estimates(tr, row["relative_change"], low, high, digits, percent=True)
         change = tr.signed(change)
         if not bounded:
             return change
-        # +inf (the previous rate is 0 in many resamples) reads "no upper bound" (Translator.estimate)
-        return tr.t("change.relative_interval", change=change, low=low_text, high=high_text)
+        # +inf (the previous rate is 0 in many resamples) reads "no upper bound" (shared_estimates); -100%, the
+        # least a rate of counts can change, is this period's rate falling to 0 in many resamples: said so
+        key = "change.relative_interval_from_none" if low == -1 else "change.relative_interval"
+        return tr.t(key, change=change, low=low_text, high=high_text)
+
+    def relative_digits(self, platform: str) -> int:
+        """Decimals of the relative changes of the platform's lens tables and of the sentences quoting them,
+        one for all (relative_digits over every change shown and its interval's ends), so that a change in
+        whole percents does not stand beside changes with a decimal: "-18.5%" and "-2.4% (95% CI -85.3% to
+        37.0%)", or all whole where one reaches 100%. A fall to 0 (-100%) and +inf read the same at any
+        precision and are left out of the choice."""
+        rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(self.lens_kpis(platform))
+                         & ~self.kpis["kpi"].isin(metrics.PERCENT_RATES) & self.kpis["change"].notna()]
+        if self._partly_covered(platform):  # totals' changes are not given (lens_table)
+            rows = rows[rows["kind"] != "total"]
+        values = pd.concat([rows[c] for c in ("relative_change", "relative_ci_low", "relative_ci_high")]).astype(float)
+        return relative_digits(*values[values != -1])
 
     def _points_text(self, difference, low, high) -> str:
         """A difference of two rates in percentage points, with its 95% interval when there is one; each with
-        two decimals, or the digits that keep one that is not 0 from reading as 0 (Translator.estimate)."""
+        two decimals, or the digits an interval leaving 0 out needs to show its end nearest 0 (shared_estimates)."""
         tr = self.tr
         bounded = not (pd.isna(low) or pd.isna(high))
-        points, low_text, high_text = tr.estimates(difference * 100, low * 100 if bounded else None,
-                                                   high * 100 if bounded else None, 2)
+        points, low_text, high_text = shared_estimates(tr, difference * 100, low * 100 if bounded else None,
+                                                       high * 100 if bounded else None, 2)
         if not bounded:
             return tr.t("change.points", points=tr.signed(points))
         return tr.t("change.points_interval", points=tr.signed(points), low=low_text, high=high_text)
@@ -685,7 +724,7 @@ class Report:
             text = tr.t(f"finding.elasticity_accounts_{shape}", platform=tr.platform(platform),
                         count=tr.number(len(fitted)), **self.words(platform),  # the accounts the slopes are of
                         slopes="; ".join(tr.t("finding.elasticity_account", account=a, n=tr.number(f["n"]),
-                                              interval=tr.interval(f["slope"], f["ci_low"], f["ci_high"]))
+                                              interval=estimate_cell(tr, f["slope"], f["ci_low"], f["ci_high"]))
                                          for a, f in fitted.items()))
         text += " " + tr.t("finding.accounts_fitted_apart")
         if unfitted:
@@ -711,7 +750,7 @@ class Report:
             **self.words(platform),
             notes=notes, multiplier=self.tr.times(multiplier),
             multiplier_low=self.tr.times(10 ** fit["ci_low"]), multiplier_high=self.tr.times(10 ** fit["ci_high"]),
-            **dict(zip(("slope", "low", "high"), self.tr.estimates(fit["slope"], fit["ci_low"], fit["ci_high"])))),
+            **dict(zip(("slope", "low", "high"), shared_estimates(self.tr, fit["slope"], fit["ci_low"], fit["ci_high"])))),
             {"slope": fit["slope"], "multiplier": multiplier})
 
     def _few_values(self, platform: str) -> dict:
@@ -798,7 +837,7 @@ class Report:
         beyond = self._beyond_chance(rate_kpi, row)
         text = self.tr.t(
             key, platform=self.tr.platform(platform),
-            reach_change=self.tr.percent(abs(reach_change), relative_digits(reach_change)),  # as its table row
+            reach_change=self.tr.percent(abs(reach_change), self.relative_digits(platform)),  # as its table row
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row)),
             median_change=median_change, partial=self._partial_phrase(platform),
@@ -1719,7 +1758,7 @@ class Report:
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
             return agreement_not_computed(tr, platform, row["n"], self.posts[self.posts["platform"] == platform],
                                           self.ranked_by(platform))
-        rho, low, high = tr.estimates(row["rho"], row["ci_low"], row["ci_high"])
+        rho, low, high = shared_estimates(tr, row["rho"], row["ci_low"], row["ci_high"])
         values = dict(platform=tr.platform(platform), by=self.ranked_by(platform), rho=rho, low=low, high=high,
                       n=tr.number(row["n"]))
         if pd.isna(row["ci_low"]):  # identical (or reversed) rankings, or too few posts for an interval

@@ -110,7 +110,7 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
                      " rates may still move either way."
                      for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
     changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
-    assert "summed reach fell 33.2%" in changes["facebook"]
+    assert "summed reach fell 33% against" in changes["facebook"]
     assert changes["facebook"].endswith(
         "(95% CI -0.63 to 3.11), within chance. Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
         " export covers (31 October 2026) and may have had little time to collect reach and interactions: the"
@@ -412,7 +412,7 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
                           comparison_end="2014-03-31")
     assert not august.comparison_is_previous
     findings = {f.key: f.text for f in august.findings()}
-    assert ("On Facebook, summed reach fell 13.5% against the comparison period (1 March 2014 to 31 March 2014),"
+    assert ("On Facebook, summed reach fell 13% against the comparison period (1 March 2014 to 31 March 2014),"
             " with 34 posts against 36,") in findings["finding.change_down"]
     # the sentence after it, about the same changes, leaves out the dates it just gave
     # 4 other figures and the rate it quotes, of the 10 changes the tables give with an interval (frequency, reach
@@ -1201,14 +1201,16 @@ def test_a_best_post_tied_for_first_is_not_called_also_first(report, language, e
 
 
 @pytest.mark.parametrize("language, beyond, within, small, relative", [
-    ("en", "+0.05 pp (95% CI 0.004 to 0.08), beyond chance", "+0.03 pp (95% CI -0.0001 to 0.05), within chance",
-     "0.00 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
-    ("id", "+0,05 poin persentase (IK 95% 0,004 hingga 0,08), yang berbeda secara bermakna dari nol",
-     "+0,03 poin persentase (IK 95% -0,0001 hingga 0,05), yang tidak berbeda secara bermakna dari nol",
-     "0,00 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,2% (IK 95% 0,004% hingga 90,0%)")])
+    ("en", "+0.050 pp (95% CI 0.004 to 0.080), beyond chance", "+0.03 pp (95% CI 0.00 to 0.05), within chance",
+     "0.00 pp (95% CI -0.01 to 0.02)", "+38.200% (95% CI 0.004% to 90.000%)"),
+    ("id", "+0,050 poin persentase (IK 95% 0,004 hingga 0,080), yang berbeda secara bermakna dari nol",
+     "+0,03 poin persentase (IK 95% 0,00 hingga 0,05), yang tidak berbeda secara bermakna dari nol",
+     "0,00 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,200% (IK 95% 0,004% hingga 90,000%)")])
 def test_an_intervals_bounds_show_whether_it_holds_zero(report, language, beyond, within, small, relative):
     """Two intervals that printed alike, "0.00 to 0.08" beyond chance and "0.00 to 0.05" within: UCI's virality
-    rate (lower bound +0.0045 pp) and rOpenSci's (-0.0001 pp). Each bound now shows its sign and size."""
+    rate (lower bound +0.0045 pp) and rOpenSci's (-0.0001 pp). One leaving 0 out shows its end nearest 0 with
+    the digits it needs, and the estimate and its other end with as many (one precision for the three); one
+    holding 0 keeps two decimals, an end that rounds to 0 reading 0.00: it touches 0, and holds it."""
     import dataclasses
 
     from helpers.i18n import Translator
@@ -1601,7 +1603,7 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     import dataclasses
 
     assert "cover only part" not in report._finding_change("facebook").text  # the demo covers both periods
-    assert "summed reach fell 33.2%" in report._finding_change("facebook").text
+    assert "summed reach fell 33% against" in report._finding_change("facebook").text
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
     text = narrower._finding_change("facebook").text  # a total over part of a period: not compared
     # the comparison starts 30 days before the exports: the sentence says which period is short, and by what
@@ -1659,7 +1661,8 @@ def test_a_change_not_given_for_want_of_previous_posts_reporting_it_says_so(repo
         assert table.loc[name, "change"] == "n/a: reported by 3 of the previous period's posts (6 needed)", name
     assert "CI" in table.loc["engagement rate by reach", "change"]  # the others keep theirs
     full = report.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
-    assert full.loc["clicks", "change"] == "-36.2%"
+    # whole percents as Facebook's other relative changes: minutes per 1,000 reached has an interval up to 158%
+    assert full.loc["clicks", "change"] == "-36%"
 
 
 def test_a_degenerate_elasticity_is_shown_nowhere(report):
@@ -2739,7 +2742,7 @@ def test_a_lens_table_leaves_out_a_metric_reported_in_neither_period_and_keeps_o
 
 def test_the_summary_quotes_a_total_change_and_watch_time_as_the_tables_show_them(report):
     table = report.lens_table("facebook", report.broadcast_kpis("facebook")).set_index("metric")
-    change = table.loc["summed reach (not unique people)", "change"]  # -33.2%
+    change = table.loc["summed reach (not unique people)", "change"]  # -33%
     assert change.startswith("-") and f"summed reach fell {change[1:]} against" in report._finding_change("facebook").text
     hours = report.lens_table("facebook", ("watch_time_hours",)).iloc[0]["this period"]  # 374.75
     assert f"people watched {hours} hours of 8 posts" in report.attention_sentence()
@@ -2944,23 +2947,23 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
 def test_a_summed_counts_change_names_the_posts_it_sums_over_when_their_number_changed(report):
     """Summed reach falls with fewer posts however well each did: the demo's Facebook has 52 posts in the
     period and 66 in the comparison period (counted here from the posts), so the sentence says so beside
-    its fall of 33.2%; with as many posts in both, it says nothing more."""
+    its fall of 33% (-33.2%, whole as Facebook's other relative changes); with as many posts in both, it says nothing more."""
     posts = int((report.posts["platform"] == "facebook").sum())
     previous = int((report.previous["platform"] == "facebook").sum())
     assert (posts, previous) == (52, 66)
-    assert ("On Facebook, summed reach fell 33.2% against the previous period, with 52 posts against 66, and"
+    assert ("On Facebook, summed reach fell 33% against the previous period, with 52 posts against 66, and"
             " engagement rate by reach") in report._finding_change("facebook").text
     kpis = report.kpis
     try:
         table = kpis.copy()
         table.loc[(table["platform"] == "facebook") & (table["kpi"] == "summed_reach"), "posts_covered_previous"] = 52
         report.kpis = table
-        assert ("summed reach fell 33.2% against the previous period, and engagement rate"
+        assert ("summed reach fell 33% against the previous period, and engagement rate"
                 in report._finding_change("facebook").text)
     finally:
         report.kpis = kpis
     indonesian = build_report(**{**DEMO, "language": "id"})
-    assert ("jangkauan yang dijumlahkan turun 33,2% dibandingkan periode sebelumnya, dengan 52 unggahan dibandingkan"
+    assert ("jangkauan yang dijumlahkan turun 33% dibandingkan periode sebelumnya, dengan 52 unggahan dibandingkan"
             " 66, dan" in indonesian._finding_change("facebook").text)
 
 
@@ -3435,3 +3438,58 @@ def test_the_posts_on_top_under_one_lens_leave_out_a_column_no_row_fills(report)
     one = dataclasses.replace(report, posts=report.posts.assign(format=blank.mask(blank.index == listed, "reel")))
     table = one.divergent_posts("facebook")
     assert list(table["format"]) == ["reel"] + [""] * (len(table) - 1)
+
+
+def test_an_estimate_and_its_interval_share_one_precision(report):
+    """+0.03 pp between -0.0001 and 0.05 holds 0: all three with two decimals, the lower end reading 0.00 (it
+    touches 0, within chance, as the sentence says). An interval leaving 0 out keeps its end nearest 0 from
+    reading 0 with the decimals that end needs, and the estimate and the other end take them too."""
+    from helpers.report import estimate_cell, shared_estimates
+
+    tr = report.tr
+    assert shared_estimates(tr, 0.03, -0.0001, 0.05) == ("0.03", "0.00", "0.05")
+    assert report._points_text(0.0003, -0.000001, 0.0005) == "+0.03 pp (95% CI 0.00 to 0.05)"
+    # 0.046 pp, 0.004 to 0.078: the lower end needs three decimals to show it is above 0
+    assert report._points_text(0.00046, 0.00004, 0.00078) == "+0.046 pp (95% CI 0.004 to 0.078)"
+    assert report._points_text(-0.0559, -0.0902, -0.0208) == "-5.59 pp (95% CI -9.02 to -2.08)"
+    assert report._points_text(0.0003, None, None) == "+0.03 pp"  # no interval: the estimate alone
+    assert estimate_cell(tr, 0.2, 0.004, 0.4) == "0.200 (0.004 to 0.400)"
+    assert estimate_cell(tr, 0.05, -0.0001, 0.3) == "0.05 (0.00 to 0.30)"
+    assert estimate_cell(tr, 2.07, 1.2, np.inf) == "2.07 (1.20 to no upper bound)"
+    assert estimate_cell(Translator("id"), 0.2, 0.004, 0.4) == "0,200 (0,004 hingga 0,400)"
+
+
+def test_relative_changes_share_one_precision_across_a_platforms_tables(report):
+    """The demo's Instagram changes all lie below 100%: one decimal each (summed reach -18.5%: its relative
+    change is -0.18468). A conversation rate of -2% (95% CI -85% to 391%) makes every relative change of its tables,
+    and the summary's, whole percents: -18%, -12% (95% CI -44% to 37%), not -11.8% beside -2%."""
+    narrow = {"amplification_rate": (-0.5, -2.0, 1.6, -0.118, -0.443, 0.37)}
+    wide = {**narrow, "conversation_rate": (-0.004, -0.16, 0.74, -0.02, -0.85, 3.91)}
+    kpis = report.kpis
+    try:
+        report.kpis = _with_changes(report, "instagram", narrow)
+        assert report.relative_digits("instagram") == 1
+        table = report.lens_table("instagram", report.engagement_kpis("instagram")).set_index("metric")["change"]
+        assert table["amplification rate (shares per post)"] == "-11.8% (95% CI -44.3% to 37.0%)"
+        assert "summed reach fell 18.5% against" in report._finding_change("instagram").text
+        report.kpis = _with_changes(report, "instagram", wide)
+        assert report.relative_digits("instagram") == 0
+        table = report.lens_table("instagram", report.engagement_kpis("instagram")).set_index("metric")["change"]
+        assert table["conversation rate (comments per post)"] == "-2% (95% CI -85% to 391%)"
+        assert table["amplification rate (shares per post)"] == "-12% (95% CI -44% to 37%)"
+        assert table["interactions"] == "-31%"  # -0.307
+        broadcast = report.lens_table("instagram", report.broadcast_kpis("instagram")).set_index("metric")["change"]
+        assert broadcast["summed reach (not unique people)"] == "-18%"
+        assert "summed reach fell 18% against" in report._finding_change("instagram").text
+        # a fall to 0 (-100%: this period's rate 0 in many resamples) and no upper bound: worded, and left out of
+        # the choice of decimals, so the others keep theirs
+        report.kpis = _with_changes(report, "instagram", {
+            **narrow, "conversation_rate": (-0.004, -0.16, np.inf, -0.24, -1.0, np.inf)})
+        assert report.relative_digits("instagram") == 1
+        row = report.kpis[(report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "conversation_rate")].iloc[0]
+        assert report._fmt_change("conversation_rate", row) == "-24.0% (95% CI from a fall to 0 to no upper bound)"
+        indonesian = dataclasses.replace(report, tr=Translator("id"))
+        assert indonesian._fmt_change("conversation_rate", row) == (
+            "-24,0% (IK 95% dari turun menjadi 0 hingga tanpa batas atas)")
+    finally:
+        report.kpis = kpis
