@@ -145,21 +145,22 @@ def elasticity_shown(fit: dict) -> bool:
 
 
 def shared_estimates(tr: Translator, value, low, high, decimals: int = 2, percent: bool = False) -> tuple[str, str, str]:
-    """An estimate and the ends of its 95% interval at one precision, as a reader compares them: `decimals`
-    when the interval holds 0 (a bound that rounds to 0 reads 0: it touches 0, and the interval holds it
-    either way: "+0.03 pp (95% CI 0.00 to 0.05)", within chance); when it leaves 0 out, the decimals its end
-    nearest 0 needs to show its sign (estimate_decimals), for all three ("+0.050 pp (95% CI 0.004 to
-    0.080)"). An upper end of +inf reads "no upper bound"; without an interval, the estimate reads as
-    Translator.estimate writes it, with the digits that keep it from reading 0."""
+    """An estimate and the ends of its 95% interval as a reader compares them. When the interval holds 0, all
+    three at `decimals` (a bound that rounds to 0 reads 0: it touches 0, and the interval holds it either way:
+    "+0.03 pp (95% CI 0.00 to 0.05)", within chance). When it leaves 0 out, a number that would read 0 at
+    `decimals` gets the digits its first significant digit needs (estimate_decimals), so the end nearest 0
+    shows its sign ("+0.05 pp (95% CI 0.004 to 0.08)"); the others keep `decimals` rather than take digits they
+    do not need ("0.45 (0.0004 to 0.54)", not "0.4501 (0.0004 to 0.5377)"). An upper end of +inf reads "no
+    upper bound"; without an interval, the estimate reads as Translator.estimate writes it."""
     if pd.isna(low) or pd.isna(high):
         return tr.estimate(value, decimals, percent), "", ""
     scale = 2 if percent else 0
     beyond = low > 0 or high < 0
-    shown = max(estimate_decimals(low, decimals, scale), estimate_decimals(high, decimals, scale)) if beyond else decimals
 
     def text(number) -> str:
         if number == np.inf:
             return tr.t("common.no_upper_bound")
+        shown = estimate_decimals(number, decimals, scale) if beyond else decimals
         return tr.percent(number, shown) if percent else tr.number(number, shown)
 
     return text(value), text(low), text(high)

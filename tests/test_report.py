@@ -1201,15 +1201,15 @@ def test_a_best_post_tied_for_first_is_not_called_also_first(report, language, e
 
 
 @pytest.mark.parametrize("language, beyond, within, small, relative", [
-    ("en", "+0.050 pp (95% CI 0.004 to 0.080), beyond chance", "+0.03 pp (95% CI 0.00 to 0.05), within chance",
-     "0.00 pp (95% CI -0.01 to 0.02)", "+38.200% (95% CI 0.004% to 90.000%)"),
-    ("id", "+0,050 poin persentase (IK 95% 0,004 hingga 0,080), yang berbeda secara bermakna dari nol",
+    ("en", "+0.05 pp (95% CI 0.004 to 0.08), beyond chance", "+0.03 pp (95% CI 0.00 to 0.05), within chance",
+     "0.00 pp (95% CI -0.01 to 0.02)", "+38.2% (95% CI 0.004% to 90.0%)"),
+    ("id", "+0,05 poin persentase (IK 95% 0,004 hingga 0,08), yang berbeda secara bermakna dari nol",
      "+0,03 poin persentase (IK 95% 0,00 hingga 0,05), yang tidak berbeda secara bermakna dari nol",
-     "0,00 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,200% (IK 95% 0,004% hingga 90,000%)")])
+     "0,00 poin persentase (IK 95% -0,01 hingga 0,02)", "+38,2% (IK 95% 0,004% hingga 90,0%)")])
 def test_an_intervals_bounds_show_whether_it_holds_zero(report, language, beyond, within, small, relative):
     """Two intervals that printed alike, "0.00 to 0.08" beyond chance and "0.00 to 0.05" within: UCI's virality
     rate (lower bound +0.0045 pp) and rOpenSci's (-0.0001 pp). One leaving 0 out shows its end nearest 0 with
-    the digits it needs, and the estimate and its other end with as many (one precision for the three); one
+    the digits it needs, the estimate and its other end their usual two; one
     holding 0 keeps two decimals, an end that rounds to 0 reading 0.00: it touches 0, and holds it."""
     import dataclasses
 
@@ -3443,20 +3443,20 @@ def test_the_posts_on_top_under_one_lens_leave_out_a_column_no_row_fills(report)
 def test_an_estimate_and_its_interval_share_one_precision(report):
     """+0.03 pp between -0.0001 and 0.05 holds 0: all three with two decimals, the lower end reading 0.00 (it
     touches 0, within chance, as the sentence says). An interval leaving 0 out keeps its end nearest 0 from
-    reading 0 with the decimals that end needs, and the estimate and the other end take them too."""
+    reading 0 with the decimals that end needs; the estimate and the other end keep two, the digits they need."""
     from helpers.report import estimate_cell, shared_estimates
 
     tr = report.tr
     assert shared_estimates(tr, 0.03, -0.0001, 0.05) == ("0.03", "0.00", "0.05")
     assert report._points_text(0.0003, -0.000001, 0.0005) == "+0.03 pp (95% CI 0.00 to 0.05)"
-    # 0.046 pp, 0.004 to 0.078: the lower end needs three decimals to show it is above 0
-    assert report._points_text(0.00046, 0.00004, 0.00078) == "+0.046 pp (95% CI 0.004 to 0.078)"
+    # 0.046 pp, 0.004 to 0.078: the lower end needs three decimals to show it is above 0, the others two
+    assert report._points_text(0.00046, 0.00004, 0.00078) == "+0.05 pp (95% CI 0.004 to 0.08)"
     assert report._points_text(-0.0559, -0.0902, -0.0208) == "-5.59 pp (95% CI -9.02 to -2.08)"
     assert report._points_text(0.0003, None, None) == "+0.03 pp"  # no interval: the estimate alone
-    assert estimate_cell(tr, 0.2, 0.004, 0.4) == "0.200 (0.004 to 0.400)"
+    assert estimate_cell(tr, 0.2, 0.004, 0.4) == "0.20 (0.004 to 0.40)"
     assert estimate_cell(tr, 0.05, -0.0001, 0.3) == "0.05 (0.00 to 0.30)"
     assert estimate_cell(tr, 2.07, 1.2, np.inf) == "2.07 (1.20 to no upper bound)"
-    assert estimate_cell(Translator("id"), 0.2, 0.004, 0.4) == "0,200 (0,004 hingga 0,400)"
+    assert estimate_cell(Translator("id"), 0.2, 0.004, 0.4) == "0,20 (0,004 hingga 0,40)"
 
 
 def test_relative_changes_share_one_precision_across_a_platforms_tables(report):
