@@ -2403,7 +2403,7 @@ class Report:
         fitted = {p for p, _ in units}
         title = (tr.t(f"figure.scatter_title_{shape}", slopes=slopes, **self.words(among=fitted)) if units
                  else tr.t("figure.scatter_title_plain", **self.words(among=self._scattered())))
-        with_both = self.posts["broadcast"].notna() & self.posts["interactions"].notna()
+        with_both = self._with_both()
         left_out = int(with_both.sum()) - int(self._drawable().sum())
         if left_out:  # posts with 0 interactions (or 0 reach) have no place on log axes: say how many
             title += tr.t("figure.scatter_left_out", count=tr.number(left_out), posts=tr.number(int(with_both.sum())),
@@ -2418,6 +2418,11 @@ class Report:
         if unfitted:
             title += tr.t("figure.scatter_unfitted", platforms="; ".join(unfitted))
         return title
+
+    def _with_both(self) -> pd.Series:
+        """The posts reporting a broadcast count and interactions, as the scatter's title, its alt text and the
+        agreement sentence count them (drawn or not: a 0 has no place on log axes, _drawable)."""
+        return self.posts["broadcast"].notna() & self.posts["interactions"].notna()
 
     def _drawable(self) -> pd.Series:
         """The posts the scatter can place on its log axes: a broadcast count and interactions above 0."""
@@ -2439,7 +2444,7 @@ class Report:
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms}, account_fits=apart)
         # the posts drawn, of those reporting both counts that the title and the agreement sentence count
         drawn = int(self._drawable().sum())
-        counted = int((self.posts["broadcast"].notna() & self.posts["interactions"].notna()).sum())
+        counted = int(self._with_both().sum())
         words = self.words(among=self._scattered())
         alt = (tr.t("figure.scatter_alt", posts=tr.number(drawn), **words) if drawn == counted else
                tr.t("figure.scatter_alt_left_out", drawn=tr.number(drawn), posts=tr.number(counted),
