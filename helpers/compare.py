@@ -366,9 +366,9 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
     """elasticity without its check that some post reports `x` (no fit, 'too_few' with n 0, when none does,
     for the client report, whose platform counting nothing broadcast is said in words).
 
-    The posts, sorted by reach, are cut into k bins of equal numbers of posts (elasticity_bins); each bin j
-    gives its engagement rate as a ratio of sums, r_j = Σ interactions ÷ Σ reach, at its geometric mean reach
-    x_j. The Theil–Sen line log r_j = c + s·log x_j (median of pairwise slopes, scipy's interval) gives
+    The posts, sorted by reach, are cut into k bins of about equal numbers of posts, posts of the same reach
+    in one bin (elasticity_bins); each bin j gives its engagement rate as a ratio of sums,
+    r_j = Σ interactions ÷ Σ reach, at its geometric mean reach x_j. The Theil–Sen line log r_j = c + s·log x_j (median of pairwise slopes, scipy's interval) gives
     b = 1 + s, since log(interactions) = log(rate) + log(reach), with the interval shifted by 1; 'intercept'
     is c, the line's log(interactions) at log(reach) 0. 'bins' is k, 'interactions' their total.
 
@@ -412,23 +412,36 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
 
 
 def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame | None:
-    """The bins of elasticity_fit: posts sorted by reach (ties in their given order) and cut into the most
-    bins of equal numbers of posts (the first ones one post larger where they do not divide evenly), up to
-    MAX_ELASTICITY_BINS and MIN_BIN_POSTS posts a bin (2 from 10 to 14 posts, which make MIN_ELASTICITY_BINS
-    bins only so), whose every bin holds at least MIN_BIN_INTERACTIONS interactions, either expected at the
-    posts' overall rate Σ interactions ÷ Σ reach or drawn, and none of which drew 0 (a bin's rate of 0 has no
-    logarithm: fewer, larger bins are tried, rather than no fit for an account whose posts of least reach drew
-    nothing); None when fewer than MIN_ELASTICITY_BINS bins would.
+    """The bins of elasticity_fit: posts sorted by reach and cut into the most bins of about equal numbers of
+    posts (array_split's cuts, each moved to the nearest place where reach changes, so that posts of the same
+    reach share a bin), up to MAX_ELASTICITY_BINS and MIN_BIN_POSTS posts a bin (2 from 10 to 14 posts, which
+    make MIN_ELASTICITY_BINS bins only so), whose every bin holds at least MIN_BIN_INTERACTIONS interactions,
+    either expected at the posts' overall rate Σ interactions ÷ Σ reach or drawn, and none of which drew 0 (a
+    bin's rate of 0 has no logarithm: fewer, larger bins are tried, rather than no fit for an account whose
+    posts of least reach drew nothing); None when fewer than MIN_ELASTICITY_BINS bins would.
+    Bins by value: a cut through posts of equal reach would let the table's row order decide which of them
+    fall in which bin, and so the bins' rates and the fit (the same posts in another order gave 0.76 instead
+    of 0.75); a cut between two values depends on the values alone.
     Expected counts choose k where the rate is flat (drawn ones alone would keep the draws whose bins of least
     reach drew more than their share, and read a falling rate); drawn ones keep the bins of least reach where
     the rate clearly falls, and they hold more than a flat rate would give them. Columns 'posts',
     'interactions', 'reach' (sums), 'rate' (their ratio) and 'log_reach' (the mean of log reach)."""
-    order = np.argsort(reach, kind="stable")
+    order = np.lexsort((interactions, reach))  # by reach, then interactions: the same posts, the same sums
     reach, interactions = reach[order], interactions[order]
     overall = interactions.sum() / reach.sum()
+    changes = np.flatnonzero(np.diff(reach) > 0) + 1  # where a new reach begins: the only cuts allowed
+    if not len(changes):
+        return None
     most = min(MAX_ELASTICITY_BINS, max(MIN_ELASTICITY_BINS, len(reach) // MIN_BIN_POSTS))
     for count in range(most, MIN_ELASTICITY_BINS - 1, -1):
-        label = np.repeat(np.arange(count), [len(part) for part in np.array_split(reach, count)])
+        cuts = np.cumsum([len(part) for part in np.array_split(reach, count)])[:-1]
+        after = np.minimum(np.searchsorted(changes, cuts), len(changes) - 1)
+        before = np.maximum(after - 1, 0)
+        closer = np.where(cuts - changes[before] <= changes[after] - cuts, changes[before], changes[after])
+        cuts = np.unique(closer)
+        if len(cuts) + 1 < MIN_ELASTICITY_BINS:
+            continue
+        label = np.searchsorted(cuts, np.arange(len(reach)), side="right")
         sums, drawn = np.bincount(label, weights=reach), np.bincount(label, weights=interactions)
         if (np.maximum(overall * sums, drawn) >= MIN_BIN_INTERACTIONS).all() and (drawn > 0).all():
             frame = pd.DataFrame({"posts": np.bincount(label), "interactions": drawn,
