@@ -26,7 +26,7 @@ from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
                       load_client, merged_days, names_its_period, near_download, near_download_before, partly_covered,
                       rows_used, several_accounts)
-from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval
+from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
                   "cost_per_reached_person")
@@ -819,17 +819,24 @@ class Report:
         rate_before = self.kpi(platform, rate_kpi, "value_previous")
         if pd.isna(reach_change) or pd.isna(rate_now) or pd.isna(rate_before):
             return None
-        key = "finding.change_up" if reach_change >= 0 else "finding.change_down"
+        key = ("finding.change_same" if reach_change == 0 else "finding.change_up" if reach_change > 0
+               else "finding.change_down")
         # the change of the totals' rate and the median post's rate's change, each with its interval: they
         # may disagree (a few large posts move the first)
         row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == rate_kpi)].iloc[0]
         median = self.rate_changes[(self.rate_changes["platform"] == platform)
                                    & (self.rate_changes["kpi"] == rate_kpi)]
+        alike = self._rates_alike(platform, rate_kpi)
+        rate_reason = (self.tr.t("finding.no_spread") if alike and pd.isna(self._change_interval(rate_kpi, row)[0])
+                       else "")
         if len(median) and self._no_interactions_either(median.iloc[0]):
             median_change = self.tr.t("finding.median_unchanged")
         elif len(median):
+            reason = (self.tr.t("finding.no_spread_again" if rate_reason else "finding.no_spread")
+                      if alike and pd.isna(median.iloc[0]["ci_low"]) else "")
             median_change = self.tr.t("finding.median_changed", change=self._median_change_text(median.iloc[0])
-                                      + self._chance_verdict(median.iloc[0]["ci_low"], median.iloc[0]["ci_high"]))
+                                      + self._chance_verdict(median.iloc[0]["ci_low"], median.iloc[0]["ci_high"])
+                                      + reason)
         else:
             median_change = self.tr.t("finding.median_changed", change=self.tr.t("common.na"))
         if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
@@ -840,7 +847,8 @@ class Report:
             key, platform=self.tr.platform(platform),
             reach_change=self.tr.percent(abs(reach_change), self.relative_digits(platform)),  # as its table row
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
-            rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row)),
+            rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row))
+            + rate_reason,
             median_change=median_change, partial=self._partial_phrase(platform),
             posts=self._posts_beside(platform, total),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
@@ -851,6 +859,14 @@ class Report:
         return Finding(key, text + self._near_download_caveat(platform, rates_only),
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
                         "beyond_chance": beyond, "platform": platform})
+
+    def _rates_alike(self, platform: str, rate_kpi: str) -> bool:
+        """Whether within each period every post of the platform has the same per-post `rate_kpi` (7% on
+        every post, or 0%), with enough posts in both for an interval (MIN_CHANGE_POSTS): resampling them
+        cannot vary, so the change has no interval (statistics.no_spread), and the sentence says why."""
+        rates = [posts.loc[posts["platform"] == platform, rate_kpi].dropna().to_numpy(float)
+                 for posts in (self.posts, self.previous)]
+        return min(map(len, rates)) >= MIN_CHANGE_POSTS and no_spread(*rates)
 
     def _uneven_change(self, platform: str, rate_kpi: str) -> tuple[float, float] | None:
         """The spread of log denominator (log_sd of reach, impressions or video views) over the posts a rate
@@ -1071,8 +1087,8 @@ class Report:
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
         verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
-        if outcome == "no_interval":
-            text = tr.t("finding.benchmark_no_interval", **values)
+        if outcome in ("no_interval", "no_spread"):  # too few posts, or every post's rate the same
+            text = tr.t(f"finding.benchmark_{outcome}", **values, posts=tr.number(row["posts"]))
         elif outcome == "rough":  # counted otherwise than the source: where the interval lies, not what it means
             text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_side_{verdict}"), **values)
         else:
@@ -1115,13 +1131,15 @@ class Report:
         """What a benchmark row (compare_with_benchmarks) comes to, for its sentence (_finding_benchmark) and
         the table's verdict column alike (a verdict may still be weaker: uneven_reach): 'none' with no client
         figure or no published one (the note says why), 'no_interval' when the client's figure has no 95%
-        interval (too few posts), 'rough' when the source counts engagement its own way (where the interval
-        lies is said, not read as a verdict), else benchmark_verdict's 'above', 'below' or 'in_line'."""
+        interval for too few posts, 'no_spread' when it has none for every post's rate being the same (enough
+        posts: median_interval and mean_interval give no interval of zero width), 'rough' when the source
+        counts engagement its own way (where the interval lies is said, not read as a verdict), else
+        benchmark_verdict's 'above', 'below' or 'in_line'."""
         if pd.isna(row["client"]) or pd.isna(row["benchmark"]):
             return "none"
         verdict = benchmark_verdict(row)
         if verdict is None:
-            return "no_interval"
+            return "no_spread" if row["posts"] >= MIN_INTERVAL_VALUES else "no_interval"
         return verdict if row["same_components"] else "rough"
 
     @staticmethod

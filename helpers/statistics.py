@@ -26,12 +26,22 @@ def _clean(values) -> np.ndarray:
     return array
 
 
+def no_spread(*samples) -> bool:
+    """Whether every sample's values are all the same (each may differ from the others): resampling each
+    sample on its own then gives the same statistic every time, so a bootstrap interval of their difference
+    or ratio would have zero width, which reads as certainty the posts cannot give. The intervals here give
+    none then, as mean_interval gives none for a sample of one value."""
+    return all(np.min(x) == np.max(x) for x in map(np.asarray, samples) if len(x))
+
+
 def median_interval(values, confidence: float = 0.95) -> dict:
     """The median with its distribution-free interval from order statistics (Conover, Practical
     Nonparametric Statistics, 3rd ed., §3.2): [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎] with the largest k whose coverage
     1 − 2·P(B ≤ k − 1), B ~ Binomial(n, ½), is at least `confidence`. Exact at every n, deterministic (the
     same posts in any row order give the same bounds), and its bounds are values posts had. Below
-    MIN_INTERVAL_VALUES (at 95%) no such interval exists, and none is given.
+    MIN_INTERVAL_VALUES (at 95%) no such interval exists, and none is given; nor when every value is the same
+    (a rate of 0 on every post, or one rate shared by all): an interval of zero width would read as certainty
+    that posts alike in the sample cannot give, as mean_interval and the change intervals refuse it.
     """
     x = np.sort(_clean(values))
     n = len(x)
@@ -40,7 +50,7 @@ def median_interval(values, confidence: float = 0.95) -> dict:
         return out
     out["median"] = float(np.median(x))
     k = int(stats.binom.ppf((1 - confidence) / 2, n, 0.5))  # P(B ≤ k − 1) < α/2 ≤ P(B ≤ k)
-    if k >= 1:
+    if k >= 1 and x[0] < x[-1]:
         out.update(ci_low=float(x[k - 1]), ci_high=float(x[n - k]), method="order statistics")
     return out
 
@@ -144,14 +154,15 @@ def ratio_of_medians_interval(a, b, confidence: float = 0.95, resamples: int = R
     (each group resampled on its own; resampled ratios read by ratio_quantiles, so a resample whose median(b)
     is 0 counts as an unbounded ratio, and when over α/2 of them do the upper bound is +inf), or the delta
     method on log medians with order-statistic standard errors when a group holds more than BOOTSTRAP_LIMIT
-    values. No interval when a group holds fewer than MIN_INTERVAL_VALUES. The values are sorted first, so
-    the same posts in another row order give the same interval."""
+    values. No interval when a group holds fewer than MIN_INTERVAL_VALUES, nor when each group's values are
+    all the same (no_spread: every resample gives the same ratio). The values are sorted first, so the same
+    posts in another row order give the same interval."""
     a, b = np.sort(_clean(a)), np.sort(_clean(b))
     out = {"ratio": np.nan, "ci_low": np.nan, "ci_high": np.nan, "n_a": len(a), "n_b": len(b)}
     if len(a) == 0 or len(b) == 0 or np.median(b) == 0:
         return out
     out["ratio"] = float(np.median(a) / np.median(b))
-    if min(len(a), len(b)) < MIN_INTERVAL_VALUES:
+    if min(len(a), len(b)) < MIN_INTERVAL_VALUES or no_spread(a, b):
         return out
     alpha = 1 - confidence
     if max(len(a), len(b)) > BOOTSTRAP_LIMIT:  # a large group: delta method on log medians
@@ -196,6 +207,8 @@ def _bootstrap_medians(x: np.ndarray, rng: np.random.Generator, resamples: int =
 def _median_se(x: np.ndarray, confidence: float = 0.95) -> float:
     """Standard error of a median read off its order-statistic interval (width ÷ 2z)."""
     interval = median_interval(x, confidence)
+    if len(x) >= MIN_INTERVAL_VALUES and x.min() == x.max():  # every value the same: the median cannot vary
+        return 0.0
     return (interval["ci_high"] - interval["ci_low"]) / (2 * stats.norm.ppf(0.5 + confidence / 2))
 
 
@@ -269,8 +282,9 @@ def _below_in_both(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = RESAMPLES) -> dict:
     """median(a) − median(b) with an interval and a Mann–Whitney p-value: percentile bootstrap, or a normal
     approximation with order-statistic standard errors when a group holds more than BOOTSTRAP_LIMIT values.
-    No interval when a group holds fewer than MIN_INTERVAL_VALUES (the p-value from 3 each). The values are
-    sorted first, so the same posts in another row order give the same interval."""
+    No interval when a group holds fewer than MIN_INTERVAL_VALUES (the p-value from 3 each), nor when each
+    group's values are all the same (no_spread: every resample gives the same difference, an interval of zero
+    width). The values are sorted first, so the same posts in another row order give the same interval."""
     a, b = np.sort(_clean(a)), np.sort(_clean(b))
     out = {"difference": np.nan, "ci_low": np.nan, "ci_high": np.nan, "p_value": np.nan,
            "n_a": len(a), "n_b": len(b), "median_a": np.nan, "median_b": np.nan}
@@ -282,7 +296,7 @@ def median_difference_interval(a, b, confidence: float = 0.95, resamples: int = 
         return out
     alpha = 1 - confidence
     out["p_value"] = float(stats.mannwhitneyu(a, b, alternative="two-sided").pvalue)
-    if min(len(a), len(b)) < MIN_INTERVAL_VALUES:
+    if min(len(a), len(b)) < MIN_INTERVAL_VALUES or no_spread(a, b):
         return out
     if max(len(a), len(b)) > BOOTSTRAP_LIMIT:  # a large group: normal approximation with order-statistic SEs
         se = np.hypot(_median_se(a, confidence), _median_se(b, confidence))
@@ -337,7 +351,9 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     delta method's own (on log R for the relative change). A relative change whose previous ratio is 0 in
     too many resamples has no upper bound (+inf; ratio_quantiles, which also says how a resample with both
     ratios 0 counts). No interval below MIN_INTERVAL_VALUES counted units in a
-    set, nor when a set's numerators are all 0 (resamples of zeros cannot show how uncertain a rate of 0 is).
+    set, nor when a set's numerators are all 0 (resamples of zeros cannot show how uncertain a rate of 0 is),
+    nor when in each set every counted unit has the same ratio num ÷ den (no_spread: every resample gives the
+    same two ratios, an interval of zero width around the change).
     Measured (benchmarks/interval_coverage.py): both intervals hold the true change 92% to 98% of the time
     from 6 posts a set, log-normal reach and per-post rates spreading up to a coefficient of variation of
     1.8; with a spread of 2.5 and under 50 posts, the difference's only 83% to 91%: a lower bound there.
@@ -362,7 +378,8 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     ra, rb = ya.sum() / xa.sum(), yb.sum() / xb.sum()
     out.update(ratio_a=float(ra), ratio_b=float(rb), difference=float(ra - rb),
                relative_change=float(ra / rb - 1) if rb > 0 else np.nan)
-    if min(n_a, n_b) < MIN_INTERVAL_VALUES or ya.sum() == 0 or yb.sum() == 0:
+    if (min(n_a, n_b) < MIN_INTERVAL_VALUES or ya.sum() == 0 or yb.sum() == 0
+            or no_spread(ya[ca] / xa[ca], yb[cb] / xb[cb])):
         return out
     alpha = 1 - confidence
 

@@ -397,6 +397,38 @@ def test_median_interval_is_the_order_statistic_interval_at_every_size():
     assert statistics.median_interval([])["n"] == 0
 
 
+def test_no_interval_of_zero_width_where_resampling_the_posts_cannot_vary():
+    """Values all the same give the same statistic in every resample: an interval of zero width ("7.00% (95% CI
+    7.00% to 7.00%)") would read as certainty. A median of 12 rates of 7% or of 0 (no interactions), the change
+    of a ratio of sums between two sets whose posts each share one rate (7 ÷ 100, 14 ÷ 200, ... = 7%, then 5%),
+    the difference and the ratio of medians of 6 fives and 6 threes: no interval, the estimate kept. One
+    value apart in one set (a 4 among the threes, a 6% post among the 5% ones) is spread: an interval again."""
+    assert statistics.no_spread([0.07] * 12) and statistics.no_spread([5] * 6, [3] * 6)
+    assert not statistics.no_spread([5] * 6, [3] * 5 + [4])
+    for rate in (0.07, 0.0):
+        alike = statistics.median_interval([rate] * 12)
+        assert alike["median"] == rate and np.isnan(alike["ci_low"]) and np.isnan(alike["ci_high"])
+    # 12 values with a spread keep theirs: k = 3 (P(B ≤ 2) = 79 ÷ 4096 < 2.5% ≤ P(B ≤ 3) = 299 ÷ 4096), x(3) to
+    # x(10), both 7% here: exact, it holds the true median at least 95% of the time, ties or not
+    spread = statistics.median_interval([0.07] * 11 + [0.08])
+    assert (spread["ci_low"], spread["ci_high"]) == (0.07, 0.07)
+    change = statistics.ratio_of_sums_change_interval([7, 14, 21, 7, 7, 7], [100, 200, 300, 100, 100, 100],
+                                                     [5] * 6, [100] * 6)
+    assert change["difference"] == pytest.approx(0.02) and change["relative_change"] == pytest.approx(0.4)
+    assert np.isnan([change["ci_low"], change["ci_high"], change["relative_ci_low"],
+                     change["relative_ci_high"]]).all()
+    varied = statistics.ratio_of_sums_change_interval([7] * 6, [100] * 6, [5] * 5 + [6], [100] * 6)
+    assert varied["ci_low"] < varied["ci_high"]
+    difference = statistics.median_difference_interval([5] * 6, [3] * 6)
+    assert difference["difference"] == 2 and np.isnan(difference["ci_low"]) and np.isnan(difference["ci_high"])
+    assert not np.isnan(statistics.median_difference_interval([5] * 6, [3] * 5 + [4])["ci_low"])
+    lift = statistics.ratio_of_medians_interval([5] * 6, [2] * 6)
+    assert lift["ratio"] == 2.5 and np.isnan(lift["ci_low"]) and np.isnan(lift["ci_high"])
+    # a large group alike beside one with spread: the normal approximation still has the other's error
+    large = statistics.median_difference_interval(np.full(2_500, 5.0), np.arange(2_500, dtype=float))
+    assert large["ci_low"] < large["ci_high"]
+
+
 def test_median_interval_covers_at_least_95_percent_of_the_time():
     rng = np.random.default_rng(11)
     for n in (6, 8, 15, 40):

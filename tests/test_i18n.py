@@ -202,10 +202,10 @@ def dynamic_families() -> dict[str, set[str]]:
         "report_note.": set(report.CLIENT_WORDING.values()),  # report.client_worded
         "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
-        "finding.benchmark_": {"above", "below", "in_line"},  # report.benchmark_verdict
+        "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_spread"},  # report.benchmark_outcome
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
         "finding.benchmark_native_": {"above", "below", "in_line"},  # report._benchmark_native, a rough row
-        "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "none"},  # report.benchmark_outcome
+        "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "no_spread", "none"},  # report.benchmark_outcome
         "bench.note_": set(benchmarks.MISSING_REASONS),  # report._benchmark_note: what the exports lack
         "figure.scatter_title_": _elasticity_classes() | {"mixed", "falling_rate"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)

@@ -2287,15 +2287,16 @@ def test_a_benchmark_verdict_comes_from_the_clients_interval(low, high, verdict)
                                         "benchmark": np.nan})) is None
 
 
-def _benchmark_rows(client, low, high, data_year, log_reach_sd=0.8):
+def _benchmark_rows(client, low, high, data_year, log_reach_sd=0.8, posts=52):
     """One like-for-like Facebook benchmark row (Socialinsider's 0.15% mean by followers) with the client's
-    figure and interval as given, over posts whose reach is as even as most accounts' (σ of log reach 0.8)."""
+    figure and interval as given, over `posts` posts whose reach is as even as most accounts' (σ of log reach
+    0.8). A figure without interval over 6 posts or more is one whose posts all had the same rate."""
     return pd.DataFrame([{
         "platform": "facebook", "source": "Socialinsider", "edition": 2026, "data year": data_year,
         "industry": "all industries", "statistic": "mean", "denominator": "followers",
         "components": "reactions + comments + shares", "benchmark": 0.0015, "client": client, "client low": low,
         "client high": high, "client (platform engagements)": np.nan, "client ÷ benchmark": client / 0.0015,
-        "posts": 52, "same_components": True, "reason": None, "log reach sd": log_reach_sd}])
+        "posts": posts, "same_components": True, "reason": None, "log reach sd": log_reach_sd}])
 
 
 def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
@@ -2310,11 +2311,14 @@ def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
         "below": (0.0012, 0.0010, 0.00149, 2025, True, "below it, beyond chance"),
         "rough": (0.0017, 0.0016, 0.0022, 2025, False, "only a rough comparison, not a verdict"),
         "no_interval": (0.0017, np.nan, np.nan, 2025, True, "no verdict: too few posts for a 95% interval"),
+        "no_spread": (0.0017, np.nan, np.nan, 2025, True,
+                      "no verdict: every post has the same rate, so no 95% interval"),
         "weak": (0.0017, 0.0016, 0.0022, 2022, True, "above it, beyond chance; weak: data 4 years from your posts"),
     }
     try:
         for name, (client, low, high, year, same, verdict) in rows.items():
-            report.benchmarks = _benchmark_rows(client, low, high, year).assign(same_components=same)
+            report.benchmarks = _benchmark_rows(client, low, high, year, posts=5 if name == "no_interval" else 52
+                                                ).assign(same_components=same)
             table = report.benchmark_table()
             assert list(table.columns) == ["platform", "source", "industry", "definition", "benchmark", "you",
                                            "verdict", "how compared"]
@@ -2323,6 +2327,7 @@ def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
             expected = {"in_line": "yours is neither above nor below it beyond chance",
                         "above": "so yours is above it beyond chance", "below": "so yours is below it beyond chance",
                         "rough": "only a rough comparison, not a verdict", "no_interval": "cannot be told",
+                        "no_spread": "had this same rate, so no 95% interval can be given",
                         "weak": "so this comparison is weak"}[name]
             assert expected in finding.text, name
         # no client figure: no verdict, and the note says why
@@ -2577,10 +2582,16 @@ def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(rep
         text = report._finding_benchmark("facebook").text
         assert "yours is below it beyond chance. Your posts and its data are 4 years apart" in text
         assert text in report.benchmark_sentence()
-        report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025)
+        report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025, posts=5)
         assert report._finding_benchmark("facebook").text == (
             f"{start} 0.17% (your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); your"
             " posts are too few for a 95% interval, so whether yours is above or below it cannot be told.")
+        # 52 posts and no interval: every post had the same rate (statistics.mean_interval gives none then)
+        report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025)
+        assert report._finding_benchmark("facebook").text == (
+            f"{start} 0.17% (your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); the 52"
+            " posts it is computed from all had this same rate, so no 95% interval can be given (posts all alike"
+            " cannot show how far the rate could vary), and whether yours is above or below it is not judged.")
     finally:
         report.benchmarks = benchmarks
 
@@ -3493,3 +3504,58 @@ def test_relative_changes_share_one_precision_across_a_platforms_tables(report):
             "-24,0% (IK 95% dari turun menjadi 0 hingga tanpa batas atas)")
     finally:
         report.kpis = kpis
+
+
+X_CONTENT_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,"
+                    "Replies,Reposts,Profile visits,Detail Expands,URL Clicks,Hashtag Clicks,Permalink Clicks")
+
+
+def _x_report(folder, posts, language="en"):
+    """A report of February 2025 against January from an X content export of `posts`, (day, impressions,
+    likes) each, January's days first: '' impressions is a blank cell; likes are the only interactions."""
+    lines = [X_CONTENT_HEADER]
+    for i, (day, impressions, likes) in enumerate(posts):
+        post_id = 1880000000000000000 + i
+        date = pd.Timestamp(day).strftime('"%a, %b %-d, %Y"')
+        lines.append(f"{post_id},{date},post {i},https://x.com/shop/status/{post_id},{impressions},{likes},{likes},"
+                     "0,0,0,0,0,0,0,0,0,0")
+    (folder / "account_analytics_content_2025-01-01_2025-02-28.csv").write_text("\n".join(lines) + "\n")
+    return build_report(client="shop", client_name="Shop", exports=[str(folder / "*.csv")], timezone="UTC",
+                        period_start="2025-02-01", period_end="2025-02-28", comparison_start="2025-01-01",
+                        comparison_end="2025-01-31", language=language)
+
+
+def _findings(report) -> dict:
+    return {finding.key: finding.text for finding in report.findings()}
+
+
+def test_posts_all_alike_give_no_interval_and_an_unchanged_total_reads_unchanged(tmp_path):
+    """12 posts in each month, each with 100 impressions and 7 likes: the rate is 7% on every post, then and
+    now. Resampling posts alike gives 7% every time, so no change of it has an interval (an interval of zero
+    width would read as certainty), nor has the median against Buffer's 2.31%, and the sentences say why;
+    1,200 impressions in both months is no rise of 0.0%. All posts at 0 likes: the same for a rate of 0."""
+    posts = [(f"2025-{m:02d}-{d:02d}", 100, 7) for m in (1, 2) for d in range(1, 13)]
+    report = _x_report(tmp_path, posts)
+    findings = _findings(report)
+    assert findings["finding.change_same"] == (
+        "On X, impressions stayed unchanged against the previous period, and engagement rate by impressions"
+        " (Σ interactions ÷ Σ impressions) went from 7.00% to 7.00%, a change of 0.00 pp (no 95% interval: within"
+        " each period every post had the same rate, so resampling the posts gives the same figure every time);"
+        " the median post's rate changed by 0.00 pp (no 95% interval, for the same reason).")
+    assert findings["finding.benchmark"].startswith(
+        "On X, your median engagement rate by impressions was 7.00% (your posts of 2025), against 2.31% in Buffer"
+        " 2025 (its data of 2024); the 12 posts it is computed from all had this same rate, so no 95% interval"
+        " can be given")
+    assert "lies above" not in findings["finding.benchmark"]
+    table = report.benchmark_table()
+    assert table.loc[table["benchmark"] == "2.31%", "verdict"].tolist() == [
+        "no verdict: every post has the same rate, so no 95% interval"]
+    rows = report.lens_table("x", report.engagement_kpis("x")).set_index("metric")["change"]
+    assert rows["engagement rate by impressions"] == "0.00 pp"
+    assert rows["applause rate (reactions per post)"] == "0.0%"  # 7 likes a post, then and now: no interval
+    indonesian = _findings(_x_report(tmp_path, posts, "id"))["finding.change_same"]
+    assert indonesian.startswith("Di X, impresi tidak berubah dibandingkan periode sebelumnya, dan")
+    assert "(tanpa IK 95%, dengan alasan yang sama)" in indonesian
+    silent = _findings(_x_report(tmp_path, [(day, impressions, 0) for day, impressions, _ in posts]))
+    assert "the 12 posts it is computed from all had this same rate" in silent["finding.benchmark"]
+    assert "0.000% (95% CI" not in silent["finding.benchmark"]
