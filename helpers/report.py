@@ -906,9 +906,23 @@ class Report:
         key = "finding.period" if pd.notna(interactions) else "finding.period_no_interactions"
         drew = (tr.t("finding.period_reach", total=tr.number(total)) if measure == "reach"
                 else tr.t("finding.period_count", total=tr.number(total), measure=self.ranked_by(platform)))
-        return Finding(key, tr.t(key, platform=tr.platform(platform), posts=tr.number(posts), drew=drew,
-                                 interactions=tr.number(interactions), compared=self.compared()),
+        drawn = tr.t("finding.period_interactions", total=tr.number(interactions))
+        return Finding(key, tr.t(key, platform=tr.platform(platform), posts=tr.number(posts),
+                                 drew=self._over_covered(platform, TOTAL_OF_MEASURE[measure], drew),
+                                 interactions=self._over_covered(platform, "interactions", drawn),
+                                 compared=self.compared()),
                        {"total": total, "interactions": interactions, "platform": platform})
+
+    def _over_covered(self, platform: str, total: str, figure: str) -> str:
+        """A total as the period's sentence quotes it: '613 impressions (counted over only 3 of the 12 posts:
+        the others do not report it)' when some of the period's posts leave it blank, the figure alone when
+        every post reports it. A sum over the posts that report a count is no total of the period's posts:
+        the others' counts are unknown, not 0."""
+        covered, posts = self.kpi(platform, total, "posts_covered"), self.kpi(platform, "posts")
+        if pd.isna(covered) or covered >= posts:
+            return figure
+        return self.tr.t("finding.period_part", figure=figure, covered=self.tr.number(covered),
+                         posts=self.tr.number(posts))
 
     @staticmethod
     def _change_interval(name: str, row) -> tuple:

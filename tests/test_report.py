@@ -3529,6 +3529,25 @@ def _findings(report) -> dict:
     return {finding.key: finding.text for finding in report.findings()}
 
 
+def test_a_total_over_part_of_the_posts_says_how_many_it_counts(tmp_path):
+    """12 February posts, 3 of them reporting impressions (100 + 200 + 300 = 600), each with 5 likes (60
+    interactions): the sentence quoting the 600 says it counts 3 of the 12 posts, not that the 12 drew 600
+    (the other 9 posts' impressions are unknown, not 0). Too few report them for a change (6 needed)."""
+    january = [(f"2025-01-{d:02d}", 100, 5) for d in range(1, 13)]
+    february = [(f"2025-02-{d:02d}", [100, 200, 300][d - 1] if d <= 3 else "", 5) for d in range(1, 13)]
+    for language, expected in (
+            ("en", "On X, the period's 12 posts drew 600 impressions (counted over only 3 of the 12 posts: the"
+                   " others do not report it) and 60 interactions; no change against the previous period is"
+                   " given (Data coverage says why)."),
+            ("id", "Di X, 12 unggahan periode ini memperoleh 600 impresi (dihitung hanya atas 3 dari 12 unggahan:"
+                   " unggahan lainnya tidak melaporkannya) dan 60 interaksi; perubahan terhadap periode sebelumnya"
+                   " tidak diberikan (alasannya ada di Cakupan data).")):
+        report = _x_report(tmp_path, january + february, language)
+        assert _findings(report)["finding.period"] == expected
+    every = _x_report(tmp_path, january + [(day, 100, 5) for day, _, _ in february[:4]])  # 4 posts, all reporting
+    assert "the period's 4 posts drew 400 impressions and 20 interactions;" in _findings(every)["finding.period"]
+
+
 def test_posts_all_alike_give_no_interval_and_an_unchanged_total_reads_unchanged(tmp_path):
     """12 posts in each month, each with 100 impressions and 7 likes: the rate is 7% on every post, then and
     now. Resampling posts alike gives 7% every time, so no change of it has an interval (an interval of zero
