@@ -1743,7 +1743,7 @@ class Report:
                 continue
             rows.append({
                 tr.t("agreement.platform"): tr.platform(platform),
-                tr.t("agreement.measure"): self.ranked_by(platform),
+                tr.t("agreement.measure"): self._ranked_by_cell(platform),
                 tr.t("agreement.posts"): tr.number(row["n"]),
                 "Spearman ρ": self._corr(row["rho"], row["ci_low"], row["ci_high"]),
                 "Kendall τ": self._corr(row["tau"], row["tau_ci_low"], row["tau_ci_high"]),
@@ -1751,6 +1751,15 @@ class Report:
                 tr.t("agreement.elasticity"): self.elasticity_cell(platform),
             })
         return pd.DataFrame(rows)
+
+    def _ranked_by_cell(self, platform: str) -> str:
+        """The agreement table's 'ranked by': the platform's broadcast count (ranked_by), or that its posts
+        report none (no reach, impressions or views: compare.broadcast_measure's 'reach' then names a count
+        no post has)."""
+        mine = self.posts[self.posts["platform"] == platform]
+        if mine[self.measures.get(platform, "reach")].notna().any():
+            return self.ranked_by(platform)
+        return self.tr.t("agreement.measure_none")
 
     def _chance_text(self, chance: float) -> str:
         """What two unrelated top-N lists would share (n² ÷ posts), with one decimal, or as many as its first

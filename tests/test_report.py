@@ -3578,3 +3578,15 @@ def test_posts_all_alike_give_no_interval_and_an_unchanged_total_reads_unchanged
     silent = _findings(_x_report(tmp_path, [(day, impressions, 0) for day, impressions, _ in posts]))
     assert "the 12 posts it is computed from all had this same rate" in silent["finding.benchmark"]
     assert "0.000% (95% CI" not in silent["finding.benchmark"]
+
+
+def test_the_agreement_table_says_no_broadcast_count_is_reported_rather_than_reach(tmp_path):
+    """X posts none of which reports impressions (X reports no reach): compare.broadcast_measure falls back
+    to 'reach', which no post has; the table says none is reported."""
+    posts = [(f"2025-{m:02d}-{d:02d}", "", 5) for m in (1, 2) for d in range(1, 13)]
+    for language, word in (("en", "none reported"), ("id", "tidak ada yang dilaporkan")):
+        report = _x_report(tmp_path, posts, language)
+        table = report.agreement_table()
+        assert table[report.tr.t("agreement.measure")].tolist() == [word]
+    reported = _x_report(tmp_path, [(day, 100 + i, 5) for i, (day, _, _) in enumerate(posts)]).agreement_table()
+    assert reported["ranked by"].tolist() == ["impressions"]
