@@ -28,6 +28,8 @@ from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, e
                       rows_used, several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
+#: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
+RATES_BY_IMPRESSIONS = ("engagement_rate_by_impressions", "virality_rate", "click_through_rate")
 BROADCAST_KPIS = ("posts", "summed_reach", "impressions", "frequency", "reach_rate", "spend", "cpm",
                   "cost_per_reached_person")
 ENGAGEMENT_KPIS = ("interactions", "engagement_rate_by_reach", "engagement_rate_by_impressions",
@@ -1382,11 +1384,16 @@ class Report:
         return ENGAGEMENT_KPIS
 
     def _label(self, platform: str, name: str) -> str:
-        """A KPI's row label; YouTube's impressions say they count thumbnails shown, not the video."""
+        """A KPI's row label. Impressions and the percent rates by them take the word for what the
+        platform's impressions count where that is not impressions (views, YouTube's thumbnails shown: _counted,
+        as broadcast_word words them), so that a row and the sentences quoting its figure name it alike
+        ("engagement rate by views" in both), and the rates of one table divide by one word."""
         kinds = self._impression_kinds(platform)
-        if kinds == {"thumbnail_impressions"} and name in ("impressions", "engagement_rate_by_impressions"):
+        if kinds - {"impressions"} and name in ("impressions", *RATES_BY_IMPRESSIONS):
             counted = self._counted(platform)
-            return counted if name == "impressions" else self.tr.t("lens.rate_by", by=counted)
+            return counted if name == "impressions" else self.tr.t(
+                "lens.rate_by" if name == "engagement_rate_by_impressions"
+                else "lens.virality_by" if name == "virality_rate" else "lens.click_through_by", by=counted)
         return self.tr.metric(name)
 
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:

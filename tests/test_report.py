@@ -1656,7 +1656,7 @@ def test_a_change_not_given_for_want_of_previous_posts_reporting_it_says_so(repo
     previous.loc[facebook[3:], "clicks"] = pd.NA
     changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
     table = changed.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
-    for name in ("clicks", "click-through rate by impressions"):
+    for name in ("clicks", "click-through rate by views"):  # the demo's Facebook impressions count views
         assert table.loc[name, "previous period"] != "n/a"
         assert table.loc[name, "change"] == "n/a: reported by 3 of the previous period's posts (6 needed)", name
     assert "CI" in table.loc["engagement rate by reach", "change"]  # the others keep theirs
@@ -2205,7 +2205,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 7"
-            " figures with an interval, where chance alone would give about 0.35); the clearest two: engagement rate by impressions"
+            " figures with an interval, where chance alone would give about 0.35); the clearest two: engagement rate by views"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -2739,9 +2739,9 @@ def test_a_lens_table_leaves_out_a_metric_reported_in_neither_period_and_keeps_o
     import dataclasses
 
     table = report.lens_table("facebook", report.broadcast_kpis("facebook"))
-    # the demo's Facebook exports carry no followers and no spend: no row of "not reported", "n/a", "n/a"
-    assert table["metric"].tolist() == ["posts", "summed reach (not unique people)", "impressions (or views)",
-                                        "frequency"]
+    # the demo's Facebook exports carry no followers and no spend: no row of "not reported", "n/a", "n/a";
+    # their impressions count views, and the row says so, as the sentences do
+    assert table["metric"].tolist() == ["posts", "summed reach (not unique people)", "views", "frequency"]
     assert "not reported" not in table["this period"].tolist()
     # saves reported only in the comparison period: the row stays, "not reported" beside the earlier figure
     kpis = report.kpis.copy()
@@ -3177,7 +3177,7 @@ def test_posts_with_a_blank_interaction_count_are_out_of_the_engagement_rows_and
     table = report.lens_table("facebook", report.engagement_kpis("facebook")).set_index("metric")
     assert table.loc["interactions", ["this period", "posts covered"]].tolist() == ["22", "2 / 4"]
     assert table.loc["engagement rate by reach", ["this period", "posts covered"]].tolist() == ["3.14%", "2 / 4"]
-    assert table.loc["engagement rate by impressions", "this period"] == "2.16%"
+    assert table.loc["engagement rate by views", "this period"] == "2.16%"
     assert table.loc["applause rate (reactions per post)", ["this period", "posts covered"]].tolist() == ["7.00", "3 / 4"]
     assert ("Facebook: 2 of the period's 4 posts leave blank an interaction count the exports report for other posts"
             " (reactions, shares); a blank is not 0, so their interactions are not known") in " ".join(report.coverage_notes())
@@ -3590,3 +3590,25 @@ def test_the_agreement_table_says_no_broadcast_count_is_reported_rather_than_rea
         assert table[report.tr.t("agreement.measure")].tolist() == [word]
     reported = _x_report(tmp_path, [(day, 100 + i, 5) for i, (day, _, _) in enumerate(posts)]).agreement_table()
     assert reported["ranked by"].tolist() == ["impressions"]
+
+
+def test_a_rate_by_views_has_one_label_in_the_sentence_and_in_its_table_row(report):
+    """The demo's Facebook posts with this period's reach blank are compared by their impressions, which
+    count views (Business Suite): the change sentence and the table row holding the same rate both say
+    'engagement rate by views', as quality.impressions_word words the kind; so do the rows of the rates by
+    the same count and the count itself."""
+    import dataclasses
+
+    changed = _without(report, ["reach"])
+    sentence = changed._finding_change("facebook")
+    table = changed.lens_table("facebook", changed.engagement_kpis("facebook")).set_index("metric")
+    now = table.loc["engagement rate by views", "this period"]
+    assert "engagement rate by views (Σ interactions ÷ Σ views) went from" in sentence.text
+    assert f"to {now}, a change of" in sentence.text
+    assert "engagement rate by impressions" not in table.index
+    assert {"virality rate by views", "click-through rate by views"} <= set(table.index)
+    broadcast = changed.lens_table("facebook", changed.broadcast_kpis("facebook"))["metric"].tolist()
+    assert "views" in broadcast and "impressions (or views)" not in broadcast
+    indonesian = dataclasses.replace(changed, tr=Translator("id"))
+    rows = indonesian.lens_table("facebook", changed.engagement_kpis("facebook"))[indonesian.tr.t("kpi.metric")]
+    assert "tingkat interaksi terhadap tayangan" in rows.tolist()
