@@ -15,6 +15,7 @@ from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
 from .importers.reading import archive_files
 from .paths import display_path, resolve
+from .quality import impressions_word
 from .schema import COUNT_COLUMNS
 
 POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
@@ -47,9 +48,8 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
         lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present
     none = tr.t("cli.inspect.none")
-    counted = tr.t(f"imports.quality.kinds_{'_and_'.join(sorted(kinds))}") if kinds and kinds != {"impressions"} \
-        else ""
-    word = counted or tr.t("imports.quality.kinds_impressions")
+    counted = tr.message(impressions_word(kinds)) if kinds and set(kinds) != {"impressions"} else ""
+    word = counted or tr.message(impressions_word(()))
     lines.append(line("metrics", ", ".join(_metric_name(m, tr, counted, word) for m in present) or none))
     missing = [m for m in absent if m not in present]
     if absent:  # after the names' own brackets, the note follows a semicolon: "biaya (spend); NA di …"
