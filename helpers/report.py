@@ -1996,8 +1996,9 @@ class Report:
                         posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
                                                                                     if table["posts"].median() % 1 else 0),
                         minimum=tr.number(plots.MIN_CELL_POSTS))
-        if table["platform"].nunique() > 1:
-            sentence += " " + tr.t("timing.per_platform")
+        if table["platform"].nunique() > 1:  # a panel whose cells share one median has no colour scale
+            scaled = not plots.uniform_cells(table)
+            sentence += " " + tr.t("timing.per_platform" if scaled else "timing.per_platform_panels")
         reporting = table.groupby("platform")["reporting"].sum()
         without = [tr.platform(p) for p in reporting.index[reporting == 0]]
         if without:  # posted at known times, but no engagement rate by reach to map

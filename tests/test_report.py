@@ -3612,3 +3612,19 @@ def test_a_rate_by_views_has_one_label_in_the_sentence_and_in_its_table_row(repo
     indonesian = dataclasses.replace(changed, tr=Translator("id"))
     rows = indonesian.lens_table("facebook", changed.engagement_kpis("facebook"))[indonesian.tr.t("kpi.metric")]
     assert "tingkat interaksi terhadap tayangan" in rows.tolist()
+
+
+def test_the_timing_sentence_names_a_colour_scale_only_where_every_panel_has_one(report):
+    """A panel whose coloured cells share one median has a one-colour key instead of a colour scale
+    (plots.uniform_cells), so the sentence no longer tells the reader each platform has its own scale."""
+    from helpers import plots
+
+    assert report.day_hour["platform"].nunique() == 2
+    assert "its own panel and colour scale" in report.timing_sentence()
+    table = report.day_hour.copy()
+    table.loc[table["platform"] == "facebook", "median"] = 0.02
+    one_value = dataclasses.replace(report, day_hour=table)
+    assert plots.uniform_cells(table) == {"facebook": 0.02}
+    sentence = one_value.timing_sentence()
+    assert "each platform has its own panel: compare its slots with each other" in sentence
+    assert "colour scale" not in sentence
