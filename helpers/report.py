@@ -847,7 +847,8 @@ class Report:
         beyond = self._beyond_chance(rate_kpi, row)
         text = self.tr.t(
             key, platform=self.tr.platform(platform),
-            reach_change=self.tr.percent(abs(reach_change), self.relative_digits(platform)),  # as its table row
+            reach_change=self.tr.estimate(abs(reach_change), self.relative_digits(platform),  # as its table row:
+                                          percent=True),  # a tiny rise reads 0.04%, not "rose 0.0%"
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
             rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row))
             + rate_reason,

@@ -3628,3 +3628,18 @@ def test_the_timing_sentence_names_a_colour_scale_only_where_every_panel_has_one
     sentence = one_value.timing_sentence()
     assert "each platform has its own panel: compare its slots with each other" in sentence
     assert "colour scale" not in sentence
+
+
+def test_a_tiny_change_of_the_totals_is_written_with_the_digits_it_needs_as_in_its_table(report):
+    """A total that rose by 0.04% read "rose 0.0%" in the summary while its table row read "+0.04%": the
+    sentence now writes the change as the table does (Translator.estimate: extra digits for a number that
+    would read 0)."""
+    kpis = report.kpis.copy()
+    platform = report.platforms[0]
+    total = "summed_reach" if report.measures.get(platform, "reach") == "reach" else "impressions"
+    mask = (kpis["platform"] == platform) & (kpis["kpi"] == total)
+    kpis.loc[mask, "relative_change"] = 0.0004
+    tiny = dataclasses.replace(report, kpis=kpis)
+    text = tiny._finding_change(platform).text
+    percent = "0,04%" if report.tr.language == "id" else "0.04%"
+    assert percent in text and "0.0%" not in text.replace(percent, "")
