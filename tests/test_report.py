@@ -3643,3 +3643,14 @@ def test_a_tiny_change_of_the_totals_is_written_with_the_digits_it_needs_as_in_i
     text = tiny._finding_change(platform).text
     percent = "0,04%" if report.tr.language == "id" else "0.04%"
     assert percent in text and "0.0%" not in text.replace(percent, "")
+
+
+def test_the_note_on_reading_the_lens_tables_gives_every_reason_a_change_has_no_interval(report):
+    """A table cell shows a change without its interval for three reasons, and the note read once above the
+    tables names all three: too few posts, none of what the rate counts, or every post at the same rate
+    (statistics.no_spread), which the sentences already gave and the tables did not."""
+    note = report.lens_note()
+    if report.tr.language == "id":
+        assert "kurang dari 6 unggahan" in note and "tingkatnya sama semua dalam tiap periode" in note
+    else:
+        assert "fewer than 6 posts in a period, on none of what it counts, or on posts that all had the same rate" in note
