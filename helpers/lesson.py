@@ -1016,6 +1016,10 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         return result("unanswered", tr.t("lesson.check.unanswered"))
     expected = expected_answer(exercise_id)
     got = _shown(answer)
+    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)) and answer.size == 0:
+        return result("invalid", tr.t("lesson.check.no_rows"))  # a filter that matched nothing
+    if _holds_missing(answer):
+        return result("invalid", tr.t("lesson.check.missing_value", got=got))
 
     if isinstance(answer, (pd.Series, pd.DataFrame)) and exercise_id in ("frequency", "benchmark"):
         if len(answer) == 1 and answer.size == 1 and _is_number(answer.to_numpy().ravel()[0]):
@@ -1200,6 +1204,14 @@ def _thousandfold(value: float, expected: float, tolerance: float) -> bool:
     """1,000 times the right value, or a thousandth of it: a thousands dot (4.000 is 4.0 in Python) in a number
     copied from the Indonesian table."""
     return _close(float(value) / 1000, expected, tolerance) or _close(float(value) * 1000, expected, tolerance)
+
+
+def _holds_missing(answer) -> bool:
+    """Whether the answer, or a value of a pair, is a missing value (NaN, <NA>, NaT): what pandas gives for a
+    median, mean or sum over no rows, or over rows that hold no value. A number cannot be checked against it,
+    and the learner is better told where it came from than that it is not a number."""
+    values = answer if isinstance(answer, (tuple, list)) else (answer,)
+    return any(not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v) for v in values)
 
 
 def _shown(answer) -> str:

@@ -2170,3 +2170,17 @@ def test_a_ratio_interval_without_upper_end_reads_so_in_both_languages():
     assert _ratio_interval(Translator("en"), (2.5, 0.0, float("inf"))) == "95% CI 0.00 times or more, no upper bound"
     assert _ratio_interval(Translator("id"), (2.5, 1.25, float("inf"))) == "IK 95% 1,25 kali atau lebih, tanpa batas atas"
     assert _ratio_interval(Translator("en"), (1.1, 0.84, 1.21)) == "95% CI 0.84 to 1.21 times"
+
+
+@pytest.mark.parametrize("exercise_id", ["frequency", "rates", "benchmark", "formats"])
+def test_a_missing_value_or_an_empty_filter_is_explained_as_such(exercise_id):
+    """A filter on a value the table does not store (a format by its Indonesian name, `== "foto"`) gives an
+    empty selection, whose median is NaN or <NA>: the check says where such a value comes from, and which
+    values the table stores, instead of "expected a number, but the answer is nan"."""
+    pair = exercise_id in ("rates", "formats")
+    for answer in ((float("nan"), 0.05) if pair else float("nan"), (pd.NA, "photo") if pair else pd.NA):
+        for language, words in (("en", "is a missing value"), ("id", "adalah nilai yang hilang")):
+            result = lesson.check(exercise_id, answer, language)
+            assert result.status == "invalid" and words in str(result) and "`table['column'].unique()`" in str(result)
+    result = lesson.check(exercise_id, pd.Series([], dtype="Float64"), "en")
+    assert result.status == "invalid" and "the filter before it matched no row" in str(result)
