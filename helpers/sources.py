@@ -380,6 +380,7 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
             # be the table's (a Business Suite export written at Pacific time holds posts of the next day in
             # Johannesburg); posts further out are the file's own error (the importer warns), not days covered
             first, last = spans[file] or (end, end)
+            first, last = _with_siblings(posts, reports, file, stated, first, last)
             spans[file] = (min(start, max(first, start - day)), max(end, min(last, end + day)))
         elif spans[file] is None:
             del spans[file]
@@ -387,6 +388,24 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
             start, end = spans[file]
             spans[file] = (start.replace(day=1), (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date())
     return spans
+
+
+def _with_siblings(posts: pd.DataFrame, reports, file: str, stated: tuple, first, last) -> tuple:
+    """A file's first and last post days (export_periods) widened to those of its siblings: the exports of the
+    same kind naming the same days (Business Suite's Facebook and Instagram files of one download). They are
+    written on one clock, so they cover the same days in the client's time zone; without this, the Facebook
+    file whose posts reach into the next day in Johannesburg would cover a day the Instagram file, of the same
+    download, does not (two "last days" for one download)."""
+    kinds = {str(report.path): report.family for report in reports}
+    if file not in kinds or "source_file" not in posts or posts.empty:
+        return first, last
+    kin = [other for other, kind in kinds.items()
+           if other != file and kind == kinds[file] and stated_days(other) == stated]
+    theirs = posts.loc[posts["source_file"].astype(str).isin(kin), "published_at"]
+    if theirs.empty:
+        return first, last
+    days = theirs.dt.tz_localize(None).dt.normalize()
+    return min(first, days.min().date()), max(last, days.max().date())
 
 
 def merged_days(spans) -> list[tuple]:

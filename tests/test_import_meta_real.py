@@ -105,3 +105,21 @@ def test_overlapping_exports_keep_one_row_per_post():
     assert int(posts[["reactions", "comments", "shares"]].sum().sum()) == 127
     # a photo's "3-second video views" of 0 means it has no video, not that nobody watched
     assert posts.loc[posts["format"] == "photo", "video_views"].isna().all()
+
+
+def test_the_facebook_and_instagram_files_of_one_download_cover_the_same_days():
+    """Both files name 18 March to 14 April 2025 and are written on one clock (about UTC−7), so in
+    Johannesburg both reach into 15 April: Facebook's posts show it, Instagram's file holds none that late.
+    The days each covers are the same (sources.export_periods), so the report's notes on posts near the
+    download name one last day for the download, 15 April, not 15 April for one file and 14 for the other."""
+    import datetime as dt
+
+    from helpers.sources import export_periods
+
+    result = import_exports([real_export(FB_SHORT), real_export(IG)], client="c", timezone=TZ)
+    days = [export_periods(result.posts, result.reports, platform) for platform in ("facebook", "instagram")]
+    (facebook,), (instagram,) = (list(d.values()) for d in days)
+    assert facebook == instagram == (dt.date(2025, 3, 18), dt.date(2025, 4, 15))
+    alone = export_periods(import_exports(real_export(IG), client="c", timezone=TZ).posts,
+                           import_exports(real_export(IG), client="c", timezone=TZ).reports, "instagram")
+    assert list(alone.values()) == [(dt.date(2025, 3, 18), dt.date(2025, 4, 14))]  # no sibling: its own days
