@@ -396,16 +396,30 @@ def _with_siblings(posts: pd.DataFrame, reports, file: str, stated: tuple, first
     written on one clock, so they cover the same days in the client's time zone; without this, the Facebook
     file whose posts reach into the next day in Johannesburg would cover a day the Instagram file, of the same
     download, does not (two "last days" for one download)."""
-    kinds = {str(report.path): report.family for report in reports}
-    if file not in kinds or "source_file" not in posts or posts.empty:
+    if "source_file" not in posts or posts.empty:
         return first, last
-    kin = [other for other, kind in kinds.items()
-           if other != file and kind == kinds[file] and stated_days(other) == stated]
+    kinds = {str(report.path): report.family for report in reports}
+    files = set(posts["source_file"].dropna().astype(str)) | set(kinds)
+    kind = kinds.get(file) or _family_of(file)
+    kin = [other for other in files if other != file and stated_days(other) == stated
+           and kind is not None and (kinds.get(other) or _family_of(other)) == kind]
     theirs = posts.loc[posts["source_file"].astype(str).isin(kin), "published_at"]
     if theirs.empty:
         return first, last
     days = theirs.dt.tz_localize(None).dt.normalize()
     return min(first, days.min().date()), max(last, days.max().date())
+
+
+@functools.lru_cache(maxsize=256)
+def _family_of(file: str) -> str | None:
+    """The export family of a file on disk (its header says it), None for one not there or not known: for a
+    post table whose import reports are not at hand (the explorer's filtered posts)."""
+    from .importers import detect_family
+
+    try:
+        return detect_family(Path(file)).name if Path(file).is_file() else None
+    except (WorkbookError, OSError):
+        return None
 
 
 def merged_days(spans) -> list[tuple]:

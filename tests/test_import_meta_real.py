@@ -123,3 +123,5 @@ def test_the_facebook_and_instagram_files_of_one_download_cover_the_same_days():
     alone = export_periods(import_exports(real_export(IG), client="c", timezone=TZ).posts,
                            import_exports(real_export(IG), client="c", timezone=TZ).reports, "instagram")
     assert list(alone.values()) == [(dt.date(2025, 3, 18), dt.date(2025, 4, 14))]  # no sibling: its own days
+    without_reports = export_periods(result.posts, (), "instagram")  # the explorer's filtered posts
+    assert list(without_reports.values()) == [(dt.date(2025, 3, 18), dt.date(2025, 4, 15))]
