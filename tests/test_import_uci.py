@@ -33,8 +33,8 @@ def test_reference_figures_come_out_of_the_canonical_table(uci):
     assert posts["reach"].std() == pytest.approx(22740.79, abs=0.005)
     assert posts["reach"].median() == 5281
     assert posts["impressions"].mean() == pytest.approx(29585.95, abs=0.005)
-    # Total Interactions = like + comment + share, the dataset's blanks counted as 0 as its authors did (the
-    # workbook's interactions leave those posts out: test_posts_with_a_blank_like_or_share_have_no_interactions)
+    # Total Interactions = like + comment + share, the dataset's blanks counted as 0 as its authors did (and as
+    # the workbook reads them: test_the_blank_interaction_cells_are_0s_by_the_files_own_total)
     interactions = posts[["reactions", "comments", "shares"]].sum(axis=1, min_count=1)
     assert interactions.mean() == pytest.approx(212.12, abs=0.005)
     reach = posts["reach"].astype(float)
@@ -46,17 +46,16 @@ def test_reference_figures_come_out_of_the_canonical_table(uci):
 def test_blanks_stay_na_and_other_totals(uci):
     _, result = uci
     posts = result.posts
-    assert posts["reactions"].isna().sum() == 1 and posts["shares"].isna().sum() == 4
-    assert posts["comments"].isna().sum() == 0
+    # the blank like and share cells are 0s by the file's own Total Interactions; the blank Paid stays NA
+    assert posts[["reactions", "comments", "shares"]].isna().sum().sum() == 0
     assert posts["paid"].value_counts(dropna=False).to_dict() == {False: 360, True: 139, pd.NA: 1}
     assert posts["clicks"].sum() == 707565  # Lifetime Post Consumptions
     assert posts["reactions"].sum() == 88795 and posts["shares"].sum() == 13524
     assert posts["impressions_kind"].eq("impressions").all()
     assert posts["account"].eq(ACCOUNT).all() and posts["platform"].eq("facebook").all()
     assert posts["published_precision"].eq("month").all()
-    assert any(w.endswith("some cells are blank and are read as not reported, not as 0: 1 cell in the 'like'"
-                          " column, 4 cells in the 'share' column, 1 cell in the 'Paid' column")
-               for w in result.warnings())
+    assert any(w.endswith("some cells are blank and are read as not reported, not as 0: 1 cell in the 'Paid'"
+                          " column") for w in result.warnings())
 
 
 def test_ids_timing_and_weekday_coding(uci):
@@ -114,7 +113,8 @@ def test_fixture_dates_paid_and_blanks():
     assert posts.loc["uci-0001", "paid"] == False  # noqa: E712
     assert posts.loc["uci-0002", "paid"] == True  # noqa: E712
     assert pd.isna(posts.loc["uci-0003", "paid"])
-    assert pd.isna(posts.loc["uci-0002", "reactions"])
+    # its like is blank, but its Total Interactions (3) is comment 2 + share 1: the file counts the blank as 0
+    assert posts.loc["uci-0002", "reactions"] == 0
     assert posts["followers"].sum() == 5000 + 4990 + 4980
     assert posts["format"].to_dict() == {"uci-0003": "video", "uci-0002": "text", "uci-0001": "photo"}
 
@@ -149,28 +149,94 @@ def test_missing_column_is_named(write_file):
         import_exports(path, family="uci_facebook_metrics")
 
 
-def test_posts_with_a_blank_like_or_share_have_no_interactions(uci):
+def test_the_blank_interaction_cells_are_0s_by_the_files_own_total(uci):
     """Six cells of the dataset are empty (README). Row 113 (uci-0112) leaves like and share blank with
     comment 0; rows 122, 126 and 166 (uci-0121, uci-0125, uci-0165) leave share blank with likes 2, 7 and 18
-    and comment 0. The dataset's own Total Interactions counts those blanks as 0 (0, 2, 7, 18); a blank is
-    not 0, so these four posts have no interactions and every interaction figure covers 496 of 500 posts.
-    The sum over the others is worked out here from the source file with the csv module."""
+    and comment 0. The file's own Total Interactions there is 0, 2, 7 and 18, the sum of the cells reported,
+    as it is like + comment + share on each of the 496 other posts (worked out here with the csv module): the
+    blanks are 0s by the file's own total, so every post has its interactions."""
     path, result = uci
     posts = metrics.post_metrics(result.posts, result.interaction_components()).set_index("post_id")
-    unknown = ["uci-0112", "uci-0121", "uci-0125", "uci-0165"]
-    assert sorted(posts.index[posts["interactions"].isna()]) == unknown
-    assert posts.loc["uci-0112", ["reactions", "comments", "shares"]].isna().tolist() == [True, False, True]
-    assert posts.loc["uci-0112", "comments"] == 0 and posts.loc["uci-0112", "source_row"] == 113
     with path.open(newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    known = [r for r in rows if all(r[c].strip() for c in ("like", "comment", "share"))]
+    parts = ("like", "comment", "share")
+    known = [r for r in rows if all(r[c].strip() for c in parts)]
     assert len(known) == 496
-    total = sum(int(r["like"]) + int(r["comment"]) + int(r["share"]) for r in known)
+    assert all(int(r["like"]) + int(r["comment"]) + int(r["share"]) == int(r["Total Interactions"]) for r in known)
+    blank = ["uci-0112", "uci-0121", "uci-0125", "uci-0165"]
+    assert posts.loc[blank, ["reactions", "comments", "shares"]].to_numpy().tolist() == [
+        [0, 0, 0], [2, 0, 0], [7, 0, 0], [18, 0, 0]]
+    assert posts.loc[blank, "interactions"].tolist() == [0, 2, 7, 18]
+    assert posts.loc[blank, "source_row"].tolist() == [113, 122, 126, 166]
+    assert posts["interactions"].notna().all()
+    total = sum(int(r["Total Interactions"]) for r in rows)
+    assert total == 106060  # the dataset's mean of 212.12 over 500 posts
     kpis = metrics.kpis(posts.reset_index()).set_index("kpi")
-    assert kpis.loc["interactions", "value"] == total and kpis.loc["interactions", "posts_covered"] == 496
-    reach = sum(int(r["Lifetime Post Total Reach"]) for r in known)
+    assert kpis.loc["interactions", "value"] == total and kpis.loc["interactions", "posts_covered"] == 500
+    reach = sum(int(r["Lifetime Post Total Reach"]) for r in rows)
     assert kpis.loc["engagement_rate_by_reach", "value"] == pytest.approx(total / reach)
-    assert kpis.loc["engagement_rate_by_reach", "posts_covered"] == 496
-    assert kpis.loc["applause_rate", "posts_covered"] == 499 and kpis.loc["amplification_rate", "posts_covered"] == 496
-    assert any("4 post(s) have a blank cell in an interaction count this file reports for its other posts "
-               "(reactions 1, shares 4; rows 113, 122, 126, 166)" in w for w in result.warnings())
+    assert kpis.loc["applause_rate", "posts_covered"] == 500 and kpis.loc["amplification_rate", "posts_covered"] == 500
+    assert not [w for w in result.warnings() if "blank cell in an interaction count" in w]
+    assert any("4 posts have a blank 'like', 'comment' or 'share' cell while their 'Total Interactions', the file's"
+               " own like + comment + share, equals the sum of the cells reported (rows 113, 122, 126, 166): the"
+               " file counts such a blank as 0, so it is read as 0 and not as not reported (1 cell in the 'like'"
+               " column, 4 cells in the 'share' column)" in w for w in result.warnings())
+
+
+def test_a_blank_interaction_cell_is_0_only_where_the_rows_own_total_says_so():
+    """blanks-and-totals.csv, worked by hand (comment; like; share; Total Interactions):
+    row 2: 1; 9; 2; 12, nothing blank.            row 3: 0; 5; blank; 5: share read as 0.
+    row 4: 0; blank; blank; 0: like and share 0.    row 5: 1; 7; blank; 10: 8 is not 10, share stays unknown.
+    row 6: 0; 4; blank; blank: no total, unknown.   row 7: blank; 3; 1; 4: comment read as 0."""
+    result = import_exports(FIXTURES / "uci" / "blanks-and-totals.csv")
+    posts = metrics.post_metrics(result.posts, result.interaction_components()).set_index("source_row")
+    assert posts.loc[[3, 4], "shares"].tolist() == [0, 0] and posts.loc[4, "reactions"] == 0
+    assert posts.loc[7, "comments"] == 0
+    assert pd.isna(posts.loc[5, "shares"]) and pd.isna(posts.loc[6, "shares"])
+    assert posts.loc[[5, 6], ["comments", "reactions"]].to_numpy().tolist() == [[1, 7], [0, 4]]
+    assert posts.loc[[2, 3, 4, 7], "interactions"].tolist() == [12, 5, 0, 4]
+    assert posts.loc[[5, 6], "interactions"].isna().all()
+    warnings = result.warnings()
+    assert any(w.endswith("3 posts have a blank 'like', 'comment' or 'share' cell while their 'Total Interactions',"
+                          " the file's own like + comment + share, equals the sum of the cells reported (rows 3, 4,"
+                          " 7): the file counts such a blank as 0, so it is read as 0 and not as not reported (1 cell"
+                          " in the 'like' column, 1 cell in the 'comment' column, 2 cells in the 'share' column)")
+               for w in warnings)
+    assert any(w.endswith("some cells are blank and are read as not reported, not as 0: 2 cells in the 'share'"
+                          " column") for w in warnings)
+    assert any("2 post(s) have a blank cell in an interaction count this file reports for its other posts"
+               " (shares 2; rows 5, 6)" in w for w in warnings)
+
+
+def test_the_blanks_by_total_note_speaks_indonesian():
+    from helpers.i18n import Message, Translator
+
+    note = Message("imports.uci_facebook_metrics.blanks_by_total", count=1,
+                   rows=Message("imports.quality.rows", rows="113"),
+                   columns=[Message("imports.uci_facebook_metrics.blank_column", column="share", count=1)])
+    assert Translator("en").message(note) == (
+        "1 post has a blank 'like', 'comment' or 'share' cell while their 'Total Interactions', the file's own like"
+        " + comment + share, equals the sum of the cells reported (rows 113): the file counts such a blank as 0, so"
+        " it is read as 0 and not as not reported (1 cell in the 'share' column)")
+    assert Translator("id").message(note) == (
+        "1 unggahan memiliki sel 'like', 'comment', atau 'share' yang kosong, sedangkan 'Total Interactions'"
+        " unggahan tersebut, yaitu like + comment + share menurut berkas itu sendiri, sama dengan jumlah sel yang"
+        " dilaporkan (baris 113): berkas ini menghitung sel kosong seperti itu sebagai 0, jadi sel tersebut dibaca"
+        " sebagai 0, bukan sebagai tidak dilaporkan (1 sel di kolom 'share')")
+
+
+def test_the_period_of_the_report_tests_has_every_posts_interactions():
+    """July to December 2014 (the report tests' period): 277 posts. Their interactions were 64,144 over 273
+    posts while the four blanks left those posts out; with the blanks read as the file's own total reads them,
+    277 of 277 posts and 64,171 interactions, the sum of the file's Total Interactions over those months
+    (the csv module)."""
+    from helpers.report import build_report
+
+    path = real_export(REAL)
+    with path.open(newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter=";") if int(r["Post Month"]) >= 7]
+    assert len(rows) == 277 and sum(int(r["Total Interactions"]) for r in rows) == 64171
+    report = build_report(client="u", client_name="UCI", exports=[str(path)], timezone="UTC",
+                          period_start="2014-07-01", period_end="2014-12-31")
+    row = report.kpis.set_index(["platform", "kpi"]).loc[("facebook", "interactions")]
+    assert (row["value"], row["posts_covered"], row["posts"]) == (64171, 277, 277)

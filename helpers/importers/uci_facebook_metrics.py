@@ -17,10 +17,13 @@ The file (`;`-separated, CRLF) has no post ids and no dates: only `Post Month`, 
 Columns: reach = Lifetime Post Total Reach; impressions = Lifetime Post Total Impressions (kind
 'impressions'); reactions = like; comments = comment; shares = share; clicks = Lifetime Post Consumptions
 ("clicks anywhere in the post", the same metric the legacy Insights export calls clicks); followers =
-Page total likes; paid from Paid (0/1; blank is NA); format from Type. The source's `Total Interactions`
-is like + comment + share with blanks counted as 0: that equals the interactions the workbook computes
-over the components reported, so it is not imported separately. The description says there are no missing
-values, yet six cells are blank (like once, share four times, Paid once): they stay NA.
+Page total likes; paid from Paid (0/1; blank is NA); format from Type. The description says there are no
+missing values, yet six cells are blank (like once, share four times, Paid once). The source's `Total
+Interactions` is like + comment + share on every post that reports all three, and on the four posts with a
+blank like or share it is the sum of the cells reported: by the file's own total those blanks are 0, so a
+blank like, comment or share is read as 0 where the row's Total Interactions is reported and equals the sum
+of its reported ones (_blanks_the_total_counts_as_0), with a note naming the rows; elsewhere a blank stays
+NA (missing is not zero). The total itself is not imported: it is the interactions the workbook computes.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..quality import _rows
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_number
@@ -48,6 +52,9 @@ COUNTS = {
     "clicks": "Lifetime Post Consumptions",
     "followers": "Page total likes",
 }
+#: The interaction columns the file's own Total Interactions adds up (like + comment + share).
+TOTAL = "Total Interactions"
+INTERACTIONS = ("reactions", "comments", "shares")
 #: field -> (column, lowest, highest)
 TIMING = {"month": ("Post Month", 1, 12), "weekday": ("Post Weekday", 1, 7), "hour": ("Post Hour", 0, 23)}
 
@@ -112,7 +119,17 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
     out["source_file"] = str(path)
     out["source_row"] = rows
 
-    blanks = {column: int(is_blank(frame[cols.key(column)]).sum()) for column in [*COUNTS.values(), "Paid"]}
+    zeroed = _blanks_the_total_counts_as_0(out, frame, cols, path=path, rows=rows, decimal=table.decimal_mark)
+    if zeroed.any(axis=None):
+        for canonical in INTERACTIONS:
+            out.loc[zeroed[canonical], canonical] = 0
+        report.warnings.append(Message(
+            "imports.uci_facebook_metrics.blanks_by_total", count=int(zeroed.any(axis=1).sum()),
+            rows=_rows(out, zeroed.any(axis=1)), columns=[
+                Message("imports.uci_facebook_metrics.blank_column", column=COUNTS[c], count=int(zeroed[c].sum()))
+                for c in INTERACTIONS if zeroed[c].any()]))
+    blanks = {column: int(is_blank(frame[cols.key(column)]).sum()) - (int(zeroed[c].sum()) if c in zeroed else 0)
+              for c, column in [*COUNTS.items(), ("paid", "Paid")]}  # the blanks left unknown
     blanks = {c: n for c, n in blanks.items() if n}
     if blanks:
         report.warnings.append(Message("imports.uci_facebook_metrics.blank_cells", columns=[
@@ -121,6 +138,22 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
+
+
+def _blanks_the_total_counts_as_0(out: pd.DataFrame, frame: pd.DataFrame, cols: Columns, *, path: Path,
+                                  rows: pd.Series, decimal: str | None) -> pd.DataFrame:
+    """Which blank like, comment and share cells (INTERACTIONS, one column each) the file's own Total
+    Interactions counts as 0: those of rows whose total is reported and equals the sum of the cells they do
+    report. All False where the file has no such column, or the total is blank or tells otherwise (the blank
+    then stays unknown). Only the totals of rows with a blank are read: the column is not imported."""
+    blank = out[list(INTERACTIONS)].isna()
+    some = blank.any(axis=1)
+    if TOTAL not in cols or not some.any():
+        return blank & False
+    total = to_number(frame.loc[some, cols.key(TOTAL)], path=path, column=TOTAL, rows=rows[some], decimal=decimal)
+    reported = out.loc[some, list(INTERACTIONS)].sum(axis=1)  # blanks skipped
+    agrees = total.eq(reported).fillna(False).astype(bool).reindex(out.index, fill_value=False)
+    return blank.apply(lambda column: column & agrees)
 
 
 def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
