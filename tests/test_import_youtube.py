@@ -447,7 +447,7 @@ def test_one_unreadable_duration_leaves_only_that_videos_length_unknown_and_says
     kinds = _content_types(imported.posts).tolist()
     assert kinds[0] == "short" and pd.isna(kinds[1]) and kinds[2] == "video"
     (note,) = [w for w in imported.report.warnings if w.key == "imports.youtube_studio.durations_unread"]
-    assert str(note).startswith("'Duration': 1 cell holds no length a video can have (first: row 4, '2025-03-03')")
+    assert str(note).startswith("'Duration': 1 cell holds no length a video can have (row 4: '2025-03-03')")
 
 
 def totals_notes(notes) -> list[str]:
@@ -489,3 +489,67 @@ def test_real_channels_read_together_are_said_to_be_perhaps_different():
            "'OisinQueva', 'areikher', 'buildwithadi')" in totals
     assert len(workspace.posts) == sum(n for n, *_ in REAL.values())  # 102 + 68 + 24, as read one by one
     assert int(workspace.posts["video_views"].sum()) == sum(views for _, _, views, *_ in REAL.values())
+
+
+DURATIONS_EN = (" Video lengths are read only to check whether YouTube exports read together that share no video each"
+                " hold one kind of video (Shorts or longer videos)")
+DURATIONS_ID = (" Panjang video hanya dipakai untuk memeriksa apakah ekspor YouTube yang dibaca bersama dan tidak"
+                " memiliki satu video pun yang sama masing-masing hanya memuat satu jenis video (Shorts atau video"
+                " yang lebih panjang)")
+
+
+def _duration_note(tmp_path, durations: list[str]):
+    """The Duration note of a table whose videos (rows 3 on) have these Duration cells, and the table read."""
+    from helpers.importers.youtube_studio import read_youtube_studio
+
+    table = tmp_path / "Table data.csv"
+    table.write_text('Content,Video title,Video publish time,Duration,Views\nTotal,,,,9\n' + "".join(
+        f'dUr4t10n{n:03d},V{n},"Mar {n + 2}, 2025",{cell},1\n' for n, cell in enumerate(durations)),
+        encoding="utf-8")
+    imported = read_youtube_studio(table)
+    (note,) = [w for w in imported.report.warnings if w.key.startswith("imports.youtube_studio.durations_unread")]
+    return note, imported
+
+
+def test_a_note_on_some_unreadable_durations_says_what_lengths_are_for_in_both_languages(tmp_path):
+    # rows 3 to 5: a length of 45 s, '-5' and 'soon': two cells unread, the first at row 4; one length kept
+    note, imported = _duration_note(tmp_path, ["45", "-5", "soon"])
+    assert imported.posts["duration_seconds"].notna().tolist() == [True, False, False]
+    assert imported.posts["format"].isna().all()  # lengths set no format
+    assert Translator("en").message(note) == (
+        "'Duration': 2 cells hold no length a video can have (the first at row 4: '-5'): each such video's length"
+        " is left unknown." + DURATIONS_EN + "; the file's other lengths still count in that check, and no figure"
+        " or format in the post table comes from them")
+    assert Translator("id").message(note) == (
+        "2 sel 'Duration' tidak berisi panjang video yang valid (sel pertama di baris 4: '-5'): panjang video"
+        " tersebut dibiarkan tidak diketahui." + DURATIONS_ID + "; panjang video lain dalam berkas ini tetap"
+        " dipakai dalam pemeriksaan itu, dan tidak ada angka atau format di tabel unggahan yang berasal darinya")
+    assert "Shorts atau video yang lebih panjang menurut" not in Translator("id").message(note)
+    note, _ = _duration_note(tmp_path, ["45", "-5"])  # one cell: no "first", and singular in both languages
+    assert Translator("en").message(note).startswith("'Duration': 1 cell holds no length a video can have (row 4:"
+                                                     " '-5'): each such video's length is left unknown.")
+    assert Translator("id").message(note).startswith("1 sel 'Duration' tidak berisi panjang video yang valid (baris"
+                                                     " 4: '-5'): panjang video tersebut dibiarkan tidak diketahui.")
+
+
+def test_a_note_on_a_file_without_one_readable_duration_says_no_length_is_known_in_both_languages(tmp_path):
+    # one video, its Duration '-5' at row 3: no length in the file; then two videos, both unreadable
+    note, imported = _duration_note(tmp_path, ["-5"])
+    assert note.key == "imports.youtube_studio.durations_unread_all"
+    assert imported.posts["duration_seconds"].isna().all()
+    assert Translator("en").message(note) == (
+        "'Duration': none of its cells holds a length a video can have (1 cell, row 3: '-5'): every video's length"
+        " in this file is left unknown." + DURATIONS_EN + ", so that check cannot tell this file's kind; no figure"
+        " or format in the post table comes from them")
+    indonesian = Translator("id").message(note)
+    assert indonesian == (
+        "tidak satu pun sel 'Duration' berisi panjang video yang valid (1 sel, baris 3: '-5'): panjang setiap video"
+        " dalam berkas ini dibiarkan tidak diketahui." + DURATIONS_ID + ", sehingga pemeriksaan itu tidak dapat"
+        " menentukan jenis video berkas ini; tidak ada angka atau format di tabel unggahan yang berasal darinya")
+    assert not any(words in indonesian for words in ("yang pertama", "video-video itu", "panjang video yang mungkin"))
+    note, _ = _duration_note(tmp_path, ["soon", "2025-03-03"])
+    assert note.key == "imports.youtube_studio.durations_unread_all"
+    assert "(2 cells, the first at row 3: 'soon')" in Translator("en").message(note)
+    assert "(2 sel, sel pertama di baris 3: 'soon')" in Translator("id").message(note)
+    # "told apart as Shorts" is gone from both variants: the post table's format is not set by a length
+    assert not [t for t in (Translator("en").message(note), Translator("id").message(note)) if "told apart" in t]

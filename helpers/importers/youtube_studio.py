@@ -14,8 +14,8 @@ warning says what they count. For Shorts, the times shown in the Shorts feed (`S
 Impressions and are not imported. Format: 'video', 'short' or 'live' from a `Content type` column when the
 export has one; otherwise 'short' for rows with a `Shown in feed` count (only Shorts are shown in the
 Shorts feed) and NA for the rest. `Duration` (the video's length, seconds or H:MM:SS) is no canonical column:
-it is kept beside the rows as `duration_seconds` only for channels_apart to tell Shorts from longer videos,
-and left out of the post table.
+it is kept beside the rows as `duration_seconds` only for channels_apart to tell Shorts from longer videos
+(when exports sharing no video are read together), and left out of the post table: format stays NA there.
 
 Exports of the same table grouped by something else (Geography, Traffic source, Date, ...) have no
 `Content` column and no per-video rows: they do not match this family, and reading one anyway stops with
@@ -182,15 +182,20 @@ def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
 
 
 def _durations(cells: pd.Series, *, rows: pd.Series) -> tuple[pd.Series, Message | None]:
-    """The Duration column as seconds (values.seconds_where_readable), read only to tell Shorts from longer
-    videos: a cell that does not read as a duration leaves that video's length unknown (NA) rather than
-    stopping the import of a file whose figures do not need it, with a note naming the cells."""
+    """The Duration column as seconds (values.seconds_where_readable), read only for channels_apart (whether
+    sets of exports sharing no video each hold one kind of video); the post table's format never comes from
+    it. A cell that does not read as a duration leaves that video's length unknown (NA) rather than stopping
+    the import of a file whose figures do not need it, with a note naming the cells, and saying so when no
+    cell of the file gives a length."""
     seconds, bad = seconds_where_readable(cells)
     if not bad.any():
         return seconds, None
     first = bad.idxmax()
-    return seconds, Message("imports.youtube_studio.durations_unread", count=int(bad.sum()), row=int(rows[first]),
-                            value=repr(str(cells[first]).strip()))
+    where = Message("imports.youtube_studio.duration_cell" if bad.sum() == 1
+                    else "imports.youtube_studio.duration_first_cell", row=int(rows[first]),
+                    value=repr(str(cells[first]).strip()))
+    return seconds, Message("imports.youtube_studio.durations_unread_all" if seconds.isna().all()
+                            else "imports.youtube_studio.durations_unread", count=int(bad.sum()), where=where)
 
 
 def _content_types(posts: pd.DataFrame) -> pd.Series:
