@@ -1148,16 +1148,18 @@ def _decimal_comma(exercise_id: str, answer) -> bool:
 
 def _thousands_comma(exercise_id: str, answer) -> bool:
     """More numbers than the exercise asks for, as a number copied with its thousands comma gives: `6,100 / 5,000`
-    is (6, 100 / 5, 000) = (6, 20.0, 0) in Python, and `(340 / 4,000, 340 / 7,200)` four numbers. Told by a group
-    of digits after a comma: a whole number below 1,000 after the first place (a leading group of several digits
-    has no comma before it, so it may be the first number), or a first whole number followed by what the rest of
+    is (6, 100 / 5, 000) = (6, 20.0, 0) in Python, and `(340 / 4,000, 340 / 7,200)` four numbers. Told by what a
+    comma inside a number leaves: after the first place, a group of three digits left whole (0 from `000`, or 100
+    to 999: Python refuses `005`, so 1 to 99 is no such group, and `(0.085, 0.0472, 1)` is three numbers, not a
+    split one), or a first whole number of 1 to 999 (the digits before the comma) followed by what the rest of
     the number became (`6,100 / 5000` is (6, 0.02)). A decimal comma (1,22 for 1.22) is _decimal_comma's."""
     count = {"frequency": 1, "benchmark": 1, "rates": 2}.get(exercise_id)
     if count is None or not isinstance(answer, tuple) or len(answer) <= count \
             or not all(_is_number(v) for v in answer) or _decimal_comma(exercise_id, answer):
         return False
     whole = [isinstance(v, (int, np.integer)) for v in answer]
-    return any(w and 0 <= v < 1000 for w, v in zip(whole[1:], answer[1:])) or (count == 1 and whole[0])
+    group = any(w and (v == 0 or 100 <= v <= 999) for w, v in zip(whole[1:], answer[1:]))
+    return group or (count == 1 and whole[0] and 1 <= answer[0] <= 999)
 
 
 def _benchmark_slip(tr: Translator, answer: float, expected: float) -> str | None:

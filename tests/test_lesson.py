@@ -2184,3 +2184,24 @@ def test_a_missing_value_or_an_empty_filter_is_explained_as_such(exercise_id):
             assert result.status == "invalid" and words in str(result) and "`table['column'].unique()`" in str(result)
     result = lesson.check(exercise_id, pd.Series([], dtype="Float64"), "en")
     assert result.status == "invalid" and "the filter before it matched no row" in str(result)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_thousands_comma_hint_comes_only_for_what_a_comma_inside_a_number_leaves(language):
+    """After a thousands comma come three digits: 0 (`000`) or 100 to 999 left whole (`005` is a syntax error
+    in Python), or what they became. A third value 1 is no such group: (0.085, 0.0472, 1) is two rates and a
+    stray number, told "expected two values"; `(340 / 4000, 340 / 7,200)` is (0.085, 48.57…, 200), a split."""
+    tr = Translator(language)
+    stray = lesson.check("rates", (0.085, 0.0472, 1), language)
+    assert stray.status == "invalid"
+    assert stray.message.endswith(tr.t("lesson.check.pair_expected", got="(0.085, 0.0472, 1)"))
+    assert lesson.check("frequency", (1.22, 5), language).message.endswith(
+        tr.t("lesson.check.number_expected", got="(1.22, 5)"))
+    split = eval("(340 / 4000, 340 / 7,200)")  # noqa: S307 - what the learner typed, read as Python reads it
+    assert split == (0.085, 340 / 7, 200)
+    assert lesson.check("rates", split, language).message.endswith(
+        tr.t("lesson.check.thousands_comma", got=lesson._shown(split)))
+    assert lesson.check("rates", (0.085, 0.0472, 0), language).message.endswith(  # `340 / 7200,000`
+        tr.t("lesson.check.thousands_comma", got="(0.085, 0.0472, 0)"))
+    assert lesson.check("frequency", (6, 0.02), language).message.endswith(  # `6,100 / 5000`
+        tr.t("lesson.check.thousands_comma", got="(6, 0.02)"))
