@@ -17,7 +17,7 @@ from .schema import COUNT_COLUMNS
 META_VIEWS_SWITCH = pd.Timestamp("2025-04-21")
 
 
-def _rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> Message:
+def flagged_rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> Message:
     """The file rows of the flagged posts: the first `limit` of them, and how many more."""
     rows = ", ".join(str(r) for r in (posts.loc[mask, "source_row"].head(limit) if "source_row" in posts else []))
     if mask.sum() > limit:
@@ -36,7 +36,7 @@ def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Messag
         negative = values.lt(0).fillna(False).astype(bool)
         if negative.any():
             notes.append(Message("imports.quality.negative", count=int(negative.sum()), column=column,
-                                 rows=_rows(posts, negative)))
+                                 rows=flagged_rows(posts, negative)))
             posts[column] = posts[column].mask(negative)
     return posts, notes
 
@@ -91,7 +91,7 @@ def drop_unseen_zeros(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]
                        other=_kind_words(posts, unseen) if other == "impressions" else Message("metric.reach.label"))
         metric = _kind_words(posts, unseen) if column == "impressions" else Message("metric.reach.label")
         notes.append(Message("imports.quality.unseen_zero", count=int(unseen.sum()), metric=metric, seen=seen,
-                             rows=_rows(posts, unseen)))
+                             rows=flagged_rows(posts, unseen)))
         posts[column] = posts[column].mask(unseen)
         if column == "impressions" and "impressions_kind" in posts:  # the label travels with its count
             posts["impressions_kind"] = posts["impressions_kind"].mask(unseen)
@@ -168,7 +168,7 @@ def quality_notes(posts: pd.DataFrame, blanks: list[Message] = ()) -> list[Messa
         above = (reach > impressions).fillna(False).astype(bool)
         if above.any():
             notes.append(Message("imports.quality.reach_above_impressions", count=int(above.sum()),
-                                 rows=_rows(posts, above)))
+                                 rows=flagged_rows(posts, above)))
     notes += blanks
     if {"platform", "published_at"} <= set(posts) and len(posts):
         meta = posts["platform"].isin(["facebook", "instagram"])
@@ -205,7 +205,7 @@ def blank_notes(posts: pd.DataFrame) -> list[Message]:
             continue
         counts = [Message("imports.quality.blank_part", metric=Message(f"metric.{c}.label"), count=int(blank[c].sum()))
                   for c in parts if blank[c].any()]
-        notes.append(Message(key, count=int(any_blank.sum()), parts=counts, rows=_rows(posts, any_blank)))
+        notes.append(Message(key, count=int(any_blank.sum()), parts=counts, rows=flagged_rows(posts, any_blank)))
     return notes
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from ..quality import _rows
+from ..quality import flagged_rows
 from .base import Columns, Family, FileReport, ImportedFile, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_number
@@ -125,7 +125,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
             out.loc[zeroed[canonical], canonical] = 0
         report.warnings.append(Message(
             "imports.uci_facebook_metrics.blanks_by_total", count=int(zeroed.any(axis=1).sum()),
-            rows=_rows(out, zeroed.any(axis=1)), columns=[
+            rows=flagged_rows(out, zeroed.any(axis=1)), columns=[
                 Message("imports.uci_facebook_metrics.blank_column", column=COUNTS[c], count=int(zeroed[c].sum()))
                 for c in INTERACTIONS if zeroed[c].any()]))
     blanks = {column: int(is_blank(frame[cols.key(column)]).sum()) - (int(zeroed[c].sum()) if c in zeroed else 0)
