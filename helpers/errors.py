@@ -106,8 +106,9 @@ class RosterError(WorkbookError):
         self.problems = list(problems)
         self.language = tr.language if tr is not None else None
         body = "\n".join(f"  - {p}" for p in self.problems)
-        lead = (tr.t("roster.problems", path=self.path, count=len(self.problems)) if tr is not None
-                else f"the client roster {self.path} has {len(self.problems)} problem(s):")
+        from .i18n import translator  # imported here: helpers.i18n imports this module
+
+        lead = (tr or translator("en")).t("roster.problems", path=self.path, count=len(self.problems))
         super().__init__(f"{lead}\n{body}")
 
     def __reduce__(self):

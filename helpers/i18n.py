@@ -215,28 +215,48 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "days": "day", "formats": "format", "slots": "slot", "clients": "client", "reports": "report",
             "figures": "figure", "interactions": "interaction", "comments": "comment", "hours": "hour",
             "minutes": "minute", "months": "month", "pairs": "pair", "values": "value", "errors": "error",
-            "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet", "follows": "follow"}
+            "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet", "follows": "follow",
+            "problems": "problem", "workers": "worker", "ids": "id", "parameters": "parameter",
+            "archives": "archive"}
+#: Words that may stand between the number and such a noun, describing it: "1 distinct posts", "1 post ids"
+#: and "1 zip archives" read "1 distinct post", "1 post id", "1 zip archive".
+QUALIFIERS = ("distinct", "different", "unique", "other", "more", "such", "negative", "empty",
+              "simulated", "published", "post", "export", "report", "zip")
 #: Present-tense verbs that follow such a noun, and their singular: "1 posts are" reads "1 post is".
 SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries", "fall": "falls", "hold": "holds",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
                   "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs",
-                  "match": "matches"}
-_NOUN_AFTER_NUMBER = re.compile(r"\{(\w+)\}(\s+)(" + "|".join(SINGULAR) + r")\b(\s+(?:"
-                                + "|".join(SINGULAR_VERBS) + r")\b)?")
+                  "match": "matches", "appear": "appears", "differ": "differs", "repeat": "repeats",
+                  "read": "reads"}
+_NOUN_AFTER_NUMBER = re.compile(
+    r"(?:\{(?P<part>\w+)\}\s+of\s+(?:the\s+)?)?"  # "{failed} of {total} reports": the verb agrees with {failed}
+    r"\{(?P<count>\w+)\}(?P<space>\s+)(?P<qualifier>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)?)"
+    r"(?P<noun>" + "|".join(SINGULAR) + r")\b(?P<verb>\s+(?:" + "|".join(SINGULAR_VERBS) + r")\b)?")
 
 
 def singular_after_one(template: str, values: dict) -> str:
-    """The English `template` with a plural noun right after a placeholder, and a verb right after that noun,
-    made singular where the value is 1 ("{posts} posts are" with posts=1: "1 post is"); other languages have
-    no such agreement to make."""
+    """The English `template` with a plural noun right after a placeholder (or after one word of QUALIFIERS),
+    and a verb right after that noun, made singular where the value is 1 ("{posts} posts are" with posts=1:
+    "1 post is"). In "{failed} of {total} reports are", the noun agrees with {total} and the verb with {failed}:
+    "1 of 1 report is", "1 of 3 reports is", "2 of 3 reports are". Other languages have no such agreement
+    to make."""
+    def one(name) -> bool:
+        return name is not None and str(values.get(name, "")).strip() == "1"
+
     def agree(match: re.Match) -> str:
-        if str(values.get(match.group(1), "")).strip() != "1":
-            return match.group(0)
-        verb = match.group(4) or ""
-        if verb:
+        text = match.group(0)
+        noun_one = one(match["count"])
+        verb_one = one(match["part"]) if match["part"] is not None else noun_one
+        if not (noun_one or verb_one):
+            return text
+        start = match.start()
+        head = text[:match.start("noun") - start]
+        noun = SINGULAR[match["noun"]] if noun_one else match["noun"]
+        verb = match["verb"] or ""
+        if verb and verb_one:
             word = verb.strip()
             verb = verb[:len(verb) - len(verb.lstrip())] + SINGULAR_VERBS[word]
-        return "{" + match.group(1) + "}" + match.group(2) + SINGULAR[match.group(3)] + verb
+        return head + noun + verb
     return _NOUN_AFTER_NUMBER.sub(agree, template)
 
 

@@ -56,7 +56,7 @@ def mismatch(notebook, passed, declared: set[str]) -> ParameterMismatch | None:
     unknown = sorted(set(passed) - set(declared))
     if not unknown:
         return None
-    return ParameterMismatch(Message("error.parameters", notebook=notebook, unknown=", ".join(unknown),
+    return ParameterMismatch(Message("error.parameters", notebook=notebook, count=len(unknown), unknown=", ".join(unknown),
                                      declared=", ".join(sorted(declared)) or Message("error.no_parameters_cell")))
 
 

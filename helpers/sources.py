@@ -309,7 +309,7 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
         archives = [p for p, _ in sources.skipped if document_error(p) is None and archive_files(p) is not None]
         if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
             raise WorkbookError(Message("imports.sources.no_exports_zipped", files=[p.name for p, _ in sources.skipped],
-                                        archives=[p.name for p in archives]))
+                                        count=len(archives), archives=[p.name for p in archives]))
         if sources.skipped and not (sources.daily_files or sources.paid_files):
             raise WorkbookError(Message("imports.sources.no_exports_at_all",
                                         files=file_labels([p for p, _ in sources.skipped]),

@@ -923,9 +923,9 @@ def test_two_clients_reading_one_export_file_are_refused_in_both_languages(tmp_p
     with pytest.raises(RosterError) as info:
         load_roster(path)
     assert info.value.problems == [
-        f"clients 'kopi-senja' (#1) and 'hb' (#2): key 'exports' of both reads the same 1 file(s):"
+        f"clients 'kopi-senja' (#1) and 'hb' (#2): key 'exports' of both reads the same 1 file:"
         f" {tmp_path}/harbour/Sep.csv; each report would count the other client's posts and show their captions:"
-        " remove the shared file(s) from the exports of the client they do not belong to (two entries of one business,"
+        " remove each shared file from the exports of the client it does not belong to (two entries of one business,"
         " rendered twice, say in two languages, may share files when they have the same 'name')"]
     # kopi-senja-en shares kopi's two files but is the same business (its name, case and spaces aside): let be
     with pytest.raises(RosterError) as info:
@@ -952,7 +952,7 @@ clients:
 """)
     with pytest.raises(RosterError) as info:
         load_roster(path)
-    assert f"the same 5 file(s): {tmp_path}/x/0.csv, {tmp_path}/x/1.csv, {tmp_path}/x/2.csv, and 2 more;" \
+    assert f"the same 5 files: {tmp_path}/x/0.csv, {tmp_path}/x/1.csv, {tmp_path}/x/2.csv, and 2 more;" \
         in info.value.problems[0]
 
 

@@ -211,7 +211,7 @@ def youtube_download(folder, *, zipped_as="YouTube Content 2026.zip", extract_to
     return folder / zipped_as
 
 
-ZIP_SAID = ("this is a zip archive holding 3 file(s) (Table data.csv, Chart data.csv, Totals.csv), not an export: "
+ZIP_SAID = ("this is a zip archive holding 3 files (Table data.csv, Chart data.csv, Totals.csv), not an export: "
             "the workbook does not read inside archives")
 
 
@@ -231,8 +231,8 @@ def test_a_zip_in_a_folder_is_listed_with_what_it_holds_and_to_extract_it(tmp_pa
     only.mkdir()
     youtube_download(only)  # downloaded, not extracted yet: said so, not "no export"
     with pytest.raises(WorkbookError, match=re.escape(
-            "no post export was found: the files skipped (YouTube Content 2026.zip) include the zip archive(s) "
-            "YouTube Content 2026.zip, whose files the workbook does not read inside the zip; extract them")):
+            "no post export was found: the files skipped (YouTube Content 2026.zip) include 1 zip archive "
+            "(YouTube Content 2026.zip), whose files the workbook does not read inside the zip; extract them")):
         explore.load_folder(only, client="y", timezone="UTC")
     # a roster's pattern takes the zip too: an error saying what it holds, not a report without YouTube
     with pytest.raises(WorkbookError, match=re.escape(ZIP_SAID)):
@@ -247,8 +247,8 @@ def test_a_zip_whose_files_are_extracted_beside_it_is_passed_over_with_a_note(tm
     loaded = load_client(expand_paths(str(tmp_path / "*")), client="y", timezone="UTC", skip_unknown=True)
     files = loaded.files().set_index("file")
     assert files.loc["YouTube Content 2026.zip", "notes"] == (
-        "a zip archive whose 3 export file(s) (Table data.csv, Chart data.csv, Totals.csv) are read from where "
-        "they were extracted beside it: the zip itself is not read")
+        "a zip archive already extracted into its folder: its 3 export files are read from there (Table data.csv, "
+        "Chart data.csv, Totals.csv), not from inside the zip")
     assert files.loc["Table data.csv", "table"] == "posts" and len(loaded.posts) > 0
     assert files.loc["Chart data.csv", "table"] == "skipped"  # a breakdown, as when downloaded unzipped
 
@@ -269,10 +269,10 @@ def test_a_roster_pattern_passes_over_a_zip_extracted_beside_it_and_refuses_one_
     from helpers.describe import describe
 
     text, failures = describe(tmp_path, timezone="Europe/London")  # python -m helpers inspect FOLDER
-    assert failures == 0 and "meta-export.zip\n  a zip archive whose 1 export file(s)" in text
+    assert failures == 0 and "meta-export.zip\n  a zip archive already extracted into its folder: its 1 export file is read" in text
     # the extracted file edited since (or another download under its name): the zip's file is not read
     export.write_bytes(export.read_bytes() + b"\n")
-    with pytest.raises(WorkbookError, match=r"zip archive holding 1 file\(s\) \(" + re.escape(export.name)):
+    with pytest.raises(WorkbookError, match=r"zip archive holding 1 file \(" + re.escape(export.name)):
         load_client(expand_paths(str(tmp_path / "*")), client="h", timezone="Europe/London")
 
 
@@ -436,7 +436,7 @@ def test_notes_name_files_of_one_name_as_files_does(tmp_path):
     assert len(warnings) == 8 and len(drops) == 4
     assert [m.split(": ")[0] for m in warnings] == [labels[0]] * 4 + [labels[1]] * 4
     assert [m.split(": ")[0] for m in drops] == [labels[0], labels[0], labels[1], labels[1]]
-    assert drops[0] == "bakery/Table data.csv: 1 row(s) not imported: 'Total' row (the channel total, not a video)"
+    assert drops[0] == "bakery/Table data.csv: 1 row not imported: 'Total' row (the channel total, not a video)"
 
 
 def test_warnings_and_drops_are_shown_in_the_language_in_use(tmp_path):

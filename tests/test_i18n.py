@@ -21,7 +21,7 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import (LANGUAGES, LOCALES_DIR, METRIC_PARTS, Translator, catalogue, language_code,
+from helpers.i18n import (LANGUAGES, LOCALES_DIR, METRIC_PARTS, Message, Translator, catalogue, language_code,
                           language_meant)
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
@@ -576,6 +576,71 @@ def test_english_nouns_after_a_count_of_one_are_singular():
     assert en.t("coverage.day_precision", platform="X", count="11").startswith("X: 11 posts carry")
     assert id_.t("coverage.day_precision", platform="X", count="1") == id_.texts["coverage.day_precision"].format(
         platform="X", count="1")  # Indonesian nouns and verbs do not change
+
+
+@pytest.mark.parametrize("key, values, one, two", [
+    ("imports.reading.short_rows", dict(columns=17, rows="row 3 has only 10"),
+     "1 row has fewer cells than the header's 17", "2 rows have fewer cells than the header's 17"),
+    ("imports.meta_business_suite.outside_named_period", dict(start="a", end="b", row=4, value="v", read="r"),
+     "1 post has a publish time outside", "2 posts have a publish time outside"),
+    ("imports.quality.reach_above_impressions", dict(rows="rows 2"),
+     "1 post reports reach above impressions/views", "2 posts report reach above impressions/views"),
+    ("imports.quality.negative", dict(column="reach", rows="rows 2"),
+     "1 negative value in reach (rows 2)", "2 negative values in reach (rows 2)"),
+    ("imports.importers.repeated_post_id_differs", dict(posts="p"),
+     "1 post id appears in more than one row", "2 post ids appear in more than one row"),
+    ("imports.x_tweet_activity.id_not_in_link", dict(link_column="l", value="v", link="k"),
+     "1 post id differs from the id at the end", "2 post ids differ from the id at the end"),
+    ("imports.importers.repeated_post_id", {}, "1 row repeats a post id", "2 rows repeat a post id"),
+    ("imports.values.mark_unknown", dict(separator=",", value="1,500"),
+     "1 cell reads 1000 times larger", "2 cells read 1000 times larger"),
+    ("imports.values.not_dates", dict(value="'x'"), "1 cell cannot be read as a date; first: 'x'",
+     "2 cells cannot be read as a date; first: 'x'"),
+    ("imports.meta_ads_manager.rows_without_breakdown", {},
+     "apart from the first row, 1 row has no breakdown value", "apart from the first row, 2 rows have no breakdown value"),
+    ("imports.mapped_csv.problems", dict(problems=""), "the column mapping has 1 problem:",
+     "the column mapping has 2 problems:"),
+    ("imports.sources.archive_extracted", dict(files="a.csv"),
+     "a zip archive already extracted into its folder: its 1 export file is read from there (a.csv)",
+     "a zip archive already extracted into its folder: its 2 export files are read from there (a.csv)"),
+    ("imports.importers.repeated_rows_differ", dict(kept=9, others="4", columns="reach"),
+     "row 9 (kept) differs from 1 other row (4) in reach", "row 9 (kept) differs from 2 other rows (4) in reach"),
+    ("error.parameters", dict(notebook="report.ipynb", unknown="x", declared="y"),
+     "report.ipynb is given 1 parameter it does not declare (x)", "report.ipynb is given 2 parameters it does not"),
+    ("imports.daily_common.negative", dict(metric="Followers", row=3),
+     "Followers is negative on 1 day (first: row 3)", "Followers is negative on 2 days (first: row 3)"),
+])
+def test_english_texts_agree_with_a_count_of_one_or_more(key, values, one, two):
+    """Texts once written "row(s)": the noun and its verb agree with the count, as a Message and through t."""
+    assert str(Message(key, count=1, **values)).startswith(one)
+    assert Translator("en").t(key, count="2", **values).startswith(two)
+
+
+@pytest.mark.parametrize("failed, total, expected", [
+    (1, 1, "1 of 1 report failed:"), (1, 3, "1 of 3 reports failed:"), (2, 3, "2 of 3 reports failed:")])
+def test_a_part_of_a_total_takes_the_totals_noun(failed, total, expected):
+    assert Translator("en").t("cli.failed", failed=failed, total=total, clients="a", folder="f").startswith(expected)
+
+
+def test_a_verb_after_a_part_of_a_total_agrees_with_the_part():
+    """"{count} of {posts} posts are": the noun counts {posts}, the verb {count}."""
+    en = Translator("en")
+    assert en.t("figure.scatter_left_out", count=1, posts=5, by="reach").startswith(" (1 of 5 posts is not drawn")
+    assert en.t("figure.scatter_left_out", count=2, posts=5, by="reach").startswith(" (2 of 5 posts are not drawn")
+    assert en.t("figure.scatter_left_out", count=1, posts=1, by="reach").startswith(" (1 of 1 post is not drawn")
+
+
+def test_the_progress_bar_counts_its_workers():
+    en = Translator("en")
+    assert en.t("cli.progress.bar", done=0, total=3, running=1, workers=1) == "0/3 done, 1 running on 1 worker"
+    assert en.t("cli.progress.bar", done=0, total=3, running=2, workers=2) == "0/3 done, 2 running on 2 workers"
+
+
+def test_no_english_text_writes_a_plural_as_s_in_brackets():
+    """"row(s)" reads as a form, not a sentence: a text says "rows", which reads "1 row" for one
+    (singular_after_one)."""
+    bracketed = {key: text for key, text in catalogue("en").items() if re.search(r"\w\(s\)", text)}
+    assert not bracketed
 
 
 @pytest.mark.parametrize("written, code", [("en", "en"), ("ID", "id"), ("  Id\t", "id"), ("Bahasa Indonesia", "id"),

@@ -401,7 +401,7 @@ def test_a_day_above_12_read_day_first_when_the_links_prove_it_and_the_clock_is_
     assert report.clock == "Asia/Jakarta"
     assert [w.key for w in report.warnings] == [READ_DAY_FIRST, "imports.meta_business_suite.clock_found"]
     assert ("4 posts are written within a time zone's offset (UTC−12 to UTC+14) of that time when read day-first,"
-            " and 1 cell(s) cannot be read month-first at all (first: row 5, '13/03/2025 20:15')."
+            " and 1 cell cannot be read month-first at all (first: row 5, '13/03/2025 20:15')."
             in Translator("en").message(report.warnings[0]))
 
 
@@ -415,7 +415,7 @@ def test_a_facebook_export_with_a_day_above_12_is_refused_saying_it_looks_day_fi
         import_exports(path, timezone="Asia/Jakarta")
     assert (info.value.row, info.value.column) == (3, "Publish time")
     assert str(info.value) == (
-        f"file {path}, row 3, column 'Publish time': 1 cell(s) cannot be read month-first, as Business Suite writes"
+        f"file {path}, row 3, column 'Publish time': 1 cell cannot be read month-first, as Business Suite writes"
         " dates, but every cell reads day-first (first: '13/04/2025 08:00', day-first 2025-04-13 08:00): a"
         " spreadsheet probably rewrote the dates day-first. A Facebook export's links hold no time to confirm it,"
         " so the file is not read day-first on a guess\n"
@@ -536,7 +536,7 @@ def test_the_real_instagram_export_rewritten_day_first_reads_as_the_download(tmp
     assert len(posts) == 78 and (posts == downloaded.loc[posts.index]).all()
     note = Translator("en").message(result.reports[0].warnings[0])
     assert ("of the 78 posts whose link holds the time Instagram received them, 78 posts are written within a time"
-            " zone's offset (UTC−12 to UTC+14) of that time when read day-first, and 54 cell(s) cannot be read"
+            " zone's offset (UTC−12 to UTC+14) of that time when read day-first, and 54 cells cannot be read"
             " month-first at all (first: row 2, '18/03/2025 09:48')") in note
     table = pd.read_csv(whole, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     early_april = table[table["Publish time"].str.match(r"(0\d|1[0-2])/04/")]

@@ -59,7 +59,7 @@ def test_every_mapping_problem_is_listed_at_once():
         import_exports(PLANNER, family="mapped_csv", mapping=MAPPED / "broken.yml")
     message = str(err.value)
     assert err.value.path.name == "broken.yml"
-    assert "5 problem(s)" in message
+    assert "5 problems" in message
     assert "key 'colour'" in message  # unknown setting
     assert "key 'platform': 'myspace'" in message  # bad platform
     assert "key 'columns.likes'" in message  # unknown canonical name

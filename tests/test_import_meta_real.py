@@ -73,7 +73,7 @@ def test_views_twice_and_impossible_zero_views():
     posts = result.posts
     # both 'Views' columns are 0 while reach is positive: reported as not available, with a warning
     assert posts["impressions"].isna().all()
-    assert any("48 post(s) report views of 0 although they drew interactions or report reach above 0 (rows 2, 3,"
+    assert any("48 posts report views of 0 although they drew interactions or report reach above 0 (rows 2, 3,"
                " 4, 5, 6 and 43 more)" in w for w in result.warnings())
     assert posts["reach"].sum() == sum(
         int(r["Reach"]) for r in csv.DictReader(real_export(FB_SHORT).open(encoding="utf-8-sig", newline="")))

@@ -71,10 +71,10 @@ def test_instagram_ragged_rows_cut_short_of_an_interaction_count_have_no_interac
     result = import_exports(RAGGED_IG, timezone=ZONE)
     assert metrics.interactions(result.posts, result.interaction_components()).tolist() == [34, pd.NA, pd.NA]
     assert [str(w) for w in result.warnings() if "blank cell" in str(w)] == [
-        f"{RAGGED_IG.name}: 2 post(s) have a blank cell in an interaction count this file reports for its other posts"
+        f"{RAGGED_IG.name}: 2 posts have a blank cell in an interaction count this file reports for its other posts"
         " (reactions 1, comments 1, shares 1, saves 2; rows 3, 4): a blank is not 0, so these posts' interactions"
         " are not known and they are left out of interactions and the engagement rates built on them",
-        f"{RAGGED_IG.name}: 1 post(s) have a blank cell in a broadcast count this file reports for its other posts"
+        f"{RAGGED_IG.name}: 1 post has a blank cell in a broadcast count this file reports for its other posts"
         " (reach 1; rows 4): a blank is not 0, so these posts are left out of the totals of that count and of the"
         " rates by it (frequency, engagement rate by reach or by impressions), which then cover fewer posts than"
         " the file holds"]
@@ -87,7 +87,7 @@ def test_views_twice_first_column_wins_and_disagreement_is_reported():
     assert posts["impressions"].tolist() == [500, 180, 275]
     assert posts["impressions_kind"].eq("views").all()
     assert posts["paid"].tolist() == [False, True, False]  # Reach from Boosted posts
-    assert any("'Views' appears twice" in w and "1 row(s)" in w for w in result.warnings())
+    assert any("'Views' appears twice" in w and "1 row;" in w for w in result.warnings())
 
 
 def test_empty_file():
@@ -179,7 +179,7 @@ def test_a_newer_export_wins_but_what_it_leaves_blank_comes_from_the_older_one(t
     assert pd.isna(posts.loc["900000000000002", "video_views"])  # a photo's 0 video views: no video
     reports = {r.path.name: r for r in result.reports}
     assert reports[older.name].superseded == 2 and reports[newer.name].superseded == 0
-    assert any("3 value(s) this export leaves blank" in str(w) for w in reports[newer.name].warnings)
+    assert any("3 values this export leaves blank" in str(w) for w in reports[newer.name].warnings)
 
 
 def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tmp_path):
@@ -190,7 +190,7 @@ def test_a_post_id_repeated_within_one_export_is_a_warning_not_a_newer_export(tm
     assert len(result.posts) == 1 and result.posts["reach"].iloc[0] == 320
     report = result.reports[0]
     assert report.superseded == 0
-    assert "1 row(s) repeat a post id already in this file: the last row of each post is kept" in report.warnings
+    assert "1 row repeats a post id already in this file: the last row of each post is kept" in report.warnings
     assert not any("values that differ" in str(w) for w in report.warnings)
 
 
@@ -209,13 +209,13 @@ def test_repeated_rows_of_a_post_that_differ_are_named_with_what_differs(tmp_pat
     assert posts["source_row"].tolist() == [5, 6]
     notes = [w for w in result.reports[0].warnings if "post id" in str(w)]
     assert [str(n) for n in notes] == [
-        "1 row(s) repeat a post id already in this file: the last row of each post is kept",
-        "1 post id(s) appear in more than one row of this file with values that differ: row 5 (kept) differs from"
-        " row(s) 2, 3 in reach, impressions, reactions. The last row of each post is kept, but the export does not"
+        "1 row repeats a post id already in this file: the last row of each post is kept",
+        "1 post id appears in more than one row of this file with values that differ: row 5 (kept) differs from"
+        " 2 other rows (2, 3) in reach, impressions, reactions. The last row of each post is kept, but the export does not"
         " say which row holds the post's figures. Check these rows in the export, or download it again"]
     assert Translator("id").message(notes[1]).startswith(
         "1 ID unggahan muncul di lebih dari satu baris berkas ini dengan nilai yang berbeda: baris 5 (dipertahankan)"
-        " berbeda dari baris 2, 3 pada kolom reach, impressions, reactions.")
+        " berbeda dari 2 baris lain (2, 3) pada kolom reach, impressions, reactions.")
     from helpers.report import client_worded  # the client report states the facts, without the advice
     assert Translator("en").message(client_worded(notes[1])).endswith(
         "reach, impressions, reactions. The last row of each post is kept, and the export does not say which row"
@@ -369,7 +369,7 @@ def test_a_spreadsheet_copy_with_ids_in_scientific_notation_is_refused_not_count
         import_exports([original, copy], timezone=ZONE)
     assert err.value.path == copy and err.value.row == 2 and err.value.column == "Post ID"
     message = str(err.value)
-    assert "3 id(s) are not whole numbers written as digits: row 2: '1.27005E+15', row 3: '1.27005E+15'" in message
+    assert "3 ids are not written as plain digits: row 2: '1.27005E+15', row 3: '1.27005E+15'" in message
     assert "an id of digits only, like '939005954986064'" in message
     assert "a spreadsheet program rewrote the ids in scientific notation" in message and "remove this copy" in message
 
@@ -529,7 +529,7 @@ def test_posts_outside_the_period_of_the_file_name_suggest_dates_rewritten_day_f
     assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-10", "2026-10-10",
                                                                               "2026-12-10"]
     notes = [str(w) for w in result.reports[0].warnings if w.key != UNCHECKED_CLOCK]
-    assert notes == ["2 post(s) have a publish time outside the period the file name gives (2026-10-01 to"
+    assert notes == ["2 posts have a publish time outside the period the file name gives (2026-10-01 to"
                      " 2026-10-12), e.g. row 2: '05/10/2026 7:29', read as 2026-05-10. A spreadsheet may have"
                      " rewritten the dates day-first ('10/05/2026' for 10 May), which is read month-first as"
                      " another date when no day is above 12: use the export as downloaded, or check these dates"]
@@ -552,7 +552,7 @@ def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):
     ])
     notes = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings if w.key != UNCHECKED_CLOCK]
     assert len(notes) == 1 and notes[0].startswith(
-        "1 post(s) have a publish time outside the period the file name gives (2025-03-01 to 2025-03-14), e.g."
+        "1 post has a publish time outside the period the file name gives (2025-03-01 to 2025-03-14), e.g."
         " row 4: '03/16/2025 00:30', read as 2025-03-16.")
 
 
@@ -592,7 +592,7 @@ def test_seconds_viewed_written_either_way_in_a_tab_separated_copy_is_refused(tm
     with pytest.raises(ExportFormatError) as info:
         import_exports(path, timezone=ZONE)
     assert (info.value.row, info.value.column) == (2, "Seconds viewed")
-    assert "1 cell(s) read 1000 times larger with '.' as a thousands separator than with '.' as the decimal mark" \
+    assert "1 cell reads 1000 times larger with '.' as a thousands separator than with '.' as the decimal mark" \
            " (first: '185.373')" in str(info.value)
     assert "1 sel terbaca 1000 kali lebih besar bila '.' pemisah ribuan daripada bila '.' pemisah desimal" \
            in info.value.in_language(Translator("id"))

@@ -204,7 +204,7 @@ def test_a_blank_interaction_cell_is_0_only_where_the_rows_own_total_says_so():
                for w in warnings)
     assert any(w.endswith("some cells are blank and are read as not reported, not as 0: 2 cells in the 'share'"
                           " column") for w in warnings)
-    assert any("2 post(s) have a blank cell in an interaction count this file reports for its other posts"
+    assert any("2 posts have a blank cell in an interaction count this file reports for its other posts"
                " (shares 2; rows 5, 6)" in w for w in warnings)
 
 

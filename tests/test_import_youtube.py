@@ -214,7 +214,7 @@ def test_a_decimal_comma_the_file_cannot_tell_from_a_thousands_separator_is_refu
     error = info.value
     assert (error.row, error.column) == (3, "Watch time (hours)")
     assert str(error).startswith(
-        f"file {path}, row 3, column 'Watch time (hours)': 2 cell(s) read 1000 times larger with ',' as a thousands"
+        f"file {path}, row 3, column 'Watch time (hours)': 2 cells read 1000 times larger with ',' as a thousands"
         " separator than with ',' as the decimal mark (first: '6,105'), and neither the column nor the rest of"
         " the file tells which is meant")
     assert "save it again as CSV with ';' as the separator" in str(error)
@@ -302,7 +302,7 @@ def test_hours_written_with_the_other_conventions_mark_are_refused_when_nothing_
     with pytest.raises(ExportFormatError) as err:
         import_exports(path)
     assert err.value.row == 2 and err.value.column == "Watch time (hours)"
-    assert f"2 cell(s) read 1000 times larger with '{mark}' as a thousands separator" in str(err.value)
+    assert f"2 cells read 1000 times larger with '{mark}' as a thousands separator" in str(err.value)
     assert f"'{delimiter}'-separated file" in str(err.value)
 
 

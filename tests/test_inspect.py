@@ -14,7 +14,7 @@ def test_inspect_describes_post_exports_and_their_overlap(capsys):
     assert out.count("family:       Meta Business Suite post export") == 2
     assert "rows:         118 in file, 118 imported, 0 dropped" in out
     assert "not reported: saves" in out and "(Asia/Jakarta)" in out
-    assert "together: 264 distinct posts from 2 files; 0 row(s) superseded" in out
+    assert "together: 264 distinct posts from 2 files; 0 rows superseded" in out
 
 
 def test_inspect_names_dropped_rows_and_warnings(capsys):
@@ -167,7 +167,7 @@ def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(
     for name in ("export.zip", "export-renamed.csv"):
         assert main(["inspect", str(tmp_path / name)]) == 2
         out = capsys.readouterr().out
-        assert ("this is a zip archive holding 7 file(s) (Posts 1.csv, Posts 2.csv, Posts 3.csv, Posts 4.csv, "
+        assert ("this is a zip archive holding 7 files (Posts 1.csv, Posts 2.csv, Posts 3.csv, Posts 4.csv, "
                 "Posts 5.csv …), not an export") in out
         assert "what to do: extract it" in out and "give the CSV files it holds" in out
         assert "spreadsheet" not in out and ".xlsx" not in out  # not taken for a damaged workbook
@@ -178,4 +178,4 @@ def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(
     (tmp_path / "export-renamed.csv").unlink()
     assert main(["inspect", str(tmp_path)]) == 2
     out = capsys.readouterr().out
-    assert "export.zip" in out and "zip archive holding 7 file(s)" in out
+    assert "export.zip" in out and "zip archive holding 7 files" in out

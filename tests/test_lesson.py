@@ -1717,7 +1717,7 @@ def test_a_filtered_column_as_the_benchmark_answer():
             Translator(language).t("lesson.check.misaligned", count="2"))
     assert "pairs their rows by the rows' index" in misaligned.message and "`.iloc[0]` first" in misaligned.message
     unfiltered = lesson.check("benchmark", x["value"], "en")  # a column of numbers: filter it to one row
-    assert unfiltered.message.endswith(f"a column of {len(x)} value(s), not a number: filter it to the one row you"
+    assert unfiltered.message.endswith(f"a column of {len(x)} values, not a number: filter it to the one row you"
                                        " need and take the number with `.iloc[0]`.")
     assert lesson.check("benchmark", buffer.reset_index(drop=True) / rival.reset_index(drop=True), "en").correct
 

@@ -17,7 +17,7 @@ from helpers.importers.values import to_number
 def test_a_message_is_english_text_and_translates_with_its_values():
     note = Message("imports.quality.negative", count=1234, column="reach",
                    rows=Message("imports.quality.rows", rows="4, 5"))
-    assert note == "1,234 negative value(s) in reach (rows 4, 5): a count cannot be negative, so these cells are" \
+    assert note == "1,234 negative values in reach (rows 4, 5): a count cannot be negative, so these cells are" \
                    " treated as not reported"
     indonesian = Translator("id").message(note)
     assert indonesian.startswith("1.234 nilai negatif") and "baris 4, 5" in indonesian

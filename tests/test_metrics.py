@@ -211,7 +211,7 @@ def test_a_blank_component_leaves_the_posts_interactions_unknown_and_out_of_ever
     # the table alone (no import report) judges the file by its posts: the same answer
     assert metrics.interactions(result.posts).isna().tolist() == [False, True, True, False]
     warnings = [translator("en").message(w) for w in result.warnings()]
-    assert any("2 post(s) have a blank cell in an interaction count this file reports for its other posts "
+    assert any("2 posts have a blank cell in an interaction count this file reports for its other posts "
                "(reactions 1, shares 1; rows 3, 4)" in w for w in warnings), warnings
     assert any("2 unggahan memiliki sel kosong pada hitungan interaksi" in translator("id").message(w)
                for w in result.warnings())

@@ -52,7 +52,7 @@ def test_real_report_rows_and_totals():
     assert sum(report.dropped.values()) == 1  # the total row, kept aside
     assert report.dimensions == ["Region"]
     assert not any("add up" in w for w in report.warnings)  # the rows match the total row
-    assert any("31 row(s) have no reach" in w for w in report.warnings)
+    assert any("31 rows have no reach" in w for w in report.warnings)
 
 
 def test_real_report_first_rows_by_spreadsheet_row():

@@ -16,11 +16,13 @@ def test_the_names_a_parameters_cell_assigns():
 
 def test_an_injected_parameter_the_notebook_does_not_declare_is_named():
     history = ["", DECLARED, '# Parameters\ntimezon = "UTC"\nclinet = "foo"\n', "workspace = 1"]
-    with pytest.raises(ParameterMismatch, match=r"parameter\(s\) clinet, timezon; it declares client, folder, timezone"):
+    with pytest.raises(ParameterMismatch, match=r"is given 2 parameters it does not declare \(clinet, timezon\); "
+                                                r"it declares client, folder, timezone"):
         check_injected(history)
     with pytest.raises(ParameterMismatch) as raised:
         check_injected(history)
-    assert "tidak mendeklarasikan parameter clinet, timezon" in raised.value.args[0].in_language(translator("id"))
+    assert "diberi 2 parameter yang tidak dideklarasikannya (clinet, timezon)" in raised.value.args[0].in_language(
+        translator("id"))
 
 
 def test_declared_parameters_and_an_interactive_session_pass():

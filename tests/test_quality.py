@@ -35,10 +35,10 @@ def test_zero_reach_or_views_on_a_post_someone_saw_is_not_reported_and_named_by_
     assert posts["impressions"].tolist() == [800, 0, 300, pd.NA, 200, pd.NA, 400]
     assert posts["impressions_kind"].tolist() == ["views", "views", "views", pd.NA, "views", pd.NA, "views"]
     assert _notes(result)[:2] == [
-        "2 post(s) report reach of 0 although they drew interactions or report views above 0 (rows 2, 7): someone"
+        "2 posts report reach of 0 although they drew interactions or report views above 0 (rows 2, 7): someone"
         " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
         " reach and the rates by it leave these posts out",
-        "2 post(s) report views of 0 although they drew interactions or report reach above 0 (rows 5, 7): someone"
+        "2 posts report views of 0 although they drew interactions or report reach above 0 (rows 5, 7): someone"
         " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
         " views and the rates by it leave these posts out"]
     assert Translator("id").message(result.reports[0].warnings[0]).startswith(
@@ -54,7 +54,7 @@ def test_blank_reach_is_named_once_apart_from_the_zeros_set_aside():
     """Rows 4 and 6 leave reach blank ('' and '-'); rows 2 and 7, set to NA as impossible, are not blanks."""
     notes = _notes(import_exports(UNSEEN, timezone=ZONE))
     assert notes[2:] == [
-        "2 post(s) have a blank cell in a broadcast count this file reports for its other posts (reach 2; rows 4,"
+        "2 posts have a blank cell in a broadcast count this file reports for its other posts (reach 2; rows 4,"
         " 6): a blank is not 0, so these posts are left out of the totals of that count and of the rates by it"
         " (frequency, engagement rate by reach or by impressions), which then cover fewer posts than the file holds"]
 
@@ -72,7 +72,7 @@ def test_impressions_of_0_with_interactions_and_no_reach_column():
                                           impressions_kind=["impressions"] * 3))
     assert posts["impressions"].tolist() == [pd.NA, 0, 90]
     assert [str(n) for n in notes] == [
-        "1 post(s) report impressions of 0 although they drew interactions (rows 2): someone saw these posts, so 0"
+        "1 post reports impressions of 0 although they drew interactions (rows 2): someone saw these posts, so 0"
         " cannot be right; these cells are treated as not reported (NA), and the totals of impressions and the"
         " rates by it leave these posts out"]
 
@@ -91,8 +91,8 @@ def test_a_negative_reach_is_named_as_negative_not_again_as_blank():
     posts, notes = quality.checked(_posts(reach=[-5, 100, pd.NA], reactions=[1, 2, 3]))
     assert posts["reach"].tolist() == [pd.NA, 100, pd.NA]
     assert [str(n).split(":")[0] for n in notes] == [
-        "1 negative value(s) in reach (rows 2)",
-        "1 post(s) have a blank cell in a broadcast count this file reports for its other posts (reach 1; rows 4)"]
+        "1 negative value in reach (rows 2)",
+        "1 post has a blank cell in a broadcast count this file reports for its other posts (reach 1; rows 4)"]
 
 
 def _demo_facebook_rows() -> tuple[list[str], list[str]]:

@@ -205,12 +205,12 @@ def test_a_tweet_activity_export_cut_off_before_its_time_is_named_as_cut_off_not
     assert (error.row, error.column) == (3, "Tweet permalink")  # the last cell the row keeps
     assert str(error).startswith(f"file {path}, row 3, column 'Tweet permalink': the file looks cut off at this row:"
                                  " its last line is incomplete (only 2 of the header's 40 cells)")
-    assert "download the export again" in str(error) and "not times" not in str(error)
+    assert "download the export again" in str(error) and "read as a time" not in str(error)
     # the same blank time in a complete file, ending as it should, is the bad value it is
     whole = tmp_path / "whole" / path.name
     whole.parent.mkdir()
     whole.write_bytes(source.replace(b'"2019-08-10 00:01 +0000"', b'""'))
-    with pytest.raises(ExportFormatError, match=r"row 3, column 'time': 1 cell\(s\) are not times"):
+    with pytest.raises(ExportFormatError, match=r"row 3, column 'time': 1 cell cannot be read as a time"):
         import_exports(whole, timezone=ZONE)
 
 
@@ -280,7 +280,7 @@ def test_a_repeated_column_that_disagrees_is_warned_about(tmp_path):
     assert result.posts["impressions"].tolist() == [70, 80, 70]  # the first column, as the warning says
     assert [str(w) for w in result.reports[0].warnings] == [
         "the header names 'Impressions' in more than one column (columns 5, 18; in a spreadsheet E, R) and their"
-        " cells differ on 1 row(s) (first: row 3): the first of them, column 5, is read and the others are"
+        " cells differ on 1 row (first: row 3): the first of them, column 5, is read and the others are"
         " ignored. Check which column holds the export's figures; if the header was edited, download the export"
         " again"]
     same = tmp_path / "same" / path.name
@@ -323,9 +323,9 @@ def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):
     assert result.posts["comments"].isna().tolist() == [False, True, False]  # missing, not 0
     # the short row keeps its likes (3) and bookmarks (1) but not its replies and reposts: no interactions
     assert [str(w) for w in result.reports[0].warnings] == [
-        "1 row(s) have fewer cells than the header's 17 (row 3 has only 10): the file looks cut short or"
+        "1 row has fewer cells than the header's 17 (row 3 has only 10): the file looks cut short or"
         " damaged, and the missing cells are read as not reported (NA). Download the export again",
-        "1 post(s) have a blank cell in an interaction count this file reports for its other posts (comments 1,"
+        "1 post has a blank cell in an interaction count this file reports for its other posts (comments 1,"
         " shares 1; rows 3): a blank is not 0, so these posts' interactions are not known and they are left out"
         " of interactions and the engagement rates built on them"]
     id_text = Translator("id").message(result.reports[0].warnings[0])
@@ -341,8 +341,8 @@ def test_many_short_rows_name_the_first_five_and_count_the_rest(tmp_path):
     rows = [x_row(n) if n % 2 else ",".join(x_row(n).replace(", with a comma", "").split(",")[:8])
             for n in range(1, 17)]
     note, blank = warnings_of(x_export(tmp_path, rows))
-    assert blank.startswith("8 post(s) have a blank cell in an interaction count")
-    assert note.startswith("8 row(s) have fewer cells than the header's 17 (row 3 has only 8, row 5 has only 8,"
+    assert blank.startswith("8 posts have a blank cell in an interaction count")
+    assert note.startswith("8 rows have fewer cells than the header's 17 (row 3 has only 8, row 5 has only 8,"
                            " row 7 has only 8, row 9 has only 8, row 11 has only 8, and 3 more)")
 
 
@@ -551,9 +551,9 @@ def test_a_columns_decimal_mark_is_decided_for_the_whole_column(cells, decimal, 
 
 # a tab-separated copy none of whose cells tells its decimal mark (decimal=None): only there is a column refused
 @pytest.mark.parametrize("cells, dtype, problem", [
-    (["6,105", "2"], "Float64", "1 cell(s) read 1000 times larger with ',' as a thousands separator"),
-    (["1.500", "3"], "Float64", "1 cell(s) read 1000 times larger with '.' as a thousands separator"),
-    (["6,000", "1.000", "2.000"], "Int64", "1 cell(s) read 1000 times larger with ',' as a thousands separator"),
+    (["6,105", "2"], "Float64", "1 cell reads 1000 times larger with ',' as a thousands separator"),
+    (["1.500", "3"], "Float64", "1 cell reads 1000 times larger with '.' as a thousands separator"),
+    (["6,000", "1.000", "2.000"], "Int64", "1 cell reads 1000 times larger with ',' as a thousands separator"),
     (["1938.0", "1.500"], "Int64", "the column writes numbers two ways: '1938.0' (row 2) reads only with '.'"),
 ])
 def test_a_column_whose_decimal_mark_cannot_be_told_is_refused(cells, dtype, problem):
@@ -604,8 +604,8 @@ def test_a_second_header_row_is_named_as_two_exports_joined(tmp_path, fixture, s
                                " or joined with a command such as `cat`")
     assert hint.startswith("  what to do: keep each export as its own file, as downloaded")
     assert "merges exports that overlap itself" in hint
-    assert not any(cause in str(info.value) for cause in ("not whole numbers", "not times", "not dates",
-                                                          "totals row", "no TikTok video link"))
+    assert not any(cause in str(info.value) for cause in ("not written as plain digits", "read as a time",
+                                                          "read as a date", "totals row", "no TikTok video link"))
     id_text = Translator("id").message(info.value.problem)
     assert id_text.startswith("baris ini mengulang tajuk (") and "dua ekspor digabung menjadi satu berkas" in id_text
 

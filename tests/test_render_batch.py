@@ -340,7 +340,7 @@ def test_a_post_copied_into_another_clients_export_refuses_the_render(tmp_path):
                           timeout=600)
     assert done.returncode == 1, done.stderr
     error = (out / "_failed" / "a" / "error.txt").read_text(encoding="utf-8")
-    assert ("1 post(s) that the exports of client 'b' of the roster hold too, under the same account (post id"
+    assert ("1 post that the exports of client 'b' of the roster hold too, under the same account (post id"
             " 7100000000000040, account 'Shop B')") in error
     assert not (out / "a" / "report.html").exists()
 

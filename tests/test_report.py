@@ -1114,7 +1114,7 @@ def _export_with_problems(folder):
 
 
 @pytest.mark.parametrize("language, dropped, above, english", [
-    ("en", "1 row(s) not imported: empty Post ID", "post(s) report reach above impressions/views", None),
+    ("en", "1 row not imported: empty Post ID", "post reports reach above impressions/views", None),
     ("id", "1 baris tidak diimpor: Post ID kosong", "unggahan melaporkan jangkauan di atas impresi/tayangan",
      "not imported"),
 ])

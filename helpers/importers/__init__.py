@@ -378,7 +378,8 @@ def _repeated_rows_notes(posts: pd.DataFrame, in_file: list[str]) -> list[tuple[
         if not len(other):
             continue
         named = [Message("imports.importers.repeated_rows_differ", kept=str(rows[post][-1]),
-                         others=[str(r) for r in rows[post][:-1]], columns=[c for c in compared if differs.at[post, c]])
+                         count=len(rows[post]) - 1, others=[str(r) for r in rows[post][:-1]],
+                         columns=[c for c in compared if differs.at[post, c]])
                  for post in other[:REPEATS_NAMED]]
         if len(other) > REPEATS_NAMED:
             named.append(Message("imports.importers.repeated_more", more=len(other) - REPEATS_NAMED))

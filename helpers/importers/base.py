@@ -42,7 +42,7 @@ def file_warnings(reports) -> list[Message]:
 
 
 def file_drops(reports) -> list[Message]:
-    """Every report's dropped rows, by file (file_labels) and reason ("posts.csv: 3 row(s) left out: empty
+    """Every report's dropped rows, by file (file_labels) and reason ("posts.csv: 3 rows left out: empty
     Post ID")."""
     return Notes(Message("imports.file_dropped", file=label, count=count, reason=reason)
                  for r, label in zip(reports, file_labels([r.path for r in reports]))
