@@ -66,10 +66,10 @@ def _render(args: argparse.Namespace) -> int:
     failed = [r.client for r in results if not r.ok]
     pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
     if failed:
-        print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=", ".join(failed),
+        print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=tr.join(failed),
                           folder=display_path(out / "_failed")), file=sys.stderr)
     if pdf_failed:
-        print("\n" + tr.t("cli.pdf_failed", clients=", ".join(pdf_failed)), file=sys.stderr)
+        print("\n" + tr.t("cli.pdf_failed", clients=tr.join(pdf_failed)), file=sys.stderr)
     return 1 if failed or pdf_failed else 0
 
 

@@ -569,7 +569,7 @@ class Report:
         takes every figure below for the whole period otherwise."""
         tr = self.tr
         counts = self.posts["platform"].value_counts().sort_index()
-        channels = ", ".join(f"{tr.platform(p)} ({tr.number(n)})" for p, n in counts.items())
+        channels = tr.join(f"{tr.platform(p)} ({tr.number(n)})" for p, n in counts.items())
         partial = {p: runs for p, runs in self.partly_covered_period().items() if p in counts}
         text = " ".join([tr.t("finding.coverage", posts=tr.number(len(self.posts)), channels=channels)]
                         + [self._coverage_partial(p, runs) for p, runs in partial.items()])
@@ -731,7 +731,7 @@ class Report:
                                          for a, f in fitted.items()))
         text += " " + tr.t("finding.accounts_fitted_apart")
         if unfitted:
-            text += " " + tr.t("finding.accounts_unfitted", accounts=", ".join(unfitted))
+            text += " " + tr.t("finding.accounts_unfitted", accounts=tr.join(unfitted))
         return Finding(key, text, {"slope": None, "accounts": {a: f["slope"] for a, f in fitted.items()}})
 
     def _finding_elasticity_of(self, platform: str, fit: dict, name: str | None = None) -> Finding | None:
@@ -1276,7 +1276,7 @@ class Report:
         # where the comparison period holds posts
         notes.append(tr.t("coverage.lifetime" if len(self.previous) else "coverage.lifetime_alone"))
         if unreported := self.unreported_metrics():  # the rows the metrics table leaves out
-            notes.append(tr.t("coverage.unreported", metrics=", ".join(map(tr.metric, unreported))))
+            notes.append(tr.t("coverage.unreported", metrics=tr.join(map(tr.metric, unreported))))
         compares = [p for p in self.platforms if self._compares_totals(p)]
         if days != previous_days and compares:
             # totals over unequal spans; said only where a lens table compares totals, naming what they sum
@@ -2003,7 +2003,7 @@ class Report:
         reporting = table.groupby("platform")["reporting"].sum()
         without = [tr.platform(p) for p in reporting.index[reporting == 0]]
         if without:  # posted at known times, but no engagement rate by reach to map
-            sentence += " " + tr.t("timing.no_rate_for", platforms=", ".join(without))
+            sentence += " " + tr.t("timing.no_rate_for", platforms=tr.join(without))
         return sentence
 
     def timing_test_sentences(self) -> list[str]:
@@ -2260,10 +2260,10 @@ class Report:
         thumbnails = [p for p in self.platforms if self._impression_kinds(p) == {"thumbnail_impressions"}]
         set_aside = [name for name, _ in metrics.DEFINITIONS if name not in shown and name in given and thumbnails]
         left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown and name not in set_aside]
-        sentences = [tr.t("definitions.left_out", metrics=", ".join(left_out))] if left_out else []
+        sentences = [tr.t("definitions.left_out", metrics=tr.join(left_out))] if left_out else []
         if set_aside:
-            sentences.append(tr.t("definitions.left_out_thumbnails", metrics=", ".join(map(tr.metric, set_aside)),
-                                  platforms=", ".join(map(tr.platform, thumbnails))))
+            sentences.append(tr.t("definitions.left_out_thumbnails", metrics=tr.join(map(tr.metric, set_aside)),
+                                  platforms=tr.join(map(tr.platform, thumbnails))))
         return " ".join(sentences)
 
     def definitions(self) -> pd.DataFrame:
@@ -2503,7 +2503,7 @@ class Report:
             tr.t("finding.elasticity_account_platform", platform=tr.platform(p), account=a)
             for p, accounts in apart.items() for a, f in accounts.items() if f]
         if lines:
-            alt += tr.t("figure.scatter_alt_trend", platforms=", ".join(lines))
+            alt += tr.t("figure.scatter_alt_trend", platforms=tr.join(lines))
         alt += " " + self.agreement_sentence()
         return fig, alt
 
@@ -2514,7 +2514,7 @@ class Report:
         logged = [p for p, rates in self.quadrants.groupby("platform")["rate"] if plots.rate_axis_is_log(rates)]
         alt = tr.t("figure.quadrant_alt", **self.words(among=self.quadrants["platform"]))
         if logged:  # the rates of these platforms span too far for a linear axis (plots.rate_axis_is_log)
-            alt += tr.t("figure.quadrant_alt_log", platforms=", ".join(tr.platform(p) for p in sorted(logged)))
+            alt += tr.t("figure.quadrant_alt_log", platforms=tr.join(tr.platform(p) for p in sorted(logged)))
         return fig, alt + " " + self.quadrant_sentence()
 
     def figure_rank_shift(self, platform: str):

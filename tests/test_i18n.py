@@ -643,6 +643,19 @@ def test_no_english_text_writes_a_plural_as_s_in_brackets():
     assert not bracketed
 
 
+@pytest.mark.parametrize("language, items, expected", [
+    ("en", [], ""), ("en", ["Facebook"], "Facebook"), ("en", ["Facebook", "X"], "Facebook and X"),
+    ("en", ["Facebook", "Instagram", "TikTok"], "Facebook, Instagram and TikTok"),
+    ("id", [], ""), ("id", ["Facebook"], "Facebook"), ("id", ["Facebook", "X"], "Facebook dan X"),
+    ("id", ["Facebook", "Instagram", "TikTok"], "Facebook, Instagram, dan TikTok"),
+    ("en", iter(["a", "b", "c", "d"]), "a, b, c and d"),
+])
+def test_a_list_in_a_sentence_ends_with_the_languages_and(language, items, expected):
+    """English writes no comma before "and"; Indonesian writes one before "dan" from three items on, as each
+    catalogue's own lists do."""
+    assert Translator(language).join(items) == expected
+
+
 @pytest.mark.parametrize("written, code", [("en", "en"), ("ID", "id"), ("  Id\t", "id"), ("Bahasa Indonesia", "id"),
                                           ("bahasa", "id"), ("ENGLISH", "en"), ("Bahasa Inggris", "en"),
                                           ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None),

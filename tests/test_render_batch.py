@@ -172,7 +172,7 @@ def test_missing_chromium_is_explained_and_html_still_renders(batch):
         assert re.search(rf"^{client}\s+ok/pdf!\s.*PDF not printed: WORKBOOK_CHROMIUM is set to"
                          r" '[^']*no-chromium-here', which is not an executable Chromium", summary, flags=re.M)
     assert "Chromium is not installed" not in batch["stdout"] + batch["stderr"]
-    assert "The PDF of good, brand, xss could not be printed (the HTML is fine)." in batch["stderr"]
+    assert "The PDF of good, brand and xss could not be printed (the HTML is fine)." in batch["stderr"]
 
 
 def test_planted_leak_is_caught_and_the_last_good_report_stays(batch):

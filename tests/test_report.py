@@ -795,7 +795,7 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     assert only.kpi("instagram", "engagement_rate_by_impressions") > 0  # computed
     assert not {"engagement_rate_by_impressions", "virality_rate"} & set(only.defined_metrics())
     note = only.definitions_note()
-    assert ("Left out although computed: engagement rate by impressions, virality rate by impressions, as the"
+    assert ("Left out although computed: engagement rate by impressions and virality rate by impressions, as the"
             " impressions of Instagram count thumbnails shown") in note
     assert "virality rate" not in note.split("Left out although computed")[0]
 
@@ -892,7 +892,7 @@ def test_definitions_hold_the_reach_metrics_when_the_exports_report_reach(report
     assert len(report.definitions()) == len(defined)
     left_out = [report.tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in defined]
     assert report.definitions_note() == ("Not in this report, as the exports do not give what they need: "
-                                         + ", ".join(left_out) + ".")
+                                         + ", ".join(left_out[:-1]) + " and " + left_out[-1] + ".")
 
 
 def test_post_text_reaches_html_only_escaped(report):
@@ -1977,7 +1977,7 @@ def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_line
     fits = report.elasticity
     try:
         _, alt = report.figure_reach_vs_interactions()
-        assert "Robust (Theil–Sen) trend line: Facebook, Instagram." in alt
+        assert "Robust (Theil–Sen) trend line: Facebook and Instagram." in alt
         report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": float("nan")}}
         _, alt = report.figure_reach_vs_interactions()
         assert "trend line: Instagram." in alt and "Facebook, Instagram" not in alt
@@ -3070,7 +3070,7 @@ def test_the_summary_opens_with_the_days_a_partly_covered_period_has():
                              "comparison_start": None, "comparison_end": None})
     first = longer.findings()[0]
     assert first.text == (
-        "This report covers 26 posts: Facebook (15), Instagram (11)."
+        "This report covers 26 posts: Facebook (15) and Instagram (11)."
         " The Facebook exports cover only 15 October 2026 to 31 October 2026, 17 of the period's 32 days: the"
         " period's Facebook figures count those days only."
         " The Instagram exports cover only 15 October 2026 to 31 October 2026, 17 of the period's 32 days: the"
@@ -3085,7 +3085,7 @@ def test_the_summary_opens_with_the_days_a_partly_covered_period_has():
 
 
 def test_a_period_the_exports_cover_whole_is_not_called_partly_covered(report):
-    assert report.findings()[0].text == "This report covers 118 posts: Facebook (52), Instagram (66)."
+    assert report.findings()[0].text == "This report covers 118 posts: Facebook (52) and Instagram (66)."
     assert report.partly_covered_period() == {} and report.index_facts() == {"posts": 118}
 
 
@@ -3360,7 +3360,8 @@ def test_definitions_hold_only_the_metrics_the_tables_show(report):
     assert "watch_time_hours" not in defined and "minutes_per_1000_reached" not in defined
     assert "watch time (hours)" not in set(before_only.definitions()["metric"])
     assert before_only.definitions_note().endswith(
-        "cost per engagement, watch time (hours), average view duration (seconds), minutes invested per 1,000 reached.")
+        "cost per engagement, watch time (hours), average view duration (seconds) and minutes invested per 1,000"
+        " reached.")
 
 
 def test_a_metric_no_export_reports_has_no_row_in_the_metrics_table_and_one_sentence(report):
@@ -3374,11 +3375,12 @@ def test_a_metric_no_export_reports_has_no_row_in_the_metrics_table_and_one_sent
     assert (table.loc["saves", "Facebook"], table.loc["clicks", "Instagram"]) == ("—", "—")
     assert blanked.unreported_metrics() == ["video_views", "watch_time_seconds", "followers", "spend"]
     assert blanked.coverage_notes()[2] == (
-        "No export reports video views, watch time, followers, spend for this period's posts, so the metrics table"
+        "No export reports video views, watch time, followers and spend for this period's posts, so the metrics table"
         " above has no row for them: not reported, which is not 0.")
     assert "watch time" in report.metrics_table().index  # Facebook's videos report it
     indonesian = dataclasses.replace(blanked, tr=Translator("id"))
-    assert indonesian.coverage_notes()[2].startswith("Tidak ada ekspor yang melaporkan tayangan video, waktu tonton, pengikut,")
+    assert indonesian.coverage_notes()[2].startswith(
+        "Tidak ada ekspor yang melaporkan tayangan video, waktu tonton, pengikut, dan biaya untuk unggahan periode ini")
 
 
 def test_the_glossary_leaves_out_the_ranking_words_when_no_export_reports_interactions(report):
