@@ -951,7 +951,7 @@ def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
     values = {}
-    if exercise_id == "formats":  # the names the column holds, which the table's (translated) names are not
+    if exercise_id == "formats":  # the names the column holds, not always the table's (translated) names
         stored = sorted(exercise_data("formats")["format"].dropna().unique())
         values = dict(stored=", ".join(f'`"{name}"`' for name in stored),
                       example=f'`demo_posts[demo_posts["format"] == "{stored[0]}"]`')

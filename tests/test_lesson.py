@@ -1919,6 +1919,27 @@ def test_a_format_filtered_by_its_shown_name_is_given_the_stored_one(learner, la
                                          value=f'"{shown}"', stored=f'"{stored}"')]), shown
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_exercise_4_how_to_says_the_stored_format_names_are_not_always_the_shown_ones(language):
+    """Exercise 4's table shows 'reel' as `demo_posts["format"]` stores it, beside 'foto' (Indonesian) and 'text
+    post' (English) that it does not store: the how-to says the stored names are not always the table's (not that none of them is), and
+    that the table's name and the column's are both accepted as the answer, as the check does."""
+    tr = Translator(language)
+    shown = set(lesson.formats_exercise_table(tr).iloc[:, 1])
+    stored = set(lesson.exercise_data("formats")["format"])
+    assert (shown & stored, stored - shown) == {"en": ({"link", "photo", "reel"}, {"text"}),
+                                                 "id": ({"reel"}, {"link", "photo", "text"})}[language]
+    how_to = lesson.how_to_answer("formats", language).data
+    assert {"en": "not always the names in the table above",
+            "id": "yang tidak selalu sama dengan nama dalam tabel di atas"}[language] in how_to
+    assert {"en": "As the answer, either name is accepted.",
+            "id": "Sebagai jawaban, nama dalam tabel maupun nama di kolom `format` sama-sama diterima."}[language] in how_to
+    text_shown = {"en": "text post", "id": "unggahan teks"}[language]
+    assert lesson.expected_answer("formats") == ("reel", "text")
+    for answer in (("reel", "text"), ("reel", text_shown)):
+        assert lesson.check("formats", answer, language).correct, answer
+
+
 RATE_WITH_SAVES = ("d = demo_posts.assign(rate=(demo_posts.reactions + demo_posts.comments + demo_posts.shares"
                    " + demo_posts.saves) / demo_posts.reach)\n")
 
