@@ -1185,9 +1185,12 @@ def _benchmark_slip(tr: Translator, answer: float, expected: float) -> str | Non
 
 
 def _row_name(tr: Translator, row: pd.Series) -> str:
-    """A benchmark row as a learner finds it in `benchmark_table`: "Rival IQ 2023, median by followers"."""
+    """A benchmark row as a learner finds it in `benchmark_table`: "Rival IQ 2023, median engagement rate by
+    followers (`median`, `followers`)", with the values its columns `statistic` and `denominator` store, which
+    the learner filters on whatever the language shown."""
     return tr.t("lesson.ex.benchmark.row", source=_short_source(row["source"]), edition=str(row["edition"]),
-                statistic=tr.t(f"stat.{row['statistic']}"), denominator=tr.t(f"denominator.{row['denominator']}"))
+                statistic=tr.t(f"stat.{row['statistic']}"), denominator=tr.t(f"denominator.{row['denominator']}"),
+                stored_statistic=row["statistic"], stored_denominator=row["denominator"])
 
 
 def _quoted_number(exercise_id: str, answer) -> bool:

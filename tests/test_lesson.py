@@ -323,20 +323,33 @@ def test_exercise_5_names_the_likeliest_slip_without_the_answer(language):
     for answer in (0.0231 / 0.035, 2.31 / 0.00035):
         assert lesson.check("benchmark", answer, language).message.endswith(tr.t("lesson.ex.benchmark.percent_mixed"))
     socialinsider = tr.t("lesson.ex.benchmark.row", source="Socialinsider", edition="2026",
-                         statistic=tr.t("stat.mean"), denominator=tr.t("denominator.followers"))
+                         statistic=tr.t("stat.mean"), denominator=tr.t("denominator.followers"),
+                         stored_statistic="mean", stored_denominator="followers")
     rival = tr.t("lesson.ex.benchmark.row", source="Rival IQ", edition="2023", statistic=tr.t("stat.median"),
-                 denominator=tr.t("denominator.followers"))
+                 denominator=tr.t("denominator.followers"), stored_statistic="median", stored_denominator="followers")
     buffer = tr.t("lesson.ex.benchmark.row", source="Buffer", edition="2025", statistic=tr.t("stat.median"),
-                  denominator=tr.t("denominator.impressions"))
+                  denominator=tr.t("denominator.impressions"), stored_statistic="median",
+                  stored_denominator="impressions")
     for answer, asked in ((0.0231 / 0.0012, rival), (19.3, rival), (0.0012 / 0.00035, buffer)):
         message = lesson.check("benchmark", answer, language).message
         assert message.endswith(tr.t("lesson.ex.benchmark.other_row", used=socialinsider, asked=asked)), answer
         assert "66" not in message
     if language == "en":
         assert lesson.check("benchmark", 19.25).message == (
-            "Exercise 5: Not yet right: that answer uses the figure of another row, Socialinsider 2026, mean by"
-            " followers. The exercise asks about Rival IQ 2023, median by followers: take that row's `value` from"
+            "Exercise 5: Not yet right: that answer uses the figure of another row, Socialinsider 2026, mean"
+            " engagement rate by followers (`mean`, `followers`). The exercise asks about Rival IQ 2023, median"
+            " engagement rate by followers (`median`, `followers`): take that row's `value` from"
             " `benchmark_table`.")
+    else:  # the rate is named ("median terhadap pengikut" alone has no noun), with the values to filter on
+        assert lesson.check("benchmark", 19.25, "id").message == (
+            "Latihan 5: Belum tepat: jawaban itu memakai angka dari baris lain, Socialinsider 2026, tingkat interaksi"
+            " rata-rata terhadap pengikut (`mean`, `followers`). Latihan ini menanyakan Rival IQ 2023, tingkat"
+            " interaksi median terhadap pengikut (`median`, `followers`): ambil `value` baris itu dari"
+            " `benchmark_table`.")
+    table = lesson.benchmark_table()  # the values named are the ones the learner's filter finds the row with
+    asked = table[(table["platform"] == "x") & table["source"].str.startswith("Rival IQ") & (table["edition"] == 2023)
+                  & (table["statistic"] == "median") & (table["denominator"] == "followers")]
+    assert asked["value"].tolist() == [0.00035]
     assert lesson.check("benchmark", 42.9, language).message.endswith(
         tr.t("lesson.check.wrong", hint=tr.t("lesson.ex.benchmark.hint")))  # no slip that fits: the hint
 
