@@ -493,7 +493,7 @@ def test_a_daily_series_names_linkedins_impressions_with_linkedins_word(tmp_path
             in text)
     assert ("  metrik:           impresi: organik (impressions_organic), impresi: bersponsor (impressions_sponsored),"
             " impresi (impressions), jangkauan: organik (reach_organic)") in text
-    assert "tingkat keterlibatan menurut platform (platform_engagement_rate)" in text
+    assert "tingkat keterlibatan versi platform sendiri (platform_engagement_rate)" in text
     assert "atau tayangan" not in text and "engagement" not in text.replace("_engagement", "")
     text, _ = describe(tmp_path / name)
     assert "  metrics:      impressions: organic (impressions_organic), impressions: sponsored" in text

@@ -68,12 +68,13 @@ def test_inspect_names_metrics_as_the_report_does_with_their_columns(capsys):
         "  metrik:           jangkauan (reach), impresi (impressions), reaksi (reactions), komentar (comments),"
         " jumlah dibagikan (shares), klik (clicks), waktu tonton (watch_time_seconds)",
         "  tidak dilaporkan: jumlah disimpan (saves), tayangan video (video_views), pengikut (followers),"
-        " keterlibatan menurut platform (platform_engagements), biaya (spend); NA di tabel unggahan, tidak pernah 0",
+        " keterlibatan versi platform sendiri (platform_engagements), biaya (spend); NA di tabel unggahan,"
+        " tidak pernah 0",
         "  metrik:           jangkauan (reach), impresi (impressions, dihitung sebagai impresi gambar mini), reaksi"
         " (reactions), komentar (comments), jumlah dibagikan (shares), tayangan video (video_views), waktu tonton"
         " (watch_time_seconds)",
-        "  tidak dilaporkan: jumlah disimpan (saves), klik (clicks), pengikut (followers), keterlibatan menurut"
-        " platform (platform_engagements), biaya (spend); NA di tabel unggahan, tidak pernah 0"]
+        "  tidak dilaporkan: jumlah disimpan (saves), klik (clicks), pengikut (followers), keterlibatan versi"
+        " platform sendiri (platform_engagements), biaya (spend); NA di tabel unggahan, tidak pernah 0"]
     assert main(["inspect", files[0], "--timezone", "Europe/London"]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("  metrics:", "  not rep"))]
     assert lines == [
