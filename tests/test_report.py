@@ -418,8 +418,8 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
     # 4 other figures and the rate it quotes, of the 10 changes the tables give with an interval (frequency, reach
     # rate, the four engagement rates, conversation, amplification, applause, click-through rate)
     assert ("4 other figures in the tables below changed beyond chance against the comparison period (5 of the 10"
-            " figures with an interval, the rate above included, where chance alone would give about 0.50)"
-            in findings["finding.other_changes_more"])
+            " figures with an interval changed beyond chance, the rate above included; chance alone would give about"
+            " 0.50)" in findings["finding.other_changes_more"])
     tables = [august.lens_table("facebook", names) for names in (august.broadcast_kpis("facebook"),
                                                                  august.engagement_kpis("facebook"))]
     assert all("comparison period" in table.columns for table in tables)
@@ -2251,12 +2251,14 @@ def test_the_other_changes_sentence_in_indonesian():
         " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
-    # the quoted rate beyond chance: the other three and it are 4 of the 4 changes with an interval
+    # the quoted rate beyond chance: the other three and it are 4 of the 4 changes with an interval, said to have
+    # changed, so "3 angka lain" beside "4 dari 4" reads as no contradiction
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
     assert report._finding_other_changes("instagram").text.startswith(
         "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (4 dari 4 angka yang berinterval, termasuk tingkat di atas, dan kebetulan saja akan memberi sekitar 0,20);")
+        " (4 dari 4 angka yang berinterval berubah secara bermakna, termasuk tingkat di atas; kebetulan saja akan"
+        " menghasilkan sekitar 0,20);")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
     assert report._finding_benchmark("facebook").text == (
         "Di Facebook, rata-rata tingkat interaksi Anda terhadap pengikut adalah 0,30% (IK 95% 0,21% hingga 0,40%;"
@@ -2937,8 +2939,9 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, one other figure in the tables below changed beyond chance")
         # the tables give two changes with an interval, reach rate and the quoted rate, and both leave out 0
-        assert ("against the previous period (2 of the 2 figures with an interval, the rate above included, where"
-                " chance alone would give about 0.10): reach rate -5.59 pp") in report._finding_other_changes("instagram").text
+        assert ("against the previous period (2 of the 2 figures with an interval changed beyond chance, the rate"
+                " above included; chance alone would give about 0.10): reach rate -5.59 pp"
+                ) in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
         assert report._finding_other_changes("instagram").text.startswith(
