@@ -3503,10 +3503,11 @@ def test_relative_changes_share_one_precision_across_a_platforms_tables(report):
             **narrow, "conversation_rate": (-0.004, -0.16, np.inf, -0.24, -1.0, np.inf)})
         assert report.relative_digits("instagram") == 1
         row = report.kpis[(report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "conversation_rate")].iloc[0]
-        assert report._fmt_change("conversation_rate", row) == "-24.0% (95% CI from a fall to 0 to no upper bound)"
+        assert report._fmt_change("conversation_rate", row) == (
+            "-24.0% (95% CI from -100%, a fall to 0, to no upper bound)")
         indonesian = dataclasses.replace(report, tr=Translator("id"))
         assert indonesian._fmt_change("conversation_rate", row) == (
-            "-24,0% (IK 95% dari turun menjadi 0 hingga tanpa batas atas)")
+            "-24,0% (IK 95% dari -100%, yaitu turun menjadi 0, hingga tanpa batas atas)")
     finally:
         report.kpis = kpis
 
