@@ -172,9 +172,9 @@ def test_import_notes_a_client_reads_agree_with_their_number(key, values, langua
            " kolom 'Paid'",
      "dataset ini tidak memuat tanggal maupun ID unggahan: setiap unggahan dinamai menurut barisnya (uci-0001"
      " untuk baris pertama) dan ditempatkan di tahun 2014 pada tanggal pertama dalam bulannya yang jatuh pada"
-     " hari yang sama dengan hari unggahan tersebut, pada jam unggahannya. Bulan, hari, dan jamnya berasal dari"
-     " dataset, tetapi tanggalnya tidak: unggahan dapat dibandingkan per bulan, per hari dalam seminggu, dan per"
-     " jam, tetapi tidak per tanggal")])
+     " hari yang sama dengan hari unggahan tersebut, pada jam unggahannya. Bulan, hari dalam seminggu, dan jamnya"
+     " berasal dari dataset, tetapi tanggalnya tidak: unggahan dapat dibandingkan per bulan, per hari dalam"
+     " seminggu, dan per jam, tetapi tidak per tanggal")])
 def test_the_uci_notes_name_each_columns_blank_cells_and_say_what_the_dates_hold(language, one, two):
     """The dataset's blank cells by column, with how many each (1 and 2), read as not reported; its dates in
     plain words: no internal names (precision values, "synthetic")."""
