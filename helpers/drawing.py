@@ -7,6 +7,8 @@ first one forwards as its cells reach them. A lock and a claim table shared by b
 drawn once, by whichever process claims it first. The PNG bytes are the same either way (the copy holds
 the same data and settings). A figure the copy did not deliver (an error, the copy gone or silent) is
 drawn by the notebook itself, so an error is raised, with its traceback, in the cell that shows the figure.
+The copy hands its figures over as files in a folder of the kernel's (`figures_root`): a report that fails
+or is stopped before showing them all leaves none of them behind.
 
 Linux only (os.fork); elsewhere, and in JupyterLab by default, every figure is drawn in turn.
 """
@@ -29,6 +31,8 @@ import warnings
 from collections.abc import Callable, Hashable
 
 import matplotlib.pyplot as plt
+
+from .paths import FIGURES_DIR_VARIABLE, FIGURES_PREFIX
 
 #: Resolution of the embedded figures (pixels per inch): sharp on screen and on A4.
 DPI = 110
@@ -66,6 +70,14 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
+def figures_root() -> str | None:
+    """Where the copy leaves the figures it drew: the folder the renderer gave this kernel (removed with the
+    kernel, even when it is killed mid-report), else the system's temporary folder (None), where a folder
+    outliving its process is removed by the next render (render_batch.remove_stale_work_folders)."""
+    folder = os.environ.get(FIGURES_DIR_VARIABLE, "")
+    return folder if folder and os.path.isdir(folder) else None
+
+
 class FiguresAhead:
     """The figures of `plan` (key -> maker, in the order the notebook shows them), a share of them drawn
     ahead by a forked copy of this process. `take(key)` returns (PNG bytes, alt text)."""
@@ -84,7 +96,7 @@ class FiguresAhead:
             return
         self.claims = mmap.mmap(-1, len(self.keys))  # shared with the copy: who draws which figure
         self.lock = multiprocessing.get_context("fork").Lock()
-        self.folder = tempfile.mkdtemp(prefix="workbook-figures-")
+        self.folder = tempfile.mkdtemp(prefix=f"{FIGURES_PREFIX}{os.getpid()}-", dir=figures_root())
         read_end, write_end = os.pipe()
         # the objects alive now (the libraries, the report) are left out of garbage collection from here on,
         # as Python's gc module advises before a fork: neither process then spends time scanning them, nor

@@ -23,6 +23,13 @@ DERIVED_DIR_VARIABLE = "WORKBOOK_DERIVED_DIR"
 #: The environment variable naming another folder than the user's cache folder for what the workbook keeps to
 #: avoid reading again (cache_dir; the test suite's root conftest.py sets it to a temporary folder).
 CACHE_DIR_VARIABLE = "WORKBOOK_CACHE_DIR"
+#: The environment variable naming the folder where a kernel keeps the figures drawn ahead (drawing.FiguresAhead):
+#: the renderer gives each kernel one in its scratch folder and removes it with the kernel, so a failed or
+#: interrupted report leaves none of the client's figures behind. Unset (JupyterLab): the system's temporary folder.
+FIGURES_DIR_VARIABLE = "WORKBOOK_FIGURES_DIR"
+#: Those folders' names: the prefix, then the id of the process that made them, so that one whose process is gone
+#: can be removed (render_batch.remove_stale_work_folders).
+FIGURES_PREFIX = "workbook-figures-"
 
 
 def cache_dir() -> Path:

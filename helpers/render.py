@@ -43,7 +43,7 @@ from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_r
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
-from .paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
+from .paths import DATA_DIR, FIGURES_DIR_VARIABLE, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colour codes in IPython tracebacks
@@ -55,6 +55,9 @@ FAILED_DIR = "_failed"
 #: outside the client's folder, which holds only what is sent.
 EXECUTED_DIR = "_executed"
 WORK_PREFIX = ".render-"
+#: Scratch folders (kernels' sockets, logs and figures drawn ahead) under the system's temporary folder: the
+#: prefix, then the id of the process that made them (render_batch.remove_stale_work_folders).
+SCRATCH_PREFIX = "workbook-render-"
 #: Shorter post ids are not checked for leaks: they cannot be told apart from ordinary numbers.
 MIN_POST_ID_LENGTH = 6
 #: Shorter names are not checked for leaks: they would match ordinary words.
@@ -635,6 +638,7 @@ class _Kernel:
     stderr: Path
     requested: float = 0.0  # time.perf_counter() when its start was asked for
     error_record: Path | None = None  # where the kernel writes the WorkbookError a cell fails with (kernel_error)
+    figures: Path | None = None  # where it keeps the figures drawn ahead (drawing.figures_root): removed with it
 
 
 @functools.lru_cache(maxsize=1)
@@ -717,11 +721,15 @@ class KernelSupply:
         manager.made_clients = []
         stderr = Path(tempfile.mkstemp(prefix="kernel-", suffix=".log", dir=self.scratch)[1])
         error_record = stderr.with_suffix(".error.json")
+        figures = stderr.with_suffix(".figures")
+        figures.mkdir()
         with open(stderr, "wb") as log:  # the kernel's own warnings: kept for a failure message only
             run_sync(manager.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=log,
                                            extra_arguments=["--HistoryManager.hist_file=:memory:"],
-                                           env={**os.environ, ERROR_RECORD_VARIABLE: str(error_record)})
-        kernel = _Kernel(manager, None, None, stderr, requested=requested, error_record=error_record)
+                                           env={**os.environ, ERROR_RECORD_VARIABLE: str(error_record),
+                                                FIGURES_DIR_VARIABLE: str(figures)})
+        kernel = _Kernel(manager, None, None, stderr, requested=requested, error_record=error_record,
+                         figures=figures)
         self.running.append(kernel)
         client = BlockingKernelClient()
         client.load_connection_info(manager.get_connection_info())
@@ -779,6 +787,8 @@ class KernelSupply:
             if path is not None:
                 with contextlib.suppress(OSError):
                     path.unlink()
+        if kernel.figures is not None:  # the client's figures its copy drew ahead, should a cell have failed
+            shutil.rmtree(kernel.figures, ignore_errors=True)
 
     @classmethod
     def _kill(cls, kernel: _Kernel) -> None:
@@ -873,7 +883,7 @@ class Renderer:
         self.notebook = Path(notebook)
         self.events = events
         self.own_scratch = scratch is None
-        self.scratch = Path(scratch or tempfile.mkdtemp(prefix="workbook-render-"))
+        self.scratch = Path(scratch or tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         metadata = json.loads(self.notebook.read_text(encoding="utf-8")).get("metadata", {})
         self.kernel_name = metadata.get("kernelspec", {}).get("name", "python3")
         self.declared = declared_parameters(self.notebook)

@@ -33,16 +33,12 @@ from pathlib import Path
 from .clients import Client
 from .i18n import Message, Translator
 from .errors import WorkbookError
-from .paths import display_path
+from .paths import FIGURES_PREFIX, display_path
 from .index_page import write_index
 from .progress import Progress
-from .render import (WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
+from .render import (SCRATCH_PREFIX, WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
                      posts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
                      foreign_identities, record_failure, skip_slow_optional_imports)
-
-
-#: Workers' scratch folders (kernel sockets and logs) under the system's temporary folder.
-SCRATCH_PREFIX = "workbook-render-"
 
 
 def default_jobs() -> int:
@@ -64,9 +60,12 @@ def _pid_alive(pid: int) -> bool:
 
 
 def remove_stale_work_folders(out_dir: Path) -> None:
-    """Temporary folders of batches whose process is gone (killed outright): they hold nothing good."""
+    """Temporary folders of renders whose process is gone (killed outright), and folders of figures drawn
+    ahead by a kernel that is gone (a notebook stopped in JupyterLab): they hold nothing good, and the
+    figures are a client's."""
     for folder, prefix in [*((f, WORK_PREFIX) for f in out_dir.glob(f"{WORK_PREFIX}*")),
-                           *((f, SCRATCH_PREFIX) for f in scratch_root().glob(f"{SCRATCH_PREFIX}*"))]:
+                           *((f, SCRATCH_PREFIX) for f in scratch_root().glob(f"{SCRATCH_PREFIX}*")),
+                           *((f, FIGURES_PREFIX) for f in scratch_root().glob(f"{FIGURES_PREFIX}*"))]:
         match = re.match(rf"{re.escape(prefix)}(\d+)-", folder.name)
         if match and not _pid_alive(int(match.group(1))):
             shutil.rmtree(folder, ignore_errors=True)

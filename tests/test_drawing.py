@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -129,3 +131,77 @@ def test_a_silent_copy_is_stopped_and_the_notebook_draws_the_rest(tmp_path, monk
     assert drawn_by(log) == {"first": [parent], "second": [parent], "third": [parent]}
     with pytest.raises(ChildProcessError):
         os.waitpid(copy, os.WNOHANG)
+
+
+def test_the_figures_go_to_the_folder_the_renderer_names_or_else_to_the_temporary_folder(tmp_path, monkeypatch):
+    log = tmp_path / "log"
+    plan = {name: logged_maker(log, name) for name in ("a", "b")}
+    monkeypatch.setenv(drawing.FIGURES_DIR_VARIABLE, str(tmp_path))
+    ahead = FiguresAhead(plan)
+    assert Path(ahead.folder).parent == tmp_path and Path(ahead.folder).name.startswith(f"workbook-figures-{os.getpid()}-")
+    ahead.close()
+    monkeypatch.setenv(drawing.FIGURES_DIR_VARIABLE, str(tmp_path / "gone"))  # not a folder: the temporary one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    ahead = FiguresAhead(plan)
+    assert Path(ahead.folder).parent == tmp_path / "temp"
+    ahead.close()
+    assert list(tmp_path.glob("**/workbook-figures-*")) == []
+
+
+FIGURES_THEN_FAIL = """\
+import json, os, time
+import matplotlib.pyplot as plt
+from helpers.drawing import FiguresAhead
+
+def maker(i):
+    def make():
+        fig, ax = plt.subplots(figsize=(2, 2))
+        ax.plot([0, 1], [0, i])
+        return fig, f"figure {i}"
+    return make
+
+ahead = FiguresAhead({i: maker(i) for i in range(4)})
+ahead.take(0)
+deadline = time.monotonic() + 30
+while len([n for n in os.listdir(ahead.folder) if n.endswith(".pickle")]) < 3 and time.monotonic() < deadline:
+    time.sleep(0.05)
+print(json.dumps({"folder": ahead.folder, "files": sorted(os.listdir(ahead.folder))}))
+"""
+
+
+def test_a_report_failing_before_its_figures_are_shown_leaves_none_of_them_behind(tmp_path, monkeypatch):
+    """The kernel is killed with the copy's figures not yet shown: they go with it, not left in /tmp."""
+    import json
+
+    import nbformat
+
+    from helpers.clients import load_roster
+    from helpers.paths import DEMO_ROSTER
+    from helpers.render import Renderer, Task
+
+    temp = Path(tempfile.mkdtemp(prefix="wbt-", dir="/tmp"))  # short: the kernels' sockets live under it
+    try:
+        monkeypatch.setenv("TMPDIR", str(temp))
+        monkeypatch.setattr(tempfile, "tempdir", str(temp))
+        notebook = tmp_path / "fails.ipynb"
+        cells = [nbformat.v4.new_code_cell("client = ''", metadata={"tags": ["parameters"]}),
+                 nbformat.v4.new_code_cell(FIGURES_THEN_FAIL),
+                 nbformat.v4.new_code_cell("raise RuntimeError('a cell fails mid-report')")]
+        nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+            "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
+        client = load_roster(DEMO_ROSTER)[0]
+        renderer = Renderer(notebook)
+        try:
+            result = renderer.render(Task(client, str(tmp_path / "out"), token=str(os.getpid())))
+        finally:
+            renderer.close()
+        assert not result.ok and "a cell fails mid-report" in result.error
+        executed = nbformat.read(tmp_path / "out" / "_failed" / client.id / "report.ipynb", as_version=4)
+        drawing_cell = next(c for c in executed.cells if c.source == FIGURES_THEN_FAIL)
+        seen = json.loads(drawing_cell.outputs[0]["text"])
+        assert seen["files"] == ["1.pickle", "2.pickle", "3.pickle"]  # drawn ahead, never shown
+        assert Path(seen["folder"]).is_relative_to(temp) and not Path(seen["folder"]).exists()
+        assert list(temp.glob("**/workbook-figures-*")) == []
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)

@@ -380,3 +380,25 @@ def test_pdfs_asked_for_without_chromium_exit_1_and_are_recorded_as_not_printed(
         f"PDF tidak dicetak: WORKBOOK_CHROMIUM berisi {named}, yang bukan program Chromium yang dapat dijalankan"
         " (atur ke path Chromium, atau hapus variabel itu)")
     assert (out / "harbour-books" / "report.html").exists() and not (out / "harbour-books" / "report.pdf").exists()
+
+
+def test_the_sweep_removes_figures_left_by_a_kernel_that_is_gone_and_keeps_a_live_ones(tmp_path, monkeypatch):
+    """A notebook stopped in JupyterLab leaves its figures drawn ahead in the temporary folder: the next render
+    removes them once their process is gone, never while it runs."""
+    import tempfile
+
+    from helpers.render_batch import remove_stale_work_folders
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / f"workbook-figures-{gone.pid}-abc123"
+    live = tmp_path / f"workbook-figures-{os.getpid()}-def456"
+    unnamed = tmp_path / "workbook-figures-ghi789"  # no process id: not ours to judge
+    for folder in (stale, live, unnamed):
+        folder.mkdir()
+        (folder / "3.pickle").write_bytes(b"a client's figure")
+    out = tmp_path / "reports"
+    out.mkdir()
+    remove_stale_work_folders(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["reports", live.name, unnamed.name])
