@@ -6,6 +6,7 @@ says how many posts it covers. Rates are fractions (0.05 = 5%).
 """
 from __future__ import annotations
 
+import functools
 import warnings
 
 import numpy as np
@@ -408,11 +409,12 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
     """95% intervals of each rate's and per-post rate's change between two periods, per group.
 
     A rate here is Σ numerator ÷ Σ denominator over the posts reporting both (a per-post rate: Σ count ÷
-    posts reporting it), so its interval resamples posts, each period on its own, all rates of a group from
-    the same resamples (statistics.ratio_of_sums_change_interval). Totals get none: they count every post
-    of the period, nothing is estimated.
+    posts reporting it), so its interval resamples posts, each period on its own: the rates every post of
+    the group reports from the same resamples, a rate only some posts report from resamples of those posts,
+    as many as their number needs (statistics.ratio_of_sums_change_interval). Totals get none: they count
+    every post of the period, nothing is estimated.
     """
-    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval, resamples_for
+    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval
 
     current = current if "interactions" in current else post_metrics(current)
     previous = previous if "interactions" in previous else post_metrics(previous)
@@ -424,16 +426,16 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
         if before is None:
             continue
         weights = {}
-        # one set of resamples for all rates of a period of up to BOOTSTRAP_LIMIT posts, over its posts in a
-        # fixed order (the same posts in any row order: the same interval); a larger period is left to
+        # one set of resamples (per number of them, which the interval works out) for the rates every post of
+        # a period of up to BOOTSTRAP_LIMIT posts reports, over its posts in a fixed order (the same posts in
+        # any row order: the same interval), drawn when first needed; a larger period is left to
         # ratio_of_sums_change_interval, which resamples a rate's counted posts or uses the delta method
-        resamples = resamples_for(min(len(now), len(before)))  # the same number for both periods
         if len(now) <= BOOTSTRAP_LIMIT:
             now = now.sort_values("post_id", kind="stable") if "post_id" in now else now
-            weights["weights_a"] = bootstrap_weights(len(now), resamples, seed=SEED)
+            weights["weights_a"] = functools.cache(functools.partial(bootstrap_weights, len(now), seed=SEED))
         if len(before) <= BOOTSTRAP_LIMIT:
             before = before.sort_values("post_id", kind="stable") if "post_id" in before else before
-            weights["weights_b"] = bootstrap_weights(len(before), resamples, seed=SEED + 1)
+            weights["weights_b"] = functools.cache(functools.partial(bootstrap_weights, len(before), seed=SEED + 1))
         for name, (numerator, denominator, scale) in operands.items():
             result = ratio_of_sums_change_interval(
                 _operand(now, numerator), _operand(now, denominator),

@@ -5,6 +5,8 @@ small, distribution-free order-statistic intervals where they are large.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -337,15 +339,19 @@ def expanded_alpha(n: int, confidence: float = 0.95) -> float:
 
 
 def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float = 0.95,
-                                  weights_a: np.ndarray | None = None, weights_b: np.ndarray | None = None) -> dict:
+                                  weights_a: Callable[[int], np.ndarray] | None = None,
+                                  weights_b: Callable[[int], np.ndarray] | None = None) -> dict:
     """How a ratio of sums moved between two sets of units: R = Σ num ÷ Σ den in each, the difference
     R_a − R_b and the relative change R_a ÷ R_b − 1, each with an interval.
 
     Units (posts) count only where they report both values and den > 0, as in the rate itself. Each set is
     handled on its own: up to BOOTSTRAP_LIMIT counted units it is resampled, a unit whole (its numerator
-    with its denominator; `weights_*` from bootstrap_weights over all the set's rows let the rates of one
-    set of posts share their resamples), and above it its ratio is drawn from the delta method's normal
-    approximation (linearisation, Cochran, Sampling Techniques, 3rd ed., §6.4:
+    with its denominator), as many times as the smaller resampled set's counted units need (resamples_for:
+    with few units the bounds are read far out in the tails); `weights_*` (a number of resamples ->
+    bootstrap_weights over all the set's rows, cached) let the rates every row of a set counts in share
+    their resamples, while a rate only some rows count in resamples those rows, as it would alone. Above
+    BOOTSTRAP_LIMIT the set's ratio is drawn from the delta method's normal approximation (linearisation,
+    Cochran, Sampling Techniques, 3rd ed., §6.4:
     Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)²). The interval is the expanded percentile
     interval of the draws (expanded_alpha, at the smaller resampled set), or, when both sets are large, the
     delta method's own (on log R for the relative change). A relative change whose previous ratio is 0 in
@@ -399,16 +405,18 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
                        relative_ci_high=float(ra / rb * np.exp(crit * se_log) - 1))
         return out
 
-    # as many draws for both sets: the given weights' resamples, else as many as the smaller resampled set needs
-    given = weights_a if weights_a is not None else weights_b
-    resamples = given.shape[0] if given is not None else resamples_for(
-        min(n for n, large in ((n_a, large_a), (n_b, large_b)) if not large))
+    # as many draws for both sets, as many as the smaller resampled set's counted units need: the interval is
+    # read at their expanded_alpha
+    smaller = min(n for n, large in ((n_a, large_a), (n_b, large_b)) if not large)
+    resamples = resamples_for(smaller)
 
     def draws(y, x, counted, r, v, weights, large, seed):
         """The set's ratio in each resample, or drawn from its normal approximation when the set is large."""
         if large:
             return np.random.default_rng(seed).normal(r, np.sqrt(v), resamples)
-        if weights is None:  # drawn here, over the counted units in a fixed order: row order does not matter
+        if weights is not None and counted.all():  # every row counts: the resamples the set's rates share
+            weights = weights(resamples)
+        else:  # drawn here, over the counted units in a fixed order: row order does not matter
             y, x = y[counted], x[counted]
             order = np.lexsort((x, y))
             y, x, weights = y[order], x[order], bootstrap_weights(len(y), resamples, seed=seed)
@@ -420,7 +428,7 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
     boot_b = draws(yb, xb, cb, rb, vb, weights_b, large_b, SEED + 1)
     kept = np.isfinite(boot_a) & np.isfinite(boot_b)  # a resample drawing no counted unit has no ratio
     boot_a, boot_b = boot_a[kept], boot_b[kept]
-    tail = expanded_alpha(min(n for n, large in ((n_a, large_a), (n_b, large_b)) if not large), confidence) / 2
+    tail = expanded_alpha(smaller, confidence) / 2
     low, high = np.quantile(boot_a - boot_b, [tail, 1 - tail])
     out.update(ci_low=float(low), ci_high=float(high),
                method="bootstrap" if not (large_a or large_b) else "bootstrap and delta method")

@@ -114,6 +114,30 @@ def test_a_large_period_does_not_turn_a_small_one_over_to_the_normal_approximati
     assert smaller["method"] == "bootstrap" and smaller["ci_low"] < 0 < smaller["ci_high"]
 
 
+def test_shared_resamples_are_asked_for_as_many_as_the_posts_reporting_the_rate_need():
+    """The interval is read at expanded_alpha of the counted posts, so their number sets how many resamples:
+    40 posts now, 6 before -> 10,000 for both (resamples_for(6)), not the 2,000 that 40 posts would take."""
+    asked = []
+
+    def shared(seed):
+        def weights(resamples):
+            asked.append(resamples)
+            return statistics.bootstrap_weights(40, resamples, seed=seed)
+        return weights
+
+    now = np.arange(1.0, 41.0)
+    before_num, before_den = [1, 2, 3, 4, 5, 6] + [np.nan] * 34, [10.0] * 40  # 6 of the 40 posts report it
+    got = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, before_num, before_den,
+                                                   weights_a=shared(1), weights_b=shared(2))
+    assert (got["n_a"], got["n_b"]) == (40, 6) and asked == [10_000]  # only the set every post reports shares
+    alone = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, before_num[:6], before_den[:6],
+                                                     weights_a=shared(1))
+    assert (got["ci_low"], got["ci_high"]) == (alone["ci_low"], alone["ci_high"])  # the 6 posts, as alone
+    every = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, now[::-1], [10.0] * 40,
+                                                     weights_a=shared(1), weights_b=shared(2))
+    assert np.isfinite(every["ci_low"]) and asked == [10_000, 10_000, 2_000, 2_000]
+
+
 def test_the_expanded_percentile_level_by_hand():
     # n = 6: z' = √(6/5) · t(5, 0.975) = 1.0954 · 2.5706 = 2.8159, α' = 2 · (1 − Φ(2.8159)) = 0.00486
     assert statistics.expanded_alpha(6) == pytest.approx(0.00486, abs=1e-4)

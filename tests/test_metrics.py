@@ -246,3 +246,29 @@ def test_a_series_break_reaches_the_posts_of_no_format_too():
     change = metrics.period_change(current, previous, by="format")
     impressions = change[change["kpi"] == "impressions"]
     assert impressions["series_break"].all() and impressions["change"].isna().all() and len(impressions) == 2
+
+
+def test_a_rate_few_posts_report_has_the_interval_of_those_posts_alone():
+    """A rate 6 of 40 posts report (video views) is resampled over those 6, as often as 6 posts need: the
+    interval change_intervals gives is the one the interval function gives on the 6 posts alone."""
+    import numpy as np
+
+    from helpers.statistics import ratio_of_sums_change_interval
+
+    def period(seed):
+        rng = np.random.default_rng(seed)
+        views = [pd.NA] * 40
+        for i in rng.choice(40, 6, replace=False):
+            views[i] = int(rng.integers(500, 5000))
+        return posts_table([dict(platform="facebook", reach=int(rng.integers(100, 2000)), reactions=int(r),
+                                 comments=0, shares=0, saves=pd.NA, video_views=v)
+                            for r, v in zip(rng.poisson(30, 40), views)])
+
+    current, previous = period(1), period(2)
+    got = metrics.change_intervals(current, previous).set_index("kpi").loc["engagement_rate_by_views"]
+    now, before = (posts[posts["video_views"].notna()] for posts in (current, previous))
+    alone = ratio_of_sums_change_interval(metrics.interactions(now), now["video_views"],
+                                          metrics.interactions(before), before["video_views"])
+    assert (alone["n_a"], alone["n_b"]) == (6, 6) and np.isfinite(alone["ci_low"])
+    assert (got["ci_low"], got["ci_high"], got["relative_ci_low"], got["relative_ci_high"]) == (
+        alone["ci_low"], alone["ci_high"], alone["relative_ci_low"], alone["relative_ci_high"])
