@@ -152,9 +152,10 @@ class FiguresAhead:
             if owner == _THEIRS and self._wait_for(index):
                 self.delivered.discard(index)
                 path = os.path.join(self.folder, f"{index}.pickle")
-                with open(path, "rb") as handle:
-                    result = pickle.load(handle)
-                os.unlink(path)
+                with contextlib.suppress(OSError):  # gone (its folder swept as a dead kernel's): drawn here
+                    with open(path, "rb") as handle:
+                        result = pickle.load(handle)
+                    os.unlink(path)
         self.taken.add(index)
         if len(self.taken) == len(self.keys):
             self.close()

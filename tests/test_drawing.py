@@ -149,6 +149,17 @@ def test_the_figures_go_to_the_folder_the_renderer_names_or_else_to_the_temporar
     assert list(tmp_path.glob("**/workbook-figures-*")) == []
 
 
+def test_a_figure_whose_file_was_swept_away_is_drawn_by_the_notebook(tmp_path):
+    log = tmp_path / "log"
+    ahead = FiguresAhead({"first": logged_maker(log, "first"), "last": logged_maker(log, "last")})
+    ahead.take("first")
+    deadline = time.monotonic() + 20
+    while not os.path.exists(os.path.join(ahead.folder, "1.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the copy delivers the last figure
+    shutil.rmtree(ahead.folder)  # a render's sweep took this kernel for gone
+    assert ahead.take("last")[1] == "alt last" and drawn_by(log)["last"][-1] == os.getpid()  # drawn again here
+
+
 FIGURES_THEN_FAIL = """\
 import json, os, time
 import matplotlib.pyplot as plt
