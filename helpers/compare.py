@@ -383,23 +383,28 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
 
     No fit, and 'unfitted' says why: 'too_few' below MIN_CORRELATION_INTERVAL posts with `x` above 0 (the
     minimum the rank agreement is judged from); 'no_spread' when they have the same reach, or no two bins
-    differ in reach; 'few_interactions' when even MIN_ELASTICITY_BINS bins would hold fewer than
+    differ in reach; 'few_reach_values' when the posts take too few distinct values of reach to cut into
+    MIN_ELASTICITY_BINS bins (reach_cuts: 60 posts at 1,000, 5,000 and 20,000 make 3 bins, whatever their
+    interactions); 'few_interactions' when even MIN_ELASTICITY_BINS bins would hold fewer than
     MIN_BIN_INTERACTIONS interactions in some bin, or some bin drew none (elasticity_bins): the counts are too
     small per post to tell a falling rate from a flat one. Posts with 0 reach (or 0 of `x`) have no rate and
-    are left out, and counted ('left_out_zero'); posts with 0 interactions are kept.
+    are left out, and counted ('left_out_zero'); posts with 0 interactions are kept. 'reach_values' is how
+    many distinct values of reach the posts take.
     """
     both = pd.DataFrame({"reach": _measure(posts, x), "interactions": _measure(posts, "interactions")}).dropna()
     fitted = both[both["reach"] > 0]
     out = {"slope": np.nan, "ci_low": np.nan, "ci_high": np.nan, "intercept": np.nan,
            "n": len(fitted), "left_out_zero": len(both) - len(fitted), "unfitted": None,
-           "minimum": MIN_CORRELATION_INTERVAL, "bins": 0, "interactions": float(fitted["interactions"].sum())}
+           "minimum": MIN_CORRELATION_INTERVAL, "bins": 0, "interactions": float(fitted["interactions"].sum()),
+           "reach_values": int(fitted["reach"].nunique())}
     if len(fitted) < MIN_CORRELATION_INTERVAL:
         return out | {"unfitted": "too_few"}
     if fitted["reach"].nunique() < 2:
         return out | {"unfitted": "no_spread"}
     binned = elasticity_bins(fitted["reach"].to_numpy(float), fitted["interactions"].to_numpy(float))
-    if binned is None:
-        return out | {"unfitted": "few_interactions"}
+    if binned is None:  # the reach values alone, or the interactions in the bins they allow
+        binnable = next(reach_cuts(np.sort(fitted["reach"].to_numpy(float))), None) is not None
+        return out | {"unfitted": "few_interactions" if binnable else "few_reach_values"}
     out["bins"] = len(binned)
     if binned["log_reach"].nunique() < 2:
         return out | {"unfitted": "no_spread"}
@@ -412,16 +417,11 @@ def elasticity_fit(posts: pd.DataFrame, confidence: float, x: str) -> dict:
 
 
 def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame | None:
-    """The bins of elasticity_fit: posts sorted by reach and cut into the most bins of about equal numbers of
-    posts (array_split's cuts, each moved to the nearest place where reach changes, so that posts of the same
-    reach share a bin), up to MAX_ELASTICITY_BINS and MIN_BIN_POSTS posts a bin (2 from 10 to 14 posts, which
-    make MIN_ELASTICITY_BINS bins only so), whose every bin holds at least MIN_BIN_INTERACTIONS interactions,
-    either expected at the posts' overall rate Σ interactions ÷ Σ reach or drawn, and none of which drew 0 (a
-    bin's rate of 0 has no logarithm: fewer, larger bins are tried, rather than no fit for an account whose
-    posts of least reach drew nothing); None when fewer than MIN_ELASTICITY_BINS bins would.
-    Bins by value: a cut through posts of equal reach would let the table's row order decide which of them
-    fall in which bin, and so the bins' rates and the fit (the same posts in another order gave 0.76 instead
-    of 0.75); a cut between two values depends on the values alone.
+    """The bins of elasticity_fit: the most bins by reach (reach_cuts, most first) whose every bin holds at
+    least MIN_BIN_INTERACTIONS interactions, either expected at the posts' overall rate Σ interactions ÷ Σ reach
+    or drawn, and none of which drew 0 (a bin's rate of 0 has no logarithm: fewer, larger bins are tried,
+    rather than no fit for an account whose posts of least reach drew nothing); None when no cut into at least
+    MIN_ELASTICITY_BINS bins does.
     Expected counts choose k where the rate is flat (drawn ones alone would keep the draws whose bins of least
     reach drew more than their share, and read a falling rate); drawn ones keep the bins of least reach where
     the rate clearly falls, and they hold more than a flat rate would give them. Columns 'posts',
@@ -429,18 +429,7 @@ def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame
     order = np.lexsort((interactions, reach))  # by reach, then interactions: the same posts, the same sums
     reach, interactions = reach[order], interactions[order]
     overall = interactions.sum() / reach.sum()
-    changes = np.flatnonzero(np.diff(reach) > 0) + 1  # where a new reach begins: the only cuts allowed
-    if not len(changes):
-        return None
-    most = min(MAX_ELASTICITY_BINS, max(MIN_ELASTICITY_BINS, len(reach) // MIN_BIN_POSTS))
-    for count in range(most, MIN_ELASTICITY_BINS - 1, -1):
-        cuts = np.cumsum([len(part) for part in np.array_split(reach, count)])[:-1]
-        after = np.minimum(np.searchsorted(changes, cuts), len(changes) - 1)
-        before = np.maximum(after - 1, 0)
-        closer = np.where(cuts - changes[before] <= changes[after] - cuts, changes[before], changes[after])
-        cuts = np.unique(closer)
-        if len(cuts) + 1 < MIN_ELASTICITY_BINS:
-            continue
+    for cuts in reach_cuts(reach):
         label = np.searchsorted(cuts, np.arange(len(reach)), side="right")
         sums, drawn = np.bincount(label, weights=reach), np.bincount(label, weights=interactions)
         if (np.maximum(overall * sums, drawn) >= MIN_BIN_INTERACTIONS).all() and (drawn > 0).all():
@@ -448,6 +437,44 @@ def elasticity_bins(reach: np.ndarray, interactions: np.ndarray) -> pd.DataFrame
                                   "reach": sums, "log_reach": np.bincount(label, np.log(reach)) / np.bincount(label)})
             return frame.assign(rate=frame["interactions"] / frame["reach"])
     return None
+
+
+def reach_cuts(reach: np.ndarray):
+    """The ways elasticity_bins may cut posts sorted by `reach` (ascending) into bins, most bins first: for k
+    from min(MAX_ELASTICITY_BINS, posts ÷ MIN_BIN_POSTS) down to MIN_ELASTICITY_BINS, array_split's cuts into k
+    bins of about equal numbers of posts, each moved to the nearest place where reach changes, so that posts of
+    the same reach share a bin; then a bin of fewer than MIN_BIN_POSTS posts (2 from 10 to 14 posts, which make
+    MIN_ELASTICITY_BINS bins only so) is merged into its smaller neighbour (the one before on a tie), the
+    smallest bin first, until none is: a bin of 1 post, which moved cuts can leave beside a run of posts of one
+    reach, lets that post alone sway a point of the fit. Yields each distinct set of cuts (the indices where a
+    bin begins) that leaves at least MIN_ELASTICITY_BINS bins; none when the posts take too few distinct
+    values of reach, or too few posts at each, for that.
+    Bins by value: a cut through posts of equal reach would let the table's row order decide which of them
+    fall in which bin, and so the bins' rates and the fit (the same posts in another order gave 0.76 instead
+    of 0.75); a cut between two values depends on the values alone."""
+    changes = np.flatnonzero(np.diff(reach) > 0) + 1  # where a new reach begins: the only cuts allowed
+    if not len(changes):
+        return
+    least = min(MIN_BIN_POSTS, len(reach) // MIN_ELASTICITY_BINS)
+    most = min(MAX_ELASTICITY_BINS, max(MIN_ELASTICITY_BINS, len(reach) // MIN_BIN_POSTS))
+    seen = set()
+    for count in range(most, MIN_ELASTICITY_BINS - 1, -1):
+        cuts = np.cumsum([len(part) for part in np.array_split(reach, count)])[:-1]
+        after = np.minimum(np.searchsorted(changes, cuts), len(changes) - 1)
+        before = np.maximum(after - 1, 0)
+        closer = np.where(cuts - changes[before] <= changes[after] - cuts, changes[before], changes[after])
+        edges = [0, *np.unique(closer).tolist(), len(reach)]
+        while len(edges) > 2:
+            sizes = np.diff(edges)
+            short = int(np.argmin(sizes))  # the smallest bin, the first of equals
+            if sizes[short] >= least:
+                break
+            # bin i runs from edges[i] to edges[i + 1]: merging it with the bin before drops edges[i]
+            before_smaller = short == len(sizes) - 1 or (short > 0 and sizes[short - 1] <= sizes[short + 1])
+            del edges[short if before_smaller else short + 1]
+        if len(edges) - 1 >= MIN_ELASTICITY_BINS and tuple(edges) not in seen:
+            seen.add(tuple(edges))
+            yield np.array(edges[1:-1])
 
 
 def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rate_by_reach") -> pd.DataFrame:

@@ -737,10 +737,11 @@ class Report:
     def _finding_elasticity_of(self, platform: str, fit: dict, name: str | None = None) -> Finding | None:
         """The elasticity finding of one fit: the platform's, or one account's (`name`, as the sentence names
         it: 'X (rOpenSci)')."""
-        if fit.get("unfitted") == "few_interactions" and fit.get("left_out_zero", 0) <= fit["n"]:
-            # counts too small per post to class the slope (compare.MIN_BIN_INTERACTIONS): said, no verdict
-            return Finding("finding.elasticity_few_interactions",
-                           self.tr.t("finding.elasticity_few_interactions", **self._few_values(platform)),
+        if fit.get("unfitted") in ("few_interactions", "few_reach_values") and fit.get("left_out_zero", 0) <= fit["n"]:
+            # counts too small per post to class the slope (compare.MIN_BIN_INTERACTIONS), or reach taking too
+            # few values to group the posts by: said, no verdict
+            return Finding(f"finding.elasticity_{fit['unfitted']}",
+                           self.tr.t(f"finding.elasticity_{fit['unfitted']}", **self._few_values(platform)),
                            {"slope": None, "interactions": fit["interactions"], "n": fit["n"]})
         if not elasticity_shown(fit):  # too few posts: the agreement section says so, as for the rankings
             return None
@@ -757,18 +758,20 @@ class Report:
             {"slope": fit["slope"], "multiplier": multiplier})
 
     def _few_values(self, platform: str) -> dict:
-        """The placeholders of the texts for an elasticity not fitted for too few interactions per post
-        (compare.elasticity's 'few_interactions'): the posts with a broadcast count, their interactions in
-        all, and per post."""
+        """The placeholders of the texts for an elasticity not fitted for too few interactions per post or too
+        few distinct values of the broadcast count (compare.elasticity's 'few_interactions',
+        'few_reach_values'): the posts with a broadcast count, their interactions in all, and per post, the
+        distinct values of the count they take and the fewest groups of posts the fit needs."""
         fit, tr = self.elasticity[platform], self.tr
         return {"platform": tr.platform(platform), "n": tr.number(fit["n"]),
                 "interactions": tr.number(fit["interactions"]), "per_post": tr.number(fit["interactions"] / fit["n"], 1),
+                "values": tr.number(fit.get("reach_values", 0)), "groups": tr.number(compare.MIN_ELASTICITY_BINS),
                 **self.words(platform)}
 
     def elasticity_cell(self, platform: str) -> str:
         """The agreement table's elasticity: its slope and 95% interval where shown; else why not, in the words
-        the rank agreement uses for too few posts (compare.MIN_CORRELATION_INTERVAL), or that most posts drew
-        the same interactions; 'n/a' otherwise. A platform whose posts come from several accounts: each
+        the rank agreement uses for too few posts (compare.MIN_CORRELATION_INTERVAL), or that the posts drew
+        too few interactions, or take too few values of the broadcast count, to group; 'n/a' otherwise. A platform whose posts come from several accounts: each
         account's slope and interval, by name ('n/a' for one with too few posts)."""
         fit, tr = self.elasticity[platform], self.tr
         if platform in self.elasticity_accounts:  # each account's, never a slope across them
@@ -779,8 +782,8 @@ class Report:
             return self._corr(fit["slope"], fit["ci_low"], fit["ci_high"])
         if fit.get("unfitted") == "too_few":
             return tr.t("agreement.elasticity_few", n=tr.number(fit["n"]), minimum=tr.number(fit["minimum"]))
-        if fit.get("unfitted") == "few_interactions":
-            return tr.t("agreement.elasticity_few_interactions", **self._few_values(platform))
+        if fit.get("unfitted") in ("few_interactions", "few_reach_values"):
+            return tr.t(f"agreement.elasticity_{fit['unfitted']}", **self._few_values(platform))
         return tr.t("common.na")
 
     def _finding_formats(self, platform: str) -> Finding | None:
@@ -2460,11 +2463,12 @@ class Report:
                           **self.words(among=self.posts.loc[with_both, "platform"]))
         # a platform drawn without a trend line for too few posts or too few interactions says why, as its
         # agreement table cell does
-        unfitted = [tr.t("figure.scatter_unfitted_few_interactions", **self._few_values(p))
-                    if fits[p]["unfitted"] == "few_interactions"
+        unfitted = [tr.t(f"figure.scatter_unfitted_{fits[p]['unfitted']}", **self._few_values(p))
+                    if fits[p]["unfitted"] in ("few_interactions", "few_reach_values")
                     else tr.t("figure.scatter_unfitted_too_few", platform=tr.platform(p), few=tr.number(fits[p]["n"]),
                               minimum=tr.number(fits[p]["minimum"]))
-                    for p in self._scattered() if fits[p].get("unfitted") in ("too_few", "few_interactions")]
+                    for p in self._scattered()
+                    if fits[p].get("unfitted") in ("too_few", "few_interactions", "few_reach_values")]
         if unfitted:
             title += tr.t("figure.scatter_unfitted", platforms="; ".join(unfitted))
         return title

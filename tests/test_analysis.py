@@ -296,20 +296,20 @@ def test_elasticity_bins_are_as_many_as_keep_enough_interactions_expected_in_eac
 
 
 def test_posts_of_the_same_reach_share_an_elasticity_bin_whatever_their_row_order():
-    """Ten posts, three of them at reach 30 drawing 3, 6 and 9 interactions: five bins of two would cut at
-    the 4th post, through the posts of reach 30, and the table's row order would choose which two of them
-    share the 2nd bin (3 + 6 over 60, 15%, or 6 + 9, 25%). The cut moves to where reach changes, the nearer
-    side (after the 5th post: 1 away, against 2 before the 3rd): bins of 2, 3, 1, 2 and 2 posts, holding
-    6, 18, 8, 22 and 30 interactions over 30, 90, 40, 110 and 150 reach, 20% each, so b = 1 exactly, in any
-    row order."""
-    pairs = list(zip([10, 20, 30, 30, 30, 40, 50, 60, 70, 80], [2, 4, 3, 6, 9, 8, 10, 12, 14, 16]))
+    """Eleven posts, three of them at reach 30 drawing 3, 6 and 9 interactions: five bins (3, 2, 2, 2 and 2
+    posts) would cut after the 3rd post, through the posts of reach 30, and the table's row order would choose
+    which of them share the 1st bin (3, 6 or 9 beside 2 and 4). The cut moves to where reach changes, the
+    nearer side (before the 3rd post: 1 away, against 2 after the 5th): bins of 2, 3, 2, 2 and 2 posts,
+    holding 6, 18, 18, 26 and 34 interactions over 30, 90, 90, 130 and 170 reach, 20% each, so b = 1 exactly,
+    in any row order."""
+    pairs = list(zip([10, 20, 30, 30, 30, 40, 50, 60, 70, 80, 90], [2, 4, 3, 6, 9, 8, 10, 12, 14, 16, 18]))
     orders = [pairs, pairs[::-1], *(list(np.random.default_rng(seed).permutation(pairs)) for seed in range(5))]
     for order in orders:
         reach, interactions = np.array(order, float).T
         bins = compare.elasticity_bins(reach, interactions)
-        assert bins["posts"].tolist() == [2, 3, 1, 2, 2]
-        assert bins["interactions"].tolist() == [6, 18, 8, 22, 30]
-        assert bins["reach"].tolist() == [30, 90, 40, 110, 150]
+        assert bins["posts"].tolist() == [2, 3, 2, 2, 2]
+        assert bins["interactions"].tolist() == [6, 18, 18, 26, 34]
+        assert bins["reach"].tolist() == [30, 90, 90, 130, 170]
         fit = _fit(order)
         assert fit["slope"] == pytest.approx(1) and fit["intercept"] == pytest.approx(np.log(0.2))
         assert (fit["ci_low"], fit["ci_high"]) == (pytest.approx(1), pytest.approx(1))

@@ -436,3 +436,51 @@ def test_the_elasticity_of_several_accounts_is_fitted_on_each_accounts_posts():
         assert fit["n"] == 15 and (fit["slope"], fit["ci_low"], fit["ci_high"]) == pytest.approx((1, 1, 1))
     assert compare.elasticity_fit(posts, 0.95, x="impressions")["slope"] < 0.8  # pooled: a falling rate
     assert compare.elasticity_by_account(posts[posts["account"] == "Big"], 0.95, x="impressions") == {}
+
+
+def test_reach_of_too_few_distinct_values_is_the_reason_given_not_too_few_interactions():
+    """60 posts, 20 each at reach 1,000, 5,000 and 20,000, drawing 5% of it (50, 250 and 1,000 a post, 26,000
+    in all, about 433 a post): bins by value can be 3 at most, fewer than compare.MIN_ELASTICITY_BINS (5),
+    whatever the interactions, so 'few_reach_values', never 'few_interactions'. 56 posts at 1,000 and one at
+    each of 2,000 to 5,000 take 5 values, but the 4 posts above 1,000 are bins of 1 merged (a bin of 1 into
+    its neighbour of 1, 2 into 1, then 2 into 2) into one bin of 4: 2 bins, the same reason. 30 posts of 100
+    to 3,000 drawing 0.1% of it are binnable by reach but draw too few: 'few_interactions' still."""
+    reach = np.repeat([1000.0, 5000.0, 20_000.0], 20)
+    posts = pd.DataFrame({"platform": "facebook", "reach": reach, "interactions": reach * 0.05})
+    fit = compare.elasticity_fit(posts, 0.95, "reach")
+    assert (fit["unfitted"], fit["n"], fit["bins"], fit["reach_values"], fit["interactions"]) == (
+        "few_reach_values", 60, 0, 3, 26_000)
+    assert np.isnan(fit["slope"]) and compare.elasticity_bins(reach, reach * 0.05) is None
+    lopsided = np.r_[np.full(56, 1000.0), 2000, 3000, 4000, 5000]
+    assert [len(cuts) for cuts in compare.reach_cuts(lopsided)] == []
+    fit = compare.elasticity_fit(pd.DataFrame({"platform": "facebook", "reach": lopsided,
+                                               "interactions": lopsided * 0.05}), 0.95, "reach")
+    assert (fit["unfitted"], fit["reach_values"]) == ("few_reach_values", 5)
+    spread = np.arange(1, 31) * 100.0
+    few = compare.elasticity_fit(pd.DataFrame({"platform": "facebook", "reach": spread,
+                                               "interactions": spread * 0.001}), 0.95, "reach")
+    assert (few["unfitted"], few["reach_values"]) == ("few_interactions", 30)
+
+
+def test_every_elasticity_bin_holds_at_least_min_bin_posts_posts_ties_never_split():
+    """30 posts: reach 10, five at 20, 30, five at 40, then 50 to 220 by 10. Ten bins of 3 cut after posts
+    3, 6, 9, ..., 27; moved to where reach changes (3 to 1, before the 20s; 9 to 7, before the 40s) they leave
+    bins of 1, 5, 1, 5, then six of 3. Each bin of 1 joins its smaller neighbour: the first its only one (1 + 5
+    = 6), the post at 30 the five at 40 rather than the six before (1 + 5 = 6): bins of 6, 6 and six of 3,
+    the first holding reach 10 + 5 × 20 = 110, the second 30 + 5 × 40 = 230, then 50 + 60 + 70 = 180 and on
+    by 90. At 50% of reach every bin has interactions enough, so these 8 bins are the fit's (and b = 1)."""
+    reach = np.array([10.0] + [20.0] * 5 + [30.0] + [40.0] * 5 + list(np.arange(50.0, 230.0, 10.0)))
+    assert len(reach) == 30
+    bins = compare.elasticity_bins(reach, reach * 0.5)
+    assert bins["posts"].tolist() == [6, 6, 3, 3, 3, 3, 3, 3]
+    assert bins["reach"].tolist() == [110, 230, 180, 270, 360, 450, 540, 630]
+    assert bins["rate"].tolist() == pytest.approx([0.5] * 8)
+    assert next(compare.reach_cuts(reach)).tolist() == [6, 12, 15, 18, 21, 24, 27]
+    fit = compare.elasticity_fit(pd.DataFrame({"platform": "facebook", "reach": reach,
+                                               "interactions": reach * 0.5}), 0.95, "reach")
+    assert fit["bins"] == 8 and fit["slope"] == pytest.approx(1)
+    # a bin of 1 at the end joins the bin before: 15 posts make 5 bins of 3, the cut through the five posts
+    # at 10 (after the 12th) moves to before the post at 11 (2 away, against 3), leaving it alone: merged
+    # back, 4 bins, fewer than 5, so no cut of these posts makes the bins the fit needs
+    ends = np.array(list(range(1, 10)) + [10] * 5 + [11], float)
+    assert list(compare.reach_cuts(ends)) == []

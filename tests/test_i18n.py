@@ -200,7 +200,10 @@ def dynamic_families() -> dict[str, set[str]]:
         # explore.summary_view's row labels, one per row of metrics.channel_summary
         "imports.explore.summary_row.": {f"{kpi}.{field}" for _, kpi, field in metrics.SUMMARY_ROWS},
         "report_note.": set(report.CLIENT_WORDING.values()),  # report.client_worded
-        "finding.elasticity_": _elasticity_classes(),  # report._finding_elasticity
+        # report._finding_elasticity: a class, or why there is none (compare.elasticity_fit's 'unfitted')
+        "finding.elasticity_": _elasticity_classes() | {"few_interactions", "few_reach_values"},
+        "agreement.elasticity_": {"few_interactions", "few_reach_values"},  # report.elasticity_cell
+        "figure.scatter_unfitted_": {"few_interactions", "few_reach_values"},  # report.scatter_title
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
         "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_spread"},  # report.benchmark_outcome
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row

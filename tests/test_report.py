@@ -3660,3 +3660,33 @@ def test_the_note_on_reading_the_lens_tables_gives_every_reason_a_change_has_no_
         assert "kurang dari 6 unggahan" in note and "tingkatnya sama semua dalam tiap periode" in note
     else:
         assert "fewer than 6 posts in a period, on none of what it counts, or on posts that all had the same rate" in note
+
+
+def test_an_elasticity_of_too_few_reach_values_says_so_not_too_few_interactions(report):
+    """60 posts at three values of reach with some 430 interactions a post (compare's 'few_reach_values'):
+    the report says reach takes too few values to group the posts, in both languages, where it said "too few
+    interactions"."""
+    fits, tr = report.elasticity, report.tr
+    try:
+        report.elasticity = {**fits, "facebook": {**fits["facebook"], "slope": np.nan, "ci_low": np.nan,
+                                                  "ci_high": np.nan, "n": 60, "left_out_zero": 0,
+                                                  "unfitted": "few_reach_values", "interactions": 26_000.0,
+                                                  "bins": 0, "reach_values": 3}}
+        finding = report._finding_elasticity("facebook")
+        assert finding.key == "finding.elasticity_few_reach_values"
+        assert finding.text == ("On Facebook, the 60 posts with reach take 3 different values of reach between them:"
+                                " too few to sort the posts into the 5 or more groups of similar reach, several"
+                                " posts in each, that the elasticity is fitted on, so no elasticity is given.")
+        assert report.elasticity_cell("facebook") == "none: 3 different values of reach over 60 posts, too few to group"
+        assert report.scatter_title().endswith(". No slope b for Facebook: 3 different values of reach over 60 posts,"
+                                               " too few to group")
+        assert "interactions" not in report.elasticity_cell("facebook")
+        report.tr = Translator("id")
+        assert report._finding_elasticity("facebook").text == (
+            "Di Facebook, 60 unggahan yang memiliki jangkauan mencakup 3 nilai jangkauan yang berbeda: terlalu sedikit"
+            " untuk membagi unggahan itu menjadi 5 kelompok atau lebih dengan jangkauan serupa, masing-masing berisi"
+            " beberapa unggahan, yang menjadi dasar perhitungan elastisitas, sehingga elastisitasnya tidak diberikan.")
+        assert report.elasticity_cell("facebook") == ("tidak ada: 3 nilai jangkauan yang berbeda atas 60 unggahan,"
+                                                      " terlalu sedikit untuk dikelompokkan")
+    finally:
+        report.elasticity, report.tr = fits, tr
