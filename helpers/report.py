@@ -661,10 +661,12 @@ class Report:
                          overlap=self.tr.number(overlap["overlap"]), p=self._p_phrase(overlap["p_value"]))
 
     def _top_n_holds_all(self, platform: str) -> bool:
-        """Whether the platform's top N holds every post compared (8 posts and a top 10), where a sentence
-        on a top N holding most of them would be untrue."""
+        """Whether both tops hold every post compared (8 posts and a top 10), where a sentence on a top N
+        holding most of them would be untrue. A top N of every post is not enough: a post with 0
+        interactions is in no top by interactions (compare.top_n_overlap), so of 6 posts, one with none, the
+        top by interactions holds 5 and that post is on top by reach only."""
         overlap = self.overlaps[platform]
-        return overlap["n"] >= overlap["posts_compared"]
+        return min(overlap["size_a"], overlap["size_b"]) >= overlap["posts_compared"]
 
     def top_n_telling(self, platform: str) -> bool:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12

@@ -3690,3 +3690,30 @@ def test_an_elasticity_of_too_few_reach_values_says_so_not_too_few_interactions(
                                                       " terlalu sedikit untuk dikelompokkan")
     finally:
         report.elasticity, report.tr = fits, tr
+
+
+def test_all_posts_fit_in_the_top_only_when_both_tops_hold_every_post(report):
+    """6 posts and a top 10, one of them with 0 interactions: the top by reach holds all 6, the top by
+    interactions 5 (a post with none is in no such top), so that post is on top by reach only, and "each is on
+    top under both lenses and none under one lens only" would be untrue; the sentence and the rank-shift
+    note fall back to the top N holding most of the posts. Both tops of 6: every post is on both."""
+    overlaps = report.overlaps
+    platform = report.platforms[0]
+    name = report.tr.platform(platform)
+    try:
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "n": 6, "posts_compared": 6, "size_a": 6,
+                                                  "size_b": 5, "overlap": 5}}
+        assert not report._top_n_holds_all(platform)
+        assert report.divergent_intro(platform) == (
+            f"On {name}, a top 6 of 6 posts holds most of them, so the posts on top under one lens only are not"
+            " listed: any two rankings share most of such a top.")
+        assert report.figure_note("rank_shift", platform) == (
+            f"{name}: no rank-shift chart, since a top 6 of 6 posts holds most of them (a top N says something"
+            " when it is half the posts or fewer).")
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "n": 6, "posts_compared": 6, "size_a": 6,
+                                                  "size_b": 6, "overlap": 6}}
+        assert report._top_n_holds_all(platform)
+        assert report.divergent_intro(platform) == (f"On {name}, all 6 posts compared fit in a top 10, so each is on"
+                                                    " top under both lenses and none under one lens only.")
+    finally:
+        report.overlaps = overlaps
