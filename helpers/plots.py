@@ -275,8 +275,9 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions,
     labelled with its tie ("#4–11"). `shown`: the posts to draw, the overlap's top list by the broadcast
     count (compare.top_n_overlap 'top_a': a post tied across the N-th place is in neither list, so the chart
-    draws as many posts as the title counts); by default the first N in 'top order'. A post is drawn as kept
-    when it is in `kept`, the posts in both tops as the overlap counts them.
+    draws as many posts as the title counts); by default the first N in 'top order' (posts of a tie across
+    the N-th place among them start within the top N, tied_places). A post is drawn as kept when it is in
+    `kept`, the posts in both tops as the overlap counts them.
 
     Every post drawn stays in sight: posts tied by the broadcast count take the places their tie spans (two
     tied at 8–9 at 8 and at 9, labelled "#8–9"), where one marker would hide a line; and where posts land far
@@ -288,9 +289,11 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     y_label = axis_label(tr.t("figure.axis_rank"), 30)
     legend = [axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70),
               axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70)]
-    worst = int(max(top["rank by interactions"].max() if len(top) else 1, top_n))
+    starts = tied_places(top, top_n)
+    worst = int(max(top["rank by interactions"].max() if len(top) else 1, starts.max() if len(top) else 1, top_n))
     beyond = int(top.loc[top["rank by interactions"] > top_n, "rank by interactions"].nunique())
     axis = RankAxis(top_n, worst, beyond)
+    starts = pd.Series(axis.position(starts.to_numpy(float)), index=starts.index)  # on the axis, as the ends
     height = rank_shift_height(len(top) + axis.extra_rows, title, y_label, legend)
     fig, ax = new_figure(figsize=(6.5, height))
     points_per_unit = 72 * (height - 1.5) / (axis.bottom - 0.5)  # about: the axes take the height less the chrome
@@ -299,7 +302,6 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     both = {"color": accent, "marker": "o", "lw": 1.6}
     one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
            "markeredgewidth": 1.4}
-    starts = tied_places(top)
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
         ax.plot([0, 1], [starts[index], axis.position(row["rank by interactions"])], **(both if in_both else one))
@@ -330,15 +332,20 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     return fig
 
 
-def tied_places(top: pd.DataFrame) -> pd.Series:
+def tied_places(top: pd.DataFrame, last: int | None = None) -> pd.Series:
     """Where each post of the slope chart starts on the left: its rank by the broadcast count, or, for posts
     tied on it, the places their tie spans, one each (two posts tied at 8–9 at 8 and 9, the one ranked higher
-    by interactions above), so that no post's line lies hidden under another's."""
+    by interactions above), so that no post's line lies hidden under another's. With `last` (the top N), a
+    tie's places end there at most, if its posts drawn fit: 2 posts of a tie at 9–12 drawn in a top 10 start
+    at 9 and 10, not 9 and 12, below the top N they are drawn in (30 posts tied, 10 drawn: 1 to 10, not 30)."""
     places = top["rank by broadcast"].astype(float)
     for first, group in top.groupby("rank by broadcast"):
         if len(group) > 1:
             order = group.sort_values(["rank by interactions", "top order"]).index
-            places[order] = np.linspace(first, _tie_end(group, first), len(group))
+            end = _tie_end(group, first)
+            if last is not None:
+                end = min(end, max(int(last), int(first) + len(group) - 1))
+            places[order] = np.linspace(first, end, len(group))
     return places
 
 

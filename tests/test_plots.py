@@ -410,3 +410,38 @@ def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead
     fig = plots.day_hour_heatmap(one, "title", Translator("en"))
     assert fig.axes[0].get_legend().get_texts()[0].get_text().replace("\n", " ") == "the one coloured cell: 2.00%"
     matplotlib.pyplot.close(fig)
+
+
+def test_the_slope_chart_by_default_starts_every_line_inside_its_axis():
+    """Drawn by default (the first N in 'top order'), posts tied by reach across the N-th place started at
+    the places their tie spans, below the axis: 2 of the 4 posts tied at 9–12 started at 9 and 12 on an
+    axis ending at 10.5 (their interactions ranks 1 to 10); 10 of 30 posts all tied at 1–30 started at 1 to
+    30 by thirds on an axis broken below the top 10 (landing at 21 to 30 by interactions). A tie's posts drawn
+    now start within the top N: at 9 and 10, and at 1 to 10 (the best by interactions highest), under the
+    tie's own label, and every line's both ends lie inside the axis."""
+    import pandas as pd
+
+    def ends(ranks):
+        fig = plots.rank_shift(ranks, "facebook", 10, "t", Translator("en"))
+        ax = fig.axes[0]
+        low, high = sorted(ax.get_ylim())
+        lines = [line.get_ydata() for line in ax.get_lines() if line.get_marker() == "o"]
+        labels = [t.get_text() for t in ax.texts]
+        matplotlib.pyplot.close(fig)
+        assert len(lines) == 10 and all(low <= y <= high for line in lines for y in line)
+        return sorted(float(line[0]) for line in lines), labels
+
+    across = pd.DataFrame({"platform": "facebook", "rank by broadcast": [*range(1, 9), 9, 9, 9, 9, *range(13, 26)],
+                           "last rank by broadcast": [*range(1, 9), 12, 12, 12, 12, *range(13, 26)],
+                           "rank by interactions": [*range(10, 0, -1), *range(11, 26)],
+                           "top order": range(1, 26)})
+    across["last rank by interactions"] = across["rank by interactions"]
+    left, labels = ends(across)
+    assert left == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] and "#9–12" in labels
+    tied = pd.DataFrame({"platform": "facebook", "rank by broadcast": 1, "last rank by broadcast": 30,
+                         "rank by interactions": range(30, 0, -1), "top order": range(1, 31)})
+    tied["last rank by interactions"] = tied["rank by interactions"]
+    assert plots.RankAxis(10, 30).broken
+    left, labels = ends(tied)
+    assert left == [float(r) for r in range(1, 11)] and "#1–30" in labels
+    assert plots.tied_places(tied.head(10), 10).tolist() == list(range(10, 0, -1))  # the 30th by interactions last
