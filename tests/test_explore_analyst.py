@@ -150,7 +150,12 @@ def test_last_days_end_on_the_last_post_of_the_chosen_platform_and_format(three_
     assert explore.last_days(three_posts, 7, platform="facebook") == ("2026-03-04", "2026-03-10")
     assert explore.last_days(three_posts, 7, platform="facebook", format="photo") == ("2026-02-23", "2026-03-01")
     start, end = explore.last_days(three_posts, 30, platform="facebook", format="photo")
-    assert len(explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)) == 1
+    # its 30 days reach back before the exports' first day, which select_posts says (covered_only avoids it)
+    from helpers.errors import PartlyCovered
+
+    with pytest.warns(PartlyCovered, match="cover only 2026-03-01 of the days chosen"):
+        chosen = explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)
+    assert len(chosen) == 1
 
 
 def test_last_days_covered_only_start_where_the_exports_do():
