@@ -341,16 +341,19 @@ class Translator:
             text = singular_after_one(text, values)
         return text.format(**values)
 
-    def join(self, items) -> str:
+    def join(self, items, alternatives: bool = False) -> str:
         """Names a sentence lists, as the language lists them: "Facebook, Instagram and TikTok" in English,
         "Facebook, Instagram, dan TikTok" in Indonesian (its comma before "dan", as its texts write); two as
-        "Facebook and Instagram", one as it is, none as "". The words are the catalogue's (common.list_*)."""
+        "Facebook and Instagram", one as it is, none as "". `alternatives`: joined by "or" / "atau", as after
+        a negation ("no export reports saves, video views or spend"). The words are the catalogue's
+        (common.list_*)."""
         items = [str(item) for item in items]
+        suffix = "_or" if alternatives else ""
         if len(items) < 2:
             return "".join(items)
         if len(items) == 2:
-            return self.t("common.list_two", first=items[0], second=items[1])
-        return self.t("common.list_more", items=", ".join(items[:-1]), last=items[-1])
+            return self.t(f"common.list_two{suffix}", first=items[0], second=items[1])
+        return self.t(f"common.list_more{suffix}", items=", ".join(items[:-1]), last=items[-1])
 
     def message(self, text) -> str:
         """A Message (an InLanguages, a WorkbookError) in this language; plain text as it is."""

@@ -1281,7 +1281,7 @@ class Report:
         # where the comparison period holds posts
         notes.append(tr.t("coverage.lifetime" if len(self.previous) else "coverage.lifetime_alone"))
         if unreported := self.unreported_metrics():  # the rows the metrics table leaves out
-            notes.append(tr.t("coverage.unreported", metrics=tr.join(map(tr.metric, unreported))))
+            notes.append(tr.t("coverage.unreported", metrics=tr.join(map(tr.metric, unreported), alternatives=True)))
         compares = [p for p in self.platforms if self._compares_totals(p)]
         if days != previous_days and compares:
             # totals over unequal spans; said only where a lens table compares totals, naming what they sum

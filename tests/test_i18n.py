@@ -659,6 +659,17 @@ def test_a_list_in_a_sentence_ends_with_the_languages_and(language, items, expec
     assert Translator(language).join(items) == expected
 
 
+@pytest.mark.parametrize("language, items, expected", [
+    ("en", ["saves"], "saves"), ("en", ["saves", "spend"], "saves or spend"),
+    ("en", ["saves", "followers", "spend"], "saves, followers or spend"),
+    ("id", ["pengikut", "biaya"], "pengikut atau biaya"),
+    ("id", ["jumlah disimpan", "pengikut", "biaya"], "jumlah disimpan, pengikut, atau biaya"),
+])
+def test_alternatives_after_a_negation_are_joined_by_or(language, items, expected):
+    """"No export reports saves, followers or spend": after a negation the items are alternatives."""
+    assert Translator(language).join(items, alternatives=True) == expected
+
+
 @pytest.mark.parametrize("written, code", [("en", "en"), ("ID", "id"), ("  Id\t", "id"), ("Bahasa Indonesia", "id"),
                                           ("bahasa", "id"), ("ENGLISH", "en"), ("Bahasa Inggris", "en"),
                                           ("fr", None), ("", None), (None, None), (1, None), ("indonesiA x", None),

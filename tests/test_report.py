@@ -3378,12 +3378,12 @@ def test_a_metric_no_export_reports_has_no_row_in_the_metrics_table_and_one_sent
     assert (table.loc["saves", "Facebook"], table.loc["clicks", "Instagram"]) == ("—", "—")
     assert blanked.unreported_metrics() == ["video_views", "watch_time_seconds", "followers", "spend"]
     assert blanked.coverage_notes()[2] == (
-        "No export reports video views, watch time, followers and spend for this period's posts, so the metrics table"
+        "No export reports video views, watch time, followers or spend for this period's posts, so the metrics table"
         " above has no row for them: not reported, which is not 0.")
     assert "watch time" in report.metrics_table().index  # Facebook's videos report it
     indonesian = dataclasses.replace(blanked, tr=Translator("id"))
     assert indonesian.coverage_notes()[2].startswith(
-        "Tidak ada ekspor yang melaporkan tayangan video, waktu tonton, pengikut, dan biaya untuk unggahan periode ini")
+        "Tidak ada ekspor yang melaporkan tayangan video, waktu tonton, pengikut, atau biaya untuk unggahan periode ini")
 
 
 def test_the_glossary_leaves_out_the_ranking_words_when_no_export_reports_interactions(report):
