@@ -162,23 +162,32 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     mine = (posts["platform"] == platform) if platform else pd.Series(True, index=posts.index)
     if account:
         mine &= (posts["account"] == account).fillna(False).astype(bool)
+    known_spans: dict = {}
+
+    def spans_of(name: str | None) -> dict:
+        # the days the chosen platform's (and account's) exports cover, a file's siblings of another platform
+        # seen too (sources.export_periods): Business Suite's Instagram file covers what its Facebook twin does
+        if name not in known_spans:
+            known_spans[name] = export_periods(posts[mine], platform=name, siblings=posts)
+        return known_spans[name]
+
     if (start or end) and not (inside & mine).any():
         # no post of the platform (and account) in those days: do its exports cover them? (a format's posts
         # may just not fall in them; a day holding a post is covered, whatever its file's name says)
-        _check_within_span(posts[mine], start, end, platform)
+        _check_within_span(posts[mine], start, end, platform, spans_of(None))
     cut &= keep
     if cut.any():
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
         raise WorkbookError(Message("imports.explore.month_cut", count=int(cut.sum()), months=", ".join(months)))
     chosen = posts[keep & inside]
     if start or end:
-        chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end),
-                        NEAR_DOWNLOAD: _export_ends(posts[mine], chosen),
-                        COVERED_PLATFORMS: _covered_platforms(posts[mine], start, end, platform)}
+        chosen.attrs = {**chosen.attrs, PARTLY_COVERED: _partly_covered(posts, keep, mine, start, end, spans_of),
+                        NEAR_DOWNLOAD: _export_ends(chosen, spans_of),
+                        COVERED_PLATFORMS: _covered_platforms(posts[mine], start, end, platform, spans_of)}
     return chosen
 
 
-def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start, end) -> dict:
+def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start, end, spans_of) -> dict:
     """The platforms of the chosen posts (`keep`) whose exports cover only part of the days from `start` to
     `end` (sources.partly_covered, the client report's judgement, over the exports of `mine`: the chosen
     platform and account, every format), each said in a PartlyCovered warning: the posts of such a period are
@@ -186,7 +195,8 @@ def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start
     table's attrs, where metrics.period_change finds them."""
     chosen = set(posts.loc[keep, "platform"].dropna().astype(str))
     partial = {platform: found for platform, found in partly_covered(
-        posts[mine], periods.iso_day(start) if start else None, periods.iso_day(end) if end else None).items()
+        posts[mine], periods.iso_day(start) if start else None, periods.iso_day(end) if end else None,
+        spans_of=spans_of).items()
         if platform in chosen}
     for platform, (asked, runs) in partial.items():
         warnings.warn(PartlyCovered(Message("imports.explore.partly_covered",
@@ -194,26 +204,26 @@ def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start
     return partial
 
 
-def _covered_platforms(exported: pd.DataFrame, start, end, platform: str | None) -> list[str]:
+def _covered_platforms(exported: pd.DataFrame, start, end, platform: str | None, spans_of) -> list[str]:
     """The platforms (`platform`, or each of `exported`'s) whose exports in `exported` (the chosen platform and
     account, every format) cover some day from `start` to `end` (sources.covered_days): for the chosen table's
     attrs, where metrics.period_change finds that such a platform without a row there had 0 posts then, not an
     unknown number."""
     first, last = (periods.iso_day(day) if day else None for day in (start, end))
     names = [platform] if platform else sorted(exported["platform"].dropna().astype(str).unique())
-    return [name for name in names if covered_days(exported, first, last, platform=name)[0]]
+    return [name for name in names if covered_days(exported, first, last, platform=name, spans=spans_of(name))[0]]
 
 
-def _export_ends(exported: pd.DataFrame, chosen: pd.DataFrame) -> dict:
-    """{platform: {source file: last day it covers}} for the platforms of the chosen posts, over the exports of
-    `exported` (the chosen platform and account; export_periods). For the chosen table's attrs: the rows cannot
+def _export_ends(chosen: pd.DataFrame, spans_of) -> dict:
+    """{platform: {source file: last day it covers}} for the platforms of the chosen posts, over the exports
+    `spans_of(platform)` gives (the chosen platform and account's; export_periods). For the chosen table's attrs: the rows cannot
     tell how far their export reaches, and metrics.period_change counts from the rows it is given which of them
     went out close to the download (sources.near_download). Only exports read: a file whose name gives its days
     or that is on disk. A table built by hand (no source file, or one no export was read from) names no
     download, and its last post is no sign of one, so its posts get no such claim."""
     ends = {}
     for platform in sorted(chosen["platform"].dropna().astype(str).unique()):
-        ends[platform] = {file: last for file, (_, last) in export_periods(exported, platform=platform).items()
+        ends[platform] = {file: last for file, (_, last) in spans_of(platform).items()
                           if _export_read(file)}
     return ends
 
@@ -246,7 +256,7 @@ def _not_in_posts(what: str, value, known: list[str], platform: str | None = Non
     return WorkbookError(Message("imports.explore.unknown_value", **values))
 
 
-def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) -> None:
+def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None, spans: dict) -> None:
     """An error when no export of the posts (of `platform`) covers any day from `start` to `end`
     (sources.covered_days: a file's period, not the first and last post of all, so a month between two
     monthly exports counts as not covered): the exports say nothing about those days, which an empty table
@@ -254,7 +264,7 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None) ->
     if posts.empty:
         return
     covered, covers = covered_days(posts, periods.iso_day(start) if start else None,
-                                   periods.iso_day(end) if end else None)
+                                   periods.iso_day(end) if end else None, spans=spans)
     if not covered:
         values = {"period": _period_words(start, end), "covers": covers}
         if platform:

@@ -346,7 +346,8 @@ def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Data
     return posts
 
 
-def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None) -> dict[str, tuple]:
+def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None,
+                   siblings: pd.DataFrame | None = None) -> dict[str, tuple]:
     """{file: (first day, last day)} the post exports (of `platform`) cover: a file's period from the days it
     says it covers where it says (stated_days: the dates in its name, as Business Suite, X and TikTok write
     them, X's tweet activity naming the day after its last; the days of the daily sheet of LinkedIn's
@@ -354,7 +355,9 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
     (FileReport.period when `reports` are given, else its posts in `posts`), whole months for a file with
     posts dated to the month only (the UCI dataset). A post table without source files (one built by hand)
     counts as one file. The one account of which days an export covers, for the report's coverage notes and
-    for telling "no export covers these days" from "the account published nothing then" (covered_days)."""
+    for telling "no export covers these days" from "the account published nothing then" (covered_days).
+    `siblings`: the table to find a named file's siblings in (_with_siblings), when `posts` is a selection of
+    it (the explorer's chosen platform); default `posts`."""
     from . import periods
     from .importers.x_tweet_activity import named_to_day_after
 
@@ -380,7 +383,7 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None)
             # be the table's (a Business Suite export written at Pacific time holds posts of the next day in
             # Johannesburg); posts further out are the file's own error (the importer warns), not days covered
             first, last = spans[file] or (end, end)
-            first, last = _with_siblings(posts, reports, file, stated, first, last)
+            first, last = _with_siblings(posts if siblings is None else siblings, reports, file, stated, first, last)
             spans[file] = (min(start, max(first, start - day)), max(end, min(last, end + day)))
         elif spans[file] is None:
             del spans[file]

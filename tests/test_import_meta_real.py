@@ -125,3 +125,20 @@ def test_the_facebook_and_instagram_files_of_one_download_cover_the_same_days():
     assert list(alone.values()) == [(dt.date(2025, 3, 18), dt.date(2025, 4, 14))]  # no sibling: its own days
     without_reports = export_periods(result.posts, (), "instagram")  # the explorer's filtered posts
     assert list(without_reports.values()) == [(dt.date(2025, 3, 18), dt.date(2025, 4, 15))]
+
+
+def test_the_explorer_choosing_instagram_sees_the_days_its_facebook_twin_covers():
+    """Choosing a platform in the explorer keeps the Facebook file's posts out of the selection, but not out of
+    the days its Instagram twin covers: 1 to 15 April is covered in full (no PartlyCovered warning), and the
+    file's last day for the near-download count is 15 April, as in the report."""
+    import datetime as dt
+    import warnings
+
+    from helpers import explore
+    from helpers.errors import PartlyCovered
+
+    posts = import_exports([real_export(FB_SHORT), real_export(IG)], client="c", timezone=TZ).posts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PartlyCovered)
+        chosen = explore.select_posts(posts, platform="instagram", start="2025-04-01", end="2025-04-15")
+    assert list(chosen.attrs[explore.NEAR_DOWNLOAD]["instagram"].values()) == [dt.date(2025, 4, 15)]
