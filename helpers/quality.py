@@ -22,7 +22,7 @@ def flagged_rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> Messag
     rows = ", ".join(str(r) for r in (posts.loc[mask, "source_row"].head(limit) if "source_row" in posts else []))
     if mask.sum() > limit:
         return Message("imports.quality.rows_and_more", rows=rows, more=int(mask.sum()) - limit)
-    return Message("imports.quality.rows", rows=rows)
+    return Message("imports.quality.row" if mask.sum() == 1 else "imports.quality.rows", rows=rows)
 
 
 def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:

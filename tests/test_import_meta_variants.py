@@ -75,7 +75,7 @@ def test_instagram_ragged_rows_cut_short_of_an_interaction_count_have_no_interac
         " (reactions 1, comments 1, shares 1, saves 2; rows 3, 4): a blank is not 0, so these posts' interactions"
         " are not known and they are left out of interactions and the engagement rates built on them",
         f"{RAGGED_IG.name}: 1 post has a blank cell in a broadcast count this file reports for its other posts"
-        " (reach 1; rows 4): a blank is not 0, so these posts are left out of the totals of that count and of the"
+        " (reach 1; row 4): a blank is not 0, so these posts are left out of the totals of that count and of the"
         " rates by it (frequency, engagement rate by reach or by impressions), which then cover fewer posts than"
         " the file holds"]
 

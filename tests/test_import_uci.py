@@ -177,7 +177,7 @@ def test_the_blank_interaction_cells_are_0s_by_the_files_own_total(uci):
     assert kpis.loc["engagement_rate_by_reach", "value"] == pytest.approx(total / reach)
     assert kpis.loc["applause_rate", "posts_covered"] == 500 and kpis.loc["amplification_rate", "posts_covered"] == 500
     assert not [w for w in result.warnings() if "blank cell in an interaction count" in w]
-    assert any("4 posts have a blank 'like', 'comment' or 'share' cell while their 'Total Interactions', the file's"
+    assert any("4 posts have a blank 'like', 'comment' or 'share' cell while the 'Total Interactions' of each, the file's"
                " own like + comment + share, equals the sum of the cells reported (rows 113, 122, 126, 166): the"
                " file counts such a blank as 0, so it is read as 0 and not as not reported (1 cell in the 'like'"
                " column, 4 cells in the 'share' column)" in w for w in result.warnings())
@@ -197,8 +197,8 @@ def test_a_blank_interaction_cell_is_0_only_where_the_rows_own_total_says_so():
     assert posts.loc[[2, 3, 4, 7], "interactions"].tolist() == [12, 5, 0, 4]
     assert posts.loc[[5, 6], "interactions"].isna().all()
     warnings = result.warnings()
-    assert any(w.endswith("3 posts have a blank 'like', 'comment' or 'share' cell while their 'Total Interactions',"
-                          " the file's own like + comment + share, equals the sum of the cells reported (rows 3, 4,"
+    assert any(w.endswith("3 posts have a blank 'like', 'comment' or 'share' cell while the 'Total Interactions' of"
+                          " each, the file's own like + comment + share, equals the sum of the cells reported (rows 3, 4,"
                           " 7): the file counts such a blank as 0, so it is read as 0 and not as not reported (1 cell"
                           " in the 'like' column, 1 cell in the 'comment' column, 2 cells in the 'share' column)")
                for w in warnings)
@@ -212,11 +212,11 @@ def test_the_blanks_by_total_note_speaks_indonesian():
     from helpers.i18n import Message, Translator
 
     note = Message("imports.uci_facebook_metrics.blanks_by_total", count=1,
-                   rows=Message("imports.quality.rows", rows="113"),
+                   rows=Message("imports.quality.row", rows="113"),
                    columns=[Message("imports.uci_facebook_metrics.blank_column", column="share", count=1)])
     assert Translator("en").message(note) == (
-        "1 post has a blank 'like', 'comment' or 'share' cell while their 'Total Interactions', the file's own like"
-        " + comment + share, equals the sum of the cells reported (rows 113): the file counts such a blank as 0, so"
+        "1 post has a blank 'like', 'comment' or 'share' cell while the 'Total Interactions' of each, the file's own like"
+        " + comment + share, equals the sum of the cells reported (row 113): the file counts such a blank as 0, so"
         " it is read as 0 and not as not reported (1 cell in the 'share' column)")
     assert Translator("id").message(note) == (
         "1 unggahan memiliki sel 'like', 'comment', atau 'share' yang kosong, sedangkan 'Total Interactions'"

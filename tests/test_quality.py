@@ -72,7 +72,7 @@ def test_impressions_of_0_with_interactions_and_no_reach_column():
                                           impressions_kind=["impressions"] * 3))
     assert posts["impressions"].tolist() == [pd.NA, 0, 90]
     assert [str(n) for n in notes] == [
-        "1 post reports impressions of 0 although they drew interactions (rows 2): someone saw these posts, so 0"
+        "1 post reports impressions of 0 although they drew interactions (row 2): someone saw these posts, so 0"
         " cannot be right; these cells are treated as not reported (NA), and the totals of impressions and the"
         " rates by it leave these posts out"]
 
@@ -91,8 +91,8 @@ def test_a_negative_reach_is_named_as_negative_not_again_as_blank():
     posts, notes = quality.checked(_posts(reach=[-5, 100, pd.NA], reactions=[1, 2, 3]))
     assert posts["reach"].tolist() == [pd.NA, 100, pd.NA]
     assert [str(n).split(":")[0] for n in notes] == [
-        "1 negative value in reach (rows 2)",
-        "1 post has a blank cell in a broadcast count this file reports for its other posts (reach 1; rows 4)"]
+        "1 negative value in reach (row 2)",
+        "1 post has a blank cell in a broadcast count this file reports for its other posts (reach 1; row 4)"]
 
 
 def _demo_facebook_rows() -> tuple[list[str], list[str]]:

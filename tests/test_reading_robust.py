@@ -326,7 +326,7 @@ def test_a_row_short_of_cells_in_the_middle_is_warned_about(tmp_path):
         "1 row has fewer cells than the header's 17 (row 3 has only 10): the file looks cut short or"
         " damaged, and the missing cells are read as not reported (NA). Download the export again",
         "1 post has a blank cell in an interaction count this file reports for its other posts (comments 1,"
-        " shares 1; rows 3): a blank is not 0, so these posts' interactions are not known and they are left out"
+        " shares 1; row 3): a blank is not 0, so these posts' interactions are not known and they are left out"
         " of interactions and the engagement rates built on them"]
     id_text = Translator("id").message(result.reports[0].warnings[0])
     assert id_text.startswith("1 baris memiliki lebih sedikit sel daripada 17 sel tajuk (baris 3 hanya memiliki 10)")
