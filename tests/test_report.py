@@ -3674,20 +3674,23 @@ def test_an_elasticity_of_too_few_reach_values_says_so_not_too_few_interactions(
                                                   "bins": 0, "reach_values": 3}}
         finding = report._finding_elasticity("facebook")
         assert finding.key == "finding.elasticity_few_reach_values"
-        assert finding.text == ("On Facebook, the 60 posts with reach take 3 different values of reach between them:"
-                                " too few to sort the posts into the 5 or more groups of similar reach, several"
+        assert finding.text == ("On Facebook, the 60 posts with reach take 3 different values of reach between them,"
+                                " and posts of the same reach stay in one group: too few values, or too many posts"
+                                " sharing one, to sort the posts into the 5 or more groups of similar reach, several"
                                 " posts in each, that the elasticity is fitted on, so no elasticity is given.")
-        assert report.elasticity_cell("facebook") == "none: 3 different values of reach over 60 posts, too few to group"
-        assert report.scatter_title().endswith(". No slope b for Facebook: 3 different values of reach over 60 posts,"
-                                               " too few to group")
+        assert report.elasticity_cell("facebook") == "none: 3 different values of reach over 60 posts cannot make 5 groups"
+        assert report.scatter_title().endswith(". No slope b for Facebook: 3 different values of reach over 60 posts"
+                                               " cannot make 5 groups")
         assert "interactions" not in report.elasticity_cell("facebook")
         report.tr = Translator("id")
         assert report._finding_elasticity("facebook").text == (
-            "Di Facebook, 60 unggahan yang memiliki jangkauan mencakup 3 nilai jangkauan yang berbeda: terlalu sedikit"
-            " untuk membagi unggahan itu menjadi 5 kelompok atau lebih dengan jangkauan serupa, masing-masing berisi"
-            " beberapa unggahan, yang menjadi dasar perhitungan elastisitas, sehingga elastisitasnya tidak diberikan.")
-        assert report.elasticity_cell("facebook") == ("tidak ada: 3 nilai jangkauan yang berbeda atas 60 unggahan,"
-                                                      " terlalu sedikit untuk dikelompokkan")
+            "Di Facebook, 60 unggahan yang memiliki jangkauan mencakup 3 nilai jangkauan yang berbeda, dan unggahan"
+            " dengan jangkauan yang sama tetap dalam satu kelompok: nilainya terlalu sedikit, atau terlalu banyak"
+            " unggahan berbagi satu nilai, untuk membagi unggahan itu menjadi 5 kelompok atau lebih dengan jangkauan"
+            " serupa, masing-masing berisi beberapa unggahan, yang menjadi dasar perhitungan elastisitas, sehingga"
+            " elastisitasnya tidak diberikan.")
+        assert report.elasticity_cell("facebook") == ("tidak ada: 3 nilai jangkauan yang berbeda atas 60 unggahan"
+                                                      " tidak dapat membentuk 5 kelompok")
     finally:
         report.elasticity, report.tr = fits, tr
 
