@@ -668,6 +668,15 @@ class Report:
         overlap = self.overlaps[platform]
         return min(overlap["size_a"], overlap["size_b"]) >= overlap["posts_compared"]
 
+    def _top_n_size_word(self, platform: str) -> str:
+        """The ending of the text saying a top N is too large to tell anything: '_all' where both tops hold
+        every post compared; '_every' where N takes in every post but a post with none of one lens's measure
+        is left out of that top (a top 6 of 6 posts does not hold "most of them"); '' for a top of most."""
+        overlap = self.overlaps[platform]
+        if self._top_n_holds_all(platform):
+            return "_all"
+        return "_every" if overlap["n"] >= overlap["posts_compared"] else ""
+
     def top_n_telling(self, platform: str) -> bool:
         """Whether the platform's top N says something: N at most half the posts compared (a top 10 of 12
         posts holds most of them, and any two rankings share most of it)."""
@@ -1832,7 +1841,7 @@ class Report:
             return ""
         overlap = self.overlaps[platform]
         if not self.top_n_telling(platform):  # a top 10 of 12 posts: sharing it says nothing (nor sharing all)
-            key = "divergent.few_all" if self._top_n_holds_all(platform) else "divergent.few"
+            key = f"divergent.few{self._top_n_size_word(platform)}"
             return self.tr.t(key, platform=self.tr.platform(platform), n=self.tr.number(overlap["n"]),
                              posts=self.tr.number(overlap["posts_compared"]), top=self.tr.number(self.top_n))
         if not len(overlap["top_a_only"]) and not len(overlap["top_b_only"]):  # the rows divergent_posts lists
@@ -2402,7 +2411,7 @@ class Report:
             return "" if said else tr.t("figure.rank_shift_none", platform=tr.platform(arguments[0]))
         if name == "rank_shift" and not self.top_n_telling(arguments[0]):
             overlap = self.overlaps[arguments[0]]
-            key = "figure.rank_shift_few_all" if self._top_n_holds_all(arguments[0]) else "figure.rank_shift_few"
+            key = f"figure.rank_shift_few{self._top_n_size_word(arguments[0])}"
             return tr.t(key, platform=tr.platform(arguments[0]), n=tr.number(overlap["n"]),
                         posts=tr.number(overlap["posts_compared"]), top=tr.number(self.top_n))
         if name == "formats":  # boxes side by side for two formats compared at least (X's exports give none)

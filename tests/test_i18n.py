@@ -203,6 +203,8 @@ def dynamic_families() -> dict[str, set[str]]:
         # report._finding_elasticity: a class, or why there is none (compare.elasticity_fit's 'unfitted')
         "finding.elasticity_": _elasticity_classes() | {"few_interactions", "few_reach_values"},
         "agreement.elasticity_": {"few_interactions", "few_reach_values"},  # report.elasticity_cell
+        "divergent.few": {"", "_all", "_every"},  # report._top_n_size_word
+        "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.scatter_unfitted_": {"few_interactions", "few_reach_values"},  # report.scatter_title
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
         "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_spread"},  # report.benchmark_outcome

@@ -3698,8 +3698,9 @@ def test_an_elasticity_of_too_few_reach_values_says_so_not_too_few_interactions(
 def test_all_posts_fit_in_the_top_only_when_both_tops_hold_every_post(report):
     """6 posts and a top 10, one of them with 0 interactions: the top by reach holds all 6, the top by
     interactions 5 (a post with none is in no such top), so that post is on top by reach only, and "each is on
-    top under both lenses and none under one lens only" would be untrue; the sentence and the rank-shift
-    note fall back to the top N holding most of the posts. Both tops of 6: every post is on both."""
+    top under both lenses and none under one lens only" would be untrue, and "a top 6 of 6 posts holds most of
+    them" reads oddly: the sentence and the rank-shift note say the top takes in every post, and that only a
+    post with none of a lens's measure falls outside it. Both tops of 6: every post is on both."""
     overlaps = report.overlaps
     platform = report.platforms[0]
     name = report.tr.platform(platform)
@@ -3708,11 +3709,16 @@ def test_all_posts_fit_in_the_top_only_when_both_tops_hold_every_post(report):
                                                   "size_b": 5, "overlap": 5}}
         assert not report._top_n_holds_all(platform)
         assert report.divergent_intro(platform) == (
-            f"On {name}, a top 6 of 6 posts holds most of them, so the posts on top under one lens only are not"
-            " listed: any two rankings share most of such a top.")
+            f"On {name}, a top 6 takes in all 6 posts compared, so the posts on top under one lens only are not"
+            " listed: a post falls outside a top only when it has none of that lens's measure.")
         assert report.figure_note("rank_shift", platform) == (
-            f"{name}: no rank-shift chart, since a top 6 of 6 posts holds most of them (a top N says something"
+            f"{name}: no rank-shift chart, since a top 6 takes in all 6 posts compared (a top N says something"
             " when it is half the posts or fewer).")
+        report.overlaps = {**overlaps, platform: {**overlaps[platform], "n": 6, "posts_compared": 8, "size_a": 6,
+                                                  "size_b": 6, "overlap": 5}}  # a top 6 of 8: most of them
+        assert report.divergent_intro(platform) == (
+            f"On {name}, a top 6 of 8 posts holds most of them, so the posts on top under one lens only are not"
+            " listed: any two rankings share most of such a top.")
         report.overlaps = {**overlaps, platform: {**overlaps[platform], "n": 6, "posts_compared": 6, "size_a": 6,
                                                   "size_b": 6, "overlap": 6}}
         assert report._top_n_holds_all(platform)
