@@ -217,17 +217,18 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "minutes": "minute", "months": "month", "pairs": "pair", "values": "value", "errors": "error",
             "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet", "follows": "follow",
             "problems": "problem", "workers": "worker", "ids": "id", "parameters": "parameter",
-            "archives": "archive"}
+            "archives": "archive", "views": "view", "videos": "video", "viewers": "viewer", "times": "time",
+            "followers": "follower", "years": "year"}
 #: Words that may stand between the number and such a noun, describing it: "1 distinct posts", "1 post ids"
 #: and "1 zip archives" read "1 distinct post", "1 post id", "1 zip archive".
 QUALIFIERS = ("distinct", "different", "unique", "other", "more", "such", "negative", "empty",
-              "simulated", "published", "post", "export", "report", "zip")
+              "simulated", "published", "post", "export", "report", "zip", "imported")
 #: Present-tense verbs that follow such a noun, and their singular: "1 posts are" reads "1 post is".
 SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries", "fall": "falls", "hold": "holds",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
                   "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs",
                   "match": "matches", "appear": "appears", "differ": "differs", "repeat": "repeats",
-                  "read": "reads"}
+                  "read": "reads", "sum": "sums"}
 _NOUN_AFTER_NUMBER = re.compile(
     r"(?:\{(?P<part>\w+)\}\s+of\s+(?:the\s+)?)?"  # "{failed} of {total} reports": the verb agrees with {failed}
     r"\{(?P<count>\w+)\}(?P<space>\s+)(?P<qualifier>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)?)"

@@ -720,3 +720,13 @@ def test_a_daily_series_impressions_take_their_platforms_word(platform, language
     names = ["impressions", "impressions_organic", "impressions_sponsored", "reach_organic"]
     assert [tr.metric(name, impressions=word) for name in names] == expected
     assert tr.metric("impressions") == {"en": "impressions (or views)", "id": "impresi (atau tayangan)"}[language]
+
+
+def test_views_videos_and_times_agree_with_one():
+    """A YouTube export of one video whose Total row differs: "counts 1 view; the 1 imported video sums to 1
+    view", not "1 views ... 1 imported videos sum"."""
+    tr = Translator("en")
+    assert tr.t("imports.youtube_studio.total_mismatch", total="1", videos="1", listed="1").startswith(
+        "the file's Total row counts 1 view; the 1 imported video sums to 1 view (")
+    assert tr.t("imports.youtube_studio.total_mismatch", total="5", videos="2", listed="4").startswith(
+        "the file's Total row counts 5 views; the 2 imported videos sum to 4 views (")
