@@ -7,6 +7,7 @@ the language catalogue (helpers/locales) with numbers formatted for the language
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -245,6 +246,23 @@ class Finding:
     values: dict = field(default_factory=dict)
 
 
+def _answer_kept(method):
+    """A Report method whose answer is kept per report and arguments: a report does not change once built
+    (dataclasses.replace makes a new one, with nothing kept), and its cells ask the same question of it
+    hundreds of times (which platforms report watch time, what their impressions count). The answer must not be
+    changed by its callers: sets and lists come back frozen."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def kept(self, *args):
+        key = (name, *args)
+        if key not in self._kept:
+            self._kept[key] = method(self, *args)
+        return self._kept[key]
+
+    return kept
+
+
 #: The report's figures (Report.figure_<name>), in the order it shows them; those of FIGURES_PER_PLATFORM
 #: draw one platform, named as their argument.
 FIGURES = ("reach_vs_interactions", "quadrant", "rank_shift", "formats", "day_hour")
@@ -295,6 +313,14 @@ class Report:
     # and the lens tables ask for them dozens of times
     _periods: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _partial: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _kept: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see _answer_kept
+
+    def __setattr__(self, name: str, value) -> None:
+        """A field given a new value (an analyst trying a variant in JupyterLab, a test) drops every answer kept
+        from the old values (_answer_kept)."""
+        super().__setattr__(name, value)
+        if not name.startswith("_"):
+            self.__dict__.get("_kept", {}).clear()
 
     def __post_init__(self) -> None:
         # each platform's broadcast count (compare.with_broadcast), from the posts as given: analyse computes
@@ -505,6 +531,7 @@ class Report:
         key = "change.relative_interval_from_none" if low == -1 else "change.relative_interval"
         return tr.t(key, change=change, low=low_text, high=high_text)
 
+    @_answer_kept
     def relative_digits(self, platform: str) -> int:
         """Decimals of the relative changes of the platform's lens tables and of the sentences quoting them,
         one for all (relative_digits over every change shown and its interval's ends), so that a change in
@@ -683,6 +710,7 @@ class Report:
         overlap = self.overlaps[platform]
         return 1 <= overlap["n"] and 2 * overlap["n"] <= overlap["posts_compared"]
 
+    @_answer_kept
     def ranked_by(self, platform: str) -> str:
         """The broadcast count the platform's posts are ranked by, as a word: reach, or impressions or views
         (what its exports count) when they report no reach."""
@@ -1373,6 +1401,7 @@ class Report:
         return metrics.blank_components(posts, self.imported.interaction_components())
 
     # ----------------------------------------------------------------------------------------- lenses
+    @_answer_kept
     def lens_kpis(self, platform: str) -> tuple[str, ...]:
         """Every KPI the platform's lens tables show: broadcast, engagement, and attention where its exports
         report watch time (the report's tables, in their order)."""
@@ -1385,9 +1414,10 @@ class Report:
         in its table."""
         return BROADCAST_KPIS + (("video_views",) if self.measures.get(platform) == "video_views" else ())
 
+    @_answer_kept
     def _impression_kinds(self, platform: str) -> set:
         """What the platform's 'impressions' count this period: impressions, views, thumbnail impressions."""
-        return set(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
+        return frozenset(self.posts.loc[self.posts["platform"] == platform, "impressions_kind"].dropna())
 
     def engagement_kpis(self, platform: str) -> tuple[str, ...]:
         """The engagement lens's table rows for the platform: ENGAGEMENT_KPIS, less the rates that divide by
@@ -1564,6 +1594,7 @@ class Report:
         posts = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == "posts")]
         return bool(posts["change"].notna().any()) and not self._partly_covered(platform)
 
+    @_answer_kept
     def _partly_covered(self, platform: str) -> bool:
         """Whether the platform's exports say they cover only part of the comparison period and the period, or
         its comparison period's posts all fall on one day while the period's spread over several (an account,
@@ -1585,6 +1616,7 @@ class Report:
         return tr.t("finding.partial_comparison" if partial[0] == 0 else "finding.partial_period",
                     spans=self._spans_text(spans[partial[0]]))
 
+    @_answer_kept
     def _previous_one_day(self, platform: str):
         """The one calendar day every post of the platform's comparison period falls on, when its period's
         posts fall on at least 3 days; None otherwise (a comparison period of spread posts, or too few)."""
@@ -1595,6 +1627,7 @@ class Report:
             return days_before[0]
         return None
 
+    @_answer_kept
     def _period_spans(self, platform: str) -> tuple[list, list] | None:
         """The runs of days of the comparison period and of the period that the platform's exports cover
         (_export_spans); None when no export says. Each period is judged on its own: the days between a
@@ -2106,11 +2139,12 @@ class Report:
     def has_attention(self) -> bool:
         return bool(self.attention_platforms())
 
-    def attention_platforms(self) -> list[str]:
+    @_answer_kept
+    def attention_platforms(self) -> tuple[str, ...]:
         """The platforms whose exports report watch time: an attention table of only 'not reported' rows
         says nothing the coverage section has not said."""
         reported = self.posts.groupby("platform")["watch_time_seconds"].apply(lambda v: v.notna().any())
-        return [p for p in self.platforms if reported.get(p, False)]
+        return tuple(p for p in self.platforms if reported.get(p, False))
 
     def attention_sentence(self) -> str:
         tr = self.tr

@@ -1973,7 +1973,7 @@ def test_an_x_export_names_the_day_after_its_last():
 
 
 def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_lines_only_where_drawn(report):
-    assert report.attention_platforms() == ["facebook"]  # the demo's Instagram export has no watch time
+    assert report.attention_platforms() == ("facebook",)  # the demo's Instagram export has no watch time
     fits = report.elasticity
     try:
         _, alt = report.figure_reach_vs_interactions()
@@ -3726,3 +3726,27 @@ def test_all_posts_fit_in_the_top_only_when_both_tops_hold_every_post(report):
                                                     " top under both lenses and none under one lens only.")
     finally:
         report.overlaps = overlaps
+
+
+def test_answers_kept_per_report_follow_a_changed_field_and_cannot_be_changed_by_their_callers(report):
+    """The report keeps answers its cells ask for hundreds of times (which platforms report watch time, what
+    their impressions count, the lens tables' rows); a field given a new value, or a report made from another
+    with dataclasses.replace, must not answer from the old values."""
+    assert report.attention_platforms() == ("facebook",)
+    assert "watch_time_hours" in report.lens_kpis("facebook")
+    blind = report.posts.assign(watch_time_seconds=np.nan)
+    assert dataclasses.replace(report, posts=blind).attention_platforms() == ()
+    posts = report.posts
+    try:
+        report.posts = blind
+        assert report.attention_platforms() == ()
+        assert "watch_time_hours" not in report.lens_kpis("facebook")
+    finally:
+        report.posts = posts
+    assert report.attention_platforms() == ("facebook",)
+    kinds = report._impression_kinds("instagram")
+    with pytest.raises(AttributeError):
+        kinds.add("views")  # a frozenset: a caller cannot change what the next one is told
+    assert report.ranked_by("facebook") == "reach"
+    indonesian = dataclasses.replace(report, tr=Translator("id"))
+    assert indonesian.ranked_by("facebook") == "jangkauan"
