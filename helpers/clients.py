@@ -24,7 +24,7 @@ from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
-from .periods import date_hint, is_plausible_year, last_full_month, previous_period, timezone_hint
+from .periods import date_hint, date_in, is_plausible_year, last_full_month, previous_period, timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -161,10 +161,12 @@ _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _m
 
 
 def load_roster(path: str | Path | None = None, today: dt.date | None = None, language: str = "en",
-                selected: Iterable[str] | None = None) -> list[Client]:
+                selected: Iterable[str] | None = None, now: dt.datetime | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found, in `language`.
 
-    `today` fixes what 'last full month' means (default: the current date). Every client's keys, types, id
+    `today` fixes what 'last full month' means and which days are still to come, for every client; by
+    default each client's today is the date in its own time zone at `now` (default: this moment;
+    periods.date_in). Every client's keys, types, id
     and dates are checked; its files (exports, logo) only when it is among the `selected` ids (default:
     every client), so a client whose exports are not there yet does not keep the others from rendering.
     `path` defaults to paths.DEFAULT_ROSTER (data/clients.yml), looked up at each call.
@@ -172,7 +174,6 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
     from . import paths
 
     path = paths.DEFAULT_ROSTER if path is None else path
-    today = today or dt.date.today()
     tr = Translator(language)
     say = tr.t
     path = resolve(path)
@@ -208,7 +209,8 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
         problems.extend(mine)
         # the comparison is checked against the period whenever both are readable, so that an overlap is
         # listed with the client's other problems, not only once those are fixed
-        spans = _spans(entry, label, today, tr)
+        client_today = today or date_in(entry.get("timezone"), now)
+        spans = _spans(entry, label, client_today, tr)
         if spans is not None:
             start, end, comparison_start, comparison_end = spans
             spanned = []  # both said at once: a period ending after today may also overlap its comparison
@@ -216,9 +218,9 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
                 key = "roster.comparison_overlaps" if comparison_start <= end else "roster.comparison_after"
                 spanned.append(say(key, client=label, start=comparison_start, end=comparison_end,
                                    period_start=start, period_end=end))
-            if end > today:  # no export holds days to come: said here, not by a kernel after a report's imports
-                spanned.append(say("roster.future", client=label, key="'period'", start=start, end=end,
-                                   today=today))
+            if end > client_today:  # no export holds days to come: said here, not by a kernel after a report's
+                spanned.append(say("roster.future", client=label, key="'period'", start=start, end=end,  # imports
+                                   today=client_today))
             problems.extend(spanned)
             mine = mine + spanned
         if not mine and spans is not None:

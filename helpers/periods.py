@@ -11,6 +11,7 @@ import numbers
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,6 +119,18 @@ def date_hint(value):
             named = InLanguages({language: translator(language).month_name(first) for language in LANGUAGES})
             return Message("imports.dates.month_days_hint", month=named, days=days)
     return ""
+
+
+def date_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
+    """Today's date where the client is (`timezone`, an IANA name), not on the machine's clock: a consultant
+    in London rendering at 20:00 on 30 November is already on 1 December in Jakarta, whose 'last full month'
+    is November. `now` (an aware datetime) fixes the moment; a time zone that does not load gives the
+    machine's date (the roster check says what is wrong with it)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    try:
+        return now.astimezone(ZoneInfo(str(timezone))).date()
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return now.astimezone().date()
 
 
 def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:

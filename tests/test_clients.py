@@ -1036,3 +1036,30 @@ clients:
         " span that ends before 2026-09-01, or leave out 'comparison' for the previous period",
         "client 'a': key 'period': 2026-09-01 to 2027-10-31 ends after today (2026-11-27): no export holds days that"
         " have not come yet; give a span that ends by 2026-11-27, or 'last full month'"]
+
+
+def test_last_full_month_and_days_to_come_follow_the_clients_own_date(tmp_path):
+    """At 20:00 UTC on 30 November it is already 1 December in Jakarta (UTC+7) and still 30 November in New York:
+    Jakarta's last full month is November, New York's October; a period ending on 1 December has days to come
+    in New York (refused) but ends today in Jakarta (accepted, as any period ending today)."""
+    (tmp_path / "x.csv").write_text("x\n", encoding="utf-8")
+    path = roster(tmp_path, f"""
+clients:
+  - {{id: jkt, name: J, exports: ["{tmp_path}/x.csv"], timezone: Asia/Jakarta, period: last full month}}
+  - {{id: nyc, name: N, exports: ["{tmp_path}/x.csv"], timezone: America/New_York, period: last full month}}
+""")
+    now = dt.datetime(2026, 11, 30, 20, 0, tzinfo=dt.timezone.utc)
+    jakarta, new_york = load_roster(path, now=now, selected=[])
+    assert (jakarta.period_start, jakarta.period_end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert (new_york.period_start, new_york.period_end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    # `today` given: one date for every client, as before
+    assert {c.period_end for c in load_roster(path, today=dt.date(2026, 11, 30), selected=[])} == {dt.date(2026, 10, 31)}
+    ahead = roster(tmp_path, f"""
+clients:
+  - {{id: jkt, name: J, exports: ["{tmp_path}/x.csv"], timezone: Asia/Jakarta, period: {{start: 2026-11-01, end: 2026-12-01}}}}
+  - {{id: nyc, name: N, exports: ["{tmp_path}/x.csv"], timezone: America/New_York, period: {{start: 2026-11-01, end: 2026-12-01}}}}
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(ahead, now=now, selected=[])
+    assert len(info.value.problems) == 1 and "client 'nyc'" in info.value.problems[0]
+    assert "30 November 2026" in info.value.problems[0] or "2026-11-30" in info.value.problems[0]
