@@ -49,11 +49,18 @@ Maker = Callable[[], tuple]  # -> (matplotlib Figure, alt text)
 def png_bytes(fig) -> bytes:
     """The figure as PNG bytes; the figure is then closed.
 
-    A figure with a layout engine (plots.new_figure) is laid out while drawn; any other is cropped to its
-    contents, which costs a second drawing pass.
+    A figure with a layout engine (plots.new_figure) is laid out once, at the PNG's resolution, and then drawn
+    once: savefig would lay it out inside a whole extra drawing pass with output switched off (the same
+    pixels, about 6% more work). Any other figure is cropped to its contents, which costs a second pass.
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches=None if fig.get_layout_engine() else "tight",
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        fig.set_dpi(DPI)
+        fig.canvas.get_renderer()  # the layout measures text with the renderer of this resolution
+        engine.execute(fig)
+        fig.set_layout_engine("none")
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches=None if engine is not None else "tight",
                 pil_kwargs={"compress_level": PNG_COMPRESSION})
     plt.close(fig)
     return buffer.getvalue()

@@ -216,3 +216,31 @@ def test_a_report_failing_before_its_figures_are_shown_leaves_none_of_them_behin
         assert list(temp.glob("**/workbook-figures-*")) == []
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+
+
+def test_a_laid_out_figure_drawn_once_has_the_pixels_matplotlib_draws_in_two_passes():
+    """png_bytes lays a constrained figure out once at the PNG's resolution and draws it once; savefig's own
+    way (a layout pass with output switched off, then the drawing) must give the very same pixels, also for
+    long labels the layout makes room for, a colour bar and a figure title."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from helpers import plots
+
+    def make():
+        fig, (left, right) = plots.new_figure(1, 2, figsize=(7, 3))
+        left.barh(["a caption long enough to need room", "short"], [3, 1])
+        mesh = right.pcolormesh(np.arange(12).reshape(3, 4))
+        fig.colorbar(mesh, ax=right, label="posts per cell")
+        fig.suptitle("Reach and interactions, by weekday and hour")
+        return fig
+
+    ours = drawing.png_bytes(make())
+    reference = io.BytesIO()
+    fig = make()
+    fig.savefig(reference, format="png", dpi=drawing.DPI, pil_kwargs={"compress_level": drawing.PNG_COMPRESSION})
+    plt.close(fig)
+    a, b = (np.asarray(Image.open(io.BytesIO(data))) for data in (ours, reference.getvalue()))
+    assert a.shape == b.shape and (a == b).all()
