@@ -19,10 +19,18 @@ META_VIEWS_SWITCH = pd.Timestamp("2025-04-21")
 
 def flagged_rows(posts: pd.DataFrame, mask: pd.Series, limit: int = 5) -> Message:
     """The file rows of the flagged posts: the first `limit` of them, and how many more."""
-    rows = ", ".join(str(r) for r in (posts.loc[mask, "source_row"].head(limit) if "source_row" in posts else []))
-    if mask.sum() > limit:
-        return Message("imports.quality.rows_and_more", rows=rows, more=int(mask.sum()) - limit)
-    return Message("imports.quality.row" if mask.sum() == 1 else "imports.quality.rows", rows=rows)
+    rows = list(posts.loc[mask, "source_row"].head(limit)) if "source_row" in posts else []
+    return row_list(rows, limit, count=int(mask.sum()))
+
+
+def row_list(rows: list, limit: int = 5, count: int | None = None) -> Message:
+    """'row 9', 'rows 9, 12', 'rows 9, 12, 15 and 4 more': the first `limit` of `rows` (`count` of them in all,
+    default their number)."""
+    count = len(rows) if count is None else count
+    shown = ", ".join(str(r) for r in rows[:limit])
+    if count > limit:
+        return Message("imports.quality.rows_and_more", rows=shown, more=count - limit)
+    return Message("imports.quality.row" if count == 1 else "imports.quality.rows", rows=shown)
 
 
 def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:

@@ -499,4 +499,4 @@ def test_a_daily_series_names_linkedins_impressions_with_linkedins_word(tmp_path
     assert "  metrics:      impressions: organic (impressions_organic), impressions: sponsored" in text
     assert "or views" not in text
     assert ("  warning:      1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a"
-            " campaign that did not run; sheet rows 9): counted as organic") in text
+            " campaign that did not run; sheet row 9): counted as organic") in text

@@ -123,14 +123,14 @@ CLIENT_READ = [
     ("report_note.date_disagrees_with_id",
      {"count": 2, "row": "2", "placed": "2025-01-02", "created": "2024-01-02"}, "en",
      "2 posts have a date that disagrees with the creation time in the video id"),
-    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": "43"}, "en",
+    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": Message("imports.quality.row", rows="43")}, "en",
      "1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a campaign that did not"
-     " run; sheet rows 43): counted as organic"),
+     " run; sheet row 43): counted as organic"),
     ("imports.linkedin_page.campaign_not_run", {"count": 2, "rows": "43, 50"}, "en",
      "2 posts have rows marked 'Sponsored' in the 'Post type' column with no impressions"),
-    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": "43"}, "id",
+    ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": Message("imports.quality.row", rows="43")}, "id",
      "1 unggahan memiliki baris bertanda 'Sponsored' di kolom 'Post type' tanpa impresi (kampanye yang tidak"
-     " berjalan; baris lembar 43): dihitung sebagai organik"),
+     " berjalan; lembar: baris 43): dihitung sebagai organik"),
     ("imports.linkedin_page.rows_summed", {"count": 1}, "en",
      "1 post has several rows but no 'Total' row in the 'Post type' column: their rows were summed"),
     ("imports.linkedin_page.rows_summed", {"count": 2}, "id",

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..quality import row_list
 from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
 from .reading import read_sheet
 from .values import to_local_datetime, to_number
@@ -149,7 +150,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
         report.warnings.append(Message("imports.linkedin_page.rows_summed", count=summed))
     if unrun:
         report.warnings.append(Message("imports.linkedin_page.campaign_not_run", count=len(unrun),
-                                       rows=", ".join(map(str, unrun[:10]))))
+                                       rows=row_list(unrun, 10)))
 
     out = pd.DataFrame(posts)
     if len(out):
