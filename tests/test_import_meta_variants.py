@@ -522,23 +522,108 @@ DAY_FIRST = META / "Oct-01-2026_Oct-12-2026_100000000000042.csv"
 UNCHECKED_CLOCK = "imports.meta_business_suite.clock_unchecked"
 
 
-def test_posts_outside_the_period_of_the_file_name_suggest_dates_rewritten_day_first():
+def test_posts_outside_the_period_of_the_file_name_suggest_dates_rewritten_day_first(tmp_path):
     """5, 10 and 12 October written day-first (05/10, 10/10, 12/10) read as 10 May, 10 October and 10 December:
-    two of three fall outside Oct-01-2026_Oct-12-2026."""
-    result = import_exports(DAY_FIRST, timezone=ZONE)
+    two of three fall outside Oct-07-2026_Oct-12-2026. Read day-first, 5 October falls outside it too (two days
+    before), so the file is read as written."""
+    path = tmp_path / "Oct-07-2026_Oct-12-2026_100000000000042.csv"
+    path.write_bytes(DAY_FIRST.read_bytes())
+    result = import_exports(path, timezone=ZONE)
     assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-10", "2026-10-10",
                                                                               "2026-12-10"]
     notes = [str(w) for w in result.reports[0].warnings if w.key != UNCHECKED_CLOCK]
-    assert notes == ["2 posts have a publish time outside the period the file name gives (2026-10-01 to"
+    assert notes == ["2 posts have a publish time outside the period the file name gives (2026-10-07 to"
                      " 2026-10-12), e.g. row 2: '05/10/2026 7:29', read as 2026-05-10. A spreadsheet may have"
                      " rewritten the dates day-first ('10/05/2026' for 10 May), which is read month-first as"
                      " another date when no day is above 12: use the export as downloaded, or check these dates"]
+    # named for 1 to 12 October, as downloaded, every post falls within the name's days read day-first
+    as_named = import_exports(DAY_FIRST, timezone=ZONE)
+    assert as_named.posts["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2026-10-05 07:29", "2026-10-10 12:00", "2026-10-12 18:45"]
+    assert [w.key for w in as_named.reports[0].warnings if w.key != UNCHECKED_CLOCK] == [READ_DAY_FIRST_NAMED]
 
 
 def test_a_file_name_without_a_period_cannot_show_dates_outside_it(tmp_path):
-    path = tmp_path / "posts.csv"
-    path.write_bytes(DAY_FIRST.read_bytes())
-    assert not [w for w in import_exports(path, timezone=ZONE).warnings() if "period" in str(w)]
+    for source in (DAY_FIRST, NAMED_DAY_FIRST):
+        path = tmp_path / "posts.csv"
+        path.write_bytes(source.read_bytes())
+        result = import_exports(path, timezone=ZONE)
+        assert not [w for w in result.warnings() if "period" in str(w)]
+        assert not [w for w in result.reports[0].warnings if w.key == READ_DAY_FIRST_NAMED]
+    # read month-first, as written: 02/04 is 4 February, 12/04 is 4 December
+    assert _in_row_order(result).dt.strftime("%Y-%m-%d").tolist() == [
+        "2025-02-04", "2025-04-04", "2025-09-04", "2025-12-04", "2025-01-04"]
+
+
+#: Five posts of 1 to 12 April 2025 written day-first, as a spreadsheet set to day-first dates saves them
+#: (02/04, 04/04, 09/04, 12/04, 01/04: no day above 12), in a file named for those days.
+NAMED_DAY_FIRST = META / "Apr-01-2025_Apr-12-2025_100000000000042.csv"
+READ_DAY_FIRST_NAMED = "imports.meta_business_suite.read_day_first_named"
+OUTSIDE_NAMED_PERIOD = "imports.meta_business_suite.outside_named_period"
+
+
+def _in_row_order(result) -> pd.Series:
+    """The posts' publish times in the order of the file's rows (import_exports sorts them by time)."""
+    return result.posts.sort_values("source_row")["published_at"]
+
+
+@pytest.mark.parametrize("start, end", [("Apr-01-2025", "Apr-12-2025"),
+                                        ("Apr-02-2025", "Apr-11-2025")])  # 1 and 12 April: a day of slack
+def test_day_first_dates_are_read_day_first_when_the_days_of_the_file_name_prove_it(tmp_path, start, end):
+    """Read month-first, 02/04, 09/04, 12/04 and 01/04 are 4 February, 4 September, 4 December and 4 January,
+    4 of 5 posts outside the name's days; read day-first, 2, 4, 9, 12 and 1 April, every one within them."""
+    path = tmp_path / f"{start}_{end}_100000000000042.csv"
+    path.write_bytes(NAMED_DAY_FIRST.read_bytes())
+    result = import_exports(path, timezone=ZONE)
+    assert _in_row_order(result).dt.strftime("%Y-%m-%d %H:%M %z").tolist() == [
+        "2025-04-02 06:53 +0200", "2025-04-04 19:45 +0200", "2025-04-09 12:10 +0200", "2025-04-12 08:00 +0200",
+        "2025-04-01 00:30 +0200"]
+    notes = [w for w in result.reports[0].warnings if w.key != UNCHECKED_CLOCK]
+    first, last = (pd.Timestamp(day).strftime("%Y-%m-%d") for day in (start, end))
+    assert [str(w) for w in notes] == [
+        "'Publish time' is read day-first (DD/MM/YYYY), not month-first as Business Suite writes it: read"
+        f" month-first, 4 of the 5 posts fall outside the period the file name gives ({first} to {last}, with a"
+        " day either side for time zones), and read day-first, every post falls within it. A spreadsheet probably"
+        " rewrote the dates day-first when the file was saved (row 2: '02/04/2025 06:53' is read as"
+        " 2025-04-02 06:53, not 2025-02-04 06:53)"]
+    assert Translator("id").message(notes[0]).endswith(
+        "(baris 2: '02/04/2025 06:53' dibaca sebagai 2025-04-02 06:53, bukan 2025-02-04 06:53)")
+
+
+@pytest.mark.parametrize("start, end, warning", [
+    # read month-first, 4 April, 4 September and 4 December fall outside; read day-first, every post does
+    ("Jan-01-2025", "Feb-28-2025", "3 posts have a publish time outside the period the file name gives"
+     " (2025-01-01 to 2025-02-28), e.g. row 3: '04/04/2025 19:45', read as 2025-04-04."),
+    # read day-first, 1 April is two days before the name's first day: more than the day of slack
+    ("Apr-03-2025", "Apr-11-2025", "4 posts have a publish time outside the period the file name gives"
+     " (2025-04-03 to 2025-04-11), e.g. row 2: '02/04/2025 06:53', read as 2025-02-04."),
+    # both readings fall within a whole year: nothing to tell them apart, read as written
+    ("Jan-01-2025", "Dec-31-2025", None),
+])
+def test_day_first_dates_named_for_other_days_are_read_as_written(tmp_path, start, end, warning):
+    path = tmp_path / f"{start}_{end}_100000000000042.csv"
+    path.write_bytes(NAMED_DAY_FIRST.read_bytes())
+    result = import_exports(path, timezone=ZONE)
+    assert _in_row_order(result).dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2025-02-04 06:53", "2025-04-04 19:45", "2025-09-04 12:10", "2025-12-04 08:00", "2025-01-04 00:30"]
+    # (posts from January to December span the day Meta replaced impressions by views: a note of its own)
+    notes = [str(w) for w in result.reports[0].warnings if w.key in (OUTSIDE_NAMED_PERIOD, READ_DAY_FIRST_NAMED)]
+    assert len(notes) == (warning is not None) and all(note.startswith(warning) for note in notes)
+
+
+def test_month_first_dates_within_the_days_of_the_file_name_are_read_as_written(tmp_path):
+    """The same posts as Business Suite writes them (04/02/2025 for 2 April): month-first, every one within
+    1 to 12 April; read day-first, 04/02 would be 4 February."""
+    text = NAMED_DAY_FIRST.read_text(encoding="utf-8-sig")
+    for written in ("02/04", "09/04", "12/04", "01/04"):
+        day, month = written.split("/")
+        text = text.replace(f'"{written}/2025', f'"{month}/{day}/2025')
+    path = tmp_path / NAMED_DAY_FIRST.name
+    path.write_bytes(("\ufeff" + text).encode("utf-8"))
+    result = import_exports(path, timezone=ZONE)
+    assert _in_row_order(result).dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2025-04-02 06:53", "2025-04-04 19:45", "2025-04-09 12:10", "2025-04-12 08:00", "2025-04-01 00:30"]
+    assert [w.key for w in result.reports[0].warnings] == [UNCHECKED_CLOCK]
 
 
 def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):

@@ -11,12 +11,13 @@ Spreadsheet edits: a totals row ('Total' where the Post ID goes) is dropped and 
 added to the posts'; ids rewritten in scientific notation (1.27005E+15) are refused, since such a copy beside
 the download would count every post twice; `Publish time` rewritten day-first (DD/MM/YYYY) is read day-first
 when an Instagram export's links prove it, and warned about when they contradict the dates otherwise (_written);
-publish times outside the period the file name gives are warned about (a Facebook export's links cannot tell
-day-first dates, which read as another month when no day is above 12).
+a Facebook export's links hold no time, and there the days its file name gives tell instead: read day-first
+when every post falls within them so and some fall outside them month-first (_day_first_by_name); publish
+times outside the period the file name gives are warned about otherwise.
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -186,7 +187,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
 def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, timezone: str, clock: str | None,
                path: Path, rows: pd.Series, report: FileReport) -> pd.Series:
     """`Publish time` (no zone written) as times in `timezone`, read at the clock the file was written at
-    (month-first, or day-first where the links prove a spreadsheet rewrote it so: _written).
+    (month-first, or day-first where the links or the file name prove a spreadsheet rewrote it so: _written).
 
     Business Suite does not always write the page's time: an Instagram export's links hold the time
     Instagram received each post (clocks.instagram_received_time), and where the file's times fit another
@@ -230,7 +231,8 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     neither reading and says nothing. Otherwise it is read as written, with a warning naming a row whose date
     its link contradicts: posts scheduled ahead look the same, so the links alone do not prove the dates wrong.
     A file with a day above 12 (not month-first at all) is read day-first on the same evidence; without it (a
-    Facebook export's links hold no time) it is refused, saying it looks day-first.
+    Facebook export's links hold no time) it is refused, saying it looks day-first. Where too few links hold a
+    time to judge (every Facebook export), the days the file name gives are the evidence (_day_first_by_name).
     """
     text = cells.astype("string").str.strip()
     month_first = pd.to_datetime(text, format=MONTH_FIRST, errors="coerce")
@@ -239,6 +241,10 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     by_month = link_evidence(month_first, received)
     readable = month_first.notna().all()
     if readable and not by_month.contradicts:
+        if by_month.held < MIN_CHECKED:  # the links cannot tell: the file name's days may
+            by_name = _day_first_by_name(text, month_first, path=path, rows=rows, report=report)
+            if by_name is not None:
+                return by_name
         return month_first
     day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
     by_day = link_evidence(day_first, received) if day_first.notna().all() else None
@@ -286,6 +292,32 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
                              example=pd.Timestamp("2025-03-18 09:48").strftime(MONTH_FIRST)),
             hint=Message("imports.meta_business_suite.dates_edited_hint"))
     return to_local_datetime(cells, fmt=MONTH_FIRST, timezone=None, path=path, column="Publish time", rows=rows)
+
+
+def _day_first_by_name(text: pd.Series, month_first: pd.Series, *, path: Path, rows: pd.Series,
+                       report: FileReport) -> pd.Series | None:
+    """`Publish time` (`text`, every cell read month-first as `month_first`) read day-first, with a note, when the
+    days the file name gives prove it (_named_days): read month-first, some posts fall outside them, and read
+    day-first, every post falls within them (PERIOD_SLACK either side for time zones). A spreadsheet that rewrote
+    the dates day-first with no day above 12 leaves a file that reads month-first without an error, and a
+    Facebook export's links hold no time to show it. None (read as written) when the name gives no days, or
+    the readings do not fall so: _outside_named_period then warns of the posts outside."""
+    named = _named_days(path)
+    if named is None:
+        return None
+    month_outside = _outside_days(month_first, named)
+    if not month_outside.any():
+        return None
+    day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
+    if day_first.isna().any() or _outside_days(day_first, named).any():
+        return None
+    first = month_outside.idxmax()
+    report.warnings.append(Message(
+        "imports.meta_business_suite.read_day_first_named", outside=int(month_outside.sum()), count=len(text),
+        start=str(named[0]), end=str(named[1]), row=str(int(rows[first])), written=str(text[first]),
+        read=day_first[first].strftime("%Y-%m-%d %H:%M"),
+        month_first=month_first[first].strftime("%Y-%m-%d %H:%M")))
+    return day_first
 
 
 def _day_first_proven(day_near: pd.Series, month_near: pd.Series) -> bool:
@@ -366,19 +398,33 @@ def _outside_named_period(published: pd.Series, cells: pd.Series, *, path: Path,
     """A warning when posts fall outside the export period of the file name (`Oct-01-2026_Oct-12-2026_<id>`),
     a day of slack either side: a spreadsheet that rewrote `Publish time` day-first (`10/05/2026` for 10 May)
     is read month-first without an error when no day is above 12, and this is what shows it."""
-    named = dates_in_name(path, first_year=FIRST_YEAR)
-    if len(named) < 2 or published.empty:
+    named = _named_days(path)
+    if named is None:
         return []
-    start, end = min(named), max(named)
-    days = (published.dt.tz_localize(None) if published.dt.tz is not None else published).dt.normalize()
-    outside = (days < pd.Timestamp(start - PERIOD_SLACK)) | (days > pd.Timestamp(end + PERIOD_SLACK))
-    outside = outside.fillna(False).astype(bool)
+    start, end = named
+    outside = _outside_days(published, named)
     if not outside.any():
         return []
     first = outside.idxmax()
     return [Message("imports.meta_business_suite.outside_named_period", count=int(outside.sum()),
                     row=str(int(rows[first])), value=repr(str(cells[first]).strip()),
                     read=published[first].strftime("%Y-%m-%d"), start=str(start), end=str(end))]
+
+
+def _named_days(path: Path) -> tuple[date, date] | None:
+    """The first and last day the file name gives (`Oct-01-2026_Oct-12-2026_<id>`, as Business Suite names its
+    exports), None when it gives fewer than two."""
+    named = dates_in_name(path, first_year=FIRST_YEAR)
+    return (min(named), max(named)) if len(named) >= 2 else None
+
+
+def _outside_days(times: pd.Series, named: tuple[date, date]) -> pd.Series:
+    """Whether each time's day (on its own clock) is outside the `named` days by more than PERIOD_SLACK: the
+    name's days may be at another time zone's. False where a time is missing."""
+    start, end = named
+    days = (times.dt.tz_localize(None) if times.dt.tz is not None else times).dt.normalize()
+    outside = (days < pd.Timestamp(start - PERIOD_SLACK)) | (days > pd.Timestamp(end + PERIOD_SLACK))
+    return outside.fillna(False).astype(bool)
 
 
 def _impressions(out: pd.DataFrame, frame: pd.DataFrame, table, cols: Columns, rows: pd.Series,
