@@ -574,3 +574,28 @@ def test_the_contradicted_dates_note_counts_only_far_posts_that_day_first_would_
     text = Translator("en").message(warning)
     assert "of the 3 posts whose link holds the time Instagram received them, 2 posts are written further" in text
     assert "only 1 of them" not in text and "none of them would fit" in text
+
+
+def test_a_facebook_export_with_a_day_above_12_named_for_its_days_is_read_day_first(tmp_path):
+    """The file refused above, under the name Business Suite gives it: read day-first, 2 April and 13 April
+    2025 fall within the named 1 to 14 April (read month-first, '13/04/2025' is no date at all), so the file is
+    read day-first with a note; named for 1 to 10 April, 13 April falls outside by more than the day of slack,
+    and the file is refused as before."""
+    text = (FACEBOOK.read_text(encoding="utf-8-sig").replace('"04/02/2025 08:00"', '"02/04/2025 08:00"')
+            .replace('"04/03/2025 08:00"', '"13/04/2025 08:00"'))
+    path = tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    result = import_exports(path, timezone="Asia/Jakarta")
+    days = sorted(result.posts["published_at"].dt.strftime("%Y-%m-%d %H:%M"))
+    assert days[0] == "2025-04-02 08:00" and days[-1] == "2025-04-13 08:00"
+    [note] = [w for w in result.reports[0].warnings if w.key.endswith("read_day_first_named_unreadable")]
+    assert Translator("en").message(note) == (
+        "'Publish time' is read day-first (DD/MM/YYYY), not month-first as Business Suite writes it: 1 of"
+        f" {len(result.posts)} cells has a day above 12 and cannot be read month-first, and read day-first, every"
+        " post falls within the period the file name gives (2025-04-01 to 2025-04-14, with a day either side for"
+        " time zones). A spreadsheet probably rewrote the dates day-first when the file was saved (row 3:"
+        " '13/04/2025 08:00' is read as 2025-04-13 08:00)")
+    early = tmp_path / "Apr-01-2025_Apr-10-2025_100000000000042.csv"
+    early.write_text(text, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError, match="not read day-first on a guess"):
+        import_exports(early, timezone="Asia/Jakarta")

@@ -230,9 +230,10 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     (_day_first_proven): a post scheduled well ahead (Instagram received it days before it went out) fits
     neither reading and says nothing. Otherwise it is read as written, with a warning naming a row whose date
     its link contradicts: posts scheduled ahead look the same, so the links alone do not prove the dates wrong.
-    A file with a day above 12 (not month-first at all) is read day-first on the same evidence; without it (a
-    Facebook export's links hold no time) it is refused, saying it looks day-first. Where too few links hold a
-    time to judge (every Facebook export), the days the file name gives are the evidence (_day_first_by_name).
+    A file with a day above 12 (not month-first at all) is read day-first on the same evidence, or, where too
+    few links hold a time (every Facebook export), when every post falls within the days the file name gives
+    read so; without either it is refused, saying it looks day-first. Where too few links hold a time to judge,
+    a file that reads month-first is judged by the file name's days too (_day_first_by_name).
     """
     text = cells.astype("string").str.strip()
     month_first = pd.to_datetime(text, format=MONTH_FIRST, errors="coerce")
@@ -274,8 +275,15 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
             read=month_first[first].strftime("%Y-%m-%d %H:%M"), received=received[first].strftime("%Y-%m-%d %H:%M"),
             far=by_month.far, checked=by_month.held, day_first=day))
         return month_first
-    if by_day is not None:  # every cell reads day-first, and nothing proves it
+    if by_day is not None:  # every cell reads day-first, and no link proves it
         first = month_first.isna().idxmax()
+        named = _named_days(path) if by_day.held < MIN_CHECKED else None
+        if named is not None and not _outside_days(day_first, named).any():  # the file name's days do
+            report.warnings.append(Message(
+                "imports.meta_business_suite.read_day_first_named_unreadable", count=int(month_first.isna().sum()),
+                total=len(text), start=str(named[0]), end=str(named[1]), row=str(int(rows[first])),
+                written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
+            return day_first
         if platform == "facebook":
             unproven = Message("imports.meta_business_suite.day_first_facebook")
         elif by_day.held >= MIN_CHECKED:
