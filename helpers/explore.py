@@ -23,8 +23,9 @@ from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
-from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, export_periods, \
-    load_client, names_its_period, partly_covered, partly_covered_values
+from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
+    covered_only_without_posts, export_periods, exports_without_posts, load_client, names_its_period, partly_covered, \
+    partly_covered_values, with_exports_read
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
 #: suite sets it to a temporary one, so that running the notebooks leaves no file in an analyst's data/derived.
@@ -122,7 +123,11 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     start after the end, or a period no export of the chosen platform covers (before or after them all, or in
     a gap between monthly exports: sources.covered_days) is an error naming what there is, and the one likely
     meant: an empty table would read as "no such posts". A period an export covers that holds no post (of
-    that format) gives an empty table: the account published none then. A period the exports of a chosen
+    that format) gives an empty table: the account published none then. An export listing only its header
+    covers the days it is named for too (the table's attrs name it: sources.exports_without_posts, as the
+    report's import reports do); where only such exports cover the days, a HeaderOnly warning says that the
+    download may have stopped after the header (sources.covered_only_without_posts, the report's judgement).
+    A period the exports of a chosen
     platform cover only in part (January, of exports starting on the 14th) gives the posts of the days
     covered, with a PartlyCovered warning naming those days (sources.partly_covered, the client report's
     judgement); the table keeps that finding in its attrs, so metrics.period_change gives its totals no change.
@@ -167,14 +172,18 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     def spans_of(name: str | None) -> dict:
         # the days the chosen platform's (and account's) exports cover, a file's siblings of another platform
         # seen too (sources.export_periods): Business Suite's Instagram file covers what its Facebook twin does
+        # exports holding no post of the table (a header alone) cover the days they are named for too
         if name not in known_spans:
-            known_spans[name] = export_periods(posts[mine], platform=name, siblings=posts)
+            known_spans[name] = export_periods(posts[mine], exports_without_posts(posts, name), platform=name,
+                                               siblings=posts)
         return known_spans[name]
 
     if (start or end) and not (inside & mine).any():
         # no post of the platform (and account) in those days: do its exports cover them? (a format's posts
         # may just not fall in them; a day holding a post is covered, whatever its file's name says)
         _check_within_span(posts[mine], start, end, platform, spans_of(None))
+    if start or end:
+        _warn_header_only(posts, inside, mine, start, end, platform, spans_of)
     cut &= keep
     if cut.any():
         months = sorted({f"{when:%Y-%m}" for when in posts.loc[cut, "published_at"]})
@@ -185,6 +194,34 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
                         NEAR_DOWNLOAD: _export_ends(chosen, spans_of),
                         COVERED_PLATFORMS: _covered_platforms(posts[mine], start, end, platform, spans_of)}
     return chosen
+
+
+class HeaderOnly(WorkbookWarning):
+    """select_posts' warning that the days chosen hold no post of a platform and are covered only by its
+    exports listing no post at all, only their header (errors.WorkbookWarning: shown in the active language,
+    every time): the account may have published nothing then, or the download may have stopped after the
+    header, and an empty table alone would read as the first."""
+
+
+def _warn_header_only(posts: pd.DataFrame, inside: pd.Series, mine: pd.Series, start, end, platform: str | None,
+                      spans_of) -> None:
+    """A HeaderOnly warning for each platform (`platform`, or each of the posts' and their exports') with no
+    post of `mine` (the chosen platform and account, every format) from `start` to `end` some of whose days
+    only its exports holding no post cover (sources.covered_only_without_posts, the report's judgement for its
+    quiet finding), naming those exports."""
+    first, last = (periods.iso_day(day) if day else None for day in (start, end))
+    names = [platform] if platform else sorted(set(posts["platform"].dropna().astype(str))
+                                               | {e.platform for e in exports_without_posts(posts) if e.platform})
+    for name in names:
+        theirs = mine & (posts["platform"] == name)
+        if (inside & theirs).any():
+            continue
+        # by file as export_periods keys them (a table built by hand, without source files, is one file)
+        sources = posts["source_file"].astype(str) if "source_file" in posts else pd.Series("", index=posts.index)
+        if files := covered_only_without_posts(spans_of(name), set(sources[theirs]), first, last):
+            warnings.warn(HeaderOnly(Message("imports.explore.header_only", platform=Message(f"platform.{name}"),
+                                             period=_period_words(start, end),
+                                             files=[Path(file).name for file in files])), stacklevel=3)
 
 
 def _partly_covered(posts: pd.DataFrame, keep: pd.Series, mine: pd.Series, start, end, spans_of) -> dict:
@@ -260,8 +297,9 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None, sp
     """An error when no export of the posts (of `platform`) covers any day from `start` to `end`
     (sources.covered_days: a file's period, not the first and last post of all, so a month between two
     monthly exports counts as not covered): the exports say nothing about those days, which an empty table
-    would hide. Days an export covers but no post falls on give an empty table: nothing was published."""
-    if posts.empty:
+    would hide. Days an export covers but no post falls on give an empty table: nothing was published.
+    `spans`: the days each export covers (export_periods), those holding no post included."""
+    if posts.empty and not spans:
         return
     covered, covers = covered_days(posts, periods.iso_day(start) if start else None,
                                    periods.iso_day(end) if end else None, spans=spans)
@@ -809,7 +847,7 @@ def of_account(workspace: Workspace, account: str) -> Workspace:
                            daily_files=[r.path for r in daily_reports], paid=paid, paid_reports=paid_reports,
                            paid_files=[r.path for r in paid_reports])
     posts = metrics.post_metrics(attach_followers(every[mine], daily), imported.interaction_components())
-    return Workspace(posts=posts, imported=chosen, sources=kept_sources)
+    return Workspace(posts=with_exports_read(posts, chosen.reports), imported=chosen, sources=kept_sources)
 
 
 def span(posts: pd.DataFrame) -> tuple[str, str]:

@@ -24,9 +24,9 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message, Translator, estimate_decimals, language_code, render_value, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
-from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, export_periods, file_labels,
-                      load_client, merged_days, names_its_period, near_download, near_download_before, partly_covered,
-                      rows_used, several_accounts)
+from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
+                      export_periods, file_labels, load_client, merged_days, names_its_period, near_download,
+                      near_download_before, partly_covered, rows_used, several_accounts)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 #: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
@@ -417,14 +417,11 @@ class Report:
     def _seen_only_by_empty_exports(self, platform: str, first, last) -> bool:
         """Whether some day from `first` to `last` is covered only by the platform's exports that list no post
         at all (a header, nothing else): what an export holding posts of other days says of a quiet stretch
-        is a result, but a header-only one reads the same as a download that stopped after its header."""
-        spans = self._export_periods_by_file(platform)
+        is a result, but a header-only one reads the same as a download that stopped after its header
+        (sources.covered_only_without_posts, the explorer's judgement too)."""
         mine = self.imported.posts[self.imported.posts["platform"] == platform]
         holding = set(mine["source_file"].astype(str)) if "source_file" in mine else set()
-        with_posts = {file: span for file, span in spans.items() if file in holding}
-        every = covered_days(self.imported.posts, first, last, spans=spans)[0]
-        seen = covered_days(self.imported.posts, first, last, spans=with_posts)[0] if with_posts else []
-        return covered_days_count(every) > covered_days_count(seen)
+        return bool(covered_only_without_posts(self._export_periods_by_file(platform), holding, first, last))
 
     def comparison_figures(self, platform: str) -> dict:
         """What the comparison period held on a platform: its posts, and the summed broadcast count and the

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
@@ -322,7 +322,60 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
     sources.daily_notes += untied_youtube_totals(imported.reports, sources.daily_reports)  # the report says so too
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
-    return Loaded(posts=posts, imported=imported, sources=sources)
+    return Loaded(posts=with_exports_read(posts, imported.reports), imported=imported, sources=sources)
+
+
+#: The key of a post table's attrs (load_client) naming the post exports read that hold none of its rows,
+#: {file: [platform, family, rows in file]}: one listing only its header (a period without posts is exported so,
+#: and so is a download that stopped after the header), or one a newer export replaced wholly. No row names such
+#: a file, yet the days it covers are covered: explore.select_posts judges coverage with them, as the report does
+#: with its import reports (export_periods). Plain values, which pandas copies with the table and can write.
+EXPORTS_WITHOUT_POSTS = "exports_without_posts"
+
+
+def with_exports_read(posts: pd.DataFrame, reports) -> pd.DataFrame:
+    """`posts`, its attrs naming the post exports of `reports` (FileReports) that hold none of its rows
+    (EXPORTS_WITHOUT_POSTS)."""
+    held = set(posts["source_file"].dropna().astype(str)) if "source_file" in posts else set()
+    posts.attrs[EXPORTS_WITHOUT_POSTS] = {str(r.path): [r.platform, r.family, int(r.rows_in_file)]
+                                         for r in reports if str(r.path) not in held}
+    return posts
+
+
+class ExportRead(NamedTuple):
+    """What export_periods reads of a file's import report, for an export a post table's attrs name
+    (exports_without_posts): no period, since it holds none of the table's posts."""
+
+    path: str
+    platform: str | None
+    family: str
+    rows_in_file: int
+    period: None = None
+
+
+def exports_without_posts(posts: pd.DataFrame, platform: str | None = None, *,
+                          header_only: bool = False) -> list[ExportRead]:
+    """The post exports (of `platform`) that `posts`' attrs name as holding none of its rows
+    (EXPORTS_WITHOUT_POSTS), as the reports export_periods takes; `header_only`: those listing no row at all.
+    Empty for a table no export was read into (one built by hand)."""
+    named = posts.attrs.get(EXPORTS_WITHOUT_POSTS) or {}
+    return [ExportRead(file, *values) for file, values in named.items()
+            if (platform is None or values[0] == platform) and not (header_only and values[2])]
+
+
+def covered_only_without_posts(spans: dict, holding: set, first, last) -> list[str]:
+    """The exports of `spans` ({file: (first, last)}, export_periods) that hold no post (not in `holding`) and
+    cover some day from `first` to `last` that no export holding posts covers, or [] when there is none: a
+    header-only export says no more than a download that stopped after its header, so such days are no proof of
+    an account that published nothing (what an export holding posts of other days says of a quiet stretch).
+    The one judgement for the report's quiet finding and the explorer's empty selection."""
+    with_posts = {file: span for file, span in spans.items() if file in holding}
+    every = covered_days(pd.DataFrame(), first, last, spans=spans)[0]
+    seen = covered_days(pd.DataFrame(), first, last, spans=with_posts)[0] if with_posts else []
+    if covered_days_count(every) <= covered_days_count(seen):
+        return []
+    low, high = first or dt.date.min, last or dt.date.max
+    return [file for file, (start, end) in spans.items() if file not in holding and start <= high and end >= low]
 
 
 def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:

@@ -1,0 +1,83 @@
+"""Exports that list only their header, in the explorer.
+
+A Business Suite export of days without posts lists its header alone, and so does a download that stopped
+after the header: such a file covers the days it is named for, for select_posts as for the report, and where
+only such files cover the days asked, both say the download may have stopped after the header. The fixture
+is an Instagram export named for 18 March to 14 April 2025, with posts on 20, 21 and 22 March."""
+import shutil
+import warnings
+
+import pytest
+
+from helpers import explore
+from helpers.errors import WorkbookError
+from helpers.explore import HeaderOnly
+from helpers.i18n import translator
+from tests.conftest import FIXTURES
+
+INSTAGRAM = FIXTURES / "meta" / "Mar-18-2025_Apr-14-2025_17800000000000099.csv"
+FEBRUARY = "Feb-18-2025_Mar-17-2025_17800000000000099.csv"
+
+
+def header_only(path):
+    """`path` written as Business Suite writes an Instagram export of days without posts: its header alone."""
+    header = INSTAGRAM.read_text(encoding="utf-8-sig").splitlines()[0]
+    path.write_text("\ufeff" + header + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def quiet_february(tmp_path):
+    """The March export, and February's beside it listing only its header."""
+    shutil.copy(INSTAGRAM, tmp_path / INSTAGRAM.name)
+    header_only(tmp_path / FEBRUARY)
+    return explore.load_folder(tmp_path, client="bakery", timezone="Europe/London")
+
+
+def chosen(posts, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = explore.select_posts(posts, **kwargs)
+    return table, [w.message for w in caught if isinstance(w.message, HeaderOnly)]
+
+
+def test_days_only_a_header_only_export_covers_are_an_empty_selection_with_a_warning(quiet_february):
+    posts = quiet_february.posts
+    assert explore.exports_span(quiet_february) == ("2025-02-18", "2025-04-14")
+    for platform in (None, "instagram"):
+        table, [said] = chosen(posts, platform=platform, start="2025-02-18", end="2025-03-17")
+        assert table.empty
+        assert said.args[0].in_language(translator("en")) == (
+            "Instagram: no posts between 2025-02-18 and 2025-03-17, and the Instagram exports named for these days "
+            f"({FEBRUARY}) list no post at all, only their header. Either the account published nothing on "
+            "Instagram then, or the download stopped after the header, and its posts are missing here: if the "
+            "account did post then, download the export again")
+        assert said.args[0].in_language(translator("id")) == (
+            "Instagram: tidak ada unggahan antara 2025-02-18 dan 2025-03-17, dan ekspor Instagram yang namanya "
+            f"mencakup hari-hari ini ({FEBRUARY}) tidak memuat satu unggahan pun, hanya baris tajuknya. Bisa jadi "
+            "akun ini memang tidak memublikasikan apa pun di Instagram saat itu, atau unduhannya terhenti setelah "
+            "baris tajuk, sehingga unggahannya tidak ada di sini: bila akun ini memang memublikasikan sesuatu saat "
+            "itu, unduh ulang ekspornya")
+
+
+def test_the_report_view_and_select_posts_judge_the_header_only_days_alike(quiet_february):
+    view = explore.report_view(quiet_february, "2025-02-18", "2025-03-17")
+    assert not view.has_posts
+    assert view.findings()[0].text.startswith(
+        "bakery has no posts on Instagram from 18 February 2025 to 17 March 2025: the Instagram exports named for "
+        "these days list no post at all, only their header.")
+
+
+def test_a_period_holding_posts_or_days_an_export_with_posts_covers_gets_no_header_only_warning(quiet_february):
+    posts = quiet_february.posts
+    table, said = chosen(posts, start="2025-03-01", end="2025-03-31")  # 1-17 March header only, then 20-22 posts
+    assert len(table) == 3 and said == []
+    table, said = chosen(posts, start="2025-04-01", end="2025-04-14")  # the March export covers it, no post then
+    assert table.empty and said == []
+
+
+def test_days_no_export_covers_are_still_an_error_naming_the_header_only_export_s_days(quiet_february):
+    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 2025-02-18 to "
+                                          r"2025-04-14\)"):
+        explore.select_posts(quiet_february.posts, start="2025-01-01", end="2025-01-31")
+
