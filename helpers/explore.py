@@ -399,6 +399,10 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     Each column gives the days from its first to its last post (span; in `.data`, how many days), below its
     posts: a fact of its posts, not of the days its exports cover, so nothing is said when columns differ
     (two platforms exported over the same days end on different posts; a format posted once spans one day).
+
+    A table without posts is said to list none, in a caption, which names the post exports read that list
+    their header alone (sources.exports_without_posts): the account may have published nothing, or the
+    download may have stopped after the header.
     """
     tr = translator(language)
     table = metrics.channel_summary(posts, by).T
@@ -420,7 +424,14 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
                      zip(key if isinstance(key, tuple) else (key,), table.columns.names, strict=True))
                for key in table.columns]
     styler = styler.relabel_index([c if len(c) > 1 else c[0] for c in columns], axis=1)
-    return styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
+    styler = styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
+    if posts.empty:  # an empty table alone says nothing: why there is no figure, and the exports of a header alone
+        said = [tr.t("imports.explore.summary_no_posts")]
+        if header_only := exports_without_posts(posts, header_only=True):
+            said.append(tr.t("imports.explore.summary_header_only",
+                             files=tr.join([Path(export.path).name for export in header_only])))
+        styler = styler.set_caption(html.escape(" ".join(said)))
+    return styler
 
 
 #: summary_view's row of the days each column's posts span (in `.data`: how many days), below "posts".
@@ -756,7 +767,8 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
     problem with these is said of report_view's arguments and the span of the posts (report_of_loaded's
     asked_by="explore"), not of the report notebook's parameters or the roster. A period the exports cover in
     which the account published nothing is the short report the client would be sent (Report.has_posts
-    False), not an error.
+    False), not an error; so is a folder whose only post exports list their header alone, over the days they
+    are named for (the report says that the download may have stopped after the header).
     `view.figure_html("reach_vs_interactions")` shows a figure; `view.figure_plan()` lists them, and a name
     or platform not among them is an error naming those there are.
 
@@ -770,10 +782,9 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
             use_language(language_code(language))
         workspace = of_account(workspace, account)
     posts = workspace.posts
-    if posts.empty:
-        raise WorkbookError(Message("imports.explore.no_posts"))
-    first, last = exports_span(workspace)
-    client = str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any() else "client"
+    first, last = exports_span(workspace)  # without posts, the days the exports read are named for, or an error
+    client = (str(posts["client"].iloc[0]) if "client" in posts and posts["client"].notna().any()
+              else workspace.client)
     return report_of_loaded(
         workspace, client=client, client_name=account or client, timezone=str(posts["published_at"].dt.tz),
         period_start=start or first, period_end=end or last, comparison_start=comparison_start,
@@ -847,7 +858,8 @@ def of_account(workspace: Workspace, account: str) -> Workspace:
                            daily_files=[r.path for r in daily_reports], paid=paid, paid_reports=paid_reports,
                            paid_files=[r.path for r in paid_reports])
     posts = metrics.post_metrics(attach_followers(every[mine], daily), imported.interaction_components())
-    return Workspace(posts=with_exports_read(posts, chosen.reports), imported=chosen, sources=kept_sources)
+    return Workspace(posts=with_exports_read(posts, chosen.reports), imported=chosen, sources=kept_sources,
+                     client=workspace.client)
 
 
 def span(posts: pd.DataFrame) -> tuple[str, str]:

@@ -2794,11 +2794,11 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
     if posts.empty:
         said = {"client": str(client_name), "start": str(period_start), "end": str(period_end), "count": len(every)}
-        if every.empty and asked_by == "explore":
-            raise WorkbookError(Message("imports.report.no_posts", **said))
         # exports that cover none of these days, or an account that published nothing in days they cover
         covered, covers = covered_days(every, periods.iso_day(period_start), periods.iso_day(period_end),
                                        reports=imported.reports)
+        if every.empty and asked_by == "explore" and not covered:  # no posts to give the span of
+            raise WorkbookError(Message("imports.report.no_posts", **said))
         if asked_by == "explore" and not covered:  # said of report_view's arguments and the posts' span
             first, last = explore.span(every)  # a post dated to its month: all of it
             raise WorkbookError(Message("imports.explore.report_no_posts", covers=covers, first=first, last=last,

@@ -211,6 +211,7 @@ class Loaded:
     posts: pd.DataFrame
     imported: "ImportResult"
     sources: Sources
+    client: str = "client"  # as loaded: a table without posts names no client in its rows
 
     @property
     def daily(self) -> pd.DataFrame | None:
@@ -322,14 +323,16 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
     sources.daily_notes += untied_youtube_totals(imported.reports, sources.daily_reports)  # the report says so too
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
-    return Loaded(posts=with_exports_read(posts, imported.reports), imported=imported, sources=sources)
+    return Loaded(posts=with_exports_read(posts, imported.reports), imported=imported, sources=sources,
+                  client=client)
 
 
 #: The key of a post table's attrs (load_client) naming the post exports read that hold none of its rows,
 #: {file: [platform, family, rows in file]}: one listing only its header (a period without posts is exported so,
 #: and so is a download that stopped after the header), or one a newer export replaced wholly. No row names such
 #: a file, yet the days it covers are covered: explore.select_posts judges coverage with them, as the report does
-#: with its import reports (export_periods). Plain values, which pandas copies with the table and can write.
+#: with its import reports (export_periods), and summary_view names the header-only ones. Plain values, which
+#: pandas copies with the table and can write.
 EXPORTS_WITHOUT_POSTS = "exports_without_posts"
 
 

@@ -2,8 +2,10 @@
 
 A Business Suite export of days without posts lists its header alone, and so does a download that stopped
 after the header: such a file covers the days it is named for, for select_posts as for the report, and where
-only such files cover the days asked, both say the download may have stopped after the header. The fixture
-is an Instagram export named for 18 March to 14 April 2025, with posts on 20, 21 and 22 March."""
+only such files cover the days asked, both say the download may have stopped after the header. A folder
+whose only post export lists its header alone gives the short report, and its summary says no post is
+listed. The fixture is an Instagram export named for 18 March to 14 April 2025, with posts on 20, 21 and 22
+March."""
 import shutil
 import warnings
 
@@ -80,4 +82,42 @@ def test_days_no_export_covers_are_still_an_error_naming_the_header_only_export_
     with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 2025-02-18 to "
                                           r"2025-04-14\)"):
         explore.select_posts(quiet_february.posts, start="2025-01-01", end="2025-01-31")
+
+
+@pytest.fixture
+def header_only_folder(tmp_path):
+    """A folder whose one post export lists only its header, named for 18 March to 14 April 2025."""
+    header_only(tmp_path / INSTAGRAM.name)
+    return explore.load_folder(tmp_path, client="bakery", timezone="Europe/London")
+
+
+def test_a_folder_of_a_header_only_export_gives_the_short_report(header_only_folder):
+    english = ("bakery has no posts on Instagram from 18 March 2025 to 14 April 2025: the Instagram exports named for "
+               "these days list no post at all, only their header. Either the account published nothing on "
+               "Instagram then, or the download stopped after the header, and its posts are missing here. The "
+               "exports hold no Instagram post of the comparison period (18 February 2025 to 17 March 2025), nor "
+               "cover all of it, so there is nothing to set beside this period.")
+    for period in ((), ("2025-03-18", "2025-04-14")):
+        view = explore.report_view(header_only_folder, *period)
+        assert not view.has_posts and [f.text for f in view.findings()] == [english]
+    indonesian = explore.report_view(header_only_folder, language="id").findings()[0].text
+    assert indonesian.startswith(
+        "bakery tidak memiliki unggahan di Instagram dari 18 Maret 2025 hingga 14 April 2025: ekspor Instagram yang "
+        "namanya mencakup hari-hari ini tidak memuat satu unggahan pun, hanya baris tajuknya.")
+
+
+def test_the_summary_of_no_posts_says_so_and_names_the_header_only_export(header_only_folder):
+    assert explore.summary_view(header_only_folder.posts).caption == (
+        "The table lists no post, so there is no figure to show. Of the post exports read, these list no post at "
+        f"all, only their header: {INSTAGRAM.name}. Either the account published nothing in the days they cover, or "
+        "the download stopped after the header, and their posts are missing here.")
+    assert explore.summary_view(header_only_folder.posts, language="id").caption == (
+        "Tabel ini tidak memuat satu unggahan pun, jadi tidak ada angka yang dapat ditampilkan. Dari ekspor unggahan "
+        f"yang dibaca, berkas berikut tidak memuat satu unggahan pun, hanya baris tajuknya: {INSTAGRAM.name}. Bisa "
+        "jadi akun ini memang tidak memublikasikan apa pun pada hari-hari yang dicakupnya, atau unduhannya terhenti "
+        "setelah baris tajuk, sehingga unggahannya tidak ada di sini.")
+    # a table of posts has no such caption; an empty one of a folder holding posts names no export
+    full = explore.load_folder(INSTAGRAM, client="bakery", timezone="Europe/London").posts
+    assert explore.summary_view(full).caption is None
+    assert explore.summary_view(full.iloc[0:0]).caption == "The table lists no post, so there is no figure to show."
 
