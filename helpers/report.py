@@ -26,7 +26,7 @@ from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
                       export_periods, file_labels, load_client, merged_days, names_its_period, near_download,
-                      near_download_before, partly_covered, rows_used, several_accounts)
+                      near_download_before, partly_covered, rows_used, several_accounts, unread_notes)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 #: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
@@ -2823,7 +2823,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
         paid_outside=paid_outside,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
-                     + file_warnings(loaded.sources.paid_reports)),
+                     + file_warnings(loaded.sources.paid_reports) + unread_notes(loaded.sources)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
                     + [("paid", r) for r in loaded.sources.paid_reports]),
         **analyse(posts, previous, int(top_n), benchmark_industry, imported.interaction_components()),

@@ -33,7 +33,7 @@ class Sources:
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
-    unread: list = field(default_factory=list)  # those of them that may hold posts (unreadable, a lone xlsx copy)
+    unread: list = field(default_factory=list)  # those that may be exports (unreadable, a lone xlsx copy, empty)
 
 
 def split_exports(files: list[Path], *, client: str = "client", timezone: str | None = None,
@@ -101,6 +101,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             if not skip_unknown or _resembles_an_export(path):
                 raise error
             sources.skipped.append((path, str(error)))
+            if _is_empty_file(error):  # an interrupted download: the posts of its export are missing
+                sources.unread.append(path)
     while sources.daily_files:
         try:
             result = import_daily_series(sources.daily_files, client=client, **options)
@@ -118,6 +120,12 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def _is_empty_file(error: ExportFormatError) -> bool:
+    """Whether a file's error says it is empty (reading.text_encoding: no byte but blanks), as a download that
+    was interrupted leaves it."""
+    return getattr(error.problem, "key", None) == "imports.reading.empty"
 
 
 def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> str:
@@ -225,13 +233,12 @@ class Loaded:
         """What to read before trusting a figure, as Messages shown in the active language (i18n.Notes): each
         file's data-quality warnings (imported.warnings()) and, for a platform whose posts come from several
         accounts (two pages in one download folder), which accounts and how to choose one: every figure of
-        that platform pools them; the files skipped that may hold posts (sources.unread); and a YouTube
+        that platform pools them; the files skipped that may hold posts (unread_notes); and a YouTube
         Totals.csv that nothing ties to the YouTube Content tables read (untied_youtube_totals)."""
         from .i18n import Message
 
-        notes = self.imported.warnings()
-        if self.sources.unread:  # skipped, but perhaps an export: its posts would be missing without a word
-            notes.append(Message("imports.explore.unread_files", files=[p.name for p in self.sources.unread]))
+        notes = self.imported.warnings()  # i18n.Notes: added to in place, so that it stays one
+        notes += unread_notes(self.sources)
         for platform, accounts in several_accounts(self.posts).items():
             notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
                                  count=len(accounts), accounts=accounts, code=repr(platform), example=repr(accounts[0])))
@@ -258,6 +265,18 @@ class Loaded:
         rows += [{"file": label, "table": "skipped", "imported": 0, "notes": why}
                  for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
         return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
+
+
+def unread_notes(sources: Sources) -> list:
+    """The note naming the files of a folder that were skipped but may be exports (Sources.unread: one the
+    system will not open, an Excel workbook under a .csv name, an empty file): their posts are missing from
+    every figure, which must not go without a word. For the workspace's warnings and the report view's Data
+    coverage alike; empty when there is none."""
+    from .i18n import Message
+
+    if not sources.unread:
+        return []
+    return [Message("imports.explore.unread_files", files=file_labels(sources.unread))]
 
 
 def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:

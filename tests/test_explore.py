@@ -376,9 +376,9 @@ def test_a_month_dated_post_spans_its_whole_month():
 
 def test_an_unreadable_file_or_a_lone_spreadsheet_copy_in_a_folder_is_skipped_listed_and_warned_about(
         tmp_path, monkeypatch):
-    """A file the system will not open (another user's, chmod 000), or an Excel workbook saved under a .csv
-    name, is skipped in a folder like an empty file, with why; since its posts are then missing, the
-    workspace's warnings name it. Given alone, it is still an error."""
+    """A file the system will not open (another user's, chmod 000), an Excel workbook saved under a .csv name
+    or an empty file (a download interrupted) is skipped in a folder, with why; since the posts it should hold
+    are then missing, the workspace's warnings name it. Given alone, it is still an error."""
     from pathlib import Path
 
     from helpers.errors import FileUnreadable
@@ -403,8 +403,8 @@ def test_an_unreadable_file_or_a_lone_spreadsheet_copy_in_a_folder_is_skipped_li
     assert "this is a spreadsheet (xlsx) holding a Meta Business Suite post export" in files.loc["copy.csv", "notes"]
     assert files.loc["empty.csv", "table"] == "skipped"
     assert [str(m) for m in workspace.warnings() if "skipped, not read" in str(m)] == [
-        f"{locked.name}, copy.csv: skipped, not read (files() says why): any posts they hold are missing from"
-        " every figure until they can be read"]
+        f"{locked.name}, copy.csv, empty.csv: skipped, not read (files() says why): any posts they hold are missing"
+        " from every figure until they can be read"]
     with pytest.raises(FileUnreadable, match="the file cannot be opened: permission denied"):
         explore.load_folder(locked, client="k", timezone="Asia/Jakarta")
 

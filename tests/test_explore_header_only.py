@@ -1,14 +1,17 @@
-"""Exports that list only their header, in the explorer.
+"""Exports that list only their header, and files of a folder that could not be read, in the explorer.
 
 A Business Suite export of days without posts lists its header alone, and so does a download that stopped
 after the header: such a file covers the days it is named for, for select_posts as for the report, and where
 only such files cover the days asked, both say the download may have stopped after the header. A folder
 whose only post export lists its header alone gives the short report, and its summary says no post is
-listed. The fixture is an Instagram export named for 18 March to 14 April 2025, with posts on 20, 21 and 22
-March."""
+listed. A file skipped though it may be an export (an Excel workbook under a .csv name, an empty file) is
+named in the workspace's warnings and in the report view's Data coverage: the posts it should hold are
+missing from every figure. The fixture is an Instagram export named for 18 March to 14 April 2025, with
+posts on 20, 21 and 22 March."""
 import shutil
 import warnings
 
+import pandas as pd
 import pytest
 
 from helpers import explore
@@ -121,3 +124,22 @@ def test_the_summary_of_no_posts_says_so_and_names_the_header_only_export(header
     assert explore.summary_view(full).caption is None
     assert explore.summary_view(full.iloc[0:0]).caption == "The table lists no post, so there is no figure to show."
 
+
+def test_files_skipped_that_may_hold_posts_are_named_in_warnings_and_the_report_view_s_coverage(tmp_path):
+    shutil.copy(INSTAGRAM, tmp_path / INSTAGRAM.name)
+    facebook = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    pd.read_csv(facebook, dtype=str).to_excel(tmp_path / "copy.csv", index=False)  # an xlsx under a .csv name
+    (tmp_path / "empty_export.csv").write_bytes(b"")  # a download interrupted before its first byte
+    workspace = explore.load_folder(tmp_path, client="bakery", timezone="Europe/London")
+    files = workspace.files().set_index("file")
+    assert files.loc["empty_export.csv", "table"] == "skipped"
+    assert "the download may have been interrupted" in files.loc["empty_export.csv", "notes"]
+    named = ("copy.csv, empty_export.csv: skipped, not read (files() says why): any posts they hold are missing "
+             "from every figure until they can be read")
+    assert [str(m) for m in workspace.warnings() if "skipped" in str(m)] == [named]
+    view = explore.report_view(workspace)
+    assert view.findings()[0].text == "This report covers 3 posts: Instagram (3)."
+    assert view.coverage_notes()[-1] == f"Import note: {named}."
+    assert explore.report_view(workspace, language="id").coverage_notes()[-1] == (
+        "Catatan impor: copy.csv, empty_export.csv: dilewati, tidak dibaca (files() menyebutkan alasannya): unggahan "
+        "yang mungkin ada di dalamnya tidak masuk ke angka mana pun sampai berkasnya dapat dibaca.")
