@@ -336,11 +336,22 @@ def engagement_rate_of(posts: pd.DataFrame, platform: str) -> str:
     return RATE_OF_MEASURE[broadcast_measure(select_posts(posts, platform=platform))]
 
 
+def no_posts_error(posts: pd.DataFrame) -> WorkbookError:
+    """The error for an empty table: where its exports were read and list no post, only their header (a
+    download that stopped after it, or days without posts), it names them, rather than sending the analyst
+    to load exports they have loaded; otherwise load exports with posts, or widen the filter."""
+    empty = exports_without_posts(posts, header_only=True)
+    if posts.empty and empty:
+        return WorkbookError(Message("imports.explore.no_posts_header_only",
+                                     files=", ".join(Path(e.path).name for e in empty)))
+    return WorkbookError(Message("imports.explore.no_posts"))
+
+
 def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
     """The platform with the most posts and its most frequent format (None when its exports give none):
     a starting point for the recipes, whatever folder was loaded."""
     if posts.empty:
-        raise WorkbookError(Message("imports.explore.no_posts"))
+        raise no_posts_error(posts)
     platform = posts["platform"].value_counts().index[0]
     formats = posts.loc[posts["platform"] == platform, "format"].value_counts()
     return platform, (formats.index[0] if len(formats) else None)
@@ -364,7 +375,7 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
         raise WorkbookError(Message("imports.explore.bad_days", value=repr(days)))
     chosen = select_posts(posts, platform=platform, format=format, account=account)
     if chosen.empty:
-        raise WorkbookError(Message("imports.explore.no_posts"))
+        raise no_posts_error(posts if posts.empty else chosen)
     last = pd.Timestamp(span(chosen)[1])
     first = last - pd.Timedelta(days=int(days) - 1)
     months = chosen["published_at"].dt.tz_localize(None)[periods.month_dated(chosen)].dt.to_period("M")
@@ -866,7 +877,7 @@ def span(posts: pd.DataFrame) -> tuple[str, str]:
     """The first and last day (YYYY-MM-DD) the posts cover. A post dated to its month only (the UCI dataset)
     covers its whole month, so that a period of this span holds it (periods.within)."""
     if posts.empty:
-        raise WorkbookError(Message("imports.explore.no_posts"))
+        raise no_posts_error(posts)
     days = posts["published_at"].dt.tz_localize(None).dt.normalize()
     monthly = periods.month_dated(posts)
     month = days[monthly].dt.to_period("M")

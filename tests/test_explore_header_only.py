@@ -143,3 +143,21 @@ def test_files_skipped_that_may_hold_posts_are_named_in_warnings_and_the_report_
     assert explore.report_view(workspace, language="id").coverage_notes()[-1] == (
         "Catatan impor: copy.csv, empty_export.csv: dilewati, tidak dibaca (files() menyebutkan alasannya): unggahan "
         "yang mungkin ada di dalamnya tidak masuk ke angka mana pun sampai berkasnya dapat dibaca.")
+
+
+def test_the_recipes_on_a_folder_of_header_only_exports_name_them_rather_than_ask_for_exports(header_only_folder):
+    """The explore notebook's recipes start from most_posted and last_days; on a folder whose exports list no
+    post, they say which exports were read and list only their header, not 'load a folder with post exports'
+    (the analyst has); a table filtered down to nothing keeps the old wording."""
+    for call in (lambda: explore.most_posted(header_only_folder.posts),
+                 lambda: explore.last_days(header_only_folder.posts, 30),
+                 lambda: explore.span(header_only_folder.posts)):
+        with pytest.raises(WorkbookError) as info:
+            call()
+        assert str(info.value) == (
+            f"the table holds no posts: every post export read lists no post, only its header ({INSTAGRAM.name})."
+            " Either the account published nothing in the days these exports cover, or the download stopped after"
+            " the header: if the account did post then, download the exports again; the recipes need posts")
+    english = explore.load_folder(INSTAGRAM, client="bakery", timezone="Europe/London")
+    with pytest.raises(WorkbookError, match="load a folder with post exports, or widen the filter"):
+        explore.most_posted(english.posts.iloc[0:0])  # its exports hold posts: a filter left nothing
