@@ -1031,78 +1031,115 @@ class Report:
                 "before": tr.message(near_download_before(fresh, tr.date, downloaded=downloaded))}
 
     def changes_beyond_chance(self, platform: str) -> pd.DataFrame:
-        """The platform's figures in its lens tables (lens_kpis) whose change against the previous period is
-        beyond chance: the 95% interval the table shows leaves out 0 (of the change in pp for a percent rate,
-        of the relative change for the others). The rate the period-change sentence quotes is left out when
-        that sentence is given. Largest first, by the least relative change the interval allows ('sure': the
-        relative interval's end nearer 0, as a size; a rate from 0 has no interval, so none is judged). That puts pp
-        and per-post figures on one scale, and ranks a change by how large it surely is: a large change
-        known only roughly (few posts) and a small one known precisely (many posts) both rank low, where
-        ranking by the change alone would favour the first and by change ÷ interval width the second."""
-        names, rows, low, high = self._changes_judged(platform)
-        relative_low, relative_high = rows["relative_ci_low"].astype(float), rows["relative_ci_high"].astype(float)
-        sure = np.where(relative_low > 0, relative_low, np.where(relative_high < 0, -relative_high, 0.0))
-        beyond = rows.assign(sure=sure)[(low > 0) | (high < 0)]
-        order = {name: i for i, name in enumerate(names)}  # ties in the tables' order
-        return beyond.assign(order=beyond["kpi"].map(order)).sort_values(
+        """The platform's changes in its lens tables whose 95% interval, as the table shows it, leaves out 0
+        (_changes_judged: a figure's change, or the median post's change beside a rate, `median`). The changes
+        the period-change sentence quotes are left out when that sentence is given. Largest first, by the least
+        relative change the interval allows ('sure'). That puts pp and per-post figures on one scale, and ranks
+        a change by how large it surely is: a large change known only roughly (few posts) and a small one known
+        precisely (many posts) both rank low, where ranking by the change alone would favour the first and by
+        change ÷ interval width the second."""
+        judged = self._changes_judged(platform)
+        return judged[self._leaves_out_zero(judged)].sort_values(
             ["sure", "order"], ascending=[False, True], kind="stable").drop(columns="order")
 
-    def _changes_judged(self, platform: str, quoted: bool = False) -> tuple:
-        """The figures changes_beyond_chance judges (names in the tables' order, their kpis rows) and the
-        ends of each one's interval as the table shows it (pp for a percent rate, relative otherwise).
-        `quoted`: with the rate the period-change sentence quotes, left out otherwise (that sentence judges it)."""
-        left_out = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
-                    if not quoted and self._finding_change(platform) else None)
-        names = [name for name in self.lens_kpis(platform) if name != left_out]
-        rows = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)
-                         & (self.kpis["kind"] != "total") & self.kpis["change"].notna()]
+    @staticmethod
+    def _leaves_out_zero(judged: pd.DataFrame) -> pd.Series:
+        """Which of _changes_judged's changes are beyond chance: their interval leaves out 0 (one touching 0
+        holds it), as _chance_verdict says of a change it quotes."""
+        return (judged["low"] > 0) | (judged["high"] < 0)
+
+    def _changes_judged(self, platform: str, quoted: bool = False) -> pd.DataFrame:
+        """Every change the platform's lens tables show with an interval, in the tables' order: each figure's
+        in the change column (its kpis row; totals have none) and, beside a rate, its median post's (its
+        rate_changes row, `median` True; none where the median post drew nothing, then and now). `low`, `high`:
+        the interval as the table shows it (pp for a percent rate, relative otherwise); `sure`: the least
+        relative change it allows (the relative interval's end nearer 0, as a size; a median post's pp interval
+        over its median before; 0 where there is none, a rate from 0). `quoted`: with the changes the
+        period-change sentence quotes (its rate's and its median post's, `quoted` True), left out otherwise:
+        that sentence judges them."""
+        names = self.lens_kpis(platform)
+        shown = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)]
+        rows = shown[(shown["kind"] != "total") & shown["change"].notna()]
         percent = rows["kpi"].isin(metrics.PERCENT_RATES)
-        low = rows["ci_low"].where(percent, rows["relative_ci_low"]).astype(float)
-        high = rows["ci_high"].where(percent, rows["relative_ci_high"]).astype(float)
-        return names, rows, low, high
+        changes = rows.assign(median=False, low=rows["ci_low"].where(percent, rows["relative_ci_low"]).astype(float),
+                              high=rows["ci_high"].where(percent, rows["relative_ci_high"]).astype(float),
+                              relative_low=rows["relative_ci_low"].astype(float),
+                              relative_high=rows["relative_ci_high"].astype(float))
+        medians = self.rate_changes[(self.rate_changes["platform"] == platform)
+                                    & self.rate_changes["kpi"].isin(shown["kpi"])] if len(self.rate_changes) else []
+        if len(medians):
+            medians = medians[[not self._no_interactions_either(row) for _, row in medians.iterrows()]]
+            before = medians["median_b"].astype(float).where(lambda median: median > 0)
+            medians = medians.assign(median=True, low=medians["ci_low"].astype(float),
+                                     high=medians["ci_high"].astype(float), relative_low=medians["ci_low"] / before,
+                                     relative_high=medians["ci_high"] / before)
+            changes = pd.concat([changes, medians], ignore_index=True)
+        judged = changes[changes["low"].notna() & changes["high"].notna()]
+        sure = np.where(judged["relative_low"] > 0, judged["relative_low"],
+                        np.where(judged["relative_high"] < 0, -judged["relative_high"], 0.0))
+        rate = (compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")] if self._finding_change(platform)
+                else None)
+        order = {name: i for i, name in enumerate(names)}  # a median post's change beside its rate's
+        judged = judged.assign(sure=sure, quoted=judged["kpi"] == rate,
+                               order=judged["kpi"].map(order) * 2 + judged["median"].astype(int))
+        return (judged if quoted else judged[~judged["quoted"]]).sort_values("order", kind="stable")
 
     def changes_tested(self, platform: str) -> int:
-        """How many changes the platform's tables show with an interval, the one the period-change sentence
-        quotes included, so that the count is the one a reader makes in the tables' change column: each
-        leaves out 0 by chance alone 5% of the time when nothing changed, so about 0.05 × this many would be
-        called changed anyway (whatever their correlation: an expected count adds up)."""
-        _, _, low, high = self._changes_judged(platform, quoted=True)
-        return int((low.notna() & high.notna()).sum())
+        """How many changes the platform's tables show with an interval (_changes_judged: in the change column
+        and the median post's beside a rate), those the period-change sentence quotes included, so that the
+        count is the one a reader makes in the tables: each leaves out 0 by chance alone 5% of the time when
+        nothing changed, so about 0.05 × this many would be called changed anyway (whatever their correlation:
+        an expected count adds up)."""
+        return len(self._changes_judged(platform, quoted=True))
+
+    def _quoted_beyond_chance(self, platform: str) -> tuple[bool, bool]:
+        """Whether the change of the rate the period-change sentence quotes, and its median post's change, are
+        beyond chance, as the tables judge them (_changes_judged); neither without that sentence."""
+        judged = self._changes_judged(platform, quoted=True)
+        beyond = judged[judged["quoted"] & self._leaves_out_zero(judged)]
+        return bool((~beyond["median"]).any()), bool(beyond["median"].any())
 
     def _finding_other_changes(self, platform: str) -> Finding | None:
-        """Beside the period-change sentence, the platform's other figures that changed beyond chance: how
+        """Beside the period-change sentence, the platform's other changes beyond chance in its tables: how
         many, and the largest OTHER_CHANGES_SHOWN of them (changes_beyond_chance) with their intervals, as
         the lens tables show them, and how many of the tables' changes have an interval, with the number chance
         alone would call changed (changes_tested × 5%): several figures judged at once, one can pass by chance.
-        They are called 'other' only when the period-change sentence's own change is beyond chance; the count
-        of changes beyond chance out of those with an interval then takes that one in ({beyond}), as the
-        tables show it. None when no other change is beyond chance."""
+        They are called 'other' only when a change the period-change sentence quotes (its rate's, its median
+        post's, or both) is beyond chance; the count of changes beyond chance out of those with an interval then
+        takes those in ({beyond}, {included} naming them), as the tables show them. None when no other change is
+        beyond chance."""
         changes = self.changes_beyond_chance(platform)
         if changes.empty:
             return None
         tr = self.tr
         shown = changes.head(OTHER_CHANGES_SHOWN)
-        items = [tr.t("finding.other_change", metric=self._label(platform, row["kpi"]),
-                      change=self._fmt_change(row["kpi"], row)) for _, row in shown.iterrows()]
-        # "other" only beside a period-change sentence whose own change is beyond chance: one within chance
-        # (or without interval) is no change beyond chance the figures here would come in addition to
+        medians = [row["kpi"] for _, row in shown.iterrows() if bool(row.get("median", False))]
+        items = [tr.t("finding.other_change_median", metric=self._label(platform, row["kpi"]),
+                      change=self._median_change_text(row)) if bool(row.get("median", False))
+                 else tr.t("finding.other_change", metric=self._label(platform, row["kpi"]),
+                           change=self._fmt_change(row["kpi"], row)) for _, row in shown.iterrows()]
+        # "other" only beside a period-change sentence quoting a change beyond chance: one within chance (or
+        # without interval) is no change beyond chance the figures here would come in addition to
         headline = self._finding_change(platform)
-        other = headline is not None and bool(headline.values["beyond_chance"])
-        if other:
+        rate, median = self._quoted_beyond_chance(platform) if headline else (False, False)
+        if rate or median:
             key = ("finding.other_changes_one" if len(changes) == 1 else "finding.other_changes_two"
                    if len(changes) == 2 else "finding.other_changes_more")
         else:
             key = ("finding.changes_one" if len(changes) == 1 else "finding.changes_two"
                    if len(changes) == 2 else "finding.changes_more")
+        included = tr.t("finding.other_changes_both" if rate and median else "finding.other_changes_median"
+                        if median else "finding.other_changes_rate")
         tested = self.changes_tested(platform)
         # the caveat of a period close to the download goes with the period-change sentence, or here without one
         caveat = "" if headline else self._near_download_caveat(platform)
         return Finding(key, tr.t(key, platform=tr.platform(platform), count=tr.number(len(changes)), first=items[0],
-                                 second=items[-1], tested=tr.number(tested),
-                                 beyond=tr.number(len(changes) + other),  # the quoted rate's among them
+                                 second=items[-1], tested=tr.number(tested), included=included,
+                                 beyond=tr.number(len(changes) + rate + median),  # the quoted ones among them
                                  compared=self.compared(dated=headline is None),  # the sentence before dated it
                                  chance=tr.number(tested * SIGNIFICANCE, 2)) + caveat,
-                       {"kpis": list(shown["kpi"]), "changes": len(changes), "platform": platform})
+                       {"kpis": list(shown["kpi"]), "medians": medians, "changes": len(changes),
+                        "platform": platform})
 
     def _finding_paid(self, platform: str) -> Finding | None:
         """The platform's reach and engagement-rate lifts of paid posts over organic ones, each with its 95%

@@ -415,11 +415,12 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
     assert ("On Facebook, summed reach fell 13% against the comparison period (1 March 2014 to 31 March 2014),"
             " with 34 posts against 36,") in findings["finding.change_down"]
     # the sentence after it, about the same changes, leaves out the dates it just gave
-    # 4 other figures and the rate it quotes, of the 10 changes the tables give with an interval (frequency, reach
-    # rate, the four engagement rates, conversation, amplification, applause, click-through rate)
-    assert ("4 other figures in the tables below changed beyond chance against the comparison period (5 of the 10"
-            " figures with an interval changed beyond chance, the rate above included; chance alone would give about"
-            " 0.50)" in findings["finding.other_changes_more"])
+    # 5 other figures and the rate it quotes with its median post's change, of the 12 changes the tables give with
+    # an interval (frequency, reach rate, the four engagement rates, conversation, amplification, applause,
+    # click-through rate; the median post's by reach and by impressions)
+    assert ("5 other figures in the tables below changed beyond chance against the comparison period (7 of the 12"
+            " figures with an interval changed beyond chance, both changes above included; chance alone would give"
+            " about 0.60)" in findings["finding.other_changes_more"])
     tables = [august.lens_table("facebook", names) for names in (august.broadcast_kpis("facebook"),
                                                                  august.engagement_kpis("facebook"))]
     assert all("comparison period" in table.columns for table in tables)
@@ -2204,8 +2205,8 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
             "engagement_rate_by_impressions", "reach_rate", "applause_rate", "virality_rate", "frequency"]
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
-            "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 7"
-            " figures with an interval, where chance alone would give about 0.35); the clearest two: engagement rate by views"
+            "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 9"
+            " figures with an interval, where chance alone would give about 0.45); the clearest two: engagement rate by views"
             " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -2213,12 +2214,12 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
         assert report._finding_other_changes("instagram").text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous"
-            " period (of the 3 figures with an interval, where chance alone would give about 0.15): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
+            " period (of the 5 figures with an interval, where chance alone would give about 0.25): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
             " (95% CI -0.9% to -0.2%).")
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
-            "one figure in the tables below changed beyond chance against the previous period (of the 2 figures"
-            " with an interval, where chance alone would give about 0.10): reach rate"
+            "one figure in the tables below changed beyond chance against the previous period (of the 4 figures"
+            " with an interval, where chance alone would give about 0.20): reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
         report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
@@ -2247,18 +2248,18 @@ def test_the_other_changes_sentence_in_indonesian():
     # Instagram's change sentence quotes -0,50 pp (IK 95% -1,35 hingga 0,41): within chance, so no "lain" here
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, 3 angka dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (dari 4 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,20); dua yang paling jelas:"
+        " (dari 6 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,30); dua yang paling jelas:"
         " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
-    # the quoted rate beyond chance: the other three and it are 4 of the 4 changes with an interval, said to have
-    # changed, so "3 angka lain" beside "4 dari 4" reads as no contradiction
+    # the quoted rate beyond chance: the other three and it are 4 of the 6 changes with an interval (the median
+    # post's two within chance), said to have changed, so "3 angka lain" beside "4 dari 6" reads as no contradiction
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
     assert report._finding_other_changes("instagram").text.startswith(
         "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (4 dari 4 angka yang berinterval berubah secara bermakna, termasuk tingkat di atas; kebetulan saja akan"
-        " menghasilkan sekitar 0,20);")
+        " (4 dari 6 angka yang berinterval berubah secara bermakna, termasuk tingkat di atas; kebetulan saja akan"
+        " menghasilkan sekitar 0,30);")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
     assert report._finding_benchmark("facebook").text == (
         "Di Facebook, rata-rata tingkat interaksi Anda terhadap pengikut adalah 0,30% (IK 95% 0,21% hingga 0,40%;"
@@ -2938,15 +2939,16 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
         assert finding.values["beyond_chance"] is True
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, one other figure in the tables below changed beyond chance")
-        # the tables give two changes with an interval, reach rate and the quoted rate, and both leave out 0
-        assert ("against the previous period (2 of the 2 figures with an interval changed beyond chance, the rate"
-                " above included; chance alone would give about 0.10): reach rate -5.59 pp"
+        # the tables give four changes with an interval, reach rate, the quoted rate and the median post's two
+        # changes (within chance), and the first two leave out 0
+        assert ("against the previous period (2 of the 4 figures with an interval changed beyond chance, the rate"
+                " above included; chance alone would give about 0.20): reach rate -5.59 pp"
                 ) in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, one figure in the tables below changed beyond chance against the previous period (of the"
-            " 2 figures with an interval,")  # the quoted rate's interval is in the tables, touching 0 or not
+            " 4 figures with an interval,")  # the quoted rate's interval is in the tables, touching 0 or not
         table.loc[rate, ["ci_low", "ci_high"]] = np.nan  # no interval: no verdict either way
         text = report._finding_change("instagram").text
         assert "a change of -0.50 pp;" in text and report._finding_change("instagram").values["beyond_chance"] is None
@@ -3750,3 +3752,134 @@ def test_answers_kept_per_report_follow_a_changed_field_and_cannot_be_changed_by
     assert report.ranked_by("facebook") == "reach"
     indonesian = dataclasses.replace(report, tr=Translator("id"))
     assert indonesian.ranked_by("facebook") == "jangkauan"
+
+
+def _with_medians(report, platform, medians):
+    """The report's median-post changes with `medians` set: kpi -> (ci_low, ci_high) of the platform's
+    median post's change, in rate units (its difference and medians as the demo has them)."""
+    changes = report.rate_changes.copy()
+    for name, (low, high) in medians.items():
+        row = (changes["platform"] == platform) & (changes["kpi"] == name)
+        changes.loc[row, ["ci_low", "ci_high"]] = (low, high)
+    return changes
+
+
+def test_the_count_of_changes_beyond_chance_takes_in_the_median_post_changes_the_tables_show(report):
+    """Instagram's tables (the demo's, intervals cleared but for reach rate -5.59 pp beyond chance and the
+    rate the period-change sentence quotes, engagement rate by reach -0.50 pp) show 4 changes with an interval:
+    reach rate's and the quoted rate's in the change column, and the median post's change beside each rate
+    with one (engagement rate by reach -0.52 pp, by views -0.33 pp; by video views has none). Chance alone:
+    4 × 0.05 = 0.20. Whichever of the quoted rate's two changes the sentence before calls beyond chance is
+    counted with the others and makes them 'other' ones; neither: no 'other'."""
+    kpis, medians = report.kpis, report.rate_changes
+    rate = ("engagement_rate_by_reach",)
+    try:
+        report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
+        quoted = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == rate[0])
+        within_rate, beyond_rate = (-0.0135, 0.0041), (-0.0135, -0.0005)
+        within_median, beyond_median = (-0.0161, 0.0076), (-0.0161, -0.0010)
+        reach_rate = "reach rate -5.59 pp (95% CI -9.02 to -2.08)."
+        cases = [  # summed rate's interval, median post's interval, the sentence expected
+            (within_rate, within_median, "one figure in the tables below changed beyond chance against the previous"
+             " period (of the 4 figures with an interval, where chance alone would give about 0.20): " + reach_rate),
+            (beyond_rate, within_median, "one other figure in the tables below changed beyond chance against the"
+             " previous period (2 of the 4 figures with an interval changed beyond chance, the rate above included;"
+             " chance alone would give about 0.20): " + reach_rate),
+            (within_rate, beyond_median, "one other figure in the tables below changed beyond chance against the"
+             " previous period (2 of the 4 figures with an interval changed beyond chance, the median post's rate"
+             " above included; chance alone would give about 0.20): " + reach_rate),
+            (beyond_rate, beyond_median, "one other figure in the tables below changed beyond chance against the"
+             " previous period (3 of the 4 figures with an interval changed beyond chance, both changes above"
+             " included; chance alone would give about 0.20): " + reach_rate),
+        ]
+        for summed, median, expected in cases:
+            report.kpis.loc[quoted, ["ci_low", "ci_high"]] = summed
+            report.rate_changes = _with_medians(report, "instagram", {rate[0]: median})
+            change = report._finding_change("instagram").text
+            said_summed = "-0.50 pp (95% CI -1.35 to -0.05), beyond chance" in change
+            said_median = "-0.52 pp (95% CI -1.61 to -0.10), beyond chance" in change
+            assert (said_summed, said_median) == (summed == beyond_rate, median == beyond_median)
+            assert report.changes_tested("instagram") == 4
+            assert report._finding_other_changes("instagram").text == "On Instagram, " + expected
+        # the quoted rate's two changes beyond chance and nothing else: no sentence of other changes
+        report.kpis = _with_changes(report, "instagram", {})
+        quoted = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == rate[0])
+        report.kpis.loc[quoted, ["ci_low", "ci_high"]] = beyond_rate
+        assert report.changes_tested("instagram") == 3  # the quoted rate's two, the other median
+        assert report._finding_other_changes("instagram") is None
+    finally:
+        report.kpis, report.rate_changes = kpis, medians
+
+
+def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_another_figure(report):
+    """The median post's engagement rate by views (-0.33 pp, its interval set to -0.60 to -0.10) is a figure of
+    Instagram's engagement table beyond chance that no sentence quotes: named beside reach rate, after it
+    (sure: 0.10 pp of a 2.77% median before, 0.036, against reach rate's 0.169)."""
+    kpis, medians = report.kpis, report.rate_changes
+    try:
+        report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
+        report.rate_changes = _with_medians(report, "instagram",
+                                            {"engagement_rate_by_impressions": (-0.0060, -0.0010)})
+        changes = report.changes_beyond_chance("instagram")
+        assert list(changes["kpi"]) == ["reach_rate", "engagement_rate_by_impressions"]
+        assert list(changes["median"]) == [False, True]
+        finding = report._finding_other_changes("instagram")
+        assert finding.text == (
+            "On Instagram, two figures in the tables below changed beyond chance against the previous period (of"
+            " the 4 figures with an interval, where chance alone would give about 0.20): reach rate -5.59 pp (95% CI"
+            " -9.02 to -2.08) and the median post's engagement rate by views -0.33 pp (95% CI -0.60 to -0.10).")
+        assert finding.values["medians"] == ["engagement_rate_by_impressions"]
+        # without its period-change sentence, the rate it would quote is judged with the others, median included
+        table = report.kpis.copy()
+        table.loc[(table["platform"] == "instagram") & (table["kpi"] == "summed_reach"), "relative_change"] = np.nan
+        report.kpis = table
+        report.rate_changes = _with_medians(report, "instagram", {"engagement_rate_by_reach": (-0.0161, -0.0010)})
+        assert report._finding_change("instagram") is None
+        # the median post's by reach: 0.10 pp of 3.73%, sure 0.027, after by views' 0.036
+        assert report._finding_other_changes("instagram").text.startswith(
+            "On Instagram, 3 figures in the tables below changed beyond chance against the previous period (of the"
+            " 4 figures with an interval, where chance alone would give about 0.20); the clearest two: reach rate"
+            " -5.59 pp (95% CI -9.02 to -2.08) and the median post's engagement rate by views -0.33 pp (95% CI -0.60"
+            " to -0.10).")
+    finally:
+        report.kpis, report.rate_changes = kpis, medians
+
+
+def test_the_median_post_change_above_is_counted_in_indonesian():
+    """As in English: 2 of the 4 changes with an interval (reach rate and the median post's), 'lain' beside them;
+    both of the quoted rate's changes beyond chance: 3 of the 4."""
+    report = build_report(**{**DEMO, "language": "id"})
+    report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
+    report.rate_changes = _with_medians(report, "instagram", {"engagement_rate_by_reach": (-0.0161, -0.0010)})
+    assert report._finding_other_changes("instagram").text == (
+        "Di Instagram, satu angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
+        " (2 dari 4 angka yang berinterval berubah secara bermakna, termasuk tingkat median per unggahan di atas;"
+        " kebetulan saja akan menghasilkan sekitar 0,20): tingkat jangkauan -5,59 poin persentase (IK 95% -9,02"
+        " hingga -2,08).")
+    rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
+    report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
+    assert ("(3 dari 4 angka yang berinterval berubah secara bermakna, termasuk kedua perubahan di atas;"
+            in report._finding_other_changes("instagram").text)
+    report.kpis = _with_changes(report, "instagram", {})
+    report.rate_changes = _with_medians(report, "instagram",
+                                        {"engagement_rate_by_impressions": (-0.0060, -0.0010)})
+    assert report._finding_other_changes("instagram").text.endswith(
+        ": median tingkat interaksi terhadap tayangan per unggahan -0,33 poin persentase (IK 95% -0,60 hingga -0,10).")
+
+
+def test_a_youtube_channel_whose_median_post_changed_beyond_chance_counts_it_among_the_figures():
+    """The real YouTube export, May to July 2025 against February to April: the median post's rate by video
+    views fell -2.11 pp (95% CI -3.28 to -0.36), beyond chance, and so did average view duration. Its tables
+    show 5 changes with an interval (engagement rate by video views, amplification and applause rates, average
+    view duration, and the median post's change): 2 beyond chance, 0.25 by chance alone."""
+    from tests.conftest import real_export
+
+    path = real_export("youtube/areikher/Table data.csv")
+    report = build_report(client="areikher-yt", client_name="Areikher", exports=[str(path)],
+                          timezone="America/New_York", period_start="2025-05-01", period_end="2025-07-31", top_n=5)
+    assert ("the median post's rate changed by -2.11 pp (95% CI -3.28 to -0.36), beyond chance."
+            in report._finding_change("youtube").text)
+    assert report._finding_other_changes("youtube").text == (
+        "On YouTube, one other figure in the tables below changed beyond chance against the previous period (2 of"
+        " the 5 figures with an interval changed beyond chance, the median post's rate above included; chance"
+        " alone would give about 0.25): average view duration (seconds) -54% (95% CI -70% to -33%).")
