@@ -1,7 +1,8 @@
 """Command line: `python -m helpers render` (reports for the roster), `inspect FILE...`, `demo`.
 
 Errors in the user's input are printed as plain sentences (file, row, column, what to do) with exit
-status 2; a batch with a failed client, or a PDF asked for and not printed, exits with status 1.
+status 2; a batch with a failed client, or a PDF asked for and not printed, exits with status 1; one
+stopped by Ctrl-C or SIGTERM shows which clients it finished and exits with status 130.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _same_file(path: Path, other: Path) -> bool:
 
 def _render(args: argparse.Namespace) -> int:
     from .clients import load_roster
-    from .render import render_all, summary_lines
+    from .render import BatchInterrupted, render_all, summary_lines
 
     tr = Translator(args.language)
     default_roster = paths.DEFAULT_ROSTER  # looked up now: the tests point it at the demo roster
@@ -58,18 +59,25 @@ def _render(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
     out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
-    results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language, out_option="--out",
-                         roster=roster)
+    try:
+        results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
+                             out_option="--out", roster=roster)
+    except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
+        results = stop.results
     print()
     print("\n".join(summary_lines(results, tr)))
     print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
-    failed = [r.client for r in results if not r.ok]
+    failed = [r.client for r in results if not r.ok and not r.interrupted]
     pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
     if failed:
         print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=tr.join(failed),
                           folder=display_path(out / "_failed")), file=sys.stderr)
     if pdf_failed:
         print("\n" + tr.t("cli.pdf_failed", clients=tr.join(pdf_failed)), file=sys.stderr)
+    if any(r.interrupted for r in results):
+        print("\n" + tr.t("cli.interrupted_batch" if any(r.ok for r in results) else "cli.interrupted_none"),
+              file=sys.stderr)
+        return 130
     return 1 if failed or pdf_failed else 0
 
 

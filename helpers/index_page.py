@@ -1,7 +1,8 @@
 """What was rendered when: a record per client (reports/<id>/render.json) and reports/index.html.
 
 The record keeps the last attempt (status, time, error) and the last good report (period, when, how long),
-so a failed attempt shows as failed while the index still links the report that was good before. The
+so a failed attempt, or one a stopped batch left unfinished (Ctrl-C), shows as such while the index still
+links the report that was good before. The
 index lists every client that has a record, not only this batch's, and escapes every name and message.
 """
 from __future__ import annotations
@@ -43,16 +44,20 @@ def write_json_atomically(path: Path, data: dict) -> None:
         raise
 
 
-def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str, seconds: float,
-               timings: dict, error: str = "", failed_cell: int | None = None, report: dict | None = None,
-               asked: dict | None = None, language: str = "en") -> dict:
-    """The record after an attempt: a success replaces the report entry, a failure keeps the old one.
-    `asked`: the period the attempt was for ('period_start', 'period_end'), shown by the index while there is
-    no good report to show the period of. The error (a Message or InLanguages, or plain text) is recorded in
-    `language`, the command's, and in every language ('errors'), for an index written in another one."""
+def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attempted_at: str,
+               seconds: float | None, timings: dict, error: str = "", failed_cell: int | None = None,
+               report: dict | None = None, asked: dict | None = None, language: str = "en",
+               interrupted: bool = False) -> dict:
+    """The record after an attempt: a success replaces the report entry, a failure keeps the old one, and so
+    does an attempt the batch was stopped before it finished (`interrupted`: status "interrupted"; `seconds`
+    None when it had not started). `asked`: the period the attempt was for ('period_start', 'period_end'),
+    shown by the index while there is no good report to show the period of. The error (a Message or
+    InLanguages, or plain text) is recorded in `language`, the command's, and in every language ('errors'),
+    for an index written in another one."""
     record = {
-        "client": client, "name": name, "status": "ok" if ok else "failed", "attempted_at": attempted_at,
-        "seconds": round(seconds, 2), "timings": {k: round(v, 2) for k, v in timings.items()},
+        "client": client, "name": name, "status": "ok" if ok else "interrupted" if interrupted else "failed",
+        "attempted_at": attempted_at, "seconds": None if seconds is None else round(seconds, 2),
+        "timings": {k: round(v, 2) for k, v in timings.items()},
         "error": Translator(language).message(error), "errors": in_every_language(error) if error else {},
         "failed_cell": failed_cell,
         "report": report if ok else (previous or {}).get("report"),
@@ -168,7 +173,6 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                       + "".join(f' <span class="quiet">({html.escape(mark)})</span>' for mark in report_marks(report, tr))
                       + (f" ({html.escape(_shorten(error))})" if error else ""))
         else:
-            cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
             shown = tr.t("cli.index_page.last_good" if report.get("html") else "cli.index_page.no_good")
             asked = r.get("asked") or {}
             if report.get("html") and asked.get("period_start") and (
@@ -176,6 +180,12 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                     != (report.get("period_start"), report.get("period_end"))):
                 # the period column shows the linked report's: say which period this attempt was for
                 shown = tr.t("cli.index_page.asked", period=_period(asked, tr)) + "; " + shown
+        if r.get("status") == "interrupted":  # the batch was stopped (Ctrl-C) before this client's report was done
+            status = (f'<span class="quiet">{html.escape(tr.t("cli.index_page.interrupted"))}</span>'
+                      f' {html.escape(_when(r.get("attempted_at"), tr))}:'
+                      f' {html.escape(tr.t("cli.index_page.interrupted_why"))} <em>({html.escape(shown)})</em>')
+        elif r.get("status") != "ok":
+            cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
             whole = tr.t("cli.index_page.whole_error", path=f"_failed/{r.get('client', '')}/error.txt")
             status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'
                       f' {html.escape(_when(r.get("attempted_at"), tr))}: '

@@ -73,7 +73,7 @@ SUPPLIES: list = []
 class RenderResult:
     client: str
     ok: bool
-    seconds: float
+    seconds: float | None  # None: never started (a batch stopped before this client's turn)
     html: Path | None = None
     failed_cell: int | None = None
     error: str = ""
@@ -83,10 +83,20 @@ class RenderResult:
     pdf_error: str = ""
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
     facts: dict = field(default_factory=dict)  # what the report's title said for the index (recorded_facts)
+    interrupted: bool = False  # not rendered: the batch was stopped (Ctrl-C, SIGTERM) before this report was done
 
 
 class Interrupted(KeyboardInterrupt):
     """The render was asked to stop (Ctrl-C or SIGTERM); temporary folders and kernels are cleaned up."""
+
+
+class BatchInterrupted(Interrupted):
+    """A batch stopped part way: `results`, in roster order, holds each client's outcome, those the batch
+    finished (ok or failed) and the others marked `interrupted`, so the command can say which is which."""
+
+    def __init__(self, results: list[RenderResult]):
+        super().__init__()
+        self.results = results
 
 
 # --- the notebook ----------------------------------------------------------------------------------
@@ -1108,16 +1118,35 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
     whole = text if text is not None else translator(language).message(error)
     (failed / "error.txt").write_text(f"{now_text()}\n{whole}", encoding="utf-8")
     target = Path(out_dir) / client.id
-    record = new_record(
+    _write_attempt(out_dir, client, new_record(
         read_record(target), client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
         timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
-        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()})
+        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
+
+
+def record_interruption(out_dir: Path, client: Client, seconds: float | None = None) -> None:
+    """Record in reports/<id>/render.json that a stopped batch did not finish this client's report (`seconds`:
+    how long it had run, None when it had not started), keeping the last good report's entry: the index
+    then says this attempt was interrupted beside the report it still links. An older failure's notebook
+    and error under _failed/<id>/ are left as they are."""
+    target = Path(out_dir) / client.id
+    _write_attempt(out_dir, client, new_record(
+        read_record(target), client=client.id, name=client.name, ok=False, interrupted=True,
+        attempted_at=now_text(), seconds=seconds, timings={},
+        asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
+
+
+def _write_attempt(out_dir: Path, client: Client, record: dict) -> None:
+    """A failed or interrupted attempt's record in reports/<id>/render.json, or, when that folder refuses it,
+    in reports/_failed/<id>/render.json, where the index reads it."""
+    target, failed = Path(out_dir) / client.id, Path(out_dir) / FAILED_DIR / client.id
     try:
         target.mkdir(parents=True, exist_ok=True)
         write_json_atomically(target / "render.json", record)
         with contextlib.suppress(FileNotFoundError):
             (failed / "render.json").unlink()  # an older failure's, recorded here when the folder refused it
     except OSError:  # the client's folder refuses writes (the failure, often): the index reads the record here
+        failed.mkdir(parents=True, exist_ok=True)
         write_json_atomically(failed / "render.json", record)
 
 
@@ -1183,19 +1212,23 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
                out_option: str = "out_dir", roster: list[Client] | None = None) -> list[RenderResult]:
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
     `out_option`: what a message about a bad output folder tells to change (the command: --out). `roster`:
-    every client of the roster, when only some are rendered (their posts must not appear in these reports)."""
+    every client of the roster, when only some are rendered (their posts must not appear in these reports).
+    Ctrl-C or SIGTERM stops the batch with BatchInterrupted, whose results say which clients it finished."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
                      out_option=out_option, roster=roster)
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:
-    """A plain-text summary table: client, status, time, report or failing cell and error."""
+    """A plain-text summary table: client, status, time, report or failing cell and error; a client a stopped
+    batch did not finish is marked as not rendered, with whether it had started (its time n/a if not)."""
     tr = tr or Translator("en")
     column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "time", "detail")}
     rows, details = [], []
     for r in results:
-        if r.ok:
+        if r.interrupted:
+            detail = tr.t("cli.not_rendered.waiting" if r.seconds is None else "cli.not_rendered.running")
+        elif r.ok:
             detail = display_path(r.html) if r.html else ""
             detail += "".join(f" ({mark})" for mark in report_marks(r.facts, tr))
             if r.pdf:
@@ -1210,9 +1243,10 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
             detail = f"{cell}{first}"
             if rest:
                 details.append(f"{r.client}: {cell}{error}")
-        status = tr.t("cli.status.ok" if r.ok and not r.pdf_error else "cli.status.pdf_problem" if r.ok
-                      else "cli.status.failed")
-        rows.append((r.client, status, tr.t("cli.seconds", seconds=tr.number(r.seconds, 1)), detail))
+        status = tr.t("cli.status.interrupted" if r.interrupted else "cli.status.ok" if r.ok and not r.pdf_error
+                      else "cli.status.pdf_problem" if r.ok else "cli.status.failed")
+        took = tr.t("common.na") if r.seconds is None else tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
+        rows.append((r.client, status, took, detail))
     # each column as wide as its widest cell (7 at least for status and time): "berhasil/pdf!" and "123,4 dtk" are
     # wider than their English texts, and the details would otherwise start where the header's does not
     rows.insert(0, tuple(column.values()))

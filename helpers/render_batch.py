@@ -7,12 +7,15 @@ report is checked.
 
 Ctrl-C or SIGTERM: the parent tells every worker to stop (SIGTERM); a worker kills its kernels, removes
 its temporary folder and exits; a report being moved into place is moved in whole first. The parent then
-removes any temporary folder left, so an interrupted batch leaves the last good reports and nothing else.
+removes any temporary folder left, so an interrupted batch leaves the reports it finished, the last good
+reports of the other clients and nothing else; it records those clients' attempts as interrupted (the index
+says so) and raises BatchInterrupted with what it finished, for the command's summary.
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -34,11 +37,12 @@ from .clients import Client
 from .i18n import Message, Translator
 from .errors import WorkbookError
 from .paths import FIGURES_PREFIX, display_path
-from .index_page import write_index
+from .index_page import read_record, write_index
 from .progress import Progress
-from .render import (SCRATCH_PREFIX, WORK_PREFIX, IdentityCache, Interrupted, RenderResult, Renderer, Task,
-                     posts_of_others, check_client_id, check_output_folder, check_parameters, client_identity,
-                     foreign_identities, record_failure, skip_slow_optional_imports)
+from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
+                     Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
+                     client_identity, foreign_identities, record_failure, record_interruption,
+                     skip_slow_optional_imports)
 
 
 def default_jobs() -> int:
@@ -193,6 +197,7 @@ class WorkerPool:
         self.spawned = 0
         self.last_crash = ""
         self.token = token or f"{os.getpid()}-{os.urandom(3).hex()}"
+        self.results: dict[str, RenderResult] = {}  # kept here, so that a stopped batch still knows them
 
     def start(self) -> None:
         for _ in range(self.jobs):
@@ -210,7 +215,7 @@ class WorkerPool:
 
     def run(self, tasks: list[Task], progress: Progress) -> dict[str, RenderResult]:
         pending = deque(tasks)
-        results: dict[str, RenderResult] = {}
+        results = self.results
 
         def dispatch(worker: _Worker) -> None:
             if pending:
@@ -287,6 +292,12 @@ class WorkerPool:
                     continue
                 handle(worker, message[0], message[2])
         return results
+
+    def rendering(self) -> dict[str, float]:
+        """The clients being rendered now, with how long each has run (seconds)."""
+        now = time.perf_counter()
+        return {w.task.client.id: now - w.started for w in self.workers
+                if w.task is not None and w.task.client.id not in self.results}
 
     def terminate(self, timeout: float = 30) -> None:
         """Ask every worker to stop now (they clean up), then make sure they have."""
@@ -373,6 +384,44 @@ def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[C
                                             client=client.id, file=display_path(path), option=option))
 
 
+def stopped_results(clients: list[Client], out_dir: Path, results: dict[str, RenderResult],
+                    running: dict[str, float], since: dt.datetime) -> list[RenderResult]:
+    """Every client's outcome once a batch is stopped, in roster order: the results it had, then for each
+    other client the attempt its worker recorded after `since` (a worker can finish a report, under deferred
+    signals, and be stopped before it tells the parent) or else an interrupted one, recorded for the index.
+    `running`: the clients being rendered when the batch was stopped, with how long they had run."""
+    stopped = []
+    for client in clients:
+        result = results.get(client.id) or _recorded_since(Path(out_dir), client.id, since)
+        if result is None:
+            seconds = running.get(client.id)
+            result = RenderResult(client.id, False, seconds, interrupted=True)
+            with contextlib.suppress(OSError):  # a folder refusing the record: the index shows the one before
+                record_interruption(out_dir, client, seconds)
+        stopped.append(result)
+    return stopped
+
+
+def _recorded_since(out_dir: Path, client_id: str, since: dt.datetime) -> RenderResult | None:
+    """The outcome a worker recorded for the client in render.json after `since`, or None."""
+    record = read_record(out_dir / client_id) or {}
+    try:
+        when = dt.datetime.fromisoformat(str(record.get("attempted_at")))
+    except ValueError:
+        return None
+    if when.tzinfo is None or when < since or record.get("status") not in ("ok", "failed"):
+        return None
+    report = record.get("report") or {}
+    if record["status"] == "failed":
+        return RenderResult(client_id, False, record.get("seconds"), error=str(record.get("error") or ""),
+                            failed_cell=record.get("failed_cell"))
+    folder = out_dir / client_id
+    return RenderResult(client_id, True, record.get("seconds"), html=folder / report.get("html", "report.html"),
+                        pdf=folder / report["pdf"] if report.get("pdf") else None,
+                        pdf_error=str(record.get("error") or ""),
+                        facts={k: report[k] for k in ("posts", "partial") if k in report})
+
+
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en", out_option: str = "out_dir",
               roster: list[Client] | None = None) -> list[RenderResult]:
@@ -401,6 +450,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
             not_printed = not_printed_message()
             print(Translator(language).message(missing_chromium_message()), file=sys.stderr)
     jobs = max(1, min(jobs or default_jobs(), len(clients)))
+    since = dt.datetime.now().astimezone().replace(microsecond=0)  # records written from here on are this batch's
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
     pool = WorkerPool(jobs, notebook, token)
     progress = Progress(len(clients), jobs, stream, tr=Translator(language))
@@ -424,9 +474,11 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                               not_printed=not_printed) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
-                progress.message(progress.tr.t("cli.progress.stopping"))
+                running = pool.rendering()
+                if running:  # none while the exports are read: no worker has a client yet
+                    progress.message(progress.tr.t("cli.progress.stopping"))
                 pool.terminate()
-                raise
+                raise BatchInterrupted(stopped_results(clients, out_dir, pool.results, running, since)) from None
             finally:
                 pool.close()
                 pool.remove_scratch()

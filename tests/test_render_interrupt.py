@@ -129,3 +129,158 @@ def test_a_stopping_worker_keeps_a_thread_failing_on_torn_down_sockets_quiet():
     assert failing_thread(other, stop_asked=[signal.SIGTERM]) == [other]
     bug = ValueError("a bug")
     assert failing_thread(bug, stop_asked=[signal.SIGTERM]) == [bug]
+
+
+def _record(client: str, name: str, rendered_at: str, seconds: float) -> str:
+    """A render.json of a good report rendered before the test (period as the demo roster's)."""
+    import json
+
+    report = {"html": "report.html", "pdf": None, "period_start": "2026-09-01", "period_end": "2026-10-31",
+              "rendered_at": rendered_at, "seconds": seconds, "posts": 12}
+    return json.dumps({"client": client, "name": name, "status": "ok", "attempted_at": rendered_at,
+                       "seconds": seconds, "error": "", "report": report})
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find left-over processes")
+def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
+    """Ctrl-C once the first client is done (one worker: the second has not finished): the summary lists the
+    first as ok with its report and the second as not rendered, the closing message says the finished report is
+    in place and the other keeps its last good one, and the index records the second's attempt as interrupted
+    beside the last good report, which is untouched."""
+    import re
+
+    out = tmp_path / "reports"
+    for client, name in (("kopi-senja", "Kopi Senja"), ("harbour-books", "Harbour Books")):
+        (out / client).mkdir(parents=True)
+        (out / client / "report.html").write_text(LAST_GOOD, encoding="utf-8")
+        (out / client / "render.json").write_text(_record(client, name, "2026-01-05T09:00:00+07:00", 7.25),
+                                                  encoding="utf-8")
+    marker = f"WORKBOOK_TEST_{uuid.uuid4().hex}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "render", "--clients", str(DEMO_ROSTER), "--out", str(out), "--jobs", "1"],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, marker: "1"}, start_new_session=True)
+    try:
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith("[1/2] kopi-senja: ok in"):  # the roster's first client is done
+                os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
+                break
+        output = "".join(lines) + process.stdout.read()
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, output
+    assert "Traceback" not in output and "finished reports are unchanged" not in output, output
+    summary = output[output.index("client "):].splitlines()
+    assert re.fullmatch(r"client\s+status\s+time\s+report / error", summary[0]), output
+    assert re.fullmatch(rf"kopi-senja\s+ok\s+\d+\.\d s\s+{re.escape(str(out / 'kopi-senja' / 'report.html'))}",
+                        summary[1]), output
+    assert re.fullmatch(r"harbour-books\s+interrupted\s+(n/a|\d+\.\d s)\s+not rendered: stopped "
+                        r"(before its turn|while it was being rendered)", summary[2]), output
+    assert ("interrupted: the reports this batch finished (ok above) are in place; every other client keeps its "
+            "last good report, and no report was written in part") in output
+    assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") != LAST_GOOD  # replaced by this run
+    assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == LAST_GOOD
+    import json
+
+    kept = json.loads((out / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    assert kept["status"] == "interrupted" and kept["report"]["rendered_at"] == "2026-01-05T09:00:00+07:00"
+    assert json.loads((out / "kopi-senja" / "render.json").read_text(encoding="utf-8"))["status"] == "ok"
+    page = (out / "index.html").read_text(encoding="utf-8")
+    harbour = page[page.index("Harbour Books"):page.index("</tr>", page.index("Harbour Books"))]
+    kopi = page[page.index("Kopi Senja"):page.index("</tr>", page.index("Kopi Senja"))]
+    assert '<span class="quiet">interrupted</span>' in harbour and "this batch was stopped before the report" in harbour
+    assert "the report linked is the last good one" in harbour and "5 Jan 2026 09:00" in harbour
+    assert '<span class="ok">ok</span>' in kopi and "5 Jan 2026" not in kopi  # this run's report, this run's time
+    deadline = time.monotonic() + 10
+    while processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_with(marker) == []
+
+
+def _demo_clients():
+    from helpers.clients import load_roster
+
+    return load_roster(DEMO_ROSTER)
+
+
+def test_a_stopped_batch_keeps_what_its_workers_recorded_and_records_the_rest_as_interrupted(tmp_path):
+    """A worker can move a report into place (signals deferred) and be stopped before it tells the parent: its
+    record, written after the batch began, stands; a client with nothing recorded since is interrupted, with
+    how long it had run (None: it had not started), and its record keeps the last good report."""
+    import datetime as dt
+    import json
+
+    from helpers.render import RenderResult
+    from helpers.render_batch import stopped_results
+
+    kopi, harbour = _demo_clients()
+    since = dt.datetime(2026, 11, 28, 10, 0, tzinfo=dt.timezone.utc)
+    (tmp_path / "harbour-books").mkdir()
+    (tmp_path / "harbour-books" / "render.json").write_text(json.dumps({
+        "client": "harbour-books", "status": "ok", "attempted_at": "2026-11-28T17:00:05+07:00", "seconds": 9.5,
+        "error": "", "report": {"html": "report.html", "posts": 0}}), encoding="utf-8")  # 10:00:05 UTC
+    finished = RenderResult("kopi-senja", True, 20.0, html=tmp_path / "kopi-senja" / "report.html")
+    results = stopped_results([kopi, harbour], tmp_path, {"kopi-senja": finished}, {"harbour-books": 3.0}, since)
+    assert results[0] is finished
+    assert (results[1].client, results[1].ok, results[1].interrupted, results[1].seconds) == ("harbour-books", True,
+                                                                                             False, 9.5)
+    assert results[1].html == tmp_path / "harbour-books" / "report.html" and results[1].facts == {"posts": 0}
+
+    later = dt.datetime(2026, 11, 28, 10, 0, 6, tzinfo=dt.timezone.utc)  # the record is older than this batch
+    results = stopped_results([kopi, harbour], tmp_path, {}, {"harbour-books": 3.0}, later)
+    assert [(r.client, r.ok, r.interrupted, r.seconds) for r in results] == [
+        ("kopi-senja", False, True, None), ("harbour-books", False, True, 3.0)]
+    harbour_record = json.loads((tmp_path / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    assert (harbour_record["status"], harbour_record["seconds"]) == ("interrupted", 3.0)
+    assert harbour_record["report"] == {"html": "report.html", "posts": 0}  # the last good report stays
+    assert harbour_record["asked"] == {"period_start": "2026-09-01", "period_end": "2026-10-31"}
+    kopi_record = json.loads((tmp_path / "kopi-senja" / "render.json").read_text(encoding="utf-8"))
+    assert (kopi_record["status"], kopi_record["seconds"], kopi_record["report"]) == ("interrupted", None, None)
+
+
+def test_the_summary_marks_the_clients_a_stopped_batch_did_not_render_in_both_languages():
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, summary_lines
+
+    results = [RenderResult("a", True, 12.5, html=Path("/tmp/r/a/report.html")),
+               RenderResult("bb", False, 3.4, interrupted=True), RenderResult("c", False, None, interrupted=True)]
+    assert summary_lines(results, Translator("en")) == [
+        "client  status         time  report / error",
+        "a       ok           12.5 s  /tmp/r/a/report.html",
+        "bb      interrupted   3.4 s  not rendered: stopped while it was being rendered",
+        "c       interrupted     n/a  not rendered: stopped before its turn"]
+    assert summary_lines(results, Translator("id")) == [
+        "klien  status        waktu  laporan / galat",
+        "a      berhasil   12,5 dtk  /tmp/r/a/report.html",
+        "bb     dihentikan  3,4 dtk  tidak dirender: dihentikan saat sedang dirender",
+        "c      dihentikan      t/a  tidak dirender: dihentikan sebelum gilirannya"]
+
+
+def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_both_languages():
+    from helpers.i18n import Translator
+    from helpers.index_page import index_html
+
+    report = {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31",
+              "rendered_at": "2026-10-31T09:30:00+00:00", "seconds": 4.0}
+    records = [{"client": "a", "name": "A", "status": "interrupted", "attempted_at": "2026-11-02T08:15:00+00:00",
+                "seconds": None, "error": "", "report": report,
+                "asked": {"period_start": "2026-10-01", "period_end": "2026-10-31"}},
+               {"client": "b", "name": "B", "status": "interrupted", "attempted_at": "2026-11-02T08:15:00+00:00",
+                "seconds": 2.0, "error": "", "report": None,
+                "asked": {"period_start": "2026-10-01", "period_end": "2026-10-31"}}]
+    page = index_html(records)
+    assert ('<a href="a/report.html">A</a>' in page and '<span class="quiet">interrupted</span> 2 Nov 2026 08:15:'
+            ' this batch was stopped before the report was finished <em>(this attempt was for 1 Oct 2026 to'
+            ' 31 Oct 2026; the report linked is the last good one)</em>') in page
+    assert ('<td>1 Oct 2026 to 31 Oct 2026</td><td><span class="quiet">interrupted</span> 2 Nov 2026 08:15: this'
+            ' batch was stopped before the report was finished <em>(no good report yet)</em>') in page
+    assert "failed" not in page[page.index("<tbody>"):] and "error.txt" not in page
+    page = index_html(records, Translator("id"))
+    assert ('<span class="quiet">dihentikan</span> 2 Nov 2026 08:15: batch ini dihentikan sebelum laporannya'
+            ' selesai <em>(percobaan ini untuk periode 1 Okt 2026 hingga 31 Okt 2026; laporan yang ditautkan'
+            ' adalah laporan terakhir yang berhasil)</em>') in page
+    assert "<em>(belum ada laporan yang berhasil)</em>" in page
