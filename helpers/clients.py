@@ -18,7 +18,7 @@ from typing import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from babel.numbers import list_currencies
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from .errors import RosterError, close_match, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
@@ -403,6 +403,66 @@ def currencies() -> frozenset[str]:
     return frozenset(list_currencies()) - {"XXX", "XTS"}
 
 
+#: How many currencies a roster message suggests for a name several share ('dollar').
+CURRENCIES_SUGGESTED = 4
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> tuple[dict[str, int], list[tuple[str, set[str], set[str]]]]:
+    """For currency_meant: each current currency's number of territories where it is tender ('USD': 21), and
+    each code's names and symbols in the workbook's languages (English and Indonesian: 'Indonesian Rupiah',
+    'Indonesian rupiahs', 'Rupiah Indonesia', 'Rp'), as folded phrases and as their words."""
+    from babel import Locale
+
+    in_use: dict[str, int] = {}
+    for territory in Locale("en").territories:
+        if len(territory) == 2 and territory.isalpha():
+            for code in get_territory_currencies(territory, tender=True):
+                in_use[code] = in_use.get(code, 0) + 1
+    names = []
+    for code in sorted(currencies()):
+        spelled = {text for language in LANGUAGES for text in (
+            get_currency_name(code, locale=language), get_currency_name(code, count=2, locale=language),
+            get_currency_symbol(code, locale=language))}
+        phrases = {_currency_phrase(text) for text in spelled} - {code.casefold()}
+        names.append((code, phrases, {word for text in spelled for word in re.findall(r"\w+", text.casefold())}))
+    return in_use, names
+
+
+def _currency_phrase(text: str) -> str:
+    """A currency's name or symbol as compared: in lower case, a full stop taken for a space ('Rp.')."""
+    return " ".join(str(text).casefold().replace(".", " ").split())
+
+
+def currency_meant(value) -> tuple[str, ...]:
+    """The ISO 4217 codes a currency's name or symbol may mean, in English or Indonesian, likeliest first:
+    ('IDR',) for 'rupiah', 'Rp' or 'Indonesian Rupiah'; several for a name several currencies share ('dollar':
+    USD, AUD, ...). A name or symbol written whole is matched first, else a name holding every word given;
+    only currencies in use today are suggested (Babel names 'S$' a former Chinese one), ranked by how many
+    territories use them. () when nothing matches (or the value is no text)."""
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    in_use, names = _currency_names()
+    phrase, words = _currency_phrase(value), set(re.findall(r"\w+", value.casefold()))
+    codes = [code for code, phrases, _ in names if phrase in phrases] or (
+        [code for code, _, name_words in names if words <= name_words] if words else [])
+    return tuple(sorted((code for code in codes if code in in_use), key=lambda code: (-in_use[code], code)))
+
+
+def currency_hint(value, tr: Translator) -> str:
+    """What a roster error about a currency that is no ISO code adds: the code its name or symbol means
+    ("; probably 'IDR' (Indonesian Rupiah)"), or, for a name several share, a few of their codes to choose
+    from; "" when nothing matches."""
+    codes = currency_meant(value)
+    if len(codes) == 1:
+        return tr.t("roster.currency_meant", code=repr(codes[0]), name=get_currency_name(codes[0], locale=tr.language))
+    if codes:
+        named = [f"{code!r} ({get_currency_name(code, locale=tr.language)})" for code in codes[:CURRENCIES_SUGGESTED]]
+        return tr.t("roster.currency_several" if len(codes) > len(named) else "roster.currency_either",
+                    value=shown(value), codes=tr.join(named, alternatives=True))
+    return ""
+
+
 @lru_cache(maxsize=1)
 def benchmark_industries() -> tuple[str, ...]:
     """The industries of data/benchmarks.csv, read with the csv module (a roster check needs no pandas)."""
@@ -586,7 +646,8 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
         meant = language_meant(entry["language"])  # 'in', 'ind', 'eng', 'indo', 'englsh'
         problems.append(problem + say("roster.did_you_mean", name=shown(meant)) if meant else problem)
     if "currency" in entry and _tidy(entry["currency"], str.upper) not in currencies():  # 'idr' is read as IDR
-        problems.append(say("roster.bad_currency", client=label, value=shown(entry["currency"])))
+        problems.append(say("roster.bad_currency", client=label, value=shown(entry["currency"]))
+                        + currency_hint(entry["currency"], tr))  # 'rupiah', 'Rp': probably 'IDR'; 'dollar': which?
     if "benchmark_industry" in entry:
         industry = entry["benchmark_industry"]
         if problem := _text_problem(say, label, "benchmark_industry", industry):

@@ -470,7 +470,7 @@ def test_a_comparison_overlapping_the_period_is_listed_with_the_clients_other_pr
         "client #2 (id 'acme'): key 'id' repeats the id of client #1: each client's reports go to a folder named by"
         " its id; give this one another id",
         "client #2 (id 'acme'): key 'currency' is 'EURO', which is no ISO 4217 currency code; expected a code such"
-        " as IDR, USD or EUR",
+        " as IDR, USD or EUR; probably 'EUR' (Euro)",
         "client #2 (id 'acme'): key 'top_n' must be a whole number of at least 1, not '10'",
         "client #2 (id 'acme'): key 'comparison': 2026-10-15 to 2026-11-30 overlaps the period 2026-09-01 to"
         " 2026-10-31: give a span that ends before 2026-09-01, or leave out 'comparison' for the previous period"]
@@ -497,9 +497,9 @@ def test_a_currency_is_an_iso_code_babel_knows_and_lower_case_is_read_as_upper_c
         load_roster(roster(tmp_path, "clients:" + "".join(
             _client("[data/demo/kopi-senja/*.csv]", cid=cid, extra=f"    currency: {code}\n")
             for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"), ("d", "idr")))))
-    assert info.value.problems == [
-        f"client '{cid}': key 'currency' is {code!r}, which is no ISO 4217 currency code; expected a code such as"
-        " IDR, USD or EUR" for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"))]
+    assert [problem.split("; ")[:2] for problem in info.value.problems] == [
+        [f"client '{cid}': key 'currency' is {code!r}, which is no ISO 4217 currency code", "expected a code such as"
+         " IDR, USD or EUR"] for cid, code in (("a", "XYZ"), ("b", "XXX"), ("c", "dollar"))]  # 'dollar': which one?
 
 
 def test_a_colour_followed_by_a_line_break_is_no_colour():
@@ -1063,3 +1063,47 @@ clients:
         load_roster(ahead, now=now, selected=[])
     assert len(info.value.problems) == 1 and "client 'nyc'" in info.value.problems[0]
     assert "30 November 2026" in info.value.problems[0] or "2026-11-30" in info.value.problems[0]
+
+
+def test_a_currency_written_as_its_name_or_symbol_is_given_the_code_it_means(tmp_path):
+    """'rupiah', 'Rp' (Bahasa Indonesia's symbol) and 'Rupiah Indonesia' name one currency: its code is
+    suggested; 'dollar' names a score of them, of which the four used in most territories are listed (US
+    dollar, then the Australian and East Caribbean dollars, eight territories each, then New Zealand's);
+    'krone' names two, both listed; 'XYZ' names none, and gets no guess. The names are in the message's
+    language."""
+    from helpers.clients import currency_meant
+
+    assert currency_meant("rupiah") == currency_meant("Rp") == currency_meant("Rp.") == ("IDR",)
+    assert currency_meant("Rupiah Indonesia") == currency_meant("indonesian rupiahs") == ("IDR",)
+    assert currency_meant("€") == currency_meant("euro") == ("EUR",) and currency_meant("£") == ("GBP",)
+    assert currency_meant("dollar")[:4] == ("USD", "AUD", "XCD", "NZD") and "SGD" in currency_meant("dollar")
+    assert currency_meant("krone") == ("DKK", "NOK") and currency_meant("XYZ") == currency_meant(7) == ()
+    text = "clients:" + "".join(_client("[data/demo/kopi-senja/*.csv]", cid=cid, extra=f"    currency: {code}\n")
+                                for cid, code in (("a", "rupiah"), ("b", "Rp"), ("c", "dollar"), ("d", "krone"),
+                                                  ("e", "XYZ")))
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text))
+    expected = "; expected a code such as IDR, USD or EUR"
+    assert info.value.problems == [
+        f"client 'a': key 'currency' is 'rupiah', which is no ISO 4217 currency code{expected}; probably 'IDR'"
+        " (Indonesian Rupiah)",
+        f"client 'b': key 'currency' is 'Rp', which is no ISO 4217 currency code{expected}; probably 'IDR'"
+        " (Indonesian Rupiah)",
+        f"client 'c': key 'currency' is 'dollar', which is no ISO 4217 currency code{expected}; 'dollar' is the name"
+        " of several currencies, such as 'USD' (US Dollar), 'AUD' (Australian Dollar), 'XCD' (East Caribbean"
+        " Dollar) or 'NZD' (New Zealand Dollar): write the code of the one meant",
+        f"client 'd': key 'currency' is 'krone', which is no ISO 4217 currency code{expected}; 'krone' is the name"
+        " of more than one currency ('DKK' (Danish Krone) or 'NOK' (Norwegian Krone)): write the code of the one"
+        " meant",
+        f"client 'e': key 'currency' is 'XYZ', which is no ISO 4217 currency code{expected}"]
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text), language="id")
+    expected = ", yang bukan kode mata uang ISO 4217; diharapkan kode seperti IDR, USD atau EUR"
+    assert info.value.problems[:4] == [
+        f"klien 'a': kunci 'currency' bernilai 'rupiah'{expected}; kemungkinan 'IDR' (Rupiah Indonesia)",
+        f"klien 'b': kunci 'currency' bernilai 'Rp'{expected}; kemungkinan 'IDR' (Rupiah Indonesia)",
+        f"klien 'c': kunci 'currency' bernilai 'dollar'{expected}; 'dollar' adalah nama beberapa mata uang, misalnya"
+        " 'USD' (Dolar Amerika Serikat), 'AUD' (Dolar Australia), 'XCD' (Dolar Karibia Timur), atau 'NZD' (Dolar"
+        " Selandia Baru): tulis kode mata uang yang dimaksud",
+        f"klien 'd': kunci 'currency' bernilai 'krone'{expected}; 'krone' adalah nama lebih dari satu mata uang"
+        " ('DKK' (Krone Denmark) atau 'NOK' (Krone Norwegia)): tulis kode mata uang yang dimaksud"]
