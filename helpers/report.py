@@ -1424,9 +1424,11 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
-        notes += [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template ends
-                  for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # the sentence
-        return notes
+        imported = [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template
+                    for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # ends it
+        if imported and self.outside_period:  # a note on rows of other dates must not read as about the period's
+            imported.insert(0, tr.t("coverage.warnings_whole_files", count=tr.number(self.outside_period)))
+        return notes + imported
 
     def _blank_interactions(self, posts: pd.DataFrame) -> pd.DataFrame:
         """Per post and interaction component, whether the post leaves blank a count its export reports for

@@ -3883,3 +3883,22 @@ def test_a_youtube_channel_whose_median_post_changed_beyond_chance_counts_it_amo
         "On YouTube, one other figure in the tables below changed beyond chance against the previous period (2 of"
         " the 5 figures with an interval changed beyond chance, the median post's rate above included; chance"
         " alone would give about 0.25): average view duration (seconds) -54% (95% CI -70% to -33%).")
+
+
+def test_import_notes_say_they_concern_the_whole_files_when_posts_outside_both_periods_were_read():
+    """A client reading 'rows not imported: extra rows of promoted posts' in a month with no promoted post
+    wonders which posts were promoted: the import notes are about the files as read, and where those hold posts
+    outside both periods (51 of Harbour Books' demo posts fall before September 2026), a sentence before the
+    notes says a note may concern them. With every post of the files inside the periods, no such sentence."""
+    narrow = {**DEMO, "client": "harbour-books", "client_name": "Harbour Books",
+              "exports": [str(DEMO_DIR / "harbour-books" / "*.csv")], "period_start": "2026-10-01",
+              "comparison_start": "2026-09-01", "comparison_end": "2026-09-30"}
+    notes = build_report(**narrow).coverage_notes()
+    first = next(i for i, n in enumerate(notes) if n.startswith("Import note"))
+    assert notes[first - 1] == ("The import notes below are about the export files as read, which also hold 51 posts"
+                                " outside both periods: a note may concern posts of other dates than this period's.")
+    whole = build_report(**{**narrow, "period_start": "2026-09-01", "comparison_start": "2026-07-01",
+                            "comparison_end": "2026-08-31"})
+    assert whole.outside_period == 0
+    assert any(n.startswith("Import note") for n in whole.coverage_notes())
+    assert not any("import notes below" in n for n in whole.coverage_notes())
