@@ -180,6 +180,68 @@ def close_match(value, known, prefer=()) -> str | None:
     return preferred or (folded[close[0]] if close else None)
 
 
+def nothing_there_hint(path: str | Path):
+    """What to add to the error for a path or glob pattern that names nothing, or "" (an i18n.Message
+    otherwise): where it stops existing, with the name there nearest the one typed (close_match:
+    'business-suite-posts' for 'busines-suite-posts') or, none being near, what that folder holds; for a
+    pattern whose folders exist but which matches no file, what its folder holds (a few names and how many),
+    and, when the pattern ends in a name ('*/Tabel data.csv'), the file name nearest it. A slip in a folder's
+    name is otherwise read as "no exports", and a pattern matching nothing says nothing of what is there."""
+    import glob
+
+    from .i18n import Message
+    from .paths import as_spelled_on_disk, folder_names, glob_files
+
+    path = as_spelled_on_disk(path)  # the parts that exist as they are spelled on disk: the first missing as typed
+    parts = path.parts
+    place, rest = (Path(parts[0]), parts[1:]) if path.is_absolute() else (Path("."), parts)
+    for part in rest:
+        if glob.has_magic(part):
+            break
+        if not (place / part).exists():
+            close = close_match(part, folder_names(place))
+            if close is not None:
+                return Message("imports.paths.missing_close", folder=str(place), name=repr(part), close=repr(close))
+            return Message("imports.paths.missing", folder=str(place), name=repr(part), holds=_holds(place))
+        if not (place / part).is_dir():  # a file, where the rest of the path wants a folder
+            return ""
+        place = place / part
+    else:
+        return ""  # everything exists
+    last = parts[-1]
+    close = None
+    if not glob.has_magic(last):  # '*/Tabel data.csv': the names its folders hold that come nearest
+        close = close_match(last, sorted({p.name for p in glob_files(Path(*parts[:-1]) / "*")}))
+    if close is not None:
+        return Message("imports.paths.pattern_close", folder=str(place), holds=_holds(place), name=repr(last),
+                       close=repr(close))
+    return Message("imports.paths.pattern_holds", folder=str(place), holds=_holds(place))
+
+
+#: How many of a folder's names nothing_there_hint shows.
+NAMES_SHOWN = 5
+
+
+def _holds(folder: Path):
+    """What a folder holds, as a hint names it: how many folders and files, and the first few names (folders
+    first, with a '/'); hidden files and Excel's lock files aside."""
+    from .i18n import Message
+    from .paths import folder_names
+
+    names = folder_names(folder)
+    folders = [name for name in names if (folder / name).is_dir()]
+    files = [name for name in names if name not in folders]
+    shown = [f"{name}/" for name in folders] + files
+    listed = ", ".join(shown[:NAMES_SHOWN]) + (" …" if len(shown) > NAMES_SHOWN else "")
+    if folders and files:
+        return Message("imports.paths.holds_both", folders=len(folders), files=len(files), names=listed)
+    if folders:
+        return Message("imports.paths.holds_folders", count=len(folders), names=listed)
+    if files:
+        return Message("imports.paths.holds_files", count=len(files), names=listed)
+    return Message("imports.paths.holds_nothing")
+
+
 def show_briefly_in_notebooks() -> None:
     """In a Jupyter kernel, show a WorkbookError as its message alone, not as a traceback through the
     workbook's own code: it speaks to the user, who has a file or a parameter to fix, and the message is

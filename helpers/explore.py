@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, periods, schema
-from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, unknown_name
+from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name
 from .i18n import Message, Translator, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
@@ -53,7 +53,8 @@ def export_files(folder: str | Path) -> list[Path]:
     if root.is_file() or is_pattern(root):
         return expand_paths(folder)
     if not root.is_dir():
-        raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root)))
+        raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root),
+                                    hint=nothing_there_hint(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and taken_by_pattern(p)
                    and not p.name.startswith(SKIPPED_NAME_PREFIXES))
     if not found:

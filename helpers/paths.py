@@ -107,6 +107,12 @@ def _names(folder: Path) -> list[str]:
         return []
 
 
+def folder_names(folder: Path) -> list[str]:
+    """The names a folder holds, sorted, as a pattern would see them: hidden files and Excel's lock files
+    aside (SKIPPED_NAME_PREFIXES); none when it is no folder or cannot be read."""
+    return sorted(name for name in _names(folder) if not name.startswith(SKIPPED_NAME_PREFIXES))
+
+
 def _spelled_in(folder: Path, name: str) -> Path | None:
     """folder/name as it exists: as written, else the entry whose composed form (NFC) is name's; None if none."""
     if os.path.lexists(folder / name):

@@ -287,9 +287,11 @@ def test_a_path_that_names_nothing_says_what_load_folder_takes(tmp_path):
         explore.load_folder(tmp_path / "nope")
     where = tmp_path / "nope"
     assert said(error, "en") == (f"no folder or export file at {where} (looked for {where}): give a folder of "
-                                 "exports, one export file, or a pattern such as data/raw/my-page/*.csv")
+                                 "exports, one export file, or a pattern such as data/raw/my-page/*.csv. "
+                                 f"{tmp_path} holds no 'nope'; it holds nothing")
     assert said(error, "id") == (f"tidak ada folder atau berkas ekspor di {where} (yang dicari: {where}): berikan "
-                                 "folder berisi ekspor, satu berkas ekspor, atau pola seperti data/raw/my-page/*.csv")
+                                 "folder berisi ekspor, satu berkas ekspor, atau pola seperti data/raw/my-page/*.csv. "
+                                 f"Di {tmp_path} tidak ada 'nope'; isinya: kosong")
 
 
 def test_select_posts_answers_a_date_written_another_way_with_the_day_meant(workspace):

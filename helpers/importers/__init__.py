@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from .. import quality, schema
-from ..errors import ExportFormatError, FileUnreadable, WorkbookError
+from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint
 from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from ..periods import FIRST_YEAR, timezone_hint
@@ -189,7 +189,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             exports, others = glob_exports(pattern)
             if not exports and not others:
                 raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
-                                            folder=str(pattern_folder(pattern))))
+                                            folder=str(pattern_folder(pattern)), hint=nothing_there_hint(pattern)))
             if not exports:  # a PDF or a screenshot only
                 raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry), **others))
             found.extend(exports)
@@ -199,8 +199,10 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
                 raise WorkbookError(Message("imports.importers.folder", entry=str(entry),
                                             pattern=str(Path(str(entry)) / "*.csv")))
             if not path.is_file():  # the place looked in is named when the entry did not name it already
-                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path))
-                                    if str(entry) != str(path) else Message("imports.importers.not_found_at", path=str(path)))
+                hint = nothing_there_hint(path)
+                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path), hint=hint)
+                                    if str(entry) != str(path) else
+                                    Message("imports.importers.not_found_at", path=str(path), hint=hint))
             found.append(path)
     if not found:
         raise WorkbookError(Message("imports.importers.no_files"))
