@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import metrics, periods, schema
 from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name
-from .i18n import Message, Translator, language_code, translator, use_language
+from .i18n import Message, Translator, active_language, language_code, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
@@ -745,10 +745,16 @@ def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: lis
                                  numerator=parts[0], denominator=parts[1], missing=missing, elsewhere=elsewhere))
 
 
-def save_table(table: pd.DataFrame, name: str) -> Path:
+def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -> Path:
     """Write a table to data/derived/<name> (derived_dir) as CSV (.csv) or Excel (.xlsx); never into data/raw.
 
     Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
+    A table of KPIs (metrics.kpis, metrics.period_change: columns 'kpi' and 'kind') keeps its columns and gains
+    two, in `language` (by default the active one, i18n.use_language), so that the file read elsewhere says
+    what summary_view's labels say on screen: `definition`, what each row's figure is (kpi_definition: a rate
+    as Σ numerator ÷ Σ denominator, the ratio of sums, beside the mean of post rates), and `impressions_counted`
+    (from `impressions_kind`), what the impressions it counts are: impressions, views (Meta since 2025),
+    thumbnail impressions (YouTube), or impressions and views.
     """
     target = derived_dir() / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
@@ -758,6 +764,8 @@ def save_table(table: pd.DataFrame, name: str) -> Path:
         raise WorkbookError(Message("imports.explore.not_a_path", name=str(name)))
     target.parent.mkdir(parents=True, exist_ok=True)
     out = table.copy()
+    if {"kpi", "kind"} <= set(out.columns):
+        out = _kpis_in_words(out, translator(language or active_language()))
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
@@ -766,6 +774,60 @@ def save_table(table: pd.DataFrame, name: str) -> Path:
     else:
         out.to_excel(target, index=False)
     return target
+
+
+def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str | None:
+    """What a row of metrics.kpis holds, in words (tr's language), from the report's definitions (metric.<name>
+    labels) with its denominator written out: "frequency: Σ views ÷ Σ reach over the posts that report both
+    (value: this ratio of sums; mean_of_post_rates: the mean of each post's views ÷ reach)". Impressions are
+    named by what `impressions_kind` says they count (metrics.counted_kind; the catalogue's "impressions (or
+    views)" where it is missing), and a figure over YouTube's thumbnail impressions says what those are, as
+    summary_view's labels do. None for a KPI metrics.kpis does not compute (a row added by hand)."""
+    kind_known = isinstance(impressions_kind, str) and bool(impressions_kind)
+    counted = tr.t(f"imports.quality.kinds_{impressions_kind}") if kind_known else tr.metric("impressions")
+
+    def word(name: str) -> str:  # a part of a rate that is no column of the post table has words of its own
+        key = {"paid_spend": "imports.explore.saved.paid_spend", "watch_time_minutes": "imports.explore.saved.minutes",
+               "watch_time_seconds": "imports.explore.saved.seconds"}.get(name)
+        return tr.t(key) if key else tr.metric(name, impressions=counted)
+
+    label = word(kpi)
+    if kpi == "posts":
+        text = tr.t("imports.explore.saved.posts", label=label)
+    elif kind == "total" and kpi in metrics.TOTALS:
+        column = metrics.TOTALS[kpi]
+        text = tr.t("imports.explore.saved.total", label=label, column=word(column))
+        if column == "interactions":  # what is summed: "interactions = reactions + comments + shares + saves"
+            text += tr.t("imports.explore.saved.made_of", label=word(column),
+                         formula=tr.t("metric.interactions.formula"))
+    elif kind == "rate" and kpi in metrics.RATES:
+        numerator, denominator, scale = metrics.RATES[kpi]
+        text = tr.t("imports.explore.saved.rate", label=label, numerator=word(numerator),
+                    denominator=word(denominator),
+                    scale=tr.t("imports.explore.saved.scale", scale=tr.number(scale)) if scale != 1 else "",
+                    fraction=tr.t("imports.explore.saved.fraction") if kpi in metrics.PERCENT_RATES else "")
+    elif kind == "per post" and kpi in metrics.PER_POST:
+        text = tr.t("imports.explore.saved.per_post", label=label, column=word(metrics.PER_POST[kpi]))
+    else:
+        return None
+    if kind_known and impressions_kind == "thumbnail_impressions" and kpi in metrics.IMPRESSION_BASED:
+        return tr.t("imports.explore.summary_thumbnails", label=text)
+    return text
+
+
+def _kpis_in_words(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """A KPI table with save_table's two columns of words added: `definition` (kpi_definition) and
+    `impressions_counted`, `impressions_kind` in words ("not reported" where its posts report no
+    impressions); a period_change table's `impressions_kind_previous` gets `impressions_counted_previous`."""
+    kinds = table["impressions_kind"] if "impressions_kind" in table else pd.Series(pd.NA, index=table.index)
+    out = table.assign(definition=[kpi_definition(str(kpi), str(kind), impressions, tr) for kpi, kind, impressions
+                                   in zip(table["kpi"], table["kind"], kinds, strict=True)])
+    for column, words in (("impressions_kind", "impressions_counted"),
+                          ("impressions_kind_previous", "impressions_counted_previous")):
+        if column in table:
+            out[words] = [tr.t(f"imports.quality.kinds_{kind}") if isinstance(kind, str) and kind
+                          else tr.t("common.not_reported") for kind in table[column]]
+    return out
 
 
 def report_view(workspace: Workspace, start: str | None = None, end: str | None = None, *,

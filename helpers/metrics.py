@@ -80,6 +80,24 @@ TOTALS = {"summed_reach": "reach", "impressions": "impressions", "interactions":
           "spend": "spend"}
 
 
+def counted_kind(kinds, none: str | None = None) -> str | None:
+    """What an impressions column counts, from its posts' impressions_kind values: the one kind they share
+    ('impressions', 'views', 'thumbnail_impressions'), 'impressions_and_views' where they differ, `none` where
+    no kind is known. The words for each are the catalogue's imports.quality.kinds_<kind> (quality.impressions_word)."""
+    kinds = {kind for kind in kinds if isinstance(kind, str)}
+    return next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else none
+
+
+def _kind_of(posts: pd.DataFrame, mask: pd.Series | None = None) -> str | None:
+    """counted_kind of the (masked) posts that report impressions; None for a table without impressions_kind."""
+    if "impressions_kind" not in posts or "impressions" not in posts:
+        return None
+    reported = posts["impressions"].notna().to_numpy(bool, copy=True)
+    if mask is not None:
+        reported &= mask.to_numpy(bool)
+    return counted_kind(posts.loc[reported, "impressions_kind"].dropna().unique())
+
+
 def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """numerator ÷ denominator as Float64; NA where either is NA or the denominator is not positive."""
     num = pd.to_numeric(numerator).astype("Float64")
@@ -248,28 +266,41 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     kind 'per post': Σ count ÷ posts reporting it (Kaushik's conversation, amplification, applause).
     Posts whose `by` is missing (a format the export does not give) form the group "unknown", as in
     compare.compare_groups: no post drops out of the totals.
+
+    `impressions_kind` says what the channel's impressions count (counted_kind: 'impressions', 'views' for
+    Meta's exports since 2025, 'thumbnail_impressions' for YouTube, 'impressions_and_views' where its posts
+    mix them; NA where none reports impressions); on a figure built on impressions (IMPRESSION_BASED), what
+    those of the posts it covers count, when it covers any. The figure is read by it: frequency over views is
+    no frequency over impressions, and a table saved for someone else carries it (explore.save_table says it
+    in words).
     """
     posts = posts if "interactions" in posts else post_metrics(posts)
     rows = []
     for key, group in _groups(posts, by):
         n = len(group)
-        rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n})
+        channel_kind = _kind_of(group)
+        rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n,
+                     "impressions_kind": channel_kind})
         for name, column in TOTALS.items():
             values = _operand(group, column).astype("Float64")
             rows.append({**key, "kpi": name, "kind": "total", "value": _sum_or_nan(values),
-                         "posts_covered": int(values.notna().sum()), "posts": n})
+                         "posts_covered": int(values.notna().sum()), "posts": n, "impressions_kind": channel_kind})
         for name in RATES:
             numerator, denominator, scale = RATES[name]
-            result = rate_over_posts(group, _operand(group, numerator), _operand(group, denominator))
+            num, den = _operand(group, numerator), _operand(group, denominator)
+            result = rate_over_posts(group, num, den)
             rows.append({**key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
                          "mean_of_post_rates": result["mean_of_post_rates"] * scale,
-                         "posts_covered": result["posts_covered"], "posts": n})
+                         "posts_covered": result["posts_covered"], "posts": n,
+                         "impressions_kind": (_kind_of(group, ratio(num, den).notna()) or channel_kind)
+                         if name in IMPRESSION_BASED else channel_kind})
         for name, column in PER_POST.items():
             result = per_post_rate(group, column)
             rows.append({**key, "kpi": name, "kind": "per post", "value": result["rate"],
-                         "posts_covered": result["posts_covered"], "posts": n})
-    columns = [*group_columns(posts, by), "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts"]
-    return pd.DataFrame(rows, columns=columns)
+                         "posts_covered": result["posts_covered"], "posts": n, "impressions_kind": channel_kind})
+    columns = [*group_columns(posts, by), "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts",
+               "impressions_kind"]
+    return pd.DataFrame(rows, columns=columns).astype({"impressions_kind": "string"})
 
 
 def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> set:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .i18n import LANGUAGES, InLanguages, Message, translator
-from .metrics import INTERACTION_COMPONENTS, blank_components
+from .metrics import INTERACTION_COMPONENTS, blank_components, counted_kind
 from .schema import COUNT_COLUMNS
 
 #: Meta retired `impressions` for `views` (which count repeat views) on this date (Instagram, then Facebook).
@@ -60,9 +60,7 @@ def impressions_word(kinds, none: str = "impressions") -> Message:
     """What an impressions column counts, in words, from its impressions_kind values: impressions, views,
     thumbnail impressions, "impressions and views" where kinds differ, and `none`'s word where none is known
     (the kinds_ keys of imports.quality). One mapping for the import notes and the report's wording."""
-    kinds = set(kinds)
-    kind = next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else none
-    return Message(f"imports.quality.kinds_{kind}")
+    return Message(f"imports.quality.kinds_{counted_kind(kinds, none)}")
 
 
 def _kind_words(posts: pd.DataFrame, mask: pd.Series) -> Message:

@@ -1,15 +1,118 @@
-"""What leaves the explorer, and what it says of a path that names nothing: the nearest name there, or what
-the folder holds."""
+"""What leaves the explorer: a saved KPI table says what each figure is and what its impressions count, in
+the language in use; and a path or pattern that names nothing says what is there instead (the nearest name,
+what the folder holds)."""
+import warnings
+
+import pandas as pd
 import pytest
 
-from helpers import explore
+from helpers import explore, metrics
 from helpers.errors import WorkbookError
-from helpers.i18n import translator
+from helpers.i18n import translator, use_language
 from helpers.importers import expand_paths
+from tests.test_explore_display import posts_of
 
 
 def said(error: pytest.ExceptionInfo, language: str) -> str:
     return error.value.args[0].in_language(translator(language))
+
+
+@pytest.fixture()
+def mixed_posts():
+    """Facebook: a 2017 post whose export counts impressions (150, no reach, 1 share) and a 2025 post whose
+    export counts views (450 views, 200 reached, 2 shares). Instagram: 80 views, 50 reached, 4 shares.
+    YouTube: 1,000 thumbnail impressions, 100 video views, 10 likes."""
+    return posts_of([
+        {"platform": "facebook", "published_at": "2017-01-10 09:00", "impressions": 150,
+         "impressions_kind": "impressions", "reactions": 3, "comments": 0, "shares": 1},
+        {"platform": "facebook", "published_at": "2025-05-02 09:00", "reach": 200, "impressions": 450,
+         "impressions_kind": "views", "reactions": 6, "comments": 1, "shares": 2},
+        {"platform": "instagram", "published_at": "2025-05-03 09:00", "reach": 50, "impressions": 80,
+         "impressions_kind": "views", "reactions": 5, "comments": 1, "shares": 4, "saves": 0},
+        {"platform": "youtube", "published_at": "2025-05-04 09:00", "impressions": 1000,
+         "impressions_kind": "thumbnail_impressions", "video_views": 100, "reactions": 10},
+    ])
+
+
+def saved(table, name, tmp_path, monkeypatch, language=None) -> pd.DataFrame:
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    path = explore.save_table(table, name, language=language)
+    return pd.read_csv(path).set_index(["platform", "kpi"])
+
+
+def test_kpis_say_what_the_impressions_behind_each_figure_count(mixed_posts):
+    kpis = metrics.kpis(mixed_posts).set_index(["platform", "kpi"])
+    # Facebook's impressions pool the 2017 impressions and the 2025 views: 150 + 450 = 600
+    assert kpis.loc[("facebook", "impressions"), "value"] == 600
+    assert kpis.loc[("facebook", "impressions"), "impressions_kind"] == "impressions_and_views"
+    # its frequency covers the one post with reach, which counts views: 450 ÷ 200 = 2.25
+    assert kpis.loc[("facebook", "frequency"), "value"] == 2.25
+    assert kpis.loc[("facebook", "frequency"), "impressions_kind"] == "views"
+    # its virality covers both: (1 + 2) ÷ 600 = 0.005, over impressions and views
+    assert kpis.loc[("facebook", "virality_rate"), "value"] == pytest.approx(0.005)
+    assert kpis.loc[("facebook", "virality_rate"), "impressions_kind"] == "impressions_and_views"
+    assert kpis.loc[("facebook", "summed_reach"), "impressions_kind"] == "impressions_and_views"  # the channel's
+    assert kpis.loc[("youtube", "frequency"), "impressions_kind"] == "thumbnail_impressions"  # covers none: the channel's
+    assert kpis.loc[("instagram", "comments"), "impressions_kind"] == "views"
+    assert list(metrics.kpis(mixed_posts).columns) == ["platform", "kpi", "kind", "value", "mean_of_post_rates",
+                                                       "posts_covered", "posts", "impressions_kind"]
+
+
+def test_a_saved_kpi_table_keeps_its_columns_and_says_what_each_figure_is(mixed_posts, tmp_path, monkeypatch):
+    kpis = metrics.kpis(mixed_posts)
+    table = saved(kpis, "kpis.csv", tmp_path, monkeypatch)
+    assert list(table.reset_index().columns) == [*kpis.columns, "definition", "impressions_counted"]
+    assert table.loc[("facebook", "impressions"), "value"] == 600  # the numbers as they were
+    assert table.loc[("facebook", "impressions"), "definition"] == (
+        "impressions and views: Σ impressions and views over the posts that report it")
+    assert table.loc[("facebook", "impressions"), "impressions_counted"] == "impressions and views"
+    assert table.loc[("facebook", "frequency"), "definition"] == (
+        "frequency: Σ views ÷ Σ reach over the posts that report both (value: this ratio of sums; "
+        "mean_of_post_rates: the mean of each post's views ÷ reach)")
+    assert table.loc[("facebook", "frequency"), "impressions_counted"] == "views"
+    assert table.loc[("instagram", "virality_rate"), "value"] == pytest.approx(0.05)  # 4 ÷ 80
+    assert table.loc[("instagram", "virality_rate"), "definition"] == (
+        "virality rate by impressions: Σ shares ÷ Σ views over the posts that report both (value: this ratio of "
+        "sums; mean_of_post_rates: the mean of each post's shares ÷ views); a fraction: 0.05 is 5%")
+    assert table.loc[("youtube", "impressions"), "impressions_counted"] == "thumbnail impressions"
+    assert table.loc[("youtube", "impressions"), "definition"] == (
+        "thumbnail impressions: Σ thumbnail impressions over the posts that report it (thumbnail impressions: "
+        "times a thumbnail was shown, not views of the video)")
+    assert table.loc[("instagram", "conversation_rate"), "definition"] == (
+        "conversation rate (comments per post): Σ comments ÷ the number of posts that report comments")
+    assert table.loc[("instagram", "interactions"), "definition"] == (
+        "interactions: Σ interactions over the posts that report it; interactions = reactions + comments + shares"
+        " + saves (those the platform reports)")
+    assert table.loc[("facebook", "cpm"), "definition"] == (
+        "CPM: Σ spend on paid posts ÷ Σ impressions and views × 1,000 over the posts that report both (value: this"
+        " ratio of sums; mean_of_post_rates: the mean of each post's spend on paid posts ÷ impressions and views × 1,000)")
+
+
+def test_a_saved_kpi_table_is_in_the_language_in_use(mixed_posts, tmp_path, monkeypatch):
+    try:
+        use_language("id")
+        table = saved(metrics.kpis(mixed_posts), "kpi.csv", tmp_path, monkeypatch)
+    finally:
+        use_language("en")
+    assert table.loc[("instagram", "frequency"), "definition"] == (
+        "frekuensi: Σ tayangan ÷ Σ jangkauan atas unggahan yang melaporkan keduanya (value: jumlah dibagi jumlah "
+        "ini; mean_of_post_rates: rata-rata tayangan ÷ jangkauan tiap unggahan)")
+    assert table.loc[("instagram", "frequency"), "impressions_counted"] == "tayangan"
+    english = saved(metrics.kpis(mixed_posts), "kpi-en.csv", tmp_path, monkeypatch, language="en")
+    assert english.loc[("instagram", "frequency"), "impressions_counted"] == "views"
+
+
+def test_a_period_change_saved_says_what_each_period_counted(mixed_posts, tmp_path, monkeypatch):
+    now = mixed_posts[mixed_posts["published_at"].dt.year == 2025]
+    before = mixed_posts[mixed_posts["published_at"].dt.year == 2017]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        change = metrics.period_change(now, before)
+    table = saved(change, "change.csv", tmp_path, monkeypatch)
+    row = table.loc[("facebook", "impressions")]
+    assert (row["impressions_counted"], row["impressions_counted_previous"]) == ("views", "impressions")
+    assert bool(row["series_break"]) is True  # 450 views against 150 impressions: no change computed
+    assert pd.isna(row["change"])
 
 
 @pytest.fixture()
