@@ -755,6 +755,11 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     as Σ numerator ÷ Σ denominator, the ratio of sums, beside the mean of post rates), and `impressions_counted`
     (from `impressions_kind`), what the impressions it counts are: impressions, views (Meta since 2025),
     thumbnail impressions (YouTube), or impressions and views.
+
+    A file of that name already there is replaced, as a recipe run again replaces its own table, with a
+    TableReplaced warning naming it and when it was written: a name used twice for two tables (two clients'
+    kpis) would otherwise lose the first without a word. A CSV file holding exactly what would be written is
+    rewritten without one: nothing is lost.
     """
     target = derived_dir() / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
@@ -769,11 +774,30 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
+    before = target.stat().st_mtime if target.is_file() else None
     if target.suffix.lower() == ".csv":
-        out.to_csv(target, index=False, encoding="utf-8")
+        text = out.to_csv(index=False).encode("utf-8")
+        if before is not None and target.read_bytes() == text:
+            before = None  # the same table again: nothing is lost
+        target.write_bytes(text)
     else:
         out.to_excel(target, index=False)
+    if before is not None:
+        when = pd.Timestamp(before, unit="s", tz="UTC").tz_convert(_local_zone()).strftime("%Y-%m-%d %H:%M")
+        warnings.warn(TableReplaced(Message("imports.explore.table_replaced", path=str(target), when=when)),
+                      stacklevel=2)
     return target
+
+
+class TableReplaced(WorkbookWarning):
+    """save_table's warning that a file of the name given was there and has been replaced by the table."""
+
+
+def _local_zone():
+    """This machine's time zone, in which a file's time of writing is said."""
+    from datetime import datetime
+
+    return datetime.now().astimezone().tzinfo
 
 
 def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str | None:

@@ -1,7 +1,9 @@
 """What leaves the explorer: a saved KPI table says what each figure is and what its impressions count, in
-the language in use; and a path or pattern that names nothing says what is there instead (the nearest name,
-what the folder holds)."""
+the language in use; a file of the same name is not replaced without a word; and a path or pattern that
+names nothing says what is there instead (the nearest name, what the folder holds)."""
+import os
 import warnings
+from datetime import datetime
 
 import pandas as pd
 import pytest
@@ -113,6 +115,24 @@ def test_a_period_change_saved_says_what_each_period_counted(mixed_posts, tmp_pa
     assert (row["impressions_counted"], row["impressions_counted_previous"]) == ("views", "impressions")
     assert bool(row["series_break"]) is True  # 450 views against 150 impressions: no change computed
     assert pd.isna(row["change"])
+
+
+def test_another_table_under_a_name_already_used_replaces_it_with_a_warning(mixed_posts, tmp_path, monkeypatch):
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    kpis = metrics.kpis(mixed_posts)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = explore.save_table(kpis, "kpis.csv")
+        explore.save_table(kpis, "kpis.csv")  # the recipe run again: the same table, nothing lost
+    assert not [w for w in caught if issubclass(w.category, explore.TableReplaced)]
+    written = datetime(2024, 3, 5, 10, 15).timestamp()  # 10:15 on this machine's clock
+    os.utime(path, (written, written))
+    with pytest.warns(explore.TableReplaced, match=f"^{path} was there already \\(written 2024-03-05 10:15\\)"):
+        explore.save_table(kpis.head(2), "kpis.csv")
+    assert len(pd.read_csv(path)) == 2  # replaced, as the warning says
+    explore.save_table(kpis, "kpis.xlsx")
+    with pytest.warns(explore.TableReplaced, match="has been replaced by this table: save under another name"):
+        explore.save_table(kpis, "kpis.xlsx")
 
 
 @pytest.fixture()
