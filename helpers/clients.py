@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
-from .errors import RosterError, close_match, os_reason
+from .errors import RosterError, close_match, nothing_there_hint, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
@@ -630,6 +630,8 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                     problem += say("roster.windows_drive", drive=pattern[:2])
                 elif "\\" in pattern and os.sep == "/":
                     problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
+                elif not _beside_roster(say, pattern, roster_folder):  # else what is there, when it helps
+                    problem += _there(tr, full)
                 problems.append(problem)
     if "timezone" in entry:
         try:
@@ -688,7 +690,8 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                     relative = not Path(str(logo)).expanduser().is_absolute()
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
                                         client=label, key="'branding.logo'", path=logo, full=resolve(str(logo)))
-                                    + (_beside_roster(say, str(logo), roster_folder) if relative else ""))
+                                    + ((relative and _beside_roster(say, str(logo), roster_folder))
+                                       or _there(tr, resolve(str(logo)))))
                 elif problem := logo_problem(resolve(str(logo))):
                     size = f"{resolve(str(logo)).stat().st_size / 2**20:.1f} MB"
                     problems.append(say(f"roster.logo_{problem}", client=label, path=logo, size=size,
@@ -770,6 +773,15 @@ def _check_period(value, label: str, key: str, word: str, tr: Translator) -> lis
         problems.append(say("roster.end_before_start", client=label, key=repr(key), end=dates["end"],
                             start=dates["start"]))
     return problems
+
+
+def _there(tr: Translator, path: Path) -> str:
+    """What is there instead of a path or pattern that names nothing, ready to add to the problem: the name
+    nearest a mistyped folder or file ('exprots' for 'exports'), or what the folder of a pattern matching no
+    file holds (errors.nothing_there_hint); "" otherwise: a listing of the folder where a path first names
+    nothing is noise beside the rest of the problem (a client's folder not made yet)."""
+    hint = nothing_there_hint(path)
+    return tr.message(hint) if hint and hint.key != "imports.paths.missing" else ""
 
 
 def _spans(entry: dict, label: str, today: dt.date, tr: Translator) -> tuple[dt.date, ...] | None:

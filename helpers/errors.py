@@ -190,7 +190,7 @@ def nothing_there_hint(path: str | Path):
     import glob
 
     from .i18n import Message
-    from .paths import as_spelled_on_disk, folder_names, glob_files
+    from .paths import as_spelled_on_disk, folder_names, glob_files, spelled_in
 
     path = as_spelled_on_disk(path)  # the parts that exist as they are spelled on disk: the first missing as typed
     parts = path.parts
@@ -198,14 +198,15 @@ def nothing_there_hint(path: str | Path):
     for part in rest:
         if glob.has_magic(part):
             break
-        if not (place / part).exists():
+        found = spelled_in(place, part)  # as on disk, accents composed otherwise than typed included
+        if found is None:
             close = close_match(part, folder_names(place))
             if close is not None:
                 return Message("imports.paths.missing_close", folder=str(place), name=repr(part), close=repr(close))
             return Message("imports.paths.missing", folder=str(place), name=repr(part), holds=_holds(place))
-        if not (place / part).is_dir():  # a file, where the rest of the path wants a folder
+        if not found.is_dir():  # a file, where the rest of the path wants a folder
             return ""
-        place = place / part
+        place = found
     else:
         return ""  # everything exists
     last = parts[-1]

@@ -113,7 +113,7 @@ def folder_names(folder: Path) -> list[str]:
     return sorted(name for name in _names(folder) if not name.startswith(SKIPPED_NAME_PREFIXES))
 
 
-def _spelled_in(folder: Path, name: str) -> Path | None:
+def spelled_in(folder: Path, name: str) -> Path | None:
     """folder/name as it exists: as written, else the entry whose composed form (NFC) is name's; None if none."""
     if os.path.lexists(folder / name):
         return folder / name
@@ -122,7 +122,7 @@ def _spelled_in(folder: Path, name: str) -> Path | None:
 
 def _glob_composed(pattern: Path) -> list[Path]:
     """What glob would match were every name composed alike (NFC): a wildcard part is matched against each
-    entry's composed name, a literal part as _spelled_in finds it, `**` takes a folder and all below it. Hidden
+    entry's composed name, a literal part as spelled_in finds it, `**` takes a folder and all below it. Hidden
     names are matched only by a part that starts with a dot, as glob does."""
     parts = pattern.parts
     places = [Path(parts[0])] if pattern.is_absolute() else [Path(".")]
@@ -138,7 +138,7 @@ def _glob_composed(pattern: Path) -> list[Path]:
                 following += [folder / entry for entry in _names(folder)
                               if fnmatch.fnmatch(_composed(entry), _composed(part))
                               and (part.startswith(".") or not entry.startswith("."))]
-            elif (found := _spelled_in(folder, part)) is not None:
+            elif (found := spelled_in(folder, part)) is not None:
                 following.append(found)
         places = list(dict.fromkeys(following))
     return places
@@ -175,7 +175,7 @@ def as_spelled_on_disk(path: str | Path) -> Path:
     place = Path(parts[0]) if path.is_absolute() else Path(".")
     rest = list(parts[1:] if path.is_absolute() else parts)
     while rest and not glob.has_magic(rest[0]):
-        if (found := _spelled_in(place, rest.pop(0))) is None:
+        if (found := spelled_in(place, rest.pop(0))) is None:
             return path
         place = found
     return place.joinpath(*rest)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpers.clients import load_roster
-from helpers.errors import RosterError
+from helpers.errors import RosterError, WorkbookError
 from helpers.paths import DEMO_ROSTER, PROJECT_ROOT
 
 
@@ -1108,3 +1108,32 @@ def test_a_currency_written_as_its_name_or_symbol_is_given_the_code_it_means(tmp
         " Selandia Baru): tulis kode mata uang yang dimaksud",
         f"klien 'd': kunci 'currency' bernilai 'krone'{expected}; 'krone' adalah nama lebih dari satu mata uang"
         " ('DKK' (Krone Denmark) atau 'NOK' (Krone Norwegia)): tulis kode mata uang yang dimaksud"]
+
+
+def test_a_mistyped_export_folder_or_file_in_a_roster_is_given_the_nearest_name_there(tmp_path):
+    """'exprots' for 'exports' gets 'did you mean', a pattern matching no file in an existing folder gets what
+    the folder holds; a folder not made yet gets no listing of its parent (noise beside the problem). A folder
+    whose accents are composed otherwise than typed is the folder meant, not a slip to correct."""
+    import unicodedata
+
+    from helpers.importers import expand_paths
+
+    (tmp_path / "exports" / "kopi").mkdir(parents=True)
+    (tmp_path / "exports" / "kopi" / "a.csv").write_text("x\n", encoding="utf-8")
+    problems = _problems(tmp_path, f"""
+clients:
+  - {{id: a, name: A, exports: ["{tmp_path}/exprots/kopi/*.csv"], timezone: UTC, period: {{start: 2025-01-01, end: 2025-01-31}}}}
+  - {{id: b, name: B, exports: ["{tmp_path}/exports/kopi/*.xlsx", "{tmp_path}/new/*.csv"], timezone: UTC, period: {{start: 2025-01-01, end: 2025-01-31}}}}
+""")
+    assert len(problems) == 3
+    assert problems[0].endswith(f"(looked in {tmp_path}/exprots/kopi). {tmp_path} holds no 'exprots': did you mean"
+                                " 'exports'?")
+    assert problems[1].endswith(f"(looked in {tmp_path}/exports/kopi). {tmp_path}/exports/kopi holds 1 file (a.csv)")
+    assert problems[2].endswith(f"matches no file (looked in {tmp_path}/new)")
+    folder = tmp_path / unicodedata.normalize("NFD", "Kopi Sénja")
+    folder.mkdir()
+    (folder / "posts.csv").write_text("x\n", encoding="utf-8")
+    typed = unicodedata.normalize("NFC", str(folder))
+    with pytest.raises(WorkbookError) as info:
+        expand_paths(f"{typed}/other.csv")
+    assert "did you mean" not in str(info.value) and "holds no 'other.csv'; it holds 1 file (posts.csv)" in str(info.value)
