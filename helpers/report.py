@@ -250,7 +250,8 @@ def _answer_kept(method):
     """A Report method whose answer is kept per report and arguments: a report does not change once built
     (dataclasses.replace makes a new one, with nothing kept), and its cells ask the same question of it
     hundreds of times (which platforms report watch time, what their impressions count). The answer must not be
-    changed by its callers: sets and lists come back frozen."""
+    changed by its callers: sets and lists come back frozen. A field given a new value drops the answers kept
+    (Report.__setattr__); a table changed in place is not seen."""
     name = method.__name__
 
     @functools.wraps(method)
@@ -317,10 +318,13 @@ class Report:
 
     def __setattr__(self, name: str, value) -> None:
         """A field given a new value (an analyst trying a variant in JupyterLab, a test) drops every answer kept
-        from the old values (_answer_kept)."""
+        from the old values (_answer_kept, the export periods, the partly covered platforms). A table changed in
+        place (report.posts.loc[...] = ...) is not seen: give the field the changed table (report.posts = ...)."""
         super().__setattr__(name, value)
-        if not name.startswith("_"):
-            self.__dict__.get("_kept", {}).clear()
+        if not name.startswith("_") and "_kept" in self.__dict__:  # once __init__ has made the caches
+            self._kept.clear()
+            self._periods.clear()
+            super().__setattr__("_partial", None)
 
     def __post_init__(self) -> None:
         # each platform's broadcast count (compare.with_broadcast), from the posts as given: analyse computes

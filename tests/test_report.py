@@ -3752,6 +3752,15 @@ def test_answers_kept_per_report_follow_a_changed_field_and_cannot_be_changed_by
     assert report.ranked_by("facebook") == "reach"
     indonesian = dataclasses.replace(report, tr=Translator("id"))
     assert indonesian.ranked_by("facebook") == "jangkauan"
+    # the export periods and partly covered platforms, kept from before the memo, follow a new period too
+    covered, end = report.partly_covered_period(), report.period_end
+    assert covered == {} and not report._partly_covered("facebook")
+    try:
+        report.period_end = end + pd.Timedelta(days=30)  # 30 November: past the exports' last day
+        assert report._partly_covered("facebook") and set(report.partly_covered_period()) == {"facebook", "instagram"}
+    finally:
+        report.period_end = end
+    assert report.partly_covered_period() == {} and not report._partly_covered("facebook")
 
 
 def _with_medians(report, platform, medians):
