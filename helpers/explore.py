@@ -24,7 +24,7 @@ from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NA
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
-    covered_only_without_posts, export_periods, exports_without_posts, load_client, names_its_period, partly_covered, \
+    covered_only_without_posts, export_periods, exports_without_posts, load_client, only_header_read, names_its_period, partly_covered, \
     partly_covered_values, with_exports_read
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
@@ -220,7 +220,8 @@ def _warn_header_only(posts: pd.DataFrame, inside: pd.Series, mine: pd.Series, s
         # by file as export_periods keys them (a table built by hand, without source files, is one file)
         sources = posts["source_file"].astype(str) if "source_file" in posts else pd.Series("", index=posts.index)
         if files := covered_only_without_posts(spans_of(name), set(sources[theirs]), first, last):
-            warnings.warn(HeaderOnly(Message("imports.explore.header_only", platform=Message(f"platform.{name}"),
+            warnings.warn(HeaderOnly(Message("imports.explore.header_only" + ("_one" if len(files) == 1 else ""),
+                                             platform=Message(f"platform.{name}"),
                                              period=_period_words(start, end),
                                              files=[Path(file).name for file in files])), stacklevel=3)
 
@@ -341,7 +342,7 @@ def no_posts_error(posts: pd.DataFrame) -> WorkbookError:
     """The error for an empty table: where its exports were read and list no post, only their header (a
     download that stopped after it, or days without posts), it names them, rather than sending the analyst
     to load exports they have loaded; otherwise load exports with posts, or widen the filter."""
-    empty = exports_without_posts(posts, header_only=True)
+    empty = only_header_read(posts)
     if posts.empty and empty:
         return WorkbookError(Message("imports.explore.no_posts_header_only",
                                      files=", ".join(Path(e.path).name for e in empty)))
@@ -439,8 +440,8 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     styler = styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
     if posts.empty:  # an empty table alone says nothing: why there is no figure, and the exports of a header alone
         said = [tr.t("imports.explore.summary_no_posts")]
-        if header_only := exports_without_posts(posts, header_only=True):
-            said.append(tr.t("imports.explore.summary_header_only",
+        if header_only := only_header_read(posts):
+            said.append(tr.t("imports.explore.summary_header_only" + ("_one" if len(header_only) == 1 else ""),
                              files=tr.join([Path(export.path).name for export in header_only])))
         styler = styler.set_caption(html.escape(" ".join(said)))
     return styler
@@ -754,7 +755,8 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     what summary_view's labels say on screen: `definition`, what each row's figure is (kpi_definition: a rate
     as Σ numerator ÷ Σ denominator, the ratio of sums, beside the mean of post rates), and `impressions_counted`
     (from `impressions_kind`), what the impressions it counts are: impressions, views (Meta since 2025),
-    thumbnail impressions (YouTube), or impressions and views.
+    thumbnail impressions (YouTube), or impressions and views, on the rows of figures built on impressions
+    (metrics.IMPRESSION_BASED; blank on the others, which count none).
 
     A file of that name already there is replaced, as a recipe run again replaces its own table, with a
     TableReplaced warning naming it and when it was written: a name used twice for two tables (two clients'
@@ -842,15 +844,17 @@ def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str
 def _kpis_in_words(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
     """A KPI table with save_table's two columns of words added: `definition` (kpi_definition) and
     `impressions_counted`, `impressions_kind` in words ("not reported" where its posts report no
-    impressions); a period_change table's `impressions_kind_previous` gets `impressions_counted_previous`."""
+    impressions) on the rows of figures built on impressions, blank on the others; a period_change table's `impressions_kind_previous` gets `impressions_counted_previous`."""
     kinds = table["impressions_kind"] if "impressions_kind" in table else pd.Series(pd.NA, index=table.index)
     out = table.assign(definition=[kpi_definition(str(kpi), str(kind), impressions, tr) for kpi, kind, impressions
                                    in zip(table["kpi"], table["kind"], kinds, strict=True)])
+    counted = table["kpi"].isin(metrics.IMPRESSION_BASED)  # a figure not built on impressions: a blank cell
     for column, words in (("impressions_kind", "impressions_counted"),
                           ("impressions_kind_previous", "impressions_counted_previous")):
         if column in table:
-            out[words] = [tr.t(f"imports.quality.kinds_{kind}") if isinstance(kind, str) and kind
-                          else tr.t("common.not_reported") for kind in table[column]]
+            out[words] = [(tr.t(f"imports.quality.kinds_{kind}") if isinstance(kind, str) and kind
+                           else tr.t("common.not_reported")) if uses else pd.NA
+                          for kind, uses in zip(table[column], counted, strict=True)]
     return out
 
 

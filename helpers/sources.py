@@ -353,6 +353,8 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
 #: with its import reports (export_periods), and summary_view names the header-only ones. Plain values, which
 #: pandas copies with the table and can write.
 EXPORTS_WITHOUT_POSTS = "exports_without_posts"
+#: How many post exports read hold some of the table's rows (a table filtered down to nothing keeps it).
+EXPORTS_WITH_POSTS = "exports_with_posts"
 
 
 def with_exports_read(posts: pd.DataFrame, reports) -> pd.DataFrame:
@@ -361,7 +363,17 @@ def with_exports_read(posts: pd.DataFrame, reports) -> pd.DataFrame:
     held = set(posts["source_file"].dropna().astype(str)) if "source_file" in posts else set()
     posts.attrs[EXPORTS_WITHOUT_POSTS] = {str(r.path): [r.platform, r.family, int(r.rows_in_file)]
                                          for r in reports if str(r.path) not in held}
+    posts.attrs[EXPORTS_WITH_POSTS] = len(held)
     return posts
+
+
+def only_header_read(posts: pd.DataFrame) -> list["ExportRead"]:
+    """The post exports read into `posts` when every one of them lists only its header (no export read held a
+    post): what an empty table owes to them. [] when some export held posts, so that a table filtered down to
+    nothing is not blamed on a header-only export beside them, and for a table no export was read into."""
+    if posts.attrs.get(EXPORTS_WITH_POSTS, 1):
+        return []
+    return exports_without_posts(posts, header_only=True)
 
 
 class ExportRead(NamedTuple):

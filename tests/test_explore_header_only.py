@@ -53,8 +53,8 @@ def test_days_only_a_header_only_export_covers_are_an_empty_selection_with_a_war
         table, [said] = chosen(posts, platform=platform, start="2025-02-18", end="2025-03-17")
         assert table.empty
         assert said.args[0].in_language(translator("en")) == (
-            "Instagram: no posts between 2025-02-18 and 2025-03-17, and the Instagram exports named for these days "
-            f"({FEBRUARY}) list no post at all, only their header. Either the account published nothing on "
+            "Instagram: no posts between 2025-02-18 and 2025-03-17, and the Instagram export named for these days "
+            f"({FEBRUARY}) lists no post at all, only its header. Either the account published nothing on "
             "Instagram then, or the download stopped after the header, and its posts are missing here: if the "
             "account did post then, download the export again")
         assert said.args[0].in_language(translator("id")) == (
@@ -111,12 +111,12 @@ def test_a_folder_of_a_header_only_export_gives_the_short_report(header_only_fol
 
 def test_the_summary_of_no_posts_says_so_and_names_the_header_only_export(header_only_folder):
     assert explore.summary_view(header_only_folder.posts).caption == (
-        "The table lists no post, so there is no figure to show. Of the post exports read, these list no post at "
-        f"all, only their header: {INSTAGRAM.name}. Either the account published nothing in the days they cover, or "
-        "the download stopped after the header, and their posts are missing here.")
+        "The table lists no post, so there is no figure to show. Of the post exports read, this one lists no post at "
+        f"all, only its header: {INSTAGRAM.name}. Either the account published nothing in the days it covers, or "
+        "the download stopped after the header, and its posts are missing here.")
     assert explore.summary_view(header_only_folder.posts, language="id").caption == (
         "Tabel ini tidak memuat satu unggahan pun, jadi tidak ada angka yang dapat ditampilkan. Dari ekspor unggahan "
-        f"yang dibaca, berkas berikut tidak memuat satu unggahan pun, hanya baris tajuknya: {INSTAGRAM.name}. Bisa "
+        f"yang dibaca, berkas ini tidak memuat satu unggahan pun, hanya baris tajuknya: {INSTAGRAM.name}. Bisa "
         "jadi akun ini memang tidak memublikasikan apa pun pada hari-hari yang dicakupnya, atau unduhannya terhenti "
         "setelah baris tajuk, sehingga unggahannya tidak ada di sini.")
     # a table of posts has no such caption; an empty one of a folder holding posts names no export
@@ -161,3 +161,18 @@ def test_the_recipes_on_a_folder_of_header_only_exports_name_them_rather_than_as
     english = explore.load_folder(INSTAGRAM, client="bakery", timezone="Europe/London")
     with pytest.raises(WorkbookError, match="load a folder with post exports, or widen the filter"):
         explore.most_posted(english.posts.iloc[0:0])  # its exports hold posts: a filter left nothing
+
+
+def test_a_table_filtered_to_nothing_beside_a_header_only_export_is_not_blamed_on_it(quiet_february):
+    """The March export holds posts, February's lists only its header: a selection that leaves nothing (a
+    format no post has, days the March export covers without a post) is the filter's, not a download's, so
+    the recipes keep 'widen the filter' and the summary names no header-only export."""
+    posts = quiet_february.posts
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        empty = explore.select_posts(posts, start="2025-04-10", end="2025-04-14")
+    assert empty.empty
+    with pytest.raises(WorkbookError) as info:
+        explore.most_posted(empty)
+    assert str(info.value) == "the table holds no posts: load a folder with post exports, or widen the filter"
+    assert explore.summary_view(empty).caption == "The table lists no post, so there is no figure to show."

@@ -77,6 +77,9 @@ def test_a_saved_kpi_table_keeps_its_columns_and_says_what_each_figure_is(mixed_
         "virality rate by impressions: Σ shares ÷ Σ views over the posts that report both (value: this ratio of "
         "sums; mean_of_post_rates: the mean of each post's shares ÷ views); a fraction: 0.05 is 5%")
     assert table.loc[("youtube", "impressions"), "impressions_counted"] == "thumbnail impressions"
+    # a figure not built on impressions has no word for them: a blank cell, not what the channel's count
+    for kpi in ("posts", "summed_reach", "comments"):
+        assert pd.isna(table.loc[("facebook", kpi), "impressions_counted"])
     assert table.loc[("youtube", "impressions"), "definition"] == (
         "thumbnail impressions: Σ thumbnail impressions over the posts that report it (thumbnail impressions: "
         "times a thumbnail was shown, not views of the video)")
