@@ -21,7 +21,7 @@ from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .quality import impressions_word
 from .errors import WorkbookError, unknown_name
-from .i18n import Message, Translator, estimate_decimals, language_code, render_value, use_language
+from .i18n import Message, Translator, estimate_decimals, language_code, render_value, translator, use_language
 from .importers import ImportResult, expand_paths
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
@@ -2694,7 +2694,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     stop it with a Python error. Shown in the report's language (English when that is not known).
     `asked_by="explore"`: the problems are said of explore.report_view's arguments (start=, end=), not of
     the parameters cell."""
-    from .clients import COLOUR, benchmark_industries, currencies, logo_problem
+    from .clients import COLOUR, benchmark_industries, currencies, currency_hint, logo_problem
     from .i18n import LANGUAGES
     from .paths import resolve
 
@@ -2735,7 +2735,10 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
         problems.append(Message("imports.report.parameter.timezone", value=repr(timezone),
                                 hint=periods.timezone_hint(timezone)))
     if not (isinstance(currency, str) and currency.upper() in currencies()):  # the roster's rule
-        problems.append(Message("imports.report.parameter.currency", value=repr(currency)))
+        # 'rupiah' or 'Rp': probably 'IDR'; 'dollar': which? (the roster's hint, in the report's language)
+        hint = currency_hint(currency, translator(language if isinstance(language, str) and language in LANGUAGES
+                                                  else "en"))
+        problems.append(Message("imports.report.parameter.currency", value=repr(currency), hint=hint))
     if not (isinstance(accent_colour, str) and COLOUR.match(accent_colour)):
         problems.append(Message("imports.report.parameter.colour", value=repr(accent_colour)))
     if logo:

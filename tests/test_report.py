@@ -2121,6 +2121,14 @@ def test_the_reports_parameters_are_checked_at_once_by_name():
     with pytest.raises(WorkbookError, match="comparison_start and comparison_end go together"):
         build_report(**{**DEMO, "comparison_end": None})
     assert build_report(**{**DEMO, "currency": "usd"}).currency == "USD"
+    # a currency's name or symbol gets the roster's hint, in the report's language
+    with pytest.raises(WorkbookError, match="currency is 'rupiah', expected an ISO 4217 code such as IDR, USD or EUR;"
+                                            " probably 'IDR' \\(Indonesian Rupiah\\)"):
+        build_report(**{**DEMO, "currency": "rupiah"})
+    with pytest.raises(WorkbookError, match="currency bernilai 'Rp', .*; kemungkinan 'IDR' \\(Rupiah Indonesia\\)"):
+        build_report(**{**DEMO, "currency": "Rp", "language": "id"})
+    with pytest.raises(WorkbookError, match="'dollar' is the name of several currencies, such as 'USD'"):
+        build_report(**{**DEMO, "currency": "dollar"})
 
 
 def test_a_bad_parameter_given_to_papermill_stops_the_report_with_its_name(tmp_path):
