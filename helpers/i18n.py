@@ -218,7 +218,7 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "groups": "group", "keys": "key", "exports": "export", "sheets": "sheet", "follows": "follow",
             "problems": "problem", "workers": "worker", "ids": "id", "parameters": "parameter",
             "archives": "archive", "views": "view", "videos": "video", "viewers": "viewer", "times": "time",
-            "followers": "follower", "years": "year", "folders": "folder"}
+            "followers": "follower", "years": "year", "folders": "folder", "announcements": "announcement"}
 #: Words that may stand between the number and such a noun, describing it: "1 distinct posts", "1 post ids"
 #: and "1 zip archives" read "1 distinct post", "1 post id", "1 zip archive".
 QUALIFIERS = ("distinct", "different", "unique", "other", "more", "such", "negative", "empty",
@@ -228,7 +228,7 @@ SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
                   "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs",
                   "match": "matches", "appear": "appears", "differ": "differs", "repeat": "repeats",
-                  "read": "reads", "sum": "sums"}
+                  "read": "reads", "sum": "sums", "invite": "invites", "make": "makes"}
 _NOUN_AFTER_NUMBER = re.compile(
     r"(?:\{(?P<part>\w+)\}\s+of\s+(?:the\s+)?)?"  # "{failed} of {total} reports": the verb agrees with {failed}
     r"\{(?P<count>\w+)\}(?P<space>\s+)(?P<qualifier>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)?)"

@@ -37,7 +37,7 @@ from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_b
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
 from .report import elasticity_class, elasticity_shown, interval_strength
-from .statistics import ratio_of_sums_change_interval
+from .statistics import MIN_INTERVAL_VALUES, ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
 
@@ -181,7 +181,8 @@ def simulate(audience_size: int = 20_000, conversation_share: float = 0.5, paid_
     """Posts of two strategies for one page, one row per post, drawn at once with numpy (seeded).
 
     broadcast: announcements only, each boosted with paid reach = paid_boost × its organic reach.
-    conversation: no paid reach; a share `conversation_share` of the posts invite conversation.
+    conversation: no paid reach; a share `conversation_share` of the posts invite conversation, rounded to
+    whole posts (conversation_post_count).
     Organic reach is binomial over the followers; interactions are binomial over the accounts reached, split
     into reactions, comments and shares; each share shows the post to about REACH_PER_SHARE friends (one step:
     shares by friends are counted but not followed further). Paid, organic and referral audiences are taken
@@ -191,7 +192,7 @@ def simulate(audience_size: int = 20_000, conversation_share: float = 0.5, paid_
     n = posts_per_strategy
     strategy = np.repeat(np.array(STRATEGIES), n)
     conversation_posts = np.zeros(2 * n, dtype=bool)
-    conversation_posts[n + rng.permutation(n)[: round(conversation_share * n)]] = True
+    conversation_posts[n + rng.permutation(n)[: conversation_post_count(conversation_share, n)]] = True
     boosted = strategy == "broadcast"
 
     sigma = ORGANIC_REACH_SPREAD
@@ -219,12 +220,34 @@ def simulate(audience_size: int = 20_000, conversation_share: float = 0.5, paid_
     })
 
 
+def conversation_post_count(conversation_share: float, posts_per_strategy: int) -> int:
+    """How many of the conversation strategy's posts invite conversation: the share of its posts rounded to a
+    whole number of posts (Python's round, half to even: 0.5 of 5 posts is 2, of 7 posts 4), as simulate draws
+    them and simulation_intro says them."""
+    return round(conversation_share * posts_per_strategy)
+
+
 def simulation_intro(tr: Translator, audience_size: int, conversation_share: float, paid_boost: float,
                      posts_per_strategy: int) -> str:
-    """The two strategies described with the parameters of this run."""
+    """The two strategies described with the parameters of this run; the conversation strategy by the posts
+    simulated ("2 of its 5 posts"), not by the share asked for, which whole posts can only approach, and in
+    words of their own when none or all of its posts invite conversation."""
+    count = conversation_post_count(conversation_share, posts_per_strategy)
+    key = ("lesson.sim.conversation_none" if count == 0 else "lesson.sim.conversation_all"
+           if count == posts_per_strategy else "lesson.sim.conversation_some")
+    conversation = tr.t(key, posts=tr.number(posts_per_strategy), conversation=tr.number(count),
+                        announcements=tr.number(posts_per_strategy - count))
     return tr.t("lesson.sim.body" if paid_boost > 0 else "lesson.sim.body_no_boost", posts=tr.number(posts_per_strategy),
-                audience=tr.number(audience_size), boost=tr.percent(paid_boost, 0),
-                share=tr.percent(conversation_share, 0))
+                audience=tr.number(audience_size), boost=tr.percent(paid_boost, 0), conversation_strategy=conversation)
+
+
+def interval_note(tr: Translator, posts_per_strategy: int) -> str:
+    """How to read the comparison's 95% intervals, or, below the fewest posts an interval can come from
+    (statistics.MIN_INTERVAL_VALUES, as strategy_ratios computes them), that the comparison has none and why."""
+    if posts_per_strategy < MIN_INTERVAL_VALUES:
+        return tr.t("lesson.sim.interval_note_few", posts=tr.number(posts_per_strategy),
+                    minimum=tr.number(MIN_INTERVAL_VALUES))
+    return tr.t("lesson.sim.interval_note", posts=tr.number(posts_per_strategy))
 
 
 def simulation_caption(tr: Translator, audience_size: int, posts_per_strategy: int) -> str:
@@ -282,7 +305,7 @@ def strategy_ratios(posts: pd.DataFrame) -> dict:
     (statistics.ratio_of_sums_change_interval, posts resampled within each strategy): 'reach', the ratio
     of summed reach (of mean reach per post: the strategies publish as many posts), 'impressions', the same
     for impressions, and 'rate', the ratio of engagement rates by reach (Σ interactions ÷ Σ reach). Each is
-    (ratio, low, high); no interval (NaN) below 6 posts per strategy."""
+    (ratio, low, high); no interval (NaN) below MIN_INTERVAL_VALUES posts per strategy (interval_note)."""
     conversation = posts[posts["strategy"] == "conversation"]
     broadcast = posts[posts["strategy"] == "broadcast"]
     out = {}

@@ -307,8 +307,8 @@ def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
 #: simulated strategies' figures (conversation ÷ broadcast), and the platforms' own name for CTR.
 RASIO_ALLOWED = {"finding.paid", "finding.paid_counted", "paid.zero_median", "metric.click_through_rate.label",
                  "lens.click_through_by",
-                 *(f"lesson.sim.{key}" for key in ("interval_note", "engagement_chance", "engagement_undecided",
-                                                   "engagement_unknown", "engagement_close",
+                 *(f"lesson.sim.{key}" for key in ("interval_note", "interval_note_few", "engagement_chance",
+                                                   "engagement_undecided", "engagement_unknown", "engagement_close",
                                                    "engagement_none_broadcast", "engagement_none_conversation"))}
 
 

@@ -1155,6 +1155,17 @@ def _texts(notebook) -> str:
     return "\n".join("".join(p) if isinstance(p, list) else p for p in parts)
 
 
+def test_the_lesson_with_too_few_posts_for_an_interval_says_so_before_the_comparison(tmp_path):
+    """With 5 posts per strategy (2 of them inviting conversation) the slide before the comparison says there
+    are no intervals, where it promised each ratio "with its 95% CI"; the comparison has none."""
+    tr = Translator("en")
+    text = _texts(execute_lesson("en", tmp_path / "few.ipynb", posts_per_strategy=5))
+    assert tr.t("lesson.sim.interval_note_few", posts="5", minimum="6") in text
+    assert "with its 95% CI" not in text and "with its 95% CI" in tr.t("lesson.sim.interval_note", posts="5")
+    assert "Of its 5 posts, 2 posts invite conversation" in text
+    assert "too few for an interval" in text  # the comparison that follows
+
+
 def test_the_lesson_runs_in_indonesian(executed_in_indonesian):
     text = _texts(executed_in_indonesian)
     for heading in ("# Jangkauan bukanlah interaksi", "## Dua cara memandang kanal media sosial",
@@ -1771,6 +1782,50 @@ def test_the_formats_computed_as_one_series_are_taken_as_the_pair(language):
                         language).message.endswith(swapped)
     assert lesson.check("formats", pd.Series(["reel", "text"]), language).correct
     assert lesson.check("formats", posts["format"].head(3), language).status == "invalid"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_simulation_intro_says_how_many_posts_were_simulated_as_conversation(language):
+    """round(0.5 × n) posts invite conversation: 2 of 5, 4 of 7, 4 of 9, 2 of 3 (half to even), not "50%"."""
+    tr = Translator(language)
+    said = {"en": "Of its {n} posts, {k} posts invite conversation", "id": "Dari {n} unggahannya, {k} unggahan"}
+    for n, k in ((5, 2), (7, 4), (9, 4), (3, 2)):
+        simulated = lesson.simulate(conversation_share=0.5, posts_per_strategy=n)
+        assert (simulated["kind"] == "conversation").sum() == k
+        text = lesson.simulation_intro(tr, 20_000, 0.5, 0.2, n)
+        assert said[language].format(n=n, k=k) in text and tr.percent(0.5, 0) not in text, n
+    if language == "en":  # one post or one announcement, in the singular
+        assert "Of its 5 posts, 1 post invites conversation" in lesson.simulation_intro(tr, 20_000, 0.2, 0.2, 5)
+        assert "and 1 announcement makes up the rest" in lesson.simulation_intro(tr, 20_000, 0.8, 0.2, 5)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_simulation_intro_has_words_of_its_own_when_none_or_all_posts_invite_conversation(language):
+    tr = Translator(language)
+    for share, key in ((1.0, "conversation_all"), (0.0, "conversation_none"), (0.05, "conversation_none")):
+        for boost in (0.2, 0.0):
+            text = lesson.simulation_intro(tr, 20_000, share, boost, 5)
+            bullet = text.split("\n")[3]  # the conversation strategy's
+            assert bullet == f"- {tr.t(f'lesson.sim.{key}', posts='5')}", (share, boost)
+            assert "%" not in bullet  # neither "100% of its posts" nor "0% of its posts"
+    everything = lesson.simulation_intro(tr, 20_000, 1.0, 0.2, 5)
+    assert ("announcements make up the rest" if language == "en" else "sisanya berupa pengumuman") not in everything
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_interval_note_says_there_are_no_intervals_below_the_comparisons_minimum(language):
+    """strategy_ratios gives no interval below statistics.MIN_INTERVAL_VALUES (6) posts per strategy: the note
+    then says so rather than promising "each ratio with its 95% CI"; from 6 posts, it explains the CI."""
+    tr = Translator(language)
+    minimum = lesson.MIN_INTERVAL_VALUES
+    for posts in (minimum - 1, minimum):
+        ratios = lesson.strategy_ratios(lesson.simulate(posts_per_strategy=posts))
+        has_interval = all(np.isfinite(ratio[1]) for ratio in ratios.values())
+        note = lesson.interval_note(tr, posts)
+        assert note == (tr.t("lesson.sim.interval_note", posts=str(posts)) if has_interval else
+                        tr.t("lesson.sim.interval_note_few", posts=str(posts), minimum=str(minimum))), posts
+        assert has_interval == (posts >= minimum)
+    assert "6" in lesson.interval_note(tr, 2) and "95%" in lesson.interval_note(tr, 2)
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
