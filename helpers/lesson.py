@@ -792,8 +792,14 @@ BENCHMARK_EXERCISE = ("x", 2023)
 SUMMED_REACH_CHOICES = ("a", "b", "c", "d")
 #: Relative tolerance of numeric answers (a frequency of 1.22 may be given as 1.2, a rate of 4.72% as 0.047).
 TOLERANCE = {"frequency": 0.02, "rates": 0.02, "benchmark": 0.03}
-#: Outside the tolerance but within this relative distance, a number is "close": most likely rounded too much.
+#: Outside the tolerance but within this relative distance, a number is "close" (_near_miss).
 CLOSE = 0.10
+#: Most decimals _rounded_too_much tries: far more than any answer's tolerance needs.
+MAX_DECIMALS = 12
+#: The factors a percentage puts an answer off by (_percentage): 100 times the value asked for (122 for a
+#: frequency of 1.22, 8.5 for a rate of 0.085); exercise 5 divides two rates, so one of them written as a
+#: percentage puts the quotient off either way (100 times too large or too small).
+PERCENT_FACTORS = {"frequency": (100,), "rates": (100,), "benchmark": (100, 1 / 100)}
 #: A number written like text: '1,22', '1.22', '0,085', '66', '8,5%'.
 NUMBER_TEXT = re.compile(r"\s*[-+]?\d*[.,]?\d+(?:[.,]\d+)*\s*%?\s*")
 
@@ -911,7 +917,8 @@ def exercise_data(exercise_id: str, language: str = "en"):
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
     """An exercise's title, prompt (the question and the data it needs, for the notebook and the slides alike),
     how to give the answer in the notebook ('answer'), hint or solution from the catalogue, or its check's
-    advice on a near miss ('close') or a number 1,000 times off ('thousands')."""
+    advice on a near miss ('close'), a number 1,000 times off ('thousands'), a percentage ('percent'), or a
+    number in quotes ('quoted'; 'quoted_percent' with a % sign)."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
@@ -946,6 +953,17 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
         ("frequency", "thousands"): "lesson.check.thousands_dot",
         ("rates", "thousands"): "lesson.check.thousands_dot",
         ("benchmark", "thousands"): "lesson.ex.benchmark.thousands",
+        # a percentage: frequency is a number of times, a rate a fraction, exercise 5 a quotient of two rates
+        ("frequency", "percent"): "lesson.ex.frequency.percent",
+        ("rates", "percent"): "lesson.check.percent_given",
+        ("benchmark", "percent"): "lesson.ex.benchmark.percent_mixed",
+        # a number in quotes ({got}); with a % sign, the answer's kind says what to write instead
+        ("frequency", "quoted"): "lesson.check.quoted_number",
+        ("rates", "quoted"): "lesson.check.quoted_number",
+        ("benchmark", "quoted"): "lesson.check.quoted_number",
+        ("frequency", "quoted_percent"): "lesson.check.quoted_percent_times",
+        ("rates", "quoted_percent"): "lesson.check.quoted_percent_rate",
+        ("benchmark", "quoted_percent"): "lesson.check.quoted_percent_times",
     }[(exercise_id, part)]
     return tr.t(key, **values)
 
@@ -1019,10 +1037,11 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
 
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
-    shows: a decimal comma, a thousands comma (more numbers than asked for), a number in quotes, a thousands dot
-    (1,000 times off), a percentage, or a near miss (within CLOSE: advice that fits the exercise), or another
-    post's value in exercises 1 and 2, a percentage divided by a fraction or another benchmark row in exercise 5
-    (_benchmark_slip); a pair with one right value says
+    shows: a decimal comma, a thousands comma (more numbers than asked for), a number in quotes (with a % sign,
+    what to write for it), a thousands dot (1,000 times off), a percentage (_percentage; in exercise 5, a
+    percentage divided by a fraction), another post's value in exercises 1 and 2, another benchmark row in
+    exercise 5 (_benchmark_slip), or a near miss (_near_miss: within CLOSE, or the right value rounded or cut
+    too short; advice that fits the exercise); a pair with one right value says
     which position is right, and a pair given in the wrong order says so. The pairs of exercises 2 and 4 may
     also be one pandas Series or array of the two values (_pair), as computing both at once gives them.
     """
@@ -1057,8 +1076,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         return result("invalid", tr.t("lesson.check.decimal_comma", got=got))
     if _thousands_comma(exercise_id, answer):
         return result("invalid", tr.t("lesson.check.thousands_comma", got=got))
-    if _quoted_number(exercise_id, answer):
-        return result("invalid", tr.t("lesson.check.quoted_number", got=got))
+    if quoted := _quoted_number(exercise_id, answer):
+        return result("invalid", _exercise_text(tr, exercise_id, quoted, got=got))
     if exercise_id in ("frequency", "benchmark"):
         if not _is_number(answer):
             return result("invalid", tr.t("lesson.check.number_expected", got=got))
@@ -1067,11 +1086,13 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("correct", tr.t("lesson.check.correct"))
         if _thousandfold(answer, expected, tolerance):
             return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
+        if _percentage(exercise_id, answer, expected, tolerance):
+            return result("wrong", _exercise_text(tr, exercise_id, "percent"))
         if exercise_id in EXERCISE_POST and (post := _other_post(exercise_id, answer)):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if exercise_id == "benchmark" and (advice := _benchmark_slip(tr, answer, expected)):
             return result("wrong", advice)
-        if _close(answer, expected, CLOSE):
+        if _near_miss(answer, expected, tolerance):
             return result("wrong", _exercise_text(tr, exercise_id, "close"))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
@@ -1086,11 +1107,11 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("wrong", tr.t("lesson.check.swapped_rates"))
         if any(_thousandfold(a, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
-        if any(_close(a / 100, e, tolerance) for a, e in zip(answer, expected)):
-            return result("wrong", tr.t("lesson.check.percent_given"))
+        if any(_percentage(exercise_id, a, e, tolerance) for a, e in zip(answer, expected)):
+            return result("wrong", _exercise_text(tr, exercise_id, "percent"))
         if post := _other_post(exercise_id, answer):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
-        if all(_close(a, e, CLOSE) for a, e in zip(answer, expected)):
+        if all(_near_miss(a, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", _exercise_text(tr, exercise_id, "close"))
         if any(right):
             return result("half_right", _half_right(tr, exercise_id, right, hint))
@@ -1186,13 +1207,11 @@ def _thousands_comma(exercise_id: str, answer) -> bool:
 
 
 def _benchmark_slip(tr: Translator, answer: float, expected: float) -> str | None:
-    """Exercise 5's likeliest slips, worked out from the benchmark table: one rate written as a percentage and
-    the other as a fraction (100 times off: 0.0231 ÷ 0.035, or 2.31 ÷ 0.00035), or the larger ÷ the smaller of
-    two figures of the platform's published rates that are not the two asked for (another source, statistic or
-    denominator): which row to use instead is said, never the answer. None when neither fits."""
+    """Exercise 5's likeliest slip after a percentage (_percentage: one rate written as a percentage and the
+    other as a fraction), worked out from the benchmark table: the larger ÷ the smaller of two figures of the
+    platform's published rates that are not the two asked for (another source, statistic or denominator):
+    which row to use instead is said, never the answer. None when it does not fit."""
     tolerance = TOLERANCE["benchmark"]
-    if _close(float(answer) * 100, expected, tolerance) or _close(float(answer) / 100, expected, tolerance):
-        return tr.t("lesson.ex.benchmark.percent_mixed")
     rows, asked = _benchmark_exercise_rows()
     for first in rows.index:
         for second in rows.index:
@@ -1216,16 +1235,56 @@ def _row_name(tr: Translator, row: pd.Series) -> str:
                 stored_statistic=row["statistic"], stored_denominator=row["denominator"])
 
 
-def _quoted_number(exercise_id: str, answer) -> bool:
-    """A number typed in quotes ('1,22', "0.085"), alone or in exercise 2's pair: text, not a number."""
+def _quoted_number(exercise_id: str, answer) -> str | None:
+    """A number typed in quotes ('1,22', "0.085"), alone or in exercise 2's pair: text, not a number. Which
+    advice it gets (_exercise_text): 'quoted_percent' when a value ends in a % sign ('122%', '8,5%'), which
+    removing the quotes alone would leave as a Python error, otherwise 'quoted'; None for anything else."""
     if exercise_id not in ("frequency", "rates", "benchmark"):
-        return False
+        return None
     values = answer if exercise_id == "rates" and isinstance(answer, (tuple, list)) else (answer,)
-    return any(isinstance(v, str) and NUMBER_TEXT.fullmatch(v) for v in values)
+    numbers = [v.strip() for v in values if isinstance(v, str) and NUMBER_TEXT.fullmatch(v)]
+    if not numbers:
+        return None
+    return "quoted_percent" if any(v.endswith("%") for v in numbers) else "quoted"
 
 
 def _close(value: float, expected: float, tolerance: float) -> bool:
     return abs(float(value) - expected) <= tolerance * abs(expected)
+
+
+def _near_miss(value: float, expected: float, tolerance: float) -> bool:
+    """Whether a number outside the tolerance is "close", the one rule of every numeric exercise: within CLOSE
+    of the right value, or the right value rounded or cut too short (_rounded_too_much), however far off
+    that leaves it: 0.085 and 0.0472 rounded to (0.1, 0.05) or cut to (0.08, 0.04), 1.22 to 1."""
+    return _close(value, expected, CLOSE) or _rounded_too_much(value, expected, tolerance)
+
+
+def _rounded_too_much(value: float, expected: float, tolerance: float) -> bool:
+    """Whether `value` is the (positive) `expected` rounded or cut (truncated) to fewer decimals than its
+    tolerance needs: what a learner who computed the right value and kept one or two decimals of it gives.
+    Rounding half up and cutting cover rounding half to even too (a tie goes one way or the other). Once a
+    cut falls within the tolerance, so does every rounding to more decimals: those pass the check."""
+    value, expected = float(value), float(expected)
+    if expected <= 0 or value < 0:
+        return False
+    for decimals in range(MAX_DECIMALS + 1):
+        scale = 10 ** decimals
+        cut = math.floor(expected * scale + 1e-9) / scale  # 1e-9: 0.29 × 100 is 28.999…, cut to 0.29
+        if _close(cut, expected, tolerance):
+            return False
+        rounded = math.floor(expected * scale + 0.5 + 1e-9) / scale
+        if any(abs(value - kept) * scale < 1e-6 for kept in (cut, rounded)):
+            return True
+    return False
+
+
+def _percentage(exercise_id: str, value: float, expected: float, tolerance: float) -> bool:
+    """Whether `value` is the right value written as a percentage (PERCENT_FACTORS: 122 for a frequency of
+    1.22), within the exercise's tolerance or, rounded as a percentage, a near miss of it (8 and 5 for rates of
+    0.085 and 0.0472). A 0 is no percentage of anything."""
+    return float(value) != 0 and any(_close(float(value) / factor, expected, tolerance)
+                                     or _near_miss(float(value) / factor, expected, tolerance)
+                                     for factor in PERCENT_FACTORS[exercise_id])
 
 
 def _thousandfold(value: float, expected: float, tolerance: float) -> bool:

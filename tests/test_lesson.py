@@ -122,6 +122,70 @@ def test_answers_rounded_too_much_are_close(language):
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_right_values_rounded_or_cut_short_are_close_however_far_that_leaves_them(language):
+    """Post C's rates are 340 ÷ 4,000 = 0.085 and 340 ÷ 7,200 = 0.04722…; rounded to two decimals they are
+    (0.09, 0.05), cut to two (0.08, 0.04), rounded to one (0.1, 0.0): 0.04 is 15% off and 0.1 18%, beyond
+    CLOSE, yet each is the right value kept too short, and gets the same advice as (0.09, 0.05). Post B's
+    frequency 6,100 ÷ 5,000 = 1.22 rounded to a whole number is 1 (18% off): close too, under the one rule."""
+    tr = Translator(language)
+    close = tr.t("lesson.ex.rates.close")
+    for answer in ((0.08, 0.04), (0.1, 0.05), (0.09, 0.04), (0.085, 0.04), (0.1, 0.0)):
+        result = lesson.check("rates", answer, language)
+        assert result.status == "wrong" and result.message.endswith(close), answer
+    assert lesson.check("frequency", 1, language).message.endswith(tr.t("lesson.ex.frequency.close"))
+    assert lesson.check("frequency", 2, language).message.endswith(tr.t("lesson.check.wrong", hint=tr.t(
+        "lesson.ex.frequency.hint")))  # 1.22 rounds to 1, never to 2
+    assert lesson.check("rates", (0.07, 0.04), language).message.endswith(tr.t(
+        "lesson.check.wrong", hint=tr.t("lesson.ex.rates.hint")))  # 0.085 is neither cut nor rounded to 0.07
+
+
+def test_a_rounding_is_recognised_to_any_number_of_decimals_until_it_passes():
+    assert [lesson._rounded_too_much(v, 0.085, 0.02) for v in (0.0, 0.1, 0.08, 0.09, 0.07, 0.085, 0.2)] == \
+        [True, True, True, True, False, False, False]  # 0.085 itself passes: no rounding of it is "too much"
+    assert [lesson._rounded_too_much(v, 340 / 7_200, 0.02) for v in (0.0, 0.04, 0.05, 0.047, 0.048, 0.03)] == \
+        [True, True, True, False, False, False]  # 0.047 and 0.048 are within 2% of 0.04722: they pass
+    assert lesson._rounded_too_much(0.28, 0.29, 0.001) is False  # 0.29 × 100 is 28.999…: its cut is 0.29
+    assert lesson._rounded_too_much(0.2, 0.29, 0.001) and lesson._rounded_too_much(0.3, 0.29, 0.001)
+    assert lesson._rounded_too_much(1, 1.22, 0.02) and not lesson._rounded_too_much(2, 1.22, 0.02)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_percentage_is_recognised_in_every_numeric_exercise(language):
+    """Post B's frequency 1.22 written as 122 (or 120, a rounded percentage) is said to be a percentage, as
+    exercise 2's 8.5% and exercise 5's factor of 100 are: frequency 12.2 (ten times) is not."""
+    tr = Translator(language)
+    percent = lesson._exercise_text(tr, "frequency", "percent")
+    for answer in (122, 120, 122.2):
+        result = lesson.check("frequency", answer, language)
+        assert result.status == "wrong" and result.message.endswith(percent), answer
+    assert not lesson.check("frequency", 12.2, language).message.endswith(percent)
+    for answer in ((8.5, 4.72), (8, 5), (0.085, 4.72)):  # 8 and 5: the percentages rounded
+        assert lesson.check("rates", answer, language).message.endswith(tr.t("lesson.check.percent_given")), answer
+    assert not lesson.check("rates", (0.1, 0.0), language).message.endswith(tr.t("lesson.check.percent_given"))
+    for answer in (6_600, 0.66):
+        assert lesson.check("benchmark", answer, language).message.endswith(tr.t("lesson.ex.benchmark.percent_mixed"))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_number_in_quotes_with_a_percent_sign_is_told_to_drop_the_sign_too(language):
+    """'122%' without its quotes is `122%`, a Python error: the advice says to drop the % sign as well, and
+    what to write instead: a number of times for exercises 1 and 5, a fraction for exercise 2's rates."""
+    tr = Translator(language)
+    for exercise, answer, key in (("frequency", "122%", "quoted_percent_times"),
+                                  ("benchmark", "6600%", "quoted_percent_times"),
+                                  ("rates", ("8,5%", "4,72%"), "quoted_percent_rate"),
+                                  ("rates", (0.085, " 4.72 % "), "quoted_percent_rate")):
+        result = lesson.check(exercise, answer, language)
+        assert result.status == "invalid"
+        assert result.message.endswith(tr.t(f"lesson.check.{key}", got=repr(answer))), answer
+    for key in ("quoted_percent_times", "quoted_percent_rate"):
+        advice = tr.t(f"lesson.check.{key}", got="")
+        assert ("% sign too" if language == "en" else "juga tanda %") in advice
+    assert "`0.05`" in tr.t("lesson.check.quoted_percent_rate", got="")  # a fraction
+    assert "`1.5`" in tr.t("lesson.check.quoted_percent_times", got="")  # a number of times
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_another_posts_value_is_said_to_be_of_another_post(language):
     """Post A's frequency (15,600 ÷ 12,000 = 1.30) and post D's (1,650 ÷ 1,500 = 1.10) lie within 10% of post
     B's 1.22: they were answered "rounded too much? keep more decimals", which computing them unrounded only
@@ -196,8 +260,8 @@ def test_prompts_and_general_texts_do_not_give_an_answer_away(exercise, language
                       tr.t("lesson.exercises.body"),
                       tr.t("lesson.exercises.how"), tr.t("lesson.exercises.table_body")]
                      + [tr.t(f"lesson.check.{key}") for key in ("thousands_dot", "percent_given")]
-                     + [lesson._exercise_text(tr, e, part) for e in ("frequency", "rates", "benchmark")
-                        for part in ("close", "thousands")])
+                     + [lesson._exercise_text(tr, e, part, got="") for e in ("frequency", "rates", "benchmark")
+                        for part in ("close", "thousands", "percent", "quoted", "quoted_percent")])
     numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", texts)]
     assert numbers
     for value in expected if isinstance(expected, tuple) else (expected,):
