@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbookError, close_match, os_reason
-from .i18n import LANGUAGES, Message, Translator, language_code, use_language
+from .i18n import LANGUAGES, Message, Translator, language_code, language_meant, use_language
 from . import paths
 from .paths import REPORTS_DIR, display_path
 
@@ -85,8 +85,8 @@ def _inspect(args: argparse.Namespace) -> int:
     from .describe import describe
 
     options = {"year": args.year} if args.year is not None else {}
-    if args.mapping:  # a CSV of any tool, read through the user's column mapping (family mapped_csv)
-        options["mapping"] = args.mapping
+    if args.mapping:  # a CSV of any tool, read through the user's column mapping (family mapped_csv), a
+        options.update(mapping=args.mapping, mapping_here=Path.cwd())  # relative path from here
     text, failures = describe(args.files, timezone=args.timezone, family=args.family, language=args.language,
                               **options)
     print(text)
@@ -122,11 +122,15 @@ def _language_asked(argv: list[str]) -> str:
 
 def language_argument(tr: Translator):
     """argparse's type for a --language: read as a roster reads one ('Indonesian', 'id-ID' are 'id'), and
-    anything else refused with the languages the workbook speaks, in `tr`'s language."""
+    anything else refused with the languages the workbook speaks, in `tr`'s language, and the one likely meant
+    where one is ('eng', 'indo': language_meant, as the roster's `language` key says it)."""
 
     def language(text: str) -> str:
         if (code := language_code(text)) is None:
-            raise argparse.ArgumentTypeError(tr.t("cli.bad_language", value=repr(text), languages=", ".join(LANGUAGES)))
+            refused = tr.t("cli.bad_language", value=repr(text), languages=", ".join(LANGUAGES))
+            meant = language_meant(text)
+            raise argparse.ArgumentTypeError(refused + tr.t("roster.did_you_mean", name=repr(meant)) if meant
+                                             else refused)
         return code
 
     return language
@@ -171,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
     inspect.add_argument("files", nargs="+", help="export files, glob patterns or folders (every export-like file in them)")
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
-    inspect.add_argument("--year", type=whole_number, help="year of the first row, for exports whose dates have no year")
+    inspect.add_argument("--year", type=whole_number, help="year of the oldest post, for exports whose dates have no year (TikTok Studio)")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
     inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
     inspect.add_argument("--language", type=language_argument(tr), default="en",
@@ -188,8 +192,6 @@ def main(argv: list[str] | None = None) -> int:
             setattr(args, name, _from_here(getattr(args, name)))
     if getattr(args, "files", None):
         args.files = [_from_here(f) for f in args.files]
-    if getattr(args, "mapping", None):
-        args.mapping = _from_here(args.mapping)
     try:
         return args.run(args)
     except WorkbookError as exc:

@@ -499,11 +499,16 @@ def _industry(value):
     return (_same(value, benchmark_industries()) if isinstance(value, str) else None) or value
 
 
-def _unknown_key(say, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
-    """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge')."""
+def _unknown_key(tr: Translator, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
+    """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge'). A
+    client's key that is a key of one of its mappings (NESTED_KEYS: `accent_colour:` or `logo:` written at the
+    client's level) is said to belong under that mapping's key instead, as a dedented run is (_dedented)."""
+    text = tr.t("roster.unknown_key", client=label, key=shown(f"{prefix}{key}"), known=", ".join(known))
+    owners = [f"'{outer}:'" for outer, inner in NESTED_KEYS.items() if key in inner] if known == CLIENT_KEYS else []
+    if owners:  # 'start' belongs under 'period:' or 'comparison:'
+        return text + tr.t("roster.belongs_under", key=shown(key), owners=tr.join(owners, alternatives=True))
     close = close_match(key, known)
-    text = say("roster.unknown_key", client=label, key=shown(f"{prefix}{key}"), known=", ".join(known))
-    return text + say("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
+    return text + tr.t("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
 
 def _text_problem(say, label: str, key: str, value) -> str | None:
@@ -565,7 +570,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     problems = []
     for key in entry:
         if key not in CLIENT_KEYS:
-            problems.append(_unknown_key(say, label, key, CLIENT_KEYS))
+            problems.append(_unknown_key(tr, label, key, CLIENT_KEYS))
     for key in REQUIRED:
         if key not in entry:
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
@@ -669,7 +674,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
         else:
             for key in branding:
                 if key not in BRANDING_KEYS:
-                    problems.append(_unknown_key(say, label, key, BRANDING_KEYS, prefix="branding."))
+                    problems.append(_unknown_key(tr, label, key, BRANDING_KEYS, prefix="branding."))
             # an empty colour or logo would otherwise pass for "none given" (a name is refused as empty text)
             emptied = [key for key in BRANDING_KEYS if key in branding and branding[key] is None
                        and (key != "name" or key in _commented_out(branding))]

@@ -1,4 +1,5 @@
-"""What a file is: the text `python -m helpers inspect FILE...` prints for each export (a folder: each file in it).
+"""What a file is: the text `python -m helpers inspect FILE...` prints for each export (a folder: each file in it,
+the files that are no export listed as skipped, as explore.load_folder lists them).
 
 Per file: the family, rows imported and dropped (and why), the period covered, which canonical metrics
 are present and which are not, and data-quality warnings. A file that cannot be read gets its error,
@@ -9,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from .errors import FileUnreadable, WorkbookError
-from .explore import export_files
+from .errors import FileUnreadable, NotReadHere, WorkbookError
+from .explore import folder_files
 from .i18n import Translator, use_language
 from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
 from .importers.reading import archive_files
-from .paths import display_path, resolve
+from .paths import display_path, is_pattern, resolve
 from .quality import impressions_word
 from .schema import COUNT_COLUMNS
 
@@ -135,30 +136,44 @@ def _left_out(joint, path: Path, tr: Translator) -> str | None:
     return None
 
 
-def _cannot_read(name: str, error: WorkbookError, tr: Translator) -> str:
+def _cannot_read(name: str, error: WorkbookError | str, tr: Translator) -> str:
     """The block of a file that could not be read: its name, then the error, indented."""
     return "\n".join([name, "  " + tr.t("cli.inspect.cannot_read"), *(f"    {line}" for line in str(error).splitlines())])
 
 
+def _skipped(name: str, why: WorkbookError | str, tr: Translator) -> str:
+    """The block of a file of a folder that is no export, skipped as explore.load_folder skips it (a note, a
+    document, YouTube's breakdown beside its totals): its name, then why, indented."""
+    return "\n".join([name, "  " + tr.t("cli.inspect.skipped"), *(f"    {line}" for line in str(why).splitlines())])
+
+
 def describe(paths, *, timezone: str | None = None, family: str | None = None, language: str = "en",
              **options) -> tuple[str, int]:
-    """A description of each file, in `language`, and the number of files that could not be read."""
+    """A description of each file, in `language`, and the number of files that could not be read. A folder or
+    a pattern is gone through as explore.load_folder goes through it (folder_files, sources.sort_file): a file
+    in it that is no export (a note, a document, YouTube's breakdown beside its totals) is listed as skipped,
+    with why, and is no failure unless it may hold posts; a file named on its own that is no export is one."""
     from .daily import daily_family_named, import_daily_series, series_impressions_kind
     from .paid import import_paid_delivery, paid_family_named
 
-    from .sources import extracted_archive
+    from .sources import extracted_archive, sort_file
 
     tr = use_language(language)  # the importers' notes and errors speak it too
     check_timezone(timezone)
-    blocks, failures, post_files, items = [], 0, [], {}
+    blocks, failures, post_files, items, loose, named = [], 0, [], {}, set(), set()
     for entry in [paths] if isinstance(paths, (str, Path)) else paths:
         try:  # one entry that names nothing does not keep the others from being described
-            folder = resolve(entry).is_dir()  # a folder: each export-like file in it and in its folders
-            items.update(dict.fromkeys(export_files(entry) if folder else expand_paths(entry)))
+            whole = resolve(entry).is_dir() or is_pattern(resolve(entry))  # a folder or a pattern, as loaded whole
+            found = folder_files(entry) if whole else expand_paths(entry)
         except WorkbookError as error:
             items[_cannot_read(display_path(entry), error, tr)] = None
+            continue
+        items.update(dict.fromkeys(found))
+        (loose if whole else named).update(found)
+    loose -= named  # a file named on its own is read as one, also when a folder given holds it
     zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
-    joint = _read_together([p for p in items if isinstance(p, Path)], timezone, family, options)
+    read = [p for p in items if isinstance(p, Path)]
+    joint = _read_together(read, timezone, family, options)
     for path in items:
         if isinstance(path, str):  # the block of an entry that names no file
             failures += 1
@@ -170,10 +185,16 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             continue
         try:
             inside = archive_files(path)
-            extracted = inside is not None and extracted_archive(path, inside, [p for p in items if isinstance(p, Path)])
+            extracted = inside is not None and extracted_archive(path, inside, read)
             if extracted:  # a zip whose files are read where they were extracted
                 blocks.append("\n".join(header + ["  " + tr.message(extracted)]))
                 continue
+            if path in loose and inside is None and not family:  # sorted as a folder loaded whole sorts it
+                _, why, unread = sort_file(path, read, skip_unknown=True)
+                if why is not None:  # a note, a document, a lone copy: listed with why, a failure if it may
+                    failures += int(unread)  # hold posts (an unextracted zip stays an error: it holds exports)
+                    blocks.append(_cannot_read(header[0], why, tr) if unread else _skipped(header[0], why, tr))
+                    continue
             for kind in _kinds_of(path, family):
                 if kind == "posts":
                     # as read with the others when they read together (a batch lends one clock), else alone
@@ -194,6 +215,10 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                     header += _report_lines(report, tr, tr.t("cli.inspect.paid",
                                                              label=tr.message(paid_family_named(report.family).label)),
                                             "rows", "%Y-%m-%d")
+        except NotReadHere as unread:  # a breakdown beside its download's totals: skipped in a folder
+            if path not in loose:
+                failures += 1
+            header = [(_skipped if path in loose else _cannot_read)(header[0], unread, tr)]
         except WorkbookError as error:
             failures += 1
             header = [_cannot_read(header[0], error, tr)]

@@ -219,6 +219,23 @@ def nothing_there_hint(path: str | Path):
     return Message("imports.paths.pattern_holds", folder=str(place), holds=_holds(place))
 
 
+
+def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False):
+    """What to add to the error for a file named by a path that finds nothing (`given` as written, `path` as
+    resolved): for a relative one, where relative paths start for the way it was given (typed on the command
+    line, `typed_here`: the folder the command runs in; in a notebook or in code: the project root), then
+    where it stops existing and what is there (nothing_there_hint)."""
+    from .i18n import Message
+    from .paths import PROJECT_ROOT
+
+    there = nothing_there_hint(path)
+    if Path(given).expanduser().is_absolute():
+        return there
+    if typed_here:
+        return Message("imports.paths.start_here", folder=str(Path.cwd()), there=there)
+    return Message("imports.paths.start_root", folder=str(PROJECT_ROOT), there=there)
+
+
 #: How many of a folder's names nothing_there_hint shows.
 NAMES_SHOWN = 5
 

@@ -86,6 +86,13 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
         return load_client(export_files(folder), client=client, timezone=timezone, **options)
+    return load_client(folder_files(folder), client=client, timezone=timezone, skip_unknown=True, **options)
+
+
+def folder_files(folder: str | Path) -> list[Path]:
+    """The files a folder (or a glob pattern) loaded whole goes through, sorted: its export-like files
+    (export_files) and the documents beside them (documents_in), which are listed as skipped with what they
+    are. `python -m helpers inspect FOLDER` goes through the same ones."""
     documents = documents_in(folder)
     try:
         files = export_files(folder)
@@ -93,7 +100,7 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
         if not documents or is_pattern(resolve(folder)):  # matching only documents says so in its own words)
             raise
         files = []
-    return load_client(sorted(files + documents), client=client, timezone=timezone, skip_unknown=True, **options)
+    return sorted(files + documents)
 
 
 def documents_in(folder) -> list[Path]:

@@ -50,59 +50,18 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error. With
     `skip_unknown`, a document no platform exports in (a PDF, a screenshot: reading.document_error) is skipped
     with what it is, unopened."""
-    from .daily import detect_daily_family, import_daily_series
-    from .i18n import localised
-    from .importers import detect_family
-    from .importers.reading import archive_error, archive_files, document_error
-    from .paid import detect_paid_family, import_paid_delivery
+    from .daily import import_daily_series
+    from .paid import import_paid_delivery
 
     sources = Sources()
     for path in files:
-        if skip_unknown and (document := document_error(path)) is not None:
-            sources.skipped.append((path, str(document)))
-            continue
-        if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
-            if (extracted := extracted_archive(path, inside, files)) is not None:
-                sources.skipped.append((path, localised(extracted)))
-            elif skip_unknown:
-                sources.skipped.append((path, str(archive_error(path, inside))))
-            else:
-                raise archive_error(path, inside)
-            continue
-        try:
-            if _sheet_copy_beside_its_workbook(path, files):  # import_exports leaves it out, with a note
-                sources.post_files.append(path)
-                continue
-            family = detect_family(path)
-            if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)):
-                sources.skipped.append((path, copy))
+        tables, why, unread = sort_file(path, files, skip_unknown=skip_unknown)
+        if why is not None:
+            sources.skipped.append((path, why))
+            if unread:
                 sources.unread.append(path)
-                continue
-            sources.post_files.append(path)
-            if holds_daily_series(path, family):  # LinkedIn's workbook: its Metrics sheet too
-                sources.daily_files.append(path)
-            continue
-        except FileUnreadable as unreadable:  # in a folder, skipped and listed with why, as any file not read
-            if not skip_unknown:
-                raise
-            sources.skipped.append((path, str(unreadable)))
-            sources.unread.append(path)
-            continue
-        except ExportFormatError as post_error:
-            error = post_error
-        for detect, bucket in ((detect_daily_family, sources.daily_files), (detect_paid_family, sources.paid_files)):
-            try:
-                detect(path)
-                bucket.append(path)
-                break
-            except ExportFormatError:
-                continue
-        else:
-            if not skip_unknown or _resembles_an_export(path):
-                raise error
-            sources.skipped.append((path, str(error)))
-            if _is_empty_file(error):  # an interrupted download: the posts of its export are missing
-                sources.unread.append(path)
+        for table in tables:
+            {"posts": sources.post_files, "daily": sources.daily_files, "paid": sources.paid_files}[table].append(path)
     while sources.daily_files:
         try:
             result = import_daily_series(sources.daily_files, client=client, **options)
@@ -120,6 +79,50 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
         result = import_paid_delivery(sources.paid_files, client=client)
         sources.paid, sources.paid_reports = result.table, result.reports
     return sources
+
+
+def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False) -> tuple[tuple[str, ...], str | None, bool]:
+    """Where split_exports sends one of `files`: the tables it goes to ('posts', 'daily', 'paid'; a workbook
+    holding posts and a daily series goes to both), or, none, why it is skipped and whether it may hold posts
+    (Sources.unread: unreadable, a lone spreadsheet copy, empty). One sorting for a folder loaded whole and for
+    `python -m helpers inspect FOLDER`; see split_exports for what `skip_unknown` skips and what stays an error."""
+    from .daily import detect_daily_family
+    from .i18n import localised
+    from .importers import detect_family
+    from .importers.reading import archive_error, archive_files, document_error
+    from .paid import detect_paid_family
+
+    if skip_unknown and (document := document_error(path)) is not None:
+        return (), str(document), False
+    if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
+        if (extracted := extracted_archive(path, inside, files)) is not None:
+            return (), localised(extracted), False
+        if skip_unknown:
+            return (), str(archive_error(path, inside)), False
+        raise archive_error(path, inside)
+    try:
+        if _sheet_copy_beside_its_workbook(path, files):  # import_exports leaves it out, with a note
+            return ("posts",), None, False
+        family = detect_family(path)
+        if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)):
+            return (), copy, True
+        # LinkedIn's workbook: its Metrics sheet too
+        return ("posts", "daily") if holds_daily_series(path, family) else ("posts",), None, False
+    except FileUnreadable as unreadable:  # in a folder, skipped and listed with why, as any file not read
+        if not skip_unknown:
+            raise
+        return (), str(unreadable), True
+    except ExportFormatError as post_error:
+        error = post_error
+    for detect, table in ((detect_daily_family, "daily"), (detect_paid_family, "paid")):
+        try:
+            detect(path)
+            return (table,), None, False
+        except ExportFormatError:
+            continue
+    if not skip_unknown or _resembles_an_export(path):
+        raise error
+    return (), str(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing
 
 
 def _is_empty_file(error: ExportFormatError) -> bool:

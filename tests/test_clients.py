@@ -1137,3 +1137,24 @@ clients:
     with pytest.raises(WorkbookError) as info:
         expand_paths(f"{typed}/other.csv")
     assert "did you mean" not in str(info.value) and "holds no 'other.csv'; it holds 1 file (posts.csv)" in str(info.value)
+
+
+def test_a_key_of_branding_period_or_comparison_at_the_clients_level_is_said_to_belong_under_it(tmp_path):
+    path = roster(tmp_path, "clients:\n  - id: a\n    name: A\n    exports: [data/demo/harbour-books/*.csv]\n"
+                            "    timezone: UTC\n    period: last full month\n    accent_colour: '#C8102E'\n"
+                            "    logo: data/logo.png\n    end: 2026-07-31\n")
+    known = "id, name, exports, timezone, period, comparison, language, currency, branding, benchmark_industry, top_n, year"
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    assert info.value.problems == [
+        f"client 'a': unknown key 'accent_colour' (known: {known}); 'accent_colour' belongs under 'branding:': indent"
+        " it two spaces further in, below 'branding:' (adding that key when the client has none)",
+        f"client 'a': unknown key 'logo' (known: {known}); 'logo' belongs under 'branding:': indent it two spaces"
+        " further in, below 'branding:' (adding that key when the client has none)",
+        f"client 'a': unknown key 'end' (known: {known}); 'end' belongs under 'period:' or 'comparison:': indent it"
+        " two spaces further in, below 'period:' or 'comparison:' (adding that key when the client has none)"]
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    assert info.value.problems[2].endswith(
+        "; 'end' termasuk di bawah 'period:' atau 'comparison:': indentasikan dua spasi lebih dalam, di bawah"
+        " 'period:' atau 'comparison:' (tambahkan kunci itu jika klien belum memilikinya)")

@@ -180,3 +180,114 @@ def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(
     assert main(["inspect", str(tmp_path)]) == 2
     out = capsys.readouterr().out
     assert "export.zip" in out and "zip archive holding 7 files" in out
+
+
+def test_a_missing_mapping_says_where_relative_paths_start_for_the_way_it_was_given(tmp_path, monkeypatch, capsys):
+    """A relative --mapping starts at the folder the command runs in, and the hint says so, with what is there;
+    a relative mapping= in code starts at the project root, and the hint says that."""
+    import pytest
+
+    from helpers.errors import ExportFormatError
+    from helpers.importers import import_exports
+
+    planner = FIXTURES / "mapped" / "planner-export.csv"
+    (tmp_path / "planner.yaml").write_text("platform: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", str(planner), "--family", "mapped_csv", "--mapping", "planner.yml"]) == 2
+    out = capsys.readouterr().out
+    assert (f"file {tmp_path}/planner.yml: the column mapping file does not exist\n"
+            f"      what to do: check the path. On the command line, a relative path starts at the folder the command"
+            f" runs in, {tmp_path}. {tmp_path} holds no 'planner.yml': did you mean 'planner.yaml'?") in out
+    assert "project root" not in out
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(planner, family="mapped_csv", mapping="data/planner.yml")
+    assert info.value.path == PROJECT_ROOT / "data" / "planner.yml"
+    assert str(info.value).endswith(
+        f"what to do: check the path. In a notebook or in code, a relative path starts at the project root,"
+        f" {PROJECT_ROOT}. {PROJECT_ROOT / 'data'} holds no 'planner.yml'; it holds 1 folder and 2 files"
+        f" (demo/, benchmarks.csv, clients.yml)")
+    with pytest.raises(ExportFormatError) as info:  # a full path: where relative paths start is beside the point
+        import_exports(planner, family="mapped_csv", mapping=tmp_path / "planner.yml")
+    assert str(info.value).endswith(
+        f"what to do: check the path. {tmp_path} holds no 'planner.yml': did you mean 'planner.yaml'?")
+    assert main(["inspect", str(planner), "--family", "mapped_csv", "--mapping", "planner.yml", "--language", "id"]) == 2
+    assert (f"periksa jalurnya. Di baris perintah, jalur relatif dimulai dari folder tempat perintah dijalankan,"
+            f" {tmp_path}. Di {tmp_path} tidak ada 'planner.yml': maksud Anda 'planner.yaml'?") in capsys.readouterr().out
+
+
+def test_inspect_of_a_folder_lists_what_is_no_export_as_skipped_as_the_explorer_does(tmp_path, capsys):
+    """A note, a PDF and YouTube's breakdown beside its totals, in a folder, are listed as skipped with why (as
+    explore.load_folder lists them) and fail nothing; an empty export in it, which may hold posts, still fails;
+    the note named on its own is an error."""
+    import shutil
+
+    export = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    shutil.copy(export, tmp_path / export.name)
+    (tmp_path / "notes.txt").write_text("call the client on Monday\n", encoding="utf-8")
+    (tmp_path / "brief.pdf").write_bytes(b"%PDF-1.4\n")
+    youtube = tmp_path / "youtube"
+    youtube.mkdir()
+    (youtube / "Chart data.csv").write_text("Date,Geography,Views\n2024-01-01,US,5\n", encoding="utf-8")
+    (youtube / "Totals.csv").write_text("Date,Views\n2024-01-01,5\n", encoding="utf-8")
+    assert main(["inspect", str(tmp_path), "--timezone", "Europe/London"]) == 0
+    blocks = {block.splitlines()[0].rsplit("/", 1)[-1]: block.splitlines()[1:3]
+              for block in capsys.readouterr().out.split("\n\n")}
+    assert blocks["notes.txt"] == ["  skipped, as explore.load_folder skips it:",
+                                   f"    file {tmp_path}/notes.txt: this is not an export the workbook knows"]
+    assert blocks["brief.pdf"] == ["  skipped, as explore.load_folder skips it:",
+                                   f"    file {tmp_path}/brief.pdf: a PDF document, not an export: download the"
+                                   f" platform's CSV or Excel export instead"]
+    assert blocks["Chart data.csv"][0] == "  skipped, as explore.load_folder skips it:"
+    assert "YouTube 'Chart data'" in blocks["Chart data.csv"][1]
+    assert blocks["Totals.csv"][0].startswith("  family:") and blocks[export.name][0].startswith("  family:")
+    # a pattern goes through its files as the folder does
+    assert main(["inspect", str(tmp_path / "*.txt")]) == 0
+    assert "skipped, as explore.load_folder skips it:" in capsys.readouterr().out
+    assert main(["inspect", str(tmp_path / "notes.txt")]) == 2  # named on its own: an error
+    assert "  cannot be read:\n" in capsys.readouterr().out
+    (tmp_path / "empty.csv").write_bytes(b"")  # an interrupted download: its posts are missing
+    assert main(["inspect", str(tmp_path), "--timezone", "Europe/London", "--language", "id"]) == 2
+    out = capsys.readouterr().out
+    assert "empty.csv\n  tidak dapat dibaca:\n" in out and "notes.txt\n  dilewati, seperti explore.load_folder" in out
+
+
+def test_inspect_of_the_real_uci_and_youtube_folders_skips_their_description_and_breakdown_files(capsys):
+    uci = real_export("uci-facebook-metrics")
+    assert main(["inspect", str(uci)]) == 0
+    assert "Facebook_metrics.txt\n  skipped, as explore.load_folder skips it:" in capsys.readouterr().out
+    youtube = real_export("youtube/CodingTrain_Happy-New-Year-2022")
+    assert main(["inspect", str(youtube)]) == 0
+    out = capsys.readouterr().out
+    assert "Chart data.csv\n  skipped, as explore.load_folder skips it:" in out and "cannot be read" not in out
+
+
+def test_the_year_asked_for_is_that_of_the_oldest_post_wherever_it_is_explained(capsys):
+    """The roster's comment, --help and README say what the importer's errors say: the year of the oldest
+    post (a TikTok Content.csv may list a post of July before one of April)."""
+    import pytest
+
+    from helpers.paths import DEFAULT_ROSTER, DEMO_ROSTER
+
+    with pytest.raises(SystemExit):
+        main(["inspect", "--help"])
+    assert "year of the oldest post" in " ".join(capsys.readouterr().out.split())
+    for text in (DEFAULT_ROSTER.read_text(encoding="utf-8"), DEMO_ROSTER.read_text(encoding="utf-8"),
+                 (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")):
+        assert "first row" not in text and "year of the oldest post" in " ".join(text.split())
+
+
+def test_a_language_on_the_command_line_is_given_the_one_likely_meant_as_in_the_roster(capsys):
+    import pytest
+
+    for command in ("render", "inspect"):
+        with pytest.raises(SystemExit) as info:
+            main([command, "--language", "eng", *(["x.csv"] if command == "inspect" else [])])
+        assert info.value.code == 2
+        assert ("error: argument --language: 'eng' is not a language of the workbook; expected one of en, id;"
+                " did you mean 'en'?") in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["render", "--language", "indo"])
+    assert "; did you mean 'id'?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["render", "--language", "fr"])
+    assert "did you mean" not in capsys.readouterr().err

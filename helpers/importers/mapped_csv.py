@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ..errors import ExportFormatError
+from ..errors import ExportFormatError, missing_path_hint
 from ..i18n import Message
-from ..paths import resolve
+from ..paths import PROJECT_ROOT, resolve
 from ..periods import timezone_hint
 from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
@@ -53,12 +53,17 @@ FALSE_WORDS = frozenset({"false", "no", "n", "0", "organic"})
 _TIME_DIRECTIVES = ("%H", "%I", "%M", "%X", "%T", "%R", "%c")
 
 
-def load_mapping(mapping_path: Path, csv_header: list[str]) -> dict:
-    """Read and check a column mapping against a CSV header; one ExportFormatError lists every problem."""
+def load_mapping(mapping_path: Path, csv_header: list[str], *, given: str | Path | None = None,
+                 typed_here: bool = False) -> dict:
+    """Read and check a column mapping against a CSV header; one ExportFormatError lists every problem. A
+    mapping that does not exist is said with where the path was looked for (errors.missing_path_hint: from
+    `given`, the path as written, and `typed_here`, whether it was typed on the command line)."""
     mapping_path = Path(mapping_path)
     if not mapping_path.is_file():
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_mapping_file"),
-                                hint=Message("imports.mapped_csv.no_mapping_file_hint"))
+                                hint=Message("imports.mapped_csv.no_mapping_file_hint",
+                                             there=missing_path_hint(given or mapping_path, mapping_path,
+                                                                     typed_here=typed_here)))
     try:
         mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
@@ -122,15 +127,19 @@ def _lines(problems: list[Message]) -> Message | str:
     return lines
 
 
-def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None) -> ImportedFile:
+def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
+                    mapping_here: Path | None = None) -> ImportedFile:
     """Read a CSV through a user's YAML column mapping into canonical rows (client not yet set).
 
     Times without a zone are read in the mapping's `timezone`, else in `timezone`; the result is in
-    `timezone` when given. Blank cells (and '-', 'n/a', ...) are NA, never 0.
+    `timezone` when given. Blank cells (and '-', 'n/a', ...) are NA, never 0. A relative `mapping_path`
+    starts at the project root, as in notebooks and code, or at `mapping_here`: the command line passes the
+    folder it runs in, where the paths typed on it start.
     """
-    path, mapping_path = resolve(csv_path), resolve(mapping_path)
+    given = mapping_path
+    path, mapping_path = resolve(csv_path), resolve(mapping_path, mapping_here or PROJECT_ROOT)
     table = read_delimited(path)
-    mapping = load_mapping(mapping_path, table.header)
+    mapping = load_mapping(mapping_path, table.header, given=given, typed_here=mapping_here is not None)
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
     columns = mapping["columns"]
@@ -237,12 +246,14 @@ def _paid(cells: pd.Series, path: Path, column: str, rows: pd.Series) -> pd.Seri
     return words.isin(TRUE_WORDS).astype("boolean").where(~blank, pd.NA)
 
 
-def read_mapped_csv(path: Path, *, timezone: str | None = None, mapping=None, **_) -> ImportedFile:
-    """Family reader: `import_exports(path, family='mapped_csv', mapping='mapping.yml')`."""
+def read_mapped_csv(path: Path, *, timezone: str | None = None, mapping=None, mapping_here: Path | None = None,
+                    **_) -> ImportedFile:
+    """Family reader: `import_exports(path, family='mapped_csv', mapping='mapping.yml')` (`mapping_here`: see
+    load_mapped_csv)."""
     if mapping is None:
         raise ExportFormatError(path, Message("imports.mapped_csv.mapping_needed"), column=None,
                                 hint=Message("imports.mapped_csv.mapping_needed_hint"))
-    return load_mapped_csv(path, mapping, timezone=timezone)
+    return load_mapped_csv(path, mapping, timezone=timezone, mapping_here=mapping_here)
 
 
 FAMILY = Family(
