@@ -722,3 +722,68 @@ def test_a_row_repeats_the_header_when_half_of_its_cells_are_header_names():
     assert not repeats_header(["Bookmarks", "Reposts", "1", "2", "3"], ["Likes", "Reach"])
     assert repeats_header(["Bookmarks", "Reposts", "Likes", "2", "3"], ["Likes", "Reach"],
                           frozenset({"bookmarks", "reposts"}))
+
+
+def resaved_in_column_a(path: Path, to: Path) -> Path:
+    """`path` as a spreadsheet set to a ';'-list language (Indonesian, most European ones) saves it after opening
+    it by double-click: each line in column A, split only where it holds a ';'; a cell holding a quote or a ';'
+    is written quoted, so every line with a quote becomes one quoted cell and the others stay as they were."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        writer.writerow(line.split(";"))
+    to.parent.mkdir(parents=True, exist_ok=True)
+    to.write_text(buffer.getvalue(), encoding="utf-8")
+    return to
+
+
+def test_a_youtube_export_resaved_with_each_line_in_one_cell_reads_its_videos(tmp_path):
+    original = FIXTURES / "youtube" / "videos_and_shorts.csv"
+    path = resaved_in_column_a(original, tmp_path / "resaved" / "Table data.csv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("Content,Video title,") and lines[1].startswith("Total,")  # no quote: as they were
+    assert lines[2] == '"a1B2c3D4e5F,""How we bake bread, part 1"",""Mar 15, 2025"",Videos,612,4000,95.25,100,25,' \
+                       '10,6,3000,80000,4.1,0:01:25"'
+    result = import_exports(path, timezone=ZONE)
+    posts, report = result.posts.sort_values("video_views", ascending=False), result.reports[0]
+    # as the file was downloaded: three videos with a publish time, the private draft (no quote) left out
+    assert posts["post_id"].tolist() == ["a1B2c3D4e5F", "-x9Y8w7V6u5", "q8R7s6T5u4V"]
+    assert posts["video_views"].tolist() == [4000, 1200, 80]
+    assert posts["text"].tolist() == ["How we bake bread, part 1", "Crumb shot #shorts", "Live Q&A"]
+    assert sum(report.dropped.values()) == 2  # the Total row and the private draft
+    assert any("opened it with each line in one cell (column A)" in str(w) for w in report.warnings)
+    assert posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-15", "2025-04-02", "2024-12-31"]
+
+
+def test_an_x_export_resaved_with_each_line_in_one_cell_keeps_texts_split_at_a_semicolon(tmp_path):
+    rows = [x_row(1), x_row(2).replace("Post 2, with a comma", "Post 2; then; more, with a comma"),
+            x_row(3).replace('"Post 3, with a comma"', "Post 3 plain")]
+    path = resaved_in_column_a(x_export(tmp_path, rows), tmp_path / "resaved" / "account_analytics_content_"
+                               "2025-01-01_2025-03-01.csv")
+    assert path.read_text(encoding="utf-8").splitlines()[2].startswith('"1891564128784855102,Mon Feb 3 2025,""Post 2"; then;'
+                                                                        '" more, with a comma"",')
+    posts = import_exports(path, timezone=ZONE).posts
+    assert posts["post_id"].tolist() == ["1891564128784855101", "1891564128784855102", "1891564128784855103"]
+    assert posts["text"].tolist() == ["Post 1, with a comma", "Post 2; then; more, with a comma", "Post 3 plain"]
+    assert posts["impressions"].tolist() == [70, 70, 70]
+
+
+def test_a_row_in_one_cell_that_does_not_split_into_the_header_is_refused_by_row(tmp_path):
+    path = tmp_path / "youtube" / "Table data.csv"
+    path.parent.mkdir()
+    lines = (FIXTURES / "youtube" / "videos_and_shorts.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = '" -x9Y8w7V6u5,Crumb shot #shorts,""Apr 2, 2025"",Shorts,31,1200"'  # 1 cell, 6 inside: no row
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError, match="this row has only 1 of the header's 15 cells") as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 4 and "Data › From Text/CSV" in str(info.value)
+
+
+def test_rows_in_one_cell_after_the_first_megabyte_are_refused_not_read_as_blank(tmp_path):
+    plain = [x_row(n).replace(f'"Post {n}, with a comma"', f"Post {n}") for n in range(1, 10_001)]
+    wrapped = '"' + x_row(10_001).replace('"', '""') + '"'  # past the first megabyte, which holds no such row
+    path = x_export(tmp_path, [*plain, wrapped])
+    assert path.stat().st_size > 1 << 20
+    with pytest.raises(ExportFormatError, match="only 1 of the header's 17 cells") as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 10_002

@@ -198,9 +198,11 @@ def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
 
 
 def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False) -> list[Message]:
-    """The data-quality notes of how a file read: rows short of cells (see TextTable.short_row_notes)
+    """The data-quality notes of how a file read: lines read back from a spreadsheet's re-save
+    (TextTable.resave_notes), rows short of cells (see TextTable.short_row_notes)
     and repeated column names whose cells differ. Called once an importer has looked up its columns."""
-    return table.short_row_notes(short_rows_expected=short_rows_expected) + repeated_column_notes(table, cols)
+    return (table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected)
+            + repeated_column_notes(table, cols))
 
 
 def interaction_column_notes(cols: Columns, expected: dict[str, tuple[str, ...]], read: set[str] | pd.Index,

@@ -115,6 +115,7 @@ class TextTable:
     row_numbers: pd.Series | None = None  # set when rows are not consecutive (a sheet with blank rows)
     # cells present in each row shorter than the header, by frame index (blank lines left out)
     short_rows: pd.Series | None = None
+    unwrapped: bool = False  # lines a spreadsheet had saved as one quoted cell were read back (read_delimited)
 
     @cached_property
     def decimal_mark(self) -> str | None:
@@ -139,6 +140,11 @@ class TextTable:
             return self.row_numbers
         return pd.Series(range(self.first_data_row, self.first_data_row + len(self.frame)),
                          index=self.frame.index, dtype="Int64")
+
+    def resave_notes(self) -> list[Message]:
+        """A note that the file was read back from a spreadsheet's re-save with each line in one cell: its
+        figures are the export's, but the file is not as downloaded, so whoever reads it knows why."""
+        return [Message("imports.reading.unwrapped", delimiter=repr(self.delimiter))] if self.unwrapped else []
 
     def short_row_notes(self, *, short_rows_expected: bool = False) -> list[Message]:
         """Warnings about rows with fewer cells than the header, whose missing cells are read as blank.
@@ -315,12 +321,14 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                                 expected=Message("imports.reading.csv_expected")) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     source = path
-    if len(header) == 1 and _delimiter_in(header[0]):
-        # a spreadsheet re-save that wrapped every line in one quoted field: unwrap, then read as usual
-        source, header = _unwrapped(path, lines_before)
+    wrapped_header = len(header) == 1 and _delimiter_in(header[0])
+    if wrapped_header:
         delimiter = sniff_delimiter(header[0])
-        header = next(csv.reader(io.StringIO(header[0]), delimiter=delimiter))
-        header = [h.strip().lstrip("\ufeff") for h in header]
+        header = [h.strip().lstrip("\ufeff") for h in next(csv.reader([header[0]], delimiter=delimiter))]
+    if wrapped_header or _holds_wrapped_rows(text[header_end:], delimiter, len(header)):
+        # a spreadsheet that opened the file with each line in one cell saved the lines it had to quote (all
+        # when the header was one of them) as one quoted cell: put each back as it was, then read as usual
+        source = _unwrapped(path, lines_before, delimiter)
     keys = unique_keys(header)
 
     def read(encoding: str) -> pd.DataFrame:
@@ -369,10 +377,27 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                 raise cut_off(path, lines_before + 1 + len(frame),
                               Message("imports.reading.cut_off_cells", cells=str(present), count=str(len(header))),
                               column=header[present - 1])
+            # a row with a quarter of the header's cells or fewer: a line broken apart, or a row saved in one cell
+            few = np.flatnonzero((cells > 0) & (4 * cells <= len(header)))
+            first = next((int(i) for i in few if frame.iloc[i].fillna("").str.strip().ne("").any()), None)
+            if first is not None:  # (a line of spaces is a blank line, left to the importers)
+                raise few_cells(path, lines_before + 2 + first, int(cells[first]), len(header), delimiter)
         frame = frame.fillna("")
     return _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
                                              first_data_row=lines_before + 2, encoding=encoding,
-                                             delimiter=delimiter, short_rows=short_rows))
+                                             delimiter=delimiter, short_rows=short_rows,
+                                             unwrapped=source is not path))
+
+
+def few_cells(path: Path, row: int, cells: int, count: int, delimiter: str) -> ExportFormatError:
+    """The refusal of a file with a row holding a quarter of the header's cells or fewer: not a row of the export
+    but part of one, a line broken apart, or a whole row in one cell (a spreadsheet that opened the file with
+    each line in column A saved it so, and left its cells to be read as blank: a video with no publish time,
+    a post with no figures). Its cells cannot be matched to the columns; the export downloaded again can."""
+    return ExportFormatError(path, Message("imports.reading.few_cells", cells=str(cells), count=str(count)),
+                             row=row, expected=Message("imports.reading.cells_per_row", count=count,
+                                                       delimiter=repr(delimiter)),
+                             hint=Message("imports.reading.few_cells_hint", delimiter=repr(delimiter)))
 
 
 def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.ndarray:
@@ -550,12 +575,49 @@ def _refuse_repeated_header(table: TextTable) -> TextTable:
     return table
 
 
-def _unwrapped(path: Path, lines_before: int) -> tuple[io.StringIO, list[str]]:
-    """The text of a file whose every line is one quoted field, with that quoting removed."""
+def _holds_wrapped_rows(text: str, delimiter: str, columns: int) -> bool:
+    """Whether `text` (the first rows below the header) holds a wrapped row: one cell that holds the file's
+    `delimiter` and splits at it into the header's `columns` cells. A spreadsheet that opened the file with
+    each line in one cell (column A: one set to a language whose list separator differs, as Indonesian and
+    most European ones use ';') saves every line holding a quote (a YouTube date, an X post's text) as one
+    quoted cell, and the others (the header, a Total row) as they were."""
+    if columns < 2 or delimiter not in text:
+        return False
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in reader:
+            if (len(record) == 1 and delimiter in record[0]
+                    and len(next(csv.reader([record[0]], delimiter=delimiter))) == columns):
+                return True
+    except csv.Error:  # the text is cut at the end of the file's first bytes: what was read tells
+        pass
+    return False
+
+
+def _wrapping_delimiter(lines: list[str], delimiter: str) -> str:
+    """The separator a spreadsheet saved a wrapped file with: where a line held it, the spreadsheet split the
+    line there into cells of their own, so it stands outside quotes between them. Only lines holding a quote
+    tell (the spreadsheet quoted those); the file's own `delimiter` is not it. None found: no line was split,
+    and a separator that occurs nowhere ('\x1f') reads each line as its one cell."""
+    counts = {d: 0 for d in DELIMITERS if d != delimiter}
+    for line in lines:
+        if '"' in line:
+            for outside in line.split('"')[::2]:
+                for d in counts:
+                    counts[d] += outside.count(d)
+    best = max(counts, key=counts.get)
+    return best if counts[best] else "\x1f"
+
+
+def _unwrapped(path: Path, lines_before: int, delimiter: str) -> io.StringIO:
+    """The text of a file whose lines a spreadsheet saved as quoted cells (_holds_wrapped_rows), from its header
+    line on, each line as it was before: the cells a line was saved as, quotes removed, joined again by the
+    separator it was split at (_wrapping_delimiter). A line saved as it was reads back unchanged."""
     text, _ = read_text(path)
-    records = list(csv.reader(io.StringIO(text), delimiter="\x1f"))[lines_before:]
-    lines = [record[0] if record else "" for record in records]
-    return io.StringIO("\n".join(lines)), lines[:1]
+    lines = text.splitlines()
+    separator = _wrapping_delimiter(lines, delimiter)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))[lines_before:]
+    return io.StringIO("\n".join(separator.join(record) for record in records))
 
 
 def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
