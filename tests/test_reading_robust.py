@@ -787,3 +787,30 @@ def test_rows_in_one_cell_after_the_first_megabyte_are_refused_not_read_as_blank
     with pytest.raises(ExportFormatError, match="only 1 of the header's 17 cells") as info:
         import_exports(path, timezone=ZONE)
     assert info.value.row == 10_002
+
+
+def test_a_file_with_rows_ending_in_cr_alone_reads_quoted_line_breaks_and_refuses_bare_ones(tmp_path):
+    rows = records()
+    title = rows[0].index("Title")
+    rows[1][title] = "Read Full Article:\nhttps://example.com/1\n\n#books"  # a caption's line breaks (LF)
+    rows[2][title] = "Two lines\nof caption"
+
+    def classic_mac(name: str, quote_line_breaks: bool) -> Path:
+        """The rows as an old Mac program writes them: each row ends with CR alone, a cell holding a comma or a
+        quote in quotes, and one holding a line break (LF) in quotes or, as a careless writer leaves it, not."""
+        special = ',"\n' if quote_line_breaks else ',"'
+        lines = [",".join('"' + cell.replace('"', '""') + '"' if any(ch in cell for ch in special) else cell
+                          for cell in row) for row in rows]
+        path = tmp_path / name / "Jul-01-2026_Oct-31-2026_1.csv"
+        path.parent.mkdir()
+        path.write_bytes(("\r".join(lines) + "\r").encode("utf-8-sig"))
+        return path
+
+    posts = import_exports(classic_mac("quoted", True), timezone=ZONE).posts
+    assert len(posts) == len(rows) - 1
+    assert "Read Full Article:\nhttps://example.com/1\n\n#books" in posts["text"].tolist()
+    assert "Two lines\nof caption" in posts["text"].tolist()
+    with pytest.raises(ExportFormatError, match=r"ends some lines with a carriage return alone \(CR.*"
+                                                r"and others with a line feed alone \(LF\)") as info:
+        import_exports(classic_mac("bare", False), timezone=ZONE)
+    assert "not written as plain digits" not in str(info.value)

@@ -298,19 +298,23 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     """
     path = Path(path)
     text, encoding = read_head(path)
+    if _mixed_line_ends(text):
+        raise ExportFormatError(path, Message("imports.reading.mixed_line_ends"),
+                                expected=Message("imports.reading.line_ends_expected"),
+                                hint=Message("imports.reading.mixed_line_ends_hint"))
     lines_before = 0
     if text[:4].lower() == "sep=":
-        first_newline = text.find("\n")
-        delimiter = text[4:first_newline].strip("\r\n\"") or ","
-        text = text[first_newline + 1:]
+        line_end = _offset_after_records(text, 1, ",")
+        delimiter = text[4:line_end].strip("\r\n\"") or ","
+        text = text[line_end:]
         lines_before += 1
     else:
         delimiter = None
     for _ in range(skip_lines):
-        text = text[text.find("\n") + 1:] if "\n" in text else ""
+        text = text[_offset_after_records(text, 1, ","):]
         lines_before += 1
     if delimiter is None:
-        delimiter = sniff_delimiter(text.split("\n", 1)[0])
+        delimiter = sniff_delimiter(_LINE_END.split(text, 1)[0])
     header_end = _offset_after_records(text, 1, delimiter)
     try:
         header = next(csv.reader(io.StringIO(text[:header_end], newline=""), delimiter=delimiter))
@@ -647,14 +651,28 @@ def _line_breaks_outside_quotes(text: str) -> int:
     return sum(outside.count("\n") for outside in text.split('"')[::2])  # every other part is inside quotes
 
 
+#: A line end: CR LF (Windows), LF (Unix) or CR alone (classic Mac).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _mixed_line_ends(text: str) -> bool:
+    """Whether `text` ends lines both with CR alone and with LF alone outside quoted cells. A file whose rows
+    end with CR alone (as classic Mac programs save) holds a cell's line break as LF; written without quotes
+    around that cell, nothing tells it from the end of a row, and read as one it cuts rows apart (a caption's
+    second line read as the next post's id). A quoted cell's line breaks, of any kind, are no line ends."""
+    outside = "".join(text.split('"')[::2]).removesuffix("\r")  # a CR the first bytes end on may be a CR LF
+    return re.search(r"\r(?!\n)", outside) is not None and re.search(r"(?<!\r)\n", outside) is not None
+
+
 def _offset_after_records(text: str, n_records: int, delimiter: str) -> int:
-    """Character offset just after the first `n_records` CSV records (quoted newlines respected)."""
+    """Character offset just after the first `n_records` CSV records (quoted line breaks respected; a record
+    ends with CR LF, LF or CR alone)."""
     in_quotes = False
     done = 0
     for i, ch in enumerate(text):
         if ch == '"':
             in_quotes = not in_quotes
-        elif ch == "\n" and not in_quotes:
+        elif (ch == "\n" or ch == "\r" and text[i + 1:i + 2] != "\n") and not in_quotes:
             done += 1
             if done == n_records:
                 return i + 1
