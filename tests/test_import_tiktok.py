@@ -250,3 +250,60 @@ def test_a_wrong_year_is_quoted_on_the_day_the_file_gives_in_a_zone_east_of_utc(
     and the video's creation day in the same zone (its id: 3 December 2024, 15:00 UTC, 22:00 in Jakarta)."""
     with pytest.raises(ExportFormatError, match="placed on 2025-12-03, video created 2024-12-03"):
         read_tiktok_studio(HERE / "Content_no_time.csv", year=2025, timezone="Asia/Jakarta")
+
+
+def resaved(write_file, name: str, post_times: list[str]):
+    """Content_no_time.csv as a spreadsheet saves it after reading its `Post time` as dates: no BOM, no
+    quotes, and the dates written with the year it was opened in."""
+    text = ('Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n'
+            f'Advent 3,https://www.tiktok.com/@example.shop/video/7444200526203536743,{post_times[0]},12,0,1,400\n'
+            f'NYE,https://www.tiktok.com/@example.shop/video/7453562695915357543,{post_times[1]},30,2,0,800\n'
+            f'New year,https://www.tiktok.com/@example.shop/video/7456399951311095143,{post_times[2]},9,1,0,300\n')
+    return write_file(name, text)
+
+
+def _keys(report) -> list[str]:
+    return [getattr(w, "key", "") for w in report.warnings]
+
+
+@pytest.mark.parametrize("post_times", [["2026-12-03", "2026-12-28", "2026-01-05"],
+                                        ["3 Dec 2026", "28 Dec 2026", "5 Jan 2026"]])
+def test_a_year_a_spreadsheet_wrote_is_ignored_and_the_year_given_places_the_posts(write_file, post_times):
+    """Opened in a spreadsheet in 2026, 'December 3' was saved as 2026-12-03: the videos (ids) were created in
+    December 2024 and January 2025, and year=2024 places them there, January in 2025; the note names 2026 as
+    ignored, and no warning asks to change a year that has no effect."""
+    result = read_tiktok_studio(resaved(write_file, "Content.csv", post_times), year=2024)
+    assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2024-12-03", "2024-12-28",
+                                                                             "2025-01-05"]
+    keys = _keys(result.report)
+    note = result.report.warnings[keys.index("imports.yearless_dates.spreadsheet_year_ignored")]
+    assert note.values["years"] == ["2026"] and note.values["count"] == 3
+    assert note.values["row"] == "2" and note.values["value"] == repr(post_times[0])
+    assert "imports.yearless_dates.years_placed_across_new_year" in keys
+    assert "imports.tiktok_studio.date_disagrees_with_id" not in keys
+
+
+def test_a_year_a_spreadsheet_wrote_does_not_stand_for_the_year_given(write_file):
+    """Without year= nor dates in the file name the spreadsheet's 2026 is no year to go by: refused, saying
+    why and what to pass (the ids' years); a wrong year= is refused by the video ids, naming 2024."""
+    path = resaved(write_file, "Content.csv", ["2026-12-03", "2026-12-28", "2026-01-05"])
+    with pytest.raises(ExportFormatError, match="the year is unknown") as err:
+        read_tiktok_studio(path)
+    text = str(err.value)
+    assert err.value.column == "Post time" and "(2026; e.g. row 2: '2026-12-03')" in text
+    assert "so it is ignored" in text and "year=" in text and "2024 to 2025" in text
+    with pytest.raises(ExportFormatError, match="which its video ids say is 2024"):
+        read_tiktok_studio(path, year=2025)
+
+
+def test_a_year_a_spreadsheet_wrote_in_the_exports_year_no_longer_moves_posts_after_new_year_back(write_file):
+    """Opened in 2024, the January post's 'January 5' was saved as 2024-01-05, a year before its video was
+    created: placed by day and month, it falls in 2025, with the year from year= or from the file name."""
+    times = ["2024-12-03", "2024-12-28", "2024-01-05"]
+    expected = ["2024-12-03", "2024-12-28", "2025-01-05"]
+    given = read_tiktok_studio(resaved(write_file, "Content.csv", times), year=2024)
+    named = read_tiktok_studio(resaved(write_file, "Content_2024-12-01_2025-01-31.csv", times))
+    for result in (given, named):
+        assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == expected
+        assert "imports.tiktok_studio.date_disagrees_with_id" not in _keys(result.report)
+        assert "imports.yearless_dates.spreadsheet_year_ignored" in _keys(result.report)

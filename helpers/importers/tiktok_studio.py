@@ -11,7 +11,9 @@ the file) or from dates in the file name; with neither, reading stops with an er
 that places posts in years, across New Year too, is shared with the daily files (`yearless_dates`): as
 posts are not listed in date order, the export period starts at the `Time` column's month-day (the same
 day on every row: the period's first day) or, without it, after the longest stretch of the calendar with
-no post.
+no post. A year in a `Post time` cell ('2024-07-16') is a spreadsheet's, which read "July 16" as a date of
+the year it was opened in and saved it so: it is ignored, with a note, and the day and month placed as above
+(yearless_dates.spreadsheet_years).
 
 TikTok video ids carry their creation time (the id's top 32 bits are Unix seconds); the placed dates are
 checked against it and any disagreement becomes a warning (a wrong `year=` shows up there), never a
@@ -86,6 +88,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     suggested = _id_years(frame, cols)
     dates = place_in_years(day_month, year=year, path=path, column="Post time", rows=rows, report=report,
                            in_order=False, period_start=_period_start(frame, cols, rows, path), noun="post",
+                           written=frame[cols.key("Post time")],
                            extra_hint=Message("imports.tiktok_studio.id_years", first=str(suggested[0]),
                                               last=str(suggested[1])) if suggested else "")
     days = pd.Series([d.isoformat() for d in dates], index=frame.index)

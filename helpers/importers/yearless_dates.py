@@ -149,10 +149,11 @@ class Anchor:
 
 def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_order: bool,
                 period_start: tuple[int, int] | None = None, noun: str = "row", loader: str = "load_exports",
-                extra_hint: str = "") -> Anchor:
+                extra_hint: str = "", ignored: SpreadsheetYears | None = None) -> Anchor:
     """Where the year of yearless dates comes from: `year=`, else the file name, else an error asking for it.
 
     `day_month` holds the file's rows (columns `month`, `day`), in file order. See the module docstring.
+    `ignored`, the years a spreadsheet wrote into the cells, makes the error say why those are not the year.
     """
     month_days = list(zip(day_month["month"].astype(int), day_month["day"].astype(int)))
     noun = _noun(noun)
@@ -182,9 +183,11 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
         after = end + timedelta(days=1)
         return Anchor((after.month, after.day), after.year - 1,
                       Message("imports.yearless_dates.origin_end_date", end=str(end)), last_day=end)
+    unknown = (Message("imports.yearless_dates.year_unknown_spreadsheet", **ignored.values()) if ignored
+               else Message("imports.yearless_dates.year_unknown",
+                            example=_month_day_text(month_days[0] if month_days else (7, 16))))
     raise ExportFormatError(
-        path, Message("imports.yearless_dates.year_unknown",
-                      example=_month_day_text(month_days[0] if month_days else (7, 16))),
+        path, unknown,
         column=column, expected=Message("imports.yearless_dates.year_unknown_expected", loader=loader),
         hint=Message("imports.yearless_dates.year_unknown_hint", noun=noun, loader=loader, extra=extra_hint))
 
@@ -192,19 +195,26 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
 def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, rows: pd.Series,
                    report: FileReport, in_order: bool, period_start: tuple[int, int] | None = None,
                    noun: str = "row", loader: str = "load_exports", extra_hint: str = "",
-                   today: date | None = None) -> list[date]:
+                   today: date | None = None, written: pd.Series | None = None) -> list[date]:
     """A full date for each row of `day_month` (columns `month`, `day`, `year`; year NA when not written).
 
-    A written year is kept. The others are placed by the anchor of `year_anchor` (see the module
-    docstring); `in_order` says the rows are oldest first (daily series), `period_start` is the month-day
-    the export period starts on when the file says so. The import report says where the year came from.
+    A written year is kept, unless `written` (the cells as written) is given: the reader's export never
+    writes a year, so a year in a cell is a spreadsheet's (spreadsheet_years) and is dropped, with a note.
+    The others are placed by the anchor of `year_anchor` (see the module docstring); `in_order` says the
+    rows are oldest first (daily series), `period_start` is the month-day the export period starts on when
+    the file says so. The import report says where the year came from.
     """
+    ignored = spreadsheet_years(day_month, written, rows=rows, column=column) if written is not None else None
+    if ignored is not None:
+        day_month = day_month.assign(year=None)
+        report.warnings.append(Message("imports.yearless_dates.spreadsheet_year_ignored", **ignored.values()))
     yearless = day_month["year"].isna()
     noun = _noun(noun)
     if not yearless.any():
         return [date(int(y), int(m), int(d)) for m, d, y in day_month.itertuples(index=False)]
     anchor = year_anchor(day_month, year=year, path=path, column=column, in_order=in_order,
-                         period_start=period_start, noun=noun, loader=loader, extra_hint=extra_hint)
+                         period_start=period_start, noun=noun, loader=loader, extra_hint=extra_hint,
+                         ignored=ignored)
     placed = []
     for row, (m, d, y), guessed in zip(rows, day_month.itertuples(index=False), yearless):
         m, d = int(m), int(d)
@@ -240,6 +250,39 @@ def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, ro
         origin=anchor.origin, first=str(min(guessed_dates)), last=str(max(guessed_dates)),
         start=_month_day_text(anchor.month_day), year=str(anchor.year), next_year=str(anchor.year + 1)))
     return placed
+
+
+@dataclass(frozen=True)
+class SpreadsheetYears:
+    """Years written into the dates of an export that writes none, and the first cell holding one."""
+
+    column: str
+    count: int  # cells with a year
+    years: tuple[str, ...]
+    row: int
+    value: str  # that cell as written
+
+    def values(self) -> dict:
+        """The fields as the catalogue's texts take them (years as text: 2024, not 2,024)."""
+        return {"column": self.column, "count": self.count, "years": list(self.years), "row": str(self.row),
+                "value": repr(self.value)}
+
+
+def spreadsheet_years(day_month: pd.DataFrame, written: pd.Series, *, rows: pd.Series,
+                      column: str) -> SpreadsheetYears | None:
+    """The years in the cells of an export that writes its dates without one (TikTok Studio's), or None.
+
+    Such a year is a spreadsheet's: opened in one, 'July 16' becomes 16 July of the year the file was opened
+    in, saved as '2024-07-16'. That year says nothing about the post's: a file opened a year later gets the
+    wrong year throughout, and one opened in the export's own year moves the posts after New Year back a year.
+    """
+    dated = day_month["year"].notna()
+    if not dated.any():
+        return None
+    first = dated.idxmax()
+    years = tuple(str(y) for y in sorted({int(y) for y in day_month.loc[dated, "year"]}))
+    return SpreadsheetYears(column=column, count=int(dated.sum()), years=years, row=int(rows[first]),
+                            value=str(written[first]).strip())
 
 
 def _noun(noun: str) -> Message:
