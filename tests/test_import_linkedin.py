@@ -500,3 +500,42 @@ def test_a_daily_series_names_linkedins_impressions_with_linkedins_word(tmp_path
     assert "or views" not in text
     assert ("  warning:      1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a"
             " campaign that did not run; sheet row 9): counted as organic") in text
+
+
+def test_created_dates_a_day_first_spreadsheet_turned_into_dates_are_refused(tmp_path):
+    """Opened in a day-first spreadsheet, '03/04/2025' (4 March) and '03/10/2025' (10 March) became 3 April and
+    3 October, date cells; '03/12/2025' and '03/20/2025' stayed text ('03/12/2025' too: pasted as text, say).
+    Read back month-first, the cells would move two posts by a month or more without a word: refused instead,
+    naming the file, the column and its sheet, the date cells and a text date."""
+    from datetime import datetime
+
+    day_first = {"03/04/2025": datetime(2025, 4, 3), "03/10/2025": datetime(2025, 10, 3)}
+    rows = [row[:5] + [day_first.get(row[5], row[5])] + row[6:] for row in STANDARD_ROWS]
+    path = build_workbook(tmp_path / "page_content_1.xlsx", rows)
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path)
+    assert err.value.path == path and (err.value.row, err.value.column) == (3, "Created date")
+    text = str(err.value)
+    assert "on sheet 'All posts', 5 cells hold dates of a spreadsheet's own (e.g. row 3: 2025-04-03)" in text
+    assert "4 cells hold the export's text dates, written like '03/18/2025' (e.g. row 8: '03/12/2025')" in text
+    assert "download it again" in str(err.value.hint)
+    # a month-first spreadsheet turns every text date into a date cell: read as the days they are
+    us = [row[:5] + [datetime.strptime(row[5], "%m/%d/%Y")] + row[6:] for row in STANDARD_ROWS]
+    posts = read_linkedin_page(build_workbook(tmp_path / "us.xlsx", us)).posts
+    assert posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-04", "2025-03-10", "2025-03-12",
+                                                                       "2025-03-20"]
+
+
+def test_metrics_days_a_day_first_spreadsheet_turned_into_dates_are_refused(tmp_path):
+    """The Metrics sheet's dates are LinkedIn's month-first text too: '03/05/2025' read day-first is 3 May."""
+    from datetime import datetime
+
+    from helpers.importers.daily_linkedin import read_linkedin_metrics
+
+    days = [METRICS_DAYS[0], [datetime(2025, 5, 3)] + METRICS_DAYS[1][1:], METRICS_DAYS[2]]
+    path = build_workbook(tmp_path / "page_content_1.xlsx", STANDARD_ROWS, metrics_header=METRICS_HEADER,
+                          metrics_days=days)
+    with pytest.raises(ExportFormatError, match="on sheet 'Metrics', 1 cell holds dates") as err:
+        read_linkedin_metrics(path)
+    assert (err.value.row, err.value.column) == (4, "Date")
+

@@ -47,8 +47,32 @@ def test_read_sheet_header_below_a_sentence_blank_rows_keep_their_numbers(tmp_pa
     assert table.header == ["Date", "Impressions (total)"]
     assert table.frame.values.tolist() == [["12/01/2024", "10"], ["2024-12-03", "7.5"]]
     assert table.source_rows().tolist() == [3, 5]  # row 4 is blank and skipped, not renumbered
-    us = read_sheet(path, "Metrics", "Date", date_format="%m/%d/%Y")
-    assert us.frame["Date"].tolist() == ["12/01/2024", "12/03/2024"]
+    # read with LinkedIn's month-first text, the date cell beside it is refused (test below); alone, it is
+    # written as that text
+    dates_only = workbook(tmp_path / "dates.xlsx", {"Metrics": [["Date", "Impressions (total)"],
+                                                                 [datetime(2024, 12, 3), 7.5]]})
+    us = read_sheet(dates_only, "Metrics", "Date", date_format="%m/%d/%Y")
+    assert us.frame["Date"].tolist() == ["12/03/2024"]
+
+
+def test_read_sheet_refuses_date_cells_beside_month_first_text_dates(tmp_path):
+    """A day-first spreadsheet turned '01/02/2025' (2 January) and '03/04/2025' (4 March) into 1 February and
+    3 April, and left '03/18/2025' as text: written back month-first, the two cells would be 02/01/2025 and
+    04/03/2025, other days. Refused, naming the column, the sheet, the date cells and a text cell. ISO text
+    beside date cells reads the same in every spreadsheet and is read."""
+    path = workbook(tmp_path / "page.xlsx", {"All posts": [
+        ["Engagement metrics."], ["Post link", "Created date"], ["a", "03/18/2025"],
+        ["b", datetime(2025, 2, 1)], ["c", None], ["d", datetime(2025, 4, 3)]]})
+    with pytest.raises(ExportFormatError) as err:
+        read_sheet(path, "All posts", "Post link", date_format="%m/%d/%Y")
+    assert (err.value.row, err.value.column) == (4, "Created date")
+    text = str(err.value)
+    assert "on sheet 'All posts', 2 cells hold dates of a spreadsheet's own (e.g. row 4: 2025-02-01)" in text
+    assert "1 cell holds the export's text dates, written like '03/18/2025' (e.g. row 3: '03/18/2025')" in text
+    assert "use the export as downloaded" in str(err.value.hint)
+    iso = workbook(tmp_path / "iso.xlsx", {"Data": [["Date", "Reach"], ["2025-03-18", 5],
+                                                    [datetime(2025, 2, 1), 6]]})
+    assert read_sheet(iso, None, "Date").frame["Date"].tolist() == ["2025-03-18", "2025-02-01"]
 
 
 def test_read_sheet_without_a_name_takes_the_first_sheet_with_the_header(tmp_path):

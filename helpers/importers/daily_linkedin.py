@@ -48,7 +48,7 @@ def read_linkedin_metrics(path: Path, *, platform: str | None = None, **_) -> Im
     """Read the `Metrics` sheet of a LinkedIn company page export into daily rows."""
     path = Path(path)
     platform = reject_platform(path, "linkedin", platform)
-    table = read_sheet(path, "Metrics", "Date")
+    table = read_sheet(path, "Metrics", "Date", date_format="%m/%d/%Y")  # a date cell: the text LinkedIn writes
     rows = table.source_rows()
     cols = Columns(table.header, table.keys)
     date_key = cols.key("Date")

@@ -773,8 +773,9 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
     sentence above it (LinkedIn: row 1 a sentence, row 2 the header). Blank rows are skipped;
     `source_rows()` gives the row numbers the spreadsheet shows. Cells become text: None is blank, a
     whole float loses its '.0', a date cell (in a re-saved file) is written in `date_format`, the
-    export's own date text. `hint` is what an error about a missing sheet tells the user to do (a Message;
-    by default: use the export as downloaded, without renaming sheets).
+    export's own date text; a column mixing date cells with such text is refused (mixed_date_cells).
+    `hint` is what an error about a missing sheet tells the user to do (a Message; by default: use the
+    export as downloaded, without renaming sheets).
     """
     path = Path(path)
     book = open_workbook(path)
@@ -789,9 +790,9 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
             candidates = [by_name[normalise_name(sheet)]]
         else:
             candidates = book.worksheets
-        found = None
+        found, title = None, None
         for ws in candidates:
-            found = _sheet_rows(ws, header_has, date_format)
+            found, title = _sheet_rows(ws, header_has, date_format), ws.title
             if found:
                 break
         where = (Message("imports.reading.in_sheet", sheet=candidates[0].title) if sheet
@@ -802,20 +803,22 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
         raise ExportFormatError(path, Message("imports.reading.no_header_column", column=header_has, where=where),
                                 column=header_has, expected=Message("imports.reading.header_expected"),
                                 hint=Message("imports.reading.as_downloaded_hint"))
-    header, header_row, body = found
+    header, header_row, body, dated = found
     while header and not header[-1]:
         header.pop()
     keys = unique_keys(header)
     frame = pd.DataFrame([(cells + [""] * len(keys))[:len(keys)] for _, cells in body], columns=keys, dtype=str)
+    mixed_date_cells(path, title, header, frame, [n for n, _ in body], dated, date_format)
     return _refuse_repeated_header(TextTable(
         path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1, encoding="xlsx",
         delimiter="", row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64")))
 
 
-def _sheet_rows(ws, header_has: str, date_format: str) -> tuple[list[str], int, list[tuple[int, list[str]]]] | None:
-    """(header, its row number, [(row number, cells)] of the non-blank rows below it), or None without a header."""
+def _sheet_rows(ws, header_has: str, date_format: str):
+    """(header, its row number, [(row number, cells)] of the non-blank rows below it, {column position:
+    [(row number, value)] of its date cells}), or None without a header."""
     wanted = normalise_name(header_has)
-    header, header_row, body = None, 0, []
+    header, header_row, body, dated = None, 0, [], {}
     for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
         cells = [cell_text(v, date_format) for v in row]
         if header is None:
@@ -826,7 +829,49 @@ def _sheet_rows(ws, header_has: str, date_format: str) -> tuple[list[str], int, 
             continue
         if any(c.strip() for c in cells):
             body.append((number, cells))
-    return (header, header_row, body) if header is not None else None
+            for position, value in enumerate(row):
+                if isinstance(value, (datetime, date)):
+                    dated.setdefault(position, []).append((number, value))
+    return (header, header_row, body, dated) if header is not None else None
+
+
+def order_ambiguous(date_format: str) -> bool:
+    """Whether dates written in `date_format` read as other dates with day and month swapped: both written as
+    numbers, the year not first ('%m/%d/%Y', '%d.%m.%Y'; not ISO '%Y-%m-%d', which every spreadsheet reads
+    the same way)."""
+    return "%m" in date_format and "%d" in date_format and not date_format.startswith("%Y")
+
+
+def mixed_date_cells(path: Path, sheet: str, header: list[str], frame: pd.DataFrame, numbers: list[int],
+                     dated: dict[int, list[tuple[int, object]]], date_format: str) -> None:
+    """Refuse a column that holds date cells beside text dates written in `date_format` (an export's own text,
+    day and month both numbers). A spreadsheet set to the other order of day and month turns only the text
+    dates it can read in its own order (both numbers 12 or less) into date cells, with day and month swapped
+    ('01/02/2025', 2 January, becomes 1 February), and leaves the others as text; written back in
+    `date_format`, those cells would read as other days without a word. `numbers` are the frame's sheet rows,
+    `dated` the date cells by column position (_sheet_rows)."""
+    if not order_ambiguous(date_format):
+        return
+    for position, cells in dated.items():
+        if position >= len(header):
+            continue
+        text = frame[frame.columns[position]]
+        date_rows = {number for number, _ in cells}
+        is_text = pd.Series([n not in date_rows for n in numbers], index=frame.index) & text.str.strip().ne("")
+        as_text = is_text & pd.to_datetime(text.where(is_text).str.strip(), format=date_format,
+                                           errors="coerce").notna()
+        if not as_text.any():
+            continue
+        first_text = as_text.idxmax()
+        example = pd.Timestamp("2025-03-18").strftime(date_format)
+        raise ExportFormatError(
+            path, Message("imports.reading.date_cells_mixed", sheet=sheet, dates=len(cells),
+                          date_row=str(cells[0][0]), date=cells[0][1].strftime("%Y-%m-%d"),
+                          texts=int(as_text.sum()), text_row=str(numbers[frame.index.get_loc(first_text)]),
+                          text=repr(text[first_text].strip()), example=example),
+            row=cells[0][0], column=header[position],
+            expected=Message("imports.reading.date_cells_mixed_expected", example=example),
+            hint=Message("imports.reading.date_cells_mixed_hint"))
 
 
 def cell_text(value, date_format: str = "%Y-%m-%d") -> str:
