@@ -539,3 +539,10 @@ def test_metrics_days_a_day_first_spreadsheet_turned_into_dates_are_refused(tmp_
         read_linkedin_metrics(path)
     assert (err.value.row, err.value.column) == (4, "Date")
 
+
+def test_an_iso_created_date_is_refused_as_not_the_date_linkedin_writes(tmp_path):
+    rows = STANDARD_ROWS[:1] + [post("Oops", 7100000000000000006, "Organic", "2025-04-02", 1, 1, 1, 0, 0)]
+    with pytest.raises(ExportFormatError) as err:
+        read_linkedin_page(build_workbook(tmp_path / "page.xlsx", rows))
+    assert err.value.row == 4 and "'2025-04-02'" in str(err.value)
+    assert str(err.value.expected) == "a date like '03/18/2025'"

@@ -215,10 +215,14 @@ def to_local_datetime(cells: pd.Series, *, fmt: str, timezone: str | None, path:
                       rows: pd.Series, notes: list | None = None) -> pd.Series:
     """Parse wall-clock times written in `fmt` and attach `timezone` (an IANA name; None leaves them
     without a zone, for a reader that must first tell which clock wrote them: localize_wall_clock then).
+    A cell that does not read is refused with an example in `fmt`: a date, or a date and time when `fmt`
+    writes a time of day.
     """
     example = pd.Timestamp("2025-03-18 09:48").strftime(fmt)
+    timed = any(code in fmt for code in ("%H", "%I", "%M", "%S", "%X", "%c"))
     parsed = parse_wall_clock(cells, (fmt,), path=path, column=column, rows=rows,
-                              expected=Message("imports.values.datetime_expected", example=example))
+                              expected=Message("imports.values.datetime_expected" if timed
+                                               else "imports.values.date_expected", example=example))
     if timezone is None:
         return parsed
     return localize_wall_clock(parsed, timezone, cells=cells, column=column, rows=rows, notes=notes)
