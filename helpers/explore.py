@@ -9,6 +9,7 @@ figures for the loaded posts, without reading the files again.
 """
 from __future__ import annotations
 
+import glob
 import html
 import os
 import warnings
@@ -71,7 +72,7 @@ def _check_folder_given(folder) -> None:
         raise WorkbookError(Message("imports.explore.folder_empty", value=repr(folder)))
 
 
-def load_folder(folder: str | Path, *, client: str = "client", timezone: str | None = None,
+def load_folder(folder: str | Path, *, client: str | None = None, timezone: str | None = None,
                 **options) -> Workspace:
     """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics.
     `folder` may also be a glob pattern ('data/raw/kopi/*.csv', `**` spans folders) or one export file, as
@@ -81,8 +82,14 @@ def load_folder(folder: str | Path, *, client: str = "client", timezone: str | N
     (empty, a header lacking columns), as for a roster: there is nothing else to load. A document no platform
     exports in (a PDF report of the platform, a screenshot: paths.DOCUMENT_SUFFIXES) is listed as skipped with
     what it is too, unopened, where a roster's pattern leaves it out. An empty `folder` is an error
-    (_check_folder_given), not the project root."""
+    (_check_folder_given), not the project root.
+
+    `client` names the posts' client, the report view's and the tables saved; left out (None, or empty as the
+    notebook's parameter is), it is the name of the folder given (client_of: data/raw/acme/*.csv is 'acme'),
+    so that one client's tables are never saved under another's name."""
     _check_folder_given(folder)
+    if client is None or (isinstance(client, str) and not client.strip()):
+        client = client_of(folder)
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
         return load_client(export_files(folder), client=client, timezone=timezone, **options)
@@ -101,6 +108,20 @@ def folder_files(folder: str | Path) -> list[Path]:
             raise
         files = []
     return sorted(files + documents)
+
+
+def client_of(folder: str | Path) -> str:
+    """The client a folder of exports is of, by its name, as exports are kept under data/raw/<client>/: the
+    folder's own name (data/raw/acme), the folder holding one export file given (data/raw/acme/posts.csv), or
+    the last folder a glob pattern names before its first wildcard (data/raw/acme/*.csv, data/raw/acme/**/*.csv):
+    'acme' for each. load_folder's client when none is given."""
+    root = resolve(folder)
+    if is_pattern(root):
+        parts = root.parts
+        root = Path(*parts[:next(i for i, part in enumerate(parts) if glob.has_magic(part))])
+    elif root.is_file():
+        root = root.parent
+    return Path(os.path.normpath(root)).name or "client"  # 'data/raw/acme/..' is 'data/raw'; '/' names none
 
 
 def documents_in(folder) -> list[Path]:

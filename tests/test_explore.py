@@ -544,3 +544,37 @@ def test_a_pdf_or_a_screenshot_beside_the_exports_is_listed_as_skipped_with_what
     assert "none of the files is an export the workbook knows (brief.docx, report.pdf)" in str(info.value)
     assert f"- file {only / 'report.pdf'}: a PDF document" + tail in str(info.value)
     assert "extract" not in str(info.value)
+
+
+HARBOUR = DEMO_DIR / "harbour-books" / "Jul-01-2026_Oct-31-2026_100088245511032.csv"
+
+
+@pytest.fixture()
+def acme_folder(tmp_path):
+    """A client's folder as data/raw/<client>/ lays it out: data/raw/acme/, one export in it."""
+    folder = tmp_path / "data" / "raw" / "acme"
+    folder.mkdir(parents=True)
+    (folder / HARBOUR.name).write_bytes(HARBOUR.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("given", ["{folder}", "{folder}/", "{folder}/*.csv", "{folder}/**/*.csv",
+                                   "{folder}/" + HARBOUR.name])
+@pytest.mark.parametrize("client", [None, "", "  "])
+def test_a_client_left_out_is_named_after_the_folder_given(acme_folder, given, client):
+    """The notebook's `client = ""` (or no client at all): the posts, the report view and the table the
+    notebook saves are the folder's client, never a name of its own ("client") or the demo's."""
+    options = {} if client is None else {"client": client}
+    workspace = explore.load_folder(given.format(folder=acme_folder), timezone="Europe/London", **options)
+    assert workspace.client == "acme"
+    assert set(workspace.posts["client"]) == {"acme"}
+    view = explore.report_view(workspace)
+    assert (view.client, view.client_name) == ("acme", "acme")
+
+
+def test_the_client_of_a_folder_is_the_folder_named_before_any_wildcard():
+    assert explore.client_of("data/raw/acme/*.csv") == "acme"
+    assert explore.client_of("data/raw/acme/insta*/posts.csv") == "acme"
+    assert explore.client_of("data/raw/acme/../kopi/**/*.csv") == "kopi"
+    assert explore.client_of(DEMO_DIR / "kopi-senja") == "kopi-senja"
+    assert explore.client_of(HARBOUR) == "harbour-books"  # one export file: the folder it is in

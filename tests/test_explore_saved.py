@@ -195,3 +195,17 @@ def test_a_mistyped_file_name_is_answered_with_the_name_meant(exports):
                                 f"{exports}/youtube/chan-a holds no 'Table-data.csv': did you mean 'Table data.csv'?")
     assert said(error, "id") == (f"berkas ekspor tidak ditemukan: {exports}/youtube/chan-a/Table-data.csv. Di "
                                  f"{exports}/youtube/chan-a tidak ada 'Table-data.csv': maksud Anda 'Table data.csv'?")
+
+
+def test_the_explorer_run_on_a_folder_saves_its_table_under_the_folders_client(tmp_path, monkeypatch):
+    """papermill given only `folder` (the README's steps): the notebook's table is the folder's client's
+    (`client = ""`: the folder's name), not saved over the demo client's kopi-senja-kpis.csv."""
+    import papermill
+
+    from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path / "derived"))
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "explore.ipynb"), str(tmp_path / "out.ipynb"),
+                               parameters={"folder": "data/demo/harbour-books", "timezone": "Europe/London"},
+                               cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False)
+    assert sorted(p.name for p in (tmp_path / "derived").iterdir()) == ["harbour-books-kpis.csv"]
