@@ -420,12 +420,20 @@ def last_days(posts: pd.DataFrame, days: int = 30, *, platform: str | None = Non
     return first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
 
 
-def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "en"):
+def view_language(language: str | None = None) -> str:
+    """The language the explorer shows a table in (summary_view, shown, agreement_shown, formats_shown,
+    report_view) and save_table writes its words in: `language` when given, else the active one
+    (i18n.use_language), so that a notebook switched to Indonesian shows and saves Indonesian, and a saved
+    file says what the table on screen says."""
+    return language or active_language()
+
+
+def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | None = None):
     """metrics.channel_summary with one column per channel, formatted to read: counts as whole numbers with
     thousands separators, rates of interactions as percentages, per-post rates, frequency and watch time with
-    two decimals; NaN (nothing reported) as "not reported". Labels and numbers are in `language` (the
-    Translator's formats, as in the client report: "3,58%" in Indonesian). The numbers stay in `.data`,
-    under channel_summary's English labels, for code that indexes by them.
+    two decimals; NaN (nothing reported) as "not reported". Labels and numbers are in `language` (by default
+    the active one: view_language; the Translator's formats, as in the client report: "3,58%" in Indonesian).
+    The numbers stay in `.data`, under channel_summary's English labels, for code that indexes by them.
 
     A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
     "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
@@ -445,7 +453,7 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str = "
     their header alone (sources.exports_without_posts): the account may have published nothing, or the
     download may have stopped after the header.
     """
-    tr = translator(language)
+    tr = translator(view_language(language))
     table = metrics.channel_summary(posts, by).T
     spans = _column_spans(posts, by)
     if len(table.columns):
@@ -564,14 +572,15 @@ _IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
 _REPORTED_COLUMNS = frozenset(schema.POST_COLUMNS) | {"interactions", "watch_time_hours"} | frozenset(metrics.RATES)
 
 
-def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "en", max_text: int = 90):
+def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | None = None, max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, a post's missing
     figure as "not reported" (summary_view's words: missing is not "not applicable"), a statistic too few
     posts give (an interval, a p-value of no test) as "n/a", as the report writes it, post texts and labels
-    escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator, as the client report
-    formats them (display.metric_text). `measure`: the rate that compare.compare_groups'
-    'median', 'ci_low' and 'ci_high' are in (its result's "measure").
+    escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator of `language` (by
+    default the active one: view_language), as the client report formats them (display.metric_text).
+    `measure`: the rate that compare.compare_groups' 'median', 'ci_low' and 'ci_high' are in (its result's
+    "measure").
 
     A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction
     0.357, a count as Int64) because analysts sort, filter and compute with them; only what is shown reads
@@ -581,7 +590,7 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     # folders with export_files) and the test suite's conftest.py stay light
     from .display import TWO_DECIMALS, metric_text, p_value_text, shorten
 
-    tr = translator(language)
+    tr = translator(view_language(language))
     missing, not_computed = tr.t("common.not_reported"), tr.t("common.na")
     # labels escaped too: a table grouped by account has the exports' page names as its index or columns
     styler = table.style.format(na_rep=missing).format_index(escape="html", axis=0).format_index(escape="html", axis=1)
@@ -611,21 +620,22 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str = "e
     return styler
 
 
-def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: str = "en"):
+def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: str | None = None):
     """compare.rank_agreement_by_broadcast's table as the explorer shows it, read as the client report's
-    agreement table: headings and platforms in `language`, each of Spearman's rho and Kendall's tau with its 95%
-    interval in one cell ("0.62 (0.48 to 0.73)"), rho's p-value as the report writes it, 'compared by' in words,
-    the bounds' and the confidence level's own columns left out (the headings say 95%). A caption says, for each
-    platform whose row has no rho, why, in the client report's words: its exports report no interactions
-    (YouTube exports without likes or comments), too few posts report both measures, or one measure is the
-    same for every post. A row of n/a alone would not say which. The numbers, every column, are in `.data`."""
+    agreement table: headings and platforms in `language` (by default the active one), each of Spearman's rho
+    and Kendall's tau with its 95% interval in one cell ("0.62 (0.48 to 0.73)"), rho's p-value as the report
+    writes it, 'compared by' in words, the bounds' and the confidence level's own columns left out (the headings
+    say 95%). A caption says, for each platform whose row has no rho, why, in the client report's words: its
+    exports report no interactions (YouTube exports without likes or comments), too few posts report both
+    measures, or one measure is the same for every post. A row of n/a alone would not say which. The numbers,
+    every column, are in `.data`."""
     from .report import agreement_not_computed, broadcast_word, estimate_cell
 
-    tr = translator(language)
+    tr = translator(view_language(language))
     measures = agreement["compared by"].dropna() if "compared by" in agreement else pd.Series(dtype="string")
     kinds = posts.groupby("platform", observed=True)["impressions_kind"].agg(lambda k: set(k.dropna()))
     words = {platform: broadcast_word(tr, measure, kinds.get(platform, set())) for platform, measure in measures.items()}
-    styler = shown(agreement, language=language)
+    styler = shown(agreement, language=tr.language)
     for platform, word in words.items():  # 'impressions', 'video views': the word the report uses
         styler = styler.format(lambda _, word=word: html.escape(word),
                                subset=pd.IndexSlice[[platform], ["compared by"]])
@@ -652,26 +662,27 @@ def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: s
 _AGREEMENT_INTERVALS = (("rho", "ci_low", "ci_high"), ("tau", "tau_ci_low", "tau_ci_high"))
 
 
-def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str = "en"):
+def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None = None):
     """compare.compare_groups(posts, "format", measure) as the explorer shows it, as HTML. When fewer than
     two formats have enough posts to be tested, only why, in the client report's words (the exports give no
     post's format, every post is of one format, ...): a test of no format is no result, and the posts of no
     format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians (`shown`, in
     the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them and
     whether one is ahead (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p,
-    Cliff's delta). `posts`: the posts compared. The numbers stay in `comparison`."""
+    Cliff's delta), in `language` (by default the active one). `posts`: the posts compared. The numbers stay
+    in `comparison`."""
     from IPython.display import HTML
 
     from .compare import SIGNIFICANCE, clear_leader
     from .display import p_phrase
     from .report import formats_not_compared
 
-    tr = translator(language)
+    tr = translator(view_language(language))
     kruskal, measure = comparison["kruskal"], comparison["measure"]
     if kruskal["groups"] < 2:
         return HTML("".join(f"<p>{html.escape(formats_not_compared(tr, platform, mine))}</p>"
                             for platform, mine in posts.groupby("platform", sort=True, observed=True)))
-    medians = shown(comparison["medians"], measure=measure, language=language)
+    medians = shown(comparison["medians"], measure=measure, language=tr.language)
     medians = medians.format(lambda name: html.escape(
         tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
         subset=[comparison["medians"].columns[0]])
@@ -685,7 +696,7 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str = "en"
     leader = clear_leader(comparison)
     ahead = (tr.t("imports.explore.formats_leader", format=tr.format_name(leader)) if leader
              else tr.t("imports.explore.formats_no_leader"))
-    pairs = shown(comparison["pairs"], language=language).format(
+    pairs = shown(comparison["pairs"], language=tr.language).format(
         lambda name: html.escape(tr.format_name(str(name))), subset=["a", "b"]).hide(axis=0)
     return HTML(medians.hide(axis=0).to_html() + f"<p>{html.escape(test)} {html.escape(ahead)}</p>"
                 + pairs.to_html())
@@ -779,7 +790,7 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
 
     Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
     A table of KPIs (metrics.kpis, metrics.period_change: columns 'kpi' and 'kind') keeps its columns and gains
-    two, in `language` (by default the active one, i18n.use_language), so that the file read elsewhere says
+    two, in `language` (by default the active one: view_language), so that the file read elsewhere says
     what summary_view's labels say on screen: `definition`, what each row's figure is (kpi_definition: a rate
     as Σ numerator ÷ Σ denominator, the ratio of sums, beside the mean of post rates), and `impressions_counted`
     (from `impressions_kind`), what the impressions it counts are: impressions, views (Meta since 2025),
@@ -800,7 +811,7 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     target.parent.mkdir(parents=True, exist_ok=True)
     out = table.copy()
     if {"kpi", "kind"} <= set(out.columns):
-        out = _kpis_in_words(out, translator(language or active_language()))
+        out = _kpis_in_words(out, translator(view_language(language)))
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
@@ -888,7 +899,8 @@ def _kpis_in_words(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
 
 def report_view(workspace: Workspace, start: str | None = None, end: str | None = None, *,
                 comparison_start: str | None = None, comparison_end: str | None = None, top_n: int = 10,
-                language: str = "en", benchmark_industry: str = "all industries", account: str | None = None):
+                language: str | None = None, benchmark_industry: str = "all industries",
+                account: str | None = None):
     """The client report's analysis of the loaded posts (report.Report): its findings, tables and figures
     for the period from `start` to `end` (dates included, written YYYY-MM-DD or given as dates, whole days as
     select_posts takes them; by default the days the exports cover, exports_span: from the days they say
@@ -904,9 +916,11 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
 
     `account`: the report of one account (page, profile, channel, as select_posts names it), under its name,
     from what the workspace holds of it (of_account); its Data coverage (`view.coverage_notes()`) says what
-    was left out. Without it, a platform whose posts come from several accounts pools them, and says so."""
+    was left out. Without it, a platform whose posts come from several accounts pools them, and says so.
+    `language`: the report's, by default the active one (view_language), as the explorer's tables."""
     from .report import report_of_loaded
 
+    language = view_language(language)
     if account:
         if language_code(language):  # an account the posts do not hold: said in the report's language
             use_language(language_code(language))

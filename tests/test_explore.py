@@ -578,3 +578,20 @@ def test_the_client_of_a_folder_is_the_folder_named_before_any_wildcard():
     assert explore.client_of("data/raw/acme/../kopi/**/*.csv") == "kopi"
     assert explore.client_of(DEMO_DIR / "kopi-senja") == "kopi-senja"
     assert explore.client_of(HARBOUR) == "harbour-books"  # one export file: the folder it is in
+
+
+def test_the_report_view_follows_the_language_in_use_and_keeps_it(workspace):
+    """Kopi Senja's 264 posts (118 on Facebook, 146 on Instagram): after use_language("id") the report view
+    is Indonesian without language=, and the explorer's later tables stay Indonesian (the report, in English,
+    made English the language in use)."""
+    from helpers.i18n import active_language, use_language
+
+    try:
+        use_language("id")
+        view = explore.report_view(workspace)
+        assert [finding.text for finding in view.findings()][0] == (
+            "Laporan ini mencakup 264 unggahan: Facebook (118) dan Instagram (146).")
+        assert active_language() == "id"
+        assert explore.report_view(workspace, language="en").findings()[0].text.startswith("This report covers")
+    finally:
+        use_language("en")

@@ -385,3 +385,29 @@ def test_the_summary_gives_each_column_the_days_of_its_posts_and_reads_nothing_i
     assert list(view.data.loc["days from its first to its last post"]) == [92, 1]
     assert ">2 Mar 2025 – 2 Mar 2025 (1 day)<" in view.to_html()
     assert view.caption is None
+
+
+def test_the_explorers_tables_follow_the_language_in_use_as_the_table_saved_does(two_posts, tmp_path, monkeypatch):
+    """After use_language("id"), the tables shown without language= read Indonesian, as the KPI file
+    save_table writes of them does: the summary's frequency and the saved definition both say Σ tayangan
+    (Meta's views) ÷ Σ jangkauan, the photo's 5 ÷ 14 reads 35,71%, and the rankings of two posts cannot be
+    compared (too few), in Indonesian. language= still chooses."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    agreement = compare.rank_agreement_by_broadcast(two_posts)
+    formats = compare.compare_groups(two_posts, "format", "engagement_rate_by_reach")
+    try:
+        use_language("id")
+        summary = explore.summary_view(two_posts).to_html()
+        saved = pd.read_csv(explore.save_table(metrics.kpis(two_posts), "kpis.csv"))
+        shown = explore.shown(two_posts[["engagement_rate_by_reach", "shares"]]).to_html()
+        agreement_caption = explore.agreement_shown(agreement, two_posts).caption
+        formats_said = explore.formats_shown(formats, two_posts).data
+        english = explore.summary_view(two_posts, language="en").to_html()
+    finally:
+        use_language("en")
+    assert "frekuensi (Σ tayangan ÷ Σ jangkauan)" in summary
+    assert saved.set_index("kpi").loc["frequency", "definition"].startswith("frekuensi: Σ tayangan ÷ Σ jangkauan")
+    assert ">35,71%<" in shown and ">tidak dilaporkan<" in shown
+    assert agreement_caption.startswith("Di Facebook, kedua peringkat tidak dapat dibandingkan")
+    assert formats_said.startswith("<p>Di Facebook, tidak ada dua format")
+    assert "frequency (Σ views ÷ Σ reach)" in english
