@@ -667,10 +667,10 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
     two formats have enough posts to be tested, only why, in the client report's words (the exports give no
     post's format, every post is of one format, ...): a test of no format is no result, and the posts of no
     format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians (`shown`, in
-    the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them and
-    whether one is ahead (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p,
-    Cliff's delta), in `language` (by default the active one). `posts`: the posts compared. The numbers stay
-    in `comparison`."""
+    the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them (the
+    measure named by its label, Translator.metric, as the report names it) and whether one is ahead
+    (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p, Cliff's delta), in `language`
+    (by default the active one). `posts`: the posts compared. The numbers stay in `comparison`."""
     from IPython.display import HTML
 
     from .compare import SIGNIFICANCE, clear_leader
@@ -686,7 +686,8 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
     medians = medians.format(lambda name: html.escape(
         tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
         subset=[comparison["medians"].columns[0]])
-    values = {"groups": tr.number(kruskal["groups"]), "measure": measure}
+    # the measure by its label, as the report names it ("engagement rate by reach"), not its column's name
+    values = {"groups": tr.number(kruskal["groups"]), "measure": tr.metric(measure)}
     if pd.isna(kruskal["p_value"]):  # every post of the tested formats has the same value
         test = tr.t("imports.explore.formats_equal", **values)
     else:

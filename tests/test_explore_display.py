@@ -283,14 +283,18 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
     body = explore.formats_shown(formats, posts).data
     assert ">(not named in the export)<" in body and ">unknown<" not in body
     assert ">11.50%<" in body and ">2.50%<" in body  # the medians, as rates
-    assert ("Across the 2 formats with enough posts to test, engagement_rate_by_reach differs beyond chance: "
+    # the rate by its label, as the report names it, not by its column's name
+    assert ("Across the 2 formats with enough posts to test, engagement rate by reach differs beyond chance: "
             "Kruskal–Wallis H = 5.3, p = 0.021.") in body
     assert "The format ahead of every other format tested, beyond chance: video (compare.clear_leader)." in body
     assert ">0.029<" in body and ">photo<" in body and ">video<" in body  # the pair, by the formats' names
-    assert ">foto<" in explore.formats_shown(formats, posts, language="id").data
+    indonesian = explore.formats_shown(formats, posts, language="id").data
+    assert ">foto<" in indonesian and "engagement_rate_by_reach" not in indonesian
+    assert "(2 format), tingkat interaksi terhadap jangkauan berbeda secara bermakna: Kruskal–Wallis H = 5,3" \
+        in indonesian
     even = posts.assign(format=pd.array(["photo", "video"] * 4 + [None], dtype="string"))
     unclear = explore.formats_shown(compare.compare_groups(even, "format", "engagement_rate_by_reach"), even).data
-    assert "does not differ beyond chance" in unclear and "No format is ahead" in unclear
+    assert "engagement rate by reach does not differ beyond chance" in unclear and "No format is ahead" in unclear
 
 
 def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_report_writes_them():
