@@ -49,7 +49,9 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     read: skipped with a note when its export files are among `files`, extracted (extracted_archive), else an
     error saying what it holds and to extract it, or, with `skip_unknown`, skipped with that error. With
     `skip_unknown`, a document no platform exports in (a PDF, a screenshot: reading.document_error) is skipped
-    with what it is, unopened."""
+    with what it is, unopened. With `skip_unknown`, a file of a family that holds nothing the workbook reads
+    (Family.not_read: Meta's Audience.csv, an audience breakdown) is skipped with why, not listed as a daily
+    series of no day; a roster reads it, and its import notes say so."""
     from .daily import import_daily_series
     from .paid import import_paid_delivery
 
@@ -116,10 +118,12 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False) -> t
         error = post_error
     for detect, table in ((detect_daily_family, "daily"), (detect_paid_family, "paid")):
         try:
-            detect(path)
-            return (table,), None, False
+            found = detect(path)
         except ExportFormatError:
             continue
+        if skip_unknown and found.not_read is not None:  # Audience.csv: an export, of nothing read here
+            return (), localised(found.not_read), False
+        return (table,), None, False
     if not skip_unknown or _resembles_an_export(path):
         raise error
     return (), str(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing

@@ -352,3 +352,36 @@ def test_inspect_says_what_impressions_count(capsys):
     assert "metrics:      impressions (counted as thumbnail impressions)" in out
     assert "metrics:      impressions, reactions" in out  # X counts impressions: nothing added
     assert "impressions (counted as" not in out.split("not reported:")[1].split("\n")[0]
+
+
+AUDIENCE_SKIPPED = ("an audience breakdown (age and gender, top countries and cities), not a post export or a daily "
+                    "series: nothing in it is read")
+
+
+def test_business_suites_audience_file_in_a_folder_is_listed_as_skipped_with_why(tmp_path):
+    """Business Suite's Audience.csv (age and gender, top countries and cities: tests/fixtures/daily) beside a
+    post export and a daily series: skipped, with what it is, not a daily series of 0 days; it is no file
+    whose posts are missing, so the warnings do not name it."""
+    from helpers.paths import PROJECT_ROOT
+
+    daily = PROJECT_ROOT / "tests" / "fixtures" / "daily"
+    harbour = DEMO_DIR / "harbour-books" / "Jul-01-2026_Oct-31-2026_100088245511032.csv"
+    for path in (harbour, daily / "Audience.csv", daily / "follows_semicolon_resaved.csv"):
+        shutil.copy(path, tmp_path)
+    workspace = explore.load_folder(tmp_path, timezone="Europe/London")
+    files = workspace.files().set_index("file")
+    assert files.loc["Audience.csv"].tolist() == ["skipped", 0, AUDIENCE_SKIPPED]
+    assert files.loc["follows_semicolon_resaved.csv", "table"] == "daily series"
+    assert [r.path.name for r in workspace.sources.daily_reports] == ["follows_semicolon_resaved.csv"]
+    assert not any("Audience" in str(note) for note in workspace.warnings())
+    (tmp_path / harbour.name).unlink()  # no post export left: the one file skipped is named, and why
+    with pytest.raises(WorkbookError, match=re.escape(f"and Audience.csv was skipped as no export the workbook "
+                                                      f"reads ({AUDIENCE_SKIPPED})")):
+        explore.load_folder(tmp_path, timezone="Europe/London")
+
+
+def test_business_suites_real_audience_file_is_skipped_in_a_folder():
+    workspace = explore.load_folder(real_export("facebook"), timezone="UTC")
+    files = workspace.files().set_index("file")
+    assert files.loc["Audience.csv"].tolist() == ["skipped", 0, AUDIENCE_SKIPPED]
+    assert {"Follows.csv", "Reach.csv", "Views.csv"} == set(files.index[files["table"] == "daily series"])

@@ -206,6 +206,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "divergent.few": {"", "_all", "_every"},  # report._top_n_size_word
         "imports.explore.header_only": {"", "_one"},  # explore._warn_header_only: one export, or several
         "imports.explore.summary_header_only": {"", "_one"},  # explore.summary_view
+        "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.scatter_unfitted_": {"few_interactions", "few_reach_values"},  # report.scatter_title
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape

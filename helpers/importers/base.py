@@ -92,6 +92,9 @@ class Family:
     download: Message | None = None
     #: normalised header name -> the platform a file carrying it holds, for a family of several platforms
     platform_columns: tuple[tuple[str, str], ...] = ()
+    #: why a file of this family, recognised, holds nothing the workbook reads (Meta's Audience.csv: an audience
+    #: breakdown): a folder (sources.split_exports' skip_unknown) lists it as skipped with this reason
+    not_read: Message | None = None
 
     def platforms_in(self, header_names: set[str]) -> list[str]:
         """The platforms a file with this header holds, from the header alone (to name them before reading):

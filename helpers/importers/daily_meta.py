@@ -134,4 +134,5 @@ AUDIENCE = Family(
     label=Message("imports.family.meta_audience"),
     signature=("age & gender",),
     read=read_meta_audience,
+    not_read=Message("imports.daily_meta.audience_skipped"),
 )
