@@ -342,7 +342,8 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         files=file_labels([p for p, _ in sources.skipped]),
                                         reasons="\n".join(f"- {why}" for _, why in sources.skipped)))
         if sources.skipped:  # say which files were passed over, and the first one's reason
-            raise WorkbookError(Message("imports.sources.no_post_exports_skipped",
+            one = "_one" if len(sources.skipped) == 1 else ""
+            raise WorkbookError(Message("imports.sources.no_post_exports_skipped" + one,
                                         files=[p.name for p, _ in sources.skipped],
                                         why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
