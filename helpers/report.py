@@ -1002,15 +1002,25 @@ class Report:
 
     def _posts_beside(self, platform: str, total: str) -> str:
         """', with 58 posts against 111' after a summed count's change when the posts it sums over differ in
-        number between the periods ('' when they do not): a summed count falls with fewer posts even where
-        each post did as well, so the reader should see the number of posts beside it."""
+        number between the periods: a summed count falls with fewer posts even where each post did as well, so
+        the reader should see the number of posts beside it. Where some posts of either period leave the count
+        blank, the posts it sums over are said as such (_posts_covered): ', with 43 of 45 posts reporting reach
+        against 51'; 43 alone would read as the period's posts. '' when both periods' posts all report it, as
+        many then as now."""
         row = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kpi"] == total)]
         if row.empty:
             return ""
-        now, before = row["posts_covered"].iloc[0], row["posts_covered_previous"].iloc[0]
-        if pd.isna(now) or pd.isna(before) or now == before:
+        row = row.iloc[0]
+        now, before = row["posts_covered"], row["posts_covered_previous"]
+        if pd.isna(now) or pd.isna(before):
             return ""
-        return self.tr.t("finding.change_posts", now=self.tr.number(now), before=self.tr.number(before))
+        every = now == row["posts"] and before == row["posts_previous"]
+        if every and now == before:
+            return ""
+        values = {"now": self._posts_covered(platform, total), "before": self._posts_covered(platform, total, True)}
+        if every:
+            return self.tr.t("finding.change_posts", **values)
+        return self.tr.t("finding.change_posts_reporting", counted=self.ranked_by(platform), **values)
 
     def _near_download_caveat(self, platform: str, rates_only: bool = False) -> str:
         """' Of the 52 Facebook posts, 6 went out …' after the summary's first sentence quoting the platform's
@@ -1721,9 +1731,11 @@ class Report:
         mine = self.posts[self.posts["platform"] == platform]
         return near_download(mine, {path: end for path, (_, end) in self._export_periods_by_file(platform).items()})
 
-    def _posts_covered(self, platform: str, kpi: str) -> str:
-        """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it."""
-        covered, posts = self.kpi(platform, kpi, "posts_covered"), self.kpi(platform, "posts")
+    def _posts_covered(self, platform: str, kpi: str, previous: bool = False) -> str:
+        """The posts a total covers: "52", or "4 of 8" when only some of the platform's posts report it;
+        `previous`: of the comparison period."""
+        suffix = "_previous" if previous else ""
+        covered, posts = self.kpi(platform, kpi, "posts_covered" + suffix), self.kpi(platform, "posts", "value" + suffix)
         if pd.isna(covered) or covered == posts:
             return self.tr.number(posts)
         return self.tr.t("common.part_of", part=self.tr.number(covered), whole=self.tr.number(posts))
@@ -1734,7 +1746,10 @@ class Report:
         by_reach, by_impressions, by_views = (self.kpi(platform, name) for name in (
             "engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views"))
         comments = self.kpi(platform, "conversation_rate")
-        values = {"platform": tr.platform(platform), "interactions": tr.number(interactions)}
+        values = {"platform": tr.platform(platform)}
+        if pd.notna(interactions):  # over the posts reporting them, when not all do, as the summary says
+            values["interactions"] = self._over_covered(platform, "interactions", tr.t(
+                "finding.period_interactions", total=tr.number(interactions)))
         measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
         if pd.notna(by_reach) and measure == "reach":
             text = tr.t("lens.engagement_by_reach", rate=self._rate_over(platform, "engagement_rate_by_reach", by_reach),
@@ -1755,7 +1770,8 @@ class Report:
 
     def _rate_over(self, platform: str, kpi: str, value) -> str:
         """A rate as the lens sentence quotes it, with the posts it covers when only some of the platform's
-        posts report its denominator ("0.82% over 31 of 33 posts"): the interactions beside it count all."""
+        posts report both its counts ("0.82% over 31 of 33 posts"); the interactions beside it say their own
+        posts (_over_covered), which may be more: a post of unknown reach still has interactions."""
         covered, posts = self.kpi(platform, kpi, "posts_covered"), self.kpi(platform, "posts")
         text = self._fmt_kpi(kpi, value)
         if pd.notna(covered) and covered < posts:

@@ -2980,7 +2980,8 @@ def test_a_summed_counts_change_names_the_posts_it_sums_over_when_their_number_c
     kpis = report.kpis
     try:
         table = kpis.copy()
-        table.loc[(table["platform"] == "facebook") & (table["kpi"] == "summed_reach"), "posts_covered_previous"] = 52
+        table.loc[(table["platform"] == "facebook") & (table["kpi"] == "summed_reach"),
+                  ["posts_covered_previous", "posts_previous"]] = 52
         report.kpis = table
         assert ("summed reach fell 33% against the previous period, and engagement rate"
                 in report._finding_change("facebook").text)
@@ -3562,6 +3563,39 @@ def test_a_total_over_part_of_the_posts_says_how_many_it_counts(tmp_path):
         assert _findings(report)["finding.period"] == expected
     every = _x_report(tmp_path, january + [(day, 100, 5) for day, _, _ in february[:4]])  # 4 posts, all reporting
     assert "the period's 4 posts drew 400 impressions and 20 interactions;" in _findings(every)["finding.period"]
+
+
+def test_every_sentence_quoting_a_total_says_over_how_many_posts_it_is_counted(tmp_path):
+    """January: 12 X posts of 100 impressions and 5 likes (1,200 impressions, 60 interactions, 5.00%).
+    February: 12 posts, the first 2 with blank impressions, the next 3 with blank likes, the other 7 with 200
+    impressions and 5 likes. Impressions 10 × 200 = 2,000 over 10 of 12 posts (+66.7% on 1,200 over 12);
+    interactions 9 × 5 = 45 over 9 of 12; the rate 7 × 5 ÷ (7 × 200) = 2.50% over the 7 posts with both. A
+    blank is unknown, not 0: neither total is the 12 posts', and each sentence says so, as the tables do."""
+    january = [(f"2025-01-{d:02d}", 100, 5) for d in range(1, 13)]
+    february = [(f"2025-02-{d:02d}", "" if d <= 2 else 200, "" if 3 <= d <= 5 else 5) for d in range(1, 13)]
+    report = _x_report(tmp_path, january + february)
+    table = report.lens_table("x", report.engagement_kpis("x")).set_index("metric")
+    assert table.loc["interactions", ["this period", "posts covered"]].tolist() == ["45", "9 / 12 (before: 12 / 12)"]
+    assert report._finding_change("x").text.startswith(
+        "On X, impressions rose 66.7% against the previous period, with 10 of 12 posts reporting impressions"
+        " against 12, and engagement rate by impressions (Σ interactions ÷ Σ impressions) went from 5.00% to"
+        " 2.50%")
+    assert report.lens_sentence("engagement").startswith(
+        "On X, the posts drew 45 interactions (counted over only 9 of the 12 posts: the others do not report"
+        " it), an engagement rate by impressions of 2.50% over 7 of 12 posts (Σ interactions ÷ Σ impressions;")
+    assert report.lens_sentence("broadcast").startswith(
+        "On X, the exports report no reach: 10 of 12 posts counted 2,000 impressions")
+    indonesian = _x_report(tmp_path, january + february, "id")
+    assert ("Di X, impresi naik 66,7% dibandingkan periode sebelumnya, dengan 10 dari 12 unggahan yang melaporkan"
+            " impresi dibandingkan 12, dan") in indonesian._finding_change("x").text
+    assert indonesian.lens_sentence("engagement").startswith(
+        "Di X, unggahan memperoleh 45 interaksi (dihitung hanya atas 9 dari 12 unggahan: unggahan lainnya tidak"
+        " melaporkannya), dengan tingkat interaksi terhadap impresi sebesar 2,50% atas 7 dari 12 unggahan")
+    # every post reporting both, in both months: the figures alone, the posts the same in number
+    every = _x_report(tmp_path, january + [(day, 200, 5) for day, _, _ in february])
+    assert every._finding_change("x").text.startswith(
+        "On X, impressions rose 100% against the previous period, and engagement rate by impressions")
+    assert every.lens_sentence("engagement").startswith("On X, the posts drew 60 interactions, an engagement rate")
 
 
 def test_posts_all_alike_give_no_interval_and_an_unchanged_total_reads_unchanged(tmp_path):
