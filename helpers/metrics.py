@@ -335,8 +335,9 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
 
     A period chosen by select_posts that holds posts published fewer than SETTLING_DAYS days before their
     export's download (sources.near_download) is compared as it is, with a NearDownload warning per platform
-    naming how many posts and the days: its totals may be understated (a fall too large), its rates may
-    still move either way, as the client report says in its Data coverage.
+    naming how many posts and the days: its totals and its per-post rates (PER_POST: a count over a number of
+    posts that does not grow) may be understated (a fall too large), its rates of one growing count over
+    another may still move either way, as the client report says in its Data coverage.
 
     A group without posts in `previous` whose platform's exports cover that period (select_posts over days
     the account published nothing on: its attrs, sources.COVERED_PLATFORMS) had 0 posts then: its count of

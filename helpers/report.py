@@ -1026,8 +1026,9 @@ class Report:
         """' Of the 52 Facebook posts, 6 went out …' after the summary's first sentence quoting the platform's
         figures for the period or their changes, when some of its posts went out close to their export's
         download (near_download, as Data coverage says); '' otherwise. Totals only grow as posts collect, so
-        they may be understated (a fall overstated); a rate, Σ numerator ÷ Σ denominator, may move either
-        way. `rates_only`: the sentence quotes no totals, so the caveat speaks of rates alone."""
+        they may be understated (a fall overstated); so may a rate per post (Σ comments ÷ posts, …): its
+        posts do not grow in number. A rate of two counts, Σ numerator ÷ Σ denominator, may move either way.
+        `rates_only`: the sentence quotes no totals, so the caveat speaks of rates alone."""
         fresh = self.near_download(platform)
         if fresh.empty:
             return ""

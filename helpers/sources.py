@@ -620,8 +620,9 @@ def near_download(posts: pd.DataFrame, ends: dict) -> pd.DataFrame:
     months later, so the posts are only said to be close to that post (near_download_before). A post of a file
     with no known last day counts as downloaded the day it went out (the safe side). A post dated to the month
     only counts as published on its first day: its unknown day cannot show it went out that close. Every
-    post-level figure is counted up to the download, so with any such post a period's totals may be
-    understated (a fall overstated) and its rates may move either way. The one judgement behind the report's
+    post-level figure is counted up to the download, so with any such post a period's totals and its rates
+    per post (a count over a number of posts that does not grow) may be understated (a fall overstated), and
+    its rates of one count over another, both still growing, may move either way. The one judgement behind the report's
     Data coverage note and summary caveat and the explorer's period comparison (metrics.period_change)."""
     from . import periods
 

@@ -304,9 +304,10 @@ def test_a_period_of_posts_close_to_the_download_is_compared_with_a_warning_and_
         "Facebook: 2 of the 4 posts of the period went out fewer than 7 days before the last day their export"
         " covers (2025-03-31; it was downloaded that day or later, the exports do not say when), and may have had"
         " little time to collect reach, impressions or views and interactions, which only grow. The totals of the"
-        " period (summed reach, impressions, interactions) may then be understated, and their change with them (a"
-        " rise too small, a fall too large); its rates divide counts that both still grow, so they may move either"
-        " way, by less than the totals. The numbers are not adjusted: periods that end 7 days or more before the"
+        " period (summed reach, impressions, interactions) and its rates per post (comments, shares and reactions"
+        " per post, whose number of posts does not grow) may then be understated, and their change with them (a"
+        " rise too small, a fall too large); its other rates (engagement rates, frequency) divide counts that both"
+        " still grow, so they may move either way, by less than the totals. The numbers are not adjusted: periods that end 7 days or more before the"
         " download compare more safely"]
     assert notes[0].args[0].in_language(translator("id")).startswith(
         "Facebook: 2 dari 4 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari terakhir yang"

@@ -100,34 +100,41 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
         assert fresh["export last"].eq(pd.Timestamp("2026-10-31")).all()
     notes = [n for n in report.coverage_notes() if "went out fewer than" in n]
     # the download may have come much later (the exports do not say when), so the posts *may* have had little
-    # time; totals only grow with time, so they may be understated (a fall overstated), while a rate, Σ
+    # time; totals only grow with time, so they may be understated (a fall overstated), and so may a rate per
+    # post (Σ comments ÷ posts: the posts do not grow in number), while a rate of two growing counts, Σ
     # interactions ÷ Σ reach, may move either way: the sentence quoting a fall of summed reach and two rates
     # must not call all its figures understated
     assert notes == [f"{name}: {count} of the period's {posts} posts went out fewer than 7 days before the last day"
                      " their export covers (31 October 2026; it was downloaded that day or later, the exports do not"
                      " say when), and may have had little time to collect reach and interactions: the period's totals"
-                     " may be understated against the comparison period (a rise too small, a fall too large), and its"
-                     " rates may still move either way."
+                     " and its rates per post (comments, shares or reactions per post) may be understated against the"
+                     " comparison period (a rise too small, a fall too large), and its rates dividing one count by"
+                     " another (engagement rates, frequency) may still move either way."
                      for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
     changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
     assert "summed reach fell 33% against" in changes["facebook"]
     assert changes["facebook"].endswith(
         "(95% CI -0.63 to 3.11), within chance. Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
         " export covers (31 October 2026) and may have had little time to collect reach and interactions: the"
-        " period's totals may be understated (a rise too small, a fall too large), and its rates may still move"
-        " either way (see Data coverage).")
+        " period's totals and its rates per post (comments, shares or reactions per post) may be understated (a"
+        " rise too small, a fall too large), and its rates dividing one count by another (engagement rates,"
+        " frequency) may still move either way (see Data coverage).")
     assert changes["instagram"].endswith("Of the 66 Instagram posts, 3 went out fewer than 7 days before the last day"
                                          " their export covers (31 October 2026) and may have had little time to"
-                                         " collect reach and interactions: the period's totals may be understated"
-                                         " (a rise too small, a fall too large), and its rates may still move either"
-                                         " way (see Data coverage).")
+                                         " collect reach and interactions: the period's totals and its rates per"
+                                         " post (comments, shares or reactions per post) may be understated (a rise"
+                                         " too small, a fall too large), and its rates dividing one count by another"
+                                         " (engagement rates, frequency) may still move either way (see Data"
+                                         " coverage).")
     assert not any("These figures may be understated" in text for text in changes.values())
     indonesian = dataclasses.replace(report, tr=Translator("id"))
     assert any(f.text.endswith("Dari 52 unggahan Facebook, 6 dipublikasikan kurang dari 7 hari sebelum hari terakhir"
                                " yang dicakup ekspornya (31 Oktober 2026) dan mungkin hanya punya sedikit waktu untuk"
-                               " mengumpulkan jangkauan dan interaksi: total periode ini mungkin tampak lebih kecil"
-                               " dari seharusnya (kenaikan terlalu kecil, penurunan terlalu besar), dan tingkatnya"
-                               " masih dapat bergeser ke arah mana pun (lihat Cakupan data).")
+                               " mengumpulkan jangkauan dan interaksi: total periode ini dan tingkat per unggahannya"
+                               " (komentar, jumlah dibagikan, atau reaksi per unggahan) mungkin tampak lebih kecil"
+                               " dari seharusnya (kenaikan terlalu kecil, penurunan terlalu besar), sedangkan tingkat"
+                               " yang membagi satu hitungan dengan hitungan lain (tingkat interaksi, frekuensi) masih"
+                               " dapat bergeser ke arah mana pun (lihat Cakupan data).")
                for f in indonesian.findings())
     assert any(n.startswith("Facebook: 6 dari 52 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari"
                             " terakhir yang dicakup ekspornya (31 Oktober 2026; ekspor diunduh pada hari itu atau"
@@ -1562,8 +1569,10 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
                                 " coverage). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last"
                                 " day their export covers (31 October 2026) and may have had little time to collect"
-                                " reach and interactions: the period's rates may still move either way (see Data"
-                                " coverage).")  # no totals compared: the caveat speaks of the rates it quotes
+                                " reach and interactions: the period's rates per post (comments, shares or reactions"
+                                " per post) may be understated (a rise too small, a fall too large), and its rates"
+                                " dividing one count by another (engagement rates, frequency) may still move either"
+                                " way (see Data coverage).")  # no totals compared: the caveat speaks of the rates
     assert "rose" not in change.text and "fell" not in change.text
 
 
@@ -1610,7 +1619,9 @@ def test_the_change_finding_warns_of_exports_covering_part_of_the_periods_only_w
     # the comparison starts 30 days before the exports: the sentence says which period is short, and by what
     assert (" Totals are not compared: the exports cover only 1 July 2026 to 31 August 2026 of the comparison period"
             " (see Data coverage). Of the 52 Facebook posts, 6 went out") in text  # the period ends as the exports do
-    assert "rates may still move either way" in text and "totals may be understated" not in text
+    assert "rates dividing one count by another (engagement rates, frequency) may still move either way" in text
+    assert "rates per post (comments, shares or reactions per post) may be understated" in text
+    assert "totals and its rates per post" not in text
     assert "summed reach" not in text and "engagement rate by reach (Σ interactions ÷ Σ reach) went from" in text
     # the lens tables agree with the finding: totals' changes are not given, rates' are
     for table in (narrower.lens_table("facebook", narrower.broadcast_kpis("facebook")),
@@ -2441,14 +2452,18 @@ def test_a_post_whose_export_span_is_unknown_counts_as_near_its_download(report,
 # Close to their export's end (fewer than 7 days): the 25th's and 31st's of the first, the 22nd's and 28th's of
 # the second, only the first two to a known last covered day.
 TIKTOK_NEAR = FIXTURES / "tiktok" / "near-download"
-NEAR_TAIL = (" and may have had little time to collect video views and interactions: the period's totals may be"
-             " understated (a rise too small, a fall too large), and its rates may still move either way (see Data"
-             " coverage).")
-NEAR_RATES_TAIL = (" and may have had little time to collect video views and interactions: the period's rates may still"
-                   " move either way (see Data coverage).")
+NEAR_TAIL = (" and may have had little time to collect video views and interactions: the period's totals and its"
+             " rates per post (comments, shares or reactions per post) may be understated (a rise too small, a fall"
+             " too large), and its rates dividing one count by another (engagement rates, frequency) may still move"
+             " either way (see Data coverage).")
+NEAR_RATES_TAIL = (" and may have had little time to collect video views and interactions: the period's rates per post"
+                   " (comments, shares or reactions per post) may be understated (a rise too small, a fall too large),"
+                   " and its rates dividing one count by another (engagement rates, frequency) may still move either"
+                   " way (see Data coverage).")
 # March alone: no February to compare with, so the totals are not said to be understated "against" it
-NEAR_NOTE_TAIL = (", and may have had little time to collect video views and interactions: the period's totals may be"
-                  " understated, and its rates may still move either way.")
+NEAR_NOTE_TAIL = (", and may have had little time to collect video views and interactions: the period's totals and its"
+                  " rates per post (comments, shares or reactions per post) may be understated, and its rates dividing"
+                  " one count by another (engagement rates, frequency) may still move either way.")
 
 
 def _tiktok_march(exports: str, language: str = "en"):
@@ -2509,6 +2524,29 @@ def test_close_posts_of_a_named_and_an_unnamed_export_say_which_are_close_only_t
     assert notes[0].startswith("TikTok: 4 dari 8 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari"
                                " terakhir yang dicakup ekspornya (31 Maret 2025; ekspor diunduh pada hari itu atau"
                                " sesudahnya, tanpa keterangan kapan tepatnya)" + newest + ", dan mungkin")
+
+
+def test_rates_per_post_are_said_to_be_understated_like_totals_near_the_download():
+    """A rate per post (comments ÷ posts reporting them) divides a count that only grows as posts collect by a
+    number of posts that does not: posts close to the download can only pull it down, as they do a total. A
+    rate of two growing counts (interactions ÷ video views) may move either way. The summary's caveat, with
+    totals or without, and Data coverage say so in both languages."""
+    for language, understated, alone, either_way, all_rates in (
+            ("en", "its rates per post (comments, shares or reactions per post) may be understated",
+             "the period's rates per post (comments, shares or reactions per post) may be understated",
+             "rates dividing one count by another (engagement rates, frequency) may still move either way",
+             "its rates may"),
+            ("id", "tingkat per unggahannya (komentar, jumlah dibagikan, atau reaksi per unggahan) mungkin tampak"
+                   " lebih kecil dari seharusnya",
+             "tingkat per unggahan periode ini (komentar, jumlah dibagikan, atau reaksi per unggahan) mungkin tampak"
+             " lebih kecil dari seharusnya",
+             "tingkat yang membagi satu hitungan dengan hitungan lain (tingkat interaksi, frekuensi) masih dapat"
+             " bergeser ke arah mana pun", "tingkatnya masih")):
+        notes, caveat, rates = _near_download_said(_tiktok_march("Content_2025-03-01_2025-03-31.csv", language))
+        assert len(notes) == 1
+        for text in (*notes, caveat):
+            assert understated in text and either_way in text and all_rates not in text, text
+        assert alone in rates and either_way in rates and all_rates not in rates, rates  # no totals quoted
 
 
 def test_the_real_tiktok_post_close_to_a_small_exports_newest_post_is_not_said_to_be_close_to_its_download():
@@ -3277,7 +3315,9 @@ def test_a_comparison_period_without_posts_is_said_once_and_nothing_is_understat
         assert sum("so no change is given" in n for n in mine) == 1
         assert not any("of the two periods" in n for n in mine)
         [near] = [n for n in mine if "may have had little time" in n]
-        assert near.endswith("the period's totals may be understated, and its rates may still move either way.")
+        assert near.endswith("the period's totals and its rates per post (comments, shares or reactions per post) may"
+                             " be understated, and its rates dividing one count by another (engagement rates,"
+                             " frequency) may still move either way.")
     assert not any("against the comparison period" in n or "a rise too small" in n for n in notes)
     assert notes[1] == ("Each post's figures are what it had collected from its publication to the day its export was"
                         " downloaded: posts published shortly before the download had less time, so a period that ends"
