@@ -551,7 +551,7 @@ def formats_height(formats: int, title: str, width: float = 9) -> float:
 
 def _reach_labels(tr: Translator) -> dict:
     """The words and axis labels of a platform compared by reach and engagement rate by reach."""
-    words = {"by": tr.t("lens.word_reach"), "rate": tr.t("lens.rate_by", by=tr.t("lens.word_reach"))}
+    words = {"by": tr.t("lens.word_reach"), "rate": tr.metric("engagement_rate_by_reach")}
     return {**words, "x": tr.t("figure.axis_reach"), "y": tr.t("figure.axis_rate", rate=words["rate"])}
 
 

@@ -197,6 +197,17 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     return tr.message(impressions_word(kinds))
 
 
+def rate_label(tr: Translator, name: str, kinds) -> str:
+    """A KPI's label as the report writes it where the platform's impressions are of `kinds` (impressions_kind
+    values): its Definitions label, and for a rate by impressions whose exports count something else (Meta's
+    views, YouTube's thumbnails shown), what they count beside it: "engagement rate by impressions (views)".
+    "Engagement rate by views" alone would read as the rate by video views (TikTok's), another metric."""
+    label = tr.metric(name)
+    if name in RATES_BY_IMPRESSIONS and set(kinds) - {"impressions"}:
+        return tr.t("lens.counted_as", label=label, counted=broadcast_word(tr, "impressions", kinds))
+    return label
+
+
 def estimate_cell(tr: Translator, value, low, high) -> str:
     """An estimate as the report's tables write it, with its 95% interval in the same cell: "0.62 (0.48 to
     0.73)", "2.07 (1.20 to no upper bound)" for an interval without upper end (+inf, as the report words it
@@ -718,9 +729,11 @@ class Report:
         return broadcast_word(self.tr, self.measures.get(platform, "reach"), self._impression_kinds(platform))
 
     def rate_word(self, platform: str) -> str:
-        """The engagement rate the platform's posts are compared by, as words: interactions ÷ its broadcast
-        count (engagement rate by reach; by impressions or views where the exports report no reach)."""
-        return self.tr.t("lens.rate_by", by=self.ranked_by(platform))
+        """The engagement rate the platform's posts are compared by, as its lens table labels it (rate_label):
+        interactions ÷ its broadcast count (engagement rate by reach; by impressions, or by impressions
+        (views), where the exports report no reach; by video views)."""
+        measure = self.measures.get(platform, "reach")
+        return rate_label(self.tr, compare.RATE_OF_MEASURE[measure], self._impression_kinds(platform))
 
     def words(self, platform: str | None = None, among=None) -> dict:
         """{by} and {rate} for a sentence about one platform, or about several (`among`, default every
@@ -729,7 +742,8 @@ class Report:
             return {"by": self.ranked_by(platform), "rate": self.rate_word(platform)}
         among = self.platforms if among is None else sorted(set(among))
         by = " / ".join(dict.fromkeys(self.ranked_by(p) for p in among)) or self.tr.t("lens.word_reach")
-        return {"by": by, "rate": self.tr.t("lens.rate_by", by=by)}
+        rate = " / ".join(dict.fromkeys(self.rate_word(p) for p in among)) or self.tr.metric("engagement_rate_by_reach")
+        return {"by": by, "rate": rate}
 
     def labels(self, platform: str) -> dict:
         """The platform's words (see words) and its figures' axis labels: 'x' for its broadcast count per
@@ -1480,17 +1494,15 @@ class Report:
         return ENGAGEMENT_KPIS
 
     def _label(self, platform: str, name: str) -> str:
-        """A KPI's row label. Impressions and the percent rates by them take the word for what the
-        platform's impressions count where that is not impressions (views, YouTube's thumbnails shown: _counted,
-        as broadcast_word words them), so that a row and the sentences quoting its figure name it alike
-        ("engagement rate by views" in both), and the rates of one table divide by one word."""
+        """A KPI's row label. Impressions take the word for what the platform's impressions count where that
+        is not impressions (views, YouTube's thumbnails shown: _counted, as broadcast_word words them); the
+        rates by them keep their Definitions label with that word beside it (rate_label: "engagement rate by
+        impressions (views)"), so that a reader finds their definition, a row and the sentences quoting its
+        figure name it alike, and no rate by Meta's views reads as one by video views."""
         kinds = self._impression_kinds(platform)
-        if kinds - {"impressions"} and name in ("impressions", *RATES_BY_IMPRESSIONS):
-            counted = self._counted(platform)
-            return counted if name == "impressions" else self.tr.t(
-                "lens.rate_by" if name == "engagement_rate_by_impressions"
-                else "lens.virality_by" if name == "virality_rate" else "lens.click_through_by", by=counted)
-        return self.tr.metric(name)
+        if kinds - {"impressions"} and name == "impressions":
+            return self._counted(platform)
+        return rate_label(self.tr, name, kinds)
 
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
         """KPIs of one lens for one channel: this period, the previous one, the change, and coverage. When the
@@ -1757,9 +1769,11 @@ class Report:
                         **values)
         elif pd.notna(by_impressions) and not (measure == "video_views" and pd.notna(by_views)):
             text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
+                        name=self._label(platform, "engagement_rate_by_impressions"),
                         rate=self._rate_over(platform, "engagement_rate_by_impressions", by_impressions), **values)
         elif pd.notna(by_views):  # TikTok: plays only
             text = tr.t("lens.engagement_by_counted", counted=tr.t("lens.word_video_views"),
+                        name=self._label(platform, "engagement_rate_by_views"),
                         rate=self._rate_over(platform, "engagement_rate_by_views", by_views), **values)
         elif pd.notna(interactions):
             text = tr.t("lens.engagement_no_rate", **values)

@@ -307,7 +307,6 @@ def test_indonesian_texts_use_formal_address_and_indonesian_number_separators():
 #: Where "rasio" is right in Indonesian: a ratio of two medians (not a rate), the lesson's ratios of the two
 #: simulated strategies' figures (conversation ÷ broadcast), and the platforms' own name for CTR.
 RASIO_ALLOWED = {"finding.paid", "finding.paid_counted", "paid.zero_median", "metric.click_through_rate.label",
-                 "lens.click_through_by",
                  *(f"lesson.sim.{key}" for key in ("interval_note", "interval_note_few", "engagement_chance",
                                                    "engagement_undecided", "engagement_unknown", "engagement_close",
                                                    "engagement_none_broadcast", "engagement_none_conversation"))}

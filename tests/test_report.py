@@ -655,15 +655,15 @@ def test_a_lift_by_impressions_says_whether_it_is_beyond_chance(report):
     by = changed.ranked_by("facebook")
     assert changed._finding_paid("facebook").text == (
         f"On Facebook, paid posts drew 1.60 (0.90 to 2.80) times the {by} of organic ones, a difference within"
-        f" chance, and their engagement rate by {by} was 0.70 (0.50 to 0.95) times organic posts', a difference"
-        " beyond chance; ratios of medians, 95% CI in brackets.")
+        f" chance, and their engagement rate by impressions ({by}) was 0.70 (0.50 to 0.95) times organic posts', a"
+        " difference beyond chance; ratios of medians, 95% CI in brackets.")
     indonesian = dataclasses.replace(changed, tr=Translator("id"))
     by = indonesian.ranked_by("facebook")
     assert indonesian._finding_paid("facebook").text == (
         f"Di Facebook, unggahan berbayar memperoleh {by} sebanyak 1,60 (0,90 hingga 2,80) kali perolehan"
-        f" unggahan organik, perbedaan yang tidak bermakna, dan tingkat interaksi terhadap {by} unggahan berbayar"
-        " 0,70 (0,50 hingga 0,95) kali tingkat unggahan organik, perbedaan yang bermakna; rasio median, IK 95%"
-        " dalam kurung.")
+        f" unggahan organik, perbedaan yang tidak bermakna, dan tingkat interaksi terhadap impresi ({by}) unggahan"
+        " berbayar 0,70 (0,50 hingga 0,95) kali tingkat unggahan organik, perbedaan yang bermakna; rasio median,"
+        " IK 95% dalam kurung.")
 
 
 @pytest.mark.parametrize("measure", ["reach", "impressions"])
@@ -789,7 +789,8 @@ def test_youtube_is_described_by_its_video_views_not_its_thumbnail_impressions(r
     assert table.loc["video views", "this period"] == changed.tr.number(views)  # the sentence's number, in a table
     assert "thumbnail impressions" in table.index and "impressions (or views)" not in table.index
     rates = changed.lens_table("instagram", ("engagement_rate_by_impressions", "engagement_rate_by_views"))
-    assert rates["metric"].tolist() == ["engagement rate by thumbnail impressions", "engagement rate by video views"]
+    assert rates["metric"].tolist() == ["engagement rate by impressions (thumbnail impressions)",
+                                        "engagement rate by video views"]
     assert "video_views" not in changed.broadcast_kpis("facebook")  # reach platforms: the table as before
     # the engagement lens leaves out rates per thumbnail shown (interactions, shares, clicks per thumbnail)
     engagement_rows = changed.engagement_kpis("instagram")
@@ -835,7 +836,7 @@ def test_a_platform_with_reach_on_few_posts_is_described_by_the_count_it_is_comp
     assert changed.measures["facebook"] == "impressions"
     broadcast, engagement = changed.lens_sentence("broadcast"), changed.lens_sentence("engagement")
     assert "On Facebook, reach is reported for 16 of 52 posts only, so posts are compared by views: 52 posts" in broadcast
-    assert "On Facebook, the posts drew" in engagement and "an engagement rate by views of" in engagement
+    assert "On Facebook, the posts drew" in engagement and "an engagement rate by impressions (views) of" in engagement
 
 
 def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report):
@@ -1668,7 +1669,7 @@ def test_a_change_not_given_for_want_of_previous_posts_reporting_it_says_so(repo
     previous.loc[facebook[3:], "clicks"] = pd.NA
     changed = dataclasses.replace(report, previous=previous, **analyse(report.posts, previous, 10, "all industries"))
     table = changed.lens_table("facebook", ENGAGEMENT_KPIS).set_index("metric")
-    for name in ("clicks", "click-through rate by views"):  # the demo's Facebook impressions count views
+    for name in ("clicks", "click-through rate by impressions (views)"):  # the demo's Facebook impressions count views
         assert table.loc[name, "previous period"] != "n/a"
         assert table.loc[name, "change"] == "n/a: reported by 3 of the previous period's posts (6 needed)", name
     assert "CI" in table.loc["engagement rate by reach", "change"]  # the others keep theirs
@@ -1712,20 +1713,21 @@ def test_a_platform_without_reach_is_compared_by_what_its_exports_count_under_ev
     assert "ten times the views went with about" in finding and "reach" not in finding
     assert changed.scatter_title().startswith("Interactions grow less than in proportion to views")
     assert list(changed.format_table("facebook").columns[2:]) == ["median views (95% CI)",
-                                                                  "median engagement rate by views (95% CI)"]
+                                                                  "median engagement rate by impressions (views)"
+                                                                  " (95% CI)"]
     assert "reach" not in changed._finding_formats("facebook").text
     assert "above median on views only" in changed.quadrant_sentence()
     assert set(changed.quadrants.columns) >= {"broadcast", "rate", "median broadcast", "median rate"}
     assert changed.day_hour["reporting"].sum() > 0  # the heat map maps engagement rate by views
-    assert "median engagement rate by views per weekday and hour" in changed.figure_html("day_hour").data
+    assert "median engagement rate by impressions (views) per weekday and hour" in changed.figure_html("day_hour").data
     assert changed.paid_sentence().startswith("On Facebook, paid posts drew ")
     assert re.search(r"times the views of organic ones, a difference (within|beyond) chance, and their engagement rate by"
-                     r" views was", changed.paid_sentence())
+                     r" impressions \(views\) was", changed.paid_sentence())
     assert "views lift (paid ÷ organic medians)" in changed.paid_table().columns
-    # the headline change follows the same count: views and engagement rate by views
+    # the headline change follows the same count: views and engagement rate by impressions (views)
     change = changed._finding_change("facebook").text
     assert re.search(r"On Facebook, views (rose|fell) \d+\.\d% against the previous period, with 52 posts against 66, and"
-                     r" engagement rate by views",
+                     r" engagement rate by impressions \(views\)",
                      change) and "reach" not in change
     # and so does the caveat of posts close to the download, in the summary and in Data coverage
     assert "may have had little time to collect views and interactions" in change
@@ -2225,8 +2227,8 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 9"
-            " figures with an interval, where chance alone would give about 0.45); the clearest two: engagement rate by views"
-            " +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
+            " figures with an interval, where chance alone would give about 0.45); the clearest two: engagement rate by"
+            " impressions (views) +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
         assert keys.index("finding.changes_more") == keys.index("finding.change_down", 2) + 1
@@ -3229,7 +3231,7 @@ def test_posts_with_a_blank_interaction_count_are_out_of_the_engagement_rows_and
     table = report.lens_table("facebook", report.engagement_kpis("facebook")).set_index("metric")
     assert table.loc["interactions", ["this period", "posts covered"]].tolist() == ["22", "2 / 4"]
     assert table.loc["engagement rate by reach", ["this period", "posts covered"]].tolist() == ["3.14%", "2 / 4"]
-    assert table.loc["engagement rate by views", "this period"] == "2.16%"
+    assert table.loc["engagement rate by impressions (views)", "this period"] == "2.16%"
     assert table.loc["applause rate (reactions per post)", ["this period", "posts covered"]].tolist() == ["7.00", "3 / 4"]
     assert ("Facebook: 2 of the period's 4 posts leave blank an interaction count the exports report for other posts"
             " (reactions, shares); a blank is not 0, so their interactions are not known") in " ".join(report.coverage_notes())
@@ -3685,23 +3687,60 @@ def test_the_agreement_table_says_no_broadcast_count_is_reported_rather_than_rea
 def test_a_rate_by_views_has_one_label_in_the_sentence_and_in_its_table_row(report):
     """The demo's Facebook posts with this period's reach blank are compared by their impressions, which
     count views (Business Suite): the change sentence and the table row holding the same rate both say
-    'engagement rate by views', as quality.impressions_word words the kind; so do the rows of the rates by
-    the same count and the count itself."""
+    'engagement rate by impressions (views)', its Definitions label with what the count is, as
+    quality.impressions_word words the kind; so do the rows of the rates by the same count, and the count
+    itself is 'views'."""
     import dataclasses
 
     changed = _without(report, ["reach"])
     sentence = changed._finding_change("facebook")
     table = changed.lens_table("facebook", changed.engagement_kpis("facebook")).set_index("metric")
-    now = table.loc["engagement rate by views", "this period"]
-    assert "engagement rate by views (Σ interactions ÷ Σ views) went from" in sentence.text
+    now = table.loc["engagement rate by impressions (views)", "this period"]
+    assert "engagement rate by impressions (views) (Σ interactions ÷ Σ views) went from" in sentence.text
     assert f"to {now}, a change of" in sentence.text
     assert "engagement rate by impressions" not in table.index
-    assert {"virality rate by views", "click-through rate by views"} <= set(table.index)
+    assert {"virality rate by impressions (views)", "click-through rate by impressions (views)"} <= set(table.index)
     broadcast = changed.lens_table("facebook", changed.broadcast_kpis("facebook"))["metric"].tolist()
     assert "views" in broadcast and "impressions (or views)" not in broadcast
     indonesian = dataclasses.replace(changed, tr=Translator("id"))
     rows = indonesian.lens_table("facebook", changed.engagement_kpis("facebook"))[indonesian.tr.t("kpi.metric")]
-    assert "tingkat interaksi terhadap tayangan" in rows.tolist()
+    assert "tingkat interaksi terhadap impresi (tayangan)" in rows.tolist()
+
+
+def test_a_rate_by_metas_views_is_labelled_as_the_rate_by_impressions_it_is_defined_as():
+    """Harbour Books' Facebook exports report views in place of impressions: its engagement rate by
+    impressions is 1,589 interactions ÷ 99,116 views = 1.60%. Labelled 'engagement rate by views' it read as
+    the rate by video views (TikTok's, which Definitions lists as not in the report); it is the Definitions
+    row 'engagement rate by impressions', with what the count is beside it, as are the other rates by it."""
+    import dataclasses
+
+    from helpers.i18n import Translator
+    from helpers.report import rate_label
+
+    harbour = build_report(client="harbour-books", client_name="Harbour Books",
+                           exports=[str(DEMO_DIR / "harbour-books" / "*.csv")], timezone="Europe/London",
+                           period_start="2026-09-01", period_end="2026-10-31", top_n=8)
+    assert (harbour.kpi("facebook", "interactions"), harbour.kpi("facebook", "impressions")) == (1589, 99116)
+    table = harbour.lens_table("facebook", harbour.engagement_kpis("facebook")).set_index("metric")
+    assert table.loc["engagement rate by impressions (views)", "this period"] == "1.60%"
+    labels = [name for name in table.index if " by " in name]
+    assert labels == ["engagement rate by reach", "engagement rate by impressions (views)",
+                      "virality rate by impressions (views)", "click-through rate by impressions (views)"]
+    defined = set(harbour.definitions()["metric"])
+    assert all(label.removesuffix(" (views)") in defined for label in labels)
+    assert "engagement rate by video views" in harbour.definitions_note()  # not in the report, and no row says so
+    indonesian = dataclasses.replace(harbour, tr=Translator("id"))
+    rows = indonesian.lens_table("facebook", harbour.engagement_kpis("facebook"))[indonesian.tr.t("kpi.metric")]
+    assert "tingkat interaksi terhadap impresi (tayangan)" in rows.tolist()
+    assert "tingkat interaksi terhadap impresi" in set(indonesian.definitions()[indonesian.tr.t("definitions.metric")])
+    # one label for every count: impressions as they are, both kinds, thumbnails; video views have their own rate
+    tr = Translator("en")
+    assert [rate_label(tr, "engagement_rate_by_impressions", kinds) for kinds in
+            ({"impressions"}, set(), {"impressions", "views"}, {"thumbnail_impressions"})] == [
+        "engagement rate by impressions", "engagement rate by impressions",
+        "engagement rate by impressions (impressions and views)",
+        "engagement rate by impressions (thumbnail impressions)"]
+    assert rate_label(tr, "engagement_rate_by_views", {"views"}) == "engagement rate by video views"
 
 
 def test_the_timing_sentence_names_a_colour_scale_only_where_every_panel_has_one(report):
@@ -3918,7 +3957,8 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         assert finding.text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous period (of"
             " the 4 figures with an interval, where chance alone would give about 0.20): reach rate -5.59 pp (95% CI"
-            " -9.02 to -2.08) and the median post's engagement rate by views -0.33 pp (95% CI -0.60 to -0.10).")
+            " -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp (95% CI -0.60 to"
+            " -0.10).")
         assert finding.values["medians"] == ["engagement_rate_by_impressions"]
         # without its period-change sentence, the rate it would quote is judged with the others, median included
         table = report.kpis.copy()
@@ -3930,8 +3970,8 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, 3 figures in the tables below changed beyond chance against the previous period (of the"
             " 4 figures with an interval, where chance alone would give about 0.20); the clearest two: reach rate"
-            " -5.59 pp (95% CI -9.02 to -2.08) and the median post's engagement rate by views -0.33 pp (95% CI -0.60"
-            " to -0.10).")
+            " -5.59 pp (95% CI -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp"
+            " (95% CI -0.60 to -0.10).")
     finally:
         report.kpis, report.rate_changes = kpis, medians
 
@@ -3955,7 +3995,7 @@ def test_the_median_post_change_above_is_counted_in_indonesian():
     report.rate_changes = _with_medians(report, "instagram",
                                         {"engagement_rate_by_impressions": (-0.0060, -0.0010)})
     assert report._finding_other_changes("instagram").text.endswith(
-        ": median tingkat interaksi terhadap tayangan per unggahan -0,33 poin persentase (IK 95% -0,60 hingga -0,10).")
+        ": median tingkat interaksi terhadap impresi (tayangan) per unggahan -0,33 poin persentase (IK 95% -0,60 hingga -0,10).")
 
 
 def test_a_youtube_channel_whose_median_post_changed_beyond_chance_counts_it_among_the_figures():
