@@ -356,7 +356,8 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
 
 #: The key of a post table's attrs (load_client) naming the post exports read that hold none of its rows,
 #: {file: [platform, family, rows in file]}: one listing only its header (a period without posts is exported so,
-#: and so is a download that stopped after the header), or one a newer export replaced wholly. No row names such
+#: and so is a download that stopped after the header; its blank rows, if any, are not counted: FileReport.rows_listed),
+#: or one a newer export replaced wholly. No row names such
 #: a file, yet the days it covers are covered: explore.select_posts judges coverage with them, as the report does
 #: with its import reports (export_periods), and summary_view names the header-only ones. Plain values, which
 #: pandas copies with the table and can write.
@@ -369,7 +370,7 @@ def with_exports_read(posts: pd.DataFrame, reports) -> pd.DataFrame:
     """`posts`, its attrs naming the post exports of `reports` (FileReports) that hold none of its rows
     (EXPORTS_WITHOUT_POSTS)."""
     held = set(posts["source_file"].dropna().astype(str)) if "source_file" in posts else set()
-    posts.attrs[EXPORTS_WITHOUT_POSTS] = {str(r.path): [r.platform, r.family, int(r.rows_in_file)]
+    posts.attrs[EXPORTS_WITHOUT_POSTS] = {str(r.path): [r.platform, r.family, int(r.rows_listed)]
                                          for r in reports if str(r.path) not in held}
     posts.attrs[EXPORTS_WITH_POSTS] = len(held)
     return posts

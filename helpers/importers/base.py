@@ -24,6 +24,7 @@ class FileReport:
     rows_imported: int = 0
     dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
     superseded: int = 0  # rows replaced by the same post in a more recent export
+    blank_rows: int = 0  # rows with no cell filled, left out (among `dropped` too): see begin_report
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
@@ -32,6 +33,28 @@ class FileReport:
     def drop(self, reason: str, count: int) -> None:
         if count:
             self.dropped[reason] = self.dropped.get(reason, 0) + int(count)
+
+    @property
+    def rows_listed(self) -> int:
+        """The rows of the file that hold something: 0 for an export listing only its header (blank rows or not)."""
+        return self.rows_in_file - self.blank_rows
+
+
+def begin_report(table: TextTable, family: "Family", platform: str | None) -> tuple[TextTable, FileReport]:
+    """The report of a post export read as `table` (the rows a family reads no post from, such as legacy
+    Insights' description row, already left out), and the table without its blank rows (TextTable.blank_rows),
+    which the report counts as dropped, for one reason, in every family: a spreadsheet's re-save or a hand edit
+    leaves them anywhere in a file, and they hold no post, so no family refuses the file for them or drops them
+    for a reason of its own (an empty id, an impossible month). A file listing no row but blank ones gets the
+    note that it holds a header and no posts, as a period without posts exports (sources.only_header_read)."""
+    blank = table.blank_rows()
+    report = FileReport(path=Path(table.path), family=family.name, platform=platform,
+                        rows_in_file=len(table.frame) + table.blank_rows_skipped,
+                        blank_rows=int(blank.sum()) + table.blank_rows_skipped)
+    report.drop(Message("imports.base.blank_rows"), report.blank_rows)
+    if not report.rows_listed:
+        report.warnings.append(Message("imports.base.no_posts"))
+    return table.without_rows(blank), report
 
 
 def file_warnings(reports) -> list[Message]:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .reading import TextTable, read_delimited
 from .values import to_local_datetime, to_number
 
@@ -70,15 +70,19 @@ class _Described:
         return self.table.header[self.table.keys.index(key)]
 
 
-def _description_row(table: TextTable, cols: Columns) -> bool:
-    """True when the first data row is the export's row of column descriptions ("Lifetime: ...")."""
-    if not len(table.frame):
-        return False
-    first = table.frame.iloc[0]
+def _description_row(table: TextTable, cols: Columns) -> pd.Series:
+    """True for the export's row of column descriptions ("Lifetime: ..."), when it is the first row holding
+    anything (a blank row a re-save put above it is no row of the export); all False without one."""
+    found = pd.Series(False, index=table.frame.index)
+    filled = ~table.blank_rows()
+    if not filled.any():
+        return found
+    first = table.frame.loc[filled.idxmax()]
     id_key = cols.key("Post ID")
     no_id = id_key is None or not str(first[id_key]).strip()
     described = sum(str(cell).strip().casefold().startswith(("lifetime:", "daily:")) for cell in first)
-    return no_id and described > 0
+    found[first.name] = no_id and described > 0
+    return found
 
 
 def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
@@ -86,12 +90,10 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     path = Path(path)
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
+    description = _description_row(table, cols)
+    descriptions = dict(table.frame[description].iloc[0]) if description.any() else None
+    table, report = begin_report(table.without_rows(description), FAMILY, "facebook")
     frame, rows = table.frame, table.source_rows()
-    descriptions = None
-    if _description_row(table, cols):
-        descriptions = dict(frame.iloc[0])
-        frame, rows = frame.iloc[1:], rows.iloc[1:]
-    report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
     if timezone is None:
         raise ExportFormatError(path, Message("imports.facebook_insights_legacy.no_timezone"), column="Posted",
                                 hint=Message("imports.no_timezone_hint"))
@@ -101,8 +103,6 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
                                                   column=repr(needed)), column=needed,
                                     expected=Message("imports.facebook_insights_legacy.missing_column_expected"))
     described = _Described(table, descriptions, report)
-    if not len(frame):
-        report.warnings.append(Message("imports.facebook_insights_legacy.no_posts"))
 
     post_id = frame[cols.key("Post ID")].str.strip()
     no_id = post_id.eq("")

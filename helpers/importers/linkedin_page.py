@@ -32,7 +32,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..quality import row_list
-from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_sheet
 from .values import to_local_datetime, to_number
 
@@ -61,10 +61,10 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     path = Path(path)
     table = read_sheet(path, SHEET, "Post link", date_format="%m/%d/%Y",  # a date cell: the text LinkedIn writes
                        hint=Message("imports.linkedin_page.sheet_hint"))
+    table, report = begin_report(table, FAMILY, "linkedin")
     header, keys, frame = table.header, table.keys, table.frame
     cols = Columns(header, keys)
     rows = table.source_rows()  # sheet rows: row 1 is a sentence, the header row 2
-    report = FileReport(path=path, family=FAMILY.name, platform="linkedin", rows_in_file=len(frame))
     for needed in ("Post link", "Created date"):
         if needed not in cols:
             raise ExportFormatError(path, Message("imports.linkedin_page.missing_column", sheet=repr(SHEET),

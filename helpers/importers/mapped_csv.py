@@ -36,7 +36,7 @@ from ..paths import PROJECT_ROOT, resolve
 from ..periods import timezone_hint
 from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 
@@ -141,11 +141,9 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     table = read_delimited(path)
     mapping = load_mapping(mapping_path, table.header, given=given, typed_here=mapping_here is not None)
     cols = Columns(table.header, table.keys)
+    table, report = begin_report(table, FAMILY, mapping["platform"])
     frame, rows = table.frame, table.source_rows()
     columns = mapping["columns"]
-    report = FileReport(path=path, family=FAMILY.name, platform=mapping["platform"], rows_in_file=len(frame))
-    if not len(frame):
-        report.warnings.append(Message("imports.mapped_csv.no_posts"))
 
     post_id = frame[cols.key(columns["post_id"])].str.strip()
     no_id = post_id.eq("")

@@ -25,7 +25,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..periods import FIRST_YEAR
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .clocks import MIN_CHECKED, MIN_SHARE, instagram_received_time, link_evidence, within_reach, written_zone
 from .reading import read_delimited
 from .values import DIGIT_ID, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
@@ -80,13 +80,11 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
     another export of the same batch was found written at (see _published)."""
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
-    frame, rows = table.frame, table.source_rows()
     platform = next((platform for name, platform in PLATFORM_COLUMNS if name in cols), None)
     if platform is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_account_column"), column="Page ID")
-    report = FileReport(path=Path(path), family=FAMILY.name, platform=platform, rows_in_file=len(frame))
-    if frame.empty:
-        report.warnings.append(Message("imports.meta_business_suite.no_posts"))
+    table, report = begin_report(table, FAMILY, platform)
+    frame, rows = table.frame, table.source_rows()
     if timezone is None:
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_timezone"), column="Publish time",
                                 hint=Message("imports.no_timezone_hint"))

@@ -11,7 +11,7 @@ import io
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -116,6 +116,7 @@ class TextTable:
     # cells present in each row shorter than the header, by frame index (blank lines left out)
     short_rows: pd.Series | None = None
     unwrapped: bool = False  # lines a spreadsheet had saved as one quoted cell were read back (read_delimited)
+    blank_rows_skipped: int = 0  # rows with no cell filled that reading left out already (read_sheet)
 
     @cached_property
     def decimal_mark(self) -> str | None:
@@ -140,6 +141,32 @@ class TextTable:
             return self.row_numbers
         return pd.Series(range(self.first_data_row, self.first_data_row + len(self.frame)),
                          index=self.frame.index, dtype="Int64")
+
+    def blank_rows(self) -> pd.Series:
+        """True for each row with no cell filled: a blank line, a line of separators alone (',,,,', as a
+        spreadsheet's re-save adds) or of spaces. Such a row holds no post and says nothing (a cell holding a
+        missing-value word such as '-' or 'undefined' is filled: the platform wrote it). read_delimited keeps
+        these rows, so that the rows after them keep their numbers; the importers leave them out
+        (base.begin_report). Rows are narrowed column by column: in a large export, most rows are told filled by
+        their first cell."""
+        blank = np.ones(len(self.frame), dtype=bool)
+        for key in self.keys:
+            at = np.flatnonzero(blank)
+            if not len(at):
+                break
+            cells = self.frame[key].to_numpy(dtype=object)[at]
+            blank[at] = np.fromiter((not isinstance(v, str) or not v or v.isspace() for v in cells), dtype=bool,
+                                    count=len(at))
+        return pd.Series(blank, index=self.frame.index)
+
+    def without_rows(self, left_out: pd.Series) -> "TextTable":
+        """The table without the rows where `left_out` is True, the others keeping their row numbers."""
+        keep = ~left_out.to_numpy(dtype=bool)
+        short = self.short_rows
+        if short is not None:
+            short = short[short.index.isin(self.frame.index[keep])]
+        return replace(self, frame=self.frame[keep], row_numbers=self.source_rows()[keep],
+                       short_rows=short if short is not None and len(short) else None)
 
     def resave_notes(self) -> list[Message]:
         """A note that the file was read back from a spreadsheet's re-save with each line in one cell: its
@@ -770,7 +797,8 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
 
     `sheet` is the sheet's name (case and spacing ignored); None takes the first sheet that has the header.
     The header is the first row, among the first 10, with a cell named `header_has`: exports put a
-    sentence above it (LinkedIn: row 1 a sentence, row 2 the header). Blank rows are skipped;
+    sentence above it (LinkedIn: row 1 a sentence, row 2 the header). Blank rows are skipped (those between
+    filled rows counted in `blank_rows_skipped`);
     `source_rows()` gives the row numbers the spreadsheet shows. Cells become text: None is blank, a
     whole float loses its '.0', a date cell (in a re-saved file) is written in `date_format`, the
     export's own date text; a column mixing date cells with such text is refused (mixed_date_cells).
@@ -803,7 +831,7 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
         raise ExportFormatError(path, Message("imports.reading.no_header_column", column=header_has, where=where),
                                 column=header_has, expected=Message("imports.reading.header_expected"),
                                 hint=Message("imports.reading.as_downloaded_hint"))
-    header, header_row, body, dated = found
+    header, header_row, body, dated, skipped = found
     while header and not header[-1]:
         header.pop()
     keys = unique_keys(header)
@@ -811,12 +839,15 @@ def read_sheet(path: Path, sheet: str | None, header_has: str, *, date_format: s
     mixed_date_cells(path, title, header, frame, [n for n, _ in body], dated, date_format)
     return _refuse_repeated_header(TextTable(
         path=path, header=header, frame=frame, keys=keys, first_data_row=header_row + 1, encoding="xlsx",
-        delimiter="", row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64")))
+        delimiter="", row_numbers=pd.Series([n for n, _ in body], index=frame.index, dtype="Int64"),
+        blank_rows_skipped=skipped))
 
 
 def _sheet_rows(ws, header_has: str, date_format: str):
     """(header, its row number, [(row number, cells)] of the non-blank rows below it, {column position:
-    [(row number, value)] of its date cells}), or None without a header."""
+    [(row number, value)] of its date cells}, how many blank rows lie between those rows), or None without a
+    header. Blank rows after the last filled one are no rows of the sheet (a workbook may list formatted empty
+    rows to its end) and are not counted."""
     wanted = normalise_name(header_has)
     header, header_row, body, dated = None, 0, [], {}
     for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -832,7 +863,10 @@ def _sheet_rows(ws, header_has: str, date_format: str):
             for position, value in enumerate(row):
                 if isinstance(value, (datetime, date)):
                     dated.setdefault(position, []).append((number, value))
-    return (header, header_row, body, dated) if header is not None else None
+    if header is None:
+        return None
+    skipped = body[-1][0] - header_row - len(body) if body else 0
+    return header, header_row, body, dated, skipped
 
 
 def order_ambiguous(date_format: str) -> bool:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 from .yearless_dates import day_months, place_in_years
@@ -55,10 +55,9 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
                        **_) -> ImportedFile:
     """Read one TikTok Studio `Content.csv` into canonical rows; `year` = year of the oldest post."""
     path = Path(path)
-    table = read_delimited(path)
+    table, report = begin_report(read_delimited(path), FAMILY, "tiktok")
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
-    report = FileReport(path=path, family=FAMILY.name, platform="tiktok", rows_in_file=len(frame))
     for needed in ("Video link", "Post time"):
         if needed not in cols:
             raise ExportFormatError(path, Message("imports.tiktok_studio.missing_column", column=repr(needed)),

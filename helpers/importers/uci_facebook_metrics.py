@@ -35,7 +35,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..quality import flagged_rows
-from .base import Columns, Family, FileReport, ImportedFile, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_number
 
@@ -76,13 +76,13 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
     path = Path(path)
     table = read_delimited(path)
     cols = Columns(table.header, table.keys)
-    frame, rows = table.frame, table.source_rows()
     needed = [c for c in [*COUNTS.values(), "Type", "Paid", *(t[0] for t in TIMING.values())] if c not in cols]
     if needed:
         raise ExportFormatError(path, Message("imports.uci_facebook_metrics.missing_columns",
                                               columns=[repr(c) for c in needed]),
                                 column=needed[0], expected=Message("imports.uci_facebook_metrics.as_published"))
-    report = FileReport(path=path, family=FAMILY.name, platform="facebook", rows_in_file=len(frame))
+    table, report = begin_report(table, FAMILY, "facebook")
+    frame, rows = table.frame, table.source_rows()
 
     timing = {}
     for field, (column, low, high) in TIMING.items():

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import digit_ids, parse_wall_clock, to_number
 from .x_tweet_activity import ID_EXAMPLE, account_from_links, ids_match_links, sum_reported, unescape_html
@@ -48,10 +48,9 @@ DATE_FORMATS = ("%a %b %d %Y", "%a, %b %d, %Y")  # "Mon Feb 17 2025", "Sun, Nov 
 
 def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
     """Read one X analytics content export into canonical rows (client not yet set)."""
-    table = read_delimited(path)
+    table, report = begin_report(read_delimited(path), FAMILY, "x")
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
-    report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
         return cols.required(path, *names, expected=Message("imports.x_content.header_expected"),

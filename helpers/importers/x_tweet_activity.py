@@ -27,9 +27,9 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, interaction_column_notes, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
-from .values import digit_ids, is_blank, to_number
+from .values import digit_ids, to_number
 
 # canonical column -> header names that carry it (first one present wins); each also has a "promoted " twin
 COUNTS = {
@@ -57,22 +57,13 @@ def named_to_day_after(path: Path) -> bool:
 
 def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> ImportedFile:
     """Read one legacy tweet-activity export into canonical rows (client not yet set)."""
-    table = read_delimited(path)
+    table, report = begin_report(read_delimited(path), FAMILY, "x")
     cols = Columns(table.header, table.keys)
     frame, rows = table.frame, table.source_rows()
-    report = FileReport(path=Path(path), family=FAMILY.name, platform="x", rows_in_file=len(frame))
 
     def key(*names: str) -> str:
         return cols.required(path, *names, expected=Message("imports.x_tweet_activity.header_expected"),
                              hint=Message("imports.x_tweet_activity.header_hint"))
-
-    # rows with no cell filled (a spreadsheet's trailing rows, ",,,,"): left out and counted, as other exports' are
-    no_id = is_blank(frame[key("Tweet id")])
-    if no_id.any():
-        blank = frame[no_id].apply(is_blank).all(axis=1)
-        blank = blank.reindex(frame.index, fill_value=False)
-        report.drop(Message("imports.x_tweet_activity.blank_rows"), int(blank.sum()))
-        frame, rows = frame[~blank], rows[~blank]
 
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
-from .base import Columns, Family, FileReport, ImportedFile, file_labels, table_notes
+from .base import Columns, Family, ImportedFile, begin_report, file_labels, table_notes
 from .reading import read_delimited
 from .values import column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
@@ -64,8 +64,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
             path, Message("imports.youtube_studio.not_by_video", grouping=repr(grouping)),
             column="Content", expected=Message("imports.youtube_studio.content_expected"),
             hint=Message("imports.youtube_studio.content_hint"))
+    table, report = begin_report(table, FAMILY, "youtube")
     frame, rows = table.frame, table.source_rows()
-    report = FileReport(path=path, family=FAMILY.name, platform="youtube", rows_in_file=len(frame))
     zone = timezone or "UTC"
 
     video_id = frame[cols.key("Content")].str.strip()
