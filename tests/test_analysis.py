@@ -114,9 +114,11 @@ def test_a_large_period_does_not_turn_a_small_one_over_to_the_normal_approximati
     assert smaller["method"] == "bootstrap" and smaller["ci_low"] < 0 < smaller["ci_high"]
 
 
-def test_shared_resamples_are_asked_for_as_many_as_the_posts_reporting_the_rate_need():
-    """The interval is read at expanded_alpha of the counted posts, so their number sets how many resamples:
-    40 posts now, 6 before -> 10,000 for both (resamples_for(6)), not the 2,000 that 40 posts would take."""
+def test_shared_resamples_are_asked_for_as_many_as_the_posts_reporting_the_rate_need(monkeypatch):
+    """The interval is read at expanded_alpha of the counted posts, so their number sets the fewest resamples:
+    with CHANGE_DRAWS at 200,000, 40 posts a set take 200,000 ÷ 40 = 5,000 (change_resamples), but 40 posts now
+    and 6 before -> 10,000 for both (resamples_for(6)). (At the usual CHANGE_DRAWS both take 20,000.)"""
+    monkeypatch.setattr(statistics, "CHANGE_DRAWS", 200_000)
     asked = []
 
     def shared(seed):
@@ -135,7 +137,22 @@ def test_shared_resamples_are_asked_for_as_many_as_the_posts_reporting_the_rate_
     assert (got["ci_low"], got["ci_high"]) == (alone["ci_low"], alone["ci_high"])  # the 6 posts, as alone
     every = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, now[::-1], [10.0] * 40,
                                                      weights_a=shared(1), weights_b=shared(2))
-    assert np.isfinite(every["ci_low"]) and asked == [10_000, 10_000, 2_000, 2_000]
+    assert np.isfinite(every["ci_low"]) and asked == [10_000, 10_000, 5_000, 5_000]
+
+
+def test_a_bound_within_its_monte_carlo_error_of_the_reference_asks_for_more_resamples_by_hand():
+    """1,000 draws 0, 1, ..., 999, read at 2.5%: the bound is the 25th draw, 24. Its Monte Carlo span at z = 3
+    is tail ∓ 3·√(0.025·0.975 ÷ 1,000) = 0.025 ∓ 0.01481: the 11th and 40th draws, 10 and 39. Against 30 (between
+    them): unsettled; half-width 14.5, distance 6, so 1.5 · 1,000 · (14.5 ÷ 6)² = 8,760.4 -> 8,761 resamples.
+    Against 10: 1.5 · 1,000 · (14.5 ÷ 14)² = 1,609 -> at least twice as many as now, 2,000. Against 5 or 39
+    (both ends on one side: 39 is not above 39): settled, the 1,000 it has. An upper bound is read alike."""
+    draws = np.arange(1000.0)
+    assert statistics.settling_resamples(draws, 0.025, 30.0) == 8_761
+    assert statistics.settling_resamples(draws, 0.025, 10.0) == 2_000
+    assert statistics.settling_resamples(draws, 0.025, 5.0) == 1_000
+    assert statistics.settling_resamples(draws, 0.025, 39.0) == 1_000
+    # at 97.5% the 975th draw, 974, between the 961st and 990th (960, 989): against 968, 6 away, as above
+    assert statistics.settling_resamples(draws, 0.975, 968.0) == 8_761
 
 
 def test_the_expanded_percentile_level_by_hand():
