@@ -292,19 +292,22 @@ def _decimal(value: float, decimals: int, locale: str) -> str:
 
 
 #: How many more decimals than asked an estimate or an interval's bound may take so that a value that is not
-#: 0 does not read as 0 (Translator.estimate): 0.004 or -0.0001 beside 0.08, never 0.00. A value nearer 0
-#: than that (within 0.000001 of it at two decimals) is shown as 0.
+#: 0 does not read as 0 (Translator.estimate): 0.004 or -0.0001 beside 0.08, never 0.00; nor as the figure it
+#: is set against (Translator.rate_percent): 0.152% against a published 0.15%, never 0.15% against 0.15%. A
+#: value nearer than that (within 0.000001 of it at two decimals) is shown as it rounds.
 ESTIMATE_EXTRA_DECIMALS = 4
 
 
-def estimate_decimals(value, decimals: int, scale: int = 0) -> int:
-    """The decimals an estimate or a bound is shown with: `decimals`, or, when it would then read as 0 and is
-    not 0, as many as its first significant digit needs (rounded half up), up to ESTIMATE_EXTRA_DECIMALS
-    more; `decimals` again for a value nearer 0 than that, or not finite. `scale`: 2 for a percentage."""
-    if is_missing(value) or not math.isfinite(float(value)) or float(value) == 0:
+def estimate_decimals(value, decimals: int, scale: int = 0, reference: float = 0.0) -> int:
+    """The decimals an estimate or a bound is shown with: `decimals`, or, when it would then read as the value
+    it is set against (`reference`: 0, where a verdict asks whether an interval holds 0, or a published rate a
+    verdict places it against) and is not that, as many as tell the two apart (rounded half up), up to
+    ESTIMATE_EXTRA_DECIMALS more; `decimals` again for a value nearer than that, or not finite. `scale`: 2 for
+    a percentage."""
+    if is_missing(value) or not math.isfinite(float(value)) or is_missing(reference) or float(value) == reference:
         return decimals
     for shown in range(decimals, decimals + ESTIMATE_EXTRA_DECIMALS + 1):
-        if half_up(value, shown, scale) != 0:
+        if half_up(value, shown, scale) != half_up(reference, shown, scale):
             return shown
     return decimals
 
@@ -420,14 +423,20 @@ class Translator:
             return self.number(first)
         return f"{self.number(first)}–{self.number(last)}"
 
-    def rate_percent(self, value) -> str:
+    def rate_percent(self, value, reference=None) -> str:
         """A small published or measured rate with the digits that tell rates apart: 0.060% and 0.063%
-        (not both 0.06%), 0.15%, 5.07%."""
+        (not both 0.06%), 0.15%, 5.07%. `reference`: the rate it is set against (a published one, which a
+        verdict places a client's interval above, below or around), from which it takes the digits that keep
+        it apart where they would show the same (estimate_decimals): a lower bound of 0.1518% above a
+        published 0.15% reads 0.152%, not 0.15%."""
         if is_missing(value):
             return self.t("common.na")
         if float(value) == math.inf:  # an upper bound most resamples left open (statistics.mean_interval)
             return self.t("common.no_upper_bound")
-        return self.percent(value, 2 if abs(float(value)) >= 0.001 else 3)
+        decimals = 2 if abs(float(value)) >= 0.001 else 3
+        if reference is not None and not is_missing(reference):
+            decimals = estimate_decimals(value, decimals, 2, float(reference))
+        return self.percent(value, decimals)
 
     def percent_significant(self, value, digits: int = 2) -> str:
         """A measured rate with `digits` significant digits and one decimal at least (6.4%, 0.28%, 0.026%), so

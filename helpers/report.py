@@ -1204,8 +1204,10 @@ class Report:
         row = rows.sort_values(["same_components", "data year"], ascending=False, kind="stable").iloc[0]
         first, last = self.period_start.year, self.period_end.year
         values = {"platform": tr.platform(platform), "statistic": tr.t(f"stat.{row['statistic']}"),
-                  "denominator": tr.t(f"denominator.{row['denominator']}"), "client": tr.rate_percent(row["client"]),
-                  "low": tr.rate_percent(row["client low"]), "high": tr.rate_percent(row["client high"]),
+                  "denominator": tr.t(f"denominator.{row['denominator']}"),
+                  # each with the digits that keep it apart from the published figure (rate_percent's reference)
+                  **{name: tr.rate_percent(row[column], row["benchmark"])
+                     for name, column in (("client", "client"), ("low", "client low"), ("high", "client high"))},
                   "years": str(first) if first == last else f"{first}–{last}", "data_year": str(row["data year"]),
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
         verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
@@ -1242,11 +1244,12 @@ class Report:
                   "client high": row.get("client (platform engagements) high", np.nan), "benchmark": row["benchmark"]}
         side = benchmark_verdict(native)
         if side is None:
-            return tr.t("finding.benchmark_native", native=tr.rate_percent(row["client (platform engagements)"]),
-                        **values)
-        return tr.t("finding.benchmark_native_interval", native=tr.rate_percent(row["client (platform engagements)"]),
-                    native_low=tr.rate_percent(native["client low"]),
-                    native_high=tr.rate_percent(native["client high"]),
+            return tr.t("finding.benchmark_native",
+                        native=tr.rate_percent(row["client (platform engagements)"], row["benchmark"]), **values)
+        return tr.t("finding.benchmark_native_interval",
+                    native=tr.rate_percent(row["client (platform engagements)"], row["benchmark"]),
+                    native_low=tr.rate_percent(native["client low"], row["benchmark"]),
+                    native_high=tr.rate_percent(native["client high"], row["benchmark"]),
                     side=tr.t(f"finding.benchmark_native_{side}", **values), **values)
 
     def benchmark_outcome(self, row) -> str:
@@ -2250,10 +2253,12 @@ class Report:
                 tr.t("bench.definition"): tr.t("bench.definition_value", statistic=tr.t(f"stat.{row['statistic']}"),
                                                denominator=tr.t(f"denominator.{row['denominator']}")),
                 tr.t("bench.benchmark"): tr.rate_percent(row["benchmark"]),
-                tr.t("bench.client"): (tr.t("common.interval", value=tr.rate_percent(row["client"]),
-                                            low=tr.rate_percent(row["client low"]),
-                                            high=tr.rate_percent(row["client high"]))
-                                       if pd.notna(row["client low"]) else tr.rate_percent(row["client"])),
+                # with the digits that keep it apart from the published figure, as the finding writes it
+                tr.t("bench.client"): (tr.t("common.interval", value=tr.rate_percent(row["client"], row["benchmark"]),
+                                            low=tr.rate_percent(row["client low"], row["benchmark"]),
+                                            high=tr.rate_percent(row["client high"], row["benchmark"]))
+                                       if pd.notna(row["client low"])
+                                       else tr.rate_percent(row["client"], row["benchmark"])),
                 tr.t("bench.verdict"): self._benchmark_verdict_cell(row),
                 tr.t("bench.note"): self._benchmark_note(row),
             }
@@ -2304,10 +2309,12 @@ class Report:
                     statistic=tr.t(f"stat.{row['statistic']}"), denominator=denominator,
                     posts=tr.number(row["posts"]), components=self._components_counted(row))
         if not row["same_components"] and pd.notna(row.get("client (platform engagements)")):
-            native, low = tr.rate_percent(row["client (platform engagements)"]), row.get("client (platform engagements) low")
+            published = row["benchmark"]
+            native = tr.rate_percent(row["client (platform engagements)"], published)
+            low = row.get("client (platform engagements) low")
             if pd.notna(low):  # with its interval, as the client's figure in the table
-                native = tr.t("common.interval", value=native, low=tr.rate_percent(low),
-                              high=tr.rate_percent(row["client (platform engagements) high"]))
+                native = tr.t("common.interval", value=native, low=tr.rate_percent(low, published),
+                              high=tr.rate_percent(row["client (platform engagements) high"], published))
             note += "; " + tr.t("bench.note_native", platform=tr.platform(row["platform"]), native=native)
         return note
 

@@ -576,6 +576,23 @@ def test_small_rates_keep_the_digits_that_tell_them_apart():
     assert tr.rate_percent(float("nan")) == "n/a"
 
 
+def test_a_rate_set_against_a_published_one_takes_the_digits_that_keep_them_apart():
+    """A client's bound of 0.1518% beside a published 0.15% reads 0.152%, not 0.15% (its verdict says the
+    interval lies above 0.15%); 0.1504% needs four decimals (0.150% is the published figure too); a rate that
+    is the published one, or that rounds apart from it anyway, keeps rate_percent's usual digits."""
+    from helpers.i18n import estimate_decimals
+
+    tr = Translator("en")
+    assert tr.rate_percent(0.001518, 0.0015) == "0.152%" and tr.rate_percent(0.001518) == "0.15%"
+    assert tr.rate_percent(0.001504, 0.0015) == "0.1504%" and tr.rate_percent(0.001496, 0.0015) == "0.1496%"
+    assert tr.rate_percent(0.0015, 0.0015) == "0.15%" and tr.rate_percent(0.002118, 0.0015) == "0.21%"
+    assert tr.rate_percent(0.000634, 0.00063) == "0.0634%" and tr.rate_percent(0.000634, float("nan")) == "0.063%"
+    assert Translator("id").rate_percent(0.001518, 0.0015) == "0,152%"
+    # reference 0 (the default) is the estimates' rule as before: 0.004 beside 0.08, -0.0001 beside 0.05
+    assert estimate_decimals(0.004, 2) == 3 and estimate_decimals(-0.0001, 2) == 4
+    assert estimate_decimals(1.0004, 2, reference=1.0) == 4 and estimate_decimals(1.02, 2, reference=1.0) == 2
+
+
 def test_english_nouns_after_a_count_of_one_are_singular():
     en, id_ = Translator("en"), Translator("id")
     assert en.t("coverage.day_precision", platform="X", count="1").startswith("X: 1 post carries a publish date")

@@ -1962,6 +1962,45 @@ def test_a_benchmark_finding_gives_the_clients_interval_and_years_and_says_when_
         report.benchmarks = benchmarks
 
 
+def test_a_benchmark_interval_bound_that_would_round_to_the_published_figure_takes_more_digits(report):
+    """An interval from 0.1518% to 0.2118% lies above a published 0.15%: its lower bound reads 0.152%, not
+    0.15%, in the finding and in the table, so that the figures quoted agree with the verdict; an estimate of
+    0.1504% beside 0.15% reads 0.1504% (at three decimals both are 0.150%)."""
+    from helpers.benchmarks import compare_with_benchmarks
+
+    benchmarks = report.benchmarks
+    posts = report.posts[report.posts["platform"] == "facebook"].assign(followers=10_000, platform_engagements=pd.NA)
+    try:
+        table = compare_with_benchmarks(posts)
+        social = table[table["source"] == "Socialinsider"].iloc[[0]]
+        report.benchmarks = social.assign(**{"client": 0.001734, "client low": 0.001518, "client high": 0.002118,
+                                             "benchmark": 0.0015, "data year": 2025})
+        text = report._finding_benchmark("facebook").text
+        assert ("your mean engagement rate by followers was 0.17% (95% CI 0.152% to 0.21%; your posts of 2026),"
+                " against 0.15% in Socialinsider 2026 (its data of 2025); your 95% interval lies above it") in text
+        row = report.benchmark_table().iloc[0]
+        assert (row["benchmark"], row["you"]) == ("0.15%", "0.17% (0.152% to 0.21%)")
+        report.benchmarks = social.assign(**{"client": 0.001504, "client low": 0.001501, "client high": 0.002118,
+                                             "benchmark": 0.0015, "data year": 2025})
+        assert "was 0.1504% (95% CI 0.1501% to 0.21%; your posts of 2026), against 0.15%" in \
+               report._finding_benchmark("facebook").text
+    finally:
+        report.benchmarks = benchmarks
+
+
+def test_the_uci_benchmark_bound_reads_apart_from_the_published_figure():
+    """The UCI page's mean rate by followers: 95% CI from 0.1518% (unrounded) above Socialinsider's 0.15%, which
+    the finding said as '0.15% to 0.21%' beside 'lies above it'."""
+    from helpers import explore
+    from tests.conftest import real_export
+
+    folder = real_export("uci-facebook-metrics")
+    view = explore.report_view(explore.load_folder(folder, client="uci", timezone="UTC"))
+    text = view._finding_benchmark("facebook").text
+    assert "your mean engagement rate by followers was 0.17% (95% CI 0.152% to 0.21%; your posts of 2014)," \
+           " against 0.15% in Socialinsider" in text and "your 95% interval lies above it" in text
+
+
 def test_the_formats_finding_mentions_brackets_only_when_it_has_them(report):
     platform = "facebook"
     medians = {lens: report.formats[platform][lens]["medians"].copy() for lens in ("reach", "rate")}
