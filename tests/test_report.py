@@ -3249,20 +3249,20 @@ def test_a_download_cut_off_mid_row_stops_the_report_instead_of_reporting_its_ro
 
 
 def _short_row_export(folder):
-    """X's tweet activity export of two tweets whose first row keeps 10 of the header's 40 cells (through its
-    likes), the file ending as X ends it: a damaged file, read with a note."""
+    """X's tweet activity export of two tweets whose first row keeps 20 of the header's 40 cells (more than
+    a quarter: fewer are refused), the file ending as X ends it: a damaged file, read with a note."""
     source = FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
     header, first, second = csv.reader(source.read_text(encoding="utf-8").splitlines(keepends=True))
     out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows([header, first[:10], second])
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows([header, first[:20], second])
     path = folder / source.name
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
 
 
 @pytest.mark.parametrize("language, said, row, told", [
-    ("en", "a complete download of the export would hold them", "(row 2 has only 10)", "Download the export again"),
-    ("id", "unduhan ekspor yang utuh akan memuatnya", "(baris 2 hanya memiliki 10)", "Unduh ulang ekspor tersebut")])
+    ("en", "a complete download of the export would hold them", "(row 2 has only 20)", "Download the export again"),
+    ("id", "unduhan ekspor yang utuh akan memuatnya", "(baris 2 hanya memiliki 20)", "Unduh ulang ekspor tersebut")])
 def test_the_reports_import_notes_state_facts_where_the_explorer_tells_the_analyst_what_to_do(tmp_path, language,
                                                                                                 said, row, told):
     """The report goes to the client unedited: a row short of cells is said in its Data coverage without the
