@@ -33,6 +33,37 @@ def row_list(rows: list, limit: int = 5, count: int | None = None) -> Message:
     return Message("imports.quality.row" if count == 1 else "imports.quality.rows", rows=shown)
 
 
+#: Two figures of a row that must agree (one is worked out from the other's columns) are said to contradict each
+#: other when they are this many times apart: a file's own rounding, or platforms counting slightly differently
+#: (YouTube's watch time per view and its average view duration differ up to threefold), stays well inside it,
+#: while decimal points lost in a re-save make figures 10 to 10,000 times too big.
+APART_FACTOR = 10
+
+
+def figures_apart(derived: pd.Series, stated: pd.Series, *, derived_error=0.0, stated_error=0.0) -> pd.Series:
+    """True where `derived` (a figure worked out from a row's columns) and `stated` (the file's own column for
+    it) are APART_FACTOR times apart or more, even after each moves by as much as its rounding can have moved
+    it (`*_error`, in its units): one view of 0.0001 watch hours beside 0:00:00 is rounding, not a contradiction.
+    False where either is missing."""
+    derived, stated = pd.to_numeric(derived).astype("float64"), pd.to_numeric(stated).astype("float64")
+    low_d, high_d = (derived - derived_error).clip(lower=0), derived + derived_error
+    low_s, high_s = (stated - stated_error).clip(lower=0), stated + stated_error
+    apart = ((low_d >= APART_FACTOR * high_s) & (low_d > 0)) | ((low_s >= APART_FACTOR * high_d) & (low_s > 0))
+    return apart.fillna(False).astype(bool)
+
+
+def figures_apart_note(key: str, apart: pd.Series, rows: pd.Series, *, lost: tuple[str, str], **first) -> Message:
+    """The warning `key` about the rows where figures that must agree are tenfold apart (figures_apart): how
+    many, which file rows (row_list), the first one's figures (`first`, as the text shows them) and what it
+    likely means and what to do (imports.quality.decimals_lost), with `lost`, a figure of the export as written
+    and as a re-save that lost its decimal point reads it ('19.2306', '192306'). The figures are imported as
+    they stand, as reach above impressions is: nothing in the file tells which of them is wrong."""
+    flagged = list(rows[apart])
+    written, read = lost
+    return Message(key, count=len(flagged), rows=row_list(flagged), row=int(flagged[0]),
+                   meaning=Message("imports.quality.decimals_lost", written=repr(written), read=read), **first)
+
+
 def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:
     """A negative count (likes, reach, ...) cannot happen: the cell is set to NA and reported by row."""
     notes = []

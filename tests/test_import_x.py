@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import ExportFormatError
+from helpers.i18n import Translator
 from helpers.importers import detect_family, import_exports
 from helpers.importers.x_content import read_x_content
 from helpers.importers.x_tweet_activity import read_x_tweet_activity
@@ -49,6 +50,7 @@ def test_each_real_tweet_activity_file_imports(name):
     assert result.reports[0].rows_in_file == rows
     assert int(result.posts["impressions"].sum()) == impressions
     assert result.reports[0].dropped == {}
+    assert not _rate_notes(result)  # its engagement rates are its engagements / impressions
 
 
 def test_all_real_tweet_activity_files_totals():
@@ -352,3 +354,44 @@ def test_blank_trailing_rows_are_left_out_and_counted(write_file):
     assert sorted(result.posts["post_id"]) == ["1160000000000000000", "1161234567890123456"]
     assert sum(result.reports[0].dropped.values()) == 3
     assert not any("cells" in str(w) for w in result.reports[0].warnings)
+
+
+# ---------------------------------------------------------------- columns that must agree and do not
+
+def _rate_notes(result) -> list:
+    return [w for w in result.reports[0].warnings if w.key == "imports.x_tweet_activity.engagement_rate_apart"]
+
+
+def test_counts_that_lost_their_decimal_points_are_warned_about_and_kept(write_file):
+    # a ';' copy re-saved by a spreadsheet that read '.' as a thousands separator: "13600.0" became 136000
+    path = write_file("tweet_activity_metrics_examplebakery_20190801_20190901_en.csv", (
+        "Tweet id;Tweet permalink;Tweet text;time;impressions;engagements;engagement rate;retweets;replies;likes\n"
+        "1161234567890123456;https://twitter.com/examplebakery/status/1161234567890123456;Bread;"
+        "2019-08-13 13:59 +0000;136000;100;735E-4;10;00;20\n"
+        "1160000000000000000;https://twitter.com/examplebakery/status/1160000000000000000;Older tweet;"
+        "2019-08-10 00:01 +0000;2500;30;0012;00;10;10\n"))
+    result = import_exports(path)
+    (note,) = _rate_notes(result)
+    # 100 / 136000 = 0.000735 beside 0.0735 (100 times); 30 / 2500 = 0.012 beside 12 (1000 times)
+    english = Translator("en").message(note)
+    assert english.startswith(
+        "2 posts (rows 2, 3): 'engagements' ÷ 'impressions' and the file's own 'engagement rate', which X works out"
+        " from those two counts, are ten times apart or more (row 2: engagements 100, impressions 136,000,"
+        " engagement rate '735E-4'). Decimal points were likely lost when the file was re-saved")
+    assert "download the export again" in english
+    assert Translator("id").message(note).startswith(
+        "2 unggahan (baris 2, 3): 'engagements' ÷ 'impressions' dan 'engagement rate' dalam berkas itu sendiri,"
+        " yang dihitung X dari kedua angka tersebut, berselisih sepuluh kali lipat atau lebih (baris 2: engagements"
+        " 100, impressions 136.000, engagement rate '735E-4'). Titik desimal kemungkinan hilang")
+    # only warned about, as reach above impressions is: the file does not tell which figure is wrong
+    assert result.posts.set_index("post_id")["impressions"].to_dict() == {
+        "1161234567890123456": 136000, "1160000000000000000": 2500}
+
+
+def test_a_rounded_engagement_rate_is_no_contradiction_but_one_ten_times_off_is(write_file):
+    # row 2's 7.35E-4 is 10 / 13600 = 0.00073529 rounded; row 3's rate of 3 / 250 = 0.012 is made 12
+    path = _variant(write_file, LIKES_2019, '"0.012"', '"12"')
+    (note,) = _rate_notes(import_exports(path))
+    assert Translator("en").message(note).startswith("1 post (row 3): 'engagements' ÷ 'impressions'")
+    assert "(row 3: engagements 3, impressions 250, engagement rate '12')" in Translator("en").message(note)
+    assert not _rate_notes(import_exports(FAVORITES_2015))  # a tweet of 0 impressions has no rate to compare

@@ -42,6 +42,7 @@ def test_real_exports_import_with_checked_totals(folder):
     assert (posts["platform"] == "youtube").all()
     assert posts["post_id"].str.fullmatch(r"[A-Za-z0-9_-]{11}").all()  # ids kept as text, spaces stripped
     assert (posts["published_at"].dt.hour == 0).all()
+    assert not _apart_notes(result)  # the file's watch time, views, average view duration and Duration agree
 
 
 def test_real_ids_with_leading_dash_lose_the_space():
@@ -553,3 +554,78 @@ def test_a_note_on_a_file_without_one_readable_duration_says_no_length_is_known_
     assert "(2 sel, sel pertama di baris 3: 'soon')" in Translator("id").message(note)
     # "told apart as Shorts" is gone from both variants: the post table's format is not set by a length
     assert not [t for t in (Translator("en").message(note), Translator("id").message(note)) if "told apart" in t]
+
+
+# ---------------------------------------------------------------- columns that must agree and do not
+
+MEANING_EN = "Decimal points were likely lost when the file was re-saved"
+
+
+def _apart_notes(result) -> list:
+    return [w for w in result.reports[0].warnings
+            if w.key in ("imports.youtube_studio.watch_time_vs_average",
+                         "imports.youtube_studio.watch_time_vs_duration")]
+
+
+def test_watch_hours_that_lost_their_decimal_points_are_warned_about_and_kept(write_file):
+    # a ';' copy re-saved by a spreadsheet that read '.' as a thousands separator: 19.2306 hours became 192306
+    path = write_file("lost/Table data.csv", (
+        "Content;Video title;Video publish time;Duration;Average view duration;Views;Watch time (hours)\n"
+        "Total;;;;0:00:27;4023;301753\n"
+        "F3HVs95pagk;Lady Gaga;Mar 15, 2025;60;0:00:25;2775;192306\n"
+        "ZTbDjXwKfMQ;Day 8;Dec 21, 2024;59;0:00:31;1248;109447\n"))
+    result = import_exports(path)
+    (note,) = _apart_notes(result)
+    assert note.key == "imports.youtube_studio.watch_time_vs_average"  # the Duration check names no row again
+    # 192306 h x 3600 / 2775 views = 249,478.05 s a view beside 25 s; 109447 x 3600 / 1248 = 315,712.5 beside 31
+    english = Translator("en").message(note)
+    assert english.startswith(
+        "2 videos (rows 3, 4): watch time per view ('Watch time (hours)' ÷ 'Views') and the file's own 'Average view"
+        " duration' are ten times apart or more, though they measure the same thing (row 3: 192306 hours over 2,775"
+        " views is 249,478 seconds a view, beside an average of '0:00:25'). " + MEANING_EN)
+    assert "download the export again" in english and "'.' as its decimal mark" in english
+    indonesian = Translator("id").message(note)
+    assert indonesian.startswith(
+        "2 video (baris 3, 4): waktu tonton per tayangan ('Watch time (hours)' ÷ 'Views') dan 'Average view"
+        " duration' dalam berkas itu sendiri berselisih sepuluh kali lipat atau lebih, padahal keduanya mengukur hal"
+        " yang sama (baris 3: 192306 jam untuk 2.775 tayangan berarti 249.478 detik per tayangan, sedangkan"
+        " rata-ratanya '0:00:25'). Titik desimal kemungkinan hilang saat berkas ini disimpan ulang")
+    # only warned about, as reach above impressions is: the file does not tell which figure is wrong
+    posts = result.posts.set_index("post_id")
+    assert posts.loc["F3HVs95pagk", "watch_time_seconds"] == 192306 * 3600
+
+
+def test_honest_rounding_and_looping_shorts_are_not_contradictions(write_file):
+    path = write_file("mixed/Table data.csv", (
+        "Content,Video title,Video publish time,Duration,Average view duration,Views,Watch time (hours)\n"
+        "Total,,,,0:00:25,2879,192307.0\n"
+        'oneviewvid1,One view,"Mar 15, 2025",30,0:00:00,1,0.0001\n'  # 0.36 s a view beside 0 s: rounding
+        'threeviews1,Three views,"Mar 14, 2025",40,0:00:12,3,0.0030\n'  # 3.6 s beside 12 s: 3.3 times apart
+        'loopedshort,Looped Short,"Mar 13, 2025",20,0:00:35,100,0.9722\n'  # 35 s a view of a 20-second Short
+        'novideoview,No view,"Mar 12, 2025",60,0:00:00,0,0.0000\n'
+        'editedcell1,Edited cell,"Mar 11, 2025",60,0:00:25,2775,192306\n'))  # one cell that lost its point
+    (note,) = _apart_notes(import_exports(path))
+    assert note.key == "imports.youtube_studio.watch_time_vs_average"
+    assert Translator("en").message(note).startswith("1 video (row 7): watch time per view")
+    assert Translator("id").message(note).startswith("1 video (baris 7): waktu tonton per tayangan")
+
+
+def test_watch_hours_ten_times_a_videos_duration_are_warned_about_without_an_average(write_file):
+    path = write_file("noaverage/Table data.csv", (
+        "Content;Video title;Video publish time;Duration;Views;Watch time (hours)\n"
+        "Total;;;;495;70774\n"
+        "uu4Cy28Q4Vk;A study day;Jun 17, 2020;375;395;61052\n"
+        "loopshort01;Looped Short;Jun 18, 2020;20;100;9722\n"))
+    result = import_exports(path)
+    (note,) = _apart_notes(result)
+    # 61052 h x 3600 / 395 views = 556,423.3 s a view of a 375-second video; 9722 x 3600 / 100 = 349,992 s of 20
+    assert Translator("en").message(note).startswith(
+        "2 videos (rows 3, 4): watch time per view ('Watch time (hours)' ÷ 'Views') is ten times the video's"
+        " 'Duration' or more, which no view lasts, even of a Short played in a loop (row 3: 61052 hours over 395"
+        " views is 556,423 seconds a view of a video of 375 seconds). " + MEANING_EN)
+    assert Translator("id").message(note).startswith(
+        "2 video (baris 3, 4): waktu tonton per tayangan ('Watch time (hours)' ÷ 'Views') mencapai sepuluh kali"
+        " 'Duration' videonya atau lebih, padahal tidak ada tayangan yang selama itu, bahkan untuk Shorts yang"
+        " diputar berulang (baris 3: 61052 jam untuk 395 tayangan berarti 556.423 detik per tayangan, untuk video"
+        " berdurasi 375 detik). Titik desimal")
+    assert result.posts.set_index("post_id").loc["uu4Cy28Q4Vk", "watch_time_seconds"] == 61052 * 3600

@@ -163,3 +163,14 @@ def test_impressions_word_names_what_the_impressions_column_counts():
     assert tr.message(quality.impressions_word(["views", "impressions"])) == "impressions and views"
     assert tr.message(quality.impressions_word([])) == "impressions"
     assert tr.message(quality.impressions_word([], none="neither")) == "neither"
+
+
+def test_figures_ten_times_apart_allowing_for_rounding():
+    derived = pd.Series([249478.0, 9.9, 0.36, 3.6, 0.0, 5.0, 2.0])
+    stated = pd.Series([25.0, 1.0, 0.0, 12.0, 0.0, float("nan"), 20.0])
+    # without rounding: 249,478 is 9,979 times 25; 9.9 is 9.9 times 1; 0.36 beside 0; 3.6 is 1/3.3 of 12;
+    # nothing to compare where either is missing; 2 is a tenth of 20, the factor itself
+    assert quality.figures_apart(derived, stated).tolist() == [True, False, True, False, False, False, True]
+    # 0.36 s a view +/- 0.36 beside 0 s +/- 1: no longer apart; 249,478 +/- 0.36 beside 25 +/- 1 still is
+    assert quality.figures_apart(derived, stated, derived_error=0.36, stated_error=1.0).tolist() == [
+        True, False, False, False, False, False, False]

@@ -105,6 +105,26 @@ def column_decimal(cells: pd.Series, *, path: Path, column: str, rows: pd.Series
                            column=column, rows=rows, text=text)
 
 
+def figures_where_readable(cells: pd.Series, *, decimal: str | None = None) -> pd.Series:
+    """A column of figures that an importer checks others against but does not import (X's engagement rate),
+    read as to_number reads it, without stopping at a cell it cannot read: float64, NaN for blank and unreadable
+    cells, and for every cell when the column's decimal mark cannot be told. A figure no count can be (above
+    MAX_COUNT) is read too: it is what the check is there to see. Where '.' is the file's decimal mark, a column
+    of plain numbers ("0.0093", "7.35E-4") is read in C, as count_column reads counts (a million-row export)."""
+    if decimal == ".":
+        try:
+            return pd.Series(cells.to_numpy(dtype=object).astype("float64"), index=cells.index)
+        except (ValueError, TypeError):  # a blank, a word or a thousands separator: read as to_number would
+            pass
+    text, _ = _number_text(cells)
+    try:
+        mark = column_decimal(text.fillna(""), path=Path(), column="", rows=pd.Series(0, index=cells.index),
+                              dtype="Float64", decimal=decimal)
+    except ExportFormatError:
+        return pd.Series(np.nan, index=cells.index)
+    return read_as(text, mark)
+
+
 def file_decimal(frame: pd.DataFrame) -> str | None:
     """The decimal mark the cells of a table show: '.' when some cell is a number only '.' reads ("6.35",
     "1,234.5"), ',' when some cell only ',' reads ("0,5", "1321,678"); None when no cell tells, or cells

@@ -2,7 +2,9 @@
 
 Quirks handled: 40 columns, every field quoted; `Tweet id` is an 18-19 digit id, kept as text (a float
 would lose digits); `time` is `2016-12-23 18:50 +0000` (UTC); counts written as floats ("1938.0");
-`engagement rate` in scientific notation (not imported: it is recomputed downstream from counts);
+`engagement rate` in scientific notation (not imported: it is recomputed downstream from counts; it is
+checked against engagements / impressions, and tweets where the two are tenfold apart, as decimal points lost
+in a re-save leave them, are warned about);
 18 `promoted ...` columns that are "-" when the tweet was not promoted; multi-line tweet text with emoji
 and HTML entities (`&amp;`); rows newest first; the 2015 variant says `favorites` instead of `likes`.
 
@@ -27,9 +29,10 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
-from .values import digit_ids, to_number
+from .values import digit_ids, figures_where_readable, to_number
 
 # canonical column -> header names that carry it (first one present wins); each also has a "promoted " twin
 COUNTS = {
@@ -80,10 +83,12 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     out["account"] = account_from_links(permalink)
 
     any_promoted = pd.Series(False, index=frame.index)
+    organic = {}  # canonical -> the organic count alone, which the engagement rate is worked out from
     for canonical, names in COUNTS.items():
         total, promoted = _organic_plus_promoted(frame, cols, table, rows, names)
         if total is not None:
             out[canonical] = total
+            organic[canonical] = total if promoted is None else total - promoted.fillna(0)
         if promoted is not None:
             any_promoted |= promoted.fillna(0).gt(0)
     clicks = []
@@ -99,6 +104,10 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
         out["impressions_kind"] = pd.Series("impressions", index=frame.index, dtype="string").where(
             out["impressions"].notna())
     out["paid"] = any_promoted.astype("boolean") if _has_promoted_columns(cols) else pd.NA
+    rate_key = cols.key("engagement rate")
+    if rate_key is not None and {"impressions", "platform_engagements"} <= set(organic):
+        report.warnings += _engagement_rate_notes(organic["impressions"], organic["platform_engagements"],
+                                                  frame[rate_key], decimal=table.decimal_mark, rows=rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
@@ -106,6 +115,25 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     report.warnings += table_notes(table, cols)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
+
+
+def _engagement_rate_notes(impressions: pd.Series, engagements: pd.Series, rates: pd.Series, *, decimal: str,
+                          rows: pd.Series) -> list[Message]:
+    """A warning for the tweets whose engagements / impressions (the organic counts, as read) is tenfold apart
+    from the file's `engagement rate` cells (`rates`), which X works out from those two counts
+    (quality.figures_apart): columns that must agree and do not, as when a re-save lost the decimal points
+    ('1938.0' impressions read as 19380, a rate of '0.0093' as 93). A tweet with no impression has no rate to
+    compare; the counts are kept as read."""
+    rate = figures_where_readable(rates, decimal=decimal)
+    shown = impressions.astype("float64")
+    apart = figures_apart((engagements.astype("float64") / shown).where(shown.gt(0)), rate)
+    if not apart.any():
+        return []
+    at = apart.idxmax()
+    return [figures_apart_note("imports.x_tweet_activity.engagement_rate_apart", apart, rows,
+                               lost=("1938.0", "19380"),
+                               engagements=int(engagements[at]), impressions=int(impressions[at]),
+                               rate=repr(str(rates[at]).strip()))]
 
 
 def _has_promoted_columns(cols: Columns) -> bool:

@@ -13,9 +13,14 @@ impressions (times a thumbnail was shown), not views of the video; they are labe
 warning says what they count. For Shorts, the times shown in the Shorts feed (`Shown in feed`) are not in
 Impressions and are not imported. Format: 'video', 'short' or 'live' from a `Content type` column when the
 export has one; otherwise 'short' for rows with a `Shown in feed` count (only Shorts are shown in the
-Shorts feed) and NA for the rest. `Duration` (the video's length, seconds or H:MM:SS) is no canonical column:
-it is kept beside the rows as `duration_seconds` only for channels_apart to tell Shorts from longer videos
-(when exports sharing no video are read together), and left out of the post table: format stays NA there.
+Shorts feed) and NA for the rest. `Duration` (the video's length, seconds or H:MM:SS) is no canonical
+column: it is kept beside the rows as `duration_seconds` only for channels_apart to tell Shorts from longer
+videos (when exports sharing no video are read together) and for the watch time check below, and left out of
+the post table: format stays NA there.
+
+Watch time per view (Watch time (hours) / Views) is checked against the file's own `Average view duration` and
+`Duration`: videos where they are tenfold apart, as decimal points lost in a re-save leave them ('19.2306'
+hours read as 192306), are warned about, their figures kept as read.
 
 Exports of the same table grouped by something else (Geography, Traffic source, Date, ...) have no
 `Content` column and no per-video rows: they do not match this family, and reading one anyway stops with
@@ -30,6 +35,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message
+from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, file_labels, table_notes
 from .reading import read_delimited
 from .values import column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
@@ -131,6 +137,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
                              rows=rows)
         out["watch_time_seconds"] = seconds * out["video_views"].astype("Float64")
         report.warnings.append(Message("imports.youtube_studio.watch_time_computed"))
+    if hours is not None and "video_views" in out:
+        report.warnings += _watch_time_notes(hours, out, frame, cols, rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.warnings += table_notes(table, cols)
@@ -146,6 +154,54 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
             report.warnings.append(Message("imports.youtube_studio.total_mismatch", total=total,
                                            videos=len(out), listed=int(listed)))
     return ImportedFile(posts=out, report=report)
+
+
+#: The most a file's rounding moves each figure the watch time checks compare (_watch_time_notes): Studio writes
+#: watch time in hours with four decimals, Average view duration and Duration to the second (a whole unit, as
+#: a figure may be cut rather than rounded).
+HOURS_ROUNDING = 0.0001
+SECONDS_ROUNDING = 1.0
+#: Watch hours as Studio writes them and as a re-save that lost the decimal point reads them, for the warning.
+LOST_POINT = ("19.2306", "192306")
+
+
+def _watch_time_notes(hours: pd.Series, out: pd.DataFrame, frame: pd.DataFrame, cols: Columns,
+                      rows: pd.Series) -> list[Message]:
+    """Warnings for videos whose watch time per view (Watch time (hours) / Views) is tenfold apart from the
+    file's own Average view duration, or ten times the video's Duration or more (a view does not last ten
+    times the video even when a Short loops; said of the videos the first check has not named): columns that
+    must agree and do not, as when a re-save lost the decimal points of the watch hours ('19.2306' read as
+    192306). Honest rounding is allowed for (quality.figures_apart); a video with no view tells nothing. The
+    figures are kept as read."""
+    hours_key = cols.key("Watch time (hours)")
+    views = out["video_views"].astype("float64")
+    seen = views.gt(0)
+    per_view = (hours.astype("float64") * 3600 / views).where(seen)
+    error = (HOURS_ROUNDING * 3600 / views).where(seen)
+
+    def first(apart: pd.Series) -> dict:  # the first flagged video's figures: its watch hours as written
+        at = apart.idxmax()
+        return {"hours": str(frame[hours_key][at]).strip(), "views": int(views[at]),
+                "seconds": int(round(per_view[at]))}
+
+    notes, flagged = [], pd.Series(False, index=out.index)
+    average_key = cols.key("Average view duration")
+    if average_key is not None:
+        average, _ = seconds_where_readable(frame[average_key])
+        flagged = figures_apart(per_view, average, derived_error=error, stated_error=SECONDS_ROUNDING)
+        if flagged.any():
+            notes.append(figures_apart_note(
+                "imports.youtube_studio.watch_time_vs_average", flagged, rows, lost=LOST_POINT,
+                **first(flagged), average=repr(str(frame[average_key][flagged.idxmax()]).strip())))
+    if "duration_seconds" in out:  # a video's length of 0 (an upcoming live stream) tells nothing
+        duration = out["duration_seconds"].astype("float64").where(lambda d: d.gt(0))
+        longer = figures_apart(per_view, duration, derived_error=error, stated_error=SECONDS_ROUNDING) & \
+            per_view.gt(duration).fillna(False).astype(bool) & ~flagged
+        if longer.any():
+            notes.append(figures_apart_note("imports.youtube_studio.watch_time_vs_duration", longer, rows,
+                                            lost=LOST_POINT, **first(longer),
+                                            duration=int(duration[longer.idxmax()])))
+    return notes
 
 
 def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
