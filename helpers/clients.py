@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
-from .errors import RosterError, close_match, nothing_there_hint, os_reason
+from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason
 from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
@@ -226,7 +226,7 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
         if not mine and spans is not None:
             branding = entry.get("branding") or {}
             clients.append(Client(
-                id=entry["id"], name=entry["name"], exports=tuple(entry["exports"]), timezone=entry["timezone"],
+                id=entry["id"], name=entry["name"], exports=_exports_of(entry["exports"]), timezone=entry["timezone"],
                 period_start=start, period_end=end, comparison_start=comparison_start,
                 comparison_end=comparison_end, language=language_code(entry.get("language", "en")),
                 currency=_tidy(entry.get("currency", "USD"), str.upper), brand_name=branding.get("name", ""),
@@ -249,14 +249,34 @@ def same_business(name, other) -> bool:
     return bool(fold(name)) and fold(name) == fold(other)
 
 
+def _exports_of(exports: list) -> tuple:
+    """A checked `exports` list as a Client keeps it: paths and patterns as text, each entry read through a
+    column mapping as a plain {'files': ..., 'mapping': ...} (a literal the report notebook takes)."""
+    return tuple(dict(e) if isinstance(e, dict) else e for e in exports)
+
+
+def export_patterns(exports) -> list[str]:
+    """The paths and glob patterns of a client's `exports`, those of its mapped entries ({files: ..., mapping:
+    ...}) included; entries of another kind are left out (_check_client names them)."""
+    patterns = []
+    for entry in exports if isinstance(exports, (list, tuple)) else [exports]:
+        entry = entry.get("files") if isinstance(entry, dict) else entry
+        if isinstance(entry, str):
+            patterns.append(entry)
+    return patterns
+
+
+def mapping_files(exports) -> list[Path]:
+    """The column mapping files a client's `exports` name (its mapped entries'), resolved from the project root."""
+    return [resolve(e["mapping"]) for e in exports if isinstance(e, dict) and isinstance(e.get("mapping"), str)]
+
+
 def export_files(patterns) -> dict[tuple[int, int], Path]:
-    """The files a client's `exports` read, each keyed by its device and inode, so that one file reached by two
-    spellings (another pattern, a link, another form of its accents) is one file. What is missing is left out:
-    _check_client says so for the clients rendered."""
+    """The files a client's `exports` read (export_patterns: mapped entries' files too), each keyed by its device
+    and inode, so that one file reached by two spellings (another pattern, a link, another form of its accents)
+    is one file. What is missing is left out: _check_client says so for the clients rendered."""
     files = {}
-    for pattern in patterns if isinstance(patterns, list) else [patterns]:
-        if not isinstance(pattern, str):
-            continue
+    for pattern in export_patterns(patterns):
         full = as_spelled_on_disk(resolve(pattern))
         for path in (glob_exports(full)[0] if is_pattern(full) else [full] if full.is_file() else []):
             try:
@@ -603,41 +623,15 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
             problems.append(say("roster.exports_empty", client=label))
         elif not isinstance(exports, list):
             problems.append(say("roster.exports_list", client=label, value=shown(exports)))
-        elif not all(isinstance(e, str) for e in exports):
+        elif not all(isinstance(e, (str, dict)) for e in exports):
             problems += [say("roster.exports_item", client=label, number=n, value=shown(e))
-                         for n, e in enumerate(exports, start=1) if not isinstance(e, str)]
-        elif check_files:
-            for pattern in exports:
-                full = as_spelled_on_disk(resolve(pattern))
-                relative = not Path(pattern).expanduser().is_absolute()
-                if is_pattern(full):
-                    found, others = glob_exports(full)
-                    if found:
-                        continue
-                    if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-                        problems.append(say("roster.no_export_match", client=label, pattern=shown(pattern), **others))
-                        continue
-                    problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
-                                  pattern=shown(pattern), folder=pattern_folder(full))
-                    problem += _beside_roster(say, pattern, roster_folder)
-                elif full.is_dir():
-                    problem = say("roster.exports_folder", client=label, path=pattern,
-                                  example=str(Path(pattern) / "*.csv"))
-                elif full.is_file():
-                    continue
-                elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project
-                    problem = say("roster.file_not_found_relative", client=label, key="'exports'", path=pattern,
-                                  full=full) + _beside_roster(say, pattern, roster_folder)
-                else:
-                    problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
-                # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
-                if os.sep == "/" and re.match(r"[A-Za-z]:[\\/]", pattern):
-                    problem += say("roster.windows_drive", drive=pattern[:2])
-                elif "\\" in pattern and os.sep == "/":
-                    problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
-                elif not _beside_roster(say, pattern, roster_folder):  # else what is there, when it helps
-                    problem += _there(tr, full)
-                problems.append(problem)
+                         for n, e in enumerate(exports, start=1) if not isinstance(e, (str, dict))]
+        else:
+            for number, item in enumerate(exports, start=1):
+                if isinstance(item, dict):
+                    problems += _mapped_entry_problems(tr, label, number, item, check_files, roster_folder)
+                elif check_files and (problem := _export_path_problem(tr, label, item, roster_folder)):
+                    problems.append(problem)
     if "timezone" in entry:
         try:
             ZoneInfo(str(entry["timezone"]))
@@ -704,6 +698,101 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(say("roster.bad_top_n", client=label, value=shown(entry["top_n"])))
+    return problems
+
+
+def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder: Path | None) -> str | None:
+    """Why an `exports` path or glob pattern reads no export file (missing, a folder, a pattern matching nothing
+    or only documents), with where it was looked for and what is there; None when it reads some."""
+    say = tr.t
+    full = as_spelled_on_disk(resolve(pattern))
+    relative = not Path(pattern).expanduser().is_absolute()
+    if is_pattern(full):
+        found, others = glob_exports(full)
+        if found:
+            return None
+        if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
+            return say("roster.no_export_match", client=label, pattern=shown(pattern), **others)
+        problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
+                      pattern=shown(pattern), folder=pattern_folder(full))
+        problem += _beside_roster(say, pattern, roster_folder)
+    elif full.is_dir():
+        problem = say("roster.exports_folder", client=label, path=pattern, example=str(Path(pattern) / "*.csv"))
+    elif full.is_file():
+        return None
+    elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project root
+        problem = say("roster.file_not_found_relative", client=label, key="'exports'", path=pattern,
+                      full=full) + _beside_roster(say, pattern, roster_folder)
+    else:
+        problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
+    # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
+    if os.sep == "/" and re.match(r"[A-Za-z]:[\\/]", pattern):
+        problem += say("roster.windows_drive", drive=pattern[:2])
+    elif "\\" in pattern and os.sep == "/":
+        problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
+    elif not _beside_roster(say, pattern, roster_folder):  # else what is there, when it helps
+        problem += _there(tr, full)
+    return problem
+
+
+#: The keys of an `exports` entry read through a column mapping: `{files: <path or pattern>, mapping: <file>}`.
+MAPPED_KEYS = ("files", "mapping")
+
+
+def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict, check_files: bool,
+                           roster_folder: Path | None) -> list[str]:
+    """The problems of the `number`th `exports` entry, a mapping `{files: ..., mapping: ...}` whose files are read
+    through a column mapping (family mapped_csv): its keys; with `check_files`, its files (as any pattern) and
+    its mapping file: there, a valid mapping (mapped_csv's own checks), whose columns every file's header has."""
+    from .errors import ExportFormatError
+    from .importers import mapped_csv
+
+    say = tr.t
+    where = say("roster.mapped_entry", number=number)
+    problems = [say("roster.mapped_unknown_key", client=label, entry=where, key=shown(key), keys=", ".join(MAPPED_KEYS))
+                for key in entry if key not in MAPPED_KEYS]
+    given = True
+    for key in MAPPED_KEYS:
+        if key not in entry:
+            problems.append(say("roster.mapped_missing_key", client=label, entry=where, key=repr(key),
+                                meaning=say(f"roster.mapped_key.{key}")))
+        elif not isinstance(entry[key], str) or not entry[key].strip():
+            problems.append(say("roster.mapped_not_text", client=label, entry=where, key=repr(key),
+                                value=shown(entry[key]), meaning=say(f"roster.mapped_key.{key}")))
+        else:
+            continue
+        given = False
+    if not given or not check_files:
+        return problems
+    files_problem = _export_path_problem(tr, label, entry["files"], roster_folder)
+    if files_problem:
+        problems.append(files_problem)
+    written = entry["mapping"]
+    path = resolve(written)
+    if not path.is_file():
+        relative = not Path(written).expanduser().is_absolute()
+        key = f"'exports' ({where}, 'mapping')"
+        problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found", client=label,
+                            key=key, path=written, full=path)
+                        + ((relative and _beside_roster(say, written, roster_folder)) or _there(tr, path)))
+        return problems
+    try:
+        mapping = mapped_csv.read_mapping(path)
+    except ExportFormatError as error:
+        return problems + [say("roster.mapping_invalid", client=label, entry=where, path=written,
+                               problems=tr.message(error.problem))]
+    if invalid := mapped_csv.mapping_problems(mapping):
+        return problems + [say("roster.mapping_invalid", client=label, entry=where, path=written,
+                               problems=tr.message(mapped_csv.listed(invalid)))]
+    if files_problem:
+        return problems
+    for file in sorted(export_files([entry["files"]]).values()):
+        try:
+            misfits = mapped_csv.fit_problems(mapping, file)
+        except WorkbookError as error:  # not text, say: said with the mapping it was to be read through
+            misfits = [error.problem if isinstance(error, ExportFormatError) else str(error)]
+        problems += [say("roster.mapping_misfit", client=label, entry=where, file=str(file), path=written,
+                         problem=tr.message(misfit)) for misfit in misfits]
     return problems
 
 

@@ -73,7 +73,7 @@ def _check_folder_given(folder) -> None:
 
 
 def load_folder(folder: str | Path, *, client: str | None = None, timezone: str | None = None,
-                **options) -> Workspace:
+                mapping: str | Path | None = None, **options) -> Workspace:
     """Every export under `folder`, recognised by its header, as canonical tables with per-post metrics.
     `folder` may also be a glob pattern ('data/raw/kopi/*.csv', `**` spans folders) or one export file, as
     the roster's `exports` and `python -m helpers inspect` take them (export_files). A file no export family
@@ -86,10 +86,19 @@ def load_folder(folder: str | Path, *, client: str | None = None, timezone: str 
 
     `client` names the posts' client, the report view's and the tables saved; left out (None, or empty as the
     notebook's parameter is), it is the name of the folder given (client_of: data/raw/acme/*.csv is 'acme'),
-    so that one client's tables are never saved under another's name."""
+    so that one client's tables are never saved under another's name.
+
+    `mapping` (a column mapping file, README 'Column mappings'; checked first) reads through it each CSV file no
+    export family recognises whose header has the columns it names (family mapped_csv); one it does not fit
+    is skipped, with what it lacks, as other files no family reads are."""
     _check_folder_given(folder)
     if client is None or (isinstance(client, str) and not client.strip()):
         client = client_of(folder)
+    if mapping is not None:
+        from .importers.mapped_csv import load_mapping
+
+        load_mapping(resolve(mapping), None, given=mapping)  # every problem of the mapping itself, at once
+        options["mapping"] = resolve(mapping)
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
         return load_client(export_files(folder), client=client, timezone=timezone, **options)

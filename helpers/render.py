@@ -212,20 +212,23 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
 
 def _posts_identity(client: Client) -> dict[str, str] | None:
     """{post id: account name ('' for none)} of the posts in the client's post exports, by a full import (the
-    one the report does); None when they do not load (the render fails and says why)."""
+    one the report does: files of a mapped entry through their column mapping); None when they do not load
+    (the render fails and says why)."""
     try:
-        from .importers import detect_family, expand_paths, load_exports
+        from .importers import detect_family, export_entries, load_exports
+        files, mapped = export_entries(list(client.exports))
         post_files = []
-        for path in expand_paths(list(client.exports)):
+        for path in files:
             try:  # daily series and paid delivery files hold no posts: they are left out here
-                detect_family(path)
+                if path not in mapped:
+                    detect_family(path)
                 post_files.append(path)
             except WorkbookError:
                 continue
         if not post_files:
             return {}
         options = {"year": client.year} if client.year is not None else {}
-        posts = load_exports(post_files, client=client.id, timezone=client.timezone, **options)
+        posts = load_exports(post_files, client=client.id, timezone=client.timezone, mapped=mapped, **options)
         posts = posts[posts["post_id"].notna()]
         return dict(zip(posts["post_id"].astype(str), posts["account"].astype(object).fillna("").astype(str)))
     except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
@@ -242,7 +245,8 @@ class IdentityCache:
     with clients). The check that a client's exports hold no other client's posts needs every roster client's;
     without this, `render --client X` imports the whole roster's exports each time, most of its work. An entry is found
     by its key: the contents of every file the client's `exports` reach (SHA-256, so a file rewritten with the
-    same size and time is read again), their paths, the client's `year` and the workbook's source (a changed
+    same size and time is read again) and of the column mappings they name, their paths, the client's `year`
+    and the workbook's source (a changed
     importer may read other ids); a file changed, added or removed makes another key, and the exports are read
     again. Entries unused for IDENTITY_CACHE_DAYS are dropped. A cache that cannot be read or written is
     ignored: the exports are then read, as without one."""
@@ -269,11 +273,13 @@ class IdentityCache:
     def _key(self, client: Client) -> str | None:
         import hashlib
 
-        from .clients import export_files
+        from .clients import export_files, mapping_files
         digest = hashlib.sha256(_code_digest().encode())
         digest.update(repr(client.year).encode())
+        digest.update(repr([e for e in client.exports if isinstance(e, dict)]).encode())  # which files are mapped
         try:
-            for path in sorted(str(p) for p in export_files(list(client.exports)).values()):
+            for path in sorted(str(p) for p in [*export_files(list(client.exports)).values(),
+                                                *mapping_files(client.exports)]):
                 digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
                 digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
         except OSError:
@@ -601,8 +607,9 @@ def machine_paths(client: Client) -> list[str]:
     home = Path.home()
     if len(home.parts) >= 2:  # a home of "/" would match every path
         paths |= {str(home), str(home.resolve())}
+    from .clients import export_patterns, mapping_files
     from .paths import resolve
-    for pattern in client.exports:
+    for pattern in export_patterns(client.exports) + [str(path) for path in mapping_files(client.exports)]:
         folder = resolve(pattern).parent
         while any(ch in str(folder) for ch in "*?["):
             folder = folder.parent

@@ -20,9 +20,9 @@ from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS,
 from .drawing import FiguresAhead, draw
 from .paid import paid_summary
 from .quality import impressions_word
-from .errors import WorkbookError, unknown_name
+from .errors import ExportFormatError, WorkbookError, unknown_name
 from .i18n import Message, Translator, estimate_decimals, language_code, render_value, translator, use_language
-from .importers import ImportResult, expand_paths
+from .importers import ImportResult, export_entries, with_mapping_advice
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
                       export_periods, file_labels, load_client, merged_days, names_its_period, near_download,
@@ -2695,6 +2695,9 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                  year: int | None = None, draw_ahead: bool = False) -> Report:
     """Load the client's exports, keep the period, and compute both lenses and where they disagree.
 
+    `exports`: paths and glob patterns, and entries {files: ..., mapping: ...} read through a column mapping
+    (importers.export_entries), as the roster gives them.
+
     `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
     core is spare; see drawing.py)."""
     language = language_code(language) or language  # 'ID' or 'Indonesian' in the parameters cell: read as meant
@@ -2706,7 +2709,11 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         period_start, period_end, comparison_start, comparison_end)
     use_language(language)  # errors raised from here on (a bad file, say) speak the report's language
     options = {"year": year} if year is not None else {}
-    loaded = load_client(expand_paths(exports), client=client, timezone=timezone, **options)
+    files, mapped = export_entries(exports)
+    try:
+        loaded = load_client(files, client=client, timezone=timezone, mapped=mapped, **options)
+    except ExportFormatError as error:  # a file no family reads: the roster gives it a column mapping
+        raise with_mapping_advice(error, "roster") from None
     return _report_of_loaded(
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,

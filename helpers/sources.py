@@ -34,10 +34,12 @@ class Sources:
     paid_reports: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
     unread: list = field(default_factory=list)  # those that may be exports (unreadable, a lone xlsx copy, empty)
+    mapped: dict = field(default_factory=dict)  # post files read through a column mapping: {file: mapping file}
 
 
 def split_exports(files: list[Path], *, client: str = "client", timezone: str | None = None,
-                  skip_unknown: bool = False, **options) -> Sources:
+                  skip_unknown: bool = False, mapped: dict | None = None, mapping: Path | None = None,
+                  **options) -> Sources:
     """Recognise each file (post, daily or paid family) and load the daily and paid tables. A file no family
     reads is an error naming it; with `skip_unknown` (a whole folder, which may hold notes or other
     downloads) it is listed in `skipped` with the reason instead, unless it resembles an export (an edited
@@ -51,17 +53,26 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     `skip_unknown`, a document no platform exports in (a PDF, a screenshot: reading.document_error) is skipped
     with what it is, unopened. With `skip_unknown`, a file of a family that holds nothing the workbook reads
     (Family.not_read: Meta's Audience.csv, an audience breakdown) is skipped with why, not listed as a daily
-    series of no day; a roster reads it, and its import notes say so."""
+    series of no day; a roster reads it, and its import notes say so.
+    `mapped` ({file: mapping file}: a roster's entries with a mapping, importers.export_entries) are post files
+    read through their mapping, unrecognised; `mapping` reads through it a CSV file no family recognises when
+    its header has the columns the mapping names (sort_file)."""
     from .daily import import_daily_series
     from .paid import import_paid_delivery
 
-    sources = Sources()
+    sources = Sources(mapped=dict(mapped or {}))
     for path in files:
-        tables, why, unread = sort_file(path, files, skip_unknown=skip_unknown)
+        if path in sources.mapped:
+            sources.post_files.append(path)
+            continue
+        tables, why, unread = sort_file(path, files, skip_unknown=skip_unknown, mapping=mapping)
         if why is not None:
             sources.skipped.append((path, why))
             if unread:
                 sources.unread.append(path)
+        if tables == ("mapped",):
+            sources.mapped[path] = mapping
+            tables = ("posts",)
         for table in tables:
             {"posts": sources.post_files, "daily": sources.daily_files, "paid": sources.paid_files}[table].append(path)
     while sources.daily_files:
@@ -83,14 +94,18 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     return sources
 
 
-def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False) -> tuple[tuple[str, ...], str | None, bool]:
+def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False,
+              mapping: Path | None = None) -> tuple[tuple[str, ...], str | None, bool]:
     """Where split_exports sends one of `files`: the tables it goes to ('posts', 'daily', 'paid'; a workbook
     holding posts and a daily series goes to both), or, none, why it is skipped and whether it may hold posts
     (Sources.unread: unreadable, a lone spreadsheet copy, empty). One sorting for a folder loaded whole and for
-    `python -m helpers inspect FOLDER`; see split_exports for what `skip_unknown` skips and what stays an error."""
+    `python -m helpers inspect FOLDER`; see split_exports for what `skip_unknown` skips and what stays an error.
+    With a column `mapping` (a file, checked before: explore.load_folder), a CSV file no family recognises
+    goes to ('mapped',), posts read through it, when its header has every column the mapping names; one it
+    does not fit is skipped (or refused) with what it lacks beside why no family reads it."""
     from .daily import detect_daily_family
-    from .i18n import localised
-    from .importers import detect_family
+    from .i18n import Message, localised
+    from .importers import detect_family, with_mapping_advice
     from .importers.reading import archive_error, archive_files, document_error
     from .paid import detect_paid_family
 
@@ -124,9 +139,32 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False) -> t
         if skip_unknown and found.not_read is not None:  # Audience.csv: an export, of nothing read here
             return (), localised(found.not_read), False
         return (table,), None, False
+    if mapping is not None and getattr(error.problem, "key", None) == "imports.importers.unknown_export":
+        if not (misfits := _mapping_misfits(path, mapping)):
+            return ("mapped",), None, False
+        error = ExportFormatError(error.path, error.problem, expected=error.expected,
+                                  hint=Message("imports.sources.mapping_does_not_fit", hint=error.hint.values["hint"],
+                                               mapping=Path(mapping).name, problems=misfits))
+    elif skip_unknown:  # a folder: read through a mapping by load_folder's mapping=
+        error = with_mapping_advice(error, "folder")
     if not skip_unknown or _resembles_an_export(path):
         raise error
     return (), str(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing
+
+
+def _mapping_misfits(path: Path, mapping: Path) -> list:
+    """Why a column mapping cannot read a file no family recognises: not a delimited text file (a workbook),
+    or the columns it names that the file's header lacks (mapped_csv.fit_problems); [] when it can."""
+    from .i18n import Message
+    from .importers import mapped_csv
+    from .importers.reading import is_workbook
+
+    if is_workbook(path):
+        return [Message("imports.sources.mapping_not_csv")]
+    try:
+        return mapped_csv.fit_problems(mapped_csv.read_mapping(mapping), path)
+    except ExportFormatError as error:
+        return [error.problem]
 
 
 def _is_empty_file(error: ExportFormatError) -> bool:
@@ -322,16 +360,19 @@ def rows_used(report, daily: bool = False) -> int:
 
 
 def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,
-                skip_unknown: bool = False, **options) -> Loaded:
+                skip_unknown: bool = False, mapped: dict | None = None, mapping: Path | None = None,
+                **options) -> Loaded:
     """Import a client's files: posts (with followers from daily series where the posts lack them) and the
-    per-post metrics of both lenses; an error when none of the files is a post-level export. `skip_unknown`:
-    see split_exports."""
+    per-post metrics of both lenses; an error when none of the files is a post-level export. `skip_unknown`,
+    `mapped` (files read through their column mapping) and `mapping` (one for the files no family reads): see
+    split_exports."""
     from . import metrics
     from .i18n import Message
     from .importers import import_exports
     from .importers.reading import archive_files, document_error
 
-    sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, **options)
+    sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, mapped=mapped,
+                            mapping=mapping, **options)
     if not sources.post_files:  # a .docx or .pptx is a zip too, but no download to extract
         archives = [p for p, _ in sources.skipped if document_error(p) is None and archive_files(p) is not None]
         if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
@@ -347,7 +388,7 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         files=[p.name for p, _ in sources.skipped],
                                         why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
-    imported = import_exports(sources.post_files, client=client, timezone=timezone, **options)
+    imported = import_exports(sources.post_files, client=client, timezone=timezone, mapped=sources.mapped, **options)
     sources.daily_notes += untied_youtube_totals(imported.reports, sources.daily_reports)  # the report says so too
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
     return Loaded(posts=with_exports_read(posts, imported.reports), imported=imported, sources=sources,

@@ -625,7 +625,8 @@ clients:
         " and 'end'",
         "client 'a': key 'branding' is 'red'; expected a mapping of name, accent_colour, logo",
         "client 'b': key 'name' is empty; expected non-empty text",
-        "client 'b': key 'exports': entry 2 is 12; expected a file path or glob pattern, as text",
+        "client 'b': key 'exports': entry 2 is 12; expected a file path or glob pattern, as text, or a mapping"
+        " {files: <path or pattern>, mapping: <column mapping file>}",
         "client 'b': key 'comparison' is 'the year before'; expected 'previous period' or a mapping with exactly"
         " 'start' and 'end'",
         "client 'b': key 'benchmark_industry' is 3; expected non-empty text: YAML reads an unquoted number or"
@@ -725,7 +726,8 @@ def test_a_roster_without_a_list_of_clients_says_what_it_holds_instead(tmp_path,
 
 def test_an_empty_value_is_called_null_as_yaml_writes_it(tmp_path):
     assert _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv, ~]", extra="    language:\n")) == [
-        "client 'acme': key 'exports': entry 2 is null; expected a file path or glob pattern, as text",
+        "client 'acme': key 'exports': entry 2 is null; expected a file path or glob pattern, as text, or a mapping"
+        " {files: <path or pattern>, mapping: <column mapping file>}",
         "client 'acme': key 'language' is null; expected one of en, id"]
     assert _problems(tmp_path, "clients:\n", "id") == [
         "kunci 'clients' bernilai null; diharapkan daftar klien, masing-masing diawali '- id:'"]

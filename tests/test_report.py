@@ -1151,7 +1151,7 @@ def test_an_error_about_a_file_speaks_the_reports_language(tmp_path):
         shown[language] = str(error.value)
     assert shown["en"].startswith(f"file {bad}: this is not an export")
     assert shown["id"].startswith(f"berkas {bad}: ini bukan ekspor")
-    assert "Check that this is" in shown["en"] and "Check that this is" not in shown["id"]
+    assert "check that this is" in shown["en"] and "check that this is" not in shown["id"]
 
 
 def test_only_a_best_post_below_the_top_tenth_is_called_only_that(report):

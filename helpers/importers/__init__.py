@@ -24,8 +24,8 @@ from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import Message
-from .base import (Family, FileReport, ImportedFile, closest_family, file_drops, file_labels, file_warnings,
-                   matching_family)
+from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
+                   file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .yearless_dates import dates_in_name
 
@@ -119,20 +119,43 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     other = matching_family(FAMILIES, names) if platform else None
     if other and other.platforms:  # a family of other platforms only: one exporting `platform` was a candidate
         raise wrong_platform(path, other.platforms_in(names), platform)
-    closest, missing = closest_family(candidates, names)
-    known = [f.label for f in candidates]
+    known = [f.label for f in candidates if f is not mapped_csv.FAMILY]  # never detected: said in the hint
     grouping = youtube_grouping(names)
+    shared = sorted({name for f in candidates for name in f.signature if name in names})
+    close = [f for f in candidates if close_enough(f, names)]  # 'likes' alone: any tool's export has it
+    closest, missing = closest_family(close or candidates, names)
     if grouping:
         hint = Message("imports.importers.youtube_grouped_hint", dimension=repr(grouping[:1].upper() + grouping[1:]))
-    elif len(missing) == len(closest.signature):
+    elif not shared:
         hint = Message("imports.importers.none_known_hint")
+    elif not close:
+        hint = Message("imports.importers.too_few_shared_hint", columns=[repr(c) for c in shared])
     elif not missing and closest.ruled_out_by(names):
         hint = Message("imports.importers.ruled_out_hint", closest=closest.label,
                        columns=[repr(c) for c in closest.ruled_out_by(names)])
     else:
         hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[repr(c) for c in missing])
     raise ExportFormatError(path, Message("imports.importers.unknown_export"),
-                            expected=Message("imports.importers.one_of", families=known), hint=hint)
+                            expected=Message("imports.importers.one_of", families=known),
+                            hint=Message("imports.importers.unknown_export_hint", hint=hint,
+                                         how=MAPPING_ADVICE["python"]))
+
+
+#: How to read a file no family recognises through a column mapping (family mapped_csv), where it was given:
+#: in Python, in a folder loaded whole (explore.load_folder), in a roster. with_mapping_advice picks one.
+MAPPING_ADVICE = {where: Message(f"imports.importers.map_{where}",
+                                  entry="{files: data/raw/acme/tiktok.csv, mapping: data/raw/acme/tiktok.yml}")
+                  for where in ("python", "folder", "roster")}
+
+
+def with_mapping_advice(error: ExportFormatError, where: str) -> ExportFormatError:
+    """`error` (detect_family's refusal of a file no family recognises) with the advice on reading it through
+    a column mapping worded for `where` (MAPPING_ADVICE); any other error as it is."""
+    hint = error.hint
+    if getattr(hint, "key", None) != "imports.importers.unknown_export_hint":
+        return error
+    return ExportFormatError(error.path, error.problem, row=error.row, column=error.column, expected=error.expected,
+                             hint=hint.with_values(hint=hint.values["hint"], how=MAPPING_ADVICE[where]))
 
 
 @dataclass
@@ -209,6 +232,29 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def export_entries(exports) -> tuple[list[Path], dict[Path, Path]]:
+    """The files a roster's (or the report's) `exports` name, and those of them read through a column mapping.
+
+    Each entry is a path or glob pattern (expand_paths), or a mapping `{files: <path or pattern>, mapping:
+    <mapping.yml>}` whose files are read by family mapped_csv through that mapping (an export of a tool no
+    family reads). Returns the files in order, once each, and {file: its mapping file}, both resolved from the
+    project root; an error for an entry of another shape (the roster refuses it first, naming its client)."""
+    if isinstance(exports, (str, Path, dict)):
+        exports = [exports]
+    files: list[Path] = []
+    mapped: dict[Path, Path] = {}
+    for entry in exports:
+        if not isinstance(entry, dict):
+            files += expand_paths(entry)
+            continue
+        if set(entry) != {"files", "mapping"} or not all(isinstance(v, (str, Path)) for v in entry.values()):
+            raise WorkbookError(Message("imports.importers.mapped_entry", entry=repr(entry)))
+        found = expand_paths(entry["files"])
+        mapped.update(dict.fromkeys(found, resolve(entry["mapping"])))
+        files += found
+    return list(dict.fromkeys(files)), mapped
+
+
 def _downloaded_beside(path: Path, files: list[Path], family: Family, platform: str | None) -> Path:
     """The export of the same name and family that a copy sits beside, among the files read: the CSV export
     a spreadsheet copy was saved from (`name.xlsx` beside `name.csv`), or, for a family downloaded as a
@@ -282,7 +328,8 @@ def _takes_clock(item: ImportedFile) -> bool:
 
 
 def import_exports(paths, *, client: str = "client", timezone: str | None = None,
-                   family: str | None = None, platform: str | None = None, **options) -> ImportResult:
+                   family: str | None = None, platform: str | None = None, mapped: dict | None = None,
+                   **options) -> ImportResult:
     """Read export files into one validated canonical post table, with an import report per file.
 
     `timezone` (an IANA name such as 'Asia/Jakarta') is required for exports that write local times
@@ -291,15 +338,23 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     tells, at `timezone`, with a note that this could not be checked. `family` forces one family.
     Overlapping exports keep one row per post: the one from the most recent export.
     `platform` limits detection to that platform's families and checks that every row belongs to it.
+    `mapped` ({file: mapping file}, export_entries) names files read by family mapped_csv through their own
+    column mapping, whatever `family` says of the others.
     Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
     """
     files = expand_paths(paths)
+    mapped = {path: mapping for path, mapping in (mapped or {}).items() if path in files}
     check_timezone(timezone)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
     copies: dict[Path, tuple[Path, Message]] = {}  # a copy left out -> the export as downloaded beside it, a note
     families: dict[Path, Family] = {}
     for path in sorted(files, key=export_recency):
+        if path in mapped:
+            families[path] = mapped_csv.FAMILY
+            imported.append(_read_one(path, mapped_csv.FAMILY, timezone=timezone, platform=platform,
+                                      **{**options, "mapping": mapped[path]}))
+            continue
         if not forced and (sheet := copied_sheet(path, read_header_names(path))) is not None:
             copies[path] = (_downloaded_beside(path, files, sheet[0], platform),
                             Message("imports.importers.csv_copy_left_out", copy=path.name, sheet=sheet[1].label))

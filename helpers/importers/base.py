@@ -192,6 +192,14 @@ def closest_family(families, names: set[str]) -> tuple[Family, list[str]]:
     return closest, closest.missing_from(names)
 
 
+def close_enough(family: Family, names: set[str]) -> bool:
+    """Whether a header shares enough of a family's signature to be named as that family's export with columns
+    lacking: two of its names at least (all but one, of a signature of two). One generic name shared ('likes',
+    'date') says nothing of which export a file is: another tool's export shares it as well."""
+    shared = len(family.signature) - len(family.missing_from(names))
+    return shared >= max(1, min(2, len(family.signature) - 1))
+
+
 def _column_letters(position: int) -> str:
     """A 0-based column position as a spreadsheet names it: 0 -> 'A', 26 -> 'AA'."""
     letters, n = "", position + 1

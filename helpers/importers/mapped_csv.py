@@ -14,8 +14,10 @@ says which CSV column holds which canonical column:
       published_at: Posted on
       reach: Accounts reached
 
-Use it with `load_mapped_csv(csv, mapping)` or `import_exports(csv, family='mapped_csv',
-mapping='mapping.yml')`. The mapping is checked as a whole and every problem is listed at once.
+Use it with `load_mapped_csv(csv, mapping)`, `import_exports(csv, family='mapped_csv',
+mapping='mapping.yml')`, `explore.load_folder(folder, mapping='mapping.yml')` (for the files no family reads) or
+a roster's `exports` entry `{files: ..., mapping: mapping.yml}` (README, "Column mappings"). The mapping is
+checked as a whole and every problem is listed at once (mapping_problems, and header_problems against a CSV).
 
 This family is never auto-detected: any CSV could be meant, and only the user knows its meaning. Its
 signature holds upper-case text, which a normalised (case-folded) header name can never equal, so
@@ -37,7 +39,7 @@ from ..periods import timezone_hint
 from .. import schema
 from ..schema import PLATFORMS, PRECISIONS
 from .base import Columns, Family, ImportedFile, begin_report, table_notes
-from .reading import read_delimited
+from .reading import read_delimited, read_delimited_head
 from .values import is_blank, to_local_datetime, to_number
 
 #: whole-number columns: the counts, and follows_gained (a net change, which may be negative)
@@ -53,11 +55,22 @@ FALSE_WORDS = frozenset({"false", "no", "n", "0", "organic"})
 _TIME_DIRECTIVES = ("%H", "%I", "%M", "%X", "%T", "%R", "%c")
 
 
-def load_mapping(mapping_path: Path, csv_header: list[str], *, given: str | Path | None = None,
+def load_mapping(mapping_path: Path, csv_header: list[str] | None, *, given: str | Path | None = None,
                  typed_here: bool = False) -> dict:
-    """Read and check a column mapping against a CSV header; one ExportFormatError lists every problem. A
-    mapping that does not exist is said with where the path was looked for (errors.missing_path_hint: from
-    `given`, the path as written, and `typed_here`, whether it was typed on the command line)."""
+    """Read and check a column mapping (against a CSV header, when given); one ExportFormatError lists every
+    problem. A mapping that does not exist is said with where the path was looked for (errors.missing_path_hint:
+    from `given`, the path as written, and `typed_here`, whether it was typed on the command line)."""
+    mapping = read_mapping(mapping_path, given=given, typed_here=typed_here)
+    problems = mapping_problems(mapping) + (header_problems(mapping, csv_header) if csv_header is not None else [])
+    if problems:
+        raise ExportFormatError(mapping_path, listed(problems), hint=Message("imports.mapped_csv.problems_hint"))
+    mapping["platform"] = str(mapping["platform"]).strip().casefold()
+    return mapping
+
+
+def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_here: bool = False) -> dict:
+    """A mapping file's `key: value` lines, unchecked (mapping_problems checks them); an ExportFormatError when
+    the file is missing, is no YAML or holds no such lines (see load_mapping for `given` and `typed_here`)."""
     mapping_path = Path(mapping_path)
     if not mapping_path.is_file():
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_mapping_file"),
@@ -72,6 +85,13 @@ def load_mapping(mapping_path: Path, csv_header: list[str], *, given: str | Path
     if not isinstance(mapping, dict):
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.not_key_value"),
                                 expected=Message("imports.mapped_csv.not_key_value_expected"))
+    return mapping
+
+
+def mapping_problems(mapping: dict) -> list[Message]:
+    """Every problem of a mapping read by read_mapping, whatever CSV it is for: unknown settings, a platform,
+    time zone, precision, kind or date format it cannot take, columns that are no canonical column or no text,
+    and post_id or published_at missing."""
     problems: list[Message] = []
     for key in mapping:
         if key not in TOP_LEVEL_KEYS:
@@ -97,7 +117,6 @@ def load_mapping(mapping_path: Path, csv_header: list[str], *, given: str | Path
     if not isinstance(columns, dict):
         problems.append(Message("imports.mapped_csv.columns_missing"))
         columns = {}
-    header_names = Columns(csv_header, csv_header)
     for canonical, csv_column in columns.items():
         if canonical not in MAPPABLE:
             problems.append(Message("imports.mapped_csv.not_canonical", canonical=canonical, value=repr(canonical),
@@ -105,18 +124,40 @@ def load_mapping(mapping_path: Path, csv_header: list[str], *, given: str | Path
         if not isinstance(csv_column, str) or not csv_column.strip():
             problems.append(Message("imports.mapped_csv.column_not_text", canonical=canonical,
                                     value=repr(csv_column)))
-        elif csv_column not in header_names:
-            problems.append(Message("imports.mapped_csv.column_absent", canonical=canonical,
-                                    column=repr(csv_column), header=[repr(h) for h in csv_header]))
     for required in ("post_id", "published_at"):
         if required not in columns:
             problems.append(Message("imports.mapped_csv.required_missing", canonical=required))
-    if problems:
-        raise ExportFormatError(
-            mapping_path, Message("imports.mapped_csv.problems", count=len(problems), problems=_lines(problems)),
-            hint=Message("imports.mapped_csv.problems_hint"))
-    mapping["platform"] = str(platform).strip().casefold()
-    return mapping
+    return problems
+
+
+def header_problems(mapping: dict, csv_header: list[str]) -> list[Message]:
+    """The columns a mapping names that a CSV header lacks (matched ignoring case and spacing), one problem
+    each; names that are no text are mapping_problems' business."""
+    columns = mapping.get("columns") if isinstance(mapping.get("columns"), dict) else {}
+    header_names = Columns(csv_header, csv_header)
+    return [Message("imports.mapped_csv.column_absent", canonical=canonical, column=repr(csv_column),
+                    header=[repr(h) for h in csv_header])
+            for canonical, csv_column in columns.items()
+            if isinstance(csv_column, str) and csv_column.strip() and csv_column not in header_names]
+
+
+def fit_problems(mapping: dict, path: Path) -> list[Message]:
+    """What keeps a mapping from reading a CSV file, judged by its header alone (its first bytes:
+    reading.read_delimited_head), before the file is read (a roster's mapped exports, the files of a folder a
+    mapping may read): the columns it names that the header lacks, in one problem; [] when it has them all."""
+    rows = read_delimited_head(path, n_rows=1)
+    header = rows[0] if rows else []
+    lacking = [problem.values for problem in header_problems(mapping, header)]
+    if not lacking:
+        return []
+    return [Message("imports.mapped_csv.header_lacks", count=len(lacking),
+                    columns=[f"{item['column']} ({item['canonical']})" for item in lacking],
+                    header=[repr(h) for h in header])]
+
+
+def listed(problems: list[Message]) -> Message:
+    """A mapping's problems, counted and listed one per line."""
+    return Message("imports.mapped_csv.problems", count=len(problems), problems=_lines(problems))
 
 
 def _lines(problems: list[Message]) -> Message | str:

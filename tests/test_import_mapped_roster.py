@@ -1,0 +1,203 @@
+"""A CSV of a tool no family reads, through a column mapping: in a roster (checked up front, rendered, seen by
+the isolation check), in a folder loaded whole (explore.load_folder's mapping=), and the errors that point there."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from helpers.clients import load_roster
+from helpers.errors import ExportFormatError, RosterError
+from helpers.i18n import Translator
+
+BUSINESS = FIXTURES / "mapped" / "business"
+EXPORT = BUSINESS / "TikTok business export.csv"  # 36 posts: 19 in January 2025, 17 in February
+MAPPING = BUSINESS / "tiktok-business.yml"
+RELATIVE = "tests/fixtures/mapped/business"  # roster paths start at the project root
+
+
+def roster(tmp_path, exports: str, name: str = "Sunny Bakes", more: str = "") -> str:
+    path = tmp_path / "clients.yml"
+    path.write_text(f"""clients:
+  - id: sunny
+    name: {name}
+    exports:
+{exports}
+    timezone: Asia/Jakarta
+    period: {{start: 2025-02-01, end: 2025-02-28}}
+{more}""", encoding="utf-8")
+    return str(path)
+
+
+def problems(path, language: str = "en") -> list[str]:
+    with pytest.raises(RosterError) as caught:
+        load_roster(path, language=language)
+    return caught.value.problems
+
+
+# --- the roster ------------------------------------------------------------------------------------
+
+def test_an_exports_entry_may_read_its_files_through_a_column_mapping(tmp_path):
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.csv
+        mapping: {RELATIVE}/tiktok-business.yml""")
+    [client] = load_roster(path)
+    entry = {"files": f"{RELATIVE}/*.csv", "mapping": f"{RELATIVE}/tiktok-business.yml"}
+    assert client.exports == (entry,)
+    assert client.parameters()["exports"] == [entry]  # a literal papermill writes into the notebook as it is
+
+
+def test_every_problem_of_mapped_entries_is_listed_at_once_with_the_rosters_others(tmp_path):
+    (tmp_path / "more.yml").write_text(MAPPING.read_text(encoding="utf-8") + "  saves: Saves\n", encoding="utf-8")
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.csv
+        mapping: {RELATIVE}/no-such-mapping.yml
+      - files: {RELATIVE}/*.csv
+        mapping: tests/fixtures/mapped/broken.yml
+      - files: {RELATIVE}/*.tsv
+        mapping: {RELATIVE}/tiktok-business.yml
+      - files: {RELATIVE}/*.csv
+        mapping: {tmp_path / "more.yml"}
+      - {{files: {RELATIVE}/*.csv}}""", more="    language: klingon\n")
+    found = problems(path)
+    assert len(found) == 6
+    missing, broken, nothing, lacking, no_mapping, language = found
+    assert missing.startswith("client 'sunny': key 'exports' (entry 1, 'mapping'): file not found: "
+                              f"{RELATIVE}/no-such-mapping.yml")
+    assert broken.startswith("client 'sunny': key 'exports', entry 2, 'mapping' tests/fixtures/mapped/broken.yml:"
+                             " the column mapping has 4 problems:")  # mapped_csv's own checks, each listed
+    assert "key 'platform': 'myspace' is not one of" in broken and "key 'columns.post_id': missing" in broken
+    assert nothing.startswith(f"client 'sunny': key 'exports': the pattern '{RELATIVE}/*.tsv' matches no file")
+    assert lacking == (f"client 'sunny': key 'exports', entry 4: {EXPORT} cannot be read through the column mapping"
+                       f" {tmp_path / 'more.yml'}: its header lacks 1 column the mapping names, 'Saves' (saves)"
+                       " (the header's columns: 'Video ID', 'Post time', 'Video title', 'Video views', 'Reach',"
+                       " 'Likes', 'Comments', 'Shares')")
+    assert no_mapping.startswith("client 'sunny': key 'exports', entry 5: key 'mapping' is missing")
+    assert language.startswith("client 'sunny': key 'language'")
+    assert problems(path, "id")[3].startswith("klien 'sunny': kunci 'exports', entri 4:")
+
+
+def test_a_mapped_entrys_files_are_checked_only_for_the_clients_rendered(tmp_path):
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.tsv
+        mapping: {RELATIVE}/no-such-mapping.yml""")
+    assert [c.id for c in load_roster(path, selected=["other"])] == ["sunny"]
+    assert len(problems(path)) == 2
+
+
+# --- the report ------------------------------------------------------------------------------------
+
+def test_a_report_renders_from_a_roster_whose_export_is_read_through_a_mapping(tmp_path):
+    from helpers.render import render_client
+
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.csv
+        mapping: {RELATIVE}/tiktok-business.yml""")
+    [client] = load_roster(path)
+    result = render_client(client, out_dir=tmp_path / "reports")
+    assert result.ok, result.error
+    html = (tmp_path / "reports" / "sunny" / "report.html").read_text(encoding="utf-8")
+    assert "This report covers 17 posts: TikTok (17)." in html  # the file's February rows
+    assert "TikTok business export.csv" in html and "mapped_csv" not in html and "family=" not in html
+
+
+def test_a_file_no_family_reads_in_a_roster_is_said_to_need_a_mapped_entry(tmp_path):
+    from helpers.report import build_report
+
+    [client] = load_roster(roster(tmp_path, f"      - {RELATIVE}/*.csv"))
+    with pytest.raises(ExportFormatError) as caught:
+        build_report(**client.parameters())
+    text = str(caught.value)
+    assert "in the roster, give its file as an entry of its own in the client's exports, `- {files: " in text
+    assert "family=" not in text and "mapped_csv" not in text
+    assert "di daftar klien, tuliskan berkasnya sebagai entri tersendiri" in caught.value.in_language(Translator("id"))
+
+
+# --- what the error about an unknown file says --------------------------------------------------------
+
+def test_one_generic_column_shared_names_no_closest_family(tmp_path):
+    from helpers.importers import import_exports
+
+    likes = tmp_path / "likes.csv"
+    likes.write_text("ID,When,Likes,Views\n1,2025-01-01,3,4\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as caught:
+        import_exports(likes)
+    text = str(caught.value)
+    assert "closest is" not in text  # X's content export shares 'Likes' alone with it
+    assert "shares no more than one column name with any export the workbook knows ('likes')" in text
+    assert "import_exports(path, family='mapped_csv', mapping='map.yml')" in text
+    two = tmp_path / "two.csv"
+    two.write_text("Post ID,Likes,Impressions\n1,3,4\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as caught:
+        import_exports(two)
+    assert "closest is X (Twitter) analytics content export" in str(caught.value)  # three of its columns
+
+
+# --- a folder loaded whole -------------------------------------------------------------------------
+
+def test_load_folder_reads_the_files_no_family_recognises_through_a_mapping(tmp_path):
+    from helpers import explore
+    from helpers.paths import DEMO_DIR
+
+    folder = tmp_path / "sunny"
+    folder.mkdir()
+    shutil.copy(EXPORT, folder)
+    demo = sorted((DEMO_DIR / "harbour-books").glob("*.csv"))[0]
+    shutil.copy(demo, folder)  # a known export: read by its family, not the mapping
+    (folder / "notes.csv").write_text("ID,When,Likes\n1,2025-01-01,3\n", encoding="utf-8")
+    without = explore.load_folder(folder, timezone="Asia/Jakarta")
+    why = dict((p.name, w) for p, w in without.sources.skipped)
+    assert set(why) == {"TikTok business export.csv", "notes.csv"}
+    assert "explore.load_folder(folder, mapping='map.yml')" in why["TikTok business export.csv"]
+
+    workspace = explore.load_folder(folder, timezone="Asia/Jakarta", mapping=MAPPING)
+    tiktok = workspace.posts[workspace.posts["platform"] == "tiktok"]
+    assert len(tiktok) == 36 and tiktok["account"].eq("Sunny Bakes").all()
+    assert tiktok["post_id"].iloc[0] == "7400000000912" and tiktok["reach"].iloc[0] == 5399
+    assert set(workspace.posts["source_file"].map(lambda f: f.rsplit("/", 1)[-1])) == {EXPORT.name, demo.name}
+    [(skipped, why)] = workspace.sources.skipped
+    assert skipped.name == "notes.csv"
+    assert "nor does the column mapping tiktok-business.yml fit it: its header lacks 7 columns" in why
+
+
+def test_load_folder_refuses_a_mapping_that_is_no_valid_mapping_before_reading(tmp_path):
+    from helpers import explore
+
+    folder = tmp_path / "sunny"
+    folder.mkdir()
+    shutil.copy(EXPORT, folder)
+    with pytest.raises(ExportFormatError, match="the column mapping has 4 problems"):
+        explore.load_folder(folder, timezone="Asia/Jakarta", mapping=FIXTURES / "mapped" / "broken.yml")
+
+
+# --- the isolation check ---------------------------------------------------------------------------
+
+def test_the_isolation_check_sees_the_post_ids_of_files_read_through_a_mapping(tmp_path):
+    from helpers.render import IdentityCache, client_identity, posts_of_others
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(EXPORT, copy)
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.csv
+        mapping: {RELATIVE}/tiktok-business.yml""", more=f"""  - id: other
+    name: Other Shop
+    exports:
+      - files: {copy}/*.csv
+        mapping: {MAPPING}
+    timezone: Asia/Jakarta
+    period: {{start: 2025-02-01, end: 2025-02-28}}
+""")
+    sunny, other = load_roster(path)
+    cache = IdentityCache(tmp_path / "cache.json")
+    identities = {c.id: client_identity(c, cache) for c in (sunny, other)}
+    assert len(identities["sunny"].post_ids) == 36 and "7400000035912" in identities["sunny"].post_ids
+    assert identities["sunny"].accounts == {"Sunny Bakes"}  # the mapping's account
+    assert set(posts_of_others(identities)) == {"sunny", "other"}  # the same posts under the same account
+
+    # the mapping is part of what the cache keys on: the same files read through a changed mapping are read again
+    mapping = tmp_path / "mapping.yml"
+    shutil.copy(MAPPING, mapping)
+    [mine] = load_roster(roster(tmp_path, f"""      - files: {copy}/*.csv
+        mapping: {mapping}"""))
+    assert "7400000035912" in client_identity(mine, cache).post_ids
+    cache.save()
+    mapping.write_text(MAPPING.read_text(encoding="utf-8").replace("post_id: Video ID", "post_id: Video title")
+                       .replace("  text: Video title\n", ""), encoding="utf-8")
+    assert "Clip 36" in client_identity(mine, IdentityCache(tmp_path / "cache.json")).post_ids
