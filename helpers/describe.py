@@ -207,14 +207,13 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                     post_files.append(path)
                 elif kind == "daily":
                     report = import_daily_series(path, family=family, **options).reports[0]
-                    label = tr.message(daily_family_named(report.family).label)
-                    header += _report_lines(report, tr, tr.t("cli.inspect.daily", label=label), "days", "%Y-%m-%d",
+                    label = tr.noted(daily_family_named(report.family).label, tr.t("cli.inspect.daily"))
+                    header += _report_lines(report, tr, label, "days", "%Y-%m-%d",
                                             kinds=frozenset({series_impressions_kind(report.platform)}))
                 else:
                     report = import_paid_delivery(path, family=family).reports[0]
-                    header += _report_lines(report, tr, tr.t("cli.inspect.paid",
-                                                             label=tr.message(paid_family_named(report.family).label)),
-                                            "rows", "%Y-%m-%d")
+                    label = tr.noted(paid_family_named(report.family).label, tr.t("cli.inspect.paid"))
+                    header += _report_lines(report, tr, label, "rows", "%Y-%m-%d")
         except NotReadHere as unread:  # a breakdown beside its download's totals: skipped in a folder
             if path not in loose:
                 failures += 1

@@ -360,6 +360,15 @@ class Translator:
             return self.t(f"common.list_two{suffix}", first=items[0], second=items[1])
         return self.t(f"common.list_more{suffix}", items=", ".join(items[:-1]), last=items[-1])
 
+    def noted(self, name, note: str) -> str:
+        """`name` with `note` in brackets after it, or, where the name already ends in a bracketed note (a
+        family label's "(total per day)"), with `note` added inside that bracket after a semicolon: "YouTube
+        Studio Totals.csv (total per day; daily series)", never two brackets in a row."""
+        name = self.message(name)
+        if name.endswith(")") and "(" in name:
+            return f"{name[:-1]}; {note})"
+        return f"{name} ({note})"
+
     def message(self, text) -> str:
         """A Message (an InLanguages, a WorkbookError) in this language; plain text as it is."""
         return text.in_language(self) if isinstance(text, (Message, InLanguages, WorkbookError)) else str(text)

@@ -333,6 +333,26 @@ def test_indonesian_texts_use_one_term_per_metric():
     assert texts["metric.summed_reach.label"] == "jangkauan yang dijumlahkan (bukan orang unik)"
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_note_after_a_name_ending_in_brackets_joins_them(language):
+    """`inspect` adds "daily series" to a family's label: inside the label's own brackets where it ends in
+    some, never as a second pair ("Totals.csv (total per day) (daily series)")."""
+    from helpers.daily import DAILY_FAMILIES
+    from helpers.importers import FAMILIES
+    from helpers.paid import PAID_FAMILIES
+
+    tr = Translator(language)
+    assert tr.noted("Overview.csv", "daily series") == "Overview.csv (daily series)"
+    assert tr.noted("Totals.csv (total per day)", "daily series") == "Totals.csv (total per day; daily series)"
+    for family in (*FAMILIES, *DAILY_FAMILIES, *PAID_FAMILIES):
+        label = tr.message(family.label)
+        assert ") (" not in label and ") (" not in tr.noted(family.label, "x"), label
+    assert tr.noted(Message("imports.family.daily_youtube"), tr.t("cli.inspect.daily")) == {
+        "en": "YouTube Studio Totals.csv (total per day; daily series)",
+        "id": "Totals.csv dari YouTube Studio (total per hari; deret harian)"}[language]
+
+
+
 # ------------------------------------------------------------------------------------------- keys the code uses
 def test_every_literal_key_in_the_code_and_notebooks_exists_in_both_catalogues():
     literal, _, unresolved = _all_code_keys()

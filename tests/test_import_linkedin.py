@@ -489,7 +489,7 @@ def test_a_daily_series_names_linkedins_impressions_with_linkedins_word(tmp_path
         "id": "deret harian, per hari: impresi: organik, impresi: bersponsor, impresi dan 5 lainnya"}
     text, failures = describe(tmp_path / name, language="id")
     assert failures == 0
-    assert ("ekspor halaman perusahaan LinkedIn, lembar 'Metrics' (xlsx) (deret harian) [linkedin_page_metrics]"
+    assert ("ekspor halaman perusahaan LinkedIn, lembar 'Metrics' (xlsx; deret harian) [linkedin_page_metrics]"
             in text)
     assert ("  metrik:           impresi: organik (impressions_organic), impresi: bersponsor (impressions_sponsored),"
             " impresi (impressions), jangkauan: organik (reach_organic)") in text

@@ -29,7 +29,8 @@ def test_inspect_recognises_daily_and_paid_files(capsys):
     ads = real_export("facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")
     assert main(["inspect", str(daily), str(ads)]) == 0
     out = capsys.readouterr().out
-    assert "(daily series) [meta_page_daily]" in out and "(paid delivery) [meta_ads_manager]" in out
+    assert "(Reach.csv, Views.csv, Follows.csv; daily series) [meta_page_daily]" in out
+    assert "'Reporting ends'; paid delivery) [meta_ads_manager]" in out and ") (" not in out
 
 
 def test_a_bad_file_is_explained_without_a_traceback(tmp_path):
