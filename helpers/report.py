@@ -2147,7 +2147,9 @@ class Report:
                       "posts": tr.number(row["posts"]), "minimum": tr.number(plots.MIN_CELL_POSTS),
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
-                sentences.append(("timing.slots_too_few", tr.t("timing.slots_too_few", **values)))
+                # no slot holds enough posts at all: said so, not as "only 0 of the 8 posts (0 such slots)"
+                key = "timing.slots_too_few" if row["posts"] else "timing.slots_too_few_none"
+                sentences.append((key, tr.t(key, **values)))
                 continue
             if pd.isna(row["p_value"]):
                 sentences.append(("timing.slots_equal", tr.t("timing.slots_equal", **values)))
