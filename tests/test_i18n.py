@@ -321,16 +321,58 @@ def test_indonesian_texts_use_one_term_per_metric():
     retired = {"penayangan": r"\bpenayangan\b", "penyebut": r"\bpenyebut\b", "jangkauan total": r"jangkauan total",
                "workbook (write 'buku kerja ini')": r"\bworkbook\b",
                "total jangkauan": r"total jangkauan", "tayangan thumbnail": r"tayangan thumbnail",
-               "roster (write 'daftar klien')": r"\broster\b"}
+               "roster (write 'daftar klien')": r"\broster\b",
+               # one word for a daily series ("seri" is also a tie: "unggahan yang seri")
+               "seri harian (write 'deret harian')": r"\bseri harian\b",
+               "koreksi Holm (write 'penyesuaian Holm')": r"\bkoreksi\b",
+               "perubahan peringkat (the chart is the 'diagram pergeseran peringkat')": r"perubahan peringkat",
+               "posting ulang (a repost is 'dibagikan ulang')": r"\bposting ulang\b",
+               "postingan (write 'unggahan')": r"\bpostingan\b",
+               "tayangan yang terlibat": r"tayangan yang terlibat"}
     for term, pattern in retired.items():  # a {placeholder} is no word of the text ({roster}: the roster's path)
         found = [key for key, text in texts.items()
                  if re.search(pattern, re.sub(r"\{\w+\}", "", text), flags=re.IGNORECASE)]
         assert not found, f"{term!r} in the id catalogue: {found}"
+    # "semua 8 unggahan" reads machine-made: "8 unggahan ... semuanya", "seluruh 8 unggahan"
+    found = [key for key, text in texts.items() if re.search(r"\bsemua \{\w+\}", text)]
+    assert not found, f"'semua {{count}}' in the id catalogue: {found}"
     rasio = sorted(key for key, text in texts.items() if re.search(r"\brasio\b", text, flags=re.IGNORECASE))
     assert set(rasio) <= RASIO_ALLOWED, f"'rasio' for a rate (write 'tingkat'): {sorted(set(rasio) - RASIO_ALLOWED)}"
     assert texts["metric.impressions.label"] == "impresi (atau tayangan)"
     assert texts["denominator.impressions"] == "impresi" and texts["denominator.views"] == "tayangan"
     assert texts["metric.summed_reach.label"] == "jangkauan yang dijumlahkan (bukan orang unik)"
+
+
+#: Texts about YouTube's and TikTok's own exports, whose 'Views' are video views ("tayangan video"): a bare
+#: "tayangan" is Meta's views, as the Definitions table names them.
+VIDEO_VIEW_TEXTS = ("imports.youtube_studio.", "imports.tiktok_studio.", "imports.daily_youtube.",
+                    "imports.daily_tiktok.", "coverage.thumbnails", "metric.engaged_views.", "metric.video_views.",
+                    "lens.word_video_views")
+
+
+def test_indonesian_texts_call_youtube_and_tiktok_views_video_views():
+    texts = catalogue("id")
+    bare = [key for key, text in texts.items() if key.startswith(VIDEO_VIEW_TEXTS)
+            and re.search(r"\btayangan\b(?! video)", text)]
+    assert not bare, f"'tayangan' for YouTube's or TikTok's video views (write 'tayangan video'): {bare}"
+    assert texts["metric.video_views.label"] == texts["lens.word_video_views"] == "tayangan video"
+    assert "tayangan video" in texts["imports.youtube_studio.total_mismatch"]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_method_and_chart_has_one_name(language):
+    """Holm's adjustment is named one way in the summary, the figures, the test tables and the glossary, and
+    the rank-shift chart one way in its alt text and in the notes that say why it is not drawn."""
+    texts = catalogue(language)
+    holm = {key: text for key, text in texts.items() if "Holm" in text}
+    named = {"en": r"Holm-adjusted|Holm adjustment", "id": r"penyesuaian Holm|disesuaikan dengan Holm"}[language]
+    assert holm and all(re.search(named, text) for text in holm.values()), holm
+    assert not [key for key, text in holm.items() if re.search(r"correction|koreksi", text)]
+    chart = {"en": "rank-shift chart", "id": "diagram pergeseran peringkat"}[language]
+    charts = ["figure.rank_alt", "figure.rank_shift_none"] + [f"figure.rank_shift_few{end}"
+                                                             for end in dynamic_families()["figure.rank_shift_few"]]
+    assert all(chart in texts[key].lower() for key in charts), {key: texts[key] for key in charts}
+    assert not [key for key, text in texts.items() if re.search(r"slope chart|diagram perubahan", text, re.I)]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -351,6 +393,28 @@ def test_a_note_after_a_name_ending_in_brackets_joins_them(language):
         "en": "YouTube Studio Totals.csv (total per day; daily series)",
         "id": "Totals.csv dari YouTube Studio (total per hari; deret harian)"}[language]
 
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_reader_of_the_report_is_never_shown_na(language):
+    """A report shows a missing value as n/a (t/a) and says "not reported" in prose: pandas' "NA" is for the
+    analyst, in `inspect` (cli.*, which describes the post table) and in code (`<NA>`). An import text the report
+    words its own way (report.CLIENT_WORDING) is the analyst's alone."""
+    analyst = set(report.CLIENT_WORDING)
+    shown = [key for key, text in catalogue(language).items()
+             if not key.startswith("cli.") and key not in analyst
+             and re.search(r"\bNA\b", re.sub(r"`[^`]*`", "", text))]
+    assert not shown, f"'NA' in texts a client reads: {shown}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_negative_numbers_in_texts_take_the_sign_the_reports_numbers_show(language):
+    """Tables and sentences show -0.62 with the hyphen-minus Babel writes for both locales; a text that writes
+    a number itself ("from -1 to 1" in the glossary) uses the same sign. A UTC offset is a name (UTC−7)."""
+    tr = Translator(language)
+    assert tr.number(-1) == "-1" and tr.number(-0.62, 2).startswith("-0")
+    signed = [key for key, text in catalogue(language).items() if re.search(r"(?<!UTC)\u2212\d", text)]
+    assert not signed, f"a true minus sign before a number: {signed}"
+    assert "-1" in tr.t("glossary.spearman.meaning")
 
 
 # ------------------------------------------------------------------------------------------- keys the code uses

@@ -36,10 +36,10 @@ def test_zero_reach_or_views_on_a_post_someone_saw_is_not_reported_and_named_by_
     assert posts["impressions_kind"].tolist() == ["views", "views", "views", pd.NA, "views", pd.NA, "views"]
     assert _notes(result)[:2] == [
         "2 posts report reach of 0 although they drew interactions or report views above 0 (rows 2, 7): someone"
-        " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
+        " saw these posts, so 0 cannot be right; these cells are treated as not reported, and the totals of"
         " reach and the rates by it leave these posts out",
         "2 posts report views of 0 although they drew interactions or report reach above 0 (rows 5, 7): someone"
-        " saw these posts, so 0 cannot be right; these cells are treated as not reported (NA), and the totals of"
+        " saw these posts, so 0 cannot be right; these cells are treated as not reported, and the totals of"
         " views and the rates by it leave these posts out"]
     assert Translator("id").message(result.reports[0].warnings[0]).startswith(
         "2 unggahan mencatat jangkauan 0 padahal unggahan tersebut mendapat interaksi atau mencatat tayangan di"
@@ -73,7 +73,7 @@ def test_impressions_of_0_with_interactions_and_no_reach_column():
     assert posts["impressions"].tolist() == [pd.NA, 0, 90]
     assert [str(n) for n in notes] == [
         "1 post reports impressions of 0 although they drew interactions (row 2): someone saw these posts, so 0"
-        " cannot be right; these cells are treated as not reported (NA), and the totals of impressions and the"
+        " cannot be right; these cells are treated as not reported, and the totals of impressions and the"
         " rates by it leave these posts out"]
 
 

@@ -2244,8 +2244,8 @@ def test_a_top_n_holding_most_posts_is_not_compared_anywhere(report):
             " it is half the posts or fewer).")
         indonesian = dataclasses.replace(report, tr=Translator("id"))
         assert indonesian.divergent_intro(platform).startswith(
-            f"Di {name}, semua 8 unggahan yang dibandingkan masuk dalam 10 teratas,")
-        assert "karena semua 8 unggahan yang dibandingkan masuk dalam 10 teratas" in indonesian.figure_note(
+            f"Di {name}, 8 unggahan yang dibandingkan semuanya masuk dalam 10 teratas,")
+        assert "karena 8 unggahan yang dibandingkan semuanya masuk dalam 10 teratas" in indonesian.figure_note(
             "rank_shift", platform)
     finally:
         report.overlaps = overlaps
@@ -2967,7 +2967,7 @@ def test_the_rank_shift_draws_as_many_posts_as_its_title_counts_when_reach_ties_
     drawn = [line for line in fig.axes[0].get_lines() if line.get_marker() == "o"]  # a post: a line, two dots
     assert counted == len(drawn) == 9
     assert tenth not in overlap["top_a"] and eleventh not in overlap["top_a"]  # the tied pair is what is left out
-    assert alt.startswith("Slope chart: the 9 Facebook posts with the most reach on the left")
+    assert alt.startswith("Rank-shift chart: the 9 Facebook posts with the most reach on the left")
     assert "surely" not in title
     assert title.endswith("Posts tied at the cut-off of the top 10 are left out: they may or may not belong in it.")
     plt.close(fig)
