@@ -586,9 +586,10 @@ def test_watch_hours_that_lost_their_decimal_points_are_warned_about_and_kept(wr
     assert "download the export again" in english and "'.' as its decimal mark" in english
     indonesian = Translator("id").message(note)
     assert indonesian.startswith(
-        "2 video (baris 3, 4): waktu tonton per tayangan ('Watch time (hours)' ÷ 'Views') dan 'Average view"
+        "2 video (baris 3, 4): waktu tonton per tayangan video ('Watch time (hours)' ÷ 'Views') dan 'Average view"
         " duration' dalam berkas itu sendiri berselisih sepuluh kali lipat atau lebih, padahal keduanya mengukur hal"
-        " yang sama (baris 3: 192306 jam untuk 2.775 tayangan berarti 249.478 detik per tayangan, sedangkan"
+        " yang sama (baris 3: 192306 jam untuk 2.775 tayangan video berarti 249.478 detik per tayangan video,"
+        " sedangkan"
         " rata-ratanya '0:00:25'). Titik desimal kemungkinan hilang saat berkas ini disimpan ulang")
     # only warned about, as reach above impressions is: the file does not tell which figure is wrong
     posts = result.posts.set_index("post_id")
@@ -607,7 +608,7 @@ def test_honest_rounding_and_looping_shorts_are_not_contradictions(write_file):
     (note,) = _apart_notes(import_exports(path))
     assert note.key == "imports.youtube_studio.watch_time_vs_average"
     assert Translator("en").message(note).startswith("1 video (row 7): watch time per view")
-    assert Translator("id").message(note).startswith("1 video (baris 7): waktu tonton per tayangan")
+    assert Translator("id").message(note).startswith("1 video (baris 7): waktu tonton per tayangan video")
 
 
 def test_watch_hours_ten_times_a_videos_duration_are_warned_about_without_an_average(write_file):
@@ -624,8 +625,9 @@ def test_watch_hours_ten_times_a_videos_duration_are_warned_about_without_an_ave
         " 'Duration' or more, which no view lasts, even of a Short played in a loop (row 3: 61052 hours over 395"
         " views is 556,423 seconds a view of a video of 375 seconds). " + MEANING_EN)
     assert Translator("id").message(note).startswith(
-        "2 video (baris 3, 4): waktu tonton per tayangan ('Watch time (hours)' ÷ 'Views') mencapai sepuluh kali"
-        " 'Duration' videonya atau lebih, padahal tidak ada tayangan yang selama itu, bahkan untuk Shorts yang"
-        " diputar berulang (baris 3: 61052 jam untuk 395 tayangan berarti 556.423 detik per tayangan, untuk video"
+        "2 video (baris 3, 4): waktu tonton per tayangan video ('Watch time (hours)' ÷ 'Views') mencapai sepuluh kali"
+        " 'Duration' videonya atau lebih, padahal tidak ada tayangan video yang selama itu, bahkan untuk Shorts yang"
+        " diputar berulang (baris 3: 61052 jam untuk 395 tayangan video berarti 556.423 detik per tayangan video,"
+        " untuk video"
         " berdurasi 375 detik). Titik desimal")
     assert result.posts.set_index("post_id").loc["uu4Cy28Q4Vk", "watch_time_seconds"] == 61052 * 3600
