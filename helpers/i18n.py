@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
 
 from .errors import WorkbookError, close_match
@@ -109,10 +109,17 @@ def is_missing(value) -> bool:
 
 
 def render_value(tr: "Translator", value) -> str:
-    """A value put into a text: numbers in the language's format, messages (and texts written out in every
-    language) and lists of them translated (a list joined by ", ", or by "; " when an item holds a comma)."""
+    """A value put into a text: numbers in the language's format, dates and times as the language writes them
+    (a date "28 October 2026" / "28 Oktober 2026"; a datetime "18 March 2025, 21:59" / "18 Maret 2025 21.59"),
+    messages (and texts written out in every language) and lists of them translated (a list joined by ", ", or
+    by "; " when an item holds a comma). A day or a moment a note names is given as the object, never as text,
+    so that it reads like every other date of the report; a value quoted as a file writes it stays text."""
     if isinstance(value, (Message, InLanguages)):
         return value.in_language(tr)
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too; NaT reads "n/a"
+        return tr.datetime(value)
+    if isinstance(value, dt.date):
+        return tr.date(value)
     if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's bool too
         return str(value)
     if isinstance(value, numbers.Integral):  # numpy integers too
@@ -123,6 +130,20 @@ def render_value(tr: "Translator", value) -> str:
         items = [render_value(tr, item) for item in value]
         return ("; " if any(", " in item for item in items) else ", ").join(items)
     return str(value)
+
+
+def metric_label(name: str):
+    """A metric named in a note, as its label in the reader's language (Message("metric.<name>.label")); a part
+    of one (LinkedIn's daily `impressions_organic`) as Translator.metric names it. A name the catalogue lacks
+    (an export column the workbook does not know, kept under its own snake_case name) is shown as that name,
+    quoted, since it is what the tables call it."""
+    texts = catalogue("en")
+    if f"metric.{name}.label" in texts:
+        return Message(f"metric.{name}.label")
+    base, _, part = name.rpartition("_")
+    if part in METRIC_PARTS and f"metric.{base}.label" in texts:
+        return Message(f"metric_part.{part}", metric=Message(f"metric.{base}.label"))
+    return repr(name)
 
 
 class Message(str):
@@ -472,6 +493,14 @@ class Translator:
             return self.t("common.na")
         day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="d MMMM y", locale=self.locale)
+
+    def datetime(self, value) -> str:
+        """A moment as the language writes a date and a time of day ("18 March 2025, 21:59", "18 Maret 2025
+        21.59"), on its own clock (a time zone's wall time is not converted)."""
+        if is_missing(value):
+            return self.t("common.na")
+        return get_datetime_format("medium", locale=self.locale).replace("{1}", self.date(value)).replace(
+            "{0}", format_time(value.time(), format="short", locale=self.locale))
 
     def short_date(self, value) -> str:
         day = value.date() if isinstance(value, dt.datetime) else value

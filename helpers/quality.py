@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import LANGUAGES, InLanguages, Message, translator
+from .i18n import Message, metric_label
 from .metrics import INTERACTION_COMPONENTS, blank_components, counted_kind
 from .schema import COUNT_COLUMNS
 
@@ -74,7 +74,7 @@ def drop_negative_counts(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Messag
         values = pd.to_numeric(posts[column])
         negative = values.lt(0).fillna(False).astype(bool)
         if negative.any():
-            notes.append(Message("imports.quality.negative", count=int(negative.sum()), column=column,
+            notes.append(Message("imports.quality.negative", count=int(negative.sum()), metric=metric_label(column),
                                  rows=flagged_rows(posts, negative)))
             posts[column] = posts[column].mask(negative)
     return posts, notes
@@ -169,7 +169,7 @@ def named_period_gaps(posts: pd.DataFrame, path) -> list[Message]:
     for key, gap, post in (("imports.quality.named_gap_start", (oldest - pd.Timestamp(start)).days, oldest),
                            ("imports.quality.named_gap_end", (pd.Timestamp(end) - newest).days, newest)):
         if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(when) < NAMED_GAP_CHANCE:
-            notes.append(Message(key, start=_day(start), end=_day(end), post=_day(post.date()), gap=gap,
+            notes.append(Message(key, start=start, end=end, post=post.date(), gap=gap,
                                  posts=len(when)))
     return notes
 
@@ -178,11 +178,6 @@ def _wall_day(moment) -> pd.Timestamp:
     """The day of a moment on its own clock (a time zone's wall time, not UTC), at midnight."""
     moment = pd.Timestamp(moment)
     return (moment.tz_localize(None) if moment.tz is not None else moment).normalize()
-
-
-def _day(day) -> InLanguages:
-    """A day as each language's texts write it ('1 July 2026', '1 Juli 2026'), for a note shown in either."""
-    return InLanguages({language: translator(language).date(day) for language in LANGUAGES})
 
 
 def checked(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[Message]]:

@@ -13,6 +13,7 @@ import pytest
 
 from helpers.daily import (DAILY_FAMILIES, followers_on, import_daily_series, load_daily_series, validate_daily)
 from helpers.errors import ExportFormatError
+from helpers.i18n import Translator
 from helpers.importers import detect_family
 from helpers.schema import SchemaViolation
 from tests.conftest import FIXTURES, REAL_EXPORTS, real_export
@@ -79,7 +80,14 @@ def test_tiktok_overview_real_file_needs_a_year():
     assert views.index[0] == pd.Timestamp("2025-02-28") and views.index[-1] == pd.Timestamp("2026-02-27")
     assert pd.Timestamp("2026-01-01") in views.index  # the year turned after December 31
     assert values(daily, "comments").sum() == 3171 and values(daily, "comments").min() < 0  # net of removals
-    assert any("negative" in w for w in reports[0].warnings)
+    [negative] = [w for w in reports[0].warnings if w.key == "imports.daily_common.negative"]
+    assert str(negative).startswith("comments is negative on 35 days (first: row 167)")  # the metric's label
+    assert Translator("id").message(negative).startswith(
+        "komentar bernilai negatif pada 35 hari (yang pertama: baris 167)")
+    # the dates placed in years, as the reader's language writes a date (not 2025-02-28)
+    [placed] = [w for w in reports[0].warnings if w.key.startswith("imports.yearless_dates.years_placed")]
+    assert "they run from 28 February 2025 to 27 February 2026" in str(placed)
+    assert "rentang tanggalnya dari 28 Februari 2025 hingga 27 Februari 2026" in Translator("id").message(placed)
 
 
 def test_tiktok_viewers_real_file():

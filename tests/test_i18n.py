@@ -533,6 +533,31 @@ def test_dates_use_each_languages_month_names():
     assert (en.short_date(late), id_.short_date(late)) == ("5 Oct 2026", "5 Okt 2026")
 
 
+def test_dates_and_times_in_a_message_are_written_as_the_readers_language_writes_them():
+    """A day or a moment given to a Message as a date or a datetime reads like every other date of the
+    report, in either language, on the moment's own clock (21:59 in Los Angeles stays 21:59)."""
+    from helpers.i18n import render_value
+
+    en, id_ = Translator("en"), Translator("id")
+    day, moment = dt.date(2026, 10, 28), pd.Timestamp("2025-03-18 21:59", tz="America/Los_Angeles")
+    assert (render_value(en, day), render_value(id_, day)) == ("28 October 2026", "28 Oktober 2026")
+    assert (render_value(en, moment), render_value(id_, moment)) == ("18 March 2025, 21:59", "18 Maret 2025 21.59")
+    assert render_value(id_, dt.datetime(2026, 10, 28, 7, 29)) == "28 Oktober 2026 07.29"
+    note = Message("imports.yearless_dates.years_placed", origin="x", first=dt.date(2025, 4, 8),
+                   last=dt.date(2026, 2, 1))
+    assert str(note).endswith("they run from 8 April 2025 to 1 February 2026")
+    assert id_.message(note).endswith("rentang tanggalnya dari 8 April 2025 hingga 1 Februari 2026")
+
+
+def test_a_metric_named_in_a_note_is_its_label():
+    from helpers.i18n import metric_label
+
+    id_ = Translator("id")
+    assert id_.message(metric_label("comments")) == "komentar" and str(metric_label("reach")) == "reach"
+    assert id_.message(metric_label("impressions_organic")) == id_.metric("impressions_organic")
+    assert metric_label("tiktok_profile_visits") == "'tiktok_profile_visits'"  # kept under its own name
+
+
 def test_money_uses_each_languages_currency_format():
     en, id_ = Translator("en"), Translator("id")
     assert id_.money(1234.5, "IDR") == "Rp\u00a01.234,50"  # a symbol of letters is spaced from the digits
@@ -695,7 +720,7 @@ def test_english_nouns_after_a_count_of_one_are_singular():
      "1 post has a publish time outside", "2 posts have a publish time outside"),
     ("imports.quality.reach_above_impressions", dict(rows="rows 2"),
      "1 post reports reach above impressions/views", "2 posts report reach above impressions/views"),
-    ("imports.quality.negative", dict(column="reach", rows="rows 2"),
+    ("imports.quality.negative", dict(metric="reach", rows="rows 2"),
      "1 negative value in reach (rows 2)", "2 negative values in reach (rows 2)"),
     ("imports.importers.repeated_post_id_differs", dict(posts="p"),
      "1 post id appears in more than one row", "2 post ids appear in more than one row"),

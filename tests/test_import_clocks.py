@@ -120,10 +120,10 @@ def test_an_instagram_export_at_another_clock_is_read_at_it_and_its_facebook_bat
         "'Publish time' is not written at the clock of Asia/Jakarta, the time zone given: of the 3 posts whose"
         " link holds the time Instagram received them, 3 posts match America/Los_Angeles (UTC−7) and 0 posts"
         " match Asia/Jakarta. The times are read as America/Los_Angeles times and shown in Asia/Jakarta (row 2:"
-        " '04/02/2025 09:48' is 2025-04-02 23:48)")
+        " '04/02/2025 09:48' is 2 April 2025, 23:48)")
     assert english.message(reports["facebook"].warnings[0]).startswith(
         "'Publish time' is read as America/Los_Angeles times, the clock the Instagram exports read with this file"
-        " were found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2025-04-02 22:00)")
+        " were found written at, and shown in Asia/Jakarta (row 2: '04/02/2025 08:00' is 2 April 2025, 22:00)")
     assert indonesian.message(reports["instagram"].warnings[0]).startswith(
         "'Publish time' tidak ditulis menurut Asia/Jakarta, zona waktu yang diberikan:")
     assert not [w for r in result.reports for w in r.warnings if w.key == UNCHECKED]  # its clock was told
@@ -234,7 +234,7 @@ def unchecked(result) -> dict:
 def test_a_facebook_export_read_alone_is_read_at_the_zone_given_and_says_its_clock_was_not_checked():
     """No time in its links, no Instagram export beside it: 08:00 written is 08:00 in Jakarta, as given, and a
     note says that this could not be checked, what a Pacific clock would do, and how to check (the file's
-    first row: post 800000000000001, read as 2025-04-02 08:00)."""
+    first row: post 800000000000001, read as 2 April 2025, 08:00)."""
     result = import_exports(FACEBOOK, timezone="Asia/Jakarta")
     assert result.posts["published_at"].min() == pd.Timestamp("2025-04-02 08:00", tz="Asia/Jakarta")
     note = unchecked(result)[FACEBOOK.name]
@@ -246,7 +246,7 @@ def test_a_facebook_export_read_alone_is_read_at_the_zone_given_and_says_its_clo
         " hours, some posts fall on another day, and results by weekday and hour of day are shifted. To check it,"
         " load this file together with the Instagram export of the same account from the same download (its links"
         " tell the clock, and this file then takes it), or look up post 800000000000001 (row 2, read as"
-        " 2025-04-02 08:00) in Business Suite: if the time shown there differs, this file's times are off by the"
+        " 2 April 2025, 08:00) in Business Suite: if the time shown there differs, this file's times are off by the"
         " difference")
     assert Translator("id").message(note).startswith(
         "'Publish time' dibaca sebagai waktu Asia/Jakarta, zona waktu yang diberikan, dan hal ini tidak dapat"
@@ -281,7 +281,7 @@ def test_instagram_exports_at_two_clocks_leave_the_facebook_export_unchecked_and
     text = Translator("en").message(notes[FACEBOOK.name])
     assert ("could not be checked: the Instagram exports read with it were found written at different clocks"
             " (America/Los_Angeles, Asia/Jakarta), so which one this file shares cannot be told.") in text
-    assert text.endswith("To check it, look up post 800000000000001 (row 2, read as 2025-04-02 08:00) in Business"
+    assert text.endswith("To check it, look up post 800000000000001 (row 2, read as 2 April 2025, 08:00) in Business"
                          " Suite: if the time shown there differs, this file's times are off by the difference")
 
 
@@ -293,7 +293,7 @@ def test_an_instagram_export_whose_links_cannot_tell_and_no_other_does_says_so(t
     assert result.posts["published_at"].min() == pd.Timestamp("2025-04-02 09:48", tz="Asia/Jakarta")
     text = Translator("en").message(unchecked(result)[silent.name])
     assert "could not be checked: fewer than 3 of its links hold the time Instagram received the post" in text
-    assert "look up post 18000000000000001 (row 2, read as 2025-04-02 09:48)" in text
+    assert "look up post 18000000000000001 (row 2, read as 2 April 2025, 09:48)" in text
 
 
 def test_the_unchecked_clock_reaches_the_explorer_s_warnings_and_the_report_s_coverage_notes():
@@ -382,7 +382,7 @@ def test_dates_a_spreadsheet_rewrote_day_first_are_read_day_first_when_the_links
         " posts whose link holds the time Instagram received them, 4 posts are written within a time zone's"
         " offset (UTC−12 to UTC+14) of that time when read day-first, and 4 posts are further from it than that"
         " when read month-first. A spreadsheet probably rewrote the dates day-first when the file was saved (row 2:"
-        " '02/04/2025 09:00' is read as 2025-04-02 09:00)")
+        " '02/04/2025 09:00' is read as 2 April 2025, 09:00)")
     assert Translator("id").message(report.warnings[0]).startswith(
         "'Publish time' dibaca dengan hari di depan (DD/MM/YYYY), bukan dengan bulan di depan seperti yang ditulis"
         " Business Suite: dari 4 unggahan yang tautannya memuat waktu Instagram menerimanya, 4 ditulis")
@@ -416,7 +416,7 @@ def test_a_facebook_export_with_a_day_above_12_is_refused_saying_it_looks_day_fi
     assert (info.value.row, info.value.column) == (3, "Publish time")
     assert str(info.value) == (
         f"file {path}, row 3, column 'Publish time': 1 cell cannot be read month-first, as Business Suite writes"
-        " dates, but every cell reads day-first (first: '13/04/2025 08:00', day-first 2025-04-13 08:00): a"
+        " dates, but every cell reads day-first (first: '13/04/2025 08:00', day-first 13 April 2025, 08:00): a"
         " spreadsheet probably rewrote the dates day-first. A Facebook export's links hold no time to confirm it,"
         " so the file is not read day-first on a guess\n"
         "  expected: dates and times written month-first (MM/DD/YYYY HH:MM), as Business Suite writes them, like"
@@ -443,8 +443,8 @@ def test_dates_the_links_contradict_and_day_first_does_not_explain_are_read_as_w
     assert Translator("en").message(warning) == (
         "'Publish time' does not fit the posts' links: of the 3 posts whose link holds the time Instagram received"
         " them, 2 posts are written further from that time than any time zone's offset (UTC−12 to UTC+14) allows"
-        " (row 3: '04/03/2025 10:00', read month-first as Business Suite writes it, 2025-04-03 10:00; its link:"
-        " 2025-04-21 02:59 UTC); not every cell reads day-first (DD/MM/YYYY), as it would had a spreadsheet"
+        " (row 3: '04/03/2025 10:00', read month-first as Business Suite writes it, 3 April 2025, 10:00; its link:"
+        " 21 April 2025, 02:59 UTC); not every cell reads day-first (DD/MM/YYYY), as it would had a spreadsheet"
         " rewritten the dates. Posts scheduled more than 14 hours ahead look like this, and so do dates changed"
         " after the download. The dates are read as written: check a few against the posts in Business Suite, or"
         " use the export as downloaded, unchanged")
@@ -452,7 +452,7 @@ def test_dates_the_links_contradict_and_day_first_does_not_explain_are_read_as_w
         "'Publish time' tidak cocok dengan tautan unggahan: dari 3 unggahan yang tautannya memuat waktu Instagram"
         " menerimanya, 2 ditulis lebih jauh dari waktu itu daripada selisih zona waktu mana pun (UTC−12 hingga"
         " UTC+14); contohnya baris 3: '04/03/2025 10:00', yang dibaca dengan bulan di depan seperti yang ditulis"
-        " Business Suite menjadi 2025-04-03 10:00, sedangkan tautannya menunjukkan 2025-04-21 02:59 UTC; tidak"
+        " Business Suite menjadi 3 April 2025 10.00, sedangkan tautannya menunjukkan 21 April 2025 02.59 UTC; tidak"
         " setiap sel dapat dibaca dengan hari di depan (DD/MM/YYYY), padahal semuanya akan terbaca begitu bila"
         " program lembar kerja yang menulis ulang tanggalnya. Unggahan yang dijadwalkan lebih dari 14 jam"
         " sebelumnya terlihat seperti ini, begitu pula tanggal yang diubah setelah diunduh. Tanggalnya dibaca"
@@ -592,9 +592,9 @@ def test_a_facebook_export_with_a_day_above_12_named_for_its_days_is_read_day_fi
     assert Translator("en").message(note) == (
         "'Publish time' is read day-first (DD/MM/YYYY), not month-first as Business Suite writes it: 1 of"
         f" {len(result.posts)} cells has a day above 12 and cannot be read month-first, and read day-first, every"
-        " post falls within the period the file name gives (2025-04-01 to 2025-04-14, with a day either side for"
+        " post falls within the period the file name gives (1 April 2025 to 14 April 2025, with a day either side for"
         " time zones). A spreadsheet probably rewrote the dates day-first when the file was saved (row 3:"
-        " '13/04/2025 08:00' is read as 2025-04-13 08:00)")
+        " '13/04/2025 08:00' is read as 13 April 2025, 08:00)")
     early = tmp_path / "Apr-01-2025_Apr-10-2025_100000000000042.csv"
     early.write_text(text, encoding="utf-8-sig")
     with pytest.raises(ExportFormatError, match="not read day-first on a guess"):

@@ -516,7 +516,7 @@ def test_created_dates_a_day_first_spreadsheet_turned_into_dates_are_refused(tmp
         import_exports(path)
     assert err.value.path == path and (err.value.row, err.value.column) == (3, "Created date")
     text = str(err.value)
-    assert "on sheet 'All posts', 5 cells hold dates of a spreadsheet's own (e.g. row 3: 2025-04-03)" in text
+    assert "on sheet 'All posts', 5 cells hold dates of a spreadsheet's own (e.g. row 3: 3 April 2025)" in text
     assert "4 cells hold the export's text dates, written like '03/18/2025' (e.g. row 8: '03/12/2025')" in text
     assert "download it again" in str(err.value.hint)
     # a month-first spreadsheet turns every text date into a date cell: read as the days they are

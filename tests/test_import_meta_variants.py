@@ -212,15 +212,16 @@ def test_repeated_rows_of_a_post_that_differ_are_named_with_what_differs(tmp_pat
     assert [str(n) for n in notes] == [
         "1 row repeats a post id already in this file: the last row of each post is kept",
         "1 post id appears in more than one row of this file with values that differ: row 5 (kept) differs from"
-        " 2 other rows (2, 3) in reach, impressions, reactions. The last row of each post is kept, but the export does not"
-        " say which row holds the post's figures. Check these rows in the export, or download it again"]
+        " 2 other rows (2, 3) in reach, impressions (or views), reactions. The last row of each post is kept, but"
+        " the export does not say which row holds the post's figures. Check these rows in the export, or download it"
+        " again"]
     assert Translator("id").message(notes[1]).startswith(
         "1 ID unggahan muncul di lebih dari satu baris berkas ini dengan nilai yang berbeda: baris 5 (dipertahankan)"
-        " berbeda dari 2 baris lain (2, 3) pada kolom reach, impressions, reactions.")
+        " berbeda dari 2 baris lain (2, 3) pada kolom jangkauan, impresi (atau tayangan), reaksi.")
     from helpers.report import client_worded  # the client report states the facts, without the advice
     assert Translator("en").message(client_worded(notes[1])).endswith(
-        "reach, impressions, reactions. The last row of each post is kept, and the export does not say which row"
-        " holds the post's figures")
+        "reach, impressions (or views), reactions. The last row of each post is kept, and the export does not say"
+        " which row holds the post's figures")
 
 
 @pytest.mark.parametrize("cell", ["inf", "Infinity", "1e30", "99999999999999999999"])
@@ -533,8 +534,8 @@ def test_posts_outside_the_period_of_the_file_name_suggest_dates_rewritten_day_f
     assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-05-10", "2026-10-10",
                                                                               "2026-12-10"]
     notes = [str(w) for w in result.reports[0].warnings if w.key != UNCHECKED_CLOCK]
-    assert notes == ["2 posts have a publish time outside the period the file name gives (2026-10-07 to"
-                     " 2026-10-12), e.g. row 2: '05/10/2026 7:29', read as 2026-05-10. A spreadsheet may have"
+    assert notes == ["2 posts have a publish time outside the period the file name gives (7 October 2026 to"
+                     " 12 October 2026), e.g. row 2: '05/10/2026 7:29', read as 10 May 2026. A spreadsheet may have"
                      " rewritten the dates day-first ('10/05/2026' for 10 May), which is read month-first as"
                      " another date when no day is above 12: use the export as downloaded, or check these dates"]
     # named for 1 to 12 October, as downloaded, every post falls within the name's days read day-first
@@ -580,24 +581,24 @@ def test_day_first_dates_are_read_day_first_when_the_days_of_the_file_name_prove
         "2025-04-02 06:53 +0200", "2025-04-04 19:45 +0200", "2025-04-09 12:10 +0200", "2025-04-12 08:00 +0200",
         "2025-04-01 00:30 +0200"]
     notes = [w for w in result.reports[0].warnings if w.key != UNCHECKED_CLOCK]
-    first, last = (pd.Timestamp(day).strftime("%Y-%m-%d") for day in (start, end))
+    first, last = (pd.Timestamp(day).strftime("%-d %B %Y") for day in (start, end))
     assert [str(w) for w in notes] == [
         "'Publish time' is read day-first (DD/MM/YYYY), not month-first as Business Suite writes it: read"
         f" month-first, 4 of the 5 posts fall outside the period the file name gives ({first} to {last}, with a"
         " day either side for time zones), and read day-first, every post falls within it. A spreadsheet probably"
         " rewrote the dates day-first when the file was saved (row 2: '02/04/2025 06:53' is read as"
-        " 2025-04-02 06:53, not 2025-02-04 06:53)"]
+        " 2 April 2025, 06:53, not 4 February 2025, 06:53)"]
     assert Translator("id").message(notes[0]).endswith(
-        "(baris 2: '02/04/2025 06:53' dibaca sebagai 2025-04-02 06:53, bukan 2025-02-04 06:53)")
+        "(baris 2: '02/04/2025 06:53' dibaca sebagai 2 April 2025 06.53, bukan 4 Februari 2025 06.53)")
 
 
 @pytest.mark.parametrize("start, end, warning", [
     # read month-first, 4 April, 4 September and 4 December fall outside; read day-first, every post does
     ("Jan-01-2025", "Feb-28-2025", "3 posts have a publish time outside the period the file name gives"
-     " (2025-01-01 to 2025-02-28), e.g. row 3: '04/04/2025 19:45', read as 2025-04-04."),
+     " (1 January 2025 to 28 February 2025), e.g. row 3: '04/04/2025 19:45', read as 4 April 2025."),
     # read day-first, 1 April is two days before the name's first day: more than the day of slack
     ("Apr-03-2025", "Apr-11-2025", "4 posts have a publish time outside the period the file name gives"
-     " (2025-04-03 to 2025-04-11), e.g. row 2: '02/04/2025 06:53', read as 2025-02-04."),
+     " (3 April 2025 to 11 April 2025), e.g. row 2: '02/04/2025 06:53', read as 4 February 2025."),
     # both readings fall within a whole year: nothing to tell them apart, read as written
     ("Jan-01-2025", "Dec-31-2025", None),
 ])
@@ -638,8 +639,8 @@ def test_a_day_of_slack_either_side_of_the_period_of_the_file_name(tmp_path):
     ])
     notes = [str(w) for w in import_exports(path, timezone=ZONE).reports[0].warnings if w.key != UNCHECKED_CLOCK]
     assert len(notes) == 1 and notes[0].startswith(
-        "1 post has a publish time outside the period the file name gives (2025-03-01 to 2025-03-14), e.g."
-        " row 4: '03/16/2025 00:30', read as 2025-03-16.")
+        "1 post has a publish time outside the period the file name gives (1 March 2025 to 14 March 2025), e.g."
+        " row 4: '03/16/2025 00:30', read as 16 March 2025.")
 
 
 RESAVED = META / "Apr-01-2025_Apr-14-2025_resaved-decimal-comma.csv"  # ';'-separated, as Excel in Indonesian saves

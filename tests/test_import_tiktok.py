@@ -66,7 +66,7 @@ def test_real_export_without_year_is_refused():
 
 
 def test_wrong_year_is_refused_against_video_ids():
-    with pytest.raises(ExportFormatError, match="placed on 2024-07-26, video created 2025-07-26") as err:
+    with pytest.raises(ExportFormatError, match="placed on 26 July 2024, video created 26 July 2025") as err:
         import_exports(real_export(f"{FOLDER}/Content 3.csv"), year=2024)
     assert "which its video ids say is 2025" in str(err.value) and "year= in a notebook" in str(err.value)
 
@@ -248,7 +248,7 @@ def test_a_missing_comments_column_is_warned_about(write_file):
 def test_a_wrong_year_is_quoted_on_the_day_the_file_gives_in_a_zone_east_of_utc():
     """'December 3' in Jakarta (UTC+7) is 2 December 17:00 UTC: the message quotes the file's day, 3 December,
     and the video's creation day in the same zone (its id: 3 December 2024, 15:00 UTC, 22:00 in Jakarta)."""
-    with pytest.raises(ExportFormatError, match="placed on 2025-12-03, video created 2024-12-03"):
+    with pytest.raises(ExportFormatError, match="placed on 3 December 2025, video created 3 December 2024"):
         read_tiktok_studio(HERE / "Content_no_time.csv", year=2025, timezone="Asia/Jakarta")
 
 

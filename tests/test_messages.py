@@ -15,12 +15,12 @@ from helpers.importers.values import to_number
 
 
 def test_a_message_is_english_text_and_translates_with_its_values():
-    note = Message("imports.quality.negative", count=1234, column="reach",
+    note = Message("imports.quality.negative", count=1234, metric=Message("metric.reach.label"),
                    rows=Message("imports.quality.rows", rows="4, 5"))
     assert note == "1,234 negative values in reach (rows 4, 5): a count cannot be negative, so these cells are" \
                    " treated as not reported"
     indonesian = Translator("id").message(note)
-    assert indonesian.startswith("1.234 nilai negatif") and "baris 4, 5" in indonesian
+    assert indonesian.startswith("1.234 nilai jangkauan negatif") and "baris 4, 5" in indonesian
 
 
 def test_numpy_numbers_are_formatted_like_python_numbers():

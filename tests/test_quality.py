@@ -5,6 +5,8 @@ holds a space, comma or quote, LF line ends), with invented posts whose values a
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from conftest import FIXTURES
@@ -95,6 +97,13 @@ def test_a_negative_reach_is_named_as_negative_not_again_as_blank():
         "1 post has a blank cell in a broadcast count this file reports for its other posts (reach 1; row 4)"]
 
 
+def test_a_negative_count_is_named_by_its_label_in_the_readers_language():
+    """Not by the post table's column name: "comments" is "komentar", "reach" "jangkauan" in Indonesian."""
+    _, notes = quality.checked(_posts(reach=[100, -5, 80], comments=[-1, 2, -3]))
+    indonesian = [Translator("id").message(n).split(":")[0] for n in notes if n.key == "imports.quality.negative"]
+    assert indonesian == ["1 nilai jangkauan negatif (baris 3)", "2 nilai komentar negatif (baris 2, 4)"]
+
+
 def _demo_facebook_rows() -> tuple[list[str], list[str]]:
     """The lines of Kopi Senja's demo Facebook export: its header and its post rows, as written."""
     from helpers.paths import DEMO_DIR
@@ -121,9 +130,12 @@ def test_an_export_missing_its_oldest_posts_is_warned_about_with_its_gap(tmp_pat
     cut.write_text("\ufeff" + "\n".join(header + kept) + "\n", encoding="utf-8")
     notes = [w for w in import_exports([cut], timezone=ZONE).reports[0].warnings
              if getattr(w, "key", "").startswith("imports.quality.named_gap")]
-    assert [(w.key, {k: str(v) for k, v in w.values.items()}) for w in notes] == [("imports.quality.named_gap_start", {
-        "start": "1 July 2026", "end": "31 October 2026", "post": "29 August 2026", "gap": "59",
-        "posts": str(len(kept))})]
+    assert [(w.key, w.values) for w in notes] == [("imports.quality.named_gap_start", {
+        "start": dt.date(2026, 7, 1), "end": dt.date(2026, 10, 31), "post": dt.date(2026, 8, 29), "gap": 59,
+        "posts": len(kept)})]
+    assert Translator("id").message(notes[0]).startswith(
+        "menurut namanya, ekspor ini mencakup 1 Juli 2026 hingga 31 Oktober 2026, tetapi unggahan tertuanya bertanggal"
+        " 29 Agustus 2026")
     assert str(notes[0]).startswith("the export is named for 1 July 2026 to 31 October 2026, but its oldest post is"
                                     " from 29 August 2026: no post in its first 59 days")
     assert Translator("id").message(notes[0]).startswith("menurut namanya, ekspor ini mencakup 1 Juli 2026 hingga"

@@ -67,7 +67,7 @@ def test_read_sheet_refuses_date_cells_beside_month_first_text_dates(tmp_path):
         read_sheet(path, "All posts", "Post link", date_format="%m/%d/%Y")
     assert (err.value.row, err.value.column) == (4, "Created date")
     text = str(err.value)
-    assert "on sheet 'All posts', 2 cells hold dates of a spreadsheet's own (e.g. row 4: 2025-02-01)" in text
+    assert "on sheet 'All posts', 2 cells hold dates of a spreadsheet's own (e.g. row 4: 1 February 2025)" in text
     assert "1 cell holds the export's text dates, written like '03/18/2025' (e.g. row 3: '03/18/2025')" in text
     assert "use the export as downloaded" in str(err.value.hint)
     iso = workbook(tmp_path / "iso.xlsx", {"Data": [["Date", "Reach"], ["2025-03-18", 5],

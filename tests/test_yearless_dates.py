@@ -56,7 +56,7 @@ def test_year_option_is_the_year_of_the_oldest_date_even_when_all_dates_are_befo
 def test_period_in_file_name_start_and_end():
     placed, report = place(["30 de diciembre", "2 de enero"], "FollowerHistory_2024-12-30_2025-01-03.csv")
     assert placed == ["2024-12-30", "2025-01-02"]
-    assert "file name (2024-12-30 to 2025-01-03)" in report.warnings[0]
+    assert "file name (30 December 2024 to 3 January 2025)" in report.warnings[0]
 
 
 def test_one_date_in_file_name_is_the_end_of_the_period():

@@ -23,7 +23,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import Message
+from ..i18n import Message, metric_label
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
@@ -436,7 +436,7 @@ def _repeated_rows_notes(posts: pd.DataFrame, in_file: list[str]) -> list[tuple[
             continue
         named = [Message("imports.importers.repeated_rows_differ", kept=str(rows[post][-1]),
                          count=len(rows[post]) - 1, others=[str(r) for r in rows[post][:-1]],
-                         columns=[c for c in compared if differs.at[post, c]])
+                         columns=[metric_label(c) for c in compared if differs.at[post, c]])
                  for post in other[:REPEATS_NAMED]]
         if len(other) > REPEATS_NAMED:
             named.append(Message("imports.importers.repeated_more", more=len(other) - REPEATS_NAMED))

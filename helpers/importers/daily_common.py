@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, metric_label
 from .base import FileReport
 from .reading import TextTable, normalise_name
 from .values import parse_wall_clock, to_number, to_seconds
@@ -133,7 +133,7 @@ def wide_metrics(table: TextTable, rows: pd.Series, mapping: dict[str, str], pla
         metric = metric_for(name, mapping, platform, report)
         if metric in out:
             report.warnings.append(Message("imports.daily_common.second_column", column=repr(name),
-                                           metric=repr(metric)))
+                                           metric=metric_label(metric)))
             continue
         if normal in durations:
             out[metric] = durations_seconds(table, key, rows)
@@ -144,7 +144,7 @@ def wide_metrics(table: TextTable, rows: pd.Series, mapping: dict[str, str], pla
     for metric, values in out.items():
         negative = values.lt(0).fillna(False).astype(bool)
         if negative.any() and metric != "followers_net_change":
-            report.warnings.append(Message("imports.daily_common.negative", metric=repr(metric),
+            report.warnings.append(Message("imports.daily_common.negative", metric=metric_label(metric),
                                            count=int(negative.sum()), row=str(int(rows[negative].iloc[0]))))
     report.metrics_present = [m for m, v in out.items() if v.notna().any()]
     return out

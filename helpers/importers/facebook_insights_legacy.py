@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, metric_label
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .reading import TextTable, read_delimited
 from .values import to_local_datetime, to_number
@@ -165,9 +165,10 @@ def _actions(out: pd.DataFrame, number, described: _Described, report: FileRepor
             blank = int(values.isna().sum())
             if blank:
                 report.warnings.append(Message("imports.facebook_insights_legacy.blank_breakdown",
-                                               metric=canonical, count=blank))
+                                               metric=metric_label(canonical), count=blank))
     if used_people:
-        report.warnings.append(Message("imports.facebook_insights_legacy.people_not_actions", metrics=used_people))
+        report.warnings.append(Message("imports.facebook_insights_legacy.people_not_actions",
+                                       metrics=[metric_label(m) for m in used_people]))
 
 
 def _video(out: pd.DataFrame, number) -> None:

@@ -205,7 +205,7 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     if zone == timezone or first is None:
         return read
     example = dict(row=str(int(rows[first])), written=str(cells[first]).strip(),
-                   shown=read[first].strftime("%Y-%m-%d %H:%M"))
+                   shown=read[first])
     if fit:
         report.warnings.append(Message("imports.meta_business_suite.clock_found", given=timezone, zone=zone,
                                        fits=fit.fits, checked=fit.checked, given_fits=fit.given_fits,
@@ -259,7 +259,7 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
         first = within_reach(day_first, received).idxmax()
         report.warnings.append(Message("imports.meta_business_suite.read_day_first", fits=by_day.near,
                                        checked=by_day.held, month_first=why, row=str(int(rows[first])),
-                                       written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
+                                       written=str(text[first]), read=day_first[first]))
         return day_first
     if readable:  # month-first, and most links say otherwise: dates changed, or posts scheduled well ahead
         far = received.notna() & ~month_near
@@ -270,7 +270,7 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
                else Message("imports.meta_business_suite.links_contradict_day_first", fits=rescued))
         report.warnings.append(Message(
             "imports.meta_business_suite.links_contradict", row=str(int(rows[first])), written=str(text[first]),
-            read=month_first[first].strftime("%Y-%m-%d %H:%M"), received=received[first].strftime("%Y-%m-%d %H:%M"),
+            read=month_first[first], received=received[first],
             far=by_month.far, checked=by_month.held, day_first=day))
         return month_first
     if by_day is not None:  # every cell reads day-first, and no link proves it
@@ -279,8 +279,8 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
         if named is not None and not _outside_days(day_first, named).any():  # the file name's days do
             report.warnings.append(Message(
                 "imports.meta_business_suite.read_day_first_named_unreadable", count=int(month_first.isna().sum()),
-                total=len(text), start=str(named[0]), end=str(named[1]), row=str(int(rows[first])),
-                written=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M")))
+                total=len(text), start=named[0], end=named[1], row=str(int(rows[first])),
+                written=str(text[first]), read=day_first[first]))
             return day_first
         if platform == "facebook":
             unproven = Message("imports.meta_business_suite.day_first_facebook")
@@ -291,7 +291,7 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
             unproven = Message("imports.meta_business_suite.day_first_no_links", minimum=MIN_CHECKED)
         raise ExportFormatError(
             path, Message("imports.meta_business_suite.looks_day_first", count=int(month_first.isna().sum()),
-                          value=str(text[first]), read=day_first[first].strftime("%Y-%m-%d %H:%M"),
+                          value=str(text[first]), read=day_first[first],
                           unproven=unproven),
             row=int(rows[first]), column="Publish time",
             expected=Message("imports.meta_business_suite.month_first_expected",
@@ -320,9 +320,9 @@ def _day_first_by_name(text: pd.Series, month_first: pd.Series, *, path: Path, r
     first = month_outside.idxmax()
     report.warnings.append(Message(
         "imports.meta_business_suite.read_day_first_named", outside=int(month_outside.sum()), count=len(text),
-        start=str(named[0]), end=str(named[1]), row=str(int(rows[first])), written=str(text[first]),
-        read=day_first[first].strftime("%Y-%m-%d %H:%M"),
-        month_first=month_first[first].strftime("%Y-%m-%d %H:%M")))
+        start=named[0], end=named[1], row=str(int(rows[first])), written=str(text[first]),
+        read=day_first[first],
+        month_first=month_first[first]))
     return day_first
 
 
@@ -351,7 +351,7 @@ def unchecked_clock(item: ImportedFile, timezone: str, told: list[str]) -> Messa
         why = _links_untold(item, timezone)
     first = item.posts.sort_values("source_row").iloc[0]
     example = dict(row=str(int(first["source_row"])), post_id=str(first["post_id"]),
-                   shown=first["published_at"].strftime("%Y-%m-%d %H:%M"))
+                   shown=first["published_at"])
     check = (Message("imports.meta_business_suite.clock_check_instagram", **example)
              if item.report.platform == "facebook" and not told
              else Message("imports.meta_business_suite.clock_check", **example))
@@ -414,7 +414,7 @@ def _outside_named_period(published: pd.Series, cells: pd.Series, *, path: Path,
     first = outside.idxmax()
     return [Message("imports.meta_business_suite.outside_named_period", count=int(outside.sum()),
                     row=str(int(rows[first])), value=repr(str(cells[first]).strip()),
-                    read=published[first].strftime("%Y-%m-%d"), start=str(start), end=str(end))]
+                    read=published[first].date(), start=start, end=end)]
 
 
 def _named_days(path: Path) -> tuple[date, date] | None:

@@ -900,7 +900,7 @@ def mixed_date_cells(path: Path, sheet: str, header: list[str], frame: pd.DataFr
         example = pd.Timestamp("2025-03-18").strftime(date_format)
         raise ExportFormatError(
             path, Message("imports.reading.date_cells_mixed", sheet=sheet, dates=len(cells),
-                          date_row=str(cells[0][0]), date=cells[0][1].strftime("%Y-%m-%d"),
+                          date_row=str(cells[0][0]), date=pd.Timestamp(cells[0][1]).date(),
                           texts=int(as_text.sum()), text_row=str(numbers[frame.index.get_loc(first_text)]),
                           text=repr(text[first_text].strip()), example=example),
             row=cells[0][0], column=header[position],

@@ -154,8 +154,8 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, p
     if off.any() and off[created.notna()].all() and (shifted[off] & (years[off] == years[off].iloc[0])).all():
         first = off.idxmax()
         raise ExportFormatError(path, Message("imports.tiktok_studio.wrong_year", count=int(off.sum()),
-                                              placed=str(out["published_at"][first].date()),
-                                              created=str(created[first].tz_convert(zone).date())),
+                                              placed=out["published_at"][first].date(),
+                                              created=created[first].tz_convert(zone).date()),
                                 row=int(rows[first]), column="Post time",
                                 hint=Message("imports.tiktok_studio.wrong_year_hint",
                                              first=str(created[off].min().year)))
@@ -163,7 +163,7 @@ def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, p
         first = off.idxmax()
         report.warnings.append(Message(
             "imports.tiktok_studio.date_disagrees_with_id", count=int(off.sum()), row=str(int(rows[first])),
-            placed=str(out["published_at"][first].date()), created=str(created[first].tz_convert(zone).date())))
+            placed=out["published_at"][first].date(), created=created[first].tz_convert(zone).date()))
 
 
 def _times_from_ids(out: pd.DataFrame, zone: str, report: FileReport) -> None:

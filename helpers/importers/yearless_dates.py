@@ -174,15 +174,15 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
         start, end = named[0], named[-1]
         if end >= _one_year_after(start):
             raise ExportFormatError(
-                path, Message("imports.yearless_dates.period_too_long", start=str(start), end=str(end)),
+                path, Message("imports.yearless_dates.period_too_long", start=start, end=end),
                 column=column, hint=Message("imports.yearless_dates.pass_year_hint", noun=noun, loader=loader))
         return Anchor((start.month, start.day), start.year,
-                      Message("imports.yearless_dates.origin_period", start=str(start), end=str(end)), last_day=end)
+                      Message("imports.yearless_dates.origin_period", start=start, end=end), last_day=end)
     if named:
         end = named[0]
         after = end + timedelta(days=1)
         return Anchor((after.month, after.day), after.year - 1,
-                      Message("imports.yearless_dates.origin_end_date", end=str(end)), last_day=end)
+                      Message("imports.yearless_dates.origin_end_date", end=end), last_day=end)
     unknown = (Message("imports.yearless_dates.year_unknown_spreadsheet", **ignored.values()) if ignored
                else Message("imports.yearless_dates.year_unknown",
                             example=_month_day_text(month_days[0] if month_days else (7, 16))))
@@ -236,18 +236,18 @@ def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, ro
     if anchor.last_day is not None and max(guessed_dates) > anchor.last_day:
         late = max(guessed_dates)
         raise ExportFormatError(path, Message("imports.yearless_dates.after_period", origin=anchor.origin,
-                                              date=str(late)),
+                                              date=late),
                                 row=int(rows.iloc[placed.index(late)]), column=column,
                                 hint=Message("imports.yearless_dates.after_period_hint", noun=noun))
     today = today or date.today()
     if max(guessed_dates) > today + timedelta(days=1):
         raise ExportFormatError(path, Message("imports.yearless_dates.in_future", origin=anchor.origin,
-                                              date=str(max(guessed_dates))),
+                                              date=max(guessed_dates)),
                                 column=column, hint=Message("imports.yearless_dates.in_future_hint", noun=noun))
     crosses = any(p.year > anchor.year for p in guessed_dates)
     report.warnings.append(Message(
         "imports.yearless_dates.years_placed_across_new_year" if crosses else "imports.yearless_dates.years_placed",
-        origin=anchor.origin, first=str(min(guessed_dates)), last=str(max(guessed_dates)),
+        origin=anchor.origin, first=min(guessed_dates), last=max(guessed_dates),
         start=_month_day_text(anchor.month_day), year=str(anchor.year), next_year=str(anchor.year + 1)))
     return placed
 
