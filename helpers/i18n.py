@@ -21,8 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel.core import Locale, get_global
 from babel.dates import format_date, format_time, get_datetime_format
-from babel.numbers import format_currency, format_decimal, format_percent, get_currency_precision
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from .errors import WorkbookError, close_match
 
@@ -289,6 +290,12 @@ def translator(language: str) -> "Translator":
     return Translator(language)
 
 
+def cash_digits(currency: str) -> int:
+    """The decimals an amount of `currency` is written with: its CLDR cash digits (IDR 0, USD 2, JPY 0)."""
+    fractions = get_global("currency_fractions")
+    return fractions.get(str(currency).upper(), fractions["DEFAULT"])[2]
+
+
 #: Between a currency symbol's letter and a digit, either way round (CLDR currencySpacing).
 _CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
@@ -480,13 +487,19 @@ class Translator:
         return self.percent(value, max(1, decimals))
 
     def money(self, value, currency: str) -> str:
-        """An amount in the locale's currency format ("Rp 1.234,50", "IDR 1,234.50", "£1,234.50"). A symbol
-        of letters is set apart from the digits by a no-break space, CLDR's currency-spacing rule, which
-        Babel does not apply: "UAH77.818,01" would read as one word."""
+        """An amount in the locale's currency format ("Rp 1.234.568", "IDR 1,234,568", "£1,234.50"), with the
+        currency's cash digits (CLDR: rupiah, forint or Taiwan dollars are written without decimals, as their
+        business documents write them, though their accounting digits are 2). A symbol of letters is set apart
+        from the digits by a no-break space, CLDR's currency-spacing rule, which Babel does not apply:
+        "UAH77.818,01" would read as one word."""
         if is_missing(value):
             return self.t("common.na")
-        rounded = half_up(value, get_currency_precision(currency))
-        return _CURRENCY_SPACING.sub("\u00a0", format_currency(rounded, currency, locale=self.locale))
+        digits = cash_digits(currency)
+        pattern = re.sub(r"0\.0+", "0" + ("." + "0" * digits if digits else ""),
+                         Locale.parse(self.locale).currency_formats["standard"].pattern)
+        text = format_currency(half_up(value, digits), currency, format=pattern, locale=self.locale,
+                               currency_digits=False)
+        return _CURRENCY_SPACING.sub("\u00a0", text)
 
     def date(self, value) -> str:
         if is_missing(value):

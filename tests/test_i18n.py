@@ -533,6 +533,16 @@ def test_dates_use_each_languages_month_names():
     assert (en.short_date(late), id_.short_date(late)) == ("5 Oct 2026", "5 Okt 2026")
 
 
+def test_rupiah_are_written_without_sen_and_other_currencies_keep_their_decimals():
+    """CLDR's cash digits: IDR 0 (Indonesian business documents write no sen), USD, EUR, UAH 2. 4,734,567.50
+    rounds half up to 4,734,568; 11,836.42 to 11,836."""
+    en, id_ = Translator("en"), Translator("id")
+    assert id_.money(4_734_567.50, "IDR") == "Rp\u00a04.734.568" and id_.money(11_836.42, "IDR") == "Rp\u00a011.836"
+    assert en.money(4_734_567.50, "IDR") == "IDR\u00a04,734,568"
+    assert id_.money(77_818.01, "UAH") == "UAH\u00a077.818,01" and id_.money(24.63, "USD") == "US$24,63"
+    assert en.money(0.06, "EUR") == "€0.06" and en.money(-1234.5, "IDR") == "-IDR\u00a01,235"
+
+
 def test_dates_and_times_in_a_message_are_written_as_the_readers_language_writes_them():
     """A day or a moment given to a Message as a date or a datetime reads like every other date of the
     report, in either language, on the moment's own clock (21:59 in Los Angeles stays 21:59)."""
@@ -560,8 +570,8 @@ def test_a_metric_named_in_a_note_is_its_label():
 
 def test_money_uses_each_languages_currency_format():
     en, id_ = Translator("en"), Translator("id")
-    assert id_.money(1234.5, "IDR") == "Rp\u00a01.234,50"  # a symbol of letters is spaced from the digits
-    assert en.money(1234.5, "IDR") == "IDR\u00a01,234.50"
+    assert id_.money(1234.5, "IDR") == "Rp\u00a01.235"  # a symbol of letters is spaced from the digits
+    assert en.money(1234.5, "IDR") == "IDR\u00a01,235"
     assert id_.money(77818.01, "UAH") == "UAH\u00a077.818,01"
     assert en.money(-5, "MYR") == "-MYR\u00a05.00"
     assert en.money(1234.5, "GBP") == "£1,234.50"  # a sign is not
