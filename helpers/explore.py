@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import metrics, periods, schema
 from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name
-from .i18n import Message, Translator, active_language, language_code, translator, use_language
+from .i18n import Message, Translator, active_language, language_code, metric_label, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
     glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
@@ -614,8 +614,11 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
         elif column in ("p", "p_value", "p_holm"):  # p-values as the report writes them: 0.0004 is not "0.00"
             # escaped as every cell is: a Styler shows a formatter's text as HTML, and '< 0.001' is not
             shown_as = _formatter(lambda v: html.escape(p_value_text(tr, v)), tr.t("common.na"))  # no test: n/a
-        elif pd.api.types.is_bool_dtype(values):
-            continue
+        elif column == "effect":  # compare's sizes of Cliff's delta, in the report's words
+            shown_as = _formatter(lambda v: html.escape(tr.t(f"effect.{v}") if f"effect.{v}" in tr.texts
+                                                        else str(v)), not_computed)
+        elif pd.api.types.is_bool_dtype(values):  # compare_groups' 'tested': yes or no, not True
+            shown_as = _formatter(lambda v: tr.t("common.yes" if v else "common.no"), missing)
         elif pd.api.types.is_integer_dtype(values):
             shown_as = _formatter(tr.number, missing)
         elif pd.api.types.is_float_dtype(values):
@@ -626,6 +629,28 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
         else:
             continue
         styler = styler.format(shown_as, subset=[column])
+    return _kpi_values_shown(styler, table, tr)
+
+
+#: The columns of a KPI table (metrics.kpis, metrics.period_change) that are in the unit of each row's KPI.
+_KPI_UNIT_COLUMNS = ("value", "mean_of_post_rates", "value_previous", "mean_of_post_rates_previous", "change",
+                     "ci_low", "ci_high")
+
+
+def _kpi_values_shown(styler, table: pd.DataFrame, tr):
+    """A KPI table's figures each in its KPI's unit, as the report shows them (display.metric_text): a count
+    (posts, summed reach) a whole number, not 118.00; a rate of interactions a percentage; others with their
+    decimals. The column holds every KPI of a channel, so its dtype (float) cannot say which."""
+    from .display import metric_text
+
+    if "kpi" not in table:
+        return styler
+    for kpi in table["kpi"].dropna().unique():
+        rows = table.index[table["kpi"].eq(kpi).fillna(False).to_numpy(bool)]
+        for column in (c for c in _KPI_UNIT_COLUMNS if c in table):
+            missing = tr.t("common.na") if column in ("change", "ci_low", "ci_high") else tr.t("common.not_reported")
+            styler = styler.format(_formatter(lambda v, kpi=kpi: metric_text(tr, kpi, v), missing),
+                                   subset=pd.IndexSlice[rows, [column]])
     return styler
 
 
@@ -787,12 +812,17 @@ def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: lis
     elsewhere = (Message("imports.explore.reported_elsewhere", platforms=counts) if counts
                  else Message("imports.explore.reported_nowhere"))
     if len(parts) == 1:
-        return NotReported(Message("imports.explore.not_reported", chosen=chosen, name=name, elsewhere=elsewhere))
+        return NotReported(Message("imports.explore.not_reported", chosen=chosen, name=metric_label(name),
+                                   elsewhere=elsewhere))
     never = [part for part in parts if not metrics._operand(mine, part).notna().any()]
-    missing = (Message("imports.explore.rate_parts_missing", parts=" / ".join(never)) if never
-               else Message("imports.explore.rate_parts_apart", denominator=parts[1]))
-    return NotReported(Message("imports.explore.rate_not_reported", chosen=chosen, name=name,
-                                 numerator=parts[0], denominator=parts[1], missing=missing, elsewhere=elsewhere))
+    labels = [metric_label(part) for part in never]  # a rate has two parts: one, or both
+    if len(labels) == 2:
+        labels = [Message("common.list_two", first=labels[0], second=labels[1])]
+    missing = (Message("imports.explore.rate_parts_missing", parts=labels[0]) if never
+               else Message("imports.explore.rate_parts_apart", denominator=metric_label(parts[1])))
+    return NotReported(Message("imports.explore.rate_not_reported", chosen=chosen, name=metric_label(name),
+                                 numerator=metric_label(parts[0]), denominator=metric_label(parts[1]),
+                                 missing=missing, elsewhere=elsewhere))
 
 
 def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -> Path:

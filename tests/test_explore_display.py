@@ -286,15 +286,23 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
     # the rate by its label, as the report names it, not by its column's name
     assert ("Across the 2 formats with enough posts to test, engagement rate by reach differs beyond chance: "
             "Kruskal–Wallis H = 5.3, p = 0.021.") in body
-    assert "The format ahead of every other format tested, beyond chance: video (compare.clear_leader)." in body
+    assert "The format ahead of every other format tested, beyond chance: video.</p>" in body
     assert ">0.029<" in body and ">photo<" in body and ">video<" in body  # the pair, by the formats' names
+    # Cliff's delta of video over photo is 1 (every video post above every photo post): large; the two formats
+    # tested, the post of no format not
+    assert ">large<" in body and body.count(">yes<") == 2 and body.count(">no<") == 1 and "True" not in body
     indonesian = explore.formats_shown(formats, posts, language="id").data
     assert ">foto<" in indonesian and "engagement_rate_by_reach" not in indonesian
+    assert ">besar<" in indonesian and ">large<" not in indonesian
+    assert indonesian.count(">ya<") == 2 and indonesian.count(">tidak<") == 1 and "True" not in indonesian
+    assert "lain yang diuji: video.</p>" in indonesian and "clear_leader" not in indonesian
     assert "(2 format), tingkat interaksi terhadap jangkauan berbeda secara bermakna: Kruskal–Wallis H = 5,3" \
         in indonesian
     even = posts.assign(format=pd.array(["photo", "video"] * 4 + [None], dtype="string"))
     unclear = explore.formats_shown(compare.compare_groups(even, "format", "engagement_rate_by_reach"), even).data
     assert "engagement rate by reach does not differ beyond chance" in unclear and "No format is ahead" in unclear
+    assert "None" not in unclear and "None" not in explore.formats_shown(
+        compare.compare_groups(even, "format", "engagement_rate_by_reach"), even, language="id").data
 
 
 def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_report_writes_them():
@@ -415,3 +423,18 @@ def test_the_explorers_tables_follow_the_language_in_use_as_the_table_saved_does
     assert agreement_caption.startswith("Di Facebook, kedua peringkat tidak dapat dibandingkan")
     assert formats_said.startswith("<p>Di Facebook, tidak ada dua format")
     assert "frequency (Σ views ÷ Σ reach)" in english
+
+
+def test_a_kpi_table_shows_each_figure_in_its_kpis_unit():
+    """metrics.kpis holds counts and rates in one float column: a count reads as a whole number (2 posts,
+    1,234 summed reach), not 2.00; a rate of interactions as a percentage, in either language. Two posts:
+    reach 1,000 and 234, reactions 10 and 2: engagement rate by reach 12 / 1,234 = 0.97%."""
+    posts = posts_of([{"platform": "instagram", "format": "photo", "published_at": "2025-05-01 09:00",
+                       "reach": 1000, "reactions": 10},
+                      {"platform": "instagram", "format": "photo", "published_at": "2025-05-02 09:00",
+                       "reach": 234, "reactions": 2}])
+    kpis = metrics.kpis(posts)
+    for language, count, reach, rate in (("en", "2", "1,234", "0.97%"), ("id", "2", "1.234", "0,97%")):
+        cells = dict(zip(kpis["kpi"], re.findall(r'class="data row\d+ col3" >([^<]*)<',
+                                                 explore.shown(kpis, language=language).to_html())))
+        assert (cells["posts"], cells["summed_reach"], cells["engagement_rate_by_reach"]) == (count, reach, rate)

@@ -155,7 +155,7 @@ def test_posts_behind_a_count_no_chosen_post_reports_says_it_is_missing_and_who_
                        "Instagram (146 of 146 posts).")
     assert table.empty and list(table.columns) == ["platform", "post_id", "published_at", "format", "saves", "text"]
     assert warned("id", workspace.posts, "saves", platform="facebook")[0] == (
-        "tidak satu pun dari unggahan Facebook melaporkan saves: ekspornya mengosongkannya "
+        "tidak satu pun dari unggahan Facebook melaporkan jumlah disimpan: ekspornya mengosongkannya "
         "(tidak dilaporkan, bukan 0), jadi tidak ada unggahan di balik angka "
         "itu. Unggahan yang melaporkannya: Instagram (146 dari 146 unggahan).")
     fewer = workspace.posts.copy()
@@ -169,23 +169,23 @@ def test_posts_behind_a_count_no_chosen_post_reports_says_it_is_missing_and_who_
 def test_posts_behind_a_rate_says_which_part_is_missing(workspace):
     said_en, table = warned("en", workspace.posts, "engagement_rate_by_views", platform="facebook",
                             account="Kopi Senja")
-    assert said_en == ("none of the Facebook posts of 'Kopi Senja' reports engagement_rate_by_views "
-                       "(interactions ÷ video_views): their exports leave video_views blank (not reported, "
+    assert said_en == ("none of the Facebook posts of 'Kopi Senja' reports engagement rate by video views "
+                       "(interactions ÷ video views): their exports leave video views blank (not reported, "
                        "which is not 0), so no post is behind it. No post in this table reports it.")
     assert table.empty
     assert warned("id", workspace.posts, "engagement_rate_by_views", platform="facebook", account="Kopi Senja")[0] == (
         "tidak satu pun dari unggahan Facebook milik 'Kopi Senja' melaporkan "
-        "engagement_rate_by_views (interactions ÷ video_views): ekspornya mengosongkan "
-        "video_views (tidak dilaporkan, bukan 0), jadi tidak ada unggahan "
+        "tingkat interaksi terhadap tayangan video (interaksi ÷ tayangan video): ekspornya mengosongkan "
+        "tayangan video (tidak dilaporkan, bukan 0), jadi tidak ada unggahan "
         "di balik angka itu. Tidak ada unggahan dalam tabel ini yang melaporkannya.")
     no_reach = workspace.posts.copy()
     no_reach.loc[no_reach["platform"] == "instagram", "reach"] = 0  # reported, but no rate can be computed
     assert warned("en", no_reach, "engagement_rate_by_reach", platform="instagram")[0] == (
-        "none of the Instagram posts reports engagement_rate_by_reach (interactions ÷ "
+        "none of the Instagram posts reports engagement rate by reach (interactions ÷ "
         "reach): no post reports both, with reach above 0, so no post is behind it. Posts "
         "that report it: Facebook (118 of 118 posts).")
     said_en, table = warned("en", workspace.posts, "video_views")
-    assert said_en.startswith("none of these posts reports video_views: ") and "No post in this table" in said_en
+    assert said_en.startswith("none of these posts reports video views: ") and "No post in this table" in said_en
     assert table.empty
 
 
