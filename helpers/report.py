@@ -1456,11 +1456,22 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
+        if currencies := self.paid_currencies_apart():
+            notes.append(tr.t("coverage.paid_currency", currencies=tr.join(currencies), currency=self.currency))
         imported = [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template
                     for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # ends it
         if imported and self.outside_period:  # a note on rows of other dates must not read as about the period's
             imported.insert(0, tr.t("coverage.warnings_whole_files", count=tr.number(self.outside_period)))
         return notes + imported
+
+    def paid_currencies_apart(self) -> list[str]:
+        """The currencies of the paid delivery quoted (Ads Manager, within the period) other than the client's
+        `currency`: an Ads Manager report states its own, and its amounts are shown in it, never converted, so
+        Data coverage says so where the roster (or the notebook) named another."""
+        paid = self.paid_delivery
+        if paid.empty or "currency" not in paid:
+            return []
+        return sorted(set(paid["currency"].dropna().astype(str)) - {str(self.currency).upper()})
 
     def _blank_interactions(self, posts: pd.DataFrame) -> pd.DataFrame:
         """Per post and interaction component, whether the post leaves blank a count its export reports for

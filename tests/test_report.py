@@ -1082,6 +1082,24 @@ def test_paid_delivery_within_the_period_is_quoted_with_its_unique_reach(tmp_pat
     assert part.paid_delivery.empty and "outside the period" in part.paid_delivery_sentences()[0]
 
 
+def test_paid_delivery_in_another_currency_than_the_clients_is_said_in_data_coverage(tmp_path):
+    """The client's currency is IDR; the Ads Manager report's amounts are in USD (its 'Amount spent (USD)'):
+    they are quoted in USD, as given, and Data coverage says why, in either language. In the client's own
+    currency, nothing is said."""
+    exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"), str(shifted_ads(tmp_path))]
+    options = dict(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
+                   period_end="2025-03-31", year=2025)
+    english = build_report(**options, currency="IDR")
+    assert english.paid_delivery_sentences()[0].startswith(
+        "Paid delivery (Ads Manager, all 3 rows of the report, within the period): 9,875 impressions for US$212.57")
+    assert ("Paid delivery is shown in USD, the currency of its Ads Manager data, not in IDR, the currency set for"
+            " this client: the workbook converts no currency") in " ".join(english.coverage_notes())
+    indonesian = build_report(**options, currency="IDR", language="id")
+    assert ("Distribusi berbayar ditampilkan dalam USD, mata uang data Ads Manager-nya, bukan dalam IDR, mata uang"
+            " yang ditetapkan untuk klien ini") in " ".join(indonesian.coverage_notes())
+    assert not any("USD" in note for note in build_report(**options, currency="USD").coverage_notes())
+
+
 def test_a_daily_follower_series_gives_growth_and_engagement_rate_by_followers():
     exports = [str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv"),
                str(FIXTURES / "daily" / "FollowerHistory.csv")]
