@@ -1265,7 +1265,7 @@ def _rounded_too_much(value: float, expected: float, tolerance: float) -> bool:
     Rounding half up and cutting cover rounding half to even too (a tie goes one way or the other). Once a
     cut falls within the tolerance, so does every rounding to more decimals: those pass the check."""
     value, expected = float(value), float(expected)
-    if expected <= 0 or value < 0:
+    if expected <= 0 or value <= 0:  # a 0 shows no sign of the right value (an empty answer, a // slip)
         return False
     for decimals in range(MAX_DECIMALS + 1):
         scale = 10 ** decimals

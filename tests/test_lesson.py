@@ -124,14 +124,17 @@ def test_answers_rounded_too_much_are_close(language):
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_right_values_rounded_or_cut_short_are_close_however_far_that_leaves_them(language):
     """Post C's rates are 340 ÷ 4,000 = 0.085 and 340 ÷ 7,200 = 0.04722…; rounded to two decimals they are
-    (0.09, 0.05), cut to two (0.08, 0.04), rounded to one (0.1, 0.0): 0.04 is 15% off and 0.1 18%, beyond
-    CLOSE, yet each is the right value kept too short, and gets the same advice as (0.09, 0.05). Post B's
+    (0.09, 0.05), cut to two (0.08, 0.04), rounded to one (0.1, ...): 0.04 is 15% off and 0.1 18%, beyond
+    CLOSE, yet each is the right value kept too short, and gets the same advice as (0.09, 0.05). A 0 is no
+    rounding: it shows nothing of the right value (an empty answer, a // slip). Post B's
     frequency 6,100 ÷ 5,000 = 1.22 rounded to a whole number is 1 (18% off): close too, under the one rule."""
     tr = Translator(language)
     close = tr.t("lesson.ex.rates.close")
-    for answer in ((0.08, 0.04), (0.1, 0.05), (0.09, 0.04), (0.085, 0.04), (0.1, 0.0)):
+    for answer in ((0.08, 0.04), (0.1, 0.05), (0.09, 0.04), (0.085, 0.04)):
         result = lesson.check("rates", answer, language)
         assert result.status == "wrong" and result.message.endswith(close), answer
+    for answer in ((0, 0), (0.0, 0.0)):
+        assert not lesson.check("rates", answer, language).message.endswith(close), answer
     assert lesson.check("frequency", 1, language).message.endswith(tr.t("lesson.ex.frequency.close"))
     assert lesson.check("frequency", 2, language).message.endswith(tr.t("lesson.check.wrong", hint=tr.t(
         "lesson.ex.frequency.hint")))  # 1.22 rounds to 1, never to 2
@@ -141,9 +144,9 @@ def test_right_values_rounded_or_cut_short_are_close_however_far_that_leaves_the
 
 def test_a_rounding_is_recognised_to_any_number_of_decimals_until_it_passes():
     assert [lesson._rounded_too_much(v, 0.085, 0.02) for v in (0.0, 0.1, 0.08, 0.09, 0.07, 0.085, 0.2)] == \
-        [True, True, True, True, False, False, False]  # 0.085 itself passes: no rounding of it is "too much"
+        [False, True, True, True, False, False, False]  # a 0 shows nothing of the right value  # 0.085 itself passes: no rounding of it is "too much"
     assert [lesson._rounded_too_much(v, 340 / 7_200, 0.02) for v in (0.0, 0.04, 0.05, 0.047, 0.048, 0.03)] == \
-        [True, True, True, False, False, False]  # 0.047 and 0.048 are within 2% of 0.04722: they pass
+        [False, True, True, False, False, False]  # 0.047 and 0.048 are within 2% of 0.04722: they pass
     assert lesson._rounded_too_much(0.28, 0.29, 0.001) is False  # 0.29 × 100 is 28.999…: its cut is 0.29
     assert lesson._rounded_too_much(0.2, 0.29, 0.001) and lesson._rounded_too_much(0.3, 0.29, 0.001)
     assert lesson._rounded_too_much(1, 1.22, 0.02) and not lesson._rounded_too_much(2, 1.22, 0.02)
