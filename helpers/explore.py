@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import html
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -21,8 +22,8 @@ import pandas as pd
 from . import metrics, periods, schema
 from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name
 from .i18n import Message, Translator, active_language, language_code, metric_label, translator, use_language
-from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES, as_spelled_on_disk, \
-    glob_files, is_pattern, resolve, taken_by_pattern
+from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
+    as_spelled_on_disk, glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
     covered_only_without_posts, export_periods, exports_without_posts, load_client, only_header_read, names_its_period, partly_covered, \
@@ -119,18 +120,31 @@ def folder_files(folder: str | Path) -> list[Path]:
     return sorted(files + documents)
 
 
+#: Folders that hold clients' folders rather than one client's exports (README: data/raw/<client>/): a folder or
+#: pattern whose last fixed folder is one of them, or the project folder or above it, names no client.
+CLIENTS_FOLDERS = (DATA_DIR / "raw", DATA_DIR / "demo", DATA_DIR)
+
+
 def client_of(folder: str | Path) -> str:
     """The client a folder of exports is of, by its name, as exports are kept under data/raw/<client>/: the
     folder's own name (data/raw/acme), the folder holding one export file given (data/raw/acme/posts.csv), or
     the last folder a glob pattern names before its first wildcard (data/raw/acme/*.csv, data/raw/acme/**/*.csv):
-    'acme' for each. load_folder's client when none is given."""
+    'acme' for each. load_folder's client when none is given.
+    Where that folder holds clients' folders (CLIENTS_FOLDERS, the project folder: 'data/raw/*/posts.csv',
+    '*.csv'), it names no client: the file name's stem without its wildcards is taken, the only name the path
+    gives ('data/raw/acme_*.csv' is 'acme'), else "client" ('*.csv'), never 'raw' or the project folder's name."""
     root = resolve(folder)
+    name = ""
     if is_pattern(root):
         parts = root.parts
-        root = Path(*parts[:next(i for i, part in enumerate(parts) if glob.has_magic(part))])
+        first = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+        root, name = Path(*parts[:first]), parts[-1]
     elif root.is_file():
-        root = root.parent
-    return Path(os.path.normpath(root)).name or "client"  # 'data/raw/acme/..' is 'data/raw'; '/' names none
+        root, name = root.parent, root.name
+    root = Path(os.path.normpath(root))  # 'data/raw/acme/..' is 'data/raw'
+    if root.name and root not in CLIENTS_FOLDERS and not PROJECT_ROOT.is_relative_to(root):
+        return root.name
+    return re.sub(r"[*?]|\[[^]]*]", "", Path(name).stem).strip(" ._-") or "client"
 
 
 def documents_in(folder) -> list[Path]:

@@ -580,6 +580,19 @@ def test_the_client_of_a_folder_is_the_folder_named_before_any_wildcard():
     assert explore.client_of(HARBOUR) == "harbour-books"  # one export file: the folder it is in
 
 
+def test_a_pattern_whose_folder_holds_clients_names_the_client_by_its_file_name_or_not_at_all():
+    """A wildcard where the client's folder would be ('data/raw/*/posts.csv'), or no folder at all ('*.csv'),
+    names no client: not 'raw', 'demo' or the project folder's name (save_table would write main-kpis.csv),
+    but the file name's stem without its wildcards, or "client" when nothing is left of it."""
+    assert explore.client_of("data/raw/*/posts.csv") == "posts"
+    assert explore.client_of("data/raw/acme_*.csv") == "acme"
+    assert explore.client_of("data/demo/*/*.csv") == "client"
+    assert explore.client_of("*.csv") == "client"
+    assert explore.client_of("../*.csv") == "client"  # above the project folder: no client's either
+    assert explore.client_of("data/raw") == "client"
+    assert explore.client_of("data/raw/**/*.csv") == "client"
+
+
 def test_the_report_view_follows_the_language_in_use_and_keeps_it(workspace):
     """Kopi Senja's 264 posts (118 on Facebook, 146 on Instagram): after use_language("id") the report view
     is Indonesian without language=, and the explorer's later tables stay Indonesian (the report, in English,
