@@ -522,11 +522,16 @@ def _industry(value):
 def _unknown_key(tr: Translator, label: str, key, known: tuple[str, ...], prefix: str = "") -> str:
     """An unknown roster key, with the known ones, and the likeliest meant where one is close ('langauge'). A
     client's key that is a key of one of its mappings (NESTED_KEYS: `accent_colour:` or `logo:` written at the
-    client's level) is said to belong under that mapping's key instead, as a dedented run is (_dedented)."""
+    client's level) is said to belong under that mapping's key instead, as a dedented run is (_dedented); a key
+    of an `exports` entry read through a column mapping (MAPPED_KEYS: `files:`), to belong inside such an entry."""
     text = tr.t("roster.unknown_key", client=label, key=shown(f"{prefix}{key}"), known=", ".join(known))
     owners = [f"'{outer}:'" for outer, inner in NESTED_KEYS.items() if key in inner] if known == CLIENT_KEYS else []
     if owners:  # 'start' belongs under 'period:' or 'comparison:'
         return text + tr.t("roster.belongs_under", key=shown(key), owners=tr.join(owners, alternatives=True))
+    if known == CLIENT_KEYS and key in MAPPED_KEYS:  # 'files:' belongs in an entry of the list, not under it
+        from .importers import MAPPED_ENTRY_EXAMPLE
+
+        return text + tr.t("roster.belongs_in_entry", key=shown(key), entry=MAPPED_ENTRY_EXAMPLE)
     close = close_match(key, known)
     return text + tr.t("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
@@ -701,9 +706,11 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     return problems
 
 
-def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder: Path | None) -> str | None:
+def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder: Path | None,
+                         key: str = "'exports'") -> str | None:
     """Why an `exports` path or glob pattern reads no export file (missing, a folder, a pattern matching nothing
-    or only documents), with where it was looked for and what is there; None when it reads some."""
+    or only documents), with where it was looked for and what is there; None when it reads some. `key` names
+    where it was written: 'exports', or the `files` of one of its entries read through a column mapping."""
     say = tr.t
     full = as_spelled_on_disk(resolve(pattern))
     relative = not Path(pattern).expanduser().is_absolute()
@@ -712,19 +719,20 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
         if found:
             return None
         if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-            return say("roster.no_export_match", client=label, pattern=shown(pattern), **others)
-        problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label,
+            return say("roster.no_export_match", client=label, key=key, pattern=shown(pattern), **others)
+        problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label, key=key,
                       pattern=shown(pattern), folder=pattern_folder(full))
         problem += _beside_roster(say, pattern, roster_folder)
     elif full.is_dir():
-        problem = say("roster.exports_folder", client=label, path=pattern, example=str(Path(pattern) / "*.csv"))
+        problem = say("roster.exports_folder", client=label, key=key, path=pattern,
+                      example=str(Path(pattern) / "*.csv"))
     elif full.is_file():
         return None
     elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project root
-        problem = say("roster.file_not_found_relative", client=label, key="'exports'", path=pattern,
+        problem = say("roster.file_not_found_relative", client=label, key=key, path=pattern,
                       full=full) + _beside_roster(say, pattern, roster_folder)
     else:
-        problem = say("roster.file_not_found", client=label, key="'exports'", path=pattern)
+        problem = say("roster.file_not_found", client=label, key=key, path=pattern)
     # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
     if os.sep == "/" and re.match(r"[A-Za-z]:[\\/]", pattern):
         problem += say("roster.windows_drive", drive=pattern[:2])
@@ -764,7 +772,7 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
         given = False
     if not given or not check_files:
         return problems
-    files_problem = _export_path_problem(tr, label, entry["files"], roster_folder)
+    files_problem = _export_path_problem(tr, label, entry["files"], roster_folder, key=f"'exports' ({where}, 'files')")
     if files_problem:
         problems.append(files_problem)
     written = entry["mapping"]
@@ -791,9 +799,30 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
             misfits = mapped_csv.fit_problems(mapping, file)
         except WorkbookError as error:  # not text, say: said with the mapping it was to be read through
             misfits = [error.problem if isinstance(error, ExportFormatError) else str(error)]
+        if misfits and (family := _recognised_family(file)) is not None:  # its columns are not what is wrong
+            shown_path = file.relative_to(PROJECT_ROOT) if file.is_relative_to(PROJECT_ROOT) else file
+            problems.append(say("roster.mapped_known_export", client=label, entry=where, file=str(file),
+                                family=tr.message(family), path=shown_path.as_posix()))
+            continue
         problems += [say("roster.mapping_misfit", client=label, entry=where, file=str(file), path=written,
                          problem=tr.message(misfit)) for misfit in misfits]
     return problems
+
+
+def _recognised_family(path: Path):
+    """The label of the export family (of posts, a daily series or paid delivery) that recognises a file by its
+    header, as a folder's files are sorted (sources.sort_file); None when none does. A Business Suite export
+    given in a mapped entry is read without the mapping: its header is no misfit to list column by column."""
+    from .daily import detect_daily_family
+    from .importers import detect_family
+    from .paid import detect_paid_family
+
+    for detect in (detect_family, detect_daily_family, detect_paid_family):
+        try:
+            return detect(path).label
+        except (WorkbookError, OSError):
+            continue
+    return None
 
 
 def _beside_roster(say, written: str, roster_folder: Path | None) -> str:

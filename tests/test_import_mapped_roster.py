@@ -3,6 +3,7 @@ the isolation check), in a folder loaded whole (explore.load_folder's mapping=),
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -66,7 +67,8 @@ def test_every_problem_of_mapped_entries_is_listed_at_once_with_the_rosters_othe
     assert broken.startswith("client 'sunny': key 'exports', entry 2, 'mapping' tests/fixtures/mapped/broken.yml:"
                              " the column mapping has 4 problems:")  # mapped_csv's own checks, each listed
     assert "key 'platform': 'myspace' is not one of" in broken and "key 'columns.post_id': missing" in broken
-    assert nothing.startswith(f"client 'sunny': key 'exports': the pattern '{RELATIVE}/*.tsv' matches no file")
+    assert nothing.startswith(f"client 'sunny': key 'exports' (entry 3, 'files'): the pattern '{RELATIVE}/*.tsv'"
+                              " matches no file")
     assert lacking == (f"client 'sunny': key 'exports', entry 4: {EXPORT} cannot be read through the column mapping"
                        f" {tmp_path / 'more.yml'}: its header lacks 1 column the mapping names, 'Saves' (saves)"
                        " (the header's columns: 'Video ID', 'Post time', 'Video title', 'Video views', 'Reach',"
@@ -81,6 +83,44 @@ def test_a_mapped_entrys_files_are_checked_only_for_the_clients_rendered(tmp_pat
         mapping: {RELATIVE}/no-such-mapping.yml""")
     assert [c.id for c in load_roster(path, selected=["other"])] == ["sunny"]
     assert len(problems(path)) == 2
+
+
+def test_files_written_at_the_clients_level_is_said_to_belong_inside_an_exports_entry(tmp_path):
+    path = roster(tmp_path, f"      - {RELATIVE}/*.csv", more=f"    files: {RELATIVE}/*.csv\n    mapping: x.yml\n")
+    files, mapping = problems(path)
+    assert files.endswith("unknown key 'files' (known: id, name, exports, timezone, period, comparison, language,"
+                          " currency, branding, benchmark_industry, top_n, year); 'files' belongs inside an entry of"
+                          " 'exports' read through a column mapping, which has both 'files' and 'mapping': `- {files:"
+                          " data/raw/acme/tiktok.csv, mapping: data/raw/acme/tiktok.yml}`, indented below 'exports:'")
+    assert "'mapping' belongs inside an entry of 'exports'" in mapping
+    assert "'files' termasuk di dalam entri 'exports' yang dibaca melalui pemetaan kolom" in problems(path, "id")[0]
+
+
+def test_a_mapped_entrys_files_that_find_no_file_name_the_entry(tmp_path):
+    path = roster(tmp_path, f"""      - {RELATIVE}/*.csv
+      - files: {RELATIVE}
+        mapping: {RELATIVE}/tiktok-business.yml
+      - files: {RELATIVE}/*.tsv
+        mapping: {RELATIVE}/tiktok-business.yml""")
+    folder, nothing = problems(path)
+    assert folder == (f"client 'sunny': key 'exports' (entry 2, 'files'): {RELATIVE} is a folder: list its files, e.g."
+                      f" {RELATIVE}/*.csv")
+    assert nothing.startswith(f"client 'sunny': key 'exports' (entry 3, 'files'): the pattern '{RELATIVE}/*.tsv'"
+                              " matches no file")
+    assert problems(path, "id")[0].startswith("klien 'sunny': kunci 'exports' (entri 2, 'files'): ")
+
+
+def test_a_mapped_entry_naming_an_export_a_family_reads_says_to_list_it_as_a_plain_path(tmp_path):
+    meta = "data/demo/harbour-books/Jul-01-2026_Oct-31-2026_100088245511032.csv"
+    path = roster(tmp_path, f"""      - files: {meta}
+        mapping: {RELATIVE}/tiktok-business.yml""")
+    [problem] = problems(path)
+    assert problem == (f"client 'sunny': key 'exports', entry 1: {Path(__file__).parent.parent / meta} is an export"
+                       " the workbook reads without a column mapping, Meta Business Suite post export (Facebook Page"
+                       f" or Instagram account): list it in 'exports' as a plain path, `- {meta}`, and keep the"
+                       " mapping for files no export family recognises")
+    assert "header" not in problem  # not its 31 columns listed as lacking the mapping's
+    assert "ekspor yang dapat dibaca buku kerja ini tanpa pemetaan kolom" in problems(path, "id")[0]
 
 
 # --- the report ------------------------------------------------------------------------------------
