@@ -710,13 +710,26 @@ def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: s
 _AGREEMENT_INTERVALS = (("rho", "ci_low", "ci_high"), ("tau", "tau_ci_low", "tau_ci_high"))
 
 
+def measure_words(tr: Translator, measure: str, posts: pd.DataFrame) -> str:
+    """A measure as the client report names it where `posts`' impressions are of their impressions_kind: a
+    broadcast count by the report's word (report.broadcast_word: 'views' for Meta's views, not the catalogue's
+    "impressions (or views)"), a rate by its label, with what impressions count beside a rate by impressions
+    (report.rate_label: "engagement rate by impressions (views)"), any other measure by its label."""
+    from .report import broadcast_word, rate_label
+
+    kinds = frozenset(posts["impressions_kind"].dropna()) if "impressions_kind" in posts else frozenset()
+    if measure in ("reach", "impressions", "video_views"):
+        return broadcast_word(tr, measure, kinds)
+    return rate_label(tr, measure, kinds)
+
+
 def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None = None):
     """compare.compare_groups(posts, "format", measure) as the explorer shows it, as HTML. When fewer than
     two formats have enough posts to be tested, only why, in the client report's words (the exports give no
     post's format, every post is of one format, ...): a test of no format is no result, and the posts of no
     format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians (`shown`, in
     the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them (the
-    measure named by its label, Translator.metric, as the report names it) and whether one is ahead
+    measure named as the report names it: measure_words) and whether one is ahead
     (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p, Cliff's delta), in `language`
     (by default the active one). `posts`: the posts compared. The numbers stay in `comparison`."""
     from IPython.display import HTML
@@ -735,7 +748,7 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
         tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
         subset=[comparison["medians"].columns[0]])
     # the measure by its label, as the report names it ("engagement rate by reach"), not its column's name
-    values = {"groups": tr.number(kruskal["groups"]), "measure": tr.metric(measure)}
+    values = {"groups": tr.number(kruskal["groups"]), "measure": measure_words(tr, measure, posts)}
     if pd.isna(kruskal["p_value"]):  # every post of the tested formats has the same value
         test = tr.t("imports.explore.formats_equal", **values)
     else:
@@ -902,6 +915,8 @@ def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str
     named by what `impressions_kind` says they count (metrics.counted_kind; the catalogue's "impressions (or
     views)" where it is missing), and a figure over YouTube's thumbnail impressions says what those are, as
     summary_view's labels do. None for a KPI metrics.kpis does not compute (a row added by hand)."""
+    from .report import RATES_BY_IMPRESSIONS, rate_label
+
     kind_known = isinstance(impressions_kind, str) and bool(impressions_kind)
     counted = tr.t(f"imports.quality.kinds_{impressions_kind}") if kind_known else tr.metric("impressions")
 
@@ -910,7 +925,8 @@ def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str
                "watch_time_seconds": "imports.explore.saved.seconds"}.get(name)
         return tr.t(key) if key else tr.metric(name, impressions=counted)
 
-    label = word(kpi)
+    # a rate by impressions as the report labels it: "engagement rate by impressions (views)" (report.rate_label)
+    label = rate_label(tr, kpi, {impressions_kind}) if kind_known and kpi in RATES_BY_IMPRESSIONS else word(kpi)
     if kpi == "posts":
         text = tr.t("imports.explore.saved.posts", label=label)
     elif kind == "total" and kpi in metrics.TOTALS:

@@ -284,8 +284,8 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
     assert ">(not named in the export)<" in body and ">unknown<" not in body
     assert ">11.50%<" in body and ">2.50%<" in body  # the medians, as rates
     # the rate by its label, as the report names it, not by its column's name
-    assert ("Across the 2 formats with enough posts to test, engagement rate by reach differs beyond chance: "
-            "Kruskal–Wallis H = 5.3, p = 0.021.") in body
+    assert ("Across the 2 formats with enough posts to test, the differences in engagement rate by reach are beyond"
+            " chance: Kruskal–Wallis H = 5.3, p = 0.021.") in body
     assert "The format ahead of every other format tested, beyond chance: video.</p>" in body
     assert ">0.029<" in body and ">photo<" in body and ">video<" in body  # the pair, by the formats' names
     # Cliff's delta of video over photo is 1 (every video post above every photo post): large; the two formats
@@ -300,9 +300,45 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
         in indonesian
     even = posts.assign(format=pd.array(["photo", "video"] * 4 + [None], dtype="string"))
     unclear = explore.formats_shown(compare.compare_groups(even, "format", "engagement_rate_by_reach"), even).data
-    assert "engagement rate by reach does not differ beyond chance" in unclear and "No format is ahead" in unclear
+    assert "the differences in engagement rate by reach are within chance" in unclear
+    assert "No format is ahead" in unclear
     assert "None" not in unclear and "None" not in explore.formats_shown(
         compare.compare_groups(even, "format", "engagement_rate_by_reach"), even, language="id").data
+
+
+def test_formats_compared_by_metas_views_name_the_measure_as_the_report_does():
+    """Meta's views, counted in `impressions`: photos shown 100, 110, 120, 130 times with 1 to 4 reactions,
+    videos 200, 210, 220, 230 times with 10 to 13. Either measure ranks the photos 1-4 and the videos 5-8, so
+    H = 5.3 and p = 0.021 as above. The report's words: "engagement rate by impressions (views)" (rate_label)
+    and "views" (broadcast_word), not "engagement rate by impressions" or the catalogue's "impressions (or
+    views)"."""
+    rows = [("photo", 100, 1), ("photo", 110, 2), ("photo", 120, 3), ("photo", 130, 4), ("video", 200, 10),
+            ("video", 210, 11), ("video", 220, 12), ("video", 230, 13)]
+    posts = posts_of([{"platform": "instagram", "format": fmt, "published_at": f"2025-05-{day:02d} 09:00",
+                       "impressions": count, "impressions_kind": "views", "reactions": n}
+                      for day, (fmt, count, n) in enumerate(rows, start=1)])
+    rate = explore.formats_shown(compare.compare_groups(posts, "format", "engagement_rate_by_impressions"), posts)
+    assert ("Across the 2 formats with enough posts to test, the differences in engagement rate by impressions"
+            " (views) are beyond chance: Kruskal–Wallis H = 5.3, p = 0.021.") in rate.data
+    views = explore.formats_shown(compare.compare_groups(posts, "format", "impressions"), posts).data
+    assert "the differences in views are beyond chance: Kruskal–Wallis H = 5.3, p = 0.021." in views
+    assert "(or views)" not in views
+    indonesian = explore.formats_shown(compare.compare_groups(posts, "format", "impressions"), posts,
+                                       language="id").data
+    assert "(2 format), tayangan berbeda secara bermakna" in indonesian
+    shown_impressions = posts.assign(impressions_kind="impressions")  # a count of impressions: named as such
+    plain = explore.formats_shown(compare.compare_groups(shown_impressions, "format", "impressions"),
+                                  shown_impressions).data
+    assert "the differences in impressions are beyond chance" in plain
+
+
+def test_a_saved_rate_by_metas_views_is_defined_with_the_reports_label():
+    from helpers.i18n import Translator
+
+    definition = explore.kpi_definition("engagement_rate_by_impressions", "rate", "views", Translator("en"))
+    assert definition.startswith("engagement rate by impressions (views): Σ interactions ÷ Σ views over the posts")
+    reach = explore.kpi_definition("engagement_rate_by_reach", "rate", "views", Translator("en"))
+    assert reach.startswith("engagement rate by reach: Σ interactions ÷ Σ reach over the posts")
 
 
 def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_report_writes_them():

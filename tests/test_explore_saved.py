@@ -74,7 +74,7 @@ def test_a_saved_kpi_table_keeps_its_columns_and_says_what_each_figure_is(mixed_
     assert table.loc[("facebook", "frequency"), "impressions_counted"] == "views"
     assert table.loc[("instagram", "virality_rate"), "value"] == pytest.approx(0.05)  # 4 ÷ 80
     assert table.loc[("instagram", "virality_rate"), "definition"] == (
-        "virality rate by impressions: Σ shares ÷ Σ views over the posts that report both (value: this ratio of "
+        "virality rate by impressions (views): Σ shares ÷ Σ views over the posts that report both (value: this ratio of "
         "sums; mean_of_post_rates: the mean of each post's shares ÷ views); a fraction: 0.05 is 5%")
     assert table.loc[("youtube", "impressions"), "impressions_counted"] == "thumbnail impressions"
     # a figure not built on impressions has no word for them: a blank cell, not what the channel's count
