@@ -85,8 +85,9 @@ def _inspect(args: argparse.Namespace) -> int:
     from .describe import describe
 
     options = {"year": args.year} if args.year is not None else {}
-    if args.mapping:  # a CSV of any tool, read through the user's column mapping (family mapped_csv), a
-        options.update(mapping=args.mapping, mapping_here=Path.cwd())  # relative path from here
+    if args.mapping:  # a CSV of any tool, read through the user's column mapping (family mapped_csv; without
+        # --family, the files no family recognises), a relative path from here
+        options.update(mapping=args.mapping, mapping_here=Path.cwd())
     text, failures = describe(args.files, timezone=args.timezone, family=args.family, language=args.language,
                               **options)
     print(text)
@@ -177,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--timezone", help="IANA time zone for exports that write local times (e.g. Asia/Jakarta)")
     inspect.add_argument("--year", type=whole_number, help="year of the oldest post, for exports whose dates have no year (TikTok Studio)")
     inspect.add_argument("--family", help="read as this family instead of detecting it")
-    inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv")
+    inspect.add_argument("--mapping", help="column mapping (YAML) for --family mapped_csv; alone, for the CSV files "
+                                           "no export family recognises, as explore.load_folder's mapping=")
     inspect.add_argument("--language", type=language_argument(tr), default="en",
                          help="language of the description, the import notes and the errors")
     inspect.set_defaults(run=_inspect)

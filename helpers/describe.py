@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from .errors import FileUnreadable, NotReadHere, WorkbookError
+from .errors import ExportFormatError, FileUnreadable, NotReadHere, WorkbookError
 from .explore import folder_files
 from .i18n import Translator, use_language
-from .importers import FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports
+from .importers import (FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports,
+                        with_mapping_advice)
 from .importers.reading import archive_files
 from .paths import display_path, is_pattern, resolve
 from .quality import impressions_word
@@ -95,26 +96,56 @@ def _kinds_of(path: Path, family: str | None) -> list[str]:
     raise first_error
 
 
-def _read_together(paths: list[Path], timezone: str | None, family: str | None, options: dict):
+def _read_together(paths: list[Path], timezone: str | None, family: str | None, options: dict, mapped: dict):
     """The post exports among `paths` imported together, as a folder or a roster reads them (a batch's
-    Business Suite clock reaches its Facebook exports); None when fewer than two, or when one cannot be read
-    (each file is then read alone, and the one that fails says why)."""
+    Business Suite clock reaches its Facebook exports), those of `mapped` through their column mapping; None
+    when fewer than two, or when one cannot be read (each file is then read alone, and the one that fails says
+    why)."""
     from .importers import copied_sheet, read_header_names
 
     posts = []
     for path in paths:
         try:
             # a CSV copy of a workbook's sheet goes too: left out beside its workbook, refused without it
-            if (not family and copied_sheet(path, read_header_names(path))) or "posts" in _kinds_of(path, family):
+            if (path in mapped or (not family and copied_sheet(path, read_header_names(path)))
+                    or "posts" in _kinds_of(path, family)):
                 posts.append(path)
         except WorkbookError:
             continue
     if len(posts) < 2:
         return None
     try:
-        return import_exports(posts, timezone=timezone or "UTC", family=family, **options)
+        return import_exports(posts, timezone=timezone or "UTC", family=family, mapped=mapped, **options)
     except (WorkbookError, OSError):
         return None
+
+
+def _column_mapping(options: dict) -> Path | None:
+    """The column mapping given with no family (--mapping without --family), taken out of `options` and checked
+    as explore.load_folder checks its mapping=, every problem of it at once (a relative path starts where the
+    command runs: `mapping_here`); None when none was given."""
+    from .importers.mapped_csv import load_mapping
+    from .paths import PROJECT_ROOT
+
+    given, here = options.pop("mapping", None), options.pop("mapping_here", None)
+    if given is None:
+        return None
+    path = resolve(given, here or PROJECT_ROOT)
+    load_mapping(path, None, given=given, typed_here=here is not None)
+    return path
+
+
+def _read_through(path: Path, files: list[Path], mapping: Path | None) -> bool:
+    """Whether `path` is read through the column `mapping`: a CSV file no export family recognises, whose header
+    has every column the mapping names (sources.sort_file, as explore.load_folder sorts a folder's files)."""
+    from .sources import sort_file
+
+    if mapping is None:
+        return False
+    try:
+        return sort_file(path, files, skip_unknown=True, mapping=mapping)[0] == ("mapped",)
+    except (WorkbookError, OSError):
+        return False
 
 
 #: The import notes that say a copy beside an export was left out: a spreadsheet copy of a CSV export, a CSV
@@ -152,7 +183,10 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
     """A description of each file, in `language`, and the number of files that could not be read. A folder or
     a pattern is gone through as explore.load_folder goes through it (folder_files, sources.sort_file): a file
     in it that is no export (a note, a document, YouTube's breakdown beside its totals) is listed as skipped,
-    with why, and is no failure unless it may hold posts; a file named on its own that is no export is one."""
+    with why, and is no failure unless it may hold posts; a file named on its own that is no export is one.
+    A `mapping` given without a `family` (--mapping alone) reads through it each CSV file no export family
+    recognises whose header has the columns it names, as load_folder's mapping= does, in a folder or named on
+    its own; the advice on reading a file no family knows through a mapping is worded for the command line."""
     from .daily import daily_family_named, import_daily_series, series_impressions_kind
     from .paid import import_paid_delivery, paid_family_named
 
@@ -160,6 +194,7 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
 
     tr = use_language(language)  # the importers' notes and errors speak it too
     check_timezone(timezone)
+    mapping = None if family else _column_mapping(options)  # with --family mapped_csv: that family's own option
     blocks, failures, post_files, items, loose, named = [], 0, [], {}, set(), set()
     for entry in [paths] if isinstance(paths, (str, Path)) else paths:
         try:  # one entry that names nothing does not keep the others from being described
@@ -173,7 +208,8 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
     loose -= named  # a file named on its own is read as one, also when a folder given holds it
     zone_note = f"({timezone})" if timezone else tr.t("cli.inspect.zone_default")
     read = [p for p in items if isinstance(p, Path)]
-    joint = _read_together(read, timezone, family, options)
+    mapped = {path: mapping for path in read if _read_through(path, read, mapping)}
+    joint = _read_together(read, timezone, family, options, mapped)
     for path in items:
         if isinstance(path, str):  # the block of an entry that names no file
             failures += 1
@@ -189,16 +225,20 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             if extracted:  # a zip whose files are read where they were extracted
                 blocks.append("\n".join(header + ["  " + tr.message(extracted)]))
                 continue
-            if path in loose and inside is None and not family:  # sorted as a folder loaded whole sorts it
-                _, why, unread = sort_file(path, read, skip_unknown=True)
+            if path in loose and inside is None and not family and path not in mapped:
+                # sorted as a folder loaded whole sorts it
+                _, why, unread = sort_file(path, read, skip_unknown=True, mapping=mapping, advice="inspect_folder")
                 if why is not None:  # a note, a document, a lone copy: listed with why, a failure if it may
                     failures += int(unread)  # hold posts (an unextracted zip stays an error: it holds exports)
                     blocks.append(_cannot_read(header[0], why, tr) if unread else _skipped(header[0], why, tr))
                     continue
-            for kind in _kinds_of(path, family):
+            elif mapping is not None and path not in mapped and inside is None:
+                sort_file(path, read, mapping=mapping)  # one neither a family nor the mapping reads: why
+            for kind in ["posts"] if path in mapped else _kinds_of(path, family):
                 if kind == "posts":
                     # as read with the others when they read together (a batch lends one clock), else alone
-                    result = joint or import_exports(path, timezone=timezone or "UTC", family=family, **options)
+                    result = joint or import_exports(path, timezone=timezone or "UTC", family=family, mapped=mapped,
+                                                     **options)
                     report = next(r for r in result.reports if r.path == path)
                     mine = result.posts[result.posts["source_file"] == str(path)]
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
@@ -218,15 +258,17 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             if path not in loose:
                 failures += 1
             header = [(_skipped if path in loose else _cannot_read)(header[0], unread, tr)]
-        except WorkbookError as error:
+        except WorkbookError as error:  # a file no family knows: how to read it through a mapping, from here
             failures += 1
-            header = [_cannot_read(header[0], error, tr)]
+            advised = with_mapping_advice(error, "inspect") if isinstance(error, ExportFormatError) else error
+            header = [_cannot_read(header[0], advised, tr)]
         except OSError as error:  # not readable by this user, say: the reason in the reader's language
             failures += 1
             header = [_cannot_read(header[0], FileUnreadable.of(path, error), tr)]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
-        together = joint or import_exports(post_files, timezone=timezone or "UTC", family=family, **options)
+        together = joint or import_exports(post_files, timezone=timezone or "UTC", family=family, mapped=mapped,
+                                           **options)
         superseded = sum(r.superseded for r in together.reports)
         blocks.append(tr.t("cli.inspect.together", posts=tr.number(len(together.posts)),
                            files=tr.number(len(post_files)), superseded=tr.number(superseded)))

@@ -94,15 +94,17 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     return sources
 
 
-def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False,
-              mapping: Path | None = None) -> tuple[tuple[str, ...], str | None, bool]:
+def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapping: Path | None = None,
+              advice: str = "folder") -> tuple[tuple[str, ...], str | None, bool]:
     """Where split_exports sends one of `files`: the tables it goes to ('posts', 'daily', 'paid'; a workbook
     holding posts and a daily series goes to both), or, none, why it is skipped and whether it may hold posts
     (Sources.unread: unreadable, a lone spreadsheet copy, empty). One sorting for a folder loaded whole and for
     `python -m helpers inspect FOLDER`; see split_exports for what `skip_unknown` skips and what stays an error.
     With a column `mapping` (a file, checked before: explore.load_folder), a CSV file no family recognises
     goes to ('mapped',), posts read through it, when its header has every column the mapping names; one it
-    does not fit is skipped (or refused) with what it lacks beside why no family reads it."""
+    does not fit is skipped (or refused) with what it lacks beside why no family reads it. Without one, a file
+    of a folder no family recognises is said how to read it through a mapping, worded for `advice` (where the
+    folder was given: importers.MAPPING_ADVICE)."""
     from .daily import detect_daily_family
     from .i18n import Message, localised
     from .importers import detect_family, with_mapping_advice
@@ -145,8 +147,8 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False,
         error = ExportFormatError(error.path, error.problem, expected=error.expected,
                                   hint=Message("imports.sources.mapping_does_not_fit", hint=error.hint.values["hint"],
                                                mapping=Path(mapping).name, problems=misfits))
-    elif skip_unknown:  # a folder: read through a mapping by load_folder's mapping=
-        error = with_mapping_advice(error, "folder")
+    elif skip_unknown:  # a folder: read through a mapping by load_folder's mapping= (inspect's --mapping)
+        error = with_mapping_advice(error, advice)
     if not skip_unknown or _resembles_an_export(path):
         raise error
     return (), str(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing

@@ -226,7 +226,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.dates.zone_": {"explore", "report"},  # periods.not_whole_day: who asks
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "roster.mapped_key.": {"files", "mapping"},  # clients._mapped_entry_problems
-        "imports.importers.map_": {"python", "folder", "roster"},  # importers.MAPPING_ADVICE
+        "imports.importers.map_": {"python", "folder", "roster", "inspect", "inspect_folder"},  # importers.MAPPING_ADVICE
         "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
         # report.glossary (a metric's term is its label)

@@ -157,6 +157,59 @@ def test_inspect_reads_a_csv_through_a_column_mapping(capsys):
     assert "on the command line, inspect FILE --family mapped_csv --mapping mapping.yml" in capsys.readouterr().out
 
 
+def test_inspect_with_a_mapping_reads_the_files_no_family_knows_through_it_as_load_folder_does(
+        tmp_path, monkeypatch, capsys):
+    """--mapping without --family: in a folder, the CSV no export family recognises is read through it (36
+    posts, as explore.load_folder(folder, mapping=...) reads them) beside Harbour Books' Business Suite export
+    (96 posts), 132 together; named on its own, it is read through it too. A relative --mapping starts where the
+    command runs."""
+    import shutil
+
+    from helpers import explore
+
+    business = FIXTURES / "mapped" / "business"
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    shutil.copy(business / "TikTok business export.csv", folder)
+    shutil.copy(DEMO_DIR / "harbour-books" / "Jul-01-2026_Oct-31-2026_100088245511032.csv", folder)
+    shutil.copy(business / "tiktok-business.yml", tmp_path / "map.yml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", "exports", "--mapping", "map.yml", "--timezone", "Europe/London"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" not in out and "not an export the workbook knows" not in out
+    assert "[mapped_csv]\n  platform:     tiktok\n  rows:         36 in file, 36 imported, 0 dropped" in out
+    assert "rows:         96 in file, 96 imported, 0 dropped" in out
+    assert "together: 132 distinct posts from 2 files; 0 rows superseded" in out
+    loaded = explore.load_folder(folder, mapping=tmp_path / "map.yml", timezone="Europe/London")
+    assert (loaded.posts["platform"] == "tiktok").sum() == 36
+    named = str(folder / "TikTok business export.csv")
+    assert main(["inspect", named, "--mapping", "map.yml"]) == 0
+    assert "rows:         36 in file, 36 imported, 0 dropped" in capsys.readouterr().out
+    planner = str(FIXTURES / "mapped" / "planner-export.csv")  # named, and the mapping does not fit it: why
+    assert main(["inspect", planner, "--mapping", "map.yml"]) == 2
+    assert "nor does the column mapping map.yml fit it: its header lacks 6 columns" in capsys.readouterr().out
+
+
+def test_inspect_says_how_to_read_a_file_no_family_knows_through_a_mapping_on_the_command_line(tmp_path, capsys):
+    """Without --mapping, the advice names the command's options, not import_exports or explore.load_folder:
+    --family mapped_csv --mapping for a file named on its own, --mapping for a folder."""
+    import shutil
+
+    shutil.copy(FIXTURES / "mapped" / "business" / "TikTok business export.csv", tmp_path)
+    assert main(["inspect", str(tmp_path / "TikTok business export.csv")]) == 2
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("read through a column mapping you write (README, 'Column mappings'): on the"
+                                 " command line, python -m helpers inspect FILE --family mapped_csv --mapping map.yml")
+    assert "import_exports" not in out
+    assert main(["inspect", str(tmp_path)]) == 0  # skipped in a folder, as load_folder skips it
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("on the command line, python -m helpers inspect FOLDER --mapping map.yml reads the"
+                                 " files of the folder that no export family recognises through it")
+    assert "explore.load_folder(folder, mapping=" not in out
+    assert main(["inspect", str(tmp_path), "--language", "id"]) == 0
+    assert "di baris perintah, python -m helpers inspect FOLDER --mapping map.yml membaca" in capsys.readouterr().out
+
+
 def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(tmp_path, capsys):
     import shutil
     import zipfile

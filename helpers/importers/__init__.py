@@ -144,9 +144,11 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
 #: A roster's `exports` entry read through a column mapping, as the advice and the roster's messages show one.
 MAPPED_ENTRY_EXAMPLE = "{files: data/raw/acme/tiktok.csv, mapping: data/raw/acme/tiktok.yml}"
 #: How to read a file no family recognises through a column mapping (family mapped_csv), where it was given:
-#: in Python, in a folder loaded whole (explore.load_folder), in a roster. with_mapping_advice picks one.
+#: in Python, in a folder loaded whole (explore.load_folder), in a roster, on the command line (`python -m
+#: helpers inspect`: a file, with --family mapped_csv --mapping; a folder, with --mapping). with_mapping_advice
+#: picks one.
 MAPPING_ADVICE = {where: Message(f"imports.importers.map_{where}", entry=MAPPED_ENTRY_EXAMPLE)
-                  for where in ("python", "folder", "roster")}
+                  for where in ("python", "folder", "roster", "inspect", "inspect_folder")}
 
 
 def with_mapping_advice(error: ExportFormatError, where: str) -> ExportFormatError:
