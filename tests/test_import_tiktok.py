@@ -307,3 +307,24 @@ def test_a_year_a_spreadsheet_wrote_in_the_exports_year_no_longer_moves_posts_af
         assert result.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == expected
         assert "imports.tiktok_studio.date_disagrees_with_id" not in _keys(result.report)
         assert "imports.yearless_dates.spreadsheet_year_ignored" in _keys(result.report)
+
+
+def test_a_folder_re_saved_in_a_spreadsheet_gets_posts_and_daily_figures_in_the_same_years(write_file, tmp_path):
+    """Content.csv and Overview.csv opened and saved in a spreadsheet in 2026 both carry 2026 in their dates:
+    year=2024 places both, December in 2024 and January in 2025, each with the note naming 2026 as ignored
+    (the daily file no longer keeps the spreadsheet's year: every day in 2026, January before December)."""
+    from helpers.explore import load_folder
+
+    resaved(write_file, "kopi/Content.csv", ["2026-12-03", "2026-12-28", "2026-01-05"])
+    write_file("kopi/Overview.csv", "Date,Video Views,Profile Views,Likes,Comments,Shares\n"
+                                    "2026-12-03,400,5,12,0,1\n2026-12-28,800,9,30,2,0\n2026-01-05,300,4,9,1,0\n")
+    space = load_folder(tmp_path / "kopi", year=2024, timezone="UTC")
+    expected = ["2024-12-03", "2024-12-28", "2025-01-05"]
+    assert space.posts["published_at"].dt.strftime("%Y-%m-%d").tolist() == expected
+    views = space.daily[space.daily["metric"] == "video_views"]
+    assert views["date"].dt.strftime("%Y-%m-%d").tolist() == expected
+    assert views["value"].tolist() == [400, 800, 300]
+    for report in (space.imported.reports[0], space.sources.daily_reports[0]):
+        assert report.path.name in ("Content.csv", "Overview.csv")
+        note = report.warnings[_keys(report).index("imports.yearless_dates.spreadsheet_year_ignored")]
+        assert note.values["years"] == ["2026"] and note.values["count"] == 3 and note.values["row"] == "2"

@@ -4,7 +4,10 @@ UTF-8 with BOM, every field quoted, no final newline. Dates have no year ("July 
 "8 de marzo"), oldest first, and a 365-day export crosses a new year: the year comes from `year=`
 (the year of the FIRST row) or the export period in the file name, else an ExportFormatError asks
 for year= (the rule is shared with the post export: `yearless_dates`; the rows being oldest first, a
-row out of order is an error). Missing values are `undefined`, `NAN` or `--` (NA, not 0).
+row out of order is an error). A year in a `Date` cell ('2025-07-16') is a spreadsheet's, as in the post
+export: ignored, with a note, and the day and month placed as above, so that a folder re-saved in one go
+gets its posts and its daily figures in the same years. Missing values are `undefined`, `NAN` or `--`
+(NA, not 0).
 
 Viewers.csv is a daily series: 'Total Viewers' are the unique viewers of that day (new + returning),
 kept as `viewers`; like reach, viewers summed over days are not unique people.
@@ -35,7 +38,6 @@ METRICS = {
     "followers": "followers",
     "difference in followers from previous day": "followers_net_change",
 }
-DATED_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y")
 
 
 def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | None = None,
@@ -63,14 +65,11 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
 
 
 def _dates(cells: pd.Series, *, path: Path, rows: pd.Series, year: int | None, report: FileReport) -> pd.Series:
-    text = cells.astype("string").str.strip()
-    for fmt in DATED_FORMATS:  # a file that does carry the year (re-saved, or a future export format)
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        if len(text) and parsed.notna().all():
-            return parsed.astype("datetime64[ns]").dt.normalize()
+    """The day of each row: day and month as written, placed in years by `year=` or the file name; a year a
+    spreadsheet wrote into the cells is ignored, with a note (yearless_dates.spreadsheet_years)."""
     day_month = day_months(cells, path=path, column="Date", rows=rows)
     dates = place_in_years(day_month, year=year, path=path, column="Date", rows=rows, report=report, in_order=True,
-                           noun="row", loader="load_daily_series")
+                           noun="row", loader="load_daily_series", written=cells)
     return pd.Series(pd.to_datetime(dates), index=rows.index, dtype="datetime64[ns]")
 
 
