@@ -78,6 +78,7 @@ GLOSSARY = ("summed_reach", "sum", "points", "interval", "normal_approximation",
 #: analyst's wording.
 CLIENT_WORDING = {
     "imports.reading.short_rows": "short_rows", "imports.reading.short_rows_more": "short_rows_more",
+    "imports.reading.short_rows_own": "short_rows_own", "imports.reading.short_rows_own_more": "short_rows_own_more",
     "imports.values.clock_gap": "clock_gap", "imports.base.column_misspelt": "column_misspelt",
     "imports.base.column_repeated": "column_repeated",
     "imports.meta_business_suite.clock_borrowed": "clock_borrowed",

@@ -777,6 +777,7 @@ def test_a_row_in_one_cell_that_does_not_split_into_the_header_is_refused_by_row
     with pytest.raises(ExportFormatError, match="this row has only 1 of the header's 15 cells") as info:
         import_exports(path, timezone=ZONE)
     assert info.value.row == 4 and "Data › From Text/CSV" in str(info.value)
+    assert "that cell holds the separator" in str(info.value) and "as your own tool wrote it" in str(info.value)
 
 
 def test_rows_in_one_cell_after_the_first_megabyte_are_refused_not_read_as_blank(tmp_path):
@@ -814,3 +815,46 @@ def test_a_file_with_rows_ending_in_cr_alone_reads_quoted_line_breaks_and_refuse
                                                 r"and others with a line feed alone \(LF\)") as info:
         import_exports(classic_mac("bare", False), timezone=ZONE)
     assert "not written as plain digits" not in str(info.value)
+
+
+def test_a_mapped_file_whose_tool_leaves_out_empty_trailing_cells_is_read_with_a_note_for_its_tool(tmp_path):
+    """A file of the user's own tool writes a row without its empty cells at the end (2 of 8): the row is no
+    line saved in one cell, so it is read, its missing cells not reported, with a note that speaks of the tool
+    that wrote it (no export to download again); the client report states the fact alone."""
+    from helpers.report import client_worded
+
+    path = tmp_path / "tool.csv"
+    path.write_text("id,date,likes,comments,shares,reach,impressions,saves\n1,2025-01-01,5,1,0,100,120,2\n"
+                    "2,2025-01-02\n3,2025-01-03,7,2,1,150,160,3\n", encoding="utf-8")
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("platform: instagram\ntimezone: UTC\ncolumns:\n  post_id: id\n  published_at: date\n"
+                       "  reactions: likes\n  comments: comments\n  shares: shares\n  reach: reach\n"
+                       "  impressions: impressions\n  saves: saves\n", encoding="utf-8")
+    result = import_exports(path, family="mapped_csv", mapping=mapping)
+    posts, report = result.posts, result.reports[0]
+    assert posts["post_id"].tolist() == ["1", "2", "3"] and posts["reach"].tolist()[::2] == [100, 150]
+    assert pd.isna(posts["reach"].iloc[1]) and pd.isna(posts["reactions"].iloc[1])
+    note = next(w for w in report.warnings if w.key == "imports.reading.short_rows_own")
+    text = Translator("en").message(note)
+    assert text.startswith("1 row has fewer cells than the header's 8 (row 3 has only 2)")
+    assert "tool that made it" in text and "download" not in text.lower()
+    assert "alat yang membuatnya" in Translator("id").message(note)
+    assert Translator("en").message(client_worded(note)) == ("1 row has fewer cells than the header's 8 (row 3 has "
+                                                             "only 2): the missing cells are read as not reported")
+
+
+def test_a_header_ending_in_unnamed_columns_asks_no_cell_of_them(tmp_path):
+    """YouTube's Table data.csv re-saved with 45 separators after its header's 15 names: a row holding the 15
+    named cells misses none (nor is it a quarter of the header's 60 cells), so the videos are read as from the
+    file downloaded, with no short-row note."""
+    lines = (FIXTURES / "youtube" / "videos_and_shorts.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "Table data.csv"
+    path.write_text("\n".join([lines[0] + "," * 45, *lines[1:]]) + "\n", encoding="utf-8")
+    assert len(next(csv.reader([path.read_text(encoding="utf-8").splitlines()[0]]))) == 60
+    result = import_exports(path, timezone=ZONE)
+    expected = import_exports(FIXTURES / "youtube" / "videos_and_shorts.csv", timezone=ZONE)
+    views = dict(zip(result.posts["post_id"], result.posts["video_views"]))
+    assert views == {"a1B2c3D4e5F": 4000, "-x9Y8w7V6u5": 1200, "q8R7s6T5u4V": 80}
+    assert result.posts["post_id"].tolist() == expected.posts["post_id"].tolist()
+    assert [w.key for w in result.reports[0].warnings] == [w.key for w in expected.reports[0].warnings]
+    assert not any("short_rows" in w.key for w in result.reports[0].warnings)

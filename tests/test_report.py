@@ -3295,8 +3295,8 @@ def test_a_download_cut_off_mid_row_stops_the_report_instead_of_reporting_its_ro
 
 
 def _short_row_export(folder):
-    """X's tweet activity export of two tweets whose first row keeps 20 of the header's 40 cells (more than
-    a quarter: fewer are refused), the file ending as X ends it: a damaged file, read with a note."""
+    """X's tweet activity export of two tweets whose first row keeps 20 of the header's 40 cells, the file
+    ending as X ends it: a damaged file, read with a note."""
     source = FIXTURES / "x" / "tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
     header, first, second = csv.reader(source.read_text(encoding="utf-8").splitlines(keepends=True))
     out = io.StringIO()

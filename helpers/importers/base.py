@@ -231,11 +231,14 @@ def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
     return notes
 
 
-def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False) -> list[Message]:
+def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False,
+                own_file: bool = False) -> list[Message]:
     """The data-quality notes of how a file read: lines read back from a spreadsheet's re-save
-    (TextTable.resave_notes), rows short of cells (see TextTable.short_row_notes)
-    and repeated column names whose cells differ. Called once an importer has looked up its columns."""
-    return (table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected)
+    (TextTable.resave_notes), rows short of cells (see TextTable.short_row_notes; `own_file` for a file of
+    the user's own tool) and repeated column names whose cells differ. Called once an importer has looked up
+    its columns."""
+    return (table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected,
+                                                         own_file=own_file)
             + repeated_column_notes(table, cols))
 
 

@@ -222,7 +222,7 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
         out["paid"] = _paid(cells("paid"), path, columns["paid"], rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, own_file=True)  # a tool's file, not a platform's download
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

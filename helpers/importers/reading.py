@@ -173,7 +173,7 @@ class TextTable:
         figures are the export's, but the file is not as downloaded, so whoever reads it knows why."""
         return [Message("imports.reading.unwrapped", delimiter=repr(self.delimiter))] if self.unwrapped else []
 
-    def short_row_notes(self, *, short_rows_expected: bool = False) -> list[Message]:
+    def short_row_notes(self, *, short_rows_expected: bool = False, own_file: bool = False) -> list[Message]:
         """Warnings about rows with fewer cells than the header, whose missing cells are read as blank.
 
         A short row inside a file is what a damaged file leaves; its missing cells become not reported (NA),
@@ -181,7 +181,8 @@ class TextTable:
         download cut off, which read_delimited refuses.) An export family whose files have short rows of their
         own (Business Suite leaves out trailing cells of some posts) passes `short_rows_expected`: nothing
         tells its short rows from damaged ones, so none is warned about. Blank lines are no short rows
-        (importers count them).
+        (importers count them). `own_file`: a file of the user's own tool (mapped_csv), which may leave out a
+        row's empty cells at its end, is not said to be an export to download again.
         """
         short = self.short_rows
         if short_rows_expected or short is None or short.empty:
@@ -190,8 +191,11 @@ class TextTable:
         shown = [Message("imports.reading.short_row", row=str(int(row)), cells=str(int(cells)))
                  for row, cells in zip(rows.head(5), short.head(5))]
         more = len(short) - len(shown)
-        return [Message("imports.reading.short_rows_more" if more else "imports.reading.short_rows",
-                        count=len(short), columns=str(len(self.header)), rows=shown, more=more)]
+        if own_file:
+            key = "imports.reading.short_rows_own_more" if more else "imports.reading.short_rows_own"
+        else:
+            key = "imports.reading.short_rows_more" if more else "imports.reading.short_rows"
+        return [Message(key, count=len(short), columns=str(named_width(self.header)), rows=shown, more=more)]
 
 
 DELIMITERS = (",", ";", "\t")
@@ -314,8 +318,9 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     """Read a delimited export into text cells, columns matched later by name.
 
     Handles a first `sep=X` line (Excel's hint), any delimiter among `,`, `;` and tab, quoted multi-line
-    cells, rows shorter than the header (missing cells are blank; `short_rows` names them, for the
-    warning of TextTable.short_row_notes), and repeated header names, which are kept apart as "Name",
+    cells, rows shorter than the header's named columns (named_width; missing cells are blank; `short_rows`
+    names them, for the warning of TextTable.short_row_notes), lines a spreadsheet saved in one cell each
+    (read back; one that is no row of the header's, few_cells, is an error), and repeated header names, which are kept apart as "Name",
     "Name#2", ... in `keys`. `skip_lines` drops leading lines before the header. A row with more cells
     than the header, or a quoted cell the file ends inside, is an error naming its row; so is a last row
     short of cells with no line break after it, a download that stopped mid-row (cut_off): its last cell
@@ -395,7 +400,8 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     if maybe_short.any():
         cells = _cells_per_record(source, encoding, delimiter, lines_before + 1 if source is path else 1)
         if len(cells) == len(frame):  # else the two parsers disagree on where records end: nothing is said
-            short = (cells > 0) & (cells < len(header)) & maybe_short  # no cells: a blank line
+            width = named_width(header)  # unnamed columns after the last named one ('a,b,,,') need no cell
+            short = (cells > 0) & (cells < width) & maybe_short  # no cells: a blank line
             if short.any():
                 present = frame[short].apply(lambda column: column.fillna("").str.strip().ne("")).any(axis=1)
                 short_rows = pd.Series(cells[short], index=frame.index[short])[present.to_numpy()]
@@ -406,13 +412,15 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                     and not _ends_with_line_break(path, encoding)):
                 present = int(short_rows[frame.index[-1]])
                 raise cut_off(path, lines_before + 1 + len(frame),
-                              Message("imports.reading.cut_off_cells", cells=str(present), count=str(len(header))),
+                              Message("imports.reading.cut_off_cells", cells=str(present), count=str(width)),
                               column=header[present - 1])
-            # a row with a quarter of the header's cells or fewer: a line broken apart, or a row saved in one cell
-            few = np.flatnonzero((cells > 0) & (4 * cells <= len(header)))
-            first = next((int(i) for i in few if frame.iloc[i].fillna("").str.strip().ne("").any()), None)
-            if first is not None:  # (a line of spaces is a blank line, left to the importers)
-                raise few_cells(path, lines_before + 2 + first, int(cells[first]), len(header), delimiter)
+            # a row saved in one cell that holds the separator: a whole line in column A (_holds_wrapped_rows
+            # un-wraps a file whose such rows split into the header; this one does not, or lies past the
+            # first megabyte). A row merely short of cells is read, with short_row_notes' warning.
+            first = next((int(i) for i in np.flatnonzero(cells == 1) if width > 1
+                          and delimiter in str(frame.iat[int(i), 0])), None)
+            if first is not None:
+                raise few_cells(path, lines_before + 2 + first, 1, width, delimiter)
         frame = frame.fillna("")
     return _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
                                              first_data_row=lines_before + 2, encoding=encoding,
@@ -420,11 +428,19 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
                                              unwrapped=source is not path))
 
 
+def named_width(header: list[str]) -> int:
+    """How many cells a whole row holds: the header's cells up to its last named one. A file whose header
+    ends in separators ('Views,Likes,,,', as a spreadsheet's re-save or a tool adds) names no column after
+    them, so a row that stops after the last named column misses nothing."""
+    named = [i for i, name in enumerate(header) if str(name).strip()]
+    return named[-1] + 1 if named else len(header)
+
+
 def few_cells(path: Path, row: int, cells: int, count: int, delimiter: str) -> ExportFormatError:
-    """The refusal of a file with a row holding a quarter of the header's cells or fewer: not a row of the export
-    but part of one, a line broken apart, or a whole row in one cell (a spreadsheet that opened the file with
-    each line in column A saved it so, and left its cells to be read as blank: a video with no publish time,
-    a post with no figures). Its cells cannot be matched to the columns; the export downloaded again can."""
+    """The refusal of a file with a row saved in one cell that holds the file's separator: a whole line in
+    column A, as a spreadsheet that opened the file with each line in one cell saves it, whose cells would
+    otherwise be read as blank (a video with no publish time, a post with no figures). Its cells cannot be
+    matched to the columns; the file as it was before the spreadsheet saved it can."""
     return ExportFormatError(path, Message("imports.reading.few_cells", cells=str(cells), count=str(count)),
                              row=row, expected=Message("imports.reading.cells_per_row", count=count,
                                                        delimiter=repr(delimiter)),
