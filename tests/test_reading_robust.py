@@ -811,10 +811,30 @@ def test_a_file_with_rows_ending_in_cr_alone_reads_quoted_line_breaks_and_refuse
     assert len(posts) == len(rows) - 1
     assert "Read Full Article:\nhttps://example.com/1\n\n#books" in posts["text"].tolist()
     assert "Two lines\nof caption" in posts["text"].tolist()
-    with pytest.raises(ExportFormatError, match=r"ends some lines with a carriage return alone \(CR.*"
-                                                r"and others with a line feed alone \(LF\)") as info:
+    with pytest.raises(ExportFormatError, match=r"ends its rows with a carriage return alone \(CR.*"
+                                                r"and this row also holds a line feed alone \(LF\)") as info:
         import_exports(classic_mac("bare", False), timezone=ZONE)
     assert "not written as plain digits" not in str(info.value)
+    assert info.value.row == 2  # the first data row, its caption's line breaks unquoted
+
+
+def test_a_stray_cr_in_a_file_whose_rows_end_with_lf_is_read_as_a_row_end(tmp_path):
+    """Every cell quoted, rows ended with LF, one of them with CR alone (an edit in an old Mac editor): nothing
+    is ambiguous, as every line break inside a cell is between quotes, so the file reads as before the edit."""
+    rows = records()
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    lines = buffer.getvalue().split("\n")
+    text = "\n".join(lines[:3]) + "\r" + "\n".join(lines[3:])  # the third row ends with CR alone
+    assert text.count("\r") == 1 and "\r\n" not in text
+    path = tmp_path / "stray" / SOURCE.name
+    path.parent.mkdir()
+    path.write_bytes(text.encode("utf-8"))
+    stray = import_exports(path, timezone=ZONE)
+    plain = import_exports(write(tmp_path, SOURCE.name, rows, quoting=csv.QUOTE_ALL), timezone=ZONE)
+    assert len(stray.posts) == len(plain.posts) == len(rows) - 1
+    assert stray.posts["post_id"].tolist() == plain.posts["post_id"].tolist()
+    assert stray.posts["reach"].tolist() == plain.posts["reach"].tolist()
 
 
 def test_a_mapped_file_whose_tool_leaves_out_empty_trailing_cells_is_read_with_a_note_for_its_tool(tmp_path):
@@ -858,3 +878,13 @@ def test_a_header_ending_in_unnamed_columns_asks_no_cell_of_them(tmp_path):
     assert result.posts["post_id"].tolist() == expected.posts["post_id"].tolist()
     assert [w.key for w in result.reports[0].warnings] == [w.key for w in expected.reports[0].warnings]
     assert not any("short_rows" in w.key for w in result.reports[0].warnings)
+
+
+def test_the_row_named_for_a_bare_line_feed_counts_rows_as_a_spreadsheet_shows_them():
+    from helpers.importers.reading import _mixed_line_ends
+
+    assert _mixed_line_ends('a,b\r"x\ny",1\r2,3\n4\r') == 3  # row 2's quoted LF is inside its cell
+    assert _mixed_line_ends('sep=,\ra,b\r1,2\r3\n4\r') == 4  # a sep= line is a row too
+    assert _mixed_line_ends('a,b\n1,2\r3,4\n') is None  # rows end with LF: a stray CR ends a row
+    assert _mixed_line_ends('a,b\r\n1,2\n3,4\r\n') is None  # CR LF rows: no CR alone
+    assert _mixed_line_ends('a,b\r1,"2\n3"\r') is None  # every LF quoted

@@ -330,8 +330,9 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
     """
     path = Path(path)
     text, encoding = read_head(path)
-    if _mixed_line_ends(text):
-        raise ExportFormatError(path, Message("imports.reading.mixed_line_ends"),
+    mixed = _mixed_line_ends(text)
+    if mixed is not None:
+        raise ExportFormatError(path, Message("imports.reading.mixed_line_ends"), row=mixed,
                                 expected=Message("imports.reading.line_ends_expected"),
                                 hint=Message("imports.reading.mixed_line_ends_hint"))
     lines_before = 0
@@ -698,13 +699,22 @@ def _line_breaks_outside_quotes(text: str) -> int:
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-def _mixed_line_ends(text: str) -> bool:
-    """Whether `text` ends lines both with CR alone and with LF alone outside quoted cells. A file whose rows
-    end with CR alone (as classic Mac programs save) holds a cell's line break as LF; written without quotes
-    around that cell, nothing tells it from the end of a row, and read as one it cuts rows apart (a caption's
-    second line read as the next post's id). A quoted cell's line breaks, of any kind, are no line ends."""
-    outside = "".join(text.split('"')[::2]).removesuffix("\r")  # a CR the first bytes end on may be a CR LF
-    return re.search(r"\r(?!\n)", outside) is not None and re.search(r"(?<!\r)\n", outside) is not None
+def _mixed_line_ends(text: str) -> int | None:
+    """The row of the first line feed alone (LF) outside quoted cells in `text` whose rows end with a carriage
+    return alone (CR, as classic Mac programs save: its header line ends so), counted as a spreadsheet shows
+    rows; None where there is none. Such a file holds a cell's line break as LF; written without quotes around
+    that cell, nothing tells it from the end of a row, and read as one it cuts rows apart (a caption's second
+    line read as the next post's id). A quoted cell's line breaks, of any kind, are no line ends; and a stray
+    CR in a file whose rows end with LF or CR LF tells nothing ambiguous: the parsers end a row there."""
+    outside = "\x00".join(text.split('"')[::2]).removesuffix("\r")  # a CR the first bytes end on may be a CR LF
+    row = 1
+    for end in _LINE_END.finditer(outside):
+        if end.group() == "\n" and row > 1:
+            return row
+        if row == 1 and end.group() != "\r":
+            return None
+        row += 1
+    return None
 
 
 def _offset_after_records(text: str, n_records: int, delimiter: str) -> int:
