@@ -133,3 +133,21 @@ def test_a_column_map_s_time_zone_in_other_capitals_gets_the_name_meant(write_fi
         load_mapped_csv(PLANNER, mapping)
     assert ("key 'timezone': 'europe/berlin' is not an IANA time zone name (like 'Europe/Berlin'); probably"
             " 'Europe/Berlin'") in str(err.value)
+
+
+def test_mapped_names_its_files_as_text_or_from_the_project_root(write_file):
+    """import_exports' `mapped` takes its files and mappings as the paths read are taken: as text, relative to
+    the project root, or as a pattern; a file it names that is not read is an error, not a file passed over
+    and then refused as no export the workbook knows."""
+    from helpers.paths import PROJECT_ROOT
+
+    expected = import_exports(PLANNER, family="mapped_csv", mapping=PLANNER_MAP, timezone="Europe/Berlin").posts
+    relative = str(PLANNER.relative_to(PROJECT_ROOT))
+    for key, mapping in ((str(PLANNER), str(PLANNER_MAP)), (relative, str(PLANNER_MAP.relative_to(PROJECT_ROOT))),
+                         (str(MAPPED / "planner-*.csv"), PLANNER_MAP)):
+        posts = import_exports(str(PLANNER), mapped={key: mapping}, timezone="Europe/Berlin").posts
+        assert len(posts) == 3 and posts["post_id"].tolist() == expected["post_id"].tolist()
+    other = write_file("other.csv", "id,date\n1,2025-01-01\n")
+    with pytest.raises(WorkbookError, match="mapped= names .*other.csv to be read through the column mapping") as err:
+        import_exports(PLANNER, mapped={str(other): str(PLANNER_MAP)}, timezone="Europe/Berlin")
+    assert f"not among the files read (e.g. {PLANNER})" in str(err.value)

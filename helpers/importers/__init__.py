@@ -258,6 +258,24 @@ def export_entries(exports) -> tuple[list[Path], dict[Path, Path]]:
     return list(dict.fromkeys(files)), mapped
 
 
+def mapped_files(mapped: dict, files: list[Path]) -> dict[Path, Path]:
+    """{file read: its column mapping file} from import_exports' `mapped`, whose keys (a path or a glob pattern)
+    and values may be written as text or relative to the project root, as the paths read are: each is resolved
+    as expand_paths resolves those. A key that names none of the `files` read is an error: its files would
+    otherwise be read as exports, and refused as none the workbook knows, with a hint to use a mapping."""
+    found: dict[Path, Path] = {}
+    for key, mapping in mapped.items():
+        spelled = as_spelled_on_disk(resolve(key))
+        named = glob_exports(str(spelled))[0] if is_pattern(str(spelled)) else [Path(spelled)]
+        among = [path for path in named if path in files]
+        if not among:
+            raise WorkbookError(Message("imports.importers.mapped_not_read", path=str(spelled),
+                                        example=str(files[0]) if files else "",
+                                        mapping=repr(str(mapping))))
+        found.update(dict.fromkeys(among, resolve(mapping)))
+    return found
+
+
 def _downloaded_beside(path: Path, files: list[Path], family: Family, platform: str | None) -> Path:
     """The export of the same name and family that a copy sits beside, among the files read: the CSV export
     a spreadsheet copy was saved from (`name.xlsx` beside `name.csv`), or, for a family downloaded as a
@@ -341,12 +359,13 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     tells, at `timezone`, with a note that this could not be checked. `family` forces one family.
     Overlapping exports keep one row per post: the one from the most recent export.
     `platform` limits detection to that platform's families and checks that every row belongs to it.
-    `mapped` ({file: mapping file}, export_entries) names files read by family mapped_csv through their own
-    column mapping, whatever `family` says of the others.
+    `mapped` ({file: mapping file}, export_entries; paths, patterns or text, as `paths`: mapped_files) names
+    files read by family mapped_csv through their own column mapping, whatever `family` says of the others; a
+    file it names that `paths` do not is an error.
     Other keyword `options` go to the family's reader (e.g. `year=` for exports that omit the year).
     """
     files = expand_paths(paths)
-    mapped = {path: mapping for path, mapping in (mapped or {}).items() if path in files}
+    mapped = mapped_files(mapped or {}, files)
     check_timezone(timezone)
     forced = family_named(family) if family else None
     imported: list[ImportedFile] = []
