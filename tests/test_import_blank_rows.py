@@ -9,9 +9,10 @@ from openpyxl import Workbook
 
 from conftest import FIXTURES
 from helpers import sources
+from helpers.errors import ExportFormatError
 from helpers.importers import import_exports
 
-BLANK = "blank rows (no cell filled)"
+BLANK = "blank rows (no cell holds a value)"
 NO_POSTS = "the file holds a header and no posts (a period without posts exports this way)"
 
 #: One small export of each post family: (fixture, options, separator, records before the first post). The
@@ -122,3 +123,40 @@ def test_blank_rows_between_a_sheets_posts_are_counted_too(tmp_path):
     original, edited = import_exports(plain).reports[0], import_exports(spaced).reports[0]
     assert {str(why): n for why, n in edited.dropped.items()} == {BLANK: 2}
     assert (edited.rows_in_file, edited.rows_imported) == (original.rows_in_file + 2, original.rows_imported)
+
+
+@pytest.mark.parametrize("family", EXPORTS)
+def test_a_row_of_missing_value_marks_alone_is_a_blank_row_in_every_family(tmp_path, family):
+    """A row whose only filled cells are missing-value marks ('-', 'undefined', 'N/A', '--': values.is_blank
+    reads each as no value) holds no post either: left out and counted as a blank row, like an empty line."""
+    fixture, options, separator, before = EXPORTS[family]
+    line_end = "\r\n" if "\r\n" in (FIXTURES / fixture).read_text(encoding="utf-8-sig") else "\n"
+    marks = separator.join(["-", "", " undefined ", "N/A", "--", "null"]) + line_end
+    source, path = copy_with(tmp_path, fixture, lambda parts: parts[:before + 1] + [marks] + parts[before + 1:])
+    original, edited = import_exports(source, **options), import_exports(path, **options)
+    report = edited.reports[0]
+    assert {str(why): n for why, n in report.dropped.items()} == {
+        **{str(why): n for why, n in original.reports[0].dropped.items()}, BLANK: 1}
+    assert report.rows_imported == original.reports[0].rows_imported
+    assert sorted(edited.posts["post_id"]) == sorted(original.posts["post_id"])
+
+
+def test_an_x_row_blank_but_for_its_promoted_dashes_is_left_out_and_one_with_figures_and_no_id_is_refused(
+        tmp_path):
+    """X's tweet activity writes '-' in the 18 promoted columns of a tweet never promoted: a row holding only
+    those is blank (row 3 below the first tweet), as X's own reader left it out; a row with figures but no id
+    (row 4) is refused saying its id is missing, not that '' is an id not written as plain digits."""
+    fixture = "x/tweet_activity_metrics_examplebakery_20190801_20190901_en.csv"
+    dashes = ",".join([""] * 22 + ['"-"'] * 18) + "\n"
+    source, path = copy_with(tmp_path, fixture, lambda parts: parts[:2] + [dashes] + parts[2:])
+    original, edited = import_exports(source), import_exports(path)
+    assert {str(why): n for why, n in edited.reports[0].dropped.items()} == {BLANK: 1}
+    assert edited.posts["post_id"].tolist() == original.posts["post_id"].tolist()
+    no_id = ",".join(['""', '""', '"Line"', '"2019-08-03 10:00 +0000"', '"120.0"', '"4.0"'] + ['"0"'] * 16
+                     + ['"-"'] * 18) + "\n"
+    (tmp_path / "no-id").mkdir()
+    _, path = copy_with(tmp_path / "no-id", fixture, lambda parts: parts[:2] + [dashes, no_id] + parts[2:])
+    with pytest.raises(ExportFormatError, match=r"1 row has no id \(row 4\), though other cells of theirs hold "
+                                                r"values") as err:
+        import_exports(path)
+    assert err.value.row == 4 and err.value.column == "Tweet id" and "plain digits" not in str(err.value)

@@ -24,7 +24,7 @@ class FileReport:
     rows_imported: int = 0
     dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
     superseded: int = 0  # rows replaced by the same post in a more recent export
-    blank_rows: int = 0  # rows with no cell filled, left out (among `dropped` too): see begin_report
+    blank_rows: int = 0  # rows with no value in any cell, left out (among `dropped` too): see begin_report
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)

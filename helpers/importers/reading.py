@@ -22,7 +22,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message
 from ..paths import DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES
-from .values import SeparatorMark, file_decimal
+from .values import MISSING_WORDS, SeparatorMark, file_decimal
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -143,20 +143,20 @@ class TextTable:
                          index=self.frame.index, dtype="Int64")
 
     def blank_rows(self) -> pd.Series:
-        """True for each row with no cell filled: a blank line, a line of separators alone (',,,,', as a
-        spreadsheet's re-save adds) or of spaces. Such a row holds no post and says nothing (a cell holding a
-        missing-value word such as '-' or 'undefined' is filled: the platform wrote it). read_delimited keeps
-        these rows, so that the rows after them keep their numbers; the importers leave them out
-        (base.begin_report). Rows are narrowed column by column: in a large export, most rows are told filled by
-        their first cell."""
+        """True for each row with no value in any cell: a blank line, a line of separators alone (',,,,', as a
+        spreadsheet's re-save adds) or of spaces, or of missing-value marks alone (values.MISSING_WORDS, which
+        values.is_blank reads as no value: X's tweet activity writes '-' in the promoted columns of a row
+        otherwise blank). Such a row holds no post and says nothing. read_delimited keeps these rows, so that
+        the rows after them keep their numbers; the importers leave them out (base.begin_report). Rows are
+        narrowed column by column: in a large export, most rows are told filled by their first cell."""
         blank = np.ones(len(self.frame), dtype=bool)
         for key in self.keys:
             at = np.flatnonzero(blank)
             if not len(at):
                 break
             cells = self.frame[key].to_numpy(dtype=object)[at]
-            blank[at] = np.fromiter((not isinstance(v, str) or not v or v.isspace() for v in cells), dtype=bool,
-                                    count=len(at))
+            blank[at] = np.fromiter((not isinstance(v, str) or v.strip().casefold() in MISSING_WORDS for v in cells),
+                                    dtype=bool, count=len(at))
         return pd.Series(blank, index=self.frame.index)
 
     def without_rows(self, left_out: pd.Series) -> "TextTable":

@@ -304,7 +304,9 @@ DIGIT_ID = r"[0-9]{1,25}"  # a platform's post id: digits only (X's 18-19, Meta'
 
 def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, example: str,
               pattern: str = DIGIT_ID) -> pd.Series:
-    """Post ids as text; an id that does not match `pattern` (digits) is an error naming its rows.
+    """Post ids as text; an id that does not match `pattern` (digits) is an error naming its rows, and so is a
+    row with no id (blank, or a missing-value mark) among cells holding values: said as such, not as an id
+    badly written ('' is no id at all). Rows with no value in any cell are left out before (base.begin_report).
 
     A spreadsheet opened and saved with an export rewrites long ids in scientific notation (8.12E+17,
     digits lost): such a copy beside the original would count every post twice, so it is refused with
@@ -318,6 +320,15 @@ def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, exa
         return ids
     ids = cells.astype("string").str.strip().str.lstrip("'")
     bad = ~ids.str.fullmatch(pattern).fillna(False).astype(bool)
+    missing = bad & is_blank(ids)
+    if missing.any():
+        from ..quality import row_list
+
+        raise ExportFormatError(path, Message("imports.values.ids_missing", count=int(missing.sum()),
+                                              rows=row_list([int(r) for r in rows[missing]])),
+                                row=int(rows[missing].iloc[0]), column=column,
+                                expected=Message("imports.values.ids_expected", example=example),
+                                hint=Message("imports.values.ids_missing_hint"))
     if bad.any():
         shown = [Message("imports.values.cell", row=str(r), value=repr(v))
                  for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
