@@ -4,6 +4,9 @@ Reference figures for the real files were computed independently with the csv mo
 """
 from __future__ import annotations
 
+import csv
+import io
+
 import pandas as pd
 import pytest
 
@@ -395,3 +398,37 @@ def test_a_rounded_engagement_rate_is_no_contradiction_but_one_ten_times_off_is(
     assert Translator("en").message(note).startswith("1 post (row 3): 'engagements' ÷ 'impressions'")
     assert "(row 3: engagements 3, impressions 250, engagement rate '12')" in Translator("en").message(note)
     assert not _rate_notes(import_exports(FAVORITES_2015))  # a tweet of 0 impressions has no rate to compare
+
+
+def test_the_engagement_rate_is_checked_against_organic_counts_and_never_for_no_impressions(write_file):
+    """X's 'engagement rate' is the organic engagements over the organic impressions. Row 2: 3 engagements on
+    0 impressions has no rate to compare (the file's 0.0 is no contradiction). Row 3, promoted heavily: organic
+    10 / 1,000 = 0.01 as the file says, while organic plus promoted, (10 + 10) / (1,000 + 100,000) = 0.000198,
+    is 50 times lower: no warning. Row 4 agrees (40 / 2,000 = 0.02); row 5's 0.2 is ten times 0.02: warned."""
+    header = next(csv.reader(LIKES_2019.read_text(encoding="utf-8").splitlines()))
+    promoted = [name for name in header if name.startswith("promoted ")]
+    assert len(header) == 40 and len(promoted) == 18
+
+    def tweet(n, impressions, engagements, rate, paid=None):
+        row = dict.fromkeys(header, "0")
+        row.update({"Tweet id": f"11612345678901234{n:02d}", "Tweet text": f"Tweet {n}",
+                    "Tweet permalink": f"https://twitter.com/examplebakery/status/11612345678901234{n:02d}",
+                    "time": f"2019-08-1{n} 13:59 +0000", "impressions": impressions, "engagements": engagements,
+                    "engagement rate": rate, "likes": engagements}, **dict.fromkeys(promoted, "-"))
+        row.update(paid or {})
+        return [row[name] for name in header]
+
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows([
+        header, tweet(2, "0.0", "3.0", "0.0"),
+        tweet(3, "1000.0", "10.0", "0.01", {"promoted impressions": "100000", "promoted engagements": "10",
+                                            "promoted engagement rate": "0.0001", "promoted likes": "10"}),
+        tweet(4, "2000.0", "40.0", "0.02"), tweet(5, "2000.0", "40.0", "0.2")])
+    result = import_exports(write_file(LIKES_2019.name, out.getvalue()))
+    posts = result.posts.set_index("source_row")
+    assert posts.loc[3, "impressions"] == 101000 and posts.loc[3, "platform_engagements"] == 20
+    assert bool(posts.loc[3, "paid"]) and not posts.loc[[2, 4, 5], "paid"].any()
+    (note,) = _rate_notes(result)
+    assert Translator("en").message(note).startswith(
+        "1 post (row 5): 'engagements' ÷ 'impressions' and the file's own 'engagement rate'")
+    assert note.values["engagements"] == 40 and note.values["impressions"] == 2000
