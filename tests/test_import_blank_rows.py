@@ -160,3 +160,21 @@ def test_an_x_row_blank_but_for_its_promoted_dashes_is_left_out_and_one_with_fig
                                                 r"values") as err:
         import_exports(path)
     assert err.value.row == 4 and err.value.column == "Tweet id" and "plain digits" not in str(err.value)
+
+
+def test_a_youtube_export_of_its_header_and_total_row_only_holds_no_posts(tmp_path):
+    """YouTube writes its Total row under the header even where no video is listed: the Total is the channel's
+    sum, no post, so such a file (a blank row too) gets the header-only note, and the explorer takes it as an
+    export listing only its header; the Total row is still dropped and counted as such."""
+    fixture = EXPORTS["youtube_studio_content"][0]
+    _, path = copy_with(tmp_path, fixture, lambda parts: parts[:2] + [",,,\n"])
+    result = import_exports(path)
+    report = result.reports[0]
+    assert (report.rows_in_file, report.rows_listed, report.rows_imported) == (2, 0, 0)
+    assert {str(why): n for why, n in report.dropped.items()} == {
+        "'Total' row (the channel total, not a video)": 1, BLANK: 1}
+    assert [str(w) for w in report.warnings].count(NO_POSTS) == 1
+    posts = sources.with_exports_read(result.posts, result.reports)
+    assert [export.path for export in sources.only_header_read(posts)] == [str(path)]
+    full = import_exports(FIXTURES / fixture).reports[0]
+    assert full.rows_listed == full.rows_in_file - 1 and NO_POSTS not in [str(w) for w in full.warnings]

@@ -25,6 +25,7 @@ class FileReport:
     dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
     superseded: int = 0  # rows replaced by the same post in a more recent export
     blank_rows: int = 0  # rows with no value in any cell, left out (among `dropped` too): see begin_report
+    summary_rows: int = 0  # rows of the file's totals (YouTube's Total row), no post: see begin_report
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
@@ -36,21 +37,26 @@ class FileReport:
 
     @property
     def rows_listed(self) -> int:
-        """The rows of the file that hold something: 0 for an export listing only its header (blank rows or not)."""
-        return self.rows_in_file - self.blank_rows
+        """The rows of the file that may hold a post: 0 for an export listing only its header (blank rows or not,
+        and its totals row or not: YouTube writes a Total row under the header of a period without videos)."""
+        return self.rows_in_file - self.blank_rows - self.summary_rows
 
 
-def begin_report(table: TextTable, family: "Family", platform: str | None) -> tuple[TextTable, FileReport]:
+def begin_report(table: TextTable, family: "Family", platform: str | None, *,
+                 summary: pd.Series | None = None) -> tuple[TextTable, FileReport]:
     """The report of a post export read as `table` (the rows a family reads no post from, such as legacy
     Insights' description row, already left out), and the table without its blank rows (TextTable.blank_rows),
     which the report counts as dropped, for one reason, in every family: a spreadsheet's re-save or a hand edit
     leaves them anywhere in a file, and they hold no post, so no family refuses the file for them or drops them
-    for a reason of its own (an empty id, an impossible month). A file listing no row but blank ones gets the
-    note that it holds a header and no posts, as a period without posts exports (sources.only_header_read)."""
+    for a reason of its own (an empty id, an impossible month). A file listing no row but blank ones and the
+    rows of its totals (`summary`, True for each: YouTube's Total row, which the family drops and counts itself)
+    gets the note that it holds a header and no posts, as a period without posts exports
+    (sources.only_header_read)."""
     blank = table.blank_rows()
+    totals = 0 if summary is None else int((summary.to_numpy(dtype=bool) & ~blank.to_numpy(dtype=bool)).sum())
     report = FileReport(path=Path(table.path), family=family.name, platform=platform,
                         rows_in_file=len(table.frame) + table.blank_rows_skipped,
-                        blank_rows=int(blank.sum()) + table.blank_rows_skipped)
+                        blank_rows=int(blank.sum()) + table.blank_rows_skipped, summary_rows=totals)
     report.drop(Message("imports.base.blank_rows"), report.blank_rows)
     if not report.rows_listed:
         report.warnings.append(Message("imports.base.no_posts"))

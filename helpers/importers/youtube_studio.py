@@ -70,12 +70,13 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
             path, Message("imports.youtube_studio.not_by_video", grouping=repr(grouping)),
             column="Content", expected=Message("imports.youtube_studio.content_expected"),
             hint=Message("imports.youtube_studio.content_hint"))
-    table, report = begin_report(table, FAMILY, "youtube")
+    is_total = table.frame[cols.key("Content")].str.strip().str.casefold().eq("total")  # the channel's totals
+    table, report = begin_report(table, FAMILY, "youtube", summary=is_total)
     frame, rows = table.frame, table.source_rows()
     zone = timezone or "UTC"
 
     video_id = frame[cols.key("Content")].str.strip()
-    total = video_id.str.casefold().eq("total")
+    total = is_total[frame.index]
     total_views = None
     if total.any():
         views_key = cols.key("Views")
