@@ -168,7 +168,8 @@ def named_period_gaps(posts: pd.DataFrame, path) -> list[Message]:
     notes = []
     for key, gap, post in (("imports.quality.named_gap_start", (oldest - pd.Timestamp(start)).days, oldest),
                            ("imports.quality.named_gap_end", (pd.Timestamp(end) - newest).days, newest)):
-        if gap >= NAMED_GAP_DAYS and (1 - gap / span) ** len(when) < NAMED_GAP_CHANCE:
+        # a gap as long as the named days or longer: every post lies beyond them, which is warned about apart
+        if NAMED_GAP_DAYS <= gap < span and (1 - gap / span) ** len(when) < NAMED_GAP_CHANCE:
             notes.append(Message(key, start=start, end=end, post=post.date(), gap=gap,
                                  posts=len(when)))
     return notes

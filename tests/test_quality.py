@@ -165,6 +165,16 @@ def test_a_gap_a_week_long_or_likely_by_chance_is_not_said():
     assert note.key == "imports.quality.named_gap_start" and note.values["gap"] == 14  # (17/31)^200: said
 
 
+def test_posts_all_beyond_the_named_days_give_no_gap_note_and_no_error():
+    """A file named for January holding 2,000 posts of March (renamed, or another download's name): the gap at
+    the start (59 days) is longer than the 31 named days, so (1 - 59/31)^2000 is no chance (and overflowed
+    Python's float); the posts outside the named days are warned about apart."""
+    when = pd.Series(pd.date_range("2026-03-01", "2026-03-31", periods=2000)).dt.tz_localize(ZONE)
+    assert quality.named_period_gaps(pd.DataFrame({"published_at": when}), "Jan-01-2026_Jan-31-2026_1.csv") == []
+    before = pd.Series(pd.date_range("2025-11-01", "2025-11-30", periods=2000)).dt.tz_localize(ZONE)
+    assert quality.named_period_gaps(pd.DataFrame({"published_at": before}), "Jan-01-2026_Jan-31-2026_1.csv") == []
+
+
 def test_impressions_word_names_what_the_impressions_column_counts():
     """One kind is named as it is; several kinds read "impressions and views" (there is no key for a pair
     such as thumbnail impressions and views); none known gives the caller's word."""
