@@ -618,6 +618,15 @@ def machine_paths(client: Client) -> list[str]:
     return sorted(paths, key=len, reverse=True)
 
 
+def _holds_path(document: str, path: str) -> bool:
+    """Whether `document` holds `path`, or the path without its leading '/' (as a label relative to '/' shows
+    it: 'home/alice/Clients/...'), when that still has two folders at least ('root', a home of /root, is a
+    word). Called with the raw HTML and with its visible text, where a path holding '&' or an apostrophe
+    ('Sales & Marketing') is written as it is, not escaped."""
+    relative = path.lstrip("/")
+    return path in document or (relative != path and "/" in relative and relative in document)
+
+
 def check_html(body: str, client: Client, foreign: Foreign | None = None) -> list[str]:
     """Reasons the HTML must not be sent; empty when it is fine."""
     problems = []
@@ -629,7 +638,7 @@ def check_html(body: str, client: Client, foreign: Foreign | None = None) -> lis
         problems.append(Message("cli.problem.parameters"))
     without_images = DATA_URI.sub("data:", body)
     for path in machine_paths(client):
-        if path in without_images:
+        if _holds_path(without_images, path) or _holds_path(text, path):
             problems.append(Message("cli.problem.machine_path", path=path))
     if html.escape(client.name) not in body:
         problems.append(Message("cli.problem.no_client_name"))

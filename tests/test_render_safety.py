@@ -717,3 +717,18 @@ def test_the_command_names_its_roster_and_one_left_unread_in_the_folder(tmp_path
     monkeypatch.chdir(DEFAULT_ROSTER.parent)  # the project's own roster, from its folder: nothing to point out
     assert main(["render", "--client", "nobody"]) == 2
     assert capsys.readouterr().out.splitlines() == ["Roster: clients.yml"]
+
+
+def test_a_path_of_this_machine_is_found_without_its_leading_slash_and_unescaped(tmp_path):
+    """A label relative to '/' shows a path without its first '/'; a folder holding '&' or an apostrophe is
+    escaped in the HTML ('Sales &amp; Marketing') and found in the page's visible text."""
+    import html
+
+    folder = tmp_path / "Sales & Marketing" / "Bob's clients"
+    me = client(exports=(f"{folder}/*.csv",))
+    base = PAGE.replace('<script src="https://cdn.example/require.js"></script>', "")
+    for content in (f"{str(folder).lstrip('/')}/posts.csv", html.escape(f"{folder}/posts.csv"),
+                    html.escape(f"{str(folder).lstrip('/')}/posts.csv")):
+        problems = check_html(base.replace("{content}", content), me)
+        assert any("a path of this machine" in p and str(folder) in p for p in problems), (content, problems)
+    assert check_html(base.replace("{content}", f"{folder.name}/posts.csv"), me) == []

@@ -2132,6 +2132,26 @@ def test_a_daily_file_with_no_series_says_so_in_the_files_read():
     assert files.loc["Follows.csv", "content"] == "days of a daily series: follows gained"
 
 
+def test_file_labels_show_no_folder_above_each_files_own(tmp_path):
+    """Two files of one name are told apart by their own folders, however far apart they are ('/' their common
+    folder names the machine's user); a counter tells apart two whose folders share a name too."""
+    from helpers.importers.base import file_labels
+
+    assert file_labels(["/srv/workbook/data/raw/acme/posts.csv", "/home/alice/Clients/ACME confidential/posts.csv",
+                        "/srv/other.csv"]) == ["acme/posts.csv", "ACME confidential/posts.csv", "other.csv"]
+    assert file_labels(["/a/2025/posts.csv", "/b/2025/posts.csv", "/c/2026/posts.csv", "/a/2025/posts.csv"]) == [
+        "2025/posts.csv (1)", "2025/posts.csv (2)", "2026/posts.csv", "2025/posts.csv (1)"]
+    import shutil
+
+    for folder in ("secret-folder/a/2025", "b/2025"):
+        (tmp_path / folder).mkdir(parents=True)
+        shutil.copy(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv", tmp_path / folder / "posts.csv")
+    tiktok = build_report(client="t", client_name="T", exports=[str(tmp_path / "*" / "2025" / "posts.csv"),
+                                                                str(tmp_path / "*" / "*" / "2025" / "posts.csv")],
+                          timezone="UTC", period_start="2025-03-01", period_end="2025-03-31", year=2025)
+    assert sorted(tiktok.coverage_table()["file"]) == ["2025/posts.csv (1)", "2025/posts.csv (2)"]
+
+
 def test_the_files_read_give_the_dates_imported_not_the_days_the_export_covers():
     """Harbour Books' export is named for 1 July to 31 October 2026, its posts run from 2 July to 28 October:
     the table's dates are those of the first and last rows imported from the file (a row replaced by a newer

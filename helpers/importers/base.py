@@ -1,7 +1,6 @@
 """What every importer returns, and the small tools importers share."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -79,15 +78,22 @@ def file_drops(reports) -> list[Message]:
 
 
 def file_labels(paths: list[Path]) -> list[str]:
-    """Each file's name; files that share a name (the same download in two folders) get their paths from the
-    folder those files share, so a list never shows one name twice, nor a path of the machine."""
+    """Each file's name; files that share a name (the same download in two folders) get their own folder's name
+    before it ('march/posts.csv'), and a counter after when that still leaves two alike ('2025/posts.csv (2)'):
+    a list never shows one name twice, nor the folders above an export's own, which name the machine's user
+    and how its files are kept ('/home/alice/Clients/...'). The same file listed twice keeps one label."""
     names = [Path(p).name for p in paths]
     labels = list(names)
     for name in {n for n in names if names.count(n) > 1}:
         mine = [i for i, n in enumerate(names) if n == name]
-        root = Path(os.path.commonpath([str(Path(paths[i]).resolve().parent) for i in mine]))
         for i in mine:
-            labels[i] = Path(paths[i]).resolve().relative_to(root).as_posix()
+            labels[i] = (Path(Path(paths[i]).resolve().parent.name) / name).as_posix()
+        for label in {labels[i] for i in mine}:
+            alike = [i for i in mine if labels[i] == label]
+            files = list(dict.fromkeys(Path(paths[i]).resolve() for i in alike))
+            if len(files) > 1:
+                for i in alike:
+                    labels[i] = f"{label} ({files.index(Path(paths[i]).resolve()) + 1})"
     return labels
 
 
