@@ -169,9 +169,11 @@ def warmup_code(notebook: Path) -> str:
 class Identity:
     """What identifies a client in a report: its post ids and names (client, brand, accounts); `who` are the
     client's and brand's names alone, `accounts` the account names of its posts; `name` its display name in
-    the roster (clients.same_business); `posts` each post id with the account name its row carries ('' for
-    none), which tells a post two clients' exports hold under each one's account (published together) from a
-    row or a file of one client's exports in the other's (posts_of_others)."""
+    the roster (clients.same_business); `posts` each post id with the account name its row carries as read
+    from the export ('' for none, and for the name a column mapping's `account:` gives every row of a file: a
+    label the user typed, which tells nothing of whose the post is), which tells a post two clients' exports
+    hold under each one's account (published together) from a row or a file of one client's exports in the
+    other's (posts_of_others)."""
     post_ids: frozenset = frozenset()
     names: frozenset = frozenset()
     who: frozenset = frozenset()
@@ -197,8 +199,9 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
         read = _posts_identity(client)
         if read is not None and cache is not None:
             cache.put(client, read)
-    posts = {i.strip(): a.strip() for i, a in (read or {}).items() if len(i.strip()) >= MIN_POST_ID_LENGTH}
-    accounts = {a.strip() for a in (read or {}).values() if a.strip()}
+    read = read or {"posts": {}, "labels": []}
+    posts = {i.strip(): a.strip() for i, a in read["posts"].items() if len(i.strip()) >= MIN_POST_ID_LENGTH}
+    accounts = {a.strip() for a in [*read["posts"].values(), *read["labels"]] if a.strip()}
     names = names | accounts
     return Identity(
         post_ids=frozenset(posts),
@@ -210,12 +213,16 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
     )
 
 
-def _posts_identity(client: Client) -> dict[str, str] | None:
-    """{post id: account name ('' for none)} of the posts in the client's post exports, by a full import (the
-    one the report does: files of a mapped entry through their column mapping); None when they do not load
-    (the render fails and says why)."""
+def _posts_identity(client: Client) -> dict | None:
+    """What the client's post exports tell of whose their posts are, by a full import (the one the report
+    does: files of a mapped entry through their column mapping): {"posts": {post id: account name read from
+    the file ('' for none)}, "labels": [the account names column mappings' `account:` give their files' rows]}.
+    A mapping's `account:` is the user's label for a file naming no account, not read from it: the same file
+    mapped for two clients under two names is one client's posts in the other's exports, not a post both
+    published (posts_of_others). None when the exports do not load (the render fails and says why)."""
     try:
         from .importers import detect_family, export_entries, load_exports
+        from .importers.mapped_csv import read_mapping
         files, mapped = export_entries(list(client.exports))
         post_files = []
         for path in files:
@@ -226,11 +233,17 @@ def _posts_identity(client: Client) -> dict[str, str] | None:
             except WorkbookError:
                 continue
         if not post_files:
-            return {}
+            return {"posts": {}, "labels": []}
         options = {"year": client.year} if client.year is not None else {}
         posts = load_exports(post_files, client=client.id, timezone=client.timezone, mapped=mapped, **options)
         posts = posts[posts["post_id"].notna()]
-        return dict(zip(posts["post_id"].astype(str), posts["account"].astype(object).fillna("").astype(str)))
+        accounts = posts["account"].astype(object).fillna("").astype(str)
+        read_from_file = {mapping: "account" in (read_mapping(mapping).get("columns") or {})
+                          for mapping in set(mapped.values())}
+        labelled = posts["source_file"].map(
+            {str(path): not read_from_file[mapping] for path, mapping in mapped.items()}).eq(True)
+        labels = sorted({a for a in accounts[labelled] if a.strip()})
+        return {"posts": dict(zip(posts["post_id"].astype(str), accounts.where(~labelled, ""))), "labels": labels}
     except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
         return None
 
@@ -240,7 +253,7 @@ IDENTITY_CACHE_DAYS = 90
 
 
 class IdentityCache:
-    """The post ids, with the account each is under, read from clients' exports, kept for the next render in the
+    """The post ids, with the account each is under (_posts_identity), read from clients' exports, kept for the next render in the
     workbook's cache folder on this machine (paths.cache_dir: never under the reports folder, which is shared
     with clients). The check that a client's exports hold no other client's posts needs every roster client's;
     without this, `render --client X` imports the whole roster's exports each time, most of its work. An entry is found
@@ -286,20 +299,24 @@ class IdentityCache:
             return None
         return digest.hexdigest()
 
-    def get(self, client: Client) -> dict[str, str] | None:
+    def get(self, client: Client) -> dict | None:
+        """What _posts_identity read of the client's exports, when kept; None otherwise."""
         key = self.key(client)
         entry = self.entries.get(key) if key is not None else None
-        if not isinstance(entry, dict) or not isinstance(entry.get("posts"), dict):
+        if (not isinstance(entry, dict) or not isinstance(entry.get("posts"), dict)
+                or not isinstance(entry.get("labels"), list)):
             return None
-        read = {str(k): str(v) for k, v in entry["posts"].items()}
+        read = {"posts": {str(k): str(v) for k, v in entry["posts"].items()},
+                "labels": [str(label) for label in entry["labels"]]}
         if entry.get("used") != self._today:
             entry["used"], self.changed = self._today, True
         return read
 
-    def put(self, client: Client, read: dict[str, str]) -> None:
+    def put(self, client: Client, read: dict) -> None:
         key = self.key(client)
         if key is not None:
-            self.entries[key] = {"posts": dict(sorted(read.items())), "used": self._today}
+            self.entries[key] = {"posts": dict(sorted(read["posts"].items())), "labels": sorted(read["labels"]),
+                                 "used": self._today}
             self.changed = True
 
     def save(self) -> None:

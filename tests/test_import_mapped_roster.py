@@ -241,3 +241,51 @@ def test_the_isolation_check_sees_the_post_ids_of_files_read_through_a_mapping(t
     mapping.write_text(MAPPING.read_text(encoding="utf-8").replace("post_id: Video ID", "post_id: Video title")
                        .replace("  text: Video title\n", ""), encoding="utf-8")
     assert "Clip 36" in client_identity(mine, IdentityCache(tmp_path / "cache.json")).post_ids
+
+
+def test_a_mappings_account_does_not_make_two_clients_copies_of_one_file_a_collaboration(tmp_path):
+    """The same CSV copied for two clients, each mapped with its own `account:`: the names are the user's labels,
+    not read from the file, so the 36 shared posts are refused in both as when no account is given. Accounts a
+    mapping reads from a column of each file tell a post both accounts published (a collaboration) from a copy."""
+    from helpers.render import IdentityCache, client_identity, posts_of_others
+
+    def two_clients(csv_a: str, map_a: Path, csv_b: str, map_b: Path) -> list:
+        for folder, csv in (("a", csv_a), ("b", csv_b)):
+            (tmp_path / folder).mkdir(exist_ok=True)
+            (tmp_path / folder / "posts.csv").write_text(csv, encoding="utf-8")
+        return load_roster(roster(tmp_path, f"""      - files: {tmp_path}/a/posts.csv
+        mapping: {map_a}""", name="Delta Donuts", more=f"""  - id: gamma
+    name: Gamma Gelato
+    exports:
+      - files: {tmp_path}/b/posts.csv
+        mapping: {map_b}
+    timezone: Asia/Jakarta
+    period: {{start: 2025-02-01, end: 2025-02-28}}
+"""))
+
+    text = MAPPING.read_text(encoding="utf-8")
+    delta_map, gamma_map = tmp_path / "delta.yml", tmp_path / "gamma.yml"
+    delta_map.write_text(text.replace("Sunny Bakes", "Delta Donuts"), encoding="utf-8")
+    gamma_map.write_text(text.replace("Sunny Bakes", "Gamma Gelato"), encoding="utf-8")
+    csv = EXPORT.read_text(encoding="utf-8-sig")
+    cache = IdentityCache(tmp_path / "cache.json")
+    identities = {c.id: client_identity(c, cache) for c in two_clients(csv, delta_map, csv, gamma_map)}
+    assert identities["sunny"].accounts == {"Delta Donuts"} and identities["gamma"].accounts == {"Gamma Gelato"}
+    refused = posts_of_others(identities)
+    assert set(refused) == {"sunny", "gamma"}
+    assert refused["sunny"].key == "cli.problem.shared_posts_untold" and refused["sunny"].values["count"] == 36
+    cache.save()
+    again = {c.id: client_identity(c, IdentityCache(tmp_path / "cache.json"))
+             for c in two_clients(csv, delta_map, csv, gamma_map)}
+    assert again == identities  # the cache keeps which accounts are labels
+
+    # each file naming its own account in a column the mappings read: the same posts, published together
+    lines = csv.splitlines()
+    with_account = {who: "\n".join([lines[0] + ",Account"] + [line + f",{who}" for line in lines[1:]]) + "\n"
+                    for who in ("Delta Donuts", "Gamma Gelato")}
+    read_map = tmp_path / "read.yml"
+    read_map.write_text(text.replace("account: Sunny Bakes\n", "") + "  account: Account\n", encoding="utf-8")
+    identities = {c.id: client_identity(c) for c in two_clients(with_account["Delta Donuts"], read_map,
+                                                                  with_account["Gamma Gelato"], read_map)}
+    assert len(identities["sunny"].post_ids & identities["gamma"].post_ids) == 36
+    assert posts_of_others(identities) == {}

@@ -274,7 +274,8 @@ def test_the_identity_cache_reads_each_clients_exports_once_and_again_when_a_fil
     stale = {key: {**entry, "used": "2000-01-01"} for key, entry in entries.items()}
     cache_file.write_text(json.dumps(stale), encoding="utf-8")
     cache = IdentityCache(cache_file)
-    cache.put(client(id="other", exports=(f"{DEMO_DIR}/harbour-books/*.csv",)), {"123456789": "Page"})
+    cache.put(client(id="other", exports=(f"{DEMO_DIR}/harbour-books/*.csv",)), {"posts": {"123456789": "Page"},
+                                                                                "labels": []})
     cache.save()
     assert not set(json.loads(cache_file.read_text(encoding="utf-8"))) & set(entries)
 
