@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .clients import Client, id_problem, same_business
 from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
-from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, WorkbookError, os_reason
+from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
@@ -84,6 +84,7 @@ class RenderResult:
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
     facts: dict = field(default_factory=dict)  # what the report's title said for the index (recorded_facts)
     interrupted: bool = False  # not rendered: the batch was stopped (Ctrl-C, SIGTERM) before this report was done
+    unchecked: str = ""  # rendered, but not checked against another client's exports (unchecked_exports): why
 
 
 class Interrupted(KeyboardInterrupt):
@@ -180,6 +181,7 @@ class Identity:
     accounts: frozenset = frozenset()
     name: str = ""
     posts: frozenset = frozenset()
+    unread: tuple = ()  # why some of its exports could not be read (_posts_identity): their posts are not known
 
 
 @dataclass(frozen=True)
@@ -197,9 +199,8 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
     read = cache.get(client) if cache is not None else None
     if read is None:
         read = _posts_identity(client)
-        if read is not None and cache is not None:
+        if cache is not None and not read["unread"]:  # a file not read is read again next time, and said again
             cache.put(client, read)
-    read = read or {"posts": {}, "labels": []}
     posts = {i.strip(): a.strip() for i, a in read["posts"].items() if len(i.strip()) >= MIN_POST_ID_LENGTH}
     accounts = {a.strip() for a in [*read["posts"].values(), *read["labels"]] if a.strip()}
     names = names | accounts
@@ -210,42 +211,72 @@ def client_identity(client: Client, cache: IdentityCache | None = None) -> Ident
         accounts=frozenset(accounts),
         name=client.name,
         posts=frozenset(posts.items()),
+        unread=tuple(read.get("unread", ())),
     )
 
 
-def _posts_identity(client: Client) -> dict | None:
+def _posts_identity(client: Client) -> dict:
     """What the client's post exports tell of whose their posts are, by a full import (the one the report
     does: files of a mapped entry through their column mapping): {"posts": {post id: account name read from
-    the file ('' for none)}, "labels": [the account names column mappings' `account:` give their files' rows]}.
+    the file ('' for none)}, "labels": [the account names column mappings' `account:` give their files' rows],
+    "unread": [why a file, or the exports, could not be read]}.
     A mapping's `account:` is the user's label for a file naming no account, not read from it: the same file
     mapped for two clients under two names is one client's posts in the other's exports, not a post both
-    published (posts_of_others). None when the exports do not load (the render fails and says why)."""
+    published (posts_of_others). Exports that do not load together are read file by file, so a file that does
+    not load (the client's own render fails and says why) hides only its own posts from the other clients'
+    check, which says so (unchecked_exports)."""
+    from .importers import detect_family, export_entries
     try:
-        from .importers import detect_family, export_entries, load_exports
-        from .importers.mapped_csv import read_mapping
         files, mapped = export_entries(list(client.exports))
-        post_files = []
-        for path in files:
-            try:  # daily series and paid delivery files hold no posts: they are left out here
-                if path not in mapped:
-                    detect_family(path)
-                post_files.append(path)
-            except WorkbookError:
-                continue
-        if not post_files:
-            return {"posts": {}, "labels": []}
-        options = {"year": client.year} if client.year is not None else {}
-        posts = load_exports(post_files, client=client.id, timezone=client.timezone, mapped=mapped, **options)
-        posts = posts[posts["post_id"].notna()]
-        accounts = posts["account"].astype(object).fillna("").astype(str)
-        read_from_file = {mapping: "account" in (read_mapping(mapping).get("columns") or {})
-                          for mapping in set(mapped.values())}
-        labelled = posts["source_file"].map(
-            {str(path): not read_from_file[mapping] for path, mapping in mapped.items()}).eq(True)
-        labels = sorted({a for a in accounts[labelled] if a.strip()})
-        return {"posts": dict(zip(posts["post_id"].astype(str), accounts.where(~labelled, ""))), "labels": labels}
-    except Exception:  # noqa: BLE001 - exports that do not load fail the render, which says why
-        return None
+    except Exception as exc:  # noqa: BLE001 - exports that do not load fail the client's own render
+        return {"posts": {}, "labels": [], "unread": [_why_unread(exc)]}
+    post_files = []
+    for path in files:
+        try:  # daily series and paid delivery files hold no posts: they are left out here
+            if path not in mapped:
+                detect_family(path)
+            post_files.append(path)
+        except WorkbookError:
+            continue
+    read, unread = {"posts": {}, "labels": []}, []
+    try:
+        _read_posts(client, post_files, mapped, read)
+    except Exception:  # noqa: BLE001 - read again file by file: what loads is checked, what does not is said
+        for path in post_files:
+            try:
+                _read_posts(client, [path], {path: mapped[path]} if path in mapped else {}, read)
+            except Exception as exc:  # noqa: BLE001
+                unread.append(_why_unread(exc))
+        unread = unread or [Message("cli.problem.not_read_together")]
+    read["labels"] = sorted(set(read["labels"]))
+    return read | {"unread": unread}
+
+
+def _read_posts(client: Client, files: list[Path], mapped: dict, read: dict) -> None:
+    """Import `files` and add their post ids and accounts to `read` (see _posts_identity)."""
+    from .importers import load_exports
+    from .importers.mapped_csv import read_mapping
+    if not files:
+        return
+    options = {"year": client.year} if client.year is not None else {}
+    posts = load_exports(files, client=client.id, timezone=client.timezone, mapped=mapped, **options)
+    posts = posts[posts["post_id"].notna()]
+    accounts = posts["account"].astype(object).fillna("").astype(str)
+    read_from_file = {mapping: "account" in (read_mapping(mapping).get("columns") or {})
+                      for mapping in set(mapped.values())}
+    labelled = posts["source_file"].map(
+        {str(path): not read_from_file[mapping] for path, mapping in mapped.items()}).eq(True)
+    read["labels"] += [a for a in accounts[labelled] if a.strip()]
+    read["posts"].update(zip(posts["post_id"].astype(str), accounts.where(~labelled, "")))
+
+
+def _why_unread(exc: Exception) -> str:
+    """Why exports could not be read, short: a file's name and its problem, or the error's own text."""
+    if isinstance(exc, ExportFormatError):
+        return Message("cli.problem.unread_file", file=exc.path.name, problem=exc.problem)
+    if isinstance(exc, WorkbookError) and len(exc.args) == 1:
+        return exc.args[0]
+    return f"{type(exc).__name__}: {exc}"
 
 
 #: Days an entry of the IdentityCache is kept after the last render that used it.
@@ -421,6 +452,25 @@ def posts_of_others(identities: dict[str, Identity], batch=None) -> dict[str, st
                 refused[cid] = Message("cli.problem.refused", account=found[0], other=other)
                 break
     return refused
+
+
+def unchecked_exports(identities: dict[str, Identity], batch=None) -> dict[str, str]:
+    """For each client of the `batch` (default: every client of `identities`) whose exports could not be
+    checked against another client's of the roster, because some of those could not be read (Identity.unread):
+    a warning naming that client and why. The report still renders (the other client's own render fails and
+    says why, and refusing every report of the roster for one client's broken file would stop them all), but
+    it is not passed as checked: posts of that client's unread files among this one's would not be found.
+    Entries of one business (clients.same_business) are no other client."""
+    result = {}
+    for cid, own in identities.items():
+        if batch is not None and cid not in batch:
+            continue
+        unread = [(other, theirs.unread) for other, theirs in identities.items()
+                  if other != cid and theirs.unread and not same_business(own.name, theirs.name)]
+        if unread:  # the first said: the batch's other reports say the others, and fixing one shows the next
+            other, why = unread[0]
+            result[cid] = Message("cli.problem.unchecked", other=other, why=why[0])
+    return result
 
 
 def foreign_identities(identities: dict[str, Identity], batch=None) -> dict[str, Foreign]:
@@ -888,6 +938,7 @@ class Task:
     warm_next: bool = False
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
     refused: str = ""  # why the client is not rendered at all (posts_of_others), failing it at once
+    unchecked: str = ""  # why its exports were not checked against another client's (unchecked_exports)
     language: str = "en"  # the command's: the language render.json and error.txt record a message in
 
 
@@ -1091,7 +1142,7 @@ class Renderer:
             raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error,
-                            facts=recorded_facts(facts))
+                            facts=recorded_facts(facts), unchecked=task.unchecked)
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
               failed_cell: int | None = None, failed_source: str = "", detail: str = "",
@@ -1268,6 +1319,11 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
                 detail += f" (+ {r.pdf.name})"
             if r.pdf_error:
                 detail += f"; {tr.message(r.pdf_error).splitlines()[0]}"
+            if r.unchecked:
+                first, *rest = tr.message(r.unchecked).splitlines() or [""]
+                detail += f"; {first}"
+                if rest:
+                    details.append(f"{r.client}: " + "\n".join([first, *rest]))
         else:
             cell = tr.t("cli.cell", number=r.failed_cell) + (f" `{r.failed_source}`" if r.failed_source else "") \
                 + ": " if r.failed_cell is not None else ""
@@ -1276,7 +1332,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
             detail = f"{cell}{first}"
             if rest:
                 details.append(f"{r.client}: {cell}{error}")
-        status = tr.t("cli.status.interrupted" if r.interrupted else "cli.status.ok" if r.ok and not r.pdf_error
+        status = tr.t("cli.status.interrupted" if r.interrupted else "cli.status.unchecked" if r.ok and r.unchecked
+                      else "cli.status.ok" if r.ok and not r.pdf_error
                       else "cli.status.pdf_problem" if r.ok else "cli.status.failed")
         took = tr.t("common.na") if r.seconds is None else tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
         rows.append((r.client, status, took, detail))

@@ -41,7 +41,7 @@ from .index_page import read_record, write_index
 from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
-                     client_identity, foreign_identities, record_failure, record_interruption,
+                     client_identity, foreign_identities, record_failure, record_interruption, unchecked_exports,
                      skip_slow_optional_imports)
 
 
@@ -468,9 +468,11 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                     cache.save()
                 foreign = foreign_identities(identities, batch)
                 refused = posts_of_others(identities, batch)
+                unchecked = unchecked_exports(identities, batch)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,
+                              unchecked=unchecked.get(c.id, ""),
                               not_printed=not_printed) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:

@@ -289,3 +289,51 @@ def test_a_mappings_account_does_not_make_two_clients_copies_of_one_file_a_colla
                                                                   with_account["Gamma Gelato"], read_map)}
     assert len(identities["sunny"].post_ids & identities["gamma"].post_ids) == 36
     assert posts_of_others(identities) == {}
+
+
+def test_exports_of_another_client_that_do_not_load_are_read_file_by_file_or_said(tmp_path):
+    """A file of client bravo's that does not load (an unreadable date) no longer hides bravo's other files from
+    the isolation check: alpha's posts copied into bravo's readable file are refused. When the file holding them
+    is the one not read, alpha's report is rendered, not passed as checked: it says so, naming bravo and why."""
+    from helpers.render import (IdentityCache, RenderResult, client_identity, posts_of_others, summary_lines,
+                                unchecked_exports)
+
+    csv = EXPORT.read_text(encoding="utf-8-sig")
+    broken = csv.replace("2025-01-03 14:00", "3 Jan 2025 2pm")
+    for folder in ("alpha", "bravo"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "alpha" / "posts.csv").write_text(csv, encoding="utf-8")
+
+    def identities(bravo_files: dict) -> dict:
+        for name, text in bravo_files.items():
+            (tmp_path / "bravo" / name).write_text(text, encoding="utf-8")
+        clients = load_roster(roster(tmp_path, f"""      - files: {tmp_path}/alpha/*.csv
+        mapping: {MAPPING}""", name="Alpha Apparel", more=f"""  - id: bravo
+    name: Bravo Books
+    exports:
+      - files: {tmp_path}/bravo/*.csv
+        mapping: {MAPPING}
+    timezone: Asia/Jakarta
+    period: {{start: 2025-02-01, end: 2025-02-28}}
+"""))
+        cache = IdentityCache(tmp_path / "cache.json")
+        return {c.id: client_identity(c, cache) for c in clients}
+
+    found = identities({"copied.csv": csv, "other.csv": broken.replace("74000000", "75000000")})
+    assert len(found["bravo"].post_ids) == 36 and found["bravo"].unread  # the copy read, the other file not
+    assert set(posts_of_others(found)) == {"sunny", "bravo"}
+
+    (tmp_path / "bravo" / "copied.csv").write_text(broken, encoding="utf-8")
+    found = identities({})
+    assert found["bravo"].post_ids == frozenset() and posts_of_others(found) == {}
+    unchecked = unchecked_exports(found)
+    assert set(unchecked) == {"sunny"} and unchecked["sunny"].values["other"] == "bravo"
+    assert str(unchecked["sunny"]).startswith("not checked against the exports of client 'bravo' of the roster, "
+                                              "which could not be read (copied.csv: ")
+    result = RenderResult("sunny", True, 1.0, html=tmp_path / "out" / "sunny" / "report.html",
+                          unchecked=unchecked["sunny"])
+    lines = summary_lines([result])
+    assert "ok/unchecked!" in lines[1] and "not checked against the exports of client 'bravo'" in lines[1]
+    indonesian = "\n".join(summary_lines([result], Translator("id")))
+    assert "berhasil/belum diperiksa!" in indonesian and "tidak diperiksa terhadap ekspor klien 'bravo'" in indonesian
+    assert unchecked_exports(found, batch={"bravo"}) == {}  # its own render fails and says why
