@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
+from . import safe_yaml
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason
-from .i18n import LANGUAGES, Message, Translator, language_code, language_meant
+from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, language_code, language_meant, quoted
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
 from .periods import date_hint, date_in, is_plausible_year, last_full_month, previous_period, timezone_hint
@@ -36,7 +37,7 @@ BRANDING_KEYS = ("name", "accent_colour", "logo")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # \Z, not $: a colour followed by a line break is no colour
 DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
 #: How many characters of a value a roster message quotes: a pasted paragraph or a long list shows its start.
-SHOWN_LIMIT = 80
+SHOWN_LIMIT = QUOTE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,10 @@ class Client:
         }
 
 
-class _RosterLoader(yaml.SafeLoader):
+class _RosterLoader(safe_yaml.Loader):
     """YAML without implicit dates: `2026-02-30` stays text, so it is reported as a bad date of its client
-    and key (the default loader raises on it, and no other problem would be listed)."""
+    and key (the default loader raises on it, and no other problem would be listed); aliases capped
+    (safe_yaml.Loader)."""
 
 
 _RosterLoader.yaml_implicit_resolvers = {
@@ -186,7 +188,7 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
     except OSError as exc:
         raise RosterError(path, [say("roster.unreadable", reason=tr.message(os_reason(exc)))], tr) from None
     try:
-        data = yaml.load(_roster_text(raw, path, tr), Loader=_RosterLoader)  # noqa: S506 - a SafeLoader
+        data = safe_yaml.load(_roster_text(raw, path, tr), _RosterLoader)
     except yaml.YAMLError as exc:
         raise RosterError(path, [yaml_problem(exc, tr, _roster_text(raw, path, tr))], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
@@ -352,6 +354,9 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
     its line: it starts a comment that hides the closing bracket, and YAML's error comes lines later."""
     if isinstance(error, RepeatedKey):
         return tr.t("roster.repeated_key", key=shown(error.key), line=error.line, first_line=error.first_line)
+    if isinstance(error, safe_yaml.AliasesTooLarge):
+        return tr.t("roster.yaml_aliases", line=error.line, anchor=error.anchor,
+                    limit=tr.number(safe_yaml.ALIAS_LIMIT))
     mark = getattr(error, "problem_mark", None)
     if mark is None:
         return tr.t("roster.not_yaml", error=error)
@@ -496,10 +501,9 @@ def benchmark_industries() -> tuple[str, ...]:
 
 
 def shown(value, limit: int = SHOWN_LIMIT) -> str:
-    """`value` as a roster message quotes it: its repr (text in quotes, so ' en' shows its space and 7 is seen
-    to be a number) or YAML's null, cut to `limit` characters with an ellipsis."""
-    text = "null" if value is None else repr(value)  # None is how YAML reads an empty value, `~` and null
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """`value` as a roster message quotes it: i18n.quoted (its repr, cut to `limit` characters with an
+    ellipsis), or YAML's null."""
+    return "null" if value is None else quoted(value, limit)  # None is how YAML reads an empty value, `~`, null
 
 
 def _tidy(value, case=str.lower):

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 import math
 import numbers
 import re
+import reprlib
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -133,6 +135,47 @@ def render_value(tr: "Translator", value) -> str:
     return str(value)
 
 
+#: How many characters of a value a message quotes: a pasted paragraph, a long cell or a long list shows its start.
+QUOTE_LIMIT = 80
+
+
+class _Quoting(reprlib.Repr):
+    """reprlib's short repr, with text cut at its end (quoted() adds the ellipsis), mappings in their own order,
+    and lists and mappings of any kind (a roster's own dict) shortened like the built-in ones, never repr'd
+    whole: at most 10 items of each, 4 levels deep (10,000 values at most, whatever the value holds)."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.maxstring = self.maxother = self.maxlong = limit
+        self.maxlevel, self.maxlist, self.maxtuple, self.maxdict, self.maxset = 4, 10, 10, 10, 10
+
+    def repr1(self, x, level):
+        for kind in (str, dict, list, tuple):
+            if isinstance(x, kind):
+                return getattr(self, f"repr_{kind.__name__}")(x, level)
+        return super().repr1(x, level)
+
+    def repr_dict(self, x, level):
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        items = [f"{self.repr1(key, level - 1)}: {self.repr1(x[key], level - 1)}"
+                 for key in itertools.islice(x, self.maxdict)]
+        return "{" + ", ".join(items + ["..."] * (len(x) > self.maxdict)) + "}"
+
+    def repr_str(self, x, level):
+        return repr(str(x[: self.maxstring]))  # a longer text is quoted past the limit, so quoted() cuts it
+
+
+def quoted(value, limit: int = QUOTE_LIMIT) -> str:
+    """`value` as a message quotes it: its repr (text in quotes, so ' en' shows its space and 7 is seen to be a
+    number), at most `limit` characters, cut with an ellipsis. Built from the value's start only: a cell of
+    50,000 characters or a list of millions of values (YAML aliases) costs no more to quote than a short one."""
+    text = _Quoting(limit).repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def metric_label(name: str):
     """A metric named in a note, as its label in the reader's language (Message("metric.<name>.label")); a part
     of one (LinkedIn's daily `impressions_organic`) as Translator.metric names it. A name the catalogue lacks
@@ -144,7 +187,7 @@ def metric_label(name: str):
     base, _, part = name.rpartition("_")
     if part in METRIC_PARTS and f"metric.{base}.label" in texts:
         return Message(f"metric_part.{part}", metric=Message(f"metric.{base}.label"))
-    return repr(name)
+    return quoted(name)
 
 
 class Message(str):

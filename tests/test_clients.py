@@ -1,5 +1,6 @@
 """Roster validation: every problem listed at once, each naming the client and the key."""
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,31 @@ def test_yaml_anchors_and_merges_still_read(tmp_path):
             "    exports: [data/demo/kopi-senja/*.csv]\n    timezone: UTC\n")
     [client] = load_roster(roster(tmp_path, text))  # a key of the client overrides the merged one: no repeat
     assert (client.timezone, str(client.period_start)) == ("UTC", "2026-09-01")
+
+
+#: Anchors repeated nine times inside each other: a0 stands for 10 values (the list and its 9 texts), a1 for
+#: 1 + 9 x 10 = 91, a2 for 820, a3 for 7,381, a4 for 66,430; the aliases of lines 2 to 5 bring in 90 + 819 +
+#: 7,380 + 66,429 = 74,718 values, and the first *a4 of line 6 takes them past 100,000.
+ALIAS_BOMB = ('x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+              + "".join(f"x{n}: &a{n} [{','.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 6)))
+
+
+def test_aliases_repeating_a_huge_value_are_refused_at_their_line_at_once(tmp_path):
+    text = ALIAS_BOMB + "clients:\n" + DEMO_CLIENT.format(id="bomb").replace("name: bomb", "name: *a5")
+    started = time.monotonic()
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text), language="id")
+    assert time.monotonic() - started < 1
+    assert info.value.problems == [
+        "baris 6: alias *a4 membuat daftar klien mengulang lebih dari 100.000 nilai (anchor yang diulang di dalam "
+        "anchor lain, atau di dalam dirinya sendiri), yang tidak diperlukan daftar klien mana pun: tuliskan "
+        "nilainya langsung alih-alih mengulangnya dengan alias"]
+
+
+def test_an_anchor_repeated_inside_itself_is_refused(tmp_path):
+    text = "loop: &a [1, *a]\nclients:\n" + DEMO_CLIENT.format(id="loop")
+    with pytest.raises(RosterError, match=r"line 1: the alias \*a makes the roster repeat more than 100,000 values"):
+        load_roster(roster(tmp_path, text))
 
 
 def test_roster_problems_in_indonesian(tmp_path):

@@ -22,7 +22,7 @@ from babel.dates import get_day_names
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
 from helpers.i18n import (LANGUAGES, LOCALES_DIR, METRIC_PARTS, Message, Translator, catalogue, language_code,
-                          language_meant)
+                          language_meant, quoted)
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
@@ -870,3 +870,15 @@ def test_views_videos_and_times_agree_with_one():
         "the file's Total row counts 1 view; the 1 imported video sums to 1 view (")
     assert tr.t("imports.youtube_studio.total_mismatch", total="5", videos="2", listed="4").startswith(
         "the file's Total row counts 5 views; the 2 imported videos sum to 4 views (")
+
+
+def test_quoted_values_are_their_repr_cut_to_80_characters():
+    assert [quoted("abc"), quoted(" en"), quoted(7), quoted({"b": 1, "a": [1, 2]})] == [
+        "'abc'", "' en'", "7", "{'b': 1, 'a': [1, 2]}"]  # a mapping in its own order, as repr writes it
+    assert quoted("x" * 78) == "'" + "x" * 78 + "'"  # 80 characters: whole
+    assert quoted("x" * 50_000) == "'" + "x" * 78 + "…"
+    nested = ["lol"] * 9
+    for _ in range(7):  # 9 ** 8 texts, one list of 9 shared at each level: its whole repr holds 300 million characters
+        nested = [nested] * 9
+    assert quoted(nested) == "[[[[[...], [...], [...], [...], [...], [...], [...], [...], [...]], [[...], [..…"
+    assert quoted(list(range(100))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ...]"

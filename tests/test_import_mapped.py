@@ -1,6 +1,8 @@
 """A CSV read through a user's YAML column mapping (the 'anything else' importer)."""
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pytest
 
@@ -151,3 +153,21 @@ def test_mapped_names_its_files_as_text_or_from_the_project_root(write_file):
     with pytest.raises(WorkbookError, match="mapped= names .*other.csv to be read through the column mapping") as err:
         import_exports(PLANNER, mapped={str(other): str(PLANNER_MAP)}, timezone="Europe/Berlin")
     assert f"not among the files read (e.g. {PLANNER})" in str(err.value)
+
+
+def test_a_mapping_whose_aliases_repeat_a_huge_value_is_refused_at_once(tmp_path):
+    # a0 stands for 10 values, a1 for 91, a2 for 820, a3 for 7,381, a4 for 66,430: the aliases of lines 4 to 7
+    # bring in 74,718 values, and the first *a4 of line 8 takes them past 100,000
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [{','.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 6)]
+    mapping = tmp_path / "bomb.yml"
+    mapping.write_text("platform: tiktok\ntimezone: Asia/Jakarta\n" + "\n".join(lines)
+                       + "\ncolumns:\n  post_id: *a5\n  published_at: Post time\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(PLANNER, family="mapped_csv", mapping=mapping)
+    assert time.monotonic() - started < 1
+    assert err.value.path == mapping
+    assert err.value.problem == ("line 8: the alias *a4 makes the column mapping repeat more than 100,000 values "
+                                 "(anchors repeated inside other anchors, or inside themselves)")
+    assert "a column mapping needs no aliases" in str(err.value)

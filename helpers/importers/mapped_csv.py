@@ -36,7 +36,7 @@ from ..errors import ExportFormatError, missing_path_hint
 from ..i18n import Message
 from ..paths import PROJECT_ROOT, resolve
 from ..periods import timezone_hint
-from .. import schema
+from .. import safe_yaml, schema
 from ..schema import PLATFORMS, PRECISIONS
 from .base import Columns, Family, ImportedFile, begin_report, table_notes
 from .reading import read_delimited, read_delimited_head
@@ -78,7 +78,11 @@ def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_h
                                              there=missing_path_hint(given or mapping_path, mapping_path,
                                                                      typed_here=typed_here)))
     try:
-        mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8-sig"))
+        mapping = safe_yaml.load(mapping_path.read_text(encoding="utf-8-sig"))
+    except safe_yaml.AliasesTooLarge as exc:
+        raise ExportFormatError(mapping_path, Message("imports.mapped_csv.yaml_aliases", line=str(exc.line),
+                                                      anchor=exc.anchor, limit=safe_yaml.ALIAS_LIMIT),
+                                hint=Message("imports.mapped_csv.yaml_aliases_hint")) from None
     except yaml.YAMLError as exc:
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.not_yaml", error=str(exc)),
                                 hint=Message("imports.mapped_csv.not_yaml_hint")) from None

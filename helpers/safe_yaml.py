@@ -1,0 +1,61 @@
+"""The YAML a user writes (the roster, column mappings), read safely and with a cap on what its aliases repeat.
+
+An alias (`*name`) repeats the value of an anchor (`&name`). Aliases inside anchors repeated inside other
+anchors ("billion laughs") let a few lines stand for billions of values, and quoting one in a message (its
+repr) or walking it exhausts the memory. Loader counts the values the aliases bring in and stops at the alias
+that takes them past ALIAS_LIMIT (AliasesTooLarge, with its line); an anchor repeated inside itself is stopped
+too. Ordinary uses (`<<: *defaults` in each client of a roster) stay far below the cap.
+"""
+from __future__ import annotations
+
+import yaml
+
+#: How many values the aliases of one YAML file may bring in, counting each value inside a repeated one.
+ALIAS_LIMIT = 100_000
+
+
+class AliasesTooLarge(yaml.YAMLError):
+    """An alias that takes what the file's aliases repeat past ALIAS_LIMIT, or repeats its anchor inside itself."""
+
+    def __init__(self, anchor: str, line: int):
+        super().__init__(anchor, line)
+        self.anchor, self.line = anchor, line
+
+
+def _size(node: yaml.Node, sizes: dict) -> int:
+    """How many values `node` stands for, each value inside it counted (`sizes`: those counted, by node id);
+    a node not finished yet, which an alias inside itself repeats, counts as more than ALIAS_LIMIT."""
+    if node.end_mark is None:
+        return ALIAS_LIMIT + 1
+    if id(node) not in sizes:
+        if isinstance(node, yaml.SequenceNode):
+            inner = node.value
+        elif isinstance(node, yaml.MappingNode):
+            inner = [item for pair in node.value for item in pair]
+        else:
+            inner = []
+        sizes[id(node)] = 1 + sum(_size(item, sizes) for item in inner)
+    return sizes[id(node)]
+
+
+class Loader(yaml.SafeLoader):
+    """yaml.SafeLoader (plain values only: no Python objects) that refuses aliases repeating too much."""
+
+    def compose_document(self):
+        self._aliased, self._sizes = 0, {}
+        return super().compose_document()
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = self.anchors.get(event.anchor)
+            if node is not None:  # an unknown anchor: the composer's own error
+                self._aliased += _size(node, self._sizes)
+                if self._aliased > ALIAS_LIMIT:
+                    raise AliasesTooLarge(event.anchor, event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def load(text: str, loader: type[Loader] = Loader):
+    """The value a YAML text holds, read with `loader` (Loader or a subclass of it)."""
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
