@@ -171,3 +171,13 @@ def test_a_mapping_whose_aliases_repeat_a_huge_value_is_refused_at_once(tmp_path
     assert err.value.problem == ("line 8: the alias *a4 makes the column mapping repeat more than 100,000 values "
                                  "(anchors repeated inside other anchors, or inside themselves)")
     assert "a column mapping needs no aliases" in str(err.value)
+
+
+def test_a_long_cell_is_quoted_by_its_first_80_characters(tmp_path):
+    export = tmp_path / "posts.csv"
+    export.write_text("post,when,views\na1,2025-03-18T09:48:00+01:00,100\na2," + "X" * 50_000 + ",7\n",
+                      encoding="utf-8")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(export, family="mapped_csv", mapping=MAPPED / "iso.yml")
+    # the quote, 78 characters of the cell and an ellipsis: 80 characters in all
+    assert err.value.problem == "1 cell cannot be read as a date; first: '" + "X" * 78 + "…"

@@ -23,7 +23,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import Message, metric_label
+from ..i18n import Message, metric_label, quoted
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
@@ -125,16 +125,16 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     close = [f for f in candidates if close_enough(f, names)]  # 'likes' alone: any tool's export has it
     closest, missing = closest_family(close or candidates, names)
     if grouping:
-        hint = Message("imports.importers.youtube_grouped_hint", dimension=repr(grouping[:1].upper() + grouping[1:]))
+        hint = Message("imports.importers.youtube_grouped_hint", dimension=quoted(grouping[:1].upper() + grouping[1:]))
     elif not shared:
         hint = Message("imports.importers.none_known_hint")
     elif not close:
-        hint = Message("imports.importers.too_few_shared_hint", columns=[repr(c) for c in shared])
+        hint = Message("imports.importers.too_few_shared_hint", columns=[quoted(c) for c in shared])
     elif not missing and closest.ruled_out_by(names):
         hint = Message("imports.importers.ruled_out_hint", closest=closest.label,
-                       columns=[repr(c) for c in closest.ruled_out_by(names)])
+                       columns=[quoted(c) for c in closest.ruled_out_by(names)])
     else:
-        hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[repr(c) for c in missing])
+        hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[quoted(c) for c in missing])
     raise ExportFormatError(path, Message("imports.importers.unknown_export"),
                             expected=Message("imports.importers.one_of", families=known),
                             hint=Message("imports.importers.unknown_export_hint", hint=hint,
@@ -214,10 +214,10 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         if is_pattern(pattern):
             exports, others = glob_exports(pattern)
             if not exports and not others:
-                raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
+                raise WorkbookError(Message("imports.importers.no_match", pattern=quoted(entry),
                                             folder=str(pattern_folder(pattern)), hint=nothing_there_hint(pattern)))
             if not exports:  # a PDF or a screenshot only
-                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry), **others))
+                raise WorkbookError(Message("imports.importers.no_export_match", pattern=quoted(entry), **others))
             found.extend(exports)
         else:
             path = Path(pattern)
@@ -251,7 +251,7 @@ def export_entries(exports) -> tuple[list[Path], dict[Path, Path]]:
             files += expand_paths(entry)
             continue
         if set(entry) != {"files", "mapping"} or not all(isinstance(v, (str, Path)) for v in entry.values()):
-            raise WorkbookError(Message("imports.importers.mapped_entry", entry=repr(entry)))
+            raise WorkbookError(Message("imports.importers.mapped_entry", entry=quoted(entry)))
         found = expand_paths(entry["files"])
         mapped.update(dict.fromkeys(found, resolve(entry["mapping"])))
         files += found
@@ -271,7 +271,7 @@ def mapped_files(mapped: dict, files: list[Path]) -> dict[Path, Path]:
         if not among:
             raise WorkbookError(Message("imports.importers.mapped_not_read", path=str(spelled),
                                         example=str(files[0]) if files else "",
-                                        mapping=repr(str(mapping))))
+                                        mapping=quoted(str(mapping))))
         found.update(dict.fromkeys(among, resolve(mapping)))
     return found
 
@@ -310,7 +310,7 @@ def check_timezone(timezone: str | None) -> None:
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError):
-        raise WorkbookError(Message("imports.importers.bad_timezone", timezone=repr(timezone),
+        raise WorkbookError(Message("imports.importers.bad_timezone", timezone=quoted(timezone),
                                     hint=timezone_hint(timezone))) from None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message, metric_label
+from ..i18n import Message, metric_label, quoted
 from .base import FileReport
 from .reading import TextTable, normalise_name
 from .values import parse_wall_clock, to_number, to_seconds
@@ -54,7 +54,8 @@ def metric_for(export_name: str, mapping: dict[str, str], platform: str, report:
     name = snake_case(export_name)
     if name in CANONICAL_METRICS:
         name = f"{platform}_{name}"
-    report.warnings.append(Message("imports.daily_common.unknown_metric", column=repr(export_name), metric=repr(name)))
+    report.warnings.append(Message("imports.daily_common.unknown_metric", column=quoted(export_name),
+                                   metric=quoted(name)))
     return name
 
 
@@ -104,7 +105,7 @@ def parse_dates(cells: pd.Series, formats: tuple[str, ...], *, path: Path, colum
     A time of day, if written, is dropped: the series are per calendar day of the account.
     """
     parsed = parse_wall_clock(cells, formats, path=path, column=column, rows=rows,
-                              expected=Message("imports.daily_common.date_like", example=repr(example)))
+                              expected=Message("imports.daily_common.date_like", example=quoted(example)))
     return parsed.astype("datetime64[ns]").dt.normalize()
 
 
@@ -112,9 +113,9 @@ def reject_platform(path: Path, family_platform: str, platform: str | None) -> s
     """The family's platform; an error if the caller asked for another one."""
     if platform is not None and platform != family_platform:
         raise ExportFormatError(path, Message("imports.daily_common.wrong_platform", platform=family_platform,
-                                              given=repr(platform)),
+                                              given=quoted(platform)),
                                 hint=Message("imports.daily_common.wrong_platform_hint",
-                                             platform=repr(family_platform)))
+                                             platform=quoted(family_platform)))
     return family_platform
 
 
@@ -132,7 +133,7 @@ def wide_metrics(table: TextTable, rows: pd.Series, mapping: dict[str, str], pla
             continue
         metric = metric_for(name, mapping, platform, report)
         if metric in out:
-            report.warnings.append(Message("imports.daily_common.second_column", column=repr(name),
+            report.warnings.append(Message("imports.daily_common.second_column", column=quoted(name),
                                            metric=metric_label(metric)))
             continue
         if normal in durations:

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, empty_series, long_rows, metric_for, numbers, parse_dates
 from .reading import normalise_name, read_delimited, read_text, sniff_delimiter
@@ -55,8 +55,8 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
                                 hint=Message("imports.daily_meta.as_downloaded"))
     name, named_platform = _split_platform(title)
     if named_platform and platform and named_platform != platform:
-        raise ExportFormatError(path, Message("imports.daily_meta.platform_conflict", title=repr(title),
-                                              given=repr(platform)),
+        raise ExportFormatError(path, Message("imports.daily_meta.platform_conflict", title=quoted(title),
+                                              given=quoted(platform)),
                                 row=table.first_data_row - 2, hint=Message("imports.daily_meta.platform_conflict_hint"))
     platform = named_platform or platform or "facebook"
     blank = frame[date_key].str.strip().eq("") & frame[value_key].str.strip().eq("")
@@ -70,7 +70,7 @@ def read_meta_page_daily(path: Path, *, platform: str | None = None, **_) -> Imp
         name = path.stem
     others = [h for h, k in zip(table.header, table.keys) if k not in (date_key, value_key) and h]
     if others:
-        report.warnings.append(Message("imports.daily_meta.other_columns", columns=[repr(o) for o in others]))
+        report.warnings.append(Message("imports.daily_meta.other_columns", columns=[quoted(o) for o in others]))
 
     report.drop(Message("imports.daily_meta.blank_rows"), int(blank.sum()))
     frame, rows = frame[~blank], rows[~blank]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import NotReadHere
-from ..i18n import Message
+from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, table_notes
 from .daily_common import ImportedSeries, long_rows, parse_dates, reject_platform, wide_metrics
 from .reading import read_delimited
@@ -49,7 +49,7 @@ def read_youtube_totals(path: Path, *, platform: str | None = None, **_) -> Impo
     dimensions = [h for h in table.header if h.strip().casefold() in DIMENSIONS]
     if dimensions:
         raise NotReadHere(
-            path, Message("imports.daily_youtube.chart_data", dimensions=[repr(d) for d in dimensions]),
+            path, Message("imports.daily_youtube.chart_data", dimensions=[quoted(d) for d in dimensions]),
             column=dimensions[0], hint=Message("imports.daily_youtube.chart_data_hint"))
     date_key = cols.key("Date")
     rows = table.source_rows()

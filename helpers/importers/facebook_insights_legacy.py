@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message, metric_label
+from ..i18n import Message, metric_label, quoted
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .reading import TextTable, read_delimited
 from .values import to_local_datetime, to_number
@@ -62,7 +62,7 @@ class _Described:
         counts = (Message("imports.facebook_insights_legacy.unit_unique_users") if folded == "unique users"
                   else Message("imports.facebook_insights_legacy.unit_total_count") if folded == "total count"
                   else unit.lower())
-        self.report.warnings.append(Message("imports.facebook_insights_legacy.repeated_column", column=repr(name),
+        self.report.warnings.append(Message("imports.facebook_insights_legacy.repeated_column", column=quoted(name),
                                             times=len(keys), unit=counts))
         return keys[0]
 
@@ -100,7 +100,7 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     for needed in ("Post ID", "Posted"):
         if needed not in cols:
             raise ExportFormatError(path, Message("imports.facebook_insights_legacy.missing_column",
-                                                  column=repr(needed)), column=needed,
+                                                  column=quoted(needed)), column=needed,
                                     expected=Message("imports.facebook_insights_legacy.missing_column_expected"))
     described = _Described(table, descriptions, report)
 

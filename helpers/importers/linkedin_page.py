@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..quality import row_list
 from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_sheet
@@ -67,8 +67,8 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     rows = table.source_rows()  # sheet rows: row 1 is a sentence, the header row 2
     for needed in ("Post link", "Created date"):
         if needed not in cols:
-            raise ExportFormatError(path, Message("imports.linkedin_page.missing_column", sheet=repr(SHEET),
-                                                  column=repr(needed)),
+            raise ExportFormatError(path, Message("imports.linkedin_page.missing_column", sheet=quoted(SHEET),
+                                                  column=quoted(needed)),
                                     column=_in_sheet(needed),
                                     expected=Message("imports.linkedin_page.header_expected"),
                                     hint=Message("imports.linkedin_page.header_hint"))
@@ -84,8 +84,8 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     unknown = ~kind.isin(ROW_KINDS)
     if unknown.any():
         first = unknown.idxmax()
-        raise ExportFormatError(path, Message("imports.linkedin_page.unknown_row_kind", sheet=repr(SHEET),
-                                              value=repr(frame.loc[first, kind_key])),
+        raise ExportFormatError(path, Message("imports.linkedin_page.unknown_row_kind", sheet=quoted(SHEET),
+                                              value=quoted(frame.loc[first, kind_key])),
                                 row=int(rows[first]), column=_in_sheet("Post type"),
                                 expected=Message("imports.linkedin_page.row_kinds_expected"),
                                 hint=Message("imports.linkedin_page.redownload_hint"))
@@ -113,7 +113,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
             "source_row": rows[chosen],
         }
         if len(totals) > 1:
-            raise ExportFormatError(path, Message("imports.linkedin_page.several_total_rows", sheet=repr(SHEET),
+            raise ExportFormatError(path, Message("imports.linkedin_page.several_total_rows", sheet=quoted(SHEET),
                                                   link=post_link, count=len(totals)),
                                     row=int(rows[totals[1]]), column=_in_sheet("Post type"),
                                     expected=Message("imports.linkedin_page.one_total_expected"),

@@ -33,7 +33,7 @@ import pandas as pd
 import yaml
 
 from ..errors import ExportFormatError, missing_path_hint
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..paths import PROJECT_ROOT, resolve
 from ..periods import timezone_hint
 from .. import safe_yaml, schema
@@ -99,35 +99,36 @@ def mapping_problems(mapping: dict) -> list[Message]:
     problems: list[Message] = []
     for key in mapping:
         if key not in TOP_LEVEL_KEYS:
-            problems.append(Message("imports.mapped_csv.unknown_setting", key=repr(key), known=TOP_LEVEL_KEYS))
+            problems.append(Message("imports.mapped_csv.unknown_setting", key=quoted(key), known=TOP_LEVEL_KEYS))
     platform = mapping.get("platform")
     if platform is None:
         problems.append(Message("imports.mapped_csv.platform_missing", platforms=PLATFORMS))
     elif str(platform).strip().casefold() not in PLATFORMS:
-        problems.append(Message("imports.mapped_csv.platform_unknown", value=repr(platform), platforms=PLATFORMS))
+        problems.append(Message("imports.mapped_csv.platform_unknown", value=quoted(platform), platforms=PLATFORMS))
     zone = mapping.get("timezone")
     if zone is not None:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Message("imports.mapped_csv.timezone_unknown", value=repr(zone), hint=timezone_hint(zone)))
+            problems.append(Message("imports.mapped_csv.timezone_unknown", value=quoted(zone),
+                                    hint=timezone_hint(zone)))
     for key, allowed in (("published_precision", PRECISIONS), ("impressions_kind", ("impressions", "views"))):
         if key in mapping and mapping[key] not in allowed:
-            problems.append(Message("imports.mapped_csv.not_one_of", key=repr(key), value=repr(mapping[key]),
+            problems.append(Message("imports.mapped_csv.not_one_of", key=quoted(key), value=quoted(mapping[key]),
                                     allowed=allowed))
     if "date_format" in mapping and not (isinstance(mapping["date_format"], str) and "%" in mapping["date_format"]):
-        problems.append(Message("imports.mapped_csv.date_format_invalid", value=repr(mapping["date_format"])))
+        problems.append(Message("imports.mapped_csv.date_format_invalid", value=quoted(mapping["date_format"])))
     columns = mapping.get("columns")
     if not isinstance(columns, dict):
         problems.append(Message("imports.mapped_csv.columns_missing"))
         columns = {}
     for canonical, csv_column in columns.items():
         if canonical not in MAPPABLE:
-            problems.append(Message("imports.mapped_csv.not_canonical", canonical=canonical, value=repr(canonical),
+            problems.append(Message("imports.mapped_csv.not_canonical", canonical=canonical, value=quoted(canonical),
                                     known=MAPPABLE))
         if not isinstance(csv_column, str) or not csv_column.strip():
             problems.append(Message("imports.mapped_csv.column_not_text", canonical=canonical,
-                                    value=repr(csv_column)))
+                                    value=quoted(csv_column)))
     for required in ("post_id", "published_at"):
         if required not in columns:
             problems.append(Message("imports.mapped_csv.required_missing", canonical=required))
@@ -139,8 +140,8 @@ def header_problems(mapping: dict, csv_header: list[str]) -> list[Message]:
     each; names that are no text are mapping_problems' business."""
     columns = mapping.get("columns") if isinstance(mapping.get("columns"), dict) else {}
     header_names = Columns(csv_header, csv_header)
-    return [Message("imports.mapped_csv.column_absent", canonical=canonical, column=repr(csv_column),
-                    header=[repr(h) for h in csv_header])
+    return [Message("imports.mapped_csv.column_absent", canonical=canonical, column=quoted(csv_column),
+                    header=[quoted(h) for h in csv_header])
             for canonical, csv_column in columns.items()
             if isinstance(csv_column, str) and csv_column.strip() and csv_column not in header_names]
 
@@ -156,7 +157,7 @@ def fit_problems(mapping: dict, path: Path) -> list[Message]:
         return []
     return [Message("imports.mapped_csv.header_lacks", count=len(lacking),
                     columns=[f"{item['column']} ({item['canonical']})" for item in lacking],
-                    header=[repr(h) for h in header])]
+                    header=[quoted(h) for h in header])]
 
 
 def listed(problems: list[Message]) -> Message:
@@ -197,7 +198,7 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     repeated = post_id.duplicated(keep=False)
     if repeated.any():
         report.warnings.append(Message("imports.mapped_csv.repeated_ids", count=int(repeated.sum()),
-                                       first=repr(post_id[repeated].iloc[0])))
+                                       first=quoted(post_id[repeated].iloc[0])))
 
     def cells(canonical: str) -> pd.Series:
         return frame[cols.key(columns[canonical])]
@@ -250,7 +251,7 @@ def _published_at(cells: pd.Series, mapping: dict, mapping_path: Path, timezone:
             parsed = to_local_datetime(text, fmt=fmt, timezone=str(zone), path=path, column=column, rows=rows)
         except ExportFormatError as exc:
             raise ExportFormatError(path, exc.problem, row=exc.row, column=column,
-                                    expected=Message("imports.mapped_csv.dates_in_mapping_format", format=repr(fmt)),
+                                    expected=Message("imports.mapped_csv.dates_in_mapping_format", format=quoted(fmt)),
                                     hint=Message("imports.mapped_csv.fix_dates_hint", mapping=str(mapping_path))
                                     ) from None
     else:
@@ -259,10 +260,10 @@ def _published_at(cells: pd.Series, mapping: dict, mapping_path: Path, timezone:
         if bad.any():
             first = bad.idxmax()
             raise ExportFormatError(path, Message("imports.mapped_csv.not_dates", count=int(bad.sum()),
-                                                  first=repr(text[first])),
+                                                  first=quoted(text[first])),
                                     row=int(rows[first]), column=column,
                                     expected=Message("imports.mapped_csv.dates_in_format" if fmt
-                                                     else "imports.mapped_csv.iso_dates", format=repr(fmt)),
+                                                     else "imports.mapped_csv.iso_dates", format=quoted(fmt)),
                                     hint=Message("imports.mapped_csv.fix_dates_hint", mapping=str(mapping_path)))
         if parsed.dt.tz is None:
             if zone is None:
@@ -283,7 +284,7 @@ def _paid(cells: pd.Series, path: Path, column: str, rows: pd.Series) -> pd.Seri
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.mapped_csv.not_yes_no", count=int(bad.sum()),
-                                              first=repr(cells[first])),
+                                              first=quoted(cells[first])),
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.mapped_csv.yes_no_expected"))
     return words.isin(TRUE_WORDS).astype("boolean").where(~blank, pd.NA)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, table_notes
 from .reading import TextTable, is_workbook, normalise_name, read_delimited, unique_keys, workbook_source
 from .values import is_blank, read_as, to_number
@@ -102,7 +102,7 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
 
     for needed in ("Reporting starts", "Reporting ends"):
         if needed not in cols:
-            raise ExportFormatError(path, Message("imports.meta_ads_manager.missing_column", column=repr(needed)),
+            raise ExportFormatError(path, Message("imports.meta_ads_manager.missing_column", column=quoted(needed)),
                                     column=needed, expected=Message("imports.meta_ads_manager.missing_column_expected"),
                                     hint=Message("imports.meta_ads_manager.export_again"))
     time_key = cols.key(*TIME_COLUMNS)
@@ -230,7 +230,7 @@ def _currency(frame: pd.DataFrame, key: str | None, header_currency: str | None,
         if differ.any():
             first = differ.idxmax()
             raise ExportFormatError(path, Message("imports.meta_ads_manager.currency_differs",
-                                                  currency=repr(cells[first]), header_currency=header_currency),
+                                                  currency=quoted(cells[first]), header_currency=header_currency),
                                     row=int(rows[first]), column="Currency",
                                     expected=Message("imports.meta_ads_manager.currency_expected",
                                                      currency=header_currency),
@@ -255,14 +255,14 @@ def _dates(cells: pd.Series, column: str, path: Path, rows: pd.Series) -> tuple[
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.meta_ads_manager.not_dates", count=int(bad.sum()),
-                                              first=repr(text[first])),
+                                              first=quoted(text[first])),
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.meta_ads_manager.not_dates_expected"),
                                 hint=Message("imports.meta_ads_manager.not_dates_hint"))
     backwards = start > end
     if backwards.any():
         first = backwards.idxmax()
-        raise ExportFormatError(path, Message("imports.meta_ads_manager.backwards", period=repr(text[first])),
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.backwards", period=quoted(text[first])),
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.meta_ads_manager.backwards_expected"))
     return start.astype("datetime64[ns]"), end.astype("datetime64[ns]")
@@ -277,7 +277,7 @@ def _platforms(frame: pd.DataFrame, key: str | None, path: Path, rows: pd.Series
     bad = mapped.isna()
     if bad.any():
         first = bad.idxmax()
-        raise ExportFormatError(path, Message("imports.meta_ads_manager.unknown_platform", value=repr(text[first])),
+        raise ExportFormatError(path, Message("imports.meta_ads_manager.unknown_platform", value=quoted(text[first])),
                                 row=int(rows[first]), column=name_of(key),
                                 expected=Message("imports.meta_ads_manager.unknown_platform_expected",
                                                  platforms=sorted({v.replace('_', ' ').title()
@@ -387,7 +387,7 @@ def _read_workbook(path: Path) -> TextTable:
         else:
             raise ExportFormatError(path, Message("imports.meta_ads_manager.no_report_sheet"),
                                     expected=Message("imports.meta_ads_manager.no_report_sheet_expected",
-                                                     sheet=repr(SHEET), sheets=list(book.sheetnames)),
+                                                     sheet=quoted(SHEET), sheets=list(book.sheetnames)),
                                     hint=Message("imports.meta_ads_manager.no_report_sheet_hint"))
     finally:
         book.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .clocks import MIN_CHECKED, MIN_SHARE, instagram_received_time, link_evidence, within_reach, written_zone
@@ -166,13 +166,13 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         other = frame[date_key].str.strip().str.casefold().ne("lifetime") & frame[date_key].str.strip().ne("")
         if other.any():
             report.warnings.append(Message("imports.meta_business_suite.date_not_lifetime", count=int(other.sum()),
-                                           example=repr(frame.loc[other, date_key].iloc[0])))
+                                           example=quoted(frame.loc[other, date_key].iloc[0])))
     comment_key = cols.key("Data comment")
     if comment_key is not None:
         commented = frame[comment_key].str.strip().ne("")
         if commented.any():
             report.warnings.append(Message("imports.meta_business_suite.data_comment", count=int(commented.sum()),
-                                           example=repr(frame.loc[commented, comment_key].iloc[0])))
+                                           example=quoted(frame.loc[commented, comment_key].iloc[0])))
     report.warnings += _outside_named_period(out["published_at"], frame[time_key], path=path, rows=rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
@@ -384,7 +384,7 @@ def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Serie
     first_says = first_cell.str.fullmatch(rf"{TOTAL_WORD}\s*:?").fillna(False).astype(bool)
     by_first = blank & first_says
     for value, count in pd.concat([post_id[label], first_cell[by_first]]).value_counts().items():
-        report.drop(Message("imports.meta_business_suite.totals_row", label=repr(value)), count)
+        report.drop(Message("imports.meta_business_suite.totals_row", label=quoted(value)), count)
     id_says = post_id.str.match(TOTAL_WORD).fillna(False).astype(bool)
     unclear = ~label & ~blank & (id_says | (first_says & is_blank(time_cells)))
     if unclear.any():
@@ -392,8 +392,8 @@ def _totals_rows(post_id: pd.Series, first_cell: pd.Series, time_cells: pd.Serie
         by_id = bool(id_says[first])
         raise ExportFormatError(path, Message("imports.meta_business_suite.totals_unclear",
                                               column=id_column if by_id else first_column,
-                                              value=repr(post_id[first] if by_id else first_cell[first]),
-                                              post_id=repr(post_id[first])),
+                                              value=quoted(post_id[first] if by_id else first_cell[first]),
+                                              post_id=quoted(post_id[first])),
                                 row=int(rows[first]), column=id_column,
                                 expected=Message("imports.values.ids_expected", example=ID_EXAMPLE),
                                 hint=Message("imports.meta_business_suite.totals_hint"))
@@ -413,7 +413,7 @@ def _outside_named_period(published: pd.Series, cells: pd.Series, *, path: Path,
         return []
     first = outside.idxmax()
     return [Message("imports.meta_business_suite.outside_named_period", count=int(outside.sum()),
-                    row=str(int(rows[first])), value=repr(str(cells[first]).strip()),
+                    row=str(int(rows[first])), value=quoted(str(cells[first]).strip()),
                     read=published[first].date(), start=start, end=end)]
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..paths import DOCUMENT_SUFFIXES, SKIPPED_NAME_PREFIXES
 from .values import MISSING_WORDS, SeparatorMark, file_decimal
 
@@ -171,7 +171,7 @@ class TextTable:
     def resave_notes(self) -> list[Message]:
         """A note that the file was read back from a spreadsheet's re-save with each line in one cell: its
         figures are the export's, but the file is not as downloaded, so whoever reads it knows why."""
-        return [Message("imports.reading.unwrapped", delimiter=repr(self.delimiter))] if self.unwrapped else []
+        return [Message("imports.reading.unwrapped", delimiter=quoted(self.delimiter))] if self.unwrapped else []
 
     def short_row_notes(self, *, short_rows_expected: bool = False, own_file: bool = False) -> list[Message]:
         """Warnings about rows with fewer cells than the header, whose missing cells are read as blank.
@@ -444,8 +444,8 @@ def few_cells(path: Path, row: int, cells: int, count: int, delimiter: str) -> E
     matched to the columns; the file as it was before the spreadsheet saved it can."""
     return ExportFormatError(path, Message("imports.reading.few_cells", cells=str(cells), count=str(count)),
                              row=row, expected=Message("imports.reading.cells_per_row", count=count,
-                                                       delimiter=repr(delimiter)),
-                             hint=Message("imports.reading.few_cells_hint", delimiter=repr(delimiter)))
+                                                       delimiter=quoted(delimiter)),
+                             hint=Message("imports.reading.few_cells_hint", delimiter=quoted(delimiter)))
 
 
 def _cells_per_record(source, encoding: str, delimiter: str, skip: int) -> np.ndarray:
@@ -515,11 +515,11 @@ def _parser_error(path: Path, exc: Exception, header: list[str], delimiter: str,
         return ExportFormatError(path, Message("imports.reading.too_many_cells", cells=extra.group(3),
                                                count=extra.group(1)), row=row,
                                  expected=Message("imports.reading.cells_per_row", count=columns,
-                                                  delimiter=repr(delimiter)),
+                                                  delimiter=quoted(delimiter)),
                                  hint=Message("imports.reading.too_many_cells_hint"))
     return ExportFormatError(path, Message("imports.reading.file_unreadable", error=" ".join(text.split())),
                              expected=Message("imports.reading.cells_per_row", count=columns,
-                                              delimiter=repr(delimiter)),
+                                              delimiter=quoted(delimiter)),
                              hint=Message("imports.reading.export_again_hint"))
 
 
@@ -609,7 +609,7 @@ def header_repeated(path: Path, row: int, header: list[str]) -> ExportFormatErro
     below each other in a spreadsheet, or joined with `cat`). Read as data, the line would be refused for a
     bad value in some column; the exports are to be given as the separate files they were, which the workbook
     merges itself (one row per post, from the most recent export)."""
-    shown = [repr(name) for name in header if name.strip()][:3]
+    shown = [quoted(name) for name in header if name.strip()][:3]
     return ExportFormatError(path, Message("imports.reading.header_repeated", names=", ".join(shown)), row=row,
                              expected=Message("imports.reading.header_repeated_expected"),
                              hint=Message("imports.reading.header_repeated_hint"))
@@ -928,7 +928,7 @@ def mixed_date_cells(path: Path, sheet: str, header: list[str], frame: pd.DataFr
             path, Message("imports.reading.date_cells_mixed", sheet=sheet, dates=len(cells),
                           date_row=str(cells[0][0]), date=pd.Timestamp(cells[0][1]).date(),
                           texts=int(as_text.sum()), text_row=str(numbers[frame.index.get_loc(first_text)]),
-                          text=repr(text[first_text].strip()), example=example),
+                          text=quoted(text[first_text].strip()), example=example),
             row=cells[0][0], column=header[position],
             expected=Message("imports.reading.date_cells_mixed_expected", example=example),
             hint=Message("imports.reading.date_cells_mixed_hint"))

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
@@ -60,7 +60,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     frame, rows = table.frame, table.source_rows()
     for needed in ("Video link", "Post time"):
         if needed not in cols:
-            raise ExportFormatError(path, Message("imports.tiktok_studio.missing_column", column=repr(needed)),
+            raise ExportFormatError(path, Message("imports.tiktok_studio.missing_column", column=quoted(needed)),
                                     column=needed, expected=Message("imports.tiktok_studio.header_expected"),
                                     hint=Message("imports.tiktok_studio.header_hint"))
 

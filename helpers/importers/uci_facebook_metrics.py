@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..quality import flagged_rows
 from .base import Columns, Family, ImportedFile, begin_report, table_notes
 from .reading import read_delimited
@@ -79,7 +79,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
     needed = [c for c in [*COUNTS.values(), "Type", "Paid", *(t[0] for t in TIMING.values())] if c not in cols]
     if needed:
         raise ExportFormatError(path, Message("imports.uci_facebook_metrics.missing_columns",
-                                              columns=[repr(c) for c in needed]),
+                                              columns=[quoted(c) for c in needed]),
                                 column=needed[0], expected=Message("imports.uci_facebook_metrics.as_published"))
     table, report = begin_report(table, FAMILY, "facebook")
     frame, rows = table.frame, table.source_rows()
@@ -93,7 +93,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
             first = bad.idxmax()
             raise ExportFormatError(path, Message("imports.uci_facebook_metrics.out_of_range", count=int(bad.sum()),
                                                   low=low, high=high,
-                                                  first=repr(frame.loc[first, cols.key(column)])),
+                                                  first=quoted(frame.loc[first, cols.key(column)])),
                                     row=int(rows[first]), column=column,
                                     expected=Message("imports.uci_facebook_metrics.whole_number", low=low, high=high))
         timing[field] = values.astype(int)
@@ -164,7 +164,7 @@ def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.uci_facebook_metrics.paid_not_binary", count=int(bad.sum()),
-                                              first=repr(text[first])),
+                                              first=quoted(text[first])),
                                 row=int(rows[first]), column="Paid",
                                 expected=Message("imports.uci_facebook_metrics.paid_expected"))
     return text.eq("1").astype("boolean").where(~blank, pd.NA)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
 
@@ -183,8 +183,8 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
     if only["."].any() and only[","].any():
         first = {mark: only[mark].idxmax() for mark in only}
         raise ExportFormatError(
-            path, Message("imports.values.mixed_marks", point=repr(text[first["."]]),
-                          point_row=str(int(rows[first["."]])), comma=repr(text[first[","]]),
+            path, Message("imports.values.mixed_marks", point=quoted(text[first["."]]),
+                          point_row=str(int(rows[first["."]])), comma=quoted(text[first[","]]),
                           comma_row=str(int(rows[first[","]]))),
             row=int(rows[min(first.values(), key=lambda i: rows[i])]), column=column,
             expected=Message("imports.values.one_mark_expected", point="1,234.5", comma="1.234,5"),
@@ -200,8 +200,8 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
         # cells that only read as the separator's convention when their mark separates thousands
         if not ((differ & ~with_dot) if default == "." else with_dot).any():
             return str(default)
-        expected = Message("imports.values.mark_separator_expected", delimiter=repr(default.delimiter),
-                           mark=repr(str(default)), example="0.5" if default == "." else "0,5",
+        expected = Message("imports.values.mark_separator_expected", delimiter=quoted(default.delimiter),
+                           mark=quoted(str(default)), example="0.5" if default == "." else "0,5",
                            other="0,5" if default == "." else "0.5")
         hint = Message("imports.values.mark_separator_hint")
         default = default.shown
@@ -215,14 +215,14 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
     separator = "." if with_dot[first] else ","
     alike = differ & (with_dot if separator == "." else ~with_dot)
     raise ExportFormatError(
-        path, Message("imports.values.mark_unknown", count=int(alike.sum()), value=repr(text[first]),
+        path, Message("imports.values.mark_unknown", count=int(alike.sum()), value=quoted(text[first]),
                       separator=separator),
         row=int(rows[first]), column=column, expected=expected, hint=hint)
 
 
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
     first_row = int(rows.iloc[0])
-    shown = [Message("imports.values.cell", row=str(r), value=repr(v)) for r, v in zip(rows.head(5), values.head(5))]
+    shown = [Message("imports.values.cell", row=str(r), value=quoted(v)) for r, v in zip(rows.head(5), values.head(5))]
     more = len(rows) - 5
     raise ExportFormatError(
         path, Message("imports.values.not_numbers_more" if more > 0 else "imports.values.not_numbers",
@@ -262,7 +262,7 @@ def localize_wall_clock(parsed: pd.Series, timezone: str, *, cells: pd.Series, c
         skipped = parsed.dt.tz_localize(timezone, ambiguous=ambiguous, nonexistent="NaT").isna() & parsed.notna()
         if skipped.any():
             notes.append(Message("imports.values.clock_gap", count=int(skipped.sum()), timezone=str(timezone),
-                                 row=str(int(rows[skipped].iloc[0])), value=repr(str(cells[skipped].iloc[0])),
+                                 row=str(int(rows[skipped].iloc[0])), value=quoted(str(cells[skipped].iloc[0])),
                                  column=column))
     return parsed.dt.tz_localize(timezone, ambiguous=ambiguous, nonexistent="shift_forward")
 
@@ -293,7 +293,7 @@ def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Ser
     if not bad.any():
         return
     first = bad.idxmax()
-    shown = repr("" if pd.isna(text[first]) else text[first])  # a blank cell shows as ''
+    shown = quoted("" if pd.isna(text[first]) else text[first])  # a blank cell shows as ''
     raise ExportFormatError(path, Message("imports.values.not_dates", count=int(bad.sum()), value=shown),
                             row=int(rows[first]), column=column, expected=expected,
                             hint=hint or Message("imports.values.dates_hint"))
@@ -330,7 +330,7 @@ def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, exa
                                 expected=Message("imports.values.ids_expected", example=example),
                                 hint=Message("imports.values.ids_missing_hint"))
     if bad.any():
-        shown = [Message("imports.values.cell", row=str(r), value=repr(v))
+        shown = [Message("imports.values.cell", row=str(r), value=quoted(v))
                  for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
         damaged = ids[bad].str.contains(r"[0-9][.,]?[0-9]*[eE][+]", regex=True).fillna(False).any()
         raise ExportFormatError(
@@ -367,7 +367,7 @@ def _refuse_rounded_ids(ids: pd.Series, *, path: Path, column: str, rows: pd.Ser
         return
     first = digits.index[0]
     raise ExportFormatError(
-        path, Message("imports.values.ids_rounded", count=len(digits), value=repr(digits[first]),
+        path, Message("imports.values.ids_rounded", count=len(digits), value=quoted(digits[first]),
                       digits=str(SPREADSHEET_DIGITS)),
         row=int(rows[first]), column=column,
         expected=Message("imports.values.ids_expected", example=example),
@@ -389,7 +389,7 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     if bad.any():
         first = bad.idxmax()
         raise ExportFormatError(path, Message("imports.values.not_durations", count=int(bad.sum()),
-                                              value=repr(text[first])),
+                                              value=quoted(text[first])),
                                 row=int(rows[first]), column=column,
                                 expected=Message("imports.values.duration_expected"),
                                 hint=Message("imports.values.duration_hint"))

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
@@ -133,7 +133,7 @@ def _engagement_rate_notes(impressions: pd.Series, engagements: pd.Series, rates
     return [figures_apart_note("imports.x_tweet_activity.engagement_rate_apart", apart, rows,
                                lost=("1938.0", "19380"),
                                engagements=int(engagements[at]), impressions=int(impressions[at]),
-                               rate=repr(str(rates[at]).strip()))]
+                               rate=quoted(str(rates[at]).strip()))]
 
 
 def _has_promoted_columns(cols: Columns) -> bool:
@@ -206,7 +206,7 @@ def parse_zoned_times(cells: pd.Series, *, timezone: str, path: Path, column: st
     if bad.any():
         first = text.index[bad.argmax()]
         raise ExportFormatError(
-            path, Message("imports.x_tweet_activity.not_times", count=int(bad.sum()), first=repr(text[first])),
+            path, Message("imports.x_tweet_activity.not_times", count=int(bad.sum()), first=quoted(text[first])),
             row=int(rows[first]), column=column, expected=Message("imports.x_tweet_activity.times_expected"),
             hint=Message("imports.x_tweet_activity.times_hint"),
         )
@@ -248,8 +248,8 @@ def ids_match_links(ids: pd.Series, links: pd.Series, *, path: Path, column: str
         return
     first = differ.idxmax()
     raise ExportFormatError(
-        path, Message("imports.x_tweet_activity.id_not_in_link", count=int(differ.sum()), value=repr(ids[first]),
-                      link=repr(str(links[first]).strip()), link_column=link_column),
+        path, Message("imports.x_tweet_activity.id_not_in_link", count=int(differ.sum()), value=quoted(ids[first]),
+                      link=quoted(str(links[first]).strip()), link_column=link_column),
         row=int(rows[first]), column=column,
         expected=Message("imports.x_tweet_activity.id_in_link_expected", link_column=link_column),
         hint=Message("imports.values.ids_rounded_hint"))

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..periods import is_plausible_year
 from .base import FileReport
 from .values import raise_not_dates
@@ -160,7 +160,7 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
     if year is not None:
         first_year = int(year) if isinstance(year, (Integral, str)) and str(year).strip().isdigit() else None
         if not is_plausible_year(first_year):
-            raise ExportFormatError(path, Message("imports.yearless_dates.not_a_year", value=repr(year)),
+            raise ExportFormatError(path, Message("imports.yearless_dates.not_a_year", value=quoted(year)),
                                     column=column, hint=Message("imports.yearless_dates.not_a_year_hint"))
         if in_order:
             oldest = month_days[0]
@@ -265,7 +265,7 @@ class SpreadsheetYears:
     def values(self) -> dict:
         """The fields as the catalogue's texts take them (years as text: 2024, not 2,024)."""
         return {"column": self.column, "count": self.count, "years": list(self.years), "row": str(self.row),
-                "value": repr(self.value)}
+                "value": quoted(self.value)}
 
 
 def spreadsheet_years(day_month: pd.DataFrame, written: pd.Series, *, rows: pd.Series,

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message
+from ..i18n import Message, quoted
 from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, file_labels, table_notes
 from .reading import read_delimited
@@ -67,7 +67,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     if "Content" not in cols:
         grouping = table.header[0] if table.header else "?"
         raise ExportFormatError(
-            path, Message("imports.youtube_studio.not_by_video", grouping=repr(grouping)),
+            path, Message("imports.youtube_studio.not_by_video", grouping=quoted(grouping)),
             column="Content", expected=Message("imports.youtube_studio.content_expected"),
             hint=Message("imports.youtube_studio.content_hint"))
     is_total = table.frame[cols.key("Content")].str.strip().str.casefold().eq("total")  # the channel's totals
@@ -193,7 +193,7 @@ def _watch_time_notes(hours: pd.Series, out: pd.DataFrame, frame: pd.DataFrame, 
         if flagged.any():
             notes.append(figures_apart_note(
                 "imports.youtube_studio.watch_time_vs_average", flagged, rows, lost=LOST_POINT,
-                **first(flagged), average=repr(str(frame[average_key][flagged.idxmax()]).strip())))
+                **first(flagged), average=quoted(str(frame[average_key][flagged.idxmax()]).strip())))
     if "duration_seconds" in out:  # a video's length of 0 (an upcoming live stream) tells nothing
         duration = out["duration_seconds"].astype("float64").where(lambda d: d.gt(0))
         longer = figures_apart(per_view, duration, derived_error=error, stated_error=SECONDS_ROUNDING) & \
@@ -250,7 +250,7 @@ def _durations(cells: pd.Series, *, rows: pd.Series) -> tuple[pd.Series, Message
     first = bad.idxmax()
     where = Message("imports.youtube_studio.duration_cell" if bad.sum() == 1
                     else "imports.youtube_studio.duration_first_cell", row=int(rows[first]),
-                    value=repr(str(cells[first]).strip()))
+                    value=quoted(str(cells[first]).strip()))
     return seconds, Message("imports.youtube_studio.durations_unread_all" if seconds.isna().all()
                             else "imports.youtube_studio.durations_unread", count=int(bad.sum()), where=where)
 
