@@ -176,14 +176,22 @@ def quoted(value, limit: int = QUOTE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: The posts table's columns that are no metric, with a label for the notes that name them (column.<name>.label).
+LABELLED_COLUMNS = ("account", "published_at", "published_precision", "format", "text", "permalink", "paid",
+                    "impressions_kind")
+
+
 def metric_label(name: str):
     """A metric named in a note, as its label in the reader's language (Message("metric.<name>.label")); a part
-    of one (LinkedIn's daily `impressions_organic`) as Translator.metric names it. A name the catalogue lacks
+    of one (LinkedIn's daily `impressions_organic`) as Translator.metric names it; another column of the posts
+    table (LABELLED_COLUMNS: the publish time, the text) by its label too. A name the catalogue lacks
     (an export column the workbook does not know, kept under its own snake_case name) is shown as that name,
     quoted, since it is what the tables call it."""
     texts = catalogue("en")
     if f"metric.{name}.label" in texts:
         return Message(f"metric.{name}.label")
+    if name in LABELLED_COLUMNS:
+        return Message(f"column.{name}.label")
     base, _, part = name.rpartition("_")
     if part in METRIC_PARTS and f"metric.{base}.label" in texts:
         return Message(f"metric_part.{part}", metric=Message(f"metric.{base}.label"))

@@ -21,8 +21,8 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import (LANGUAGES, LOCALES_DIR, METRIC_PARTS, Message, Translator, catalogue, language_code,
-                          language_meant, quoted)
+from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, Message, Translator, catalogue,
+                          language_code, language_meant, quoted)
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
@@ -188,6 +188,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "quadrant.": {name.replace(" ", "_") for name in _quadrant_names()},
         "formats.lens_": {"reach", "rate"},  # report.format_tests
         "lens.": {lens for _, lens in metrics.DEFINITIONS},
+        "column.": {f"{name}.label" for name in LABELLED_COLUMNS},  # i18n.metric_label
         "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
                     for part in ("label", "formula", "source", "caveat")},
         "cli.state.": _render_states(),
@@ -882,3 +883,12 @@ def test_quoted_values_are_their_repr_cut_to_80_characters():
         nested = [nested] * 9
     assert quoted(nested) == "[[[[[...], [...], [...], [...], [...], [...], [...], [...], [...]], [[...], [..…"
     assert quoted(list(range(100))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ...]"
+
+
+def test_columns_that_are_no_metric_are_named_by_their_labels():
+    from helpers.i18n import metric_label
+
+    assert [Translator(lang).message(metric_label("published_at")) for lang in ("en", "id")] == [
+        "publish time", "waktu publikasi"]
+    assert Translator("id").message(metric_label("text")) == "teks unggahan"
+    assert metric_label("reach") == "reach" and metric_label("made_up_column") == "'made_up_column'"

@@ -181,3 +181,19 @@ def test_a_long_cell_is_quoted_by_its_first_80_characters(tmp_path):
         import_exports(export, family="mapped_csv", mapping=MAPPED / "iso.yml")
     # the quote, 78 characters of the cell and an ellipsis: 80 characters in all
     assert err.value.problem == "1 cell cannot be read as a date; first: '" + "X" * 78 + "…"
+
+
+def test_a_repeated_post_id_is_noted_once_with_its_columns_by_their_labels(tmp_path):
+    mapping = tmp_path / "m.yml"
+    mapping.write_text("platform: tiktok\ntimezone: Asia/Jakarta\n"
+                       "columns: {post_id: id, published_at: when, text: text, reach: reach}\n", encoding="utf-8")
+    export = tmp_path / "posts.csv"
+    export.write_text("id,when,text,reach\np1,2025-02-03T10:00,first,5\np1,2025-02-04T10:00,second,5\n"
+                      "p2,2025-02-05T10:00,x,3\n", encoding="utf-8")
+    result = import_exports(export, family="mapped_csv", mapping=mapping)
+    assert result.posts["post_id"].tolist() == ["p1", "p2"]  # row 3 kept for p1
+    [note] = result.reports[0].warnings
+    assert str(note) == ("1 post id appears in more than one row of this file with values that differ: row 3 (kept) "
+                         "differs from 1 other row (2) in publish time, post text. The last row of each post is "
+                         "kept, but the export does not say which row holds the post's figures. Check these rows "
+                         "in the export, or download it again")

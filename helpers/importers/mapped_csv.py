@@ -195,10 +195,6 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     no_id = post_id.eq("")
     report.drop(Message("imports.mapped_csv.empty_post_id"), int(no_id.sum()))
     frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
-    repeated = post_id.duplicated(keep=False)
-    if repeated.any():
-        report.warnings.append(Message("imports.mapped_csv.repeated_ids", count=int(repeated.sum()),
-                                       first=quoted(post_id[repeated].iloc[0])))
 
     def cells(canonical: str) -> pd.Series:
         return frame[cols.key(columns[canonical])]
