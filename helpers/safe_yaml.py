@@ -55,6 +55,18 @@ class Loader(yaml.SafeLoader):
                     raise AliasesTooLarge(event.anchor, event.start_mark.line + 1)
         return super().compose_node(parent, index)
 
+    def construct_yaml_int(self, node):
+        """A whole number, or a YAML error with its line where Python refuses to read it (over 4,300 digits:
+        sys.get_int_max_str_digits), so that it is said like any other mistake in the file."""
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a whole number of {len(node.value):,} digits, too long to read", node.start_mark) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+
 
 def load(text: str, loader: type[Loader] = Loader):
     """The value a YAML text holds, read with `loader` (Loader or a subclass of it)."""

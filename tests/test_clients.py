@@ -192,6 +192,14 @@ def test_an_anchor_repeated_inside_itself_is_refused(tmp_path):
         load_roster(roster(tmp_path, text))
 
 
+def test_a_whole_number_too_long_to_read_is_a_roster_problem_at_its_line(tmp_path):
+    """Python refuses to read an int of over 4,300 digits (a ValueError); the roster says it at its line."""
+    text = "clients:\n" + DEMO_CLIENT.format(id="long").replace("name: long", "name: " + "1" * 5_000)
+    with pytest.raises(RosterError, match=r"line 3, column 11: not valid YAML \(the YAML reader says: a whole number"
+                                          r" of 5,000 digits, too long to read\)"):
+        load_roster(roster(tmp_path, text))
+
+
 def test_roster_problems_in_indonesian(tmp_path):
     path = roster(tmp_path, """
 clients:
