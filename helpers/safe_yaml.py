@@ -62,7 +62,8 @@ class Loader(yaml.SafeLoader):
             return super().construct_yaml_int(node)
         except ValueError:
             raise yaml.constructor.ConstructorError(
-                None, None, f"a whole number of {len(node.value):,} digits, too long to read", node.start_mark) from None
+                None, None, f"a whole number of {len(node.value):,} digits, too long to read",
+                node.start_mark) from None
 
 
 Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
