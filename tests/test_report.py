@@ -2141,6 +2141,8 @@ def test_file_labels_show_no_folder_above_each_files_own(tmp_path):
                         "/srv/other.csv"]) == ["acme/posts.csv", "ACME confidential/posts.csv", "other.csv"]
     assert file_labels(["/a/2025/posts.csv", "/b/2025/posts.csv", "/c/2026/posts.csv", "/a/2025/posts.csv"]) == [
         "2025/posts.csv (1)", "2025/posts.csv (2)", "2026/posts.csv", "2025/posts.csv (1)"]
+    # one file listed twice (a LinkedIn workbook: its posts and its daily series) is one file: its name alone
+    assert file_labels(["/a/x/acme.xlsx", "/a/x/acme.xlsx", "/a/x/other.csv"]) == ["acme.xlsx", "acme.xlsx", "other.csv"]
     import shutil
 
     for folder in ("secret-folder/a/2025", "b/2025"):

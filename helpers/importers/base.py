@@ -84,7 +84,10 @@ def file_labels(paths: list[Path]) -> list[str]:
     and how its files are kept ('/home/alice/Clients/...'). The same file listed twice keeps one label."""
     names = [Path(p).name for p in paths]
     labels = list(names)
-    for name in {n for n in names if names.count(n) > 1}:
+    files_named = {}  # name -> the distinct files of that name
+    for p in paths:
+        files_named.setdefault(Path(p).name, set()).add(Path(p).resolve())
+    for name in {n for n, files in files_named.items() if len(files) > 1}:
         mine = [i for i, n in enumerate(names) if n == name]
         for i in mine:
             labels[i] = (Path(Path(paths[i]).resolve().parent.name) / name).as_posix()
