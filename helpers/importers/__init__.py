@@ -214,10 +214,10 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         if is_pattern(pattern):
             exports, others = glob_exports(pattern)
             if not exports and not others:
-                raise WorkbookError(Message("imports.importers.no_match", pattern=quoted(entry),
+                raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
                                             folder=str(pattern_folder(pattern)), hint=nothing_there_hint(pattern)))
             if not exports:  # a PDF or a screenshot only
-                raise WorkbookError(Message("imports.importers.no_export_match", pattern=quoted(entry), **others))
+                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry), **others))
             found.extend(exports)
         else:
             path = Path(pattern)
@@ -271,7 +271,7 @@ def mapped_files(mapped: dict, files: list[Path]) -> dict[Path, Path]:
         if not among:
             raise WorkbookError(Message("imports.importers.mapped_not_read", path=str(spelled),
                                         example=str(files[0]) if files else "",
-                                        mapping=quoted(str(mapping))))
+                                        mapping=repr(str(mapping))))
         found.update(dict.fromkeys(among, resolve(mapping)))
     return found
 
