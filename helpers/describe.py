@@ -237,8 +237,10 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             for kind in ["posts"] if path in mapped else _kinds_of(path, family):
                 if kind == "posts":
                     # as read with the others when they read together (a batch lends one clock), else alone
-                    result = joint or import_exports(path, timezone=timezone or "UTC", family=family, mapped=mapped,
-                                                     **options)
+                    # alone, only its own mapping: another mapped file is not among the files this read holds
+                    mine_mapped = {path: mapped[path]} if path in mapped else {}
+                    result = joint or import_exports(path, timezone=timezone or "UTC", family=family,
+                                                     mapped=mine_mapped, **options)
                     report = next(r for r in result.reports if r.path == path)
                     mine = result.posts[result.posts["source_file"] == str(path)]
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
@@ -267,8 +269,8 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             header = [_cannot_read(header[0], FileUnreadable.of(path, error), tr)]
         blocks.append("\n".join(header))
     if len(post_files) > 1:
-        together = joint or import_exports(post_files, timezone=timezone or "UTC", family=family, mapped=mapped,
-                                           **options)
+        together = joint or import_exports(post_files, timezone=timezone or "UTC", family=family,
+                                           mapped={p: m for p, m in mapped.items() if p in post_files}, **options)
         superseded = sum(r.superseded for r in together.reports)
         blocks.append(tr.t("cli.inspect.together", posts=tr.number(len(together.posts)),
                            files=tr.number(len(post_files)), superseded=tr.number(superseded)))

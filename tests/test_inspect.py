@@ -345,3 +345,22 @@ def test_a_language_on_the_command_line_is_given_the_one_likely_meant_as_in_the_
     with pytest.raises(SystemExit):
         main(["render", "--language", "fr"])
     assert "did you mean" not in capsys.readouterr().err
+
+
+def test_a_mapped_file_that_cannot_be_read_leaves_the_folders_other_files_described(tmp_path, capsys):
+    """A folder read with --mapping: one mapped file with a date the mapping cannot read is said as such, while
+    its good twin and the folder's Business Suite export are described (each read alone then takes only its own
+    mapping, not the broken file's)."""
+    import shutil
+
+    source = FIXTURES / "mapped" / "business"
+    shutil.copy(source / "TikTok business export.csv", tmp_path / "good.csv")
+    lines = (source / "TikTok business export.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("2025-01-02 09:00", "not a date")
+    (tmp_path / "broken.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(PROJECT_ROOT / "data" / "demo" / "harbour-books" / next(
+        p.name for p in (PROJECT_ROOT / "data" / "demo" / "harbour-books").glob("*.csv")), tmp_path)
+    assert main(["inspect", str(tmp_path), "--mapping", str(source / "tiktok-business.yml")]) == 2
+    out = capsys.readouterr().out
+    assert "not a date" in out and "mapped= names" not in out
+    assert out.count("rows:") == 2  # the good twin and the Business Suite export
