@@ -662,7 +662,9 @@ def _kpi_values_shown(styler, table: pd.DataFrame, tr):
     for kpi in table["kpi"].dropna().unique():
         rows = table.index[table["kpi"].eq(kpi).fillna(False).to_numpy(bool)]
         for column in (c for c in _KPI_UNIT_COLUMNS if c in table):
-            missing = tr.t("common.na") if column in ("change", "ci_low", "ci_high") else tr.t("common.not_reported")
+            # a figure over the posts, or one that does not apply (a total's mean of post rates): n/a, as shown
+            # before; 'not reported' is for a post's own figure the export left out (shown)
+            missing = tr.t("common.na")
             styler = styler.format(_formatter(lambda v, kpi=kpi: metric_text(tr, kpi, v), missing),
                                    subset=pd.IndexSlice[rows, [column]])
     return styler

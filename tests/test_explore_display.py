@@ -474,3 +474,9 @@ def test_a_kpi_table_shows_each_figure_in_its_kpis_unit():
         cells = dict(zip(kpis["kpi"], re.findall(r'class="data row\d+ col3" >([^<]*)<',
                                                  explore.shown(kpis, language=language).to_html())))
         assert (cells["posts"], cells["summed_reach"], cells["engagement_rate_by_reach"]) == (count, reach, rate)
+    # a total has no mean of post rates: that does not apply (n/a), it is not something the export left out
+    column = list(kpis.columns).index("mean_of_post_rates")
+    for language, na, left_out in (("en", "n/a", "not reported"), ("id", "t/a", "tidak dilaporkan")):
+        cells = dict(zip(kpis["kpi"], re.findall(rf'class="data row\d+ col{column}" >([^<]*)<',
+                                                 explore.shown(kpis, language=language).to_html())))
+        assert cells["posts"] == cells["summed_reach"] == na and left_out not in cells.values()
