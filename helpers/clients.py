@@ -506,6 +506,12 @@ def shown(value, limit: int = SHOWN_LIMIT) -> str:
     return "null" if value is None else quoted(value, limit)  # None is how YAML reads an empty value, `~`, null
 
 
+def shown_path(value) -> str:
+    """A path or a pattern as a roster message quotes it: whole, since a path cut short would hide the part to
+    fix (its file name); any other value as `shown` quotes it."""
+    return repr(str(value)) if isinstance(value, (str, Path)) else shown(value)
+
+
 def _tidy(value, case=str.lower):
     """A word or code as a user may type it ('ID', ' en ', 'idr', 'Last full month'): without surrounding
     spaces and in the case the workbook writes it; a value that is not text is left as it is (and refused)."""
@@ -691,7 +697,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
             logo = branding.get("logo")
             if logo:
                 if not str(logo).lower().endswith((".png", ".svg")):
-                    problems.append(say("roster.logo_kind", client=label, value=shown(logo)))
+                    problems.append(say("roster.logo_kind", client=label, value=shown_path(logo)))
                 elif not check_files:
                     pass
                 elif not resolve(str(logo)).is_file():
@@ -723,9 +729,9 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
         if found:
             return None
         if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-            return say("roster.no_export_match", client=label, key=key, pattern=shown(pattern), **others)
+            return say("roster.no_export_match", client=label, key=key, pattern=shown_path(pattern), **others)
         problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label, key=key,
-                      pattern=shown(pattern), folder=pattern_folder(full))
+                      pattern=shown_path(pattern), folder=pattern_folder(full))
         problem += _beside_roster(say, pattern, roster_folder)
     elif full.is_dir():
         problem = say("roster.exports_folder", client=label, key=key, path=pattern,
@@ -804,9 +810,9 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
         except WorkbookError as error:  # not text, say: said with the mapping it was to be read through
             misfits = [error.problem if isinstance(error, ExportFormatError) else str(error)]
         if misfits and (family := _recognised_family(file)) is not None:  # its columns are not what is wrong
-            shown_path = file.relative_to(PROJECT_ROOT) if file.is_relative_to(PROJECT_ROOT) else file
+            as_named = file.relative_to(PROJECT_ROOT) if file.is_relative_to(PROJECT_ROOT) else file
             problems.append(say("roster.mapped_known_export", client=label, entry=where, file=str(file),
-                                family=tr.message(family), path=shown_path.as_posix()))
+                                family=tr.message(family), path=as_named.as_posix()))
             continue
         problems += [say("roster.mapping_misfit", client=label, entry=where, file=str(file), path=written,
                          problem=tr.message(misfit)) for misfit in misfits]
@@ -843,8 +849,8 @@ def _beside_roster(say, written: str, roster_folder: Path | None) -> str:
         return ""
     path = there.relative_to(PROJECT_ROOT).as_posix() if there.is_relative_to(PROJECT_ROOT) else str(there)
     if is_pattern(full):
-        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=shown(path))
-    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=shown(path))
+        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=shown_path(path))
+    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=shown_path(path))
 
 
 #: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.

@@ -1194,3 +1194,13 @@ def test_a_key_of_branding_period_or_comparison_at_the_clients_level_is_said_to_
     assert info.value.problems[2].endswith(
         "; 'end' termasuk di bawah 'period:' atau 'comparison:': indentasikan dua spasi lebih dalam, di bawah"
         " 'period:' atau 'comparison:' (tambahkan kunci itu jika klien belum memilikinya)")
+
+
+def test_a_long_pattern_matching_nothing_is_quoted_whole(tmp_path):
+    """A pattern is the consultant's own path: cut at 80 characters, it would hide the file name to fix."""
+    deep = tmp_path / "Client Folders On The Shared Drive" / "Kopi Senja Coffee Roasters Jakarta" / "2026"
+    deep.mkdir(parents=True)
+    text = "clients:\n" + DEMO_CLIENT.format(id="kopi").replace("data/demo/kopi-senja/*.csv", f"{deep}/Sept-Oct-*.csv")
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text))
+    assert f"the pattern '{deep}/Sept-Oct-*.csv' matches no file" in str(info.value)
