@@ -328,3 +328,16 @@ def test_a_folder_re_saved_in_a_spreadsheet_gets_posts_and_daily_figures_in_the_
         assert report.path.name in ("Content.csv", "Overview.csv")
         note = report.warnings[_keys(report).index("imports.yearless_dates.spreadsheet_year_ignored")]
         assert note.values["years"] == ["2026"] and note.values["count"] == 3 and note.values["row"] == "2"
+
+
+def test_daily_dates_whose_years_step_forward_across_new_year_are_kept_as_written(write_file, tmp_path):
+    """Dates written with years that rise in row order (2025-12-30, 2025-12-31, 2026-01-01) are no spreadsheet's
+    single year: read as written, without year= and without the note."""
+    from helpers.daily import import_daily_series
+
+    path = write_file("kopi/Overview.csv", "Date,Video Views,Profile Views,Likes,Comments,Shares\n"
+                                           "2025-12-30,400,5,12,0,1\n2025-12-31,800,9,30,2,0\n2026-01-01,300,4,9,1,0\n")
+    result = import_daily_series([path])
+    views = result.daily[result.daily["metric"] == "video_views"]
+    assert views["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-12-30", "2025-12-31", "2026-01-01"]
+    assert "imports.yearless_dates.spreadsheet_year_ignored" not in _keys(result.reports[0])

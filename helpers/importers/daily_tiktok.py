@@ -38,6 +38,8 @@ METRICS = {
     "followers": "followers",
     "difference in followers from previous day": "followers_net_change",
 }
+#: Date formats with a year: a file whose years step forward across a New Year keeps them (_dates).
+DATED_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y")
 
 
 def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | None = None,
@@ -66,7 +68,14 @@ def read_tiktok_daily(path: Path, *, platform: str | None = None, year: int | No
 
 def _dates(cells: pd.Series, *, path: Path, rows: pd.Series, year: int | None, report: FileReport) -> pd.Series:
     """The day of each row: day and month as written, placed in years by `year=` or the file name; a year a
-    spreadsheet wrote into the cells is ignored, with a note (yearless_dates.spreadsheet_years)."""
+    spreadsheet wrote into the cells is ignored, with a note (yearless_dates.spreadsheet_years). Dates whose
+    years step forward in row order across a New Year ('2025-12-31', '2026-01-01') are no spreadsheet's (it
+    writes the one year it was opened in) and are kept as written."""
+    text = cells.astype("string").str.strip()
+    for fmt in DATED_FORMATS:
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if len(text) and parsed.notna().all() and parsed.dt.year.nunique() > 1 and parsed.is_monotonic_increasing:
+            return pd.Series(parsed.dt.normalize().to_numpy(), index=rows.index, dtype="datetime64[ns]")
     day_month = day_months(cells, path=path, column="Date", rows=rows)
     dates = place_in_years(day_month, year=year, path=path, column="Date", rows=rows, report=report, in_order=True,
                            noun="row", loader="load_daily_series", written=cells)
