@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import Client, id_problem, same_business
-from .i18n import LANGUAGES, InLanguages, Message, Translator, translator
+from .i18n import LANGUAGES, InLanguages, Message, Translator, in_every_language, translator
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
@@ -1134,6 +1134,8 @@ class Renderer:
                           "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
                               k: round(v, 2) for k, v in timings.items()}}
                 report |= recorded_facts(facts)
+                if task.unchecked:  # kept beside the report, for the index to say (index_page.report_marks)
+                    report["unchecked"] = in_every_language(task.unchecked)
                 write_json_atomically(target / "render.json", new_record(
                     previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
                     seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))

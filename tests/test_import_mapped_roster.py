@@ -337,3 +337,19 @@ def test_exports_of_another_client_that_do_not_load_are_read_file_by_file_or_sai
     indonesian = "\n".join(summary_lines([result], Translator("id")))
     assert "berhasil/belum diperiksa!" in indonesian and "tidak diperiksa terhadap ekspor klien 'bravo'" in indonesian
     assert unchecked_exports(found, batch={"bravo"}) == {}  # its own render fails and says why
+
+
+def test_a_report_not_checked_against_another_clients_exports_says_so_on_the_index():
+    """render.json keeps why a report was not checked against another client's exports, in every language
+    (render._commit), and the index sets it beside the report's status, in the index's language."""
+    from helpers.i18n import Message, Translator, in_every_language
+    from helpers.index_page import index_html, report_marks
+
+    why = Message("cli.problem.unchecked", other="bravo", why="posts.csv: 1 cell cannot be read as a date")
+    report = {"html": "report.html", "posts": 3, "unchecked": in_every_language(why)}
+    assert report_marks(report, Translator("en")) == [Translator("en").message(why)]
+    assert report_marks(report, Translator("id")) == [Translator("id").message(why)]
+    record = {"client": "alpha", "name": "Alpha", "status": "ok", "report": report, "seconds": 1.0,
+              "attempted_at": "2026-11-28T10:00:00+00:00", "timings": {}, "error": "", "errors": {}}
+    page = index_html([record], Translator("en"))
+    assert "not checked against the exports of client" in page and "bravo" in page
