@@ -169,7 +169,7 @@ def import_daily_series(paths, *, client: str = "client", platform: str | None =
     imported: list[ImportedSeries] = []
     for path in sorted(files, key=export_recency):
         fam = forced or detect_daily_family(path)
-        imported.append(fam.read(path, platform=platform, **options))
+        imported.append(fam.read_file(path, platform=platform, **options))
     frames = [item.series for item in imported if len(item.series)]
     daily = pd.concat(frames, ignore_index=True) if frames else empty_daily().drop(columns="client")
     daily.insert(0, "client", pd.Series(client, index=daily.index, dtype="string"))

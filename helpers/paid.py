@@ -117,7 +117,7 @@ def import_paid_delivery(paths, *, client: str = "client", family: str | None = 
     imported: list[ImportedDelivery] = []
     for path in sorted(files, key=export_recency):
         fam = forced or detect_paid_family(path)
-        imported.append(fam.read(path, **options))
+        imported.append(fam.read_file(path, **options))
     frames = [item.rows for item in imported if len(item.rows)]
     table = pd.concat(frames, ignore_index=True) if frames else empty_paid().drop(columns="client")
     table.insert(0, "client", pd.Series(client, index=table.index, dtype="string"))

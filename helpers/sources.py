@@ -751,7 +751,7 @@ def _daily_sheet_days(path: str, modified: int, size: int) -> tuple[dt.date, dt.
         family = detect_family(Path(path))
         if not holds_daily_series(Path(path), family):
             return None
-        days = daily_family_named(family.daily_family).read(Path(path)).series["date"].dropna()
+        days = daily_family_named(family.daily_family).read_file(Path(path)).series["date"].dropna()
     except (WorkbookError, OSError):  # read as posts, it gets its own error there; here it says no days
         return None
     return (days.min().date(), days.max().date()) if len(days) else None

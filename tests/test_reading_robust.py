@@ -888,3 +888,117 @@ def test_the_row_named_for_a_bare_line_feed_counts_rows_as_a_spreadsheet_shows_t
     assert _mixed_line_ends('a,b\n1,2\r3,4\n') is None  # rows end with LF: a stray CR ends a row
     assert _mixed_line_ends('a,b\r\n1,2\n3,4\r\n') is None  # CR LF rows: no CR alone
     assert _mixed_line_ends('a,b\r1,"2\n3"\r') is None  # every LF quoted
+
+
+META_EXPORT = FIXTURES / "meta" / "Apr-01-2025_Apr-14-2025_100000000000042.csv"  # 28 cells a row
+SPLIT_HINT = ("download the export again and use it as downloaded; if the file was edited, open it in a text editor"
+              " and put double quotes around the cell holding the line break, or join the two lines of the row"
+              " back into one")
+
+
+def edited_export(tmp_path, source: Path, line: int, edit) -> Path:
+    """`source` with its `line` (0: the header) passed through `edit`, under its own name in tmp_path."""
+    lines = source.read_text(encoding="utf-8-sig").split("\n")
+    lines[line] = edit(lines[line])
+    path = tmp_path / "edited" / source.name
+    path.parent.mkdir()
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("edit, row, count", [
+    # a title's line break without quotes (CR alone, or LF): row 3 keeps 4 cells, row 4 starts with '2'
+    (lambda line: line.replace('"Title 2"', "Title\r2"), 3, 2),
+    (lambda line: line.replace('"Title 2"', "Title\n2"), 3, 2),
+    (lambda line: ",".join(line.split(",")[:4]), 4, 1),  # row 4 cut after its 4th cell
+], ids=["split-cr", "split-lf", "cut-short"])
+def test_a_business_suite_row_split_or_cut_short_is_named_as_such_not_as_a_rewritten_date(tmp_path, edit, row,
+                                                                                          count):
+    path = edited_export(tmp_path, META_EXPORT, row - 1, edit)
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    error = info.value
+    assert (error.path, error.row, error.column) == (path, row, "Publish time")
+    # a split row's second part (25 cells) reads '0' as its time: the second bad cell
+    assert str(error).split("\n") == [
+        f"file {path}, row {row}, column 'Publish time': {count} {'cells' if count > 1 else 'cell'} cannot be read"
+        f" as a date; first: ''. Row {row} holds only 4 of the header's 28 cells: a line break inside a cell"
+        " written without quotes around it splits a row in two (the next row then starts with the rest of it), or"
+        " the row was cut short",
+        "  expected: a date and time like '03/18/2025 09:48'",
+        f"  what to do: {SPLIT_HINT}"]
+    assert "spreadsheet" not in str(error)
+    indonesian = error.in_language(Translator("id"))
+    assert f"Baris {row} hanya memiliki 4 dari 28 sel tajuk: baris baru di dalam sel" in indonesian
+    assert "unduh ulang ekspor tersebut dan gunakan persis seperti saat diunduh" in indonesian
+
+
+def test_an_x_or_youtube_row_split_by_a_line_break_is_named_as_split(tmp_path):
+    # X: a caption's line break without quotes; its second line (row 4, 1 + 14 cells) is read as the post's id
+    x = x_export(tmp_path, [x_row(1), x_row(2).replace('"Post 2, with a comma"', "Post 2\nsecond line"), x_row(3)])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(x, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (4, "Post id")
+    assert str(info.value).split("\n") == [
+        f"file {x}, row 4, column 'Post id': 1 id is not written as plain digits: row 4: 'second line'. Row 4 holds"
+        " only 15 of the header's 17 cells: a line break inside a cell written without quotes around it splits a"
+        " row in two (the next row then starts with the rest of it), or the row was cut short",
+        "  expected: an id of digits only, like '812369747765362688'",
+        f"  what to do: {SPLIT_HINT}"]
+    # YouTube: a title's line break; the second part (row 5, 1 + 13 of 15 cells) reads 'Shorts' as its date
+    youtube = edited_export(tmp_path, FIXTURES / "youtube" / "videos_and_shorts.csv", 3,
+                            lambda line: line.replace("Crumb shot #shorts", "Crumb shot\n#shorts"))
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(youtube, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (5, "Video publish time")
+    assert str(info.value).startswith(
+        f"file {youtube}, row 5, column 'Video publish time': 1 cell cannot be read as a date; first: 'Shorts'."
+        " Row 5 holds only 14 of the header's 15 cells: a line break inside a cell")
+    assert str(info.value).endswith(f"what to do: {SPLIT_HINT}")
+
+
+def test_a_bad_date_on_a_whole_row_keeps_its_message_beside_a_short_row(tmp_path):
+    """Business Suite leaves out the trailing cells of some posts: such a row (row 2, 24 of 28 cells) says nothing
+    of another row's date, which a spreadsheet may have rewritten."""
+    lines = META_EXPORT.read_text(encoding="utf-8-sig").split("\n")
+    lines[1] = ",".join(lines[1].split(",")[:24])
+    lines[2] = lines[2].replace('"04/03/2025 08:00"', "someday")
+    path = tmp_path / META_EXPORT.name
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert str(info.value).split("\n") == [
+        f"file {path}, row 3, column 'Publish time': 1 cell cannot be read as a date; first: 'someday'",
+        "  expected: a date and time like '03/18/2025 09:48'",
+        "  what to do: re-download the export without editing it in a spreadsheet (which rewrites dates)"]
+
+
+def test_a_short_row_of_a_mapped_file_is_named_with_what_to_do_for_its_tool(tmp_path):
+    path = tmp_path / "tool.csv"
+    path.write_text("id,date,likes\n1,2025-01-01,5\n2\n3,2025-01-03,7\n", encoding="utf-8")  # row 3: 1 of 3 cells
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("platform: instagram\ntimezone: UTC\ncolumns:\n  post_id: id\n  published_at: date\n"
+                       "  reactions: likes\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, family="mapped_csv", mapping=mapping)
+    assert (info.value.row, info.value.column) == (3, "date")
+    assert "Row 3 holds only 1 of the header's 3 cells" in str(info.value)
+    assert str(info.value).endswith(
+        "what to do: write the file again from the tool that made it; or open it in a text editor and put double"
+        " quotes around the cell holding the line break, or join the two lines of the row back into one")
+
+
+def test_a_daily_row_split_in_its_first_cell_is_named_as_split(tmp_path):
+    """A line break in the first cell leaves one cell on row 3 ('February') and a whole row after it: the two
+    hold the header's 3 cells and the one the break cut in two."""
+    from helpers.daily import import_daily_series
+
+    path = edited_export(tmp_path, FIXTURES / "daily" / "FollowerHistory.csv", 2,
+                         lambda line: line.replace('"February 28"', "February\n28"))
+    with pytest.raises(ExportFormatError) as info:
+        import_daily_series(path, year=2025)
+    assert (info.value.row, info.value.column) == (3, "Date")
+    assert str(info.value).startswith(
+        f"file {path}, row 3, column 'Date': 2 cells cannot be read as a date; first: 'February'. Row 3 holds only"
+        " 1 of the header's 3 cells: a line break inside a cell written without quotes")
+    assert str(info.value).endswith(f"what to do: {SPLIT_HINT}")

@@ -325,7 +325,7 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
     """One export read by its family's reader, checked to hold `platform`'s posts only, with the counts that
     cannot be true set to NA and its quality notes added (quality.checked). A download cut off mid-row is
     refused before its values are read (reading.read_delimited)."""
-    result = fam.read(path, timezone=timezone, **options)
+    result = fam.read_file(path, timezone=timezone, **options)
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, notes = quality.checked(result.posts)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import ExportFormatError
 from ..i18n import Message, Notes
-from .reading import TextTable, normalise_name
+from .reading import TextTable, normalise_name, short_rows_explained
 
 
 @dataclass
@@ -133,6 +133,14 @@ class Family:
     #: why a file of this family, recognised, holds nothing the workbook reads (Meta's Audience.csv: an audience
     #: breakdown): a folder (sources.split_exports' skip_unknown) lists it as skipped with this reason
     not_read: Message | None = None
+    #: files of the user's own tool (mapped_csv), not a platform's download: no export to download again
+    own_file: bool = False
+
+    def read_file(self, path: Path, **options):
+        """The family's reader (`read`) run on `path` with `options`, as every file of the family is read: an
+        error naming a row short of cells says so (reading.short_rows_explained)."""
+        with short_rows_explained(own_file=self.own_file):
+            return self.read(path, **options)
 
     def platforms_in(self, header_names: set[str]) -> list[str]:
         """The platforms a file with this header holds, from the header alone (to name them before reading):

@@ -303,4 +303,5 @@ FAMILY = Family(
     # is only used when named.
     signature=("NEVER AUTO-DETECTED: NAME family='mapped_csv'",),
     read=read_mapped_csv,
+    own_file=True,
 )

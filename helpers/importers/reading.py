@@ -11,6 +11,8 @@ import io
 import re
 import warnings
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime
@@ -423,10 +425,76 @@ def read_delimited(path: Path, *, skip_lines: int = 0, header_line_hint: str | N
             if first is not None:
                 raise few_cells(path, lines_before + 2 + first, 1, width, delimiter)
         frame = frame.fillna("")
-    return _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
-                                             first_data_row=lines_before + 2, encoding=encoding,
-                                             delimiter=delimiter, short_rows=short_rows,
-                                             unwrapped=source is not path))
+    table = _refuse_repeated_header(TextTable(path=path, header=header, frame=frame, keys=keys,
+                                              first_data_row=lines_before + 2, encoding=encoding,
+                                              delimiter=delimiter, short_rows=short_rows,
+                                              unwrapped=source is not path))
+    if short_rows is not None and (read := _TABLES_READ.get()) is not None:
+        read.append(table)  # for short_rows_explained
+    return table
+
+
+#: The tables with short rows that read_delimited gave while short_rows_explained runs (None outside it).
+_TABLES_READ: ContextVar[list[TextTable] | None] = ContextVar("tables_read", default=None)
+
+
+@contextmanager
+def short_rows_explained(*, own_file: bool = False):
+    """Run a family's reader so that an error naming a row that read_delimited found short of cells says so
+    (short_row_error): a blank or unreadable cell there comes from the row itself, split in two by a line break
+    inside a cell written without quotes, or cut short, not from the platform or a spreadsheet's rewriting, and
+    the advice for those would mislead. Every family's reader runs inside it (base.Family.read_file);
+    `own_file` as for TextTable.short_row_notes."""
+    tables: list[TextTable] = []
+    token = _TABLES_READ.set(tables)
+    try:
+        yield
+    except ExportFormatError as error:
+        explained = short_row_error(error, tables, own_file=own_file)
+        if explained is None:
+            raise
+        raise explained from None
+    finally:
+        _TABLES_READ.reset(token)
+
+
+def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
+                    own_file: bool = False) -> ExportFormatError | None:
+    """`error` told anew when the row it names is one of `tables`' short rows of its file and its shortness
+    explains the error (_shortness_explains): its problem, then how many of the header's cells that row holds
+    and why a row lacks cells, with what to do about it in place of the error's own hint (which blames a cell,
+    as a date a spreadsheet rewrote). None for any other error, and for one told so already. File, row, column
+    and what was expected stay as they were."""
+    if error.row is None or getattr(error.problem, "key", None) == "imports.reading.short_row_split":
+        return None
+    for table in tables:
+        if table.path != error.path or table.short_rows is None:
+            continue
+        short = dict(zip(map(int, table.source_rows()[table.short_rows.index]), map(int, table.short_rows)))
+        if error.row in short and _shortness_explains(table, short, error.row, error.column):
+            problem = Message("imports.reading.short_row_split", problem=error.problem, row=str(error.row),
+                              cells=str(short[error.row]), count=str(named_width(table.header)))
+            hint = Message("imports.reading.short_row_split_own_hint" if own_file
+                           else "imports.reading.short_row_split_hint")
+            return type(error)(error.path, problem, row=error.row, column=error.column, expected=error.expected,
+                               hint=hint)
+    return None
+
+
+def _shortness_explains(table: TextTable, short: dict[int, int], row: int, column: str | None) -> bool:
+    """Whether `row`, short of cells (`short`: cells by row), is what an error on its `column` comes from: the
+    column is one of the cells the row lacks, or the row is a part of one split by a line break, which a row
+    beside it completes (the two hold no more cells than the header and the one cell the break cut in two;
+    a row that is not short counts as whole). A row Business Suite wrote without its last cells does neither:
+    its error (an id in scientific notation) is the cell's own."""
+    width = named_width(table.header)
+    wanted = normalise_name(column) if column is not None else None
+    position = next((i for i, name in enumerate(table.header) if normalise_name(name) == wanted), None)
+    if position is not None and position >= short[row]:
+        return True
+    filled = dict(zip(map(int, table.source_rows()), ~table.blank_rows().to_numpy(dtype=bool)))
+    return any(filled.get(beside, False) and short[row] + short.get(beside, width) - 1 <= width
+               for beside in (row - 1, row + 1))
 
 
 def named_width(header: list[str]) -> int:
