@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import ListedColormap, to_rgba
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
@@ -34,6 +34,11 @@ PLATFORM_COLOURS = {p: PALETTE[i] for i, p in enumerate(
     ["facebook", "instagram", "x", "youtube", "tiktok", "linkedin"])}
 #: A marker per platform as well as a colour: Facebook's blue and X's green, say, print alike in greyscale.
 PLATFORM_MARKERS = dict(zip(PLATFORM_COLOURS, ["o", "s", "^", "D", "X", "P"]))
+#: And a dash style per platform for its fit's line, shown in the legend: in greyscale the lines differ only so.
+PLATFORM_LINES = dict(zip(PLATFORM_COLOURS, ["-", "--", ":", "-.", (0, (3, 1, 1, 1, 1, 1)), (0, (6, 2, 2, 2))]))
+#: Scatter markers' thin dark edge: a light colour half transparent is faint against white (Instagram's orange
+#: 1.9:1), the edge (about 13:1) sets every marker apart from the page and overlapping markers from each other.
+MARKER_EDGE = {"edgecolors": "0.2", "linewidths": 0.5}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -150,7 +155,8 @@ ACCOUNT_LINES = ("-", "--", ":", "-.")
 def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Translator, x: str = "reach",
                           x_labels: dict | None = None, account_fits: dict | None = None) -> plt.Figure:
     """Reach (log) against interactions (log), one colour and marker per platform, with each platform's
-    Theil–Sen fit; the platforms' legend below the panels.
+    Theil–Sen fit in a dash style of its own (PLATFORM_LINES); the platforms' legend below the panels shows
+    each marker over its line.
 
     `x` names the broadcast column ('broadcast': each platform's reach, or impressions or views where its
     exports report no reach) and `x_labels` its axis label per platform: platforms sharing a label share a
@@ -169,6 +175,7 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
     panels = list(dict.fromkeys(labels.values())) or [tr.t("figure.axis_reach")]
     fig, axes = new_figure(1, len(panels), figsize=(7.5 if len(panels) == 1 else 4.8 * len(panels), 4.8),
                            squeeze=False)
+    handles = {}  # {label: marker and line}, one legend for every panel
     for ax, label in zip(axes[0], panels):
         shown = frame[frame["platform"].map(labels) == label]
         for platform, group in shown.groupby("platform"):
@@ -178,17 +185,24 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
                 for number, account in enumerate(apart):
                     mine = group[group["account"] == account]
                     name = tr.t("finding.elasticity_account_platform", platform=tr.platform(platform), account=account)
-                    _scatter_with_fit(ax, mine, apart[account], colour, ACCOUNT_MARKERS[number % len(ACCOUNT_MARKERS)],
-                                      f"{name} ({tr.number(len(mine))})", ACCOUNT_LINES[number % len(ACCOUNT_LINES)])
+                    handle = _scatter_with_fit(ax, mine, apart[account], colour,
+                                               ACCOUNT_MARKERS[number % len(ACCOUNT_MARKERS)],
+                                               f"{name} ({tr.number(len(mine))})",
+                                               ACCOUNT_LINES[number % len(ACCOUNT_LINES)])
+                    if handle is not None:
+                        handles[handle.get_label()] = handle
             else:
-                _scatter_with_fit(ax, group, fits.get(platform, {}), colour, PLATFORM_MARKERS.get(platform, "o"),
-                                  f"{tr.platform(platform)} ({tr.number(len(group))})")
+                handle = _scatter_with_fit(ax, group, fits.get(platform, {}), colour,
+                                           PLATFORM_MARKERS.get(platform, "o"),
+                                           f"{tr.platform(platform)} ({tr.number(len(group))})",
+                                           PLATFORM_LINES.get(platform, "-"))
+                if handle is not None:
+                    handles[handle.get_label()] = handle
         log_scale(ax, "x", tr)
         log_scale(ax, "y", tr)
         ax.set_xlabel(axis_label(label, 44))
         ax.set_ylabel(axis_label(tr.t("figure.axis_interactions")))
     # one legend for every panel (a platform has one colour), below them: inside a panel it would hide points
-    handles = {label: handle for ax in axes[0] for handle, label in zip(*ax.get_legend_handles_labels())}
     if handles:
         fig.legend(handles.values(), handles.keys(), title=tr.t("figure.legend_platform"), frameon=False,
                    loc="outside lower center", ncols=min(len(handles), 3))
@@ -198,15 +212,22 @@ def reach_vs_interactions(posts: pd.DataFrame, title: str, fits: dict, tr: Trans
 
 
 def _scatter_with_fit(ax, group: pd.DataFrame, fit: dict, colour, marker: str, label: str,
-                      linestyle: str = "-") -> None:
-    """One set of posts on the reach-and-interactions scatter, with its fit's line where it has a slope."""
+                      linestyle="-"):
+    """One set of posts on the reach-and-interactions scatter, with its fit's line (dashed as `linestyle`)
+    where it has a slope. Returns its legend handle: the marker over the line, or the marker alone without a
+    fit, so that the legend tells the lines apart without colour too; None without posts."""
     if group.empty:
-        return
-    ax.scatter(group["reach"], group["interactions"], s=22, alpha=0.7, color=colour, linewidths=0, marker=marker,
-               label=label)
-    if pd.notna(fit.get("slope", np.nan)):
+        return None
+    face = to_rgba(colour if colour is not None else "0.5", 0.7)
+    ax.scatter(group["reach"], group["interactions"], s=22, facecolors=[face], marker=marker, label=label,
+               **MARKER_EDGE)
+    fitted = pd.notna(fit.get("slope", np.nan))
+    if fitted:
         xs = np.geomspace(group["reach"].min(), group["reach"].max(), 50)
-        ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=colour, lw=2, linestyle=linestyle)
+        ax.plot(xs, np.exp(fit["intercept"]) * xs ** fit["slope"], color=face[:3], lw=2, linestyle=linestyle)
+    return plt.Line2D([], [], color=face[:3], lw=2, linestyle=linestyle if fitted else "none", marker=marker,
+                      markersize=np.sqrt(22), markerfacecolor=face, markeredgecolor=MARKER_EDGE["edgecolors"],
+                      markeredgewidth=MARKER_EDGE["linewidths"], label=label)
 
 
 #: The quadrants in the order of their legend, whose two columns then mirror the panel: above the rate's median
@@ -248,7 +269,7 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | Non
         for name in QUADRANTS:  # every quadrant in the legend, an empty one with its 0: the grid stays in place
             group = mine[mine["quadrant"] == name]
             ax.scatter(group["broadcast"].astype(float), group["rate"].astype(float) * 100, s=22,
-                       alpha=0.8, color=colours[name], marker=QUADRANT_MARKERS[name], linewidths=0,
+                       facecolors=[to_rgba(colours[name], 0.8)], marker=QUADRANT_MARKERS[name], **MARKER_EDGE,
                        label=f"{tr.t('quadrant.' + name.replace(' ', '_'), **words)} ({tr.number(len(group))})")
         if len(mine):
             ax.axvline(float(mine["median broadcast"].iloc[0]), color="grey", lw=0.8, ls="--")
@@ -555,6 +576,29 @@ def _reach_labels(tr: Translator) -> dict:
     return {**words, "x": tr.t("figure.axis_reach"), "y": tr.t("figure.axis_rate", rate=words["rate"])}
 
 
+def relative_luminance(colour) -> float:
+    """WCAG 2's relative luminance of a colour (any matplotlib colour, its alpha ignored): 0 black, 1 white."""
+    channels = np.asarray(to_rgba(colour)[:3], dtype=float)
+    linear = np.where(channels <= 0.03928, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+
+
+def contrast_ratio(first, second) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 to 21 (text wants 4.5, graphics 3)."""
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+#: The colours a heat map cell's count may be written in; text_colour_on takes the one reading best on the cell.
+CELL_TEXT = ("white", "0.15")
+
+
+def text_colour_on(background, choices=CELL_TEXT):
+    """The colour of `choices` of highest contrast with `background` (the first on a tie): white on viridis'
+    dark end, dark grey from its middle (white on its teal reads at 3.2:1, dark grey at 4.7:1)."""
+    return max(choices, key=lambda colour: contrast_ratio(colour, background))
+
+
 #: A weekday-and-hour cell is coloured from this many posts reporting the rate: fewer are too few to judge.
 MIN_CELL_POSTS = 3
 
@@ -620,7 +664,7 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
         colour = plt.get_cmap("viridis")(0.35)
         cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap=ListedColormap([colour]),
                               edgecolors="white", linewidth=0.5)
-        cells.set_clim(same[0] * 100 - 1, same[0] * 100 + 1)  # every coloured cell dark: its count in white
+        cells.set_clim(same[0] * 100 - 1, same[0] * 100 + 1)  # every coloured cell in the one colour
         key = "figure.heat_one_cell" if int(shown.notna().sum().sum()) == 1 else "figure.heat_one_value"
         # where the colour bar would be, and about as narrow: the panels keep their width
         label = textwrap.fill(tr.t(key, value=heat_value(same[0], tr)), 12, break_on_hyphens=False)
@@ -635,14 +679,13 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
         # the highest would paint 6% and 10% as the palette's two ends, a gap far larger than it is
         cells.set_clim(min(low, 0.0), high)
         fig.colorbar(cells, ax=ax)  # what the colours are is the panel's title
-    colour_limits = cells.get_clim()
+    fills = cells.to_rgba(shown.to_numpy())  # each cell's colour; an uncoloured cell shows the axes' own
     for (row, column), count in np.ndenumerate(counts.to_numpy()):
         if count <= 0:
             continue
-        value = shown.iat[row, column]
-        dark = pd.notna(value) and (value - colour_limits[0]) < 0.6 * (colour_limits[1] - colour_limits[0])
+        fill = fills[row, column] if pd.notna(shown.iat[row, column]) else ax.get_facecolor()
         ax.text(column + 0.5, row + 0.5, str(int(count)), ha="center", va="center", fontsize=9,
-                color="white" if dark else "0.15", in_layout=False)  # inside the axes: no layout work
+                color=text_colour_on(fill), in_layout=False)  # inside the axes: no layout work
     ax.set_xlim(0, shown.shape[1])
     ax.set_ylim(len(WEEKDAYS), 0)
     ax.set_xticks(np.arange(shown.shape[1]) + 0.5, [str(h) for h in hours])

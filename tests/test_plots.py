@@ -445,3 +445,94 @@ def test_the_slope_chart_by_default_starts_every_line_inside_its_axis():
     left, labels = ends(tied)
     assert left == [float(r) for r in range(1, 11)] and "#1–30" in labels
     assert plots.tied_places(tied.head(10), 10).tolist() == list(range(10, 0, -1))  # the 30th by interactions last
+
+
+def test_each_platforms_trend_line_has_a_dash_of_its_own_shown_in_the_legend():
+    """Facebook, X and YouTube's fit lines were all solid, told apart by colour alone, and the legend showed
+    their markers only: printed in grey the three lines read alike. Each line now has its platform's dash
+    (solid, dotted, dash-dot) and the legend draws each marker over its line; a platform without a fit (TikTok:
+    no slope) shows its marker alone, as no line is drawn for it. A fit of slope 1 and intercept log 0.1 is
+    the line interactions = 0.1 × reach."""
+    import math
+
+    import pandas as pd
+
+    reach = [100, 300, 1000, 3000]
+    posts = pd.DataFrame({"platform": ["facebook"] * 4 + ["x"] * 4 + ["youtube"] * 4 + ["tiktok"] * 4,
+                          "reach": reach * 4, "reactions": [10, 30, 100, 300] * 4, "comments": pd.NA,
+                          "shares": pd.NA, "saves": pd.NA})
+    fit = {"slope": 1.0, "intercept": math.log(0.1)}
+    fits = {"facebook": fit, "x": fit, "youtube": fit, "tiktok": {"slope": float("nan")}}
+    fig = plots.reach_vs_interactions(posts, "title", fits, Translator("en"))
+    (ax,) = fig.axes
+    (legend,) = fig.legends
+    assert [line.get_linestyle() for line in ax.get_lines()] == ["-", ":", "-."]  # Facebook, X, YouTube
+    handles = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
+    assert list(handles) == ["Facebook (4)", "TikTok (4)", "X (4)", "YouTube (4)"]
+    shown = {name: (handle.get_linestyle(), handle.get_marker()) for name, handle in handles.items()}
+    assert shown == {"Facebook (4)": ("-", "o"), "TikTok (4)": ("None", "X"), "X (4)": (":", "^"),
+                     "YouTube (4)": ("-.", "D")}
+    assert len({str(style) for style in plots.PLATFORM_LINES.values()}) == len(plots.PLATFORM_LINES)
+    matplotlib.pyplot.close(fig)
+
+
+def test_scatter_and_quadrant_markers_have_a_dark_edge_against_white():
+    """Instagram's orange at 70% opacity on white reads at 1.9:1, under the 3:1 graphics want: every marker,
+    on the scatter and the quadrants, and in their legends, now has a 0.5-point edge of grey 0.2 (12.6:1
+    against white), its face still translucent, so that overlapping markers stay apart."""
+    import pandas as pd
+
+    posts = pd.DataFrame({"platform": ["instagram"] * 4, "reach": [10, 100, 1000, 10_000],
+                          "reactions": [1, 5, 40, 300], "comments": pd.NA, "shares": pd.NA, "saves": pd.NA})
+    scatter = plots.reach_vs_interactions(posts, "title", {}, Translator("en"))
+    quadrants = plots.quadrant(quadrant_table("facebook", [10, 20, 30, 40], [0.01, 0.03, 0.02, 0.04]), "title",
+                               Translator("en"))
+    collections = [c for fig in (scatter, quadrants) for ax in fig.axes for c in ax.collections]
+    assert len(collections) == 5
+    for collection in collections:
+        assert collection.get_linewidths()[0] == 0.5
+        assert matplotlib.colors.to_hex(collection.get_edgecolors()[0]) == "#333333"
+        assert collection.get_edgecolors()[0][3] == 1 and collection.get_facecolors()[0][3] < 1
+    assert plots.contrast_ratio("0.2", "white") == pytest.approx(12.63, abs=0.01)
+    (handle,) = scatter.legends[0].legend_handles
+    assert handle.get_markeredgecolor() == "0.2" and handle.get_markeredgewidth() == 0.5
+    for fig in (scatter, quadrants):
+        matplotlib.pyplot.close(fig)
+
+
+def test_contrast_ratio_follows_wcag():
+    """WCAG 2: each channel c (0 to 1) linearised as c / 12.92 up to 0.03928, else ((c + 0.055) / 1.055)^2.4;
+    luminance L = 0.2126 R + 0.7152 G + 0.0722 B; contrast (L1 + 0.05) / (L2 + 0.05). #1fa088 (31, 160, 136):
+    0.013702, 0.351533 and 0.246201 linear, L = 0.272105; white on it (1.05 / 0.322105) 3.26:1, grey 0.15
+    (L = 0.019607) 4.63:1 (0.322105 / 0.069607)."""
+    assert plots.relative_luminance("white") == 1 and plots.relative_luminance("black") == 0
+    assert plots.contrast_ratio("black", "white") == pytest.approx(21)
+    assert plots.relative_luminance("#1fa088") == pytest.approx(0.272105, abs=1e-5)
+    assert plots.relative_luminance("0.15") == pytest.approx(0.019607, abs=1e-5)
+    assert plots.contrast_ratio("white", "#1fa088") == pytest.approx(3.2598, abs=1e-3)
+    assert plots.contrast_ratio("#1fa088", "0.15") == pytest.approx(4.6275, abs=1e-3)  # either order
+    assert plots.relative_luminance((0.0, 0.0, 0.0, 0.3)) == 0  # alpha ignored
+    # the higher of the two: dark grey on the teal and on yellow, white on viridis' purple
+    assert plots.text_colour_on("#1fa088") == "0.15" and plots.text_colour_on("#24aa83") == "0.15"
+    assert plots.text_colour_on("#fde725") == "0.15" and plots.text_colour_on("#440154") == "white"
+
+
+def test_each_heat_map_count_is_written_in_the_colour_of_higher_contrast_with_its_cell():
+    """Counts were white on the lower 60% of the scale: on viridis' teal (Kopi Senja's Facebook, Thursday
+    12:00, #1fa088) white reads at 3.3:1, dark grey at 4.6:1. Each count now takes the colour of higher
+    contrast with its own cell: on a scale of 0 to 10%, a 1% cell (near purple) in white, a 5.5% (teal, white
+    before as below 60% of the scale) and a 10% (yellow) in dark grey, as is the count of a cell too thin to
+    colour (on white)."""
+    import pandas as pd
+
+    table = pd.DataFrame({"platform": "facebook", "weekday": "Monday", "hour": [9, 10, 11, 12],
+                          "posts": [3, 3, 3, 1], "reporting": [3, 3, 3, 1], "median": [0.01, 0.055, 0.10, 0.5]})
+    fig = plots.day_hour_heatmap(table, "title", Translator("en"))
+    ax = fig.axes[0]
+    mesh = ax.collections[0]
+    written = {t.get_position()[0]: t.get_color() for t in ax.texts}
+    assert written == {0.5: "white", 1.5: "0.15", 2.5: "0.15", 3.5: "0.15"}
+    teal = mesh.to_rgba(5.5)
+    assert plots.contrast_ratio("0.15", teal) > plots.contrast_ratio("white", teal)
+    matplotlib.pyplot.close(fig)
+
