@@ -291,14 +291,20 @@ def quadrant(table: pd.DataFrame, title: str, tr: Translator, labels: dict | Non
 
 def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: Translator,
                accent: str = "#0072B2", ranked_by: str = "", kept: set | None = None,
-               shown=None) -> plt.Figure:
+               shown=None, sizes: tuple[int, int] | None = None) -> plt.Figure:
     """Slope chart: the top-N posts by their broadcast count (`ranked_by`: reach, or impressions where no
     reach is reported; column 'rank by broadcast'), and where each lands when ranked by interactions,
     labelled with its tie ("#4–11"). `shown`: the posts to draw, the overlap's top list by the broadcast
     count (compare.top_n_overlap 'top_a': a post tied across the N-th place is in neither list, so the chart
     draws as many posts as the title counts); by default the first N in 'top order' (posts of a tie across
     the N-th place among them start within the top N, tied_places). A post is drawn as kept when it is in
-    `kept`, the posts in both tops as the overlap counts them.
+    `kept`, the posts in both tops as the overlap counts them; `sizes`, the overlap's two lists' sizes
+    (compare.top_n_overlap 'size_a', 'size_b'; N each by default), which the legend quotes as the title does
+    ("among the 6 with the most interactions" where posts tied at 7–9 straddle a top 8's cut-off).
+
+    Above the cut-off line on the right lie the posts in the top N by interactions however ties are broken
+    (compare.surely_in_top): a post whose tie spans the cut-off (#7–9 in a top 8) ends on the line, as the
+    legend says such a post counts as not in it.
 
     Every post drawn stays in sight: posts tied by the broadcast count take the places their tie spans (two
     tied at 8–9 at 8 and at 9, labelled "#8–9"), where one marker would hide a line; and where posts land far
@@ -308,8 +314,11 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     top = mine.head(top_n) if shown is None else mine[mine.index.isin(list(shown))]
     by = ranked_by or tr.t("lens.word_reach")
     y_label = axis_label(tr.t("figure.axis_rank"), 30)
-    legend = [axis_label(tr.t("figure.legend_both", n=tr.number(top_n)), 70),
-              axis_label(tr.t("figure.legend_one", n=tr.number(top_n), by=by), 70)]
+    size_a, size_b = sizes or (top_n, top_n)
+    ties = "" if size_a == size_b == top_n else "_ties"  # posts tied at a cut-off left out: the lists' sizes
+    words = dict(n=tr.number(top_n), size_a=tr.number(size_a), size_b=tr.number(size_b), by=by)
+    legend = [axis_label(tr.t(f"figure.legend_both{ties}", **words), 70),
+              axis_label(tr.t(f"figure.legend_one{ties}", **words), 70)]
     starts = tied_places(top, top_n)
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, starts.max() if len(top) else 1, top_n))
     beyond = int(top.loc[top["rank by interactions"] > top_n, "rank by interactions"].nunique())
@@ -323,9 +332,10 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     both = {"color": accent, "marker": "o", "lw": 1.6}
     one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
            "markeredgewidth": 1.4}
+    lands = pd.Series(axis.position(landing(top, top_n)), index=top.index)  # on the axis, as the starts
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
-        ax.plot([0, 1], [starts[index], axis.position(row["rank by interactions"])], **(both if in_both else one))
+        ax.plot([0, 1], [starts[index], lands[index]], **(both if in_both else one))
     # a tie on the left: its span once, beside the places its posts take
     for first, group in top.groupby("rank by broadcast"):
         if len(group) > 1:
@@ -333,7 +343,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
                         xytext=(-7, 0), textcoords="offset points", ha="right", va="center", fontsize=8)
     # one label per rank on the right (a tie's once), moved apart to a line (9 points) where ranks crowd
     ends = top.drop_duplicates("rank by interactions").sort_values("rank by interactions")
-    at = axis.position(ends["rank by interactions"].to_numpy(float))
+    at = lands[ends.index].to_numpy(float)
     placed = spread(at, 9 / points_per_unit, 0.5, axis.bottom)  # centred within the axes, where the dots allow
     for rank, last, y, own in zip(ends["rank by interactions"], ends["last rank by interactions"], placed, at):
         ax.annotate("#" + tr.rank(int(rank), last), (1, own), xytext=(6, (own - y) * points_per_unit),
@@ -351,6 +361,15 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+def landing(top: pd.DataFrame, top_n: int) -> np.ndarray:
+    """Where each post of the slope chart ends on the right, in ranks: its rank by interactions, or the
+    cut-off (N + 0.5) for a post whose tie spans it (#7–9 in a top 8), which may or may not be in the top N
+    and so is counted as not (compare.surely_in_top): drawn at 7 it sat among the top 8, dashed as out of it."""
+    first = top["rank by interactions"].to_numpy(float)
+    last = top["last rank by interactions"].to_numpy(float) if "last rank by interactions" in top else first
+    return np.where((first <= top_n) & (last > top_n), top_n + 0.5, first)
 
 
 def tied_places(top: pd.DataFrame, last: int | None = None) -> pd.Series:

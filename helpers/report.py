@@ -2666,7 +2666,8 @@ class Report:
         # the posts the title counts: the top by the broadcast count, less any tied across the N-th place
         shown = overlap["top_a"]
         fig = plots.rank_shift(self.ranks, platform, self.top_n, sentence, tr, self.accent_colour,
-                               ranked_by=self.ranked_by(platform), kept=set(overlap["both"]), shown=shown)
+                               ranked_by=self.ranked_by(platform), kept=set(overlap["both"]), shown=shown,
+                               sizes=(overlap["size_a"], overlap["size_b"]))
         alt = tr.t("figure.rank_alt", n=tr.number(len(shown)), platform=tr.platform(platform),
                    by=self.ranked_by(platform)) + " " + sentence
         return fig, alt

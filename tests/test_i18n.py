@@ -209,6 +209,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.explore.summary_header_only": {"", "_one"},  # explore.summary_view
         "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
+        "figure.legend_both": {"", "_ties"},  # plots.rank_shift: lists shortened by ties at the cut-off
+        "figure.legend_one": {"", "_ties"},
         "figure.scatter_unfitted_": {"few_interactions", "few_reach_values"},  # report.scatter_title
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
         "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_spread"},  # report.benchmark_outcome

@@ -370,7 +370,8 @@ def test_the_slope_chart_breaks_its_rank_axis_below_the_top_when_posts_land_far_
 def test_the_slope_chart_draws_posts_tied_on_the_left_one_below_the_other():
     """Oigetit's Facebook top: two posts tied at 8–9 by reach, both landing in the tie of 8–47 by
     interactions, were one marker and one line; they now start at 8 and at 9 under one label, "#8–9", and the
-    chart shows seven dashed lines for the seven posts in the top by reach only, each from its own place."""
+    chart shows seven dashed lines for the seven posts in the top by reach only, each from its own place, and
+    ending on the cut-off line (10.5): their tie of 8–47 spans it, so they count as not in the top 10."""
     import pandas as pd
 
     ranks = pd.DataFrame({"platform": "facebook", "rank by broadcast": [1, 2, 3, 4, 5, 6, 7, 8, 8],
@@ -382,7 +383,7 @@ def test_the_slope_chart_draws_posts_tied_on_the_left_one_below_the_other():
         ax = fig.axes[0]
         dashed = [line for line in ax.get_lines() if line.get_marker() == "o" and line.get_linestyle() == "--"]
         assert sorted(line.get_ydata()[0] for line in dashed) == [1, 2, 3, 4, 6, 8, 9]
-        assert {line.get_ydata()[1] for line in dashed} == {8}
+        assert {line.get_ydata()[1] for line in dashed} == {10.5}
         texts = [t.get_text() for t in ax.texts]
         assert texts.count("#8–9") == 1 and texts.count("#8–47") == 1 and "#1–3" in texts
         matplotlib.pyplot.close(fig)
@@ -536,3 +537,52 @@ def test_each_heat_map_count_is_written_in_the_colour_of_higher_contrast_with_it
     assert plots.contrast_ratio("0.15", teal) > plots.contrast_ratio("white", teal)
     matplotlib.pyplot.close(fig)
 
+
+def test_the_slope_charts_legend_and_drawing_count_the_tops_as_the_title_does():
+    """Twelve posts ranked 1 to 12 by reach, top 4. By interactions: post 0 first (50), post 1 second (40),
+    posts 2, 5 and 7 tied at 3–5 (30 each), the rest 10 to 1. The tie spans the 4th place: those posts may or
+    may not be in the top 4, so the overlap's lists are the 4 with the most reach and the 2 with the most
+    interactions (posts 0 and 1), and posts 0 and 1 are in both. The legend quotes those sizes as the title
+    does ("among the 2 with the most interactions", where it said "in the top 4 under both lenses"); post 2,
+    ranked #3–5, ends on the cut-off line (4.5), dashed, not above it at 3; above the line on the right lie
+    posts 0 and 1 only, both solid."""
+    import pandas as pd
+
+    from helpers import compare
+
+    interactions = [50, 40, 30, 10, 9, 30, 8, 30, 7, 6, 5, 4]
+    posts = pd.DataFrame({"platform": "facebook", "reach": [120 - 10 * i for i in range(12)],
+                          "reactions": interactions, "comments": 0, "shares": 0, "saves": 0,
+                          "published_at": pd.Timestamp("2026-09-01", tz="UTC"), "post_id": [str(i) for i in range(12)]})
+    overlap = compare.top_n_overlap(posts, 4)
+    assert list(overlap["top_a"]) == [0, 1, 2, 3] and list(overlap["top_b"]) == [0, 1]
+    assert (overlap["size_a"], overlap["size_b"], set(overlap["both"])) == (4, 2, {0, 1})
+    ranks = compare.rank_table(posts).rename(columns={"reach": "broadcast", "rank by reach": "rank by broadcast",
+                                                      "last rank by reach": "last rank by broadcast"})
+    assert ranks.loc[2, ["rank by interactions", "last rank by interactions"]].tolist() == [3, 5]
+    for language, texts in (
+            ("en", ["among the 4 with the most reach and the 2 with the most interactions",
+                    "not among the 2 with the most interactions (a post tied at the cut-off of the top 4 counts"
+                    " as not)"]),
+            ("id", ["termasuk 4 dengan jangkauan tertinggi dan 2 dengan interaksi terbanyak",
+                    "tidak termasuk 2 dengan interaksi terbanyak (unggahan yang seri di batas 4 teratas dihitung"
+                    " tidak termasuk)"])):
+        tr = Translator(language)
+        fig = plots.rank_shift(ranks, "facebook", 4, "t", tr, kept=set(overlap["both"]), shown=overlap["top_a"],
+                               sizes=(overlap["size_a"], overlap["size_b"]))
+        (legend,) = fig.legends
+        assert [t.get_text().replace("\n", " ") for t in legend.get_texts()] == texts
+        ax = fig.axes[0]
+        posts_drawn = [line for line in ax.get_lines() if line.get_marker() == "o"]
+        ends = {float(line.get_ydata()[0]): (float(line.get_ydata()[1]), line.get_linestyle())
+                for line in posts_drawn}
+        assert ends == {1: (1, "-"), 2: (2, "-"), 3: (4.5, "--"), 4: (6, "--")}
+        above = [start for start, (end, _) in ends.items() if end < 4.5]
+        assert above == [1, 2] and all(ends[start][1] == "-" for start in above)
+        assert "#3–5" in [t.get_text() for t in ax.texts]
+        matplotlib.pyplot.close(fig)
+    assert plots.landing(ranks.loc[[0, 2, 3]], 4).tolist() == [1, 4.5, 6]
+    # without ties at the cut-off, the legend says the top N, as before
+    fig = plots.rank_shift(ranks, "facebook", 4, "t", Translator("en"), kept={0, 1}, shown=[0, 1, 2, 3])
+    assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "in the top 4 under both lenses"
+    matplotlib.pyplot.close(fig)

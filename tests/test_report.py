@@ -4163,3 +4163,37 @@ def test_import_notes_say_they_concern_the_whole_files_when_posts_outside_both_p
     assert whole.outside_period == 0
     assert any(n.startswith("Import note") for n in whole.coverage_notes())
     assert not any("import notes below" in n for n in whole.coverage_notes())
+
+
+def test_harbour_books_rank_shift_chart_counts_its_tops_as_its_title_and_alt_text_do():
+    """Harbour Books' Facebook, top 8: three posts tie at 7–9 by interactions, across the 8th place, so the
+    overlap's lists are the 8 posts with the most reach and the 6 with the most interactions (those ranked 1
+    to 6), and the title and alt text say "also among the 6 with the most interactions". The legend said "in
+    the top 8 under both lenses", and a post ranked #7–9 was drawn at 7, above the cut-off line, yet dashed as
+    out of the top. Now the legend quotes 8 and 6, the #7–9 post ends on the cut-off line (8.5), and the
+    posts ending above it are the 2 the title counts in both tops, drawn solid."""
+    import matplotlib.pyplot as plt
+
+    harbour = build_report(client="harbour-books", client_name="Harbour Books",
+                           exports=[str(DEMO_DIR / "harbour-books" / "*.csv")], timezone="Europe/London",
+                           period_start="2026-09-01", period_end="2026-10-31", top_n=8)
+    ranks = harbour.ranks[harbour.ranks["platform"] == "facebook"]
+    straddling = ranks[(ranks["rank by interactions"] <= 8) & (ranks["last rank by interactions"] > 8)]
+    assert len(straddling) == 3 and set(straddling["rank by interactions"]) == {7}
+    assert int((ranks["last rank by interactions"] <= 8).sum()) == 6
+    overlap = harbour.overlaps["facebook"]
+    assert (overlap["size_a"], overlap["size_b"], overlap["overlap"]) == (8, 6, 2)
+    fig, alt = harbour.figure_rank_shift("facebook")
+    title = fig._suptitle.get_text().replace("\n", " ")
+    said = "2 of the 8 Facebook posts with the most reach are also among the 6 with the most interactions"
+    assert said in title and said in alt and "the 8 Facebook posts with the most reach on the left" in alt
+    assert [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()] == [
+        "among the 8 with the most reach and the 6 with the most interactions",
+        "not among the 6 with the most interactions (a post tied at the cut-off of the top 8 counts as not)"]
+    ax = fig.axes[0]
+    ends = [(float(line.get_ydata()[1]), line.get_linestyle()) for line in ax.get_lines() if line.get_marker() == "o"]
+    assert len(ends) == 8
+    assert sorted(style for end, style in ends if end < 8.5) == ["-", "-"]  # the 2 in both tops, and only they
+    assert all(style == "--" for end, style in ends if end >= 8.5)
+    assert (8.5, "--") in ends and "#7–9" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
