@@ -403,6 +403,10 @@ def _unsigned_zero(text: str) -> str:
 
 #: Parts of a metric a daily export reports apart (LinkedIn: organic and sponsored), each with its text.
 METRIC_PARTS = ("organic", "sponsored")
+#: The platforms whose `shares` are reposts, and the daily series' metric that names them alike: X's Reposts
+#: (retweets; X's own 'Share' count, sent by message or link, is not imported) and LinkedIn's Reposts. A figure
+#: of theirs reads "reposts" (Translator.metric with the platform), as their daily series already say.
+SHARES_NAMED = {"x": "reposts", "linkedin": "reposts"}
 
 
 class Translator:
@@ -607,11 +611,18 @@ class Translator:
     def format_name(self, name: str) -> str:
         return self.texts.get(f"format.{name}", name)
 
-    def metric(self, name: str, impressions: str | None = None) -> str:
+    def metric(self, name: str, impressions: str | None = None, platform: str | None = None) -> str:
         """A metric's label; a part of one (LinkedIn's daily `impressions_organic`, `reach_sponsored`) is the
         metric's label with the part named; a name the catalogue lacks (an unmapped export column) is shown
         with spaces. `impressions`, where the caller knows what a file's impressions count, is their word (a
-        daily series: its platform's own) in place of the post table's label "impressions (or views)"."""
+        daily series: its platform's own) in place of the post table's label "impressions (or views)".
+        `platform`, where the figure is one platform's, names its shares as it does (SHARES_NAMED: X's and
+        LinkedIn's are reposts), and a metric whose label names shares takes its label_<word> variant."""
+        if (word := SHARES_NAMED.get(platform)) is not None:
+            if name == "shares":
+                name = word
+            elif f"metric.{name}.label_{word}" in self.texts:
+                return self.texts[f"metric.{name}.label_{word}"]
         base, _, part = name.rpartition("_")
         if impressions is not None and name == "impressions":
             return impressions

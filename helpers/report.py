@@ -41,6 +41,8 @@ ATTENTION_KPIS = ("watch_time_hours", "average_view_duration_seconds", "minutes_
 #: The rows of Data coverage's metrics table: what a post export may carry.
 COVERAGE_METRICS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "video_views",
                     "watch_time_seconds", "followers", "spend")
+#: The Definitions rows built on shares, whose caveat names the platforms whose shares are reposts.
+SHARES_USED = ("interactions", "amplification_rate", "virality_rate")
 #: Per-post rates whose median post's change gets an interval (difference of medians, bootstrap: the
 #: rate_changes table); the change of each rate over all posts (Σ ÷ Σ) has its own (metrics.change_intervals).
 CHANGE_WITH_INTERVAL = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
@@ -198,12 +200,13 @@ def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     return tr.message(impressions_word(kinds))
 
 
-def rate_label(tr: Translator, name: str, kinds) -> str:
+def rate_label(tr: Translator, name: str, kinds, platform: str | None = None) -> str:
     """A KPI's label as the report writes it where the platform's impressions are of `kinds` (impressions_kind
     values): its Definitions label, and for a rate by impressions whose exports count something else (Meta's
     views, YouTube's thumbnails shown), what they count beside it: "engagement rate by impressions (views)".
-    "Engagement rate by views" alone would read as the rate by video views (TikTok's), another metric."""
-    label = tr.metric(name)
+    "Engagement rate by views" alone would read as the rate by video views (TikTok's), another metric.
+    `platform` names its shares as it does (X's and LinkedIn's are reposts: Translator.metric)."""
+    label = tr.metric(name, platform=platform)
     if name in RATES_BY_IMPRESSIONS and set(kinds) - {"impressions"}:
         return tr.t("lens.counted_as", label=label, counted=broadcast_word(tr, "impressions", kinds))
     return label
@@ -1307,7 +1310,7 @@ class Report:
         else:
             mine = self.posts[self.posts["platform"] == row["platform"]]
             columns = [c for c in ("reactions", "comments", "shares", "saves") if mine[c].notna().any()]
-        return " + ".join(self.tr.metric(c) for c in dict.fromkeys(columns))
+        return " + ".join(self.tr.metric(c, platform=row["platform"]) for c in dict.fromkeys(columns))
 
     # ----------------------------------------------------------------------------------------- coverage
     def coverage_table(self) -> pd.DataFrame:
@@ -1359,9 +1362,12 @@ class Report:
         exports carry has no row (a row of — alone): Data coverage names those once (unreported_metrics)."""
         names = [n for n in COVERAGE_METRICS if n not in self.unreported_metrics()]
         rows = {}
-        for platform, group in self.posts.groupby("platform"):
-            rows[self.tr.platform(platform)] = [
-                "✓" if group[n].notna().any() else "—" for n in names]
+        tr = self.tr
+        for platform, group in self.posts.groupby("platform"):  # a platform's own word beside its ✓ (reposts)
+            rows[tr.platform(platform)] = [
+                ("✓" if tr.metric(n, platform=platform) == tr.metric(n)
+                 else tr.t("coverage.metric_named", word=tr.metric(n, platform=platform)))
+                if group[n].notna().any() else "—" for n in names]
         return pd.DataFrame(rows, index=[self.tr.metric(n) for n in names])
 
     def unreported_metrics(self) -> list[str]:
@@ -1388,11 +1394,9 @@ class Report:
             notes.append(tr.t("coverage.unreported", metrics=tr.join(map(tr.metric, unreported), alternatives=True)))
         compares = [p for p in self.platforms if self._compares_totals(p)]
         if days != previous_days and compares:
-            # totals over unequal spans; said only where a lens table compares totals, naming what they sum
-            summed = " / ".join(dict.fromkeys(tr.t("lens.word_summed_reach") if self.measures.get(p, "reach") == "reach"
-                                              else self.ranked_by(p) for p in compares))
+            # totals over unequal spans; said only where a lens table compares totals, naming those it compares
             notes.append(tr.t("coverage.unequal_periods", days=tr.number(days), previous_days=tr.number(previous_days),
-                              summed=summed))
+                              totals=tr.join(self.totals_compared(compares))))
         if self.outside_period:
             notes.append(tr.t("coverage.outside", count=tr.number(self.outside_period)))
         compared = set(self.previous["platform"].unique())
@@ -1435,6 +1439,8 @@ class Report:
                 notes.append(tr.t("coverage.views", platform=name))
             elif kinds == {"thumbnail_impressions"}:
                 notes.append(tr.t("coverage.thumbnails", platform=name))
+            notes += [tr.t("coverage.counted", platform=name, metric=tr.metric(column, platform=platform), counted=text)
+                      for column in ("clicks", "video_views") for text in self.counted(platform, column)]
             if accounts := several.get(platform):  # a glob that took in another page, or a client with several
                 notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
                                   accounts=", ".join(accounts)))
@@ -1443,7 +1449,7 @@ class Report:
             blank = self._blank_interactions(group)
             if blank.any(axis=1).any():
                 before = self._blank_interactions(self.previous[self.previous["platform"] == platform])
-                parts = ", ".join(tr.metric(c) for c in blank.columns if blank[c].any())
+                parts = ", ".join(tr.metric(c, platform=platform) for c in blank.columns if blank[c].any())
                 values = dict(platform=name, count=tr.number(int(blank.any(axis=1).sum())), parts=parts,
                               posts=tr.number(len(group)), before=tr.number(int(before.any(axis=1).sum())))
                 notes.append(tr.t("coverage.blank_interactions_both" if before.any(axis=1).any()
@@ -1464,6 +1470,32 @@ class Report:
         if imported and self.outside_period:  # a note on rows of other dates must not read as about the period's
             imported.insert(0, tr.t("coverage.warnings_whole_files", count=tr.number(self.outside_period)))
         return notes + imported
+
+    def totals_compared(self, platforms) -> list[str]:
+        """The totals the lens tables of `platforms` give a change for, as their rows name them (one name once;
+        summed reach, impressions and watch time without their brackets, as a list in brackets reads them):
+        "posts, thumbnail impressions, video views and watch time" for YouTube, whose exports carry no
+        interactions."""
+        short = {"summed_reach": self.tr.t("lens.word_summed_reach"), "watch_time_hours": self.tr.metric("watch_time_seconds")}
+        order = list(dict.fromkeys(BROADCAST_KPIS + ("video_views",) + ENGAGEMENT_KPIS + ATTENTION_KPIS))
+        names = []
+        for platform in platforms:
+            rows = self.kpis[(self.kpis["platform"] == platform) & (self.kpis["kind"] == "total")
+                             & self.kpis["change"].notna()].set_index("kpi")
+            words = short | {"impressions": self._counted(platform)}  # the word, not "impressions (or views)"
+            names += [(order.index(name), words.get(name) or self._label(platform, name))
+                      for name in self.lens_kpis(platform) if name in rows.index]
+        return list(dict.fromkeys(word for _, word in sorted(names, key=lambda item: item[0])))
+
+    def counted(self, platform: str, column: str) -> list[str]:
+        """What the platform's `column` counts where its importers say (FileReport.counted: X's clicks are every
+        click, YouTube's views are not its engaged views), over the files whose posts of either period report it;
+        each text once, in the order the files were read."""
+        posts = pd.concat([self.posts, self.previous])
+        posts = posts[(posts["platform"] == platform) & posts[column].notna()]
+        files = set(posts["source_file"].astype(str))
+        return list(dict.fromkeys(self.tr.message(r.counted[column]) for r in self.imported.reports
+                                  if column in r.counted and str(r.path) in files))
 
     def paid_currencies_apart(self) -> list[str]:
         """The currencies of the paid delivery quoted (Ads Manager, within the period) other than the client's
@@ -1517,7 +1549,7 @@ class Report:
         kinds = self._impression_kinds(platform)
         if kinds - {"impressions"} and name == "impressions":
             return self._counted(platform)
-        return rate_label(self.tr, name, kinds)
+        return rate_label(self.tr, name, kinds, platform)
 
     def lens_table(self, platform: str, names: tuple[str, ...]) -> pd.DataFrame:
         """KPIs of one lens for one channel: this period, the previous one, the change, and coverage. When the
@@ -2418,8 +2450,28 @@ class Report:
                          tr.t("definitions.formula"): tr.t(f"metric.{name}.formula"),
                          tr.t("definitions.lens"): tr.t(f"lens.{lens}"),
                          tr.t("definitions.source"): tr.t(f"metric.{name}.source"),
-                         tr.t("definitions.caveat"): tr.t(f"metric.{name}.caveat")})
+                         tr.t("definitions.caveat"): self._definition_caveat(name)})
         return pd.DataFrame(rows)
+
+    def _definition_caveat(self, name: str) -> str:
+        """A Definitions row's caveat, with what its parts count on this report's platforms where they differ
+        from the word: each platform's clicks (X's are every click, not link clicks), and the platforms whose
+        shares are reposts, for the metrics built on shares."""
+        tr = self.tr
+        caveat = tr.t(f"metric.{name}.caveat")
+        if name == "click_through_rate":
+            counted = [tr.t("definitions.counted_on", platform=tr.platform(p), counted=text)
+                       for p in self.platforms for text in self.counted(p, "clicks")]
+            if counted:
+                caveat = tr.t("definitions.counted", caveat=caveat, counted="; ".join(counted))
+        if name in SHARES_USED:
+            named = [p for p in self.platforms if tr.metric("shares", platform=p) != tr.metric("shares")
+                     and self.posts.loc[self.posts["platform"] == p, "shares"].notna().any()]
+            for word in dict.fromkeys(tr.metric("shares", platform=p) for p in named):
+                platforms = [tr.platform(p) for p in named if tr.metric("shares", platform=p) == word]
+                caveat = tr.t("definitions.named_on", caveat=caveat, platforms=tr.join(platforms),
+                              metric=tr.metric("shares"), word=word)
+        return caveat
 
     def glossary_terms(self) -> list[str]:
         """The GLOSSARY terms this report shows, each where a section prints it: a table's header or caption, a

@@ -1691,11 +1691,15 @@ def test_unequal_periods_are_noted_only_where_totals_are_compared(report):
     the note on the exports' days says their changes are not given, as the tables do."""
     import dataclasses
 
+    # the totals the lens tables give a change for, as their rows name them (Meta's impressions count views)
     assert any(note.startswith("The period has 61 days and the comparison period 62: totals (posts, summed reach,"
-                               " interactions) are compared") for note in report.coverage_notes())
-    # platforms compared by video views (no reach in their exports): the note names what their totals sum
+                               " views, interactions, saves, clicks and watch time) are compared")
+               for note in report.coverage_notes())
+    # platforms compared by video views: the note still names the totals the tables compare (no video views
+    # here, which the demo's exports do not report), not the measure the posts are ranked by
     by_views = dataclasses.replace(report, measures={p: "video_views" for p in report.platforms})
-    assert any("totals (posts, video views, interactions) are compared" in note for note in by_views.coverage_notes())
+    assert any("totals (posts, summed reach, views, interactions, saves, clicks and watch time) are compared" in note
+               for note in by_views.coverage_notes())
     narrower = dataclasses.replace(report, comparison_start=report.comparison_start - pd.Timedelta(days=30))
     notes = narrower.coverage_notes()
     assert not any("are compared as they are" in note for note in notes)

@@ -29,6 +29,10 @@ class FileReport:
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
     clock: str | None = None  # the zone its own posts show its times were written at (clocks.py), if they tell
+    #: canonical column -> what the file's figure counts (a Message), where the report's word for it would hide
+    #: that: X's clicks are every click, not link clicks; YouTube's views beside its engaged views. The report
+    #: names it in Definitions and Data coverage for the platforms whose posts report the column.
+    counted: dict[str, str] = field(default_factory=dict)
 
     def drop(self, reason: str, count: int) -> None:
         if count:

@@ -147,6 +147,8 @@ def read_facebook_insights_legacy(path: Path, *, timezone: str | None = None, **
     out["source_file"] = str(path)
     out["source_row"] = rows
     report.warnings += table_notes(table, cols)
+    if "clicks" in out:
+        report.counted["clicks"] = Message("imports.facebook_insights_legacy.clicks_counted")
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -170,6 +170,8 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
     merged = len(frame) - len(out)
     report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
     report.warnings += table_notes(table, cols)
+    if "clicks" in out:
+        report.counted["clicks"] = Message("imports.linkedin_page.clicks_counted")
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

@@ -178,6 +178,8 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
     out["source_row"] = rows
     # Business Suite leaves out trailing cells of some posts: only a cut-off last row is warned about
     report.warnings += table_notes(table, cols, short_rows_expected=True)
+    if "clicks" in out:
+        report.counted["clicks"] = Message("imports.meta_business_suite.clicks_counted")
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

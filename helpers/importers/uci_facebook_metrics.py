@@ -136,6 +136,8 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
             Message("imports.uci_facebook_metrics.blank_column", column=c, count=n) for c, n in blanks.items()]))
     report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(reference_year)))
     report.warnings += table_notes(table, cols)
+    if "clicks" in out:
+        report.counted["clicks"] = Message("imports.uci_facebook_metrics.clicks_counted")
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

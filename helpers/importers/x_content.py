@@ -94,6 +94,7 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     clicks = [values for values in (number(name) for name in CLICK_COLUMNS) if values is not None]
     if clicks:
         out["clicks"] = sum_reported(clicks)
+        report.counted["clicks"] = Message("imports.x_content.clicks_counted")
     if "impressions" in out:
         out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
             out["impressions"].notna())

@@ -100,6 +100,7 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
             any_promoted |= promoted.fillna(0).gt(0)
     if clicks:
         out["clicks"] = sum_reported(clicks)
+        report.counted["clicks"] = Message("imports.x_tweet_activity.clicks_counted")
     if "impressions" in out:
         out["impressions_kind"] = pd.Series("impressions", index=frame.index, dtype="string").where(
             out["impressions"].notna())

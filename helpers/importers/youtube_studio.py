@@ -129,6 +129,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         report.warnings.append(Message("imports.youtube_studio.thumbnail_impressions"))
     if "Shown in feed" in cols:
         report.warnings.append(Message("imports.youtube_studio.shown_in_feed"))
+    if "video_views" in out and "Engaged views" in cols:  # Views, as read; which of the two is said
+        report.counted["video_views"] = Message("imports.youtube_studio.views_not_engaged")
     out["follows_gained"] = _net_subscribers(number, out.index)
     hours = number("Watch time (hours)", dtype="Float64")
     if hours is not None:

@@ -1,0 +1,129 @@
+"""What the client report says a platform's figures count: X's clicks (every click, not link clicks), X's and
+LinkedIn's shares (reposts), the totals a length-of-period note names, and which of YouTube's views is used."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.i18n import Translator
+from helpers.importers import import_exports
+from helpers.report import build_report
+from tests.conftest import FIXTURES, real_export
+
+X_CONTENT = FIXTURES / "x" / "account_analytics_content_2025-10-15_2025-11-12.csv"
+X_CLICKS = ("URL clicks, profile visits, hashtag clicks, detail expands and permalink clicks together, not link"
+            " clicks alone")
+
+
+@pytest.fixture(scope="module")
+def x_report():
+    return build_report(client="grocer", client_name="Grocer", exports=[str(X_CONTENT)], timezone="UTC",
+                        period_start="2025-10-01", period_end="2025-11-30")
+
+
+def test_x_clicks_are_named_as_what_they_count(x_report):
+    """The fixture's two posts with figures: clicks 7 + 20 + 10 + 1 + 0 (profile visits, detail expands, URL,
+    hashtag and permalink clicks) and 0 + 2 + 0 + 0 + 0, 40 in all, of which 10 are URL clicks: the click-through
+    rate divides all of them, and Definitions and Data coverage say so."""
+    assert x_report.kpi("x", "clicks") == 40
+    definitions = x_report.definitions().set_index("metric")
+    assert definitions.loc["click-through rate by impressions", "caveat"] == (
+        "what counts as a click differs between platforms: on X, " + X_CLICKS)
+    assert f"X: clicks are {X_CLICKS}." in x_report.coverage_notes()
+
+
+def test_x_shares_are_named_reposts_wherever_the_report_names_them_per_platform(x_report):
+    table = x_report.lens_table("x", x_report.engagement_kpis("x"))
+    assert "amplification rate (reposts per post)" in set(table["metric"])
+    assert x_report.metrics_table().loc["shares", "X"] == "✓ (reposts)"
+    row = pd.Series({"platform": "x", "same_components": False})
+    assert x_report._components_counted(row) == "reactions + comments + reposts + saves"
+    definitions = x_report.definitions().set_index("metric")
+    assert definitions.loc["interactions", "caveat"].endswith("; on X, shares are reposts")
+    assert definitions.loc["amplification rate (shares per post)", "caveat"] == (
+        "not the same as virality rate; on X, shares are reposts")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_linkedin_and_x_name_their_shares_as_their_daily_series_name_reposts(language):
+    tr = Translator(language)
+    for platform in ("x", "linkedin"):
+        assert tr.metric("shares", platform=platform) == tr.metric("reposts")
+    assert tr.metric("shares", platform="facebook") == tr.metric("shares") != tr.metric("reposts")
+    assert tr.metric("amplification_rate", platform="linkedin") == {
+        "en": "amplification rate (reposts per post)",
+        "id": "tingkat amplifikasi (jumlah dibagikan ulang per unggahan)"}[language]
+
+
+def _youtube_export(tmp_path, engaged: bool = False):
+    """Seven videos in February 2025 and seven in March, from 1 February to 31 March, with views, watch time and thumbnail impressions and
+    no likes, comments or shares (as buildwithadi's export); `engaged`: an Engaged views column beside Views."""
+    header = "Content,Video title,Video publish time,Views," + ("Engaged views," if engaged else "") + \
+             "Watch time (hours),Impressions"
+    rows = ["Total,,,1400," + ("1200," if engaged else "") + "14.0,14000"]
+    days = [f"Feb {d}, 2025" for d in (1, 5, 9, 13, 17, 21, 28)] + [f"Mar {d}, 2025" for d in (1, 6, 11, 16, 21, 26, 31)]
+    for n, day in enumerate(days):  # the first and last days of both periods: the export covers them whole
+        rows.append(f'vid{n:08d}x,Video {n},"{day}",100,' + ("80," if engaged else "") + "1.0,1000")
+    path = tmp_path / "Table data.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _youtube_report(path, **options):
+    return build_report(client="yt", client_name="YT", exports=[str(path)], timezone="UTC",
+                        period_start="2025-03-01", period_end="2025-03-31", comparison_start="2025-02-01",
+                        comparison_end="2025-02-28", **options)
+
+
+def test_the_length_of_period_note_names_the_totals_the_tables_compare(tmp_path):
+    """31 days against 28, an export without interactions: the totals compared are posts, thumbnail impressions,
+    video views and watch time, not 'interactions', which the report never shows for it."""
+    report = _youtube_report(_youtube_export(tmp_path))
+    assert ("The period has 31 days and the comparison period 28: totals (posts, thumbnail impressions, video views"
+            " and watch time) are compared as they are") in " ".join(report.coverage_notes())
+    indonesian = _youtube_report(_youtube_export(tmp_path), language="id")
+    assert ("total (unggahan, impresi gambar mini, tayangan video, dan waktu tonton) dibandingkan apa adanya"
+            in " ".join(indonesian.coverage_notes()))
+
+
+YOUTUBE_VIEWS = ("YouTube: video views are the export's Views, which since 31 March 2025 count every start or replay"
+                 " of a Short, not its Engaged views (Shorts watched past their first seconds, as Views were counted"
+                 " before).")
+
+
+def test_an_export_with_views_and_engaged_views_says_which_is_used(tmp_path):
+    both = tmp_path / "both"
+    both.mkdir()
+    result = import_exports(_youtube_export(both, engaged=True), timezone="UTC")
+    assert result.reports[0].counted["video_views"].key == "imports.youtube_studio.views_not_engaged"
+    assert YOUTUBE_VIEWS in _youtube_report(both / "Table data.csv").coverage_notes()
+    views = tmp_path / "views"
+    views.mkdir()
+    assert not any("Engaged views" in note for note in _youtube_report(_youtube_export(views)).coverage_notes())
+
+
+# ------------------------------------------------------------------------------------------- real exports
+def test_real_x_clicks_are_mostly_not_link_clicks():
+    """Wormhole, January 2025: 130 clicks, of which 12 URL clicks, 73 detail expands and 45 profile visits (the
+    export's columns summed by hand over the month's 95 posts)."""
+    folder = real_export("x/content-2025-02")
+    report = build_report(client="wormhole", client_name="Wormhole", exports=[str(folder / "*.csv")],
+                          timezone="UTC", period_start="2025-01-01", period_end="2025-01-31")
+    assert report.kpi("x", "clicks") == 130 == 12 + 73 + 45
+    assert f"X: clicks are {X_CLICKS}." in report.coverage_notes()
+    assert "yours counts reactions + comments + reposts + saves" in report.benchmark_sentence()
+
+
+def test_real_youtube_without_interactions_names_the_totals_it_compares():
+    path = real_export("youtube/buildwithadi/Table data.csv")
+    report = build_report(client="adi", client_name="adi", exports=[str(path)], timezone="UTC",
+                          period_start="2021-01-01", period_end="2021-05-31")
+    assert ("The period has 151 days and the comparison period 153: totals (posts, thumbnail impressions, video"
+            " views and watch time) are compared as they are") in " ".join(report.coverage_notes())
+
+
+def test_real_youtube_export_with_engaged_views_says_views_are_used():
+    path = real_export("youtube/areikher/Table data.csv")
+    report = build_report(client="areikher", client_name="areikher", exports=[str(path)], timezone="UTC",
+                          period_start="2025-01-01", period_end="2025-03-31")
+    assert YOUTUBE_VIEWS in report.coverage_notes()
