@@ -374,6 +374,33 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     return merged
 
 
+def paid_mixed_platforms(current: pd.DataFrame, previous: pd.DataFrame) -> list[str]:
+    """The platforms of which either period holds a post known to be paid (paid_flag): their totals and
+    rates mix boosted delivery with organic, so a change between the periods is partly a campaign starting
+    or ending, not only how the posts did."""
+    found = set()
+    for posts in (current, previous):
+        if len(posts) and "platform" in posts:
+            found |= set(posts.loc[paid_flag(posts).eq(True).fillna(False).to_numpy(bool), "platform"].astype(str))
+    return sorted(found)
+
+
+def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int = 1) -> pd.DataFrame:
+    """period_change by platform over the posts known to be organic (paid_flag False) of the platforms whose
+    periods hold paid posts (paid_mixed_platforms): the change without the boosted delivery, beside the one
+    with it. A post whose paid status is not known is left out, never counted organic (missing is not zero).
+    A platform without organic posts in the period has no row; no platform mixes paid posts: no row."""
+    mixed = paid_mixed_platforms(current, previous)
+
+    def organic(posts: pd.DataFrame) -> pd.DataFrame:
+        if posts.empty:
+            return posts
+        keep = paid_flag(posts).eq(False).fillna(False).to_numpy(bool) & posts["platform"].astype(str).isin(mixed)
+        return posts[keep]
+
+    return period_change(organic(current), organic(previous), min_posts=min_posts)
+
+
 def _count_no_posts_as_zero(merged: pd.DataFrame, previous: pd.DataFrame, names: list[str]) -> None:
     """In period_change's merged table, the counts of rows (the KPI 'posts', and every KPI's posts and posts
     covered) of the previous period as 0 where it holds no post of the group and its exports cover the period

@@ -320,6 +320,8 @@ class Report:
     paid: pd.DataFrame = field(default_factory=pd.DataFrame)
     benchmarks: pd.DataFrame = field(default_factory=pd.DataFrame)
     rate_changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # period_change over the organic posts of the platforms whose periods hold paid ones (metrics.organic_change)
+    organic_kpis: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
     paid_outside: list = field(default_factory=list)  # Ads Manager reports with no row within the period
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
@@ -920,9 +922,74 @@ class Report:
         rates_only = key.startswith("finding.change_rate_only")  # quotes no totals: the caveat names the rates
         if beyond:
             text += self._uneven_change_caveat(platform, rate_kpi)
-        return Finding(key, text + self._near_download_caveat(platform, rates_only),
+        text += self._near_download_caveat(platform, rates_only)
+        if self.mixes_paid(platform):  # a campaign starting or ending moves these figures: the organic ones beside
+            text += " " + self.tr.t("finding.change_paid", now=self.tr.number(self.paid_split(platform)[0]),
+                                    before=self.tr.number(self.paid_split(platform, previous=True)[0]),
+                                    compared=self.compared(dated=False),
+                                    organic=self._organic_change_text(platform, totals=not rates_only))
+        return Finding(key, text,
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
                         "beyond_chance": beyond, "platform": platform})
+
+    def paid_split(self, platform: str, previous: bool = False) -> tuple[int, int, int]:
+        """(paid, organic, unknown): the platform's posts of the period, or of the comparison period
+        (`previous`), by metrics.paid_flag; a post whose exports do not say whether it was paid is unknown,
+        never organic."""
+        posts = self.previous if previous else self.posts
+        flag = metrics.paid_flag(posts[posts["platform"] == platform])
+        paid, organic = int(flag.eq(True).sum()), int(flag.eq(False).sum())
+        return paid, organic, len(flag) - paid - organic
+
+    def mixes_paid(self, platform: str) -> bool:
+        """Whether the platform's change between the periods mixes boosted delivery with organic: both periods
+        hold its posts (a change is made) and either holds a paid one (metrics.paid_mixed_platforms)."""
+        mine = [posts[posts["platform"] == platform] for posts in (self.posts, self.previous)]
+        return all(len(posts) for posts in mine) and platform in metrics.paid_mixed_platforms(*mine)
+
+    def _paid_split_text(self, platform: str, previous: bool = False) -> str:
+        """'1 paid, 11 organic, 0 unknown': the platform's posts of a period by paid status (paid_split)."""
+        paid, organic, unknown = self.paid_split(platform, previous)
+        return self.tr.t("paid.split", paid=self.tr.number(paid), organic=self.tr.number(organic),
+                         unknown=self.tr.number(unknown))
+
+    def _organic_change_text(self, platform: str, totals: bool = True) -> str:
+        """'Organic posts alone (7 against 11): impressions fell 18% and engagement rate by impressions went
+        from 1.91% to 2.26%, a change of +0.35 pp (95% CI …), within chance.': the change of the figures the
+        period-change sentence quotes (its total, unless `totals` is False, and its rate) over the posts known
+        to be organic (organic_kpis, metrics.organic_change: the same period_change, with its intervals), and
+        which posts of unknown paid status are left out of it."""
+        tr = self.tr
+        measure = self.measures.get(platform, "reach")
+        total, rate_kpi = TOTAL_OF_MEASURE[measure], compare.RATE_OF_MEASURE[measure]
+        (_, now, unknown_now), (_, before, unknown_before) = (self.paid_split(platform),
+                                                               self.paid_split(platform, previous=True))
+        values = {"now": tr.number(now), "before": tr.number(before)}
+        rows = (self.organic_kpis[self.organic_kpis["platform"] == platform].set_index("kpi")
+                if len(self.organic_kpis) else pd.DataFrame())
+        if min(now, before) < MIN_CHANGE_POSTS or rate_kpi not in rows.index:
+            text = tr.t("finding.organic_too_few", minimum=tr.number(MIN_CHANGE_POSTS), **values)
+        else:
+            changes = []
+            row = rows.loc[total]
+            if totals and pd.notna(row["relative_change"]):
+                change = row["relative_change"]
+                key = ("finding.organic_total_same" if change == 0 else "finding.organic_total_up" if change > 0
+                       else "finding.organic_total_down")
+                changes.append(tr.t(key, total=tr.t("lens.word_summed_reach") if measure == "reach"
+                                    else self.ranked_by(platform),
+                                    change=tr.estimate(abs(change), self.relative_digits(platform), percent=True)))
+            row = rows.loc[rate_kpi].to_dict() | {"platform": platform}
+            changes.append(tr.t("finding.organic_rate", rate_before=tr.percent(row["value_previous"], 2),
+                                rate_now=tr.percent(row["value"], 2),
+                                rate_change=self._fmt_change(rate_kpi, row)
+                                + self._chance_verdict(*self._change_interval(rate_kpi, row)),
+                                **self.words(platform)))
+            text = tr.t("finding.organic", changes=tr.join(changes), **values)
+        if unknown_now or unknown_before:
+            text += " " + tr.t("finding.organic_unknown", now=tr.number(unknown_now),
+                               before=tr.number(unknown_before), compared=self.compared(dated=False))
+        return text
 
     def _rates_alike(self, platform: str, rate_kpi: str) -> bool:
         """Whether within each period every post of the platform has the same per-post `rate_kpi` (7% on
@@ -1432,6 +1499,12 @@ class Report:
             elif (one_day := self._previous_one_day(platform)) is not None:
                 notes.append(tr.t("coverage.previous_one_day", platform=name, count=tr.number(before),
                                   date=tr.date(one_day)))
+            if self.mixes_paid(platform):  # the tables' changes count a campaign's delivery: the organic ones
+                notes.append(tr.t("coverage.paid_mixed", platform=name, now=self._paid_split_text(platform),
+                                  before=self._paid_split_text(platform, previous=True),
+                                  compared=self.compared(dated=False),
+                                  organic=self._organic_change_text(platform,
+                                                                    totals=not self._partly_covered(platform))))
             kinds = set(group["impressions_kind"].dropna())
             if len(kinds) > 1:
                 notes.append(tr.t("coverage.mixed_views", platform=name))
@@ -2228,8 +2301,12 @@ class Report:
         tr = self.tr
         if not self.has_posts:  # the section's opening says there is none (formats_intro)
             return ""
-        if self.paid.empty:  # no post's paid flag is known
-            return tr.t("paid.none")
+        # each period's paid posts where either holds some: the changes between them mix boosted delivery
+        periods = [tr.t("paid.periods", platform=tr.platform(p), now=self._paid_split_text(p),
+                        before=self._paid_split_text(p, previous=True), compared=self.compared())
+                   for p in self.platforms if self.mixes_paid(p)]
+        if self.paid.empty:  # no post's paid flag is known in the period
+            return " ".join([tr.t("paid.none"), *periods])
         findings = {p: self._finding_paid(p) for p in self.platforms}
         sentences = [f.text for f in findings.values() if f]
         too_few, reasons = [], []
@@ -2253,7 +2330,7 @@ class Report:
                 reasons.append(tr.t("paid.zero_median", **values))
         if too_few:
             reasons.insert(0, tr.t("paid.too_few", counts="; ".join(too_few), minimum=tr.number(PAID_MIN_POSTS)))
-        return " ".join(sentences + reasons)
+        return " ".join(sentences + reasons + periods)
 
     # ----------------------------------------------------------------------------------------- attention
     def has_attention(self) -> bool:
@@ -3017,6 +3094,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     broadcast = {"x": "broadcast", "rate": "engagement_rate_by_broadcast"}  # reach, or impressions or views
     results = {
         "kpis": metrics.period_change(posts, previous, min_posts=MIN_CHANGE_POSTS),
+        "organic_kpis": metrics.organic_change(posts, previous, min_posts=MIN_CHANGE_POSTS),
         "quadrants": compare.quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),

@@ -272,3 +272,25 @@ def test_a_rate_few_posts_report_has_the_interval_of_those_posts_alone():
     assert (alone["n_a"], alone["n_b"]) == (6, 6) and np.isfinite(alone["ci_low"])
     assert (got["ci_low"], got["ci_high"], got["relative_ci_low"], got["relative_ci_high"]) == (
         alone["ci_low"], alone["ci_high"], alone["relative_ci_low"], alone["relative_ci_high"])
+
+
+def test_the_organic_change_leaves_out_paid_posts_and_posts_of_unknown_paid_status():
+    """metrics.organic_change: period_change over the posts known to be organic of the platforms whose periods
+    hold a paid post. Facebook now: 2 organic posts of 100 reach (Σ 200); before: 2 organic of 100, a paid one
+    of 1,000 and one of unknown status of 500 (no flag, no spend). Organic against organic: 200 against 200,
+    unchanged (mixed: 200 against 1,700). Instagram has no paid post: no row."""
+    na = pd.NA
+    now = posts_table([dict(platform="facebook", reach=100, reactions=5, paid=False) for _ in range(2)]
+                      + [dict(platform="instagram", reach=100, reactions=5, paid=False)])
+    before = posts_table([dict(platform="facebook", reach=100, reactions=5, paid=False) for _ in range(2)]
+                         + [dict(platform="facebook", reach=1000, reactions=5, paid=True),
+                            dict(platform="facebook", reach=500, reactions=5, paid=na),
+                            dict(platform="instagram", reach=100, reactions=5, paid=False)])
+    assert metrics.paid_mixed_platforms(now, before) == ["facebook"]
+    organic = metrics.organic_change(now, before).set_index("kpi")
+    assert set(organic["platform"]) == {"facebook"}
+    assert (organic.loc["posts", "value"], organic.loc["posts", "value_previous"]) == (2, 2)
+    assert organic.loc["summed_reach", "value_previous"] == 200 and organic.loc["summed_reach", "change"] == 0
+    mixed = metrics.period_change(now, before).set_index(["platform", "kpi"])
+    assert mixed.loc[("facebook", "summed_reach"), "value_previous"] == 1700
+    assert metrics.organic_change(now, now).empty  # no paid post in either period: nothing to set apart

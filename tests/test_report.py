@@ -113,12 +113,13 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
                      for name, count, posts in (("Facebook", 6, 52), ("Instagram", 3, 66))]
     changes = {f.values["platform"]: f.text for f in report.findings() if f.key.startswith("finding.change")}
     assert "summed reach fell 33% against" in changes["facebook"]
-    assert changes["facebook"].endswith(
+    # the caveat follows the figures it is about; the note on paid posts (Facebook's only) comes after it
+    assert (
         "(95% CI -0.63 to 3.11), within chance. Of the 52 Facebook posts, 6 went out fewer than 7 days before the last day their"
         " export covers (31 October 2026) and may have had little time to collect reach and interactions: the"
         " period's totals and its rates per post (comments, shares or reactions per post) may be understated (a"
         " rise too small, a fall too large), and its rates dividing one count by another (engagement rates,"
-        " frequency) may still move either way (see Data coverage).")
+        " frequency) may still move either way (see Data coverage). These figures include paid posts") in changes["facebook"]
     assert changes["instagram"].endswith("Of the 66 Instagram posts, 3 went out fewer than 7 days before the last day"
                                          " their export covers (31 October 2026) and may have had little time to"
                                          " collect reach and interactions: the period's totals and its rates per"
@@ -128,13 +129,13 @@ def test_posts_close_to_their_exports_download_make_the_period_understated_in_co
                                          " coverage).")
     assert not any("These figures may be understated" in text for text in changes.values())
     indonesian = dataclasses.replace(report, tr=Translator("id"))
-    assert any(f.text.endswith("Dari 52 unggahan Facebook, 6 dipublikasikan kurang dari 7 hari sebelum hari terakhir"
+    assert any(("Dari 52 unggahan Facebook, 6 dipublikasikan kurang dari 7 hari sebelum hari terakhir"
                                " yang dicakup ekspornya (31 Oktober 2026) dan mungkin hanya punya sedikit waktu untuk"
                                " mengumpulkan jangkauan dan interaksi: total periode ini dan tingkat per unggahannya"
                                " (komentar, jumlah dibagikan, atau reaksi per unggahan) mungkin tampak lebih kecil"
                                " dari seharusnya (kenaikan terlalu kecil, penurunan terlalu besar), sedangkan tingkat"
                                " yang membagi satu hitungan dengan hitungan lain (tingkat interaksi, frekuensi) masih"
-                               " dapat bergeser ke arah mana pun (lihat Cakupan data).")
+                               " dapat bergeser ke arah mana pun (lihat Cakupan data).") in f.text
                for f in indonesian.findings())
     assert any(n.startswith("Facebook: 6 dari 52 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari"
                             " terakhir yang dicakup ekspornya (31 Oktober 2026; ekspor diunduh pada hari itu atau"
@@ -409,6 +410,35 @@ def test_seven_linkedin_posts_are_too_few_for_an_elasticity_as_for_the_rank_agre
             " or how interactions scale with impressions") in seven.agreement_sentence()
 
 
+def test_a_real_linkedin_june_against_a_may_with_a_boosted_post_quotes_the_organic_change():
+    """Leaf Space's LinkedIn page, June 2025 against May (checked with openpyxl over the sheet's cells, not the
+    importer): May holds 12 posts, 29,844 impressions and 470 interactions, one of them boosted on 13 May
+    (Total 6,725 impressions, 5,199 sponsored, 46 likes, none from the campaign); June 7 organic posts, 20,305
+    impressions, 458 interactions. Mixed: -32%, 1.57% to 2.26%. The 11 organic posts of May: 23,119
+    impressions and 422 interactions, so -12.2% and 1.83% to 2.26% (+0.43 pp). The boosted post is left out
+    whole: the post table holds its Total row, not its Organic row's 1,526 impressions (with them, May's
+    organic delivery would be 24,645 and the change -17.6%)."""
+    from tests.conftest import real_export
+
+    path = real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx")
+    june = build_report(client="leafspace", client_name="Leaf Space", exports=[str(path)], timezone="Europe/Rome",
+                        period_start="2025-06-01", period_end="2025-06-30")
+    assert (june.paid_split("linkedin"), june.paid_split("linkedin", previous=True)) == ((0, 7, 0), (1, 11, 0))
+    organic = june.organic_kpis.set_index("kpi")
+    assert (organic.loc["impressions", "value"], organic.loc["impressions", "value_previous"]) == (20305, 23119)
+    assert organic.loc["impressions", "relative_change"] == pytest.approx(20305 / 23119 - 1)  # -12.2%
+    assert organic.loc["interactions", "value_previous"] == 422
+    assert organic.loc["engagement_rate_by_impressions", "change"] == pytest.approx(458 / 20305 - 422 / 23119)
+    finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
+    assert "impressions fell 32% against the previous period, with 7 posts against 12" in finding
+    assert ("These figures include paid posts (this period: 0; the previous period: 1), so the change mixes boosted"
+            " delivery with organic. Organic posts alone (7 against 11): impressions fell 12% and engagement rate"
+            " by impressions went from 1.83% to 2.26%, a change of +0.43 pp (95% CI ") in finding
+    assert "1 paid, 11 organic, 0 unknown" in june.paid_sentence()
+    assert any("(this period: 0 paid, 7 organic, 0 unknown; the previous period: 1 paid, 11 organic, 0 unknown)" in n
+               for n in june.coverage_notes())
+
+
 def test_an_elasticity_of_too_few_interactions_per_post_is_said_so_instead_of_a_verdict(report):
     """Small counts read on a log scale look like a rate falling with reach: with too few interactions per
     post (compare's 'few_interactions'), the report says it cannot tell, in both languages."""
@@ -658,7 +688,7 @@ def test_the_paid_finding_says_whether_each_lift_is_beyond_chance(report, reach,
 
     changed = dataclasses.replace(report, paid=paid_lifts(reach, rate))
     assert changed._finding_paid("facebook").text == en
-    assert changed.paid_sentence() == en
+    assert changed.paid_sentence() == en + " " + DEMO_PAID_PERIODS
     assert dataclasses.replace(changed, tr=Translator("id"))._finding_paid("facebook").text == id_
 
 
@@ -720,10 +750,106 @@ def test_a_lift_without_interval_carries_no_verdict(report):
         " reach was 0.90 times organic posts'; ratios of medians, 95% CI in brackets.")
 
 
+#: The demo's paid posts per period, after its paid sentence: 1 on Facebook in the period, 7 before it.
+DEMO_PAID_PERIODS = ("On Facebook, this period's posts are 1 paid, 51 organic, 0 unknown, and those of the previous"
+                     " period 7 paid, 59 organic, 0 unknown: the changes between the two periods mix boosted delivery"
+                     " with organic, and Data coverage gives the organic posts' change beside them.")
+
+
 def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
-    """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does."""
+    """The demo marks 1 paid Facebook post: the sentence gives the counts and the minimum, as the table does,
+    then each period's paid posts (7 in the comparison period)."""
     assert report.paid_sentence() == ("Too few posts to compare paid with organic ones (Facebook: 1 paid, 51 organic,"
-                                      " 0 unknown): each needs at least 6 posts on a platform.")
+                                      " 0 unknown): each needs at least 6 posts on a platform. " + DEMO_PAID_PERIODS)
+
+
+def boosted_may_workbook(tmp_path):
+    """A LinkedIn page export of May and June 2025, by hand. May: 6 organic posts of 1,000 impressions and 10,
+    20, 30, 10, 20, 30 likes, and one post boosted on 13 May (Organic row 1,000 impressions and 10 likes, a
+    Sponsored row of 5,000 impressions and none, Total 6,000 and 10). June: 6 organic posts of 1,200
+    impressions and 18, 30, 42, 18, 30, 42 likes. No comment or repost anywhere; the Metrics sheet runs from 1
+    May to 31 July, so the export covers both months in full.
+    Mixed: impressions 7,200 against 12,000 (-40%), engagement rate 180 ÷ 7,200 = 2.50% against 130 ÷ 12,000
+    = 1.08% (+1.42 pp). Organic posts alone: 7,200 against 6,000 (+20%), 2.50% against 120 ÷ 6,000 = 2.00%
+    (+0.50 pp)."""
+    from tests.test_import_linkedin import METRICS_HEADER, build_workbook, post
+
+    rows, n = [], 7100000000000000100
+    for day, likes in zip((2, 6, 9, 16, 20, 23), (10, 20, 30, 10, 20, 30)):
+        n += 1
+        rows.append(post(f"May {day}", n, "Organic", f"05/{day:02d}/2025", 1000, 50, likes, 0, 0))
+    n += 1
+    rows += [post("Boosted", n, "Organic", "05/13/2025", 1000, 50, 10, 0, 0),
+             post("Boosted", n, "Sponsored", "05/13/2025", 5000, 10, 0, 0, 0, 0, "Spring boost"),
+             post("Boosted", n, "Total", "05/13/2025", 6000, 60, 10, 0, 0, 0)]
+    for day, likes in zip((3, 6, 10, 17, 20, 24), (18, 30, 42, 18, 30, 42)):
+        n += 1
+        rows.append(post(f"June {day}", n, "Organic", f"06/{day:02d}/2025", 1200, 50, likes, 0, 0))
+    days = [["05/01/2025", 100, 0, 100, 80, 4, 0, 4], ["07/31/2025", 100, 0, 100, 80, 4, 0, 4]]
+    return build_workbook(tmp_path / "acme_content_1754000000000.xlsx", rows, metrics_header=METRICS_HEADER,
+                          metrics_days=days)
+
+
+def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_change_beside_it(tmp_path):
+    """The comparison period holds a boosted post, the period none: the period-change finding, Data coverage
+    and the paid sentence say each period's paid posts, and the first two quote the change of the organic
+    posts alone (metrics.organic_change, the same period_change), in both languages."""
+    path = boosted_may_workbook(tmp_path)
+    june = build_report(client="acme", client_name="Acme", exports=[str(path)], timezone="UTC",
+                        period_start="2025-06-01", period_end="2025-06-30")
+    assert june.mixes_paid("linkedin")
+    assert (june.paid_split("linkedin"), june.paid_split("linkedin", previous=True)) == ((0, 6, 0), (1, 6, 0))
+    organic = june.organic_kpis.set_index("kpi")
+    assert (organic.loc["impressions", "value"], organic.loc["impressions", "value_previous"]) == (7200, 6000)
+    assert organic.loc["impressions", "relative_change"] == pytest.approx(0.20)
+    assert organic.loc["engagement_rate_by_impressions", "value_previous"] == pytest.approx(0.02)
+    assert organic.loc["engagement_rate_by_impressions", "change"] == pytest.approx(0.005)
+    assert pd.notna(organic.loc["engagement_rate_by_impressions", "ci_low"])  # as the mixed rate's
+    mixed = june.kpis.set_index("kpi")
+    assert mixed.loc["impressions", "relative_change"] == pytest.approx(-0.40)
+    assert mixed.loc["engagement_rate_by_impressions", "change"] == pytest.approx(0.025 - 130 / 12000)
+    finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
+    assert "impressions fell 40% against the previous period, with 6 posts against 7" in finding
+    assert ("These figures include paid posts (this period: 0; the previous period: 1), so the change mixes"
+            " boosted delivery with organic. Organic posts alone (6 against 6): impressions rose 20") in finding
+    assert ("engagement rate by impressions went from 2.00% to 2.50%, a change of +0.50 pp (95% CI ") in finding
+    assert "unknown" not in finding  # every post's paid status is known
+    note = next(n for n in june.coverage_notes() if "boosted" in n)
+    assert note.startswith("LinkedIn: the totals and rates of both periods count paid posts with organic ones"
+                           " (this period: 0 paid, 6 organic, 0 unknown; the previous period: 1 paid, 6 organic,"
+                           " 0 unknown), so their changes in the tables mix boosted delivery with organic. Organic"
+                           " posts alone (6 against 6): impressions rose 20")
+    assert june.paid_sentence().endswith(
+        "On LinkedIn, this period's posts are 0 paid, 6 organic, 0 unknown, and those of the previous period 1 paid,"
+        " 6 organic, 0 unknown: the changes between the two periods mix boosted delivery with organic, and Data"
+        " coverage gives the organic posts' change beside them.")
+    june.tr = Translator("id")
+    finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
+    assert ("Angka-angka ini mencakup unggahan berbayar (periode ini: 0; periode sebelumnya: 1), sehingga"
+            " perubahannya mencampur distribusi berbayar dengan organik. Unggahan organik saja (6 dibandingkan 6):"
+            " impresi naik 20") in finding
+    assert "berubah dari 2,00% menjadi 2,50%, selisih +0,50 poin persentase (IK 95% " in finding
+    assert "Di LinkedIn, unggahan periode ini terdiri atas 0 berbayar, 6 organik, 0 tidak diketahui" in june.paid_sentence()
+
+
+def test_posts_of_unknown_paid_status_stay_out_of_the_organic_change_and_are_said_to(tmp_path):
+    """One May organic post whose paid status is taken away (as an export without a flag leaves it): it is
+    neither paid nor organic, so the organic posts are 6 against 5, too few for a change (6 needed), and the
+    notes say so and count the post as unknown."""
+    june = build_report(client="acme", client_name="Acme", exports=[str(boosted_may_workbook(tmp_path))],
+                        timezone="UTC", period_start="2025-06-01", period_end="2025-06-30")
+    previous = june.previous.copy()
+    previous["paid"] = previous["paid"].astype("boolean")
+    previous.loc[previous["text"] == "May 2", "paid"] = pd.NA
+    june.previous = previous
+    june.organic_kpis = metrics.organic_change(june.posts, previous, min_posts=6)
+    assert june.paid_split("linkedin", previous=True) == (1, 5, 1)
+    note = next(n for n in june.coverage_notes() if "boosted" in n)
+    assert note.endswith("0 paid, 6 organic, 0 unknown; the previous period: 1 paid, 5 organic, 1 unknown), so"
+                         " their changes in the tables mix boosted delivery with organic. Organic posts alone are too"
+                         " few to compare (6 against 5; each period needs 6). Posts whose exports do not say whether"
+                         " they were paid are left out of the organic figures, as not known to be organic (this"
+                         " period: 0; the previous period: 1).")
 
 
 def test_lens_sentences_leave_out_what_is_not_reported(report):
@@ -881,7 +1007,10 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence() == ("On Facebook, 6 paid and 46 organic posts are marked, but the exports report"
                                        " no reach for them, so their reach and engagement rate by reach cannot be"
-                                       " compared.")
+                                       " compared. On Facebook, this period's posts are 6 paid, 46 organic, 0"
+                                       " unknown, and those of the previous period 7 paid, 59 organic, 0 unknown:"
+                                       " the changes between the two periods mix boosted delivery with organic, and"
+                                       " Data coverage gives the organic posts' change beside them.")
     posts = report.posts.copy()
     posts["paid"] = pd.array([False if p == "facebook" else pd.NA for p in posts["platform"]], dtype="boolean")
     posts["spend"] = pd.NA  # every Facebook post marked organic, Instagram's unknown
@@ -1615,13 +1744,15 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     imported = [n for n in report.coverage_notes() if n.startswith("Import note: a note")]
     assert imported == ["Import note: a note without a stop.", "Import note: a note with one."]
     change = report._finding_change("facebook")
-    assert change.text.endswith("Totals are not compared: the exports cover only part of the two periods (see Data"
-                                " coverage). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last"
-                                " day their export covers (31 October 2026) and may have had little time to collect"
-                                " reach and interactions: the period's rates per post (comments, shares or reactions"
-                                " per post) may be understated (a rise too small, a fall too large), and its rates"
-                                " dividing one count by another (engagement rates, frequency) may still move either"
-                                " way (see Data coverage).")  # no totals compared: the caveat speaks of the rates
+    assert ("Totals are not compared: the exports cover only part of the two periods (see Data"
+            " coverage). Of the 52 Facebook posts, 6 went out fewer than 7 days before the last"
+            " day their export covers (31 October 2026) and may have had little time to collect"
+            " reach and interactions: the period's rates per post (comments, shares or reactions"
+            " per post) may be understated (a rise too small, a fall too large), and its rates"
+            " dividing one count by another (engagement rates, frequency) may still move either"
+            " way (see Data coverage). These figures include paid posts") in change.text  # the caveat: of the rates
+    # nor does the organic posts' change beside them quote a total
+    assert "Organic posts alone (51 against 59): engagement rate by reach went from" in change.text
     assert "rose" not in change.text and "fell" not in change.text
 
 
