@@ -23,7 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import ExportFormatError, WorkbookError
-from .importers import csv_copy_of_workbook, expand_paths, export_recency, read_header_names
+from .importers import by_recency, csv_copy_of_workbook, expand_paths, read_header_names, record_replaced
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
 from .i18n import Message
 from .importers.base import Family, FileReport, closest_family, file_drops, file_warnings, matching_family
@@ -162,23 +162,26 @@ def import_daily_series(paths, *, client: str = "client", platform: str | None =
     families it must match or be left out). `family` forces one family (see DAILY_FAMILIES). Other
     `options` go to the readers, e.g. `year=2025` for TikTok files whose dates have no year (the year of the
     file's first row). Overlapping files keep one row per (platform, date, metric): the most recent
-    export's (date in the file name, else modification time).
+    export's (the one downloaded last, as far as the files' modification times and the dates in their names
+    tell: importers.recency).
     """
     files = expand_paths(paths)
     forced = daily_family_named(family) if family else None
     imported: list[ImportedSeries] = []
-    for path in sorted(files, key=export_recency):
+    recency = by_recency(files)
+    for path in recency.order:
         fam = forced or detect_daily_family(path)
         imported.append(fam.read_file(path, platform=platform, **options))
     frames = [item.series for item in imported if len(item.series)]
     daily = pd.concat(frames, ignore_index=True) if frames else empty_daily().drop(columns="client")
     daily.insert(0, "client", pd.Series(client, index=daily.index, dtype="string"))
     daily = conform_daily(daily)
-    dup = daily.duplicated(["client", "platform", "date", "metric"], keep="last")
+    key = ["client", "platform", "date", "metric"]
+    dup = daily.duplicated(key, keep="last")
     if dup.any():
-        by_file = daily.loc[dup, "source_file"].value_counts()
-        for item in imported:
-            item.report.superseded = int(by_file.get(str(item.report.path), 0))
+        newest = daily.groupby(key, sort=False, dropna=False)["source_file"].transform("last")
+        record_replaced({str(item.report.path): item.report for item in imported}, daily.loc[dup, "source_file"],
+                        newest[dup], recency)
         daily = daily[~dup]
     for item in imported:
         mine = daily.loc[daily["source_file"] == str(item.report.path), "date"]

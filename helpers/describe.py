@@ -42,8 +42,10 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
                                  dropped=tr.number(sum(report.dropped.values()))))]
     lines += ["    " + tr.t("cli.inspect.dropped", count=tr.number(count), why=tr.message(why))
               for why, count in report.dropped.items()]
-    if report.superseded:
-        lines.append(line("superseded", tr.t("cli.inspect.superseded_text", count=tr.number(report.superseded))))
+    if report.superseded:  # by which newer file, and what shows it is the newer
+        why = "; ".join(tr.message(reason) for _, reason in report.superseded_by.values())
+        lines.append(line("superseded", tr.t("cli.inspect.superseded_text", count=tr.number(report.superseded),
+                                             why=why)))
     if report.period:
         first, last = report.period
         period = tr.t("cli.inspect.period_text", first=f"{first:{period_format}}", last=f"{last:{period_format}}")

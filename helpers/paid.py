@@ -22,11 +22,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import ExportFormatError, WorkbookError
-from .importers import expand_paths, export_recency, read_header_names
+from .importers import by_recency, expand_paths, read_header_names, record_replaced
 from .importers import meta_ads_manager
 from .i18n import Message
 from .importers.base import Family, closest_family, file_drops, file_warnings, matching_family
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
+from .importers.recency import Recency
 from .schema import PLATFORMS, check_table, conform_columns
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
@@ -108,21 +109,23 @@ def import_paid_delivery(paths, *, client: str = "client", family: str | None = 
     """Read ad report files into one validated paid delivery table, with an import report per file.
 
     `family` forces one family (see PAID_FAMILIES). Reports that overlap (the same account, breakdown and
-    period in two files) keep the row of the most recent export (date in the file name, else modification
-    time). Reports of the same account with different breakdowns over the same days describe the same
-    delivery twice: a warning says so, because summing them would count it twice.
+    period in two files) keep the row of the most recent export (the one downloaded last, as far as the files'
+    modification times and the dates in their names tell: importers.recency). Reports of the same account with
+    different breakdowns over the same days describe the same delivery twice: a warning says so, because
+    summing them would count it twice.
     """
     files = expand_paths(paths)
     forced = paid_family_named(family) if family else None
     imported: list[ImportedDelivery] = []
-    for path in sorted(files, key=export_recency):
+    recency = by_recency(files)
+    for path in recency.order:
         fam = forced or detect_paid_family(path)
         imported.append(fam.read_file(path, **options))
     frames = [item.rows for item in imported if len(item.rows)]
     table = pd.concat(frames, ignore_index=True) if frames else empty_paid().drop(columns="client")
     table.insert(0, "client", pd.Series(client, index=table.index, dtype="string"))
     table = conform_paid(table)
-    table = _keep_latest(table, imported)
+    table = _keep_latest(table, imported, recency)
     _warn_double_delivery(table, imported)
     table = table.sort_values(["account", "period_start", "breakdown"], kind="stable",
                               na_position="first").reset_index(drop=True)
@@ -143,8 +146,9 @@ def load_paid_delivery(paths, *, client: str = "client", family: str | None = No
     return import_paid_delivery(paths, client=client, family=family, **options).table
 
 
-def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery]) -> pd.DataFrame:
-    """Across files, one row per (client, platform, account, breakdown, period): the latest export's."""
+def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery], recency: Recency) -> pd.DataFrame:
+    """Across files, one row per (client, platform, account, breakdown, period): the latest export's (files read
+    oldest first, `recency`); the files it replaces say which and why (record_replaced)."""
     key = ["client", "platform", "account", "breakdown", "period_start", "period_end"]
     if table.empty:
         return table
@@ -152,9 +156,8 @@ def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery]) -> pd.Da
     latest_file = table.groupby(ident, sort=False)["source_file"].transform("last")  # files read oldest first
     old = table["source_file"] != latest_file
     if old.any():
-        by_file = table.loc[old, "source_file"].value_counts()
-        for item in imported:
-            item.report.superseded = int(by_file.get(str(item.report.path), 0))
+        record_replaced({str(item.report.path): item.report for item in imported}, table.loc[old, "source_file"],
+                        latest_file[old], recency)
         table = table[~old]
     return table
 

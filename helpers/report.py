@@ -97,6 +97,27 @@ CLIENT_WORDING = {
 }
 
 
+#: What shows the export that replaced a file's rows to be the newer (importers.recency), as the files table
+#: says it beside the count: by the key of the reason the file's report keeps (FileReport.superseded_by).
+NEWER_BY = {"imports.recency.downloaded": "coverage.newer_downloaded", "imports.recency.named": "coverage.newer_named",
+            "imports.recency.named_only": "coverage.newer_named", "imports.recency.saved": "coverage.newer_saved",
+            "imports.recency.listed": "coverage.newer_listed"}
+
+
+def replaced_cell(report, tr: Translator, values: bool = False) -> str:
+    """The files table's count of a file's rows replaced by a newer export (`values`: a daily file's
+    day-and-metric values), with what shows that export to be the newer: "15 (downloaded later)", a count per
+    reason when the newer exports are newer for different reasons."""
+    counts: dict[str, int] = {}
+    for count, why in report.superseded_by.values():
+        counts[NEWER_BY[why.key]] = counts.get(NEWER_BY[why.key], 0) + count
+    if not counts:
+        return tr.number(report.superseded)
+    parts = [tr.t("coverage.replaced_how", count=tr.t("coverage.values", count=tr.number(count)) if values
+                  else tr.number(count), how=tr.t(how)) for how, count in counts.items()]
+    return tr.join(parts)
+
+
 def client_worded(note):
     """`note` (a Message, or a list of them) with each message in it, nested ones too ("file.csv: …"), in the
     report's wording where CLIENT_WORDING has one; other texts as they are."""
@@ -1401,9 +1422,7 @@ class Report:
             else:
                 content = tr.t("coverage.content_paid")
             imported = rows_used(report, daily=kind == "daily")
-            replaced = tr.number(report.superseded)
-            if kind == "daily" and report.superseded:  # a daily file's replaced count is of values, not days
-                replaced = tr.t("coverage.values", count=replaced)
+            replaced = replaced_cell(report, tr, values=kind == "daily")
             first, last = report.period or (pd.NaT, pd.NaT)
             # posts dated to the month only (the UCI dataset): their day is a stand-in, so the month is shown
             posts = self.imported.posts

@@ -2,12 +2,11 @@
 
 `load_exports(paths, client=..., timezone=...)` is the one call analysts and the report use. It detects
 each file's family, reads it into the canonical post table, merges overlapping exports (one row per post,
-the most recent export wins) and validates the result.
+the most recent export wins: recency.by_recency) and validates the result.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Iterable
@@ -18,7 +17,7 @@ from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint
 from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
-from ..periods import FIRST_YEAR, timezone_hint
+from ..periods import timezone_hint
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
@@ -27,7 +26,8 @@ from ..i18n import Message, metric_label, quoted
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
-from .yearless_dates import dates_in_name
+from .recency import Recency, by_recency, record_replaced
+from .recency import export_recency  # noqa: F401  (the names' order, as importers.export_recency)
 
 #: Every known export family, in the order detection tries them.
 FAMILIES: list[Family] = [
@@ -169,7 +169,8 @@ class ImportResult:
     reports: list[FileReport]
 
     def summary(self) -> pd.DataFrame:
-        """One row per file: family, platform, rows, dropped (with reasons), superseded, period."""
+        """One row per file: family, platform, rows, dropped (with reasons), superseded (by which newer export,
+        and what shows it is newer), period."""
         return pd.DataFrame([{
             "file": label,
             "family": r.family,
@@ -179,6 +180,7 @@ class ImportResult:
             "dropped": sum(r.dropped.values()),
             "why dropped": "; ".join(f"{n} {why}" for why, n in r.dropped.items()),
             "superseded by a newer export": r.superseded,
+            "newer export, and why": "; ".join(str(why) for _, why in r.superseded_by.values()),
             "first post": r.period[0] if r.period else pd.NaT,
             "last post": r.period[1] if r.period else pd.NaT,
             "warnings": len(r.warnings),
@@ -297,12 +299,6 @@ def _downloaded_beside(path: Path, files: list[Path], family: Family, platform: 
                             hint=Message("imports.importers.spreadsheet_copy_hint"))
 
 
-def export_recency(path: Path) -> tuple:
-    """Sort key: the latest date in the file name (exports name their period), then modification time."""
-    dates = dates_in_name(path, first_year=FIRST_YEAR)
-    return (max(dates) if dates else date.min, path.stat().st_mtime)
-
-
 def check_timezone(timezone: str | None) -> None:
     """An error naming the time zone when it is not an IANA name (e.g. Asia/Jakarta, Europe/London)."""
     if timezone is None:
@@ -357,7 +353,8 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     without a zone; all times come out in it (UTC when not given). A Business Suite export is read at the
     clock its own Instagram links, or the batch's Instagram exports, show it was written at; when nothing
     tells, at `timezone`, with a note that this could not be checked. `family` forces one family.
-    Overlapping exports keep one row per post: the one from the most recent export.
+    Overlapping exports keep one row per post: the one from the most recent export, the one downloaded last as
+    far as the files' modification times and the dates in their names tell (recency.by_recency).
     `platform` limits detection to that platform's families and checks that every row belongs to it.
     `mapped` ({file: mapping file}, export_entries; paths, patterns or text, as `paths`: mapped_files) names
     files read by family mapped_csv through their own column mapping, whatever `family` says of the others; a
@@ -371,7 +368,8 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     imported: list[ImportedFile] = []
     copies: dict[Path, tuple[Path, Message]] = {}  # a copy left out -> the export as downloaded beside it, a note
     families: dict[Path, Family] = {}
-    for path in sorted(files, key=export_recency):
+    recency = by_recency(files, timezone)
+    for path in recency.order:
         if path in mapped:
             families[path] = mapped_csv.FAMILY
             imported.append(_read_one(path, mapped_csv.FAMILY, timezone=timezone, platform=platform,
@@ -404,7 +402,7 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
     posts = pd.concat(frames, ignore_index=True) if frames else schema.empty_posts(zone)
     posts["client"] = pd.Series(client, index=posts.index, dtype="string")
-    posts = _keep_latest(posts, imported)
+    posts = _keep_latest(posts, imported, recency)
     for item in imported:
         mine = posts[posts["source_file"] == str(item.report.path)]
         if len(mine):
@@ -466,14 +464,15 @@ def _repeated_rows_notes(posts: pd.DataFrame, in_file: list[str]) -> list[tuple[
     return notes
 
 
-def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFrame:
+def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile], recency: Recency | None = None) -> pd.DataFrame:
     """One row per (platform, post id). A post id repeated within one file is a warning of that file, whose
     last row is kept (_repeated_rows_notes names the rows when they differ). Across files, read oldest export
-    first, a post's row from the newest export wins; a value it lacks (a column its export does not carry, a
-    cell left blank or found impossible) is taken from the most recent older export that has it, and counted
-    in a warning of the winning file. A set of FILLED_TOGETHER comes from one export: a winner with none of it
-    takes it from the newest older export with any of it; one with part of it, from the newest older export
-    with all of it, else keeps its part."""
+    first (`recency`; None: as `imported` lists them, counted only), a post's row from the newest export wins,
+    and the files it replaces say which and why (record_replaced); a value it lacks (a column its export does
+    not carry, a cell left blank or found impossible) is taken from the most recent older export that has it,
+    and counted in a warning of the winning file. A set of FILLED_TOGETHER comes from one export: a winner
+    with none of it takes it from the newest older export with any of it; one with part of it, from the newest
+    older export with all of it, else keeps its part."""
     key = ["platform", "post_id"]
     reports = {str(item.report.path): item.report for item in imported}
     # one file: its repeats are all there is (no source_file to hash: a million-row export reads faster)
@@ -489,8 +488,8 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile]) -> pd.DataFr
     if not repeated.any():
         return posts
     replaced = posts.duplicated(key, keep="last")
-    for file, count in posts.loc[replaced, "source_file"].value_counts().items():
-        reports[file].superseded = int(count)
+    newest = posts.groupby(key, sort=False, dropna=False)["source_file"].transform("last")
+    record_replaced(reports, posts.loc[replaced, "source_file"], newest[replaced], recency)
 
     group = posts[repeated]
     winners = group[~group.duplicated(key, keep="last")]

@@ -23,6 +23,7 @@ class FileReport:
     rows_imported: int = 0
     dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
     superseded: int = 0  # rows replaced by the same post in a more recent export
+    superseded_by: dict = field(default_factory=dict)  # newer file (str) -> (rows, why it is newer: a Message)
     blank_rows: int = 0  # rows with no value in any cell, left out (among `dropped` too): see begin_report
     summary_rows: int = 0  # rows of the file's totals (YouTube's Total row), no post: see begin_report
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
