@@ -31,7 +31,7 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .clients import load_roster
+    from .clients import accent_note, load_roster
     from .render import BatchInterrupted, render_all, summary_lines
 
     tr = Translator(args.language)
@@ -66,6 +66,10 @@ def _render(args: argparse.Namespace) -> int:
         results = stop.results
     print()
     print("\n".join(summary_lines(results, tr)))
+    # said beside the summary, where the consultant reads what to check before sending the reports
+    notes = [tr.message(note) for client in clients if (note := accent_note(client))]
+    if notes:
+        print("\n" + "\n".join(notes))
     print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
     failed = [r.client for r in results if not r.ok and not r.interrupted]
     pdf_failed = [r.client for r in results if r.ok and r.pdf_error]

@@ -21,6 +21,7 @@ import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from . import safe_yaml
+from .colours import contrast_ratio, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason
 from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, language_code, language_meant, quoted
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
@@ -242,6 +243,18 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
     if problems:
         raise RosterError(path, problems, tr)
     return clients
+
+
+def accent_note(client: Client) -> Message | None:
+    """A warning for a client whose accent colour is too light to read as text on the white page (a yellow):
+    the report writes its headings and brand name in a darker shade of it (colours.readable_shade), which the
+    consultant should know before sending it; None when the colour reads as it is."""
+    colour = client.accent_colour
+    if not COLOUR.match(colour or "") or (shade := readable_shade(colour)) == colour:
+        return None
+    return Message("roster.accent_text_shade", client=Message("roster.client_id", id=shown(client.id)),
+                   colour=colour, ratio=round(contrast_ratio(colour), 2), shade=shade,
+                   shade_ratio=round(contrast_ratio(shade), 2))
 
 
 def same_business(name, other) -> bool:

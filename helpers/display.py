@@ -44,12 +44,16 @@ def findings(lines: list[str]) -> HTML:
 
 
 def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",
-          index: bool = True, max_text: int | None = 90) -> HTML:
+          index: bool = True, max_text: int | None = 90, row_labels: tuple[int, ...] = ()) -> HTML:
     """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'. A table
     without rows shows nothing (the sentence beside it says why), not a caption above an empty grid.
 
     Text cells are cut to `max_text` characters (a post's caption fits its cell); `max_text=None` shows every
-    text whole, as a table of definitions must: a caveat cut short would drop what it warns about."""
+    text whole, as a table of definitions must: a caveat cut short would drop what it warns about.
+
+    Header cells say what they head (`scope`), so a screen reader names a cell's column and row as it reads
+    it: the index, when shown, labels its rows; `row_labels` gives the positions among the columns (-1 the
+    last) of those whose cell names its row instead (the metric of a lens table, the text of a post)."""
     if frame.empty:
         return HTML("")
     shown = frame.copy()
@@ -68,14 +72,26 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     body = re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
                   body, count=1)
-    if shown.columns.nlevels == 1 and shown.index.nlevels == 1:  # one cell a column in every row
+    labelled = set()
+    if shown.columns.nlevels == 1 and shown.index.nlevels == 1 and len(shown.columns):  # a cell a column a row
         labels = [shown.index.to_series()] if index else []
-        body = _mark_text_cells(body, [_is_text(values) for values in labels + [shown[c] for c in shown.columns]])
-    return HTML(body)
+        columns = labels + [shown[c] for c in shown.columns]
+        body = _mark_text_cells(body, [TEXT_CELL + (f" {PROSE_CELL}" if _is_prose(values) else "")
+                                       if _is_text(values) else "" for values in columns])
+        labelled = {len(labels) + position % len(shown.columns) for position in row_labels}
+    return HTML(_scope_cells(body, labelled))
 
 
 #: A cell of a text column: its class, which the report's CSS aligns left (numbers stay aligned right).
 TEXT_CELL = "text"
+#: A cell of a column of sentences (a post's text, a caveat): its class, which the report's CSS gives a width
+#: to read them in, rather than the few words a line a table of many columns leaves the last one in print.
+PROSE_CELL = "prose"
+#: A shown value this long or longer makes its column one of sentences.
+PROSE_CHARACTERS = 40
+#: A data cell made its row's header (`table`'s row_labels): its class, which the report's CSS keeps looking
+#: like the cells beside it (not bold, as a header cell is by default).
+ROW_LABEL = "row-label"
 
 
 def _is_text(values: pd.Series) -> bool:
@@ -85,9 +101,15 @@ def _is_text(values: pd.Series) -> bool:
     return bool(shown) and sum(v[:1].isalpha() for v in shown) > len(shown) / 2
 
 
-def _mark_text_cells(body: str, text: list[bool]) -> str:
-    """Every header and data cell of the text columns given the class TEXT_CELL. `text` holds a flag per
-    cell of a row (the index first, when shown); a row with another number of cells is left as it is."""
+def _is_prose(values: pd.Series) -> bool:
+    """A column of sentences: some shown cell holds PROSE_CHARACTERS characters or more."""
+    return any(len(str(v)) >= PROSE_CHARACTERS for v in values)
+
+
+def _mark_text_cells(body: str, text: list[str]) -> str:
+    """Every header and data cell of the text columns given their classes (TEXT_CELL, and PROSE_CELL for
+    sentences). `text` holds the classes of each cell of a row, "" for none (the index first, when shown); a
+    row with another number of cells is left as it is."""
     if not any(text):
         return body
 
@@ -100,12 +122,40 @@ def _mark_text_cells(body: str, text: list[bool]) -> str:
             out.append(match.group(0)[at:cell.start()])
             attributes = cell.group(2)
             if is_text and "class=" not in attributes:
-                attributes += f' class="{TEXT_CELL}"'
+                attributes += f' class="{is_text}"'
             out.append(f"<{cell.group(1)}{attributes}>")
             at = cell.end()
         return "".join(out) + match.group(0)[at:]
 
     return re.sub(r"<tr\b[^>]*>.*?</tr>", row, body, flags=re.S)
+
+
+def _scope_cells(body: str, labels: set[int]) -> str:
+    """Every header cell given its scope: "col" in the header rows ("colgroup" over several columns), "row"
+    in the body (the index's; "rowgroup" over several rows); and the data cells at the positions `labels`
+    (in a row of one cell a column, the index's first) made their row's header, of class ROW_LABEL."""
+    head, end, rest = body.partition("</thead>")
+    if not end:
+        head, rest = "", body
+    head = re.sub(r"<th\b((?: [^>]*)?)>", lambda m: f'<th scope="{"colgroup" if "colspan=" in m.group(1) else "col"}"'
+                  f"{m.group(1)}>", head)
+
+    def row(match: re.Match) -> str:
+        cells = list(re.finditer(r"<(t[hd])((?: [^>]*)?)>(.*?)</\1>", match.group(0), flags=re.S))
+        out, at = [], 0
+        for number, cell in enumerate(cells):
+            out.append(match.group(0)[at:cell.start()])
+            tag, attributes, content = cell.groups()
+            if tag == "td" and number in labels:
+                tag, attributes = "th", (re.sub(r'class="([^"]*)"', rf'class="\1 {ROW_LABEL}"', attributes)
+                                         if "class=" in attributes else f'{attributes} class="{ROW_LABEL}"')
+            if tag == "th":
+                attributes = f' scope="{"rowgroup" if "rowspan=" in attributes else "row"}"{attributes}'
+            out.append(f"<{tag}{attributes}>{content}</{tag}>")
+            at = cell.end()
+        return "".join(out) + match.group(0)[at:]
+
+    return head + end + re.sub(r"<tr\b[^>]*>.*?</tr>", row, rest, flags=re.S)
 
 
 def figure(fig: plt.Figure, alt: str, caption: str = "") -> HTML:

@@ -169,7 +169,10 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
             title = f'<a href="{cid}/{html.escape(report["html"], quote=True)}">{name}</a>'
         else:
             title = name
-        pdf = f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}">PDF</a>)' if report.get("pdf") else ""
+        # a screen reader lists links by their names: "Kopi Senja (PDF)", not "PDF" once per client
+        label = tr.t("cli.index_page.pdf_link", client=r.get("name") or r.get("client", ""))
+        pdf = (f' (<a href="{cid}/{html.escape(report["pdf"], quote=True)}"'
+               f' aria-label="{html.escape(label, quote=True)}">PDF</a>)' if report.get("pdf") else "")
         error = recorded_error(r, tr)
         if r.get("status") == "ok":  # an error beside ok is the PDF's: the HTML report is fine
             status = (f'<span class="ok">{html.escape(tr.t("cli.index_page.ok"))}</span>'
@@ -196,31 +199,33 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                       f' {html.escape(whole)})</em>')
         took = report.get("seconds")
         rows.append(
-            f"<tr><td>{title}{pdf}<br><small>{cid}</small></td>"
+            f'<tr><th scope="row">{title}{pdf}<br><small>{cid}</small></th>'
             f"<td>{html.escape(_period(report if report.get('html') else r.get('asked') or {}, tr))}</td>"
             f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at'), tr))}</td>"
             f"<td>{html.escape(tr.t('common.na') if took is None else tr.t('cli.seconds', seconds=tr.number(took, 1)))}"
             f"</td></tr>")
     body = "\n".join(rows) or f'<tr><td colspan="5">{html.escape(tr.t("cli.index_page.none"))}</td></tr>'
-    head = "".join(f"<th>{html.escape(tr.t(key))}</th>" for key in (
+    head = "".join(f'<th scope="col">{html.escape(tr.t(key))}</th>' for key in (
         "cli.index_page.client", "cli.index_page.period", "cli.index_page.status", "cli.index_page.rendered",
         "cli.index_page.took"))
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(tr.language, quote=True)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>{html.escape(tr.t("cli.index_page.title"))}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }}
-th {{ border-bottom: 2px solid #0072B2; }}
+thead th {{ border-bottom: 2px solid #0072B2; }} tbody th {{ font-weight: normal; }}
 .ok {{ color: #1a7f37; font-weight: 600; }} .quiet {{ color: #9a6700; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
-small {{ color: #666; }}
+small {{ color: #666; }} caption {{ text-align: left; font-weight: 600; padding: 6px 0; }}
 </style></head>
 <body>
 <h1>{html.escape(tr.t("cli.index_page.title"))}</h1>
 <p>{html.escape(tr.t("cli.index_page.intro", when=_when(now_text(), tr)))}</p>
 <table>
+<caption>{html.escape(tr.t("cli.index_page.caption"))}</caption>
 <thead><tr>{head}</tr></thead>
 <tbody>
 {body}

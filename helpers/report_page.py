@@ -4,11 +4,13 @@ The HTML exporter writes a page that loads MathJax, require.js and mermaid from 
 needs none of them, so the page is sanitised (nothing runs, nothing is fetched) and a Content-Security-
 Policy forbids scripts and remote loads outright. The client's branding is added here rather than in the
 notebook: a header with the brand name, the logo embedded as base64 and the report period, and the accent
-colour as CSS. Print CSS lays the page out on A4 with tables that wrap and figures that fit: a long table breaks
-between rows under its repeated header row (neither right after the header nor before the last row), while a
-short table, a figure, a heading and a sentence introducing a table or figure with what follows them stay
-together, so that no page is left mostly empty when what follows could have begun on it. No section is forced
-onto a new page: a section begins where the one before it ends, unless what must stay together does not fit.
+colour as CSS (headings and brand name in a darker shade of it where it is too light to read on white). Print
+CSS lays the page out on A4 with tables that wrap and figures that fit: a long table breaks between rows under
+its repeated header row (neither right after the header nor before the last row), while a short table, a
+figure, a heading and a sentence introducing a table or figure with what follows them stay together, so that
+no page is left mostly empty when what follows could have begun on it. No section is forced onto a new page: a
+section begins where the one before it ends, unless what must stay together does not fit. Of the outputs, only
+those holding a table take the keyboard's focus (a wide table scrolls sideways).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re
 from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
+from .colours import readable_shade
 from .errors import WorkbookError
 from .i18n import Message, Translator
 from .html_safety import sanitize
@@ -32,20 +35,26 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe
 SHORT_TABLE_ROWS = 8
 
 PAGE_CSS = """
-:root { --report-accent: ACCENT; }
+:root { --report-accent: ACCENT; --report-accent-text: TEXT_ACCENT; }
 main { max-width: 1100px; margin: 0 auto; }
 .report-brand { display: flex; align-items: center; gap: 18px; padding: 10px 0 12px;
   border-bottom: 4px solid var(--report-accent); margin: 8px 0 18px;
   font-family: var(--jp-content-font-family, system-ui, sans-serif); }
 .report-logo { max-height: 64px; max-width: 220px; }
-.report-brand-name { font-size: 1.35em; font-weight: 600; color: var(--report-accent); margin: 0; }
+.report-brand-name { font-size: 1.35em; font-weight: 600; color: var(--report-accent-text); margin: 0; }
 .report-period { margin: 2px 0 0; color: #444; }
-.jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h2 { color: var(--report-accent); }
+/* text in the accent colour uses its readable shade (colours.readable_shade); rules and borders the accent */
+.jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h2 { color: var(--report-accent-text); }
 .jp-RenderedHTMLCommon h2 { border-bottom: 1px solid var(--report-accent); padding-bottom: 2px; }
 .jp-RenderedHTMLCommon table thead th { border-bottom: 2px solid var(--report-accent); }
 .jp-RenderedHTMLCommon table caption { caption-side: top; text-align: left; font-weight: 600; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; overflow-wrap: break-word; }
 .jp-RenderedHTMLCommon table.report-table .text { text-align: left; }
+/* a cell naming its row is its header (display.ROW_LABEL) for screen readers, and looks like the cells beside it */
+.jp-RenderedHTMLCommon table.report-table th.row-label { font-weight: normal; }
+/* a column of sentences (display.PROSE_CELL: a post's text) keeps room for a few words a line among many
+   columns, rather than the width of its longest word (4 to 7 lines a post, in print) */
+.jp-RenderedHTMLCommon table.report-table .prose { min-width: 14em; }
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -142,10 +151,37 @@ def period_label(client: Client) -> str:
     return tr.t("report.period_label", start=tr.date(client.period_start), end=tr.date(client.period_end))
 
 
+#: The opening tag of a cell output, which the exporter makes focusable (tabindex="0") whatever it holds.
+_OUTPUT_TAG = re.compile(r'<div\b[^>]*\bjp-OutputArea-output\b[^>]*>')
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.I)
+
+
+def _element_end(page: str, start: int) -> int:
+    """Where the <div> whose content begins at `start` ends (its closing tag), or the page's end."""
+    depth = 1
+    for tag in _DIV_TAG.finditer(page, start):
+        depth += -1 if tag.group(1) else 1
+        if not depth:
+            return tag.start()
+    return len(page)
+
+
+def unfocusable_outputs(page: str) -> str:
+    """The page without the tabindex="0" the exporter sets on every output: a keyboard user would tab through
+    forty stops that do nothing. An output holding a table keeps it: a wide table scrolls sideways inside its
+    output on a narrow screen, and can then be scrolled with the arrow keys once focused."""
+    def output(match: re.Match) -> str:
+        if "<table" in page[match.end():_element_end(page, match.end())]:
+            return match.group(0)
+        return re.sub(r'\s+tabindex="0"', "", match.group(0))
+
+    return _OUTPUT_TAG.sub(output, page)
+
+
 def finish_page(exported: str, client: Client) -> str:
     """The exported notebook as the page sent to the client: sanitised, titled, branded, printable."""
     accent = client.accent_colour if COLOUR.match(client.accent_colour or "") else DEFAULT_ACCENT
-    page = sanitize(exported)
+    page = unfocusable_outputs(sanitize(exported))
     head = (f'<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
             f'<title>{html.escape(report_title(client))}</title>\n')
@@ -159,7 +195,8 @@ def finish_page(exported: str, client: Client) -> str:
     page = re.sub(r"<html\b[^>]*>", f'<html lang="{html.escape(client.language, quote=True)}">', page, count=1,
                   flags=re.I)
     # the page's own CSS comes last in <head>, after the exporter's, so it wins
-    page = page.replace("</head>", f'<style>{PAGE_CSS.replace("ACCENT", accent)}</style>\n</head>', 1)
+    css = PAGE_CSS.replace("TEXT_ACCENT", readable_shade(accent)).replace("ACCENT", accent)
+    page = page.replace("</head>", f'<style>{css}</style>\n</head>', 1)
     header = brand_header(client)
     page, n = re.subn(r"(<main[^>]*>)", lambda m: m.group(1) + header, page, count=1, flags=re.I)
     if not n:

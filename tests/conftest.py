@@ -1,7 +1,9 @@
-"""Shared test fixtures: where the real exports live, and small helpers for writing fixture files."""
+"""Shared test fixtures: where the real exports live, and small helpers for writing fixture files and reading
+pages."""
 from __future__ import annotations
 
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,37 @@ def detected_family(path) -> str | None:
         return detect_family(path).name
     except ExportFormatError:
         return None
+
+
+class _Elements(HTMLParser):
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open, self.found = [], []
+
+    def handle_starttag(self, tag, attrs):
+        element = {"tag": tag, "attrs": dict(attrs), "text": "", "inside": list(self.open)}
+        self.found.append(element)
+        if tag not in self.VOID:
+            self.open.append(element)
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()["tag"] != tag:
+            pass
+
+    def handle_data(self, data):
+        for element in self.open:
+            element["text"] += data
+
+
+def page_elements(page: str) -> list[dict]:
+    """Every element of an HTML page in document order: its tag, attributes (a dict), text (its own and its
+    descendants'), and the elements it is inside (outermost first), as a browser's parser reads them."""
+    parser = _Elements()
+    parser.feed(page)
+    parser.close()
+    return parser.found
 
 
 @pytest.fixture

@@ -1204,3 +1204,70 @@ def test_a_long_pattern_matching_nothing_is_quoted_whole(tmp_path):
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, text))
     assert f"the pattern '{deep}/Sept-Oct-*.csv' matches no file" in str(info.value)
+
+
+def test_contrast_follows_wcag_relative_luminance():
+    """Worked out by hand from WCAG 2's formulas. #0072B2: G 114/255 = 0.4471 -> ((0.4471 + 0.055) / 1.055)^2.4
+    = 0.1683, B 178/255 -> 0.4453, so L = 0.7152 * 0.1683 + 0.0722 * 0.4453 = 0.1525 and the contrast with
+    white (L = 1) is 1.05 / 0.2025 = 5.19. #F0E442: R 0.8714, G 0.7758, B 0.0545, L = 0.7441, 1.05 / 0.7941 = 1.32."""
+    from helpers.colours import contrast_ratio, relative_luminance
+
+    assert relative_luminance("#FFFFFF") == 1 and relative_luminance("#000000") == 0
+    assert contrast_ratio("#000000") == pytest.approx(21)  # (1 + 0.05) / (0 + 0.05)
+    assert relative_luminance("#0072B2") == pytest.approx(0.1525, abs=1e-4)
+    assert contrast_ratio("#0072B2") == pytest.approx(5.19, abs=0.005)
+    assert contrast_ratio("#FFFFFF", "#0072B2") == contrast_ratio("#0072B2", "#FFFFFF")  # whichever is lighter
+    assert relative_luminance("#F0E442") == pytest.approx(0.7441, abs=1e-4)
+    assert contrast_ratio("#F0E442") == pytest.approx(1.32, abs=0.005)
+
+
+def test_a_light_accent_gets_the_lightest_darker_shade_of_its_hue_that_text_reads_in():
+    """#F0E442 with its channels scaled by 135/256 is #7F7823 (240, 228, 66 -> 126.6, 120.2, 34.8 -> 127, 120,
+    35), the lightest such shade reaching 4.5:1: R 0.2122, G 0.1878, B 0.0168, L = 0.1807, contrast
+    1.05 / 0.2307 = 4.55. One step lighter (136/256: 128, 121, 35), L = 0.1839 and contrast 1.05 / 0.2339 = 4.49."""
+    from helpers.colours import contrast_ratio, readable_shade
+
+    assert readable_shade("#0072B2") == "#0072B2" and readable_shade("#8C510A") == "#8C510A"  # readable already
+    shade = readable_shade("#F0E442")
+    assert shade == "#7F7823"
+    assert contrast_ratio(shade) == pytest.approx(4.55, abs=0.005)
+    red, green, blue = (int(shade[i:i + 2], 16) for i in (1, 3, 5))
+    assert red / 240 == pytest.approx(green / 228, abs=0.01) and red / 240 == pytest.approx(blue / 66, abs=0.01)
+    assert contrast_ratio("#807923") == pytest.approx(4.49, abs=0.005)  # one step lighter does not read
+
+
+def test_an_accent_too_light_for_text_is_a_warning_naming_the_client_and_the_key(tmp_path):
+    from helpers.clients import accent_note
+    from helpers.i18n import Translator
+
+    clients = load_roster(roster(tmp_path, "clients:" + _client(
+        "[data/demo/kopi-senja/*.csv]", cid="sunny", extra='    branding: {accent_colour: "#F0E442"}')
+        + _client("[data/demo/kopi-senja/*.csv]", cid="blue", extra='    branding: {accent_colour: "#0072B2"}')))
+    sunny, blue = clients
+    assert accent_note(blue) is None
+    note = accent_note(sunny)
+    assert str(note) == (
+        "client 'sunny': key 'branding.accent_colour' #F0E442 is too light for text on the white page (contrast"
+        " 1.32:1, where text needs at least 4.5:1 to be read easily): the report writes its headings and brand name"
+        " in #7F7823, a darker shade of the same colour (4.55:1), and keeps #F0E442 for its rules and borders. To"
+        " choose the text's shade yourself, give a darker accent_colour")
+    indonesian = Translator("id").message(note)
+    assert indonesian.startswith("klien 'sunny': kunci 'branding.accent_colour' #F0E442 terlalu terang")
+    assert "1,32:1" in indonesian and "#7F7823" in indonesian
+
+
+def test_the_render_command_warns_of_an_accent_too_light_for_text(tmp_path, monkeypatch, capsys):
+    """Said beside the summary, where the consultant reads what to check before sending the reports (the
+    rendering itself is left out here: the warning depends on the roster alone)."""
+    from helpers import render
+    from helpers.__main__ import main
+
+    monkeypatch.setattr(render, "render_all", lambda clients, out, **_: [])
+    path = roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="sunny",
+                                                 extra='    branding: {accent_colour: "#F0E442"}'))
+    assert main(["render", "--clients", str(path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "client 'sunny': key 'branding.accent_colour' #F0E442 is too light for text" in out
+    path.write_text(path.read_text().replace("#F0E442", "#0072B2"))
+    assert main(["render", "--clients", str(path), "--out", str(tmp_path / "out")]) == 0
+    assert "accent_colour" not in capsys.readouterr().out

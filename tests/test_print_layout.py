@@ -19,12 +19,18 @@ from helpers.paths import DEMO_DIR
 from helpers.pdf import find_chromium, print_pdf
 from helpers.report_page import PAGE_CSS, SHORT_TABLE_ROWS, finish_page
 
+from conftest import page_elements
+
 #: What the notebook exporter's own CSS does to outputs in print (nbconvert's lab template).
 EXPORTER_CSS = """
 .jp-OutputArea-child { display: table; table-layout: fixed; width: 100%; overflow: hidden; }
 .jp-OutputArea-output { display: table-cell; width: 100%; height: auto; overflow: auto; }
 @media print { .jp-OutputArea-child { break-inside: avoid-page; } }
 """
+
+#: The exporter's font for outputs (its theme's --jp-content-font-family).
+EXPORTER_FONT = (".jp-RenderedHTMLCommon { font-family: system-ui, -apple-system, blinkmacsystemfont, 'Segoe UI',"
+                 " helvetica, arial, sans-serif; }")
 
 
 def client() -> Client:
@@ -143,10 +149,10 @@ def test_text_columns_are_marked_to_align_left_and_numbers_are_not():
     frame = pd.DataFrame({"metric": ["posts", "reach <b>", "rate"], "this period": ["58", "not reported", "1.2%"],
                           "count": [1, 2, 3]})
     html = display.table(frame, index=False).data
-    assert '<th class="text">metric</th>' in html and '<td class="text">reach &lt;b&gt;</td>' in html
-    assert "<th>this period</th>" in html and "<td>not reported</td>" in html and "<td>3</td>" in html
+    assert '<th scope="col" class="text">metric</th>' in html and '<td class="text">reach &lt;b&gt;</td>' in html
+    assert '<th scope="col">this period</th>' in html and "<td>not reported</td>" in html and "<td>3</td>" in html
     indexed = display.table(frame.set_index("metric")).data
-    assert '<th class="text">posts</th>' in indexed and "<td>58</td>" in indexed
+    assert '<th scope="row" class="text">posts</th>' in indexed and "<td>58</td>" in indexed
     assert ".report-table .text { text-align: left; }" in PAGE_CSS
 
 
@@ -199,3 +205,45 @@ def test_a_section_with_only_its_opening_sentence_does_not_follow_the_next_secti
                                          cell(busy, rows_table(SHORT_TABLE_ROWS))))
     assert page_of(pages, "Opening") == page_of(pages, "QuietSection") == [1]
     assert page_of(pages, "BusySection") == page_of(pages, "row0") == [2]
+
+
+def test_header_cells_have_a_scope_and_a_row_label_is_its_rows_header():
+    """A screen reader names a cell's column and row from the header cells' scope: the header row's cells head
+    columns, the index's cells head rows, and so does the cell of a column `row_labels` names (the metric of a
+    lens table, the text of a post: -1, the last column), still looking like the cells beside it."""
+    frame = pd.DataFrame({"metric": ["posts", "reach <b>"], "this period": [58, 1200], "text": ["a", "b"]})
+    elements = page_elements(display.table(frame, index=False, row_labels=(0, -1)).data)
+    rows = [[(e["tag"], e["attrs"].get("scope"), e["text"]) for e in elements
+             if e["tag"] in ("th", "td") and any(outer is row for outer in e["inside"])]
+            for row in [e for e in elements if e["tag"] == "tr"]]
+    assert rows == [[("th", "col", "metric"), ("th", "col", "this period"), ("th", "col", "text")],
+                    [("th", "row", "posts"), ("td", None, "58"), ("th", "row", "a")],
+                    [("th", "row", "reach <b>"), ("td", None, "1,200"), ("th", "row", "b")]]
+    labels = [e["attrs"]["class"].split() for e in elements if e["attrs"].get("scope") == "row"]
+    assert all(display.ROW_LABEL in classes and display.TEXT_CELL in classes for classes in labels)
+    assert f".report-table th.{display.ROW_LABEL} {{ font-weight: normal; }}" in PAGE_CSS  # not bold as a header
+    plain = page_elements(display.table(frame, index=False).data)
+    assert [e["attrs"].get("scope") for e in plain if e["tag"] == "th"] == ["col"] * 3  # no row label unless asked
+    assert [e["tag"] for e in plain if e["text"] == "posts"] == ["td"]
+    indexed = page_elements(display.table(frame.set_index("metric")).data)
+    assert [(e["attrs"].get("scope"), e["text"]) for e in indexed if e["tag"] == "th" and e["text"] in
+            ("posts", "reach <b>")] == [("row", "posts"), ("row", "reach <b>")]  # the index heads its rows
+
+
+@needs_printing
+def test_a_post_text_among_many_columns_keeps_room_for_a_few_words_a_line(tmp_path):
+    """A top-posts table of nine columns on A4: its text column was left the width of its longest word (about
+    60 px: "Ten books" a line, each post on 4 to 7 lines). A column of sentences keeps at least 14em."""
+    text = "Ten books under ten pounds, signed copies just in: first come first served this week at the shop"
+    frame = pd.DataFrame({"on top by": ["reach only", "interactions only"], "published": ["28 Oct 2026"] * 2,
+                          "format": ["reel", "photo"], "reach": [8543, 946], "interactions": [58, 95],
+                          "rank by reach": ["2", "19"], "rank by interactions": ["7–9", "2–3"],
+                          "engagement rate by reach": ["0.68%", "10.04%"], "text": [text, "Short post"]})
+    html = display.table(frame, index=False, row_labels=(-1,), caption="TopPosts").data
+    assert html.count(f'class="{display.TEXT_CELL} {display.PROSE_CELL}') == 3  # the column: its header, 2 posts
+    # the exporter's font for outputs (system-ui), whose metrics left the text column its narrowest
+    exported = page(cell(html)).replace("</head>", f"<style>{EXPORTER_FONT}</style></head>")
+    pages = printed_pages(tmp_path, exported)
+    lines = [line for line in pages[0].splitlines() if re.search(r"\b(Ten|pounds|signed|first|served|shop)\b", line)]
+    assert any("Ten books under ten" in line for line in lines), lines
+    assert len(lines) <= 4, lines

@@ -10,6 +10,8 @@ from helpers.clients import load_roster
 from helpers.paths import DEMO_ROSTER, DEMO_DIR
 from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
 
+from conftest import page_elements
+
 SECTIONS = ("summary", "coverage", "broadcast", "engagement", "disagree", "formats", "attention", "benchmarks",
             "definitions")
 
@@ -545,3 +547,32 @@ def test_the_commands_language_is_read_as_a_roster_reads_one(tmp_path, capsys):
         main(["render", "--language", "fr", "--clients", str(tmp_path / "none.yml")])
     assert info.value.code == 2
     assert "argument --language: 'fr' is not a language of the workbook; expected one of en, id" in capsys.readouterr().err
+
+
+def _inside(element: dict, outer: dict) -> bool:
+    return any(e is outer for e in element["inside"])
+
+
+def test_report_tables_name_their_headers_and_only_outputs_with_a_table_take_the_keyboards_focus(rendered):
+    """In both demo reports: every header cell has a scope; every body row of every table has its header (the
+    metric of a lens table, the text of a top post, the format, the lens and pair of a test, the index of the
+    metrics table); the Definitions table has a caption in the report's language; and of the outputs, only
+    those holding a table (which may scroll sideways) stay focusable."""
+    from helpers.i18n import Translator
+
+    _, out = rendered
+    for client in load_roster(DEMO_ROSTER):
+        elements = page_elements((out / client.id / "report.html").read_text(encoding="utf-8"))
+        tables = [e for e in elements if e["tag"] == "table"]
+        assert len(tables) >= 12
+        assert all(e["attrs"].get("scope") in ("col", "row") for e in elements if e["tag"] == "th")
+        captions = [e["text"] for e in elements if e["tag"] == "caption"]
+        assert Translator(client.language).t("definitions.caption") in captions
+        rows = [r for r in elements if r["tag"] == "tr" and any(e["tag"] == "tbody" for e in r["inside"])]
+        unlabelled = [r["text"].split() for r in rows if not any(
+            c["tag"] == "th" and c["attrs"].get("scope") == "row" and _inside(c, r) for c in elements)]
+        assert not unlabelled
+        outputs = [e for e in elements if "jp-OutputArea-output" in e["attrs"].get("class", "").split()]
+        with_table = [any(_inside(t, o) for t in tables) for o in outputs]
+        assert len(outputs) > 20 and 12 <= sum(with_table) < len(outputs)
+        assert [o["attrs"].get("tabindex") for o in outputs] == ["0" if t else None for t in with_table]

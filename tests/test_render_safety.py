@@ -21,6 +21,8 @@ from helpers.render import (REPORT_NOTEBOOK, Foreign, Identity, posts_of_others,
                             find_leaks, foreign_identities, render_all, warmup_code)
 from helpers.report_page import finish_page
 
+from conftest import page_elements
+
 
 def client(**changes) -> Client:
     values = dict(id="acme", name="Acme Coffee", exports=(f"{DEMO_DIR}/kopi-senja/*.csv",), timezone="UTC",
@@ -733,3 +735,73 @@ def test_a_path_of_this_machine_is_found_without_its_leading_slash_and_unescaped
         problems = check_html(base.replace("{content}", content), me)
         assert any("a path of this machine" in p and str(folder) in p for p in problems), (content, problems)
     assert check_html(base.replace("{content}", f"{folder.name}/posts.csv"), me) == []
+
+
+def _within(element: dict, outer: dict) -> bool:
+    return any(e is outer for e in element["inside"])
+
+
+def test_a_light_accent_colours_text_in_a_readable_shade_and_rules_in_the_brand_colour():
+    """#F0E442 on white is 1.32:1: headings and the brand name take its shade #7F7823 (4.55:1, worked out in
+    test_clients), borders keep the brand's yellow. A readable accent is its own text colour."""
+    exported = PAGE.replace("{content}", "report body")
+    css = next(e["text"] for e in reversed(page_elements(finish_page(exported, client(accent_colour="#F0E442"))))
+               if e["tag"] == "style")
+    assert "--report-accent: #F0E442;" in css and "--report-accent-text: #7F7823;" in css
+    coloured = re.findall(r"([^{}]+)\{[^}]*(?<![-\w])color: var\((--report-accent[\w-]*)\)", css)
+    assert {var for _, var in coloured} == {"--report-accent-text"}  # no text in the light brand colour
+    assert any(".report-brand-name" in rule for rule, _ in coloured)
+    assert any("h1" in rule and "h2" in rule for rule, _ in coloured)
+    assert re.search(r"h2 \{ border-bottom: 1px solid var\(--report-accent\)", css)
+    assert re.search(r"\.report-brand \{[^}]*border-bottom: 4px solid var\(--report-accent\)", css)
+    readable = finish_page(exported, client(accent_colour="#0072B2"))
+    assert "--report-accent: #0072B2; --report-accent-text: #0072B2;" in readable
+
+
+OUTPUTS = ('<div class="jp-Cell-outputWrapper"><div class="jp-OutputArea">'
+           '<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-OutputArea-output"'
+           ' data-mime-type="text/html" tabindex="0"><h2>Summary</h2><div class="x"><p>text</p></div></div></div>'
+           '<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-OutputArea-output"'
+           ' data-mime-type="text/html" tabindex="0"><div><table class="report-table"><tr><td>1</td></tr></table>'
+           '</div></div></div>'
+           '<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-OutputArea-output'
+           ' jp-OutputArea-executeResult" data-mime-type="text/html" tabindex="0"><figure><img alt="a figure"'
+           ' src="data:image/png;base64,iVBORw0KGgo="></figure></div></div></div></div>')
+
+
+def test_only_outputs_holding_a_table_stay_focusable():
+    """The exporter makes every output focusable (tabindex="0"), none of them interactive; an output holding a
+    table keeps it, to be scrolled with the keyboard when it is wider than the screen."""
+    page = finish_page(PAGE.replace("<p>{content}</p>", OUTPUTS), client())
+    elements = page_elements(page)
+    outputs = [e for e in elements if "jp-OutputArea-output" in e["attrs"].get("class", "")]
+    holds_table = [any(t["tag"] == "table" and _within(t, o) for t in elements) for o in outputs]
+    assert len(outputs) == 3 and holds_table == [False, True, False]
+    assert [o["attrs"].get("tabindex") for o in outputs] == [None, "0", None]
+    assert live_content(page) == []
+
+
+def test_the_index_table_is_captioned_and_scoped_and_each_pdf_link_names_its_client():
+    """A screen reader's list of links reads "Kopi Senja (PDF)", "Harbour Books (PDF)", not "PDF" twice; the
+    page scales on a phone (viewport) and its table says what it lists and which cells head what."""
+    records = [{"client": cid, "name": name, "status": "ok", "attempted_at": "2026-11-01T10:00:00+00:00",
+                "report": {"html": "report.html", "pdf": "report.pdf", "period_start": "2026-09-01",
+                           "period_end": "2026-10-31"}}
+               for cid, name in (("kopi-senja", "Kopi Senja"), ("harbour", "Harbour <Books>"))]
+    for language, caption, names in (
+            ("en", "Each client's latest good report, with the status of its last render",
+             ["Kopi Senja", "Kopi Senja (PDF)", "Harbour <Books>", "Harbour <Books> (PDF)"]),
+            ("id", "Laporan terakhir yang berhasil dari setiap klien, dengan status render terakhirnya",
+             ["Kopi Senja", "PDF Kopi Senja", "Harbour <Books>", "PDF Harbour <Books>"])):
+        page = index_html(records, Translator(language))
+        elements = page_elements(page)
+        assert any(e["tag"] == "meta" and e["attrs"].get("name") == "viewport"
+                   and "width=device-width" in e["attrs"].get("content", "") for e in elements)
+        assert [e["text"] for e in elements if e["tag"] == "caption"] == [caption]
+        headers = [e for e in elements if e["tag"] == "th"]
+        assert [h["attrs"].get("scope") for h in headers] == ["col"] * 5 + ["row"] * 2
+        assert [" ".join(h["text"].split()) for h in headers[5:]] == [
+            "Kopi Senja (PDF)kopi-senja", "Harbour <Books> (PDF)harbour"]  # the id below a <br>
+        assert [e["attrs"].get("aria-label") or e["text"] for e in elements if e["tag"] == "a"] == names
+        assert live_content(page) == []
+    assert "tbody th { font-weight: normal; }" in page  # a client's cell looks as it did
