@@ -4,6 +4,9 @@ The record keeps the last attempt (status, time, error) and the last good report
 so a failed attempt, or one a stopped batch left unfinished (Ctrl-C), shows as such while the index still
 links the report that was good before. The
 index lists every client that has a record, not only this batch's, and escapes every name and message.
+A report stays a client's only while its id names the same business: an id the roster gives to another
+client does not link the earlier client's report as its own (new_record). Rows of ids the roster just rendered
+no longer has (a client removed, an id renamed) are listed last, greyed and marked so; their files are kept.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import json
 import os
 from pathlib import Path
 
+from .clients import same_business
 from .i18n import Translator, in_every_language
 
 RECORD = "render.json"
@@ -53,15 +57,30 @@ def new_record(previous: dict | None, *, client: str, name: str, ok: bool, attem
     None when it had not started). `asked`: the period the attempt was for ('period_start', 'period_end'),
     shown by the index while there is no good report to show the period of. The error (a Message or
     InLanguages, or plain text) is recorded in `language`, the command's, and in every language ('errors'),
-    for an index written in another one."""
+    for an index written in another one.
+
+    An id the roster has given to another business (its display name not the same business's:
+    clients.same_business) does not inherit the report of the one before: a failed attempt keeps that report as
+    'other_report', with its client's name, which the index and the summary name as not this client's; it
+    comes back as the report should the id name that business again."""
+    kept, other = (report, None) if ok else ((previous or {}).get("report"), (previous or {}).get("other_report"))
+    if not ok:
+        # a report recorded by an older version names no client: the record's name is then its client's (none: kept)
+        owner = (kept or {}).get("name") or (previous or {}).get("name")
+        if kept and owner and not same_business(owner, name):
+            kept, other = None, {**kept, "name": owner}
+        elif not kept and other and same_business(other.get("name"), name):
+            kept, other = other, None
     record = {
         "client": client, "name": name, "status": "ok" if ok else "interrupted" if interrupted else "failed",
         "attempted_at": attempted_at, "seconds": None if seconds is None else round(seconds, 2),
         "timings": {k: round(v, 2) for k, v in timings.items()},
         "error": Translator(language).message(error), "errors": in_every_language(error) if error else {},
         "failed_cell": failed_cell,
-        "report": report if ok else (previous or {}).get("report"),
+        "report": kept,
     }
+    if other:
+        record["other_report"] = other
     if asked:
         record["asked"] = asked
     return record
@@ -94,7 +113,7 @@ def collect_records(out_dir: Path) -> list[dict]:
             record = failed
         if record is not None:
             if not folder.is_dir():  # no folder to link into: a report named in the record is not there
-                record["report"] = None
+                record["report"] = record["other_report"] = None
             record["client"] = name  # the folder is the truth: links are built from it
             records.append(record)
     return records
@@ -156,12 +175,15 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
     return marks
 
 
-def index_html(records: list[dict], tr: Translator | None = None) -> str:
+def index_html(records: list[dict], tr: Translator | None = None, roster=None) -> str:
     """The index page, in `tr`'s language (the command's): one row per client, linking its latest good report
-    (and PDF). Errors are shown in that language too (recorded_error)."""
+    (and PDF). Errors are shown in that language too (recorded_error). `roster`: the ids of the roster just
+    rendered; the rows of other ids (a client removed from the roster, or its id renamed) come after the others,
+    greyed and marked as no longer in it, their reports still linked (None: no row is marked)."""
     tr = tr or Translator("en")
     rows = []
-    for r in records:
+    former = set() if roster is None else {str(r.get("client", "")) for r in records} - set(roster)
+    for r in sorted(records, key=lambda r: str(r.get("client", "")) in former):  # stable: by id within each
         cid = html.escape(str(r.get("client", "")), quote=True)
         name = html.escape(str(r.get("name") or r.get("client", "")))
         report = r.get("report") or {}
@@ -180,6 +202,10 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                       + (f" ({html.escape(_shorten(error))})" if error else ""))
         else:
             shown = tr.t("cli.index_page.last_good" if report.get("html") else "cli.index_page.no_good")
+            other = r.get("other_report") or {}
+            if not report.get("html") and other.get("html"):  # the id's earlier client's: not linked as this one's
+                shown += "; " + tr.t("cli.other_report", path=f"{r.get('client', '')}/{other['html']}",
+                                     name=str(other.get("name") or ""))
             asked = r.get("asked") or {}
             if report.get("html") and asked.get("period_start") and (
                     (asked.get("period_start"), asked.get("period_end"))
@@ -198,8 +224,10 @@ def index_html(records: list[dict], tr: Translator | None = None) -> str:
                       f'{html.escape(_shorten(cell + error))} <em>({html.escape(shown)};'
                       f' {html.escape(whole)})</em>')
         took = report.get("seconds")
+        gone = str(r.get("client", "")) in former
         rows.append(
-            f'<tr><th scope="row">{title}{pdf}<br><small>{cid}</small></th>'
+            ('<tr class="former">' if gone else "<tr>") + f'<th scope="row">{title}{pdf}<br><small>{cid}</small>'
+            + (f'<br><small>{html.escape(tr.t("cli.index_page.not_in_roster"))}</small>' if gone else "") + "</th>"
             f"<td>{html.escape(_period(report if report.get('html') else r.get('asked') or {}, tr))}</td>"
             f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at'), tr))}</td>"
             f"<td>{html.escape(tr.t('common.na') if took is None else tr.t('cli.seconds', seconds=tr.number(took, 1)))}"
@@ -220,6 +248,7 @@ th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; ve
 thead th {{ border-bottom: 2px solid #0072B2; }} tbody th {{ font-weight: normal; }}
 .ok {{ color: #1a7f37; font-weight: 600; }} .quiet {{ color: #9a6700; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
 small {{ color: #666; }} caption {{ text-align: left; font-weight: 600; padding: 6px 0; }}
+tr.former th, tr.former td, tr.former small, tr.former a {{ color: #666; }}
 </style></head>
 <body>
 <h1>{html.escape(tr.t("cli.index_page.title"))}</h1>
@@ -234,11 +263,12 @@ small {{ color: #666; }} caption {{ text-align: left; font-weight: 600; padding:
 """
 
 
-def write_index(out_dir: Path, language: str = "en") -> Path:
-    """Write out_dir/index.html from every client's record, in `language`; return its path."""
+def write_index(out_dir: Path, language: str = "en", roster=None) -> Path:
+    """Write out_dir/index.html from every client's record, in `language`; return its path. `roster`: the ids of
+    the roster just rendered, whose other rows the index marks as no longer in it (index_html)."""
     out_dir = Path(out_dir)
     path = out_dir / INDEX
     temporary = out_dir / f".{INDEX}.{os.getpid()}.tmp"
-    temporary.write_text(index_html(collect_records(out_dir), Translator(language)), encoding="utf-8")
+    temporary.write_text(index_html(collect_records(out_dir), Translator(language), roster), encoding="utf-8")
     os.replace(temporary, path)
     return path

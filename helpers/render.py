@@ -85,6 +85,8 @@ class RenderResult:
     facts: dict = field(default_factory=dict)  # what the report's title said for the index (recorded_facts)
     interrupted: bool = False  # not rendered: the batch was stopped (Ctrl-C, SIGTERM) before this report was done
     unchecked: str = ""  # rendered, but not checked against another client's exports (unchecked_exports): why
+    period: tuple = ()  # (first day, last day) the report is (or the attempt was) for: the summary shows it
+    other_report: tuple = ()  # (path, name): an earlier report of another client of this id, left in its folder
 
 
 class Interrupted(KeyboardInterrupt):
@@ -653,6 +655,37 @@ def recorded_facts(facts: dict | None) -> dict:
     return kept
 
 
+def header_only_problem(previous: dict | None, client: Client, facts: dict) -> Message | None:
+    """Why a report without posts is not to replace the last good one (None when it may): that one is of the
+    same period and business and had posts, and every post export covering the period now lists only its
+    header (Report.header_only_exports, in the facts): a download that stopped after the header would
+    otherwise replace a month of posts with a report of none. A period with no earlier report, or one of
+    other days, renders as a quiet month."""
+    report = (previous or {}).get("report") or {}
+    files, posts = facts.get("header_only"), report.get("posts")
+    if (facts.get("posts") != 0 or not files or not report.get("html") or not isinstance(posts, int) or posts <= 0
+            or (report.get("period_start"), report.get("period_end"))
+            != (client.period_start.isoformat(), client.period_end.isoformat())
+            or not same_business(report.get("name") or (previous or {}).get("name"), client.name)):
+        return None
+    return Message("cli.problem.header_only_kept" + ("_one" if len(files) == 1 else ""), files=list(files),
+                   posts=posts)
+
+
+def period_of(client: Client) -> tuple:
+    """The days a client's report is for, as RenderResult.period keeps them."""
+    return (client.period_start, client.period_end)
+
+
+def other_report(out_dir: Path, record: dict | None) -> tuple:
+    """(path, name) of the earlier report of another client that a failed or interrupted attempt's record says
+    its folder still holds (index_page.new_record's 'other_report'), or ()."""
+    other = (record or {}).get("other_report") or {}
+    if not other.get("html") or not (record or {}).get("client"):
+        return ()
+    return (Path(out_dir) / str(record["client"]) / other["html"], str(other.get("name") or ""))
+
+
 def unescaped_outputs(executed) -> list[str]:
     """Cell outputs whose HTML would run something: text from the exports that was not escaped."""
     problems = []
@@ -1106,6 +1139,8 @@ class Renderer:
         told in advance: the executed notebook never replaces the last good report's without the report."""
         client, out_dir = task.client, Path(task.out_dir)
         target = out_dir / client.id
+        if (problem := header_only_problem(read_record(target), client, facts or {})) is not None:
+            return self._fail(task, work, started, timings, problem)
         seconds = time.perf_counter() - started
         has_pdf = (work / "report.pdf").is_file() and not pdf_error
         executed = out_dir / EXECUTED_DIR / client.id  # the analyst's, not the client's: kept apart
@@ -1129,7 +1164,7 @@ class Renderer:
                     (target / "report.ipynb").unlink()  # put there by an older version of the renderer
                 if not has_pdf and (target / "report.pdf").is_file():
                     (target / "report.pdf").unlink()  # printed from an older report: it would not match
-                report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None,
+                report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None, "name": client.name,
                           "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
                           "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
                               k: round(v, 2) for k, v in timings.items()}}
@@ -1144,7 +1179,7 @@ class Renderer:
             raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error,
-                            facts=recorded_facts(facts), unchecked=task.unchecked)
+                            facts=recorded_facts(facts), unchecked=task.unchecked, period=period_of(client))
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
               failed_cell: int | None = None, failed_source: str = "", detail: str = "",
@@ -1169,10 +1204,11 @@ class Renderer:
                 tr.t("cli.cell", number=failed_cell) + (f" ({failed_source})" if failed_source else "") + ": ")
             if user_error:
                 failed_cell = None
-            record_failure(out_dir, client, error, seconds, timings, failed_cell, text=f"{where}{shown}\n\n{detail}",
-                           language=task.language)
+            record = record_failure(out_dir, client, error, seconds, timings, failed_cell,
+                                    text=f"{where}{shown}\n\n{detail}", language=task.language)
         return RenderResult(client.id, False, seconds, failed_cell=failed_cell, error=error, timings=timings,
-                            failed_source=failed_source)
+                            failed_source=failed_source, period=period_of(client),
+                            other_report=other_report(out_dir, record))
 
 
 def publish_problem(error: OSError) -> Message:
@@ -1191,11 +1227,12 @@ def publish_problem(error: OSError) -> Message:
 
 
 def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
-                   failed_cell: int | None = None, text: str | None = None, language: str = "en") -> None:
+                   failed_cell: int | None = None, text: str | None = None, language: str = "en") -> dict:
     """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry, and the
     whole error in reports/_failed/<id>/error.txt (`text`, else the error in `language`). Without `text` (no
     notebook ran: a worker stopped), an executed notebook left there by an older failure is removed: it is
-    not this one's. The error (a Message, an InLanguages or plain text) is recorded in every language."""
+    not this one's. The error (a Message, an InLanguages or plain text) is recorded in every language. Returns
+    the record."""
     failed = Path(out_dir) / FAILED_DIR / client.id
     failed.mkdir(parents=True, exist_ok=True)
     if text is None:
@@ -1204,27 +1241,27 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
     whole = text if text is not None else translator(language).message(error)
     (failed / "error.txt").write_text(f"{now_text()}\n{whole}", encoding="utf-8")
     target = Path(out_dir) / client.id
-    _write_attempt(out_dir, client, new_record(
+    return _write_attempt(out_dir, client, new_record(
         read_record(target), client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
         timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
         asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 
-def record_interruption(out_dir: Path, client: Client, seconds: float | None = None) -> None:
+def record_interruption(out_dir: Path, client: Client, seconds: float | None = None) -> dict:
     """Record in reports/<id>/render.json that a stopped batch did not finish this client's report (`seconds`:
     how long it had run, None when it had not started), keeping the last good report's entry: the index
     then says this attempt was interrupted beside the report it still links. An older failure's notebook
-    and error under _failed/<id>/ are left as they are."""
+    and error under _failed/<id>/ are left as they are. Returns the record."""
     target = Path(out_dir) / client.id
-    _write_attempt(out_dir, client, new_record(
+    return _write_attempt(out_dir, client, new_record(
         read_record(target), client=client.id, name=client.name, ok=False, interrupted=True,
         attempted_at=now_text(), seconds=seconds, timings={},
         asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 
-def _write_attempt(out_dir: Path, client: Client, record: dict) -> None:
+def _write_attempt(out_dir: Path, client: Client, record: dict) -> dict:
     """A failed or interrupted attempt's record in reports/<id>/render.json, or, when that folder refuses it,
-    in reports/_failed/<id>/render.json, where the index reads it."""
+    in reports/_failed/<id>/render.json, where the index reads it; returns the record."""
     target, failed = Path(out_dir) / client.id, Path(out_dir) / FAILED_DIR / client.id
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -1234,6 +1271,7 @@ def _write_attempt(out_dir: Path, client: Client, record: dict) -> None:
     except OSError:  # the client's folder refuses writes (the failure, often): the index reads the record here
         failed.mkdir(parents=True, exist_ok=True)
         write_json_atomically(failed / "render.json", record)
+    return record
 
 
 #: The project's own folders, never an output folder: reports, render records and index.html would mix with
@@ -1306,10 +1344,12 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:
-    """A plain-text summary table: client, status, time, report or failing cell and error; a client a stopped
-    batch did not finish is marked as not rendered, with whether it had started (its time n/a if not)."""
+    """A plain-text summary table: client, status, the report's period (clients of one roster in other time
+    zones may be at another 'last full month'), time, report or failing cell and error; a client a stopped
+    batch did not finish is marked as not rendered, with whether it had started (its time n/a if not). A
+    client that did not render while its folder holds an earlier client's report of its id says so."""
     tr = tr or Translator("en")
-    column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "time", "detail")}
+    column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "period", "time", "detail")}
     rows, details = [], []
     for r in results:
         if r.interrupted:
@@ -1334,17 +1374,31 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
             detail = f"{cell}{first}"
             if rest:
                 details.append(f"{r.client}: {cell}{error}")
+        if not r.ok and r.other_report:
+            detail += "; " + tr.t("cli.other_report", path=display_path(r.other_report[0]), name=r.other_report[1])
         status = tr.t("cli.status.interrupted" if r.interrupted else "cli.status.unchecked" if r.ok and r.unchecked
                       else "cli.status.ok" if r.ok and not r.pdf_error
                       else "cli.status.pdf_problem" if r.ok else "cli.status.failed")
         took = tr.t("common.na") if r.seconds is None else tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
-        rows.append((r.client, status, took, detail))
+        rows.append((r.client, status, summary_period(r.period, tr), took, detail))
     # each column as wide as its widest cell (7 at least for status and time): "berhasil/pdf!" and "123,4 dtk" are
     # wider than their English texts, and the details would otherwise start where the header's does not
     rows.insert(0, tuple(column.values()))
-    width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 7))]
-    lines = [f"{who:<{width[0]}}  {status:<{width[1]}} {took:>{width[2]}}  {detail}"
-             for who, status, took, detail in rows]
+    width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 0, 7))]
+    lines = [f"{who:<{width[0]}}  {status:<{width[1]}} {period:<{width[2]}}  {took:>{width[3]}}  {detail}"
+             for who, status, period, took, detail in rows]
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return lines
+
+
+def summary_period(period: tuple, tr: Translator) -> str:
+    """A report's period, short, for the summary: a calendar month as its month ("Oct 2026"), other days as their
+    first and last ("1 Sep 2026–31 Oct 2026"); n/a when not known."""
+    if not period:
+        return tr.t("common.na")
+    first, last = period
+    if first.day == 1 and (last + datetime.timedelta(days=1)).day == 1 and (first.year, first.month) == (
+            last.year, last.month):
+        return tr.month(first)
+    return tr.t("cli.summary_span", start=tr.short_date(first), end=tr.short_date(last))

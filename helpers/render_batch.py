@@ -41,8 +41,8 @@ from .index_page import read_record, write_index
 from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
-                     client_identity, foreign_identities, record_failure, record_interruption, unchecked_exports,
-                     skip_slow_optional_imports)
+                     client_identity, foreign_identities, other_report, period_of, record_failure, record_interruption,
+                     unchecked_exports, skip_slow_optional_imports)
 
 
 def default_jobs() -> int:
@@ -259,10 +259,11 @@ class WorkerPool:
                 seconds = time.perf_counter() - worker.started
                 results[cid] = RenderResult(cid, False, seconds, error=(
                     Message("cli.problem.worker_stopped_why", status=status, why=why) if why
-                    else Message("cli.problem.worker_stopped", status=status)))
+                    else Message("cli.problem.worker_stopped", status=status)), period=period_of(worker.task.client))
                 with contextlib.suppress(OSError):
-                    record_failure(Path(worker.task.out_dir), worker.task.client, results[cid].error, seconds,
-                                   language=progress.tr.language)
+                    results[cid].other_report = other_report(worker.task.out_dir, record_failure(
+                        Path(worker.task.out_dir), worker.task.client, results[cid].error, seconds,
+                        language=progress.tr.language))
                 progress.finished(cid, False, seconds, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
@@ -272,10 +273,12 @@ class WorkerPool:
                 crash = self.last_crash.strip().splitlines()[-1] if self.last_crash else ""
                 for task in pending:
                     results[task.client.id] = RenderResult(task.client.id, False, 0.0, error=(
-                        Message("cli.problem.no_worker_why", why=crash) if crash else Message("cli.problem.no_worker")))
+                        Message("cli.problem.no_worker_why", why=crash) if crash else Message("cli.problem.no_worker")),
+                        period=period_of(task.client))
                     with contextlib.suppress(OSError):
-                        record_failure(Path(task.out_dir), task.client, results[task.client.id].error,
-                                       language=progress.tr.language)
+                        results[task.client.id].other_report = other_report(task.out_dir, record_failure(
+                            Path(task.out_dir), task.client, results[task.client.id].error,
+                            language=progress.tr.language))
                     progress.finished(task.client.id, False, 0.0, progress.tr.t("cli.state.no_worker"))
                 pending.clear()
                 break
@@ -392,18 +395,19 @@ def stopped_results(clients: list[Client], out_dir: Path, results: dict[str, Ren
     `running`: the clients being rendered when the batch was stopped, with how long they had run."""
     stopped = []
     for client in clients:
-        result = results.get(client.id) or _recorded_since(Path(out_dir), client.id, since)
+        result = results.get(client.id) or _recorded_since(Path(out_dir), client, since)
         if result is None:
             seconds = running.get(client.id)
-            result = RenderResult(client.id, False, seconds, interrupted=True)
+            result = RenderResult(client.id, False, seconds, interrupted=True, period=period_of(client))
             with contextlib.suppress(OSError):  # a folder refusing the record: the index shows the one before
-                record_interruption(out_dir, client, seconds)
+                result.other_report = other_report(out_dir, record_interruption(out_dir, client, seconds))
         stopped.append(result)
     return stopped
 
 
-def _recorded_since(out_dir: Path, client_id: str, since: dt.datetime) -> RenderResult | None:
+def _recorded_since(out_dir: Path, client: Client, since: dt.datetime) -> RenderResult | None:
     """The outcome a worker recorded for the client in render.json after `since`, or None."""
+    client_id = client.id
     record = read_record(out_dir / client_id) or {}
     try:
         when = dt.datetime.fromisoformat(str(record.get("attempted_at")))
@@ -414,12 +418,13 @@ def _recorded_since(out_dir: Path, client_id: str, since: dt.datetime) -> Render
     report = record.get("report") or {}
     if record["status"] == "failed":
         return RenderResult(client_id, False, record.get("seconds"), error=str(record.get("error") or ""),
-                            failed_cell=record.get("failed_cell"))
+                            failed_cell=record.get("failed_cell"), period=period_of(client),
+                            other_report=other_report(out_dir, record))
     folder = out_dir / client_id
     return RenderResult(client_id, True, record.get("seconds"), html=folder / report.get("html", "report.html"),
                         pdf=folder / report["pdf"] if report.get("pdf") else None,
                         pdf_error=str(record.get("error") or ""),
-                        facts={k: report[k] for k in ("posts", "partial") if k in report})
+                        facts={k: report[k] for k in ("posts", "partial") if k in report}, period=period_of(client))
 
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
@@ -488,5 +493,5 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
             shutil.rmtree(folder, ignore_errors=True)
         progress.close()
-        write_index(out_dir, language)
+        write_index(out_dir, language, roster={c.id for c in roster or clients})
     return [results[c.id] for c in clients]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -421,12 +422,31 @@ class Report:
         report without any is short, and a consultant should know before sending it), and the platforms whose
         exports cover only part of the period, with the days they cover (its totals are of those days only)."""
         facts = {"posts": int(len(self.posts))}
+        if header_only := self.header_only_exports():
+            facts["header_only"] = header_only
         if partial := self.partly_covered_period():
             facts["partial"] = {platform: {"days": covered_days_count(runs), "period_days": self.period_days}
                                 | ({"from_posts": True if self.spans_from_posts_of(platform) == "all" else "some"}
                                    if self.spans_from_posts(platform) else {})
                                 for platform, runs in partial.items()}
         return facts
+
+    def header_only_exports(self) -> list[str]:
+        """When the period holds no post: the names of the post exports covering some of its days, if every one
+        of them lists only its header ([] otherwise). Such a report may be a quiet month or a download that
+        stopped after the header; the renderer keeps a last report of the same period that had posts rather
+        than replace it with this one (render.header_only_problem). An export holding posts of other days
+        that covers the period speaks for a quiet month: then there are none."""
+        if self.has_posts:
+            return []
+        first, last = self.period_start.date(), self.period_end.date()
+        listed = {str(r.path): r.rows_listed for r in self.imported.reports}
+        covering = {file for platform in self.quiet_platforms()
+                    for file, span in self._export_periods_by_file(platform).items()
+                    if span and span[0] <= last and span[1] >= first}
+        if covering and all(listed.get(file) == 0 for file in covering):
+            return sorted(Path(file).name for file in covering)
+        return []
 
     @property
     def period_days(self) -> int:

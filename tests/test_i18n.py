@@ -192,7 +192,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
                     for part in ("label", "formula", "source", "caveat")},
         "cli.state.": _render_states(),
-        "cli.column.": {"client", "status", "time", "detail"},  # render.summary_lines
+        "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
@@ -207,6 +207,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "divergent.few": {"", "_all", "_every"},  # report._top_n_size_word
         "imports.explore.header_only": {"", "_one"},  # explore._warn_header_only: one export, or several
         "imports.explore.summary_header_only": {"", "_one"},  # explore.summary_view
+        "cli.problem.header_only_kept": {"", "_one"},  # render.header_only_problem: one export, or several
         "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.legend_both": {"", "_ties"},  # plots.rank_shift: lists shortened by ties at the cut-off

@@ -1,4 +1,6 @@
 """End to end: the demo roster renders to HTML without code or parameters; failures are contained."""
+import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -12,6 +14,7 @@ from helpers.render import REPORT_NOTEBOOK, ParameterMismatch, check_parameters
 
 from conftest import page_elements
 
+OCTOBER, OCTOBER_END = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
 SECTIONS = ("summary", "coverage", "broadcast", "engagement", "disagree", "formats", "attention", "benchmarks",
             "definitions")
 
@@ -213,7 +216,7 @@ def test_the_renderer_speaks_indonesian_when_asked(tmp_path, capsys):
     assert main(["render", "--clients", str(roster), "--out", str(tmp_path / "out"), "--language", "id"]) == 2
     assert capsys.readouterr().err.startswith("galat: ")
     lines = summary_lines([RenderResult("acme", False, 1.5, failed_cell=4, error="ValueError: x")], Translator("id"))
-    assert lines[0].split()[:3] == ["klien", "status", "waktu"]
+    assert lines[0].split()[:4] == ["klien", "status", "periode", "waktu"]
     assert "GAGAL" in lines[1] and "sel 4" in lines[1] and "1,5 dtk" in lines[1]
 
 
@@ -510,14 +513,16 @@ def test_the_summary_columns_line_up_in_indonesian_too():
     from helpers.render import RenderResult, summary_lines
 
     results = [RenderResult("a", True, 123.4, html=Path("/tmp/a/report.html"),
-                            pdf_error=Message("cli.problem.pdf", problem="x")),
-               RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x")]
+                            pdf_error=Message("cli.problem.pdf", problem="x"), period=(OCTOBER, OCTOBER_END)),
+               RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x",
+                            period=(dt.date(2026, 9, 1), OCTOBER_END))]
     lines = summary_lines(results, Translator("id"))
-    assert lines == ["klien  status            waktu  laporan / galat",
-                     "a      berhasil/pdf! 123,4 dtk  /tmp/a/report.html; PDF gagal: x",
-                     "bb     GAGAL           1,5 dtk  sel 4: ValueError: x"]
-    assert summary_lines(results[1:], Translator("en")) == ["client  status     time  report / error",
-                                                            "bb      FAILED    1.5 s  cell 4: ValueError: x"]
+    assert lines == ["klien  status        periode                     waktu  laporan / galat",
+                     "a      berhasil/pdf! Okt 2026                123,4 dtk  /tmp/a/report.html; PDF gagal: x",
+                     "bb     GAGAL         1 Sep 2026–31 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
+    assert summary_lines(results[1:], Translator("en")) == [
+        "client  status  period                      time  report / error",
+        "bb      FAILED  1 Sept 2026–31 Oct 2026    1.5 s  cell 4: ValueError: x"]
 
 
 def test_a_slip_in_the_arguments_is_an_error_in_the_commands_language(capsys):
@@ -576,3 +581,173 @@ def test_report_tables_name_their_headers_and_only_outputs_with_a_table_take_the
         with_table = [any(_inside(t, o) for t in tables) for o in outputs]
         assert len(outputs) > 20 and 12 <= sum(with_table) < len(outputs)
         assert [o["attrs"].get("tabindex") for o in outputs] == ["0" if t else None for t in with_table]
+
+
+def test_the_summary_gives_each_clients_period_as_clients_in_other_time_zones_reach_other_months(tmp_path):
+    """At 05:00 UTC on 1 November 2026 'last full month' is October in Jakarta and September in Los Angeles
+    (still 31 October there): the two ok lines differ by their period alone, a calendar month shown as such."""
+    from pathlib import Path
+
+    from helpers.clients import load_roster
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, period_of, summary_lines
+
+    (tmp_path / "clients.yml").write_text("""
+clients:
+  - {id: kopi-senja, name: Kopi Senja, exports: [x/*.csv], timezone: Asia/Jakarta, period: last full month}
+  - {id: la-surf, name: LA Surf Co, exports: [y/*.csv], timezone: America/Los_Angeles, period: last full month}
+""", encoding="utf-8")
+    kopi, la = load_roster(tmp_path / "clients.yml", now=dt.datetime(2026, 11, 1, 5, tzinfo=dt.timezone.utc),
+                           selected=[])
+    assert (period_of(kopi), period_of(la)) == ((OCTOBER, OCTOBER_END), (dt.date(2026, 9, 1), dt.date(2026, 9, 30)))
+    results = [RenderResult(c.id, True, 2.0, html=Path(f"/r/{c.id}/report.html"), period=period_of(c))
+               for c in (kopi, la)]
+    assert summary_lines(results, Translator("en")) == [
+        "client      status  period        time  report / error",
+        "kopi-senja  ok      Oct 2026     2.0 s  /r/kopi-senja/report.html",
+        "la-surf     ok      Sept 2026    2.0 s  /r/la-surf/report.html"]
+    assert summary_lines(results, Translator("id"))[1:] == [
+        "kopi-senja  berhasil Okt 2026  2,0 dtk  /r/kopi-senja/report.html",
+        "la-surf     berhasil Sep 2026  2,0 dtk  /r/la-surf/report.html"]
+
+
+def _work(out, who, text: str):
+    """A finished run of `who` waiting in its work folder (report and executed notebook), as Renderer._commit
+    takes it."""
+    work = out / f".work-{who.id}"
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "report.html").write_text(text, encoding="utf-8")
+    (work / "report.ipynb").write_text("{}", encoding="utf-8")
+    return work
+
+
+def _commit(out, who, facts: dict):
+    from helpers.render import Renderer, Task
+    return Renderer.__new__(Renderer)._commit(Task(who, str(out)), _work(out, who, f"report of {who.name}"), 0.0,
+                                              {}, "", facts)
+
+
+def _fail(out, who, error: str, language: str = "en"):
+    from helpers.render import Renderer, Task
+    return Renderer.__new__(Renderer)._fail(Task(who, str(out), language=language), _work(out, who, ""), 0.0, {},
+                                            error)
+
+
+def _surf(name: str = "LA Surf Co"):
+    from helpers.clients import Client
+    return Client(id="la-surf", name=name, exports=("x/*.csv",), timezone="America/Los_Angeles",
+                  period_start=OCTOBER, period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
+                  comparison_end=dt.date(2026, 9, 30))
+
+
+def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_before_as_its_own(tmp_path):
+    """la-surf was LA Surf Co's, with a good report; the roster gives the id to Laguna Surf School, whose first
+    render fails. The index row names Laguna Surf School: it must not link LA Surf Co's report as its last good
+    one, and says whose the file still there is; the summary says so too. The file is never removed, and comes
+    back as the report should the id name LA Surf Co again; a failure of LA Surf Co spelled otherwise (case,
+    spaces) is the same business and keeps its report."""
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record, write_index
+    from helpers.render import summary_lines
+
+    out = tmp_path / "reports"
+    assert _commit(out, _surf(), {"posts": 40}).ok
+    laguna = _surf("Laguna Surf School")
+    failed = _fail(out, laguna, "file Oct.csv is cut off")
+    record = read_record(out / "la-surf")
+    assert record["name"] == "Laguna Surf School" and record["report"] is None
+    assert (record["other_report"]["name"], record["other_report"]["html"]) == ("LA Surf Co", "report.html")
+    assert (out / "la-surf" / "report.html").read_text(encoding="utf-8") == "report of LA Surf Co"
+    assert failed.other_report == (out / "la-surf" / "report.html", "LA Surf Co")
+    page = write_index(out, "en", roster={"la-surf"}).read_text(encoding="utf-8")
+    assert 'href="la-surf/report.html"' not in page and "Laguna Surf School<br>" in page
+    assert ("file Oct.csv is cut off <em>(no good report yet; la-surf/report.html is an earlier report of LA Surf"
+            " Co, a client that had this id before; the whole error is in _failed/la-surf/error.txt)</em>") in page
+    assert "<td>1 Oct 2026 to 31 Oct 2026</td>" in page  # the period the attempt was for
+    assert summary_lines([failed])[1].endswith(
+        f"file Oct.csv is cut off; {out / 'la-surf' / 'report.html'} is an earlier report of LA Surf Co, a client"
+        " that had this id before")
+    assert summary_lines([failed], Translator("id"))[1].endswith(
+        "adalah laporan lama milik LA Surf Co, klien yang sebelumnya memakai id ini")
+    assert "laporan lama milik LA Surf Co" in write_index(out, "id").read_text(encoding="utf-8")
+
+    _fail(out, laguna, "still cut off")  # a second failure still says whose the report is
+    assert read_record(out / "la-surf")["report"] is None
+    assert read_record(out / "la-surf")["other_report"]["name"] == "LA Surf Co"
+    back = _fail(out, _surf("la surf  CO"), "its own export is missing")  # LA Surf Co again, spelled otherwise
+    record = read_record(out / "la-surf")
+    assert record["report"]["name"] == "LA Surf Co" and "other_report" not in record and back.other_report == ()
+    page = write_index(out, "en").read_text(encoding="utf-8")
+    assert '<a href="la-surf/report.html">la surf  CO</a>' in page and "the report linked is the last good one" in page
+
+
+def test_a_header_only_download_does_not_replace_the_last_report_of_the_same_period_that_had_posts(tmp_path):
+    """harbour-books' October report counted 16 posts; October's export, downloaded again, lists only its header.
+    The report of no posts is not put in place: the client fails, saying so, and the 16-post report stays
+    linked. A report without posts replaces the last one where that one had none, was of another period or
+    another client, or where an export holding posts covers the period (no 'header_only' fact)."""
+    from helpers.clients import Client
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record, write_index
+    from helpers.render import header_only_problem, summary_lines
+
+    out = tmp_path / "reports"
+    books = Client(id="harbour-books", name="Harbour Books", exports=("x/*.csv",), timezone="Europe/London",
+                   period_start=OCTOBER, period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
+                   comparison_end=dt.date(2026, 9, 30))
+    assert _commit(out, books, {"posts": 16}).ok
+    empty = {"posts": 0, "header_only": ["Oct-01-2026_Oct-31-2026_100088245511032.csv"]}
+    result = _commit(out, books, empty)
+    assert not result.ok and result.period == (OCTOBER, OCTOBER_END)
+    assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
+    record = read_record(out / "harbour-books")
+    assert record["status"] == "failed" and record["report"]["posts"] == 16
+    said = ("the post export of this period (Oct-01-2026_Oct-31-2026_100088245511032.csv) now lists no post, only"
+            " its header, while the last report of this period had 16 posts: a download that stopped after the"
+            " header reads like this; download the export again, then render again. The last good report is kept")
+    assert Translator("en").message(result.error) == said
+    assert summary_lines([result])[1].endswith(said)
+    assert Translator("id").message(result.error).startswith(
+        "ekspor unggahan periode ini (Oct-01-2026_Oct-31-2026_100088245511032.csv) kini tidak memuat unggahan, hanya"
+        " baris tajuknya, padahal laporan terakhir periode ini memuat 16 unggahan")
+    assert "had 1 post: a download" in Translator("en").message(header_only_problem(
+        {"name": "Harbour Books", "report": {**record["report"], "posts": 1}}, books, empty))
+    page = write_index(out, "en").read_text(encoding="utf-8")
+    assert 'class="failed">failed</span>' in page and '<a href="harbour-books/report.html">' in page
+
+    previous = read_record(out / "harbour-books")
+    assert header_only_problem(previous, books, {"posts": 0}) is None  # an export with posts covers the period
+    assert header_only_problem(previous, dataclasses.replace(books, period_start=dt.date(2026, 11, 1),
+                                                             period_end=dt.date(2026, 11, 30)), empty) is None
+    assert header_only_problem(previous, dataclasses.replace(books, name="Harbour Cafe"), empty) is None
+    assert header_only_problem({**previous, "report": {**previous["report"], "posts": 0}}, books, empty) is None
+    assert header_only_problem(None, books, empty) is None
+    quiet = _commit(tmp_path / "fresh", books, empty)  # no earlier report: the short report, as before
+    assert quiet.ok and quiet.facts == {"posts": 0}
+
+
+def test_the_index_marks_clients_no_longer_in_the_roster_and_lists_them_last(tmp_path):
+    """kopi-senja renamed kopi-senja-jkt in the roster: both folders have a report. The index of a batch of that
+    roster lists kopi-senja after the current clients, greyed and marked as no longer in the roster, its report
+    still linked and its files kept; an index written without a roster (one client rendered from Python) marks
+    none."""
+    from helpers.clients import Client
+    from helpers.index_page import write_index
+
+    out = tmp_path / "reports"
+    for cid in ("kopi-senja", "kopi-senja-jkt", "la-surf"):
+        assert _commit(out, Client(id=cid, name="Kopi Senja" if cid.startswith("kopi") else "LA Surf Co",
+                                   exports=("x/*.csv",), timezone="Asia/Jakarta", period_start=OCTOBER,
+                                   period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
+                                   comparison_end=dt.date(2026, 9, 30)), {"posts": 3}).ok
+    page = write_index(out, "en", roster=["kopi-senja-jkt", "la-surf"]).read_text(encoding="utf-8")
+    rows = re.findall(r"<tr[^>]*><td>.*?<small>([\w-]+)</small>", page)
+    assert rows == ["kopi-senja-jkt", "la-surf", "kopi-senja"]
+    former = re.search(r'<tr class="former">.*?</tr>', page).group(0)
+    assert ('<a href="kopi-senja/report.html">Kopi Senja</a><br><small>kopi-senja</small><br><small>not in the roster'
+            ' any more</small>') in former
+    assert page.count('class="former"') == 1 and "tr.former td" in page  # greyed by the page's style
+    assert (out / "kopi-senja" / "report.html").is_file() and (out / "kopi-senja" / "render.json").is_file()
+    assert "tidak ada lagi di daftar klien" in write_index(out, "id", roster=["la-surf"]).read_text(encoding="utf-8")
+    unmarked = write_index(out, "en").read_text(encoding="utf-8")
+    assert 'class="former"' not in unmarked and "not in the roster" not in unmarked

@@ -160,6 +160,10 @@ def test_batch_renders_the_good_clients_and_exits_nonzero_for_the_leak(batch):
     summary = batch["stdout"][batch["stdout"].index("client "):]
     assert re.search(r"^leaky\s+FAILED", summary, flags=re.M)
     assert re.search(r"^good\s+ok/pdf!\s", summary, flags=re.M)  # rendered; its PDF, asked for, was not printed
+    # each client's period, the failed one's too (the one its attempt was for)
+    assert re.search(r"^period\s", summary.split("\n")[0].split("status ")[1].strip())
+    for client in ("good", "brand", "xss", "leaky"):
+        assert re.search(rf"^{client}\s+\S+\s+1 Sept 2026–31 Oct 2026\s+\d+\.\d s  ", summary, flags=re.M), summary
 
 
 def test_missing_chromium_is_explained_and_html_still_renders(batch):
@@ -241,8 +245,12 @@ def test_branding_and_period(batch):
 
 def test_index_lists_every_client_ever_rendered(batch):
     index = (batch["out"] / "index.html").read_text(encoding="utf-8")
-    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr><td>.*?<small>([\w-]+)</small>.*?</tr>", index)}
-    assert set(rows) == {"good", "brand", "xss", "leaky", "old-client"}
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr[^>]*><td>.*?<small>([\w-]+)</small>.*?</tr>", index)}
+    assert list(rows) == ["brand", "good", "leaky", "xss", "old-client"]  # a client not in the roster comes last
+    # ... greyed and marked so, its report still linked (test_render: kept, never deleted)
+    assert rows["old-client"].startswith('<tr class="former">') and "not in the roster any more" in rows["old-client"]
+    assert '<a href="old-client/report.html">' in rows["old-client"]
+    assert "not in the roster" not in rows["good"] and "not in the roster" not in rows["leaky"]
     assert '<a href="good/report.html">Good Client Ltd</a>' in rows["good"]
     assert "1 Sept 2026 to 31 Oct 2026" in rows["good"] and ">ok<" in rows["good"]
     assert re.search(r"\d+\.\d s", rows["good"])  # how long it took

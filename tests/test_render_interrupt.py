@@ -175,10 +175,10 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
     assert process.returncode == 130, output
     assert "Traceback" not in output and "finished reports are unchanged" not in output, output
     summary = output[output.index("client "):].splitlines()
-    assert re.fullmatch(r"client\s+status\s+time\s+report / error", summary[0]), output
-    assert re.fullmatch(rf"kopi-senja\s+ok\s+\d+\.\d s\s+{re.escape(str(out / 'kopi-senja' / 'report.html'))}",
-                        summary[1]), output
-    assert re.fullmatch(r"harbour-books\s+interrupted\s+(n/a|\d+\.\d s)\s+not rendered: stopped "
+    assert re.fullmatch(r"client\s+status\s+period\s+time\s+report / error", summary[0]), output
+    assert re.fullmatch(rf"kopi-senja\s+ok\s+1 Sept 2026–31 Oct 2026\s+\d+\.\d s\s+"
+                        rf"{re.escape(str(out / 'kopi-senja' / 'report.html'))}", summary[1]), output
+    assert re.fullmatch(r"harbour-books\s+interrupted\s+1 Sept 2026–31 Oct 2026\s+(n/a|\d+\.\d s)\s+not rendered: stopped "
                         r"(before its turn|while it was being rendered)", summary[2]), output
     assert ("interrupted: the reports this batch finished (ok above) are in place; every other client keeps its "
             "last good report, and no report was written in part") in output
@@ -246,18 +246,22 @@ def test_the_summary_marks_the_clients_a_stopped_batch_did_not_render_in_both_la
     from helpers.i18n import Translator
     from helpers.render import RenderResult, summary_lines
 
-    results = [RenderResult("a", True, 12.5, html=Path("/tmp/r/a/report.html")),
-               RenderResult("bb", False, 3.4, interrupted=True), RenderResult("c", False, None, interrupted=True)]
+    import datetime as dt
+
+    results = [RenderResult("a", True, 12.5, html=Path("/tmp/r/a/report.html"),
+                            period=(dt.date(2026, 10, 1), dt.date(2026, 10, 31))),
+               RenderResult("bb", False, 3.4, interrupted=True, period=(dt.date(2026, 9, 1), dt.date(2026, 9, 30))),
+               RenderResult("c", False, None, interrupted=True)]
     assert summary_lines(results, Translator("en")) == [
-        "client  status         time  report / error",
-        "a       ok           12.5 s  /tmp/r/a/report.html",
-        "bb      interrupted   3.4 s  not rendered: stopped while it was being rendered",
-        "c       interrupted     n/a  not rendered: stopped before its turn"]
+        "client  status      period        time  report / error",
+        "a       ok          Oct 2026    12.5 s  /tmp/r/a/report.html",
+        "bb      interrupted Sept 2026    3.4 s  not rendered: stopped while it was being rendered",
+        "c       interrupted n/a            n/a  not rendered: stopped before its turn"]
     assert summary_lines(results, Translator("id")) == [
-        "klien  status        waktu  laporan / galat",
-        "a      berhasil   12,5 dtk  /tmp/r/a/report.html",
-        "bb     dihentikan  3,4 dtk  tidak dirender: dihentikan saat sedang dirender",
-        "c      dihentikan      t/a  tidak dirender: dihentikan sebelum gilirannya"]
+        "klien  status     periode      waktu  laporan / galat",
+        "a      berhasil   Okt 2026  12,5 dtk  /tmp/r/a/report.html",
+        "bb     dihentikan Sep 2026   3,4 dtk  tidak dirender: dihentikan saat sedang dirender",
+        "c      dihentikan t/a            t/a  tidak dirender: dihentikan sebelum gilirannya"]
 
 
 def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_both_languages():

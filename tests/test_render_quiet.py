@@ -296,3 +296,19 @@ def test_a_header_only_export_beside_one_with_posts_asks_for_a_check_for_the_day
                           period_start="2026-10-01", period_end="2026-10-31")
     [quiet] = [f for f in report.findings() if f.key == "quiet.finding"]
     assert quiet.text == FINDING_EN
+
+
+def test_the_facts_of_a_report_without_posts_name_its_exports_when_they_all_list_only_their_header(tmp_path):
+    """The renderer keeps a report of posts rather than replace it with a header's (test_render): the report's
+    facts name the exports covering the period when every one lists only its header. November: only the
+    header-only file covers it. October: the file of September's posts, named for October too, covers it, so
+    the month is quiet, not a header's; September has posts."""
+    header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
+    november = tmp_path / "Nov-01-2026_Nov-30-2026_100000000000042.csv"
+    november.write_text("\ufeff" + header + "\n", encoding="utf-8")
+    facts = {start: build_report(client="quiet", client_name="Quiet Books", exports=[POSTS, str(november)],
+                                 timezone="Europe/London", period_start=start, period_end=end).index_facts()
+             for start, end in (("2026-11-01", "2026-11-30"), ("2026-10-01", "2026-10-31"),
+                                ("2026-09-01", "2026-09-30"))}
+    assert facts == {"2026-11-01": {"posts": 0, "header_only": [november.name]},
+                     "2026-10-01": {"posts": 0}, "2026-09-01": {"posts": 3}}
