@@ -2,7 +2,8 @@
 
 Errors in the user's input are printed as plain sentences (file, row, column, what to do) with exit
 status 2; a batch with a failed client, or a PDF asked for and not printed, exits with status 1; one
-stopped by Ctrl-C or SIGTERM shows which clients it finished and exits with status 130.
+stopped by Ctrl-C, SIGTERM or SIGHUP (the terminal closed) shows which clients it finished and exits with
+status 130.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def _same_file(path: Path, other: Path) -> bool:
 def _render(args: argparse.Namespace) -> int:
     from .clients import accent_note, load_roster
     from .render import BatchInterrupted, render_all, summary_lines
+    from .render_batch import stop_signals
 
     tr = Translator(args.language)
     default_roster = paths.DEFAULT_ROSTER  # looked up now: the tests point it at the demo roster
@@ -59,30 +61,32 @@ def _render(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
     out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
-    try:
-        results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
-                             out_option="--out", roster=roster)
-    except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
-        results = stop.results
-    print()
-    print("\n".join(summary_lines(results, tr)))
-    # said beside the summary, where the consultant reads what to check before sending the reports
-    notes = [tr.message(note) for client in clients if (note := accent_note(client))]
-    if notes:
-        print("\n" + "\n".join(notes))
-    print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
-    failed = [r.client for r in results if not r.ok and not r.interrupted]
-    pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
-    if failed:
-        print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=tr.join(failed),
-                          folder=display_path(out / "_failed")), file=sys.stderr)
-    if pdf_failed:
-        print("\n" + tr.t("cli.pdf_failed", clients=tr.join(pdf_failed)), file=sys.stderr)
-    if any(r.interrupted for r in results):
-        print("\n" + tr.t("cli.interrupted_batch" if any(r.ok for r in results) else "cli.interrupted_none"),
-              file=sys.stderr)
-        return 130
-    return 1 if failed or pdf_failed else 0
+    # a second Ctrl-C, once the batch is stopped, does not cut its summary and closing words short either
+    with stop_signals(lambda: print(tr.t("cli.progress.already_stopping"), file=sys.stderr, flush=True)):
+        try:
+            results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
+                                 out_option="--out", roster=roster)
+        except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
+            results = stop.results
+        print()
+        print("\n".join(summary_lines(results, tr)))
+        # said beside the summary, where the consultant reads what to check before sending the reports
+        notes = [tr.message(note) for client in clients if (note := accent_note(client))]
+        if notes:
+            print("\n" + "\n".join(notes))
+        print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))
+        failed = [r.client for r in results if not r.ok and not r.interrupted]
+        pdf_failed = [r.client for r in results if r.ok and r.pdf_error]
+        if failed:
+            print("\n" + tr.t("cli.failed", failed=len(failed), total=len(results), clients=tr.join(failed),
+                              folder=display_path(out / "_failed")), file=sys.stderr)
+        if pdf_failed:
+            print("\n" + tr.t("cli.pdf_failed", clients=tr.join(pdf_failed)), file=sys.stderr)
+        if any(r.interrupted for r in results):
+            print("\n" + tr.t("cli.interrupted_batch" if any(r.ok for r in results) else "cli.interrupted_none"),
+                  file=sys.stderr)
+            return 130
+        return 1 if failed or pdf_failed else 0
 
 
 def _inspect(args: argparse.Namespace) -> int:

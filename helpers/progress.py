@@ -24,10 +24,18 @@ class Progress:
         self.done = 0
         self.failed = 0
         self.drawn = 0  # lines of the live block on screen
+        self.gone = False  # the stream refused a write: nothing more is shown
 
     def _write(self, text: str) -> None:
-        self.stream.write(text)
-        self.stream.flush()
+        """Show the text; a stream that refuses it (the terminal was closed: a dropped SSH session) is given
+        up, so that the batch still goes on, or stops, and records every client and the index."""
+        if self.gone:
+            return
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except OSError:
+            self.gone = True
 
     def _clear(self) -> None:
         if self.live and self.drawn:

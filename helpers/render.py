@@ -83,14 +83,14 @@ class RenderResult:
     pdf_error: str = ""
     failed_source: str = ""  # the failing cell's line that raised (see failing_line)
     facts: dict = field(default_factory=dict)  # what the report's title said for the index (recorded_facts)
-    interrupted: bool = False  # not rendered: the batch was stopped (Ctrl-C, SIGTERM) before this report was done
+    interrupted: bool = False  # not rendered: the batch was stopped (Ctrl-C, SIGTERM, SIGHUP) before it was done
     unchecked: str = ""  # rendered, but not checked against another client's exports (unchecked_exports): why
     period: tuple = ()  # (first day, last day) the report is (or the attempt was) for: the summary shows it
     other_report: tuple = ()  # (path, name): an earlier report of another client of this id, left in its folder
 
 
 class Interrupted(KeyboardInterrupt):
-    """The render was asked to stop (Ctrl-C or SIGTERM); temporary folders and kernels are cleaned up."""
+    """The render was asked to stop (Ctrl-C, SIGTERM or SIGHUP); temporary folders and kernels are cleaned up."""
 
 
 class BatchInterrupted(Interrupted):
@@ -975,11 +975,16 @@ class Task:
     language: str = "en"  # the command's: the language render.json and error.txt record a message in
 
 
+#: The signals that stop a render: Ctrl-C, SIGTERM (a service manager) and, where the platform has it, SIGHUP
+#: (the terminal closed: a dropped SSH session).
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextlib.contextmanager
 def signals_deferred():
-    """Ctrl-C and SIGTERM wait until the block is done: a report is moved in whole or not at all."""
+    """The stop signals (STOP_SIGNALS) wait until the block is done: a report is moved in whole or not at all."""
     try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
     except (AttributeError, ValueError, OSError):
         old = None
     try:
@@ -1337,7 +1342,7 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
     `out_option`: what a message about a bad output folder tells to change (the command: --out). `roster`:
     every client of the roster, when only some are rendered (their posts must not appear in these reports).
-    Ctrl-C or SIGTERM stops the batch with BatchInterrupted, whose results say which clients it finished."""
+    Ctrl-C, SIGTERM or SIGHUP stops the batch with BatchInterrupted, whose results say which clients it finished."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
                      out_option=out_option, roster=roster)

@@ -5,11 +5,12 @@ fresh kernel per client (helpers.render.Renderer). The parent hands out one clie
 progress, and builds the isolation lists (every other client's post ids and names) before the first
 report is checked.
 
-Ctrl-C or SIGTERM: the parent tells every worker to stop (SIGTERM); a worker kills its kernels, removes
-its temporary folder and exits; a report being moved into place is moved in whole first. The parent then
-removes any temporary folder left, so an interrupted batch leaves the reports it finished, the last good
-reports of the other clients and nothing else; it records those clients' attempts as interrupted (the index
-says so) and raises BatchInterrupted with what it finished, for the command's summary.
+Ctrl-C, SIGTERM or SIGHUP (the terminal closed): the parent tells every worker to stop (SIGTERM); a worker
+kills its kernels, removes its temporary folder and exits; a report being moved into place is moved in whole
+first. The parent then removes any temporary folder left, so an interrupted batch leaves the reports it
+finished, the last good reports of the other clients and nothing else; it records those clients' attempts as
+interrupted (the index says so) and raises BatchInterrupted with what it finished, for the command's summary.
+A second Ctrl-C while it stops is not obeyed (it says so once): the stop is finished, records and all.
 """
 from __future__ import annotations
 
@@ -41,8 +42,8 @@ from .index_page import read_record, write_index
 from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
-                     client_identity, foreign_identities, other_report, period_of, record_failure, record_interruption,
-                     unchecked_exports, skip_slow_optional_imports)
+                     STOP_SIGNALS, client_identity, foreign_identities, other_report, period_of, record_failure,
+                     record_interruption, unchecked_exports, skip_slow_optional_imports)
 
 
 def default_jobs() -> int:
@@ -135,6 +136,8 @@ def _worker_main(connection, notebook: str, scratch: str) -> None:
             default(unraisable)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops the workers
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # so does the terminal's hangup
     signal.signal(signal.SIGTERM, terminate)
     sys.unraisablehook = quiet_when_stopping
     threading.excepthook = quiet_threads_when_stopping(stop_asked)
@@ -339,35 +342,65 @@ def _short(result: RenderResult, tr: Translator) -> str:
     return textwrap.shorten(cell + first, width=160, placeholder=" …")
 
 
-@contextlib.contextmanager
-def _sigterm_interrupts():
-    """In the parent, SIGTERM stops the batch the way Ctrl-C does.
+_STOPPING: list = []  # the stop signals received in the outermost stop_signals block: the first stops
+_SAYING: list = []  # each open block's `already_stopping`: the innermost's is called
 
-    A Ctrl-C or SIGTERM that lands inside an import's clean-up callback cannot propagate from there (Python
-    prints it as ignored and carries on); it is delivered again to the main thread instead, so the batch
-    still stops and no traceback is printed.
-    """
-    def interrupt(signum, frame):
+
+def _interrupt(signum, frame) -> None:
+    _STOPPING.append(signum)
+    if len(_STOPPING) == 1:
         raise Interrupted()
+    if len(_STOPPING) == 2 and _SAYING and _SAYING[-1] is not None:
+        with contextlib.suppress(Exception):  # a message that cannot be shown must not cut the stop short
+            _SAYING[-1]()
+
+
+@contextlib.contextmanager
+def stop_signals(already_stopping=None):
+    """In the block, Ctrl-C, SIGTERM and SIGHUP (STOP_SIGNALS) stop the render alike: the first raises
+    Interrupted; those that follow are not obeyed (`already_stopping()` is called on the first of them, to
+    say so), so that a second Ctrl-C cannot cut the stop short before every client's attempt is recorded,
+    the index written and the summary shown. A block inside another (the batch's, inside the command's
+    around it and its summary) shares its handlers, so a stop stays one until the outer block ends. A
+    signal ignored when the block begins (nohup) stays ignored; outside the main thread nothing changes.
+
+    A stop that lands inside an import's clean-up callback cannot propagate from there (Python prints it as
+    ignored and carries on); it is delivered again to the main thread instead, so the render still stops
+    and no traceback is printed.
+    """
+    if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
+        yield
+        return
+    if _SAYING:  # inside another block: its handlers serve
+        _SAYING.append(already_stopping)
+        try:
+            yield
+        finally:
+            _SAYING.pop()
+        return
 
     def redeliver(unraisable, default=sys.unraisablehook):
         if issubclass(unraisable.exc_type, KeyboardInterrupt):  # raised again once the callback is over
-            timer = threading.Timer(0.05, _thread.interrupt_main)  # after this hook has returned
+            signum = _STOPPING[0] if _STOPPING else signal.SIGINT
+            _STOPPING.clear()  # that stop was lost: the one delivered again is the first
+            timer = threading.Timer(0.05, _thread.interrupt_main, (signum,))  # after this hook has returned
             timer.daemon = True
             timer.start()
         else:
             default(unraisable)
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
+    previous = {signum: signal.signal(signum, _interrupt) for signum in STOP_SIGNALS
+                if signal.getsignal(signum) is not signal.SIG_IGN}
     previous_hook, sys.unraisablehook = sys.unraisablehook, redeliver
+    _STOPPING.clear()
+    _SAYING.append(already_stopping)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: not set from Python
         sys.unraisablehook = previous_hook
+        _SAYING.clear()
+        _STOPPING.clear()
 
 
 def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[Client], option: str) -> None:
@@ -459,8 +492,10 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     token = f"{os.getpid()}-{os.urandom(3).hex()}"
     pool = WorkerPool(jobs, notebook, token)
     progress = Progress(len(clients), jobs, stream, tr=Translator(language))
-    try:
-        with _sigterm_interrupts():
+    # the whole batch, its stop and its index included, under stop_signals: a second Ctrl-C (or the terminal
+    # closed meanwhile) cannot leave the other clients unrecorded, the index stale or the summary unshown
+    with stop_signals(lambda: progress.message(progress.tr.t("cli.progress.already_stopping"))):
+        try:
             try:
                 pool.start()  # workers start their first kernels while the parent reads the exports
                 everyone = {c.id: c for c in [*(roster or []), *clients]}
@@ -489,9 +524,9 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
             finally:
                 pool.close()
                 pool.remove_scratch()
-    finally:
-        for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
-            shutil.rmtree(folder, ignore_errors=True)
-        progress.close()
-        write_index(out_dir, language, roster={c.id for c in roster or clients})
+        finally:
+            for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
+                shutil.rmtree(folder, ignore_errors=True)
+            progress.close()
+            write_index(out_dir, language, roster={c.id for c in roster or clients})
     return [results[c.id] for c in clients]

@@ -77,7 +77,7 @@ def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
     (Python would print it as ignored and carry on): the batch delivers it again, quietly."""
     import weakref
 
-    from helpers.render_batch import _sigterm_interrupts
+    from helpers.render_batch import stop_signals
 
     class Holder:
         pass
@@ -86,7 +86,7 @@ def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
         raise KeyboardInterrupt()
 
     with pytest.raises(KeyboardInterrupt):
-        with _sigterm_interrupts():
+        with stop_signals():
             held = Holder()
             ref = weakref.ref(held, callback)  # its callback runs when `held` goes
             assert ref() is held
@@ -95,6 +95,78 @@ def test_an_interrupt_lost_in_an_import_callback_still_stops_the_batch(capsys):
             while time.monotonic() < deadline:
                 pass
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="the platform has no SIGHUP")
+def test_the_first_stop_signal_stops_and_those_that_follow_are_said_once_and_not_obeyed():
+    """Ctrl-C, SIGTERM and SIGHUP stop alike; while the stop goes on (its records, index and summary), further
+    ones are not obeyed and the innermost block says so once. The batch's block, inside the command's, leaves
+    the command's stopping, so its summary is not cut short either. A signal ignored (nohup) stays ignored,
+    and the handlers are restored after."""
+    from helpers.render import Interrupted
+    from helpers.render_batch import stop_signals
+
+    def deliver(signum):
+        os.kill(os.getpid(), signum)
+        time.sleep(0.05)  # the handler runs at once; sleep ends early when it raises
+
+    said = []
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    before = {signum: signal.getsignal(signum) for signum in stops}
+    with stop_signals(lambda: said.append("command")):
+        with pytest.raises(Interrupted):
+            with stop_signals(lambda: said.append("batch")):
+                deliver(signal.SIGHUP)
+        assert said == []
+        for signum in stops:  # the stop goes on: not obeyed, said once by the command
+            deliver(signum)
+        assert said == ["command"]
+    assert {signum: signal.getsignal(signum) for signum in stops} == before
+
+    with stop_signals(lambda: said.append("batch")):
+        try:
+            deliver(signal.SIGTERM)
+        except Interrupted:
+            deliver(signal.SIGINT)
+            deliver(signal.SIGINT)
+        else:
+            pytest.fail("SIGTERM did not stop")
+    assert said == ["command", "batch"]
+
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with stop_signals():
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            deliver(signal.SIGHUP)  # nohup: the render goes on
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def test_progress_given_up_on_a_closed_terminal_lets_the_batch_record_its_clients():
+    """A closed terminal refuses writes (EIO): the progress stops showing instead of failing the stop, which
+    would leave the clients unrecorded and the index stale."""
+    import errno
+
+    from helpers.progress import Progress
+
+    class ClosedTerminal:
+        written = 0
+
+        def write(self, text):
+            self.written += 1
+            raise OSError(errno.EIO, "Input/output error")
+
+        def flush(self):
+            pass
+
+    terminal = ClosedTerminal()
+    progress = Progress(2, 1, terminal, live=True)
+    progress.started("kopi-senja")
+    progress.message("interrupted: stopping the workers")
+    progress.finished("kopi-senja", True, 1.0)
+    progress.close()
+    assert terminal.written == 1  # tried once, then given up
 
 
 def test_a_stopping_worker_keeps_a_thread_failing_on_torn_down_sockets_quiet():
@@ -142,11 +214,14 @@ def _record(client: str, name: str, rendered_at: str, seconds: float) -> str:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find left-over processes")
-def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
+@pytest.mark.parametrize("stop", ["Ctrl-C", "Ctrl-C twice", "terminal closed", "SIGTERM"])
+def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path, stop):
     """Ctrl-C once the first client is done (one worker: the second has not finished): the summary lists the
     first as ok with its report and the second as not rendered, the closing message says the finished report is
     in place and the other keeps its last good one, and the index records the second's attempt as interrupted
-    beside the last good report, which is untouched."""
+    beside the last good report, which is untouched. The terminal closed (SIGHUP to the whole group, as a
+    dropped SSH session sends it) and SIGTERM (to the command alone) stop it alike; a second Ctrl-C 0.05 s
+    after the first is said to be not obeyed, once, and cuts none of it short."""
     import re
 
     out = tmp_path / "reports"
@@ -165,7 +240,13 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
         for line in process.stdout:
             lines.append(line)
             if line.startswith("[1/2] kopi-senja: ok in"):  # the roster's first client is done
-                os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
+                if stop == "SIGTERM":
+                    os.kill(process.pid, signal.SIGTERM)
+                else:  # Ctrl-C, or the terminal's hangup: the whole foreground process group
+                    os.killpg(process.pid, signal.SIGHUP if stop == "terminal closed" else signal.SIGINT)
+                if stop == "Ctrl-C twice":
+                    time.sleep(0.05)
+                    os.killpg(process.pid, signal.SIGINT)
                 break
         output = "".join(lines) + process.stdout.read()
         process.wait(timeout=60)
@@ -174,6 +255,7 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130, output
     assert "Traceback" not in output and "finished reports are unchanged" not in output, output
+    assert not list(out.glob(".render-*")) and not list(out.rglob("*.tmp"))  # no temporary folder is left
     summary = output[output.index("client "):].splitlines()
     assert re.fullmatch(r"client\s+status\s+period\s+time\s+report / error", summary[0]), output
     assert re.fullmatch(rf"kopi-senja\s+ok\s+1 Sept 2026–31 Oct 2026\s+\d+\.\d s\s+"
@@ -182,6 +264,8 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path):
                         r"(before its turn|while it was being rendered)", summary[2]), output
     assert ("interrupted: the reports this batch finished (ok above) are in place; every other client keeps its "
             "last good report, and no report was written in part") in output
+    assert output.count("already stopping: recording every client's attempt, then the summary") == (
+        stop == "Ctrl-C twice"), output
     assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") != LAST_GOOD  # replaced by this run
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == LAST_GOOD
     import json
