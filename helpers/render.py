@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import Client, id_problem, same_business
-from .i18n import LANGUAGES, InLanguages, Message, Translator, in_every_language, translator
+from .i18n import LANGUAGES, InLanguages, Message, Translator, active_language, in_every_language, translator
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
@@ -1020,8 +1020,12 @@ class Renderer:
         self.kernel_name = metadata.get("kernelspec", {}).get("name", "python3")
         self.declared = declared_parameters(self.notebook)
         self.supply = KernelSupply(self.notebook, self.scratch, self.kernel_name)
-        self.supply.start_spare()  # the kernel boots while this process imports papermill and nbconvert
-        import papermill  # noqa: F401
+        try:
+            self.supply.start_spare()  # the kernel boots while this process imports papermill and nbconvert
+            import papermill  # noqa: F401
+        except BaseException:  # stopped while setting up (Ctrl-C during the imports): no kernel is left running
+            self.close()
+            raise
         # the exporter's first use imports and compiles its templates (about 2 s): done on a thread, so
         # it overlaps with the kernel's start and the first client's run instead of adding to them
         self.exporter_ready = threading.Thread(target=_warm_exporter, name="warm-exporter", daemon=True)
@@ -1321,18 +1325,30 @@ def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "
 
 def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
                   foreign: Foreign | None = None, chromium: str | None = None) -> RenderResult:
-    """Render one client in this process (a batch uses `render_all`, which runs workers in parallel)."""
+    """Render one client in this process (a batch uses `render_all`, which runs workers in parallel).
+    Stopped (Ctrl-C, SIGTERM or SIGHUP), it records the attempt as interrupted and writes the index, as a
+    stopped batch does, then lets the interrupt go on; a second Ctrl-C meanwhile is not obeyed
+    (render_batch.stop_signals)."""
     check_client_id(client.id)
     check_parameters(notebook, client.parameters())
     check_output_folder(out_dir)
-    from .render_batch import default_jobs
-    renderer = Renderer(notebook)
-    try:
-        result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
-                                      token=str(os.getpid()), draw_ahead=default_jobs() > 1))
-    finally:
-        renderer.close()
-    write_index(Path(out_dir))
+    from .render_batch import default_jobs, stop_signals
+
+    started = time.perf_counter()
+    renderer = None
+    with stop_signals(lambda: print(translator(active_language()).t("cli.already_stopping"), file=sys.stderr)):
+        try:
+            renderer = Renderer(notebook)
+            result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
+                                          token=str(os.getpid()), draw_ahead=default_jobs() > 1))
+        except KeyboardInterrupt:
+            with contextlib.suppress(OSError):  # a folder refusing the record: the index shows the one before
+                record_interruption(out_dir, client, time.perf_counter() - started)
+            raise
+        finally:
+            if renderer is not None:
+                renderer.close()
+            write_index(Path(out_dir))
     return result
 
 

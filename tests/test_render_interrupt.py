@@ -169,6 +169,41 @@ def test_progress_given_up_on_a_closed_terminal_lets_the_batch_record_its_client
     assert terminal.written == 1  # tried once, then given up
 
 
+def test_a_single_client_render_stopped_records_its_attempt_and_the_index(tmp_path, monkeypatch):
+    """render_client (one client, in this process) stopped by Ctrl-C: its attempt is recorded as interrupted
+    beside the last good report and the index says so, as a stopped batch does; the interrupt goes on."""
+    import json
+
+    from helpers import render
+
+    closed = []
+
+    class StoppedRenderer:
+        def __init__(self, notebook):
+            pass
+
+        def render(self, task):
+            raise KeyboardInterrupt()
+
+        def close(self):
+            closed.append(True)
+
+    monkeypatch.setattr(render, "Renderer", StoppedRenderer)
+    kopi = next(c for c in _demo_clients() if c.id == "kopi-senja")
+    (tmp_path / "kopi-senja").mkdir()
+    (tmp_path / "kopi-senja" / "report.html").write_text(LAST_GOOD, encoding="utf-8")
+    (tmp_path / "kopi-senja" / "render.json").write_text(_record("kopi-senja", "Kopi Senja",
+                                                                 "2026-01-05T09:00:00+07:00", 7.25), encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        render.render_client(kopi, tmp_path)
+    assert closed == [True]
+    record = json.loads((tmp_path / "kopi-senja" / "render.json").read_text(encoding="utf-8"))
+    assert record["status"] == "interrupted" and record["report"]["rendered_at"] == "2026-01-05T09:00:00+07:00"
+    assert (tmp_path / "kopi-senja" / "report.html").read_text(encoding="utf-8") == LAST_GOOD
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<span class="quiet">interrupted</span>' in page and "the report linked is the last good one" in page
+
+
 def test_a_stopping_worker_keeps_a_thread_failing_on_torn_down_sockets_quiet():
     """A stop can land while a kernel client's channels are being closed: its heartbeat thread then fails
     on the torn-down sockets (ZMQError, "Context was terminated"). Once the stop is asked that failure is
