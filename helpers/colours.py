@@ -16,18 +16,19 @@ def channels(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def relative_luminance(colour: str) -> float:
-    """WCAG 2's relative luminance of a '#RRGGBB' colour: 0 for black, 1 for white (sRGB channels made
-    linear, weighted by how bright the eye sees each)."""
-    def linear(value: int) -> float:
-        c = value / 255
+def relative_luminance(colour) -> float:
+    """WCAG 2's relative luminance of a '#RRGGBB' colour, or of its red, green and blue as fractions of 1 (as
+    matplotlib gives them): 0 for black, 1 for white (sRGB channels made linear, weighted by how bright the
+    eye sees each)."""
+    def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (linear(v) for v in channels(colour))
+    fractions = [v / 255 for v in channels(colour)] if isinstance(colour, str) else list(colour)[:3]
+    red, green, blue = (linear(float(c)) for c in fractions)
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def contrast_ratio(colour: str, background: str = WHITE) -> float:
+def contrast_ratio(colour, background=WHITE) -> float:
     """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white), whichever is lighter."""
     light, dark = sorted((relative_luminance(colour), relative_luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)

@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 
+from . import colours
 from .i18n import Translator
 from .metrics import UNKNOWN_GROUP, engagement_rate_by_reach, interactions_of
 
@@ -596,16 +597,14 @@ def _reach_labels(tr: Translator) -> dict:
 
 
 def relative_luminance(colour) -> float:
-    """WCAG 2's relative luminance of a colour (any matplotlib colour, its alpha ignored): 0 black, 1 white."""
-    channels = np.asarray(to_rgba(colour)[:3], dtype=float)
-    linear = np.where(channels <= 0.03928, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
-    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+    """WCAG 2's relative luminance of any matplotlib colour (its alpha ignored): colours.relative_luminance."""
+    return colours.relative_luminance(to_rgba(colour)[:3])
 
 
 def contrast_ratio(first, second) -> float:
-    """WCAG 2's contrast ratio of two colours, from 1 to 21 (text wants 4.5, graphics 3)."""
-    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    """WCAG 2's contrast ratio of two matplotlib colours, from 1 to 21 (text wants 4.5, graphics 3):
+    colours.contrast_ratio."""
+    return colours.contrast_ratio(to_rgba(first)[:3], to_rgba(second)[:3])
 
 
 #: The colours a heat map cell's count may be written in; text_colour_on takes the one reading best on the cell.
