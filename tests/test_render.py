@@ -741,12 +741,12 @@ def test_the_index_marks_clients_no_longer_in_the_roster_and_lists_them_last(tmp
                                    period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
                                    comparison_end=dt.date(2026, 9, 30)), {"posts": 3}).ok
     page = write_index(out, "en", roster=["kopi-senja-jkt", "la-surf"]).read_text(encoding="utf-8")
-    rows = re.findall(r"<tr[^>]*><td>.*?<small>([\w-]+)</small>", page)
+    rows = re.findall(r'<tr[^>]*><th scope="row">.*?<small>([\w-]+)</small>', page)
     assert rows == ["kopi-senja-jkt", "la-surf", "kopi-senja"]
     former = re.search(r'<tr class="former">.*?</tr>', page).group(0)
     assert ('<a href="kopi-senja/report.html">Kopi Senja</a><br><small>kopi-senja</small><br><small>not in the roster'
             ' any more</small>') in former
-    assert page.count('class="former"') == 1 and "tr.former td" in page  # greyed by the page's style
+    assert page.count('class="former"') == 1 and "tr.former th" in page  # greyed by the page's style
     assert (out / "kopi-senja" / "report.html").is_file() and (out / "kopi-senja" / "render.json").is_file()
     assert "tidak ada lagi di daftar klien" in write_index(out, "id", roster=["la-surf"]).read_text(encoding="utf-8")
     unmarked = write_index(out, "en").read_text(encoding="utf-8")
