@@ -1002,3 +1002,37 @@ def test_a_daily_row_split_in_its_first_cell_is_named_as_split(tmp_path):
         f"file {path}, row 3, column 'Date': 2 cells cannot be read as a date; first: 'February'. Row 3 holds only"
         " 1 of the header's 3 cells: a line break inside a cell written without quotes")
     assert str(info.value).endswith(f"what to do: {SPLIT_HINT}")
+
+
+def test_a_mapped_row_its_tool_wrote_without_its_last_cells_keeps_its_own_message(tmp_path):
+    """A tool may leave out the empty cells at the end of a row (row 3: '2,7', no date): no row beside it
+    completes it (2 + 3 - 1 = 4 of 3 cells), so the blank date is the cell's own, to correct, not a split row."""
+    path = tmp_path / "tool.csv"
+    path.write_text("id,likes,date\n1,5,2025-01-01\n2,7\n3,6,2025-01-03\n", encoding="utf-8")
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("platform: instagram\ntimezone: UTC\ncolumns:\n  post_id: id\n  published_at: date\n"
+                       "  reactions: likes\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, family="mapped_csv", mapping=mapping)
+    assert str(info.value).split("\n") == [
+        f"file {path}, row 3, column 'date': 1 cell cannot be read as a date; first: ''",
+        "  expected: ISO 8601 dates like '2025-03-18 09:48' (or set date_format in the mapping)",
+        f"  what to do: correct the cells, or the date_format in {mapping}"]
+
+
+@pytest.mark.parametrize("blank_lines, row", [(1, 5), (3, 7)])
+def test_a_row_split_by_a_paragraph_break_is_named_as_split(tmp_path, blank_lines, row):
+    """A blank line inside an unquoted caption is a blank row between the two parts of its row: row 3 holds
+    the caption's first paragraph (3 cells), the row after the blank ones its second (1 + 14 cells), read as
+    the post's id. The two hold 3 + 15 - 1 = 17 cells, the header's; the row named is the file's."""
+    caption = "Post 2" + "\n" * (blank_lines + 1) + "second line"
+    x = x_export(tmp_path, [x_row(1), x_row(2).replace('"Post 2, with a comma"', caption), x_row(3)])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(x, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (row, "Post id")
+    assert str(info.value).split("\n") == [
+        f"file {x}, row {row}, column 'Post id': 1 id is not written as plain digits: row {row}: 'second line'."
+        f" Row {row} holds only 15 of the header's 17 cells: a line break inside a cell written without quotes"
+        " around it splits a row in two (the next row then starts with the rest of it), or the row was cut short",
+        "  expected: an id of digits only, like '812369747765362688'",
+        f"  what to do: {SPLIT_HINT}"]

@@ -11,6 +11,7 @@ import io
 import re
 import warnings
 import zipfile
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -471,7 +472,8 @@ def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
         if table.path != error.path or table.short_rows is None:
             continue
         short = dict(zip(map(int, table.source_rows()[table.short_rows.index]), map(int, table.short_rows)))
-        if error.row in short and _shortness_explains(table, short, error.row, error.column):
+        if error.row in short and _shortness_explains(table, short, error.row, error.column,
+                                                      own_file=own_file):
             problem = Message("imports.reading.short_row_split", problem=error.problem, row=str(error.row),
                               cells=str(short[error.row]), count=str(named_width(table.header)))
             hint = Message("imports.reading.short_row_split_own_hint" if own_file
@@ -481,20 +483,31 @@ def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
     return None
 
 
-def _shortness_explains(table: TextTable, short: dict[int, int], row: int, column: str | None) -> bool:
+def _shortness_explains(table: TextTable, short: dict[int, int], row: int, column: str | None, *,
+                        own_file: bool = False) -> bool:
     """Whether `row`, short of cells (`short`: cells by row), is what an error on its `column` comes from: the
-    column is one of the cells the row lacks, or the row is a part of one split by a line break, which a row
-    beside it completes (the two hold no more cells than the header and the one cell the break cut in two;
-    a row that is not short counts as whole). A row Business Suite wrote without its last cells does neither:
-    its error (an id in scientific notation) is the cell's own."""
+    column is one of the cells the row lacks, or the row is a part of one split by a line break, which the
+    filled row beside it completes (_filled_rows_beside; the two hold no more cells than the header and the
+    one cell the break cut in two; a row that is not short counts as whole). A row Business Suite wrote without
+    its last cells does neither: its error (an id in scientific notation) is the cell's own. In a file of the
+    user's own tool (`own_file`), which may leave out the empty cells at the end of a row, a lacking cell tells
+    nothing: only a row beside it that completes it does."""
     width = named_width(table.header)
-    wanted = normalise_name(column) if column is not None else None
-    position = next((i for i, name in enumerate(table.header) if normalise_name(name) == wanted), None)
-    if position is not None and position >= short[row]:
-        return True
-    filled = dict(zip(map(int, table.source_rows()), ~table.blank_rows().to_numpy(dtype=bool)))
-    return any(filled.get(beside, False) and short[row] + short.get(beside, width) - 1 <= width
-               for beside in (row - 1, row + 1))
+    if not own_file:
+        wanted = normalise_name(column) if column is not None else None
+        position = next((i for i, name in enumerate(table.header) if normalise_name(name) == wanted), None)
+        if position is not None and position >= short[row]:
+            return True
+    return any(short[row] + short.get(beside, width) - 1 <= width for beside in _filled_rows_beside(table, row))
+
+
+def _filled_rows_beside(table: TextTable, row: int) -> list[int]:
+    """The file's rows nearest above and below `row` that hold a cell, blank rows between left out: a blank
+    line inside a cell written without quotes (a caption's paragraph break) splits its row with a blank row
+    between the two parts."""
+    rows = table.source_rows()[~table.blank_rows().to_numpy(dtype=bool)].astype(int).tolist()
+    before, after = bisect_left(rows, row), bisect_right(rows, row)
+    return rows[max(before - 1, 0):before] + rows[after:after + 1]
 
 
 def named_width(header: list[str]) -> int:
