@@ -323,7 +323,8 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     starts = tied_places(top, top_n)
     worst = int(max(top["rank by interactions"].max() if len(top) else 1, starts.max() if len(top) else 1, top_n))
     beyond = int(top.loc[top["rank by interactions"] > top_n, "rank by interactions"].nunique())
-    axis = RankAxis(top_n, worst, beyond)
+    landed = landing(top, top_n)  # in ranks; a tie across the cut-off on the line
+    axis = RankAxis(top_n, worst, beyond, below_cut=bool((landed == top_n + 0.5).any()))
     starts = pd.Series(axis.position(starts.to_numpy(float)), index=starts.index)  # on the axis, as the ends
     height = rank_shift_height(len(top) + axis.extra_rows, title, y_label, legend)
     fig, ax = new_figure(figsize=(6.5, height))
@@ -333,7 +334,7 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     both = {"color": accent, "marker": "o", "lw": 1.6}
     one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
            "markeredgewidth": 1.4}
-    lands = pd.Series(axis.position(landing(top, top_n)), index=top.index)  # on the axis, as the starts
+    lands = pd.Series(axis.position(landed), index=top.index)  # on the axis, as the starts
     for index, row in top.iterrows():
         in_both = index in kept if kept is not None else row["last rank by interactions"] <= top_n
         ax.plot([0, 1], [starts[index], lands[index]], **(both if in_both else one))
@@ -402,23 +403,29 @@ class RankAxis:
     more than BREAK_BELOW times N down, broken below the top N: ranks 1 to N keep the room they would have on
     their own, and ranks N + 1 to `worst` share a band below the break (evenly spaced within it), a line (9
     points) for each of the `beyond` ranks labelled there, and never less than LOWER_ROWS rows. Unbroken, a
-    top 10 whose posts land down to 140 would crowd its ten posts into the axis' first inch."""
+    top 10 whose posts land down to 140 would crowd its ten posts into the axis' first inch.
+
+    `below_cut`: some post ends on the cut-off line (its tie spans it, landing); the axis then reaches half a
+    rank below the line at least, so that the line and those posts' markers show whole, not on the frame
+    (Oigetit's top 10, all landing at 10 or above or on the line: axis, line and markers met at 10.5)."""
 
     BREAK_BELOW = 2
     LOWER_ROWS = 4.0
     GAP = 0.7
 
-    def __init__(self, top_n: int, worst: int, beyond: int = 0):
+    def __init__(self, top_n: int, worst: int, beyond: int = 0, below_cut: bool = False):
         self.top_n, self.worst = int(top_n), int(worst)
         self.broken = self.worst > self.BREAK_BELOW * self.top_n
         self.lower = max(self.LOWER_ROWS, 0.6 * beyond + 1) if self.broken else 0.0
         self.cut = self.top_n + 0.5  # the cut-off line; the break lies below it
-        self.bottom = self.cut + self.GAP + self.lower if self.broken else self.worst + 0.5
+        self.room = 0.5 if below_cut and self.worst == self.top_n else 0.0  # else ranks below the line give room
+        self.bottom = self.cut + self.GAP + self.lower if self.broken else self.worst + 0.5 + self.room
 
     @property
     def extra_rows(self) -> float:
-        """Rows the figure grows by for the band below the break (half a row each: its ranks share it)."""
-        return 0.5 * (self.GAP + self.lower) if self.broken else 0.0
+        """Rows the figure grows by for the band below the break (half a row each: its ranks share it), or for
+        the room below a cut-off line that posts end on."""
+        return 0.5 * (self.GAP + self.lower) if self.broken else self.room
 
     def position(self, rank):
         """Where `rank` (a number or an array) sits on the axis."""

@@ -391,6 +391,48 @@ def test_the_slope_chart_draws_posts_tied_on_the_left_one_below_the_other():
     assert places.tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
+def test_posts_ending_on_the_cut_off_line_and_the_line_show_whole_where_no_post_lands_below_it():
+    """Oigetit's Facebook top 10: the seven posts tied at 8–47 by interactions end on the cut-off line (10.5),
+    and no post lands below 10. The axis ended at 10.5 too, so the line lay on the frame, unseen, and the
+    seven markers were cut in half by it. The axis now reaches 11 (half a rank below the line): the line lies
+    inside the axes and each marker on it, with its radius, above the axes' bottom edge."""
+    import pandas as pd
+
+    ranks = pd.DataFrame({"platform": "facebook", "rank by broadcast": [1, 2, 3, 4, 5, 6, 7, 8, 8],
+                          "last rank by broadcast": [1, 2, 3, 4, 5, 6, 7, 9, 9],
+                          "rank by interactions": [8, 8, 8, 8, 1, 8, 1, 8, 8],
+                          "last rank by interactions": [47, 47, 47, 47, 3, 47, 3, 47, 47], "top order": range(1, 10)})
+    fig = plots.rank_shift(ranks, "facebook", 10, "t", Translator("en"), kept={4, 6}, shown=ranks.index)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    assert ax.get_ylim() == (11.0, 0.5)
+    cut = [line for line in ax.get_lines() if line.get_marker() in ("None", "") and line.get_linestyle() == "--"]
+    assert [tuple(line.get_ydata()) for line in cut] == [(10.5, 10.5)]
+    box = ax.get_window_extent()
+    line_y = ax.transData.transform((0, 10.5))[1]
+    assert box.y0 + 1 < line_y < box.y1
+    posts = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    ending = [line for line in posts if line.get_ydata()[1] == 10.5]
+    assert len(ending) == 7
+    for line in ending:
+        radius = (line.get_markersize() / 2 + line.get_markeredgewidth()) * fig.dpi / 72
+        y = ax.transData.transform((1, 10.5))[1]
+        assert y - radius > box.y0, (y, radius, box.y0)
+    matplotlib.pyplot.close(fig)
+    # every post within the top 10 on both sides: no room added below the line, which lies on the frame as before
+    inside = ranks.assign(**{"rank by interactions": range(1, 10), "last rank by interactions": range(1, 10)})
+    fig = plots.rank_shift(inside, "facebook", 10, "t", Translator("en"), shown=inside.index)
+    assert fig.axes[0].get_ylim() == (10.5, 0.5)
+    matplotlib.pyplot.close(fig)
+    # a post landing at 12: its rank gives the room below the line, as before
+    below = ranks.assign(**{"rank by interactions": [8, 8, 8, 8, 1, 8, 1, 8, 12],
+                            "last rank by interactions": [11, 11, 11, 11, 3, 11, 3, 11, 12]})
+    fig = plots.rank_shift(below, "facebook", 10, "t", Translator("en"), shown=below.index)
+    assert fig.axes[0].get_ylim() == (12.5, 0.5)
+    matplotlib.pyplot.close(fig)
+    assert plots.RankAxis(10, 10, below_cut=True).bottom == 11.0 and plots.RankAxis(10, 10).bottom == 10.5
+
+
 def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead_of_a_scale():
     """Oigetit's Facebook: every coloured cell at 0%, under a scale from 0.00 to 0.10 that told nothing. A
     panel whose coloured cells (3 posts or more) share one median gets one colour and a key naming it, no
