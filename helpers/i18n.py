@@ -611,6 +611,14 @@ class Translator:
     def format_name(self, name: str) -> str:
         return self.texts.get(f"format.{name}", name)
 
+    def metric_word(self, name: str, platform: str | None = None) -> str:
+        """A metric's name as a text in brackets holds it (the metrics table's "✓ (reposts)"): the `short`
+        variant of its label where the catalogue has one, as Indonesian does for a label with a bracket of its
+        own ("jumlah dibagikan ulang (repost)": "✓ (dibagikan ulang)"), so that no bracket nests in another;
+        else its label, as `metric` gives it (X's and LinkedIn's shares are reposts there too)."""
+        resolved = SHARES_NAMED.get(platform, name) if name == "shares" else name
+        return self.texts.get(f"metric.{resolved}.short") or self.metric(name, platform=platform)
+
     def metric(self, name: str, impressions: str | None = None, platform: str | None = None) -> str:
         """A metric's label; a part of one (LinkedIn's daily `impressions_organic`, `reach_sponsored`) is the
         metric's label with the part named; a name the catalogue lacks (an unmapped export column) is shown

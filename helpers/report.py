@@ -1472,7 +1472,7 @@ class Report:
         for platform, group in self.posts.groupby("platform"):  # a platform's own word beside its ✓ (reposts)
             rows[tr.platform(platform)] = [
                 ("✓" if tr.metric(n, platform=platform) == tr.metric(n)
-                 else tr.t("coverage.metric_named", word=tr.metric(n, platform=platform)))
+                 else tr.t("coverage.metric_named", word=tr.metric_word(n, platform=platform)))
                 if group[n].notna().any() else "—" for n in names]
         return pd.DataFrame(rows, index=[self.tr.metric(n) for n in names])
 

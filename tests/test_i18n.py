@@ -21,8 +21,8 @@ from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
 from helpers.errors import WorkbookError
-from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, Message, Translator, catalogue,
-                          language_code, language_meant, quoted)
+from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, SHARES_NAMED, Message, Translator,
+                          catalogue, language_code, language_meant, quoted)
 from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
@@ -190,7 +190,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "lens.": {lens for _, lens in metrics.DEFINITIONS},
         "column.": {f"{name}.label" for name in LABELLED_COLUMNS},  # i18n.metric_label
         "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
-                    for part in ("label", "formula", "source", "caveat")},
+                    for part in ("label", "formula", "source", "caveat")}
+        | {f"{word}.short" for word in SHARES_NAMED.values()},  # Translator.metric_word: reposts in brackets
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
