@@ -225,6 +225,18 @@ class Message(str):
         return Message(self.key, **values)
 
 
+def listed(items: list) -> Message | str:
+    """Messages a sentence lists, as a Message shown in the reader's language as Translator.join words a
+    list ("URL clicks, profile visits and hashtag clicks" / "klik URL, kunjungan profil, dan klik tagar");
+    one item as it is, none as ""."""
+    items = list(items)
+    if len(items) < 2:
+        return items[0] if items else ""
+    if len(items) == 2:
+        return Message("common.list_two", first=items[0], second=items[1])
+    return Message("common.list_more", items=items[:-1], last=items[-1])
+
+
 def _rebuild_message(key: str, values: dict) -> Message:
     return Message(key, **values)
 

@@ -23,7 +23,8 @@ from helpers import benchmarks, compare, daily, describe, metrics, plots, report
 from helpers.errors import WorkbookError
 from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, SHARES_NAMED, Message, Translator,
                           catalogue, language_code, language_meant, quoted)
-from helpers.importers import facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, youtube_studio
+from helpers.importers import (facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, x_content,
+                               x_tweet_activity, youtube_studio)
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
 HELPERS_DIR = PROJECT_ROOT / "helpers"
@@ -197,6 +198,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
+        # x_tweet_activity.clicks_counted: each click column's word, in either X export
+        "imports.x_tweet_activity.click_": set(x_tweet_activity.CLICK_COLUMNS.values())
+        | set(x_content.CLICK_COLUMNS.values()),
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
                                    "neither"},  # quality_notes, report._counted, explore._row_label and _row_number
         # explore.summary_view's row labels, one per row of metrics.channel_summary

@@ -432,3 +432,52 @@ def test_the_engagement_rate_is_checked_against_organic_counts_and_never_for_no_
     assert Translator("en").message(note).startswith(
         "1 post (row 5): 'engagements' ÷ 'impressions' and the file's own 'engagement rate'")
     assert note.values["engagements"] == 40 and note.values["impressions"] == 2000
+
+
+def _click_columns_kept(write_file, source, kept: set[str], blank: set[str] = frozenset()):
+    """`source` with only the click columns `kept` (and their promoted twins) of its own, and the columns
+    `blank` left empty in every row; the other columns as they are."""
+    from helpers.importers import x_content, x_tweet_activity
+
+    clicks = {name.casefold() for name in (*x_content.CLICK_COLUMNS, *x_tweet_activity.CLICK_COLUMNS)}
+    rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"), newline="")))
+    keep = [i for i, name in enumerate(rows[0])
+            if name.casefold().removeprefix("promoted ") not in clicks - {k.casefold() for k in kept}]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    empty = {i for i, name in enumerate(rows[0]) if name in blank}
+    writer.writerows([[("" if n and i in empty else row[i]) for i in keep] for n, row in enumerate(rows)])
+    return write_file(source.name, out.getvalue())
+
+
+def test_x_clicks_are_named_from_the_click_columns_the_file_sums(write_file):
+    """Data coverage and Definitions say what X's clicks count, from the importer's note: the click columns
+    the file holds and sums. A content export with URL Clicks alone counts link clicks, not profile visits
+    and the rest; its first post's clicks are its 10 URL clicks. A column whose every cell is blank adds
+    nothing and is not named. The full files keep the full list."""
+    cases = [
+        (CONTENT_LATER, {"URL Clicks"}, set(), "link clicks alone (URL clicks)", "klik tautan saja (klik URL)"),
+        (CONTENT_LATER, {"URL Clicks", "Detail Expands"}, set(),
+         "URL clicks and detail expands together, not link clicks alone",
+         "klik URL dan klik untuk membuka detail sekaligus, bukan klik tautan saja"),
+        (CONTENT_LATER, {"Profile visits"}, set(), "profile visits, not link clicks",
+         "kunjungan profil, bukan klik tautan"),
+        (CONTENT_LATER, {"Profile visits", "Hashtag Clicks"}, {"Hashtag Clicks"}, "profile visits, not link clicks",
+         "kunjungan profil, bukan klik tautan"),
+        (LIKES_2019, {"url clicks", "user profile clicks", "app opens"}, set(),
+         "URL clicks, profile clicks and app opens together, not link clicks alone",
+         "klik URL, klik profil, dan pembukaan aplikasi sekaligus, bukan klik tautan saja"),
+    ]
+    for source, kept, blank, english, indonesian in cases:
+        result = import_exports(_click_columns_kept(write_file, source, kept, blank), timezone="UTC")
+        counted = result.reports[0].counted["clicks"]
+        assert (Translator("en").message(counted), Translator("id").message(counted)) == (english, indonesian)
+    only_url = import_exports(_click_columns_kept(write_file, CONTENT_LATER, {"URL Clicks"}), timezone="UTC")
+    assert only_url.posts.set_index("post_id").loc["1987654321098765432", "clicks"] == 10
+    full = {path: Translator("en").message(import_exports(path, timezone="UTC").reports[0].counted["clicks"])
+            for path in (CONTENT_LATER, LIKES_2019)}
+    assert full == {
+        CONTENT_LATER: "URL clicks, profile visits, hashtag clicks, detail expands and permalink clicks together,"
+                       " not link clicks alone",
+        LIKES_2019: "URL clicks, profile clicks, hashtag clicks, detail expands, permalink clicks, app opens and app"
+                    " installs together, not link clicks alone"}

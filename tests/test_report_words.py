@@ -2,6 +2,9 @@
 LinkedIn's shares (reposts), the totals a length-of-period note names, and which of YouTube's views is used."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pandas as pd
 import pytest
 
@@ -31,6 +34,30 @@ def test_x_clicks_are_named_as_what_they_count(x_report):
     assert definitions.loc["click-through rate by impressions", "caveat"] == (
         "what counts as a click differs between platforms: on X, " + X_CLICKS)
     assert f"X: clicks are {X_CLICKS}." in x_report.coverage_notes()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_x_clicks_of_a_file_with_url_clicks_alone_are_named_link_clicks(language, tmp_path):
+    """An X content export whose only click column is URL Clicks: its clicks are link clicks (10 + 0 over the
+    fixture's two posts with figures), and Data coverage and Definitions say so, naming no profile visits."""
+    rows = list(csv.reader(io.StringIO(X_CONTENT.read_text(encoding="utf-8"), newline="")))
+    dropped = {"Profile visits", "Detail Expands", "Hashtag Clicks", "Permalink Clicks"}
+    keep = [i for i, name in enumerate(rows[0]) if name not in dropped]
+    assert len(keep) == len(rows[0]) - 4 and "URL Clicks" in rows[0]
+    path = tmp_path / X_CONTENT.name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([[row[i] for i in keep] for row in rows])
+    report = build_report(client="grocer", client_name="Grocer", exports=[str(path)], timezone="UTC",
+                          period_start="2025-10-01", period_end="2025-11-30", language=language)
+    assert report.kpi("x", "clicks") == 10
+    counted = {"en": "link clicks alone (URL clicks)", "id": "klik tautan saja (klik URL)"}[language]
+    coverage = {"en": f"X: clicks are {counted}.", "id": f"X: klik adalah {counted}."}[language]
+    assert coverage in report.coverage_notes()
+    tr = Translator(language)
+    definitions = report.definitions().set_index(tr.t("definitions.metric"))
+    caveat = {"en": f"what counts as a click differs between platforms: on X, {counted}",
+              "id": f"definisi klik berbeda antarplatform: di X, {counted}"}[language]
+    assert definitions.loc[tr.metric("click_through_rate"), tr.t("definitions.caveat")] == caveat
 
 
 def test_x_shares_are_named_reposts_wherever_the_report_names_them_per_platform(x_report):

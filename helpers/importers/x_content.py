@@ -13,7 +13,8 @@ reactions = Likes; comments = Replies; saves = Bookmarks; follows_gained = New f
 platform_engagements = Engagements (X counts every click; never used as interactions);
 impressions (kind 'impressions') = Impressions; video_views = Video views (or Media views when only
 that is exported); clicks = Url clicks + Profile visits + Hashtag clicks + Detail expands + Permalink
-clicks (the same clicks as the legacy tweet activity export). X reports no reach: reach stays NA.
+clicks (the same clicks as the legacy tweet activity export), those of them the file holds, which the report
+names (clicks_counted). X reports no reach: reach stays NA.
 The export does not say whether a post was promoted: paid stays NA.
 """
 from __future__ import annotations
@@ -27,7 +28,8 @@ from ..i18n import Message
 from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
 from .values import digit_ids, parse_wall_clock, to_number
-from .x_tweet_activity import ID_EXAMPLE, account_from_links, ids_match_links, sum_reported, unescape_html
+from .x_tweet_activity import (ID_EXAMPLE, account_from_links, clicks_counted, ids_match_links, sum_reported,
+                               unescape_html)
 
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
@@ -42,7 +44,9 @@ COUNTS = {
 }
 #: The interaction counts every content export carries: without one, interactions and rates read low.
 INTERACTIONS = ("reactions", "comments", "shares", "saves")
-CLICK_COLUMNS = ("Url clicks", "Profile visits", "Hashtag clicks", "Detail expands", "Permalink clicks")
+#: The click columns summed into clicks, each with the word for what it counts (x_tweet_activity.clicks_counted).
+CLICK_COLUMNS = {"Url clicks": "url", "Profile visits": "profile_visits", "Hashtag clicks": "hashtag",
+                 "Detail expands": "detail_expands", "Permalink clicks": "permalink"}
 DATE_FORMATS = ("%a %b %d %Y", "%a, %b %d, %Y")  # "Mon Feb 17 2025", "Sun, Nov 9, 2025"
 
 
@@ -91,10 +95,11 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
         values = number(*names)
         if values is not None:
             out[canonical] = values
-    clicks = [values for values in (number(name) for name in CLICK_COLUMNS) if values is not None]
+    clicks = {part: values for name, part in CLICK_COLUMNS.items() if (values := number(name)) is not None}
     if clicks:
-        out["clicks"] = sum_reported(clicks)
-        report.counted["clicks"] = Message("imports.x_content.clicks_counted")
+        out["clicks"] = sum_reported(list(clicks.values()))
+        if counted := clicks_counted(clicks):
+            report.counted["clicks"] = counted
     if "impressions" in out:
         out["impressions_kind"] = pd.Series("impressions", index=out.index, dtype="string").where(
             out["impressions"].notna())

@@ -16,7 +16,8 @@ Mapping (organic + promoted, where the promoted cell is a number):
   clicks = url clicks + user profile clicks + hashtag clicks + detail expands + permalink clicks
   + app opens + app installs (every click on the tweet that the export names a click; `media
   engagements` (clicks on the media) stay out because they overlap media views, and `email tweet` /
-  `dial phone` are actions, not clicks). X reports no reach: reach stays NA.
+  `dial phone` are actions, not clicks); those of them the file holds, which the report names
+  (clicks_counted). X reports no reach: reach stays NA.
 paid = True when any promoted count is above 0, False when the promoted cells are all "-" or 0.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message, quoted
+from ..i18n import Message, listed, quoted
 from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
 from .reading import read_delimited
@@ -45,8 +46,10 @@ COUNTS = {
 }
 #: The interaction counts every tweet activity export carries: without one, interactions and rates read low.
 INTERACTIONS = ("reactions", "comments", "shares")
-CLICK_COLUMNS = ("url clicks", "user profile clicks", "hashtag clicks", "detail expands", "permalink clicks",
-                 "app opens", "app installs")
+#: The click columns summed into clicks, each with the word for what it counts (clicks_counted).
+CLICK_COLUMNS = {"url clicks": "url", "user profile clicks": "profile_clicks", "hashtag clicks": "hashtag",
+                 "detail expands": "detail_expands", "permalink clicks": "permalink", "app opens": "app_opens",
+                 "app installs": "app_installs"}
 ID_EXAMPLE = "812369747765362688"  # a tweet id, as error messages show what was expected
 _ACCOUNT_IN_LINK = r"(?:twitter|x)\.com/([^/?#]+)/status/"
 _ID_IN_LINK = r"(?:twitter|x)\.com/[^/?#]+/status/([0-9]+)"
@@ -91,16 +94,17 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
             organic[canonical] = total if promoted is None else total - promoted.fillna(0)
         if promoted is not None:
             any_promoted |= promoted.fillna(0).gt(0)
-    clicks = []
-    for name in CLICK_COLUMNS:
+    clicks = {}
+    for name, part in CLICK_COLUMNS.items():
         total, promoted = _organic_plus_promoted(frame, cols, table, rows, (name,))
         if total is not None:
-            clicks.append(total)
+            clicks[part] = total
         if promoted is not None:
             any_promoted |= promoted.fillna(0).gt(0)
     if clicks:
-        out["clicks"] = sum_reported(clicks)
-        report.counted["clicks"] = Message("imports.x_tweet_activity.clicks_counted")
+        out["clicks"] = sum_reported(list(clicks.values()))
+        if counted := clicks_counted(clicks):
+            report.counted["clicks"] = counted
     if "impressions" in out:
         out["impressions_kind"] = pd.Series("impressions", index=frame.index, dtype="string").where(
             out["impressions"].notna())
@@ -186,6 +190,22 @@ def count_column(cells: pd.Series, *, table, key: str, rows: pd.Series) -> pd.Se
         return to_number(cells, path=table.path, column=table.header[table.keys.index(key)], rows=rows,
                          decimal=table.decimal_mark)
     return pd.Series(values, index=cells.index).astype("Int64")
+
+
+def clicks_counted(parts: dict[str, pd.Series]) -> Message | None:
+    """What an X file's clicks count, named from the click columns it sums ({word: column}, as CLICK_COLUMNS
+    words them) that report a figure: "URL clicks and detail expands together, not link clicks alone";
+    "link clicks alone (URL clicks)" where URL clicks are all; "profile visits, not link clicks" without
+    them. None where no click column reports a figure (the file's clicks are all blank)."""
+    words = [word for word, values in parts.items() if values.notna().any()]
+    if not words:
+        return None
+    if words == ["url"]:
+        return Message("imports.x_tweet_activity.clicks_counted_links")
+    named = listed([Message(f"imports.x_tweet_activity.click_{word}") for word in words])
+    if "url" in words:
+        return Message("imports.x_tweet_activity.clicks_counted", parts=named)
+    return Message("imports.x_tweet_activity.clicks_counted_other", parts=named)
 
 
 def sum_reported(parts: list[pd.Series]) -> pd.Series:
