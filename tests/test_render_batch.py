@@ -245,7 +245,8 @@ def test_branding_and_period(batch):
 
 def test_index_lists_every_client_ever_rendered(batch):
     index = (batch["out"] / "index.html").read_text(encoding="utf-8")
-    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr[^>]*><td>.*?<small>([\w-]+)</small>.*?</tr>", index)}
+    rows = {m.group(1): m.group(0)
+            for m in re.finditer(r'<tr[^>]*><th scope="row">.*?<small>([\w-]+)</small>.*?</tr>', index)}
     assert list(rows) == ["brand", "good", "leaky", "xss", "old-client"]  # a client not in the roster comes last
     # ... greyed and marked so, its report still linked (test_render: kept, never deleted)
     assert rows["old-client"].startswith('<tr class="former">') and "not in the roster any more" in rows["old-client"]
