@@ -62,7 +62,8 @@ def _render(args: argparse.Namespace) -> int:
         raise WorkbookError(Message("cli.jobs_below_one", jobs=str(args.jobs)))
     out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
     # a second Ctrl-C, once the batch is stopped, does not cut its summary and closing words short either
-    with stop_signals(lambda: print(tr.t("cli.progress.already_stopping"), file=sys.stderr, flush=True)):
+    with stop_signals(lambda: print(tr.t("cli.progress.already_stopping"), file=sys.stderr, flush=True),
+                      until_exit=True):
         try:
             results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
                                  out_option="--out", roster=roster)

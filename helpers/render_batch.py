@@ -356,7 +356,7 @@ def _interrupt(signum, frame) -> None:
 
 
 @contextlib.contextmanager
-def stop_signals(already_stopping=None):
+def stop_signals(already_stopping=None, until_exit: bool = False):
     """In the block, Ctrl-C, SIGTERM and SIGHUP (STOP_SIGNALS) stop the render alike: the first raises
     Interrupted; those that follow are not obeyed (`already_stopping()` is called on the first of them, to
     say so), so that a second Ctrl-C cannot cut the stop short before every client's attempt is recorded,
@@ -367,6 +367,10 @@ def stop_signals(already_stopping=None):
     A stop that lands inside an import's clean-up callback cannot propagate from there (Python prints it as
     ignored and carries on); it is delivered again to the main thread instead, so the render still stops
     and no traceback is printed.
+
+    `until_exit` (the command, which exits when the block ends): once a stop came, the signals stay not obeyed
+    after the block instead of getting their handlers back, so a second Ctrl-C landing after the summary is
+    shown does not end the command with a KeyboardInterrupt instead of its exit status.
     """
     if threading.current_thread() is not threading.main_thread():  # only the main thread sets handlers
         yield
@@ -396,8 +400,10 @@ def stop_signals(already_stopping=None):
     try:
         yield
     finally:
+        stopped = until_exit and bool(_STOPPING)
         for signum, handler in previous.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: not set from Python
+            # None: not set from Python
+            signal.signal(signum, signal.SIG_IGN if stopped else signal.SIG_DFL if handler is None else handler)
         sys.unraisablehook = previous_hook
         _SAYING.clear()
         _STOPPING.clear()

@@ -143,6 +143,31 @@ def test_the_first_stop_signal_stops_and_those_that_follow_are_said_once_and_not
         signal.signal(signal.SIGHUP, previous)
 
 
+def test_the_commands_block_leaves_later_stops_not_obeyed_once_it_stopped_and_restores_them_otherwise():
+    """The command exits when its block ends: after a stop, a late second Ctrl-C (after the summary) is not
+    obeyed, where a restored handler would end the command with a KeyboardInterrupt instead of its exit
+    status 130; a block without a stop gives the handlers back."""
+    from helpers.render import Interrupted
+    from helpers.render_batch import stop_signals
+
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    before = {signum: signal.getsignal(signum) for signum in stops}
+    try:
+        with stop_signals(until_exit=True):
+            pass
+        assert {signum: signal.getsignal(signum) for signum in stops} == before
+        with pytest.raises(Interrupted):
+            with stop_signals(until_exit=True):
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+        assert all(signal.getsignal(signum) is signal.SIG_IGN for signum in stops)
+        os.kill(os.getpid(), signal.SIGINT)  # the late second Ctrl-C: nothing happens
+        time.sleep(0.05)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 def test_progress_given_up_on_a_closed_terminal_lets_the_batch_record_its_clients():
     """A closed terminal refuses writes (EIO): the progress stops showing instead of failing the stop, which
     would leave the clients unrecorded and the index stale."""
