@@ -906,14 +906,22 @@ def edited_export(tmp_path, source: Path, line: int, edit) -> Path:
     return path
 
 
-@pytest.mark.parametrize("edit, row, count", [
-    # a title's line break without quotes (CR alone, or LF): row 3 keeps 4 cells, row 4 starts with '2'
-    (lambda line: line.replace('"Title 2"', "Title\r2"), 3, 2),
-    (lambda line: line.replace('"Title 2"', "Title\n2"), 3, 2),
-    (lambda line: ",".join(line.split(",")[:4]), 4, 1),  # row 4 cut after its 4th cell
+SPLIT_FIRST = ("a line break inside a cell written without quotes around it split the row in two, and it"
+               " continues on row 4")
+CUT_SHORT = ("a line break inside a cell written without quotes around it splits a row in two (the next row then"
+             " starts with the rest of it), or the row was cut short")
+
+
+@pytest.mark.parametrize("edit, row, count, why", [
+    # a title's line break without quotes (CR alone, or LF): row 3 keeps 4 cells, row 4 starts with '2' (25
+    # cells): 4 + 25 - 1 = 28, the header's, so row 4 holds the rest of row 3
+    (lambda line: line.replace('"Title 2"', "Title\r2"), 3, 2, SPLIT_FIRST),
+    (lambda line: line.replace('"Title 2"', "Title\n2"), 3, 2, SPLIT_FIRST),
+    # row 4 cut after its 4th cell: no row beside it completes it (4 + 28 - 1 cells)
+    (lambda line: ",".join(line.split(",")[:4]), 4, 1, CUT_SHORT),
 ], ids=["split-cr", "split-lf", "cut-short"])
 def test_a_business_suite_row_split_or_cut_short_is_named_as_such_not_as_a_rewritten_date(tmp_path, edit, row,
-                                                                                          count):
+                                                                                          count, why):
     path = edited_export(tmp_path, META_EXPORT, row - 1, edit)
     with pytest.raises(ExportFormatError) as info:
         import_exports(path, timezone=ZONE)
@@ -922,14 +930,12 @@ def test_a_business_suite_row_split_or_cut_short_is_named_as_such_not_as_a_rewri
     # a split row's second part (25 cells) reads '0' as its time: the second bad cell
     assert str(error).split("\n") == [
         f"file {path}, row {row}, column 'Publish time': {count} {'cells' if count > 1 else 'cell'} cannot be read"
-        f" as a date; first: ''. Row {row} holds only 4 of the header's 28 cells: a line break inside a cell"
-        " written without quotes around it splits a row in two (the next row then starts with the rest of it), or"
-        " the row was cut short",
+        f" as a date; first: ''. Row {row} holds only 4 of the header's 28 cells: {why}",
         "  expected: a date and time like '03/18/2025 09:48'",
         f"  what to do: {SPLIT_HINT}"]
     assert "spreadsheet" not in str(error)
     indonesian = error.in_language(Translator("id"))
-    assert f"Baris {row} hanya memiliki 4 dari 28 sel tajuk: baris baru di dalam sel" in indonesian
+    assert f"Baris {row} hanya memiliki 4 dari 28 sel tajuk: " in indonesian
     assert "unduh ulang ekspor tersebut dan gunakan persis seperti saat diunduh" in indonesian
 
 
@@ -941,8 +947,8 @@ def test_an_x_or_youtube_row_split_by_a_line_break_is_named_as_split(tmp_path):
     assert (info.value.row, info.value.column) == (4, "Post id")
     assert str(info.value).split("\n") == [
         f"file {x}, row 4, column 'Post id': 1 id is not written as plain digits: row 4: 'second line'. Row 4 holds"
-        " only 15 of the header's 17 cells: a line break inside a cell written without quotes around it splits a"
-        " row in two (the next row then starts with the rest of it), or the row was cut short",
+        " only 15 of the header's 17 cells: it is the rest of row 3, which a line break inside a cell written"
+        " without quotes around it split in two",
         "  expected: an id of digits only, like '812369747765362688'",
         f"  what to do: {SPLIT_HINT}"]
     # YouTube: a title's line break; the second part (row 5, 1 + 13 of 15 cells) reads 'Shorts' as its date
@@ -953,8 +959,35 @@ def test_an_x_or_youtube_row_split_by_a_line_break_is_named_as_split(tmp_path):
     assert (info.value.row, info.value.column) == (5, "Video publish time")
     assert str(info.value).startswith(
         f"file {youtube}, row 5, column 'Video publish time': 1 cell cannot be read as a date; first: 'Shorts'."
-        " Row 5 holds only 14 of the header's 15 cells: a line break inside a cell")
+        " Row 5 holds only 14 of the header's 15 cells: it is the rest of row 4, which a line break inside a cell"
+        " written without quotes around it split in two\n")
     assert str(info.value).endswith(f"what to do: {SPLIT_HINT}")
+
+
+def test_a_split_rows_first_part_says_it_continues_on_the_row_below(tmp_path):
+    """Row 3 of a Business Suite export, split after its title's 'Title' (4 cells; row 4 starts with '2', 25
+    cells): no publish time on row 3, the rest of the row on row 4."""
+    path = edited_export(tmp_path, META_EXPORT, 2, lambda line: line.replace('"Title 2"', "Title\n2"))
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert info.value.row == 3
+    assert info.value.in_language(Translator("id")).split("\n")[0] == (
+        f"berkas {path}, baris 3, kolom 'Publish time': 2 sel bukan tanggal; yang pertama: ''. Baris 3 hanya"
+        " memiliki 4 dari 28 sel tajuk: baris baru di dalam sel yang tidak diapit tanda kutip memecah baris ini"
+        " menjadi dua, dan sisanya ada di baris 4")
+
+
+def test_a_split_rows_second_part_says_it_is_the_rest_of_the_row_above(tmp_path):
+    """Row 4 of an X export holds the second line of row 3's caption and the cells after it (1 + 14): it is
+    the rest of row 3 (3 cells), not a row of its own cut short."""
+    x = x_export(tmp_path, [x_row(1), x_row(2).replace('"Post 2, with a comma"', "Post 2\nsecond line"), x_row(3)])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(x, timezone=ZONE)
+    assert info.value.row == 4
+    assert info.value.in_language(Translator("id")).split("\n")[0] == (
+        f"berkas {x}, baris 4, kolom 'Post id': 1 ID bukan bilangan bulat yang ditulis dengan angka: baris 4: 'second line'."
+        " Baris 4 hanya memiliki 15 dari 17 sel tajuk: baris ini adalah sisa baris 3, yang terpecah menjadi dua"
+        " oleh baris baru di dalam sel yang tidak diapit tanda kutip")
 
 
 def test_a_bad_date_on_a_whole_row_keeps_its_message_beside_a_short_row(tmp_path):
@@ -990,7 +1023,8 @@ def test_a_short_row_of_a_mapped_file_is_named_with_what_to_do_for_its_tool(tmp_
 
 def test_a_daily_row_split_in_its_first_cell_is_named_as_split(tmp_path):
     """A line break in the first cell leaves one cell on row 3 ('February') and a whole row after it: the two
-    hold the header's 3 cells and the one the break cut in two."""
+    hold the header's 3 cells and the one the break cut in two. So would row 2 and row 3, had the break been in
+    row 2's last cell: the message names both."""
     from helpers.daily import import_daily_series
 
     path = edited_export(tmp_path, FIXTURES / "daily" / "FollowerHistory.csv", 2,
@@ -1000,7 +1034,8 @@ def test_a_daily_row_split_in_its_first_cell_is_named_as_split(tmp_path):
     assert (info.value.row, info.value.column) == (3, "Date")
     assert str(info.value).startswith(
         f"file {path}, row 3, column 'Date': 2 cells cannot be read as a date; first: 'February'. Row 3 holds only"
-        " 1 of the header's 3 cells: a line break inside a cell written without quotes")
+        " 1 of the header's 3 cells: a line break inside a cell written without quotes around it split a row in"
+        " two, and this row is either the rest of row 2 or the start of a row that continues on row 4\n")
     assert str(info.value).endswith(f"what to do: {SPLIT_HINT}")
 
 
@@ -1032,7 +1067,7 @@ def test_a_row_split_by_a_paragraph_break_is_named_as_split(tmp_path, blank_line
     assert (info.value.row, info.value.column) == (row, "Post id")
     assert str(info.value).split("\n") == [
         f"file {x}, row {row}, column 'Post id': 1 id is not written as plain digits: row {row}: 'second line'."
-        f" Row {row} holds only 15 of the header's 17 cells: a line break inside a cell written without quotes"
-        " around it splits a row in two (the next row then starts with the rest of it), or the row was cut short",
+        f" Row {row} holds only 15 of the header's 17 cells: it is the rest of row 3, which a line break inside a"
+        " cell written without quotes around it split in two",
         "  expected: an id of digits only, like '812369747765362688'",
         f"  what to do: {SPLIT_HINT}"]

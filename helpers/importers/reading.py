@@ -463,10 +463,10 @@ def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
                     own_file: bool = False) -> ExportFormatError | None:
     """`error` told anew when the row it names is one of `tables`' short rows of its file and its shortness
     explains the error (_shortness_explains): its problem, then how many of the header's cells that row holds
-    and why a row lacks cells, with what to do about it in place of the error's own hint (which blames a cell,
-    as a date a spreadsheet rewrote). None for any other error, and for one told so already. File, row, column
-    and what was expected stay as they were."""
-    if error.row is None or getattr(error.problem, "key", None) == "imports.reading.short_row_split":
+    and why it lacks cells (_split_problem), with what to do about it in place of the error's own hint (which
+    blames a cell, as a date a spreadsheet rewrote). None for any other error, and for one told so already.
+    File, row, column and what was expected stay as they were."""
+    if error.row is None or getattr(error.problem, "key", None) in SPLIT_PROBLEMS:
         return None
     for table in tables:
         if table.path != error.path or table.short_rows is None:
@@ -474,8 +474,8 @@ def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
         short = dict(zip(map(int, table.source_rows()[table.short_rows.index]), map(int, table.short_rows)))
         if error.row in short and _shortness_explains(table, short, error.row, error.column,
                                                       own_file=own_file):
-            problem = Message("imports.reading.short_row_split", problem=error.problem, row=str(error.row),
-                              cells=str(short[error.row]), count=str(named_width(table.header)))
+            problem = _split_problem(error.problem, error.row, short[error.row], named_width(table.header),
+                                     _completing_rows(table, short, error.row))
             hint = Message("imports.reading.short_row_split_own_hint" if own_file
                            else "imports.reading.short_row_split_hint")
             return type(error)(error.path, problem, row=error.row, column=error.column, expected=error.expected,
@@ -483,22 +483,51 @@ def short_row_error(error: ExportFormatError, tables: list[TextTable], *,
     return None
 
 
+#: short_row_error's problems: the rest of the row above, continued on the row below, either, or neither known.
+SPLIT_PROBLEMS = ("imports.reading.short_row_split", "imports.reading.short_row_split_rest",
+                  "imports.reading.short_row_split_continued", "imports.reading.short_row_split_either")
+
+
+def _split_problem(problem: Message | str, row: int, cells: int, count: int, completing: list[int]) -> Message:
+    """short_row_error's problem for `row`, holding `cells` of the header's `count`: the rest of the row
+    above it, split in two by a line break, or the first part of one continued on the row below, where that
+    neighbour completes it (`completing`: _completing_rows); either, where both do (a row of one cell beside
+    whole rows); else a split row or one cut short, without naming the other part."""
+    above = next((beside for beside in completing if beside < row), None)
+    below = next((beside for beside in completing if beside > row), None)
+    common = {"problem": problem, "row": str(row), "cells": str(cells), "count": str(count)}
+    if above is not None and below is not None:
+        return Message("imports.reading.short_row_split_either", above=str(above), below=str(below), **common)
+    if above is not None:
+        return Message("imports.reading.short_row_split_rest", above=str(above), **common)
+    if below is not None:
+        return Message("imports.reading.short_row_split_continued", below=str(below), **common)
+    return Message("imports.reading.short_row_split", **common)
+
+
 def _shortness_explains(table: TextTable, short: dict[int, int], row: int, column: str | None, *,
                         own_file: bool = False) -> bool:
     """Whether `row`, short of cells (`short`: cells by row), is what an error on its `column` comes from: the
-    column is one of the cells the row lacks, or the row is a part of one split by a line break, which the
-    filled row beside it completes (_filled_rows_beside; the two hold no more cells than the header and the
-    one cell the break cut in two; a row that is not short counts as whole). A row Business Suite wrote without
-    its last cells does neither: its error (an id in scientific notation) is the cell's own. In a file of the
-    user's own tool (`own_file`), which may leave out the empty cells at the end of a row, a lacking cell tells
-    nothing: only a row beside it that completes it does."""
-    width = named_width(table.header)
+    column is one of the cells the row lacks, or the row is a part of one split by a line break, which a
+    filled row beside it completes (_completing_rows). A row Business Suite wrote without its last cells does
+    neither: its error (an id in scientific notation) is the cell's own. In a file of the user's own tool
+    (`own_file`), which may leave out the empty cells at the end of a row, a lacking cell tells nothing: only a
+    row beside it that completes it does."""
     if not own_file:
         wanted = normalise_name(column) if column is not None else None
         position = next((i for i, name in enumerate(table.header) if normalise_name(name) == wanted), None)
         if position is not None and position >= short[row]:
             return True
-    return any(short[row] + short.get(beside, width) - 1 <= width for beside in _filled_rows_beside(table, row))
+    return bool(_completing_rows(table, short, row))
+
+
+def _completing_rows(table: TextTable, short: dict[int, int], row: int) -> list[int]:
+    """The filled rows beside `row` (_filled_rows_beside) that could be the other part of a row a line break
+    split with it: the two hold no more cells than the header and the one cell the break cut in two (a row
+    that is not short counts as whole)."""
+    width = named_width(table.header)
+    return [beside for beside in _filled_rows_beside(table, row)
+            if short[row] + short.get(beside, width) - 1 <= width]
 
 
 def _filled_rows_beside(table: TextTable, row: int) -> list[int]:
