@@ -586,6 +586,18 @@ class Translator:
         day = value.date() if isinstance(value, dt.datetime) else value
         return format_date(day, format="d MMM y", locale=self.locale)
 
+    def period_span(self, first, last) -> str:
+        """A report's period, short, as the run's summary and the index write it: a calendar month as its month
+        ("Oct 2026"), other days as their first and last, the year once where both share it ("1 Sept to
+        31 Oct 2026", "15 Dec 2025 to 14 Jan 2026")."""
+        first, last = (value.date() if isinstance(value, dt.datetime) else value for value in (first, last))
+        if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (
+                last.year, last.month):
+            return self.month(first)
+        start = (format_date(first, format="d MMM", locale=self.locale) if first.year == last.year
+                 else self.short_date(first))
+        return self.t("cli.period_span", start=start, end=self.short_date(last))
+
     def month(self, value) -> str:
         """The month alone ("Aug 2014"), for a date whose day is not known."""
         day = value.date() if isinstance(value, dt.datetime) else value

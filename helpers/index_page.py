@@ -134,10 +134,9 @@ def _period(report: dict, tr: Translator) -> str:
     if not start or not end:
         return tr.t("common.na")
     try:
-        return tr.t("cli.index_page.span", start=tr.short_date(dt.date.fromisoformat(start)),
-                    end=tr.short_date(dt.date.fromisoformat(end)))
+        return tr.period_span(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     except ValueError:
-        return tr.t("cli.index_page.span", start=start, end=end)
+        return tr.t("cli.period_span", start=start, end=end)
 
 
 def recorded_error(record: dict, tr: Translator) -> str:

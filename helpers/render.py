@@ -1414,12 +1414,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
 
 
 def summary_period(period: tuple, tr: Translator) -> str:
-    """A report's period, short, for the summary: a calendar month as its month ("Oct 2026"), other days as their
-    first and last ("1 Sep 2026–31 Oct 2026"); n/a when not known."""
+    """A report's period, short, for the summary, as the index writes it (Translator.period_span); n/a when not
+    known."""
     if not period:
         return tr.t("common.na")
-    first, last = period
-    if first.day == 1 and (last + datetime.timedelta(days=1)).day == 1 and (first.year, first.month) == (
-            last.year, last.month):
-        return tr.month(first)
-    return tr.t("cli.summary_span", start=tr.short_date(first), end=tr.short_date(last))
+    return tr.period_span(*period)

@@ -459,14 +459,14 @@ def test_x_clicks_are_named_from_the_click_columns_the_file_sums(write_file):
         (CONTENT_LATER, {"URL Clicks"}, set(), "link clicks alone (URL clicks)", "klik tautan saja (klik URL)"),
         (CONTENT_LATER, {"URL Clicks", "Detail Expands"}, set(),
          "URL clicks and detail expands together, not link clicks alone",
-         "klik URL dan klik untuk membuka detail sekaligus, bukan klik tautan saja"),
+         "gabungan klik URL dan klik untuk membuka detail, bukan hanya klik tautan"),
         (CONTENT_LATER, {"Profile visits"}, set(), "profile visits, not link clicks",
          "kunjungan profil, bukan klik tautan"),
         (CONTENT_LATER, {"Profile visits", "Hashtag Clicks"}, {"Hashtag Clicks"}, "profile visits, not link clicks",
          "kunjungan profil, bukan klik tautan"),
         (LIKES_2019, {"url clicks", "user profile clicks", "app opens"}, set(),
          "URL clicks, profile clicks and app opens together, not link clicks alone",
-         "klik URL, klik profil, dan pembukaan aplikasi sekaligus, bukan klik tautan saja"),
+         "gabungan klik URL, klik profil, dan pembukaan aplikasi, bukan hanya klik tautan"),
     ]
     for source, kept, blank, english, indonesian in cases:
         result = import_exports(_click_columns_kept(write_file, source, kept, blank), timezone="UTC")

@@ -517,12 +517,29 @@ def test_the_summary_columns_line_up_in_indonesian_too():
                RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x",
                             period=(dt.date(2026, 9, 1), OCTOBER_END))]
     lines = summary_lines(results, Translator("id"))
-    assert lines == ["klien  status        periode                     waktu  laporan / galat",
-                     "a      berhasil/pdf! Okt 2026                123,4 dtk  /tmp/a/report.html; PDF gagal: x",
-                     "bb     GAGAL         1 Sep 2026–31 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
+    assert lines == ["klien  status        periode                       waktu  laporan / galat",
+                     "a      berhasil/pdf! Okt 2026                  123,4 dtk  /tmp/a/report.html; PDF gagal: x",
+                     "bb     GAGAL         1 Sep hingga 31 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
     assert summary_lines(results[1:], Translator("en")) == [
-        "client  status  period                      time  report / error",
-        "bb      FAILED  1 Sept 2026–31 Oct 2026    1.5 s  cell 4: ValueError: x"]
+        "client  status  period                    time  report / error",
+        "bb      FAILED  1 Sept to 31 Oct 2026    1.5 s  cell 4: ValueError: x"]
+
+
+@pytest.mark.parametrize("language, first, last, shown", [
+    ("en", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sept to 31 Oct 2026"),  # one year: written once
+    ("id", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sep hingga 31 Okt 2026"),
+    ("id", dt.date(2025, 12, 15), dt.date(2026, 1, 14), "15 Des 2025 hingga 14 Jan 2026"),
+    ("en", dt.date(2026, 10, 1), dt.date(2026, 10, 31), "Oct 2026"),  # a calendar month
+    ("id", dt.date(2026, 10, 1), dt.date(2026, 10, 30), "1 Okt hingga 30 Okt 2026"),
+])
+def test_the_summary_and_the_index_write_a_period_alike(language, first, last, shown):
+    from helpers.i18n import Translator
+    from helpers.index_page import _period
+    from helpers.render import summary_period
+
+    tr = Translator(language)
+    assert summary_period((first, last), tr) == shown
+    assert _period({"period_start": first.isoformat(), "period_end": last.isoformat()}, tr) == shown
 
 
 def test_a_slip_in_the_arguments_is_an_error_in_the_commands_language(capsys):
@@ -663,12 +680,12 @@ def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_befor
     assert 'href="la-surf/report.html"' not in page and "Laguna Surf School<br>" in page
     assert ("file Oct.csv is cut off <em>(no good report yet; la-surf/report.html is an earlier report of LA Surf"
             " Co, a client that had this id before; the whole error is in _failed/la-surf/error.txt)</em>") in page
-    assert "<td>1 Oct 2026 to 31 Oct 2026</td>" in page  # the period the attempt was for
+    assert "<td>Oct 2026</td>" in page  # the period the attempt was for
     assert summary_lines([failed])[1].endswith(
         f"file Oct.csv is cut off; {out / 'la-surf' / 'report.html'} is an earlier report of LA Surf Co, a client"
         " that had this id before")
     assert summary_lines([failed], Translator("id"))[1].endswith(
-        "adalah laporan lama milik LA Surf Co, klien yang sebelumnya memakai id ini")
+        "adalah laporan lama milik LA Surf Co, klien yang sebelumnya memakai ID ini")
     assert "laporan lama milik LA Surf Co" in write_index(out, "id").read_text(encoding="utf-8")
 
     _fail(out, laguna, "still cut off")  # a second failure still says whose the report is
