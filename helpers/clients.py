@@ -559,9 +559,18 @@ def _unknown_key(tr: Translator, label: str, key, known: tuple[str, ...], prefix
     return text + tr.t("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
 
+#: Control characters (C0, DEL, C1): a name holding one could move the cursor or retitle the terminal when the
+#: command prints it, and shows as nothing, or as a box, in a report.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _text_problem(say, label: str, key: str, value) -> str | None:
-    """Why `value` is no text for `key` ('name', 'branding.name'): empty, or of another kind, with the cure
-    for the usual cause: YAML reads an unquoted 7, 2026 or yes as a number or true/false."""
+    """Why `value` is no text for `key` ('name', 'branding.name'): empty, of another kind (with the cure for
+    the usual cause: YAML reads an unquoted 7, 2026 or yes as a number or true/false), or holding a control
+    character (a tab, a line break, an escape sequence pasted in)."""
+    if isinstance(value, str) and value.strip() and (control := _CONTROL.search(value)):
+        return say("roster.control_in_text", client=label, key=shown(key), code=f"U+{ord(control.group()):04X}",
+                   position=str(control.start() + 1))
     if isinstance(value, str) and value.strip():
         return None
     if value is None or isinstance(value, str):

@@ -1271,3 +1271,29 @@ def test_the_render_command_warns_of_an_accent_too_light_for_text(tmp_path, monk
     path.write_text(path.read_text().replace("#F0E442", "#0072B2"))
     assert main(["render", "--clients", str(path), "--out", str(tmp_path / "out")]) == 0
     assert "accent_colour" not in capsys.readouterr().out
+
+
+def test_a_name_holding_a_control_character_is_refused_with_where_it_is(tmp_path):
+    """An escape sequence pasted into a name would move the cursor or retitle the terminal when the command prints
+    the name (the summary, an earlier client's name read back from render.json), and a tab or line break shows as
+    nothing in a report: refused, at its character, in the roster's check."""
+    problems = _problems(tmp_path, r"""
+clients:
+  - id: evil
+    name: "Old\e]0;retitled\aCo"
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last full month
+    branding: {name: "Kopi\tSenja"}
+  - id: fine
+    name: Kopi Senja – Jakarta ☕
+    exports: [data/demo/harbour-books/*.csv]
+    timezone: UTC
+    period: last full month
+""")
+    assert problems == [
+        "client 'evil': key 'name' holds a control character (U+001B, character 4), which the report cannot show and"
+        " a terminal may act on; expected plain text on one line: write the name again without it",
+        "client 'evil': key 'branding.name' holds a control character (U+0009, character 5), which the report cannot"
+        " show and a terminal may act on; expected plain text on one line: write the name again without it",
+    ]
