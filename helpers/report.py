@@ -965,9 +965,7 @@ class Report:
             text += self._uneven_change_caveat(platform, rate_kpi)
         text += self._near_download_caveat(platform, rates_only)
         if self.mixes_paid(platform):  # a campaign starting or ending moves these figures: the organic ones beside
-            text += " " + self.tr.t("finding.change_paid", now=self.tr.number(self.paid_split(platform)[0]),
-                                    before=self.tr.number(self.paid_split(platform, previous=True)[0]),
-                                    compared=self.compared(dated=False),
+            text += " " + self.tr.t("finding.change_paid", **self._paid_counts(platform),
                                     organic=self._organic_change_text(platform, totals=not rates_only))
         return Finding(key, text,
                        {"reach_change": reach_change, "rate_before": rate_before, "rate_now": rate_now,
@@ -988,33 +986,54 @@ class Report:
         mine = [posts[posts["platform"] == platform] for posts in (self.posts, self.previous)]
         return all(len(posts) for posts in mine) and platform in metrics.paid_mixed_platforms(*mine)
 
-    def _paid_split_text(self, platform: str, previous: bool = False) -> str:
-        """'1 paid, 11 organic, 0 unknown': the platform's posts of a period by paid status (paid_split)."""
-        paid, organic, unknown = self.paid_split(platform, previous)
-        return self.tr.t("paid.split", paid=self.tr.number(paid), organic=self.tr.number(organic),
-                         unknown=self.tr.number(unknown))
+    def _paid_counts(self, platform: str, dated: bool = False) -> dict:
+        """{now} and {before}, each period's paid posts on the platform ('7', or '0 paid, 52 of unknown status'
+        where the exports leave some posts' paid status unknown: a bare 0 would read as no paid post), and
+        {compared}, for the period-change finding, Data coverage and the paid sentence alike."""
+        values = {"compared": self.compared(dated=dated)}
+        for name, previous in (("now", False), ("before", True)):
+            paid, _, unknown = self.paid_split(platform, previous)
+            values[name] = (self.tr.t("paid.count_unknown", paid=self.tr.number(paid), unknown=self.tr.number(unknown))
+                            if unknown else self.tr.number(paid))
+        return values
+
+    def _organic_rows(self, platform: str) -> pd.DataFrame | None:
+        """The platform's rows of organic_kpis by KPI, or None where its organic posts are too few to compare
+        (fewer than MIN_CHANGE_POSTS in a period, or no row of its rate)."""
+        rate_kpi = compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
+        now, before = self.paid_split(platform)[1], self.paid_split(platform, previous=True)[1]
+        rows = (self.organic_kpis[self.organic_kpis["platform"] == platform].set_index("kpi")
+                if len(self.organic_kpis) else pd.DataFrame())
+        return None if min(now, before) < MIN_CHANGE_POSTS or rate_kpi not in rows.index else rows
+
+    def _organic_quoted(self, platform: str, totals: bool = True) -> tuple[str, ...]:
+        """Which changes of the organic posts alone _organic_change_text gives a value of: 'total' (unless
+        `totals` is False) and 'rate', each where its change is known; () where the organic posts are too few
+        to compare. What the paid sentence may say Data coverage gives."""
+        measure = self.measures.get(platform, "reach")
+        if (rows := self._organic_rows(platform)) is None:
+            return ()
+        quoted = ("total",) if totals and pd.notna(rows.loc[TOTAL_OF_MEASURE[measure], "relative_change"]) else ()
+        return quoted + (("rate",) if pd.notna(rows.loc[compare.RATE_OF_MEASURE[measure], "change"]) else ())
 
     def _organic_change_text(self, platform: str, totals: bool = True) -> str:
         """'Organic posts alone (7 against 11): impressions fell 18% and engagement rate by impressions went
         from 1.91% to 2.26%, a change of +0.35 pp (95% CI …), within chance.': the change of the figures the
-        period-change sentence quotes (its total, unless `totals` is False, and its rate) over the posts known
-        to be organic (organic_kpis, metrics.organic_change: the same period_change, with its intervals), and
-        which posts of unknown paid status are left out of it."""
+        period-change sentence quotes (its total, unless `totals` is False, and its rate; _organic_quoted) over
+        the posts known to be organic (organic_kpis, metrics.organic_change: the same period_change, with its
+        intervals), and that posts of unknown paid status are left out of it."""
         tr = self.tr
         measure = self.measures.get(platform, "reach")
         total, rate_kpi = TOTAL_OF_MEASURE[measure], compare.RATE_OF_MEASURE[measure]
         (_, now, unknown_now), (_, before, unknown_before) = (self.paid_split(platform),
                                                                self.paid_split(platform, previous=True))
         values = {"now": tr.number(now), "before": tr.number(before)}
-        rows = (self.organic_kpis[self.organic_kpis["platform"] == platform].set_index("kpi")
-                if len(self.organic_kpis) else pd.DataFrame())
-        if min(now, before) < MIN_CHANGE_POSTS or rate_kpi not in rows.index:
+        if (rows := self._organic_rows(platform)) is None:
             text = tr.t("finding.organic_too_few", minimum=tr.number(MIN_CHANGE_POSTS), **values)
         else:
             changes = []
-            row = rows.loc[total]
-            if totals and pd.notna(row["relative_change"]):
-                change = row["relative_change"]
+            if "total" in self._organic_quoted(platform, totals):
+                change = rows.loc[total, "relative_change"]
                 key = ("finding.organic_total_same" if change == 0 else "finding.organic_total_up" if change > 0
                        else "finding.organic_total_down")
                 changes.append(tr.t(key, total=tr.t("lens.word_summed_reach") if measure == "reach"
@@ -1027,9 +1046,8 @@ class Report:
                                 + self._chance_verdict(*self._change_interval(rate_kpi, row)),
                                 **self.words(platform)))
             text = tr.t("finding.organic", changes=tr.join(changes), **values)
-        if unknown_now or unknown_before:
-            text += " " + tr.t("finding.organic_unknown", now=tr.number(unknown_now),
-                               before=tr.number(unknown_before), compared=self.compared(dated=False))
+        if unknown_now or unknown_before:  # how many: the paid counts just before name them (_paid_counts)
+            text += " " + tr.t("finding.organic_unknown")
         return text
 
     def _rates_alike(self, platform: str, rate_kpi: str) -> bool:
@@ -1539,9 +1557,7 @@ class Report:
                 notes.append(tr.t("coverage.previous_one_day", platform=name, count=tr.number(before),
                                   date=tr.date(one_day)))
             if self.mixes_paid(platform):  # the tables' changes count a campaign's delivery: the organic ones
-                notes.append(tr.t("coverage.paid_mixed", platform=name, now=self._paid_split_text(platform),
-                                  before=self._paid_split_text(platform, previous=True),
-                                  compared=self.compared(dated=False),
+                notes.append(tr.t("coverage.paid_mixed", platform=name, **self._paid_counts(platform),
                                   organic=self._organic_change_text(platform,
                                                                     totals=not self._partly_covered(platform))))
             kinds = set(group["impressions_kind"].dropna())
@@ -2334,6 +2350,16 @@ class Report:
             })
         return pd.DataFrame(rows)
 
+    def _paid_periods_sentence(self, platform: str) -> str:
+        """Each period's paid posts on the platform (_paid_counts): the changes between the periods mix boosted
+        delivery with organic. It points to the organic posts' change in Data coverage only where that note
+        gives one (_organic_quoted, with the note's totals), naming the rate where the rate alone is given."""
+        quoted = self._organic_quoted(platform, totals=not self._partly_covered(platform))
+        key = ("paid.periods" if not quoted else "paid.periods_organic_rate" if quoted == ("rate",)
+               else "paid.periods_organic")
+        return self.tr.t(key, platform=self.tr.platform(platform), **self._paid_counts(platform, dated=True),
+                         **self.words(platform))
+
     def paid_sentence(self) -> str:
         """Each platform's paid-against-organic lifts, and for each platform whose posts are marked but that
         has no lift, why: no platform drops out unexplained."""
@@ -2341,9 +2367,7 @@ class Report:
         if not self.has_posts:  # the section's opening says there is none (formats_intro)
             return ""
         # each period's paid posts where either holds some: the changes between them mix boosted delivery
-        periods = [tr.t("paid.periods", platform=tr.platform(p), now=self._paid_split_text(p),
-                        before=self._paid_split_text(p, previous=True), compared=self.compared())
-                   for p in self.platforms if self.mixes_paid(p)]
+        periods = [self._paid_periods_sentence(p) for p in self.platforms if self.mixes_paid(p)]
         if self.paid.empty:  # no post's paid flag is known in the period
             return " ".join([tr.t("paid.none"), *periods])
         findings = {p: self._finding_paid(p) for p in self.platforms}

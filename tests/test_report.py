@@ -434,8 +434,9 @@ def test_a_real_linkedin_june_against_a_may_with_a_boosted_post_quotes_the_organ
     assert ("These figures include paid posts (this period: 0; the previous period: 1), so the change mixes boosted"
             " delivery with organic. Organic posts alone (7 against 11): impressions fell 12% and engagement rate"
             " by impressions went from 1.83% to 2.26%, a change of +0.43 pp (95% CI ") in finding
-    assert "1 paid, 11 organic, 0 unknown" in june.paid_sentence()
-    assert any("(this period: 0 paid, 7 organic, 0 unknown; the previous period: 1 paid, 11 organic, 0 unknown)" in n
+    assert ("the posts of the two periods include paid ones (this period: 0; the previous period: 1)"
+            in june.paid_sentence())
+    assert any("count the paid posts (this period: 0; the previous period: 1) with the organic ones" in n
                for n in june.coverage_notes())
 
 
@@ -751,9 +752,9 @@ def test_a_lift_without_interval_carries_no_verdict(report):
 
 
 #: The demo's paid posts per period, after its paid sentence: 1 on Facebook in the period, 7 before it.
-DEMO_PAID_PERIODS = ("On Facebook, this period's posts are 1 paid, 51 organic, 0 unknown, and those of the previous"
-                     " period 7 paid, 59 organic, 0 unknown: the changes between the two periods mix boosted delivery"
-                     " with organic, and Data coverage gives the organic posts' change beside them.")
+DEMO_PAID_PERIODS = ("On Facebook, the posts of the two periods include paid ones (this period: 1; the previous"
+                     " period: 7), so the changes between the two periods mix boosted delivery with organic, and"
+                     " Data coverage gives the organic posts' change beside them.")
 
 
 def test_too_few_paid_posts_are_counted_not_called_unmarked(report):
@@ -815,21 +816,22 @@ def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_
     assert ("engagement rate by impressions went from 2.00% to 2.50%, a change of +0.50 pp (95% CI ") in finding
     assert "unknown" not in finding  # every post's paid status is known
     note = next(n for n in june.coverage_notes() if "boosted" in n)
-    assert note.startswith("LinkedIn: the totals and rates of both periods count paid posts with organic ones"
-                           " (this period: 0 paid, 6 organic, 0 unknown; the previous period: 1 paid, 6 organic,"
-                           " 0 unknown), so their changes in the tables mix boosted delivery with organic. Organic"
-                           " posts alone (6 against 6): impressions rose 20")
+    assert note.startswith("LinkedIn: the totals and rates of both periods count the paid posts (this period: 0;"
+                           " the previous period: 1) with the organic ones, so their changes in the tables mix"
+                           " boosted delivery with organic. Organic posts alone (6 against 6): impressions rose 20")
     assert june.paid_sentence().endswith(
-        "On LinkedIn, this period's posts are 0 paid, 6 organic, 0 unknown, and those of the previous period 1 paid,"
-        " 6 organic, 0 unknown: the changes between the two periods mix boosted delivery with organic, and Data"
-        " coverage gives the organic posts' change beside them.")
+        "On LinkedIn, the posts of the two periods include paid ones (this period: 0; the previous period: 1), so the"
+        " changes between the two periods mix boosted delivery with organic, and Data coverage gives the organic"
+        " posts' change beside them.")
     june.tr = Translator("id")
     finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
     assert ("Angka-angka ini mencakup unggahan berbayar (periode ini: 0; periode sebelumnya: 1), sehingga"
             " perubahannya mencampur distribusi berbayar dengan organik. Unggahan organik saja (6 dibandingkan 6):"
             " impresi naik 20") in finding
     assert "berubah dari 2,00% menjadi 2,50%, selisih +0,50 poin persentase (IK 95% " in finding
-    assert "Di LinkedIn, unggahan periode ini terdiri atas 0 berbayar, 6 organik, 0 tidak diketahui" in june.paid_sentence()
+    assert ("Di LinkedIn, unggahan kedua periode mencakup unggahan berbayar (periode ini: 0; periode sebelumnya: 1),"
+            " sehingga perubahan di antara kedua periode mencampur distribusi berbayar dengan organik, dan Cakupan data"
+            " menyertakan perubahan unggahan organik di sampingnya.") in june.paid_sentence()
 
 
 def test_posts_of_unknown_paid_status_stay_out_of_the_organic_change_and_are_said_to(tmp_path):
@@ -845,11 +847,89 @@ def test_posts_of_unknown_paid_status_stay_out_of_the_organic_change_and_are_sai
     june.organic_kpis = metrics.organic_change(june.posts, previous, min_posts=6)
     assert june.paid_split("linkedin", previous=True) == (1, 5, 1)
     note = next(n for n in june.coverage_notes() if "boosted" in n)
-    assert note.endswith("0 paid, 6 organic, 0 unknown; the previous period: 1 paid, 5 organic, 1 unknown), so"
-                         " their changes in the tables mix boosted delivery with organic. Organic posts alone are too"
-                         " few to compare (6 against 5; each period needs 6). Posts whose exports do not say whether"
-                         " they were paid are left out of the organic figures, as not known to be organic (this"
-                         " period: 0; the previous period: 1).")
+    assert note.endswith("(this period: 0; the previous period: 1 paid, 1 of unknown status) with the organic ones,"
+                         " so their changes in the tables mix boosted delivery with organic. Organic posts alone are"
+                         " too few to compare (6 against 5; each period needs 6). Posts whose exports do not say"
+                         " whether they were paid are left out of the organic figures, as not known to be organic.")
+    # Data coverage gives no organic change here, so the paid sentence does not point to one
+    assert june.paid_sentence().endswith(
+        "On LinkedIn, the posts of the two periods include paid ones (this period: 0; the previous period: 1 paid, 1"
+        " of unknown status), so the changes between the two periods mix boosted delivery with organic.")
+
+
+def test_a_period_whose_paid_status_is_all_unknown_is_not_said_to_hold_no_paid_post(tmp_path):
+    """June's 6 posts lose their paid status (as an export without a paid flag leaves them), May keeps its 1
+    boosted and 6 organic posts: June's count reads '0 paid, 6 of unknown status', not a bare 0 that would mean
+    none was paid, in the finding, Data coverage and the paid sentence alike. Organic posts: 0 against 6, too
+    few, so the paid sentence points to no organic change in Data coverage. Both languages."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    june = build_report(client="acme", client_name="Acme", exports=[str(boosted_may_workbook(tmp_path))],
+                        timezone="UTC", period_start="2025-06-01", period_end="2025-06-30")
+    posts = june.posts.copy()
+    posts["paid"] = pd.array([pd.NA] * len(posts), dtype="boolean")
+    june = dataclasses.replace(june, posts=posts, **analyse(posts, june.previous, 10, "all industries"))
+    assert (june.paid_split("linkedin"), june.paid_split("linkedin", previous=True)) == ((0, 0, 6), (1, 6, 0))
+    counts = "(this period: 0 paid, 6 of unknown status; the previous period: 1)"
+    organic = ("Organic posts alone are too few to compare (0 against 6; each period needs 6). Posts whose exports do"
+               " not say whether they were paid are left out of the organic figures, as not known to be organic.")
+    finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
+    assert finding.endswith(f"These figures include paid posts {counts}, so the change mixes boosted delivery with"
+                            f" organic. {organic}")
+    assert (f"LinkedIn: the totals and rates of both periods count the paid posts {counts} with the organic ones, so"
+            f" their changes in the tables mix boosted delivery with organic. {organic}") in june.coverage_notes()
+    assert june.paid_sentence() == (
+        "The exports do not mark paid and organic posts in a way that allows a comparison. On LinkedIn, the posts of"
+        f" the two periods include paid ones {counts}, so the changes between the two periods mix boosted delivery"
+        " with organic.")
+    june.tr = Translator("id")
+    counts = "(periode ini: 0 berbayar, 6 yang status berbayarnya tidak diketahui; periode sebelumnya: 1)"
+    finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
+    assert f"Angka-angka ini mencakup unggahan berbayar {counts}, sehingga perubahannya mencampur" in finding
+    assert any(n.startswith(f"LinkedIn: total dan tingkat kedua periode menghitung unggahan berbayar {counts} bersama"
+                            " unggahan organik") for n in june.coverage_notes())
+    assert june.paid_sentence().endswith(
+        f"Di LinkedIn, unggahan kedua periode mencakup unggahan berbayar {counts}, sehingga perubahan di antara kedua"
+        " periode mencampur distribusi berbayar dengan organik.")
+
+
+def test_paid_counts_name_the_unknowns_beside_an_organic_change_that_is_given(report):
+    """The demo's Facebook posts: 1 paid and 51 organic in the period, 7 paid and 59 organic before it. Three
+    of the period's organic posts lose their paid status: 1 paid, 48 organic, 3 unknown. The counts name the 3
+    (the previous period's, with none unknown, stays a bare 7); 48 against 59 organic posts are enough for a
+    change, which Data coverage gives, so the paid sentence points to it. Both languages."""
+    import dataclasses
+
+    from helpers.report import analyse
+
+    posts = report.posts.copy()
+    posts["paid"] = posts["paid"].astype("boolean")
+    organic = posts.index[(posts["platform"] == "facebook") & posts["paid"].eq(False).fillna(False)]
+    posts.loc[organic[:3], "paid"] = pd.NA
+    changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert changed.paid_split("facebook") == (1, 48, 3)
+    counts = "(this period: 1 paid, 3 of unknown status; the previous period: 7)"
+    finding = next(f.text for f in changed.findings() if f.key.startswith("finding.change")
+                   and f.values["platform"] == "facebook")
+    assert (f"These figures include paid posts {counts}, so the change mixes boosted delivery with organic. Organic"
+            " posts alone (48 against 59): summed reach ") in finding
+    assert finding.endswith("Posts whose exports do not say whether they were paid are left out of the organic"
+                            " figures, as not known to be organic.")
+    note = next(n for n in changed.coverage_notes() if "boosted" in n)
+    assert note.startswith(f"Facebook: the totals and rates of both periods count the paid posts {counts} with the"
+                           " organic ones, so their changes in the tables mix boosted delivery with organic. Organic"
+                           " posts alone (48 against 59): summed reach ")
+    assert changed.paid_sentence().endswith(
+        f"On Facebook, the posts of the two periods include paid ones {counts}, so the changes between the two"
+        " periods mix boosted delivery with organic, and Data coverage gives the organic posts' change beside them.")
+    changed.tr = Translator("id")
+    assert changed.paid_sentence().endswith(
+        "Di Facebook, unggahan kedua periode mencakup unggahan berbayar (periode ini: 1 berbayar, 3 yang status"
+        " berbayarnya tidak diketahui; periode sebelumnya: 7), sehingga perubahan di antara kedua periode mencampur"
+        " distribusi berbayar dengan organik, dan Cakupan data menyertakan perubahan unggahan organik di"
+        " sampingnya.")
 
 
 def test_lens_sentences_leave_out_what_is_not_reported(report):
@@ -1007,10 +1087,9 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence() == ("On Facebook, 6 paid and 46 organic posts are marked, but the exports report"
                                        " no reach for them, so their reach and engagement rate by reach cannot be"
-                                       " compared. On Facebook, this period's posts are 6 paid, 46 organic, 0"
-                                       " unknown, and those of the previous period 7 paid, 59 organic, 0 unknown:"
-                                       " the changes between the two periods mix boosted delivery with organic, and"
-                                       " Data coverage gives the organic posts' change beside them.")
+                                       " compared. On Facebook, the posts of the two periods include paid ones (this"
+                                       " period: 6; the previous period: 7), so the changes between the two periods"
+                                       " mix boosted delivery with organic.")  # no reach: no organic change either
     posts = report.posts.copy()
     posts["paid"] = pd.array([False if p == "facebook" else pd.NA for p in posts["platform"]], dtype="boolean")
     posts["spend"] = pd.NA  # every Facebook post marked organic, Instagram's unknown
@@ -1754,6 +1833,16 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     # nor does the organic posts' change beside them quote a total
     assert "Organic posts alone (51 against 59): engagement rate by reach went from" in change.text
     assert "rose" not in change.text and "fell" not in change.text
+    # Data coverage gives the organic posts' rate alone, and the paid sentence says so
+    assert "Organic posts alone (51 against 59): engagement rate by reach went from" in notes
+    assert report.paid_sentence().endswith(
+        "On Facebook, the posts of the two periods include paid ones (this period: 1; the previous period: 7), so the"
+        " changes between the two periods mix boosted delivery with organic, and Data coverage gives the change of"
+        " the organic posts' engagement rate by reach beside them.")
+    report.tr = Translator("id")
+    assert report.paid_sentence().endswith(
+        "dan Cakupan data menyertakan perubahan tingkat interaksi terhadap jangkauan pada unggahan organik di"
+        " sampingnya.")
 
 
 def test_each_period_is_judged_covered_on_its_own(tmp_path):
