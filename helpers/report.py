@@ -1039,13 +1039,15 @@ class Report:
                 changes.append(tr.t(key, total=tr.t("lens.word_summed_reach") if measure == "reach"
                                     else self.ranked_by(platform),
                                     change=tr.estimate(abs(change), self.relative_digits(platform), percent=True)))
-            row = rows.loc[rate_kpi].to_dict() | {"platform": platform}
-            changes.append(tr.t("finding.organic_rate", rate_before=tr.percent(row["value_previous"], 2),
-                                rate_now=tr.percent(row["value"], 2),
-                                rate_change=self._fmt_change(rate_kpi, row)
-                                + self._chance_verdict(*self._change_interval(rate_kpi, row)),
-                                **self.words(platform)))
-            text = tr.t("finding.organic", changes=tr.join(changes), **values)
+            if "rate" in self._organic_quoted(platform, totals):  # not "from 4.12% to n/a, a change of n/a"
+                row = rows.loc[rate_kpi].to_dict() | {"platform": platform}
+                changes.append(tr.t("finding.organic_rate", rate_before=tr.percent(row["value_previous"], 2),
+                                    rate_now=tr.percent(row["value"], 2),
+                                    rate_change=self._fmt_change(rate_kpi, row)
+                                    + self._chance_verdict(*self._change_interval(rate_kpi, row)),
+                                    **self.words(platform)))
+            text = (tr.t("finding.organic", changes=tr.join(changes), **values) if changes
+                    else tr.t("finding.organic_not_known", **values, **self.words(platform)))
         if unknown_now or unknown_before:  # how many: the paid counts just before name them (_paid_counts)
             text += " " + tr.t("finding.organic_unknown")
         return text

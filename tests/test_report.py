@@ -816,7 +816,7 @@ def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_
     assert ("engagement rate by impressions went from 2.00% to 2.50%, a change of +0.50 pp (95% CI ") in finding
     assert "unknown" not in finding  # every post's paid status is known
     note = next(n for n in june.coverage_notes() if "boosted" in n)
-    assert note.startswith("LinkedIn: the totals and rates of both periods count the paid posts (this period: 0;"
+    assert note.startswith("LinkedIn: the totals and rates count the paid posts (this period: 0;"
                            " the previous period: 1) with the organic ones, so their changes in the tables mix"
                            " boosted delivery with organic. Organic posts alone (6 against 6): impressions rose 20")
     assert june.paid_sentence().endswith(
@@ -825,13 +825,13 @@ def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_
         " posts' change beside them.")
     june.tr = Translator("id")
     finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
-    assert ("Angka-angka ini mencakup unggahan berbayar (periode ini: 0; periode sebelumnya: 1), sehingga"
-            " perubahannya mencampur distribusi berbayar dengan organik. Unggahan organik saja (6 dibandingkan 6):"
-            " impresi naik 20") in finding
+    assert ("Angka-angka ini ikut menghitung unggahan berbayar (periode ini: 0; periode sebelumnya: 1), sehingga"
+            " perubahannya mencampur distribusi berbayar dengan distribusi organik. Jika hanya unggahan organik yang"
+            " dihitung (6 dibandingkan 6): impresi naik 20") in finding
     assert "berubah dari 2,00% menjadi 2,50%, selisih +0,50 poin persentase (IK 95% " in finding
-    assert ("Di LinkedIn, unggahan kedua periode mencakup unggahan berbayar (periode ini: 0; periode sebelumnya: 1),"
-            " sehingga perubahan di antara kedua periode mencampur distribusi berbayar dengan organik, dan Cakupan data"
-            " menyertakan perubahan unggahan organik di sampingnya.") in june.paid_sentence()
+    assert ("Di LinkedIn, unggahan berbayar ikut dihitung pada kedua periode (periode ini: 0; periode sebelumnya: 1),"
+            " sehingga perubahan di antara kedua periode mencampur distribusi berbayar dengan organik; bagian Cakupan"
+            " data juga menyajikan perubahan khusus unggahan organik.") in june.paid_sentence()
 
 
 def test_posts_of_unknown_paid_status_stay_out_of_the_organic_change_and_are_said_to(tmp_path):
@@ -878,7 +878,7 @@ def test_a_period_whose_paid_status_is_all_unknown_is_not_said_to_hold_no_paid_p
     finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
     assert finding.endswith(f"These figures include paid posts {counts}, so the change mixes boosted delivery with"
                             f" organic. {organic}")
-    assert (f"LinkedIn: the totals and rates of both periods count the paid posts {counts} with the organic ones, so"
+    assert (f"LinkedIn: the totals and rates count the paid posts {counts} with the organic ones, so"
             f" their changes in the tables mix boosted delivery with organic. {organic}") in june.coverage_notes()
     assert june.paid_sentence() == (
         "The exports do not mark paid and organic posts in a way that allows a comparison. On LinkedIn, the posts of"
@@ -887,11 +887,11 @@ def test_a_period_whose_paid_status_is_all_unknown_is_not_said_to_hold_no_paid_p
     june.tr = Translator("id")
     counts = "(periode ini: 0 berbayar, 6 yang status berbayarnya tidak diketahui; periode sebelumnya: 1)"
     finding = next(f.text for f in june.findings() if f.key.startswith("finding.change"))
-    assert f"Angka-angka ini mencakup unggahan berbayar {counts}, sehingga perubahannya mencampur" in finding
-    assert any(n.startswith(f"LinkedIn: total dan tingkat kedua periode menghitung unggahan berbayar {counts} bersama"
+    assert f"Angka-angka ini ikut menghitung unggahan berbayar {counts}, sehingga perubahannya mencampur" in finding
+    assert any(n.startswith(f"LinkedIn: total dan tingkat ikut menghitung unggahan berbayar {counts} bersama"
                             " unggahan organik") for n in june.coverage_notes())
     assert june.paid_sentence().endswith(
-        f"Di LinkedIn, unggahan kedua periode mencakup unggahan berbayar {counts}, sehingga perubahan di antara kedua"
+        f"Di LinkedIn, unggahan berbayar ikut dihitung pada kedua periode {counts}, sehingga perubahan di antara kedua"
         " periode mencampur distribusi berbayar dengan organik.")
 
 
@@ -918,7 +918,7 @@ def test_paid_counts_name_the_unknowns_beside_an_organic_change_that_is_given(re
     assert finding.endswith("Posts whose exports do not say whether they were paid are left out of the organic"
                             " figures, as not known to be organic.")
     note = next(n for n in changed.coverage_notes() if "boosted" in n)
-    assert note.startswith(f"Facebook: the totals and rates of both periods count the paid posts {counts} with the"
+    assert note.startswith(f"Facebook: the totals and rates count the paid posts {counts} with the"
                            " organic ones, so their changes in the tables mix boosted delivery with organic. Organic"
                            " posts alone (48 against 59): summed reach ")
     assert changed.paid_sentence().endswith(
@@ -926,10 +926,10 @@ def test_paid_counts_name_the_unknowns_beside_an_organic_change_that_is_given(re
         " periods mix boosted delivery with organic, and Data coverage gives the organic posts' change beside them.")
     changed.tr = Translator("id")
     assert changed.paid_sentence().endswith(
-        "Di Facebook, unggahan kedua periode mencakup unggahan berbayar (periode ini: 1 berbayar, 3 yang status"
+        "Di Facebook, unggahan berbayar ikut dihitung pada kedua periode (periode ini: 1 berbayar, 3 yang status"
         " berbayarnya tidak diketahui; periode sebelumnya: 7), sehingga perubahan di antara kedua periode mencampur"
-        " distribusi berbayar dengan organik, dan Cakupan data menyertakan perubahan unggahan organik di"
-        " sampingnya.")
+        " distribusi berbayar dengan organik; bagian Cakupan data juga menyajikan perubahan khusus unggahan"
+        " organik.")
 
 
 def test_lens_sentences_leave_out_what_is_not_reported(report):
@@ -1090,6 +1090,9 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
                                        " compared. On Facebook, the posts of the two periods include paid ones (this"
                                        " period: 6; the previous period: 7), so the changes between the two periods"
                                        " mix boosted delivery with organic.")  # no reach: no organic change either
+    note = next(n for n in changed.coverage_notes() if n.startswith("Facebook: the totals and rates count the paid"))
+    assert note.endswith("Organic posts alone (46 against 59): their engagement rate by reach cannot be computed in"
+                         " both periods, so no change is given.")  # not "from 4.12% to n/a, a change of n/a"
     posts = report.posts.copy()
     posts["paid"] = pd.array([False if p == "facebook" else pd.NA for p in posts["platform"]], dtype="boolean")
     posts["spend"] = pd.NA  # every Facebook post marked organic, Instagram's unknown
@@ -1841,8 +1844,8 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
         " the organic posts' engagement rate by reach beside them.")
     report.tr = Translator("id")
     assert report.paid_sentence().endswith(
-        "dan Cakupan data menyertakan perubahan tingkat interaksi terhadap jangkauan pada unggahan organik di"
-        " sampingnya.")
+        "bagian Cakupan data juga menyajikan perubahan tingkat interaksi terhadap jangkauan khusus unggahan"
+        " organik.")
 
 
 def test_each_period_is_judged_covered_on_its_own(tmp_path):
