@@ -66,7 +66,7 @@ def _render(args: argparse.Namespace) -> int:
                       until_exit=True):
         try:
             results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
-                                 out_option="--out", roster=roster)
+                                 out_option="--out", roster=roster, accept_header_only=args.accept_header_only)
         except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
             results = stop.results
         print()
@@ -181,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print each report to PDF (A4) with headless Chromium, when installed")
     render.add_argument("--language", type=language_argument(tr), default="en",
                         help="language of this command's messages (each report's language is set in the roster)")
+    render.add_argument("--accept-header-only", action="store_true",
+                        help="let a report replace the last one of its period although a platform's post exports "
+                             "now list only their header (its posts are really gone), for the clients rendered")
     render.set_defaults(run=_render)
     inspect = commands.add_parser("inspect", help="say what each export file is and what it holds")
     inspect.add_argument("files", nargs="+", help="export files, glob patterns or folders (every export-like file in them)")

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clients import Client, id_problem, same_business
-from .i18n import LANGUAGES, InLanguages, Message, Translator, active_language, in_every_language, translator
+from .i18n import (LANGUAGES, InLanguages, Message, Translator, active_language, catalogue, in_every_language,
+                   translator)
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
@@ -641,8 +642,9 @@ def recorded_facts(facts: dict | None) -> dict:
     """The facts of report_facts that render.json records and index_page.report_marks reads, each of the form
     Report.index_facts gives it: the posts in the period (an int) and, for platforms whose exports cover only
     part of it, {platform: {"days": …, "period_days": …}} ("from_posts": True where exports naming no period
-    are judged by their posts' days, "some" where only some of them are). Anything else is left out, not
-    recorded."""
+    are judged by their posts' days, "some" where only some of them are); the posts of each platform
+    ({platform: int}) and the platforms whose post exports list only their header ({platform: [files]}), which
+    the next render's header_only_problem compares with. Anything else is left out, not recorded."""
     facts = facts or {}
     kept = {"posts": facts["posts"]} if isinstance(facts.get("posts"), int) else {}
     partial = facts.get("partial")
@@ -652,23 +654,64 @@ def recorded_facts(facts: dict | None) -> dict:
         kept["partial"] = {str(p): {"days": d["days"], "period_days": d["period_days"]}
                            | ({"from_posts": d["from_posts"]} if d.get("from_posts") in (True, "some") else {})
                            for p, d in partial.items()}
+    if (counts := platform_posts(facts)) is not None:
+        kept["platform_posts"] = counts
+    if header_only := header_only_platforms(facts):
+        kept["header_only"] = header_only
     return kept
 
 
+def platform_posts(facts: dict) -> dict | None:
+    """The facts' posts of each platform ({platform: int}), or None where they do not give them (a report
+    rendered by an earlier version)."""
+    counts = facts.get("platform_posts")
+    if not isinstance(counts, dict) or not all(isinstance(n, int) and not isinstance(n, bool) for n in counts.values()):
+        return None
+    return {str(p): n for p, n in counts.items()}
+
+
+def header_only_platforms(facts: dict) -> dict[str, list[str]]:
+    """The facts' platforms whose post exports list only their header, with those files ({} for none)."""
+    found = facts.get("header_only")
+    if not isinstance(found, dict):
+        return {}
+    return {str(p): [str(f) for f in files] for p, files in found.items()
+            if isinstance(files, list) and files and all(isinstance(f, str) for f in files)}
+
+
+def _platform_name(platform: str):
+    """A platform for a message: the catalogue's name where it has one, else as recorded."""
+    return Message(f"platform.{platform}") if f"platform.{platform}" in catalogue("en") else platform
+
+
 def header_only_problem(previous: dict | None, client: Client, facts: dict) -> Message | None:
-    """Why a report without posts is not to replace the last good one (None when it may): that one is of the
-    same period and business and had posts, and every post export covering the period now lists only its
-    header (Report.header_only_exports, in the facts): a download that stopped after the header would
-    otherwise replace a month of posts with a report of none. A period with no earlier report, or one of
-    other days, renders as a quiet month."""
+    """Why this report is not to replace the last good one (None when it may): that one is of the same period
+    and business, and a platform it had posts on now has post exports that all list only their header
+    (Report.header_only_exports), whatever the other platforms hold: a download cut after its header would
+    replace that platform's posts with none. The message names each such platform, its files and earlier posts,
+    and how to accept the report when they are really gone (Task.accept_header_only, render
+    --accept-header-only). A last report recorded without each platform's posts (an earlier version) is judged
+    as a whole, as that version did: no posts now, every platform's exports header-only, posts then."""
     report = (previous or {}).get("report") or {}
-    files, posts = facts.get("header_only"), report.get("posts")
-    if (facts.get("posts") != 0 or not files or not report.get("html") or not isinstance(posts, int) or posts <= 0
-            or (report.get("period_start"), report.get("period_end"))
+    if (not report.get("html") or (report.get("period_start"), report.get("period_end"))
             != (client.period_start.isoformat(), client.period_end.isoformat())
             or not same_business(report.get("name") or (previous or {}).get("name"), client.name)):
         return None
-    return Message("cli.problem.header_only_kept" + ("_one" if len(files) == 1 else ""), files=list(files),
+    header_only = header_only_platforms(facts)
+    before = platform_posts(report)
+    if before is not None:
+        lost = {p: files for p, files in sorted(header_only.items()) if before.get(p, 0) > 0}
+        if not lost:
+            return None
+        clauses = [Message("cli.problem.header_only_platform" + ("_one" if len(files) == 1 else ""),
+                           platform=_platform_name(p), files=files, posts=before[p]) for p, files in lost.items()]
+        one = sum(len(files) for files in lost.values()) == 1
+        return Message("cli.problem.header_only_kept" + ("_one" if one else ""), lost=clauses)
+    posts, files = report.get("posts"), sorted(f for found in header_only.values() for f in found)
+    if (facts.get("posts") != 0 or not files or not isinstance(posts, int) or posts <= 0
+            or not set(platform_posts(facts) or {}) <= set(header_only)):
+        return None
+    return Message("cli.problem.header_only_kept_earlier" + ("_one" if len(files) == 1 else ""), files=files,
                    posts=posts)
 
 
@@ -973,6 +1016,7 @@ class Task:
     refused: str = ""  # why the client is not rendered at all (posts_of_others), failing it at once
     unchecked: str = ""  # why its exports were not checked against another client's (unchecked_exports)
     language: str = "en"  # the command's: the language render.json and error.txt record a message in
+    accept_header_only: bool = False  # a report may replace the last one though exports list only their header
 
 
 #: The signals that stop a render: Ctrl-C, SIGTERM (a service manager) and, where the platform has it, SIGHUP
@@ -1148,7 +1192,8 @@ class Renderer:
         told in advance: the executed notebook never replaces the last good report's without the report."""
         client, out_dir = task.client, Path(task.out_dir)
         target = out_dir / client.id
-        if (problem := header_only_problem(read_record(target), client, facts or {})) is not None:
+        if not task.accept_header_only and (
+                problem := header_only_problem(read_record(target), client, facts or {})) is not None:
             return self._fail(task, work, started, timings, problem)
         seconds = time.perf_counter() - started
         has_pdf = (work / "report.pdf").is_file() and not pdf_error
@@ -1324,8 +1369,11 @@ def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "
 
 
 def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
-                  foreign: Foreign | None = None, chromium: str | None = None) -> RenderResult:
+                  foreign: Foreign | None = None, chromium: str | None = None,
+                  accept_header_only: bool = False) -> RenderResult:
     """Render one client in this process (a batch uses `render_all`, which runs workers in parallel).
+    `accept_header_only`: the report may replace the last one though a platform's post exports now list only
+    their header (header_only_problem), as `render --accept-header-only` allows.
     Stopped (Ctrl-C, SIGTERM or SIGHUP), it records the attempt as interrupted and writes the index, as a
     stopped batch does, then lets the interrupt go on; a second Ctrl-C meanwhile is not obeyed
     (render_batch.stop_signals)."""
@@ -1340,7 +1388,8 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
         try:
             renderer = Renderer(notebook)
             result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
-                                          token=str(os.getpid()), draw_ahead=default_jobs() > 1))
+                                          token=str(os.getpid()), draw_ahead=default_jobs() > 1,
+                                          accept_header_only=accept_header_only))
         except KeyboardInterrupt:
             with contextlib.suppress(OSError):  # a folder refusing the record: the index shows the one before
                 record_interruption(out_dir, client, time.perf_counter() - started)
@@ -1354,14 +1403,17 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 
 def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
                jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en",
-               out_option: str = "out_dir", roster: list[Client] | None = None) -> list[RenderResult]:
+               out_option: str = "out_dir", roster: list[Client] | None = None,
+               accept_header_only: bool = False) -> list[RenderResult]:
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
     `out_option`: what a message about a bad output folder tells to change (the command: --out). `roster`:
     every client of the roster, when only some are rendered (their posts must not appear in these reports).
+    `accept_header_only`: their reports may replace the last ones though a platform's post exports now list
+    only their header (header_only_problem; the command's --accept-header-only).
     Ctrl-C, SIGTERM or SIGHUP stops the batch with BatchInterrupted, whose results say which clients it finished."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
-                     out_option=out_option, roster=roster)
+                     out_option=out_option, roster=roster, accept_header_only=accept_header_only)
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:

@@ -468,10 +468,11 @@ def _recorded_since(out_dir: Path, client: Client, since: dt.datetime) -> Render
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en", out_option: str = "out_dir",
-              roster: list[Client] | None = None) -> list[RenderResult]:
+              roster: list[Client] | None = None, accept_header_only: bool = False) -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order.
     `out_option` names `out_dir` in a message about it (render.check_output_folder). `roster`: every client
-    of the roster (default: `clients`), whose posts and accounts no report of the batch may hold."""
+    of the roster (default: `clients`), whose posts and accounts no report of the batch may hold.
+    `accept_header_only`: see render.render_all."""
     from .pdf import find_chromium, missing_chromium_message, not_printed_message
 
     stream = stream or sys.stdout
@@ -519,7 +520,7 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,
                               unchecked=unchecked.get(c.id, ""),
-                              not_printed=not_printed) for c in clients]
+                              not_printed=not_printed, accept_header_only=accept_header_only) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 running = pool.rendering()

@@ -420,8 +420,12 @@ class Report:
     def index_facts(self) -> dict:
         """What the index of reports says beside a report's status: the number of posts in the period (a
         report without any is short, and a consultant should know before sending it), and the platforms whose
-        exports cover only part of the period, with the days they cover (its totals are of those days only)."""
-        facts = {"posts": int(len(self.posts))}
+        exports cover only part of the period, with the days they cover (its totals are of those days only).
+        For the renderer, too: the posts of each platform ("platform_posts", 0 for a platform whose exports
+        cover the period and hold none of it) and the platforms whose post exports list only their header
+        ("header_only", with those files): a download that stopped after the header must not quietly replace
+        a report of that platform's posts (render.header_only_problem)."""
+        facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
         if header_only := self.header_only_exports():
             facts["header_only"] = header_only
         if partial := self.partly_covered_period():
@@ -431,22 +435,30 @@ class Report:
                                 for platform, runs in partial.items()}
         return facts
 
-    def header_only_exports(self) -> list[str]:
-        """When the period holds no post: the names of the post exports covering some of its days, if every one
-        of them lists only its header ([] otherwise). Such a report may be a quiet month or a download that
-        stopped after the header; the renderer keeps a last report of the same period that had posts rather
-        than replace it with this one (render.header_only_problem). An export holding posts of other days
-        that covers the period speaks for a quiet month: then there are none."""
-        if self.has_posts:
-            return []
+    def platform_posts(self) -> dict[str, int]:
+        """{platform: posts in the period}: the platforms with posts, those whose exports cover the period and
+        hold none of it (quiet_platforms) and those whose exports list only their header (header_only_exports),
+        with 0."""
+        counts = self.posts["platform"].value_counts() if len(self.posts) else {}
+        return {platform: int(counts[platform]) if platform in counts else 0 for platform in sorted(
+            set(self.platforms) | set(self.quiet_platforms()) | set(self.header_only_exports()))}
+
+    def header_only_exports(self) -> dict[str, list[str]]:
+        """{platform: names of its post exports} of the platforms with no post in the period whose post exports
+        covering some of its days (or naming no days, which may be any) all list only their header. Such a
+        platform may be quiet or its download may have stopped after the header; the renderer keeps a last
+        report of the same period that had posts on it rather than replace it with this one
+        (render.header_only_problem). An export holding posts of other days that covers the period speaks for
+        a quiet platform: then it is not one."""
         first, last = self.period_start.date(), self.period_end.date()
-        listed = {str(r.path): r.rows_listed for r in self.imported.reports}
-        covering = {file for platform in self.quiet_platforms()
-                    for file, span in self._export_periods_by_file(platform).items()
-                    if span and span[0] <= last and span[1] >= first}
-        if covering and all(listed.get(file) == 0 for file in covering):
-            return sorted(Path(file).name for file in covering)
-        return []
+        found = {}
+        for platform in sorted({r.platform for r in self.imported.reports if r.platform} - set(self.platforms)):
+            spans = self._export_periods_by_file(platform)
+            files = [r for r in self.imported.reports if r.platform == platform and (
+                (span := spans.get(str(r.path))) is None or span[0] <= last and span[1] >= first)]
+            if files and all(r.rows_listed == 0 for r in files):
+                found[platform] = sorted(Path(r.path).name for r in files)
+        return found
 
     @property
     def period_days(self) -> int:

@@ -212,7 +212,10 @@ def dynamic_families() -> dict[str, set[str]]:
         "divergent.few": {"", "_all", "_every"},  # report._top_n_size_word
         "imports.explore.header_only": {"", "_one"},  # explore._warn_header_only: one export, or several
         "imports.explore.summary_header_only": {"", "_one"},  # explore.summary_view
-        "cli.problem.header_only_kept": {"", "_one"},  # render.header_only_problem: one export, or several
+        # render.header_only_problem: one export, or several
+        "cli.problem.header_only_kept": {"", "_one"},
+        "cli.problem.header_only_kept_earlier": {"", "_one"},  # a last report recorded by an earlier version
+        "cli.problem.header_only_platform": {"", "_one"},
         "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.legend_both": {"", "_ties"},  # plots.rank_shift: lists shortened by ties at the cut-off

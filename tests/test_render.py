@@ -698,49 +698,183 @@ def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_befor
     assert '<a href="la-surf/report.html">la surf  CO</a>' in page and "the report linked is the last good one" in page
 
 
-def test_a_header_only_download_does_not_replace_the_last_report_of_the_same_period_that_had_posts(tmp_path):
-    """harbour-books' October report counted 16 posts; October's export, downloaded again, lists only its header.
-    The report of no posts is not put in place: the client fails, saying so, and the 16-post report stays
-    linked. A report without posts replaces the last one where that one had none, was of another period or
-    another client, or where an export holding posts covers the period (no 'header_only' fact)."""
+FACEBOOK_OCTOBER = "Oct-01-2026_Oct-31-2026_100088245511032.csv"
+INSTAGRAM_OCTOBER = "Oct-01-2026_Oct-31-2026_17841402288113456.csv"
+
+
+def _books():
     from helpers.clients import Client
+    return Client(id="harbour-books", name="Harbour Books", exports=("x/*.csv",), timezone="Europe/London",
+                  period_start=OCTOBER, period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
+                  comparison_end=dt.date(2026, 9, 30))
+
+
+def _facts(facebook: int | None, instagram: int | None, header_only: tuple = ()) -> dict:
+    """A report's facts as Report.index_facts gives them: each platform's posts (None: no export of it), and
+    the platforms whose post exports list only their header."""
+    counts = {p: n for p, n in (("facebook", facebook), ("instagram", instagram)) if n is not None}
+    files = {"facebook": [FACEBOOK_OCTOBER], "instagram": [INSTAGRAM_OCTOBER]}
+    return {"posts": sum(counts.values()), "platform_posts": counts} | (
+        {"header_only": {p: files[p] for p in header_only}} if header_only else {})
+
+
+def test_a_header_only_download_does_not_replace_the_last_report_of_the_same_period_that_had_posts(tmp_path):
+    """harbour-books' October report counted 16 Facebook posts; October's export, downloaded again, lists only its
+    header. The report of no posts is not put in place: the client fails, saying so, and the 16-post report stays
+    linked. A report without posts replaces the last one where that one had none on Facebook, was of another
+    period or another client, or where an export holding posts covers the period (no 'header_only' fact)."""
     from helpers.i18n import Translator
     from helpers.index_page import read_record, write_index
     from helpers.render import header_only_problem, summary_lines
 
-    out = tmp_path / "reports"
-    books = Client(id="harbour-books", name="Harbour Books", exports=("x/*.csv",), timezone="Europe/London",
-                   period_start=OCTOBER, period_end=OCTOBER_END, comparison_start=dt.date(2026, 9, 1),
-                   comparison_end=dt.date(2026, 9, 30))
-    assert _commit(out, books, {"posts": 16}).ok
-    empty = {"posts": 0, "header_only": ["Oct-01-2026_Oct-31-2026_100088245511032.csv"]}
+    out, books = tmp_path / "reports", _books()
+    assert _commit(out, books, _facts(16, None)).ok
+    empty = _facts(0, None, header_only=("facebook",))
     result = _commit(out, books, empty)
     assert not result.ok and result.period == (OCTOBER, OCTOBER_END)
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
     record = read_record(out / "harbour-books")
     assert record["status"] == "failed" and record["report"]["posts"] == 16
-    said = ("the post export of this period (Oct-01-2026_Oct-31-2026_100088245511032.csv) now lists no post, only"
-            " its header, while the last report of this period had 16 posts: a download that stopped after the"
-            " header reads like this; download the export again, then render again. The last good report is kept")
+    assert record["report"]["platform_posts"] == {"facebook": 16}
+    said = (f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
+            " the last report of this period had 16 posts on Facebook: a download that stopped after the header"
+            " reads like this; download the export again, then render again. The last good report is kept. If"
+            " those posts are really gone (the export is another account's, or the posts were deleted), render"
+            " again with --accept-header-only to accept the report without them")
     assert Translator("en").message(result.error) == said
     assert summary_lines([result])[1].endswith(said)
     assert Translator("id").message(result.error).startswith(
-        "ekspor unggahan periode ini (Oct-01-2026_Oct-31-2026_100088245511032.csv) kini tidak memuat unggahan, hanya"
-        " baris tajuknya, padahal laporan terakhir periode ini memuat 16 unggahan")
-    assert "had 1 post: a download" in Translator("en").message(header_only_problem(
-        {"name": "Harbour Books", "report": {**record["report"], "posts": 1}}, books, empty))
+        f"ekspor unggahan Facebook periode ini ({FACEBOOK_OCTOBER}) kini tidak memuat unggahan, hanya baris"
+        " tajuknya, padahal laporan terakhir periode ini memuat 16 unggahan di Facebook: unduhan yang terhenti")
+    assert "had 1 post on Facebook: a download" in Translator("en").message(header_only_problem(
+        {"name": "Harbour Books", "report": {**record["report"], "platform_posts": {"facebook": 1}}}, books, empty))
     page = write_index(out, "en").read_text(encoding="utf-8")
     assert 'class="failed">failed</span>' in page and '<a href="harbour-books/report.html">' in page
 
     previous = read_record(out / "harbour-books")
-    assert header_only_problem(previous, books, {"posts": 0}) is None  # an export with posts covers the period
+    assert header_only_problem(previous, books, _facts(0, None)) is None  # an export with posts covers the period
     assert header_only_problem(previous, dataclasses.replace(books, period_start=dt.date(2026, 11, 1),
                                                              period_end=dt.date(2026, 11, 30)), empty) is None
     assert header_only_problem(previous, dataclasses.replace(books, name="Harbour Cafe"), empty) is None
-    assert header_only_problem({**previous, "report": {**previous["report"], "posts": 0}}, books, empty) is None
+    assert header_only_problem({**previous, "report": {**previous["report"], "platform_posts": {"facebook": 0}}},
+                               books, empty) is None
     assert header_only_problem(None, books, empty) is None
     quiet = _commit(tmp_path / "fresh", books, empty)  # no earlier report: the short report, as before
-    assert quiet.ok and quiet.facts == {"posts": 0}
+    assert quiet.ok and quiet.facts == empty
+
+
+def test_a_platform_whose_export_now_lists_only_its_header_keeps_the_last_report_whatever_the_others_hold(tmp_path):
+    """October rendered with Facebook's export (16 posts) and Instagram's (32). Facebook's file is then replaced
+    by its header line alone: Instagram's 32 posts still make a report, but one without Facebook's 16. The client
+    fails naming Facebook, its file and its 16 posts; the 48-post report stays. Two platforms cut short are
+    both named, in either language."""
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record
+    from helpers.render import header_only_problem, summary_lines
+
+    out, books = tmp_path / "reports", _books()
+    assert _commit(out, books, _facts(16, 32)).ok
+    result = _commit(out, books, _facts(0, 32, header_only=("facebook",)))
+    assert not result.ok
+    assert read_record(out / "harbour-books")["report"]["posts"] == 48
+    assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
+    assert summary_lines([result])[1].split("  ")[-1].startswith(
+        f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
+        " the last report of this period had 16 posts on Facebook: a download that stopped after the header reads"
+        " like this; download the export again")
+    both = header_only_problem(read_record(out / "harbour-books"), books, _facts(0, 0, ("facebook", "instagram")))
+    assert Translator("en").message(both).startswith(
+        f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
+        f" the last report of this period had 16 posts on Facebook; the Instagram post export of this period"
+        f" ({INSTAGRAM_OCTOBER}) now lists no post, only its header, while the last report of this period had 32"
+        " posts on Instagram: a download that stopped after the header reads like this; download the exports"
+        " again, then render again.")
+    assert Translator("id").message(both).startswith(
+        f"ekspor unggahan Facebook periode ini ({FACEBOOK_OCTOBER}) kini tidak memuat unggahan, hanya baris"
+        " tajuknya, padahal laporan terakhir periode ini memuat 16 unggahan di Facebook; ekspor unggahan Instagram"
+        f" periode ini ({INSTAGRAM_OCTOBER}) kini tidak memuat unggahan, hanya baris tajuknya, padahal laporan"
+        " terakhir periode ini memuat 32 unggahan di Instagram: unduhan yang terhenti")
+    assert header_only_problem(read_record(out / "harbour-books"), books, _facts(16, 0, ("instagram",))) is not None
+
+
+def test_a_header_only_export_that_never_held_the_last_reports_posts_does_not_keep_it(tmp_path):
+    """October rendered with Facebook's export cut to its header (no Facebook post) and an Instagram export of
+    32 posts, which was another account's: removed, the report has no posts. Facebook had none in the last
+    report: the new report replaces it."""
+    from helpers.index_page import read_record
+
+    out, books = tmp_path / "reports", _books()
+    assert _commit(out, books, _facts(0, 32, header_only=("facebook",))).ok
+    assert read_record(out / "harbour-books")["report"]["platform_posts"] == {"facebook": 0, "instagram": 32}
+    assert read_record(out / "harbour-books")["report"]["header_only"] == {"facebook": [FACEBOOK_OCTOBER]}
+    quiet = _commit(out, books, _facts(0, None, header_only=("facebook",)))
+    assert quiet.ok and read_record(out / "harbour-books")["report"]["posts"] == 0
+
+
+def test_a_report_accepted_without_the_header_only_platform_s_posts_replaces_the_last_one(tmp_path, monkeypatch):
+    """render --accept-header-only: the consultant knows the posts are gone; the report without Facebook's
+    replaces the last one for the clients of that command, and the next render compares with it (no Facebook
+    post: nothing to keep). The option reaches every client's task from the command."""
+    from helpers import render
+    from helpers.index_page import read_record
+    from helpers.render import Renderer, Task
+
+    out, books = tmp_path / "reports", _books()
+    assert _commit(out, books, _facts(16, 32)).ok
+    cut = _facts(0, 32, header_only=("facebook",))
+    accepted = Renderer.__new__(Renderer)._commit(Task(books, str(out), accept_header_only=True),
+                                                  _work(out, books, "report without Facebook"), 0.0, {}, "", cut)
+    assert accepted.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+        "facebook": 0, "instagram": 32}
+    assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report without Facebook"
+    assert _commit(out, books, cut).ok  # the next render, without the option: nothing left to keep
+
+    asked = []
+
+    def render_all(clients, out, **options):
+        asked.append(options.get("accept_header_only"))
+        return []
+    monkeypatch.setattr(render, "render_all", render_all)
+    for argv in (["--accept-header-only"], []):
+        assert main(["render", "--clients", str(DEMO_ROSTER), "--client", "harbour-books", "--out", str(out), *argv]) == 0
+    assert asked == [True, False]
+
+
+def test_a_last_report_recorded_without_each_platform_s_posts_is_judged_as_a_whole(tmp_path):
+    """A render.json of an earlier version records the report's posts, not each platform's: the rule of that
+    version holds, without a crash. A report of no posts whose every platform's exports list only their header
+    keeps the last one that had posts (and says how to accept it); a report with posts replaces it (Facebook's
+    share of the 48 is not known); a malformed record's counts are read as none."""
+    import json
+
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record
+    from helpers.render import header_only_problem, recorded_facts
+
+    out, books = tmp_path / "reports", _books()
+    (out / "harbour-books").mkdir(parents=True)
+    (out / "harbour-books" / "report.html").write_text("report of Harbour Books", encoding="utf-8")
+    earlier = {"client": "harbour-books", "name": "Harbour Books", "status": "ok",
+               "attempted_at": "2026-11-02T09:00:00+00:00", "seconds": 6.9, "error": "",
+               "report": {"html": "report.html", "pdf": None, "name": "Harbour Books", "period_start": "2026-10-01",
+                          "period_end": "2026-10-31", "rendered_at": "2026-11-02T09:00:00+00:00", "seconds": 6.9,
+                          "posts": 48}}
+    (out / "harbour-books" / "render.json").write_text(json.dumps(earlier), encoding="utf-8")
+    result = _commit(out, books, _facts(0, None, header_only=("facebook",)))
+    assert not result.ok and Translator("en").message(result.error) == (
+        f"the post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while the last"
+        " report of this period had 48 posts: a download that stopped after the header reads like this; download"
+        " the export again, then render again. The last good report is kept. If those posts are really gone (the"
+        " export is another account's, or the posts were deleted), render again with --accept-header-only to"
+        " accept the report without them")
+    assert Translator("id").message(result.error).endswith(
+        "render lagi dengan --accept-header-only untuk menerima laporan tanpa unggahan itu")
+    assert read_record(out / "harbour-books")["report"]["posts"] == 48
+    assert recorded_facts({"posts": 3, "platform_posts": {"facebook": "3"}, "header_only": {"facebook": "x.csv"}}) \
+        == {"posts": 3}  # counts and files not of their form are not recorded
+    malformed = {**earlier, "report": {**earlier["report"], "platform_posts": {"facebook": "16"}}}
+    assert header_only_problem(malformed, books, _facts(0, 32, header_only=("facebook",))) is None
+    assert _commit(out, books, _facts(0, 32, header_only=("facebook",))).ok
 
 
 def test_the_index_marks_clients_no_longer_in_the_roster_and_lists_them_last(tmp_path):

@@ -300,9 +300,9 @@ def test_a_header_only_export_beside_one_with_posts_asks_for_a_check_for_the_day
 
 def test_the_facts_of_a_report_without_posts_name_its_exports_when_they_all_list_only_their_header(tmp_path):
     """The renderer keeps a report of posts rather than replace it with a header's (test_render): the report's
-    facts name the exports covering the period when every one lists only its header. November: only the
-    header-only file covers it. October: the file of September's posts, named for October too, covers it, so
-    the month is quiet, not a header's; September has posts."""
+    facts give each platform's posts and name the platforms whose exports covering the period all list only
+    their header. November: only the header-only file covers it. October: the file of September's posts, named
+    for October too, covers it, so the month is quiet, not a header's; September has posts."""
     header = (QUIET / Path(POSTS).name).read_text(encoding="utf-8-sig").splitlines()[0]
     november = tmp_path / "Nov-01-2026_Nov-30-2026_100000000000042.csv"
     november.write_text("\ufeff" + header + "\n", encoding="utf-8")
@@ -310,5 +310,22 @@ def test_the_facts_of_a_report_without_posts_name_its_exports_when_they_all_list
                                  timezone="Europe/London", period_start=start, period_end=end).index_facts()
              for start, end in (("2026-11-01", "2026-11-30"), ("2026-10-01", "2026-10-31"),
                                 ("2026-09-01", "2026-09-30"))}
-    assert facts == {"2026-11-01": {"posts": 0, "header_only": [november.name]},
-                     "2026-10-01": {"posts": 0}, "2026-09-01": {"posts": 3}}
+    assert facts == {"2026-11-01": {"posts": 0, "platform_posts": {"facebook": 0},
+                                    "header_only": {"facebook": [november.name]}},
+                     "2026-10-01": {"posts": 0, "platform_posts": {"facebook": 0}},
+                     "2026-09-01": {"posts": 3, "platform_posts": {"facebook": 3}}}
+
+
+def test_the_facts_name_a_platform_whose_exports_list_only_their_header_beside_another_s_posts(tmp_path):
+    """Facebook's export of 18 to 31 March 2025 cut to its header, beside Instagram's export of the same days
+    holding 3 posts (20, 21 and 22 March): the report has Instagram's 3 posts, and its facts say Facebook has
+    none, its export listing only its header, so the renderer can keep a last report that had Facebook's."""
+    meta = FIXTURES / "meta"
+    header = (meta / "Apr-01-2025_Apr-14-2025_100000000000042.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    facebook = tmp_path / "Mar-18-2025_Mar-31-2025_100000000000042.csv"
+    facebook.write_text("\ufeff" + header + "\n", encoding="utf-8")
+    instagram = str(meta / "Mar-18-2025_Apr-14-2025_17800000000000099.csv")
+    report = build_report(client="bakery", client_name="Example Bakery", exports=[str(facebook), instagram],
+                          timezone="Europe/London", period_start="2025-03-18", period_end="2025-03-31")
+    assert report.index_facts() == {"posts": 3, "platform_posts": {"facebook": 0, "instagram": 3},
+                                    "header_only": {"facebook": [facebook.name]}}

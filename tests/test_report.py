@@ -3487,8 +3487,9 @@ def test_the_summary_opens_with_the_days_a_partly_covered_period_has():
         " The Instagram exports cover only 15 October 2026 to 31 October 2026, 17 of the period's 32 days: the"
         " period's Instagram figures count those days only.")
     assert first.values["partial"] == {"facebook": 17, "instagram": 17}
-    assert longer.index_facts() == {"posts": 26, "partial": {"facebook": {"days": 17, "period_days": 32},
-                                                             "instagram": {"days": 17, "period_days": 32}}}
+    assert longer.index_facts() == {"posts": 26, "platform_posts": {"facebook": 15, "instagram": 11},
+                                    "partial": {"facebook": {"days": 17, "period_days": 32},
+                                                "instagram": {"days": 17, "period_days": 32}}}
     indonesian = build_report(**{**DEMO, "period_start": "2026-10-15", "period_end": "2026-11-15",
                                  "comparison_start": None, "comparison_end": None, "language": "id"})
     assert ("Ekspor Instagram hanya mencakup 15 Oktober 2026 hingga 31 Oktober 2026, 17 dari 32 hari periode ini:"
@@ -3497,7 +3498,8 @@ def test_the_summary_opens_with_the_days_a_partly_covered_period_has():
 
 def test_a_period_the_exports_cover_whole_is_not_called_partly_covered(report):
     assert report.findings()[0].text == "This report covers 118 posts: Facebook (52) and Instagram (66)."
-    assert report.partly_covered_period() == {} and report.index_facts() == {"posts": 118}
+    assert report.partly_covered_period() == {} and report.index_facts() == {
+        "posts": 118, "platform_posts": {"facebook": 52, "instagram": 66}}  # as the sentence counts them
 
 
 def test_days_covered_in_two_runs_are_added_up(tmp_path):
