@@ -466,6 +466,18 @@ def _recorded_since(out_dir: Path, client: Client, since: dt.datetime) -> Render
                         facts={k: report[k] for k in ("posts", "partial") if k in report}, period=period_of(client))
 
 
+def _stopped(pool: WorkerPool, progress: Progress, clients: list[Client], out_dir: Path,
+             since: dt.datetime) -> BatchInterrupted:
+    """The batch stopped (Ctrl-C, SIGTERM, SIGHUP) while it rendered, or while its workers closed after it:
+    the workers are stopped, and the stop carries every client's outcome (stopped_results), those finished
+    included, for the summary."""
+    running = pool.rendering()
+    if running:  # none while the exports are read (no worker has a client yet), or once every client is done
+        progress.message(progress.tr.t("cli.progress.stopping"))
+    pool.terminate()
+    return BatchInterrupted(stopped_results(clients, out_dir, pool.results, running, since))
+
+
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en", out_option: str = "out_dir",
               roster: list[Client] | None = None, accept_header_only: bool = False) -> list[RenderResult]:
@@ -523,14 +535,14 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
                               not_printed=not_printed, accept_header_only=accept_header_only) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
-                running = pool.rendering()
-                if running:  # none while the exports are read: no worker has a client yet
-                    progress.message(progress.tr.t("cli.progress.stopping"))
-                pool.terminate()
-                raise BatchInterrupted(stopped_results(clients, out_dir, pool.results, running, since)) from None
+                raise _stopped(pool, progress, clients, out_dir, since) from None
             finally:
-                pool.close()
-                pool.remove_scratch()
+                try:
+                    pool.close()  # up to 30 s: the batch may be stopped while the workers close, every client done
+                except KeyboardInterrupt:
+                    raise _stopped(pool, progress, clients, out_dir, since) from None
+                finally:
+                    pool.remove_scratch()
         finally:
             for folder in out_dir.glob(f"{WORK_PREFIX}{token}-*"):
                 shutil.rmtree(folder, ignore_errors=True)

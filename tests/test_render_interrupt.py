@@ -432,3 +432,61 @@ def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_b
             ' selesai <em>(percobaan ini untuk periode Okt 2026; laporan yang ditautkan'
             ' adalah laporan terakhir yang berhasil)</em>') in page
     assert "<em>(belum ada laporan yang berhasil)</em>" in page
+
+
+def test_a_stop_while_the_workers_close_after_the_batch_still_shows_its_summary(tmp_path, monkeypatch, capsys):
+    """Every client is done and the workers are closing (up to 30 s) when Ctrl-C comes: the stop ends the
+    closing, the summary lists the finished client as ok with its report, the workers' scratch folders are
+    removed and the index is written. Nothing was cut short, so the command exits 0."""
+    from helpers import render_batch
+    from helpers.render import RenderResult, period_of
+
+    calls = []
+
+    class ClosingPool:
+        """Renders at once; Ctrl-C lands while it closes."""
+
+        def __init__(self, jobs, notebook, token=""):
+            self.results = {}
+
+        def start(self):
+            pass
+
+        def run(self, tasks, progress):
+            for task in tasks:
+                self.results[task.client.id] = RenderResult(
+                    task.client.id, True, 1.5, html=Path(task.out_dir) / task.client.id / "report.html",
+                    period=period_of(task.client))
+            return self.results
+
+        def rendering(self):
+            return {}
+
+        def close(self):
+            calls.append("close")
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)  # the workers joining: the stop cuts it short
+            calls.append("closed")
+
+        def terminate(self):
+            calls.append("terminate")
+
+        def remove_scratch(self):
+            calls.append("remove_scratch")
+
+    monkeypatch.setattr(render_batch, "WorkerPool", ClosingPool)
+    demo = DEMO_ROSTER.read_text(encoding="utf-8")
+    roster = tmp_path / "clients.yml"  # harbour-books alone: no other client's exports to read
+    roster.write_text("clients:\n" + demo[demo.index("  - id: harbour-books"):].replace(
+        "data/demo/", str(DEMO_ROSTER.parent) + "/"), encoding="utf-8")
+    out = tmp_path / "reports"
+    from helpers.__main__ import main
+
+    status = main(["render", "--clients", str(roster), "--out", str(out), "--jobs", "1"])
+    output = capsys.readouterr().out
+    assert status == 0, output
+    assert calls == ["close", "terminate", "remove_scratch"]
+    summary = output[output.index("client "):].splitlines()
+    assert summary[1].split() == ["harbour-books", "ok", "1", "Sept", "2026–31", "Oct", "2026", "1.5", "s",
+                                  str(out / "harbour-books" / "report.html")]
+    assert (out / "index.html").is_file()
