@@ -324,7 +324,9 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path, s
                         r"(before its turn|while it was being rendered)", summary[2]), output
     assert ("interrupted: the reports this batch finished (ok above) are in place; every other client keeps its "
             "last good report, and no report was written in part") in output
-    assert output.count("already stopping: recording every client's attempt, then the summary") == (
+    # said at most once, and only after a second Ctrl-C: when the machine is busy that one may land only after the
+    # stop is over, not obeyed and unsaid (test_the_first_stop_signal... checks the saying itself, untimed)
+    assert output.count("already stopping: recording every client's attempt, then the summary") <= (
         stop == "Ctrl-C twice"), output
     assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") != LAST_GOOD  # replaced by this run
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == LAST_GOOD

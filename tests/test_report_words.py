@@ -87,13 +87,13 @@ def test_linkedin_and_x_name_their_shares_as_their_daily_series_name_reposts(lan
 def test_the_metrics_table_names_x_reposts_without_a_bracket_inside_its_own(language):
     """Data coverage's metrics table marks X's shares with the word X uses: "✓ (reposts)". In Indonesian the
     label "jumlah dibagikan ulang (repost)" read "✓ (jumlah dibagikan ulang (repost))", a bracket inside a
-    bracket; the cell now takes the label's short variant, "✓ (dibagikan ulang)". No metric the table names
+    bracket; the cell now takes the label's short variant, "✓ (repost)". No metric the table names
     with a platform's own word (metrics_table) reads with nested brackets, on any platform."""
     report = build_report(client="grocer", client_name="Grocer", exports=[str(X_CONTENT)], timezone="UTC",
                           period_start="2025-10-01", period_end="2025-11-30", language=language)
     tr = Translator(language)
     assert report.metrics_table().loc[tr.metric("shares"), "X"] == {"en": "✓ (reposts)",
-                                                                    "id": "✓ (dibagikan ulang)"}[language]
+                                                                    "id": "✓ (repost)"}[language]
     for platform in PLATFORMS:
         for name in (n for n in COVERAGE_METRICS if tr.metric(n, platform=platform) != tr.metric(n)):
             cell = tr.t("coverage.metric_named", word=tr.metric_word(name, platform=platform))
