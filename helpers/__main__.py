@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbookError, close_match, os_reason
-from .i18n import LANGUAGES, Message, Translator, language_code, language_meant, use_language
+from .i18n import LANGUAGES, Message, Translator, language_code, language_meant, terminal_safe, use_language
 from . import paths
 from .paths import REPORTS_DIR, display_path
 
@@ -63,7 +63,7 @@ def _render(args: argparse.Namespace) -> int:
     out = Path(args.out)  # checked, before any kernel starts, by render.check_output_folder
     # a second Ctrl-C, once the batch is stopped, does not cut its summary and closing words short either
     with stop_signals(lambda: print(tr.t("cli.progress.already_stopping"), file=sys.stderr, flush=True),
-                      until_exit=True):
+                      until_exit=_EXITS_AFTER):
         try:
             results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
                                  out_option="--out", roster=roster, accept_header_only=args.accept_header_only)
@@ -208,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         args.files = [_from_here(f) for f in args.files]
     try:
         return args.run(args)
-    except WorkbookError as exc:
-        print(tr.t("cli.error", message=exc), file=sys.stderr)
+    except WorkbookError as exc:  # a name read from a file may hold an escape sequence: shown, not acted on
+        print(terminal_safe(tr.t("cli.error", message=exc)), file=sys.stderr)
         return 2
     except OSError as exc:  # a file the workbook cannot open, read or write: named, the reason in the language
         reason = tr.message(os_reason(exc))
@@ -224,5 +224,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+#: Whether the process ends when main() returns: the `workbook` command and `python -m helpers` (console), not a
+#: main() called from Python or a notebook, whose Ctrl-C must keep working after a render it stopped.
+_EXITS_AFTER = False
+
+
+def console() -> int:
+    """The command line's entry point: main(), in a process that ends when it returns (render_batch.stop_signals'
+    `until_exit`: a second Ctrl-C landing after the summary is not obeyed)."""
+    global _EXITS_AFTER
+    _EXITS_AFTER = True
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

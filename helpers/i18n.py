@@ -168,6 +168,17 @@ class _Quoting(reprlib.Repr):
         return repr(str(x[: self.maxstring]))  # a longer text is quoted past the limit, so quoted() cuts it
 
 
+#: Control characters but the line break (C0, DEL, C1): printed as they are, an escape sequence from an export's
+#: cell (an account name) would retitle the terminal, clear it or move the cursor over the summary's lines.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` to print on a terminal: each control character but the line break and the tab shown as its escape
+    (\\x1b), so a name read from a file cannot act on the terminal, and is still told apart from its plain twin."""
+    return _TERMINAL_CONTROLS.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def quoted(value, limit: int = QUOTE_LIMIT) -> str:
     """`value` as a message quotes it: its repr (text in quotes, so ' en' shows its space and 7 is seen to be a
     number), at most `limit` characters, cut with an ellipsis. Built from the value's start only: a cell of
@@ -589,8 +600,10 @@ class Translator:
     def period_span(self, first, last) -> str:
         """A report's period, short, as the run's summary and the index write it: a calendar month as its month
         ("Oct 2026"), other days as their first and last, the year once where both share it ("1 Sept to
-        31 Oct 2026", "15 Dec 2025 to 14 Jan 2026")."""
+        31 Oct 2026", "15 Dec 2025 to 14 Jan 2026"), a single day once ("5 Oct 2026")."""
         first, last = (value.date() if isinstance(value, dt.datetime) else value for value in (first, last))
+        if first == last:
+            return self.short_date(first)
         if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (
                 last.year, last.month):
             return self.month(first)

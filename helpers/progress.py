@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 
-from .i18n import Translator
+from .i18n import Translator, terminal_safe
 
 
 class Progress:
@@ -81,14 +81,14 @@ class Progress:
         self.failed += 0 if ok else 1
         self._clear()
         mark = self.tr.t("cli.status.ok" if ok else "cli.status.failed")
-        note = f" ({self.tr.message(note)})" if note else ""  # a Message in the command's language
+        note = f" ({terminal_safe(self.tr.message(note))})" if note else ""  # a Message in the command's language
         finished = self.tr.t("cli.progress.finished", mark=mark, seconds=self.tr.number(seconds, 1))
         self._write(f"[{self.done:>{len(str(self.total))}}/{self.total}] {client}: {finished}{note}\n")
         self.redraw()
 
     def message(self, text: str) -> None:
         self._clear()
-        self._write(text + "\n")
+        self._write(terminal_safe(text) + "\n")
         self.redraw()
 
     def close(self) -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .clients import Client, id_problem, same_business
 from .i18n import (LANGUAGES, InLanguages, Message, Translator, active_language, catalogue, in_every_language,
-                   translator)
+                   terminal_safe, translator)
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
 from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
@@ -1462,7 +1462,7 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
              for who, status, period, took, detail in rows]
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
-    return lines
+    return [terminal_safe(line) for line in lines]  # an account name read from an export may hold an escape
 
 
 def summary_period(period: tuple, tr: Translator) -> str:

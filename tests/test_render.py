@@ -525,12 +525,27 @@ def test_the_summary_columns_line_up_in_indonesian_too():
         "bb      FAILED  1 Sept to 31 Oct 2026    1.5 s  cell 4: ValueError: x"]
 
 
+def test_an_escape_sequence_in_a_failure_is_shown_not_acted_on_by_the_terminal():
+    """An account name read from an export, quoted in a refusal, may hold an escape sequence (retitle the window,
+    clear the screen, move the cursor over the summary): the summary shows it escaped; a tab stays a tab."""
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, summary_lines
+
+    error = "its exports hold posts of the account 'Kopi Senja\x1b]0;PWNED\x07\x1b[2J\x9b', which is …\nline two\tend"
+    lines = summary_lines([RenderResult("hb", False, 1.5, error=error, period=(OCTOBER, OCTOBER_END))],
+                          Translator("en"))
+    assert not any(ch in line for line in lines for ch in "\x1b\x07\x9b")
+    assert lines[1].endswith("account 'Kopi Senja\\x1b]0;PWNED\\x07\\x1b[2J\\x9b', which is …")
+    assert lines[-1] == "  line two\tend"  # the error's second line, in full below the table
+
+
 @pytest.mark.parametrize("language, first, last, shown", [
     ("en", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sept to 31 Oct 2026"),  # one year: written once
     ("id", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sep hingga 31 Okt 2026"),
     ("id", dt.date(2025, 12, 15), dt.date(2026, 1, 14), "15 Des 2025 hingga 14 Jan 2026"),
     ("en", dt.date(2026, 10, 1), dt.date(2026, 10, 31), "Oct 2026"),  # a calendar month
     ("id", dt.date(2026, 10, 1), dt.date(2026, 10, 30), "1 Okt hingga 30 Okt 2026"),
+    ("en", dt.date(2026, 10, 5), dt.date(2026, 10, 5), "5 Oct 2026"),  # one day, once
 ])
 def test_the_summary_and_the_index_write_a_period_alike(language, first, last, shown):
     from helpers.i18n import Translator

@@ -168,6 +168,32 @@ def test_the_commands_block_leaves_later_stops_not_obeyed_once_it_stopped_and_re
             signal.signal(signum, handler)
 
 
+def test_main_called_from_python_gives_its_caller_the_signal_handlers_back_after_a_stop(monkeypatch, capsys):
+    """main() called in a notebook or a script does not end the process: after a render it stopped, Ctrl-C must
+    still reach the caller (Jupyter's interrupt button); only the command line's entry point (console) leaves
+    later stops not obeyed, as it exits at once."""
+    import helpers.__main__ as command
+    import helpers.render as render
+
+    def stopped(*_, **__):  # a Ctrl-C during the batch
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+
+    monkeypatch.setattr(render, "render_all", stopped)
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    before = {signum: signal.getsignal(signum) for signum in stops}
+    try:
+        assert command.main(["render", "--client", "kopi-senja", "--out", "reports-not-written"]) == 130
+        assert {signum: signal.getsignal(signum) for signum in stops} == before
+        monkeypatch.setattr(command, "_EXITS_AFTER", True)  # as console() sets it
+        assert command.main(["render", "--client", "kopi-senja", "--out", "reports-not-written"]) == 130
+        assert all(signal.getsignal(signum) is signal.SIG_IGN for signum in stops)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    assert "interrupted" in capsys.readouterr().err
+
+
 def test_progress_given_up_on_a_closed_terminal_lets_the_batch_record_its_clients():
     """A closed terminal refuses writes (EIO): the progress stops showing instead of failing the stop, which
     would leave the clients unrecorded and the index stale."""
@@ -489,6 +515,6 @@ def test_a_stop_while_the_workers_close_after_the_batch_still_shows_its_summary(
     assert status == 0, output
     assert calls == ["close", "terminate", "remove_scratch"]
     summary = output[output.index("client "):].splitlines()
-    assert summary[1].split() == ["harbour-books", "ok", "1", "Sept", "2026–31", "Oct", "2026", "1.5", "s",
+    assert summary[1].split() == ["harbour-books", "ok", "1", "Sept", "to", "31", "Oct", "2026", "1.5", "s",
                                   str(out / "harbour-books" / "report.html")]
     assert (out / "index.html").is_file()

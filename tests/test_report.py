@@ -434,7 +434,7 @@ def test_a_real_linkedin_june_against_a_may_with_a_boosted_post_quotes_the_organ
     assert ("These figures include paid posts (this period: 0; the previous period: 1), so the change mixes boosted"
             " delivery with organic. Organic posts alone (7 against 11): impressions fell 12% and engagement rate"
             " by impressions went from 1.83% to 2.26%, a change of +0.43 pp (95% CI ") in finding
-    assert ("the posts of the two periods include paid ones (this period: 0; the previous period: 1)"
+    assert ("the figures count paid posts (this period: 0; the previous period: 1)"
             in june.paid_sentence())
     assert any("count the paid posts (this period: 0; the previous period: 1) with the organic ones" in n
                for n in june.coverage_notes())
@@ -752,7 +752,7 @@ def test_a_lift_without_interval_carries_no_verdict(report):
 
 
 #: The demo's paid posts per period, after its paid sentence: 1 on Facebook in the period, 7 before it.
-DEMO_PAID_PERIODS = ("On Facebook, the posts of the two periods include paid ones (this period: 1; the previous"
+DEMO_PAID_PERIODS = ("On Facebook, the figures count paid posts (this period: 1; the previous"
                      " period: 7), so the changes between the two periods mix boosted delivery with organic, and"
                      " Data coverage gives the organic posts' change beside them.")
 
@@ -820,7 +820,7 @@ def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_
                            " the previous period: 1) with the organic ones, so their changes in the tables mix"
                            " boosted delivery with organic. Organic posts alone (6 against 6): impressions rose 20")
     assert june.paid_sentence().endswith(
-        "On LinkedIn, the posts of the two periods include paid ones (this period: 0; the previous period: 1), so the"
+        "On LinkedIn, the figures count paid posts (this period: 0; the previous period: 1), so the"
         " changes between the two periods mix boosted delivery with organic, and Data coverage gives the organic"
         " posts' change beside them.")
     june.tr = Translator("id")
@@ -829,7 +829,7 @@ def test_a_change_against_a_period_with_a_boosted_post_says_so_with_the_organic_
             " perubahannya mencampur distribusi berbayar dengan distribusi organik. Jika hanya unggahan organik yang"
             " dihitung (6 dibandingkan 6): impresi naik 20") in finding
     assert "berubah dari 2,00% menjadi 2,50%, selisih +0,50 poin persentase (IK 95% " in finding
-    assert ("Di LinkedIn, unggahan berbayar ikut dihitung pada kedua periode (periode ini: 0; periode sebelumnya: 1),"
+    assert ("Di LinkedIn, angka-angkanya ikut menghitung unggahan berbayar (periode ini: 0; periode sebelumnya: 1),"
             " sehingga perubahan di antara kedua periode mencampur distribusi berbayar dengan organik; bagian Cakupan"
             " data juga menyajikan perubahan khusus unggahan organik.") in june.paid_sentence()
 
@@ -853,7 +853,7 @@ def test_posts_of_unknown_paid_status_stay_out_of_the_organic_change_and_are_sai
                          " whether they were paid are left out of the organic figures, as not known to be organic.")
     # Data coverage gives no organic change here, so the paid sentence does not point to one
     assert june.paid_sentence().endswith(
-        "On LinkedIn, the posts of the two periods include paid ones (this period: 0; the previous period: 1 paid, 1"
+        "On LinkedIn, the figures count paid posts (this period: 0; the previous period: 1 paid, 1"
         " of unknown status), so the changes between the two periods mix boosted delivery with organic.")
 
 
@@ -881,8 +881,8 @@ def test_a_period_whose_paid_status_is_all_unknown_is_not_said_to_hold_no_paid_p
     assert (f"LinkedIn: the totals and rates count the paid posts {counts} with the organic ones, so"
             f" their changes in the tables mix boosted delivery with organic. {organic}") in june.coverage_notes()
     assert june.paid_sentence() == (
-        "The exports do not mark paid and organic posts in a way that allows a comparison. On LinkedIn, the posts of"
-        f" the two periods include paid ones {counts}, so the changes between the two periods mix boosted delivery"
+        "The exports do not mark paid and organic posts in a way that allows a comparison. On LinkedIn, the figures"
+        f" count paid posts {counts}, so the changes between the two periods mix boosted delivery"
         " with organic.")
     june.tr = Translator("id")
     counts = "(periode ini: 0 berbayar, 6 yang status berbayarnya tidak diketahui; periode sebelumnya: 1)"
@@ -891,7 +891,7 @@ def test_a_period_whose_paid_status_is_all_unknown_is_not_said_to_hold_no_paid_p
     assert any(n.startswith(f"LinkedIn: total dan tingkat ikut menghitung unggahan berbayar {counts} bersama"
                             " unggahan organik") for n in june.coverage_notes())
     assert june.paid_sentence().endswith(
-        f"Di LinkedIn, unggahan berbayar ikut dihitung pada kedua periode {counts}, sehingga perubahan di antara kedua"
+        f"Di LinkedIn, angka-angkanya ikut menghitung unggahan berbayar {counts}, sehingga perubahan di antara kedua"
         " periode mencampur distribusi berbayar dengan organik.")
 
 
@@ -922,11 +922,11 @@ def test_paid_counts_name_the_unknowns_beside_an_organic_change_that_is_given(re
                            " organic ones, so their changes in the tables mix boosted delivery with organic. Organic"
                            " posts alone (48 against 59): summed reach ")
     assert changed.paid_sentence().endswith(
-        f"On Facebook, the posts of the two periods include paid ones {counts}, so the changes between the two"
+        f"On Facebook, the figures count paid posts {counts}, so the changes between the two"
         " periods mix boosted delivery with organic, and Data coverage gives the organic posts' change beside them.")
     changed.tr = Translator("id")
     assert changed.paid_sentence().endswith(
-        "Di Facebook, unggahan berbayar ikut dihitung pada kedua periode (periode ini: 1 berbayar, 3 yang status"
+        "Di Facebook, angka-angkanya ikut menghitung unggahan berbayar (periode ini: 1 berbayar, 3 yang status"
         " berbayarnya tidak diketahui; periode sebelumnya: 7), sehingga perubahan di antara kedua periode mencampur"
         " distribusi berbayar dengan organik; bagian Cakupan data juga menyajikan perubahan khusus unggahan"
         " organik.")
@@ -1087,7 +1087,7 @@ def test_the_paid_sentence_gives_its_reason_when_no_lift_can_be_computed(report)
     changed = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
     assert changed.paid_sentence() == ("On Facebook, 6 paid and 46 organic posts are marked, but the exports report"
                                        " no reach for them, so their reach and engagement rate by reach cannot be"
-                                       " compared. On Facebook, the posts of the two periods include paid ones (this"
+                                       " compared. On Facebook, the figures count paid posts (this"
                                        " period: 6; the previous period: 7), so the changes between the two periods"
                                        " mix boosted delivery with organic.")  # no reach: no organic change either
     note = next(n for n in changed.coverage_notes() if n.startswith("Facebook: the totals and rates count the paid"))
@@ -1839,7 +1839,7 @@ def test_the_coverage_notes_say_when_the_exports_cover_part_of_the_periods():
     # Data coverage gives the organic posts' rate alone, and the paid sentence says so
     assert "Organic posts alone (51 against 59): engagement rate by reach went from" in notes
     assert report.paid_sentence().endswith(
-        "On Facebook, the posts of the two periods include paid ones (this period: 1; the previous period: 7), so the"
+        "On Facebook, the figures count paid posts (this period: 1; the previous period: 7), so the"
         " changes between the two periods mix boosted delivery with organic, and Data coverage gives the change of"
         " the organic posts' engagement rate by reach beside them.")
     report.tr = Translator("id")
