@@ -643,7 +643,8 @@ def recorded_facts(facts: dict | None) -> dict:
     Report.index_facts gives it: the posts in the period (an int) and, for platforms whose exports cover only
     part of it, {platform: {"days": …, "period_days": …}} ("from_posts": True where exports naming no period
     are judged by their posts' days, "some" where only some of them are); the posts of each platform
-    ({platform: int}) and the platforms whose post exports list only their header ({platform: [files]}), which
+    ({platform: int}) and the platforms with post exports of the period listing only their header ({platform:
+    [files]}), which
     the next render's header_only_problem compares with. Anything else is left out, not recorded."""
     facts = facts or {}
     kept = {"posts": facts["posts"]} if isinstance(facts.get("posts"), int) else {}
@@ -671,7 +672,8 @@ def platform_posts(facts: dict) -> dict | None:
 
 
 def header_only_platforms(facts: dict) -> dict[str, list[str]]:
-    """The facts' platforms whose post exports list only their header, with those files ({} for none)."""
+    """The facts' platforms with post exports of the period that list only their header, with those files ({}
+    for none; Report.header_only_files)."""
     found = facts.get("header_only")
     if not isinstance(found, dict):
         return {}
@@ -684,14 +686,26 @@ def _platform_name(platform: str):
     return Message(f"platform.{platform}") if f"platform.{platform}" in catalogue("en") else platform
 
 
+def _header_only_clause(platform: str, files: list[str], before: int, now: int) -> Message:
+    """What header_only_problem says of one platform: its header-only files and its posts in the last report,
+    and where its other exports still hold posts of the period, the fewer it has now."""
+    one = "_one" if len(files) == 1 else ""
+    if now:
+        return Message("cli.problem.header_only_fell" + one, platform=_platform_name(platform), files=files,
+                       posts=before, now=now)
+    return Message("cli.problem.header_only_platform" + one, platform=_platform_name(platform), files=files,
+                   posts=before)
+
+
 def header_only_problem(previous: dict | None, client: Client, facts: dict) -> Message | None:
     """Why this report is not to replace the last good one (None when it may): that one is of the same period
-    and business, and a platform it had posts on now has post exports that all list only their header
-    (Report.header_only_exports), whatever the other platforms hold: a download cut after its header would
-    replace that platform's posts with none. The message names each such platform, its files and earlier posts,
-    and how to accept the report when they are really gone (Task.accept_header_only, render
-    --accept-header-only). A last report recorded without each platform's posts (an earlier version) is judged
-    as a whole, as that version did: no posts now, every platform's exports header-only, posts then."""
+    and business, and a platform now has a post export covering days of the period that lists only its header
+    (Report.header_only_files) and fewer posts in the period than it had then, whatever the other platforms
+    hold: a download cut after its header would replace that platform's posts of its days with none, though
+    the platform's other exports still hold posts. The message names each such platform, its header-only files,
+    its posts then and now, and how to accept the report when they are really gone (Task.accept_header_only,
+    render --accept-header-only). A last report recorded without each platform's posts (an earlier version) is
+    judged as a whole, as that version did: no posts now, every platform's exports header-only, posts then."""
     report = (previous or {}).get("report") or {}
     if (not report.get("html") or (report.get("period_start"), report.get("period_end"))
             != (client.period_start.isoformat(), client.period_end.isoformat())
@@ -700,11 +714,11 @@ def header_only_problem(previous: dict | None, client: Client, facts: dict) -> M
     header_only = header_only_platforms(facts)
     before = platform_posts(report)
     if before is not None:
-        lost = {p: files for p, files in sorted(header_only.items()) if before.get(p, 0) > 0}
+        now = platform_posts(facts) or {}
+        lost = {p: files for p, files in sorted(header_only.items()) if before.get(p, 0) > now.get(p, 0)}
         if not lost:
             return None
-        clauses = [Message("cli.problem.header_only_platform" + ("_one" if len(files) == 1 else ""),
-                           platform=_platform_name(p), files=files, posts=before[p]) for p, files in lost.items()]
+        clauses = [_header_only_clause(p, files, before[p], now.get(p, 0)) for p, files in lost.items()]
         one = sum(len(files) for files in lost.values()) == 1
         return Message("cli.problem.header_only_kept" + ("_one" if one else ""), lost=clauses)
     posts, files = report.get("posts"), sorted(f for found in header_only.values() for f in found)

@@ -422,11 +422,11 @@ class Report:
         report without any is short, and a consultant should know before sending it), and the platforms whose
         exports cover only part of the period, with the days they cover (its totals are of those days only).
         For the renderer, too: the posts of each platform ("platform_posts", 0 for a platform whose exports
-        cover the period and hold none of it) and the platforms whose post exports list only their header
-        ("header_only", with those files): a download that stopped after the header must not quietly replace
-        a report of that platform's posts (render.header_only_problem)."""
+        cover the period and hold none of it) and the platforms with a post export covering days of the period
+        that lists only its header ("header_only", with those files): a download that stopped after the header
+        must not quietly replace a report of that platform's posts (render.header_only_problem)."""
         facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
-        if header_only := self.header_only_exports():
+        if header_only := self.header_only_files():
             facts["header_only"] = header_only
         if partial := self.partly_covered_period():
             facts["partial"] = {platform: {"days": covered_days_count(runs), "period_days": self.period_days}
@@ -458,6 +458,23 @@ class Report:
                 (span := spans.get(str(r.path))) is None or span[0] <= last and span[1] >= first)]
             if files and all(r.rows_listed == 0 for r in files):
                 found[platform] = sorted(Path(r.path).name for r in files)
+        return found
+
+    def header_only_files(self) -> dict[str, list[str]]:
+        """{platform: names of its post exports} of every platform, with posts in the period or not, whose post
+        exports covering some of the period's days (or naming no days) include ones listing only their header:
+        those, beside the exports holding posts. One month's file of a platform cut after its header takes that
+        month's posts out of a report of several months while the others' posts still fill it; the renderer
+        keeps a last report of the same period that counted more posts on that platform (render.header_only_problem)."""
+        first, last = self.period_start.date(), self.period_end.date()
+        found = {}
+        for platform in sorted({r.platform for r in self.imported.reports if r.platform}):
+            spans = self._export_periods_by_file(platform)
+            files = sorted(Path(r.path).name for r in self.imported.reports if r.platform == platform
+                           and r.rows_listed == 0 and ((span := spans.get(str(r.path))) is None
+                                                       or span[0] <= last and span[1] >= first))
+            if files:
+                found[platform] = files
         return found
 
     @property

@@ -216,6 +216,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.problem.header_only_kept": {"", "_one"},
         "cli.problem.header_only_kept_earlier": {"", "_one"},  # a last report recorded by an earlier version
         "cli.problem.header_only_platform": {"", "_one"},
+        "cli.problem.header_only_fell": {"", "_one"},  # the platform's other exports still hold posts
         "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.legend_both": {"", "_ties"},  # plots.rank_shift: lists shortened by ties at the cut-off

@@ -812,6 +812,44 @@ def test_a_platform_whose_export_now_lists_only_its_header_keeps_the_last_report
     assert header_only_problem(read_record(out / "harbour-books"), books, _facts(16, 0, ("instagram",))) is not None
 
 
+def test_a_platform_whose_posts_fell_as_one_of_its_exports_now_lists_only_its_header_keeps_the_last_report(tmp_path):
+    """September to October rendered with Facebook's two monthly exports (16 posts in all) and Instagram's (32).
+    October's Facebook file is then cut to its header: September's still gives Facebook 9 posts, so Facebook is
+    not without posts, but its count fell from 16 to 9 beside a header-only file of the period. The client fails
+    naming the file and both counts; the 48-post report stays. A header-only file beside an unchanged count, or
+    a count that fell with no header-only file, lets the report replace it; so does --accept-header-only."""
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record
+    from helpers.render import Renderer, Task, header_only_problem
+
+    out, books = tmp_path / "reports", _books()
+    assert _commit(out, books, _facts(16, 32)).ok
+    cut = _facts(9, 32, header_only=("facebook",))
+    result = _commit(out, books, cut)
+    assert not result.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+        "facebook": 16, "instagram": 32}
+    assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
+    assert Translator("en").message(result.error).startswith(
+        f"the Facebook post export covering days of this period ({FACEBOOK_OCTOBER}) now lists no post, only its"
+        " header, and the posts on Facebook in this period fell from 16 in the last report of this period to 9: a"
+        " download that stopped after the header reads like this; download the export again, then render again.")
+    assert Translator("id").message(result.error).startswith(
+        f"ekspor unggahan Facebook yang mencakup hari-hari periode ini ({FACEBOOK_OCTOBER}) kini tidak memuat"
+        " unggahan, hanya baris tajuknya, dan unggahan Facebook pada periode ini turun dari 16 di laporan terakhir"
+        " periode ini menjadi 9: unduhan yang terhenti")
+    previous = read_record(out / "harbour-books")
+    two = {**cut, "header_only": {"facebook": ["a.csv", "b.csv"]}}
+    assert Translator("en").message(header_only_problem(previous, books, two)).startswith(
+        "the Facebook post exports covering days of this period (a.csv, b.csv) now list no post, only their"
+        " header, and the posts on Facebook in this period fell from 16")
+    assert header_only_problem(previous, books, _facts(16, 32, header_only=("facebook",))) is None
+    assert header_only_problem(previous, books, _facts(9, 32)) is None
+    accepted = Renderer.__new__(Renderer)._commit(Task(books, str(out), accept_header_only=True),
+                                                  _work(out, books, "report of 9 Facebook posts"), 0.0, {}, "", cut)
+    assert accepted.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+        "facebook": 9, "instagram": 32}
+
+
 def test_a_header_only_export_that_never_held_the_last_reports_posts_does_not_keep_it(tmp_path):
     """October rendered with Facebook's export cut to its header (no Facebook post) and an Instagram export of
     32 posts, which was another account's: removed, the report has no posts. Facebook had none in the last

@@ -329,3 +329,21 @@ def test_the_facts_name_a_platform_whose_exports_list_only_their_header_beside_a
                           timezone="Europe/London", period_start="2025-03-18", period_end="2025-03-31")
     assert report.index_facts() == {"posts": 3, "platform_posts": {"facebook": 0, "instagram": 3},
                                     "header_only": {"facebook": [facebook.name]}}
+
+def test_the_facts_name_a_header_only_export_of_a_platform_whose_other_export_holds_posts_of_the_period(tmp_path):
+    """Facebook downloaded month by month: March's export (18 to 31 March 2025) cut to its header, April's
+    (1 to 14 April) holding 3 posts (2, 3 and 4 April); Instagram's export of 18 March to 14 April holds 3 (20,
+    21 and 22 March). Over 18 March to 14 April, Facebook still has April's 3 posts, and the facts name March's
+    header-only file beside them, so the renderer can keep a last report that counted March's posts too. Over
+    1 to 14 April, March's file covers none of the days: not named."""
+    meta = FIXTURES / "meta"
+    april = meta / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    march = tmp_path / "Mar-18-2025_Mar-31-2025_100000000000042.csv"
+    march.write_text("\ufeff" + april.read_text(encoding="utf-8-sig").splitlines()[0] + "\n", encoding="utf-8")
+    exports = [str(march), str(april), str(meta / "Mar-18-2025_Apr-14-2025_17800000000000099.csv")]
+    facts = {start: build_report(client="bakery", client_name="Example Bakery", exports=exports,
+                                 timezone="Europe/London", period_start=start, period_end="2025-04-14").index_facts()
+             for start in ("2025-03-18", "2025-04-01")}
+    assert facts == {"2025-03-18": {"posts": 6, "platform_posts": {"facebook": 3, "instagram": 3},
+                                    "header_only": {"facebook": [march.name]}},
+                     "2025-04-01": {"posts": 3, "platform_posts": {"facebook": 3, "instagram": 0}}}
