@@ -990,6 +990,34 @@ def test_a_split_rows_second_part_says_it_is_the_rest_of_the_row_above(tmp_path)
         " oleh baris baru di dalam sel yang tidak diapit tanda kutip")
 
 
+def _x_split(n: int) -> str:
+    """X's row of post `n` with its caption's line break written without quotes: 3 cells, then 15 of 17."""
+    return x_row(n).replace(f'"Post {n}, with a comma"', f"Post {n}\nsecond line")
+
+
+@pytest.mark.parametrize("third", [
+    # rows 3 and 4 (3 and 15 cells) and rows 5 and 6 (3 and 15): two captions split. Row 4 makes the header's
+    # 17 cells (and the one the break cut) with either row beside it, but row 3 has no other row to complete
+    # it (3 + 17 - 1 with row 2), while row 5 has row 6
+    _x_split(3),
+    # row 3 (3 cells) above, row 5 cut after its 2nd cell below: 15 + 3 - 1 = 17, the header's; 15 + 2 - 1 = 16
+    ",".join(x_row(3).split(",")[:2]),
+], ids=["two-split-rows", "split-beside-cut-short"])
+def test_a_split_rows_second_part_between_two_short_rows_names_the_one_it_completes(tmp_path, third):
+    """Row 4 ('second line' and the 14 cells after the caption, 15 of 17) is the rest of row 3, not 'either
+    the rest of row 3 or the start of a row that continues on row 5'."""
+    path = x_export(tmp_path, [x_row(1), _x_split(2), third])
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(path, timezone=ZONE)
+    assert (info.value.row, info.value.column) == (4, "Post id")
+    assert str(info.value).split("\n")[0].endswith(
+        "Row 4 holds only 15 of the header's 17 cells: it is the rest of row 3, which a line break inside a cell"
+        " written without quotes around it split in two")
+    assert info.value.in_language(Translator("id")).split("\n")[0].endswith(
+        "Baris 4 hanya memiliki 15 dari 17 sel tajuk: baris ini adalah sisa baris 3, yang terpecah menjadi dua"
+        " oleh baris baru di dalam sel yang tidak diapit tanda kutip")
+
+
 def test_a_bad_date_on_a_whole_row_keeps_its_message_beside_a_short_row(tmp_path):
     """Business Suite leaves out the trailing cells of some posts: such a row (row 2, 24 of 28 cells) says nothing
     of another row's date, which a spreadsheet may have rewritten."""

@@ -524,10 +524,24 @@ def _shortness_explains(table: TextTable, short: dict[int, int], row: int, colum
 def _completing_rows(table: TextTable, short: dict[int, int], row: int) -> list[int]:
     """The filled rows beside `row` (_filled_rows_beside) that could be the other part of a row a line break
     split with it: the two hold no more cells than the header and the one cell the break cut in two (a row
-    that is not short counts as whole)."""
+    that is not short counts as whole). Of two, a short row that makes exactly the header's cells with it is
+    likelier than one that does not; of two such, one that no other row beside it could complete must be
+    this row's other part (rows of 5, 14, 5 and 14 cells of 18 are two rows split in two, not one).
+    Both only where neither is likelier."""
     width = named_width(table.header)
-    return [beside for beside in _filled_rows_beside(table, row)
-            if short[row] + short.get(beside, width) - 1 <= width]
+
+    def fits(one: int, other: int) -> bool:
+        return short[one] + short.get(other, width) - 1 <= width
+
+    found = [beside for beside in _filled_rows_beside(table, row) if fits(row, beside)]
+    if len(found) == 2:
+        exact = [b for b in found if b in short and short[row] + short[b] - 1 == width]
+        found = exact or found
+    if len(found) == 2 and all(b in short for b in found):
+        bound = [b for b in found if not any(fits(b, other) for other in _filled_rows_beside(table, b)
+                                             if other != row)]
+        found = bound if len(bound) == 1 else found
+    return found
 
 
 def _filled_rows_beside(table: TextTable, row: int) -> list[int]:
