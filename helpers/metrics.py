@@ -320,7 +320,7 @@ def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
 
 
 def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform",
-                  min_posts: int = 1) -> pd.DataFrame:
+                  min_posts: int = 1, intervals_for: tuple[str, ...] | None = None) -> pd.DataFrame:
     """KPIs of the period beside the previous period: previous value, change and relative change.
 
     Computed only where each period has at least `min_posts` posts covering the KPI (otherwise NA, with the
@@ -344,6 +344,10 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     posts and its posts covered are 0, not missing; its sums and rates stay NaN (nothing was reported). A
     table that does not say which days its exports cover (built by hand, or filtered from all the posts)
     leaves them NaN: its missing group may be days no export covers.
+
+    `intervals_for`: the KPIs whose change gets an interval (all rates and per-post rates when None); the
+    others' interval columns stay NaN. Resampling is most of the cost: a caller quoting a few changes asks
+    for those alone.
     """
     names = group_columns(current, by)
     merged = kpis(current, by).merge(kpis(previous, by), on=[*names, "kpi", "kind"], how="left",
@@ -368,7 +372,8 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
         warnings.warn(PartlyCovered(note), stacklevel=2)
     for note in _near_download_notes(current, previous, set(platforms[both])):
         warnings.warn(NearDownload(note), stacklevel=2)
-    merged = merged.merge(change_intervals(current, previous, by), on=[*names, "kpi"], how="left")
+    merged = merged.merge(change_intervals(current, previous, by, only=intervals_for), on=[*names, "kpi"],
+                          how="left")
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
     return merged
@@ -385,11 +390,18 @@ def paid_mixed_platforms(current: pd.DataFrame, previous: pd.DataFrame) -> list[
     return sorted(found)
 
 
+#: The rates whose organic change gets an interval: a platform's engagement rate by its broadcast count
+#: (compare.RATE_OF_MEASURE), the rate the period-change sentence quotes.
+ORGANIC_INTERVALS = ("engagement_rate_by_reach", "engagement_rate_by_impressions", "engagement_rate_by_views")
+
+
 def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int = 1) -> pd.DataFrame:
     """period_change by platform over the posts known to be organic (paid_flag False) of the platforms whose
     periods hold paid posts (paid_mixed_platforms): the change without the boosted delivery, beside the one
     with it. A post whose paid status is not known is left out, never counted organic (missing is not zero).
-    A platform without organic posts in the period has no row; no platform mixes paid posts: no row."""
+    A platform without organic posts in the period has no row; no platform mixes paid posts: no row.
+    Of the intervals, only the engagement rates' (ORGANIC_INTERVALS, the changes the report quotes beside the
+    mixed ones) are computed: the others would double the analysis's resampling for changes no one reads."""
     mixed = paid_mixed_platforms(current, previous)
 
     def organic(posts: pd.DataFrame) -> pd.DataFrame:
@@ -398,7 +410,7 @@ def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int
         keep = paid_flag(posts).eq(False).fillna(False).to_numpy(bool) & posts["platform"].astype(str).isin(mixed)
         return posts[keep]
 
-    return period_change(organic(current), organic(previous), min_posts=min_posts)
+    return period_change(organic(current), organic(previous), min_posts=min_posts, intervals_for=ORGANIC_INTERVALS)
 
 
 def _count_no_posts_as_zero(merged: pd.DataFrame, previous: pd.DataFrame, names: list[str]) -> None:
@@ -464,20 +476,23 @@ def _near_download_notes(current: pd.DataFrame, previous: pd.DataFrame, compared
 INTERVAL_COLUMNS = ("ci_low", "ci_high", "relative_ci_low", "relative_ci_high")
 
 
-def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
+def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "platform",
+                     only: tuple[str, ...] | None = None) -> pd.DataFrame:
     """95% intervals of each rate's and per-post rate's change between two periods, per group.
 
     A rate here is Σ numerator ÷ Σ denominator over the posts reporting both (a per-post rate: Σ count ÷
     posts reporting it), so its interval resamples posts, each period on its own: the rates every post of
     the group reports from the same resamples, a rate only some posts report from resamples of those posts,
     as many as their number needs (statistics.ratio_of_sums_change_interval). Totals get none: they count
-    every post of the period, nothing is estimated.
+    every post of the period, nothing is estimated. `only`: these KPIs alone (all when None).
     """
     from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval
 
     current = current if "interactions" in current else post_metrics(current)
     previous = previous if "interactions" in previous else post_metrics(previous)
     operands = dict(RATES) | {name: (column, "one", 1.0) for name, column in PER_POST.items()}
+    if only is not None:
+        operands = {name: operand for name, operand in operands.items() if name in only}
     before_groups = {tuple(key.values()): group for key, group in _groups(previous, by)}
     rows = []
     for key, now in _groups(current, by):

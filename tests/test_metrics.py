@@ -294,3 +294,24 @@ def test_the_organic_change_leaves_out_paid_posts_and_posts_of_unknown_paid_stat
     mixed = metrics.period_change(now, before).set_index(["platform", "kpi"])
     assert mixed.loc[("facebook", "summed_reach"), "value_previous"] == 1700
     assert metrics.organic_change(now, now).empty  # no paid post in either period: nothing to set apart
+
+
+def test_the_organic_change_resamples_only_the_rates_the_report_quotes():
+    """The organic change's intervals are the engagement rates' alone, the rate of each broadcast measure the
+    period-change sentence quotes (compare.RATE_OF_MEASURE): the same interval as period_change gives them;
+    the other rates keep their change, without an interval (resampling them would double the analysis)."""
+    from helpers import compare
+
+    assert set(metrics.ORGANIC_INTERVALS) == set(compare.RATE_OF_MEASURE.values())
+    now = posts_table([dict(platform="facebook", reach=100 + 10 * i, impressions=150 + 20 * i, reactions=i,
+                            comments=i % 3, paid=i == 0) for i in range(8)])
+    before = posts_table([dict(platform="facebook", reach=120 + 5 * i, impressions=160 + 10 * i, reactions=i % 4,
+                               comments=1, paid=False) for i in range(8)])
+    organic = metrics.organic_change(now, before).set_index("kpi")
+    full = metrics.period_change(now[now["paid"].eq(False)], before).set_index(["platform", "kpi"])
+    rate = "engagement_rate_by_reach"
+    assert organic.loc[rate, "ci_low"] == full.loc[("facebook", rate), "ci_low"]  # the same resamples
+    assert organic.loc[rate, "ci_high"] == full.loc[("facebook", rate), "ci_high"]
+    assert pd.notna(organic.loc["frequency", "change"]) and pd.isna(organic.loc["frequency", "ci_low"])
+    assert pd.isna(organic.loc["conversation_rate", "ci_low"])
+    assert pd.notna(full.loc[("facebook", "conversation_rate"), "ci_low"])
