@@ -443,37 +443,36 @@ class Report:
         return {platform: int(counts[platform]) if platform in counts else 0 for platform in sorted(
             set(self.platforms) | set(self.quiet_platforms()) | set(self.header_only_exports()))}
 
+    def _covering_reports(self, platform: str) -> list:
+        """The platform's post exports (their FileReports) covering some of the period's days, or naming no days
+        (which may be any)."""
+        first, last = self.period_start.date(), self.period_end.date()
+        spans = self._export_periods_by_file(platform)
+        return [r for r in self.imported.reports if r.platform == platform and (
+            (span := spans.get(str(r.path))) is None or span[0] <= last and span[1] >= first)]
+
     def header_only_exports(self) -> dict[str, list[str]]:
         """{platform: names of its post exports} of the platforms with no post in the period whose post exports
-        covering some of its days (or naming no days, which may be any) all list only their header. Such a
-        platform may be quiet or its download may have stopped after the header; the renderer keeps a last
-        report of the same period that had posts on it rather than replace it with this one
-        (render.header_only_problem). An export holding posts of other days that covers the period speaks for
-        a quiet platform: then it is not one."""
-        first, last = self.period_start.date(), self.period_end.date()
+        covering some of its days (_covering_reports) all list only their header. Such a platform may be quiet
+        or its download may have stopped after the header; the renderer keeps a last report of the same period
+        that had posts on it rather than replace it with this one (render.header_only_problem). An export
+        holding posts of other days that covers the period speaks for a quiet platform: then it is not one."""
         found = {}
         for platform in sorted({r.platform for r in self.imported.reports if r.platform} - set(self.platforms)):
-            spans = self._export_periods_by_file(platform)
-            files = [r for r in self.imported.reports if r.platform == platform and (
-                (span := spans.get(str(r.path))) is None or span[0] <= last and span[1] >= first)]
+            files = self._covering_reports(platform)
             if files and all(r.rows_listed == 0 for r in files):
                 found[platform] = sorted(Path(r.path).name for r in files)
         return found
 
     def header_only_files(self) -> dict[str, list[str]]:
         """{platform: names of its post exports} of every platform, with posts in the period or not, whose post
-        exports covering some of the period's days (or naming no days) include ones listing only their header:
+        exports covering some of the period's days (_covering_reports) include ones listing only their header:
         those, beside the exports holding posts. One month's file of a platform cut after its header takes that
         month's posts out of a report of several months while the others' posts still fill it; the renderer
         keeps a last report of the same period that counted more posts on that platform (render.header_only_problem)."""
-        first, last = self.period_start.date(), self.period_end.date()
         found = {}
         for platform in sorted({r.platform for r in self.imported.reports if r.platform}):
-            spans = self._export_periods_by_file(platform)
-            files = sorted(Path(r.path).name for r in self.imported.reports if r.platform == platform
-                           and r.rows_listed == 0 and ((span := spans.get(str(r.path))) is None
-                                                       or span[0] <= last and span[1] >= first))
-            if files:
+            if files := sorted(Path(r.path).name for r in self._covering_reports(platform) if r.rows_listed == 0):
                 found[platform] = files
         return found
 
