@@ -2835,7 +2835,7 @@ def test_posts_close_to_the_newest_post_of_an_export_naming_no_days_are_not_said
     assert rates == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before}" + NEAR_RATES_TAIL
     notes, caveat, _ = _near_download_said(_tiktok_march("Content.csv", "id"))
     before = ("sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak menyebutkan hari-hari yang"
-              " dicakupnya, jadi mungkin diunduh lebih lambat, dan bila demikian unggahan tersebut punya waktu lebih"
+              " dicakupnya, jadi mungkin diunduh belakangan, dan bila demikian unggahan tersebut punya waktu lebih"
               " lama)")
     assert notes[0].startswith(f"TikTok: 2 dari 4 unggahan periode ini dipublikasikan kurang dari 7 hari {before},"
                                " dan mungkin hanya punya sedikit waktu")
@@ -2855,7 +2855,7 @@ def test_close_posts_of_a_named_and_an_unnamed_export_say_which_are_close_only_t
                      " (31 March 2025)" + newest + NEAR_RATES_TAIL)
     notes, caveat, _ = _near_download_said(_tiktok_march("*.csv", "id"))
     newest = (" atau, untuk 2 di antaranya, sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak"
-              " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih lambat, dan bila demikian unggahan"
+              " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh belakangan, dan bila demikian unggahan"
               " tersebut punya waktu lebih lama)")
     assert caveat.startswith(" Dari 8 unggahan TikTok, 4 dipublikasikan kurang dari 7 hari sebelum hari terakhir yang"
                              " dicakup ekspornya (31 Maret 2025)" + newest + " dan mungkin")
