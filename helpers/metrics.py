@@ -6,7 +6,6 @@ says how many posts it covers. Rates are fractions (0.05 = 5%).
 """
 from __future__ import annotations
 
-import functools
 import warnings
 
 import numpy as np
@@ -88,14 +87,18 @@ def counted_kind(kinds, none: str | None = None) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else none
 
 
-def _kind_of(posts: pd.DataFrame, mask: pd.Series | None = None) -> str | None:
-    """counted_kind of the (masked) posts that report impressions; None for a table without impressions_kind."""
+def _floats(values: pd.Series) -> np.ndarray:
+    """A numeric column as floats, NaN where it is not reported (NA or NaN)."""
+    return pd.to_numeric(values).astype("Float64").to_numpy(float, na_value=np.nan)
+
+
+def _impression_kinds(posts: pd.DataFrame) -> np.ndarray | None:
+    """The posts' impressions_kind values (None where missing), read by counted_kind over the posts reporting
+    impressions; None for a table without impressions or impressions_kind."""
     if "impressions_kind" not in posts or "impressions" not in posts:
         return None
-    reported = posts["impressions"].notna().to_numpy(bool, copy=True)
-    if mask is not None:
-        reported &= mask.to_numpy(bool)
-    return counted_kind(posts.loc[reported, "impressions_kind"].dropna().unique())
+    kinds = posts["impressions_kind"].astype(object)
+    return kinds.where(kinds.notna(), None).to_numpy(object)
 
 
 def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -275,29 +278,40 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     in words).
     """
     posts = posts if "interactions" in posts else post_metrics(posts)
+    needed = dict.fromkeys([*TOTALS.values(), *(part for name in RATES for part in RATES[name][:2]),
+                            *PER_POST.values()])
     rows = []
     for key, group in _groups(posts, by):
         n = len(group)
-        channel_kind = _kind_of(group)
+        # each operand once per channel, as floats with NaN where not reported: numpy's sums and means (the
+        # same pandas' own give), not a few hundred pandas calls per channel
+        values = {name: _floats(_operand(group, name)) for name in needed}
+        kinds = _impression_kinds(group)
+        channel_kind = None if kinds is None else counted_kind(pd.unique(kinds[~np.isnan(values["impressions"])]))
         rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n,
                      "impressions_kind": channel_kind})
         for name, column in TOTALS.items():
-            values = _operand(group, column).astype("Float64")
-            rows.append({**key, "kpi": name, "kind": "total", "value": _sum_or_nan(values),
-                         "posts_covered": int(values.notna().sum()), "posts": n, "impressions_kind": channel_kind})
-        for name in RATES:
-            numerator, denominator, scale = RATES[name]
-            num, den = _operand(group, numerator), _operand(group, denominator)
-            result = rate_over_posts(group, num, den)
-            rows.append({**key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
-                         "mean_of_post_rates": result["mean_of_post_rates"] * scale,
-                         "posts_covered": result["posts_covered"], "posts": n,
-                         "impressions_kind": (_kind_of(group, ratio(num, den).notna()) or channel_kind)
-                         if name in IMPRESSION_BASED else channel_kind})
+            reported = ~np.isnan(values[column])
+            rows.append({**key, "kpi": name, "kind": "total",
+                         "value": float(np.sum(values[column], where=reported)) if reported.any() else np.nan,
+                         "posts_covered": int(reported.sum()), "posts": n, "impressions_kind": channel_kind})
+        for name, (numerator, denominator, scale) in RATES.items():
+            num, den = values[numerator], values[denominator]
+            covered = ~np.isnan(num) & ~np.isnan(den) & (den > 0)  # as ratio: NA where either is, or den ≤ 0
+            count = int(covered.sum())
+            kind = channel_kind
+            if name in IMPRESSION_BASED and kinds is not None:  # what the impressions of the posts it covers count
+                kind = counted_kind(pd.unique(kinds[covered & ~np.isnan(values["impressions"])])) or channel_kind
+            rows.append({**key, "kpi": name, "kind": "rate",
+                         "value": float(np.sum(num[covered]) / np.sum(den[covered])) * scale if count else np.nan,
+                         "mean_of_post_rates": float(np.mean(num[covered] / den[covered])) * scale if count else np.nan,
+                         "posts_covered": count, "posts": n, "impressions_kind": kind})
         for name, column in PER_POST.items():
-            result = per_post_rate(group, column)
-            rows.append({**key, "kpi": name, "kind": "per post", "value": result["rate"],
-                         "posts_covered": result["posts_covered"], "posts": n, "impressions_kind": channel_kind})
+            reported = ~np.isnan(values[column])
+            count = int(reported.sum())
+            rows.append({**key, "kpi": name, "kind": "per post",
+                         "value": float(np.sum(values[column], where=reported)) / count if count else np.nan,
+                         "posts_covered": count, "posts": n, "impressions_kind": channel_kind})
     columns = [*group_columns(posts, by), "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts",
                "impressions_kind"]
     return pd.DataFrame(rows, columns=columns).astype({"impressions_kind": "string"})
@@ -486,7 +500,7 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
     as many as their number needs (statistics.ratio_of_sums_change_interval). Totals get none: they count
     every post of the period, nothing is estimated. `only`: these KPIs alone (all when None).
     """
-    from .statistics import BOOTSTRAP_LIMIT, SEED, bootstrap_weights, ratio_of_sums_change_interval
+    from .statistics import BOOTSTRAP_LIMIT, SEED, SharedResamples, ratio_of_sums_change_interval
 
     current = current if "interactions" in current else post_metrics(current)
     previous = previous if "interactions" in previous else post_metrics(previous)
@@ -499,21 +513,21 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
         before = before_groups.get(tuple(key.values()))
         if before is None:
             continue
-        weights = {}
+        shared = {}
         # one set of resamples (per number of them, which the interval works out) for the rates every post of
         # a period of up to BOOTSTRAP_LIMIT posts reports, over its posts in a fixed order (the same posts in
         # any row order: the same interval), drawn when first needed; a larger period is left to
         # ratio_of_sums_change_interval, which resamples a rate's counted posts or uses the delta method
         if len(now) <= BOOTSTRAP_LIMIT:
             now = now.sort_values("post_id", kind="stable") if "post_id" in now else now
-            weights["weights_a"] = functools.cache(functools.partial(bootstrap_weights, len(now), seed=SEED))
+            shared["shared_a"] = SharedResamples(len(now), seed=SEED)
         if len(before) <= BOOTSTRAP_LIMIT:
             before = before.sort_values("post_id", kind="stable") if "post_id" in before else before
-            weights["weights_b"] = functools.cache(functools.partial(bootstrap_weights, len(before), seed=SEED + 1))
+            shared["shared_b"] = SharedResamples(len(before), seed=SEED + 1)
         for name, (numerator, denominator, scale) in operands.items():
             result = ratio_of_sums_change_interval(
                 _operand(now, numerator), _operand(now, denominator),
-                _operand(before, numerator), _operand(before, denominator), **weights)
+                _operand(before, numerator), _operand(before, denominator), **shared)
             rows.append({**key, "kpi": name, "ci_low": result["ci_low"] * scale,
                          "ci_high": result["ci_high"] * scale, "relative_ci_low": result["relative_ci_low"],
                          "relative_ci_high": result["relative_ci_high"]})
@@ -617,8 +631,3 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out
 
-
-def _sum_or_nan(values: pd.Series) -> float:
-    """Σ over reported values; NaN (not 0) when nothing is reported."""
-    values = values.astype("Float64")
-    return float(values.sum()) if values.notna().any() else np.nan

@@ -275,11 +275,27 @@ def _settled_medians(a: np.ndarray, b: np.ndarray, rng: np.random.Generator, res
 
 
 def _bootstrap_medians(x: np.ndarray, rng: np.random.Generator, resamples: int = RESAMPLES) -> np.ndarray:
-    """Medians of `resamples` resamples of x drawn from `rng`, in blocks to bound memory."""
+    """Medians of `resamples` resamples of x drawn from `rng`, in blocks to bound memory.
+
+    A resample's median is read off how often it drew each value, not by sorting it: x's values in order,
+    the median is the value where the running count of draws passes half of n (the mean of the two middle
+    ones for an even n), exactly np.median of the resample, in about half the time."""
     n = len(x)
     chunk = max(1, 2_000_000 // n)
-    medians = [np.median(x[rng.integers(0, n, size=(min(chunk, resamples - start), n))], axis=1)
-               for start in range(0, resamples, chunk)]
+    if np.isnan(x).any():  # np.median's NaN for a resample drawing one
+        return np.concatenate([np.median(x[rng.integers(0, n, size=(min(chunk, resamples - start), n))], axis=1)
+                               for start in range(0, resamples, chunk)])
+    order = np.argsort(x, kind="stable")
+    rank = np.empty(n, dtype=np.intp)
+    rank[order] = np.arange(n)
+    ordered, low, high = x[order], (n - 1) // 2, n // 2  # the middle draws' places, counted from 0
+    medians = []
+    for start in range(0, resamples, chunk):
+        drawn = rank[rng.integers(0, n, size=(min(chunk, resamples - start), n))]
+        drawn += np.arange(len(drawn))[:, None] * n  # counted row by row in one bincount
+        running = np.bincount(drawn.ravel(), minlength=drawn.size).reshape(drawn.shape).cumsum(axis=1)
+        below = ordered[(running <= low).sum(axis=1)]  # the value holding the draw at place `low`
+        medians.append(below if low == high else (below + ordered[(running <= high).sum(axis=1)]) / 2)
     return np.concatenate(medians)
 
 
@@ -424,18 +440,66 @@ def _resampled_ratios(y: np.ndarray, x: np.ndarray, resamples: int, rng: np.rand
     return np.concatenate(ratios) if ratios else np.empty(0)
 
 
-def bootstrap_weights(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> np.ndarray:
+def bootstrap_counts(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> np.ndarray:
     """How often each of n units is drawn in each of `resamples` resamples with replacement (one row per
-    resample), so that every sum over a resample is one matrix product and several statistics of the same
-    units share their resamples."""
+    resample), as bytes (a wider integer in the rare matrix where a unit is drawn over 255 times in one
+    resample): every sum over a resample is one product with the row (einsum casts the counts as it goes),
+    and several statistics of the same units share their resamples. An eighth of the memory of the same
+    counts as floats (bootstrap_weights): a change interval of a 250-post month holds four million cells, and
+    memory touched for the first time was most of its cost."""
+    counts = np.zeros((resamples, n), dtype=np.uint8)
     if n == 0:
-        return np.zeros((resamples, 0))
-    # 32-bit cells where the cells' count fits (it does under MAX_DRAWS): the same draws as 64-bit ones (numpy
-    # draws a range below 2³² from 32 bits either way), in an eighth of the time, half of it in the addition
-    kind = np.int32 if resamples * n < 2**31 else np.int64
-    drawn = np.random.default_rng(seed).integers(0, n, size=(resamples, n), dtype=kind)  # n draws per row
-    drawn += np.arange(resamples, dtype=kind)[:, None] * kind(n)  # counted row by row in one bincount
-    return np.bincount(drawn.ravel(), minlength=resamples * n).reshape(resamples, n).astype(float)
+        return counts
+    # drawn a block of rows at a time, as 32-bit integers: the same draws as one (resamples, n) draw of 64-bit
+    # ones (numpy draws a range below 2³² from 32 bits, and continues their stream from call to call), in an
+    # eighth of the time, and only the counts held at full size
+    rng = np.random.default_rng(seed)
+    block = max(1, 2**18 // n)  # rows drawn and counted at a time, in one bincount (offset row by row)
+    offsets = np.arange(block, dtype=np.int32)[:, None] * np.int32(n)
+    for start in range(0, resamples, block):
+        rows = min(block, resamples - start)
+        drawn = rng.integers(0, n, size=(rows, n), dtype=np.int32) + offsets[:rows]
+        counted = np.bincount(drawn.ravel(), minlength=drawn.size).reshape(rows, n)
+        if counts.dtype == np.uint8 and counted.max() > 255:
+            counts = counts.astype(np.int32)
+        counts[start:start + rows] = counted
+    return counts
+
+
+def bootstrap_weights(n: int, resamples: int = RESAMPLES, seed: int = SEED) -> np.ndarray:
+    """bootstrap_counts as floats, for matrix products (weights @ x) over few resamples."""
+    return bootstrap_counts(n, resamples, seed).astype(float)
+
+
+class SharedResamples:
+    """The resamples the rates of one set of units share (bootstrap_counts over all its rows, in their order,
+    drawn once per number of resamples), with each column's sums over them kept: a period's rates share
+    numerators and denominators (interactions over reach, over impressions, over views), and each is summed
+    once. ratio_of_sums_change_interval uses them for a rate every row counts in."""
+
+    def __init__(self, n: int, seed: int = SEED):
+        self.n, self.seed = n, seed
+        self._counts: dict[int, np.ndarray] = {}
+        self._sums: dict[tuple[int, bytes], np.ndarray] = {}
+
+    def counts(self, resamples: int) -> np.ndarray:
+        """bootstrap_counts of the set's rows: `resamples` rows, drawn when first asked for."""
+        if resamples not in self._counts:
+            self._counts[resamples] = bootstrap_counts(self.n, resamples, seed=self.seed)
+        return self._counts[resamples]
+
+    def sums(self, resamples: int, values: np.ndarray) -> np.ndarray:
+        """Σ values over each of `resamples` resamples (the rows' values in the set's order)."""
+        key = (resamples, np.ascontiguousarray(values, dtype=float).tobytes())
+        if key not in self._sums:
+            self._sums[key] = _resample_sums(self.counts(resamples), values)
+        return self._sums[key]
+
+
+def _resample_sums(counts: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Σ values over each resample of `counts` (bootstrap_counts): one product per row. einsum's own loop, not
+    BLAS: a product this size is split over threads, which stall on a busy machine."""
+    return np.einsum("ij,j->i", counts, values)
 
 
 def expanded_alpha(n: int, confidence: float = 0.95) -> float:
@@ -448,17 +512,17 @@ def expanded_alpha(n: int, confidence: float = 0.95) -> float:
 
 
 def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float = 0.95,
-                                  weights_a: Callable[[int], np.ndarray] | None = None,
-                                  weights_b: Callable[[int], np.ndarray] | None = None) -> dict:
+                                  shared_a: SharedResamples | None = None,
+                                  shared_b: SharedResamples | None = None) -> dict:
     """How a ratio of sums moved between two sets of units: R = Σ num ÷ Σ den in each, the difference
     R_a − R_b and the relative change R_a ÷ R_b − 1, each with an interval.
 
     Units (posts) count only where they report both values and den > 0, as in the rate itself. Each set is
     handled on its own: up to BOOTSTRAP_LIMIT counted units it is resampled, a unit whole (its numerator
     with its denominator), as many times as the smaller resampled set's counted units need (resamples_for:
-    with few units the bounds are read far out in the tails); `weights_*` (a number of resamples ->
-    bootstrap_weights over all the set's rows, cached) let the rates every row of a set counts in share
-    their resamples, while a rate only some rows count in resamples those rows, as it would alone. Above
+    with few units the bounds are read far out in the tails); `shared_*` (SharedResamples of all the set's
+    rows) let the rates every row of a set counts in share their resamples, while a rate only some rows
+    count in resamples those rows, as it would alone. Above
     BOOTSTRAP_LIMIT the set's ratio is drawn from the delta method's normal approximation (linearisation,
     Cochran, Sampling Techniques, 3rd ed., §6.4:
     Var(R) ≈ n ÷ (n − 1) · Σ (num_i − R·den_i)² ÷ (Σ den)²). The interval is the expanded percentile
@@ -527,17 +591,16 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
         order = np.lexsort((x, y))
         return y[order], x[order]
 
-    def draws(y, x, counted, r, v, weights, large, seed):
+    def draws(y, x, counted, r, v, shared, large, seed):
         """The set's ratio in each resample, or drawn from its normal approximation when the set is large."""
         if large:
             return np.random.default_rng(seed).normal(r, np.sqrt(v), resamples)
-        if weights is not None and counted.all():  # every row counts: the resamples the set's rates share
-            weights = weights(resamples)
+        if shared is not None and counted.all():  # every row counts: the resamples the set's rates share
+            sums_x, sums_y = shared.sums(resamples, x), shared.sums(resamples, y)
         else:  # drawn here, over the counted units in a fixed order: row order does not matter
             y, x = sorted_units(y, x, counted)
-            weights = bootstrap_weights(len(y), resamples, seed=seed)
-        # einsum's own loop, not BLAS: a product this size is split over threads, which stall on a busy machine
-        sums_x, sums_y = np.einsum("ij,j->i", weights, x), np.einsum("ij,j->i", weights, y)
+            counts = bootstrap_counts(len(y), resamples, seed=seed)
+            sums_x, sums_y = _resample_sums(counts, x), _resample_sums(counts, y)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(sums_x > 0, sums_y / sums_x, np.nan)
 
@@ -555,8 +618,8 @@ def ratio_of_sums_change_interval(num_a, den_a, num_b, den_b, confidence: float 
         difference = boot_a[kept] - boot_b[kept]
         return max(settling_resamples(difference, tail, 0.0), settling_resamples(difference, 1 - tail, 0.0))
 
-    boot_a = draws(ya, xa, ca, ra, va, weights_a, large_a, SEED)
-    boot_b = draws(yb, xb, cb, rb, vb, weights_b, large_b, SEED + 1)
+    boot_a = draws(ya, xa, ca, ra, va, shared_a, large_a, SEED)
+    boot_b = draws(yb, xb, cb, rb, vb, shared_b, large_b, SEED + 1)
     limit = _resamples_limit(sum(resampled))
     rng = np.random.default_rng([SEED, 2])  # one generator for the further resamples of both sets
     while len(boot_a) < limit and (more := min(needed(boot_a, boot_b), limit)) > len(boot_a):

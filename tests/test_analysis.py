@@ -121,22 +121,25 @@ def test_shared_resamples_are_asked_for_as_many_as_the_posts_reporting_the_rate_
     monkeypatch.setattr(statistics, "CHANGE_DRAWS", 200_000)
     asked = []
 
+    class Counted(statistics.SharedResamples):
+        def counts(self, resamples):
+            if resamples not in self._counts:
+                asked.append(resamples)
+            return super().counts(resamples)
+
     def shared(seed):
-        def weights(resamples):
-            asked.append(resamples)
-            return statistics.bootstrap_weights(40, resamples, seed=seed)
-        return weights
+        return Counted(40, seed=seed)
 
     now = np.arange(1.0, 41.0)
     before_num, before_den = [1, 2, 3, 4, 5, 6] + [np.nan] * 34, [10.0] * 40  # 6 of the 40 posts report it
     got = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, before_num, before_den,
-                                                   weights_a=shared(1), weights_b=shared(2))
+                                                   shared_a=shared(1), shared_b=shared(2))
     assert (got["n_a"], got["n_b"]) == (40, 6) and asked == [10_000]  # only the set every post reports shares
     alone = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, before_num[:6], before_den[:6],
-                                                     weights_a=shared(1))
+                                                     shared_a=shared(1))
     assert (got["ci_low"], got["ci_high"]) == (alone["ci_low"], alone["ci_high"])  # the 6 posts, as alone
     every = statistics.ratio_of_sums_change_interval(now, [10.0] * 40, now[::-1], [10.0] * 40,
-                                                     weights_a=shared(1), weights_b=shared(2))
+                                                     shared_a=shared(1), shared_b=shared(2))
     assert np.isfinite(every["ci_low"]) and asked == [10_000, 10_000, 5_000, 5_000]
 
 
@@ -167,6 +170,61 @@ def test_bootstrap_weights_are_resamples_with_replacement():
     assert weights.mean(axis=0) == pytest.approx(np.ones(5), abs=0.05)  # each post drawn once on average
     assert weights.var(axis=0) == pytest.approx(np.full(5, 0.8), abs=0.08)  # Binomial(5, 1/5): variance 0.8
     assert (statistics.bootstrap_weights(5, resamples=10) == statistics.bootstrap_weights(5, resamples=10)).all()
+
+
+def test_bootstrap_counts_are_the_draws_of_one_generator_counted_row_by_row():
+    """Drawn and counted a block of rows at a time, as bytes: the counts of one (resamples, n) draw of the
+    seed's generator, whatever the block (300 units: 873 rows a block, 2,000 rows in three blocks)."""
+    for n, resamples in ((5, 40), (300, 2000), (1, 3)):
+        drawn = np.random.default_rng(7).integers(0, n, size=(resamples, n))
+        expected = np.array([np.bincount(row, minlength=n) for row in drawn])
+        counts = statistics.bootstrap_counts(n, resamples, seed=7)
+        assert counts.dtype == np.uint8 and (counts == expected).all()
+    assert statistics.bootstrap_counts(0, 4).shape == (4, 0)
+
+
+def test_bootstrap_counts_widen_rather_than_wrap_a_unit_drawn_over_255_times(monkeypatch):
+    """A byte holds up to 255 draws of a unit; a block counting more (planted here: no real resample of 300
+    units draws one 256 times) widens the whole matrix, earlier blocks kept."""
+    real = np.bincount
+    blocks = []
+
+    def planted(values, minlength=0):
+        counted = real(values, minlength=minlength)
+        blocks.append(len(blocks))
+        if len(blocks) == 2:
+            counted[0] = 256
+        return counted
+
+    monkeypatch.setattr(statistics.np, "bincount", planted)
+    counts = statistics.bootstrap_counts(300, 2000, seed=7)
+    monkeypatch.setattr(statistics.np, "bincount", real)
+    plain = statistics.bootstrap_counts(300, 2000, seed=7).astype(np.int32)
+    assert counts.dtype == np.int32 and counts[873, 0] == 256  # the second block's first cell
+    plain[873, 0] = 256
+    assert (counts == plain).all()
+
+
+def test_bootstrap_medians_are_the_medians_of_the_drawn_resamples():
+    """Read off the counts of each value drawn: np.median of x[drawn] for the same draws, odd and even n, with
+    ties and infinite values; a NaN value gives np.median's NaN."""
+    for x in (np.array([3.0, 1.0, 2.0, 2.0, 9.0]), np.array([4.0, -np.inf, 1.0, 1.0, np.inf, 7.0]),
+              np.random.default_rng(1).lognormal(3, 1, 250).round(), np.array([5.0]), np.array([1.0, np.nan, 2.0])):
+        n = len(x)
+        drawn = np.random.default_rng(3).integers(0, n, size=(700, n))
+        with np.errstate(invalid="ignore"):
+            expected = np.median(x[drawn], axis=1)
+        got = statistics._bootstrap_medians(x, np.random.default_rng(3), 700)
+        assert np.array_equal(got, expected, equal_nan=True)
+
+
+def test_shared_resamples_sum_each_column_once_over_the_counts():
+    shared = statistics.SharedResamples(4, seed=5)
+    values = np.array([1.0, 10.0, 100.0, 1000.0])
+    sums = shared.sums(50, values)
+    assert np.array_equal(sums, shared.counts(50) @ values)  # Σ over each resample's drawn units
+    assert shared.sums(50, values.copy()) is sums  # the same column again: kept, not summed again
+    assert shared.counts(50) is shared.counts(50) and shared.sums(60, values).shape == (60,)
 
 
 def test_the_bootstrap_interval_of_a_ratio_of_sums_change_covers_about_95_percent():
