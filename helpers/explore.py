@@ -560,22 +560,30 @@ _SUMS_IMPRESSIONS = ("frequency", "engagement_rate_by_impressions")
 
 def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
     """A summary row's label in the translator's language (imports.explore.summary_row.<kpi>.<value>), with
-    "Σ impressions" saying what the posts it covers counted: views (Meta since 2025), thumbnail impressions
-    (YouTube), or several joined by " + " as the row 'impressions kind' shows them. The words are the
-    report's (imports.quality.kinds_*). A rate by impressions over YouTube's thumbnail impressions says
-    that they count thumbnails shown, not views of the video: YouTube's videos are judged by video views,
-    and its engagement rate by impressions is no engagement rate of the video (the report leaves it out)."""
+    "Σ impressions" saying what the posts it covers counted (the report's words, imports.quality.kinds_*):
+    views (Meta since 2025), thumbnail impressions (YouTube). A rate by YouTube's thumbnail impressions alone
+    says that they count thumbnails shown, not views of the video: YouTube's videos are judged by video views,
+    and its engagement rate by impressions is no engagement rate of the video (the report leaves it out).
+
+    One label heads every column, so where the posts it covers count different things (several platforms, or
+    Facebook before and after Meta's switch to views) it sums "impressions or views", the label of the row
+    they are totalled in: each column its own count, which the row 'impressions kind' names. Their words joined
+    ("Σ impressions + views ÷ Σ reach") would read as one sum of several counts, and one platform's note
+    would stand over every column."""
     if label == _KINDS_ROW:
         return tr.t("imports.explore.summary_row.impressions_kind")
     if label == _DAYS_ROW:
         return tr.t("imports.explore.summary_days_row")
     kpi, field = _SUMMARY_ROWS[label]
-    kinds = []
+    kinds = set()
     if kpi in _SUMS_IMPRESSIONS and not posts.empty:
-        kinds = sorted(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
-    counted = " + ".join(tr.t(f"imports.quality.kinds_{kind}") for kind in kinds or ["impressions"])
+        kinds = set(posts.loc[metrics.rate(posts, kpi).notna().to_numpy(bool), "impressions_kind"].dropna().unique())
+    if len(kinds) > 1:  # each column's own count: "impressions or views", as the row of their totals says
+        counted = tr.t("imports.explore.summary_row.impressions.value")
+    else:
+        counted = tr.t(f"imports.quality.kinds_{metrics.counted_kind(kinds, 'impressions')}")
     text = tr.t(f"imports.explore.summary_row.{kpi}.{field}", counted=counted)
-    if "thumbnail_impressions" in kinds and field != "posts_covered":
+    if kinds == {"thumbnail_impressions"} and field != "posts_covered":
         return tr.t("imports.explore.summary_thumbnails", label=text)
     return text
 

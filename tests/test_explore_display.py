@@ -106,8 +106,85 @@ def test_the_frequency_formula_names_views_where_the_exports_count_views(two_pos
     # the numbers keep the names analysts index them by
     assert explore.summary_view(two_posts).data.loc["frequency (Σ impressions ÷ Σ reach)", "facebook"] == \
         pytest.approx(3020 / 1214)
+    # Facebook before and after Meta's switch: each post its own count, not one sum of two counts
     mixed = pd.concat([two_posts, counted.assign(post_id=["2", "3"])], ignore_index=True)
-    assert "frequency (Σ impressions + views ÷ Σ reach)" in explore.summary_view(mixed).to_html()
+    view = explore.summary_view(mixed)
+    assert "frequency (Σ impressions or views ÷ Σ reach)" in _row_heads(view)
+    assert not [head for head in _row_heads(view) if "+" in head]
+    assert ">impressions + views<" in view.to_html()  # the column's impressions kind says what it mixes
+
+
+def _row_heads(view) -> list[str]:
+    """The row headings summary_view shows, in order."""
+    return re.findall(r'class="row_heading [^"]*" >([^<]*)</th>', view.to_html())
+
+
+def test_a_heading_over_platforms_counting_different_things_names_each_ones_count():
+    """Facebook counts impressions (2014): 100 reached, 150 impressions, 3 reactions; Instagram counts views
+    (2025): 200 reached, 500 views, 10 reactions. One heading heads both columns, so it sums "impressions or
+    views", each column its own, which the row 'impressions kind' names: frequency 150 ÷ 100 = 1.50 and
+    500 ÷ 200 = 2.50, ER by impressions 3 ÷ 150 = 2.00% and 10 ÷ 500 = 2.00%."""
+    posts = posts_of([
+        {"platform": "facebook", "published_at": "2014-05-02 09:00", "reach": 100, "impressions": 150,
+         "impressions_kind": "impressions", "reactions": 3},
+        {"platform": "instagram", "published_at": "2025-05-02 09:00", "reach": 200, "impressions": 500,
+         "impressions_kind": "views", "reactions": 10},
+    ])
+    view = explore.summary_view(posts)
+    heads = _row_heads(view)
+    assert "frequency (Σ impressions or views ÷ Σ reach)" in heads
+    assert "ER by impressions, Σ interactions ÷ Σ impressions or views" in heads
+    assert "ER by impressions, mean of post rates" in heads
+    assert not [head for head in heads if "+" in head]
+    assert list(view.data.loc["impressions kind"]) == ["impressions", "views"]
+    assert list(view.data.loc["frequency (Σ impressions ÷ Σ reach)"]) == pytest.approx([1.5, 2.5])
+    assert list(view.data.loc["ER by impressions, Σ interactions ÷ Σ impressions"]) == pytest.approx([0.02, 0.02])
+    body = view.to_html()
+    assert ">1.50<" in body and ">2.50<" in body and ">impressions<" in body and ">views<" in body
+    indonesian = _row_heads(explore.summary_view(posts, language="id"))
+    assert "frekuensi (Σ impresi atau tayangan ÷ Σ jangkauan)" in indonesian
+    assert "tingkat interaksi terhadap impresi, Σ interaksi ÷ Σ impresi atau tayangan" in indonesian
+    assert not [head for head in indonesian if "+" in head]
+
+
+def test_youtubes_thumbnail_note_stays_off_a_heading_it_shares_with_other_platforms():
+    """A YouTube video: 1,000 thumbnail impressions, 10 likes; an X post: 400 impressions, 8 likes. The heading
+    of ER by impressions heads both columns: it carries no note on thumbnails, which would stand over X's
+    column too; YouTube's column says what it counts in the row 'impressions kind'. Neither reports reach,
+    so no frequency: its heading names no count the posts it covers have (none), as before."""
+    posts = posts_of([
+        {"platform": "youtube", "published_at": "2025-05-02 09:00", "video_views": 100, "impressions": 1000,
+         "impressions_kind": "thumbnail_impressions", "reactions": 10},
+        {"platform": "x", "published_at": "2025-05-03 09:00", "impressions": 400, "impressions_kind": "impressions",
+         "reactions": 8},
+    ])
+    view = explore.summary_view(posts)
+    heads = _row_heads(view)
+    assert "ER by impressions, Σ interactions ÷ Σ impressions or views" in heads
+    assert "ER by impressions, mean of post rates" in heads
+    assert not [head for head in heads if "thumbnail" in head]
+    assert list(view.data.loc["impressions kind"]) == ["impressions", "thumbnail_impressions"]  # x, youtube
+    assert list(view.data.loc["ER by impressions, Σ interactions ÷ Σ impressions"]) == pytest.approx([0.02, 0.01])
+    assert ">thumbnail impressions<" in view.to_html()
+    assert not [head for head in _row_heads(explore.summary_view(posts, language="id")) if "gambar mini" in head]
+
+
+def test_a_heading_names_the_count_of_the_posts_its_figure_covers():
+    """An X post counts impressions (400) and reports no reach; a Facebook post counts views (300) over 100
+    reached. Frequency covers the Facebook post alone: Σ views ÷ Σ reach, 3.00. ER by impressions covers
+    both, each its own count: 8 ÷ 400 = 2.00% and 6 ÷ 300 = 2.00%."""
+    posts = posts_of([
+        {"platform": "x", "published_at": "2025-05-03 09:00", "impressions": 400, "impressions_kind": "impressions",
+         "reactions": 8},
+        {"platform": "facebook", "published_at": "2025-05-03 09:00", "reach": 100, "impressions": 300,
+         "impressions_kind": "views", "reactions": 6},
+    ])
+    view = explore.summary_view(posts)
+    heads = _row_heads(view)
+    assert "frequency (Σ views ÷ Σ reach)" in heads
+    assert "ER by impressions, Σ interactions ÷ Σ impressions or views" in heads
+    assert list(view.data.loc["frequency (Σ impressions ÷ Σ reach)"])[0] == pytest.approx(3.0)  # facebook, x
+    assert pd.isna(view.data.loc["frequency (Σ impressions ÷ Σ reach)", "x"])
 
 
 def test_the_summary_by_format_keeps_each_platforms_formats_apart():
