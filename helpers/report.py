@@ -1597,8 +1597,7 @@ class Report:
                 notes.append(tr.t("coverage.views", platform=name))
             elif kinds == {"thumbnail_impressions"}:
                 notes.append(tr.t("coverage.thumbnails", platform=name))
-            notes += [tr.t("coverage.counted", platform=name, metric=tr.metric(column, platform=platform), counted=text)
-                      for column in ("clicks", "video_views") for text in self.counted(platform, column)]
+            notes += [note for column in ("clicks", "video_views") if (note := self._counted_note(platform, column))]
             if accounts := several.get(platform):  # a glob that took in another page, or a client with several
                 notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
                                   accounts=", ".join(accounts)))
@@ -1649,11 +1648,32 @@ class Report:
         """What the platform's `column` counts where its importers say (FileReport.counted: X's clicks are every
         click, YouTube's views are not its engaged views), over the files whose posts of either period report it;
         each text once, in the order the files were read."""
+        return list(self.counted_files(platform, column))
+
+    def counted_files(self, platform: str, column: str) -> dict[str, list[str]]:
+        """counted's texts, each with the exports it is said of (named by file_labels, as the import notes
+        name them), in the order the files were read."""
         posts = pd.concat([self.posts, self.previous])
-        posts = posts[(posts["platform"] == platform) & posts[column].notna()]
-        files = set(posts["source_file"].astype(str))
-        return list(dict.fromkeys(self.tr.message(r.counted[column]) for r in self.imported.reports
-                                  if column in r.counted and str(r.path) in files))
+        files = set(posts.loc[(posts["platform"] == platform) & posts[column].notna(), "source_file"].astype(str))
+        reports = self.imported.reports
+        named = {}
+        for r, label in zip(reports, file_labels([r.path for r in reports])):
+            if column in r.counted and str(r.path) in files:
+                named.setdefault(self.tr.message(r.counted[column]), []).append(label)
+        return named
+
+    def _counted_note(self, platform: str, column: str) -> str | None:
+        """The coverage note on what the platform's `column` counts (counted): one definition as it is, and
+        definitions that differ between its exports (Facebook's Lifetime Post Consumptions, Post Consumptions
+        and Meta's Total clicks) in one note, each with the exports it holds for, not as near-identical notes."""
+        tr = self.tr
+        named = self.counted_files(platform, column)
+        values = dict(platform=tr.platform(platform), metric=tr.metric(column, platform=platform))
+        if len(named) < 2:
+            return next((tr.t("coverage.counted", counted=text, **values) for text in named), None)
+        counted = "; ".join(tr.t("coverage.counted_in", files=tr.join(files), counted=text)
+                            for text, files in named.items())
+        return tr.t("coverage.counted_by_export", counted=counted, **values)
 
     def paid_currencies_apart(self) -> list[str]:
         """The currencies of the paid delivery quoted (Ads Manager, within the period) other than the client's

@@ -60,6 +60,30 @@ def test_x_clicks_of_a_file_with_url_clicks_alone_are_named_link_clicks(language
     assert definitions.loc[tr.metric("click_through_rate"), tr.t("definitions.caveat")] == caveat
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_clicks_counted_differently_by_a_platforms_exports_are_one_note_naming_each_ones_exports(language):
+    """X's two tweet activity fixtures sum seven click columns, its content export five: one note on X's clicks,
+    each definition once with the exports it holds for, not two notes that differ in a few words."""
+    exports = sorted((FIXTURES / "x").glob("*.csv"))
+    report = build_report(client="grocer", client_name="Grocer", exports=[str(p) for p in exports], timezone="UTC",
+                          period_start="2015-01-01", period_end="2025-11-30", language=language)
+    activity = ("URL clicks, profile clicks, hashtag clicks, detail expands, permalink clicks, app opens and app"
+                " installs together, not link clicks alone")
+    expected = {
+        "en": "X: clicks are counted differently from one export to another: in"
+              " tweet_activity_metrics_examplebakery_20150801_20150901_en.csv and"
+              f" tweet_activity_metrics_examplebakery_20190801_20190901_en.csv, {activity}; in {X_CONTENT.name},"
+              f" {X_CLICKS}.",
+        "id": "X: klik dihitung berbeda dari satu ekspor ke ekspor lain: di"
+              " tweet_activity_metrics_examplebakery_20150801_20150901_en.csv dan"
+              " tweet_activity_metrics_examplebakery_20190801_20190901_en.csv, gabungan klik URL, klik profil,"
+              " klik tagar, klik untuk membuka detail, klik tautan permanen, pembukaan aplikasi, dan pemasangan"
+              f" aplikasi, bukan hanya klik tautan; di {X_CONTENT.name}, gabungan klik URL, kunjungan profil, klik"
+              " tagar, klik untuk membuka detail, dan klik tautan permanen, bukan hanya klik tautan."}[language]
+    word = {"en": "X: clicks", "id": "X: klik"}[language]
+    assert [note for note in report.coverage_notes() if note.startswith(word)] == [expected]
+
+
 def test_x_shares_are_named_reposts_wherever_the_report_names_them_per_platform(x_report):
     table = x_report.lens_table("x", x_report.engagement_kpis("x"))
     assert "amplification rate (reposts per post)" in set(table["metric"])
