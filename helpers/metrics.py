@@ -296,22 +296,17 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
                          "value": float(np.sum(values[column], where=reported)) if reported.any() else np.nan,
                          "posts_covered": int(reported.sum()), "posts": n, "impressions_kind": channel_kind})
         for name, (numerator, denominator, scale) in RATES.items():
-            num, den = values[numerator], values[denominator]
-            covered = ~np.isnan(num) & ~np.isnan(den) & (den > 0)  # as ratio: NA where either is, or den ≤ 0
-            count = int(covered.sum())
+            result = _rate_of_floats(values[numerator], values[denominator])
             kind = channel_kind
             if name in IMPRESSION_BASED and kinds is not None:  # what the impressions of the posts it covers count
-                kind = counted_kind(pd.unique(kinds[covered & ~np.isnan(values["impressions"])])) or channel_kind
-            rows.append({**key, "kpi": name, "kind": "rate",
-                         "value": float(np.sum(num[covered]) / np.sum(den[covered])) * scale if count else np.nan,
-                         "mean_of_post_rates": float(np.mean(num[covered] / den[covered])) * scale if count else np.nan,
-                         "posts_covered": count, "posts": n, "impressions_kind": kind})
+                kind = counted_kind(pd.unique(kinds[result["covered"]])) or channel_kind
+            rows.append({**key, "kpi": name, "kind": "rate", "value": result["ratio_of_sums"] * scale,
+                         "mean_of_post_rates": result["mean_of_post_rates"] * scale,
+                         "posts_covered": result["posts_covered"], "posts": n, "impressions_kind": kind})
         for name, column in PER_POST.items():
-            reported = ~np.isnan(values[column])
-            count = int(reported.sum())
-            rows.append({**key, "kpi": name, "kind": "per post",
-                         "value": float(np.sum(values[column], where=reported)) / count if count else np.nan,
-                         "posts_covered": count, "posts": n, "impressions_kind": channel_kind})
+            result = _per_post_of_floats(values[column])
+            rows.append({**key, "kpi": name, "kind": "per post", "value": result["rate"],
+                         "posts_covered": result["posts_covered"], "posts": n, "impressions_kind": channel_kind})
     columns = [*group_columns(posts, by), "kpi", "kind", "value", "mean_of_post_rates", "posts_covered", "posts",
                "impressions_kind"]
     return pd.DataFrame(rows, columns=columns).astype({"impressions_kind": "string"})
@@ -542,23 +537,33 @@ def rate_over_posts(posts: pd.DataFrame, numerator: pd.Series | str, denominator
     """
     num = posts[numerator] if isinstance(numerator, str) else numerator
     den = posts[denominator] if isinstance(denominator, str) else denominator
-    rates = ratio(num, den)
-    covered = rates.notna()
+    result = _rate_of_floats(_floats(num), _floats(den))
+    del result["covered"]
+    return {**result, "posts_total": len(posts)}
+
+
+def _rate_of_floats(num: np.ndarray, den: np.ndarray) -> dict:
+    """rate_over_posts (and kpis) on floats, NaN where not reported: a post counts where its own rate is
+    defined (ratio: both reported, the denominator above 0, not ∞ ÷ ∞); `covered` marks those posts."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rates = num / np.where(den > 0, den, np.nan)
+    covered = ~np.isnan(rates)
     n = int(covered.sum())
-    return {
-        "mean_of_post_rates": float(rates[covered].mean()) if n else np.nan,
-        "ratio_of_sums": float(num[covered].astype("Float64").sum() / den[covered].astype("Float64").sum())
-        if n else np.nan,
-        "posts_covered": n,
-        "posts_total": len(posts),
-    }
+    return {"mean_of_post_rates": float(np.mean(rates[covered])) if n else np.nan,
+            "ratio_of_sums": float(np.sum(num[covered]) / np.sum(den[covered])) if n else np.nan,
+            "posts_covered": n, "covered": covered}
 
 
 def per_post_rate(posts: pd.DataFrame, column: str) -> dict:
     """Σ column ÷ number of posts, over the posts that report the column (Kaushik's per-post rates)."""
-    values = posts[column].astype("Float64")
-    n = int(values.notna().sum())
-    return {"rate": float(values.sum() / n) if n else np.nan, "posts_covered": n, "posts_total": len(posts)}
+    return {**_per_post_of_floats(_floats(posts[column])), "posts_total": len(posts)}
+
+
+def _per_post_of_floats(values: np.ndarray) -> dict:
+    """per_post_rate (and kpis) on floats, NaN where not reported: the sum as pandas' masked sum gives it."""
+    reported = ~np.isnan(values)
+    n = int(reported.sum())
+    return {"rate": float(np.sum(values, where=reported)) / n if n else np.nan, "posts_covered": n}
 
 
 def conversation_rate(posts: pd.DataFrame) -> dict:

@@ -86,6 +86,39 @@ def test_rate_over_no_covered_post_is_nan_not_zero(posts):
     assert got["posts_covered"] == 0
 
 
+def test_kpis_read_what_impressions_count_from_the_posts_reporting_them():
+    """A channel's impressions kind comes from its posts that report impressions; a rate by impressions takes
+    the kind of the posts it covers. Here two posts count impressions; a third is marked views but reports
+    none (its kind says nothing), a fourth counts views but reports no reach (frequency leaves it out)."""
+    na = pd.NA
+    table = posts_table([
+        dict(platform="facebook", reach=100, impressions=150, impressions_kind="impressions"),
+        dict(platform="facebook", reach=200, impressions=300, impressions_kind="impressions"),
+        dict(platform="facebook", reach=50, impressions=na, impressions_kind="views"),
+        dict(platform="facebook", reach=na, impressions=90, impressions_kind="views"),
+    ])
+    got = metrics.kpis(table).set_index("kpi")
+    assert got.loc["posts", "impressions_kind"] == "impressions_and_views"  # posts 1, 2 and 4 report impressions
+    assert got.loc["frequency", "impressions_kind"] == "impressions"  # (150 + 300) ÷ (100 + 200) = 1.5
+    assert got.loc["frequency", "value"] == pytest.approx(1.5) and got.loc["frequency", "posts_covered"] == 2
+    only = metrics.kpis(table.iloc[:3]).set_index("kpi")
+    assert only.loc["posts", "impressions_kind"] == "impressions"  # the third post's 'views' reports nothing
+
+
+def test_a_post_whose_rate_is_infinity_over_infinity_is_not_covered():
+    """A hand-built table may hold ∞: ∞ ÷ ∞ is no rate, so the post is left out of both ways of the rate, in
+    kpis as in rate_over_posts (1.5 from the other post alone); ∞ ÷ 100 is a rate of ∞ and counts."""
+    inf = float("inf")
+    table = posts_table([dict(platform="facebook", reach=1, impressions=1),
+                         dict(platform="facebook", reach=100, impressions=150)]).astype({"reach": float, "impressions": float})
+    table.loc[table.index[0], ["reach", "impressions"]] = inf
+    got = metrics.kpis(table).set_index("kpi").loc["frequency"]
+    assert got["value"] == pytest.approx(1.5) and got["posts_covered"] == 1
+    assert metrics.rate_over_posts(table, "impressions", "reach")["posts_covered"] == 1
+    table.loc[table.index[0], "reach"] = 100.0
+    assert metrics.rate_over_posts(table, "impressions", "reach")["ratio_of_sums"] == inf
+
+
 def test_kaushik_rates_count_only_posts_reporting_them(posts):
     fb = posts[posts["platform"] == "facebook"]
     assert metrics.conversation_rate(fb) == {"rate": pytest.approx(3.5), "posts_covered": 2, "posts_total": 3}
