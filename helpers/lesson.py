@@ -23,6 +23,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from IPython import get_ipython
 from IPython.display import Markdown
 
 from . import demo
@@ -65,7 +66,8 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
     the language itself is unknown) saying what is expected. The language is its code or its name, in any
     case ('id', 'ID', 'Indonesian', 'Bahasa Indonesia'). A paid_boost above PAID_BOOST_WARNING is allowed but warned
     about: it is most likely a percentage (20 for 20%) where a fraction (0.2) is expected. In a notebook, a
-    typical slip in an exercise cell is then explained in the same language (explain_mistake).
+    typical slip in an exercise cell is then explained in the same language (explain_mistake), and an answer
+    cell that stops with an error is remembered, for its check to say so (watch_answer_cells).
     """
     code = language_code(language)  # 'ID', 'Indonesian' or 'bahasa' are read as meant
     if code is None:  # said in both languages: the learner's is not known
@@ -89,6 +91,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
     explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError, ValueError),
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
+    watch_answer_cells()
     check_demo_exports()
     return tr
 
@@ -472,14 +475,34 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    alike = 1 / ALIKE <= reach["conversation"] / reach["broadcast"] <= ALIKE if reach["broadcast"] else False
-    key = ("lesson.sim.figure_title_plain" if not (reach.all() and interactions.all())  # a total of 0: no ratio
-           else "lesson.sim.figure_title_reach_alike" if alike else "lesson.sim.figure_title")
-    title = tr.t(key,
-                 reach_ratio=_ratio_text(tr, reach["conversation"], reach["broadcast"]),
-                 interactions_ratio=_ratio_text(tr, interactions["conversation"], interactions["broadcast"]))
-    fig_title(fig, title)
+    fig_title(fig, simulation_figure_title(tr, reach, interactions))
     return fig, tr.t("lesson.sim.figure_alt")
+
+
+def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series) -> str:
+    """The simulation figure's title from each strategy's summed reach and interactions: the strategy with the
+    more reach is compared with the other, as the takeaway words a win ("17 times as much", never "0.1 times"
+    for 0.06), and its ratios are written as _title_times writes them; about the same reach (within ALIKE)
+    is said so, conversation against broadcast; a total of 0 gives no ratio, and a title without one."""
+    if not (reach.all() and interactions.all()):
+        return tr.t("lesson.sim.figure_title_plain")
+    first, second = STRATEGIES[::-1]  # conversation against broadcast, unless broadcast reaches more
+    ratio = reach[first] / reach[second]
+    key = "lesson.sim.figure_title"
+    if 1 / ALIKE <= ratio <= ALIKE:
+        key = "lesson.sim.figure_title_reach_alike"
+    elif ratio < 1:
+        first, second, key = second, first, "lesson.sim.figure_title_broadcast"
+    return tr.t(key, reach_ratio=_title_times(tr, reach[first] / reach[second]),
+                interactions_ratio=_title_times(tr, interactions[first] / interactions[second]))
+
+
+def _title_times(tr: Translator, ratio: float) -> str:
+    """A ratio of the simulation figure's title: as the texts write one (_times), and with two significant
+    digits below 1, where one decimal would misstate a small ratio (0.06 as 0.1, 0.14 as 0.1)."""
+    if ratio >= 1 or round(ratio, 1) == 1:
+        return _times(tr, ratio)
+    return tr.number(ratio, max(2, 1 - math.floor(math.log10(ratio))))
 
 
 # --------------------------------------------------------------------------------------------- part 3
@@ -785,7 +808,9 @@ EXERCISE_POSTS = pd.DataFrame(
 EXERCISES = ("frequency", "rates", "summed_reach", "formats", "benchmark")
 #: The post of EXERCISE_POSTS that exercises 1 and 2 ask about.
 EXERCISE_POST = {"frequency": "B", "rates": "C"}
-#: The demo channel of exercise 4 (part 3 shows the other client in detail, so the answer is not on screen).
+#: The demo channel of exercise 4. Its answer is on screen nowhere: part 3 shows the other client only, and the
+#: exercise's table lists this channel's formats without their medians (formats_exercise_table), which the
+#: learner works out. (Part 3 names the same pair for the other client's Facebook: a guess, not this page's medians.)
 FORMATS_EXERCISE = ("harbour-books", "facebook")
 #: Exercise 5: Buffer's median by impressions against Rival IQ's median by followers of this edition.
 BENCHMARK_EXERCISE = ("x", 2023)
@@ -800,6 +825,11 @@ MAX_DECIMALS = 12
 #: frequency of 1.22, 8.5 for a rate of 0.085); exercise 5 divides two rates, so one of them written as a
 #: percentage puts the quotient off either way (100 times too large or too small).
 PERCENT_FACTORS = {"frequency": (100,), "rates": (100,), "benchmark": (100, 1 / 100)}
+#: The factors a number typed by hand puts an answer off by, either way (_off_by), and the advice each gets
+#: (_exercise_text): 1,000 for a thousands dot (4.000 is 4.0 in Python) in every numeric exercise; in exercise 5,
+#: whose rates are small fractions (0.035% is 0.00035), also 10, for a zero too many or too few.
+TYPING_FACTORS = {"frequency": {1000: "thousands"}, "rates": {1000: "thousands"},
+                  "benchmark": {1000: "thousands", 10: "tenfold"}}
 #: A number written like text: '1,22', '1.22', '0,085', '66', '8,5%'.
 NUMBER_TEXT = re.compile(r"\s*[-+]?\d*[.,]?\d+(?:[.,]\d+)*\s*%?\s*")
 
@@ -917,8 +947,9 @@ def exercise_data(exercise_id: str, language: str = "en"):
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
     """An exercise's title, prompt (the question and the data it needs, for the notebook and the slides alike),
     how to give the answer in the notebook ('answer'), hint or solution from the catalogue, or its check's
-    advice on a near miss ('close'), a number 1,000 times off ('thousands'), a percentage ('percent'), or a
-    number in quotes ('quoted'; 'quoted_percent' with a % sign)."""
+    advice on the right value rounded too much ('close'), on another near miss ('near', with the hint), a number
+    1,000 times off ('thousands'; 10 times in exercise 5, 'tenfold'), a percentage ('percent'), or a number in
+    quotes ('quoted'; 'quoted_percent' with a % sign)."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
@@ -950,9 +981,14 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
         ("frequency", "close"): "lesson.ex.frequency.close",
         ("rates", "close"): "lesson.ex.rates.close",
         ("benchmark", "close"): "lesson.ex.benchmark.close",
+        # a near miss that is no rounding of the right value: the exercise's hint ({hint}), where to take the numbers
+        ("frequency", "near"): "lesson.ex.frequency.near",
+        ("rates", "near"): "lesson.ex.rates.near",
+        ("benchmark", "near"): "lesson.ex.benchmark.near",
         ("frequency", "thousands"): "lesson.check.thousands_dot",
         ("rates", "thousands"): "lesson.check.thousands_dot",
         ("benchmark", "thousands"): "lesson.ex.benchmark.thousands",
+        ("benchmark", "tenfold"): "lesson.ex.benchmark.tenfold",  # a rate typed with a zero too many or too few
         # a percentage: frequency is a number of times, a rate a fraction, exercise 5 a quotient of two rates
         ("frequency", "percent"): "lesson.ex.frequency.percent",
         ("rates", "percent"): "lesson.check.percent_given",
@@ -1000,11 +1036,18 @@ def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:
 
 
 def formats_exercise_table(tr: Translator) -> pd.DataFrame:
-    """Exercise 4's channel, its formats with their medians under both lenses (what the question is about,
-    for a room following the slides), in the alphabetical order of the formats' names as shown: no lens's
-    ranking."""
+    """Exercise 4's channel and its formats with their posts (what the question is about, for a room following
+    the slides), in the alphabetical order of the formats' names as shown: no lens's ranking. Without the
+    medians, from which the answer would be read off: working them out is the exercise."""
     client, platform = FORMATS_EXERCISE
-    return formats_table(client, tr, platform)
+    table = formats_table(client, tr, platform)
+    return table.drop(columns=[tr.t("lesson.demo.median_reach"), tr.t("lesson.demo.median_rate")])
+
+
+def formats_exercise_caption(tr: Translator) -> str:
+    client, platform = FORMATS_EXERCISE
+    return tr.t("lesson.ex.formats.caption", client=DEMO_CLIENTS[client][0], platform=tr.platform(platform),
+                min_posts=MIN_POSTS_PER_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -1038,12 +1081,15 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a thousands comma (more numbers than asked for), a number in quotes (with a % sign,
-    what to write for it), a thousands dot (1,000 times off), a percentage (_percentage; in exercise 5, a
-    percentage divided by a fraction), another post's value in exercises 1 and 2, another benchmark row in
-    exercise 5 (_benchmark_slip), or a near miss (_near_miss: within CLOSE, or the right value rounded or cut
-    too short; advice that fits the exercise); a pair with one right value says
+    what to write for it), a thousands dot (1,000 times off; in exercise 5 also a zero too many or too few, 10
+    times off: TYPING_FACTORS), a percentage (_percentage; in exercise 5, a percentage divided by a fraction),
+    another post's value in exercises 1 and 2, another benchmark row in exercise 5 (_benchmark_slip), or a near
+    miss (_near_miss: within CLOSE, or the right value rounded or cut too short; "rounded too much" only for the
+    latter, _near_advice; advice that fits the exercise); a pair with one right value says
     which position is right, and a pair given in the wrong order says so. The pairs of exercises 2 and 4 may
     also be one pandas Series or array of the two values (_pair), as computing both at once gives them.
+    No answer is judged while the exercise's answer cell last stopped with an error (record_answer_cell): its
+    variable then holds what an earlier run left in it, if anything.
     """
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
@@ -1054,6 +1100,9 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     def result(status: str, message: str) -> CheckResult:
         return CheckResult(exercise_id, status, prefix + message)
 
+    name = ANSWER_NAMES[exercise_id]
+    if name in _STOPPED_ANSWERS:
+        return result("unanswered", tr.t("lesson.check.answer_cell_failed", name=name, error=_STOPPED_ANSWERS[name]))
     if answer is None or (isinstance(answer, (tuple, list)) and any(v is None for v in answer)):
         return result("unanswered", tr.t("lesson.check.unanswered"))
     expected = expected_answer(exercise_id)
@@ -1084,8 +1133,8 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         tolerance = TOLERANCE[exercise_id]
         if _close(answer, expected, tolerance):
             return result("correct", tr.t("lesson.check.correct"))
-        if _thousandfold(answer, expected, tolerance):
-            return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
+        if slip := _typing_slip(exercise_id, [answer], [expected], tolerance):
+            return result("wrong", _exercise_text(tr, exercise_id, slip))
         if _percentage(exercise_id, answer, expected, tolerance):
             return result("wrong", _exercise_text(tr, exercise_id, "percent"))
         if exercise_id in EXERCISE_POST and (post := _other_post(exercise_id, answer)):
@@ -1093,7 +1142,7 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         if exercise_id == "benchmark" and (advice := _benchmark_slip(tr, answer, expected)):
             return result("wrong", advice)
         if _near_miss(answer, expected, tolerance):
-            return result("wrong", _exercise_text(tr, exercise_id, "close"))
+            return result("wrong", _near_advice(tr, exercise_id, [answer], [expected], hint))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
 
     if exercise_id == "rates":
@@ -1105,14 +1154,14 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
             return result("correct", tr.t("lesson.check.correct"))
         if all(_close(a, e, tolerance) for a, e in zip(answer, reversed(expected))):
             return result("wrong", tr.t("lesson.check.swapped_rates"))
-        if any(_thousandfold(a, e, tolerance) for a, e in zip(answer, expected)):
-            return result("wrong", _exercise_text(tr, exercise_id, "thousands"))
+        if slip := _typing_slip(exercise_id, answer, expected, tolerance):
+            return result("wrong", _exercise_text(tr, exercise_id, slip))
         if any(_percentage(exercise_id, a, e, tolerance) for a, e in zip(answer, expected)):
             return result("wrong", _exercise_text(tr, exercise_id, "percent"))
         if post := _other_post(exercise_id, answer):
             return result("wrong", tr.t("lesson.check.other_post", post=post, asked=EXERCISE_POST[exercise_id]))
         if all(_near_miss(a, e, tolerance) for a, e in zip(answer, expected)):
-            return result("wrong", _exercise_text(tr, exercise_id, "close"))
+            return result("wrong", _near_advice(tr, exercise_id, answer, expected, hint))
         if any(right):
             return result("half_right", _half_right(tr, exercise_id, right, hint))
         return result("wrong", tr.t("lesson.check.wrong", hint=hint))
@@ -1143,6 +1192,39 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     if any(right):
         return result("half_right", _half_right(tr, exercise_id, right, hint))
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+
+#: Each exercise's answer variable, as its answer cell in the notebook assigns it (`answer_frequency = None`).
+ANSWER_NAMES = {exercise_id: f"answer_{exercise_id}" for exercise_id in EXERCISES}
+#: An answer variable assigned at the start of a line: found in the text of a cell, even one Python cannot parse.
+ANSWER_ASSIGNMENT = re.compile(r"^[ \t]*(answer_\w+)[ \t]*=(?!=)", re.MULTILINE)
+#: Answer variables whose cell stopped with an error the last time it ran -> the error's name (record_answer_cell).
+_STOPPED_ANSWERS: dict[str, str] = {}
+
+
+def watch_answer_cells() -> None:
+    """In a notebook kernel, have record_answer_cell see each cell run (IPython's post_run_cell event, which
+    follows a cell Python could not parse as well as one that failed while running); once, however often the
+    lesson's set-up runs."""
+    shell = get_ipython()
+    if shell is not None and record_answer_cell not in shell.events.callbacks["post_run_cell"]:
+        shell.events.register("post_run_cell", record_answer_cell)
+
+
+def record_answer_cell(result) -> None:
+    """After a cell has run (an IPython ExecutionResult): the answer variables it assigns (ANSWER_ASSIGNMENT)
+    are remembered as stopped, with the error's name, when it stopped with an error, before running (a
+    SyntaxError: `answer_benchmark = 2,31 / 0,035`) or while running (a KeyError from a misspelt column), and
+    forgotten once it runs through. Its check then says so, rather than judge what an earlier run left in the
+    variable (or "not answered yet" for the None the notebook starts with)."""
+    info = getattr(result, "info", None)
+    names = ANSWER_ASSIGNMENT.findall(getattr(info, "raw_cell", None) or "")
+    error = result.error_before_exec or result.error_in_exec if names else None
+    for name in names:
+        if error is None:
+            _STOPPED_ANSWERS.pop(name, None)
+        else:
+            _STOPPED_ANSWERS[name] = type(error).__name__
 
 
 #: The labels a pandas answer of exercise 2 or 4 carries when computed in one step, in the pair's order:
@@ -1259,6 +1341,16 @@ def _near_miss(value: float, expected: float, tolerance: float) -> bool:
     return _close(value, expected, CLOSE) or _rounded_too_much(value, expected, tolerance)
 
 
+def _near_advice(tr: Translator, exercise_id: str, answers, expected, hint: str) -> str:
+    """What a near miss is told: "rounded too much" ('close') only when every value of the answer is right or
+    the right value rounded or cut too short (_rounded_too_much), as (0.09, 0.05) for (0.085, 0.0472); any
+    other close answer is no rounding, but most likely a number left out or mistyped (interactions without
+    shares: 310 ÷ 4,000 = 0.0775), and gets the plain 'near' advice with the exercise's hint."""
+    tolerance = TOLERANCE[exercise_id]
+    rounded = all(_close(a, e, tolerance) or _rounded_too_much(a, e, tolerance) for a, e in zip(answers, expected))
+    return _exercise_text(tr, exercise_id, "close" if rounded else "near", hint=hint)
+
+
 def _rounded_too_much(value: float, expected: float, tolerance: float) -> bool:
     """Whether `value` is the (positive) `expected` rounded or cut (truncated) to fewer decimals than its
     tolerance needs: what a learner who computed the right value and kept one or two decimals of it gives.
@@ -1287,10 +1379,19 @@ def _percentage(exercise_id: str, value: float, expected: float, tolerance: floa
                                      for factor in PERCENT_FACTORS[exercise_id])
 
 
-def _thousandfold(value: float, expected: float, tolerance: float) -> bool:
-    """1,000 times the right value, or a thousandth of it: a thousands dot (4.000 is 4.0 in Python) in a number
-    copied from the Indonesian table."""
-    return _close(float(value) / 1000, expected, tolerance) or _close(float(value) * 1000, expected, tolerance)
+def _off_by(value: float, expected: float, tolerance: float, factor: float) -> bool:
+    """`factor` times the right value, or that fraction of it: 1,000 for a thousands dot (4.000 is 4.0 in Python)
+    in a number copied from the Indonesian table, 10 for a rate typed with a zero too many or too few."""
+    return _close(float(value) / factor, expected, tolerance) or _close(float(value) * factor, expected, tolerance)
+
+
+def _typing_slip(exercise_id: str, answers, expected, tolerance: float) -> str | None:
+    """The advice (TYPING_FACTORS) for an answer one of whose values is the right one off by a factor a number
+    typed by hand puts it off by; None when none is."""
+    for factor, part in TYPING_FACTORS[exercise_id].items():
+        if any(_off_by(a, e, tolerance, factor) for a, e in zip(answers, expected)):
+            return part
+    return None
 
 
 def _holds_missing(answer) -> bool:
