@@ -341,3 +341,14 @@ def test_daily_dates_whose_years_step_forward_across_new_year_are_kept_as_writte
     views = result.daily[result.daily["metric"] == "video_views"]
     assert views["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-12-30", "2025-12-31", "2026-01-01"]
     assert "imports.yearless_dates.spreadsheet_year_ignored" not in _keys(result.reports[0])
+
+
+def test_a_video_id_too_long_for_a_time_holds_none_and_the_file_still_reads(write_file):
+    """25 nines >> 32 is about 2.3e15 seconds, millions of years on, past what a timestamp holds: that id gives
+    no time (as an id of no plausible time does), the other post takes its own, and nothing stops the file."""
+    text = (HERE / "Content_2025-01-01_2025-03-31.csv").read_text(encoding="utf-8-sig")
+    path = write_file("Content_2025-01-01_2025-03-31.csv", text.replace("7469851788882167143", "9" * 25))
+    posts = read_tiktok_studio(path).posts.set_index("post_id")
+    assert posts.loc["9" * 25, ["published_at", "published_precision"]].tolist() == [
+        pd.Timestamp("2025-02-10", tz="UTC"), "day"]
+    assert posts.loc["7483829330450269543", "published_precision"] == "minute"

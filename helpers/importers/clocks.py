@@ -47,6 +47,8 @@ _LATER_PREFIXES = ("Antarctica/", "Etc/", "Indian/", "Atlantic/", "Arctic/", "Sy
 #: Instagram's shortcode alphabet; a media id's bits above the 23 lowest are milliseconds since its epoch.
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _INSTAGRAM_EPOCH_MS = 1_314_220_021_721
+#: A post's own time may be this far ahead of the computer's clock (a clock a little behind), no more.
+FUTURE_SLACK = pd.Timedelta(days=2)
 _INSTAGRAM_LINK = r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{11})"
 
 
@@ -90,6 +92,19 @@ def within_reach(walls: pd.Series, truth: pd.Series) -> pd.Series:
     return (walls.notna() & truth.notna() & shown.between(*REACH)).astype(bool)
 
 
+def id_times(counts: pd.Series, unit: str, since: pd.Timestamp) -> pd.Series:
+    """The times (UTC) post ids hold, given as `counts` of `unit` ('s', 'ms') since 1970 (NaN for an id that
+    holds none); NaT where the time cannot be a post's: before `since`, the first day the platform's ids held
+    their time, or in the future (beyond FUTURE_SLACK), as an id that is no such id gives (one of 25 digits
+    would read as a time past the year 2262, which no timestamp holds)."""
+    latest = pd.Timestamp(dt.datetime.now(dt.timezone.utc)) + FUTURE_SLACK
+    one = pd.Timedelta(1, unit=unit)
+    epoch = pd.Timestamp(0, tz="UTC")
+    counts = counts.astype("float64")
+    return pd.to_datetime(counts.where(counts.between((since - epoch) / one, (latest - epoch) / one)), unit=unit,
+                          utc=True)
+
+
 def link_evidence(walls: pd.Series, truth: pd.Series) -> LinkEvidence:
     """How far a file's written times agree with the posts' own times (see LinkEvidence)."""
     return LinkEvidence(held=int((walls.notna() & truth.notna()).sum()), near=int(within_reach(walls, truth).sum()))
@@ -110,10 +125,7 @@ def instagram_received_time(links: pd.Series) -> pd.Series:
             number = number * 64 + _SHORTCODE.index(character)
         return float((number >> 23) + _INSTAGRAM_EPOCH_MS)
 
-    stamps = pd.to_datetime(codes.map(decoded).astype("float64"), unit="ms", utc=True)
-    plausible = (stamps >= pd.Timestamp("2010-10-01", tz="UTC")) & (
-        stamps <= pd.Timestamp(dt.datetime.now(dt.timezone.utc)) + pd.Timedelta(days=2))
-    return stamps.where(plausible)
+    return id_times(codes.map(decoded), "ms", pd.Timestamp("2010-10-01", tz="UTC"))
 
 
 def instagram_shortcode(received: pd.Timestamp, shard: int) -> str:

@@ -24,7 +24,6 @@ not supported, for lack of a sample.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone as dt_timezone
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +31,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, interaction_column_notes, table_notes
+from .clocks import id_times
 from .reading import read_delimited
 from .values import is_blank, to_local_datetime, to_number
 from .yearless_dates import day_months, place_in_years
@@ -128,10 +128,7 @@ def _period_start(frame: pd.DataFrame, cols: Columns, rows: pd.Series, path: Pat
 def _id_time(post_ids: pd.Series) -> pd.Series:
     """Creation time (UTC) encoded in TikTok video ids (top 32 bits = Unix seconds); NaT if implausible."""
     seconds = post_ids.map(lambda i: int(i) >> 32 if str(i).isdigit() else None)
-    stamps = pd.to_datetime(seconds.astype("float64"), unit="s", utc=True)
-    plausible = (stamps >= pd.Timestamp("2016-09-01", tz="UTC")) & (
-        stamps <= pd.Timestamp(datetime.now(dt_timezone.utc)) + pd.Timedelta(days=2))
-    return stamps.where(plausible)
+    return id_times(seconds, "s", pd.Timestamp("2016-09-01", tz="UTC"))
 
 
 def _id_years(frame: pd.DataFrame, cols: Columns) -> tuple[int, int] | None:
