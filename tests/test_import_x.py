@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -188,20 +189,44 @@ def test_real_content_export():
     assert totals == {"impressions": 9325, "reactions": 354, "comments": 80, "shares": 63, "saves": 2,
                       "clicks": 373, "platform_engagements": 911, "follows_gained": 18}
     assert posts["reach"].isna().all() and posts["paid"].isna().all() and posts["video_views"].isna().all()
-    assert (posts["published_precision"] == "day").all()
+    assert (posts["published_precision"] == "minute").all()
     assert posts["post_id"].str.fullmatch(r"\d{19}").all()
     newest = posts.set_index("post_id").loc["1891564128784855141"]
-    assert newest["published_at"] == pd.Timestamp("2025-02-17", tz="UTC")
+    # 1891564128784855141 >> 22 = 450984031864 ms, + 1288834974657 = 1739819006521 ms since 1970, which is
+    # 68606.521 s after 2025-02-17 00:00 UTC (1739750400 s): 19:03:26.521, to the minute 19:03
+    assert newest["published_at"] == pd.Timestamp("2025-02-17 19:03", tz="UTC")
     assert newest["impressions"] == 70 and newest["account"] == "Wormhole_BR"
     assert int(newest["source_row"]) == 2
 
 
-def test_real_content_export_dates_at_midnight_in_given_timezone():
-    posts = import_exports(real_export(CONTENT_FILE), timezone="America/Sao_Paulo").posts
-    times = posts["published_at"]
+def test_real_content_export_times_from_ids_in_given_timezone():
+    result = import_exports(real_export(CONTENT_FILE), timezone="America/Sao_Paulo")
+    times = result.posts["published_at"]
     assert str(times.dt.tz) == "America/Sao_Paulo"
-    assert (times.dt.hour == 0).all()
-    assert times.min() == pd.Timestamp("2024-12-31", tz="America/Sao_Paulo")  # first post in the file
+    # the first post, 1874078422043127856: >> 22 = 446815114508 ms, + 1288834974657 = 1735650089165 ms, which is
+    # 46889.165 s after 2024-12-31 00:00 UTC (1735603200 s): 13:01:29 UTC, 10:01 at Sao Paulo (UTC-3)
+    assert times.min() == pd.Timestamp("2024-12-31 10:01", tz="America/Sao_Paulo")
+    # X wrote the file's Date at Sao Paulo's (or Los Angeles') clock: no post moves to another day there
+    assert [w.key for w in result.reports[0].warnings if w.key.startswith("imports.x_content.")] == [
+        "imports.x_content.times_from_ids_same_day"]
+
+
+def test_real_content_export_days_are_the_ids_days_in_the_given_timezone():
+    """Read at Jakarta (UTC+7), each post's day is the day its id was created there, not the Date X wrote at
+    its own clock: every id's day (computed here from the id) is the post's day, 42 of them a day after Date."""
+    path = real_export(CONTENT_FILE)
+    result = import_exports(path, timezone="Asia/Jakarta")
+    posts = result.posts
+    assert len(posts) == 141 and (posts["published_precision"] == "minute").all()
+    created = pd.to_datetime(posts["post_id"].astype("int64").map(lambda i: (i >> 22) + 1288834974657), unit="ms",
+                             utc=True).dt.tz_convert("Asia/Jakarta")
+    assert (created.dt.date != posts["published_at"].dt.date).sum() == 0
+    written = pd.read_csv(path, dtype=str).set_index("Post id")["Date"]
+    dates = pd.to_datetime(written.loc[posts["post_id"]].to_numpy(), format="%a %b %d %Y").date
+    assert (dates != posts["published_at"].dt.date.to_numpy()).sum() == 42
+    note = next(w for w in result.reports[0].warnings if w.key == "imports.x_content.times_from_ids")
+    assert (note.values["moved"], note.values["total"]) == (42, 141)
+    assert "42 of the 141 posts fall on the day before or after their Date read in Asia/Jakarta" in note
 
 
 def test_the_account_overview_file_is_not_a_content_export():
@@ -217,7 +242,13 @@ def test_later_content_header_dates_and_junk_row():
     assert report.rows_in_file == 4 and len(posts) == 3
     assert report.dropped == {"junk row: empty Post id and a link ending in status/undefined": 1}
     post = posts.loc["1987654321098765432"]
+    # two ids lie days from their Date: 1986000000000000001 >> 22 = 473499298095, + 1288834974657 =
+    # 1762334272752 ms, 33472 s after 2025-11-05 00:00 UTC (1762300800 s): 09:17 UTC on 5 November, dated 1
+    # November; 1985000000000000002 was created on 2 November, dated 30 October. Every post keeps its Date.
     assert post["published_at"] == pd.Timestamp("2025-11-09", tz="Europe/Berlin")
+    assert (posts["published_precision"] == "day").all()
+    assert ("2 of the 3 posts have a post id that does not fit their Date (e.g. row 3: Date 1 November 2025, id"
+            " created 5 November 2025)") in report.warnings[0]
     assert post["permalink"] == "https://x.com/examplegrocer/status/1987654321098765432"
     assert post["text"] == 'Weekend market \U0001F955 & "fresh" herbs, 9-12'
     assert (post["shares"], post["saves"], post["comments"], post["reactions"]) == (5, 3, 6, 40)
@@ -225,6 +256,96 @@ def test_later_content_header_dates_and_junk_row():
     blank = posts.loc["1985000000000000002"]  # a row with blank metrics: NA, never 0
     assert pd.isna(blank["impressions"]) and pd.isna(blank["clicks"]) and pd.isna(blank["shares"])
     assert int(blank["source_row"]) == 5  # records, not lines: row 3 spans two lines; junk row 4
+
+
+# ---------------------------------------------------------------- content export: times from the post ids
+
+CONTENT_HEADER = ("Post id,Date,Post text,Link,Impressions,Likes,Engagements,Bookmarks,Share,New follows,Replies,"
+                  "Reposts,Profile visits,Detail expands,Url clicks,Hashtag clicks,Permalink clicks")
+# Snowflake ids made by hand: id = (ms since 1970 - 1288834974657) << 22, plus a sequence in the low 22 bits.
+# A: 2025-03-01 23:30:00.000 UTC = 1740787200 s (1 March 00:00) + 84600 s = 1740871800000 ms;
+#    - 1288834974657 = 452036825343; x 4194304 + 5 = 1895979864683446277
+# B: 2025-03-03 08:15:59.999 UTC = 1740960000 s (3 March 00:00) + 29759.999 s = 1740989759999 ms;
+#    - 1288834974657 = 452154785342; x 4194304 + 0 = 1896474624779091968
+# C: 2025-03-05 12:00:00.000 UTC = 1741132800 s (5 March 00:00) + 43200 s = 1741176000000 ms;
+#    - 1288834974657 = 452341025343; x 4194304 + 9 = 1897255771960246281
+ID_A, ID_B, ID_C = "1895979864683446277", "1896474624779091968", "1897255771960246281"
+
+
+def _content(write_file, rows) -> Path:
+    """An X content export (early form) of `rows`, (post id, Date as X writes it) each."""
+    lines = [CONTENT_HEADER] + [f"{post_id},{date},post {n},https://x.com/shop/status/{post_id},100,5,9,0,0,0,1,1,0,2,"
+                                "0,0,0" for n, (post_id, date) in enumerate(rows)]
+    return write_file("account_analytics_content_2025-03-01_2025-03-05.csv", "\r\n".join(lines) + "\r\n")
+
+
+def test_each_x_post_takes_its_time_from_its_id(write_file):
+    """A was created 23:30 UTC on 1 March, 06:30 on 2 March at Jakarta (UTC+7): a day after its Date, which X
+    wrote at a clock behind Jakarta's. B, 08:15:59.999 UTC on 3 March, is 15:15 at Jakarta (floored to the
+    minute), on its Date. Both 'minute' precise; the note counts 1 of 2 posts moved to a neighbouring day."""
+    path = _content(write_file, [(ID_A, "Sat Mar 1 2025"), (ID_B, "Mon Mar 3 2025")])
+    result = read_x_content(path, timezone="Asia/Jakarta")
+    posts = result.posts.set_index("post_id")
+    assert posts.loc[ID_A, "published_at"] == pd.Timestamp("2025-03-02 06:30", tz="Asia/Jakarta")
+    assert posts.loc[ID_B, "published_at"] == pd.Timestamp("2025-03-03 15:15", tz="Asia/Jakarta")
+    assert (posts["published_precision"] == "minute").all()
+    note = next(w for w in result.report.warnings if w.key.startswith("imports.x_content."))
+    assert note.key == "imports.x_content.times_from_ids" and (note.values["moved"], note.values["total"]) == (1, 2)
+    assert "1 of the 2 posts falls on the day before or after their Date read in Asia/Jakarta" in note
+    assert "1 dari 2 unggahan jatuh sehari sebelum atau sesudah Date-nya" in note.in_language(Translator("id"))
+    at_utc = read_x_content(path)  # at UTC both ids fall on their Date
+    assert at_utc.posts["published_at"].tolist() == [pd.Timestamp("2025-03-01 23:30", tz="UTC"),
+                                                     pd.Timestamp("2025-03-03 08:15", tz="UTC")]
+    assert [w.key for w in at_utc.report.warnings] == ["imports.x_content.times_from_ids_same_day"]
+
+
+def test_ids_that_do_not_fit_their_dates_leave_every_post_on_its_date(write_file):
+    """C was created 12:00 UTC on 5 March, yet its Date is 3 March: no clock (UTC-12 to UTC+14) shows that
+    moment on 3 March (it is 1 day 12 hours after 3 March ends at UTC). All or none: A and B keep their
+    Dates too, at midnight in Jakarta, 'day' precise, and a note names row 4 with both days (C's id day at
+    Jakarta: 19:00 on 5 March)."""
+    path = _content(write_file, [(ID_A, "Sat Mar 1 2025"), (ID_B, "Mon Mar 3 2025"), (ID_C, "Mon Mar 3 2025")])
+    result = read_x_content(path, timezone="Asia/Jakarta")
+    posts = result.posts.set_index("post_id")
+    assert posts["published_at"].tolist() == [pd.Timestamp(day, tz="Asia/Jakarta")
+                                              for day in ("2025-03-01", "2025-03-03", "2025-03-03")]
+    assert (posts["published_precision"] == "day").all()
+    note = next(w for w in result.report.warnings if w.key.startswith("imports.x_content."))
+    assert note.key == "imports.x_content.ids_off_dates"
+    assert str(note).startswith("1 of the 3 posts has a post id that does not fit their Date (e.g. row 4: Date"
+                                " 3 March 2025, id created 5 March 2025)")
+    assert "1 dari 3 unggahan memiliki ID unggahan yang tidak sesuai dengan Date-nya (mis. baris 4: Date 3 Maret" \
+           " 2025, ID dibuat 5 Maret 2025)" in note.in_language(Translator("id"))
+
+
+def test_an_id_holding_no_time_leaves_every_post_on_its_date(write_file):
+    """20 is a tweet id from before X's ids held a time (March 2006): (20 >> 22) + 1288834974657 ms is the
+    epoch itself, 4 November 2010 01:42 UTC, before any snowflake id; the post keeps its Date, and so does A."""
+    path = _content(write_file, [(ID_A, "Sat Mar 1 2025"), ("20", "Tue Mar 21 2006")])
+    result = read_x_content(path)
+    assert (result.posts["published_precision"] == "day").all()
+    assert result.posts["published_at"].tolist() == [pd.Timestamp("2025-03-01", tz="UTC"),
+                                                     pd.Timestamp("2006-03-21", tz="UTC")]
+    note = next(w for w in result.report.warnings if w.key.startswith("imports.x_content."))
+    assert ("1 of the 2 posts has a post id that does not fit their Date (e.g. row 3: Date 21 March 2006, id '20',"
+            " which holds no time between November 2010 and now)") in note
+
+
+def test_x_id_times_and_the_days_they_can_fall_on():
+    from helpers.importers.clocks import day_within_reach, x_created_time
+
+    created = x_created_time(pd.Series([ID_A, ID_B, "20", "9" * 19, "9" * 25, "", None]))
+    assert created.iloc[0] == pd.Timestamp("2025-03-01 23:30", tz="UTC")
+    assert created.iloc[1] == pd.Timestamp("2025-03-03 08:15:59.999", tz="UTC")
+    # 9999999999999999999 >> 22 = 2384185791015 ms after the epoch: about 75 years on, in the 2080s; 25 nines
+    # read as about 2.4e18 ms, past the year 2262 a timestamp can hold: no time, not an error
+    assert created.iloc[2:].isna().all()
+    # 3 March at some clock from UTC-12 to UTC+14 (with minutes to spare): 10:00 UTC on 2 March (00:00 at
+    # UTC+14) to 12:00 UTC on 4 March (00:00 on 5 March at UTC-12)
+    day = pd.Series(pd.Timestamp("2025-03-03"), index=range(4))
+    moments = pd.Series(pd.to_datetime(["2025-03-02 11:00", "2025-03-02 09:00", "2025-03-04 11:00",
+                                        "2025-03-04 13:00"], utc=True))
+    assert day_within_reach(day, moments).tolist() == [True, False, True, False]
 
 
 def test_content_bad_date_is_an_error(write_file):

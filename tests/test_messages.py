@@ -123,6 +123,30 @@ CLIENT_READ = [
     ("report_note.date_disagrees_with_id",
      {"count": 2, "row": "2", "placed": "2025-01-02", "created": "2024-01-02"}, "en",
      "2 posts have a date that disagrees with the creation time in the video id"),
+    ("imports.x_content.times_from_ids", {"moved": 1, "total": 141, "zone": "Asia/Jakarta"}, "en",
+     "each post's time comes from its post id, which holds the moment the post was created (shown in Asia/Jakarta,"
+     " to the minute). The export's Date gives the day only, written at a clock of X's own: 1 of the 141 posts"
+     " falls on the day before or after their Date read in Asia/Jakarta; X's own screens may show those posts on"
+     " their Date"),
+    ("imports.x_content.times_from_ids", {"moved": 42, "total": 141, "zone": "UTC"}, "en",
+     "each post's time comes from its post id, which holds the moment the post was created (shown in UTC, to the"
+     " minute). The export's Date gives the day only, written at a clock of X's own: 42 of the 141 posts fall on"
+     " the day before or after their Date read in UTC"),
+    ("imports.x_content.times_from_ids", {"moved": 42, "total": 141, "zone": "Asia/Jakarta"}, "id",
+     "jam unggah setiap unggahan diambil dari ID unggahannya, yang memuat saat unggahan itu dibuat (ditampilkan dalam"
+     " Asia/Jakarta, sampai menit). Kolom Date dalam ekspor hanya memberi harinya, ditulis menurut jam X sendiri:"
+     " 42 dari 141 unggahan jatuh sehari sebelum atau sesudah Date-nya bila dibaca dalam Asia/Jakarta"),
+    ("imports.x_content.ids_off_dates",
+     {"count": 1, "total": 2, "zone": "UTC", "example": Message("imports.x_content.id_no_time_example", row="3",
+                                                                  date=pd.Timestamp("2006-03-21").date(), id="'20'")},
+     "en", "1 of the 2 posts has a post id that does not fit their Date (e.g. row 3: Date 21 March 2006, id '20',"
+     " which holds no time between November 2010 and now): "),
+    ("imports.x_content.ids_off_dates",
+     {"count": 2, "total": 3, "zone": "UTC", "example": Message("imports.x_content.id_day_example", row="3",
+                                                                  date=pd.Timestamp("2025-11-01").date(),
+                                                                  created=pd.Timestamp("2025-11-05").date())},
+     "id", "2 dari 3 unggahan memiliki ID unggahan yang tidak sesuai dengan Date-nya (mis. baris 3: Date 1 November"
+     " 2025, ID dibuat 5 November 2025)"),
     ("imports.linkedin_page.campaign_not_run", {"count": 1, "rows": Message("imports.quality.row", rows="43")}, "en",
      "1 post has rows marked 'Sponsored' in the 'Post type' column with no impressions (a campaign that did not"
      " run; sheet row 43): counted as organic"),

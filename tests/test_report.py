@@ -2404,8 +2404,9 @@ def test_the_divergent_posts_table_is_introduced_or_said_to_be_empty(report):
 
 
 def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
-    """X content export: the account's first 13 posts all fall on 31 December; January against that day would
-    read 'impressions rose 228%'. Totals are not compared, rates are, and Data coverage says why."""
+    """X content export: the account's first 12 posts all fall on 31 December at UTC (X dates a 13th there, created
+    at 02:21 UTC on 1 January); January against that day would read 'impressions rose 248%'. Totals
+    are not compared, rates are, and Data coverage says why."""
     from tests.conftest import real_export
 
     folder = real_export("x/content-2025-02")
@@ -2415,7 +2416,7 @@ def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
     change = report._finding_change("x").text
     assert "rose" not in change and change.endswith("every post of the comparison period falls on one day (see"
                                                     " Data coverage).")
-    assert ("X: all 13 posts of the comparison period fall on one day, 31 December 2024" in
+    assert ("X: all 12 posts of the comparison period fall on one day, 31 December 2024" in
             " ".join(report.coverage_notes()))
     table = report.lens_table("x", report.broadcast_kpis("x")).set_index("metric")["change"]
     assert table["impressions (or views)"] == "not compared (see Data coverage)"
@@ -3930,10 +3931,12 @@ X_CONTENT_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engageme
 
 def _x_report(folder, posts, language="en"):
     """A report of February 2025 against January from an X content export of `posts`, (day, impressions,
-    likes) each, January's days first: '' impressions is a blank cell; likes are the only interactions."""
+    likes) each, January's days first: '' impressions is a blank cell; likes are the only interactions. Each
+    id holds noon (UTC) of its day, as X's ids hold the moment a post was created."""
     lines = [X_CONTENT_HEADER]
     for i, (day, impressions, likes) in enumerate(posts):
-        post_id = 1880000000000000000 + i
+        noon = pd.Timestamp(day, tz="UTC") + pd.Timedelta(hours=12)
+        post_id = ((noon.value // 1_000_000 - 1288834974657) << 22) + i
         date = pd.Timestamp(day).strftime('"%a, %b %-d, %Y"')
         lines.append(f"{post_id},{date},post {i},https://x.com/shop/status/{post_id},{impressions},{likes},{likes},"
                      "0,0,0,0,0,0,0,0,0,0")

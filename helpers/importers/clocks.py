@@ -7,6 +7,9 @@ posts carry such a time, `written_zone` finds the zone whose clock the file's ti
 reads the times at that clock and shows them in the zone given, and says so. The same times tell whether the
 written dates can be right at all (`link_evidence`): a file whose dates a spreadsheet rewrote day-first puts
 most posts weeks from the time they were received.
+
+X's content export writes only a day, at a clock of X's own; its post ids hold the millisecond each post was
+created (`x_created_time`), and `day_within_reach` tells whether a written day can hold that moment at all.
 """
 from __future__ import annotations
 
@@ -47,6 +50,11 @@ _LATER_PREFIXES = ("Antarctica/", "Etc/", "Indian/", "Atlantic/", "Arctic/", "Sy
 #: Instagram's shortcode alphabet; a media id's bits above the 23 lowest are milliseconds since its epoch.
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _INSTAGRAM_EPOCH_MS = 1_314_220_021_721
+#: X's ids (snowflakes) count milliseconds from this moment (4 November 2010) in their bits above the lowest 22.
+X_EPOCH_MS = 1_288_834_974_657
+#: The first day an X id can have been created: tweets numbered before snowflakes (up to about 3e10) read
+#: as the epoch's first seconds, which are no tweet's creation time.
+X_FIRST_DAY = pd.Timestamp("2010-11-05", tz="UTC")
 #: A post's own time may be this far ahead of the computer's clock (a clock a little behind), no more.
 FUTURE_SLACK = pd.Timedelta(days=2)
 _INSTAGRAM_LINK = r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{11})"
@@ -92,6 +100,15 @@ def within_reach(walls: pd.Series, truth: pd.Series) -> pd.Series:
     return (walls.notna() & truth.notna() & shown.between(*REACH)).astype(bool)
 
 
+def day_within_reach(days: pd.Series, truth: pd.Series) -> pd.Series:
+    """Whether each day (midnight, no zone), written at an unknown clock, can hold the post's own time (UTC):
+    some clock within REACH of UTC shows that time on that day, so the time lies from about 14 hours before
+    the day starts at UTC to 12 hours after it ends. False where either is missing."""
+    start = days - truth.dt.tz_convert(None)
+    fits = (start <= REACH[1]) & (start + pd.Timedelta(days=1) > REACH[0])
+    return (days.notna() & truth.notna() & fits).astype(bool)
+
+
 def id_times(counts: pd.Series, unit: str, since: pd.Timestamp) -> pd.Series:
     """The times (UTC) post ids hold, given as `counts` of `unit` ('s', 'ms') since 1970 (NaN for an id that
     holds none); NaT where the time cannot be a post's: before `since`, the first day the platform's ids held
@@ -103,6 +120,16 @@ def id_times(counts: pd.Series, unit: str, since: pd.Timestamp) -> pd.Series:
     counts = counts.astype("float64")
     return pd.to_datetime(counts.where(counts.between((since - epoch) / one, (latest - epoch) / one)), unit=unit,
                           utc=True)
+
+
+def x_created_time(post_ids: pd.Series) -> pd.Series:
+    """The time (UTC, to the millisecond) each X post was created, from its id: the id's bits above the lowest
+    22 count milliseconds from X_EPOCH_MS. NaT for an id that is not digits or holds no plausible time."""
+    def milliseconds(post_id) -> float:
+        text = "" if pd.isna(post_id) else str(post_id)
+        return float((int(text) >> 22) + X_EPOCH_MS) if text.isdigit() else np.nan
+
+    return id_times(post_ids.map(milliseconds), "ms", X_FIRST_DAY)
 
 
 def link_evidence(walls: pd.Series, truth: pd.Series) -> LinkEvidence:

@@ -1,8 +1,8 @@
 """X (Twitter) analytics content export (2024-25): `account_analytics_content_<from>_<to>.csv`.
 
 Quirks handled: `Post id` kept as text; `Date` is a date without a time, written `Mon Feb 17 2025` in
-early files and `"Sun, Nov 9, 2025"` in later ones (both read; the post is placed at midnight of that day
-in the given time zone, or UTC, with published_precision 'day'); later files rename columns (`Link` ->
+early files and `"Sun, Nov 9, 2025"` in later ones (both read), at a clock of X's own (a real file's days
+are the posts' days at Los Angeles or Sao Paulo time, not at UTC); later files rename columns (`Link` ->
 `Post Link`, `Share` -> `Shares`, other capitalisation), so columns are matched by name ignoring case;
 junk rows with an empty id (and a link ending in `status/undefined`) are dropped and counted.
 
@@ -16,6 +16,13 @@ that is exported); clicks = Url clicks + Profile visits + Hashtag clicks + Detai
 clicks (the same clicks as the legacy tweet activity export), those of them the file holds, which the report
 names (clicks_counted). X reports no reach: reach stays NA.
 The export does not say whether a post was promoted: paid stays NA.
+
+The time. X's ids (snowflakes) hold the millisecond each post was created (clocks.x_created_time), so each
+post takes its time from its id, shown in the given time zone (or UTC) to the minute (precision 'minute'):
+its day is then the day there, whatever clock X wrote `Date` at, and the timing analyses can use the posts.
+All or none, and only when every id's time can fall on its row's `Date` at some clock
+(clocks.day_within_reach): otherwise the ids cannot be trusted to be the posts' own, and every post keeps its
+`Date` (midnight in the given zone, precision 'day'), with a note naming how many disagree.
 """
 from __future__ import annotations
 
@@ -24,8 +31,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..i18n import Message
-from .base import Columns, Family, ImportedFile, begin_report, interaction_column_notes, table_notes
+from ..i18n import Message, quoted
+from .base import Columns, Family, FileReport, ImportedFile, begin_report, interaction_column_notes, table_notes
+from .clocks import day_within_reach, x_created_time
 from .reading import read_delimited
 from .values import digit_ids, parse_wall_clock, to_number
 from .x_tweet_activity import (ID_EXAMPLE, account_from_links, clicks_counted, ids_match_links, sum_reported,
@@ -79,9 +87,10 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     out = pd.DataFrame(index=frame.index)
     out["platform"] = pd.Series("x", index=frame.index, dtype="string")
     out["post_id"] = digit_ids(frame[id_key], path=path, column="Post id", rows=rows, example=ID_EXAMPLE)
-    out["published_at"] = parse_dates(frame[key("Date")], timezone=timezone or "UTC", path=path,
-                                      column=table.header[table.keys.index(key("Date"))], rows=rows)
-    out["published_precision"] = pd.Series("day", index=frame.index, dtype="string")
+    days = parse_dates(frame[key("Date")], path=path, column=table.header[table.keys.index(key("Date"))], rows=rows)
+    out["published_at"], precision = published(out["post_id"], days, zone=timezone or "UTC", rows=rows,
+                                                report=report)
+    out["published_precision"] = pd.Series(precision, index=frame.index, dtype="string")
     text_key = cols.key("Post text")
     if text_key is not None:
         out["text"] = unescape_html(frame[text_key])
@@ -112,14 +121,41 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     return ImportedFile(posts=out, report=report)
 
 
-def parse_dates(cells: pd.Series, *, timezone: str, path: Path, column: str, rows: pd.Series) -> pd.Series:
-    """Dates in either form X has used, as midnight of that day in `timezone`."""
+def parse_dates(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) -> pd.Series:
+    """Dates in either form X has used, as midnight of that day (no time zone: X's own clock's day)."""
     text = cells.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
-    parsed = parse_wall_clock(text, DATE_FORMATS, path=path, column=column, rows=rows,
-                              expected=Message("imports.x_content.dates_expected"))
+    return parse_wall_clock(text, DATE_FORMATS, path=path, column=column, rows=rows,
+                            expected=Message("imports.x_content.dates_expected"))
+
+
+def published(post_ids: pd.Series, days: pd.Series, *, zone: str, rows: pd.Series,
+              report: FileReport) -> tuple[pd.Series, str]:
+    """Each post's publish time in `zone` and its precision: the creation time its id holds, to the minute,
+    when every id holds one that can fall on its row's `Date` at some clock; else every `Date` at midnight in
+    `zone` ('day'). A note says which: how many posts the ids move to the day before or after their `Date`
+    read in `zone` (X writes it at its own clock, and its screens show those posts on their `Date`), or how
+    many ids disagree with their `Date`, one of them as an example."""
+    created = x_created_time(post_ids)
+    fits = day_within_reach(days, created)
+    if len(days) and fits.all():
+        times = created.dt.floor("min").dt.tz_convert(zone)  # floored at UTC: no daylight-saving fold
+        moved = int((times.dt.tz_localize(None).dt.normalize() != days).sum())
+        report.warnings.append(Message("imports.x_content.times_from_ids" if moved
+                                       else "imports.x_content.times_from_ids_same_day", moved=moved,
+                                       total=len(days), zone=zone))
+        return times, "minute"
     # midnight can fall in a daylight-saving gap or overlap (zones that switch at 00:00)
-    return parsed.dt.tz_localize(timezone, nonexistent="shift_forward",
-                                 ambiguous=np.ones(len(parsed), dtype=bool))
+    midnight = days.dt.tz_localize(zone, nonexistent="shift_forward", ambiguous=np.ones(len(days), dtype=bool))
+    if len(days):
+        first = (~fits).idxmax()
+        row, date = str(int(rows[first])), days[first].date()
+        example = (Message("imports.x_content.id_day_example", row=row, date=date,
+                           created=created[first].tz_convert(zone).date()) if pd.notna(created[first])
+                   else Message("imports.x_content.id_no_time_example", row=row, date=date,
+                                id=quoted(str(post_ids[first]))))
+        report.warnings.append(Message("imports.x_content.ids_off_dates", count=int((~fits).sum()),
+                                       total=len(days), example=example, zone=zone))
+    return midnight, "day"
 
 
 FAMILY = Family(
