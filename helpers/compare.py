@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, interactions_of, paid_flag, rate
+from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     kendall_jackknife_se, median_interval, ratio_of_medians_interval
 
@@ -513,7 +513,7 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     """
     one_platform(posts, "compare_groups")
     values = _measure(posts, measure)
-    frame = pd.DataFrame({"group": column(posts, group).fillna(UNKNOWN_GROUP).astype(str), "value": values}).dropna()
+    frame = pd.DataFrame({"group": group_keys(posts, group), "value": values}).dropna()  # a missing key: UNKNOWN_GROUP
     medians = []
     for name, part in frame.groupby("group"):
         interval = median_interval(part["value"])

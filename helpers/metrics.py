@@ -234,11 +234,18 @@ def column(posts: pd.DataFrame, name: str) -> pd.Series:
 UNKNOWN_GROUP = "unknown"
 
 
-def _group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
-    """The column to group by, with missing keys as the group UNKNOWN_GROUP (no post drops out of a group-by)."""
-    column(posts, by)
-    keys = posts[by]
-    return keys.astype("string").fillna(UNKNOWN_GROUP).rename(by) if keys.isna().any() else keys
+def group_keys(posts: pd.DataFrame, by: str) -> pd.Series:
+    """The column to group by, with missing keys as the group UNKNOWN_GROUP (no post drops out of a group-by).
+
+    A column of text stays text. Any other (a paid flag, a weekday number) keeps its values beside the word,
+    as objects: a boolean column cannot hold 'unknown', and a period's True must still meet the True of a
+    period whose keys are all known (period_change), which the text 'True' would not."""
+    keys = column(posts, by)
+    if not keys.isna().any():
+        return keys
+    if pd.api.types.infer_dtype(keys.dropna().astype(object)) == "string":
+        return keys.astype("string").fillna(UNKNOWN_GROUP).rename(by)
+    return keys.astype(object).where(keys.notna(), UNKNOWN_GROUP).rename(by)
 
 
 def group_columns(posts: pd.DataFrame, by: str) -> list[str]:
@@ -253,7 +260,7 @@ def _groups(posts: pd.DataFrame, by: str):
     """(keys, posts) per group of group_columns, in order: keys as {column: value}."""
     column(posts, by)  # a misspelt `by` ('formats') is the error to name
     names = group_columns(posts, by)
-    keys = [_group_keys(posts, name) for name in names]
+    keys = [group_keys(posts, name) for name in names]
     for key, group in posts.groupby(keys, sort=True, observed=True):
         yield dict(zip(names, key, strict=True)), group
 
@@ -320,7 +327,7 @@ def series_breaks(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     KPI (IMPRESSION_BASED) is compared across the two periods for these groups.
     """
     def kinds(posts: pd.DataFrame) -> pd.Series:  # grouped as kpis groups (posts of no format: UNKNOWN_GROUP)
-        keys = [_group_keys(posts, name) for name in group_columns(current, by)]
+        keys = [group_keys(posts, name) for name in group_columns(current, by)]
         return posts.groupby(keys, observed=True)["impressions_kind"].agg(lambda k: frozenset(k.dropna()))
 
     kinds_now, kinds_before = kinds(current), kinds(previous)
@@ -449,7 +456,7 @@ def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: st
             theirs = frame[frame["platform"].astype(str) == platform]
             note = Message("imports.explore.partly_covered_change", which=which,
                            **partly_covered_values(platform, asked, runs))
-            for group in _group_keys(theirs, by).unique() if len(theirs) else []:
+            for group in group_keys(theirs, by).unique() if len(theirs) else []:
                 partial.setdefault(group, []).append(note)
     return partial
 
@@ -631,7 +638,7 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     out = pd.DataFrame(index=pd.MultiIndex.from_frame(groups) if len(names) > 1 else pd.Index(groups[by], name=by))
     for label, kpi, field in SUMMARY_ROWS:
         out[label] = [table.loc[(*(key if isinstance(key, tuple) else (key,)), kpi), field] for key in out.index]
-    kinds = posts.groupby([_group_keys(posts, name) for name in names], observed=True)["impressions_kind"].agg(
+    kinds = posts.groupby([group_keys(posts, name) for name in names], observed=True)["impressions_kind"].agg(
         lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")  # "unknown" too
     out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out

@@ -484,3 +484,20 @@ def test_every_elasticity_bin_holds_at_least_min_bin_posts_posts_ties_never_spli
     # back, 4 bins, fewer than 5, so no cut of these posts makes the bins the fit needs
     ends = np.array(list(range(1, 10)) + [10] * 5 + [11], float)
     assert list(compare.reach_cuts(ends)) == []
+
+
+def test_groups_of_a_boolean_column_with_a_missing_key_are_compared_beside_the_unknown_group():
+    """Paid: reach 900, 1000, 1100; organic: 100, 200, 300; one post of unknown paid status: 5000. The missing
+    key is the group 'unknown', listed with its median, never tested; paid against organic is tested (medians
+    1000 and 200), not a pandas error on 'unknown' in a boolean column."""
+    rows = ([dict(paid=True, reach=r) for r in (900, 1000, 1100)] + [dict(paid=False, reach=r) for r in (100, 200, 300)]
+            + [dict(paid=pd.NA, reach=5000)])
+    posts = posts_table([dict(platform="facebook", reactions=1, comments=0, shares=0, saves=pd.NA, **row)
+                         for row in rows])
+    result = compare.compare_groups(posts, "paid", "reach", min_posts=3)
+    medians = result["medians"]
+    assert medians["paid"].tolist() == ["unknown", True, False]  # highest median first
+    assert medians["median"].tolist() == [5000, 1000, 200] and medians["posts"].tolist() == [1, 3, 3]
+    assert medians["tested"].tolist() == [False, True, True]
+    assert result["kruskal"]["groups"] == 2
+    assert result["pairs"][["a", "b", "n_a", "n_b"]].values.tolist() == [[False, True, 3, 3]]

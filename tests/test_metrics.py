@@ -348,3 +348,20 @@ def test_the_organic_change_resamples_only_the_rates_the_report_quotes():
     assert pd.notna(organic.loc["frequency", "change"]) and pd.isna(organic.loc["frequency", "ci_low"])
     assert pd.isna(organic.loc["conversation_rate", "ci_low"])
     assert pd.notna(full.loc[("facebook", "conversation_rate"), "ci_low"])
+
+
+def test_grouping_by_a_boolean_column_with_missing_keys_keeps_them_as_the_unknown_group():
+    """Paid: 2 posts (reach 100 and 300), organic: 2 (reach 50 and 70), one of unknown status (reach 500). The
+    missing key is the group 'unknown', the others stay True and False: a period whose keys are all known
+    meets them (True against True: 2 posts against 2, Σ reach 400 against 400)."""
+    na = pd.NA
+    rows = [dict(platform="facebook", paid=paid, reach=reach, reactions=5, comments=0, shares=0, saves=na)
+            for paid, reach in ((True, 100), (True, 300), (False, 50), (False, 70), (na, 500))]
+    now, before = posts_table(rows), posts_table(rows[:4])
+    assert metrics.group_keys(now, "paid").tolist() == [True, True, False, False, metrics.UNKNOWN_GROUP]
+    reach = metrics.kpis(now, by="paid").query("kpi == 'summed_reach'").set_index("paid")["value"]
+    assert reach.to_dict() == {False: 120, True: 400, "unknown": 500}
+    change = metrics.period_change(now, before, by="paid").set_index(["paid", "kpi"])
+    assert change.loc[(True, "posts"), ["value", "value_previous", "change"]].tolist() == [2, 2, 0]
+    assert change.loc[(True, "summed_reach"), "change"] == 0
+    assert change.loc[("unknown", "posts"), "value"] == 1 and pd.isna(change.loc[("unknown", "posts"), "change"])
