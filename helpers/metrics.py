@@ -355,35 +355,41 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
     posts that does not grow) may be understated (a fall too large), its rates of one growing count over
     another may still move either way, as the client report says in its Data coverage.
 
-    A group without posts in `previous` whose platform's exports cover that period (select_posts over days
-    the account published nothing on: its attrs, sources.COVERED_PLATFORMS) had 0 posts then: its count of
-    posts and its posts covered are 0, not missing; its sums and rates stay NaN (nothing was reported). A
-    table that does not say which days its exports cover (built by hand, or filtered from all the posts)
-    leaves them NaN: its missing group may be days no export covers.
+    Every group of either period has its rows: a format or platform that stopped posting is often the news. A
+    group without posts in one period whose platform's exports cover that period (select_posts over days the
+    account published nothing on: its attrs, sources.COVERED_PLATFORMS) had 0 posts then: its count of posts
+    and its posts covered are 0, not missing; its sums and rates stay NaN (nothing was reported). A table that
+    does not say which days its exports cover (built by hand, or filtered from all the posts) leaves them NaN:
+    its missing group may be days no export covers. The change of the KPI 'posts' is given where both counts
+    are known and each is 0 or at least `min_posts` (a count is no estimate: from or to nothing is a change
+    of every post); its relative change from 0 is NaN, as any other's.
 
     `intervals_for`: the KPIs whose change gets an interval (all rates and per-post rates when None); the
     others' interval columns stay NaN. Resampling is most of the cost: a caller quoting a few changes asks
     for those alone.
     """
     names = group_columns(current, by)
-    merged = kpis(current, by).merge(kpis(previous, by), on=[*names, "kpi", "kind"], how="left",
-                                     suffixes=("", "_previous"))
-    _count_no_posts_as_zero(merged, previous, names)
-    both = ((merged["posts_covered"] >= max(1, min_posts))
-            & (merged["posts_covered_previous"].fillna(0) >= max(1, min_posts)))
+    merged = _both_periods(kpis(current, by), kpis(previous, by), names)
+    _count_no_posts_as_zero(merged, current, names, "")
+    _count_no_posts_as_zero(merged, previous, names, "_previous")
+    least = max(1, min_posts)
+    both = (merged["posts_covered"] >= least) & (merged["posts_covered_previous"] >= least)
+    counts = merged[["value", "value_previous"]].where(merged["kpi"] == "posts")
+    counted = counts.notna().all(axis=1) & (counts.eq(0).any(axis=1) | both)  # 0 -> 1 post: +1
     groups = merged[by] if len(names) == 1 else pd.Series(list(zip(*(merged[n] for n in names))), index=merged.index)
     merged["series_break"] = groups.isin(series_breaks(current, previous, by)) & merged["kpi"].isin(IMPRESSION_BASED)
     both &= ~merged["series_break"]
+    comparable = both | counted
     # partial coverage is a platform's: its exports cover part of a period (a table of the analyst's without a
     # platform column carries none)
     partial = _partly_covered_groups(current, previous, "platform") if "platform" in names else {}
     platforms = merged["platform"] if "platform" in names else pd.Series("", index=merged.index)
     merged["partly_covered"] = platforms.isin(list(partial))
-    compared = both & ~(merged["partly_covered"] & (merged["kind"] == "total"))
+    compared = comparable & ~(merged["partly_covered"] & (merged["kind"] == "total"))
     merged["change"] = (merged["value"] - merged["value_previous"]).where(compared)
     merged["relative_change"] = (merged["change"] / merged["value_previous"].where(merged["value_previous"] != 0)
                                  ).where(compared)
-    withheld = set(platforms[both & ~compared])
+    withheld = set(platforms[comparable & ~compared])
     for note in dict.fromkeys(note for group in sorted(withheld, key=str) for note in partial[group]):
         warnings.warn(PartlyCovered(note), stacklevel=2)
     for note in _near_download_notes(current, previous, set(platforms[both])):
@@ -415,7 +421,8 @@ def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int
     """period_change by platform over the posts known to be organic (paid_flag False) of the platforms whose
     periods hold paid posts (paid_mixed_platforms): the change without the boosted delivery, beside the one
     with it. A post whose paid status is not known is left out, never counted organic (missing is not zero).
-    A platform without organic posts in the period has no row; no platform mixes paid posts: no row.
+    A platform without organic posts in either period has no row (one with them in a period only: its
+    rows, as period_change gives them); no platform mixes paid posts: no row.
     Of the intervals, only the engagement rates' (ORGANIC_INTERVALS, the changes the report quotes beside the
     mixed ones) are computed: the others would double the analysis's resampling for changes no one reads."""
     mixed = paid_mixed_platforms(current, previous)
@@ -429,18 +436,30 @@ def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int
     return period_change(organic(current), organic(previous), min_posts=min_posts, intervals_for=ORGANIC_INTERVALS)
 
 
-def _count_no_posts_as_zero(merged: pd.DataFrame, previous: pd.DataFrame, names: list[str]) -> None:
+def _both_periods(now: pd.DataFrame, before: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """Two kpis tables side by side (the second's columns suffixed '_previous'), over the groups of either: a
+    group of one period only has NaN on the other side. Its rows in kpis' order: groups sorted, each with its
+    KPIs in their order. A side's counts of rows are floats where it lacks a group (NaN), whole numbers otherwise."""
+    keys = [*names, "kpi", "kind"]
+    merged = now.merge(before, on=keys, how="outer", suffixes=("", "_previous"))
+    order = {kpi: rank for rank, kpi in enumerate(dict.fromkeys([*now["kpi"], *before["kpi"]]))}
+    group = merged.groupby(names, sort=True, dropna=False).ngroup().to_numpy()
+    return merged.iloc[np.lexsort((merged["kpi"].map(order).to_numpy(), group))].reset_index(drop=True)
+
+
+def _count_no_posts_as_zero(merged: pd.DataFrame, posts: pd.DataFrame, names: list[str], suffix: str) -> None:
     """In period_change's merged table, the counts of rows (the KPI 'posts', and every KPI's posts and posts
-    covered) of the previous period as 0 where it holds no post of the group and its exports cover the period
-    for the group's platform (sources.COVERED_PLATFORMS), in place. Sums and rates of no posts stay NaN."""
+    covered) of one period (`posts`; its columns end in `suffix`) as 0 where it holds no post of the group and
+    its exports cover the period for the group's platform (sources.COVERED_PLATFORMS), in place. Sums and
+    rates of no posts stay NaN."""
     from .sources import COVERED_PLATFORMS
 
-    covered = previous.attrs.get(COVERED_PLATFORMS) or []
+    covered = posts.attrs.get(COVERED_PLATFORMS) or []
     if "platform" not in names or not covered:
         return
-    none = merged["posts_previous"].isna() & merged["platform"].astype(str).isin(covered)
-    merged.loc[none, ["posts_previous", "posts_covered_previous"]] = 0
-    merged.loc[none & (merged["kpi"] == "posts"), "value_previous"] = 0.0
+    none = merged["posts" + suffix].isna() & merged["platform"].astype(str).isin(covered)
+    merged.loc[none, ["posts" + suffix, "posts_covered" + suffix]] = 0
+    merged.loc[none & (merged["kpi"] == "posts"), "value" + suffix] = 0.0
 
 
 def _partly_covered_groups(current: pd.DataFrame, previous: pd.DataFrame, by: str) -> dict:

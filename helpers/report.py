@@ -3205,9 +3205,12 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     """
     posts = compare.with_broadcast(posts)  # afresh: the measure follows the posts given
     broadcast = {"x": "broadcast", "rate": "engagement_rate_by_broadcast"}  # reach, or impressions or views
+    # the lens tables are the period's platforms': one quiet in it is told by its quiet finding
+    # (comparison_figures), not by rows of the period's NaN beside the comparison period's figures
+    compared = previous[previous["platform"].isin(posts["platform"].unique())]
     results = {
-        "kpis": metrics.period_change(posts, previous, min_posts=MIN_CHANGE_POSTS),
-        "organic_kpis": metrics.organic_change(posts, previous, min_posts=MIN_CHANGE_POSTS),
+        "kpis": metrics.period_change(posts, compared, min_posts=MIN_CHANGE_POSTS),
+        "organic_kpis": metrics.organic_change(posts, compared, min_posts=MIN_CHANGE_POSTS),
         "quadrants": compare.quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),

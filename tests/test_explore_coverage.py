@@ -514,9 +514,10 @@ def test_the_default_period_of_an_export_starting_before_its_first_post_reaches_
 def test_a_covered_period_without_posts_counts_0_posts_not_a_missing_count(months_apart):
     """1 to 19 August 2019 holds the 2 posts of the 10th and 13th; 20 to 31 August, which the export named for
     August covers, none: the comparison period had 0 posts, and 0 of them report each KPI. A sum over no post
-    stays NaN, as its rates (nothing was reported), and no change is given against no posts. A table not
-    chosen by select_posts does not say which days its exports cover: its count stays NaN (those days may be
-    ones no export covers, as the client report tells apart itself)."""
+    stays NaN, as its rates (nothing was reported), and their change with it; the count of posts changes by
+    +2, with no relative change (from 0). A table not chosen by select_posts does not say which days its
+    exports cover: its count stays NaN (those days may be ones no export covers, as the client report tells
+    apart itself), and so does the change."""
     import warnings
 
     from helpers import metrics
@@ -530,8 +531,10 @@ def test_a_covered_period_without_posts_counts_0_posts_not_a_missing_count(month
         bare.attrs = {}
         bare_change = metrics.period_change(current, bare).set_index("kpi")
     assert previous.empty and change.loc["posts", "value"] == 2
-    assert change.loc["posts", "value_previous"] == 0 and pd.isna(change.loc["posts", "change"])
+    assert change.loc["posts", "value_previous"] == 0 and change.loc["posts", "change"] == 2
+    assert pd.isna(change.loc["posts", "relative_change"])
     assert (change["posts_previous"] == 0).all() and (change["posts_covered_previous"] == 0).all()
     assert pd.isna(change.loc["impressions", "value_previous"])  # a sum of no posts: NaN, its own rule
     assert pd.isna(change.loc["engagement_rate_by_impressions", "value_previous"])
-    assert pd.isna(bare_change.loc["posts", "value_previous"])
+    assert change.drop(index="posts")["change"].isna().all()
+    assert pd.isna(bare_change.loc["posts", "value_previous"]) and pd.isna(bare_change.loc["posts", "change"])

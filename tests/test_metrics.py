@@ -350,6 +350,73 @@ def test_the_organic_change_resamples_only_the_rates_the_report_quotes():
     assert pd.notna(full.loc[("facebook", "conversation_rate"), "ci_low"])
 
 
+def _by_format_periods():
+    """Facebook now: 2 photos (reach 100 and 300, 5 and 7 reactions) and a reel (reach 200, 4 reactions);
+    before: a photo (reach 200, 6 reactions) and 2 carousels (reach 100 and 300, 3 and 9 reactions). No
+    comments, shares or saves reported beside them."""
+    def post(format, reach, reactions):
+        return dict(platform="facebook", format=format, reach=reach, reactions=reactions, comments=0, shares=0,
+                    saves=pd.NA)
+
+    now = posts_table([post("photo", 100, 5), post("photo", 300, 7), post("reel", 200, 4)])
+    before = posts_table([post("photo", 200, 6), post("carousel", 100, 3), post("carousel", 300, 9)])
+    return now, before
+
+
+def test_a_period_change_keeps_the_groups_of_either_period_with_0_posts_where_the_exports_cover_it():
+    """The carousels stopped and the reel started: both keep their rows, whichever period is the current one.
+    Where the exports cover both periods (select_posts' attrs, here set by hand), the side without posts has 0
+    posts, and the change of the count is known: carousels 2 -> 0 is -2 (-100%), the reel 0 -> 1 is +1 (no
+    relative change from 0). Sums and rates of no posts stay NaN, and so do their changes and intervals.
+    Photos: 2 against 1 post, Σ reach 400 against 200, engagement rate by reach 12 ÷ 400 = 3% against
+    6 ÷ 200 = 3%."""
+    from helpers.sources import COVERED_PLATFORMS
+
+    now, before = _by_format_periods()
+    for period in (now, before):
+        period.attrs[COVERED_PLATFORMS] = ["facebook"]
+    change = metrics.period_change(now, before, by="format")
+    assert change["format"].unique().tolist() == ["carousel", "photo", "reel"]  # sorted, as kpis sorts them
+    assert change[change["format"] == "reel"]["kpi"].tolist() == metrics.kpis(now, by="format").query(
+        "format == 'reel'")["kpi"].tolist()  # each group's KPIs in kpis' order
+    table = change.set_index(["format", "kpi"])
+    carousels, reel, photos = table.loc["carousel"], table.loc["reel"], table.loc["photo"]
+    assert carousels.loc["posts", ["value", "value_previous", "change", "relative_change"]].tolist() == [0, 2, -2, -1]
+    assert (carousels["posts"] == 0).all() and (carousels["posts_covered"] == 0).all()
+    assert carousels.loc["summed_reach", "value_previous"] == 400 and pd.isna(carousels.loc["summed_reach", "value"])
+    assert carousels.loc["engagement_rate_by_reach", "value_previous"] == pytest.approx(0.03)  # 12 ÷ 400
+    assert carousels.drop(index="posts")["change"].isna().all()
+    assert carousels[list(metrics.INTERVAL_COLUMNS)].isna().all().all()
+    assert reel.loc["posts", ["value", "value_previous", "change"]].tolist() == [1, 0, 1]
+    assert pd.isna(reel.loc["posts", "relative_change"])  # from 0: NaN, as any relative change from 0
+    assert (reel["posts_previous"] == 0).all() and pd.isna(reel.loc["summed_reach", "value_previous"])
+    assert reel.drop(index="posts")["change"].isna().all() and reel["ci_low"].isna().all()
+    assert photos.loc["posts", ["change", "relative_change"]].tolist() == [1, 1]
+    assert photos.loc["summed_reach", "change"] == 200
+    assert photos.loc["engagement_rate_by_reach", "change"] == pytest.approx(0)
+    # the other way round: the same groups, the counts' changes turned round
+    back = metrics.period_change(before, now, by="format").set_index(["format", "kpi"])
+    assert back.loc[("carousel", "posts"), ["value", "value_previous", "change"]].tolist() == [2, 0, 2]
+    assert back.loc[("reel", "posts"), ["value", "value_previous", "change", "relative_change"]].tolist() == [0, 1, -1, -1]
+    # too few posts to compare (min_posts=2): the photos' 2 against 1 is not compared; a count from or to
+    # nothing is (no estimate: every post of the group)
+    few = metrics.period_change(now, before, by="format", min_posts=2).set_index(["format", "kpi"])["change"]
+    assert pd.isna(few[("photo", "posts")]) and few[("carousel", "posts")] == -2 and few[("reel", "posts")] == 1
+
+
+def test_a_period_change_keeps_a_group_of_one_period_without_a_count_where_its_coverage_is_not_known():
+    """Tables that do not say which days their exports cover (built by hand): the carousels of the previous
+    period only and the reel of this period only keep their rows, their missing side's counts NaN (its days
+    may be ones no export covers), and no change."""
+    now, before = _by_format_periods()
+    table = metrics.period_change(now, before, by="format").set_index(["format", "kpi"])
+    assert table.loc[("carousel", "posts"), "value_previous"] == 2 and pd.isna(table.loc[("carousel", "posts"), "value"])
+    carousels, reel = table.loc["carousel"], table.loc["reel"]
+    assert carousels["posts"].isna().all() and reel["posts_previous"].isna().all()
+    assert carousels["change"].isna().all() and reel["change"].isna().all()
+    assert table.loc[("photo", "posts"), "change"] == 1
+
+
 def test_grouping_by_a_boolean_column_with_missing_keys_keeps_them_as_the_unknown_group():
     """Paid: 2 posts (reach 100 and 300), organic: 2 (reach 50 and 70), one of unknown status (reach 500). The
     missing key is the group 'unknown', the others stay True and False: a period whose keys are all known

@@ -4429,3 +4429,26 @@ def test_harbour_books_rank_shift_chart_counts_its_tops_as_its_title_and_alt_tex
     assert all(style == "--" for end, style in ends if end >= 8.5)
     assert (8.5, "--") in ends and "#7–9" in [t.get_text() for t in ax.texts]
     plt.close(fig)
+
+
+def test_a_platform_with_posts_only_in_the_comparison_period_is_told_by_its_quiet_finding_alone(report):
+    """Facebook's posts of the period left out (its exports still cover the period: a quiet platform). Its
+    comparison period's posts are what its quiet finding quotes; the lens tables, the Definitions and every
+    other figure read `kpis`, which holds the period's platforms alone (period_change by platform keeps the
+    groups of either period: here, no Facebook rows of NaN beside last period's figures), the same as
+    compared against those platforms' comparison posts only."""
+    from helpers.report import analyse
+
+    posts = report.posts[report.posts["platform"] != "facebook"]
+    others = report.previous[report.previous["platform"] != "facebook"]
+    quiet = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    alone = dataclasses.replace(report, posts=posts, previous=others, **analyse(posts, others, 10, "all industries"))
+    assert quiet.quiet_platforms() == ["facebook"] and "facebook" in set(report.previous["platform"])
+    assert set(quiet.kpis["platform"]) == set(posts["platform"]) and quiet.kpis["posts"].dtype == "int64"
+    pd.testing.assert_frame_equal(quiet.kpis, alone.kpis)
+    pd.testing.assert_frame_equal(quiet.organic_kpis, alone.organic_kpis)
+    assert "quiet.finding" in [finding.key for finding in quiet.findings()]
+    for platform in quiet.platforms:
+        names = quiet.lens_kpis(platform)
+        pd.testing.assert_frame_equal(quiet.lens_table(platform, names), alone.lens_table(platform, names))
+    assert quiet.definitions_note() == alone.definitions_note()
