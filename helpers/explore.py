@@ -865,6 +865,10 @@ def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: lis
 def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -> Path:
     """Write a table to data/derived/<name> (derived_dir) as CSV (.csv) or Excel (.xlsx); never into data/raw.
 
+    The table is a DataFrame, a Series (its one column), or a table as shown on screen (a pandas Styler:
+    summary_view, shown, agreement_shown), whose numbers are saved (its `.data`, unformatted, as a DataFrame
+    of them would be): a number read elsewhere must stay a number, not "3.58%" or "not reported".
+
     Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
     A table of KPIs (metrics.kpis, metrics.period_change: columns 'kpi' and 'kind') keeps its columns and gains
     two, in `language` (by default the active one: view_language), so that the file read elsewhere says
@@ -885,8 +889,8 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
                                     suffix=target.suffix or Message("imports.explore.no_extension")))
     if Path(name).is_absolute() or ".." in Path(name).parts:
         raise WorkbookError(Message("imports.explore.not_a_path", name=str(name)))
+    out = _table_to_save(table)
     target.parent.mkdir(parents=True, exist_ok=True)
-    out = table.copy()
     if {"kpi", "kind"} <= set(out.columns):
         out = _kpis_in_words(out, translator(view_language(language)))
     for column in out.columns:
@@ -905,6 +909,21 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
         warnings.warn(TableReplaced(Message("imports.explore.table_replaced", path=str(target), when=when)),
                       stacklevel=2)
     return target
+
+
+def _table_to_save(table) -> pd.DataFrame:
+    """A copy of what save_table writes of `table`: a DataFrame as it is, a Series as its one column, a Styler's
+    numbers (`.data`); an error naming what was given and what is taken for anything else (a figure, a
+    sentence, a dict)."""
+    from pandas.io.formats.style import Styler
+
+    if isinstance(table, Styler):
+        table = table.data
+    if isinstance(table, pd.Series):
+        return table.to_frame()
+    if isinstance(table, pd.DataFrame):
+        return table.copy()
+    raise WorkbookError(Message("imports.explore.not_a_table", given=type(table).__name__))
 
 
 class TableReplaced(WorkbookWarning):

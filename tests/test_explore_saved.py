@@ -120,6 +120,43 @@ def test_a_period_change_saved_says_what_each_period_counted(mixed_posts, tmp_pa
     assert pd.isna(row["change"])
 
 
+
+def test_a_table_shown_on_screen_is_saved_as_its_numbers(tmp_path, monkeypatch):
+    """What shown, summary_view and the like put on screen (a pandas Styler) is saved as its numbers, as the
+    DataFrame of them would be: the Facebook photo (14 reached, 5 reactions) and video (1,200 reached, 2
+    reactions and 1 comment) have Σ reach 1,214 and an engagement rate by reach of 8 ÷ 1,214, saved as that
+    fraction, not as '0.66%'. A Series is saved as its one column."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    posts = posts_of([
+        {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14,
+         "reactions": 5, "comments": 0},
+        {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200,
+         "reactions": 2, "comments": 1},
+    ])
+    kpis = metrics.kpis(posts)
+    shown = explore.save_table(explore.shown(kpis), "shown.csv")
+    assert shown.read_bytes() == explore.save_table(kpis, "kpis.csv").read_bytes()
+    table = pd.read_csv(shown).set_index("kpi")
+    assert table.loc["summed_reach", "value"] == 1214
+    assert table.loc["engagement_rate_by_reach", "value"] == pytest.approx(8 / 1214)
+    summary = pd.read_csv(explore.save_table(explore.summary_view(posts), "summary.csv"))
+    # channel_summary's rows, in order: posts, the days from the first to the last post (2 to 20 May), summed reach
+    assert [float(value) for value in summary["facebook"].tolist()[:3]] == [2, 19, 1214]  # a column of text too
+    assert pd.read_csv(explore.save_table(posts["reach"], "reach.csv"))["reach"].tolist() == [14, 1200]
+
+
+def test_saving_what_is_no_table_says_what_is_taken(tmp_path, monkeypatch):
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    with pytest.raises(WorkbookError) as error:
+        explore.save_table({"reach": [14, 1200]}, "reach.csv")
+    assert said(error, "en") == (
+        "save_table saves a table: a DataFrame, a Series, or a table as shown on screen (a pandas Styler, such as "
+        "summary_view's or shown's, whose numbers are saved), not an object of type dict")
+    assert said(error, "id") == (
+        "save_table menyimpan tabel: DataFrame, Series, atau tabel seperti yang ditampilkan di layar (Styler "
+        "pandas, seperti hasil summary_view atau shown, yang disimpan angka-angkanya), bukan objek bertipe dict")
+    assert not (tmp_path / "reach.csv").exists()
+
 def test_another_table_under_a_name_already_used_replaces_it_with_a_warning(mixed_posts, tmp_path, monkeypatch):
     monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
     kpis = metrics.kpis(mixed_posts)
