@@ -867,7 +867,9 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
 
     The table is a DataFrame, a Series (its one column), or a table as shown on screen (a pandas Styler:
     summary_view, shown, agreement_shown), whose numbers are saved (its `.data`, unformatted, as a DataFrame
-    of them would be): a number read elsewhere must stay a number, not "3.58%" or "not reported".
+    of them would be): a number read elsewhere must stay a number, not "3.58%" or "not reported". The index is
+    written where it labels the rows (named, or not whole numbers: summary_view's row labels, channel_summary's
+    platforms, a value_counts' values), not where it only numbers them (a table of posts, of KPIs).
 
     Time-zone-aware times are written as local wall-clock text with their offset, which both formats keep.
     A table of KPIs (metrics.kpis, metrics.period_change: columns 'kpi' and 'kind') keeps its columns and gains
@@ -896,14 +898,15 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
+    labelled = _labelled(out.index)
     before = target.stat().st_mtime if target.is_file() else None
     if target.suffix.lower() == ".csv":
-        text = out.to_csv(index=False).encode("utf-8")
+        text = out.to_csv(index=labelled).encode("utf-8")
         if before is not None and target.read_bytes() == text:
             before = None  # the same table again: nothing is lost
         target.write_bytes(text)
     else:
-        out.to_excel(target, index=False)
+        out.to_excel(target, index=labelled)
     if before is not None:
         when = pd.Timestamp(before, unit="s", tz="UTC").tz_convert(_local_zone()).strftime("%Y-%m-%d %H:%M")
         warnings.warn(TableReplaced(Message("imports.explore.table_replaced", path=str(target), when=when)),
@@ -924,6 +927,12 @@ def _table_to_save(table) -> pd.DataFrame:
     if isinstance(table, pd.DataFrame):
         return table.copy()
     raise WorkbookError(Message("imports.explore.not_a_table", given=type(table).__name__))
+
+
+def _labelled(index: pd.Index) -> bool:
+    """Whether a table's index labels its rows (it is named, or holds other than whole numbers), so that a file
+    without it would lose what each row is; row numbers (a selection of posts, a RangeIndex) are left out."""
+    return any(name is not None for name in index.names) or not pd.api.types.is_integer_dtype(index.dtype)
 
 
 class TableReplaced(WorkbookWarning):

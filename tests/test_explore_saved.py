@@ -145,6 +145,26 @@ def test_a_table_shown_on_screen_is_saved_as_its_numbers(tmp_path, monkeypatch):
     assert pd.read_csv(explore.save_table(posts["reach"], "reach.csv"))["reach"].tolist() == [14, 1200]
 
 
+
+def test_a_saved_table_keeps_the_labels_of_its_rows_not_their_numbers(tmp_path, monkeypatch):
+    """summary_view's rows are its labels, channel_summary's its platforms, value_counts' the values counted:
+    saved with them (a column of numbers alone says nothing). A table of posts or of KPIs numbers its rows:
+    saved without those numbers, as before. The photo (14 reached) and the video (1,200) of Facebook."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    posts = posts_of([
+        {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14, "reactions": 5},
+        {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200, "reactions": 2},
+    ])
+    summary = pd.read_csv(explore.save_table(explore.summary_view(posts), "summary.csv"), index_col=0)["facebook"]
+    assert float(summary["posts"]) == 2 and float(summary["summed reach (not unique people)"]) == 1214
+    channels = pd.read_csv(explore.save_table(metrics.channel_summary(posts), "channels.csv"))
+    assert channels["platform"].tolist() == ["facebook"] and channels["posts"].tolist() == [2]
+    counted = pd.read_csv(explore.save_table(posts["format"].value_counts(), "formats.csv"))
+    assert counted.set_index("format")["count"].to_dict() == {"photo": 1, "video": 1}
+    video = pd.read_csv(explore.save_table(posts.iloc[1:][["platform", "reach"]], "video.csv"))
+    assert video.columns.tolist() == ["platform", "reach"] and video["reach"].tolist() == [1200]
+    assert list(pd.read_csv(explore.save_table(metrics.kpis(posts), "kpis.csv")).columns[:2]) == ["platform", "kpi"]
+
 def test_saving_what_is_no_table_says_what_is_taken(tmp_path, monkeypatch):
     monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
     with pytest.raises(WorkbookError) as error:
