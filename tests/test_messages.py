@@ -2,6 +2,7 @@
 reader's language, intact across processes, and exact about what a cell holds."""
 from __future__ import annotations
 
+import os
 import pickle
 
 import numpy as np
@@ -208,3 +209,58 @@ def test_the_uci_notes_name_each_columns_blank_cells_and_say_what_the_dates_hold
         Message("imports.uci_facebook_metrics.blank_column", column="Paid", count=2)])
     assert tr.message(blanks) == one
     assert tr.message(Message("imports.uci_facebook_metrics.synthetic_dates", year="2014")) == two
+
+
+def _without(package: str, folder, *command: str, cwd=None, **environment):
+    """The command run by this Python as by one without `package`: a module of its name ahead on the path raises
+    what a missing package raises."""
+    import subprocess
+    import sys
+
+    from helpers.paths import PROJECT_ROOT
+
+    folder = folder / f"without-{package}"
+    folder.mkdir()
+    (folder / f"{package}.py").write_text(f"raise ModuleNotFoundError(\"No module named '{package}'\", name='{package}')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(PROJECT_ROOT)]), "LC_ALL": "", "LC_MESSAGES": "",
+           "LANG": "C.UTF-8", **environment}
+    return subprocess.run([sys.executable, *command], cwd=cwd or PROJECT_ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(tmp_path):
+    """python3 -m helpers render without .venv/bin/ in front, or without the Conda environment active: Babel
+    (imported with the command line) or pandas (imported by inspect) is missing. One sentence says which package,
+    which Python, and the command to run instead; no traceback, and the exit status is 1."""
+    import sys
+
+    from helpers.paths import PROJECT_ROOT
+
+    done = _without("babel", tmp_path, "-m", "helpers", "render", "--client", "kopi-senja")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        f"This Python ({sys.executable}) does not have the workbook's package babel: run `make reports` once in"
+        f" {PROJECT_ROOT} (it creates .venv and installs the packages into it), then run .venv/bin/python -m helpers"
+        " render --client kopi-senja, or activate the Conda environment first (conda activate"
+        " reach-engagement-workbook).\n")
+    # the `workbook` command, from another folder, in Indonesian (the locale): PyYAML named as pip names it
+    console = "import sys; from helpers.__main__ import console; sys.exit(console())"
+    done = _without("yaml", tmp_path, "-c", console, "demo", cwd=tmp_path, LANG="id_ID.UTF-8")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"Python ini ({sys.executable}) tidak memiliki paket buku kerja ini, pyyaml: jalankan"
+                                  f" `make reports` sekali di {PROJECT_ROOT} ")
+    assert f"lalu jalankan {PROJECT_ROOT}/.venv/bin/python -m helpers demo, atau aktifkan" in done.stderr
+    # pandas, imported once the command runs; --language id is the language asked, whatever the locale
+    done = _without("pandas", tmp_path, "-m", "helpers", "inspect", "a b.csv", "--language", "id")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("Python ini (") and " paket buku kerja ini, pandas: " in done.stderr
+    assert "lalu jalankan .venv/bin/python -m helpers inspect 'a b.csv' --language id, atau" in done.stderr
+
+
+def test_a_missing_module_of_the_workbook_itself_keeps_its_traceback():
+    """Only a package the workbook installs is a setup to fix; a module of its own missing is a fault, shown as one."""
+    from helpers.__main__ import missing_package
+
+    assert missing_package(ModuleNotFoundError("No module named 'helpers.nothing'", name="helpers.nothing")) is None
+    assert missing_package(ModuleNotFoundError("No module named 'yaml'", name="yaml")) == "pyyaml"
+    assert missing_package(ModuleNotFoundError("No module named 'babel.dates'", name="babel.dates")) == "babel"
