@@ -195,11 +195,37 @@ def language_argument(tr: Translator):
     return language
 
 
+def unknown_options(words: list[str], parser: argparse.ArgumentParser, tr: Translator) -> str | None:
+    """What to say of the options among `words` (those `parser` did not take) that `parser` does not know
+    ('--clinet'), in `tr`'s language: the options meant where they are close (close_match: '--client'), else
+    the ones it has; None when no word is an option (argparse names the other words itself)."""
+    unknown = list(dict.fromkeys(word.split("=", 1)[0] for word in words
+                                 if word.startswith("--") or (word.startswith("-") and word[1:2].isalpha())))
+    if not unknown:
+        return None
+    options = [option for action in parser._actions for option in action.option_strings]
+    close = list(dict.fromkeys(match for word in unknown if (match := close_match(word, options)) is not None))
+    if close:
+        return tr.t("cli.unknown_option_close", command=parser.prog, options=tr.join(unknown, alternatives=True),
+                    close=tr.join(close))
+    known = [option for option in options if option.startswith("--") and option != "--help"]
+    return tr.t("cli.unknown_option", command=parser.prog, options=tr.join(unknown, alternatives=True),
+                known=", ".join(known))
+
+
 def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
     """argparse's parser reporting a slip in the arguments as the workbook's other errors are: 'error: …' in
-    the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2."""
+    the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2. An
+    option the command does not know is named with the one likely meant (unknown_options)."""
 
     class Parser(argparse.ArgumentParser):
+        def parse_known_args(self, args=None, namespace=None):
+            # a command's own parser (render's, inspect's) is called here too, by argparse, with its words
+            parsed, extras = super().parse_known_args(args, namespace)
+            if (unknown := unknown_options(extras, self, tr)) is not None:
+                self.error(unknown)
+            return parsed, extras
+
         def error(self, message):
             self.print_usage(sys.stderr)
             self.exit(2, tr.t("cli.error", message=tr.t("cli.arguments", detail=message, help=f"{self.prog} --help"))

@@ -2373,10 +2373,16 @@ def test_a_slip_in_the_arguments_is_said_in_the_language_asked(tmp_path, capsys)
     import helpers.slides as slides
 
     with pytest.raises(SystemExit) as info:
+        slides.main(["--out", str(tmp_path), "--language", "id", "2"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "\ngalat: unrecognized arguments: 2 (lihat python -m helpers.slides --help)\n")
+    with pytest.raises(SystemExit) as info:  # an option it does not have: named, with those it has
         slides.main(["--out", str(tmp_path), "--language", "id", "--jobs", "2"])
     assert info.value.code == 2
     assert capsys.readouterr().err.endswith(
-        "\ngalat: unrecognized arguments: --jobs 2 (lihat python -m helpers.slides --help)\n")
+        "\ngalat: python -m helpers.slides tidak memiliki opsi --jobs; opsinya: --language, --out, --solutions,"
+        " --reveal-prefix (lihat python -m helpers.slides --help)\n")
 
 
 def test_the_help_says_which_language_the_command_speaks(capsys):

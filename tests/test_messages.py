@@ -83,6 +83,38 @@ def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
                                        " 'kopi-senja'? (known: harbour-books, kopi-senja)\n")
 
 
+def test_an_unknown_option_is_answered_with_the_option_meant(capsys):
+    """--clinet (a mistyped --client) is named with the option meant, as a mistyped client id is, after the
+    usage of the command it was given to; an option close to none is named with the command's options."""
+    usage = "usage: python -m helpers render [-h] [--clients CLIENTS] [--client CLIENT]\n"
+    for argv, expected in (
+            (["render", "--clinet", "oigetit"],
+             "error: python -m helpers render has no option --clinet; did you mean --client? (see python -m helpers"
+             " render --help)\n"),
+            (["render", "--clinet=oigetit", "--language", "id"],
+             "galat: python -m helpers render tidak memiliki opsi --clinet; mungkin maksud Anda --client? (lihat"
+             " python -m helpers render --help)\n"),
+            (["render", "--jbos", "2", "--cleints", "x.yml", "--frobnicate"],
+             "error: python -m helpers render has no option --jbos, --cleints or --frobnicate; did you mean --jobs and"
+             " --clients? (see python -m helpers render --help)\n"),
+            (["render", "-J", "2"],
+             "error: python -m helpers render has no option -J; did you mean -j? (see python -m helpers render --help)\n"),
+            (["inspect", "a.csv", "--maping", "m.yml", "--language", "id"],
+             "galat: python -m helpers inspect tidak memiliki opsi --maping; mungkin maksud Anda --mapping? (lihat python -m"
+             " helpers inspect --help)\n"),
+            (["render", "--frobnicate"],
+             "error: python -m helpers render has no option --frobnicate; its options: --clients, --client, --out, --jobs,"
+             " --pdf, --language, --accept-header-only (see python -m helpers render --help)\n")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        err = capsys.readouterr().err
+        assert stopped.value.code == 2 and err.endswith(expected), argv
+        assert err.startswith(usage if argv[0] == "render" else "usage: python -m helpers inspect "), argv
+    with pytest.raises(SystemExit):  # a word that is no option keeps argparse's words
+        main(["render", "kopi-senja"])
+    assert capsys.readouterr().err.endswith("error: unrecognized arguments: kopi-senja (see python -m helpers --help)\n")
+
+
 #: Import notes a client reads (in the report, or from `inspect`), with one post and with two: the number
 #: agrees with its noun and verb, in English, and the Indonesian keeps the same facts.
 CLIENT_READ = [
