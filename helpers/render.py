@@ -42,7 +42,8 @@ from .i18n import (LANGUAGES, InLanguages, Message, Translator, active_language,
                    terminal_safe, translator)
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text
-from .index_page import FACTS_KEY, new_record, now_text, read_record, report_marks, write_index, write_json_atomically
+from .index_page import (FACTS_KEY, new_record, now_text, read_record, recorded_seconds, report_marks, write_index,
+                         write_json_atomically)
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
 from .paths import DATA_DIR, FIGURES_DIR_VARIABLE, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
@@ -88,6 +89,9 @@ class RenderResult:
     unchecked: str = ""  # rendered, but not checked against another client's exports (unchecked_exports): why
     period: tuple = ()  # (first day, last day) the report is (or the attempt was) for: the summary shows it
     other_report: tuple = ()  # (path, name): an earlier report of another client of this id, left in its folder
+
+    def __post_init__(self):
+        self.seconds = recorded_seconds(self.seconds)  # the value render.json records, which the index shows
 
 
 class Interrupted(KeyboardInterrupt):
@@ -1234,7 +1238,7 @@ class Renderer:
                     (target / "report.pdf").unlink()  # printed from an older report: it would not match
                 report = {"html": "report.html", "pdf": "report.pdf" if has_pdf else None, "name": client.name,
                           "period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat(),
-                          "rendered_at": now_text(), "seconds": round(seconds, 2), "timings": {
+                          "rendered_at": now_text(), "seconds": recorded_seconds(seconds), "timings": {
                               k: round(v, 2) for k, v in timings.items()}}
                 report |= recorded_facts(facts)
                 if task.unchecked:  # kept beside the report, for the index to say (index_page.report_marks)

@@ -267,7 +267,7 @@ class WorkerPool:
                     results[cid].other_report = other_report(worker.task.out_dir, record_failure(
                         Path(worker.task.out_dir), worker.task.client, results[cid].error, seconds,
                         language=progress.tr.language))
-                progress.finished(cid, False, seconds, progress.tr.t("cli.state.worker_stopped"))
+                progress.finished(cid, False, results[cid].seconds, progress.tr.t("cli.state.worker_stopped"))
             if pending and (worker.ready or self.workers) and self.spawned < self.jobs + len(tasks):
                 self._spawn()
 

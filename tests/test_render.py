@@ -955,3 +955,22 @@ def test_the_index_marks_clients_no_longer_in_the_roster_and_lists_them_last(tmp
     assert "tidak ada lagi di daftar klien" in write_index(out, "id", roster=["la-surf"]).read_text(encoding="utf-8")
     unmarked = write_index(out, "en").read_text(encoding="utf-8")
     assert 'class="former"' not in unmarked and "not in the roster" not in unmarked
+
+
+@pytest.mark.parametrize("took, shown", [(7.049, "7.0 s"), (7.0496, "7.1 s"), (7.05, "7.1 s")])
+def test_the_summary_and_the_index_give_a_render_the_same_time(tmp_path, monkeypatch, took, shown):
+    """A render of 7.049 s reads 7.0 s in the command's summary and in the index: both round the one value
+    render.json records (to the millisecond) to a tenth, once. Recorded to hundredths first (7.05), the index
+    read 7.1 s beside the summary's 7.0 s; 7.0496 s is recorded as 7.050 and reads 7.1 s in both."""
+    import types
+
+    import helpers.render as render
+    from helpers.i18n import Translator
+    from helpers.index_page import read_record, write_index
+
+    monkeypatch.setattr(render, "time", types.SimpleNamespace(perf_counter=lambda: took))  # started at 0.0
+    result = _commit(tmp_path, _surf(), {"posts": 3})
+    assert read_record(tmp_path / "la-surf")["report"]["seconds"] == result.seconds == round(took, 3)
+    assert f"  {shown}  " in render.summary_lines([result], Translator("en"))[1]
+    index = write_index(tmp_path, "en").read_text(encoding="utf-8")
+    assert re.findall(r"<td>([\d.]+ s)</td>", index) == [shown]
