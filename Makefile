@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
-	@# -qq: errors only; setuptools' notes on editable installs are not for the workbook's users
+	@# -qq: errors only; setuptools' notes on editable installs are not for the workbook's users; said first,
+	@# as pip then prints nothing for a minute or more
+	@echo "Installing the workbook's packages into $(VENV) (one to three minutes, once)..."
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
