@@ -22,11 +22,13 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_territory_
 
 from . import safe_yaml
 from .colours import contrast_ratio, readable_shade
-from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason
-from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, language_code, language_meant, quoted
+from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
+    windows_path_hint
+from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, as_typed, language_code, language_meant, quoted
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     pattern_folder, resolve)
-from .periods import date_hint, date_in, is_plausible_year, last_full_month, previous_period, timezone_hint
+from .periods import date_hint, date_in, is_plausible_year, last_full_month, period_hint, previous_period, \
+    timezone_hint
 
 #: The keys a client may have; what each means is in the catalogue (roster.key.<name>), in each language.
 CLIENT_KEYS = ("id", "name", "exports", "timezone", "period", "comparison", "language", "currency", "branding",
@@ -379,6 +381,8 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
     if (found := _comment_in_brackets(text.splitlines()[: mark.line + 1])) is not None:
         line, value = found
         return tr.t("roster.yaml_flow_comment", line=line, example=f'"{value}"')
+    if said := _yaml_slip(error, tr, text.splitlines()):
+        return said
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and context_mark is not None and context_mark.line != mark.line:  # an unclosed quote: where it opened
         detail = tr.t("roster.yaml_says_where", context=context, line=context_mark.line + 1,
@@ -386,6 +390,58 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
     else:
         detail = tr.t("roster.yaml_says", problem=problem)
     return tr.t("roster.not_yaml_at", line=mark.line + 1, column=mark.column + 1, detail=detail)
+
+
+def _yaml_slip(error: yaml.YAMLError, tr: Translator, lines: list[str]) -> str | None:
+    """A usual slip behind a YAML error, said in plain words with its line, or None. Each is recognised by the
+    error's kind and the text where it stops, not by the reader's words alone, which PyYAML and libyaml put
+    differently: a \\ inside double quotes that starts no escape YAML reads (a Windows path, `"C:\\Users\\..."`);
+    a `-` starting a client (or another list's item) not indented like the ones above it (a client pasted at
+    the start of the line); a `: ` inside a value written without quotes (`name: Oigetit: South Africa`)."""
+    mark, problem = error.problem_mark, getattr(error, "problem", None) or ""
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    at = line[mark.column:]
+    if isinstance(error, yaml.scanner.ScannerError) and re.search(r"escape|hex", problem) and "\\" in line:
+        written = next((found[0] for found in re.finditer(r'"(?:[^"\\]|\\.)*"?', line)
+                        if found.start() <= mark.column <= found.end()), line.strip())
+        drive = windows_drive(written.strip('"'))
+        return tr.t("roster.yaml_escape", line=mark.line + 1, column=mark.column + 1,
+                    advice=tr.t("imports.paths.advice_roster"), example=written.replace("\\", "/"),
+                    drive=tr.t("imports.paths.windows_drive", drive=drive) if drive else "")
+    if isinstance(error, yaml.parser.ParserError) and re.match(r"-(\s|$)", at):
+        return _misindented_item(tr, lines, mark.line, mark.column)
+    if isinstance(error, yaml.scanner.ScannerError) and problem.startswith("mapping values are not allowed"):
+        found = re.match(r"(?:[ ]*-[ ]+)*[ ]*(?P<key>[^\s#'\"{\[\-][^:#]*?):[ ]+(?P<value>.*)", line)
+        if found and mark.column >= found.start("value") and at.startswith(":") and found["value"][:1] not in "\"'":
+            value = re.split(r"\s+#", found["value"])[0].rstrip()
+            quoted_value = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+            return tr.t("roster.yaml_colon", line=mark.line + 1, column=mark.column + 1, key=found["key"],
+                        example=f"{found['key']}: {quoted_value}")
+    return None
+
+
+def _misindented_item(tr: Translator, lines: list[str], number: int, column: int) -> str | None:
+    """What to say of the `-` at `column` of line `number` (from 0) that YAML found where its list had ended: a
+    client not indented like the clients above it (its first key a client key: put as many spaces before its
+    `-` as they have), or an item of another list (`exports`) not indented like the item above it; None when no
+    list above it tells how far to indent it."""
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    first_key = re.match(r"-[ ]+([^\s:#]+):(\s|$)", lines[number][column:])
+    starts = [at for at, text in enumerate(lines[:number]) if re.match(r"clients[ ]*:[ ]*(#.*)?$", text)]
+    written = [text for text in lines[starts[0] + 1: number] if text.strip() and not text.lstrip().startswith("#")] \
+        if starts else []
+    first = written[0] if written else ""  # the first client's line, which sets how the clients are indented
+    if first_key and first_key[1] in CLIENT_KEYS and first.lstrip(" ").startswith("-") and indent(first) != column:
+        return tr.t("roster.yaml_client_indent" if indent(first) else "roster.yaml_client_indent_none",
+                    line=number + 1, count=indent(first))
+    above = [(at, text) for at, text in enumerate(lines[:number]) if text.lstrip(" ").startswith("-")]
+    other = next(((at, text) for at, text in reversed(above) if indent(text) != column), None)
+    if other is None:
+        return None
+    return tr.t("roster.yaml_item_indent" if indent(other[1]) else "roster.yaml_item_indent_none", line=number + 1,
+                above=other[0] + 1, count=indent(other[1]))
 
 
 #: A value in brackets (`{accent_colour: #C8102E}`, `[a, #b]`) that starts with `#`: YAML reads a comment there.
@@ -517,12 +573,6 @@ def shown(value, limit: int = SHOWN_LIMIT) -> str:
     """`value` as a roster message quotes it: i18n.quoted (its repr, cut to `limit` characters with an
     ellipsis), or YAML's null."""
     return "null" if value is None else quoted(value, limit)  # None is how YAML reads an empty value, `~`, null
-
-
-def shown_path(value) -> str:
-    """A path or a pattern as a roster message quotes it: whole, since a path cut short would hide the part to
-    fix (its file name); any other value as `shown` quotes it."""
-    return repr(str(value)) if isinstance(value, (str, Path)) else shown(value)
 
 
 def _tidy(value, case=str.lower):
@@ -718,19 +768,23 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                 problems.append(problem)
             logo = branding.get("logo")
             if logo:
-                if not str(logo).lower().endswith((".png", ".svg")):
-                    problems.append(say("roster.logo_kind", client=label, value=shown_path(logo)))
+                if not isinstance(logo, str):
+                    problems.append(say("roster.logo_kind", client=label, value=shown(logo)))
+                elif not logo.lower().endswith((".png", ".svg")):
+                    problems.append(say("roster.logo_kind_path", client=label, path=as_typed(logo)))
                 elif not check_files:
                     pass
-                elif not resolve(str(logo)).is_file():
-                    relative = not Path(str(logo)).expanduser().is_absolute()
+                elif not resolve(logo).is_file():
+                    relative = not Path(logo).expanduser().is_absolute()
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
-                                        client=label, key="'branding.logo'", path=logo, full=resolve(str(logo)))
-                                    + ((relative and _beside_roster(say, str(logo), roster_folder))
-                                       or _there(tr, resolve(str(logo)))))
-                elif problem := logo_problem(resolve(str(logo))):
-                    size = f"{resolve(str(logo)).stat().st_size / 2**20:.1f} MB"
-                    problems.append(say(f"roster.logo_{problem}", client=label, path=logo, size=size,
+                                        client=label, key="'branding.logo'", path=as_typed(logo),
+                                        full=as_typed(resolve(logo)))
+                                    + (tr.message(windows_path_hint(logo, "roster"))
+                                       or (relative and _beside_roster(say, logo, roster_folder))
+                                       or _there(tr, resolve(logo))))
+                elif problem := logo_problem(resolve(logo)):
+                    size = f"{resolve(logo).stat().st_size / 2**20:.1f} MB"
+                    problems.append(say(f"roster.logo_{problem}", client=label, path=as_typed(logo), size=size,
                                         limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB"))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
@@ -751,25 +805,23 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
         if found:
             return None
         if others:  # a PDF or a screenshot only: a pattern reads exports alone (expand_paths)
-            return say("roster.no_export_match", client=label, key=key, pattern=shown_path(pattern), **others)
+            return say("roster.no_export_match", client=label, key=key, pattern=as_typed(pattern), **others)
         problem = say("roster.no_match_relative" if relative else "roster.no_match", client=label, key=key,
-                      pattern=shown_path(pattern), folder=pattern_folder(full))
+                      pattern=as_typed(pattern), folder=as_typed(pattern_folder(full)))
         problem += _beside_roster(say, pattern, roster_folder)
     elif full.is_dir():
-        problem = say("roster.exports_folder", client=label, key=key, path=pattern,
-                      example=str(Path(pattern) / "*.csv"))
+        problem = say("roster.exports_folder", client=label, key=key, path=as_typed(pattern),
+                      example=as_typed(Path(pattern) / "*.csv"))
     elif full.is_file():
         return None
     elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project root
-        problem = say("roster.file_not_found_relative", client=label, key=key, path=pattern,
-                      full=full) + _beside_roster(say, pattern, roster_folder)
+        problem = say("roster.file_not_found_relative", client=label, key=key, path=as_typed(pattern),
+                      full=as_typed(full)) + _beside_roster(say, pattern, roster_folder)
     else:
-        problem = say("roster.file_not_found", client=label, key=key, path=pattern)
-    # a roster written on Windows: here \ is part of a name, and a drive (C:\...) is no folder at all
-    if os.sep == "/" and re.match(r"[A-Za-z]:[\\/]", pattern):
-        problem += say("roster.windows_drive", drive=pattern[:2])
-    elif "\\" in pattern and os.sep == "/":
-        problem += say("roster.backslash", example=repr(pattern.replace("\\", "/")))
+        problem = say("roster.file_not_found", client=label, key=key, path=as_typed(pattern))
+    # written as on Windows (C:\..., \ between folders), or holding a line break a "\n" in double quotes made
+    if hint := windows_path_hint(pattern, "roster"):
+        problem += tr.message(hint)
     elif not _beside_roster(say, pattern, roster_folder):  # else what is there, when it helps
         problem += _there(tr, full)
     return problem
@@ -813,8 +865,9 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
         relative = not Path(written).expanduser().is_absolute()
         key = f"'exports' ({where}, 'mapping')"
         problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found", client=label,
-                            key=key, path=written, full=path)
-                        + ((relative and _beside_roster(say, written, roster_folder)) or _there(tr, path)))
+                            key=key, path=as_typed(written), full=as_typed(path))
+                        + (tr.message(windows_path_hint(written, "roster"))
+                           or (relative and _beside_roster(say, written, roster_folder)) or _there(tr, path)))
         return problems
     try:
         mapping = mapped_csv.read_mapping(path)
@@ -871,8 +924,8 @@ def _beside_roster(say, written: str, roster_folder: Path | None) -> str:
         return ""
     path = there.relative_to(PROJECT_ROOT).as_posix() if there.is_relative_to(PROJECT_ROOT) else str(there)
     if is_pattern(full):
-        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=shown_path(path))
-    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=shown_path(path))
+        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=as_typed(path))
+    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=as_typed(path))
 
 
 #: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.
@@ -916,7 +969,8 @@ def _check_period(value, label: str, key: str, word: str, tr: Translator) -> lis
     if _tidy(value) == word:  # 'Last full month' too
         return []
     if not isinstance(value, dict) or set(value) != {"start", "end"}:
-        return [say("roster.period_shape", client=label, key=repr(key), value=shown(value), word=word)]
+        return [say("roster.period_shape", client=label, key=repr(key), value=shown(value), word=word,
+                    hint=tr.message(period_hint(value, word)))]
     problems, dates = [], {}
     for side in ("start", "end"):
         try:

@@ -6,6 +6,8 @@ rendered in Bahasa Indonesia explains a bad file in Bahasa Indonesia.
 """
 from __future__ import annotations
 
+import os
+import re
 import warnings
 from pathlib import Path
 
@@ -189,7 +191,7 @@ def nothing_there_hint(path: str | Path):
     name is otherwise read as "no exports", and a pattern matching nothing says nothing of what is there."""
     import glob
 
-    from .i18n import Message
+    from .i18n import Message, as_typed
     from .paths import as_spelled_on_disk, folder_names, glob_files, spelled_in
 
     path = as_spelled_on_disk(path)  # the parts that exist as they are spelled on disk: the first missing as typed
@@ -202,8 +204,9 @@ def nothing_there_hint(path: str | Path):
         if found is None:
             close = close_match(part, folder_names(place))
             if close is not None:
-                return Message("imports.paths.missing_close", folder=str(place), name=repr(part), close=repr(close))
-            return Message("imports.paths.missing", folder=str(place), name=repr(part), holds=_holds(place))
+                return Message("imports.paths.missing_close", folder=as_typed(place), name=as_typed(part),
+                               close=as_typed(close))
+            return Message("imports.paths.missing", folder=as_typed(place), name=as_typed(part), holds=_holds(place))
         if not found.is_dir():  # a file, where the rest of the path wants a folder
             return ""
         place = found
@@ -214,10 +217,46 @@ def nothing_there_hint(path: str | Path):
     if not glob.has_magic(last):  # '*/Tabel data.csv': the names its folders hold that come nearest
         close = close_match(last, sorted({p.name for p in glob_files(Path(*parts[:-1]) / "*")}))
     if close is not None:
-        return Message("imports.paths.pattern_close", folder=str(place), holds=_holds(place), name=repr(last),
-                       close=repr(close))
-    return Message("imports.paths.pattern_holds", folder=str(place), holds=_holds(place))
+        return Message("imports.paths.pattern_close", folder=as_typed(place), holds=_holds(place), name=as_typed(last),
+                       close=as_typed(close))
+    return Message("imports.paths.pattern_holds", folder=as_typed(place), holds=_holds(place))
 
+
+#: A Windows drive starting a path: `C:\`, `C:/`, or `D:` then a control character that YAML or Python made of
+#: the `\n` of `D:\new` inside double quotes.
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:(?:[\\/]|[\x00-\x1f])")
+#: The control characters a path may hold: a line break or a tab made of a `\n` or `\t` typed inside double quotes.
+_PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def windows_drive(typed) -> str | None:
+    """The Windows drive (`C:`) a path starts with, on a computer that has none (folders separated by /), or None."""
+    text = str(typed)
+    return text[:2] if os.sep == "/" and _WINDOWS_DRIVE.match(text) else None
+
+
+def windows_path_hint(typed, quoting: str = "python"):
+    """What to add to the error for a path or pattern that names nothing when it was written as on Windows, or ""
+    (an i18n.Message otherwise). A control character in it (the line break and the tab that the `\\n` and `\\t` of
+    `"D:\\new\\test.csv"` become inside double quotes, in YAML: `quoting` 'roster', or in a Python string:
+    'python'): that a \\ starts an escape there, and how to write the path instead. On a computer whose folders
+    are separated by / (not Windows): a drive (`C:\\`), which it does not have, or a \\ between folders, which is
+    part of a name there, with the path written with / instead."""
+    from .i18n import LANGUAGES, InLanguages, Message, as_typed, translator
+
+    text = str(typed)
+    drive = Message("imports.paths.windows_drive", drive=letter) if (letter := windows_drive(text)) else ""
+    found = list(dict.fromkeys(_PATH_CONTROL.findall(text)))
+    if found:
+        names = {"\n": "line_break", "\t": "tab"}
+        characters = InLanguages({language: translator(language).join(
+            [translator(language).t(f"imports.paths.control_{names.get(c, 'other')}", escape=as_typed(c))
+             for c in found]) for language in LANGUAGES})
+        return Message(f"imports.paths.escaped_{quoting}", characters=characters,
+                       advice=Message(f"imports.paths.advice_{quoting}"), drive=drive)
+    if drive or os.sep != "/" or "\\" not in text:
+        return drive
+    return Message("imports.paths.backslash", example=as_typed(text.replace("\\", "/")))
 
 
 def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False):

@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, periods, schema
-from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name
-from .i18n import Message, Translator, active_language, language_code, metric_label, translator, use_language
+from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name, \
+    windows_path_hint
+from .i18n import Message, Translator, active_language, as_typed, language_code, metric_label, translator, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
     as_spelled_on_disk, glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
@@ -55,8 +56,8 @@ def export_files(folder: str | Path) -> list[Path]:
     if root.is_file() or is_pattern(root):
         return expand_paths(folder)
     if not root.is_dir():
-        raise WorkbookError(Message("imports.explore.not_a_folder", folder=str(folder), root=str(root),
-                                    hint=nothing_there_hint(root)))
+        raise WorkbookError(Message("imports.explore.not_a_folder", folder=as_typed(folder), root=as_typed(root),
+                                    hint=windows_path_hint(folder) or nothing_there_hint(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and taken_by_pattern(p)
                    and not p.name.startswith(SKIPPED_NAME_PREFIXES))
     if not found:

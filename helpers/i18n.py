@@ -171,12 +171,22 @@ class _Quoting(reprlib.Repr):
 #: Control characters but the line break (C0, DEL, C1): printed as they are, an escape sequence from an export's
 #: cell (an account name) would retitle the terminal, clear it or move the cursor over the summary's lines.
 _TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Every control character, the line break and the tab included.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def terminal_safe(text: str) -> str:
+def terminal_safe(text: str, *, layout: bool = True) -> str:
     """`text` to print on a terminal: each control character but the line break and the tab shown as its escape
-    (\\x1b), so a name read from a file cannot act on the terminal, and is still told apart from its plain twin."""
-    return _TERMINAL_CONTROLS.sub(lambda m: repr(m.group())[1:-1], text)
+    (\\x1b), so a name read from a file cannot act on the terminal, and is still told apart from its plain twin.
+    `layout=False` escapes line breaks and tabs too (\\n, \\t), for a value that must stay on its line."""
+    return (_TERMINAL_CONTROLS if layout else _CONTROLS).sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def as_typed(path) -> str:
+    """A path (or pattern) as a message shows it, within the catalogue's quotes: as typed, one backslash as one
+    (repr doubles it), and each control character as its escape (terminal_safe), a line break or a tab too: a
+    path that YAML or Python read `D:\\new` in shows `D:\\new` again, on one line, not broken over two."""
+    return terminal_safe(str(path), layout=False)
 
 
 def quoted(value, limit: int = QUOTE_LIMIT) -> str:
@@ -315,7 +325,7 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "problems": "problem", "workers": "worker", "ids": "id", "parameters": "parameter",
             "archives": "archive", "views": "view", "videos": "video", "viewers": "viewer", "times": "time",
             "followers": "follower", "years": "year", "folders": "folder", "announcements": "announcement",
-            "seconds": "second", "columns": "column"}
+            "seconds": "second", "columns": "column", "spaces": "space"}
 #: Words that may stand between the number and such a noun, describing it: "1 distinct posts", "1 post ids"
 #: and "1 zip archives" read "1 distinct post", "1 post id", "1 zip archive".
 QUALIFIERS = ("distinct", "different", "unique", "other", "more", "such", "negative", "empty",

@@ -71,9 +71,32 @@ def not_whole_day(name: str, value, timezone, asked_by: str):
                    day=value.date().isoformat())
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Each month's number by its name, full or short, in the workbook's languages, in lower case and without a
+    full stop ('march', 'mar', 'sept', 'maret', 'agu'), for a date written with its month's name."""
+    from babel.dates import get_month_names
+
+    from .i18n import LANGUAGES
+
+    numbers = {}
+    for locale in LANGUAGES.values():
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                numbers[name.lower().rstrip(".")] = number
+                numbers[name.lower()[:3]] = number  # 'Mar', 'Sep', 'Agu', whatever the locale's own short name
+    return numbers
+
+
+#: A date written with its month's name: '31 March 2025', '31 Mar 2025', '31-Mar-2025', and 'March 31, 2025'.
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s./-]+([^\W\d_]+)\.?,?[\s./-]+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?[\s./-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s./-]+(\d{4})")
+
+
 def date_meant(value) -> list[str]:
     """The YYYY-MM-DD days a date written another way may mean: '2025-18-03' (month and day swapped) and
     '18/03/2025' (day first: 18 is no month) mean '2025-03-18'; '2025-3-8' and '20250308' mean '2025-03-08';
+    '31 March 2025', 'March 31, 2025' and '31 Mar 2025' (in English or Indonesian) mean '2025-03-31';
     '03/04/2025' means '2025-04-03' or '2025-03-04', a choice only the writer can make. [] for no date."""
     text = str(value).strip()
     parts = None
@@ -85,6 +108,10 @@ def date_meant(value) -> list[str]:
     elif found := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text):
         first, second, year = (int(p) for p in found.groups())
         parts = [(year, second, first), (year, first, second)]  # day first, then month first
+    elif found := _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text):
+        day, month = (found[1], found[2]) if found.re is _DAY_MONTH_YEAR else (found[2], found[1])
+        if (number := _month_numbers().get(month.lower())) is not None:
+            parts = [(int(found[3]), number, int(day))]
     days = []
     for year, month, day in parts or []:
         try:
@@ -92,6 +119,23 @@ def date_meant(value) -> list[str]:
         except ValueError:
             continue
     return list(dict.fromkeys(d for d in days if d != text))
+
+
+def month_meant(value) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of the calendar month a text names ('2025-03', '2025/3', '03/2025', 'March
+    2025', 'Mar 2025', 'Maret 2025'), or None: a period written as a month is meant as that whole month."""
+    text = str(value).strip()
+    if found := re.fullmatch(r"(\d{4})[-/.](\d{1,2})", text):
+        year, month = int(found[1]), int(found[2])
+    elif found := re.fullmatch(r"(\d{1,2})[-/.](\d{4})", text):
+        year, month = int(found[2]), int(found[1])
+    elif (found := re.fullmatch(r"([^\W\d_]+)\.?,?\s+(\d{4})", text)) and found[1].lower() in _month_numbers():
+        year, month = int(found[2]), _month_numbers()[found[1].lower()]
+    else:
+        return None
+    if not (1 <= month <= 12 and dt.MINYEAR <= year):
+        return None
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def date_hint(value):
@@ -118,6 +162,23 @@ def date_hint(value):
             first = dt.date(year, month, 1)
             named = InLanguages({language: translator(language).month_name(first) for language in LANGUAGES})
             return Message("imports.dates.month_days_hint", month=named, days=days)
+    return ""
+
+
+def period_hint(value, word: str):
+    """What an error about a period (or a comparison) that is neither `word` ('last full month', 'previous
+    period') nor a mapping of start and end adds, as date_hint does for a day: `word` when the value comes
+    near it ('last month'), or the mapping of a month's first and last days when it names a month ('2025-03');
+    "" when there is no safe guess."""
+    from .errors import close_match
+    from .i18n import Message
+
+    if not isinstance(value, str):
+        return ""
+    if close_match(value, (word,)):
+        return Message("imports.dates.meant_hint", day=repr(word))
+    if month := month_meant(value):
+        return Message("imports.dates.meant_hint", day=f"{{start: {month[0]}, end: {month[1]}}}")
     return ""
 
 

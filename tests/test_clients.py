@@ -109,7 +109,8 @@ def test_a_yaml_slip_is_named_by_line_and_column_with_what_to_do(tmp_path):
     assert "<unicode string>" not in str(info.value)
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, "clients:\n  - id: a\n    name: x: y\n"), language="id")
-    assert info.value.problems[0].startswith("baris 3, kolom 12: bukan YAML yang valid (pesan pembaca YAML: mapping")
+    assert info.value.problems == ["baris 3, kolom 12: nilai 'name' memuat ': ', yang dibaca YAML sebagai awal kunci"
+                                   ' lain: apit nilainya dengan tanda kutip: name: "x: y"']
 
 
 def test_a_tab_in_the_roster_is_named_as_a_tab(tmp_path):
@@ -610,7 +611,7 @@ clients:
     assert info.value.problems == [
         f"client 'a': key 'exports': file not found: data/demo/nope.csv (looked for {root}/data/demo/nope.csv: paths"
         " in a roster are relative to the project root)",
-        "client 'a': key 'exports': the pattern 'data\\\\demo\\\\kopi-senja\\\\*.csv' matches no file"
+        "client 'a': key 'exports': the pattern 'data\\demo\\kopi-senja\\*.csv' matches no file"
         f" (looked in {root}: paths in a roster are relative to the project root); on this computer a \\ is part of"
         " a file name, not a folder separator: write the path with /, e.g. 'data/demo/kopi-senja/*.csv'",
         "client 'a': key 'exports': file not found: C:\\Users\\me\\posts.csv"
@@ -656,7 +657,7 @@ clients:
         " a number or true/false, not as text: put the value in quotes",
         "client 'a': key 'exports' is {'folder': 'data/demo'}; expected a list of file paths or glob patterns",
         "client 'a': key 'period' is 'last month'; expected 'last full month' or a mapping with exactly 'start'"
-        " and 'end'",
+        " and 'end'; probably 'last full month'",
         "client 'a': key 'branding' is 'red'; expected a mapping of name, accent_colour, logo",
         "client 'b': key 'name' is empty; expected non-empty text",
         "client 'b': key 'exports': entry 2 is 12; expected a file path or glob pattern, as text, or a mapping"
@@ -1297,3 +1298,186 @@ clients:
         "client 'evil': key 'branding.name' holds a control character (U+0009, character 5), which the report cannot"
         " show and a terminal may act on; expected plain text on one line: write the name again without it",
     ]
+
+
+WINDOWS_DRIVE_EN = ("; C: is a Windows drive, which this computer does not have: copy the exports here and give the"
+                    " path where they are now (relative to the project root, e.g. data/raw/<client>/*.csv)")
+ADVICE_EN = "write paths with / between folders, or in single quotes, where a \\ is kept as typed"
+
+
+def test_a_windows_path_in_double_quotes_is_said_to_need_slashes_or_single_quotes(tmp_path):
+    """In double quotes YAML reads a \\ as the start of an escape: "C:\\Users\\..." stops the reader at \\U (no
+    8 hex digits follow), "data\\demo\\..." at \\d (no escape). Said as such, with the path written with /."""
+    problems = _problems(tmp_path, r"""clients:
+  - id: oig
+    name: Oigetit
+    exports:
+      - "C:\Users\me\Downloads\a.csv"
+    timezone: UTC
+    period: last full month
+""")
+    assert problems == [
+        "line 5, column 14: inside double quotes YAML reads a \\ as the start of an escape (\\n a line break, \\t a"
+        f" tab), so a path written with \\ cannot be read: {ADVICE_EN}; here: \"C:/Users/me/Downloads/a.csv\""
+        + WINDOWS_DRIVE_EN]
+    problems = _problems(tmp_path, r"""clients:
+  - id: oig
+    name: Oigetit
+    exports:
+      - "data\demo\kopi.csv"
+    timezone: UTC
+    period: last full month
+""", language="id")
+    assert problems == [
+        "baris 5, kolom 15: di dalam tanda kutip ganda, YAML membaca \\ sebagai awal urutan escape (\\n baris baru, \\t"
+        " tab), sehingga jalur yang ditulis dengan \\ tidak dapat dibaca: tulis jalur dengan / di antara folder, atau"
+        " di dalam tanda kutip tunggal, tempat \\ tetap seperti yang diketik; di sini: \"data/demo/kopi.csv\""]
+
+
+def test_a_path_yaml_read_escapes_in_is_shown_as_typed_with_how_to_write_it(tmp_path):
+    """"D:\\new\\test.csv" is valid YAML: \\n and \\t become a line break and a tab. The path is shown as typed,
+    on one line, with the same advice; a logo path too."""
+    path = roster(tmp_path, r"""clients:
+  - id: oig
+    name: Oigetit
+    exports:
+      - "D:\new\test.csv"
+    timezone: UTC
+    period: last full month
+    branding: {logo: "data\new.png"}
+""")
+    with pytest.raises(RosterError) as info:
+        load_roster(path)
+    root = PROJECT_ROOT
+    assert info.value.problems == [
+        "client 'oig': key 'exports': file not found: D:\\new\\test.csv (looked for"
+        f" {root}/D:\\new\\test.csv: paths in a roster are relative to the project root); the path holds a line break"
+        " (\\n) and a tab (\\t): inside double quotes YAML reads a \\ and the letter after it as one character (\\n a"
+        f" line break, \\t a tab), so the path is not the one typed: {ADVICE_EN}"
+        + WINDOWS_DRIVE_EN.replace("C:", "D:"),
+        f"client 'oig': key 'branding.logo': file not found: data\\new.png (looked for {root}/data\\new.png: paths in a"
+        " roster are relative to the project root); the path holds a line break (\\n): inside double quotes YAML"
+        " reads a \\ and the letter after it as one character (\\n a line break, \\t a tab), so the path is not the"
+        f" one typed: {ADVICE_EN}"]
+    with pytest.raises(RosterError) as info:
+        load_roster(path, language="id")
+    assert "; jalur ini memuat baris baru (\\n) dan tab (\\t): di dalam tanda kutip ganda, YAML membaca \\" in (
+        info.value.problems[0])
+
+
+def test_a_pattern_with_backslashes_is_quoted_as_typed(tmp_path):
+    """A \\ is shown once, as typed (repr showed it doubled), here and in what is said to write instead."""
+    problems = _problems(tmp_path, r"""clients:
+  - id: oig
+    name: Oigetit
+    exports: ['\work\shared\exports\*.csv']
+    timezone: UTC
+    period: last full month
+""")
+    assert problems == [
+        f"client 'oig': key 'exports': the pattern '\\work\\shared\\exports\\*.csv' matches no file (looked in"
+        f" {PROJECT_ROOT}: paths in a roster are relative to the project root); on this computer a \\ is part of a"
+        " file name, not a folder separator: write the path with /, e.g. '/work/shared/exports/*.csv'"]
+
+
+CLIENT = """  - id: harbour
+    name: Harbour Books
+    exports:
+      - data/demo/harbour-books/*.csv
+    timezone: Europe/London
+    period: last full month
+"""
+
+
+def test_a_client_pasted_without_its_indent_is_said_to_need_it(tmp_path):
+    """YAML's "expected <block end>, but found '-'" (libyaml: "did not find expected key") for a client whose '-'
+    is not under the others': said as that, with how many spaces they have."""
+    text = "clients:\n" + CLIENT + "- id: oig\n  name: Oigetit\n"
+    assert _problems(tmp_path, text) == [
+        "line 8: this client is not indented like the ones above it: start its line with 2 spaces before '-', as"
+        " they do"]
+    assert _problems(tmp_path, "clients:\n" + CLIENT + "    - id: oig\n", language="id") == [
+        "baris 8: klien ini tidak diindentasi seperti klien-klien di atasnya: awali barisnya dengan 2 spasi sebelum"
+        " '-', seperti klien-klien itu"]
+    one_space = "clients:\n" + CLIENT + " - id: oig\n"
+    assert _problems(tmp_path, one_space)[0].startswith("line 8: this client is not indented like the ones above it")
+    compact = "clients:\n- id: harbour\n  name: Harbour Books\n  - id: oig\n"  # clients written at the line's start
+    assert _problems(tmp_path, compact) == [
+        "line 4: this client is not indented like the ones above it: start its line with '-', with no space before"
+        " it, as they do"]
+    export = "clients:\n  - id: a\n    exports:\n      - a.csv\n     - b.csv\n"  # an item of another list
+    assert _problems(tmp_path, export) == [
+        "line 5: this '-' is not indented like the list above it (line 4): start its line with 6 spaces before '-',"
+        " as that line does"]
+
+
+def test_a_colon_in_a_value_is_said_to_need_quotes(tmp_path):
+    """YAML's "mapping values are not allowed here" for `name: Oigetit: South Africa`: the value, in quotes."""
+    assert _problems(tmp_path, "clients:\n  - id: oig\n    name: Oigetit: South Africa  # the client\n") == [
+        "line 3, column 18: the value of 'name' holds ': ', which YAML reads as the start of another key: put the"
+        ' value in quotes: name: "Oigetit: South Africa"']
+    assert _problems(tmp_path, 'clients:\n  - name: Say "hi": now\n', language="id") == [
+        "baris 2, kolom 19: nilai 'name' memuat ': ', yang dibaca YAML sebagai awal kunci lain: apit nilainya dengan"
+        " tanda kutip: name: 'Say \"hi\": now'"]
+
+
+@pytest.mark.parametrize("text", [
+    'clients:\n  - exports:\n      - "C:\\Users\\me\\a.csv"\n', 'clients:\n  - exports:\n      - "C:\\data\\a.csv"\n',
+    "clients:\n" + CLIENT + "- id: oig\n", "clients:\n" + CLIENT + " - id: oig\n",
+    "clients:\n  - id: oig\n    name: Oigetit: South Africa\n"])
+def test_a_yaml_slip_is_said_alike_by_either_yaml_reader(text):
+    """PyYAML's own reader and libyaml word these errors differently and stop one character apart on an unknown
+    escape: each is recognised by where it stops, so either says the same (the column aside)."""
+    import re
+
+    import yaml
+
+    from helpers.clients import yaml_problem
+    from helpers.i18n import Translator
+
+    said = []
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)):
+        if loader is None:
+            pytest.skip("PyYAML built without libyaml")
+        with pytest.raises(yaml.YAMLError) as info:
+            yaml.load(text, Loader=loader)
+        said.append(re.sub(r"column \d+", "column N", yaml_problem(info.value, Translator("en"), text)))
+    assert said[0] == said[1] and "YAML reader says" not in said[0]
+
+
+def test_a_period_or_date_near_one_the_roster_takes_is_given_it(tmp_path):
+    problems = _problems(tmp_path, """clients:
+  - id: a
+    name: Acme
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last month
+  - id: b
+    name: Acme
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: 2025-03
+  - id: c
+    name: Acme
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: {start: "31 March 2025", end: "April 30, 2025"}
+    comparison: {start: 1 Mar 2025, end: 2025-03-30}
+""")
+    assert problems == [
+        "client 'a': key 'period' is 'last month'; expected 'last full month' or a mapping with exactly 'start' and"
+        " 'end'; probably 'last full month'",
+        "client 'b': key 'period' is '2025-03'; expected 'last full month' or a mapping with exactly 'start' and"
+        " 'end'; probably {start: 2025-03-01, end: 2025-03-31}",
+        "client 'c': key 'period.start': '31 March 2025' is not a date (YYYY-MM-DD); probably '2025-03-31'",
+        "client 'c': key 'period.end': 'April 30, 2025' is not a date (YYYY-MM-DD); probably '2025-04-30'",
+        "client 'c': key 'comparison.start': '1 Mar 2025' is not a date (YYYY-MM-DD); probably '2025-03-01'"]
+    assert _problems(tmp_path, """clients:
+  - id: b
+    name: Acme
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: March 2025
+""", language="id") == [
+        "klien 'b': kunci 'period' bernilai 'March 2025'; diharapkan 'last full month' atau pemetaan dengan tepat"
+        " 'start' dan 'end'; kemungkinan {start: 2025-03-01, end: 2025-03-31}"]

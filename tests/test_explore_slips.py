@@ -300,3 +300,54 @@ def test_select_posts_answers_a_date_written_another_way_with_the_day_meant(work
     assert str(error.value) == ("start is '2026-18-09', expected a date written YYYY-MM-DD, such as '2025-03-01';"
                                 " probably '2026-09-18'")
     assert said(error, "id").endswith("; kemungkinan '2026-09-18'")
+
+
+WINDOWS_DRIVE = ("; C: is a Windows drive, which this computer does not have: copy the exports here and give the path"
+                 " where they are now (relative to the project root, e.g. data/raw/<client>/*.csv)")
+
+
+def test_a_windows_path_is_said_to_be_one_and_shown_as_typed():
+    """papermill's `-p folder 'C:\\Users\\me\\Downloads\\exports'`: the drive is named, and the path is shown with
+    its backslashes as typed (repr doubled them), not followed by what the project folder holds."""
+    from helpers.paths import PROJECT_ROOT
+
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder("C:\\Users\\me\\Downloads\\exports")
+    assert said(error, "en") == (
+        "no folder or export file at C:\\Users\\me\\Downloads\\exports (looked for"
+        f" {PROJECT_ROOT}/C:\\Users\\me\\Downloads\\exports): give a folder of exports, one export file, or a pattern"
+        " such as data/raw/my-page/*.csv" + WINDOWS_DRIVE)
+    assert said(error, "id").endswith(
+        "; C: adalah drive Windows, yang tidak ada di komputer ini: salin ekspornya ke sini dan tuliskan jalur"
+        " tempatnya sekarang (relatif terhadap folder proyek, mis. data/raw/<klien>/*.csv)")
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder("C:\\Users\\me\\Downloads\\*.csv")
+    assert said(error, "en") == (f"no file matches 'C:\\Users\\me\\Downloads\\*.csv' (looked in {PROJECT_ROOT})"
+                                 + WINDOWS_DRIVE)
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder("data\\demo\\kopi-senja")
+    assert said(error, "en").endswith("; on this computer a \\ is part of a file name, not a folder separator:"
+                                      " write the path with /, e.g. 'data/demo/kopi-senja'")
+
+
+def test_a_path_a_python_string_read_escapes_in_is_shown_as_typed_with_how_to_write_it():
+    """folder = "data\\new" in the notebook: Python reads \\n as a line break; said, on one line."""
+    from helpers.paths import PROJECT_ROOT
+
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder("data\new")
+    assert said(error, "en") == (
+        f"no folder or export file at data\\new (looked for {PROJECT_ROOT}/data\\new): give a folder of exports, one"
+        " export file, or a pattern such as data/raw/my-page/*.csv; the path holds a line break (\\n): in a Python"
+        " string a \\ and the letter after it are read as one character (\\n a line break, \\t a tab), so the path"
+        " is not the one typed: write paths with / between folders, or as r\"...\", where a \\ is kept as typed")
+    assert "di dalam string Python, \\ beserta huruf sesudahnya dibaca sebagai satu karakter" in said(error, "id")
+
+
+def test_a_name_that_is_not_there_is_quoted_as_typed(tmp_path):
+    """What a folder does not hold is quoted as typed: a \\ in a name once, not doubled."""
+    from helpers.errors import nothing_there_hint
+
+    (tmp_path / "posts.csv").write_text("x\n")
+    assert nothing_there_hint(tmp_path / "new\\posts" / "*.csv") == (
+        f". {tmp_path} holds no 'new\\posts'; it holds 1 file (posts.csv)")

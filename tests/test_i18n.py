@@ -198,6 +198,10 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
+        # errors.windows_path_hint: a path holding a line break or a tab, written in a roster or in Python
+        "imports.paths.escaped_": {"roster", "python"},
+        "imports.paths.advice_": {"roster", "python"},
+        "imports.paths.control_": {"line_break", "tab", "other"},
         # x_tweet_activity.clicks_counted: each click column's word, in either X export
         "imports.x_tweet_activity.click_": set(x_tweet_activity.CLICK_COLUMNS.values())
         | set(x_content.CLICK_COLUMNS.values()),
@@ -904,3 +908,14 @@ def test_columns_that_are_no_metric_are_named_by_their_labels():
         "publish time", "waktu publikasi"]
     assert Translator("id").message(metric_label("text")) == "teks unggahan"
     assert metric_label("reach") == "reach" and metric_label("made_up_column") == "'made_up_column'"
+
+
+def test_a_path_is_shown_as_typed_on_one_line():
+    """One backslash stays one (repr doubles it), and the line break and tab that a "\\n" or "\\t" in double
+    quotes made of a typed path are shown as typed again, not breaking the message over lines."""
+    from helpers.i18n import as_typed, terminal_safe
+
+    assert as_typed("C:\\Users\\me\\a.csv") == "C:\\Users\\me\\a.csv"
+    assert as_typed("D:\new\test.csv") == "D:\\new\\test.csv"
+    assert as_typed("a\x1bb") == "a\\x1bb"
+    assert terminal_safe("a\nb\tc\x1b") == "a\nb\tc\\x1b"  # a message's own lines are kept

@@ -86,3 +86,25 @@ def test_the_hint_for_a_refused_time_zone_in_both_languages():
     ("2025-02-30", []), ("31/02/2025", []), ("13/13/2025", []), ("last month", []), ("2025-03-18", [])])
 def test_a_date_written_another_way_is_answered_with_the_day_or_days_it_may_mean(written, meant):
     assert periods.date_meant(written) == meant
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("31 March 2025", ["2025-03-31"]), ("March 31, 2025", ["2025-03-31"]), ("31 Mar 2025", ["2025-03-31"]),
+    ("31-Mar-2025", ["2025-03-31"]), ("1st March 2025", ["2025-03-01"]), ("Sept 30, 2025", ["2025-09-30"]),
+    ("31 Maret 2025", ["2025-03-31"]), ("17 Agu 2025", ["2025-08-17"]),  # Indonesian names too
+    ("31 April 2025", []), ("31 Foo 2025", [])])  # no such day, no such month: no guess
+def test_a_date_written_with_its_months_name_is_answered_with_the_day(written, meant):
+    assert periods.date_meant(written) == meant
+
+
+@pytest.mark.parametrize("written, first, last", [
+    ("2025-03", "2025-03-01", "2025-03-31"), ("2024/2", "2024-02-01", "2024-02-29"),
+    ("03/2025", "2025-03-01", "2025-03-31"), ("March 2025", "2025-03-01", "2025-03-31"),
+    ("Sep 2025", "2025-09-01", "2025-09-30")])
+def test_a_month_written_as_a_period_is_read_as_its_first_and_last_days(written, first, last):
+    assert periods.month_meant(written) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("written", ["2025-13", "2025-03-01", "last month", "March"])
+def test_a_text_that_names_no_month_is_no_month(written):
+    assert periods.month_meant(written) is None

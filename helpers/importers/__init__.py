@@ -14,7 +14,7 @@ from typing import Iterable
 import pandas as pd
 
 from .. import quality, schema
-from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint
+from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint, windows_path_hint
 from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
 from ..periods import timezone_hint
@@ -22,7 +22,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import Message, metric_label, quoted
+from ..i18n import Message, as_typed, metric_label, quoted
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
@@ -216,10 +216,11 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         if is_pattern(pattern):
             exports, others = glob_exports(pattern)
             if not exports and not others:
-                raise WorkbookError(Message("imports.importers.no_match", pattern=repr(entry),
-                                            folder=str(pattern_folder(pattern)), hint=nothing_there_hint(pattern)))
+                raise WorkbookError(Message("imports.importers.no_match", pattern=as_typed(entry),
+                                            folder=as_typed(pattern_folder(pattern)),
+                                            hint=windows_path_hint(entry) or nothing_there_hint(pattern)))
             if not exports:  # a PDF or a screenshot only
-                raise WorkbookError(Message("imports.importers.no_export_match", pattern=repr(entry), **others))
+                raise WorkbookError(Message("imports.importers.no_export_match", pattern=as_typed(entry), **others))
             found.extend(exports)
         else:
             path = Path(pattern)
@@ -227,10 +228,10 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
                 raise WorkbookError(Message("imports.importers.folder", entry=str(entry),
                                             pattern=str(Path(str(entry)) / "*.csv")))
             if not path.is_file():  # the place looked in is named when the entry did not name it already
-                hint = nothing_there_hint(path)
-                raise WorkbookError(Message("imports.importers.not_found", entry=str(entry), path=str(path), hint=hint)
-                                    if str(entry) != str(path) else
-                                    Message("imports.importers.not_found_at", path=str(path), hint=hint))
+                hint = windows_path_hint(entry) or nothing_there_hint(path)
+                raise WorkbookError(Message("imports.importers.not_found", entry=as_typed(entry), path=as_typed(path),
+                                            hint=hint) if str(entry) != str(path) else
+                                    Message("imports.importers.not_found_at", path=as_typed(path), hint=hint))
             found.append(path)
     if not found:
         raise WorkbookError(Message("imports.importers.no_files"))
