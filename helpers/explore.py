@@ -900,6 +900,8 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M %z")
     labelled = _labelled(out.index)
+    if labelled:  # an index of times (a table by month or week) written as the columns' times are
+        out.index = _index_as_text(out.index)
     before = target.stat().st_mtime if target.is_file() else None
     if target.suffix.lower() == ".csv":
         text = out.to_csv(index=labelled).encode("utf-8")
@@ -921,13 +923,25 @@ def _table_to_save(table) -> pd.DataFrame:
     sentence, a dict)."""
     from pandas.io.formats.style import Styler
 
-    if isinstance(table, Styler):
-        table = table.data
+    if isinstance(table, Styler):  # as shown: rows and columns hidden on screen are left out of the file too
+        shown = table.data
+        table = shown.drop(index=shown.index[list(table.hidden_rows)], columns=shown.columns[list(table.hidden_columns)])
     if isinstance(table, pd.Series):
         return table.to_frame()
     if isinstance(table, pd.DataFrame):
         return table.copy()
     raise WorkbookError(Message("imports.explore.not_a_table", given=type(table).__name__))
+
+
+def _index_as_text(index: pd.Index) -> pd.Index:
+    """An index (or each level of one) of time-zone-aware times as save_table writes such columns: local
+    wall-clock text with its offset (Excel takes no time zone, and a CSV's reader would get another form)."""
+    def text(level: pd.Index) -> pd.Index:
+        return level.strftime("%Y-%m-%d %H:%M %z") if isinstance(level.dtype, pd.DatetimeTZDtype) else level
+
+    if isinstance(index, pd.MultiIndex):
+        return index.set_levels([text(level) for level in index.levels])
+    return pd.Index(text(index), name=index.name)
 
 
 def _labelled(index: pd.Index) -> bool:

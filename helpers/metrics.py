@@ -394,8 +394,8 @@ def period_change(current: pd.DataFrame, previous: pd.DataFrame, by: str = "plat
         warnings.warn(PartlyCovered(note), stacklevel=2)
     for note in _near_download_notes(current, previous, set(platforms[both])):
         warnings.warn(NearDownload(note), stacklevel=2)
-    merged = merged.merge(change_intervals(current, previous, by, only=intervals_for), on=[*names, "kpi"],
-                          how="left")
+    merged = _merged_on(merged, change_intervals(current, previous, by, only=intervals_for), [*names, "kpi"],
+                        how="left")
     for column in INTERVAL_COLUMNS:
         merged[column] = merged[column].where(both)
     return merged
@@ -436,12 +436,20 @@ def organic_change(current: pd.DataFrame, previous: pd.DataFrame, min_posts: int
     return period_change(organic(current), organic(previous), min_posts=min_posts, intervals_for=ORGANIC_INTERVALS)
 
 
+def _merged_on(left: pd.DataFrame, right: pd.DataFrame, keys: list[str], **how) -> pd.DataFrame:
+    """left.merge(right) on `keys`, a key of different types on the two sides taken as objects on both: a
+    group key with 'unknown' beside numbers (group_keys) in one table only, plain numbers in the other."""
+    for key in keys:
+        if left[key].dtype != right[key].dtype:
+            left, right = left.astype({key: object}), right.astype({key: object})
+    return left.merge(right, on=keys, **how)
+
+
 def _both_periods(now: pd.DataFrame, before: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     """Two kpis tables side by side (the second's columns suffixed '_previous'), over the groups of either: a
     group of one period only has NaN on the other side. Its rows in kpis' order: groups sorted, each with its
     KPIs in their order. A side's counts of rows are floats where it lacks a group (NaN), whole numbers otherwise."""
-    keys = [*names, "kpi", "kind"]
-    merged = now.merge(before, on=keys, how="outer", suffixes=("", "_previous"))
+    merged = _merged_on(now, before, [*names, "kpi", "kind"], how="outer", suffixes=("", "_previous"))
     order = {kpi: rank for rank, kpi in enumerate(dict.fromkeys([*now["kpi"], *before["kpi"]]))}
     group = merged.groupby(names, sort=True, dropna=False).ngroup().to_numpy()
     return merged.iloc[np.lexsort((merged["kpi"].map(order).to_numpy(), group))].reset_index(drop=True)

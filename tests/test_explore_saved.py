@@ -266,3 +266,25 @@ def test_the_explorer_run_on_a_folder_saves_its_table_under_the_folders_client(t
                                parameters={"folder": "data/demo/harbour-books", "timezone": "Europe/London"},
                                cwd=str(PROJECT_ROOT), kernel_name="python3", progress_bar=False)
     assert sorted(p.name for p in (tmp_path / "derived").iterdir()) == ["harbour-books-kpis.csv"]
+
+
+def test_a_table_by_month_is_saved_with_its_months_as_text_in_both_formats(tmp_path, monkeypatch):
+    """Reach per month, indexed by time-zone-aware months: Excel takes no time zone, so the months are written
+    as the columns' times are (local wall clock with its offset), in the CSV as in the workbook file."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    months = pd.date_range("2026-07-01", periods=2, freq="MS", tz="Asia/Jakarta", name="month")
+    monthly = pd.DataFrame({"reach": [120, 80]}, index=months)
+    written = pd.read_csv(explore.save_table(monthly, "monthly.csv"))
+    assert written["month"].tolist() == ["2026-07-01 00:00 +0700", "2026-08-01 00:00 +0700"]
+    assert written["reach"].tolist() == [120, 80]
+    book = pd.read_excel(explore.save_table(monthly, "monthly.xlsx"))
+    assert book["month"].tolist() == ["2026-07-01 00:00 +0700", "2026-08-01 00:00 +0700"]
+
+
+def test_rows_and_columns_hidden_on_screen_are_left_out_of_the_saved_table(tmp_path, monkeypatch):
+    """A Styler saved as shown: its hidden row (the photo) and hidden column (reactions) are not in the file."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    table = pd.DataFrame({"format": ["photo", "video"], "reach": [14, 1200], "reactions": [5, 2]})
+    shown = table.style.hide(axis=0, subset=[0]).hide(axis=1, subset=["reactions"])
+    written = pd.read_csv(explore.save_table(shown, "shown.csv"))
+    assert written.to_dict("list") == {"format": ["video"], "reach": [1200]}

@@ -432,3 +432,17 @@ def test_grouping_by_a_boolean_column_with_missing_keys_keeps_them_as_the_unknow
     assert change.loc[(True, "posts"), ["value", "value_previous", "change"]].tolist() == [2, 2, 0]
     assert change.loc[(True, "summed_reach"), "change"] == 0
     assert change.loc[("unknown", "posts"), "value"] == 1 and pd.isna(change.loc[("unknown", "posts"), "change"])
+
+
+def test_a_period_change_by_a_number_column_with_unknown_keys_in_one_period_compares_the_numbers():
+    """Hour 9 in both periods (2 posts, then 1), and one post of unknown hour in the current period only: its
+    keys are objects (9 beside 'unknown'), the previous period's plain numbers; 9 meets 9 (posts 1 -> 2)."""
+    now = posts_table([dict(platform="facebook", reach=10), dict(platform="facebook", reach=20),
+                       dict(platform="facebook", reach=30)])
+    now["hour"] = [9.0, 9.0, float("nan")]
+    before = posts_table([dict(platform="facebook", reach=40)])
+    before["hour"] = [9.0]
+    got = metrics.period_change(now, before, by="hour")
+    posts = got[got["kpi"] == "posts"].set_index("hour")
+    assert posts.loc[9.0, "value"] == 2 and posts.loc[9.0, "value_previous"] == 1 and posts.loc[9.0, "change"] == 1
+    assert posts.loc[metrics.UNKNOWN_GROUP, "value"] == 1 and pd.isna(posts.loc[metrics.UNKNOWN_GROUP, "value_previous"])
