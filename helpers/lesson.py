@@ -1203,12 +1203,28 @@ _STOPPED_ANSWERS: dict[str, str] = {}
 
 
 def watch_answer_cells() -> None:
-    """In a notebook kernel, have record_answer_cell see each cell run (IPython's post_run_cell event, which
-    follows a cell Python could not parse as well as one that failed while running); once, however often the
-    lesson's set-up runs."""
+    """In a notebook kernel, have forget_answer_cell see each cell start and record_answer_cell see it end
+    (IPython's pre_run_cell and post_run_cell events, which also frame a cell Python could not parse); once,
+    however often the lesson's set-up runs."""
     shell = get_ipython()
-    if shell is not None and record_answer_cell not in shell.events.callbacks["post_run_cell"]:
-        shell.events.register("post_run_cell", record_answer_cell)
+    if shell is None:
+        return
+    for event, callback in (("pre_run_cell", forget_answer_cell), ("post_run_cell", record_answer_cell)):
+        if callback not in shell.events.callbacks[event]:
+            shell.events.register(event, callback)
+
+
+def _assigned_answers(cell: str | None) -> list[str]:
+    """The answer variables a cell's text assigns (ANSWER_ASSIGNMENT), even where Python cannot parse it."""
+    return ANSWER_ASSIGNMENT.findall(cell or "")
+
+
+def forget_answer_cell(info) -> None:
+    """As a cell starts (an IPython ExecutionInfo): the answer variables it assigns are no longer remembered as
+    stopped, so a cell that sets an answer and checks it at once (`answer_frequency = 1.22` then
+    `lesson.check(...)`) is judged on that answer; record_answer_cell remembers them again if this cell fails."""
+    for name in _assigned_answers(getattr(info, "raw_cell", None)):
+        _STOPPED_ANSWERS.pop(name, None)
 
 
 def record_answer_cell(result) -> None:
@@ -1217,8 +1233,7 @@ def record_answer_cell(result) -> None:
     SyntaxError: `answer_benchmark = 2,31 / 0,035`) or while running (a KeyError from a misspelt column), and
     forgotten once it runs through. Its check then says so, rather than judge what an earlier run left in the
     variable (or "not answered yet" for the None the notebook starts with)."""
-    info = getattr(result, "info", None)
-    names = ANSWER_ASSIGNMENT.findall(getattr(info, "raw_cell", None) or "")
+    names = _assigned_answers(getattr(getattr(result, "info", None), "raw_cell", None))
     error = result.error_before_exec or result.error_in_exec if names else None
     for name in names:
         if error is None:

@@ -2275,8 +2275,9 @@ def test_a_check_after_an_answer_cell_that_stopped_says_so_rather_than_judge_an_
 
 def test_an_answer_cell_that_stops_in_a_lesson_kernel_is_said_by_its_check():
     """In a kernel, the lesson's set-up watches the cells run: a SyntaxError (raised before the cell runs) and a
-    KeyError (explained as a slip) each leave the check saying so, until the cell runs through; running the
-    set-up again keeps one watcher, and what it remembers."""
+    KeyError (explained as a slip) each leave the check saying so, until the cell runs through; a cell that sets
+    the answer and checks it is judged on that answer; running the set-up again keeps one watcher of each
+    event, and what it remembers."""
     from nbclient import NotebookClient
 
     check = 'lesson.check("benchmark", answer_benchmark, language)'
@@ -2287,15 +2288,21 @@ def test_an_answer_cell_that_stops_in_a_lesson_kernel_is_said_by_its_check():
              'tr = lesson.setup(language)', check,
              "answer_benchmark = 0.0231 / 0.00035", check,
              'answer_benchmark = benchmark_table.loc[0, "valeu"]', check,
+             # mended and checked in one cell: judged on the answer it has just set
+             f"answer_benchmark = 0.0231 / 0.00035\nprint({check})",
+             "answer_benchmark = 2,31 / 0,035", f"answer_benchmark = 66\nprint({check})",
+             "answer_benchmark = 66\n1 / 0", check,  # an error after the answer is set: still said
              "from IPython import get_ipython\n"
-             "get_ipython().events.callbacks['post_run_cell'].count(lesson.record_answer_cell)"]
+             "[get_ipython().events.callbacks[event].count(callback) for event, callback in"
+             " (('pre_run_cell', lesson.forget_answer_cell), ('post_run_cell', lesson.record_answer_cell))]"]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(notebook, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
 
     def shown(cell) -> str:
-        output = next((o for o in cell.outputs if o.output_type in ("error", "execute_result")), None)
-        return "" if output is None else output.get("ename") or output["data"]["text/plain"]
+        output = next((o for o in cell.outputs if o.output_type in ("error", "execute_result", "stream")), None)
+        return "" if output is None else output.get("ename") or output.get("text", "").strip() \
+            or output["data"]["text/plain"]
 
     failed = "Exercise 5: " + Translator("en").t("lesson.check.answer_cell_failed", name="answer_benchmark",
                                                   error="{error}")
@@ -2305,7 +2312,10 @@ def test_an_answer_cell_that_stops_in_a_lesson_kernel_is_said_by_its_check():
         "", failed.format(error="SyntaxError"),
         "", "Exercise 5: Correct. Well done.",
         "KeyError", failed.format(error="KeyError"),
-        "1"]
+        "Exercise 5: Correct. Well done.",
+        "SyntaxError", "Exercise 5: Correct. Well done.",
+        "ZeroDivisionError", failed.format(error="ZeroDivisionError"),
+        "[1, 1]"]
 
 
 FAILED_IN_INDONESIAN = (
