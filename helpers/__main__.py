@@ -69,7 +69,7 @@ except ModuleNotFoundError as _missing:
 def _from_here(path: str) -> str:
     """A path typed on the command line, from the folder the command runs in (as a shell completes it);
     paths inside a roster stay relative to the project folder, like the notebooks' own."""
-    return str(Path.cwd() / Path(path).expanduser())
+    return str(Path.cwd() / paths.expand_user(path))
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -26,7 +26,7 @@ from .errors import RosterError, WorkbookError, close_match, nothing_there_hint,
     windows_path_hint
 from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, as_typed, language_code, language_meant, quoted
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
-                    pattern_folder, resolve)
+                    expand_user, pattern_folder, resolve)
 from .periods import date_hint, date_in, is_plausible_year, last_full_month, period_hint, previous_period, \
     timezone_hint
 
@@ -775,7 +775,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                 elif not check_files:
                     pass
                 elif not resolve(logo).is_file():
-                    relative = not Path(logo).expanduser().is_absolute()
+                    relative = not expand_user(logo).is_absolute()
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
                                         client=label, key="'branding.logo'", path=as_typed(logo),
                                         full=as_typed(resolve(logo)))
@@ -799,7 +799,7 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
     where it was written: 'exports', or the `files` of one of its entries read through a column mapping."""
     say = tr.t
     full = as_spelled_on_disk(resolve(pattern))
-    relative = not Path(pattern).expanduser().is_absolute()
+    relative = not expand_user(pattern).is_absolute()
     if is_pattern(full):
         found, others = glob_exports(full)
         if found:
@@ -862,7 +862,7 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
     written = entry["mapping"]
     path = resolve(written)
     if not path.is_file():
-        relative = not Path(written).expanduser().is_absolute()
+        relative = not expand_user(written).is_absolute()
         key = f"'exports' ({where}, 'mapping')"
         problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found", client=label,
                             key=key, path=as_typed(written), full=as_typed(path))

@@ -265,10 +265,10 @@ def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False
     line, `typed_here`: the folder the command runs in; in a notebook or in code: the project root), then
     where it stops existing and what is there (nothing_there_hint)."""
     from .i18n import Message
-    from .paths import PROJECT_ROOT
+    from .paths import PROJECT_ROOT, expand_user
 
     there = nothing_there_hint(path)
-    if Path(given).expanduser().is_absolute():
+    if expand_user(given).is_absolute():
         return there
     if typed_here:
         return Message("imports.paths.start_here", folder=str(Path.cwd()), there=there)

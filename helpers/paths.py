@@ -42,9 +42,19 @@ def cache_dir() -> Path:
     return Path(base).expanduser() / "reach-engagement-workbook"
 
 
+def expand_user(path: str | Path) -> Path:
+    """`path` with a leading ~ or ~user made the home folder, as a shell does; unchanged when there is no such
+    home (a Windows path typed here, `~\\Downloads\\posts.csv`, names a user `\\Downloads\\posts.csv`), so
+    that it is reported as a path that finds nothing, with the advice for Windows paths."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # pathlib's "Could not determine home directory."
+        return Path(path)
+
+
 def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:
     """An absolute path: `path` itself when absolute (after ~ expansion), else relative to `base`."""
-    p = Path(path).expanduser()
+    p = expand_user(path)
     return p if p.is_absolute() else (base / p)
 
 

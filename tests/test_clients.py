@@ -1380,6 +1380,22 @@ def test_a_pattern_with_backslashes_is_quoted_as_typed(tmp_path):
         " file name, not a folder separator: write the path with /, e.g. '/work/shared/exports/*.csv'"]
 
 
+
+def test_a_windows_pattern_from_the_home_folder_is_not_found_with_the_advice_for_windows_paths(tmp_path):
+    """`~\\exp\\*.csv` names, on this computer, the home of a user `\\exp\\*.csv`, which pathlib cannot find
+    (RuntimeError, with a traceback): a pattern that matches no file, with how to write it with /."""
+    problems = _problems(tmp_path, r"""clients:
+  - id: oig
+    name: Oigetit
+    exports: ['~\exp\*.csv']
+    timezone: UTC
+    period: last full month
+""")
+    assert problems == [
+        f"client 'oig': key 'exports': the pattern '~\\exp\\*.csv' matches no file (looked in {PROJECT_ROOT}: paths"
+        " in a roster are relative to the project root); on this computer a \\ is part of a file name, not a folder"
+        " separator: write the path with /, e.g. '~/exp/*.csv'"]
+
 CLIENT = """  - id: harbour
     name: Harbour Books
     exports:

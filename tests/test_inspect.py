@@ -364,3 +364,17 @@ def test_a_mapped_file_that_cannot_be_read_leaves_the_folders_other_files_descri
     out = capsys.readouterr().out
     assert "not a date" in out and "mapped= names" not in out
     assert out.count("rows:") == 2  # the good twin and the Business Suite export
+
+
+def test_a_windows_path_from_the_home_folder_is_not_found_with_the_advice_for_windows_paths(tmp_path, monkeypatch,
+                                                                                              capsys):
+    """`~\\Downloads\\posts.csv` names, on this computer, the home of a user `\\Downloads\\posts.csv`: pathlib
+    cannot find one and raised RuntimeError, shown with its traceback. The path finds nothing, and says how to
+    write it with /."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", "~\\Downloads\\posts.csv"]) == 2
+    out = capsys.readouterr().out
+    assert out.splitlines()[:3] == [
+        "~\\Downloads\\posts.csv", "  cannot be read:",
+        f"    export file not found: {tmp_path}/~\\Downloads\\posts.csv; on this computer a \\ is part of a file name,"
+        f" not a folder separator: write the path with /, e.g. '{tmp_path}/~/Downloads/posts.csv'"]
