@@ -9,50 +9,10 @@ says which package is missing and the command to run instead, with exit status 1
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
 import sys
 from pathlib import Path
 
-#: What to do when the Python running the command lacks one of the workbook's packages (python3 without the
-#: `.venv/bin/` in front, or the Conda environment not active), in English and Bahasa Indonesia. Kept here,
-#: outside the catalogue (helpers/locales): reading the catalogue needs PyYAML and Babel, which may be the very
-#: packages missing, so this sentence is said without them.
-NOT_INSTALLED = {
-    "en": "This Python ({python}) does not have the workbook's package {package}: run `make reports` once in {root}"
-          " (it creates .venv and installs the packages into it), then run {command}, or activate the Conda"
-          " environment first (conda activate reach-engagement-workbook).",
-    "id": "Python ini ({python}) tidak memiliki paket buku kerja ini, {package}: jalankan `make reports` sekali di"
-          " {root} (perintah itu membuat .venv dan memasang paket-paketnya di sana), lalu jalankan {command}, atau"
-          " aktifkan dulu lingkungan Conda-nya (conda activate reach-engagement-workbook).",
-}
-#: A package whose import name is not the name pip and conda install it by.
-PACKAGE_NAMES = {"yaml": "pyyaml", "jupyter_client": "jupyter-client"}
-
-
-def missing_package(exc: ModuleNotFoundError) -> str | None:
-    """The package a failed import lacks, as pip and conda name it; None when the module missing is one of the
-    workbook's own (a fault of the workbook, which keeps its traceback)."""
-    top = (exc.name or "").split(".")[0]
-    return None if top in ("", __package__) else PACKAGE_NAMES.get(top, top)
-
-
-def not_installed(package: str, argv: list[str]) -> str:
-    """The sentence for a command run by a Python without `package`: which Python, and how to run the same
-    command with the workbook's own (.venv's, from the project folder). In Bahasa Indonesia for a --language id
-    or an Indonesian locale (LC_ALL, LC_MESSAGES, LANG), read without the catalogue (NOT_INSTALLED)."""
-    asked = [word.split("=", 1)[1] if "=" in word else (argv[i + 1] if i + 1 < len(argv) else "")
-             for i, word in enumerate(argv) if word.split("=", 1)[0] == "--language"]
-    locale = next((os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)), "")
-    wanted = (asked or [locale])[-1].strip().casefold()
-    language = "id" if wanted.startswith(("id", "indo", "bahasa")) else "en"
-    root = Path(__file__).resolve().parent.parent
-    here = Path.cwd().resolve() == root
-    python = Path(".venv/bin/python") if here else root / ".venv" / "bin" / "python"
-    return NOT_INSTALLED[language].format(python=sys.executable or "python", package=package,
-                                          root=root,
-                                          command=shlex.join([str(python), "-m", "helpers", *argv]))
-
+from .installed import say_not_installed
 
 try:  # the workbook's modules import its packages (Babel, PyYAML): a Python without them is told what to do
     from .errors import WorkbookError, close_match, os_reason
@@ -60,10 +20,7 @@ try:  # the workbook's modules import its packages (Babel, PyYAML): a Python wit
     from . import paths
     from .paths import REPORTS_DIR, display_path
 except ModuleNotFoundError as _missing:
-    if (_package := missing_package(_missing)) is None:
-        raise
-    print(not_installed(_package, sys.argv[1:]), file=sys.stderr)
-    raise SystemExit(1) from None
+    raise SystemExit(say_not_installed(_missing, sys.argv[1:])) from None
 
 
 def _from_here(path: str) -> str:
@@ -284,10 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ModuleNotFoundError as exc:  # a package the command's own modules need (pandas, papermill) is missing
-        if (package := missing_package(exc)) is None:
-            raise
-        print(not_installed(package, argv), file=sys.stderr)
-        return 1
+        return say_not_installed(exc, argv)
     except WorkbookError as exc:  # a name read from a file may hold an escape sequence: shown, not acted on
         print(terminal_safe(tr.t("cli.error", message=exc)), file=sys.stderr)
         return 2

@@ -30,9 +30,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import WorkbookError
-from .i18n import LANGUAGES, Message, Translator, localised, use_language
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
+from .installed import say_not_installed
+
+try:  # the workbook's packages (Babel, PyYAML): the command, run by a Python without them, says what to do
+    from .errors import WorkbookError
+    from .i18n import LANGUAGES, Message, Translator, localised, use_language
+    from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
+except ModuleNotFoundError as _missing:
+    if __name__ != "__main__":  # imported (a notebook, the tests): the error as it is
+        raise
+    raise SystemExit(say_not_installed(_missing, sys.argv[1:], "helpers.slides")) from None
 
 LESSON = NOTEBOOKS_DIR / "lesson_reach_vs_engagement.ipynb"
 SLIDES_DIR = REPORTS_DIR / "slides"
@@ -341,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     except WorkbookError as error:  # an --out the decks cannot go into: one sentence, as render says it
         print(tr.t("cli.error", message=error), file=sys.stderr)
         return 2
+    except ModuleNotFoundError as error:  # a package the run needs (papermill, nbconvert) is missing
+        return say_not_installed(error, argv, "helpers.slides")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 
 import numpy as np
 import pandas as pd
@@ -243,21 +244,26 @@ def test_the_uci_notes_name_each_columns_blank_cells_and_say_what_the_dates_hold
     assert tr.message(Message("imports.uci_facebook_metrics.synthetic_dates", year="2014")) == two
 
 
+#: A Python outside any virtual environment (this one's own interpreter): not the project's .venv, whose
+#: missing package is a fault rather than a setup step, wherever the tests run.
+OUTSIDE_PYTHON = os.path.realpath(sys._base_executable)
+
+
 def _without(package: str, folder, *command: str, cwd=None, **environment):
-    """The command run by this Python as by one without `package`: a module of its name ahead on the path raises
-    what a missing package raises."""
+    """The command run by a Python outside .venv, with this one's packages, as by one without `package`: a module
+    of its name ahead on the path raises what a missing package raises."""
+    import site
     import subprocess
-    import sys
 
     from helpers.paths import PROJECT_ROOT
 
     folder = folder / f"without-{package}"
     folder.mkdir()
     (folder / f"{package}.py").write_text(f"raise ModuleNotFoundError(\"No module named '{package}'\", name='{package}')\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(PROJECT_ROOT)]), "LC_ALL": "", "LC_MESSAGES": "",
-           "LANG": "C.UTF-8", **environment}
-    return subprocess.run([sys.executable, *command], cwd=cwd or PROJECT_ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **environment,
+           "PYTHONPATH": os.pathsep.join([str(folder), str(PROJECT_ROOT), *site.getsitepackages()])}
+    return subprocess.run([OUTSIDE_PYTHON, *command], cwd=cwd or PROJECT_ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
 
 
 def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(tmp_path):
@@ -271,7 +277,7 @@ def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(
     done = _without("babel", tmp_path, "-m", "helpers", "render", "--client", "kopi-senja")
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == (
-        f"This Python ({sys.executable}) does not have the workbook's package babel: run `make reports` once in"
+        f"This Python ({OUTSIDE_PYTHON}) does not have the workbook's package babel: run `make reports` once in"
         f" {PROJECT_ROOT} (it creates .venv and installs the packages into it), then run .venv/bin/python -m helpers"
         " render --client kopi-senja, or activate the Conda environment first (conda activate"
         " reach-engagement-workbook).\n")
@@ -279,7 +285,7 @@ def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(
     console = "import sys; from helpers.__main__ import console; sys.exit(console())"
     done = _without("yaml", tmp_path, "-c", console, "demo", cwd=tmp_path, LANG="id_ID.UTF-8")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.startswith(f"Python ini ({sys.executable}) tidak memiliki paket buku kerja ini, pyyaml: jalankan"
+    assert done.stderr.startswith(f"Python ini ({OUTSIDE_PYTHON}) tidak memiliki paket buku kerja ini, pyyaml: jalankan"
                                   f" `make reports` sekali di {PROJECT_ROOT} ")
     assert f"lalu jalankan {PROJECT_ROOT}/.venv/bin/python -m helpers demo, atau aktifkan" in done.stderr
     # pandas, imported once the command runs; --language id is the language asked, whatever the locale
@@ -289,10 +295,40 @@ def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(
     assert "lalu jalankan .venv/bin/python -m helpers inspect 'a b.csv' --language id, atau" in done.stderr
 
 
+def test_the_slides_command_without_the_packages_says_so_in_the_language_abbreviated(tmp_path):
+    """`python -m helpers.slides` (make slides) without Babel printed a traceback; it now says what the other
+    commands say, and `--lang id`, which argparse reads as --language id, gives it in Indonesian (it was English)."""
+    done = _without("babel", tmp_path, "-m", "helpers.slides", "--lang", "id")
+    assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"Python ini ({OUTSIDE_PYTHON}) tidak memiliki paket buku kerja ini, babel: ")
+    assert "lalu jalankan .venv/bin/python -m helpers.slides --lang id, atau" in done.stderr
+    done = _without("pandas", tmp_path, "-m", "helpers", "inspect", "a.csv", "--lang=id")
+    assert done.returncode == 1 and done.stderr.startswith("Python ini (")
+
+
 def test_a_missing_module_of_the_workbook_itself_keeps_its_traceback():
     """Only a package the workbook installs is a setup to fix; a module of its own missing is a fault, shown as one."""
-    from helpers.__main__ import missing_package
+    from helpers.installed import missing_package
 
     assert missing_package(ModuleNotFoundError("No module named 'helpers.nothing'", name="helpers.nothing")) is None
     assert missing_package(ModuleNotFoundError("No module named 'yaml'", name="yaml")) == "pyyaml"
     assert missing_package(ModuleNotFoundError("No module named 'babel.dates'", name="babel.dates")) == "babel"
+    assert missing_package(ModuleNotFoundError("No module named 'jupyter_client'", name="jupyter_client")) == (
+        "jupyter-client")
+
+
+def test_a_missing_standard_module_or_a_package_missing_from_venv_keeps_its_traceback(tmp_path, monkeypatch):
+    """`make reports` installs the packages pyproject.toml declares into .venv: a module of Python's own (_ctypes,
+    zoneinfo on a Python built without them), or any package missing from .venv itself, is not mended by it, so
+    the command fails with its traceback rather than advise it."""
+    from helpers import installed
+    from helpers.installed import missing_package
+
+    assert missing_package(ModuleNotFoundError("No module named '_ctypes'", name="_ctypes")) is None
+    assert missing_package(ModuleNotFoundError("No module named 'zoneinfo'", name="zoneinfo")) is None
+    done = _without("zoneinfo", tmp_path, "-m", "helpers", "inspect", "a.csv")
+    assert done.returncode == 1 and "make reports" not in done.stderr
+    assert done.stderr.startswith("Traceback") and done.stderr.endswith(
+        "ModuleNotFoundError: No module named 'zoneinfo'\n")
+    monkeypatch.setattr(sys, "prefix", str(installed.ROOT / ".venv"))
+    assert missing_package(ModuleNotFoundError("No module named 'yaml'", name="yaml")) is None
