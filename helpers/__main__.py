@@ -155,19 +155,28 @@ def language_argument(tr: Translator):
 def unknown_options(words: list[str], parser: argparse.ArgumentParser, tr: Translator) -> str | None:
     """What to say of the options among `words` (those `parser` did not take) that `parser` does not know
     ('--clinet'), in `tr`'s language: the options meant where they are close (close_match: '--client'), else
-    the ones it has; None when no word is an option (argparse names the other words itself)."""
+    the ones it has, that it has none, or, before a command (`-v render`), that options go after the command;
+    None when no word is an option (argparse names the other words itself). A bare `--` ends the options: it
+    and the words after it are left to argparse."""
+    words = words[:words.index("--")] if "--" in words else words
     unknown = list(dict.fromkeys(word.split("=", 1)[0] for word in words
                                  if word.startswith("--") or (word.startswith("-") and word[1:2].isalpha())))
     if not unknown:
         return None
     options = [option for action in parser._actions for option in action.option_strings]
     close = list(dict.fromkeys(match for word in unknown if (match := close_match(word, options)) is not None))
+    said = {"command": parser.prog, "options": tr.join(unknown, alternatives=True)}
     if close:
-        return tr.t("cli.unknown_option_close", command=parser.prog, options=tr.join(unknown, alternatives=True),
-                    close=tr.join(close))
+        return tr.t("cli.unknown_option_close", close=tr.join(close), **said)
+    commands = [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices]
+    if commands:
+        return tr.t("cli.unknown_option_before_command", commands=tr.join(commands, alternatives=True),
+                    first=commands[0], **said)
     known = [option for option in options if option.startswith("--") and option != "--help"]
-    return tr.t("cli.unknown_option", command=parser.prog, options=tr.join(unknown, alternatives=True),
-                known=", ".join(known))
+    if not known:
+        return tr.t("cli.unknown_option_none", **said)
+    return tr.t("cli.unknown_option", known=", ".join(known), **said)
 
 
 def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:

@@ -116,6 +116,28 @@ def test_an_unknown_option_is_answered_with_the_option_meant(capsys):
     assert capsys.readouterr().err.endswith("error: unrecognized arguments: kopi-senja (see python -m helpers --help)\n")
 
 
+def test_an_option_before_the_command_or_to_a_command_without_options_is_said_so(capsys):
+    """`-v render` named the top level's options, an empty list; `demo --foo` too: the top level says options go
+    after the command, and a command with none says it has none. After a bare `--` nothing is an option (it was
+    counted as one, and `--client` after it "meant" --client): argparse names those words itself."""
+    for argv, expected in (
+            (["-v", "render"],
+             "error: python -m helpers has no option -v: a command's options go after its name (render, inspect or"
+             " demo); python -m helpers render --help lists render's options (see python -m helpers --help)\n"),
+            (["--verbose", "render", "--language", "id"],
+             "galat: python -m helpers tidak memiliki opsi --verbose: opsi sebuah perintah ditulis sesudah namanya"
+             " (render, inspect, atau demo); python -m helpers render --help menampilkan opsi render (lihat python -m"
+             " helpers --help)\n"),
+            (["demo", "--foo"],
+             "error: python -m helpers demo has no option --foo: it takes no options (see python -m helpers demo"
+             " --help)\n"),
+            (["render", "--", "--client"],
+             "error: unrecognized arguments: -- --client (see python -m helpers --help)\n")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2 and capsys.readouterr().err.endswith(expected), argv
+
+
 #: Import notes a client reads (in the report, or from `inspect`), with one post and with two: the number
 #: agrees with its noun and verb, in English, and the Indonesian keeps the same facts.
 CLIENT_READ = [
