@@ -779,7 +779,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
                                         client=label, key="'branding.logo'", path=as_typed(logo),
                                         full=as_typed(resolve(logo)))
-                                    + (tr.message(windows_path_hint(logo, "roster"))
+                                    + (tr.message(windows_path_hint(logo, "roster", logo=True))
                                        or (relative and _beside_roster(say, logo, roster_folder))
                                        or _there(tr, resolve(logo))))
                 elif problem := logo_problem(resolve(logo)):

@@ -1381,6 +1381,26 @@ def test_a_pattern_with_backslashes_is_quoted_as_typed(tmp_path):
 
 
 
+def test_a_logo_on_a_windows_drive_is_said_to_be_copied_into_the_project(tmp_path):
+    """A logo written as on Windows (`C:\\x\\logo.png`) was told to copy "the exports" into data/raw: the advice
+    names the image, and where to put it."""
+    text = r"""clients:
+  - id: oig
+    name: Oigetit
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last full month
+    branding: {logo: 'C:\x\logo.png'}
+"""
+    assert _problems(tmp_path, text) == [
+        "client 'oig': key 'branding.logo': file not found: C:\\x\\logo.png (looked for"
+        f" {PROJECT_ROOT}/C:\\x\\logo.png: paths in a roster are relative to the project root); C: is a Windows drive,"
+        " which this computer does not have: copy the image into the project and give the path where it is now (relative to the"
+        " project root, e.g. data/raw/<client>/logo.png)"]
+    assert _problems(tmp_path, text, language="id")[0].endswith(
+        "; C: adalah drive Windows, yang tidak ada di komputer ini: salin gambarnya ke dalam proyek dan tuliskan jalur"
+        " tempatnya sekarang (relatif terhadap folder proyek, mis. data/raw/<klien>/logo.png)")
+
 def test_a_windows_pattern_from_the_home_folder_is_not_found_with_the_advice_for_windows_paths(tmp_path):
     """`~\\exp\\*.csv` names, on this computer, the home of a user `\\exp\\*.csv`, which pathlib cannot find
     (RuntimeError, with a traceback): a pattern that matches no file, with how to write it with /."""
