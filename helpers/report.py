@@ -504,6 +504,34 @@ class Report:
                                                                  if r.platform}
         return [p for p in sorted(known - set(self.platforms)) if self._export_spans(p, first, last)]
 
+    def uncovered_platforms(self) -> dict[str, list[tuple]]:
+        """{platform: runs of days its post exports cover} of the platforms with posts in the comparison period
+        and none in the period whose exports cover none of the period's days (neither the period's platforms nor
+        quiet_platforms): nothing of the period is known there, so those posts are compared with nothing, and
+        the summary (_finding_uncovered) and Data coverage say so rather than let the comparison period's count
+        read as a fall in posting."""
+        seen = set(self.platforms) | set(self.quiet_platforms())
+        return {platform: merged_days([span for span in self._export_periods_by_file(platform).values() if span])
+                for platform in sorted(set(self.previous["platform"].dropna()) - seen)}
+
+    def _finding_uncovered(self, platform: str, runs: list[tuple]) -> Finding:
+        """'Instagram is not compared: its exports end on 31 August 2026, before this period, …': the summary's
+        sentence on a platform of uncovered_platforms, with the comparison period's posts it had and the
+        export that would compare it."""
+        tr = self.tr
+        first, last = self.period_start.date(), self.period_end.date()
+        if runs and runs[-1][1] < first:
+            exports = tr.t("quiet.exports_end", last=tr.date(runs[-1][1]))
+        elif runs and runs[0][0] > last:
+            exports = tr.t("quiet.exports_start", first=tr.date(runs[0][0]))
+        else:
+            exports = tr.t("quiet.exports_around", spans=self._spans_text(runs))
+        posts = int((self.previous["platform"] == platform).sum())
+        text = tr.t("quiet.uncovered", platform=tr.platform(platform), exports=exports, posts=tr.number(posts),
+                    previous_start=tr.date(self.comparison_start), previous_end=tr.date(self.comparison_end),
+                    start=tr.date(self.period_start), end=tr.date(self.period_end))
+        return Finding("quiet.uncovered", text, {"platform": platform, "posts": posts})
+
     def _seen_only_by_empty_exports(self, platform: str, first, last) -> bool:
         """Whether some day from `first` to `last` is covered only by the platform's exports that list no post
         at all (a header, nothing else): what an export holding posts of other days says of a quiet stretch
@@ -664,6 +692,7 @@ class Report:
             made = [f for platform in self.platforms for f in (make(platform) for make in makers) if f]
             found += sorted(made, key=lambda f: f.key != "finding.formats_disagree")  # stable otherwise
         quiet = [self._finding_quiet(p) for p in self.quiet_platforms()]  # no post there, the exports cover it
+        quiet += [self._finding_uncovered(p, runs) for p, runs in self.uncovered_platforms().items()]
         lead = [self._finding_coverage()] if self.has_posts else []
         return (lead + quiet + found)[:8]
 
@@ -1539,6 +1568,15 @@ class Report:
                      previous_end=tr.date(self.comparison_end))
         notes = [tr.t("coverage.period", posts=tr.number(len(self.posts)), **spans) if self.has_posts
                  else tr.t("coverage.period_none", **spans)]  # "No posts", not "0 posts", in a quiet period
+        if self.has_posts and (uncovered := self.uncovered_platforms()):
+            # the comparison period's count split: the posts of platforms no export of the period covers are
+            # compared with nothing, and a total against the period's would read as a fall in posting
+            gone = self.previous["platform"].isin(list(uncovered))
+            reported = sorted(set(self.platforms) | set(self.quiet_platforms()))
+            notes[0] = tr.t("coverage.period_uncovered", posts=tr.number(len(self.posts)), **spans,
+                            compared=tr.number(int((~gone).sum())), uncovered=tr.number(int(gone.sum())),
+                            platforms=tr.join(map(tr.platform, reported)),
+                            others=tr.join(map(tr.platform, uncovered)))
         days = self.period_days  # calendar days, as the comparison period's below
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         # what every post-level figure is: its count up to the download; understated "against" a comparison only

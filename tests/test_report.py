@@ -4452,3 +4452,70 @@ def test_a_platform_with_posts_only_in_the_comparison_period_is_told_by_its_quie
         names = quiet.lens_kpis(platform)
         pd.testing.assert_frame_equal(quiet.lens_table(platform, names), alone.lens_table(platform, names))
     assert quiet.definitions_note() == alone.definitions_note()
+
+
+def _instagram_cut_to_july_august(folder: Path, name: str) -> tuple[int, int]:
+    """Kopi Senja's demo Facebook export, and its Instagram one keeping only the posts of July and August, saved
+    as `name` in `folder`; (Instagram posts kept, Facebook posts of July and August), counted from the files."""
+    import shutil
+
+    facebook = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv"
+    shutil.copy(facebook, folder)
+    with (DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv").open(
+            encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    kept = [r for r in rows if r["Publish time"][:3] in ("07/", "08/")]
+    with (folder / name).open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(kept)
+    with facebook.open(encoding="utf-8-sig", newline="") as file:
+        before = sum(r["Publish time"][:3] in ("07/", "08/") for r in csv.DictReader(file))
+    return len(kept), before
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_platform_whose_exports_end_before_the_period_is_said_not_compared(tmp_path, language):
+    """Kopi Senja's Instagram export cut to July and August and named for those months, the period September
+    and October: Instagram has posts only in the comparison period and no export covering the period, so it is
+    no quiet platform. The summary says it is not compared, where its exports end, and what would compare it;
+    Data coverage splits the comparison period's posts between the platforms compared and Instagram."""
+    instagram, facebook = _instagram_cut_to_july_august(tmp_path, "Jul-01-2026_Aug-31-2026_17841402288113456.csv")
+    assert (instagram, facebook) == (80, 66)
+    report = build_report(**{**DEMO, "exports": [str(tmp_path / "*.csv")], "language": language})
+    assert report.quiet_platforms() == [] and len(report.posts) == 52 and len(report.previous) == 146
+    [finding] = [f for f in report.findings() if f.key == "quiet.uncovered"]
+    assert finding.values == {"platform": "instagram", "posts": 80}
+    assert [f.key for f in report.findings()][:2] == ["finding.coverage", "quiet.uncovered"]
+    if language == "en":
+        assert finding.text == (
+            "Instagram is not compared: its exports end on 31 August 2026, before this period, so nothing of this "
+            "period stands beside the 80 posts it had in the comparison period (1 July 2026 to 31 August 2026). "
+            "Add Instagram exports covering 1 September 2026 to 31 October 2026 to compare it.")
+        assert report.coverage_notes()[0] == (
+            "52 posts from 1 September 2026 to 31 October 2026; the comparison period (1 July 2026 to 31 August "
+            "2026) has 146 posts: 66 on Facebook, compared here, and 80 on Instagram, whose exports do not cover "
+            "this period.")
+    else:
+        assert finding.text == (
+            "Instagram tidak dibandingkan: ekspornya berakhir pada 31 Agustus 2026, sebelum periode ini, sehingga "
+            "tidak ada apa pun dari periode ini yang dapat disandingkan dengan 80 unggahannya pada periode "
+            "pembanding (1 Juli 2026 hingga 31 Agustus 2026). Tambahkan ekspor Instagram yang mencakup 1 September "
+            "2026 hingga 31 Oktober 2026 untuk membandingkannya.")
+        assert report.coverage_notes()[0] == (
+            "52 unggahan dari 1 September 2026 hingga 31 Oktober 2026; periode pembanding (1 Juli 2026 hingga 31 "
+            "Agustus 2026) memiliki 146 unggahan: 66 di Facebook, yang dibandingkan di sini, dan 80 di Instagram, "
+            "yang ekspornya tidak mencakup periode ini.")
+
+
+def test_a_platform_whose_exports_cover_the_period_stays_a_quiet_one(tmp_path):
+    """The same Instagram posts of July and August in an export named for July to October: the exports cover
+    the period, so Instagram is quiet in it, told by its quiet finding alone, and Data coverage gives the
+    comparison period's posts as one count."""
+    _instagram_cut_to_july_august(tmp_path, "Jul-01-2026_Oct-31-2026_17841402288113456.csv")
+    report = build_report(**{**DEMO, "exports": [str(tmp_path / "*.csv")]})
+    assert report.quiet_platforms() == ["instagram"] and report.uncovered_platforms() == {}
+    assert [f.key for f in report.findings()][:2] == ["finding.coverage", "quiet.finding"]
+    assert "quiet.uncovered" not in [f.key for f in report.findings()]
+    assert report.coverage_notes()[0] == ("52 posts from 1 September 2026 to 31 October 2026; the comparison period "
+                                          "(1 July 2026 to 31 August 2026) has 146 posts.")
