@@ -328,9 +328,13 @@ def test_the_slides_command_without_the_packages_says_so_in_the_language_abbrevi
     assert done.returncode == 1 and done.stderr.startswith("Python ini (")
 
 
-def test_a_missing_module_of_the_workbook_itself_keeps_its_traceback():
-    """Only a package the workbook installs is a setup to fix; a module of its own missing is a fault, shown as one."""
+def test_a_missing_module_of_the_workbook_itself_keeps_its_traceback(monkeypatch):
+    """Only a package the workbook installs is a setup to fix; a module of its own missing is a fault, shown as one.
+    (Judged as by a Python other than the project's .venv, which this test may itself be running in.)"""
+    from helpers import installed
     from helpers.installed import missing_package
+
+    monkeypatch.setattr(installed, "in_project_venv", lambda: False)
 
     assert missing_package(ModuleNotFoundError("No module named 'helpers.nothing'", name="helpers.nothing")) is None
     assert missing_package(ModuleNotFoundError("No module named 'yaml'", name="yaml")) == "pyyaml"
