@@ -292,8 +292,6 @@ def test_a_python_without_the_workbooks_packages_is_told_how_to_run_the_command(
     """python3 -m helpers render without .venv/bin/ in front, or without the Conda environment active: Babel
     (imported with the command line) or pandas (imported by inspect) is missing. One sentence says which package,
     which Python, and the command to run instead; no traceback, and the exit status is 1."""
-    import sys
-
     from helpers.paths import PROJECT_ROOT
 
     done = _without("babel", tmp_path, "-m", "helpers", "render", "--client", "kopi-senja")
