@@ -71,21 +71,12 @@ def not_whole_day(name: str, value, timezone, asked_by: str):
                    day=value.date().isoformat())
 
 
-@lru_cache(maxsize=1)
-def _month_numbers() -> dict[str, int]:
-    """Each month's number by its name, full or short, in the workbook's languages, in lower case and without a
-    full stop ('march', 'mar', 'sept', 'maret', 'agu'), for a date written with its month's name."""
-    from babel.dates import get_month_names
+def _month_number(name: str) -> int | None:
+    """A month's number by its name, full or short ('March', 'Mar', 'Maret', 'Agu'), from the workbook's one
+    month-name table (importers.yearless_dates.MONTHS, imported here when needed: it imports this module)."""
+    from .importers.yearless_dates import MONTHS
 
-    from .i18n import LANGUAGES
-
-    numbers = {}
-    for locale in LANGUAGES.values():
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                numbers[name.lower().rstrip(".")] = number
-                numbers[name.lower()[:3]] = number  # 'Mar', 'Sep', 'Agu', whatever the locale's own short name
-    return numbers
+    return MONTHS.get(name.casefold())
 
 
 #: A date written with its month's name: '31 March 2025', '31 Mar 2025', '31-Mar-2025', and 'March 31, 2025'.
@@ -110,7 +101,7 @@ def date_meant(value) -> list[str]:
         parts = [(year, second, first), (year, first, second)]  # day first, then month first
     elif found := _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text):
         day, month = (found[1], found[2]) if found.re is _DAY_MONTH_YEAR else (found[2], found[1])
-        if (number := _month_numbers().get(month.lower())) is not None:
+        if (number := _month_number(month)) is not None:
             parts = [(int(found[3]), number, int(day))]
     days = []
     for year, month, day in parts or []:
@@ -129,8 +120,8 @@ def month_meant(value) -> tuple[dt.date, dt.date] | None:
         year, month = int(found[1]), int(found[2])
     elif found := re.fullmatch(r"(\d{1,2})[-/.](\d{4})", text):
         year, month = int(found[2]), int(found[1])
-    elif (found := re.fullmatch(r"([^\W\d_]+)\.?,?\s+(\d{4})", text)) and found[1].lower() in _month_numbers():
-        year, month = int(found[2]), _month_numbers()[found[1].lower()]
+    elif (found := re.fullmatch(r"([^\W\d_]+)\.?,?\s+(\d{4})", text)) and _month_number(found[1]) is not None:
+        year, month = int(found[2]), _month_number(found[1])
     else:
         return None
     if not (1 <= month <= 12 and dt.MINYEAR <= year):
