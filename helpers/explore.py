@@ -507,6 +507,16 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | N
     return styler
 
 
+def paid_label(value, tr: Translator) -> str:
+    """A value of the `paid` column (metrics.paid_flag) in words: paid, organic, or not known (the group
+    metrics.group_keys names UNKNOWN_GROUP), rather than True, False and 'unknown'."""
+    if isinstance(value, (bool, np.bool_)):
+        return tr.t("imports.explore.paid_yes" if value else "imports.explore.paid_no")
+    if value is pd.NA or value == metrics.UNKNOWN_GROUP:
+        return tr.t("imports.explore.paid_unknown")
+    return str(value)
+
+
 #: summary_view's row of the days each column's posts span (in `.data`: how many days), below "posts".
 _DAYS_ROW = "days from its first to its last post"
 
@@ -525,6 +535,8 @@ def _column_label(value, level: str | None, tr: Translator) -> str:
         text = tr.platform(str(value))
     elif level == "format":
         text = tr.format_name(str(value))
+    elif level == "paid":
+        text = paid_label(value, tr)
     elif value == metrics.UNKNOWN_GROUP:
         text = tr.t("imports.explore.summary_no_name")
     else:
@@ -603,6 +615,10 @@ _IN_MEASURE_UNITS = ("median", "ci_low", "ci_high")
 #: posts give it.
 _REPORTED_COLUMNS = frozenset(schema.POST_COLUMNS) | {"interactions", "watch_time_hours"} | frozenset(metrics.RATES)
 
+#: Counts of posts in KPI tables (metrics.kpis, metrics.period_change): whole numbers, even in a float column
+#: (period_change's side of a group one period lacks is NaN, which an integer column cannot hold).
+_POST_COUNT_COLUMNS = ("posts", "posts_covered", "posts_previous", "posts_covered_previous")
+
 
 def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | None = None, max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
@@ -640,6 +656,10 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
         elif column == "effect":  # compare's sizes of Cliff's delta, in the report's words
             shown_as = _formatter(lambda v: html.escape(tr.t(f"effect.{v}") if f"effect.{v}" in tr.texts
                                                         else str(v)), not_computed)
+        elif column == "paid":  # grouped by the paid flag: paid, organic, or not known, not True and False
+            shown_as = _formatter(lambda v: html.escape(paid_label(v, tr)), missing)
+        elif column in _POST_COUNT_COLUMNS and pd.api.types.is_numeric_dtype(values):
+            shown_as = _formatter(lambda v: tr.number(int(v)), missing)
         elif pd.api.types.is_bool_dtype(values):  # compare_groups' 'tested': yes or no, not True
             shown_as = _formatter(lambda v: tr.t("common.yes" if v else "common.no"), missing)
         elif pd.api.types.is_integer_dtype(values):

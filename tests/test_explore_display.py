@@ -557,3 +557,41 @@ def test_a_kpi_table_shows_each_figure_in_its_kpis_unit():
         cells = dict(zip(kpis["kpi"], re.findall(rf'class="data row\d+ col{column}" >([^<]*)<',
                                                  explore.shown(kpis, language=language).to_html())))
         assert cells["posts"] == cells["summed_reach"] == na and left_out not in cells.values()
+
+
+def test_a_period_changes_post_counts_are_whole_numbers_where_a_group_is_in_one_period_only():
+    """A format posted in one period only leaves the other period's side of its rows empty, so pandas holds
+    the post counts as floats: they still read 2 and 1, not 2.00 and 1.00 (and a count the other period lacks
+    reads n/a). Now: two photos; before: one photo and one video."""
+    now = posts_of([{"platform": "instagram", "format": "photo", "published_at": f"2025-05-0{day} 09:00",
+                     "reach": 100, "reactions": 5} for day in (1, 2)])
+    before = posts_of([{"platform": "instagram", "format": fmt, "published_at": "2025-04-01 09:00",
+                        "reach": 100, "reactions": 5} for fmt in ("photo", "video")])
+    change = metrics.period_change(now, before, by="format")
+    assert change["posts"].dtype == float  # why the display must not take the dtype's word for it
+    rows = change.index[change["kpi"].eq("summed_reach")]
+    html_table = explore.shown(change.loc[rows]).to_html()
+    cells = {name: re.findall(rf'class="data row\d+ col{list(change.columns).index(name)}" >([^<]*)<', html_table)
+             for name in ("posts", "posts_covered", "posts_previous", "posts_covered_previous")}
+    assert cells == {"posts": ["2", "n/a"], "posts_covered": ["2", "n/a"], "posts_previous": ["1", "1"],
+                     "posts_covered_previous": ["1", "1"]}
+
+
+@pytest.mark.parametrize("language, paid, organic, unknown", [
+    ("en", "paid", "organic", "(paid or organic not reported)"),
+    ("id", "berbayar", "organik", "(berbayar atau organik tidak dilaporkan)")])
+def test_a_table_grouped_by_the_paid_flag_says_paid_and_organic_not_true_and_false(language, paid, organic,
+                                                                                    unknown):
+    """Grouped by `paid`, the summary's headings and a KPI table's column name paid and organic posts in
+    words, and the posts whose export does not say (paid missing) as not known."""
+    posts = posts_of([{"platform": "facebook", "format": "photo", "published_at": f"2025-05-0{day} 09:00",
+                       "reach": 100, "reactions": 5, "paid": flag}
+                      for day, flag in ((1, True), (2, False), (3, None))])
+    headings = re.findall(r'<th[^>]*col_heading level1[^>]*>([^<]*)<',
+                          explore.summary_view(posts, by="paid", language=language).to_html())
+    assert headings == [organic, paid, unknown]
+    table = metrics.kpis(posts, by="paid")
+    table = table[table["kpi"].eq("posts")].reset_index(drop=True)
+    column = list(table.columns).index("paid")
+    assert re.findall(rf'class="data row\d+ col{column}" >([^<]*)<',
+                      explore.shown(table, language=language).to_html()) == [organic, paid, unknown]
