@@ -2688,8 +2688,12 @@ class Report:
         tr = self.tr
         caveat = tr.t(f"metric.{name}.caveat")
         if name == "click_through_rate":
-            counted = [tr.t("definitions.counted_on", platform=tr.platform(p), counted=text)
-                       for p in self.platforms for text in self.counted(p, "clicks")]
+            # one clause per platform: where its exports count clicks differently, Data coverage names each
+            # export's (_counted_note), and "on X, …; on X, …" would read as a slip
+            texts = {p: self.counted(p, "clicks") for p in self.platforms}
+            counted = [tr.t("definitions.counted_on", platform=tr.platform(p), counted=found[0]) if len(found) == 1
+                       else tr.t("definitions.counted_on_differs", platform=tr.platform(p))
+                       for p, found in texts.items() if found]
             if counted:
                 caveat = tr.t("definitions.counted", caveat=caveat, counted="; ".join(counted))
         if name in SHARES_USED:

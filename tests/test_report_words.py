@@ -82,6 +82,14 @@ def test_clicks_counted_differently_by_a_platforms_exports_are_one_note_naming_e
               " tagar, klik untuk membuka detail, dan klik tautan permanen, bukan hanya klik tautan."}[language]
     word = {"en": "X: clicks", "id": "X: klik"}[language]
     assert [note for note in report.coverage_notes() if note.startswith(word)] == [expected]
+    # Definitions says it once for X, pointing to that note, not "on X, …; on X, …"
+    tr = Translator(language)
+    caveat = report.definitions().set_index(tr.t("definitions.metric")).loc[tr.metric("click_through_rate"),
+                                                                           tr.t("definitions.caveat")]
+    assert caveat == {"en": "what counts as a click differs between platforms: on X, what counts as a click differs"
+                            " between its exports (Data coverage says which export counts what)",
+                      "id": "definisi klik berbeda antarplatform: di X, yang dihitung sebagai klik berbeda dari satu"
+                            " ekspor ke ekspor lain (Cakupan data menyebutkan apa yang dihitung tiap ekspor)"}[language]
 
 
 def test_x_shares_are_named_reposts_wherever_the_report_names_them_per_platform(x_report):
