@@ -987,11 +987,14 @@ def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str
     (value: this ratio of sums; mean_of_post_rates: the mean of each post's views ÷ reach)". Impressions are
     named by what `impressions_kind` says they count (metrics.counted_kind; the catalogue's "impressions (or
     views)" where it is missing), and a figure over YouTube's thumbnail impressions says what those are, as
-    summary_view's labels do. None for a KPI metrics.kpis does not compute (a row added by hand)."""
+    summary_view's labels do; posts of both kinds (impressions_and_views), as "impressions or views", each post's
+    own count. None for a KPI metrics.kpis does not compute (a row added by hand)."""
     from .report import RATES_BY_IMPRESSIONS, rate_label
 
     kind_known = isinstance(impressions_kind, str) and bool(impressions_kind)
     counted = tr.t(f"imports.quality.kinds_{impressions_kind}") if kind_known else tr.metric("impressions")
+    if impressions_kind == "impressions_and_views":  # each post its own count: "Σ impressions or views", as
+        counted = tr.t("imports.explore.summary_row.impressions.value")  # summary_view's row; "and" reads as a sum
 
     def word(name: str) -> str:  # a part of a rate that is no column of the post table has words of its own
         key = {"paid_spend": "imports.explore.saved.paid_spend", "watch_time_minutes": "imports.explore.saved.minutes",

@@ -418,6 +418,19 @@ def test_a_saved_rate_by_metas_views_is_defined_with_the_reports_label():
     assert reach.startswith("engagement rate by reach: Σ interactions ÷ Σ reach over the posts")
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "frequency: Σ impressions or views ÷ Σ reach over the posts that report both (value: this ratio of sums;"
+           " mean_of_post_rates: the mean of each post's impressions or views ÷ reach)"),
+    ("id", "frekuensi: Σ impresi atau tayangan ÷ Σ jangkauan atas unggahan yang melaporkan keduanya (value: jumlah"
+           " dibagi jumlah ini; mean_of_post_rates: rata-rata impresi atau tayangan ÷ jangkauan tiap unggahan)")])
+def test_a_saved_rate_over_posts_counting_impressions_and_views_sums_each_posts_own_count(language, said):
+    """A channel whose posts count impressions on some, views on others (Facebook across Meta's switch): each
+    post adds its own count, "Σ impressions or views", not a sum of both as "Σ impressions and views" reads."""
+    from helpers.i18n import Translator
+
+    assert explore.kpi_definition("frequency", "rate", "impressions_and_views", Translator(language)) == said
+
+
 def test_a_rank_agreement_without_rho_says_why_and_shows_its_figures_as_the_report_writes_them():
     """YouTube posts with views and no likes or comments: no ranking by interactions, said in the caption;
     X posts ranked by impressions: rho 1 (identical rankings), p-value as the report writes it."""
