@@ -993,7 +993,7 @@ def kpi_definition(kpi: str, kind: str, impressions_kind, tr: Translator) -> str
 
     kind_known = isinstance(impressions_kind, str) and bool(impressions_kind)
     counted = tr.t(f"imports.quality.kinds_{impressions_kind}") if kind_known else tr.metric("impressions")
-    if impressions_kind == "impressions_and_views":  # each post its own count: "Σ impressions or views", as
+    if kind_known and impressions_kind == "impressions_and_views":  # each post its own count: "Σ impressions or views", as
         counted = tr.t("imports.explore.summary_row.impressions.value")  # summary_view's row; "and" reads as a sum
 
     def word(name: str) -> str:  # a part of a rate that is no column of the post table has words of its own

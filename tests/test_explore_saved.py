@@ -66,7 +66,7 @@ def test_a_saved_kpi_table_keeps_its_columns_and_says_what_each_figure_is(mixed_
     assert list(table.reset_index().columns) == [*kpis.columns, "definition", "impressions_counted"]
     assert table.loc[("facebook", "impressions"), "value"] == 600  # the numbers as they were
     assert table.loc[("facebook", "impressions"), "definition"] == (
-        "impressions and views: Σ impressions and views over the posts that report it")
+        "impressions or views: Σ impressions or views over the posts that report it")
     assert table.loc[("facebook", "impressions"), "impressions_counted"] == "impressions and views"
     assert table.loc[("facebook", "frequency"), "definition"] == (
         "frequency: Σ views ÷ Σ reach over the posts that report both (value: this ratio of sums; "
@@ -89,8 +89,8 @@ def test_a_saved_kpi_table_keeps_its_columns_and_says_what_each_figure_is(mixed_
         "interactions: Σ interactions over the posts that report it; interactions = reactions + comments + shares"
         " + saves (those the platform reports)")
     assert table.loc[("facebook", "cpm"), "definition"] == (
-        "CPM: Σ spend on paid posts ÷ Σ impressions and views × 1,000 over the posts that report both (value: this"
-        " ratio of sums; mean_of_post_rates: the mean of each post's spend on paid posts ÷ impressions and views × 1,000)")
+        "CPM: Σ spend on paid posts ÷ Σ impressions or views × 1,000 over the posts that report both (value: this"
+        " ratio of sums; mean_of_post_rates: the mean of each post's spend on paid posts ÷ impressions or views × 1,000)")
 
 
 def test_a_saved_kpi_table_is_in_the_language_in_use(mixed_posts, tmp_path, monkeypatch):
