@@ -2499,6 +2499,13 @@ class Report:
         if not self.has_posts:
             return self.no_posts_sentence()
         if not self.has_attention():
+            # watch time of the comparison period's posts alone: not "none of the exports", which would be untrue
+            before = self.previous.loc[self.previous["watch_time_seconds"].notna(), "platform"].astype(str)
+            platforms = [p for p in self.platforms if p in set(before)]
+            if platforms:
+                posts = int(before.isin(platforms).sum())
+                return tr.t("attention.none_this_period" + ("_one" if posts == 1 else ""), posts=tr.number(posts),
+                            platforms=tr.join(map(tr.platform, platforms)), compared=self.compared())
             return tr.t("attention.none")
         parts = []
         for platform in self.platforms:

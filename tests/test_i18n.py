@@ -214,6 +214,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "finding.elasticity_": _elasticity_classes() | {"few_interactions", "few_reach_values"},
         "agreement.elasticity_": {"few_interactions", "few_reach_values"},  # report.elasticity_cell
         "divergent.few": {"", "_all", "_every"},  # report._top_n_size_word
+        "attention.none_this_period": {"", "_one"},  # report.attention_sentence: one post of the comparison or more
         "imports.explore.header_only": {"", "_one"},  # explore._warn_header_only: one export, or several
         "imports.explore.summary_header_only": {"", "_one"},  # explore.summary_view
         # render.header_only_problem: one export, or several

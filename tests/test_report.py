@@ -4519,3 +4519,32 @@ def test_a_platform_whose_exports_cover_the_period_stays_a_quiet_one(tmp_path):
     assert "quiet.uncovered" not in [f.key for f in report.findings()]
     assert report.coverage_notes()[0] == ("52 posts from 1 September 2026 to 31 October 2026; the comparison period "
                                           "(1 July 2026 to 31 August 2026) has 146 posts.")
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "None of this period's posts has watch time in the exports, so attention cannot be measured for this"
+           " period; the exports report it only for {n} posts of the previous period, on Facebook."),
+    ("id", "Tidak satu pun unggahan periode ini memiliki waktu tonton dalam ekspor, jadi perhatian tidak dapat"
+           " diukur untuk periode ini; ekspor hanya melaporkannya untuk {n} unggahan periode sebelumnya, di Facebook.")])
+def test_watch_time_of_the_comparison_period_alone_is_not_said_to_be_in_none_of_the_exports(tmp_path, language,
+                                                                                           said):
+    """Harbour Books' export with 'Seconds viewed' blanked for posts published from September on: this period
+    (September, October) has no watch time, the comparison period (July, August) has it on its reels, so the
+    Attention section says so, rather than that none of the exports reports watch time."""
+    rows = list(csv.reader(io.StringIO(next((DEMO_DIR / "harbour-books").glob("*.csv")).read_text(
+        encoding="utf-8-sig"), newline="")))
+    header = rows[0]
+    seconds, published = header.index("Seconds viewed"), header.index("Publish time")
+    for row in rows[1:]:
+        if len(row) > seconds and row[published][:2] in ("09", "10"):
+            row[seconds] = ""
+    before = sum(1 for row in rows[1:] if len(row) > seconds and row[published][:2] in ("07", "08") and row[seconds])
+    assert before > 1  # the count is the file's, worked out here from its rows
+    path = tmp_path / "Jul-01-2026_Oct-31-2026_100088245511032.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    blanked = build_report(**{**DEMO, "exports": [str(path)], "period_start": "2026-09-01",
+                              "period_end": "2026-10-31", "comparison_start": "2026-07-01",
+                              "comparison_end": "2026-08-31", "language": language})
+    assert not blanked.has_attention()
+    assert blanked.attention_sentence() == said.format(n=before)
