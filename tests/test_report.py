@@ -3762,7 +3762,7 @@ def _without_interactions(report):
 
 def test_definitions_hold_only_the_metrics_the_tables_show(report):
     """Watch time reported in the comparison period only (the demo's Facebook videos, blanked in this period):
-    the attention section says no export reports it and shows no table, so Definitions does not define watch
+    the attention section says only the comparison period's posts report it and shows no table, so Definitions does not define watch
     time or minutes per 1,000 reached, and names them among the metrics not in the report."""
     assert {"watch_time_hours", "minutes_per_1000_reached"} <= set(report.defined_metrics())
     before_only = _without(report, ["watch_time_seconds", "watch_time_hours"])
@@ -3770,8 +3770,9 @@ def test_definitions_hold_only_the_metrics_the_tables_show(report):
                            & (before_only.kpis["kpi"] == "watch_time_hours")].iloc[0]
     assert pd.isna(row["value"]) and row["value_previous"] > 0  # reported before, not now
     assert not before_only.has_attention()
-    assert before_only.attention_sentence() == ("None of the exports reports watch time, so attention cannot be"
-                                                " measured for this client.")
+    assert before_only.attention_sentence() == (  # the comparison period's 10 videos with watch time, named
+        "None of this period's posts has watch time in the exports, so attention cannot be measured for this period;"
+        " the exports report it only for 10 posts of the previous period, on Facebook.")
     defined = before_only.defined_metrics()
     assert "watch_time_hours" not in defined and "minutes_per_1000_reached" not in defined
     assert "watch time (hours)" not in set(before_only.definitions()["metric"])
