@@ -7,16 +7,20 @@ with alt text.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel import Locale
+from babel.numbers import get_currency_symbol
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401  (re-exported: notebooks call display.show)
 
 from . import metrics
 from .drawing import DPI, png_bytes
+from .i18n import LANGUAGES, Translator, catalogue
 from .index_page import FACTS_KEY
 
 
@@ -95,10 +99,70 @@ ROW_LABEL = "row-label"
 
 
 def _is_text(values: pd.Series) -> bool:
-    """A column of words (names, post texts, formulas) rather than numbers: most of its shown cells, n/a
-    aside, begin with a letter."""
-    shown = [str(v).strip() for v in values if str(v).strip() not in ("", "n/a")]
-    return bool(shown) and sum(v[:1].isalpha() for v in shown) > len(shown) / 2
+    """A column of words (names, post texts, formulas) rather than of values: most of its shown cells, those
+    that say a value is missing aside (MISSING_TEXTS), do not read as values as the report writes them
+    (_is_value). Not judged by a cell's first character: a post's text may begin with an emoji, a hashtag,
+    a handle or a number, and money with its currency ("Rp 1.234")."""
+    missing = _missing_texts()
+    shown = [str(v).strip() for v in values if str(v).strip() not in missing]
+    return bool(shown) and sum(not _is_value(v) for v in shown) > len(shown) / 2
+
+
+#: The catalogue's texts for a value a table does not have: a cell holding only one is neither a value nor
+#: words, in any language ("n/a", "t/a").
+MISSING_TEXTS = ("common.na", "common.not_reported")
+#: The catalogue's templates of the values a table writes with words beside their numbers ("-0.32 pp",
+#: "8 of 10", "5 dari 10"): their words outside brackets belong to a value.
+VALUE_TEMPLATES = ("change.points", "common.part_of", "agreement.overlap_value", "lesson.demo.overlap_value")
+#: A bracketed note, or one a cut cell left open: "(0.48 to 0.73)", "(95% CI -1.36 to 0.77)", "(reposts)".
+_BRACKETED = re.compile(r"\([^()]*(?:\)|$)")
+#: A word: a run of letters.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_value(text: str) -> bool:
+    """Whether a shown cell reads as a value as the report writes it: its notes set aside (bracketed: an
+    interval, a platform's name for a count; or after a colon: "0.0% (0.0% to 0.0%): 40 of 47 posts drew no
+    interactions"), every word left is one a value holds (_value_words: a month, a currency, "pp", "of", the
+    "p" of a p-value), and it holds a digit, or no word at all (a mark: "✓"). Numbers, percentages and money in
+    either language's format ("1,234", "3,5%", "Rp 1.234"), dates ("28 Oct 2026", "Aug 2014"), intervals
+    ("0.62 (0.48 to 0.73)"), ranks ("7–9") and counts ("37 / 37") are values; "🔥 New drop today",
+    "#tbt to our first shop", "10 tips for ..." and "not compared (see Data coverage)" are words."""
+    outside, before = text.split(": ", 1)[0], None
+    while outside != before:  # a note inside a note
+        before, outside = outside, _BRACKETED.sub(" ", outside)
+    words = _WORD.findall(outside)
+    known = _value_words()
+    if not all(word in known["currencies"] or word.casefold() in known["words"] for word in words):
+        return False
+    return not words or any(character.isdigit() for character in outside)
+
+
+@functools.cache
+def _missing_texts() -> frozenset[str]:
+    """MISSING_TEXTS in every language, and the empty cell."""
+    return frozenset({""} | {catalogue(language)[key] for language in LANGUAGES for key in MISSING_TEXTS})
+
+
+@functools.cache
+def _value_words() -> dict[str, frozenset[str]]:
+    """The words a value holds, in every language: "words", casefolded: the months' names and abbreviations
+    (Translator.date, short_date, month write them) and the words of VALUE_TEMPLATES outside brackets;
+    "currencies", as written (an upper-case code: "IDR", not a caption's "Top"): the letters of the currency
+    symbols the languages' money formats write ("Rp", "US", "IDR"). And the "p" of p_phrase."""
+    words, currencies = set(_WORD.findall(p_phrase(Translator("en"), 0.5))), set()
+    for language, locale in LANGUAGES.items():
+        months = Locale.parse(locale).months
+        for context in ("format", "stand-alone"):
+            for width in ("abbreviated", "wide"):
+                words |= {word.casefold() for name in months[context][width].values() for word in _WORD.findall(name)}
+        texts = catalogue(language)
+        for key in VALUE_TEMPLATES:
+            template = _BRACKETED.sub(" ", re.sub(r"\{[^{}]*\}", " ", texts[key]))
+            words |= {word.casefold() for word in _WORD.findall(template)}
+        for code in Locale.parse(locale).currencies:
+            currencies |= set(_WORD.findall(get_currency_symbol(code, locale=locale)))
+    return {"words": frozenset(words), "currencies": frozenset(currencies)}
 
 
 def _is_prose(values: pd.Series) -> bool:

@@ -156,6 +156,28 @@ def test_text_columns_are_marked_to_align_left_and_numbers_are_not():
     assert ".report-table .text { text-align: left; }" in PAGE_CSS
 
 
+def test_a_column_is_text_by_whether_its_cells_read_as_values_not_by_their_first_character():
+    """Posts beginning with an emoji, a hashtag, a handle or a number are text (an X report's posts on top
+    under one lens only were right-aligned and squeezed); values as either language writes them are not:
+    money with its currency's letters, a month, an interval, "pp", "8 of 10 (...), p < 0.001", a mark; and a
+    column of "t/a" (Indonesian for n/a) is no more text than one of "n/a"."""
+    posts = ["🔥 New drop today, come by the shop", "#tbt to our first shop", "@partner thanks for the help",
+             "10 tips for better photos"]
+    values = {"spend": ["Rp 1.234.568", "IDR 1,234", "US$12.50", "£3.40"],
+              "published": ["Aug 2014", "3 Okt 2026", "28 Oct 2026", "1 Sept 2020"],
+              "rate": ["0,62 (0,48 hingga 0,73)", "3,5%", "1.234", "-0.32 pp (95% CI -1.36 to 0.77)"],
+              "overlap": ["8 of 10 (about 2.7 by chance), p < 0.001", "5 dari 10 (sekitar 1,9 secara kebetulan)",
+                          "0.0% (0.0% to 0.0%): 40 of 47 posts drew no interactions", "+0,99 poin persentase"],
+              "Facebook": ["✓", "✓ (reposts)", "37 / 37", "26–27"],
+              "you": ["t/a", "n/a", "t/a", "not reported"]}
+    frame = pd.DataFrame({"text": posts, **values})
+    html = display.table(frame, index=False).data
+    assert html.count('<td class="text">') == len(posts) and '<th scope="col" class="text">text</th>' in html
+    assert html.count('class="text') == len(posts) + 1  # no other column's cells
+    assert all(not display._is_text(pd.Series([post])) for post in ("2025", "Rp 500"))
+    assert display._is_text(pd.Series(["median 5.07%", "not compared (see Data coverage)", "Jan"]))
+
+
 def test_a_figure_is_shown_at_the_size_it_was_drawn():
     """A CSS inch is 96 pixels: a 4.6-inch figure drawn at DPI is shown 4.6 inches wide (then its points are
     points on paper), never wider than the page."""
