@@ -608,18 +608,19 @@ class Translator:
         return format_date(day, format="d MMM y", locale=self.locale)
 
     def period_span(self, first, last) -> str:
-        """A report's period, short, as the run's summary and the index write it: a calendar month as its month
-        ("Oct 2026"), other days as their first and last, the year once where both share it ("1 Sept to
-        31 Oct 2026", "15 Dec 2025 to 14 Jan 2026"), a single day once ("5 Oct 2026")."""
+        """A report's period, short, as the run's summary and the index write it: whole calendar months as
+        months ("Oct 2026", "Sept to Oct 2026", "Dec 2025 to Jan 2026"), other days as their first and last
+        ("1 Sept to 15 Oct 2026", "15 Dec 2025 to 14 Jan 2026"), the year once where both share it, a single
+        day once ("5 Oct 2026")."""
         first, last = (value.date() if isinstance(value, dt.datetime) else value for value in (first, last))
         if first == last:
             return self.short_date(first)
-        if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (
-                last.year, last.month):
+        months = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+        if months and (first.year, first.month) == (last.year, last.month):
             return self.month(first)
-        start = (format_date(first, format="d MMM", locale=self.locale) if first.year == last.year
-                 else self.short_date(first))
-        return self.t("cli.period_span", start=start, end=self.short_date(last))
+        whole, day = ("MMM", self.month) if months else ("d MMM", self.short_date)
+        start = format_date(first, format=whole, locale=self.locale) if first.year == last.year else day(first)
+        return self.t("cli.period_span", start=start, end=day(last))
 
     def month(self, value) -> str:
         """The month alone ("Aug 2014"), for a date whose day is not known."""

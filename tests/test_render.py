@@ -515,14 +515,14 @@ def test_the_summary_columns_line_up_in_indonesian_too():
     results = [RenderResult("a", True, 123.4, html=Path("/tmp/a/report.html"),
                             pdf_error=Message("cli.problem.pdf", problem="x"), period=(OCTOBER, OCTOBER_END)),
                RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x",
-                            period=(dt.date(2026, 9, 1), OCTOBER_END))]
+                            period=(dt.date(2026, 9, 1), dt.date(2026, 10, 30)))]
     lines = summary_lines(results, Translator("id"))
     assert lines == ["klien  status        periode                       waktu  laporan / galat",
                      "a      berhasil/pdf! Okt 2026                  123,4 dtk  /tmp/a/report.html; PDF gagal: x",
-                     "bb     GAGAL         1 Sep hingga 31 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
+                     "bb     GAGAL         1 Sep hingga 30 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
     assert summary_lines(results[1:], Translator("en")) == [
         "client  status  period                    time  report / error",
-        "bb      FAILED  1 Sept to 31 Oct 2026    1.5 s  cell 4: ValueError: x"]
+        "bb      FAILED  1 Sept to 30 Oct 2026    1.5 s  cell 4: ValueError: x"]
 
 
 def test_an_escape_sequence_in_a_failure_is_shown_not_acted_on_by_the_terminal():
@@ -540,8 +540,15 @@ def test_an_escape_sequence_in_a_failure_is_shown_not_acted_on_by_the_terminal()
 
 
 @pytest.mark.parametrize("language, first, last, shown", [
-    ("en", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sept to 31 Oct 2026"),  # one year: written once
-    ("id", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "1 Sep hingga 31 Okt 2026"),
+    ("en", dt.date(2026, 9, 1), dt.date(2026, 10, 15), "1 Sept to 15 Oct 2026"),  # one year: written once
+    ("id", dt.date(2026, 9, 1), dt.date(2026, 10, 15), "1 Sep hingga 15 Okt 2026"),
+    ("en", dt.date(2026, 9, 2), dt.date(2026, 10, 31), "2 Sept to 31 Oct 2026"),
+    ("en", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "Sept to Oct 2026"),  # whole months, as months
+    ("id", dt.date(2026, 9, 1), dt.date(2026, 10, 31), "Sep hingga Okt 2026"),
+    ("en", dt.date(2025, 1, 1), dt.date(2025, 3, 31), "Jan to Mar 2025"),
+    ("en", dt.date(2024, 12, 1), dt.date(2025, 1, 31), "Dec 2024 to Jan 2025"),  # across years: each its year
+    ("id", dt.date(2024, 12, 1), dt.date(2025, 1, 31), "Des 2024 hingga Jan 2025"),
+    ("en", dt.date(2024, 2, 1), dt.date(2024, 2, 29), "Feb 2024"),  # a leap year's February is whole
     ("id", dt.date(2025, 12, 15), dt.date(2026, 1, 14), "15 Des 2025 hingga 14 Jan 2026"),
     ("en", dt.date(2026, 10, 1), dt.date(2026, 10, 31), "Oct 2026"),  # a calendar month
     ("id", dt.date(2026, 10, 1), dt.date(2026, 10, 30), "1 Okt hingga 30 Okt 2026"),

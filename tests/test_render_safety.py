@@ -402,9 +402,9 @@ def test_index_escapes_and_lists_records(tmp_path):
     assert '<a href="legacy/report.html">legacy</a>' in page
     # no good report yet: the period the attempt was for, not n/a; with one, the period of the report linked
     record = {**records[0], "asked": {"period_start": "2026-09-01", "period_end": "2026-10-31"}}
-    assert "<td>1 Sept to 31 Oct 2026</td>" in index_html([record])  # babel's English short month
+    assert "<td>Sept to Oct 2026</td>" in index_html([record])  # babel's English short month
     good = {**record, "report": {"html": "report.html", "period_start": "2026-07-01", "period_end": "2026-08-31"}}
-    assert "<td>1 Jul to 31 Aug 2026</td>" in index_html([good])
+    assert "<td>Jul to Aug 2026</td>" in index_html([good])
 
 
 def test_the_index_speaks_the_commands_language(tmp_path):
@@ -417,7 +417,7 @@ def test_the_index_speaks_the_commands_language(tmp_path):
                            "rendered_at": "2026-10-31T09:30:00+00:00", "seconds": 4.25}}]
     page = index_html(records, Translator("id"))
     assert '<html lang="id">' in page and "<h1>Laporan klien</h1>" in page
-    assert "1 Sep hingga 31 Okt 2026" in page and ("4,2 dtk" in page or "4,3 dtk" in page)
+    assert "Sep hingga Okt 2026" in page and ("4,2 dtk" in page or "4,3 dtk" in page)
     assert "sel 2: x" in page and "laporan yang ditautkan adalah laporan terakhir yang berhasil" in page
     body = page[page.index("<body>"):]
     assert "Client reports" not in page and "failed" not in body.replace('class="failed"', "").replace("_failed/", "")
@@ -558,7 +558,7 @@ def test_a_failure_is_recorded_in_the_commands_language(tmp_path):
     assert (tmp_path / "_failed" / "acme" / "error.txt").read_text(encoding="utf-8").splitlines()[1] == shown
     page = write_index(tmp_path, "id").read_text(encoding="utf-8")
     assert "its exports hold posts" not in page and "ekspornya memuat unggahan akun &#x27;Harbour Books&#x27;" in page
-    assert "<td>1 Sep hingga 31 Okt 2026</td>" in page
+    assert "<td>Sep hingga Okt 2026</td>" in page
 
 
 def test_the_error_file_names_the_cell_in_the_commands_language_without_empty_brackets(tmp_path):
