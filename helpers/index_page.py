@@ -154,12 +154,34 @@ def recorded_error(record: dict, tr: Translator) -> str:
     return str(text if text is not None else record.get("error") or "")
 
 
+def _whole_error(record: dict, tr: Translator) -> str:
+    """Where a failed attempt's whole error is, as HTML: the sentence, escaped, its path a link to
+    _failed/<id>/error.txt (relative: the index is beside _failed)."""
+    path = f"_failed/{record.get('client', '')}/error.txt"
+    place = "\x00"  # no catalogue text holds it, and html.escape leaves it as it is
+    link = f'<a href="{html.escape(path, quote=True)}">{html.escape(path)}</a>'
+    return html.escape(tr.t("cli.index_page.whole_error", path=place)).replace(place, link)
+
+
 def _shorten(text: str, limit: int = 300) -> str:
     """At most `limit` characters, cut at a word's end and marked with an ellipsis."""
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+#: The most lines of an error a failed client's row shows; the whole error is in _failed/<id>/error.txt.
+ERROR_LINES = 6
+
+
+def error_lines(text: str, limit: int = 300) -> str:
+    """An error as HTML, escaped, each of its lines on a line of its own, as the terminal shows them: the
+    problem, what was expected, what to do (errors.ExportFormatError), not run into one sentence. Each line
+    is cut at `limit` characters (_shorten); past ERROR_LINES lines, an ellipsis."""
+    lines = [_shorten(line, limit) for line in str(text).splitlines() if line.strip()]
+    shown = lines[:ERROR_LINES] + (["…"] if len(lines) > ERROR_LINES else [])
+    return "<br>".join(html.escape(line) for line in shown)
 
 
 def report_marks(facts: dict, tr: Translator) -> list[str]:
@@ -224,11 +246,9 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
                       f' {html.escape(tr.t("cli.index_page.interrupted_why"))} <em>({html.escape(shown)})</em>')
         elif r.get("status") != "ok":
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
-            whole = tr.t("cli.index_page.whole_error", path=f"_failed/{r.get('client', '')}/error.txt")
             status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'
                       f' {html.escape(_when(r.get("attempted_at"), tr))}: '
-                      f'{html.escape(_shorten(cell + error))} <em>({html.escape(shown)};'
-                      f' {html.escape(whole)})</em>')
+                      f'{error_lines(cell + error)}<br><em>({html.escape(shown)}; {_whole_error(r, tr)})</em>')
         took = report.get("seconds")
         gone = str(r.get("client", "")) in former
         rows.append(

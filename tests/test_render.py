@@ -700,8 +700,9 @@ def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_befor
     assert failed.other_report == (out / "la-surf" / "report.html", "LA Surf Co")
     page = write_index(out, "en", roster={"la-surf"}).read_text(encoding="utf-8")
     assert 'href="la-surf/report.html"' not in page and "Laguna Surf School<br>" in page
-    assert ("file Oct.csv is cut off <em>(no good report yet; la-surf/report.html is an earlier report of LA Surf"
-            " Co, a client that had this id before; the whole error is in _failed/la-surf/error.txt)</em>") in page
+    assert ("file Oct.csv is cut off<br><em>(no good report yet; la-surf/report.html is an earlier report of LA Surf"
+            ' Co, a client that had this id before; the whole error is in <a href="_failed/la-surf/error.txt">'
+            "_failed/la-surf/error.txt</a>)</em>") in page
     assert "<td>Oct 2026</td>" in page  # the period the attempt was for
     assert summary_lines([failed])[1].endswith(
         f"file Oct.csv is cut off; {out / 'la-surf' / 'report.html'} is an earlier report of LA Surf Co, a client"

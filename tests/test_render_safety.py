@@ -438,6 +438,25 @@ def test_index_shows_a_pdf_problem_beside_ok_and_cuts_long_errors_at_a_word(tmp_
     assert "_failed/b/error.txt" in page
 
 
+def test_a_failed_clients_error_keeps_its_lines_and_links_its_whole_text():
+    """The error's parts (the problem, what was expected, what to do) are lines in the terminal: the index
+    shows each on a line of its own, escaped, rather than run into one sentence; the file holding the whole
+    error is a link, relative to the index beside _failed/. An error of many lines shows its first six."""
+    error = ("file <b>x.csv</b>: this is not a text export (an image?)\n  expected: a CSV or xlsx file\n"
+             "  what to do: export the analytics again & point the workbook at it")
+    records = [{"client": "b", "name": "B", "status": "failed", "error": error, "failed_cell": 3, "report": None},
+               {"client": "c", "name": "C", "status": "failed", "report": None,
+                "error": "\n".join(f"line {n}" for n in range(1, 9))}]
+    for language, whole in (("en", "the whole error is in"), ("id", "galat lengkapnya ada di")):
+        page = index_html(records, Translator(language))
+        cell = Translator(language).t("cli.cell", number=3)
+        assert (f"{cell}: file &lt;b&gt;x.csv&lt;/b&gt;: this is not a text export (an image?)<br>expected: a CSV or"
+                " xlsx file<br>what to do: export the analytics again &amp; point the workbook at it<br><em>(") in page
+        assert f'{whole} <a href="_failed/b/error.txt">_failed/b/error.txt</a>)</em>' in page
+        assert "line 6<br>…<br><em>" in page and "line 7" not in page
+        assert live_content(page) == []
+
+
 def test_a_failure_recorded_without_a_notebook_run_still_leaves_its_error_file(tmp_path):
     """A worker that stopped records the failure directly: error.txt (which the index points to) is written,
     and an executed notebook from an older failure is removed, not shown as this one's."""
