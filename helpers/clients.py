@@ -39,6 +39,7 @@ ID_CHARACTERS = re.compile(r"[a-z0-9_-]")
 BRANDING_KEYS = ("name", "accent_colour", "logo")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # \Z, not $: a colour followed by a line break is no colour
 DEFAULT_ACCENT = "#0072B2"  # the colour-blind-safe blue of the report's palette
+DEFAULT_CURRENCY = "USD"  # a client whose roster entry sets no currency: the report says it is the default
 #: How many characters of a value a roster message quotes: a pasted paragraph or a long list shows its start.
 SHOWN_LIMIT = QUOTE_LIMIT
 
@@ -54,7 +55,7 @@ class Client:
     comparison_start: dt.date
     comparison_end: dt.date
     language: str = "en"
-    currency: str = "USD"
+    currency: str | None = None  # None: not set in the roster (the report uses DEFAULT_CURRENCY and says so)
     brand_name: str = ""
     accent_colour: str = DEFAULT_ACCENT
     logo: str = ""
@@ -234,7 +235,7 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
                 id=entry["id"], name=entry["name"], exports=_exports_of(entry["exports"]), timezone=entry["timezone"],
                 period_start=start, period_end=end, comparison_start=comparison_start,
                 comparison_end=comparison_end, language=language_code(entry.get("language", "en")),
-                currency=_tidy(entry.get("currency", "USD"), str.upper), brand_name=branding.get("name", ""),
+                currency=_tidy(entry["currency"], str.upper) if "currency" in entry else None, brand_name=branding.get("name", ""),
                 accent_colour=branding.get("accent_colour", DEFAULT_ACCENT), logo=branding.get("logo", "") or "",
                 benchmark_industry=_industry(entry.get("benchmark_industry", "all industries")),
                 top_n=int(entry.get("top_n", 10)), year=entry.get("year"),

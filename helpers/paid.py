@@ -31,7 +31,8 @@ from .importers.recency import Recency
 from .schema import PLATFORMS, check_table, conform_columns
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
-           "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid"]
+           "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid",
+           "same_delivery_pairs", "one_per_delivery", "OneDelivery"]
 
 #: Ad placements that are not organic platforms of the post table (Ads Manager's `Platform` breakdown).
 AD_PLATFORMS = ("messenger", "audience_network", "threads", "whatsapp")
@@ -163,23 +164,95 @@ def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery], recency:
 
 
 def _warn_double_delivery(table: pd.DataFrame, imported: list[ImportedDelivery]) -> None:
-    """Warn when two files cover the same account and days with different breakdowns."""
+    """Warn when two files cover the same account and days with different breakdowns (same_delivery_pairs)."""
+    reports = {str(item.report.path): item.report for item in imported}
+    for a, b in same_delivery_pairs(table, list(reports.values())):
+        none = Message("imports.paid.no_breakdown")
+        reports[a].warnings.append(Message("imports.paid.double_delivery", file=Path(b).name,
+                                           theirs=list(reports[b].dimensions) or none,
+                                           ours=list(reports[a].dimensions) or none))
+
+
+def same_delivery_pairs(table: pd.DataFrame, reports: list[PaidFileReport]) -> list[tuple[str, str]]:
+    """The pairs of files (source_file values, in the order of `reports`) whose rows in `table` describe the
+    same delivery twice: the same account (or neither names one), different breakdowns, overlapping days. Their
+    impressions and spend each add up to the same delivery, so a sum over both counts it twice."""
     spans = {}
-    for item in imported:
-        mine = table[table["source_file"] == str(item.report.path)]
+    for report in reports:
+        mine = table[table["source_file"] == str(report.path)]
         if len(mine):
-            spans[item.report.path] = (set(mine["account"].dropna()), mine["period_start"].min(),
-                                       mine["period_end"].max(), tuple(item.report.dimensions), item.report)
-    paths = list(spans)
-    for i, a in enumerate(paths):
-        for b in paths[i + 1:]:
-            acc_a, start_a, end_a, dims_a, report_a = spans[a]
-            acc_b, start_b, end_b, dims_b, _ = spans[b]
+            spans[str(report.path)] = (set(mine["account"].dropna()), mine["period_start"].min(),
+                                       mine["period_end"].max(), tuple(report.dimensions))
+    files = list(spans)
+    pairs = []
+    for i, a in enumerate(files):
+        for b in files[i + 1:]:
+            acc_a, start_a, end_a, dims_a = spans[a]
+            acc_b, start_b, end_b, dims_b = spans[b]
             same_account = (acc_a & acc_b) or not (acc_a or acc_b)
             if same_account and dims_a != dims_b and start_a <= end_b and start_b <= end_a:
-                none = Message("imports.paid.no_breakdown")
-                report_a.warnings.append(Message("imports.paid.double_delivery", file=b.name,
-                                                 theirs=list(dims_b) or none, ours=list(dims_a) or none))
+                pairs.append((a, b))
+    return pairs
+
+
+#: Why one_per_delivery quotes the file it does, in the order it decides (OneDelivery.reason).
+SAME_DELIVERY_REASONS = ("days", "breakdown", "newest")
+
+
+@dataclass
+class OneDelivery:
+    """Of files describing the same delivery (same_delivery_pairs), the one quoted and why: "days" (its rows
+    cover the most days), "breakdown" (the most breakdown columns: the finest), "newest" (downloaded last)."""
+
+    quoted: PaidFileReport
+    left_out: list[PaidFileReport]
+    reason: str
+
+
+def one_per_delivery(table: pd.DataFrame, reports: list[PaidFileReport], days_from: pd.DataFrame | None = None
+                     ) -> tuple[pd.DataFrame, list[OneDelivery]]:
+    """`table` keeping, of each group of files that describe the same delivery, the rows of one file, and
+    which file was kept over which. Never the sum: each file's impressions and spend are all of it.
+
+    The file kept is the one whose rows in `days_from` (default: `table`; a report passes the rows within its
+    period) cover the most days, then the one with the most breakdown columns, then the newest download
+    (`reports` come oldest first, as import_paid_delivery reads them)."""
+    pairs = same_delivery_pairs(table, reports)
+    if not pairs:
+        return table, []
+    days_from = table if days_from is None else days_from
+    order = {str(r.path): (place, r) for place, r in enumerate(reports)}
+    group = {file: {file} for pair in pairs for file in pair}
+    for a, b in pairs:  # files joined through a third are one delivery too
+        joined = group[a] | group[b]
+        for file in joined:
+            group[file] = joined
+    chosen, dropped = [], set()
+    for files in {frozenset(g) for g in group.values()}:
+        def rank(file: str) -> tuple:
+            mine = days_from[days_from["source_file"] == file]
+            return (_days_covered(mine), len(order[file][1].dimensions), order[file][0])
+        ranked = sorted(files, key=rank, reverse=True)
+        best, second = rank(ranked[0]), rank(ranked[1])
+        reason = ("days" if best[0] != second[0] else "breakdown" if best[1] != second[1] else "newest")
+        chosen.append(OneDelivery(quoted=order[ranked[0]][1], reason=reason,
+                                  left_out=[order[f][1] for f in sorted(ranked[1:], key=lambda f: order[f][0])]))
+        dropped |= set(ranked[1:])
+    chosen.sort(key=lambda one: order[str(one.quoted.path)][0])
+    return table[~table["source_file"].isin(dropped)], chosen
+
+
+def _days_covered(rows: pd.DataFrame) -> int:
+    """How many days the rows' spans cover, each day once."""
+    days = 0
+    last = None
+    for start, end in sorted(zip(rows["period_start"], rows["period_end"])):
+        if last is not None and start <= last:
+            start = last + pd.Timedelta(days=1)
+        if start <= end:
+            days += (end - start).days + 1
+        last = end if last is None else max(last, end)
+    return days
 
 
 def empty_paid() -> pd.DataFrame:
@@ -245,7 +318,8 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
                  by: tuple[str, ...] = ("client", "currency")) -> pd.DataFrame:
     """Delivery totals per client and currency (spend in two currencies never adds up).
 
-    Impressions and spend are summed over the rows. Reach is summed only under the label
+    Impressions and spend are summed over the rows, of every file given: where two files describe the same
+    delivery (same_delivery_pairs), pass the rows of one (one_per_delivery), or the sum counts it twice. Reach is summed only under the label
     "summed reach (not unique people)". Unique reach comes from the file's own total row ("reported total
     reach"), and only when the group holds every row of exactly one file that has one; `note` says why
     not otherwise. CPM = spend ÷ impressions × 1000 (over rows that have both); cost per reached person =

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -19,7 +20,8 @@ from . import compare, display, explore, metrics, periods, plots
 from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS, UNEVEN_REACH_SD,
                          compare_with_benchmarks, log_sd, uneven)
 from .drawing import FiguresAhead, draw
-from .paid import paid_summary
+from .clients import DEFAULT_CURRENCY
+from .paid import SUMMED_REACH, one_per_delivery, paid_summary
 from .quality import impressions_word
 from .errors import ExportFormatError, WorkbookError, unknown_name
 from .i18n import Message, Translator, estimate_decimals, language_code, render_value, translator, use_language
@@ -346,6 +348,8 @@ class Report:
     organic_kpis: pd.DataFrame = field(default_factory=pd.DataFrame)
     paid_delivery: pd.DataFrame = field(default_factory=pd.DataFrame)  # Ads Manager totals, when given
     paid_outside: list = field(default_factory=list)  # Ads Manager reports with no row within the period
+    paid_same: list = field(default_factory=list)  # reports of the same delivery: the one quoted (paid.OneDelivery)
+    currency_set: bool = True  # False: no currency was given (the roster sets none), `currency` is the default
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
     side_files: list = field(default_factory=list)  # ("daily" | "paid", FileReport) of the files beside the posts
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
@@ -1659,7 +1663,8 @@ class Report:
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
         if currencies := self.paid_currencies_apart():
-            notes.append(tr.t("coverage.paid_currency", currencies=tr.join(currencies), currency=self.currency))
+            notes.append(tr.t("coverage.paid_currency" if self.currency_set else "coverage.paid_currency_default",
+                              currencies=tr.join(currencies), currency=self.currency))
         imported = [tr.t("coverage.warning", warning=tr.message(client_worded(note)).rstrip("."))  # the template
                     for note in self.imported.drops() + self.imported.warnings() + self.other_notes]  # ends it
         if imported and self.outside_period:  # a note on rows of other dates must not read as about the period's
@@ -2099,26 +2104,57 @@ class Report:
                 for _, row in table.iterrows()]
 
     def paid_delivery_sentences(self) -> list[str]:
-        """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens: CPM, and cost
-        per reached person and frequency where the report's own total gives unique reach; and each report
-        whose rows all fall outside the period, named and left out."""
+        """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens (paid_in_period):
+        the days its rows cover, CPM, and cost per reached person and frequency where the report's own total
+        gives unique reach; the rows running past the period's edges, left out whole; where the reports end or
+        start inside the period; of reports describing the same delivery, which one is quoted and why; and
+        each report whose rows all fall outside the period, named and left out."""
         tr = self.tr
         lines = []
         for _, row in self.paid_delivery.iterrows():
-            values = dict(impressions=tr.number(row["impressions"]), spend=tr.money(row["spend"], row["currency"]),
-                          cpm=tr.money(row["CPM"], row["currency"]), rows=tr.number(row["rows"]))
-            if pd.isna(row["reported total reach"]):  # part of a report, or several: unique reach unknown
-                lines.append(tr.t("paid_delivery.sentence_no_reach", **values))
-                continue
-            lines.append(tr.t(
-                "paid_delivery.sentence", reach=tr.number(row["reported total reach"]),
-                per_person=tr.money(row["cost per reached person"], row["currency"]),
-                frequency=tr.number(row["frequency"], 2), **values))
+            currency = row["currency"]
+            parts = []
+            if row["rows"]:
+                values = dict(impressions=tr.number(row["impressions"]), spend=tr.money(row["spend"], currency),
+                              cpm=tr.money(row["CPM"], currency), rows=tr.number(row["rows"]),
+                              first=tr.date(row["first day"]), last=tr.date(row["last day"]))
+                if pd.isna(row["reported total reach"]):  # part of a report, or several: unique reach unknown
+                    parts.append(tr.t("paid_delivery.sentence_no_reach", **values))
+                else:
+                    parts.append(tr.t(
+                        "paid_delivery.sentence", reach=tr.number(row["reported total reach"]),
+                        per_person=tr.money(row["cost per reached person"], currency),
+                        frequency=tr.number(row["frequency"], 2), **values))
+            else:
+                parts.append(tr.t("paid_delivery.none_within"))
+            if row["rows across"]:
+                parts.append(tr.t("paid_delivery.across", rows=tr.number(row["rows across"]),
+                                  spans=tr.join(tr.period_span(a, b) for a, b in row["spans across"]),
+                                  impressions=tr.number(row["impressions across"]),
+                                  spend=tr.money(row["spend across"], currency)))
+            if pd.notna(row["data start"]):
+                parts.append(tr.t("paid_delivery.data_start", first=tr.date(row["data start"]),
+                                  days=tr.number((row["data start"] - self.period_start.tz_localize(None)).days)))
+            if pd.notna(row["data end"]):
+                parts.append(tr.t("paid_delivery.data_end", last=tr.date(row["data end"]),
+                                  days=tr.number((self.period_end.tz_localize(None) - row["data end"]).days)))
+            lines.append(" ".join(parts))
+        for one in self.paid_same:
+            reports = [one.quoted, *one.left_out]
+            lines.append(tr.t("paid_delivery.same", files=tr.join(tr.noted(r.path.name, self._breakdown_words(r))
+                                                                  for r in reports),
+                              quoted=one.quoted.path.name, why=tr.t(f"paid_delivery.same_{one.reason}")))
         for report in self.paid_outside:
             first, last = report.period or (None, None)
             lines.append(tr.t("paid_delivery.outside", file=report.path.name, first=tr.date(first),
                               last=tr.date(last)))
         return lines
+
+    def _breakdown_words(self, report) -> str:
+        """An Ads Manager report's breakdown, as the same-delivery sentence names it: 'by Region', 'no breakdown'."""
+        tr = self.tr
+        return (tr.t("paid_delivery.by", dimensions=tr.join(report.dimensions)) if report.dimensions
+                else tr.t("paid_delivery.by_none"))
 
     # ----------------------------------------------------------------------------------------- disagreement
     def agreement_table(self) -> pd.DataFrame:
@@ -2637,6 +2673,11 @@ class Report:
         (either period; lens_kpis: the attention table only where this period's posts report watch time) or
         in the Ads Manager sentence (reach: when some post reports it). The exports decide: an X-only report
         defines no reach-based rate, and watch time reported only in the comparison period is not defined."""
+        given = self._post_defined() | self._paid_defined()  # the Ads Manager sentence's, whatever the posts report
+        return [name for name, _ in metrics.DEFINITIONS if name in given]
+
+    def _post_defined(self) -> set[str]:
+        """The metrics defined_metrics holds for the posts' figures: the tables' and the summary's."""
         kpis = self.kpis
         rows = kpis[kpis["value"].notna() | kpis["value_previous"].notna()] if len(kpis) else kpis
         # a rate by impressions the lens tables leave out (YouTube's count thumbnails shown) is not given
@@ -2646,13 +2687,20 @@ class Report:
             given.add("reach")
         for platform in self.quiet_platforms():  # what the summary quotes of the comparison period
             given |= set(self.comparison_figures(platform)) - {"posts"}
-        paid = self.paid_delivery  # the Ads Manager sentence quotes these, whatever the posts report
-        for name, column in (("impressions", "impressions"), ("reach", "reported total reach"),
-                             ("frequency", "frequency"), ("cpm", "CPM"),
-                             ("cost_per_reached_person", "cost per reached person")):
-            if column in paid and paid[column].notna().any():
-                given.add(name)
-        return [name for name, _ in metrics.DEFINITIONS if name in given]
+        return given
+
+    def _paid_defined(self) -> set[str]:
+        """The metrics the Ads Manager sentence quotes (paid_delivery_sentences): Definitions says what each is
+        for the ad account's delivery, which is not a post's."""
+        paid = self.paid_delivery
+        return {name for name, column in PAID_DEFINED if column in paid and paid[column].notna().any()}
+
+    def _paid_reach_unknown(self) -> bool:
+        """Whether the Ads Manager rows quoted carry reach, but not their unique reach (part of a report, or
+        several reports: reach does not add up across rows), so reach-based figures are not given for them."""
+        paid = self.paid_delivery
+        return bool(len(paid)) and bool((paid["rows"].gt(0) & paid["reported total reach"].isna()
+                                         & paid[SUMMED_REACH].notna()).any())
 
     def definitions_note(self) -> str:
         """The metrics left out of Definitions, named, so a reader knows they were not forgotten; for a period
@@ -2666,8 +2714,14 @@ class Report:
         # computed, yet left out of the tables: rates by YouTube's thumbnail impressions (engagement_kpis)
         thumbnails = [p for p in self.platforms if self._impression_kinds(p) == {"thumbnail_impressions"}]
         set_aside = [name for name, _ in metrics.DEFINITIONS if name not in shown and name in given and thumbnails]
-        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown and name not in set_aside]
+        # reach-based figures of the Ads Manager rows quoted: the rows report reach, only not their unique reach
+        unique = ([name for name, _ in metrics.DEFINITIONS if name in PAID_REACH_BASED and name not in shown]
+                  if self._paid_reach_unknown() else [])
+        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS
+                    if name not in shown and name not in set_aside and name not in unique]
         sentences = [tr.t("definitions.left_out", metrics=tr.join(left_out))] if left_out else []
+        if unique:
+            sentences.append(tr.t("definitions.left_out_paid_reach", metrics=tr.join(map(tr.metric, unique))))
         if set_aside:
             sentences.append(tr.t("definitions.left_out_thumbnails", metrics=tr.join(map(tr.metric, set_aside)),
                                   platforms=tr.join(map(tr.platform, thumbnails))))
@@ -2677,15 +2731,22 @@ class Report:
         """Formula, lens, source and caveat of each metric in the report (defined_metrics)."""
         tr = self.tr
         rows = []
-        shown = set(self.defined_metrics())
+        shown, paid = set(self.defined_metrics()), self._paid_defined()
         for name, lens in metrics.DEFINITIONS:
             if name not in shown:
                 continue
+            texts = {part: tr.t(f"metric.{name}.{part}") for part in ("formula", "source")}
+            texts["caveat"] = self._definition_caveat(name)
+            if name in paid:  # the Ads Manager sentence quotes it: what it is for the account's ad delivery
+                ads = {part: tr.t(f"metric.{name}.ads_{part}") for part in ("formula", "source", "caveat")}
+                posts_too = name in self._post_defined()
+                texts = {part: (tr.t("definitions.posts_and_ads", posts=texts[part], ads=ads[part]) if posts_too
+                                else ads[part]) for part in texts}
             rows.append({tr.t("definitions.metric"): tr.metric(name),
-                         tr.t("definitions.formula"): tr.t(f"metric.{name}.formula"),
+                         tr.t("definitions.formula"): texts["formula"],
                          tr.t("definitions.lens"): tr.t(f"lens.{lens}"),
-                         tr.t("definitions.source"): tr.t(f"metric.{name}.source"),
-                         tr.t("definitions.caveat"): self._definition_caveat(name)})
+                         tr.t("definitions.source"): texts["source"],
+                         tr.t("definitions.caveat"): texts["caveat"]})
         return pd.DataFrame(rows)
 
     def _definition_caveat(self, name: str) -> str:
@@ -2996,7 +3057,7 @@ def _period_bounds(start: str, end: str, timezone: str) -> tuple[pd.Timestamp, p
 
 def build_report(*, client: str, client_name: str, exports, timezone: str, period_start: str,
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
-                 top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
+                 top_n: int = 10, language: str = "en", currency: str | None = None, brand_name: str = "",
                  accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
                  year: int | None = None, draw_ahead: bool = False) -> Report:
     """Load the client's exports, keep the period, and compute both lenses and where they disagree.
@@ -3085,7 +3146,7 @@ def check_report_parameters(*, timezone, period_start, period_end, comparison_st
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(Message("imports.report.parameter.timezone", value=repr(timezone),
                                 hint=periods.timezone_hint(timezone)))
-    if not (isinstance(currency, str) and currency.upper() in currencies()):  # the roster's rule
+    if currency is not None and not (isinstance(currency, str) and currency.upper() in currencies()):  # the roster's
         # 'rupiah' or 'Rp': probably 'IDR'; 'dollar': which? (the roster's hint, in the report's language)
         hint = currency_hint(currency, translator(language if isinstance(language, str) and language in LANGUAGES
                                                   else "en"))
@@ -3122,7 +3183,7 @@ def _report_periods(period_start: str, period_end: str, comparison_start: str | 
 
 def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                      period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
-                     top_n: int = 10, language: str = "en", currency: str = "USD", brand_name: str = "",
+                     top_n: int = 10, language: str = "en", currency: str | None = None, brand_name: str = "",
                      accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
                      draw_ahead: bool = False, asked_by: str = "report") -> Report:
     """The report of one period of exports already loaded (sources.load_client): what build_report computes
@@ -3174,14 +3235,15 @@ def _quiet_unseen(every: pd.DataFrame, reports, first, last) -> list[Message]:
 
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
-                      language: str, currency: str, brand_name: str, accent_colour: str, logo: str,
+                      language: str, currency: str | None, brand_name: str, accent_colour: str, logo: str,
                       benchmark_industry: str, draw_ahead: bool, asked_by: str = "report") -> Report:
     """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
         period_start, period_end, comparison_start, comparison_end, timezone)
     imported, daily, every = loaded.imported, loaded.daily, loaded.posts
-    paid_delivery, paid_outside = paid_in_period(loaded.paid, loaded.sources.paid_reports, period_start, period_end)
+    paid_delivery, paid_outside, paid_same = paid_in_period(loaded.paid, loaded.sources.paid_reports, period_start,
+                                                            period_end)
     inside, cut = periods.within(every, start, end)
     before, cut_before = periods.within(every, previous_start, previous_end)
     posts, previous = every[inside], every[before]
@@ -3213,12 +3275,12 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         # a short report (Report.has_posts), not an error
     report = Report(
         client=client, client_name=client_name, brand_name=brand_name or client_name, accent_colour=accent_colour,
-        logo=logo, currency=str(currency).upper(), tr=tr, period_start=start, comparison_start=previous_start,
+        logo=logo, currency=str(currency or DEFAULT_CURRENCY).upper(), currency_set=currency is not None, tr=tr, period_start=start, comparison_start=previous_start,
         period_end=periods.day_bounds(period_end, None, timezone)[0],  # the last day's start
         comparison_end=periods.day_bounds(comparison_end, None, timezone)[0], top_n=int(top_n),
         benchmark_industry=benchmark_industry, imported=imported, daily=daily, posts=posts, previous=previous,
         outside_period=int((~inside & ~before & ~cut & ~cut_before).sum()), paid_delivery=paid_delivery,
-        paid_outside=paid_outside,
+        paid_outside=paid_outside, paid_same=paid_same,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports) + unread_notes(loaded.sources)),
         side_files=([("daily", r) for r in loaded.sources.daily_reports]
@@ -3230,17 +3292,64 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
     return report
 
 
-def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str,
-                   period_end: str) -> tuple[pd.DataFrame, list]:
-    """The Ads Manager delivery of the period: paid_summary over the rows whose dates lie within it (a row
-    over a longer span cannot be split by day), and the reports none of whose rows does."""
+#: The metrics the Ads Manager sentence quotes, with the paid_in_period column each comes from: Definitions
+#: words them for ad delivery (metric.<name>.ads_formula, ads_source, ads_caveat).
+PAID_DEFINED = (("impressions", "impressions"), ("reach", "reported total reach"), ("frequency", "frequency"),
+                ("cpm", "CPM"), ("cost_per_reached_person", "cost per reached person"))
+#: Those of them that need the unique accounts reached over the rows quoted.
+PAID_REACH_BASED = ("reach", "frequency", "cost_per_reached_person")
+
+
+class PaidInPeriod(NamedTuple):
+    """What paid_in_period gives: the summary per client and currency, the reports outside the period, and
+    of reports describing the same delivery, which one is quoted (paid.OneDelivery)."""
+
+    summary: pd.DataFrame
+    outside: list
+    same: list
+
+
+def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str, period_end: str) -> PaidInPeriod:
+    """The Ads Manager delivery of the period, per client and currency: paid_summary over the rows whose dates
+    lie within it, of one report per delivery (paid.one_per_delivery: two reports of the same delivery are
+    never added up). Beside it: the days those rows cover ('first day', 'last day'); the rows that run past the
+    period's start or end, left out whole since a row cannot be split by day ('rows across', 'impressions
+    across', 'spend across', 'spans across'); and where the quoted reports' data start after the period starts
+    or end before it ends ('data start', 'data end'). And the reports none of whose rows touches the period."""
     if paid is None or paid.empty:
-        return pd.DataFrame(), []
-    inside = ((paid["period_start"] >= pd.Timestamp(period_start)) & (paid["period_end"] <= pd.Timestamp(period_end))
-              ).fillna(False).astype(bool)
-    read, kept = set(paid["source_file"]), set(paid.loc[inside, "source_file"])
-    outside = [r for r in reports if str(r.path) in read - kept]
-    return (paid_summary(paid[inside], reports) if inside.any() else pd.DataFrame()), outside
+        return PaidInPeriod(pd.DataFrame(), [], [])
+    start, end = pd.Timestamp(period_start), pd.Timestamp(period_end)
+    touches = ((paid["period_start"] <= end) & (paid["period_end"] >= start)).fillna(False).astype(bool)
+    inside = touches & ((paid["period_start"] >= start) & (paid["period_end"] <= end)).fillna(False).astype(bool)
+    read, touching = set(paid["source_file"]), set(paid.loc[touches, "source_file"])
+    outside = [r for r in reports if str(r.path) in read - touching]
+    if not touches.any():
+        return PaidInPeriod(pd.DataFrame(), outside, [])
+    rows, same = one_per_delivery(paid[touches], reports, days_from=paid[inside])
+    within = inside.loc[rows.index]
+    keys = ["client", "currency"]
+    grouping = rows[keys].astype(object).fillna("(none)")
+    extras = []
+    for values, group in rows.groupby([grouping[k] for k in keys], sort=True):
+        kept, across = group[within.loc[group.index]], group[~within.loc[group.index]]
+        every = paid[paid["source_file"].isin(set(group["source_file"]))]
+        first, last = every["period_start"].min(), every["period_end"].max()
+        extras.append({
+            **dict(zip(keys, values)),
+            "first day": kept["period_start"].min() if len(kept) else pd.NaT,
+            "last day": kept["period_end"].max() if len(kept) else pd.NaT,
+            "rows across": len(across),
+            "impressions across": int(across["impressions"].sum()) if across["impressions"].notna().any() else pd.NA,
+            "spend across": float(across["spend"].sum()) if across["spend"].notna().any() else pd.NA,
+            "spans across": sorted(set(zip(across["period_start"], across["period_end"]))),
+            "data start": first if first > start else pd.NaT,
+            "data end": last if last < end else pd.NaT,
+        })
+    kept_rows = rows[within]
+    summary = paid_summary(kept_rows, reports)
+    summary = pd.DataFrame(extras).merge(summary, on=keys, how="left")
+    summary["rows"] = summary["rows"].fillna(0).astype("Int64")
+    return PaidInPeriod(summary, outside, same)
 
 
 def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,

@@ -528,6 +528,9 @@ def test_a_currency_is_an_iso_code_babel_knows_and_lower_case_is_read_as_upper_c
     client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
                                                                 extra="    currency: usd\n")))
     assert client.currency == "USD" and client.parameters()["currency"] == "USD"
+    # none set: the report is told so (None), and says USD is only the default where it matters
+    client, = load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]")))
+    assert client.currency is None and client.parameters()["currency"] is None
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, "clients:" + "".join(
             _client("[data/demo/kopi-senja/*.csv]", cid=cid, extra=f"    currency: {code}\n")

@@ -25,6 +25,7 @@ from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS
                           catalogue, language_code, language_meant, quoted)
 from helpers.importers import (facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, x_content,
                                x_tweet_activity, youtube_studio)
+from helpers.paid import SAME_DELIVERY_REASONS
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
 HELPERS_DIR = PROJECT_ROOT / "helpers"
@@ -192,7 +193,10 @@ def dynamic_families() -> dict[str, set[str]]:
         "column.": {f"{name}.label" for name in LABELLED_COLUMNS},  # i18n.metric_label
         "metric.": {f"{name}.{part}" for name, _ in metrics.DEFINITIONS
                     for part in ("label", "formula", "source", "caveat")}
-        | {f"{word}.short" for word in SHARES_NAMED.values()},  # Translator.metric_word: reposts in brackets
+        | {f"{word}.short" for word in SHARES_NAMED.values()}  # Translator.metric_word: reposts in brackets
+        # report.definitions: what a metric the Ads Manager sentence quotes is for the account's ad delivery
+        | {f"{name}.ads_{part}" for name, _ in report.PAID_DEFINED for part in ("formula", "source", "caveat")},
+        "paid_delivery.same_": set(SAME_DELIVERY_REASONS),  # report.paid_delivery_sentences: why that report
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run

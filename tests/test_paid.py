@@ -287,3 +287,59 @@ def test_validation_names_file_and_rows_of_negative_spend():
     with pytest.raises(SchemaViolation) as err:
         validate_paid(table)
     assert "'spend'" in str(err.value) and "campaigns_usd.csv rows 4" in str(err.value)
+
+
+# ---- two reports of the same delivery: one is quoted, never the sum -----------------------------------
+
+def _monthly_csv(path: Path, dimension: str | None, rows: list[tuple]) -> Path:
+    """An Ads Manager report by month, as exported to CSV: (breakdown value or None, month start, month end,
+    reach, impressions, spend in USD) per row, with no total row."""
+    header = ["Account name", *([dimension] if dimension else []), "Month", "Reach", "Impressions",
+              "Amount spent (USD)", "Reporting starts", "Reporting ends"]
+    first, last = min(r[1] for r in rows), max(r[2] for r in rows)
+    lines = [",".join(header)]
+    for value, start, end, reach, impressions, spend in rows:
+        lines.append(",".join(["Shop", *([value] if dimension else []), f"{start} - {end}", str(reach),
+                               str(impressions), f"{spend:.2f}", first, last]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_reports_of_the_same_delivery_keep_the_finest_breakdown_the_most_days_or_the_newest(tmp_path):
+    from helpers.paid import one_per_delivery
+
+    jan, feb = ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29")
+    by_region = _monthly_csv(tmp_path / "by_region.csv", "Region", [
+        ("North", *jan, 80, 100, 10.0), ("South", *jan, 40, 50, 5.0),
+        ("North", *feb, 150, 200, 20.0), ("South", *feb, 50, 60, 6.0)])
+    by_month = _monthly_csv(tmp_path / "by_month.csv", None, [(None, *jan, 110, 150, 15.0), (None, *feb, 190, 260, 26.0)])
+    table, reports = import_paid_delivery([by_region, by_month])
+    # summed over both files: 2 × (150 + 260) impressions and 2 × 41.00 spent, the same delivery twice
+    assert table["impressions"].sum() == 820 and paid_summary(table).iloc[0]["spend"] == pytest.approx(82.0)
+    kept, (one,) = one_per_delivery(table, reports)
+    assert set(kept["source_file"]) == {str(by_region)} and kept["impressions"].sum() == 410
+    assert (one.quoted.path, [r.path for r in one.left_out], one.reason) == (by_region, [by_month], "breakdown")
+    assert paid_summary(kept, reports).iloc[0]["spend"] == pytest.approx(41.0)
+
+    # the monthly report's rows cover January and February, the regional one's January only: the monthly one
+    january = _monthly_csv(tmp_path / "january_by_region.csv", "Region", [("North", *jan, 80, 100, 10.0),
+                                                                         ("South", *jan, 40, 50, 5.0)])
+    table, reports = import_paid_delivery([january, by_month])
+    kept, (one,) = one_per_delivery(table, reports)
+    assert (one.quoted.path, one.reason) == (by_month, "days") and kept["impressions"].sum() == 410
+
+    # two breakdowns as fine as each other over the same days: the newest download (reports come oldest first)
+    by_age = _monthly_csv(tmp_path / "by_age.csv", "Age", [("18-24", *jan, 70, 90, 9.0), ("25-34", *jan, 50, 60, 6.0),
+                                                           ("18-24", *feb, 100, 160, 16.0),
+                                                           ("25-34", *feb, 90, 100, 10.0)])
+    table, reports = import_paid_delivery([by_region, by_age])
+    kept, (one,) = one_per_delivery(table, reports)
+    assert one.reason == "newest" and one.quoted.path == reports[-1].path
+    assert set(kept["source_file"]) == {str(reports[-1].path)} and kept["impressions"].sum() == 410
+
+    # reports of different accounts are not the same delivery: both are kept
+    other = tmp_path / "other_account.csv"
+    other.write_text(by_month.read_text(encoding="utf-8").replace("Shop,", "Cafe,"), encoding="utf-8")
+    table, reports = import_paid_delivery([by_region, other])
+    kept, same = one_per_delivery(table, reports)
+    assert same == [] and len(kept) == len(table) == 6

@@ -1252,14 +1252,14 @@ def test_paid_delivery_outside_the_period_is_named_and_left_out():
     from helpers.paid import import_paid_delivery
 
     table, reports = import_paid_delivery([ads])
-    summary, outside = paid_in_period(table, reports, "2023-04-01", "2024-03-11")
+    summary, outside, same = paid_in_period(table, reports, "2023-04-01", "2024-03-11")
     # 77,818.01 UAH over 3,159,843 impressions and 1,211,188 reported unique accounts
     row = summary.iloc[0]
-    assert outside == [] and row["impressions"] == 3_159_843 and row["reported total reach"] == 1_211_188
+    assert outside == same == [] and row["impressions"] == 3_159_843 and row["reported total reach"] == 1_211_188
     assert row["CPM"] == pytest.approx(24.63, abs=0.005) and row["frequency"] == pytest.approx(2.61, abs=0.005)
     # one month of its monthly rows: their impressions and spend add up, but the report's unique reach
     # counts every month, so none is given for the month (the sentence says why)
-    october, _ = paid_in_period(table, reports, "2023-10-01", "2023-10-31")
+    october, _, _ = paid_in_period(table, reports, "2023-10-01", "2023-10-31")
     assert october["rows"].iloc[0] == int(((table["period_start"] == "2023-10-01")).sum())
     assert pd.isna(october["reported total reach"].iloc[0]) and pd.isna(october["frequency"].iloc[0])
 
@@ -1279,18 +1279,27 @@ def test_paid_delivery_within_the_period_is_quoted_with_its_unique_reach(tmp_pat
     report = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-01",
                           period_end="2025-03-31", year=2025)
     (sentence,) = report.paid_delivery_sentences()
-    assert sentence.startswith("Paid delivery (Ads Manager, all 3 rows of the report, within the period):"
-                               " 9,875 impressions for US$212.57")
+    assert sentence.startswith("Paid delivery (Ads Manager, all 3 rows of the report, covering 1 March 2025 to"
+                               " 28 March 2025, within the period): 9,875 impressions for US$212.57")
+    assert sentence.endswith("The Ads Manager data end on 28 March 2025, before the period does: they say nothing"
+                             " of its last 3 days.")
     assert "5,210 unique accounts" in sentence
     report.paid_delivery["reported total reach"] = pd.array([pd.NA], dtype="Int64")  # as for part of a report
     (sentence,) = report.paid_delivery_sentences()
-    assert sentence.startswith("Paid delivery (Ads Manager, the 3 report rows within the period): 9,875 impressions")
+    assert sentence.startswith("Paid delivery (Ads Manager, the 3 report rows within the period, covering 1 March"
+                               " 2025 to 28 March 2025): 9,875 impressions")
     assert "neither cost per reached person nor frequency is given" in sentence
     # the same report in a period that holds only part of its rows' days: nothing is split by day
     part = build_report(client="t", client_name="T", exports=exports, timezone="UTC", period_start="2025-03-16",
                         period_end="2025-03-31", comparison_start="2025-02-01", comparison_end="2025-02-16",
                         year=2025)
-    assert part.paid_delivery.empty and "outside the period" in part.paid_delivery_sentences()[0]
+    # its rows run past the period's start: not outside it, left out whole and said so
+    assert part.paid_delivery_sentences() == [
+        "Paid delivery (Ads Manager): no report row lies within the period. Left out, as a row's delivery cannot be"
+        " split by day: 3 report rows running past the period's start or end (1 Mar to 28 Mar 2025), with 9,875"
+        " impressions and US$212.57. The Ads Manager data end on 28 March 2025, before the period does: they say"
+        " nothing of its last 3 days."]
+    assert "cpm" not in part.defined_metrics()
 
 
 def test_paid_delivery_in_another_currency_than_the_clients_is_said_in_data_coverage(tmp_path):
@@ -1302,7 +1311,8 @@ def test_paid_delivery_in_another_currency_than_the_clients_is_said_in_data_cove
                    period_end="2025-03-31", year=2025)
     english = build_report(**options, currency="IDR")
     assert english.paid_delivery_sentences()[0].startswith(
-        "Paid delivery (Ads Manager, all 3 rows of the report, within the period): 9,875 impressions for US$212.57")
+        "Paid delivery (Ads Manager, all 3 rows of the report, covering 1 March 2025 to 28 March 2025, within the"
+        " period): 9,875 impressions for US$212.57")
     assert ("Paid delivery is shown in USD, the currency of its Ads Manager data, not in IDR, the currency set for"
             " this client: the workbook converts no currency") in " ".join(english.coverage_notes())
     indonesian = build_report(**options, currency="IDR", language="id")
@@ -4549,3 +4559,102 @@ def test_watch_time_of_the_comparison_period_alone_is_not_said_to_be_in_none_of_
                               "comparison_end": "2026-08-31", "language": language})
     assert not blanked.has_attention()
     assert blanked.attention_sentence() == said.format(n=before)
+
+
+def two_reports_of_one_delivery(folder: Path) -> tuple[Path, Path]:
+    """One ad account's delivery of January to 20 March 2025 (in EUR), exported twice: by region (two regions
+    a month) and by month alone, each month's row the sum of its regions'. No total row, so no unique reach."""
+    months = (("2025-01-01", "2025-01-31"), ("2025-02-01", "2025-02-28"), ("2025-03-01", "2025-03-20"))
+    regions = {"North": ((80, 100, 10.0), (150, 200, 20.0), (200, 300, 30.0)),
+               "South": ((40, 50, 5.0), (50, 60, 6.0), (60, 70, 7.0))}
+    tail = "2025-01-01,2025-03-20"
+    lines = ["Account name,Region,Month,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends"]
+    for region, values in regions.items():
+        for (start, end), (reach, impressions, spend) in zip(months, values):
+            lines.append(f"Shop,{region},{start} - {end},{reach},{impressions},{spend:.2f},{tail}")
+    by_region = folder / "by_region.csv"
+    by_region.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["Account name,Month,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends"]
+    for (start, end), (reach, impressions, spend) in zip(months, ((110, 150, 15.0), (190, 260, 26.0),
+                                                                  (250, 370, 37.0))):
+        lines.append(f"Shop,{start} - {end},{reach},{impressions},{spend:.2f},{tail}")
+    by_month = folder / "by_month.csv"
+    by_month.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return by_region, by_month
+
+
+def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_the_edges_are_named(tmp_path):
+    """Both reports hold the delivery of 1 January to 20 March 2025: 100 + 50 + 200 + 60 + 300 + 70 = 780
+    impressions for 10 + 5 + 20 + 6 + 30 + 7 = €78.00 (CPM 78 ÷ 780 × 1,000 = €100.00). Added up they would
+    give 1,560 impressions for €156.00; one is quoted, the one broken down by region, and the sentence says so."""
+    by_region, by_month = two_reports_of_one_delivery(tmp_path)
+    posts = str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv")
+    options = dict(client="t", client_name="T", timezone="UTC", year=2025)
+    both = build_report(exports=[posts, str(by_region), str(by_month)], period_start="2025-01-01",
+                        period_end="2025-03-31", **options)
+    assert both.paid_delivery_sentences() == [
+        "Paid delivery (Ads Manager, the 6 report rows within the period, covering 1 January 2025 to 20 March 2025):"
+        " 780 impressions for €78.00, a CPM of €100.00. The unique accounts reached are not known for these rows (a"
+        " report's total counts all of its rows, and reports do not add up), so neither cost per reached person nor"
+        " frequency is given. The Ads Manager data end on 20 March 2025, before the period does: they say nothing"
+        " of its last 11 days.",
+        "The Ads Manager reports by_region.csv (by Region) and by_month.csv (no breakdown) describe the same delivery"
+        " (the same account and days, broken down differently): only by_region.csv is quoted, as it is broken down"
+        " furthest; adding the reports up would count that delivery twice."]
+    # no currency given: USD is the default, not one set for the client
+    assert ("Paid delivery is shown in EUR, the currency of its Ads Manager data, not in USD, the default currency,"
+            " as none is set for this client:") in " ".join(both.coverage_notes())
+    assert "not in USD, the currency set for this client" in " ".join(
+        build_report(exports=[posts, str(by_region)], period_start="2025-01-01", period_end="2025-03-31",
+                     currency="USD", **options).coverage_notes())
+    # Definitions say what CPM and impressions are for the account's ad delivery, not for paid posts
+    definitions = both.definitions().set_index("metric")
+    assert definitions.loc["CPM", "formula"] == ("spend ÷ impressions × 1,000, over the ad account's delivery in the"
+                                                 " Ads Manager rows quoted")
+    assert "paid posts only" not in definitions.loc["CPM", "caveat"]
+    assert definitions.loc["impressions (or views)", "formula"].startswith("times the ads were on screen")
+    # the rows carry reach; only the unique reach over them is unknown, which is not 'the exports do not give it'
+    note = both.definitions_note()
+    assert "Left out although the Ads Manager rows quoted report reach: reach, frequency and cost per reached" in note
+    assert "do not give what they need: summed reach (not unique people), reach rate," in note
+
+    # 15 January to 15 March: February's 2 rows are within it (200 + 60 = 260 impressions, 20 + 6 = €26.00);
+    # January's and March's 4 rows run past its edges: 100 + 50 + 300 + 70 = 520 impressions, €52.00, left out
+    part = build_report(exports=[posts, str(by_region)], period_start="2025-01-15", period_end="2025-03-15",
+                        comparison_start="2024-12-01", comparison_end="2024-12-31", **options)
+    assert part.paid_delivery_sentences() == [
+        "Paid delivery (Ads Manager, the 2 report rows within the period, covering 1 February 2025 to 28 February"
+        " 2025): 260 impressions for €26.00, a CPM of €100.00. The unique accounts reached are not known for these"
+        " rows (a report's total counts all of its rows, and reports do not add up), so neither cost per reached"
+        " person nor frequency is given. Left out, as a row's delivery cannot be split by day: 4 report rows running"
+        " past the period's start or end (Jan 2025 and 1 Mar to 20 Mar 2025), with 520 impressions and €52.00."]
+    indonesian = build_report(exports=[posts, str(by_region), str(by_month)], period_start="2025-01-15",
+                              period_end="2025-03-15", comparison_start="2024-12-01", comparison_end="2024-12-31",
+                              language="id", **options)
+    first, same = indonesian.paid_delivery_sentences()
+    assert "2 baris laporan dalam periode ini, mencakup 1 Februari 2025 hingga 28 Februari 2025" in first
+    assert "4 baris laporan yang melewati awal atau akhir periode" in first
+    assert same.startswith("Laporan Ads Manager by_region.csv (per Region) dan by_month.csv (tanpa rincian)")
+
+
+def test_real_ads_manager_rows_past_the_period_edges_are_counted_apart():
+    """The real monthly report by region, 15 October to 15 December 2023: November's 24 rows are within it
+    (212,336 impressions, UAH 10,093.78); October's and December's 48 cross its edges (390,892 + 236,196 =
+    627,088 impressions, 11,573.89 + 7,112.07 = UAH 18,685.96), summed from the sheet by a separate script.
+    Over 15 January to 31 March 2024 the data end on 11 March, 20 days before the period does."""
+    from helpers.paid import import_paid_delivery
+    from helpers.report import paid_in_period
+    from tests.conftest import real_export
+
+    table, reports = import_paid_delivery([real_export(
+        "facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")])
+    row = paid_in_period(table, reports, "2023-10-15", "2023-12-15").summary.iloc[0]
+    assert (row["rows"], row["impressions"], row["rows across"], row["impressions across"]) == (24, 212_336, 48,
+                                                                                              627_088)
+    assert row["spend"] == pytest.approx(10_093.78, abs=0.005)
+    assert row["spend across"] == pytest.approx(18_685.96, abs=0.005)
+    assert (row["first day"], row["last day"]) == (pd.Timestamp("2023-11-01"), pd.Timestamp("2023-11-30"))
+    assert pd.isna(row["data end"]) and pd.isna(row["data start"])
+    spring = paid_in_period(table, reports, "2024-01-15", "2024-03-31").summary.iloc[0]
+    assert spring["data end"] == pd.Timestamp("2024-03-11") and spring["impressions across"] == 435_909
+    assert spring["spend across"] == pytest.approx(9_285.91, abs=0.005)
