@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .installed import say_not_installed
+from .installed import language_values, say_not_installed
 
 try:  # the workbook's modules import its packages (Babel, PyYAML): a Python without them is told what to do
     from .errors import WorkbookError, close_match, os_reason
@@ -118,16 +118,11 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def languages_given(argv: list[str]) -> list[str | None]:
-    """The code of each --language on the command line, in order: None for a value the workbook does not speak
-    (or a --language without one). Read before the arguments are parsed, so that argparse's own errors can be
+    """The code of each --language on the command line (or an abbreviation argparse reads as it, --lang id,
+    --lang=id: installed.language_values), in order: None for a value the workbook does not speak (or a
+    --language without one). Read before the arguments are parsed, so that argparse's own errors can be
     reported in the language asked."""
-    given = []
-    for index, word in enumerate(argv):
-        if word.startswith("--language="):
-            given.append(language_code(word.split("=", 1)[1]))
-        elif word == "--language":
-            given.append(language_code(argv[index + 1]) if index + 1 < len(argv) else None)
-    return given
+    return [None if value is None else language_code(value) for value in language_values(argv)]
 
 
 def _language_asked(argv: list[str]) -> str:
@@ -159,8 +154,7 @@ def unknown_options(words: list[str], parser: argparse.ArgumentParser, tr: Trans
     None when no word is an option (argparse names the other words itself). A bare `--` ends the options: it
     and the words after it are left to argparse."""
     words = words[:words.index("--")] if "--" in words else words
-    unknown = list(dict.fromkeys(word.split("=", 1)[0] for word in words
-                                 if word.startswith("--") or (word.startswith("-") and word[1:2].isalpha())))
+    unknown = list(dict.fromkeys(word.split("=", 1)[0] for word in words if _is_option(word)))
     if not unknown:
         return None
     options = [option for action in parser._actions for option in action.option_strings]
@@ -179,6 +173,31 @@ def unknown_options(words: list[str], parser: argparse.ArgumentParser, tr: Trans
     return tr.t("cli.unknown_option", known=", ".join(known), **said)
 
 
+def _is_option(word: str) -> bool:
+    """Whether a word on the command line is an option ('--clinet', '-v', '--lang=id'), not a value ('-1')."""
+    return word.startswith("--") or (word.startswith("-") and word[1:2].isalpha())
+
+
+def options_before_command(parser: argparse.ArgumentParser, words: list[str] | None) -> list[str]:
+    """The options among `words` before the command's name (or before a bare `--`; all, when no command is
+    named) that `parser`, a parser of commands, does not know: in `--language id render` argparse would take
+    'id' for the command and answer "invalid choice: 'id'". None for a parser without commands, whose options
+    argparse sorts itself; an option `parser` knows, or a prefix of one (`--he`), is left to argparse."""
+    commands = [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices]
+    if not commands or not words:
+        return []
+    words = words[:words.index("--")] if "--" in words else list(words)
+    words = words[:next((i for i, word in enumerate(words) if word in commands), len(words))]
+
+    def known(word: str) -> bool:
+        name = word.split("=", 1)[0]
+        return any(option == name or (name.startswith("--") and len(name) > 2 and option.startswith(name))
+                   for option in parser._option_string_actions)
+
+    return [word for word in words if _is_option(word) and not known(word)]
+
+
 def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
     """argparse's parser reporting a slip in the arguments as the workbook's other errors are: 'error: …' in
     the command's language (argparse's own words for the slip kept inside), after the usage line, exit 2. An
@@ -186,6 +205,9 @@ def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
 
     class Parser(argparse.ArgumentParser):
         def parse_known_args(self, args=None, namespace=None):
+            # an option before the command: said before argparse reads its value as the command
+            if (unknown := unknown_options(options_before_command(self, args), self, tr)) is not None:
+                self.error(unknown)
             # a command's own parser (render's, inspect's) is called here too, by argparse, with its words
             parsed, extras = super().parse_known_args(args, namespace)
             if (unknown := unknown_options(extras, self, tr)) is not None:

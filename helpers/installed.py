@@ -68,14 +68,24 @@ def missing_package(exc: ModuleNotFoundError) -> str | None:
     return package
 
 
-def _language(argv: list[str]) -> str:
-    """The sentence's language: the last --language (or an abbreviation argparse accepts: --lang, --lan) on the
-    command line, else the locale (LC_ALL, LC_MESSAGES, LANG); Indonesian for id, indo…, bahasa…."""
-    asked = []
+def language_values(argv: list[str]) -> list[str | None]:
+    """The value given to each --language on the command line, in order (None for one given none), as argparse
+    reads them: the option, or a prefix of it (--lang, --lan; no other option of the commands starts with --l),
+    followed by its value or joined to it by '=' (--lang=id); none after a bare `--`, which ends the options.
+    The one reading of --language, for the language a command speaks before argparse has parsed its arguments."""
+    argv = argv[:argv.index("--")] if "--" in argv else argv
+    values = []
     for index, word in enumerate(argv):
-        option = word.split("=", 1)[0]
+        option, joined, value = word.partition("=")
         if len(option) > 2 and "--language".startswith(option):
-            asked.append(word.split("=", 1)[1] if "=" in word else (argv[index + 1] if index + 1 < len(argv) else ""))
+            values.append(value if joined else argv[index + 1] if index + 1 < len(argv) else None)
+    return values
+
+
+def _language(argv: list[str]) -> str:
+    """The sentence's language: the last --language (language_values: an abbreviation argparse accepts too) on
+    the command line, else the locale (LC_ALL, LC_MESSAGES, LANG); Indonesian for id, indo…, bahasa…."""
+    asked = [value or "" for value in language_values(argv)]
     locale = next((os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)), "")
     wanted = (asked or [locale])[-1].strip().casefold()
     return "id" if wanted.startswith(("id", "indo", "bahasa")) else "en"

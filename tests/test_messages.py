@@ -69,6 +69,76 @@ def test_command_line_errors_speak_the_chosen_language(capsys):
     assert stopped.value.code == 2 and "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'two'" in capsys.readouterr().err
 
 
+def test_an_abbreviated_language_option_gives_argparses_own_errors_in_that_language(capsys):
+    """argparse reads --lang id, --lang=id and --l id as --language id; its own errors (a --jobs that is no
+    number, an unknown option, a language it refuses) came in English for them, as only the full --language
+    was read before parsing. The first language the workbook speaks is the one asked."""
+    for argv, expected in (
+            (["render", "--lang", "id", "--jobs", "dua"],
+             "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'dua' (lihat python -m helpers render --help)\n"),
+            (["render", "--l", "id", "--jobs", "dua"],
+             "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'dua' (lihat python -m helpers render --help)\n"),
+            (["render", "--lang", "id", "--clinet", "x"],
+             "galat: python -m helpers render tidak memiliki opsi --clinet; mungkin maksud Anda --client? (lihat"
+             " python -m helpers render --help)\n"),
+            (["render", "--lang=id", "--language", "indo"],
+             "galat: argument --language: 'indo' bukan bahasa yang dikenal buku kerja ini; diharapkan salah satu dari"
+             " en, id; mungkin maksud Anda 'id'? (lihat python -m helpers render --help)\n"),
+            (["inspect", "a.csv", "--langu=Indonesian", "--maping", "m.yml"],
+             "galat: python -m helpers inspect tidak memiliki opsi --maping; mungkin maksud Anda --mapping? (lihat"
+             " python -m helpers inspect --help)\n"),
+            # after a bare `--` no word is an option: this --lang is no language asked
+            (["render", "--", "--lang", "id"],
+             "error: unrecognized arguments: -- --lang id (see python -m helpers --help)\n")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2 and capsys.readouterr().err.endswith(expected), argv
+
+
+def test_the_language_options_read_before_parsing_are_the_ones_argparse_reads():
+    """languages_given reads each --language as argparse does: a prefix down to --l (no other option of a
+    command starts with --l: argparse takes --l for --language, and refuses its value as a language), the
+    value after it or after '=', none after a bare `--`."""
+    from helpers import slides
+    from helpers.__main__ import languages_given
+
+    assert languages_given(["render", "--lang", "id", "--language=en", "--lan", "Indonesian", "--l=fr"]) == [
+        "id", "en", "id", None]
+    assert languages_given(["render", "--lang"]) == [None]
+    assert languages_given(["render", "--", "--lang", "id"]) == []
+    assert languages_given(["render", "--out", "x", "--list", "id"]) == []  # --list is no prefix of --language
+    for command in (["render"], ["inspect", "a.csv"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--l", "xx"])
+    with pytest.raises(SystemExit):
+        slides.main(["--l", "xx"])
+
+
+def test_a_language_option_before_the_command_is_said_to_go_after_it(capsys):
+    """`--language id render` gave argparse's half-English "invalid choice: 'id'" (its value taken for the
+    command), while `--language=id render` was told that options go after the command: both are told so now,
+    in the language asked, with an abbreviation (--lang id) and before --help too."""
+    indonesian = ("galat: python -m helpers tidak memiliki opsi {option}: opsi sebuah perintah ditulis sesudah namanya"
+                  " (render, inspect, atau demo); python -m helpers render --help menampilkan opsi render (lihat python"
+                  " -m helpers --help)\n")
+    for argv, option in ((["--language", "id", "render"], "--language"), (["--language=id", "render"], "--language"),
+                         (["--lang", "id", "render"], "--lang"), (["--language", "id", "--help"], "--language"),
+                         (["--lang", "id"], "--lang")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        err = capsys.readouterr().err
+        assert stopped.value.code == 2 and err == ("usage: python -m helpers [-h] {render,inspect,demo} ...\n"
+                                                   + indonesian.format(option=option)), argv
+    with pytest.raises(SystemExit):
+        main(["--language", "en", "inspect", "a.csv"])
+    assert capsys.readouterr().err.endswith(
+        "error: python -m helpers has no option --language: a command's options go after its name (render, inspect"
+        " or demo); python -m helpers render --help lists render's options (see python -m helpers --help)\n")
+    with pytest.raises(SystemExit):  # a word that is no option, before the command, keeps argparse's words
+        main(["kopi-senja", "render"])
+    assert "invalid choice: 'kopi-senja'" in capsys.readouterr().err
+
+
 def test_an_unknown_client_id_close_to_a_known_one_is_answered_with_it(capsys):
     """--client Kopi-Senja (a capital, as in the report's title) or kopi-senia: the id meant is named."""
     assert main(["render", "--client", "Kopi-Senja"]) == 2
