@@ -1472,11 +1472,12 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
                       else "cli.status.pdf_problem" if r.ok else "cli.status.failed")
         took = tr.t("common.na") if r.seconds is None else tr.t("cli.seconds", seconds=tr.number(r.seconds, 1))
         rows.append((r.client, status, summary_period(r.period, tr), took, detail))
-    # each column as wide as its widest cell (7 at least for status and time): "berhasil/pdf!" and "123,4 dtk" are
-    # wider than their English texts, and the details would otherwise start where the header's does not
+    # each column as wide as its widest cell (7 at least for status and time), then two spaces: "berhasil/pdf!"
+    # and "123,4 dtk" are wider than their English texts, and the details would otherwise start where the
+    # header's does not
     rows.insert(0, tuple(column.values()))
     width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 0, 7))]
-    lines = [f"{who:<{width[0]}}  {status:<{width[1]}} {period:<{width[2]}}  {took:>{width[3]}}  {detail}"
+    lines = [f"{who:<{width[0]}}  {status:<{width[1]}}  {period:<{width[2]}}  {took:>{width[3]}}  {detail}"
              for who, status, period, took, detail in rows]
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]

@@ -517,12 +517,32 @@ def test_the_summary_columns_line_up_in_indonesian_too():
                RenderResult("bb", False, 1.5, failed_cell=4, error="ValueError: x",
                             period=(dt.date(2026, 9, 1), dt.date(2026, 10, 30)))]
     lines = summary_lines(results, Translator("id"))
-    assert lines == ["klien  status        periode                       waktu  laporan / galat",
-                     "a      berhasil/pdf! Okt 2026                  123,4 dtk  /tmp/a/report.html; PDF gagal: x",
-                     "bb     GAGAL         1 Sep hingga 30 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
+    assert lines == ["klien  status         periode                       waktu  laporan / galat",
+                     "a      berhasil/pdf!  Okt 2026                  123,4 dtk  /tmp/a/report.html; PDF gagal: x",
+                     "bb     GAGAL          1 Sep hingga 30 Okt 2026    1,5 dtk  sel 4: ValueError: x"]
     assert summary_lines(results[1:], Translator("en")) == [
-        "client  status  period                    time  report / error",
-        "bb      FAILED  1 Sept to 30 Oct 2026    1.5 s  cell 4: ValueError: x"]
+        "client  status   period                    time  report / error",
+        "bb      FAILED   1 Sept to 30 Oct 2026    1.5 s  cell 4: ValueError: x"]
+
+
+def test_every_summary_column_is_followed_by_two_spaces_when_its_widest_cell_fills_it():
+    """'berhasil' fills the status column (8 characters, wider than 'status' and the 7 kept for it), and
+    the period followed it after one space ('kopi-senja  berhasil 1 Sep hingga 30 Okt 2026'): every column is
+    now followed by two spaces, as the client's and the period's were. Widths: 10 (kopi-senja), 8 (berhasil),
+    24 (1 Sep hingga 30 Okt 2026), 8 (19,0 dtk)."""
+    from pathlib import Path
+
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, summary_lines
+
+    result = RenderResult("kopi-senja", True, 19.0, html=Path("/r/kopi-senja/report.html"),
+                          period=(dt.date(2026, 9, 1), dt.date(2026, 10, 30)))
+    assert summary_lines([result], Translator("id")) == [
+        "klien       status    periode                      waktu  laporan / galat",
+        "kopi-senja  berhasil  1 Sep hingga 30 Okt 2026  19,0 dtk  /r/kopi-senja/report.html"]
+    interrupted = RenderResult("kopi-senja", False, None, interrupted=True, period=(OCTOBER, OCTOBER_END))
+    assert summary_lines([interrupted], Translator("en"))[1] == (
+        "kopi-senja  interrupted  Oct 2026      n/a  not rendered: stopped before its turn")  # time: 7 wide
 
 
 def test_an_escape_sequence_in_a_failure_is_shown_not_acted_on_by_the_terminal():
@@ -642,12 +662,12 @@ clients:
     results = [RenderResult(c.id, True, 2.0, html=Path(f"/r/{c.id}/report.html"), period=period_of(c))
                for c in (kopi, la)]
     assert summary_lines(results, Translator("en")) == [
-        "client      status  period        time  report / error",
-        "kopi-senja  ok      Oct 2026     2.0 s  /r/kopi-senja/report.html",
-        "la-surf     ok      Sept 2026    2.0 s  /r/la-surf/report.html"]
+        "client      status   period        time  report / error",
+        "kopi-senja  ok       Oct 2026     2.0 s  /r/kopi-senja/report.html",
+        "la-surf     ok       Sept 2026    2.0 s  /r/la-surf/report.html"]
     assert summary_lines(results, Translator("id"))[1:] == [
-        "kopi-senja  berhasil Okt 2026  2,0 dtk  /r/kopi-senja/report.html",
-        "la-surf     berhasil Sep 2026  2,0 dtk  /r/la-surf/report.html"]
+        "kopi-senja  berhasil  Okt 2026  2,0 dtk  /r/kopi-senja/report.html",
+        "la-surf     berhasil  Sep 2026  2,0 dtk  /r/la-surf/report.html"]
 
 
 def _work(out, who, text: str):

@@ -425,15 +425,15 @@ def test_the_summary_marks_the_clients_a_stopped_batch_did_not_render_in_both_la
                RenderResult("bb", False, 3.4, interrupted=True, period=(dt.date(2026, 9, 1), dt.date(2026, 9, 30))),
                RenderResult("c", False, None, interrupted=True)]
     assert summary_lines(results, Translator("en")) == [
-        "client  status      period        time  report / error",
-        "a       ok          Oct 2026    12.5 s  /tmp/r/a/report.html",
-        "bb      interrupted Sept 2026    3.4 s  not rendered: stopped while it was being rendered",
-        "c       interrupted n/a            n/a  not rendered: stopped before its turn"]
+        "client  status       period        time  report / error",
+        "a       ok           Oct 2026    12.5 s  /tmp/r/a/report.html",
+        "bb      interrupted  Sept 2026    3.4 s  not rendered: stopped while it was being rendered",
+        "c       interrupted  n/a            n/a  not rendered: stopped before its turn"]
     assert summary_lines(results, Translator("id")) == [
-        "klien  status     periode      waktu  laporan / galat",
-        "a      berhasil   Okt 2026  12,5 dtk  /tmp/r/a/report.html",
-        "bb     dihentikan Sep 2026   3,4 dtk  tidak dirender: dihentikan saat sedang dirender",
-        "c      dihentikan t/a            t/a  tidak dirender: dihentikan sebelum gilirannya"]
+        "klien  status      periode      waktu  laporan / galat",
+        "a      berhasil    Okt 2026  12,5 dtk  /tmp/r/a/report.html",
+        "bb     dihentikan  Sep 2026   3,4 dtk  tidak dirender: dihentikan saat sedang dirender",
+        "c      dihentikan  t/a            t/a  tidak dirender: dihentikan sebelum gilirannya"]
 
 
 def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_both_languages():
