@@ -1856,7 +1856,15 @@ def views_texts(tr: Translator) -> tuple[str, str]:
     posts = pd.concat([_demo_posts(c) for c in DEMO_CLIENTS], ignore_index=True)
     kinds = posts["impressions_kind"]
     body = tr.t("lesson.pitfalls.views_body", date=tr.date(VIEWS_SWITCH))
-    fact = tr.t("lesson.pitfalls.views_fact", views=tr.number(int((kinds == "views").sum())),
-                posts=tr.number(len(posts)), impressions=tr.number(int((kinds == "impressions").sum())),
-                frequency=tr.number(posts["frequency"].median(), 2), date=tr.date(VIEWS_SWITCH))
-    return body, fact
+    return body, views_fact(tr, len(posts), int((kinds == "views").sum()), int((kinds == "impressions").sum()),
+                            posts["frequency"].median())
+
+
+def views_fact(tr: Translator, posts: int, views: int, impressions: int, frequency: float) -> str:
+    """How many of the demo exports' `posts` report views and how many impressions, and the frequency that
+    follows: "all 360 posts report views and none reports impressions" when every one reports views (not
+    "360 of 360 … and 0 …"), each count otherwise."""
+    said = {"posts": tr.number(posts), "frequency": tr.number(frequency, 2), "date": tr.date(VIEWS_SWITCH)}
+    if views == posts and impressions == 0:
+        return tr.t("lesson.pitfalls.views_fact_all", **said)
+    return tr.t("lesson.pitfalls.views_fact", views=tr.number(views), impressions=tr.number(impressions), **said)

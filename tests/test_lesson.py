@@ -1174,10 +1174,24 @@ def test_the_close_hint_gives_no_percentage_as_an_example():
 
 
 def test_the_views_pitfall_counts_the_demo_posts():
+    """The demo's 360 posts (264 of Kopi Senja, 96 of Harbour Books) all report views: said as all of them and
+    none ("360 of 360 posts report views and 0 report impressions" read as a table's cell); other counts are
+    each given."""
     body, fact = lesson.views_texts(Translator("en"))
     assert "21 April 2025" in body
     posts = pd.concat([lesson.demo_posts(c) for c in lesson.DEMO_CLIENTS])
-    assert f"{(posts['impressions_kind'] == 'views').sum()} of {len(posts)} posts report views" in fact
+    assert (posts["impressions_kind"] == "views").sum() == len(posts) == 360
+    assert fact.startswith("In the demo exports, all 360 posts report views and none reports impressions. Their"
+                           " frequency is therefore views ÷ reach (median ")
+    assert lesson.views_texts(Translator("id"))[1].startswith(
+        "Dalam ekspor demo, seluruh 360 unggahan melaporkan tayangan dan tidak ada yang melaporkan impresi. Karena"
+        " itu, frekuensinya adalah tayangan ÷ jangkauan (median ")
+    assert lesson.views_fact(Translator("en"), 360, 300, 60, 1.386).startswith(
+        "In the demo exports, 300 of 360 posts report views and 60 report impressions. Their frequency is therefore"
+        " views ÷ reach (median 1.39)")
+    assert lesson.views_fact(Translator("id"), 1200, 1200, 0, 1.5).startswith(
+        "Dalam ekspor demo, seluruh 1.200 unggahan melaporkan tayangan dan tidak ada yang melaporkan impresi. Karena"
+        " itu, frekuensinya adalah tayangan ÷ jangkauan (median 1,50)")
 
 
 # ------------------------------------------------------------------------------------------- notebook
