@@ -26,9 +26,11 @@ POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
 LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics", "not_reported", "warning")
 
 
-def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, period_format: str,
+def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, timed: bool = False,
                   zone_note: str = "", absent: tuple[str, ...] = (), kinds: frozenset = frozenset()) -> list[str]:
-    """The lines describing one file's import report, labels aligned in the reader's language. `kinds`: what
+    """The lines describing one file's import report, labels aligned in the reader's language. The period is
+    written as the language writes dates ("28 February 2025", as the warnings below it), with the time of day
+    where `timed` (posts whose exports give it; a date-only export's would all read 00:00). `kinds`: what
     the file's impressions count (impressions_kind), said beside them when it is not impressions (Meta's
     views since 2025, YouTube's thumbnail impressions), as the post table's impressions_kind says."""
     width = max(len(tr.t(f"cli.inspect.{key}")) for key in LABELS) + 2
@@ -48,7 +50,8 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, peri
                                              why=why)))
     if report.period:
         first, last = report.period
-        period = tr.t("cli.inspect.period_text", first=f"{first:{period_format}}", last=f"{last:{period_format}}")
+        written = tr.datetime if timed else tr.date
+        period = tr.t("cli.inspect.period_text", first=written(first), last=written(last))
         lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present
     none = tr.t("cli.inspect.none")
@@ -245,19 +248,20 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                                                      mapped=mine_mapped, **options)
                     report = next(r for r in result.reports if r.path == path)
                     mine = result.posts[result.posts["source_file"] == str(path)]
+                    timed = bool(mine["published_precision"].eq("minute").all())  # not TikTok Studio's dates
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
-                                            "%Y-%m-%d %H:%M", zone_note, POST_METRICS,
+                                            timed, zone_note, POST_METRICS,
                                             frozenset(mine["impressions_kind"].dropna().astype(str)))
                     post_files.append(path)
                 elif kind == "daily":
                     report = import_daily_series(path, family=family, **options).reports[0]
                     label = tr.noted(daily_family_named(report.family).label, tr.t("cli.inspect.daily"))
-                    header += _report_lines(report, tr, label, "days", "%Y-%m-%d",
+                    header += _report_lines(report, tr, label, "days",
                                             kinds=frozenset({series_impressions_kind(report.platform)}))
                 else:
                     report = import_paid_delivery(path, family=family).reports[0]
                     label = tr.noted(paid_family_named(report.family).label, tr.t("cli.inspect.paid"))
-                    header += _report_lines(report, tr, label, "rows", "%Y-%m-%d")
+                    header += _report_lines(report, tr, label, "rows")
         except NotReadHere as unread:  # a breakdown beside its download's totals: skipped in a folder
             if path not in loose:
                 failures += 1

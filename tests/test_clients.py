@@ -490,7 +490,7 @@ def test_a_comparison_must_end_before_the_period_starts(tmp_path, comparison, pr
                                                           extra=f"    comparison: {comparison}\n")))
     assert info.value.problems == [f"client 'acme': key 'comparison': {problem}: give a span that ends before"
                                    " 2026-09-01, or leave out 'comparison' for the previous period"]
-    with pytest.raises(RosterError, match=r"kunci 'comparison': 2026-\d\d-\d\d sampai"):
+    with pytest.raises(RosterError, match=r"kunci 'comparison': 2026-\d\d-\d\d hingga"):
         load_roster(roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]",
                                                           extra=f"    comparison: {comparison}\n")), language="id")
 
@@ -1054,7 +1054,7 @@ clients:
     with pytest.raises(RosterError) as info:
         load_roster(path, today=today, language="id")
     assert info.value.problems[0].startswith(
-        "klien 'a': kunci 'period': 2027-01-01 sampai 2027-01-31 berakhir setelah hari ini (2026-11-27)")
+        "klien 'a': kunci 'period': 2027-01-01 hingga 2027-01-31 berakhir setelah hari ini (2026-11-27)")
     assert [c.id for c in load_roster(path, today=dt.date(2027, 1, 31))] == ["a", "b"]
 
 

@@ -139,7 +139,7 @@ def test_the_period_error_speaks_indonesian(three_posts):
         with pytest.raises(WorkbookError) as error:
             explore.select_posts(three_posts, start="2026-06-01")
         assert str(error.value).startswith("tidak ada unggahan mulai 2026-06-01: tidak ada ekspor yang mencakup "
-                                           "hari-hari ini (ekspor mencakup 2026-03-01 sampai 2026-05-01)")
+                                           "hari-hari ini (ekspor mencakup 2026-03-01 hingga 2026-05-01)")
     finally:
         use_language("en")
 

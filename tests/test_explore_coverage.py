@@ -34,7 +34,7 @@ def test_a_month_between_two_exports_is_not_covered_although_it_lies_within_the_
         " 2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31), so an empty table would read as 'no posts'")
     assert said(error, "id").startswith(
         "tidak ada unggahan dengan platform='x' antara 2017-05-01 dan 2017-05-31: tidak ada ekspor yang mencakup"
-        " hari-hari ini (ekspor mencakup 2015-08-01 sampai 2015-08-31, 2019-08-01 sampai 2019-08-31)")
+        " hari-hari ini (ekspor mencakup 2015-08-01 hingga 2015-08-31, 2019-08-01 hingga 2019-08-31)")
 
 
 def test_days_an_export_covers_without_a_post_are_an_empty_selection(months_apart):
@@ -188,8 +188,8 @@ def test_a_month_the_exports_cover_in_part_is_chosen_with_a_warning_naming_the_d
         "impressions, interactions) are not the whole period's, and set beside a period covered in full they read "
         "as a change that is not there. Compare rates, or choose days the exports cover"]
     assert said_of[0].args[0].in_language(translator("id")).startswith(
-        "Facebook: ekspor hanya mencakup 2025-01-14 sampai 2025-01-31 dari hari-hari yang dipilih (2025-01-01 "
-        "sampai 2025-01-31), 18 dari 31 hari.")
+        "Facebook: ekspor hanya mencakup 2025-01-14 hingga 2025-01-31 dari hari-hari yang dipilih (2025-01-01 "
+        "hingga 2025-01-31), 18 dari 31 hari.")
     # covered in full: February, and January from the 14th; an open end runs to the exports' last day
     for period in ({"start": "2025-02-01", "end": "2025-02-28"}, {"start": "2025-01-14", "end": "2025-01-31"},
                    {"start": "2025-01-14"}, {"platform": "facebook"}):

@@ -114,8 +114,8 @@ def test_report_view_of_a_period_without_posts_names_the_span_of_the_loaded_post
                                  "exports cover, written YYYY-MM-DD, or load the exports that cover them")
     assert "roster" not in said(error, "en")
     assert said(error, "id") == ("tidak ada unggahan untuk kopi-senja antara 2020-01-01 dan 2020-01-14: tidak ada "
-                                 "ekspor yang mencakup hari-hari ini (ekspor mencakup 2026-07-01 sampai 2026-10-31); "
-                                 "unggahan yang dimuat berkisar dari 2026-07-01 sampai 2026-10-31 (explore.span). "
+                                 "ekspor yang mencakup hari-hari ini (ekspor mencakup 2026-07-01 hingga 2026-10-31); "
+                                 "unggahan yang dimuat berkisar dari 2026-07-01 hingga 2026-10-31 (explore.span). "
                                  "Berikan start= dan end= untuk report_view pada hari-hari yang dicakup ekspor, "
                                  "ditulis YYYY-MM-DD, atau muat ekspor yang mencakupnya")
 

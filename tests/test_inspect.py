@@ -378,3 +378,29 @@ def test_a_windows_path_from_the_home_folder_is_not_found_with_the_advice_for_wi
         "~\\Downloads\\posts.csv", "  cannot be read:",
         f"    export file not found: {tmp_path}/~\\Downloads\\posts.csv; on this computer a \\ is part of a file name,"
         f" not a folder separator: write the path with /, e.g. '{tmp_path}/~/Downloads/posts.csv'"]
+
+
+def test_the_period_is_written_in_the_readers_dates_with_times_only_where_the_export_gives_them(capsys):
+    """The period line wrote ISO dates ('2024-12-30 to 2025-01-03', and '2024-12-03 00:00' for an export without
+    times of day) under warnings that write '30 December 2024': it now writes dates as the language does, with
+    the time of day of the first and last post where the export gives one, and Indonesian joins them with
+    'hingga', as the reports do. Meta's posts: 7 November 2023 08:30 and 1 December 2023 12:00 (the post of
+    9 November has no id); TikTok Studio's dates, read in Asia/Jakarta, take no time from their video ids;
+    the daily series runs from 30 December 2024 to 3 January 2025, the days its file's name gives."""
+    meta = FIXTURES / "meta" / "Nov-01-2023_Dec-31-2023_100000000000042.csv"
+    daily = FIXTURES / "daily" / "FollowerHistory_2024-12-30_2025-01-03.csv"
+    tiktok = FIXTURES / "tiktok" / "Content_no_time.csv"
+    periods = {}
+    for language in ("en", "id"):
+        for path, zone in ((meta, "Europe/London"), (daily, "Europe/London"), (tiktok, "Asia/Jakarta")):
+            main(["inspect", str(path), "--timezone", zone, "--year", "2024", "--language", language])
+            periods[language, path.parent.name] = next(line.split(":", 1)[1].strip() for line
+                                                       in capsys.readouterr().out.splitlines()
+                                                       if line.startswith(("  period:", "  periode:")))
+    assert periods == {
+        ("en", "meta"): "7 November 2023, 08:30 to 1 December 2023, 12:00 (Europe/London)",
+        ("en", "daily"): "30 December 2024 to 3 January 2025",
+        ("en", "tiktok"): "3 December 2024 to 5 January 2025 (Asia/Jakarta)",
+        ("id", "meta"): "7 November 2023 08.30 hingga 1 Desember 2023 12.00 (Europe/London)",
+        ("id", "daily"): "30 Desember 2024 hingga 3 Januari 2025",
+        ("id", "tiktok"): "3 Desember 2024 hingga 5 Januari 2025 (Asia/Jakarta)"}

@@ -214,7 +214,7 @@ def test_a_quiet_report_needs_every_platforms_exports_to_cover_the_whole_period(
     assert "(Facebook: the exports cover 2026-10-15 to 2026-10-31 of these days)" in str(part.value)
     indonesian = Translator("id").message(part.value.args[0])
     assert indonesian.startswith("tidak ada unggahan untuk Quiet Books antara 2026-10-15 dan 2026-11-15, tetapi")
-    assert "(Facebook: ekspor mencakup 2026-10-15 sampai 2026-10-31 dari hari-hari ini)" in indonesian
+    assert "(Facebook: ekspor mencakup 2026-10-15 hingga 2026-10-31 dari hari-hari ini)" in indonesian
 
 
 def test_each_account_of_a_platform_needs_its_own_exports_to_cover_a_quiet_period(tmp_path):
