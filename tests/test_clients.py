@@ -1139,7 +1139,7 @@ def test_a_currency_written_as_its_name_or_symbol_is_given_the_code_it_means(tmp
         f"client 'e': key 'currency' is 'XYZ', which is no ISO 4217 currency code{expected}"]
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, text), language="id")
-    expected = ", yang bukan kode mata uang ISO 4217; diharapkan kode seperti IDR, USD atau EUR"
+    expected = ", yang bukan kode mata uang ISO 4217; diharapkan kode seperti IDR, USD, atau EUR"
     assert info.value.problems[:4] == [
         f"klien 'a': kunci 'currency' bernilai 'rupiah'{expected}; kemungkinan 'IDR' (Rupiah Indonesia)",
         f"klien 'b': kunci 'currency' bernilai 'Rp'{expected}; kemungkinan 'IDR' (Rupiah Indonesia)",

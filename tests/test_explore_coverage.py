@@ -409,7 +409,7 @@ def test_the_explorer_says_an_export_naming_no_days_may_have_been_downloaded_aft
     assert notes[0].args[0].in_language(translator("id")).startswith(
         "TikTok: 2 dari 3 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum unggahan terbaru dalam"
         " ekspornya (2025-03-28; ekspor itu tidak menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh"
-        " belakangan, dan bila demikian unggahan tersebut punya waktu lebih lama), dan mungkin hanya punya sedikit waktu")
+        " lebih akhir, dan bila demikian unggahan tersebut punya waktu lebih lama), dan mungkin hanya punya sedikit waktu")
 
 
 def test_the_explorer_says_which_of_a_platforms_close_posts_are_close_only_to_an_exports_newest_post():
@@ -425,7 +425,7 @@ def test_the_explorer_says_which_of_a_platforms_close_posts_are_close_only_to_an
         "TikTok: 4 dari 6 unggahan periode ini dipublikasikan kurang dari 7 hari sebelum hari terakhir yang dicakup"
         " ekspornya (2025-03-31; ekspor diunduh pada hari itu atau sesudahnya, tanpa keterangan kapan tepatnya)"
         " atau, untuk 2 di antaranya, sebelum unggahan terbaru dalam ekspornya (2025-03-28; ekspor itu tidak"
-        " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh belakangan, dan bila demikian unggahan"
+        " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih akhir, dan bila demikian unggahan"
         " tersebut punya waktu lebih lama), dan mungkin")
 
 

@@ -72,7 +72,7 @@ def test_august_downloaded_again_after_september_replaces_its_august_posts(tmp_p
     assert count == 2 and why == (f"{AUGUST_AGAIN}, downloaded later (modified 10 October 2026, 07:00; this file "
                                   "2 October 2026, 16:00)")  # on Jakarta's clock
     assert replaced_cell(reports[SEPTEMBER], translator("en")) == "2 (downloaded later)"
-    assert replaced_cell(reports[SEPTEMBER], translator("id")) == "2 (diunduh belakangan)"
+    assert replaced_cell(reports[SEPTEMBER], translator("id")) == "2 (diunduh lebih akhir)"
     # the times decided against the names: said, as a copy saved later would win the same way
     assert any(note.startswith(f"{AUGUST_AGAIN} replaced this export where the two overlap: it counts as the newer "
                                "export because it was downloaded later") and
@@ -177,7 +177,7 @@ def test_a_daily_files_replaced_values_say_why_the_other_file_is_newer(tmp_path)
     replaced = next(r for r in reports if r.path == older)
     assert replaced.superseded == 1 and daily.set_index("date").loc["2025-03-10", "source_file"] == str(newer)
     assert replaced_cell(replaced, translator("en"), values=True) == "1 value (downloaded later)"
-    assert replaced_cell(replaced, translator("id"), values=True) == "1 nilai (diunduh belakangan)"
+    assert replaced_cell(replaced, translator("id"), values=True) == "1 nilai (diunduh lebih akhir)"
 
 
 def test_inspect_says_which_export_replaced_a_files_rows_and_why(tmp_path, capsys):

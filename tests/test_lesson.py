@@ -975,7 +975,7 @@ def test_the_agreement_sentence_words_rho_as_the_client_report_does(language):
     assert table["high_interactions"].max() == pytest.approx(0.7296, abs=1e-3)
     sentence = lesson.agreement_sentence(tr)
     at_least = tr.t("agreement.at_least", strength=tr.t("agreement.strength.moderate"))
-    assert at_least == {"en": "at least moderate", "id": "sedikitnya sedang"}[language]
+    assert at_least == {"en": "at least moderate", "id": "setidaknya tergolong sedang"}[language]
     assert f" {at_least} " in sentence
     assert tr.number(0.43, 2) in sentence  # the bound the word rests on is shown
     assert f" {tr.t('agreement.strength.strong')} " not in sentence.replace(at_least, "")
@@ -1033,7 +1033,7 @@ def test_the_lesson_and_the_report_word_an_interval_with_one_function():
     assert report.interval_strength(en, 0.1, 0.85) == "at least weak"
     assert report.interval_strength(en, 0.81, 0.95) == "very strong"
     assert report.interval_strength(en, 0.62, 0.75, 0.45, 0.7) == "at least moderate"  # two channels
-    assert report.interval_strength(Translator("id"), 0.45, 0.7) == "sedikitnya sedang"
+    assert report.interval_strength(Translator("id"), 0.45, 0.7) == "setidaknya tergolong sedang"
     assert not hasattr(lesson, "strength_words")  # no second rule for the same idea
 
 

@@ -2616,7 +2616,8 @@ def test_the_other_changes_sentence_in_indonesian():
     # Instagram's change sentence quotes -0,50 pp (IK 95% -1,35 hingga 0,41): within chance, so no "lain" here
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, 3 angka dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (dari 6 angka yang berinterval, dan kebetulan saja akan memberi sekitar 0,30); dua yang paling jelas:"
+        " (dari 6 angka yang memiliki interval; secara kebetulan saja, sekitar 0,30 angka diperkirakan berubah"
+        " secara bermakna); dua yang paling jelas:"
         " tingkat jangkauan"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
@@ -2626,8 +2627,8 @@ def test_the_other_changes_sentence_in_indonesian():
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
     assert report._finding_other_changes("instagram").text.startswith(
         "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (4 dari 6 angka yang berinterval berubah secara bermakna, termasuk tingkat di atas; kebetulan saja akan"
-        " menghasilkan sekitar 0,30);")
+        " (4 dari 6 angka yang memiliki interval berubah secara bermakna, termasuk tingkat di atas; secara kebetulan"
+        " saja, sekitar 0,30 angka diperkirakan berubah secara bermakna);")
     report.benchmarks = _benchmark_rows(0.0030, 0.0021, 0.0040, 2022)
     assert report._finding_benchmark("facebook").text == (
         "Di Facebook, rata-rata tingkat interaksi Anda terhadap pengikut adalah 0,30% (IK 95% 0,21% hingga 0,40%;"
@@ -2846,7 +2847,7 @@ def test_posts_close_to_the_newest_post_of_an_export_naming_no_days_are_not_said
     assert rates == f" Of the 4 TikTok posts, 2 went out fewer than 7 days {before}" + NEAR_RATES_TAIL
     notes, caveat, _ = _near_download_said(_tiktok_march("Content.csv", "id"))
     before = ("sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak menyebutkan hari-hari yang"
-              " dicakupnya, jadi mungkin diunduh belakangan, dan bila demikian unggahan tersebut punya waktu lebih"
+              " dicakupnya, jadi mungkin diunduh lebih akhir, dan bila demikian unggahan tersebut punya waktu lebih"
               " lama)")
     assert notes[0].startswith(f"TikTok: 2 dari 4 unggahan periode ini dipublikasikan kurang dari 7 hari {before},"
                                " dan mungkin hanya punya sedikit waktu")
@@ -2866,7 +2867,7 @@ def test_close_posts_of_a_named_and_an_unnamed_export_say_which_are_close_only_t
                      " (31 March 2025)" + newest + NEAR_RATES_TAIL)
     notes, caveat, _ = _near_download_said(_tiktok_march("*.csv", "id"))
     newest = (" atau, untuk 2 di antaranya, sebelum unggahan terbaru dalam ekspornya (28 Maret 2025; ekspor itu tidak"
-              " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh belakangan, dan bila demikian unggahan"
+              " menyebutkan hari-hari yang dicakupnya, jadi mungkin diunduh lebih akhir, dan bila demikian unggahan"
               " tersebut punya waktu lebih lama)")
     assert caveat.startswith(" Dari 8 unggahan TikTok, 4 dipublikasikan kurang dari 7 hari sebelum hari terakhir yang"
                              " dicakup ekspornya (31 Maret 2025)" + newest + " dan mungkin")
@@ -4357,12 +4358,12 @@ def test_the_median_post_change_above_is_counted_in_indonesian():
     report.rate_changes = _with_medians(report, "instagram", {"engagement_rate_by_reach": (-0.0161, -0.0010)})
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, satu angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
-        " (2 dari 4 angka yang berinterval berubah secara bermakna, termasuk tingkat median per unggahan di atas;"
-        " kebetulan saja akan menghasilkan sekitar 0,20): tingkat jangkauan -5,59 poin persentase (IK 95% -9,02"
-        " hingga -2,08).")
+        " (2 dari 4 angka yang memiliki interval berubah secara bermakna, termasuk tingkat median per unggahan di"
+        " atas; secara kebetulan saja, sekitar 0,20 angka diperkirakan berubah secara bermakna): tingkat jangkauan"
+        " -5,59 poin persentase (IK 95% -9,02 hingga -2,08).")
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
-    assert ("(3 dari 4 angka yang berinterval berubah secara bermakna, termasuk kedua perubahan di atas;"
+    assert ("(3 dari 4 angka yang memiliki interval berubah secara bermakna, termasuk kedua perubahan di atas;"
             in report._finding_other_changes("instagram").text)
     report.kpis = _with_changes(report, "instagram", {})
     report.rate_changes = _with_medians(report, "instagram",
