@@ -2574,7 +2574,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 9"
-            " figures with an interval, where chance alone would give about 0.45); the clearest two: engagement rate by"
+            " figures with an interval, where chance alone would give about 0.45 such changes); the clearest two: engagement rate by"
             " impressions (views) +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
@@ -2582,12 +2582,12 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = _with_changes(report, "instagram", {k: CHANGES[k] for k in ("applause_rate", "frequency")})
         assert report._finding_other_changes("instagram").text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous"
-            " period (of the 5 figures with an interval, where chance alone would give about 0.25): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
+            " period (of the 5 figures with an interval, where chance alone would give about 0.25 such changes): applause rate (reactions per post) -33.9% (95% CI -51.7% to -12.2%) and frequency -0.7%"
             " (95% CI -0.9% to -0.2%).")
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
             "one figure in the tables below changed beyond chance against the previous period (of the 4 figures"
-            " with an interval, where chance alone would give about 0.20): reach rate"
+            " with an interval, where chance alone would give about 0.20 such changes): reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
         report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
@@ -3359,7 +3359,7 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
         # the tables give four changes with an interval, reach rate, the quoted rate and the median post's two
         # changes (within chance), and the first two leave out 0
         assert ("against the previous period (2 of the 4 figures with an interval changed beyond chance, the rate"
-                " above included; chance alone would give about 0.20): reach rate -5.59 pp"
+                " above included; chance alone would give about 0.20 such changes): reach rate -5.59 pp"
                 ) in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
@@ -4285,16 +4285,16 @@ def test_the_count_of_changes_beyond_chance_takes_in_the_median_post_changes_the
         reach_rate = "reach rate -5.59 pp (95% CI -9.02 to -2.08)."
         cases = [  # summed rate's interval, median post's interval, the sentence expected
             (within_rate, within_median, "one figure in the tables below changed beyond chance against the previous"
-             " period (of the 4 figures with an interval, where chance alone would give about 0.20): " + reach_rate),
+             " period (of the 4 figures with an interval, where chance alone would give about 0.20 such changes): " + reach_rate),
             (beyond_rate, within_median, "one other figure in the tables below changed beyond chance against the"
              " previous period (2 of the 4 figures with an interval changed beyond chance, the rate above included;"
-             " chance alone would give about 0.20): " + reach_rate),
+             " chance alone would give about 0.20 such changes): " + reach_rate),
             (within_rate, beyond_median, "one other figure in the tables below changed beyond chance against the"
              " previous period (2 of the 4 figures with an interval changed beyond chance, the median post's rate"
-             " above included; chance alone would give about 0.20): " + reach_rate),
+             " above included; chance alone would give about 0.20 such changes): " + reach_rate),
             (beyond_rate, beyond_median, "one other figure in the tables below changed beyond chance against the"
              " previous period (3 of the 4 figures with an interval changed beyond chance, both changes above"
-             " included; chance alone would give about 0.20): " + reach_rate),
+             " included; chance alone would give about 0.20 such changes): " + reach_rate),
         ]
         for summed, median, expected in cases:
             report.kpis.loc[quoted, ["ci_low", "ci_high"]] = summed
@@ -4330,7 +4330,7 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous period (of"
-            " the 4 figures with an interval, where chance alone would give about 0.20): reach rate -5.59 pp (95% CI"
+            " the 4 figures with an interval, where chance alone would give about 0.20 such changes): reach rate -5.59 pp (95% CI"
             " -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp (95% CI -0.60 to"
             " -0.10).")
         assert finding.values["medians"] == ["engagement_rate_by_impressions"]
@@ -4343,7 +4343,7 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         # the median post's by reach: 0.10 pp of 3.73%, sure 0.027, after by views' 0.036
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, 3 figures in the tables below changed beyond chance against the previous period (of the"
-            " 4 figures with an interval, where chance alone would give about 0.20); the clearest two: reach rate"
+            " 4 figures with an interval, where chance alone would give about 0.20 such changes); the clearest two: reach rate"
             " -5.59 pp (95% CI -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp"
             " (95% CI -0.60 to -0.10).")
     finally:
@@ -4387,7 +4387,7 @@ def test_a_youtube_channel_whose_median_post_changed_beyond_chance_counts_it_amo
     assert report._finding_other_changes("youtube").text == (
         "On YouTube, one other figure in the tables below changed beyond chance against the previous period (2 of"
         " the 5 figures with an interval changed beyond chance, the median post's rate above included; chance"
-        " alone would give about 0.25): average view duration (seconds) -54% (95% CI -70% to -33%).")
+        " alone would give about 0.25 such changes): average view duration (seconds) -54% (95% CI -70% to -33%).")
 
 
 def test_import_notes_say_they_concern_the_whole_files_when_posts_outside_both_periods_were_read():
