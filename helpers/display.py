@@ -83,7 +83,7 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
         body = _mark_text_cells(body, [TEXT_CELL + (f" {PROSE_CELL}" if _is_prose(values) else "")
                                        if _is_text(values) else "" for values in columns])
         labelled = {len(labels) + position % len(shown.columns) for position in row_labels}
-    return HTML(_scope_cells(body, labelled))
+    return HTML(_scope_cells(_breakable_words(body), labelled))
 
 
 #: A cell of a text column: its class, which the report's CSS aligns left (numbers stay aligned right).
@@ -93,9 +93,43 @@ TEXT_CELL = "text"
 PROSE_CELL = "prose"
 #: A shown value this long or longer makes its column one of sentences.
 PROSE_CHARACTERS = 40
+#: A word this long (a file name, a link, a hashtag: no space in it) gets places where a line may break, so that its
+#: column can be narrower than the word: a table wider than the A4 page makes Chromium print the whole report
+#: smaller to fit it (`breakable`).
+LONG_WORD_CHARACTERS = 20
+#: The characters after which a long word may break (tweet_activity_metrics_… at its underscores).
+BREAK_AFTER = frozenset("_./-:@#?&=+,;")
+#: One character of escaped text: an entity (&amp;) is one.
+_CHARACTER = re.compile(r"&#?\w+;|.", re.S)
 #: A data cell made its row's header (`table`'s row_labels): its class, which the report's CSS keeps looking
 #: like the cells beside it (not bold, as a header cell is by default).
 ROW_LABEL = "row-label"
+
+
+def breakable(escaped: str) -> str:
+    """Escaped text with a <wbr> in each word of LONG_WORD_CHARACTERS or more: after each of BREAK_AFTER, and
+    after every LONG_WORD_CHARACTERS characters of a run without one. The word reads and copies as before;
+    its column may be as narrow as its longest part."""
+    def word(match: re.Match) -> str:
+        characters = _CHARACTER.findall(match.group(0))
+        if len(characters) < LONG_WORD_CHARACTERS:
+            return match.group(0)
+        out, run = [], 0
+        for position, character in enumerate(characters):
+            out.append(character)
+            run += 1
+            if position < len(characters) - 1 and (html.unescape(character) in BREAK_AFTER
+                                                    or run == LONG_WORD_CHARACTERS):
+                out.append("<wbr>")
+                run = 0
+        return "".join(out)
+
+    return re.sub(r"[^\s<>]+", word, escaped)
+
+
+def _breakable_words(body: str) -> str:
+    """The table's HTML with its long words made `breakable` (the text between tags, never a tag)."""
+    return re.sub(r">([^<]+)<", lambda m: f">{breakable(m.group(1))}<", body)
 
 
 def _is_text(values: pd.Series) -> bool:

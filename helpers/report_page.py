@@ -9,8 +9,9 @@ CSS lays the page out on A4 with tables that wrap and figures that fit: a long t
 its repeated header row (neither right after the header nor before the last row), while a short table, a
 figure, a heading and a sentence introducing a table or figure with what follows them stay together, so that
 no page is left mostly empty when what follows could have begun on it. No section is forced onto a new page: a
-section begins where the one before it ends, unless what must stay together does not fit. Of the outputs, only
-those holding a table take the keyboard's focus (a wide table scrolls sideways).
+section begins where the one before it ends, unless what must stay together does not fit. Nothing is wider than
+the page, or Chromium would print the whole report smaller. Of the outputs, only those holding a table take the
+keyboard's focus (a wide table scrolls sideways).
 """
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe
 #: one breaks between rows, its header row repeated on each page.
 SHORT_TABLE_ROWS = 8
 
+#: A printed table of this many columns or more gives its columns of sentences (display.PROSE_CELL) 14em before
+#: its other columns get more than their longest word; in one of fewer, every column shares the room.
+MANY_COLUMNS = 6
+
 PAGE_CSS = """
 :root { --report-accent: ACCENT; --report-accent-text: TEXT_ACCENT; }
 main { max-width: 1100px; margin: 0 auto; }
@@ -53,7 +58,8 @@ main { max-width: 1100px; margin: 0 auto; }
 /* a cell naming its row is its header (display.ROW_LABEL) for screen readers, and looks like the cells beside it */
 .jp-RenderedHTMLCommon table.report-table th.row-label { font-weight: normal; }
 /* a column of sentences (display.PROSE_CELL: a post's text) keeps room for a few words a line among many
-   columns, rather than the width of its longest word (4 to 7 lines a post, in print) */
+   columns, rather than the width of its longest word (4 to 7 lines a post); on screen a table wider than the
+   window scrolls sideways, while in print the page's width comes first (below) */
 .jp-RenderedHTMLCommon table.report-table .prose { min-width: 14em; }
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -83,6 +89,12 @@ main { max-width: 1100px; margin: 0 auto; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal !important;
     overflow-wrap: break-word !important; word-break: normal !important; hyphens: auto;
     max-width: none !important; padding: 2px 4px !important; }
+  /* Nothing may make a table wider than the page: Chromium would print the whole report smaller to fit it
+     (long words have places to break: display.breakable). So a column of sentences has no minimum width in
+     print; among many columns it asks for 14em first, and gives way where the other columns' words need the
+     room (four columns of 14em overflowed the benchmarks table). Among few, it takes what its text needs. */
+  .jp-RenderedHTMLCommon table.report-table .prose { min-width: 0; }
+  .jp-RenderedHTMLCommon table.report-table:has(> thead > tr > :nth-child(MANY_COLUMNS)) .prose { width: 14em; }
   /* Figures stay whole, their caption with them, and no taller than a page. */
   figure, .jp-RenderedHTMLCommon img { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedHTMLCommon img, figure img { max-width: 100% !important; max-height: 240mm;
@@ -109,7 +121,7 @@ main { max-width: 1100px; margin: 0 auto; }
   p, li { orphans: 2; widows: 2; }
   .report-brand { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-""".replace("SHORT_ROWS_PLUS_ONE", str(SHORT_TABLE_ROWS + 1))
+""".replace("SHORT_ROWS_PLUS_ONE", str(SHORT_TABLE_ROWS + 1)).replace("MANY_COLUMNS", str(MANY_COLUMNS))
 
 
 def report_title(client: Client) -> str:

@@ -269,3 +269,65 @@ def test_a_post_text_among_many_columns_keeps_room_for_a_few_words_a_line(tmp_pa
     lines = [line for line in pages[0].splitlines() if re.search(r"\b(Ten|pounds|signed|first|served|shop)\b", line)]
     assert any("Ten books under ten" in line for line in lines), lines
     assert len(lines) <= 4, lines
+
+
+def word_heights(tmp_path, exported: str, word: str) -> list[float]:
+    """The printed height (pdftotext -bbox, in points) of each occurrence of `word` in the finished page."""
+    html = tmp_path / "sized.html"
+    html.write_text(finish_page(exported, client()), encoding="utf-8")
+    print_pdf(html, tmp_path / "sized.pdf", find_chromium(), tmp_path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "sized.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    return [float(bottom) - float(top) for top, bottom, text in
+            re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', boxes) if text == word]
+
+
+def printed_scale(tmp_path, *outputs: str) -> float:
+    """How large the body text prints beside `outputs`, against a page of that text alone: 1.0 at full size.
+    Chromium prints the whole document smaller when anything in it is wider than the page."""
+    sentence = display.finding("Bodyword sets the size of the report's text.").data
+    font = f"<style>{EXPORTER_FONT}</style></head>"  # the exporter's font for outputs, as in a rendered report
+    alone = word_heights(tmp_path, page(cell(sentence)).replace("</head>", font), "Bodyword")
+    beside = word_heights(tmp_path, page(cell(sentence, *outputs)).replace("</head>", font), "Bodyword")
+    return beside[0] / alone[0]
+
+
+@needs_printing
+def test_a_long_file_name_does_not_shrink_the_printed_report(tmp_path):
+    """The files table of an X export: file names without a space (tweet_activity_metrics_rOpenSci_…) made the
+    table wider than A4, and Chromium printed the whole report at 80% to fit it. The name now breaks at its
+    underscores (display.breakable), and the text prints at full size."""
+    name = "tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv"
+    frame = pd.DataFrame({"file": [name, name.replace("2016", "2017")], "platform": ["X", "X"],
+                          "content": ["posts", "posts"], "rows in file": [37, 20], "imported": [37, 20],
+                          "rows dropped": [0, 0], "replaced by a newer export": [0, 0],
+                          "first date imported": ["1 Dec 2016", "1 May 2017"],
+                          "last date imported": ["23 Dec 2016", "31 May 2017"]})
+    table = display.table(frame, index=False, caption="Export files read").data
+    assert printed_scale(tmp_path, table) > 0.99
+
+
+@needs_printing
+def test_several_columns_of_sentences_do_not_shrink_the_printed_report(tmp_path):
+    """The benchmarks table: four of its eight columns are sentences, and each kept 14em in print, wider than A4
+    together (the demo's Harbour Books printed at 90%). In print they ask for 14em and give way."""
+    sentence = "a published figure of another definition, compared with yours as closely as the exports allow"
+    frame = pd.DataFrame({"platform": ["Facebook"], "source": [sentence], "industry": ["all industries"],
+                          "definition": [sentence], "benchmark": ["0.15%"], "you": ["0.68%"], "verdict": [sentence],
+                          "how compared": [sentence]})
+    table = display.table(frame, index=False, caption="Benchmarks").data
+    assert table.count(f'class="{display.TEXT_CELL} {display.PROSE_CELL}"') == 8  # four columns: header and cell
+    assert printed_scale(tmp_path, table) > 0.99
+
+
+def test_a_long_word_gets_places_to_break():
+    """After its underscores, dots and slashes, and every 20 characters of a run without one; short words, tags
+    and entities stay as they are."""
+    assert (display.breakable("tweet_activity_metrics_rOpenSci_20161201_en.csv")
+            == "tweet_<wbr>activity_<wbr>metrics_<wbr>rOpenSci_<wbr>20161201_<wbr>en.<wbr>csv")
+    assert display.breakable("see example.com/a_b &amp; more") == "see example.com/a_b &amp; more"
+    assert display.breakable("x" * 45) == "x" * 20 + "<wbr>" + "x" * 20 + "<wbr>" + "x" * 5
+    # an entity is one character: never cut, and '&' is a place to break after
+    assert display.breakable("Fish&amp;chips_and_mushy_peas") == "Fish&amp;<wbr>chips_<wbr>and_<wbr>mushy_<wbr>peas"
+    html = display.table(pd.DataFrame({"file": ["page_posts_2025_1019826952924933.csv"]}), index=False).data
+    assert ">page_<wbr>posts_<wbr>2025_<wbr>1019826952924933.<wbr>csv</td>" in html
