@@ -2,8 +2,9 @@
 
 Chromium is a system package, not a Python one: `find_chromium` looks for it (WORKBOOK_CHROMIUM may name
 the program) and `MISSING_CHROMIUM` says how to install it. Each print gets its own throw-away profile
-folder, so parallel workers do not fight over one, and no header or footer (Chromium would print the
-file's path, a path of the consultant's machine, at the foot of every page).
+folder, so parallel workers do not fight over one, and no header or footer of Chromium's (it would print the
+file's path, a path of the consultant's machine, at the foot of every page): the page's own CSS prints the
+footer, the client's name, the period and the page number (report_page.page_footer).
 
 Its texts are Messages (keys cli.pdf.*), so a render run with --language id explains a missing Chromium or
 a failed print in Bahasa Indonesia; as str they read as the English text.

@@ -10,14 +10,16 @@ its repeated header row (neither right after the header nor before the last row)
 figure, a heading and a sentence introducing a table or figure with what follows them stay together, so that
 no page is left mostly empty when what follows could have begun on it. No section is forced onto a new page: a
 section begins where the one before it ends, unless what must stay together does not fit. Nothing is wider than
-the page, or Chromium would print the whole report smaller. Of the outputs, only those holding a table take the
-keyboard's focus (a wide table scrolls sideways).
+the page, or Chromium would print the whole report smaller. Each page's foot names the client, the period and
+the page ("page 2 of 8"). Of the outputs, only those holding a table take the keyboard's focus (a wide table
+scrolls sideways).
 """
 from __future__ import annotations
 
 import base64
 import html
 import re
+import string
 from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
@@ -62,7 +64,8 @@ main { max-width: 1100px; margin: 0 auto; }
    window scrolls sideways, while in print the page's width comes first (below) */
 .jp-RenderedHTMLCommon table.report-table .prose { min-width: 14em; }
 .anchor-link { display: none; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-right { content: PAGE_FOOTER; font-family: system-ui, sans-serif; font-size: 7.5pt; color: #555; } }
 @media print {
   html, body { font-size: 9.5pt; background: #fff; }
   main { max-width: none; }
@@ -158,6 +161,41 @@ def brand_header(client: Client) -> str:
             f'<p class="report-period">{html.escape(period_label(client))}</p></div></header>')
 
 
+#: The placeholders of the printed page's footer (report.page_footer) that Chromium fills: CSS page counters.
+PAGE_COUNTERS = ("page", "pages")
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that cannot end early: quotes, backslashes, line breaks and other control
+    characters escaped, and `<` too, so that a client's name holding `</style>` cannot close the page's style
+    element."""
+    def escape(match: re.Match) -> str:
+        character = match.group(0)
+        if character in '"\\':
+            return "\\" + character
+        return f"\\{ord(character) or 0xFFFD:x} "  # a hex escape ends at its space; U+0000 is not allowed in CSS
+
+    return '"' + re.sub(r'["\\<>\x00-\x1f\x7f\u2028\u2029]', escape, text) + '"'
+
+
+def page_footer(client: Client) -> str:
+    """The CSS content of each printed page's footer, in the client's language: the brand name (or the client's),
+    the period as the report's title gives it and "page 2 of 8". Chromium's own footer is off (it would print the
+    file's path, pdf.FLAGS), so the page margin carries this one; its {page} and {pages} are Chromium's counters."""
+    tr = Translator(client.language)
+    values = {"client": client.brand_name or client.name, "start": tr.date(client.period_start),
+              "end": tr.date(client.period_end)}
+    parts, text = [], ""
+    for literal, field, _, _ in string.Formatter().parse(tr.t("report.page_footer")):
+        text += literal
+        if field in PAGE_COUNTERS:
+            parts += [css_string(text), f"counter({field})"]
+            text = ""
+        elif field:
+            text += values[field]
+    return " ".join(parts + [css_string(text)] if text else parts)
+
+
 def period_label(client: Client) -> str:
     tr = Translator(client.language)
     return tr.t("report.period_label", start=tr.date(client.period_start), end=tr.date(client.period_end))
@@ -208,6 +246,7 @@ def finish_page(exported: str, client: Client) -> str:
                   flags=re.I)
     # the page's own CSS comes last in <head>, after the exporter's, so it wins
     css = PAGE_CSS.replace("TEXT_ACCENT", readable_shade(accent)).replace("ACCENT", accent)
+    css = css.replace("PAGE_FOOTER", page_footer(client))  # last: the client's name is no placeholder
     page = page.replace("</head>", f'<style>{css}</style>\n</head>', 1)
     header = brand_header(client)
     page, n = re.subn(r"(<main[^>]*>)", lambda m: m.group(1) + header, page, count=1, flags=re.I)

@@ -331,3 +331,36 @@ def test_a_long_word_gets_places_to_break():
     assert display.breakable("Fish&amp;chips_and_mushy_peas") == "Fish&amp;<wbr>chips_<wbr>and_<wbr>mushy_<wbr>peas"
     html = display.table(pd.DataFrame({"file": ["page_posts_2025_1019826952924933.csv"]}), index=False).data
     assert ">page_<wbr>posts_<wbr>2025_<wbr>1019826952924933.<wbr>csv</td>" in html
+
+
+def test_a_css_string_cannot_end_early():
+    from helpers.report_page import css_string
+
+    assert css_string("Kopi Senja") == '"Kopi Senja"'
+    assert css_string('Say "hi" \\ bye') == '"Say \\"hi\\" \\\\ bye"'
+    assert css_string("a\nb</style><script>") == '"a\\a b\\3c /style\\3e \\3c script\\3e "'
+    assert css_string("nul\x00tab\t") == '"nul\\fffd tab\\9 "'
+
+
+def test_the_page_footer_names_the_brand_the_period_and_the_page_in_the_reports_language():
+    from dataclasses import replace
+
+    from helpers.report_page import page_footer
+
+    assert page_footer(client()) == ('"Acme Coffee · 1 September 2026 to 31 October 2026 · page " counter(page)'
+                                     ' " of " counter(pages)')
+    branded = replace(client(), brand_name='Acme "Roasters"', language="id")
+    assert page_footer(branded) == ('"Acme \\"Roasters\\" · 1 September 2026 hingga 31 Oktober 2026 · halaman "'
+                                    ' counter(page) " dari " counter(pages)')
+    assert ("@bottom-right { content: \"Acme Coffee · 1 September 2026 to 31 October 2026 · page \" counter(page)"
+            in finish_page(page(cell("x")), client()))
+
+
+@needs_printing
+def test_every_printed_page_has_the_footer(tmp_path):
+    """Chromium's own footer is off (it prints the file's path): the page's CSS prints the client's name, the
+    period and the page number at the foot of every page."""
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 200)), cell(block("Closing", 200))))
+    assert len(pages) == 2
+    assert "Acme Coffee · 1 September 2026 to 31 October 2026 · page 2 of 2" in pages[1]
+    assert "Acme Coffee · 1 September 2026 to 31 October 2026 · page 1 of 2" in pages[0]
