@@ -1,5 +1,5 @@
 """PDF copies: printed on A4 by headless Chromium, with figures, without this machine's paths.
-Skipped where Chromium is not installed (`sudo apt-get install chromium`)."""
+Skipped where Chromium is not installed (`sudo apt-get install chromium fonts-noto-color-emoji`)."""
 import json
 import re
 import shutil
@@ -11,8 +11,8 @@ from helpers.__main__ import main
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.pdf import find_chromium
 
-pytestmark = pytest.mark.skipif(find_chromium() is None,
-                                reason="Chromium is not installed (sudo apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    find_chromium() is None, reason="Chromium is not installed (sudo apt-get install chromium fonts-noto-color-emoji)")
 
 
 @pytest.fixture(scope="module")
