@@ -824,3 +824,20 @@ def test_the_index_table_is_captioned_and_scoped_and_each_pdf_link_names_its_cli
         assert [e["attrs"].get("aria-label") or e["text"] for e in elements if e["tag"] == "a"] == names
         assert live_content(page) == []
     assert "tbody th { font-weight: normal; }" in page  # a client's cell looks as it did
+
+
+def test_a_path_or_another_clients_post_id_split_by_word_breaks_is_still_caught():
+    """Tables put <wbr> into long words so a file name can wrap in print (display.breakable): a path of this
+    machine, or another client's page-and-post id, with break points after its '/' and '_' must still be
+    found, as the reader sees it whole."""
+    from helpers.display import breakable
+
+    me = client()
+    base = PAGE.replace('<script src="https://cdn.example/require.js"></script>', "")
+    path = breakable(f"{PROJECT_ROOT}/data/raw/acme_coffee_posts_2026.csv")
+    assert "<wbr>" in path
+    assert any("a path of this machine" in p for p in check_html(base.replace("{content}", path), me))
+    post = "100000000000042_700000000000001"
+    foreign = Foreign(post_ids=frozenset({post}), names=frozenset(), own_names=frozenset({"Acme Coffee"}))
+    shown = base.replace("{content}", f"top post {breakable(post)}")
+    assert "<wbr>" in shown and any(post in p for p in check_html(shown, me, foreign))
