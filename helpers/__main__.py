@@ -76,7 +76,7 @@ def _render(args: argparse.Namespace) -> int:
         except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
             results = stop.results
         print()
-        print("\n".join(summary_lines(results, tr)))
+        print("\n".join(summary_lines(results, tr, out)))
         # said beside the summary, where the consultant reads what to check before sending the reports
         notes = [tr.message(note) for client in clients if (note := accent_note(client))]
         if notes:

@@ -1436,22 +1436,33 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
                      out_option=out_option, roster=roster, accept_header_only=accept_header_only)
 
 
-def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> list[str]:
+def summary_lines(results: list[RenderResult], tr: Translator | None = None, out: Path | None = None) -> list[str]:
     """A plain-text summary table: client, status, the report's period (clients of one roster in other time
     zones may be at another 'last full month'), time, report or failing cell and error; a client a stopped
     batch did not finish is marked as not rendered, with whether it had started (its time n/a if not). A
-    client that did not render while its folder holds an earlier client's report of its id says so."""
+    client that did not render while its folder holds an earlier client's report of its id says so.
+
+    With the reports folder `out`, a line above the table names it once and each report is shown inside it
+    ("kopi-senja/report.html"), not by a full path repeated on every row; a report's marks (no posts, part of
+    the period covered) follow its PDF, which belongs to the path."""
     tr = tr or Translator("en")
+
+    def shown(path: Path) -> str:
+        if out is not None:
+            with contextlib.suppress(ValueError, OSError):
+                return str(Path(path).resolve().relative_to(Path(out).resolve()))
+        return display_path(path)
+
     column = {name: tr.t(f"cli.column.{name}") for name in ("client", "status", "period", "time", "detail")}
     rows, details = [], []
     for r in results:
         if r.interrupted:
             detail = tr.t("cli.not_rendered.waiting" if r.seconds is None else "cli.not_rendered.running")
         elif r.ok:
-            detail = display_path(r.html) if r.html else ""
-            detail += "".join(f" ({mark})" for mark in report_marks(r.facts, tr))
+            detail = shown(r.html) if r.html else ""
             if r.pdf:
                 detail += f" (+ {r.pdf.name})"
+            detail += "".join(f" ({mark})" for mark in report_marks(r.facts, tr))
             if r.pdf_error:
                 detail += f"; {tr.message(r.pdf_error).splitlines()[0]}"
             if r.unchecked:
@@ -1481,6 +1492,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None) -> 
     width = [max([len(row[i]) for row in rows] + [minimum]) for i, minimum in enumerate((0, 7, 0, 7))]
     lines = [f"{who:<{width[0]}}  {status:<{width[1]}}  {period:<{width[2]}}  {took:>{width[3]}}  {detail}"
              for who, status, period, took, detail in rows]
+    if out is not None:
+        lines.insert(0, tr.t("cli.reports_in", folder=display_path(out)))
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return [terminal_safe(line) for line in lines]  # an account name read from an export may hold an escape

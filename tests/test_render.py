@@ -1002,3 +1002,21 @@ def test_the_summary_and_the_index_give_a_render_the_same_time(tmp_path, monkeyp
     assert f"  {shown}  " in render.summary_lines([result], Translator("en"))[1]
     index = write_index(tmp_path, "en").read_text(encoding="utf-8")
     assert re.findall(r"<td>([\d.]+ s)</td>", index) == [shown]
+
+
+def test_the_summary_names_the_reports_folder_once_and_each_report_inside_it(tmp_path):
+    """With the reports folder given (as the command gives it), a line above the table names it and each row
+    shows its report inside it, not the full path again; a report's marks follow its PDF, which belongs to the
+    report's path."""
+    import datetime as dt
+
+    from helpers.i18n import Translator
+    from helpers.render import RenderResult, summary_lines
+
+    out = tmp_path / "reports"
+    result = RenderResult("acme", True, 2.0, html=out / "acme" / "report.html", pdf=out / "acme" / "report.pdf",
+                          facts={"posts": 0}, period=(dt.date(2026, 9, 1), dt.date(2026, 9, 30)))
+    lines = summary_lines([result], Translator("en"), out)
+    assert lines[0] == f"Reports in {out}:"
+    assert lines[2].endswith("  acme/report.html (+ report.pdf) (no posts in the period)")
+    assert summary_lines([result], Translator("id"), out)[0] == f"Laporan di {out}:"

@@ -343,9 +343,11 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path, s
     assert "Traceback" not in output and "finished reports are unchanged" not in output, output
     assert not list(out.glob(".render-*")) and not list(out.rglob("*.tmp"))  # no temporary folder is left
     summary = output[output.index("client "):].splitlines()
+    # the reports folder named once above the table; each report inside it
+    assert output[:output.index("client ")].rstrip().endswith(f"Reports in {out}:"), output
     assert re.fullmatch(r"client\s+status\s+period\s+time\s+report / error", summary[0]), output
     assert re.fullmatch(rf"kopi-senja\s+ok\s+Sept to Oct 2026\s+\d+\.\d s\s+"
-                        rf"{re.escape(str(out / 'kopi-senja' / 'report.html'))}", summary[1]), output
+                        rf"{re.escape(str(Path('kopi-senja') / 'report.html'))}", summary[1]), output
     assert re.fullmatch(r"harbour-books\s+interrupted\s+Sept to Oct 2026\s+(n/a|\d+\.\d s)\s+not rendered: stopped "
                         r"(before its turn|while it was being rendered)", summary[2]), output
     assert ("interrupted: the reports this batch finished (ok above) are in place; every other client keeps its "
@@ -516,5 +518,5 @@ def test_a_stop_while_the_workers_close_after_the_batch_still_shows_its_summary(
     assert calls == ["close", "terminate", "remove_scratch"]
     summary = output[output.index("client "):].splitlines()
     assert summary[1].split() == ["harbour-books", "ok", "Sept", "to", "Oct", "2026", "1.5", "s",
-                                  str(out / "harbour-books" / "report.html")]
+                                  str(Path("harbour-books") / "report.html")]
     assert (out / "index.html").is_file()
