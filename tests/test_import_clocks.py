@@ -199,7 +199,7 @@ def test_inspect_shows_each_file_as_read_with_the_others(tmp_path):
     text, failures = describe([tmp_path], timezone="Asia/Jakarta")
     block = next(b for b in text.split("\n\n") if facebook.name in b.splitlines()[0])
     assert failures == 0
-    assert "period:       2025-04-02 22:00" in block
+    assert "period:       2 April 2025, 22:00 to 4 April 2025, 22:00 (Asia/Jakarta)" in block
     assert "'Publish time' is read as America/Los_Angeles times" in block
 
 
