@@ -489,7 +489,7 @@ def test_a_comparison_period_months_before_is_not_called_the_previous_period():
     # resamples had put that end at +0.0014 pp, beyond chance by Monte Carlo noise
     assert ("4 other figures in the tables below changed beyond chance against the comparison period (6 of the 12"
             " figures with an interval changed beyond chance, both changes above included; chance alone would give"
-            " about 0.60)" in findings["finding.other_changes_more"])
+            " about 0.60 such changes)" in findings["finding.other_changes_more"])
     tables = [august.lens_table("facebook", names) for names in (august.broadcast_kpis("facebook"),
                                                                  august.engagement_kpis("facebook"))]
     assert all("comparison period" in table.columns for table in tables)
