@@ -5,8 +5,12 @@ viewers and follower history, YouTube Totals, LinkedIn `Metrics` sheet) give one
 metric. They come apart from the post table (helpers/schema.py) because they describe the account, not a
 post: followers at the time of posting (engagement rate by followers) come from here.
 
-`date` is a calendar day of the account, at midnight, with no time zone. A metric a file does not carry
-is absent; a blank cell is a row with value NA, never 0.
+`date` is a day as the export counts it, at midnight, with no time zone: the platform's reporting day, not
+necessarily the client's. Meta's page daily files count days from midnight to midnight Pacific time (US),
+whatever the page's time zone (DAY_ZONES), so a day's figures and the posts published that day in
+Johannesburg are not the same 24 hours; the report says so where it uses such a series. A file's last day
+may be the day it was downloaded, counted in part: the figures over days leave it out (whole_days). A
+metric a file does not carry is absent; a blank cell is a row with value NA, never 0.
 
 Reach does not add up: daily reach (and TikTok daily viewers) counts a person once per day, so a sum over
 days is "summed reach (not unique people)", not the reach of the period. Nothing here sums anything.
@@ -34,7 +38,8 @@ from .schema import PLATFORMS, check_table, conform_columns
 DAILY_COLUMNS: dict[str, tuple[str, str]] = {
     "client": ("string", "client id from the roster, or the name given to load_daily_series"),
     "platform": ("string", "facebook, instagram, x, youtube, tiktok or linkedin"),
-    "date": ("datetime64[ns]", "calendar day of the account, at midnight, no time zone"),
+    "date": ("datetime64[ns]", "day as the export counts it (Meta page files: a Pacific-time day, US; DAY_ZONES),"
+                               " at midnight, no time zone; not necessarily the client's calendar day"),
     "metric": ("string", "canonical metric name (see METRICS); an unmapped export column keeps a snake_case name"),
     "value": ("Float64", "the value for that day; NA when the export left it blank"),
     "source_file": ("string", "the export file the value came from"),
@@ -90,6 +95,16 @@ DAILY_FAMILIES: list[Family] = [
     daily_youtube.FAMILY,
     daily_linkedin.FAMILY,
 ]
+
+#: Daily family -> the time zone whose midnights bound its days, where that is known. Meta's page daily files
+#: write each day's start as midnight Pacific time at a fixed UTC−7 clock ("2025-01-01T01:00:00" in winter,
+#: "2025-03-10T00:00:00" from the US clock change on): their days are US Pacific days, whatever the page's or
+#: the client's time zone. The other families do not tell, and their days are taken as written.
+DAY_ZONES: dict[str, str] = {daily_meta.FAMILY.name: "America/Los_Angeles"}
+
+#: The key of a daily table's attrs (import_daily_series) naming the last day each file holds, {file: day},
+#: before a newer file replaced any of its days: that day may be the day the file was downloaded (whole_days).
+LAST_DAYS = "last_days"
 
 #: family -> header names whose presence rules the family out (its signature is short and generic).
 NOT_IN_HEADER: dict[str, tuple[str, ...]] = {
@@ -173,6 +188,7 @@ def import_daily_series(paths, *, client: str = "client", platform: str | None =
         fam = forced or detect_daily_family(path)
         imported.append(fam.read_file(path, platform=platform, **options))
     frames = [item.series for item in imported if len(item.series)]
+    last_days = {str(item.report.path): item.series["date"].max() for item in imported if len(item.series)}
     daily = pd.concat(frames, ignore_index=True) if frames else empty_daily().drop(columns="client")
     daily.insert(0, "client", pd.Series(client, index=daily.index, dtype="string"))
     daily = conform_daily(daily)
@@ -188,6 +204,7 @@ def import_daily_series(paths, *, client: str = "client", platform: str | None =
         item.report.period = (mine.min(), mine.max()) if len(mine) else None
     daily = daily.sort_values(["platform", "metric", "date"], kind="stable").reset_index(drop=True)
     validate_daily(daily)
+    daily.attrs[LAST_DAYS] = last_days
     return DailyImportResult(daily=daily, reports=[item.report for item in imported])
 
 
@@ -245,7 +262,11 @@ def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | Non
     """The follower total at each date: the last known 'followers' value on or before that day.
 
     `dates` may be dates, strings or time-zone-aware publish times (their local calendar day counts). The
-    value of a day is the total at the END of that day. NA where no value is known on or before the date
+    value of a day is the total at the END of that day, as the series counts its days: a publish time's local
+    day is matched to the series' day of the same date, which for a series of other days (DAY_ZONES: Meta's
+    Pacific days) is not the same 24 hours, so the total may be up to a day off. No Meta page daily file the
+    workbook reads carries follower totals (Follows.csv counts follows gained), so no post's followers come
+    from a Pacific-day series; nothing is shifted by a guessed offset. NA where no value is known on or before the date
     (or, with `tolerance`, when the last one is older than that). Returns Float64, indexed like `dates`
     when it is a Series.
     """
@@ -277,6 +298,105 @@ def followers_on(daily: pd.DataFrame, dates, platform: str, *, client: str | Non
     return out
 
 
+#: Metrics that stand at a moment (a total), not counted over the day: on a file's last day, perhaps its download
+#: day, the value is the total when it was downloaded, a few hours short of the day's end at most, and is kept.
+STANDING_TOTALS = ("followers",)
+
+
+def last_day_rows(daily: pd.DataFrame) -> pd.Series:
+    """Whether each row is a count of the last day its file holds (the table's attrs[LAST_DAYS], from
+    import_daily_series; a table built by hand names none). A daily export names no download time, and its
+    last day is the earliest it can have been downloaded on, as the report takes a post export's last day
+    (sources.near_download): downloaded that day, the day is counted in part, and a part of a day's reach
+    or follows would read as a whole (low) day's. A total (STANDING_TOTALS) is no count of the day: kept."""
+    ends = daily.attrs.get(LAST_DAYS) or {}
+    if daily.empty or not ends:
+        return pd.Series(False, index=daily.index)
+    last = pd.to_datetime(daily["source_file"].astype(str).map(ends))
+    return (daily["date"].eq(last).fillna(False) & ~daily["metric"].isin(STANDING_TOTALS)).astype(bool)
+
+
+def whole_days(daily: pd.DataFrame) -> pd.DataFrame:
+    """The daily table without the rows of each file's last day (last_day_rows), which may be counted in
+    part: the figures over days (daily_unique_reach, follower_growth) count whole days only, and the report
+    and the explorer name the day left out (days_left_out). Leaving it out loses a day that may have been
+    whole; keeping it would pass a part of a day for a day (a "lowest day" that is a morning)."""
+    if daily is None or daily.empty:
+        return daily
+    return daily[~last_day_rows(daily)]
+
+
+def days_left_out(daily: pd.DataFrame | None, start, end) -> dict[str, list[pd.Timestamp]]:
+    """{platform: days} of `start` to `end` that whole_days leaves out of that platform's figures: a file's
+    last day holding a value (a blank one is no figure either way)."""
+    if daily is None or daily.empty:
+        return {}
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    rows = daily[last_day_rows(daily) & daily["value"].notna() & daily["date"].between(start, end)]
+    return {str(p): sorted(set(group["date"])) for p, group in rows.groupby("platform", sort=True)}
+
+
+def day_zones(reports, platform: str | None = None) -> list[str]:
+    """The time zones whose midnights bound the days of the daily files in `reports` (of `platform`), where
+    their family says (DAY_ZONES): ['America/Los_Angeles'] for Meta's page daily files."""
+    return sorted({DAY_ZONES[r.family] for r in reports if r.family in DAY_ZONES
+                   and (platform is None or r.platform == platform)})
+
+
+def same_midnights(zone: str, timezone: str, start, end) -> bool:
+    """Whether every day from `start` to `end` starts at the same moment in `zone` as in `timezone`."""
+    days = pd.date_range(pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize(), freq="D")
+    local = days.tz_localize(timezone, nonexistent="shift_forward", ambiguous=True)
+    return bool((local.tz_convert(zone).tz_localize(None) == days).all())
+
+
+def day_notes(daily: pd.DataFrame | None, reports, start, end, timezone: str,
+              posts: pd.DataFrame | None = None) -> list[Message]:
+    """What a reader of the daily figures from `start` to `end` needs told, per platform, as Messages (the
+    report's Data coverage, the explorer's daily_shown): where the days of the files behind them (`reports`,
+    their import reports) run midnight to midnight in another time zone than `timezone`, the one the posts are
+    shown in (DAY_ZONES: Meta's Pacific days), that a day's figures and that day's posts are not the same 24
+    hours, with how many of the platform's `posts` of those days (by their day in `timezone`; a post dated to
+    its day or month alone has no hour to tell) fall on another day there (nothing is shifted: the series
+    gives days, not hours); and each day whole_days leaves out (days_left_out), with its files."""
+    from .importers.base import file_labels
+    from .i18n import listed
+
+    if daily is None or daily.empty:
+        return []
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    used = whole_days(daily)
+    used = used[used["date"].between(start, end) & used["value"].notna()]
+    left = days_left_out(daily, start, end)
+    by_file = {str(r.path): r for r in reports}
+    notes = []
+    for platform in sorted(set(used["platform"]) | set(left)):
+        name = Message(f"platform.{platform}")
+        files = sorted(set(used.loc[used["platform"] == platform, "source_file"].astype(str)))
+        for zone in day_zones([by_file[f] for f in files if f in by_file]):
+            if same_midnights(zone, timezone, start, end):
+                continue
+            words = Message("coverage.pacific_time") if zone == "America/Los_Angeles" else zone
+            said = ""
+            if posts is not None and len(posts):
+                local_day = posts["published_at"].dt.tz_localize(None).dt.normalize()
+                mine = posts[(posts["platform"] == platform) & ~posts["published_precision"].isin(["day", "month"])
+                             & local_day.between(start, end)]
+                if len(mine):
+                    when = mine["published_at"]
+                    other = int((when.dt.tz_convert(zone).dt.date != when.dt.date).sum())
+                    said = Message("coverage.daily_days_posts", count=other, posts=len(mine), platform=name,
+                                   zone=words)
+            notes.append(Message("coverage.daily_days", platform=name, files=listed(file_labels(files)),
+                                 zone=words, timezone=timezone, posts_note=said))
+        if days := left.get(platform):
+            mine = daily[(daily["platform"] == platform) & daily["date"].isin(days)]
+            notes.append(Message("coverage.daily_last_day", platform=name,
+                                 days=listed([day.date() for day in days]),
+                                 files=listed(file_labels(sorted(set(mine["source_file"].astype(str)))))))
+    return notes
+
+
 #: Daily counts of unique accounts: a day's value cannot be added to the next day's.
 DAILY_UNIQUE = ("reach", "viewers")
 
@@ -286,10 +406,12 @@ def daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     viewers), its days from `start` to `end` with a value, and the median (a typical day: one viral day
     pulls a mean far up), mean, lowest and highest day. No sum: a
     person reached on two days is counted on both, so a total over days would not be people (METRICS.md,
-    "Reach does not add up")."""
+    "Reach does not add up"). Whole days only: a file's last day, perhaps its download day, is left out
+    (whole_days). The days are the series' own (DAY_ZONES), not the client's calendar days."""
     columns = ["platform", "metric", "days", "median", "mean", "low", "high"]
     if daily is None or daily.empty:
         return pd.DataFrame(columns=columns)
+    daily = whole_days(daily)
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     mine = daily[daily["metric"].isin(DAILY_UNIQUE) & daily["date"].between(start, end) & daily["value"].notna()]
     values = mine.assign(value=mine["value"].astype("float64")).groupby(["platform", "metric"])["value"]
@@ -316,12 +438,14 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     (they are daily counts, which do add up, unlike reach); `follow_days` of the `period_days` report follows
     gained.
     `first_total_day` and `last_total_day` are the days the platform's totals span, whatever the period.
-    NA, never 0, where the series is silent.
+    NA, never 0, where the series is silent. The follows count whole days only: a file's last day, perhaps its
+    download day, is left out of them (whole_days); a total of that day is kept (STANDING_TOTALS).
     """
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     rows = []
     if daily is None or daily.empty:
         return pd.DataFrame(columns=GROWTH_COLUMNS)
+    daily = whole_days(daily)
     for platform in sorted(daily["platform"].unique()):
         totals = daily.loc[(daily["platform"] == platform) & (daily["metric"] == "followers") & daily["value"].notna(),
                            "date"]

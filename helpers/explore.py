@@ -795,6 +795,83 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
                 + pairs.to_html())
 
 
+def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | None = None):
+    """The workspace's daily series as the explorer shows them, as HTML with plain headings in `language` (by
+    default the active one): the accounts reached per day (daily.daily_unique_reach: the median day, the
+    lowest and the highest, never a sum over days) and the followers from `start` to `end`
+    (daily.follower_growth), then what to know before reading them (daily.day_notes: days that run in another
+    time zone than the posts', a file's last day left out). `start`, `end`: YYYY-MM-DD, by default the first
+    and last day the series hold. A folder without daily series gets a sentence saying so. The numbers:
+    daily.daily_unique_reach(workspace.daily, start, end) and daily.follower_growth(workspace.daily, start, end)."""
+    from IPython.display import HTML
+
+    from .daily import daily_unique_reach, day_notes, follower_growth
+
+    tr = translator(view_language(language))
+    daily = workspace.daily
+    if daily is None or daily.empty:
+        return HTML(f"<p>{html.escape(tr.t('imports.explore.daily_none'))}</p>")
+    first = periods.iso_day(start) if start else daily["date"].min().date()
+    last = periods.iso_day(end) if end else daily["date"].max().date()
+    words = {"start": tr.date(first), "end": tr.date(last)}
+    reach = _daily_reach_table(daily_unique_reach(daily, first, last), tr)
+    growth = _growth_table(follower_growth(daily, first, last), tr)
+    zone = workspace.posts["published_at"].dt.tz if len(workspace.posts) else None
+    notes = day_notes(daily, workspace.sources.daily_reports, first, last, str(zone), workspace.posts) if zone else []
+    parts = [f"<h4>{html.escape(tr.t('imports.explore.daily_reach_heading', **words))}</h4>",
+             shown(reach, language=tr.language).hide(axis=0).to_html() if len(reach)
+             else f"<p>{html.escape(tr.t('imports.explore.daily_reach_none'))}</p>",
+             f"<h4>{html.escape(tr.t('imports.explore.daily_growth_heading', **words))}</h4>",
+             shown(growth, language=tr.language).hide(axis=0).to_html()]
+    parts += [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
+    return HTML("".join(parts))
+
+
+def _daily_reach_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """daily_unique_reach's table in words: its columns named plainly, its figures as the report writes them."""
+    def column(name: str) -> str:
+        return tr.t(f"imports.explore.daily_col_{name}")
+
+    return pd.DataFrame({
+        column("platform"): [tr.platform(p) for p in table["platform"]],
+        column("metric"): [tr.metric(m) for m in table["metric"]],
+        column("days"): [tr.number(int(v)) for v in table["days"]],
+        column("median"): [tr.number(v) for v in table["median"]],
+        column("mean"): [tr.number(v, 1) for v in table["mean"]],
+        column("low"): [tr.number(v) for v in table["low"]],
+        column("high"): [tr.number(v) for v in table["high"]],
+    }, dtype="string")
+
+
+def _growth_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """follower_growth's table in words: a total with the day it is of, the change, the follows counted and
+    on how many of the days; a figure the series does not give as not reported, never 0."""
+    missing = tr.t("common.not_reported")
+
+    def column(name: str) -> str:
+        return tr.t(f"imports.explore.growth_col_{name}")
+
+    def total(value, day) -> str:
+        return tr.t("imports.explore.growth_total", total=tr.number(value), day=tr.short_date(day)) \
+            if pd.notna(value) else missing
+
+    def number(value) -> str:
+        return tr.number(value) if pd.notna(value) else missing
+
+    return pd.DataFrame({
+        column("platform"): [tr.platform(p) for p in table["platform"]],
+        column("start"): [total(v, d) for v, d in zip(table["followers_start"], table["start_day"])],
+        column("end"): [total(v, d) for v, d in zip(table["followers_end"], table["end_day"])],
+        column("change"): [tr.signed(tr.number(v)) + f" ({tr.signed(tr.percent(r, 1))})" if pd.notna(r)
+                           else tr.signed(tr.number(v)) if pd.notna(v) else missing
+                           for v, r in zip(table["change"], table["relative_change"])],
+        column("gained"): [number(v) for v in table["follows_gained"]],
+        column("unfollows"): [number(v) for v in table["unfollows"]],
+        column("days"): [tr.t("imports.explore.growth_days", days=tr.number(int(d)), period_days=tr.number(int(n)))
+                         for d, n in zip(table["follow_days"], table["period_days"])],
+    }, dtype="string")
+
+
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
                  account: str | None = None) -> pd.DataFrame:
     """The posts that make up a channel figure, with the columns it is computed from, largest first.

@@ -24,12 +24,14 @@ from .clients import DEFAULT_CURRENCY
 from .paid import SUMMED_REACH, one_per_delivery, paid_summary
 from .quality import impressions_word
 from .errors import ExportFormatError, WorkbookError, unknown_name
-from .i18n import Message, Translator, estimate_decimals, language_code, render_value, translator, use_language
+from .i18n import (Message, Translator, estimate_decimals, language_code, listed, render_value, translator,
+                   use_language)
 from .importers import ImportResult, export_entries, with_mapping_advice
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
                       export_periods, file_labels, load_client, merged_days, names_its_period, near_download,
-                      near_download_before, partly_covered, rows_used, several_accounts, unread_notes)
+                      near_download_before, partly_covered, rows_used, several_accounts, side_files_covering,
+                      unread_notes)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 #: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
@@ -731,18 +733,24 @@ class Report:
         tr = self.tr
         values = {"platform": tr.platform(platform), "spans": self._spans_text(runs),
                   "days": tr.number(covered_days_count(runs)), "period_days": tr.number(self.period_days)}
+        # a daily series of the platform counts days of its own (daily_reach_sentences, follower_sentences): the
+        # sentence says which figures count the post exports' days, and how many days the series counts
+        series_days = self.daily_days(platform)
+        series = (" " + tr.t("finding.coverage_series_days", platform=values["platform"],
+                             days=tr.number(series_days), period_days=values["period_days"])) if series_days else ""
         which = self.spans_from_posts_of(platform)
         if which is None:
-            return tr.t("finding.coverage_partial", **values)
+            return tr.t("finding.coverage_partial_series" if series_days else "finding.coverage_partial",
+                        **values) + series
         if which == "all":
-            return tr.t("finding.coverage_partial_posts", **values)
+            return tr.t("finding.coverage_partial_posts", **values) + series
         unnamed = self.exports_naming_no_period(platform)
         files = [f for f in self._export_periods_by_file(platform) if f]
         labels = dict(zip(files, file_labels(files)))  # names, set apart by their folders where two share one
         names = render_value(tr, [labels[f] for f in unnamed[:3]]) + (
             tr.t("coverage.and_more", count=tr.number(len(unnamed) - 3)) if len(unnamed) > 3 else "")
         return tr.t("finding.coverage_partial_posts_one" if len(unnamed) == 1 else "finding.coverage_partial_posts_some",
-                    files=names, count=tr.number(len(unnamed)), **values)
+                    files=names, count=tr.number(len(unnamed)), **values) + series
 
     def rankings_compared(self, platform: str) -> bool:
         """Whether the platform's two rankings could be compared (rank agreement computed): not when too few
@@ -1662,6 +1670,7 @@ class Report:
             if (group["published_precision"] == "day").any():
                 notes.append(tr.t("coverage.day_precision", platform=name,
                                   count=tr.number(int((group["published_precision"] == "day").sum()))))
+        notes += self.daily_series_notes()
         if currencies := self.paid_currencies_apart():
             notes.append(tr.t("coverage.paid_currency" if self.currency_set else "coverage.paid_currency_default",
                               currencies=tr.join(currencies), currency=self.currency))
@@ -1878,7 +1887,8 @@ class Report:
         runs = self.partly_covered_period().get(platform)
         if runs is None:
             return ""
-        return " " + self.tr.t("lens.part_of_period", platform=self.tr.platform(platform), spans=self._spans_text(runs))
+        key = "lens.part_of_period_posts" if self.daily_days(platform) else "lens.part_of_period"  # its own days
+        return " " + self.tr.t(key, platform=self.tr.platform(platform), spans=self._spans_text(runs))
 
     def _spans_text(self, spans: list[tuple]) -> str:
         """Runs of days as the report writes them: "1 March 2025 to 14 March 2025; 20 March 2025; …" (a run of
@@ -2088,6 +2098,40 @@ class Report:
                 lines.append(tr.t("followers.growth_none", platform=platform, first=tr.date(row["first_total_day"]),
                                   last=tr.date(row["last_total_day"]), days=tr.number(FOLLOWERS_TOLERANCE.days)))
         return lines
+
+    def _daily_bounds(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """The period's first and last day as a daily series' dates are written (midnight, no time zone)."""
+        return self.period_start.tz_localize(None).normalize(), self.period_end.tz_localize(None).normalize()
+
+    def _daily_used(self) -> pd.DataFrame:
+        """The daily rows the period's daily figures count: of its days, with a value, whole days only
+        (daily.whole_days: a file's last day, perhaps its download day, is left out)."""
+        from .daily import empty_daily, whole_days
+
+        if self.daily is None or self.daily.empty:
+            return empty_daily()
+        start, end = self._daily_bounds()
+        daily = whole_days(self.daily)
+        return daily[daily["date"].between(start, end) & daily["value"].notna()]
+
+    def daily_days(self, platform: str) -> int:
+        """How many of the period's days the platform's daily series gives a figure for (any metric): the days
+        its daily figures count, which need not be the days its post exports cover."""
+        used = self._daily_used()
+        return int(used.loc[used["platform"] == platform, "date"].nunique())
+
+    def daily_series_notes(self) -> list[str]:
+        """Data coverage's notes on the daily series the period's daily figures use (daily.day_notes): days that
+        run midnight to midnight in another time zone than the client's (Meta's Pacific days), and each file's
+        last day left out of the daily figures."""
+        from .daily import day_notes
+
+        if self.daily is None or self.daily.empty:
+            return []
+        start, end = self._daily_bounds()
+        notes = day_notes(self.daily, [r for kind, r in self.side_files if kind == "daily"], start, end,
+                          str(self.period_start.tz), self.posts)
+        return [self.tr.message(note) for note in notes]
 
     def daily_reach_sentences(self) -> list[str]:
         """The accounts reached per day over the period, from the daily series where the exports hold one
@@ -3205,12 +3249,13 @@ def report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone:
         benchmark_industry=benchmark_industry, draw_ahead=draw_ahead, asked_by=asked_by)
 
 
-def _quiet_unseen(every: pd.DataFrame, reports, first, last) -> list[Message]:
+def _quiet_unseen(every: pd.DataFrame, reports, first, last, post_exports: bool = False) -> list[Message]:
     """Why a period without posts cannot be said quiet: each platform, or each account of a platform whose
     posts come from several (sources.several_accounts), whose post exports do not cover every day from `first`
     to `last`, with what they do cover (covered_days). An account's exports are the files holding its posts,
     and any of its platform's files holding none (a month exported without posts names no account); empty
-    when every one is covered: the account published nothing then, which the report may say."""
+    when every one is covered: the account published nothing then, which the report may say. `post_exports`:
+    daily series or ad reports were read too, and the words say "post exports" (covered_days)."""
     several = several_accounts(every)
     platforms = sorted(set(every["platform"].dropna()) | {r.platform for r in reports if r.platform})
     unseen = []
@@ -3223,9 +3268,11 @@ def _quiet_unseen(every: pd.DataFrame, reports, first, last) -> list[Message]:
         for account in several.get(platform, [None]):
             theirs = postless | set(files[mine["account"].astype(str) == account]) if account is not None else None
             held = spans if theirs is None else {file: span for file, span in spans.items() if file in theirs}
-            runs, words = covered_days(every, first, last, spans=held) if held else ([], None)
+            runs, words = (covered_days(every, first, last, spans=held, post_exports=post_exports) if held
+                           else ([], None))
             if runs != [(first, last)]:
-                words = words or covered_days(every, first, last, reports=reports, platform=platform)[1]
+                words = words or covered_days(every, first, last, reports=reports, platform=platform,
+                                              post_exports=post_exports)[1]
                 name = Message(f"platform.{platform}")
                 unseen.append(Message("imports.report.platform_covers", platform=name, covers=words) if account is None
                               else Message("imports.report.account_covers", platform=name, account=account,
@@ -3251,23 +3298,31 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
     if (cut | cut_before).any():
         months = sorted({f"{when:%Y-%m}" for when in every.loc[cut | cut_before, "published_at"]})
         month_notes.append(Message("coverage.month_cut", count=int((cut | cut_before).sum()), months=", ".join(months)))
+    side_files = [("daily", r) for r in loaded.sources.daily_reports] + [("paid", r) for r in loaded.sources.paid_reports]
     if posts.empty:
         said = {"client": str(client_name), "start": str(period_start), "end": str(period_end), "count": len(every)}
-        # exports that cover none of these days, or an account that published nothing in days they cover
-        covered, covers = covered_days(every, periods.iso_day(period_start), periods.iso_day(period_end),
-                                       reports=imported.reports)
+        first_day, last_day = periods.iso_day(period_start), periods.iso_day(period_end)
+        # exports that cover none of these days, or an account that published nothing in days they cover; with
+        # daily series or ad reports beside them, "no post export": those may cover the days
+        covered, covers = covered_days(every, first_day, last_day, reports=imported.reports,
+                                       post_exports=bool(side_files))
+        # a period only daily series or ad reports cover stays an error: the lenses are measured on posts, and
+        # the short report of a period without posts says the account published nothing, which no post export
+        # of these days shows (_quiet_unseen)
+        side = listed(side_files_covering(side_files, first_day, last_day)) if not covered else ""
         if every.empty and asked_by == "explore" and not covered:  # no posts to give the span of
             raise WorkbookError(Message("imports.report.no_posts", **said))
         if asked_by == "explore" and not covered:  # said of report_view's arguments and the posts' span
             first, last = explore.span(every)  # a post dated to its month: all of it
-            raise WorkbookError(Message("imports.explore.report_no_posts", covers=covers, first=first, last=last,
-                                        **said))
+            raise WorkbookError(Message("imports.explore.report_no_posts_side" if side else
+                                        "imports.explore.report_no_posts", covers=covers, first=first, last=last,
+                                        side=side, **said))
         if not covered:  # the wrong files, or a period outside their days: the roster or the exports need fixing
-            raise WorkbookError(Message("imports.report.no_posts" if every.empty else "imports.report.no_posts_span",
-                                        covers=covers, **said))
+            raise WorkbookError(Message("imports.report.no_posts" if every.empty else "imports.report.no_posts_side"
+                                        if side else "imports.report.no_posts_span", covers=covers, side=side, **said))
         # "published nothing" is a result only where it was looked for: every platform's exports cover every day
         # of the period; a platform whose exports cover part of it or none would be said quiet unseen
-        unseen = _quiet_unseen(every, imported.reports, periods.iso_day(period_start), periods.iso_day(period_end))
+        unseen = _quiet_unseen(every, imported.reports, first_day, last_day, post_exports=bool(side_files))
         if unseen:
             raise WorkbookError(Message("imports.explore.report_quiet_unseen" if asked_by == "explore"
                                         else "imports.report.quiet_unseen", platforms=unseen, **said))
@@ -3283,8 +3338,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         paid_outside=paid_outside, paid_same=paid_same,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports) + unread_notes(loaded.sources)),
-        side_files=([("daily", r) for r in loaded.sources.daily_reports]
-                    + [("paid", r) for r in loaded.sources.paid_reports]),
+        side_files=side_files,
         **analyse(posts, previous, int(top_n), benchmark_industry, imported.interaction_components()),
     )
     if draw_ahead:

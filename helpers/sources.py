@@ -467,7 +467,10 @@ def covered_only_without_posts(spans: dict, holding: set, first, last) -> list[s
 def attach_followers(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.DataFrame:
     """Followers at the time of posting from a daily follower series, where the post table lacks them: the
     total at the end of the day before the post (the start of its day, so the follows the post itself
-    brought are not counted), from a series no older than FOLLOWERS_TOLERANCE; NA otherwise."""
+    brought are not counted), from a series no older than FOLLOWERS_TOLERANCE; NA otherwise. The post's day
+    is its day in the client's time zone, matched to the series' day of that date: a series of another zone's
+    days (daily.DAY_ZONES) would be up to a day off; Meta's page files, the one such series, carry no follower
+    totals, so none is, and nothing is shifted by a guessed offset."""
     if daily is None or daily.empty or "followers" not in set(daily["metric"]):
         return posts
     from .daily import FOLLOWERS_TOLERANCE, followers_on
@@ -582,27 +585,49 @@ def covered_days_count(runs) -> int:
 
 
 def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str | None = None,
-                 spans: dict | None = None):
+                 spans: dict | None = None, post_exports: bool = False):
     """The runs of days from `first` to `last` (dates; None: open) that the post exports (of `platform`)
     cover (export_periods), and the words saying so for a period without posts: "the exports cover these
     days" (or "... 2018-03-28 to 2018-03-31 of these days"), so the account published nothing then; or, with
     no run, "no export covers these days" with the periods the exports do cover (the nearest before and
     after, when there are many). The one decision behind select_posts' and the report's "no posts" errors.
-    `spans`: export_periods' result, when the caller has it already."""
+    `spans`: export_periods' result, when the caller has it already. `post_exports`: daily series or ad
+    reports were read beside the posts, so the words say "post exports" ("no post export covers these
+    days"): those files may cover the days, and "no export" would be false."""
     from .i18n import Message
 
     every = merged_days((spans if spans is not None else export_periods(posts, reports, platform)).values())
     low, high = first or dt.date.min, last or dt.date.max
     runs = [(max(s, low), min(e, high)) for s, e in every if s <= high and e >= low]
+    posts_only = "_posts" if post_exports else ""
     if runs:
         if runs == [(low, high)] and first and last:
-            return runs, Message("imports.sources.covered_all")
-        return runs, Message("imports.sources.covered_part", runs=_runs_text(runs))
+            return runs, Message("imports.sources.covered_all" + posts_only)
+        return runs, Message("imports.sources.covered_part" + posts_only, runs=_runs_text(runs))
     if len(every) > 3:  # the nearest before and after the days asked, and how many periods in all
         near = [r for r in every if r[1] < low][-1:] + [r for r in every if r[0] > high][:1]
-        return runs, Message("imports.sources.not_covered_near", runs=_runs_text(near), count=len(every),
-                             first=str(every[0][0]), last=str(every[-1][1]))
-    return runs, Message("imports.sources.not_covered", runs=_runs_text(every) if every else "—")
+        return runs, Message("imports.sources.not_covered_near" + posts_only, runs=_runs_text(near),
+                             count=len(every), first=str(every[0][0]), last=str(every[-1][1]))
+    return runs, Message("imports.sources.not_covered" + posts_only, runs=_runs_text(every) if every else "—")
+
+
+def side_files_covering(side_files, first, last) -> list:
+    """The daily series and ad reports among `side_files` (("daily" | "paid", FileReport), as the report keeps
+    them) holding some day from `first` to `last` (dates), as words naming them, the files of one kind and
+    span together: "Reach.csv, Views.csv and Follows.csv (daily series, 2025-01-01 to 2025-04-15)". What a
+    period without posts has, although no post export covers it: the report says so, rather than that no
+    export covers these days."""
+    from .i18n import Message, listed
+
+    groups: dict[tuple, list[str]] = {}
+    for kind, report in side_files:
+        if not report.period:
+            continue
+        start, end = (pd.Timestamp(day).date() for day in report.period)
+        if start <= last and end >= first:
+            groups.setdefault((kind, start, end), []).append(report.path.name)
+    return [Message(f"imports.sources.side_{kind}", files=listed(sorted(names)), span=_runs_text([(start, end)])[0])
+            for (kind, start, end), names in groups.items()]
 
 
 #: The key of a chosen post table's attrs (explore.select_posts) holding partly_covered's finding for the period

@@ -442,3 +442,163 @@ def test_the_report_gives_the_pages_daily_reach_in_the_broadcast_lens():
         f" day; lowest {tr.number(march.min())}, highest {tr.number(march.max())}; 31 of its 31 days in the daily"
         " series). Each day counts a person once, whatever they saw that day; days are not added up, since a person"
         " reached on two days would count twice."]
+
+
+# ---- Meta's Pacific days, a file's last day, periods only daily files cover ------------------------------
+# tests/fixtures/daily/pacific: a Facebook post export named for 1 to 14 March 2025 (five posts) and Business
+# Suite's Reach.csv and Follows.csv of 20 February to 14 March 2025, days written as Meta writes them (T01:00 up
+# to 9 March, T00:00 from 10 March: midnight Pacific at a fixed UTC−7 clock). Reach: 20 to 28 February 10 to 18,
+# 1 to 13 March 20 to 32, and 14 March 2 (a download-day morning); follows: 0 a day in February, 1 a day in March.
+PACIFIC = DAILY / "pacific"
+
+
+def test_a_files_last_day_is_left_out_of_the_figures_over_days():
+    """14 March, the last day both files hold, may be their download day: by hand, 1 to 13 March's reach is 20
+    to 32 (13 days, median and mean 26, not 2 as the lowest) and 13 follows on 13 days of the 14; the import
+    keeps the day, the figures over days leave it out, and days_left_out names it."""
+    from helpers.daily import LAST_DAYS, daily_unique_reach, days_left_out, follower_growth
+
+    daily = load_daily_series(str(PACIFIC / "*[hs].csv"))  # Reach.csv, Follows.csv
+    assert set(daily.attrs[LAST_DAYS].values()) == {pd.Timestamp("2025-03-14")}
+    assert len(daily) == 2 * 23  # 20 February to 14 March: the day is imported
+    reach = daily_unique_reach(daily, "2025-03-01", "2025-03-14").iloc[0]
+    assert reach[["days", "median", "mean", "low", "high"]].tolist() == [13, 26.0, 26.0, 20.0, 32.0]
+    growth = follower_growth(daily, "2025-03-01", "2025-03-14").iloc[0]
+    assert (growth["follows_gained"], growth["follow_days"], growth["period_days"]) == (13, 13, 14)
+    assert days_left_out(daily, "2025-03-01", "2025-03-14") == {"facebook": [pd.Timestamp("2025-03-14")]}
+    assert days_left_out(daily, "2025-03-01", "2025-03-13") == {}  # not a day of that period
+    # a later file holding the same days: the first one's last day is no longer its value, so nothing of the
+    # two is left out but the later file's own last day
+    later = daily[daily["metric"] == "reach"].copy()
+    later.attrs = {LAST_DAYS: {"old.csv": pd.Timestamp("2025-03-10"), "new.csv": pd.Timestamp("2025-03-14")}}
+    later["source_file"] = later["date"].map(lambda day: "old.csv" if day < pd.Timestamp("2025-03-10") else "new.csv")
+    assert daily_unique_reach(later, "2025-03-01", "2025-03-14").iloc[0]["days"] == 13
+
+
+def test_meta_page_daily_days_are_pacific_days():
+    from helpers.daily import DAILY_COLUMNS, day_zones, same_midnights
+
+    assert "Pacific" in DAILY_COLUMNS["date"][1] and "calendar day of the account" not in DAILY_COLUMNS["date"][1]
+    daily, reports = import_daily_series(PACIFIC / "Reach.csv")
+    assert day_zones(reports) == ["America/Los_Angeles"]
+    # 10 March 2025 was the US clock change: still a day starting at midnight there
+    assert values(daily, "reach")[pd.Timestamp("2025-03-10")] == 29
+    assert same_midnights("America/Los_Angeles", "America/Los_Angeles", "2025-03-01", "2025-03-31")
+    assert same_midnights("America/Los_Angeles", "America/Vancouver", "2025-03-01", "2025-03-31")
+    assert not same_midnights("America/Los_Angeles", "Africa/Johannesburg", "2025-03-01", "2025-03-31")
+    assert not same_midnights("America/Los_Angeles", "America/Phoenix", "2025-03-01", "2025-03-31")  # no DST
+
+
+def _pacific_report(start: str, end: str, timezone: str = "Africa/Johannesburg", exports=None):
+    from helpers.report import build_report
+
+    return build_report(client="t", client_name="T", exports=exports or [str(PACIFIC / "*.csv")], timezone=timezone,
+                        period_start=start, period_end=end)
+
+
+def test_the_report_says_the_daily_days_are_pacific_and_leaves_out_the_last_day():
+    """Posts at 08:00 on 2 March and 08:59 on 12 March in Johannesburg went out on 1 and 11 March in Los Angeles
+    (22:00 PST, 23:59 PDT); those of 5, 11 (09:30: 00:30 PDT) and 13 March stay on their day: 2 of 5."""
+    report = _pacific_report("2025-03-01", "2025-03-14")
+    assert report.daily_series_notes() == [
+        "Facebook: the days of the daily figures (Follows.csv and Reach.csv) run from midnight to midnight Pacific"
+        " time (US), not in Africa/Johannesburg, the time zone the posts are shown in: a day's daily figures and"
+        " that day's posts are not the same 24 hours. 2 of the period's 5 Facebook posts were published on another"
+        " day by Pacific time (US).",
+        "Facebook: 14 March 2025, the last day of Follows.csv and Reach.csv, is left out of the daily figures: a"
+        " daily export does not say when it was downloaded, and downloaded that day, the day is counted in part,"
+        " which would read as a whole day's figures (a low day's reach, few follows)."]
+    assert all(note in report.coverage_notes() for note in report.daily_series_notes())
+    assert report.daily_reach_sentences()[0].startswith(
+        "On Facebook, the page reached 26 accounts on a typical day of the period (the median day; lowest 20,"
+        " highest 32; 13 of its 14 days in the daily series).")
+    assert report.follower_sentences() == [
+        "On Facebook, the daily series reports 13 follows gained on 13 of the period's 14 days (no follower totals,"
+        " so no growth rate); the other days are not counted."]
+    pacific = _pacific_report("2025-03-01", "2025-03-14", timezone="America/Los_Angeles")
+    assert [note.split(":")[1] for note in pacific.daily_series_notes()] == [  # Pacific days: the same days
+        " 14 March 2025, the last day of Follows.csv and Reach.csv, is left out of the daily figures"]
+    from helpers.report import build_report
+
+    in_id = build_report(client="t", client_name="T", exports=[str(PACIFIC / "*.csv")], timezone="Africa/Johannesburg",
+                         period_start="2025-03-01", period_end="2025-03-13", language="id")
+    assert in_id.daily_series_notes() == [
+        "Facebook: hari-hari pada angka harian (Follows.csv dan Reach.csv) berjalan dari tengah malam hingga tengah"
+        " malam waktu Pasifik (AS), bukan menurut Africa/Johannesburg, zona waktu yang dipakai untuk menampilkan"
+        " unggahan: angka harian suatu hari dan unggahan pada hari itu tidak mencakup 24 jam yang sama. 2 dari 5"
+        " unggahan Facebook periode ini dipublikasikan pada hari lain menurut waktu Pasifik (AS)."]
+
+
+def test_the_summary_words_the_post_exports_days_and_the_daily_series_days_apart():
+    """22 February to 14 March: the post export covers 1 to 14 March (14 of 21 days), the daily series 22
+    February to 13 March (20 days; 14 March left out): neither count is said to be the other's."""
+    report = _pacific_report("2025-02-22", "2025-03-14")
+    assert report.findings()[0].text == (
+        "This report covers 5 posts: Facebook (5). The Facebook post exports cover only 1 March 2025 to 14 March"
+        " 2025, 14 of the period's 21 days: the period's figures from Facebook posts count those days only. The"
+        " Facebook daily series counts its own days, 20 of the period's 21.")
+    assert report.lens_sentence("broadcast").endswith(
+        " The Facebook post exports cover only 1 March 2025 to 14 March 2025 of this period: these totals count"
+        " those days only (see Data coverage).")
+    assert "20 of its 21 days in the daily series" in report.daily_reach_sentences()[0]
+    posts_only = _pacific_report("2025-02-22", "2025-03-14", exports=[str(PACIFIC / "Mar-*.csv")])
+    assert posts_only.findings()[0].text.endswith(  # no daily series: the words as they were
+        "The Facebook exports cover only 1 March 2025 to 14 March 2025, 14 of the period's 21 days: the period's"
+        " Facebook figures count those days only.")
+
+
+def test_a_period_only_daily_files_cover_is_an_error_naming_them():
+    """20 to 27 February: no post export covers it, the daily files do. Still an error (the lenses are measured on
+    posts, and the short report of a period without posts would say the account published nothing, which no
+    post export shows), saying which exports cover what."""
+    from helpers.errors import WorkbookError
+    from helpers import explore
+
+    with pytest.raises(WorkbookError) as error:
+        _pacific_report("2025-02-20", "2025-02-27")
+    assert str(error.value) == (
+        "no posts for T between 2025-02-20 and 2025-02-27: no post export covers these days (the post exports cover"
+        " 2025-03-01 to 2025-03-14). Figures of these days are in Follows.csv and Reach.csv (daily series,"
+        " 2025-02-20 to 2025-03-14), but they are of the page or its ads, not of posts: the report's lenses are"
+        " measured on posts, so it needs post exports of the period. Check the period in the roster or add the"
+        " post exports that cover it.")
+    with pytest.raises(WorkbookError, match=r"^no posts for T between 2025-01-01 and 2025-01-31: no post export covers"
+                                            r" these days \(the post exports cover 2025-03-01 to 2025-03-14\)\. Check"):
+        _pacific_report("2025-01-01", "2025-01-31")  # read beside the posts, the daily files cover none of it
+    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 2025-03-01 to"):
+        _pacific_report("2025-02-20", "2025-02-27", exports=[str(PACIFIC / "Mar-*.csv")])  # posts alone: as it was
+    workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
+    with pytest.raises(WorkbookError, match=r"no post export covers these days .*; figures of these days are in"
+                                            r" Follows.csv and Reach.csv \(daily series, 2025-02-20 to 2025-03-14\)"):
+        explore.report_view(workspace, "2025-02-20", "2025-02-27")
+
+
+def test_the_explorer_shows_the_daily_series_in_words():
+    from helpers import explore
+    from helpers.paths import DEMO_DIR
+
+    workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
+    shown = explore.daily_shown(workspace, "2025-03-01", "2025-03-14").data
+    assert "<h4>Accounts reached per day, 1 March 2025 to 14 March 2025" in shown
+    assert ">typical day (median)</th>" in shown and ">26</td>" in shown and ">13 of 14</td>" in shown
+    assert "source_file" not in shown and str(PACIFIC) not in shown  # labels, not the table's columns and paths
+    assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in shown
+    assert "2 of the period&#x27;s 5 Facebook posts" in shown
+    assert ">hari biasa (median)</th>" in explore.daily_shown(workspace, language="id").data
+    none = explore.daily_shown(explore.load_folder(DEMO_DIR / "harbour-books", timezone="Europe/London")).data
+    assert none.startswith("<p>The folder holds no daily series")
+
+
+
+def test_a_total_on_a_files_last_day_is_kept():
+    """TikTok's follower history of 30 December to 3 January: the total of 3 January, 1,215, is the total when the
+    file was downloaded, kept; the day's net change, a count of the day, is not a figure over whole days."""
+    from helpers.daily import days_left_out, follower_growth, whole_days
+
+    daily = load_daily_series(DAILY / "FollowerHistory_2024-12-30_2025-01-03.csv")
+    growth = follower_growth(daily, "2024-12-31", "2025-01-03").iloc[0]
+    assert (growth["followers_start"], growth["followers_end"], growth["end_day"]) == (1200, 1215,
+                                                                                       pd.Timestamp("2025-01-03"))
+    kept = whole_days(daily)
+    assert set(kept.loc[kept["date"] == pd.Timestamp("2025-01-03"), "metric"]) == {"followers"}
+    assert days_left_out(daily, "2025-01-01", "2025-01-03") == {"tiktok": [pd.Timestamp("2025-01-03")]}

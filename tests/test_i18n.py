@@ -241,6 +241,15 @@ def dynamic_families() -> dict[str, set[str]]:
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
         "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
+        # sources.covered_days: "post exports" where daily series or ad reports were read beside the posts
+        "imports.sources.covered_all": {"", "_posts"},
+        "imports.sources.covered_part": {"", "_posts"},
+        "imports.sources.not_covered_near": {"", "_posts"},
+        "imports.sources.not_covered": {"", "_posts"},
+        "imports.sources.side_": {"daily", "paid"},  # sources.side_files_covering: the report's kinds of side file
+        # explore.daily_shown's column headings
+        "imports.explore.daily_col_": {"platform", "metric", "days", "median", "mean", "low", "high"},
+        "imports.explore.growth_col_": {"platform", "start", "end", "change", "gained", "unfollows", "days"},
         "lesson.sim.reach_": {"chance", "undecided", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
         "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters

@@ -4,7 +4,8 @@ what the comparison period held; a period the exports do not cover is still an e
 The fixture (tests/fixtures/quiet) is a Business Suite posts export named for September and October 2026
 holding three posts of September, and the page's daily reach in October. By hand, September's posts: reach
 1,000 + 500 + 250 = 1,750; interactions (reactions + comments + shares) 13 + 5 + 5 = 23. The daily reach of
-October is 100 + the day: median 116, lowest 101, highest 131."""
+October is 100 + the day: 101 to 131, of which the daily figures count 1 to 30 October (31 October, the file's
+last day, may be its download day): median 115.5, lowest 101, highest 130."""
 import html
 import json
 import re
@@ -88,9 +89,11 @@ def test_a_quiet_month_renders_as_a_short_report(rendered):
     # lenses, disagreement, formats and timing, attention, benchmarks: one sentence each, no table or figure
     assert text.count(NO_POSTS_EN) == 6
     assert "<img" not in page and page.count("<table") == 3  # files read, definitions, glossary
-    # the page's daily reach is shown, as in any report whose daily files cover the period
+    # the page's daily reach is shown, as in any report whose daily files cover the period: 31 October, the file's
+    # last day (perhaps its download day), left out and said so; 101 to 130: median 115.5
     assert ("On Facebook, the page reached 116 accounts on a typical day of the period (the median day; lowest 101, "
-            "highest 131; 31 of its 31 days in the daily series).") in text
+            "highest 130; 30 of its 31 days in the daily series).") in text
+    assert "Facebook: 31 October 2026, the last day of Reach.csv, is left out of the daily figures" in text
     for word in ("nan", "None", "n/a", "Traceback", "Error"):
         assert not re.search(rf"\b{re.escape(word)}\b", text), word
     # the glossary lists only the words the report shows: summed reach, quoted for the comparison period

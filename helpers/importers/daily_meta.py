@@ -1,8 +1,10 @@
 """Meta Business Suite page-level daily files (Reach.csv, Views.csv, Follows.csv, ...): one metric per file.
 
 Layout: UTF-16 LE with BOM; a first line `sep=,`; a line with the metric name ("Facebook reach");
-then `"Date","Primary"` and one row per day, the date an ISO timestamp without a zone
-("2025-01-01T01:00:00": the hour shifts with daylight saving and is dropped, the day is kept).
+then `"Date","Primary"` and one row per day, the date an ISO timestamp without a zone: each day's start,
+midnight Pacific time (US) written at a fixed UTC−7 clock ("2025-01-01T01:00:00" in winter,
+"2025-03-10T00:00:00" once the US clocks change). The hour is dropped and the day kept: a Pacific day
+(daily.DAY_ZONES), which the report says wherever the client's days are others.
 Files re-saved in a spreadsheet come tab- or semicolon-separated, with or without the `sep=` line and
 quotes; the reader finds the `Date` header wherever it is. Series from one download can differ in
 length. Audience.csv of the same download is demographics, not a daily series: it is skipped and the
