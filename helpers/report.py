@@ -92,6 +92,7 @@ CLIENT_WORDING = {
     "imports.meta_business_suite.clock_check_instagram": "clock_check_instagram",  # inside clock_unchecked
     "imports.meta_business_suite.clock_check": "clock_check",
     "imports.meta_business_suite.outside_named_period": "outside_named_period",
+    "imports.meta_business_suite.order_unchecked": "order_unchecked",
     "imports.daily_common.unknown_metric": "unknown_metric", "imports.tiktok_studio.id_day_off": "id_day_off",
     "imports.tiktok_studio.date_disagrees_with_id": "date_disagrees_with_id",
     "imports.youtube_studio.channels_apart": "channels_apart",

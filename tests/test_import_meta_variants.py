@@ -550,11 +550,56 @@ def test_a_file_name_without_a_period_cannot_show_dates_outside_it(tmp_path):
         path = tmp_path / "posts.csv"
         path.write_bytes(source.read_bytes())
         result = import_exports(path, timezone=ZONE)
-        assert not [w for w in result.warnings() if "period" in str(w)]
-        assert not [w for w in result.reports[0].warnings if w.key == READ_DAY_FIRST_NAMED]
+        assert not [w for w in result.reports[0].warnings if w.key in (OUTSIDE_NAMED_PERIOD, READ_DAY_FIRST_NAMED)]
     # read month-first, as written: 02/04 is 4 February, 12/04 is 4 December
     assert _in_row_order(result).dt.strftime("%Y-%m-%d").tolist() == [
         "2025-02-04", "2025-04-04", "2025-09-04", "2025-12-04", "2025-01-04"]
+
+
+ORDER_UNCHECKED = "imports.meta_business_suite.order_unchecked"
+
+
+def test_dates_that_read_both_ways_in_a_file_named_without_a_period_are_read_month_first_with_a_note(tmp_path):
+    """02/04, 04/04, 09/04, 12/04 and 01/04 (2025): month-first 4 February, 4 April, 4 September, 4 December and
+    4 January (4 January to 4 December); day-first 2, 4, 9, 12 and 1 April (1 to 12 April). Nothing tells
+    which: the note gives both spans and the first post whose readings differ (row 2: 4 February or 2 April)."""
+    path = tmp_path / "facebook-posts.csv"
+    path.write_bytes(NAMED_DAY_FIRST.read_bytes())
+    result = import_exports(path, timezone=ZONE)
+    assert _in_row_order(result).dt.strftime("%Y-%m-%d").tolist() == [
+        "2025-02-04", "2025-04-04", "2025-09-04", "2025-12-04", "2025-01-04"]
+    notes = [w for w in result.reports[0].warnings if w.key == ORDER_UNCHECKED]
+    assert [str(w) for w in notes] == [
+        "the order of the dates in 'Publish time' cannot be checked: no day is above 12, so every date reads both"
+        " month-first, as Business Suite writes them (4 January 2025 to 4 December 2025), and day-first, as a"
+        " spreadsheet set to day-first dates rewrites them (1 April 2025 to 12 April 2025), and neither the file"
+        " name (it gives no period) nor the posts' links tell which. The dates are read month-first. Look up post"
+        " 1270050000000031 on the page (row 2, written '02/04/2025 06:53': 4 February 2025 read month-first,"
+        " 2 April 2025 read day-first) to see which is right; if this file was opened and saved in a spreadsheet,"
+        " download the export again from Business Suite and use it unchanged"]
+    assert "(4 Januari 2025 hingga 4 Desember 2025)" in Translator("id").message(notes[0])
+    # the report's Data coverage states the same facts without telling its reader what to do with the file
+    from helpers.report import client_worded
+
+    reported = Translator("en").message(client_worded(notes[0]))
+    assert "download" not in reported and "Look up" not in reported and reported.endswith(
+        "The dates are read month-first: if a spreadsheet rewrote them, every date here is wrong. The date the page"
+        " shows for post 1270050000000031 (row 2, written '02/04/2025 06:53': 4 February 2025 read month-first,"
+        " 2 April 2025 read day-first) would tell")
+
+
+@pytest.mark.parametrize("replace", [
+    {"02/04/2025": "04/04/2025", "09/04/2025": "04/04/2025", "12/04/2025": "04/04/2025",
+     "01/04/2025": "04/04/2025"},  # every post on 04/04: both readings are 4 April
+    {"12/04/2025": "04/13/2025"},  # a day above 12: the file reads month-first only
+])
+def test_dates_that_read_the_same_both_ways_or_one_way_only_get_no_order_note(tmp_path, replace):
+    text = NAMED_DAY_FIRST.read_text(encoding="utf-8-sig")
+    for written, by in replace.items():
+        text = text.replace(f'"{written}', f'"{by}')
+    path = tmp_path / "posts.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    assert not [w for w in import_exports(path, timezone=ZONE).reports[0].warnings if w.key == ORDER_UNCHECKED]
 
 
 #: Five posts of 1 to 12 April 2025 written day-first, as a spreadsheet set to day-first dates saves them

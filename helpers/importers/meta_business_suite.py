@@ -13,7 +13,9 @@ the download would count every post twice; `Publish time` rewritten day-first (D
 when an Instagram export's links prove it, and warned about when they contradict the dates otherwise (_written);
 a Facebook export's links hold no time, and there the days its file name gives tell instead: read day-first
 when every post falls within them so and some fall outside them month-first (_day_first_by_name); publish
-times outside the period the file name gives are warned about otherwise.
+times outside the period the file name gives are warned about otherwise. Where neither tells (a renamed
+Facebook export) and every date reads both ways, it is read month-first with a note giving both readings and a
+post to look up (_order_unchecked).
 """
 from __future__ import annotations
 
@@ -128,7 +130,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         raise ExportFormatError(path, Message("imports.meta_business_suite.no_publish_time"), column="Publish time")
     links = cells("Permalink")
     out["published_at"] = _published(frame[time_key], links, platform=platform, timezone=timezone, clock=clock,
-                                      path=path, rows=rows, report=report)
+                                      path=path, rows=rows, ids=post_id, report=report)
     out["published_precision"] = "minute"
     post_type = cells("Post type")
     if post_type is not None:
@@ -185,7 +187,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
 
 
 def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, timezone: str, clock: str | None,
-               path: Path, rows: pd.Series, report: FileReport) -> pd.Series:
+               path: Path, rows: pd.Series, ids: pd.Series, report: FileReport) -> pd.Series:
     """`Publish time` (no zone written) as times in `timezone`, read at the clock the file was written at
     (month-first, or day-first where the links or the file name prove a spreadsheet rewrote it so: _written).
 
@@ -197,7 +199,7 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
     given, which import_exports notes could not be checked (unchecked_clock).
     """
     received = instagram_received_time(links) if platform == "instagram" and links is not None else None
-    walls = _written(cells, received, platform=platform, path=path, rows=rows, report=report)
+    walls = _written(cells, received, platform=platform, path=path, rows=rows, ids=ids, report=report)
     fit = written_zone(walls, received, timezone) if received is not None else None
     report.clock = fit.zone if fit else None
     zone = fit.zone if fit else clock or timezone
@@ -219,7 +221,7 @@ def _published(cells: pd.Series, links: pd.Series | None, *, platform: str, time
 
 
 def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, path: Path, rows: pd.Series,
-             report: FileReport) -> pd.Series:
+             ids: pd.Series, report: FileReport) -> pd.Series:
     """`Publish time` as written (no zone): month-first, as Business Suite writes it, unless the posts' links
     (`received`: the time Instagram received each post, an Instagram export's only) prove the file day-first.
 
@@ -233,7 +235,8 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
     A file with a day above 12 (not month-first at all) is read day-first on the same evidence, or, where too
     few links hold a time (every Facebook export), when every post falls within the days the file name gives
     read so; without either it is refused, saying it looks day-first. Where too few links hold a time to judge,
-    a file that reads month-first is judged by the file name's days too (_day_first_by_name).
+    a file that reads month-first is judged by the file name's days too (_day_first_by_name), and where the
+    name gives no days, one that reads both ways is read month-first with a note that says so (_order_unchecked).
     """
     text = cells.astype("string").str.strip()
     month_first = pd.to_datetime(text, format=MONTH_FIRST, errors="coerce")
@@ -246,6 +249,8 @@ def _written(cells: pd.Series, received: pd.Series | None, *, platform: str, pat
             by_name = _day_first_by_name(text, month_first, path=path, rows=rows, report=report)
             if by_name is not None:
                 return by_name
+            if _named_days(path) is None:
+                report.warnings += _order_unchecked(text, month_first, ids=ids, rows=rows)
         return month_first
     day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
     by_day = link_evidence(day_first, received) if day_first.notna().all() else None
@@ -326,6 +331,26 @@ def _day_first_by_name(text: pd.Series, month_first: pd.Series, *, path: Path, r
         read=day_first[first],
         month_first=month_first[first]))
     return day_first
+
+
+def _order_unchecked(text: pd.Series, month_first: pd.Series, *, ids: pd.Series, rows: pd.Series) -> list:
+    """A note when `Publish time` (`text`, read month-first as `month_first`) reads day-first too, as another
+    date for some post, and nothing tells which order it is in (no links with a time, no period in the file
+    name): a spreadsheet set to day-first dates rewrites them so, and with no day above 12 the file reads
+    month-first without an error, every date wrong. The note gives both readings' spans and a post to look
+    up; the file stays month-first, as Business Suite writes it."""
+    day_first = pd.to_datetime(text, format=DAY_FIRST, errors="coerce")
+    if day_first.isna().any():
+        return []
+    differ = month_first.dt.normalize() != day_first.dt.normalize()
+    if not differ.any():
+        return []
+    first = differ.idxmax()
+    return [Message("imports.meta_business_suite.order_unchecked",
+                    month_start=month_first.min().date(), month_end=month_first.max().date(),
+                    day_start=day_first.min().date(), day_end=day_first.max().date(),
+                    post_id=str(ids[first]), row=str(int(rows[first])), written=str(text[first]),
+                    month_first=month_first[first].date(), day_first=day_first[first].date())]
 
 
 def _day_first_proven(day_near: pd.Series, month_near: pd.Series) -> bool:
