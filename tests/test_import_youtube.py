@@ -631,3 +631,25 @@ def test_watch_hours_ten_times_a_videos_duration_are_warned_about_without_an_ave
         " untuk video"
         " berdurasi 375 detik). Titik desimal")
     assert result.posts.set_index("post_id").loc["uu4Cy28Q4Vk", "watch_time_seconds"] == 61052 * 3600
+
+
+@pytest.mark.parametrize("delimiter, mark", [
+    (";", ","),  # a spreadsheet in a decimal-comma language: '.' between thousands, ',' the decimal mark
+    (",", ","),  # the same marks in a ','-separated copy (Google Sheets)
+    (",", "."),  # ',' between thousands, '.' the decimal mark
+])
+def test_a_duration_is_read_with_the_thousands_separator_of_the_files_counts(tmp_path, delimiter, mark):
+    """Duration is whole seconds: '1.125' beside Views '1.590' (1590) is 1125 seconds, not 1.125, and '1,125'
+    beside '1,590' is 1125, not unreadable. Read so, 1.6701 hours over 159 views (37.8 s a view) is no tenth
+    of the video's length, and no note blames the watch time."""
+    thousands = "." if mark == "," else ","
+    path = separated_copy(tmp_path, [
+        "Content|Video title|Video publish time|Duration|Views|Watch time (hours)",
+        f"BQbYH7tldPw|Study with us|May 4, 2020|1{thousands}125|159|1{mark}6701",
+        f"uu4Cy28Q4Vk|A study day|Jun 17, 2020|375|1{thousands}590|15{mark}5710",
+    ], delimiter)
+    read = read_youtube_studio(path, timezone="UTC")
+    assert read.posts["duration_seconds"].tolist() == [1125, 375]
+    assert read.posts["video_views"].tolist() == [159, 1590]
+    assert read.posts["watch_time_seconds"].round(2).tolist() == [6012.36, 56055.6]
+    assert [w.key for w in read.report.warnings] == []

@@ -396,14 +396,42 @@ def to_seconds(cells: pd.Series, *, path: Path, column: str, rows: pd.Series) ->
     return seconds
 
 
-def seconds_where_readable(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+def seconds_where_readable(cells: pd.Series, *, decimal: str | None = None) -> tuple[pd.Series, pd.Series]:
     """Durations as to_seconds reads them, without stopping at a cell it cannot read: (seconds as Float64,
-    NA for blank and unreadable cells; the mask of the unreadable, non-blank cells)."""
+    NA for blank and unreadable cells; the mask of the unreadable, non-blank cells).
+
+    With `decimal` (the file's mark, TextTable.decimal_mark), plain seconds (no ':') are whole seconds written
+    as the file writes its counts (_plain_seconds): '1.125' in a copy with '.' between thousands is 1125, not
+    1.125, and '1,125' in one with ',' between them is 1125, not unreadable."""
     text = cells.astype("string").str.strip()
     blank = is_blank(text)
     parts = text.where(~blank).str.extract(_DURATION).astype("Float64")
     too_big = (parts["hours"].notna() & parts["minutes"].ge(60)) | (parts["minutes"].notna() & parts["seconds"].ge(60))
     seconds = (parts["hours"].fillna(0) * 3600 + parts["minutes"].fillna(0) * 60 + parts["seconds"]).mask(
         too_big.fillna(False).astype(bool))
+    if decimal is not None:
+        plain = ~blank & ~text.str.contains(":", regex=False).fillna(False).astype(bool)
+        if plain.any():
+            seconds = seconds.mask(plain, _plain_seconds(text[plain], decimal).reindex(text.index))
     bad = (~blank & seconds.isna()).fillna(False).astype(bool)
     return seconds.where(~blank).astype("Float64"), bad
+
+
+def _plain_seconds(text: pd.Series, decimal: str) -> pd.Series:
+    """Durations written as plain seconds, read as to_number reads a count column with the file's `decimal`
+    mark (_column_decimal): a length is whole seconds, so the mark that reads every cell whole decides, as
+    '58.005' views do beside it. NaN for a negative cell, and for every cell holding ',' or '.' when the
+    column's mark cannot be told (its cells read whole both ways and differ, or each way only)."""
+    text, _ = _number_text(text)
+    if not _has_mark(text):
+        numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+    else:
+        readings = {mark: read_as(text, mark) for mark in (".", ",")}
+        try:
+            mark = _column_decimal(readings, count=True, default=decimal, path=Path(), column="",
+                                   rows=pd.Series(0, index=text.index), text=text)
+        except ExportFormatError:
+            return pd.to_numeric(text.where(~text.str.contains(r"[.,]").fillna(False)), errors="coerce").astype(
+                "float64")
+        numbers = readings[mark]
+    return numbers.where(numbers.ge(0))

@@ -116,7 +116,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
     out["permalink"] = "https://www.youtube.com/watch?v=" + video_id
     out["format"] = _formats(frame, cols)
     if "Duration" in cols:
-        out["duration_seconds"], unread = _durations(frame[cols.key("Duration")], rows=rows)
+        out["duration_seconds"], unread = _durations(frame[cols.key("Duration")], rows=rows,
+                                                     decimal=table.decimal_mark)
         if unread is not None:
             report.warnings.append(unread)
     for canonical, names in COUNTS.items():
@@ -240,13 +241,14 @@ def _formats(frame: pd.DataFrame, cols: Columns) -> pd.Series:
     return result
 
 
-def _durations(cells: pd.Series, *, rows: pd.Series) -> tuple[pd.Series, Message | None]:
-    """The Duration column as seconds (values.seconds_where_readable), read only for channels_apart (whether
+def _durations(cells: pd.Series, *, rows: pd.Series, decimal: str) -> tuple[pd.Series, Message | None]:
+    """The Duration column as seconds (values.seconds_where_readable: whole seconds written as the file's
+    counts are, with its `decimal` mark), read only for channels_apart (whether
     sets of exports sharing no video each hold one kind of video); the post table's format never comes from
     it. A cell that does not read as a duration leaves that video's length unknown (NA) rather than stopping
     the import of a file whose figures do not need it, with a note naming the cells, and saying so when no
     cell of the file gives a length."""
-    seconds, bad = seconds_where_readable(cells)
+    seconds, bad = seconds_where_readable(cells, decimal=decimal)
     if not bad.any():
         return seconds, None
     first = bad.idxmax()
