@@ -116,7 +116,7 @@ def test_a_folder_skips_notes_but_not_an_export_whose_header_was_edited(tmp_path
     only_notes = tmp_path / "notes"
     only_notes.mkdir()
     (only_notes / "README.txt").write_text("nothing here yet\n", encoding="utf-8")
-    with pytest.raises(WorkbookError, match=r"none of the files is an export the workbook knows \(README.txt\)"):
+    with pytest.raises(WorkbookError, match=r"none of the files could be read as an export \(README.txt\)"):
         explore.load_folder(only_notes, client="k", timezone="Asia/Jakarta")
 
 
@@ -144,9 +144,12 @@ def test_a_folder_of_no_export_gives_each_files_reason(tmp_path):
     with pytest.raises(WorkbookError) as error:
         explore.load_folder(tmp_path, timezone="UTC")
     said = str(error.value)
-    assert said.startswith("none of the files is an export the workbook knows (empty.csv, partial.csv), so no post "
-                           "was loaded; put the platforms' post exports in the folder. Why each file was passed over:"
+    # the headline says no file could be read, and leaves the why to each file's reason (an empty file is no
+    # "export the workbook does not know", and putting exports in the folder is no help for it)
+    assert said.startswith("none of the files could be read as an export (empty.csv, partial.csv), so no post "
+                           "was loaded. Why each file was passed over:"
                            f"\n- file {tmp_path / 'empty.csv'}: the file is empty\n")
+    assert "export the workbook knows" not in said.splitlines()[0] and "put the" not in said
     assert "download the export again" in said
     assert "closest is Meta Business Suite post export (Facebook Page or Instagram account), but the header lacks " \
            "'permalink', 'post type', 'date'" in said
@@ -541,7 +544,7 @@ def test_a_pdf_or_a_screenshot_beside_the_exports_is_listed_as_skipped_with_what
         brief.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(WorkbookError) as info:
         explore.load_folder(only)
-    assert "none of the files is an export the workbook knows (brief.docx, report.pdf)" in str(info.value)
+    assert "none of the files could be read as an export (brief.docx, report.pdf)" in str(info.value)
     assert f"- file {only / 'report.pdf'}: a PDF document" + tail in str(info.value)
     assert "extract" not in str(info.value)
 
