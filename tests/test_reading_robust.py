@@ -555,6 +555,29 @@ def test_a_columns_decimal_mark_is_decided_for_the_whole_column(cells, decimal, 
         [None if v is pd.NA else round(float(v), 9) for v in expected]
 
 
+@pytest.mark.parametrize("cells, decimal, shown", [
+    (["191,3K", "154,4K", "12"], None, "'191,3K'"),  # TikTok's figures as its screen shows them, decimal comma
+    (["58.0K", "320"], ".", "'58.0K'"),
+    (["1,2M"], ",", "'1,2M'"),
+    (["9", "1,2rb", "3jt"], ",", "'1,2rb'"),  # Indonesian: ribu (thousand), juta (million)
+    (["4 k", "x"], None, "'4 k'"),  # any case, with a space; one abbreviation among other bad cells
+])
+def test_rounded_abbreviations_in_a_count_say_to_download_again_not_to_correct_the_cell(cells, decimal, shown):
+    with pytest.raises(ExportFormatError) as refused:
+        numbers(cells, decimal=decimal)
+    said = str(refused.value)
+    assert f"what to do: cells such as {shown} are figures rounded and abbreviated (K or rb for thousands, M or jt" \
+           " for millions), as a platform shows them on screen: the exact figures are not in the file" in said
+    assert "Download the export again from the platform" in said and "correct the cell in a copy" not in said
+    assert "sel seperti " + shown in refused.value.in_language(Translator("id"))
+
+
+def test_a_cell_that_is_no_abbreviation_still_says_to_correct_it():
+    with pytest.raises(ExportFormatError) as refused:
+        numbers(["12", "km", "3x"])
+    assert "correct the cell in a copy of the export" in str(refused.value)
+
+
 # a tab-separated copy none of whose cells tells its decimal mark (decimal=None): only there is a column refused
 @pytest.mark.parametrize("cells, dtype, problem", [
     (["6,105", "2"], "Float64", "1 cell reads 1000 times larger with ',' as a thousands separator"),

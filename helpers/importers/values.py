@@ -220,14 +220,25 @@ def _column_decimal(readings: dict[str, pd.Series], *, count: bool, default: str
         row=int(rows[first]), column=column, expected=expected, hint=hint)
 
 
+#: A figure rounded and abbreviated as a platform shows it on screen ('191,3K', '58.0K', '1,2M', '1,2rb', '3 jt':
+#: thousands and millions, in English and Indonesian), which no export writes.
+ABBREVIATED = r"(?i)[-+]?\d+(?:[.,]\d+)*\s*(?:k|m|rb|jt)"
+
+
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
+    """Refuse the cells `values` (at `rows`) of a number column, naming the first five. Where some are rounded
+    abbreviations (ABBREVIATED: copied from a screen, or the file re-typed), the hint says the exact figures are
+    not in the file and to download the export again, rather than to correct the cells."""
     first_row = int(rows.iloc[0])
     shown = [Message("imports.values.cell", row=str(r), value=quoted(v)) for r, v in zip(rows.head(5), values.head(5))]
     more = len(rows) - 5
+    abbreviated = values.astype("string").str.fullmatch(ABBREVIATED).fillna(False).astype(bool)
+    hint = (Message("imports.values.abbreviated_hint", value=quoted(values[abbreviated].iloc[0]))
+            if abbreviated.any() else Message("imports.values.correct_hint"))
     raise ExportFormatError(
         path, Message("imports.values.not_numbers_more" if more > 0 else "imports.values.not_numbers",
                       count=len(rows), cells=shown, more=more),
-        row=first_row, column=column, expected=expected, hint=Message("imports.values.correct_hint"),
+        row=first_row, column=column, expected=expected, hint=hint,
     )
 
 
