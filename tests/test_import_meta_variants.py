@@ -113,6 +113,38 @@ def test_non_meta_csv_lists_known_families():
     assert "import_exports(path, family='mapped_csv', mapping='map.yml')" in message
 
 
+#: The start of a Business Suite post export downloaded with the interface in Indonesian: its headers translated.
+INDONESIAN_HEADER = ('ID Postingan,ID Halaman,Nama Halaman,Judul,Waktu publikasi,Permalink,Jenis postingan,Tanggal,'
+                     'Tayangan,Jangkauan,Reaksi,Komentar,Bagikan\n')
+
+
+def test_an_export_with_headers_in_another_interface_language_says_to_switch_the_interface_to_english(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text(INDONESIAN_HEADER + "900000000000001,100000000000042,Toko Roti,Satu,04/02/2025 08:00,"
+                    "https://www.facebook.com/900000000000001,Foto,Seumur hidup,500,320,10,2,1\n",
+                    encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    message = str(err.value)
+    # the first five of the words found, in alphabetical order: bagikan, halaman, jangkauan, judul, komentar, ...
+    assert "what to do: its column names look like a platform's interface in another language ('bagikan'," \
+           " 'halaman', 'jangkauan', 'judul', 'komentar'), and the workbook reads exports with English column names" \
+           " only: switch the platform's interface (e.g. Meta Business Suite) to English and download the export" \
+           " again. An export of another tool" in message  # the mapping advice after it, as for any unknown file
+    assert "downloaded without edits" not in message
+    assert "ganti bahasa antarmuka platform (mis. Meta Business Suite) ke bahasa Inggris" in \
+        err.value.in_language(Translator("id"))
+
+
+def test_one_word_of_another_language_or_a_caption_in_it_is_no_translated_header(tmp_path):
+    path = tmp_path / "notes.csv"  # two words in short cells; the caption's words are a post's text
+    path.write_text("Nama,Komentar,Klik,Catatan\nSatu,2,3,Waktu terbaik untuk reaksi dan komentar di postingan"
+                    " tayangan jangkauan\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    assert "another language" not in str(err.value)
+
+
 def test_non_numeric_reach_names_row_and_value():
     with pytest.raises(ExportFormatError) as err:
         import_exports(META / "bad-reach.csv", timezone=ZONE)

@@ -6,6 +6,7 @@ the most recent export wins: recency.by_recency) and validates the result.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -100,6 +101,30 @@ def youtube_grouping(names: set[str]) -> str | None:
     return next((d for d in DIMENSIONS if d in names and d not in ("video title", "video publish time")), None)
 
 
+#: Words of the platforms' analytics in other interface languages (Indonesian first; Spanish, Portuguese,
+#: French, German), none of them an English column name: an export downloaded with the interface in another
+#: language carries its headers translated, which no family reads (the workbook reads English headers only).
+INTERFACE_WORDS = frozenset({
+    "jangkauan", "tayangan", "penayangan", "reaksi", "komentar", "dibagikan", "bagikan", "waktu", "postingan",
+    "unggahan", "impresi", "klik", "tautan", "suka", "pengikut", "halaman", "judul", "durasi", "tanggal",
+    "alcance", "impresiones", "reacciones", "comentarios", "compartidos", "publicación", "publicaciones",
+    "impressões", "reações", "comentários", "compartilhamentos", "publicação",
+    "couverture", "réactions", "commentaires", "partages",
+    "reichweite", "impressionen", "reaktionen", "kommentare", "beitrag", "beiträge",
+})
+#: How many of them a header shares before the refusal says it looks translated ("several", not one chance word).
+INTERFACE_WORDS_SEVERAL = 3
+#: The most words a cell of the first rows has to count as a column name, not a post's text (a caption).
+HEADER_WORDS = 5
+
+
+def interface_words(names: set[str]) -> list[str]:
+    """The INTERFACE_WORDS in the short cells (column names, not captions) of a file's first rows `names`."""
+    words = {word for name in names if len(name.split()) <= HEADER_WORDS
+             for word in re.findall(r"[^\W\d_]+", name)}
+    return sorted(words & INTERFACE_WORDS)
+
+
 def detect_family(path: Path, platform: str | None = None) -> Family:
     """The family whose header signature this file carries, or an error naming the closest one.
 
@@ -126,6 +151,8 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     closest, missing = closest_family(close or candidates, names)
     if grouping:
         hint = Message("imports.importers.youtube_grouped_hint", dimension=quoted(grouping[:1].upper() + grouping[1:]))
+    elif len(translated := interface_words(names)) >= INTERFACE_WORDS_SEVERAL:
+        hint = Message("imports.importers.other_language_hint", words=[quoted(w) for w in translated[:5]])
     elif not shared:
         hint = Message("imports.importers.none_known_hint")
     elif not close:
