@@ -100,6 +100,8 @@ CLIENT_WORDING = {
     "imports.sources.youtube_totals_untied": "youtube_totals_untied",
     "imports.importers.repeated_post_id_differs": "repeated_post_id_differs",
     "imports.quality.named_gap_start": "named_gap_start", "imports.quality.named_gap_end": "named_gap_end",
+    "imports.uci_facebook_metrics.posts_fewer": "uci_posts_fewer",
+    "imports.uci_facebook_metrics.posts_more": "uci_posts_more",
 }
 
 

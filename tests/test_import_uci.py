@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXTURES, REAL_EXPORTS, detected_family, real_export
 from helpers import metrics
 from helpers.errors import ExportFormatError
+from helpers.i18n import Translator
 from helpers.importers import import_exports
 from helpers.importers.uci_facebook_metrics import ACCOUNT, first_matching_day
 
@@ -240,3 +241,36 @@ def test_the_period_of_the_report_tests_has_every_posts_interactions():
                           period_start="2014-07-01", period_end="2014-12-31")
     row = report.kpis.set_index(["platform", "kpi"]).loc[("facebook", "interactions")]
     assert (row["value"], row["posts_covered"], row["posts"]) == (64171, 277, 277)
+
+
+SIZE_NOTES = ("imports.uci_facebook_metrics.posts_fewer", "imports.uci_facebook_metrics.posts_more")
+
+
+def _size_notes(result) -> list:
+    return [w for w in result.reports[0].warnings if w.key in SIZE_NOTES]
+
+
+@pytest.mark.parametrize("posts, note", [
+    (500, None),
+    (299, "the dataset as published holds 500 posts, and this file holds 299 (its last row is row 300): it may be"
+          " cut off (a download or copy that stopped early) or have had rows removed, and the figures cover the"
+          " posts it holds only. If it should be the whole dataset, download dataset_Facebook.csv again"),
+    (501, "the dataset as published holds 500 posts, and this file holds 501: rows may have been added (pasted"
+          " twice, or from another file), and the figures count them too. If it should be the dataset as"
+          " published, download dataset_Facebook.csv again"),
+])
+def test_a_file_holding_other_than_the_datasets_500_posts_may_be_cut_off(tmp_path, posts, note):
+    header, row = (FIXTURES / "uci" / "three-posts.csv").read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "dataset_Facebook.csv"
+    path.write_bytes(("\r\n".join([header] + [row] * posts) + "\r\n").encode("utf-8"))
+    notes = _size_notes(import_exports(path))
+    assert [str(n) for n in notes] == ([] if note is None else [note])
+    if posts == 299:
+        assert Translator("id").message(notes[0]).startswith(
+            "dataset ini sebagaimana diterbitkan berisi 500 unggahan, sedangkan berkas ini berisi 299 (baris"
+            " terakhirnya baris 300): berkas ini mungkin terpotong")
+
+
+def test_the_published_dataset_gets_no_note_on_its_size(uci):
+    _, result = uci
+    assert not _size_notes(result)

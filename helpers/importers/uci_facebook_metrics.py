@@ -1,5 +1,6 @@
 """The UCI "Facebook metrics" research dataset (Moro, Rita & Vala 2016): 500 posts of a cosmetics brand's
-Facebook page published in 2014, imported as what it is.
+Facebook page published in 2014, imported as what it is. A file holding fewer or more posts is imported with
+a note (_size_note): it may be cut off, or have had rows added.
 
 The file (`;`-separated, CRLF) has no post ids and no dates: only `Post Month`, `Post Weekday` and
 `Post Hour`. So:
@@ -40,6 +41,8 @@ from .reading import read_delimited
 from .values import is_blank, to_number
 
 REFERENCE_YEAR = 2014
+#: The posts the dataset holds as published (its description: 500 posts).
+DATASET_POSTS = 500
 ACCOUNT = "UCI cosmetics brand (Moro et al. 2016)"
 FORMATS = {"photo": "photo", "status": "text", "link": "link", "video": "video"}
 
@@ -135,6 +138,7 @@ def read_uci_facebook_metrics(path: Path, *, timezone: str | None = None, refere
         report.warnings.append(Message("imports.uci_facebook_metrics.blank_cells", columns=[
             Message("imports.uci_facebook_metrics.blank_column", column=c, count=n) for c, n in blanks.items()]))
     report.warnings.append(Message("imports.uci_facebook_metrics.synthetic_dates", year=str(reference_year)))
+    report.warnings += _size_note(len(out), rows)
     report.warnings += table_notes(table, cols)
     if "clicks" in out:
         report.counted["clicks"] = Message("imports.uci_facebook_metrics.clicks_counted")
@@ -156,6 +160,18 @@ def _blanks_the_total_counts_as_0(out: pd.DataFrame, frame: pd.DataFrame, cols: 
     reported = out.loc[some, list(INTERACTIONS)].sum(axis=1)  # blanks skipped
     agrees = total.eq(reported).fillna(False).astype(bool).reindex(out.index, fill_value=False)
     return blank.apply(lambda column: column & agrees)
+
+
+def _size_note(count: int, rows: pd.Series) -> list[Message]:
+    """A note when the file holds other than DATASET_POSTS posts: the dataset as published holds 500, and a copy
+    cut after some rows (a download or a copy that stopped early) reads without an error, its figures those of
+    the posts it kept; one with more has had rows added (pasted twice, or another file's)."""
+    if count == DATASET_POSTS:
+        return []
+    key = ("imports.uci_facebook_metrics.posts_fewer" if count < DATASET_POSTS
+           else "imports.uci_facebook_metrics.posts_more")
+    return [Message(key, count=count, expected=DATASET_POSTS,
+                    last=str(int(rows.max())) if count else "1")]
 
 
 def _paid(cells: pd.Series, path: Path, rows: pd.Series) -> pd.Series:
