@@ -827,6 +827,21 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     return HTML("".join(parts))
 
 
+def paid_shown(view):
+    """The Ads Manager delivery of a report view's period (report_view), in the report's words
+    (Report.paid_delivery_sentences: the days its rows cover, impressions, spend and CPM, rows past the period's
+    edges left out whole, which report is quoted where two describe the same delivery), as a bulleted list; a
+    folder without Ads Manager reports gets a sentence saying so, rather than an empty cell."""
+    from IPython.display import HTML
+
+    from .display import findings
+
+    lines = view.paid_delivery_sentences()
+    if lines:
+        return findings(lines)
+    return HTML(f"<p>{html.escape(view.tr.t('imports.explore.paid_none'))}</p>")
+
+
 def _daily_reach_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
     """daily_unique_reach's table in words: its columns named plainly, its figures as the report writes them."""
     def column(name: str) -> str:

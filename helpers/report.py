@@ -2161,8 +2161,12 @@ class Report:
         for _, row in self.paid_delivery.iterrows():
             currency = row["currency"]
             parts = []
+            # the ad accounts whose delivery it is: an ad account may be named otherwise than the page
+            accounts = row.get("accounts") if isinstance(row.get("accounts"), list) else []
+            source = (tr.t("paid_delivery.source_account" + ("s" if len(accounts) > 1 else ""), accounts=tr.join(accounts))
+                      if accounts else tr.t("paid_delivery.source"))
             if row["rows"]:
-                values = dict(impressions=tr.number(row["impressions"]), spend=tr.money(row["spend"], currency),
+                values = dict(source=source, impressions=tr.number(row["impressions"]), spend=tr.money(row["spend"], currency),
                               cpm=tr.money(row["CPM"], currency), rows=tr.number(row["rows"]),
                               first=tr.date(row["first day"]), last=tr.date(row["last day"]))
                 if pd.isna(row["reported total reach"]):  # part of a report, or several: unique reach unknown
@@ -2173,7 +2177,7 @@ class Report:
                         per_person=tr.money(row["cost per reached person"], currency),
                         frequency=tr.number(row["frequency"], 2), **values))
             else:
-                parts.append(tr.t("paid_delivery.none_within"))
+                parts.append(tr.t("paid_delivery.none_within", source=source))
             if row["rows across"]:
                 parts.append(tr.t("paid_delivery.across", rows=tr.number(row["rows across"]),
                                   spans=tr.join(tr.period_span(a, b) for a, b in row["spans across"]),
@@ -3401,6 +3405,7 @@ def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str, 
             "spans across": sorted(set(zip(across["period_start"], across["period_end"]))),
             "data start": first if first > start else pd.NaT,
             "data end": last if last < end else pd.NaT,
+            "accounts": sorted(set(group["account"].dropna().astype(str)) - {""}) if "account" in group else [],
         })
     kept_rows = rows[within]
     summary = paid_summary(kept_rows, reports)

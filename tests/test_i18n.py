@@ -36,7 +36,7 @@ KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_/]+)+$")
 #: words Indonesian uses as they are, and cited titles. Anything else identical to English is untranslated.
 SAME_IN_BOTH = {
     "Facebook", "Instagram", "X", "YouTube", "TikTok", "LinkedIn",
-    "CPM", "platform", "format", "median", "video", "reel", "carousel", "status",
+    "CPM", "Ads Manager", "platform", "format", "median", "video", "reel", "carousel", "status",
     "Avinash Kaushik (2011)", "Avinash Kaushik (2011), 'Best Social Media Metrics'",
 }
 
@@ -197,6 +197,7 @@ def dynamic_families() -> dict[str, set[str]]:
         # report.definitions: what a metric the Ads Manager sentence quotes is for the account's ad delivery
         | {f"{name}.ads_{part}" for name, _ in report.PAID_DEFINED for part in ("formula", "source", "caveat")},
         "paid_delivery.same_": set(SAME_DELIVERY_REASONS),  # report.paid_delivery_sentences: why that report
+        "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run

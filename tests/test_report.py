@@ -4596,7 +4596,8 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
     both = build_report(exports=[posts, str(by_region), str(by_month)], period_start="2025-01-01",
                         period_end="2025-03-31", **options)
     assert both.paid_delivery_sentences() == [
-        "Paid delivery (Ads Manager, the 6 report rows within the period, covering 1 January 2025 to 20 March 2025):"
+        "Paid delivery (Ads Manager, ad account Shop, the 6 report rows within the period, covering 1 January 2025 to"
+        " 20 March 2025):"
         " 780 impressions for €78.00, a CPM of €100.00. The unique accounts reached are not known for these rows (a"
         " report's total counts all of its rows, and reports do not add up), so neither cost per reached person nor"
         " frequency is given. The Ads Manager data end on 20 March 2025, before the period does: they say nothing"
@@ -4626,7 +4627,8 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
     part = build_report(exports=[posts, str(by_region)], period_start="2025-01-15", period_end="2025-03-15",
                         comparison_start="2024-12-01", comparison_end="2024-12-31", **options)
     assert part.paid_delivery_sentences() == [
-        "Paid delivery (Ads Manager, the 2 report rows within the period, covering 1 February 2025 to 28 February"
+        "Paid delivery (Ads Manager, ad account Shop, the 2 report rows within the period, covering 1 February 2025 to"
+        " 28 February"
         " 2025): 260 impressions for €26.00, a CPM of €100.00. The unique accounts reached are not known for these"
         " rows (a report's total counts all of its rows, and reports do not add up), so neither cost per reached"
         " person nor frequency is given. Left out, as a row's delivery cannot be split by day: 4 report rows running"
@@ -4661,3 +4663,27 @@ def test_real_ads_manager_rows_past_the_period_edges_are_counted_apart():
     spring = paid_in_period(table, reports, "2024-01-15", "2024-03-31").summary.iloc[0]
     assert spring["data end"] == pd.Timestamp("2024-03-11") and spring["impressions across"] == 435_909
     assert spring["spend across"] == pytest.approx(9_285.91, abs=0.005)
+
+
+@pytest.mark.parametrize("language, none", [
+    ("en", "The folder holds no Ads Manager report that the period&#x27;s report reads"),
+    ("id", "Folder ini tidak memuat laporan Ads Manager")])
+def test_the_explorer_shows_the_periods_paid_delivery_in_the_reports_words(tmp_path, language, none):
+    """explore.paid_shown(view): the report's paid-delivery sentences as a list (the campaigns fixture moved
+    to March 2025: 9,875 impressions for US$212.57), and, for a folder without Ads Manager reports, a sentence
+    saying so, not an empty cell."""
+    from helpers import explore
+
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "Content_2025-01-01_2025-03-31.csv").write_bytes(
+        (FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv").read_bytes())
+    alone = explore.load_folder(folder, timezone="UTC", year=2025)
+    shown = explore.paid_shown(explore.report_view(alone, "2025-03-01", "2025-03-31", language=language)).data
+    assert none in shown and "<li>" not in shown
+    shifted_ads(folder)
+    workspace = explore.load_folder(folder, timezone="UTC", year=2025)
+    view = explore.report_view(workspace, "2025-03-01", "2025-03-31", language=language)
+    shown = explore.paid_shown(view).data
+    assert shown.count("<li>") == len(view.paid_delivery_sentences()) >= 1
+    assert "9,875" in shown or "9.875" in shown
