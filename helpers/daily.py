@@ -385,8 +385,8 @@ def day_notes(daily: pd.DataFrame | None, reports, start, end, timezone: str,
                 if len(mine):
                     when = mine["published_at"]
                     other = int((when.dt.tz_convert(zone).dt.date != when.dt.date).sum())
-                    said = Message("coverage.daily_days_posts", count=other, posts=len(mine), platform=name,
-                                   zone=words)
+                    said = Message("coverage.daily_days_posts" + ("_one" if other == 1 else ""), count=other,
+                                   posts=len(mine), platform=name, zone=words)
             notes.append(Message("coverage.daily_days", platform=name, files=listed(file_labels(files)),
                                  zone=words, timezone=timezone, posts_note=said))
         if days := left.get(platform):

@@ -2588,7 +2588,8 @@ class Report:
         if not self.has_attention():
             # watch time of the comparison period's posts alone: not "none of the exports", which would be untrue
             before = self.previous.loc[self.previous["watch_time_seconds"].notna(), "platform"].astype(str)
-            platforms = [p for p in self.platforms if p in set(before)]
+            # of either period's platforms: one quiet in this period still had its watch time before
+            platforms = [p for p in dict.fromkeys([*self.platforms, *sorted(set(before))]) if p in set(before)]
             if platforms:
                 posts = int(before.isin(platforms).sum())
                 return tr.t("attention.none_this_period" + ("_one" if posts == 1 else ""), posts=tr.number(posts),
@@ -2772,7 +2773,8 @@ class Report:
                     if name not in shown and name not in set_aside and name not in unique]
         sentences = [tr.t("definitions.left_out", metrics=tr.join(left_out))] if left_out else []
         if unique:
-            sentences.append(tr.t("definitions.left_out_paid_reach", metrics=tr.join(map(tr.metric, unique))))
+            sentences.append(tr.t("definitions.left_out_paid_reach" + ("_one" if len(unique) == 1 else ""),
+                                  metrics=tr.join(map(tr.metric, unique))))
         if set_aside:
             sentences.append(tr.t("definitions.left_out_thumbnails", metrics=tr.join(map(tr.metric, set_aside)),
                                   platforms=tr.join(map(tr.platform, thumbnails))))

@@ -198,6 +198,8 @@ def dynamic_families() -> dict[str, set[str]]:
         | {f"{name}.ads_{part}" for name, _ in report.PAID_DEFINED for part in ("formula", "source", "caveat")},
         "paid_delivery.same_": set(SAME_DELIVERY_REASONS),  # report.paid_delivery_sentences: why that report
         "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
+        "coverage.daily_days_posts": {"", "_one"},  # daily.day_notes: one post on another day, or several
+        "definitions.left_out_paid_reach": {"", "_one"},  # Report.definitions_note: one metric or several
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run

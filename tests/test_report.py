@@ -4687,3 +4687,18 @@ def test_the_explorer_shows_the_periods_paid_delivery_in_the_reports_words(tmp_p
     shown = explore.paid_shown(view).data
     assert shown.count("<li>") == len(view.paid_delivery_sentences()) >= 1
     assert "9,875" in shown or "9.875" in shown
+
+
+def test_watch_time_of_a_platform_quiet_in_this_period_is_said_to_be_of_the_comparison_period(report):
+    """The demo's Facebook posts left out of this period (Instagram's kept, which report no watch time):
+    Facebook's videos of the comparison period still have theirs (10 posts), and the Attention section says so,
+    naming Facebook although it has no post in this period, not that no export reports watch time."""
+    from helpers.report import analyse
+
+    posts = report.posts[report.posts["platform"] == "instagram"]
+    quiet = dataclasses.replace(report, posts=posts, **analyse(posts, report.previous, 10, "all industries"))
+    assert list(quiet.platforms) == ["instagram"]
+    assert not quiet.has_attention()
+    assert quiet.attention_sentence() == (
+        "None of this period's posts has watch time in the exports, so attention cannot be measured for this period;"
+        " the exports report it only for 10 posts of the previous period, on Facebook.")
