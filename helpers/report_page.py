@@ -20,6 +20,7 @@ import base64
 import html
 import re
 import string
+import unicodedata
 from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
@@ -161,6 +162,25 @@ def brand_header(client: Client) -> str:
             f'<p class="report-period">{html.escape(period_label(client))}</p></div></header>')
 
 
+#: The characters that set a text apart from the line around it in the bidirectional algorithm (Unicode's UAX #9):
+#: its direction is its own first letter's, and whatever direction it sets or overrides ends with it.
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+#: The bidirectional classes of the characters that can reorder a left-to-right line: right-to-left letters,
+#: Arabic digits, and the explicit embeddings, overrides and isolates.
+_REORDERING = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def isolated_name(name: str) -> str:
+    """`name` set apart from the words around it in a line, when it holds something that could reorder them: a
+    right-to-left name ('مقهى القمر') would draw the period's first digits into it, and a right-to-left override
+    (U+202E) pasted into a name would print the rest of the line backwards. Wrapped in FIRST_STRONG_ISOLATE …
+    POP_DIRECTIONAL_ISOLATE, its direction stays its own. A left-to-right name is left as it is: the isolates
+    are invisible, but a PDF's text would hold them."""
+    if not any(unicodedata.bidirectional(character) in _REORDERING for character in name):
+        return name
+    return FIRST_STRONG_ISOLATE + name + POP_DIRECTIONAL_ISOLATE
+
+
 #: The placeholders of the printed page's footer (report.page_footer) that Chromium fills: CSS page counters.
 PAGE_COUNTERS = ("page", "pages")
 
@@ -168,22 +188,26 @@ PAGE_COUNTERS = ("page", "pages")
 def css_string(text: str) -> str:
     """`text` as a quoted CSS string that cannot end early: quotes, backslashes, line breaks and other control
     characters escaped, and `<` too, so that a client's name holding `</style>` cannot close the page's style
-    element."""
+    element. `@` and `(` are escaped as well: the page's style then never holds `@import` or `url(https:` from a
+    name ('Toko @importir.id'), which the check for remote stylesheets (html_safety.live_content) would refuse,
+    while the printed text reads the name as it is."""
     def escape(match: re.Match) -> str:
         character = match.group(0)
         if character in '"\\':
             return "\\" + character
         return f"\\{ord(character) or 0xFFFD:x} "  # a hex escape ends at its space; U+0000 is not allowed in CSS
 
-    return '"' + re.sub(r'["\\<>\x00-\x1f\x7f\u2028\u2029]', escape, text) + '"'
+    return '"' + re.sub(r'["\\<>@(\x00-\x1f\x7f\u2028\u2029]', escape, text) + '"'
 
 
 def page_footer(client: Client) -> str:
     """The CSS content of each printed page's footer, in the client's language: the brand name (or the client's),
     the period as the report's title gives it and "page 2 of 8". Chromium's own footer is off (it would print the
-    file's path, pdf.FLAGS), so the page margin carries this one; its {page} and {pages} are Chromium's counters."""
+    file's path, pdf.FLAGS), so the page margin carries this one; its {page} and {pages} are Chromium's counters.
+    The name is isolated (isolated_name): a right-to-left name, or a direction override inside one, cannot turn
+    the period and the page number around."""
     tr = Translator(client.language)
-    values = {"client": client.brand_name or client.name, "start": tr.date(client.period_start),
+    values = {"client": isolated_name(client.brand_name or client.name), "start": tr.date(client.period_start),
               "end": tr.date(client.period_end)}
     parts, text = [], ""
     for literal, field, _, _ in string.Formatter().parse(tr.t("report.page_footer")):

@@ -65,10 +65,10 @@ needs_printing = pytest.mark.skipif(find_chromium() is None or shutil.which("pdf
                                     reason="Chromium or pdftotext (poppler-utils) is not installed")
 
 
-def printed_pages(tmp_path, exported: str) -> list[str]:
-    """The text of each printed page of the finished page."""
+def printed_pages(tmp_path, exported: str, for_client: Client | None = None) -> list[str]:
+    """The text of each printed page of the finished page (of `for_client`, by default client())."""
     html = tmp_path / "report.html"
-    html.write_text(finish_page(exported, client()), encoding="utf-8")
+    html.write_text(finish_page(exported, for_client or client()), encoding="utf-8")
     print_pdf(html, tmp_path / "report.pdf", find_chromium(), tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
@@ -340,6 +340,62 @@ def test_a_css_string_cannot_end_early():
     assert css_string('Say "hi" \\ bye') == '"Say \\"hi\\" \\\\ bye"'
     assert css_string("a\nb</style><script>") == '"a\\a b\\3c /style\\3e \\3c script\\3e "'
     assert css_string("nul\x00tab\t") == '"nul\\fffd tab\\9 "'
+
+
+def css_text(quoted: str) -> str:
+    """The text a CSS string stands for, as CSS Syntax reads its escapes: a backslash and up to six hex digits
+    (with one white space after them, which the escape takes) is that code point; a backslash and any other
+    character is that character."""
+    assert quoted[0] == quoted[-1] == '"'
+    return re.sub(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", lambda m: chr(int(m.group(1), 16)) if m.group(1)
+                  else m.group(2), quoted[1:-1])
+
+
+def test_a_name_holding_import_or_url_does_not_put_them_into_the_pages_style():
+    """'Toko @importir.id' stopped the report: the footer put it into the page's <style>, where the check for a
+    stylesheet loading something from elsewhere found '@import'. '@' and '(' are escaped in the CSS string now,
+    and the footer still reads the name as it is."""
+    from dataclasses import replace
+    from html import escape
+
+    from helpers.html_safety import live_content
+    from helpers.render import check_html
+    from helpers.report_page import css_string
+
+    assert css_string("Toko @importir.id") == '"Toko \\40 importir.id"'
+    assert css_string("url(//x)") == '"url\\28 //x)"'
+    name = 'Toko @import url(https://evil.example/x.css); url( "//y") (b)'
+    assert css_text(css_string(name)) == name
+    assert css_text(css_string("Kopi\\ \"Senja\" </style>")) == "Kopi\\ \"Senja\" </style>"
+    named = replace(client(), name=name)
+    page_ = finish_page(page(cell(f"<h1>{escape(name)}</h1>")), named)
+    assert live_content(page_) == [] and check_html(page_, named) == []
+
+
+def test_a_name_in_the_page_footer_keeps_its_own_direction():
+    """A right-to-left override (U+202E) pasted into a brand name printed the rest of the footer backwards, and a
+    right-to-left name drew the period's first digits into it: such a name is isolated (U+2068 … U+2069), and a
+    left-to-right one is left as it is."""
+    from helpers.report_page import isolated_name
+
+    assert isolated_name("Acme Coffee") == "Acme Coffee"
+    assert isolated_name("Toko \u202eajneS ipoK") == "\u2068Toko \u202eajneS ipoK\u2069"
+    assert isolated_name("مقهى القمر") == "\u2068مقهى القمر\u2069"
+    assert isolated_name("7-Eleven (ID)") == "7-Eleven (ID)"
+
+
+@needs_printing
+def test_a_name_prints_in_the_footer_as_it_is_and_the_period_reads_forwards(tmp_path):
+    """The footer of a client named with '@import url(…)' prints (the page is not refused) and reads the name as
+    it is; a brand name with a right-to-left override prints the period and the page number forwards."""
+    from dataclasses import replace
+
+    name = "Toko @import url(https://x.example/y.css) (b)"
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 50))), replace(client(), name=name))
+    assert f"{name} · 1 September 2026 to 31 October 2026 · page 1 of 1" in pages[0]
+    pages = printed_pages(tmp_path, page(cell(block("Opening", 50))),
+                          replace(client(), brand_name="Toko \u202eajneS ipoK"))
+    assert "1 September 2026 to 31 October 2026 · page 1 of 1" in pages[0]
 
 
 def test_the_page_footer_names_the_brand_the_period_and_the_page_in_the_reports_language():
