@@ -613,14 +613,22 @@ def _unknown_key(tr: Translator, label: str, key, known: tuple[str, ...], prefix
 #: Control characters (C0, DEL, C1): a name holding one could move the cursor or retitle the terminal when the
 #: command prints it, and shows as nothing, or as a box, in a report.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: The direction controls that hold beyond the character (embeddings, overrides, isolates: U+202A-202E,
+#: U+2066-2069): a right-to-left override pasted into a name prints what follows it backwards, in the report and
+#: on the terminal. The marks (U+200E, U+200F), which a name mixing scripts may need, are left alone.
+_DIRECTION_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def _text_problem(say, label: str, key: str, value) -> str | None:
     """Why `value` is no text for `key` ('name', 'branding.name'): empty, of another kind (with the cure for
     the usual cause: YAML reads an unquoted 7, 2026 or yes as a number or true/false), or holding a control
-    character (a tab, a line break, an escape sequence pasted in)."""
+    character (a tab, a line break, an escape sequence pasted in) or a direction control (a right-to-left
+    override)."""
     if isinstance(value, str) and value.strip() and (control := _CONTROL.search(value)):
         return say("roster.control_in_text", client=label, key=shown(key), code=f"U+{ord(control.group()):04X}",
+                   position=str(control.start() + 1))
+    if isinstance(value, str) and (control := _DIRECTION_CONTROL.search(value)):
+        return say("roster.direction_in_text", client=label, key=shown(key), code=f"U+{ord(control.group()):04X}",
                    position=str(control.start() + 1))
     if isinstance(value, str) and value.strip():
         return None

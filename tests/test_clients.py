@@ -1303,6 +1303,36 @@ clients:
     ]
 
 
+
+def test_a_name_holding_a_direction_control_is_refused_with_where_it_is(tmp_path):
+    """A right-to-left override pasted into a name prints the rest of the line backwards (the report's footer,
+    the command's summary): refused as a control character is, at its character; a right-to-left mark, which a
+    name mixing scripts may need, is not."""
+    text = r"""
+clients:
+  - id: rtl
+    name: "\u202eKopi Senja"
+    exports: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    period: last full month
+    branding: {name: "Toko \u2067ajneS\u2069"}
+  - id: fine
+    name: "Kopi \u200fSenja"
+    exports: [data/demo/harbour-books/*.csv]
+    timezone: UTC
+    period: last full month
+"""
+    assert _problems(tmp_path, text) == [
+        "client 'rtl': key 'name' holds a text-direction control (U+202E, character 1), which turns the text after it"
+        " around, in the report and on the terminal; expected plain text: write the name again without it",
+        "client 'rtl': key 'branding.name' holds a text-direction control (U+2067, character 6), which turns the text"
+        " after it around, in the report and on the terminal; expected plain text: write the name again without it",
+    ]
+    assert _problems(tmp_path, text, language="id")[0] == (
+        "klien 'rtl': kunci 'name' memuat karakter pengatur arah teks (U+202E, karakter ke-1), yang membalik arah"
+        " teks sesudahnya, di laporan maupun di terminal; diharapkan teks biasa: tulis ulang namanya tanpa karakter"
+        " itu")
+
 WINDOWS_DRIVE_EN = ("; C: is a Windows drive, which this computer does not have: copy the exports here and give the"
                     " path where they are now (relative to the project root, e.g. data/raw/<client>/*.csv)")
 ADVICE_EN = "write paths with / between folders, or in single quotes, where a \\ is kept as typed"
