@@ -10,6 +10,7 @@ import base64
 import functools
 import html
 import re
+import unicodedata
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -109,22 +110,52 @@ ROW_LABEL = "row-label"
 def breakable(escaped: str) -> str:
     """Escaped text with a <wbr> in each word of LONG_WORD_CHARACTERS or more: after each of BREAK_AFTER, and
     after every LONG_WORD_CHARACTERS characters of a run without one. The word reads and copies as before;
-    its column may be as narrow as its longest part."""
+    its column may be as narrow as its longest part. A break due inside what reads as one character (a letter
+    and its accent, an emoji sequence, a flag) moves to the next place where one may come (_may_break)."""
     def word(match: re.Match) -> str:
         characters = _CHARACTER.findall(match.group(0))
         if len(characters) < LONG_WORD_CHARACTERS:
             return match.group(0)
-        out, run = [], 0
-        for position, character in enumerate(characters):
+        out, run, due, previous, indicators = [], 0, False, "", 0
+        for character in characters:
+            text = html.unescape(character)
+            if due and _may_break(previous, text, indicators):
+                out.append("<wbr>")
+                run, due = 0, False
             out.append(character)
             run += 1
-            if position < len(characters) - 1 and (html.unescape(character) in BREAK_AFTER
-                                                    or run == LONG_WORD_CHARACTERS):
-                out.append("<wbr>")
-                run = 0
+            due = due or text in BREAK_AFTER or run >= LONG_WORD_CHARACTERS
+            indicators = indicators + 1 if _is_regional_indicator(text) else 0
+            previous = text
         return "".join(out)
 
     return re.sub(r"[^\s<>]+", word, escaped)
+
+
+#: Characters that extend the one before them into a single visible character, besides the combining marks
+#: (Unicode category M*): the zero-width joiner of emoji sequences, variation selectors (U+FE0F asks for an
+#: emoji), the emoji skin tones, the keycap (1️⃣), the tags of subdivision flags (Scotland's), and the Thai
+#: and Lao vowel AM (ำ), a letter by its category but a sign on the consonant before it.
+_EXTENDING = re.compile("[\u200d\ufe00-\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\u0e33\u0eb3]")
+
+
+def _is_regional_indicator(text: str) -> bool:
+    """A half of a flag: two regional indicator letters (🇮 🇩) read as one flag (🇮🇩)."""
+    return len(text) == 1 and "\U0001f1e6" <= text <= "\U0001f1ff"
+
+
+def _may_break(previous: str, text: str, indicators: int) -> bool:
+    """Whether a line may break between `previous` and `text` (each one code point, or an entity's text) inside a
+    word: not before a character that extends the one before it (a combining accent, a Thai vowel sign, an emoji
+    modifier), not on either side of a zero-width joiner, and not between the two letters of a flag, the
+    `indicators` regional indicators just before `text` being odd. Unicode's grapheme clusters (UAX #29), in the
+    cases a report's words meet, without a dependency."""
+    if not previous or not text:
+        return False
+    first = text[0]
+    if unicodedata.category(first).startswith("M") or _EXTENDING.match(first) or previous[-1] == "\u200d":
+        return False
+    return not (_is_regional_indicator(first) and indicators % 2)
 
 
 def _breakable_words(body: str) -> str:

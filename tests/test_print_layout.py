@@ -342,6 +342,42 @@ def test_a_css_string_cannot_end_early():
     assert css_string("nul\x00tab\t") == '"nul\\fffd tab\\9 "'
 
 
+@pytest.mark.parametrize("word, broken", [
+    # a letter and its combining accent (the 20th character is the e): the break comes after the accent
+    ("a" * 19 + "e\u0301bbbb", "a" * 19 + "e\u0301<wbr>bbbb"),
+    ("a" * 19 + "e&#769;bb", "a" * 19 + "e&#769;<wbr>bb"),  # the accent as an entity: one character, read
+    # a skin tone after the 20th character, the thumbs up
+    ("x" * 19 + "\U0001f44d\U0001f3fdyy", "x" * 19 + "\U0001f44d\U0001f3fd<wbr>yy"),
+    # inside an emoji joined by ZWJ (woman, ZWJ, girl): neither before nor after the joiner
+    ("x" * 19 + "\U0001f469\u200d\U0001f467z", "x" * 19 + "\U0001f469\u200d\U0001f467<wbr>z"),
+    # three families of 7 code points: the 20th is the last ZWJ, the boy after it belongs to the family
+    ("\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466" * 3 + "ab",
+     "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466" * 3 + "<wbr>ab"),
+    # keycaps of 3 code points (7, U+FE0F, U+20E3): the 20th is 7's U+FE0F, and U+20E3 belongs to it
+    ("".join(f"{n}\ufe0f\u20e3" for n in range(1, 9)),
+     "".join(f"{n}\ufe0f\u20e3" for n in range(1, 8)) + "<wbr>8\ufe0f\u20e3"),
+    # a flag is two regional indicators: after 'a', the 20th code point is the first half of the 10th flag
+    ("a" + "\U0001f1ee\U0001f1e9" * 10 + "b", "a" + "\U0001f1ee\U0001f1e9" * 10 + "<wbr>b"),
+    # ten flags end at the 20th code point: the break comes between two flags
+    ("\U0001f1ee\U0001f1e9" * 11, "\U0001f1ee\U0001f1e9" * 10 + "<wbr>\U0001f1ee\U0001f1e9"),
+    # the tags of Scotland's flag
+    ("x" * 19 + "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007fy",
+     "x" * 19 + "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f<wbr>y"),
+    # Thai: the 20th code point is the ม of ไม่, its tone mark U+0E48 comes with it; then the next 20 end at the
+    # ง of ระหว่าง
+    ("ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ", "ภาษาไทยเป็นภาษาที่ไม่<wbr>มีการเว้นวรรคระหว่าง<wbr>คำ"),
+    ("x" * 19 + "คำy", "x" * 19 + "คำ<wbr>y"),  # the vowel AM, a sign on the ค
+    # after an underscore, before a combining accent: after the accent
+    ("tweet_\u0301activity_metrics", "tweet_\u0301<wbr>activity_<wbr>metrics"),
+])
+def test_a_long_word_never_breaks_inside_a_visible_character(word, broken):
+    """A break every 20 code points could land between a letter and its accent, inside an emoji sequence or a
+    flag, or before a Thai vowel sign, which Chromium then draws apart: it moves to the next place between two
+    visible characters."""
+    assert display.breakable(word) == broken
+    assert display.breakable(word).replace("<wbr>", "") == word
+
+
 def css_text(quoted: str) -> str:
     """The text a CSS string stands for, as CSS Syntax reads its escapes: a backslash and up to six hex digits
     (with one white space after them, which the escape takes) is that code point; a backslash and any other
