@@ -126,9 +126,10 @@ def languages_given(argv: list[str]) -> list[str | None]:
 
 
 def _language_asked(argv: list[str]) -> str:
-    """The first --language on the command line the workbook speaks (en when none): argparse's own errors are
-    reported before the arguments are parsed, and in it."""
-    return next((code for code in languages_given(argv) if code is not None), "en")
+    """The last --language on the command line the workbook speaks (en when none): argparse's own errors are
+    reported before the arguments are parsed, and in it. The last, as argparse keeps the last of two (--lang id
+    --language en speaks English), and as installed.not_installed reads them."""
+    return next((code for code in reversed(languages_given(argv)) if code is not None), "en")
 
 
 def language_argument(tr: Translator):

@@ -114,6 +114,22 @@ def test_the_language_options_read_before_parsing_are_the_ones_argparse_reads():
         slides.main(["--l", "xx"])
 
 
+def test_of_two_language_options_the_last_speaks_as_argparse_keeps_it(capsys):
+    """`render --lang id --language en --jobs two`: argparse keeps the last --language (en), and its error on
+    --jobs was in Indonesian, the first one; it is in the last one's language now, as the message of a Python
+    without the workbook's packages is (installed.not_installed)."""
+    from helpers.installed import not_installed
+
+    for argv, expected in (
+            (["render", "--lang", "id", "--language", "en", "--jobs", "two"],
+             "error: argument --jobs/-j: needs a whole number, not 'two' (see python -m helpers render --help)\n"),
+            (["render", "--language=en", "--lang", "id", "--jobs", "two"],
+             "galat: argument --jobs/-j: perlu bilangan bulat, bukan 'two' (lihat python -m helpers render --help)\n")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2 and capsys.readouterr().err.endswith(expected), argv
+    assert not_installed("pandas", ["render", "--lang", "id", "--language", "en"]).startswith("This Python")
+
 def test_a_language_option_before_the_command_is_said_to_go_after_it(capsys):
     """`--language id render` gave argparse's half-English "invalid choice: 'id'" (its value taken for the
     command), while `--language=id render` was told that options go after the command: both are told so now,
