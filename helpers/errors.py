@@ -101,7 +101,9 @@ def _rebuild_export_error(path, problem, row, column, expected, hint, kind=None)
 
 
 class RosterError(WorkbookError):
-    """The client roster (YAML) has one or more problems; all of them are listed at once."""
+    """The client roster (YAML) has one or more problems; all of them are listed at once. The roster is named as
+    the command's "Roster:" line names it (paths.display_path): `--clients ../clients.yml` is not named
+    /home/me/project/notebooks/../clients.yml there and /home/me/project/clients.yml here."""
 
     def __init__(self, path: Path | str, problems: list[str], tr=None):
         self.path = Path(path)
@@ -110,15 +112,19 @@ class RosterError(WorkbookError):
         body = "\n".join(f"  - {p}" for p in self.problems)
         from .i18n import translator  # imported here: helpers.i18n imports this module
 
-        lead = (tr or translator("en")).t("roster.problems", path=self.path, count=len(self.problems))
-        super().__init__(f"{lead}\n{body}")
+        super().__init__(f"{self._lead(tr or translator('en'))}\n{body}")
 
     def __reduce__(self):
         return (_rebuild_roster_error, (self.path, self.problems, self.language))
 
+    def _lead(self, tr) -> str:
+        from .paths import display_path
+
+        return tr.t("roster.problems", path=display_path(self.path), count=len(self.problems))
+
     def in_language(self, tr) -> str:
         body = "\n".join(f"  - {tr.message(p)}" for p in self.problems)
-        return f"{tr.t('roster.problems', path=self.path, count=len(self.problems))}\n{body}"
+        return f"{self._lead(tr)}\n{body}"
 
 
 def _rebuild_roster_error(path, problems, language) -> RosterError:

@@ -1550,3 +1550,24 @@ def test_a_period_or_date_near_one_the_roster_takes_is_given_it(tmp_path):
 """, language="id") == [
         "klien 'b': kunci 'period' bernilai 'March 2025'; diharapkan 'last full month' atau pemetaan dengan tepat"
         " 'start' dan 'end'; kemungkinan {start: 2025-03-01, end: 2025-03-31}"]
+
+
+def test_the_roster_is_named_alike_in_the_roster_line_and_in_its_problems(tmp_path, monkeypatch, capsys):
+    """`render --clients ../clients.yml` from a subfolder said "Roster: /…/clients.yml" and then "the client
+    roster /…/here/../clients.yml has 1 problem": both name it as paths.display_path does now."""
+    from helpers.__main__ import main
+
+    roster(tmp_path, "clients:\n  - id: a\n")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["render", "--clients", "../clients.yml", "--out", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr()
+    path = tmp_path.resolve() / "clients.yml"
+    assert said.out.startswith(f"Roster: {path}\n")
+    assert said.err.startswith(f"error: the client roster {path} has 4 problems:\n")
+    monkeypatch.chdir(tmp_path)  # inside the folder the command runs in: relative to it, in both
+    assert main(["render", "--clients", "here/../clients.yml", "--out", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr()
+    assert said.out.startswith("Roster: clients.yml\n")
+    assert said.err.startswith("error: the client roster clients.yml has 4 problems:\n")
