@@ -32,7 +32,7 @@ from .schema import PLATFORMS, check_table, conform_columns
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
            "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid",
-           "same_delivery_pairs", "one_per_delivery", "OneDelivery"]
+           "same_delivery_pairs", "same_delivery_days", "one_per_delivery", "OneDelivery"]
 
 #: Ad placements that are not organic platforms of the post table (Ads Manager's `Platform` breakdown).
 AD_PLATFORMS = ("messenger", "audience_network", "threads", "whatsapp")
@@ -111,9 +111,10 @@ def import_paid_delivery(paths, *, client: str = "client", family: str | None = 
 
     `family` forces one family (see PAID_FAMILIES). Reports that overlap (the same account, breakdown and
     period in two files) keep the row of the most recent export (the one downloaded last, as far as the files'
-    modification times and the dates in their names tell: importers.recency). Reports of the same account with
-    different breakdowns over the same days describe the same delivery twice: a warning says so, because
-    summing them would count it twice.
+    modification times and the dates in their names tell: importers.recency). Reports of the same account
+    over some of the same days, by another breakdown or another time breakdown (by month, or one row over the
+    whole span), describe the delivery of those days twice: a warning says so, because summing them would count
+    it twice.
     """
     files = expand_paths(paths)
     forced = paid_family_named(family) if family else None
@@ -164,82 +165,185 @@ def _keep_latest(table: pd.DataFrame, imported: list[ImportedDelivery], recency:
 
 
 def _warn_double_delivery(table: pd.DataFrame, imported: list[ImportedDelivery]) -> None:
-    """Warn when two files cover the same account and days with different breakdowns (same_delivery_pairs)."""
+    """Warn when two files describe the same account's delivery on some of the same days, whatever their
+    breakdowns or time breakdowns (same_delivery_days): summing both counts those days twice."""
     reports = {str(item.report.path): item.report for item in imported}
-    for a, b in same_delivery_pairs(table, list(reports.values())):
-        none = Message("imports.paid.no_breakdown")
+    for (a, b), (first, last) in same_delivery_days(table, list(reports.values())).items():
         reports[a].warnings.append(Message("imports.paid.double_delivery", file=Path(b).name,
-                                           theirs=list(reports[b].dimensions) or none,
-                                           ours=list(reports[a].dimensions) or none))
+                                           first=first.date(), last=last.date(),
+                                           theirs=_columns_named(reports[b]), ours=_columns_named(reports[a])))
 
 
-def same_delivery_pairs(table: pd.DataFrame, reports: list[PaidFileReport]) -> list[tuple[str, str]]:
-    """The pairs of files (source_file values, in the order of `reports`) whose rows in `table` describe the
-    same delivery twice: the same account (or neither names one), different breakdowns, overlapping days. Their
-    impressions and spend each add up to the same delivery, so a sum over both counts it twice."""
-    spans = {}
-    for report in reports:
-        mine = table[table["source_file"] == str(report.path)]
-        if len(mine):
-            spans[str(report.path)] = (set(mine["account"].dropna()), mine["period_start"].min(),
-                                       mine["period_end"].max(), tuple(report.dimensions))
-    files = list(spans)
-    pairs = []
-    for i, a in enumerate(files):
-        for b in files[i + 1:]:
-            acc_a, start_a, end_a, dims_a = spans[a]
-            acc_b, start_b, end_b, dims_b = spans[b]
-            same_account = (acc_a & acc_b) or not (acc_a or acc_b)
-            if same_account and dims_a != dims_b and start_a <= end_b and start_b <= end_a:
-                pairs.append((a, b))
+def _columns_named(report: PaidFileReport) -> list | Message:
+    """A report's breakdown columns, its time breakdown among them ('Region, Month'), or 'none'."""
+    columns = [*report.dimensions, *([report.time_breakdown] if getattr(report, "time_breakdown", None) else [])]
+    return columns or Message("imports.paid.no_breakdown")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The rows of one file for one account over one span of days: what a row cannot be split below, so the
+    unit two reports of the same delivery are compared and kept by (a report's breakdown values share it)."""
+
+    file: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    index: tuple
+
+    def meets(self, other: "_Block") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _blocks(table: pd.DataFrame) -> list[list[_Block]]:
+    """The table's blocks, per client and account (a file naming no account is one account with the others
+    naming none)."""
+    if table.empty:
+        return []
+    who = [table[c].astype(object).fillna("\x00") for c in ("client", "account") if c in table]
+    groups = table.groupby([*who, table["source_file"], table["period_start"], table["period_end"]], sort=True)
+    per_account: dict[tuple, list[_Block]] = {}
+    for key, rows in groups.groups.items():
+        *account, file, start, end = key
+        per_account.setdefault(tuple(account), []).append(_Block(str(file), start, end, tuple(rows)))
+    return list(per_account.values())
+
+
+def _conflicts(blocks: list[_Block]) -> list[tuple[int, int]]:
+    """Pairs of blocks (positions in `blocks`, one account's) of different files sharing at least one day."""
+    order = sorted(range(len(blocks)), key=lambda i: blocks[i].start)
+    active, pairs = [], []
+    for i in order:
+        active = [j for j in active if blocks[j].end >= blocks[i].start]
+        pairs += [(j, i) for j in active if blocks[j].file != blocks[i].file]
+        active.append(i)
     return pairs
 
 
-#: Why one_per_delivery quotes the file it does, in the order it decides (OneDelivery.reason).
-SAME_DELIVERY_REASONS = ("days", "breakdown", "newest")
+def same_delivery_days(table: pd.DataFrame, reports: list[PaidFileReport]
+                       ) -> dict[tuple[str, str], tuple[pd.Timestamp, pd.Timestamp]]:
+    """The pairs of files (source_file values, in the order of `reports`) whose rows in `table` describe the
+    same delivery on some days, with the first and last of those days: the same account (or neither names
+    one) over the same days, whatever the breakdown (Region, Age, none) or the time breakdown (by month, or
+    one row over the report's span). Each file's impressions and spend add up to that delivery, so a sum over
+    both counts those days twice."""
+    place = {str(r.path): i for i, r in enumerate(reports)}
+    days: dict[tuple[str, str], tuple[pd.Timestamp, pd.Timestamp]] = {}
+    for blocks in _blocks(table):
+        for i, j in _conflicts(blocks):
+            a, b = sorted((blocks[i], blocks[j]), key=lambda block: place.get(block.file, len(place)))
+            first, last = max(a.start, b.start), min(a.end, b.end)
+            seen = days.get((a.file, b.file))
+            days[(a.file, b.file)] = (min(first, seen[0]), max(last, seen[1])) if seen else (first, last)
+    return dict(sorted(days.items(), key=lambda item: (place.get(item[0][0], 0), place.get(item[0][1], 0))))
+
+
+def same_delivery_pairs(table: pd.DataFrame, reports: list[PaidFileReport]) -> list[tuple[str, str]]:
+    """The pairs of files whose rows describe the same delivery on some days (same_delivery_days)."""
+    return list(same_delivery_days(table, reports))
+
+
+#: Why one_per_delivery quotes the file it does over some days, in the order it decides (OneDelivery.reason).
+SAME_DELIVERY_REASONS = ("days", "time", "breakdown", "newest")
 
 
 @dataclass
 class OneDelivery:
-    """Of files describing the same delivery (same_delivery_pairs), the one quoted and why: "days" (its rows
-    cover the most days), "breakdown" (the most breakdown columns: the finest), "newest" (downloaded last)."""
+    """Of files describing the same delivery on some days (same_delivery_days), the one quoted for those days
+    (`days`: merged (first, last) spans), the ones left out for them, and why: "days" (its rows within the
+    period cover the most of them), "time" (its rows are the shorter spans of time: by month against one row
+    for the whole report), "breakdown" (the most breakdown columns: the finest), "newest" (downloaded last)."""
 
     quoted: PaidFileReport
     left_out: list[PaidFileReport]
     reason: str
+    days: list[tuple[pd.Timestamp, pd.Timestamp]]
 
 
 def one_per_delivery(table: pd.DataFrame, reports: list[PaidFileReport], days_from: pd.DataFrame | None = None
                      ) -> tuple[pd.DataFrame, list[OneDelivery]]:
-    """`table` keeping, of each group of files that describe the same delivery, the rows of one file, and
-    which file was kept over which. Never the sum: each file's impressions and spend are all of it.
+    """`table` keeping, for each stretch of days two or more files of one account describe, the rows of one
+    file, and which file was kept over which for which days. Never the sum over the same days; a file's rows
+    for days no other file of the account covers are kept.
 
-    The file kept is the one whose rows in `days_from` (default: `table`; a report passes the rows within its
-    period) cover the most days, then the one with the most breakdown columns, then the newest download
-    (`reports` come oldest first, as import_paid_delivery reads them)."""
-    pairs = same_delivery_pairs(table, reports)
-    if not pairs:
-        return table, []
+    A row cannot be split by day, so files are compared by blocks (a file's rows for one account and span), and
+    a stretch is the blocks joined by shared days. Over a stretch, the file kept first is the one whose rows in
+    `days_from` (default: `table`; a report passes the rows within its period) cover the most of its days, then
+    the one whose longest row is shortest (rows that fit the period: by month rather than one row for the
+    whole report), then the one with the most breakdown columns, then the newest download (`reports` come
+    oldest first, as import_paid_delivery reads them); each next one keeps its blocks that share no day with
+    those kept before. Each OneDelivery names days that the files it names all describe."""
     days_from = table if days_from is None else days_from
-    order = {str(r.path): (place, r) for place, r in enumerate(reports)}
-    group = {file: {file} for pair in pairs for file in pair}
-    for a, b in pairs:  # files joined through a third are one delivery too
-        joined = group[a] | group[b]
-        for file in joined:
-            group[file] = joined
-    chosen, dropped = [], set()
-    for files in {frozenset(g) for g in group.values()}:
-        def rank(file: str) -> tuple:
-            mine = days_from[days_from["source_file"] == file]
-            return (_days_covered(mine), len(order[file][1].dimensions), order[file][0])
-        ranked = sorted(files, key=rank, reverse=True)
-        best, second = rank(ranked[0]), rank(ranked[1])
-        reason = ("days" if best[0] != second[0] else "breakdown" if best[1] != second[1] else "newest")
-        chosen.append(OneDelivery(quoted=order[ranked[0]][1], reason=reason,
-                                  left_out=[order[f][1] for f in sorted(ranked[1:], key=lambda f: order[f][0])]))
-        dropped |= set(ranked[1:])
-    chosen.sort(key=lambda one: order[str(one.quoted.path)][0])
-    return table[~table["source_file"].isin(dropped)], chosen
+    inside = set(days_from.index)
+    place = {str(r.path): (i, r) for i, r in enumerate(reports)}
+    dropped: list = []
+    pairs: dict[tuple[str, str, str], list] = {}  # (file kept, file left out, why) -> the days both describe
+    for blocks in _blocks(table):
+        for stretch in _stretches(blocks):
+            mine: dict[str, list[_Block]] = {}
+            for block in stretch:
+                mine.setdefault(block.file, []).append(block)
+            ranks = {file: _rank(own, inside, place[file]) for file, own in mine.items()}
+            kept: list[_Block] = []
+            for file in sorted(mine, key=ranks.get, reverse=True):
+                for block in sorted(mine[file], key=lambda b: b.start):
+                    hits = [k for k in kept if k.file != file and k.meets(block)]
+                    if not hits:
+                        kept.append(block)
+                        continue
+                    dropped += block.index
+                    for k in hits:
+                        differs = next(n for n, (a, b) in enumerate(zip(ranks[k.file], ranks[file])) if a != b)
+                        pairs.setdefault((k.file, file, SAME_DELIVERY_REASONS[differs]), []).append(
+                            (max(k.start, block.start), min(k.end, block.end)))
+    decided: dict[tuple, list[str]] = {}  # the files left out for the same days in favour of the same file
+    for (quoted, left, reason), spans in pairs.items():
+        decided.setdefault((quoted, reason, tuple(_merged(spans))), []).append(left)
+    chosen = [OneDelivery(quoted=place[quoted][1], reason=reason, days=list(days),
+                          left_out=[place[f][1] for f in sorted(left, key=lambda f: place[f][0])])
+              for (quoted, reason, days), left in decided.items()]
+    chosen.sort(key=lambda one: (one.days[0][0], place[str(one.quoted.path)][0]))
+    return (table.drop(index=dropped) if dropped else table), chosen
+
+
+def _rank(blocks: list[_Block], inside: set, place: tuple[int, PaidFileReport]) -> tuple:
+    """How one_per_delivery orders a file over a stretch (its `blocks` there), in SAME_DELIVERY_REASONS' order:
+    days within the period its rows cover, shortness of its longest row, breakdown columns, download order."""
+    shown = [b for b in blocks if b.index[0] in inside]
+    days = _days_covered(pd.DataFrame({"period_start": [b.start for b in shown], "period_end": [b.end for b in shown]}))
+    return (days, -max(b.days for b in blocks), len(place[1].dimensions), place[0])
+
+
+def _stretches(blocks: list[_Block]) -> list[list[_Block]]:
+    """One account's blocks joined by shared days across files, each group holding blocks of two files or more."""
+    parent = list(range(len(blocks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _conflicts(blocks):
+        parent[root(i)] = root(j)
+    groups: dict[int, list[_Block]] = {}
+    for i, block in enumerate(blocks):
+        groups.setdefault(root(i), []).append(block)
+    return [group for group in groups.values() if len({b.file for b in group}) > 1]
+
+
+def _merged(spans: list[tuple]) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Spans of days joined where they touch or overlap, in order."""
+    out: list[list] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + pd.Timedelta(days=1):
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(start, end) for start, end in out]
 
 
 def _days_covered(rows: pd.DataFrame) -> int:
@@ -319,7 +423,7 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
     """Delivery totals per client and currency (spend in two currencies never adds up).
 
     Impressions and spend are summed over the rows, of every file given: where two files describe the same
-    delivery (same_delivery_pairs), pass the rows of one (one_per_delivery), or the sum counts it twice. Reach is summed only under the label
+    delivery on some days (same_delivery_days), pass the rows of one for those days (one_per_delivery), or the sum counts it twice. Reach is summed only under the label
     "summed reach (not unique people)". Unique reach comes from the file's own total row ("reported total
     reach"), and only when the group holds every row of exactly one file that has one; `note` says why
     not otherwise. CPM = spend ÷ impressions × 1000 (over rows that have both); cost per reached person =

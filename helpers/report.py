@@ -2154,8 +2154,8 @@ class Report:
         """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens (paid_in_period):
         the days its rows cover, CPM, and cost per reached person and frequency where the report's own total
         gives unique reach; the rows running past the period's edges, left out whole; where the reports end or
-        start inside the period; of reports describing the same delivery, which one is quoted and why; and
-        each report whose rows all fall outside the period, named and left out."""
+        start inside the period; of reports describing the same delivery on some days, which one is quoted for
+        those days and why; and each report whose rows all fall outside the period, named and left out."""
         tr = self.tr
         lines = []
         for _, row in self.paid_delivery.iterrows():
@@ -2192,8 +2192,10 @@ class Report:
             lines.append(" ".join(parts))
         for one in self.paid_same:
             reports = [one.quoted, *one.left_out]
-            lines.append(tr.t("paid_delivery.same", files=tr.join(tr.noted(r.path.name, self._breakdown_words(r))
+            timed = len({getattr(r, "time_breakdown", None) for r in reports}) > 1  # by month against whole span
+            lines.append(tr.t("paid_delivery.same", files=tr.join(tr.noted(r.path.name, self._breakdown_words(r, timed))
                                                                   for r in reports),
+                              days=tr.join(tr.period_span(a, b) for a, b in one.days),
                               quoted=one.quoted.path.name, why=tr.t(f"paid_delivery.same_{one.reason}")))
         for report in self.paid_outside:
             first, last = report.period or (None, None)
@@ -2201,11 +2203,17 @@ class Report:
                               last=tr.date(last)))
         return lines
 
-    def _breakdown_words(self, report) -> str:
-        """An Ads Manager report's breakdown, as the same-delivery sentence names it: 'by Region', 'no breakdown'."""
+    def _breakdown_words(self, report, timed: bool = False) -> str:
+        """An Ads Manager report's breakdown, as the same-delivery sentence names it: 'by Region', 'no breakdown';
+        with its time breakdown where the reports named differ in it (`timed`): 'by Region, by month'."""
         tr = self.tr
-        return (tr.t("paid_delivery.by", dimensions=tr.join(report.dimensions)) if report.dimensions
-                else tr.t("paid_delivery.by_none"))
+        words = (tr.t("paid_delivery.by", dimensions=tr.join(report.dimensions)) if report.dimensions
+                 else tr.t("paid_delivery.by_none"))
+        if timed:
+            time = getattr(report, "time_breakdown", None)
+            words = tr.t("paid_delivery.by_time", breakdown=words,
+                         time=tr.t(f"paid_delivery.time_{time.lower()}") if time else tr.t("paid_delivery.time_none"))
+        return words
 
     # ----------------------------------------------------------------------------------------- disagreement
     def agreement_table(self) -> pd.DataFrame:
@@ -3365,7 +3373,7 @@ PAID_REACH_BASED = ("reach", "frequency", "cost_per_reached_person")
 
 class PaidInPeriod(NamedTuple):
     """What paid_in_period gives: the summary per client and currency, the reports outside the period, and
-    of reports describing the same delivery, which one is quoted (paid.OneDelivery)."""
+    of reports describing the same delivery on some days, which one is quoted for them (paid.OneDelivery)."""
 
     summary: pd.DataFrame
     outside: list
@@ -3374,11 +3382,13 @@ class PaidInPeriod(NamedTuple):
 
 def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str, period_end: str) -> PaidInPeriod:
     """The Ads Manager delivery of the period, per client and currency: paid_summary over the rows whose dates
-    lie within it, of one report per delivery (paid.one_per_delivery: two reports of the same delivery are
-    never added up). Beside it: the days those rows cover ('first day', 'last day'); the rows that run past the
-    period's start or end, left out whole since a row cannot be split by day ('rows across', 'impressions
-    across', 'spend across', 'spans across'); and where the quoted reports' data start after the period starts
-    or end before it ends ('data start', 'data end'). And the reports none of whose rows touches the period."""
+    lie within it, of one report per stretch of days (paid.one_per_delivery: two reports of the same account
+    are never added up over the same days; a report's days no other covers are kept). Beside it: the days those
+    rows cover ('first day', 'last day'); the rows that run past the period's start or end, left out whole since
+    a row cannot be split by day ('rows across', 'impressions across', 'spend across', 'spans across'); and
+    where the data of the account's reports touching the period, quoted or left out for days another covers,
+    start after the period starts or end before it ends ('data start', 'data end'). And the reports none of
+    whose rows touches the period."""
     if paid is None or paid.empty:
         return PaidInPeriod(pd.DataFrame(), [], [])
     start, end = pd.Timestamp(period_start), pd.Timestamp(period_end)
@@ -3395,7 +3405,9 @@ def paid_in_period(paid: pd.DataFrame | None, reports: list, period_start: str, 
     extras = []
     for values, group in rows.groupby([grouping[k] for k in keys], sort=True):
         kept, across = group[within.loc[group.index]], group[~within.loc[group.index]]
-        every = paid[paid["source_file"].isin(set(group["source_file"]))]
+        files = set(group["source_file"])  # and the reports left out for days these ones are quoted for
+        files |= {str(r.path) for one in same if str(one.quoted.path) in files for r in one.left_out}
+        every = paid[paid["source_file"].isin(files)]
         first, last = every["period_start"].min(), every["period_end"].max()
         extras.append({
             **dict(zip(keys, values)),

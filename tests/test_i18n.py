@@ -26,6 +26,7 @@ from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS
 from helpers.importers import (facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, x_content,
                                x_tweet_activity, youtube_studio)
 from helpers.paid import SAME_DELIVERY_REASONS
+from helpers.importers.meta_ads_manager import TIME_COLUMNS
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
 HELPERS_DIR = PROJECT_ROOT / "helpers"
@@ -197,6 +198,7 @@ def dynamic_families() -> dict[str, set[str]]:
         # report.definitions: what a metric the Ads Manager sentence quotes is for the account's ad delivery
         | {f"{name}.ads_{part}" for name, _ in report.PAID_DEFINED for part in ("formula", "source", "caveat")},
         "paid_delivery.same_": set(SAME_DELIVERY_REASONS),  # report.paid_delivery_sentences: why that report
+        "paid_delivery.time_": {name.lower() for name in TIME_COLUMNS},  # report._breakdown_words: by month
         "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
         "coverage.daily_days_posts": {"", "_one"},  # daily.day_notes: one post on another day, or several
         "definitions.left_out_paid_reach": {"", "_one"},  # Report.definitions_note: one metric or several

@@ -226,7 +226,9 @@ def test_two_breakdowns_of_the_same_delivery_warn(tmp_path):
         ["Page likes", "18-24", 1000, 2000, 40.0, "2024-02-01", "2024-02-29"],
     ])
     table, reports = import_paid_delivery([ADS / "campaigns_usd.csv", by_age])
-    assert any("describe the same delivery twice" in w for r in reports for w in r.warnings)
+    assert ("by_age.xlsx covers the same account on days this file covers too (from 1 February 2024 to 29 February"
+            " 2024; that file's breakdown: Campaign name, Age; this file's: Campaign name): the two files describe the"
+            " delivery of those days twice") in reports[0].warnings[-1]
     assert paid_summary(table).iloc[0]["files"] == 2
     assert pd.isna(paid_summary(table).iloc[0]["reported total reach"])
 
@@ -319,14 +321,18 @@ def test_reports_of_the_same_delivery_keep_the_finest_breakdown_the_most_days_or
     kept, (one,) = one_per_delivery(table, reports)
     assert set(kept["source_file"]) == {str(by_region)} and kept["impressions"].sum() == 410
     assert (one.quoted.path, [r.path for r in one.left_out], one.reason) == (by_region, [by_month], "breakdown")
+    assert one.days == [(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-29"))]
     assert paid_summary(kept, reports).iloc[0]["spend"] == pytest.approx(41.0)
 
-    # the monthly report's rows cover January and February, the regional one's January only: the monthly one
+    # the monthly report's rows cover January and February, the regional one's January only: January by region
+    # (the days both cover), February from the monthly report, which alone holds it: 100 + 50 + 260
     january = _monthly_csv(tmp_path / "january_by_region.csv", "Region", [("North", *jan, 80, 100, 10.0),
                                                                          ("South", *jan, 40, 50, 5.0)])
     table, reports = import_paid_delivery([january, by_month])
     kept, (one,) = one_per_delivery(table, reports)
-    assert (one.quoted.path, one.reason) == (by_month, "days") and kept["impressions"].sum() == 410
+    assert (one.quoted.path, one.reason) == (january, "breakdown") and kept["impressions"].sum() == 410
+    assert one.days == [(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31"))]
+    assert sorted(kept.loc[kept["source_file"] == str(by_month), "impressions"]) == [260]
 
     # two breakdowns as fine as each other over the same days: the newest download (reports come oldest first)
     by_age = _monthly_csv(tmp_path / "by_age.csv", "Age", [("18-24", *jan, 70, 90, 9.0), ("25-34", *jan, 50, 60, 6.0),
@@ -343,3 +349,72 @@ def test_reports_of_the_same_delivery_keep_the_finest_breakdown_the_most_days_or
     table, reports = import_paid_delivery([by_region, other])
     kept, same = one_per_delivery(table, reports)
     assert same == [] and len(kept) == len(table) == 6
+
+
+def _whole_span_csv(path: Path, dimension: str, rows: list[tuple], first: str, last: str) -> Path:
+    """An Ads Manager report with no time breakdown: one row per breakdown value over first..last, (value,
+    impressions, spend in USD) per row, no reach, no total row."""
+    lines = [f"Account name,{dimension},Impressions,Amount spent (USD),Reporting starts,Reporting ends"]
+    lines += [f"Shop,{value},{impressions},{spend:.2f},{first},{last}" for value, impressions, spend in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_month_only_one_report_holds_is_kept_beside_the_month_both_hold(tmp_path):
+    """By region for January and February, by age for February and March: they describe the same delivery in
+    February only. February is quoted from one report (the newest, both being monthly with one breakdown
+    column), January from the regional one and March from the one by age, each the only report of its days:
+    100 + 50 (January) + 190 + 70 (February by age) + 300 + 80 (March) = 790 impressions, 10 + 5 + 19 + 7 + 30
+    + 8 = 79.00 spent."""
+    import os
+
+    from helpers.paid import one_per_delivery
+
+    jan, feb, mar = ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29"), ("2024-03-01", "2024-03-31")
+    by_region = _monthly_csv(tmp_path / "by_region.csv", "Region", [
+        ("North", *jan, 80, 100, 10.0), ("South", *jan, 40, 50, 5.0),
+        ("North", *feb, 150, 200, 20.0), ("South", *feb, 50, 60, 6.0)])
+    by_age = _monthly_csv(tmp_path / "by_age.csv", "Age", [
+        ("18-24", *feb, 140, 190, 19.0), ("25-34", *feb, 60, 70, 7.0),
+        ("18-24", *mar, 200, 300, 30.0), ("25-34", *mar, 60, 80, 8.0)])
+    os.utime(by_region, (1_700_000_000, 1_700_000_000))  # downloaded before the one by age
+    os.utime(by_age, (1_700_100_000, 1_700_100_000))
+    table, reports = import_paid_delivery([by_region, by_age])
+    assert [r.path for r in reports] == [by_region, by_age]
+    assert ("by_age.csv covers the same account on days this file covers too (from 1 February 2024 to 29 February"
+            " 2024; that file's breakdown: Age, Month; this file's: Region, Month)") in reports[0].warnings[-1]
+    kept, (one,) = one_per_delivery(table, reports)
+    assert (one.quoted.path, [r.path for r in one.left_out], one.reason) == (by_age, [by_region], "newest")
+    assert one.days == [(pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))]
+    assert kept["impressions"].sum() == 790 and paid_summary(kept, reports).iloc[0]["spend"] == pytest.approx(79.0)
+    assert sorted(kept.loc[kept["source_file"] == str(by_region), "impressions"]) == [50, 100]
+
+
+def test_the_same_breakdown_by_month_and_over_the_whole_span_is_one_delivery(tmp_path):
+    """The same account by region, once by month (January, February) and once with one row per region over
+    both months (North 100 + 200 = 300, South 50 + 60 = 110): the same delivery, whatever the time breakdown.
+    Over both months the monthly report is quoted, its rows being the shorter spans of time: 410 impressions,
+    41.00 spent, not 820 and 82.00. Over January alone only the monthly rows fit: the monthly report again, as
+    its rows within January cover its days and the whole-span rows run past them."""
+    from helpers.paid import one_per_delivery
+
+    jan, feb = ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29")
+    monthly = _monthly_csv(tmp_path / "monthly.csv", "Region", [
+        ("North", *jan, 80, 100, 10.0), ("South", *jan, 40, 50, 5.0),
+        ("North", *feb, 150, 200, 20.0), ("South", *feb, 50, 60, 6.0)])
+    whole = _whole_span_csv(tmp_path / "whole.csv", "Region", [("North", 300, 30.0), ("South", 110, 11.0)],
+                            "2024-01-01", "2024-02-29")
+    table, reports = import_paid_delivery([monthly, whole])
+    assert table["impressions"].sum() == 820  # both kept in the table, and the import says why not to sum them
+    assert any("whole.csv covers the same account on days this file covers too (from 1 January 2024 to 29"
+               " February 2024; that file's breakdown: Region; this file's: Region, Month)" in w
+               for w in reports[0].warnings)
+    kept, (one,) = one_per_delivery(table, reports)
+    assert (one.quoted.path, [r.path for r in one.left_out], one.reason) == (monthly, [whole], "time")
+    assert one.days == [(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-29"))]
+    assert set(kept["source_file"]) == {str(monthly)} and kept["impressions"].sum() == 410
+    assert paid_summary(kept, reports).iloc[0]["spend"] == pytest.approx(41.0)
+
+    january = table[table["period_end"] <= pd.Timestamp("2024-01-31")]
+    kept, (one,) = one_per_delivery(table, reports, days_from=january)
+    assert (one.quoted.path, one.reason) == (monthly, "days") and kept["impressions"].sum() == 410

@@ -4603,8 +4603,8 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
         " frequency is given. The Ads Manager data end on 20 March 2025, before the period does: they say nothing"
         " of its last 11 days.",
         "The Ads Manager reports by_region.csv (by Region) and by_month.csv (no breakdown) describe the same delivery"
-        " (the same account and days, broken down differently): only by_region.csv is quoted, as it is broken down"
-        " furthest; adding the reports up would count that delivery twice."]
+        " (the same account and days: 1 Jan to 20 Mar 2025): only by_region.csv is quoted for those days, as it is"
+        " broken down furthest; adding the reports up would count that delivery twice."]
     # no currency given: USD is the default, not one set for the client
     assert ("Paid delivery is shown in EUR, the currency of its Ads Manager data, not in USD, the default currency,"
             " as none is set for this client:") in " ".join(both.coverage_notes())
@@ -4640,6 +4640,133 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
     assert "2 baris laporan dalam periode ini, mencakup 1 Februari 2025 hingga 28 Februari 2025" in first
     assert "4 baris laporan yang melewati awal atau akhir periode" in first
     assert same.startswith("Laporan Ads Manager by_region.csv (per Region) dan by_month.csv (tanpa rincian)")
+
+
+def test_a_month_only_one_ads_manager_report_holds_is_quoted_beside_the_month_both_hold(tmp_path):
+    """by_region.csv holds January and February 2025, by_age.csv (downloaded later) February and 1 to 20 March:
+    the same account's delivery, both holding February. February is quoted from by_age.csv, the newest (both are
+    monthly with one breakdown column); January from by_region.csv and March from by_age.csv, the only reports of
+    their days: 100 + 50 + 190 + 70 + 300 + 70 = 780 impressions for 10 + 5 + 19 + 7 + 30 + 7 = €78.00 (CPM
+    €100.00), over 6 rows. The data start and end with the reports together: 1 January and 20 March."""
+    import os
+
+    tail = "2025-01-01,2025-03-20"
+    lines = ["Account name,Region,Month,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends",
+             f"Shop,North,2025-01-01 - 2025-01-31,80,100,10.00,{tail}", f"Shop,South,2025-01-01 - 2025-01-31,40,50,5.00,{tail}",
+             f"Shop,North,2025-02-01 - 2025-02-28,150,200,20.00,{tail}", f"Shop,South,2025-02-01 - 2025-02-28,50,60,6.00,{tail}"]
+    by_region = tmp_path / "by_region.csv"
+    by_region.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["Account name,Age,Month,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends",
+             f"Shop,18-24,2025-02-01 - 2025-02-28,140,190,19.00,{tail}", f"Shop,25-34,2025-02-01 - 2025-02-28,60,70,7.00,{tail}",
+             f"Shop,18-24,2025-03-01 - 2025-03-20,200,300,30.00,{tail}", f"Shop,25-34,2025-03-01 - 2025-03-20,60,70,7.00,{tail}"]
+    by_age = tmp_path / "by_age.csv"
+    by_age.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.utime(by_region, (1_700_000_000, 1_700_000_000))
+    os.utime(by_age, (1_700_100_000, 1_700_100_000))
+    posts = str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv")
+    options = dict(client="t", client_name="T", timezone="UTC", year=2025, exports=[posts, str(by_region), str(by_age)])
+    both = build_report(period_start="2025-01-01", period_end="2025-03-20", **options)
+    assert both.paid_delivery_sentences() == [
+        "Paid delivery (Ads Manager, ad account Shop, the 6 report rows within the period, covering 1 January 2025 to"
+        " 20 March 2025): 780 impressions for €78.00, a CPM of €100.00. The unique accounts reached are not known for"
+        " these rows (a report's total counts all of its rows, and reports do not add up), so neither cost per"
+        " reached person nor frequency is given.",
+        "The Ads Manager reports by_age.csv (by Age) and by_region.csv (by Region) describe the same delivery (the"
+        " same account and days: Feb 2025): only by_age.csv is quoted for those days, as it was downloaded last;"
+        " adding the reports up would count that delivery twice."]
+    # over February and March alone, January's rows are outside: the data start before the period all the same
+    spring = build_report(period_start="2025-02-01", period_end="2025-03-20", comparison_start="2024-12-01",
+                          comparison_end="2024-12-31", language="id", **options)
+    first, same = spring.paid_delivery_sentences()
+    assert "4 baris laporan dalam periode ini, mencakup 1 Februari 2025 hingga 20 Maret 2025" in first
+    assert "baru dimulai" not in first and "berakhir pada" not in first
+    assert same == ("Laporan Ads Manager by_age.csv (per Age) dan by_region.csv (per Region) menggambarkan distribusi"
+                    " yang sama (akun dan hari yang sama: Feb 2025): hanya by_age.csv yang dikutip untuk hari-hari"
+                    " itu, karena laporan itulah yang terakhir diunduh; menjumlahkan laporan-laporan itu akan"
+                    " menghitung distribusi tersebut dua kali.")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_ads_manager_reports_by_month_and_over_their_whole_span_are_quoted_once(tmp_path, language):
+    """by_region.csv (two_reports_of_one_delivery) by month, and whole.csv by region with one row per region
+    over 1 January to 20 March 2025 (North 100 + 200 + 300 = 600 impressions, €60.00; South 50 + 60 + 70 = 180,
+    €18.00): the same delivery with the same breakdown. The monthly report is quoted, its rows being the
+    shorter spans: 780 impressions for €78.00 over its 6 rows, not 1,560 and €156.00 over 8."""
+    by_region, _ = two_reports_of_one_delivery(tmp_path)
+    whole = tmp_path / "whole.csv"
+    whole.write_text("Account name,Region,Impressions,Amount spent (EUR),Reporting starts,Reporting ends\n"
+                     "Shop,North,600,60.00,2025-01-01,2025-03-20\nShop,South,180,18.00,2025-01-01,2025-03-20\n",
+                     encoding="utf-8")
+    posts = str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv")
+    report = build_report(exports=[posts, str(by_region), str(whole)], period_start="2025-01-01",
+                          period_end="2025-03-20", client="t", client_name="T", timezone="UTC", year=2025,
+                          language=language)
+    first, same = report.paid_delivery_sentences()
+    assert {"en": "the 6 report rows within the period, covering 1 January 2025 to 20 March 2025): 780 impressions"
+                  " for €78.00",
+            "id": "6 baris laporan dalam periode ini, mencakup 1 Januari 2025 hingga 20 Maret 2025): 780 impresi"
+                  " dengan biaya €78,00"}[language] in first
+    assert same == {
+        "en": "The Ads Manager reports by_region.csv (by Region, by month) and whole.csv (by Region, each row over its"
+              " whole span) describe the same delivery (the same account and days: 1 Jan to 20 Mar 2025): only"
+              " by_region.csv is quoted for those days, as its rows cover shorter spans of time, which fit the period"
+              " (a row cannot be split by day); adding the reports up would count that delivery twice.",
+        "id": "Laporan Ads Manager by_region.csv (per Region, per bulan) dan whole.csv (per Region, setiap baris"
+              " mencakup seluruh rentangnya) menggambarkan distribusi yang sama (akun dan hari yang sama: 1 Jan"
+              " hingga 20 Mar 2025): hanya by_region.csv yang dikutip untuk hari-hari itu, karena baris-barisnya"
+              " mencakup rentang waktu yang lebih pendek, yang sesuai dengan periode ini (sebuah baris tidak dapat"
+              " dibagi per hari); menjumlahkan laporan-laporan itu akan menghitung distribusi tersebut dua kali."}[language]
+
+
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+def test_real_ads_manager_reports_split_by_month_or_by_time_breakdown_are_quoted_once(tmp_path):
+    """From the real monthly report by region (figures summed from the sheet by a separate script): X, its rows
+    of April to August 2023; Y, those of August 2023 to March 2024 with the breakdown column renamed Age. Over
+    July to October 2023 they share August: X's July (337,846 impressions, UAH 8,548.35) beside Y's August to
+    October gives 1,412,366 impressions for UAH 37,590.01. And a report by region over the whole span (one row
+    per region, each the sum of its months) beside the monthly one: the monthly one is quoted, 3,159,843
+    impressions for UAH 77,818.01 with the report's own unique reach, 1,211,188, not twice those figures."""
+    from openpyxl import load_workbook
+
+    from helpers.paid import import_paid_delivery
+    from helpers.report import paid_in_period
+    from tests.conftest import real_export
+
+    real = real_export("facebook/ads-manager/Untitled-report-Apr-1-2023-to-Mar-11-2024.xlsx")
+    sheet = load_workbook(real, read_only=True).active
+    header, _total, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    month, region = header.index("Month"), header.index("Region")
+    impressions, spend = header.index("Impressions"), header.index("Amount spent (UAH)")
+
+    def write(path: Path, head: list, body: list) -> Path:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows([head, *body])
+        return path
+
+    x = write(tmp_path / "x_region.csv", header, [r for r in rows if str(r[month])[:7] <= "2023-08"])
+    y = write(tmp_path / "y_age.csv", [("Age" if n == region else name) for n, name in enumerate(header)],
+              [r for r in rows if str(r[month])[:7] >= "2023-08"])
+    table, reports = import_paid_delivery([x, y])
+    row = paid_in_period(table, reports, "2023-07-01", "2023-10-31").summary.iloc[0]
+    assert row["impressions"] == 1_412_366 and row["spend"] == pytest.approx(37_590.01, abs=0.005)
+    assert pd.isna(row["data start"]) and pd.isna(row["data end"])
+    july = table[(table["period_start"] == "2023-07-01") & (table["source_file"] == str(x))]
+    assert july["impressions"].sum() == 337_846 and july["spend"].sum() == pytest.approx(8_548.35, abs=0.005)
+
+    sums: dict[str, list] = {}
+    for r in rows:
+        values = sums.setdefault(r[region], [0, 0.0])
+        values[0] += r[impressions] or 0
+        values[1] += r[spend] or 0
+    whole = write(tmp_path / "whole.csv", ["Account name", "Region", "Impressions", "Amount spent (UAH)",
+                                           "Reporting starts", "Reporting ends"],
+                  [["MH4U", name, imp, money, "2023-04-01", "2024-03-11"] for name, (imp, money) in sums.items()])
+    table, reports = import_paid_delivery([real, whole])
+    summary, _, (one,) = paid_in_period(table, reports, "2023-04-01", "2024-03-11")
+    row = summary.iloc[0]
+    assert (row["impressions"], row["reported total reach"]) == (3_159_843, 1_211_188)
+    assert row["spend"] == pytest.approx(77_818.01, abs=0.005)
+    assert (one.quoted.path, [r.path for r in one.left_out], one.reason) == (real, [whole], "time")
 
 
 def test_real_ads_manager_rows_past_the_period_edges_are_counted_apart():

@@ -79,6 +79,8 @@ class PaidFileReport(FileReport):
 
     reported_totals: ReportedTotals | None = None
     dimensions: list[str] = field(default_factory=list)
+    #: the time breakdown giving each row's days ("Day", "Week", "Month"); None: each row covers the report's span
+    time_breakdown: str | None = None
 
 
 @dataclass
@@ -106,6 +108,7 @@ def read_meta_ads_manager(path: Path, **_) -> ImportedDelivery:
                                     column=needed, expected=Message("imports.meta_ads_manager.missing_column_expected"),
                                     hint=Message("imports.meta_ads_manager.export_again"))
     time_key = cols.key(*TIME_COLUMNS)
+    report.time_breakdown = next((name for name in TIME_COLUMNS if time_key and cols.key(name) == time_key), None)
     account_key = cols.key("Account name")
     platform_key = cols.key(*PLATFORM_COLUMNS)
     dimension_keys = [k for k in keys if _is_dimension(name_of(k)) and k not in (account_key, time_key)]
