@@ -275,7 +275,8 @@ def one_per_delivery(table: pd.DataFrame, reports: list[PaidFileReport], days_fr
     the one whose longest row is shortest (rows that fit the period: by month rather than one row for the
     whole report), then the one with the most breakdown columns, then the newest download (`reports` come
     oldest first, as import_paid_delivery reads them); each next one keeps its blocks that share no day with
-    those kept before. Each OneDelivery names days that the files it names all describe."""
+    those kept before. Blocks within `days_from` are decided first, and blocks outside it (rows running past a
+    period's edge) only among themselves. Each OneDelivery names days that the files it names all describe."""
     days_from = table if days_from is None else days_from
     inside = set(days_from.index)
     place = {str(r.path): (i, r) for i, r in enumerate(reports)}
@@ -287,18 +288,27 @@ def one_per_delivery(table: pd.DataFrame, reports: list[PaidFileReport], days_fr
             for block in stretch:
                 mine.setdefault(block.file, []).append(block)
             ranks = {file: _rank(own, inside, place[file]) for file, own in mine.items()}
-            kept: list[_Block] = []
-            for file in sorted(mine, key=ranks.get, reverse=True):
-                for block in sorted(mine[file], key=lambda b: b.start):
-                    hits = [k for k in kept if k.file != file and k.meets(block)]
-                    if not hits:
-                        kept.append(block)
-                        continue
-                    dropped += block.index
-                    for k in hits:
-                        differs = next(n for n, (a, b) in enumerate(zip(ranks[k.file], ranks[file])) if a != b)
-                        pairs.setdefault((k.file, file, SAME_DELIVERY_REASONS[differs]), []).append(
-                            (max(k.start, block.start), min(k.end, block.end)))
+            # the blocks within `days_from` first, then the others among themselves: a row running past the
+            # period's edge, left out whole, never displaces another file's row within the period (those days
+            # would then be quoted from neither); rows past the edge of two files are not both left out
+            # and counted, which would count their shared days twice in what is said to be left out
+            for within in (True, False):
+                kept: list[_Block] = []
+                for file in sorted(mine, key=ranks.get, reverse=True):
+                    for block in sorted(mine[file], key=lambda b: b.start):
+                        if (block.index[0] in inside) != within:
+                            continue
+                        hits = [k for k in kept if k.file != file and k.meets(block)]
+                        if not hits:
+                            kept.append(block)
+                            continue
+                        dropped += block.index
+                        # rows past the edge are left out either way: the same-delivery sentence is about what
+                        # is quoted
+                        for k in hits if within else ():
+                            differs = next(n for n, (a, b) in enumerate(zip(ranks[k.file], ranks[file])) if a != b)
+                            pairs.setdefault((k.file, file, SAME_DELIVERY_REASONS[differs]), []).append(
+                                (max(k.start, block.start), min(k.end, block.end)))
     decided: dict[tuple, list[str]] = {}  # the files left out for the same days in favour of the same file
     for (quoted, left, reason), spans in pairs.items():
         decided.setdefault((quoted, reason, tuple(_merged(spans))), []).append(left)

@@ -394,8 +394,8 @@ def test_the_same_breakdown_by_month_and_over_the_whole_span_is_one_delivery(tmp
     """The same account by region, once by month (January, February) and once with one row per region over
     both months (North 100 + 200 = 300, South 50 + 60 = 110): the same delivery, whatever the time breakdown.
     Over both months the monthly report is quoted, its rows being the shorter spans of time: 410 impressions,
-    41.00 spent, not 820 and 82.00. Over January alone only the monthly rows fit: the monthly report again, as
-    its rows within January cover its days and the whole-span rows run past them."""
+    41.00 spent, not 820 and 82.00. Over January alone only the monthly rows fit: the whole-span rows run past
+    it."""
     from helpers.paid import one_per_delivery
 
     jan, feb = ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29")
@@ -415,6 +415,43 @@ def test_the_same_breakdown_by_month_and_over_the_whole_span_is_one_delivery(tmp
     assert set(kept["source_file"]) == {str(monthly)} and kept["impressions"].sum() == 410
     assert paid_summary(kept, reports).iloc[0]["spend"] == pytest.approx(41.0)
 
+    # over January alone the monthly rows of January are the only rows within it: the whole-span rows run past
+    # it, left out whole (a report says so among the rows past the period's edges), and never weighed against
+    # rows within the period
     january = table[table["period_end"] <= pd.Timestamp("2024-01-31")]
-    kept, (one,) = one_per_delivery(table, reports, days_from=january)
-    assert (one.quoted.path, one.reason) == (monthly, "days") and kept["impressions"].sum() == 410
+    kept, same = one_per_delivery(table, reports, days_from=january)
+    assert same == [] and set(kept["source_file"]) == {str(monthly)} and kept["impressions"].sum() == 410
+
+
+def test_a_row_running_past_the_periods_start_never_pushes_out_another_reports_week_within_it(tmp_path):
+    """The account by month (January 3,100, February 2,800, March 3,100 impressions) and by week from 13 January
+    to 9 February (700 a week), downloaded later; period 15 January to 31 March 2025. January's monthly row
+    runs past the period's start and is left out whole, so it must not push out the week of 20 to 26 January,
+    which lies within the period and which only the weekly report holds: quoted are that week, February and
+    March by month, 700 + 2,800 + 3,100 = 6,600 impressions from 20 January on (the monthly report's rows
+    within the period cover 59 days of the February stretch against the weeks' 21, so it is quoted for 1 to 9
+    February); January's row is said to be left out (3,100), the week of 13 to 19 January with it, not besides
+    it (it describes days of that row)."""
+    import os
+
+    from helpers.report import paid_in_period
+
+    monthly = _monthly_csv(tmp_path / "monthly.csv", None, [
+        (None, "2025-01-01", "2025-01-31", 1, 3100, 31.0), (None, "2025-02-01", "2025-02-28", 1, 2800, 28.0),
+        (None, "2025-03-01", "2025-03-31", 1, 3100, 31.0)])
+    weeks = [("2025-01-13", "2025-01-19"), ("2025-01-20", "2025-01-26"), ("2025-01-27", "2025-02-02"),
+             ("2025-02-03", "2025-02-09")]
+    weekly = tmp_path / "weekly.csv"
+    weekly.write_text("\n".join(["Account name,Week,Reach,Impressions,Amount spent (USD),Reporting starts,"
+                                 "Reporting ends"] + [f"Shop,{a} - {b},1,700,7.00,2025-01-13,2025-02-09"
+                                                      for a, b in weeks]) + "\n", encoding="utf-8")
+    os.utime(monthly, (1_700_000_000, 1_700_000_000))
+    os.utime(weekly, (1_700_100_000, 1_700_100_000))
+    table, reports = import_paid_delivery([monthly, weekly])
+    found = paid_in_period(table, reports, "2025-01-15", "2025-03-31")
+    row = found.summary.iloc[0]
+    assert (row["rows"], row["impressions"], row["first day"]) == (3, 6600, pd.Timestamp("2025-01-20"))
+    assert (row["rows across"], row["impressions across"]) == (1, 3100)
+    (one,) = found.same
+    assert (one.quoted.path, [r.path for r in one.left_out]) == (monthly, [weekly])
+    assert one.days == [(pd.Timestamp("2025-02-01"), pd.Timestamp("2025-02-09"))]
