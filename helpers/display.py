@@ -147,13 +147,15 @@ def _is_regional_indicator(text: str) -> bool:
 def _may_break(previous: str, text: str, indicators: int) -> bool:
     """Whether a line may break between `previous` and `text` (each one code point, or an entity's text) inside a
     word: not before a character that extends the one before it (a combining accent, a Thai vowel sign, an emoji
-    modifier), not on either side of a zero-width joiner, and not between the two letters of a flag, the
-    `indicators` regional indicators just before `text` being odd. Unicode's grapheme clusters (UAX #29), in the
+    modifier), not on either side of a zero-width joiner, not after a virama before a letter (an Indic conjunct),
+    and not between the two letters of a flag, the `indicators` regional indicators just before `text` being odd. Unicode's grapheme clusters (UAX #29), in the
     cases a report's words meet, without a dependency."""
     if not previous or not text:
         return False
     first = text[0]
     if unicodedata.category(first).startswith("M") or _EXTENDING.match(first) or previous[-1] == "\u200d":
+        return False
+    if unicodedata.combining(previous[-1]) == 9 and first.isalpha():  # a virama joins the letter after it: त्र
         return False
     return not (_is_regional_indicator(first) and indicators % 2)
 

@@ -369,6 +369,9 @@ def test_a_css_string_cannot_end_early():
     ("x" * 19 + "คำy", "x" * 19 + "คำ<wbr>y"),  # the vowel AM, a sign on the ค
     # after an underscore, before a combining accent: after the accent
     ("tweet_\u0301activity_metrics", "tweet_\u0301<wbr>activity_<wbr>metrics"),
+    # Devanagari: the 20th code point is the virama of त्र (U+0924 U+094D U+0930), one conjunct: the break waits
+    # for the vowel sign ि after र, and comes before य
+    ("x" * 18 + "त्रिय", "x" * 18 + "त्रि<wbr>य"),
 ])
 def test_a_long_word_never_breaks_inside_a_visible_character(word, broken):
     """A break every 20 code points could land between a letter and its accent, inside an emoji sequence or a
