@@ -29,6 +29,7 @@ from .importers.base import Family, closest_family, file_drops, file_warnings, m
 from .importers.meta_ads_manager import ImportedDelivery, PaidFileReport, ReportedTotals
 from .importers.recency import Recency
 from .schema import PLATFORMS, check_table, conform_columns
+from .sources import covered_days_count, merged_days
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
            "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid",
@@ -311,7 +312,7 @@ def one_per_delivery(table: pd.DataFrame, reports: list[PaidFileReport], days_fr
                                 (max(k.start, block.start), min(k.end, block.end)))
     decided: dict[tuple, list[str]] = {}  # the files left out for the same days in favour of the same file
     for (quoted, left, reason), spans in pairs.items():
-        decided.setdefault((quoted, reason, tuple(_merged(spans))), []).append(left)
+        decided.setdefault((quoted, reason, tuple(merged_days(spans))), []).append(left)
     chosen = [OneDelivery(quoted=place[quoted][1], reason=reason, days=list(days),
                           left_out=[place[f][1] for f in sorted(left, key=lambda f: place[f][0])])
               for (quoted, reason, days), left in decided.items()]
@@ -323,7 +324,7 @@ def _rank(blocks: list[_Block], inside: set, place: tuple[int, PaidFileReport]) 
     """How one_per_delivery orders a file over a stretch (its `blocks` there), in SAME_DELIVERY_REASONS' order:
     days within the period its rows cover, shortness of its longest row, breakdown columns, download order."""
     shown = [b for b in blocks if b.index[0] in inside]
-    days = _days_covered(pd.DataFrame({"period_start": [b.start for b in shown], "period_end": [b.end for b in shown]}))
+    days = covered_days_count(merged_days((b.start, b.end) for b in shown))
     return (days, -max(b.days for b in blocks), len(place[1].dimensions), place[0])
 
 
@@ -343,30 +344,6 @@ def _stretches(blocks: list[_Block]) -> list[list[_Block]]:
     for i, block in enumerate(blocks):
         groups.setdefault(root(i), []).append(block)
     return [group for group in groups.values() if len({b.file for b in group}) > 1]
-
-
-def _merged(spans: list[tuple]) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
-    """Spans of days joined where they touch or overlap, in order."""
-    out: list[list] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1] + pd.Timedelta(days=1):
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return [(start, end) for start, end in out]
-
-
-def _days_covered(rows: pd.DataFrame) -> int:
-    """How many days the rows' spans cover, each day once."""
-    days = 0
-    last = None
-    for start, end in sorted(zip(rows["period_start"], rows["period_end"])):
-        if last is not None and start <= last:
-            start = last + pd.Timedelta(days=1)
-        if start <= end:
-            days += (end - start).days + 1
-        last = end if last is None else max(last, end)
-    return days
 
 
 def empty_paid() -> pd.DataFrame:
