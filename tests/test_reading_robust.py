@@ -1128,3 +1128,27 @@ def test_a_row_split_by_a_paragraph_break_is_named_as_split(tmp_path, blank_line
         " cell written without quotes around it split in two",
         "  expected: an id of digits only, like '812369747765362688'",
         f"  what to do: {SPLIT_HINT}"]
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "row 3: the file's text breaks off into binary data here: the file is damaged, or its download did not"
+           " finish"),
+    ("id", "baris 3: teks berkas ini terputus menjadi data biner di sini: berkasnya rusak, atau unduhannya tidak"
+           " selesai")])
+def test_a_text_export_that_breaks_off_into_binary_data_is_said_to_be_damaged(tmp_path, language, said):
+    """A header and a row of text, then bytes no text holds (a download that stopped, a damaged copy): the
+    file is said to break off at the row where the binary data start (the third line), not to be no text
+    export at all (a picture, a PDF), and the advice is to download it again."""
+    from helpers.i18n import use_language
+
+    damaged = tmp_path / "Table data.csv"
+    damaged.write_bytes(b"Content,Views,Likes\nvideo one,120,4\nvideo tw\x00\x01\xff\xfe garbage")
+    with pytest.raises(ExportFormatError) as error:
+        import_exports(damaged, timezone=ZONE)
+    assert error.value.row == 3
+    try:
+        use_language(language)
+        text = str(error.value)
+    finally:
+        use_language("en")
+    assert said in text and {"en": "download the export again", "id": "unduh ulang ekspornya"}[language] in text

@@ -297,6 +297,13 @@ def text_encoding(path: Path, head: bytes) -> str:
                                 hint=Message("imports.reading.spreadsheet_hint"))
     encoding = detect_encoding(head)
     if not encoding.startswith("utf-16") and b"\x00" in head[:4096]:
+        text = head[:head.index(b"\x00")]
+        # a header of delimited names and a row, then binary: a damaged or unfinished file, not a picture
+        if text.count(b"\n") >= 2 and any(mark in text.split(b"\n", 1)[0] for mark in (b",", b";", b"\t")):
+            row = text.count(b"\n") + 1
+            raise ExportFormatError(path, Message("imports.reading.binary_after_text"), row=row,
+                                    expected=Message("imports.reading.binary_expected"),
+                                    hint=Message("imports.reading.binary_after_text_hint"))
         raise ExportFormatError(path, Message("imports.reading.binary"),
                                 expected=Message("imports.reading.binary_expected"),
                                 hint=Message("imports.reading.binary_hint"))
