@@ -214,15 +214,14 @@ def _missing_texts() -> frozenset[str]:
 @functools.cache
 def _value_words() -> dict[str, frozenset[str]]:
     """The words a value holds, in every language: "words", casefolded: the months' names and abbreviations
-    (Translator.date, short_date, month write them) and the words of VALUE_TEMPLATES outside brackets;
+    (the workbook's one month table, importers.yearless_dates.MONTHS, which holds those Translator.date,
+    short_date and month write) and the words of VALUE_TEMPLATES outside brackets;
     "currencies", as written (an upper-case code: "IDR", not a caption's "Top"): the letters of the currency
     symbols the languages' money formats write ("Rp", "US", "IDR"). And the "p" of p_phrase."""
-    words, currencies = set(_WORD.findall(p_phrase(Translator("en"), 0.5))), set()
+    from .importers.yearless_dates import MONTHS
+
+    words, currencies = set(_WORD.findall(p_phrase(Translator("en"), 0.5))) | set(MONTHS), set()
     for language, locale in LANGUAGES.items():
-        months = Locale.parse(locale).months
-        for context in ("format", "stand-alone"):
-            for width in ("abbreviated", "wide"):
-                words |= {word.casefold() for name in months[context][width].values() for word in _WORD.findall(name)}
         texts = catalogue(language)
         for key in VALUE_TEMPLATES:
             template = _BRACKETED.sub(" ", re.sub(r"\{[^{}]*\}", " ", texts[key]))
