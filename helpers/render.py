@@ -1493,7 +1493,9 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None, out
     lines = [f"{who:<{width[0]}}  {status:<{width[1]}}  {period:<{width[2]}}  {took:>{width[3]}}  {detail}"
              for who, status, period, took, detail in rows]
     if out is not None:
-        lines.insert(0, tr.t("cli.reports_in", folder=display_path(out)))
+        # the folder the command runs in is named in full: "Reports in .:" says nothing to open
+        folder = display_path(out)
+        lines.insert(0, tr.t("cli.reports_in", folder=str(Path(out).resolve()) if folder == "." else folder))
     if details:
         lines += ["", tr.t("cli.in_full")] + ["  " + line for d in details for line in d.splitlines()]
     return [terminal_safe(line) for line in lines]  # an account name read from an export may hold an escape

@@ -1020,3 +1020,16 @@ def test_the_summary_names_the_reports_folder_once_and_each_report_inside_it(tmp
     assert lines[0] == f"Reports in {out}:"
     assert lines[2].endswith("  acme/report.html (+ report.pdf) (no posts in the period)")
     assert summary_lines([result], Translator("id"), out)[0] == f"Laporan di {out}:"
+
+
+def test_the_summary_names_the_folder_it_runs_in_in_full(tmp_path, monkeypatch):
+    """`--out .` names the reports folder by its full path, not "Reports in .:"."""
+    from helpers.i18n import Translator
+    from pathlib import Path
+
+    from helpers.render import RenderResult, summary_lines
+
+    monkeypatch.chdir(tmp_path)
+    result = RenderResult("acme", True, 2.0, html=tmp_path / "acme" / "report.html", facts={"posts": 3})
+    assert summary_lines([result], Translator("en"), Path("."))[0] == f"Reports in {tmp_path.resolve()}:"
+    assert summary_lines([result], Translator("en"), Path("."))[2].split()[-1] == "acme/report.html"
