@@ -15,7 +15,7 @@ from pathlib import Path
 from .installed import language_values, say_not_installed
 
 try:  # the workbook's modules import its packages (Babel, PyYAML): a Python without them is told what to do
-    from .errors import WorkbookError, close_match, os_reason
+    from .errors import WorkbookError, close_match, os_reason, windows_path_hint
     from .i18n import LANGUAGES, Message, Translator, language_code, language_meant, terminal_safe, use_language
     from . import paths
     from .paths import REPORTS_DIR, display_path
@@ -37,6 +37,14 @@ def _same_file(path: Path, other: Path) -> bool:
         return False
 
 
+def _windows_out(typed: str | None, out: Path) -> WorkbookError | None:
+    """The error for an --out written as on Windows (`C:\\Users\\ana\\reports`, `reports\\new`) on a computer
+    whose folders are separated by /, where it would make one folder named with the backslashes; None when it
+    is not so written, or names a folder that is there (errors.windows_path_hint, as a roster's paths)."""
+    hint = windows_path_hint(typed, what="out") if typed is not None and not out.exists() else ""
+    return WorkbookError(Message("cli.out_windows", path=typed, hint=hint)) if hint else None
+
+
 def _render(args: argparse.Namespace) -> int:
     from .clients import accent_note, load_roster
     from .render import BatchInterrupted, render_all, summary_lines
@@ -52,7 +60,11 @@ def _render(args: argparse.Namespace) -> int:
         # a roster beside the consultant, which the command does not read unless named (paths from here)
         print(tr.t("cli.roster_here", here=display_path(here), path=display_path(default_roster),
                    name=default_roster.name), flush=True)
-    roster = load_roster(args.clients, language=args.language, selected=args.client)  # files of those rendered
+    typed = getattr(args, "typed", {})
+    if (out_problem := _windows_out(typed.get("out"), Path(args.out))) is not None:  # before any folder is made
+        raise out_problem
+    roster = load_roster(args.clients, language=args.language, selected=args.client,  # files of those rendered
+                         typed=typed.get("clients"))
     clients = roster
     if args.client:
         known = {c.id for c in clients}
@@ -265,8 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     # the parsed --language decides from here (argparse also reads an abbreviation, --lang id, or the last of
     # two); errors raised in this process speak it too
     tr = use_language(getattr(args, "language", tr.language))
+    args.typed = {}  # --clients and --out as typed, for the errors about them (made full paths just below)
     for name in ("clients", "out"):
         if getattr(args, name, None):
+            args.typed[name] = getattr(args, name)
             setattr(args, name, _from_here(getattr(args, name)))
     if getattr(args, "files", None):
         args.files = [_from_here(f) for f in args.files]

@@ -79,7 +79,19 @@ class Client:
 class _RosterLoader(safe_yaml.Loader):
     """YAML without implicit dates: `2026-02-30` stays text, so it is reported as a bad date of its client
     and key (the default loader raises on it, and no other problem would be listed); aliases capped
-    (safe_yaml.Loader)."""
+    (safe_yaml.Loader). `anchored`: the nodes written with an anchor (`defaults: &defaults`), which a
+    top-level key other than 'clients' may hold for the clients to repeat (`<<: *defaults`)."""
+
+    def compose_document(self):
+        self.anchored = set()
+        return super().compose_document()
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        node = super().compose_node(parent, index)
+        if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+            self.anchored.add(id(node))
+        return node
 
 
 _RosterLoader.yaml_implicit_resolvers = {
@@ -98,13 +110,15 @@ class RepeatedKey(yaml.YAMLError):
 
 
 class _Mapping(dict):
-    """A roster mapping that knows the line of each key (`lines`) and, for a key left without a value whose
+    """A roster mapping that knows the line of each key (`lines`), its keys whose value has an anchor
+    (`anchored`), and, for a key left without a value whose
     line goes on with a `#` (`accent_colour: #C8102E`: YAML reads a comment there, and the value as null), what
     follows the `#` (`comments`), so that the message can say to write the value in quotes. `dedented`: keys
     of a nested mapping written at this one's level (_dedented), left out of it."""
     lines: dict
     comments: dict
     dedented: dict
+    anchored: set
 
 
 #: The client keys whose value is a mapping, with that mapping's keys.
@@ -141,6 +155,7 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
     """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines), as a _Mapping."""
     lines: dict = {}
     comments: dict = {}
+    anchored: set = set()
     dedented = _dedented(node.value)
     moved = {line for run in dedented.values() for _, line in run}
     node.value = [(k, v) for k, v in node.value if k.start_mark.line + 1 not in moved]
@@ -154,12 +169,14 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
             lines[key] = key_node.start_mark.line + 1
         except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
             continue
+        if id(value_node) in getattr(loader, "anchored", ()):
+            anchored.add(key)
         if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
             mark = key_node.end_mark
             if found := _COMMENTED_VALUE.match(mark.buffer, mark.pointer):
                 comments[key] = found["text"].rstrip()
     mapping = _Mapping(loader.construct_mapping(node, deep=deep))
-    mapping.lines, mapping.comments, mapping.dedented = lines, comments, dedented
+    mapping.lines, mapping.comments, mapping.dedented, mapping.anchored = lines, comments, dedented, anchored
     return mapping
 
 
@@ -167,7 +184,8 @@ _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _m
 
 
 def load_roster(path: str | Path | None = None, today: dt.date | None = None, language: str = "en",
-                selected: Iterable[str] | None = None, now: dt.datetime | None = None) -> list[Client]:
+                selected: Iterable[str] | None = None, now: dt.datetime | None = None,
+                typed: str | None = None) -> list[Client]:
     """Read and validate a roster; raise RosterError listing every problem found, in `language`.
 
     `today` fixes what 'last full month' means and which days are still to come, for every client; by
@@ -175,29 +193,35 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
     periods.date_in). Every client's keys, types, id
     and dates are checked; its files (exports, logo) only when it is among the `selected` ids (default:
     every client), so a client whose exports are not there yet does not keep the others from rendering.
-    `path` defaults to paths.DEFAULT_ROSTER (data/clients.yml), looked up at each call.
+    `path` defaults to paths.DEFAULT_ROSTER (data/clients.yml), looked up at each call. `typed`: `path` as the
+    user wrote it, where that differs (the command line makes --clients a full path), for what the error for a
+    roster file that is not there adds: a path written as on Windows, or the name nearest a mistyped one.
     """
     from . import paths
 
     path = paths.DEFAULT_ROSTER if path is None else path
     tr = Translator(language)
     say = tr.t
+    typed = path if typed is None else typed
     path = resolve(path)
     if path.is_dir():
         raise RosterError(path, [say("roster.is_folder")], tr)
-    if not path.is_file():
-        raise RosterError(path, [say("roster.no_file")], tr)
+    if not path.is_file():  # written as on Windows ('data\\clients.yml', C:\\...), or 'data/client.yml'
+        hint = tr.message(windows_path_hint(typed, what="roster")) or _there(tr, path)
+        raise RosterError(path, [say("roster.no_file") + hint], tr)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise RosterError(path, [say("roster.unreadable", reason=tr.message(os_reason(exc)))], tr) from None
+    if slips := typographic_slips(_roster_text(raw, path, tr), tr):  # before YAML reads them into other errors
+        raise RosterError(path, slips, tr)
     try:
         data = safe_yaml.load(_roster_text(raw, path, tr), _RosterLoader)
     except yaml.YAMLError as exc:
         raise RosterError(path, [yaml_problem(exc, tr, _roster_text(raw, path, tr))], tr) from None
     if not isinstance(data, dict) or not isinstance(data.get("clients"), list):
-        raise RosterError(path, [_top_level_problem(data, say)], tr)
-    problems: list[str] = []
+        raise RosterError(path, [_top_level_problem(data, tr)], tr)
+    problems: list[str] = _other_top_level_keys(data, tr)
     clients: list[Client] = []
     seen: dict[str, int] = {}  # id -> the number of the client that has it first
     ids = [entry.get("id") for entry in data["clients"] if isinstance(entry, dict)]
@@ -328,9 +352,11 @@ def _shared_exports(entries: list, selected: Iterable[str] | None, say) -> list[
     return problems
 
 
-def _top_level_problem(data, say) -> str:
+def _top_level_problem(data, tr: Translator) -> str:
     """What a roster holds instead of a top-level key 'clients' with a list: nothing, a list or a text (no
-    'clients:' line), other keys ('client:'), or a 'clients' that is no list."""
+    'clients:' line), other keys ('client:'; a client's keys, with no 'clients:' above them), or a 'clients'
+    that is no list."""
+    say = tr.t
     if data is None:
         return say("roster.file_empty")
     if not isinstance(data, dict):
@@ -338,8 +364,35 @@ def _top_level_problem(data, say) -> str:
     if "clients" in data:
         return say("roster.clients_not_list", value=shown(data["clients"]))
     text = say("roster.other_keys", keys=shown(list(data)))
+    if client_keys := [key for key in data if key in CLIENT_KEYS]:
+        return text + say("roster.client_keys_no_list", keys=tr.join(shown(key) for key in client_keys),
+                          first=client_keys[0])
     meant = next(filter(None, (close_match(key, ("clients",)) for key in data)), None)
     return text + say("roster.did_you_mean", name=shown(meant)) if meant else text
+
+
+def _other_top_level_keys(data: dict, tr: Translator) -> list[str]:
+    """The keys of a roster beside its 'clients' list, which nothing reads: each named with its line. A client
+    pasted at the start of the line (`id: warung` below the list, without its '- ' and indentation) makes the
+    client's keys top-level ones: said once, with how to indent them into the list; a key close to 'clients'
+    (`client:`, a second list appended below the first) with the list to move its clients into. A key whose
+    value has an anchor (`defaults: &defaults`) holds what the clients repeat with an alias: it is let be."""
+    say = tr.t
+    lines = getattr(data, "lines", {})
+    others = [key for key in data if key != "clients" and key not in getattr(data, "anchored", ())]
+    client_keys = [key for key in others if key in CLIENT_KEYS]
+    problems = []
+    if client_keys:
+        key = "roster.top_level_client_keys_one" if len(client_keys) == 1 else "roster.top_level_client_keys"
+        problems.append(say(key, line=lines.get(client_keys[0], "?"), keys=tr.join(shown(k) for k in client_keys),
+                            first=client_keys[0]))
+    for key in others:
+        if key in client_keys:
+            continue
+        close = close_match(key, ("clients",)) is not None
+        problems.append(say("roster.top_level_close" if close else "roster.top_level_key",
+                            line=lines.get(key, "?"), key=shown(key)))
+    return problems
 
 
 def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
@@ -359,6 +412,80 @@ def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:
         column = len(body[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         raise RosterError(path, [tr.t("roster.not_utf8", line=body.count(b"\n", 0, exc.start) + 1, column=column,
                                       byte=f"0x{body[exc.start]:02x}")], tr) from None
+
+
+#: What a word processor or a web page puts where a roster needs a plain character, and the character to type:
+#: curly quotes, which YAML reads as letters of the value ("“Asia/Jakarta”" is no time zone), and a non-breaking
+#: space, which YAML reads as a letter too (after `timezone:` it joins the key; before `- id:`, an indentation).
+TYPOGRAPHIC = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "}
+#: YAML's line breaks, as its marks count lines.
+_YAML_LINES = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def typographic_slips(text: str, tr: Translator) -> list[str]:
+    """The curly quotes and non-breaking spaces of a roster's text where YAML needs plain ones, one problem per
+    line and character, with its columns and the character to type instead; [] when there are none. Left as
+    they are: those in comments and inside values in straight quotes, and a curly quote inside a value (the
+    apostrophe of `name: Ana’s Bakery`); a curly quote is taken for a quote where it starts a value or a key
+    written without straight quotes, and so is the next one of its kind on the line, which closes it."""
+    problems = []
+    for number, line in enumerate(_YAML_LINES.split(text), start=1):
+        found: dict[str, list[int]] = {}
+        for column in _typographic_columns(line):
+            found.setdefault(line[column], []).append(column + 1)
+        for character, columns in found.items():
+            where = tr.t("roster.at_column" if len(columns) == 1 else "roster.at_columns", line=number,
+                         columns=tr.join(columns))
+            key = "roster.non_breaking_space" if character == "\u00a0" else "roster.curly_quote"
+            problems.append(tr.t(key, where=where, character=repr(character), straight=repr(TYPOGRAPHIC[character])))
+    return problems
+
+
+def _typographic_columns(line: str) -> list[int]:
+    """The columns (from 0) of `line` that typographic_slips names, in order."""
+    flagged, at, closing = set(), 0, {}
+    while at < len(line):
+        character = line[at]
+        if character in "\"'" and _value_starts(line, at):  # a value in straight quotes: kept as written
+            at = _quoted_end(line, at) + 1
+            continue
+        if character == "#" and (at == 0 or line[at - 1] in " \t"):  # a comment: the rest of the line
+            break
+        if character == "\u00a0" or at in closing:
+            flagged.add(at)
+        elif character in TYPOGRAPHIC and _value_starts(line, at):
+            flagged.add(at)
+            kind = TYPOGRAPHIC[character]
+            end = next((i for i in range(at + 1, len(line)) if TYPOGRAPHIC.get(line[i]) == kind), None)
+            if end is not None:
+                closing[end] = True
+        at += 1
+    return sorted(flagged)
+
+
+def _value_starts(line: str, at: int) -> bool:
+    """Whether a value or a key may start at `at` of `line`, as YAML reads one: first on its line, or after `[`,
+    `{` or `,`, or after `:`, `-` or `?` and a space (a non-breaking space counted as one)."""
+    before = line[:at]
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-?" and len(stripped) < len(before))
+
+
+def _quoted_end(line: str, at: int) -> int:
+    """Where the value in straight quotes starting at `at` of `line` ends (its closing quote; the end of the line
+    when it goes on to the next): `\\` escapes a character inside double quotes, `''` is a quote inside single."""
+    quote, i = line[at], at + 1
+    while i < len(line):
+        if quote == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return len(line)
 
 
 def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
@@ -408,7 +535,7 @@ def _yaml_slip(error: yaml.YAMLError, tr: Translator, lines: list[str]) -> str |
         drive = windows_drive(written.strip('"'))
         return tr.t("roster.yaml_escape", line=mark.line + 1, column=mark.column + 1,
                     advice=tr.t("imports.paths.advice_roster"), example=written.replace("\\", "/"),
-                    drive=tr.t("imports.paths.windows_drive", drive=drive) if drive else "")
+                    drive=tr.t("imports.paths.windows_drive_exports", drive=drive) if drive else "")
     if isinstance(error, yaml.parser.ParserError) and re.match(r"-(\s|$)", at):
         return _misindented_item(tr, lines, mark.line, mark.column)
     if isinstance(error, yaml.scanner.ScannerError) and problem.startswith("mapping values are not allowed"):
@@ -788,7 +915,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                     problems.append(say("roster.file_not_found_relative" if relative else "roster.file_not_found",
                                         client=label, key="'branding.logo'", path=as_typed(logo),
                                         full=as_typed(resolve(logo)))
-                                    + (tr.message(windows_path_hint(logo, "roster", logo=True))
+                                    + (tr.message(windows_path_hint(logo, "roster", what="logo"))
                                        or (relative and _beside_roster(say, logo, roster_folder))
                                        or _there(tr, resolve(logo))))
                 elif problem := logo_problem(resolve(logo)):

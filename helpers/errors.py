@@ -241,20 +241,20 @@ def windows_drive(typed) -> str | None:
     return text[:2] if os.sep == "/" and _WINDOWS_DRIVE.match(text) else None
 
 
-def windows_path_hint(typed, quoting: str = "python", *, logo: bool = False):
+def windows_path_hint(typed, quoting: str = "python", *, what: str = "exports"):
     """What to add to the error for a path or pattern that names nothing when it was written as on Windows, or ""
     (an i18n.Message otherwise). A control character in it (the line break and the tab that the `\\n` and `\\t` of
     `"D:\\new\\test.csv"` become inside double quotes, in YAML: `quoting` 'roster', or in a Python string:
     'python'): that a \\ starts an escape there, and how to write the path instead. On a computer whose folders
-    are separated by / (not Windows): a drive (`C:\\`), which it does not have (with where to copy the exports, or
-    for a `logo` the image, instead), or a \\ between folders, which is part of a name there, with the path written
+    are separated by / (not Windows): a drive (`C:\\`), which it does not have (with what to do instead for `what`
+    the path names: 'exports', copied here; a roster's 'logo'; the 'roster' itself, --clients; the folder
+    reports go to, 'out'), or a \\ between folders, which is part of a name there, with the path written
     with / instead."""
     from .i18n import LANGUAGES, InLanguages, Message, as_typed, translator
 
     text = str(typed)
     letter = windows_drive(text)
-    drive = Message("imports.paths.windows_drive_logo" if logo else "imports.paths.windows_drive",
-                    drive=letter) if letter else ""
+    drive = Message(f"imports.paths.windows_drive_{what}", drive=letter) if letter else ""
     found = list(dict.fromkeys(_PATH_CONTROL.findall(text)))
     if found:
         names = {"\n": "line_break", "\t": "tab"}

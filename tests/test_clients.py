@@ -1571,3 +1571,98 @@ def test_the_roster_is_named_alike_in_the_roster_line_and_in_its_problems(tmp_pa
     said = capsys.readouterr()
     assert said.out.startswith("Roster: clients.yml\n")
     assert said.err.startswith("error: the client roster clients.yml has 4 problems:\n")
+
+
+def test_keys_beside_the_clients_list_are_each_named_and_a_client_pasted_there_is_told_to_indent(tmp_path):
+    """A client pasted below the list at the start of the line (no '- ', no indentation), a key of no client
+    and a second list under `client:` were read as top-level keys and left out without a word: each is named
+    with its line, listed with the clients' own problems."""
+    text = ("clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    colour: red\n")
+            + "id: warung\nname: Warung\nexports: [data/demo/harbour-books/*.csv]\nnotes: hi\nclient:\n  - id: b\n")
+    assert _problems(tmp_path, text) == [
+        "line 8: keys 'id', 'name' and 'exports' are a client's keys written at the top level, outside the"
+        " 'clients' list, so that client is not read: indent them under 'clients:' as a client of the list, the"
+        " first starting with '  - ' ('  - id: ...') and each of the others with four spaces",
+        "line 11: key 'notes' at the top level is not read: a roster holds its clients in the 'clients' list and no"
+        " other key at the top level; remove it, or move what it holds into a client of that list",
+        "line 12: key 'client' at the top level is not read; did you mean 'clients'? A roster has one 'clients'"
+        " list: move the clients under 'client' into it, indented as the clients above are, then remove the key"
+        " 'client'",
+        "client 'acme': unknown key 'colour' (known: id, name, exports, timezone, period, comparison, language,"
+        " currency, branding, benchmark_industry, top_n, year)"]
+    assert _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]") + "top_n: 3\n", "id") == [
+        "baris 7: kunci 'top_n' adalah kunci klien yang ditulis di tingkat atas, di luar daftar 'clients', sehingga"
+        " kunci itu tidak dibaca: indentasikan kunci itu di bawah 'clients:' di dalam kliennya, dengan empat spasi,"
+        " seperti kunci-kunci klien di atasnya"]
+    assert _problems(tmp_path, "id: warung\nname: Warung\n") == [  # no list at all
+        "the top-level keys are ['id', 'name']; expected a top-level key 'clients' holding a list of clients;"
+        " 'id' and 'name' are a client's keys: write 'clients:' on a line above them and indent them under it, the"
+        " first starting with '  - ' ('  - id: ...') and each of the others with four spaces"]
+
+
+def test_curly_quotes_and_non_breaking_spaces_are_each_named_with_the_character_to_type(tmp_path):
+    """A roster written in a word processor or copied from a web page: its curly quotes were read as letters of
+    the values ("'“Acme”'", "expected #RRGGBB") and its non-breaking spaces as letters of keys, or as YAML errors
+    on another line. Each is named by line and column, all at once, before YAML reads the file."""
+    text = ("clients:\n  - id: acme\n    name: “Acme”\n    exports: [data/demo/kopi-senja/*.csv]\n"
+            "    timezone: ‘UTC’\n    period:\u00a0{start: 2026-09-01, end: 2026-10-31}\n\u00a0\u00a0- id: b\n")
+    quote = "the curly quote a word processor or a web page types, which YAML does not read as a quote: type"
+    space = ("U+00A0, the non-breaking space a word processor or a web page pastes, which YAML reads as a letter, not"
+             " as a space: type an ordinary space instead")
+    assert _problems(tmp_path, text) == [
+        f"line 3, column 11: '“', {quote} '\"' instead", f"line 3, column 16: '”', {quote} '\"' instead",
+        f"line 5, column 15: '‘', {quote} \"'\" instead", f"line 5, column 19: '’', {quote} \"'\" instead",
+        f"line 6, column 12: {space}", f"line 7, columns 1 and 2: {space}"]
+    assert _problems(tmp_path, text, "id")[-1] == (
+        "baris 7, kolom 1 dan 2: U+00A0, spasi tak terputus yang ditempelkan dari pengolah kata atau halaman web,"
+        " yang dibaca YAML sebagai huruf, bukan spasi: ketik spasi biasa sebagai gantinya")
+    # an apostrophe in a name, curly quotes kept inside straight ones, and anything in a comment are text
+    path = roster(tmp_path, "clients:  # “Acme’s”\u00a0roster\n  - id: acme\n    name: Ana’s “Best” Bakery\n"
+                            "    exports: [data/demo/kopi-senja/*.csv]\n    timezone: UTC\n"
+                            "    period: {start: 2026-09-01, end: 2026-10-31}\n"
+                            "    branding: {name: '“Ana’s” it''s', accent_colour: \"#8C510A\"}\n")
+    (client,) = load_roster(path, today=dt.date(2026, 11, 15))
+    assert (client.name, client.brand_name) == ("Ana’s “Best” Bakery", "“Ana’s” it's")
+
+
+def test_a_roster_or_out_folder_written_as_on_windows_is_refused_with_the_path_to_write(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """`--out 'reports\\new'` made a folder named with the backslash, and `--clients 'data\\clients.yml'` or a
+    misspelt `--clients data/client.yml` said only that the roster does not exist: each gets the roster's own
+    advice (errors.windows_path_hint, the nearest name), and no folder is made."""
+    from helpers.__main__ import main
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "clients.yml").write_text("clients:\n  - id: a\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "--clients", "data/clients.yml", "--out", "reports\\new"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --out 'reports\\new': no folder of that name is here, and none is made; on this computer a \\ is"
+        " part of a file name, not a folder separator: write the path with /, e.g. 'reports/new'\n")
+    assert main(["render", "--clients", "data/clients.yml", "--out", "C:\\Users\\ana\\reports", "--language", "id"]) == 2
+    assert capsys.readouterr().err == (
+        "galat: --out 'C:\\Users\\ana\\reports': tidak ada folder dengan nama itu di sini, dan folder itu tidak"
+        " dibuat; C: adalah drive Windows, yang tidak ada di komputer ini: tuliskan folder di komputer ini, dengan /"
+        " di antara folder (mis. reports/ atau reports/maret)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    assert main(["render", "--clients", "data\\clients.yml"]) == 2
+    assert capsys.readouterr().err == (
+        "error: the client roster data\\clients.yml has 1 problem:\n  - the roster file does not exist; on this"
+        " computer a \\ is part of a file name, not a folder separator: write the path with /, e.g."
+        " 'data/clients.yml'\n")
+    assert main(["render", "--clients", "C:\\Users\\ana\\clients.yml"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "the roster file does not exist; C: is a Windows drive, which this computer does not have: copy the roster"
+        " into the project and give the path where it is now (e.g. data/clients.yml)\n")
+    assert main(["render", "--clients", "data/client.yml"]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"the roster file does not exist. {Path.cwd() / 'data'} holds no 'client.yml': did you mean 'clients.yml'?\n")
+
+
+def test_the_readme_shows_every_key_a_client_may_have():
+    """The README's roster example is where a consultant looks for the keys: each of CLIENT_KEYS is in it."""
+    from helpers.clients import CLIENT_KEYS
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme[readme.index("1. Add the client to `data/clients.yml`"):readme.index("2. `make reports`")]
+    assert [key for key in CLIENT_KEYS if f" {key}:" not in example] == []

@@ -211,6 +211,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.paths.escaped_": {"roster", "python"},
         "imports.paths.advice_": {"roster", "python"},
         "imports.paths.control_": {"line_break", "tab", "other"},
+        "imports.paths.windows_drive_": {"exports", "logo", "roster", "out"},  # what a path on a drive names
         # x_tweet_activity.clicks_counted: each click column's word, in either X export
         "imports.x_tweet_activity.click_": set(x_tweet_activity.CLICK_COLUMNS.values())
         | set(x_content.CLICK_COLUMNS.values()),
