@@ -13,8 +13,8 @@ from pathlib import Path
 from .errors import ExportFormatError, FileUnreadable, NotReadHere, WorkbookError
 from .explore import folder_files
 from .i18n import Translator, use_language
-from .importers import (FileReport, check_timezone, detect_family, expand_paths, family_named, import_exports,
-                        with_mapping_advice)
+from .importers import (FileReport, advice_for, check_timezone, detect_family, expand_paths, family_named,
+                        import_exports)
 from .importers.reading import archive_files
 from .paths import display_path, is_pattern, resolve
 from .quality import impressions_word
@@ -266,9 +266,9 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
             if path not in loose:
                 failures += 1
             header = [(_skipped if path in loose else _cannot_read)(header[0], unread, tr)]
-        except WorkbookError as error:  # a file no family knows: how to read it through a mapping, from here
+        except WorkbookError as error:  # a file no family knows, or dates without a year: the advice from here
             failures += 1
-            advised = with_mapping_advice(error, "inspect") if isinstance(error, ExportFormatError) else error
+            advised = advice_for(error, "inspect") if isinstance(error, ExportFormatError) else error
             header = [_cannot_read(header[0], advised, tr)]
         except OSError as error:  # not readable by this user, say: the reason in the reader's language
             failures += 1

@@ -212,6 +212,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.paths.advice_": {"roster", "python"},
         "imports.paths.control_": {"line_break", "tab", "other"},
         "imports.paths.windows_drive_": {"exports", "logo", "roster", "out"},  # what a path on a drive names
+        # yearless_dates.with_year_advice: the request for a file's year, worded for the roster or for inspect
+        "imports.yearless_dates.": {f"{hint}_{where}" for hint in ("year_unknown_hint", "pass_year_hint")
+                                    for where in ("roster", "inspect")},
         # x_tweet_activity.clicks_counted: each click column's word, in either X export
         "imports.x_tweet_activity.click_": set(x_tweet_activity.CLICK_COLUMNS.values())
         | set(x_content.CLICK_COLUMNS.values()),

@@ -352,3 +352,42 @@ def test_a_video_id_too_long_for_a_time_holds_none_and_the_file_still_reads(writ
     assert posts.loc["9" * 25, ["published_at", "published_precision"]].tolist() == [
         pd.Timestamp("2025-02-10", tz="UTC"), "day"]
     assert posts.loc["7483829330450269543", "published_precision"] == "minute"
+
+
+def test_video_ids_of_one_year_are_said_as_that_year(write_file):
+    """The ids of a file's videos all made in 2025 read "date from 2025", not "from 2025 to 2025"."""
+    from helpers.i18n import translator
+
+    path = write_file("Content.csv", (HERE / "Content_2025-01-01_2025-03-31.csv").read_bytes())  # no dates named
+    with pytest.raises(ExportFormatError, match="the year is unknown") as err:
+        read_tiktok_studio(path)
+    assert str(err.value).endswith(". The video ids date from 2025, which may tell you the year")
+    assert err.value.in_language(translator("id")).endswith(
+        ". Sebagai petunjuk, ID video dalam berkas ini dibuat pada tahun 2025")
+
+
+def test_the_year_is_asked_for_as_the_roster_key_in_a_report_and_as_year_on_the_command_line(write_file, capsys):
+    """A consultant whose report or `inspect` fails for want of the year was told to pass year= to
+    load_exports or explore.load_folder: the report (rendered from the roster) asks for the client's `year`
+    key, `inspect` for --year; in Python the advice stays year=."""
+    from helpers.__main__ import main
+    from helpers.i18n import translator
+    from helpers.report import build_report
+
+    path = write_file("Content.csv", (HERE / "Content_2025-01-01_2025-03-31.csv").read_bytes())
+    with pytest.raises(ExportFormatError) as err:
+        build_report(client="acme", client_name="Acme", exports=[str(path)], timezone="UTC",
+                     period_start="2025-02-01", period_end="2025-03-31", language="id")
+    roster = ("add the year key to this client in the roster: the year of the oldest post in this file"
+              " (e.g. year: 2025), or keep the export period in the file name")
+    assert err.value.hint.in_language(translator("en")).startswith(roster)
+    assert err.value.hint.in_language(translator("id")).startswith(
+        "berikan kunci year pada klien ini di daftar klien: tahun unggahan tertua dalam berkas ini (mis. year: 2025)")
+    assert main(["inspect", str(path)]) == 2
+    said = " ".join(capsys.readouterr().out.split())
+    assert ("what to do: give --year, the year of the oldest post in this file (e.g. --year 2025; in the roster:"
+            " the client's year key), or keep") in said and "load_exports" not in said
+    with pytest.raises(ExportFormatError) as err:
+        read_tiktok_studio(path)
+    assert "pass year=<the year of the oldest post in this file> to load_exports or explore.load_folder" in str(
+        err.value)

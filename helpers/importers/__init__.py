@@ -188,6 +188,15 @@ def with_mapping_advice(error: ExportFormatError, where: str) -> ExportFormatErr
                              hint=hint.with_values(hint=hint.values["hint"], how=MAPPING_ADVICE[where]))
 
 
+def advice_for(error: ExportFormatError, where: str) -> ExportFormatError:
+    """`error` with its advice worded for `where` the file was read ('roster', 'inspect'): how to read a file
+    no family recognises through a column mapping (with_mapping_advice), and how to give the year of dates
+    written without one (yearless_dates.with_year_advice)."""
+    from .yearless_dates import with_year_advice
+
+    return with_year_advice(with_mapping_advice(error, where), where)
+
+
 @dataclass
 class ImportResult:
     """The canonical post table and, per file, what was imported, dropped and superseded."""

@@ -88,8 +88,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     dates = place_in_years(day_month, year=year, path=path, column="Post time", rows=rows, report=report,
                            in_order=False, period_start=_period_start(frame, cols, rows, path), noun="post",
                            written=frame[cols.key("Post time")],
-                           extra_hint=Message("imports.tiktok_studio.id_years", first=str(suggested[0]),
-                                              last=str(suggested[1])) if suggested else "")
+                           extra_hint=_id_years_hint(suggested))
     days = pd.Series([d.isoformat() for d in dates], index=frame.index)
     out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
                                             column="Post time", rows=rows)
@@ -135,6 +134,16 @@ def _id_years(frame: pd.DataFrame, cols: Columns) -> tuple[int, int] | None:
     ids = frame[cols.key("Video link")].str.extract(_VIDEO_LINK)[2].dropna()
     stamps = _id_time(ids).dropna()
     return (stamps.min().year, stamps.max().year) if len(stamps) else None
+
+
+def _id_years_hint(years: tuple[int, int] | None):
+    """What the request for the year adds: the years the video ids date from, one year said as one."""
+    if years is None:
+        return ""
+    first, last = years
+    if first == last:
+        return Message("imports.tiktok_studio.id_year", year=str(first))
+    return Message("imports.tiktok_studio.id_years", first=str(first), last=str(last))
 
 
 def _check_against_ids(out: pd.DataFrame, rows: pd.Series, report: FileReport, path: Path) -> None:

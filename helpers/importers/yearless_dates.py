@@ -192,6 +192,23 @@ def year_anchor(day_month: pd.DataFrame, *, year, path: Path, column: str, in_or
         hint=Message("imports.yearless_dates.year_unknown_hint", noun=noun, loader=loader, extra=extra_hint))
 
 
+#: The hints that ask for the year of a file: each said as in Python (year= to a loader), or, worded for where the
+#: file was read (with_year_advice), as the roster's `year` key or the command line's --year.
+YEAR_HINTS = ("imports.yearless_dates.year_unknown_hint", "imports.yearless_dates.pass_year_hint")
+
+
+def with_year_advice(error: ExportFormatError, where: str) -> ExportFormatError:
+    """`error` with its request for the year worded for `where` the file was read: 'roster' (a client's `year`
+    key) or 'inspect' (--year), not as year= to the loader a Python caller passes it to; any other error, or
+    `where` 'python', as it is."""
+    hint = error.hint
+    if where == "python" or getattr(hint, "key", None) not in YEAR_HINTS:
+        return error
+    name = hint.key.rsplit(".", 1)[1]
+    return ExportFormatError(error.path, error.problem, row=error.row, column=error.column, expected=error.expected,
+                             hint=Message(f"imports.yearless_dates.{name}_{where}", **hint.values))
+
+
 def place_in_years(day_month: pd.DataFrame, *, year, path: Path, column: str, rows: pd.Series,
                    report: FileReport, in_order: bool, period_start: tuple[int, int] | None = None,
                    noun: str = "row", loader: str = "load_exports", extra_hint: str = "",
