@@ -36,7 +36,7 @@ def platform_code(name) -> str | None:
 # Counts that cannot be negative. `follows_gained` is a net change and may be.
 COUNT_COLUMNS = (
     "reach", "impressions", "reactions", "comments", "shares", "saves", "clicks",
-    "video_views", "followers", "platform_engagements",
+    "video_views", "engaged_views", "followers", "platform_engagements",
 )
 
 #: column -> (pandas dtype, meaning). The order here is the order of the table.
@@ -61,7 +61,12 @@ POST_COLUMNS: dict[str, tuple[str, str]] = {
     "shares": ("Int64", "shares, reposts, retweets (amplification)"),
     "saves": ("Int64", "saves and bookmarks"),
     "clicks": ("Int64", "clicks of any kind, as the platform counts them"),
-    "video_views": ("Int64", "video views as the platform counts them (3-second views on Meta)"),
+    "video_views": ("Int64", "video views as the platform counts them (3-second views on Meta; YouTube's Views,"
+                             " which count every start or replay of a Short since 31 March 2025)"),
+    "engaged_views": ("Int64", "YouTube's Engaged views, where the export has them: views counted as Views were"
+                               " before 31 March 2025 (a Short's replays not counted). Kept beside video_views so"
+                               " the report can say where the two part (compare.views_with_replays); no metric"
+                               " is computed from them"),
     "watch_time_seconds": ("Float64", "total time watched, in seconds"),
     "followers": ("Int64", "followers at the time of posting, when known (from a daily series: the total at the end"
                            " of the day before)"),

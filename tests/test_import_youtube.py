@@ -653,3 +653,41 @@ def test_a_duration_is_read_with_the_thousands_separator_of_the_files_counts(tmp
     assert read.posts["video_views"].tolist() == [159, 1590]
     assert read.posts["watch_time_seconds"].round(2).tolist() == [6012.36, 56055.6]
     assert [w.key for w in read.report.warnings] == []
+
+
+# ------------------------------------------------------------------------------ Engaged views beside Views
+def test_real_engaged_views_are_kept_beside_views():
+    """areikher: the 68 dated videos' Engaged views sum to 36,781 (the Total row's 36,807 less the 11 + 8 + 7 of
+    the three undated ones; summed with the csv module); 'Pointallism Portrait of Dua Lipa' has Views 1,424 and
+    Engaged views 532. buildwithadi's export has no Engaged views column: NA, not 0."""
+    posts = import_exports(real_export("youtube/areikher/Table data.csv")).posts
+    assert posts["engaged_views"].sum() == 36781 == 36807 - (11 + 8 + 7)
+    row = posts.set_index("post_id").loc["2U5udUTTAIE"]
+    assert (row["video_views"], row["engaged_views"]) == (1424, 532)
+    assert import_exports(real_export("youtube/buildwithadi/Table data.csv")).posts["engaged_views"].isna().all()
+
+
+def _dated(path: Path, minutes: int) -> Path:
+    """`path` modified `minutes` after an arbitrary instant: files far enough apart in time are told apart as
+    downloads by it (importers.recency)."""
+    import os
+    os.utime(path, (1_750_000_000 + 60 * minutes,) * 2)
+    return path
+
+
+def test_engaged_views_come_from_the_export_their_views_come_from(write_file):
+    """One channel downloaded twice: the older download (Views 300, Engaged views 120) has the Engaged views
+    column, the newer (Views 900) does not. The newer's Views are kept, and its Engaged views stay unknown:
+    the older's 120 are of another day's Views, and 900 against 120 would read as replays that no export shows.
+    A newer download without Views either (Likes only) takes Views and Engaged views from the older one together."""
+    header = "Content,Video title,Video publish time,"
+    older = _dated(write_file("older/Table data.csv", header + "Views,Engaged views,Likes\n"
+                              'vidA0000001,A,"Apr 2, 2025",300,120,10\n'), 0)
+    newer = _dated(write_file("newer/Table data.csv", header + "Views,Likes\n"
+                              'vidA0000001,A,"Apr 2, 2025",900,30\n'), 60 * 24)
+    (post,) = import_exports([older, newer], timezone="UTC").posts.to_dict("records")
+    assert (post["video_views"], post["reactions"]) == (900, 30)
+    assert pd.isna(post["engaged_views"])
+    likes = _dated(write_file("likes/Table data.csv", header + "Likes\n" 'vidA0000001,A,"Apr 2, 2025",35\n'), 60 * 48)
+    (post,) = import_exports([older, likes], timezone="UTC").posts.to_dict("records")
+    assert (post["video_views"], post["engaged_views"], post["reactions"]) == (300, 120, 35)

@@ -461,9 +461,10 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
 #: Columns that only make sense together (frequency = impressions ÷ reach; average view duration = watch time
 #: ÷ video views): when a newer export lacks one, the whole set comes from one older export, never a mix of
 #: two snapshots (reach of April with views of January could make a frequency below 1). A kind labels its
-#: column and travels with it.
-FILLED_TOGETHER = (("reach", "impressions", "impressions_kind"), ("video_views", "watch_time_seconds"))
-_LABELS = ("impressions_kind",)
+#: column and travels with it; so do YouTube's Engaged views, read beside the same export's Views (the report
+#: compares the two), never filled on their own nor asked of a newer export that has no such column.
+FILLED_TOGETHER = (("reach", "impressions", "impressions_kind"), ("video_views", "watch_time_seconds", "engaged_views"))
+_COMPANIONS = ("impressions_kind", "engaged_views")  # travel with their set, never decide it
 
 
 #: How many posts whose repeated rows differ a note names by their rows (_repeated_rows_notes).
@@ -539,7 +540,7 @@ def _keep_latest(posts: pd.DataFrame, imported: list[ImportedFile], recency: Rec
     kept[alone] = kept[alone].mask(gaps, newest)
     filled[alone] = gaps
     for columns in together:
-        values = [c for c in columns if c not in _LABELS]
+        values = [c for c in columns if c not in _COMPANIONS]
         if not values:
             continue
         # a winner with none of the set takes the newest older row with any of it; one with part of the set

@@ -8,8 +8,10 @@ outside the post table); the column set depends on what the user picked, so ever
 
 Mapping: Content -> post_id, Video title -> text, Views -> video_views, Watch time (hours) x 3600 ->
 watch_time_seconds, Likes -> reactions, Comments added -> comments, Shares -> shares, Subscribers ->
-follows_gained, Unique viewers -> reach, Impressions -> impressions. YouTube's Impressions are THUMBNAIL
-impressions (times a thumbnail was shown), not views of the video; they are labelled 'impressions' and a
+follows_gained, Unique viewers -> reach, Impressions -> impressions, Engaged views -> engaged_views (kept beside
+Views, which since 31 March 2025 count every start or replay of a Short while Engaged views count as Views did
+before: the report names a post whose two counts part, compare.views_with_replays). YouTube's Impressions are
+THUMBNAIL impressions (times a thumbnail was shown), not views of the video; they are labelled 'impressions' and a
 warning says what they count. For Shorts, the times shown in the Shorts feed (`Shown in feed`) are not in
 Impressions and are not imported. Format: 'video', 'short' or 'live' from a `Content type` column when the
 export has one; otherwise 'short' for rows with a `Shown in feed` count (only Shorts are shown in the
@@ -44,6 +46,7 @@ from .yearless_dates import parse_day_month
 # canonical column -> header names that carry it (first one present wins)
 COUNTS = {
     "video_views": ("Views",),
+    "engaged_views": ("Engaged views",),
     "reactions": ("Likes",),
     "comments": ("Comments added", "Comments"),
     "shares": ("Shares",),
