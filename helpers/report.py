@@ -66,6 +66,9 @@ SIGNIFICANCE = compare.SIGNIFICANCE
 MIN_SLOTS_TESTED = 3
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
 OTHER_CHANGES_SHOWN = 2
+#: The most characters of a post's text a note names it by (Report._post_named): enough to tell it in the table
+#: above, where its text stands in full.
+POST_NAME_LENGTH = 60
 #: A client's posts and a benchmark's data this many years apart or fewer are compared without a warning:
 #: reach and engagement on the platforms drift from year to year (organic reach on Facebook halved
 #: within months in 2013-14, Ogilvy 2014), so figures further apart say little about each other.
@@ -761,16 +764,19 @@ class Report:
         return platform in self.agreement.index and pd.notna(self.agreement.loc[platform, "rho"])
 
     def _finding_best_post(self, platform: str) -> Finding | None:
+        """Where the platform's post with the most reach (or views) ranks by interactions; with what its
+        video views count where they are far above its engaged views (_best_post_replays)."""
         mine = self.ranks[self.ranks["platform"] == platform]
         if len(mine) < 2 or not self.rankings_compared(platform):
             return None
         top = mine.sort_values("top order").iloc[0]
+        replays = self._best_post_replays(platform, top.name)
         if top["interactions"] == 0:  # "8th of 48" would hide that it ties with every post that drew none
             none = int(mine["interactions"].eq(0).sum())
             return Finding("finding.best_post_none", self.tr.t(
                 "finding.best_post_none", platform=self.tr.platform(platform), by=self.ranked_by(platform),
-                none=self.tr.number(none), posts=self.tr.number(len(mine))), {"rank": None, "posts": len(mine),
-                                                                              "platform": platform})
+                none=self.tr.number(none), posts=self.tr.number(len(mine))) + replays,
+                {"rank": None, "posts": len(mine), "platform": platform, "replays": bool(replays)})
         rank, last = int(top["rank by interactions"]), int(top["last rank by interactions"])
         # "only 4th of 95" would belittle a post in the top tenth: "only" is kept for a rank below it; "also
         # first" only for a post first alone, one tied with others is "1st–2nd (tied)"
@@ -779,8 +785,15 @@ class Report:
         place = self.tr.ordinal(rank) if last == rank else self.tr.t(
             "common.tied", ranks=self.tr.ordinal_range(rank, last))
         return Finding(key, self.tr.t(key, platform=self.tr.platform(platform), rank=place,
-                                      posts=self.tr.number(len(mine)), by=self.ranked_by(platform)),
-                       {"rank": rank, "posts": len(mine), "platform": platform})
+                                      posts=self.tr.number(len(mine)), by=self.ranked_by(platform)) + replays,
+                       {"rank": rank, "posts": len(mine), "platform": platform, "replays": bool(replays)})
+
+    def _best_post_replays(self, platform: str, i) -> str:
+        """The sentence added to the best-post finding when that post's video views are far above its engaged
+        views (_replayed: replays of a Short, counted as views since 31 March 2025, put it on top); "" else."""
+        if not self._replayed(platform, [i]):
+            return ""
+        return " " + self.tr.t("replays.best_post", **self._view_counts(i))
 
     def _finding_overlap(self, platform: str) -> Finding | None:
         overlap = self.overlaps[platform]
@@ -2363,6 +2376,47 @@ class Report:
                        if filled["text"] else {}),
                 })
         return pd.DataFrame(rows)
+
+    def divergent_notes(self, platform: str) -> list[str]:
+        """The note below divergent_posts naming the posts it lists whose video views are far above their
+        engaged views (_replayed): YouTube's Views count a Short's replays since 31 March 2025, which can put a
+        post on top by video views that its views as counted before would not. Empty when none is listed."""
+        overlap = self.overlaps.get(platform)
+        if overlap is None or not self.rankings_compared(platform) or not self.top_n_telling(platform):
+            return []
+        replayed = self._replayed(platform, list(overlap["top_a_only"]) + list(overlap["top_b_only"]))
+        if not replayed:
+            return []
+        tr = self.tr
+        if len(replayed) == 1:
+            return [tr.t("replays.table_one", post=self._post_named(replayed[0]), **self._view_counts(replayed[0]))]
+        posts = [self._post_named(i, counts=True) for i in replayed]
+        return [tr.t("replays.table_some", count=tr.number(len(replayed)), posts=tr.join(posts))]
+
+    def _replayed(self, platform: str, index) -> list:
+        """The posts of `index` ranked by video views whose video views are far above their engaged views
+        (compare.views_with_replays), in the order given; none where the platform is ranked by another count."""
+        if self.measures.get(platform) != "video_views" or not len(index):
+            return []
+        flagged = compare.views_with_replays(self.posts.loc[list(index)])
+        return [i for i in index if flagged[i]]
+
+    def _view_counts(self, i) -> dict:
+        return {"views": self.tr.number(self.posts.loc[i, "video_views"]),
+                "engaged": self.tr.number(self.posts.loc[i, "engaged_views"])}
+
+    def _post_named(self, i, counts: bool = False) -> str:
+        """A post as a note names it: the start of its text in quotes and its publish date, or its date alone;
+        with its video views and engaged views beside the date where `counts` (a post among several)."""
+        post = self.posts.loc[i]
+        published = (self.tr.month(post["published_at"]) if post["published_precision"] == "month"
+                     else self.tr.short_date(post["published_at"]))
+        text = display.shorten(str(post["text"]), POST_NAME_LENGTH) if pd.notna(post["text"]) else ""
+        if text.strip():
+            key = "replays.post_counts" if counts else "replays.post"
+        else:
+            key = "replays.post_untitled_counts" if counts else "replays.post_untitled"
+        return self.tr.t(key, text=text, published=published, **(self._view_counts(i) if counts else {}))
 
     def quadrant_sentence(self) -> str:
         tr = self.tr

@@ -501,3 +501,12 @@ def test_groups_of_a_boolean_column_with_a_missing_key_are_compared_beside_the_u
     assert medians["tested"].tolist() == [False, True, True]
     assert result["kruskal"]["groups"] == 2
     assert result["pairs"][["a", "b", "n_a", "n_b"]].values.tolist() == [[False, True, 3, 3]]
+
+
+def test_views_with_replays_are_views_at_least_half_again_their_engaged_views():
+    """150 views of 100 engaged is 1.5 times: named; 149 of 100 is not; 7 of 3 (2.3 times) is, as 5 of 0; equal
+    counts (0 and 0 too) are not, nor a post missing either count; posts without the column never are."""
+    posts = pd.DataFrame({"video_views": pd.array([150, 149, 7, 5, 0, 532, None, 80], dtype="Int64"),
+                          "engaged_views": pd.array([100, 100, 3, 0, 0, 532, 40, None], dtype="Int64")})
+    assert compare.views_with_replays(posts).tolist() == [True, False, True, True, False, False, False, False]
+    assert not compare.views_with_replays(posts.drop(columns="engaged_views")).any()

@@ -387,7 +387,7 @@ def test_indonesian_texts_use_one_term_per_metric():
 #: "tayangan" is Meta's views, as the Definitions table names them.
 VIDEO_VIEW_TEXTS = ("imports.youtube_studio.", "imports.tiktok_studio.", "imports.daily_youtube.",
                     "imports.daily_tiktok.", "coverage.thumbnails", "metric.engaged_views.", "metric.video_views.",
-                    "lens.word_video_views")
+                    "lens.word_video_views", "replays.")
 
 
 def test_indonesian_texts_call_youtube_and_tiktok_views_video_views():

@@ -179,6 +179,72 @@ def test_an_export_with_views_and_engaged_views_says_which_is_used(tmp_path):
     assert not any("Engaged views" in note for note in _youtube_report(_youtube_export(views)).coverage_notes())
 
 
+#: Twelve videos of March 2025: (views, engaged views, likes). By video views the top 3 is v0 (3,000), v1 (2,000)
+#: and v2 (1,500); by likes v0 (50), v3 (40) and v4 (30). On top under one lens only: v1 and v2 by views, v3 and
+#: v4 by likes. Of these, v1 (2,000 views, 800 engaged: 2.5 times) and v4 (400 of 100: 4 times) count views far
+#: above engaged views; v2 (1,500 of 1,490) does not. v0, the best post, counts 3,000 of 1,000.
+REPLAYED = [(3000, 1000, 50), (2000, 800, 2), (1500, 1490, 3), (500, 500, 40), (400, 100, 30), (300, 300, 5),
+            (290, 290, 4), (280, 280, 6), (270, 270, 7), (260, 260, 8), (250, 250, 9), (240, 240, 1)]
+
+
+def _replayed_export(tmp_path, reach: bool = False, untitled: int | None = None):
+    """REPLAYED as a YouTube Content table, one video a day from 2 March; `reach`: with Unique viewers, which
+    the posts are then ranked by (a tenth of their views); `untitled`: the video whose title is left blank."""
+    header = "Content,Video title,Video publish time,Views,Engaged views,Likes" + (",Unique viewers" if reach else "")
+    rows = [f'vid{n:08d}x,{"" if n == untitled else f"Video {n}"},"Mar {n + 2}, 2025",{views},{engaged},{likes}'
+            + (f",{views // 10}" if reach else "") for n, (views, engaged, likes) in enumerate(REPLAYED)]
+    path = tmp_path / "Table data.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _replayed_report(path, language: str = "en"):
+    return build_report(client="yt", client_name="YT", exports=[str(path)], timezone="UTC", period_start="2025-03-01",
+                        period_end="2025-03-31", top_n=3, language=language)
+
+
+REPLAYS_WHY = ("since 31 March 2025, YouTube counts every start or replay of a Short as a view, while engaged views"
+               " count views as they were counted before")
+
+
+def test_posts_on_top_whose_views_are_mostly_replays_are_named_below_the_table(tmp_path):
+    report = _replayed_report(_replayed_export(tmp_path))
+    assert list(report.divergent_posts("youtube")["text"]) == ["Video 1", "Video 2", "Video 3", "Video 4"]
+    assert report.divergent_notes("youtube") == [
+        "In this table, 2 posts have far more video views than engaged views: “Video 1” (3 Mar 2025: 2,000 video"
+        " views against 800 engaged views) and “Video 4” (6 Mar 2025: 400 video views against 100 engaged views)."
+        " S" + REPLAYS_WHY[1:] + ". They are ranked by their video views, as every post is."]
+    indonesian = _replayed_report(_replayed_export(tmp_path), language="id").divergent_notes("youtube")
+    assert indonesian[0].startswith("Dalam tabel ini, 2 unggahan memiliki tayangan video yang jauh lebih banyak"
+                                    " daripada tayangan video yang terus ditonton: “Video 1” (3 Mar 2025: 2.000"
+                                    " tayangan video berbanding 800 tayangan video yang terus ditonton) dan “Video 4”"
+                                    " (6 Mar 2025: 400 tayangan video berbanding 100 tayangan video yang terus"
+                                    " ditonton). Sejak 31 Maret 2025")
+    untitled = _replayed_report(_replayed_export(tmp_path, untitled=4)).divergent_notes("youtube")[0]
+    assert "and the post of 6 Mar 2025 (400 video views against 100 engaged views). Since" in untitled
+
+
+def test_a_best_post_whose_views_are_mostly_replays_says_so(tmp_path):
+    (best,) = [f for f in _replayed_report(_replayed_export(tmp_path)).findings() if f.key.startswith("finding.best")]
+    assert best.text == ("Your YouTube post with the most video views was also first of 12 by interactions. That"
+                         f" post has 3,000 video views but 1,000 engaged views: {REPLAYS_WHY}.")
+    assert best.values["replays"]
+    (best,) = [f for f in _replayed_report(_replayed_export(tmp_path), "id").findings()
+               if f.key.startswith("finding.best")]
+    assert best.text.endswith("Unggahan itu memiliki 3.000 tayangan video, tetapi hanya 1.000 tayangan video yang"
+                              " terus ditonton: sejak 31 Maret 2025, YouTube menghitung setiap kali Short mulai"
+                              " diputar atau diputar ulang sebagai tayangan video, sedangkan tayangan video yang"
+                              " terus ditonton dihitung seperti cara tayangan video dihitung sebelumnya.")
+
+
+def test_posts_ranked_by_reach_get_no_note_on_their_views(tmp_path):
+    """With Unique viewers the posts are ranked by reach: their video views rank nothing, and are not named."""
+    report = _replayed_report(_replayed_export(tmp_path, reach=True))
+    assert report.measures["youtube"] == "reach" and len(report.divergent_posts("youtube"))
+    assert report.divergent_notes("youtube") == []
+    assert not any(f.values.get("replays") for f in report.findings())
+
+
 # ------------------------------------------------------------------------------------------- real exports
 def test_real_x_clicks_are_mostly_not_link_clicks():
     """Wormhole, January 2025 at UTC: 131 clicks, of which 12 URL clicks, 73 detail expands and 46 profile visits
@@ -205,3 +271,24 @@ def test_real_youtube_export_with_engaged_views_says_views_are_used():
     report = build_report(client="areikher", client_name="areikher", exports=[str(path)], timezone="UTC",
                           period_start="2025-01-01", period_end="2025-03-31")
     assert YOUTUBE_VIEWS in report.coverage_notes()
+
+
+def test_real_post_on_top_by_views_from_replays_is_named_with_both_counts():
+    """areikher, January to March 2025: 'Pointallism Portrait of Dua Lipa' (31 March) is on top by video views
+    only, with Views 1,424 and Engaged views 532 (2.7 times; the period's other posts 1.00 to 1.04, but for
+    e9eYl9ZhkrI's 165 of 105, in no top). Its best post (F3HVs95pagk, 2,775 of 2,766) gets no such sentence."""
+    path = real_export("youtube/areikher/Table data.csv")
+    report = build_report(client="areikher", client_name="areikher", exports=[str(path)], timezone="UTC",
+                          period_start="2025-01-01", period_end="2025-03-31")
+    assert report.divergent_notes("youtube") == [
+        "In this table, “Pointallism Portrait of Dua Lipa #art #portrait” (31 Mar 2025) has 1,424 video views but"
+        f" 532 engaged views: {REPLAYS_WHY}. It is ranked by its video views, as every post is."]
+    (best,) = [f for f in report.findings() if f.key.startswith("finding.best")]
+    assert best.text == "Your YouTube post with the most video views was also first of 37 by interactions."
+
+
+def test_real_youtube_export_without_engaged_views_gets_no_such_note():
+    path = real_export("youtube/buildwithadi/Table data.csv")
+    report = build_report(client="adi", client_name="adi", exports=[str(path)], timezone="UTC",
+                          period_start="2021-01-01", period_end="2021-05-31")
+    assert report.divergent_notes("youtube") == []
