@@ -1020,27 +1020,28 @@ class Report:
         alike = self._rates_alike(platform, rate_kpi)
         rate_reason = (self.tr.t("finding.no_spread") if alike and pd.isna(self._change_interval(rate_kpi, row)[0])
                        else "")
+        judged = self._judges_changes(platform)  # else no verdict: the sentence says why (change_rate_only_one_day)
         if len(median) and self._no_interactions_either(median.iloc[0]):
             median_change = self.tr.t("finding.median_unchanged")
         elif len(median):
             reason = (self.tr.t("finding.no_spread_again" if rate_reason else "finding.no_spread")
                       if alike and pd.isna(median.iloc[0]["ci_low"]) else "")
+            verdict = self._chance_verdict(median.iloc[0]["ci_low"], median.iloc[0]["ci_high"]) if judged else ""
             median_change = self.tr.t("finding.median_changed", change=self._median_change_text(median.iloc[0])
-                                      + self._chance_verdict(median.iloc[0]["ci_low"], median.iloc[0]["ci_high"])
-                                      + reason)
+                                      + verdict + reason)
         else:
             median_change = self.tr.t("finding.median_changed", change=self.tr.t("common.na"))
         if self._partly_covered(platform):  # a total over part of a period says little: the rate alone
             key = ("finding.change_rate_only_one_day" if self._previous_one_day(platform) is not None
                    else "finding.change_rate_only")
-        beyond = self._beyond_chance(rate_kpi, row)
+        beyond = self._beyond_chance(rate_kpi, row) if judged else None
         text = self.tr.t(
             key, platform=self.tr.platform(platform),
             reach_change=self.tr.estimate(abs(reach_change), self.relative_digits(platform),  # as its table row:
                                           percent=True),  # a tiny rise reads 0.04%, not "rose 0.0%"
             rate_before=self.tr.percent(rate_before, 2), rate_now=self.tr.percent(rate_now, 2),
-            rate_change=self._fmt_change(rate_kpi, row) + self._chance_verdict(*self._change_interval(rate_kpi, row))
-            + rate_reason,
+            rate_change=self._fmt_change(rate_kpi, row)
+            + (self._chance_verdict(*self._change_interval(rate_kpi, row)) if judged else "") + rate_reason,
             median_change=median_change, partial=self._partial_phrase(platform),
             posts=self._posts_beside(platform, total),
             total=self.tr.t("lens.word_summed_reach") if measure == "reach" else self.ranked_by(platform),
@@ -1129,7 +1130,8 @@ class Report:
                 changes.append(tr.t("finding.organic_rate", rate_before=tr.percent(row["value_previous"], 2),
                                     rate_now=tr.percent(row["value"], 2),
                                     rate_change=self._fmt_change(rate_kpi, row)
-                                    + self._chance_verdict(*self._change_interval(rate_kpi, row)),
+                                    + (self._chance_verdict(*self._change_interval(rate_kpi, row))
+                                       if self._judges_changes(platform) else ""),
                                     **self.words(platform)))
             text = (tr.t("finding.organic", changes=tr.join(changes), **values) if changes
                     else tr.t("finding.organic_not_known", **values, **self.words(platform)))
@@ -1208,6 +1210,14 @@ class Report:
         if name in metrics.PERCENT_RATES:
             return row.get("ci_low"), row.get("ci_high")
         return row.get("relative_ci_low"), row.get("relative_ci_high")
+
+    def _judges_changes(self, platform: str) -> bool:
+        """Whether the platform's changes between the periods are judged against chance (', beyond chance',
+        changes_beyond_chance): not when every post of its comparison period falls on one day
+        (_previous_one_day, an account's launch). Their intervals resample each period's posts as a sample of
+        such a period; one day's posts are none, so an interval leaving out 0 would claim a change it cannot
+        show. The tables still give the changes and their intervals."""
+        return self._previous_one_day(platform) is None
 
     def _beyond_chance(self, name: str, row) -> bool | None:
         """Whether a KPI's change is beyond chance: its 95% interval (_change_interval) leaves out 0, as
@@ -1302,7 +1312,7 @@ class Report:
         relative change it allows (the relative interval's end nearer 0, as a size; a median post's pp interval
         over its median before; 0 where there is none, a rate from 0). `quoted`: with the changes the
         period-change sentence quotes (its rate's and its median post's, `quoted` True), left out otherwise:
-        that sentence judges them."""
+        that sentence judges them. None where changes are not judged against chance (_judges_changes)."""
         names = self.lens_kpis(platform)
         shown = self.kpis[(self.kpis["platform"] == platform) & self.kpis["kpi"].isin(names)]
         rows = shown[(shown["kind"] != "total") & shown["change"].notna()]
@@ -1328,6 +1338,8 @@ class Report:
         order = {name: i for i, name in enumerate(names)}  # a median post's change beside its rate's
         judged = judged.assign(sure=sure, quoted=judged["kpi"] == rate,
                                order=judged["kpi"].map(order) * 2 + judged["median"].astype(int))
+        if not self._judges_changes(platform):  # none is judged against chance, the quoted ones included
+            judged = judged.iloc[:0]
         return (judged if quoted else judged[~judged["quoted"]]).sort_values("order", kind="stable")
 
     def changes_tested(self, platform: str) -> int:

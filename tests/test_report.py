@@ -2426,14 +2426,47 @@ def test_a_comparison_period_of_one_day_is_not_compared_by_totals():
                           period_start="2025-01-01", period_end="2025-01-31")
     assert str(report._previous_one_day("x")) == "2024-12-31"
     change = report._finding_change("x").text
-    assert "rose" not in change and change.endswith("every post of the comparison period falls on one day (see"
-                                                    " Data coverage).")
+    assert "rose" not in change and change.endswith("every post of the comparison period falls on one day, and one"
+                                                    " day of posts is no sample of a whole period (see Data coverage).")
     assert ("X: all 12 posts of the comparison period fall on one day, 31 December 2024" in
             " ".join(report.coverage_notes()))
     table = report.lens_table("x", report.broadcast_kpis("x")).set_index("metric")["change"]
     assert table["impressions (or views)"] == "not compared (see Data coverage)"
     assert report._previous_one_day("x") is not None and report._both_covered(report._period_spans("x"))
 
+
+def test_a_comparison_period_of_one_day_gives_no_change_a_chance_verdict():
+    """Wormhole's X content export: the 12 posts of December fall on 31 December, the account's launch (7 drew no
+    interaction). Resampling them as a sample of a month put the median post's change, +6.78 pp (95% CI 1.29 to
+    8.70), 'beyond chance'. Neither change is judged, the sentence says why, and the figures keep their intervals
+    as the tables show them; no other change is listed as beyond chance either, even where one leaves 0 out."""
+    from helpers.report import analyse
+    from tests.conftest import real_export
+
+    folder = real_export("x/content-2025-02")
+    report = build_report(client="x", client_name="X", exports=[str(folder / "*.csv")], timezone="UTC",
+                          period_start="2025-01-01", period_end="2025-01-31")
+    finding = report._finding_change("x")
+    assert finding.text == (
+        "On X, engagement rate by impressions (Σ interactions ÷ Σ impressions) went from 4.07% to 6.12%, a change of"
+        " +2.05 pp (95% CI -5.59 to 5.16); the median post's rate changed by +6.78 pp (95% CI 1.29 to 8.70). Totals"
+        " are not compared, and these changes are not judged against chance: every post of the comparison period"
+        " falls on one day, and one day of posts is no sample of a whole period (see Data coverage).")
+    assert finding.values["beyond_chance"] is None
+    assert report._quoted_beyond_chance("x") == (False, False)  # the median post's change was (False, True)
+    assert "their changes are not judged against chance" in " ".join(report.coverage_notes())
+    # ten times the impressions on launch day: engagement rate by impressions and virality rate fall tenfold
+    previous = report.previous.copy()
+    previous["impressions"] = previous["impressions"] * 10
+    previous = compare.with_broadcast(metrics.post_metrics(previous))
+    tenfold = dataclasses.replace(report, previous=previous,
+                                  **analyse(report.posts, previous, report.top_n, report.benchmark_industry))
+    row = tenfold.kpis.set_index(["platform", "kpi"]).loc[("x", "virality_rate")]
+    assert row["relative_ci_low"] > 0  # an interval leaving 0 out, in the table
+    assert tenfold._previous_one_day("x") is not None
+    assert tenfold.changes_beyond_chance("x").empty and tenfold._finding_other_changes("x") is None
+    assert not [f.key for f in tenfold.findings() if "changes" in f.key]  # no "changed beyond chance" finding
+    assert "chance" not in tenfold._finding_change("x").text.replace("judged against chance", "")
 
 def test_the_engagement_sentence_names_the_posts_a_rate_covers_when_some_lack_its_denominator(report):
     import dataclasses
