@@ -167,11 +167,17 @@ def interval_strength(tr: Translator, *bounds: float) -> str:
     """The strength words a rank correlation's 95% interval supports as a whole (README, "Definitions"): the
     class of its bound nearest 0 (compare.agreement_strength), "at least moderate" when the bound farthest
     from 0 falls in a stronger class. Bounds of several intervals on one side of 0 (one per channel) give the
-    words that hold for every one of them. The point estimate alone would overstate a wide interval."""
+    words that hold for every one of them. The point estimate alone would overstate a wide interval. A bound
+    nearest 0 that is negligible (below 0.1) gives "anything from negligible to strong": the size is
+    uncertain, and "at least weak" would claim more than the interval shows."""
     nearest, farthest = min(bounds, key=abs), max(bounds, key=abs)
-    strength = compare.agreement_strength(nearest)
+    strength, top = compare.agreement_strength(nearest), compare.agreement_strength(farthest)
     words = tr.t(f"agreement.strength.{strength}")
-    return words if strength == compare.agreement_strength(farthest) else tr.t("agreement.at_least", strength=words)
+    if strength == top:
+        return words
+    if strength == "negligible":
+        return tr.t("agreement.from_negligible", strength=tr.t(f"agreement.strength.{top}"))
+    return tr.t("agreement.at_least", strength=words)
 
 
 def elasticity_shown(fit: dict) -> bool:
@@ -2304,6 +2310,10 @@ class Report:
         return " ".join(self.agreement_sentence_for(platform) for platform in self.agreement.index)
 
     def agreement_sentence_for(self, platform: str) -> str:
+        """How the platform's two rankings agree, from Spearman's ρ and its 95% interval (interval_strength).
+        Agreement is claimed only where Kendall's τ, shown beside ρ in the table, agrees that there is a link:
+        where τ's interval holds 0 and ρ's does not, the sentence says the two measures disagree on it (the
+        cell keeps its printing, a bound of -0.004 reading 0.00 as every interval holding 0 does)."""
         tr = self.tr
         row = self.agreement.loc[platform]
         if pd.isna(row["rho"]):  # too few posts report both, or one measure is the same for every post
@@ -2318,6 +2328,10 @@ class Report:
             return tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL))
         if row["ci_low"] <= 0 <= row["ci_high"]:
             return tr.t("agreement.sentence_unclear", **values)
+        tau_interval = row.get("tau_ci_low", np.nan), row.get("tau_ci_high", np.nan)
+        if tau_interval[0] <= 0 <= tau_interval[1]:  # Kendall's τ, beside ρ in the table, holds 0 (NaN: no)
+            tau, tau_low, tau_high = shared_estimates(tr, row["tau"], *tau_interval)  # as its table cell
+            return tr.t("agreement.sentence_measures_differ", **values, tau=tau, tau_low=tau_low, tau_high=tau_high)
         key = "agreement.sentence" if row["rho"] > 0 else "agreement.sentence_opposed"
         return tr.t(key, **values, strength=interval_strength(tr, row["ci_low"], row["ci_high"]))
 

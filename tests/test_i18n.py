@@ -187,7 +187,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "stat.": {"median", "mean"} | set(benchmarks.load_benchmarks()["statistic"]),
         "denominator.": set(benchmarks.DENOMINATOR_COLUMN),
         "effect.": {statistics.cliffs_delta_size(d) for d in (float("nan"), 0.0, 0.2, 0.4, 0.9, -0.9)},
-        "agreement.strength.": {"weak", "moderate", "strong", "very_strong"},  # report.agreement_sentence
+        "agreement.strength.": {"negligible", "weak", "moderate", "strong", "very_strong"},  # report.agreement_sentence
         "quadrant.": {name.replace(" ", "_") for name in _quadrant_names()},
         "formats.lens_": {"reach", "rate"},  # report.format_tests
         "lens.": {lens for _, lens in metrics.DEFINITIONS},

@@ -1631,6 +1631,68 @@ def test_the_agreement_sentence_claims_only_what_the_interval_shows(report):
         report.agreement = agreement
 
 
+def test_an_agreement_interval_reaching_next_to_0_is_not_called_at_least_weak(report):
+    """Oigetit's Facebook: ρ = 0.31 (95% CI 0.02 to 0.56), τ 0.26 (0.06 to 0.44). A bound of 0.02 is negligible
+    (below 0.1), so "at least weak" claimed more than the interval shows: anything from negligible to moderate
+    (0.56). An interval below 0.1 throughout is negligible; one from 0.095 (written 0.10) is at least weak."""
+    from helpers.report import interval_strength
+
+    en, indonesian = Translator("en"), Translator("id")
+    assert [compare.agreement_strength(r) for r in (0.09, -0.05, 0.094, 0.095, 0.1)] == [
+        "negligible", "negligible", "negligible", "weak", "weak"]
+    assert interval_strength(en, 0.02, 0.56) == "anything from negligible to moderate"
+    assert interval_strength(en, -0.85, -0.04) == "anything from negligible to very strong"
+    assert interval_strength(en, 0.02, 0.08) == "negligible"
+    assert interval_strength(en, 0.095, 0.56) == "at least weak"
+    assert interval_strength(indonesian, 0.02, 0.85) == "yang besarnya belum pasti, dari nyaris nol hingga sangat kuat"
+    agreement = report.agreement
+    try:
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(
+            n=47, rho=0.31, ci_low=0.02, ci_high=0.56, tau=0.26, tau_ci_low=0.064, tau_ci_high=0.44)}, orient="index")
+        assert report.agreement_sentence() == (
+            "On Facebook, reach and interactions rank posts with anything from negligible to moderate agreement:"
+            " Spearman ρ = 0.31 (95% CI 0.02 to 0.56) over 47 posts.")
+        report.agreement = pd.DataFrame.from_dict({"facebook": dict(
+            n=47, rho=-0.31, ci_low=-0.56, ci_high=-0.02, tau=-0.26, tau_ci_low=-0.44, tau_ci_high=-0.064)},
+            orient="index")
+        assert "rank posts in opposite orders, with anything from negligible to moderate disagreement: Spearman" \
+            in report.agreement_sentence()
+    finally:
+        report.agreement = agreement
+
+
+def test_no_agreement_is_claimed_where_kendall_tau_holds_0_and_spearman_rho_does_not(report):
+    """rOpenSci's X (13 posts): ρ = 0.63 (95% CI 0.07 to 0.89) leaves 0 out, τ = 0.52 (95% CI -0.0046 to 0.82)
+    holds it; its table cell reads "0.52 (0.00 to 0.82)", as every interval holding 0 shows a bound rounding to 0
+    (no signed zero: Translator.number writes -0.00 as 0.00). The sentence said "at least weak agreement"; it now
+    says the two measures disagree on whether there is a link. Without τ's interval, ρ alone speaks."""
+    from helpers.report import estimate_cell
+    from tests.conftest import real_export
+
+    assert estimate_cell(Translator("en"), 0.5195, -0.0046, 0.8197) == "0.52 (0.00 to 0.82)"
+    agreement = report.agreement
+    rows = {"facebook": dict(n=13, rho=0.6336, ci_low=0.0682, ci_high=0.8910, tau=0.5195, tau_ci_low=-0.0046,
+                             tau_ci_high=0.8197)}
+    try:
+        report.agreement = pd.DataFrame.from_dict(rows, orient="index")
+        assert report.agreement_sentence() == (
+            "On Facebook, reach and interactions show no clear agreement: Spearman ρ = 0.63 (95% CI 0.07 to 0.89)"
+            " leaves out 0, but Kendall τ = 0.52 (95% CI 0.00 to 0.82) holds it, over 13 posts, so the two measures"
+            " disagree on whether there is a link at all.")
+        rows["facebook"].update(tau_ci_low=np.nan, tau_ci_high=np.nan)
+        report.agreement = pd.DataFrame.from_dict(rows, orient="index")
+        assert "rank posts with anything from negligible to very strong agreement" in report.agreement_sentence()
+    finally:
+        report.agreement = agreement
+    folder = real_export("x/tweet-activity-ropensci")
+    ropensci = build_report(client="r", client_name="rOpenSci", exports=[str(folder / "*.csv")], timezone="UTC",
+                            period_start="2021-08-01", period_end="2021-08-31", language="id")
+    assert ropensci.agreement_sentence() == (
+        "Di X, impresi dan interaksi tidak menunjukkan kesesuaian yang jelas: Spearman ρ = 0,63 dengan IK 95% (0,07"
+        " hingga 0,89) yang tidak mencakup 0, tetapi Kendall τ = 0,52 dengan IK 95% (0,00 hingga 0,82) yang"
+        " mencakupnya, atas 13 unggahan, sehingga kedua ukuran itu tidak sepakat apakah memang ada kaitan sama"
+        " sekali.")
+
 def test_correlation_intervals_start_at_ten_pairs():
     x, y = pd.Series(range(9)), pd.Series([0, 2, 1, 3, 5, 4, 6, 8, 7])
     assert np.isnan(compare.spearman_with_interval(x, y)["ci_low"])
