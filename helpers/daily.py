@@ -397,26 +397,56 @@ def day_notes(daily: pd.DataFrame | None, reports, start, end, timezone: str,
     return notes
 
 
-#: Daily counts of unique accounts: a day's value cannot be added to the next day's.
-DAILY_UNIQUE = ("reach", "viewers")
+#: Daily counts of unique accounts: a day's value cannot be added to the next day's. `reach_organic` is
+#: LinkedIn's 'Unique impressions (organic)': members reached by the page's unpaid content, the page's whole
+#: reach on days its series reports nothing sponsored (sponsored_days), its organic part otherwise.
+DAILY_UNIQUE = ("reach", "viewers", "reach_organic")
+
+#: Of DAILY_UNIQUE, the counts of a page's organic reach alone, given where its series has no `reach`.
+ORGANIC_REACH = ("reach_organic",)
 
 
 def daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     """Per platform and unique-count metric (DAILY_UNIQUE: Meta's page reach, TikTok's and YouTube's unique
-    viewers), its days from `start` to `end` with a value, and the median (a typical day: one viral day
-    pulls a mean far up), mean, lowest and highest day. No sum: a
+    viewers, LinkedIn's organic members reached), its days from `start` to `end` with a value, and the median
+    (a typical day: one viral day pulls a mean far up), mean, lowest and highest day. No sum: a
     person reached on two days is counted on both, so a total over days would not be people (METRICS.md,
     "Reach does not add up"). Whole days only: a file's last day, perhaps its download day, is left out
-    (whole_days). The days are the series' own (DAY_ZONES), not the client's calendar days."""
+    (whole_days). The days are the series' own (DAY_ZONES), not the client's calendar days. An organic count
+    (ORGANIC_REACH) is left out where the platform's series gives its whole `reach`; sponsored_days tells
+    whether it is the page's whole reach."""
     columns = ["platform", "metric", "days", "median", "mean", "low", "high"]
     if daily is None or daily.empty:
         return pd.DataFrame(columns=columns)
-    daily = whole_days(daily)
-    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
-    mine = daily[daily["metric"].isin(DAILY_UNIQUE) & daily["date"].between(start, end) & daily["value"].notna()]
+    mine = _unique_rows(daily, start, end)
     values = mine.assign(value=mine["value"].astype("float64")).groupby(["platform", "metric"])["value"]
     table = values.agg(days="count", median="median", mean="mean", low="min", high="max").reset_index()
     return table[columns]
+
+
+def _unique_rows(daily: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The rows daily_unique_reach describes: whole days from `start` to `end` of a DAILY_UNIQUE metric with a
+    value, an organic count (ORGANIC_REACH) only of a platform whose series there holds no `reach`."""
+    daily = whole_days(daily)
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    mine = daily[daily["metric"].isin(DAILY_UNIQUE) & daily["date"].between(start, end) & daily["value"].notna()]
+    whole = set(mine.loc[mine["metric"] == "reach", "platform"])
+    return mine[~(mine["metric"].isin(ORGANIC_REACH) & mine["platform"].isin(whole))]
+
+
+def sponsored_days(daily: pd.DataFrame | None, start, end) -> dict[str, int]:
+    """{platform: days} of the days daily_unique_reach counts an organic reach of (ORGANIC_REACH), from `start`
+    to `end`, on which the platform's series reports a sponsored figure above 0 (LinkedIn's '(sponsored)'
+    columns: `impressions_sponsored`, ...). 0 days: the organic members reached are the page's whole reach;
+    more: they are its organic part only, as LinkedIn gives no count of members reached by sponsored content."""
+    if daily is None or daily.empty:
+        return {}
+    organic = _unique_rows(daily, start, end)
+    organic = organic[organic["metric"].isin(ORGANIC_REACH)]
+    paid = daily[daily["metric"].str.endswith("_sponsored").fillna(False).astype(bool)
+                 & daily["value"].gt(0).fillna(False).astype(bool)]
+    return {str(platform): int(days.isin(paid.loc[paid["platform"] == platform, "date"]).sum())
+            for platform, days in organic.groupby("platform")["date"]}
 
 
 #: A daily follower total older than this is not taken for a later day (a post's followers, a period's

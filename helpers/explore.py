@@ -805,7 +805,7 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     daily.daily_unique_reach(workspace.daily, start, end) and daily.follower_growth(workspace.daily, start, end)."""
     from IPython.display import HTML
 
-    from .daily import daily_unique_reach, day_notes, follower_growth
+    from .daily import daily_unique_reach, day_notes, follower_growth, sponsored_days
 
     tr = translator(view_language(language))
     daily = workspace.daily
@@ -814,15 +814,17 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     first = periods.iso_day(start) if start else daily["date"].min().date()
     last = periods.iso_day(end) if end else daily["date"].max().date()
     words = {"start": tr.date(first), "end": tr.date(last)}
-    reach = _daily_reach_table(daily_unique_reach(daily, first, last), tr)
+    unique = daily_unique_reach(daily, first, last)
+    reach = _daily_reach_table(unique, tr)
     growth = _growth_table(follower_growth(daily, first, last), tr)
     zone = workspace.posts["published_at"].dt.tz if len(workspace.posts) else None
     notes = day_notes(daily, workspace.sources.daily_reports, first, last, str(zone), workspace.posts) if zone else []
     parts = [f"<h4>{html.escape(tr.t('imports.explore.daily_reach_heading', **words))}</h4>",
              shown(reach, language=tr.language).hide(axis=0).to_html() if len(reach)
-             else f"<p>{html.escape(tr.t('imports.explore.daily_reach_none'))}</p>",
-             f"<h4>{html.escape(tr.t('imports.explore.daily_growth_heading', **words))}</h4>",
-             shown(growth, language=tr.language).hide(axis=0).to_html()]
+             else f"<p>{html.escape(tr.t('imports.explore.daily_reach_none'))}</p>"]
+    parts += [f"<p>{html.escape(text)}</p>" for text in _organic_notes(unique, sponsored_days(daily, first, last), tr)]
+    parts += [f"<h4>{html.escape(tr.t('imports.explore.daily_growth_heading', **words))}</h4>",
+              shown(growth, language=tr.language).hide(axis=0).to_html()]
     parts += [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
     return HTML("".join(parts))
 
@@ -840,6 +842,17 @@ def paid_shown(view):
     if lines:
         return findings(lines)
     return HTML(f"<p>{html.escape(view.tr.t('imports.explore.paid_none'))}</p>")
+
+
+def _organic_notes(table: pd.DataFrame, sponsored: dict[str, int], tr: Translator) -> list[str]:
+    """For each platform whose reach in daily_unique_reach's `table` is organic alone (daily.ORGANIC_REACH:
+    LinkedIn's), what it is: the page's whole reach where its series reports nothing sponsored on those days,
+    its organic part otherwise (`sponsored`: daily.sponsored_days)."""
+    from .daily import ORGANIC_REACH
+
+    platforms = sorted(set(table.loc[table["metric"].isin(ORGANIC_REACH), "platform"]))
+    return [tr.t("imports.explore.daily_organic_part" if sponsored.get(p) else "imports.explore.daily_organic_whole",
+                 platform=tr.platform(p), days=tr.number(sponsored.get(p, 0))) for p in platforms]
 
 
 def _daily_reach_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:

@@ -1685,8 +1685,9 @@ class Report:
             if accounts := several.get(platform):  # a glob that took in another page, or a client with several
                 notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
                                   accounts=", ".join(accounts)))
-            if group["reach"].isna().all():
-                notes.append(tr.t("coverage.no_reach", platform=name))
+            if group["reach"].isna().all():  # a daily series' reach per day is no post's reach
+                notes.append(tr.t("coverage.no_reach_per_post" if self.reach_per_day(platform) else "coverage.no_reach",
+                                  platform=name))
             blank = self._blank_interactions(group)
             if blank.any(axis=1).any():
                 before = self._blank_interactions(self.previous[self.previous["platform"] == platform])
@@ -1947,11 +1948,15 @@ class Report:
                         **values)
         views = self.kpi(platform, "video_views")
         if pd.notna(impressions) and measure != "video_views":
-            key = "lens.broadcast_sentence_no_reach" if pd.isna(reach) else "lens.broadcast_sentence_few_reach"
+            key = ("lens.broadcast_sentence_few_reach" if pd.notna(reach)
+                   else "lens.broadcast_sentence_no_reach_per_post" if self.reach_per_day(platform)
+                   else "lens.broadcast_sentence_no_reach")
             return tr.t(key, impressions=tr.number(impressions), with_reach=self._posts_covered(platform, "summed_reach"),
                         counted=self._counted(platform), **values | {"posts": self._posts_covered(platform, "impressions")})
         if pd.notna(views):  # TikTok: plays only; YouTube: its impressions count thumbnails shown
-            key = "lens.broadcast_sentence_plays_thumbnails" if pd.notna(impressions) else "lens.broadcast_sentence_plays"
+            key = ("lens.broadcast_sentence_plays" if pd.isna(impressions)
+                   else "lens.broadcast_sentence_plays_thumbnails_per_post" if self.reach_per_day(platform)
+                   else "lens.broadcast_sentence_plays_thumbnails")
             return tr.t(key, views=tr.number(views), **values | {"posts": self._posts_covered(platform, "video_views")})
         return tr.t("lens.broadcast_sentence_empty", **values | {"posts": tr.number(self.kpi(platform, "posts"))})
 
@@ -2076,15 +2081,18 @@ class Report:
             values["interactions"] = self._over_covered(platform, "interactions", tr.t(
                 "finding.period_interactions", total=tr.number(interactions)))
         measure = self.measures.get(platform, "reach")  # what the platform's posts are compared by
+        # no reach on the posts: none at all, or none per post beside a daily series' reach per day
+        counted_key = ("lens.engagement_by_counted_per_post" if self.reach_per_day(platform)
+                       else "lens.engagement_by_counted")
         if pd.notna(by_reach) and measure == "reach":
             text = tr.t("lens.engagement_by_reach", rate=self._rate_over(platform, "engagement_rate_by_reach", by_reach),
                         **values)
         elif pd.notna(by_impressions) and not (measure == "video_views" and pd.notna(by_views)):
-            text = tr.t("lens.engagement_by_counted", counted=self._counted(platform),
+            text = tr.t(counted_key, counted=self._counted(platform),
                         name=self._label(platform, "engagement_rate_by_impressions"),
                         rate=self._rate_over(platform, "engagement_rate_by_impressions", by_impressions), **values)
         elif pd.notna(by_views):  # TikTok: plays only
-            text = tr.t("lens.engagement_by_counted", counted=tr.t("lens.word_video_views"),
+            text = tr.t(counted_key, counted=tr.t("lens.word_video_views"),
                         name=self._label(platform, "engagement_rate_by_views"),
                         rate=self._rate_over(platform, "engagement_rate_by_views", by_views), **values)
         elif pd.notna(interactions):
@@ -2167,19 +2175,39 @@ class Report:
                           str(self.period_start.tz), self.posts)
         return [self.tr.message(note) for note in notes]
 
+    @_answer_kept
+    def _daily_reach(self) -> tuple[pd.DataFrame, dict[str, int]]:
+        """The period's daily unique reach (daily.daily_unique_reach) and, per platform whose reach there is
+        organic alone, the days of it with something sponsored (daily.sponsored_days)."""
+        from .daily import daily_unique_reach, sponsored_days
+
+        start, end = self._daily_bounds()
+        return daily_unique_reach(self.daily, start, end), sponsored_days(self.daily, start, end)
+
+    def reach_per_day(self, platform: str) -> bool:
+        """Whether the platform's daily series gives its accounts reached per day over the period
+        (daily_reach_sentences): where its posts report no reach, they have none per post only."""
+        return bool((self._daily_reach()[0]["platform"] == platform).any())
+
     def daily_reach_sentences(self) -> list[str]:
         """The accounts reached per day over the period, from the daily series where the exports hold one
         (daily.daily_unique_reach): the median day, lowest and highest, and the days the series covers. Unlike
-        summed post reach it counts a person once a day, whatever they saw; days are not added up."""
-        from .daily import daily_unique_reach
+        summed post reach it counts a person once a day, whatever they saw; days are not added up. LinkedIn's
+        organic members reached is said to be the page's whole reach where nothing was sponsored on its days,
+        its organic part otherwise (daily.sponsored_days)."""
+        from .daily import ORGANIC_REACH
 
         tr = self.tr
         days = (self.period_end.date() - self.period_start.date()).days + 1
-        table = daily_unique_reach(self.daily, self.period_start.tz_localize(None), self.period_end.tz_localize(None))
-        return [tr.t(f"daily_reach.{row['metric']}", platform=tr.platform(row["platform"]), median=tr.number(row["median"]),
-                     low=tr.number(row["low"]), high=tr.number(row["high"]), days=tr.number(int(row["days"])),
-                     period_days=tr.number(days))
-                for _, row in table.iterrows()]
+        table, sponsored = self._daily_reach()
+        lines = []
+        for _, row in table.iterrows():
+            paid = sponsored.get(row["platform"], 0) if row["metric"] in ORGANIC_REACH else 0
+            lines.append(tr.t(f"daily_reach.{row['metric']}{'_sponsored' if paid else ''}",
+                              platform=tr.platform(row["platform"]), median=tr.number(row["median"]),
+                              low=tr.number(row["low"]), high=tr.number(row["high"]), days=tr.number(int(row["days"])),
+                              period_days=tr.number(days), sponsored_days=tr.number(paid)))
+        return lines
 
     def paid_delivery_sentences(self) -> list[str]:
         """Account-level paid delivery (Ads Manager) within the period, in the broadcast lens (paid_in_period):

@@ -590,6 +590,78 @@ def test_the_explorer_shows_the_daily_series_in_words():
 
 
 
+# ---- LinkedIn's organic members reached: daily unique reach ------------------------------------------------
+
+def _linkedin_daily(reach_organic, sponsored, reach=None) -> pd.DataFrame:
+    """A LinkedIn daily table of 1 to 4 March 2025: members reached organically, sponsored impressions (and a
+    total `reach`, where given), one value a day."""
+    days = pd.date_range("2025-03-01", periods=4)
+    parts = {"reach_organic": reach_organic, "impressions_sponsored": sponsored, "reach": reach}
+    return pd.concat([pd.DataFrame({"client": "c", "platform": "linkedin", "date": days, "metric": metric,
+                                    "value": pd.array(values, dtype="Float64")})
+                      for metric, values in parts.items() if values is not None], ignore_index=True)
+
+
+def test_linkedin_organic_members_reached_count_as_daily_unique_reach():
+    """By hand: 30, 10, 50, 20 members a day; 1 to 3 March: median 30, mean 30, lowest 10, highest 50. Sponsored
+    impressions on 2 March (and on 4 March, outside the period) make it the organic part on 1 of its 3 days."""
+    from helpers.daily import daily_unique_reach, sponsored_days
+
+    none_paid = _linkedin_daily([30, 10, 50, 20], [0, 0, 0, 0])
+    table = daily_unique_reach(none_paid, "2025-03-01", "2025-03-03").set_index(["platform", "metric"])
+    assert table.loc[("linkedin", "reach_organic")].tolist() == [3, 30.0, 30.0, 10.0, 50.0]
+    assert sponsored_days(none_paid, "2025-03-01", "2025-03-03") == {"linkedin": 0}
+    assert sponsored_days(_linkedin_daily([30, 10, 50, 20], None), "2025-03-01", "2025-03-03") == {"linkedin": 0}
+    paid = _linkedin_daily([30, 10, 50, 20], [0, 120, 0, 80])
+    assert sponsored_days(paid, "2025-03-01", "2025-03-03") == {"linkedin": 1}
+    # a series giving the whole reach too: that one is the platform's daily reach, not the organic part
+    both = _linkedin_daily([30, 10, 50, 20], [0, 120, 0, 80], reach=[40, 90, 60, 30])
+    table = daily_unique_reach(both, "2025-03-01", "2025-03-03")
+    assert table[["platform", "metric", "median"]].values.tolist() == [["linkedin", "reach", 60.0]]
+    assert sponsored_days(both, "2025-03-01", "2025-03-03") == {}
+
+
+def test_the_report_quotes_linkedins_organic_members_reached_per_day():
+    """Leaf Space's Metrics sheet (read with openpyxl apart): June 2025's 'Unique impressions (organic)' have a
+    median of 161, lowest 55, highest 2,078 over 30 days, and every sponsored column is 0; May 2025's a median
+    of 216 (67 to 1,176, 31 days), with sponsored figures on 8 days. The posts report no reach: none per post."""
+    from helpers.report import build_report
+
+    path = str(real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx"))
+    june = build_report(client="t", client_name="T", exports=[path], timezone="Europe/Rome",
+                        period_start="2025-06-01", period_end="2025-06-30")
+    assert june.daily_reach_sentences() == [
+        "On LinkedIn, the page reached 161 members on a typical day of the period (the median day; lowest 55,"
+        " highest 2,078; 30 of its 30 days in the daily series). LinkedIn counts them as organic reach, and its"
+        " daily series reports nothing sponsored on those days, so that is the page's whole reach. Each day counts"
+        " a member once, whatever they saw that day; days are not added up, since a member reached on two days"
+        " would count twice."]
+    assert ("LinkedIn: the exports report no reach per post, so reach-based metrics are not computed"
+            " (not 0).") in june.coverage_notes()
+    assert "On LinkedIn, the exports report no reach per post: 7 posts counted" in june.lens_sentence("broadcast")
+    assert "the exports report no reach per post)" in june.lens_sentence("engagement")
+    may = build_report(client="t", client_name="T", exports=[path], timezone="Europe/Rome",
+                       period_start="2025-05-01", period_end="2025-05-31", language="id")
+    assert may.daily_reach_sentences()[0].startswith(
+        "Di LinkedIn, konten organik (tidak berbayar) halaman menjangkau 216 anggota pada hari yang biasa dalam"
+        " periode ini (median harian; terendah 67, tertinggi 1.176; 31 dari 31 hari periode ada di deret harian)."
+        " Itu hanya bagian organik dari jangkauannya: konten bersponsor ditampilkan pada 8 dari hari-hari itu")
+
+
+def test_the_explorer_says_whether_linkedins_organic_reach_is_the_whole():
+    from helpers import explore
+
+    workspace = explore.load_folder(real_export("linkedin/company-page"), timezone="Europe/Rome")
+    june = explore.daily_shown(workspace, "2025-06-01", "2025-06-30").data
+    assert ">reach: organic</td>" in june and ">161</td>" in june and "None of the daily series" not in june
+    assert ("LinkedIn: its reach counted here is organic reach (members reached by the page&#x27;s unpaid"
+            " content), and the daily series reports nothing sponsored on these days, so it is the page&#x27;s"
+            " whole reach.") in june
+    may = explore.daily_shown(workspace, "2025-05-01", "2025-05-31").data
+    assert "organic reach only (members reached by the page&#x27;s unpaid content): sponsored content ran on 8 of" \
+           " these days, and LinkedIn gives no count of the members it reached." in may
+
+
 def test_a_total_on_a_files_last_day_is_kept():
     """TikTok's follower history of 30 December to 3 January: the total of 3 January, 1,215, is the total when the
     file was downloaded, kept; the day's net change, a count of the day, is not a figure over whole days."""

@@ -249,7 +249,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "figure.scatter_title_": _elasticity_classes() | {"mixed", "falling_rate"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)
         "platform.": set(schema.PLATFORMS),  # quality.kinds_across_files
-        "daily_reach.": set(daily.DAILY_UNIQUE),  # report.daily_reach_sentences
+        # report.daily_reach_sentences: an organic reach beside something sponsored is said to be a part
+        "daily_reach.": set(daily.DAILY_UNIQUE) | {f"{m}_sponsored" for m in daily.ORGANIC_REACH},
         # sources.covered_days: "post exports" where daily series or ad reports were read beside the posts
         "imports.sources.covered_all": {"", "_posts"},
         "imports.sources.covered_part": {"", "_posts"},
