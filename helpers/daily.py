@@ -326,6 +326,25 @@ def whole_days(daily: pd.DataFrame) -> pd.DataFrame:
     return daily[~last_day_rows(daily)]
 
 
+def whole_span(daily: pd.DataFrame | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day the figures over days count (whole_days, days with a value), None for none: the
+    days the daily series cover, as the explorer names them and shows by default, so that its heading ends on
+    a day its counts hold. A platform's last day is that of its last count: a total (STANDING_TOTALS) kept on
+    the file's last day, left out of the counts, does not carry it on; a series of totals alone ends on its
+    last total."""
+    if daily is None or daily.empty:
+        return None
+    kept = whole_days(daily)
+    kept = kept[kept["value"].notna()]
+    if kept.empty:
+        return None
+    ends = []
+    for _, rows in kept.groupby("platform"):
+        counts = rows[~rows["metric"].isin(STANDING_TOTALS)]
+        ends.append((counts if len(counts) else rows)["date"].max())
+    return kept["date"].min(), max(ends)
+
+
 def days_left_out(daily: pd.DataFrame | None, start, end) -> dict[str, list[pd.Timestamp]]:
     """{platform: days} of `start` to `end` that whole_days leaves out of that platform's figures: a file's
     last day holding a value (a blank one is no figure either way)."""
@@ -351,14 +370,15 @@ def same_midnights(zone: str, timezone: str, start, end) -> bool:
 
 
 def day_notes(daily: pd.DataFrame | None, reports, start, end, timezone: str,
-              posts: pd.DataFrame | None = None) -> list[Message]:
+              posts: pd.DataFrame | None = None, *, left_out_until=None) -> list[Message]:
     """What a reader of the daily figures from `start` to `end` needs told, per platform, as Messages (the
     report's Data coverage, the explorer's daily_shown): where the days of the files behind them (`reports`,
     their import reports) run midnight to midnight in another time zone than `timezone`, the one the posts are
     shown in (DAY_ZONES: Meta's Pacific days), that a day's figures and that day's posts are not the same 24
     hours, with how many of the platform's `posts` of those days (by their day in `timezone`; a post dated to
     its day or month alone has no hour to tell) fall on another day there (nothing is shifted: the series
-    gives days, not hours); and each day whole_days leaves out (days_left_out), with its files."""
+    gives days, not hours); and each day whole_days leaves out (days_left_out), with its files, up to
+    `left_out_until` where given (the explorer's default period ends on the last day kept: whole_span)."""
     from .importers.base import file_labels
     from .i18n import listed
 
@@ -367,7 +387,7 @@ def day_notes(daily: pd.DataFrame | None, reports, start, end, timezone: str,
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     used = whole_days(daily)
     used = used[used["date"].between(start, end) & used["value"].notna()]
-    left = days_left_out(daily, start, end)
+    left = days_left_out(daily, start, end if left_out_until is None else left_out_until)
     by_file = {str(r.path): r for r in reports}
     notes = []
     for platform in sorted(set(used["platform"]) | set(left)):

@@ -196,16 +196,7 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
         known = sorted(among[what].dropna().astype(str).unique())  # a format, an account: of the chosen platform
         if value not in known:
             raise _not_in_posts(what, value, known, platform)
-    for name, value in (("start", start), ("end", end)):
-        try:
-            if value:
-                periods.iso_day(value)
-        except periods.NotAWholeDay:  # 23:59, or a time in another zone, is no whole day of the posts' zone
-            raise WorkbookError(periods.not_whole_day(name, value, posts["published_at"].dt.tz, "explore")) from None
-        except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
-            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
-                                        hint=periods.date_hint(value))) from None
-    start, end = (periods.day_text(value) if value else None for value in (start, end))
+    start, end = checked_days(start, end, posts["published_at"].dt.tz)
     keep = pd.Series(True, index=posts.index)
     if platform:
         keep &= posts["platform"] == platform
@@ -214,8 +205,6 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     if account:
         keep &= (posts["account"] == account).fillna(False).astype(bool)
     first, after_last = periods.day_bounds(start or None, end or None, posts["published_at"].dt.tz)
-    if first is not None and after_last is not None and first >= after_last:
-        raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
     inside, cut = periods.within(posts, first, after_last)
     mine = (posts["platform"] == platform) if platform else pd.Series(True, index=posts.index)
     if account:
@@ -247,6 +236,26 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
                         NEAR_DOWNLOAD: _export_ends(chosen, spans_of),
                         COVERED_PLATFORMS: _covered_platforms(posts[mine], start, end, platform, spans_of)}
     return chosen
+
+
+def checked_days(start, end, timezone) -> tuple[str | None, str | None]:
+    """`start` and `end` of a period the explorer is asked for (select_posts, daily_shown) as YYYY-MM-DD, None
+    where not given, or the error saying what is wrong: a day not written YYYY-MM-DD or past its month's end
+    (with the day likely meant: periods.date_hint), a datetime with a time of day or a zone of its own (a
+    period is whole days in `timezone`, the posts'), a start after the end."""
+    for name, value in (("start", start), ("end", end)):
+        try:
+            if value:
+                periods.iso_day(value)
+        except periods.NotAWholeDay:  # 23:59, or a time in another zone, is no whole day of the posts' zone
+            raise WorkbookError(periods.not_whole_day(name, value, timezone, "explore")) from None
+        except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
+            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
+                                        hint=periods.date_hint(value))) from None
+    start, end = (periods.day_text(value) if value else None for value in (start, end))
+    if start and end and start > end:  # days written YYYY-MM-DD sort as the calendar does
+        raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
+    return start, end
 
 
 class HeaderOnly(WorkbookWarning):
@@ -800,33 +809,49 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     default the active one): the accounts reached per day (daily.daily_unique_reach: the median day, the
     lowest and the highest, never a sum over days) and the followers from `start` to `end`
     (daily.follower_growth), then what to know before reading them (daily.day_notes: days that run in another
-    time zone than the posts', a file's last day left out). `start`, `end`: YYYY-MM-DD, by default the first
-    and last day the series hold. A folder without daily series gets a sentence saying so. The numbers:
+    time zone than the posts', a file's last day left out). `start`, `end`: YYYY-MM-DD, checked as select_posts
+    checks them (checked_days); by default the first and last day the figures count (daily.whole_span), so the
+    heading ends on a day they hold. A folder without daily series gets a sentence saying so, and days they do
+    not cover one naming the days they do. The numbers:
     daily.daily_unique_reach(workspace.daily, start, end) and daily.follower_growth(workspace.daily, start, end)."""
     from IPython.display import HTML
 
-    from .daily import daily_unique_reach, day_notes, follower_growth, sponsored_days
+    from .daily import (DAILY_UNIQUE, daily_unique_reach, day_notes, follower_growth, sponsored_days, whole_days,
+                        whole_span)
 
     tr = translator(view_language(language))
     daily = workspace.daily
     if daily is None or daily.empty:
         return HTML(f"<p>{html.escape(tr.t('imports.explore.daily_none'))}</p>")
-    first = periods.iso_day(start) if start else daily["date"].min().date()
-    last = periods.iso_day(end) if end else daily["date"].max().date()
+    zone = workspace.posts["published_at"].dt.tz if len(workspace.posts) else None
+    start, end = checked_days(start, end, zone)
+    covers = whole_span(daily) or (daily["date"].min(), daily["date"].max())
+    first = periods.iso_day(start) if start else covers[0].date()
+    last = periods.iso_day(end) if end else covers[1].date()
+    # the notes name a file's last day left out even where the period, by default, ends the day before it
+    notes = day_notes(daily, workspace.sources.daily_reports, first, last, str(zone), workspace.posts,
+                      left_out_until=last if end else max(last, daily["date"].max().date())) if zone else []
+    notes = [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
+    kept = whole_days(daily)
+    if not (kept["value"].notna() & kept["date"].between(pd.Timestamp(first), pd.Timestamp(last))).any():
+        asked = _period_words(start, end) if start or end else _period_words(first, last)
+        said = tr.t("imports.explore.daily_not_covered", period=tr.message(asked),
+                    first=tr.date(covers[0].date()), last=tr.date(covers[1].date()))
+        return HTML(f"<p>{html.escape(said)}</p>" + "".join(notes))
     words = {"start": tr.date(first), "end": tr.date(last)}
     unique = daily_unique_reach(daily, first, last)
     reach = _daily_reach_table(unique, tr)
     growth = _growth_table(follower_growth(daily, first, last), tr)
-    zone = workspace.posts["published_at"].dt.tz if len(workspace.posts) else None
-    notes = day_notes(daily, workspace.sources.daily_reports, first, last, str(zone), workspace.posts) if zone else []
+    # no unique count on these days, or in none of the series at all
+    none = tr.t("imports.explore.daily_reach_none_days" if daily["metric"].isin(DAILY_UNIQUE).any()
+                else "imports.explore.daily_reach_none")
     parts = [f"<h4>{html.escape(tr.t('imports.explore.daily_reach_heading', **words))}</h4>",
              shown(reach, language=tr.language).hide(axis=0).to_html() if len(reach)
-             else f"<p>{html.escape(tr.t('imports.explore.daily_reach_none'))}</p>"]
+             else f"<p>{html.escape(none)}</p>"]
     parts += [f"<p>{html.escape(text)}</p>" for text in _organic_notes(unique, sponsored_days(daily, first, last), tr)]
     parts += [f"<h4>{html.escape(tr.t('imports.explore.daily_growth_heading', **words))}</h4>",
-              shown(growth, language=tr.language).hide(axis=0).to_html()]
-    parts += [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
-    return HTML("".join(parts))
+             shown(growth, language=tr.language).hide(axis=0).to_html()]
+    return HTML("".join(parts + notes))
 
 
 def paid_shown(view):

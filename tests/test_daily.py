@@ -590,6 +590,61 @@ def test_the_explorer_shows_the_daily_series_in_words():
 
 
 
+def test_the_explorers_default_period_ends_on_the_last_day_its_figures_count():
+    """The pacific files hold 20 February to 14 March; 14 March is left out of the figures, so by default the
+    heading runs 20 February to 13 March and follows are counted on 22 of those 22 days (9 in February, 13 in
+    March), not "22 of 23"; the note naming 14 March stays."""
+    from helpers import explore
+    from helpers.daily import whole_span
+
+    assert whole_span(load_daily_series(str(PACIFIC / "*[hs].csv"))) == (pd.Timestamp("2025-02-20"),
+                                                                          pd.Timestamp("2025-03-13"))
+    shown = explore.daily_shown(explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")).data
+    assert "<h4>Accounts reached per day, 20 February 2025 to 13 March 2025" in shown
+    assert "<h4>Followers from 20 February 2025 to 13 March 2025</h4>" in shown
+    assert ">22 of 22</td>" in shown and ">22</td>" in shown  # 22 days of reach too
+    assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in shown
+    # a follower total on a file's last day is kept (STANDING_TOTALS), but the day's counts are not: the
+    # series' figures over days end on 2 January
+    history = load_daily_series(DAILY / "FollowerHistory_2024-12-30_2025-01-03.csv")
+    assert whole_span(history) == (pd.Timestamp("2024-12-30"), pd.Timestamp("2025-01-02"))
+
+
+@pytest.mark.parametrize("start, end", [("2025-03-10", "2025-03-01"), ("2025-03-01T10:00", None),
+                                        ("2025-3-1", None), (None, "2025-02-30")])
+def test_the_explorer_refuses_a_period_of_daily_series_as_it_refuses_one_of_posts(start, end):
+    from helpers import explore
+    from helpers.errors import WorkbookError
+
+    workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
+    with pytest.raises(WorkbookError) as posts:
+        explore.select_posts(workspace.posts, start=start, end=end)
+    with pytest.raises(WorkbookError) as daily:
+        explore.daily_shown(workspace, start, end)
+    assert str(daily.value) == str(posts.value)
+
+
+def test_the_explorer_names_the_days_the_daily_series_cover_for_days_they_do_not():
+    """The series' figures count 20 February to 13 March 2025: January holds none, nor does 14 March alone (left
+    out, as its note says); 1 to 20 February holds 20 February."""
+    from helpers import explore
+
+    workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
+    january = explore.daily_shown(workspace, "2025-01-01", "2025-01-31").data
+    assert january == ("<p>No daily series holds a figure between 2025-01-01 and 2025-01-31: the daily series cover"
+                       " 20 February 2025 to 13 March 2025, not these days, so there is no reach per day or follower"
+                       " growth to show. Pick days they cover, or load the daily exports that cover these.</p>")
+    later = explore.daily_shown(workspace, "2025-03-14").data
+    assert later.startswith("<p>No daily series holds a figure from 2025-03-14: the daily series cover 20 February"
+                            " 2025 to 13 March 2025")
+    assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in later
+    assert "Tidak ada deret harian yang memuat angka antara 2025-01-01 dan 2025-01-31: deret harian mencakup" \
+           " 20 Februari 2025 hingga 13 Maret 2025" in explore.daily_shown(workspace, "2025-01-01", "2025-01-31",
+                                                                          language="id").data
+    first = explore.daily_shown(workspace, "2025-02-01", "2025-02-20").data
+    assert "<h4>Accounts reached per day, 1 February 2025 to 20 February 2025" in first and ">1 of 20</td>" in first
+
+
 # ---- LinkedIn's organic members reached: daily unique reach ------------------------------------------------
 
 def _linkedin_daily(reach_organic, sponsored, reach=None) -> pd.DataFrame:
