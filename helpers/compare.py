@@ -532,6 +532,9 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     pooled, a format would lead for holding more of the posts of the platform with the higher rates (reels,
     mostly Instagram's, ahead of photos, mostly Facebook's, where Instagram's photos lead its reels), and each
     platform is judged by its own rate (explore.engagement_rate_of).
+
+    The result's "measure" names what the medians are in; the medians table carries it in its attrs too, so
+    that explore.shown(result["medians"]) shows a rate's medians as percentages, as explore.shown(result) does.
     """
     one_platform(posts, "compare_groups")
     values = _measure(posts, measure)
@@ -558,9 +561,9 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
                           "effect": cliffs_delta_size(delta)})
     pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "effect"])
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)
-    return {"measure": measure, "medians": medians.sort_values("median", ascending=False, ignore_index=True,
-                                                               kind="stable"),
-            "kruskal": kruskal, "pairs": pairs}
+    medians = medians.sort_values("median", ascending=False, ignore_index=True, kind="stable")
+    medians.attrs["measure"] = measure  # the unit of its medians, which explore.shown(medians) shows them in
+    return {"measure": measure, "medians": medians, "kruskal": kruskal, "pairs": pairs}
 
 
 def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | None:

@@ -629,7 +629,8 @@ _REPORTED_COLUMNS = frozenset(schema.POST_COLUMNS) | {"interactions", "watch_tim
 _POST_COUNT_COLUMNS = ("posts", "posts_covered", "posts_previous", "posts_covered_previous")
 
 
-def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | None = None, max_text: int = 90):
+def shown(table: pd.DataFrame | dict, *, measure: str | None = None, language: str | None = None,
+          max_text: int = 90):
     """A table as the explorer shows it: rates of interactions (metrics.PERCENT_RATES) as percentages, other
     rates and averages with two decimals, counts as whole numbers with thousands separators, a post's missing
     figure as "not reported" (summary_view's words: missing is not "not applicable"), a statistic too few
@@ -637,7 +638,9 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
     escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator of `language` (by
     default the active one: view_language), as the client report formats them (display.metric_text).
     `measure`: the rate that compare.compare_groups' 'median', 'ci_low' and 'ci_high' are in (its result's
-    "measure").
+    "measure"). Given compare_groups' result itself, or its medians (which carry it in their attrs), `shown`
+    takes it from them: a rate's medians read 6.25%, not 0.06. A measure given that the workbook does not
+    know (a misspelt rate) is an error naming the one likely meant (_check_measure), not a silent plain number.
 
     A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction
     0.357, a count as Int64) because analysts sort, filter and compute with them; only what is shown reads
@@ -647,6 +650,13 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
     # folders with export_files) and the test suite's conftest.py stay light
     from .display import TWO_DECIMALS, metric_text, p_value_text, shorten
 
+    own = None
+    if isinstance(table, dict) and isinstance(table.get("medians"), pd.DataFrame):  # compare_groups' result
+        own, table = table.get("measure"), table["medians"]
+    own = own or table.attrs.get("measure")  # compare_groups' medians: the measure they are in
+    if measure is not None and measure != own:
+        _check_measure(measure)
+    measure = measure or own
     tr = translator(view_language(language))
     missing, not_computed = tr.t("common.not_reported"), tr.t("common.na")
     # labels escaped too: a table grouped by account has the exports' page names as its index or columns
@@ -682,6 +692,22 @@ def shown(table: pd.DataFrame, *, measure: str | None = None, language: str | No
             continue
         styler = styler.format(shown_as, subset=[column])
     return _kpi_values_shown(styler, table, tr)
+
+
+#: The measures `shown` knows the unit of: the post table's numeric figures, the per-post metrics and
+#: compare.with_broadcast's rate; a measure given that is none of them is a slip (_check_measure).
+_KNOWN_MEASURES = tuple(dict.fromkeys(
+    [name for name, (kind, _) in schema.POST_COLUMNS.items()
+     if kind in ("Int64", "Float64") and name != "source_row"]  # a row number measures nothing
+    + ["interactions", "watch_time_hours", *metrics.RATES, "engagement_rate_by_broadcast"]))
+
+
+def _check_measure(measure) -> None:
+    """An error for a `measure` given to shown that the workbook does not know ('engagment_rate_by_reach'),
+    naming the one likely meant, as compare_groups does for its measure: its medians would otherwise be shown
+    as plain numbers, a rate's as 0.06 for 6.25%, without a word."""
+    if not isinstance(measure, str) or measure not in _KNOWN_MEASURES:
+        raise unknown_name(Message("imports.names.measure"), measure, _KNOWN_MEASURES)
 
 
 #: The columns of a KPI table (metrics.kpis, metrics.period_change) that are in the unit of each row's KPI.

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import compare, explore, metrics, schema
 from helpers.errors import WorkbookError
-from helpers.i18n import use_language
+from helpers.i18n import translator, use_language
 from helpers.paths import PROJECT_ROOT
 from tests.conftest import real_export
 
@@ -84,6 +84,30 @@ def test_format_medians_are_shown_in_the_unit_of_the_rate_compared(two_posts):
     assert groups["medians"]["median"].tolist() == pytest.approx([5 / 14, 3 / 1200])
     by_reach = compare.compare_groups(more, "format", "reach")
     assert ">1,200.00<" in explore.shown(by_reach["medians"], measure="reach").to_html()  # no percent for reach
+
+
+def test_format_medians_shown_without_their_measure_are_in_its_unit_and_a_misspelt_measure_is_refused(two_posts):
+    """The photo's engagement rate by reach is 5 ÷ 14 = 35.71% (three copies), the video's 3 ÷ 1,200 = 0.25%:
+    compare_groups' medians shown as they come (the notebook's `formats["medians"]`), or its whole result, read
+    as percentages, not 0.36 and 0.00; a misspelt measure is an error naming the one meant, not plain numbers."""
+    more = pd.concat([two_posts] * 3, ignore_index=True).assign(post_id=[str(i) for i in range(6)])
+    groups = compare.compare_groups(more, "format", "engagement_rate_by_reach")
+    for table in (groups["medians"], groups):
+        html = explore.shown(table).to_html()
+        assert ">35.71%<" in html and ">0.25%<" in html and ">0.36<" not in html and ">3<" in html
+    assert explore.shown(groups).data is groups["medians"]
+    assert ">35,71%<" in explore.shown(groups, language="id").to_html()
+    with pytest.raises(WorkbookError) as error:
+        explore.shown(groups["medians"], measure="engagment_rate_by_reach")
+    assert str(error.value).startswith(
+        "measure (a column of the post table, or a rate of metrics.RATES) 'engagment_rate_by_reach' is not one the "
+        "workbook knows: did you mean 'engagement_rate_by_reach'? Expected one of: reach, impressions, ")
+    assert "source_row" not in str(error.value)
+    assert error.value.args[0].in_language(translator("id")).startswith(
+        "ukuran (kolom tabel unggahan, atau tingkat dalam metrics.RATES) 'engagment_rate_by_reach' tidak dikenali "
+        "buku kerja ini: maksud Anda 'engagement_rate_by_reach'?")
+    # medians of a count carry their measure too, and stay numbers, not percentages
+    assert ">1,200.00<" in explore.shown(compare.compare_groups(more, "format", "reach")).to_html()
 
 
 def test_an_interval_too_few_posts_give_is_not_applicable_not_unreported(two_posts):
