@@ -884,15 +884,22 @@ def paid_shown(view):
     """The Ads Manager delivery of a report view's period (report_view), in the report's words
     (Report.paid_delivery_sentences: the days its rows cover, impressions, spend and CPM, rows past the period's
     edges left out whole, which report is quoted where two describe the same delivery), as a bulleted list; a
-    folder without Ads Manager reports gets a sentence saying so, rather than an empty cell."""
+    folder without Ads Manager reports gets a sentence saying so, rather than an empty cell. Delivery one
+    account's view leaves out (report_view's `account`: rows of an ad account of another name, of_account) is
+    said with the coverage note's words: nothing shown is then no "the folder holds no report"."""
     from IPython.display import HTML
 
     from .display import findings
 
+    tr = view.tr
     lines = view.paid_delivery_sentences()
+    left_out = "; ".join(tr.message(note) for note in view.other_notes
+                         if isinstance(note, Message) and note.key == "imports.explore.account_paid_left_out")
     if lines:
-        return findings(lines)
-    return HTML(f"<p>{html.escape(view.tr.t('imports.explore.paid_none'))}</p>")
+        return findings(lines + ([tr.t("imports.explore.paid_left_out_too", notes=left_out)] if left_out else []))
+    if left_out:
+        return HTML(f"<p>{html.escape(tr.t('imports.explore.paid_left_out', notes=left_out))}</p>")
+    return HTML(f"<p>{html.escape(tr.t('imports.explore.paid_none'))}</p>")
 
 
 def _organic_notes(table: pd.DataFrame, sponsored: dict[str, int], tr: Translator) -> list[str]:

@@ -234,3 +234,44 @@ def test_the_report_of_the_one_account_of_a_platform_keeps_its_daily_series_and_
     assert not [note for note in notes if "daily series" in note or "leaving out" in note]
     assert [note for note in notes if "Ads Manager delivery in ads.csv is left out of" in note
             and "report for 1 row of an ad account" in note]
+
+
+def test_the_paid_delivery_of_one_account_says_what_was_left_out_rather_than_no_report(tmp_path):
+    """The two pages beside an Ads Manager report of 3 rows naming no ad account: the bakery's view shows no
+    delivery, and paid_shown says that it was left out and why (the coverage note's words), not that the
+    folder holds no Ads Manager report. With rows of its own ad account (1,000 impressions for $10.00) beside
+    another shop's, its delivery is shown and the other's rows are said to be left out."""
+    import html
+
+    for path in [*TWO_PAGES.iterdir(), ADS / "campaigns_usd.csv"]:
+        shutil.copy(path, tmp_path / path.name)
+    folder = explore.load_folder(tmp_path, client="two-pages", timezone="Asia/Jakarta")
+    shown = html.unescape(explore.paid_shown(explore.report_view(folder, account=BAKERY)).data)
+    assert shown == (
+        f"<p>No Ads Manager delivery is shown for this report: Ads Manager delivery in campaigns_usd.csv is left "
+        f"out of {BAKERY}'s report for 3 rows of an ad account with another name, or naming none: only the ad "
+        f"account named {BAKERY} counts as its. view.coverage_notes() lists everything else the report leaves "
+        "out.</p>")
+    try:
+        indonesian = html.unescape(explore.paid_shown(explore.report_view(folder, account=BAKERY,
+                                                                          language="id")).data)
+    finally:
+        use_language("en")
+    assert indonesian == (
+        f"<p>Tidak ada distribusi Ads Manager yang ditampilkan untuk laporan ini: tidak disertakan dalam laporan "
+        f"{BAKERY}, distribusi Ads Manager dalam campaigns_usd.csv: 3 baris milik akun iklan dengan nama lain, atau "
+        f"tanpa nama akun; hanya akun iklan bernama {BAKERY} yang dianggap miliknya. view.coverage_notes() "
+        "mencantumkan apa saja lainnya yang tidak disertakan laporan ini.</p>")
+    own = tmp_path / "own"
+    own.mkdir()
+    shutil.copy(TWO_PAGES / BAKERY_FILE, own)
+    (own / "ads.csv").write_text(
+        "Account name,Reporting starts,Reporting ends,Campaign name,Reach,Impressions,Amount spent (USD)\n"
+        f"{BAKERY},2025-04-02,2025-04-04,Spring,800,1000,10.00\n"
+        "Another Shop,2025-04-02,2025-04-04,Sale,3000,5000,20.00\n", encoding="utf-8")
+    shown = html.unescape(explore.paid_shown(explore.report_view(
+        explore.load_folder(own, client="bakery", timezone="Asia/Jakarta"), account=BAKERY)).data)
+    assert "1,000 impressions" in shown and "holds no Ads Manager report" not in shown
+    assert (f"<li>Not counted above: Ads Manager delivery in ads.csv is left out of {BAKERY}'s report for 1 row of an "
+            f"ad account with another name, or naming none: only the ad account named {BAKERY} counts as its.</li>"
+            in shown)
