@@ -15,6 +15,7 @@ import os
 import re
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -466,7 +467,8 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | N
     thousands separators, rates of interactions as percentages, per-post rates, frequency and watch time with
     two decimals; NaN (nothing reported) as "not reported". Labels and numbers are in `language` (by default
     the active one: view_language; the Translator's formats, as in the client report: "3,58%" in Indonesian).
-    The numbers stay in `.data`, under channel_summary's English labels, for code that indexes by them.
+    The numbers stay in `.data`, under channel_summary's English labels, for code that indexes by them;
+    save_table writes them under the labels shown (SavedLabels), the column of row labels named.
 
     A formula that sums impressions names what the exports counted (impressions_kind of the posts it covers):
     "frequency (Σ views ÷ Σ reach)" for Meta's exports since 2025, which count views, repeat views included.
@@ -506,7 +508,13 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | N
                      zip(key if isinstance(key, tuple) else (key,), table.columns.names, strict=True))
                for key in table.columns]
     styler = styler.relabel_index([c if len(c) > 1 else c[0] for c in columns], axis=1)
-    styler = styler.relabel_index([_row_label(label, posts, tr) for label in table.index], axis=0)
+    rows = [_row_label(label, posts, tr) for label in table.index]
+    styler = styler.relabel_index(rows, axis=0)
+    # save_table writes these labels, the screen's, not .data's English ones (_SAVED_LABELS)
+    setattr(styler, _SAVED_LABELS, SavedLabels(
+        rows=dict(zip(table.index, rows, strict=True)), row_heading=tr.t("imports.explore.summary_label_column"),
+        columns={key: tuple(html.unescape(text) for text in label) if len(label) > 1 else html.unescape(label[0])
+                 for key, label in zip(table.columns, columns, strict=True)}))
     if posts.empty:  # an empty table alone says nothing: why there is no figure, and the exports of a header alone
         said = [tr.t("imports.explore.summary_no_posts")]
         if header_only := only_header_read(posts):
@@ -514,6 +522,20 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | N
                              files=tr.join([Path(export.path).name for export in header_only])))
         styler = styler.set_caption(html.escape(" ".join(said)))
     return styler
+
+
+class SavedLabels(NamedTuple):
+    """The labels a table shown on screen (a Styler) is saved under, where they differ from its `.data`'s:
+    {row of .data: label shown}, the heading of the column of those labels, and {column of .data: heading
+    shown} (a tuple for headings of two levels)."""
+
+    rows: dict
+    row_heading: str
+    columns: dict
+
+
+#: The Styler attribute holding its SavedLabels (summary_view's), which save_table writes.
+_SAVED_LABELS = "workbook_saved_labels"
 
 
 def paid_label(value, tr: Translator) -> str:
@@ -1051,7 +1073,9 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
 
     The table is a DataFrame, a Series (its one column), or a table as shown on screen (a pandas Styler:
     summary_view, shown, agreement_shown), whose numbers are saved (its `.data`, unformatted, as a DataFrame
-    of them would be): a number read elsewhere must stay a number, not "3.58%" or "not reported". The index is
+    of them would be): a number read elsewhere must stay a number, not "3.58%" or "not reported". summary_view's
+    rows and columns are saved under the labels it shows ("frequency (Σ views ÷ Σ reach)", "Facebook"), in a
+    column headed "metric": the file says what the screen says. The index is
     written where it labels the rows (named, or not whole numbers: summary_view's row labels, channel_summary's
     platforms, a value_counts' values), not where it only numbers them (a table of posts, of KPIs).
 
@@ -1108,12 +1132,26 @@ def _table_to_save(table) -> pd.DataFrame:
 
     if isinstance(table, Styler):  # as shown: rows and columns hidden on screen are left out of the file too
         shown = table.data
+        labels = getattr(table, _SAVED_LABELS, None)
         table = shown.drop(index=shown.index[list(table.hidden_rows)], columns=shown.columns[list(table.hidden_columns)])
+        if labels is not None:  # under the labels shown (summary_view's), not .data's
+            table = _under_labels(table, labels)
     if isinstance(table, pd.Series):
         return table.to_frame()
     if isinstance(table, pd.DataFrame):
         return table.copy()
     raise WorkbookError(Message("imports.explore.not_a_table", given=type(table).__name__))
+
+
+def _under_labels(table: pd.DataFrame, labels: SavedLabels) -> pd.DataFrame:
+    """`table` with the rows and columns renamed as the screen shows them (SavedLabels), the rows' column
+    named, so that a saved summary_view reads as it did on screen ("frequency (Σ views ÷ Σ reach)" for Meta's
+    posts, "Facebook"), not under channel_summary's English labels and an unnamed first column."""
+    columns = [labels.columns.get(key, key) for key in table.columns]
+    if any(isinstance(column, tuple) for column in columns):
+        columns = pd.MultiIndex.from_tuples([c if isinstance(c, tuple) else (c,) for c in columns])
+    return table.set_axis(pd.Index([labels.rows.get(key, key) for key in table.index], name=labels.row_heading),
+                          axis=0).set_axis(columns, axis=1)
 
 
 def _index_as_text(index: pd.Index) -> pd.Index:

@@ -141,7 +141,7 @@ def test_a_table_shown_on_screen_is_saved_as_its_numbers(tmp_path, monkeypatch):
     assert table.loc["engagement_rate_by_reach", "value"] == pytest.approx(8 / 1214)
     summary = pd.read_csv(explore.save_table(explore.summary_view(posts), "summary.csv"))
     # channel_summary's rows, in order: posts, the days from the first to the last post (2 to 20 May), summed reach
-    assert [float(value) for value in summary["facebook"].tolist()[:3]] == [2, 19, 1214]  # a column of text too
+    assert [float(value) for value in summary["Facebook"].tolist()[:3]] == [2, 19, 1214]  # a column of text too
     assert pd.read_csv(explore.save_table(posts["reach"], "reach.csv"))["reach"].tolist() == [14, 1200]
 
 
@@ -155,7 +155,7 @@ def test_a_saved_table_keeps_the_labels_of_its_rows_not_their_numbers(tmp_path, 
         {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14, "reactions": 5},
         {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200, "reactions": 2},
     ])
-    summary = pd.read_csv(explore.save_table(explore.summary_view(posts), "summary.csv"), index_col=0)["facebook"]
+    summary = pd.read_csv(explore.save_table(explore.summary_view(posts), "summary.csv"), index_col=0)["Facebook"]
     assert float(summary["posts"]) == 2 and float(summary["summed reach (not unique people)"]) == 1214
     channels = pd.read_csv(explore.save_table(metrics.channel_summary(posts), "channels.csv"))
     assert channels["platform"].tolist() == ["facebook"] and channels["posts"].tolist() == [2]
@@ -164,6 +164,37 @@ def test_a_saved_table_keeps_the_labels_of_its_rows_not_their_numbers(tmp_path, 
     video = pd.read_csv(explore.save_table(posts.iloc[1:][["platform", "reach"]], "video.csv"))
     assert video.columns.tolist() == ["platform", "reach"] and video["reach"].tolist() == [1200]
     assert list(pd.read_csv(explore.save_table(metrics.kpis(posts), "kpis.csv")).columns[:2]) == ["platform", "kpi"]
+
+def test_a_saved_summary_says_what_the_screen_says_under_a_named_column_of_labels(tmp_path, monkeypatch):
+    """Facebook's photo (14 reached, 20 views) and video (1,200 reached, 3,000 views): the screen's frequency
+    row reads "frequency (Σ views ÷ Σ reach)", 3,020 ÷ 1,214 = 2.49, under "Facebook"; the file saved, CSV or
+    Excel, holds those labels, not channel_summary's "Σ impressions" and "facebook", in a column headed
+    "metric" (read back as such, not "Unnamed: 0"); in Indonesian, the Indonesian labels shown."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    posts = posts_of([
+        {"platform": "facebook", "format": "photo", "published_at": "2025-05-02 09:00", "reach": 14,
+         "impressions": 20, "impressions_kind": "views", "reactions": 5, "comments": 0},
+        {"platform": "facebook", "format": "video", "published_at": "2025-05-20 10:00", "reach": 1200,
+         "impressions": 3000, "impressions_kind": "views", "reactions": 2, "comments": 1},
+    ])
+    view = explore.summary_view(posts)
+    assert ">frequency (Σ views ÷ Σ reach)<" in view.to_html()
+    for name in ("summary.csv", "summary.xlsx"):
+        path = explore.save_table(view, name)
+        table = pd.read_csv(path) if name.endswith(".csv") else pd.read_excel(path)
+        assert table.columns.tolist() == ["metric", "Facebook"]
+        figures = table.set_index("metric")["Facebook"]
+        assert float(figures["frequency (Σ views ÷ Σ reach)"]) == pytest.approx(3020 / 1214)
+        assert float(figures["posts"]) == 2 and "frequency (Σ impressions ÷ Σ reach)" not in figures.index
+    assert view.data.loc["frequency (Σ impressions ÷ Σ reach)", "facebook"] == pytest.approx(3020 / 1214)
+    indonesian = pd.read_csv(explore.save_table(explore.summary_view(posts, language="id"), "ringkasan.csv"))
+    assert indonesian.columns.tolist() == ["metrik", "Facebook"]
+    assert float(indonesian.set_index("metrik").loc["frekuensi (Σ tayangan ÷ Σ jangkauan)", "Facebook"]) == \
+        pytest.approx(3020 / 1214)
+    formats = pd.read_csv(explore.save_table(explore.summary_view(posts, by="format"), "formats.csv"), header=[0, 1],
+                          index_col=0)
+    assert formats.columns.tolist() == [("Facebook", "photo"), ("Facebook", "video")]
+
 
 def test_saving_what_is_no_table_says_what_is_taken(tmp_path, monkeypatch):
     monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
