@@ -192,7 +192,8 @@ def nothing_there_hint(path: str | Path):
     """What to add to the error for a path or glob pattern that names nothing, or "" (an i18n.Message
     otherwise): where it stops existing, with the name there nearest the one typed (close_match:
     'business-suite-posts' for 'busines-suite-posts') or, none being near, what that folder holds; for a
-    pattern whose folders exist but which matches no file, what its folder holds (a few names and how many),
+    pattern whose folders exist but which matches no file, the folders it matches where it matches some
+    ('*/business-suite-*': /*.csv is still to add), else what its folder holds (a few names and how many),
     and, when the pattern ends in a name ('*/Tabel data.csv'), the file name nearest it. A slip in a folder's
     name is otherwise read as "no exports", and a pattern matching nothing says nothing of what is there."""
     import glob
@@ -218,6 +219,10 @@ def nothing_there_hint(path: str | Path):
         place = found
     else:
         return ""  # everything exists
+    if folders := _folders_matched(path):  # '*/business-suite-*': the folders of the exports, not the exports
+        shown = [f"{folder.relative_to(place).as_posix()}/" for folder in folders]
+        return Message("imports.paths.pattern_folders", count=len(folders),
+                       names=", ".join(shown[:NAMES_SHOWN]) + (" …" if len(shown) > NAMES_SHOWN else ""))
     last = parts[-1]
     close = None
     if not glob.has_magic(last):  # '*/Tabel data.csv': the names its folders hold that come nearest
@@ -226,6 +231,14 @@ def nothing_there_hint(path: str | Path):
         return Message("imports.paths.pattern_close", folder=as_typed(place), holds=_holds(place), name=as_typed(last),
                        close=as_typed(close))
     return Message("imports.paths.pattern_holds", folder=as_typed(place), holds=_holds(place))
+
+
+def _folders_matched(pattern: Path) -> list[Path]:
+    """The folders a glob pattern that matches no file matches, sorted (hidden ones aside, as glob leaves
+    them): a pattern written for a client's folders, to which the files' part (/*.csv) is still to add."""
+    import glob
+
+    return sorted(p for p in map(Path, glob.glob(str(pattern), recursive=True)) if p.is_dir())
 
 
 #: A Windows drive starting a path: `C:\`, `C:/`, or `D:` then a control character that YAML or Python made of

@@ -294,6 +294,35 @@ def test_a_path_that_names_nothing_says_what_load_folder_takes(tmp_path):
                                  f"Di {tmp_path} tidak ada 'nope'; isinya: kosong")
 
 
+def test_a_pattern_matching_folders_names_them_and_says_to_add_the_files_part(tmp_path):
+    """'*/business-suite-*' over facebook/ and instagram/ (each holding business-suite-posts/ with a CSV file,
+    facebook/ an empty business-suite-page-daily/ too) matches three folders and no file: the error names
+    them and says to add /*.csv, or to give a folder, rather than listing the top folder's contents."""
+    for platform in ("facebook", "instagram"):
+        (tmp_path / platform / "business-suite-posts").mkdir(parents=True)
+        (tmp_path / platform / "business-suite-posts" / "posts.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "facebook" / "business-suite-page-daily").mkdir()
+    pattern = str(tmp_path / "*" / "business-suite-*")
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder(pattern, timezone="UTC")
+    assert said(error, "en") == (
+        f"no file matches '{pattern}' (looked in {tmp_path}). It matches 3 folders, not files "
+        "(facebook/business-suite-page-daily/, facebook/business-suite-posts/, instagram/business-suite-posts/): "
+        "add /*.csv to the pattern to take the files inside (explore.load_folder and python -m helpers inspect "
+        "also take a folder as it is)")
+    assert said(error, "id") == (
+        f"tidak ada berkas yang cocok dengan '{pattern}' (dicari di {tmp_path}). Pola ini cocok dengan 3 folder, "
+        "bukan berkas (facebook/business-suite-page-daily/, facebook/business-suite-posts/, "
+        "instagram/business-suite-posts/): tambahkan /*.csv pada pola untuk mengambil berkas di dalamnya "
+        "(explore.load_folder dan python -m helpers inspect juga menerima sebuah folder apa adanya)")
+    with pytest.raises(WorkbookError) as error:
+        explore.load_folder(str(tmp_path / "instagram" / "business-*"), timezone="UTC")
+    assert "It matches 1 folder, not files (business-suite-posts/): add /*.csv" in said(error, "en")
+    with pytest.raises(WorkbookError) as error:  # a pattern matching nothing at all still says what is there
+        explore.load_folder(str(tmp_path / "*" / "ads-*"), timezone="UTC")
+    assert said(error, "en").endswith(f"{tmp_path} holds 2 folders (facebook/, instagram/)")
+
+
 def test_select_posts_answers_a_date_written_another_way_with_the_day_meant(workspace):
     with pytest.raises(WorkbookError) as error:
         explore.select_posts(workspace.posts, start="2026-18-09")
