@@ -88,7 +88,8 @@ def load_folder(folder: str | Path, *, client: str | None = None, timezone: str 
     (_check_folder_given), not the project root.
 
     `client` names the posts' client, the report view's and the tables saved; left out (None, or empty as the
-    notebook's parameter is), it is the name of the folder given (client_of: data/raw/acme/*.csv is 'acme'),
+    notebook's parameter is), it is the name of the folder given (client_of: data/raw/acme/*.csv is 'acme'; with
+    its parent's name in front where a folder beside the parent has the same name),
     so that one client's tables are never saved under another's name.
 
     `mapping` (a column mapping file, README 'Column mappings'; checked first) reads through it each CSV file no
@@ -134,7 +135,12 @@ def client_of(folder: str | Path) -> str:
     'acme' for each. load_folder's client when none is given.
     Where that folder holds clients' folders (CLIENTS_FOLDERS, the project folder: 'data/raw/*/posts.csv',
     '*.csv'), it names no client: the file name's stem without its wildcards is taken, the only name the path
-    gives ('data/raw/acme_*.csv' is 'acme'), else "client" ('*.csv'), never 'raw' or the project folder's name."""
+    gives ('data/raw/acme_*.csv' is 'acme'), else "client" ('*.csv'), never 'raw' or the project folder's name.
+
+    A folder whose name a folder beside its parent has too (facebook/business-suite-posts beside
+    instagram/business-suite-posts, acme/instagram beside kopi/instagram) is named with its parent's name in
+    front, joined by '-' to stay one file name ('facebook-business-suite-posts'), so that the tables saved
+    under the client's name (<client>-kpis.csv) of one folder do not replace the other's (_named_apart)."""
     root = resolve(folder)
     name = ""
     if is_pattern(root):
@@ -145,8 +151,23 @@ def client_of(folder: str | Path) -> str:
         root, name = root.parent, root.name
     root = Path(os.path.normpath(root))  # 'data/raw/acme/..' is 'data/raw'
     if root.name and root not in CLIENTS_FOLDERS and not PROJECT_ROOT.is_relative_to(root):
-        return root.name
+        return _named_apart(root)
     return re.sub(r"[*?]|\[[^]]*]", "", Path(name).stem).strip(" ._-") or "client"
+
+
+def _named_apart(root: Path) -> str:
+    """A folder's name, with its parent's in front ('facebook-business-suite-posts') where a folder beside the
+    parent holds a folder of the same name (instagram/business-suite-posts), whose default client name would
+    otherwise be the same; the folder's name alone where none does, or where the parent holds clients'
+    folders or the project (data/raw/acme stays 'acme')."""
+    parent = root.parent
+    if not parent.name or parent in CLIENTS_FOLDERS or PROJECT_ROOT.is_relative_to(parent):
+        return root.name
+    try:
+        cousins = [p for p in parent.parent.iterdir() if p != parent and (p / root.name).is_dir()]
+    except OSError:  # a folder that cannot be listed: nothing to tell the name apart from
+        cousins = []
+    return f"{parent.name}-{root.name}" if cousins else root.name
 
 
 def documents_in(folder) -> list[Path]:

@@ -583,6 +583,33 @@ def test_the_client_of_a_folder_is_the_folder_named_before_any_wildcard():
     assert explore.client_of(HARBOUR) == "harbour-books"  # one export file: the folder it is in
 
 
+def test_two_folders_of_one_name_are_told_apart_by_their_parents(tmp_path, monkeypatch):
+    """facebook/business-suite-posts and instagram/business-suite-posts, as the platforms' downloads are kept:
+    each folder's client (and so its saved <client>-kpis.csv) takes its parent's name in front, joined by '-',
+    so that the second run's table does not replace the first's (no TableReplaced warning); a folder no folder
+    beside its parent shares a name with keeps its own name, and one under data/raw/ its client's."""
+    import warnings
+
+    for platform in ("facebook", "instagram"):
+        (tmp_path / platform / "business-suite-posts").mkdir(parents=True)
+        (tmp_path / platform / "business-suite-posts" / HARBOUR.name).write_bytes(HARBOUR.read_bytes())
+    (tmp_path / "x" / "content-2025-02").mkdir(parents=True)
+    facebook, instagram = (tmp_path / platform / "business-suite-posts" for platform in ("facebook", "instagram"))
+    assert explore.client_of(facebook) == "facebook-business-suite-posts"
+    assert explore.client_of(f"{instagram}/*.csv") == "instagram-business-suite-posts"
+    assert explore.client_of(instagram / HARBOUR.name) == "instagram-business-suite-posts"  # one file: its folder
+    assert explore.client_of(tmp_path / "x" / "content-2025-02") == "content-2025-02"
+    assert explore.client_of(DEMO_DIR / "kopi-senja") == "kopi-senja"  # beside data/demo/harbour-books, a client's
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path / "derived"))
+    saved = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", explore.TableReplaced)
+        for folder in (facebook, instagram):
+            workspace = explore.load_folder(folder, timezone="Europe/London")
+            saved.append(explore.save_table(metrics.kpis(workspace.posts), f"{workspace.client}-kpis.csv").name)
+    assert saved == ["facebook-business-suite-posts-kpis.csv", "instagram-business-suite-posts-kpis.csv"]
+
+
 def test_a_pattern_whose_folder_holds_clients_names_the_client_by_its_file_name_or_not_at_all():
     """A wildcard where the client's folder would be ('data/raw/*/posts.csv'), or no folder at all ('*.csv'),
     names no client: not 'raw', 'demo' or the project folder's name (save_table would write main-kpis.csv),
