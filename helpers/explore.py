@@ -1285,13 +1285,27 @@ def report_view(workspace: Workspace, start: str | None = None, end: str | None 
     `account`: the report of one account (page, profile, channel, as select_posts names it), under its name,
     from what the workspace holds of it (of_account); its Data coverage (`view.coverage_notes()`) says what
     was left out. Without it, a platform whose posts come from several accounts pools them, and says so.
-    `language`: the report's, by default the active one (view_language), as the explorer's tables."""
+    `language`: the report's, by default the active one (view_language), as the explorer's tables. The
+    notebook's own language is left as it was (a report built for a client makes its language the process's)."""
+    language = view_language(language)
+    notebook_language = active_language()  # building a report makes its language the process's: not here
+    try:
+        return _report_view(workspace, start, end, comparison_start, comparison_end, top_n, account, language,
+                            benchmark_industry)
+    except WorkbookError as error:  # said in the report's language (an account the posts do not hold, a bad date)
+        if language_code(language) not in (None, notebook_language) and len(error.args) == 1:
+            error.args = (error.in_language(translator(language_code(language))),)
+        raise
+    finally:
+        use_language(notebook_language)
+
+
+def _report_view(workspace, start, end, comparison_start, comparison_end, top_n, account, language,
+                 benchmark_industry):
+    """report_view's report, in whatever language the process speaks meanwhile."""
     from .report import report_of_loaded
 
-    language = view_language(language)
     if account:
-        if language_code(language):  # an account the posts do not hold: said in the report's language
-            use_language(language_code(language))
         workspace = of_account(workspace, account)
     posts = workspace.posts
     first, last = exports_span(workspace)  # without posts, the days the exports read are named for, or an error

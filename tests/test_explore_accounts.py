@@ -12,7 +12,7 @@ import pytest
 
 from helpers import explore
 from helpers.errors import WorkbookError
-from helpers.i18n import translator, use_language
+from helpers.i18n import active_language, translator, use_language
 from helpers.paths import DEMO_DIR, PROJECT_ROOT
 from helpers.sources import several_accounts
 
@@ -186,6 +186,10 @@ def test_the_report_of_an_unknown_account_is_select_posts_error_in_the_reports_l
         with pytest.raises(WorkbookError) as error:
             explore.report_view(workspace, account="Kopi Senja", language="id")
         assert str(error.value) == f"account='Kopi Senja' tidak ada dalam unggahan ini; yang ada: '{BAKERY}', '{TOKO}'"
+        # the notebook's own language is left as it was: a later view or error is still in English
+        assert active_language() == "en"
+        assert explore.report_view(workspace, account=BAKERY, language="id").tr.language == "id"
+        assert active_language() == "en"
     finally:
         use_language("en")
 
