@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from matplotlib.colors import ListedColormap, to_rgba
+from matplotlib.colors import ListedColormap, to_hex, to_rgba
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
@@ -329,10 +329,12 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     height = rank_shift_height(len(top) + axis.extra_rows, title, y_label, legend)
     fig, ax = new_figure(figsize=(6.5, height))
     points_per_unit = 72 * (height - 1.5) / (axis.bottom - 0.5)  # about: the axes take the height less the chrome
-    # a post in one top only: dashed, with hollow markers, so that it stays apart from one in both in greyscale
-    # print and whatever the client's accent colour (a brown accent is close to the orange)
-    both = {"color": accent, "marker": "o", "lw": 1.6}
-    one = {"color": PALETTE[3], "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
+    # a post in both tops: the accent, in a shade that stands out from the white page (a yellow's is olive); in
+    # one top only: dashed, with hollow markers, so that it stays apart from one in both in greyscale print and
+    # whatever the client's accent colour, and in a colour unlike the accent's (one_top_colour)
+    colour = colours.readable_shade(to_hex(accent).upper(), minimum=colours.GRAPHIC_CONTRAST)  # "#0072B2" as given
+    both = {"color": colour, "marker": "o", "lw": 1.6}
+    one = {"color": one_top_colour(colour), "marker": "o", "lw": 1.6, "ls": (0, (4, 2)), "markerfacecolor": "white",
            "markeredgewidth": 1.4}
     lands = pd.Series(axis.position(landed), index=top.index)  # on the axis, as the starts
     for index, row in top.iterrows():
@@ -363,6 +365,18 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig
+
+
+#: The slope chart's colours for a post in one top only: the first that does not look like the accent's shade
+#: (colours.alike), so that an orange accent (#D55E00, the palette's own) leaves that post blue. Both stand out
+#: from the white page as graphics must (3.9:1 and 5.1:1).
+ONE_TOP_COLOURS = (to_hex(PALETTE[3]), to_hex(PALETTE[0]))
+
+
+def one_top_colour(accent: str) -> str:
+    """The colour of a post in one top only beside `accent` ('#RRGGBB', the posts in both tops): the first of
+    ONE_TOP_COLOURS unlike it. The two lie far apart, so at most one is alike."""
+    return next(colour for colour in ONE_TOP_COLOURS if not colours.alike(colour, accent))
 
 
 def landing(top: pd.DataFrame, top_n: int) -> np.ndarray:

@@ -180,6 +180,34 @@ def test_posts_in_one_top_only_are_told_apart_without_colour():
     matplotlib.pyplot.close(fig)
 
 
+@pytest.mark.parametrize("accent, both, one", [
+    ("#FFD700", "#ae9300", "#d55e00"),  # a yellow (1.40:1 on white) in its olive shade, 3.01:1
+    ("#D55E00", "#d55e00", "#0173b2"),  # the palette's own orange (3.87:1): posts in one top only turn blue
+    ("#D45F02", "#d45f02", "#0173b2"),  # ...and so they do beside an orange that looks like it
+    ("#0072B2", "#0072b2", "#d55e00"),  # the default blue, as it was
+])
+def test_the_slope_charts_lines_stand_out_from_the_page_and_from_each_other_whatever_the_accent(accent, both, one):
+    """A post in both tops is drawn in the accent, in a shade of at least 3:1 against white (WCAG's contrast for
+    graphics), its legend too; a post in one top only in the palette's orange, or its blue where the accent's
+    shade looks like the orange (colours.alike)."""
+    import pandas as pd
+    from matplotlib.colors import to_hex
+
+    from helpers.colours import GRAPHIC_CONTRAST, contrast_ratio
+
+    ranks = pd.DataFrame({"platform": "facebook", "broadcast": [50, 40, 30], "interactions": [5, 1, 4],
+                          "rank by broadcast": [1, 2, 3], "last rank by broadcast": [1, 2, 3],
+                          "rank by interactions": [1, 3, 2], "last rank by interactions": [1, 3, 2],
+                          "top order": [0, 1, 2]})
+    fig = plots.rank_shift(ranks, "facebook", 2, "title", Translator("en"), accent=accent, kept={0})
+    lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 2 and line.get_marker() == "o"]
+    drawn = {line.get_linestyle(): to_hex(line.get_color()) for line in lines}
+    assert drawn == {"-": both, "--": one}
+    assert [to_hex(handle.get_color()) for handle in fig.legends[0].legend_handles] == [both, one]
+    assert contrast_ratio(both) >= GRAPHIC_CONTRAST and contrast_ratio(one) >= GRAPHIC_CONTRAST
+    matplotlib.pyplot.close(fig)
+
+
 def test_the_scatter_has_one_legend_below_its_panels():
     import pandas as pd
 
