@@ -3145,14 +3145,17 @@ class Report:
         return sorted(self.posts.loc[self._drawable(), "platform"].unique())
 
     def figure_reach_vs_interactions(self):
+        """The scatter of each post's broadcast count against its interactions, and its alt text: what the figure
+        shows, then its title's words (scatter_title), as every figure's alt text ends with its title."""
         tr = self.tr
+        title = self.scatter_title()
         # a trend line only where the elasticity is shown, and never one across accounts (scatter_title)
         fits = {p: self.elasticity[p] for p in self.platforms
                 if elasticity_shown(self.elasticity[p]) and p not in self.elasticity_accounts}
         # a platform of several accounts: each account apart, with its own line where its elasticity is shown
         apart = {p: {a: f if elasticity_shown(f) else {} for a, f in accounts.items()}
                  for p, accounts in self.elasticity_accounts.items() if p in self.platforms}
-        fig = plots.reach_vs_interactions(self.posts, self.scatter_title(), fits, tr, x="broadcast",
+        fig = plots.reach_vs_interactions(self.posts, title, fits, tr, x="broadcast",
                                           x_labels={p: self.labels(p)["x"] for p in self.platforms}, account_fits=apart)
         # the posts drawn, of those reporting both counts that the title and the agreement sentence count
         drawn = int(self._drawable().sum())
@@ -3166,8 +3169,7 @@ class Report:
             for p, accounts in apart.items() for a, f in accounts.items() if f]
         if lines:
             alt += tr.t("figure.scatter_alt_trend", platforms=tr.join(lines))
-        alt += " " + self.agreement_sentence()
-        return fig, alt
+        return fig, alt + " " + title
 
     def figure_quadrant(self):
         tr = self.tr

@@ -2387,6 +2387,21 @@ def test_attention_tables_only_for_platforms_reporting_watch_time_and_trend_line
         report.elasticity = fits
 
 
+def test_the_scatters_alt_text_reads_the_words_of_its_title(report):
+    """As every figure's, the scatter's alt text ends with its title, the slopes and intervals drawn in the image;
+    it ended with the agreement sentence, which the section's opening just above reads, and the slopes were not
+    in it."""
+    import matplotlib.pyplot as plt
+
+    fig, alt = report.figure_reach_vs_interactions()
+    title = ("Interactions grow less than in proportion to reach: engagement rate falls with more reach. Slope b"
+             " (95% CI): Facebook 0.59 (0.37 to 0.76); Instagram 0.55 (0.26 to 0.80)")
+    assert fig._suptitle.get_text().replace("\n", " ") == title
+    assert alt == ("Scatter plot of reach against interactions per post, both on log scales, 118 posts. Robust"
+                   " (Theil–Sen) trend line: Facebook and Instagram. " + title)
+    plt.close(fig)
+
+
 def test_the_benchmark_sentence_counts_its_figures_in_words_that_fit(report):
     benchmarks = report.benchmarks
     try:
