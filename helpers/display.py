@@ -176,8 +176,8 @@ def _is_text(values: pd.Series) -> bool:
 
 
 #: The catalogue's texts for a value a table does not have: a cell holding only one is neither a value nor
-#: words, in any language ("n/a", "t/a").
-MISSING_TEXTS = ("common.na", "common.not_reported")
+#: words, in any language ("n/a", "t/a", a post's "(no text)").
+MISSING_TEXTS = ("common.na", "common.not_reported", "common.no_text")
 #: The catalogue's templates of the values a table writes with words beside their numbers ("-0.32 pp",
 #: "8 of 10", "5 dari 10"): their words outside brackets belong to a value.
 VALUE_TEMPLATES = ("change.points", "common.part_of", "agreement.overlap_value", "lesson.demo.overlap_value")

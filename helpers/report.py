@@ -262,6 +262,12 @@ def estimate_cell(tr: Translator, value, low, high) -> str:
     return tr.t("common.interval", value=value, low=low, high=high)
 
 
+def has_text(text) -> bool:
+    """Whether a post's text says something: given, and more than spaces (an empty caption and description, as a
+    Facebook export may give, is no text)."""
+    return not pd.isna(text) and bool(str(text).strip())
+
+
 def agreement_not_computed(tr: Translator, platform: str, n: int, posts: pd.DataFrame, by: str) -> str:
     """Why a platform's rank agreement has no rho, over `n` posts reporting both measures: its exports report
     no interactions, fewer than 3 posts report a broadcast count with them, or the measure or interactions
@@ -2397,7 +2403,8 @@ class Report:
 
     def divergent_posts(self, platform: str) -> pd.DataFrame:
         """The posts on top by reach but not by interactions, and the reverse, with both ranks, format and text
-        (_divergent_filled: either left out where no post listed gives it)."""
+        (_divergent_filled: either left out where no post listed gives it; a post without text among posts with
+        some says so, "(no text)", where an empty cell would name its row with nothing: divergent_labels)."""
         tr = self.tr
         overlap = self.overlaps[platform]
         rows = []
@@ -2426,7 +2433,7 @@ class Report:
                     **({tr.t("divergent.rate", rate=self.rate_word(platform)):
                         tr.percent(post["engagement_rate_by_broadcast"], 2)}
                        if with_rate else {}),
-                    **({tr.t("divergent.text"): post["text"] if pd.notna(post["text"]) else ""}
+                    **({tr.t("divergent.text"): post["text"] if has_text(post["text"]) else tr.t("common.no_text")}
                        if filled["text"] else {}),
                 })
         return pd.DataFrame(rows)
@@ -2471,6 +2478,19 @@ class Report:
         else:
             key = "replays.post_untitled_counts" if counts else "replays.post_untitled"
         return self.tr.t(key, text=text, published=published, **(self._view_counts(i) if counts else {}))
+
+    def divergent_labels(self, platform: str) -> tuple[int, ...]:
+        """The positions of divergent_posts' columns whose cells name a post, for display.table's row_labels (a
+        screen reader reads them with each cell of the row): its text; where no post listed gives one (the UCI
+        dataset's), its publication date and its rank by the broadcast count, which tells apart posts of one day
+        (or of one month, where the export gives no day), not the last column, a rate."""
+        columns = list(self.divergent_posts(platform).columns)
+        if not columns:
+            return ()
+        if (text := self.tr.t("divergent.text")) in columns:
+            return (columns.index(text),)
+        rank = self.tr.t("divergent.rank_reach", by=self.ranked_by(platform))
+        return columns.index(self.tr.t("divergent.published")), columns.index(rank)
 
     def quadrant_sentence(self) -> str:
         tr = self.tr

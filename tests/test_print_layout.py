@@ -176,6 +176,9 @@ def test_a_column_is_text_by_whether_its_cells_read_as_values_not_by_their_first
     assert html.count('class="text') == len(posts) + 1  # no other column's cells
     assert all(not display._is_text(pd.Series([post])) for post in ("2025", "Rp 500"))
     assert display._is_text(pd.Series(["median 5.07%", "not compared (see Data coverage)", "Jan"]))
+    # posts without text said so, "(no text)", are set aside as "n/a" is: the one post with a text is words
+    assert display._is_text(pd.Series(["(no text)", "(tanpa teks)", "Latte art, step by step."]))
+    assert not display._is_text(pd.Series(["(no text)", "n/a"]))
 
 
 def test_a_figure_is_shown_at_the_size_it_was_drawn():

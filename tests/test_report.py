@@ -3993,6 +3993,39 @@ def test_the_posts_on_top_under_one_lens_leave_out_a_column_no_row_fills(report)
     assert list(table["format"]) == ["reel"] + [""] * (len(table) - 1)
 
 
+def test_the_posts_on_top_under_one_lens_are_named_by_their_text_else_by_their_date_and_rank(report):
+    """A screen reader names each cell of the table by its row's header: the post's text, the last column; where
+    no post listed gives a text (the UCI dataset's), the column is left out, and the last one, a rate ("0.44%"),
+    named the rows: the date and the rank by reach name them instead. A post without text among posts with some
+    says "(no text)" where its empty cell named its row with nothing (Oigetit's Facebook post of 2 April 2025)."""
+    from bs4 import BeautifulSoup
+
+    from helpers import display
+
+    def row_headers(table, labels):
+        html = display.table(table, index=False, row_labels=labels).data
+        rows = BeautifulSoup(html, "html.parser").tbody("tr")
+        return [[cell.get_text() for cell in row.find_all("th")] for row in rows]
+
+    assert report.divergent_labels("facebook") == (8,)
+    blank = pd.Series(pd.NA, index=report.posts.index, dtype="string")
+    bare = dataclasses.replace(report, posts=report.posts.assign(text=blank))
+    assert bare.divergent_labels("facebook") == (1, 5)  # published, rank by reach
+    assert row_headers(bare.divergent_posts("facebook"), bare.divergent_labels("facebook"))[:2] == [
+        ["13 Sept 2026", "4"], ["13 Sept 2026", "5"]]  # two posts of one day, told apart by their rank
+    # the first post listed (Meet the farmers behind our Toraja beans.) without text, the others with theirs
+    first = report.overlaps["facebook"]["top_a_only"][0]
+    one = dataclasses.replace(report, posts=report.posts.assign(text=report.posts["text"].mask(
+        report.posts.index == first, "")))
+    table = one.divergent_posts("facebook")
+    assert list(table["text"][:2]) == ["(no text)", "Tebak rasa: kami beri petunjuk, kamu jawab di komentar!"]
+    assert row_headers(table, one.divergent_labels("facebook"))[0] == ["(no text)"]
+    html = display.table(table, index=False, row_labels=one.divergent_labels("facebook")).data
+    assert '<th scope="row" class="text prose row-label">(no text)</th>' in html  # still a column of words
+    indonesian = dataclasses.replace(one, tr=Translator("id")).divergent_posts("facebook")
+    assert indonesian["teks"][0] == "(tanpa teks)"
+
+
 def test_an_estimate_and_its_interval_share_one_precision(report):
     """+0.03 pp between -0.0001 and 0.05 holds 0: all three with two decimals, the lower end reading 0.00 (it
     touches 0, within chance, as the sentence says). An interval leaving 0 out keeps its end nearest 0 from
