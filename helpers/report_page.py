@@ -151,12 +151,13 @@ def logo_data_uri(logo: str | Path) -> str:
 
 
 def brand_header(client: Client) -> str:
-    """The branded header: logo, brand name and period, all escaped."""
+    """The branded header: logo, brand name and period, all escaped. The logo's alt text is empty: the brand's
+    name follows it as text, which a screen reader would otherwise read twice ("Kopi Senja logo Kopi Senja"),
+    and "logo" in English on an Indonesian page."""
     brand = client.brand_name or client.name
     logo = ""
     if client.logo:
-        logo = (f'<img class="report-logo" src="{logo_data_uri(client.logo)}"'
-                f' alt="{html.escape(brand, quote=True)} logo">')
+        logo = f'<img class="report-logo" src="{logo_data_uri(client.logo)}" alt="">'
     return (f'<header class="report-brand">{logo}<div>'
             f'<p class="report-brand-name">{html.escape(brand)}</p>'
             f'<p class="report-period">{html.escape(period_label(client))}</p></div></header>')

@@ -785,6 +785,19 @@ def test_a_light_accent_colours_text_in_a_readable_shade_and_rules_in_the_brand_
     assert "--report-accent: #0072B2; --report-accent-text: #0072B2;" in readable
 
 
+def test_the_logo_is_not_read_before_the_brand_name_it_stands_beside(tmp_path):
+    """The brand's name follows the logo as text: its alt text is empty, where "Kopi Senja logo" read the name
+    twice, and in English on an Indonesian page."""
+    from helpers.report_page import brand_header
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    header = brand_header(client(brand_name="Kopi Senja", logo=str(logo), language="id"))
+    (image,) = re.findall(r"<img [^>]*>", header)
+    assert image.endswith(' alt="">') and "logo" not in header.replace('class="report-logo"', "")
+    assert '<p class="report-brand-name">Kopi Senja</p>' in header
+
+
 OUTPUTS = ('<div class="jp-Cell-outputWrapper"><div class="jp-OutputArea">'
            '<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-OutputArea-output"'
            ' data-mime-type="text/html" tabindex="0"><h2>Summary</h2><div class="x"><p>text</p></div></div></div>'
