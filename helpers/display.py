@@ -354,6 +354,21 @@ def p_phrase(tr, p) -> str:
 
 def shorten(text: str, limit: int | None) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis: a caption that fits a table cell;
-    whole when `limit` is None."""
+    whole when `limit` is None. The cut never falls inside what reads as one character (a flag's two letters, an
+    emoji sequence, a letter and its accent: the places a line may break, _may_break) but before it, and the
+    ellipsis follows the last word, not a space ("… word…", not "… word …")."""
     text = " ".join(text.split())
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+    if limit is None or len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 0 and not _may_break(text[cut - 1], text[cut], _indicators_before(text, cut)):
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
+def _indicators_before(text: str, end: int) -> int:
+    """How many regional indicators (halves of flags) run up to `text[end]`, as _may_break counts them."""
+    start = end
+    while start > 0 and _is_regional_indicator(text[start - 1]):
+        start -= 1
+    return end - start

@@ -384,6 +384,27 @@ def test_a_long_word_never_breaks_inside_a_visible_character(word, broken):
     assert display.breakable(word).replace("<wbr>", "") == word
 
 
+@pytest.mark.parametrize("text, shown", [
+    # the cut (the 89th code point, then the ellipsis) falls between a flag's two halves: before the flag
+    ("x" * 88 + "\U0001f1ee\U0001f1e9 bendera", "x" * 88 + "…"),
+    # ...and after a whole flag when two flags straddle it: the second one's halves at 89 and 90
+    ("x" * 86 + "\U0001f1ee\U0001f1e9\U0001f1f2\U0001f1e8 bendera", "x" * 86 + "\U0001f1ee\U0001f1e9…"),
+    # inside an emoji sequence (woman, ZWJ, laptop: the 89th is the ZWJ): before the woman
+    ("x" * 87 + "\U0001f469\u200d\U0001f4bb coder", "x" * 87 + "…"),
+    ("x" * 88 + "e\u0301yy", "x" * 88 + "…"),  # between a letter and its accent: before the letter
+    ("x" * 88 + " tail  words", "x" * 88 + "…"),  # the 89th is a space: no space before the ellipsis
+    ("word " * 30, ("word " * 18).strip() + "…"),
+    ("x" * 87 + " \U0001f1ee\U0001f1e9 bendera", "x" * 87 + "…"),  # nor before a flag it leaves out
+    ("x" * 90, "x" * 90),  # whole when it fits
+])
+def test_a_cut_text_ends_on_a_whole_character_and_a_word(text, shown):
+    """A cell cut to 90 characters lost the second half of a flag (a lone regional indicator shows as a letter
+    in a box), broke an emoji sequence or a letter from its accent, and left a space before its ellipsis: the cut
+    comes before such a character, where a line may break (display._may_break), and after the last word."""
+    assert display.shorten(text, 90) == shown
+    assert len(display.shorten(text, 90)) <= 90
+
+
 def css_text(quoted: str) -> str:
     """The text a CSS string stands for, as CSS Syntax reads its escapes: a backslash and up to six hex digits
     (with one white space after them, which the escape takes) is that code point; a backslash and any other
