@@ -49,7 +49,8 @@ def findings(lines: list[str]) -> HTML:
 
 
 def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int = 2, caption: str = "",
-          index: bool = True, max_text: int | None = 90, row_labels: tuple[int, ...] = ()) -> HTML:
+          index: bool = True, max_text: int | None = 90, row_labels: tuple[int, ...] = (),
+          spoken: dict[str, str] | None = None) -> HTML:
     """A DataFrame as an escaped HTML table; `percent` columns shown as percentages, NA as 'n/a'. A table
     without rows shows nothing (the sentence beside it says why), not a caption above an empty grid.
 
@@ -58,10 +59,17 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
 
     Header cells say what they head (`scope`), so a screen reader names a cell's column and row as it reads
     it: the index, when shown, labels its rows; `row_labels` gives the positions among the columns (-1 the
-    last) of those whose cell names its row instead (the metric of a lens table, the text of a post)."""
+    last) of those whose cell names its row instead (the metric of a lens table, the text of a post). A named
+    index's name heads its column, in the corner, rather than in a second header row below an empty one.
+
+    `spoken` gives the words a screen reader says for a mark ({"✓": "carried"}): a cell showing it alone, or
+    before a note ("✓ (reposts)"), shows the mark, hidden from screen readers, and holds the word, hidden from
+    sight (spoken_marks); what is seen stays the same."""
     if frame.empty:
         return HTML("")
     shown = frame.copy()
+    if index and shown.index.nlevels == shown.columns.nlevels == 1 and shown.columns.name is None:
+        shown = shown.rename_axis(columns=shown.index.name).rename_axis(index=None)  # to_html's corner
     for column in shown.columns:
         values = shown[column]
         if column in percent:
@@ -73,7 +81,8 @@ def table(frame: pd.DataFrame, *, percent: tuple[str, ...] = (), decimals: int =
         else:
             shown[column] = values.map(lambda v: "n/a" if v is None or (not isinstance(v, str) and pd.isna(v))
                                        else shorten(str(v), max_text))
-    body = shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table")
+    body = spoken_marks(shown.to_html(escape=True, index=index, na_rep="n/a", border=0, classes="report-table"),
+                        spoken or {})
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     body = re.sub(r'<table[^>]*class="dataframe report-table"[^>]*>', lambda _: f'<table class="report-table">{head}',
                   body, count=1)
@@ -105,6 +114,25 @@ _CHARACTER = re.compile(r"&#?\w+;|.", re.S)
 #: A data cell made its row's header (`table`'s row_labels): its class, which the report's CSS keeps looking
 #: like the cells beside it (not bold, as a header cell is by default).
 ROW_LABEL = "row-label"
+
+
+#: The style of words for screen readers only: out of sight (clipped to a pixel), yet read, where `display: none`
+#: would hide them from screen readers too. Inline, so that the notebook shows them so as well as the report.
+SCREEN_READER_ONLY = ("position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+                      "clip:rect(0 0 0 0);white-space:nowrap;border:0")
+
+
+def spoken_marks(body: str, spoken: dict[str, str]) -> str:
+    """A table's HTML with each data cell that begins with a mark of `spoken` (alone, or before a space: "✓
+    (reposts)") showing it hidden from screen readers (aria-hidden), and holding its word hidden from sight
+    (SCREEN_READER_ONLY): "✓" is read "carried", which a screen reader says as "check mark" or not at all."""
+    if not spoken:
+        return body
+    words = {html.escape(mark): html.escape(word) for mark, word in spoken.items()}
+    marks = "|".join(re.escape(mark) for mark in sorted(words, key=len, reverse=True))
+    return re.sub(rf"(<td\b[^>]*>)({marks})(?=[ <])",
+                  lambda m: f'{m.group(1)}<span aria-hidden="true">{m.group(2)}</span>'
+                            f'<span style="{SCREEN_READER_ONLY}">{words[m.group(2)]}</span>', body)
 
 
 def breakable(escaped: str) -> str:

@@ -1593,8 +1593,9 @@ class Report:
         return pd.DataFrame(rows)
 
     def metrics_table(self) -> pd.DataFrame:
-        """Which metrics each channel's exports carry (✓) and which they do not (—). A metric no channel's
-        exports carry has no row (a row of — alone): Data coverage names those once (unreported_metrics)."""
+        """Which metrics each channel's exports carry (✓) and which they do not (—), the metrics' column named
+        (its header the table's corner). A metric no channel's exports carry has no row (a row of — alone): Data
+        coverage names those once (unreported_metrics). metrics_marks says the marks in words."""
         names = [n for n in COVERAGE_METRICS if n not in self.unreported_metrics()]
         rows = {}
         tr = self.tr
@@ -1603,7 +1604,11 @@ class Report:
                 ("✓" if tr.metric(n, platform=platform) == tr.metric(n)
                  else tr.t("coverage.metric_named", word=tr.metric_word(n, platform=platform)))
                 if group[n].notna().any() else "—" for n in names]
-        return pd.DataFrame(rows, index=[self.tr.metric(n) for n in names])
+        return pd.DataFrame(rows, index=pd.Index([tr.metric(n) for n in names], name=tr.t("kpi.metric")))
+
+    def metrics_marks(self) -> dict[str, str]:
+        """The words a screen reader says for metrics_table's marks (display.table's `spoken`)."""
+        return {"✓": self.tr.t("coverage.carried"), "—": self.tr.t("coverage.not_carried")}
 
     def unreported_metrics(self) -> list[str]:
         """The metrics of the metrics table (COVERAGE_METRICS) that no post of the period reports, on any

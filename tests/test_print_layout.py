@@ -181,6 +181,18 @@ def test_a_column_is_text_by_whether_its_cells_read_as_values_not_by_their_first
     assert not display._is_text(pd.Series(["(no text)", "n/a"]))
 
 
+def test_a_mark_is_read_as_its_word_and_a_note_after_it_is_kept():
+    """display.table's `spoken`: "✓ (reposts)" shows as it did and is read "carried (reposts)"; a mark inside a
+    text ("a ✓ b"), a header and a cell of another mark are left as they are."""
+    frame = pd.DataFrame({"X": ["✓ (reposts)", "a ✓ b", "✓✓", "—"]}, index=["shares", "a", "b", "saves"])
+    html = display.table(frame, spoken={"✓": "carried", "—": "not carried"}).data
+    hidden = f'<span style="{display.SCREEN_READER_ONLY}">'
+    assert (f'<td><span aria-hidden="true">✓</span>{hidden}carried</span> (reposts)</td>' in html
+            and f'<td><span aria-hidden="true">—</span>{hidden}not carried</span></td>' in html)
+    assert "<td>a ✓ b</td>" in html and "<td>✓✓</td>" in html and html.count("aria-hidden") == 2
+    assert display.table(frame).data.count("<span") == 0  # nothing to say: as before
+
+
 def test_a_figure_is_shown_at_the_size_it_was_drawn():
     """A CSS inch is 96 pixels: a 4.6-inch figure drawn at DPI is shown 4.6 inches wide (then its points are
     points on paper), never wider than the page."""

@@ -3904,6 +3904,34 @@ def test_definitions_hold_only_the_metrics_the_tables_show(report):
         " reached.")
 
 
+def test_the_metrics_tables_corner_names_its_column_and_its_marks_are_read_as_words(report):
+    """The corner header was empty (<th scope="col"></th>): it names the metrics' column, "metric" ("metrik"), in
+    the one header row. A screen reader says "✓" as "check mark", or nothing, and "—" as nothing: each cell holds
+    its word, "carried" or "not carried" ("tersedia", "tidak tersedia"), hidden from sight, the mark hidden from
+    screen readers, so that what is seen stays as it was."""
+    from bs4 import BeautifulSoup
+
+    from helpers import display
+
+    def read(language):
+        changed = dataclasses.replace(report, tr=Translator(language))
+        html = display.table(changed.metrics_table(), caption="c", spoken=changed.metrics_marks()).data
+        soup = BeautifulSoup(html, "html.parser")
+        (header,) = soup.thead("tr")
+        saves = soup.tbody("tr")[5]
+        cells = saves("td")
+        seen = [cell.get_text() for cell in BeautifulSoup(re.sub(
+            rf'<span style="{re.escape(display.SCREEN_READER_ONLY)}">[^<]*</span>', "", html), "html.parser")
+            .tbody("tr")[5]("td")]
+        for hidden in saves.select('[aria-hidden="true"]'):
+            hidden.decompose()
+        return [th.get_text() for th in header("th")], saves.th.get_text(), [c.get_text() for c in cells], seen
+
+    assert read("en") == (["metric", "Facebook", "Instagram"], "saves", ["not carried", "carried"], ["—", "✓"])
+    assert read("id") == (["metrik", "Facebook", "Instagram"], "jumlah disimpan", ["tidak tersedia", "tersedia"],
+                          ["—", "✓"])
+
+
 def test_a_metric_no_export_reports_has_no_row_in_the_metrics_table_and_one_sentence(report):
     """The demo's exports report no video views, followers or spend; Facebook's watch time is blanked here too.
     Those get no row of — in the metrics table; one note names them, in the table's order, and says they are
