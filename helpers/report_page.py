@@ -39,7 +39,8 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe
 SHORT_TABLE_ROWS = 8
 
 #: A printed table of this many columns or more gives its columns of sentences (display.PROSE_CELL) 14em before
-#: its other columns get more than their longest word; in one of fewer, every column shares the room.
+#: its other columns get more than their longest word; in one of fewer, every column shares the room. On screen,
+#: such a table with several columns of sentences does the same (one keeps at least 14em).
 MANY_COLUMNS = 6
 
 PAGE_CSS = """
@@ -64,6 +65,12 @@ main { max-width: 1100px; margin: 0 auto; }
    columns, rather than the width of its longest word (4 to 7 lines a post); on screen a table wider than the
    window scrolls sideways, while in print the page's width comes first (below) */
 .jp-RenderedHTMLCommon table.report-table .prose { min-width: 14em; }
+/* ...but several such columns among many ask for 14em each and give way where the other columns' words need the
+   room, on screen as in print: four columns of at least 14em made the benchmarks table wider than the page's
+   1100 pixels, to be scrolled sideways on a 1280-pixel screen. One such column (a post's text) keeps its 14em
+   and takes the room left. */
+.jp-RenderedHTMLCommon table.report-table:has(> thead > tr > :nth-child(MANY_COLUMNS)):has(> thead > tr > .prose
+  ~ .prose) .prose { min-width: 0; width: 14em; }
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm;
   @bottom-right { content: PAGE_FOOTER; font-family: system-ui, sans-serif; font-size: 7.5pt; color: #555; } }

@@ -5,6 +5,7 @@ The layout checks print small pages laid out as the exporter lays out a notebook
 .jp-OutputArea-child, which its CSS keeps whole in print) and are skipped where Chromium or pdftotext is
 not installed."""
 import datetime as dt
+import html as html_module
 import re
 import shutil
 import subprocess
@@ -333,6 +334,62 @@ def test_several_columns_of_sentences_do_not_shrink_the_printed_report(tmp_path)
     table = display.table(frame, index=False, caption="Benchmarks").data
     assert table.count(f'class="{display.TEXT_CELL} {display.PROSE_CELL}"') == 8  # four columns: header and cell
     assert printed_scale(tmp_path, table) > 0.99
+
+
+#: Appended to a finished page (its Content-Security-Policy taken out): the width of each report table, of the
+#: output holding it, and of each header cell, in CSS pixels, into a <pre id="widths"> `--dump-dom` prints.
+SCREEN_PROBE = """<script>
+window.addEventListener("load", function () {
+    var out = document.createElement("pre");
+    out.id = "widths";
+    out.textContent = JSON.stringify(Array.prototype.map.call(document.querySelectorAll("table.report-table"),
+        function (table) {
+            return {table: table.getBoundingClientRect().width,
+                    room: table.closest(".jp-OutputArea-output").clientWidth,
+                    em: parseFloat(getComputedStyle(table.querySelector("th")).fontSize),
+                    columns: Array.prototype.map.call(table.querySelectorAll("thead th"), function (cell) {
+                        return cell.getBoundingClientRect().width; })};
+        }));
+    document.body.appendChild(out);
+});
+</script></body>"""
+
+
+def screen_widths(tmp_path, exported: str, width: int) -> list[dict]:
+    """The widths SCREEN_PROBE measures in the finished page shown in a window `width` pixels wide."""
+    import json
+    import os
+
+    from helpers.pdf import FLAGS
+
+    finished = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", finish_page(exported, client()))
+    html = tmp_path / "screen.html"
+    html.write_text(finished.replace("</body>", SCREEN_PROBE, 1), encoding="utf-8")
+    command = [find_chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},900",
+               "--virtual-time-budget=10000", "--dump-dom", html.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
+                         env={**os.environ, "HOME": str(tmp_path)}).stdout
+    return json.loads(html_module.unescape(re.search(r'<pre id="widths">(.*?)</pre>', dom, re.S).group(1)))
+
+
+@needs_printing
+def test_several_columns_of_sentences_fit_a_1280_pixel_screen_and_one_keeps_its_room(tmp_path):
+    """On screen, the benchmarks table's four columns of sentences kept at least 14em each: with its four other
+    columns, wider than the page (1107 pixels in the 1090 of rOpenSci's report on a 1280-pixel screen), to be
+    scrolled sideways. They ask for 14em and give way, as in print. A posts table's one column of text keeps
+    its 14em at least, and takes the room the other columns leave."""
+    sentence = "a published figure of another definition, compared with yours as closely as the exports allow"
+    benchmarks = pd.DataFrame({"platform": ["Facebook"], "source": [sentence], "industry": ["all industries"],
+                               "definition": [sentence], "benchmark": ["0.15% (median of 1,000 pages)"],
+                               "you": ["0.68%"], "verdict": [sentence], "how compared": [sentence]})
+    posts = pd.DataFrame({"on top by": ["reach only"], "published": ["28 Oct 2026"], "format": ["reel"],
+                          "reach": [8543], "interactions": [58], "rank by reach": ["2"],
+                          "rank by interactions": ["7–9"], "engagement rate by reach": ["0.68%"], "text": [sentence]})
+    exported = page(cell(display.table(benchmarks, index=False, caption="Benchmarks").data,
+                         display.table(posts, index=False, caption="Posts").data))
+    shown, listed = screen_widths(tmp_path, exported.replace("</head>", f"<style>{EXPORTER_FONT}</style></head>"), 1280)
+    assert shown["table"] <= shown["room"], shown
+    assert listed["table"] <= listed["room"] and listed["columns"][-1] >= 14 * listed["em"], listed
 
 
 def test_a_long_word_gets_places_to_break():
