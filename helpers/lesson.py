@@ -38,6 +38,7 @@ from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_b
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
 from .report import elasticity_class, elasticity_shown, interval_strength
+from .slides import DECK_WORDING
 from .statistics import MIN_INTERVAL_VALUES, ratio_of_sums_change_interval
 
 # --------------------------------------------------------------------------------------------- set-up
@@ -118,9 +119,31 @@ def _is_number(value) -> bool:
         and math.isfinite(value)
 
 
-def slide(title: str, *paragraphs: str, level: int = 2) -> Markdown:
-    """A heading and its paragraphs, as Markdown (catalogue texts, trusted; numbers already formatted)."""
-    return Markdown("\n\n".join([f"{'#' * level} {title}", *[p for p in paragraphs if p]]))
+def slide(title: str, *paragraphs: str, level: int = 2, deck: tuple[str, ...] | None = None) -> Markdown:
+    """A heading and its paragraphs, as Markdown (catalogue texts, trusted; numbers already formatted).
+    `deck`: the paragraphs the slides show under the heading instead, where the notebook's speak of what only
+    the notebook has (its checks, the posts to compute on); carried in the output's metadata, which
+    helpers.slides shows in their place (DECK_WORDING)."""
+    def markdown(texts) -> str:
+        return "\n\n".join([f"{'#' * level} {title}", *[p for p in texts if p]])
+
+    return Markdown(markdown(paragraphs), metadata=None if deck is None else {DECK_WORDING: markdown(deck)})
+
+
+def title_slide(tr: Translator) -> Markdown:
+    """The lesson's title and contents: the exercises come with checks in the notebook, not on the slides."""
+    def contents(key: str) -> str:
+        return tr.t("lesson.contents", exercises=tr.t(key))
+
+    return slide(tr.t("lesson.title"), tr.t("lesson.subtitle"), contents("lesson.contents_exercises"), level=1,
+                 deck=(tr.t("lesson.subtitle"), contents("lesson.contents_exercises_deck")))
+
+
+def exercises_slide(tr: Translator) -> Markdown:
+    """The exercises' opening: in the notebook, each comes with a check; on the slides, they are worked out on
+    paper or in the notebook, where the checks are."""
+    return slide(tr.t("lesson.exercises.title"), tr.t("lesson.exercises.body"),
+                 deck=(tr.t("lesson.exercises.body_deck"),))
 
 
 def text(*paragraphs: str) -> Markdown:
@@ -945,11 +968,12 @@ def exercise_data(exercise_id: str, language: str = "en"):
 
 
 def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str:
-    """An exercise's title, prompt (the question and the data it needs, for the notebook and the slides alike),
-    how to give the answer in the notebook ('answer'), hint or solution from the catalogue, or its check's
-    advice on the right value rounded too much ('close'), on another near miss ('near', with the hint), a number
-    1,000 times off ('thousands'; 10 times in exercise 5, 'tenfold'), a percentage ('percent'), or a number in
-    quotes ('quoted'; 'quoted_percent' with a % sign)."""
+    """An exercise's title, prompt (the question and the data it needs, for the notebook and the slides alike;
+    'prompt_deck', the slides' own, for an exercise of PREDICTED_ON_SLIDES), how to give the answer in the
+    notebook ('answer'), hint or solution from the catalogue, or its check's advice on the right value rounded
+    too much ('close'), on another near miss ('near', with the hint), a number 1,000 times off ('thousands'; 10
+    times in exercise 5, 'tenfold'), a percentage ('percent'), or a number in quotes ('quoted'; 'quoted_percent'
+    with a % sign)."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
@@ -968,6 +992,7 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
         ("summed_reach", "answer"): "lesson.ex.summed_reach.answer",
         ("formats", "title"): "lesson.ex.formats.title",
         ("formats", "prompt"): "lesson.ex.formats.prompt",
+        ("formats", "prompt_deck"): "lesson.ex.formats.prompt_deck",  # a prediction, checked in the notebook
         ("formats", "hint"): "lesson.ex.formats.hint",
         ("formats", "solution"): "lesson.ex.formats.solution",
         ("formats", "answer"): "lesson.ex.formats.answer",
@@ -1014,12 +1039,20 @@ def _prompt_values(exercise_id: str, tr: Translator) -> dict:
     return {}
 
 
+#: The exercises a room following the slides cannot work out from the deck (exercise 4's medians come from the
+#: posts, which only the notebook holds): asked on the slides as a prediction to check in the notebook.
+PREDICTED_ON_SLIDES = ("formats",)
+
+
 def exercise(exercise_id: str, language: str = "en") -> Markdown:
-    """An exercise's title and prompt."""
+    """An exercise's title and prompt; for an exercise of PREDICTED_ON_SLIDES, with the prompt the deck shows."""
     exercise_id = exercise_name(exercise_id, language)
     tr = Translator(language)
     values = _prompt_values(exercise_id, tr)
-    return slide(_exercise_text(tr, exercise_id, "title"), _exercise_text(tr, exercise_id, "prompt", **values))
+    deck = ((_exercise_text(tr, exercise_id, "prompt_deck", **values),) if exercise_id in PREDICTED_ON_SLIDES
+            else None)
+    return slide(_exercise_text(tr, exercise_id, "title"), _exercise_text(tr, exercise_id, "prompt", **values),
+                 deck=deck)
 
 
 def how_to_answer(exercise_id: str, language: str = "en") -> Markdown:

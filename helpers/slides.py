@@ -6,7 +6,8 @@ reports/slides/lesson_reach_vs_engagement.<language>.slides.html for English and
 `--solutions` adds trainer decks with the worked solutions (…<language>.solutions.slides.html); the command
 says each deck as its run starts (about LESSON_SECONDS) and as it is written.
 Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea per slide; answer and check
-cells are skipped, and so is any cell that shows nothing. A deck replaces the previous one only when its
+cells are skipped, and so is any cell that shows nothing. A text that speaks of the notebook's checks is shown
+in the words it has for the deck (DECK_WORDING). A deck replaces the previous one only when its
 run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides). A figure fits
 its slide: the deck's script shrinks it to the height the text above it leaves (SLIDE_CSS, the template).
 
@@ -48,6 +49,10 @@ SLIDES_DIR = REPORTS_DIR / "slides"
 LESSON_SECONDS = 30
 #: Cells that never belong on a slide: the notebook's parameters and those papermill injects.
 SKIPPED_TAGS = {"parameters", "injected-parameters"}
+#: The key, in a Markdown output's metadata, of the wording a deck shows instead of the notebook's
+#: (lesson.slide's `deck`): a text that speaks of what only the notebook has (its checks, the posts to compute
+#: on) has words of its own for the room following the slides (prepare_for_slides).
+DECK_WORDING = "workbook_deck"
 #: reveal.js as shipped with the package in REVEAL_DIR: a subset of the npm package reveal.js (MIT licence; its
 #: README.md says which files, where from and how to update them). Inlined into every deck unless a
 #: `reveal_url_prefix` is given.
@@ -148,13 +153,18 @@ def execute_lesson(language: str, output: Path, *, show_solutions: bool = False,
 
 def prepare_for_slides(notebook):
     """A copy of an executed notebook ready for the exporter: parameters cells and cells without any
-    output skipped, warnings printed to stderr dropped (they are for whoever runs the notebook)."""
+    output skipped, warnings printed to stderr dropped (they are for whoever runs the notebook), and a text
+    with a wording for the deck (DECK_WORDING) shown in that wording."""
     from .render import without_stderr
 
     notebook = copy.deepcopy(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = without_stderr(cell.get("outputs", []))
+            for output in cell.outputs:
+                deck = output.get("metadata", {}).get("text/markdown", {}).get(DECK_WORDING)
+                if deck is not None and "text/markdown" in output.get("data", {}):
+                    output["data"]["text/markdown"] = deck
         tags = set(cell.get("metadata", {}).get("tags", []))
         empty = cell.cell_type == "code" and not cell.outputs
         if tags & SKIPPED_TAGS or empty:

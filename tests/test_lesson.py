@@ -1279,15 +1279,15 @@ def test_the_intervals_are_explained_before_a_slide_quotes_one():
 def test_the_contents_follow_the_order_of_the_parts(language):
     """The contents name the parts in the order their slides come, and say where each exercise is: exercises 1
     to 4 in part 4, exercise 5 in part 5, after the second pitfall (it compares the benchmarks of pitfall 2)."""
-    parts = ["lesson.views.title", "lesson.sim.title", "lesson.demo.title", "lesson.exercises.title",
-             "lesson.pitfalls.title"]
-    openings = [_slide_of(f'lesson.slide(tr.t("{key}")') if key != "lesson.views.title"
-                else _slide_of('tr.t("lesson.views.title")') for key in parts]
+    parts = ['tr.t("lesson.views.title")', 'lesson.slide(tr.t("lesson.sim.title")',
+             'lesson.slide(tr.t("lesson.demo.title")', "lesson.exercises_slide(tr)",
+             'lesson.slide(tr.t("lesson.pitfalls.title")']
+    openings = [_slide_of(code) for code in parts]
     assert openings == sorted(openings)
     exercises = [_slide_of(f'lesson.exercise("{exercise}", language)') for exercise in lesson.EXERCISES]
     assert openings[3] < exercises[0] < exercises[1] < exercises[2] < exercises[3] < openings[4]
     assert _slide_of("lesson.pitfalls.denominators_title") < exercises[4] < _slide_of("lesson.pitfalls.views_title")
-    assert Translator(language).t("lesson.contents") == {
+    assert lesson.title_slide(Translator(language)).data.split("\n\n")[-1] == {
         "en": "1. Two views of a social channel, and the formulas of both lenses\n"
               "2. A simulation: two strategies that look alike under one lens and not under the other\n"
               "3. The same comparison on the posts of two (invented) businesses\n"
@@ -1463,6 +1463,48 @@ def test_the_deck_carries_the_data_of_exercises_4_and_5(offline_deck):
     pitfall = next(s for s in slides if s.startswith(tr.t("lesson.pitfalls.denominators_title")))
     buffer, rival = lesson._benchmark_pair()
     assert tr.rate_percent(buffer) in pitfall and tr.rate_percent(rival) in pitfall
+
+
+def test_a_text_with_a_wording_for_the_deck_shows_that_wording_on_its_slide():
+    """lesson.slide's `deck` paragraphs ride in the output's metadata: the notebook shows its own wording, the
+    deck (prepare_for_slides) the other, under the same heading; an output without one is left as it is."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from helpers.slides import prepare_for_slides
+
+    shell = InteractiveShell.instance()
+    outputs = []
+    for shown in (lesson.slide("Title", "Try it in the cell below.", deck=("Try it on paper.",)),
+                  lesson.slide("Other", "Said alike.")):
+        data, metadata = shell.display_formatter.format(shown)
+        outputs.append(nbformat.v4.new_output("display_data", data=data, metadata=metadata))
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=outputs)])
+    assert outputs[0]["data"]["text/markdown"] == "## Title\n\nTry it in the cell below."
+    slides = prepare_for_slides(notebook).cells[0].outputs
+    assert slides[0]["data"]["text/markdown"] == "## Title\n\nTry it on paper."
+    assert slides[1]["data"]["text/markdown"] == "## Other\n\nSaid alike."
+    assert notebook.cells[0].outputs[0]["data"]["text/markdown"] == "## Title\n\nTry it in the cell below."
+
+
+def test_the_deck_promises_no_check_and_asks_exercise_4_as_a_prediction(offline_deck, executed_in_indonesian):
+    """The deck has no check cells and no posts to compute on: its contents and the exercises' opening say the
+    exercises are worked out on paper or in the notebook, where the checks are, rather than promise a check
+    with each; exercise 4, whose medians the deck does not show, asks for a prediction to check in the
+    notebook. The notebook keeps its own wording of all three."""
+    tr = Translator("id")
+    slides = _slides(offline_deck)
+    notebook = _texts(executed_in_indonesian)
+    title = next(s for s in slides if s.startswith(tr.t("lesson.title")))
+    assert tr.t("lesson.contents_exercises_deck") in title and tr.t("lesson.contents_exercises") not in title
+    assert f"4. {tr.t('lesson.contents_exercises')}" in notebook
+    opening = next(s for s in slides if s.startswith(tr.t("lesson.exercises.title") + " "))
+    assert tr.t("lesson.exercises.body_deck") in opening and tr.t("lesson.exercises.body") not in offline_deck
+    assert tr.t("lesson.exercises.body") in notebook and tr.t("lesson.exercises.body_deck") not in notebook
+    assert not [s for s in _visible(offline_deck) if "pemeriksaan" in s and "notebook" not in s]
+    formats = next(s for s in slides if s.startswith(tr.t("lesson.ex.formats.title")))
+    assert "mediannya perlu Anda hitung sendiri" not in formats
+    assert "catat perkiraan Anda, lalu hitung mediannya di notebook pelajaran ini" in formats
+    assert "mediannya perlu Anda hitung sendiri" in notebook and "catat perkiraan Anda" not in notebook
 
 
 def _remote_loads(html: str) -> list[str]:
