@@ -972,8 +972,9 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
     'prompt_deck', the slides' own, for an exercise of PREDICTED_ON_SLIDES), how to give the answer in the
     notebook ('answer'), hint or solution from the catalogue, or its check's advice on the right value rounded
     too much ('close'), on another near miss ('near', with the hint), a number 1,000 times off ('thousands'; 10
-    times in exercise 5, 'tenfold'), a percentage ('percent'), or a number in quotes ('quoted'; 'quoted_percent'
-    with a % sign)."""
+    times in exercise 5, 'tenfold'), a percentage ('percent'), a number in quotes ('quoted'; 'quoted_percent'
+    with a % sign), or, after a filter that matched no row, how the exercise's table stores the values filtered
+    on ('stored')."""
     key = {
         ("frequency", "title"): "lesson.ex.frequency.title",
         ("frequency", "prompt"): "lesson.ex.frequency.prompt",
@@ -1025,6 +1026,11 @@ def _exercise_text(tr: Translator, exercise_id: str, part: str, **values) -> str
         ("frequency", "quoted_percent"): "lesson.check.quoted_percent_times",
         ("rates", "quoted_percent"): "lesson.check.quoted_percent_rate",
         ("benchmark", "quoted_percent"): "lesson.check.quoted_percent_times",
+        # after a filter that matched no row: how the table the exercise computes on stores what is filtered on
+        ("frequency", "stored"): "lesson.check.stored_exercise_posts",
+        ("rates", "stored"): "lesson.check.stored_exercise_posts",
+        ("formats", "stored"): "lesson.check.stored_demo_posts",
+        ("benchmark", "stored"): "lesson.check.stored_benchmark_table",
     }[(exercise_id, part)]
     return tr.t(key, **values)
 
@@ -1140,10 +1146,13 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         return result("unanswered", tr.t("lesson.check.unanswered"))
     expected = expected_answer(exercise_id)
     got = _shown(answer)
-    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)) and answer.size == 0:
-        return result("invalid", tr.t("lesson.check.no_rows"))  # a filter that matched nothing
-    if _holds_missing(answer):
-        return result("invalid", tr.t("lesson.check.missing_value", got=got))
+    if exercise_id != "summed_reach":  # a letter is asked there: no filter, no median gives one
+        stored = _exercise_text(tr, exercise_id, "stored")
+        if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)) and answer.size == 0:
+            return result("invalid", tr.t("lesson.check.no_rows", stored=stored))  # a filter that matched nothing
+        if _holds_missing(answer):
+            key = "lesson.check.missing_name" if exercise_id == "formats" else "lesson.check.missing_value"
+            return result("invalid", tr.t(key, got=got, stored=stored))
 
     if isinstance(answer, (pd.Series, pd.DataFrame)) and exercise_id in ("frequency", "benchmark"):
         if len(answer) == 1 and answer.size == 1 and _is_number(answer.to_numpy().ravel()[0]):

@@ -2568,15 +2568,45 @@ def test_a_ratio_interval_without_upper_end_reads_so_in_both_languages():
 @pytest.mark.parametrize("exercise_id", ["frequency", "rates", "benchmark", "formats"])
 def test_a_missing_value_or_an_empty_filter_is_explained_as_such(exercise_id):
     """A filter on a value the table does not store (a format by its Indonesian name, `== "foto"`) gives an
-    empty selection, whose median is NaN or <NA>: the check says where such a value comes from, and which
-    values the table stores, instead of "expected a number, but the answer is nan"."""
+    empty selection, whose median is NaN or <NA>: the check says where such a value comes from, and how the
+    exercise's own table stores what is filtered on, instead of "expected a number, but the answer is nan"."""
+    stored = {"frequency": 'exercise_posts["format"].unique()', "rates": 'exercise_posts["format"].unique()',
+              "formats": 'demo_posts["format"].unique()', "benchmark": 'benchmark_table["platform"].unique()'}
     pair = exercise_id in ("rates", "formats")
+    missing = {"en": "is a missing value", "id": "adalah nilai yang hilang"}
+    if exercise_id == "formats":  # names are asked for: the answer holds a missing value where a name goes
+        missing = {"en": "holds a missing value", "id": "berisi nilai yang hilang"}
     for answer in ((float("nan"), 0.05) if pair else float("nan"), (pd.NA, "photo") if pair else pd.NA):
-        for language, words in (("en", "is a missing value"), ("id", "adalah nilai yang hilang")):
+        for language, words in missing.items():
             result = lesson.check(exercise_id, answer, language)
-            assert result.status == "invalid" and words in str(result) and "`table['column'].unique()`" in str(result)
+            assert result.status == "invalid" and words in str(result), (answer, language)
+            assert f"`{stored[exercise_id]}`" in str(result) and "table['column']" not in str(result)
     result = lesson.check(exercise_id, pd.Series([], dtype="Float64"), "en")
     assert result.status == "invalid" and "the filter before it matched no row" in str(result)
+    assert f"`{stored[exercise_id]}`" in str(result)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_missing_value_in_exercises_4_and_5_is_said_in_words_of_their_own(language):
+    """Exercise 4 asks for two format names: ("reel", the median reach of a filter on "Reel", which the column
+    does not hold) is told to give names, not medians, never "not a number". Exercise 5 filters the benchmarks
+    by platform: the median of a filter on "X" (stored "x") ends on how platforms are stored, in lower case,
+    not on formats. Exercise 3 asks for a letter: a missing value there is not a letter."""
+    tr = Translator(language)
+    posts = lesson.exercise_data("formats")
+    answer = ("reel", posts[posts["format"] == "Reel"]["reach"].median())
+    assert pd.isna(answer[1])
+    formats = lesson.check("formats", answer, language)
+    assert formats.message == tr.t("lesson.check.exercise", number=4) + ": " + tr.t(
+        "lesson.check.missing_name", got=repr(answer), stored=tr.t("lesson.check.stored_demo_posts"))
+    assert {"en": "not a number", "id": "bukan angka"}[language] not in formats.message
+    benchmarks = lesson.benchmark_table()
+    median = benchmarks[benchmarks["platform"] == "X"]["value"].median()
+    benchmark = lesson.check("benchmark", median, language)
+    assert benchmark.message.endswith(tr.t("lesson.check.stored_benchmark_table"))
+    assert '`"x"`' in benchmark.message and "photo" not in benchmark.message
+    letter = lesson.check("summed_reach", float("nan"), language)
+    assert letter.message.endswith(tr.t("lesson.check.choice_expected", choices="a, b, c, d", got="nan"))
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
