@@ -90,7 +90,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
         raise LessonParameterError(tr.t("lesson.parameter.seed", value=repr(seed)))
     if not isinstance(show_solutions, bool):  # papermill's `-p show_solutions false` passes the text 'false'
         raise LessonParameterError(tr.t("lesson.parameter.show_solutions", value=repr(show_solutions)))
-    explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError, ValueError),
+    explain_in_notebooks("lesson", (KeyError, IndexError, NameError, AttributeError, ValueError, TypeError),
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
     watch_answer_cells()
     check_demo_exports()
@@ -1495,7 +1495,8 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     ('b', reel), or a typo with its nearest names (NameError); a row or column written after a dot
     (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value, a misspelt
     pandas name with the nearest one (`.lok`), a pandas name taken for a column (`benchmark_table.values`) with
-    the column (AttributeError; a name near nothing keeps Python's own message); a column with no value at all
+    the column (AttributeError; a name near nothing keeps Python's own message; TypeError where `.max()` on it
+    compared text with numbers, or `/ 2` computed with them); a column with no value at all
     under `.idxmax()`, with why (ValueError "all NA": _explain_all_missing). A heading copied from a table on
     screen ('jangkauan') is matched to its column (_headings). Only errors raised through the learner's code
     alone: one that passes through the workbook's own code (helpers/) keeps its traceback, as the fault it is.
@@ -1513,6 +1514,9 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
         return _explain_name(getattr(error, "name", None), namespace, tr)
     if isinstance(error, AttributeError):
         return _explain_attribute(error, code, namespace, tr)
+    if isinstance(error, TypeError):  # `table.values.max()`: the whole table, text and numbers, compared
+        taken = _property_taken_for_column(code, namespace)
+        return tr.t("lesson.mistake.property_mixed", **taken) if taken else None
     tables = [(name, namespace[name]) for name in _read_names(code)
               if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
     indexed = _indexed_table(frames, frame)
@@ -1714,15 +1718,25 @@ def _explain_property(name: str, code: str, namespace: dict, tr: Translator) -> 
     """`benchmark_table.values.iloc[0]`: a pandas name every table has (`.values`, the whole table as a plain
     array) taken for the column whose name it resembles (`value`), so that what follows it (`.iloc`) fails. Said
     for a table of the learner's namespace named in the failing line; None for anything else."""
-    for table_name, attribute in re.findall(rf"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\.\s*{re.escape(name)}\b", code):
+    taken = _property_taken_for_column(code, namespace, before=name)
+    return tr.t("lesson.mistake.attribute_property", name=name, **taken) if taken else None
+
+
+def _property_taken_for_column(code: str, namespace: dict, before: str | None = None) -> dict | None:
+    """In a line of a learner's cell, `table.values` where `values` is a name every pandas table has, not one of
+    its columns, but resembles one of them (`value`): {'table', 'attribute', 'column'}, for a DataFrame of the
+    learner's namespace; None when there is none. `before`: only where `.before` follows it (`.values.iloc`).
+    What fails after it says how: `.iloc` is no name of the plain array `.values` gives (AttributeError), and
+    `.max()` compares the table's text with its numbers (TypeError)."""
+    after = rf"\s*\.\s*{re.escape(before)}\b" if before else r"\b"
+    for table_name, attribute in re.findall(rf"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*){after}", code):
         table = namespace.get(table_name)
-        if not isinstance(table, pd.DataFrame) or not hasattr(type(table), attribute):
+        if not isinstance(table, pd.DataFrame) or not hasattr(type(table), attribute) or attribute in table.columns:
             continue
         columns = {str(c).casefold(): str(c) for c in table.columns}
         near = difflib.get_close_matches(attribute.casefold(), list(columns), n=1, cutoff=0.8)
         if near:
-            return tr.t("lesson.mistake.attribute_property", table=table_name, attribute=attribute, name=name,
-                        column=columns[near[0]])
+            return {"table": table_name, "attribute": attribute, "column": columns[near[0]]}
     return None
 
 

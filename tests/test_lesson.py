@@ -2181,6 +2181,25 @@ def test_a_pandas_name_taken_for_a_column_and_a_heading_on_screen_are_explained(
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_values_taken_for_the_column_value_under_a_reduction_is_explained(learner, language):
+    """`x.values.max()` on the benchmarks of X: `.values` is the whole table as one array, text columns (source,
+    platform) with the numbers, so numpy's max compares text with a number (TypeError '>=' not supported between
+    'str' and 'int'), and sum or a division computes with text: each is explained as `.values` taken for the
+    column `value`, as `.values.iloc` is. A TypeError of another kind keeps Python's own message."""
+    tr = Translator(language)
+    x = {**learner, "x": learner["benchmark_table"][learner["benchmark_table"]["platform"] == "x"]}
+    expected = tr.t("lesson.mistake.property_mixed", table="x", attribute="values", column="value")
+    assert '`x["value"]`' in expected
+    for code in ("answer_benchmark = x.values.max()", "answer_benchmark = x.values.min() / 2",
+                 "answer_benchmark = x.values.sum()", "answer_benchmark = benchmark_table.values.max()"):
+        message = _slip(code, x, language)
+        table = "benchmark_table" if "benchmark_table" in code else "x"
+        assert message == tr.t("lesson.mistake.property_mixed", table=table, attribute="values", column="value"), code
+    assert _slip('answer_benchmark = x["value"].max() + "1"', x, language) is None  # no `.values` in the line
+    assert _slip("answer_frequency = exercise_posts.values.max()", learner, language) is None  # no column `value`
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_format_filtered_by_its_shown_name_is_given_the_stored_one(learner, language):
     """Exercise 4's table shows 'text post' (English) and 'foto', 'tautan', 'unggahan teks' (Indonesian), where
     `demo_posts["format"]` holds text, photo, link: the how-to names the stored values, and an empty filter on
@@ -2268,7 +2287,8 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
              'lesson._demo_posts("no-such-client")',
              'lesson.setup("en", seed=-1)',
              'exercise_posts.B',
-             EMPTY_MEDIANS]
+             EMPTY_MEDIANS,
+             'bt = lesson.benchmark_table()\nx = bt[bt["platform"] == "x"]\nanswer_benchmark = x.values.max()']
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(notebook, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
@@ -2283,6 +2303,9 @@ def test_a_slip_in_a_lesson_kernel_shows_the_explanation_not_a_traceback():
         "(AttributeError: 'DataFrame' object has no attribute 'B')"]
     assert errors[4].ename == "ValueError" and errors[4].traceback == [  # registered for the all-missing slip
         _slip(EMPTY_MEDIANS, {"lesson": lesson}, "id"), "(ValueError: Encountered all NA values)"]
+    assert errors[5].ename == "TypeError" and errors[5].traceback == [  # registered for `.values` taken for `value`
+        Translator("id").t("lesson.mistake.property_mixed", table="x", attribute="values", column="value"),
+        "(TypeError: '>=' not supported between instances of 'str' and 'int')"]
 
 
 @pytest.fixture
