@@ -37,7 +37,7 @@ from .paths import DEMO_DIR, display_path
 from .plots import (PALETTE, apply_style, axis_label, fig_title, formats_under_both_lenses, localise_numbers,
                     new_figure, wrap_title)
 from .quality import META_VIEWS_SWITCH
-from .report import elasticity_class, elasticity_shown, interval_strength
+from .report import elasticity_class, elasticity_shown, interval_strength, shared_estimates
 from .slides import DECK_WORDING
 from .statistics import MIN_INTERVAL_VALUES, ratio_of_sums_change_interval
 
@@ -371,19 +371,24 @@ def _inverse(ratio: tuple) -> tuple:
 
 
 def _ratio_interval(tr: Translator, ratio: tuple) -> str:
-    """'95% CI 0.84 to 1.21 times', or why there is none."""
+    """'95% CI 0.84 to 1.21 times', or why there is none; its bounds as _ratio_estimates writes them."""
     value, low, high = ratio
     if not np.isfinite(low):
         return tr.t("lesson.sim.no_interval")
+    _, low_text, high_text = _ratio_estimates(tr, ratio)
     if np.isposinf(high):  # the other strategy's sum is 0 in many resamples
-        return tr.t("lesson.sim.interval_open", low=_bound(tr, low))
-    return tr.t("lesson.sim.interval", low=_bound(tr, low), high=_bound(tr, high))
+        return tr.t("lesson.sim.interval_open", low=low_text)
+    return tr.t("lesson.sim.interval", low=low_text, high=high_text)
 
 
-def _bound(tr: Translator, value: float) -> str:
-    """An interval's bound: two decimals below 10, so that a bound of 1.047 does not read as 1.0 beside
-    "beyond chance" (nor an interval as "2.5 to 2.5")."""
-    return tr.number(value, 2 if abs(value) < 10 else 0)
+def _ratio_estimates(tr: Translator, ratio: tuple) -> tuple[str, str, str]:
+    """A strategy_ratios entry (ratio, low, high) written as a reader compares them: all three with the same
+    decimals, two below a ratio of 10 and none from 10 on, so that a ratio of 1.06 does not read 1.1 beside an
+    interval of 0.96 to 1.16; more where a number would read as 1 while the interval leaves 1 out, the ratio of
+    equal strategies (report.shared_estimates read against 1: a bound of 1.004 beside "beyond chance")."""
+    value = ratio[0]
+    decimals = 2 if np.isfinite(value) and abs(value) < 10 else 0
+    return shared_estimates(tr, *ratio, decimals=decimals, reference=1.0)
 
 
 def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
@@ -402,24 +407,25 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
             tr.t(f"lesson.sim.impressions_{_verdict(ratios['impressions'])}", **_gap(tr, ratios["impressions"]),
                  interval=_ratio_interval(tr, ratios["impressions"]), impressions_broadcast=tr.number(b["impressions"]),
                  impressions_conversation=tr.number(c["impressions"]))])
-    elif reach_verdict == "broadcast":  # the winner's ratio: broadcast ÷ conversation, its interval turned too
-        reach_values["interval"] = _ratio_interval(tr, _inverse(ratios["reach"]))
-        first = tr.t("lesson.sim.reach_broadcast", ratio=tr.times(high / low) if low else "∞", **reach_values)
-    else:
-        first = tr.t("lesson.sim.reach_conversation", ratio=tr.times(high / low) if low else "∞", **reach_values)
+    else:  # the winner's ratio (broadcast ÷ conversation when the broadcast strategy wins), its interval turned too
+        won = _inverse(ratios["reach"]) if reach_verdict == "broadcast" else ratios["reach"]
+        reach_values["interval"] = _ratio_interval(tr, won)
+        first = tr.t(f"lesson.sim.reach_{reach_verdict}", ratio=_ratio_estimates(tr, won)[0] if low else "∞",
+                     **reach_values)
     values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
               "interactions_conversation": tr.number(c["interactions"]),
               "interactions_broadcast": tr.number(b["interactions"]),
               "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
               "rate_broadcast": tr.percent(b["engagement_rate_by_reach"], 1),
-              "rate_ratio": _times(tr, ratios["rate"][0]) if np.isfinite(ratios["rate"][0]) else tr.t("common.na"),
+              "rate_ratio": (_ratio_estimates(tr, ratios["rate"])[0] if np.isfinite(ratios["rate"][0])
+                             else tr.t("common.na")),
               "interval": _ratio_interval(tr, ratios["rate"]),
               "comments_conversation": tr.number(c["conversation_rate"], 1),
               "comments_broadcast": tr.number(b["conversation_rate"], 1)}
     engagement_verdict = _verdict(ratios["rate"])
     if engagement_verdict == "broadcast":  # said as the broadcast strategy's rate ÷ the conversation strategy's
         rate = _inverse(ratios["rate"])
-        values.update(rate_ratio=_times(tr, rate[0]), interval=_ratio_interval(tr, rate))
+        values.update(rate_ratio=_ratio_estimates(tr, rate)[0], interval=_ratio_interval(tr, rate))
     if not (c["interactions"] and b["interactions"]):  # a rate of 0: no ratio, hence no interval (not few posts)
         none = "both" if not (c["interactions"] or b["interactions"]) else \
             "broadcast" if not b["interactions"] else "conversation"
@@ -437,13 +443,14 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
 
 def _gap(tr: Translator, ratio: tuple) -> dict:
     """A strategy_ratios entry as its texts quote it, in the direction of its interval (conversation ÷
-    broadcast): 'ratio' with two decimals, and 'difference', how far it lies from 1 as a percentage (a
-    decimal when below 10%): 0.90 is 10% apart, as its interval is read."""
+    broadcast): 'ratio' as _ratio_estimates writes it, and 'difference', how far it lies from 1 as a percentage
+    (a decimal when below 10%): 0.90 is 10% apart, as its interval is read."""
     value = ratio[0]
     if not np.isfinite(value):
         return {"ratio": tr.t("common.na"), "difference": tr.t("common.na")}
     difference = abs(value - 1)
-    return {"ratio": tr.number(value, 2), "difference": tr.percent(difference, 1 if difference < 0.1 else 0)}
+    return {"ratio": _ratio_estimates(tr, ratio)[0],
+            "difference": tr.percent(difference, 1 if difference < 0.1 else 0)}
 
 
 def _times(tr: Translator, ratio: float) -> str:
@@ -498,15 +505,17 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    fig_title(fig, simulation_figure_title(tr, reach, interactions))
+    fig_title(fig, simulation_figure_title(tr, reach, interactions, strategy_ratios(posts)["reach"]))
     return fig, tr.t("lesson.sim.figure_alt")
 
 
-def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series) -> str:
+def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series, reach_ratio: tuple) -> str:
     """The simulation figure's title from each strategy's summed reach and interactions: the strategy with the
     more reach is compared with the other, as the takeaway words a win ("17 times as much", never "0.1 times"
-    for 0.06), and its ratios are written as _title_times writes them; about the same reach (within ALIKE)
-    is said so, conversation against broadcast; a total of 0 gives no ratio, and a title without one."""
+    for 0.06); about the same reach (within ALIKE) is said so, conversation against broadcast; a total of 0
+    gives no ratio, and a title without one. The reach ratio is written as the takeaway writes it, with its
+    interval's decimals (`reach_ratio`: strategy_ratios' 'reach', conversation ÷ broadcast, _ratio_estimates),
+    the interactions ratio as _title_times writes it."""
     if not (reach.all() and interactions.all()):
         return tr.t("lesson.sim.figure_title_plain")
     first, second = STRATEGIES[::-1]  # conversation against broadcast, unless broadcast reaches more
@@ -516,7 +525,8 @@ def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.S
         key = "lesson.sim.figure_title_reach_alike"
     elif ratio < 1:
         first, second, key = second, first, "lesson.sim.figure_title_broadcast"
-    return tr.t(key, reach_ratio=_title_times(tr, reach[first] / reach[second]),
+        reach_ratio = _inverse(reach_ratio)
+    return tr.t(key, reach_ratio=_ratio_estimates(tr, reach_ratio)[0],
                 interactions_ratio=_title_times(tr, interactions[first] / interactions[second]))
 
 

@@ -188,23 +188,26 @@ def elasticity_shown(fit: dict) -> bool:
             and pd.notna(fit["ci_low"]) and fit["ci_high"] > fit["ci_low"])
 
 
-def shared_estimates(tr: Translator, value, low, high, decimals: int = 2, percent: bool = False) -> tuple[str, str, str]:
+def shared_estimates(tr: Translator, value, low, high, decimals: int = 2, percent: bool = False,
+                     reference: float = 0.0) -> tuple[str, str, str]:
     """An estimate and the ends of its 95% interval as a reader compares them. When the interval holds 0, all
     three at `decimals` (a bound that rounds to 0 reads 0: it touches 0, and the interval holds it either way:
     "+0.03 pp (95% CI 0.00 to 0.05)", within chance). When it leaves 0 out, a number that would read 0 at
     `decimals` gets the digits its first significant digit needs (estimate_decimals), so the end nearest 0
     shows its sign ("+0.05 pp (95% CI 0.004 to 0.08)"); the others keep `decimals` rather than take digits they
     do not need ("0.45 (0.0004 to 0.54)", not "0.4501 (0.0004 to 0.5377)"). An upper end of +inf reads "no
-    upper bound"; without an interval, the estimate reads as Translator.estimate writes it."""
+    upper bound"; without an interval, the estimate reads as Translator.estimate writes it. `reference`: the
+    value the interval is read against in place of 0, such as 1 for a ratio ("1.004 (95% CI 1.001 to 1.008)",
+    beyond chance, not "1.00 (1.00 to 1.01)")."""
     if pd.isna(low) or pd.isna(high):
         return tr.estimate(value, decimals, percent), "", ""
     scale = 2 if percent else 0
-    beyond = low > 0 or high < 0
+    beyond = low > reference or high < reference
 
     def text(number) -> str:
         if number == np.inf:
             return tr.t("common.no_upper_bound")
-        shown = estimate_decimals(number, decimals, scale) if beyond else decimals
+        shown = estimate_decimals(number, decimals, scale, reference) if beyond else decimals
         return tr.percent(number, shown) if percent else tr.number(number, shown)
 
     return text(value), text(low), text(high)

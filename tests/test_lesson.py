@@ -534,7 +534,7 @@ def test_a_strategy_wins_only_beyond_chance():
     boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
     ratio, low, high = lesson.strategy_ratios(boosted)["reach"]
     assert high < 1
-    assert (f"{tr.number(1 / ratio, 1)} times as much (95% CI {tr.number(1 / high, 2)} to {tr.number(1 / low, 2)}"
+    assert (f"{tr.number(1 / ratio, 2)} times as much (95% CI {tr.number(1 / high, 2)} to {tr.number(1 / low, 2)}"
             " times, over 40 posts each: beyond chance)") in lesson.simulation_takeaway(boosted, tr)
     # no winner, and why: too few posts for an interval, chance, or a gap beyond chance but small
     assert lesson._verdict((1.5, float("nan"), float("nan"))) == "unknown"
@@ -675,7 +675,8 @@ def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(l
     posts = lesson.simulate(paid_boost=20)
     sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
     assert sums["reach"].tolist() == [983_342, 59_452]  # broadcast, conversation
-    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"])
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"],
+                                           lesson.strategy_ratios(posts)["reach"])
     ratio = sums.loc["broadcast", "interactions"] / sums.loc["conversation", "interactions"]
     assert round(ratio, 1) == 2.3
     assert title == tr.t("lesson.sim.figure_title_broadcast", reach_ratio=tr.number(17, 0),
@@ -686,6 +687,44 @@ def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(l
     assert [lesson._title_times(tr, r) for r in (0.06, 0.14, 0.43, 0.94, 0.96, 2.34)] == [
         tr.number(0.06, 3), tr.number(0.14, 2), tr.number(0.43, 2), tr.number(0.94, 2), tr.number(0.96, 2),
         tr.number(2.3, 1)]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_strategy_ratio_is_written_with_the_decimals_of_its_interval(language):
+    """conversation_share 0, paid_boost 0, seed 7: the engagement rates by reach are 1,079 ÷ 50,964 = 2.12% and
+    980 ÷ 48,860 = 2.01%, a ratio of 1.056 whose interval, 0.96 to 1.16, holds 1: the text said "a ratio of 1.1
+    that chance alone could give (95% CI 0.96 to 1.16 times)", one decimal beside two. The ratio now takes its
+    interval's two decimals, 1.06, in the takeaway; and a summed reach won (paid_boost 2: 143,397 ÷ 50,486 =
+    2.84 times, "2.8" before) is written alike in the takeaway and in the figure's title."""
+    tr = Translator(language)
+    posts = lesson.simulate(conversation_share=0.0, paid_boost=0.0)
+    sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
+    rates = sums["interactions"] / sums["reach"]
+    assert round(rates["conversation"] / rates["broadcast"], 2) == 1.06
+    ratio, low, high = lesson.strategy_ratios(posts)["rate"]
+    assert (round(ratio, 2), round(low, 2), round(high, 2)) == (1.06, 0.96, 1.16)
+    takeaway = lesson.simulation_takeaway(posts, tr)
+    said = {"en": "a ratio (conversation ÷ broadcast) of 1.06 that chance alone could give"
+                  " (95% CI 0.96 to 1.16 times)",
+            "id": "rasio (percakapan ÷ siaran) 1,06 yang bisa timbul karena kebetulan saja"
+                  " (IK 95% 0,96 hingga 1,16 kali)"}
+    assert said[language] in takeaway
+    # a clear winner (paid_boost 2): "2.8 times as much (95% CI 2.50 to 3.22 times)" becomes 2.84
+    boosted = lesson.simulate(conversation_share=0.0, paid_boost=2.0)
+    ratio, low, high = lesson._inverse(lesson.strategy_ratios(boosted)["reach"])
+    sums = boosted.groupby("strategy")[["reach", "interactions"]].sum()
+    assert sums["reach"].tolist() == [143_397, 50_486] and round(ratio, 2) == round(143_397 / 50_486, 2) == 2.84
+    quoted = f"{tr.number(ratio, 2)} {'times as much' if language == 'en' else 'kali lipat'} ("
+    assert quoted in lesson.simulation_takeaway(boosted, tr) and round(ratio, 2) != round(ratio, 1)
+    fig, _ = lesson.simulation_figure(boosted, tr)
+    assert fig._suptitle.get_text().replace("\n", " ") == tr.t(
+        "lesson.sim.figure_title_broadcast", reach_ratio=tr.number(ratio, 2),
+        interactions_ratio=lesson._title_times(tr, sums.loc["broadcast", "interactions"]
+                                               / sums.loc["conversation", "interactions"]))
+    # a bound that would read as 1 beside "beyond chance" takes the digits that tell it from 1
+    assert lesson._ratio_interval(tr, (1.006, 1.004, 1.008)) == tr.t("lesson.sim.interval", low=tr.number(1.004, 3),
+                                                                      high=tr.number(1.008, 2))
+    assert lesson._ratio_estimates(tr, (16.5, 12.3, 21.9)) == (tr.number(17), tr.number(12), tr.number(22))
 
 
 def test_simulation_table_and_figure_in_indonesian():
