@@ -267,6 +267,13 @@ def simulation_intro(tr: Translator, audience_size: int, conversation_share: flo
                 audience=tr.number(audience_size), boost=tr.percent(paid_boost, 0), conversation_strategy=conversation)
 
 
+def try_parameters(tr: Translator) -> str:
+    """What a learner may change in the parameters cell, and what each change shows: the strategies, another
+    draw of the posts (`seed`: does the conclusion hold?), fewer posts (`posts_per_strategy`: the intervals
+    widen, and vanish below statistics.MIN_INTERVAL_VALUES)."""
+    return tr.t("lesson.sim.try_parameters", minimum=tr.number(MIN_INTERVAL_VALUES))
+
+
 def interval_note(tr: Translator, posts_per_strategy: int) -> str:
     """How to read the comparison's 95% intervals, or, below the fewest posts an interval can come from
     (statistics.MIN_INTERVAL_VALUES, as strategy_ratios computes them), that the comparison has none and why."""

@@ -1331,13 +1331,20 @@ def test_the_contents_follow_the_order_of_the_parts(language):
               "2. A simulation: two strategies that look alike under one lens and not under the other\n"
               "3. The same comparison on the posts of two (invented) businesses\n"
               "4. Exercises 1 to 4, each with a check\n"
-              "5. Three pitfalls that make reach look better than it is, with exercise 5 after the second\n",
+              "5. Three pitfalls that make reach look larger, or rates look more comparable, than they are, with"
+              " exercise 5 after the second\n",
         "id": "1. Dua cara memandang kanal media sosial, dan rumus kedua lensa\n"
               "2. Simulasi: dua strategi yang tampak serupa menurut satu lensa, tetapi tidak menurut lensa lainnya\n"
               "3. Perbandingan yang sama pada unggahan dua bisnis (fiktif)\n"
               "4. Latihan 1 sampai 4, masing-masing dengan pemeriksaan jawaban\n"
-              "5. Tiga jebakan yang membuat jangkauan tampak lebih baik daripada kenyataannya, dengan latihan 5"
-              " sesudah jebakan kedua\n"}[language]
+              "5. Tiga jebakan yang membuat jangkauan tampak lebih besar, atau tingkat interaksi tampak lebih mudah"
+              " dibandingkan, daripada kenyataannya, dengan latihan 5 sesudah jebakan kedua\n"}[language]
+    # item 5 says what the part itself says of its pitfalls
+    pitfalls = Translator(language).t("lesson.pitfalls.body")
+    said = {"en": "reach look larger, or rates look more comparable, than they are",
+            "id": "jangkauan tampak lebih besar, atau tingkat interaksi tampak lebih mudah dibandingkan, daripada"
+                  " kenyataannya"}[language]
+    assert said in pitfalls and said in lesson.title_slide(Translator(language)).data
     for number, exercise in enumerate(lesson.EXERCISES, start=1):  # the exercises are numbered as the contents say
         assert Translator("en").t(f"lesson.ex.{exercise}.title").startswith(f"Exercise {number}:")
 
@@ -1413,7 +1420,7 @@ def test_slides_say_nothing_of_cells_and_keep_long_texts_off_table_slides(offlin
     slides = _slides(offline_deck)
     notebook = _texts(executed_in_indonesian)
     for key in ("lesson.sim.try_parameters", "lesson.exercises.how", "lesson.exercises.table_body"):
-        fragment = tr.t(key, posts="40")[:40]  # plain words before any `code`
+        fragment = tr.t(key, posts="40", minimum="6")[:40]  # plain words before any `code`
         assert fragment not in offline_deck and fragment in notebook, key
     assert not [s for s in slides if "sel parameter" in s or "sel jawaban" in s]
     # how to answer an exercise in its cell is the notebook's too; the deck keeps the question and its data
@@ -2033,6 +2040,38 @@ def test_the_formats_computed_as_one_series_are_taken_as_the_pair(language):
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_notebook_says_what_another_seed_and_fewer_posts_show(language):
+    """Besides the strategies' parameters, the hint names `seed` (another draw: does the conclusion hold?) and
+    `posts_per_strategy`, with the number of posts below which the comparison has no interval: 5 posts each
+    give none, 6 give one."""
+    text = lesson.try_parameters(Translator(language))
+    for name in ("audience_size", "conversation_share", "paid_boost", "seed", "posts_per_strategy"):
+        assert f"`{name}`" in text, name
+    assert {"en": "does the conclusion survive another draw?",
+            "id": "apakah kesimpulannya tetap bertahan"}[language] in text
+    assert {"en": "below 6 there are none", "id": "di bawah 6 unggahan tidak ada interval"}[language] in text
+    five, six = (lesson.strategy_ratios(lesson.simulate(posts_per_strategy=n))["rate"] for n in (5, 6))
+    assert np.isnan(five[1]) and np.isfinite(six[1])
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_strength_scale_goes_up_to_very_strong_and_the_indonesian_reads_plainly(language):
+    """The scale of strength words is given whole, "very strong" from 0.8 included (compare.agreement_strength:
+    0.8 is very strong), in the report's own words; the Indonesian says "terdekat dengan 0" and calls a gap
+    beyond chance "bermakna" once, not "lebih dari kebetulan, secara bermakna"."""
+    tr = Translator(language)
+    body = tr.t("lesson.demo.agreement_body")
+    assert agreement_strength(0.8) == "very_strong" and agreement_strength(0.79) == "strong"
+    assert f"{tr.t('agreement.strength.very_strong')} {'from' if language == 'en' else 'mulai'} {tr.number(0.8, 1)}" \
+        in body
+    if language == "id":
+        assert "terdekat dengan 0" in body and "terdekat ke 0" not in body
+        for key in ("lesson.sim.reach_close", "lesson.sim.impressions_close"):
+            text = tr.texts[key]
+            assert "bermakna" in text and "secara bermakna" not in text and "lebih dari kebetulan" not in text, key
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_intro_says_how_many_posts_were_simulated_as_conversation(language):
     """round(0.5 × n) posts invite conversation: 2 of 5, 4 of 7, 4 of 9, 2 of 3 (half to even), not "50%"."""
     tr = Translator(language)
@@ -2267,7 +2306,7 @@ def test_exercise_4_how_to_says_the_stored_format_names_are_not_always_the_shown
     how_to = lesson.how_to_answer("formats", language).data
     assert {"en": "not always the names in the table above",
             "id": "yang tidak selalu sama dengan nama dalam tabel di atas"}[language] in how_to
-    assert {"en": "As the answer, either name is accepted.",
+    assert {"en": "As the answer, both the name in the table and the name in the column `format` are accepted.",
             "id": "Sebagai jawaban, nama dalam tabel maupun nama di kolom `format` sama-sama diterima."}[language] in how_to
     text_shown = {"en": "text post", "id": "unggahan teks"}[language]
     assert lesson.expected_answer("formats") == ("reel", "text")
