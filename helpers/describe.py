@@ -21,6 +21,8 @@ from .quality import impressions_word
 from .schema import COUNT_COLUMNS
 
 POST_METRICS = COUNT_COLUMNS + ("watch_time_seconds", "spend")
+#: Metrics only one platform's exports can carry: another platform's file is not said to lack them.
+ONE_PLATFORM_METRICS = {"engaged_views": "youtube"}
 
 
 LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics", "not_reported", "warning")
@@ -58,7 +60,7 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, time
     counted = tr.message(impressions_word(kinds)) if kinds and set(kinds) != {"impressions"} else ""
     word = counted or tr.message(impressions_word(()))
     lines.append(line("metrics", ", ".join(_metric_name(m, tr, counted, word) for m in present) or none))
-    missing = [m for m in absent if m not in present]
+    missing = [m for m in absent if m not in present and ONE_PLATFORM_METRICS.get(m, report.platform) == report.platform]
     if absent:  # after the names' own brackets, the note follows a semicolon: "biaya (spend); NA di …"
         names = ", ".join(_metric_name(m, tr) for m in missing)
         lines.append(line("not_reported", f"{names}; {tr.t('cli.inspect.not_reported_note')}" if names else none))
