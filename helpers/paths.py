@@ -91,6 +91,10 @@ def taken_by_pattern(path: str | Path) -> bool:
     return Path(path).suffix.lower() in EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 
 
+#: The file a render keeps in its reports folder, locked while it writes there (render.output_lock).
+RENDER_LOCK_NAME = ".render.lock"
+
+
 def is_pattern(path: str | Path) -> bool:
     """Whether a path is read as a glob pattern: it holds *, ? or [ and names nothing as written (a file may
     be called `export[1].csv`, which a glob would read as 'export1.csv')."""

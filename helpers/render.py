@@ -1388,6 +1388,92 @@ def check_output_folder(out_dir: Path, option: str = "out_dir", default: str = "
                                     option=option)) from None
 
 
+#: Where the lock of a reports folder is held, on a platform without fcntl (Windows: msvcrt locks a range of
+#: bytes, which no other process may read while it is held): past the lock file's text, which stays readable.
+LOCK_BYTE = 4096
+
+
+def _lock(fd: int) -> bool | None:
+    """Lock the open file `fd` for this process alone, without waiting: True when held, False when another
+    process holds it, None when this system or file system offers no lock (the render then goes on without).
+    fcntl.flock where there is fcntl, else msvcrt.locking (Windows); either is released when the process ends,
+    however it ends, so a render killed midway leaves no stale lock behind."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        import msvcrt
+        os.lseek(fd, LOCK_BYTE, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        return True
+    except ImportError:
+        return None
+    except OSError as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
+            return False
+        return None  # ENOLCK, EOPNOTSUPP: a network folder that keeps no locks
+
+
+def _unlock(fd: int) -> None:
+    """Release _lock's lock on `fd` (closing the file would too; said outright, as a worker may share it)."""
+    with contextlib.suppress(ImportError, OSError):
+        try:
+            import fcntl
+        except ImportError:
+            import msvcrt
+            os.lseek(fd, LOCK_BYTE, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _holder(fd: int, tr: Translator) -> dict:
+    """What the lock file says of the render holding it: its process id and start, in `tr`'s words; {} when it
+    has not written them yet."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    try:
+        pid, started = os.read(fd, 200).decode("utf-8").split()[:2]
+        when = datetime.datetime.fromisoformat(started).astimezone()
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    return {"pid": pid, "started": tr.datetime(when)}
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = None):
+    """Hold the reports folder for this render alone, from before any work to its end. Two renders writing to
+    one folder at once would each replace the other's reports, PDFs, records and index without a word; the
+    second is refused at once instead, saying since when the other has been writing and to wait for it or
+    choose another folder (`option`: --out on the command line), in `language` (default: the active one).
+    The lock file (paths.RENDER_LOCK_NAME, in the folder) holds the holder's process id and start; it stays
+    when the render ends, unlocked (removing it could let a third render lock a file the second one is
+    waiting on)."""
+    from .paths import RENDER_LOCK_NAME
+
+    fd = os.open(Path(out_dir) / RENDER_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        held = _lock(fd)
+        if held is False:
+            tr = translator(language or active_language())
+            holder = _holder(fd, tr)
+            raise WorkbookError(Message("cli.out_busy" if holder else "cli.out_busy_unknown",
+                                        folder=display_path(out_dir), option=option, **holder))
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()} {now_text()}\n".encode("utf-8"))
+        try:
+            yield
+        finally:
+            if held:
+                _unlock(fd)
+    finally:
+        os.close(fd)
+
+
 def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
                   foreign: Foreign | None = None, chromium: str | None = None,
                   accept_header_only: bool = False) -> RenderResult:
@@ -1404,7 +1490,8 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 
     started = time.perf_counter()
     renderer = None
-    with stop_signals(lambda: print(translator(active_language()).t("cli.already_stopping"), file=sys.stderr)):
+    with output_lock(out_dir), stop_signals(
+            lambda: print(translator(active_language()).t("cli.already_stopping"), file=sys.stderr)):
         try:
             renderer = Renderer(notebook)
             result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,

@@ -42,8 +42,8 @@ from .index_page import read_record, write_index
 from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
-                     STOP_SIGNALS, client_identity, foreign_identities, other_report, period_of, record_failure,
-                     record_interruption, unchecked_exports, skip_slow_optional_imports)
+                     STOP_SIGNALS, client_identity, foreign_identities, other_report, output_lock, period_of,
+                     record_failure, record_interruption, unchecked_exports, skip_slow_optional_imports)
 
 
 def default_jobs() -> int:
@@ -485,8 +485,6 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     `out_option` names `out_dir` in a message about it (render.check_output_folder). `roster`: every client
     of the roster (default: `clients`), whose posts and accounts no report of the batch may hold.
     `accept_header_only`: see render.render_all."""
-    from .pdf import find_chromium, missing_chromium_message, not_printed_message
-
     stream = stream or sys.stdout
     seen = set()
     for client in clients:
@@ -499,6 +497,17 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
         return []
     check_output_folder(out_dir, option=out_option)
     check_not_among_exports(out_dir, clients, roster or clients, option=out_option)
+    # from here to the index, this batch alone writes to the folder: a second render into it is refused at once
+    with output_lock(out_dir, option=out_option, language=language):
+        return _run_locked(clients, out_dir, notebook, jobs=jobs, pdf=pdf, stream=stream, language=language,
+                           roster=roster, accept_header_only=accept_header_only)
+
+
+def _run_locked(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None, pdf: bool, stream,
+                language: str, roster: list[Client] | None, accept_header_only: bool) -> list[RenderResult]:
+    """run_batch once its clients and folder are checked and the folder is this batch's alone (output_lock)."""
+    from .pdf import find_chromium, missing_chromium_message, not_printed_message
+
     remove_stale_work_folders(out_dir)
     chromium, not_printed = None, ""
     if pdf:
