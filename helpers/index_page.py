@@ -186,10 +186,11 @@ def error_lines(text: str, limit: int = 300) -> str:
 
 def report_marks(facts: dict, tr: Translator) -> list[str]:
     """What to set beside a good report's status, from the facts its title carried (Report.index_facts, as
-    render.recorded_facts keeps them): "no posts in the period", and the platforms whose exports cover only
-    part of it with the days they cover. The index of reports and the command's summary both show them: a
-    consultant checks such a report before sending it. The index also says when a report could not be checked
-    against another client's exports (render.json's "unchecked", in every language; the summary says it apart)."""
+    render.recorded_facts keeps them): "no posts in the period", the platforms whose exports cover only
+    part of it with the days they cover, and how many files the client's patterns pass over. The index of
+    reports and the command's summary both show them: a consultant checks such a report before sending it. The
+    index also says when a report could not be checked against another client's exports (render.json's
+    "unchecked", in every language; the summary says it apart)."""
     marks = [tr.t("cli.no_posts")] if facts.get("posts") == 0 else []
     if partial := facts.get("partial"):
         marks.append(tr.t("cli.partial_period", platforms="; ".join(
@@ -198,6 +199,9 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
                  "cli.partial_platform_some_posts" if days.get("from_posts") == "some" else "cli.partial_platform",
                  platform=tr.platform(platform), days=tr.number(days["days"]),
                  period_days=tr.number(days["period_days"])) for platform, days in sorted(partial.items()))))
+    if isinstance(left_out := facts.get("left_out"), int) and not isinstance(left_out, bool) and left_out > 0:
+        # files the client's patterns pass over (render.recorded_facts): a platform may be missing from the report
+        marks.append(tr.t("cli.left_out_one" if left_out == 1 else "cli.left_out", count=tr.number(left_out)))
     if isinstance(unchecked := facts.get("unchecked"), dict) and unchecked:  # render.json: another client unread
         marks.append(unchecked.get(tr.language) or next(iter(unchecked.values())))
     return marks

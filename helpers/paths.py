@@ -91,8 +91,31 @@ def taken_by_pattern(path: str | Path) -> bool:
     return Path(path).suffix.lower() in EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 
 
-#: The file a render keeps in its reports folder, locked while it writes there (render.output_lock).
+#: The file a render keeps in its reports folder, locked while it writes there (render.output_lock). A folder
+#: holding it is a reports folder: exports_under does not look into it (its error.txt files are no exports).
 RENDER_LOCK_NAME = ".render.lock"
+#: How many entries exports_under looks at in one folder tree before it stops: a pattern in a large folder (a
+#: home folder's Downloads) must not make every render walk all of it.
+WALK_LIMIT = 5000
+
+
+def exports_under(folder: Path, limit: int = WALK_LIMIT) -> list[Path]:
+    """The files in `folder` and its subfolders that a folder or a pattern would take (taken_by_pattern: an
+    export type or an archive), as a glob sees them (hidden names, Excel's lock files and hidden folders
+    aside), sorted; a reports folder (one holding RENDER_LOCK_NAME) is not looked into. Cut short after `limit`
+    entries: this only looks for exports a roster's patterns leave out (sources.left_out_exports), never reads them."""
+    found, seen = [], 0
+    for root, folders, files in os.walk(folder):
+        if RENDER_LOCK_NAME in files:
+            folders[:] = []
+            continue
+        folders[:] = sorted(name for name in folders if not name.startswith(SKIPPED_NAME_PREFIXES))
+        seen += len(folders) + len(files)
+        found += [Path(root) / name for name in files
+                  if not name.startswith(SKIPPED_NAME_PREFIXES) and taken_by_pattern(name)]
+        if seen >= limit:
+            break
+    return sorted(found)
 
 
 def is_pattern(path: str | Path) -> bool:

@@ -67,6 +67,8 @@ MIN_NAME_LENGTH = 3
 KERNEL_START_TIMEOUT = 180
 #: A cell running longer than this fails its client (a hung notebook must not hold a worker for ever).
 CELL_TIMEOUT = 900
+#: How many files passed over by a client's patterns the summary names in full (left_out_detail).
+LEFT_OUT_NAMED = 10
 #: Every kernel supply of this process, so a signal handler can stop their kernels.
 SUPPLIES: list = []
 
@@ -89,6 +91,7 @@ class RenderResult:
     unchecked: str = ""  # rendered, but not checked against another client's exports (unchecked_exports): why
     period: tuple = ()  # (first day, last day) the report is (or the attempt was) for: the summary shows it
     other_report: tuple = ()  # (path, name): an earlier report of another client of this id, left in its folder
+    left_out: list = field(default_factory=list)  # files its exports' patterns pass over (left_out_facts)
 
     def __post_init__(self):
         self.seconds = recorded_seconds(self.seconds)  # the value render.json records, which the index shows
@@ -663,7 +666,32 @@ def recorded_facts(facts: dict | None) -> dict:
         kept["platform_posts"] = counts
     if header_only := header_only_platforms(facts):
         kept["header_only"] = header_only
+    if left_out := left_out_facts(facts):  # how many only: the paths name this machine's folders
+        kept["left_out"] = sum(len(found["files"]) for found in left_out)
     return kept
+
+
+def left_out_facts(facts: dict) -> list[dict]:
+    """The facts' files the client's patterns pass over (Report.index_facts' "left_out"): [{"folder": path,
+    "files": [paths], "pattern": path or None}], [] where there are none or they are not of that form."""
+    found = facts.get("left_out")
+    if not isinstance(found, list):
+        return []
+    return [{"folder": one["folder"], "files": list(one["files"]), "pattern": one.get("pattern")} for one in found
+            if isinstance(one, dict) and isinstance(one.get("folder"), str) and isinstance(one.get("files"), list)
+            and one["files"] and all(isinstance(f, str) for f in one["files"])
+            and isinstance(one.get("pattern"), (str, type(None)))]
+
+
+def left_out_detail(found: dict, tr: Translator) -> str:
+    """What the summary says in full of one folder's files left out (left_out_facts): the files, and the pattern
+    to add to the roster, or, where the folder holds another client's exports, to add the files themselves."""
+    files = [display_path(f) for f in found["files"]]
+    shown = ", ".join(files[:LEFT_OUT_NAMED]) + (
+        tr.t("roster.and_more", count=tr.number(len(files) - LEFT_OUT_NAMED)) if len(files) > LEFT_OUT_NAMED else "")
+    key = "cli.left_out_detail" + ("" if found["pattern"] else "_by_name") + ("_one" if len(files) == 1 else "")
+    return tr.t(key, files=shown, folder=display_path(found["folder"]),
+                pattern=display_path(found["pattern"]) if found["pattern"] else "")
 
 
 def platform_posts(facts: dict) -> dict | None:
@@ -1037,6 +1065,7 @@ class Task:
     unchecked: str = ""  # why its exports were not checked against another client's (unchecked_exports)
     language: str = "en"  # the command's: the language render.json and error.txt record a message in
     accept_header_only: bool = False  # a report may replace the last one though exports list only their header
+    read_by_others: tuple = ()  # files the roster gives other clients, in this client's folders (others_files)
 
 
 #: The signals that stop a render: Ctrl-C, SIGTERM (a service manager) and, where the platform has it, SIGHUP
@@ -1106,10 +1135,13 @@ class Renderer:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
     def parameters(self, task: Task) -> dict:
-        """The client's parameters, and `draw_ahead` when a core is spare and the notebook takes it."""
+        """The client's parameters, `draw_ahead` when a core is spare and `read_by_others` when the roster gives
+        other clients files in its folders, where the notebook takes them."""
         parameters = task.client.parameters()
         if task.draw_ahead and "draw_ahead" in self.declared:
             parameters["draw_ahead"] = True
+        if task.read_by_others and "read_by_others" in self.declared:
+            parameters["read_by_others"] = list(task.read_by_others)
         return parameters
 
     def render(self, task: Task) -> RenderResult:
@@ -1253,7 +1285,8 @@ class Renderer:
             raise WorkbookError(publish_problem(exc)) from exc
         return RenderResult(client.id, True, seconds, html=target / "report.html", timings=timings,
                             pdf=target / "report.pdf" if has_pdf else None, pdf_error=pdf_error,
-                            facts=recorded_facts(facts), unchecked=task.unchecked, period=period_of(client))
+                            facts=recorded_facts(facts), unchecked=task.unchecked, period=period_of(client),
+                            left_out=left_out_facts(facts or {}))
 
     def _fail(self, task: Task, work: Path, started: float, timings: dict, error: str, *,
               failed_cell: int | None = None, failed_source: str = "", detail: str = "",
@@ -1557,6 +1590,7 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None, out
                 detail += f"; {first}"
                 if rest:
                     details.append(f"{r.client}: " + "\n".join([first, *rest]))
+            details += [f"{r.client}: {left_out_detail(found, tr)}" for found in r.left_out]
         else:
             cell = tr.t("cli.cell", number=r.failed_cell) + (f" `{r.failed_source}`" if r.failed_source else "") \
                 + ": " if r.failed_cell is not None else ""

@@ -426,6 +426,24 @@ def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[C
                                             client=client.id, file=display_path(path), option=option))
 
 
+def others_files(clients: list[Client], roster: list[Client]) -> dict[str, tuple[str, ...]]:
+    """For each client, the files the roster gives the other clients (clients.export_files) that lie in a folder
+    its patterns look in, or below one: a folder shared by clients holds them, and its report must not name
+    them as files its patterns pass over (sources.left_out_exports, Task.read_by_others)."""
+    from .clients import export_files, export_patterns
+    from .paths import as_spelled_on_disk, is_pattern, pattern_folder, resolve
+
+    read = {c.id: [path.resolve() for path in export_files(list(c.exports)).values()] for c in roster}
+    found = {}
+    for client in clients:
+        folders = [pattern_folder(full).resolve() for pattern in export_patterns(client.exports)
+                   if is_pattern(full := as_spelled_on_disk(resolve(pattern)))]
+        files = [path for other, paths in read.items() if other != client.id for path in paths
+                 if any(path.is_relative_to(folder) for folder in folders)]
+        found[client.id] = tuple(dict.fromkeys(str(path) for path in files))
+    return found
+
+
 def stopped_results(clients: list[Client], out_dir: Path, results: dict[str, RenderResult],
                     running: dict[str, float], since: dt.datetime) -> list[RenderResult]:
     """Every client's outcome once a batch is stopped, in roster order: the results it had, then for each
@@ -538,10 +556,12 @@ def _run_locked(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: i
                 refused = posts_of_others(identities, batch)
                 unchecked = unchecked_exports(identities, batch)
                 spare_core = jobs < default_jobs()  # each report's figures may be drawn by two processes
+                elsewhere = others_files(clients, list(everyone.values()))
                 tasks = [Task(c, str(out_dir), foreign=foreign.get(c.id), chromium=chromium, pdf=pdf, token=token,
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,
                               unchecked=unchecked.get(c.id, ""),
-                              not_printed=not_printed, accept_header_only=accept_header_only) for c in clients]
+                              not_printed=not_printed, accept_header_only=accept_header_only,
+                              read_by_others=elsewhere[c.id]) for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 raise _stopped(pool, progress, clients, out_dir, since) from None

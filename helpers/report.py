@@ -20,7 +20,7 @@ from . import compare, display, explore, metrics, periods, plots
 from .benchmarks import (CHANGE_MEASURED_SD, COMPONENT_COLUMNS, MISSING_REASONS, UNEVEN_REACH_SD,
                          compare_with_benchmarks, log_sd, uneven)
 from .drawing import FiguresAhead, draw
-from .clients import DEFAULT_CURRENCY
+from .clients import DEFAULT_CURRENCY, export_patterns
 from .paid import SUMMED_REACH, one_per_delivery, paid_summary
 from .quality import impressions_word
 from .errors import ExportFormatError, WorkbookError, unknown_name
@@ -29,9 +29,9 @@ from .i18n import (Message, Translator, estimate_decimals, language_code, listed
 from .importers import ImportResult, advice_for, export_entries
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
-                      export_periods, file_labels, load_client, merged_days, names_its_period, near_download,
-                      near_download_before, partly_covered, rows_used, several_accounts, side_files_covering,
-                      unread_notes)
+                      export_periods, file_labels, left_out_exports, load_client, merged_days, names_its_period,
+                      near_download, near_download_before, partly_covered, rows_used, several_accounts,
+                      side_files_covering, unread_notes)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 #: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
@@ -60,6 +60,8 @@ MIN_CHANGE_POSTS = MIN_INTERVAL_VALUES
 #: Paid and organic posts each need at least this many posts reporting reach on a platform to be compared:
 #: as many as a median's 95% interval needs, so that every lift shown carries its interval.
 PAID_MIN_POSTS = MIN_INTERVAL_VALUES
+#: How many of the files the exports' patterns pass over a Data coverage note names (Report.left_out_notes).
+LEFT_OUT_SHOWN = 5
 #: A test result below this p-value is reported as a difference; above it, as no clear difference.
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
@@ -375,6 +377,7 @@ class Report:
     currency_set: bool = True  # False: no currency was given (the roster sets none), `currency` is the default
     other_notes: list = field(default_factory=list)  # what the daily and paid-delivery imports noted (Messages)
     side_files: list = field(default_factory=list)  # ("daily" | "paid", FileReport) of the files beside the posts
+    left_out: list = field(default_factory=list)  # files the exports' patterns pass over (sources.LeftOut)
     ahead: FiguresAhead | None = field(default=None, repr=False, compare=False)  # see draw_figures_ahead
     # each platform's export periods (_export_periods_by_file), computed once: the coverage notes, the summary
     # and the lens tables ask for them dozens of times
@@ -451,8 +454,14 @@ class Report:
         For the renderer, too: the posts of each platform ("platform_posts", 0 for a platform whose exports
         cover the period and hold none of it) and the platforms with a post export covering days of the period
         that lists only its header ("header_only", with those files): a download that stopped after the header
-        must not quietly replace a report of that platform's posts (render.header_only_problem)."""
+        must not quietly replace a report of that platform's posts (render.header_only_problem). And the files the
+        exports' patterns pass over ("left_out": [{"folder", "files", "pattern"}], full paths, which the output's
+        metadata keeps out of the HTML), for the command's summary to name them and what to add to the roster."""
         facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
+        if self.left_out:
+            facts["left_out"] = [{"folder": str(folder), "files": [str(file) for file in files],
+                                  "pattern": None if pattern is None else str(pattern)}
+                                 for folder, files, pattern in self.left_out]
         if header_only := self.header_only_files():
             facts["header_only"] = header_only
         if partial := self.partly_covered_period():
@@ -1637,6 +1646,7 @@ class Report:
                             compared=tr.number(int((~gone).sum())), uncovered=tr.number(int(gone.sum())),
                             platforms=tr.join(map(tr.platform, reported)),
                             others=tr.join(map(tr.platform, uncovered)))
+        notes += self.left_out_notes()  # said next to the count: a platform may be missing from it
         days = self.period_days  # calendar days, as the comparison period's below
         previous_days = (self.comparison_end.date() - self.comparison_start.date()).days + 1
         # what every post-level figure is: its count up to the download; understated "against" a comparison only
@@ -1728,6 +1738,28 @@ class Report:
         if imported and self.outside_period:  # a note on rows of other dates must not read as about the period's
             imported.insert(0, tr.t("coverage.warnings_whole_files", count=tr.number(self.outside_period)))
         return notes + imported
+
+    def left_out_notes(self) -> list[str]:
+        """One note per folder the exports' patterns look in that holds files they pass over (Report.left_out):
+        a platform whose export lies in a subfolder, or comes as .xlsx beside `*.csv`, is otherwise missing
+        without a word. The files are named from that folder on, never the folders above it (which name the
+        machine's user), with the pattern that would read what the folder holds, or, where the folder holds
+        another client's exports too, that naming the files would."""
+        tr = self.tr
+        notes = []
+        for folder, files, pattern in self.left_out:
+            def named(path) -> str:  # from the folder's own name on
+                return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
+
+            names = [named(file) for file in files]
+            shown = ", ".join(names[:LEFT_OUT_SHOWN]) + (
+                tr.t("coverage.and_more", count=tr.number(len(names) - LEFT_OUT_SHOWN))
+                if len(names) > LEFT_OUT_SHOWN else "")
+            how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
+                   else tr.t("coverage.left_out_by_name"))
+            notes.append(tr.t("coverage.left_out_one" if len(files) == 1 else "coverage.left_out",
+                              count=tr.number(len(files)), folder=folder.name, files=shown, how=how))
+        return notes
 
     def totals_compared(self, platforms) -> list[str]:
         """The totals the lens tables of `platforms` give a change for, as their rows name them (one name once;
@@ -3258,11 +3290,14 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
                  period_end: str, comparison_start: str | None = None, comparison_end: str | None = None,
                  top_n: int = 10, language: str = "en", currency: str | None = None, brand_name: str = "",
                  accent_colour: str = "#0072B2", logo: str = "", benchmark_industry: str = "all industries",
-                 year: int | None = None, draw_ahead: bool = False) -> Report:
+                 year: int | None = None, draw_ahead: bool = False, read_by_others=()) -> Report:
     """Load the client's exports, keep the period, and compute both lenses and where they disagree.
 
     `exports`: paths and glob patterns, and entries {files: ..., mapping: ...} read through a column mapping
-    (importers.export_entries), as the roster gives them.
+    (importers.export_entries), as the roster gives them. Files that may be exports in the folders the patterns
+    look in, read by none of them, are named in Data coverage (sources.left_out_exports), except
+    `read_by_others`: the files the roster gives other clients (the renderer passes them), which a folder
+    shared by clients holds.
 
     `draw_ahead`: start drawing the figures in a second process at once (the renderer asks for it when a
     core is spare; see drawing.py)."""
@@ -3284,7 +3319,8 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,
         language=language, currency=currency, brand_name=brand_name, accent_colour=accent_colour, logo=logo,
-        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead)
+        benchmark_industry=benchmark_industry, draw_ahead=draw_ahead,
+        left_out=left_out_exports(export_patterns(exports), files, read_by_others))
 
 
 def _days_as_text(*days) -> tuple:
@@ -3438,8 +3474,10 @@ def _quiet_unseen(every: pd.DataFrame, reports, first, last, post_exports: bool 
 def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone: str, period_start: str,
                       period_end: str, comparison_start: str | None, comparison_end: str | None, top_n: int,
                       language: str, currency: str | None, brand_name: str, accent_colour: str, logo: str,
-                      benchmark_industry: str, draw_ahead: bool, asked_by: str = "report") -> Report:
-    """report_of_loaded once its parameters are known to be good (build_report checks them before reading)."""
+                      benchmark_industry: str, draw_ahead: bool, asked_by: str = "report",
+                      left_out=()) -> Report:
+    """report_of_loaded once its parameters are known to be good (build_report checks them before reading);
+    `left_out`: see Report.left_out."""
     tr = use_language(language)
     start, end, previous_start, previous_end, comparison_end = _report_periods(
         period_start, period_end, comparison_start, comparison_end, timezone)
@@ -3493,7 +3531,7 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         paid_outside=paid_outside, paid_same=paid_same,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports) + unread_notes(loaded.sources)),
-        side_files=side_files,
+        side_files=side_files, left_out=list(left_out),
         **analyse(posts, previous, int(top_n), benchmark_industry, imported.interaction_components()),
     )
     if draw_ahead:

@@ -326,6 +326,57 @@ def unread_notes(sources: Sources) -> list:
     return [Message("imports.explore.unread_files", files=file_labels(sources.unread))]
 
 
+class LeftOut(NamedTuple):
+    """Files a client's patterns leave out (left_out_exports): the folder a pattern looks in, the files in it or its
+    subfolders that may be exports and that no pattern reads, and the pattern that would read what the folder
+    holds (None where the folder also holds another client's exports, which that pattern would read too)."""
+
+    folder: Path
+    files: list
+    pattern: Path | None
+
+
+def _file_key(path: Path):
+    """One file however it is reached (another spelling, a link): its device and inode, else its full path."""
+    try:
+        found = Path(path).stat()
+    except OSError:
+        return Path(path).resolve()
+    return (found.st_dev, found.st_ino)
+
+
+def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
+    """Files that may be exports (paths.exports_under: an export type or an archive) in the folders the glob
+    `patterns` look in, or in their subfolders, that none of them reads: not among `read` (the client's files),
+    nor `elsewhere` (files the roster gives other clients, which a folder shared by clients holds). A pattern
+    `*.csv` passes over a subfolder per platform and LinkedIn's .xlsx without a word, and a platform whose export
+    lies there is missing from the report. A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a
+    zip archive whose exports are read, extracted (extracted_archive), are no more exports. Only names are
+    looked at, never contents; a path that names a file is no pattern and looks in no folder."""
+    from .importers.reading import archive_files
+    from .paths import as_spelled_on_disk, exports_under, is_pattern, pattern_folder, resolve
+
+    folders = [pattern_folder(full).resolve() for pattern in patterns
+               if is_pattern(full := as_spelled_on_disk(resolve(pattern)))]
+    folders = [f for f in dict.fromkeys(folders) if f.is_dir()]
+    folders = [f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders)]
+    read = [Path(p) for p in read]
+    taken, others = {_file_key(p) for p in read}, {_file_key(p) for p in elsewhere}
+    copied = {(p.resolve().parent, p.stem) for p in read}
+    found = []
+    for folder in folders:
+        under = {path: _file_key(path) for path in exports_under(folder)}
+        files = [path for path, key in under.items() if key not in taken | others
+                 and (path.resolve().parent, path.stem) not in copied
+                 and not ((inside := archive_files(path)) and extracted_archive(path, inside, read))]
+        if files:
+            shared = any(key in others for key in under.values())
+            deeper = any(path.parent != folder for path in files)
+            pattern = None if shared else folder / "**" / "*" if deeper else folder / "*"
+            found.append(LeftOut(folder, files, pattern))
+    return found
+
+
 def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:
     """The platforms whose posts come from more than one account (page, profile, channel, as the exports name
     it), each with its accounts' names in order. Every figure of such a platform pools the accounts' posts:

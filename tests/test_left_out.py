@@ -1,0 +1,199 @@
+"""Files that may be exports in the folders a client's patterns look in, read by none of them: a platform whose
+export sits in a subfolder, or comes as LinkedIn's .xlsx beside `*.csv`, must not drop out of a report without
+a word. The report's Data coverage names them, the render's summary says what to add to the roster, and files
+the roster gives another client in a shared folder are not named."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from helpers.clients import Client
+from helpers.html_safety import visible_text, without_word_breaks
+from helpers.i18n import Translator
+from helpers.index_page import report_marks
+from helpers.paths import DEMO_DIR, PROJECT_ROOT, RENDER_LOCK_NAME
+from helpers.render import (REPORT_NOTEBOOK, RenderResult, Renderer, Task, check_parameters, declared_parameters,
+                            recorded_facts, summary_lines)
+from helpers.render_batch import others_files
+from helpers.report import build_report
+from helpers.sources import LeftOut, left_out_exports
+
+FACEBOOK = "Jul-01-2026_Oct-31-2026_104512873300219.csv"  # kopi-senja's demo exports
+INSTAGRAM = "Jul-01-2026_Oct-31-2026_17841402288113456.csv"
+HARBOUR = "Jul-01-2026_Oct-31-2026_100088245511032.csv"
+
+
+def _write(path: Path, content: bytes = b"x") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def _client(client_id: str, *exports: str) -> Client:
+    return Client(id=client_id, name=client_id.title(), exports=tuple(exports), timezone="UTC",
+                  period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 10, 31),
+                  comparison_start=dt.date(2026, 7, 1), comparison_end=dt.date(2026, 8, 31))
+
+
+def test_the_files_a_pattern_passes_over_are_found_in_its_folder_and_below(tmp_path):
+    acme = tmp_path / "acme"
+    posts = _write(acme / "posts.csv", b"a,b\n1,2\n")
+    _write(acme / "posts.xlsx")  # a copy of the file read
+    linkedin = _write(acme / "linkedin.xlsx")
+    _write(acme / "brief.pdf")  # no export type
+    _write(acme / ".hidden.csv")
+    _write(acme / "~$linkedin.xlsx")  # Excel's lock file
+    instagram = _write(acme / "instagram" / "ig.csv")
+    theirs = _write(acme / "other" / "theirs.csv")  # another client's
+    _write(acme / "reports" / RENDER_LOCK_NAME)  # a reports folder: its error.txt files are no exports
+    _write(acme / "reports" / "_failed" / "x" / "error.txt")
+    with zipfile.ZipFile(acme / "download.zip", "w") as archive:  # extracted: its posts.csv is the one read
+        archive.writestr("posts.csv", b"a,b\n1,2\n")
+    with zipfile.ZipFile(acme / "more.zip", "w") as archive:  # not extracted
+        archive.writestr("new.csv", b"a,b\n")
+    pattern = str(acme / "*.csv")
+
+    assert left_out_exports([pattern], [posts]) == [
+        LeftOut(acme, [instagram, linkedin, acme / "more.zip", theirs], acme / "**" / "*")]
+    # the roster gives theirs.csv to another client: not named, and a pattern over the folder would read it
+    assert left_out_exports([pattern], [posts], [theirs]) == [LeftOut(acme, [instagram, linkedin, acme / "more.zip"],
+                                                                      None)]
+    # a folder read whole by its pattern passes nothing over; a file named as it is looks in no folder
+    assert left_out_exports([str(acme / "**" / "*")], [posts, linkedin, instagram, acme / "more.zip", theirs]) == []
+    assert left_out_exports([str(posts)], [posts]) == []
+
+
+def test_files_beside_those_read_only_are_read_by_the_folder_s_pattern(tmp_path):
+    read = _write(tmp_path / "shop" / "a.csv")
+    other = _write(tmp_path / "shop" / "b.tsv")
+    inner = tmp_path / "shop" / "2026"
+    assert left_out_exports([str(tmp_path / "shop" / "*.csv"), str(inner / "*.csv")], [read]) == [
+        LeftOut(tmp_path / "shop", [other], tmp_path / "shop" / "*")]  # a folder inside another is walked once
+
+
+def _acme(tmp_path: Path) -> Path:
+    """kopi-senja's demo Facebook export in acme/, its Instagram export in acme/instagram/."""
+    acme = tmp_path / "acme"
+    (acme / "instagram").mkdir(parents=True)
+    shutil.copy(DEMO_DIR / "kopi-senja" / FACEBOOK, acme / FACEBOOK)
+    shutil.copy(DEMO_DIR / "kopi-senja" / INSTAGRAM, acme / "instagram" / INSTAGRAM)
+    return acme
+
+
+def test_data_coverage_names_an_export_in_a_subfolder_the_pattern_passes_over(tmp_path):
+    acme = _acme(tmp_path)
+    report = build_report(client="acme", client_name="Acme", exports=[str(acme / "*.csv")], timezone="Asia/Jakarta",
+                          period_start="2026-09-01", period_end="2026-10-31")
+    assert list(report.platform_posts()) == ["facebook"]  # Instagram dropped out
+    assert report.coverage_notes()[1] == (
+        "Not read: a file that may hold an export, in acme (a folder the exports are read from) or its subfolders, "
+        "which none of the exports' patterns takes: acme/instagram/Jul-01-2026_Oct-31-2026_17841402288113456.csv. "
+        "Any posts it holds are missing from this report (the pattern acme/**/* among the exports would read every "
+        "file the folder holds).")
+    assert str(tmp_path) not in " ".join(report.coverage_notes())  # no folder of this machine in the report
+    assert report.index_facts()["left_out"] == [{"folder": str(acme), "pattern": str(acme / "**" / "*"),
+                                                 "files": [str(acme / "instagram" / INSTAGRAM)]}]
+
+
+def test_a_file_the_roster_gives_another_client_is_not_named_and_the_others_are_by_name(tmp_path):
+    acme = _acme(tmp_path)
+    _write(acme / "leaf-space_content_1753863379800.xlsx")
+    report = build_report(client="acme", client_name="Acme", exports=[str(acme / "*.csv")], timezone="Asia/Jakarta",
+                          period_start="2026-09-01", period_end="2026-10-31", language="id",
+                          read_by_others=[str(acme / "instagram" / INSTAGRAM)])
+    assert report.coverage_notes()[1] == (
+        "Tidak dibaca: satu berkas yang mungkin berisi ekspor, di acme (folder tempat ekspor dibaca) atau folder di "
+        "dalamnya, yang tidak diambil oleh pola ekspor mana pun: acme/leaf-space_content_1753863379800.xlsx. "
+        "Unggahan yang mungkin ada di dalamnya tidak masuk ke laporan ini (berkas yang disebut namanya di antara "
+        "ekspor akan dibaca).")
+    assert report.index_facts()["left_out"][0]["pattern"] is None
+
+
+def test_the_roster_s_other_clients_files_in_a_client_s_folders_go_to_its_render(tmp_path):
+    mine = _write(tmp_path / "acme" / "a.csv")
+    theirs = _write(tmp_path / "acme" / "other" / "b.csv")
+    _write(tmp_path / "elsewhere" / "c.csv")
+    acme = _client("acme", str(tmp_path / "acme" / "*.csv"))
+    roster = [acme, _client("other", str(tmp_path / "acme" / "other" / "*.csv")),
+              _client("far", str(tmp_path / "elsewhere" / "*.csv"))]
+    assert others_files([acme], roster) == {"acme": (str(theirs.resolve()),)}
+    assert others_files(roster[1:], roster) == {"other": (), "far": ()}
+    assert mine.is_file()
+
+    renderer = Renderer.__new__(Renderer)  # no kernel: only the parameters are asked for
+    renderer.declared = declared_parameters(REPORT_NOTEBOOK)
+    parameters = renderer.parameters(Task(acme, str(tmp_path / "out"), read_by_others=(str(theirs),)))
+    assert parameters["read_by_others"] == [str(theirs)]
+    check_parameters(REPORT_NOTEBOOK, parameters)  # the report notebook declares it
+    assert "read_by_others" not in renderer.parameters(Task(acme, str(tmp_path / "out")))
+
+
+def test_the_summary_says_which_files_were_passed_over_and_what_to_add_to_the_roster(tmp_path):
+    folder = tmp_path / "sub"
+    facts = {"posts": 48, "left_out": [{"folder": str(folder), "files": [str(folder / "instagram" / "ig.csv"),
+                                                                           str(folder / "linkedin.xlsx")],
+                                        "pattern": str(folder / "**" / "*")}]}
+    assert recorded_facts(facts) == {"posts": 48, "left_out": 2}  # render.json: how many, no path of this machine
+    result = RenderResult("sub", True, 4.0, html=tmp_path / "out" / "sub" / "report.html",
+                          facts=recorded_facts(facts), left_out=facts["left_out"],
+                          period=(dt.date(2025, 3, 18), dt.date(2025, 4, 14)))
+    lines = summary_lines([result], Translator("en"), tmp_path / "out")
+    assert lines[2].endswith("sub/report.html (2 files in its exports' folders not read: see Data coverage)")
+    assert lines[3:] == ["", "In full:", (
+        f"  sub: not read: {folder}/instagram/ig.csv, {folder}/linkedin.xlsx, in {folder}, a folder its exports are "
+        f"read from, and taken by none of the roster's patterns; to read them, add {folder}/**/* to its exports (or "
+        "the files themselves)")]
+    shared = [{"folder": str(folder), "files": [str(folder / "linkedin.xlsx")], "pattern": None}]
+    result.left_out, result.facts = shared, {"left_out": 1}
+    lines = summary_lines([result], Translator("id"), tmp_path / "out")
+    assert lines[2].endswith("(satu berkas di folder ekspornya tidak dibaca: lihat Cakupan data)")
+    assert lines[-1] == (
+        f"  sub: tidak dibaca: {folder}/linkedin.xlsx, di {folder}, folder tempat ekspornya dibaca, dan tidak diambil "
+        "oleh pola mana pun di daftar klien; untuk membacanya, tambahkan berkas itu sendiri ke ekspornya "
+        f"({folder} juga berisi ekspor klien lain, yang akan ikut terbaca oleh pola yang mencakup folder itu)")
+    assert report_marks({"left_out": 3}, Translator("en")) == ["3 files in its exports' folders not read: "
+                                                                "see Data coverage"]
+
+
+def test_a_render_names_a_platform_its_pattern_passes_over(tmp_path):
+    """The command's way: `--client acme` with a roster whose other client's exports lie in acme's folder."""
+    acme = _acme(tmp_path)
+    _write(acme / "leaf-space_content_1753863379800.xlsx")  # LinkedIn's export, beside *.csv
+    shutil.copy(DEMO_DIR / "harbour-books" / HARBOUR, _write(acme / "harbour" / HARBOUR))
+    roster = tmp_path / "clients.yml"
+    roster.write_text(f"""clients:
+  - id: acme
+    name: Acme
+    exports: ["{acme}/*.csv"]
+    timezone: Asia/Jakarta
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+  - id: harbour
+    name: Harbour Books
+    exports: ["{acme}/harbour/*.csv"]
+    timezone: Europe/London
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""", encoding="utf-8")
+    out = tmp_path / "reports"
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "--clients", str(roster), "--client", "acme",
+                           "--out", str(out), "--jobs", "1"], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          timeout=600, env={**os.environ, "WORKBOOK_CACHE_DIR": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    instagram, linkedin = acme / "instagram" / INSTAGRAM, acme / "leaf-space_content_1753863379800.xlsx"
+    assert "acme/report.html (2 files in its exports' folders not read: see Data coverage)" in done.stdout
+    assert (f"  acme: not read: {instagram}, {linkedin}, in {acme}, a folder its exports are read from, and taken "
+            "by none of the roster's patterns; to read them, add the files themselves to its exports "
+            f"({acme} also holds another client's exports, which a pattern over it would read too)") in done.stdout
+    page = visible_text(without_word_breaks((out / "acme" / "report.html").read_text(encoding="utf-8")))
+    assert ("Not read: 2 files that may hold exports, in acme (a folder the exports are read from) or its "
+            "subfolders, which none of the exports' patterns takes: acme/instagram/"
+            f"{INSTAGRAM}, acme/leaf-space_content_1753863379800.xlsx. Any posts they hold are missing from this "
+            "report (a file named among the exports is read).") in page
+    assert "harbour/" not in page  # the other client's export is theirs: not named
+    assert json.loads((out / "acme" / "render.json").read_text(encoding="utf-8"))["report"]["left_out"] == 2
+    assert "2 files in its exports&#x27; folders not read" in (out / "index.html").read_text(encoding="utf-8")
