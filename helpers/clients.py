@@ -169,7 +169,7 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
             lines[key] = key_node.start_mark.line + 1
         except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
             continue
-        if id(value_node) in getattr(loader, "anchored", ()):
+        if _holds_anchor(value_node, getattr(loader, "anchored", ())):
             anchored.add(key)
         if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
             mark = key_node.end_mark
@@ -181,6 +181,24 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
 
 
 _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
+
+
+def _holds_anchor(node: yaml.Node, anchored) -> bool:
+    """Whether `node` or any node inside it carries an anchor (the ids in `anchored`): a top-level key whose
+    value holds one (`common:` with `tz: &tz Asia/Jakarta` below it) is there for the clients' aliases."""
+    seen, todo = set(), [node]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:  # an alias may lead back to a node already walked
+            continue
+        seen.add(id(node))
+        if id(node) in anchored:
+            return True
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+    return False
 
 
 def load_roster(path: str | Path | None = None, today: dt.date | None = None, language: str = "en",
@@ -376,7 +394,8 @@ def _other_top_level_keys(data: dict, tr: Translator) -> list[str]:
     pasted at the start of the line (`id: warung` below the list, without its '- ' and indentation) makes the
     client's keys top-level ones: said once, with how to indent them into the list; a key close to 'clients'
     (`client:`, a second list appended below the first) with the list to move its clients into. A key whose
-    value has an anchor (`defaults: &defaults`) holds what the clients repeat with an alias: it is let be."""
+    value has an anchor, or holds one (`defaults: &defaults`; `common:` over `tz: &tz Asia/Jakarta`), holds
+    what the clients repeat with an alias: it is let be."""
     say = tr.t
     lines = getattr(data, "lines", {})
     others = [key for key in data if key != "clients" and key not in getattr(data, "anchored", ())]

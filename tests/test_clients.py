@@ -168,6 +168,14 @@ def test_yaml_anchors_and_merges_still_read(tmp_path):
     assert (client.timezone, str(client.period_start)) == ("UTC", "2026-09-01")
 
 
+def test_a_top_level_key_holding_an_anchor_one_level_down_is_let_be(tmp_path):
+    """`common:` has no anchor of its own, but its `tz` has one the client's alias uses: nothing to refuse."""
+    text = ("common:\n  tz: &tz Asia/Jakarta\nclients:\n  - id: nested\n    name: Nested\n    timezone: *tz\n"
+            "    period: {start: 2026-09-01, end: 2026-10-31}\n    exports: [data/demo/kopi-senja/*.csv]\n")
+    [client] = load_roster(roster(tmp_path, text))
+    assert (client.id, client.timezone) == ("nested", "Asia/Jakarta")
+
+
 #: Anchors repeated nine times inside each other: a0 stands for 10 values (the list and its 9 texts), a1 for
 #: 1 + 9 x 10 = 91, a2 for 820, a3 for 7,381, a4 for 66,430; the aliases of lines 2 to 5 bring in 90 + 819 +
 #: 7,380 + 66,429 = 74,718 values, and the first *a4 of line 6 takes them past 100,000.
