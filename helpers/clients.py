@@ -442,15 +442,16 @@ _YAML_LINES = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def typographic_slips(text: str, tr: Translator) -> list[str]:
-    """The curly quotes and non-breaking spaces of a roster's text where YAML needs plain ones, one problem per
-    line and character, with its columns and the character to type instead; [] when there are none. Left as
-    they are: those in comments and inside values in straight quotes, and a curly quote inside a value (the
-    apostrophe of `name: Ana’s Bakery`); a curly quote is taken for a quote where it starts a value or a key
-    written without straight quotes, and so is the next one of its kind on the line, which closes it."""
-    problems = []
+    """The curly quotes and non-breaking spaces of a roster's text that change how YAML reads it, one problem
+    per line and character, with its columns and the character to type instead; [] when there are none. Only
+    these are named (_typographic_columns): a non-breaking space in an indentation or right after a key's `:`
+    or a list's `-`, and a curly quote opening a value that a curly quote of its kind closes (`name: “Acme”`).
+    Elsewhere they are text YAML reads as written (`Kopi Senja` with a non-breaking space, `’Tis the season`),
+    and so are comments, values in straight quotes and block values (`name: >-`), whatever their lines hold."""
+    problems, state = [], {}
     for number, line in enumerate(_YAML_LINES.split(text), start=1):
         found: dict[str, list[int]] = {}
-        for column in _typographic_columns(line):
+        for column in _typographic_columns(line, state):
             found.setdefault(line[column], []).append(column + 1)
         for character, columns in found.items():
             where = tr.t("roster.at_column" if len(columns) == 1 else "roster.at_columns", line=number,
@@ -460,40 +461,110 @@ def typographic_slips(text: str, tr: Translator) -> list[str]:
     return problems
 
 
-def _typographic_columns(line: str) -> list[int]:
-    """The columns (from 0) of `line` that typographic_slips names, in order."""
-    flagged, at, closing = set(), 0, {}
+#: The spaces around YAML's marks, a non-breaking one among them (as the one typed meant it).
+_SPACES = " \t\u00a0"
+#: What starts a block value (`|`, `>-`, `|2+`), alone on its line but for a comment.
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]*[ \t]*(?:#.*)?")
+
+
+def _typographic_columns(line: str, state: dict | None = None) -> list[int]:
+    """The columns (from 0) of `line` that typographic_slips names, in order. `state` carries what goes on to
+    the next line: a value in straight quotes left open ('quote'), a block value with the column of its key or
+    `-` ('block'; its lines are those indented further, or blank), and the open `[` and `{` ('flow')."""
+    state = {} if state is None else state
+    flow = state.setdefault("flow", [])
+    if state.get("block") is not None:
+        if not line.strip(" \t") or len(line) - len(line.lstrip(" ")) > state["block"]:
+            return []
+        state["block"] = None
+    flagged = []
+    if state.get("quote"):  # the next line of a value in straight quotes: text up to its closing quote
+        at = _quoted_end(line, 0, state["quote"]) + 1
+        if at > len(line):
+            return []
+        state["quote"], mode, opens = None, "rest", False
+    else:
+        at = len(line) - len(line.lstrip(_SPACES))
+        flagged += [i for i in range(at) if line[i] == "\u00a0"]  # YAML indents with spaces only
+        mode, opens = "key", False  # what may start at `at`; `opens`: after `: `, `- `, `[`, `{` or `,`
+    owner = at  # the column of the key or `-` a block value on this line belongs to
     while at < len(line):
         character = line[at]
-        if character in "\"'" and _value_starts(line, at):  # a value in straight quotes: kept as written
-            at = _quoted_end(line, at) + 1
-            continue
-        if character == "#" and (at == 0 or line[at - 1] in " \t"):  # a comment: the rest of the line
+        if character in _SPACES:
+            at += 1
+        elif character == "#" and (at == 0 or line[at - 1] in _SPACES):  # a comment: the rest of the line
             break
-        if character == "\u00a0" or at in closing:
-            flagged.add(at)
-        elif character in TYPOGRAPHIC and _value_starts(line, at):
-            flagged.add(at)
-            kind = TYPOGRAPHIC[character]
-            end = next((i for i in range(at + 1, len(line)) if TYPOGRAPHIC.get(line[i]) == kind), None)
-            if end is not None:
-                closing[end] = True
-        at += 1
+        elif mode == "rest":  # after a value: the marks of a flow collection, or a key's `:` after quotes
+            at, mode, opens = _after_value(line, at, flow, flagged)
+        elif character in "&!":  # an anchor or a tag before the value
+            while at < len(line) and line[at] not in _SPACES:
+                at += 1
+        elif character in "\"'":
+            at = _quoted_end(line, at) + 1
+            if at > len(line):
+                state["quote"] = character
+            mode = "rest"
+        elif character in "[{":
+            flow.append(character)
+            at, mode, opens = at + 1, "key" if character == "{" else "value", True
+        elif character in "|>" and not flow and _BLOCK_HEADER.fullmatch(line, at):
+            state["block"] = owner
+            break
+        elif character == "-" and mode == "key" and not flow and line[at + 1:at + 2] in ("", *_SPACES):
+            owner, at = at, _spaces_after(line, at + 1, flagged)  # a list's `-`
+            opens = True
+        else:
+            at, mode, opens, owner = _plain(line, at, mode, opens, owner, flow, flagged)
     return sorted(flagged)
 
 
-def _value_starts(line: str, at: int) -> bool:
-    """Whether a value or a key may start at `at` of `line`, as YAML reads one: first on its line, or after `[`,
-    `{` or `,`, or after `:`, `-` or `?` and a space (a non-breaking space counted as one)."""
-    before = line[:at]
-    stripped = before.rstrip()
-    return not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-?" and len(stripped) < len(before))
+def _plain(line: str, at: int, mode: str, opens: bool, owner: int, flow: list, flagged: list) -> tuple:
+    """Read the value or key without straight quotes at `at` of `line`, for _typographic_columns: a key's `:`
+    followed by a non-breaking space is flagged, as are the curly quotes of a value (`opens`) that one opens
+    and one of its kind closes; returns where reading goes on, what is read there, and the owner column."""
+    stop = len(line)
+    for mark in ([" #", "\t#", "\u00a0#"] + ([",", "[", "]", "{", "}"] if flow else [])):
+        if (found := line.find(mark, at)) != -1:
+            stop = min(stop, found)
+    if mode == "key":
+        colon = next((i for i in range(at, stop) if line[i] == ":" and line[i + 1:i + 2] in ("", *_SPACES)), None)
+        if colon is not None:
+            return _spaces_after(line, colon + 1, flagged), "value", True, owner if flow else at
+    text = line[at:stop].rstrip(_SPACES)
+    if (opens and len(text) > 1 and text[0] in TYPOGRAPHIC and text[-1] in TYPOGRAPHIC
+            and TYPOGRAPHIC[text[0]] == TYPOGRAPHIC[text[-1]] != " "):
+        flagged += [at, at + len(text) - 1]
+    return stop, "rest", False, owner
 
 
-def _quoted_end(line: str, at: int) -> int:
+def _after_value(line: str, at: int, flow: list, flagged: list) -> tuple:
+    """After a value at `at` of `line`: a flow collection's `,`, `]` or `}`, or the `:` after a key in straight
+    quotes; returns where reading goes on, what may start there, and whether a value opens there."""
+    character = line[at]
+    if character == "," and flow:
+        return at + 1, "key" if flow[-1] == "{" else "value", True
+    if character in "]}" and flow:
+        flow.pop()
+        return at + 1, "rest", False
+    if character == ":" and line[at + 1:at + 2] in ("", *_SPACES):
+        return _spaces_after(line, at + 1, flagged), "value", True
+    return at + 1, "rest", False
+
+
+def _spaces_after(line: str, at: int, flagged: list) -> int:
+    """Where the spaces from `at` of `line` end, a mark's (`:`, `-`) own; its non-breaking ones are flagged."""
+    while at < len(line) and line[at] in _SPACES:
+        if line[at] == "\u00a0":
+            flagged.append(at)
+        at += 1
+    return at
+
+
+def _quoted_end(line: str, at: int, quote: str | None = None) -> int:
     """Where the value in straight quotes starting at `at` of `line` ends (its closing quote; the end of the line
-    when it goes on to the next): `\\` escapes a character inside double quotes, `''` is a quote inside single."""
-    quote, i = line[at], at + 1
+    when it goes on to the next): `\\` escapes a character inside double quotes, `''` is a quote inside single.
+    With `quote`, the value was opened on a line above, and `at` is where this line's part of it starts."""
+    quote, i = (line[at], at + 1) if quote is None else (quote, at)
     while i < len(line):
         if quote == '"' and line[i] == "\\":
             i += 2

@@ -1633,6 +1633,32 @@ def test_curly_quotes_and_non_breaking_spaces_are_each_named_with_the_character_
     assert (client.name, client.brand_name) == ("Ana’s “Best” Bakery", "“Ana’s” it's")
 
 
+@pytest.mark.parametrize("name, read", [
+    ("Kopi\u00a0Senja", "Kopi\u00a0Senja"),  # a non-breaking space inside a value: a letter of it, as meant
+    ("’Tis the season", "’Tis the season"),  # a leading apostrophe that no quote of its kind closes
+    ('"Kopi Senja\n      ’s and\u00a0co"', "Kopi Senja ’s and\u00a0co"),  # the next line of a quoted value
+    (">-\n      Kopi Senja\n      “Coffee” shop", "Kopi Senja “Coffee” shop"),  # the lines of a block value
+    ("|-\n      \u00a0“Kopi”", "\u00a0“Kopi”"),
+])
+def test_curly_quotes_and_non_breaking_spaces_yaml_reads_as_written_are_let_be(tmp_path, name, read):
+    text = ("clients:\n  - id: kopi\n    name: " + name + "\n    exports: [data/demo/kopi-senja/*.csv]\n"
+            "    timezone: Asia/Jakarta\n    period: {start: 2026-09-01, end: 2026-10-31}\n")
+    (client,) = load_roster(roster(tmp_path, text), today=dt.date(2026, 11, 15))
+    assert client.name == read
+
+
+def test_a_curly_quoted_list_entry_and_a_space_after_a_lists_dash_are_named(tmp_path):
+    """What the lines of a block value hold is let be, but the key below it is read again."""
+    text = ("clients:\n  -\u00a0id: kopi\n    name: >-\n      “Kopi”\n    timezone: “Asia/Jakarta”\n"
+            "    exports:\n      - “data/demo/kopi-senja/*.csv”\n")
+    quote = "the curly quote a word processor or a web page types, which YAML does not read as a quote: type"
+    assert _problems(tmp_path, text) == [
+        "line 2, column 4: U+00A0, the non-breaking space a word processor or a web page pastes, which YAML reads as"
+        " a letter, not as a space: type an ordinary space instead",
+        f"line 5, column 15: '“', {quote} '\"' instead", f"line 5, column 28: '”', {quote} '\"' instead",
+        f"line 7, column 9: '“', {quote} '\"' instead", f"line 7, column 36: '”', {quote} '\"' instead"]
+
+
 def test_a_roster_or_out_folder_written_as_on_windows_is_refused_with_the_path_to_write(tmp_path, monkeypatch,
                                                                                           capsys):
     """`--out 'reports\\new'` made a folder named with the backslash, and `--clients 'data\\clients.yml'` or a
