@@ -653,6 +653,20 @@ def _row_label(label: str, posts: pd.DataFrame, tr: Translator) -> str:
     return text
 
 
+#: The columns of compare_groups' medians after the group's (which is the index once set as it).
+_MEDIANS_COLUMNS = ["posts", "median", "ci_low", "ci_high", "tested"]
+
+
+def _medians_measure(table: pd.DataFrame) -> str | None:
+    """The measure compare_groups' medians carry in their attrs, while `table` is still such medians (their
+    columns, rows kept or filtered, the group's column as the index or not); None otherwise: pandas copies
+    attrs to what is made of a table (describe(), assign()), whose columns are no longer in that unit."""
+    columns = list(table.columns)
+    if columns[-len(_MEDIANS_COLUMNS):] == _MEDIANS_COLUMNS and len(columns) <= len(_MEDIANS_COLUMNS) + 1:
+        return table.attrs.get("measure")
+    return None
+
+
 def _formatter(number, missing: str):
     """A Styler formatter: `number(value)` for a value, `missing` for NA."""
     return lambda value: missing if pd.isna(value) else number(value)
@@ -681,8 +695,8 @@ def shown(table: pd.DataFrame | dict, *, measure: str | None = None, language: s
     escaped, texts cut to `max_text` characters. Numbers are formatted by the Translator of `language` (by
     default the active one: view_language), as the client report formats them (display.metric_text).
     `measure`: the rate that compare.compare_groups' 'median', 'ci_low' and 'ci_high' are in (its result's
-    "measure"). Given compare_groups' result itself, or its medians (which carry it in their attrs), `shown`
-    takes it from them: a rate's medians read 6.25%, not 0.06. A measure given that the workbook does not
+    "measure"). Given compare_groups' result itself, or its medians (which carry it in their attrs, read while
+    the table is still those medians: _medians_measure), `shown` takes it from them: a rate's medians read 6.25%, not 0.06. A measure given that the workbook does not
     know (a misspelt rate) is an error naming the one likely meant (_check_measure), not a silent plain number.
 
     A pandas Styler, not a new table: posts_behind and compare_groups return numbers (a rate as the fraction
@@ -696,7 +710,11 @@ def shown(table: pd.DataFrame | dict, *, measure: str | None = None, language: s
     own = None
     if isinstance(table, dict) and isinstance(table.get("medians"), pd.DataFrame):  # compare_groups' result
         own, table = table.get("measure"), table["medians"]
-    own = own or table.attrs.get("measure")  # compare_groups' medians: the measure they are in
+    elif isinstance(table, dict):
+        raise WorkbookError(Message("imports.explore.shown_no_medians"))
+    if not isinstance(table, pd.DataFrame):
+        raise WorkbookError(Message("imports.explore.shown_not_a_table", given=type(table).__name__))
+    own = own or _medians_measure(table)
     if measure is not None and measure != own:
         _check_measure(measure)
     measure = measure or own

@@ -632,3 +632,26 @@ def test_a_table_grouped_by_the_paid_flag_says_paid_and_organic_not_true_and_fal
     column = list(table.columns).index("paid")
     assert re.findall(rf'class="data row\d+ col{column}" >([^<]*)<',
                       explore.shown(table, language=language).to_html()) == [organic, paid, unknown]
+
+
+def test_a_table_made_from_format_medians_is_shown_in_its_own_units(two_posts):
+    """pandas copies the medians' attrs to what is made of them: describe()'s count of the 2 formats is 2, not
+    200.00%, and a column assigned beside them leaves the medians no longer compare_groups' own. Filtered, or
+    with the format as their index, they are still its medians: 5 ÷ 14 = 35.71%."""
+    more = pd.concat([two_posts] * 3, ignore_index=True).assign(post_id=[str(i) for i in range(6)])
+    medians = compare.compare_groups(more, "format", "engagement_rate_by_reach")["medians"]
+    described = explore.shown(medians.describe()).to_html()
+    assert ">2.00<" in described and ">0.18<" in described and "%</td>" not in described  # (5/14 + 3/1200) ÷ 2
+    assigned = explore.shown(medians.assign(double=medians["median"] * 2)).to_html()
+    assert ">0.36<" in assigned and ">0.71<" in assigned and "%</td>" not in assigned
+    assert ">35.71%<" in explore.shown(medians[medians["posts"] == 3].set_index("format")).to_html()
+
+
+def test_a_dict_or_a_list_given_to_shown_is_an_error_saying_what_it_shows():
+    with pytest.raises(WorkbookError) as error:
+        explore.shown({"a": [1]})
+    assert str(error.value) == (
+        "shown shows compare_groups' result through its 'medians' table, which this dict does not hold: give shown"
+        " a DataFrame, or compare_groups' result as it comes")
+    with pytest.raises(WorkbookError, match=r"\(a dict holding its 'medians' table\), not an object of type list$"):
+        explore.shown([1, 2])
