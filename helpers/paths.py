@@ -99,23 +99,43 @@ RENDER_LOCK_NAME = ".render.lock"
 WALK_LIMIT = 5000
 
 
-def exports_under(folder: Path, limit: int = WALK_LIMIT) -> list[Path]:
+def exports_under(folder: Path, limit: int | None = None) -> tuple[list[Path], bool]:
     """The files in `folder` and its subfolders that a folder or a pattern would take (taken_by_pattern: an
     export type or an archive), as a glob sees them (hidden names, Excel's lock files and hidden folders
-    aside), sorted; a reports folder (one holding RENDER_LOCK_NAME) is not looked into. Cut short after `limit`
-    entries: this only looks for exports a roster's patterns leave out (sources.left_out_exports), never reads them."""
-    found, seen = [], 0
-    for root, folders, files in os.walk(folder):
-        if RENDER_LOCK_NAME in files:
-            folders[:] = []
+    aside), sorted, and whether the walk stopped before the end. A reports folder (one holding
+    RENDER_LOCK_NAME) is not looked into. The walk stops as soon as it has met `limit` entries (default WALK_LIMIT), even inside
+    one folder (os.scandir, never a whole listing): this only looks for exports a roster's patterns leave out
+    (sources.left_out_exports), never reads them."""
+    limit = WALK_LIMIT if limit is None else limit
+    found, seen, waiting = [], 0, [Path(folder)]
+    while waiting:
+        here = waiting.pop()
+        files, folders, reports = [], [], False
+        try:
+            with os.scandir(here) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > limit:
+                        break
+                    reports = reports or entry.name == RENDER_LOCK_NAME
+                    if entry.name.startswith(SKIPPED_NAME_PREFIXES):
+                        continue
+                    try:
+                        if not entry.is_dir():
+                            files.append(entry.name)
+                        elif not entry.is_symlink():  # a link to a folder is not followed (os.walk's way)
+                            folders.append(entry.name)
+                    except OSError:
+                        continue
+        except OSError:
             continue
-        folders[:] = sorted(name for name in folders if not name.startswith(SKIPPED_NAME_PREFIXES))
-        seen += len(folders) + len(files)
-        found += [Path(root) / name for name in files
-                  if not name.startswith(SKIPPED_NAME_PREFIXES) and taken_by_pattern(name)]
-        if seen >= limit:
-            break
-    return sorted(found)
+        if reports:
+            continue
+        found += [here / name for name in files if taken_by_pattern(name)]
+        if seen > limit:
+            return sorted(found), True
+        waiting += [here / name for name in sorted(folders, reverse=True)]
+    return sorted(found), False
 
 
 def is_pattern(path: str | Path) -> bool:

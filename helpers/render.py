@@ -667,17 +667,20 @@ def recorded_facts(facts: dict | None) -> dict:
     if header_only := header_only_platforms(facts):
         kept["header_only"] = header_only
     if left_out := left_out_facts(facts):  # how many only: the paths name this machine's folders
-        kept["left_out"] = sum(len(found["files"]) for found in left_out)
+        kept["left_out"] = sum(found["count"] for found in left_out)
     return kept
 
 
 def left_out_facts(facts: dict) -> list[dict]:
     """The facts' files the client's patterns pass over (Report.index_facts' "left_out"): [{"folder": path,
-    "files": [paths], "pattern": path or None}], [] where there are none or they are not of that form."""
+    "files": [paths], "pattern": path or None, "count": how many were found (the files named are fewer where
+    many), "more": whether there may be more}], [] where there are none or they are not of that form."""
     found = facts.get("left_out")
     if not isinstance(found, list):
         return []
-    return [{"folder": one["folder"], "files": list(one["files"]), "pattern": one.get("pattern")} for one in found
+    return [{"folder": one["folder"], "files": list(one["files"]), "pattern": one.get("pattern"),
+             "count": max(count, len(one["files"])) if isinstance(count := one.get("count"), int) else len(one["files"]),
+             "more": one.get("more") is True} for one in found
             if isinstance(one, dict) and isinstance(one.get("folder"), str) and isinstance(one.get("files"), list)
             and one["files"] and all(isinstance(f, str) for f in one["files"])
             and isinstance(one.get("pattern"), (str, type(None)))]
@@ -686,10 +689,11 @@ def left_out_facts(facts: dict) -> list[dict]:
 def left_out_detail(found: dict, tr: Translator) -> str:
     """What the summary says in full of one folder's files left out (left_out_facts): the files, and the pattern
     to add to the roster, or, where the folder holds another client's exports, to add the files themselves."""
-    files = [display_path(f) for f in found["files"]]
-    shown = ", ".join(files[:LEFT_OUT_NAMED]) + (
-        tr.t("roster.and_more", count=tr.number(len(files) - LEFT_OUT_NAMED)) if len(files) > LEFT_OUT_NAMED else "")
-    key = "cli.left_out_detail" + ("" if found["pattern"] else "_by_name") + ("_one" if len(files) == 1 else "")
+    files = [display_path(f) for f in found["files"]][:LEFT_OUT_NAMED]
+    count = found.get("count", len(found["files"]))
+    shown = ", ".join(files) + (tr.t("roster.and_more", count=tr.number(count - len(files))) if count > len(files)
+                                else "") + (tr.t("roster.and_others") if found.get("more") else "")
+    key = "cli.left_out_detail" + ("" if found["pattern"] else "_by_name") + ("_one" if count == 1 else "")
     return tr.t(key, files=shown, folder=display_path(found["folder"]),
                 pattern=display_path(found["pattern"]) if found["pattern"] else "")
 

@@ -455,13 +455,13 @@ class Report:
         cover the period and hold none of it) and the platforms with a post export covering days of the period
         that lists only its header ("header_only", with those files): a download that stopped after the header
         must not quietly replace a report of that platform's posts (render.header_only_problem). And the files the
-        exports' patterns pass over ("left_out": [{"folder", "files", "pattern"}], full paths, which the output's
+        exports' patterns pass over ("left_out": [{"folder", "files", "pattern", "count", "more"}], full paths, which the output's
         metadata keeps out of the HTML), for the command's summary to name them and what to add to the roster."""
         facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
         if self.left_out:
             facts["left_out"] = [{"folder": str(folder), "files": [str(file) for file in files],
-                                  "pattern": None if pattern is None else str(pattern)}
-                                 for folder, files, pattern in self.left_out]
+                                  "pattern": None if pattern is None else str(pattern), "count": count, "more": more}
+                                 for folder, files, pattern, count, more in self.left_out]
         if header_only := self.header_only_files():
             facts["header_only"] = header_only
         if partial := self.partly_covered_period():
@@ -1744,21 +1744,24 @@ class Report:
         a platform whose export lies in a subfolder, or comes as .xlsx beside `*.csv`, is otherwise missing
         without a word. The files are named from that folder on, never the folders above it (which name the
         machine's user), with the pattern that would read what the folder holds, or, where the folder holds
-        another client's exports too, that naming the files would."""
+        another client's exports too, that naming the files would; where the folder held more entries than
+        are looked through (paths.WALK_LIMIT), it says there may be more."""
+        from .paths import WALK_LIMIT  # read when called: a test lowers it
+
         tr = self.tr
         notes = []
-        for folder, files, pattern in self.left_out:
+        for folder, files, pattern, count, more in self.left_out:
             def named(path) -> str:  # from the folder's own name on
                 return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
 
             names = [named(file) for file in files]
             shown = ", ".join(names[:LEFT_OUT_SHOWN]) + (
-                tr.t("coverage.and_more", count=tr.number(len(names) - LEFT_OUT_SHOWN))
-                if len(names) > LEFT_OUT_SHOWN else "")
+                tr.t("coverage.and_more", count=tr.number(count - LEFT_OUT_SHOWN)) if count > LEFT_OUT_SHOWN else "")
             how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
                    else tr.t("coverage.left_out_by_name"))
-            notes.append(tr.t("coverage.left_out_one" if len(files) == 1 else "coverage.left_out",
-                              count=tr.number(len(files)), folder=folder.name, files=shown, how=how))
+            key = "coverage.left_out_more" if more else "coverage.left_out_one" if count == 1 else "coverage.left_out"
+            notes.append(tr.t(key, count=tr.number(count), folder=folder.name, files=shown, how=how,
+                              limit=tr.number(WALK_LIMIT)))
         return notes
 
     def totals_compared(self, platforms) -> list[str]:

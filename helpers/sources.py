@@ -329,11 +329,20 @@ def unread_notes(sources: Sources) -> list:
 class LeftOut(NamedTuple):
     """Files a client's patterns leave out (left_out_exports): the folder a pattern looks in, the files in it or its
     subfolders that may be exports and that no pattern reads, and the pattern that would read what the folder
-    holds (None where the folder also holds another client's exports, which that pattern would read too)."""
+    holds (None where the folder also holds another client's exports, which that pattern would read too); `files`
+    holds at most LEFT_OUT_KEPT of them, `count` says how many were found and `more` that the walk stopped at
+    its limit (paths.WALK_LIMIT) before the end, so that there may be more."""
 
     folder: Path
     files: list
     pattern: Path | None
+    count: int = 0
+    more: bool = False
+
+
+#: How many of the files a client's patterns pass over LeftOut keeps by name (the summary names ten at most, the
+#: report five): a folder of thousands must not carry thousands of paths into the report's facts.
+LEFT_OUT_KEPT = 10
 
 
 def _file_key(path: Path):
@@ -365,7 +374,8 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     copied = {(p.resolve().parent, p.stem) for p in read}
     found = []
     for folder in folders:
-        under = {path: _file_key(path) for path in exports_under(folder)}
+        walked, more = exports_under(folder)
+        under = {path: _file_key(path) for path in walked}
         files = [path for path, key in under.items() if key not in taken | others
                  and (path.resolve().parent, path.stem) not in copied
                  and not ((inside := archive_files(path)) and extracted_archive(path, inside, read))]
@@ -373,7 +383,7 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
             shared = any(key in others for key in under.values())
             deeper = any(path.parent != folder for path in files)
             pattern = None if shared else folder / "**" / "*" if deeper else folder / "*"
-            found.append(LeftOut(folder, files, pattern))
+            found.append(LeftOut(folder, files[:LEFT_OUT_KEPT], pattern, len(files), more))
     return found
 
 

@@ -19,7 +19,7 @@ from helpers.i18n import Translator
 from helpers.index_page import report_marks
 from helpers.paths import DEMO_DIR, PROJECT_ROOT, RENDER_LOCK_NAME
 from helpers.render import (REPORT_NOTEBOOK, RenderResult, Renderer, Task, check_parameters, declared_parameters,
-                            recorded_facts, summary_lines)
+                            left_out_detail, recorded_facts, summary_lines)
 from helpers.render_batch import others_files
 from helpers.report import build_report
 from helpers.sources import LeftOut, left_out_exports
@@ -60,10 +60,10 @@ def test_the_files_a_pattern_passes_over_are_found_in_its_folder_and_below(tmp_p
     pattern = str(acme / "*.csv")
 
     assert left_out_exports([pattern], [posts]) == [
-        LeftOut(acme, [instagram, linkedin, acme / "more.zip", theirs], acme / "**" / "*")]
+        LeftOut(acme, [instagram, linkedin, acme / "more.zip", theirs], acme / "**" / "*", 4)]
     # the roster gives theirs.csv to another client: not named, and a pattern over the folder would read it
     assert left_out_exports([pattern], [posts], [theirs]) == [LeftOut(acme, [instagram, linkedin, acme / "more.zip"],
-                                                                      None)]
+                                                                      None, 3)]
     # a folder read whole by its pattern passes nothing over; a file named as it is looks in no folder
     assert left_out_exports([str(acme / "**" / "*")], [posts, linkedin, instagram, acme / "more.zip", theirs]) == []
     assert left_out_exports([str(posts)], [posts]) == []
@@ -74,7 +74,7 @@ def test_files_beside_those_read_only_are_read_by_the_folder_s_pattern(tmp_path)
     other = _write(tmp_path / "shop" / "b.tsv")
     inner = tmp_path / "shop" / "2026"
     assert left_out_exports([str(tmp_path / "shop" / "*.csv"), str(inner / "*.csv")], [read]) == [
-        LeftOut(tmp_path / "shop", [other], tmp_path / "shop" / "*")]  # a folder inside another is walked once
+        LeftOut(tmp_path / "shop", [other], tmp_path / "shop" / "*", 1)]  # a folder inside another is walked once
 
 
 def _acme(tmp_path: Path) -> Path:
@@ -98,7 +98,8 @@ def test_data_coverage_names_an_export_in_a_subfolder_the_pattern_passes_over(tm
         "file the folder holds).")
     assert str(tmp_path) not in " ".join(report.coverage_notes())  # no folder of this machine in the report
     assert report.index_facts()["left_out"] == [{"folder": str(acme), "pattern": str(acme / "**" / "*"),
-                                                 "files": [str(acme / "instagram" / INSTAGRAM)]}]
+                                                 "files": [str(acme / "instagram" / INSTAGRAM)], "count": 1,
+                                                 "more": False}]
 
 
 def test_a_file_the_roster_gives_another_client_is_not_named_and_the_others_are_by_name(tmp_path):
@@ -157,6 +158,13 @@ def test_the_summary_says_which_files_were_passed_over_and_what_to_add_to_the_ro
         f"  sub: tidak dibaca: {folder}/linkedin.xlsx, di {folder}, folder tempat ekspornya dibaca, dan tidak diambil "
         "oleh pola mana pun di daftar klien; untuk membacanya, tambahkan berkas itu sendiri ke ekspornya "
         f"({folder} juga berisi ekspor klien lain, yang akan ikut terbaca oleh pola yang mencakup folder itu)")
+    many = {"folder": str(folder), "files": [str(folder / f"{n:02}.csv") for n in range(10)], "pattern": None,
+            "count": 4000, "more": True}  # kept by name: ten; found: 4,000, and the walk stopped at its limit
+    assert recorded_facts({"left_out": [many]}) == {"left_out": 4000}
+    assert left_out_detail(many, Translator("en")).startswith(
+        f"not read: {folder}/00.csv, {folder}/01.csv, {folder}/02.csv, {folder}/03.csv, {folder}/04.csv, "
+        f"{folder}/05.csv, {folder}/06.csv, {folder}/07.csv, {folder}/08.csv, {folder}/09.csv, and 3,990 more, and "
+        "maybe more (the folder holds too many entries to look through them all), in ")
     assert report_marks({"left_out": 3}, Translator("en")) == ["3 files in its exports' folders not read: "
                                                                 "see Data coverage"]
 
@@ -197,3 +205,24 @@ def test_a_render_names_a_platform_its_pattern_passes_over(tmp_path):
     assert "harbour/" not in page  # the other client's export is theirs: not named
     assert json.loads((out / "acme" / "render.json").read_text(encoding="utf-8"))["report"]["left_out"] == 2
     assert "2 files in its exports&#x27; folders not read" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monkeypatch):
+    import helpers.paths
+    from helpers.paths import exports_under
+
+    read = _write(tmp_path / "shop" / "posts.csv")
+    for number in range(30):
+        _write(tmp_path / "shop" / "many" / f"{number:02}.xlsx")
+    # shop's 2 entries (posts.csv, many/), then 18 of many/'s 30: stopped at the 21st entry, inside many/
+    found, more = exports_under(tmp_path / "shop", limit=20)
+    assert more and len(found) == 19 and read in found
+    assert exports_under(tmp_path / "shop", limit=40) == (sorted([read, *(tmp_path / "shop" / "many").iterdir()]),
+                                                           False)
+    monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.csv")], [read])
+    assert (left.count, left.more, len(left.files)) == (18, True, 10)  # ten kept by name, the rest counted
+    from helpers.report import Report
+    note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())[0]
+    assert note.startswith("Not read: files that may hold exports, 18 of them found and maybe more, in shop ")
+    assert "(the folder holds more than 20 entries, not all of them looked through)" in note and " and 13 more. Any posts" in note
