@@ -1480,6 +1480,23 @@ def _holder(fd: int, tr: Translator) -> dict:
     return {"pid": pid, "started": tr.datetime(when)}
 
 
+def _lock_file(path: Path) -> tuple[int, bool]:
+    """Open (or create) the lock file of output_lock, and whether it may be written. Created 0o666, so that the
+    umask decides who else may use it: in a shared reports folder a colleague's render left it behind. A file
+    this user may not write is opened for reading (a lock holds on that too); one it may not even read is an
+    error saying what the file is and that it is safe to delete when no render is running."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666), True
+    except OSError as error:
+        try:
+            return os.open(path, os.O_RDONLY), False
+        except OSError:
+            if not path.exists():
+                raise error from None
+            raise WorkbookError(Message("cli.lock_unusable", file=display_path(path), reason=os_reason(error))) \
+                from None
+
+
 @contextlib.contextmanager
 def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = None):
     """Hold the reports folder for this render alone, from before any work to its end. Two renders writing to
@@ -1491,7 +1508,7 @@ def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = N
     waiting on)."""
     from .paths import RENDER_LOCK_NAME
 
-    fd = os.open(Path(out_dir) / RENDER_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    fd, writable = _lock_file(Path(out_dir) / RENDER_LOCK_NAME)
     try:
         held = _lock(fd)
         if held is False:
@@ -1499,9 +1516,10 @@ def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = N
             holder = _holder(fd, tr)
             raise WorkbookError(Message("cli.out_busy" if holder else "cli.out_busy_unknown",
                                         folder=display_path(out_dir), option=option, **holder))
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()} {now_text()}\n".encode("utf-8"))
+        if writable:  # a colleague's file, opened for reading only: locked, but its holder is not written
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()} {now_text()}\n".encode("utf-8"))
         try:
             yield
         finally:

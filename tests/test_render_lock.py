@@ -108,3 +108,39 @@ def test_without_fcntl_the_folder_is_locked_with_msvcrt(tmp_path, monkeypatch, u
     monkeypatch.setitem(sys.modules, "msvcrt", None)  # neither: the render goes on without a lock
     with output_lock(tmp_path), output_lock(tmp_path):
         pass
+
+
+def test_a_lock_file_left_by_another_user_is_locked_read_only_or_explained(tmp_path, monkeypatch):
+    """A shared reports folder: the lock file is made for the umask to share, a colleague's read-only one
+    still locks, and one that cannot be opened at all is named, with that deleting it is safe."""
+    lock = tmp_path / RENDER_LOCK_NAME
+    old = os.umask(0o002)
+    try:
+        with output_lock(tmp_path):
+            assert lock.stat().st_mode & 0o777 == 0o664  # 0o666 less the umask: the group may lock it too
+    finally:
+        os.umask(old)
+    real_open = os.open
+
+    def refused(modes):
+        def fake(path, flags, *args, **kwargs):
+            if str(path).endswith(RENDER_LOCK_NAME) and flags & (os.O_RDWR | os.O_WRONLY) in modes:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, flags, *args, **kwargs)
+        return fake
+
+    lock.write_text("4242 2026-11-28T21:57:03+00:00\n", encoding="utf-8")
+    monkeypatch.setattr(os, "open", refused({os.O_RDWR}))  # not this user's to write
+    with output_lock(tmp_path):
+        with pytest.raises(WorkbookError):  # locked all the same: a second render is refused
+            with output_lock(tmp_path):
+                pass
+    assert lock.read_text(encoding="utf-8") == "4242 2026-11-28T21:57:03+00:00\n"  # left as it was
+    monkeypatch.setattr(os, "open", refused({os.O_RDWR, os.O_RDONLY}))
+    with pytest.raises(WorkbookError) as refused_open:
+        with output_lock(tmp_path):
+            pass
+    assert Translator("en").message(refused_open.value) == (
+        f"cannot open {display_path(lock)} (permission denied): it is the file a render locks while it writes to "
+        "that folder, left there by an earlier render (another user's, maybe); when no render is writing to the "
+        "folder it is safe to delete, and the next render makes it again")
