@@ -92,7 +92,8 @@ def taken_by_pattern(path: str | Path) -> bool:
 
 
 #: The file a render keeps in its reports folder, locked while it writes there (render.output_lock). A folder
-#: holding it is a reports folder: exports_under does not look into it (its error.txt files are no exports).
+#: holding it is a reports folder: exports_under does not look into it (its error.txt files are no exports),
+#: unless it is the folder a pattern looks in.
 RENDER_LOCK_NAME = ".render.lock"
 #: How many entries exports_under looks at in one folder tree before it stops: a pattern in a large folder (a
 #: home folder's Downloads) must not make every render walk all of it.
@@ -102,8 +103,8 @@ WALK_LIMIT = 5000
 def exports_under(folder: Path, limit: int | None = None) -> tuple[list[Path], bool]:
     """The files in `folder` and its subfolders that a folder or a pattern would take (taken_by_pattern: an
     export type or an archive), as a glob sees them (hidden names, Excel's lock files and hidden folders
-    aside), sorted, and whether the walk stopped before the end. A reports folder (one holding
-    RENDER_LOCK_NAME) is not looked into. The walk stops as soon as it has met `limit` entries (default WALK_LIMIT), even inside
+    aside), sorted, and whether the walk stopped before the end. A reports folder below `folder` (one holding
+    RENDER_LOCK_NAME) is not looked into; `folder` itself always is (--out may be a pattern's own folder). The walk stops as soon as it has met `limit` entries (default WALK_LIMIT), even inside
     one folder (os.scandir, never a whole listing): this only looks for exports a roster's patterns leave out
     (sources.left_out_exports), never reads them."""
     limit = WALK_LIMIT if limit is None else limit
@@ -129,7 +130,7 @@ def exports_under(folder: Path, limit: int | None = None) -> tuple[list[Path], b
                         continue
         except OSError:
             continue
-        if reports:
+        if reports and here != Path(folder):  # a pattern's own folder is looked into though reports go there too
             continue
         found += [here / name for name in files if taken_by_pattern(name)]
         if seen > limit:

@@ -226,3 +226,14 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())[0]
     assert note.startswith("Not read: files that may hold exports, 18 of them found and maybe more, in shop ")
     assert "(the folder holds more than 20 entries, not all of them looked through)" in note and " and 13 more. Any posts" in note
+
+
+def test_a_pattern_s_own_folder_is_looked_into_though_reports_are_written_there(tmp_path):
+    """`--out` the pattern's own folder: its lock file must not turn the check off for that folder."""
+    posts = _write(tmp_path / "acme" / "fb" / "posts.csv")
+    instagram = _write(tmp_path / "acme" / "ig" / "ig.csv")
+    _write(tmp_path / "acme" / RENDER_LOCK_NAME)
+    _write(tmp_path / "acme" / "acme" / RENDER_LOCK_NAME)  # a client's report folder below: not looked into
+    _write(tmp_path / "acme" / "acme" / "_failed" / "error.csv")
+    assert left_out_exports([str(tmp_path / "acme" / "*" / "posts.csv")], [posts]) == [
+        LeftOut(tmp_path / "acme", [instagram], tmp_path / "acme" / "**" / "*", 1)]
