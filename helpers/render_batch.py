@@ -429,7 +429,9 @@ def check_not_among_exports(out_dir: Path, clients: list[Client], roster: list[C
 def others_files(clients: list[Client], roster: list[Client]) -> dict[str, tuple[str, ...]]:
     """For each client, the files the roster gives the other clients (clients.export_files) that lie in a folder
     its patterns look in, or below one: a folder shared by clients holds them, and its report must not name
-    them as files its patterns pass over (sources.left_out_exports, Task.read_by_others)."""
+    them as files its patterns pass over (sources.left_out_exports, Task.read_by_others). A file the client reads
+    itself is none of them: two entries of one business (a report in English, one in Indonesian) share their
+    files, and their folder is not another client's for that."""
     from .clients import export_files, export_patterns
     from .paths import as_spelled_on_disk, is_pattern, pattern_folder, resolve
 
@@ -438,8 +440,9 @@ def others_files(clients: list[Client], roster: list[Client]) -> dict[str, tuple
     for client in clients:
         folders = [pattern_folder(full).resolve() for pattern in export_patterns(client.exports)
                    if is_pattern(full := as_spelled_on_disk(resolve(pattern)))]
+        own = set(read.get(client.id) or [path.resolve() for path in export_files(list(client.exports)).values()])
         files = [path for other, paths in read.items() if other != client.id for path in paths
-                 if any(path.is_relative_to(folder) for folder in folders)]
+                 if path not in own and any(path.is_relative_to(folder) for folder in folders)]
         found[client.id] = tuple(dict.fromkeys(str(path) for path in files))
     return found
 

@@ -237,3 +237,14 @@ def test_a_pattern_s_own_folder_is_looked_into_though_reports_are_written_there(
     _write(tmp_path / "acme" / "acme" / "_failed" / "error.csv")
     assert left_out_exports([str(tmp_path / "acme" / "*" / "posts.csv")], [posts]) == [
         LeftOut(tmp_path / "acme", [instagram], tmp_path / "acme" / "**" / "*", 1)]
+
+
+def test_a_file_two_entries_of_one_business_share_does_not_make_their_folder_shared(tmp_path):
+    """One client in English and in Indonesian: the same export, and the advice is the pattern, not the files."""
+    posts = _write(tmp_path / "uci" / "posts.csv")
+    theirs = _write(tmp_path / "uci" / "other" / "b.csv")
+    english, indonesian = _client("uci", str(tmp_path / "uci" / "*.csv")), _client("uci-id", str(posts))
+    other = _client("other", str(theirs))
+    assert others_files([english, indonesian], [english, indonesian, other]) == {
+        "uci": (str(theirs.resolve()),), "uci-id": ()}
+    assert others_files([english], [english, indonesian]) == {"uci": ()}
