@@ -354,14 +354,40 @@ def _file_key(path: Path):
     return (found.st_dev, found.st_ino)
 
 
+#: How many files left_out_exports opens to read their header, in one folder: beyond, there may be more.
+HEADERS_LOOKED_AT = 200
+
+
+def holds_an_export(path: Path) -> bool:
+    """Whether the workbook detects, from the file's first rows alone, an export it reads: a post, daily or paid
+    family (sort_file's detection, no rows read). A dataset's description (Facebook_metrics.txt), notes, a YouTube
+    breakdown ('Chart data.csv': Totals.csv's columns with a dimension, skipped when read) and a family holding
+    nothing read (Meta's Audience.csv) are none; nor is a file that cannot be opened."""
+    from .daily import detect_daily_family
+    from .importers import detect_family, read_header_names
+    from .importers.daily_youtube import DIMENSIONS, FAMILY as TOTALS
+    from .paid import detect_paid_family
+
+    for detect in (detect_family, detect_daily_family, detect_paid_family):
+        try:
+            found = detect(path)
+            if found.name == TOTALS.name:
+                return not any(dimension in read_header_names(path) for dimension in DIMENSIONS)
+        except (WorkbookError, OSError):
+            continue
+        return found.not_read is None
+    return False
+
+
 def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     """Files that may be exports (paths.exports_under: an export type or an archive) in the folders the glob
     `patterns` look in, or in their subfolders, that none of them reads: not among `read` (the client's files),
     nor `elsewhere` (files the roster gives other clients, which a folder shared by clients holds). A pattern
     `*.csv` passes over a subfolder per platform and LinkedIn's .xlsx without a word, and a platform whose export
     lies there is missing from the report. A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a
-    zip archive whose exports are read, extracted (extracted_archive), are no more exports. Only names are
-    looked at, never contents; a path that names a file is no pattern and looks in no folder."""
+    zip archive whose exports are read, extracted (extracted_archive), are no more exports; a file is named only
+    when its header is one of an export the workbook reads (holds_an_export: first rows only, never the posts,
+    for at most HEADERS_LOOKED_AT files a folder). A path that names a file is no pattern and looks in no folder."""
     from .importers.reading import archive_files
     from .paths import as_spelled_on_disk, exports_under, is_pattern, pattern_folder, resolve
 
@@ -376,9 +402,17 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     for folder in folders:
         walked, more = exports_under(folder)
         under = {path: _file_key(path) for path in walked}
-        files = [path for path, key in under.items() if key not in taken | others
-                 and (path.resolve().parent, path.stem) not in copied
-                 and not ((inside := archive_files(path)) and extracted_archive(path, inside, read))]
+        candidates = [path for path, key in under.items() if key not in taken | others
+                      and (path.resolve().parent, path.stem) not in copied]
+        files = []
+        for number, path in enumerate(candidates):
+            if number == HEADERS_LOOKED_AT:  # the headers of the rest are not opened: there may be more
+                more = True
+                break
+            inside = archive_files(path)
+            if (inside is not None and not extracted_archive(path, inside, read)) or \
+                    (inside is None and holds_an_export(path)):
+                files.append(path)
         if files:
             shared = any(key in others for key in under.values())
             deeper = any(path.parent != folder for path in files)

@@ -35,6 +35,21 @@ def _write(path: Path, content: bytes = b"x") -> Path:
     return path
 
 
+def _export(path: Path) -> Path:
+    """A file the workbook detects as an export it reads: kopi-senja's Facebook header and first post."""
+    lines = (DEMO_DIR / "kopi-senja" / FACEBOOK).read_bytes().splitlines(keepends=True)
+    return _write(path, b"".join(lines[:2]))
+
+
+def _linkedin(path: Path) -> Path:
+    """A LinkedIn company page content export (xlsx), as LinkedIn lays it out."""
+    from test_import_linkedin import STANDARD_ROWS, build_workbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_workbook(path, STANDARD_ROWS)
+    return path
+
+
 def _client(client_id: str, *exports: str) -> Client:
     return Client(id=client_id, name=client_id.title(), exports=tuple(exports), timezone="UTC",
                   period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 10, 31),
@@ -45,12 +60,12 @@ def test_the_files_a_pattern_passes_over_are_found_in_its_folder_and_below(tmp_p
     acme = tmp_path / "acme"
     posts = _write(acme / "posts.csv", b"a,b\n1,2\n")
     _write(acme / "posts.xlsx")  # a copy of the file read
-    linkedin = _write(acme / "linkedin.xlsx")
+    linkedin = _linkedin(acme / "linkedin.xlsx")
     _write(acme / "brief.pdf")  # no export type
     _write(acme / ".hidden.csv")
     _write(acme / "~$linkedin.xlsx")  # Excel's lock file
-    instagram = _write(acme / "instagram" / "ig.csv")
-    theirs = _write(acme / "other" / "theirs.csv")  # another client's
+    instagram = _export(acme / "instagram" / "ig.csv")
+    theirs = _export(acme / "other" / "theirs.csv")  # another client's
     _write(acme / "reports" / RENDER_LOCK_NAME)  # a reports folder: its error.txt files are no exports
     _write(acme / "reports" / "_failed" / "x" / "error.txt")
     with zipfile.ZipFile(acme / "download.zip", "w") as archive:  # extracted: its posts.csv is the one read
@@ -71,7 +86,7 @@ def test_the_files_a_pattern_passes_over_are_found_in_its_folder_and_below(tmp_p
 
 def test_files_beside_those_read_only_are_read_by_the_folder_s_pattern(tmp_path):
     read = _write(tmp_path / "shop" / "a.csv")
-    other = _write(tmp_path / "shop" / "b.tsv")
+    other = _export(tmp_path / "shop" / "b.tsv")
     inner = tmp_path / "shop" / "2026"
     assert left_out_exports([str(tmp_path / "shop" / "*.csv"), str(inner / "*.csv")], [read]) == [
         LeftOut(tmp_path / "shop", [other], tmp_path / "shop" / "*", 1)]  # a folder inside another is walked once
@@ -104,7 +119,7 @@ def test_data_coverage_names_an_export_in_a_subfolder_the_pattern_passes_over(tm
 
 def test_a_file_the_roster_gives_another_client_is_not_named_and_the_others_are_by_name(tmp_path):
     acme = _acme(tmp_path)
-    _write(acme / "leaf-space_content_1753863379800.xlsx")
+    _linkedin(acme / "leaf-space_content_1753863379800.xlsx")
     report = build_report(client="acme", client_name="Acme", exports=[str(acme / "*.csv")], timezone="Asia/Jakarta",
                           period_start="2026-09-01", period_end="2026-10-31", language="id",
                           read_by_others=[str(acme / "instagram" / INSTAGRAM)])
@@ -172,7 +187,7 @@ def test_the_summary_says_which_files_were_passed_over_and_what_to_add_to_the_ro
 def test_a_render_names_a_platform_its_pattern_passes_over(tmp_path):
     """The command's way: `--client acme` with a roster whose other client's exports lie in acme's folder."""
     acme = _acme(tmp_path)
-    _write(acme / "leaf-space_content_1753863379800.xlsx")  # LinkedIn's export, beside *.csv
+    _linkedin(acme / "leaf-space_content_1753863379800.xlsx")  # LinkedIn's export, beside *.csv
     shutil.copy(DEMO_DIR / "harbour-books" / HARBOUR, _write(acme / "harbour" / HARBOUR))
     roster = tmp_path / "clients.yml"
     roster.write_text(f"""clients:
@@ -213,14 +228,14 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
 
     read = _write(tmp_path / "shop" / "posts.csv")
     for number in range(30):
-        _write(tmp_path / "shop" / "many" / f"{number:02}.xlsx")
+        _export(tmp_path / "shop" / "many" / f"{number:02}.csv")
     # shop's 2 entries (posts.csv, many/), then 18 of many/'s 30: stopped at the 21st entry, inside many/
     found, more = exports_under(tmp_path / "shop", limit=20)
     assert more and len(found) == 19 and read in found
     assert exports_under(tmp_path / "shop", limit=40) == (sorted([read, *(tmp_path / "shop" / "many").iterdir()]),
                                                            False)
     monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
-    [left] = left_out_exports([str(tmp_path / "shop" / "*.csv")], [read])
+    [left] = left_out_exports([str(tmp_path / "shop" / "posts.csv"), str(tmp_path / "shop" / "*.txt")], [read])
     assert (left.count, left.more, len(left.files)) == (18, True, 10)  # ten kept by name, the rest counted
     from helpers.report import Report
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())[0]
@@ -231,10 +246,10 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
 def test_a_pattern_s_own_folder_is_looked_into_though_reports_are_written_there(tmp_path):
     """`--out` the pattern's own folder: its lock file must not turn the check off for that folder."""
     posts = _write(tmp_path / "acme" / "fb" / "posts.csv")
-    instagram = _write(tmp_path / "acme" / "ig" / "ig.csv")
+    instagram = _export(tmp_path / "acme" / "ig" / "ig.csv")
     _write(tmp_path / "acme" / RENDER_LOCK_NAME)
     _write(tmp_path / "acme" / "acme" / RENDER_LOCK_NAME)  # a client's report folder below: not looked into
-    _write(tmp_path / "acme" / "acme" / "_failed" / "error.csv")
+    _export(tmp_path / "acme" / "acme" / "_failed" / "error.csv")
     assert left_out_exports([str(tmp_path / "acme" / "*" / "posts.csv")], [posts]) == [
         LeftOut(tmp_path / "acme", [instagram], tmp_path / "acme" / "**" / "*", 1)]
 
@@ -248,3 +263,25 @@ def test_a_file_two_entries_of_one_business_share_does_not_make_their_folder_sha
     assert others_files([english, indonesian], [english, indonesian, other]) == {
         "uci": (str(theirs.resolve()),), "uci-id": ()}
     assert others_files([english], [english, indonesian]) == {"uci": ()}
+
+
+def test_only_files_whose_header_is_an_export_the_workbook_reads_are_named(tmp_path, monkeypatch):
+    """A dataset's description, notes and YouTube's breakdown beside its table are no exports: not named."""
+    import helpers.sources
+
+    shop = tmp_path / "shop"
+    read = _write(shop / "yt" / "Table data.csv", b"Content,Video title,Views\n")
+    _write(shop / "Facebook_metrics.txt", b"Facebook metrics\n\nThe data is related to posts' published during "
+                                          b"the year of 2014 on the Facebook's page of a renowned cosmetics brand.\n")
+    _write(shop / "notes.txt", b"ask for the Instagram export\n")
+    _write(shop / "yt" / "Chart data.csv", b"Date,Content,Video title,Video publish time,Views\n"
+                                           b'2024-01-01,abc,A video,"Jan 1, 2024",5\n')
+    _write(shop / "empty.csv", b"")
+    instagram = _export(shop / "ig" / "posts.csv")
+    linkedin = _linkedin(shop / "page.xlsx")
+    assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
+        LeftOut(shop, [instagram, linkedin], shop / "**" / "*", 2)]
+    # three headers opened (Facebook_metrics.txt, empty.csv, ig/posts.csv), not the rest: there may be more
+    monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)
+    assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
+        LeftOut(shop, [instagram], shop / "**" / "*", 1, True)]
