@@ -1531,18 +1531,21 @@ def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = N
 
 def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
                   foreign: Foreign | None = None, chromium: str | None = None,
-                  accept_header_only: bool = False) -> RenderResult:
+                  accept_header_only: bool = False, roster: list[Client] | None = None) -> RenderResult:
     """Render one client in this process (a batch uses `render_all`, which runs workers in parallel).
     `accept_header_only`: the report may replace the last one though a platform's post exports now list only
-    their header (header_only_problem), as `render --accept-header-only` allows.
+    their header (header_only_problem), as `render --accept-header-only` allows. `roster`: every client of the
+    roster, whose files in this client's folders its report then does not name as passed over by its patterns
+    (render_batch.others_files), as a batch does; without it, such files are named like any other.
     Stopped (Ctrl-C, SIGTERM or SIGHUP), it records the attempt as interrupted and writes the index, as a
     stopped batch does, then lets the interrupt go on; a second Ctrl-C meanwhile is not obeyed
     (render_batch.stop_signals)."""
     check_client_id(client.id)
     check_parameters(notebook, client.parameters())
     check_output_folder(out_dir)
-    from .render_batch import default_jobs, stop_signals
+    from .render_batch import default_jobs, others_files, stop_signals
 
+    read_by_others = others_files([client], list(roster))[client.id] if roster else ()
     started = time.perf_counter()
     renderer = None
     with output_lock(out_dir), stop_signals(
@@ -1551,7 +1554,7 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
             renderer = Renderer(notebook)
             result = renderer.render(Task(client, str(out_dir), foreign=foreign or Foreign(), chromium=chromium,
                                           token=str(os.getpid()), draw_ahead=default_jobs() > 1,
-                                          accept_header_only=accept_header_only))
+                                          accept_header_only=accept_header_only, read_by_others=read_by_others))
         except KeyboardInterrupt:
             with contextlib.suppress(OSError):  # a folder refusing the record: the index shows the one before
                 record_interruption(out_dir, client, time.perf_counter() - started)

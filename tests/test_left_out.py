@@ -285,3 +285,28 @@ def test_only_files_whose_header_is_an_export_the_workbook_reads_are_named(tmp_p
     monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)
     assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
         LeftOut(shop, [instagram], shop / "**" / "*", 1, True)]
+
+
+def test_render_client_given_the_roster_passes_the_other_clients_files_to_the_report(tmp_path, monkeypatch):
+    """The Python API's one-client render knows, as a batch does, which files in its folders are another's."""
+    import helpers.render
+
+    theirs = _write(tmp_path / "acme" / "other" / "b.csv")
+    acme = _client("acme", str(tmp_path / "acme" / "*.csv"))
+    tasks = []
+
+    class Recording:  # no kernel: the Task the renderer is given is what is checked
+        def __init__(self, notebook):
+            pass
+
+        def render(self, task):
+            tasks.append(task)
+            return RenderResult(task.client.id, True, 1.0)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(helpers.render, "Renderer", Recording)
+    helpers.render.render_client(acme, tmp_path / "out", roster=[acme, _client("other", str(theirs))])
+    helpers.render.render_client(acme, tmp_path / "out")
+    assert [task.read_by_others for task in tasks] == [(str(theirs.resolve()),), ()]
