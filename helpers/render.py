@@ -666,33 +666,47 @@ def recorded_facts(facts: dict | None) -> dict:
         kept["platform_posts"] = counts
     if header_only := header_only_platforms(facts):
         kept["header_only"] = header_only
-    if left_out := left_out_facts(facts):  # how many only: the paths name this machine's folders
-        kept["left_out"] = sum(found["count"] for found in left_out)
+    if left_out := sum(found["count"] for found in left_out_facts(facts)):  # how many only: the paths name this
+        kept["left_out"] = left_out  # machine's folders; none where a folder was not looked through in full only
     return kept
 
 
 def left_out_facts(facts: dict) -> list[dict]:
     """The facts' files the client's patterns pass over (Report.index_facts' "left_out"): [{"folder": path,
     "files": [paths], "pattern": path or None, "count": how many were found (the files named are fewer where
-    many), "more": whether there may be more}], [] where there are none or they are not of that form."""
+    many), "more": the limit that stopped the look, so that there may be more, "entries" or "headers" (sources.LeftOut),
+    else ""}], [] where there are none or they are not of that form. A folder without files is kept where its look
+    stopped early; an earlier version's `"more": true` is the entries' limit."""
     found = facts.get("left_out")
     if not isinstance(found, list):
         return []
+    limits = {True: "entries", "entries": "entries", "headers": "headers"}
     return [{"folder": one["folder"], "files": list(one["files"]), "pattern": one.get("pattern"),
              "count": max(count, len(one["files"])) if isinstance(count := one.get("count"), int) else len(one["files"]),
-             "more": one.get("more") is True} for one in found
+             "more": more} for one in found
             if isinstance(one, dict) and isinstance(one.get("folder"), str) and isinstance(one.get("files"), list)
-            and one["files"] and all(isinstance(f, str) for f in one["files"])
+            and ((more := limits.get(one.get("more"), "")) or one["files"]) and all(isinstance(f, str) for f in one["files"])
             and isinstance(one.get("pattern"), (str, type(None)))]
 
 
 def left_out_detail(found: dict, tr: Translator) -> str:
     """What the summary says in full of one folder's files left out (left_out_facts): the files, and the pattern
-    to add to the roster, or, where the folder holds another client's exports, to add the files themselves."""
+    to add to the roster, or, where the folder holds another client's exports, to add the files themselves; where
+    the look stopped at a limit, which one, and where it found none, that the folder was not looked through in full."""
+    from .paths import WALK_LIMIT
+    from .sources import HEADERS_LOOKED_AT
+
+    more = found.get("more")
+    if not found["files"]:
+        key = "cli.left_out_unlooked_headers" if more == "headers" else "cli.left_out_unlooked"
+        return tr.t(key, folder=display_path(found["folder"]),
+                    limit=tr.number(HEADERS_LOOKED_AT if more == "headers" else WALK_LIMIT))
     files = [display_path(f) for f in found["files"]][:LEFT_OUT_NAMED]
     count = found.get("count", len(found["files"]))
+    others = tr.t("roster.and_others_headers", limit=tr.number(HEADERS_LOOKED_AT)) if more == "headers" else \
+        tr.t("roster.and_others") if more else ""
     shown = ", ".join(files) + (tr.t("roster.and_more", count=tr.number(count - len(files))) if count > len(files)
-                                else "") + (tr.t("roster.and_others") if found.get("more") else "")
+                                else "") + others
     key = "cli.left_out_detail" + ("" if found["pattern"] else "_by_name") + ("_one" if count == 1 else "")
     return tr.t(key, files=shown, folder=display_path(found["folder"]),
                 pattern=display_path(found["pattern"]) if found["pattern"] else "")

@@ -1744,9 +1744,11 @@ class Report:
         a platform whose export lies in a subfolder, or comes as .xlsx beside `*.csv`, is otherwise missing
         without a word. The files are named from that folder on, never the folders above it (which name the
         machine's user), with the pattern that would read what the folder holds, or, where the folder holds
-        another client's exports too, that naming the files would; where the folder held more entries than
-        are looked through (paths.WALK_LIMIT), it says there may be more."""
+        another client's exports too, that naming the files would; where the look stopped at a limit (the
+        entries walked, paths.WALK_LIMIT, or the headers opened, sources.HEADERS_LOOKED_AT), it says which and
+        that there may be more, and says so too where it found none."""
         from .paths import WALK_LIMIT  # read when called: a test lowers it
+        from .sources import HEADERS_LOOKED_AT
 
         tr = self.tr
         notes = []
@@ -1759,9 +1761,14 @@ class Report:
                 tr.t("coverage.and_more", count=tr.number(count - LEFT_OUT_SHOWN)) if count > LEFT_OUT_SHOWN else "")
             how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
                    else tr.t("coverage.left_out_by_name"))
-            key = "coverage.left_out_more" if more else "coverage.left_out_one" if count == 1 else "coverage.left_out"
-            notes.append(tr.t(key, count=tr.number(count), folder=folder.name, files=shown, how=how,
-                              limit=tr.number(WALK_LIMIT)))
+            limit = tr.number(HEADERS_LOOKED_AT if more == "headers" else WALK_LIMIT)
+            if not files:  # the look stopped before it found any
+                key = "coverage.left_out_unlooked_headers" if more == "headers" else "coverage.left_out_unlooked"
+                notes.append(tr.t(key, folder=folder.name, limit=limit))
+                continue
+            key = ("coverage.left_out_more_headers" if more == "headers" else "coverage.left_out_more" if more
+                   else "coverage.left_out_one" if count == 1 else "coverage.left_out")
+            notes.append(tr.t(key, count=tr.number(count), folder=folder.name, files=shown, how=how, limit=limit))
         return notes
 
     def totals_compared(self, platforms) -> list[str]:

@@ -330,14 +330,15 @@ class LeftOut(NamedTuple):
     """Files a client's patterns leave out (left_out_exports): the folder a pattern looks in, the files in it or its
     subfolders that may be exports and that no pattern reads, and the pattern that would read what the folder
     holds (None where the folder also holds another client's exports, which that pattern would read too); `files`
-    holds at most LEFT_OUT_KEPT of them, `count` says how many were found and `more` that the walk stopped at
-    its limit (paths.WALK_LIMIT) before the end, so that there may be more."""
+    holds at most LEFT_OUT_KEPT of them, `count` says how many were found and `more` which limit stopped the look
+    before the end, so that there may be more (or some where none was found): "entries" (the walk's,
+    paths.WALK_LIMIT) or "headers" (HEADERS_LOOKED_AT), "" where the folder was looked through in full."""
 
     folder: Path
     files: list
     pattern: Path | None
     count: int = 0
-    more: bool = False
+    more: str = ""
 
 
 #: How many of the files a client's patterns pass over LeftOut keeps by name (the summary names ten at most, the
@@ -379,6 +380,14 @@ def holds_an_export(path: Path) -> bool:
     return False
 
 
+def _looked_at_first(path: Path):
+    """The order left_out_exports opens files in: archives and spreadsheets (.xlsx), fewer and more often a
+    platform's whole export, before plain text files, then by path."""
+    from .paths import ARCHIVE_SUFFIXES
+
+    return (path.suffix.lower() not in ARCHIVE_SUFFIXES + (".xlsx",), path)
+
+
 def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     """Files that may be exports (paths.exports_under: an export type or an archive) in the folders the glob
     `patterns` look in, or in their subfolders, that none of them reads: not among `read` (the client's files),
@@ -387,7 +396,10 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     lies there is missing from the report. A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a
     zip archive whose exports are read, extracted (extracted_archive), are no more exports; a file is named only
     when its header is one of an export the workbook reads (holds_an_export: first rows only, never the posts,
-    for at most HEADERS_LOOKED_AT files a folder). A path that names a file is no pattern and looks in no folder."""
+    for at most HEADERS_LOOKED_AT files a folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds
+    of plain CSVs is still looked at). A folder whose look stopped at a limit is kept, with no files where none
+    was found, so that the report says it was not looked through in full. A path that names a file is no pattern
+    and looks in no folder."""
     from .importers.reading import archive_files
     from .paths import as_spelled_on_disk, exports_under, is_pattern, pattern_folder, resolve
 
@@ -400,20 +412,22 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     copied = {(p.resolve().parent, p.stem) for p in read}
     found = []
     for folder in folders:
-        walked, more = exports_under(folder)
+        walked, stopped = exports_under(folder)
+        more = "entries" if stopped else ""
         under = {path: _file_key(path) for path in walked}
-        candidates = [path for path, key in under.items() if key not in taken | others
-                      and (path.resolve().parent, path.stem) not in copied]
+        candidates = sorted((path for path, key in under.items() if key not in taken | others
+                             and (path.resolve().parent, path.stem) not in copied), key=_looked_at_first)
         files = []
         for number, path in enumerate(candidates):
             if number == HEADERS_LOOKED_AT:  # the headers of the rest are not opened: there may be more
-                more = True
+                more = more or "headers"
                 break
             inside = archive_files(path)
             if (inside is not None and not extracted_archive(path, inside, read)) or \
                     (inside is None and holds_an_export(path)):
                 files.append(path)
-        if files:
+        files.sort()
+        if files or more:
             shared = any(key in others for key in under.values())
             deeper = any(path.parent != folder for path in files)
             pattern = None if shared else folder / "**" / "*" if deeper else folder / "*"

@@ -19,7 +19,7 @@ from helpers.i18n import Translator
 from helpers.index_page import report_marks
 from helpers.paths import DEMO_DIR, PROJECT_ROOT, RENDER_LOCK_NAME
 from helpers.render import (REPORT_NOTEBOOK, RenderResult, Renderer, Task, check_parameters, declared_parameters,
-                            left_out_detail, recorded_facts, summary_lines)
+                            left_out_detail, left_out_facts, recorded_facts, summary_lines)
 from helpers.render_batch import others_files
 from helpers.report import build_report
 from helpers.sources import LeftOut, left_out_exports
@@ -114,7 +114,7 @@ def test_data_coverage_names_an_export_in_a_subfolder_the_pattern_passes_over(tm
     assert str(tmp_path) not in " ".join(report.coverage_notes())  # no folder of this machine in the report
     assert report.index_facts()["left_out"] == [{"folder": str(acme), "pattern": str(acme / "**" / "*"),
                                                  "files": [str(acme / "instagram" / INSTAGRAM)], "count": 1,
-                                                 "more": False}]
+                                                 "more": ""}]
 
 
 def test_a_file_the_roster_gives_another_client_is_not_named_and_the_others_are_by_name(tmp_path):
@@ -236,7 +236,7 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
                                                            False)
     monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
     [left] = left_out_exports([str(tmp_path / "shop" / "posts.csv"), str(tmp_path / "shop" / "*.txt")], [read])
-    assert (left.count, left.more, len(left.files)) == (18, True, 10)  # ten kept by name, the rest counted
+    assert (left.count, left.more, len(left.files)) == (18, "entries", 10)  # ten kept by name, the rest counted
     from helpers.report import Report
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())[0]
     assert note.startswith("Not read: files that may hold exports, 18 of them found and maybe more, in shop ")
@@ -281,10 +281,11 @@ def test_only_files_whose_header_is_an_export_the_workbook_reads_are_named(tmp_p
     linkedin = _linkedin(shop / "page.xlsx")
     assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
         LeftOut(shop, [instagram, linkedin], shop / "**" / "*", 2)]
-    # three headers opened (Facebook_metrics.txt, empty.csv, ig/posts.csv), not the rest: there may be more
+    # three headers opened, the spreadsheet first (page.xlsx, then Facebook_metrics.txt, empty.csv), not the
+    # rest (ig/posts.csv among them): there may be more, and the limit that stopped is the headers'
     monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)
     assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
-        LeftOut(shop, [instagram], shop / "**" / "*", 1, True)]
+        LeftOut(shop, [linkedin], shop / "*", 1, "headers")]
 
 
 def test_render_client_given_the_roster_passes_the_other_clients_files_to_the_report(tmp_path, monkeypatch):
@@ -310,3 +311,82 @@ def test_render_client_given_the_roster_passes_the_other_clients_files_to_the_re
     helpers.render.render_client(acme, tmp_path / "out", roster=[acme, _client("other", str(theirs))])
     helpers.render.render_client(acme, tmp_path / "out")
     assert [task.read_by_others for task in tasks] == [(str(theirs.resolve()),), ()]
+
+
+def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path, monkeypatch):
+    """210 plain CSVs, no export among them: past the 200 headers opened, nothing found is no all-clear."""
+    import helpers.paths
+    from helpers.report import Report
+
+    read = _write(tmp_path / "shop" / "posts.csv")
+    for number in range(210):
+        _write(tmp_path / "shop" / f"a{number:03}.csv", b"plain\n")
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    assert (left.folder, left.files, left.count, left.more) == (tmp_path / "shop", [], 0, "headers")
+    note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
+    assert note == [
+        "Not looked through in full: shop (a folder the exports are read from) and its subfolders, which hold more "
+        "than 200 files of an export's type that none of the exports' patterns takes; only the first 200 were opened "
+        "to see whether they hold an export, and none did. The others may hold exports, and any posts they hold are "
+        "missing from this report."]
+    assert Report.left_out_notes(type("R", (), {"tr": Translator("id"), "left_out": [left]})())[0].startswith(
+        "Tidak diperiksa seluruhnya: shop (folder tempat ekspor dibaca) dan folder di dalamnya, yang berisi lebih "
+        "dari 200 berkas berjenis ekspor")
+    found = {"folder": str(tmp_path / "shop"), "files": [], "pattern": None, "count": 0, "more": "headers"}
+    assert recorded_facts({"left_out": [found]}) == {}  # nothing to count beside the status
+    [kept] = left_out_facts({"left_out": [found]})
+    assert left_out_detail(kept, Translator("en")) == (
+        f"not looked through in full: {tmp_path / 'shop'}, a folder its exports are read from, holds more than 200 "
+        "files of an export's type that none of the roster's patterns takes; the first 200 hold no export, and the "
+        "others were not opened")
+    # the walk's own limit, met before any export: said as such
+    monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    assert (left.files, left.count, left.more) == ([], 0, "entries")
+    assert Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})()) == [
+        "Not looked through in full: shop (a folder the exports are read from) and its subfolders, which hold more "
+        "than 20 entries. Files there that none of the exports' patterns takes may hold exports, and any posts they "
+        "hold are missing from this report."]
+    assert left_out_detail({**kept, "more": "entries"}, Translator("id")) == (
+        f"tidak diperiksa seluruhnya: {tmp_path / 'shop'}, folder tempat ekspornya dibaca, berisi lebih dari 20 "
+        "entri, dan berkas di sana yang tidak diambil oleh pola mana pun di daftar klien mungkin berisi ekspor")
+
+
+def test_a_spreadsheet_among_many_plain_csvs_is_looked_at_first(tmp_path):
+    """LinkedIn's .xlsx sorting after 210 plain CSVs: its header is opened before theirs, within the 200."""
+    read = _write(tmp_path / "shop" / "posts.csv")
+    for number in range(210):
+        _write(tmp_path / "shop" / f"a{number:03}.csv", b"plain\n")
+    linkedin = _linkedin(tmp_path / "shop" / "zz_content.xlsx")
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    assert (left.files, left.count, left.more) == ([linkedin], 1, "headers")
+
+
+def test_the_header_limit_is_worded_as_such_not_as_the_walk_s(tmp_path, monkeypatch):
+    """Stopped by the headers opened (3 here), the note and the summary say so, not 'more than 5,000 entries'."""
+    import helpers.sources
+    from helpers.report import Report
+
+    shop = tmp_path / "shop"
+    read = _write(shop / "posts.csv")
+    instagram = _export(shop / "ig.csv")
+    instagram = instagram.rename(shop / "0ig.csv")  # opened first: found
+    for name in ("a.csv", "b.csv", "c.csv"):
+        _write(shop / name, b"plain\n")
+    monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)  # 0ig, a, b opened; c not: the cap met first
+    [left] = left_out_exports([str(shop / "*.txt")], [read])
+    assert (left.files, left.count, left.more) == ([instagram], 1, "headers")
+    [note] = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
+    assert ("which none of the exports' patterns takes (only the first 3 files of an export's type there were "
+            "opened to see whether they hold one): shop/0ig.csv.") in note
+    assert "entries" not in note
+    [note] = Report.left_out_notes(type("R", (), {"tr": Translator("id"), "left_out": [left]})())
+    assert "(hanya 3 berkas pertama berjenis ekspor di sana yang dibuka untuk melihat apakah berisi ekspor)" in note
+    found = {"folder": str(shop), "files": [str(instagram)], "pattern": str(shop / "*"), "count": 1, "more": "headers"}
+    [kept] = left_out_facts({"left_out": [found]})
+    assert left_out_detail(kept, Translator("en")).startswith(
+        f"not read: {instagram}, and maybe more (only the first 3 files of an export's type were opened to see "
+        f"whether they hold one), in {shop}, ")
+    old = {**found, "more": True}  # a report rendered before: the walk's limit
+    assert left_out_facts({"left_out": [old]})[0]["more"] == "entries"
+
