@@ -689,6 +689,13 @@ def left_out_facts(facts: dict) -> list[dict]:
             and isinstance(one.get("pattern"), (str, type(None)))]
 
 
+def as_walked(path: str | Path) -> str:
+    """A file passed over as the folder's walk met it (relative to the folder the command runs in where inside
+    it): a link is named where it lies, in the folder named beside it, not by the file it points to."""
+    path = Path(path)
+    return str(Path(display_path(path.parent)) / path.name)
+
+
 def left_out_detail(found: dict, tr: Translator) -> str:
     """What the summary says in full of one folder's files left out (left_out_facts): the files, and the pattern
     to add to the roster, or, where the folder holds another client's exports, to add the files themselves; where
@@ -701,7 +708,7 @@ def left_out_detail(found: dict, tr: Translator) -> str:
         key = "cli.left_out_unlooked_headers" if more == "headers" else "cli.left_out_unlooked"
         return tr.t(key, folder=display_path(found["folder"]),
                     limit=tr.number(HEADERS_LOOKED_AT if more == "headers" else WALK_LIMIT))
-    files = [display_path(f) for f in found["files"]][:LEFT_OUT_NAMED]
+    files = [as_walked(f) for f in found["files"]][:LEFT_OUT_NAMED]
     count = found.get("count", len(found["files"]))
     others = tr.t("roster.and_others_headers", limit=tr.number(HEADERS_LOOKED_AT)) if more == "headers" else \
         tr.t("roster.and_others") if more else ""

@@ -390,3 +390,18 @@ def test_the_header_limit_is_worded_as_such_not_as_the_walk_s(tmp_path, monkeypa
     old = {**found, "more": True}  # a report rendered before: the walk's limit
     assert left_out_facts({"left_out": [old]})[0]["more"] == "entries"
 
+
+def test_a_file_reached_through_a_link_is_named_as_it_lies_in_the_folder(tmp_path, monkeypatch):
+    """A link in the client's folder to an export elsewhere: the summary names the link, not the file it points to."""
+    elsewhere = _linkedin(tmp_path / "downloads" / "content.xlsx")
+    posts = _write(tmp_path / "k" / "posts.csv")
+    (tmp_path / "k" / "linkedin.xlsx").symlink_to(elsewhere)
+    [left] = left_out_exports([str(tmp_path / "k" / "*.csv")], [posts])
+    assert left.files == [tmp_path / "k" / "linkedin.xlsx"]
+    found = {"folder": str(left.folder), "files": [str(f) for f in left.files], "pattern": str(left.pattern),
+             "count": left.count, "more": left.more}
+    [kept] = left_out_facts({"left_out": [found]})
+    assert left_out_detail(kept, Translator("en")).startswith(
+        f"not read: {tmp_path / 'k' / 'linkedin.xlsx'}, in {tmp_path / 'k'}, ")
+    monkeypatch.chdir(tmp_path)  # inside the folder the command runs in: relative, still the link's own name
+    assert left_out_detail(kept, Translator("en")).startswith("not read: k/linkedin.xlsx, in k, ")
