@@ -169,7 +169,7 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
             lines[key] = key_node.start_mark.line + 1
         except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
             continue
-        if _holds_anchor(value_node, getattr(loader, "anchored", ())):
+        if _holds_anchor(value_node, getattr(loader, "anchored", ()), key_node.end_mark.index):
             anchored.add(key)
         if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
             mark = key_node.end_mark
@@ -183,13 +183,17 @@ def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep
 _RosterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
 
 
-def _holds_anchor(node: yaml.Node, anchored) -> bool:
-    """Whether `node` or any node inside it carries an anchor (the ids in `anchored`): a top-level key whose
-    value holds one (`common:` with `tz: &tz Asia/Jakarta` below it) is there for the clients' aliases."""
+def _holds_anchor(node: yaml.Node, anchored, after: int = 0) -> bool:
+    """Whether `node` or a node written inside it carries an anchor (the ids in `anchored`): a top-level key whose
+    value defines one (`common:` with `tz: &tz Asia/Jakarta` below it) is there for the clients' aliases. An
+    alias inside it (`timezone: *tz`) is the node its anchor stands on, written elsewhere: it is not counted,
+    nor walked into, so a second client list repeating an anchor of the first holds none of its own. `after`:
+    where the key ends, which a value written after it starts at or past (an alias as the value does not)."""
+    start, end = max(after, node.start_mark.index), node.end_mark.index
     seen, todo = set(), [node]
     while todo:
         node = todo.pop()
-        if id(node) in seen:  # an alias may lead back to a node already walked
+        if id(node) in seen or not start <= node.start_mark.index <= end:  # an alias: written elsewhere
             continue
         seen.add(id(node))
         if id(node) in anchored:
@@ -394,11 +398,13 @@ def _other_top_level_keys(data: dict, tr: Translator) -> list[str]:
     pasted at the start of the line (`id: warung` below the list, without its '- ' and indentation) makes the
     client's keys top-level ones: said once, with how to indent them into the list; a key close to 'clients'
     (`client:`, a second list appended below the first) with the list to move its clients into. A key whose
-    value has an anchor, or holds one (`defaults: &defaults`; `common:` over `tz: &tz Asia/Jakarta`), holds
-    what the clients repeat with an alias: it is let be."""
+    value has an anchor, or defines one inside (`defaults: &defaults`; `common:` over `tz: &tz Asia/Jakarta`),
+    holds what the clients repeat with an alias: it is let be, unless it reads as a client list
+    (_like_client_list)."""
     say = tr.t
     lines = getattr(data, "lines", {})
-    others = [key for key in data if key != "clients" and key not in getattr(data, "anchored", ())]
+    others = [key for key in data if key != "clients"
+              and (key not in getattr(data, "anchored", ()) or _like_client_list(key, data[key]))]
     client_keys = [key for key in others if key in CLIENT_KEYS]
     problems = []
     if client_keys:
@@ -412,6 +418,16 @@ def _other_top_level_keys(data: dict, tr: Translator) -> list[str]:
         problems.append(say("roster.top_level_close" if close else "roster.top_level_key",
                             line=lines.get(key, "?"), key=shown(key)))
     return problems
+
+
+def _like_client_list(key, value) -> bool:
+    """Whether a top-level key reads as a second client list, however its anchors go: its name close to
+    'clients' (`client:`), or its value a list of mappings holding client keys. Such a key is named as not
+    read even when it defines an anchor: the clients in it would be dropped without a word otherwise."""
+    if isinstance(key, str) and close_match(key, ("clients",)) is not None:
+        return True
+    return (isinstance(value, list) and bool(value)
+            and all(isinstance(entry, dict) and any(k in CLIENT_KEYS for k in entry) for entry in value))
 
 
 def _roster_text(raw: bytes, path: Path, tr: Translator) -> str:

@@ -176,6 +176,49 @@ def test_a_top_level_key_holding_an_anchor_one_level_down_is_let_be(tmp_path):
     assert (client.id, client.timezone) == ("nested", "Asia/Jakarta")
 
 
+def _top_level_problems(tmp_path, text):
+    with pytest.raises(RosterError) as info:
+        load_roster(roster(tmp_path, text))
+    return info.value.problems
+
+
+SECOND_LIST_CLOSE = ("line 7: key 'client' at the top level is not read; did you mean 'clients'? A roster has one"
+                     " 'clients' list: move the clients under 'client' into it, indented as the clients above are,"
+                     " then remove the key 'client'")
+
+
+def test_a_second_client_list_repeating_an_anchor_of_the_first_is_still_named(tmp_path):
+    """`client:` below the list, its client's `timezone: *tz` an alias of the first list's anchor: the alias
+    defines no anchor of the key's own, so its client is named as not read rather than dropped."""
+    text = ("clients:\n" + DEMO_CLIENT.format(id="acme").replace("Asia/Jakarta", "&tz Asia/Jakarta")
+            + "client:\n" + DEMO_CLIENT.format(id="bakery").replace("Asia/Jakarta", "*tz"))
+    assert _top_level_problems(tmp_path, text) == [SECOND_LIST_CLOSE]
+
+
+def test_a_second_client_list_defining_its_own_anchor_is_still_named(tmp_path):
+    text = ("clients:\n" + DEMO_CLIENT.format(id="acme")
+            + "client:\n" + DEMO_CLIENT.format(id="bakery").replace("Asia/Jakarta", "&tz2 Asia/Jakarta"))
+    assert _top_level_problems(tmp_path, text) == [SECOND_LIST_CLOSE]
+
+
+def test_a_list_of_clients_under_another_name_is_named_even_with_an_anchor(tmp_path):
+    """`more:` is no name close to 'clients', but it holds a list of clients: the anchor does not hide it."""
+    text = ("clients:\n" + DEMO_CLIENT.format(id="acme")
+            + "more:\n" + DEMO_CLIENT.format(id="bakery").replace("Asia/Jakarta", "&tz2 Asia/Jakarta"))
+    assert _top_level_problems(tmp_path, text) == [
+        "line 7: key 'more' at the top level is not read: a roster holds its clients in the 'clients' list and no"
+        " other key at the top level; remove it, or move what it holds into a client of that list"]
+
+
+def test_a_top_level_key_holding_only_an_alias_is_named(tmp_path):
+    """`zone: *tz` repeats the clients' anchor and defines none: nothing reads it."""
+    text = ("clients:\n" + DEMO_CLIENT.format(id="acme").replace("Asia/Jakarta", "&tz Asia/Jakarta")
+            + "zone: *tz\n")
+    assert _top_level_problems(tmp_path, text) == [
+        "line 7: key 'zone' at the top level is not read: a roster holds its clients in the 'clients' list and no"
+        " other key at the top level; remove it, or move what it holds into a client of that list"]
+
+
 #: Anchors repeated nine times inside each other: a0 stands for 10 values (the list and its 9 texts), a1 for
 #: 1 + 9 x 10 = 91, a2 for 820, a3 for 7,381, a4 for 66,430; the aliases of lines 2 to 5 bring in 90 + 819 +
 #: 7,380 + 66,429 = 74,718 values, and the first *a4 of line 6 takes them past 100,000.
