@@ -460,8 +460,8 @@ _YAML_LINES = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 def typographic_slips(text: str, tr: Translator) -> list[str]:
     """The curly quotes and non-breaking spaces of a roster's text that change how YAML reads it, one problem
     per line and character, with its columns and the character to type instead; [] when there are none. Only
-    these are named (_typographic_columns): a non-breaking space in an indentation or right after a key's `:`
-    or a list's `-`, and a curly quote opening a value that a curly quote of its kind closes (`name: “Acme”`).
+    these are named (_typographic_columns): a non-breaking space in an indentation, right after a key's `:` or
+    a list's `-`, or right before a key's `:` or a `#` meant to start a comment, and a curly quote opening a value that a curly quote of its kind closes (`name: “Acme”`).
     Elsewhere they are text YAML reads as written (`Kopi Senja` with a non-breaking space, `’Tis the season`),
     and so are comments, values in straight quotes and block values (`name: >-`), whatever their lines hold."""
     problems, state = [], {}
@@ -535,18 +535,24 @@ def _typographic_columns(line: str, state: dict | None = None) -> list[int]:
 
 
 def _plain(line: str, at: int, mode: str, opens: bool, owner: int, flow: list, flagged: list) -> tuple:
-    """Read the value or key without straight quotes at `at` of `line`, for _typographic_columns: a key's `:`
-    followed by a non-breaking space is flagged, as are the curly quotes of a value (`opens`) that one opens
-    and one of its kind closes; returns where reading goes on, what is read there, and the owner column."""
+    """Read the value or key without straight quotes at `at` of `line`, for _typographic_columns: a non-breaking
+    space right before a key's `:` or after it is flagged, and one right before a `#` (YAML reads neither as a
+    space: `timezone\u00a0:` is a key 'timezone\u00a0', `Acme\u00a0# note` all a value), as are the curly
+    quotes of a value (`opens`) that one opens and one of its kind closes (up to such a `#`, as meant); returns
+    where reading goes on, what is read there, and the owner column."""
     stop = len(line)
-    for mark in ([" #", "\t#", "\u00a0#"] + ([",", "[", "]", "{", "}"] if flow else [])):
+    for mark in ([" #", "\t#"] + ([",", "[", "]", "{", "}"] if flow else [])):
         if (found := line.find(mark, at)) != -1:
             stop = min(stop, found)
     if mode == "key":
         colon = next((i for i in range(at, stop) if line[i] == ":" and line[i + 1:i + 2] in ("", *_SPACES)), None)
         if colon is not None:
+            _flag_before(line, at, colon, flagged)
             return _spaces_after(line, colon + 1, flagged), "value", True, owner if flow else at
-    text = line[at:stop].rstrip(_SPACES)
+    meant = stop
+    if (found := line.find("\u00a0#", at, stop)) != -1:  # a comment as meant, which YAML reads as the value
+        meant = _flag_before(line, at, found + 1, flagged)
+    text = line[at:meant].rstrip(_SPACES)
     if (opens and len(text) > 1 and text[0] in TYPOGRAPHIC and text[-1] in TYPOGRAPHIC
             and TYPOGRAPHIC[text[0]] == TYPOGRAPHIC[text[-1]] != " "):
         flagged += [at, at + len(text) - 1]
@@ -565,6 +571,17 @@ def _after_value(line: str, at: int, flow: list, flagged: list) -> tuple:
     if character == ":" and line[at + 1:at + 2] in ("", *_SPACES):
         return _spaces_after(line, at + 1, flagged), "value", True
     return at + 1, "rest", False
+
+
+def _flag_before(line: str, at: int, mark: int, flagged: list) -> int:
+    """Flag the non-breaking spaces among the spaces right before column `mark` of `line` (not before `at`), as
+    a key's `:` or a comment's `#` has them; returns where those spaces start."""
+    start = mark
+    while start > at and line[start - 1] in _SPACES:
+        start -= 1
+        if line[start] == "\u00a0":
+            flagged.append(start)
+    return start
 
 
 def _spaces_after(line: str, at: int, flagged: list) -> int:

@@ -1702,6 +1702,29 @@ def test_a_curly_quoted_list_entry_and_a_space_after_a_lists_dash_are_named(tmp_
         f"line 7, column 9: '“', {quote} '\"' instead", f"line 7, column 36: '”', {quote} '\"' instead"]
 
 
+@pytest.mark.parametrize("line, column", [
+    ("    name: Acme\u00a0# the bakery\n", 15),  # YAML reads no comment there: the name would be all of it
+    ("    timezone\u00a0: UTC\n", 13),  # the key would be 'timezone\u00a0', and 'timezone' missing
+    ("    branding: {name\u00a0: Acme}\n", 20),
+])
+def test_a_non_breaking_space_before_a_comment_or_a_keys_colon_is_named(tmp_path, line, column):
+    """YAML reads a non-breaking space as a letter: before `#` it starts no comment, before `:` it joins the key."""
+    text = "clients:\n" + DEMO_CLIENT.format(id="acme") + line
+    assert _problems(tmp_path, text) == [
+        f"line 7, column {column}: U+00A0, the non-breaking space a word processor or a web page pastes, which YAML"
+        " reads as a letter, not as a space: type an ordinary space instead"]
+
+
+def test_curly_quotes_before_a_comment_meant_with_a_non_breaking_space_are_named_with_it(tmp_path):
+    """The value is read as the comment was meant, `“Acme”`: its curly quotes are named along with the space."""
+    text = "clients:\n" + DEMO_CLIENT.format(id="acme") + "    name: “Acme”\u00a0# the bakery\n"
+    quote = "the curly quote a word processor or a web page types, which YAML does not read as a quote: type"
+    assert _problems(tmp_path, text) == [
+        f"line 7, column 11: '“', {quote} '\"' instead", f"line 7, column 16: '”', {quote} '\"' instead",
+        "line 7, column 17: U+00A0, the non-breaking space a word processor or a web page pastes, which YAML"
+        " reads as a letter, not as a space: type an ordinary space instead"]
+
+
 def test_a_roster_or_out_folder_written_as_on_windows_is_refused_with_the_path_to_write(tmp_path, monkeypatch,
                                                                                           capsys):
     """`--out 'reports\\new'` made a folder named with the backslash, and `--clients 'data\\clients.yml'` or a
