@@ -658,13 +658,20 @@ _MEDIANS_COLUMNS = ["posts", "median", "ci_low", "ci_high", "tested"]
 
 
 def _medians_measure(table: pd.DataFrame) -> str | None:
-    """The measure compare_groups' medians carry in their attrs, while `table` is still such medians (their
-    columns, rows kept or filtered, the group's column as the index or not); None otherwise: pandas copies
-    attrs to what is made of a table (describe(), assign()), whose columns are no longer in that unit."""
-    columns = list(table.columns)
-    if columns[-len(_MEDIANS_COLUMNS):] == _MEDIANS_COLUMNS and len(columns) <= len(_MEDIANS_COLUMNS) + 1:
-        return table.attrs.get("measure")
-    return None
+    """The measure compare_groups' medians carry in their attrs, while `table` is still such medians; None
+    otherwise. Still medians: some of their columns, one of them in the measure's unit (_IN_MEASURE_UNITS),
+    besides at most the group's column (not a float: no figure computed beside them), their rows kept, sorted
+    or filtered under their own numbers, or under the group's values once it is the index. pandas copies attrs
+    to what is made of a table: describe()'s rows are statistics (a count is no rate), an assign()ed column is
+    in no known unit, so neither is read in the measure."""
+    extra = [column for column in table.columns if column not in _MEDIANS_COLUMNS]
+    if len(extra) > 1 or not any(column in _IN_MEASURE_UNITS for column in table.columns):
+        return None
+    if extra and (pd.api.types.is_float_dtype(table[extra[0]]) or table.index.name is not None):
+        return None
+    rows_are_medians = (pd.api.types.is_integer_dtype(table.index) if table.index.name is None
+                        else not extra)  # their own numbers, or the group's values set as the index
+    return table.attrs.get("measure") if rows_are_medians else None
 
 
 def _formatter(number, missing: str):

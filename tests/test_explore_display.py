@@ -647,6 +647,21 @@ def test_a_table_made_from_format_medians_is_shown_in_its_own_units(two_posts):
     assert ">35.71%<" in explore.shown(medians[medians["posts"] == 3].set_index("format")).to_html()
 
 
+def test_some_columns_of_format_medians_are_still_shown_in_the_unit_of_the_rate(two_posts):
+    """Selecting the medians' columns keeps them compare_groups' medians: 5 ÷ 14 = 35.71% and 3 ÷ 1,200 = 0.25%,
+    not 0.36 and 0.00. A column computed beside them, or describe()'s statistics of them, are not."""
+    more = pd.concat([two_posts] * 3, ignore_index=True).assign(post_id=[str(i) for i in range(6)])
+    medians = compare.compare_groups(more, "format", "engagement_rate_by_reach")["medians"]
+    for table in (medians[["median", "ci_low", "ci_high"]], medians.drop(columns="tested"),
+                  medians[["format", "median"]], medians.set_index("format")[["ci_high", "median"]]):
+        html = explore.shown(table).to_html()
+        assert ">35.71%<" in html and ">0.25%<" in html and ">0.36<" not in html
+    computed = explore.shown(medians.assign(double=medians["median"] * 2).drop(columns="format")).to_html()
+    assert ">0.36<" in computed and ">0.71<" in computed and "%</td>" not in computed
+    described = explore.shown(medians.describe()[["median"]]).to_html()
+    assert ">2.00<" in described and ">0.18<" in described and "%</td>" not in described  # (5/14 + 3/1200) ÷ 2
+
+
 def test_a_dict_or_a_list_given_to_shown_is_an_error_saying_what_it_shows():
     with pytest.raises(WorkbookError) as error:
         explore.shown({"a": [1]})
