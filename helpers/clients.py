@@ -534,6 +534,9 @@ def _typographic_columns(line: str, state: dict | None = None) -> list[int]:
     return sorted(flagged)
 
 
+_MEANT_COMMENT = re.compile("\u00a0#(?=[ \t]|$)")
+
+
 def _plain(line: str, at: int, mode: str, opens: bool, owner: int, flow: list, flagged: list) -> tuple:
     """Read the value or key without straight quotes at `at` of `line`, for _typographic_columns: a non-breaking
     space right before a key's `:` or after it is flagged, and one right before a `#` (YAML reads neither as a
@@ -550,8 +553,9 @@ def _plain(line: str, at: int, mode: str, opens: bool, owner: int, flow: list, f
             _flag_before(line, at, colon, flagged)
             return _spaces_after(line, colon + 1, flagged), "value", True, owner if flow else at
     meant = stop
-    if (found := line.find("\u00a0#", at, stop)) != -1:  # a comment as meant, which YAML reads as the value
-        meant = _flag_before(line, at, found + 1, flagged)
+    # a comment as meant ('\u00a0# note'), which YAML reads as the value; '#1' after it is a number sign, let be
+    if found := _MEANT_COMMENT.search(line, at, stop):
+        meant = _flag_before(line, at, found.start() + 1, flagged)
     text = line[at:meant].rstrip(_SPACES)
     if (opens and len(text) > 1 and text[0] in TYPOGRAPHIC and text[-1] in TYPOGRAPHIC
             and TYPOGRAPHIC[text[0]] == TYPOGRAPHIC[text[-1]] != " "):

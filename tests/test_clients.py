@@ -1682,6 +1682,7 @@ def test_curly_quotes_and_non_breaking_spaces_are_each_named_with_the_character_
     ('"Kopi Senja\n      ’s and\u00a0co"', "Kopi Senja ’s and\u00a0co"),  # the next line of a quoted value
     (">-\n      Kopi Senja\n      “Coffee” shop", "Kopi Senja “Coffee” shop"),  # the lines of a block value
     ("|-\n      \u00a0“Kopi”", "\u00a0“Kopi”"),
+    ("Shop\u00a0#1", "Shop\u00a0#1"),  # a number sign, not a comment meant: typing a space would make it one
 ])
 def test_curly_quotes_and_non_breaking_spaces_yaml_reads_as_written_are_let_be(tmp_path, name, read):
     text = ("clients:\n  - id: kopi\n    name: " + name + "\n    exports: [data/demo/kopi-senja/*.csv]\n"
