@@ -1513,7 +1513,8 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     (`exercise_posts.B`, `exercise_posts.Reach`), with how to pick a row, a column and one value, a misspelt
     pandas name with the nearest one (`.lok`), a pandas name taken for a column (`benchmark_table.values`) with
     the column (AttributeError; a name near nothing keeps Python's own message; TypeError where `.max()` on it
-    compared text with numbers, or `/ 2` computed with them); a column with no value at all
+    compared text with numbers, or `/ 2` computed with them; ValueError "zero-size array" where the table it was
+    taken from kept no row, with both slips said); a column with no value at all
     under `.idxmax()`, with why (ValueError "all NA": _explain_all_missing). A heading copied from a table on
     screen ('jangkauan') is matched to its column (_headings). Only errors raised through the learner's code
     alone: one that passes through the workbook's own code (helpers/) keeps its traceback, as the fault it is.
@@ -1534,6 +1535,13 @@ def explain_mistake(error: BaseException, tb, namespace: dict, tr: Translator) -
     if isinstance(error, TypeError):  # `table.values.max()`: the whole table, text and numbers, compared
         taken = _property_taken_for_column(code, namespace)
         return tr.t("lesson.mistake.property_mixed", **taken) if taken else None
+    if isinstance(error, ValueError) and "zero-size array" in str(error):
+        # `x.values.max()` on a filter that kept no row (`== "X"`): numpy's max of nothing; both slips said
+        taken = _property_taken_for_column(code, namespace)
+        if taken and namespace[taken["table"]].empty:
+            return " ".join([tr.t("lesson.mistake.empty_values", table=taken["table"]),
+                             tr.t("lesson.mistake.property_mixed", **taken)])
+        return None
     tables = [(name, namespace[name]) for name in _read_names(code)
               if isinstance(namespace.get(name), (pd.DataFrame, pd.Series))]
     indexed = _indexed_table(frames, frame)

@@ -2278,6 +2278,22 @@ def test_values_taken_for_the_column_value_under_a_reduction_is_explained(learne
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_values_taken_for_the_column_value_on_an_empty_filter_is_explained_with_both_slips(learner, language):
+    """`x = bt[bt["platform"] == "X"]` keeps no row (platforms are stored in lower case), and `x.values.max()`
+    then fails with numpy's "zero-size array" ValueError: both slips are said, the empty filter first. Another
+    zero-size error, on a table that is not empty or without `.values`, keeps Python's own message."""
+    tr = Translator(language)
+    table = learner["benchmark_table"]
+    empty = {**learner, "x": table[table["platform"] == "X"]}
+    assert empty["x"].empty
+    expected = " ".join([tr.t("lesson.mistake.empty_values", table="x"),
+                         tr.t("lesson.mistake.property_mixed", table="x", attribute="values", column="value")])
+    assert _slip("answer_benchmark = x.values.max()", empty, language) == expected
+    assert _slip("answer_benchmark = x.values.min() / 2", empty, language) == expected
+    assert _slip('import numpy\nanswer_benchmark = numpy.array([]).max()', empty, language) is None
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_format_filtered_by_its_shown_name_is_given_the_stored_one(learner, language):
     """Exercise 4's table shows 'text post' (English) and 'foto', 'tautan', 'unggahan teks' (Indonesian), where
     `demo_posts["format"]` holds text, photo, link: the how-to names the stored values, and an empty filter on
