@@ -360,24 +360,22 @@ HEADERS_LOOKED_AT = 200
 
 
 def holds_an_export(path: Path) -> bool:
-    """Whether the workbook detects, from the file's first rows alone, an export it reads: a post, daily or paid
-    family (sort_file's detection, no rows read). A dataset's description (Facebook_metrics.txt), notes, a YouTube
-    breakdown ('Chart data.csv': Totals.csv's columns with a dimension, skipped when read) and a family holding
-    nothing read (Meta's Audience.csv) are none; nor is a file that cannot be opened."""
+    """Whether the workbook detects, from the file's first rows alone, an export it reads: sort_file, as a folder
+    is read, sends it to a table (posts, daily or paid; no rows read). A dataset's description
+    (Facebook_metrics.txt), notes, a family holding nothing read (Meta's Audience.csv) and a YouTube breakdown
+    ('Chart data.csv': Totals.csv's columns with a dimension, which the daily reader skips) are none; nor is a
+    file that cannot be opened."""
     from .daily import detect_daily_family
-    from .importers import detect_family, read_header_names
+    from .importers import read_header_names
     from .importers.daily_youtube import DIMENSIONS, FAMILY as TOTALS
-    from .paid import detect_paid_family
 
-    for detect in (detect_family, detect_daily_family, detect_paid_family):
-        try:
-            found = detect(path)
-            if found.name == TOTALS.name:
-                return not any(dimension in read_header_names(path) for dimension in DIMENSIONS)
-        except (WorkbookError, OSError):
-            continue
-        return found.not_read is None
-    return False
+    try:
+        tables, _, _ = sort_file(path, [path], skip_unknown=True)
+        if tables == ("daily",) and detect_daily_family(path).name == TOTALS.name:
+            return not any(dimension in read_header_names(path) for dimension in DIMENSIONS)
+    except (WorkbookError, OSError):
+        return False
+    return bool(tables)
 
 
 def _looked_at_first(path: Path):
@@ -409,13 +407,14 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     folders = [f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders)]
     read = [Path(p) for p in read]
     taken, others = {_file_key(p) for p in read}, {_file_key(p) for p in elsewhere}
+    known = taken | others
     copied = {(p.resolve().parent, p.stem) for p in read}
     found = []
     for folder in folders:
         walked, stopped = exports_under(folder)
         more = "entries" if stopped else ""
         under = {path: _file_key(path) for path in walked}
-        candidates = sorted((path for path, key in under.items() if key not in taken | others
+        candidates = sorted((path for path, key in under.items() if key not in known
                              and (path.resolve().parent, path.stem) not in copied), key=_looked_at_first)
         files = []
         for number, path in enumerate(candidates):
