@@ -1537,7 +1537,7 @@ def output_lock(out_dir: Path, option: str = "out_dir", language: str | None = N
             holder = _holder(fd, tr)
             raise WorkbookError(Message("cli.out_busy" if holder else "cli.out_busy_unknown",
                                         folder=display_path(out_dir), option=option, **holder))
-        if writable:  # a colleague's file, opened for reading only: locked, but its holder is not written
+        if writable:  # (a colleague's file opened for reading only is locked too, its holder line left as it was)
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, f"{os.getpid()} {now_text()}\n".encode("utf-8"))
