@@ -2955,9 +2955,13 @@ class Report:
         # reach-based figures of the Ads Manager rows quoted: the rows report reach, only not their unique reach
         unique = ([name for name, _ in metrics.DEFINITIONS if name in PAID_REACH_BASED and name not in shown]
                   if self._paid_reach_unknown() else [])
-        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS
-                    if name not in shown and name not in set_aside and name not in unique]
+        # reach per day from a daily series, where no post reports reach: the broadcast section gives it
+        daily = self._daily_reach_defined() if "reach" not in shown else []
+        left_out = [tr.metric(name) for name, _ in metrics.DEFINITIONS if name not in shown and name not in set_aside
+                    and name not in unique and not (name == "reach" and daily)]
         sentences = [tr.t("definitions.left_out", metrics=tr.join(left_out))] if left_out else []
+        if daily:
+            sentences.append(tr.t("definitions.reach_per_day", daily="; ".join(daily)))
         if unique:
             sentences.append(tr.t("definitions.left_out_paid_reach" + ("_one" if len(unique) == 1 else ""),
                                   metrics=tr.join(map(tr.metric, unique))))
@@ -2965,6 +2969,26 @@ class Report:
             sentences.append(tr.t("definitions.left_out_thumbnails", metrics=tr.join(map(tr.metric, set_aside)),
                                   platforms=tr.join(map(tr.platform, thumbnails))))
         return " ".join(sentences)
+
+    def _daily_reach_defined(self) -> list[str]:
+        """What the broadcast section's reach per day is on each platform whose daily series gives one
+        (daily_reach_sentences), a clause each, for definitions_note: accounts reached (Meta), or LinkedIn's
+        organic members reached, the page's whole reach or only its organic part. Unique viewers (YouTube,
+        TikTok) are not reach, so they are not named here."""
+        from .daily import ORGANIC_REACH
+
+        tr = self.tr
+        table, sponsored = self._daily_reach()
+        clauses = []
+        for _, row in table.iterrows():
+            platform = tr.platform(row["platform"])
+            if row["metric"] == "reach":
+                clauses.append(tr.t("definitions.reach_per_day_accounts", platform=platform))
+            elif row["metric"] in ORGANIC_REACH:
+                key = ("definitions.reach_per_day_organic_part" if sponsored.get(row["platform"], 0)
+                       else "definitions.reach_per_day_members")
+                clauses.append(tr.t(key, platform=platform))
+        return clauses
 
     def definitions(self) -> pd.DataFrame:
         """Formula, lens, source and caveat of each metric in the report (defined_metrics)."""

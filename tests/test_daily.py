@@ -703,6 +703,49 @@ def test_the_report_quotes_linkedins_organic_members_reached_per_day():
         " Itu hanya bagian organik dari jangkauannya: konten bersponsor ditampilkan pada 8 dari hari-hari itu")
 
 
+def _june_linkedin_daily(reach_organic: int, sponsored: int) -> pd.DataFrame:
+    """A LinkedIn daily table of every day of June 2025: the same members reached organically and sponsored
+    impressions each day."""
+    days = pd.date_range("2025-06-01", "2025-06-30")
+    return pd.concat([pd.DataFrame({"client": "c", "platform": "linkedin", "date": days, "metric": metric,
+                                    "value": pd.array([value] * len(days), dtype="Float64")})
+                      for metric, value in (("reach_organic", reach_organic), ("impressions_sponsored", sponsored))],
+                     ignore_index=True)
+
+
+def test_definitions_say_reach_per_day_is_in_the_report_where_no_post_reports_reach():
+    """Leaf Space's June 2025 posts report no reach, its daily series the members reached organically each
+    day (the broadcast section's median day): Definitions list reach per post as not in the report and say
+    reach per day is. The same posts with a daily series that sponsored content ran beside: only the organic
+    part. With no daily reach at all, reach is listed with the other metrics the exports do not give."""
+    import dataclasses
+
+    from helpers.report import build_report
+
+    path = str(real_export("linkedin/company-page/leaf-space_content_1753863379800.xlsx"))
+    june = build_report(client="t", client_name="T", exports=[path], timezone="Europe/Rome",
+                        period_start="2025-06-01", period_end="2025-06-30")
+    note = june.definitions_note()
+    assert "do not give what they need: summed reach (not unique people), frequency, reach rate," in note
+    assert note.endswith(
+        " Reach per post is not in this report, as the exports do not give it; reach per day is, in the broadcast"
+        " section, from the platform's daily series: on LinkedIn, the members the page reached on a day (its"
+        " organic reach, with nothing sponsored on those days). Each day counts a person once, whatever they saw"
+        " that day, and days are not added up.")
+    paid = dataclasses.replace(june, daily=_june_linkedin_daily(100, 50))
+    assert ("from the platform's daily series: on LinkedIn, the members the page's organic (unpaid) content reached"
+            " on a day, the organic part of its reach only.") in paid.definitions_note()
+    in_id = dataclasses.replace(june, tr=Translator("id"), daily=_june_linkedin_daily(100, 0))
+    assert ("Jangkauan per unggahan tidak ada dalam laporan ini, karena ekspor tidak memuatnya; jangkauan per hari"
+            " ada, di bagian siaran, dari deret harian platform: di LinkedIn, anggota yang dijangkau halaman dalam"
+            " sehari (jangkauan organiknya, tanpa konten bersponsor pada hari-hari itu).") in in_id.definitions_note()
+    none = dataclasses.replace(june, daily=None)
+    assert none.daily_reach_sentences() == []
+    note = none.definitions_note()
+    assert "do not give what they need: reach, summed reach (not unique people), frequency," in note
+    assert "Reach per post" not in note
+
+
 def test_the_explorer_says_whether_linkedins_organic_reach_is_the_whole():
     from helpers import explore
 
