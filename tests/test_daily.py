@@ -726,7 +726,7 @@ def test_definitions_say_reach_per_day_is_in_the_report_where_no_post_reports_re
     june = build_report(client="t", client_name="T", exports=[path], timezone="Europe/Rome",
                         period_start="2025-06-01", period_end="2025-06-30")
     note = june.definitions_note()
-    assert "do not give what they need: summed reach (not unique people), frequency, reach rate," in note
+    assert "do not give what they need: summed reach (not unique people), frequency, reach rate by followers," in note
     assert note.endswith(
         " Reach per post is not in this report, as the exports do not give it; reach per day is, in the broadcast"
         " section, from the platform's daily series: on LinkedIn, the members the page reached on a day (its"

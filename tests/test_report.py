@@ -523,6 +523,21 @@ def test_every_rate_by_impressions_names_its_denominator(language):
                                                "id": "rasio klik-tayang (CTR) terhadap impresi"}[language]
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_rate_by_followers_names_its_denominator(language):
+    """Reach rate divides reach by followers, as the engagement rate by followers divides interactions by
+    them: its label names followers wherever it is shown (the lens tables, the summary, Definitions)."""
+    from helpers.i18n import Translator
+
+    tr = Translator(language)
+    word = {"en": " by followers", "id": " terhadap pengikut"}[language]
+    rates = [name for name, (_, denominator, _) in metrics.RATES.items() if denominator == "followers"]
+    assert set(rates) == {"reach_rate", "engagement_rate_by_followers"}
+    assert [tr.metric(name) for name in rates if not tr.metric(name).endswith(word)] == []
+    assert tr.metric("reach_rate") == {"en": "reach rate by followers",
+                                       "id": "tingkat jangkauan terhadap pengikut"}[language]
+
+
 def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
     overlaps = report.overlaps
     try:
@@ -2687,7 +2702,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         assert finding.text == (
             "On Instagram, 5 figures in the tables below changed beyond chance against the previous period (of the 9"
             " figures with an interval, where chance alone would give about 0.45 such changes); the clearest two: engagement rate by"
-            " impressions (views) +0.44 pp (95% CI 0.15 to 0.69) and reach rate -5.59 pp (95% CI -9.02 to -2.08).")
+            " impressions (views) +0.44 pp (95% CI 0.15 to 0.69) and reach rate by followers -5.59 pp (95% CI -9.02 to -2.08).")
         # it follows the platform's change sentence in the summary, which quotes engagement rate by reach
         keys = [f.key for f in report.findings()]
         assert keys.index("finding.changes_more") == keys.index("finding.change_down", 2) + 1
@@ -2699,7 +2714,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = _with_changes(report, "instagram", {"reach_rate": CHANGES["reach_rate"]})
         assert report._finding_other_changes("instagram").text.endswith(
             "one figure in the tables below changed beyond chance against the previous period (of the 4 figures"
-            " with an interval, where chance alone would give about 0.20 such changes): reach rate"
+            " with an interval, where chance alone would give about 0.20 such changes): reach rate by followers"
             " -5.59 pp (95% CI -9.02 to -2.08).")
         # nothing beyond chance: no sentence; an interval touching 0 is not beyond chance
         report.kpis = _with_changes(report, "instagram", {"reach_rate": (-0.0559, -0.0902, 0.0, -0.38, -0.535, 0.0),
@@ -2730,7 +2745,7 @@ def test_the_other_changes_sentence_in_indonesian():
         "Di Instagram, 3 angka dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
         " (dari 6 angka yang memiliki interval; secara kebetulan saja, sekitar 0,30 angka diperkirakan berubah"
         " secara bermakna); dua yang paling jelas:"
-        " tingkat jangkauan"
+        " tingkat jangkauan terhadap pengikut"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08) dan tingkat apresiasi (reaksi per unggahan) -33,9%"
         " (IK 95% -51,7% hingga -12,2%).")
     # the quoted rate beyond chance: the other three and it are 4 of the 6 changes with an interval (the median
@@ -3471,7 +3486,7 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
         # the tables give four changes with an interval, reach rate, the quoted rate and the median post's two
         # changes (within chance), and the first two leave out 0
         assert ("against the previous period (2 of the 4 figures with an interval changed beyond chance, the rate"
-                " above included; chance alone would give about 0.20 such changes): reach rate -5.59 pp"
+                " above included; chance alone would give about 0.20 such changes): reach rate by followers -5.59 pp"
                 ) in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
@@ -4455,7 +4470,7 @@ def test_the_count_of_changes_beyond_chance_takes_in_the_median_post_changes_the
         quoted = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == rate[0])
         within_rate, beyond_rate = (-0.0135, 0.0041), (-0.0135, -0.0005)
         within_median, beyond_median = (-0.0161, 0.0076), (-0.0161, -0.0010)
-        reach_rate = "reach rate -5.59 pp (95% CI -9.02 to -2.08)."
+        reach_rate = "reach rate by followers -5.59 pp (95% CI -9.02 to -2.08)."
         cases = [  # summed rate's interval, median post's interval, the sentence expected
             (within_rate, within_median, "one figure in the tables below changed beyond chance against the previous"
              " period (of the 4 figures with an interval, where chance alone would give about 0.20 such changes): " + reach_rate),
@@ -4503,7 +4518,7 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         finding = report._finding_other_changes("instagram")
         assert finding.text == (
             "On Instagram, two figures in the tables below changed beyond chance against the previous period (of"
-            " the 4 figures with an interval, where chance alone would give about 0.20 such changes): reach rate -5.59 pp (95% CI"
+            " the 4 figures with an interval, where chance alone would give about 0.20 such changes): reach rate by followers -5.59 pp (95% CI"
             " -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp (95% CI -0.60 to"
             " -0.10).")
         assert finding.values["medians"] == ["engagement_rate_by_impressions"]
@@ -4516,7 +4531,7 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         # the median post's by reach: 0.10 pp of 3.73%, sure 0.027, after by views' 0.036
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, 3 figures in the tables below changed beyond chance against the previous period (of the"
-            " 4 figures with an interval, where chance alone would give about 0.20 such changes); the clearest two: reach rate"
+            " 4 figures with an interval, where chance alone would give about 0.20 such changes); the clearest two: reach rate by followers"
             " -5.59 pp (95% CI -9.02 to -2.08) and the median post's engagement rate by impressions (views) -0.33 pp"
             " (95% CI -0.60 to -0.10).")
     finally:
@@ -4532,7 +4547,7 @@ def test_the_median_post_change_above_is_counted_in_indonesian():
     assert report._finding_other_changes("instagram").text == (
         "Di Instagram, satu angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
         " (2 dari 4 angka yang memiliki interval berubah secara bermakna, termasuk tingkat median per unggahan di"
-        " atas; secara kebetulan saja, sekitar 0,20 angka diperkirakan berubah secara bermakna): tingkat jangkauan"
+        " atas; secara kebetulan saja, sekitar 0,20 angka diperkirakan berubah secara bermakna): tingkat jangkauan terhadap pengikut"
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08).")
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
@@ -4791,7 +4806,7 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
     # the rows carry reach; only the unique reach over them is unknown, which is not 'the exports do not give it'
     note = both.definitions_note()
     assert "Left out although the Ads Manager rows quoted report reach: reach, frequency and cost per reached" in note
-    assert "do not give what they need: summed reach (not unique people), reach rate," in note
+    assert "do not give what they need: summed reach (not unique people), reach rate by followers," in note
 
     # 15 January to 15 March: February's 2 rows are within it (200 + 60 = 260 impressions, 20 + 6 = €26.00);
     # January's and March's 4 rows run past its edges: 100 + 50 + 300 + 70 = 520 impressions, €52.00, left out
