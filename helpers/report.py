@@ -3027,6 +3027,11 @@ class Report:
                        for p, found in texts.items() if found]
             if counted:
                 caveat = tr.t("definitions.counted", caveat=caveat, counted="; ".join(counted))
+        if name == "reach_rate":
+            # Ogilvy, its source, measured organic reach alone: a rate counting paid posts' reach is not that
+            for p in self._reach_rate_paid():
+                caveat = tr.t("definitions.reach_rate_paid", caveat=caveat, platform=tr.platform(p),
+                              **self._paid_counts(p))
         if name in SHARES_USED:
             named = [p for p in self.platforms if tr.metric("shares", platform=p) != tr.metric("shares")
                      and self.posts.loc[self.posts["platform"] == p, "shares"].notna().any()]
@@ -3035,6 +3040,17 @@ class Report:
                 caveat = tr.t("definitions.named_on", caveat=caveat, platforms=tr.join(platforms),
                               metric=tr.metric("shares"), word=word)
         return caveat
+
+    def _reach_rate_paid(self) -> list[str]:
+        """The platforms whose reach rate the tables give (either period) from posts of which some were paid
+        (paid_split): its source, Ogilvy's organic reach share, counted organic reach alone, so Definitions say
+        the report's rate is not the same figure."""
+        kpis = self.kpis
+        if not len(kpis):
+            return []
+        given = kpis[(kpis["kpi"] == "reach_rate") & (kpis["value"].notna() | kpis["value_previous"].notna())]
+        return [p for p in self.platforms if p in set(given["platform"])
+                and (self.paid_split(p)[0] or self.paid_split(p, previous=True)[0])]
 
     def glossary_terms(self) -> list[str]:
         """The GLOSSARY terms this report shows, each where a section prints it: a table's header or caption, a

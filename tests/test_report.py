@@ -538,6 +538,44 @@ def test_every_rate_by_followers_names_its_denominator(language):
                                        "id": "tingkat jangkauan terhadap pengikut"}[language]
 
 
+UCI_HEADER = ("Page total likes;Type;Category;Post Month;Post Weekday;Post Hour;Paid;Lifetime Post Total Reach;"
+              "Lifetime Post Total Impressions;Lifetime Engaged Users;Lifetime Post Consumers;Lifetime Post"
+              " Consumptions;Lifetime Post Impressions by people who have liked your Page;Lifetime Post reach by"
+              " people who like your Page;Lifetime People who have liked your Page and engaged with your post;"
+              "comment;like;share;Total Interactions")
+
+
+def test_a_reach_rate_counting_paid_posts_is_said_to_be_no_match_for_its_organic_source(tmp_path):
+    """Reach rate's source (Ogilvy 2014) measured organic reach alone. December 2014: an organic post (reach
+    100 of 5,000 followers) and a paid one (300 of 5,000): reach rate 400 ÷ 10,000 = 4.00%, counting the paid
+    post; November: one organic post. Definitions say so beside the source; with both December posts organic
+    they do not."""
+    rows = ["5000;Photo;1;12;2;9;0;100;150;10;8;12;90;60;5;1;9;2;12",
+            "5000;Photo;1;12;3;9;{paid};300;450;30;22;41;200;150;14;0;25;3;28",
+            "4990;Status;2;11;1;23;0;200;260;20;15;30;100;80;9;2;6;1;9"]
+    reports = {}
+    for paid in (1, 0):
+        path = tmp_path / f"paid-{paid}.csv"
+        path.write_text("\n".join([UCI_HEADER] + rows).format(paid=paid) + "\n", encoding="utf-8")
+        for language in ("en", "id"):
+            reports[paid, language] = build_report(client="u", client_name="U", exports=[str(path)], timezone="UTC",
+                                                   period_start="2014-12-01", period_end="2014-12-31",
+                                                   language=language)
+    kpis = reports[1, "en"].kpis.set_index(["platform", "kpi"])
+    assert kpis.loc[("facebook", "reach_rate"), "value"] == pytest.approx(0.04)
+    definitions = reports[1, "en"].definitions().set_index("metric")
+    assert definitions.loc["reach rate by followers", "caveat"] == (
+        "reach includes people who do not follow the account; on Facebook, the rate counts paid posts (this period:"
+        " 1; the previous period: 0), whose reach includes paid delivery, while Ogilvy's figures are of organic"
+        " reach alone, so they are no benchmark for it")
+    assert reports[1, "id"].definitions().set_index("metrik").loc["tingkat jangkauan terhadap pengikut", "catatan"] == (
+        "jangkauan mencakup orang yang tidak mengikuti akun; di Facebook, tingkat ini menghitung unggahan berbayar"
+        " (periode ini: 1; periode sebelumnya: 0), yang jangkauannya mencakup distribusi berbayar, sedangkan angka"
+        " Ogilvy hanya mencakup jangkauan organik, sehingga angka itu bukan tolok ukur baginya")
+    organic = reports[0, "en"].definitions().set_index("metric")
+    assert organic.loc["reach rate by followers", "caveat"] == "reach includes people who do not follow the account"
+
+
 def test_no_overlap_finding_when_every_post_is_in_both_tops(report):
     overlaps = report.overlaps
     try:
