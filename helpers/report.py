@@ -1465,7 +1465,10 @@ class Report:
                   "benchmark": tr.rate_percent(row["benchmark"]), "source": row["source"], "edition": row["edition"]}
         verdict, outcome = benchmark_verdict(row), self.benchmark_outcome(row)
         if outcome in ("no_interval", "no_spread"):  # too few posts, or every post's rate the same
-            text = tr.t(f"finding.benchmark_{outcome}", **values, posts=tr.number(row["posts"]))
+            # too few posts: the count leads, and the figure is not set against the published one as a finding
+            one = "_one" if outcome == "no_interval" and row["posts"] == 1 else ""
+            text = tr.t(f"finding.benchmark_{outcome}{one}", **values, posts=tr.number(row["posts"]),
+                        minimum=tr.number(MIN_INTERVAL_VALUES))
         elif outcome == "rough":  # counted otherwise than the source: where the interval lies, not what it means
             text = tr.t("finding.benchmark", verdict=tr.t(f"finding.benchmark_side_{verdict}"), **values)
         else:
@@ -1543,7 +1546,8 @@ class Report:
         than BENCHMARK_YEARS_APART years from the posts (as the sentence says)."""
         tr = self.tr
         outcome = self.benchmark_outcome(row)
-        text = tr.t(f"bench.verdict_{outcome}")
+        one = "_one" if outcome == "no_interval" and row["posts"] == 1 else ""  # how few posts, named
+        text = tr.t(f"bench.verdict_{outcome}{one}", posts=tr.number(row["posts"]), minimum=tr.number(MIN_INTERVAL_VALUES))
         apart = self._years_apart(row)
         if outcome != "none" and apart > BENCHMARK_YEARS_APART:
             text = tr.t("bench.verdict_years_apart", verdict=text, apart=tr.number(apart))

@@ -243,10 +243,12 @@ def dynamic_families() -> dict[str, set[str]]:
         "figure.legend_one": {"", "_ties"},
         "figure.scatter_unfitted_": {"few_interactions", "few_reach_values"},  # report.scatter_title
         "finding.elasticity_accounts_": _elasticity_classes() | {"falling_rate", "mixed"},  # report.shared_shape
-        "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_spread"},  # report.benchmark_outcome
+        # report.benchmark_outcome ('_one': a figure without interval resting on one post)
+        "finding.benchmark_": {"above", "below", "in_line", "no_interval", "no_interval_one", "no_spread"},
         "finding.benchmark_side_": {"above", "below", "in_line"},  # report._finding_benchmark, a rough row
         "finding.benchmark_native_": {"above", "below", "in_line"},  # report._benchmark_native, a rough row
-        "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "no_spread", "none"},  # report.benchmark_outcome
+        # report.benchmark_outcome, as finding.benchmark_
+        "bench.verdict_": {"above", "below", "in_line", "rough", "no_interval", "no_interval_one", "no_spread", "none"},
         "bench.note_": set(benchmarks.MISSING_REASONS),  # report._benchmark_note: what the exports lack
         "figure.scatter_title_": _elasticity_classes() | {"mixed", "falling_rate"},  # report.figure_reach_vs_interactions
         "lens.word_": {"reach", "video_views"},  # report.ranked_by (impressions take the export's own word)

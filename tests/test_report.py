@@ -2847,7 +2847,7 @@ def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
         "above": (0.0017, 0.0016, 0.0022, 2025, True, "above it, beyond chance"),
         "below": (0.0012, 0.0010, 0.00149, 2025, True, "below it, beyond chance"),
         "rough": (0.0017, 0.0016, 0.0022, 2025, False, "only a rough comparison, not a verdict"),
-        "no_interval": (0.0017, np.nan, np.nan, 2025, True, "no verdict: too few posts for a 95% interval"),
+        "no_interval": (0.0017, np.nan, np.nan, 2025, True, "no verdict: 5 posts, too few for a 95% interval (6 needed)"),
         "no_spread": (0.0017, np.nan, np.nan, 2025, True,
                       "no verdict: every post has the same rate, so no 95% interval"),
         "weak": (0.0017, 0.0016, 0.0022, 2022, True, "above it, beyond chance; weak: data 4 years from your posts"),
@@ -2863,7 +2863,7 @@ def test_the_benchmark_table_gives_the_verdict_its_sentence_gives(report):
             finding = report._finding_benchmark("facebook")  # the sentence says the same
             expected = {"in_line": "yours is neither above nor below it beyond chance",
                         "above": "so yours is above it beyond chance", "below": "so yours is below it beyond chance",
-                        "rough": "only a rough comparison, not a verdict", "no_interval": "cannot be told",
+                        "rough": "only a rough comparison, not a verdict", "no_interval": "rests on only 5 posts",
                         "no_spread": "had this same rate, so no 95% interval can be given",
                         "weak": "so this comparison is weak"}[name]
             assert expected in finding.text, name
@@ -3148,8 +3148,14 @@ def test_the_benchmark_finding_gives_a_verdict_and_warns_of_data_years_apart(rep
         assert text in report.benchmark_sentence()
         report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025, posts=5)
         assert report._finding_benchmark("facebook").text == (
-            f"{start} 0.17% (your posts of 2026), against 0.15% in Socialinsider 2026 (its data of 2025); your"
-            " posts are too few for a 95% interval, so whether yours is above or below it cannot be told.")
+            "On Facebook, your mean engagement rate by followers rests on only 5 posts (your posts of 2026): too few"
+            " to set beside 0.15% in Socialinsider 2026 (its data of 2025), as a 95% interval needs 6 posts. Its"
+            " value, 0.17%, does not tell whether yours is above or below it.")
+        report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025, posts=1)
+        assert report._finding_benchmark("facebook").text.startswith(
+            "On Facebook, your mean engagement rate by followers rests on only one post (your posts of 2026)")
+        assert report._benchmark_verdict_cell(report.benchmarks.iloc[0]) == (
+            "no verdict: 1 post, too few for a 95% interval (6 needed)")
         # 52 posts and no interval: every post had the same rate (statistics.mean_interval gives none then)
         report.benchmarks = _benchmark_rows(0.0017, np.nan, np.nan, 2025)
         assert report._finding_benchmark("facebook").text == (
