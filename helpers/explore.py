@@ -28,7 +28,8 @@ from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_RO
     as_spelled_on_disk, glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
-    covered_only_without_posts, export_periods, exports_without_posts, load_client, only_header_read, names_its_period, partly_covered, \
+    covered_only_without_posts, export_periods, exports_without_posts, load_client, no_post_export, only_header_read, \
+    names_its_period, partly_covered, \
     partly_covered_values, with_exports_read
 
 #: Where save_table writes: data/derived/ (git-ignored). WORKBOOK_DERIVED_DIR names another folder; the test
@@ -105,8 +106,9 @@ def load_folder(folder: str | Path, *, client: str | None = None, timezone: str 
         options["mapping"] = resolve(mapping)
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
-        return load_client(export_files(folder), client=client, timezone=timezone, **options)
-    return load_client(folder_files(folder), client=client, timezone=timezone, skip_unknown=True, **options)
+        return load_client(export_files(folder), client=client, timezone=timezone, posts_required=False, **options)
+    return load_client(folder_files(folder), client=client, timezone=timezone, skip_unknown=True,
+                       posts_required=False, **options)
 
 
 def folder_files(folder: str | Path) -> list[Path]:
@@ -211,6 +213,9 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     in the period, as in the client report (periods.within); a period that cuts the month of a chosen such
     post is an error naming the months, since whether the post falls inside cannot be told.
     """
+    if no_post_export(posts) and any(value is not None and value != "" for value in (platform, format, start, end,
+                                                                                     account)):
+        raise no_posts_error(posts)  # no post export read: that, not "no platform 'facebook' in these posts"
     for what, value in (("platform", platform), ("format", format), ("account", account)):
         if not value:
             continue
@@ -425,11 +430,19 @@ def no_posts_error(posts: pd.DataFrame) -> WorkbookError:
     """The error for an empty table: where its exports were read and list no post, only their header (a
     download that stopped after it, or days without posts), it names them, rather than sending the analyst
     to load exports they have loaded; otherwise load exports with posts, or widen the filter."""
+    if note := no_post_export(posts):  # a folder of daily series or Ads Manager reports alone: the workspace's note
+        return WorkbookError(note)
     empty = only_header_read(posts)
     if posts.empty and empty:
         return WorkbookError(Message("imports.explore.no_posts_header_only",
                                      files=", ".join(Path(e.path).name for e in empty)))
     return WorkbookError(Message("imports.explore.no_posts"))
+
+
+def _sentence(text: str) -> str:
+    """A note written as an error's clause ("no post export was read, …") as a sentence of its own, to caption a
+    table: its first letter in capitals and a full stop at its end."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def most_posted(posts: pd.DataFrame) -> tuple[str, str | None]:
@@ -536,7 +549,9 @@ def summary_view(posts: pd.DataFrame, by: str = "platform", *, language: str | N
         rows=dict(zip(table.index, rows, strict=True)), row_heading=tr.t("imports.explore.summary_label_column"),
         columns={key: tuple(html.unescape(text) for text in label) if len(label) > 1 else html.unescape(label[0])
                  for key, label in zip(table.columns, columns, strict=True)}))
-    if posts.empty:  # an empty table alone says nothing: why there is no figure, and the exports of a header alone
+    if note := no_post_export(posts):  # no post export read: the workspace's note, in the table's language
+        styler = styler.set_caption(html.escape(_sentence(tr.message(note))))
+    elif posts.empty:  # an empty table alone says nothing: why there is no figure, and the exports of a header alone
         said = [tr.t("imports.explore.summary_no_posts")]
         if header_only := only_header_read(posts):
             said.append(tr.t("imports.explore.summary_header_only" + ("_one" if len(header_only) == 1 else ""),
@@ -1043,6 +1058,8 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
     the chosen posts are judged by (engagement_rate_of: 'engagement_rate' is engagement_rate_by_reach on
     Instagram, engagement_rate_by_views on TikTok).
     """
+    if no_post_export(posts):  # no post export read: not "no post reports reach" (NotReported)
+        raise no_posts_error(posts)
     mine = select_posts(posts, platform=platform, account=account)
     if kpi in metrics.RATES:
         numerator, denominator, _ = metrics.RATES[kpi]

@@ -285,6 +285,8 @@ class Loaded:
         from .i18n import Message
 
         notes = self.imported.warnings()  # i18n.Notes: added to in place, so that it stays one
+        if note := no_post_export(self.posts):  # every view of posts is empty, and why
+            notes.append(note)
         notes += unread_notes(self.sources)
         for platform, accounts in several_accounts(self.posts).items():
             notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
@@ -471,11 +473,13 @@ def rows_used(report, daily: bool = False) -> int:
 
 def load_client(files: list[Path], *, client: str = "client", timezone: str | None = None,
                 skip_unknown: bool = False, mapped: dict | None = None, mapping: Path | None = None,
-                **options) -> Loaded:
+                posts_required: bool = True, **options) -> Loaded:
     """Import a client's files: posts (with followers from daily series where the posts lack them) and the
     per-post metrics of both lenses; an error when none of the files is a post-level export. `skip_unknown`,
     `mapped` (files read through their column mapping) and `mapping` (one for the files no family reads): see
-    split_exports."""
+    split_exports. `posts_required=False` (the explorer) takes files holding only daily series or Ads Manager
+    reports: their tables are read, and the post table is empty (its columns, no rows; no_post_export says
+    so). A folder of no export at all is an error still."""
     from . import metrics
     from .i18n import Message
     from .importers import import_exports
@@ -483,7 +487,8 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
 
     sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, mapped=mapped,
                             mapping=mapping, **options)
-    if not sources.post_files:  # a .docx or .pptx is a zip too, but no download to extract
+    if not sources.post_files and not (not posts_required and (sources.daily_files or sources.paid_files)):
+        # a .docx or .pptx is a zip too, but no download to extract
         archives = [p for p, _ in sources.skipped if document_error(p) is None and archive_files(p) is not None]
         if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
             raise WorkbookError(Message("imports.sources.no_exports_zipped", files=[p.name for p, _ in sources.skipped],
@@ -498,11 +503,53 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
                                         files=[p.name for p, _ in sources.skipped],
                                         why=sources.skipped[0][1].splitlines()[0]))
         raise WorkbookError(Message("imports.sources.no_post_exports"))
-    imported = import_exports(sources.post_files, client=client, timezone=timezone, mapped=sources.mapped, **options)
+    if sources.post_files:
+        imported = import_exports(sources.post_files, client=client, timezone=timezone, mapped=sources.mapped,
+                                  **options)
+    else:  # daily or paid files alone (posts_required=False): the post table's columns, no rows
+        from . import schema
+        from .importers import ImportResult
+
+        posts = schema.empty_posts(timezone or "UTC")
+        posts["client"] = pd.Series(client, index=posts.index, dtype="string")
+        imported = ImportResult(posts=posts, reports=[])
     sources.daily_notes += untied_youtube_totals(imported.reports, sources.daily_reports)  # the report says so too
     posts = metrics.post_metrics(attach_followers(imported.posts, sources.daily), imported.interaction_components())
-    return Loaded(posts=with_exports_read(posts, imported.reports), imported=imported, sources=sources,
-                  client=client)
+    posts = with_exports_read(posts, imported.reports)
+    if not sources.post_files:
+        posts.attrs[NO_POST_EXPORT] = no_post_export_note(sources)
+    return Loaded(posts=posts, imported=imported, sources=sources, client=client)
+
+
+#: The key of a post table's attrs (load_client) holding, when no post export was read at all (a folder of
+#: daily series or Ads Manager reports only), the note saying so (no_post_export_note): the workspace's
+#: warnings show it, and each view of posts gives it as its error or caption, the same words everywhere.
+NO_POST_EXPORT = "no_post_export"
+
+
+def no_post_export(posts: pd.DataFrame):
+    """The note of a table (or one made from it) loaded from files none of which is a post export, else None."""
+    return posts.attrs.get(NO_POST_EXPORT) or None
+
+
+#: The platforms whose post export no_post_export_note names by name (imports.explore.post_export_of.<platform>).
+POST_EXPORT_NAMED = ("facebook", "instagram", "x", "tiktok", "youtube", "linkedin")
+
+
+def no_post_export_note(sources: Sources):
+    """The one note of a folder read without a post export (load_client's posts_required=False): which daily
+    series and Ads Manager reports were read, that the views of posts are therefore empty, and which post
+    export to add, of the platforms those files are of (any post export where none is known)."""
+    from .i18n import LANGUAGES, InLanguages, Message, translator
+
+    reports = sources.daily_reports + sources.paid_reports
+    read = "both" if sources.daily_reports and sources.paid_reports else "daily" if sources.daily_reports else "paid"
+    platforms = [p for p in POST_EXPORT_NAMED if p in {r.platform for r in reports}] or ["any"]
+    add = InLanguages({language: translator(language).join(
+        [translator(language).t(f"imports.explore.post_export_of.{p}") for p in platforms], alternatives=True)
+        for language in LANGUAGES})
+    return Message("imports.explore.no_post_export", read=Message(f"imports.explore.no_post_export_read.{read}"),
+                   files=file_labels(sorted((r.path for r in reports), key=lambda path: path.name)), add=add)
 
 
 #: The key of a post table's attrs (load_client) naming the post exports read that hold none of its rows,

@@ -282,8 +282,10 @@ def test_a_roster_pattern_passes_over_a_zip_extracted_beside_it_and_refuses_one_
 def test_a_folder_of_daily_files_only_names_what_was_skipped(tmp_path):
     (tmp_path / "Chart data.csv").write_text("Date,Geography,Views\n2024-01-01,US,5\n", encoding="utf-8")
     (tmp_path / "Totals.csv").write_text("Date,Views\n2024-01-01,5\n", encoding="utf-8")
-    with pytest.raises(WorkbookError, match=r"Chart data.csv was skipped as no export the workbook reads"):
-        explore.load_folder(tmp_path, client="y", timezone="UTC")
+    workspace = explore.load_folder(tmp_path, client="y", timezone="UTC")  # the daily series, and no post
+    assert workspace.posts.empty
+    assert workspace.files()["table"].tolist() == ["daily series", "skipped"]
+    assert str(workspace.warnings()[0]).endswith("add YouTube Studio's Table data.csv grouped by Content to the folder")
 
 
 def test_files_carry_each_files_import_notes(tmp_path):

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from babel.dates import get_day_names
 
-from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, statistics
+from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, sources, statistics
 from helpers.errors import WorkbookError
 from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, SHARES_NAMED, Message, Translator,
                           catalogue, language_code, language_meant, quoted)
@@ -201,6 +201,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "paid_delivery.time_": {name.lower() for name in TIME_COLUMNS},  # report._breakdown_words: by month
         "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
         "coverage.daily_days_posts": {"", "_one"},  # daily.day_notes: one post on another day, or several
+        # sources.no_post_export_note: what a folder without post exports held, and the post export to add
+        "imports.explore.no_post_export_read.": {"daily", "paid", "both"},
+        "imports.explore.post_export_of.": set(sources.POST_EXPORT_NAMED) | {"any"},
         "definitions.left_out_paid_reach": {"", "_one"},  # Report.definitions_note: one metric or several
         "cli.state.": _render_states(),
         "cli.column.": {"client", "status", "period", "time", "detail"},  # render.summary_lines
