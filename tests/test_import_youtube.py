@@ -691,3 +691,34 @@ def test_engaged_views_come_from_the_export_their_views_come_from(write_file):
     likes = _dated(write_file("likes/Table data.csv", header + "Likes\n" 'vidA0000001,A,"Apr 2, 2025",35\n'), 60 * 48)
     (post,) = import_exports([older, likes], timezone="UTC").posts.to_dict("records")
     assert (post["video_views"], post["engaged_views"], post["reactions"]) == (300, 120, 35)
+
+
+@pytest.mark.parametrize("dimension, first_rows", [
+    ("Geography", "Geography,Views,Average view duration,Watch time (hours)\nTotal,30,0:01:00,0.5\nUS,20,0:01:00,0.3\n"),
+    ("Traffic source", "Traffic source,Views,Watch time (hours)\nTotal,12,0.2\nYouTube search,12,0.2\n")])
+def test_a_table_grouped_by_another_dimension_is_named_with_what_to_export(tmp_path, dimension, first_rows):
+    """YouTube Studio's Table data.csv grouped by country or traffic source: named as that table, with the table
+    to export instead, by detection, `inspect` and a folder loaded whole; never "not an export the workbook
+    knows" with the list of every family."""
+    from helpers import explore
+    from helpers.describe import describe
+    from helpers.i18n import translator
+
+    (tmp_path / "Table data.csv").write_text(first_rows, encoding="utf-8")
+    (tmp_path / "Totals.csv").write_text("Date,Views\n2025-03-01,5\n", encoding="utf-8")
+    said = (f"this is a YouTube Studio table grouped by '{dimension}', not by video: it holds the channel's figures "
+            f"per '{dimension}' and no post, so nothing in it is read")
+    todo = ("export the table grouped by Content instead: in YouTube Studio's analytics (advanced mode), choose "
+            "Content as the table's grouping and export it for the posts (Table data.csv, one row per video); keep "
+            "Totals.csv for the daily totals")
+    with pytest.raises(ExportFormatError) as info:
+        detect_family(tmp_path / "Table data.csv")
+    assert info.value.problem == said and info.value.hint == todo and info.value.expected is None
+    assert info.value.problem.in_language(translator("id")).startswith(
+        f"ini adalah tabel YouTube Studio yang dikelompokkan menurut '{dimension}', bukan per video")
+    workspace = explore.load_folder(tmp_path, client="c", timezone="UTC")
+    notes = workspace.files().set_index("file").loc["Table data.csv", "notes"]
+    assert notes == f"file {tmp_path / 'Table data.csv'}: {said}\n  what to do: {todo}"
+    shown, failures = describe([str(tmp_path)])
+    assert failures == 0
+    assert said in shown and "not an export the workbook knows" not in shown

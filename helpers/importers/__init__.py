@@ -146,12 +146,12 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
         raise wrong_platform(path, other.platforms_in(names), platform)
     known = [f.label for f in candidates if f is not mapped_csv.FAMILY]  # never detected: said in the hint
     grouping = youtube_grouping(names)
+    if grouping and any("youtube" in f.platforms for f in candidates):  # YouTube's table of another grouping:
+        raise youtube_grouped(path, grouping)  # what it is and what to export, not "no export the workbook knows"
     shared = sorted({name for f in candidates for name in f.signature if name in names})
     close = [f for f in candidates if close_enough(f, names)]  # 'likes' alone: any tool's export has it
     closest, missing = closest_family(close or candidates, names)
-    if grouping:
-        hint = Message("imports.importers.youtube_grouped_hint", dimension=quoted(grouping[:1].upper() + grouping[1:]))
-    elif len(translated := interface_words(names)) >= INTERFACE_WORDS_SEVERAL:
+    if len(translated := interface_words(names)) >= INTERFACE_WORDS_SEVERAL:
         hint = Message("imports.importers.other_language_hint", words=[quoted(w) for w in translated[:5]])
     elif not shared:
         hint = Message("imports.importers.none_known_hint")
@@ -166,6 +166,15 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
                             expected=Message("imports.importers.one_of", families=known),
                             hint=Message("imports.importers.unknown_export_hint", hint=hint,
                                          how=MAPPING_ADVICE["python"]))
+
+
+def youtube_grouped(path: Path, grouping: str) -> ExportFormatError:
+    """The refusal of a YouTube Studio table grouped by `grouping` (youtube_grouping: Geography, Traffic
+    source...) rather than by Content: it is named as such, with the table to export instead. It holds the
+    channel's figures per country or source, no post, so no column mapping would make posts of it."""
+    return ExportFormatError(path, Message("imports.importers.youtube_grouped",
+                                           dimension=quoted(grouping[:1].upper() + grouping[1:])),
+                             hint=Message("imports.importers.youtube_grouped_hint"))
 
 
 #: A roster's `exports` entry read through a column mapping, as the advice and the roster's messages show one.
