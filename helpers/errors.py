@@ -16,7 +16,7 @@ from pathlib import Path
 #: (it speaks to the user); any other exception is shown with its type, as the fault it is.
 USER_ERROR_NAMES = frozenset({"WorkbookError", "ExportFormatError", "NotReadHere", "FileUnreadable", "RosterError",
                               "SchemaViolation", "ParameterMismatch", "KernelStartError", "LessonParameterError",
-                              "SlidesError"})
+                              "SlidesError", "ExportsUnreadable"})
 
 
 class WorkbookError(Exception):
@@ -93,6 +93,31 @@ class ExportFormatError(WorkbookError):
             lines.append(tr.t("error.expected", text=tr.message(self.expected)))
         if self.hint:
             lines.append(tr.t("error.what_to_do", text=tr.message(self.hint)))
+        return "\n".join(lines)
+
+
+class ExportsUnreadable(ExportFormatError):
+    """Several export files of a folder that cannot be read, each with its own error (file, row, column, what
+    to do), raised once for all of them: an analyst who fixes one file should not then meet the next. It is
+    the first file's ExportFormatError as far as its fields go (path, row, column), for callers that name one."""
+
+    def __init__(self, errors: list[ExportFormatError]):
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.path, first.problem, row=first.row, column=first.column, expected=first.expected,
+                         hint=first.hint)
+
+    def __reduce__(self):
+        return (ExportsUnreadable, (self.errors,))
+
+    def in_language(self, tr) -> str:
+        from .i18n import active_language, translator
+
+        tr = tr or translator(active_language())
+        lines = [tr.t("error.files_unreadable", count=len(self.errors))]
+        for error in self.errors:
+            first, *rest = error.in_language(tr).splitlines()
+            lines += [f"- {first}", *(f"  {line}" for line in rest)]
         return "\n".join(lines)
 
 

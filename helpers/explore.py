@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, periods, schema
-from .errors import PartlyCovered, WorkbookError, WorkbookWarning, close_match, nothing_there_hint, unknown_name, \
-    windows_path_hint
+from .errors import ExportFormatError, ExportsUnreadable, PartlyCovered, WorkbookError, WorkbookWarning, close_match, \
+    nothing_there_hint, unknown_name, windows_path_hint
 from .i18n import Message, Translator, active_language, as_typed, language_code, listed, metric_label, translator, \
     use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
@@ -96,7 +96,11 @@ def load_folder(folder: str | Path, *, client: str | None = None, timezone: str 
 
     `mapping` (a column mapping file, README 'Column mappings'; checked first) reads through it each CSV file no
     export family recognises whose header has the columns it names (family mapped_csv); one it does not fit
-    is skipped, with what it lacks, as other files no family reads are."""
+    is skipped, with what it lacks, as other files no family reads are.
+
+    Damaged exports (a file cut off, a cell that is no number) are all named at once, each with its own file,
+    row and column (every_file_problem), as `python -m helpers inspect` names them: one alone keeps its own
+    error."""
     _check_folder_given(folder)
     if client is None or (isinstance(client, str) and not client.strip()):
         client = client_of(folder)
@@ -108,8 +112,34 @@ def load_folder(folder: str | Path, *, client: str | None = None, timezone: str 
     one_file = isinstance(folder, (str, Path)) and resolve(folder).is_file()
     if one_file:
         return load_client(export_files(folder), client=client, timezone=timezone, posts_required=False, **options)
-    return load_client(folder_files(folder), client=client, timezone=timezone, skip_unknown=True,
-                       posts_required=False, **options)
+    files = folder_files(folder)
+    try:
+        return load_client(files, client=client, timezone=timezone, skip_unknown=True, posts_required=False,
+                           **options)
+    except ExportFormatError as error:
+        raise every_file_problem(error, files, client=client, timezone=timezone, posts_required=False,
+                                 **options) from None
+
+
+def every_file_problem(error: ExportFormatError, files: list[Path], **load) -> ExportFormatError:
+    """The error for a folder whose files raised `error`: the same files read again without each file that
+    failed, until they load or fail otherwise (no export left to read), so that every damaged file is found
+    with its own problem, as read among the others (a batch's clock, a download's files together). One
+    problem is `error` itself; several are one ExportsUnreadable listing each. Read again only when something
+    failed: a folder that loads is read once."""
+    problems, left = [error], [Path(p) for p in files]
+    while (failed := Path(problems[-1].path)) in left:
+        left.remove(failed)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the notes of files read again were not asked for
+                load_client(left, skip_unknown=True, **load)
+            break
+        except ExportFormatError as another:
+            problems.append(another)
+        except WorkbookError:  # no export left to read: the files' problems are all found
+            break
+    return error if len(problems) == 1 else ExportsUnreadable(problems)
 
 
 def folder_files(folder: str | Path) -> list[Path]:

@@ -380,3 +380,41 @@ def test_a_name_that_is_not_there_is_quoted_as_typed(tmp_path):
     (tmp_path / "posts.csv").write_text("x\n")
     assert nothing_there_hint(tmp_path / "new\\posts" / "*.csv") == (
         f". {tmp_path} holds no 'new\\posts'; it holds 1 file (posts.csv)")
+
+
+def test_every_damaged_file_of_a_folder_is_named_at_once(tmp_path):
+    """A folder of one good Business Suite export and three damaged ones (a reach '1,2K', a date of another
+    format, TikTok views '1.2K'): load_folder names all three, each with its own file, row and column, not
+    only the first, so an analyst fixing one does not meet the next; one damaged file keeps its own error."""
+    import pickle
+    from pathlib import Path
+
+    from helpers.errors import ExportFormatError, ExportsUnreadable, USER_ERROR_NAMES
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for name in ("meta/bad-reach.csv", "meta/bad-publish-time.csv", "meta/Mar-18-2025_Apr-14-2025_17800000000000099.csv",
+                 "tiktok/Content_bad_number.csv"):
+        shutil.copy(fixtures / name, tmp_path)
+    with pytest.raises(ExportsUnreadable) as error:
+        explore.load_folder(tmp_path, timezone="Asia/Jakarta", year=2025)
+    found = {(e.path.name, e.row, e.column) for e in error.value.errors}
+    assert found == {("bad-reach.csv", 3, "Reach"), ("bad-publish-time.csv", 3, "Publish time"),
+                     ("Content_bad_number.csv", 3, "Total views")}
+    text = str(error.value).splitlines()
+    assert text[0] == ("3 export files cannot be read, each for its own reason below: fix or replace each of them, "
+                       "then load the folder again")
+    assert f"- file {tmp_path / 'bad-reach.csv'}, row 3, column 'Reach': 1 cell cannot be read as a number: " \
+           "row 3: '1,2K'" in text
+    assert "    expected: a date and time like '03/18/2025 09:48'" in text
+    said_id = error.value.in_language(translator("id")).splitlines()
+    assert said_id[0].startswith("3 berkas ekspor tidak dapat dibaca")
+    assert any(line.startswith(f"- berkas {tmp_path / 'Content_bad_number.csv'}, baris 3, kolom 'Total views': ")
+               for line in said_id)
+    assert str(pickle.loads(pickle.dumps(error.value))) == str(error.value)  # render workers pass it on
+    assert "ExportsUnreadable" in USER_ERROR_NAMES
+    for name in ("bad-reach.csv", "Content_bad_number.csv"):
+        (tmp_path / name).unlink()
+    with pytest.raises(ExportFormatError) as one:
+        explore.load_folder(tmp_path, timezone="Asia/Jakarta")
+    assert type(one.value) is ExportFormatError and str(one.value).startswith(
+        f"file {tmp_path / 'bad-publish-time.csv'}, row 3, column 'Publish time': 1 cell cannot be read as a date")
