@@ -1152,3 +1152,34 @@ def test_a_text_export_that_breaks_off_into_binary_data_is_said_to_be_damaged(tm
     finally:
         use_language("en")
     assert said in text and {"en": "download the export again", "id": "unduh ulang ekspornya"}[language] in text
+
+
+# ---- spaces between groups of digits ----
+
+@pytest.mark.parametrize("cells, decimal, dtype, expected", [
+    (["1\u202f192", "733"], None, "Int64", [1192, 733]),  # narrow no-break space (recent Excel, French): as U+00A0
+    (["1\u00a0192", "1\u202f621"], None, "Int64", [1192, 1621]),
+    (["12\u202f345,5", "2"], ",", "Float64", [12345.5, 2.0]),
+    (["1 192", "733", "-"], None, "Int64", [1192, 733, pd.NA]),  # plain spaces, every number of 4+ digits grouped
+    (["-12 345 678,5", "0,5"], ",", "Float64", [-12345678.5, 0.5]),
+    (["1 234 567", "999"], None, "Int64", [1234567, 999]),
+])
+def test_digits_grouped_by_spaces_are_read(cells, decimal, dtype, expected):
+    got = numbers(cells, decimal=decimal, dtype=dtype)
+    assert [None if pd.isna(v) else float(v) for v in got] == [None if v is pd.NA else float(v) for v in expected]
+
+
+@pytest.mark.parametrize("cells, first", [
+    (["1 192", "5678"], "'1 192'"),  # '5678' ungrouped: the column does not group by spaces
+    (["12 34", "5"], "'12 34'"),  # not groups of three
+    (["1 192", "1 23"], "'1 192'"),  # '1 23' is no group of three: both are refused, the first named
+])
+def test_spaces_a_column_does_not_group_by_are_refused_saying_so(cells, first):
+    """Refused, with a hint that the column sets digits apart with spaces and how to take them out, in both
+    languages, rather than "correct the cell"."""
+    with pytest.raises(ExportFormatError) as error:
+        numbers(cells)
+    assert "cannot be read as a number" in str(error.value)
+    assert f"what to do: this column sets digits apart with spaces (such as {first}), but not every number in " \
+           "groups of three" in str(error.value)
+    assert f"kolom ini memisahkan angka dengan spasi (seperti {first})" in error.value.in_language(Translator("id"))

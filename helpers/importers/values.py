@@ -159,11 +159,39 @@ class SeparatorMark(str):
         return file_decimal(self.frame)
 
 
+#: Spaces spreadsheets write between groups of three digits (French and other locales): the no-break space and
+#: the narrow no-break space (recent Windows and Excel), taken out of a number cell wherever they are.
+GROUP_SPACES = ("\u00a0", "\u202f")
+#: A number whose groups of three digits are set apart by plain spaces ("1 234", "-12 345 678,5").
+SPACE_GROUPED = r"[-+]?[1-9]\d{0,2}( \d{3})+([.,]\d*)?"
+#: A number of four digits or more before any mark, not grouped ("1234", "12345,6").
+UNGROUPED = r"[-+]?\d{4,}([.,]\d*)?"
+
+
 def _number_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Number cells as stripped text without no-break spaces (NA where blank), and where they are blank."""
-    text = cells.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
+    """Number cells as stripped text without the spaces between digit groups (GROUP_SPACES, and plain spaces
+    where the column groups its digits so: _without_space_groups), NA where blank, and where they are blank."""
+    text = cells.astype("string").str.strip()
+    joined = "\x1f".join(text.dropna().to_numpy(dtype=object))  # one join: cheap on a million cells
+    for space in GROUP_SPACES:
+        if space in joined:
+            text = text.str.replace(space, "", regex=False)
     blank = is_blank(text)
-    return text.where(~blank), blank
+    text = text.where(~blank)
+    return (_without_space_groups(text) if " " in joined else text), blank
+
+
+def _without_space_groups(text: pd.Series) -> pd.Series:
+    """`text` without the plain spaces between groups of digits when the whole column groups its digits so:
+    every cell holding a space is a number grouped by threes (SPACE_GROUPED: "1 234", "12 345,5") and no
+    cell of four digits or more is left ungrouped ("1234" beside "1 234" is no grouping the column keeps).
+    Else as it is, and such cells are refused (_raise_bad says the column uses spaces between digit groups)."""
+    spaced = text.str.contains(" ", regex=False).fillna(False).astype(bool)
+    grouped = text.str.fullmatch(SPACE_GROUPED).fillna(False).astype(bool)
+    ungrouped = text.str.fullmatch(UNGROUPED).fillna(False).astype(bool)
+    if not spaced.any() or (spaced & ~grouped).any() or ungrouped.any():
+        return text
+    return text.str.replace(" ", "", regex=False)
 
 
 def _has_mark(text: pd.Series) -> bool:
@@ -228,13 +256,21 @@ ABBREVIATED = r"(?i)[-+]?\d+(?:[.,]\d+)*\s*(?:k|m|rb|jt)"
 def _raise_bad(path: Path, column: str, rows: pd.Series, values: pd.Series, expected: str) -> None:
     """Refuse the cells `values` (at `rows`) of a number column, naming the first five. Where some are rounded
     abbreviations (ABBREVIATED: copied from a screen, or the file re-typed), the hint says the exact figures are
-    not in the file and to download the export again, rather than to correct the cells."""
+    not in the file and to download the export again, rather than to correct the cells; where some hold digits
+    set apart by spaces in a column that does not group every number by threes so, it says that and how to fix
+    it."""
     first_row = int(rows.iloc[0])
     shown = [Message("imports.values.cell", row=str(r), value=quoted(v)) for r, v in zip(rows.head(5), values.head(5))]
     more = len(rows) - 5
     abbreviated = values.astype("string").str.fullmatch(ABBREVIATED).fillna(False).astype(bool)
-    hint = (Message("imports.values.abbreviated_hint", value=quoted(values[abbreviated].iloc[0]))
-            if abbreviated.any() else Message("imports.values.correct_hint"))
+    spaced = values.astype("string").str.fullmatch(r"[-+]?\d+( \d+)+([.,]\d*)?").fillna(False).astype(bool)
+    if abbreviated.any():
+        hint = Message("imports.values.abbreviated_hint", value=quoted(values[abbreviated].iloc[0]))
+    elif spaced.any():  # digits grouped by spaces, but not by threes in every cell of the column
+        hint = Message("imports.values.spaces_hint", value=quoted(values[spaced].iloc[0]), point="1,234",
+                       comma="1.234")
+    else:
+        hint = Message("imports.values.correct_hint")
     raise ExportFormatError(
         path, Message("imports.values.not_numbers_more" if more > 0 else "imports.values.not_numbers",
                       count=len(rows), cells=shown, more=more),
