@@ -72,7 +72,7 @@ def test_every_view_of_posts_of_such_a_folder_gives_the_same_words(daily_only, t
     assert explore.select_posts(posts).empty  # nothing asked of the posts: the empty table itself
     assert "Accounts reached per day, 20 February 2025 to 13 March 2025" in explore.daily_shown(workspace).data
     saved = explore.save_table(metrics.kpis(posts), "page-kpis.csv")
-    assert saved.read_text(encoding="utf-8").splitlines()[0].startswith("platform,kpi,")
+    assert saved.read_text(encoding="utf-8-sig").splitlines()[0].startswith("platform,kpi,")
     assert explore.shown(posts[explore.OVERVIEW_COLUMNS]).data.empty
 
 
