@@ -336,8 +336,9 @@ ALIKE = 1.1
 def strategy_ratios(posts: pd.DataFrame) -> dict:
     """Conversation strategy ÷ broadcast strategy, each with its 95% interval over the posts drawn
     (statistics.ratio_of_sums_change_interval, posts resampled within each strategy): 'reach', the ratio
-    of summed reach (of mean reach per post: the strategies publish as many posts), 'impressions', the same
-    for impressions, and 'rate', the ratio of engagement rates by reach (Σ interactions ÷ Σ reach). Each is
+    of summed reach (of mean reach per post: the strategies publish as many posts), 'impressions' and
+    'interactions', the same for impressions and interactions, and 'rate', the ratio of engagement rates by
+    reach (Σ interactions ÷ Σ reach). Each is
     (ratio, low, high); no interval (NaN) below MIN_INTERVAL_VALUES posts per strategy (interval_note)."""
     conversation = posts[posts["strategy"] == "conversation"]
     broadcast = posts[posts["strategy"] == "broadcast"]
@@ -346,6 +347,8 @@ def strategy_ratios(posts: pd.DataFrame) -> dict:
             "reach": (conversation["reach"], np.ones(len(conversation)), broadcast["reach"], np.ones(len(broadcast))),
             "impressions": (conversation["impressions"], np.ones(len(conversation)), broadcast["impressions"],
                             np.ones(len(broadcast))),
+            "interactions": (conversation["interactions"], np.ones(len(conversation)), broadcast["interactions"],
+                             np.ones(len(broadcast))),
             "rate": (conversation["interactions"], conversation["reach"], broadcast["interactions"],
                      broadcast["reach"])}.items():
         change = ratio_of_sums_change_interval(num_c, den_c, num_b, den_b)
@@ -419,7 +422,10 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
         reach_values["interval"] = _ratio_interval(tr, won)
         first = tr.t(f"lesson.sim.reach_{reach_verdict}", ratio=_ratio_estimates(tr, won)[0] if low else "∞",
                      **reach_values)
-    values = {"interactions_ratio": _ratio_text(tr, c["interactions"], b["interactions"]),
+    # both ratios are estimates over the posts drawn: each with its interval, written with the same decimals
+    values = {"interactions_ratio": (_ratio_estimates(tr, ratios["interactions"])[0]
+                                     if np.isfinite(ratios["interactions"][0]) else tr.t("common.na")),
+              "interactions_interval": _ratio_interval(tr, ratios["interactions"]),
               "interactions_conversation": tr.number(c["interactions"]),
               "interactions_broadcast": tr.number(b["interactions"]),
               "rate_conversation": tr.percent(c["engagement_rate_by_reach"], 1),
@@ -464,10 +470,6 @@ def _times(tr: Translator, ratio: float) -> str:
     """A multiple as the texts write it (tr.times: one decimal), with two decimals where one would read 1.0:
     0.95 times the interactions is fewer, and "1.0" beside "fewer" or "beyond chance" would contradict it."""
     return tr.number(ratio, 2) if round(ratio, 1) == 1 else tr.times(ratio)
-
-
-def _ratio_text(tr: Translator, numerator: float, denominator: float) -> str:
-    return _times(tr, numerator / denominator) if denominator else tr.t("common.na")
 
 
 #: How each part of the simulation figure's stacked bars is drawn: (colour, hatch), one meaning per colour

@@ -658,8 +658,8 @@ def test_a_ratio_near_one_is_written_with_two_decimals(language):
     assert (sums["broadcast"], sums["conversation"]) == (1_082, 1_028)
     takeaway = lesson.simulation_takeaway(posts, tr)
     assert tr.number(0.95, 2) in takeaway and tr.times(1.0) + " " not in takeaway
-    fewer = {"en": "drew fewer interactions than the broadcast strategy (0.95 times as many)",
-             "id": "interaksinya lebih sedikit daripada strategi siaran (0,95 kali)"}[language]
+    fewer = {"en": "drew fewer interactions than the broadcast strategy (summed interactions 0.95 times as many, ",
+             "id": "interaksinya lebih sedikit daripada strategi siaran (jumlah interaksinya 0,95 kali, "}[language]
     assert fewer in takeaway
     assert lesson._times(tr, 1.049) == tr.number(1.05, 2) and lesson._times(tr, 1.2) == tr.number(1.2, 1)
     assert lesson._times(tr, 0.94) == tr.number(0.9, 1)
@@ -2745,3 +2745,29 @@ def test_the_thousands_comma_hint_comes_only_for_what_a_comma_inside_a_number_le
         tr.t("lesson.check.thousands_comma", got="(0.085, 0.0472, 0)"))
     assert lesson.check("frequency", (6, 0.02), language).message.endswith(  # `6,100 / 5000`
         tr.t("lesson.check.thousands_comma", got="(6, 0.02)"))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_winning_engagement_sentence_names_each_ratio_with_its_interval(language):
+    """The lesson's own run (40 posts each, seed 7): interactions 2,754 against 1,067 (2,754 ÷ 1,067 = 2.581)
+    over a summed reach of 59,087 against 59,048, so engagement rates of 4.66% and 1.81% (ratio 2.579). The
+    sentence said "2.6 times the interactions" beside "2.58 times as high (95% CI …)": two estimates, one
+    decimal beside two, the first without its interval. Each now says what it compares, with two decimals and
+    its interval."""
+    tr = Translator(language)
+    posts = lesson.simulate()
+    sums = posts.groupby("strategy")[["interactions", "reach"]].sum()
+    assert sums["interactions"].tolist() == [1_067, 2_754] and sums["reach"].tolist() == [59_048, 59_087]
+    ratios = lesson.strategy_ratios(posts)
+    assert round(ratios["interactions"][0], 3) == 2.581 and round(ratios["rate"][0], 3) == 2.579
+    interactions = tr.t("lesson.sim.interval", low=tr.number(ratios["interactions"][1], 2),
+                        high=tr.number(ratios["interactions"][2], 2))
+    rate = tr.t("lesson.sim.interval", low=tr.number(ratios["rate"][1], 2), high=tr.number(ratios["rate"][2], 2))
+    said = {"en": [f"wins over the broadcast strategy: 2.58 times its summed interactions ({interactions}), and an"
+                   f" engagement rate by reach (Σ interactions ÷ Σ reach) of 4.7% against 1.8%, 2.58 times its rate"
+                   f" ({rate})"],
+            "id": [f"strategi percakapan unggul: interaksinya 2,58 kali milik strategi siaran ({interactions}),"
+                   f" tingkat interaksinya (Σ interaksi ÷ Σ jangkauan) 4,7% dibandingkan 1,8%, 2,58 kali lipat ({rate})"]}[language]
+    takeaway = lesson.simulation_takeaway(posts, tr)
+    assert all(part in takeaway for part in said), takeaway
+    assert tr.number(2.6, 1) + " " not in takeaway
