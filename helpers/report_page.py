@@ -71,6 +71,14 @@ main { max-width: 1100px; margin: 0 auto; }
    and takes the room left. */
 .jp-RenderedHTMLCommon table.report-table:has(> thead > tr > :nth-child(MANY_COLUMNS)):has(> thead > tr > .prose
   ~ .prose) .prose { min-width: 0; width: 14em; }
+/* Among fewer columns, several columns of sentences keep at most a sixth of their output's width each, so that
+   they always fit it: four of 14em made the definitions table (metric, formula, lens, source, notes) about 60
+   pixels wider than an 800-pixel window, to be scrolled sideways. From about 1100 pixels on, 14em is the less. */
+@media screen {
+  .jp-OutputArea-output:has(> table.report-table) { container-type: inline-size; }
+  .jp-RenderedHTMLCommon table.report-table:not(:has(> thead > tr > :nth-child(MANY_COLUMNS))):has(> thead > tr
+    > .prose ~ .prose) .prose { min-width: min(14em, 100cqi / MANY_COLUMNS); }
+}
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm;
   @bottom-right { content: PAGE_FOOTER; font-family: system-ui, sans-serif; font-size: 7.5pt; color: #555; } }

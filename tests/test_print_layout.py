@@ -552,3 +552,19 @@ def test_every_printed_page_has_the_footer(tmp_path):
     assert len(pages) == 2
     assert "Acme Coffee · 1 September 2026 to 31 October 2026 · page 2 of 2" in pages[1]
     assert "Acme Coffee · 1 September 2026 to 31 October 2026 · page 1 of 2" in pages[0]
+
+
+@needs_printing
+def test_a_table_of_few_columns_of_sentences_fits_an_800_pixel_window(tmp_path):
+    """The definitions table (metric, formula, lens, source, notes): columns of sentences among five. Each
+    kept at least 14em on screen, together about 60 pixels more than the output's room in an 800-pixel window,
+    to be scrolled sideways. They now fit it, each keeping a sixth of the room at least."""
+    words = "reactions + comments + shares + saves (as the platform reports them)"
+    definitions = pd.DataFrame({"metric": ["engagement rate by reach"], "formula": [words], "lens": ["engagement"],
+                                "source": ["this workbook; each tool counts other parts (Socialinsider, Rival IQ)"],
+                                "notes": [words + "; a post missing one of them has no value, not 0, " + words]})
+    exported = page(cell(display.table(definitions, index=False, caption="Definitions").data))
+    exported = exported.replace("</head>", f"<style>{EXPORTER_FONT}</style></head>")
+    [narrow] = screen_widths(tmp_path, exported, 800)
+    assert narrow["table"] <= narrow["room"], narrow
+    assert min(narrow["columns"][i] for i in (1, 3, 4)) >= narrow["room"] / 6, narrow  # formula, source, notes
