@@ -21,7 +21,7 @@ import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from . import safe_yaml
-from .colours import contrast_ratio, readable_shade
+from .colours import GRAPHIC_CONTRAST, contrast_ratio, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
     windows_path_hint
 from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, as_typed, language_code, language_meant, quoted
@@ -295,15 +295,19 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
 
 
 def accent_note(client: Client) -> Message | None:
-    """A warning for a client whose accent colour is too light to read as text on the white page (a yellow):
-    the report writes its headings and brand name in a darker shade of it (colours.readable_shade), which the
-    consultant should know before sending it; None when the colour reads as it is."""
+    """A warning for a client whose accent colour is too light to read as text on the white page (a yellow),
+    naming every place the report draws it, as the consultant should know before sending it: headings and brand
+    name in a darker shade (colours.readable_shade); the slope charts' posts in both tops in the shade lines need
+    (GRAPHIC_CONTRAST; the colour itself when light enough for that); the rules in the colour as given. None
+    when the colour reads as it is."""
     colour = client.accent_colour
     if not COLOUR.match(colour or "") or (shade := readable_shade(colour)) == colour:
         return None
-    return Message("roster.accent_text_shade", client=Message("roster.client_id", id=shown(client.id)),
-                   colour=colour, ratio=round(contrast_ratio(colour), 2), shade=shade,
-                   shade_ratio=round(contrast_ratio(shade), 2))
+    values = dict(client=Message("roster.client_id", id=shown(client.id)), colour=colour,
+                  ratio=round(contrast_ratio(colour), 2), shade=shade, shade_ratio=round(contrast_ratio(shade), 2))
+    if (line := readable_shade(colour, minimum=GRAPHIC_CONTRAST)) == colour:
+        return Message("roster.accent_text_shade", **values)
+    return Message("roster.accent_shades", line=line, line_ratio=round(contrast_ratio(line), 2), **values)
 
 
 def same_business(name, other) -> bool:

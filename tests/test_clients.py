@@ -1303,12 +1303,32 @@ def test_an_accent_too_light_for_text_is_a_warning_naming_the_client_and_the_key
     note = accent_note(sunny)
     assert str(note) == (
         "client 'sunny': key 'branding.accent_colour' #F0E442 is too light for text on the white page (contrast"
-        " 1.32:1, where text needs at least 4.5:1 to be read easily): the report writes its headings and brand name"
-        " in #7F7823, a darker shade of the same colour (4.55:1), and keeps #F0E442 for its rules and borders. To"
-        " choose the text's shade yourself, give a darker accent_colour")
+        " 1.32:1, where text needs at least 4.5:1 to be read easily) and for a chart's lines (which need 3:1): the"
+        " report writes its headings and brand name in #7F7823, a darker shade of the same colour (4.55:1), draws"
+        " the lines of the posts in the top under both lenses in the rank charts in #9F972C (3.03:1), and keeps"
+        " #F0E442 for the bar under the brand name and the rules under section headings and table header rows. To"
+        " choose these shades yourself, give a darker accent_colour")
     indonesian = Translator("id").message(note)
     assert indonesian.startswith("klien 'sunny': kunci 'branding.accent_colour' #F0E442 terlalu terang")
-    assert "1,32:1" in indonesian and "#7F7823" in indonesian
+    assert "1,32:1" in indonesian and "#7F7823" in indonesian and "diagram peringkat dengan #9F972C (3,03:1)" in indonesian
+
+
+def test_an_accent_light_enough_for_chart_lines_is_said_to_be_drawn_in_them_as_it_is(tmp_path):
+    """#D55E00 has a contrast of 3.87:1 on white (luminance 0.2126 × 0.665 + 0.7152 × 0.112 = 0.2215; 1.05 ÷
+    0.2715): too little for text, enough for the rank charts' lines, which draw it as it is (plots.rank_shift)."""
+    from helpers.clients import accent_note
+    from helpers.i18n import Translator
+
+    [orange] = load_roster(roster(tmp_path, "clients:" + _client(
+        "[data/demo/kopi-senja/*.csv]", cid="orange", extra='    branding: {accent_colour: "#D55E00"}')))
+    note = accent_note(orange)
+    assert str(note).endswith(
+        "(contrast 3.87:1, where text needs at least 4.5:1 to be read easily): the report writes its headings and"
+        " brand name in #C35600, a darker shade of the same colour (4.51:1), and keeps #D55E00 for the bar under"
+        " the brand name, the rules under section headings and table header rows, and the lines of the posts in"
+        " the top under both lenses in the rank charts. To choose the text's shade yourself, give a darker"
+        " accent_colour")
+    assert "diagram peringkat" in Translator("id").message(note)
 
 
 def test_the_render_command_warns_of_an_accent_too_light_for_text(tmp_path, monkeypatch, capsys):
