@@ -172,11 +172,32 @@ def _is_regional_indicator(text: str) -> bool:
     return len(text) == 1 and "\U0001f1e6" <= text <= "\U0001f1ff"
 
 
+def _hangul(character: str) -> str:
+    """A character's Hangul syllable type (UAX #29): 'L' a leading consonant jamo, 'V' a vowel, 'T' a trailing
+    consonant, 'LV' and 'LVT' a precomposed syllable without and with a final; '' for any other."""
+    code = ord(character)
+    if 0x1100 <= code <= 0x115F or 0xA960 <= code <= 0xA97C:
+        return "L"
+    if 0x1160 <= code <= 0x11A7 or 0xD7B0 <= code <= 0xD7C6:
+        return "V"
+    if 0x11A8 <= code <= 0x11FF or 0xD7CB <= code <= 0xD7FB:
+        return "T"
+    if 0xAC00 <= code <= 0xD7A3:
+        return "LVT" if (code - 0xAC00) % 28 else "LV"
+    return ""
+
+
+#: The Hangul syllable types that may follow each (UAX #29, GB6 to GB8) within one syllable: a decomposed
+#: syllable (ᄒ ᅡ ᆫ, 한) is one visible character, as a precomposed one is.
+_HANGUL_JOINS = {"L": {"L", "V", "LV", "LVT"}, "LV": {"V", "T"}, "V": {"V", "T"}, "LVT": {"T"}, "T": {"T"}}
+
+
 def _may_break(previous: str, text: str, indicators: int) -> bool:
     """Whether a line may break between `previous` and `text` (each one code point, or an entity's text) inside a
     word: not before a character that extends the one before it (a combining accent, a Thai vowel sign, an emoji
     modifier), not on either side of a zero-width joiner, not after a virama before a letter (an Indic conjunct),
-    and not between the two letters of a flag, the `indicators` regional indicators just before `text` being odd. Unicode's grapheme clusters (UAX #29), in the
+    and not between the two letters of a flag, the `indicators` regional indicators just before `text` being odd,
+    nor between the jamo of one Hangul syllable (_HANGUL_JOINS). Unicode's grapheme clusters (UAX #29), in the
     cases a report's words meet, without a dependency."""
     if not previous or not text:
         return False
@@ -184,6 +205,8 @@ def _may_break(previous: str, text: str, indicators: int) -> bool:
     if unicodedata.category(first).startswith("M") or _EXTENDING.match(first) or previous[-1] == "\u200d":
         return False
     if unicodedata.combining(previous[-1]) == 9 and first.isalpha():  # a virama joins the letter after it: त्र
+        return False
+    if _hangul(first) in _HANGUL_JOINS.get(_hangul(previous[-1]), ()):  # jamo of one Hangul syllable: ᄒ ᅡ ᆫ
         return False
     return not (_is_regional_indicator(first) and indicators % 2)
 

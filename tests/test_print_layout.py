@@ -444,6 +444,9 @@ def test_a_css_string_cannot_end_early():
     # Devanagari: the 20th code point is the virama of त्र (U+0924 U+094D U+0930), one conjunct: the break waits
     # for the vowel sign ि after र, and comes before य
     ("x" * 18 + "त्रिय", "x" * 18 + "त्रि<wbr>य"),
+    # a decomposed Hangul syllable (ᄒ ᅡ ᆫ: leading consonant, vowel, final; 한), the first jamo the 20th code
+    # point: one visible character, the break after its final
+    ("x" * 19 + "\u1112\u1161\u11aby", "x" * 19 + "\u1112\u1161\u11ab<wbr>y"),
 ])
 def test_a_long_word_never_breaks_inside_a_visible_character(word, broken):
     """A break every 20 code points could land between a letter and its accent, inside an emoji sequence or a
@@ -465,6 +468,12 @@ def test_a_long_word_never_breaks_inside_a_visible_character(word, broken):
     ("word " * 30, ("word " * 18).strip() + "…"),
     ("x" * 87 + " \U0001f1ee\U0001f1e9 bendera", "x" * 87 + "…"),  # nor before a flag it leaves out
     ("x" * 90, "x" * 90),  # whole when it fits
+    # a decomposed Hangul syllable (ᄒ ᅡ ᆫ at 88 to 90): the cut falls before its final, then before its vowel;
+    # it comes before the syllable, never leaving 하 (하) for 한
+    ("x" * 87 + "\u1112\u1161\u11ab yy", "x" * 87 + "…"),
+    ("x" * 88 + "\ud558\u11ab yy", "x" * 88 + "…"),  # 하 precomposed (LV) and its final ᆫ
+    # a whole syllable (86 to 88) before the cut, which falls before the next one's leading consonant
+    ("x" * 86 + "\u1112\u1161\u11ab\u1100\u1161", "x" * 86 + "\u1112\u1161\u11ab…"),
 ])
 def test_a_cut_text_ends_on_a_whole_character_and_a_word(text, shown):
     """A cell cut to 90 characters lost the second half of a flag (a lone regional indicator shows as a letter
