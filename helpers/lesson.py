@@ -514,37 +514,30 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
     localise_numbers(fig, tr)
     reach = sums[["organic_reach", "paid_reach", "referral_reach"]].sum(axis=1)
     interactions = sums[["reactions", "comments", "shares"]].sum(axis=1)
-    fig_title(fig, simulation_figure_title(tr, reach, interactions, strategy_ratios(posts)["reach"]))
+    fig_title(fig, simulation_figure_title(tr, reach, interactions, strategy_ratios(posts)))
     return fig, tr.t("lesson.sim.figure_alt")
 
 
-def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series, reach_ratio: tuple) -> str:
+def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series, ratios: dict) -> str:
     """The simulation figure's title from each strategy's summed reach and interactions: the strategy with the
     more reach is compared with the other, as the takeaway words a win ("17 times as much", never "0.1 times"
     for 0.06); about the same reach (within ALIKE) is said so, conversation against broadcast; a total of 0
-    gives no ratio, and a title without one. The reach ratio is written as the takeaway writes it, with its
-    interval's decimals (`reach_ratio`: strategy_ratios' 'reach', conversation ÷ broadcast, _ratio_estimates),
-    the interactions ratio as _title_times writes it."""
+    gives no ratio, and a title without one. Both ratios are written as the takeaway writes them, with their
+    intervals' decimals (`ratios`: strategy_ratios, conversation ÷ broadcast, _ratio_estimates), so the title's
+    "2.58 times the interactions" is the sentence's."""
     if not (reach.all() and interactions.all()):
         return tr.t("lesson.sim.figure_title_plain")
     first, second = STRATEGIES[::-1]  # conversation against broadcast, unless broadcast reaches more
+    reach_ratio, interactions_ratio = ratios["reach"], ratios["interactions"]
     ratio = reach[first] / reach[second]
     key = "lesson.sim.figure_title"
     if 1 / ALIKE <= ratio <= ALIKE:
         key = "lesson.sim.figure_title_reach_alike"
     elif ratio < 1:
-        first, second, key = second, first, "lesson.sim.figure_title_broadcast"
-        reach_ratio = _inverse(reach_ratio)
+        key = "lesson.sim.figure_title_broadcast"
+        reach_ratio, interactions_ratio = _inverse(reach_ratio), _inverse(interactions_ratio)
     return tr.t(key, reach_ratio=_ratio_estimates(tr, reach_ratio)[0],
-                interactions_ratio=_title_times(tr, interactions[first] / interactions[second]))
-
-
-def _title_times(tr: Translator, ratio: float) -> str:
-    """A ratio of the simulation figure's title: as the texts write one (_times), and with two significant
-    digits below 1, where one decimal would misstate a small ratio (0.06 as 0.1, 0.14 as 0.1)."""
-    if ratio >= 1 or round(ratio, 1) == 1:
-        return _times(tr, ratio)
-    return tr.number(ratio, max(2, 1 - math.floor(math.log10(ratio))))
+                interactions_ratio=_ratio_estimates(tr, interactions_ratio)[0])
 
 
 # --------------------------------------------------------------------------------------------- part 3
