@@ -41,3 +41,29 @@ def test_a_table_whose_videos_fall_far_short_of_its_total_is_said_to_be_incomple
     assert ("the file's Total row counts 100 views; the 1 imported video sums to 60 views (the total also covers "
             "videos not listed or not imported)") in warnings
     assert not any("incomplete" in w for w in warnings)
+
+
+def test_a_users_own_totals_row_is_counted_as_one_not_as_a_video_without_a_publish_time(write_file):
+    """'Summe' and 'Grand total:' in Content with no publish time are rows summing the videos (2 totals rows);
+    'abcdefghijk', letters alone but a video id's 11 characters, is a video YouTube lists without a publish time
+    (1 such row). Studio's own Total row stays counted apart (1)."""
+    path = write_file("Table data.csv", HEADER + "Total,,,100,9\n"
+                      'a1B2c3D4e5F,Bread,"Mar 15, 2025",60,5\n'
+                      "abcdefghijk,Private,,40,4\n"
+                      "Summe,,,100,9\n"
+                      "Grand total:,,,100,9\n")
+    result = import_exports(path)
+    tr = Translator("en")
+    dropped = {tr.message(reason): count for reason, count in result.reports[0].dropped.items()}
+    assert dropped == {
+        "'Total' row (the channel total, not a video)": 1,
+        "totals row added in a spreadsheet ('Summe' in 'Content', with no publish time): not a video, left out so "
+        "its sums are not counted twice": 1,
+        "totals row added in a spreadsheet ('Grand total:' in 'Content', with no publish time): not a video, left "
+        "out so its sums are not counted twice": 1,
+        "blank 'Video publish time' (YouTube leaves it blank for videos it does not list as published, e.g. "
+        "private or unlisted): cannot be placed in time": 1,
+    }
+    assert result.posts["post_id"].tolist() == ["a1B2c3D4e5F"]
+    indonesian = [Translator("id").message(reason) for reason in result.reports[0].dropped]
+    assert any("baris total yang ditambahkan" in r and "'Summe'" in r for r in indonesian), indonesian

@@ -14,6 +14,10 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message, quoted
 
+#: Words alone where an id goes ('Total', 'Totals', 'Jumlah', 'Grand total:', 'Summe'): a row a spreadsheet user
+#: added to sum the posts.
+LABEL = r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:?"
+
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
 
 #: A number with ',' between groups of three digits ("1,234", "1,234,567.5"): the thousands of the '.' convention.

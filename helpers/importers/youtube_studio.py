@@ -40,7 +40,7 @@ from ..i18n import Message, quoted
 from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, file_labels, table_notes
 from .reading import read_delimited
-from .values import column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
+from .values import LABEL, column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
@@ -53,6 +53,9 @@ COUNTS = {
     "reach": ("Unique viewers",),
     "impressions": ("Impressions",),
 }
+
+#: A YouTube video id: 11 characters of A-Z, a-z, 0-9, '_' and '-'.
+VIDEO_ID = r"[A-Za-z0-9_-]{11}"
 
 SHORT_MAX_SECONDS = 180  # the longest a Short runs (3 minutes since October 2024): a longer video is no Short
 
@@ -74,7 +77,8 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
             column="Content", expected=Message("imports.youtube_studio.content_expected"),
             hint=Message("imports.youtube_studio.content_hint"))
     is_total = table.frame[cols.key("Content")].str.strip().str.casefold().eq("total")  # the channel's totals
-    table, report = begin_report(table, FAMILY, "youtube", summary=is_total)
+    added = _added_totals(table.frame, cols) & ~is_total
+    table, report = begin_report(table, FAMILY, "youtube", summary=is_total | added)
     frame, rows = table.frame, table.source_rows()
     zone = timezone or "UTC"
 
@@ -86,7 +90,11 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         if views_key is not None:
             total_views = frame.loc[total, views_key].iloc[0]
         report.drop(Message("imports.youtube_studio.total_row"), int(total.sum()))
-    no_id = video_id.eq("") & ~total
+    added = added[frame.index]
+    for label, count in video_id[added].value_counts().items():
+        report.drop(Message("imports.youtube_studio.totals_row", label=quoted(label)), count)
+    total_or_added = total | added
+    no_id = video_id.eq("") & ~total_or_added
     report.drop(Message("imports.youtube_studio.no_video_id"), int(no_id.sum()))
     time_key = cols.key("Video publish time")
     if time_key is None:
@@ -94,9 +102,9 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
                                 column="Video publish time",
                                 expected=Message("imports.youtube_studio.publish_time_expected"),
                                 hint=Message("imports.youtube_studio.publish_time_hint"))
-    undated = frame[time_key].str.strip().eq("") & ~total & ~no_id
+    undated = frame[time_key].str.strip().eq("") & ~total_or_added & ~no_id
     report.drop(Message("imports.youtube_studio.blank_publish_time"), int(undated.sum()))
-    keep = ~(total | no_id | undated)
+    keep = ~(total_or_added | no_id | undated)
     counted = keep | total  # the cells of a count column that the Total row sums, and the Total itself
     counted_frame, counted_rows = frame[counted], rows[counted]
     listed_frame = frame[keep | undated]  # every video the file lists, placed in time or not
@@ -230,6 +238,20 @@ def _watch_time_notes(hours: pd.Series, out: pd.DataFrame, frame: pd.DataFrame, 
                                             lost=LOST_POINT, **first(longer),
                                             duration=int(duration[longer.idxmax()])))
     return notes
+
+
+def _added_totals(frame: pd.DataFrame, cols: Columns) -> pd.Series:
+    """Rows a spreadsheet user added to sum the videos: words alone in `Content` ('Jumlah', 'Summe', 'Grand
+    total:'; values.LABEL, as Business Suite's totals rows are told) and no publish time. They are no video,
+    and left out as a totals row rather than counted among the videos YouTube lists without a publish time. A
+    cell that may be a video id (11 of A-Z a-z 0-9 _ -, which letters alone can be) is left a video."""
+    time_key = cols.key("Video publish time")
+    if time_key is None:  # the import stops on the missing column
+        return pd.Series(False, index=frame.index)
+    content = frame[cols.key("Content")].str.strip()
+    label = content.str.fullmatch(LABEL).fillna(False).astype(bool) & ~content.str.fullmatch(VIDEO_ID).fillna(
+        False).astype(bool)
+    return label & ~is_blank(content) & frame[time_key].str.strip().eq("")
 
 
 def _publish_dates(cells: pd.Series, *, path: Path, rows: pd.Series) -> pd.Series:
