@@ -419,10 +419,14 @@ def test_an_instagram_id_in_scientific_notation_is_refused(tmp_path, post_id):
 
 
 def test_an_id_that_is_neither_digits_nor_a_label_is_refused_as_edited(tmp_path):
-    raw = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace("800000000000003,", "#VALUE!,", 1)
+    raw = VIEWS_TWICE.read_text(encoding="utf-8-sig").replace("800000000000003,", "80000000000O003,", 1)
     path = tmp_path / VIEWS_TWICE.name
     path.write_text(raw, encoding="utf-8-sig")
     with pytest.raises(ExportFormatError, match="the file may have been edited") as err:
+        import_exports(path, timezone=ZONE)
+    assert err.value.row == 4
+    path.write_text(raw.replace("80000000000O003,", "#VALUE!,"), encoding="utf-8-sig")  # a spreadsheet's error
+    with pytest.raises(ExportFormatError, match="turned these ids into error values") as err:
         import_exports(path, timezone=ZONE)
     assert err.value.row == 4
 

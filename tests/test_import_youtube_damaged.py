@@ -2,8 +2,12 @@
 a totals row of the user's own. Small hand-made tables, figures worked out by hand."""
 from __future__ import annotations
 
+import pytest
+
+from helpers.errors import ExportFormatError
 from helpers.i18n import Translator
 from helpers.importers import import_exports
+from helpers.importers.youtube_studio import read_youtube_studio
 
 HEADER = "Content,Video title,Video publish time,Views,Likes\n"
 
@@ -67,3 +71,46 @@ def test_a_users_own_totals_row_is_counted_as_one_not_as_a_video_without_a_publi
     assert result.posts["post_id"].tolist() == ["a1B2c3D4e5F"]
     indonesian = [Translator("id").message(reason) for reason in result.reports[0].dropped]
     assert any("baris total yang ditambahkan" in r and "'Summe'" in r for r in indonesian), indonesian
+
+
+def test_ids_a_spreadsheet_turned_into_error_values_are_refused_with_their_cause(write_file):
+    """Rows 4 and 5 (the header is row 1, the Total row 2) hold '#NAME?' and '#REF!' in Content: the ids are lost,
+    so the file is refused naming both cells, the first one's row and the column, and why; a video id written
+    with a leading space (as Studio writes one starting with '-') still reads."""
+    path = write_file("Table data.csv", HEADER + "Total,,,100,9\n"
+                      ' -a1B2c3D4e5,Bread,"Mar 15, 2025",60,5\n'
+                      '#NAME?,Crumb,"Apr 2, 2025",30,4\n'
+                      '#REF!,Loaf,"Apr 3, 2025",10,0\n')
+    with pytest.raises(ExportFormatError) as err:
+        read_youtube_studio(path)
+    assert err.value.row == 4 and err.value.column == "Content" and err.value.path == path
+    text = err.value.in_language(Translator("en"))
+    assert "2 ids were replaced by a spreadsheet's error value, which holds no id: row 4: '#NAME?', row 5: '#REF!'" in text, text
+    assert "turned these ids into error values" in text and "download the export again" in text
+    assert "nilai galat" in err.value.in_language(Translator("id"))
+    path.write_text(HEADER + 'Total,,,100,9\n -a1B2c3D4e5,Bread,"Mar 15, 2025",60,5\n', encoding="utf-8")
+    assert read_youtube_studio(path).posts["post_id"].tolist() == ["-a1B2c3D4e5"]
+
+
+def test_an_id_with_characters_youtube_never_writes_is_refused(write_file):
+    """'a1B2 c3D4e5' (a space inside) is no id YouTube writes: refused at row 3, as an id not written as YouTube
+    writes them."""
+    path = write_file("Table data.csv", HEADER + 'Total,,,60,5\na1B2 c3D4e5,Bread,"Mar 15, 2025",60,5\n')
+    with pytest.raises(ExportFormatError) as err:
+        read_youtube_studio(path)
+    assert err.value.row == 3 and err.value.column == "Content"
+    assert "1 id is not written as YouTube writes video ids (letters, digits, '_' and '-'): row 3: 'a1B2 c3D4e5'" in err.value.in_language(Translator("en"))
+
+
+def test_digit_ids_of_every_family_say_an_error_value_for_what_it_is(tmp_path):
+    """The same check serves X's and Meta's digit ids: '#VALUE!' at row 3 beside a real id is an error value."""
+    import pandas as pd
+
+    from helpers.importers.values import digit_ids
+
+    cells = pd.Series(["1891234567890123456", "#VALUE!"], dtype="string")
+    with pytest.raises(ExportFormatError) as err:
+        digit_ids(cells, path=tmp_path / "x.csv", column="Post id", rows=pd.Series([2, 3]), example="1")
+    assert err.value.row == 3
+    assert "1 id was replaced by a spreadsheet's error value, which holds no id: row 3: '#VALUE!'" in \
+        err.value.in_language(Translator("en"))

@@ -353,16 +353,26 @@ def raise_not_dates(path: Path, text: pd.Series, bad: pd.Series, *, rows: pd.Ser
 DIGIT_ID = r"[0-9]{1,25}"  # a platform's post id: digits only (X's 18-19, Meta's 15-17)
 
 
+#: The error values a spreadsheet writes in place of a cell it cannot work out (Excel's and Google Sheets'): an id
+#: starting with '-' or '=' read as a formula becomes '#NAME?' or '#ERROR!', and the id is lost.
+SPREADSHEET_ERROR = (r"(?i)#(?:NAME\?|REF!|VALUE!|DIV/0!|N/A|NULL!|NUM!|SPILL!|CALC!|ERROR!|FIELD!|BLOCKED!|"
+                     r"UNKNOWN!|CONNECT!|BUSY!|GETTING_DATA)")
+
+
 def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, example: str,
-              pattern: str = DIGIT_ID) -> pd.Series:
+              pattern: str = DIGIT_ID, expected: Message | None = None,
+              malformed: str = "imports.values.ids_not_digits") -> pd.Series:
     """Post ids as text; an id that does not match `pattern` (digits) is an error naming its rows, and so is a
     row with no id (blank, or a missing-value mark) among cells holding values: said as such, not as an id
     badly written ('' is no id at all). Rows with no value in any cell are left out before (base.begin_report).
 
     A spreadsheet opened and saved with an export rewrites long ids in scientific notation (8.12E+17,
     digits lost): such a copy beside the original would count every post twice, so it is refused with
-    what to do. `example` is an id of the platform, shown as what was expected.
+    what to do. So is an id a spreadsheet replaced with an error value ('#NAME?', SPREADSHEET_ERROR). `example`
+    is an id of the platform, shown as what was expected (`expected`, by default an id of digits); `malformed`
+    says what ids not matching `pattern` are not.
     """
+    expected = expected or Message("imports.values.ids_expected", example=example)
     raw = cells.to_numpy(dtype=object)
     if pattern == DIGIT_ID and all(isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 25
                                    for v in raw):  # the usual case, fast
@@ -377,18 +387,21 @@ def digit_ids(cells: pd.Series, *, path: Path, column: str, rows: pd.Series, exa
 
         raise ExportFormatError(path, Message("imports.values.ids_missing", count=int(missing.sum()),
                                               rows=row_list([int(r) for r in rows[missing]])),
-                                row=int(rows[missing].iloc[0]), column=column,
-                                expected=Message("imports.values.ids_expected", example=example),
+                                row=int(rows[missing].iloc[0]), column=column, expected=expected,
                                 hint=Message("imports.values.ids_missing_hint"))
+    errors = bad & ids.str.fullmatch(SPREADSHEET_ERROR).fillna(False).astype(bool)
+    if errors.any():  # said first: the cause is known
+        bad = errors
     if bad.any():
         shown = [Message("imports.values.cell", row=str(r), value=quoted(v))
                  for r, v in zip(rows[bad].head(5), ids[bad].head(5))]
         damaged = ids[bad].str.contains(r"[0-9][.,]?[0-9]*[eE][+]", regex=True).fillna(False).any()
         raise ExportFormatError(
-            path, Message("imports.values.ids_not_digits", count=int(bad.sum()), shown=shown),
-            row=int(rows[bad].iloc[0]), column=column, expected=Message("imports.values.ids_expected",
-                                                                         example=example),
-            hint=Message("imports.values.ids_hint_scientific" if damaged else "imports.values.ids_hint_edited"),
+            path, Message("imports.values.ids_error_values" if errors.any() else malformed, count=int(bad.sum()),
+                          shown=shown),
+            row=int(rows[bad].iloc[0]), column=column, expected=expected,
+            hint=Message("imports.values.ids_hint_error_value" if errors.any() else
+                         "imports.values.ids_hint_scientific" if damaged else "imports.values.ids_hint_edited"),
         )
     _refuse_rounded_ids(ids, path=path, column=column, rows=rows, example=example)
     return ids

@@ -40,7 +40,7 @@ from ..i18n import Message, quoted
 from ..quality import figures_apart, figures_apart_note
 from .base import Columns, Family, ImportedFile, begin_report, file_labels, table_notes
 from .reading import read_delimited
-from .values import LABEL, column_decimal, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
+from .values import LABEL, column_decimal, digit_ids, is_blank, raise_not_dates, read_as, seconds_where_readable, to_local_datetime, to_number, to_seconds
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
@@ -56,6 +56,10 @@ COUNTS = {
 
 #: A YouTube video id: 11 characters of A-Z, a-z, 0-9, '_' and '-'.
 VIDEO_ID = r"[A-Za-z0-9_-]{11}"
+#: What a Content id may hold: a video's id, or a longer one of the same characters (a post's, where the table
+#: lists posts too); anything else ('#NAME?', a spreadsheet's error value) was no id YouTube wrote.
+CONTENT_ID = r"[A-Za-z0-9_-]+"
+ID_EXAMPLE = "a1B2c3D4e5F"
 
 SHORT_MAX_SECONDS = 180  # the longest a Short runs (3 minutes since October 2024): a longer video is no Short
 
@@ -117,10 +121,14 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         return to_number(frame[key], path=path, column=table.header[table.keys.index(key)], rows=rows,
                          dtype=dtype, decimal=table.decimal_mark)
 
+    # dates first: a row split by a line break in its title reads its title's second line as its date, said so
+    days = _publish_dates(frame[time_key], path=path, rows=rows).dt.strftime("%Y-%m-%d")
+    video_id = digit_ids(video_id, path=path, column=table.header[table.keys.index(cols.key("Content"))], rows=rows,
+                         example=ID_EXAMPLE, pattern=CONTENT_ID, malformed="imports.youtube_studio.ids_malformed",
+                         expected=Message("imports.youtube_studio.video_id_expected", example=ID_EXAMPLE))
     out = pd.DataFrame(index=frame.index)
     out["platform"] = "youtube"
     out["post_id"] = video_id
-    days = _publish_dates(frame[time_key], path=path, rows=rows).dt.strftime("%Y-%m-%d")
     out["published_at"] = to_local_datetime(days, fmt="%Y-%m-%d", timezone=zone, path=path,
                                             column="Video publish time", rows=rows)
     out["published_precision"] = "day"
