@@ -114,3 +114,42 @@ def test_digit_ids_of_every_family_say_an_error_value_for_what_it_is(tmp_path):
     assert err.value.row == 3
     assert "1 id was replaced by a spreadsheet's error value, which holds no id: row 3: '#VALUE!'" in \
         err.value.in_language(Translator("en"))
+
+
+X_HEADER = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Replies,Reposts\n"
+
+
+def _x_row(post_id: str, impressions: str) -> str:
+    return (f'{post_id},"Sun, Nov 9, 2025",Hello,https://x.com/shop/status/{post_id},{impressions},4,9,0,0,0,1,2\n')
+
+
+def test_a_column_the_export_always_fills_left_blank_in_every_row_is_said_to_be_edited(write_file):
+    """X's Impressions blank in both posts' rows: warned about (in both languages); blank in one row of two it
+    is only a blank cell (named by the blank-cell note), not an emptied column."""
+    path = write_file("account_analytics_content_2025-11-01_2025-11-30.csv",
+                      X_HEADER + _x_row("1987654321098765432", "") + _x_row("1987654321098765433", ""))
+    result = import_exports(path, timezone="UTC")
+    assert result.posts["impressions"].isna().all()
+    assert ("column 'Impressions' is empty in every row, though the export always fills it: the file was likely "
+            "edited; download it again") in _warnings(result)
+    assert ("kolom 'Impressions' kosong di setiap baris, padahal ekspor ini selalu mengisinya: berkas ini "
+            "kemungkinan telah disunting; unduh ulang ekspornya") in _warnings(result, "id")
+    path.write_text(X_HEADER + _x_row("1987654321098765432", "") + _x_row("1987654321098765433", "150"),
+                    encoding="utf-8")
+    assert not any("empty in every row" in w for w in _warnings(import_exports(path, timezone="UTC")))
+
+
+def test_youtube_views_emptied_are_warned_about_but_unique_viewers_studio_leaves_blank_are_not(write_file):
+    """Studio leaves Unique viewers blank on video rows (a real export does): no warning. Views blank on both
+    videos while the Total row keeps its 90: warned about, once."""
+    header = "Content,Video title,Video publish time,Views,Unique viewers,Likes\n"
+    path = write_file("Table data.csv", header + "Total,,,90,0,9\n"
+                      'a1B2c3D4e5F,Bread,"Mar 15, 2025",60,,5\n'
+                      'b2C3d4E5f6G,Crumb,"Apr 2, 2025",30,,4\n')
+    assert not any("empty in every row" in w for w in _warnings(import_exports(path)))
+    path.write_text(header + "Total,,,90,0,9\n"
+                    'a1B2c3D4e5F,Bread,"Mar 15, 2025",,,5\n'
+                    'b2C3d4E5f6G,Crumb,"Apr 2, 2025",,,4\n', encoding="utf-8")
+    empty = [w for w in _warnings(import_exports(path)) if "empty in every row" in w]
+    assert empty == ["column 'Views' is empty in every row, though the export always fills it: the file was likely "
+                     "edited; download it again"]

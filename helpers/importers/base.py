@@ -10,6 +10,7 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message, Notes
 from .reading import TextTable, normalise_name, short_rows_explained
+from .values import is_blank
 
 
 @dataclass
@@ -170,6 +171,7 @@ class Columns:
     def __init__(self, header: list[str], keys: list[str]):
         self._by_name: dict[str, list[str]] = {}
         self._header = list(header)
+        self._keys = list(keys)
         self.repeated_used: dict[str, list[str]] = {}  # a name read by `key` that heads several columns
         for name, key in zip(header, keys):
             self._by_name.setdefault(normalise_name(name), []).append(key)
@@ -202,6 +204,10 @@ class Columns:
             return None
         wanted = {_letters(name) for name in names}
         return next((name for name in self._header if _letters(name) in wanted), None)
+
+    def header_of(self, key: str) -> str:
+        """The column's name as the file writes it."""
+        return next(name for name, k in zip(self._header, self._keys) if k == key)
 
     def all_keys(self, name: str) -> list[str]:
         return list(self._by_name.get(normalise_name(name), []))
@@ -260,14 +266,32 @@ def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
 
 
 def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False,
-                own_file: bool = False) -> list[Message]:
+                own_file: bool = False, filled: tuple[str, ...] = (), posts: pd.Index | None = None) -> list[Message]:
     """The data-quality notes of how a file read: lines read back from a spreadsheet's re-save
     (TextTable.resave_notes), rows short of cells (see TextTable.short_row_notes; `own_file` for a file of
-    the user's own tool) and repeated column names whose cells differ. Called once an importer has looked up
-    its columns."""
+    the user's own tool), repeated column names whose cells differ, and columns the family always fills left
+    blank in every row (empty_column_notes: `filled`, over the rows `posts` read, default every row). Called
+    once an importer has looked up its columns."""
+    frame = table.frame if posts is None else table.frame.loc[posts]
     return (table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected,
                                                          own_file=own_file)
-            + repeated_column_notes(table, cols))
+            + repeated_column_notes(table, cols) + empty_column_notes(cols, frame, filled))
+
+
+def empty_column_notes(cols: Columns, frame: pd.DataFrame, filled) -> list[Message]:
+    """A warning for each column among `filled` (header names a family's exports write a figure in for every
+    post: X's Impressions, YouTube's Views) that this file has but leaves blank in every row of `frame` (its
+    posts' rows): the platform never writes it so, so the file was edited (the column cleared), and the report
+    would otherwise say the exports do not report that figure at all. Columns a family may leave empty (YouTube's
+    Unique viewers, Instagram's Views before Meta counted them) are not among `filled`."""
+    if frame.empty:
+        return []
+    notes = []
+    for name in filled:
+        key = cols.key(name)
+        if key is not None and key in frame and is_blank(frame[key]).all():
+            notes.append(Message("imports.base.column_empty", column=cols.header_of(key)))
+    return notes
 
 
 def interaction_column_notes(cols: Columns, expected: dict[str, tuple[str, ...]], read: set[str] | pd.Index,

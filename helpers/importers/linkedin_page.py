@@ -39,6 +39,8 @@ from .values import to_local_datetime, to_number
 SHEET = "All posts"
 
 # canonical column -> header names that carry it (first one present wins)
+#: Columns every LinkedIn post export writes a figure in for every post (empty_column_notes).
+FILLED = ("Impressions", "Clicks", "Likes", "Reactions", "Comments", "Reposts")
 COUNTS = {
     "impressions": ("Impressions",),
     "clicks": ("Clicks",),
@@ -169,7 +171,7 @@ def read_linkedin_page(path: Path, *, timezone: str | None = None, **_) -> Impor
                                                 FAMILY.label)
     merged = len(frame) - len(out)
     report.drop(Message("imports.linkedin_page.boosted_rows_merged"), merged)
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, filled=FILLED, posts=out.index)
     if "clicks" in out:
         report.counted["clicks"] = Message("imports.linkedin_page.clicks_counted")
     report.rows_imported = len(out)

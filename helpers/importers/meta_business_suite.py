@@ -44,6 +44,9 @@ FORMATS = {
 STILL_FORMATS = ("photo", "link", "text")
 
 # canonical column -> header names that carry it (first one present wins)
+#: Columns every Business Suite post export that has them writes a figure in for every post (empty_column_notes):
+#: reach, and impressions or (since Meta counts them) views.
+FILLED = ("Reach", "IMPRESSION:UNIQUE_USERS", "Impressions", "Views")
 COUNTS = {
     "reach": ("Reach", "IMPRESSION:UNIQUE_USERS"),
     "reactions": ("Reactions", "Likes"),
@@ -177,7 +180,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
     out["source_file"] = str(path)
     out["source_row"] = rows
     # Business Suite leaves out trailing cells of some posts: only a cut-off last row is warned about
-    report.warnings += table_notes(table, cols, short_rows_expected=True)
+    report.warnings += table_notes(table, cols, short_rows_expected=True, filled=FILLED, posts=out.index)
     if "clicks" in out:
         report.counted["clicks"] = Message("imports.meta_business_suite.clicks_counted")
     report.rows_imported = len(out)

@@ -37,6 +37,8 @@ from .values import is_blank, to_local_datetime, to_number
 from .yearless_dates import day_months, place_in_years
 
 # canonical column -> header names that carry it (first one present wins)
+#: Columns every TikTok Studio content export writes a figure in for every video (empty_column_notes).
+FILLED = ("Total views", "Video views", "Views", "Total likes", "Likes")
 COUNTS = {
     "reactions": ("Total likes", "Likes"),
     "comments": ("Total comments", "Comments"),
@@ -108,7 +110,7 @@ def read_tiktok_studio(path: Path, *, timezone: str | None = None, year: int | N
     out["source_row"] = rows
     report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
                                                 FAMILY.label)
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, filled=FILLED, posts=out.index)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

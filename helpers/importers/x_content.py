@@ -40,6 +40,8 @@ from .x_tweet_activity import (ID_EXAMPLE, account_from_links, clicks_counted, i
                                unescape_html)
 
 # canonical column -> header names that carry it (first one present wins)
+#: Columns every content export writes a figure in for every post (empty_column_notes).
+FILLED = ("Impressions", "Likes", "Replies", "Reposts", "Engagements")
 COUNTS = {
     "impressions": ("Impressions",),
     "reactions": ("Likes",),
@@ -116,7 +118,7 @@ def read_x_content(path: Path, *, timezone: str | None = None, **_) -> ImportedF
     out["source_row"] = rows
     report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
                                                 FAMILY.label)
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, filled=FILLED, posts=out.index)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

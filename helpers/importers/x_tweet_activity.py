@@ -36,6 +36,8 @@ from .reading import read_delimited
 from .values import digit_ids, figures_where_readable, to_number
 
 # canonical column -> header names that carry it (first one present wins); each also has a "promoted " twin
+#: Columns every tweet activity export writes a figure in for every tweet (empty_column_notes).
+FILLED = ("impressions", "engagements", "retweets", "replies")
 COUNTS = {
     "impressions": ("impressions",),
     "reactions": ("likes", "favorites"),
@@ -117,7 +119,7 @@ def read_x_tweet_activity(path: Path, *, timezone: str | None = None, **_) -> Im
     out["source_row"] = rows
     report.warnings += interaction_column_notes(cols, {c: COUNTS[c] for c in INTERACTIONS}, set(out.columns),
                                                 FAMILY.label)
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, filled=FILLED, posts=out.index)
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
 

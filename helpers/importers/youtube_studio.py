@@ -44,6 +44,9 @@ from .values import LABEL, column_decimal, digit_ids, is_blank, raise_not_dates,
 from .yearless_dates import parse_day_month
 
 # canonical column -> header names that carry it (first one present wins)
+#: Columns every Content table holding them fills for every video (empty_column_notes). Unique viewers is left
+#: blank by Studio on its videos' rows (a real export), and so is not among them.
+FILLED = ("Views", "Watch time (hours)", "Impressions")
 COUNTS = {
     "video_views": ("Views",),
     "engaged_views": ("Engaged views",),
@@ -165,7 +168,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
         report.warnings += _watch_time_notes(hours, out, frame, cols, rows)
     out["source_file"] = str(path)
     out["source_row"] = rows
-    report.warnings += table_notes(table, cols)
+    report.warnings += table_notes(table, cols, filled=FILLED, posts=out.index)
     report.rows_imported = len(out)
     if total_views is not None and "video_views" in out:
         listed = out["video_views"].sum()
