@@ -296,22 +296,24 @@ class Loaded:
 
     def files(self) -> pd.DataFrame:
         """Every file read: the table it went into, the rows imported, and what the import noted (rows left
-        out and why, data-quality warnings); a skipped file with why it was skipped."""
+        out and why, data-quality warnings); a skipped file with why it was skipped. The table's name and the
+        notes are in the language active when it is called (i18n.use_language); the headings stay as keys."""
         from .importers.base import file_drops, file_warnings
-        from .i18n import localised
+        from .i18n import active_language, localised, translator
 
+        tr = translator(active_language())
         read = [(table, report) for table, reports in (("posts", self.imported.reports),
-                                                       ("daily series", self.sources.daily_reports),
-                                                       ("paid delivery", self.sources.paid_reports))
+                                                       ("daily", self.sources.daily_reports),
+                                                       ("paid", self.sources.paid_reports))
                 for report in reports]
         labels = file_labels([r.path for _, r in read] + [p for p, _ in self.sources.skipped])
         rows = []
         for (table, report), label in zip(read, labels):
             notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
                      for m in file_drops([report]) + file_warnings([report])]
-            rows.append({"file": label, "table": table, "imported": rows_used(report, daily=table == "daily series"),
-                         "notes": "; ".join(notes)})
-        rows += [{"file": label, "table": "skipped", "imported": 0, "notes": why}
+            rows.append({"file": label, "table": tr.t(f"imports.explore.table_{table}"),
+                         "imported": rows_used(report, daily=table == "daily"), "notes": "; ".join(notes)})
+        rows += [{"file": label, "table": tr.t("imports.explore.table_skipped"), "imported": 0, "notes": localised(why)}
                  for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
         return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
 

@@ -260,6 +260,7 @@ def test_a_roster_pattern_passes_over_a_zip_extracted_beside_it_and_refuses_one_
     import zipfile
 
     from helpers.importers import expand_paths
+    from helpers.i18n import use_language
     from helpers.sources import load_client
 
     copy_demo("harbour-books", tmp_path)  # one Business Suite export, extracted from the zip below
@@ -269,6 +270,12 @@ def test_a_roster_pattern_passes_over_a_zip_extracted_beside_it_and_refuses_one_
     loaded = load_client(expand_paths(str(tmp_path / "*")), client="h", timezone="Europe/London")
     assert len(loaded.posts) == 96  # Harbour Books' posts, read once
     assert loaded.files().set_index("file").loc["meta-export.zip", "table"] == "skipped"
+    try:  # the table's name is in the active language, as the notes beside it are
+        use_language("id")
+        assert loaded.files().set_index("file")["table"].to_dict() == {export.name: "unggahan",
+                                                                        "meta-export.zip": "dilewati"}
+    finally:
+        use_language("en")
     from helpers.describe import describe
 
     text, failures = describe(tmp_path, timezone="Europe/London")  # python -m helpers inspect FOLDER

@@ -224,6 +224,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.quality.kinds_": {"impressions", "views", "thumbnail_impressions", "impressions_and_views",
                                    "neither"},  # quality_notes, report._counted, explore._row_label and _row_number
         # explore.summary_view's row labels, one per row of metrics.channel_summary
+        "imports.explore.table_": {"posts", "daily", "paid"},  # sources.Loaded.files: the table a file went into
         "imports.explore.summary_row.": {f"{kpi}.{field}" for _, kpi, field in metrics.SUMMARY_ROWS},
         "report_note.": set(report.CLIENT_WORDING.values()),  # report.client_worded
         # report._finding_elasticity: a class, or why there is none (compare.elasticity_fit's 'unfitted')

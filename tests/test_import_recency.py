@@ -80,6 +80,26 @@ def test_august_downloaded_again_after_september_replaces_its_august_posts(tmp_p
                for note in reports[SEPTEMBER].warnings)
 
 
+def test_the_summary_is_in_the_active_language(tmp_path):
+    """After use_language("id") the import summary's headings and its why-newer cell are Indonesian, as the
+    report's Data coverage words them, not English headings around an English reason."""
+    from helpers.i18n import use_language
+
+    older, newer = _downloads(tmp_path, "2026-10-02 09:00", "2026-10-10 00:00")
+    result = import_exports([older, newer], timezone=ZONE)
+    try:
+        use_language("id")
+        summary = result.summary().set_index("berkas")
+    finally:
+        use_language("en")
+    assert list(summary.columns[:4]) == ["jenis ekspor", "platform", "baris dalam berkas", "diimpor"]
+    assert summary.loc[SEPTEMBER, "digantikan ekspor yang lebih baru"] == 2
+    assert summary.loc[SEPTEMBER, "ekspor yang lebih baru, dan alasannya"] == (
+        f"{AUGUST_AGAIN}, yang diunduh lebih akhir (terakhir diubah 10 Oktober 2026 07.00; berkas ini 2 Oktober 2026 "
+        "16.00)")
+    assert "superseded by a newer export" in result.summary().columns  # English again once English is active
+
+
 def test_times_within_ten_minutes_are_a_copy_and_the_names_decide(tmp_path):
     """A folder copied (or checked out) gives its files times seconds or minutes apart: 9 minutes say nothing
     of which was downloaded later, so the September export, whose name ends later, stays the newer."""

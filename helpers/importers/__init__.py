@@ -215,20 +215,25 @@ class ImportResult:
 
     def summary(self) -> pd.DataFrame:
         """One row per file: family, platform, rows, dropped (with reasons), superseded (by which newer export,
-        and what shows it is newer), period."""
+        and what shows it is newer), period. Headings and reasons are in the language active when it is called
+        (i18n.use_language), as the explorer shows them."""
+        from ..i18n import active_language, translator
+
+        tr = translator(active_language())
         return pd.DataFrame([{
-            "file": label,
-            "family": r.family,
-            "platform": r.platform,
-            "rows in file": r.rows_in_file,
-            "imported": r.rows_imported - r.superseded,
-            "dropped": sum(r.dropped.values()),
-            "why dropped": "; ".join(f"{n} {why}" for why, n in r.dropped.items()),
-            "superseded by a newer export": r.superseded,
-            "newer export, and why": "; ".join(str(why) for _, why in r.superseded_by.values()),
-            "first post": r.period[0] if r.period else pd.NaT,
-            "last post": r.period[1] if r.period else pd.NaT,
-            "warnings": len(r.warnings),
+            tr.t("imports.explore.summary_file"): label,
+            tr.t("imports.explore.summary_family"): r.family,
+            tr.t("imports.explore.summary_platform"): r.platform,
+            tr.t("imports.explore.summary_rows"): r.rows_in_file,
+            tr.t("imports.explore.summary_imported"): r.rows_imported - r.superseded,
+            tr.t("imports.explore.summary_dropped"): sum(r.dropped.values()),
+            tr.t("imports.explore.summary_why_dropped"): "; ".join(f"{tr.number(n)} {tr.message(why)}"
+                                                                   for why, n in r.dropped.items()),
+            tr.t("imports.explore.summary_superseded"): r.superseded,
+            tr.t("imports.explore.summary_newer"): "; ".join(tr.message(why) for _, why in r.superseded_by.values()),
+            tr.t("imports.explore.summary_first"): r.period[0] if r.period else pd.NaT,
+            tr.t("imports.explore.summary_last"): r.period[1] if r.period else pd.NaT,
+            tr.t("imports.explore.summary_warnings"): len(r.warnings),
         } for r, label in zip(self.reports, file_labels([r.path for r in self.reports]))])
 
     def warnings(self) -> list[Message]:
