@@ -434,12 +434,18 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None, sp
 
 def _period_words(start, end) -> Message:
     """The days asked for, as a sentence says them: "between 2025-05-01 and 2025-05-31", or, with one end
-    only, "from 2025-05-01" or "up to 2025-05-31"."""
+    only, "from 2025-05-01" or "up to 2025-05-31". Text is echoed as typed (an error about that input); a
+    date is written as the language writes dates ("1 May 2025"), as where the workbook states the days."""
+    import datetime as dt
+
+    def said(day):
+        return day if isinstance(day, dt.date) else str(day)
+
     if start and end:
-        return Message("imports.explore.period_between", start=str(start), end=str(end))
+        return Message("imports.explore.period_between", start=said(start), end=said(end))
     if start:
-        return Message("imports.explore.period_from", start=str(start))
-    return Message("imports.explore.period_up_to", end=str(end))
+        return Message("imports.explore.period_from", start=said(start))
+    return Message("imports.explore.period_up_to", end=said(end))
 
 
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
@@ -974,7 +980,9 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     notes = [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
     kept = whole_days(daily)
     if not (kept["value"].notna() & kept["date"].between(pd.Timestamp(first), pd.Timestamp(last))).any():
-        asked = _period_words(start, end) if start or end else _period_words(first, last)
+        # the days asked as dates, as the span beside them is written, one-sided as asked
+        asked = _period_words(first if start else None, last if end else None) if start or end else \
+            _period_words(first, last)
         said = tr.t("imports.explore.daily_not_covered", period=tr.message(asked),
                     first=tr.date(covers[0].date()), last=tr.date(covers[1].date()))
         return HTML(f"<p>{html.escape(said)}</p>" + "".join(notes))

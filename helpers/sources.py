@@ -745,7 +745,7 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
                  spans: dict | None = None, post_exports: bool = False):
     """The runs of days from `first` to `last` (dates; None: open) that the post exports (of `platform`)
     cover (export_periods), and the words saying so for a period without posts: "the exports cover these
-    days" (or "... 2018-03-28 to 2018-03-31 of these days"), so the account published nothing then; or, with
+    days" (or "... 28 March 2018 to 31 March 2018 of these days"), so the account published nothing then; or, with
     no run, "no export covers these days" with the periods the exports do cover (the nearest before and
     after, when there are many). The one decision behind select_posts' and the report's "no posts" errors.
     `spans`: export_periods' result, when the caller has it already. `post_exports`: daily series or ad
@@ -764,14 +764,14 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
     if len(every) > 3:  # the nearest before and after the days asked, and how many periods in all
         near = [r for r in every if r[1] < low][-1:] + [r for r in every if r[0] > high][:1]
         return runs, Message("imports.sources.not_covered_near" + posts_only, runs=_runs_text(near),
-                             count=len(every), first=str(every[0][0]), last=str(every[-1][1]))
+                             count=len(every), first=_day(every[0][0]), last=_day(every[-1][1]))
     return runs, Message("imports.sources.not_covered" + posts_only, runs=_runs_text(every) if every else "—")
 
 
 def side_files_covering(side_files, first, last) -> list:
     """The daily series and ad reports among `side_files` (("daily" | "paid", FileReport), as the report keeps
     them) holding some day from `first` to `last` (dates), as words naming them, the files of one kind and
-    span together: "Reach.csv, Views.csv and Follows.csv (daily series, 2025-01-01 to 2025-04-15)". What a
+    span together: "Reach.csv, Views.csv and Follows.csv (daily series, 1 January 2025 to 15 April 2025)". What a
     period without posts has, although no post export covers it: the report says so, rather than that no
     export covers these days."""
     from .i18n import Message, listed
@@ -950,7 +950,14 @@ def partly_covered_values(platform: str, asked: tuple, runs: list) -> dict:
 
 
 def _runs_text(runs) -> list:
-    """Runs of days as a list a message joins: "2018-03-01 to 2018-03-31", or the day for a run of one."""
+    """Runs of days as a list a message joins: "1 March 2018 to 31 March 2018", or the day for a run of one. The
+    days stay dates, so that each language writes them as its other dates (i18n.render_value), never ISO."""
     from .i18n import Message
 
-    return [str(s) if s == e else Message("imports.sources.days_from_to", first=str(s), last=str(e)) for s, e in runs]
+    return [_day(s) if s == e else Message("imports.sources.days_from_to", first=_day(s), last=_day(e))
+            for s, e in runs]
+
+
+def _day(value) -> dt.date:
+    """A day of a run (a date, or a Timestamp at midnight) as a date, which a message writes as a date alone."""
+    return value.date() if isinstance(value, dt.datetime) else value

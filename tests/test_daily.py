@@ -558,18 +558,20 @@ def test_a_period_only_daily_files_cover_is_an_error_naming_them():
         _pacific_report("2025-02-20", "2025-02-27")
     assert str(error.value) == (
         "no posts for T between 2025-02-20 and 2025-02-27: no post export covers these days (the post exports cover"
-        " 2025-03-01 to 2025-03-14). Figures of these days are in Follows.csv and Reach.csv (daily series,"
-        " 2025-02-20 to 2025-03-14), but they are of the page or its ads, not of posts: the report's lenses are"
+        " 1 March 2025 to 14 March 2025). Figures of these days are in Follows.csv and Reach.csv (daily series,"
+        " 20 February 2025 to 14 March 2025), but they are of the page or its ads, not of posts: the report's lenses are"
         " measured on posts, so it needs post exports of the period. Check the period in the roster or add the"
         " post exports that cover it.")
     with pytest.raises(WorkbookError, match=r"^no posts for T between 2025-01-01 and 2025-01-31: no post export covers"
-                                            r" these days \(the post exports cover 2025-03-01 to 2025-03-14\)\. Check"):
+                                            r" these days \(the post exports cover 1 March 2025 to 14 March"
+                                            r" 2025\)\. Check"):
         _pacific_report("2025-01-01", "2025-01-31")  # read beside the posts, the daily files cover none of it
-    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 2025-03-01 to"):
+    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 1 March 2025 to"):
         _pacific_report("2025-02-20", "2025-02-27", exports=[str(PACIFIC / "Mar-*.csv")])  # posts alone: as it was
     workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
     with pytest.raises(WorkbookError, match=r"no post export covers these days .*; figures of these days are in"
-                                            r" Follows.csv and Reach.csv \(daily series, 2025-02-20 to 2025-03-14\)"):
+                                            r" Follows.csv and Reach.csv \(daily series, 20 February 2025 to 14"
+                                            r" March 2025\)"):
         explore.report_view(workspace, "2025-02-20", "2025-02-27")
 
 
@@ -631,16 +633,17 @@ def test_the_explorer_names_the_days_the_daily_series_cover_for_days_they_do_not
 
     workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
     january = explore.daily_shown(workspace, "2025-01-01", "2025-01-31").data
-    assert january == ("<p>No daily series holds a figure between 2025-01-01 and 2025-01-31: the daily series cover"
-                       " 20 February 2025 to 13 March 2025, not these days, so there is no reach per day or follower"
+    # the days asked are said as the days covered beside them are, as dates, not as typed
+    assert january == ("<p>No daily series holds a figure between 1 January 2025 and 31 January 2025: the daily series"
+                       " cover 20 February 2025 to 13 March 2025, not these days, so there is no reach per day or follower"
                        " growth to show. Pick days they cover, or load the daily exports that cover these.</p>")
     later = explore.daily_shown(workspace, "2025-03-14").data
-    assert later.startswith("<p>No daily series holds a figure from 2025-03-14: the daily series cover 20 February"
+    assert later.startswith("<p>No daily series holds a figure from 14 March 2025: the daily series cover 20 February"
                             " 2025 to 13 March 2025")
     assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in later
-    assert "Tidak ada deret harian yang memuat angka antara 2025-01-01 dan 2025-01-31: deret harian mencakup" \
-           " 20 Februari 2025 hingga 13 Maret 2025" in explore.daily_shown(workspace, "2025-01-01", "2025-01-31",
-                                                                          language="id").data
+    indonesian = explore.daily_shown(workspace, "2025-01-01", "2025-01-31", language="id").data
+    assert "Tidak ada deret harian yang memuat angka antara 1 Januari 2025 dan 31 Januari 2025: deret harian" \
+           " mencakup 20 Februari 2025 hingga 13 Maret 2025" in indonesian
     first = explore.daily_shown(workspace, "2025-02-01", "2025-02-20").data
     assert "<h4>Accounts reached per day, 1 February 2025 to 20 February 2025" in first and ">1 of 20</td>" in first
 

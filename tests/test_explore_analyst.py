@@ -119,10 +119,10 @@ def test_select_posts_refuses_a_day_first_date_rather_than_reading_it_month_firs
 
 def test_a_period_outside_the_posts_is_an_error_naming_their_span(three_posts):
     with pytest.raises(WorkbookError, match=r"no posts from 2026-06-01: no export covers these days \(the exports "
-                                            r"cover 2026-03-01 to 2026-05-01\), so an empty table"):
+                                            r"cover 1 March 2026 to 1 May 2026\), so an empty table"):
         explore.select_posts(three_posts, start="2026-06-01")
     with pytest.raises(WorkbookError, match=r"no posts with platform='facebook' between 2026-04-01 and 2026-04-30: "
-                                            r"no export covers these days \(the exports cover 2026-03-01 to 2026-03-10\)"):
+                                            r"no export covers these days \(the exports cover 1 March 2026 to 10 March 2026\)"):
         explore.select_posts(three_posts, platform="facebook", start="2026-04-01", end="2026-04-30")
     with pytest.raises(WorkbookError, match=r"no posts with platform='instagram' up to 2026-04-30: no export covers"):
         explore.select_posts(three_posts, platform="instagram", end="2026-04-30")
@@ -139,7 +139,7 @@ def test_the_period_error_speaks_indonesian(three_posts):
         with pytest.raises(WorkbookError) as error:
             explore.select_posts(three_posts, start="2026-06-01")
         assert str(error.value).startswith("tidak ada unggahan mulai 2026-06-01: tidak ada ekspor yang mencakup "
-                                           "hari-hari ini (ekspor mencakup 2026-03-01 hingga 2026-05-01)")
+                                           "hari-hari ini (ekspor mencakup 1 Maret 2026 hingga 1 Mei 2026)")
     finally:
         use_language("en")
 
@@ -153,7 +153,7 @@ def test_last_days_end_on_the_last_post_of_the_chosen_platform_and_format(three_
     # its 30 days reach back before the exports' first day, which select_posts says (covered_only avoids it)
     from helpers.errors import PartlyCovered
 
-    with pytest.warns(PartlyCovered, match="cover only 2026-03-01 of the days chosen"):
+    with pytest.warns(PartlyCovered, match="cover only 1 March 2026 of the days chosen"):
         chosen = explore.select_posts(three_posts, platform="facebook", format="photo", start=start, end=end)
     assert len(chosen) == 1
 
@@ -176,7 +176,7 @@ def test_last_days_covered_only_start_where_the_exports_do():
     with warnings.catch_warnings():
         warnings.simplefilter("error", PartlyCovered)
         assert len(explore.select_posts(posts, start="2025-03-18", end="2025-03-22")) == 3
-    with pytest.warns(PartlyCovered, match="cover only 2025-03-18 to 2025-03-22 of the days chosen"):
+    with pytest.warns(PartlyCovered, match="cover only 18 March 2025 to 22 March 2025 of the days chosen"):
         explore.select_posts(posts, start="2025-02-21", end="2025-03-22")
 
 

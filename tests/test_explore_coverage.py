@@ -31,10 +31,11 @@ def test_a_month_between_two_exports_is_not_covered_although_it_lies_within_the_
         explore.select_posts(months_apart.posts, platform="x", start="2017-05-01", end="2017-05-31")
     assert said(error, "en").startswith(
         "no posts with platform='x' between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover"
-        " 2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31), so an empty table would read as 'no posts'")
+        " 1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019), so an empty table would read as"
+        " 'no posts'")
     assert said(error, "id").startswith(
         "tidak ada unggahan dengan platform='x' antara 2017-05-01 dan 2017-05-31: tidak ada ekspor yang mencakup"
-        " hari-hari ini (ekspor mencakup 2015-08-01 hingga 2015-08-31, 2019-08-01 hingga 2019-08-31)")
+        " hari-hari ini (ekspor mencakup 1 Agustus 2015 hingga 31 Agustus 2015, 1 Agustus 2019 hingga 31 Agustus 2019)")
 
 
 def test_days_an_export_covers_without_a_post_are_an_empty_selection(months_apart):
@@ -48,7 +49,7 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
         explore.report_view(months_apart, "2017-05-01", "2017-05-31")
     assert said(gap, "en") == (
         "no posts for bakery between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover "
-        "2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31); the loaded posts run from 2015-08-17 to 2019-08-13 "
+        "1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019); the loaded posts run from 2015-08-17 to 2019-08-13 "
         "(explore.span). Give report_view a start= and end= the exports cover, written YYYY-MM-DD, or load the "
         "exports that cover them")
     # days the exports cover without a post: the short report the client is sent (report_of_loaded's), which
@@ -64,7 +65,7 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
         explore.report_view(months_apart, "2019-08-25", "2019-09-05")
     assert said(partly, "en") == (
         "no posts for bakery between 2019-08-25 and 2019-09-05, but some platform's or account's exports do not "
-        "cover all of these days (X: the exports cover 2019-08-25 to 2019-08-31 of these days), so whether the "
+        "cover all of these days (X: the exports cover 25 August 2019 to 31 August 2019 of these days), so whether the "
         "account published nothing then cannot be told. Give report_view a start= and end= the exports cover, "
         "written YYYY-MM-DD, or load the exports that cover them")
     assert "roster" not in said(partly, "en") and "daftar klien" not in said(partly, "id")
@@ -91,13 +92,13 @@ def test_the_report_notebook_reports_a_quiet_period_and_refuses_days_no_export_c
         report.report_of_loaded(months_apart, period_start="2019-08-25", period_end="2019-09-05", **common)
     assert said(partly, "en") == (
         "no posts for Bakery between 2019-08-25 and 2019-09-05, but some platform's or account's exports do not cover "
-        "all of these days (X: the exports cover 2019-08-25 to 2019-08-31 of these days), so whether the account published "
+        "all of these days (X: the exports cover 25 August 2019 to 31 August 2019 of these days), so whether the account published "
         "nothing then cannot be told. Check the period in the roster or add the exports that cover it.")
     with pytest.raises(WorkbookError) as gap:
         report.report_of_loaded(months_apart, period_start="2017-05-01", period_end="2017-05-31", **common)
     assert said(gap, "en") == (
         "no posts for Bakery between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover "
-        "2015-08-01 to 2015-08-31, 2019-08-01 to 2019-08-31). Check the period in the roster or add the exports "
+        "1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019). Check the period in the roster or add the exports "
         "that cover it.")
 
 
@@ -115,7 +116,7 @@ def test_a_gap_among_many_monthly_exports_names_the_nearest_ones():
         explore.select_posts(workspace.posts, platform="x", start="2018-05-01", end="2018-05-31")
     assert said(error, "en").startswith(
         "no posts with platform='x' between 2018-05-01 and 2018-05-31: no export covers these days (the nearest "
-        "exports cover 2018-03-01 to 2018-03-31, 2018-08-01 to 2018-08-31; the exports cover 12 periods from "
+        "exports cover 1 March 2018 to 31 March 2018, 1 August 2018 to 31 August 2018; the exports cover 12 periods from "
         "2016-12-01 to 2021-08-31)")
     with pytest.raises(WorkbookError, match=r"between 2018-05-01 and 2018-05-31: no export covers these days"):
         explore.report_view(workspace, "2018-05-01", "2018-05-31")
@@ -183,20 +184,20 @@ def test_a_month_the_exports_cover_in_part_is_chosen_with_a_warning_naming_the_d
     january, said_of = chosen_with_warnings(from_mid_january, start="2025-01-01", end="2025-01-31")
     assert len(january) == 2
     assert [str(w) for w in said_of] == [
-        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the days chosen (2025-01-01 to 2025-01-31), "
+        "Facebook: the exports cover only 14 January 2025 to 31 January 2025 of the days chosen (1 January 2025 to 31 January 2025), "
         "18 of 31 days. The posts chosen are those of the days covered: their totals (posts, summed reach, "
         "impressions, interactions) are not the whole period's, and set beside a period covered in full they read "
         "as a change that is not there. Compare rates, or choose days the exports cover"]
     assert said_of[0].args[0].in_language(translator("id")).startswith(
-        "Facebook: ekspor hanya mencakup 2025-01-14 hingga 2025-01-31 dari hari-hari yang dipilih (2025-01-01 "
-        "hingga 2025-01-31), 18 dari 31 hari.")
+        "Facebook: ekspor hanya mencakup 14 Januari 2025 hingga 31 Januari 2025 dari hari-hari yang dipilih (1 Januari"
+        " 2025 hingga 31 Januari 2025), 18 dari 31 hari.")
     # covered in full: February, and January from the 14th; an open end runs to the exports' last day
     for period in ({"start": "2025-02-01", "end": "2025-02-28"}, {"start": "2025-01-14", "end": "2025-01-31"},
                    {"start": "2025-01-14"}, {"platform": "facebook"}):
         assert chosen_with_warnings(from_mid_january, **period)[1] == [], period
     opened = chosen_with_warnings(from_mid_january, start="2025-01-01")[1]
     assert [str(w).split(". ")[0] for w in opened] == [
-        "Facebook: the exports cover only 2025-01-14 to 2025-02-28 of the days chosen (2025-01-01 to 2025-02-28), "
+        "Facebook: the exports cover only 14 January 2025 to 28 February 2025 of the days chosen (1 January 2025 to 28 February 2025), "
         "46 of 59 days"]
 
 
@@ -212,8 +213,8 @@ def test_a_partly_covered_period_s_totals_get_no_change_and_its_rates_do(from_mi
         change = metrics.period_change(february, january).set_index("kpi")
     notes = [str(w.message) for w in caught if isinstance(w.message, PartlyCovered)]
     assert notes == [
-        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the previous period (2025-01-01 to "
-        "2025-01-31), 18 of 31 days, so the totals (posts, summed reach, impressions, interactions) get no change "
+        "Facebook: the exports cover only 14 January 2025 to 31 January 2025 of the previous period (1 January 2025 to "
+        "31 January 2025), 18 of 31 days, so the totals (posts, summed reach, impressions, interactions) get no change "
         "(partly_covered is True): over part of the days they would read as a change that is not there. Rates "
         "and per-post rates are compared, over the posts of the days covered"]
     assert change.loc["posts", ["value", "value_previous"]].tolist() == [3.0, 2.0]
@@ -264,7 +265,7 @@ def test_the_real_facebook_export_s_january_is_said_to_be_covered_from_the_14th(
     february, _ = chosen_with_warnings(posts, start="2025-02-01", end="2025-02-28")
     assert len(january) == 63 and len(february) == 111
     assert [str(w).split(". ")[0] for w in said_of] == [
-        "Facebook: the exports cover only 2025-01-14 to 2025-01-31 of the days chosen (2025-01-01 to 2025-01-31), "
+        "Facebook: the exports cover only 14 January 2025 to 31 January 2025 of the days chosen (1 January 2025 to 31 January 2025), "
         "18 of 31 days"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartlyCovered)

@@ -280,12 +280,12 @@ def test_the_frequency_formula_of_real_meta_exports_counts_views():
 
 
 @pytest.mark.parametrize("language, start, end, said", [
-    ("en", "2025-06-01", None, "no posts from 2025-06-01: no export covers these days (the exports cover 2025-05-02"
-                               " to 2025-05-20)"),
+    ("en", "2025-06-01", None, "no posts from 2025-06-01: no export covers these days (the exports cover 2 May"
+                               " 2025 to 20 May 2025)"),
     ("en", None, "2025-04-30", "no posts up to 2025-04-30: no export covers"),
     ("en", "2025-06-01", "2025-06-30", "no posts between 2025-06-01 and 2025-06-30: no export covers"),
     ("id", "2025-06-01", None, "tidak ada unggahan mulai 2025-06-01: tidak ada ekspor yang mencakup hari-hari ini"
-                               " (ekspor mencakup 2025-05-02 hingga 2025-05-20)"),
+                               " (ekspor mencakup 2 Mei 2025 hingga 20 Mei 2025)"),
     ("id", None, "2025-04-30", "tidak ada unggahan hingga 2025-04-30: tidak ada ekspor yang mencakup"),
 ])
 def test_a_one_sided_period_is_said_as_it_was_asked(two_posts, language, start, end, said):

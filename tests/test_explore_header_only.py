@@ -82,8 +82,8 @@ def test_a_period_holding_posts_or_days_an_export_with_posts_covers_gets_no_head
 
 
 def test_days_no_export_covers_are_still_an_error_naming_the_header_only_export_s_days(quiet_february):
-    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 2025-02-18 to "
-                                          r"2025-04-14\)"):
+    with pytest.raises(WorkbookError, match=r"no export covers these days \(the exports cover 18 February 2025 to "
+                                          r"14 April 2025\)"):
         explore.select_posts(quiet_february.posts, start="2025-01-01", end="2025-01-31")
 
 

@@ -109,12 +109,12 @@ def test_report_view_of_a_period_without_posts_names_the_span_of_the_loaded_post
     with pytest.raises(WorkbookError) as error:
         explore.report_view(workspace, "2020-01-01", "2020-01-14")
     assert said(error, "en") == ("no posts for kopi-senja between 2020-01-01 and 2020-01-14: no export covers these "
-                                 "days (the exports cover 2026-07-01 to 2026-10-31); the loaded posts run from "
+                                 "days (the exports cover 1 July 2026 to 31 October 2026); the loaded posts run from "
                                  "2026-07-01 to 2026-10-31 (explore.span). Give report_view a start= and end= the "
                                  "exports cover, written YYYY-MM-DD, or load the exports that cover them")
     assert "roster" not in said(error, "en")
     assert said(error, "id") == ("tidak ada unggahan untuk kopi-senja antara 2020-01-01 dan 2020-01-14: tidak ada "
-                                 "ekspor yang mencakup hari-hari ini (ekspor mencakup 2026-07-01 hingga 2026-10-31); "
+                                 "ekspor yang mencakup hari-hari ini (ekspor mencakup 1 Juli 2026 hingga 31 Oktober 2026); "
                                  "unggahan yang dimuat berkisar dari 2026-07-01 hingga 2026-10-31 (explore.span). "
                                  "Berikan start= dan end= untuk report_view pada hari-hari yang dicakup ekspor, "
                                  "ditulis YYYY-MM-DD, atau muat ekspor yang mencakupnya")
@@ -130,7 +130,7 @@ def test_the_report_notebook_keeps_speaking_of_its_parameters_and_the_roster(wor
                                 "written YYYY-MM-DD; either '2025-04-01' (day first) or '2025-01-04'"
                                 " (month first). Set them in the parameters cell, or pass them with papermill's -p")
     with pytest.raises(WorkbookError, match=r"^no posts for Kopi between 2020-01-01 and 2020-01-14: no export covers "
-                                            r"these days \(the exports cover 2026-07-01 to 2026-10-31\)\. Check the "
+                                            r"these days \(the exports cover 1 July 2026 to 31 October 2026\)\. Check the "
                                             r"period in the roster"):
         report.report_of_loaded(workspace, client="kopi", client_name="Kopi", timezone="Asia/Jakarta",
                                  period_start="2020-01-01", period_end="2020-01-14")

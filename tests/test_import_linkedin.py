@@ -410,7 +410,7 @@ def test_a_workbook_s_metrics_sheet_names_the_days_its_posts_cover(tmp_path):
         " (2025-03-24; it was downloaded that day or later, the exports do not say when)"]
     _, partly = _warned(PartlyCovered, lambda: select_posts(workspace.posts, start="2025-03-01", end="2025-03-31"))
     assert [note.split(". ")[0] for note in partly] == [
-        "LinkedIn: the exports cover only 2025-03-01 to 2025-03-24 of the days chosen (2025-03-01 to 2025-03-31), "
+        "LinkedIn: the exports cover only 1 March 2025 to 24 March 2025 of the days chosen (1 March 2025 to 31 March 2025), "
         "24 of 31 days"]
 
 

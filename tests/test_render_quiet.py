@@ -119,7 +119,7 @@ def test_a_month_the_exports_do_not_cover_still_fails_with_its_reason(rendered):
     assert record["status"] == "failed" and not (out / "uncovered" / "report.html").exists()
     assert record["error"] == (
         "no posts for Quiet Books between 2026-06-01 and 2026-06-30: no export covers these days (the exports "
-        "cover 2026-09-01 to 2026-10-31). Check the period in the roster or add the exports that cover it.")
+        "cover 1 September 2026 to 31 October 2026). Check the period in the roster or add the exports that cover it.")
 
 
 def test_the_index_lists_the_quiet_clients_as_rendered(rendered):
@@ -209,15 +209,15 @@ def test_a_quiet_report_needs_every_platforms_exports_to_cover_the_whole_period(
         build_report(exports=[POSTS, str(instagram)], period_start="2026-10-01", period_end="2026-10-31", **common)
     assert str(unseen.value) == (
         "no posts for Quiet Books between 2026-10-01 and 2026-10-31, but some platform's or account's exports do not "
-        "cover all of these days (Instagram: no export covers these days (the exports cover 2026-09-01 to 2026-09-30)), so "
+        "cover all of these days (Instagram: no export covers these days (the exports cover 1 September 2026 to 30 September 2026)), so "
         "whether the account published nothing then cannot be told. Check the period in the roster or add the "
         "exports that cover it.")
     with pytest.raises(WorkbookError) as part:
         build_report(exports=[POSTS], period_start="2026-10-15", period_end="2026-11-15", **common)
-    assert "(Facebook: the exports cover 2026-10-15 to 2026-10-31 of these days)" in str(part.value)
+    assert "(Facebook: the exports cover 15 October 2026 to 31 October 2026 of these days)" in str(part.value)
     indonesian = Translator("id").message(part.value.args[0])
     assert indonesian.startswith("tidak ada unggahan untuk Quiet Books antara 2026-10-15 dan 2026-11-15, tetapi")
-    assert "(Facebook: ekspor mencakup 2026-10-15 hingga 2026-10-31 dari hari-hari ini)" in indonesian
+    assert "(Facebook: ekspor mencakup 15 Oktober 2026 hingga 31 Oktober 2026 dari hari-hari ini)" in indonesian
 
 
 def test_each_account_of_a_platform_needs_its_own_exports_to_cover_a_quiet_period(tmp_path):
@@ -234,7 +234,7 @@ def test_each_account_of_a_platform_needs_its_own_exports_to_cover_a_quiet_perio
     with pytest.raises(WorkbookError) as unseen:
         build_report(exports=[str(tmp_path / "*.csv")], period_start="2026-10-01", period_end="2026-10-31",
                      client="quiet", client_name="Quiet Books", timezone="Europe/London")
-    assert ("(Facebook, Other Page: no export covers these days (the exports cover 2026-09-01 to 2026-09-30))"
+    assert ("(Facebook, Other Page: no export covers these days (the exports cover 1 September 2026 to 30 September 2026))"
             in str(unseen.value))
     assert "Quiet Page" not in str(unseen.value)  # the page whose export covers October is not named
 
