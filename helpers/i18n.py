@@ -601,7 +601,11 @@ class Translator:
         if is_missing(value):
             return self.t("common.na")
         return get_datetime_format("medium", locale=self.locale).replace("{1}", self.date(value)).replace(
-            "{0}", format_time(value.time(), format="short", locale=self.locale))
+            "{0}", self.time(value))
+
+    def time(self, value) -> str:
+        """A moment's time of day as the language writes it ("21:59", "21.59"), on its own clock."""
+        return format_time(value.time(), format="short", locale=self.locale)
 
     def short_date(self, value) -> str:
         day = value.date() if isinstance(value, dt.datetime) else value

@@ -127,13 +127,15 @@ def collect_records(out_dir: Path) -> list[dict]:
 
 
 def _when(text: str | None, tr: Translator) -> str:
+    """A recorded moment (ISO text) as the index shows it: the short date and the time of day as the language
+    writes them ("2 Nov 2026 08:15", "2 Nov 2026 08.15"); a text that is no moment as it is."""
     if not text:
         return tr.t("common.na")
     try:
         when = dt.datetime.fromisoformat(text)
     except ValueError:
         return text
-    return f"{tr.short_date(when)} {when:%H:%M}"
+    return f"{tr.short_date(when)} {tr.time(when)}"
 
 
 def _period(report: dict, tr: Translator) -> str:

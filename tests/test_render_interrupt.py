@@ -458,10 +458,12 @@ def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_b
             ' batch was stopped before the report was finished <em>(no good report yet)</em>') in page
     assert "failed" not in page[page.index("<tbody>"):] and "error.txt" not in page
     page = index_html(records, Translator("id"))
-    assert ('<span class="quiet">dihentikan</span> 2 Nov 2026 08:15: batch ini dihentikan sebelum laporannya'
+    # the times as Indonesian writes them (08.15), as the reports' own dates and times do
+    assert ('<span class="quiet">dihentikan</span> 2 Nov 2026 08.15: batch ini dihentikan sebelum laporannya'
             ' selesai <em>(percobaan ini untuk periode Okt 2026; laporan yang ditautkan'
             ' adalah laporan terakhir yang berhasil)</em>') in page
-    assert "<em>(belum ada laporan yang berhasil)</em>" in page
+    assert "<em>(belum ada laporan yang berhasil)</em>" in page and "<td>31 Okt 2026 09.30</td>" in page
+    assert ":15" not in page and ":30" not in page
 
 
 def test_a_stop_while_the_workers_close_after_the_batch_still_shows_its_summary(tmp_path, monkeypatch, capsys):
