@@ -65,14 +65,19 @@ def spearman_with_interval(x: pd.Series, y: pd.Series, confidence: float = 0.95)
     return out
 
 
+#: The strength words of a rank correlation's size |ρ|, each with the size it stays below (agreement_strength);
+#: from the last of them up, STRENGTH_TOP. The lesson words its scale from these (lesson.agreement_body).
+STRENGTH_LIMITS = (("negligible", 0.1), ("weak", 0.3), ("moderate", 0.6), ("strong", 0.8))
+STRENGTH_TOP = "very_strong"
+
+
 def agreement_strength(rho: float) -> str:
-    """The usual words for a rank correlation's size |ρ|: negligible below 0.1 (under Cohen's small effect,
-    r = 0.1; Schober, Boer & Schwarte, Anesth Analg 2018;126:1763, call it negligible), weak below 0.3,
-    moderate below 0.6, strong below 0.8, very strong from 0.8; ρ classed as the reports write it, with two
-    decimals, so that 0.596, written 0.60, is called strong beside its figure."""
+    """The usual words for a rank correlation's size |ρ| (STRENGTH_LIMITS): negligible below 0.1 (under
+    Cohen's small effect, r = 0.1; Schober, Boer & Schwarte, Anesth Analg 2018;126:1763, call it negligible),
+    weak below 0.3, moderate below 0.6, strong below 0.8, very strong from 0.8; ρ classed as the reports write
+    it, with two decimals, so that 0.596, written 0.60, is called strong beside its figure."""
     size = abs(round(float(rho), 2))
-    return ("negligible" if size < 0.1 else "weak" if size < 0.3 else "moderate" if size < 0.6
-            else "strong" if size < 0.8 else "very_strong")
+    return next((word for word, limit in STRENGTH_LIMITS if size < limit), STRENGTH_TOP)
 
 
 def _exact_one(r: float) -> float:

@@ -28,7 +28,8 @@ from IPython.display import Markdown
 
 from . import demo
 from .benchmarks import load_benchmarks
-from .compare import clear_leader, compare_groups, elasticity, rank_agreement, top_n_overlap
+from .compare import (STRENGTH_LIMITS, STRENGTH_TOP, clear_leader, compare_groups, elasticity, rank_agreement,
+                      top_n_overlap)
 from .errors import ExportFormatError, WorkbookError, explain_in_notebooks
 from .i18n import LANGUAGES, Message, Translator, language_code, use_language
 from .importers import load_exports
@@ -749,6 +750,17 @@ def agreement_table(tr: Translator, top_n: int = 10) -> pd.DataFrame:
 
 #: Decimals of ρ as the lesson writes it, as the report does (compare.agreement_strength classes it so).
 RHO_DECIMALS = 2
+
+
+def agreement_body(tr: Translator) -> str:
+    """What the agreement table measures, with the scale of strength words the client report uses, worded from
+    compare.STRENGTH_LIMITS so that the lesson's scale cannot drift from the report's ("negligible below 0.1,
+    weak below 0.3, ... and very strong from 0.8")."""
+    steps = [tr.t("lesson.demo.strength_below", strength=tr.t(f"agreement.strength.{word}"),
+                  limit=tr.number(limit, 1)) for word, limit in STRENGTH_LIMITS]
+    steps.append(tr.t("lesson.demo.strength_from", strength=tr.t(f"agreement.strength.{STRENGTH_TOP}"),
+                      limit=tr.number(STRENGTH_LIMITS[-1][1], 1)))
+    return tr.t("lesson.demo.agreement_body", scale=tr.join(steps))
 
 
 def agreement_sentence(tr: Translator, top_n: int = 10) -> str:

@@ -2055,10 +2055,16 @@ def test_the_strength_scale_goes_up_to_very_strong_and_the_indonesian_reads_plai
     0.8 is very strong), in the report's own words; the Indonesian says "terdekat dengan 0" and calls a gap
     beyond chance "bermakna" once, not "lebih dari kebetulan, secara bermakna"."""
     tr = Translator(language)
-    body = tr.t("lesson.demo.agreement_body")
+    body = lesson.agreement_body(tr)
     assert agreement_strength(0.8) == "very_strong" and agreement_strength(0.79) == "strong"
     assert f"{tr.t('agreement.strength.very_strong')} {'from' if language == 'en' else 'mulai'} {tr.number(0.8, 1)}" \
         in body
+    # the report's lowest step too (agreement_strength(0.09) is negligible), read from the same limits
+    assert agreement_strength(0.09) == "negligible" and agreement_strength(0.1) == "weak"
+    assert {"en": "(negligible below 0.1, weak below 0.3, moderate below 0.6, strong below 0.8 and very strong"
+                  " from 0.8)",
+            "id": "(nyaris nol di bawah 0,1, lemah di bawah 0,3, sedang di bawah 0,6, kuat di bawah 0,8, dan sangat"
+                  " kuat mulai 0,8)"}[language] in body
     if language == "id":
         assert "terdekat dengan 0" in body and "terdekat ke 0" not in body
         for key in ("lesson.sim.reach_close", "lesson.sim.impressions_close"):
