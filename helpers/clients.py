@@ -389,7 +389,8 @@ def _top_level_problem(data, tr: Translator) -> str:
         return say("roster.no_clients_key", value=shown(data))
     if "clients" in data:
         return say("roster.clients_not_list", value=shown(data["clients"]))
-    text = say("roster.other_keys", keys=shown(list(data)))
+    text = say("roster.other_keys_one" if len(data) == 1 else "roster.other_keys",  # as a list, not a repr
+               keys=tr.join(shown(key) for key in data))
     if client_keys := [key for key in data if key in CLIENT_KEYS]:
         return text + say("roster.client_keys_no_list", keys=tr.join(shown(key) for key in client_keys),
                           first=client_keys[0])

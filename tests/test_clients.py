@@ -804,7 +804,7 @@ def test_a_time_zone_like_no_other_is_refused_without_a_guess(tmp_path):
     ("", "the file is empty; expected a top-level key 'clients' holding a list of clients"),
     ("- id: acme\n", "the file holds [{'id': 'acme'}]; expected a top-level key 'clients' holding a list of clients"
                      " (write 'clients:' on the first line, and the list indented below it)"),
-    ("client:\n  - id: acme\n", "the top-level keys are ['client']; expected a top-level key 'clients' holding a list"
+    ("client:\n  - id: acme\n", "the top-level key is 'client'; expected a top-level key 'clients' holding a list"
                                 " of clients; did you mean 'clients'?"),
     ("clients: acme\n", "key 'clients' is 'acme'; expected a list of clients, each starting with '- id:'"),
     ("clients:\n", "key 'clients' is null; expected a list of clients, each starting with '- id:'"),
@@ -838,10 +838,10 @@ def test_a_key_slipped_and_in_other_capitals_still_gets_the_key_meant(tmp_path):
     problems = _problems(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", extra="    BRANDIG: {}\n"))
     assert len(problems) == 1 and problems[0].endswith("; did you mean 'branding'?")
     problems = _problems(tmp_path, "CLIENT:\n  - id: acme\n")
-    assert problems == ["the top-level keys are ['CLIENT']; expected a top-level key 'clients' holding a list of"
+    assert problems == ["the top-level key is 'CLIENT'; expected a top-level key 'clients' holding a list of"
                         " clients; did you mean 'clients'?"]
     assert _problems(tmp_path, "CLIENT:\n  - id: acme\n", "id") == [
-        "kunci tingkat atas berkas ini adalah ['CLIENT']; diharapkan kunci tingkat atas 'clients' yang berisi daftar"
+        "kunci tingkat atas berkas ini adalah 'CLIENT'; diharapkan kunci tingkat atas 'clients' yang berisi daftar"
         " klien; mungkin maksud Anda 'clients'?"]
 
 
@@ -1666,9 +1666,12 @@ def test_keys_beside_the_clients_list_are_each_named_and_a_client_pasted_there_i
         " kunci itu tidak dibaca: indentasikan kunci itu di bawah 'clients:' di dalam kliennya, dengan empat spasi,"
         " seperti kunci-kunci klien di atasnya"]
     assert _problems(tmp_path, "id: warung\nname: Warung\n") == [  # no list at all
-        "the top-level keys are ['id', 'name']; expected a top-level key 'clients' holding a list of clients;"
+        "the top-level keys are 'id' and 'name'; expected a top-level key 'clients' holding a list of clients;"
         " 'id' and 'name' are a client's keys: write 'clients:' on a line above them and indent them under it, the"
         " first starting with '  - ' ('  - id: ...') and each of the others with four spaces"]
+    # the keys listed as each language lists words, not as a Python list
+    assert _problems(tmp_path, "id: warung\nname: Warung\nnotes: x\n", "id")[0].startswith(
+        "kunci tingkat atas berkas ini adalah 'id', 'name', dan 'notes'; diharapkan kunci tingkat atas 'clients'")
 
 
 def test_curly_quotes_and_non_breaking_spaces_are_each_named_with_the_character_to_type(tmp_path):
