@@ -2790,9 +2790,11 @@ class Report:
             hours = self.kpi(platform, "watch_time_hours")
             if pd.notna(hours):
                 per_thousand = self.kpi(platform, "minutes_per_1000_reached")
-                parts.append(tr.t("attention.sentence" if pd.notna(per_thousand) else "attention.sentence_no_reach",
-                                  platform=tr.platform(platform), hours=self._fmt_kpi("watch_time_hours", hours),
-                                  posts=tr.number(self.kpi(platform, "watch_time_hours", "posts_covered")),
+                posts = self.kpi(platform, "watch_time_hours", "posts_covered")
+                key = ("attention.sentence" if pd.notna(per_thousand)  # no reach: "for them", or "for it" of one post
+                       else "attention.sentence_no_reach_one" if posts == 1 else "attention.sentence_no_reach")
+                parts.append(tr.t(key, platform=tr.platform(platform), hours=self._fmt_kpi("watch_time_hours", hours),
+                                  posts=tr.number(posts),
                                   per_thousand=self._fmt_kpi("minutes_per_1000_reached", per_thousand)))
         return " ".join(parts)
 

@@ -1503,7 +1503,7 @@ def test_a_logo_on_a_windows_drive_is_said_to_be_copied_into_the_project(tmp_pat
         " project root, e.g. data/raw/<client>/logo.png)"]
     assert _problems(tmp_path, text, language="id")[0].endswith(
         "; C: adalah drive Windows, yang tidak ada di komputer ini: salin gambarnya ke dalam proyek dan tuliskan jalur"
-        " tempatnya sekarang (relatif terhadap folder proyek, mis. data/raw/<klien>/logo.png)")
+        " tempatnya sekarang (relatif terhadap folder akar proyek, mis. data/raw/<klien>/logo.png)")
 
 def test_a_windows_pattern_from_the_home_folder_is_not_found_with_the_advice_for_windows_paths(tmp_path):
     """`~\\exp\\*.csv` names, on this computer, the home of a user `\\exp\\*.csv`, which pathlib cannot find

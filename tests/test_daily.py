@@ -586,7 +586,7 @@ def test_the_explorer_shows_the_daily_series_in_words():
     assert "source_file" not in shown and str(PACIFIC) not in shown  # labels, not the table's columns and paths
     assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in shown
     assert "2 of the period&#x27;s 5 Facebook posts" in shown
-    assert ">hari biasa (median)</th>" in explore.daily_shown(workspace, language="id").data
+    assert ">median harian</th>" in explore.daily_shown(workspace, language="id").data
     none = explore.daily_shown(explore.load_folder(DEMO_DIR / "harbour-books", timezone="Europe/London")).data
     assert none.startswith("<p>The folder holds no daily series")
 
@@ -701,8 +701,8 @@ def test_the_report_quotes_linkedins_organic_members_reached_per_day():
     may = build_report(client="t", client_name="T", exports=[path], timezone="Europe/Rome",
                        period_start="2025-05-01", period_end="2025-05-31", language="id")
     assert may.daily_reach_sentences()[0].startswith(
-        "Di LinkedIn, konten organik (tidak berbayar) halaman menjangkau 216 anggota pada hari yang biasa dalam"
-        " periode ini (median harian; terendah 67, tertinggi 1.176; 31 dari 31 hari periode ada di deret harian)."
+        "Di LinkedIn, dalam periode ini konten organik (tidak berbayar) halaman menjangkau 216 anggota per hari"
+        " (median harian; terendah 67, tertinggi 1.176; 31 dari 31 hari periode ada di deret harian)."
         " Itu hanya bagian organik dari jangkauannya: konten bersponsor ditampilkan pada 8 dari hari-hari itu")
 
 

@@ -348,7 +348,7 @@ def test_a_windows_path_is_said_to_be_one_and_shown_as_typed():
         " such as data/raw/my-page/*.csv" + WINDOWS_DRIVE)
     assert said(error, "id").endswith(
         "; C: adalah drive Windows, yang tidak ada di komputer ini: salin ekspornya ke sini dan tuliskan jalur"
-        " tempatnya sekarang (relatif terhadap folder proyek, mis. data/raw/<klien>/*.csv)")
+        " tempatnya sekarang (relatif terhadap folder akar proyek, mis. data/raw/<klien>/*.csv)")
     with pytest.raises(WorkbookError) as error:
         explore.load_folder("C:\\Users\\me\\Downloads\\*.csv")
     assert said(error, "en") == (f"no file matches 'C:\\Users\\me\\Downloads\\*.csv' (looked in {PROJECT_ROOT})"

@@ -1332,13 +1332,13 @@ def test_the_contents_follow_the_order_of_the_parts(language):
               "2. Simulasi: dua strategi yang tampak serupa menurut satu lensa, tetapi tidak menurut lensa lainnya\n"
               "3. Perbandingan yang sama pada unggahan dua bisnis (fiktif)\n"
               "4. Latihan 1 sampai 4, masing-masing dengan pemeriksaan jawaban\n"
-              "5. Tiga jebakan yang membuat jangkauan tampak lebih besar, atau tingkat interaksi tampak lebih mudah"
-              " dibandingkan, daripada kenyataannya, dengan latihan 5 sesudah jebakan kedua\n"}[language]
+              "5. Tiga jebakan yang membuat jangkauan tampak lebih besar daripada kenyataannya, atau membuat tingkat"
+              " interaksi tampak sebanding, padahal tidak; latihan 5 menyusul sesudah jebakan kedua\n"}[language]
     # item 5 says what the part itself says of its pitfalls
     pitfalls = Translator(language).t("lesson.pitfalls.body")
     said = {"en": "reach look larger, or rates look more comparable, than they are",
-            "id": "jangkauan tampak lebih besar, atau tingkat interaksi tampak lebih mudah dibandingkan, daripada"
-                  " kenyataannya"}[language]
+            "id": "jangkauan tampak lebih besar daripada kenyataannya, atau membuat tingkat interaksi tampak"
+                  " sebanding, padahal tidak"}[language]
     assert said in pitfalls and said in lesson.title_slide(Translator(language)).data
     for number, exercise in enumerate(lesson.EXERCISES, start=1):  # the exercises are numbered as the contents say
         assert Translator("en").t(f"lesson.ex.{exercise}.title").startswith(f"Exercise {number}:")

@@ -45,8 +45,8 @@ def test_a_second_render_into_the_folder_is_refused_while_the_first_writes(tmp_p
             with output_lock(tmp_path, option="--out", language="id"):
                 pass
         assert Translator("id").message(refused.value) == (
-            f"render lain sedang menulis ke {display_path(tmp_path)} (dimulai 28 November 2026 21.57, proses "
-            f"{os.getpid()}); tunggu hingga selesai, atau pilih folder lain dengan --out")
+            f"proses render lain sedang menulis ke {display_path(tmp_path)} (dimulai 28 November 2026 21.57,"
+            f" proses {os.getpid()}); tunggu hingga selesai, atau pilih folder lain dengan --out")
     with output_lock(tmp_path):  # released once the first is done
         pass
 
@@ -80,7 +80,7 @@ def test_a_batch_into_a_folder_being_written_does_no_work(tmp_path, capsys):
         with pytest.raises(WorkbookError, match="another render is writing to"):
             render.render_client(load_roster(DEMO_ROSTER)[0], out)
         assert main(["render", "--clients", str(DEMO_ROSTER), "--out", str(out), "--language", "id"]) == 2
-        assert f"render lain sedang menulis ke {display_path(out)} (dimulai " in capsys.readouterr().err
+        assert f"proses render lain sedang menulis ke {display_path(out)} (dimulai " in capsys.readouterr().err
         assert sorted(p.name for p in out.iterdir()) == [RENDER_LOCK_NAME]  # no report, record nor index
 
 

@@ -4768,7 +4768,7 @@ def test_a_platform_whose_exports_cover_the_period_stays_a_quiet_one(tmp_path):
 @pytest.mark.parametrize("language, said", [
     ("en", "None of this period's posts has watch time in the exports, so attention cannot be measured for this"
            " period; the exports report it only for {n} posts of the previous period, on Facebook."),
-    ("id", "Tidak satu pun unggahan periode ini memiliki waktu tonton dalam ekspor, jadi perhatian tidak dapat"
+    ("id", "Tidak satu pun unggahan periode ini memiliki waktu tonton dalam ekspor, jadi atensi tidak dapat"
            " diukur untuk periode ini; ekspor hanya melaporkannya untuk {n} unggahan periode sebelumnya, di Facebook.")])
 def test_watch_time_of_the_comparison_period_alone_is_not_said_to_be_in_none_of_the_exports(tmp_path, language,
                                                                                            said):

@@ -216,10 +216,10 @@ def test_posts_on_top_whose_views_are_mostly_replays_are_named_below_the_table(t
         " S" + REPLAYS_WHY[1:] + ". They are ranked by their video views, as every post is."]
     indonesian = _replayed_report(_replayed_export(tmp_path), language="id").divergent_notes("youtube")
     assert indonesian[0].startswith("Dalam tabel ini, 2 unggahan memiliki tayangan video yang jauh lebih banyak"
-                                    " daripada tayangan video yang terus ditonton: “Video 1” (3 Mar 2025: 2.000"
-                                    " tayangan video berbanding 800 tayangan video yang terus ditonton) dan “Video 4”"
-                                    " (6 Mar 2025: 400 tayangan video berbanding 100 tayangan video yang terus"
-                                    " ditonton). Sejak 31 Maret 2025")
+                                    " daripada tayangan video yang terus ditonton (Engaged views): “Video 1” (3"
+                                    " Mar 2025: 2.000 tayangan video berbanding 800 tayangan video yang terus"
+                                    " ditonton) dan “Video 4” (6 Mar 2025: 400 tayangan video berbanding 100 tayangan"
+                                    " video yang terus ditonton). Sejak 31 Maret 2025")
     untitled = _replayed_report(_replayed_export(tmp_path, untitled=4)).divergent_notes("youtube")[0]
     assert "and the post of 6 Mar 2025 (400 video views against 100 engaged views). Since" in untitled
 
@@ -232,9 +232,9 @@ def test_a_best_post_whose_views_are_mostly_replays_says_so(tmp_path):
     (best,) = [f for f in _replayed_report(_replayed_export(tmp_path), "id").findings()
                if f.key.startswith("finding.best")]
     assert best.text.endswith("Unggahan itu memiliki 3.000 tayangan video, tetapi hanya 1.000 tayangan video yang"
-                              " terus ditonton: sejak 31 Maret 2025, YouTube menghitung setiap kali Short mulai"
-                              " diputar atau diputar ulang sebagai tayangan video, sedangkan tayangan video yang"
-                              " terus ditonton dihitung seperti cara tayangan video dihitung sebelumnya.")
+                              " terus ditonton (Engaged views): sejak 31 Maret 2025, YouTube menghitung setiap kali"
+                              " Short mulai diputar atau diputar ulang sebagai tayangan video, sedangkan tayangan"
+                              " video yang terus ditonton masih dihitung dengan cara lama.")
 
 
 def test_posts_ranked_by_reach_get_no_note_on_their_views(tmp_path):
