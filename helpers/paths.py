@@ -100,13 +100,14 @@ RENDER_LOCK_NAME = ".render.lock"
 WALK_LIMIT = 5000
 
 
-def exports_under(folder: Path, limit: int | None = None) -> tuple[list[Path], bool]:
+def exports_under(folder: Path, limit: int | None = None, skip=frozenset()) -> tuple[list[Path], bool]:
     """The files in `folder` and its subfolders that a folder or a pattern would take (taken_by_pattern: an
     export type or an archive), as a glob sees them (hidden names, Excel's lock files and hidden folders
     aside), sorted, and whether the walk stopped before the end. A reports folder below `folder` (one holding
     RENDER_LOCK_NAME) is not looked into; `folder` itself always is (--out may be a pattern's own folder). The walk stops as soon as it has met `limit` entries (default WALK_LIMIT), even inside
     one folder (os.scandir, never a whole listing): this only looks for exports a roster's patterns leave out
-    (sources.left_out_exports), never reads them."""
+    (sources.left_out_exports), never reads them. The folders in `skip` (subfolders of `folder`, as written
+    below it) are not looked into: another client's files lie there."""
     limit = WALK_LIMIT if limit is None else limit
     found, seen, waiting = [], 0, [Path(folder)]
     while waiting:
@@ -124,8 +125,8 @@ def exports_under(folder: Path, limit: int | None = None) -> tuple[list[Path], b
                     try:
                         if not entry.is_dir():
                             files.append(entry.name)
-                        elif not entry.is_symlink():  # a link to a folder is not followed (os.walk's way)
-                            folders.append(entry.name)
+                        elif not entry.is_symlink() and here / entry.name not in skip:  # a link to a folder
+                            folders.append(entry.name)  # is not followed (os.walk's way)
                     except OSError:
                         continue
         except OSError:

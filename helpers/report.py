@@ -3350,8 +3350,9 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     """Load the client's exports, keep the period, and compute both lenses and where they disagree.
 
     `exports`: paths and glob patterns, and entries {files: ..., mapping: ...} read through a column mapping
-    (importers.export_entries), as the roster gives them. Files that may be exports in the folders the patterns
-    look in, read by none of them, are named in Data coverage (sources.left_out_exports), except
+    (importers.export_entries), as the roster gives them. Files that may be exports in the client's own folders
+    (those of the files its patterns read), read by none of them, are named in Data coverage
+    (sources.left_out_exports), except
     `read_by_others`: the files the roster gives other clients (the renderer passes them), which a folder
     shared by clients holds.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -331,9 +332,9 @@ def unread_notes(sources: Sources) -> list:
 
 
 class LeftOut(NamedTuple):
-    """Files a client's patterns leave out (left_out_exports): the folder a pattern looks in, the files in it or its
-    subfolders that may be exports and that no pattern reads, and the pattern that would read what the folder
-    holds (None where the folder also holds another client's exports, which that pattern would read too); `files`
+    """Files a client's patterns leave out (left_out_exports): a folder of the client's own the look went through,
+    the files in it or its subfolders that may be exports and that no pattern reads, and the pattern that would
+    read what the folder holds (None where a subfolder holds another client's exports, which it would read too); `files`
     holds at most LEFT_OUT_KEPT of them, `count` says how many were found and `more` which limit stopped the look
     before the end, so that there may be more (or some where none was found): "entries" (the walk's,
     paths.WALK_LIMIT) or "headers" (HEADERS_LOOKED_AT), "" where the folder was looked through in full."""
@@ -390,24 +391,43 @@ def _looked_at_first(path: Path):
     return (path.suffix.lower() not in ARCHIVE_SUFFIXES + (".xlsx",), path)
 
 
-def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
-    """Files that may be exports (paths.exports_under: an export type or an archive) in the folders the glob
-    `patterns` look in, or in their subfolders, that none of them reads: not among `read` (the client's files),
-    nor `elsewhere` (files the roster gives other clients, which a folder shared by clients holds). A pattern
-    `*.csv` passes over a subfolder per platform and LinkedIn's .xlsx without a word, and a platform whose export
-    lies there is missing from the report. A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a
-    zip archive whose exports are read, extracted (extracted_archive), are no more exports; a file is named only
-    when its header is one of an export the workbook reads (holds_an_export: first rows only, never the posts,
-    for at most HEADERS_LOOKED_AT files a folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds
-    of plain CSVs is still looked at). A folder whose look stopped at a limit is kept, with no files where none
-    was found, so that the report says it was not looked through in full. A path that names a file is no pattern
-    and looks in no folder."""
-    from .importers.reading import archive_files
-    from .paths import as_spelled_on_disk, exports_under, is_pattern, pattern_folder, resolve
+#: A file-name part that selects by type alone: stars, then at most one extension (`*`, `*.csv`, `*.*`, `*.xlsx`).
+_BY_TYPE_ONLY = re.compile(r"\*+(\.[^.]*)?")
 
-    folders = [pattern_folder(full).resolve() for pattern in patterns
-               if is_pattern(full := as_spelled_on_disk(resolve(pattern)))]
-    folders = [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+def selects_by_type_only(pattern: str | Path) -> bool:
+    """Whether a pattern's file-name part takes a folder's files by their type alone (`*`, `*.csv`, `*.*`): the
+    slip left_out_exports looks for, LinkedIn's .xlsx or a platform's subfolder passed over beside `*.csv`. A name
+    part that filters by name (`acme_*.csv`, `*_2026*.csv`) chooses within a folder that may be shared (every
+    client's downloads side by side), and an exact name (`Table data.csv`) picks one file wherever the folder's
+    wildcard leads (`Clients/*/posts.csv`, anyone's folder): the files either leaves aside are evidently no slip,
+    and naming them may name another company's files in this client's report."""
+    return bool(_BY_TYPE_ONLY.fullmatch(Path(pattern).name))
+
+
+def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
+    """Files that may be exports (paths.exports_under: an export type or an archive) in the client's own folders,
+    or in their subfolders, that none of the glob `patterns` reads: not among `read` (the client's files), nor
+    `elsewhere` (files the roster gives other clients). A pattern `*.csv` passes over a subfolder per platform
+    and LinkedIn's .xlsx without a word, and a platform whose export lies there is missing from the report.
+    A client's own folder is one holding files a pattern taking files by type alone (selects_by_type_only)
+    matched: never the pattern's fixed part when higher (`Clients/*/…` is every client's folder), never a pattern
+    choosing by name. A folder holding a file of `elsewhere` is shared and not looked into, nor is a subfolder
+    whose tree holds one: the report goes to this client, and other companies' file names must not be in it.
+    A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a zip archive whose exports are read,
+    extracted (extracted_archive), are no more exports; a file is named only when its header is one of an export
+    the workbook reads (holds_an_export: first rows only, never the posts, for at most HEADERS_LOOKED_AT files a
+    folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds of plain CSVs is still looked at).
+    A folder whose look stopped at a limit is kept, with no files where none was found, so that the report says
+    it was not looked through in full. A path that names a file is no pattern and looks in no folder."""
+    from .importers.reading import archive_files
+    from .paths import as_spelled_on_disk, exports_under, glob_exports, is_pattern, resolve
+
+    theirs = [Path(p).resolve() for p in elsewhere]
+    full = [path for pattern in patterns if is_pattern(path := as_spelled_on_disk(resolve(pattern)))
+            and selects_by_type_only(path)]
+    folders = [f for f in dict.fromkeys(p.parent.resolve() for path in full for p in glob_exports(path)[0])
+               if f.is_dir() and not any(p.parent == f for p in theirs)]
     folders = [f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders)]
     read = [Path(p) for p in read]
     taken, others = {_file_key(p) for p in read}, {_file_key(p) for p in elsewhere}
@@ -415,7 +435,8 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     copied = {(p.resolve().parent, p.stem) for p in read}
     found = []
     for folder in folders:
-        walked, stopped = exports_under(folder)
+        skip = frozenset(folder / p.relative_to(folder).parts[0] for p in theirs if p.is_relative_to(folder))
+        walked, stopped = exports_under(folder, skip=skip)
         more = "entries" if stopped else ""
         under = {path: _file_key(path) for path in walked}
         candidates = sorted((path for path, key in under.items() if key not in known
@@ -431,7 +452,7 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
                 files.append(path)
         files.sort()
         if files or more:
-            shared = any(key in others for key in under.values())
+            shared = bool(skip) or any(key in others for key in under.values())  # a pattern over it would read theirs
             deeper = any(path.parent != folder for path in files)
             pattern = None if shared else folder / "**" / "*" if deeper else folder / "*"
             found.append(LeftOut(folder, files[:LEFT_OUT_KEPT], pattern, len(files), more))

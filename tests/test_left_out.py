@@ -235,7 +235,7 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
     assert exports_under(tmp_path / "shop", limit=40) == (sorted([read, *(tmp_path / "shop" / "many").iterdir()]),
                                                            False)
     monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
-    [left] = left_out_exports([str(tmp_path / "shop" / "posts.csv"), str(tmp_path / "shop" / "*.txt")], [read])
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.csv")], [read])
     assert (left.count, left.more, len(left.files)) == (18, "entries", 10)  # ten kept by name, the rest counted
     from helpers.report import Report
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())[0]
@@ -245,12 +245,12 @@ def test_a_folder_of_many_entries_is_walked_only_up_to_the_limit(tmp_path, monke
 
 def test_a_pattern_s_own_folder_is_looked_into_though_reports_are_written_there(tmp_path):
     """`--out` the pattern's own folder: its lock file must not turn the check off for that folder."""
-    posts = _write(tmp_path / "acme" / "fb" / "posts.csv")
+    posts = _write(tmp_path / "acme" / "posts.csv")
     instagram = _export(tmp_path / "acme" / "ig" / "ig.csv")
     _write(tmp_path / "acme" / RENDER_LOCK_NAME)
     _write(tmp_path / "acme" / "acme" / RENDER_LOCK_NAME)  # a client's report folder below: not looked into
     _export(tmp_path / "acme" / "acme" / "_failed" / "error.csv")
-    assert left_out_exports([str(tmp_path / "acme" / "*" / "posts.csv")], [posts]) == [
+    assert left_out_exports([str(tmp_path / "acme" / "*.csv")], [posts]) == [
         LeftOut(tmp_path / "acme", [instagram], tmp_path / "acme" / "**" / "*", 1)]
 
 
@@ -270,7 +270,8 @@ def test_only_files_whose_header_is_an_export_the_workbook_reads_are_named(tmp_p
     import helpers.sources
 
     shop = tmp_path / "shop"
-    read = _write(shop / "yt" / "Table data.csv", b"Content,Video title,Views\n")
+    read = _write(shop / "posts.tsv")
+    table = _write(shop / "yt" / "Table data.csv", b"Content,Video title,Views\n")
     _write(shop / "Facebook_metrics.txt", b"Facebook metrics\n\nThe data is related to posts' published during "
                                           b"the year of 2014 on the Facebook's page of a renowned cosmetics brand.\n")
     _write(shop / "notes.txt", b"ask for the Instagram export\n")
@@ -279,12 +280,12 @@ def test_only_files_whose_header_is_an_export_the_workbook_reads_are_named(tmp_p
     _write(shop / "empty.csv", b"")
     instagram = _export(shop / "ig" / "posts.csv")
     linkedin = _linkedin(shop / "page.xlsx")
-    assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
+    assert left_out_exports([str(shop / "*.tsv")], [read, table]) == [
         LeftOut(shop, [instagram, linkedin], shop / "**" / "*", 2)]
     # three headers opened, the spreadsheet first (page.xlsx, then Facebook_metrics.txt, empty.csv), not the
     # rest (ig/posts.csv among them): there may be more, and the limit that stopped is the headers'
     monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)
-    assert left_out_exports([str(shop / "*" / "Table data.csv")], [read]) == [
+    assert left_out_exports([str(shop / "*.tsv")], [read, table]) == [
         LeftOut(shop, [linkedin], shop / "*", 1, "headers")]
 
 
@@ -318,10 +319,10 @@ def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path,
     import helpers.paths
     from helpers.report import Report
 
-    read = _write(tmp_path / "shop" / "posts.csv")
+    read = _write(tmp_path / "shop" / "posts.tsv")
     for number in range(210):
         _write(tmp_path / "shop" / f"a{number:03}.csv", b"plain\n")
-    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.tsv")], [read])
     assert (left.folder, left.files, left.count, left.more) == (tmp_path / "shop", [], 0, "headers")
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
     assert note == [
@@ -341,7 +342,7 @@ def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path,
         "others were not opened")
     # the walk's own limit, met before any export: said as such
     monkeypatch.setattr(helpers.paths, "WALK_LIMIT", 20)
-    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.tsv")], [read])
     assert (left.files, left.count, left.more) == ([], 0, "entries")
     assert Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})()) == [
         "Not looked through in full: shop (a folder the exports are read from) and its subfolders, which hold more "
@@ -354,11 +355,11 @@ def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path,
 
 def test_a_spreadsheet_among_many_plain_csvs_is_looked_at_first(tmp_path):
     """LinkedIn's .xlsx sorting after 210 plain CSVs: its header is opened before theirs, within the 200."""
-    read = _write(tmp_path / "shop" / "posts.csv")
+    read = _write(tmp_path / "shop" / "posts.tsv")
     for number in range(210):
         _write(tmp_path / "shop" / f"a{number:03}.csv", b"plain\n")
     linkedin = _linkedin(tmp_path / "shop" / "zz_content.xlsx")
-    [left] = left_out_exports([str(tmp_path / "shop" / "*.txt")], [read])
+    [left] = left_out_exports([str(tmp_path / "shop" / "*.tsv")], [read])
     assert (left.files, left.count, left.more) == ([linkedin], 1, "headers")
 
 
@@ -368,13 +369,13 @@ def test_the_header_limit_is_worded_as_such_not_as_the_walk_s(tmp_path, monkeypa
     from helpers.report import Report
 
     shop = tmp_path / "shop"
-    read = _write(shop / "posts.csv")
+    read = _write(shop / "posts.tsv")
     instagram = _export(shop / "ig.csv")
     instagram = instagram.rename(shop / "0ig.csv")  # opened first: found
     for name in ("a.csv", "b.csv", "c.csv"):
         _write(shop / name, b"plain\n")
     monkeypatch.setattr(helpers.sources, "HEADERS_LOOKED_AT", 3)  # 0ig, a, b opened; c not: the cap met first
-    [left] = left_out_exports([str(shop / "*.txt")], [read])
+    [left] = left_out_exports([str(shop / "*.tsv")], [read])
     assert (left.files, left.count, left.more) == ([instagram], 1, "headers")
     [note] = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
     assert ("which none of the exports' patterns takes (only the first 3 files of an export's type there were "
@@ -405,3 +406,63 @@ def test_a_file_reached_through_a_link_is_named_as_it_lies_in_the_folder(tmp_pat
         f"not read: {tmp_path / 'k' / 'linkedin.xlsx'}, in {tmp_path / 'k'}, ")
     monkeypatch.chdir(tmp_path)  # inside the folder the command runs in: relative, still the link's own name
     assert left_out_detail(kept, Translator("en")).startswith("not read: k/linkedin.xlsx, in k, ")
+
+
+def test_a_pattern_choosing_by_name_in_a_shared_folder_names_no_other_company_s_file(tmp_path):
+    """raw/<platform>/ holding every client's downloads, each client's pattern choosing its own by name: the files
+    it leaves aside are other companies', not a slip, and their names must not reach this client's report."""
+    raw = tmp_path / "raw"
+    mine = [_export(raw / "facebook" / f"acme_{FACEBOOK}"), _export(raw / "instagram" / f"acme_{INSTAGRAM}")]
+    initech = _export(raw / "facebook" / f"initech-pharma_{FACEBOOK}")
+    _linkedin(raw / "linkedin" / "initech_content.xlsx")
+    assert left_out_exports([str(raw / "*" / "acme_*.csv")], mine) == []
+    assert left_out_exports([str(raw / "facebook" / "*_2026*.csv")], mine[:1]) == []
+    # an exact name picks one file in whoever's folder the wildcard reaches: no look either
+    assert left_out_exports([str(raw / "*" / f"acme_{FACEBOOK}")], mine[:1]) == []
+    # by type alone, the folder holding what it matched is looked through: all its CSVs are read as acme's
+    linkedin = _linkedin(raw / "facebook" / "acme_content.xlsx")
+    assert left_out_exports([str(raw / "facebook" / "*.csv")], [mine[0], initech]) == [
+        LeftOut(raw / "facebook", [linkedin], raw / "facebook" / "*", 1)]
+
+
+def test_the_look_stays_below_the_folders_of_the_files_a_pattern_matched(tmp_path):
+    """A client's folder named with a wildcard (`**b**`) makes the pattern's fixed part the folder of every
+    client: the look goes no higher than the folder of the files matched, and names no file of another's folder."""
+    clients = tmp_path / "Clients"
+    acme = clients / "Acme **b**"
+    posts = _export(acme / "posts" / "fb.csv")
+    instagram = _export(acme / "posts" / "ig" / "ig.csv")
+    globex = _export(acme / "Globex-leaked.csv")
+    _export(clients / "OtherClient" / "posts.csv")
+    _export(clients / "OtherClient" / "archive" / "OtherClient merger-target Q3.csv")
+    _linkedin(acme / "notes" / "content.xlsx")  # beside the folder of the files matched, not below it
+    roster = [_client("acme", str(acme / "posts" / "*.csv")),
+              _client("globex", str(clients / "OtherClient" / "*.csv"), str(globex))]
+    theirs = others_files(roster[:1], roster)["acme"]
+    assert left_out_exports([str(acme / "posts" / "*.csv")], [posts], theirs) == [
+        LeftOut(acme / "posts", [instagram], acme / "posts" / "**" / "*", 1)]
+
+
+def test_a_subfolder_holding_another_client_s_file_is_not_looked_into(tmp_path):
+    """Nor any file beside theirs, nor the subfolders above theirs; the advice names files, never `**/*` over it."""
+    acme = tmp_path / "acme"
+    posts = _write(acme / "posts.csv")
+    instagram = _export(acme / "ig" / "ig.csv")
+    theirs = _export(acme / "other" / "2026" / "theirs.csv")
+    _export(acme / "other" / "unknown.csv")  # in the subtree holding theirs: no look
+    _export(acme / "other" / "2026" / "unknown.csv")
+    assert left_out_exports([str(acme / "*.csv")], [posts], [theirs]) == [LeftOut(acme, [instagram], None, 1)]
+    # a folder holding another client's file itself is shared: not looked through at all
+    shared = tmp_path / "shared"
+    mine, other = _write(shared / "mine.csv"), _export(shared / "theirs.csv")
+    _linkedin(shared / "content.xlsx")
+    assert left_out_exports([str(shared / "*.csv")], [mine], [other]) == []
+
+
+def test_which_file_name_parts_take_files_by_type_alone():
+    from helpers.sources import selects_by_type_only
+
+    assert [selects_by_type_only(f"/data/{name}") for name in ("*", "*.csv", "*.*", "*.xlsx", "**", "*.[cC][sS][vV]")] \
+        == [True] * 6
+    assert [selects_by_type_only(f"/data/{name}") for name in ("acme_*.csv", "Table data.csv", "*_2026*.csv", "?.csv",
+                                                               "*.2026.csv", "*acme*")] == [False] * 6
