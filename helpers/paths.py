@@ -149,9 +149,26 @@ def is_pattern(path: str | Path) -> bool:
 def glob_files(pattern: str | Path) -> list[Path]:
     """The files a glob pattern matches (`**` spans folders), sorted; folders, Excel's lock files and hidden
     files are left out (SKIPPED_NAME_PREFIXES). A pattern with accents matches names by their composed form
-    (_glob_composed), whichever form each folder and file was saved in."""
+    (_glob_composed), whichever form each folder and file was saved in. A pattern matching nothing is read
+    again with its brackets taken literally (brackets_as_written): `Clients/Acme [ID]/*.csv` names a folder,
+    which glob would read as `Acme I` or `Acme D`. Every reading of a roster's patterns (its check, the
+    render, the explorer) comes through here, so they agree."""
+    found = _matching_files(pattern)
+    if not found and (literal := brackets_as_written(pattern)) != Path(pattern):
+        found = _matching_files(literal)
+    return found
+
+
+def _matching_files(pattern: str | Path) -> list[Path]:
     matches = glob.glob(str(pattern), recursive=True) if str(pattern).isascii() else _glob_composed(Path(pattern))
     return sorted(p for p in map(Path, matches) if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
+
+
+def brackets_as_written(pattern: str | Path) -> Path:
+    """`pattern` with the brackets of each part holding no * nor ? escaped (glob.escape): a folder or file named
+    with `[` and `]` (`Acme [ID]`, `export [1].csv`), not a character class."""
+    return Path(*(glob.escape(part) if "[" in part and not ("*" in part or "?" in part) else part
+                  for part in Path(pattern).parts))
 
 
 def _composed(name: str) -> str:

@@ -952,6 +952,33 @@ def test_a_name_with_accents_composed_otherwise_than_on_disk_finds_its_files(tmp
     assert info.value.problems == [f"client 'acme': key 'exports': file not found: {written}/other.csv"]
 
 
+@pytest.mark.parametrize("name", ["Acme [ID]", "Café [ID]"])
+def test_a_folder_named_with_brackets_is_read_as_named_by_every_reading_of_a_pattern(tmp_path, name):
+    """`Clients/Acme [ID]/*.csv` matches nothing as glob reads it (`[ID]` a character class): read with its
+    brackets as written, the roster's check, the render's and the explorer's reading and the left-out look agree."""
+    import shutil
+
+    from helpers.explore import documents_in
+    from helpers.importers import expand_paths
+    from helpers.paths import DEMO_DIR, glob_files
+    from helpers.sources import left_out_exports
+
+    folder = tmp_path / "Clients" / name
+    folder.mkdir(parents=True)
+    export = Path(shutil.copy(sorted((DEMO_DIR / "kopi-senja").glob("*.csv"))[0], folder / "posts.csv"))
+    (folder / "brief.pdf").write_text("not an export", encoding="utf-8")
+    pattern = f"{folder}/*.csv"
+    assert glob_files(pattern) == [export]
+    assert expand_paths(pattern) == [export]
+    assert documents_in(f"{folder}/*") == [folder / "brief.pdf"]
+    assert load_roster(roster(tmp_path, "clients:" + _client(f'["{pattern}"]')))[0].exports == (pattern,)
+    assert left_out_exports([pattern], [export]) == []
+    # a character class that matches is read as one; the brackets as written only where it matches nothing
+    (tmp_path / "Clients" / "Acme I").mkdir()
+    other = Path(shutil.copy(export, tmp_path / "Clients" / "Acme I" / "posts.csv"))
+    assert glob_files(f"{tmp_path}/Clients/Acme [ID]/*.csv") == [other]
+
+
 @pytest.mark.parametrize("folder_form, file_form", [("NFC", "NFD"), ("NFD", "NFC")])
 def test_a_folder_and_its_file_saved_with_accents_composed_differently_are_found(tmp_path, folder_form, file_form):
     """Kopi Sénja saved with é composed, Séptember.csv in it with e and an accent (or the reverse): each part
