@@ -19,6 +19,7 @@ import numbers
 import re
 import reprlib
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,6 +112,41 @@ def is_missing(value) -> bool:
     return isinstance(value, numbers.Real) and math.isnan(value)
 
 
+#: The characters that set a text apart from the line around it in the bidirectional algorithm (Unicode's UAX #9):
+#: its direction is its own first letter's, and whatever direction it sets or overrides ends with it.
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+#: The bidirectional classes of the characters that can reorder a left-to-right line: right-to-left letters,
+#: Arabic digits, and the explicit embeddings, overrides and isolates.
+_REORDERING = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+#: The direction controls that hold beyond their character (embeddings, overrides, isolates: U+202A-202E,
+#: U+2066-2069). The marks (U+200E, U+200F) act on their neighbours only and are left alone.
+DIRECTION_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: A part of a text isolated already, holding no other isolate.
+_ISOLATED_PART = re.compile(r"[\u2066-\u2068][^\u2066-\u2069]*\u2069")
+
+
+def without_direction_controls(text: str) -> str:
+    """`text` from an export without its direction controls: a right-to-left override (U+202E) in an account
+    name or a caption would show the name backwards, and whatever the report puts after it too."""
+    return DIRECTION_CONTROLS.sub("", text)
+
+
+def isolated(text: str) -> str:
+    """`text` set apart from the words around it in a sentence or a cell, when it holds something that could
+    reorder them: a right-to-left name ('مقهى القمر') would draw a following number's minus sign into it, and a
+    direction override (U+202E) would print the rest of the line backwards. Wrapped in FIRST_STRONG_ISOLATE …
+    POP_DIRECTIONAL_ISOLATE, its direction stays its own. Left-to-right text is left as it is: the isolates are
+    invisible, but a PDF's text or a terminal would hold them."""
+    if text.isascii():
+        return text
+    bare = text  # without the parts already isolated (a joined list of names), which reorder nothing around them
+    while bare != (inner := _ISOLATED_PART.sub("", bare)):
+        bare = inner
+    if not any(unicodedata.bidirectional(c) in _REORDERING for c in bare):
+        return text
+    return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+
+
 def render_value(tr: "Translator", value) -> str:
     """A value put into a text: numbers in the language's format, dates and times as the language writes them
     (a date "28 October 2026" / "28 Oktober 2026"; a datetime "18 March 2025, 21:59" / "18 Maret 2025 21.59"),
@@ -132,7 +168,7 @@ def render_value(tr: "Translator", value) -> str:
     if isinstance(value, (list, tuple)):  # items that hold commas themselves are set apart by semicolons
         items = [render_value(tr, item) for item in value]
         return ("; " if any(", " in item for item in items) else ", ").join(items)
-    return str(value)
+    return isolated(str(value))  # a name or a cell from an export, set apart from the note around it
 
 
 #: How many characters of a value a message quotes: a pasted paragraph, a long cell or a long list shows its start.
@@ -460,7 +496,8 @@ class Translator:
             return text
         if self.language == "en":
             text = singular_after_one(text, values)
-        return text.format(**values)
+        # a name or a file name from an export, set apart from the sentence (isolated): the values are texts
+        return text.format(**{name: isolated(v) if isinstance(v, str) else v for name, v in values.items()})
 
     def join(self, items, alternatives: bool = False) -> str:
         """Names a sentence lists, as the language lists them: "Facebook, Instagram and TikTok" in English,
@@ -468,7 +505,7 @@ class Translator:
         "Facebook and Instagram", one as it is, none as "". `alternatives`: joined by "or" / "atau", as after
         a negation ("no export reports saves, video views or spend"). The words are the catalogue's
         (common.list_*)."""
-        items = [str(item) for item in items]
+        items = [isolated(str(item)) for item in items]  # each name apart, as t() sets apart a value
         suffix = "_or" if alternatives else ""
         if len(items) < 2:
             return "".join(items)

@@ -24,7 +24,7 @@ from .clients import DEFAULT_CURRENCY, export_patterns
 from .paid import SUMMED_REACH, one_per_delivery, paid_summary
 from .quality import impressions_word
 from .errors import ExportFormatError, WorkbookError, unknown_name
-from .i18n import (Message, Translator, estimate_decimals, language_code, listed, render_value, translator,
+from .i18n import (Message, Translator, estimate_decimals, isolated, language_code, listed, render_value, translator,
                    use_language)
 from .importers import ImportResult, advice_for, export_entries
 from .importers.base import file_drops, file_warnings
@@ -1712,7 +1712,7 @@ class Report:
             notes += [note for column in ("clicks", "video_views") if (note := self._counted_note(platform, column))]
             if accounts := several.get(platform):  # a glob that took in another page, or a client with several
                 notes.append(tr.t("coverage.several_accounts", platform=name, count=tr.number(len(accounts)),
-                                  accounts=", ".join(accounts)))
+                                  accounts=", ".join(map(isolated, accounts))))
             if group["reach"].isna().all():  # a daily series' reach per day is no post's reach
                 notes.append(tr.t("coverage.no_reach_per_post" if self.reach_per_day(platform) else "coverage.no_reach",
                                   platform=name))
@@ -1761,7 +1761,7 @@ class Report:
                 return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
 
             names = [named(file) for file in files]
-            shown = ", ".join(names[:LEFT_OUT_SHOWN]) + (
+            shown = ", ".join(map(isolated, names[:LEFT_OUT_SHOWN])) + (
                 tr.t("coverage.and_more", count=tr.number(count - LEFT_OUT_SHOWN)) if count > LEFT_OUT_SHOWN else "")
             how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
                    else tr.t("coverage.left_out_by_name"))

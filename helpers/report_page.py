@@ -20,13 +20,12 @@ import base64
 import html
 import re
 import string
-import unicodedata
 from pathlib import Path
 
 from .clients import COLOUR, DEFAULT_ACCENT, Client
 from .colours import readable_shade
 from .errors import WorkbookError
-from .i18n import Message, Translator
+from .i18n import Message, Translator, isolated
 from .html_safety import sanitize
 from .paths import resolve
 
@@ -178,23 +177,10 @@ def brand_header(client: Client) -> str:
             f'<p class="report-period">{html.escape(period_label(client))}</p></div></header>')
 
 
-#: The characters that set a text apart from the line around it in the bidirectional algorithm (Unicode's UAX #9):
-#: its direction is its own first letter's, and whatever direction it sets or overrides ends with it.
-FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
-#: The bidirectional classes of the characters that can reorder a left-to-right line: right-to-left letters,
-#: Arabic digits, and the explicit embeddings, overrides and isolates.
-_REORDERING = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
-
-
 def isolated_name(name: str) -> str:
-    """`name` set apart from the words around it in a line, when it holds something that could reorder them: a
-    right-to-left name ('مقهى القمر') would draw the period's first digits into it, and a right-to-left override
-    (U+202E) pasted into a name would print the rest of the line backwards. Wrapped in FIRST_STRONG_ISOLATE …
-    POP_DIRECTIONAL_ISOLATE, its direction stays its own. A left-to-right name is left as it is: the isolates
-    are invisible, but a PDF's text would hold them."""
-    if not any(unicodedata.bidirectional(character) in _REORDERING for character in name):
-        return name
-    return FIRST_STRONG_ISOLATE + name + POP_DIRECTIONAL_ISOLATE
+    """`name` set apart from the words around it in a line (i18n.isolated): a right-to-left name, or a direction
+    override inside one, cannot turn the period and the page number around."""
+    return isolated(name)
 
 
 #: The placeholders of the printed page's footer (report.page_footer) that Chromium fills: CSS page counters.

@@ -840,3 +840,25 @@ def test_a_utf16_copy_ending_in_a_line_break_is_not_called_cut_off(tmp_path, bom
         import_exports(path, timezone=ZONE)
     assert (info.value.row, info.value.column) == (3, "Reach")
     assert "(only 10 of the header's 13 cells) and no line break follows it" in str(info.value)
+
+
+def test_direction_controls_in_an_exports_text_cells_are_taken_out(tmp_path):
+    # a right-to-left override pasted into the page name and the caption would print them, and the words and
+    # numbers after them in a sentence, backwards; a right-to-left mark (U+200F) acts on its neighbours only
+    path = _meta_export(tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv", [
+        (900000000000001, 100000000000042, "Carol \u202eLI team", "Sale \u2067today\u2069 \u200f!",
+         '"04/02/2025 08:00"', "Photos", "Lifetime", 500, 320, 10, 2, 1, ""),
+    ])
+    posts = import_exports(path, timezone=ZONE).posts
+    assert posts["account"].tolist() == ["Carol LI team"]
+    assert posts["text"].tolist() == ["Sale today \u200f!"]
+
+
+def test_a_meta_data_comment_quoted_in_a_note_holds_no_direction_control(tmp_path):
+    header = '"Post ID","Page ID","Page name",Title,"Publish time",Permalink,"Post type","Data comment",Date,Reach'
+    rows = ['900000000000001,100000000000042,Bakery,One,"04/02/2025 08:00",https://x.test/1,Photos,,Lifetime,320',
+            ',,,,,,,"Missing \u202eid",Lifetime,']
+    path = tmp_path / "Apr-01-2025_Apr-14-2025_100000000000042.csv"
+    path.write_bytes(("\ufeff" + header + "\n" + "\n".join(rows) + "\n").encode("utf-8"))
+    report = import_exports(path, timezone=ZONE).reports[0]
+    assert [str(reason) for reason in report.dropped] == ["empty Post ID (Missing id)"]

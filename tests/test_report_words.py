@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from helpers.i18n import Translator
+from helpers.i18n import Message, Translator
 from helpers.importers import import_exports
 from helpers.report import COVERAGE_METRICS, build_report
 from helpers.schema import PLATFORMS
@@ -292,3 +292,20 @@ def test_real_youtube_export_without_engaged_views_gets_no_such_note():
     report = build_report(client="adi", client_name="adi", exports=[str(path)], timezone="UTC",
                           period_start="2021-01-01", period_end="2021-05-31")
     assert report.divergent_notes("youtube") == []
+
+
+@pytest.mark.parametrize("account", ["Carol \u202eLI team", "مقهى القمر"])
+def test_an_account_name_in_a_cell_is_isolated_so_the_minus_stays_with_its_number(account):
+    # a right-to-left override would print the interval backwards ("(08.0 ot 99.0-) 62.0-"), and a right-to-left
+    # name would draw the slope's minus sign to its far side ("0.26- مقهى القمر"): set apart by U+2068 ... U+2069
+    tr = Translator("en")
+    cell = tr.t("agreement.elasticity_account", account=account, value="-0.26 (-0.99 to 0.80)")
+    assert cell == "\u2068" + account + "\u2069 -0.26 (-0.99 to 0.80)"
+    # a list of names isolates each, once, and a plain name is left as it is
+    assert tr.join([account, "carol"]) == "\u2068" + account + "\u2069 and carol"
+    assert tr.t("agreement.elasticity_account", account="carol", value="n/a") == "carol n/a"
+
+
+def test_a_file_name_in_a_note_is_isolated():
+    note = Message("imports.file_note", file="tool \u202ev2 final.csv", note="1 row not imported")
+    assert Translator("id").message(note) == "\u2068tool \u202ev2 final.csv\u2069: 1 row not imported"

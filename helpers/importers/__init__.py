@@ -23,7 +23,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import Message, as_typed, metric_label, quoted
+from ..i18n import DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted, without_direction_controls
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
@@ -373,12 +373,27 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
     cannot be true set to NA and its quality notes added (quality.checked). A download cut off mid-row is
     refused before its values are read (reading.read_delimited)."""
     result = fam.read_file(path, timezone=timezone, **options)
+    result.posts = without_direction_controls_in(result.posts)
     if platform and len(result.posts) and (result.posts["platform"] != platform).any():
         raise wrong_platform(path, set(result.posts["platform"]) - {platform}, platform)
     result.posts, notes = quality.checked(result.posts)
     notes += quality.named_period_gaps(result.posts, path)
     result.report.warnings += notes
     return result
+
+
+def without_direction_controls_in(posts: pd.DataFrame) -> pd.DataFrame:
+    """The posts with the direction controls taken out of their text cells (i18n.without_direction_controls): an
+    export's account name or caption holding a right-to-left override would otherwise print backwards, and turn
+    around the words and numbers the report puts after it."""
+    for column in posts.columns:
+        if posts[column].dtype == object or isinstance(posts[column].dtype, pd.StringDtype):
+            cells = posts[column]
+            held = cells.map(lambda v: isinstance(v, str) and DIRECTION_CONTROLS.search(v) is not None).astype(bool)
+            if held.any():
+                posts = posts.copy()
+                posts.loc[held, column] = cells[held].map(without_direction_controls)
+    return posts
 
 
 def _batch_clock(imported: list[ImportedFile]) -> str | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message, quoted
+from ..i18n import Message, quoted, without_direction_controls
 from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .clocks import MIN_CHECKED, MIN_SHARE, instagram_received_time, link_evidence, within_reach, written_zone
@@ -105,7 +105,7 @@ def read_meta_business_suite(path: Path, *, timezone: str | None = None, clock: 
         reasons = (frame.loc[no_id, comment_key].str.strip() if comment_key
                    else pd.Series("", index=frame.index[no_id]))  # Meta's comment says why a row has no id
         for reason, count in reasons.value_counts().items():
-            given = reason or Message("imports.meta_business_suite.no_reason_given")
+            given = without_direction_controls(reason) or Message("imports.meta_business_suite.no_reason_given")
             report.drop(Message("imports.meta_business_suite.empty_post_id", reason=given), count)
         frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
     post_id = digit_ids(post_id, path=path, column=table.header[table.keys.index(id_key)], rows=rows,
