@@ -1,4 +1,8 @@
-"""What was rendered when: a record per client (reports/<id>/render.json) and reports/index.html.
+"""What was rendered when: a record per client (reports/_records/<id>.json) and reports/index.html.
+
+The records are the consultant's, kept apart from the client folders a consultant shares: a failure's record
+holds paths of this machine, a report's may name another client and quote an export's cell. A record an
+older version kept in reports/<id>/render.json (or reports/_failed/<id>/render.json) is read once and moved.
 
 The record keeps the last attempt (status, time, error) and the last good report (period, when, how long),
 so a failed attempt, or one a stopped batch left unfinished (Ctrl-C), shows as such while the index still
@@ -10,6 +14,7 @@ no longer has (a client removed, an id renamed) are listed last, greyed and mark
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import json
@@ -19,6 +24,9 @@ from pathlib import Path
 from .clients import same_business
 from .i18n import Translator, in_every_language
 
+#: The folder of reports/ that holds every client's render record, <id>.json.
+RECORDS_DIR = "_records"
+#: The file an older version kept a record in, in reports/<id>/ (or reports/_failed/<id>/).
 RECORD = "render.json"
 INDEX = "index.html"
 #: The metadata key of a report title's output that carries the report's facts for the index (display.title,
@@ -27,13 +35,50 @@ INDEX = "index.html"
 FACTS_KEY = "workbook_report"
 
 
-def read_record(folder: Path) -> dict | None:
-    """A client's render record, or None when there is none (or it cannot be read)."""
+def record_path(out_dir: Path, client_id: str) -> Path:
+    """Where a client's render record is kept: reports/_records/<id>.json, outside the client's folder."""
+    return Path(out_dir) / RECORDS_DIR / f"{client_id}.json"
+
+
+def _read_json(path: Path) -> dict | None:
     try:
-        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return record if isinstance(record, dict) else None
+
+
+def _older_records(out_dir: Path, client_id: str) -> list[Path]:
+    """The files an older version kept the client's record in: reports/<id>/render.json, and
+    reports/_failed/<id>/render.json for a failure the client's folder refused."""
+    return [Path(out_dir) / client_id / RECORD, Path(out_dir) / "_failed" / client_id / RECORD]
+
+
+def read_record(out_dir: Path, client_id: str) -> dict | None:
+    """A client's render record, or None when there is none (or it cannot be read). A record an older version
+    kept in the client's folder (the later of it and _failed/'s) is moved to reports/_records/ when read, so the
+    folder a consultant shares holds the report alone and the client keeps its row in the index."""
+    record = _read_json(record_path(out_dir, client_id))
+    if record is not None:
+        return record
+    older = [r for r in map(_read_json, _older_records(out_dir, client_id)) if r is not None]
+    if not older:
+        return None
+    record = max(older, key=lambda r: str(r.get("attempted_at")))
+    with contextlib.suppress(OSError):  # a folder refusing the move: read again in place next time
+        write_record(out_dir, client_id, record)
+    return record
+
+
+def write_record(out_dir: Path, client_id: str, record: dict) -> None:
+    """Keep `record` as the client's render record (record_path), removing any an older version kept in the
+    client's folder or in _failed/."""
+    path = record_path(out_dir, client_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_json_atomically(path, record)
+    for older in _older_records(out_dir, client_id):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            older.unlink()
 
 
 def write_json_atomically(path: Path, data: dict) -> None:
@@ -49,7 +94,7 @@ def write_json_atomically(path: Path, data: dict) -> None:
 
 
 def recorded_seconds(seconds: float | None) -> float | None:
-    """How long an attempt took, as render.json records it and as the command's summary and progress line
+    """How long an attempt took, as the render record keeps it and as the command's summary and progress line
     hold it: to the millisecond, so that each shows this one value rounded once to its tenth of a second (7.049
     is 7.0 s in both; a figure rounded to hundredths first, 7.05, would read 7.1 s in the index alone)."""
     return None if seconds is None else round(float(seconds), 3)
@@ -98,26 +143,25 @@ def now_text() -> str:
 
 
 def collect_records(out_dir: Path) -> list[dict]:
-    """Every client's record under out_dir; a report folder without a record (rendered by an older
-    version) is listed from its files. A failure its folder refused to record is read from _failed/<id>/,
-    also for a client whose folder is missing or is a file (reports/<id> made a file), so it still has a row."""
+    """Every client's record under out_dir (read_record); a report folder without a record (rendered by an
+    older version) is listed from its files. A client whose folder is missing or is a file (reports/<id> made a
+    file) still has its row from its record."""
     out_dir = Path(out_dir)
-    failed_dir = out_dir / "_failed"
+    records_dir, failed_dir = out_dir / RECORDS_DIR, out_dir / "_failed"
     ids = {p.name for p in out_dir.iterdir() if p.is_dir() and p.name[:1] not in "._"}
-    if failed_dir.is_dir():
-        ids |= {p.name for p in failed_dir.iterdir() if p.name[:1] not in "._" and (p / "render.json").is_file()}
+    if records_dir.is_dir():
+        ids |= {p.stem for p in records_dir.glob("*.json") if p.name[:1] not in "._"}
+    if failed_dir.is_dir():  # an older version's record of a failure its folder refused
+        ids |= {p.name for p in failed_dir.iterdir() if p.name[:1] not in "._" and (p / RECORD).is_file()}
     records = []
     for name in sorted(ids):
         folder = out_dir / name
-        record = read_record(folder) if folder.is_dir() else None
+        record = read_record(out_dir, name)
         if record is None and (folder / "report.html").is_file():
             stamp = dt.datetime.fromtimestamp((folder / "report.html").stat().st_mtime).astimezone()
             record = {"client": folder.name, "name": folder.name, "status": "ok",
                       "attempted_at": stamp.isoformat(timespec="seconds"), "seconds": None,
                       "report": {"html": "report.html", "rendered_at": stamp.isoformat(timespec="seconds")}}
-        failed = read_record(failed_dir / name)  # a failure its folder refused to record
-        if failed is not None and (record is None or str(failed.get("attempted_at")) > str(record.get("attempted_at"))):
-            record = failed
         if record is not None:
             if not folder.is_dir():  # no folder to link into: a report named in the record is not there
                 record["report"] = record["other_report"] = None
@@ -191,7 +235,7 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
     render.recorded_facts keeps them): "no posts in the period", the platforms whose exports cover only
     part of it with the days they cover, and how many files the client's patterns pass over. The index of
     reports and the command's summary both show them: a consultant checks such a report before sending it. The
-    index also says when a report could not be checked against another client's exports (render.json's
+    index also says when a report could not be checked against another client's exports (the render record's
     "unchecked", in every language; the summary says it apart)."""
     marks = [tr.t("cli.no_posts")] if facts.get("posts") == 0 else []
     if partial := facts.get("partial"):
@@ -204,7 +248,7 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
     if isinstance(left_out := facts.get("left_out"), int) and not isinstance(left_out, bool) and left_out > 0:
         # files the client's patterns pass over (render.recorded_facts): a platform may be missing from the report
         marks.append(tr.t("cli.left_out_one" if left_out == 1 else "cli.left_out", count=tr.number(left_out)))
-    if isinstance(unchecked := facts.get("unchecked"), dict) and unchecked:  # render.json: another client unread
+    if isinstance(unchecked := facts.get("unchecked"), dict) and unchecked:  # the record: another client unread
         marks.append(unchecked.get(tr.language) or next(iter(unchecked.values())))
     return marks
 

@@ -42,8 +42,8 @@ from .i18n import (LANGUAGES, InLanguages, Message, Translator, active_language,
                    terminal_safe, translator)
 from .errors import ERROR_RECORD_VARIABLE, USER_ERROR_NAMES, ExportFormatError, WorkbookError, os_reason
 from .html_safety import DATA_URI, live_content, visible_text, without_word_breaks
-from .index_page import (FACTS_KEY, new_record, now_text, read_record, recorded_seconds, report_marks, write_index,
-                         write_json_atomically)
+from .index_page import (FACTS_KEY, new_record, now_text, read_record, record_path, recorded_seconds, report_marks,
+                         write_index, write_json_atomically, write_record)
 from .parameters import ParameterMismatch, assigned_names, mismatch  # noqa: F401 - ParameterMismatch is re-exported
 from .paths import DATA_DIR, FIGURES_DIR_VARIABLE, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report_page import finish_page, report_title
@@ -94,7 +94,7 @@ class RenderResult:
     left_out: list = field(default_factory=list)  # files its exports' patterns pass over (left_out_facts)
 
     def __post_init__(self):
-        self.seconds = recorded_seconds(self.seconds)  # the value render.json records, which the index shows
+        self.seconds = recorded_seconds(self.seconds)  # the value the render record keeps, which the index shows
 
 
 class Interrupted(KeyboardInterrupt):
@@ -646,7 +646,7 @@ def report_facts(executed) -> dict:
 
 
 def recorded_facts(facts: dict | None) -> dict:
-    """The facts of report_facts that render.json records and index_page.report_marks reads, each of the form
+    """The facts of report_facts that the render record keeps and index_page.report_marks reads, each of the form
     Report.index_facts gives it: the posts in the period (an int) and, for platforms whose exports cover only
     part of it, {platform: {"days": …, "period_days": …}} ("from_posts": True where exports naming no period
     are judged by their posts' days, "some" where only some of them are); the posts of each platform
@@ -1088,7 +1088,7 @@ class Task:
     draw_ahead: bool = False  # a core is spare: the notebook may draw its figures with a second process
     refused: str = ""  # why the client is not rendered at all (posts_of_others), failing it at once
     unchecked: str = ""  # why its exports were not checked against another client's (unchecked_exports)
-    language: str = "en"  # the command's: the language render.json and error.txt record a message in
+    language: str = "en"  # the command's: the language the render record and error.txt hold a message in
     accept_header_only: bool = False  # a report may replace the last one though exports list only their header
     read_by_others: tuple = ()  # files the roster gives other clients, in this client's folders (others_files)
 
@@ -1270,23 +1270,23 @@ class Renderer:
         client, out_dir = task.client, Path(task.out_dir)
         target = out_dir / client.id
         if not task.accept_header_only and (
-                problem := header_only_problem(read_record(target), client, facts or {})) is not None:
+                problem := header_only_problem(read_record(out_dir, client.id), client, facts or {})) is not None:
             return self._fail(task, work, started, timings, problem)
         seconds = time.perf_counter() - started
         has_pdf = (work / "report.pdf").is_file() and not pdf_error
         executed = out_dir / EXECUTED_DIR / client.id  # the analyst's, not the client's: kept apart
         try:
             with signals_deferred():
-                previous = read_record(target)
+                previous = read_record(out_dir, client.id)
                 moves = [(work / "report.html", target / "report.html"), (work / "report.ipynb", executed / "report.ipynb")]
                 if has_pdf:
                     moves.insert(0, (work / "report.pdf", target / "report.pdf"))
-                for folder in (target, executed):
+                for folder in (target, executed, record_path(out_dir, client.id).parent):
                     folder.mkdir(parents=True, exist_ok=True)
                     handle, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
                     os.close(handle)
                     os.unlink(probe)
-                for destination in [destination for _, destination in moves] + [target / "render.json"]:
+                for destination in [destination for _, destination in moves] + [record_path(out_dir, client.id)]:
                     if destination.is_dir():
                         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
                 for source, destination in moves:
@@ -1302,7 +1302,7 @@ class Renderer:
                 report |= recorded_facts(facts)
                 if task.unchecked:  # kept beside the report, for the index to say (index_page.report_marks)
                     report["unchecked"] = in_every_language(task.unchecked)
-                write_json_atomically(target / "render.json", new_record(
+                write_record(out_dir, client.id, new_record(
                     previous, client=client.id, name=client.name, ok=True, attempted_at=report["rendered_at"],
                     seconds=seconds, timings=timings, error=pdf_error, report=report, language=task.language))
                 shutil.rmtree(out_dir / FAILED_DIR / client.id, ignore_errors=True)
@@ -1360,7 +1360,7 @@ def publish_problem(error: OSError) -> Message:
 
 def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0.0, timings: dict | None = None,
                    failed_cell: int | None = None, text: str | None = None, language: str = "en") -> dict:
-    """Record a failed attempt in reports/<id>/render.json, keeping the last good report's entry, and the
+    """Record a failed attempt in reports/_records/<id>.json, keeping the last good report's entry, and the
     whole error in reports/_failed/<id>/error.txt (`text`, else the error in `language`). Without `text` (no
     notebook ran: a worker stopped), an executed notebook left there by an older failure is removed: it is
     not this one's. The error (a Message, an InLanguages or plain text) is recorded in every language. Returns
@@ -1372,37 +1372,27 @@ def record_failure(out_dir: Path, client: Client, error: str, seconds: float = 0
             (failed / "report.ipynb").unlink()
     whole = text if text is not None else translator(language).message(error)
     (failed / "error.txt").write_text(f"{now_text()}\n{whole}", encoding="utf-8")
-    target = Path(out_dir) / client.id
     return _write_attempt(out_dir, client, new_record(
-        read_record(target), client=client.id, name=client.name, ok=False, attempted_at=now_text(), seconds=seconds,
-        timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
+        read_record(out_dir, client.id), client=client.id, name=client.name, ok=False, attempted_at=now_text(),
+        seconds=seconds, timings=timings or {}, error=error, failed_cell=failed_cell, language=language,
         asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 
 def record_interruption(out_dir: Path, client: Client, seconds: float | None = None) -> dict:
-    """Record in reports/<id>/render.json that a stopped batch did not finish this client's report (`seconds`:
+    """Record in reports/_records/<id>.json that a stopped batch did not finish this client's report (`seconds`:
     how long it had run, None when it had not started), keeping the last good report's entry: the index
     then says this attempt was interrupted beside the report it still links. An older failure's notebook
     and error under _failed/<id>/ are left as they are. Returns the record."""
-    target = Path(out_dir) / client.id
     return _write_attempt(out_dir, client, new_record(
-        read_record(target), client=client.id, name=client.name, ok=False, interrupted=True,
+        read_record(out_dir, client.id), client=client.id, name=client.name, ok=False, interrupted=True,
         attempted_at=now_text(), seconds=seconds, timings={},
         asked={"period_start": client.period_start.isoformat(), "period_end": client.period_end.isoformat()}))
 
 
 def _write_attempt(out_dir: Path, client: Client, record: dict) -> dict:
-    """A failed or interrupted attempt's record in reports/<id>/render.json, or, when that folder refuses it,
-    in reports/_failed/<id>/render.json, where the index reads it; returns the record."""
-    target, failed = Path(out_dir) / client.id, Path(out_dir) / FAILED_DIR / client.id
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        write_json_atomically(target / "render.json", record)
-        with contextlib.suppress(FileNotFoundError):
-            (failed / "render.json").unlink()  # an older failure's, recorded here when the folder refused it
-    except OSError:  # the client's folder refuses writes (the failure, often): the index reads the record here
-        failed.mkdir(parents=True, exist_ok=True)
-        write_json_atomically(failed / "render.json", record)
+    """A failed or interrupted attempt's record in reports/_records/<id>.json, where the index reads it, whether
+    or not the client's folder takes files; returns the record."""
+    write_record(out_dir, client.id, record)
     return record
 
 

@@ -466,9 +466,9 @@ def stopped_results(clients: list[Client], out_dir: Path, results: dict[str, Ren
 
 
 def _recorded_since(out_dir: Path, client: Client, since: dt.datetime) -> RenderResult | None:
-    """The outcome a worker recorded for the client in render.json after `since`, or None."""
+    """The outcome a worker recorded for the client (index_page.read_record) after `since`, or None."""
     client_id = client.id
-    record = read_record(out_dir / client_id) or {}
+    record = read_record(out_dir, client_id) or {}
     try:
         when = dt.datetime.fromisoformat(str(record.get("attempted_at")))
     except ValueError:

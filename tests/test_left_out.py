@@ -218,7 +218,7 @@ def test_a_render_names_a_platform_its_pattern_passes_over(tmp_path):
             f"{INSTAGRAM}, acme/leaf-space_content_1753863379800.xlsx. Any posts they hold are missing from this "
             "report (a file named among the exports is read).") in page
     assert "harbour/" not in page  # the other client's export is theirs: not named
-    assert json.loads((out / "acme" / "render.json").read_text(encoding="utf-8"))["report"]["left_out"] == 2
+    assert json.loads((out / "_records" / "acme.json").read_text(encoding="utf-8"))["report"]["left_out"] == 2
     assert "2 files in its exports&#x27; folders not read" in (out / "index.html").read_text(encoding="utf-8")
 
 

@@ -41,7 +41,9 @@ def test_demo_roster_renders_every_client(rendered):
         html = (out / client.id / "report.html").read_text(encoding="utf-8")
         executed = json.loads((out / "_executed" / client.id / "report.ipynb").read_text(encoding="utf-8"))
         # the client's folder holds what is sent: the executed notebook (code, paths) is kept apart
-        assert sorted(p.name for p in (out / client.id).iterdir()) == ["render.json", "report.html"]
+        # and so is the render record, which may name another client or a path of this machine
+        assert sorted(p.name for p in (out / client.id).iterdir()) == ["report.html"]
+        assert json.loads((out / "_records" / f"{client.id}.json").read_text(encoding="utf-8"))["status"] == "ok"
         assert client.name in html
         for heading in headings(client.language):
             assert f">{heading}<" in html, heading
@@ -279,7 +281,7 @@ clients:
     assert "yang perlu dilakukan: unduh ulang ekspor tersebut" in summary
     for english in ("line 3", "file ", "row 2", "expected:", "what to do:", "sel 3", "cell 3"):
         assert english not in summary, english
-    record = json.loads((out / "english" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "english.json").read_text(encoding="utf-8"))
     assert record["error"].startswith(stray_id) and record["errors"]["en"].startswith(stray_en)
     assert record["failed_cell"] is None
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -713,7 +715,7 @@ def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_befor
     assert _commit(out, _surf(), {"posts": 40}).ok
     laguna = _surf("Laguna Surf School")
     failed = _fail(out, laguna, "file Oct.csv is cut off")
-    record = read_record(out / "la-surf")
+    record = read_record(out, "la-surf")
     assert record["name"] == "Laguna Surf School" and record["report"] is None
     assert (record["other_report"]["name"], record["other_report"]["html"]) == ("LA Surf Co", "report.html")
     assert (out / "la-surf" / "report.html").read_text(encoding="utf-8") == "report of LA Surf Co"
@@ -732,10 +734,10 @@ def test_an_id_given_to_another_client_does_not_show_the_report_of_the_one_befor
     assert "laporan lama milik LA Surf Co" in write_index(out, "id").read_text(encoding="utf-8")
 
     _fail(out, laguna, "still cut off")  # a second failure still says whose the report is
-    assert read_record(out / "la-surf")["report"] is None
-    assert read_record(out / "la-surf")["other_report"]["name"] == "LA Surf Co"
+    assert read_record(out, "la-surf")["report"] is None
+    assert read_record(out, "la-surf")["other_report"]["name"] == "LA Surf Co"
     back = _fail(out, _surf("la surf  CO"), "its own export is missing")  # LA Surf Co again, spelled otherwise
-    record = read_record(out / "la-surf")
+    record = read_record(out, "la-surf")
     assert record["report"]["name"] == "LA Surf Co" and "other_report" not in record and back.other_report == ()
     page = write_index(out, "en").read_text(encoding="utf-8")
     assert '<a href="la-surf/report.html">la surf  CO</a>' in page and "the report linked is the last good one" in page
@@ -776,7 +778,7 @@ def test_a_header_only_download_does_not_replace_the_last_report_of_the_same_per
     result = _commit(out, books, empty)
     assert not result.ok and result.period == (OCTOBER, OCTOBER_END)
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
-    record = read_record(out / "harbour-books")
+    record = read_record(out, "harbour-books")
     assert record["status"] == "failed" and record["report"]["posts"] == 16
     assert record["report"]["platform_posts"] == {"facebook": 16}
     said = (f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
@@ -794,7 +796,7 @@ def test_a_header_only_download_does_not_replace_the_last_report_of_the_same_per
     page = write_index(out, "en").read_text(encoding="utf-8")
     assert 'class="failed">failed</span>' in page and '<a href="harbour-books/report.html">' in page
 
-    previous = read_record(out / "harbour-books")
+    previous = read_record(out, "harbour-books")
     assert header_only_problem(previous, books, _facts(0, None)) is None  # an export with posts covers the period
     assert header_only_problem(previous, dataclasses.replace(books, period_start=dt.date(2026, 11, 1),
                                                              period_end=dt.date(2026, 11, 30)), empty) is None
@@ -819,13 +821,13 @@ def test_a_platform_whose_export_now_lists_only_its_header_keeps_the_last_report
     assert _commit(out, books, _facts(16, 32)).ok
     result = _commit(out, books, _facts(0, 32, header_only=("facebook",)))
     assert not result.ok
-    assert read_record(out / "harbour-books")["report"]["posts"] == 48
+    assert read_record(out, "harbour-books")["report"]["posts"] == 48
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
     assert summary_lines([result])[1].split("  ")[-1].startswith(
         f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
         " the last report of this period had 16 posts on Facebook: a download that stopped after the header reads"
         " like this; download the export again")
-    both = header_only_problem(read_record(out / "harbour-books"), books, _facts(0, 0, ("facebook", "instagram")))
+    both = header_only_problem(read_record(out, "harbour-books"), books, _facts(0, 0, ("facebook", "instagram")))
     assert Translator("en").message(both).startswith(
         f"the Facebook post export of this period ({FACEBOOK_OCTOBER}) now lists no post, only its header, while"
         f" the last report of this period had 16 posts on Facebook; the Instagram post export of this period"
@@ -837,7 +839,7 @@ def test_a_platform_whose_export_now_lists_only_its_header_keeps_the_last_report
         " tajuknya, padahal laporan terakhir periode ini memuat 16 unggahan di Facebook; ekspor unggahan Instagram"
         f" periode ini ({INSTAGRAM_OCTOBER}) kini tidak memuat unggahan, hanya baris tajuknya, padahal laporan"
         " terakhir periode ini memuat 32 unggahan di Instagram: unduhan yang terhenti")
-    assert header_only_problem(read_record(out / "harbour-books"), books, _facts(16, 0, ("instagram",))) is not None
+    assert header_only_problem(read_record(out, "harbour-books"), books, _facts(16, 0, ("instagram",))) is not None
 
 
 def test_a_platform_whose_posts_fell_as_one_of_its_exports_now_lists_only_its_header_keeps_the_last_report(tmp_path):
@@ -854,7 +856,7 @@ def test_a_platform_whose_posts_fell_as_one_of_its_exports_now_lists_only_its_he
     assert _commit(out, books, _facts(16, 32)).ok
     cut = _facts(9, 32, header_only=("facebook",))
     result = _commit(out, books, cut)
-    assert not result.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+    assert not result.ok and read_record(out, "harbour-books")["report"]["platform_posts"] == {
         "facebook": 16, "instagram": 32}
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report of Harbour Books"
     assert Translator("en").message(result.error).startswith(
@@ -865,7 +867,7 @@ def test_a_platform_whose_posts_fell_as_one_of_its_exports_now_lists_only_its_he
         f"ekspor unggahan Facebook yang mencakup hari-hari periode ini ({FACEBOOK_OCTOBER}) kini tidak memuat"
         " unggahan, hanya baris tajuknya, dan unggahan Facebook pada periode ini turun dari 16 di laporan terakhir"
         " periode ini menjadi 9: unduhan yang terhenti")
-    previous = read_record(out / "harbour-books")
+    previous = read_record(out, "harbour-books")
     two = {**cut, "header_only": {"facebook": ["a.csv", "b.csv"]}}
     assert Translator("en").message(header_only_problem(previous, books, two)).startswith(
         "the Facebook post exports covering days of this period (a.csv, b.csv) now list no post, only their"
@@ -874,7 +876,7 @@ def test_a_platform_whose_posts_fell_as_one_of_its_exports_now_lists_only_its_he
     assert header_only_problem(previous, books, _facts(9, 32)) is None
     accepted = Renderer.__new__(Renderer)._commit(Task(books, str(out), accept_header_only=True),
                                                   _work(out, books, "report of 9 Facebook posts"), 0.0, {}, "", cut)
-    assert accepted.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+    assert accepted.ok and read_record(out, "harbour-books")["report"]["platform_posts"] == {
         "facebook": 9, "instagram": 32}
 
 
@@ -886,10 +888,10 @@ def test_a_header_only_export_that_never_held_the_last_reports_posts_does_not_ke
 
     out, books = tmp_path / "reports", _books()
     assert _commit(out, books, _facts(0, 32, header_only=("facebook",))).ok
-    assert read_record(out / "harbour-books")["report"]["platform_posts"] == {"facebook": 0, "instagram": 32}
-    assert read_record(out / "harbour-books")["report"]["header_only"] == {"facebook": [FACEBOOK_OCTOBER]}
+    assert read_record(out, "harbour-books")["report"]["platform_posts"] == {"facebook": 0, "instagram": 32}
+    assert read_record(out, "harbour-books")["report"]["header_only"] == {"facebook": [FACEBOOK_OCTOBER]}
     quiet = _commit(out, books, _facts(0, None, header_only=("facebook",)))
-    assert quiet.ok and read_record(out / "harbour-books")["report"]["posts"] == 0
+    assert quiet.ok and read_record(out, "harbour-books")["report"]["posts"] == 0
 
 
 def test_a_report_accepted_without_the_header_only_platform_s_posts_replaces_the_last_one(tmp_path, monkeypatch):
@@ -905,7 +907,7 @@ def test_a_report_accepted_without_the_header_only_platform_s_posts_replaces_the
     cut = _facts(0, 32, header_only=("facebook",))
     accepted = Renderer.__new__(Renderer)._commit(Task(books, str(out), accept_header_only=True),
                                                   _work(out, books, "report without Facebook"), 0.0, {}, "", cut)
-    assert accepted.ok and read_record(out / "harbour-books")["report"]["platform_posts"] == {
+    assert accepted.ok and read_record(out, "harbour-books")["report"]["platform_posts"] == {
         "facebook": 0, "instagram": 32}
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == "report without Facebook"
     assert _commit(out, books, cut).ok  # the next render, without the option: nothing left to keep
@@ -950,7 +952,7 @@ def test_a_last_report_recorded_without_each_platform_s_posts_is_judged_as_a_who
         " accept the report without them")
     assert Translator("id").message(result.error).endswith(
         "render lagi dengan --accept-header-only untuk menerima laporan tanpa unggahan itu")
-    assert read_record(out / "harbour-books")["report"]["posts"] == 48
+    assert read_record(out, "harbour-books")["report"]["posts"] == 48
     assert recorded_facts({"posts": 3, "platform_posts": {"facebook": "3"}, "header_only": {"facebook": "x.csv"}}) \
         == {"posts": 3}  # counts and files not of their form are not recorded
     malformed = {**earlier, "report": {**earlier["report"], "platform_posts": {"facebook": "16"}}}
@@ -979,7 +981,7 @@ def test_the_index_marks_clients_no_longer_in_the_roster_and_lists_them_last(tmp
     assert ('<a href="kopi-senja/report.html">Kopi Senja</a><br><small>kopi-senja</small><br><small>not in the roster'
             ' any more</small>') in former
     assert page.count('class="former"') == 1 and "tr.former th" in page  # greyed by the page's style
-    assert (out / "kopi-senja" / "report.html").is_file() and (out / "kopi-senja" / "render.json").is_file()
+    assert (out / "kopi-senja" / "report.html").is_file() and (out / "_records" / "kopi-senja.json").is_file()
     assert "tidak ada lagi di daftar klien" in write_index(out, "id", roster=["la-surf"]).read_text(encoding="utf-8")
     unmarked = write_index(out, "en").read_text(encoding="utf-8")
     assert 'class="former"' not in unmarked and "not in the roster" not in unmarked
@@ -998,7 +1000,7 @@ def test_the_summary_and_the_index_give_a_render_the_same_time(tmp_path, monkeyp
 
     monkeypatch.setattr(render, "time", types.SimpleNamespace(perf_counter=lambda: took))  # started at 0.0
     result = _commit(tmp_path, _surf(), {"posts": 3})
-    assert read_record(tmp_path / "la-surf")["report"]["seconds"] == result.seconds == round(took, 3)
+    assert read_record(tmp_path, "la-surf")["report"]["seconds"] == result.seconds == round(took, 3)
     assert f"  {shown}  " in render.summary_lines([result], Translator("en"))[1]
     index = write_index(tmp_path, "en").read_text(encoding="utf-8")
     assert re.findall(r"<td>([\d.]+ s)</td>", index) == [shown]

@@ -152,7 +152,7 @@ def report(batch, client: str) -> str:
 def test_batch_renders_the_good_clients_and_exits_nonzero_for_the_leak(batch):
     assert batch["status"] == 1, batch["stderr"]
     for client in ("good", "brand", "xss"):
-        record = json.loads((batch["out"] / client / "render.json").read_text(encoding="utf-8"))
+        record = json.loads((batch["out"] / "_records" / f"{client}.json").read_text(encoding="utf-8"))
         assert record["status"] == "ok", record
         assert set(record["timings"]) >= {"kernel", "execute", "export"}
         assert record["report"]["period_start"] == "2026-09-01"
@@ -187,7 +187,7 @@ def test_planted_leak_is_caught_and_the_last_good_report_stays(batch):
     assert f"names another client of this batch, {GOOD_NAME!r}, in '" in error
     assert f"another client's post id {batch['planted_id']}" in error
     assert GOOD_NAME in batch["stdout"]  # the summary says why
-    record = json.loads((out / "leaky" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "leaky.json").read_text(encoding="utf-8"))
     assert record["status"] == "failed" and record["report"]["period_start"] == "2026-07-01"
 
 
@@ -383,7 +383,7 @@ def test_pdfs_asked_for_without_chromium_exit_1_and_are_recorded_as_not_printed(
     assert re.search(rf"^harbour-books\s+ok/pdf!\s.*PDF not printed: WORKBOOK_CHROMIUM is set to"
                      rf" {re.escape(named)}, which is not an executable Chromium", said.out, flags=re.M)
     assert "The PDF of harbour-books could not be printed (the HTML is fine)." in said.err
-    record = json.loads((out / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "harbour-books.json").read_text(encoding="utf-8"))
     assert record["status"] == "ok" and record["report"]["pdf"] is None
     assert record["error"] == (f"PDF not printed: WORKBOOK_CHROMIUM is set to {named}, which is not an executable"
                                " Chromium (set it to Chromium's path, or unset it)")

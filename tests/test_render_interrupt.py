@@ -62,10 +62,10 @@ def test_interrupted_render_leaves_no_partial_report(tmp_path, signal_to_send, w
     assert not list(out.glob(".render-*")) and not list(out.rglob("*.tmp"))
     assert not list(Path(tempfile.gettempdir()).glob(f"workbook-render-{process.pid}-*"))  # kernels' scratch
     kept = (out / "kopi-senja" / "report.html").read_text(encoding="utf-8")
-    assert kept == LAST_GOOD or kept.rstrip().endswith("</html>") and (out / "kopi-senja" / "render.json").exists()
+    assert kept == LAST_GOOD or kept.rstrip().endswith("</html>") and (out / "_records" / "kopi-senja.json").exists()
     other = out / "harbour-books" / "report.html"
     assert not other.exists() or (other.read_text(encoding="utf-8").rstrip().endswith("</html>")
-                                  and (out / "harbour-books" / "render.json").exists())
+                                  and (out / "_records" / "harbour-books.json").exists())
     deadline = time.monotonic() + 10
     while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -248,7 +248,7 @@ def test_a_single_client_render_stopped_records_its_attempt_and_the_index(tmp_pa
     with pytest.raises(KeyboardInterrupt):
         render.render_client(kopi, tmp_path)
     assert closed == [True]
-    record = json.loads((tmp_path / "kopi-senja" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((tmp_path / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
     assert record["status"] == "interrupted" and record["report"]["rendered_at"] == "2026-01-05T09:00:00+07:00"
     assert (tmp_path / "kopi-senja" / "report.html").read_text(encoding="utf-8") == LAST_GOOD
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
@@ -360,9 +360,9 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path, s
     assert (out / "harbour-books" / "report.html").read_text(encoding="utf-8") == LAST_GOOD
     import json
 
-    kept = json.loads((out / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    kept = json.loads((out / "_records" / "harbour-books.json").read_text(encoding="utf-8"))
     assert kept["status"] == "interrupted" and kept["report"]["rendered_at"] == "2026-01-05T09:00:00+07:00"
-    assert json.loads((out / "kopi-senja" / "render.json").read_text(encoding="utf-8"))["status"] == "ok"
+    assert json.loads((out / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))["status"] == "ok"
     page = (out / "index.html").read_text(encoding="utf-8")
     harbour = page[page.index("Harbour Books"):page.index("</tr>", page.index("Harbour Books"))]
     kopi = page[page.index("Kopi Senja"):page.index("</tr>", page.index("Kopi Senja"))]
@@ -408,11 +408,11 @@ def test_a_stopped_batch_keeps_what_its_workers_recorded_and_records_the_rest_as
     results = stopped_results([kopi, harbour], tmp_path, {}, {"harbour-books": 3.0}, later)
     assert [(r.client, r.ok, r.interrupted, r.seconds) for r in results] == [
         ("kopi-senja", False, True, None), ("harbour-books", False, True, 3.0)]
-    harbour_record = json.loads((tmp_path / "harbour-books" / "render.json").read_text(encoding="utf-8"))
+    harbour_record = json.loads((tmp_path / "_records" / "harbour-books.json").read_text(encoding="utf-8"))
     assert (harbour_record["status"], harbour_record["seconds"]) == ("interrupted", 3.0)
     assert harbour_record["report"] == {"html": "report.html", "posts": 0}  # the last good report stays
     assert harbour_record["asked"] == {"period_start": "2026-09-01", "period_end": "2026-10-31"}
-    kopi_record = json.loads((tmp_path / "kopi-senja" / "render.json").read_text(encoding="utf-8"))
+    kopi_record = json.loads((tmp_path / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
     assert (kopi_record["status"], kopi_record["seconds"], kopi_record["report"]) == ("interrupted", None, None)
 
 

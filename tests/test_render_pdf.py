@@ -40,7 +40,7 @@ def test_pdf_is_a4_with_figures(printed):
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert len(boxes) >= 2 and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes)
     assert pdf.count(b"/Subtype /Image") >= 3
-    record = json.loads((out / "harbour" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "harbour.json").read_text(encoding="utf-8"))
     assert record["report"]["pdf"] == "report.pdf" and "pdf" in record["timings"]
     assert 'href="harbour/report.pdf"' in (out / "index.html").read_text(encoding="utf-8")
 

@@ -75,7 +75,7 @@ clients:
 def test_a_quiet_month_renders_as_a_short_report(rendered):
     status, out = rendered
     assert status == 1  # the uncovered client fails, and only it
-    record = json.loads((out / "quiet-en" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "quiet-en.json").read_text(encoding="utf-8"))
     assert record["status"] == "ok" and record["error"] == ""
     page = (out / "quiet-en" / "report.html").read_text(encoding="utf-8")
     text = visible_text(page)
@@ -115,7 +115,7 @@ def test_a_quiet_month_renders_in_indonesian(rendered):
 
 def test_a_month_the_exports_do_not_cover_still_fails_with_its_reason(rendered):
     _, out = rendered
-    record = json.loads((out / "uncovered" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((out / "_records" / "uncovered.json").read_text(encoding="utf-8"))
     assert record["status"] == "failed" and not (out / "uncovered" / "report.html").exists()
     assert record["error"] == (
         "no posts for Quiet Books between 2026-06-01 and 2026-06-30: no export covers these days (the exports "
@@ -131,7 +131,7 @@ def test_the_index_lists_the_quiet_clients_as_rendered(rendered):
         assert f'href="{client}/report.html"' in row and f'<span class="ok">{ok}</span>' in row
         # the consultant learns from the index, before opening it, that the report has no post to measure
         assert '<span class="quiet">(no posts in the period)</span>' in row
-        assert json.loads((out / client / "render.json").read_text(encoding="utf-8"))["report"]["posts"] == 0
+        assert json.loads((out / "_records" / f"{client}.json").read_text(encoding="utf-8"))["report"]["posts"] == 0
 
 
 def test_the_command_says_which_reports_have_no_posts(rendered, capsys):

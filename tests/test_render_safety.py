@@ -577,7 +577,7 @@ def test_a_failure_is_recorded_in_the_commands_language(tmp_path):
     assert not result.ok and result.error == refused  # the summary translates it itself
     shown = Translator("id").message(refused)
     assert shown != str(refused) and "Harbour Books" in shown and "di daftar klien (" in shown  # not "roster"
-    record = json.loads((tmp_path / "acme" / "render.json").read_text(encoding="utf-8"))
+    record = json.loads((tmp_path / "_records" / "acme.json").read_text(encoding="utf-8"))
     assert record["error"] == shown
     # no good report yet: the record keeps the period asked for, which the index shows instead of n/a
     assert record["report"] is None
@@ -606,7 +606,8 @@ def test_the_error_file_names_the_cell_in_the_commands_language_without_empty_br
 def _finished_run(tmp_path):
     """A render whose report and executed notebook wait in the work folder, and the last good report of
     the client (report, notebook, record) in place."""
-    from helpers.render import Renderer, Task, new_record, write_json_atomically
+    from helpers.index_page import write_record
+    from helpers.render import Renderer, Task, new_record
 
     renderer = Renderer.__new__(Renderer)
     task = Task(client(), str(tmp_path / "reports"), language="id")
@@ -620,9 +621,9 @@ def _finished_run(tmp_path):
     target = tmp_path / "reports" / "acme"
     target.mkdir()
     good = {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31"}
-    write_json_atomically(target / "render.json", new_record(None, client="acme", name="Acme Coffee", ok=True,
-                                                             attempted_at="2026-11-01T10:00:00+07:00", seconds=9.0,
-                                                             timings={}, report=good))
+    write_record(tmp_path / "reports", "acme", new_record(None, client="acme", name="Acme Coffee", ok=True,
+                                                         attempted_at="2026-11-01T10:00:00+07:00", seconds=9.0,
+                                                         timings={}, report=good))
     return renderer, task, work, target, executed
 
 
@@ -675,7 +676,10 @@ def test_a_client_folder_that_refuses_writes_is_named_and_its_failure_still_reac
         f"laporan baru tidak dapat disimpan di {target} (izin ditolak): periksa izin folder itu")
     assert (executed / "report.ipynb").read_text(encoding="utf-8") == "good notebook"
     renderer._fail(task, work, 3.0, {}, info.value.args[0])
-    assert json.loads((target / "render.json").read_text(encoding="utf-8"))["status"] == "ok"  # could not change
+    # the record is kept outside the refusing folder: the failure is recorded, beside the last good report
+    record = json.loads((tmp_path / "reports" / "_records" / "acme.json").read_text(encoding="utf-8"))
+    assert record["status"] == "failed" and record["report"]["html"] == "report.html"
+    assert sorted(p.name for p in target.iterdir()) == []
     page = write_index(tmp_path / "reports", "id").read_text(encoding="utf-8")
     assert 'class="failed">gagal</span>' in page and "laporan baru tidak dapat disimpan" in page
     assert '<a href="acme/report.html">' in page
@@ -727,6 +731,12 @@ def test_the_index_lists_a_failure_whose_client_folder_is_missing(tmp_path):
         '{"client": "here", "status": "failed", "attempted_at": "2026-11-01T10:00:00+00:00"}', encoding="utf-8")
     records = collect_records(tmp_path)
     assert [(r["client"], r["status"], r["report"]) for r in records] == [
+        ("gone", "failed", None), ("here", "ok", {"html": "report.html"})]
+    # an older version's records are moved out of the client folders once read, and read from there again
+    assert not (tmp_path / "here" / "render.json").exists()
+    assert not (tmp_path / "_failed" / "here" / "render.json").exists()
+    assert sorted(p.name for p in (tmp_path / "_records").iterdir()) == ["gone.json", "here.json"]
+    assert [(r["client"], r["status"], r["report"]) for r in collect_records(tmp_path)] == [
         ("gone", "failed", None), ("here", "ok", {"html": "report.html"})]
 
 
