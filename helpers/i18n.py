@@ -121,6 +121,7 @@ _REORDERING = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LR
 #: The direction controls that hold beyond their character (embeddings, overrides, isolates: U+202A-202E,
 #: U+2066-2069). The marks (U+200E, U+200F) act on their neighbours only and are left alone.
 DIRECTION_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+DIRECTION_CONTROL_CHARACTERS = tuple(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 #: A part of a text isolated already, holding no other isolate.
 _ISOLATED_PART = re.compile(r"[\u2066-\u2068][^\u2066-\u2069]*\u2069")
 
