@@ -23,7 +23,8 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted, without_direction_controls
+from ..i18n import (DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted,
+                    without_direction_controls)
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
