@@ -234,6 +234,33 @@ def benchmark_verdict(row) -> str | None:
     return "above" if low > row["benchmark"] else "below" if high < row["benchmark"] else "in_line"
 
 
+def leaves_out(low, high, null: float = 0.0) -> bool | None:
+    """Whether a 95% interval leaves `null` out (an interval touching it holds it): the chance verdict of every
+    interval the report judges (a change against 0, a ratio against 1). None without an interval; an upper end
+    of +inf lies above `null` only if its lower end does."""
+    if pd.isna(low) or pd.isna(high):
+        return None
+    return bool(low > null or high < null)
+
+
+def p_beyond(p) -> bool | None:
+    """Whether a test's p-value is below SIGNIFICANCE, the report's 'beyond chance'; None without a p."""
+    return None if pd.isna(p) else bool(p < SIGNIFICANCE)
+
+
+@dataclass(frozen=True)
+class ChanceTest:
+    """One test the report states a chance verdict for (Report.chance_tests): its kind, platform and name, and
+    whether it came out beyond chance. `holm`: a Holm-adjusted test, whose own chance of coming out beyond
+    chance when nothing is going on is below SIGNIFICANCE."""
+
+    kind: str
+    platform: str
+    name: str
+    beyond: bool
+    holm: bool = False
+
+
 def broadcast_word(tr: Translator, measure: str, kinds) -> str:
     """A broadcast count (compare.broadcast_measure) as a word: reach, video views, or, for impressions, what
     the exports' impressions count (`kinds`, their impressions_kind: impressions, views, thumbnail
@@ -439,9 +466,109 @@ class Report:
         return not self.posts.empty
 
     def summary_intro(self) -> str:
-        """The summary's opening: what its sentences come from (the numbers of the sections below), or for a
-        period without posts, that it has none and the comparison period's figures are quoted beside it."""
-        return self.tr.t("section.summary_intro" if self.has_posts else "quiet.summary_intro")
+        """The summary's opening: what its sentences come from (the numbers of the sections below), and how
+        many tests the report judges against chance (chance_count_sentence); or for a period without posts,
+        that it has none and the comparison period's figures are quoted beside it."""
+        if not self.has_posts:
+            return self.tr.t("quiet.summary_intro")
+        return " ".join(filter(None, [self.tr.t("section.summary_intro"), self.chance_count_sentence()]))
+
+    def chance_count_sentence(self) -> str:
+        """How many tests the report states a chance verdict for (chance_tests), how many came out beyond
+        chance, and how many chance alone would put there on average were nothing going on (tests × 5%; less
+        for Holm-adjusted ones, said so): with some twenty tests, one lone p of 0.02 is what chance gives.
+        '' when the report judges nothing against chance."""
+        tests = self.chance_tests()
+        if not tests:
+            return ""
+        tr = self.tr
+        holm = sum(t.holm for t in tests)
+        values = {"tests": tr.number(len(tests)), "beyond": tr.number(sum(t.beyond for t in tests)),
+                  "chance": tr.number(len(tests) * SIGNIFICANCE, 2),  # as the changes' sentence writes it
+                  "holm": tr.number(holm)}
+        return tr.t("section.chance_count_holm" if holm else "section.chance_count", **values)
+
+    @_answer_kept
+    def chance_tests(self) -> tuple[ChanceTest, ...]:
+        """Every test the report states a chance verdict for, once each wherever it is stated, decided by the
+        code that writes it: the changes in the lens tables (_changes_judged, the period-change sentence's
+        among them) and the organic posts' rate change; each pair of formats (Holm-adjusted within one lens on
+        one platform, so each pair counts) and the formats' Kruskal–Wallis test; the timing tests; the top-N
+        overlap; the rank correlation (its ρ interval against 0); each elasticity fit, against 0 and against 1
+        (its sentence states both); the paid lifts; each benchmark verdict. Several tests at 5% each: about
+        one in twenty comes out beyond chance with nothing going on."""
+        tests = []
+        for platform in self.platforms:
+            judged = self._changes_judged(platform, quoted=True)
+            tests += [ChanceTest("change", platform, f"{row['kpi']}{' median' if row['median'] else ''}", beyond)
+                      for (_, row), beyond in zip(judged.iterrows(), self._leaves_out_zero(judged))]
+            tests += self._organic_test(platform) + self._format_tests_judged(platform)
+            tests += self._agreement_tests(platform) + self._elasticity_tests(platform)
+            if self._finding_paid(platform) is not None:  # the lifts its sentence and the table judge
+                row = self.paid[self.paid["platform"] == platform].iloc[0]
+                tests += [ChanceTest("paid", platform, column, leaves_out(row[f"{column} low"], row[f"{column} high"], 1))
+                          for column in ("reach lift", "engagement-rate lift")
+                          if leaves_out(row[f"{column} low"], row[f"{column} high"], 1) is not None]
+        tests += [ChanceTest("timing", "", key, key == "timing.slots_differ") for key, _ in self._timing_tests()
+                  if key in ("timing.slots_differ", "timing.slots_unclear")]
+        for _, row in self.benchmarks.iterrows():
+            outcome = self.benchmark_outcome(row) if pd.notna(row["client"]) else "none"
+            if outcome in ("above", "below", "in_line"):
+                tests.append(ChanceTest("benchmark", row["platform"], f"{row['source']} {row['statistic']} "
+                                        f"{row['denominator']}", outcome != "in_line"))
+        return tuple(tests)
+
+    def _organic_test(self, platform: str) -> list[ChanceTest]:
+        """The organic posts' rate change, judged where the platform's periods mix paid posts
+        (_organic_change_text, in the summary and Data coverage alike)."""
+        rate_kpi = compare.RATE_OF_MEASURE[self.measures.get(platform, "reach")]
+        if not (self.mixes_paid(platform) and self._judges_changes(platform) and "rate" in self._organic_quoted(platform)):
+            return []
+        beyond = leaves_out(*self._change_interval(rate_kpi, self._organic_rows(platform).loc[rate_kpi]))
+        return [] if beyond is None else [ChanceTest("organic_change", platform, rate_kpi, beyond)]
+
+    def _format_tests_judged(self, platform: str) -> list[ChanceTest]:
+        """Each pair of formats the tests table gives a Holm-adjusted p for (format_tests; Holm-adjusted
+        in fact only among two pairs or more of one lens), and the Kruskal–Wallis test the formats' sentence
+        states (format_sentence)."""
+        if platform not in self.formats:
+            return []
+        tests = []
+        for lens in ("reach", "rate"):
+            pairs = self.formats[platform][lens]["pairs"]  # Holm adjusts a lens's pairs together: one pair, none
+            tests += [ChanceTest("format_pair", platform, f"{lens} {pair['a']} {pair['b']}", p_beyond(pair["p_holm"]),
+                                 len(pairs) > 1) for _, pair in pairs.iterrows() if p_beyond(pair["p_holm"]) is not None]
+        kruskal = self.formats[platform]["rate"]["kruskal"]
+        if self._finding_formats(platform) is not None and p_beyond(kruskal["p_value"]) is not None:
+            tests.append(ChanceTest("kruskal", platform, "formats", p_beyond(kruskal["p_value"])))
+        return tests
+
+    def _agreement_tests(self, platform: str) -> list[ChanceTest]:
+        """The rank correlation and the top-N overlap, where the agreement section judges them against chance
+        (agreement_sentence_for: ρ's interval against 0; _overlap_cell: the overlap's p)."""
+        tests = []
+        if platform in self.agreement.index:
+            row = self.agreement.loc[platform]
+            if pd.notna(row["rho"]) and (beyond := leaves_out(row["ci_low"], row["ci_high"])) is not None:
+                tests.append(ChanceTest("rank_correlation", platform, "spearman", beyond))
+        if platform in self.overlaps and self.top_n_telling(platform):
+            if (beyond := self._overlap_beyond_chance(self.overlaps[platform])) is not None:
+                tests.append(ChanceTest("overlap", platform, "top_n", beyond))
+        return tests
+
+    def _elasticity_tests(self, platform: str) -> list[ChanceTest]:
+        """Each elasticity fit shown (the platform's, or each account's): whether interactions rise with the
+        broadcast count (its interval against 0) and whether in step (against 1), as elasticity_class words
+        them."""
+        fits = (self.elasticity_accounts[platform] if platform in self.elasticity_accounts
+                else {"": self.elasticity[platform]} if platform in self.elasticity else {})
+        tests = []
+        for account, fit in fits.items():
+            if elasticity_shown(fit):
+                shape = elasticity_class(fit)
+                tests += [ChanceTest("elasticity", platform, f"{account} rising", shape in ("below_one", "above_one", "about_one")),
+                          ChanceTest("elasticity", platform, f"{account} in step", shape != "about_one" and shape != "unclear")]
+        return tests
 
     def no_posts_sentence(self) -> str:
         """The one sentence a section that measures posts shows for a period without posts."""
@@ -841,9 +968,9 @@ class Report:
         """Whether a top-N overlap is larger than unrelated rankings would give beyond chance: its one-sided
         hypergeometric p (compare.top_n_overlap) below SIGNIFICANCE; None with no p or no post in common (an
         overlap of 0 is never more than chance gives, and 'as many or more' would hold every time)."""
-        if overlap["overlap"] < 1 or pd.isna(overlap["p_value"]):
+        if overlap["overlap"] < 1:
             return None
-        return bool(overlap["p_value"] < SIGNIFICANCE)
+        return p_beyond(overlap["p_value"])
 
     def _overlap_verdict(self, overlap: dict) -> str:
         """After what unrelated rankings would share: how often they would share as many posts or more (p) and
@@ -1246,10 +1373,7 @@ class Report:
     def _beyond_chance(self, name: str, row) -> bool | None:
         """Whether a KPI's change is beyond chance: its 95% interval (_change_interval) leaves out 0, as
         changes_beyond_chance judges; None when it has no interval."""
-        low, high = self._change_interval(name, row)
-        if pd.isna(low) or pd.isna(high):
-            return None
-        return bool(low > 0 or high < 0)
+        return leaves_out(*self._change_interval(name, row))
 
     def _chance_verdict(self, low, high, ratio: bool = False) -> str:
         """', beyond chance' after a change whose 95% interval leaves out 0, ', within chance' after one whose
@@ -1257,10 +1381,9 @@ class Report:
         quoted with its interval alone reads as a gain or a loss even where chance alone could give it.
         `ratio`: after a ratio (paid ÷ organic), whose interval leaves out or holds 1 instead (', a difference
         beyond chance'); an interval with no upper end (+inf) lies above 1 only if its lower end does."""
-        if pd.isna(low) or pd.isna(high):
+        beyond = leaves_out(low, high, 1 if ratio else 0)
+        if beyond is None:
             return ""
-        null = 1 if ratio else 0
-        beyond = low > null or high < null
         if ratio:
             return self.tr.t("finding.ratio_beyond_chance" if beyond else "finding.ratio_within_chance")
         return self.tr.t("finding.beyond_chance" if beyond else "finding.within_chance")
@@ -2414,7 +2537,7 @@ class Report:
             key = ("agreement.sentence_few" if row["n"] < compare.MIN_CORRELATION_INTERVAL or abs(row["rho"]) < 1
                    else "agreement.sentence_identical" if row["rho"] > 0 else "agreement.sentence_reversed")
             return tr.t(key, **values, minimum=tr.number(compare.MIN_CORRELATION_INTERVAL))
-        if row["ci_low"] <= 0 <= row["ci_high"]:
+        if not leaves_out(row["ci_low"], row["ci_high"]):
             return tr.t("agreement.sentence_unclear", **values)
         tau_interval = row.get("tau_ci_low", np.nan), row.get("tau_ci_high", np.nan)
         if tau_interval[0] <= 0 <= tau_interval[1]:  # Kendall's τ, beside ρ in the table, holds 0 (NaN: no)
@@ -2638,7 +2761,7 @@ class Report:
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
             return formats_not_compared(tr, platform, self.posts[self.posts["platform"] == platform])
-        differ = pd.notna(kruskal["p_value"]) and kruskal["p_value"] < SIGNIFICANCE
+        differ = bool(p_beyond(kruskal["p_value"]))
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
                                          groups=tr.number(kruskal["groups"]))
@@ -2691,7 +2814,7 @@ class Report:
             if pd.isna(row["p_value"]):
                 sentences.append(("timing.slots_equal", tr.t("timing.slots_equal", **values)))
                 continue
-            key = "timing.slots_differ" if row["p_value"] < SIGNIFICANCE else "timing.slots_unclear"
+            key = "timing.slots_differ" if p_beyond(row["p_value"]) else "timing.slots_unclear"
             sentences.append((key, tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values)))
         return sentences
 
