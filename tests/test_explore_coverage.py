@@ -117,7 +117,7 @@ def test_a_gap_among_many_monthly_exports_names_the_nearest_ones():
     assert said(error, "en").startswith(
         "no posts with platform='x' between 2018-05-01 and 2018-05-31: no export covers these days (the nearest "
         "exports cover 1 March 2018 to 31 March 2018, 1 August 2018 to 31 August 2018; the exports cover 12 periods from "
-        "2016-12-01 to 2021-08-31)")
+        "1 December 2016 to 31 August 2021)")
     with pytest.raises(WorkbookError, match=r"between 2018-05-01 and 2018-05-31: no export covers these days"):
         explore.report_view(workspace, "2018-05-01", "2018-05-31")
 
