@@ -476,8 +476,8 @@ class Report:
     def chance_count_sentence(self) -> str:
         """How many tests the report states a chance verdict for (chance_tests), how many came out beyond
         chance, and how many chance alone would put there on average were nothing going on (tests × 5%; less
-        for Holm-adjusted ones, said so): with some twenty tests, one lone p of 0.02 is what chance gives.
-        '' when the report judges nothing against chance."""
+        for Holm-adjusted ones, said so): with some twenty tests, one lone p of 0.02 is what chance gives (said
+        only where some test came out beyond chance). '' when the report judges nothing against chance."""
         tests = self.chance_tests()
         if not tests:
             return ""
@@ -486,6 +486,8 @@ class Report:
         values = {"tests": tr.number(len(tests)), "beyond": tr.number(sum(t.beyond for t in tests)),
                   "chance": tr.number(len(tests) * SIGNIFICANCE, 2),  # as the changes' sentence writes it
                   "holm": tr.number(holm)}
+        if not any(t.beyond for t in tests):  # nothing past the bar: no lone result to weigh
+            return tr.t("section.chance_count_holm_none" if holm else "section.chance_count_none", **values)
         return tr.t("section.chance_count_holm" if holm else "section.chance_count", **values)
 
     @_answer_kept

@@ -93,3 +93,20 @@ def test_one_test_without_holm_is_counted_in_the_singular(judged):
         "This report judges 1 test against chance, and 1 of them came out beyond chance; were nothing going on,"
         " chance alone would put about 0.05 of them beyond chance on average (5% of each test), so one result"
         " just past the bar, such as p = 0.02, is weak evidence on its own.")
+
+
+def test_a_report_with_no_test_beyond_chance_says_none_and_weighs_no_lone_result(judged, monkeypatch):
+    """Eight tests, none beyond chance (a LinkedIn page's month): 8 × 5% = 0.40 by chance alone. The sentence
+    said "0 of them came out beyond chance ... so one result just past the bar ... is weak evidence", weighing a
+    result there is none of; it now says none came out beyond chance, and stops at what chance alone gives."""
+    from helpers.report import ChanceTest, Report
+
+    tests = tuple(ChanceTest("change", "linkedin", f"kpi {n}", beyond=False) for n in range(8))
+    monkeypatch.setattr(Report, "chance_tests", lambda self: tests)
+    assert judged.chance_count_sentence() == (
+        "This report judges 8 tests against chance, and none of them came out beyond chance; were nothing going"
+        " on, chance alone would put about 0.40 of them beyond chance on average (5% of each test).")
+    assert dataclasses.replace(judged, tr=Translator("id")).chance_count_sentence() == (
+        "Laporan ini menilai 8 uji terhadap kebetulan, dan tidak satu pun di antaranya bermakna; seandainya"
+        " sebenarnya tidak ada perbedaan apa pun, kebetulan saja rata-rata akan membuat sekitar 0,40 uji tampak"
+        " bermakna (5% dari setiap uji).")
