@@ -13,7 +13,8 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, paid_flag, rate
+from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, operand, \
+    paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
     kendall_jackknife_se, median_interval, ratio_of_medians_interval
 
@@ -613,24 +614,66 @@ def _slots(posts: pd.DataFrame, measure: str) -> pd.DataFrame:
                          "hour": precise["published_at"].dt.hour, "value": _measure(precise, measure)})
 
 
-def slot_test(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach", min_posts: int = 3) -> pd.DataFrame:
+def slot_test(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach", min_days: int = 3) -> pd.DataFrame:
     """Per platform, whether `measure` differs between weekday-and-hour slots beyond chance: Kruskal–Wallis
-    across the slots with at least `min_posts` posts reporting it (the heat map's coloured cells).
+    across the slots holding posts of at least `min_days` days, one value per slot-day (slot_days).
 
-    Columns platform, slots (tested), posts (in them), H and p_value; H and p are NaN with fewer than two
-    such slots or when every value is the same. A heat map invites picking the brightest cell, whose median
-    rests on a few posts: this says whether the slots differ at all (Kruskal & Wallis 1952).
+    The unit is a slot-day, not a post: posts of one day in one slot (a thread, a burst) share that day's
+    audience and news, so they are not independent evidence; counted one by one, a single thread of 8 posts
+    makes its slot look like a pattern. Columns platform, slots (tested), days (slot-days in them), posts (in
+    them), H and p_value; H and p are NaN with fewer than two such slots or when every value is the same. A
+    heat map invites picking the brightest cell, whose median rests on a few posts: this says whether the slots
+    differ at all (Kruskal & Wallis 1952).
     """
-    frame = _slots(posts, measure).dropna(subset=["value"])
+    units = slot_days(posts, measure)
     rows = []
-    for platform, mine in frame.groupby("platform"):
-        groups = [g["value"].to_numpy(float) for _, g in mine.groupby(["weekday", "hour"]) if len(g) >= min_posts]
+    for platform, mine in units.groupby("platform"):
+        slots = [g for _, g in mine.groupby(["weekday", "hour"]) if len(g) >= min_days]
+        groups = [g["value"].to_numpy(float) for g in slots]
         result = {"H": np.nan, "p_value": np.nan}
         if len(groups) >= 2 and len(np.unique(np.concatenate(groups))) > 1:
             test = stats.kruskal(*groups)
             result = {"H": float(test.statistic), "p_value": float(test.pvalue)}
-        rows.append({"platform": platform, "slots": len(groups), "posts": int(sum(map(len, groups))), **result})
-    return pd.DataFrame(rows, columns=["platform", "slots", "posts", "H", "p_value"])
+        rows.append({"platform": platform, "slots": len(groups), "days": int(sum(map(len, groups))),
+                     "posts": int(sum(g["posts"].sum() for g in slots)), **result})
+    return pd.DataFrame(rows, columns=["platform", "slots", "days", "posts", "H", "p_value"])
+
+
+def slot_days(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
+    """One row per platform, slot (weekday and hour) and calendar day of publication in the client's time
+    zone: posts (reporting `measure`) and value, the measure of the day's posts taken together.
+
+    A rate is pooled as the rate is defined, Σ numerator ÷ Σ denominator over the day's posts reporting it
+    (interactions ÷ reach, or ÷ the broadcast count): a thread's eight posts seen once each count as 8
+    interactions of 8 impressions, not as eight rates of 100%. Any other measure takes the day's median.
+    Exports giving the month but not the day (precision 'month') date each post to its month's first such
+    weekday: their posts of one month, weekday and hour form one unit, since which share a day is unknown.
+    """
+    precise = posts[posts["published_precision"].isin(["minute", "month"])]
+    frame = _slots(precise, measure).assign(day=precise["published_at"].dt.date).dropna(subset=["value"])
+    keys = ["platform", "weekday", "hour", "day"]
+    parts = _rate_parts(precise.loc[frame.index], measure)
+    if parts is None:
+        units = frame.groupby(keys).agg(posts=("value", "size"), value=("value", "median"))
+    else:
+        numerator, denominator, scale = parts
+        units = frame.assign(numerator=numerator, denominator=denominator).groupby(keys).agg(
+            posts=("value", "size"), numerator=("numerator", "sum"), denominator=("denominator", "sum"))
+        units["value"] = units["numerator"] / units["denominator"] * scale
+    return units.reset_index()[[*keys, "posts", "value"]]
+
+
+def _rate_parts(posts: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, float] | None:
+    """The numerator and denominator (as floats) and scale of a rate measure, None for any other measure."""
+    if measure == "engagement_rate_by_broadcast" and "broadcast" in posts:  # with_broadcast's rate
+        numerator, denominator, scale = interactions_of(posts), posts["broadcast"], 1.0
+    elif measure in RATES:
+        name_numerator, name_denominator, scale = RATES[measure]
+        numerator, denominator = operand(posts, name_numerator), operand(posts, name_denominator)
+    else:
+        return None
+    as_float = lambda values: pd.to_numeric(values).astype("Float64").to_numpy(float, na_value=np.nan)
+    return as_float(numerator), as_float(denominator), scale
 
 
 def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x: str = "reach",

@@ -1159,7 +1159,7 @@ def _not_reported(posts: pd.DataFrame, mine: pd.DataFrame, name: str, parts: lis
     if len(parts) == 1:
         return NotReported(Message("imports.explore.not_reported", chosen=chosen, name=metric_label(name),
                                    elsewhere=elsewhere))
-    never = [part for part in parts if not metrics._operand(mine, part).notna().any()]
+    never = [part for part in parts if not metrics.operand(mine, part).notna().any()]
     labels = [metric_label(part) for part in never]  # a rate has two parts: one, or both
     if len(labels) == 2:
         labels = [Message("common.list_two", first=labels[0], second=labels[1])]

@@ -363,7 +363,7 @@ SINGULAR = {"posts": "post", "rows": "row", "files": "file", "cells": "cell", "a
             "archives": "archive", "views": "view", "videos": "video", "viewers": "viewer", "times": "time",
             "followers": "follower", "years": "year", "folders": "folder", "announcements": "announcement",
             "seconds": "second", "columns": "column", "spaces": "space", "members": "member",
-            "tests": "test"}
+            "tests": "test", "slot-days": "slot-day"}
 #: Words that may stand between the number and such a noun, describing it: "1 distinct posts", "1 post ids"
 #: and "1 zip archives" read "1 distinct post", "1 post id", "1 zip archive".
 QUALIFIERS = ("distinct", "different", "unique", "other", "more", "such", "negative", "empty",

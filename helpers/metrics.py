@@ -188,7 +188,8 @@ def paid_spend(posts: pd.DataFrame) -> pd.Series:
     return posts["spend"].astype("Float64").where(paid_flag(posts).fillna(False).astype(bool))
 
 
-def _operand(posts: pd.DataFrame, name: str) -> pd.Series:
+def operand(posts: pd.DataFrame, name: str) -> pd.Series:
+    """One side of a rate of RATES (a column, interactions, paid spend, watch time or "one"), per post."""
     if name == "one":  # the denominator of a per-post rate: each post reporting the count counts once
         return pd.Series(1.0, index=posts.index)
     if name == "paid_spend":
@@ -207,7 +208,7 @@ def rate(posts: pd.DataFrame, name: str) -> pd.Series:
     if name not in RATES:
         raise unknown_name(Message("imports.names.rate"), name, RATES)
     numerator, denominator, scale = RATES[name]
-    return ratio(_operand(posts, numerator), _operand(posts, denominator)) * scale
+    return ratio(operand(posts, numerator), operand(posts, denominator)) * scale
 
 
 def post_metrics(posts: pd.DataFrame, carried: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
@@ -215,7 +216,7 @@ def post_metrics(posts: pd.DataFrame, carried: dict[str, tuple[str, ...]] | None
     `carried`: the interaction components each source file carries (see interactions)."""
     out = posts.copy()
     out["interactions"] = interactions(posts, carried)
-    out["watch_time_hours"] = _operand(posts, "watch_time_hours")
+    out["watch_time_hours"] = operand(posts, "watch_time_hours")
     for name in RATES:
         out[name] = rate(out, name)
     return out
@@ -292,7 +293,7 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
         n = len(group)
         # each operand once per channel, as floats with NaN where not reported: numpy's sums and means (the
         # same pandas' own give), not a few hundred pandas calls per channel
-        values = {name: _floats(_operand(group, name)) for name in needed}
+        values = {name: _floats(operand(group, name)) for name in needed}
         kinds = _impression_kinds(group)
         channel_kind = None if kinds is None else counted_kind(pd.unique(kinds[~np.isnan(values["impressions"])]))
         rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n,
@@ -535,7 +536,7 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
     previous = previous if "interactions" in previous else post_metrics(previous)
     operands = dict(RATES) | {name: (column, "one", 1.0) for name, column in PER_POST.items()}
     if only is not None:
-        operands = {name: operand for name, operand in operands.items() if name in only}
+        operands = {name: parts for name, parts in operands.items() if name in only}
     before_groups = {tuple(key.values()): group for key, group in _groups(previous, by)}
     rows = []
     for key, now in _groups(current, by):
@@ -555,8 +556,8 @@ def change_intervals(current: pd.DataFrame, previous: pd.DataFrame, by: str = "p
             shared["shared_b"] = SharedResamples(len(before), seed=SEED + 1)
         for name, (numerator, denominator, scale) in operands.items():
             result = ratio_of_sums_change_interval(
-                _operand(now, numerator), _operand(now, denominator),
-                _operand(before, numerator), _operand(before, denominator), **shared)
+                operand(now, numerator), operand(now, denominator),
+                operand(before, numerator), operand(before, denominator), **shared)
             rows.append({**key, "kpi": name, "ci_low": result["ci_low"] * scale,
                          "ci_high": result["ci_high"] * scale, "relative_ci_low": result["relative_ci_low"],
                          "relative_ci_high": result["relative_ci_high"]})

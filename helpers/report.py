@@ -2791,9 +2791,10 @@ class Report:
 
     def timing_test_sentences(self) -> list[str]:
         """Per platform with a heat-map panel: whether its slots' rates differ beyond chance (compare.slot_test),
-        so that no reader takes the brightest cell, a median of a few posts, for the time to post. A test over
-        fewer than 3 slots, or over fewer than half the posts the map shows, would speak for too few of them:
-        the sentence then says timing cannot be judged from these posts."""
+        so that no reader takes the brightest cell, a median of a few posts, for the time to post. Its unit is a
+        slot-day (a slot's posts of one day, which share that day's audience), and a slot is tested from 3 days
+        of posts. A test over fewer than 3 slots, or over fewer than half the posts the map shows, would speak
+        for too few of them: the sentence then says timing cannot be judged from these posts."""
         return [sentence for _, sentence in self._timing_tests()]
 
     def _timing_tests(self) -> list[tuple[str, str]]:
@@ -2806,10 +2807,11 @@ class Report:
                 continue
             reporting = int(self.day_hour.loc[self.day_hour["platform"] == row["platform"], "reporting"].sum())
             values = {"platform": tr.platform(row["platform"]), "slots": tr.number(row["slots"]),
-                      "posts": tr.number(row["posts"]), "minimum": tr.number(plots.MIN_CELL_POSTS),
+                      "days": tr.number(row["days"]), "posts": tr.number(row["posts"]),
+                      "minimum": tr.number(plots.MIN_CELL_POSTS),
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
-                # no slot holds enough posts at all: said so, not as "only 0 of the 8 posts (0 such slots)"
+                # no slot holds posts of enough days at all: said so, not as "only 0 of the 8 posts (0 such slots)"
                 key = "timing.slots_too_few" if row["posts"] else "timing.slots_too_few_none"
                 sentences.append((key, tr.t(key, **values)))
                 continue

@@ -287,22 +287,75 @@ def test_day_hour_medians_are_per_platform_and_leave_out_posts_without_a_time():
 
 def test_slot_test_compares_the_slots_with_enough_posts_by_kruskal_wallis():
     na = pd.NA
-    # Monday 9:00 rates 1, 2, 3%; Tuesday 18:00 rates 4, 5, 6%; Wednesday 12:00 two posts (too few: left out);
-    # a post with a date only has no slot
+    # Monday 9:00 rates 1, 2, 3% on three Mondays; Tuesday 18:00 rates 4, 5, 6% on three Tuesdays; Wednesday
+    # 12:00 two days (too few: left out); a post with a date only has no slot
     reactions = (1, 2, 3, 4, 5, 6, 50, 60, 90)
     posts = posts_table([dict(platform="facebook", reach=100, reactions=r, comments=0, shares=0, saves=na)
                          for r in reactions])
-    posts["published_at"] = pd.to_datetime(["2026-09-07 09:10"] * 3 + ["2026-09-08 18:05"] * 3
-                                           + ["2026-09-09 12:00"] * 2 + ["2026-09-07 00:00"], utc=True)
+    posts["published_at"] = pd.to_datetime(["2026-09-07 09:10", "2026-09-14 09:10", "2026-09-21 09:10",
+                                            "2026-09-08 18:05", "2026-09-15 18:05", "2026-09-22 18:05",
+                                            "2026-09-09 12:00", "2026-09-16 12:00", "2026-09-07 00:00"], utc=True)
     posts["published_precision"] = ["minute"] * 8 + ["day"]
     row = compare.slot_test(posts).iloc[0]
     # by hand: ranks 1-3 and 4-6, N = 6: H = 12 / (6 * 7) * (6² / 3 + 15² / 3) - 3 * 7 = 3.857; chi² with 1 df
-    assert (row["slots"], row["posts"]) == (2, 6)
+    assert (row["slots"], row["days"], row["posts"]) == (2, 6, 6)
     assert row["H"] == pytest.approx(27 / 7)
     assert row["p_value"] == pytest.approx(stats.chi2.sf(27 / 7, 1))
     assert row["p_value"] == pytest.approx(0.0495, abs=1e-4)
     one_slot = compare.slot_test(posts.iloc[:3]).iloc[0]
     assert one_slot["slots"] == 1 and pd.isna(one_slot["H"]) and pd.isna(one_slot["p_value"])
+
+
+def slot_posts(rows):
+    """Facebook posts from (published at, reach, interactions as reactions) rows."""
+    posts = posts_table([dict(platform="facebook", reach=reach, reactions=reactions, comments=0, shares=0,
+                              saves=pd.NA) for _, reach, reactions in rows])
+    posts["published_at"] = pd.to_datetime([at for at, _, _ in rows], utc=True)
+    return posts
+
+
+def test_a_thread_in_one_slot_is_one_slot_day_not_a_pattern():
+    """Six posts of one thread, all at 50% or more, make their slot stand out post by post; as one day of
+    posts, the slot holds too few days to be tested, and the other two slots do not differ."""
+    rows = [("2026-09-07 09:10", 100, 1), ("2026-09-14 09:10", 100, 3), ("2026-09-21 09:10", 100, 5),  # Mon 9:00
+            ("2026-09-08 18:05", 100, 2), ("2026-09-15 18:05", 100, 4), ("2026-09-22 18:05", 100, 6)]  # Tue 18:00
+    rows += [("2026-09-09 12:00", 10, r) for r in (5, 6, 7, 8, 9, 10)]  # Wed 12:00: a thread, one day
+    posts = slot_posts(rows)
+    # post by post: ranks 1, 3, 5 | 2, 4, 6 | 7-12, N = 12: H = 12 / (12 * 13) * (9² / 3 + 12² / 3 + 57² / 6)
+    # - 3 * 13 = 109.5 / 13 = 8.423, p = exp(-8.423 / 2) = 0.015 (chi² with 2 df): "beyond chance"
+    by_post = [[0.01, 0.03, 0.05], [0.02, 0.04, 0.06], [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]]
+    assert stats.kruskal(*by_post).statistic == pytest.approx(109.5 / 13)
+    assert stats.kruskal(*by_post).pvalue == pytest.approx(0.0148, abs=1e-4)
+    row = compare.slot_test(posts).iloc[0]
+    # by slot-day: Wednesday holds one day (not tested); ranks 1, 3, 5 | 2, 4, 6, N = 6:
+    # H = 12 / 42 * (9² / 3 + 12² / 3) - 21 = 3 / 7, p = 0.51: within chance
+    assert (row["slots"], row["days"], row["posts"]) == (2, 6, 6)
+    assert row["H"] == pytest.approx(3 / 7)
+    assert row["p_value"] == pytest.approx(stats.chi2.sf(3 / 7, 1)) and row["p_value"] > 0.5
+    days = compare.slot_days(posts)
+    thread = days[days["weekday"] == "Wednesday"].iloc[0]
+    assert (thread["posts"], thread["value"]) == (6, pytest.approx(45 / 60))  # Σ interactions ÷ Σ reach
+
+
+def test_slots_that_differ_day_after_day_still_differ_by_slot_day():
+    """Two posts a day in each of three slots, three days a slot, their day's rate pooled as Σ ÷ Σ: slots
+    whose days are apart still test as different."""
+    rows = []
+    for slot, start, pairs in (("09:10", 7, [(1, 3), (2, 4), (3, 5)]),  # Monday 9:00, rates 1-5%
+                               ("18:05", 8, [(10, 12), (11, 13), (12, 14)]),  # Tuesday 18:00, 10-14%
+                               ("12:00", 9, [(20, 22), (21, 23), (22, 24)])):  # Wednesday 12:00, 20-24%
+        for week, (first, second) in enumerate(pairs):
+            at = f"2026-09-{start + 7 * week:02d} {slot}"
+            rows += [(at, 100, first), (at, 300, 3 * second)]
+    posts = slot_posts(rows)
+    days = compare.slot_days(posts)
+    # Monday's first day: (1 + 9) ÷ (100 + 300) = 2.5%, not the mean of 1% and 3%
+    assert days.iloc[0]["value"] == pytest.approx(0.025) and days.iloc[0]["posts"] == 2
+    row = compare.slot_test(posts).iloc[0]
+    # ranks 1-3 | 4-6 | 7-9, N = 9: H = 12 / 90 * (6² / 3 + 15² / 3 + 24² / 3) - 30 = 7.2, p = exp(-3.6) = 0.027
+    assert (row["slots"], row["days"], row["posts"]) == (3, 9, 18)
+    assert row["H"] == pytest.approx(7.2)
+    assert row["p_value"] == pytest.approx(np.exp(-3.6))
 
 
 def test_a_higher_median_beaten_in_most_pairs_is_no_leader():

@@ -165,38 +165,43 @@ def test_the_timing_heat_map_says_whether_its_slots_differ_beyond_chance(report)
     # enough posts in enough slots: the test's result is said
     tests, day_hour = report.slot_tests, report.day_hour
     try:
-        report.slot_tests = pd.DataFrame([{"platform": mapped[0], "slots": 5, "posts": 40, "H": 3.2, "p_value": 0.52}])
+        report.slot_tests = pd.DataFrame([{"platform": mapped[0], "slots": 5, "days": 17, "posts": 40, "H": 3.2,
+                                              "p_value": 0.52}])
         report.day_hour = day_hour[day_hour["platform"] == mapped[0]].assign(reporting=8).head(6)
         assert ("does not differ between weekday-and-hour slots beyond chance: Kruskal–Wallis H = 3.2, p = 0.520"
-                " (5 slots") in report.timing_test_sentences()[0]
+                " across 5 slots with posts on 3 or more days each (40 posts on 17 slot-days; a slot's posts of one"
+                " day count once, at their pooled rate, since they share that day's audience)"
+                ) in report.timing_test_sentences()[0]
     finally:
         report.slot_tests, report.day_hour = tests, day_hour
 
 
 def test_a_heat_map_with_no_slot_of_enough_posts_says_no_slot_holds_that_many(report):
-    """Where no weekday-and-hour slot holds 3 posts, the sentence says so, not "only 0 of the 8 posts ... (0 such
-    slots)", in both languages."""
+    """Where no weekday-and-hour slot holds posts of 3 days, the sentence says so, not "only 0 of the 8 posts ...
+    (0 such slots)", in both languages."""
     tests, day_hour = report.slot_tests, report.day_hour
     platform = sorted(set(day_hour.loc[day_hour["reporting"] > 0, "platform"]))[0]
     name = report.tr.platform(platform)
     try:  # 4 slots of 2 posts each: 8 posts on the map, none in a slot of 3
-        report.slot_tests = pd.DataFrame([{"platform": platform, "slots": 0, "posts": 0, "H": float("nan"),
+        report.slot_tests = pd.DataFrame([{"platform": platform, "slots": 0, "days": 0, "posts": 0, "H": float("nan"),
                                            "p_value": float("nan")}])
         report.day_hour = day_hour[day_hour["platform"] == platform].head(4).assign(posts=2, reporting=2)
         assert report.timing_test_sentences() == [
-            f"On {name}, no weekday-and-hour slot holds 3 or more of the 8 posts on the map: too few to tell whether"
-            " timing matters, so the map's colours are no guide to when to post."]
+            f"On {name}, no weekday-and-hour slot holds posts of 3 or more days among the 8 posts on the map (a slot's"
+            " posts of one day count once, at their pooled rate, since they share that day's audience): too few to"
+            " tell whether timing matters, so the map's colours are no guide to when to post."]
         indonesian = dataclasses.replace(report, tr=Translator("id"))
         assert indonesian.timing_test_sentences() == [
-            f"Di {name}, tidak ada slot hari dan jam yang berisi 3 unggahan atau lebih di antara 8 unggahan di peta:"
-            " terlalu sedikit untuk menilai apakah waktu unggah berpengaruh, sehingga warna peta bukan panduan kapan"
-            " sebaiknya mengunggah."]
+            f"Di {name}, tidak ada slot hari dan jam yang berisi unggahan dari 3 hari atau lebih di antara 8 unggahan"
+            " di peta (unggahan satu hari dalam satu slot dihitung sekali, dengan tingkat gabungannya, karena berbagi"
+            " audiens hari itu): terlalu sedikit untuk menilai apakah waktu unggah berpengaruh, sehingga warna peta"
+            " bukan panduan kapan sebaiknya mengunggah."]
         # 4 of the 8 in one slot of 4 and too few slots: the count is said
-        report.slot_tests = pd.DataFrame([{"platform": platform, "slots": 1, "posts": 4, "H": float("nan"),
+        report.slot_tests = pd.DataFrame([{"platform": platform, "slots": 1, "days": 3, "posts": 4, "H": float("nan"),
                                            "p_value": float("nan")}])
         assert report.timing_test_sentences()[0].startswith(
-            f"On {name}, only 4 of the 8 posts on the map fall in weekday-and-hour slots holding 3 or more of them"
-            " (1 such slot)")
+            f"On {name}, only 4 of the 8 posts on the map fall in weekday-and-hour slots with posts on 3 or more days"
+            " (1 such slot;")
     finally:
         report.slot_tests, report.day_hour = tests, day_hour
 
