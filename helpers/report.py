@@ -2766,7 +2766,7 @@ class Report:
         differ = bool(p_beyond(kruskal["p_value"]))
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
-                                         groups=tr.number(kruskal["groups"]))
+                                         groups=tr.number(kruskal["groups"]), **self.words(platform))
 
     def timing_sentence(self) -> str:
         tr = self.tr
@@ -2779,7 +2779,8 @@ class Report:
         sentence = tr.t(key, slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
                         posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
                                                                                     if table["posts"].median() % 1 else 0),
-                        minimum=tr.number(plots.MIN_CELL_POSTS))
+                        minimum=tr.number(plots.MIN_CELL_POSTS),
+                        rate=self.words(among=table.loc[table["reporting"] > 0, "platform"])["rate"])
         if table["platform"].nunique() > 1:  # a panel whose cells share one median has no colour scale
             scaled = not plots.uniform_cells(table)
             sentence += " " + tr.t("timing.per_platform" if scaled else "timing.per_platform_panels")

@@ -637,15 +637,25 @@ def test_the_scatter_title_claims_a_shape_only_when_every_interval_shows_it(repo
 
 def test_the_format_test_sentence_says_differ_only_below_the_significance_level(report):
     platform = report.platforms[0]
-    kruskal = report.formats[platform]["rate"]["kruskal"]
+    kruskal, measure = report.formats[platform]["rate"]["kruskal"], report.measures[platform]
     try:
         report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 3.42, "p_value": 0.168}
         sentence = report.format_sentence(platform)
-        assert "do not differ clearly: Kruskal–Wallis H = 3.4, p = 0.168" in sentence
+        # the rate is named, as the finding beside it names it
+        assert ("Across formats, engagement rate by reach does not differ clearly: Kruskal–Wallis H = 3.4,"
+                " p = 0.168") in sentence
         report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 25.0, "p_value": 0.0001}
-        assert "engagement rates differ: Kruskal–Wallis H = 25.0, p < 0.001" in report.format_sentence(platform)
+        assert ("Across formats, engagement rate by reach differs: Kruskal–Wallis H = 25.0, p < 0.001"
+                in report.format_sentence(platform))
+        report.measures[platform] = "impressions"  # a platform compared by impressions: its rate is named
+        assert ("Across formats, engagement rate by impressions (views) differs: Kruskal–Wallis H = 25.0"
+                in report.format_sentence(platform))
+        indonesian = dataclasses.replace(report, tr=Translator("id"))
+        assert "Antarformat, tingkat interaksi terhadap impresi (tayangan) berbeda: Kruskal–Wallis H = 25,0" in (
+            indonesian.format_sentence(platform))
     finally:
         report.formats[platform]["rate"]["kruskal"] = kruskal
+        report.measures[platform] = measure
 
 
 def test_the_period_change_finding_carries_the_median_post_rate_change_with_its_interval(report):
@@ -2206,7 +2216,8 @@ def test_zero_medians_and_thin_figures_say_so_plainly(report):
         "every coloured cell: 0%")
     plt.close(fig)
     timing = changed.timing_sentence()
-    assert "half hold" in timing and "A cell with fewer than 3 posts reporting the rate shows its count without colour" in timing
+    assert "half hold" in timing and (
+        "A cell with fewer than 3 posts reporting engagement rate by reach shows its count without colour" in timing)
 
 
 def test_the_format_table_marks_formats_too_small_to_compare_and_keeps_small_rates_apart(report):
