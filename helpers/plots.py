@@ -639,18 +639,19 @@ def text_colour_on(background, choices=CELL_TEXT):
 
 
 #: A weekday-and-hour cell is coloured from this many posts reporting the rate: fewer are too few to judge.
-MIN_CELL_POSTS = 3
+MIN_CELL_DAYS = 3
 
 
-def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts: int = MIN_CELL_POSTS,
+def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: int = MIN_CELL_DAYS,
                      labels: dict | None = None) -> plt.Figure:
     """Median engagement rate per weekday × hour (compare.day_hour: by reach, or by the platform's broadcast
     count; `labels` name it per platform), one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
     its number of posts.
 
-    Cells with fewer than `min_posts` posts reporting the rate are shown with their count but without colour:
-    too few to judge.
+    Cells whose posts reporting the rate fall on fewer than `min_days` days are shown with their count but
+    without colour: too few to judge, as posts of one day (a thread) share that day's audience, and the timing
+    test (compare.slot_test) counts them once.
     """
     apply_style()
     reporting = table.groupby("platform")["reporting"].sum() if not table.empty else pd.Series(dtype=int)
@@ -667,7 +668,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     # every hour from the first to the last posted, on every panel, so that the hours line up and gaps show
     hours = list(range(int(drawn["hour"].min()), int(drawn["hour"].max()) + 1))
     for ax, platform in zip(axes[:, 0], platforms):
-        _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_posts)
+        _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_days)
         words = (labels or {}).get(platform) or _reach_labels(tr)
         ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform), **words), loc="left", fontsize=10)
     axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
@@ -676,10 +677,10 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_posts:
     return fig
 
 
-def uniform_cells(table: pd.DataFrame, min_posts: int = MIN_CELL_POSTS) -> dict[str, float]:
-    """The platforms of the timing heat map (compare.day_hour's table) whose coloured cells, those with at
-    least `min_posts` posts reporting the rate, all have one median: {platform: that median (a rate)}."""
-    coloured = table[table["reporting"] >= min_posts].dropna(subset=["median"])
+def uniform_cells(table: pd.DataFrame, min_days: int = MIN_CELL_DAYS) -> dict[str, float]:
+    """The platforms of the timing heat map (compare.day_hour's table) whose coloured cells, those whose posts
+    reporting the rate fall on at least `min_days` days, all have one median: {platform: that median (a rate)}."""
+    coloured = table[table["days"] >= min_days].dropna(subset=["median"])
     medians = coloured.groupby("platform")["median"].agg(["min", "max"])
     return {p: float(row["min"]) for p, row in medians.iterrows() if row["min"] == row["max"]}
 
@@ -689,16 +690,18 @@ def heat_value(rate: float, tr: Translator) -> str:
     return tr.rate_percent(rate) if rate else tr.percent(0, 0)
 
 
-def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_posts: int) -> None:
+def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_days: int) -> None:
     """One platform's weekday × hour cells on `ax`, with its colour bar; or, where every coloured cell has the
     same median (Oigetit's Facebook: 0% in each), in one colour named beside the panel, since a scale would
     only tell that value from no value at all."""
     counts = table.pivot_table(index="weekday", columns="hour", values="reporting", aggfunc="sum", observed=False)
     medians = table.pivot_table(index="weekday", columns="hour", values="median", aggfunc="first", observed=False)
+    days = table.pivot_table(index="weekday", columns="hour", values="days", aggfunc="sum", observed=False)
     counts = counts.reindex(index=WEEKDAYS, columns=hours).fillna(0)
     medians = medians.reindex(index=WEEKDAYS, columns=hours)
-    shown = (medians * 100).where(counts >= min_posts).astype(float)
-    same = list(uniform_cells(table, min_posts).values())
+    days = days.reindex(index=WEEKDAYS, columns=hours).fillna(0)
+    shown = (medians * 100).where(days >= min_days).astype(float)
+    same = list(uniform_cells(table, min_days).values())
     if same:  # one median in every coloured cell: a scale would only tell that value from no value
         colour = plt.get_cmap("viridis")(0.35)
         cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap=ListedColormap([colour]),

@@ -2779,7 +2779,7 @@ class Report:
         sentence = tr.t(key, slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
                         posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
                                                                                     if table["posts"].median() % 1 else 0),
-                        minimum=tr.number(plots.MIN_CELL_POSTS),
+                        minimum=tr.number(plots.MIN_CELL_DAYS),
                         rate=self.words(among=table.loc[table["reporting"] > 0, "platform"])["rate"])
         if table["platform"].nunique() > 1:  # a panel whose cells share one median has no colour scale
             scaled = not plots.uniform_cells(table)
@@ -2809,7 +2809,7 @@ class Report:
             reporting = int(self.day_hour.loc[self.day_hour["platform"] == row["platform"], "reporting"].sum())
             values = {"platform": tr.platform(row["platform"]), "slots": tr.number(row["slots"]),
                       "days": tr.number(row["days"]), "posts": tr.number(row["posts"]),
-                      "minimum": tr.number(plots.MIN_CELL_POSTS),
+                      "minimum": tr.number(plots.MIN_CELL_DAYS),
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
                 # no slot holds posts of enough days at all: said so, not as "only 0 of the 8 posts (0 such slots)"
@@ -3808,7 +3808,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         "organic_kpis": metrics.organic_change(posts, compared, min_posts=MIN_CHANGE_POSTS),
         "quadrants": compare.quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
-        "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_POSTS),
+        "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_DAYS),
         "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry, carried=carried),
         "overlaps": {}, "elasticity": {}, "elasticity_accounts": {}, "formats": {}, "measures": {},

@@ -56,7 +56,7 @@ def test_the_timing_heat_map_has_a_panel_and_a_colour_scale_per_platform():
 
     table = pd.DataFrame({"platform": ["facebook", "facebook", "instagram", "instagram"],
                           "weekday": ["Monday", "Tuesday", "Monday", "Friday"], "hour": [9, 9, 18, 18],
-                          "posts": [3, 4, 5, 3], "reporting": [3, 4, 5, 3], "median": [0.2, 0.1, 0.01, 0.03]})
+                          "posts": [3, 4, 5, 3], "reporting": [3, 4, 5, 3], "days": [3, 4, 5, 3], "median": [0.2, 0.1, 0.01, 0.03]})
     fig = plots.day_hour_heatmap(table, "title", Translator("en"))
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook", "Instagram"]
@@ -69,14 +69,14 @@ def test_a_platform_without_the_rate_gets_no_panel_and_hours_run_without_gaps():
     import pandas as pd
 
     table = pd.DataFrame({"platform": ["facebook", "facebook", "x"], "weekday": ["Monday", "Tuesday", "Monday"],
-                          "hour": [9, 14, 18], "posts": [3, 4, 5], "reporting": [3, 4, 0],
+                          "hour": [9, 14, 18], "posts": [3, 4, 5], "reporting": [3, 4, 0], "days": [3, 4, 0],
                           "median": [0.2, 0.1, float("nan")]})
     fig = plots.day_hour_heatmap(table, "title", Translator("en"))
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert [ax.get_title(loc="left").split(":")[0] for ax in panels] == ["Facebook"]  # X reports no reach
     assert [t.get_text() for t in panels[0].get_xticklabels()] == [str(h) for h in range(9, 15)]
     matplotlib.pyplot.close(fig)
-    thin = table.assign(reporting=[1, 1, 0])  # every cell too thin to colour: no colour scale
+    thin = table.assign(reporting=[1, 1, 0], days=[1, 1, 0])  # every cell too thin to colour: no colour scale
     fig = plots.day_hour_heatmap(thin, "title", Translator("en"))
     assert len(fig.axes) == 1
     matplotlib.pyplot.close(fig)
@@ -88,7 +88,7 @@ def test_the_timing_heat_map_scales_its_colours_from_0_so_a_few_cells_do_not_loo
     # two coloured cells, 6% and 10%: a scale from the lowest to the highest would paint them as the palette's
     # two ends; from 0 they sit at 60% and 100% of it
     table = pd.DataFrame({"platform": "facebook", "weekday": ["Monday", "Tuesday", "Monday"], "hour": [9, 9, 10],
-                          "posts": [3, 4, 1], "reporting": [3, 4, 1], "median": [0.06, 0.10, 0.5]})
+                          "posts": [3, 4, 1], "reporting": [3, 4, 1], "days": [3, 4, 1], "median": [0.06, 0.10, 0.5]})
     fig = plots.day_hour_heatmap(table, "title", Translator("en"))
     low, high = fig.axes[0].collections[0].get_clim()
     matplotlib.pyplot.close(fig)
@@ -463,12 +463,13 @@ def test_posts_ending_on_the_cut_off_line_and_the_line_show_whole_where_no_post_
 
 def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead_of_a_scale():
     """Oigetit's Facebook: every coloured cell at 0%, under a scale from 0.00 to 0.10 that told nothing. A
-    panel whose coloured cells (3 posts or more) share one median gets one colour and a key naming it, no
+    panel whose coloured cells (posts on 3 days or more) share one median gets one colour and a key naming it, no
     colour bar; a panel with two medians keeps its scale. The thin cell at 50% (1 post) is not coloured."""
     import pandas as pd
 
     table = pd.DataFrame({"platform": ["facebook"] * 3 + ["instagram"] * 2, "weekday": "Monday",
                           "hour": [9, 10, 11, 9, 10], "posts": [3, 4, 1, 3, 5], "reporting": [3, 4, 1, 3, 5],
+                          "days": [3, 4, 1, 3, 5],
                           "median": [0.02, 0.02, 0.5, 0.01, 0.03]})
     assert plots.uniform_cells(table) == {"facebook": 0.02}
     for language, key in (("en", "every coloured cell: 2.00%"), ("id", "setiap sel berwarna: 2,00%")):
@@ -477,7 +478,7 @@ def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead
         assert len(bars) == 1 and facebook.get_legend().get_texts()[0].get_text().replace("\n", " ") == key
         assert instagram.get_legend() is None
         matplotlib.pyplot.close(fig)
-    one = table[table["platform"] == "facebook"].assign(reporting=[3, 1, 1])
+    one = table[table["platform"] == "facebook"].assign(reporting=[3, 1, 1], days=[3, 1, 1])
     fig = plots.day_hour_heatmap(one, "title", Translator("en"))
     assert fig.axes[0].get_legend().get_texts()[0].get_text().replace("\n", " ") == "the one coloured cell: 2.00%"
     matplotlib.pyplot.close(fig)
@@ -597,7 +598,8 @@ def test_each_heat_map_count_is_written_in_the_colour_of_higher_contrast_with_it
     import pandas as pd
 
     table = pd.DataFrame({"platform": "facebook", "weekday": "Monday", "hour": [9, 10, 11, 12],
-                          "posts": [3, 3, 3, 1], "reporting": [3, 3, 3, 1], "median": [0.01, 0.055, 0.10, 0.5]})
+                          "posts": [3, 3, 3, 1], "reporting": [3, 3, 3, 1], "days": [3, 3, 3, 1],
+                          "median": [0.01, 0.055, 0.10, 0.5]})
     fig = plots.day_hour_heatmap(table, "title", Translator("en"))
     ax = fig.axes[0]
     mesh = ax.collections[0]
@@ -656,3 +658,31 @@ def test_the_slope_charts_legend_and_drawing_count_the_tops_as_the_title_does():
     fig = plots.rank_shift(ranks, "facebook", 4, "t", Translator("en"), kept={0, 1}, shown=[0, 1, 2, 3])
     assert [t.get_text() for t in fig.legends[0].get_texts()][0] == "in the top 4 under both lenses"
     matplotlib.pyplot.close(fig)
+
+
+def test_a_heat_map_cell_of_one_thread_is_not_coloured():
+    """A thread: eight posts of one Monday at 14:00, four with 1 impression and 1 interaction each (Wormhole's X,
+    a median of 51% here), the map's brightest cell, although its posts share one day's audience and the timing test
+    counts them once (compare.slot_test). A cell is coloured only when its posts reporting the rate fall on 3 days
+    or more; the thread's cell keeps its count, uncoloured."""
+    import numpy
+    import pandas as pd
+
+    from helpers import compare
+    from helpers.schema import conform
+
+    times = ["2025-01-13 14:45"] * 8 + ["2025-01-14 09:10", "2025-01-21 09:20", "2025-01-28 09:05"]
+    posts = pd.DataFrame({"platform": "x", "published_precision": "minute",
+                          "published_at": pd.to_datetime(times).tz_localize("UTC"),
+                          "impressions": [1, 1, 1, 1, 50, 50, 50, 50, 100, 100, 100],
+                          "reach": [1, 1, 1, 1, 50, 50, 50, 50, 100, 100, 100],
+                          "reactions": [1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4], "comments": 0, "shares": 0})
+    table = compare.day_hour(conform(posts)).set_index(["weekday", "hour"])
+    assert table.loc[("Monday", 14), ["reporting", "days"]].tolist() == [8, 1]
+    assert table.loc[("Tuesday", 9), ["reporting", "days"]].tolist() == [3, 3]
+    fig = plots.day_hour_heatmap(table.reset_index(), "title", Translator("en"))
+    mesh = fig.axes[0].collections[0]
+    values = mesh.get_array()
+    coloured = values[~numpy.ma.getmaskarray(values)].tolist()
+    matplotlib.pyplot.close(fig)
+    assert coloured == pytest.approx([4.0])  # the Tuesday cell alone, 4 ÷ 100 = 4%; not the thread's 51%

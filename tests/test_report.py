@@ -2209,7 +2209,7 @@ def test_zero_medians_and_thin_figures_say_so_plainly(report):
     assert changed._median_change_text(tied) == "0.00 pp (95% CI 0.00 to 0.00)"  # tied at 2%: not "none"
     assert changed._median_change_text(zero) == "none: the median post drew no interactions in either period"
     table = pd.DataFrame({"platform": "facebook", "weekday": pd.Categorical(["Monday"] * 2, plots.WEEKDAYS),
-                          "hour": [9, 10], "posts": 4, "reporting": 4, "median": 0.0})
+                          "hour": [9, 10], "posts": 4, "reporting": 4, "days": 4, "median": 0.0})
     fig = plots.day_hour_heatmap(table, "t", changed.tr)
     # all 0%: one colour named beside the panel, no scale that would only tell 0% from nothing
     assert len(fig.axes) == 1 and fig.axes[0].get_legend().get_texts()[0].get_text().replace("\n", " ") == (
@@ -2217,7 +2217,7 @@ def test_zero_medians_and_thin_figures_say_so_plainly(report):
     plt.close(fig)
     timing = changed.timing_sentence()
     assert "half hold" in timing and (
-        "A cell with fewer than 3 posts reporting engagement rate by reach shows its count without colour" in timing)
+        "A cell whose posts reporting engagement rate by reach fall on fewer than 3 days shows its count without colour" in timing)
 
 
 def test_the_format_table_marks_formats_too_small_to_compare_and_keeps_small_rates_apart(report):
