@@ -16,7 +16,7 @@ from .i18n import Message
 from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, operand, \
     paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
-    kendall_jackknife_se, median_interval, ratio_of_medians_interval
+    kendall_jackknife_se, kruskal_test, mann_whitney_test, median_interval, ratio_of_medians_interval
 
 #: The significance level of the tests whose result a sentence states ("differ", "ahead").
 SIGNIFICANCE = 0.05
@@ -528,7 +528,9 @@ def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rat
 
 def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = MIN_GROUP_POSTS) -> dict:
     """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
-    pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta.
+    pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta. Both tests take their p from
+    permutations where a group is small (statistics.PERMUTATION_BELOW): the large-sample approximations
+    call too many chance differences beyond chance there.
 
     Groups with fewer than `min_posts` posts reporting the measure are listed but not tested, and so are
     posts whose group is missing (UNKNOWN_GROUP): a mix of groups, perhaps of every tested one, is no group
@@ -557,13 +559,13 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
     kruskal = {"H": np.nan, "p_value": np.nan, "groups": len(tested)}
     pairs = []
     if len(tested) >= 2 and len(np.unique(frame.loc[frame["group"].isin(tested), "value"])) > 1:
-        result = stats.kruskal(*samples.values())
-        kruskal.update(H=float(result.statistic), p_value=float(result.pvalue))
+        result = kruskal_test(samples.values())
+        kruskal.update(H=result["H"], p_value=result["p_value"])
         for a, b in combinations(tested, 2):
-            test = stats.mannwhitneyu(samples[a], samples[b], alternative="two-sided")
-            delta = cliffs_delta_from_u(test.statistic, len(samples[a]), len(samples[b]))
+            test = mann_whitney_test(samples[a], samples[b])
+            delta = cliffs_delta_from_u(test["U"], len(samples[a]), len(samples[b]))
             pairs.append({"a": a, "b": b, "n_a": len(samples[a]), "n_b": len(samples[b]),
-                          "p_value": float(test.pvalue), "cliffs_delta": delta,
+                          "p_value": test["p_value"], "cliffs_delta": delta,
                           "effect": cliffs_delta_size(delta)})
     pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "effect"])
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)

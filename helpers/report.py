@@ -541,7 +541,7 @@ class Report:
             tests += [ChanceTest("format_pair", platform, f"{lens} {pair['a']} {pair['b']}", p_beyond(pair["p_holm"]),
                                  len(pairs) > 1) for _, pair in pairs.iterrows() if p_beyond(pair["p_holm"]) is not None]
         kruskal = self.formats[platform]["rate"]["kruskal"]
-        if self._finding_formats(platform) is not None and p_beyond(kruskal["p_value"]) is not None:
+        if self._kruskal_shown(platform) and p_beyond(kruskal["p_value"]) is not None:  # as format_sentence states it
             tests.append(ChanceTest("kruskal", platform, "formats", p_beyond(kruskal["p_value"])))
         return tests
 
@@ -2758,15 +2758,24 @@ class Report:
         return display.p_value_text(self.tr, p)
 
     def format_sentence(self, platform: str) -> str:
+        """The formats' finding, and with three formats or more compared, whether their engagement rates differ
+        at all (Kruskal–Wallis); with two, the pairwise Mann–Whitney test beside it says so already, and a
+        second test of the same two groups could only repeat or seem to contradict it."""
         tr = self.tr
         finding = self._finding_formats(platform)
         kruskal = self.formats[platform]["rate"]["kruskal"]
         if finding is None:
             return formats_not_compared(tr, platform, self.posts[self.posts["platform"] == platform])
+        if not self._kruskal_shown(platform):
+            return finding.text
         differ = bool(p_beyond(kruskal["p_value"]))
         return finding.text + " " + tr.t("formats.kruskal_differ" if differ else "formats.kruskal_unclear",
                                          h=tr.number(kruskal["H"], 1), p=self._p_phrase(kruskal["p_value"]),
                                          groups=tr.number(kruskal["groups"]), **self.words(platform))
+
+    def _kruskal_shown(self, platform: str) -> bool:
+        """Whether format_sentence quotes the Kruskal–Wallis test: from three formats compared."""
+        return self._finding_formats(platform) is not None and self.formats[platform]["rate"]["kruskal"]["groups"] > 2
 
     def timing_sentence(self) -> str:
         tr = self.tr
@@ -3206,7 +3215,7 @@ class Report:
                     self.top_n_telling(p) and self._overlap_beyond_chance(self.overlaps[p]) is not None
                     for p in self.agreement.index),  # the overlap cell's p
                 "cliffs_delta": tested,
-                "kruskal_wallis": bool(formats) or bool(slots),
+                "kruskal_wallis": any(map(self._kruskal_shown, formats)) or bool(slots),
                 "order_statistics": any(len(self.format_table(p)) for p in platforms)}
         return [name for name in GLOSSARY if used[name]]
 

@@ -768,3 +768,27 @@ def test_a_bin_of_posts_that_drew_no_interaction_merges_into_fewer_bins_rather_t
     assert len(bins) == 9 and bins["interactions"].iloc[0] == 4
     fit = _fit(zip(reach.astype(int), drawn.astype(int)))
     assert fit["unfitted"] is None and fit["bins"] == 9
+
+
+def test_kruskal_wallis_of_small_groups_counts_every_split():
+    """Ranks 1-3, 4-6 and 7-9 in three groups: H = 12 ÷ (9 · 10) · (6² + 15² + 24²) ÷ 3 − 3 · 10 = 7.2, the
+    largest H of any split. Of the 9! ÷ (3!)³ = 1,680 splits of the nine posts into three groups of three,
+    the 3! = 6 that keep those triples (in any order of groups) reach it: p = 6 ÷ 1,680 = 0.0036, where the
+    chi-square approximation says e^(−3.6) = 0.027."""
+    got = statistics.kruskal_test([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    assert got["H"] == pytest.approx(7.2)
+    assert got["p_value"] == pytest.approx(6 / 1680) and got["method"] == "permutation"
+
+
+def test_mann_whitney_of_small_tied_groups_counts_every_split():
+    """1, 2, 3 against 4, 4, 4: of the C(6, 3) = 20 ways to pick the first group's three posts, only one gives
+    U = 0, and only one its mirror U = 9, so p = 2 ÷ 20 = 0.100, the least any 3 against 3 can give; scipy's
+    normal approximation, which it uses wherever values tie, says 0.064."""
+    got = statistics.mann_whitney_test([1, 2, 3], [4, 4, 4])
+    assert got["U"] == 0 and got["p_value"] == pytest.approx(0.1)
+    compared = compare.compare_groups(posts_table(
+        [dict(platform="facebook", format=fmt, reach=r, reactions=1, comments=0, shares=0, saves=pd.NA)
+         for fmt, r in [("photo", 1), ("photo", 2), ("photo", 3), ("video", 4), ("video", 4), ("video", 4)]]),
+        "format", "reach")
+    assert compared["pairs"]["p_value"].iloc[0] == pytest.approx(0.1)
+    assert compared["kruskal"]["p_value"] == pytest.approx(0.1)  # of two groups, the same test

@@ -373,8 +373,9 @@ def test_formats_of_posts_without_a_format_are_said_not_compared_without_a_test_
 def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words():
     """Photos reach 100 and draw 1 to 4 reactions (1% to 4%), videos 10 to 13 (10% to 13%), and one post gives
     no format. Kruskal–Wallis over the two formats, ranks 1-4 against 5-8: H = 12 / (8 · 9) · (10² / 4 +
-    26² / 4) − 3 · 9 = 5.33, p = 0.021; Mann–Whitney exact p = 2 / 70 = 0.029, so video is ahead. The post of
-    no format is listed as such, untested."""
+    26² / 4) − 3 · 9 = 5.33; its p, from the 70 splits of the 8 posts into two groups of 4 (groups this small
+    are tested by permutation), is 2 / 70 = 0.029 (the chi-square approximation said 0.021), as Mann–Whitney's,
+    so video is ahead. The post of no format is listed as such, untested."""
     reactions = [("photo", 1), ("photo", 2), ("photo", 3), ("photo", 4), ("video", 10), ("video", 11),
                  ("video", 12), ("video", 13), (None, 5)]
     posts = posts_of([{"platform": "instagram", "format": fmt, "published_at": f"2025-05-{day:02d} 09:00",
@@ -386,7 +387,7 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
     assert ">11.50%<" in body and ">2.50%<" in body  # the medians, as rates
     # the rate by its label, as the report names it, not by its column's name
     assert ("Across the 2 formats with enough posts to test, the differences in engagement rate by reach are beyond"
-            " chance: Kruskal–Wallis H = 5.3, p = 0.021.") in body
+            " chance: Kruskal–Wallis H = 5.3, p = 0.029.") in body
     assert "The format ahead of every other format tested, beyond chance: video.</p>" in body
     assert ">0.029<" in body and ">photo<" in body and ">video<" in body  # the pair, by the formats' names
     # Cliff's delta of video over photo is 1 (every video post above every photo post): large; the two formats
@@ -410,7 +411,7 @@ def test_formats_compared_name_the_posts_of_no_format_and_say_the_test_in_words(
 def test_formats_compared_by_metas_views_name_the_measure_as_the_report_does():
     """Meta's views, counted in `impressions`: photos shown 100, 110, 120, 130 times with 1 to 4 reactions,
     videos 200, 210, 220, 230 times with 10 to 13. Either measure ranks the photos 1-4 and the videos 5-8, so
-    H = 5.3 and p = 0.021 as above. The report's words: "engagement rate by impressions (views)" (rate_label)
+    H = 5.3 and p = 0.029 as above. The report's words: "engagement rate by impressions (views)" (rate_label)
     and "views" (broadcast_word), not "engagement rate by impressions" or the catalogue's "impressions (or
     views)"."""
     rows = [("photo", 100, 1), ("photo", 110, 2), ("photo", 120, 3), ("photo", 130, 4), ("video", 200, 10),
@@ -420,9 +421,9 @@ def test_formats_compared_by_metas_views_name_the_measure_as_the_report_does():
                       for day, (fmt, count, n) in enumerate(rows, start=1)])
     rate = explore.formats_shown(compare.compare_groups(posts, "format", "engagement_rate_by_impressions"), posts)
     assert ("Across the 2 formats with enough posts to test, the differences in engagement rate by impressions"
-            " (views) are beyond chance: Kruskal–Wallis H = 5.3, p = 0.021.") in rate.data
+            " (views) are beyond chance: Kruskal–Wallis H = 5.3, p = 0.029.") in rate.data
     views = explore.formats_shown(compare.compare_groups(posts, "format", "impressions"), posts).data
-    assert "the differences in views are beyond chance: Kruskal–Wallis H = 5.3, p = 0.021." in views
+    assert "the differences in views are beyond chance: Kruskal–Wallis H = 5.3, p = 0.029." in views
     assert "(or views)" not in views
     indonesian = explore.formats_shown(compare.compare_groups(posts, "format", "impressions"), posts,
                                        language="id").data

@@ -5080,3 +5080,19 @@ def test_watch_time_of_a_platform_quiet_in_this_period_is_said_to_be_of_the_comp
     assert quiet.attention_sentence() == (
         "None of this period's posts has watch time in the exports, so attention cannot be measured for this period;"
         " the exports report it only for 10 posts of the previous period, on Facebook.")
+
+
+def test_the_format_sentence_quotes_kruskal_wallis_only_from_three_formats(report):
+    """With two formats the pairwise Mann–Whitney test beside the sentence already says whether they differ;
+    a Kruskal–Wallis sentence of the same two groups could only repeat it or, by another approximation,
+    contradict it."""
+    platform = next(p for p in report.platforms if report._finding_formats(p) is not None)
+    kruskal = report.formats[platform]["rate"]["kruskal"]
+    try:
+        report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 4.4, "p_value": 0.037, "groups": 2}
+        sentence = report.format_sentence(platform)
+        assert "Kruskal" not in sentence and sentence == report._finding_formats(platform).text
+        report.formats[platform]["rate"]["kruskal"] = {**kruskal, "H": 4.4, "p_value": 0.037, "groups": 3}
+        assert "Kruskal–Wallis H = 4.4, p = 0.037 (3 formats compared)" in report.format_sentence(platform)
+    finally:
+        report.formats[platform]["rate"]["kruskal"] = kruskal
