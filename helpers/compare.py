@@ -15,8 +15,9 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message
 from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, operand, \
     paid_flag, rate
-from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_size, fisher_interval, holm, \
-    kendall_jackknife_se, kruskal_test, mann_whitney_test, median_interval, ratio_of_medians_interval
+from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_interval, cliffs_delta_size, \
+    fisher_interval, holm, kendall_jackknife_se, kruskal_test, mann_whitney_test, median_interval, \
+    ratio_of_medians_interval
 
 #: The significance level of the tests whose result a sentence states ("differ", "ahead").
 SIGNIFICANCE = 0.05
@@ -528,7 +529,8 @@ def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rat
 
 def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = MIN_GROUP_POSTS) -> dict:
     """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
-    pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta. Both tests take their p from
+    pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta with its 95% interval
+    (statistics.cliffs_delta_interval) and size in words as far as that interval allows. Both tests take their p from
     permutations where a group is small (statistics.PERMUTATION_BELOW): the large-sample approximations
     call too many chance differences beyond chance there.
 
@@ -564,10 +566,13 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
         for a, b in combinations(tested, 2):
             test = mann_whitney_test(samples[a], samples[b])
             delta = cliffs_delta_from_u(test["U"], len(samples[a]), len(samples[b]))
+            low, high = cliffs_delta_interval(test["U"], len(samples[a]), len(samples[b]))
             pairs.append({"a": a, "b": b, "n_a": len(samples[a]), "n_b": len(samples[b]),
-                          "p_value": test["p_value"], "cliffs_delta": delta,
-                          "effect": cliffs_delta_size(delta)})
-    pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "effect"])
+                          "p_value": test["p_value"], "cliffs_delta": delta, "delta_low": low, "delta_high": high,
+                          # sized only as far as its interval allows; too few posts for one: not sized
+                          "effect": cliffs_delta_size(delta, low, high) if pd.notna(low) else "uncertain"})
+    pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "delta_low",
+                                         "delta_high", "effect"])
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)
     medians = medians.sort_values("median", ascending=False, ignore_index=True, kind="stable")
     medians.attrs["measure"] = measure  # the unit of its medians, which explore.shown(medians) shows them in

@@ -2744,7 +2744,8 @@ class Report:
                 rows.append({
                     tr.t("formats.lens"): tr.t(f"formats.lens_{lens}", **self.words(platform)),
                     tr.t("formats.pair"): f"{tr.format_name(pair['a'])} – {tr.format_name(pair['b'])}",
-                    "Cliff's δ": tr.number(pair["cliffs_delta"], 2),
+                    "Cliff's δ": self._interval_text({"median": pair["cliffs_delta"], "ci_low": pair["delta_low"],
+                                                      "ci_high": pair["delta_high"]}, lambda v: tr.number(v, 2)),
                     tr.t("formats.effect"): tr.t(f"effect.{pair['effect']}"),
                     tr.t("formats.p_holm"): self._p(pair["p_holm"]),
                 })

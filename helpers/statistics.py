@@ -10,6 +10,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from scipy import stats
+from scipy.optimize import brentq
 
 #: Above this many values in a group, two-sample intervals use a normal approximation with order-statistic
 #: standard errors instead of the bootstrap (which would resample the large group thousands of times).
@@ -219,12 +220,59 @@ def cliffs_delta_from_u(u: float, n_a: int, n_b: int) -> float:
     return float(2 * u / (n_a * n_b) - 1)
 
 
-def cliffs_delta_size(delta: float) -> str:
-    """Romano et al. (2006) thresholds: negligible < 0.147 ≤ small < 0.33 ≤ medium < 0.474 ≤ large."""
+#: Cliff's delta's size classes (cliffs_delta_size), each with the size |δ| it stays below: Romano et al. (2006).
+DELTA_SIZES = (("negligible", 0.147), ("small", 0.33), ("medium", 0.474), ("large", np.inf))
+
+
+def cliffs_delta_size(delta: float, low: float = np.nan, high: float = np.nan) -> str:
+    """Romano et al. (2006) thresholds: negligible < 0.147 ≤ small < 0.33 ≤ medium < 0.474 ≤ large. Given
+    δ's interval [low, high] too, the class only where every |δ| in it lies in that class; else the classes
+    it spans, "medium_to_large" (an interval across 0 reaches down to "negligible"): a δ of 0.68 whose interval
+    runs from 0.20 is no sure large effect."""
     if pd.isna(delta):
         return "n/a"
-    size = abs(delta)
-    return "negligible" if size < 0.147 else "small" if size < 0.33 else "medium" if size < 0.474 else "large"
+
+    def size(value: float) -> str:
+        return next(word for word, limit in DELTA_SIZES if abs(value) < limit)
+
+    if pd.isna(low) or pd.isna(high):
+        return size(delta)
+    least = size(0.0) if low <= 0 <= high else min(size(low), size(high), key=_SIZE_ORDER.index)
+    most = max(size(low), size(high), key=_SIZE_ORDER.index)
+    return least if least == most else f"{least}_to_{most}"
+
+
+_SIZE_ORDER = [word for word, _ in DELTA_SIZES]
+
+
+def cliffs_delta_interval(u: float, n_a: int, n_b: int, confidence: float = 0.95) -> tuple[float, float]:
+    """A confidence interval for Cliff's delta δ = 2θ − 1 from θ = U ÷ (n_a·n_b), P(a > b) + ½P(a = b):
+    Newcombe's score interval for θ (Statistics in Medicine 25, 2006, 559–573, "Part 2", method 5): the θ
+    whose distance from the estimate is at most z·√V(θ), with Hanley & McNeil's (1982) variance
+    V(θ) = θ(1 − θ) ÷ (n_a·n_b) · [1 + (N* − 1)·((1 − θ) ÷ (2 − θ) + θ ÷ (1 + θ))], N* = (n_a + n_b) ÷ 2.
+    A closed form, not the bootstrap: deterministic and instant, and, being a score interval (as Wilson's
+    for a proportion), it keeps its width where every pair falls one way (δ = ±1, 3 posts against 3), where a
+    bootstrap's resamples all give δ = ±1 and an interval of zero width; Newcombe found its coverage close
+    to nominal from 5 values a group. None below MIN_INTERVAL_VALUES in either group, as for the other
+    two-sample intervals: at 3 against 3 all one way it would end at δ = −0.002, clear of 0, where no split of
+    3 against 3 is beyond chance (p = 0.100)."""
+    pairs = n_a * n_b
+    if min(n_a, n_b) < MIN_INTERVAL_VALUES or pd.isna(u):
+        return np.nan, np.nan
+    theta, z = u / pairs, stats.norm.ppf(0.5 + confidence / 2)
+    bigger = (n_a + n_b) / 2 - 1
+
+    def gap(t: float) -> float:  # ≤ 0 inside the interval
+        variance = t * (1 - t) / pairs * (1 + bigger * ((1 - t) / (2 - t) + t / (1 + t)))
+        return (t - theta) ** 2 - z ** 2 * variance
+
+    # the interval's ends are the roots of gap on either side of θ (gap(θ) < 0 inside; gap(0), gap(1) > 0
+    # outside); where θ is 0 or 1 itself, that end is the interval's, and the other is sought from just
+    # inside it (gap is 0 at θ)
+    inside = 1e-12
+    low = brentq(gap, 0.0, min(theta, 1 - inside)) if theta > 0 else 0.0
+    high = brentq(gap, max(theta, inside), 1.0) if theta < 1 else 1.0
+    return float(2 * low - 1), float(2 * high - 1)
 
 
 def holm(p_values) -> np.ndarray:

@@ -792,3 +792,25 @@ def test_mann_whitney_of_small_tied_groups_counts_every_split():
         "format", "reach")
     assert compared["pairs"]["p_value"].iloc[0] == pytest.approx(0.1)
     assert compared["kruskal"]["p_value"] == pytest.approx(0.1)  # of two groups, the same test
+
+
+def test_cliffs_delta_interval_is_newcombes_score_interval():
+    """6 posts against 6, every pair one way: θ = U ÷ 36 = 0, δ = −1. The upper end solves θ² = z²·V(θ) with
+    V(θ) = θ(1 − θ) ÷ 36 · [1 + 5·((1 − θ) ÷ (2 − θ) + θ ÷ (1 + θ))]: at θ = 0.31077, V = 0.0059497 · 4.2255 =
+    0.025141, z²·V = 3.8415 · 0.025141 = 0.09658 = θ². So δ runs from −1 to 2θ − 1 = −0.378: at least
+    medium, perhaps large. Below 6 posts a group, no interval (nor at 3 against 3, where it would end just
+    short of 0 beside an exact p of 0.100)."""
+    low, high = statistics.cliffs_delta_interval(0, 6, 6)
+    assert low == -1 and high == pytest.approx(-0.3785, abs=2e-4)
+    assert statistics.cliffs_delta_size(-1, low, high) == "medium_to_large"
+    assert np.isnan(statistics.cliffs_delta_interval(0, 3, 3)).all()
+    # a size word only where the whole interval lies in its class; across 0 it reaches down to negligible
+    assert statistics.cliffs_delta_size(0.68, 0.35, 0.93) == "medium_to_large"
+    assert statistics.cliffs_delta_size(0.6, 0.5, 0.9) == "large"
+    assert statistics.cliffs_delta_size(-0.48, -0.8, 0.1) == "negligible_to_large"
+    # in compare_groups: reach 1-6 against 7-12, δ of the first −1 with that interval
+    rows = [dict(platform="facebook", format="photo" if r <= 6 else "video", reach=r, reactions=1, comments=0,
+                 shares=0, saves=pd.NA) for r in range(1, 13)]
+    pair = compare.compare_groups(posts_table(rows), "format", "reach")["pairs"].iloc[0]
+    assert pair["a"] == "photo" and pair["cliffs_delta"] == -1
+    assert pair["delta_high"] == pytest.approx(-0.3785, abs=2e-4) and pair["effect"] == "medium_to_large"

@@ -5096,3 +5096,17 @@ def test_the_format_sentence_quotes_kruskal_wallis_only_from_three_formats(repor
         assert "Kruskal–Wallis H = 4.4, p = 0.037 (3 formats compared)" in report.format_sentence(platform)
     finally:
         report.formats[platform]["rate"]["kruskal"] = kruskal
+
+
+def test_the_format_tests_give_cliffs_delta_its_interval_and_size_only_as_far_as_it_allows(report):
+    """δ = 0.68 with its 95% interval 0.35 to 0.93 spans medium (0.33 to 0.474) and large: the table shows the
+    interval and says "medium to large", not "large"."""
+    platform = next(p for p in report.platforms if len(report.formats[p]["rate"]["pairs"]))
+    pairs = report.formats[platform]["rate"]["pairs"]
+    try:
+        report.formats[platform]["rate"]["pairs"] = pairs.head(1).assign(
+            cliffs_delta=0.68, delta_low=0.35, delta_high=0.93, effect="medium_to_large")
+        row = report.format_tests(platform).iloc[-1]
+        assert row["Cliff's δ"] == "0.68 (0.35 to 0.93)" and row["effect size"] == "medium to large"
+    finally:
+        report.formats[platform]["rate"]["pairs"] = pairs
