@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import functools
 import html
+import math
 import re
 import unicodedata
 
@@ -370,10 +371,22 @@ TWO_DECIMALS = ("frequency", "conversation_rate", "amplification_rate", "applaus
                 "average_view_duration_seconds", "minutes_per_1000_reached", "watch_time_hours")
 
 
+#: The money rates that are costs of one unit (a reached person, an engagement), often below 1 of the currency:
+#: shown with two significant figures there (Translator.unit_cost); CPM, per 1,000, keeps the cash digits.
+UNIT_COSTS = ("cost_per_reached_person", "cost_per_engagement")
+
+
+def _unit_decimals(value) -> int:
+    """The decimals of a cost per unit given without its currency: two, or two significant figures below 1."""
+    size = abs(float(value))
+    return 2 if size >= 0.1 or size == 0 else min(1 - math.floor(math.log10(size)), 6)
+
+
 def metric_text(tr, name: str, value, currency: str | None = None) -> str:
     """A metric's value as the report and the explorer show it: a percent rate (metrics.PERCENT_RATES: the
     engagement rates, reach, virality and click-through rates; and compare's engagement_rate_by_broadcast) as a
-    percentage with two decimals, money in `currency` (as a number with two decimals when none is given),
+    percentage with two decimals, money in `currency` (as a number with two decimals when none is given; a
+    cost per person or per engagement below 1 with two significant figures, UNIT_COSTS),
     TWO_DECIMALS with two decimals below 10, one below 100 and none from 100 on (231 reactions per post, not
     231.00: decimals a count of that size does not have), anything else as a whole number; missing as "n/a",
     never 0."""
@@ -381,6 +394,8 @@ def metric_text(tr, name: str, value, currency: str | None = None) -> str:
         return tr.t("common.na")
     if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
         return tr.percent(value, 2)
+    if name in UNIT_COSTS:  # a few hundredths of the currency: two significant figures (Translator.unit_cost)
+        return tr.unit_cost(value, currency) if currency else tr.number(value, _unit_decimals(value))
     if name in metrics.MONEY_RATES or name == "spend":
         return tr.money(value, currency) if currency else tr.number(value, 2)
     if name in TWO_DECIMALS:

@@ -613,20 +613,31 @@ class Translator:
         decimals = 1 if size == 0 or size >= 10 ** (digits - 1) else min(4, digits - 1 - int(math.floor(math.log10(size))))
         return self.percent(value, max(1, decimals))
 
-    def money(self, value, currency: str) -> str:
+    def money(self, value, currency: str, digits: int | None = None) -> str:
         """An amount in the locale's currency format ("Rp 1.234.568", "IDR 1,234,568", "£1,234.50"), with the
         currency's cash digits (CLDR: rupiah, forint or Taiwan dollars are written without decimals, as their
         business documents write them, though their accounting digits are 2). A symbol of letters is set apart
         from the digits by a no-break space, CLDR's currency-spacing rule, which Babel does not apply:
-        "UAH77.818,01" would read as one word."""
+        "UAH77.818,01" would read as one word. `digits`: other decimals than the cash digits (unit_cost)."""
         if is_missing(value):
             return self.t("common.na")
-        digits = cash_digits(currency)
+        digits = cash_digits(currency) if digits is None else digits
         pattern = re.sub(r"0\.0+", "0" + ("." + "0" * digits if digits else ""),
                          Locale.parse(self.locale).currency_formats["standard"].pattern)
         text = format_currency(half_up(value, digits), currency, format=pattern, locale=self.locale,
                                currency_digits=False)
         return _CURRENCY_SPACING.sub("\u00a0", text)
+
+    def unit_cost(self, value, currency: str) -> str:
+        """A cost per unit (per reached person, per engagement) in `currency`: as money, and below 1 of the
+        currency with two significant figures where the cash digits would show fewer, "UAH 0.064" for 0.0642,
+        not "UAH 0.06" (7% off): such a cost is compared with others at a few hundredths of the currency."""
+        if is_missing(value) or not math.isfinite(float(value)) or value == 0 or abs(float(value)) >= 1:
+            return self.money(value, currency)
+        significant = 1 - math.floor(math.log10(abs(float(value))))  # decimals for two significant figures
+        if half_up(value, significant) and abs(float(half_up(value, significant))) >= 1:  # 0.996 reads 1.0
+            significant -= 1
+        return self.money(value, currency, max(cash_digits(currency), significant))
 
     def date(self, value) -> str:
         if is_missing(value):

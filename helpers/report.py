@@ -2418,7 +2418,7 @@ class Report:
                 else:
                     parts.append(tr.t(
                         "paid_delivery.sentence", reach=tr.number(row["reported total reach"]),
-                        per_person=tr.money(row["cost per reached person"], currency),
+                        per_person=tr.unit_cost(row["cost per reached person"], currency),
                         frequency=tr.number(row["frequency"], 2), **values))
             else:
                 parts.append(tr.t("paid_delivery.none_within", source=source))

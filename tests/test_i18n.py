@@ -631,6 +631,22 @@ def test_money_uses_each_languages_currency_format():
     assert id_.money(1234.5, "USD") == "US$1.234,50"
 
 
+
+def test_a_cost_per_person_below_one_keeps_two_significant_figures():
+    """77,818.01 UAH for 1,211,188 reached accounts is 0.06425 UAH each: "UAH 0.06" would be 7% off, so a cost
+    per reached person or per engagement below 1 shows two significant figures, 0.064; from 0.1 the cash
+    digits already give two (0.50), and from 1 they are kept (1.23); CPM, per 1,000, keeps them always."""
+    from helpers.display import metric_text
+
+    en, id_ = Translator("en"), Translator("id")
+    assert en.unit_cost(77_818.01 / 1_211_188, "UAH") == "UAH\u00a00.064"
+    assert id_.unit_cost(77_818.01 / 1_211_188, "UAH") == "UAH\u00a00,064"
+    assert en.unit_cost(0.00012, "USD") == "US$0.00012" and en.unit_cost(0.5, "UAH") == "UAH\u00a00.50"
+    assert en.unit_cost(1.234, "UAH") == "UAH\u00a01.23" and en.unit_cost(0.996, "UAH") == "UAH\u00a01.00"
+    assert metric_text(en, "cost_per_reached_person", 0.0642, "UAH") == "UAH\u00a00.064"
+    assert metric_text(id_, "cost_per_engagement", 0.0642) == "0,064"  # no currency known: the number alone
+    assert metric_text(en, "cpm", 0.0642, "UAH") == "UAH\u00a00.06"
+
 def test_ordinals():
     en, id_ = Translator("en"), Translator("id")
     assert [en.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 14, 21, 22, 101, 112)] == [
