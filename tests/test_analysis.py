@@ -780,6 +780,18 @@ def test_kruskal_wallis_of_small_groups_counts_every_split():
     assert got["p_value"] == pytest.approx(6 / 1680) and got["method"] == "permutation"
 
 
+def test_the_splits_of_small_groups_are_counted_as_a_multinomial_coefficient():
+    """8 posts against 15 split C(23, 8) = 490,314 ways, too many to count one by one, so their p comes from
+    random splits; 5 against 12 split C(17, 5) = 6,188 ways, all counted. The count was taken as the inverse of
+    a multinomial probability with equal chances, 2²³ ÷ 490,314 = 17 "splits", which sent 8 against 15 to count
+    all 490,314 splits. Ranks 1-5 against 6-17: the first group's rank sum, 15, lies 30 below its expected 5 · 9 =
+    45; only the split giving it ranks 13-17 (sum 75, 30 above) lies as far, so p = 2 ÷ 6,188."""
+    assert statistics.ways_to_split([8, 15]) == 490_314 and statistics.ways_to_split([5, 12]) == 6_188
+    assert statistics.ways_to_split([3, 3, 3]) == 1_680 and statistics.ways_to_split([4]) == 1
+    got = statistics.mann_whitney_test(list(range(1, 6)), list(range(6, 18)))
+    assert got["U"] == 0 and got["p_value"] == pytest.approx(2 / 6188) and got["method"] == "permutation"
+
+
 def test_mann_whitney_of_small_tied_groups_counts_every_split():
     """1, 2, 3 against 4, 4, 4: of the C(6, 3) = 20 ways to pick the first group's three posts, only one gives
     U = 0, and only one its mirror U = 9, so p = 2 ÷ 20 = 0.100, the least any 3 against 3 can give; scipy's
