@@ -601,19 +601,20 @@ def clear_leader(comparison: dict, significance: float = SIGNIFICANCE) -> str | 
 
 
 def day_hour(posts: pd.DataFrame, measure: str = "engagement_rate_by_reach") -> pd.DataFrame:
-    """Posts and median `measure` per platform, weekday and hour of publication, in the client's time zone, and
-    the calendar days the posts reporting it fall on (`days`: a thread's posts of one day are one day).
+    """Posts per platform, weekday and hour of publication, in the client's time zone; the calendar days the
+    posts reporting `measure` fall on (`days`: a thread's posts of one day are one day), and the median of those
+    days' values (slot_days: a day's posts pooled, as the timing test counts them).
 
     Per platform, as every comparison here: pooled, a slot would look good for holding the posts of the
     platform with the higher rates. Only posts whose weekday and hour are known count: date-only exports
     (precision 'day') are left out; precision 'month' (the research dataset) keeps its real weekday and hour.
     """
-    precise = posts[posts["published_precision"].isin(["minute", "month"])]
-    slots = _slots(precise, measure)
-    slots["day"] = precise["published_at"].dt.date.where(slots["value"].notna())  # days of posts reporting it
-    table = slots.groupby(["platform", "weekday", "hour"]).agg(
-        posts=("value", "size"), reporting=("value", "count"), days=("day", "nunique"),
-        median=("value", "median")).reset_index()
+    keys = ["platform", "weekday", "hour"]
+    table = _slots(posts, measure).groupby(keys).agg(posts=("value", "size"), reporting=("value", "count"))
+    # a cell's median is of its days' values (slot_days: a day's posts pooled), as the timing test counts them:
+    # a thread's posts, counted one by one, would set the colour of their cell
+    units = slot_days(posts, measure).groupby(keys)["value"].agg(days="size", median="median")
+    table = table.join(units).fillna({"days": 0}).astype({"days": int}).reset_index()
     order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     table["weekday"] = pd.Categorical(table["weekday"], categories=order, ordered=True)
     return table.sort_values(["platform", "weekday", "hour"], ignore_index=True)

@@ -2821,7 +2821,11 @@ class Report:
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
                 # no slot holds posts of enough days at all: said so, not as "only 0 of the 8 posts (0 such slots)"
-                key = "timing.slots_too_few" if row["posts"] else "timing.slots_too_few_none"
+                mine = self.posts[self.posts["platform"] == row["platform"]]
+                if (mine["published_precision"] == "month").all():  # days unknown: a month's posts are one unit
+                    key = "timing.slots_too_few_months" if row["posts"] else "timing.slots_too_few_months_none"
+                else:
+                    key = "timing.slots_too_few" if row["posts"] else "timing.slots_too_few_none"
                 sentences.append((key, tr.t(key, **values)))
                 continue
             if pd.isna(row["p_value"]):

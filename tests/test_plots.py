@@ -662,7 +662,7 @@ def test_the_slope_charts_legend_and_drawing_count_the_tops_as_the_title_does():
 
 def test_a_heat_map_cell_of_one_thread_is_not_coloured():
     """A thread: eight posts of one Monday at 14:00, four with 1 impression and 1 interaction each (Wormhole's X,
-    a median of 51% here), the map's brightest cell, although its posts share one day's audience and the timing test
+    a median post's 51% here), the map's brightest cell, although its posts share one day's audience and the timing test
     counts them once (compare.slot_test). A cell is coloured only when its posts reporting the rate fall on 3 days
     or more; the thread's cell keeps its count, uncoloured."""
     import numpy
@@ -679,6 +679,8 @@ def test_a_heat_map_cell_of_one_thread_is_not_coloured():
                           "reactions": [1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4], "comments": 0, "shares": 0})
     table = compare.day_hour(conform(posts)).set_index(["weekday", "hour"])
     assert table.loc[("Monday", 14), ["reporting", "days"]].tolist() == [8, 1]
+    # a cell's median is of its days' pooled rates: the thread's day, 8 ÷ 204, not the median post's 51%
+    assert table.loc[("Monday", 14), "median"] == pytest.approx(8 / 204)
     assert table.loc[("Tuesday", 9), ["reporting", "days"]].tolist() == [3, 3]
     fig = plots.day_hour_heatmap(table.reset_index(), "title", Translator("en"))
     mesh = fig.axes[0].collections[0]

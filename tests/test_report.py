@@ -202,6 +202,16 @@ def test_a_heat_map_with_no_slot_of_enough_posts_says_no_slot_holds_that_many(re
         assert report.timing_test_sentences()[0].startswith(
             f"On {name}, only 4 of the 8 posts on the map fall in weekday-and-hour slots with posts on 3 or more days"
             " (1 such slot;")
+        # posts dated to the month (the UCI dataset): a month's posts of a slot are one unit, as their days are
+        # unknown; the sentence said they "share that day's audience", as though they fell on one day
+        report.slot_tests = pd.DataFrame([{"platform": platform, "slots": 0, "days": 0, "posts": 0, "H": float("nan"),
+                                           "p_value": float("nan")}])
+        monthly = report.posts.assign(published_precision="month")
+        assert dataclasses.replace(report, posts=monthly).timing_test_sentences() == [
+            f"On {name}, the exports give each post's month, weekday and hour but not its day, so a slot's posts of"
+            " one month count once, at their pooled rate, as which of them share a day is unknown; no slot holds"
+            " posts of 3 or more months among the 8 posts on the map (a period of 3 months or more would allow it):"
+            " too few to tell whether timing matters, so the map's colours are no guide to when to post."]
     finally:
         report.slot_tests, report.day_hour = tests, day_hour
 
