@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import glob
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -405,14 +406,29 @@ def selects_by_type_only(pattern: str | Path) -> bool:
     return bool(_BY_TYPE_ONLY.fullmatch(Path(pattern).name))
 
 
+def _looked_from(pattern: Path) -> list[Path]:
+    """The folders left_out_exports starts its look at for a pattern taking files by type alone: the pattern's
+    fixed folder (paths.pattern_folder) when each wildcard part below it is a whole `*` or `**` (`acme/*/*.csv`,
+    `acme/**/*.csv`: acme/ is the client's folder, and LinkedIn's .xlsx in acme/linkedin/ is passed over);
+    otherwise the folders of the files it matched, as a wildcard within a name (`Clients/Acme **b**/posts/*.csv`)
+    makes the fixed folder every client's."""
+    from .paths import glob_exports, pattern_folder
+
+    fixed = pattern_folder(pattern)
+    between = pattern.parts[len(fixed.parts):-1]
+    if all(part in ("*", "**") or not glob.has_magic(part) for part in between):
+        return [fixed.resolve()]
+    return list(dict.fromkeys(p.parent.resolve() for p in glob_exports(pattern)[0]))
+
+
 def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     """Files that may be exports (paths.exports_under: an export type or an archive) in the client's own folders,
     or in their subfolders, that none of the glob `patterns` reads: not among `read` (the client's files), nor
     `elsewhere` (files the roster gives other clients). A pattern `*.csv` passes over a subfolder per platform
     and LinkedIn's .xlsx without a word, and a platform whose export lies there is missing from the report.
-    A client's own folder is one holding files a pattern taking files by type alone (selects_by_type_only)
-    matched: never the pattern's fixed part when higher (`Clients/*/…` is every client's folder), never a pattern
-    choosing by name. A folder holding a file of `elsewhere` is shared and not looked into, nor is a subfolder
+    A client's own folder is where a pattern taking files by type alone (selects_by_type_only) starts
+    (_looked_from): its fixed part when its folder wildcards are whole `*` or `**`, else the folders of the files
+    it matched (`Clients/Acme **b**/…` starts at every client's folder); never a pattern choosing by name. A folder holding a file of `elsewhere` is shared and not looked into, nor is a subfolder
     whose tree holds one: the report goes to this client, and other companies' file names must not be in it.
     A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a zip archive whose exports are read,
     extracted (extracted_archive), are no more exports; a file is named only when its header is one of an export
@@ -421,12 +437,12 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     A folder whose look stopped at a limit is kept, with no files where none was found, so that the report says
     it was not looked through in full. A path that names a file is no pattern and looks in no folder."""
     from .importers.reading import archive_files
-    from .paths import as_spelled_on_disk, exports_under, glob_exports, is_pattern, resolve
+    from .paths import as_spelled_on_disk, exports_under, is_pattern, resolve
 
     theirs = [Path(p).resolve() for p in elsewhere]
     full = [path for pattern in patterns if is_pattern(path := as_spelled_on_disk(resolve(pattern)))
             and selects_by_type_only(path)]
-    folders = [f for f in dict.fromkeys(p.parent.resolve() for path in full for p in glob_exports(path)[0])
+    folders = [f for f in dict.fromkeys(folder for path in full for folder in _looked_from(path))
                if f.is_dir() and not any(p.parent == f for p in theirs)]
     folders = [f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders)]
     read = [Path(p) for p in read]

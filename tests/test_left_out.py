@@ -466,3 +466,27 @@ def test_which_file_name_parts_take_files_by_type_alone():
         == [True] * 6
     assert [selects_by_type_only(f"/data/{name}") for name in ("acme_*.csv", "Table data.csv", "*_2026*.csv", "?.csv",
                                                                "*.2026.csv", "*acme*")] == [False] * 6
+
+
+def test_a_client_folder_with_a_subfolder_per_platform_is_looked_through_from_the_client_s_folder(tmp_path):
+    """acme/facebook/, acme/instagram/ read by `acme/**/*.csv` or `acme/*/*.csv`: LinkedIn's .xlsx in
+    acme/linkedin/ lies in no folder a CSV was matched in, and is still named, with the pattern over acme/."""
+    acme = tmp_path / "acme"
+    read = [_export(acme / "facebook" / FACEBOOK), _export(acme / "instagram" / INSTAGRAM)]
+    linkedin = _linkedin(acme / "linkedin" / "leaf-space_content_1753863379800.xlsx")
+    for pattern in (acme / "**" / "*.csv", acme / "*" / "*.csv"):
+        assert left_out_exports([str(pattern)], read) == [LeftOut(acme, [linkedin], acme / "**" / "*", 1)]
+    # another client's subfolder under acme/ is still passed over, and the advice names files
+    theirs = _export(acme / "globex" / HARBOUR)
+    assert left_out_exports([str(acme / "*" / "*.csv")], read, [theirs]) == [LeftOut(acme, [linkedin], None, 1)]
+
+
+def test_a_wildcard_within_a_folder_name_starts_the_look_at_the_folders_matched(tmp_path):
+    """`Clients/Acme*/posts/*.csv`: the fixed folder Clients/ is every client's, so the look starts at posts/."""
+    clients = tmp_path / "Clients"
+    posts = _export(clients / "Acme Co" / "posts" / FACEBOOK)
+    instagram = _export(clients / "Acme Co" / "posts" / "ig" / INSTAGRAM)
+    _linkedin(clients / "Acme Co" / "linkedin" / "content.xlsx")
+    _export(clients / "Globex" / "archive" / HARBOUR)
+    assert left_out_exports([str(clients / "Acme*" / "posts" / "*.csv")], [posts]) == [
+        LeftOut(clients / "Acme Co" / "posts", [instagram], clients / "Acme Co" / "posts" / "**" / "*", 1)]
