@@ -1198,10 +1198,11 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     No text from the posts becomes a formula (captions and account names are written by others): in .xlsx
     every text is a text cell, `=HYPERLINK(...)` or `== PROMO ==` shown as typed (_xlsx_text_only). A CSV
     is written in UTF-8 with a byte-order mark, so that Excel opened by a double-click reads 'é' or 'ü' as
-    written, and a text cell a spreadsheet would run as a formula (it begins with = + - or @: OWASP's CSV
-    injection advice) gets a ' in front, which a spreadsheet shows as text: a double-click must not open a
-    caption's link or run its command. Numbers ("-5", a column of numbers) are left as they are, and a
-    FormulasAsText warning says which columns were changed and that .xlsx keeps such texts exactly.
+    written, and a text a spreadsheet would run as a formula (it begins with = + - or @: OWASP's CSV
+    injection advice), in a cell, a row label or a column heading (an account grouped by or pivoted on), gets
+    a ' in front, which a spreadsheet shows as text: a double-click must not open a caption's link or run its
+    command. Numbers ("-5", "-12%", "+3.4 pp", "-2,000", a column of numbers) are left as they are, and a
+    FormulasAsText warning says where texts were changed and that .xlsx keeps such texts exactly.
     """
     target = derived_dir() / name
     if target.suffix.lower() not in (".csv", ".xlsx"):
@@ -1227,9 +1228,10 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
             before = None  # the same table again: nothing is lost
         target.write_bytes(text)
         if changed:
+            cells = sum(changed.values())
             warnings.warn(FormulasAsText(Message(
-                "imports.explore.formulas_as_text", cells=sum(changed.values()), path=str(target),
-                columns=listed([repr(column) for column in changed]))), stacklevel=2)
+                "imports.explore.formulas_as_text" + ("_one" if cells == 1 else ""), cells=cells, path=str(target),
+                columns=listed(list(changed)))), stacklevel=2)
     else:
         _xlsx_text_only(out, target, labelled)
     if before is not None:
@@ -1299,10 +1301,18 @@ class FormulasAsText(WorkbookWarning):
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
+#: A text that is a signed number in a form float() does not read: grouping and decimal separators of either
+#: language (-2,000, -1,5, +1.234,5), a percent or a point change after it (-12%, +3.4 pp, -1,5 poin persentase).
+_NUMBER_TEXT = re.compile(r"[+-]\d+(?:[.,]\d+)*\s?(?:%|pp|poin persentase)?")
+
+
 def _formula_like(value) -> bool:
     """Whether `value` is a text a spreadsheet opening a CSV would run as a formula: it begins with one of
-    FORMULA_STARTS and is more than that sign, and is not a number ("-5", "+3.5", read as numbers anyway)."""
+    FORMULA_STARTS and is more than that sign, and is not a number ("-5", "+3.5", "-12%", "+3.4 pp", "-2,000",
+    Indonesian "-1,5": a number in any form calls nothing, and a ' in front would show in the cell)."""
     if not isinstance(value, str) or len(value) < 2 or not value.startswith(FORMULA_STARTS):
+        return False
+    if _NUMBER_TEXT.fullmatch(value):
         return False
     try:
         float(value)
@@ -1311,25 +1321,46 @@ def _formula_like(value) -> bool:
     return False
 
 
+def _holds_text(values: pd.Index) -> bool:
+    """Whether a column or a level of labels may hold text: object, a string dtype (pandas' `str`, `string`) or
+    categorical; a column of numbers or times is written as it is, without a look at each cell."""
+    dtype = values.dtype
+    return dtype == object or isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
+
+
 def _formulas_as_text(out: pd.DataFrame, labelled: bool) -> tuple[pd.DataFrame, dict]:
-    """`out` with each text cell that _formula_like finds given a ' in front, in its columns and, where it is
-    written (`labelled`), its index; and how many cells each column (the index by its name, or 'index') had.
-    Only columns holding text are looked at: a column of numbers is written as it is."""
+    """`out` with each text that _formula_like finds given a ' in front: in its cells, its column labels (each
+    level's) and, where it is written (`labelled`), its row labels (each level's); and how many each column
+    or level had, keyed by what the warning names: the column's or level's name as repr, or else the row
+    labels' or the column headings' words. A `groupby("account")` table has its accounts as row labels, a
+    pivot as headings: a caption's link must not run from there either."""
     changed = {}
 
-    def quoted(values: pd.Index | pd.Series, name) -> pd.Index | pd.Series:
-        found = values.map(_formula_like).astype(bool)
-        if found.any():
-            changed[name] = int(found.sum())
-            return values.where(~found, "'" + values.astype(str))
-        return values
+    def quoted(values: pd.Index, name) -> pd.Index:
+        if not _holds_text(values):
+            return values
+        found = [_formula_like(value) for value in values]
+        if not any(found):
+            return values
+        changed[name] = changed.get(name, 0) + sum(found)
+        return pd.Index([f"'{value}" if hit else value for value, hit in zip(values, found)], dtype=object,
+                        name=values.name)
+
+    def labels(index: pd.Index, unnamed: Message) -> pd.Index:
+        levels = [quoted(index.get_level_values(level), repr(name) if name is not None else unnamed)
+                  for level, name in enumerate(index.names)]
+        if isinstance(index, pd.MultiIndex):
+            return pd.MultiIndex.from_arrays(levels, names=index.names)
+        return levels[0]
 
     out = out.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
-            out[column] = quoted(out[column], column)
-    if labelled and not isinstance(out.index, pd.MultiIndex) and out.index.dtype == object:
-        out.index = pd.Index(quoted(pd.Series(out.index), out.index.name or "index"), name=out.index.name)
+    for position, column in enumerate(out.columns):
+        cells = pd.Index(out.iloc[:, position])
+        if (values := quoted(cells, repr(column))) is not cells:
+            out.isetitem(position, pd.Series(values, index=out.index, dtype=object))
+    out.columns = labels(out.columns, Message("imports.explore.formulas_column_labels"))
+    if labelled:
+        out.index = labels(out.index, Message("imports.explore.formulas_row_labels"))
     return out, changed
 
 

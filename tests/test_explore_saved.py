@@ -267,6 +267,73 @@ def test_a_saved_csv_opens_in_excel_as_text_with_formulas_neutralised_and_says_s
     assert not again
 
 
+EVIL = '=HYPERLINK("http://evil","Kopi")'
+QUOTED = '"\'=HYPERLINK(""http://evil"",""Kopi"")"'  # as the CSV writes it: a ' in front, the quotes doubled
+
+
+def test_row_labels_headings_and_text_of_any_dtype_get_a_quote_in_a_saved_csv(tmp_path, monkeypatch):
+    """An account named `=HYPERLINK(...)` is a row label of a groupby table, a heading of a pivot, a level of a
+    MultiIndex, or a categorical cell: each gets a ' in front, and the warning counts it where it is."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    posts = pd.DataFrame({"account": [EVIL, "Senja", EVIL], "platform": ["facebook", "instagram", "instagram"],
+                          "reach": [1, 2, 3]})
+    saved = {}
+    for name, table in {
+            "by_account": posts.groupby("account")["reach"].sum().to_frame(),  # EVIL 1 + 3 = 4, Senja 2
+            "pivot": posts.pivot_table(index="platform", columns="account", values="reach", aggfunc="sum"),
+            "both": posts.groupby(["platform", "account"])["reach"].sum().to_frame(),
+            "categorical": posts.astype({"account": "category"}),
+            "unnamed": pd.DataFrame({EVIL: [1]}, index=pd.Index(["@cmd"]))}.items():
+        with pytest.warns(explore.FormulasAsText) as caught:
+            path = explore.save_table(table, f"{name}.csv")
+        saved[name] = (path.read_text(encoding="utf-8-sig").splitlines(), caught[0].message.args[0])
+    assert saved["by_account"][0] == ["account,reach", f"{QUOTED},4", "Senja,2"]
+    assert saved["pivot"][0] == [f"platform,{QUOTED},Senja", "facebook,1.0,", "instagram,3.0,2.0"]
+    assert saved["both"][0] == ["platform,account,reach", f"facebook,{QUOTED},1", f"instagram,{QUOTED},3",
+                                "instagram,Senja,2"]
+    assert saved["categorical"][0] == ["account,platform,reach", f"{QUOTED},facebook,1", "Senja,instagram,2",
+                                       f"{QUOTED},instagram,3"]
+    assert saved["unnamed"][0] == [f",{QUOTED}", "'@cmd,1"]
+    assert str(saved["by_account"][1]).startswith("1 cell in 'account' holds text beginning with =, +, - or @")
+    assert str(saved["pivot"][1]).startswith("1 cell in 'account' holds")
+    assert str(saved["both"][1]).startswith("2 cells in 'account' hold")
+    assert str(saved["categorical"][1]).startswith("2 cells in 'account' hold")
+    message = saved["unnamed"][1]
+    assert str(message).startswith("2 cells in the column headings and the row labels hold text beginning with")
+    assert message.in_language(translator("id")).startswith("2 sel di judul kolom dan label baris berisi teks")
+
+
+def test_row_labels_and_headings_are_text_cells_in_a_saved_xlsx(tmp_path, monkeypatch):
+    """The .xlsx keeps them as typed, as text cells marked as Excel marks a text typed after a '."""
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    table = pd.DataFrame({EVIL: [1, 2]}, index=pd.Index([EVIL, "Senja"], name="account"))
+    sheet = load_workbook(explore.save_table(table, "t.xlsx")).active
+    assert [[(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()] == [
+        [("account", "s"), (EVIL, "s")], [(EVIL, "s"), (1, "n")], [("Senja", "s"), (2, "n")]]
+    assert sheet["B1"].quotePrefix and sheet["A2"].quotePrefix and not sheet["A3"].quotePrefix
+
+
+def test_numbers_written_in_other_forms_get_no_quote_in_a_saved_csv(tmp_path, monkeypatch):
+    """A change as the report words it (-12%, +3.4 pp, Indonesian -1,5 poin persentase) or with separators
+    (-2,000, +1.234,5) is a number, which calls nothing: no ' in front, and no warning where nothing else is.
+    A phone number (spaces) or a number followed by more than a unit is text, and gets one."""
+    monkeypatch.setenv(explore.DERIVED_DIR_VARIABLE, str(tmp_path))
+    numbers = ["-12%", "+3.4 pp", "-1,5", "-2,000", "+1.234,5", "-1,5 poin persentase", "+7pp"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        path = explore.save_table(pd.DataFrame({"change": numbers}), "numbers.csv")
+    assert path.read_text(encoding="utf-8-sig").splitlines() == [
+        "change", "-12%", "+3.4 pp", '"-1,5"', '"-2,000"', '"+1.234,5"', '"-1,5 poin persentase"', "+7pp"]
+    with pytest.warns(explore.FormulasAsText) as caught:
+        path = explore.save_table(pd.DataFrame({"change": ["+62 812 3456", "-12% off", "-2,000+A1", "-5%"]}),
+                                  "text.csv")
+    assert path.read_text(encoding="utf-8-sig").splitlines() == [
+        "change", "'+62 812 3456", "'-12% off", '"\'-2,000+A1"', "-5%"]
+    assert str(caught[0].message.args[0]).startswith("3 cells in 'change' hold")
+
+
 @pytest.fixture()
 def exports(tmp_path):
     """facebook/business-suite-posts/ with one CSV; instagram/ with a folder of one CSV and a hidden file;
