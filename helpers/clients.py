@@ -24,7 +24,7 @@ from . import safe_yaml
 from .colours import GRAPHIC_CONTRAST, contrast_ratio, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
     windows_path_hint
-from .i18n import LANGUAGES, QUOTE_LIMIT, Message, Translator, as_typed, language_code, language_meant, quoted
+from .i18n import LANGUAGES, QUOTE_LIMIT, Code, Message, Translator, as_typed, language_code, language_meant, quoted
 from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
                     expand_user, pattern_folder, resolve)
 from .periods import date_hint, date_in, is_plausible_year, last_full_month, period_hint, previous_period, \
@@ -640,7 +640,7 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
         return tr.t("roster.yaml_tab", line=mark.line + 1, column=mark.column + 1)
     if (found := _comment_in_brackets(text.splitlines()[: mark.line + 1])) is not None:
         line, value = found
-        return tr.t("roster.yaml_flow_comment", line=line, example=f'"{value}"')
+        return tr.t("roster.yaml_flow_comment", line=line, example=Code(f'"{value}"'))
     if said := _yaml_slip(error, tr, text.splitlines()):
         return said
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
@@ -666,7 +666,7 @@ def _yaml_slip(error: yaml.YAMLError, tr: Translator, lines: list[str]) -> str |
                         if found.start() <= mark.column <= found.end()), line.strip())
         drive = windows_drive(written.strip('"'))
         return tr.t("roster.yaml_escape", line=mark.line + 1, column=mark.column + 1,
-                    advice=tr.t("imports.paths.advice_roster"), example=written.replace("\\", "/"),
+                    advice=tr.t("imports.paths.advice_roster"), example=Code(written.replace("\\", "/")),
                     drive=tr.t("imports.paths.windows_drive_exports", drive=drive) if drive else "")
     if isinstance(error, yaml.parser.ParserError) and re.match(r"-(\s|$)", at):
         return _misindented_item(tr, lines, mark.line, mark.column)
@@ -676,7 +676,7 @@ def _yaml_slip(error: yaml.YAMLError, tr: Translator, lines: list[str]) -> str |
             value = re.split(r"\s+#", found["value"])[0].rstrip()
             quoted_value = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
             return tr.t("roster.yaml_colon", line=mark.line + 1, column=mark.column + 1, key=found["key"],
-                        example=f"{found['key']}: {quoted_value}")
+                        example=Code(f"{found['key']}: {quoted_value}"))
     return None
 
 
@@ -933,7 +933,7 @@ def _empty_problem(say, label: str, mapping: dict, key, prefix: str = "") -> str
     if (value := _commented_value(key, comment)) is None:
         return say("roster.commented_out", client=label, key=shown(f"{prefix}{key}"), line=line)
     return say("roster.commented_value", client=label, key=shown(f"{prefix}{key}"), line=line,
-               example=f'"{value}"')
+               example=Code(f'"{value}"'))
 
 
 def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator, check_files: bool = True,
@@ -1079,7 +1079,7 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
         problem += _beside_roster(say, pattern, roster_folder)
     elif full.is_dir():
         problem = say("roster.exports_folder", client=label, key=key, path=as_typed(pattern),
-                      example=as_typed(Path(pattern) / "*.csv"))
+                      example=Code(as_typed(Path(pattern) / "*.csv")))
     elif full.is_file():
         return None
     elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project root

@@ -288,7 +288,7 @@ def windows_path_hint(typed, quoting: str = "python", *, what: str = "exports"):
     the path names: 'exports', copied here; a roster's 'logo'; the 'roster' itself, --clients; the folder
     reports go to, 'out'), or a \\ between folders, which is part of a name there, with the path written
     with / instead."""
-    from .i18n import LANGUAGES, InLanguages, Message, as_typed, translator
+    from .i18n import LANGUAGES, Code, InLanguages, Message, as_typed, translator
 
     text = str(typed)
     letter = windows_drive(text)
@@ -303,7 +303,7 @@ def windows_path_hint(typed, quoting: str = "python", *, what: str = "exports"):
                        advice=Message(f"imports.paths.advice_{quoting}"), drive=drive)
     if drive or os.sep != "/" or "\\" not in text:
         return drive
-    return Message("imports.paths.backslash", example=as_typed(text.replace("\\", "/")))
+    return Message("imports.paths.backslash", example=Code(as_typed(text.replace("\\", "/"))))
 
 
 def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False):

@@ -132,28 +132,62 @@ def without_direction_controls(text: str) -> str:
     return DIRECTION_CONTROLS.sub("", text)
 
 
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+
+
+class Code(str):
+    """Text a reader may copy as it is shown: a call, a path, a glob pattern, a line of YAML, a command.
+    isolated() puts no isolate into it, though it hold right-to-left letters: U+2068 pasted into Python is a
+    SyntaxError, and a pattern copied into clients.yml would carry it. A direction control of its own is still
+    set apart, since it would turn the rest of the sentence around (and such a text cannot be copied as seen)."""
+
+
+#: The placeholders that hold a path, a pattern or a command wherever the catalogue has them: their text values
+#: are Code. A placeholder that holds code in some texts only ({example}) is given Code by its callers.
+CODE_PLACEHOLDERS = frozenset({"path", "folder", "folders", "file", "files", "in_file", "pattern", "tracked",
+                               "command", "commands", "code", "codes"})
+
+
+def _bare(text: str) -> str:
+    """`text` without the parts already isolated (a joined list of names), which reorder nothing around them."""
+    while text != (inner := _ISOLATED_PART.sub("", text)):
+        text = inner
+    return text
+
+
+def _reorders(text: str) -> bool:
+    return not text.isascii() and any(unicodedata.bidirectional(c) in _REORDERING for c in _bare(text))
+
+
 def isolated(text: str) -> str:
     """`text` set apart from the words around it in a sentence or a cell, when it holds something that could
     reorder them: a right-to-left name ('مقهى القمر') would draw a following number's minus sign into it, and a
     direction override (U+202E) would print the rest of the line backwards. Wrapped in FIRST_STRONG_ISOLATE …
     POP_DIRECTIONAL_ISOLATE, its direction stays its own. Left-to-right text is left as it is: the isolates are
-    invisible, but a PDF's text or a terminal would hold them."""
-    if text.isascii():
-        return text
-    bare = text  # without the parts already isolated (a joined list of names), which reorder nothing around them
-    while bare != (inner := _ISOLATED_PART.sub("", bare)):
-        bare = inner
-    if not any(unicodedata.bidirectional(c) in _REORDERING for c in bare):
+    invisible, but a PDF's text or a terminal would hold them. Code is wrapped only for a direction control."""
+    if isinstance(text, Code):
+        return text if not DIRECTION_CONTROLS.search(_bare(text)) else (
+            FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE)
+    if not _reorders(text):
         return text
     return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
 
 
-def render_value(tr: "Translator", value) -> str:
+def code_span(text: str) -> Code:
+    """A whole piece of code a sentence shows (a call), set apart as one left-to-right span (LEFT_TO_RIGHT_ISOLATE
+    … POP_DIRECTIONAL_ISOLATE) when it holds right-to-left text, such as an account name among its arguments: the
+    marks stand outside the code, so the call copied from between them runs, and the sentence reads right."""
+    text = str(text)
+    return Code(LEFT_TO_RIGHT_ISOLATE + text + POP_DIRECTIONAL_ISOLATE if _reorders(text) else text)
+
+
+def render_value(tr: "Translator", value, code: bool = False) -> str:
     """A value put into a text: numbers in the language's format, dates and times as the language writes them
     (a date "28 October 2026" / "28 Oktober 2026"; a datetime "18 March 2025, 21:59" / "18 Maret 2025 21.59"),
     messages (and texts written out in every language) and lists of them translated (a list joined by ", ", or
     by "; " when an item holds a comma). A day or a moment a note names is given as the object, never as text,
-    so that it reads like every other date of the report; a value quoted as a file writes it stays text."""
+    so that it reads like every other date of the report; a value quoted as a file writes it stays text.
+    `code`: a text (or a list of texts) is Code, which no isolate is put into (a path, a pattern)."""
     if isinstance(value, (Message, InLanguages)):
         return value.in_language(tr)
     if isinstance(value, dt.datetime):  # pandas' Timestamp too; NaT reads "n/a"
@@ -167,9 +201,17 @@ def render_value(tr: "Translator", value) -> str:
     if isinstance(value, numbers.Real):
         return tr.number(value, 2)
     if isinstance(value, (list, tuple)):  # items that hold commas themselves are set apart by semicolons
-        items = [render_value(tr, item) for item in value]
-        return ("; " if any(", " in item for item in items) else ", ").join(items)
+        items = [render_value(tr, item, code) for item in value]
+        joined = ("; " if any(", " in item for item in items) else ", ").join(items)
+        return Code(joined) if code or all(isinstance(item, Code) for item in items) else joined
+    if code or isinstance(value, Code):
+        return Code(value)
     return isolated(str(value))  # a name or a cell from an export, set apart from the note around it
+
+
+def _rendered(tr: "Translator", values: dict) -> dict:
+    """A Message's values put into its text by `tr` (render_value), those of CODE_PLACEHOLDERS as Code."""
+    return {name: render_value(tr, value, name in CODE_PLACEHOLDERS) for name, value in values.items()}
 
 
 #: How many characters of a value a message quotes: a pasted paragraph, a long cell or a long list shows its start.
@@ -267,8 +309,7 @@ class Message(str):
     values: dict
 
     def __new__(cls, key: str, /, **values):
-        self = super().__new__(cls, translator("en").t(key, **{k: render_value(translator("en"), v)
-                                                             for k, v in values.items()}))
+        self = super().__new__(cls, translator("en").t(key, **_rendered(translator("en"), values)))
         self.key, self.values = key, values
         return self
 
@@ -276,7 +317,7 @@ class Message(str):
         return (_rebuild_message, (self.key, self.values))
 
     def in_language(self, tr: "Translator") -> str:
-        return tr.t(self.key, **{k: render_value(tr, v) for k, v in self.values.items()})
+        return tr.t(self.key, **_rendered(tr, self.values))
 
     def with_values(self, **values) -> "Message":
         """The same text with other values (a nested message reworded, say)."""
@@ -498,8 +539,10 @@ class Translator:
             return text
         if self.language == "en":
             text = singular_after_one(text, values)
-        # a name or a file name from an export, set apart from the sentence (isolated): the values are texts
-        return text.format(**{name: isolated(v) if isinstance(v, str) else v for name, v in values.items()})
+        # a name or a file name from an export, set apart from the sentence (isolated): the values are texts;
+        # a path, a pattern or a command (CODE_PLACEHOLDERS) is Code, which the reader may copy as it is
+        return text.format(**{name: isolated(Code(v) if name in CODE_PLACEHOLDERS else v) if isinstance(v, str)
+                              else v for name, v in values.items()})
 
     def join(self, items, alternatives: bool = False) -> str:
         """Names a sentence lists, as the language lists them: "Facebook, Instagram and TikTok" in English,
@@ -507,7 +550,7 @@ class Translator:
         "Facebook and Instagram", one as it is, none as "". `alternatives`: joined by "or" / "atau", as after
         a negation ("no export reports saves, video views or spend"). The words are the catalogue's
         (common.list_*)."""
-        items = [isolated(str(item)) for item in items]  # each name apart, as t() sets apart a value
+        items = [isolated(item if isinstance(item, str) else str(item)) for item in items]  # each name apart, as t()
         suffix = "_or" if alternatives else ""
         if len(items) < 2:
             return "".join(items)

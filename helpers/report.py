@@ -1884,7 +1884,7 @@ class Report:
                 return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
 
             names = [named(file) for file in files]
-            shown = ", ".join(map(isolated, names[:LEFT_OUT_SHOWN])) + (
+            shown = ", ".join(names[:LEFT_OUT_SHOWN]) + (  # paths, shown as they are (i18n.Code, {files})
                 tr.t("coverage.and_more", count=tr.number(count - LEFT_OUT_SHOWN)) if count > LEFT_OUT_SHOWN else "")
             how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
                    else tr.t("coverage.left_out_by_name"))

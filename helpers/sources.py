@@ -284,15 +284,17 @@ class Loaded:
         accounts (two pages in one download folder), which accounts and how to choose one: every figure of
         that platform pools them; the files skipped that may hold posts (unread_notes); and a YouTube
         Totals.csv that nothing ties to the YouTube Content tables read (untied_youtube_totals)."""
-        from .i18n import Message
+        from .i18n import Message, code_span
 
         notes = self.imported.warnings()  # i18n.Notes: added to in place, so that it stays one
         if note := no_post_export(self.posts):  # every view of posts is empty, and why
             notes.append(note)
         notes += unread_notes(self.sources)
         for platform, accounts in several_accounts(self.posts).items():
+            select = f"explore.select_posts(workspace.posts, platform={platform!r}, account={accounts[0]!r})"
             notes.append(Message("imports.explore.several_accounts", platform=Message(f"platform.{platform}"),
-                                 count=len(accounts), accounts=accounts, code=repr(platform), example=repr(accounts[0])))
+                                 count=len(accounts), accounts=accounts, select_call=code_span(select),
+                                 report_call=code_span(f"explore.report_view(workspace, account={accounts[0]!r})")))
         notes += untied_youtube_totals(self.imported.reports, self.sources.daily_reports)
         return notes
 

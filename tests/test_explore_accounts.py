@@ -279,3 +279,22 @@ def test_the_paid_delivery_of_one_account_says_what_was_left_out_rather_than_no_
     assert (f"<li>Not counted above: Ads Manager delivery in ads.csv is left out of {BAKERY}'s report for 1 row of an "
             f"ad account with another name, or naming none: only the ad account named {BAKERY} counts as its.</li>"
             in shown)
+
+
+def test_the_call_a_note_suggests_runs_when_pasted_with_a_right_to_left_account_name(workspace):
+    # the call must hold no isolate of its own (U+2068 in Python is a SyntaxError); it is set apart as a whole
+    import copy
+    import re
+
+    arabic = copy.copy(workspace)
+    arabic.posts = workspace.posts.replace({"account": {BAKERY: "مقهى الشمس", TOKO: "مقهى القمر"}})
+    note = account_notes(arabic)[0]
+    for language in ("en", "id"):
+        text = note.in_language(translator(language))
+        calls = re.findall(r"\u2066(explore\.[^\u2066-\u2069]*)\u2069", text)
+        assert calls == ["explore.select_posts(workspace.posts, platform='facebook', account='مقهى الشمس')",
+                         "explore.report_view(workspace, account='مقهى الشمس')"]
+        for call in calls:
+            compile(call, "<pasted>", "eval")
+        # the names listed in the sentence are still set apart each
+        assert "(\u2068مقهى الشمس\u2069, \u2068مقهى القمر\u2069)" in text

@@ -309,3 +309,17 @@ def test_an_account_name_in_a_cell_is_isolated_so_the_minus_stays_with_its_numbe
 def test_a_file_name_in_a_note_is_isolated():
     note = Message("imports.file_note", file="tool \u202ev2 final.csv", note="1 row not imported")
     assert Translator("id").message(note) == "\u2068tool \u202ev2 final.csv\u2069: 1 row not imported"
+
+
+def test_a_pattern_or_a_path_with_a_right_to_left_name_is_shown_as_it_is_copied():
+    # a pattern copied into clients.yml, or a path, must not carry U+2066-2069; a name beside it is still isolated
+    tr = Translator("en")
+    pattern = "مقهى/**/*.csv"
+    assert tr.t("coverage.left_out_pattern", pattern=pattern) == (
+        " (the pattern مقهى/**/*.csv among the exports would read every file the folder holds)")
+    note = Message("imports.file_note", file="مقهى/posts.csv", note="1 row not imported")
+    assert Translator("id").message(note) == "مقهى/posts.csv: 1 row not imported"
+    assert str(note) == "مقهى/posts.csv: 1 row not imported"
+    # a direction override in a path would turn the sentence around: it is still set apart
+    assert Message("imports.file_note", file="a\u202eb.csv", note="x") == "\u2068a\u202eb.csv\u2069: x"
+    assert tr.t("agreement.elasticity_account", account="مقهى القمر", value="-0.26") == "\u2068مقهى القمر\u2069 -0.26"

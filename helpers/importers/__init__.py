@@ -23,7 +23,7 @@ from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
 from . import x_content, x_tweet_activity
 from . import youtube_studio, tiktok_studio, linkedin_page
-from ..i18n import (DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted,
+from ..i18n import (Code, DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted,
                     without_direction_controls)
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family)
@@ -324,7 +324,7 @@ def mapped_files(mapped: dict, files: list[Path]) -> dict[Path, Path]:
         among = [path for path in named if path in files]
         if not among:
             raise WorkbookError(Message("imports.importers.mapped_not_read", path=str(spelled),
-                                        example=str(files[0]) if files else "",
+                                        example=Code(files[0]) if files else "",
                                         mapping=repr(str(mapping))))
         found.update(dict.fromkeys(among, resolve(mapping)))
     return found
