@@ -445,7 +445,10 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
             "broadcast" if not b["interactions"] else "conversation"
         second = tr.t(f"lesson.sim.engagement_none_{none}", **values)
     elif engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
-        second = tr.t("lesson.sim.engagement_mixed", **values)
+        # fewer summed interactions, said as a gap only where their interval leaves 1 out, as the rate's is
+        low, high = ratios["interactions"][1:]
+        second = tr.t("lesson.sim.engagement_mixed_chance" if low <= 1 <= high else "lesson.sim.engagement_mixed",
+                      **values)
     elif engagement_verdict == "conversation":
         second = tr.t("lesson.sim.engagement_conversation", **values)
     elif engagement_verdict == "broadcast":

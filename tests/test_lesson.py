@@ -651,18 +651,46 @@ def test_a_strategy_without_interactions_is_said_to_have_none(language):
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_a_ratio_near_one_is_written_with_two_decimals(language):
     """conversation_share 0: the conversation strategy draws 1,028 interactions against 1,082, 0.95 times:
-    "only 1.0 times" would contradict "fewer"; the sentence says fewer, with 0.95."""
+    "only 1.0 times" would contradict "lower"; the sentence says lower, with 0.95 (a gap chance could give)."""
     tr = Translator(language)
     posts = lesson.simulate(conversation_share=0.0)
     sums = posts.groupby("strategy")["interactions"].sum()
     assert (sums["broadcast"], sums["conversation"]) == (1_082, 1_028)
     takeaway = lesson.simulation_takeaway(posts, tr)
     assert tr.number(0.95, 2) in takeaway and tr.times(1.0) + " " not in takeaway
-    fewer = {"en": "drew fewer interactions than the broadcast strategy (summed interactions 0.95 times as many, ",
-             "id": "interaksinya lebih sedikit daripada strategi siaran (jumlah interaksinya 0,95 kali, "}[language]
+    fewer = {"en": "its summed interactions came out lower, 0.95 times the broadcast strategy's, ",
+             "id": "jumlah interaksinya memang lebih rendah, 0,95 kali milik strategi siaran, "}[language]
     assert fewer in takeaway
     assert lesson._times(tr, 1.049) == tr.number(1.05, 2) and lesson._times(tr, 1.2) == tr.number(1.2, 1)
     assert lesson._times(tr, 0.94) == tr.number(0.9, 1)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_fewer_summed_interactions_are_said_as_a_gap_only_where_their_interval_leaves_out_one(language):
+    """The conversation strategy's rate is higher beyond chance in both. 40 posts each, paid_boost 1.5, seed 2:
+    1,336 summed interactions against 1,467 (1,336 ÷ 1,467 = 0.91), an interval holding 1: lower, but by a gap
+    chance could give, never "fewer interactions than". 100 posts each, paid_boost 2, seed 1: 3,184 against
+    3,911 (0.81), an interval wholly below 1: fewer."""
+    tr = Translator(language)
+    close = lesson.simulate(20_000, 0.1, 1.5, 40, 2)
+    assert close.groupby("strategy")["interactions"].sum().tolist() == [1_467, 1_336]  # broadcast, conversation
+    value, low, high = lesson.strategy_ratios(close)["interactions"]
+    assert round(value, 2) == 0.91 and low < 1 < high
+    takeaway = lesson.simulation_takeaway(close, tr)
+    fewer = {"en": "yet drew fewer interactions than the broadcast strategy",
+             "id": "tetapi interaksinya lebih sedikit daripada strategi siaran"}[language]
+    assert fewer not in takeaway
+    chance = {"en": "its summed interactions came out lower, 0.91 times the broadcast strategy's, but by a gap chance "
+                    "alone could give (95% CI 0.70 to 1.19 times)",
+              "id": "jumlah interaksinya memang lebih rendah, 0,91 kali milik strategi siaran, tetapi selisihnya bisa "
+                    "muncul karena kebetulan saja (IK 95% 0,70 hingga 1,19 kali)"}[language]
+    assert chance in takeaway
+    apart = lesson.simulate(20_000, 0.1, 2.0, 100, 1)
+    assert apart.groupby("strategy")["interactions"].sum().tolist() == [3_911, 3_184]
+    assert lesson.strategy_ratios(apart)["interactions"][2] < 1
+    takeaway = lesson.simulation_takeaway(apart, tr)
+    assert fewer in takeaway and tr.number(0.81, 2) in takeaway
+    assert "kebetulan saja (IK 95% 0,69" not in takeaway and "chance alone could give (95% CI 0.69" not in takeaway
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
