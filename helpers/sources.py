@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import glob
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -410,15 +409,16 @@ def selects_by_type_only(pattern: str | Path) -> bool:
 
 def _looked_from(pattern: Path) -> list[Path]:
     """The folders left_out_exports starts its look at for a pattern taking files by type alone: the pattern's
-    fixed folder (paths.pattern_folder) when each wildcard part below it is a whole `*` or `**` (`acme/*/*.csv`,
+    fixed folder (paths.pattern_folder) when every part below it is a whole `*` or `**` (`acme/*/*.csv`,
     `acme/**/*.csv`: acme/ is the client's folder, and LinkedIn's .xlsx in acme/linkedin/ is passed over);
-    otherwise the folders of the files it matched, as a wildcard within a name (`Clients/Acme **b**/posts/*.csv`)
-    makes the fixed folder every client's."""
+    otherwise the folders of the files it matched: a wildcard within a name (`Clients/Acme **b**/posts/*.csv`)
+    or a name after a wildcard (`exports/*/acme/*.csv`, a folder per month holding every client's folder) makes
+    the fixed folder every client's."""
     from .paths import glob_exports, pattern_folder
 
     fixed = pattern_folder(pattern)
     between = pattern.parts[len(fixed.parts):-1]
-    if all(part in ("*", "**") or not glob.has_magic(part) for part in between):
+    if all(part in ("*", "**") for part in between):
         return [fixed.resolve()]
     return list(dict.fromkeys(p.parent.resolve() for p in glob_exports(pattern)[0]))
 
@@ -429,8 +429,9 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     `elsewhere` (files the roster gives other clients). A pattern `*.csv` passes over a subfolder per platform
     and LinkedIn's .xlsx without a word, and a platform whose export lies there is missing from the report.
     A client's own folder is where a pattern taking files by type alone (selects_by_type_only) starts
-    (_looked_from): its fixed part when its folder wildcards are whole `*` or `**`, else the folders of the files
-    it matched (`Clients/Acme **b**/…` starts at every client's folder); never a pattern choosing by name. A folder holding a file of `elsewhere` is shared and not looked into, nor is a subfolder
+    (_looked_from): its fixed part when every folder part below it is a whole `*` or `**`, else the folders of the
+    files it matched (`Clients/Acme **b**/…` and `exports/*/acme/…` would start at every client's folder); never
+    a pattern choosing by name. A folder holding a file of `elsewhere` is shared and not looked into, nor is a subfolder
     whose tree holds one: the report goes to this client, and other companies' file names must not be in it.
     A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a zip archive whose exports are read,
     extracted (extracted_archive), are no more exports; a file is named only when its header is one of an export

@@ -481,6 +481,20 @@ def test_a_client_folder_with_a_subfolder_per_platform_is_looked_through_from_th
     assert left_out_exports([str(acme / "*" / "*.csv")], read, [theirs]) == [LeftOut(acme, [linkedin], None, 1)]
 
 
+def test_a_client_folder_named_after_a_wildcard_starts_the_look_at_the_folders_matched(tmp_path):
+    """A folder per month holding every client's folder, read by `exports/*/acme/*.csv`: the fixed folder
+    exports/ is every client's, so the look starts at the acme/ folders the pattern matched. Starting at exports/
+    named another company's downloads (globex's Facebook export and LinkedIn workbook) in Acme's report."""
+    exports = tmp_path / "exports"
+    read = [_export(exports / "2025-01" / "acme" / FACEBOOK)]
+    _export(exports / "2025-01" / "globex" / HARBOUR)
+    _linkedin(exports / "2025-02" / "globex" / "globex_content.xlsx")
+    linkedin = _linkedin(exports / "2025-01" / "acme" / "li" / "content.xlsx")
+    for pattern in (exports / "*" / "acme" / "*.csv", exports / "**" / "acme" / "*.csv"):
+        assert left_out_exports([str(pattern)], read) == [
+            LeftOut(exports / "2025-01" / "acme", [linkedin], exports / "2025-01" / "acme" / "**" / "*", 1)]
+
+
 def test_a_wildcard_within_a_folder_name_starts_the_look_at_the_folders_matched(tmp_path):
     """`Clients/Acme*/posts/*.csv`: the fixed folder Clients/ is every client's, so the look starts at posts/."""
     clients = tmp_path / "Clients"
