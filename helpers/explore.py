@@ -1223,7 +1223,9 @@ def save_table(table: pd.DataFrame, name: str, *, language: str | None = None) -
     before = target.stat().st_mtime if target.is_file() else None
     if target.suffix.lower() == ".csv":
         out, changed = _formulas_as_text(out, labelled)
-        text = out.to_csv(index=labelled).encode("utf-8-sig")
+        # lines end in CR LF (RFC 4180), so a cell holding a carriage return is quoted: a spreadsheet would
+        # break the row at a bare one, and what follows it would start a cell of its own
+        text = out.to_csv(index=labelled, lineterminator="\r\n").encode("utf-8-sig")
         if before is not None and target.read_bytes() == text:
             before = None  # the same table again: nothing is lost
         target.write_bytes(text)
@@ -1298,7 +1300,7 @@ class FormulasAsText(WorkbookWarning):
 
 
 #: How a cell a spreadsheet opening a CSV takes for a formula begins (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a tab or a carriage return before one, as OWASP lists
 
 
 #: A text that is a signed number in a form float() does not read: grouping and decimal separators of either

@@ -332,6 +332,10 @@ def test_numbers_written_in_other_forms_get_no_quote_in_a_saved_csv(tmp_path, mo
     assert path.read_text(encoding="utf-8-sig").splitlines() == [
         "change", "'+62 812 3456", "'-12% off", '"\'-2,000+A1"', "-5%"]
     assert str(caught[0].message.args[0]).startswith("3 cells in 'change' hold")
+    # a tab or a carriage return before a formula: the spreadsheet drops the one, breaks the row at the other
+    with pytest.warns(explore.FormulasAsText):
+        path = explore.save_table(pd.DataFrame({"caption": ["\t=1+2", "\r=1+2"]}), "lead.csv")
+    assert path.read_bytes().decode("utf-8-sig") == "caption\r\n'\t=1+2\r\n\"'\r=1+2\"\r\n"
 
 
 @pytest.fixture()
