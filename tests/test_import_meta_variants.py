@@ -852,6 +852,12 @@ def test_direction_controls_in_an_exports_text_cells_are_taken_out(tmp_path):
     posts = import_exports(path, timezone=ZONE).posts
     assert posts["account"].tolist() == ["Carol LI team"]
     assert posts["text"].tolist() == ["Sale today \u200f!"]
+    # a post type the workbook does not know is kept as written, so it is cleaned too
+    path = _meta_export(tmp_path / "Apr-15-2025_Apr-28-2025_100000000000042.csv", [
+        (900000000000002, 100000000000042, "Bakery", "Sale", '"04/16/2025 08:00"', "\u202eoediv", "Lifetime", 500,
+         320, 10, 2, 1, ""),
+    ])
+    assert import_exports(path, timezone=ZONE).posts["format"].tolist() == ["oediv"]
 
 
 def test_a_meta_data_comment_quoted_in_a_note_holds_no_direction_control(tmp_path):

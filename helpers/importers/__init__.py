@@ -384,12 +384,13 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
 
 
 def without_direction_controls_in(posts: pd.DataFrame) -> pd.DataFrame:
-    """The posts with the direction controls taken out of their free texts, the account names and the posts' own
-    text (i18n.without_direction_controls): an export's account name or caption holding a right-to-left override
-    would otherwise print backwards, and turn around the words and numbers the report puts after it. The other
-    text columns are codes the importers write or ids they check. A column is searched whole first, by plain
+    """The posts with the direction controls taken out of the texts an export gives: account names, the posts'
+    own text, a format kept as the export writes it (an unknown post type, a mapped column) and links
+    (i18n.without_direction_controls): an account name or caption holding a right-to-left override would
+    otherwise print backwards, and turn around the words and numbers the report puts after it. The other text
+    columns are codes the importers write or ids they check. A column is searched whole first, by plain
     substring search (fast: a 300,000-row export costs milliseconds); its cells only when a control is there."""
-    for column in ("account", "text"):
+    for column in ("account", "text", "format", "permalink"):
         if column not in posts.columns:
             continue
         cells = posts[column]
