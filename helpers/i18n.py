@@ -672,13 +672,14 @@ class Translator:
         return _CURRENCY_SPACING.sub("\u00a0", text)
 
     def unit_cost(self, value, currency: str) -> str:
-        """A cost per unit (per reached person, per engagement) in `currency`: as money, and below 1 of the
+        """A cost per unit (per reached person, per engagement) in `currency`: as money, and below 10 of the
         currency with two significant figures where the cash digits would show fewer, "UAH 0.064" for 0.0642,
-        not "UAH 0.06" (7% off): such a cost is compared with others at a few hundredths of the currency."""
-        if is_missing(value) or not math.isfinite(float(value)) or value == 0 or abs(float(value)) >= 1:
+        not "UAH 0.06" (7% off), and "Rp 1.4" for 1.4 rupiah, not "Rp 1" (29% off): such a cost is compared with
+        others at a few hundredths of the currency, or a few of a currency without cents."""
+        if is_missing(value) or not math.isfinite(float(value)) or value == 0 or abs(float(value)) >= 10:
             return self.money(value, currency)
         significant = 1 - math.floor(math.log10(abs(float(value))))  # decimals for two significant figures
-        if half_up(value, significant) and abs(float(half_up(value, significant))) >= 1:  # 0.996 reads 1.0
+        if abs(float(half_up(value, significant))) >= 10 ** (2 - significant):  # 0.0996 rounds to 0.10, 9.96 to 10
             significant -= 1
         return self.money(value, currency, max(cash_digits(currency), significant))
 

@@ -644,6 +644,10 @@ def test_a_cost_per_person_below_one_keeps_two_significant_figures():
     assert id_.unit_cost(77_818.01 / 1_211_188, "UAH") == "UAH\u00a00,064"
     assert en.unit_cost(0.00012, "USD") == "US$0.00012" and en.unit_cost(0.5, "UAH") == "UAH\u00a00.50"
     assert en.unit_cost(1.234, "UAH") == "UAH\u00a01.23" and en.unit_cost(0.996, "UAH") == "UAH\u00a01.00"
+    # two significant figures, also after rounding up (0.0996 is 0.10, not 0.100), and in a currency without
+    # cents below 10 (1.4 rupiah was "Rp 1", 29% off; 9.96 is 10)
+    assert en.unit_cost(0.0996, "USD") == "US$0.10" and id_.unit_cost(1.4, "IDR") == "Rp\u00a01,4"
+    assert id_.unit_cost(9.96, "IDR") == "Rp\u00a010" and id_.unit_cost(12.3, "IDR") == "Rp\u00a012"
     assert metric_text(en, "cost_per_reached_person", 0.0642, "UAH") == "UAH\u00a00.064"
     assert metric_text(id_, "cost_per_engagement", 0.0642) == "0,064"  # no currency known: the number alone
     assert metric_text(en, "cpm", 0.0642, "UAH") == "UAH\u00a00.06"
