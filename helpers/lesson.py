@@ -447,7 +447,8 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
     elif engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
         # fewer summed interactions, said as a gap only where their interval leaves 1 out, as the rate's is
         low, high = ratios["interactions"][1:]
-        second = tr.t("lesson.sim.engagement_mixed_chance" if low <= 1 <= high else "lesson.sim.engagement_mixed",
+        fewer = np.isfinite(low) and np.isfinite(high) and high < 1  # no interval: no gap said either
+        second = tr.t("lesson.sim.engagement_mixed" if fewer else "lesson.sim.engagement_mixed_chance",
                       **values)
     elif engagement_verdict == "conversation":
         second = tr.t("lesson.sim.engagement_conversation", **values)
