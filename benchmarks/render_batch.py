@@ -60,6 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpers.demo import DEMO_CLIENTS, write_demo_exports  # noqa: E402
+from helpers.index_page import RECORDS_DIR  # noqa: E402
 from helpers.render import REPORT_NOTEBOOK  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -129,7 +130,9 @@ def renderer(roster: Path, out: Path, jobs: int | None, only: str | None = None,
         command += ["--client", only]
     cache = cache or out.with_name(f"{out.name}-cache")
     wall = run(command, env={**os.environ, "WORKBOOK_CACHE_DIR": str(cache)})
-    records = [json.loads(p.read_text()) for p in sorted(out.glob("*/render.json"))]
+    records = [json.loads(p.read_text()) for p in sorted((out / RECORDS_DIR).glob("*.json"))]
+    if not records:  # the renderer kept no record: say so, not "mean requires at least one data point"
+        raise SystemExit(f"the renderer left no render record in {out / RECORDS_DIR}: see {out}")
     failed = [r["client"] for r in records if r["status"] != "ok"]
     if failed:
         raise SystemExit(f"the renderer failed for {failed}: see {out}")
