@@ -384,19 +384,20 @@ def _read_one(path: Path, fam: Family, *, timezone: str | None, platform: str | 
 
 
 def without_direction_controls_in(posts: pd.DataFrame) -> pd.DataFrame:
-    """The posts with the direction controls taken out of the texts an export gives: account names, the posts'
-    own text, a format kept as the export writes it (an unknown post type, a mapped column) and links
+    """The posts with the direction controls taken out of the texts an export gives and the report shows: account
+    names, the posts' own text and a format kept as the export writes it (an unknown post type, a mapped column)
     (i18n.without_direction_controls): an account name or caption holding a right-to-left override would
     otherwise print backwards, and turn around the words and numbers the report puts after it. The other text
     columns are codes the importers write or ids they check. A column is searched whole first, by plain
-    substring search (fast: a 300,000-row export costs milliseconds); its cells only when a control is there."""
-    for column in ("account", "text", "format", "permalink"):
+    substring search (a 300,000-row X export: about a tenth of a second); its cells only when a control is there."""
+    for column in ("account", "text", "format"):
         if column not in posts.columns:
             continue
         cells = posts[column]
-        texts = [v for v in cells.to_numpy() if isinstance(v, str)] if cells.dtype == object else \
-            cells.dropna().astype(str).tolist()
-        whole = "".join(texts)
+        try:
+            whole = "".join(cells.dropna().tolist())
+        except TypeError:  # an object column holding other values than texts
+            whole = "".join(v for v in cells.to_numpy() if isinstance(v, str))
         if whole.isascii() or not any(control in whole for control in DIRECTION_CONTROL_CHARACTERS):
             continue
         held = cells.map(lambda v: isinstance(v, str) and DIRECTION_CONTROLS.search(v) is not None).astype(bool)

@@ -289,7 +289,9 @@ def empty_column_notes(cols: Columns, frame: pd.DataFrame, filled) -> list[Messa
     notes = []
     for name in filled:
         key = cols.key(name)
-        if key is not None and key in frame and is_blank(frame[key]).all():
+        # the first rows first: a column with a figure nearly always has one there, so the whole is read
+        # only for a column blank at its start (300,000 X rows: 0.4 s for four columns otherwise)
+        if key is not None and key in frame and is_blank(frame[key].head(100)).all() and is_blank(frame[key]).all():
             notes.append(Message("imports.base.column_empty", column=cols.header_of(key)))
     return notes
 
