@@ -346,10 +346,10 @@ def _answer_kept(method):
     name = method.__name__
 
     @functools.wraps(method)
-    def kept(self, *args):
-        key = (name, *args)
+    def kept(self, *args, **options):
+        key = (name, *args, *sorted(options.items()))
         if key not in self._kept:
-            self._kept[key] = method(self, *args)
+            self._kept[key] = method(self, *args, **options)
         return self._kept[key]
 
     return kept
@@ -1153,6 +1153,7 @@ class Report:
             text += " " + self.tr.t("finding.formats_brackets")
         return Finding(key, text, values)
 
+    @_answer_kept  # the summary's count of tests and its findings ask it, each per platform
     def _finding_change(self, platform: str) -> Finding | None:
         measure = self.measures.get(platform, "reach")  # reach, or what the exports count instead
         total, rate_kpi = TOTAL_OF_MEASURE[measure], compare.RATE_OF_MEASURE[measure]
@@ -1451,6 +1452,7 @@ class Report:
         holds it), as _chance_verdict says of a change it quotes."""
         return (judged["low"] > 0) | (judged["high"] < 0)
 
+    @_answer_kept  # asked by the summary's count of tests, its findings and the change counts alike
     def _changes_judged(self, platform: str, quoted: bool = False) -> pd.DataFrame:
         """Every change the platform's lens tables show with an interval, in the tables' order: each figure's
         in the change column (its kpis row; totals have none) and, beside a rate, its median post's (its

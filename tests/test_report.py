@@ -2794,6 +2794,7 @@ def test_the_summary_names_the_largest_other_changes_beyond_chance(report):
         report.kpis = table
         assert report._finding_other_changes("instagram") is None  # quoted by the change sentence
         table.loc[(table["platform"] == "instagram") & (table["kpi"] == "summed_reach"), "relative_change"] = np.nan
+        report.kpis = table  # set again: a report keeps its answers until a field is given anew
         assert report._finding_change("instagram") is None
         assert report._finding_other_changes("instagram").values["kpis"] == ["engagement_rate_by_reach"]
     finally:
@@ -2816,6 +2817,7 @@ def test_the_other_changes_sentence_in_indonesian():
     # post's two within chance), said to have changed, so "3 angka lain" beside "4 dari 6" reads as no contradiction
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
+    report.kpis = report.kpis  # set again: a report keeps its answers until a field is given anew
     assert report._finding_other_changes("instagram").text.startswith(
         "Di Instagram, 3 angka lain dalam tabel di bawah berubah secara bermakna dibandingkan periode sebelumnya"
         " (4 dari 6 angka yang memiliki interval berubah secara bermakna, termasuk tingkat di atas; secara kebetulan"
@@ -3564,11 +3566,13 @@ def test_the_period_change_sentence_says_whether_its_change_is_beyond_chance(rep
                 " above included; chance alone would give about 0.20 such changes): reach rate by followers -5.59 pp"
                 ) in report._finding_other_changes("instagram").text
         table.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, 0.0)  # touching 0: not beyond chance
+        report.kpis = table  # set again: a report keeps its answers until a field is given anew
         assert "(95% CI -1.35 to 0.00), within chance;" in report._finding_change("instagram").text
         assert report._finding_other_changes("instagram").text.startswith(
             "On Instagram, one figure in the tables below changed beyond chance against the previous period (of the"
             " 4 figures with an interval,")  # the quoted rate's interval is in the tables, touching 0 or not
         table.loc[rate, ["ci_low", "ci_high"]] = np.nan  # no interval: no verdict either way
+        report.kpis = table  # set again: a report keeps its answers until a field is given anew
         text = report._finding_change("instagram").text
         assert "a change of -0.50 pp;" in text and report._finding_change("instagram").values["beyond_chance"] is None
         assert report._finding_other_changes("instagram").text.startswith("On Instagram, one figure in")
@@ -4600,6 +4604,7 @@ def test_a_median_post_change_the_sentence_before_does_not_quote_counts_as_anoth
         # without its period-change sentence, the rate it would quote is judged with the others, median included
         table = report.kpis.copy()
         table.loc[(table["platform"] == "instagram") & (table["kpi"] == "summed_reach"), "relative_change"] = np.nan
+        report.kpis = table  # set again: a report keeps its answers until a field is given anew
         report.kpis = table
         report.rate_changes = _with_medians(report, "instagram", {"engagement_rate_by_reach": (-0.0161, -0.0010)})
         assert report._finding_change("instagram") is None
@@ -4626,6 +4631,7 @@ def test_the_median_post_change_above_is_counted_in_indonesian():
         " -5,59 poin persentase (IK 95% -9,02 hingga -2,08).")
     rate = (report.kpis["platform"] == "instagram") & (report.kpis["kpi"] == "engagement_rate_by_reach")
     report.kpis.loc[rate, ["ci_low", "ci_high"]] = (-0.0135, -0.0005)
+    report.kpis = report.kpis  # set again: a report keeps its answers until a field is given anew
     assert ("(3 dari 4 angka yang memiliki interval berubah secara bermakna, termasuk kedua perubahan di atas;"
             in report._finding_other_changes("instagram").text)
     report.kpis = _with_changes(report, "instagram", {})
