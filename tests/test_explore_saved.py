@@ -260,7 +260,7 @@ def test_a_saved_csv_opens_in_excel_as_text_with_formulas_neutralised_and_says_s
     assert str(message).startswith(f"3 cells in 'account' and 'text' hold text beginning with =, +, - or @, "
                                    f"which a spreadsheet opening {path} would run as a formula")
     assert message.in_language(translator("id")).startswith(
-        f"3 sel di 'account' dan 'text' berisi teks yang diawali =, +, - atau @")
+        "3 sel di 'account' dan 'text' berisi teks yang diawali =, +, - atau @")
     with warnings.catch_warnings(record=True) as again:
         warnings.simplefilter("always")
         explore.save_table(table.tail(1), "u.csv")  # nothing to neutralise: no word
