@@ -1872,8 +1872,8 @@ class Report:
         """One note per folder the exports' patterns look in that holds files they pass over (Report.left_out):
         a platform whose export lies in a subfolder, or comes as .xlsx beside `*.csv`, is otherwise missing
         without a word. The files are named from that folder on, never the folders above it (which name the
-        machine's user), with the pattern that would read what the folder holds, or, where the folder holds
-        another client's exports too, that naming the files would; where the look stopped at a limit (the
+        machine's user). The client is told what may be missing, not how to read it: the render's summary tells
+        the consultant which pattern would (render.summary_lines). Where the look stopped at a limit (the
         entries walked, paths.WALK_LIMIT, or the headers opened, sources.HEADERS_LOOKED_AT), it says which and
         that there may be more, and says so too where it found none."""
         from .paths import WALK_LIMIT  # read when called: a test lowers it
@@ -1881,15 +1881,13 @@ class Report:
 
         tr = self.tr
         notes = []
-        for folder, files, pattern, count, more in self.left_out:
+        for folder, files, _pattern, count, more in self.left_out:
             def named(path) -> str:  # from the folder's own name on
                 return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
 
             names = [named(file) for file in files]
             shown = ", ".join(names[:LEFT_OUT_SHOWN]) + (  # paths, shown as they are (i18n.Code, {files})
                 tr.t("coverage.and_more", count=tr.number(count - LEFT_OUT_SHOWN)) if count > LEFT_OUT_SHOWN else "")
-            how = (tr.t("coverage.left_out_pattern", pattern=named(pattern)) if pattern is not None
-                   else tr.t("coverage.left_out_by_name"))
             limit = tr.number(HEADERS_LOOKED_AT if more == "headers" else WALK_LIMIT)
             if not files:  # the look stopped before it found any
                 key = "coverage.left_out_unlooked_headers" if more == "headers" else "coverage.left_out_unlooked"
@@ -1897,7 +1895,7 @@ class Report:
                 continue
             key = ("coverage.left_out_more_headers" if more == "headers" else "coverage.left_out_more" if more
                    else "coverage.left_out_one" if count == 1 else "coverage.left_out")
-            notes.append(tr.t(key, count=tr.number(count), folder=folder.name, files=shown, how=how, limit=limit))
+            notes.append(tr.t(key, count=tr.number(count), folder=folder.name, files=shown, limit=limit))
         return notes
 
     def totals_compared(self, platforms) -> list[str]:

@@ -108,9 +108,9 @@ def test_data_coverage_names_an_export_in_a_subfolder_the_pattern_passes_over(tm
     assert list(report.platform_posts()) == ["facebook"]  # Instagram dropped out
     assert report.coverage_notes()[1] == (
         "Not read: a file that may hold an export, in acme (a folder the exports are read from) or its subfolders, "
-        "which none of the exports' patterns takes: acme/instagram/Jul-01-2026_Oct-31-2026_17841402288113456.csv. "
-        "Any posts it holds are missing from this report (the pattern acme/**/* among the exports would read every "
-        "file the folder holds).")
+        "beside the exports this report reads: acme/instagram/Jul-01-2026_Oct-31-2026_17841402288113456.csv. "
+        "Any posts it holds are missing from this report.")
+    assert "pattern" not in report.coverage_notes()[1]  # how to read it is the consultant's (the render summary)
     assert str(tmp_path) not in " ".join(report.coverage_notes())  # no folder of this machine in the report
     assert report.index_facts()["left_out"] == [{"folder": str(acme), "pattern": str(acme / "**" / "*"),
                                                  "files": [str(acme / "instagram" / INSTAGRAM)], "count": 1,
@@ -125,9 +125,8 @@ def test_a_file_the_roster_gives_another_client_is_not_named_and_the_others_are_
                           read_by_others=[str(acme / "instagram" / INSTAGRAM)])
     assert report.coverage_notes()[1] == (
         "Tidak dibaca: satu berkas yang mungkin berisi ekspor, di acme (folder tempat ekspor dibaca) atau folder di "
-        "dalamnya, yang tidak diambil oleh pola ekspor mana pun: acme/leaf-space_content_1753863379800.xlsx. "
-        "Unggahan yang mungkin ada di dalamnya tidak masuk ke laporan ini (berkas yang disebut namanya di antara "
-        "ekspor akan dibaca).")
+        "dalamnya, di samping ekspor yang dibaca laporan ini: acme/leaf-space_content_1753863379800.xlsx. "
+        "Unggahan yang mungkin ada di dalamnya tidak masuk ke laporan ini.")
     assert report.index_facts()["left_out"][0]["pattern"] is None
 
 
@@ -214,9 +213,10 @@ def test_a_render_names_a_platform_its_pattern_passes_over(tmp_path):
             f"({acme} also holds another client's exports, which a pattern over it would read too)") in done.stdout
     page = visible_text(without_word_breaks((out / "acme" / "report.html").read_text(encoding="utf-8")))
     assert ("Not read: 2 files that may hold exports, in acme (a folder the exports are read from) or its "
-            "subfolders, which none of the exports' patterns takes: acme/instagram/"
+            "subfolders, beside the exports this report reads: acme/instagram/"
             f"{INSTAGRAM}, acme/leaf-space_content_1753863379800.xlsx. Any posts they hold are missing from this "
-            "report (a file named among the exports is read).") in page
+            "report.") in page
+    assert "add the files" not in page and "pattern" not in page
     assert "harbour/" not in page  # the other client's export is theirs: not named
     assert json.loads((out / "_records" / "acme.json").read_text(encoding="utf-8"))["report"]["left_out"] == 2
     assert "2 files in its exports&#x27; folders not read" in (out / "index.html").read_text(encoding="utf-8")
@@ -327,7 +327,7 @@ def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path,
     note = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
     assert note == [
         "Not looked through in full: shop (a folder the exports are read from) and its subfolders, which hold more "
-        "than 200 files of an export's type that none of the exports' patterns takes; only the first 200 were opened "
+        "than 200 files of an export's type besides the exports this report reads; only the first 200 were opened "
         "to see whether they hold an export, and none did. The others may hold exports, and any posts they hold are "
         "missing from this report."]
     assert Report.left_out_notes(type("R", (), {"tr": Translator("id"), "left_out": [left]})())[0].startswith(
@@ -346,7 +346,7 @@ def test_a_look_stopped_at_a_limit_is_said_even_where_it_found_nothing(tmp_path,
     assert (left.files, left.count, left.more) == ([], 0, "entries")
     assert Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})()) == [
         "Not looked through in full: shop (a folder the exports are read from) and its subfolders, which hold more "
-        "than 20 entries. Files there that none of the exports' patterns takes may hold exports, and any posts they "
+        "than 20 entries. Files there besides the exports this report reads may hold exports, and any posts they "
         "hold are missing from this report."]
     assert left_out_detail({**kept, "more": "entries"}, Translator("id")) == (
         f"tidak diperiksa seluruhnya: {tmp_path / 'shop'}, folder tempat ekspornya dibaca, berisi lebih dari 20 "
@@ -378,7 +378,7 @@ def test_the_header_limit_is_worded_as_such_not_as_the_walk_s(tmp_path, monkeypa
     [left] = left_out_exports([str(shop / "*.tsv")], [read])
     assert (left.files, left.count, left.more) == ([instagram], 1, "headers")
     [note] = Report.left_out_notes(type("R", (), {"tr": Translator("en"), "left_out": [left]})())
-    assert ("which none of the exports' patterns takes (only the first 3 files of an export's type there were "
+    assert ("beside the exports this report reads (only the first 3 files of an export's type there were "
             "opened to see whether they hold one): shop/0ig.csv.") in note
     assert "entries" not in note
     [note] = Report.left_out_notes(type("R", (), {"tr": Translator("id"), "left_out": [left]})())

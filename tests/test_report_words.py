@@ -315,8 +315,8 @@ def test_a_pattern_or_a_path_with_a_right_to_left_name_is_shown_as_it_is_copied(
     # a pattern copied into clients.yml, or a path, must not carry U+2066-2069; a name beside it is still isolated
     tr = Translator("en")
     pattern = "مقهى/**/*.csv"
-    assert tr.t("coverage.left_out_pattern", pattern=pattern) == (
-        " (the pattern مقهى/**/*.csv among the exports would read every file the folder holds)")
+    assert tr.t("cli.left_out_detail_one", files="x.csv", folder="f", pattern=pattern).endswith(
+        "to read it, add مقهى/**/*.csv to its exports (or the file itself)")
     note = Message("imports.file_note", file="مقهى/posts.csv", note="1 row not imported")
     assert Translator("id").message(note) == "مقهى/posts.csv: 1 row not imported"
     assert str(note) == "مقهى/posts.csv: 1 row not imported"
