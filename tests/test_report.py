@@ -1393,11 +1393,11 @@ def test_paid_delivery_in_another_currency_than_the_clients_is_said_in_data_cove
     assert english.paid_delivery_sentences()[0].startswith(
         "Paid delivery (Ads Manager, all 3 rows of the report, covering 1 March 2025 to 28 March 2025, within the"
         " period): 9,875 impressions for US$212.57")
-    assert ("Paid delivery is shown in USD, the currency of its Ads Manager data, not in IDR, the currency set for"
-            " this client: the workbook converts no currency") in " ".join(english.coverage_notes())
+    assert ("Paid delivery is shown in USD, the currency of its Ads Manager data, not in IDR, this report's"
+            " currency: no amount is converted") in " ".join(english.coverage_notes())
     indonesian = build_report(**options, currency="IDR", language="id")
     assert ("Distribusi berbayar ditampilkan dalam USD, mata uang data Ads Manager-nya, bukan dalam IDR, mata uang"
-            " yang ditetapkan untuk klien ini") in " ".join(indonesian.coverage_notes())
+            " laporan ini: tidak ada jumlah yang dikonversi") in " ".join(indonesian.coverage_notes())
     assert not any("USD" in note for note in build_report(**options, currency="USD").coverage_notes())
 
 
@@ -4872,10 +4872,10 @@ def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_t
         "The Ads Manager reports by_region.csv (by Region) and by_month.csv (no breakdown) describe the same delivery"
         " (the same account and days: 1 Jan to 20 Mar 2025): only by_region.csv is quoted for those days, as it is"
         " broken down furthest; adding the reports up would count that delivery twice."]
-    # no currency given: USD is the default, not one set for the client
-    assert ("Paid delivery is shown in EUR, the currency of its Ads Manager data, not in USD, the default currency,"
-            " as none is set for this client:") in " ".join(both.coverage_notes())
-    assert "not in USD, the currency set for this client" in " ".join(
+    # no currency given: USD is the default, not one set for the client; the client is not spoken of
+    assert ("Paid delivery is shown in EUR, the currency of its Ads Manager data, not in USD, the currency this"
+            " report uses when none is chosen: no amount is converted") in " ".join(both.coverage_notes())
+    assert "not in USD, this report's currency: no amount" in " ".join(
         build_report(exports=[posts, str(by_region)], period_start="2025-01-01", period_end="2025-03-31",
                      currency="USD", **options).coverage_notes())
     # Definitions say what CPM and impressions are for the account's ad delivery, not for paid posts
