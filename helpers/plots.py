@@ -141,6 +141,13 @@ def fig_title(fig, title: str, fontsize: float = 11) -> None:
     fig.suptitle(wrap_title(title, characters), x=0.01, ha="left", fontweight="bold", fontsize=fontsize)
 
 
+def panel_title(ax, title: str, fontsize: float = 10) -> None:
+    """A panel's title, left-aligned and wrapped to the figure's width (less its colour bar's share): a long
+    title, as an Indonesian rate name makes one, would otherwise run off the picture's edge."""
+    characters = int(ax.figure.get_figwidth() * 0.85 * 72 / (0.62 * fontsize))  # bold: ~0.6 em a character
+    ax.set_title(wrap_title(title, characters), loc="left", fontsize=fontsize)
+
+
 def apply_style() -> None:
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
     # text.parse_math off: labels quote format names and captions from exports, where "$" is not math
@@ -670,7 +677,7 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: 
     for ax, platform in zip(axes[:, 0], platforms):
         _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_days)
         words = (labels or {}).get(platform) or _reach_labels(tr)
-        ax.set_title(tr.t("figure.heat_panel", platform=tr.platform(platform), **words), loc="left", fontsize=10)
+        panel_title(ax, tr.t("figure.heat_panel", platform=tr.platform(platform), **words))
     axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
     fig_title(fig, title)
     localise_numbers(fig, tr)
