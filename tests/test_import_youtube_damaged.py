@@ -73,6 +73,28 @@ def test_a_users_own_totals_row_is_counted_as_one_not_as_a_video_without_a_publi
     assert any("baris total yang ditambahkan" in r and "'Summe'" in r for r in indonesian), indonesian
 
 
+def test_a_total_row_with_a_blank_content_and_total_as_its_title_is_the_channel_total(write_file):
+    """A blank Content with 'TOTAL' (or 'Total') under Video title and no publish time is Studio's Total row:
+    dropped as it, and its 100 views checked against the videos' 60 + 37 = 97 (3% short: the gentle note), not
+    counted as a video without an id. A blank id beside a publish date stays a video without an id."""
+    tr = Translator("en")
+    for title in ("TOTAL", "Total"):
+        path = write_file("Table data.csv", HEADER + f",{title},,100,9\n"
+                          'a1B2c3D4e5F,Bread,"Mar 15, 2025",60,5\n' 'b2C3d4E5f6G,Crumb,"Apr 2, 2025",37,4\n')
+        result = import_exports(path)
+        dropped = {tr.message(reason): count for reason, count in result.reports[0].dropped.items()}
+        assert dropped == {"'Total' row (the channel total, not a video)": 1}
+        assert result.reports[0].summary_rows == 1
+        assert ("the file's Total row counts 100 views; the 2 imported videos sum to 97 views (the total also "
+                "covers videos not listed or not imported)") in _warnings(result)
+        assert result.posts["post_id"].tolist() == ["a1B2c3D4e5F", "b2C3d4E5f6G"]
+
+    path = write_file("Table data.csv", HEADER + "Total,,,100,9\n"
+                      'a1B2c3D4e5F,Bread,"Mar 15, 2025",60,5\n' ',Total,"Apr 2, 2025",37,4\n')
+    dropped = {tr.message(reason): count for reason, count in import_exports(path).reports[0].dropped.items()}
+    assert dropped == {"'Total' row (the channel total, not a video)": 1, "no video id in 'Content'": 1}
+
+
 def test_ids_a_spreadsheet_turned_into_error_values_are_refused_with_their_cause(write_file):
     """Rows 4 and 5 (the header is row 1, the Total row 2) hold '#NAME?' and '#REF!' in Content: the ids are lost,
     so the file is refused naming both cells, the first one's row and the column, and why; a video id written

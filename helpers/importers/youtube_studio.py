@@ -1,7 +1,8 @@
 """YouTube Studio "Content" export (`Table data.csv` grouped by video): one row per video.
 
-Quirks handled: the first data row is the channel `Total` (not a video; dropped and counted); `Video
-publish time` is a date only ("Mar 15, 2025", precision 'day') or blank (a video that cannot be placed in
+Quirks handled: the first data row is the channel `Total` (not a video; dropped and counted; so is a row with
+a blank `Content` and 'Total' under `Video title`, as an edited table may hold it); `Video publish time` is a
+date only ("Mar 15, 2025", precision 'day') or blank (a video that cannot be placed in
 time: dropped and counted); ids starting with `-` get a leading space (stripped); `Subscribers` is a net
 change and can be negative; percentages are plain numbers and are not imported (they are derivable or
 outside the post table); the column set depends on what the user picked, so every metric is optional.
@@ -83,7 +84,7 @@ def read_youtube_studio(path: Path, *, timezone: str | None = None, **_) -> Impo
             path, Message("imports.youtube_studio.not_by_video", grouping=quoted(grouping)),
             column="Content", expected=Message("imports.youtube_studio.content_expected"),
             hint=Message("imports.youtube_studio.content_hint"))
-    is_total = table.frame[cols.key("Content")].str.strip().str.casefold().eq("total")  # the channel's totals
+    is_total = _studio_total(table.frame, cols)  # the channel's totals
     added = _added_totals(table.frame, cols) & ~is_total
     table, report = begin_report(table, FAMILY, "youtube", summary=is_total | added)
     frame, rows = table.frame, table.source_rows()
@@ -249,6 +250,19 @@ def _watch_time_notes(hours: pd.Series, out: pd.DataFrame, frame: pd.DataFrame, 
                                             lost=LOST_POINT, **first(longer),
                                             duration=int(duration[longer.idxmax()])))
     return notes
+
+
+def _studio_total(frame: pd.DataFrame, cols: Columns) -> pd.Series:
+    """Studio's own Total row: 'Total' in `Content`, or a blank `Content` with 'Total' (any case) in `Video
+    title` and no publish time, as an edited table may hold it. Either is the channel's totals, checked against
+    the videos' sum like it, not a video without an id; a blank id beside a publish time stays a video's."""
+    content = frame[cols.key("Content")].str.strip()
+    total = content.str.casefold().eq("total")
+    title_key, time_key = cols.key("Video title"), cols.key("Video publish time")
+    if title_key is None or time_key is None:
+        return total
+    return total | (content.eq("") & frame[title_key].str.strip().str.casefold().eq("total")
+                    & frame[time_key].str.strip().eq(""))
 
 
 def _added_totals(frame: pd.DataFrame, cols: Columns) -> pd.Series:
