@@ -478,6 +478,26 @@ def test_a_totals_row_found_by_its_first_cell_when_post_id_is_not_the_first_colu
         " not counted twice"]
 
 
+@pytest.mark.parametrize("word", ["Sum", "SUM:", "Summe", "sum"])
+def test_a_sum_row_found_by_its_first_cell_is_a_totals_row_not_a_post(tmp_path, word):
+    """'Sum' (any case, whole cell) where 'Page name' comes first and no Post ID: a totals row, dropped with the
+    totals note, not a post with an empty Post ID; the one post's reach of 300 is counted once."""
+    result = import_exports(_page_name_first(tmp_path, f"{word},,,,,,,300,5,1,0"), timezone=ZONE)
+    assert result.posts["reach"].tolist() == [300]
+    assert {str(r): n for r, n in result.reports[0].dropped.items()} == {
+        f"totals row added in a spreadsheet ('{word}' where a Post ID goes): not a post, left out so its sums are"
+        " not counted twice": 1}
+
+
+def test_a_post_id_beginning_with_sum_is_refused_as_an_unclear_totals_row(tmp_path):
+    raw = TOTALS.read_text(encoding="utf-8-sig").replace("\nTotal,", "\nSum of 3 posts,")
+    path = tmp_path / TOTALS.name
+    path.write_text(raw, encoding="utf-8-sig")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(path, timezone=ZONE)
+    assert "the row looks like a totals row added in a spreadsheet (Post ID says 'Sum of 3 posts')" in str(err.value)
+
+
 def test_a_totals_row_that_cannot_be_told_apart_is_refused_with_delete_the_row(tmp_path):
     raw = TOTALS.read_text(encoding="utf-8-sig").replace("\nTotal,", "\nTotal 3 posts,")
     path = tmp_path / TOTALS.name

@@ -30,7 +30,7 @@ from ..periods import FIRST_YEAR
 from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .clocks import MIN_CHECKED, MIN_SHARE, instagram_received_time, link_evidence, within_reach, written_zone
 from .reading import read_delimited
-from .values import DIGIT_ID, LABEL, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
+from .values import DIGIT_ID, LABEL, TOTAL_WORD, digit_ids, is_blank, localize_wall_clock, to_local_datetime, to_number
 from .yearless_dates import dates_in_name
 
 FORMATS = {
@@ -68,8 +68,6 @@ PLATFORM_COLUMNS = (("page id", "facebook"), ("account id", "instagram"))
 #: A Post ID: digits (15 for a Page's posts, 17 for Instagram's); also Graph API's page_post form.
 POST_ID = rf"{DIGIT_ID}(?:_{DIGIT_ID})?"
 ID_EXAMPLE = "939005954986064"
-#: What a totals row says, in the workbook's languages ('Total', 'Grand total:', 'Jumlah').
-TOTAL_WORD = r"(?i)(?:grand\s+|sub)?(?:totals?|jumlah)\b"
 #: `Publish time` as Business Suite writes it, and as a spreadsheet set to day-first dates rewrites it.
 MONTH_FIRST = "%m/%d/%Y %H:%M"
 DAY_FIRST = "%d/%m/%Y %H:%M"

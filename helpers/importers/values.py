@@ -17,6 +17,10 @@ from ..i18n import Message, quoted
 #: Words alone where an id goes ('Total', 'Totals', 'Jumlah', 'Grand total:', 'Summe'): a row a spreadsheet user
 #: added to sum the posts.
 LABEL = r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:?"
+#: What a totals row says (fullmatch for a whole cell, match for one that begins so), in the workbook's languages and
+#: as spreadsheet tools and Business Suite's summary rows write it: 'Total', 'Grand total', 'Subtotal', 'Jumlah',
+#: 'Sum', 'Summe', in any case. One list for every importer that looks for a totals row.
+TOTAL_WORD = r"(?i)(?:grand\s+|sub)?(?:totals?|jumlah|summe|sum)\b"
 
 MISSING_WORDS = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
 
