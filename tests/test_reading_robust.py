@@ -13,6 +13,7 @@ from conftest import FIXTURES
 from helpers.errors import ExportFormatError
 from helpers.i18n import Translator, use_language
 from helpers.importers import import_exports
+from helpers.importers.base import file_warnings
 from helpers.paths import DEMO_DIR
 
 SOURCE = next((DEMO_DIR / "harbour-books").glob("*.csv"))
@@ -1183,3 +1184,48 @@ def test_spaces_a_column_does_not_group_by_are_refused_saying_so(cells, first):
     assert f"what to do: this column sets digits apart with spaces (such as {first}), but not every number in " \
            "groups of three" in str(error.value)
     assert f"kolom ini memisahkan angka dengan spasi (seperti {first})" in error.value.in_language(Translator("id"))
+
+
+# ---- Mac Roman beside Windows-1252 ----
+
+YOUTUBE = "Content,Video title,Video publish time,Views\nTotal,,,30\n"
+
+
+def _youtube(tmp_path, titles: list[str], encoding: str) -> Path:
+    rows = "".join(f'{video_id},{title},"Mar {day}, 2025",10\n'
+                   for day, (video_id, title) in enumerate(zip(["a1B2c3D4e5F", "b2C3d4E5f6G", "c3D4e5F6g7H"], titles), 1))
+    path = tmp_path / "Table data.csv"
+    path.write_bytes((YOUTUBE + rows).encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding, note", [
+    ("mac_roman", "its text was read as Mac Roman (as older Excel for Mac saves 'CSV (Macintosh)')"),
+    ("cp1252", "its text was read as Windows-1252 (as Excel on Windows saves CSV)")])
+def test_a_file_saved_as_mac_roman_or_windows_1252_reads_its_accents_and_says_which(tmp_path, encoding, note):
+    """'Café' saved as Mac Roman is 43 61 66 8E: read as cp1252 it was 'CafŽ'. Each encoding's file reads
+    'Café', 'Crème brûlée' (0x8F, no character in cp1252, and 0x9E) and 'Müller' back, with a note naming the
+    file, the encoding used and how to save it as UTF-8."""
+    titles = ["Café opening", "Crème brûlée", "Müller’s bread"]
+    result = import_exports(_youtube(tmp_path, titles, encoding))
+    assert result.posts["text"].tolist() == titles
+    warnings = [Translator("en").message(w) for w in file_warnings(result.reports)]
+    assert [w for w in warnings if "UTF-8" in w] == [
+        f"Table data.csv: the file is not saved as UTF-8: {note}"
+        + (", which its accented letters fit better than Windows-1252. If letters look wrong"
+           if encoding == "mac_roman" else ". If accented letters or quotes look wrong")
+        + " in its captions or names" + (" (a Mac's 'é' shows as 'Ž')" if encoding == "cp1252" else "")
+        + ", save it again as UTF-8 (in Excel: Save As, CSV UTF-8) and import that"]
+    indonesian = [Translator("id").message(w) for w in result.reports[0].warnings]
+    assert any("tidak disimpan sebagai UTF-8" in w for w in indonesian), indonesian
+
+
+def test_quotes_alone_read_either_way_stay_windows_1252_and_utf8_gets_no_encoding_note(tmp_path):
+    """Curly quotes and a dash read plausibly in both encodings: the usual Windows-1252 is kept. A UTF-8 file is
+    read without a word on its encoding."""
+    titles = ["Don’t miss it – “today”", "Plain", "Other"]
+    result = import_exports(_youtube(tmp_path, titles, "cp1252"))
+    assert result.posts["text"].tolist() == titles
+    assert any("read as Windows-1252" in Translator("en").message(w) for w in result.reports[0].warnings)
+    result = import_exports(_youtube(tmp_path, ["Café opening", "Plain", "Other"], "utf-8"))
+    assert not any("UTF-8" in Translator("en").message(w) for w in result.reports[0].warnings)

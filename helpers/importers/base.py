@@ -267,15 +267,27 @@ def repeated_column_notes(table: TextTable, cols: Columns) -> list[Message]:
 
 def table_notes(table: TextTable, cols: Columns, *, short_rows_expected: bool = False,
                 own_file: bool = False, filled: tuple[str, ...] = (), posts: pd.Index | None = None) -> list[Message]:
-    """The data-quality notes of how a file read: lines read back from a spreadsheet's re-save
+    """The data-quality notes of how a file read: text that was not UTF-8 (encoding_notes), lines read back from
+    a spreadsheet's re-save
     (TextTable.resave_notes), rows short of cells (see TextTable.short_row_notes; `own_file` for a file of
     the user's own tool), repeated column names whose cells differ, and columns the family always fills left
     blank in every row (empty_column_notes: `filled`, over the rows `posts` read, default every row). Called
     once an importer has looked up its columns."""
     frame = table.frame if posts is None else table.frame.loc[posts]
-    return (table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected,
+    return (encoding_notes(table) + table.resave_notes() + table.short_row_notes(short_rows_expected=short_rows_expected,
                                                          own_file=own_file)
             + repeated_column_notes(table, cols) + empty_column_notes(cols, frame, filled))
+
+
+def encoding_notes(table: TextTable) -> list[Message]:
+    """A note when a file was not UTF-8 and its text was read as Windows-1252 or Mac Roman: the encoding is a
+    guess from its bytes (reading.detect_encoding), and a wrong one garbles every accented letter without an
+    error, so the user is told which one was used and how to save the file as UTF-8."""
+    if table.encoding == "cp1252":
+        return [Message("imports.base.read_as_windows")]
+    if table.encoding == "mac_roman":
+        return [Message("imports.base.read_as_mac")]
+    return []
 
 
 def empty_column_notes(cols: Columns, frame: pd.DataFrame, filled) -> list[Message]:

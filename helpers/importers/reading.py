@@ -36,7 +36,8 @@ _BOMS = (
 
 def detect_encoding(head: bytes, rest: Path | None = None) -> str:
     """The text encoding of a file: a BOM if present, UTF-16 by its zero bytes, else UTF-8, unless no character
-    of the file is written as UTF-8 and some byte is not: then cp1252 (what Excel saves on Windows).
+    of the file is written as UTF-8 and some byte is not: then cp1252 (what Excel saves on Windows), or Mac Roman
+    where its bytes read as such far more plausibly (_legacy_encoding: what Excel for Mac saves as 'CSV (Macintosh)').
 
     `head` is the file's first bytes; `rest`, when given, the file itself, read in chunks so that a large
     export is never held whole: a cp1252 file whose first accented letter comes late (a name in row 300) is
@@ -55,8 +56,42 @@ def detect_encoding(head: bytes, rest: Path | None = None) -> str:
         for chunk in chunks():
             decoder.decode(chunk)  # a character split between chunks waits for the next one
     except UnicodeDecodeError:
-        return "utf-8" if _holds_utf8(chunks()) else "cp1252"
+        return "utf-8" if _holds_utf8(chunks()) else _legacy_encoding(chunks())
     return "utf-8"
+
+
+#: The encodings a file that is not UTF-8 is read in (detect_encoding), each a byte a character.
+LEGACY_ENCODINGS = ("cp1252", "mac_roman")
+#: Signs that do not stand beside a letter in text (accents on their own, daggers, per mille, section, florin): what
+#: the other encoding's accented letters become ('más' saved as Mac Roman reads 'm‡s' as cp1252, 'ü' saved as
+#: cp1252 reads '¸' as Mac Roman).
+_ODD_BESIDE_LETTERS = frozenset("‡†‰§ƒˆ˜˙˚¸¨˝˛ˇ¯˘‹›")
+
+
+def _legacy_encoding(chunks) -> str:
+    """cp1252 or Mac Roman for a file that is not UTF-8: Mac Roman only where its reading puts fewer unlikely
+    characters in the text (_unlikely) than cp1252's. Each reads the other's accented letters as capitals after
+    small letters or as signs beside them: 'café' saved on a Mac reads 'cafŽ' as cp1252, saved on Windows reads
+    'cafÈ' as Mac Roman. Text with no accented letter (only quotes and dashes, which read plausibly both ways)
+    ties, and stays cp1252, by far the more common. Only files that are not UTF-8 are read for it."""
+    unlikely = dict.fromkeys(LEGACY_ENCODINGS, 0)
+    for chunk in chunks:
+        for encoding in unlikely:
+            unlikely[encoding] += _unlikely(chunk.decode(encoding, errors="replace"))
+    return "mac_roman" if unlikely["mac_roman"] < unlikely["cp1252"] else "cp1252"
+
+
+def _unlikely(text: str) -> int:
+    """How many non-ASCII characters of `text` are unlikely in real text: a byte the encoding has no character
+    for, a capital right after a small letter ('cafŽ', 'MŸller', 'donÕt'), or a sign of _ODD_BESIDE_LETTERS
+    beside a letter."""
+    count = 0
+    for found in re.finditer(r"[^\x00-\x7f]", text):
+        at, char = found.start(), found.group()
+        before, after = text[at - 1:at], text[at + 1:at + 2]
+        count += (char == "\ufffd" or (char.isupper() and before.islower())
+                  or (char in _ODD_BESIDE_LETTERS and (before.isalpha() or after.isalpha())))
+    return count
 
 
 #: A character a UTF-8 decoder made of several bytes: anything but ASCII and the bytes it could not decode
@@ -78,7 +113,7 @@ def _chunks(path: Path, size: int = 1 << 20):
 
 #: Encodings by the names a user knows them by (Python's "utf-8-sig" is UTF-8 with a BOM).
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
-                  "cp1252": "Windows-1252"}
+                  "cp1252": "Windows-1252", "mac_roman": "Mac Roman"}
 
 
 def decode_error(path: Path, encoding: str) -> ExportFormatError:
@@ -803,7 +838,7 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
     """The first `n_bytes` of a file as text and its encoding, with read_text's checks (empty, xlsx).
 
     The encoding is final unless the first bytes are ASCII (or the file no longer than them): whether the
-    rest is UTF-8 or cp1252 then shows when it is read, and read_delimited reads it again if cp1252."""
+    rest is UTF-8 or not then shows when it is read, and read_delimited reads it again if not."""
     path = Path(path)
     if not path.exists():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
@@ -811,7 +846,7 @@ def read_head(path: Path, n_bytes: int = 1 << 20) -> tuple[str, str]:
         raw = handle.read(n_bytes)
         complete = not handle.read(1)
     encoding = text_encoding(path, raw)
-    if not complete and encoding == "cp1252":  # a UTF-8 character further on makes the file UTF-8 after all
+    if not complete and encoding in LEGACY_ENCODINGS:  # a UTF-8 character further on makes it UTF-8 after all
         encoding = detect_encoding(raw, path)
     try:
         text = raw.decode(encoding) if complete else raw.decode(encoding, errors="ignore")
