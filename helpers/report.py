@@ -107,6 +107,7 @@ CLIENT_WORDING = {
     "imports.quality.named_gap_start": "named_gap_start", "imports.quality.named_gap_end": "named_gap_end",
     "imports.uci_facebook_metrics.posts_fewer": "uci_posts_fewer",
     "imports.uci_facebook_metrics.posts_more": "uci_posts_more",
+    "imports.base.read_as_windows": "read_as_windows", "imports.base.read_as_mac": "read_as_mac",
 }
 
 

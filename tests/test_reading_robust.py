@@ -1229,3 +1229,15 @@ def test_quotes_alone_read_either_way_stay_windows_1252_and_utf8_gets_no_encodin
     assert any("read as Windows-1252" in Translator("en").message(w) for w in result.reports[0].warnings)
     result = import_exports(_youtube(tmp_path, ["Café opening", "Plain", "Other"], "utf-8"))
     assert not any("UTF-8" in Translator("en").message(w) for w in result.reports[0].warnings)
+
+
+def test_the_report_says_a_file_was_read_as_windows_1252_without_telling_the_client_to_save_it_again(tmp_path):
+    """The client's Data coverage states the fact (client_worded), not the analyst's instruction."""
+    from helpers.report import client_worded
+
+    result = import_exports(_youtube(tmp_path, ["Café opening", "Plain", "Other"], "cp1252"))
+    [note] = [w for w in file_warnings(result.reports) if "UTF-8" in Translator("en").message(w)]
+    assert Translator("en").message(client_worded(note)) == (
+        "Table data.csv: the file is not saved as UTF-8, and its text was read as Windows-1252: an accented letter "
+        "or a quote in its captions or names may show as another sign")
+    assert "simpan ulang" not in Translator("id").message(client_worded(note))
