@@ -650,7 +650,7 @@ MIN_CELL_DAYS = 3
 
 
 def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: int = MIN_CELL_DAYS,
-                     labels: dict | None = None) -> plt.Figure:
+                     labels: dict | None = None, months=()) -> plt.Figure:
     """Median engagement rate per weekday × hour (compare.day_hour: by reach, or by the platform's broadcast
     count; `labels` name it per platform), one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
@@ -658,7 +658,8 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: 
 
     Cells whose posts reporting the rate fall on fewer than `min_days` days are shown with their count but
     without colour: too few to judge, as posts of one day (a thread) share that day's audience, and the timing
-    test (compare.slot_test) counts them once.
+    test (compare.slot_test) counts them once. The platforms in `months` date their posts to the month only
+    (compare.slot_days): their cells count months, and their panel titles say so.
     """
     apply_style()
     reporting = table.groupby("platform")["reporting"].sum() if not table.empty else pd.Series(dtype=int)
@@ -677,7 +678,8 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: 
     for ax, platform in zip(axes[:, 0], platforms):
         _day_hour_panel(fig, ax, table[table["platform"] == platform], hours, tr, min_days)
         words = (labels or {}).get(platform) or _reach_labels(tr)
-        panel_title(ax, tr.t("figure.heat_panel", platform=tr.platform(platform), **words))
+        key = "figure.heat_panel_months" if platform in months else "figure.heat_panel"
+        panel_title(ax, tr.t(key, platform=tr.platform(platform), **words))
     axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
     fig_title(fig, title)
     localise_numbers(fig, tr)

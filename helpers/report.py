@@ -66,6 +66,10 @@ LEFT_OUT_SHOWN = 5
 SIGNIFICANCE = compare.SIGNIFICANCE
 #: Fewest weekday-and-hour slots whose comparison says something about timing (see timing_test_sentences).
 MIN_SLOTS_TESTED = 3
+#: The timing test sentences that state a chance verdict (Report.chance_tests, the glossary), each with whether
+#: it says the slots differ beyond chance; the '_months' ones for platforms whose posts are dated to the month.
+SLOT_VERDICTS = {"timing.slots_differ": True, "timing.slots_differ_months": True,
+                 "timing.slots_unclear": False, "timing.slots_unclear_months": False}
 #: Most changes beyond chance the summary names per platform beside its period-change sentence.
 OTHER_CHANGES_SHOWN = 2
 #: The most characters of a post's text a note names it by (Report._post_named): enough to tell it in the table
@@ -512,8 +516,8 @@ class Report:
                 tests += [ChanceTest("paid", platform, column, leaves_out(row[f"{column} low"], row[f"{column} high"], 1))
                           for column in ("reach lift", "engagement-rate lift")
                           if leaves_out(row[f"{column} low"], row[f"{column} high"], 1) is not None]
-        tests += [ChanceTest("timing", "", key, key == "timing.slots_differ") for key, _ in self._timing_tests()
-                  if key in ("timing.slots_differ", "timing.slots_unclear")]
+        tests += [ChanceTest("timing", "", key, SLOT_VERDICTS[key]) for key, _ in self._timing_tests()
+                  if key in SLOT_VERDICTS]
         for _, row in self.benchmarks.iterrows():
             outcome = self.benchmark_outcome(row) if pd.notna(row["client"]) else "none"
             if outcome in ("above", "below", "in_line"):
@@ -2777,19 +2781,42 @@ class Report:
         """Whether format_sentence quotes the Kruskal–Wallis test: from three formats compared."""
         return self._finding_formats(platform) is not None and self.formats[platform]["rate"]["kruskal"]["groups"] > 2
 
+    def month_dated_platforms(self) -> list[str]:
+        """The platforms with a heat-map panel whose posts on the map are all dated to the month only (precision
+        'month', the UCI dataset): their cells' units are months, not days (compare.slot_days), as the timing
+        sentence, the panel titles and the timing tests say."""
+        if self.day_hour.empty:
+            return []
+        mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"])
+        timed = self.posts[self.posts["published_precision"].isin(["minute", "month"])
+                           & self.posts["platform"].isin(mapped)]
+        monthly = periods.month_dated(timed).groupby(timed["platform"]).all()
+        return sorted(monthly.index[monthly])
+
     def timing_sentence(self) -> str:
+        """What the heat map holds and which cells it leaves without colour: those whose posts fall on too few
+        days, or months where every panel's posts are dated to the month only; where only some are, one more
+        sentence names those whose cells count months."""
         tr = self.tr
         table = self.day_hour
         if table.empty:
             return tr.t("timing.none")
         busiest = table.sort_values("posts", ascending=False).iloc[0]
+        months = self.month_dated_platforms()
+        mapped = table.loc[table["reporting"] > 0, "platform"]
+        monthly = bool(months) and set(months) == set(mapped)  # every panel's cells count months
         # the slots counted hold posts: a median of 1 is "a single post", not "1 or fewer"
-        key = "timing.sentence_single" if table["posts"].median() == 1 else "timing.sentence"
+        if table["posts"].median() == 1:
+            key = "timing.sentence_single_months" if monthly else "timing.sentence_single"
+        else:
+            key = "timing.sentence_months" if monthly else "timing.sentence"
         sentence = tr.t(key, slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
                         posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
                                                                                     if table["posts"].median() % 1 else 0),
-                        minimum=tr.number(plots.MIN_CELL_DAYS),
-                        rate=self.words(among=table.loc[table["reporting"] > 0, "platform"])["rate"])
+                        minimum=tr.number(plots.MIN_CELL_DAYS), rate=self.words(among=mapped)["rate"])
+        if months and not monthly:  # some panels count days, others months
+            sentence += " " + tr.t("timing.months_for", platforms=tr.join([tr.platform(p) for p in months]),
+                                   minimum=tr.number(plots.MIN_CELL_DAYS))
         if table["platform"].nunique() > 1:  # a panel whose cells share one median has no colour scale
             scaled = not plots.uniform_cells(table)
             sentence += " " + tr.t("timing.per_platform" if scaled else "timing.per_platform_panels")
@@ -2811,6 +2838,7 @@ class Report:
         """Each timing_test_sentences sentence with its catalogue key (the glossary asks which were shown)."""
         tr = self.tr
         mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]) if not self.day_hour.empty else set()
+        months = set(self.month_dated_platforms())  # days unknown: a slot's posts of one month are one unit
         sentences = []
         for _, row in self.slot_tests.iterrows():
             if row["platform"] not in mapped:
@@ -2822,17 +2850,20 @@ class Report:
                       "reporting": tr.number(reporting), **self.words(row["platform"])}
             if row["slots"] < MIN_SLOTS_TESTED or 2 * row["posts"] < reporting:
                 # no slot holds posts of enough days at all: said so, not as "only 0 of the 8 posts (0 such slots)"
-                mine = self.posts[self.posts["platform"] == row["platform"]]
-                if (mine["published_precision"] == "month").all():  # days unknown: a month's posts are one unit
+                if row["platform"] in months:
                     key = "timing.slots_too_few_months" if row["posts"] else "timing.slots_too_few_months_none"
                 else:
                     key = "timing.slots_too_few" if row["posts"] else "timing.slots_too_few_none"
                 sentences.append((key, tr.t(key, **values)))
                 continue
             if pd.isna(row["p_value"]):
-                sentences.append(("timing.slots_equal", tr.t("timing.slots_equal", **values)))
+                key = "timing.slots_equal_months" if row["platform"] in months else "timing.slots_equal"
+                sentences.append((key, tr.t(key, **values)))
                 continue
-            key = "timing.slots_differ" if p_beyond(row["p_value"]) else "timing.slots_unclear"
+            if p_beyond(row["p_value"]):
+                key = "timing.slots_differ_months" if row["platform"] in months else "timing.slots_differ"
+            else:
+                key = "timing.slots_unclear_months" if row["platform"] in months else "timing.slots_unclear"
             sentences.append((key, tr.t(key, h=tr.number(row["H"], 1), p=self._p_phrase(row["p_value"]), **values)))
         return sentences
 
@@ -3207,7 +3238,7 @@ class Report:
         platforms = self.platforms
         tested = any(len(self.formats[p][lens]["pairs"]) for p in platforms for lens in ("reach", "rate"))
         formats = [p for p in platforms if self._finding_formats(p)]  # its sentence names its tests
-        slots = {key for key, _ in self._timing_tests()} & {"timing.slots_differ", "timing.slots_unclear"}
+        slots = {key for key, _ in self._timing_tests()} & set(SLOT_VERDICTS)
         ranked = not self.agreement_table().empty  # its ρ, τ, top-N overlap and elasticity columns
         note = self.lens_note()  # above the lens tables, in every report: rates as Σ ÷ Σ, how intervals are had
         used = {"summed_reach": "summed_reach" in self.defined_metrics(), "points": self._shows_points(),
@@ -3466,7 +3497,8 @@ class Report:
     def figure_day_hour(self):
         tr = self.tr
         fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr,
-                                     labels={p: self.labels(p) for p in self.platforms})
+                                     labels={p: self.labels(p) for p in self.platforms},
+                                     months=self.month_dated_platforms())
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
         alt = tr.t("figure.timing_alt", **self.words(among=mapped))
         for platform, median in plots.uniform_cells(self.day_hour).items():  # one colour, no scale: say the value

@@ -216,6 +216,126 @@ def test_a_heat_map_with_no_slot_of_enough_posts_says_no_slot_holds_that_many(re
         report.slot_tests, report.day_hour = tests, day_hour
 
 
+def _timed_posts(report, platform: str, precision: str, stamps: list[str], interactions: list[int]) -> pd.DataFrame:
+    """The demo's first posts of `platform`, one per stamp, made over by hand: published at `stamps` (the
+    report's time zone) to `precision`, each reaching 1,000 accounts with `interactions`."""
+    mine = report.posts[report.posts["platform"] == platform].head(len(stamps)).copy()
+    zone = report.posts["published_at"].dt.tz
+    return mine.assign(published_at=pd.to_datetime(stamps).tz_localize(zone).array,
+                       published_precision=pd.array([precision] * len(stamps), dtype="string"),
+                       reach=pd.array([1000] * len(stamps), dtype="Int64"),
+                       interactions=pd.array(interactions, dtype="Int64"))
+
+
+def _timed_report(report, posts: pd.DataFrame):
+    """The report over `posts` alone, its heat map and timing tests worked out from them as build_report does."""
+    measured = compare.with_broadcast(posts)
+    return dataclasses.replace(report, posts=measured,
+                               day_hour=compare.day_hour(measured, "engagement_rate_by_broadcast"),
+                               slot_tests=compare.slot_test(measured, "engagement_rate_by_broadcast", 3))
+
+
+#: Three slots (Monday 10:00, Wednesday 14:00, Friday 19:00) in each of four months, January to April 2014,
+#: each dated to the month's first such weekday: the month is known, the day is a stand-in.
+MONTH_STAMPS = ["2014-01-06 10:00", "2014-02-03 10:00", "2014-03-03 10:00", "2014-04-07 10:00",
+                "2014-01-01 14:00", "2014-02-05 14:00", "2014-03-05 14:00", "2014-04-02 14:00",
+                "2014-01-03 19:00", "2014-02-07 19:00", "2014-03-07 19:00", "2014-04-04 19:00"]
+
+
+def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
+    """The UCI dataset's posts give month, weekday and hour but no day: a slot's posts of one month are one unit
+    (compare.slot_days), so the heat map's sentence, its panel title and the timing test count months. One post
+    per slot and month, reaching 1,000 with 10 to 120 interactions: rates 1-4% at Monday 10:00, 5-8% at
+    Wednesday 14:00, 9-12% at Friday 19:00. Ranks 1-4, 5-8, 9-12 sum to 10, 26 and 42 of N = 12:
+    H = 12 / (12 · 13) · (10² + 26² + 42²) / 4 − 3 · 13 = 635 / 13 − 39 = 9.85, p = e^(−9.85 / 2) = 0.007."""
+    import matplotlib.pyplot as plt
+
+    months = _timed_report(report, _timed_posts(report, "facebook", "month", MONTH_STAMPS,
+                                                [10 * k for k in range(1, 13)]))
+    assert months.month_dated_platforms() == ["facebook"]
+    assert months.timing_sentence() == (
+        "The 12 posts with a known publish time went out in 3 weekday-and-hour slots; the busiest holds 4 posts and"
+        " half hold 4 or fewer. The exports give each post's month, weekday and hour but not its day, so a cell's"
+        " posts of one month count once: a cell whose posts reporting engagement rate by reach fall in fewer than"
+        " 3 months shows its count without colour, too few to judge.")
+    assert months.timing_test_sentences() == [
+        "On Facebook, engagement rate by reach differs between weekday-and-hour slots beyond chance: Kruskal–Wallis"
+        " H = 9.8, p = 0.007 across 3 slots with posts of 3 or more months each (12 posts in 12 slot-months; the"
+        " exports give each post's month but not its day, so a slot's posts of one month count once, at their"
+        " pooled rate). Each cell's median rests on a few posts: take the bright cells as times to test, not as a"
+        " schedule."]
+    assert [test.name for test in months.chance_tests() if test.kind == "timing"] == ["timing.slots_differ_months"]
+    fig, _ = months.figure_day_hour()
+    assert fig.axes[0].get_title(loc="left") == ("Facebook: median engagement rate by reach of a cell's months (%),"
+                                                 " with the number of posts in each cell")
+    plt.close(fig)
+    indonesian = dataclasses.replace(months, tr=Translator("id"))
+    assert indonesian.timing_sentence().endswith(
+        " Ekspor memuat bulan, hari dalam seminggu, dan jam setiap unggahan, tetapi tidak tanggalnya, sehingga"
+        " unggahan satu bulan dalam satu sel dihitung sekali: sel yang unggahannya dengan tingkat interaksi terhadap"
+        " jangkauan jatuh pada kurang dari 3 bulan hanya menampilkan jumlahnya tanpa warna, terlalu"
+        " sedikit untuk dinilai.")
+    assert indonesian.timing_test_sentences()[0].startswith(
+        "Di Facebook, tingkat interaksi terhadap jangkauan berbeda secara bermakna antarslot hari dan jam:"
+        " Kruskal–Wallis H = 9,8, p = 0,007 di 3 slot yang masing-masing berisi unggahan dari sedikitnya 3 bulan"
+        " (12 unggahan dalam 12 slot-bulan; ekspor memuat bulan setiap unggahan tetapi tidak tanggalnya")
+    fig, _ = indonesian.figure_day_hour()
+    assert fig.axes[0].get_title(loc="left").startswith("Facebook: median tingkat interaksi terhadap jangkauan"
+                                                        " per bulan dalam sel (%)")
+    plt.close(fig)
+    # the same rates interleaved, each slot holding ranks of every size (1, 6, 7, 12; 2, 5, 8, 11; 3, 4, 9, 10):
+    # rank sums 26 each, H = 0 and p = 1; every rate the same: no test, every slot-month equal
+    for interactions, expected in (([10, 60, 70, 120, 20, 50, 80, 110, 30, 40, 90, 100],
+                                    "On Facebook, engagement rate by reach does not differ between weekday-and-hour"
+                                    " slots beyond chance: Kruskal–Wallis H = 0.0, p = 1.000 across 3 slots with posts"
+                                    " of 3 or more months each (12 posts in 12 slot-months;"),
+                                   ([50] * 12, "On Facebook, every slot-month in the slots with posts of 3 or more"
+                                               " months has the same engagement rate by reach, so no slot is ahead.")):
+        other = _timed_report(report, _timed_posts(report, "facebook", "month", MONTH_STAMPS, interactions))
+        assert other.timing_test_sentences()[0].startswith(expected)
+        assert "days" not in other.timing_test_sentences()[0] and "days" not in other.timing_sentence()
+        indonesian = dataclasses.replace(other, tr=Translator("id"))
+        assert "slot-bulan" in indonesian.timing_test_sentences()[0]
+        assert "hari atau lebih" not in indonesian.timing_test_sentences()[0]
+
+
+def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_count_months(report):
+    """Facebook's posts dated to the month (as above), Instagram's to the minute on four days of October 2026 in
+    the same three slots: the general sentence keeps days and adds that Facebook's cells count months; each
+    platform's test and panel title speak of its own unit."""
+    import matplotlib.pyplot as plt
+
+    days = ["2026-10-05 10:00", "2026-10-12 10:00", "2026-10-19 10:00", "2026-10-26 10:00",
+            "2026-10-07 14:00", "2026-10-14 14:00", "2026-10-21 14:00", "2026-10-28 14:00",
+            "2026-10-02 19:00", "2026-10-09 19:00", "2026-10-16 19:00", "2026-10-23 19:00"]
+    rates = [10 * k for k in range(1, 13)]
+    mixed = _timed_report(report, pd.concat([_timed_posts(report, "facebook", "month", MONTH_STAMPS, rates),
+                                             _timed_posts(report, "instagram", "minute", days, rates)],
+                                            ignore_index=True))
+    assert mixed.month_dated_platforms() == ["facebook"]
+    sentence = mixed.timing_sentence()
+    assert sentence.startswith(
+        "The 24 posts with a known publish time went out in 6 weekday-and-hour slots; the busiest holds 4 posts and"
+        " half hold 4 or fewer. A cell whose posts reporting engagement rate by reach fall on fewer than 3 days"
+        " shows its count without colour: too few to judge, as posts of one day (a thread) share that day's"
+        " audience. For Facebook, whose exports give each post's month but not its day, a cell counts months"
+        " instead of days: its posts of one month count once, and it is coloured from 3 months. Slots are counted"
+        " per platform")
+    facebook, instagram = mixed.timing_test_sentences()
+    assert "across 3 slots with posts of 3 or more months each (12 posts in 12 slot-months;" in facebook
+    assert "across 3 slots with posts on 3 or more days each (12 posts on 12 slot-days;" in instagram
+    assert [test.name for test in mixed.chance_tests() if test.kind == "timing"] == [
+        "timing.slots_differ_months", "timing.slots_differ"]
+    fig, _ = mixed.figure_day_hour()
+    assert [ax.get_title(loc="left").split(" (%)")[0] for ax in fig.axes if ax.get_title(loc="left")] == [
+        "Facebook: median engagement rate by reach of a cell's months",
+        "Instagram: median engagement rate by reach of a cell's days"]
+    plt.close(fig)
+    assert " Untuk Facebook, yang ekspornya memuat bulan setiap unggahan tetapi tidak tanggalnya, sel menghitung" \
+           " bulan, bukan hari: unggahan satu bulan dalam satu sel dihitung sekali, dan sel diberi warna mulai dari" \
+           " 3 bulan." in dataclasses.replace(mixed, tr=Translator("id")).timing_sentence()
+
+
 def test_the_overlap_cell_gives_what_unrelated_rankings_would_share(report):
     """The glossary says the overlap comes with what chance alone would give: the table's cell gives it, n·n/N
     (two unrelated top-10 lists of 52 Facebook posts share 10·10/52 = 1.9 posts on average)."""
