@@ -15,7 +15,7 @@ from .errors import WorkbookError, unknown_name
 from .i18n import Message
 from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, operand, \
     paid_flag, rate
-from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_from_u, cliffs_delta_interval, cliffs_delta_size, \
+from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_sized, \
     fisher_interval, holm, kendall_jackknife_se, kruskal_test, mann_whitney_test, median_interval, \
     ratio_of_medians_interval
 
@@ -530,7 +530,7 @@ def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rat
 def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int = MIN_GROUP_POSTS) -> dict:
     """A measure compared across groups (e.g. formats): medians with intervals, Kruskal–Wallis, and
     pairwise Mann–Whitney tests with Holm-adjusted p-values and Cliff's delta with its 95% interval
-    (statistics.cliffs_delta_interval) and size in words as far as that interval allows. Both tests take their p from
+    (statistics.cliffs_delta_sized) and size in words as far as that interval allows. Both tests take their p from
     permutations where a group is small (statistics.PERMUTATION_BELOW): the large-sample approximations
     call too many chance differences beyond chance there.
 
@@ -565,12 +565,9 @@ def compare_groups(posts: pd.DataFrame, group: str, measure: str, min_posts: int
         kruskal.update(H=result["H"], p_value=result["p_value"])
         for a, b in combinations(tested, 2):
             test = mann_whitney_test(samples[a], samples[b])
-            delta = cliffs_delta_from_u(test["U"], len(samples[a]), len(samples[b]))
-            low, high = cliffs_delta_interval(test["U"], len(samples[a]), len(samples[b]))
+            # sized only as far as its interval allows; too few posts for one, or one value in both: not sized
             pairs.append({"a": a, "b": b, "n_a": len(samples[a]), "n_b": len(samples[b]),
-                          "p_value": test["p_value"], "cliffs_delta": delta, "delta_low": low, "delta_high": high,
-                          # sized only as far as its interval allows; too few posts for one: not sized
-                          "effect": cliffs_delta_size(delta, low, high) if pd.notna(low) else "uncertain"})
+                          "p_value": test["p_value"], **cliffs_delta_sized(samples[a], samples[b], test["U"])})
     pairs = pd.DataFrame(pairs, columns=["a", "b", "n_a", "n_b", "p_value", "cliffs_delta", "delta_low",
                                          "delta_high", "effect"])
     pairs["p_holm"] = holm(pairs["p_value"].to_numpy()) if len(pairs) else pd.Series(dtype=float)

@@ -290,6 +290,22 @@ def cliffs_delta_interval(u: float, n_a: int, n_b: int, confidence: float = 0.95
     return float(2 * low - 1), float(2 * high - 1)
 
 
+def cliffs_delta_sized(a, b, u: float) -> dict:
+    """Cliff's δ of samples a and b from scipy's U of a (cliffs_delta_from_u), its 95% interval
+    (cliffs_delta_interval) and its size in words as far as that interval allows (cliffs_delta_size):
+    'uncertain' where a group is too small for an interval, and 'tied', with no interval, where every value of
+    both is one same value (6 posts of 0 against 6 of 0). Every pair then ties, and δ = 0 says only that: no
+    ranks are left to size an effect from, and Newcombe's interval (δ within ±0.55 at 6 against 6, "negligible
+    to large") would read as doubt about a difference the posts give no sign of."""
+    a, b = _clean(a), _clean(b)
+    delta = cliffs_delta_from_u(u, len(a), len(b))
+    if len(a) and len(b) and len(np.unique(np.concatenate([a, b]))) == 1:
+        return {"cliffs_delta": delta, "delta_low": np.nan, "delta_high": np.nan, "effect": "tied"}
+    low, high = cliffs_delta_interval(u, len(a), len(b))
+    effect = cliffs_delta_size(delta, low, high) if pd.notna(low) else "uncertain"
+    return {"cliffs_delta": delta, "delta_low": low, "delta_high": high, "effect": effect}
+
+
 def holm(p_values) -> np.ndarray:
     """Holm–Bonferroni adjusted p-values (step-down, monotone), NaN kept as NaN."""
     p = np.asarray(p_values, dtype=float)

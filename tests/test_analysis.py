@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from helpers import compare, metrics, statistics
+from helpers import compare, explore, metrics, statistics
 from helpers import report as report_module
 from tests.test_metrics import posts_table
 
@@ -826,3 +826,37 @@ def test_cliffs_delta_interval_is_newcombes_score_interval():
     pair = compare.compare_groups(posts_table(rows), "format", "reach")["pairs"].iloc[0]
     assert pair["a"] == "photo" and pair["cliffs_delta"] == -1
     assert pair["delta_high"] == pytest.approx(-0.3785, abs=2e-4) and pair["effect"] == "medium_to_large"
+
+
+def test_cliffs_delta_of_two_groups_of_one_same_value_gets_no_size_word():
+    """6 photos and 6 videos each reaching 100 (beside 6 reels reaching 200, so that formats are compared): all
+    36 photo-video pairs tie, U = 36 ÷ 2 = 18, δ = 0. Newcombe's interval there, δ within ±0.55, read
+    "negligible to large", as though the posts left a large difference open; they say only that every post
+    has the same value: no interval, no size word ('tied'). Heavy ties with some spread keep Newcombe's:
+    [0, 0, 0, 0, 0, 1] against [0, 0, 0, 0, 1, 1]: 4 pairs a > b, 5·4 + 1·2 = 22 ties, U = 4 + 11 = 15,
+    θ = 15 ÷ 36, δ = −1/6. Its lower end θ = 0.17088 (δ = −0.658): V = 0.14168 ÷ 36 · (1 + 5·(0.45329 +
+    0.14594)) = 0.015727, z²·V = 0.060415 = (0.17088 − 0.41667)²; its upper end θ = 0.71765 (δ = 0.435):
+    V = 0.20263 ÷ 36 · (1 + 5·(0.22018 + 0.41781)) = 0.023584, z²·V = 0.090597 = (0.71765 − 0.41667)²."""
+    tied = statistics.cliffs_delta_sized([0] * 6, [0] * 6, 18)
+    assert tied["cliffs_delta"] == 0 and tied["effect"] == "tied"
+    assert np.isnan(tied["delta_low"]) and np.isnan(tied["delta_high"])
+    spread = statistics.cliffs_delta_sized([0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 1, 1], 15)
+    assert spread["cliffs_delta"] == pytest.approx(-1 / 6)
+    assert spread["delta_low"] == pytest.approx(-0.6582, abs=2e-4) and spread["delta_high"] == pytest.approx(0.4353, abs=2e-4)
+    assert -1 < spread["delta_low"] < spread["cliffs_delta"] < spread["delta_high"] < 1
+    assert spread["effect"] == "negligible_to_large"
+    # one value in each group, but two values: every pair falls one way, Newcombe's interval as before
+    apart = statistics.cliffs_delta_sized([0] * 6, [1] * 6, 0)
+    assert apart["delta_low"] == -1 and apart["delta_high"] == pytest.approx(-0.3785, abs=2e-4)
+    assert apart["effect"] == "medium_to_large"
+    rows = [dict(platform="facebook", format=fmt, reach=reach, reactions=1, comments=0, shares=0, saves=pd.NA)
+            for fmt, reach in [("photo", 100)] * 6 + [("video", 100)] * 6 + [("reel", 200)] * 6]
+    pairs = compare.compare_groups(posts_table(rows), "format", "reach")["pairs"].set_index(["a", "b"])
+    assert pairs.loc[("photo", "video"), "effect"] == "tied" and pairs.loc[("photo", "video"), "cliffs_delta"] == 0
+    assert pairs.loc[("photo", "video"), ["delta_low", "delta_high"]].isna().all()
+    assert pairs.loc[("photo", "reel"), "effect"] == "medium_to_large"  # 100 against 200: all one way
+    for language, words in (("en", "none: every post of both has the same value, so there is no difference to size"),
+                            ("id", "tidak ada: semua unggahan di keduanya bernilai sama, sehingga tidak ada perbedaan"
+                                   " untuk diukur")):
+        html = explore.shown(pairs.reset_index(), language=language).to_html()
+        assert words in html and "negligible to large" not in html and "dapat diabaikan hingga besar" not in html

@@ -189,7 +189,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "denominator.": set(benchmarks.DENOMINATOR_COLUMN),
         "effect.": {statistics.cliffs_delta_size(d) for d in (float("nan"), 0.0, 0.2, 0.4, 0.9, -0.9)}
         | {statistics.cliffs_delta_size(0.5, low, high)  # a size as far as its interval allows (compare_groups)
-           for low, high in itertools.combinations((-0.1, 0.2, 0.4, 0.9), 2)} | {"uncertain"},
+           for low, high in itertools.combinations((-0.1, 0.2, 0.4, 0.9), 2)} | {"uncertain", "tied"},
         "agreement.strength.": {"negligible", "weak", "moderate", "strong", "very_strong"},  # report.agreement_sentence
         "quadrant.": {name.replace(" ", "_") for name in _quadrant_names()},
         "formats.lens_": {"reach", "rate"},  # report.format_tests
