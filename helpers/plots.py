@@ -650,7 +650,7 @@ MIN_CELL_DAYS = 3
 
 
 def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: int = MIN_CELL_DAYS,
-                     labels: dict | None = None, months=()) -> plt.Figure:
+                     labels: dict | None = None, months=(), zone: str = "") -> plt.Figure:
     """Median engagement rate per weekday × hour (compare.day_hour: by reach, or by the platform's broadcast
     count; `labels` name it per platform), one panel per platform with its own colour scale
     (a platform's slots are compared with each other, not with another platform's), each cell labelled with
@@ -680,7 +680,8 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: 
         words = (labels or {}).get(platform) or _reach_labels(tr)
         key = "figure.heat_panel_months" if platform in months else "figure.heat_panel"
         panel_title(ax, tr.t(key, platform=tr.platform(platform), **words))
-    axes[-1, 0].set_xlabel(tr.t("figure.axis_hour"))
+    # the hours are the client's clock, named (a report speaks to the client, not of "the client's time zone")
+    axes[-1, 0].set_xlabel(tr.t("figure.axis_hour_zone", zone=zone) if zone else tr.t("figure.axis_hour"))
     fig_title(fig, title)
     localise_numbers(fig, tr)
     return fig

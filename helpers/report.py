@@ -3498,7 +3498,7 @@ class Report:
         tr = self.tr
         fig = plots.day_hour_heatmap(self.day_hour, self.timing_sentence(), tr,
                                      labels={p: self.labels(p) for p in self.platforms},
-                                     months=self.month_dated_platforms())
+                                     months=self.month_dated_platforms(), zone=str(self.period_start.tz))
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
         alt = tr.t("figure.timing_alt", **self.words(among=mapped))
         for platform, median in plots.uniform_cells(self.day_hour).items():  # one colour, no scale: say the value

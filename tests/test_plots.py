@@ -63,6 +63,11 @@ def test_the_timing_heat_map_has_a_panel_and_a_colour_scale_per_platform():
     assert len(fig.axes) == 4  # two panels, two colour bars
     assert all(len(ax.get_xticks()) == 10 for ax in panels)  # the same hours (9 to 18) on both, lined up
     matplotlib.pyplot.close(fig)
+    # the hours' clock is named, not called "the client's", and a long panel title is wrapped, not cut
+    fig = plots.day_hour_heatmap(table, "title", Translator("id"), zone="Asia/Jakarta")
+    assert [ax.get_xlabel() for ax in fig.axes if ax.get_xlabel()] == ["jam publikasi (waktu Asia/Jakarta)"]
+    assert all("\n" in ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left"))
+    matplotlib.pyplot.close(fig)
 
 
 def test_a_platform_without_the_rate_gets_no_panel_and_hours_run_without_gaps():
