@@ -56,18 +56,44 @@ def _older_records(out_dir: Path, client_id: str) -> list[Path]:
 
 def read_record(out_dir: Path, client_id: str) -> dict | None:
     """A client's render record, or None when there is none (or it cannot be read). A record an older version
-    kept in the client's folder (the later of it and _failed/'s) is moved to reports/_records/ when read, so the
-    folder a consultant shares holds the report alone and the client keeps its row in the index."""
-    record = _read_json(record_path(out_dir, client_id))
-    if record is not None:
-        return record
+    kept in the client's folder or in _failed/ is moved to reports/_records/ when read, so the folder a
+    consultant shares holds the report alone and the client keeps its row in the index. An older version can
+    still render into the folder after this one (a second clone): of the records found, the latest attempt
+    (attempted_at) is kept and the others removed (latest_record)."""
+    current = _read_json(record_path(out_dir, client_id))
     older = [r for r in map(_read_json, _older_records(out_dir, client_id)) if r is not None]
     if not older:
-        return None
-    record = max(older, key=lambda r: str(r.get("attempted_at")))
+        return current
+    record = latest_record([r for r in (current, *older) if r is not None])
     with contextlib.suppress(OSError):  # a folder refusing the move: read again in place next time
         write_record(out_dir, client_id, record)
     return record
+
+
+def _attempt_time(record: dict) -> float:
+    """When a record's attempt was made (attempted_at), as seconds since the epoch; a time without a zone is
+    the machine's; no time, or one that cannot be read, is the earliest."""
+    try:
+        return dt.datetime.fromisoformat(str(record.get("attempted_at"))).astimezone().timestamp()
+    except (ValueError, OverflowError, OSError):
+        return float("-inf")
+
+
+def latest_record(records: list[dict]) -> dict:
+    """Of a client's records (reports/_records/ first, then an older version's), the one of the latest attempt;
+    the first of equal ones. A failed or interrupted attempt without a report keeps the last good report an
+    earlier record links (an older version did not read the records kept in _records/), as new_record does."""
+    latest = max(records, key=_attempt_time)  # max keeps the first of equal ones
+    if latest.get("status") != "ok" and not latest.get("report"):
+        earlier = sorted((r for r in records if r is not latest and (r.get("report") or {}).get("html")),
+                         key=_attempt_time)
+        if earlier:
+            report = earlier[-1]["report"]
+            # a report recorded by an older version names no client: the record's name is then its client's
+            owner, name = report.get("name") or earlier[-1].get("name"), latest.get("name")
+            if not (owner and name) or same_business(owner, name):
+                latest = {**latest, "report": report}
+    return latest
 
 
 def write_record(out_dir: Path, client_id: str, record: dict) -> None:

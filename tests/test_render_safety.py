@@ -740,6 +740,51 @@ def test_the_index_lists_a_failure_whose_client_folder_is_missing(tmp_path):
         ("gone", "failed", None), ("here", "ok", {"html": "report.html"})]
 
 
+def test_an_older_version_rendering_after_this_one_has_its_later_record_kept(tmp_path):
+    """A second clone of an older version renders into the folder after this one: its reports/<id>/render.json
+    is newer than reports/_records/<id>.json. The later attempt is kept (moved to _records/), the other removed,
+    so the index shows the period of the report the folder holds and the client's folder holds no record."""
+    from helpers.index_page import read_record, write_index
+
+    def record(name, status, when, period=None):
+        report = {"html": "report.html", "period_start": period[0], "period_end": period[1]} if period else None
+        return json.dumps({"client": "kopi", "name": name, "status": status, "attempted_at": when,
+                           "report": report})
+
+    (tmp_path / "_records").mkdir()
+    (tmp_path / "kopi").mkdir()
+    (tmp_path / "kopi" / "report.html").write_text("<p>November</p>", encoding="utf-8")
+    (tmp_path / "_records" / "kopi.json").write_text(
+        record("Kopi Senja", "ok", "2026-11-02T09:00:00+07:00", ("2026-10-01", "2026-10-31")), encoding="utf-8")
+    # the older version's, a day later; written at 03:00 UTC = 10:00 +07:00, later than 09:00 +07:00
+    (tmp_path / "kopi" / "render.json").write_text(
+        record("Kopi Senja", "ok", "2026-11-02T03:00:00+00:00", ("2026-11-01", "2026-11-30")), encoding="utf-8")
+    assert read_record(tmp_path, "kopi")["report"]["period_start"] == "2026-11-01"
+    assert not (tmp_path / "kopi" / "render.json").exists()
+    assert sorted(p.name for p in (tmp_path / "kopi").iterdir()) == ["report.html"]
+    kept = json.loads((tmp_path / "_records" / "kopi.json").read_text(encoding="utf-8"))
+    assert kept["attempted_at"] == "2026-11-02T03:00:00+00:00"
+    page = write_index(tmp_path, "en").read_text(encoding="utf-8")
+    assert "<td>Nov 2026</td>" in page and "Oct 2026" not in page
+
+    # an older render.json left behind, earlier than the record kept: removed, the record stays
+    (tmp_path / "kopi" / "render.json").write_text(
+        record("Kopi Senja", "ok", "2026-10-02T09:00:00+07:00", ("2026-09-01", "2026-09-30")), encoding="utf-8")
+    assert read_record(tmp_path, "kopi")["report"]["period_start"] == "2026-11-01"
+    assert not (tmp_path / "kopi" / "render.json").exists()
+
+    # the older version's failure, later still, knows no report (it did not read _records/): the last good
+    # report stays linked, and a failure of another business with that id does not take it over
+    (tmp_path / "kopi" / "render.json").write_text(
+        record("Kopi Senja", "failed", "2026-11-03T09:00:00+07:00"), encoding="utf-8")
+    failed = read_record(tmp_path, "kopi")
+    assert (failed["status"], failed["attempted_at"]) == ("failed", "2026-11-03T09:00:00+07:00")
+    assert failed["report"]["period_start"] == "2026-11-01"
+    (tmp_path / "kopi" / "render.json").write_text(
+        record("Toko Lain", "failed", "2026-11-04T09:00:00+07:00"), encoding="utf-8")
+    assert read_record(tmp_path, "kopi")["report"] is None
+
+
 def test_the_command_names_its_roster_and_one_left_unread_in_the_folder(tmp_path, monkeypatch, capsys):
     """Run from a folder holding a clients.yml, without --clients: the project's roster is read, and said so."""
     from helpers.paths import DEFAULT_ROSTER
