@@ -9,13 +9,14 @@ says which package is missing and the command to run instead, with exit status 1
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
 from .installed import language_values, say_not_installed
 
 try:  # the workbook's modules import its packages (Babel, PyYAML): a Python without them is told what to do
-    from .errors import WorkbookError, close_match, os_reason, windows_path_hint
+    from .errors import RosterError, WorkbookError, close_match, os_reason, windows_path_hint
     from .i18n import LANGUAGES, Message, Translator, language_code, language_meant, terminal_safe, use_language
     from . import paths
     from .paths import REPORTS_DIR, display_path
@@ -45,6 +46,37 @@ def _windows_out(typed: str | None, out: Path) -> WorkbookError | None:
     return WorkbookError(Message("cli.out_windows", path=typed, hint=hint)) if hint else None
 
 
+def _with_others_command(error: RosterError, args: argparse.Namespace) -> RosterError:
+    """`error`, ending with the command that renders now the clients asked for that have no problem (a client
+    whose exports are not there yet keeps the whole batch from running), when the roster loads for them alone;
+    `error` as it was otherwise."""
+    from .clients import load_roster
+
+    if not error.renderable:
+        return error
+    try:
+        load_roster(args.clients, language=args.language, selected=error.renderable)
+    except RosterError:  # a problem of the roster as a whole, or of a client not asked for: no command helps
+        return error
+    return RosterError(error.path, error.problems, Translator(args.language), error.renderable,
+                       then=Message("cli.render_others", command=others_command(args, error.renderable)))
+
+
+def others_command(args: argparse.Namespace, clients) -> str:
+    """The render command for `clients` alone, with the other options given (--clients and --out as typed)."""
+    typed = getattr(args, "typed", {})
+    words = ["python", "-m", "helpers", "render"]
+    words += ["--clients", typed["clients"]] if typed.get("clients") else []
+    for client in clients:
+        words += ["--client", client]
+    words += ["--out", typed["out"]] if typed.get("out") not in (None, "", str(REPORTS_DIR)) else []  # not the default
+    words += ["--jobs", str(args.jobs)] if args.jobs is not None else []
+    words += ["--pdf"] if args.pdf else []
+    words += ["--language", args.language] if args.language != "en" else []
+    words += ["--accept-header-only"] if args.accept_header_only else []
+    return shlex.join(words)
+
+
 def _render(args: argparse.Namespace) -> int:
     from .clients import accent_note, load_roster
     from .render import BatchInterrupted, render_all, summary_lines
@@ -63,8 +95,11 @@ def _render(args: argparse.Namespace) -> int:
     typed = getattr(args, "typed", {})
     if (out_problem := _windows_out(typed.get("out"), Path(args.out))) is not None:  # before any folder is made
         raise out_problem
-    roster = load_roster(args.clients, language=args.language, selected=args.client,  # files of those rendered
-                         typed=typed.get("clients"))
+    try:
+        roster = load_roster(args.clients, language=args.language, selected=args.client,  # files of those rendered
+                             typed=typed.get("clients"))
+    except RosterError as exc:  # refused before anything runs; said with how to render the clients that are fine
+        raise _with_others_command(exc, args) from None
     clients = roster
     if args.client:
         known = {c.id for c in clients}

@@ -290,7 +290,11 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
     if not data["clients"]:
         problems.append(say("roster.empty"))
     if problems:
-        raise RosterError(path, problems, tr)
+        # the clients asked for that are fine, when some are not: the command can say how to render them now
+        asked = [e.get("id") for e in data["clients"]
+                 if isinstance(e, dict) and (selected is None or e.get("id") in selected)]
+        fine = [c.id for c in clients if selected is None or c.id in selected]
+        raise RosterError(path, problems, tr, renderable=fine if 0 < len(fine) < len(asked) else ())
     return clients
 
 

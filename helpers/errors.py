@@ -128,19 +128,23 @@ def _rebuild_export_error(path, problem, row, column, expected, hint, kind=None)
 class RosterError(WorkbookError):
     """The client roster (YAML) has one or more problems; all of them are listed at once. The roster is named as
     the command's "Roster:" line names it (paths.display_path): `--clients ../clients.yml` is not named
-    /home/me/project/notebooks/../clients.yml there and /home/me/project/clients.yml here."""
+    /home/me/project/notebooks/../clients.yml there and /home/me/project/clients.yml here.
 
-    def __init__(self, path: Path | str, problems: list[str], tr=None):
+    `renderable`: the clients asked for that have no problem, when some asked for have one (clients.load_roster);
+    `then`: a line said after the problems (the command's way to render those clients now)."""
+
+    def __init__(self, path: Path | str, problems: list[str], tr=None, renderable=(), then=None):
         self.path = Path(path)
         self.problems = list(problems)
         self.language = tr.language if tr is not None else None
-        body = "\n".join(f"  - {p}" for p in self.problems)
+        self.renderable = tuple(renderable)
+        self.then = then
         from .i18n import translator  # imported here: helpers.i18n imports this module
 
-        super().__init__(f"{self._lead(tr or translator('en'))}\n{body}")
+        super().__init__(self.in_language(tr or translator("en")))
 
     def __reduce__(self):
-        return (_rebuild_roster_error, (self.path, self.problems, self.language))
+        return (_rebuild_roster_error, (self.path, self.problems, self.language, self.renderable, self.then))
 
     def _lead(self, tr) -> str:
         from .paths import display_path
@@ -149,13 +153,13 @@ class RosterError(WorkbookError):
 
     def in_language(self, tr) -> str:
         body = "\n".join(f"  - {tr.message(p)}" for p in self.problems)
-        return f"{self._lead(tr)}\n{body}"
+        return f"{self._lead(tr)}\n{body}" + (f"\n{tr.message(self.then)}" if self.then else "")
 
 
-def _rebuild_roster_error(path, problems, language) -> RosterError:
+def _rebuild_roster_error(path, problems, language, renderable=(), then=None) -> RosterError:
     from .i18n import translator
 
-    return RosterError(path, problems, translator(language) if language else None)
+    return RosterError(path, problems, translator(language) if language else None, renderable, then)
 
 
 class FileUnreadable(ExportFormatError):

@@ -530,6 +530,40 @@ def test_a_client_whose_exports_are_not_there_yet_blocks_only_itself(tmp_path):
                     selected=["ready"])
 
 
+def test_a_client_whose_exports_are_not_there_yet_is_refused_with_the_command_for_the_others(
+        tmp_path, monkeypatch, capsys):
+    """The roster is checked before anything runs, so a client whose pattern matches nothing this month stops
+    the batch; the error ends with the command that renders the clients asked for that have no problem, with
+    the options given (--out only when given), and none when no such command would run."""
+    from helpers.__main__ import main
+
+    roster(tmp_path, UNREADY + """  - id: other
+    name: Other
+    exports: [data/demo/harbour-books/*.csv]
+    timezone: UTC
+    period: {start: 2026-09-01, end: 2026-10-31}
+""")
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "--clients", "clients.yml", "--out", "out dir"]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == "error: the client roster clients.yml has 3 problems:"
+    assert said[-1] == ("To render the other clients now: python -m helpers render --clients clients.yml"
+                        " --client ready --client other --out 'out dir'")
+    assert not (tmp_path / "out dir").exists()  # nothing ran
+    assert main(["render", "--clients", "clients.yml", "--client", "newclient", "--client", "other", "--pdf",
+                 "--language", "id"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Untuk merender klien lainnya sekarang: python -m helpers render --clients clients.yml --client other"
+        " --pdf --language id")
+    # no client asked for is fine, or the roster has a problem the command for the others would meet too
+    assert main(["render", "--clients", "clients.yml", "--client", "newclient"]) == 2
+    assert "To render" not in capsys.readouterr().err
+    roster(tmp_path, UNREADY + "  - {id: other, name: Other, colour: red}\n")  # other's keys: checked unasked
+    assert main(["render", "--clients", "clients.yml", "--client", "ready", "--client", "newclient"]) == 2
+    said = capsys.readouterr().err
+    assert "client 'other': unknown key 'colour'" in said and "To render" not in said
+
+
 @pytest.mark.parametrize("comparison, problem", [
     ("{start: 2026-09-15, end: 2026-10-15}", "2026-09-15 to 2026-10-15 overlaps the period 2026-09-01 to 2026-10-31"),
     ("{start: 2026-08-01, end: 2026-09-01}", "2026-08-01 to 2026-09-01 overlaps the period 2026-09-01 to 2026-10-31"),
