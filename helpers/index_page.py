@@ -317,9 +317,12 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
                 # the period column shows the linked report's: say which period this attempt was for
                 shown = tr.t("cli.index_page.asked", period=_period(asked, tr)) + "; " + shown
         if r.get("status") == "interrupted":  # the batch was stopped (Ctrl-C) before this client's report was done
+            # as the summary tells them apart: no time recorded is a client whose render had not started
+            why = tr.t("cli.index_page.interrupted_waiting" if r.get("seconds") is None
+                       else "cli.index_page.interrupted_why")
             status = (f'<span class="quiet">{html.escape(tr.t("cli.index_page.interrupted"))}</span>'
                       f' {html.escape(_when(r.get("attempted_at"), tr))}:'
-                      f' {html.escape(tr.t("cli.index_page.interrupted_why"))} <em>({html.escape(shown)})</em>')
+                      f' {html.escape(why)} <em>({html.escape(shown)})</em>')
         elif r.get("status") != "ok":
             cell = tr.t("cli.cell", number=r["failed_cell"]) + ": " if r.get("failed_cell") is not None else ""
             status = (f'<span class="failed">{html.escape(tr.t("cli.index_page.failed"))}</span>'

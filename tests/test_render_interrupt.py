@@ -366,7 +366,10 @@ def test_a_batch_interrupted_after_one_client_says_which_it_finished(tmp_path, s
     page = (out / "index.html").read_text(encoding="utf-8")
     harbour = page[page.index("Harbour Books"):page.index("</tr>", page.index("Harbour Books"))]
     kopi = page[page.index("Kopi Senja"):page.index("</tr>", page.index("Kopi Senja"))]
-    assert '<span class="quiet">interrupted</span>' in harbour and "this batch was stopped before the report" in harbour
+    assert '<span class="quiet">interrupted</span>' in harbour
+    # the index says what the summary says: stopped before its turn, or while it was being rendered
+    assert ("this batch was stopped before this client&#x27;s turn" if summary[2].endswith("before its turn")
+            else "this batch was stopped before the report was finished") in harbour, page
     assert "the report linked is the last good one" in harbour and "5 Jan 2026 09:00" in harbour
     assert '<span class="ok">ok</span>' in kopi and "5 Jan 2026" not in kopi  # this run's report, this run's time
     deadline = time.monotonic() + 10
@@ -414,6 +417,14 @@ def test_a_stopped_batch_keeps_what_its_workers_recorded_and_records_the_rest_as
     assert harbour_record["asked"] == {"period_start": "2026-09-01", "period_end": "2026-10-31"}
     kopi_record = json.loads((tmp_path / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
     assert (kopi_record["status"], kopi_record["seconds"], kopi_record["report"]) == ("interrupted", None, None)
+    # the index tells them apart as the summary does: kopi-senja's turn had not come, harbour-books was rendering
+    from helpers.index_page import write_index
+
+    page = write_index(tmp_path, "en").read_text(encoding="utf-8")
+    kopi_row = page[page.index("Kopi Senja"):page.index("</tr>", page.index("Kopi Senja"))]
+    harbour_row = page[page.index("harbour-books"):page.index("</tr>", page.index("harbour-books"))]
+    assert "stopped before this client&#x27;s turn" in kopi_row and "before the report was finished" not in kopi_row
+    assert "stopped before the report was finished" in harbour_row and "turn" not in harbour_row
 
 
 def test_the_summary_marks_the_clients_a_stopped_batch_did_not_render_in_both_languages():
@@ -451,18 +462,19 @@ def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_b
                 "seconds": 2.0, "error": "", "report": None,
                 "asked": {"period_start": "2026-10-01", "period_end": "2026-10-31"}}]
     page = index_html(records)
+    # a: not started (no time recorded), as the summary's "stopped before its turn"; b: stopped while rendered
     assert ('<a href="a/report.html">A</a>' in page and '<span class="quiet">interrupted</span> 2 Nov 2026 08:15:'
-            ' this batch was stopped before the report was finished <em>(this attempt was for Oct 2026; the'
+            " this batch was stopped before this client&#x27;s turn <em>(this attempt was for Oct 2026; the"
             ' report linked is the last good one)</em>') in page
     assert ('<td>Oct 2026</td><td><span class="quiet">interrupted</span> 2 Nov 2026 08:15: this'
             ' batch was stopped before the report was finished <em>(no good report yet)</em>') in page
     assert "failed" not in page[page.index("<tbody>"):] and "error.txt" not in page
     page = index_html(records, Translator("id"))
     # the times as Indonesian writes them (08.15), as the reports' own dates and times do
-    assert ('<span class="quiet">dihentikan</span> 2 Nov 2026 08.15: batch ini dihentikan sebelum laporannya'
-            ' selesai <em>(percobaan ini untuk periode Okt 2026; laporan yang ditautkan'
+    assert ('<span class="quiet">dihentikan</span> 2 Nov 2026 08.15: batch ini dihentikan sebelum giliran klien'
+            ' ini <em>(percobaan ini untuk periode Okt 2026; laporan yang ditautkan'
             ' adalah laporan terakhir yang berhasil)</em>') in page
-    assert "<em>(belum ada laporan yang berhasil)</em>" in page and "<td>31 Okt 2026 09.30</td>" in page
+    assert ("batch ini dihentikan sebelum laporannya selesai <em>(belum ada laporan yang berhasil)</em>" in page) and "<td>31 Okt 2026 09.30</td>" in page
     assert ":15" not in page and ":30" not in page
 
 
