@@ -553,7 +553,7 @@ def test_a_client_whose_exports_are_not_there_yet_is_refused_with_the_command_fo
     assert main(["render", "--clients", "clients.yml", "--client", "newclient", "--client", "other", "--pdf",
                  "--language", "id"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "Untuk merender klien lainnya sekarang: python -m helpers render --clients clients.yml --client other"
+        "Untuk membuat laporan klien lainnya sekarang: python -m helpers render --clients clients.yml --client other"
         " --pdf --language id")
     # no client asked for is fine, or the roster has a problem the command for the others would meet too
     assert main(["render", "--clients", "clients.yml", "--client", "newclient"]) == 2
