@@ -266,7 +266,7 @@ def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
         " schedule."]
     assert [test.name for test in months.chance_tests() if test.kind == "timing"] == ["timing.slots_differ_months"]
     fig, _ = months.figure_day_hour()
-    assert fig.axes[0].get_title(loc="left") == ("Facebook: median engagement rate by reach of a cell's months (%),"
+    assert fig.axes[0].get_title(loc="left").replace("\n", " ") == ("Facebook: median engagement rate by reach of a cell's months (%),"
                                                  " with the number of posts in each cell")
     plt.close(fig)
     indonesian = dataclasses.replace(months, tr=Translator("id"))
@@ -280,7 +280,7 @@ def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
         " Kruskal–Wallis H = 9,8, p = 0,007 di 3 slot yang masing-masing berisi unggahan dari sedikitnya 3 bulan"
         " (12 unggahan dalam 12 slot-bulan; ekspor memuat bulan setiap unggahan tetapi tidak tanggalnya")
     fig, _ = indonesian.figure_day_hour()
-    assert fig.axes[0].get_title(loc="left").startswith("Facebook: median tingkat interaksi terhadap jangkauan"
+    assert fig.axes[0].get_title(loc="left").replace("\n", " ").startswith("Facebook: median tingkat interaksi terhadap jangkauan"
                                                         " per bulan dalam sel (%)")
     plt.close(fig)
     # the same rates interleaved, each slot holding ranks of every size (1, 6, 7, 12; 2, 5, 8, 11; 3, 4, 9, 10):
@@ -327,7 +327,7 @@ def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_co
     assert [test.name for test in mixed.chance_tests() if test.kind == "timing"] == [
         "timing.slots_differ_months", "timing.slots_differ"]
     fig, _ = mixed.figure_day_hour()
-    assert [ax.get_title(loc="left").split(" (%)")[0] for ax in fig.axes if ax.get_title(loc="left")] == [
+    assert [ax.get_title(loc="left").replace("\n", " ").split(" (%)")[0] for ax in fig.axes if ax.get_title(loc="left")] == [
         "Facebook: median engagement rate by reach of a cell's months",
         "Instagram: median engagement rate by reach of a cell's days"]
     plt.close(fig)
