@@ -444,14 +444,15 @@ def simulation_takeaway(posts: pd.DataFrame, tr: Translator) -> str:
         none = "both" if not (c["interactions"] or b["interactions"]) else \
             "broadcast" if not b["interactions"] else "conversation"
         second = tr.t(f"lesson.sim.engagement_none_{none}", **values)
-    elif engagement_verdict == "conversation" and c["interactions"] < b["interactions"]:
-        # fewer summed interactions, said as a gap only where their interval leaves 1 out, as the rate's is
-        low, high = ratios["interactions"][1:]
-        fewer = np.isfinite(low) and np.isfinite(high) and high < 1  # no interval: no gap said either
-        second = tr.t("lesson.sim.engagement_mixed" if fewer else "lesson.sim.engagement_mixed_chance",
-                      **values)
     elif engagement_verdict == "conversation":
-        second = tr.t("lesson.sim.engagement_conversation", **values)
+        # the rate is won beyond chance; the summed interactions' gap, more or fewer, is said as a gap only
+        # where its own interval leaves 1 out (no interval: no gap said either)
+        low, high = ratios["interactions"][1:]
+        more = c["interactions"] >= b["interactions"]
+        beyond = np.isfinite(low) and np.isfinite(high) and (low > 1 if more else high < 1)
+        key = {(True, True): "conversation", (True, False): "conversation_chance",
+               (False, True): "mixed", (False, False): "mixed_chance"}[more, beyond]
+        second = tr.t(f"lesson.sim.engagement_{key}", **values)
     elif engagement_verdict == "broadcast":
         second = tr.t("lesson.sim.engagement_broadcast", **values)
     else:  # no winner, and why: alike, a gap chance could give, a small gap, or too few posts to tell

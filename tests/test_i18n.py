@@ -280,7 +280,9 @@ def dynamic_families() -> dict[str, set[str]]:
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "roster.mapped_key.": {"files", "mapping"},  # clients._mapped_entry_problems
         "imports.importers.map_": {"python", "folder", "roster", "inspect", "inspect_folder"},  # importers.MAPPING_ADVICE
-        "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown"},
+        # lesson.simulation_takeaway: why no winner, or the rate's winner with its interactions' gap
+        "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown", "conversation", "conversation_chance",
+                                   "mixed", "mixed_chance"},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
         # report.glossary (a metric's term is its label)
         "metric_part.": set(METRIC_PARTS),  # Translator.metric: LinkedIn's organic and sponsored daily series

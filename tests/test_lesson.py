@@ -694,6 +694,38 @@ def test_fewer_summed_interactions_are_said_as_a_gap_only_where_their_interval_l
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_more_summed_interactions_are_a_win_only_where_their_interval_leaves_out_one(language):
+    """The conversation strategy's rate is higher beyond chance in both. 10 posts each, seed 7: 599 summed
+    interactions against 281 (599 ÷ 281 = 2.13), but an interval of 0.99 to 3.76 that holds 1: the rate is
+    won, the interactions' gap could be chance, never "wins ... 2.13 times its summed interactions". 40 posts
+    each, seed 7 (the defaults): 2,754 against 1,067 (2.58, 95% CI 2.00 to 3.23): a win on both."""
+    tr = Translator(language)
+    few = lesson.simulate(posts_per_strategy=10)
+    assert few.groupby("strategy")["interactions"].sum().tolist() == [281, 599]  # broadcast, conversation
+    value, low, high = lesson.strategy_ratios(few)["interactions"]
+    assert (round(value, 2), round(low, 2), round(high, 2)) == (2.13, 0.99, 3.76)
+    assert lesson._verdict(lesson.strategy_ratios(few)["rate"]) == "conversation"
+    takeaway = lesson.simulation_takeaway(few, tr)
+    won = {"en": "the conversation strategy wins over the broadcast strategy",
+           "id": "strategi percakapan unggul: interaksinya"}[language]
+    assert won not in takeaway
+    chance = {"en": "Its summed interactions came out higher too, 2.13 times the broadcast strategy's, but by a gap "
+                    "chance alone could give (95% CI 0.99 to 3.76 times)",
+              "id": "Jumlah interaksinya juga lebih tinggi, 2,13 kali milik strategi siaran, tetapi selisihnya bisa "
+                    "muncul karena kebetulan saja (IK 95% 0,99 hingga 3,76 kali)"}[language]
+    rate = {"en": "wins on engagement rate by reach (Σ interactions ÷ Σ reach): 4.8% against 1.8%, 2.67 times the "
+                  "broadcast strategy's (95% CI 1.62 to 3.56 times: beyond chance)",
+            "id": "unggul dalam tingkat interaksi terhadap jangkauan (Σ interaksi ÷ Σ jangkauan): 4,8% dibandingkan "
+                  "1,8%, 2,67 kali tingkat strategi siaran (IK 95% 1,62 hingga 3,56 kali: bukan sekadar kebetulan)"}
+    assert chance in takeaway and rate[language] in takeaway
+    many = lesson.simulate()
+    assert many.groupby("strategy")["interactions"].sum().tolist() == [1_067, 2_754]
+    assert lesson.strategy_ratios(many)["interactions"][1] > 1
+    takeaway = lesson.simulation_takeaway(many, tr)
+    assert won in takeaway and tr.number(2.58, 2) in takeaway and chance[:20] not in takeaway
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(language):
     """paid_boost 20, seed 7: the broadcast strategy's summed reach is 983,342 against 59,452 (16.5 times), and
     its interactions 6,239 against 2,716, 2.297 times the conversation strategy's. The title said "0.1 times the
