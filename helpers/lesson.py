@@ -525,25 +525,31 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
 
 
 def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series, ratios: dict) -> str:
-    """The simulation figure's title from each strategy's summed reach and interactions: the strategy with the
-    more reach is compared with the other, as the takeaway words a win ("17 times as much", never "0.1 times"
-    for 0.06); about the same reach (within ALIKE) is said so, conversation against broadcast; a total of 0
-    gives no ratio, and a title without one. Both ratios are written as the takeaway writes them, with their
-    intervals' decimals (`ratios`: strategy_ratios, conversation ÷ broadcast, _ratio_estimates), so the title's
-    "2.58 times the interactions" is the sentence's."""
+    """The simulation figure's title from each strategy's summed reach and interactions, in the direction the
+    takeaway's sentences give their ratios: broadcast ÷ conversation only where the broadcast strategy wins
+    on reach ("17 times as much", never "0.1 times" for 0.06), conversation ÷ broadcast otherwise. Each ratio is
+    worded by its own interval, as the sentences are (_figure_title_part); a total of 0 gives no ratio, and a
+    title without one. `ratios`: strategy_ratios, conversation ÷ broadcast."""
     if not (reach.all() and interactions.all()):
         return tr.t("lesson.sim.figure_title_plain")
-    first, second = STRATEGIES[::-1]  # conversation against broadcast, unless broadcast reaches more
-    reach_ratio, interactions_ratio = ratios["reach"], ratios["interactions"]
-    ratio = reach[first] / reach[second]
-    key = "lesson.sim.figure_title"
-    if 1 / ALIKE <= ratio <= ALIKE:
-        key = "lesson.sim.figure_title_reach_alike"
-    elif ratio < 1:
-        key = "lesson.sim.figure_title_broadcast"
-        reach_ratio, interactions_ratio = _inverse(reach_ratio), _inverse(interactions_ratio)
-    return tr.t(key, reach_ratio=_ratio_estimates(tr, reach_ratio)[0],
-                interactions_ratio=_ratio_estimates(tr, interactions_ratio)[0])
+    broadcast = _verdict(ratios["reach"]) == "broadcast"
+
+    def part(measure: str) -> str:
+        return _figure_title_part(tr, measure, _inverse(ratios[measure]) if broadcast else ratios[measure])
+
+    return tr.t("lesson.sim.figure_title_broadcast" if broadcast else "lesson.sim.figure_title",
+                reach=part("reach"), interactions=part("interactions"))
+
+
+def _figure_title_part(tr: Translator, measure: str, ratio: tuple) -> str:
+    """One ratio of the figure's title ('reach' or 'interactions'), written as _ratio_estimates writes it:
+    "about the same" where the strategies are alike (_verdict 'chance' or 'close', or within ALIKE without an
+    interval), "a gap chance could give" where the interval holds 1 beyond ALIKE ('undecided'), the plain
+    multiple where the gap is beyond chance or cannot be judged."""
+    verdict, value = _verdict(ratio), ratio[0]
+    shown = ("alike" if verdict in ("chance", "close") or (verdict == "unknown" and 1 / ALIKE <= value <= ALIKE)
+             else "chance" if verdict == "undecided" else "times")
+    return tr.t(f"lesson.sim.figure_{measure}_{shown}", ratio=_ratio_estimates(tr, ratio)[0])
 
 
 # --------------------------------------------------------------------------------------------- part 3

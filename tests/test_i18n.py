@@ -283,6 +283,9 @@ def dynamic_families() -> dict[str, set[str]]:
         # lesson.simulation_takeaway: why no winner, or the rate's winner with its interactions' gap
         "lesson.sim.engagement_": {"chance", "undecided", "close", "unknown", "conversation", "conversation_chance",
                                    "mixed", "mixed_chance"},
+        # lesson._figure_title_part: each ratio of the simulation figure's title, worded by its interval
+        "lesson.sim.figure_": {f"{measure}_{shown}" for measure in ("reach", "interactions")
+                               for shown in ("times", "alike", "chance")},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
         # report.glossary (a metric's term is its label)
         "metric_part.": set(METRIC_PARTS),  # Translator.metric: LinkedIn's organic and sponsored daily series

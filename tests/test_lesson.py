@@ -738,11 +738,41 @@ def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(l
     assert sums["reach"].tolist() == [983_342, 59_452]  # broadcast, conversation
     assert sums["interactions"].tolist() == [6_239, 2_716]
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(posts))
-    assert title == tr.t("lesson.sim.figure_title_broadcast", reach_ratio=tr.number(17, 0),
-                         interactions_ratio=tr.number(2.30, 2))  # 6,239 / 2,716 = 2.297
+    assert title == tr.t("lesson.sim.figure_title_broadcast",
+                         reach=tr.t("lesson.sim.figure_reach_times", ratio=tr.number(17, 0)),
+                         interactions=tr.t("lesson.sim.figure_interactions_times",
+                                           ratio=tr.number(2.30, 2)))  # 6,239 / 2,716 = 2.297
     assert f", {tr.number(17, 0)} " in lesson.simulation_takeaway(posts, tr)  # "…, 17 times as much"
     fig, _ = lesson.simulation_figure(posts, tr)
     assert fig._suptitle.get_text().replace("\n", " ") == title
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(language):
+    """10 posts each, seed 7: summed reach 12,516 against 15,678, conversation ÷ broadcast 0.80 (95% CI 0.57 to
+    1.11), no winner; interactions 2.13 (0.99 to 3.76). The title said "Broadcast strategy against conversation
+    strategy: 1.25 times the summed reach, 0.47 times the interactions" beside sentences that give 0.80: it now
+    runs conversation ÷ broadcast, as they do, and says both gaps are within chance. 40 posts each (the
+    defaults): reach 1.00 (0.87 to 1.15), alike; interactions 2.58 (2.00 to 3.23), beyond chance."""
+    tr = Translator(language)
+    few = lesson.simulate(posts_per_strategy=10)
+    sums = few.groupby("strategy")[["reach", "interactions"]].sum()
+    assert sums["reach"].tolist() == [15_678, 12_516]  # broadcast, conversation
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(few))
+    assert title == {
+        "en": "Conversation strategy against broadcast strategy: 0.80 times the summed reach (within chance), "
+              "2.13 times the interactions (within chance)",
+        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan 0,80 kali (masih dalam "
+              "batas kebetulan), interaksi 2,13 kali (masih dalam batas kebetulan)"}[language]
+    assert tr.number(0.80, 2) in lesson.simulation_takeaway(few, tr)
+    many = lesson.simulate()
+    sums = many.groupby("strategy")[["reach", "interactions"]].sum()
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(many))
+    assert title == {
+        "en": "Conversation strategy against broadcast strategy: about the same summed reach (1.00 times), "
+              "2.58 times the interactions",
+        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan hampir sama (1,00 kali), "
+              "interaksi 2,58 kali"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -774,8 +804,9 @@ def test_a_strategy_ratio_is_written_with_the_decimals_of_its_interval(language)
     assert quoted in lesson.simulation_takeaway(boosted, tr) and round(ratio, 2) != round(ratio, 1)
     fig, _ = lesson.simulation_figure(boosted, tr)
     assert fig._suptitle.get_text().replace("\n", " ") == tr.t(
-        "lesson.sim.figure_title_broadcast", reach_ratio=tr.number(ratio, 2),
-        interactions_ratio=tr.number(sums.loc["broadcast", "interactions"] / sums.loc["conversation", "interactions"], 2))
+        "lesson.sim.figure_title_broadcast", reach=tr.t("lesson.sim.figure_reach_times", ratio=tr.number(ratio, 2)),
+        interactions=tr.t("lesson.sim.figure_interactions_times", ratio=tr.number(
+            sums.loc["broadcast", "interactions"] / sums.loc["conversation", "interactions"], 2)))
     # a bound that would read as 1 beside "beyond chance" takes the digits that tell it from 1
     assert lesson._ratio_interval(tr, (1.006, 1.004, 1.008)) == tr.t("lesson.sim.interval", low=tr.number(1.004, 3),
                                                                       high=tr.number(1.008, 2))
