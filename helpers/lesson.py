@@ -95,6 +95,7 @@ def setup(language: str = "en", *, audience_size=20_000, conversation_share=0.5,
                          lambda error, tb, namespace: explain_mistake(error, tb, namespace, tr))
     watch_answer_cells()
     check_demo_exports()
+    _SET_UP.append(code)
     return tr
 
 
@@ -1269,6 +1270,35 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     if any(right):
         return result("half_right", _half_right(tr, exercise_id, right, hint))
     return result("wrong", tr.t("lesson.check.wrong", hint=hint))
+
+
+#: The languages setup() has run in, in this Python process, the latest last: empty in a kernel just
+#: (re)started, where a check cell run before the cells above says to run them first (check_answer).
+_SET_UP: list[str] = []
+
+
+def check_answer(exercise_id: str, namespace: dict | None = None) -> CheckResult:
+    """A check cell's one call: check() on the exercise's answer variable and the lesson's `language`, both
+    read from the notebook's namespace (`namespace`, else IPython's), so that the cell needs nothing defined
+    by the cells above. Run before the lesson's set-up (a kernel restarted, then an answer cell and its check
+    run alone), it says to run the cells above first, in the lesson's language when the parameters cell has
+    run, in every language otherwise; an answer cell not run yet is said so (lesson.mistake.answer_not_run)."""
+    if namespace is None:
+        shell = get_ipython()
+        namespace = shell.user_ns if shell is not None else {}
+    code = language_code(namespace.get("language")) or (_SET_UP[-1] if _SET_UP else None)
+    exercise_id = exercise_name(exercise_id, code or "en")
+
+    def said(tr: Translator, key: str, **values) -> str:
+        return f"{tr.t('lesson.check.exercise', number=_exercise_number(exercise_id))}: {tr.t(key, **values)}"
+
+    if not _SET_UP:
+        message = " ".join(said(Translator(known), "lesson.check.not_set_up") for known in ([code] if code else LANGUAGES))
+        return CheckResult(exercise_id, "unanswered", message)
+    name = ANSWER_NAMES[exercise_id]
+    if name not in namespace:
+        return CheckResult(exercise_id, "unanswered", said(Translator(code), "lesson.mistake.answer_not_run", name=name))
+    return check(exercise_id, namespace[name], code)
 
 
 #: Each exercise's answer variable, as its answer cell in the notebook assigns it (`answer_frequency = None`).

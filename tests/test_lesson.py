@@ -1355,10 +1355,11 @@ def test_parameters_cell_holds_literals_only():
 def test_every_exercise_has_an_answer_cell_left_as_none_a_check_and_a_solution():
     sources = ["".join(c["source"]) for c in _cells()]
     for exercise in lesson.EXERCISES:
-        answers = [s for s in sources if re.fullmatch(r"answer_\w+ = None", s)
-                   and f'lesson.check("{exercise}", {s.split(" =")[0]}, language)' in sources]
-        assert len(answers) == 1, exercise
-        assert answers[0] == f"{lesson.ANSWER_NAMES[exercise]} = None"  # the name its check looks up
+        # the answer cell assigns the name its check looks up; the check imports what it calls
+        assert sources.count(f"{lesson.ANSWER_NAMES[exercise]} = None") == 1, exercise
+        check = f'from helpers import lesson\nlesson.check_answer("{exercise}")'
+        assert sources.count(check) == 1, exercise
+        assert sources.index(check) == sources.index(f"{lesson.ANSWER_NAMES[exercise]} = None") + 1, exercise
         assert f'lesson.solution("{exercise}", language, show=show_solutions)' in sources
 
 
@@ -2536,6 +2537,48 @@ def test_a_check_after_an_answer_cell_that_stopped_says_so_rather_than_judge_an_
     assert stopped == {"answer_benchmark": "SyntaxError", "answer_rates": "KeyError"}
     lesson.record_answer_cell(_ran("answer_benchmark = 0.0231 / 0.00035"))  # mended and run through
     assert stopped == {"answer_rates": "KeyError"} and lesson.check("benchmark", 66, language).correct
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_check_run_before_the_lessons_set_up_says_to_run_the_cells_above(monkeypatch, language):
+    """After a kernel restart, an answer cell and its check run alone stopped with `NameError: name 'lesson' is
+    not defined`, in English. A check now reads the answer and the language itself, and before the set-up has
+    run says to run the cells above first: in the lesson's language when the parameters cell has run, in both
+    otherwise. Once set up, it judges the answer, or says its answer cell has not run."""
+    monkeypatch.setattr(lesson, "_SET_UP", [])
+    tr = Translator(language)
+    result = lesson.check_answer("frequency", {"language": language, "answer_frequency": 1.22})
+    assert result.status == "unanswered"
+    assert result.message == tr.t("lesson.check.exercise", number=1) + ": " + tr.t("lesson.check.not_set_up")
+    both = lesson.check_answer("benchmark", {"answer_benchmark": 66}).message
+    assert both == " ".join(f"{Translator(code).t('lesson.check.exercise', number=5)}: "
+                            f"{Translator(code).t('lesson.check.not_set_up')}" for code in ("en", "id"))
+    assert "Run > Run All Above Selected Cell" in tr.t("lesson.check.not_set_up")
+    monkeypatch.setattr(lesson, "_SET_UP", [language])
+    assert lesson.check_answer("frequency", {"language": language, "answer_frequency": 1.22}).correct
+    assert lesson.check_answer("frequency", {"answer_frequency": 1.22}).correct  # the set-up's language
+    missing = lesson.check_answer("rates", {"language": language})
+    assert missing.message.endswith(tr.t("lesson.mistake.answer_not_run", name="answer_rates"))
+
+
+def test_a_check_cell_after_a_kernel_restart_speaks_without_a_traceback():
+    """The notebook's own answer and check cells, run alone in a fresh kernel in which only the parameters
+    cell ran (language "id"): the check says, in Indonesian, to run the cells above; no error."""
+    from nbclient import NotebookClient
+
+    sources = ["".join(c["source"]) for c in _cells()]
+    parameters = sources[0].replace('language = "en"', 'language = "id"')
+    check = next(s for s in sources if s.endswith('lesson.check_answer("frequency")'))
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in
+                                               ("answer_frequency = 1.22", check, parameters, check)])
+    NotebookClient(notebook, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(lesson.DEMO_DIR.parent.parent)}}).execute()
+    outputs = [cell.outputs for cell in notebook.cells]
+    assert not [o for cell in outputs for o in cell if o.output_type == "error"]
+    said = [cell[0]["data"]["text/plain"] for cell in (outputs[1], outputs[3])]
+    assert said[0] == " ".join(f"{Translator(code).t('lesson.check.exercise', number=1)}: "
+                               f"{Translator(code).t('lesson.check.not_set_up')}" for code in ("en", "id"))
+    assert said[1] == "Latihan 1: " + Translator("id").t("lesson.check.not_set_up")
 
 
 def test_an_answer_cell_that_stops_in_a_lesson_kernel_is_said_by_its_check():
