@@ -17,6 +17,7 @@ import re
 import traceback
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -874,7 +875,10 @@ FORMATS_EXERCISE = ("harbour-books", "facebook")
 #: Exercise 5: Buffer's median by impressions against Rival IQ's median by followers of this edition.
 BENCHMARK_EXERCISE = ("x", 2023)
 SUMMED_REACH_CHOICES = ("a", "b", "c", "d")
-#: Relative tolerance of numeric answers (a frequency of 1.22 may be given as 1.2, a rate of 4.72% as 0.047).
+#: Relative distance that sets how many decimals a numeric answer needs (_decimals_asked: a frequency of 1.22 as
+#: 1.2, a rate of 4.72% as 0.047, 66 as a whole number); an answer is accepted as the right value or its
+#: rounding to those decimals or more (_accepted), not anywhere within this distance. Slips (another post's
+#: value, a percentage, a thousands dot) are still recognised within it.
 TOLERANCE = {"frequency": 0.02, "rates": 0.02, "benchmark": 0.03}
 #: Outside the tolerance but within this relative distance, a number is "close" (_near_miss).
 CLOSE = 0.10
@@ -1153,7 +1157,8 @@ class CheckResult:
 def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
     """Whether `answer` is right, in a sentence of the learner's language that never states the answer.
 
-    Numbers are accepted within a small relative tolerance (TOLERANCE); format names in either language,
+    Numbers are accepted as the right value or its rounding to the decimals given, at least those the exercise
+    asks for (_accepted, TOLERANCE); format names in either language,
     in any case, singular or plural; letters in any case. Wrong numbers get the likeliest cause where one
     shows: a decimal comma, a thousands comma (more numbers than asked for), a number in quotes (with a % sign,
     what to write for it), a thousands dot (1,000 times off; in exercise 5 also a zero too many or too few, 10
@@ -1209,7 +1214,7 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         if not _is_number(answer):
             return result("invalid", tr.t("lesson.check.number_expected", got=got))
         tolerance = TOLERANCE[exercise_id]
-        if _close(answer, expected, tolerance):
+        if _accepted(answer, expected, tolerance):
             return result("correct", tr.t("lesson.check.correct"))
         if slip := _typing_slip(exercise_id, [answer], [expected], tolerance):
             return result("wrong", _exercise_text(tr, exercise_id, slip))
@@ -1227,10 +1232,10 @@ def check(exercise_id: str, answer, language: str = "en") -> CheckResult:
         if not isinstance(answer, (tuple, list)) or len(answer) != 2 or not all(_is_number(v) for v in answer):
             return result("invalid", tr.t("lesson.check.pair_expected", got=got))
         tolerance = TOLERANCE["rates"]
-        right = [_close(a, e, tolerance) for a, e in zip(answer, expected)]
+        right = [_accepted(a, e, tolerance) for a, e in zip(answer, expected)]
         if all(right):
             return result("correct", tr.t("lesson.check.correct"))
-        if all(_close(a, e, tolerance) for a, e in zip(answer, reversed(expected))):
+        if all(_accepted(a, e, tolerance) for a, e in zip(answer, reversed(expected))):
             return result("wrong", tr.t("lesson.check.swapped_rates"))
         if slip := _typing_slip(exercise_id, answer, expected, tolerance):
             return result("wrong", _exercise_text(tr, exercise_id, slip))
@@ -1456,6 +1461,39 @@ def _close(value: float, expected: float, tolerance: float) -> bool:
     return abs(float(value) - expected) <= tolerance * abs(expected)
 
 
+def _accepted(value: float, expected: float, tolerance: float) -> bool:
+    """Whether a number is the right answer: the right value itself (up to the last digits of floating point,
+    as a computation in another order leaves them), or the right value rounded to the decimals the number is
+    written with, when those are at least the decimals the exercise asks for (_decimals_asked). Not a band
+    around it: 1.24 is no rounding of 1.22, 65 none of 66; 1.2 and 0.0850 are roundings of 1.22 and 0.085."""
+    value, expected = float(value), float(expected)
+    if math.isclose(value, expected, rel_tol=1e-9):
+        return True
+    decimals = _written_decimals(value)
+    if decimals < _decimals_asked(expected, tolerance):
+        return False
+    scale = 10 ** decimals
+    roundings = (math.floor(expected * scale + 0.5 + 1e-9) / scale,  # a tie either way: half up or half to even
+                 math.ceil(expected * scale - 0.5 - 1e-9) / scale)
+    return any(abs(value - kept) * scale < 1e-6 for kept in roundings)
+
+
+def _written_decimals(value: float) -> int:
+    """The decimals of a number as Python writes it at its shortest: 1.22 has 2, 66.0 none, 4.7e-05 six."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else MAX_DECIMALS
+
+
+def _decimals_asked(expected: float, tolerance: float) -> int:
+    """The fewest decimals an answer needs: those of the first cut of the right value that falls within the
+    exercise's tolerance (1 for 1.22, 3 for 0.085 and 0.0472, 0 for 66), as _rounded_too_much counts them."""
+    for decimals in range(MAX_DECIMALS + 1):
+        scale = 10 ** decimals
+        if _close(math.floor(expected * scale + 1e-9) / scale, expected, tolerance):
+            return decimals
+    return MAX_DECIMALS
+
+
 def _near_miss(value: float, expected: float, tolerance: float) -> bool:
     """Whether a number outside the tolerance is "close", the one rule of every numeric exercise: within CLOSE
     of the right value, or the right value rounded or cut too short (_rounded_too_much), however far off
@@ -1469,7 +1507,7 @@ def _near_advice(tr: Translator, exercise_id: str, answers, expected, hint: str)
     other close answer is no rounding, but most likely a number left out or mistyped (interactions without
     shares: 310 ÷ 4,000 = 0.0775), and gets the plain 'near' advice with the exercise's hint."""
     tolerance = TOLERANCE[exercise_id]
-    rounded = all(_close(a, e, tolerance) or _rounded_too_much(a, e, tolerance) for a, e in zip(answers, expected))
+    rounded = all(_accepted(a, e, tolerance) or _rounded_too_much(a, e, tolerance) for a, e in zip(answers, expected))
     return _exercise_text(tr, exercise_id, "close" if rounded else "near", hint=hint)
 
 

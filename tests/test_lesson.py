@@ -110,6 +110,31 @@ def test_a_half_right_pair_names_the_position_that_is_right(language):
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_an_answer_is_the_right_value_or_its_rounding_not_any_number_near_it(language):
+    """Frequency 6,100 ÷ 5,000 = 1.22, asked to one decimal; rates 340 ÷ 4,000 = 0.085 and 340 ÷ 7,200 =
+    0.047222…, to three; 0.0231 ÷ 0.00035 = 66, to a whole number. A 2% band accepted 1.24 and 65 or 67 (3%) but
+    called 1.19 close: an answer is now the right value or its rounding to the decimals it is written with."""
+    tr = Translator(language)
+    for exercise, right, wrong in (
+            ("frequency", [1.22, 1.2, 6_100 / 5_000], [1.24, 1.19, 1.21, 1.23, 1.225, 1.3 - 0.07]),
+            ("benchmark", [66, 66.0, 0.0231 / 0.00035], [65, 67, 66.5, 66.4]),
+            ("rates", [(0.085, 0.0472), (0.0850, 0.047), (0.085, 0.04722), (340 / 4_000, 340 / 7_200)],
+             [(0.085, 0.0473), (0.0851, 0.0472), (0.084, 0.0472), (0.085, 0.04723)])):
+        for answer in right:
+            assert lesson.check(exercise, answer, language).correct, (exercise, answer)
+        for answer in wrong:
+            result = lesson.check(exercise, answer, language)
+            assert not result.correct, (exercise, answer)
+            # no rounding of the right value: not told to keep more decimals
+            assert not result.message.endswith(lesson._exercise_text(tr, exercise, "close")), (exercise, answer)
+    assert lesson.check("frequency", 1, language).message.endswith(tr.t("lesson.ex.frequency.close"))  # too few
+    assert lesson.check("rates", (0.09, 0.05), language).message.endswith(tr.t("lesson.ex.rates.close"))
+    assert [lesson._decimals_asked(v, lesson.TOLERANCE[e]) for e, v in
+            (("frequency", 1.22), ("rates", 0.085), ("rates", 340 / 7_200), ("benchmark", 66))] == [1, 3, 3, 0]
+    assert [lesson._written_decimals(v) for v in (1.22, 66.0, 0.0850, 4.7e-05)] == [2, 0, 3, 6]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_answers_rounded_too_much_are_close(language):
     tr = Translator(language)
     close = tr.t("lesson.ex.rates.close")
