@@ -489,6 +489,10 @@ SIMULATION_PARTS = {
 }
 
 
+#: Font size of the simulation figure's legends: read from the back of a room when the lesson is projected.
+LEGEND_FONTSIZE = 10
+
+
 def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, str]:
     """Left: summed reach per strategy by source; right: interactions by component. With its alt text.
 
@@ -516,7 +520,8 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
         ax.set_ylabel(axis_label(ylabel, 40))  # a long Indonesian label would run into the title
         ax.set_title(title, loc="left", fontsize=10)
         handles, labels = ax.get_legend_handles_labels()
-        ax.legend(handles[::-1], labels[::-1], title=legend, frameon=False, fontsize=8, title_fontsize=9,
+        ax.legend(handles[::-1], labels[::-1], title=legend, frameon=False, fontsize=LEGEND_FONTSIZE,
+                  title_fontsize=LEGEND_FONTSIZE,
                   loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=1,  # top of the legend: top of the bars
                   handlelength=2.4, handleheight=1.2)  # swatches large enough to show their hatching
     localise_numbers(fig, tr)

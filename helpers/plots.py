@@ -530,6 +530,10 @@ def rank_shift_height(rows: float, title: str, y_label: str, legend: list[str], 
     return max(3.5, 0.32 * rows + 1.5, chrome + label + 0.2)
 
 
+#: Size (points) of the dots a box plot draws for its unusual values: seen on a projected slide too.
+FLIER_SIZE = 5
+
+
 def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x: str = "reach",
                               rate: str | None = None, labels: dict | None = None) -> plt.Figure:
     """Two panels per format: reach per post and engagement rate by reach (boxes show the spread); or the
@@ -560,7 +564,7 @@ def formats_under_both_lenses(posts: pd.DataFrame, title: str, tr: Translator, x
             ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, patch_artist=True,
                        boxprops={"facecolor": colour, "edgecolor": "0.25"}, medianprops={"color": "0.15"},
                        whiskerprops={"color": "0.25"}, capprops={"color": "0.25"},
-                       flierprops={"marker": "o", "markersize": 2, "markerfacecolor": "0.25",
+                       flierprops={"marker": "o", "markersize": FLIER_SIZE, "markerfacecolor": "0.25",
                                    "markeredgecolor": "none"})
         log_scale(axes[0], "x", tr)
         axes[0].set_ylim(len(order) - 0.5, -0.5)  # the format with the highest median reach on top

@@ -880,6 +880,26 @@ def test_the_simulation_figures_legends_follow_the_bars_and_each_colour_means_on
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_lessons_figures_read_on_a_projected_slide(language):
+    """The simulation figure's legends were 8 pt and the box plot's unusual posts 2 pt dots: 10 pt legends and
+    5 pt dots now. The box plot shows one platform while the sentences above it speak of two: its title says
+    it shows that platform's posts only."""
+    tr = Translator(language)
+    fig, _ = lesson.simulation_figure(lesson.simulate(), tr)
+    legends = [ax.get_legend() for ax in fig.axes]
+    assert len(legends) == 2
+    for legend in legends:
+        assert {text.get_fontsize() for text in legend.get_texts()} == {10}
+        assert legend.get_title().get_fontsize() == 10
+    client, platform = lesson.SHOWCASE
+    fig, _ = lesson.formats_figure(client, platform, tr)
+    fliers = [line for ax in fig.axes for line in ax.get_lines() if line.get_marker() == "o"]
+    assert fliers and {line.get_markersize() for line in fliers} == {5}
+    only = {"en": "Kopi Senja, Instagram posts only:", "id": "Kopi Senja, unggahan Instagram saja:"}[language]
+    assert fig._suptitle.get_text().replace("\n", " ").startswith(only)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_assumptions_say_shares_by_friends_reach_no_one(language):
     """Shares made by friends of sharers are in the table's shares but given no reach: the table's reach through
     shares is below REACH_PER_SHARE × its shares (4,063 against 2.8 × 40 posts × 40 for the broadcast strategy),
