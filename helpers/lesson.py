@@ -1985,15 +1985,15 @@ def denominators_table(tr: Translator) -> pd.DataFrame:
 def _ranges(tr: Translator, rows: pd.DataFrame) -> str:
     """The published figures of one denominator, a range per statistic ("median 0.06% to 0.10%; mean 0.15%"):
     medians and means are never pooled into one range."""
-    if rows.empty:
-        return tr.t("common.na")
+    if rows.empty:  # no source publishes a figure by this denominator: said so, not as a missing value
+        return tr.t("lesson.pitfalls.none_published")
     parts = sorted(rows.groupby("statistic"), key=lambda item: (item[0] != "median", item[0]))  # medians first
     return "; ".join(f"{tr.t(f'stat.{statistic}')} {_range(tr, part['value'])}" for statistic, part in parts)
 
 
 def _range(tr: Translator, values: pd.Series) -> str:
     if values.empty:
-        return tr.t("common.na")
+        return tr.t("lesson.pitfalls.none_published")
     low, high = values.min(), values.max()
     if low == high:
         return tr.rate_percent(low)

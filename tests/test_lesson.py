@@ -2186,6 +2186,28 @@ def test_the_notebook_says_what_another_seed_and_fewer_posts_show(language):
     assert np.isnan(five[1]) and np.isfinite(six[1])
 
 
+def test_the_indonesian_lesson_words_chance_errors_whiskers_and_missing_figures_plainly():
+    """A lead beyond chance is "bukan sekadar kebetulan", not "lebih dari kebetulan"; "galat" is explained as
+    "galat (error)" where a text first uses it; the box plot's whiskers are "garis (whisker)", not "garis kumis";
+    and a platform without a published figure reads "tidak ada data" in the benchmark table, not "t/a"."""
+    tr = Translator("id")
+    texts = {key: text for key, text in tr.texts.items() if key.startswith("lesson.")}
+    for key in ("lesson.demo.formats_clear", "lesson.demo.formats_reach_unclear", "lesson.demo.formats_rate_unclear",
+                "lesson.sim.impressions_broadcast", "lesson.sim.impressions_conversation"):
+        assert "bukan sekadar kebetulan" in texts[key] and "lebih dari kebetulan" not in texts[key], key
+    assert texts["lesson.demo.formats_clear"].startswith("Kedua keunggulan itu bukan sekadar kebetulan")
+    for key, text in texts.items():
+        if "galat" in text:
+            assert text.split("galat", 1)[1].startswith(" (error)"), key
+    assert "garis (whisker)" in texts["lesson.demo.figure_reading"] and "kumis" not in "".join(texts.values())
+    table = lesson.denominators_table(tr)
+    linkedin = table[table["platform"] == "LinkedIn"].iloc[0]
+    assert linkedin["terhadap pengikut (terendah hingga tertinggi, per statistik)"] == "tidak ada data"
+    assert "t/a" not in table.to_string()
+    english = lesson.denominators_table(Translator("en"))
+    assert (english.iloc[:, 1] == "none published").sum() == (table.iloc[:, 1] == "tidak ada data").sum() == 2
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_strength_scale_goes_up_to_very_strong_and_the_indonesian_reads_plainly(language):
     """The scale of strength words is given whole, "very strong" from 0.8 included (compare.agreement_strength:
@@ -2311,7 +2333,7 @@ def test_an_empty_filter_and_a_name_python_does_not_know_are_explained(learner):
         " this cell again.")
     assert _slip('lesson.check("rates", answer_rates, language)', learner, "id") == (
         "`answer_rates` belum didefinisikan: sel jawaban di atas (sel yang berisi `answer_rates = …`) belum"
-        " dijalankan, atau terhenti karena galat sebelum nilainya diisi. Jalankan sel itu (bila menampilkan galat,"
+        " dijalankan, atau terhenti karena galat (error) sebelum nilainya diisi. Jalankan sel itu (bila menampilkan galat,"
         " perbaiki dulu selnya), lalu jalankan sel ini lagi.")
     del learner["exercise_posts"]
     assert "the cells above were not run" in _slip('exercise_posts.loc["B", "reach"]', learner)
