@@ -813,8 +813,9 @@ def agreement_notes(tr: Translator, top_n: int = 10) -> str:
 
 def tie_sentences(tr: Translator, top_n: int = 10) -> list[str]:
     """Per demo channel and lens whose posts tie across the n-th place: the tie, the rule that leaves its
-    posts out of the top n (compare.surely_in_top), and the overlap a cut at exactly n posts would find
-    instead, from its lowest to its highest as the tie is broken (`nlargest(n, …)` gives one of them)."""
+    posts out of the top n (compare.surely_in_top: nothing tells which of them belongs in it), so that the top
+    n holds fewer than n posts, and the overlap a cut at exactly n posts would find instead, from its lowest
+    to its highest as the tie is broken (`nlargest(n, …)` gives one of them); in words a non-programmer follows."""
     sentences = []
     for client in DEMO_CLIENTS:
         for platform, group in _demo_posts(client).groupby("platform"):
@@ -836,6 +837,7 @@ def tie_sentences(tr: Translator, top_n: int = 10) -> list[str]:
                 sentences.append(tr.t(
                     "lesson.demo.overlap_tie", client_possessive=tr.possessive(DEMO_CLIENTS[client][0]),
                     platform=tr.platform(platform), count=tr.number(len(tied)), measure=tr.metric(measure),
+                    other=tr.metric(found[other]), kept=tr.number(kept),
                     value=tr.number(value), first=tr.number(places.min()), last=tr.number(places.min() + len(tied) - 1),
                     n=tr.number(n), size=tr.number(size), overlap=tr.number(found["overlap"]),
                     cut=tr.number(low) if low == high else tr.t("lesson.demo.span", low=tr.number(low),

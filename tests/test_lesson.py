@@ -1170,10 +1170,19 @@ def test_a_tie_across_the_tenth_place_is_said_where_the_overlap_is_read(language
     assert len(plain) == 4 and lesson.agreement(10).set_index("client").loc["harbour-books", "overlap"] == 3
     expected = tr.t("lesson.demo.overlap_tie", client_possessive=tr.possessive("Harbour Books"),
                     platform=tr.platform("facebook"), count="2", measure=tr.metric("interactions"), value="83",
-                    first="10", last="11", n="10", size="9", overlap="3",
+                    first="10", last="11", n="10", size="9", overlap="3", other=tr.metric("reach"), kept="1",
                     cut=tr.t("lesson.demo.span", low="3", high="4"))
     assert lesson.tie_sentences(tr) == [expected]  # Kopi Senja's channels have no tie at the 10th place
     assert expected in lesson.agreement_notes(tr) and expected not in lesson.agreement_sentence(tr)
+    # said so that a non-programmer follows: room for one of the two, neither counted, 9 posts above the tie
+    said = {"en": "in places 10 to 11, so a top 10 has room for only 1 of them; as nothing tells which, the table "
+                  "counts none of them there. Its top 10 by interactions therefore holds only the 9 posts ranked "
+                  "above the tie, 3 of which are also in the top 10 by reach: hence \"3 of 10\".",
+            "id": "di peringkat 10 sampai 11, sehingga 10 teratas hanya muat untuk 1 di antaranya; karena tidak ada "
+                  "yang menentukan unggahan yang mana, tabel tidak memasukkan satu pun di antaranya. Jadi, 10 teratas "
+                  "menurut interaksi hanya berisi 9 unggahan yang berperingkat di atas seri itu, dan 3 di antaranya "
+                  "juga masuk 10 teratas menurut jangkauan: itulah sebabnya \"3 dari 10\"."}[language]
+    assert said in expected and "hence 3 of 10" not in expected
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -1460,13 +1469,13 @@ def test_the_contents_follow_the_order_of_the_parts(language):
     assert _slide_of("lesson.pitfalls.denominators_title") < exercises[4] < _slide_of("lesson.pitfalls.views_title")
     assert lesson.title_slide(Translator(language)).data.split("\n\n")[-1] == {
         "en": "1. Two views of a social channel, and the formulas of both lenses\n"
-              "2. A simulation: two strategies that look alike under one lens and not under the other\n"
+              "2. A simulation: two strategies that can look alike under one lens and not under the other\n"
               "3. The same comparison on the posts of two (invented) businesses\n"
               "4. Exercises 1 to 4, each with a check\n"
               "5. Three pitfalls that make reach look larger, or rates look more comparable, than they are, with"
               " exercise 5 after the second\n",
         "id": "1. Dua cara memandang kanal media sosial, dan rumus kedua lensa\n"
-              "2. Simulasi: dua strategi yang tampak serupa menurut satu lensa, tetapi tidak menurut lensa lainnya\n"
+              "2. Simulasi: dua strategi yang dapat tampak serupa menurut satu lensa, tetapi tidak menurut lensa lainnya\n"
               "3. Perbandingan yang sama pada unggahan dua bisnis (fiktif)\n"
               "4. Latihan 1 sampai 4, masing-masing dengan pemeriksaan jawaban\n"
               "5. Tiga jebakan yang membuat jangkauan tampak lebih besar daripada kenyataannya, atau membuat tingkat"
@@ -1609,10 +1618,10 @@ def test_the_agreement_slide_is_short_and_its_notes_carry_the_rest(offline_deck)
     tr = Translator("id")
     reading = [s for s in _visible(offline_deck) if s.startswith(tr.t("lesson.demo.agreement_reading_title"))]
     assert len(reading) == 1
-    assert "Theil–Sen" not in reading[0] and "seri itu dipecah" not in reading[0]
+    assert "Theil–Sen" not in reading[0] and "hanya muat untuk" not in reading[0]
     assert len(reading[0]) < 1_000  # about 1,650 with the elasticity's definition and the tie
     with_notes = [s for s in _slides(offline_deck) if s.startswith(tr.t("lesson.demo.agreement_reading_title"))]
-    assert "Theil–Sen" in with_notes[0] and "seri itu dipecah" in with_notes[0]  # in the speaker view
+    assert "Theil–Sen" in with_notes[0] and "hanya muat untuk" in with_notes[0]  # in the speaker view
 
 
 def test_the_deck_carries_the_data_of_exercises_4_and_5(offline_deck):
