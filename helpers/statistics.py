@@ -163,9 +163,11 @@ def rank_permutation_p(samples) -> float:
     pooled midranks into groups of the same sizes whose H is at least the one observed. H rises with
     Σ Rᵢ² ÷ nᵢ for fixed ranks, so that sum is compared. Every split counted (two groups: every choice of the
     smaller one's ranks, at once; more: scipy.stats.permutation_test) where there are PERMUTATIONS or fewer, which makes the p exact (0.100 at 3 against 3); else
-    PERMUTATIONS random ones, seeded, and p = (1 + as large) ÷ (1 + PERMUTATIONS) (Phipson & Smyth 2010)."""
+    PERMUTATIONS random ones, seeded, and p = (1 + as large) ÷ (1 + PERMUTATIONS) (Phipson & Smyth 2010).
+    Each sample is sorted before the ranks are pooled: the seeded permutations then shuffle the same ranks in
+    the same places, so the same posts in any row order give the same p."""
     sizes = [len(x) for x in samples]
-    ranks = stats.rankdata(np.concatenate([np.asarray(x, dtype=float) for x in samples]))
+    ranks = stats.rankdata(np.concatenate([np.sort(np.asarray(x, dtype=float)) for x in samples]))
     starts = np.cumsum([0, *sizes[:-1]])
 
     def spread(*parts, axis=-1):
