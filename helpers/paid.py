@@ -413,8 +413,11 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
     delivery on some days (same_delivery_days), pass the rows of one for those days (one_per_delivery), or the sum counts it twice. Reach is summed only under the label
     "summed reach (not unique people)". Unique reach comes from the file's own total row ("reported total
     reach"), and only when the group holds every row of exactly one file that has one; `note` says why
-    not otherwise. CPM = spend ÷ impressions × 1000 (over rows that have both); cost per reached person =
-    spend ÷ reported total reach; frequency = impressions ÷ reported total reach. Reported totals come from
+    not otherwise. CPM = spend ÷ impressions × 1000 over the rows that have both, whose sums are kept ("CPM
+    impressions", "CPM spend") with the rows left out of them ("rows with spend only", "rows with impressions
+    only"), as rows without reach are counted: the summed impressions and spend may then not be its operands,
+    and a sentence quoting both beside the CPM says so. Cost per reached person = spend ÷ reported total reach;
+    frequency = impressions ÷ reported total reach. Reported totals come from
     `reports` (import_paid_delivery) or from `table.attrs['reported_totals']` (load_paid_delivery).
     """
     totals = _reported_totals(table, reports)
@@ -426,7 +429,7 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
         both = group["impressions"].notna() & group["spend"].notna()
         impressions = int(group["impressions"].sum()) if group["impressions"].notna().any() else pd.NA
         spend = float(group["spend"].sum()) if group["spend"].notna().any() else pd.NA
-        cpm_impressions = int(group.loc[both, "impressions"].sum())
+        cpm_impressions, cpm_spend = int(group.loc[both, "impressions"].sum()), float(group.loc[both, "spend"].sum())
         reported, note = _group_reach(group, totals)
         spend_all_rows = spend if group["spend"].notna().all() else pd.NA
         out.append({
@@ -438,7 +441,11 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
             SUMMED_REACH: int(group["reach"].sum()) if group["reach"].notna().any() else pd.NA,
             "rows without reach": int(group["reach"].isna().sum()),
             "reported total reach": reported,
-            "CPM": (float(group.loc[both, "spend"].sum()) / cpm_impressions * 1000) if cpm_impressions else pd.NA,
+            "CPM": cpm_spend / cpm_impressions * 1000 if cpm_impressions else pd.NA,
+            "CPM impressions": cpm_impressions,
+            "CPM spend": cpm_spend,
+            "rows with spend only": int((group["spend"].notna() & group["impressions"].isna()).sum()),
+            "rows with impressions only": int((group["impressions"].notna() & group["spend"].isna()).sum()),
             "cost per reached person": (spend_all_rows / reported
                                         if pd.notna(reported) and reported and pd.notna(spend_all_rows) else pd.NA),
             "frequency": (impressions / reported if pd.notna(reported) and reported and pd.notna(impressions)
@@ -446,11 +453,13 @@ def paid_summary(table: pd.DataFrame, reports: list[PaidFileReport] | None = Non
             "note": note,
         })
     summary = pd.DataFrame(out, columns=[*keys, "rows", "files", "impressions", "spend", SUMMED_REACH,
-                                         "rows without reach", "reported total reach", "CPM",
+                                         "rows without reach", "reported total reach", "CPM", "CPM impressions",
+                                         "CPM spend", "rows with spend only", "rows with impressions only",
                                          "cost per reached person", "frequency", "note"])
-    for col in ("rows", "files", "impressions", SUMMED_REACH, "rows without reach", "reported total reach"):
+    for col in ("rows", "files", "impressions", SUMMED_REACH, "rows without reach", "reported total reach",
+                "CPM impressions", "rows with spend only", "rows with impressions only"):
         summary[col] = summary[col].astype("Int64")
-    for col in ("spend", "CPM", "cost per reached person", "frequency"):
+    for col in ("spend", "CPM", "CPM spend", "cost per reached person", "frequency"):
         summary[col] = summary[col].astype("Float64")
     summary["note"] = summary["note"].astype("string")
     return summary

@@ -2423,6 +2423,8 @@ class Report:
                         "paid_delivery.sentence", reach=tr.number(row["reported total reach"]),
                         per_person=tr.unit_cost(row["cost per reached person"], currency),
                         frequency=tr.number(row["frequency"], 2), **values))
+                if cpm := self._cpm_operands(row):
+                    parts.append(cpm)
             else:
                 parts.append(tr.t("paid_delivery.none_within", source=source))
             if row["rows across"]:
@@ -2449,6 +2451,19 @@ class Report:
             lines.append(tr.t("paid_delivery.outside", file=report.path.name, first=tr.date(first),
                               last=tr.date(last)))
         return lines
+
+    def _cpm_operands(self, row: pd.Series) -> str | None:
+        """Where the paid delivery sentence's impressions and spend are not its CPM's operands (rows reporting
+        one of them without the other: paid_summary sums each over the rows reporting it, the CPM over the rows
+        reporting both), the CPM's own impressions and spend and the rows left out of it; else None."""
+        tr = self.tr
+        left_out = [tr.t(f"paid_delivery.cpm_{kind}_only", rows=tr.number(row[f"rows with {kind} only"]))
+                    for kind in ("spend", "impressions") if row[f"rows with {kind} only"]]
+        if (pd.isna(row["CPM"]) or not left_out  # rows of 0 spend, or 0 impressions, alone change nothing
+                or (row["CPM impressions"] == row["impressions"] and np.isclose(row["CPM spend"], row["spend"]))):
+            return None
+        return tr.t("paid_delivery.cpm_operands", impressions=tr.number(row["CPM impressions"]),
+                    spend=tr.money(row["CPM spend"], row["currency"]), left_out=tr.join(left_out))
 
     def _breakdown_words(self, report, timed: bool = False) -> str:
         """An Ads Manager report's breakdown, as the same-delivery sentence names it: 'by Region', 'no breakdown';

@@ -16,7 +16,7 @@ import pytest
 from helpers.errors import ExportFormatError
 from helpers.importers import detect_family
 from helpers.schema import SchemaViolation
-from helpers.paid import (PAID_COLUMNS, SUMMED_REACH, delivery_rates, detect_paid_family,
+from helpers.paid import (PAID_COLUMNS, SUMMED_REACH, conform_paid, delivery_rates, detect_paid_family,
                           import_paid_delivery, load_paid_delivery, paid_summary, validate_paid)
 from tests.conftest import FIXTURES, REAL_EXPORTS, real_export
 
@@ -107,6 +107,22 @@ def test_row_rates_leave_blank_reach_na():
     cherkasy = rates[rates["source_row"] == 3].iloc[0]
     assert cherkasy["frequency"] == pytest.approx(14_702 / 11_263)  # the file writes 1.30533606
     assert cherkasy["cpm"] == pytest.approx(160.65184879 / 14_702 * 1000)
+
+
+def test_the_summary_keeps_the_cpms_own_impressions_and_spend_and_the_rows_left_out_of_it():
+    """Five rows (impressions, spend): (200, 5.00), (300, 3.00), (0, 0.00), (blank, 1.00), (40, blank).
+    Impressions sum over the rows reporting them, 200 + 300 + 0 + 40 = 540; spend over its own, 5 + 3 + 0 + 1 =
+    9.00. The CPM counts the rows with both: 8.00 ÷ 500 × 1,000 = 16.00, not 9.00 ÷ 540 × 1,000 = 16.67; its
+    operands are kept beside it with the one row of spend only and the one of impressions only."""
+    rows = [dict(client="c", platform="facebook", account="A", breakdown=f"Age={k}", period_start=pd.Timestamp("2025-01-01"),
+                 period_end=pd.Timestamp("2025-01-31"), reach=pd.NA, impressions=i, spend=s, currency="USD",
+                 source_file="a.csv", source_row=k + 2)
+            for k, (i, s) in enumerate([(200, 5.0), (300, 3.0), (0, 0.0), (pd.NA, 1.0), (40, pd.NA)])]
+    row = paid_summary(conform_paid(pd.DataFrame(rows))).iloc[0]
+    assert row["impressions"] == 540 and row["spend"] == pytest.approx(9.0)
+    assert row["CPM impressions"] == 500 and row["CPM spend"] == pytest.approx(8.0)
+    assert row["CPM"] == pytest.approx(16.0)
+    assert row["rows with spend only"] == 1 and row["rows with impressions only"] == 1
 
 
 @pytest.mark.filterwarnings("ignore:Workbook contains no default style")  # openpyxl, in the post detection

@@ -4973,6 +4973,30 @@ def two_reports_of_one_delivery(folder: Path) -> tuple[Path, Path]:
     return by_region, by_month
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_paid_delivery_sentence_gives_the_cpms_own_operands_where_a_row_reports_spend_only(tmp_path, language):
+    """January 200 impressions for €20.00, February €6.00 with its impressions blank, March 300 for €30.00: the
+    sentence quotes 500 impressions for €56.00, and a CPM of 50 ÷ 500 × 1,000 = €100.00, which 56 ÷ 500 would
+    not give (€112.00). It says the CPM counts 500 impressions for €50.00 and that one row reports spend only."""
+    lines = ["Account name,Month,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends",
+             "Shop,2025-01-01 - 2025-01-31,110,200,20.00,2025-01-01,2025-03-31",
+             "Shop,2025-02-01 - 2025-02-28,90,,6.00,2025-01-01,2025-03-31",
+             "Shop,2025-03-01 - 2025-03-31,250,300,30.00,2025-01-01,2025-03-31"]
+    ads = tmp_path / "by_month.csv"
+    ads.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    posts = str(FIXTURES / "tiktok" / "Content_2025-01-01_2025-03-31.csv")
+    built = build_report(exports=[posts, str(ads)], period_start="2025-01-01", period_end="2025-03-31", client="t",
+                         client_name="T", timezone="UTC", year=2025, language=language)
+    [sentence] = built.paid_delivery_sentences()
+    assert {"en": "500 impressions for €56.00, a CPM of €100.00.",
+            "id": "500 impresi dengan biaya €56,00, CPM €100,00."}[language] in sentence
+    assert sentence.endswith({
+        "en": " The CPM counts only the rows reporting both impressions and spend, 500 impressions for €50.00: 1 row"
+              " reports spend but no impressions.",
+        "id": " CPM hanya menghitung baris yang melaporkan impresi sekaligus biaya, 500 impresi dengan biaya €50,00:"
+              " 1 baris melaporkan biaya tanpa impresi."}[language])
+
+
 def test_two_ads_manager_reports_of_one_delivery_are_quoted_once_and_rows_past_the_edges_are_named(tmp_path):
     """Both reports hold the delivery of 1 January to 20 March 2025: 100 + 50 + 200 + 60 + 300 + 70 = 780
     impressions for 10 + 5 + 20 + 6 + 30 + 7 = €78.00 (CPM 78 ÷ 780 × 1,000 = €100.00). Added up they would
