@@ -666,7 +666,9 @@ def channel_summary(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
     out = pd.DataFrame(index=pd.MultiIndex.from_frame(groups) if len(names) > 1 else pd.Index(groups[by], name=by))
     for label, kpi, field in SUMMARY_ROWS:
         out[label] = [table.loc[(*(key if isinstance(key, tuple) else (key,)), kpi), field] for key in out.index]
-    kinds = posts.groupby([group_keys(posts, name) for name in names], observed=True)["impressions_kind"].agg(
+    # a table without the column (kpis takes one) has no kind known for any post: "not reported", as kpis' NA
+    known = posts["impressions_kind"] if "impressions_kind" in posts else pd.Series(pd.NA, posts.index, "string")
+    kinds = known.groupby([group_keys(posts, name) for name in names], observed=True).agg(
         lambda k: " + ".join(sorted(k.dropna().unique())) or "not reported")  # "unknown" too
     out.insert(out.columns.get_loc("posts with impressions or views") + 1, "impressions kind", kinds.reindex(out.index))
     return out

@@ -136,6 +136,21 @@ def test_channel_summary_labels_summed_reach_and_gives_nan_for_unreported(posts)
     assert math.isnan(table.loc["instagram", "ER by reach, mean of post rates"])
 
 
+def test_channel_summary_of_a_table_without_impressions_kind_says_not_reported():
+    """A table of the post columns without impressions_kind, which kpis takes (its kind NA): three Facebook
+    posts, interactions 1 + 3 + 4 = 8 over reach 600 = 0.0133, impressions 150 + 250 + 400 = 800. The summary
+    gives those figures and "not reported" as the impressions kind, as for posts whose kind is missing."""
+    table = pd.DataFrame({"platform": ["facebook"] * 3, "reach": [100, 200, 300], "impressions": [150, 250, 400],
+                          "reactions": [1, 2, 3], "comments": [0, 1, 0], "shares": [0, 0, 1]}
+                         | {column: [pd.NA] * 3 for column in ("saves", "clicks", "video_views",
+                                                               "watch_time_seconds", "spend", "followers")})
+    assert metrics.kpis(table)["impressions_kind"].isna().all()
+    summary = metrics.channel_summary(table)
+    assert summary.loc["facebook", "ER by reach, Σ interactions ÷ Σ reach"] == pytest.approx(8 / 600)
+    assert summary.loc["facebook", "impressions or views"] == 800
+    assert summary.loc["facebook", "impressions kind"] == "not reported"
+
+
 def test_cost_rates_count_paid_posts_only():
     """CPM, cost per reached person and cost per engagement are over paid posts (METRICS.md): an organic
     post's spend of 0 does not dilute them. Paid: flag True, or flag unknown with spend above 0."""
