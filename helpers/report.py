@@ -3901,7 +3901,7 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
                 result = median_difference_interval(mine[name], before_mine[name])
             changes.append({"platform": platform, "kpi": name, **result})
     results["rate_changes"] = pd.DataFrame(changes, columns=["platform", "kpi", "difference", "ci_low", "ci_high",
-                                                             "p_value", "n_a", "n_b", "median_a", "median_b"])
+                                                             "n_a", "n_b", "median_a", "median_b"])
     results["agreement"] = compare.rank_agreement_by_broadcast(posts)
     results["ranks"] = pd.concat(ranks) if ranks else pd.DataFrame(
         columns=["platform", "broadcast", "interactions", "rank by broadcast", "last rank by broadcast",
