@@ -33,7 +33,7 @@ from .sources import covered_days_count, merged_days
 
 __all__ = ["PAID_COLUMNS", "PAID_FAMILIES", "PaidFileReport", "ReportedTotals", "detect_paid_family",
            "import_paid_delivery", "load_paid_delivery", "paid_summary", "delivery_rates", "validate_paid",
-           "same_delivery_pairs", "same_delivery_days", "one_per_delivery", "OneDelivery"]
+           "same_delivery_days", "one_per_delivery", "OneDelivery"]
 
 #: Ad placements that are not organic platforms of the post table (Ads Manager's `Platform` breakdown).
 AD_PLATFORMS = ("messenger", "audience_network", "threads", "whatsapp")
@@ -240,11 +240,6 @@ def same_delivery_days(table: pd.DataFrame, reports: list[PaidFileReport]
             seen = days.get((a.file, b.file))
             days[(a.file, b.file)] = (min(first, seen[0]), max(last, seen[1])) if seen else (first, last)
     return dict(sorted(days.items(), key=lambda item: (place.get(item[0][0], 0), place.get(item[0][1], 0))))
-
-
-def same_delivery_pairs(table: pd.DataFrame, reports: list[PaidFileReport]) -> list[tuple[str, str]]:
-    """The pairs of files whose rows describe the same delivery on some days (same_delivery_days)."""
-    return list(same_delivery_days(table, reports))
 
 
 #: Why one_per_delivery quotes the file it does over some days, in the order it decides (OneDelivery.reason).
