@@ -13,7 +13,7 @@ from scipy import stats
 
 from .errors import WorkbookError, unknown_name
 from .i18n import Message
-from .metrics import RATES, UNKNOWN_GROUP, column, group_columns, group_keys, interactions_of, operand, \
+from .metrics import RATES, UNKNOWN_GROUP, column, floats, group_columns, group_keys, interactions_of, operand, \
     paid_flag, rate
 from .statistics import MIN_INTERVAL_VALUES, cliffs_delta_sized, \
     fisher_interval, holm, kendall_jackknife_se, kruskal_test, mann_whitney_test, median_interval, \
@@ -89,9 +89,10 @@ def _exact_one(r: float) -> float:
 
 
 def _pairs(x: pd.Series, y: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """The (x, y) pairs where both are reported, as float arrays."""
-    both = pd.DataFrame({"x": pd.to_numeric(x).astype("Float64"), "y": pd.to_numeric(y).astype("Float64")}).dropna()
-    return both["x"].to_numpy(float), both["y"].to_numpy(float)
+    """The (x, y) pairs where both are reported, as float arrays (metrics.floats), pair by pair in order."""
+    xs, ys = floats(x), floats(y)
+    both = ~(np.isnan(xs) | np.isnan(ys))
+    return xs[both], ys[both]
 
 
 def _rankable(xs: np.ndarray, ys: np.ndarray) -> bool:
@@ -682,8 +683,7 @@ def _rate_parts(posts: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series
         numerator, denominator = operand(posts, name_numerator), operand(posts, name_denominator)
     else:
         return None
-    as_float = lambda values: pd.to_numeric(values).astype("Float64").to_numpy(float, na_value=np.nan)
-    return as_float(numerator), as_float(denominator), scale
+    return floats(numerator), floats(denominator), scale
 
 
 def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x: str = "reach",

@@ -87,9 +87,13 @@ def counted_kind(kinds, none: str | None = None) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 else "impressions_and_views" if kinds else none
 
 
-def _floats(values: pd.Series) -> np.ndarray:
-    """A numeric column as floats, NaN where it is not reported (NA or NaN)."""
-    return pd.to_numeric(values).astype("Float64").to_numpy(float, na_value=np.nan)
+def floats(values) -> np.ndarray:
+    """Values (a column, a list, an array) as a float array of the same length, NaN where a value is not
+    reported (NA, NaN, or not a number). The one conversion the metrics, the comparisons and the statistics
+    share; a numeric column (Int64, Float64, float64) is converted in one pass, without to_numeric."""
+    if isinstance(values, pd.Series) and pd.api.types.is_numeric_dtype(values.dtype):
+        return values.to_numpy(float, na_value=np.nan)
+    return pd.to_numeric(pd.Series(values), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
 
 
 def _impression_kinds(posts: pd.DataFrame) -> np.ndarray | None:
@@ -293,7 +297,7 @@ def kpis(posts: pd.DataFrame, by: str = "platform") -> pd.DataFrame:
         n = len(group)
         # each operand once per channel, as floats with NaN where not reported: numpy's sums and means (the
         # same pandas' own give), not a few hundred pandas calls per channel
-        values = {name: _floats(operand(group, name)) for name in needed}
+        values = {name: floats(operand(group, name)) for name in needed}
         kinds = _impression_kinds(group)
         channel_kind = None if kinds is None else counted_kind(pd.unique(kinds[~np.isnan(values["impressions"])]))
         rows.append({**key, "kpi": "posts", "kind": "total", "value": float(n), "posts_covered": n, "posts": n,
@@ -572,7 +576,7 @@ def rate_over_posts(posts: pd.DataFrame, numerator: pd.Series | str, denominator
     """
     num = posts[numerator] if isinstance(numerator, str) else numerator
     den = posts[denominator] if isinstance(denominator, str) else denominator
-    result = _rate_of_floats(_floats(num), _floats(den))
+    result = _rate_of_floats(floats(num), floats(den))
     del result["covered"]
     return {**result, "posts_total": len(posts)}
 
@@ -591,7 +595,7 @@ def _rate_of_floats(num: np.ndarray, den: np.ndarray) -> dict:
 
 def per_post_rate(posts: pd.DataFrame, column: str) -> dict:
     """Σ column ÷ number of posts, over the posts that report the column (Kaushik's per-post rates)."""
-    return {**_per_post_of_floats(_floats(posts[column])), "posts_total": len(posts)}
+    return {**_per_post_of_floats(floats(posts[column])), "posts_total": len(posts)}
 
 
 def _per_post_of_floats(values: np.ndarray) -> dict:

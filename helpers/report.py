@@ -1453,9 +1453,10 @@ class Report:
 
     @staticmethod
     def _leaves_out_zero(judged: pd.DataFrame) -> pd.Series:
-        """Which of _changes_judged's changes are beyond chance: their interval leaves out 0 (one touching 0
-        holds it), as _chance_verdict says of a change it quotes."""
-        return (judged["low"] > 0) | (judged["high"] < 0)
+        """Which of _changes_judged's changes are beyond chance: leaves_out, the verdict of every interval the
+        report judges, row by row (False where a change has no interval)."""
+        return pd.Series([bool(leaves_out(low, high)) for low, high in zip(judged["low"], judged["high"])],
+                         index=judged.index, dtype=bool)
 
     @_answer_kept  # asked by the summary's count of tests, its findings and the change counts alike
     def _changes_judged(self, platform: str, quoted: bool = False) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Metric formulas against a small table worked out by hand, NA and zero denominators included."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -134,6 +135,20 @@ def test_channel_summary_labels_summed_reach_and_gives_nan_for_unreported(posts)
     assert table.loc["facebook", "frequency (Σ impressions ÷ Σ reach)"] == pytest.approx(650 / 500)
     assert table.loc["instagram", "interactions"] == 0  # reported zeros stay zero
     assert math.isnan(table.loc["instagram", "ER by reach, mean of post rates"])
+
+
+def test_floats_gives_nan_for_every_value_not_reported_and_keeps_the_length():
+    """The one conversion metrics, compare and statistics share: an Int64 column with a blank, a list with
+    None and a text, and a float array with NaN all come out as floats of their own length, NaN where no
+    number is reported; the comparisons' pairs keep the positions where both are reported."""
+    from helpers import compare
+
+    assert np.array_equal(metrics.floats(pd.Series([3, pd.NA, 0], dtype="Int64")), [3.0, np.nan, 0.0],
+                          equal_nan=True)
+    assert np.array_equal(metrics.floats([1, None, "n/a", 2.5]), [1.0, np.nan, np.nan, 2.5], equal_nan=True)
+    assert np.array_equal(metrics.floats(np.array([np.nan, 4.0])), [np.nan, 4.0], equal_nan=True)
+    xs, ys = compare._pairs(pd.Series([1, pd.NA, 3, 4], dtype="Int64"), pd.Series([10.0, 20.0, np.nan, 40.0]))
+    assert xs.tolist() == [1.0, 4.0] and ys.tolist() == [10.0, 40.0]
 
 
 def test_channel_summary_of_a_table_without_impressions_kind_says_not_reported():
