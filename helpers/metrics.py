@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .errors import NearDownload, PartlyCovered, unknown_name
+from .errors import NearDownload, PartlyCovered, WorkbookError, unknown_name
 from .i18n import Message
 
 #: What counts as an interaction (METRICS.md, "Counting"): summed over the components a platform reports.
@@ -89,11 +89,18 @@ def counted_kind(kinds, none: str | None = None) -> str | None:
 
 def floats(values) -> np.ndarray:
     """Values (a column, a list, an array) as a float array of the same length, NaN where a value is not
-    reported (NA, NaN, or not a number). The one conversion the metrics, the comparisons and the statistics
-    share; a numeric column (Int64, Float64, float64) is converted in one pass, without to_numeric."""
+    reported (NA, NaN, None). The one conversion the metrics, the comparisons and the statistics share; a
+    numeric column (Int64, Float64, float64) is converted in one pass, without to_numeric. A text that is not
+    a number ('1,234' typed into an explorer's table) is refused, naming it: read as missing, it would drop
+    its post from a total without a word."""
     if isinstance(values, pd.Series) and pd.api.types.is_numeric_dtype(values.dtype):
         return values.to_numpy(float, na_value=np.nan)
-    return pd.to_numeric(pd.Series(values), errors="coerce").astype("Float64").to_numpy(float, na_value=np.nan)
+    series = pd.Series(values)
+    numbers = pd.to_numeric(series, errors="coerce")
+    if (text := series[numbers.isna() & series.notna()]).size:
+        raise WorkbookError(Message("imports.compare.not_numbers", count=len(text), value=repr(text.iloc[0]),
+                                    column=str(series.name) if series.name is not None else "?"))
+    return numbers.astype("Float64").to_numpy(float, na_value=np.nan)
 
 
 def _impression_kinds(posts: pd.DataFrame) -> np.ndarray | None:

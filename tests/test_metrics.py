@@ -145,7 +145,12 @@ def test_floats_gives_nan_for_every_value_not_reported_and_keeps_the_length():
 
     assert np.array_equal(metrics.floats(pd.Series([3, pd.NA, 0], dtype="Int64")), [3.0, np.nan, 0.0],
                           equal_nan=True)
-    assert np.array_equal(metrics.floats([1, None, "n/a", 2.5]), [1.0, np.nan, np.nan, 2.5], equal_nan=True)
+    assert np.array_equal(metrics.floats([1, None, np.nan, 2.5]), [1.0, np.nan, np.nan, 2.5], equal_nan=True)
+    # a number typed as text is refused, not read as missing (it would leave its post out of a total unsaid)
+    with pytest.raises(WorkbookError) as error:
+        metrics.floats(pd.Series([100, "1,234", 50, "x"], name="impressions", dtype=object))
+    assert str(error.value).startswith(
+        "2 values are text, not numeric, in column impressions (first: '1,234')")
     assert np.array_equal(metrics.floats(np.array([np.nan, 4.0])), [np.nan, 4.0], equal_nan=True)
     xs, ys = compare._pairs(pd.Series([1, pd.NA, 3, 4], dtype="Int64"), pd.Series([10.0, 20.0, np.nan, 40.0]))
     assert xs.tolist() == [1.0, 4.0] and ys.tolist() == [10.0, 40.0]
