@@ -9,11 +9,10 @@ says which package is missing and the command to run instead, with exit status 1
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from pathlib import Path
 
-from .installed import language_values, say_not_installed
+from .installed import language_values, say_not_installed, shell_command
 
 try:  # the workbook's modules import its packages (Babel, PyYAML): a Python without them is told what to do
     from .errors import RosterError, WorkbookError, close_match, os_reason, windows_path_hint
@@ -74,7 +73,7 @@ def others_command(args: argparse.Namespace, clients) -> str:
     words += ["--pdf"] if args.pdf else []
     words += ["--language", args.language] if args.language != "en" else []
     words += ["--accept-header-only"] if args.accept_header_only else []
-    return shlex.join(words)
+    return shell_command(words)
 
 
 def _render(args: argparse.Namespace) -> int:

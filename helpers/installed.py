@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import subprocess
 import sys
 import tomllib
 from functools import cache
@@ -22,6 +23,15 @@ NOT_INSTALLED = {
           " {root} (perintah itu membuat .venv dan memasang paket-paketnya di sana), lalu jalankan {command}, atau"
           " aktifkan dulu lingkungan Conda-nya (conda activate reach-engagement-workbook).",
 }
+def shell_command(words, windows: bool | None = None) -> str:
+    """`words` as one command to paste into the user's shell: quoted for a POSIX shell ('out dir'), or, on
+    Windows (`windows`, default: this machine's), as cmd.exe and PowerShell read it ("out dir"), where single
+    quotes are kept as part of the word."""
+    if windows if windows is not None else os.name == "nt":
+        return subprocess.list2cmdline([str(word) for word in words])
+    return shlex.join(str(word) for word in words)
+
+
 #: A package whose import name is not the name pip and conda install it by.
 PACKAGE_NAMES = {"yaml": "pyyaml", "jupyter_client": "jupyter-client"}
 #: The project folder, whose pyproject.toml declares the packages and whose .venv holds them.
@@ -97,7 +107,7 @@ def not_installed(package: str, argv: list[str], module: str = "helpers") -> str
     here = Path.cwd().resolve() == ROOT
     python = Path(".venv/bin/python") if here else ROOT / ".venv" / "bin" / "python"
     return NOT_INSTALLED[_language(argv)].format(python=sys.executable or "python", package=package, root=ROOT,
-                                                 command=shlex.join([str(python), "-m", module, *argv]))
+                                                 command=shell_command([str(python), "-m", module, *argv]))
 
 
 def say_not_installed(exc: ModuleNotFoundError, argv: list[str], module: str = "helpers") -> int:

@@ -442,3 +442,15 @@ def test_a_missing_standard_module_or_a_package_missing_from_venv_keeps_its_trac
         "ModuleNotFoundError: No module named 'zoneinfo'\n")
     monkeypatch.setattr(sys, "prefix", str(installed.ROOT / ".venv"))
     assert missing_package(ModuleNotFoundError("No module named 'yaml'", name="yaml")) is None
+
+
+def test_a_command_to_paste_is_quoted_for_the_shell_it_is_pasted_into():
+    """A folder with a space: single quotes in a POSIX shell, double quotes on Windows (cmd.exe keeps single
+    quotes as part of the word, so 'out dir' would name a folder called "'out")."""
+    from helpers.installed import shell_command
+
+    words = ["python", "-m", "helpers", "render", "--clients", "my roster.yml", "--client", "acme", "--out", "out dir"]
+    assert shell_command(words, windows=False) == (
+        "python -m helpers render --clients 'my roster.yml' --client acme --out 'out dir'")
+    assert shell_command(words, windows=True) == (
+        'python -m helpers render --clients "my roster.yml" --client acme --out "out dir"')
