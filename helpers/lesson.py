@@ -532,30 +532,29 @@ def simulation_figure(posts: pd.DataFrame, tr: Translator) -> tuple[plt.Figure, 
 
 
 def simulation_figure_title(tr: Translator, reach: pd.Series, interactions: pd.Series, ratios: dict) -> str:
-    """The simulation figure's title from each strategy's summed reach and interactions, in the direction the
-    takeaway's sentences give their ratios: broadcast ÷ conversation only where the broadcast strategy wins
-    on reach ("17 times as much", never "0.1 times" for 0.06), conversation ÷ broadcast otherwise. Each ratio is
-    worded by its own interval, as the sentences are (_figure_title_part); a total of 0 gives no ratio, and a
-    title without one. `ratios`: strategy_ratios, conversation ÷ broadcast."""
+    """The simulation figure's title from each strategy's summed reach and interactions, each ratio in the
+    direction of the takeaway's sentence that states it, so that both show the same number: the reach
+    broadcast ÷ conversation only where the broadcast strategy wins on reach ("17 times as much", never
+    "0.1 times" for 0.06), conversation ÷ broadcast otherwise; the interactions always conversation ÷
+    broadcast, as every engagement sentence gives them. Each ratio is worded by its own interval
+    (_figure_title_part); a total of 0 gives no ratio, and a title without one. `ratios`: strategy_ratios,
+    conversation ÷ broadcast."""
     if not (reach.all() and interactions.all()):
         return tr.t("lesson.sim.figure_title_plain")
     broadcast = _verdict(ratios["reach"]) == "broadcast"
-
-    def part(measure: str) -> str:
-        return _figure_title_part(tr, measure, _inverse(ratios[measure]) if broadcast else ratios[measure])
-
     return tr.t("lesson.sim.figure_title_broadcast" if broadcast else "lesson.sim.figure_title",
-                reach=part("reach"), interactions=part("interactions"))
+                reach=_figure_title_part(tr, "reach", _inverse(ratios["reach"]) if broadcast else ratios["reach"]),
+                interactions=_figure_title_part(tr, "interactions", ratios["interactions"]))
 
 
 def _figure_title_part(tr: Translator, measure: str, ratio: tuple) -> str:
     """One ratio of the figure's title ('reach' or 'interactions'), written as _ratio_estimates writes it:
-    "about the same" where the strategies are alike (_verdict 'chance' or 'close', or within ALIKE without an
-    interval), "a gap chance could give" where the interval holds 1 beyond ALIKE ('undecided'), the plain
-    multiple where the gap is beyond chance or cannot be judged."""
-    verdict, value = _verdict(ratio), ratio[0]
-    shown = ("alike" if verdict in ("chance", "close") or (verdict == "unknown" and 1 / ALIKE <= value <= ALIKE)
-             else "chance" if verdict == "undecided" else "times")
+    "about the same" only where the whole interval lies within ALIKE of 1 (an interval of 0.48 to 2.27 holds
+    gaps of twice either way, not "about as many"), "within chance" where the interval holds 1 otherwise, the
+    plain multiple where the gap is beyond chance or cannot be judged (too few posts for an interval)."""
+    value, low, high = ratio
+    alike = np.isfinite(low) and np.isfinite(high) and 1 / ALIKE <= low and high <= ALIKE
+    shown = "alike" if alike else "chance" if np.isfinite(low) and low <= 1 <= high else "times"
     return tr.t(f"lesson.sim.figure_{measure}_{shown}", ratio=_ratio_estimates(tr, ratio)[0])
 
 

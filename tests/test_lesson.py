@@ -753,10 +753,10 @@ def test_more_summed_interactions_are_a_win_only_where_their_interval_leaves_out
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(language):
     """paid_boost 20, seed 7: the broadcast strategy's summed reach is 983,342 against 59,452 (16.5 times), and
-    its interactions 6,239 against 2,716, 2.297 times the conversation strategy's. The title said "0.1 times the
-    summed reach" (0.06 in one decimal) where the takeaway says "17 times as much": it now compares the strategy
-    with the more reach with the other, as the takeaway does. The interactions ratio is written as the takeaway
-    writes its ratios, with its interval's two decimals (2.30, not "2.3" beside a sentence's 2.30)."""
+    its interactions 6,239 against 2,716. The title said "0.1 times the summed reach" (0.06 in one decimal) where
+    the takeaway says "17 times as much": it now compares the strategy with the more reach with the other, as the
+    takeaway does. The interactions run conversation ÷ broadcast, as the engagement sentence gives them
+    ("summed interactions 0.44 times as many": 2,716 / 6,239 = 0.435), with its interval's two decimals."""
     tr = Translator(language)
     posts = lesson.simulate(paid_boost=20)
     sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
@@ -766,8 +766,9 @@ def test_the_simulation_figures_title_words_a_small_ratio_as_the_takeaway_does(l
     assert title == tr.t("lesson.sim.figure_title_broadcast",
                          reach=tr.t("lesson.sim.figure_reach_times", ratio=tr.number(17, 0)),
                          interactions=tr.t("lesson.sim.figure_interactions_times",
-                                           ratio=tr.number(2.30, 2)))  # 6,239 / 2,716 = 2.297
-    assert f", {tr.number(17, 0)} " in lesson.simulation_takeaway(posts, tr)  # "…, 17 times as much"
+                                           ratio=tr.number(0.44, 2)))  # 2,716 / 6,239 = 0.435
+    takeaway = lesson.simulation_takeaway(posts, tr)
+    assert f", {tr.number(17, 0)} " in takeaway and f" {tr.number(0.44, 2)} " in takeaway  # "17 times as much"
     fig, _ = lesson.simulation_figure(posts, tr)
     assert fig._suptitle.get_text().replace("\n", " ") == title
 
@@ -778,7 +779,8 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     1.11), no winner; interactions 2.13 (0.99 to 3.76). The title said "Broadcast strategy against conversation
     strategy: 1.25 times the summed reach, 0.47 times the interactions" beside sentences that give 0.80: it now
     runs conversation ÷ broadcast, as they do, and says both gaps are within chance. 40 posts each (the
-    defaults): reach 1.00 (0.87 to 1.15), alike; interactions 2.58 (2.00 to 3.23), beyond chance."""
+    defaults): reach 1.00 (0.87 to 1.15), within chance (the interval reaches beyond ALIKE, 1/1.1 = 0.91 to 1.1,
+    so not "about the same"); interactions 2.58 (2.00 to 3.23), beyond chance."""
     tr = Translator(language)
     few = lesson.simulate(posts_per_strategy=10)
     sums = few.groupby("strategy")[["reach", "interactions"]].sum()
@@ -794,10 +796,53 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     sums = many.groupby("strategy")[["reach", "interactions"]].sum()
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(many))
     assert title == {
-        "en": "Conversation strategy against broadcast strategy: about the same summed reach (1.00 times), "
+        "en": "Conversation strategy against broadcast strategy: 1.00 times the summed reach (within chance), "
               "2.58 times the interactions",
-        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan hampir sama (1,00 kali), "
-              "interaksi 2,58 kali"}[language]
+        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan 1,00 kali (masih dalam "
+              "batas kebetulan), interaksi 2,58 kali"}[language]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_simulation_figures_title_gives_each_ratio_in_the_direction_of_its_sentence(language):
+    """6 posts each, conversation_share 0.2, seed 6: the broadcast strategy wins on reach (11,407 against 8,080,
+    1.41 times as much), the conversation strategy on rate; its summed interactions are 1.33 times the broadcast
+    strategy's (95% CI 0.65 to 2.50). The title turned both ratios, "0.75 times the interactions (within
+    chance)", beside the sentence's 1.33: the interactions now run conversation ÷ broadcast, as it does."""
+    tr = Translator(language)
+    posts = lesson.simulate(posts_per_strategy=6, conversation_share=0.2, seed=6)
+    sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
+    assert sums["reach"].tolist() == [11_407, 8_080]  # broadcast, conversation: 1.41 times
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(posts))
+    assert title == {
+        "en": "Broadcast strategy against conversation strategy: 1.41 times the summed reach; conversation strategy "
+              "against broadcast strategy: 1.33 times the interactions (within chance)",
+        "id": "Strategi siaran dibandingkan strategi percakapan: jangkauan yang dijumlahkan 1,41 kali; strategi "
+              "percakapan dibandingkan strategi siaran: interaksi 1,33 kali (masih dalam batas kebetulan)"}[language]
+    takeaway = lesson.simulation_takeaway(posts, tr)
+    assert {"en": "1.41 times as much", "id": "1,41 kali lipat"}[language] in takeaway
+    assert {"en": "higher too, 1.33 times the broadcast strategy's",
+            "id": "lebih tinggi, 1,33 kali milik strategi siaran"}[language] in takeaway
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_simulation_figures_title_says_alike_only_for_an_interval_within_alike(language):
+    """6 posts each, conversation_share 0.2, seed 2: 190 interactions each, a ratio of 1.00 whose 95% CI, 0.48 to
+    2.27, holds gaps of twice either way: the title said "about as many interactions", it now says the gap is
+    within chance. An interval within ALIKE (1/1.1 = 0.91 to 1.1), 0.95 to 1.08, is "about as many"; one that
+    leaves out 1 but reaches beyond ALIKE, 1.02 to 1.15, is the plain multiple (beyond chance)."""
+    tr = Translator(language)
+    posts = lesson.simulate(posts_per_strategy=6, conversation_share=0.2, seed=2)
+    sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
+    assert sums["interactions"].tolist() == [190, 190]
+    ratio, low, high = lesson.strategy_ratios(posts)["interactions"]
+    assert (round(ratio, 2), round(low, 2), round(high, 2)) == (1.00, 0.48, 2.27)
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(posts))
+    assert title.endswith({"en": ", 1.00 times the interactions (within chance)",
+                           "id": ", interaksi 1,00 kali (masih dalam batas kebetulan)"}[language])
+    assert lesson._figure_title_part(tr, "interactions", (1.02, 0.95, 1.08)) == {
+        "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali)"}[language]
+    assert lesson._figure_title_part(tr, "interactions", (1.08, 1.02, 1.15)) == {
+        "en": "1.08 times the interactions", "id": "interaksi 1,08 kali"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -806,7 +851,8 @@ def test_a_strategy_ratio_is_written_with_the_decimals_of_its_interval(language)
     980 ÷ 48,860 = 2.01%, a ratio of 1.056 whose interval, 0.96 to 1.16, holds 1: the text said "a ratio of 1.1
     that chance alone could give (95% CI 0.96 to 1.16 times)", one decimal beside two. The ratio now takes its
     interval's two decimals, 1.06, in the takeaway; and a summed reach won (paid_boost 2: 143,397 ÷ 50,486 =
-    2.84 times, "2.8" before) is written alike in the takeaway and in the figure's title."""
+    2.84 times, "2.8" before) is written alike in the takeaway and in the figure's title, beside the
+    interactions conversation ÷ broadcast as the engagement sentence gives them (1,037 ÷ 1,547 = 0.67)."""
     tr = Translator(language)
     posts = lesson.simulate(conversation_share=0.0, paid_boost=0.0)
     sums = posts.groupby("strategy")[["reach", "interactions"]].sum()
@@ -831,7 +877,7 @@ def test_a_strategy_ratio_is_written_with_the_decimals_of_its_interval(language)
     assert fig._suptitle.get_text().replace("\n", " ") == tr.t(
         "lesson.sim.figure_title_broadcast", reach=tr.t("lesson.sim.figure_reach_times", ratio=tr.number(ratio, 2)),
         interactions=tr.t("lesson.sim.figure_interactions_times", ratio=tr.number(
-            sums.loc["broadcast", "interactions"] / sums.loc["conversation", "interactions"], 2)))
+            sums.loc["conversation", "interactions"] / sums.loc["broadcast", "interactions"], 2)))
     # a bound that would read as 1 beside "beyond chance" takes the digits that tell it from 1
     assert lesson._ratio_interval(tr, (1.006, 1.004, 1.008)) == tr.t("lesson.sim.interval", low=tr.number(1.004, 3),
                                                                       high=tr.number(1.008, 2))
@@ -847,8 +893,9 @@ def test_simulation_table_and_figure_in_indonesian():
     assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
     assert "interaksi 2,58 kali" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
-    # the default strategies reach alike: the title says so rather than "1,0 kali jangkauan"
-    assert "hampir sama" in fig._suptitle.get_text()
+    # the default strategies' reach (1,00, 95% CI 0,87 to 1,15): a gap chance could give, not "1,0 kali jangkauan"
+    assert "jangkauan yang dijumlahkan 1,00 kali (masih dalam batas kebetulan)" in fig._suptitle.get_text().replace(
+        "\n", " ")
     # the long Indonesian axis label is wrapped, and the layout keeps it clear of the title
     assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
 
