@@ -1467,26 +1467,34 @@ def _close(value: float, expected: float, tolerance: float) -> bool:
     return abs(float(value) - expected) <= tolerance * abs(expected)
 
 
-def _accepted(value: float, expected: float, tolerance: float) -> bool:
+def _accepted(value, expected: float, tolerance: float) -> bool:
     """Whether a number is the right answer: the right value itself (up to the last digits of floating point,
-    as a computation in another order leaves them), or the right value rounded to the decimals the number is
-    written with, when those are at least the decimals the exercise asks for (_decimals_asked). Not a band
-    around it: 1.24 is no rounding of 1.22, 65 none of 66; 1.2 and 0.0850 are roundings of 1.22 and 0.085."""
-    value, expected = float(value), float(expected)
-    if math.isclose(value, expected, rel_tol=1e-9):
+    as a computation in another order leaves them), or the right value rounded to at least the decimals the
+    exercise asks for (_decimals_asked). Not a band around it: 1.24 is no rounding of 1.22, 65 none of 66;
+    1.2 and 0.0850 are roundings of 1.22 and 0.085. A float keeps no trailing zeros (0.100 is 0.1, 2.00 is
+    2.0), so it may be a rounding to any decimals from those asked on: 0.1 is 0.0996 to three; a number given
+    as text is judged by the decimals it is written with ("0.1" is 0.0996 to one, too few)."""
+    number, expected = float(value), float(expected)
+    if math.isclose(number, expected, rel_tol=1e-9):
         return True
-    decimals = _written_decimals(value)
-    if decimals < _decimals_asked(expected, tolerance):
-        return False
+    asked = _decimals_asked(expected, tolerance)
+    kept = [_written_decimals(value)] if isinstance(value, str) else range(asked, MAX_DECIMALS + 1)
+    return any(decimals >= asked and _is_rounding(number, expected, decimals) for decimals in kept)
+
+
+def _is_rounding(value: float, expected: float, decimals: int) -> bool:
+    """Whether `value` is `expected` rounded to `decimals`, a tie either way (half up or half to even), up to
+    the last digits of floating point."""
     scale = 10 ** decimals
-    roundings = (math.floor(expected * scale + 0.5 + 1e-9) / scale,  # a tie either way: half up or half to even
-                 math.ceil(expected * scale - 0.5 - 1e-9) / scale)
+    roundings = (math.floor(expected * scale + 0.5 + 1e-9) / scale, math.ceil(expected * scale - 0.5 - 1e-9) / scale)
     return any(abs(value - kept) * scale < 1e-6 for kept in roundings)
 
 
-def _written_decimals(value: float) -> int:
-    """The decimals of a number as Python writes it at its shortest: 1.22 has 2, 66.0 none, 4.7e-05 six."""
-    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+def _written_decimals(value) -> int:
+    """The decimals of a number as written: a text's own ("2.00" has 2), a float's at its shortest, as Python
+    writes it (1.22 has 2, 66.0 none, 4.7e-05 six)."""
+    written = Decimal(value.strip()) if isinstance(value, str) else Decimal(repr(float(value))).normalize()
+    exponent = written.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else MAX_DECIMALS
 
 

@@ -134,6 +134,24 @@ def test_an_answer_is_the_right_value_or_its_rounding_not_any_number_near_it(lan
     assert [lesson._written_decimals(v) for v in (1.22, 66.0, 0.0850, 4.7e-05)] == [2, 0, 3, 6]
 
 
+def test_a_rounding_that_ends_in_zeros_is_accepted_though_a_float_drops_them():
+    """0.0996 asked to three decimals (a cut to 0.099 is 0.6% off, within the rates' 2%) rounds to 0.100, which
+    Python keeps as 0.1: counted as one decimal, it was rejected. 1.997 asked to two (1.99 is 0.35% off) rounds
+    to 2.00, kept as 2.0. A float is now accepted as a rounding to any decimals from those asked on; a text
+    answer keeps the decimals it is written with, so "0.1" and "2.0" are still too few."""
+    rates, frequency = lesson.TOLERANCE["rates"], lesson.TOLERANCE["frequency"]
+    assert lesson._decimals_asked(0.0996, rates) == 3 and lesson._decimals_asked(1.997, frequency) == 2
+    for value in (0.1, 0.100, 0.0996, " 0.100 ", "0.0996"):
+        assert lesson._accepted(value, 0.0996, rates), value
+    for value in ("0.1", "0.1000", 0.099, 0.0995, 0.101):  # 0.0996 to four is 0.0996
+        assert not lesson._accepted(value, 0.0996, rates), value
+    for value in (2.00, 2, 1.997, "2.00", "1.997"):
+        assert lesson._accepted(value, 1.997, frequency), value
+    for value in ("2.0", "2", 1.99, 2.01):
+        assert not lesson._accepted(value, 1.997, frequency), value
+    assert [lesson._written_decimals(v) for v in ("2.00", "0.100", "66")] == [2, 3, 0]
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_answers_rounded_too_much_are_close(language):
     tr = Translator(language)
