@@ -833,8 +833,9 @@ def tie_sentences(tr: Translator, top_n: int = 10) -> list[str]:
                 in_other = len(tied.intersection(found[f"top_{other}"]))
                 low = found["overlap"] + max(0, kept - (len(tied) - in_other))
                 high = found["overlap"] + min(kept, in_other)
+                key = "lesson.demo.overlap_tie" + ("_one" if found["overlap"] == 1 else "")  # "1 of which is"
                 sentences.append(tr.t(
-                    "lesson.demo.overlap_tie", client_possessive=tr.possessive(DEMO_CLIENTS[client][0]),
+                    key, client_possessive=tr.possessive(DEMO_CLIENTS[client][0]),
                     platform=tr.platform(platform), count=tr.number(len(tied)), measure=tr.metric(measure),
                     other=tr.metric(found[other]), kept=tr.number(kept),
                     value=tr.number(value), first=tr.number(places.min()), last=tr.number(places.min() + len(tied) - 1),

@@ -288,6 +288,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.figure_": {f"{measure}_{shown}" for measure in ("reach", "interactions")
                                for shown in ("times", "alike", "chance")},
         "lesson.sim.engagement_none_": {"broadcast", "conversation", "both"},  # a strategy without interactions
+        "lesson.demo.overlap_tie": {"", "_one"},  # lesson.tie_sentences: "1 of which is", or more "are"
         # report.glossary (a metric's term is its label)
         "metric_part.": set(METRIC_PARTS),  # Translator.metric: LinkedIn's organic and sponsored daily series
         "glossary.": {f"{name}.{part}" for name in report.GLOSSARY for part in ("term", "meaning")

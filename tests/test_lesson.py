@@ -1251,6 +1251,27 @@ def test_a_tie_across_the_tenth_place_is_said_where_the_overlap_is_read(language
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_tie_with_one_post_in_common_says_one_of_which_is(language, monkeypatch):
+    """20 posts, reach 2,000 down to 1,050 in steps of 50 (top 10 by reach: posts 0 to 9); interactions 100 down
+    to 92 for posts 0 and 10 to 17, then a tie at 50 for posts 1 and 18 (places 10 and 11), the rest 10 to 1. The
+    top 10 by interactions holds the 9 posts above the tie, post 0 alone also in the top 10 by reach: "1 of which
+    are also" read wrong; it is now "1 of which is also". Cut at 10: post 1 or 18 kept, 1 to 2 in common."""
+    tr = Translator(language)
+    interactions = [100, 50, *range(10, 2, -1), *range(99, 91, -1), 50, 2]
+    posts = pd.DataFrame({"platform": "facebook", "reach": [2_000 - 50 * i for i in range(20)],
+                          "interactions": interactions})
+    monkeypatch.setattr(lesson, "DEMO_CLIENTS", {"harbour-books": lesson.DEMO_CLIENTS["harbour-books"]})
+    monkeypatch.setattr(lesson, "_demo_posts", lambda client: posts)
+    [sentence] = lesson.tie_sentences(tr)
+    said = {"en": "holds only the 9 posts ranked above the tie, 1 of which is also in the top 10 by reach: "
+                  "hence \"1 of 10\". Had the top 10 kept 1 of the tied posts, 1 to 2 posts would be in common",
+            "id": "hanya berisi 9 unggahan yang berperingkat di atas seri itu, dan 1 di antaranya juga masuk 10 "
+                  "teratas menurut jangkauan: itulah sebabnya \"1 dari 10\". Seandainya 1 unggahan dari seri itu "
+                  "dimasukkan ke 10 teratas, unggahan yang sama menjadi 1 hingga 2"}[language]
+    assert said in sentence, sentence
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_the_agreement_reading_is_short_on_its_slide_and_whole_in_the_notes(language):
     """The reading of the agreement table filled a 1280×800 slide in Indonesian (about 1,600 characters): the
     slide keeps what the table shows (ρ, the top posts shared, the elasticity's range), the speaker's notes what
