@@ -602,3 +602,19 @@ def test_x_clicks_are_named_from_the_click_columns_the_file_sums(write_file):
                        " not link clicks alone",
         LIKES_2019: "URL clicks, profile clicks, hashtag clicks, detail expands, permalink clicks, app opens and app"
                     " installs together, not link clicks alone"}
+
+
+def test_a_portuguese_x_export_saved_as_windows_1252_keeps_its_accents(write_file):
+    """Two Portuguese posts saved as Windows-1252: their bytes E9 E3 C9 E1 read as Mac Roman would be 'È „ … ·'
+    ('S„o Paulo'). Their small accented letters (é ã ã á á á á ã: 8 bytes from E0 up) are no Mac Roman letter,
+    and no byte of the file is one of Mac Roman's, so the file reads as Windows-1252, the hashtag's capital É
+    (C9) included, and the note names Windows-1252."""
+    texts = ["Hoje é dia de live! São Paulo, não percam. #BlackFridayÉAgora",
+             "Já está no ar a nova página, lá no site. Não perca!"]
+    rows = [f'{post_id},{date},"{text}",https://x.com/a/status/{post_id},10,10,10,10,10,10,10,10,10,10,10,10,10'
+            for post_id, date, text in zip([ID_A, ID_B], ["Sat Mar 1 2025", "Mon Mar 3 2025"], texts)]
+    path = write_file("account_analytics_content_2025-03-01_2025-03-05.csv",
+                      "\r\n".join([CONTENT_HEADER] + rows) + "\r\n", encoding="cp1252")
+    result = import_exports(path)
+    assert result.posts["text"].tolist() == texts
+    assert any("read as Windows-1252" in Translator("en").message(w) for w in result.reports[0].warnings)

@@ -14,6 +14,7 @@ from helpers.errors import ExportFormatError
 from helpers.i18n import Translator, use_language
 from helpers.importers import import_exports
 from helpers.importers.base import file_warnings
+from helpers.importers.reading import detect_encoding
 from helpers.paths import DEMO_DIR
 
 SOURCE = next((DEMO_DIR / "harbour-books").glob("*.csv"))
@@ -1241,3 +1242,44 @@ def test_the_report_says_a_file_was_read_as_windows_1252_without_telling_the_cli
         "Table data.csv: the file is not saved as UTF-8, and its text was read as Windows-1252: an accented letter "
         "or a quote in its captions or names may show as another sign")
     assert "simpan ulang" not in Translator("id").message(client_worded(note))
+
+
+
+@pytest.mark.parametrize("title", [
+    "¡Mañana abre la #FeriaDeÁlava! #RutaDelÉxito #VivaÁvila",
+    "Rendez-vous “demain” — #BonjourÀToutes #RendezVousÀParis #VacancesÉté",
+    "„Schönes Wochenende“ – #UrlaubInÖsterreich #BioÖl #NaturÖl",
+    "Hoje é dia de live! São Paulo: não percam. #BlackFridayÉAgora",
+    "Ngopi “santai” hari ini di #KafeÉclair – #MenuÀLaCarte #HariÉpicerie: 50€ • 20% ™",
+])
+def test_windows_1252_text_stays_windows_1252_whatever_its_hashtags(tmp_path, title):
+    """Windows-1252 captions in Spanish, French, German, Portuguese and Indonesian, with curly quotes, dashes,
+    '€' and hashtags that put an accented capital after a small letter ('DeÁlava', read 'De¡lava' as Mac Roman):
+    none of their bytes is a Mac Roman letter that Windows-1252 reads as a rare sign (‡ ˆ Ž) or not at all, so
+    each reads as Windows-1252, letter for letter, where 'São' would read 'S„o' as Mac Roman."""
+    result = import_exports(_youtube(tmp_path, [title, "Plain", "Other"], "cp1252"))
+    assert result.posts["text"].tolist() == [title, "Plain", "Other"]
+    assert any("read as Windows-1252" in Translator("en").message(w) for w in result.reports[0].warnings)
+
+
+@pytest.mark.parametrize("data, encoding", [
+    # á 87, ã 8B 8B, à 88: 4 Mac Roman letters, and no Windows-1252 small accented letter (E0 and up)
+    ("Não perca! São Paulo está à espera\n".encode("mac_roman"), "mac_roman"),
+    # è 8F, which Windows-1252 has no character for, weighs 2, and û 9E 1
+    ("Crème brûlée\n".encode("mac_roman"), "mac_roman"),
+    # a lone è (8F) is too little: Windows-1252 is kept, and reading the file names the line it cannot read
+    ("Crème\n".encode("mac_roman"), "cp1252"),
+    # a lone é (8E) is too little: Windows-1252 is kept, and the note on the encoding says how to save as UTF-8
+    ("Café\n".encode("mac_roman"), "cp1252"),
+    # Mac Roman's é ä ö (8E 8A 9A: 3) against Windows-1252's ü ü ß (FC FC DF: 3): not three times as many
+    ("Café Bär öl\n".encode("mac_roman") + "Müller süß\n".encode("cp1252"), "cp1252"),
+    # ... against one ü (FC): three times as many
+    ("Café Bär öl\n".encode("mac_roman") + "Müller\n".encode("cp1252"), "mac_roman"),
+])
+def test_mac_roman_is_read_only_on_clear_evidence(tmp_path, data, encoding):
+    """Bytes that are not UTF-8 are read as Mac Roman only where at least 3 are Mac Roman letters that
+    Windows-1252 reads as rare signs (one it has no character for counts 2), and 3 times as many as those that
+    are Windows-1252 small accented letters; otherwise as Windows-1252."""
+    path = tmp_path / "titles.csv"
+    path.write_bytes(data)
+    assert detect_encoding(data, path) == encoding

@@ -37,7 +37,7 @@ _BOMS = (
 def detect_encoding(head: bytes, rest: Path | None = None) -> str:
     """The text encoding of a file: a BOM if present, UTF-16 by its zero bytes, else UTF-8, unless no character
     of the file is written as UTF-8 and some byte is not: then cp1252 (what Excel saves on Windows), or Mac Roman
-    where its bytes read as such far more plausibly (_legacy_encoding: what Excel for Mac saves as 'CSV (Macintosh)').
+    where its accented letters clearly say so (_legacy_encoding: what Excel for Mac saves as 'CSV (Macintosh)').
 
     `head` is the file's first bytes; `rest`, when given, the file itself, read in chunks so that a large
     export is never held whole: a cp1252 file whose first accented letter comes late (a name in row 300) is
@@ -62,36 +62,34 @@ def detect_encoding(head: bytes, rest: Path | None = None) -> str:
 
 #: The encodings a file that is not UTF-8 is read in (detect_encoding), each a byte a character.
 LEGACY_ENCODINGS = ("cp1252", "mac_roman")
-#: Signs that do not stand beside a letter in text (accents on their own, daggers, per mille, section, florin): what
-#: the other encoding's accented letters become ('más' saved as Mac Roman reads 'm‡s' as cp1252, 'ü' saved as
-#: cp1252 reads '¸' as Mac Roman).
-_ODD_BESIDE_LETTERS = frozenset("‡†‰§ƒˆ˜˙˚¸¨˝˛ˇ¯˘‹›")
+#: Bytes that are accented letters in Mac Roman but rare signs or capitals in cp1252 text: á à â ä ã å é ò ö õ û ü
+#: É Ü, which cp1252 reads as ‡ ˆ ‰ Š ‹ Œ Ž ˜ š › ž Ÿ ƒ †. Bytes both read plausibly are left out: cp1252's
+#: quotes, bullet, dashes, ellipsis and '€ ‚ „ ™ œ' are Mac Roman's ë í ì î ï ñ ó Ö and Ä Ç Ñ ô ú.
+_MAC_LETTERS = bytes([0x83, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8E, 0x98, 0x9A, 0x9B, 0x9E, 0x9F])
+#: Bytes cp1252 has no character for, letters in Mac Roman (Å ç è ê ù): a cp1252 reading would stop at them.
+_CP1252_UNDEFINED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+#: Bytes that are small letters in cp1252 (ß à-ÿ but '÷') but signs or rare capitals in Mac Roman, which reads
+#: 'á ã é' as '· „ È'.
+_WINDOWS_LETTERS = bytes(b for b in range(0xDF, 0x100) if b != 0xF7)
+#: How much a byte of _CP1252_UNDEFINED weighs beside one of _MAC_LETTERS (more, but a lone one is not enough: a
+#: damaged cp1252 file can hold one, and its error names the line), and the evidence Mac Roman needs: at least
+#: _MAC_EVIDENCE, and _MAC_MARGIN times that for cp1252.
+_UNDEFINED_WEIGHT, _MAC_EVIDENCE, _MAC_MARGIN = 2, 3, 3
 
 
 def _legacy_encoding(chunks) -> str:
-    """cp1252 or Mac Roman for a file that is not UTF-8: Mac Roman only where its reading puts fewer unlikely
-    characters in the text (_unlikely) than cp1252's. Each reads the other's accented letters as capitals after
-    small letters or as signs beside them: 'café' saved on a Mac reads 'cafŽ' as cp1252, saved on Windows reads
-    'cafÈ' as Mac Roman. Text with no accented letter (only quotes and dashes, which read plausibly both ways)
-    ties, and stays cp1252, by far the more common. Only files that are not UTF-8 are read for it."""
-    unlikely = dict.fromkeys(LEGACY_ENCODINGS, 0)
+    """cp1252 or Mac Roman for a file that is not UTF-8: Mac Roman only on clear evidence, as cp1252 is by far
+    the more common and a wrong Mac Roman garbles every accented letter ('São' reads 'S„o'). The evidence is
+    counted in bytes: Mac Roman's accented letters that cp1252 reads as rare signs or not at all (_MAC_LETTERS,
+    _CP1252_UNDEFINED) against cp1252's small accented letters that Mac Roman reads as signs (_WINDOWS_LETTERS).
+    A file with only quotes and dashes, or a Mac Roman file with a lone 'é', stays cp1252 (the note on its
+    encoding says how to save it as UTF-8). Only files that are not UTF-8 are read for it."""
+    mac = windows = 0
     for chunk in chunks:
-        for encoding in unlikely:
-            unlikely[encoding] += _unlikely(chunk.decode(encoding, errors="replace"))
-    return "mac_roman" if unlikely["mac_roman"] < unlikely["cp1252"] else "cp1252"
-
-
-def _unlikely(text: str) -> int:
-    """How many non-ASCII characters of `text` are unlikely in real text: a byte the encoding has no character
-    for, a capital right after a small letter ('cafŽ', 'MŸller', 'donÕt'), or a sign of _ODD_BESIDE_LETTERS
-    beside a letter."""
-    count = 0
-    for found in re.finditer(r"[^\x00-\x7f]", text):
-        at, char = found.start(), found.group()
-        before, after = text[at - 1:at], text[at + 1:at + 2]
-        count += (char == "\ufffd" or (char.isupper() and before.islower())
-                  or (char in _ODD_BESIDE_LETTERS and (before.isalpha() or after.isalpha())))
-    return count
+        mac += sum(chunk.count(byte) for byte in _MAC_LETTERS)
+        mac += _UNDEFINED_WEIGHT * sum(chunk.count(byte) for byte in _CP1252_UNDEFINED)
+        windows += sum(chunk.count(byte) for byte in _WINDOWS_LETTERS)
+    return "mac_roman" if mac >= _MAC_EVIDENCE and mac >= _MAC_MARGIN * windows else "cp1252"
 
 
 #: A character a UTF-8 decoder made of several bytes: anything but ASCII and the bytes it could not decode
