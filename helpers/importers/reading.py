@@ -75,6 +75,12 @@ _WINDOWS_LETTERS = bytes(b for b in range(0xDF, 0x100) if b != 0xF7)
 #: damaged cp1252 file can hold one, and its error names the line), and the evidence Mac Roman needs: at least
 #: _MAC_EVIDENCE, and _MAC_MARGIN times that for cp1252.
 _UNDEFINED_WEIGHT, _MAC_EVIDENCE, _MAC_MARGIN = 2, 3, 3
+#: bytes.translate's table and bytes to delete that turn a chunk into one letter per byte of evidence (m, u, w for
+#: _MAC_LETTERS, _CP1252_UNDEFINED, _WINDOWS_LETTERS): counting those is one pass in C, not one per byte sought.
+_EVIDENCE_TABLE = bytes.maketrans(_MAC_LETTERS + _CP1252_UNDEFINED + _WINDOWS_LETTERS,
+                                  b"m" * len(_MAC_LETTERS) + b"u" * len(_CP1252_UNDEFINED)
+                                  + b"w" * len(_WINDOWS_LETTERS))
+_NO_EVIDENCE = bytes(b for b in range(256) if b not in _MAC_LETTERS + _CP1252_UNDEFINED + _WINDOWS_LETTERS)
 
 
 def _legacy_encoding(chunks) -> str:
@@ -86,9 +92,9 @@ def _legacy_encoding(chunks) -> str:
     encoding says how to save it as UTF-8). Only files that are not UTF-8 are read for it."""
     mac = windows = 0
     for chunk in chunks:
-        mac += sum(chunk.count(byte) for byte in _MAC_LETTERS)
-        mac += _UNDEFINED_WEIGHT * sum(chunk.count(byte) for byte in _CP1252_UNDEFINED)
-        windows += sum(chunk.count(byte) for byte in _WINDOWS_LETTERS)
+        evidence = chunk.translate(_EVIDENCE_TABLE, _NO_EVIDENCE)  # mostly ASCII: little or nothing is left
+        mac += evidence.count(b"m") + _UNDEFINED_WEIGHT * evidence.count(b"u")
+        windows += evidence.count(b"w")
     return "mac_roman" if mac >= _MAC_EVIDENCE and mac >= _MAC_MARGIN * windows else "cp1252"
 
 
