@@ -97,7 +97,11 @@ def floats(values) -> np.ndarray:
         return values.to_numpy(float, na_value=np.nan)
     series = pd.Series(values)
     numbers = pd.to_numeric(series, errors="coerce")
-    if (text := series[numbers.isna() & series.notna()]).size:
+    # a blank cell ('' or spaces, as a sheet or keep_default_na=False gives) and a written 'NaN' or 'NA' are
+    # not reported, as pandas' own NA is; any other text is refused
+    candidates = series[numbers.isna() & series.notna()]
+    if (text := candidates[[not (isinstance(v, str) and v.strip().casefold() in ("", "nan", "na", "<na>"))
+                            for v in candidates]]).size:
         raise WorkbookError(Message("imports.compare.not_numbers", count=len(text), value=repr(text.iloc[0]),
                                     column=str(series.name) if series.name is not None else "?"))
     return numbers.astype("Float64").to_numpy(float, na_value=np.nan)

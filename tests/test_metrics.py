@@ -146,6 +146,10 @@ def test_floats_gives_nan_for_every_value_not_reported_and_keeps_the_length():
     assert np.array_equal(metrics.floats(pd.Series([3, pd.NA, 0], dtype="Int64")), [3.0, np.nan, 0.0],
                           equal_nan=True)
     assert np.array_equal(metrics.floats([1, None, np.nan, 2.5]), [1.0, np.nan, np.nan, 2.5], equal_nan=True)
+    # a blank cell, spaces or a written NaN are not reported, as pandas' NA is
+    assert np.array_equal(metrics.floats(pd.Series([1, "", " ", "NaN", "3"], dtype=object)),
+                          [1.0, np.nan, np.nan, np.nan, 3.0], equal_nan=True)
+    assert np.array_equal(metrics.floats(pd.Series(["", "2"], dtype="string")), [np.nan, 2.0], equal_nan=True)
     # a number typed as text is refused, not read as missing (it would leave its post out of a total unsaid)
     with pytest.raises(WorkbookError) as error:
         metrics.floats(pd.Series([100, "1,234", 50, "x"], name="impressions", dtype=object))
@@ -481,3 +485,16 @@ def test_a_period_change_by_a_number_column_with_unknown_keys_in_one_period_comp
     posts = got[got["kpi"] == "posts"].set_index("hour")
     assert posts.loc[9.0, "value"] == 2 and posts.loc[9.0, "value_previous"] == 1 and posts.loc[9.0, "change"] == 1
     assert posts.loc[metrics.UNKNOWN_GROUP, "value"] == 1 and pd.isna(posts.loc[metrics.UNKNOWN_GROUP, "value_previous"])
+
+
+def test_the_conversion_the_refusal_advises_keeps_the_numbers_already_there():
+    """A column read from a sheet holds numbers and texts side by side: [100, '1,234', 50]. The advised
+    conversion must give 100, 1234 and 50, not NaN for the numbers (as .str.replace would)."""
+    import re
+
+    posts = pd.DataFrame({"impressions": pd.Series([100, "1,234", 50], dtype=object)})
+    with pytest.raises(WorkbookError) as error:
+        metrics.floats(posts["impressions"])
+    advice = re.search(r"e\.g\. (posts\['impressions'\] = .*)$", str(error.value)).group(1)
+    exec(advice, {"pd": pd, "posts": posts})
+    assert metrics.floats(posts["impressions"]).tolist() == [100.0, 1234.0, 50.0]
