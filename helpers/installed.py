@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import subprocess
 import sys
 import tomllib
 from functools import cache
@@ -23,12 +22,18 @@ NOT_INSTALLED = {
           " {root} (perintah itu membuat .venv dan memasang paket-paketnya di sana), lalu jalankan {command}, atau"
           " aktifkan dulu lingkungan Conda-nya (conda activate reach-engagement-workbook).",
 }
+#: Characters cmd.exe gives a meaning of its own outside double quotes (a word holding one is quoted).
+CMD_SPECIAL = frozenset(" \t&|;%^<>(),@'\"=!")
+
+
 def shell_command(words, windows: bool | None = None) -> str:
     """`words` as one command to paste into the user's shell: quoted for a POSIX shell ('out dir'), or, on
-    Windows (`windows`, default: this machine's), as cmd.exe and PowerShell read it ("out dir"), where single
-    quotes are kept as part of the word."""
+    Windows (`windows`, default: this machine's), for the Command Prompt (cmd.exe), which keeps single quotes
+    as part of the word: a word holding a space or a character cmd.exe reads (& | ; ^ < > …) in double
+    quotes ("out dir", "R&D"), a double quote in it doubled."""
     if windows if windows is not None else os.name == "nt":
-        return subprocess.list2cmdline([str(word) for word in words])
+        return " ".join(f'"{word.replace(chr(34), chr(34) * 2)}"' if not word or CMD_SPECIAL & set(word) else word
+                        for word in map(str, words))
     return shlex.join(str(word) for word in words)
 
 
@@ -105,7 +110,8 @@ def not_installed(package: str, argv: list[str], module: str = "helpers") -> str
     """The sentence for `python -m <module> argv` run by a Python without `package`: which Python, and how to
     run the same command with the workbook's own (.venv's, from the project folder), in the command's language."""
     here = Path.cwd().resolve() == ROOT
-    python = Path(".venv/bin/python") if here else ROOT / ".venv" / "bin" / "python"
+    inside = ("Scripts", "python.exe") if os.name == "nt" else ("bin", "python")  # a Windows venv's own layout
+    python = Path(".venv", *inside) if here else ROOT.joinpath(".venv", *inside)
     return NOT_INSTALLED[_language(argv)].format(python=sys.executable or "python", package=package, root=ROOT,
                                                  command=shell_command([str(python), "-m", module, *argv]))
 

@@ -454,3 +454,6 @@ def test_a_command_to_paste_is_quoted_for_the_shell_it_is_pasted_into():
         "python -m helpers render --clients 'my roster.yml' --client acme --out 'out dir'")
     assert shell_command(words, windows=True) == (
         'python -m helpers render --clients "my roster.yml" --client acme --out "out dir"')
+    # words cmd.exe would split or expand are quoted too
+    assert shell_command(["--out", "R&D", "--clients", "roster;v2.yml", "C:\\laporan\\%USERNAME%"], windows=True) == (
+        '--out "R&D" --clients "roster;v2.yml" "C:\\laporan\\%USERNAME%"')
