@@ -606,9 +606,9 @@ def test_x_clicks_are_named_from_the_click_columns_the_file_sums(write_file):
 
 def test_a_portuguese_x_export_saved_as_windows_1252_keeps_its_accents(write_file):
     """Two Portuguese posts saved as Windows-1252: their bytes E9 E3 C9 E1 read as Mac Roman would be 'È „ … ·'
-    ('S„o Paulo'). Their small accented letters (é ã ã á á á á ã: 8 bytes from E0 up) are no Mac Roman letter,
-    and no byte of the file is one of Mac Roman's, so the file reads as Windows-1252, the hashtag's capital É
-    (C9) included, and the note names Windows-1252."""
+    ('S„o Paulo'), 8 signs or capitals beside small letters ('È S„o n„o J· est· p·gina l· N„o'). The hashtag's
+    capital É after a small letter ('#BlackFridayÉAgora') is left out with the hashtag, so the Windows-1252
+    reading scores 0, the file reads as Windows-1252, the É included, and the note names Windows-1252."""
     texts = ["Hoje é dia de live! São Paulo, não percam. #BlackFridayÉAgora",
              "Já está no ar a nova página, lá no site. Não perca!"]
     rows = [f'{post_id},{date},"{text}",https://x.com/a/status/{post_id},10,10,10,10,10,10,10,10,10,10,10,10,10'

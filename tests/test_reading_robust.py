@@ -1255,31 +1255,61 @@ def test_the_report_says_a_file_was_read_as_windows_1252_without_telling_the_cli
 def test_windows_1252_text_stays_windows_1252_whatever_its_hashtags(tmp_path, title):
     """Windows-1252 captions in Spanish, French, German, Portuguese and Indonesian, with curly quotes, dashes,
     '€' and hashtags that put an accented capital after a small letter ('DeÁlava', read 'De¡lava' as Mac Roman):
-    none of their bytes is a Mac Roman letter that Windows-1252 reads as a rare sign (‡ ˆ Ž) or not at all, so
-    each reads as Windows-1252, letter for letter, where 'São' would read 'S„o' as Mac Roman."""
+    hashtags are left out of the score, and nothing else in their Windows-1252 reading is implausible (score 0:
+    'Mañana', '„Schönes', 'é' and '€' read as they should), so each reads as Windows-1252, letter for letter,
+    where 'São' would read 'S„o' as Mac Roman."""
     result = import_exports(_youtube(tmp_path, [title, "Plain", "Other"], "cp1252"))
     assert result.posts["text"].tolist() == [title, "Plain", "Other"]
     assert any("read as Windows-1252" in Translator("en").message(w) for w in result.reports[0].warnings)
 
 
 @pytest.mark.parametrize("data, encoding", [
-    # á 87, ã 8B 8B, à 88: 4 Mac Roman letters, and no Windows-1252 small accented letter (E0 and up)
+    # read as Windows-1252, 'N‹o perca! S‹o Paulo est‡ ˆ espera': '‹' between letters twice and '‡' beside one
+    # (3; the lone 'ˆ' counts nothing), against 0 for the Mac Roman reading
     ("Não perca! São Paulo está à espera\n".encode("mac_roman"), "mac_roman"),
-    # è 8F, which Windows-1252 has no character for, weighs 2, and û 9E 1
+    # 'Cr?me bržlŽe': è (8F), which Windows-1252 has no character for, weighs 2, and 'Ž' inside a word 2 (4)
     ("Crème brûlée\n".encode("mac_roman"), "mac_roman"),
-    # a lone è (8F) is too little: Windows-1252 is kept, and reading the file names the line it cannot read
+    # a lone è (8F) is too little (2): Windows-1252 is kept, and reading the file names the line it cannot read
     ("Crème\n".encode("mac_roman"), "cp1252"),
-    # a lone é (8E) is too little: Windows-1252 is kept, and the note on the encoding says how to save as UTF-8
+    # a lone é is too little ('CafŽ': a capital ending a word, 1): Windows-1252 is kept, and the note on the
+    # encoding says how to save as UTF-8
     ("Café\n".encode("mac_roman"), "cp1252"),
-    # Mac Roman's é ä ö (8E 8A 9A: 3) against Windows-1252's ü ü ß (FC FC DF: 3): not three times as many
+    # 'CafŽ BŠr šl' (1 + 2 for the capital inside 'BŠr') against Mac Roman's 'M¸ller s¸ﬂ' (2 for '¸' beside
+    # letters): 3 is not three times as much
     ("Café Bär öl\n".encode("mac_roman") + "Müller süß\n".encode("cp1252"), "cp1252"),
-    # ... against one ü (FC): three times as many
+    # ... against 'M¸ller' (1): three times as much
     ("Café Bär öl\n".encode("mac_roman") + "Müller\n".encode("cp1252"), "mac_roman"),
+    # Mac Roman's curly quotes and dashes read 'ÒWeÕre liveÓ Ð donÕt': 'Õ' inside two words (2 each), 'Ó' ending
+    # one (1), 'Ð' alone (1): 6 a line, 18, against 0
+    ("“We’re live” – don’t\n".encode("mac_roman") * 3, "mac_roman"),
+    # Windows-1252 signs and capitals that are Mac Roman letters: '›' not between letters, 'Ž Š' starting a word,
+    # '‰' after a digit score 0, so Windows-1252 is kept (read as Mac Roman: 'more õ', 'éiga ämid', '5â')
+    ("Read more ›\n".encode("cp1252") * 3, "cp1252"),
+    ("Žiga Šmid / Špela Žagar\n".encode("cp1252"), "cp1252"),
+    ("5‰ 3‰ 2‰\n".encode("cp1252"), "cp1252"),
 ])
 def test_mac_roman_is_read_only_on_clear_evidence(tmp_path, data, encoding):
-    """Bytes that are not UTF-8 are read as Mac Roman only where at least 3 are Mac Roman letters that
-    Windows-1252 reads as rare signs (one it has no character for counts 2), and 3 times as many as those that
-    are Windows-1252 small accented letters; otherwise as Windows-1252."""
+    """Bytes that are not UTF-8 are read as Mac Roman only where their Windows-1252 reading scores at least 3 for
+    implausible text (a capital inside a word 2, ending a word of small letters or alone 1, an odd sign beside a
+    letter 1, a byte it has no character for 2), and 3 times the Mac Roman reading's score; otherwise as
+    Windows-1252."""
     path = tmp_path / "titles.csv"
     path.write_bytes(data)
     assert detect_encoding(data, path) == encoding
+
+
+@pytest.mark.parametrize("titles, encoding, name", [
+    (["“We’re live” – don’t miss it", "‘Behind the scenes’ — we’re back",
+      "Q&A: “what’s next” – you’ll see"], "mac_roman", "Mac Roman"),
+    (["Read more ›", "New prices – read more ›", "Read more › in the bio"], "cp1252", "Windows-1252"),
+    (["Žiga Šmid / Špela Žagar", "Plain", "Other"], "cp1252", "Windows-1252"),
+    (["5‰ 3‰ 2‰", "Plain", "Other"], "cp1252", "Windows-1252"),
+])
+def test_quotes_dashes_and_signs_read_in_the_encoding_they_were_saved_in(tmp_path, titles, encoding, name):
+    """Mac Roman's curly quotes and dashes read as capitals in Windows-1252 ('ÒWeÕre liveÓ Ð donÕt'), which
+    its reading scores far higher than Mac Roman's: the titles read as saved, and the note names Mac Roman.
+    Windows-1252's '›', 'Ž Š' starting names and '‰' after digits are letters in Mac Roman ('more õ', 'éiga',
+    '5â') but plausible as they are: those files stay Windows-1252."""
+    result = import_exports(_youtube(tmp_path, titles, encoding))
+    assert result.posts["text"].tolist() == titles
+    assert any(f"read as {name}" in Translator("en").message(w) for w in result.reports[0].warnings)
