@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from helpers.errors import ExportFormatError
+from helpers.importers.meta_ads_manager import _read_workbook
 from helpers.importers.reading import read_delimited_head, read_sheet, read_workbook_head, sniff_delimiter
 from helpers.importers.values import parse_wall_clock, to_seconds
 
@@ -102,6 +103,40 @@ def test_workbooks_without_default_style_open_silently(tmp_path):
         warnings.simplefilter("error")  # the openpyxl UserWarning would fail the test
         assert read_workbook_head(path)[0] == ["Reporting starts"]
         assert len(read_sheet(path, None, "Reporting starts").frame) == 1
+
+
+def declared_size(path: Path, ref: str) -> Path:
+    """`path` with each sheet's <dimension> (the size a sheet declares) rewritten to `ref`, as some tools
+    write it wrong."""
+    plain = path.with_suffix(".tmp")
+    path.rename(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), data)
+            out.writestr(item, data)
+    plain.unlink()
+    return path
+
+
+def test_every_row_and_column_is_read_whatever_size_a_sheet_declares(tmp_path):
+    """A sheet of a header and 4 rows declaring A1:B3 (or just A1) is read to its last row and column: read-only
+    openpyxl trusts the declared size and would give 2 rows (or column A alone) without a word."""
+    rows = [["Date", "Reach", "Clicks"], ["2025-01-01", 1, 10], ["2025-01-02", 2, 20], ["2025-01-03", 3, 30],
+            ["2025-01-04", 4, 40]]
+    for ref in ("A1:B3", "A1"):
+        path = declared_size(workbook(tmp_path / "page.xlsx", {"Data": rows}), ref)
+        table = read_sheet(path, "Data", "Date")
+        assert table.header == ["Date", "Reach", "Clicks"]
+        assert table.frame.values.tolist() == [["2025-01-01", "1", "10"], ["2025-01-02", "2", "20"],
+                                               ["2025-01-03", "3", "30"], ["2025-01-04", "4", "40"]]
+        assert read_workbook_head(path, n_rows=2) == [["Date", "Reach", "Clicks"], ["2025-01-01", "1", "10"]]
+        path.unlink()
+    ads = declared_size(workbook(tmp_path / "ads.xlsx", {"Raw Data Report": [
+        ["Reporting starts", "Reach"], ["2025-01-01", 5], ["2025-01-02", 6], ["2025-01-03", 7]]}), "A1:A2")
+    assert _read_workbook(ads).frame.values.tolist() == [["2025-01-01", "5"], ["2025-01-02", "6"],
+                                                          ["2025-01-03", "7"]]
 
 
 def test_sniff_delimiter():

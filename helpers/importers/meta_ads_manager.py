@@ -20,7 +20,6 @@ reach; Impressions -> impressions; Amount spent (XXX) -> spend; Currency (else X
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,7 +29,8 @@ import pandas as pd
 from ..errors import ExportFormatError
 from ..i18n import Message, quoted
 from .base import Columns, Family, FileReport, table_notes
-from .reading import TextTable, is_workbook, normalise_name, read_delimited, unique_keys, workbook_source
+from .reading import (TextTable, is_workbook, load_read_only, normalise_name, read_delimited,
+                      unique_keys)
 from .values import is_blank, read_as, to_number
 
 #: Header names (normalised) of breakdown columns: the dimensions a report row stands for.
@@ -362,12 +362,8 @@ def _read_report(path: Path) -> tuple[TextTable, pd.Series]:
 
 def _read_workbook(path: Path) -> TextTable:
     """The report sheet ('Raw Data Report', else the first sheet with 'Reporting starts' in its header)."""
-    from openpyxl import load_workbook
-
     try:
-        with warnings.catch_warnings():  # Ads Manager workbooks have no default style; openpyxl says so
-            warnings.filterwarnings("ignore", message="Workbook contains no default style")
-            book = load_workbook(workbook_source(path), read_only=True, data_only=True)
+        book = load_read_only(path)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ExportFormatError(path, Message("imports.meta_ads_manager.cannot_open", error=str(exc)),
                                 hint=Message("imports.meta_ads_manager.cannot_open_hint")) from None

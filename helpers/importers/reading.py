@@ -988,18 +988,27 @@ def workbook_source(path: Path):
     return io.BytesIO(Path(path).read_bytes())
 
 
-def open_workbook(path: Path):
-    """An xlsx workbook opened read-only with cell values (not formulas); an ExportFormatError if damaged.
-
-    openpyxl's "Workbook contains no default style" warning (exports written by tools other than Excel)
-    says nothing about the data and is silenced. The caller closes the workbook.
-    """
+def load_read_only(path: Path):
+    """An xlsx workbook as openpyxl opens it read-only with cell values (not formulas), each sheet read to its
+    last row and column whatever its <dimension> says: read-only openpyxl stops at the size a sheet declares,
+    which some tools write wrong (a sheet declared A1:T50 holding 100 rows lost its last 50 without a word).
+    openpyxl's "Workbook contains no default style" warning (exports written by tools other than Excel) says
+    nothing about the data and is silenced. openpyxl's own errors pass through; the caller closes the book."""
     from openpyxl import load_workbook
 
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
+        book = load_workbook(workbook_source(path), read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        sheet.reset_dimensions()
+    return book
+
+
+def open_workbook(path: Path):
+    """An xlsx workbook opened read-only (load_read_only); an ExportFormatError if damaged. The caller closes
+    the workbook."""
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
-            return load_workbook(workbook_source(path), read_only=True, data_only=True)
+        return load_read_only(path)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         if (files := archive_files(path)) is not None:  # a zip of other files, read as a workbook by family=
             raise archive_error(path, files) from None
