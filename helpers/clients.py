@@ -25,7 +25,7 @@ from .colours import GRAPHIC_CONTRAST, contrast_ratio, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
     windows_path_hint
 from .i18n import LANGUAGES, QUOTE_LIMIT, Code, Message, Translator, as_typed, language_code, language_meant, quoted
-from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern,
+from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern, is_special_file,
                     expand_user, pattern_folder, resolve)
 from .periods import date_hint, date_in, is_plausible_year, last_full_month, period_hint, previous_period, \
     timezone_hint
@@ -1086,6 +1086,8 @@ def _export_path_problem(tr: Translator, label: str, pattern: str, roster_folder
                       example=Code(as_typed(Path(pattern) / "*.csv")))
     elif full.is_file():
         return None
+    elif is_special_file(full):
+        return say("roster.not_regular_file", client=label, key=key, path=as_typed(pattern))
     elif relative:  # where it was looked for, as for a pattern: a roster's paths start at the project root
         problem = say("roster.file_not_found_relative", client=label, key=key, path=as_typed(pattern),
                       full=as_typed(full)) + _beside_roster(say, pattern, roster_folder)
@@ -1133,6 +1135,10 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
         problems.append(files_problem)
     written = entry["mapping"]
     path = resolve(written)
+    if is_special_file(path):
+        problems.append(say("roster.not_regular_file", client=label, key=f"'exports' ({where}, 'mapping')",
+                            path=as_typed(written)))
+        return problems
     if not path.is_file():
         relative = not expand_user(written).is_absolute()
         key = f"'exports' ({where}, 'mapping')"

@@ -26,7 +26,7 @@ from .errors import ExportFormatError, ExportsUnreadable, PartlyCovered, Workboo
 from .i18n import Message, Translator, active_language, as_typed, language_code, listed, metric_label, translator, \
     use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
-    as_spelled_on_disk, glob_files, is_pattern, resolve, taken_by_pattern
+    as_spelled_on_disk, glob_files, is_pattern, is_special_file, resolve, taken_by_pattern
 from .schema import platform_code
 from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
     covered_only_without_posts, export_periods, exports_without_posts, load_client, no_post_export, only_header_read, \
@@ -56,7 +56,7 @@ def export_files(folder: str | Path) -> list[Path]:
 
     _check_folder_given(folder)
     root = resolve(folder)
-    if root.is_file() or is_pattern(root):
+    if root.is_file() or is_special_file(root) or is_pattern(root):  # expand_paths names a pipe as one
         return expand_paths(folder)
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=as_typed(folder), root=as_typed(root),

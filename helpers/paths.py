@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -123,8 +124,8 @@ def exports_under(folder: Path, limit: int | None = None, skip=frozenset()) -> t
                     if entry.name.startswith(SKIPPED_NAME_PREFIXES):
                         continue
                     try:
-                        if not entry.is_dir():
-                            files.append(entry.name)
+                        if entry.is_file():  # a regular file (or a link to one): never a pipe, which would
+                            files.append(entry.name)  # make reading its header wait forever
                         elif not entry.is_symlink() and here / entry.name not in skip:  # a link to a folder
                             folders.append(entry.name)  # is not followed (os.walk's way)
                     except OSError:
@@ -138,6 +139,17 @@ def exports_under(folder: Path, limit: int | None = None, skip=frozenset()) -> t
             return sorted(found), True
         waiting += [here / name for name in sorted(folders, reverse=True)]
     return sorted(found), False
+
+
+def is_special_file(path: str | Path) -> bool:
+    """Whether `path` names something that is neither a regular file nor a folder: a named pipe, a device or a
+    socket. Reading one waits forever (a pipe nobody writes to) or never ends (a device), so it is named as such
+    rather than read, or reported as not found."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def is_pattern(path: str | Path) -> bool:

@@ -1,5 +1,7 @@
 """Roster validation: every problem listed at once, each naming the client and the key."""
 import datetime as dt
+import os
+import re
 import time
 from pathlib import Path
 
@@ -1851,3 +1853,35 @@ def test_the_readme_shows_every_key_a_client_may_have():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     example = readme[readme.index("1. Add the client to `data/clients.yml`"):readme.index("2. `make reports`")]
     assert [key for key in CLIENT_KEYS if f" {key}:" not in example] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_given_as_an_export_is_named_as_such_not_as_missing(tmp_path):
+    """A pipe exists: 'file not found' would send the user looking for a file that is there. Named as what
+    it is, by the roster, by the readers of paths and by the explorer, without opening it (which would wait
+    forever for a writer)."""
+    from helpers import explore
+    from helpers.errors import ExportFormatError
+    from helpers.i18n import Translator
+    from helpers.importers import expand_paths, read_header_names
+
+    pipe = tmp_path / "posts.csv"
+    os.mkfifo(pipe)
+    said = f"{pipe} is not a regular file (a pipe, a device or a socket), which holds no export"
+    assert _problems(tmp_path, f"""
+clients:
+  - id: acme
+    name: Acme
+    exports: [{pipe}]
+    timezone: UTC
+    period: {{start: 2026-09-01, end: 2026-10-31}}
+""") == [f"client 'acme': key 'exports': {said}: name the file itself"]
+    with pytest.raises(WorkbookError, match=f"^{re.escape(said)}: name the export file itself$") as info:
+        expand_paths(pipe)
+    assert info.value.in_language(Translator("id")) == (
+        f"{pipe} bukan berkas biasa (melainkan pipa, perangkat, atau soket) dan tidak berisi ekspor: sebutkan"
+        " berkas ekspornya sendiri")
+    with pytest.raises(WorkbookError, match=f"^{re.escape(said)}"):
+        explore.export_files(pipe)
+    with pytest.raises(ExportFormatError, match=r"this is not a regular file \(a pipe, a device or a socket\)"):
+        read_header_names(pipe)

@@ -13,6 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from helpers.clients import Client
 from helpers.html_safety import visible_text, without_word_breaks
 from helpers.i18n import Translator
@@ -504,3 +506,18 @@ def test_a_wildcard_within_a_folder_name_starts_the_look_at_the_folders_matched(
     _export(clients / "Globex" / "archive" / HARBOUR)
     assert left_out_exports([str(clients / "Acme*" / "posts" / "*.csv")], [posts]) == [
         LeftOut(clients / "Acme Co" / "posts", [instagram], clients / "Acme Co" / "posts" / "**" / "*", 1)]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_named_like_an_export_is_neither_listed_nor_opened(tmp_path):
+    """A pipe `b.csv` beside the export read is no file that may hold an export: listed, its header would be
+    read, and the read would wait forever for a writer. A pattern does not match it either."""
+    from helpers.paths import exports_under, glob_files
+
+    read = _write(tmp_path / "shop" / "a.csv")
+    os.mkfifo(tmp_path / "shop" / "b.csv")
+    other = _export(tmp_path / "shop" / "sub" / "c.csv")
+    assert exports_under(tmp_path / "shop") == ([read, other], False)
+    assert glob_files(tmp_path / "shop" / "**" / "*.csv") == [read, other]
+    assert left_out_exports([str(tmp_path / "shop" / "*.csv")], [read]) == [
+        LeftOut(tmp_path / "shop", [other], tmp_path / "shop" / "**" / "*", 1)]

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import quality, schema
 from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint, windows_path_hint
 from ..metrics import INTERACTION_COMPONENTS
-from ..paths import as_spelled_on_disk, glob_exports, is_pattern, pattern_folder, resolve
+from ..paths import as_spelled_on_disk, glob_exports, is_pattern, is_special_file, pattern_folder, resolve
 from ..periods import timezone_hint
 from . import meta_business_suite
 from . import facebook_insights_legacy, uci_facebook_metrics, mapped_csv
@@ -54,6 +54,9 @@ def read_header_names(path: Path) -> set[str]:
     the first rows together rather than at line 1 alone.
     """
     path = Path(path)
+    if is_special_file(path):
+        raise ExportFormatError(path, Message("imports.reading.not_regular"),
+                                hint=Message("imports.reading.not_regular_hint"))
     if not path.is_file():
         raise ExportFormatError(path, Message("imports.reading.missing"), hint=Message("imports.reading.missing_hint"))
     try:
@@ -278,6 +281,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             if path.is_dir():
                 raise WorkbookError(Message("imports.importers.folder", entry=str(entry),
                                             pattern=str(Path(str(entry)) / "*.csv")))
+            if is_special_file(path):
+                raise WorkbookError(Message("imports.importers.not_regular", path=as_typed(path)))
             if not path.is_file():  # the place looked in is named when the entry did not name it already
                 hint = windows_path_hint(entry) or nothing_there_hint(path)
                 raise WorkbookError(Message("imports.importers.not_found", entry=as_typed(entry), path=as_typed(path),
