@@ -265,9 +265,9 @@ def nothing_there_hint(path: str | Path):
 def _folders_matched(pattern: Path) -> list[Path]:
     """The folders a glob pattern that matches no file matches, sorted (hidden ones aside, as glob leaves
     them): a pattern written for a client's folders, to which the files' part (/*.csv) is still to add."""
-    import glob
+    from .paths import matching_paths
 
-    return sorted(p for p in map(Path, glob.glob(str(pattern), recursive=True)) if p.is_dir())
+    return sorted(p for p in matching_paths(pattern) if p.is_dir())
 
 
 #: A Windows drive starting a path: `C:\`, `C:/`, or `D:` then a control character that YAML or Python made of

@@ -6,6 +6,7 @@ import glob
 import os
 import stat
 import unicodedata
+from collections import deque
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +162,7 @@ def is_pattern(path: str | Path) -> bool:
 def glob_files(pattern: str | Path) -> list[Path]:
     """The files a glob pattern matches (`**` spans folders), sorted; folders, Excel's lock files and hidden
     files are left out (SKIPPED_NAME_PREFIXES). A pattern with accents matches names by their composed form
-    (_glob_composed), whichever form each folder and file was saved in. A pattern matching nothing is read
+    (matching_paths), whichever form each folder and file was saved in. A pattern matching nothing is read
     again with its brackets taken literally (brackets_as_written): `Clients/Acme [ID]/*.csv` names a folder,
     which glob would read as `Acme I` or `Acme D`. Every reading of a roster's patterns (its check, the
     render, the explorer) comes through here, so they agree."""
@@ -172,8 +173,8 @@ def glob_files(pattern: str | Path) -> list[Path]:
 
 
 def _matching_files(pattern: str | Path) -> list[Path]:
-    matches = glob.glob(str(pattern), recursive=True) if str(pattern).isascii() else _glob_composed(Path(pattern))
-    return sorted(p for p in map(Path, matches) if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
+    matches = matching_paths(pattern)
+    return sorted(p for p in matches if not p.name.startswith(SKIPPED_NAME_PREFIXES) and p.is_file())
 
 
 def brackets_as_written(pattern: str | Path) -> Path:
@@ -208,20 +209,19 @@ def spelled_in(folder: Path, name: str) -> Path | None:
     return next((folder / entry for entry in _names(folder) if _composed(entry) == _composed(name)), None)
 
 
-def _glob_composed(pattern: Path) -> list[Path]:
-    """What glob would match were every name composed alike (NFC): a wildcard part is matched against each
-    entry's composed name, a literal part as spelled_in finds it, `**` takes a folder and all below it. Hidden
-    names are matched only by a part that starts with a dot, as glob does."""
+def matching_paths(pattern: str | Path) -> list[Path]:
+    """The files and folders a glob pattern matches, as glob.glob(recursive=True) matches them but that every
+    name is compared composed alike (NFC) and a `**` never walks a folder twice (_below): a wildcard part is
+    matched against each entry's composed name, a literal part as spelled_in finds it, `**` takes a folder and
+    all below it. Hidden names are matched only by a part that starts with a dot, as glob does."""
+    pattern = Path(pattern)
     parts = pattern.parts
     places = [Path(parts[0])] if pattern.is_absolute() else [Path(".")]
     for part in parts[1:] if pattern.is_absolute() else parts:
         following: list[Path] = []
         for folder in places:
             if part == "**":
-                following.append(folder)
-                for root, folders, files in os.walk(folder):
-                    folders[:] = [name for name in folders if not name.startswith(".")]
-                    following += [Path(root) / name for name in folders + files if not name.startswith(".")]
+                following += _below(folder)
             elif glob.has_magic(part):
                 following += [folder / entry for entry in _names(folder)
                               if fnmatch.fnmatch(_composed(entry), _composed(part))
@@ -230,6 +230,44 @@ def _glob_composed(pattern: Path) -> list[Path]:
                 following.append(found)
         places = list(dict.fromkeys(following))
     return places
+
+
+def _below(folder: Path) -> list[Path]:
+    """`folder` and every folder and file below it, hidden names aside: what a `**` takes. A linked folder is
+    followed, as glob follows it, but a folder met already (its device and inode) is not taken again: glob
+    would follow a link back up (`x/b -> ..`) until the system refuses the path, and two such links double
+    the paths at each level, a walk that never ends. The walk goes level by level, folders before links to
+    folders, so a folder reached both ways is taken by its shortest path, its own name before a link's."""
+    found, waiting, met = [], deque([folder]), set()
+    while waiting:
+        here = waiting.popleft()
+        try:
+            info = here.stat()
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in met:
+            continue
+        met.add(key)
+        found.append(here)
+        folders = []
+        try:
+            with os.scandir(here) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        is_folder, linked = entry.is_dir(), entry.is_symlink()
+                    except OSError:
+                        continue
+                    if is_folder:
+                        folders.append((linked, here / entry.name))
+                    else:
+                        found.append(here / entry.name)
+        except OSError:
+            continue
+        waiting.extend(path for _, path in sorted(folders, key=lambda item: item[0]))
+    return found
 
 
 def glob_exports(pattern: str | Path) -> tuple[list[Path], dict]:

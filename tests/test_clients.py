@@ -1885,3 +1885,33 @@ clients:
         explore.export_files(pipe)
     with pytest.raises(ExportFormatError, match=r"this is not a regular file \(a pipe, a device or a socket\)"):
         read_header_names(pipe)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_link_back_up_ends_a_double_star_walk_and_linked_files_and_folders_are_still_read(tmp_path):
+    """Two links to their parent (x/b, x/c -> ..) under a folder matched by S/**/*.csv: glob follows them
+    until the system refuses the path, doubling the paths at each level, a walk no render lives to see end.
+    Each folder is walked once: the export is matched once, by its own path, and so is a folder reached
+    through a link to a folder outside S, and a file linked into S (its own name)."""
+    import threading
+
+    from helpers.errors import nothing_there_hint
+    from helpers.paths import glob_files
+
+    export = tmp_path / "S" / "posts.csv"
+    (tmp_path / "S" / "x").mkdir(parents=True)
+    export.write_text("Post ID,Reach\n1,10\n", encoding="utf-8")
+    os.symlink("..", tmp_path / "S" / "x" / "b")
+    os.symlink("..", tmp_path / "S" / "x" / "c")
+    (tmp_path / "elsewhere" / "2026").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "2026" / "ig.csv").write_text("a\n", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "S" / "shared")
+    os.symlink(export, tmp_path / "S" / "x" / "copy.csv")
+    found = []
+    walk = threading.Thread(target=lambda: found.append(glob_files(tmp_path / "S" / "**" / "*.csv")), daemon=True)
+    walk.start()
+    walk.join(timeout=10)
+    assert found == [[export, tmp_path / "S" / "shared" / "2026" / "ig.csv", tmp_path / "S" / "x" / "copy.csv"]]
+    # the hint for a pattern matching no file names the folders it matches, each once
+    assert str(nothing_there_hint(tmp_path / "S" / "**" / "x")).startswith(
+        ". It matches 1 folder, not files (x/): add /*.csv to the pattern")
