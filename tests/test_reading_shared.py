@@ -139,6 +139,46 @@ def test_every_row_and_column_is_read_whatever_size_a_sheet_declares(tmp_path):
                                                           ["2025-01-03", "7"]]
 
 
+def padded(path: Path, spaces: int, compression: int) -> Path:
+    """`path` with `spaces` spaces in its sheet's XML (between its elements, where XML allows them), packed
+    with `compression`: a few KB that unpack to MB, as a file made to fill the memory does with GB."""
+    plain = path.with_suffix(".tmp")
+    path.rename(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", compression) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * spaces)
+            out.writestr(item.filename, data)
+    plain.unlink()
+    return path
+
+
+def test_a_workbook_part_unpacking_to_too_much_is_refused_by_name_before_it_is_read(tmp_path, monkeypatch):
+    """A sheet of 3 MB (spaces) packed into a few KB, with the limits lowered to 1 MB for the ratio (a 4 MB
+    file unpacking to 4 GB gave a bare MemoryError) and 2 MB for the size: refused naming the file and the
+    part, by every reader of workbooks; with the usual limits the same file is read."""
+    import helpers.importers.reading as reading
+
+    rows = {"Raw Data Report": [["Reporting starts", "Reach"], ["2025-01-01", 5]]}
+    packed = padded(workbook(tmp_path / "ads.xlsx", rows), 3 * 2**20, zipfile.ZIP_DEFLATED)
+    stored = padded(workbook(tmp_path / "stored.xlsx", rows), 3 * 2**20, zipfile.ZIP_STORED)
+    assert read_sheet(packed, None, "Reporting starts").frame.values.tolist() == [["2025-01-01", "5"]]
+    monkeypatch.setattr(reading, "PART_RATIO_FLOOR", 2**20, raising=False)
+    for read in (read_workbook_head, lambda path: read_sheet(path, None, "Reporting starts"), _read_workbook):
+        with pytest.raises(ExportFormatError) as err:
+            read(packed)
+        assert re.fullmatch(rf"file {re.escape(str(packed))}: this spreadsheet's part xl/worksheets/sheet1.xml"
+                            r" unpacks to 3 MB from \d KB in the file: far more than an export holds, and reading it"
+                            r" would take all the memory \(the file is damaged, or was made to do so\); it was not"
+                            r" read\n  what to do: download the export again from the platform, or save the sheet as"
+                            r" CSV; if the export really is this large, download it in shorter periods", str(err.value))
+    assert read_sheet(stored, None, "Reporting starts").frame.values.tolist() == [["2025-01-01", "5"]]  # 1:1
+    monkeypatch.setattr(reading, "PART_SIZE_LIMIT", 2 * 2**20, raising=False)
+    with pytest.raises(ExportFormatError, match="part xl/worksheets/sheet1.xml unpacks to 3 MB from 3 MB in the"):
+        read_sheet(stored, None, "Reporting starts")
+
+
 def test_sniff_delimiter():
     assert sniff_delimiter('"a;b",c,d') == ","  # quoted delimiters do not count
     assert sniff_delimiter("Date\tPrimary") == "\t"

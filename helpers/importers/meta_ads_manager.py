@@ -364,6 +364,8 @@ def _read_workbook(path: Path) -> TextTable:
     """The report sheet ('Raw Data Report', else the first sheet with 'Reporting starts' in its header)."""
     try:
         book = load_read_only(path)
+    except ExportFormatError:  # a part too large to read, named as such
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ExportFormatError(path, Message("imports.meta_ads_manager.cannot_open", error=str(exc)),
                                 hint=Message("imports.meta_ads_manager.cannot_open_hint")) from None

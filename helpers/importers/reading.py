@@ -289,6 +289,13 @@ WORKBOOK_MAGIC = b"PK\x03\x04"
 WORKBOOK_PART = "[Content_Types].xml"
 #: How many of an archive's files a message names.
 ARCHIVE_FILES_SHOWN = 5
+#: The most a part of an xlsx workbook (a sheet's XML, its shared texts) may unpack to before it is read: the
+#: largest exports unpack to a few tens of MB, and openpyxl holds some parts whole in memory. A part over
+#: PART_RATIO_FLOOR that unpacks to more than PART_RATIO_LIMIT times its packed size is refused too: exports
+#: pack 5 to 30 times, a file made to fill the memory (a 4 MB file unpacking to 4 GB) a thousand times.
+PART_SIZE_LIMIT = 500 * 2**20
+PART_RATIO_FLOOR = 50 * 2**20
+PART_RATIO_LIMIT = 200
 
 
 def is_workbook(path: Path) -> bool:
@@ -988,14 +995,40 @@ def workbook_source(path: Path):
     return io.BytesIO(Path(path).read_bytes())
 
 
+def refuse_inflating_parts(path: Path) -> None:
+    """An ExportFormatError when a part of the xlsx workbook `path` unpacks to more than PART_SIZE_LIMIT, or to
+    more than PART_RATIO_LIMIT times its packed size above PART_RATIO_FLOOR: read, it would take all the memory
+    (a bare MemoryError naming no file) or hours. Told from the zip's own listing, before anything is unpacked
+    (zipfile never gives more than the size listed). A file that is no zip is left to openpyxl's error."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+        return
+    for part in parts:
+        if part.file_size > PART_SIZE_LIMIT or (part.file_size > PART_RATIO_FLOOR and
+                                                part.file_size > PART_RATIO_LIMIT * max(part.compress_size, 1)):
+            raise ExportFormatError(path, Message("imports.reading.workbook_inflates", part=part.filename,
+                                                  size=round(part.file_size / 2**20),
+                                                  packed=_megabytes(part.compress_size)),
+                                    hint=Message("imports.reading.workbook_inflates_hint"))
+
+
+def _megabytes(size: int) -> str:
+    """A size in whole MB, or in whole KB under 1 MB (at least 1 KB): '4 MB', '3 KB'."""
+    return f"{round(size / 2**20)} MB" if size >= 2**20 else f"{max(1, round(size / 2**10))} KB"
+
+
 def load_read_only(path: Path):
     """An xlsx workbook as openpyxl opens it read-only with cell values (not formulas), each sheet read to its
     last row and column whatever its <dimension> says: read-only openpyxl stops at the size a sheet declares,
     which some tools write wrong (a sheet declared A1:T50 holding 100 rows lost its last 50 without a word).
     openpyxl's "Workbook contains no default style" warning (exports written by tools other than Excel) says
-    nothing about the data and is silenced. openpyxl's own errors pass through; the caller closes the book."""
+    nothing about the data and is silenced. A part too large to read is refused first (refuse_inflating_parts);
+    openpyxl's own errors pass through. The caller closes the book."""
     from openpyxl import load_workbook
 
+    refuse_inflating_parts(path)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
         book = load_workbook(workbook_source(path), read_only=True, data_only=True)
@@ -1009,6 +1042,8 @@ def open_workbook(path: Path):
     the workbook."""
     try:
         return load_read_only(path)
+    except ExportFormatError:
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         if (files := archive_files(path)) is not None:  # a zip of other files, read as a workbook by family=
             raise archive_error(path, files) from None
