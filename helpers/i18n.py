@@ -21,7 +21,7 @@ import reprlib
 import sys
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import yaml
 from babel.core import Locale, get_global
@@ -200,6 +200,8 @@ def render_value(tr: "Translator", value, code: bool = False) -> str:
         return tr.number(value)
     if isinstance(value, numbers.Real):
         return tr.number(value, 2)
+    if isinstance(value, PurePath):  # a file named in a message: a line break in its name shown as \n (as_typed)
+        return Code(as_typed(value))
     if isinstance(value, (list, tuple)):  # items that hold commas themselves are set apart by semicolons
         items = [render_value(tr, item, code) for item in value]
         joined = ("; " if any(", " in item for item in items) else ", ").join(items)
@@ -540,9 +542,11 @@ class Translator:
         if self.language == "en":
             text = singular_after_one(text, values)
         # a name or a file name from an export, set apart from the sentence (isolated): the values are texts;
-        # a path, a pattern or a command (CODE_PLACEHOLDERS) is Code, which the reader may copy as it is
+        # a path, a pattern or a command (CODE_PLACEHOLDERS) is Code, which the reader may copy as it is; a Path
+        # is shown as_typed, so that a line break in a file's name does not split the line naming it
         return text.format(**{name: isolated(Code(v) if name in CODE_PLACEHOLDERS else v) if isinstance(v, str)
-                              else v for name, v in values.items()})
+                              else isolated(Code(as_typed(v))) if isinstance(v, PurePath) else v
+                              for name, v in values.items()})
 
     def join(self, items, alternatives: bool = False) -> str:
         """Names a sentence lists, as the language lists them: "Facebook, Instagram and TikTok" in English,

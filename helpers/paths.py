@@ -62,12 +62,16 @@ def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:
 
 def display_path(path: str | Path) -> str:
     """A path as a user should see it in a message: relative to the folder the command runs in when inside
-    it (the project root, usually), the full path otherwise, so that it can be opened from there."""
+    it (the project root, usually), the full path otherwise, so that it can be opened from there. A control
+    character in it is shown as its escape (i18n.as_typed): a file named with a line break would otherwise
+    split the line that names it, and read as two lines of the message."""
+    from .i18n import as_typed
+
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return as_typed(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
-        return str(p.resolve()) if p.is_absolute() or p.exists() else str(p)
+        return as_typed(p.resolve() if p.is_absolute() or p.exists() else p)
 
 
 #: Names a glob pattern leaves out: Excel's lock file (`~$name.xlsx`, beside a workbook open in Excel) and

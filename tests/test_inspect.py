@@ -406,3 +406,23 @@ def test_the_period_is_written_in_the_readers_dates_with_times_only_where_the_ex
         ("id", "meta"): "7 November 2023 08.30 hingga 1 Desember 2023 12.00 (Europe/London)",
         ("id", "daily"): "30 Desember 2024 hingga 3 Januari 2025",
         ("id", "tiktok"): "3 Desember 2024 hingga 5 Januari 2025 (Asia/Jakarta)"}
+
+
+def test_a_line_break_in_a_file_s_name_is_shown_as_its_escape_not_as_a_new_line(tmp_path, capsys):
+    """A file named `posts<line break>old.csv` would split inspect's header and the error naming it into lines
+    that read as two files (or as an indented detail); shown as `posts\\nold.csv`, it stays on its line, in the
+    header, in an error, and in the labels the report's notes name files by."""
+    import shutil
+
+    from helpers.importers.base import file_labels
+
+    export = tmp_path / "posts\nold.csv"
+    shutil.copy(next((DEMO_DIR / "kopi-senja").glob("*.csv")), export)
+    other = tmp_path / "notes\tdraft.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["inspect", str(export), str(other), "--timezone", "Asia/Jakarta"]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{tmp_path}/posts\\nold.csv" in lines
+    assert f"{tmp_path}/notes\\tdraft.csv" in lines
+    assert f"    file {tmp_path}/notes\\tdraft.csv: this is not an export the workbook knows" in lines
+    assert file_labels([export, other]) == ["posts\\nold.csv", "notes\\tdraft.csv"]

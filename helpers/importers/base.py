@@ -8,7 +8,7 @@ from typing import Callable
 import pandas as pd
 
 from ..errors import ExportFormatError
-from ..i18n import Message, Notes
+from ..i18n import Message, Notes, as_typed
 from .reading import TextTable, normalise_name, short_rows_explained
 from .values import is_blank
 
@@ -87,7 +87,9 @@ def file_labels(paths: list[Path]) -> list[str]:
     """Each file's name; files that share a name (the same download in two folders) get their own folder's name
     before it ('march/posts.csv'), and a counter after when that still leaves two alike ('2025/posts.csv (2)'):
     a list never shows one name twice, nor the folders above an export's own, which name the machine's user
-    and how its files are kept ('/home/alice/Clients/...'). The same file listed twice keeps one label."""
+    and how its files are kept ('/home/alice/Clients/...'). The same file listed twice keeps one label. A
+    control character in a name is shown as its escape (as_typed): a line break would split the note naming
+    the file."""
     names = [Path(p).name for p in paths]
     labels = list(names)
     files_named = {}  # name -> the distinct files of that name
@@ -103,7 +105,7 @@ def file_labels(paths: list[Path]) -> list[str]:
             if len(files) > 1:
                 for i in alike:
                     labels[i] = f"{label} ({files.index(Path(paths[i]).resolve()) + 1})"
-    return labels
+    return [as_typed(label) for label in labels]
 
 
 @dataclass
