@@ -611,7 +611,8 @@ def test_each_pair_of_rates_without_a_winner_names_its_strategies():
     assert ("adalah 4,2% untuk strategi percakapan dibandingkan 2,0% untuk strategi siaran, rasio (percakapan ÷"
             " siaran) 2,1") in lesson.simulation_takeaway(posts, Translator("id"))
     values = dict(rate_conversation="R_C", rate_broadcast="R_B", rate_ratio="1.1", interval="x",
-                  comments_conversation="1", comments_broadcast="1")
+                  comments_conversation="1", comments_broadcast="1", interactions_ratio="2",
+                  interactions_interval="y")
     for language, named in (("en", "R_C for the conversation strategy against R_B for the broadcast strategy"),
                             ("id", "R_C untuk strategi percakapan dibandingkan R_B untuk strategi siaran")):
         for verdict in ("chance", "undecided", "unknown", "close"):
@@ -664,7 +665,8 @@ def test_a_large_rate_gap_within_chance_is_not_called_close(language):
     tr = Translator(language)
     assert "close" not in tr.t("lesson.sim.engagement_undecided", rate_conversation="3%", rate_broadcast="2%",
                                rate_ratio="1.5", interval="x", comments_conversation="1",
-                               comments_broadcast="1").split(":")[0]
+                               comments_broadcast="1", interactions_ratio="2",
+                               interactions_interval="y").split(":")[0]
     posts = lesson.simulate(posts_per_strategy=6, seed=3)
     rate = lesson.strategy_ratios(posts)["rate"]
     assert lesson._verdict(rate) == "conversation"  # 2.01 (1.03 to 3.45): this run has a winner
@@ -861,6 +863,30 @@ def test_the_simulation_figures_title_says_alike_only_for_an_interval_within_ali
         "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali)"}[language]
     assert lesson._figure_title_part(tr, "interactions", (1.08, 1.02, 1.15)) == {
         "en": "1.08 times the interactions", "id": "interaksi 1,08 kali"}[language]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_engagement_sentence_states_the_interactions_ratio_the_title_gives(language):
+    """audience 5,000, conversation_share 0.5, paid_boost 1, 2 posts each, seed 712: 44 interactions against 20,
+    2.20 times, too few posts for an interval. The title said "2.20 times the interactions" while the engagement
+    sentence (no winner: too few posts) gave only the rates' ratio, 2.39: a number no sentence stated. Every
+    engagement sentence that can stand beside a ratio in the title (all but a total of 0, whose title gives
+    none) now states the summed interactions' ratio."""
+    tr = Translator(language)
+    posts = lesson.simulate(audience_size=5000, conversation_share=0.5, paid_boost=1, posts_per_strategy=2,
+                            seed=712)
+    sums = posts.groupby("strategy")[["reach", "interactions"]].sum().reindex(list(lesson.STRATEGIES))
+    assert sums["interactions"].tolist() == [20, 44]  # broadcast, conversation: 44 / 20 = 2.20
+    ratios = lesson.strategy_ratios(posts)
+    assert lesson._verdict(ratios["rate"]) == "unknown"
+    title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], ratios)
+    assert title.endswith({"en": ", 2.20 times the interactions", "id": ", interaksi 2,20 kali"}[language])
+    assert {"en": "summed interactions 2.20 times the broadcast strategy's",
+            "id": "jumlah interaksi strategi percakapan 2,20 kali jumlah interaksi strategi siaran"}[language] \
+        in lesson.simulation_takeaway(posts, tr)
+    for verdict in ("conversation", "broadcast", "conversation_chance", "mixed", "mixed_chance", "chance",
+                    "undecided", "close", "unknown"):
+        assert "{interactions_ratio}" in tr.texts[f"lesson.sim.engagement_{verdict}"], verdict
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
