@@ -728,7 +728,7 @@ def test_fewer_summed_interactions_are_said_as_a_gap_only_where_their_interval_l
     chance = {"en": "its summed interactions came out lower, 0.91 times the broadcast strategy's, but by a gap chance "
                     "alone could give (95% CI 0.70 to 1.19 times)",
               "id": "jumlah interaksinya memang lebih rendah, 0,91 kali milik strategi siaran, tetapi selisihnya bisa "
-                    "muncul karena kebetulan saja (IK 95% 0,70 hingga 1,19 kali)"}[language]
+                    "timbul karena kebetulan saja (IK 95% 0,70 hingga 1,19 kali)"}[language]
     assert chance in takeaway
     apart = lesson.simulate(20_000, 0.1, 2.0, 100, 1)
     assert apart.groupby("strategy")["interactions"].sum().tolist() == [3_911, 3_184]
@@ -757,7 +757,7 @@ def test_more_summed_interactions_are_a_win_only_where_their_interval_leaves_out
     chance = {"en": "Its summed interactions came out higher too, 2.13 times the broadcast strategy's, but by a gap "
                     "chance alone could give (95% CI 0.99 to 3.76 times)",
               "id": "Jumlah interaksinya juga lebih tinggi, 2,13 kali milik strategi siaran, tetapi selisihnya bisa "
-                    "muncul karena kebetulan saja (IK 95% 0,99 hingga 3,76 kali)"}[language]
+                    "timbul karena kebetulan saja (IK 95% 0,99 hingga 3,76 kali)"}[language]
     rate = {"en": "wins on engagement rate by reach (Σ interactions ÷ Σ reach): 4.8% against 1.8%, 2.67 times the "
                   "broadcast strategy's (95% CI 1.62 to 3.56 times: beyond chance)",
             "id": "unggul dalam tingkat interaksi terhadap jangkauan (Σ interaksi ÷ Σ jangkauan): 4,8% dibandingkan "
@@ -809,8 +809,8 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     assert title == {
         "en": "Conversation strategy against broadcast strategy: 0.80 times the summed reach (within chance), "
               "2.13 times the interactions (within chance)",
-        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan 0,80 kali (masih dalam "
-              "batas kebetulan), interaksi 2,13 kali (masih dalam batas kebetulan)"}[language]
+        "id": "Strategi percakapan dibandingkan strategi siaran: 0,80 kali lipat jangkauan yang dijumlahkan (masih "
+              "dalam batas kebetulan), 2,13 kali lipat interaksi (masih dalam batas kebetulan)"}[language]
     assert tr.number(0.80, 2) in lesson.simulation_takeaway(few, tr)
     many = lesson.simulate()
     sums = many.groupby("strategy")[["reach", "interactions"]].sum()
@@ -818,8 +818,8 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     assert title == {
         "en": "Conversation strategy against broadcast strategy: 1.00 times the summed reach (within chance), "
               "2.58 times the interactions",
-        "id": "Strategi percakapan dibandingkan strategi siaran: jangkauan yang dijumlahkan 1,00 kali (masih dalam "
-              "batas kebetulan), interaksi 2,58 kali"}[language]
+        "id": "Strategi percakapan dibandingkan strategi siaran: 1,00 kali lipat jangkauan yang dijumlahkan (masih "
+              "dalam batas kebetulan), 2,58 kali lipat interaksi"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -836,8 +836,9 @@ def test_the_simulation_figures_title_gives_each_ratio_in_the_direction_of_its_s
     assert title == {
         "en": "Broadcast strategy against conversation strategy: 1.41 times the summed reach; conversation strategy "
               "against broadcast strategy: 1.33 times the interactions (within chance)",
-        "id": "Strategi siaran dibandingkan strategi percakapan: jangkauan yang dijumlahkan 1,41 kali; strategi "
-              "percakapan dibandingkan strategi siaran: interaksi 1,33 kali (masih dalam batas kebetulan)"}[language]
+        "id": "Strategi siaran dibandingkan strategi percakapan: 1,41 kali lipat jangkauan yang dijumlahkan; "
+              "strategi percakapan dibandingkan strategi siaran: 1,33 kali lipat interaksi (masih dalam batas "
+              "kebetulan)"}[language]
     takeaway = lesson.simulation_takeaway(posts, tr)
     assert {"en": "1.41 times as much", "id": "1,41 kali lipat"}[language] in takeaway
     assert {"en": "higher too, 1.33 times the broadcast strategy's",
@@ -858,11 +859,11 @@ def test_the_simulation_figures_title_says_alike_only_for_an_interval_within_ali
     assert (round(ratio, 2), round(low, 2), round(high, 2)) == (1.00, 0.48, 2.27)
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(posts))
     assert title.endswith({"en": ", 1.00 times the interactions (within chance)",
-                           "id": ", interaksi 1,00 kali (masih dalam batas kebetulan)"}[language])
+                           "id": ", 1,00 kali lipat interaksi (masih dalam batas kebetulan)"}[language])
     assert lesson._figure_title_part(tr, "interactions", (1.02, 0.95, 1.08)) == {
-        "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali)"}[language]
+        "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali lipat)"}[language]
     assert lesson._figure_title_part(tr, "interactions", (1.08, 1.02, 1.15)) == {
-        "en": "1.08 times the interactions", "id": "interaksi 1,08 kali"}[language]
+        "en": "1.08 times the interactions", "id": "1,08 kali lipat interaksi"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -880,7 +881,7 @@ def test_the_engagement_sentence_states_the_interactions_ratio_the_title_gives(l
     ratios = lesson.strategy_ratios(posts)
     assert lesson._verdict(ratios["rate"]) == "unknown"
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], ratios)
-    assert title.endswith({"en": ", 2.20 times the interactions", "id": ", interaksi 2,20 kali"}[language])
+    assert title.endswith({"en": ", 2.20 times the interactions", "id": ", 2,20 kali lipat interaksi"}[language])
     assert {"en": "summed interactions 2.20 times the broadcast strategy's",
             "id": "jumlah interaksi strategi percakapan 2,20 kali jumlah interaksi strategi siaran"}[language] \
         in lesson.simulation_takeaway(posts, tr)
@@ -936,10 +937,10 @@ def test_simulation_table_and_figure_in_indonesian():
     assert "jangkauan yang dijumlahkan (bukan orang unik)" in set(table["ukuran"])
     assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
-    assert "interaksi 2,58 kali" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
+    assert "2,58 kali lipat interaksi" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
     # the default strategies' reach (1,00, 95% CI 0,87 to 1,15): a gap chance could give, not "1,0 kali jangkauan"
-    assert "jangkauan yang dijumlahkan 1,00 kali (masih dalam batas kebetulan)" in fig._suptitle.get_text().replace(
-        "\n", " ")
+    assert "1,00 kali lipat jangkauan yang dijumlahkan (masih dalam batas kebetulan)" in \
+        fig._suptitle.get_text().replace("\n", " ")
     # the long Indonesian axis label is wrapped, and the layout keeps it clear of the title
     assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
 
@@ -1293,7 +1294,7 @@ def test_a_tie_with_one_post_in_common_says_one_of_which_is(language, monkeypatc
                   "hence \"1 of 10\". Had the top 10 kept 1 of the tied posts, 1 to 2 posts would be in common",
             "id": "hanya berisi 9 unggahan yang berperingkat di atas seri itu, dan 1 di antaranya juga masuk 10 "
                   "teratas menurut jangkauan: itulah sebabnya \"1 dari 10\". Seandainya 1 unggahan dari seri itu "
-                  "dimasukkan ke 10 teratas, unggahan yang sama menjadi 1 hingga 2"}[language]
+                  "dimasukkan ke 10 teratas, unggahan yang ada di kedua daftar menjadi 1 hingga 2"}[language]
     assert said in sentence, sentence
 
 
@@ -2308,25 +2309,34 @@ def test_the_notebook_says_what_another_seed_and_fewer_posts_show(language):
 
 
 def test_the_indonesian_lesson_words_chance_errors_whiskers_and_missing_figures_plainly():
-    """A lead beyond chance is "bukan sekadar kebetulan", not "lebih dari kebetulan"; "galat" is explained as
-    "galat (error)" where a text first uses it; the box plot's whiskers are "garis (whisker)", not "garis kumis";
-    and a platform without a published figure reads "tidak ada data" in the benchmark table, not "t/a"."""
+    """A lead beyond chance is "bukan sekadar kebetulan", not "lebih dari kebetulan", and two leads within chance
+    "bisa jadi sekadar kebetulan"; a gap chance could give "bisa timbul", never also "bisa muncul"; "galat" is
+    explained as "galat (error)" where a text first uses it, unless the error itself follows ("galat {error}",
+    not "galat (error) ({error})", two brackets in a row); the box plot's whiskers are "garis (whisker)", not
+    "garis kumis"; and a platform without a published figure reads "tidak ada yang dipublikasikan" in the
+    benchmark table ("none published"), not "tidak ada data" (no data) nor "t/a"."""
     tr = Translator("id")
     texts = {key: text for key, text in tr.texts.items() if key.startswith("lesson.")}
     for key in ("lesson.demo.formats_clear", "lesson.demo.formats_reach_unclear", "lesson.demo.formats_rate_unclear",
                 "lesson.sim.impressions_broadcast", "lesson.sim.impressions_conversation"):
         assert "bukan sekadar kebetulan" in texts[key] and "lebih dari kebetulan" not in texts[key], key
     assert texts["lesson.demo.formats_clear"].startswith("Kedua keunggulan itu bukan sekadar kebetulan")
+    assert texts["lesson.demo.formats_unclear"].startswith("Kedua keunggulan itu bisa jadi sekadar kebetulan:")
+    assert not [key for key, text in texts.items() if "lebih dari kebetulan:" in text or "bisa muncul" in text]
     for key, text in texts.items():
         if "galat" in text:
-            assert text.split("galat", 1)[1].startswith(" (error)"), key
+            assert text.split("galat", 1)[1].startswith((" (error)", " {error}")), key
+            assert "(error) (" not in text, key
+    assert "terhenti karena galat {error}:" in texts["lesson.check.answer_cell_failed"]
     assert "garis (whisker)" in texts["lesson.demo.figure_reading"] and "kumis" not in "".join(texts.values())
     table = lesson.denominators_table(tr)
     linkedin = table[table["platform"] == "LinkedIn"].iloc[0]
-    assert linkedin["terhadap pengikut (terendah hingga tertinggi, per statistik)"] == "tidak ada data"
+    assert linkedin["terhadap pengikut (terendah hingga tertinggi, per statistik)"] == \
+        "tidak ada yang dipublikasikan"
     assert "t/a" not in table.to_string()
     english = lesson.denominators_table(Translator("en"))
-    assert (english.iloc[:, 1] == "none published").sum() == (table.iloc[:, 1] == "tidak ada data").sum() == 2
+    none = "tidak ada yang dipublikasikan"
+    assert (english.iloc[:, 1] == "none published").sum() == (table.iloc[:, 1] == none).sum() == 2
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

@@ -272,16 +272,16 @@ def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
     indonesian = dataclasses.replace(months, tr=Translator("id"))
     assert indonesian.timing_sentence().endswith(
         " Ekspor memuat bulan, hari dalam seminggu, dan jam setiap unggahan, tetapi tidak tanggalnya, sehingga"
-        " unggahan satu bulan dalam satu sel dihitung sekali: sel yang unggahannya dengan tingkat interaksi terhadap"
-        " jangkauan jatuh pada kurang dari 3 bulan hanya menampilkan jumlahnya tanpa warna, terlalu"
-        " sedikit untuk dinilai.")
+        " unggahan satu bulan dalam satu sel dihitung sekali: sel yang unggahan yang melaporkan tingkat interaksi"
+        " terhadap jangkauan di dalamnya jatuh pada kurang dari 3 bulan hanya menampilkan jumlahnya tanpa warna,"
+        " terlalu sedikit untuk dinilai.")
     assert indonesian.timing_test_sentences()[0].startswith(
         "Di Facebook, tingkat interaksi terhadap jangkauan berbeda secara bermakna antarslot hari dan jam:"
         " Kruskal–Wallis H = 9,8, p = 0,007 di 3 slot yang masing-masing berisi unggahan dari sedikitnya 3 bulan"
         " (12 unggahan dalam 12 slot-bulan; ekspor memuat bulan setiap unggahan tetapi tidak tanggalnya")
     fig, _ = indonesian.figure_day_hour()
     assert fig.axes[0].get_title(loc="left").replace("\n", " ").startswith("Facebook: median tingkat interaksi terhadap jangkauan"
-                                                        " per bulan dalam sel (%)")
+                                                        " dari bulan-bulan dalam sel (%)")
     plt.close(fig)
     # the same rates interleaved, each slot holding ranks of every size (1, 6, 7, 12; 2, 5, 8, 11; 3, 4, 9, 10):
     # rank sums 26 each, H = 0 and p = 1; every rate the same: no test, every slot-month equal
@@ -334,6 +334,16 @@ def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_co
     assert " Untuk Facebook, yang ekspornya memuat bulan setiap unggahan tetapi tidak tanggalnya, sel menghitung" \
            " bulan, bukan hari: unggahan satu bulan dalam satu sel dihitung sekali, dan sel diberi warna mulai dari" \
            " 3 bulan." in dataclasses.replace(mixed, tr=Translator("id")).timing_sentence()
+    # one median over a cell's days, not one median per day; the posts that report the rate, not posts "with" it
+    indonesian = dataclasses.replace(mixed, tr=Translator("id"))
+    assert " Sel yang unggahan yang melaporkan tingkat interaksi terhadap jangkauan di dalamnya jatuh pada kurang" \
+           " dari 3 hari hanya menampilkan jumlahnya tanpa warna" in indonesian.timing_sentence()
+    fig, _ = indonesian.figure_day_hour()
+    assert [ax.get_title(loc="left").replace("\n", " ").split(" (%)")[0] for ax in fig.axes
+            if ax.get_title(loc="left")] == [
+        "Facebook: median tingkat interaksi terhadap jangkauan dari bulan-bulan dalam sel",
+        "Instagram: median tingkat interaksi terhadap jangkauan dari hari-hari dalam sel"]
+    plt.close(fig)
 
 
 def test_the_overlap_cell_gives_what_unrelated_rankings_would_share(report):
