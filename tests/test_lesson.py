@@ -809,8 +809,8 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     assert title == {
         "en": "Conversation strategy against broadcast strategy: 0.80 times the summed reach (within chance), "
               "2.13 times the interactions (within chance)",
-        "id": "Strategi percakapan dibandingkan strategi siaran: 0,80 kali lipat jangkauan yang dijumlahkan (masih "
-              "dalam batas kebetulan), 2,13 kali lipat interaksi (masih dalam batas kebetulan)"}[language]
+        "id": "Strategi percakapan dibandingkan strategi siaran: 0,80 kali jangkauan yang dijumlahkan (masih "
+              "dalam batas kebetulan), 2,13 kali interaksi (masih dalam batas kebetulan)"}[language]
     assert tr.number(0.80, 2) in lesson.simulation_takeaway(few, tr)
     many = lesson.simulate()
     sums = many.groupby("strategy")[["reach", "interactions"]].sum()
@@ -818,8 +818,8 @@ def test_the_simulation_figures_title_gives_its_ratios_as_the_sentences_do(langu
     assert title == {
         "en": "Conversation strategy against broadcast strategy: 1.00 times the summed reach (within chance), "
               "2.58 times the interactions",
-        "id": "Strategi percakapan dibandingkan strategi siaran: 1,00 kali lipat jangkauan yang dijumlahkan (masih "
-              "dalam batas kebetulan), 2,58 kali lipat interaksi"}[language]
+        "id": "Strategi percakapan dibandingkan strategi siaran: 1,00 kali jangkauan yang dijumlahkan (masih "
+              "dalam batas kebetulan), 2,58 kali interaksi"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -836,8 +836,8 @@ def test_the_simulation_figures_title_gives_each_ratio_in_the_direction_of_its_s
     assert title == {
         "en": "Broadcast strategy against conversation strategy: 1.41 times the summed reach; conversation strategy "
               "against broadcast strategy: 1.33 times the interactions (within chance)",
-        "id": "Strategi siaran dibandingkan strategi percakapan: 1,41 kali lipat jangkauan yang dijumlahkan; "
-              "strategi percakapan dibandingkan strategi siaran: 1,33 kali lipat interaksi (masih dalam batas "
+        "id": "Strategi siaran dibandingkan strategi percakapan: 1,41 kali jangkauan yang dijumlahkan; "
+              "strategi percakapan dibandingkan strategi siaran: 1,33 kali interaksi (masih dalam batas "
               "kebetulan)"}[language]
     takeaway = lesson.simulation_takeaway(posts, tr)
     assert {"en": "1.41 times as much", "id": "1,41 kali lipat"}[language] in takeaway
@@ -859,11 +859,11 @@ def test_the_simulation_figures_title_says_alike_only_for_an_interval_within_ali
     assert (round(ratio, 2), round(low, 2), round(high, 2)) == (1.00, 0.48, 2.27)
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], lesson.strategy_ratios(posts))
     assert title.endswith({"en": ", 1.00 times the interactions (within chance)",
-                           "id": ", 1,00 kali lipat interaksi (masih dalam batas kebetulan)"}[language])
+                           "id": ", 1,00 kali interaksi (masih dalam batas kebetulan)"}[language])
     assert lesson._figure_title_part(tr, "interactions", (1.02, 0.95, 1.08)) == {
-        "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali lipat)"}[language]
+        "en": "about as many interactions (1.02 times)", "id": "interaksi hampir sama (1,02 kali)"}[language]
     assert lesson._figure_title_part(tr, "interactions", (1.08, 1.02, 1.15)) == {
-        "en": "1.08 times the interactions", "id": "1,08 kali lipat interaksi"}[language]
+        "en": "1.08 times the interactions", "id": "1,08 kali interaksi"}[language]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -881,7 +881,7 @@ def test_the_engagement_sentence_states_the_interactions_ratio_the_title_gives(l
     ratios = lesson.strategy_ratios(posts)
     assert lesson._verdict(ratios["rate"]) == "unknown"
     title = lesson.simulation_figure_title(tr, sums["reach"], sums["interactions"], ratios)
-    assert title.endswith({"en": ", 2.20 times the interactions", "id": ", 2,20 kali lipat interaksi"}[language])
+    assert title.endswith({"en": ", 2.20 times the interactions", "id": ", 2,20 kali interaksi"}[language])
     assert {"en": "summed interactions 2.20 times the broadcast strategy's",
             "id": "jumlah interaksi strategi percakapan 2,20 kali jumlah interaksi strategi siaran"}[language] \
         in lesson.simulation_takeaway(posts, tr)
@@ -937,9 +937,9 @@ def test_simulation_table_and_figure_in_indonesian():
     assert "jangkauan yang dijumlahkan (bukan orang unik)" in set(table["ukuran"])
     assert "impresi (atau tayangan)" in set(table["ukuran"])
     fig, alt = lesson.simulation_figure(posts, tr)
-    assert "2,58 kali lipat interaksi" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
+    assert "2,58 kali interaksi" in fig._suptitle.get_text() and alt.startswith("Dua diagram batang")
     # the default strategies' reach (1,00, 95% CI 0,87 to 1,15): a gap chance could give, not "1,0 kali jangkauan"
-    assert "1,00 kali lipat jangkauan yang dijumlahkan (masih dalam batas kebetulan)" in \
+    assert "1,00 kali jangkauan yang dijumlahkan (masih dalam batas kebetulan)" in \
         fig._suptitle.get_text().replace("\n", " ")
     # the long Indonesian axis label is wrapped, and the layout keeps it clear of the title
     assert "\n" in fig.axes[0].get_ylabel() and fig.get_layout_engine() is not None
