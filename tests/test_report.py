@@ -272,8 +272,8 @@ def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
     indonesian = dataclasses.replace(months, tr=Translator("id"))
     assert indonesian.timing_sentence().endswith(
         " Ekspor memuat bulan, hari dalam seminggu, dan jam setiap unggahan, tetapi tidak tanggalnya, sehingga"
-        " unggahan satu bulan dalam satu sel dihitung sekali: sel yang unggahan yang melaporkan tingkat interaksi"
-        " terhadap jangkauan di dalamnya jatuh pada kurang dari 3 bulan hanya menampilkan jumlahnya tanpa warna,"
+        " unggahan satu bulan dalam satu sel dihitung sekali: sel dengan unggahan yang melaporkan tingkat interaksi"
+        " terhadap jangkauan pada kurang dari 3 bulan hanya menampilkan jumlahnya tanpa warna,"
         " terlalu sedikit untuk dinilai.")
     assert indonesian.timing_test_sentences()[0].startswith(
         "Di Facebook, tingkat interaksi terhadap jangkauan berbeda secara bermakna antarslot hari dan jam:"
@@ -336,7 +336,7 @@ def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_co
            " 3 bulan." in dataclasses.replace(mixed, tr=Translator("id")).timing_sentence()
     # one median over a cell's days, not one median per day; the posts that report the rate, not posts "with" it
     indonesian = dataclasses.replace(mixed, tr=Translator("id"))
-    assert " Sel yang unggahan yang melaporkan tingkat interaksi terhadap jangkauan di dalamnya jatuh pada kurang" \
+    assert " Sel dengan unggahan yang melaporkan tingkat interaksi terhadap jangkauan pada kurang" \
            " dari 3 hari hanya menampilkan jumlahnya tanpa warna" in indonesian.timing_sentence()
     fig, _ = indonesian.figure_day_hour()
     assert [ax.get_title(loc="left").replace("\n", " ").split(" (%)")[0] for ax in fig.axes
