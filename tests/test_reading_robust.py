@@ -1287,6 +1287,14 @@ def test_windows_1252_text_stays_windows_1252_whatever_its_hashtags(tmp_path, ti
     ("Read more ›\n".encode("cp1252") * 3, "cp1252"),
     ("Žiga Šmid / Špela Žagar\n".encode("cp1252"), "cp1252"),
     ("5‰ 3‰ 2‰\n".encode("cp1252"), "cp1252"),
+    # a caption of hashtags saved on a Mac: '#MŸnchen #SŸ§es #FrŸhstŸck' ('Ÿ' inside three words, 2 each: 8 with
+    # 'FrŸhstŸck' twice), which camel case never writes, so it counts although it is in a hashtag: Mac Roman
+    ("New in store #München #Süßes #Frühstück\n".encode("mac_roman"), "mac_roman"),
+    # ... and '#cafŽ #MontrŽal' (1 + 2): 3 against 0
+    ("link in bio #café #Montréal\n".encode("mac_roman"), "mac_roman"),
+    # the same saved on Windows: camel case in hashtags ('#DíaDeÉxito', '#BlackFridayÉAgora') is not scored in
+    # the Windows-1252 reading, and its Mac Roman reading ('#M¸nchen') scores more: Windows-1252
+    ("New in store #München #Süßes #Frühstück #DíaDeÉxito #BlackFridayÉAgora\n".encode("cp1252"), "cp1252"),
 ])
 def test_mac_roman_is_read_only_on_clear_evidence(tmp_path, data, encoding):
     """Bytes that are not UTF-8 are read as Mac Roman only where their Windows-1252 reading scores at least 3 for

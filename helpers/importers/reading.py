@@ -88,8 +88,12 @@ _IMPLAUSIBLE = {encoding: [
     (re.compile(f"[{re.escape(beside)}](?:(?<=[{_LETTER}].)|(?=[{_LETTER}]))"), 1),
     *([(re.compile(f"[{re.escape(between)}](?<=[{_LETTER}].)(?=[{_LETTER}])"), 1)] if between else []),
 ] for encoding, (beside, between) in _ODD_SIGNS.items()}
-#: A hashtag, whose words may be joined with capitals ('#FeriaDeÁlava'): left out of the score.
-_HASHTAG = re.compile(r"#\w+")
+#: A hashtag, whose words may be joined with capitals ('#FeriaDeÁlava', '#BlackFridayÉAgora'): in the cp1252
+#: reading, a capital inside one is scored only if no camel case would write it (_CAMEL_NEVER: what Mac Roman's
+#: 'é ü ä å' read as, '#MŸnchen', '#MontrŽal'), since a caption of hashtags may hold all the evidence there is.
+_CAMEL_NEVER = "ŽŸŠŒ"
+_HASHTAG = re.compile(f"#\\w*[{_CAPITAL}]\\w*")  # only those holding such a capital are rewritten
+_CAMEL_CASE = str.maketrans({c: c.lower() for c in _CAPITAL if c not in _CAMEL_NEVER})
 #: The weight of a byte a reading has no character for, and the score cp1252's reading needs for Mac Roman: at
 #: least _MAC_EVIDENCE, and _MAC_MARGIN times Mac Roman's own.
 _UNDEFINED_WEIGHT, _MAC_EVIDENCE, _MAC_MARGIN = 2, 3, 3
@@ -112,8 +116,10 @@ def _legacy_encoding(chunks) -> str:
 def _implausible(text: str, encoding: str) -> int:
     """How implausible `text`, read as `encoding`, is: bytes it has no character for (_UNDEFINED_WEIGHT each), and
     for each of _IMPLAUSIBLE's patterns (a capital after a letter or alone, a sign beside letters) its weight per
-    match. Hashtags are left out (_HASHTAG)."""
-    text = _HASHTAG.sub("#", text)
+    match. In the cp1252 reading, a capital in a hashtag counts only if camel case never writes it (_HASHTAG):
+    a wrong cp1252 is what a false count would choose. The Mac Roman reading counts every one."""
+    if encoding == "cp1252":
+        text = _HASHTAG.sub(lambda tag: tag.group().translate(_CAMEL_CASE), text)
     return (_UNDEFINED_WEIGHT * text.count("\ufffd")
             + sum(weight * len(pattern.findall(text)) for pattern, weight in _IMPLAUSIBLE[encoding]))
 
