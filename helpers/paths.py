@@ -221,11 +221,12 @@ def matching_paths(pattern: str | Path) -> list[Path]:
     pattern = Path(pattern)
     parts = pattern.parts
     places = [Path(parts[0])] if pattern.is_absolute() else [Path(".")]
-    for part in parts[1:] if pattern.is_absolute() else parts:
+    parts = parts[1:] if pattern.is_absolute() else parts
+    for number, part in enumerate(parts):
         following: list[Path] = []
         for folder in places:
-            if part == "**":
-                following += _below(folder)
+            if part == "**":  # followed by a part, it takes folders only (as glob does): files have no entries
+                following += _below(folder, files=number == len(parts) - 1)
             elif glob.has_magic(part):
                 following += [folder / entry for entry in _names(folder)
                               if fnmatch.fnmatch(_composed(entry), _composed(part))
@@ -236,8 +237,9 @@ def matching_paths(pattern: str | Path) -> list[Path]:
     return places
 
 
-def _below(folder: Path) -> list[Path]:
-    """`folder` and every folder and file below it, hidden names aside: what a `**` takes. A linked folder is
+def _below(folder: Path, files: bool = True) -> list[Path]:
+    """`folder` and every folder and file below it (folders only, without `files`), hidden names aside: what a
+    `**` takes. A linked folder is
     followed, as glob follows it, but a folder met already (its device and inode) is not taken again: glob
     would follow a link back up (`x/b -> ..`) until the system refuses the path, and two such links double
     the paths at each level, a walk that never ends. The walk goes level by level, folders before links to
@@ -266,7 +268,7 @@ def _below(folder: Path) -> list[Path]:
                         continue
                     if is_folder:
                         folders.append((linked, here / entry.name))
-                    else:
+                    elif files:
                         found.append(here / entry.name)
         except OSError:
             continue
