@@ -84,6 +84,10 @@ main { max-width: 1100px; margin: 0 auto; }
 @media print {
   html, body { font-size: 9.5pt; background: #fff; }
   main { max-width: none; }
+  /* Nothing below the last output: its bottom margin or padding, where the last table ends at the foot of a
+     page, would print a page holding only the footer. */
+  body, .jp-Notebook, .jp-Cell:last-child, .jp-Cell:last-child .jp-OutputArea-child:last-child {
+    margin-bottom: 0 !important; padding-bottom: 0 !important; }
   .jp-Cell, .jp-OutputArea, .jp-OutputArea-child, .jp-OutputArea-output, .jp-RenderedHTMLCommon,
   .jp-Cell-outputWrapper { overflow: visible !important; max-width: 100% !important; padding-left: 0 !important; }
   .jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }

@@ -52,3 +52,15 @@ def test_pdf_text_has_the_report_and_no_local_path(printed):
                           text=True, check=True).stdout
     assert "Harbour Print Test" in text and "Report period: 1 September 2026 to 31 October 2026" in text
     assert str(PROJECT_ROOT) not in text and str(out) not in text and "file://" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_last_page_holds_more_than_the_footer(printed):
+    """The glossary's last row at the foot of a page, the page's bottom margin printed one more page holding
+    only the footer ('Harbour … · page 11 of 11'). (A page of figures alone holds no text either: only the last
+    page is checked.)"""
+    _, out = printed
+    text = subprocess.run(["pdftotext", str(out / "harbour" / "report.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    last = [page for page in text.split("\f") if page.strip()][-1]
+    assert len(re.sub(r".*page \d+ of \d+.*", "", last).split()) > 5
