@@ -511,7 +511,7 @@ def rank_ticks(worst: int, first: int = 1, most: int = 10) -> list[int]:
     locator = MaxNLocator(nbins=most, integer=True, min_n_ticks=2)
     inside = [int(t) for t in locator.tick_values(first, worst) if first <= t <= worst]
     step = inside[1] - inside[0] if len(inside) > 1 else 1
-    return sorted({first, worst} | {t for t in inside if t - first >= step / 2 and worst - t >= step / 2})
+    return sorted({first, worst} | {t for t in inside if t - first > step / 2 and worst - t > step / 2})
 
 
 def rank_shift_height(rows: float, title: str, y_label: str, legend: list[str], width: float = 6.5) -> float:

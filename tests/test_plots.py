@@ -693,3 +693,11 @@ def test_a_heat_map_cell_of_one_thread_is_not_coloured():
     coloured = values[~numpy.ma.getmaskarray(values)].tolist()
     matplotlib.pyplot.close(fig)
     assert coloured == pytest.approx([4.0])  # the Tuesday cell alone, 4 ÷ 100 = 4%; not the thread's 51%
+
+
+def test_a_round_rank_half_a_step_from_the_lowest_is_left_out_so_labels_do_not_touch():
+    """Ranks 11 to 22 below a top-10 break: ticks every 4 would put 20 half a step (2) above 22, which a
+    compressed band draws almost on it (Oigetit's Instagram chart): 20 is left out."""
+    from helpers import plots
+
+    assert plots.RankAxis(10, 22, 2).ticks()[1][10:] == ["11", "16", "22"]
