@@ -649,6 +649,8 @@ def text_colour_on(background, choices=CELL_TEXT):
     return max(choices, key=lambda colour: contrast_ratio(colour, background))
 
 
+#: The one colour of a heat-map panel whose coloured cells all have one median: outside the palette.
+UNIFORM_CELL_COLOUR = "#b0b0b0"
 #: A weekday-and-hour cell is coloured from this many posts reporting the rate: fewer are too few to judge.
 MIN_CELL_DAYS = 3
 
@@ -717,7 +719,9 @@ def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, m
     shown = (medians * 100).where(days >= min_days).astype(float)
     same = list(uniform_cells(table, min_days).values())
     if same:  # one median in every coloured cell: a scale would only tell that value from no value
-        colour = plt.get_cmap("viridis")(0.35)
+        # a grey no colour scale holds: a palette colour would read as a value on the next panel's scale
+        # (Oigetit's lone Facebook cell of 0% looked like Instagram's 2-3%, the panel's hot spot)
+        colour = UNIFORM_CELL_COLOUR
         cells = ax.pcolormesh(np.ma.masked_invalid(shown.to_numpy()), cmap=ListedColormap([colour]),
                               edgecolors="white", linewidth=0.5)
         cells.set_clim(same[0] * 100 - 1, same[0] * 100 + 1)  # every coloured cell in the one colour

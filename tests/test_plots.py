@@ -486,6 +486,8 @@ def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead
     one = table[table["platform"] == "facebook"].assign(reporting=[3, 1, 1], days=[3, 1, 1])
     fig = plots.day_hour_heatmap(one, "title", Translator("en"))
     assert fig.axes[0].get_legend().get_texts()[0].get_text().replace("\n", " ") == "the one coloured cell: 2.00%"
+    # in a grey no palette holds, so that it never reads as a value on another panel's scale
+    assert matplotlib.colors.to_hex(fig.axes[0].get_legend().get_patches()[0].get_facecolor()) == "#b0b0b0"
     matplotlib.pyplot.close(fig)
 
 
