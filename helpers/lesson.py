@@ -1939,7 +1939,8 @@ def overlap_simulation(posts: int = 10, audience: int = 10_000, share: float = 0
 
 
 def overlap_texts(tr: Translator, posts: int = 10, audience: int = 10_000, share: float = 0.3) -> tuple[str, str]:
-    """The pitfall's introduction and the sentence computed from overlap_simulation."""
+    """The pitfall's introduction and the sentence computed from overlap_simulation: the introduction has a slide
+    of its own and the sentence is the figure's caption, so that the figure is not shrunk under two paragraphs."""
     last = overlap_simulation(posts, audience, share).iloc[-1]
     intro = tr.t("lesson.pitfalls.summed_body", posts=tr.number(posts), share=tr.percent(share, 0),
                  audience=tr.number(audience))

@@ -9,7 +9,8 @@ Each cell's metadata.slideshow.slide_type (set in the notebook) makes one idea p
 cells are skipped, and so is any cell that shows nothing. A text that speaks of the notebook's checks is shown
 in the words it has for the deck (DECK_WORDING). A deck replaces the previous one only when its
 run succeeded; a failed run's executed notebook is kept under <out>/_failed/ (see render_slides). A figure fits
-its slide: the deck's script shrinks it to the height the text above it leaves (SLIDE_CSS, the template).
+its slide: the deck's script shrinks it to the height the text above it leaves (SLIDE_CSS, the template), so the
+lesson gives each figure a slide of its own with its caption, where it is shown at its full size.
 
 A deck is one self-contained HTML file that needs no network when it is presented (a classroom without
 internet, a USB stick): reveal.js 4.x, its speaker-notes plugin, the white theme and its font are inlined from

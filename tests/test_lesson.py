@@ -1562,6 +1562,20 @@ def test_each_exercises_slide_holds_the_data_it_asks_about():
     assert "lesson.exercises.table_title" not in "".join(_slide_cells())  # no slide of the posts alone
 
 
+def test_each_figure_has_its_slide_to_itself_with_its_caption():
+    """Pitfall 1's figure shared its slide with a heading and two paragraphs, and the deck's script shrank it to
+    the height they left (about 540×300 of the 960×700 slide in Indonesian): its labels and legend could not be
+    read on a projector. A figure's slide now holds the figure and its caption only, as the simulation's and
+    the formats' do; the text before it has a slide of its own."""
+    figures = [slide for slide in _slide_cells() if "display.figure(" in slide]
+    assert len(figures) == 3  # the simulation, the formats' boxes, pitfall 1
+    for slide in figures:
+        assert slide.count("display.figure(") == 1, slide
+        assert not [call for call in ("lesson.slide(", "lesson.text(", "display.show(", "display.table(")
+                    if call in slide], slide
+    assert _slide_of("lesson.overlap_figure(tr)") == _slide_of('tr.t("lesson.pitfalls.summed_title")') + 1
+
+
 def test_the_intervals_are_explained_before_a_slide_quotes_one():
     """The simulation's table quotes each ratio with its "95% CI": the slide that says how to read one comes
     first."""
@@ -1951,7 +1965,8 @@ window.addEventListener("load", function () {
                               left: (edges.left - frame.left) / scale, right: (edges.right - frame.left) / scale,
                               figures: Array.prototype.map.call(slide.querySelectorAll("img"), function (image) {
                                   var r = image.getBoundingClientRect();
-                                  return {height: r.height / scale, shape: r.width / r.height,
+                                  return {height: r.height / scale, width: r.width / scale,
+                                          shape: r.width / r.height,
                                           natural: image.naturalWidth / image.naturalHeight};
                               })});
                 next(index + 1);
@@ -2011,23 +2026,26 @@ def executed_in_english(tmp_path_factory):
 @needs_chromium
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_every_slide_fits_a_presenters_screen(language, request, tmp_path):
-    """On a 1280×800 and a 1920×1080 screen nothing runs past any edge of any slide, whatever the text above a
-    figure: Pitfall 1's figure, under two paragraphs (and a two-line title in Indonesian), ran off the bottom
-    when figures were sized in vh (a share of the window, where the slide is scaled from its own 960×700); it
-    is shrunk to the height the text leaves, with its shape kept, and so are the others."""
+    """On a 1280×720 projector, a 1280×800 and a 1920×1080 screen nothing runs past any edge of any slide, whatever
+    the text above a figure: Pitfall 1's figure, under two paragraphs (and a two-line title in Indonesian), ran
+    off the bottom when figures were sized in vh (a share of the window, where the slide is scaled from its own
+    960×700); a figure is shrunk to the height the text leaves, with its shape kept. Shrunk under those
+    paragraphs, Pitfall 1's figure was about 540×300 in Indonesian, too small to read from the back of a room:
+    it now has its slide to itself, and every figure spans at least 60% of the slide's width or height."""
     from helpers.slides import SLIDE_HEIGHT, SLIDE_WIDTH
 
     executed = request.getfixturevalue("executed_in_english" if language == "en" else "executed_in_indonesian")
     deck = export_slides(executed, language)
     pitfall = Translator(language).t("lesson.pitfalls.summed_title")
-    for width, height in ((1280, 800), (1920, 1080)):
+    for width, height in ((1280, 720), (1280, 800), (1920, 1080)):
         extents = slide_extents(deck, width, height, tmp_path)["slides"]
         assert len(extents) >= 20
         outside = [(s["slide"], s["text"][:40], round(s["top"]), round(s["bottom"]), round(s["left"]),
                     round(s["right"])) for s in extents
                    if s["top"] < -1 or s["bottom"] > SLIDE_HEIGHT + 1 or s["left"] < -1 or s["right"] > SLIDE_WIDTH + 1]
         assert not outside, (width, height, outside)
-        assert len(next(s for s in extents if s["text"].startswith(pitfall))["figures"]) == 1
+        opening = next(number for number, s in enumerate(extents) if s["text"].startswith(pitfall))
+        assert not extents[opening]["figures"] and len(extents[opening + 1]["figures"]) == 1
         figures = [figure for s in extents for figure in s["figures"]]
         assert len(figures) >= 3  # the simulation, the formats' boxes, pitfall 1
         # tables are set as large as their slide allows, from the CSS's 0.6 of the text around them up to 0.9:
@@ -2040,6 +2058,7 @@ def test_every_slide_fits_a_presenters_screen(language, request, tmp_path):
         for figure in figures:
             assert figure["shape"] == pytest.approx(figure["natural"], rel=0.02)  # its shape kept
             assert figure["height"] >= 160  # the script's smallest: a slide needing less has too much text
+            assert max(figure["width"] / SLIDE_WIDTH, figure["height"] / SLIDE_HEIGHT) >= 0.6, (width, figure)
 
 
 def test_every_figure_of_a_deck_is_one_the_slides_fit(offline_deck):
