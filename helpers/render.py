@@ -23,6 +23,7 @@ import errno
 import functools
 import html
 import json
+import logging
 import os
 import queue
 import re
@@ -883,6 +884,41 @@ class _Kernel:
     figures: Path | None = None  # where it keeps the figures drawn ahead (drawing.figures_root): removed with it
 
 
+def kernel_log(kernel: _Kernel, lines: int) -> list[str]:
+    """The last `lines` lines the kernel wrote to its stderr (its warnings, or what a crash left): read before
+    the kernel is shut down, which removes them."""
+    try:
+        return kernel.stderr.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:]
+    except OSError:
+        return []
+
+
+def kernel_exit_status(kernel: _Kernel) -> int | None:
+    """The exit status of a kernel whose process ended (-9: killed by SIGKILL), None when not known."""
+    process = getattr(getattr(kernel.manager, "provisioner", None), "process", None)
+    try:
+        return process.wait(timeout=2)
+    except Exception:  # noqa: BLE001 - no process (another provisioner), or still running: not known
+        return None
+
+
+def kernel_death(status: int | None, client_id: str) -> Message:
+    """Why the report's kernel stopped in the middle of a cell, from its exit status: killed (SIGKILL, as the
+    system's out-of-memory killer does) or a status not known is most often memory running out, said with how to
+    render the client using less; another signal, or an exit of the kernel's own, is named as it is."""
+    if status is None:
+        return Message("cli.problem.kernel_died", client=client_id)
+    if status == -signal.SIGKILL:
+        return Message("cli.problem.kernel_killed", client=client_id)
+    if status < 0:
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = "?"
+        return Message("cli.problem.kernel_signal", number=str(-status), name=name, client=client_id)
+    return Message("cli.problem.kernel_exited", status=str(status), client=client_id)
+
+
 @functools.lru_cache(maxsize=1)
 def ready_client_class():
     """nbclient's kernel client, ready as soon as the kernel has answered on both channels.
@@ -990,7 +1026,7 @@ class KernelSupply:
                 raise KernelStartError(Message("cli.problem.kernel_timeout", seconds=str(KERNEL_START_TIMEOUT)))
             process = getattr(kernel.manager.provisioner, "process", None)
             if process is not None and process.poll() is not None:
-                log = kernel.stderr.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+                log = kernel_log(kernel, 5)
                 self.shutdown(kernel)
                 raise KernelStartError(Message("cli.problem.kernel_stopped", log=" | ".join(log)))
             try:
@@ -1126,6 +1162,22 @@ def skip_slow_optional_imports() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)
 
 
+class KernelDiedNotice(logging.Filter):
+    """Leaves out nbclient's 'Kernel died while waiting for execute reply.' (logged through papermill's logger,
+    in English, amid the progress lines): the render says it in the summary, with the cell and what to do, in
+    the command's language (kernel_death)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Kernel died")
+
+
+def quiet_kernel_died_notice() -> None:
+    """Filter nbclient's notice of a dead kernel out of papermill's log, once per process."""
+    log = logging.getLogger("papermill")
+    if not any(isinstance(f, KernelDiedNotice) for f in log.filters):
+        log.addFilter(KernelDiedNotice())
+
+
 class Renderer:
     """Renders clients one after another in this process, one fresh kernel each (see KernelSupply)."""
 
@@ -1138,6 +1190,7 @@ class Renderer:
         self.kernel_name = metadata.get("kernelspec", {}).get("name", "python3")
         self.declared = declared_parameters(self.notebook)
         self.supply = KernelSupply(self.notebook, self.scratch, self.kernel_name)
+        quiet_kernel_died_notice()
         try:
             self.supply.start_spare()  # the kernel boots while this process imports papermill and nbconvert
             import papermill  # noqa: F401
@@ -1172,6 +1225,7 @@ class Renderer:
     def render(self, task: Task) -> RenderResult:
         """Run the notebook for the client, check the HTML, then move the report into place."""
         import papermill
+        from nbclient.exceptions import DeadKernelError
         from papermill.exceptions import PapermillExecutionError
 
         client, out_dir = task.client, Path(task.out_dir)
@@ -1197,7 +1251,10 @@ class Renderer:
                 self.supply.start_spare()
             total = len(_cells(self.notebook)) + 1  # papermill adds the injected-parameters cell
 
+            running = {}  # the cell executing: the one a kernel that dies was running
+
             def on_cell_start(cell, cell_index, **_):
+                running.update(index=cell_index, source=cell.get("source", ""))
                 self.emit(client.id, "executing", cell=cell_index + 1, total=total)
 
             mark = time.perf_counter()
@@ -1218,6 +1275,15 @@ class Renderer:
                 return self._fail(task, work, started, timings, f"{exc.ename}: {exc.evalue}".strip(),
                                   failed_cell=exc.cell_index,
                                   failed_source=failing_line(exc.source, exc.traceback)[:80])
+            except DeadKernelError:
+                # the kernel's process ended mid-cell (most often killed by the system as memory ran out): said
+                # with its cell and how it ended, not as nbclient's "Kernel died"; its last words go to error.txt
+                timings["execute"] = time.perf_counter() - mark
+                return self._fail(task, work, started, timings,
+                                  kernel_death(kernel_exit_status(kernel), client.id),
+                                  failed_cell=running.get("index"),
+                                  failed_source=failing_line(running.get("source", ""), None)[:80],
+                                  detail="\n".join(kernel_log(kernel, 20)))
             finally:
                 self.supply.shutdown(kernel)
             timings["execute"] = time.perf_counter() - mark

@@ -86,3 +86,66 @@ def test_reading_a_finished_report_needs_neither_pandas_nor_matplotlib():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["{'posts': 3} []", "[]", "[]"]
+
+
+def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_do(tmp_path, monkeypatch, capfd):
+    """A kernel the system kills (SIGKILL, as its out-of-memory killer does) while a cell runs: the summary,
+    the index and the failure's error file name the cell, how the kernel ended and what to do, not nbclient's
+    'DeadKernelError: Kernel died'; no traceback, exit status 1, the last good report kept."""
+    import html
+    import json
+
+    import nbformat
+
+    from helpers import render
+    from helpers.__main__ import main
+
+    notebook = tmp_path / "dies.ipynb"
+    report = nbformat.read(REPORT_NOTEBOOK, as_version=4)  # its parameters cell: the roster's are all declared
+    parameters = next(c for c in report.cells if "parameters" in c.metadata.get("tags", []))
+    cells = [nbformat.v4.new_code_cell(parameters.source, metadata={"tags": ["parameters"]}),
+             nbformat.v4.new_code_cell("posts = 1"),
+             nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
+    real_render_all = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda clients, out, **kw: real_render_all(clients, out, notebook, **kw))
+    out = tmp_path / "reports"
+    (out / "kopi-senja").mkdir(parents=True)
+    (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
+
+    status = main(["render", "--client", "kopi-senja", "--out", str(out)])
+    captured = capfd.readouterr()  # the workers' stderr too
+    assert status == 1, captured
+    # cells 0 and 1 are the parameters and papermill's injected ones: the third code cell is cell 3
+    said = ("cell 3 `import os, signal`: the report's kernel stopped while running this cell: the system ended it"
+            " (signal 9, SIGKILL), most often for lack of memory. Render this client alone (--client kopi-senja"
+            " --jobs 1) or with fewer exports")
+    assert said in captured.out
+    assert "DeadKernelError" not in captured.out + captured.err and "Traceback" not in captured.out + captured.err
+    assert "Kernel died" not in captured.err  # nbclient's own notice, in English amid the progress lines
+    assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") == "last good report"
+    assert said.replace(" `import os, signal`", "") in html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    error_file = (out / "_failed" / "kopi-senja" / "error.txt").read_text(encoding="utf-8")
+    assert "cell 3 (import os, signal): the report's kernel stopped" in error_file and "Traceback" not in error_file
+    record = json.loads((out / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
+    assert record["failed_cell"] == 3
+    assert record["errors"]["id"] == (  # the index of a render run with --language id
+        "kernel laporan berhenti saat menjalankan sel ini: sistem menghentikannya (sinyal 9, SIGKILL), paling sering"
+        " karena memori tidak cukup. Render klien ini dalam batch tersendiri (--client kopi-senja --jobs 1) atau"
+        " dengan ekspor yang lebih sedikit")
+
+
+def test_how_a_dead_kernel_ended_is_said_from_its_exit_status():
+    from helpers.render import kernel_death
+
+    assert kernel_death(-signal.SIGKILL, "acme").key == "cli.problem.kernel_killed"
+    assert kernel_death(None, "acme") == (
+        "the report's kernel stopped while running this cell, most likely ended by the system for lack of memory."
+        " Render this client alone (--client acme --jobs 1) or with fewer exports")
+    assert kernel_death(-11, "acme") == (
+        "the report's kernel stopped while running this cell: it was ended by signal 11 (SIGSEGV) before the cell"
+        " could report an error. Render this client again, alone (--client acme --jobs 1)")
+    assert kernel_death(3, "acme") == (
+        "the report's kernel stopped while running this cell: it exited with status 3 before the cell could"
+        " report an error. Render this client again, alone (--client acme --jobs 1)")
