@@ -9,6 +9,7 @@ says which package is missing and the command to run instead, with exit status 1
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from pathlib import Path
 
@@ -220,6 +221,30 @@ def unknown_options(words: list[str], parser: argparse.ArgumentParser, tr: Trans
     return tr.t("cli.unknown_option", known=", ".join(known), **said)
 
 
+def dash_paths_hint(parser: argparse.ArgumentParser, words: list[str] | None, tr: Translator) -> str:
+    """How to give files whose names start with '-' (`-rf.csv`, or a pattern matching some), which argparse reads
+    as options, in `tr`'s language: as the value of an option (`--mapping -m.yml`), written ./-m.yml or
+    --mapping=-m.yml; else, to a command that takes files, written ./-rf.csv or after a bare `--`. Only words that
+    name something in the folder the command runs in (as its files are read from there) and that `parser` does
+    not know as options; "" when there are none."""
+    words = list(words or [])
+    words = words[:words.index("--")] if "--" in words else words
+    actions = parser._option_string_actions
+    valued = {option for option, action in actions.items() if action.nargs != 0}
+    dashed = [(before, word) for before, word in zip([None, *words], words)
+              if word.startswith("-") and word != "-" and word.split("=", 1)[0] not in actions and glob.glob(word)]
+    for before, word in dashed:
+        if before in valued:
+            return tr.t("cli.dash_value", word=word, option=before, written=f"./{word}")
+    takes_files = any(not action.option_strings and not isinstance(action, argparse._SubParsersAction)
+                      for action in parser._actions)
+    if not dashed or not takes_files:
+        return ""
+    files = [word for _, word in dashed]
+    return tr.t("cli.dash_file_one" if len(files) == 1 else "cli.dash_file", files=tr.join(files),
+                written=tr.join([f"./{word}" for word in files]))
+
+
 def _is_option(word: str) -> bool:
     """Whether a word on the command line is an option ('--clinet', '-v', '--lang=id'), not a value ('-1')."""
     return word.startswith("--") or (word.startswith("-") and word[1:2].isalpha())
@@ -252,6 +277,7 @@ def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
 
     class Parser(argparse.ArgumentParser):
         def parse_known_args(self, args=None, namespace=None):
+            self.words = list(sys.argv[1:] if args is None else args)  # for error(): files named like options
             # an option before the command: said before argparse reads its value as the command
             if (unknown := unknown_options(options_before_command(self, args), self, tr)) is not None:
                 self.error(unknown)
@@ -262,6 +288,8 @@ def parser_class(tr: Translator) -> type[argparse.ArgumentParser]:
             return parsed, extras
 
         def error(self, message):
+            if hint := dash_paths_hint(self, getattr(self, "words", None), tr):
+                message = tr.t("cli.problem.and", first=message, then=hint)
             self.print_usage(sys.stderr)
             self.exit(2, tr.t("cli.error", message=tr.t("cli.arguments", detail=message, help=f"{self.prog} --help"))
                       + "\n")

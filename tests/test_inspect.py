@@ -426,3 +426,48 @@ def test_a_line_break_in_a_file_s_name_is_shown_as_its_escape_not_as_a_new_line(
     assert f"{tmp_path}/notes\\tdraft.csv" in lines
     assert f"    file {tmp_path}/notes\\tdraft.csv: this is not an export the workbook knows" in lines
     assert file_labels([export, other]) == ["posts\\nold.csv", "notes\\tdraft.csv"]
+
+
+def test_a_file_named_like_an_option_is_refused_with_how_to_give_it(tmp_path, monkeypatch, capsys):
+    """A file here whose name starts with '-' is read by argparse as an option: its error says so and how to
+    give the file (./-rf.csv, after a bare --, or as --mapping=-m.yml), and the ways it gives work."""
+    import shutil
+
+    import pytest
+
+    shutil.copy(next((DEMO_DIR / "kopi-senja").glob("*.csv")), tmp_path / "-rf.csv")
+    shutil.copy(next((DEMO_DIR / "harbour-books").glob("*.csv")), tmp_path / "-old.csv")
+    monkeypatch.chdir(tmp_path)
+
+    def refused(*argv) -> str:
+        with pytest.raises(SystemExit) as exit_:
+            main(list(argv))
+        assert exit_.value.code == 2
+        return capsys.readouterr().err.splitlines()[-1]
+
+    assert refused("inspect", "-rf.csv") == (
+        "error: the following arguments are required: files; -rf.csv names a file or folder here, but a word that starts with -"
+        " is read as an option: write it as ./-rf.csv, or put -- before the files (see python -m helpers inspect"
+        " --help)")
+    assert refused("inspect", "-rf.csv", "-old.csv", "-gone.csv", "--language", "id") == (
+        "galat: the following arguments are required: files; -rf.csv dan -old.csv adalah nama berkas atau folder di sini, tetapi"
+        " kata yang diawali - dibaca sebagai opsi: tulis sebagai ./-rf.csv dan ./-old.csv, atau taruh -- sebelum"
+        " berkas-berkasnya (lihat python -m helpers inspect --help)")
+    assert refused("inspect", "*.csv", "-r*.csv").endswith(  # a pattern matching such files, after another file
+        "; -r*.csv names a file or folder here, but a word that starts with - is read as an option: write it as ./-r*.csv, or put"
+        " -- before the files (see python -m helpers inspect --help)")
+    assert refused("inspect", "x.csv", "--mapping", "-m.yml") == (  # no such file: argparse's words alone
+        "error: argument --mapping: expected one argument (see python -m helpers inspect --help)")
+    (tmp_path / "-m.yml").write_text("{}\n", encoding="utf-8")
+    assert refused("inspect", "x.csv", "--mapping", "-m.yml") == (
+        "error: argument --mapping: expected one argument; -m.yml names a file or folder here, but a word that starts with - is"
+        " read as an option, not as the value of --mapping: write it as ./-m.yml or --mapping=-m.yml (see python -m"
+        " helpers inspect --help)")
+    # render takes no files: its unknown option is said as before
+    assert "render has no option -rf.csv; its options:" in refused("render", "-rf.csv")
+    assert "names a file" not in refused("render", "-rf.csv")
+
+    assert main(["inspect", "./-rf.csv", "--timezone", "Asia/Jakarta"]) == 0
+    assert main(["inspect", "--timezone", "Asia/Jakarta", "--", "-rf.csv", "-old.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.count("-rf.csv\n") == 2 and "-old.csv\n" in shown
