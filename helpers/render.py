@@ -80,7 +80,7 @@ class RenderResult:
     ok: bool
     seconds: float | None  # None: never started (a batch stopped before this client's turn)
     html: Path | None = None
-    failed_cell: int | None = None
+    failed_cell: int | None = None  # counted from 1 over all of the executed notebook's cells, as the progress line
     error: str = ""
     timings: dict = field(default_factory=dict)  # seconds: kernel (waiting for it), kernel_head_start, execute,
     #                                                export, pdf
@@ -1271,9 +1271,9 @@ class Renderer:
                 # cell and its code would be noise; a fault names its type, the cell and the line that raised
                 if exc.ename in USER_ERROR_NAMES:
                     return self._fail(task, work, started, timings, kernel_error(kernel, exc.ename, exc.evalue),
-                                      failed_cell=exc.cell_index, user_error=True)
+                                      failed_cell=exc.cell_index + 1, user_error=True)
                 return self._fail(task, work, started, timings, f"{exc.ename}: {exc.evalue}".strip(),
-                                  failed_cell=exc.cell_index,
+                                  failed_cell=exc.cell_index + 1,
                                   failed_source=failing_line(exc.source, exc.traceback)[:80])
             except DeadKernelError:
                 # the kernel's process ended mid-cell (most often killed by the system as memory ran out): said
@@ -1281,7 +1281,7 @@ class Renderer:
                 timings["execute"] = time.perf_counter() - mark
                 return self._fail(task, work, started, timings,
                                   kernel_death(kernel_exit_status(kernel), client.id),
-                                  failed_cell=running.get("index"),
+                                  failed_cell=running["index"] + 1 if "index" in running else None,
                                   failed_source=failing_line(running.get("source", ""), None)[:80],
                                   detail="\n".join(kernel_log(kernel, 20)))
             finally:

@@ -117,8 +117,9 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
     status = main(["render", "--client", "kopi-senja", "--out", str(out)])
     captured = capfd.readouterr()  # the workers' stderr too
     assert status == 1, captured
-    # cells 0 and 1 are the parameters and papermill's injected ones: the third code cell is cell 3
-    said = ("cell 3 `import os, signal`: the report's kernel stopped while running this cell: the system ended it"
+    # cells counted from 1, as the progress line counts them: the parameters, papermill's injected ones,
+    # `posts = 1`, then the cell that kills its kernel, cell 4
+    said = ("cell 4 `import os, signal`: the report's kernel stopped while running this cell: the system ended it"
             " (signal 9, SIGKILL), most often for lack of memory. Render this client alone (--client kopi-senja"
             " --jobs 1) or with fewer exports")
     assert said in captured.out
@@ -127,9 +128,9 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
     assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") == "last good report"
     assert said.replace(" `import os, signal`", "") in html.unescape((out / "index.html").read_text(encoding="utf-8"))
     error_file = (out / "_failed" / "kopi-senja" / "error.txt").read_text(encoding="utf-8")
-    assert "cell 3 (import os, signal): the report's kernel stopped" in error_file and "Traceback" not in error_file
+    assert "cell 4 (import os, signal): the report's kernel stopped" in error_file and "Traceback" not in error_file
     record = json.loads((out / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
-    assert record["failed_cell"] == 3
+    assert record["failed_cell"] == 4
     assert record["errors"]["id"] == (  # the index of a render run with --language id
         "kernel laporan berhenti saat menjalankan sel ini: sistem menghentikannya (sinyal 9, SIGKILL), paling sering"
         " karena memori tidak cukup. Render klien ini dalam batch tersendiri (--client kopi-senja --jobs 1) atau"
