@@ -260,9 +260,11 @@ class WorkerPool:
                 why = worker.crash.strip().splitlines()[-1] if worker.crash else ""
                 status = str(worker.process.exitcode)
                 seconds = time.perf_counter() - worker.started
-                results[cid] = RenderResult(cid, False, seconds, error=(
-                    Message("cli.problem.worker_stopped_why", status=status, why=why) if why
-                    else Message("cli.problem.worker_stopped", status=status)), period=period_of(worker.task.client))
+                # killed (SIGKILL, as the system's out-of-memory killer does): said with how to render using less
+                error = (Message("cli.problem.worker_killed", client=cid) if worker.process.exitcode == -9
+                         else Message("cli.problem.worker_stopped_why", status=status, why=why) if why
+                         else Message("cli.problem.worker_stopped", status=status))
+                results[cid] = RenderResult(cid, False, seconds, error=error, period=period_of(worker.task.client))
                 with contextlib.suppress(OSError):
                     results[cid].other_report = other_report(worker.task.out_dir, record_failure(
                         Path(worker.task.out_dir), worker.task.client, results[cid].error, seconds,

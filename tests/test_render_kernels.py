@@ -150,3 +150,35 @@ def test_how_a_dead_kernel_ended_is_said_from_its_exit_status():
     assert kernel_death(3, "acme") == (
         "the report's kernel stopped while running this cell: it exited with status 3 before the cell could"
         " report an error. Render this client again, alone (--client acme --jobs 1)")
+
+
+def test_a_worker_killed_mid_report_fails_its_client_with_what_to_do(tmp_path, monkeypatch, capfd):
+    """A render worker the system kills (SIGKILL, as its out-of-memory killer does; here the report's kernel
+    kills the worker that started it): its client fails with how to render it using less memory, not only
+    'the render worker stopped unexpectedly (exit status -9)'; exit status 1, the last good report kept."""
+    import nbformat
+
+    from helpers import render
+    from helpers.__main__ import main
+
+    notebook = tmp_path / "kills-worker.ipynb"
+    report = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    parameters = next(c for c in report.cells if "parameters" in c.metadata.get("tags", []))
+    cells = [nbformat.v4.new_code_cell(parameters.source, metadata={"tags": ["parameters"]}),
+             nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
+    real_render_all = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda clients, out, **kw: real_render_all(clients, out, notebook, **kw))
+    out = tmp_path / "reports"
+    (out / "kopi-senja").mkdir(parents=True)
+    (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
+
+    status = main(["render", "--client", "kopi-senja", "--out", str(out)])
+    captured = capfd.readouterr()
+    assert status == 1, captured
+    assert ("the render worker running this client was ended by the system (signal 9, SIGKILL), most often for"
+            " lack of memory. Render this client alone (--client kopi-senja --jobs 1) or with fewer exports"
+            ) in captured.out
+    assert "Traceback" not in captured.out + captured.err
+    assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") == "last good report"
