@@ -830,15 +830,24 @@ def _check_measure(measure) -> None:
         raise unknown_name(Message("imports.names.measure"), measure, _KNOWN_MEASURES)
 
 
-#: The columns of a KPI table (metrics.kpis, metrics.period_change) that are in the unit of each row's KPI.
-_KPI_UNIT_COLUMNS = ("value", "mean_of_post_rates", "value_previous", "mean_of_post_rates_previous", "change",
-                     "ci_low", "ci_high")
+#: The columns of a KPI table (metrics.kpis, metrics.period_change) and the unit each is in: "value", the unit of
+#: the row's KPI; "change", that of its change between two periods, and of the ends of the change's 95% interval
+#: (ci_low, ci_high: period_change's intervals are the change's), percentage points for a percentage (change_text);
+#: "relative", a fraction of the previous period's value, as a percentage (relative_text).
+_KPI_UNIT_COLUMNS = {"value": "value", "mean_of_post_rates": "value", "value_previous": "value",
+                     "mean_of_post_rates_previous": "value", "change": "change", "ci_low": "change", "ci_high": "change",
+                     "relative_change": "relative", "relative_ci_low": "relative", "relative_ci_high": "relative"}
+#: The changes themselves, written with their sign as the report writes a change ("+0.95 pp"); the ends of their
+#: intervals are not ("95% CI -2.30 to 0.36").
+_SIGNED_COLUMNS = ("change", "relative_change")
 
 
 def _kpi_values_shown(styler, table: pd.DataFrame, tr):
     """A KPI table's figures each in its KPI's unit, as the report shows them (display.metric_text): a count
     (posts, summed reach) a whole number, not 118.00; a rate of interactions a percentage; others with their
-    decimals. The column holds every KPI of a channel, so its dtype (float) cannot say which."""
+    decimals. A period_change's change in the unit of a change (_KPI_UNIT_COLUMNS): a percentage's in percentage
+    points, a count's a count; its relative change a percentage. The column holds every KPI of a channel, so its
+    dtype (float) cannot say which."""
     from .display import metric_text
 
     if "kpi" not in table:
@@ -846,12 +855,40 @@ def _kpi_values_shown(styler, table: pd.DataFrame, tr):
     for kpi in table["kpi"].dropna().unique():
         rows = table.index[table["kpi"].eq(kpi).fillna(False).to_numpy(bool)]
         for column in (c for c in _KPI_UNIT_COLUMNS if c in table):
+            unit, signed = _KPI_UNIT_COLUMNS[column], column in _SIGNED_COLUMNS
+            text = ((lambda v, kpi=kpi: metric_text(tr, kpi, v)) if unit == "value"
+                    else (lambda v, kpi=kpi, signed=signed: change_text(tr, kpi, v, signed=signed)) if unit == "change"
+                    else (lambda v, signed=signed: relative_text(tr, v, signed=signed)))
             # a figure over the posts, or one that does not apply (a total's mean of post rates): n/a, as shown
             # before; 'not reported' is for a post's own figure the export left out (shown)
-            missing = tr.t("common.na")
-            styler = styler.format(_formatter(lambda v, kpi=kpi: metric_text(tr, kpi, v), missing),
-                                   subset=pd.IndexSlice[rows, [column]])
+            styler = styler.format(_formatter(text, tr.t("common.na")), subset=pd.IndexSlice[rows, [column]])
     return styler
+
+
+def change_text(tr: Translator, name: str, value, *, signed: bool = False) -> str:
+    """A change of the metric `name` between two periods, or an end of its 95% interval, as the report writes it: a
+    percentage's (display.metric_text's percentages) in percentage points ("-0.91 pp", change.points: a
+    difference of two percentages is no percentage of anything), with the digits that keep a change that is not
+    0 from reading 0 (Translator.estimate); any other's in the metric's own unit (a count's a whole number).
+    `signed`: with its sign, "+" too, as a change itself is written."""
+    from .display import metric_text
+
+    if name in metrics.PERCENT_RATES or name == "engagement_rate_by_broadcast":
+        text = tr.t("change.points", points=tr.estimate(value * 100, 2))
+    else:
+        text = metric_text(tr, name, value)
+    return tr.signed(text) if signed else text
+
+
+def relative_text(tr: Translator, value, *, signed: bool = False) -> str:
+    """A relative change (a fraction of the previous value) or an end of its 95% interval as a percentage, with
+    the report's decimals (report.relative_digits: one below 100%, none from 100% on; more where those would read
+    a change that is not 0 as 0), and an end without bound (the previous value 0 in many resamples) as "no upper
+    bound", as the report says it, never "∞". `signed`: with its sign, "+" too."""
+    from .report import relative_digits
+
+    text = tr.estimate(value, relative_digits(value), percent=True)
+    return tr.signed(text) if signed else text
 
 
 def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: str | None = None):

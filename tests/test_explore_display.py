@@ -671,3 +671,54 @@ def test_a_dict_or_a_list_given_to_shown_is_an_error_saying_what_it_shows():
         " a DataFrame, or compare_groups' result as it comes")
     with pytest.raises(WorkbookError, match=r"\(a dict holding its 'medians' table\), not an object of type list$"):
         explore.shown([1, 2])
+
+
+def _kpi_cells(table: pd.DataFrame, kpi: str, columns: tuple[str, ...], language: str = "en") -> list[str]:
+    """The cells `shown` writes for one KPI's row of a KPI table, in `columns`' order."""
+    html_table = explore.shown(table, language=language).to_html()
+    row = list(table["kpi"]).index(kpi)
+    return [re.search(rf'class="data row{row} col{list(table.columns).index(c)}" >([^<]*)<', html_table).group(1)
+            for c in columns]
+
+
+CHANGES = ("change", "relative_change", "ci_low", "ci_high", "relative_ci_low", "relative_ci_high")
+
+
+def test_a_period_changes_rate_moves_in_percentage_points_and_its_relative_change_is_a_percentage():
+    """Now two photos reached 100 each drew 3 and 5 reactions (8 ÷ 200 = 4.00%), before 1 and 1 (2 ÷ 200 = 1.00%):
+    engagement rate by reach rose by 3.00 percentage points, 300% of the 1.00% before; reactions rose by 6, a
+    count (8 against 2, +300%); summed reach stayed 200 (0, 0.0%). Two posts a period are too few for an
+    interval: n/a. The other way round, the rate fell by 3.00 pp, 75.0% of the 4.00% before."""
+    now = posts_of([{"platform": "instagram", "format": "photo", "published_at": f"2025-05-0{day} 09:00",
+                     "reach": 100, "reactions": n} for day, n in ((1, 3), (2, 5))])
+    before = posts_of([{"platform": "instagram", "format": "photo", "published_at": f"2025-04-0{day} 09:00",
+                        "reach": 100, "reactions": 1} for day in (1, 2)])
+    change = metrics.period_change(now, before)
+    assert _kpi_cells(change, "engagement_rate_by_reach", CHANGES) == ["+3.00 pp", "+300%"] + ["n/a"] * 4
+    assert _kpi_cells(change, "reactions", ("change", "relative_change")) == ["+6", "+300%"]
+    assert _kpi_cells(change, "summed_reach", ("change", "relative_change")) == ["0", "0.0%"]
+    assert _kpi_cells(change, "engagement_rate_by_reach", ("value", "value_previous")) == ["4.00%", "1.00%"]
+    fall = metrics.period_change(before, now)
+    assert _kpi_cells(fall, "engagement_rate_by_reach", ("change", "relative_change")) == ["-3.00 pp", "-75.0%"]
+    assert _kpi_cells(fall, "engagement_rate_by_reach", ("change", "relative_change"), "id") == [
+        "-3,00 poin persentase", "-75,0%"]
+
+
+def test_the_interval_of_a_rates_change_is_in_points_and_an_unbounded_end_is_said_in_words():
+    """A period_change as metrics writes it (the figures of a real Instagram export's two halves): engagement
+    rate by reach 3.01% against 3.92%, a change of -0.91 percentage points (95% CI -2.30 to 0.36 pp), -23.3% of
+    the rate before (-48.1% to no upper bound: the rate before was 0 in many resamples); applause per post 2.00
+    against 4.41, -2.41 reactions a post (-3.88 to -1.14), a relative change of -54.6% (-68.1% to -34.1%)."""
+    change = pd.DataFrame({
+        "platform": ["instagram"] * 2, "kpi": ["engagement_rate_by_reach", "applause_rate"],
+        "kind": ["rate", "per post"], "value": [0.030056, 2.0], "value_previous": [0.039175, 4.408163],
+        "change": [-0.009119, -2.408163], "relative_change": [-0.23278, -0.546296], "ci_low": [-0.023007, -3.878958],
+        "ci_high": [0.003569, -1.137212], "relative_ci_low": [-0.481179, -0.680502],
+        "relative_ci_high": [float("inf"), -0.341321]})
+    assert _kpi_cells(change, "engagement_rate_by_reach", CHANGES) == [
+        "-0.91 pp", "-23.3%", "-2.30 pp", "0.36 pp", "-48.1%", "no upper bound"]
+    assert _kpi_cells(change, "applause_rate", CHANGES) == ["-2.41", "-54.6%", "-3.88", "-1.14", "-68.1%", "-34.1%"]
+    assert _kpi_cells(change, "engagement_rate_by_reach", CHANGES, "id") == [
+        "-0,91 poin persentase", "-23,3%", "-2,30 poin persentase", "0,36 poin persentase", "-48,1%",
+        "tanpa batas atas"]
+    assert "∞" not in explore.shown(change).to_html()
