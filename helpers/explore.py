@@ -910,19 +910,16 @@ def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: s
     for platform, word in words.items():  # 'impressions', 'video views': the word the report uses
         styler = styler.format(lambda _, word=word: html.escape(word),
                                subset=pd.IndexSlice[[platform], ["compared by"]])
-    for platform, row in agreement.iterrows():  # each coefficient with its interval, as the report's table
-        for value, low, high in _AGREEMENT_INTERVALS:
-            if {value, low, high} <= set(agreement.columns):
-                styler = styler.format(lambda _, cell=estimate_cell(tr, row[value], row[low], row[high]): html.escape(
-                    cell), subset=pd.IndexSlice[[platform], [value]])
-    hidden = [column for column in ("ci_low", "ci_high", "tau_ci_low", "tau_ci_high", "confidence")
-              if column in agreement]
+    for value, low, high in _AGREEMENT_INTERVALS:  # each coefficient with its interval, as the report's table
+        if {value, low, high} <= set(agreement.columns):
+            styler = _in_one_cell(styler, agreement, value, lambda row, v=value, lo=low, hi=high: estimate_cell(
+                tr, row[v], row[lo], row[hi]))
     headings = {"posts": tr.t("imports.explore.summary_row.posts.value"), "n": tr.t("agreement.posts"),
                 "rho": tr.t("imports.explore.agreement_rho"), "p_value": tr.t("imports.explore.agreement_p"),
                 "tau": tr.t("imports.explore.agreement_tau"), "compared by": tr.t("agreement.measure")}
-    styler = styler.hide(subset=hidden, axis=1).hide(axis=0, names=True).relabel_index(
-        [html.escape(headings.get(column, str(column))) for column in agreement.columns if column not in hidden],
-        axis=1).format_index(lambda platform: html.escape(tr.platform(str(platform))), axis=0)
+    styler = _headed(styler, agreement, headings, ("ci_low", "ci_high", "tau_ci_low", "tau_ci_high", "confidence"))
+    styler = styler.hide(axis=0, names=True).format_index(lambda platform: html.escape(tr.platform(str(platform))),
+                                                          axis=0)
     notes = [agreement_not_computed(tr, platform, int(row["n"]), posts[posts["platform"] == platform],
                                     words.get(platform, tr.t("lens.word_reach")))
              for platform, row in agreement.iterrows() if pd.isna(row["rho"])]
@@ -931,6 +928,24 @@ def agreement_shown(agreement: pd.DataFrame, posts: pd.DataFrame, *, language: s
 
 #: rank_agreement's coefficients and the bounds of their 95% intervals, shown in one cell by agreement_shown.
 _AGREEMENT_INTERVALS = (("rho", "ci_low", "ci_high"), ("tau", "tau_ci_low", "tau_ci_high"))
+
+
+def _in_one_cell(styler, table: pd.DataFrame, column: str, cell):
+    """`styler` with each row's `column` cell showing `cell(row)`, escaped: what several columns of the row say
+    together, read in one cell (an estimate with its 95% interval, "0.62 (0.48 to 0.73)"; a pair of formats).
+    The columns it is written from stay in `.data`; _headed hides them."""
+    for label, row in table.iterrows():
+        styler = styler.format(lambda _, text=cell(row): html.escape(text), subset=pd.IndexSlice[[label], [column]])
+    return styler
+
+
+def _headed(styler, table: pd.DataFrame, headings: dict, hidden: tuple[str, ...]):
+    """`styler` with `table`'s columns of `hidden` left out (their figures are read in another's cell:
+    _in_one_cell) and the others headed by `headings` (in the table's language, naming what a cell holds and in
+    what: "median engagement rate by reach (95% CI)"), a column without one by its name, escaped."""
+    hidden = [column for column in hidden if column in table]
+    return styler.hide(subset=hidden, axis=1).relabel_index(
+        [html.escape(headings.get(column, str(column))) for column in table.columns if column not in hidden], axis=1)
 
 
 def measure_words(tr: Translator, measure: str, posts: pd.DataFrame) -> str:
@@ -950,11 +965,12 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
     """compare.compare_groups(posts, "format", measure) as the explorer shows it, as HTML. When fewer than
     two formats have enough posts to be tested, only why, in the client report's words (the exports give no
     post's format, every post is of one format, ...): a test of no format is no result, and the posts of no
-    format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians (`shown`, in
-    the unit of the measure; posts of no format named as such), the Kruskal–Wallis test across them (the
-    measure named as the report names it: measure_words) and whether one is ahead
-    (compare.clear_leader) in a sentence each, and the pairs (Holm-adjusted p, Cliff's delta), in `language`
-    (by default the active one). `posts`: the posts compared. The numbers stay in `comparison`."""
+    format, listed as "unknown" in the numbers, are no format. Otherwise the formats' medians, each in the
+    unit of the measure with its 95% interval in one cell (_medians_shown; posts of no format named as such),
+    the Kruskal–Wallis test across them (the measure named as the report names it: measure_words) and whether
+    one is ahead (compare.clear_leader) in a sentence each, and the pairs (_pairs_shown: Cliff's delta with its
+    interval, the Holm-adjusted p), under headings in `language` (by default the active one), as agreement_shown
+    shows its table. `posts`: the posts compared. The numbers stay in `comparison`."""
     from IPython.display import HTML
 
     from .compare import SIGNIFICANCE, clear_leader
@@ -966,12 +982,10 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
     if kruskal["groups"] < 2:
         return HTML("".join(f"<p>{html.escape(formats_not_compared(tr, platform, mine))}</p>"
                             for platform, mine in posts.groupby("platform", sort=True, observed=True)))
-    medians = shown(comparison["medians"], measure=measure, language=tr.language)
-    medians = medians.format(lambda name: html.escape(
-        tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
-        subset=[comparison["medians"].columns[0]])
     # the measure by its label, as the report names it ("engagement rate by reach"), not its column's name
-    values = {"groups": tr.number(kruskal["groups"]), "measure": measure_words(tr, measure, posts)}
+    words = measure_words(tr, measure, posts)
+    medians = _medians_shown(comparison["medians"], measure, words, tr)
+    values = {"groups": tr.number(kruskal["groups"]), "measure": words}
     if pd.isna(kruskal["p_value"]):  # every post of the tested formats has the same value
         test = tr.t("imports.explore.formats_equal", **values)
     else:
@@ -981,10 +995,60 @@ def formats_shown(comparison: dict, posts: pd.DataFrame, *, language: str | None
     leader = clear_leader(comparison)
     ahead = (tr.t("imports.explore.formats_leader", format=tr.format_name(leader)) if leader
              else tr.t("imports.explore.formats_no_leader"))
-    pairs = shown(comparison["pairs"], language=tr.language).format(
-        lambda name: html.escape(tr.format_name(str(name))), subset=["a", "b"]).hide(axis=0)
+    pairs = _pairs_shown(comparison["pairs"], tr)
     return HTML(medians.hide(axis=0).to_html() + f"<p>{html.escape(test)} {html.escape(ahead)}</p>"
-                + pairs.to_html())
+                + pairs.hide(axis=0).to_html())
+
+
+def _medians_shown(medians: pd.DataFrame, measure: str, words: str, tr: Translator):
+    """compare_groups' medians as formats_shown shows them, as agreement_shown shows its coefficients
+    (_in_one_cell, _headed): each format by its name (posts of no format as such), the median in the unit of
+    `measure` with its 95% interval in one cell ("6.25% (4.48% to 8.11%)"; alone where too few posts give an
+    interval), under headings in tr's language naming the measure (`words`: "median engagement rate by reach
+    (95% CI)")."""
+    from .display import metric_text
+
+    group = medians.columns[0]
+    styler = shown(medians, measure=measure, language=tr.language).format(lambda name: html.escape(
+        tr.t("imports.explore.summary_no_name") if name == metrics.UNKNOWN_GROUP else tr.format_name(str(name))),
+        subset=[group])
+    styler = _in_one_cell(styler, medians, "median", lambda row: _interval_cell(
+        tr, row["median"], row["ci_low"], row["ci_high"], lambda v: metric_text(tr, measure, v)))
+    median = (tr.t("formats.median_rate", rate=words) if measure in metrics.RATES
+              else tr.t("formats.median_reach", by=words))
+    headings = {group: tr.t("formats.format"), "posts": tr.t("formats.posts"), "median": median,
+                "tested": tr.t("imports.explore.formats_tested")}
+    return _headed(styler, medians, headings, ("ci_low", "ci_high"))
+
+
+def _pairs_shown(pairs: pd.DataFrame, tr: Translator):
+    """compare_groups' pairs as formats_shown shows them, as the report's table of format tests: the two formats
+    and their posts in one cell each ("photo – reel", "39 – 38"), Mann–Whitney's p before the adjustment, Cliff's
+    delta with its 95% interval in one cell (report.estimate_cell), its size in words and the Holm-adjusted p,
+    under headings in tr's language."""
+    from .report import estimate_cell
+
+    styler = shown(pairs, language=tr.language)
+    styler = _in_one_cell(styler, pairs, "a", lambda row: f"{tr.format_name(str(row['a']))} – "
+                                                          f"{tr.format_name(str(row['b']))}")
+    styler = _in_one_cell(styler, pairs, "n_a", lambda row: f"{tr.number(row['n_a'])} – {tr.number(row['n_b'])}")
+    styler = _in_one_cell(styler, pairs, "cliffs_delta", lambda row: estimate_cell(
+        tr, row["cliffs_delta"], row["delta_low"], row["delta_high"]))
+    headings = {"a": tr.t("formats.pair"), "n_a": tr.t("formats.posts"), "p_value": tr.t("imports.explore.formats_p"),
+                "cliffs_delta": tr.t("imports.explore.formats_delta"), "effect": tr.t("formats.effect"),
+                "p_holm": tr.t("formats.p_holm")}
+    return _headed(styler, pairs, headings, ("b", "n_b", "delta_low", "delta_high"))
+
+
+def _interval_cell(tr: Translator, value, low, high, text) -> str:
+    """An estimate and its 95% interval in one cell, each written by `text` (in the estimate's unit: "6.25%
+    (4.48% to 8.11%)"), as the report's format table writes a median; the estimate alone where it has no
+    interval, n/a where there is none."""
+    if pd.isna(value):
+        return tr.t("common.na")
+    if pd.isna(low) or pd.isna(high):
+        return text(value)
+    return tr.t("common.interval", value=text(value), low=text(low), high=text(high))
 
 
 def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | None = None):

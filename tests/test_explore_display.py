@@ -722,3 +722,35 @@ def test_the_interval_of_a_rates_change_is_in_points_and_an_unbounded_end_is_sai
         "-0,91 poin persentase", "-23,3%", "-2,30 poin persentase", "0,36 poin persentase", "-48,1%",
         "tanpa batas atas"]
     assert "∞" not in explore.shown(change).to_html()
+
+
+def test_formats_compared_read_as_the_reports_tables_with_headings_and_intervals_in_one_cell():
+    """Six photos reached 100 each drew 1 to 6 reactions (1% to 6%), six videos 11 to 16 (11% to 16%). Each
+    median is the mean of its 3rd and 4th post: 3.50% and 13.50%; with six posts the 95% interval of order
+    statistics runs from the lowest to the highest (coverage 1 − 2 · ½⁶ = 96.9%; the 2nd to the 5th cover only
+    78.1%): 1.00% to 6.00%, 11.00% to 16.00%. Every photo is below every video: Mann–Whitney's exact p is
+    2 / C(12, 6) = 2 / 924 = 0.002, Holm's the same over one pair, Cliff's δ of photo over video -1 (Newcombe's
+    interval ends at -0.38). Headings say what a cell holds, in the language asked, not the columns' names."""
+    rows = [("photo", n) for n in range(1, 7)] + [("video", n) for n in range(11, 17)]
+    posts = posts_of([{"platform": "instagram", "format": fmt, "published_at": f"2025-05-{day:02d} 09:00",
+                       "reach": 100, "reactions": n} for day, (fmt, n) in enumerate(rows, start=1)])
+    formats = compare.compare_groups(posts, "format", "engagement_rate_by_reach")
+
+    def read(language: str) -> tuple[list[str], list[str]]:
+        body = explore.formats_shown(formats, posts, language=language).data
+        return re.findall(r"<th [^>]*col_heading[^>]*>([^<]*)<", body), re.findall(r"<td [^>]*>([^<]*)<", body)
+
+    headings, cells = read("en")
+    assert headings == ["format", "posts", "median engagement rate by reach (95% CI)", "tested",
+                        "formats compared", "posts", "p (Mann–Whitney, before the Holm adjustment)",
+                        "Cliff&#x27;s δ (95% CI)", "effect size", "p (Holm-adjusted)"]
+    assert cells == ["video", "6", "13.50% (11.00% to 16.00%)", "yes", "photo", "6", "3.50% (1.00% to 6.00%)", "yes",
+                     "photo – video", "6 – 6", "0.002", "-1.00 (-1.00 to -0.38)", "medium to large", "0.002"]
+    headings, cells = read("id")
+    assert headings == ["format", "unggahan", "median tingkat interaksi terhadap jangkauan (IK 95%)", "diuji",
+                        "format yang dibandingkan", "unggahan", "p (Mann–Whitney, sebelum penyesuaian Holm)",
+                        "Cliff&#x27;s δ (IK 95%)", "ukuran efek", "p (disesuaikan dengan Holm)"]
+    assert cells[2] == "13,50% (11,00% hingga 16,00%)" and cells[8:12] == [
+        "foto – video", "6 – 6", "0,002", "-1,00 (-1,00 hingga -0,38)"]
+    by_reach = explore.formats_shown(compare.compare_groups(posts, "format", "reach"), posts).data
+    assert ">median reach (95% CI)<" in by_reach and ">100<" in by_reach  # a count's median, whole
