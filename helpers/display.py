@@ -404,6 +404,22 @@ def metric_text(tr, name: str, value, currency: str | None = None) -> str:
     return tr.number(value)
 
 
+def published_text(tr, when, precision, *, time: bool = False) -> str:
+    """When a post went out, as far as its export says (schema's published_precision): a post dated to the month
+    only (the UCI dataset: its day is a stand-in) by its month ("Aug 2014"), any other by its day ("24 Jun
+    2025"), as the report's tables write them; with `time`, a post whose export gives its minute with its time of
+    day too ("24 Jun 2025 21:59", as the index page writes a moment). A date-only export's post (LinkedIn,
+    TikTok, YouTube: 'day') is stored at midnight, which it never shows: that time, and its offset, are no one's.
+    n/a when missing."""
+    if when is None or pd.isna(when):
+        return tr.t("common.na")
+    if precision == "month":
+        return tr.month(when)
+    if precision == "day" or not time:
+        return tr.short_date(when)
+    return f"{tr.short_date(when)} {tr.time(when)}"
+
+
 def p_value_text(tr, p) -> str:
     """A p-value as the report writes it: three decimals, '< 0.001' below that (never '0.000'); n/a when
     missing."""

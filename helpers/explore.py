@@ -450,9 +450,11 @@ def _period_words(start, end) -> Message:
 
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
 #: `impressions_kind` says what `impressions` counts: impressions, views (Meta since 2025, repeat views
-#: included) or YouTube's thumbnail impressions.
-OVERVIEW_COLUMNS = ["platform", "published_at", "format", "reach", "impressions", "impressions_kind", "video_views",
-                    "reactions", "comments", "shares", "saves", "interactions", "paid", "text"]
+#: included) or YouTube's thumbnail impressions; `published_precision` how much of `published_at` the export
+#: gives (a date-only export's posts stand at midnight), which `shown` writes them by.
+OVERVIEW_COLUMNS = ["platform", "published_at", "published_precision", "format", "reach", "impressions",
+                    "impressions_kind", "video_views", "reactions", "comments", "shares", "saves", "interactions",
+                    "paid", "text"]
 
 
 def engagement_rate_of(posts: pd.DataFrame, platform: str) -> str:
@@ -811,7 +813,26 @@ def shown(table: pd.DataFrame | dict, *, measure: str | None = None, language: s
         else:
             continue
         styler = styler.format(shown_as, subset=[column])
-    return _kpi_values_shown(styler, table, tr)
+    return _published_shown(_kpi_values_shown(styler, table, tr), table, tr)
+
+
+def _published_shown(styler, table: pd.DataFrame, tr):
+    """A table of posts' publish times each written as far as its export gives it (display.published_text, as
+    the report writes a post's date): a date-only export's post (LinkedIn, TikTok, YouTube) by its day, not at
+    the midnight it is stored at ("24 Jun 2025", not "2025-06-24 00:00:00+02:00", whose offset changes with
+    daylight saving time), a month-dated post by its month, any other by its day and time of day. Read from
+    the table's published_precision (OVERVIEW_COLUMNS and posts_behind carry it); a table without it is left as
+    it is: its times cannot be told from a post's midnight."""
+    from .display import published_text
+
+    if "published_at" not in table or "published_precision" not in table:
+        return styler
+    precisions = table["published_precision"].astype("string")
+    for precision in precisions.dropna().unique():
+        rows = table.index[precisions.eq(precision).fillna(False).to_numpy(bool)]
+        styler = styler.format(lambda v, precision=precision: published_text(tr, v, precision, time=True),
+                               subset=pd.IndexSlice[rows, ["published_at"]])
+    return styler
 
 
 #: The measures `shown` knows the unit of: the post table's numeric figures, the per-post metrics and
@@ -1183,7 +1204,8 @@ def _growth_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
 
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
                  account: str | None = None) -> pd.DataFrame:
-    """The posts that make up a channel figure, with the columns it is computed from, largest first.
+    """The posts that make up a channel figure, with the columns it is computed from, largest first, and how much
+    of each post's publish time its export gives (published_precision, by which `shown` writes it).
 
     For a rate (e.g. engagement_rate_by_reach) these are the posts reporting both its numerator and its
     denominator; for a total (e.g. summed_reach, or the column it sums: reach) the posts reporting the summed
@@ -1207,15 +1229,15 @@ def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,
         reported = metrics.rate(mine, kpi).notna()
         if not reported.any():
             warnings.warn(_not_reported(posts, mine, kpi, [numerator, denominator], platform, account), stacklevel=2)
-        shown = ["platform", "post_id", "published_at", "format", *columns, kpi, "text"]
+        shown = ["platform", "post_id", "published_at", "published_precision", "format", *columns, kpi, "text"]
         return mine.loc[reported, shown].sort_values(kpi, ascending=False)
     if kpi in metrics.TOTALS or kpi in metrics.TOTALS.values():
         column = metrics.TOTALS.get(kpi, kpi)
         rows = mine[mine[column].notna()] if column in mine else mine.iloc[0:0].assign(**{column: pd.NA})
         if rows.empty:
             warnings.warn(_not_reported(posts, mine, column, [column], platform, account), stacklevel=2)
-        return rows[["platform", "post_id", "published_at", "format", column, "text"]].sort_values(
-            column, ascending=False)
+        return rows[["platform", "post_id", "published_at", "published_precision", "format", column,
+                     "text"]].sort_values(column, ascending=False)
     from .compare import rate_judged_by
 
     by_posts = mine["platform"].value_counts().index  # the platform with most posts first

@@ -2618,8 +2618,8 @@ class Report:
                 post = self.posts.loc[i]
                 rows.append({
                     tr.t("divergent.lens"): tr.t(label, by=by),
-                    tr.t("divergent.published"): (tr.month(post["published_at"]) if post["published_precision"] == "month"
-                                                  else tr.short_date(post["published_at"])),  # day unknown: month
+                    tr.t("divergent.published"): display.published_text(tr, post["published_at"],
+                                                                        post["published_precision"]),
                     **({tr.t("divergent.format"): tr.format_name(post["format"]) if pd.notna(post["format"]) else ""}
                        if filled["format"] else {}),
                     by: tr.number(post[self.measures.get(platform, "reach")]),
@@ -2668,8 +2668,7 @@ class Report:
         """A post as a note names it: the start of its text in quotes and its publish date, or its date alone;
         with its video views and engaged views beside the date where `counts` (a post among several)."""
         post = self.posts.loc[i]
-        published = (self.tr.month(post["published_at"]) if post["published_precision"] == "month"
-                     else self.tr.short_date(post["published_at"]))
+        published = display.published_text(self.tr, post["published_at"], post["published_precision"])
         text = display.shorten(str(post["text"]), POST_NAME_LENGTH) if pd.notna(post["text"]) else ""
         if text.strip():
             key = "replays.post_counts" if counts else "replays.post"

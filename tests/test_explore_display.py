@@ -754,3 +754,31 @@ def test_formats_compared_read_as_the_reports_tables_with_headings_and_intervals
         "foto – video", "6 – 6", "0,002", "-1,00 (-1,00 hingga -0,38)"]
     by_reach = explore.formats_shown(compare.compare_groups(posts, "format", "reach"), posts).data
     assert ">median reach (95% CI)<" in by_reach and ">100<" in by_reach  # a count's median, whole
+
+
+def test_a_date_only_post_is_shown_by_its_date_and_a_month_dated_one_by_its_month():
+    """A LinkedIn post whose export gives its day only is stored at midnight of 24 June 2025 in Amsterdam
+    (+02:00 in summer), a UCI post dated to August 2014 only on a stand-in day, an Instagram post at 15:13 on 18
+    March 2025 (+01:00). The overview and posts_behind, shown, write the day ("24 Jun 2025"), the month ("Aug
+    2014") and the day with its time ("18 Mar 2025 15:13"): no invented midnight, no offset. The stored times stay
+    as they are, for computing."""
+    posts = posts_of([
+        {"platform": "linkedin", "published_at": "2025-06-24 00:00", "published_precision": "day", "reach": 300},
+        {"platform": "facebook", "published_at": "2014-08-05 04:00", "published_precision": "month", "reach": 200},
+        {"platform": "instagram", "published_at": "2025-03-18 15:13", "published_precision": "minute", "reach": 100},
+    ], timezone="Europe/Amsterdam")
+
+    def dates(table: pd.DataFrame, language: str = "en") -> list[str]:
+        column = list(table.columns).index("published_at")
+        return re.findall(rf'class="data row\d+ col{column}" >([^<]*)<',
+                          explore.shown(table, language=language).to_html())
+
+    overview = posts[explore.OVERVIEW_COLUMNS]
+    assert dates(overview) == ["24 Jun 2025", "Aug 2014", "18 Mar 2025 15:13"]
+    assert dates(overview, "id") == ["24 Jun 2025", "Agu 2014", "18 Mar 2025 15.13"]
+    assert dates(explore.posts_behind(posts, "reach")) == ["24 Jun 2025", "Aug 2014", "18 Mar 2025 15:13"]
+    assert "00:00" not in explore.shown(overview).to_html()
+    assert posts["published_at"].iloc[0] == pd.Timestamp("2025-06-24 00:00", tz="Europe/Amsterdam")
+    # a table of times without their precision cannot tell a date-only post's midnight from a post's: as stored
+    assert dates(posts[["platform", "published_at"]]) == ["2025-06-24 00:00:00+02:00", "2014-08-05 04:00:00+02:00",
+                                                          "2025-03-18 15:13:00+01:00"]

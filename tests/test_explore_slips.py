@@ -153,7 +153,8 @@ def test_posts_behind_a_count_no_chosen_post_reports_says_it_is_missing_and_who_
     assert said_en == ("none of the Facebook posts reports saves: their exports leave it blank (not "
                        "reported, which is not 0), so no post is behind it. Posts that report it: "
                        "Instagram (146 of 146 posts).")
-    assert table.empty and list(table.columns) == ["platform", "post_id", "published_at", "format", "saves", "text"]
+    assert table.empty and list(table.columns) == ["platform", "post_id", "published_at", "published_precision", "format",
+                                                   "saves", "text"]
     assert warned("id", workspace.posts, "saves", platform="facebook")[0] == (
         "tidak satu pun dari unggahan Facebook melaporkan jumlah disimpan: ekspornya mengosongkannya "
         "(tidak dilaporkan, bukan 0), jadi tidak ada unggahan di balik angka "
