@@ -244,20 +244,15 @@ def _resembles_an_export(path: Path) -> bool:
     ruled out: it is surely not posts)."""
     from .daily import DAILY_FAMILIES
     from .importers import FAMILIES, read_header_names
-    from .importers.base import closest_family
+    from .importers.base import closest_family, resembles
     from .paid import PAID_FAMILIES
 
     try:
         names = read_header_names(path)
     except ExportFormatError:  # not text, empty: nothing an export would be
         return False
-    for families in (FAMILIES, DAILY_FAMILIES, PAID_FAMILIES):
-        closest, missing = closest_family(families, names)
-        present = len(closest.signature) - len(missing)
-        # at least two of its columns and half its signature: one generic name ("date") is no resemblance
-        if present >= 2 and 2 * present >= len(closest.signature) and not closest.ruled_out_by(names):
-            return True
-    return False
+    return any(resembles(closest_family(families, names)[0], names)
+               for families in (FAMILIES, DAILY_FAMILIES, PAID_FAMILIES))
 
 
 @dataclass

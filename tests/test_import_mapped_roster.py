@@ -163,11 +163,36 @@ def test_one_generic_column_shared_names_no_closest_family(tmp_path):
     assert "closest is" not in text  # X's content export shares 'Likes' alone with it
     assert "shares no more than one column name with any export the workbook knows ('likes')" in text
     assert "import_exports(path, family='mapped_csv', mapping='map.yml')" in text
-    two = tmp_path / "two.csv"
-    two.write_text("Post ID,Likes,Impressions\n1,3,4\n", encoding="utf-8")
+    four = tmp_path / "four.csv"
+    four.write_text("Post ID,Date,Likes,Impressions\n1,2025-01-01,3,4\n", encoding="utf-8")
     with pytest.raises(ExportFormatError) as caught:
-        import_exports(two)
-    assert "closest is X (Twitter) analytics content export" in str(caught.value)  # three of its columns
+        import_exports(four)
+    assert "closest is X (Twitter) analytics content export" in str(caught.value)  # four of its seven columns
+
+
+def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_route_first(tmp_path):
+    """A scheduler's export (Sprout-style) shares Date and Impressions with X's content export, two of its seven
+    columns: it is no X export with columns lacking, so the column mapping leads and the resemblance follows."""
+    from helpers.importers import import_exports
+
+    sprout = tmp_path / "sprout.csv"
+    sprout.write_text("Network,Date,Post,Reach,Reactions,Comments,Impressions\n"
+                      "Twitter,2025-03-01,Hello,100,5,1,200\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError) as caught:
+        import_exports(sprout)
+    hint = caught.value.in_language(Translator("en")).split("what to do: ")[1]
+    assert hint.startswith("An export of another tool (or one the workbook does not read yet) is read through a "
+                           "column mapping you write (README, 'Column mappings'): import_exports(path, "
+                           "family='mapped_csv', mapping='map.yml') (its header shares only 'date', 'impressions' "
+                           "with the closest export the workbook knows, X (Twitter) analytics content export")
+    assert hint.endswith("which also carries 'post id', 'post text', 'likes', 'engagements', 'bookmarks': if the "
+                         "file is that export, download it again without edits)")
+    assert "closest is" not in hint
+    indonesian = caught.value.in_language(Translator("id")).split("yang perlu dilakukan: ")[1]
+    assert indonesian.startswith("Ekspor dari alat lain (atau yang belum dapat dibaca buku kerja ini) dibaca melalui "
+                                 "pemetaan kolom yang Anda tulis")
+    assert "(tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini yang paling " \
+           "mendekati, " in indonesian
 
 
 # --- a folder loaded whole -------------------------------------------------------------------------

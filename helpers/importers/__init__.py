@@ -26,7 +26,7 @@ from . import youtube_studio, tiktok_studio, linkedin_page
 from ..i18n import (Code, DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Message, as_typed, metric_label, quoted,
                     without_direction_controls)
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
-                   file_warnings, matching_family)
+                   file_warnings, matching_family, resembles)
 from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
 from .recency import Recency, by_recency, record_replaced
 from .recency import export_recency  # noqa: F401  (the names' order, as importers.export_recency)
@@ -164,12 +164,18 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
     elif not missing and closest.ruled_out_by(names):
         hint = Message("imports.importers.ruled_out_hint", closest=closest.label,
                        columns=[quoted(c) for c in closest.ruled_out_by(names)])
-    else:
+    elif resembles(closest, names):
         hint = Message("imports.importers.closest_hint", closest=closest.label, missing=[quoted(c) for c in missing])
+    else:  # a few names any post table has (Date, Impressions): likely another tool's export, so mapping first
+        hint = Message("imports.importers.faint_closest_hint", closest=closest.label,
+                       missing=[quoted(c) for c in missing],
+                       shared=[quoted(c) for c in closest.signature if c not in missing])
+    if hint.key == "imports.importers.faint_closest_hint":
+        advice = Message("imports.importers.mapping_first_hint", hint=hint, how=MAPPING_ADVICE["python"])
+    else:
+        advice = Message("imports.importers.unknown_export_hint", hint=hint, how=MAPPING_ADVICE["python"])
     raise ExportFormatError(path, Message("imports.importers.unknown_export"),
-                            expected=Message("imports.importers.one_of", families=known),
-                            hint=Message("imports.importers.unknown_export_hint", hint=hint,
-                                         how=MAPPING_ADVICE["python"]))
+                            expected=Message("imports.importers.one_of", families=known), hint=advice)
 
 
 def youtube_grouped(path: Path, grouping: str) -> ExportFormatError:
@@ -191,11 +197,17 @@ MAPPING_ADVICE = {where: Message(f"imports.importers.map_{where}", entry=MAPPED_
                   for where in ("python", "folder", "roster", "inspect", "inspect_folder")}
 
 
+#: The hints of detect_family's refusal of a file no family recognises, each holding why ({hint}) and how to read
+#: it through a column mapping ({how}): the why first when the file resembles a known export (closest_hint), the
+#: mapping first when it shares no more than a few names any post table has (faint_closest_hint).
+UNKNOWN_EXPORT_HINTS = ("imports.importers.unknown_export_hint", "imports.importers.mapping_first_hint")
+
+
 def with_mapping_advice(error: ExportFormatError, where: str) -> ExportFormatError:
     """`error` (detect_family's refusal of a file no family recognises) with the advice on reading it through
     a column mapping worded for `where` (MAPPING_ADVICE); any other error as it is."""
     hint = error.hint
-    if getattr(hint, "key", None) != "imports.importers.unknown_export_hint":
+    if getattr(hint, "key", None) not in UNKNOWN_EXPORT_HINTS:
         return error
     return ExportFormatError(error.path, error.problem, row=error.row, column=error.column, expected=error.expected,
                              hint=hint.with_values(hint=hint.values["hint"], how=MAPPING_ADVICE[where]))

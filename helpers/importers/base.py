@@ -228,6 +228,14 @@ def closest_family(families, names: set[str]) -> tuple[Family, list[str]]:
     return closest, closest.missing_from(names)
 
 
+def resembles(family: Family, names: set[str]) -> bool:
+    """Whether a header holds a good part of a family's signature: two of its names at least, and half of it,
+    without a name ruling the family out. Less is no more than a few names any post table shares (Date,
+    Impressions): another tool's export, better read through a column mapping than downloaded again."""
+    present = len(family.signature) - len(family.missing_from(names))
+    return present >= 2 and 2 * present >= len(family.signature) and not family.ruled_out_by(names)
+
+
 def close_enough(family: Family, names: set[str]) -> bool:
     """Whether a header shares enough of a family's signature to be named as that family's export with columns
     lacking: two of its names at least (all but one, of a signature of two). One generic name shared ('likes',
