@@ -50,9 +50,14 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, time
         why = "; ".join(tr.message(reason) for _, reason in report.superseded_by.values())
         lines.append(line("superseded", tr.t("cli.inspect.superseded_text", count=tr.number(report.superseded),
                                              why=why)))
-    if report.period:
+    written = tr.datetime if timed else tr.date
+    if report.period_read and report.period_read != report.period:  # newer exports replaced some of its rows
+        whole = dict(file_first=written(report.period_read[0]), file_last=written(report.period_read[1]))
+        period = tr.t("cli.inspect.period_kept_text", first=written(report.period[0]), last=written(report.period[1]),
+                      **whole) if report.period else tr.t("cli.inspect.period_none_kept", **whole)
+        lines.append(line("period", f"{period} {zone_note}".rstrip()))
+    elif report.period:
         first, last = report.period
-        written = tr.datetime if timed else tr.date
         period = tr.t("cli.inspect.period_text", first=written(first), last=written(last))
         lines.append(line("period", f"{period} {zone_note}".rstrip()))
     present = report.metrics_present

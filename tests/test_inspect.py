@@ -473,3 +473,34 @@ def test_a_file_named_like_an_option_is_refused_with_how_to_give_it(tmp_path, mo
     assert main(["inspect", "--timezone", "Asia/Jakarta", "--", "-rf.csv", "-old.csv"]) == 0
     shown = capsys.readouterr().out
     assert shown.count("-rf.csv\n") == 2 and "-old.csv\n" in shown
+
+
+TIKTOK_HEADER = '"Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"\n'
+
+
+def tiktok_row(title: str, video: int, day: str) -> str:
+    return f'"{title}","https://www.tiktok.com/@example.shop/video/{video}","{day}","5","1","0","100"\n'
+
+
+def test_inspect_folder_says_the_period_of_the_rows_kept_and_of_the_whole_file(tmp_path, capsys):
+    """The older of two overlapping exports keeps only its posts the newer one lacks: its period line says the
+    rows kept run 5 to 20 January while the file runs to 20 March, as the warning about its dates says."""
+    (tmp_path / "Content_2025-01-01_2025-03-31.csv").write_text(
+        TIKTOK_HEADER + tiktok_row("New year", 7456399951292018745, "January 5")
+        + tiktok_row("Sale", 7461966228907634745, "January 20")
+        + tiktok_row("Launch day", 7469759017569497145, "February 10")
+        + tiktok_row("Spring drop", 7483860254195724345, "March 20"), encoding="utf-8")
+    (tmp_path / "Content_2025-02-01_2025-04-30.csv").write_text(
+        TIKTOK_HEADER + tiktok_row("Launch day", 7469759017569497145, "February 10")
+        + tiktok_row("Spring drop", 7483860254195724345, "March 20")
+        + tiktok_row("Easter", 7493508468729458745, "April 15"), encoding="utf-8")
+    assert main(["inspect", str(tmp_path), "--year", "2025"]) == 0
+    older, newer = capsys.readouterr().out.split("\n\n")[:2]
+    assert "superseded:   2 rows replaced" in older
+    # each post's time of day is its video id's, 12:00 UTC
+    assert "period:       5 January 2025, 12:00 to 20 January 2025, 12:00 for the rows kept, 5 January 2025, 12:00" \
+           " to 20 March 2025, 12:00 for the whole file (UTC" in older
+    assert "period:       10 February 2025, 12:00 to 15 April 2025, 12:00 (UTC" in newer  # none replaced: one period
+    assert main(["inspect", str(tmp_path), "--year", "2025", "--language", "id"]) == 0
+    assert "20 Januari 2025 12.00 untuk baris yang dipertahankan, 5 Januari 2025 12.00 hingga 20 Maret 2025 12.00" \
+           " untuk seluruh berkas" in capsys.readouterr().out

@@ -495,11 +495,15 @@ def import_exports(paths, *, client: str = "client", timezone: str | None = None
     frames = [schema.conform(item.posts, zone) for item in imported if len(item.posts)]
     posts = pd.concat(frames, ignore_index=True) if frames else schema.empty_posts(zone)
     posts["client"] = pd.Series(client, index=posts.index, dtype="string")
+    read = posts[["source_file", "published_at"]]  # each file's posts before newer exports replace some
     posts = _keep_latest(posts, imported, recency)
     for item in imported:
         mine = posts[posts["source_file"] == str(item.report.path)]
         if len(mine):
             item.report.period = (mine["published_at"].min(), mine["published_at"].max())
+        if item.report.superseded:
+            theirs = read.loc[read["source_file"] == str(item.report.path), "published_at"]
+            item.report.period_read = (theirs.min(), theirs.max())
         item.report.metrics_present = [c for c in schema.COUNT_COLUMNS + ("watch_time_seconds", "spend")
                                        if c in item.posts and item.posts[c].notna().any()]
     across = quality.kinds_across_files(posts)

@@ -28,7 +28,10 @@ class FileReport:
     blank_rows: int = 0  # rows with no value in any cell, left out (among `dropped` too): see begin_report
     summary_rows: int = 0  # rows of the file's totals (YouTube's Total row), no post: see begin_report
     warnings: list[str] = field(default_factory=list)  # Messages, shown in the reader's language
-    period: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    period: tuple[pd.Timestamp, pd.Timestamp] | None = None  # of its rows kept, once newer exports replaced some
+    #: the period of all its posts as read, where newer exports replaced some of them (`superseded`): `period`
+    #: then covers only the rows kept, a part of what the file holds
+    period_read: tuple[pd.Timestamp, pd.Timestamp] | None = None
     metrics_present: list[str] = field(default_factory=list)
     clock: str | None = None  # the zone its own posts show its times were written at (clocks.py), if they tell
     #: canonical column -> what the file's figure counts (a Message), where the report's word for it would hide
