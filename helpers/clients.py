@@ -873,6 +873,20 @@ def _unknown_key(tr: Translator, label: str, key, known: tuple[str, ...], prefix
     return text + tr.t("roster.did_you_mean", name=shown(f"{prefix}{close}")) if close else text
 
 
+def _misspelt_required(entry: dict) -> dict:
+    """A client's unknown keys that are a required key it lacks, misspelt ('export:' for 'exports:'), each with
+    that key: one slip, said as one problem rather than as an unknown key and a missing one. A key that belongs
+    under another (_unknown_key: 'start', 'files') is none; a required key is meant by the first slip of it."""
+    meant = {}
+    for key in entry:
+        if key in CLIENT_KEYS or key in MAPPED_KEYS or any(key in inner for inner in NESTED_KEYS.values()):
+            continue
+        close = close_match(key, CLIENT_KEYS)
+        if close in REQUIRED and close not in entry and close not in meant.values():
+            meant[key] = close
+    return meant
+
+
 #: Control characters (C0, DEL, C1): a name holding one could move the cursor or retitle the terminal when the
 #: command prints it, and shows as nothing, or as a box, in a report.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -947,11 +961,15 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
     is in, where a path that finds nothing from the project root is looked for too (_beside_roster)."""
     say = tr.t
     problems = []
+    misspelt = _misspelt_required(entry)
     for key in entry:
-        if key not in CLIENT_KEYS:
+        if key in misspelt:  # 'export:': one problem, not an unknown key and a missing one
+            problems.append(say("roster.misspelt_key", client=label, key=shown(key), name=shown(misspelt[key]),
+                                meaning=say(f"roster.key.{misspelt[key]}")))
+        elif key not in CLIENT_KEYS:
             problems.append(_unknown_key(tr, label, key, CLIENT_KEYS))
     for key in REQUIRED:
-        if key not in entry:
+        if key not in entry and key not in misspelt.values():
             problems.append(say("roster.missing_key", client=label, key=repr(key), meaning=say(f"roster.key.{key}")))
     dedented = getattr(entry, "dedented", {})
     for key, run in dedented.items():

@@ -78,6 +78,30 @@ clients:
     assert "did you mean" not in flavour  # nothing close: no guess
 
 
+def test_a_required_key_misspelt_is_one_problem_not_an_unknown_key_and_a_missing_one(tmp_path):
+    """'export:' is 'exports:' misspelt: said once, with what the key holds. 'timezon:' beside 'timezone:' is
+    an unknown key only, and a client lacking 'period' with no slip of it is told it is missing."""
+    path = roster(tmp_path, """
+clients:
+  - id: acme
+    name: Acme
+    export: [data/demo/kopi-senja/*.csv]
+    timezone: UTC
+    timezon: UTC
+""")
+    for language, said in (("en", "client 'acme': unknown key 'export', which looks like the required key 'exports'"
+                                   " misspelt (list of export files or glob patterns, relative to the project root):"
+                                   " rename it 'exports'"),
+                           ("id", "klien 'acme': kunci 'export' tidak dikenal dan tampaknya salah ketik dari kunci"
+                                  " wajib 'exports' (daftar berkas ekspor atau pola glob, relatif terhadap folder akar"
+                                  " proyek): ganti namanya menjadi 'exports'")):
+        with pytest.raises(RosterError) as info:
+            load_roster(path, language=language)
+        problems = info.value.problems
+        assert len(problems) == 3 and problems[0] == said
+        assert "'timezon'" in problems[1] and "'period'" in problems[2]
+
+
 @pytest.mark.parametrize("bad_id", ["/etc", "two words", "UPPER", "a/b", ""])
 def test_path_unsafe_ids_are_refused(tmp_path, bad_id):
     path = roster(tmp_path, f"""
