@@ -25,7 +25,7 @@ from pathlib import Path, PurePath
 
 import yaml
 from babel.core import Locale, get_global
-from babel.dates import format_date, format_time, get_datetime_format
+from babel.dates import format_date, format_time, get_datetime_format, get_month_names
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from .errors import WorkbookError, close_match
@@ -449,6 +449,56 @@ def singular_after_one(template: str, values: dict) -> str:
     return _NOUN_AFTER_NUMBER.sub(agree, template)
 
 
+#: How each language writes a span of days from two placeholders: the word that opens it, with the words joining
+#: its ends after that word ("from {first} to {last}", "between {start} and {end}"), and the words joining two
+#: ends with no opening word ("{first} to {last}"). one_day_spans writes a span of one day as that day.
+SPAN_WORDS = {
+    "en": ({"from": ("to",), "between": ("and",)}, ("to", "–")),
+    "id": ({"dari": ("hingga", "sampai"), "antara": ("dan",)}, ("hingga", "sampai", "–")),
+}
+
+
+@lru_cache(maxsize=None)
+def _span_pattern(language: str) -> re.Pattern:
+    opened, bare = SPAN_WORDS.get(language, SPAN_WORDS["en"])
+    joints = sorted({word for words in opened.values() for word in words} | set(bare), key=len, reverse=True)
+    return re.compile(r"(?:\b(?P<lead>" + "|".join(opened) + r")\s+)?\{(?P<first>\w+)\}\s+(?P<joint>"
+                      + "|".join(map(re.escape, joints)) + r")\s+\{(?P<last>\w+)\}")
+
+
+@lru_cache(maxsize=None)
+def _day_pattern(locale: str) -> re.Pattern:
+    """A date as Translator.date, short_date and datetime write it in `locale`: its day, month and year first."""
+    months = {name for width in ("wide", "abbreviated")
+              for name in get_month_names(width, locale=locale).values()}
+    return re.compile(r"\d{1,2}\s(?:" + "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+                      + r")\.?\s\d{4}\b")
+
+
+def one_day_spans(template: str, values: dict, language: str, locale: str, on: str) -> str:
+    """The `template` with each span of days whose ends are one day ("from {first} to {last}" with the same
+    date in both) written as that day: "on {first}" where a word opens the span (`on`, the catalogue's
+    common.on_day: "from 29 March 2025 to 29 March 2025" reads "on 29 March 2025"), "{first}" alone where none
+    does. Only dates are spans of days: two equal counts ("went from 12 to 12") are left as they are."""
+    opened, bare = SPAN_WORDS.get(language, SPAN_WORDS["en"])
+    days = _day_pattern(locale)
+
+    def one_day(name_a: str, name_b: str) -> bool:
+        a, b = values.get(name_a), values.get(name_b)
+        if isinstance(a, dt.date) and isinstance(b, dt.date):
+            return a == b
+        return isinstance(a, str) and a == b and days.match(a) is not None
+
+    def collapse(match: re.Match) -> str:
+        lead, joint = match["lead"], match["joint"]
+        fits = joint in opened[lead] if lead else joint in bare
+        if not fits or not one_day(match["first"], match["last"]):
+            return match.group(0)
+        day = "{" + match["first"] + "}"
+        return on.replace("{day}", day) if lead else day
+    return _span_pattern(language).sub(collapse, template)
+
+
 @lru_cache(maxsize=None)
 def translator(language: str) -> "Translator":
     """One shared Translator per language (catalogues are read once)."""
@@ -541,6 +591,7 @@ class Translator:
             return text
         if self.language == "en":
             text = singular_after_one(text, values)
+        text = one_day_spans(text, values, self.language, self.locale, self.texts["common.on_day"])
         # a name or a file name from an export, set apart from the sentence (isolated): the values are texts;
         # a path, a pattern or a command (CODE_PLACEHOLDERS) is Code, which the reader may copy as it is; a Path
         # is shown as_typed, so that a line break in a file's name does not split the line naming it

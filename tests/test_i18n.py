@@ -861,6 +861,30 @@ def test_the_progress_bar_counts_its_workers():
     assert en.t("cli.progress.bar", done=0, total=3, running=2, workers=2) == "0/3 done, 2 running on 2 workers"
 
 
+def test_a_span_of_one_day_is_written_as_that_day():
+    """'from 29 March 2025 to 29 March 2025' reads 'on 29 March 2025' (Indonesian 'pada 29 Maret 2025'),
+    wherever a text writes a span of days from its two ends; two days stay a span, equal counts stay counts."""
+    day, next_day = dt.date(2025, 3, 29), dt.date(2025, 3, 30)
+    en, id_ = Translator("en"), Translator("id")
+    placed = Message("imports.yearless_dates.years_placed", origin="the file's name", first=day, last=day)
+    assert placed == "the dates have no year: took it from the file's name; they run on 29 March 2025"
+    assert id_.message(placed).endswith("rentang tanggalnya pada 29 Maret 2025")
+    assert Message("imports.report.no_posts", client="Acme", start=day, end=day, count=3).startswith(
+        "no posts for Acme on 29 March 2025: the exports hold 3 posts.")
+    assert id_.message(Message("imports.explore.period_between", start=day, end=day)) == "pada 29 Maret 2025"
+    assert en.t("cli.inspect.period_text", first=en.date(day), last=en.date(day)) == "29 March 2025"
+    assert id_.t("cli.inspect.period_text", first=id_.date(day), last=id_.date(day)) == "29 Maret 2025"
+    assert en.t("common.comparison_period_dated", start=en.date(day), end=en.date(day)) == \
+        "the comparison period (29 March 2025)"
+    assert en.t("cli.inspect.period_text", first=en.date(day), last=en.date(next_day)) == \
+        "29 March 2025 to 30 March 2025"
+    assert Message("imports.explore.period_between", start=day, end=next_day) == \
+        "between 29 March 2025 and 30 March 2025"
+    assert en.t("common.interval", value="3", low="3", high="3") == "3 (3 to 3)"  # numbers, not days
+    assert en.t("followers.growth", platform="X", start="1,200", end="1,200", change="0") == \
+        "On X, followers went from 1,200 to 1,200 over the period (0)."
+
+
 def test_no_english_text_writes_a_plural_as_s_in_brackets():
     """"row(s)" reads as a form, not a sentence: a text says "rows", which reads "1 row" for one
     (singular_after_one)."""
