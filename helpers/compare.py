@@ -309,6 +309,24 @@ def reported(posts: pd.DataFrame, x: str, what: str, hint: str) -> None:
         hint=Message(hint, reported=", ".join(map(repr, counts)) or Message("imports.compare.no_count"))))
 
 
+def dividing_by_x(x: str, rate: str, what: str) -> None:
+    """An error when `rate` divides by another count than `x` (metrics.RATES; with_broadcast's
+    'engagement_rate_by_broadcast' by 'broadcast'): a lift or a quadrant of impressions beside a rate by reach
+    would set two counts side by side as one. It names the rate of the same numerator dividing by `x`, where
+    there is one, else the `x` the rate divides by. A rate of
+    the analyst's own (a column not in RATES) divides by what the analyst knows: not checked."""
+    numerator, denominator, _ = ("interactions", "broadcast", 1.0) if rate == "engagement_rate_by_broadcast" \
+        else RATES.get(rate, (None, None, None))
+    if denominator is None or denominator == x:
+        return
+    meant = "engagement_rate_by_broadcast" if (x, numerator) == ("broadcast", "interactions") else next(
+        (name for name, (top, bottom, _) in RATES.items() if (top, bottom) == (numerator, x)), None)
+    hint = Message("imports.compare.hint_rate_for_x", rate=repr(meant), x=repr(x)) if meant else \
+        Message("imports.compare.hint_x_for_rate", denominator=repr(denominator))
+    raise WorkbookError(Message("imports.compare.rate_not_of_x", what=what, rate=repr(rate),
+                                denominator=repr(denominator), x=repr(x), hint=hint))
+
+
 def one_platform(posts: pd.DataFrame, what: str) -> None:
     """Rankings, fits and tests between groups compare posts of one platform; an error names the platforms
     there are and the way to select one. A table of the analyst's without a platform column is one set of
@@ -332,9 +350,17 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
     none of the measure), `chance`, the overlap two unrelated lists of those sizes would have on average:
     size_a · size_b ÷ posts compared (the mean of the hypergeometric distribution), and `p_value`, how often
     unrelated lists would share at least as many posts (one-sided: P(X ≥ overlap), X hypergeometric), so that
-    an overlap above `chance` can be told from one chance alone gives.
+    an overlap above `chance` can be told from one chance alone gives. Posts none of which reports `a` (reach,
+    on X, LinkedIn, YouTube or TikTok) are an error (reported), not an overlap of 0 posts.
     """
     one_platform(posts, "top_n_overlap")
+    reported(posts, a, "top_n_overlap", "imports.compare.hint_rank")
+    return _top_n_overlap(posts, n, a, b)
+
+
+def _top_n_overlap(posts: pd.DataFrame, n: int, a: str, b: str) -> dict:
+    """top_n_overlap without its checks (n 0 where no post reports `a`), for the client report, which says in
+    words where a platform counts nothing broadcast."""
     va, vb = _measure(posts, a), _measure(posts, b)
     eligible = va.notna() & vb.notna()
     k = min(n, int(eligible.sum()))
@@ -354,7 +380,15 @@ def top_n_overlap(posts: pd.DataFrame, n: int, a: str = "reach", b: str = "inter
 def rank_table(posts: pd.DataFrame, a: str = "reach", b: str = "interactions") -> pd.DataFrame:
     """Each post's rank under both lenses (1 = highest; tied posts share the better rank, and 'last rank by'
     holds the worse end of the tie: 4 and 11 for eight posts tied from 4th), within its platform, over posts
-    reporting both, and its place in the platform's top by `a` ('top order', see top_order)."""
+    reporting both, and its place in the platform's top by `a` ('top order', see top_order). Posts none of
+    which reports `a` (reach, on X, LinkedIn, YouTube or TikTok) are an error (reported), not an empty table."""
+    reported(posts, a, "rank_table", "imports.compare.hint_rank")
+    return _rank_table(posts, a, b)
+
+
+def _rank_table(posts: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """rank_table without its check that some post reports `a` (no row then), for the client report, which
+    says in words where a platform counts nothing broadcast."""
     va, vb = _measure(posts, a), _measure(posts, b)
     frame = pd.DataFrame({"platform": posts["platform"], a: va, b: vb}).dropna()
     for name in (a, b):
@@ -513,8 +547,17 @@ def quadrants(posts: pd.DataFrame, x: str = "reach", rate: str = "engagement_rat
     'median broadcast' and 'median rate', and 'quadrant'.
 
     'reach and engagement' (both above), 'reach only', 'engagement only', 'neither'; posts lacking either
-    measure are left out.
+    measure are left out. A `rate` dividing by another count than `x` (dividing_by_x), or posts none of which
+    reports `x` (reported: reach, on X, LinkedIn, YouTube or TikTok), are an error, not an empty table.
     """
+    dividing_by_x(x, rate, "quadrants")
+    reported(posts, x, "quadrants", "imports.compare.hint_rate")
+    return _quadrants(posts, x, rate)
+
+
+def _quadrants(posts: pd.DataFrame, x: str, rate: str) -> pd.DataFrame:
+    """quadrants without its checks (no row where no post reports `x`), for the client report, which says in
+    words where a platform counts nothing broadcast."""
     frame = pd.DataFrame({"platform": posts["platform"], "broadcast": _measure(posts, x),
                           "rate": _measure(posts, rate)}).dropna()
     medians = frame.groupby("platform")[["broadcast", "rate"]].transform("median")
@@ -694,8 +737,17 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x
     lift = median(paid) ÷ median(organic), with bootstrap intervals, over posts whose paid flag is known and
     that report the measure; a lift needs at least `min_posts` such posts in each group (the counts are
     returned, so a sentence can say which is short). A paid post usually multiplies reach far more than it
-    multiplies engagement.
+    multiplies engagement. A `rate` dividing by another count than `x` (dividing_by_x), or posts none of which
+    reports `x` (reported: reach, on X, LinkedIn, YouTube or TikTok), are an error, not lifts of NaN.
     """
+    dividing_by_x(x, rate, "paid_vs_organic")
+    reported(posts, x, "paid_vs_organic", "imports.compare.hint_rate")
+    return _paid_vs_organic(posts, min_posts, x, rate)
+
+
+def _paid_vs_organic(posts: pd.DataFrame, min_posts: int, x: str, rate: str) -> pd.DataFrame:
+    """paid_vs_organic without its checks (lifts of NaN where no post reports `x`), for the client report,
+    which says in words where a platform counts nothing broadcast."""
     rows = []
     flag = paid_flag(posts)
     known = posts.assign(paid=flag)[flag.notna()]

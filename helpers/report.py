@@ -3866,10 +3866,10 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
     results = {
         "kpis": metrics.period_change(posts, compared, min_posts=MIN_CHANGE_POSTS),
         "organic_kpis": metrics.organic_change(posts, compared, min_posts=MIN_CHANGE_POSTS),
-        "quadrants": compare.quadrants(posts, **broadcast),
+        "quadrants": compare._quadrants(posts, **broadcast),
         "day_hour": compare.day_hour(posts, broadcast["rate"]),
         "slot_tests": compare.slot_test(posts, broadcast["rate"], plots.MIN_CELL_DAYS),
-        "paid": compare.paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
+        "paid": compare._paid_vs_organic(posts, PAID_MIN_POSTS, **broadcast),
         "benchmarks": compare_with_benchmarks(posts, benchmark_industry, carried=carried),
         "overlaps": {}, "elasticity": {}, "elasticity_accounts": {}, "formats": {}, "measures": {},
     }
@@ -3881,10 +3881,10 @@ def analyse(posts: pd.DataFrame, previous: pd.DataFrame, top_n: int = 10,
         # the rankings compare reach with interactions; a platform whose exports report no reach is ranked
         # by impressions (or views) instead, and says so wherever a ranking is shown
         measure = results["measures"][platform] = mine["broadcast_measure"].iloc[0]
-        ranks.append(compare.rank_table(mine, a=measure).rename(
+        ranks.append(compare._rank_table(mine, measure, "interactions").rename(
             columns={measure: "broadcast", f"rank by {measure}": "rank by broadcast",
                      f"last rank by {measure}": "last rank by broadcast"}))
-        results["overlaps"][platform] = compare.top_n_overlap(mine, top_n, a=measure)
+        results["overlaps"][platform] = compare._top_n_overlap(mine, top_n, measure, "interactions")
         # a platform counting nothing broadcast: no fit, which the report says in words (not an error)
         results["elasticity"][platform] = compare.elasticity_fit(mine, 0.95, x="broadcast")
         if accounts := compare.elasticity_by_account(mine, 0.95, x="broadcast"):  # pooled, a slope neither has

@@ -606,9 +606,9 @@ def test_one_post_and_no_post_do_not_crash():
                                                  comments=0, shares=0, saves=pd.NA)]))
     assert np.isnan(compare.rank_agreement(one, x="impressions").loc["x", "rho"])
     assert np.isnan(compare.elasticity(one, x="impressions")["slope"])
-    assert compare.top_n_overlap(one, 10)["n"] == 0
+    assert compare.top_n_overlap(one, 10, a="impressions")["n"] == 1
     assert compare.compare_groups(one, "format", "engagement_rate_by_reach")["pairs"].empty
-    assert compare.paid_vs_organic(one).empty
+    assert compare.paid_vs_organic(one, x="impressions", rate="engagement_rate_by_impressions").empty
     empty = one.iloc[0:0]
     assert compare.rank_agreement(empty).empty and metrics.kpis(empty).empty
 

@@ -7,6 +7,7 @@ from scipy import stats
 from helpers import compare
 from helpers.errors import WorkbookError
 from helpers.i18n import use_language
+from tests.conftest import real_export
 from tests.test_metrics import formats_of_two_platforms, posts_table
 
 
@@ -563,3 +564,73 @@ def test_views_with_replays_are_views_at_least_half_again_their_engaged_views():
                           "engaged_views": pd.array([100, 100, 3, 0, 0, 532, 40, None], dtype="Int64")})
     assert compare.views_with_replays(posts).tolist() == [True, False, True, True, False, False, False, False]
     assert not compare.views_with_replays(posts.drop(columns="engaged_views")).any()
+
+
+def test_every_comparison_of_the_lenses_refuses_a_count_no_post_reports():
+    """X reports impressions, never reach: quadrants, rank_table, top_n_overlap and paid_vs_organic by reach
+    would give an empty table, an overlap of 0 posts and lifts of NaN; each says so, as rank_agreement does,
+    and works by the count the posts report. By hand, with x='impressions': rates 9/1000, 4/500 and 19/2000
+    (0.009, 0.008, 0.0095), medians 1000 and 0.009; only the third post is above both."""
+    na = pd.NA
+    x = posts_table([dict(platform="x", reach=na, impressions=i, reactions=k, comments=0, shares=0, saves=na,
+                          paid=paid) for i, k, paid in [(1000, 9, False), (500, 4, False), (2000, 19, True)]])
+    said = ("none of the 3 posts (X) reports 'reach': their exports leave it blank (not reported, which is not 0), "
+            "so {what} would compare 0 posts. Pass {x}= one of the counts these posts report: 'impressions'")
+    for what, call, name in [("quadrants", lambda: compare.quadrants(x), "x"),
+                             ("rank_table", lambda: compare.rank_table(x), "a"),
+                             ("top_n_overlap", lambda: compare.top_n_overlap(x, 1), "a"),
+                             ("paid_vs_organic", lambda: compare.paid_vs_organic(x), "x")]:
+        with pytest.raises(WorkbookError) as error:
+            call()
+        assert str(error.value).startswith(said.format(what=what, x=name)), what
+    by_impressions = {"x": "impressions", "rate": "engagement_rate_by_impressions"}
+    assert compare.quadrants(x, **by_impressions)["quadrant"].tolist() == ["neither", "neither",
+                                                                           "reach and engagement"]
+    assert compare.rank_table(x, a="impressions")["rank by impressions"].tolist() == [2, 3, 1]
+    assert compare.top_n_overlap(x, 1, a="impressions")["overlap"] == 1  # the third post tops both
+    paid = compare.paid_vs_organic(x, 1, **by_impressions).iloc[0]
+    assert (paid["paid with reach"], paid["organic with reach"]) == (1, 2)
+    assert paid["reach lift"] == pytest.approx(2000 / 750)  # the organic median of 1000 and 500
+    # posts of several platforms, one of which reports the count: the others have no row, as before
+    facebook = posts_table([dict(platform="facebook", reach=100, impressions=na, reactions=5, comments=0, shares=0,
+                                 saves=na)])
+    assert compare.rank_table(pd.concat([x, facebook]))["platform"].tolist() == ["facebook"]
+
+
+def test_a_rate_dividing_by_another_count_than_x_is_refused():
+    """paid_vs_organic and quadrants set the lift (or the split) of `x` beside that of a rate dividing by it: a
+    rate by reach beside impressions would read as one count's two lenses."""
+    x = posts_table([dict(platform="x", reach=pd.NA, impressions=i, reactions=k, comments=0, shares=0,
+                          saves=pd.NA) for i, k in [(1000, 9), (500, 4), (2000, 19)]])
+    with pytest.raises(WorkbookError) as error:
+        compare.paid_vs_organic(x, x="impressions")
+    assert str(error.value) == (
+        "paid_vs_organic was given x='impressions' and rate='engagement_rate_by_reach', which divides by 'reach', "
+        "not by 'impressions': its figures by x and by rate would be of two different counts. Pass "
+        "rate='engagement_rate_by_impressions', which divides by 'impressions'")
+    with pytest.raises(WorkbookError, match=r"rate='engagement_rate_by_reach', which divides by 'reach', not by "
+                                            r"'broadcast'.* Pass rate='engagement_rate_by_broadcast'"):
+        compare.quadrants(compare.with_broadcast(x), x="broadcast")
+    # shares ÷ impressions: no rate of shares divides by reach, so the x this rate divides by is named
+    with pytest.raises(WorkbookError, match=r"Pass x='impressions', the count this rate divides by$"):
+        compare.quadrants(x, rate="virality_rate")
+    assert len(compare.quadrants(x, x="impressions", rate="virality_rate")) == 3
+
+
+def test_the_lenses_of_linkedins_real_posts_are_refused_by_reach_and_compared_by_impressions():
+    """LinkedIn's content export reports impressions for its 79 posts, never reach."""
+    import warnings
+
+    from helpers import explore
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workspace = explore.load_folder(real_export("linkedin/company-page"), timezone="Europe/Rome")
+    linkedin = explore.select_posts(workspace.posts, platform="linkedin")
+    for call in (compare.quadrants, compare.rank_table, lambda posts: compare.top_n_overlap(posts, 10),
+                 compare.paid_vs_organic):
+        with pytest.raises(WorkbookError, match=r"^none of the 79 posts \(LinkedIn\) reports 'reach'.*'impressions'"):
+            call(linkedin)
+    assert len(compare.rank_table(linkedin, a="impressions")) == 79
+    paid = compare.paid_vs_organic(linkedin, x="impressions", rate="engagement_rate_by_impressions").iloc[0]
+    assert (paid["paid with reach"], paid["organic with reach"]) == (7, 72)
