@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from . import periods
 from .errors import ExportFormatError, WorkbookError
 from .importers import by_recency, csv_copy_of_workbook, expand_paths, read_header_names, record_replaced
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
@@ -355,6 +356,37 @@ def days_left_out(daily: pd.DataFrame | None, start, end) -> dict[str, list[pd.T
     return {str(p): sorted(set(group["date"])) for p, group in rows.groupby("platform", sort=True)}
 
 
+def not_covered(daily: pd.DataFrame | None, first, last, asked=None) -> Message | None:
+    """What to say of days from `first` to `last` no daily series holds a figure of (whole_days, a value): the
+    days asked (`asked`, periods.period_words; by default between `first` and `last`) and the days the series
+    do cover, to pick from. None where some day holds one, or where there are no series (nothing to pick)."""
+    if daily is None or daily.empty:
+        return None
+    kept = whole_days(daily)
+    if (kept["value"].notna() & kept["date"].between(pd.Timestamp(first), pd.Timestamp(last))).any():
+        return None
+    covers = whole_span(daily) or (daily["date"].min(), daily["date"].max())
+    return Message("imports.explore.daily_not_covered", period=asked or periods.period_words(first, last),
+                   first=covers[0].date(), last=covers[1].date())
+
+
+def checked_period(daily: pd.DataFrame | None, start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """`start` and `end` of a period asked of the figures over days (daily_unique_reach, follower_growth) as
+    midnights, checked as the explorer checks a period (periods.checked_days: YYYY-MM-DD, a real day, the start
+    not after the end), with an error naming the days the series cover for days they hold no figure of
+    (not_covered): an empty table or rows of NaN would read as no reach and no follows. An end not given is the
+    first or last day the figures count (whole_span), as in explore.daily_shown."""
+    start, end = periods.checked_days(start, end, None, "daily")
+    span = whole_span(daily)
+    first, last = (pd.Timestamp(day) if day else span[edge] if span else pd.NaT
+                   for day, edge in ((start, 0), (end, 1)))
+    asked = periods.period_words(*(periods.iso_day(day) if day else None for day in (start, end))) \
+        if start or end else None
+    if (said := not_covered(daily, first, last, asked)) is not None:
+        raise WorkbookError(said)
+    return first, last
+
+
 def day_zones(reports, platform: str | None = None) -> list[str]:
     """The time zones whose midnights bound the days of the daily files in `reports` (of `platform`), where
     their family says (DAY_ZONES): ['America/Los_Angeles'] for Meta's page daily files."""
@@ -434,7 +466,14 @@ def daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     "Reach does not add up"). Whole days only: a file's last day, perhaps its download day, is left out
     (whole_days). The days are the series' own (DAY_ZONES), not the client's calendar days. An organic count
     (ORGANIC_REACH) is left out where the platform's series gives its whole `reach`; sponsored_days tells
-    whether it is the page's whole reach."""
+    whether it is the page's whole reach. A period written otherwise than YYYY-MM-DD, starting after its end or
+    of days the series hold no figure of is an error (checked_period), not an empty table."""
+    return _daily_unique_reach(daily, *checked_period(daily, start, end))
+
+
+def _daily_unique_reach(daily: pd.DataFrame, start, end) -> pd.DataFrame:
+    """daily_unique_reach without its check of the period (no row where the series hold nothing), for the
+    client report, which says where its period has no daily figures."""
     columns = ["platform", "metric", "days", "median", "mean", "low", "high"]
     if daily is None or daily.empty:
         return pd.DataFrame(columns=columns)
@@ -489,8 +528,16 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     gained.
     `first_total_day` and `last_total_day` are the days the platform's totals span, whatever the period.
     NA, never 0, where the series is silent. The follows count whole days only: a file's last day, perhaps its
-    download day, is left out of them (whole_days); a total of that day is kept (STANDING_TOTALS).
+    download day, is left out of them (whole_days); a total of that day is kept (STANDING_TOTALS). A period
+    written otherwise than YYYY-MM-DD, starting after its end or of days the series hold no figure of is an
+    error (checked_period), not rows of NaN.
     """
+    return _follower_growth(daily, *checked_period(daily, start, end))
+
+
+def _follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
+    """follower_growth without its check of the period, for the client report, which says where its series
+    stop short of the period (its totals none of them near the period's edges)."""
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     rows = []
     if daily is None or daily.empty:

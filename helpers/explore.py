@@ -27,6 +27,7 @@ from .i18n import Message, Translator, active_language, as_typed, language_code,
     use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
     as_spelled_on_disk, glob_files, is_pattern, is_special_file, resolve, taken_by_pattern
+from .periods import checked_days  # the explorer's check of a period, shared with daily
 from .schema import platform_code
 from .sources import COVERED_PLATFORMS, NEAR_DOWNLOAD, PARTLY_COVERED, Loaded, covered_days, covered_days_count, \
     covered_only_without_posts, export_periods, exports_without_posts, load_client, no_post_export, only_header_read, \
@@ -296,26 +297,6 @@ def select_posts(posts: pd.DataFrame, *, platform: str | None = None, format: st
     return chosen
 
 
-def checked_days(start, end, timezone) -> tuple[str | None, str | None]:
-    """`start` and `end` of a period the explorer is asked for (select_posts, daily_shown) as YYYY-MM-DD, None
-    where not given, or the error saying what is wrong: a day not written YYYY-MM-DD or past its month's end
-    (with the day likely meant: periods.date_hint), a datetime with a time of day or a zone of its own (a
-    period is whole days in `timezone`, the posts'), a start after the end."""
-    for name, value in (("start", start), ("end", end)):
-        try:
-            if value:
-                periods.iso_day(value)
-        except periods.NotAWholeDay:  # 23:59, or a time in another zone, is no whole day of the posts' zone
-            raise WorkbookError(periods.not_whole_day(name, value, timezone, "explore")) from None
-        except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
-            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
-                                        hint=periods.date_hint(value))) from None
-    start, end = (periods.day_text(value) if value else None for value in (start, end))
-    if start and end and start > end:  # days written YYYY-MM-DD sort as the calendar does
-        raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
-    return start, end
-
-
 class HeaderOnly(WorkbookWarning):
     """select_posts' warning that the days chosen hold no post of a platform and are covered only by its
     exports listing no post at all, only their header (errors.WorkbookWarning: shown in the active language,
@@ -341,7 +322,7 @@ def _warn_header_only(posts: pd.DataFrame, inside: pd.Series, mine: pd.Series, s
         if files := covered_only_without_posts(spans_of(name), set(sources[theirs]), first, last):
             warnings.warn(HeaderOnly(Message("imports.explore.header_only" + ("_one" if len(files) == 1 else ""),
                                              platform=Message(f"platform.{name}"),
-                                             period=_period_words(start, end),
+                                             period=periods.period_words(start, end),
                                              files=[Path(file).name for file in files])), stacklevel=3)
 
 
@@ -425,27 +406,11 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None, sp
     covered, covers = covered_days(posts, periods.iso_day(start) if start else None,
                                    periods.iso_day(end) if end else None, spans=spans)
     if not covered:
-        values = {"period": _period_words(start, end), "covers": covers}
+        values = {"period": periods.period_words(start, end), "covers": covers}
         if platform:
             raise WorkbookError(Message("imports.explore.outside_span_chosen", chosen=f"platform={platform!r}",
                                         **values))
         raise WorkbookError(Message("imports.explore.outside_span", **values))
-
-
-def _period_words(start, end) -> Message:
-    """The days asked for, as a sentence says them: "between 2025-05-01 and 2025-05-31", or, with one end
-    only, "from 2025-05-01" or "up to 2025-05-31". Text is echoed as typed (an error about that input); a
-    date is written as the language writes dates ("1 May 2025"), as where the workbook states the days."""
-    import datetime as dt
-
-    def said(day):
-        return day if isinstance(day, dt.date) else str(day)
-
-    if start and end:
-        return Message("imports.explore.period_between", start=said(start), end=said(end))
-    if start:
-        return Message("imports.explore.period_from", start=said(start))
-    return Message("imports.explore.period_up_to", end=said(end))
 
 
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).
@@ -1084,7 +1049,7 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     daily.daily_unique_reach(workspace.daily, start, end) and daily.follower_growth(workspace.daily, start, end)."""
     from IPython.display import HTML
 
-    from .daily import (DAILY_UNIQUE, daily_unique_reach, day_notes, follower_growth, sponsored_days, whole_days,
+    from .daily import (DAILY_UNIQUE, daily_unique_reach, day_notes, follower_growth, not_covered, sponsored_days,
                         whole_span)
 
     tr = translator(view_language(language))
@@ -1100,14 +1065,10 @@ def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | N
     notes = day_notes(daily, workspace.sources.daily_reports, first, last, str(zone), workspace.posts,
                       left_out_until=last if end else max(last, daily["date"].max().date())) if zone else []
     notes = [f"<p>{html.escape(tr.message(note))}</p>" for note in notes]
-    kept = whole_days(daily)
-    if not (kept["value"].notna() & kept["date"].between(pd.Timestamp(first), pd.Timestamp(last))).any():
-        # the days asked as dates, as the span beside them is written, one-sided as asked
-        asked = _period_words(first if start else None, last if end else None) if start or end else \
-            _period_words(first, last)
-        said = tr.t("imports.explore.daily_not_covered", period=tr.message(asked),
-                    first=tr.date(covers[0].date()), last=tr.date(covers[1].date()))
-        return HTML(f"<p>{html.escape(said)}</p>" + "".join(notes))
+    # the days asked as dates, as the span beside them is written, one-sided as asked
+    asked = periods.period_words(first if start else None, last if end else None) if start or end else None
+    if (said := not_covered(daily, first, last, asked)) is not None:
+        return HTML(f"<p>{html.escape(tr.message(said))}</p>" + "".join(notes))
     words = {"start": tr.date(first), "end": tr.date(last)}
     unique = daily_unique_reach(daily, first, last)
     reach = _daily_reach_table(unique, tr)

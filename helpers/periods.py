@@ -71,6 +71,47 @@ def not_whole_day(name: str, value, timezone, asked_by: str):
                    day=value.date().isoformat())
 
 
+def checked_days(start, end, timezone, asked_by: str = "explore") -> tuple[str | None, str | None]:
+    """`start` and `end` of a period asked for (explore.select_posts and daily_shown, daily's figures over
+    days: `asked_by`, as not_whole_day names it) as YYYY-MM-DD, None where not given, or the error saying what
+    is wrong: a day not written YYYY-MM-DD or past its month's end (with the day likely meant: date_hint), a
+    datetime with a time of day or a zone of its own (a period is whole days in `timezone`, the posts'), a
+    start after the end."""
+    from .errors import WorkbookError
+    from .i18n import Message
+
+    for name, value in (("start", start), ("end", end)):
+        try:
+            if value:
+                iso_day(value)
+        except NotAWholeDay:  # 23:59, or a time in another zone, is no whole day of the posts' zone
+            raise WorkbookError(not_whole_day(name, value, timezone, asked_by)) from None
+        except ValueError:  # '03/04/2025' would be read as 4 March: only YYYY-MM-DD is taken
+            raise WorkbookError(Message("imports.explore.bad_date", name=name, value=repr(value),
+                                        hint=date_hint(value))) from None
+    start, end = (day_text(value) if value else None for value in (start, end))
+    if start and end and start > end:  # days written YYYY-MM-DD sort as the calendar does
+        raise WorkbookError(Message("imports.explore.start_after_end", start=str(start), end=str(end)))
+    return start, end
+
+
+def period_words(start, end):
+    """The days asked for, as a sentence says them (a Message): "between 2025-05-01 and 2025-05-31", or,
+    with one end only, "from 2025-05-01" or "up to 2025-05-31". Text is echoed as typed (an error about that
+    input); a date is written as the language writes dates ("1 May 2025"), as where the workbook states the
+    days."""
+    from .i18n import Message
+
+    def said(day):
+        return day if isinstance(day, dt.date) else str(day)
+
+    if start and end:
+        return Message("imports.explore.period_between", start=said(start), end=said(end))
+    if start:
+        return Message("imports.explore.period_from", start=said(start))
+    return Message("imports.explore.period_up_to", end=said(end))
+
+
 def _month_number(name: str) -> int | None:
     """A month's number by its name, full or short ('March', 'Mar', 'Maret', 'Agu'), from the workbook's one
     month-name table (importers.yearless_dates.MONTHS, imported here when needed: it imports this module)."""

@@ -2306,12 +2306,12 @@ class Report:
         """Follower growth over the period per platform, from the daily series (when the exports hold one)."""
         if self.daily is None:
             return []
-        from .daily import FOLLOWERS_TOLERANCE, follower_growth
+        from .daily import FOLLOWERS_TOLERANCE, _follower_growth
 
         tr = self.tr
         lines = []
         start, end = self.period_start.tz_localize(None).normalize(), self.period_end.tz_localize(None).normalize()
-        for _, row in follower_growth(self.daily, start, end).iterrows():
+        for _, row in _follower_growth(self.daily, start, end).iterrows():
             platform = tr.platform(row["platform"])
             if pd.notna(row["change"]):
                 # a total of another day than the period's edges (a series that stops short) is named
@@ -2368,10 +2368,10 @@ class Report:
     def _daily_reach(self) -> tuple[pd.DataFrame, dict[str, int]]:
         """The period's daily unique reach (daily.daily_unique_reach) and, per platform whose reach there is
         organic alone, the days of it with something sponsored (daily.sponsored_days)."""
-        from .daily import daily_unique_reach, sponsored_days
+        from .daily import _daily_unique_reach, sponsored_days
 
         start, end = self._daily_bounds()
-        return daily_unique_reach(self.daily, start, end), sponsored_days(self.daily, start, end)
+        return _daily_unique_reach(self.daily, start, end), sponsored_days(self.daily, start, end)
 
     def reach_per_day(self, platform: str) -> bool:
         """Whether the platform's daily series gives its accounts reached per day over the period

@@ -330,14 +330,16 @@ def test_follower_growth_by_hand():
 
 def test_follower_growth_takes_no_total_older_than_a_week():
     """A series that stops before the period (or long before its end) gives no start or end total, not an old
-    one passed off as the period's; one within FOLLOWERS_TOLERANCE is taken, with its day."""
-    from helpers.daily import follower_growth
+    one passed off as the period's; one within FOLLOWERS_TOLERANCE is taken, with its day. (A series holding
+    no day of the period is refused by follower_growth; the report, which says so in words, reads it still.)"""
+    from helpers.daily import _follower_growth, follower_growth
 
     days = pd.date_range("2026-08-20", "2026-09-15")
     daily = pd.DataFrame({"client": "c", "platform": "facebook", "date": days, "metric": "followers",
                           "value": pd.array([1000.0 + 10 * i for i in range(len(days))], dtype="Float64"),
                           "source_file": "hand.csv", "source_row": range(2, 2 + len(days))})
-    stale = follower_growth(daily.iloc[:1].assign(date=pd.Timestamp("2026-06-10")), "2026-09-01", "2026-10-31").iloc[0]
+    june = daily.iloc[:1].assign(date=pd.Timestamp("2026-06-10"))
+    stale = _follower_growth(june, "2026-09-01", "2026-10-31").iloc[0]
     assert pd.isna(stale["followers_start"]) and pd.isna(stale["followers_end"]) and pd.isna(stale["change"])
     # ends on 15 September: 46 days before the period's end, so no end total; the start is 31 August's
     short = follower_growth(daily, "2026-09-01", "2026-10-31").iloc[0]
@@ -426,6 +428,56 @@ def test_daily_unique_reach_is_described_by_day_never_summed():
     assert table.loc[("facebook", "reach")].tolist() == [2, 70.0, 70.0, 40.0, 100.0]
     assert table.loc[("tiktok", "viewers")].tolist() == [2, 8.0, 8.0, 7.0, 9.0]
     assert daily_unique_reach(None, "2025-03-01", "2025-03-31").empty
+
+
+@pytest.mark.parametrize("figures", ["daily_unique_reach", "follower_growth"])
+def test_the_figures_over_days_refuse_a_period_as_the_explorer_does(figures):
+    """Facebook's reach of 1 to 3 March 2025 (100, 40, 70): a period the series hold no figure of, a start after
+    the end, a day past its month's end or a time of day are errors, not an empty table or rows of NaN, in
+    the explorer's words; an end not given is the series' own (1 or 3 March: the three days, median 70)."""
+    from helpers import daily as module
+    from helpers.errors import WorkbookError
+
+    figure = getattr(module, figures)
+    daily = pd.DataFrame({"client": "c", "platform": "facebook", "date": pd.date_range("2025-03-01", periods=3),
+                          "metric": "reach", "value": pd.array([100, 40, 70], dtype="Float64")})
+    with pytest.raises(WorkbookError) as error:
+        figure(daily, "2025-04-01", "2025-04-30")
+    assert str(error.value) == (
+        "No daily series holds a figure between 1 April 2025 and 30 April 2025: the daily series cover 1 March 2025"
+        " to 3 March 2025, not these days, so there is no reach per day or follower growth to show. Pick days they"
+        " cover, or load the daily exports that cover these.")
+    with pytest.raises(WorkbookError, match=r"^No daily series holds a figure from 4 March 2025: the daily series"):
+        figure(daily, "2025-03-04", None)
+    with pytest.raises(WorkbookError, match=r"^start 2025-03-03 is after end 2025-03-01: no day lies between them$"):
+        figure(daily, "2025-03-03", "2025-03-01")
+    with pytest.raises(WorkbookError, match=r"^end is '2025-02-30', expected a date written YYYY-MM-DD, .*February"
+                                            r" 2025 has 28 days"):
+        figure(daily, "2025-02-01", "2025-02-30")
+    with pytest.raises(WorkbookError, match=r"a time of day; a period is whole days in the daily series' own calendar"
+                                            r" \(each export's days, with no time zone\), so give the day instead"):
+        figure(daily, pd.Timestamp("2025-03-01 10:00"), "2025-03-02")
+    if figures == "daily_unique_reach":
+        assert figure(daily, "2025-02-01", "2025-03-01")["days"].tolist() == [1]  # 1 March: covered in part
+        assert figure(daily, None, None)[["days", "median"]].values.tolist() == [[3, 70.0]]
+    else:
+        assert figure(daily, "2025-02-01", "2025-03-01")["period_days"].tolist() == [29]
+        assert figure(daily, None, None)["period_days"].tolist() == [3]
+    assert figure(None, "2025-04-01", "2025-04-30").empty  # no series at all: nothing to cover
+
+
+def test_the_figures_over_days_of_business_suites_files_name_the_days_they_cover():
+    """Reach.csv, Views.csv and Follows.csv hold 1 January to 15 April 2025, the last day left out."""
+    from helpers.daily import daily_unique_reach, follower_growth
+    from helpers.errors import WorkbookError
+
+    daily = load_daily_series(str(real_export("facebook/business-suite-page-daily") / "*.csv"))
+    for figure in (daily_unique_reach, follower_growth):
+        with pytest.raises(WorkbookError, match=r"^No daily series holds a figure between 1 January 2024 and 31"
+                                                r" January 2024: the daily series cover 1 January 2025 to 14 April"
+                                                r" 2025, not these days"):
+            figure(daily, "2024-01-01", "2024-01-31")
+    assert daily_unique_reach(daily, "2025-01-01", "2025-01-31")["days"].tolist() == [31]
 
 
 def test_the_report_gives_the_pages_daily_reach_in_the_broadcast_lens():

@@ -277,7 +277,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active"},  # check_report_parameters
         "imports.dates.carries_": {"time", "zone", "both"},  # periods.not_whole_day
-        "imports.dates.zone_": {"explore", "report"},  # periods.not_whole_day: who asks
+        "imports.dates.zone_": {"explore", "report", "daily"},  # periods.not_whole_day: who asks
         "roster.logo_": {"kind", "not_image", "too_large", "active"},  # clients._check_client (logo_problem)
         "roster.mapped_key.": {"files", "mapping"},  # clients._mapped_entry_problems
         "imports.importers.map_": {"python", "folder", "roster", "inspect", "inspect_folder"},  # importers.MAPPING_ADVICE
