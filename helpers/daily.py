@@ -333,17 +333,25 @@ def whole_span(daily: pd.DataFrame | None) -> tuple[pd.Timestamp, pd.Timestamp] 
     a day its counts hold. A platform's last day is that of its last count: a total (STANDING_TOTALS) kept on
     the file's last day, left out of the counts, does not carry it on; a series of totals alone ends on its
     last total."""
-    if daily is None or daily.empty:
+    spans = platform_spans(daily)
+    if not spans:
         return None
+    return min(first for first, _ in spans.values()), max(last for _, last in spans.values())
+
+
+def platform_spans(daily: pd.DataFrame | None) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
+    """{platform: (first day, last day)} its figures over days count, as whole_span takes them (whole days with
+    a value; the last day that of its last count, or of its last total where it has totals alone): the days of
+    a folder's period each platform's own series spans, which need not be those of another's."""
+    if daily is None or daily.empty:
+        return {}
     kept = whole_days(daily)
     kept = kept[kept["value"].notna()]
-    if kept.empty:
-        return None
-    ends = []
-    for _, rows in kept.groupby("platform"):
+    spans = {}
+    for platform, rows in kept.groupby("platform", sort=True):
         counts = rows[~rows["metric"].isin(STANDING_TOTALS)]
-        ends.append((counts if len(counts) else rows)["date"].max())
-    return kept["date"].min(), max(ends)
+        spans[str(platform)] = (rows["date"].min(), (counts if len(counts) else rows)["date"].max())
+    return spans
 
 
 def days_left_out(daily: pd.DataFrame | None, start, end) -> dict[str, list[pd.Timestamp]]:
@@ -513,8 +521,15 @@ def sponsored_days(daily: pd.DataFrame | None, start, end) -> dict[str, int]:
 FOLLOWERS_TOLERANCE = pd.Timedelta(days=7)
 
 GROWTH_COLUMNS = ["platform", "followers_start", "start_day", "followers_end", "end_day", "change",
-                  "relative_change", "follows_gained", "unfollows", "follow_days", "period_days", "first_total_day",
-                  "last_total_day"]
+                  "relative_change", "follows_gained", "unfollows", "follow_days", "period_days", "series_days",
+                  "first_total_day", "last_total_day"]
+
+
+def _days_within(span: tuple[pd.Timestamp, pd.Timestamp] | None, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """How many days from `start` to `end` a span (first day, last day) holds; 0 for none."""
+    if span is None:
+        return 0
+    return max((min(end, span[1]) - max(start, span[0])).days + 1, 0)
 
 
 def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
@@ -525,7 +540,8 @@ def follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     the day it is of (`start_day`, `end_day`), so that a series that stops short says so instead of passing
     an older total off as the period's. Follows gained and lost are summed over the days that report them
     (they are daily counts, which do add up, unlike reach); `follow_days` of the `period_days` report follows
-    gained.
+    gained; `series_days` of them the platform's own series spans (platform_spans), fewer where it starts after
+    the period's start or ends before its end (a folder of several accounts' series, of different spans).
     `first_total_day` and `last_total_day` are the days the platform's totals span, whatever the period.
     NA, never 0, where the series is silent. The follows count whole days only: a file's last day, perhaps its
     download day, is left out of them (whole_days); a total of that day is kept (STANDING_TOTALS). A period
@@ -542,6 +558,7 @@ def _follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
     rows = []
     if daily is None or daily.empty:
         return pd.DataFrame(columns=GROWTH_COLUMNS)
+    spans = platform_spans(daily)
     daily = whole_days(daily)
     for platform in sorted(daily["platform"].unique()):
         totals = daily.loc[(daily["platform"] == platform) & (daily["metric"] == "followers") & daily["value"].notna(),
@@ -560,6 +577,6 @@ def _follower_growth(daily: pd.DataFrame, start, end) -> pd.DataFrame:
                      "end_day": end_day, "change": change,
                      "relative_change": change / before if pd.notna(before) and before else np.nan, **sums,
                      "follow_days": follows.loc[follows["metric"] == "follows_gained", "date"].nunique(),
-                     "period_days": (end - start).days + 1,
+                     "period_days": (end - start).days + 1, "series_days": _days_within(spans.get(platform), start, end),
                      "first_total_day": totals.min(), "last_total_day": totals.max()})
     return pd.DataFrame(rows, columns=GROWTH_COLUMNS)

@@ -1158,9 +1158,21 @@ def _growth_table(table: pd.DataFrame, tr: Translator) -> pd.DataFrame:
                            for v, r in zip(table["change"], table["relative_change"])],
         column("gained"): [number(v) for v in table["follows_gained"]],
         column("unfollows"): [number(v) for v in table["unfollows"]],
-        column("days"): [tr.t("imports.explore.growth_days", days=tr.number(int(d)), period_days=tr.number(int(n)))
-                         for d, n in zip(table["follow_days"], table["period_days"])],
+        column("days"): [_growth_days(int(d), int(n), int(s), tr)
+                         for d, n, s in zip(table["follow_days"], table["period_days"], table["series_days"])],
     }, dtype="string")
+
+
+def _growth_days(days: int, period_days: int, series_days: int, tr: Translator) -> str:
+    """The days of a platform reporting follows, of the days its own series spans (daily.follower_growth's
+    `series_days`), with the period's days beside them where the series spans fewer: "104 of 239" would read as
+    135 days without follows where the series holds no day at all."""
+    values = {"days": tr.number(days), "series_days": tr.number(series_days), "period_days": tr.number(period_days)}
+    if series_days == period_days:
+        return tr.t("imports.explore.growth_days", **values)
+    if not series_days:
+        return tr.t("imports.explore.growth_days_outside", **values)
+    return tr.t("imports.explore.growth_days_series" + ("_one" if series_days == 1 else ""), **values)
 
 
 def posts_behind(posts: pd.DataFrame, kpi: str, *, platform: str | None = None,

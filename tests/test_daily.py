@@ -634,7 +634,9 @@ def test_the_explorer_shows_the_daily_series_in_words():
     workspace = explore.load_folder(PACIFIC, timezone="Africa/Johannesburg")
     shown = explore.daily_shown(workspace, "2025-03-01", "2025-03-14").data
     assert "<h4>Accounts reached per day, 1 March 2025 to 14 March 2025" in shown
-    assert ">typical day (median)</th>" in shown and ">26</td>" in shown and ">13 of 14</td>" in shown
+    assert ">typical day (median)</th>" in shown and ">26</td>" in shown
+    # 14 March, left out (below), is no day of the series' figures: follows on all 13 of theirs
+    assert ">13 of the 13 days its series covers (of the period&#x27;s 14)</td>" in shown
     assert "source_file" not in shown and str(PACIFIC) not in shown  # labels, not the table's columns and paths
     assert "14 March 2025, the last day of Follows.csv and Reach.csv, is left out" in shown
     assert "2 of the period&#x27;s 5 Facebook posts" in shown
@@ -662,6 +664,42 @@ def test_the_explorers_default_period_ends_on_the_last_day_its_figures_count():
     # series' figures over days end on 2 January
     history = load_daily_series(DAILY / "FollowerHistory_2024-12-30_2025-01-03.csv")
     assert whole_span(history) == (pd.Timestamp("2024-12-30"), pd.Timestamp("2025-01-02"))
+
+
+def test_each_platforms_follows_are_counted_of_the_days_its_own_series_spans():
+    """Facebook's follows on 1 to 3 March, TikTok's on 1 to 10 March: of 1 to 10 March, Facebook's series spans
+    3 days, all reporting follows, not "3 of 10"; TikTok's the 10."""
+    from helpers.daily import follower_growth
+
+    days = {"facebook": pd.date_range("2025-03-01", periods=3), "tiktok": pd.date_range("2025-03-01", periods=10)}
+    daily = pd.concat([pd.DataFrame({"client": "c", "platform": platform, "date": dates, "metric": "follows_gained",
+                                     "value": pd.array([2.0] * len(dates), dtype="Float64")})
+                       for platform, dates in days.items()], ignore_index=True)
+    got = follower_growth(daily, "2025-03-01", "2025-03-10").set_index("platform")
+    assert got.loc["facebook", ["follows_gained", "follow_days", "series_days", "period_days"]].tolist() == [6, 3, 3, 10]
+    assert got.loc["tiktok", ["follows_gained", "follow_days", "series_days", "period_days"]].tolist() == [20, 10, 10, 10]
+    # 5 to 10 March: Facebook's series holds none of these days
+    assert follower_growth(daily, "2025-03-05", "2025-03-10").set_index("platform").loc["facebook", "series_days"] == 0
+
+
+def test_the_explorer_counts_each_platforms_follows_of_its_own_series_days(tmp_path):
+    """The pacific files (Facebook, 20 February to 13 March 2025 counted) beside TikTok's follower history (30
+    December to 2 January counted, no follows gained): the default period runs 30 December to 13 March, 2 + 31 +
+    28 + 13 = 74 days; Facebook's follows are counted on 22 of the 22 days its series spans, not "22 of 74",
+    and TikTok's on none of its 4 (30 December to 2 January)."""
+    from helpers import explore
+
+    for file in [*PACIFIC.iterdir(), DAILY / "FollowerHistory_2024-12-30_2025-01-03.csv"]:
+        shutil.copy(file, tmp_path / file.name)
+    workspace = explore.load_folder(tmp_path, timezone="Africa/Johannesburg")
+    shown = explore.daily_shown(workspace).data
+    assert "<h4>Followers from 30 December 2024 to 13 March 2025</h4>" in shown
+    assert ">22 of the 22 days its series covers (of the period&#x27;s 74)</td>" in shown
+    assert ">0 of the 4 days its series covers (of the period&#x27;s 74)</td>" in shown
+    assert "of 74</td>" not in shown
+    march = explore.daily_shown(workspace, "2025-03-01", "2025-03-13", language="id").data
+    assert ">13 dari 13</td>" in march  # Facebook's series spans the whole period
+    assert ">tidak ada: deretnya tidak mencakup satu pun dari 13 hari periode ini</td>" in march  # TikTok's
 
 
 @pytest.mark.parametrize("start, end", [("2025-03-10", "2025-03-01"), ("2025-03-01T10:00", None),
@@ -697,7 +735,8 @@ def test_the_explorer_names_the_days_the_daily_series_cover_for_days_they_do_not
     assert "Tidak ada deret harian yang memuat angka antara 1 Januari 2025 dan 31 Januari 2025: deret harian" \
            " mencakup 20 Februari 2025 hingga 13 Maret 2025" in indonesian
     first = explore.daily_shown(workspace, "2025-02-01", "2025-02-20").data
-    assert "<h4>Accounts reached per day, 1 February 2025 to 20 February 2025" in first and ">1 of 20</td>" in first
+    assert "<h4>Accounts reached per day, 1 February 2025 to 20 February 2025" in first
+    assert ">1 of the one day its series covers (of the period&#x27;s 20)</td>" in first  # 20 February alone
 
 
 # ---- LinkedIn's organic members reached: daily unique reach ------------------------------------------------

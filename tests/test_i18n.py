@@ -204,7 +204,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "paid_delivery.time_": {name.lower() for name in TIME_COLUMNS},  # report._breakdown_words: by month
         "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
         "paid_delivery.cpm_": {"spend_only", "impressions_only"},  # report._cpm_operands: rows left out of the CPM
-        "coverage.daily_days_posts": {"", "_one"},  # daily.day_notes: one post on another day, or several
+        "coverage.daily_days_posts": {"", "_one"},
+        "imports.explore.growth_days_series": {"", "_one"},  # explore._growth_days: of one day its series covers  # daily.day_notes: one post on another day, or several
         "imports.explore.formulas_as_text": {"", "_one"},  # explore.save_table: one text cell quoted, or several
         # sources.no_post_export_note: what a folder without post exports held, and the post export to add
         "imports.explore.no_post_export_read.": {"daily", "paid", "both"},
