@@ -78,17 +78,20 @@ class ExportFormatError(WorkbookError):
     def __str__(self) -> str:
         return self.in_language(None)
 
-    def in_language(self, tr) -> str:
-        """The message in `tr`'s language (None: the process's language, see i18n.use_language)."""
+    def in_language(self, tr, *, located: bool = True) -> str:
+        """The message in `tr`'s language (None: the process's language, see i18n.use_language). Without
+        `located`, the file is not named first: the problem leads, for a table whose own column names the file
+        (a folder's skipped files, sources.Loaded.files); a row and column still are."""
         from .i18n import active_language, translator
 
         tr = tr or translator(active_language())
-        where = [tr.t("error.file", path=self.path)]
+        where = [tr.t("error.file", path=self.path)] if located else []
         if self.row is not None:
             where.append(tr.t("error.row", row=self.row))
         if self.column is not None:
             where.append(tr.t("error.column", column=repr(self.column)))
-        lines = [f"{', '.join(where)}: {tr.message(self.problem)}"]
+        problem = tr.message(self.problem)
+        lines = [f"{', '.join(where)}: {problem}" if where else problem]
         if self.expected:
             lines.append(tr.t("error.expected", text=tr.message(self.expected)))
         if self.hint:
@@ -110,7 +113,7 @@ class ExportsUnreadable(ExportFormatError):
     def __reduce__(self):
         return (ExportsUnreadable, (self.errors,))
 
-    def in_language(self, tr) -> str:
+    def in_language(self, tr, *, located: bool = True) -> str:
         from .i18n import active_language, translator
 
         tr = tr or translator(active_language())

@@ -1037,6 +1037,28 @@ def _interval_cell(tr: Translator, value, low, high, text) -> str:
     return tr.t("common.interval", value=text(value), low=text(low), high=text(high))
 
 
+#: The style of files_shown's notes: whole and wrapped, their lines kept ("what to do: ..." on a line of its own),
+#: aligned left as text reads, in a column wide enough to read them in.
+_NOTES_STYLE = {"white-space": "pre-line", "text-align": "left", "min-width": "28em", "max-width": "60em"}
+
+
+def files_shown(workspace: Workspace, *, language: str | None = None):
+    """workspace.files() as the explorer shows it, headings and notes in `language` (by default the active one):
+    each note whole, never cut, wrapped in its cell with its lines kept, so that a skipped file's advice (to
+    extract a zip, to export a CSV), which comes after its reason, can be read; file names and notes escaped, as
+    they come from the folder. A DataFrame shown as it is cuts every cell to 50 characters. The table itself:
+    workspace.files()."""
+    tr = translator(view_language(language))
+    table = workspace.files(language=tr.language)
+    headings = {"file": tr.t("imports.explore.files_heading_file"),
+                "table": tr.t("imports.explore.files_heading_table"),
+                "imported": tr.t("imports.explore.files_heading_imported"),
+                "notes": tr.t("imports.explore.files_heading_notes")}
+    styler = shown(table, language=tr.language, max_text=None).format(
+        lambda note: html.escape(str(note)), subset=["notes"]).set_properties(subset=["notes"], **_NOTES_STYLE)
+    return styler.hide(axis=0).relabel_index([html.escape(headings[column]) for column in table.columns], axis=1)
+
+
 def daily_shown(workspace: Workspace, start=None, end=None, *, language: str | None = None):
     """The workspace's daily series as the explorer shows them, as HTML with plain headings in `language` (by
     default the active one): the accounts reached per day (daily.daily_unique_reach: the median day, the

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 
 from .errors import ExportFormatError, FileUnreadable, NotReadHere, WorkbookError
+from .i18n import InLanguages
 from .importers.base import file_labels  # noqa: F401  (named by the report and the explorer)
 
 if TYPE_CHECKING:
@@ -33,9 +34,38 @@ class Sources:
     daily_reports: list = field(default_factory=list)  # one FileReport per daily file
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)  # (path, why: the error as text) for files no family reads
-    unread: list = field(default_factory=list)  # those that may be exports (unreadable, a lone xlsx copy, empty)
+    skipped: list = field(default_factory=list)  # (path, why: a SkipReason) for files no family reads
+    # those that may hold posts: unreadable, a lone xlsx copy, empty, a zip of exports or a Numbers document
+    unread: list = field(default_factory=list)
     mapped: dict = field(default_factory=dict)  # post files read through a column mapping: {file: mapping file}
+
+
+class SkipReason(InLanguages):
+    """Why a file of a folder was skipped (Sources.skipped): what was said (`said`: an error or a Message),
+    shown in the reader's language. As a str it is the whole error, naming the file, in the language active
+    when the file was skipped, as the messages listing each skipped file's reason quote it; `note(tr)` puts the
+    problem first, without the file's path, for a table whose own column names the file (Loaded.files), where
+    a path first leaves no room for the advice after it."""
+
+    said: object
+
+    def __new__(cls, said):
+        from .i18n import localised
+
+        self = str.__new__(cls, localised(said))
+        self.said, self.texts = said, {}
+        return self
+
+    def __reduce__(self):
+        return (SkipReason, (self.said,))
+
+    def in_language(self, tr) -> str:
+        return tr.message(self.said)
+
+    def note(self, tr) -> str:
+        if isinstance(self.said, ExportFormatError):
+            return self.said.in_language(tr, located=False)
+        return tr.message(self.said)
 
 
 def split_exports(files: list[Path], *, client: str = "client", timezone: str | None = None,
@@ -84,7 +114,7 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             if not skip_unknown or not same:
                 raise
             sources.daily_files.remove(same[0])
-            sources.skipped.append((same[0], str(unread)))
+            sources.skipped.append((same[0], SkipReason(unread)))
             continue
         sources.daily, sources.daily_notes = result.daily, result.drops() + result.warnings()
         sources.daily_reports = result.reports
@@ -98,40 +128,42 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
 def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapping: Path | None = None,
               advice: str = "folder") -> tuple[tuple[str, ...], str | None, bool]:
     """Where split_exports sends one of `files`: the tables it goes to ('posts', 'daily', 'paid'; a workbook
-    holding posts and a daily series goes to both), or, none, why it is skipped and whether it may hold posts
-    (Sources.unread: unreadable, a lone spreadsheet copy, empty). One sorting for a folder loaded whole and for
-    `python -m helpers inspect FOLDER`; see split_exports for what `skip_unknown` skips and what stays an error.
+    holding posts and a daily series goes to both), or, none, why it is skipped (a SkipReason) and whether it
+    may hold posts (Sources.unread: unreadable, a lone spreadsheet copy, empty, a zip archive holding export
+    files not extracted beside it, a Numbers document; the workspace's warnings name each with what to do). One
+    sorting for a folder loaded whole and for `python -m helpers inspect FOLDER`; see split_exports for what
+    `skip_unknown` skips and what stays an error.
     With a column `mapping` (a file, checked before: explore.load_folder), a CSV file no family recognises
     goes to ('mapped',), posts read through it, when its header has every column the mapping names; one it
     does not fit is skipped (or refused) with what it lacks beside why no family reads it. Without one, a file
     of a folder no family recognises is said how to read it through a mapping, worded for `advice` (where the
     folder was given: importers.MAPPING_ADVICE)."""
     from .daily import detect_daily_family
-    from .i18n import Message, localised
+    from .i18n import Message
     from .importers import detect_family, with_mapping_advice
     from .importers.reading import archive_error, archive_files, document_error
     from .paid import detect_paid_family
 
     if skip_unknown and (document := document_error(path)) is not None:
-        return (), str(document), False
+        return (), SkipReason(document), False
     if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
         if (extracted := extracted_archive(path, inside, files)) is not None:
-            return (), localised(extracted), False
-        if skip_unknown:
-            return (), str(archive_error(path, inside)), False
+            return (), SkipReason(extracted), False
+        if skip_unknown:  # Meta, X and YouTube download their exports zipped: a platform's posts may be inside
+            return (), SkipReason(archive_error(path, inside)), archive_of_exports(inside)
         raise archive_error(path, inside)
     try:
         if _sheet_copy_beside_its_workbook(path, files):  # import_exports leaves it out, with a note
             return ("posts",), None, False
         family = detect_family(path)
-        if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)):
-            return (), copy, True
+        if skip_unknown and (copy := _lone_spreadsheet_copy(path, family, files)) is not None:
+            return (), SkipReason(copy), True
         # LinkedIn's workbook: its Metrics sheet too
         return ("posts", "daily") if holds_daily_series(path, family) else ("posts",), None, False
     except FileUnreadable as unreadable:  # in a folder, skipped and listed with why, as any file not read
         if not skip_unknown:
             raise
-        return (), str(unreadable), True
+        return (), SkipReason(unreadable), True
     except ExportFormatError as post_error:
         error = post_error
     for detect, table in ((detect_daily_family, "daily"), (detect_paid_family, "paid")):
@@ -140,7 +172,7 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
         except ExportFormatError:
             continue
         if skip_unknown and found.not_read is not None:  # Audience.csv: an export, of nothing read here
-            return (), localised(found.not_read), False
+            return (), SkipReason(found.not_read), False
         return (table,), None, False
     if mapping is not None and getattr(error.problem, "key", None) == "imports.importers.unknown_export":
         if not (misfits := _mapping_misfits(path, mapping)):
@@ -152,7 +184,7 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
         error = with_mapping_advice(error, advice)
     if not skip_unknown or _resembles_an_export(path):
         raise error
-    return (), str(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing
+    return (), SkipReason(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing
 
 
 def _mapping_misfits(path: Path, mapping: Path) -> list:
@@ -176,19 +208,28 @@ def _is_empty_file(error: ExportFormatError) -> bool:
     return getattr(error.problem, "key", None) == "imports.reading.empty"
 
 
-def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> str:
+def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> ExportFormatError | None:
     """Why a spreadsheet copy of a CSV export (an xlsx, whatever its name says) with no CSV export beside it is
-    not read (import_exports refuses it), or '' when `path` is no such copy."""
+    not read (import_exports refuses it), or None when `path` is no such copy."""
     from .importers import _downloaded_beside
     from .importers.reading import is_workbook
 
     if family.spreadsheet or not is_workbook(path):
-        return ""
+        return None
     try:
         _downloaded_beside(path, files, family, None)
     except ExportFormatError as error:
-        return str(error)
-    return ""
+        return error
+    return None
+
+
+def archive_of_exports(inside: list[str]) -> bool:
+    """Whether a zip archive holding the files `inside` (reading.archive_files) may hold posts: it holds a file
+    of an export's type (a platform's zipped download), or it is a Numbers document (an export opened and saved
+    in Numbers). A zip of pictures holds none."""
+    from .paths import EXPORT_SUFFIXES
+
+    return "Index/Document.iwa" in inside or any(Path(name).suffix.lower() in EXPORT_SUFFIXES for name in inside)
 
 
 def _sheet_copy_beside_its_workbook(path: Path, files: list[Path]) -> bool:
@@ -292,14 +333,15 @@ class Loaded:
         notes += untied_youtube_totals(self.imported.reports, self.sources.daily_reports)
         return notes
 
-    def files(self) -> pd.DataFrame:
+    def files(self, language: str | None = None) -> pd.DataFrame:
         """Every file read: the table it went into, the rows imported, and what the import noted (rows left
-        out and why, data-quality warnings); a skipped file with why it was skipped. The table's name and the
-        notes are in the language active when it is called (i18n.use_language); the headings stay as keys."""
+        out and why, data-quality warnings); a skipped file with why it was skipped, the problem first (the
+        file is named in its own column: SkipReason.note). The table's name and the notes are in `language`,
+        by default the one active when it is called (i18n.use_language); the headings stay as keys."""
         from .importers.base import file_drops, file_warnings
-        from .i18n import active_language, localised, translator
+        from .i18n import active_language, translator
 
-        tr = translator(active_language())
+        tr = translator(language or active_language())
         read = [(table, report) for table, reports in (("posts", self.imported.reports),
                                                        ("daily", self.sources.daily_reports),
                                                        ("paid", self.sources.paid_reports))
@@ -307,25 +349,33 @@ class Loaded:
         labels = file_labels([r.path for _, r in read] + [p for p, _ in self.sources.skipped])
         rows = []
         for (table, report), label in zip(read, labels):
-            notes = [localised(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
+            notes = [tr.message(m).removeprefix(f"{report.path.name}: ")  # the file has its own column
                      for m in file_drops([report]) + file_warnings([report])]
             rows.append({"file": label, "table": tr.t(f"imports.explore.table_{table}"),
                          "imported": rows_used(report, daily=table == "daily"), "notes": "; ".join(notes)})
-        rows += [{"file": label, "table": tr.t("imports.explore.table_skipped"), "imported": 0, "notes": localised(why)}
+        rows += [{"file": label, "table": tr.t("imports.explore.table_skipped"), "imported": 0,
+                  "notes": why.note(tr) if isinstance(why, SkipReason) else tr.message(why)}
                  for (_, why), label in zip(self.sources.skipped, labels[len(read):])]
         return pd.DataFrame(rows, columns=["file", "table", "imported", "notes"])
 
 
 def unread_notes(sources: Sources) -> list:
-    """The note naming the files of a folder that were skipped but may be exports (Sources.unread: one the
-    system will not open, an Excel workbook under a .csv name, an empty file): their posts are missing from
-    every figure, which must not go without a word. For the workspace's warnings and the report view's Data
-    coverage alike; empty when there is none."""
+    """A note for each file of a folder that was skipped but may hold posts (Sources.unread: one the system
+    will not open, an Excel workbook under a .csv name, an empty file, a zip archive of exports, a Numbers
+    document), with why and what to do (extract the zip, export the CSV): their posts are missing from every
+    figure, which must not go without a word, nor send the analyst to the files table for the remedy. For the
+    workspace's warnings and the report view's Data coverage alike; empty when there is none."""
     from .i18n import Message
 
-    if not sources.unread:
-        return []
-    return [Message("imports.explore.unread_files", files=file_labels(sources.unread))]
+    reasons = dict(sources.skipped)
+    notes = []
+    for path, label in zip(sources.unread, file_labels(sources.unread)):
+        said = getattr(reasons.get(path), "said", None)
+        if isinstance(said, ExportFormatError) and said.hint:
+            notes.append(Message("imports.explore.unread_file", file=label, reason=said.problem, advice=said.hint))
+        else:  # no advice of its own: files() says why
+            notes.append(Message("imports.explore.unread_files", files=label))
+    return notes
 
 
 class LeftOut(NamedTuple):

@@ -134,15 +134,17 @@ def test_files_skipped_that_may_hold_posts_are_named_in_warnings_and_the_report_
     files = workspace.files().set_index("file")
     assert files.loc["empty_export.csv", "table"] == "skipped"
     assert "the download may have been interrupted" in files.loc["empty_export.csv", "notes"]
-    named = ("copy.csv, empty_export.csv: skipped, not read (files() says why): any posts they hold are missing "
-             "from every figure until they can be read")
-    assert [str(m) for m in workspace.warnings() if "skipped" in str(m)] == [named]
+    named = ("empty_export.csv: skipped, not read, so any posts it holds are missing from every figure: the file is "
+             "empty. What to do: download the export again; the download may have been interrupted")
+    notes = [str(m) for m in workspace.warnings() if "skipped" in str(m)]
+    assert [note.split(":")[0] for note in notes] == ["copy.csv", "empty_export.csv"] and notes[1] == named
     view = explore.report_view(workspace)
     assert view.findings()[0].text == "This report covers 3 posts: Instagram (3)."
     assert view.coverage_notes()[-1] == f"Import note: {named}."
     assert explore.report_view(workspace, language="id").coverage_notes()[-1] == (
-        "Catatan impor: copy.csv, empty_export.csv: dilewati, tidak dibaca (files() menyebutkan alasannya): unggahan "
-        "yang mungkin ada di dalamnya tidak masuk ke angka mana pun sampai berkasnya dapat dibaca.")
+        "Catatan impor: empty_export.csv: dilewati, tidak dibaca, sehingga unggahan yang mungkin ada di dalamnya tidak "
+        "masuk ke angka mana pun: berkas ini kosong. Yang perlu dilakukan: unduh ulang ekspor tersebut; unduhan "
+        "sebelumnya mungkin terputus.")
 
 
 def test_the_recipes_on_a_folder_of_header_only_exports_name_them_rather_than_ask_for_exports(header_only_folder):
