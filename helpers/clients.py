@@ -8,7 +8,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,8 +24,8 @@ from .colours import GRAPHIC_CONTRAST, contrast_ratio, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
     windows_path_hint
 from .i18n import LANGUAGES, QUOTE_LIMIT, Code, Message, Translator, as_typed, language_code, language_meant, quoted
-from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, glob_exports, is_pattern, is_special_file,
-                    expand_user, pattern_folder, resolve)
+from .paths import (BENCHMARKS_FILE, PROJECT_ROOT, as_spelled_on_disk, found_from, glob_exports, is_pattern,
+                    is_special_file, expand_user, pattern_folder, resolve)
 from .periods import date_hint, date_in, is_plausible_year, last_full_month, period_hint, previous_period, \
     timezone_hint
 
@@ -1211,17 +1210,13 @@ def _beside_roster(say, written: str, roster_folder: Path | None) -> str:
     finds files from the roster's own folder, as a roster kept beside its exports would be written: that it
     does there, and the path to write instead, relative to the project root when the roster's folder is inside
     it, else in full (paths keep starting at the project root, as documented). "" otherwise."""
-    if roster_folder is None or roster_folder.resolve() == PROJECT_ROOT:
+    found = found_from(written, roster_folder, folders=False, root=PROJECT_ROOT) if roster_folder is not None else None
+    if found is None:
         return ""
-    there = Path(os.path.normpath(resolve(written, base=roster_folder.resolve())))  # '../exports/*.csv' too
-    full = as_spelled_on_disk(there)
-    count = len(glob_exports(full)[0]) if is_pattern(full) else int(full.is_file())
-    if not count:
-        return ""
-    path = there.relative_to(PROJECT_ROOT).as_posix() if there.is_relative_to(PROJECT_ROOT) else str(there)
-    if is_pattern(full):
-        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=count, path=as_typed(path))
-    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=as_typed(path))
+    if found.kind == "match":
+        return say("roster.beside_roster_match", folder=roster_folder.resolve(), count=found.count,
+                   path=as_typed(found.written))
+    return say("roster.beside_roster_file", folder=roster_folder.resolve(), path=as_typed(found.written))
 
 
 #: Largest logo a report embeds: every report carries it (base64, a third larger), in HTML and PDF.

@@ -313,11 +313,27 @@ def windows_path_hint(typed, quoting: str = "python", *, what: str = "exports"):
     return Message("imports.paths.backslash", example=Code(as_typed(text.replace("\\", "/"))))
 
 
+def working_folder_hint(written: str | Path):
+    """What to add to the error for a relative path or pattern that names nothing from the project root, where
+    paths start in a notebook or in code, when it does name something from the folder the code runs in
+    (paths.found_from: a notebook's kernel runs in notebooks/, where '../data/raw/acme' is written as a
+    terminal there would take it): that it does, and the path to write instead, as the roster check says of a
+    path written from the roster's folder. "" (an i18n.Message otherwise) when it names nothing there either."""
+    from .i18n import Message, as_typed
+    from .paths import PROJECT_ROOT, found_from
+
+    if not isinstance(written, (str, Path)) or (found := found_from(written, Path.cwd())) is None:
+        return ""
+    return Message(f"imports.paths.from_working_folder_{found.kind}", root=str(PROJECT_ROOT), folder=str(Path.cwd()),
+                   count=found.count, path=as_typed(found.written))
+
+
 def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False):
     """What to add to the error for a file named by a path that finds nothing (`given` as written, `path` as
     resolved): for a relative one, where relative paths start for the way it was given (typed on the command
     line, `typed_here`: the folder the command runs in; in a notebook or in code: the project root), then
-    where it stops existing and what is there (nothing_there_hint)."""
+    where it stops existing and what is there (nothing_there_hint); in a notebook or in code, a path that names
+    a file from the folder the code runs in is said to, with the path to write (working_folder_hint)."""
     from .i18n import Message
     from .paths import PROJECT_ROOT, expand_user
 
@@ -326,7 +342,7 @@ def missing_path_hint(given: str | Path, path: Path, *, typed_here: bool = False
         return there
     if typed_here:
         return Message("imports.paths.start_here", folder=str(Path.cwd()), there=there)
-    return Message("imports.paths.start_root", folder=str(PROJECT_ROOT), there=there)
+    return working_folder_hint(given) or Message("imports.paths.start_root", folder=str(PROJECT_ROOT), there=there)
 
 
 #: How many of a folder's names nothing_there_hint shows.

@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import metrics, periods, schema
 from .errors import ExportFormatError, ExportsUnreadable, PartlyCovered, WorkbookError, WorkbookWarning, close_match, \
-    nothing_there_hint, unknown_name, windows_path_hint
+    nothing_there_hint, unknown_name, windows_path_hint, working_folder_hint
 from .i18n import Message, Translator, active_language, as_typed, language_code, listed, metric_label, translator, \
     use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
@@ -61,7 +61,8 @@ def export_files(folder: str | Path) -> list[Path]:
         return expand_paths(folder)
     if not root.is_dir():
         raise WorkbookError(Message("imports.explore.not_a_folder", folder=as_typed(folder), root=as_typed(root),
-                                    hint=windows_path_hint(folder) or nothing_there_hint(root)))
+                                    hint=windows_path_hint(folder) or working_folder_hint(folder)
+                                    or nothing_there_hint(root)))
     found = sorted(p for p in root.rglob("*") if p.is_file() and taken_by_pattern(p)
                    and not p.name.startswith(SKIPPED_NAME_PREFIXES))
     if not found:

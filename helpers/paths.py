@@ -8,6 +8,7 @@ import stat
 import unicodedata
 from collections import deque
 from pathlib import Path
+from typing import NamedTuple
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -291,6 +292,40 @@ def pattern_folder(pattern: str | Path) -> Path:
     parts = Path(pattern).parts
     fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts) - 1)
     return Path(*parts[:fixed]) if fixed else Path(".")
+
+
+class FoundFrom(NamedTuple):
+    """What a relative path finds when read from another folder than the project root (found_from): the place
+    (`path`, normalised), what it is ('folder', 'file', or 'match' for a pattern) with how many export files a
+    pattern matches (`count`), and the path to write instead (`written`): from the project root when inside it,
+    in full otherwise, as paths are written."""
+
+    path: Path
+    kind: str
+    count: int
+    written: str
+
+
+def found_from(written: str | Path, folder: Path, *, folders: bool = True,
+               root: Path | None = None) -> FoundFrom | None:
+    """What the relative path or pattern `written`, which names nothing from the project root, finds from
+    `folder` instead: the roster's own folder (a roster kept beside its exports), the folder the code runs in (a
+    notebook's kernel runs in notebooks/, where '../data/raw/acme' is written as in a terminal there). A folder
+    counts only with `folders` (a roster's exports name files). None when `written` is absolute, `folder` is
+    the project root (`root`), or nothing is found there."""
+    root = root or PROJECT_ROOT
+    if expand_user(written).is_absolute() or Path(folder).resolve() == root:
+        return None
+    there = Path(os.path.normpath(resolve(written, base=Path(folder).resolve())))  # '../exports/*.csv' too
+    full = as_spelled_on_disk(there)
+    if is_pattern(full):
+        kind, count = "match", len(glob_exports(full)[0])
+    else:
+        kind, count = ("file", 1) if full.is_file() else ("folder", 1) if folders and full.is_dir() else ("", 0)
+    if not count:
+        return None
+    written_here = there.relative_to(root).as_posix() if there.is_relative_to(root) else str(there)
+    return FoundFrom(there, kind, count, written_here)
 
 
 def as_spelled_on_disk(path: str | Path) -> Path:

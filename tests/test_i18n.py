@@ -221,6 +221,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "imports.paths.advice_": {"roster", "python"},
         "imports.paths.control_": {"line_break", "tab", "other"},
         "imports.paths.windows_drive_": {"exports", "logo", "roster", "out"},  # what a path on a drive names
+        # errors.working_folder_hint: what a relative path names from the folder the code runs in
+        "imports.paths.from_working_folder_": {"folder", "file", "match"},
         # yearless_dates.with_year_advice: the request for a file's year, worded for the roster or for inspect
         "imports.yearless_dates.": {f"{hint}_{where}" for hint in ("year_unknown_hint", "pass_year_hint")
                                     for where in ("roster", "inspect")},

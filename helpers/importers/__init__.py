@@ -15,7 +15,8 @@ from typing import Iterable
 import pandas as pd
 
 from .. import quality, schema
-from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint, windows_path_hint
+from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint, windows_path_hint, \
+    working_folder_hint
 from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, is_special_file, pattern_folder, resolve
 from ..periods import timezone_hint
@@ -284,7 +285,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             if not exports and not others:
                 raise WorkbookError(Message("imports.importers.no_match", pattern=as_typed(entry),
                                             folder=as_typed(pattern_folder(pattern)),
-                                            hint=windows_path_hint(entry) or nothing_there_hint(pattern)))
+                                            hint=windows_path_hint(entry) or working_folder_hint(entry)
+                                            or nothing_there_hint(pattern)))
             if not exports:  # a PDF or a screenshot only
                 raise WorkbookError(Message("imports.importers.no_export_match", pattern=as_typed(entry), **others))
             found.extend(exports)
@@ -296,7 +298,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             if is_special_file(path):
                 raise WorkbookError(Message("imports.importers.not_regular", path=as_typed(path)))
             if not path.is_file():  # the place looked in is named when the entry did not name it already
-                hint = windows_path_hint(entry) or nothing_there_hint(path)
+                hint = windows_path_hint(entry) or working_folder_hint(entry) or nothing_there_hint(path)
                 raise WorkbookError(Message("imports.importers.not_found", entry=as_typed(entry), path=as_typed(path),
                                             hint=hint) if str(entry) != str(path) else
                                     Message("imports.importers.not_found_at", path=as_typed(path), hint=hint))
