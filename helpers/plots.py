@@ -375,15 +375,18 @@ def rank_shift(ranks: pd.DataFrame, platform: str, top_n: int, title: str, tr: T
 
 
 #: The slope chart's colours for a post in one top only: the first that does not look like the accent's shade
-#: (colours.alike), so that an orange accent (#D55E00, the palette's own) leaves that post blue. Both stand out
-#: from the white page as graphics must (3.9:1 and 5.1:1).
+#: (colours.alike, colour-blind readers' eyes included), so that an orange accent (#D55E00, the palette's own), a
+#: brown one (#8C510A, which protan readers see as a darker vermillion) or a yellow one drawn olive leaves that post
+#: blue. Both stand out from the white page as graphics must (3.9:1 and 5.1:1).
 ONE_TOP_COLOURS = (to_hex(PALETTE[3]), to_hex(PALETTE[0]))
 
 
 def one_top_colour(accent: str) -> str:
     """The colour of a post in one top only beside `accent` ('#RRGGBB', the posts in both tops): the first of
-    ONE_TOP_COLOURS unlike it. The two lie far apart, so at most one is alike."""
-    return next(colour for colour in ONE_TOP_COLOURS if not colours.alike(colour, accent))
+    ONE_TOP_COLOURS unlike it. The two lie far apart (91 at the fewest, colours.difference), so at most one
+    should be alike; were both, the one further from the accent."""
+    return next((colour for colour in ONE_TOP_COLOURS if not colours.alike(colour, accent)),
+                max(ONE_TOP_COLOURS, key=lambda colour: colours.difference(colour, accent)))
 
 
 def landing(top: pd.DataFrame, top_n: int) -> np.ndarray:

@@ -186,7 +186,11 @@ def test_posts_in_one_top_only_are_told_apart_without_colour():
 
 
 @pytest.mark.parametrize("accent, both, one", [
-    ("#FFD700", "#ae9300", "#d55e00"),  # a yellow (1.40:1 on white) in its olive shade, 3.01:1
+    # a yellow (1.40:1 on white) in its olive shade, 3.01:1, which deutan readers see as the orange (ΔE 4.7)
+    ("#FFD700", "#ae9300", "#0173b2"),
+    ("#8C510A", "#8c510a", "#0173b2"),  # the demo's brown: a darker vermillion to protan readers (ΔE 13.9)
+    ("#E4002B", "#e4002b", "#0173b2"),  # brand reds, close to it for deutan readers (ΔE 12.2 and 23.1)
+    ("#C8102E", "#c8102e", "#0173b2"),
     ("#D55E00", "#d55e00", "#0173b2"),  # the palette's own orange (3.87:1): posts in one top only turn blue
     ("#D45F02", "#d45f02", "#0173b2"),  # ...and so they do beside an orange that looks like it
     ("#0072B2", "#0072b2", "#d55e00"),  # the default blue, as it was
@@ -194,7 +198,7 @@ def test_posts_in_one_top_only_are_told_apart_without_colour():
 def test_the_slope_charts_lines_stand_out_from_the_page_and_from_each_other_whatever_the_accent(accent, both, one):
     """A post in both tops is drawn in the accent, in a shade of at least 3:1 against white (WCAG's contrast for
     graphics), its legend too; a post in one top only in the palette's orange, or its blue where the accent's
-    shade looks like the orange (colours.alike)."""
+    shade looks like the orange (colours.alike), to a reader of normal vision or a colour-blind one."""
     import pandas as pd
     from matplotlib.colors import to_hex
 
@@ -211,6 +215,41 @@ def test_the_slope_charts_lines_stand_out_from_the_page_and_from_each_other_what
     assert [to_hex(handle.get_color()) for handle in fig.legends[0].legend_handles] == [both, one]
     assert contrast_ratio(both) >= GRAPHIC_CONTRAST and contrast_ratio(one) >= GRAPHIC_CONTRAST
     matplotlib.pyplot.close(fig)
+
+
+def test_cielab_values_match_published_ones_and_a_colour_blind_view_worked_by_hand():
+    """sRGB to CIELAB (D65) as published (Lindbloom's calculator, EasyRGB): #FF0000 is 53.24, 80.09, 67.20;
+    #0000FF 32.30, 79.19, -107.86; white 100, 0, 0. Protan #FF0000: linear (1, 0, 0) through Machado's matrix is
+    its first column, (0.152286, 0.114503, -0.003882), kept within the screen (0.152286, 0.114503, 0); X, Y, Z over
+    the white's: 0.109162, 0.114274, 0.015238; cube roots 0.47792, 0.48527, 0.24792; L* = 116 × 0.48527 − 16 =
+    40.29, a* = 500 × (0.47792 − 0.48527) = −3.67, b* = 200 × (0.48527 − 0.24792) = 47.47: a dark olive."""
+    from helpers.colours import lab
+
+    assert lab("#FF0000") == pytest.approx([53.24, 80.09, 67.20], abs=0.01)
+    assert lab("#0000FF") == pytest.approx([32.30, 79.19, -107.86], abs=0.01)
+    assert lab("#FFFFFF") == pytest.approx([100, 0, 0], abs=0.01)
+    assert lab("#FFFFFF", "deutan") == pytest.approx([100, 0, 0], abs=0.05)  # white stays white
+    assert lab("#FF0000", "protan") == pytest.approx([40.29, -3.67, 47.47], abs=0.01)
+
+
+def test_colours_are_alike_when_any_reader_sees_them_close():
+    """ΔE76 from published CIELAB values: #FF0000 and #0000FF differ by √(20.94² + 0.90² + 175.06²) = 176.3 in
+    normal vision. #8C510A (40.38, 19.85, 46.49) and #D55E00 (54.19, 43.27, 63.28): √(13.81² + 23.42² + 16.79²)
+    = 32.0 in normal vision, but in protan (36.88, −3.54, 44.59) and (47.50, −4.04, 53.56): √(10.62² + 0.50² +
+    8.97²) = 13.9, under 25: alike, where their red, green and blue lie 75 apart (the 64 of before said unlike).
+    The palette's blue and orange stay unlike; brand reds #E4002B and #C8102E are alike the orange to deutan
+    readers (12.2 and 23.1)."""
+    import numpy as np
+
+    from helpers.colours import alike, difference, lab
+
+    assert float(np.linalg.norm(lab("#FF0000") - lab("#0000FF"))) == pytest.approx(176.3, abs=0.1)
+    assert float(np.linalg.norm(lab("#8C510A") - lab("#D55E00"))) == pytest.approx(32.0, abs=0.1)
+    assert difference("#8C510A", "#D55E00") == pytest.approx(13.9, abs=0.1)
+    assert alike("#8C510A", "#D55E00") and alike("#AE9300", "#D55E00")
+    assert alike("#E4002B", "#D55E00") and alike("#C8102E", "#D55E00")
+    assert not alike("#0173B2", "#D55E00") and not alike("#0072B2", "#D55E00") and not alike("#8C510A", "#0173B2")
+    assert difference("#000000", "#FFFFFF") == pytest.approx(100) and difference("#D55E00", "#D55E00") == 0
 
 
 def test_the_scatter_has_one_legend_below_its_panels():
