@@ -78,7 +78,7 @@ def others_command(args: argparse.Namespace, clients) -> str:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .clients import accent_note, load_roster
+    from .clients import branding_notes, load_roster
     from .render import BatchInterrupted, render_all, summary_lines
     from .render_batch import stop_signals
 
@@ -125,7 +125,7 @@ def _render(args: argparse.Namespace) -> int:
         print()
         print("\n".join(summary_lines(results, tr, out)))
         # said beside the summary, where the consultant reads what to check before sending the reports
-        notes = [tr.message(note) for client in clients if (note := accent_note(client))]
+        notes = [tr.message(note) for client in clients for note in branding_notes(client)]
         if notes:
             print("\n" + "\n".join(notes))
         print("\n" + tr.t("cli.index", path=display_path(out / "index.html")))

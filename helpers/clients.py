@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
 import yaml
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 from . import safe_yaml
-from .colours import GRAPHIC_CONTRAST, contrast_ratio, readable_shade
+from .colours import GRAPHIC_CONTRAST, contrast_ratio, luminances, readable_shade
 from .errors import RosterError, WorkbookError, close_match, nothing_there_hint, os_reason, windows_drive, \
     windows_path_hint
 from .i18n import LANGUAGES, QUOTE_LIMIT, Code, Message, Translator, as_typed, language_code, language_meant, quoted
@@ -1073,8 +1074,11 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                                        or _there(tr, resolve(logo))))
                 elif problem := logo_problem(resolve(logo)):
                     size = f"{resolve(logo).stat().st_size / 2**20:.1f} MB"
+                    width, height = logo_size(resolve(logo)) or (0, 0)  # 'too_many_pixels': by its header
                     problems.append(say(f"roster.logo_{problem}", client=label, path=as_typed(logo), size=size,
-                                        limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB"))
+                                        limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB", width=tr.number(width),
+                                        height=tr.number(height), memory=tr.number(width * height * 4 / 1e6),
+                                        most=tr.number(LOGO_MAX_PIXELS / 1e6)))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(say("roster.bad_top_n", client=label, value=shown(entry["top_n"])))
@@ -1232,15 +1236,120 @@ _SVG_ACTIVE = re.compile(
     rb"|<!doctype[^>\[]*\[|<!entity|javascript:|<(?:[\w-]+:)?foreignobject", re.IGNORECASE)
 
 
+#: Most pixels a PNG logo may have: a browser opening the report decodes it whole, 4 bytes a pixel (25
+#: megapixels, 100 MB), however small the file; a PNG of one colour 12,000 pixels square is 32 KB and 576 MB.
+LOGO_MAX_PIXELS = 25_000_000
+#: The box the report's header fits a logo into, width and height in CSS pixels (report_page's .report-logo:
+#: a logo is shrunk to fit it, never enlarged).
+LOGO_BOX = (220, 64)
+#: A logo whose shorter side the header shows under this many pixels is hard to make out: a dot, a sliver.
+LOGO_MIN_SIDE = 24
+#: The size a browser gives an SVG of no size of its own, only a viewBox's shape: 300 pixels wide (CSS).
+SVG_DEFAULT_WIDTH = 300
+#: A PNG logo is too light to show on the white page when this share of its visible pixels (at least half
+#: opaque, drawn over white) are light: under LIGHT_CONTRAST against white (#DDDDDD is 1.36:1, yellow #FFD700 1.40:1).
+LOGO_LIGHT_SHARE = 0.98
+LIGHT_CONTRAST = 1.5
+
+
 def logo_problem(path: Path) -> str | None:
-    """Why a logo file cannot go into a report ('not_image', 'too_large', 'active'), or None when it can."""
+    """Why a logo file cannot go into a report ('not_image', 'too_large', 'active', 'too_many_pixels': a PNG of
+    over LOGO_MAX_PIXELS, by its header alone), or None when it can."""
     if not is_image(path):
         return "not_image"
     if path.stat().st_size > LOGO_MAX_BYTES:
         return "too_large"
     if path.suffix.lower() == ".svg" and _SVG_ACTIVE.search(path.read_bytes()):
         return "active"
+    if path.suffix.lower() == ".png" and (size := logo_size(path)) and size[0] * size[1] > LOGO_MAX_PIXELS:
+        return "too_many_pixels"
     return None
+
+
+def logo_size(path: Path) -> tuple[float, float] | None:
+    """A logo's width and height, without decoding it: a PNG's from its header (IHDR, the chunk the format
+    puts first); an SVG's from its width and height when both are plain numbers (pixels), else the size a
+    browser gives it from its viewBox's shape (SVG_DEFAULT_WIDTH wide). None when the file does not say."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return None
+    if path.suffix.lower() == ".png":
+        if len(head) < 24 or head[12:16] != b"IHDR":
+            return None
+        width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        return (width, height) if width and height else None
+    tag = re.search(rb"<svg\b[^>]*>", head, re.IGNORECASE)
+    if not tag:
+        return None
+    attributes = {name.lower(): value.strip() for name, value in
+                  re.findall(rb"""\s([\w:-]+)\s*=\s*["']([^"']*)["']""", tag.group(0))}
+    sides = [re.fullmatch(rb"(\d+(?:\.\d+)?)\s*(?:px)?", attributes.get(name, b"")) for name in (b"width", b"height")]
+    if all(sides) and all(float(side.group(1)) > 0 for side in sides):
+        return float(sides[0].group(1)), float(sides[1].group(1))
+    box = re.split(rb"[\s,]+", attributes.get(b"viewbox", b""))
+    try:
+        width, height = float(box[2]), float(box[3])
+    except (IndexError, ValueError):
+        return None
+    return (SVG_DEFAULT_WIDTH, SVG_DEFAULT_WIDTH * height / width) if width > 0 and height > 0 else None
+
+
+def shown_size(width: float, height: float) -> tuple[int, int]:
+    """The width and height (CSS pixels, rounded) the report's header shows a logo of that size at: shrunk,
+    keeping its shape, to fit LOGO_BOX; never enlarged. A 6000 × 600 wordmark shows at 220 × 22."""
+    scale = min(1.0, LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+    return round(width * scale), round(height * scale)
+
+
+def logo_notes(client: Client) -> list[Message]:
+    """Warnings for a client's logo that readers would hardly see in the report's header, for the consultant
+    to check before sending it: one shown with a side under LOGO_MIN_SIDE pixels, as the image is that small
+    ('logo_small': a 2 × 2 PNG is a dot) or as its shape is far from the header's box ('logo_shape': 300 × 3000
+    is a 6 × 64 sliver); and a PNG of light colours only, which the white page hides (light_logo)."""
+    if not client.logo:
+        return []
+    path = resolve(client.logo)
+    if logo_problem(path):  # refused by the roster's check; a report built in Python says so itself
+        return []
+    notes = []
+    values = dict(client=Message("roster.client_id", id=shown(client.id)), path=as_typed(client.logo),
+                  box_width=LOGO_BOX[0], box_height=LOGO_BOX[1], least=LOGO_MIN_SIDE)
+    if (size := logo_size(path)) and min(seen := shown_size(*size)) < LOGO_MIN_SIDE:
+        small = seen == (round(size[0]), round(size[1]))  # shown as it is: the image itself is small
+        notes.append(Message("roster.logo_small" if small else "roster.logo_shape", width=seen[0],
+                             height=seen[1], **values))
+    if path.suffix.lower() == ".png" and light_logo(path):
+        notes.append(Message("roster.logo_light", **values))
+    return notes
+
+
+def light_logo(path: Path) -> bool:
+    """Whether a PNG logo is drawn nearly all in light colours (at least LOGO_LIGHT_SHARE of its visible
+    pixels under LIGHT_CONTRAST against white, drawn over white): a white logo made for dark backgrounds, on
+    a transparent one, vanishes on the report's white page. Decoded with Pillow (matplotlib's own image
+    library), after logo_problem has refused one of too many pixels; False for a file it cannot decode."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            pixels = image.convert("RGBA")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    pixels.thumbnail((512, 512))  # the share of light pixels, not the details, is what counts
+    rgba = np.asarray(pixels, dtype=float) / 255
+    visible = rgba[..., 3] >= 0.5
+    if not visible.any():  # nothing drawn at all: as invisible as white
+        return True
+    over_white = rgba[..., :3] * rgba[..., 3:] + (1 - rgba[..., 3:])
+    light = 1.05 / (luminances(over_white) + 0.05) < LIGHT_CONTRAST  # contrast with white (luminance 1)
+    return light[visible].mean() >= LOGO_LIGHT_SHARE
+
+
+def branding_notes(client: Client) -> list[Message]:
+    """What the render command warns of a client's branding (accent_note, logo_notes), beside its summary."""
+    return [note for note in (accent_note(client), *logo_notes(client)) if note is not None]
 
 
 def is_image(path: Path) -> bool:

@@ -83,6 +83,12 @@ def relative_luminance(colour) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+def luminances(fractions: np.ndarray) -> np.ndarray:
+    """relative_luminance of many colours at once: an array whose last axis holds red, green and blue as
+    fractions of 1 (an image's pixels), giving one luminance each."""
+    return _linear(fractions) @ np.array([0.2126, 0.7152, 0.0722])
+
+
 def contrast_ratio(colour, background=WHITE) -> float:
     """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white), whichever is lighter."""
     light, dark = sorted((relative_luminance(colour), relative_luminance(background)), reverse=True)

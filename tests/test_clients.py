@@ -685,6 +685,131 @@ def test_a_logo_with_a_script_a_link_or_megabytes_is_refused(tmp_path, content, 
         load_roster(roster(tmp_path, text))
 
 
+def _png_header(path: Path, width: int, height: int) -> Path:
+    """A PNG holding its signature, its header (IHDR: `width` × `height`, 8-bit grey) and its end, no pixels: what
+    a file of that size says before a program decodes it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                     + chunk(b"IEND", b""))
+    return path
+
+
+def test_a_png_logo_of_too_many_pixels_is_refused_by_its_header_alone(tmp_path, monkeypatch):
+    """12,000 × 12,000 pixels (144 megapixels; one colour compresses to 32 KB) are 576 MB in a browser, 4 bytes
+    a pixel: refused, naming the client, the key and the file, from the header, never decoded (Pillow's open
+    fails here). 5,000 × 5,000 is 25 megapixels, the most: accepted. The report's parameters refuse it too."""
+    import PIL.Image
+
+    from helpers.i18n import Translator
+    from helpers.report import check_report_parameters
+
+    monkeypatch.setattr(PIL.Image, "open", lambda *_, **__: pytest.fail("the logo was opened to be decoded"))
+    huge = _png_header(tmp_path / "huge.png", 12_000, 12_000)
+    assert _problems(tmp_path, roster_text(huge)) == [
+        f"client 'acme': key 'branding.logo': {huge} is 12,000 × 12,000 pixels, which a browser opening the report"
+        " decodes whole, into about 576 MB of memory, however small the file; use one of at most 25 megapixels (a PNG"
+        " a few hundred pixels across is plenty: the top of the report shows a logo at most 220 × 64 pixels)"]
+    [indonesian] = _problems(tmp_path, roster_text(huge), language="id")
+    assert "huge.png berukuran 12.000 × 12.000 piksel" in indonesian and "sekitar 576 MB di memori" in indonesian
+    assert load_roster(roster(tmp_path, roster_text(_png_header(tmp_path / "most.png", 5_000, 5_000))))
+    parameters = dict(timezone="UTC", period_start="2026-09-01", period_end="2026-10-31", comparison_start=None,
+                      comparison_end=None, top_n=10, language="en", currency=None, accent_colour="#0072B2",
+                      logo=str(huge), benchmark_industry="all industries", year=None)
+    with pytest.raises(WorkbookError, match=f"logo is '{huge}', a PNG of over 25 megapixels, which a browser"):
+        check_report_parameters(**parameters)
+    assert Translator("id").t("imports.report.parameter.logo_too_many_pixels", value="'x'").startswith(
+        "logo bernilai 'x', PNG lebih dari 25 megapiksel")
+
+
+def _client_with_logo(logo: Path):
+    from helpers.clients import Client
+
+    day = dt.date(2026, 9, 1)
+    return Client(id="acme", name="Acme", exports=(), timezone="UTC", period_start=day, period_end=day,
+                  comparison_start=day, comparison_end=day, logo=str(logo))
+
+
+@pytest.mark.parametrize(("name", "size", "said"), [
+    ("dot.png", (2, 2), "is only 2 × 2 pixels, and the top of the report shows it at that size"),
+    # 220 ÷ 300 = 0.73 and 64 ÷ 3000 = 0.021: shrunk by 0.021, to 6.4 × 64
+    ("tall.png", (300, 3000), "shows at 6 × 64: a side under 24 pixels is too thin to make out"),
+    # 220 ÷ 6000 = 0.037 and 64 ÷ 600 = 0.11: shrunk by 0.037, to 220 × 22
+    ("wide.png", (6000, 600), "shows at 220 × 22: a side under 24 pixels"),
+    # no size of its own: 300 wide, a tenth as high (its viewBox's shape), shrunk by 220 ÷ 300 to 220 × 22
+    ("wide.svg", 'viewBox="0 0 1000 100"', "shows at 220 × 22: a side under 24 pixels"),
+    ("icon.svg", 'width="16px" height="16" viewBox="0 0 1 1"', "is only 16 × 16 pixels"),
+    ("mark.png", (200, 64), None),  # shown as it is
+    ("wordmark.png", (880, 220), None),  # shrunk by 0.25, to 220 × 55
+    ("mark.svg", "viewBox='0 0 100 100'", None),  # 300 × 300, shrunk to 64 × 64
+    ("sized.svg", 'width="100%" viewBox="0 0 10 3"', None),  # a width in % is no size: 300 × 90, to 213 × 64
+])
+def test_a_logo_the_header_shows_too_small_or_too_thin_is_warned_of(tmp_path, name, size, said):
+    """The header fits a logo into 220 × 64 pixels (report_page's .report-logo), shrinking it, keeping its shape,
+    never enlarging it; a side under 24 pixels is a dot or a sliver: warned of, in both languages."""
+    from PIL import Image
+
+    from helpers.clients import branding_notes
+    from helpers.i18n import Translator
+
+    logo = tmp_path / name
+    if name.endswith(".svg"):
+        logo.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {size}><rect width="1" height="1"/></svg>')
+    else:
+        Image.new("RGBA", size, (30, 30, 30, 255)).save(logo)
+    notes = branding_notes(_client_with_logo(logo))
+    if said is None:
+        assert notes == []
+        return
+    [note] = notes
+    assert str(note).startswith("client 'acme': key 'branding.logo': ") and str(logo) in str(note) and said in note
+    assert Translator("id").message(note).startswith("klien 'acme': kunci 'branding.logo': ")
+
+
+@pytest.mark.parametrize(("dark", "opaque_white", "warned"), [
+    (0, False, True),  # a white logo on a transparent background: all of it light
+    (100, True, True),  # 100 of 10,000 opaque pixels dark: 99% light, nearly all (98% or more)
+    (300, True, False),  # 300 dark: 97% light; the dark ones show on the page
+    (300, False, False),  # 300 dark among transparent ones: all the visible ones
+])
+def test_a_png_logo_of_light_colours_only_is_warned_of(tmp_path, dark, opaque_white, warned):
+    """100 × 100 pixels, white (opaque, or transparent around a white 50 × 50 square) with a block of `dark`
+    near-black pixels; light is under 1.5:1 against white."""
+    from PIL import Image
+
+    from helpers.clients import branding_notes
+
+    image = Image.new("RGBA", (100, 100), (255, 255, 255, 255 if opaque_white else 0))
+    if not opaque_white and not dark:
+        image.paste((255, 255, 255, 255), (25, 25, 75, 75))
+    if dark:
+        image.paste((20, 20, 20, 255), (0, 0, 10, dark // 10))
+    image.save(logo := tmp_path / "logo.png")
+    notes = [str(note) for note in branding_notes(_client_with_logo(logo))]
+    assert notes == ([f"client 'acme': key 'branding.logo': {logo} is drawn nearly all in white or pale colours,"
+                      " which the report's white page hides. Give the version of the logo made for light"
+                      " backgrounds"] if warned else [])
+
+
+def test_a_pale_yellow_logo_is_light_and_a_logo_over_white_is_judged_as_drawn(tmp_path):
+    """#FFD700 is 1.40:1 against white: light. Half-transparent black (alpha 128) over white is #7F7F7F (4.0:1): not light,
+    and 90% transparent pixels are not visible at all (under half opaque), whatever their colour."""
+    from PIL import Image
+
+    from helpers.clients import light_logo
+
+    Image.new("RGBA", (40, 40), (0xFF, 0xD7, 0x00, 255)).save(yellow := tmp_path / "yellow.png")
+    Image.new("RGBA", (40, 40), (0, 0, 0, 128)).save(grey := tmp_path / "grey.png")
+    faint = Image.new("RGBA", (40, 40), (0, 0, 0, 25))
+    faint.paste((255, 255, 255, 255), (0, 0, 20, 40))
+    faint.save(ghost := tmp_path / "ghost.png")
+    assert light_logo(yellow) and not light_logo(grey) and light_logo(ghost)
+
+
 def test_a_plain_svg_logo_with_inner_references_is_accepted(tmp_path):
     logo = tmp_path / "logo.svg"
     logo.write_text('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
@@ -1433,6 +1558,21 @@ def test_the_render_command_warns_of_an_accent_too_light_for_text(tmp_path, monk
     path.write_text(path.read_text().replace("#F0E442", "#0072B2"))
     assert main(["render", "--clients", str(path), "--out", str(tmp_path / "out")]) == 0
     assert "accent_colour" not in capsys.readouterr().out
+
+
+def test_the_render_command_warns_of_a_logo_too_small_to_see(tmp_path, monkeypatch, capsys):
+    """Said beside the summary, as the accent's shade is, where the consultant reads what to check."""
+    from PIL import Image
+
+    from helpers import render
+    from helpers.__main__ import main
+
+    monkeypatch.setattr(render, "render_all", lambda clients, out, **_: [])
+    Image.new("RGBA", (2, 2), (0, 0, 0, 255)).save(logo := tmp_path / "dot.png")
+    path = roster(tmp_path, "clients:" + _client("[data/demo/kopi-senja/*.csv]", cid="dot",
+                                                 extra=f'    branding: {{logo: "{logo}"}}'))
+    assert main(["render", "--clients", str(path), "--out", str(tmp_path / "out")]) == 0
+    assert f"client 'dot': key 'branding.logo': {logo} is only 2 × 2 pixels" in capsys.readouterr().out
 
 
 def test_a_name_holding_a_control_character_is_refused_with_where_it_is(tmp_path):
