@@ -696,17 +696,48 @@ def day_hour_heatmap(table: pd.DataFrame, title: str, tr: Translator, min_days: 
     return fig
 
 
+def coloured_cells(table: pd.DataFrame, min_days: int = MIN_CELL_DAYS) -> pd.DataFrame:
+    """The rows of the timing heat map's table (compare.day_hour) whose cells it colours: those whose posts
+    reporting the rate fall on at least `min_days` days, with a median."""
+    return table[table["days"] >= min_days].dropna(subset=["median"])
+
+
 def uniform_cells(table: pd.DataFrame, min_days: int = MIN_CELL_DAYS) -> dict[str, float]:
-    """The platforms of the timing heat map (compare.day_hour's table) whose coloured cells, those whose posts
-    reporting the rate fall on at least `min_days` days, all have one median: {platform: that median (a rate)}."""
-    coloured = table[table["days"] >= min_days].dropna(subset=["median"])
-    medians = coloured.groupby("platform")["median"].agg(["min", "max"])
+    """The platforms of the timing heat map (compare.day_hour's table) whose coloured cells (coloured_cells)
+    all have one median: {platform: that median (a rate)}."""
+    medians = coloured_cells(table, min_days).groupby("platform")["median"].agg(["min", "max"])
     return {p: float(row["min"]) for p, row in medians.iterrows() if row["min"] == row["max"]}
 
 
 def heat_value(rate: float, tr: Translator) -> str:
     """A heat map cell's median rate as the report writes one: 0%, 2.35%."""
     return tr.rate_percent(rate) if rate else tr.percent(0, 0)
+
+
+#: A heat-map panel's coloured cells the figure's alt text names, all of them up to this many; beyond, the three
+#: of highest median and the lowest, with how many lie between: the colours' values, which a screen reader
+#: cannot see, without a list as long as the map.
+ALT_CELLS = 4
+
+
+def heat_cells_alt(cells: pd.DataFrame, platform: str, tr: Translator) -> str:
+    """The alt text's sentence on one panel's coloured cells (coloured_cells, of `platform`), highest median first
+    (ties in weekday and hour order), each with its weekday, hour, median and posts reporting the rate (the
+    number it is labelled with); more than ALT_CELLS as the top three and the lowest. Empty for none."""
+    if cells.empty:
+        return ""
+    order = cells.assign(day=[WEEKDAYS.index(str(day)) for day in cells["weekday"]]).sort_values(
+        ["median", "day", "hour"], ascending=[False, True, True])
+    words = [tr.t("figure.heat_cell", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), hour=str(int(row.hour)),
+                  value=heat_value(row.median, tr), posts=tr.number(row.reporting))
+             for row in order.itertuples()]
+    name = tr.platform(platform)
+    if len(words) == 1:
+        return tr.t("figure.timing_alt_cell_one", platform=name, cell=words[0])
+    if len(words) <= ALT_CELLS:
+        return tr.t("figure.timing_alt_cells", platform=name, cells="; ".join(words))
+    return tr.t("figure.timing_alt_cells_more", platform=name, cells="; ".join(words[:3]),
+                more=tr.number(len(words) - 4), last=words[-1])
 
 
 def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_days: int) -> None:

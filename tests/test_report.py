@@ -299,6 +299,51 @@ def test_posts_dated_to_the_month_are_timed_by_months_not_days(report):
         assert "hari atau lebih" not in indonesian.timing_test_sentences()[0]
 
 
+#: Six Instagram slots in October 2026, three posts each on three days (the sixth on two: too few to colour),
+#: each post reaching 1,000 with these interactions: medians 2%, 5%, 8%, 2.5%, 11% (and 0.5%, uncoloured).
+SLOT_STAMPS = {"Monday 10": (["2026-10-05 10:00", "2026-10-12 10:00", "2026-10-19 10:00"], [10, 20, 30]),
+               "Tuesday 9": (["2026-10-06 09:00", "2026-10-13 09:00", "2026-10-20 09:00"], [40, 50, 60]),
+               "Wednesday 14": (["2026-10-07 14:00", "2026-10-14 14:00", "2026-10-21 14:00"], [70, 80, 90]),
+               "Thursday 8": (["2026-10-01 08:00", "2026-10-08 08:00", "2026-10-15 08:00"], [15, 25, 35]),
+               "Friday 19": (["2026-10-02 19:00", "2026-10-09 19:00", "2026-10-16 19:00"], [100, 110, 120]),
+               "Saturday 11": (["2026-10-03 11:00", "2026-10-10 11:00"], [5, 5])}
+
+
+def _slots_report(report, slots: list[str]):
+    stamps = [stamp for slot in slots for stamp in SLOT_STAMPS[slot][0]]
+    interactions = [count for slot in slots for count in SLOT_STAMPS[slot][1]]
+    return _timed_report(report, _timed_posts(report, "instagram", "minute", stamps, interactions))
+
+
+def test_the_heat_maps_alt_text_names_its_coloured_cells_highest_first_and_the_lowest(report):
+    """The colours' values are read from the colour alone: the alt text names the coloured cells, highest median
+    first, each with its weekday, hour, median and posts. Five coloured cells are more than four: the top three
+    (Friday 19:00 at 110 ÷ 1,000 = 11%, Wednesday 14:00 at 8%, Tuesday 9:00 at 5%) and the lowest (Monday 10:00,
+    2%), with 1 more between (Thursday 8:00, 2.5%); Saturday 11:00, on two days only, is not coloured."""
+    import matplotlib.pyplot as plt
+
+    every = _slots_report(report, list(SLOT_STAMPS))
+    fig, alt = every.figure_day_hour()
+    plt.close(fig)
+    assert (" Instagram's coloured cells, highest median first: Friday 19:00, 11.00% (3 posts); Wednesday 14:00,"
+            " 8.00% (3 posts); Tuesday 9:00, 5.00% (3 posts); and 1 more, down to the lowest, Monday 10:00, 2.00%"
+            " (3 posts).") in alt
+    assert "Saturday" not in alt and "Thursday" not in alt
+    fig, alt = dataclasses.replace(every, tr=Translator("id")).figure_day_hour()
+    plt.close(fig)
+    assert (" Sel berwarna Instagram, dari median tertinggi: Jumat pukul 19.00, 11,00% (3 unggahan); Rabu pukul"
+            " 14.00, 8,00% (3 unggahan); Selasa pukul 9.00, 5,00% (3 unggahan); dan 1 lainnya, hingga yang"
+            " terendah, Senin pukul 10.00, 2,00% (3 unggahan).") in alt
+    # four or fewer: each of them; one: said as one
+    fig, alt = _slots_report(report, ["Monday 10", "Thursday 8", "Saturday 11"]).figure_day_hour()
+    plt.close(fig)
+    assert (" Instagram's coloured cells, highest median first: Thursday 8:00, 2.50% (3 posts); Monday 10:00, 2.00%"
+            " (3 posts).") in alt
+    fig, alt = _slots_report(report, ["Tuesday 9", "Saturday 11"]).figure_day_hour()
+    plt.close(fig)
+    assert " Instagram's one coloured cell: Tuesday 9:00, 5.00% (3 posts)." in alt
+
+
 def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_count_months(report):
     """Facebook's posts dated to the month (as above), Instagram's to the minute on four days of October 2026 in
     the same three slots: the general sentence keeps days and adds that Facebook's cells count months; each
