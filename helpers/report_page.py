@@ -12,7 +12,7 @@ no page is left mostly empty when what follows could have begun on it. No sectio
 section begins where the one before it ends, unless what must stay together does not fit. Nothing is wider than
 the page, or Chromium would print the whole report smaller. Each page's foot names the client, the period and
 the page ("page 2 of 8"). Of the outputs, only those holding a table take the keyboard's focus (a wide table
-scrolls sideways).
+scrolls sideways); on screen its caption and its rows' labels stay in view while the numbers scroll.
 """
 from __future__ import annotations
 
@@ -45,10 +45,14 @@ MANY_COLUMNS = 6
 PAGE_CSS = """
 :root { --report-accent: ACCENT; --report-accent-text: TEXT_ACCENT; }
 main { max-width: 1100px; margin: 0 auto; }
-.report-brand { display: flex; align-items: center; gap: 18px; padding: 10px 0 12px;
+/* The brand row wraps: a wide logo (6000 by 600 pixels) took 220 of a phone's 344 pixels and squeezed the brand's
+   name into six lines beside it. The logo takes at most 45% of a narrow window, and the name goes below it where
+   fewer than 12em are left beside it. */
+.report-brand { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 18px; padding: 10px 0 12px;
   border-bottom: 4px solid var(--report-accent); margin: 8px 0 18px;
   font-family: var(--jp-content-font-family, system-ui, sans-serif); }
-.report-logo { max-height: 64px; max-width: 220px; }
+.report-brand > div { flex: 1 1 12em; }
+.report-logo { max-height: 64px; max-width: min(220px, 45vw); }
 .report-brand-name { font-size: 1.35em; font-weight: 600; color: var(--report-accent-text); margin: 0; }
 .report-period { margin: 2px 0 0; color: #444; }
 /* text in the accent colour uses its readable shade (colours.readable_shade); rules and borders the accent */
@@ -70,14 +74,37 @@ main { max-width: 1100px; margin: 0 auto; }
    and takes the room left. */
 .jp-RenderedHTMLCommon table.report-table:has(> thead > tr > :nth-child(MANY_COLUMNS)):has(> thead > tr > .prose
   ~ .prose) .prose { min-width: 0; width: 14em; }
-/* Among fewer columns, several columns of sentences keep at most a sixth of their output's width each, so that
-   they always fit it: four of 14em made the definitions table (metric, formula, lens, source, notes) about 60
-   pixels wider than an 800-pixel window, to be scrolled sideways. From about 1100 pixels on, 14em is the less. */
 @media screen {
-  .jp-OutputArea-output:has(> table.report-table) { container-type: inline-size; }
+  /* An output holding a table scrolls sideways when the table is wider than the window. JupyterLab's CSS makes
+     an output a table row below 760 pixels, which cannot scroll: a phone cut the table's right-hand columns off. */
+  .jp-OutputArea-child > .jp-OutputArea-output:has(table) { display: block; width: auto; margin-left: 0;
+    overflow-x: auto; container-type: inline-size; }
+  @media (max-width: 760px) {  /* nor does it keep the 20 pixels on its right a table row went without */
+    .jp-OutputArea-child > .jp-OutputArea-output:has(table) { padding-right: 0; } }
+  /* While the numbers scroll, the caption stays in view, no wider than the output (it was as wide as its table,
+     848 pixels on a 320-pixel phone), and so does each row's label (display.ROW_LABEL) in the first column, on
+     an opaque background: its row's (the page's where the row has none of its own: JupyterLab's stripes win), and
+     the page's for the header cell above it. */
+  .jp-RenderedHTMLCommon table caption { position: sticky; left: 0; max-width: 100cqi; }
+  .jp-RenderedHTMLCommon table.report-table > tbody > tr > th.row-label:first-child {
+    position: sticky; left: 0; z-index: 1; background-color: inherit; }
+  :where(.jp-RenderedHTMLCommon table.report-table > tbody > tr) { background-color: var(--jp-layout-color0, #fff); }
+  .jp-RenderedHTMLCommon table.report-table:has(> tbody > tr > th.row-label:first-child) > thead > tr > :first-child {
+    position: sticky; left: 0; z-index: 1; background: var(--jp-layout-color0, #fff); }
+  /* A label of 14em (display.PROSE_CELL) left a phone 100 pixels for the numbers beside it: it keeps at most 40%
+     of its output (the rule below, for several columns of sentences, asks less and takes precedence). */
+  .jp-RenderedHTMLCommon table.report-table > tbody > tr > th.row-label.prose:first-child,
+  .jp-RenderedHTMLCommon table.report-table:where(:has(> tbody > tr > th.row-label:first-child)) > thead > tr
+    > .prose:first-child { min-width: min(14em, 40cqi); }
+  /* Among fewer columns, several columns of sentences keep at most a sixth of their output's width each, so that
+     they always fit it: four of 14em made the definitions table (metric, formula, lens, source, notes) about 60
+     pixels wider than an 800-pixel window, to be scrolled sideways. From about 1100 pixels on, 14em is the less. */
   .jp-RenderedHTMLCommon table.report-table:not(:has(> thead > tr > :nth-child(MANY_COLUMNS))):has(> thead > tr
     > .prose ~ .prose) .prose { min-width: min(14em, 100cqi / MANY_COLUMNS); }
 }
+/* A figure keeps no side margins on screen either: the browser's 40 pixels each side left a phone's figure 264 of
+   its 344 pixels. */
+figure { margin: 0 0 8px; }
 .anchor-link { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm;
   @bottom-right { content: PAGE_FOOTER; font-family: system-ui, sans-serif; font-size: 7.5pt; color: #555; } }
@@ -121,7 +148,6 @@ main { max-width: 1100px; margin: 0 auto; }
   figure, .jp-RenderedHTMLCommon img { break-inside: avoid; page-break-inside: avoid; }
   .jp-RenderedHTMLCommon img, figure img { max-width: 100% !important; max-height: 240mm;
     height: auto !important; object-fit: contain; }
-  figure { margin: 0 0 8px; }
   /* A heading, and a section's opening sentence, stay with what follows: so does the output they are in, kept
      whole (Chromium moves a heading to the next page with what follows only when the lines below it cannot
      break either). */

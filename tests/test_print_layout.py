@@ -4,8 +4,10 @@ tables, figures and headings kept with what belongs to them; tables and figures 
 The layout checks print small pages laid out as the exporter lays out a notebook (each output a
 .jp-OutputArea-child, which its CSS keeps whole in print) and are skipped where Chromium or pdftotext is
 not installed."""
+import dataclasses
 import datetime as dt
 import html as html_module
+import io
 import re
 import shutil
 import subprocess
@@ -22,11 +24,13 @@ from helpers.report_page import PAGE_CSS, SHORT_TABLE_ROWS, finish_page
 
 from conftest import page_elements
 
-#: What the notebook exporter's own CSS does to outputs in print (nbconvert's lab template).
+#: What the notebook exporter's own CSS does to outputs in print and on a narrow screen (nbconvert's lab template).
 EXPORTER_CSS = """
 .jp-OutputArea-child { display: table; table-layout: fixed; width: 100%; overflow: hidden; }
 .jp-OutputArea-output { display: table-cell; width: 100%; height: auto; overflow: auto; }
 @media print { .jp-OutputArea-child { break-inside: avoid-page; } }
+@media only screen and (max-width: 760px) {
+  .jp-OutputArea-child .jp-OutputArea-output { display: table-row; margin-left: 10px; } }
 """
 
 #: The exporter's font for outputs (its theme's --jp-content-font-family).
@@ -577,3 +581,85 @@ def test_a_table_of_few_columns_of_sentences_fits_an_800_pixel_window(tmp_path):
     [narrow] = screen_widths(tmp_path, exported, 800)
     assert narrow["table"] <= narrow["room"], narrow
     assert min(narrow["columns"][i] for i in (1, 3, 4)) >= narrow["room"] / 6, narrow  # formula, source, notes
+
+
+#: Appended to a finished page (its Content-Security-Policy taken out): the page shown again in a frame WIDTH
+#: pixels wide (a phone's window: headless Chromium's own is at least 500), where the first report table's output
+#: is scrolled to its end; what is where, in CSS pixels, into a <pre id="phone"> `--dump-dom` prints.
+PHONE_PROBE = """<script>
+if (!window.frameElement) window.addEventListener("load", function () {
+    var frame = document.createElement("iframe");
+    frame.style.cssText = "width: WIDTHpx; height: 3000px; border: 0";
+    frame.srcdoc = document.documentElement.outerHTML;
+    frame.onload = function () {
+        var doc = frame.contentDocument, table = doc.querySelector("table.report-table");
+        var output = table.closest(".jp-OutputArea-output"), label = table.querySelector("th.row-label");
+        var box = function (e) { var r = e.getBoundingClientRect(); return [r.left, r.right, r.height]; };
+        var before = box(label);
+        output.scrollLeft = 100000;
+        var brand = doc.querySelector(".report-brand-name"), figure = doc.querySelector("figure");
+        var out = document.createElement("pre");
+        out.id = "phone";
+        out.textContent = JSON.stringify({
+            width: doc.documentElement.clientWidth, output: box(output), scrolled: output.scrollLeft,
+            table: box(table), caption: box(table.querySelector("caption")), label_before: before,
+            label: box(label), label_background: getComputedStyle(label).backgroundColor,
+            corner: box(table.querySelector("thead th")), figure: box(figure), figure_output: box(figure.parentNode),
+            logo: box(doc.querySelector(".report-logo")), brand: box(brand),
+            font: parseFloat(getComputedStyle(brand).fontSize)});
+        document.body.appendChild(out);
+    };
+    document.body.appendChild(frame);
+});
+</script></body>"""
+
+
+def phone_layout(tmp_path, exported: str, width: int, for_client: Client) -> dict:
+    """What PHONE_PROBE measures in the finished page shown `width` pixels wide."""
+    import json
+    import os
+
+    from helpers.pdf import FLAGS
+
+    finished = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", finish_page(exported, for_client))
+    html = tmp_path / "phone.html"
+    html.write_text(finished.replace("</body>", PHONE_PROBE.replace("WIDTH", str(width)), 1), encoding="utf-8")
+    command = [find_chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,900",
+               "--virtual-time-budget=10000", "--dump-dom", html.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
+                         env={**os.environ, "HOME": str(tmp_path)}).stdout
+    return json.loads(html_module.unescape(re.search(r'<pre id="phone">(.*?)</pre>', dom, re.S).group(1)))
+
+
+@needs_printing
+def test_on_a_phone_a_wide_table_scrolls_under_its_caption_and_row_labels_and_a_figure_takes_the_width(tmp_path):
+    """At 320 pixels JupyterLab's CSS made an output a table row, which cannot scroll: the table's right-hand
+    columns were cut off. It scrolls now, and while it does its caption (as wide as the table: 848 pixels in the
+    demo) stays within the output, and so does each row's label, on an opaque background, with the header cell
+    above it. A figure is as wide as its output (the browser's 40-pixel margins left it 80 pixels less), and a
+    wide logo (6000 by 600 pixels) takes at most 45% of the window, the brand's name below it on one line."""
+    from PIL import Image
+
+    metrics = ["summed reach (not unique people)", "engagement rate by reach", "conversation rate (comments per post)"]
+    frame = pd.DataFrame({"metric": metrics, **{f"column {n}": [1234567, 2345678, 3456789] for n in range(8)}})
+    table = display.table(frame, index=False, row_labels=(0,),
+                          caption="Facebook: posts in the top 8 under one lens only, with the posts' text").data
+    png = io.BytesIO()
+    Image.new("RGB", (1248, 600), "white").save(png, format="PNG")
+    figure = display.image(png.getvalue(), "a figure").data
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (6000, 600), "black").save(logo)
+    exported = page(cell(table), cell(figure)).replace("</head>", f"<style>{EXPORTER_FONT}</style></head>")
+    shown = phone_layout(tmp_path, exported, 320, dataclasses.replace(client(), logo=str(logo)))
+    assert shown["width"] == 320, shown
+    left, right, _ = shown["output"]
+    assert right <= 320 and shown["table"][1] - shown["table"][0] > 2 * (right - left), shown  # wider: it scrolls
+    assert shown["scrolled"] > 0 and shown["table"][1] <= right + 1, shown  # ...to its last column
+    assert left - 1 <= shown["caption"][0] and shown["caption"][1] <= right + 1, shown
+    assert abs(shown["label"][0] - left) <= 1 and shown["label"][0] <= shown["label_before"][0], shown  # in view
+    assert abs(shown["corner"][0] - left) <= 1, shown  # the label column's header cell stays above it
+    assert re.fullmatch(r"rgb\(\d+, \d+, \d+\)", shown["label_background"]), shown  # opaque: no alpha
+    assert shown["figure"][:2] == shown["figure_output"][:2], shown
+    logo_left, logo_right, _ = shown["logo"]
+    assert logo_right - logo_left <= 0.45 * 320 + 1, shown
+    assert shown["brand"][2] < 2 * shown["font"], shown  # one line, not squeezed beside the logo
