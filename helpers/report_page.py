@@ -12,7 +12,8 @@ no page is left mostly empty when what follows could have begun on it. No sectio
 section begins where the one before it ends, unless what must stay together does not fit. Nothing is wider than
 the page, or Chromium would print the whole report smaller. Each page's foot names the client, the period and
 the page ("page 2 of 8"). Of the outputs, only those holding a table take the keyboard's focus (a wide table
-scrolls sideways); on screen its caption and its rows' labels stay in view while the numbers scroll.
+scrolls sideways), each named by its table's caption; on screen the caption and the rows' labels stay in view
+while the numbers scroll.
 """
 from __future__ import annotations
 
@@ -272,22 +273,53 @@ def _element_end(page: str, start: int) -> int:
     return len(page)
 
 
-def unfocusable_outputs(page: str) -> str:
+_CAPTION_TAG = re.compile(r"<caption\b[^>]*>", re.I)
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def unfocusable_outputs(page: str, language: str = "en") -> str:
     """The page without the tabindex="0" the exporter sets on every output: a keyboard user would tab through
     forty stops that do nothing. An output holding a table keeps it: a wide table scrolls sideways inside its
-    output on a narrow screen, and can then be scrolled with the arrow keys once focused."""
-    def output(match: re.Match) -> str:
-        if "<table" in page[match.end():_element_end(page, match.end())]:
-            return match.group(0)
-        return re.sub(r'\s+tabindex="0"', "", match.group(0))
+    output on a narrow screen, and can then be scrolled with the arrow keys once focused. Such a stop is named
+    (named_region): a screen reader announced it as an unnamed group."""
+    parts, position, captions = [], 0, 0
+    for match in _OUTPUT_TAG.finditer(page):
+        if match.start() < position:  # inside an output already copied (an export never nests them)
+            continue
+        end = _element_end(page, match.end())
+        tag, content = match.group(0), page[match.end():end]
+        if "<table" not in content:
+            tag = re.sub(r'\s+tabindex="0"', "", tag)
+        elif 'tabindex="0"' in tag:
+            captions += 1
+            while f'id="table-caption-{captions}"' in page:  # an id the page has already
+                captions += 1
+            tag, content = named_region(tag, content, f"table-caption-{captions}", language)
+        parts += [page[position:match.start()], tag, content]
+        position = end
+    return "".join(parts) + page[position:]
 
-    return _OUTPUT_TAG.sub(output, page)
+
+def named_region(tag: str, content: str, caption_id: str, language: str) -> tuple[str, str]:
+    """An output's opening `tag` and its `content` with the output made a region named by its table's caption,
+    which gets `caption_id` unless it has an id: a tab stop that says which table it scrolls. A table without a
+    caption names it "Table" in the page's language."""
+    caption = _CAPTION_TAG.search(content)
+    if caption is None:
+        label = html.escape(Translator(language).t("report.table_region"), quote=True)
+        return tag[:-1] + f' role="region" aria-label="{label}">', content
+    if given := _ID.search(caption.group(0)):
+        caption_id = html.unescape(given.group(1))
+    else:
+        content = (content[:caption.start()] + caption.group(0)[:-1] + f' id="{caption_id}">'
+                   + content[caption.end():])
+    return tag[:-1] + f' role="region" aria-labelledby="{html.escape(caption_id, quote=True)}">', content
 
 
 def finish_page(exported: str, client: Client) -> str:
     """The exported notebook as the page sent to the client: sanitised, titled, branded, printable."""
     accent = client.accent_colour if COLOUR.match(client.accent_colour or "") else DEFAULT_ACCENT
-    page = unfocusable_outputs(sanitize(exported))
+    page = unfocusable_outputs(sanitize(exported), client.language)
     head = (f'<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
             f'<title>{html.escape(report_title(client))}</title>\n')

@@ -623,7 +623,7 @@ def test_report_tables_name_their_headers_and_only_outputs_with_a_table_take_the
     """In both demo reports: every header cell has a scope; every body row of every table has its header (the
     metric of a lens table, the text of a top post, the format, the lens and pair of a test, the index of the
     metrics table); the Definitions table has a caption in the report's language; and of the outputs, only
-    those holding a table (which may scroll sideways) stay focusable."""
+    those holding a table (which may scroll sideways) stay focusable, each named by its table's caption."""
     from helpers.i18n import Translator
 
     _, out = rendered
@@ -642,6 +642,10 @@ def test_report_tables_name_their_headers_and_only_outputs_with_a_table_take_the
         with_table = [any(_inside(t, o) for t in tables) for o in outputs]
         assert len(outputs) > 20 and 12 <= sum(with_table) < len(outputs)
         assert [o["attrs"].get("tabindex") for o in outputs] == ["0" if t else None for t in with_table]
+        # each such tab stop is a region named by its table's caption (report_page.named_region)
+        captions = {e["attrs"].get("id"): e for e in elements if e["tag"] == "caption"}
+        assert all(o["attrs"].get("role") == "region" and _inside(captions[o["attrs"]["aria-labelledby"]], o)
+                   for o, t in zip(outputs, with_table) if t)
 
 
 def test_the_summary_gives_each_clients_period_as_clients_in_other_time_zones_reach_other_months(tmp_path):

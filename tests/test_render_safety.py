@@ -876,6 +876,32 @@ def test_only_outputs_holding_a_table_stay_focusable():
     assert live_content(page) == []
 
 
+def test_a_focusable_table_output_is_a_region_named_by_its_caption():
+    """A kept tab stop was an unnamed group to a screen reader. It is a region named by its table's caption
+    (given an id, one per table, none the page has already); a caption's own id is kept; a table without a
+    caption names its region "Tabel" on an Indonesian page."""
+    table = '<table class="report-table">{caption}<tr><th scope="row">reach</th><td>1</td></tr></table>'
+    outputs = "".join(
+        '<div class="jp-OutputArea-child"><div class="jp-RenderedHTMLCommon jp-OutputArea-output"'
+        f' data-mime-type="text/html" tabindex="0">{content}</div></div>'
+        for content in ('<h2 id="table-caption-1">Summary</h2>', table.format(caption="<caption>Reach</caption>"),
+                        table.format(caption=""), table.format(caption='<caption id="own">Posts</caption>'),
+                        table.format(caption="<caption>Formats</caption>")))
+    page = finish_page(PAGE.replace("<p>{content}</p>", f'<div class="jp-OutputArea">{outputs}</div>'),
+                       client(language="id"))
+    elements = page_elements(page)
+    outputs = [e for e in elements if "jp-OutputArea-output" in e["attrs"].get("class", "")]
+    assert [(o["attrs"].get("role"), o["attrs"].get("aria-labelledby"), o["attrs"].get("aria-label"))
+            for o in outputs] == [(None, None, None), ("region", "table-caption-2", None), ("region", None, "Tabel"),
+                                  ("region", "own", None), ("region", "table-caption-5", None)]
+    captions = [(e["attrs"].get("id"), e["text"]) for e in elements if e["tag"] == "caption"]
+    assert captions == [("table-caption-2", "Reach"), ("own", "Posts"), ("table-caption-5", "Formats")]
+    ids = [e["attrs"]["id"] for e in elements if "id" in e["attrs"]]
+    assert len(ids) == len(set(ids))
+    assert [o["attrs"].get("tabindex") for o in outputs] == [None, "0", "0", "0", "0"]
+    assert live_content(page) == []
+
+
 def test_the_index_table_is_captioned_and_scoped_and_each_pdf_link_names_its_client():
     """A screen reader's list of links reads "Kopi Senja (PDF)", "Harbour Books (PDF)", not "PDF" twice; the
     page scales on a phone (viewport) and its table says what it lists and which cells head what."""
