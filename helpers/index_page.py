@@ -283,7 +283,8 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
     """The index page, in `tr`'s language (the command's): one row per client, linking its latest good report
     (and PDF). Errors are shown in that language too (recorded_error). `roster`: the ids of the roster just
     rendered; the rows of other ids (a client removed from the roster, or its id renamed) come after the others,
-    greyed and marked as no longer in it, their reports still linked (None: no row is marked)."""
+    greyed and marked as no longer in it, their reports still linked (None: no row is marked). The page's content
+    is its <main> landmark, which a screen reader's user jumps to."""
     tr = tr or Translator("en")
     rows = []
     former = set() if roster is None else {str(r.get("client", "")) for r in records} - set(roster)
@@ -356,6 +357,7 @@ small {{ color: #666; }} caption {{ text-align: left; font-weight: 600; padding:
 tr.former th, tr.former td, tr.former small, tr.former a {{ color: #666; }}
 </style></head>
 <body>
+<main>
 <h1>{html.escape(tr.t("cli.index_page.title"))}</h1>
 <p>{html.escape(tr.t("cli.index_page.intro", when=_when(now_text(), tr)))}</p>
 <table>
@@ -364,6 +366,7 @@ tr.former th, tr.former td, tr.former small, tr.former a {{ color: #666; }}
 <tbody>
 {body}
 </tbody></table>
+</main>
 </body></html>
 """
 

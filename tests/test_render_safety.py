@@ -902,6 +902,16 @@ def test_a_focusable_table_output_is_a_region_named_by_its_caption():
     assert live_content(page) == []
 
 
+def test_the_index_has_a_main_landmark_holding_its_heading_and_table():
+    """A screen reader's user jumps to the page's main content: the index had no <main>."""
+    record = {"client": "kopi-senja", "name": "Kopi Senja", "status": "ok", "attempted_at": "2026-11-01T10:00:00+00:00",
+              "report": {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31"}}
+    elements = page_elements(index_html([record]))
+    (main,) = [e for e in elements if e["tag"] == "main"]
+    assert {e["tag"] for e in elements if _within(e, main)} >= {"h1", "p", "table", "caption"}
+    assert not [e["tag"] for e in elements if e["tag"] in ("h1", "table") and not _within(e, main)]
+
+
 def test_the_index_table_is_captioned_and_scoped_and_each_pdf_link_names_its_client():
     """A screen reader's list of links reads "Kopi Senja (PDF)", "Harbour Books (PDF)", not "PDF" twice; the
     page scales on a phone (viewport) and its table says what it lists and which cells head what."""
