@@ -40,7 +40,7 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, time
     def line(key: str, text) -> str:
         return f"  {tr.t(f'cli.inspect.{key}') + ':':<{width}}{text}"
     lines = [line("family", f"{tr.message(label)} [{report.family}]"),
-             line("platform", report.platform or tr.t("common.na")),
+             line("platform", report.platforms_read or tr.t("common.na")),
              line(rows_key, tr.t("cli.inspect.counts", in_file=tr.number(report.rows_in_file),
                                  imported=tr.number(report.rows_imported),
                                  dropped=tr.number(sum(report.dropped.values()))))]

@@ -416,7 +416,8 @@ SINGULAR_VERBS = {"are": "is", "were": "was", "have": "has", "carry": "carries",
                   "report": "reports", "lack": "lacks", "come": "comes", "share": "shares", "count": "counts",
                   "keep": "keeps", "need": "needs", "show": "shows", "remain": "remains", "belong": "belongs",
                   "match": "matches", "appear": "appears", "differ": "differs", "repeat": "repeats",
-                  "read": "reads", "sum": "sums", "invite": "invites", "make": "makes"}
+                  "read": "reads", "sum": "sums", "invite": "invites", "make": "makes",
+                  "name": "names"}
 _NOUN_AFTER_NUMBER = re.compile(
     r"(?:\{(?P<part>\w+)\}\s+of\s+(?:the\s+)?)?"  # "{failed} of {total} reports": the verb agrees with {failed}
     r"\{(?P<count>\w+)\}(?P<space>\s+)(?P<qualifier>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)?)"

@@ -616,7 +616,7 @@ class Report:
         (which may be any)."""
         first, last = self.period_start.date(), self.period_end.date()
         spans = self._export_periods_by_file(platform)
-        return [r for r in self.imported.reports if r.platform == platform and (
+        return [r for r in self.imported.reports if r.holds(platform) and (
             (span := spans.get(str(r.path))) is None or span[0] <= last and span[1] >= first)]
 
     def header_only_exports(self) -> dict[str, list[str]]:
@@ -1728,7 +1728,8 @@ class Report:
             rows.append({
                 tr.t("coverage.file"): label,
                 tr.t("coverage.platform"): (tr.platform(report.platform) if report.platform
-                                            else tr.t("coverage.ads_platform") if kind == "paid" else ""),
+                                            else tr.t("coverage.ads_platform") if kind == "paid"
+                                            else tr.join(map(tr.platform, report.platforms))),
                 tr.t("coverage.content"): content,
                 tr.t("coverage.rows"): tr.number(report.rows_in_file),
                 tr.t("coverage.imported"): tr.number(imported),

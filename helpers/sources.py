@@ -751,13 +751,17 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None,
     days = mine["published_at"].dt.tz_localize(None).dt.normalize() if len(mine) else None
     spans, family = {}, {}
     for report in reports:
-        if platform is None or report.platform == platform:
+        if platform is None or report.holds(platform):
             family[str(report.path)] = report.family  # its posts may all have been superseded: no period
             spans[str(report.path)] = report.period and (report.period[0].date(), report.period[1].date())
+    others = _other_platforms_days(posts if siblings is None else siblings, platform)
     for file in files.unique():
         if file not in spans:
             theirs = days[files == file]
-            spans[file] = (theirs.min().date(), theirs.max().date())
+            first, last = theirs.min().date(), theirs.max().date()
+            if file in others.index:  # a file of several platforms (a scheduler's) covers its days for each
+                first, last = min(first, others.at[file, "min"]), max(last, others.at[file, "max"])
+            spans[file] = (first, last)
     for file in list(spans):
         if (stated := stated_days(file)) is not None:
             day_after = (family[file] == "x_tweet_activity") if file in family else named_to_day_after(Path(file))
@@ -775,6 +779,17 @@ def export_periods(posts: pd.DataFrame, reports=(), platform: str | None = None,
             start, end = spans[file]
             spans[file] = (start.replace(day=1), (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date())
     return spans
+
+
+def _other_platforms_days(posts: pd.DataFrame, platform: str | None) -> pd.DataFrame:
+    """The first ("min") and last ("max") day of each file's posts of other platforms than `platform`, by file:
+    a file holding several platforms' posts (a scheduler's export read through a mapping's `columns.platform`)
+    covers the same days for each of them, as its import report's period does (export_periods)."""
+    if platform is None or posts.empty or "source_file" not in posts:
+        return pd.DataFrame(columns=["min", "max"])
+    theirs = posts[posts["platform"].ne(platform).fillna(False).astype(bool)]
+    days = theirs["published_at"].dt.tz_localize(None).dt.normalize().dt.date
+    return days.groupby(theirs["source_file"].astype(str)).agg(["min", "max"])
 
 
 def _with_siblings(posts: pd.DataFrame, reports, file: str, stated: tuple, first, last) -> tuple:

@@ -240,7 +240,7 @@ class ImportResult:
         return pd.DataFrame([{
             tr.t("imports.explore.summary_file"): label,
             tr.t("imports.explore.summary_family"): r.family,
-            tr.t("imports.explore.summary_platform"): r.platform,
+            tr.t("imports.explore.summary_platform"): r.platforms_read,
             tr.t("imports.explore.summary_rows"): r.rows_in_file,
             tr.t("imports.explore.summary_imported"): r.rows_imported - r.superseded,
             tr.t("imports.explore.summary_dropped"): sum(r.dropped.values()),

@@ -20,6 +20,9 @@ class FileReport:
     path: Path
     family: str
     platform: str | None = None
+    #: the platforms of its rows, for a file whose rows say their own (a scheduler's export read through a
+    #: mapping's `columns.platform`): `platform` is their one platform, None for several
+    platforms: list[str] = field(default_factory=list)
     rows_in_file: int = 0
     rows_imported: int = 0
     dropped: dict[str, int] = field(default_factory=dict)  # reason (a Message) -> rows
@@ -38,6 +41,16 @@ class FileReport:
     #: that: X's clicks are every click, not link clicks; YouTube's views beside its engaged views. The report
     #: names it in Definitions and Data coverage for the platforms whose posts report the column.
     counted: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def platforms_read(self) -> str | None:
+        """The platform of its posts as a listing shows it: `platform`, or its rows' several ('facebook,
+        instagram, x'); None when unknown."""
+        return self.platform or ", ".join(self.platforms) or None
+
+    def holds(self, platform: str) -> bool:
+        """Whether its posts are `platform`'s: its one platform, or one of its rows' several."""
+        return platform == self.platform or platform in self.platforms
 
     def drop(self, reason: str, count: int) -> None:
         if count:

@@ -3,7 +3,8 @@
 For exports the workbook has no importer for (a scheduling tool, an agency's spreadsheet), the user
 says which CSV column holds which canonical column:
 
-    platform: instagram                # required: facebook, instagram, x, youtube, tiktok or linkedin
+    platform: instagram                # facebook, instagram, x, youtube, tiktok or linkedin: every row's; or
+                                       # `platform: Network` under columns, each row's network (a scheduler)
     account: Example Bakery            # optional: the account name for every row
     timezone: Europe/Berlin            # zone of the file's times (else the timezone given to the import)
     date_format: "%d.%m.%Y %H:%M"      # optional strptime format; ISO 8601 when absent
@@ -18,6 +19,11 @@ Use it with `load_mapped_csv(csv, mapping)`, `import_exports(csv, family='mapped
 mapping='mapping.yml')`, `explore.load_folder(folder, mapping='mapping.yml')` (for the files no family reads) or
 a roster's `exports` entry `{files: ..., mapping: mapping.yml}` (README, "Column mappings"). The mapping is
 checked as a whole and every problem is listed at once (mapping_problems, and header_problems against a CSV).
+
+A scheduling tool exports all its networks in one file, a column naming each row's ('Instagram', 'Twitter',
+'Pinterest'): `columns: {platform: Network}` then reads each row as a post of its own platform
+(schema.platform_code), and leaves out, counted with their values, the rows of a network the workbook does not
+read.
 
 This family is never auto-detected: any CSV could be meant, and only the user knows its meaning. Its
 signature holds upper-case text, which a normalised (case-folded) header name can never equal, so
@@ -38,7 +44,7 @@ from ..paths import PROJECT_ROOT, resolve
 from ..periods import timezone_hint
 from .. import safe_yaml, schema
 from ..schema import PLATFORMS, PRECISIONS
-from .base import Columns, Family, ImportedFile, begin_report, table_notes
+from .base import Columns, Family, FileReport, ImportedFile, begin_report, table_notes
 from .reading import read_delimited, read_delimited_head
 from .values import is_blank, to_local_datetime, to_number
 
@@ -47,7 +53,9 @@ COUNT_COLUMNS = (*schema.COUNT_COLUMNS, "follows_gained")
 DECIMAL_COLUMNS = ("watch_time_seconds", "spend")
 TEXT_COLUMNS = ("account", "format", "text", "permalink")
 #: canonical columns a mapping may fill from the CSV
-MAPPABLE = ("post_id", "published_at", *TEXT_COLUMNS, "paid", *COUNT_COLUMNS, *DECIMAL_COLUMNS)
+MAPPABLE = ("platform", "post_id", "published_at", *TEXT_COLUMNS, "paid", *COUNT_COLUMNS, *DECIMAL_COLUMNS)
+#: how many distinct values of a network column a drop reason or an error names, the rest counted
+VALUES_NAMED = 8
 TOP_LEVEL_KEYS = ("platform", "account", "timezone", "date_format", "published_precision", "impressions_kind",
                   "columns")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "paid", "boosted", "sponsored"})
@@ -64,7 +72,8 @@ def load_mapping(mapping_path: Path, csv_header: list[str] | None, *, given: str
     problems = mapping_problems(mapping) + (header_problems(mapping, csv_header) if csv_header is not None else [])
     if problems:
         raise ExportFormatError(mapping_path, listed(problems), hint=Message("imports.mapped_csv.problems_hint"))
-    mapping["platform"] = str(mapping["platform"]).strip().casefold()
+    if "platform" in mapping:
+        mapping["platform"] = str(mapping["platform"]).strip().casefold()
     return mapping
 
 
@@ -94,16 +103,21 @@ def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_h
 
 def mapping_problems(mapping: dict) -> list[Message]:
     """Every problem of a mapping read by read_mapping, whatever CSV it is for: unknown settings, a platform,
-    time zone, precision, kind or date format it cannot take, columns that are no canonical column or no text,
-    and post_id or published_at missing."""
+    time zone, precision, kind or date format it cannot take, the platform given both for every row and per row
+    (`columns.platform`) or neither way, columns that are no canonical column or no text, and post_id or
+    published_at missing."""
     problems: list[Message] = []
     for key in mapping:
         if key not in TOP_LEVEL_KEYS:
             problems.append(Message("imports.mapped_csv.unknown_setting", key=quoted(key), known=TOP_LEVEL_KEYS))
     platform = mapping.get("platform")
-    if platform is None:
+    per_row = isinstance(mapping.get("columns"), dict) and "platform" in mapping["columns"]
+    if platform is None and not per_row:
         problems.append(Message("imports.mapped_csv.platform_missing", platforms=PLATFORMS))
-    elif str(platform).strip().casefold() not in PLATFORMS:
+    elif platform is not None and per_row:
+        problems.append(Message("imports.mapped_csv.platform_twice", value=quoted(platform),
+                                column=quoted(mapping["columns"]["platform"])))
+    elif platform is not None and str(platform).strip().casefold() not in PLATFORMS:
         problems.append(Message("imports.mapped_csv.platform_unknown", value=quoted(platform), platforms=PLATFORMS))
     zone = mapping.get("timezone")
     if zone is not None:
@@ -187,7 +201,7 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     table = read_delimited(path)
     mapping = load_mapping(mapping_path, table.header, given=given, typed_here=mapping_here is not None)
     cols = Columns(table.header, table.keys)
-    table, report = begin_report(table, FAMILY, mapping["platform"])
+    table, report = begin_report(table, FAMILY, mapping.get("platform"))
     frame, rows = table.frame, table.source_rows()
     columns = mapping["columns"]
 
@@ -195,12 +209,21 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     no_id = post_id.eq("")
     report.drop(Message("imports.mapped_csv.empty_post_id"), int(no_id.sum()))
     frame, rows, post_id = frame[~no_id], rows[~no_id], post_id[~no_id]
+    if "platform" in columns:
+        platform = _row_platforms(frame[cols.key(columns["platform"])], path, columns["platform"], report)
+        frame, rows, post_id = frame[platform.notna()], rows[platform.notna()], post_id[platform.notna()]
+        platform = platform[platform.notna()]
+        found = sorted(set(platform))
+        report.platform = found[0] if len(found) == 1 else None
+        report.platforms = found
+    else:
+        platform = mapping["platform"]
 
     def cells(canonical: str) -> pd.Series:
         return frame[cols.key(columns[canonical])]
 
     out = pd.DataFrame(index=frame.index)
-    out["platform"] = mapping["platform"]
+    out["platform"] = platform
     if mapping.get("account") is not None:
         out["account"] = str(mapping["account"])
     out["post_id"] = post_id
@@ -226,6 +249,46 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
     report.warnings += table_notes(table, cols, own_file=True)  # a tool's file, not a platform's download
     report.rows_imported = len(out)
     return ImportedFile(posts=out, report=report)
+
+
+def _platform_codes(text: pd.Series) -> pd.Series:
+    """The platform each stripped cell names (schema.platform_code: 'Twitter' is x, 'IG' instagram), NA for a
+    blank cell or a network the workbook does not read; each distinct value looked up once."""
+    known = {value: schema.platform_code(value) if value else None for value in text.unique()}
+    return text.map(known).astype("string")
+
+
+def _row_platforms(cells: pd.Series, path: Path, column: str, report: FileReport) -> pd.Series:
+    """Each row's platform from the cells of the mapping's `columns.platform` (_platform_codes), NA for a network
+    the workbook does not read (Pinterest, Threads, a blank cell): those rows are counted in `report` as left
+    out, with their values. An error when no row names a platform read."""
+    text = cells.fillna("").str.strip()
+    codes = _platform_codes(text)
+    other = codes.isna()
+    if other.all() and len(codes):
+        raise ExportFormatError(path, Message("imports.mapped_csv.no_platform_read", count=len(codes),
+                                              values=_values_counted(text)),
+                                column=column, expected=Message("imports.mapped_csv.platform_values_expected",
+                                                                platforms=PLATFORMS),
+                                hint=Message("imports.mapped_csv.platform_values_hint", column=quoted(column)))
+    report.drop(Message("imports.mapped_csv.platform_not_read", column=quoted(column),
+                        values=_values_counted(text[other])), int(other.sum()))
+    return codes
+
+
+def _values_counted(text: pd.Series) -> list:
+    """The distinct values of `text` (stripped cells; 'INSTAGRAM' and 'Instagram' one value, spelt as first
+    written), most rows first, each with its rows ("'Pinterest' (1 row)", a blank cell named as such); past
+    VALUES_NAMED, how many more."""
+    folded = text.str.casefold()
+    spelt = dict(zip(folded[::-1], text[::-1]))  # each value as its first row writes it
+    counts = folded.value_counts(sort=False).sort_values(ascending=False, kind="stable")  # ties: first seen first
+    named = [Message("imports.mapped_csv.value_rows", count=int(n),
+                     value=quoted(spelt[value]) if value else Message("imports.mapped_csv.blank_value"))
+             for value, n in counts.head(VALUES_NAMED).items()]
+    if len(counts) > VALUES_NAMED:
+        named.append(Message("imports.mapped_csv.more_values", count=len(counts) - VALUES_NAMED))
+    return named
 
 
 def _published_at(cells: pd.Series, mapping: dict, mapping_path: Path, timezone: str | None, path: Path,
