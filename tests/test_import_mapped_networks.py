@@ -1,6 +1,6 @@
 """A scheduling tool's export of several networks in one file, read through one column mapping: each row a post of
 the network its `Network` column names (`columns: {platform: Network}`), the networks the workbook does not read
-left out and counted."""
+left out and counted, and a one-platform mapping beside such a column said in a note."""
 from __future__ import annotations
 
 import datetime as dt
@@ -154,3 +154,41 @@ def test_inspect_names_the_platforms_of_a_file_of_several(capsys):
     assert "  rows:         6 in file, 5 imported, 1 dropped\n" in out
     assert f"    dropped 1: {PINTEREST_LEFT_OUT}\n" in out
 
+
+# --- a one-platform mapping beside a column naming each row's network ----------------------------------------
+
+def test_a_one_platform_mapping_beside_a_network_column_naming_others_says_so(write_file):
+    mapping = write_file("one.yml", MAPPING.read_text(encoding="utf-8").replace(
+        "timezone: Asia/Jakarta\n", "platform: instagram\ntimezone: Asia/Jakarta\n").replace(
+        "  platform: Network", "  # platform: Network"))
+    result = import_exports(EXPORT, family="mapped_csv", mapping=mapping)
+    assert result.posts["platform"].eq("instagram").all()  # as the mapping says, Pinterest included
+    assert len(result.posts) == 5  # post 1001 on Facebook is taken for a repeat of 1001 on Instagram
+    note = result.reports[0].warnings[0]
+    assert note == ("column 'Network' names each row's network, not only that of the mapping's `platform:"
+                    " instagram`: 'Instagram' (2 rows), 'Facebook' (2 rows), 'Twitter' (1 row), 'Pinterest' (1 row);"
+                    " every row was read as a post of Instagram. To read each row as a post of the network it names,"
+                    " write `columns: {platform: Network}` in the mapping in place of `platform: instagram`")
+    assert Translator("id").message(note) == (
+        "kolom 'Network' menyebut platform setiap baris, tidak hanya platform dari `platform: instagram` pada"
+        " pemetaan: 'Instagram' (2 baris), 'Facebook' (2 baris), 'Twitter' (1 baris), 'Pinterest' (1 baris); semua"
+        " baris dibaca sebagai unggahan Instagram. Agar setiap baris dibaca sebagai unggahan platform yang"
+        " disebutnya, tulis `columns: {platform: Network}` di pemetaan sebagai ganti `platform: instagram`")
+
+
+def test_only_a_column_naming_other_networks_is_noted(write_file):
+    mapping = write_file("m.yml", "platform: instagram\ntimezone: UTC\ncolumns: {post_id: ID, published_at: When}\n")
+    for header, cells, noted in (
+            ("Social  network", ["Facebook", "Facebook"], "'Facebook' (2 rows)"),  # another platform than the mapping's
+            ("Platform", ["Instagram", "Threads"], "'Instagram' (1 row), 'Threads' (1 row)"),  # a network not read
+            ("Channel", ["Sunny Bakes", "Sunny Bakes"], None),  # a channel's name: no network column
+            ("Network", ["IG", ""], None)):  # the mapping's platform alone (a blank names no other)
+        rows = "".join(f"{i},2025-04-0{i} 09:00,{cell}\n" for i, cell in enumerate(cells, start=1))
+        csv_path = write_file("p.csv", f"ID,When,{header}\n{rows}")
+        warnings = import_exports(csv_path, family="mapped_csv", mapping=mapping).reports[0].warnings
+        if noted is None:
+            assert warnings == [], header
+        else:
+            [note] = warnings
+            assert f"names each row's network, not only that of the mapping's `platform: instagram`: {noted};" in note
+            assert f"write `columns: {{platform: {header}}}` in the mapping" in note

@@ -23,7 +23,8 @@ checked as a whole and every problem is listed at once (mapping_problems, and he
 A scheduling tool exports all its networks in one file, a column naming each row's ('Instagram', 'Twitter',
 'Pinterest'): `columns: {platform: Network}` then reads each row as a post of its own platform
 (schema.platform_code), and leaves out, counted with their values, the rows of a network the workbook does not
-read.
+read. A top-level `platform:` beside such a column that names other networks is said in a note
+(network_column_notes), since every row is then read as that platform's.
 
 This family is never auto-detected: any CSV could be meant, and only the user knows its meaning. Its
 signature holds upper-case text, which a normalised (case-folded) header name can never equal, so
@@ -54,7 +55,9 @@ DECIMAL_COLUMNS = ("watch_time_seconds", "spend")
 TEXT_COLUMNS = ("account", "format", "text", "permalink")
 #: canonical columns a mapping may fill from the CSV
 MAPPABLE = ("platform", "post_id", "published_at", *TEXT_COLUMNS, "paid", *COUNT_COLUMNS, *DECIMAL_COLUMNS)
-#: how many distinct values of a network column a drop reason or an error names, the rest counted
+#: headers (as normalise_name folds them) of a column naming each row's network in a scheduling tool's export
+NETWORK_COLUMNS = ("network", "platform", "channel", "social network")
+#: how many distinct values of a network column a note or an error names, the rest counted
 VALUES_NAMED = 8
 TOP_LEVEL_KEYS = ("platform", "account", "timezone", "date_format", "published_precision", "impressions_kind",
                   "columns")
@@ -218,6 +221,7 @@ def load_mapped_csv(csv_path, mapping_path, *, timezone: str | None = None,
         report.platforms = found
     else:
         platform = mapping["platform"]
+        report.warnings += network_column_notes(frame, cols, platform)
 
     def cells(canonical: str) -> pd.Series:
         return frame[cols.key(columns[canonical])]
@@ -274,6 +278,25 @@ def _row_platforms(cells: pd.Series, path: Path, column: str, report: FileReport
     report.drop(Message("imports.mapped_csv.platform_not_read", column=quoted(column),
                         values=_values_counted(text[other])), int(other.sum()))
     return codes
+
+
+def network_column_notes(frame: pd.DataFrame, cols: Columns, platform: str) -> list[Message]:
+    """A note for each column of a scheduler's kind (NETWORK_COLUMNS: Network, Platform, Channel, Social network)
+    whose cells name a platform and hold another value than the mapping's one `platform` (another platform, or
+    a network the workbook does not read; a blank cell is none): every row is read as `platform`'s post all the
+    same, so the note names the values and how to read each row as its own network's (`columns: {platform:
+    <column>}`). A column naming no platform (a channel's name) is no such column."""
+    notes = []
+    for name in NETWORK_COLUMNS:
+        for key in cols.all_keys(name):
+            text = frame[key].fillna("").str.strip()
+            codes = _platform_codes(text[text.ne("")])  # a blank cell names no other network
+            if codes.notna().any() and codes.ne(platform).fillna(True).any():
+                header = cols.header_of(key)
+                notes.append(Message("imports.mapped_csv.network_column", column=quoted(header), platform=platform,
+                                     name=Message(f"platform.{platform}"), values=_values_counted(text),
+                                     code=f"columns: {{platform: {header}}}"))
+    return notes
 
 
 def _values_counted(text: pd.Series) -> list:
