@@ -19,17 +19,19 @@ PRECISIONS = ("minute", "day", "month")
 #: impressions (times a thumbnail was shown, not the video).
 IMPRESSION_KINDS = ("impressions", "views", "thumbnail_impressions")
 PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok", "linkedin")
-#: Other names analysts give the platforms, folded (lower case, no spaces, hyphens or underscores; see
-#: platform_code): 'Twitter' for x, 'IG' for instagram. 'Tik Tok' and 'Linked In' fold to the names themselves.
-PLATFORM_ALIASES = {"twitter": "x", "xtwitter": "x", "twitterx": "x", "fb": "facebook", "ig": "instagram",
-                    "insta": "instagram", "yt": "youtube"}
+#: Other names analysts and scheduling tools give the platforms, folded (lower case, letters and digits only;
+#: see platform_code): 'Twitter' or 'X (Twitter)' for x, 'IG' for instagram. 'Tik Tok' and 'Linked In' fold to
+#: the names themselves.
+PLATFORM_ALIASES = {"twitter": "x", "xtwitter": "x", "twitterx": "x", "xcom": "x", "xformerlytwitter": "x",
+                    "fb": "facebook", "ig": "instagram", "insta": "instagram", "yt": "youtube"}
 
 
 def platform_code(name) -> str | None:
     """The platform (one of PLATFORMS) a name means however it is written: 'Instagram', 'Twitter', 'fb',
-    'Tik Tok', 'linked-in'; None for a name of no platform. The explorer answers a name it does not hold
-    with the one meant (explore.select_posts)."""
-    folded = re.sub(r"[\s_-]+", "", str(name).casefold())
+    'Tik Tok', 'linked-in', and as scheduling tools write their network column: 'X (Twitter)', 'Twitter/X',
+    'X.com'; None for a name of no platform. The explorer answers a name it does not hold with the one meant
+    (explore.select_posts)."""
+    folded = re.sub(r"[\W_]+", "", str(name).casefold())
     return folded if folded in PLATFORMS else PLATFORM_ALIASES.get(folded)
 
 

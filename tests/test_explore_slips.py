@@ -194,7 +194,9 @@ def test_posts_behind_a_rate_says_which_part_is_missing(workspace):
 @pytest.mark.parametrize("written, meant", [
     ("twitter", "x"), ("Twitter", "x"), ("X", "x"), ("fb", "facebook"), ("Facebook", "facebook"),
     ("ig", "instagram"), ("Insta", "instagram"), ("yt", "youtube"), ("YouTube", "youtube"), ("tik tok", "tiktok"),
-    ("Tik-Tok", "tiktok"), ("Linked In", "linkedin"), ("linkedin", "linkedin"), ("myspace", None), ("", None)])
+    ("Tik-Tok", "tiktok"), ("Linked In", "linkedin"), ("linkedin", "linkedin"), ("myspace", None), ("", None),
+    # as scheduling tools write their network column
+    ("X (Twitter)", "x"), ("Twitter/X", "x"), ("X.com", "x"), ("X (formerly Twitter)", "x"), ("Pinterest", None)])
 def test_a_platform_is_read_however_it_is_written(written, meant):
     assert schema.platform_code(written) == meant
 
