@@ -52,7 +52,9 @@ def export_files(folder: str | Path) -> list[Path]:
     """The export-like files a folder holds (recursively), a glob pattern matches ('data/raw/kopi/*.csv') or a
     path names (one export), in a stable order; an error if there are none. A pattern and a folder leave out
     files of other types, Excel's lock files and hidden files, as the roster's `exports` does
-    (importers.expand_paths); a zip archive is taken, to be named with what it holds (sources.split_exports)."""
+    (importers.expand_paths); a zip archive is taken, to be named with what it holds, and so is a spreadsheet
+    in a format not read here (an .xls, an .ods), to be named with how to save it as .xlsx
+    (sources.split_exports)."""
     from .importers import expand_paths
 
     _check_folder_given(folder)

@@ -84,7 +84,12 @@ EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
 #: Zip archives, in which YouTube Studio, Meta and X download their exports. A folder or a pattern takes them
 #: too (taken_by_pattern), so that an archive left unextracted is named with what it holds and to extract it
 #: (reading.archive_error), not passed over without a word; its contents are not read.
-ARCHIVE_SUFFIXES = (".zip", ".numbers")  # a Numbers document is a zip: named as one, with how to export its CSV
+ARCHIVE_SUFFIXES = (".zip",)
+#: Spreadsheets saved in a format the workbook does not read: a Numbers document, Excel 97-2003 (.xls, as
+#: LinkedIn and older tools exported), Excel's binary workbook (.xlsb), an OpenDocument spreadsheet (.ods, as
+#: LibreOffice saves). A folder or a pattern takes them (taken_by_pattern), so that one is named with how to
+#: save it as .xlsx or CSV (reading.spreadsheet_error), not passed over without a word.
+SPREADSHEET_SUFFIXES = (".numbers", ".xls", ".xlsb", ".ods")
 #: Documents kept beside the exports that no platform exports in (a report printed to PDF, a brief, slides, a
 #: screenshot), each with its kind (the catalogue's imports.reading.document.<kind>). A pattern leaves them out
 #: like any other type; a folder loaded whole (explore.load_folder) lists them as skipped with what they are
@@ -94,8 +99,9 @@ DOCUMENT_SUFFIXES = {".pdf": "pdf", ".doc": "word", ".docx": "word", ".ppt": "sl
 
 
 def taken_by_pattern(path: str | Path) -> bool:
-    """Whether a folder or a glob pattern takes a file of this type: an export type or an archive of exports."""
-    return Path(path).suffix.lower() in EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
+    """Whether a folder or a glob pattern takes a file of this type: an export type, an archive of exports or
+    a spreadsheet in another program's format."""
+    return Path(path).suffix.lower() in EXPORT_SUFFIXES + ARCHIVE_SUFFIXES + SPREADSHEET_SUFFIXES
 
 
 #: The file a render keeps in its reports folder, locked while it writes there (render.output_lock). A folder
@@ -109,8 +115,8 @@ WALK_LIMIT = 5000
 
 def exports_under(folder: Path, limit: int | None = None, skip=frozenset()) -> tuple[list[Path], bool]:
     """The files in `folder` and its subfolders that a folder or a pattern would take (taken_by_pattern: an
-    export type or an archive), as a glob sees them (hidden names, Excel's lock files and hidden folders
-    aside), sorted, and whether the walk stopped before the end. A reports folder below `folder` (one holding
+    export type, an archive or a spreadsheet in another program's format), as a glob sees them (hidden names,
+    Excel's lock files and hidden folders aside), sorted, and whether the walk stopped before the end. A reports folder below `folder` (one holding
     RENDER_LOCK_NAME) is not looked into; `folder` itself always is (--out may be a pattern's own folder). The walk stops as soon as it has met `limit` entries (default WALK_LIMIT), even inside
     one folder (os.scandir, never a whole listing): this only looks for exports a roster's patterns leave out
     (sources.left_out_exports), never reads them. The folders in `skip` (subfolders of `folder`, as written
@@ -278,9 +284,9 @@ def _below(folder: Path, files: bool = True) -> list[Path]:
 
 
 def glob_exports(pattern: str | Path) -> tuple[list[Path], dict]:
-    """The exports a glob pattern matches (glob_files, of a type in EXPORT_SUFFIXES, or an archive: see
-    taken_by_pattern), and, for the message when it matches files of other types only, what to name: the first
-    five of them and the export types."""
+    """The exports a glob pattern matches (glob_files, of a type in EXPORT_SUFFIXES, or an archive or a
+    spreadsheet in another program's format: see taken_by_pattern), and, for the message when it matches files
+    of other types only, what to name: the first five of them and the export types."""
     matches = glob_files(pattern)
     others = {"files": ", ".join(p.name for p in matches[:5]) + (" …" if len(matches) > 5 else ""),
               "suffixes": ", ".join(EXPORT_SUFFIXES)} if matches else {}

@@ -35,7 +35,8 @@ class Sources:
     paid: pd.DataFrame | None = None
     paid_reports: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why: a SkipReason) for files no family reads
-    # those that may hold posts: unreadable, a lone xlsx copy, empty, a zip of exports or a Numbers document
+    # those that may hold posts: unreadable, a lone xlsx copy, empty, a zip of exports, a spreadsheet not read
+    # here (an .xls, an .ods, a Numbers document)
     unread: list = field(default_factory=list)
     mapped: dict = field(default_factory=dict)  # post files read through a column mapping: {file: mapping file}
 
@@ -130,7 +131,8 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
     """Where split_exports sends one of `files`: the tables it goes to ('posts', 'daily', 'paid'; a workbook
     holding posts and a daily series goes to both), or, none, why it is skipped (a SkipReason) and whether it
     may hold posts (Sources.unread: unreadable, a lone spreadsheet copy, empty, a zip archive holding export
-    files not extracted beside it, a Numbers document; the workspace's warnings name each with what to do). One
+    files not extracted beside it, a spreadsheet in a format not read here: an .xls, an .ods, a Numbers
+    document, reading.spreadsheet_error; the workspace's warnings name each with what to do). One
     sorting for a folder loaded whole and for `python -m helpers inspect FOLDER`; see split_exports for what
     `skip_unknown` skips and what stays an error.
     With a column `mapping` (a file, checked before: explore.load_folder), a CSV file no family recognises
@@ -141,11 +143,15 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
     from .daily import detect_daily_family
     from .i18n import Message
     from .importers import detect_family, with_mapping_advice
-    from .importers.reading import archive_error, archive_files, document_error
+    from .importers.reading import archive_error, archive_files, document_error, spreadsheet_error
     from .paid import detect_paid_family
 
     if skip_unknown and (document := document_error(path)) is not None:
         return (), SkipReason(document), False
+    if (spreadsheet := spreadsheet_error(path)) is not None:  # an .xls, an .ods, a Numbers document: no reader
+        if skip_unknown:  # here, and an export saved so holds posts
+            return (), SkipReason(spreadsheet), True
+        raise spreadsheet
     if (inside := archive_files(path)) is not None:  # a zip a platform downloaded: its files are not read
         if (extracted := extracted_archive(path, inside, files)) is not None:
             return (), SkipReason(extracted), False
@@ -184,7 +190,8 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
         error = with_mapping_advice(error, advice)
     if not skip_unknown or _resembles_an_export(path):
         raise error
-    return (), SkipReason(error), _is_empty_file(error)  # an empty file: an interrupted download, its posts missing
+    # an empty file (an interrupted download), a web page saved as .xls (a spreadsheet opens it): posts missing
+    return (), SkipReason(error), _is_empty_file(error) or _named_spreadsheet(error)
 
 
 def _mapping_misfits(path: Path, mapping: Path) -> list:
@@ -208,6 +215,12 @@ def _is_empty_file(error: ExportFormatError) -> bool:
     return getattr(error.problem, "key", None) == "imports.reading.empty"
 
 
+def _named_spreadsheet(error: ExportFormatError) -> bool:
+    """Whether a file's error says it is named as a spreadsheet of a format not read here and holds no export
+    as text (reading.named_spreadsheet_error): a spreadsheet program opens it, and an export saved so holds posts."""
+    return getattr(error.problem, "key", None) == "imports.reading.other_spreadsheet_named"
+
+
 def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> ExportFormatError | None:
     """Why a spreadsheet copy of a CSV export (an xlsx, whatever its name says) with no CSV export beside it is
     not read (import_exports refuses it), or None when `path` is no such copy."""
@@ -225,11 +238,11 @@ def _lone_spreadsheet_copy(path: Path, family, files: list[Path]) -> ExportForma
 
 def archive_of_exports(inside: list[str]) -> bool:
     """Whether a zip archive holding the files `inside` (reading.archive_files) may hold posts: it holds a file
-    of an export's type (a platform's zipped download), or it is a Numbers document (an export opened and saved
-    in Numbers). A zip of pictures holds none."""
+    of an export's type (a platform's zipped download). A zip of pictures holds none. (A spreadsheet saved as a
+    zip, a Numbers document or an .ods, is told apart before: sort_file.)"""
     from .paths import EXPORT_SUFFIXES
 
-    return "Index/Document.iwa" in inside or any(Path(name).suffix.lower() in EXPORT_SUFFIXES for name in inside)
+    return any(Path(name).suffix.lower() in EXPORT_SUFFIXES for name in inside)
 
 
 def _sheet_copy_beside_its_workbook(path: Path, files: list[Path]) -> bool:
@@ -361,10 +374,11 @@ class Loaded:
 
 def unread_notes(sources: Sources) -> list:
     """A note for each file of a folder that was skipped but may hold posts (Sources.unread: one the system
-    will not open, an Excel workbook under a .csv name, an empty file, a zip archive of exports, a Numbers
-    document), with why and what to do (extract the zip, export the CSV): their posts are missing from every
-    figure, which must not go without a word, nor send the analyst to the files table for the remedy. For the
-    workspace's warnings and the report view's Data coverage alike; empty when there is none."""
+    will not open, an Excel workbook under a .csv name, an empty file, a zip archive of exports, a spreadsheet
+    in a format not read here: an .xls, an .ods, a Numbers document), with why and what to do (extract the zip,
+    save it as .xlsx or CSV): their posts are missing from every figure, which must not go without a word, nor
+    send the analyst to the files table for the remedy. For the workspace's warnings and the report view's Data
+    coverage alike; empty when there is none."""
     from .i18n import Message
 
     reasons = dict(sources.skipped)
@@ -433,9 +447,9 @@ def holds_an_export(path: Path) -> bool:
 def _looked_at_first(path: Path):
     """The order left_out_exports opens files in: archives and spreadsheets (.xlsx), fewer and more often a
     platform's whole export, before plain text files, then by path."""
-    from .paths import ARCHIVE_SUFFIXES
+    from .paths import ARCHIVE_SUFFIXES, SPREADSHEET_SUFFIXES
 
-    return (path.suffix.lower() not in ARCHIVE_SUFFIXES + (".xlsx",), path)
+    return (path.suffix.lower() not in ARCHIVE_SUFFIXES + SPREADSHEET_SUFFIXES + (".xlsx",), path)
 
 
 #: A file-name part that selects by type alone: stars, then at most one extension (`*`, `*.csv`, `*.*`, `*.xlsx`).
@@ -469,10 +483,11 @@ def _looked_from(pattern: Path) -> list[Path]:
 
 
 def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
-    """Files that may be exports (paths.exports_under: an export type or an archive) in the client's own folders,
-    or in their subfolders, that none of the glob `patterns` reads: not among `read` (the client's files), nor
-    `elsewhere` (files the roster gives other clients). A pattern `*.csv` passes over a subfolder per platform
-    and LinkedIn's .xlsx without a word, and a platform whose export lies there is missing from the report.
+    """Files that may be exports (paths.exports_under: an export type, an archive or a spreadsheet in a format
+    not read here) in the client's own folders, or in their subfolders, that none of the glob `patterns` reads:
+    not among `read` (the client's files), nor `elsewhere` (files the roster gives other clients). A pattern
+    `*.csv` passes over a subfolder per platform and LinkedIn's .xlsx without a word, and a platform whose export
+    lies there is missing from the report.
     A client's own folder is where a pattern taking files by type alone (selects_by_type_only) starts
     (_looked_from): its fixed part when every folder part below it is a whole `*` or `**`, else the folders of the
     files it matched (`Clients/Acme **b**/…` and `exports/*/acme/…` would start at every client's folder); never
@@ -481,10 +496,12 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     A copy of a file read (`posts.xlsx` beside the `posts.csv` read) and a zip archive whose exports are read,
     extracted (extracted_archive), are no more exports; a file is named only when its header is one of an export
     the workbook reads (holds_an_export: first rows only, never the posts, for at most HEADERS_LOOKED_AT files a
-    folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds of plain CSVs is still looked at).
+    folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds of plain CSVs is still looked at),
+    or when it is an archive or a spreadsheet in a format not read here (reading.spreadsheet_format: an .xls),
+    whose export may be inside.
     A folder whose look stopped at a limit is kept, with no files where none was found, so that the report says
     it was not looked through in full. A path that names a file is no pattern and looks in no folder."""
-    from .importers.reading import archive_files
+    from .importers.reading import archive_files, spreadsheet_format
     from .paths import as_spelled_on_disk, exports_under, is_pattern, resolve
 
     theirs = [Path(p).resolve() for p in elsewhere]
@@ -511,8 +528,9 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
                 more = more or "headers"
                 break
             inside = archive_files(path)
-            if (inside is not None and not extracted_archive(path, inside, read)) or \
-                    (inside is None and holds_an_export(path)):
+            if spreadsheet_format(path) is not None \
+                    or (inside is not None and not extracted_archive(path, inside, read)) \
+                    or (inside is None and holds_an_export(path)):
                 files.append(path)
         files.sort()
         if files or more:
@@ -570,13 +588,14 @@ def load_client(files: list[Path], *, client: str = "client", timezone: str | No
     from . import metrics
     from .i18n import Message
     from .importers import import_exports
-    from .importers.reading import archive_files, document_error
+    from .importers.reading import archive_files, document_error, spreadsheet_format
 
     sources = split_exports(files, client=client, timezone=timezone, skip_unknown=skip_unknown, mapped=mapped,
                             mapping=mapping, **options)
     if not sources.post_files and not (not posts_required and (sources.daily_files or sources.paid_files)):
-        # a .docx or .pptx is a zip too, but no download to extract
-        archives = [p for p, _ in sources.skipped if document_error(p) is None and archive_files(p) is not None]
+        # a .docx, a .pptx, an .ods or a Numbers document is a zip too, but no download to extract
+        archives = [p for p, _ in sources.skipped if document_error(p) is None and spreadsheet_format(p) is None
+                    and archive_files(p) is not None]
         if archives:  # the exports are likely inside: say so, and to extract them, rather than "no export"
             raise WorkbookError(Message("imports.sources.no_exports_zipped", files=[p.name for p, _ in sources.skipped],
                                         count=len(archives), archives=[p.name for p in archives]))

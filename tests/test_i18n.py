@@ -28,6 +28,7 @@ from helpers.importers import (facebook_insights_legacy, meta_business_suite, uc
                                x_tweet_activity, youtube_studio)
 from helpers.paid import SAME_DELIVERY_REASONS
 from helpers.importers.meta_ads_manager import TIME_COLUMNS
+from helpers.importers.reading import NAMED_FORMATS
 from helpers.paths import DOCUMENT_SUFFIXES, PROJECT_ROOT
 
 HELPERS_DIR = PROJECT_ROOT / "helpers"
@@ -216,6 +217,8 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.slides.language.": set(LANGUAGES),  # slides.render_slides: the language of each deck run
         "cli.inspect.": set(describe.LABELS),  # describe._report_lines
         "imports.reading.document.": set(DOCUMENT_SUFFIXES.values()),  # reading.document_error
+        # reading.spreadsheet_error, named_spreadsheet_error: the format of a spreadsheet not read here
+        "imports.reading.spreadsheet_format.": set(NAMED_FORMATS.values()),
         # errors.windows_path_hint: a path holding a line break or a tab, written in a roster or in Python
         "imports.paths.escaped_": {"roster", "python"},
         "imports.paths.advice_": {"roster", "python"},

@@ -28,7 +28,7 @@ from ..i18n import (Code, DIRECTION_CONTROL_CHARACTERS, DIRECTION_CONTROLS, Mess
                     without_direction_controls)
 from .base import (Family, FileReport, ImportedFile, close_enough, closest_family, file_drops, file_labels,
                    file_warnings, matching_family, resembles)
-from .reading import is_workbook, normalise_name, read_delimited_head, read_workbook_head
+from .reading import is_workbook, named_spreadsheet_error, normalise_name, read_delimited_head, read_workbook_head
 from .recency import Recency, by_recency, record_replaced
 from .recency import export_recency  # noqa: F401  (the names' order, as importers.export_recency)
 
@@ -171,6 +171,8 @@ def detect_family(path: Path, platform: str | None = None) -> Family:
         hint = Message("imports.importers.faint_closest_hint", closest=closest.label,
                        missing=[quoted(c) for c in missing],
                        shared=[quoted(c) for c in closest.signature if c not in missing])
+    if hint.key == "imports.importers.none_known_hint" and (named := named_spreadsheet_error(path)) is not None:
+        raise named  # a web page saved as .xls, say: what a spreadsheet program would save it as, not "no export"
     if hint.key == "imports.importers.faint_closest_hint":
         advice = Message("imports.importers.mapping_first_hint", hint=hint, how=MAPPING_ADVICE["python"])
     else:
@@ -274,7 +276,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     A path that exists as written is that file, glob characters and all (`export[1].csv`). A pattern leaves
     out Excel's lock files (`~$name.xlsx`, there while the export is open in Excel), hidden files and files
     of a type no export comes in (EXPORT_SUFFIXES: a PDF or a screenshot kept beside the exports); it takes a
-    zip archive, which is then named with what it holds rather than passed over (paths.taken_by_pattern)."""
+    zip archive, which is then named with what it holds rather than passed over, and a spreadsheet in a format
+    not read here (an .xls, an .ods), named with how to save it as .xlsx (paths.taken_by_pattern)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found: list[Path] = []

@@ -293,6 +293,17 @@ WORKBOOK_MAGIC = b"PK\x03\x04"
 
 #: The part every xlsx workbook (an Office Open XML zip) holds, and a zip archive of other files does not.
 WORKBOOK_PART = "[Content_Types].xml"
+#: The first bytes of an OLE2 compound file, which an Excel 97-2003 workbook (.xls) is; so are Word's and
+#: PowerPoint's files of those years (.doc, .ppt) and an xlsx saved with a password.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The part of Excel's binary workbook (.xlsb), an Office Open XML zip openpyxl does not read, in place of
+#: xl/workbook.xml.
+XLSB_PART = "xl/workbook.bin"
+#: The type an OpenDocument spreadsheet (.ods, LibreOffice's own format) writes in its `mimetype` part; a
+#: template's (.ots) adds "-template".
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+#: The part of a Numbers document (a zip as well).
+NUMBERS_PART = "Index/Document.iwa"
 #: How many of an archive's files a message names.
 ARCHIVE_FILES_SHOWN = 5
 #: The most a part of an xlsx workbook (a sheet's XML, its shared texts) may unpack to before it is read: the
@@ -324,7 +335,7 @@ def archive_files(path: Path) -> list[str] | None:
             names = archive.namelist()
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
         return None
-    if WORKBOOK_PART in names:
+    if WORKBOOK_PART in names and XLSB_PART not in names:  # an .xlsb is no workbook openpyxl reads
         return None
     # folders, and what a Mac adds to a zip it makes (__MACOSX/, ._name, .DS_Store), are no files of the download
     return [n for n in names if not n.endswith("/") and not n.startswith("__MACOSX/")
@@ -335,15 +346,76 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
     """The error for a zip archive given as an export: what it holds (its first files) and to extract it. The
     workbook does not read inside archives: a file is named by its path in every message and note, and the
     files of one download (YouTube's Table data and Chart data) are told apart by their names beside each
-    other, which an extracted folder keeps. A Numbers document, a zip as well, is named as one, with how to
-    export its CSV."""
-    if "Index/Document.iwa" in files:  # a Numbers document (a zip too): unzipped, it holds no CSV
-        return ExportFormatError(path, Message("imports.reading.numbers_document"),
-                                 hint=Message("imports.reading.numbers_document_hint"))
+    other, which an extracted folder keeps. A spreadsheet saved as a zip in a format not read here (a Numbers
+    document, an .ods, an .xlsb) is named as what it is, with how to save it in one that is (spreadsheet_error):
+    unzipped, it holds no CSV."""
+    if (spreadsheet := spreadsheet_error(path)) is not None:
+        return spreadsheet
     shown = [PurePosixPath(name).name for name in files[:ARCHIVE_FILES_SHOWN]]
     listed = ", ".join(shown) + (" …" if len(files) > ARCHIVE_FILES_SHOWN else "")
     return ExportFormatError(path, Message("imports.reading.zip_archive", count=len(files), files=listed or "—"),
                              hint=Message("imports.reading.zip_archive_hint"))
+
+
+def spreadsheet_format(path: Path) -> str | None:
+    """The format of a spreadsheet saved in one the workbook does not read, told by the file's content
+    whatever its name: 'xls' (an OLE2 compound file, OLE2_MAGIC, unless its name makes it a Word or PowerPoint
+    document, or an xlsx saved with a password), 'xlsb' (a zip holding XLSB_PART), 'ods' (a zip whose mimetype
+    is ODS_MIMETYPE) or 'numbers' (a zip holding NUMBERS_PART); None for any other file, and for one that
+    cannot be opened, whose read then says why."""
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(len(OLE2_MAGIC))
+        if head == OLE2_MAGIC:
+            return None if Path(path).suffix.lower() in (*DOCUMENT_SUFFIXES, ".xlsx", ".xlsm") else "xls"
+        if head[:4] != WORKBOOK_MAGIC:
+            return None
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as part:
+                    mimetype = part.read(len(ODS_MIMETYPE) + 16)
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, RuntimeError, NotImplementedError):
+        return None  # RuntimeError, NotImplementedError: an encrypted part, or one packed in a way zipfile lacks
+    if XLSB_PART in names:
+        return "xlsb"
+    if "mimetype" in names and mimetype.strip().startswith(ODS_MIMETYPE):
+        return "ods"
+    return "numbers" if NUMBERS_PART in names else None
+
+
+def spreadsheet_error(path: Path) -> ExportFormatError | None:
+    """The error for a spreadsheet saved in a format the workbook does not read (spreadsheet_format): what it
+    is, and to save it as .xlsx or CSV from a spreadsheet program (a Numbers document: to export its CSV from
+    Numbers). None for any other file. The workbook adds no reader for them: the program that opens one saves
+    it as .xlsx in a few clicks."""
+    kind = spreadsheet_format(path)
+    if kind is None:
+        return None
+    if kind == "numbers":  # unzipped, it holds no CSV: Numbers exports one
+        return ExportFormatError(path, Message("imports.reading.numbers_document"),
+                                 hint=Message("imports.reading.numbers_document_hint"))
+    return ExportFormatError(path, Message("imports.reading.other_spreadsheet",
+                                           format=Message(f"imports.reading.spreadsheet_format.{kind}")),
+                             hint=Message("imports.reading.other_spreadsheet_hint"))
+
+
+#: The formats a spreadsheet's name gives, of those the workbook does not read (paths.SPREADSHEET_SUFFIXES; a
+#: Numbers document is always a zip, told by its content).
+NAMED_FORMATS = {".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
+
+
+def named_spreadsheet_error(path: Path) -> ExportFormatError | None:
+    """The error for a file named as a spreadsheet of a format not read here (NAMED_FORMATS) whose content is
+    text in which no export is found: some tools save a web page or a text table under an .xls name for Excel
+    to open, and a spreadsheet program opens it and saves it as .xlsx or CSV as it does a real one. None for any
+    other name. A text file of that name holding an export is read as the export (detect_family)."""
+    kind = NAMED_FORMATS.get(Path(path).suffix.lower())
+    if kind is None:
+        return None
+    return ExportFormatError(path, Message("imports.reading.other_spreadsheet_named",
+                                           format=Message(f"imports.reading.spreadsheet_format.{kind}")),
+                             hint=Message("imports.reading.other_spreadsheet_hint"))
 
 
 def document_error(path: Path) -> ExportFormatError | None:
@@ -362,6 +434,8 @@ def text_encoding(path: Path, head: bytes) -> str:
         raise ExportFormatError(path, Message("imports.reading.empty"),
                                 expected=Message("imports.reading.empty_expected"),
                                 hint=Message("imports.reading.empty_hint"))
+    if head[:len(OLE2_MAGIC)] == OLE2_MAGIC and (spreadsheet := spreadsheet_error(path)) is not None:
+        raise spreadsheet  # an .xls, under any name: not binary data of no known kind
     if head[:4] == WORKBOOK_MAGIC and (files := archive_files(path)) is not None:
         raise archive_error(path, files)
     if head[:4] == WORKBOOK_MAGIC:

@@ -1,0 +1,138 @@
+"""Spreadsheets saved in a format the workbook does not read (Excel 97-2003 .xls, Excel's binary .xlsb,
+LibreOffice's .ods): taken by a folder or a pattern and named with how to save them as .xlsx or CSV, in a folder
+(files, warnings, inspect, the patterns' left-out files) and named on their own (an error naming the file);
+an .xls holding text is read as the export it holds."""
+import shutil
+import zipfile
+
+import pytest
+
+from helpers import explore
+from helpers.__main__ import main
+from helpers.errors import ExportFormatError, WorkbookError
+from helpers.i18n import translator
+from helpers.importers import expand_paths, import_exports
+from helpers.paths import DEMO_DIR
+from helpers.sources import LeftOut, left_out_exports, load_client
+
+INSTAGRAM = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv"
+#: The first bytes of an OLE2 compound file, as every Excel 97-2003 workbook starts: all the content sniffed.
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24
+ADVICE = ("open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or CSV, then read that file")
+XLS = "this is an Excel 97-2003 workbook (.xls), a format the workbook does not read: it reads .xlsx workbooks and CSV files"
+
+
+def write_ods(path):
+    """An OpenDocument spreadsheet as LibreOffice saves one: a zip whose `mimetype` part says what it is."""
+    with zipfile.ZipFile(path, "w") as document:
+        document.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        document.writestr("content.xml", "<office:document-content/>")
+        document.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+    return path
+
+
+def write_xlsb(path):
+    """An Excel binary workbook: an Office Open XML zip like an xlsx, with xl/workbook.bin for xl/workbook.xml."""
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """An Instagram export with LinkedIn's old .xls, an .ods and an .xlsb beside it, and a Word brief of the same
+    years: an OLE2 compound file as an .xls is, which its name tells apart (reading.document_error)."""
+    shutil.copy(INSTAGRAM, tmp_path / INSTAGRAM.name)
+    (tmp_path / "LinkedIn content.xls").write_bytes(OLE2)
+    (tmp_path / "brief.doc").write_bytes(OLE2)
+    write_ods(tmp_path / "posts.ods")
+    write_xlsb(tmp_path / "posts.xlsb")
+    return tmp_path
+
+
+def test_a_folder_lists_each_and_warns_of_them_with_how_to_save_them(folder):
+    workspace = explore.load_folder(folder, timezone="Asia/Jakarta")
+    files = workspace.files().set_index("file")
+    assert files.loc["LinkedIn content.xls", "table"] == "skipped"
+    assert files.loc["LinkedIn content.xls", "notes"] == f"{XLS}\n  what to do: {ADVICE}"
+    assert files.loc["posts.ods", "notes"].startswith("this is an OpenDocument spreadsheet (.ods), a format")
+    assert files.loc["posts.xlsb", "notes"].startswith("this is an Excel binary workbook (.xlsb), a format")
+    assert files.loc[INSTAGRAM.name, "imported"] == 146  # the export beside them is read
+    assert files.loc["brief.doc", "notes"].startswith("a Word document, not an export")
+    warnings = [str(note) for note in workspace.warnings()]
+    assert warnings[0] == ("LinkedIn content.xls: skipped, not read, so any posts it holds are missing from every "
+                           f"figure: {XLS}. What to do: {ADVICE}")
+    assert [note.split(":")[0] for note in warnings] == ["LinkedIn content.xls", "posts.ods", "posts.xlsb"]
+    assert translator("id").message(workspace.warnings()[1]) == (
+        "posts.ods: dilewati, tidak dibaca, sehingga unggahan yang mungkin ada di dalamnya tidak masuk ke angka "
+        "mana pun: ini adalah lembar kerja OpenDocument (.ods), format yang tidak dibaca buku kerja ini: buku "
+        "kerja ini membaca berkas .xlsx dan CSV. Yang perlu dilakukan: buka berkas itu di Excel atau LibreOffice "
+        "Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu baca berkas hasil simpanan itu")
+
+
+def test_named_on_its_own_it_is_an_error_naming_the_file_with_the_advice(folder, capsys):
+    xls = folder / "LinkedIn content.xls"
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(xls)
+    assert str(info.value) == f"file {xls}: {XLS}\n  what to do: {ADVICE}"
+    shutil.copy(xls, folder / "posts.csv")  # an .xls saved under a .csv name is still one
+    for name, what in (("posts.csv", XLS), ("posts.ods", "this is an OpenDocument spreadsheet (.ods)"),
+                       ("posts.xlsb", "this is an Excel binary workbook (.xlsb)")):
+        assert main(["inspect", str(folder / name)]) == 2
+        out = capsys.readouterr().out
+        assert what in out and ADVICE in out
+        assert "zip archive" not in out and "binary data" not in out and "cannot open the spreadsheet" not in out
+    assert main(["inspect", str(folder / "brief.doc")]) == 2
+    assert ".xls" not in capsys.readouterr().out
+
+
+def test_a_folder_given_to_inspect_says_they_cannot_be_read(folder, capsys):
+    assert main(["inspect", str(folder), "--timezone", "Asia/Jakarta"]) == 2  # files that cannot be read
+    out = capsys.readouterr().out
+    assert f"LinkedIn content.xls\n  cannot be read:\n    file {folder / 'LinkedIn content.xls'}: {XLS}" in out
+    assert out.count(ADVICE) == 3 and "146 in file, 146 imported" in out
+
+
+def test_a_roster_pattern_takes_them_and_names_them_with_the_advice(folder):
+    """A roster's `*` reads the folder as the render does (no file skipped): the .xls is an error naming it.
+    A pattern taking CSV files alone passes over them, and the render names them among the files it leaves out."""
+    assert [p.name for p in expand_paths(str(folder / "*"))] == [INSTAGRAM.name, "LinkedIn content.xls",
+                                                                 "posts.ods", "posts.xlsb"]
+    with pytest.raises(ExportFormatError, match=r"LinkedIn content\.xls: this is an Excel 97-2003 workbook"):
+        load_client(expand_paths(str(folder / "*")), timezone="Asia/Jakarta")
+    csv = expand_paths(str(folder / "*.csv"))
+    assert left_out_exports([str(folder / "*.csv")], csv) == [
+        LeftOut(folder, [folder / "LinkedIn content.xls", folder / "posts.ods", folder / "posts.xlsb"],
+                folder / "*", 3)]
+
+
+def test_a_folder_of_such_files_alone_is_not_said_to_hold_zip_archives_to_extract(tmp_path):
+    """An .ods is a zip, and so is a Numbers document, but no download to extract: each one's own advice."""
+    write_ods(tmp_path / "posts.ods")
+    with zipfile.ZipFile(tmp_path / "posts.numbers", "w") as document:
+        document.writestr("Index/Document.iwa", b"\x00\x01")
+    with pytest.raises(WorkbookError) as info:
+        explore.load_folder(tmp_path)
+    said = str(info.value)
+    assert said.startswith("none of the files could be read as an export (posts.numbers, posts.ods)")
+    assert "extract" not in said and ADVICE in said and "File › Export To › CSV" in said
+
+
+def test_an_xls_holding_text_is_read_as_the_export_it_holds_else_named_with_the_advice(tmp_path, capsys):
+    """Some tools save a CSV or a web page under an .xls name: its content decides. An Instagram export so
+    named is read (its 146 posts); a web page is no export, and named with how to save it from Excel."""
+    shutil.copy(INSTAGRAM, tmp_path / "instagram.xls")
+    (tmp_path / "page.xls").write_text("<html><body><table><tr><td>Date</td><td>Followers</td></tr></table>"
+                                       "</body></html>\n", encoding="utf-8")
+    assert len(import_exports(tmp_path / "instagram.xls", timezone="Asia/Jakarta").posts) == 146
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(tmp_path / "page.xls")
+    assert str(info.value) == (
+        f"file {tmp_path / 'page.xls'}: this file is named as an Excel 97-2003 workbook (.xls) and holds no export "
+        "the workbook knows: a web page or a text table, as some tools save one under that name for a spreadsheet "
+        f"program to open\n  what to do: {ADVICE}")
+    workspace = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
+    assert workspace.files()["imported"].tolist() == [146, 0]
+    assert [str(note).split(":")[0] for note in workspace.warnings()] == ["page.xls"]  # its posts may be missing
+
