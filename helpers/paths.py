@@ -80,7 +80,8 @@ def display_path(path: str | Path) -> str:
 SKIPPED_NAME_PREFIXES = (".", "~$")
 #: The file types exports come in. A glob pattern reads only these (a PDF or a picture beside the exports is
 #: no export); a file named as it is, is read whatever its type, and refused with why if it is no export.
-EXPORT_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+#: An .xlsm is an xlsx workbook with macros allowed (an export saved so in Excel), read as an xlsx.
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 #: Zip archives, in which YouTube Studio, Meta and X download their exports. A folder or a pattern takes them
 #: too (taken_by_pattern), so that an archive left unextracted is named with what it holds and to extract it
 #: (reading.archive_error), not passed over without a word; its contents are not read.

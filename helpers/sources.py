@@ -449,7 +449,7 @@ def _looked_at_first(path: Path):
     platform's whole export, before plain text files, then by path."""
     from .paths import ARCHIVE_SUFFIXES, SPREADSHEET_SUFFIXES
 
-    return (path.suffix.lower() not in ARCHIVE_SUFFIXES + SPREADSHEET_SUFFIXES + (".xlsx",), path)
+    return (path.suffix.lower() not in ARCHIVE_SUFFIXES + SPREADSHEET_SUFFIXES + (".xlsx", ".xlsm"), path)
 
 
 #: A file-name part that selects by type alone: stars, then at most one extension (`*`, `*.csv`, `*.*`, `*.xlsx`).

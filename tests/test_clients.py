@@ -391,12 +391,12 @@ def test_a_pattern_reads_exports_only_and_one_matching_no_export_is_refused(tmp_
     notes.mkdir()
     (notes / "brief.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(WorkbookError, match=r"matches no export, only files of other types \(brief.pdf\); exports"
-                                            r" are .csv, .xlsx, .tsv, .txt files"):
+                                            r" are .csv, .xlsx, .xlsm, .tsv, .txt files"):
         expand_paths(str(notes / "*"))
     with pytest.raises(RosterError) as info:
         load_roster(roster(tmp_path, "clients:" + _client(f'["{notes}/*"]')))
     assert info.value.problems == [f"client 'acme': key 'exports': the pattern '{notes}/*' matches no export, only"
-                                   " files of other types (brief.pdf); exports are .csv, .xlsx, .tsv, .txt files:"
+                                   " files of other types (brief.pdf); exports are .csv, .xlsx, .xlsm, .tsv, .txt files:"
                                    " check the pattern or the folder"]
     named = notes / "brief.pdf"  # named as it is: read, and refused for what it is when rendered
     assert expand_paths(str(named)) == [named]
@@ -408,7 +408,7 @@ def test_a_pattern_of_many_other_files_names_five_of_them(tmp_path):
     for name in ("a.pdf", "b.PNG", "c.docx", "d.pdf", "e.jpg", "f.pdf", ".hidden.csv"):
         (tmp_path / name).write_bytes(b"x")
     assert glob_exports(tmp_path / "*") == ([], {"files": "a.pdf, b.PNG, c.docx, d.pdf, e.jpg …",
-                                                 "suffixes": ".csv, .xlsx, .tsv, .txt"})
+                                                 "suffixes": ".csv, .xlsx, .xlsm, .tsv, .txt"})
     (tmp_path / "posts.CSV").write_bytes(b"x")  # a type's case does not matter
     assert glob_exports(tmp_path / "*")[0] == [tmp_path / "posts.CSV"]
     assert glob_exports(tmp_path / "none*") == ([], {})  # no file at all: the caller says so in its own words

@@ -1,7 +1,7 @@
 """Spreadsheets saved in a format the workbook does not read (Excel 97-2003 .xls, Excel's binary .xlsb,
 LibreOffice's .ods): taken by a folder or a pattern and named with how to save them as .xlsx or CSV, in a folder
 (files, warnings, inspect, the patterns' left-out files) and named on their own (an error naming the file);
-an .xls holding text is read as the export it holds."""
+an .xls holding text is read as the export it holds; an .xlsm (an xlsx with macros) is read as an xlsx."""
 import shutil
 import zipfile
 
@@ -136,3 +136,13 @@ def test_an_xls_holding_text_is_read_as_the_export_it_holds_else_named_with_the_
     assert workspace.files()["imported"].tolist() == [146, 0]
     assert [str(note).split(":")[0] for note in workspace.warnings()] == ["page.xls"]  # its posts may be missing
 
+
+def test_an_xlsm_workbook_in_a_folder_is_read_as_an_xlsx(tmp_path):
+    """An .xlsm is an xlsx with macros allowed, as Excel saves an export so: openpyxl reads it, and a folder
+    takes it (it passed it over before)."""
+    from test_import_linkedin import STANDARD_ROWS, build_workbook
+
+    build_workbook(tmp_path / "acme_content_1.xlsm", STANDARD_ROWS)
+    workspace = explore.load_folder(tmp_path, timezone="UTC")
+    assert workspace.files()["table"].tolist() == ["posts"]
+    assert len(workspace.posts) == 4  # Hello world, Big launch (counted once), Quiet one, Clip
