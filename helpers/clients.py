@@ -1334,7 +1334,7 @@ def light_logo(path: Path) -> bool:
 
     try:
         with Image.open(path) as image:
-            pixels = image.convert("RGBA")
+            pixels = eight_bit(image).convert("RGBA")
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
     pixels.thumbnail((512, 512))  # the share of light pixels, not the details, is what counts
@@ -1345,6 +1345,27 @@ def light_logo(path: Path) -> bool:
     over_white = rgba[..., :3] * rgba[..., 3:] + (1 - rgba[..., 3:])
     light = 1.05 / (luminances(over_white) + 0.05) < LIGHT_CONTRAST  # contrast with white (luminance 1)
     return light[visible].mean() >= LOGO_LIGHT_SHARE
+
+
+#: Pillow's modes of integer grey wider than 8 bits: a 16-bit greyscale PNG opens as 'I;16' ('I' before Pillow 10).
+WIDE_GREY_MODES = ("I", "I;16", "I;16B", "I;16L", "I;16N")
+
+
+def eight_bit(image):
+    """A Pillow image of 16-bit grey (WIDE_GREY_MODES; a PNG holds at most 16 bits, 0 to 65,535) scaled to 8-bit
+    grey, its one transparent shade (a tRNS chunk) as alpha; any other image as it is. Pillow's own
+    convert("RGBA") clips each value above 255 to white: a 10% grey (6,554) would read as white, a dark logo
+    as a pale one."""
+    from PIL import Image
+
+    if image.mode not in WIDE_GREY_MODES:
+        return image
+    values = np.asarray(image).astype(np.int64)
+    grey = Image.fromarray(np.clip(np.rint(values / 257), 0, 255).astype(np.uint8))
+    transparent = image.info.get("transparency")
+    if isinstance(transparent, int):
+        grey.putalpha(Image.fromarray(np.where(values == transparent, 0, 255).astype(np.uint8)))
+    return grey
 
 
 def branding_notes(client: Client) -> list[Message]:

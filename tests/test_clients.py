@@ -810,6 +810,43 @@ def test_a_pale_yellow_logo_is_light_and_a_logo_over_white_is_judged_as_drawn(tm
     assert light_logo(yellow) and not light_logo(grey) and light_logo(ghost)
 
 
+def _png_grey16(path: Path, rows: list[list[int]], transparent: int | None = None) -> Path:
+    """A 16-bit greyscale PNG of these values (0 to 65,535), with `transparent` as its one transparent shade
+    (a tRNS chunk): Pillow opens it in mode 'I;16'."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    pixels = b"".join(b"\x00" + struct.pack(f">{len(row)}H", *row) for row in rows)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n"
+                     + chunk(b"IHDR", struct.pack(">IIBBBBB", len(rows[0]), len(rows), 16, 0, 0, 0, 0))
+                     + (chunk(b"tRNS", struct.pack(">H", transparent)) if transparent is not None else b"")
+                     + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_a_16_bit_grey_png_logo_is_judged_by_its_shades_not_clipped_to_white(tmp_path):
+    """A 16-bit grey PNG holds 0 to 65,535: a 10% grey (6,554, 8-bit 26, #1A1A1A, 17:1 against white) is dark,
+    though every value over 255 would read as white if taken as 8-bit; 95% (62,258, 8-bit 242, #F2F2F2, 1.1:1)
+    is light. With a transparent shade (tRNS): a dark logo on a transparent white ground is dark, a white logo on
+    a transparent black ground light, as only the visible pixels count."""
+    from PIL import Image
+
+    from helpers.clients import light_logo
+
+    dark = _png_grey16(tmp_path / "dark.png", [[6554] * 10] * 10)
+    with Image.open(dark) as image:
+        assert image.mode == "I;16"
+    assert not light_logo(dark)
+    assert light_logo(_png_grey16(tmp_path / "pale.png", [[62258] * 10] * 10))
+    # 1 dark pixel of 100, the other 99 the transparent shade: all the visible ones dark (99% white if all shown)
+    ground = [[65535] * 10] * 9 + [[65535] * 9 + [6554]]
+    assert not light_logo(_png_grey16(tmp_path / "on-white.png", ground, transparent=65535))
+    assert light_logo(_png_grey16(tmp_path / "on-black.png", [[0] * 10] * 9 + [[65535] * 10], transparent=0))
+
+
 def test_a_plain_svg_logo_with_inner_references_is_accepted(tmp_path):
     logo = tmp_path / "logo.svg"
     logo.write_text('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
