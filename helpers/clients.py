@@ -1074,7 +1074,7 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                                        or _there(tr, resolve(logo))))
                 elif problem := logo_problem(resolve(logo)):
                     size = f"{resolve(logo).stat().st_size / 2**20:.1f} MB"
-                    width, height = logo_size(resolve(logo)) or (0, 0)  # 'too_many_pixels': by its header
+                    width, height = decoded_size(resolve(logo)) or (0, 0)  # '…too_many_pixels': by headers
                     problems.append(say(f"roster.logo_{problem}", client=label, path=as_typed(logo), size=size,
                                         limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB", width=tr.number(width),
                                         height=tr.number(height), memory=tr.number(width * height * 4 / 1e6),
@@ -1254,16 +1254,68 @@ LIGHT_CONTRAST = 1.5
 
 def logo_problem(path: Path) -> str | None:
     """Why a logo file cannot go into a report ('not_image', 'too_large', 'active', 'too_many_pixels': a PNG of
-    over LOGO_MAX_PIXELS, by its header alone), or None when it can."""
+    over LOGO_MAX_PIXELS, by its header alone; 'embeds_too_many_pixels': an SVG embedding such an image), or
+    None when it can."""
     if not is_image(path):
         return "not_image"
     if path.stat().st_size > LOGO_MAX_BYTES:
         return "too_large"
-    if path.suffix.lower() == ".svg" and _SVG_ACTIVE.search(path.read_bytes()):
+    svg = path.suffix.lower() == ".svg"
+    if svg and _SVG_ACTIVE.search(path.read_bytes()):
         return "active"
-    if path.suffix.lower() == ".png" and (size := logo_size(path)) and size[0] * size[1] > LOGO_MAX_PIXELS:
-        return "too_many_pixels"
+    if (size := decoded_size(path)) and size[0] * size[1] > LOGO_MAX_PIXELS:
+        return "embeds_too_many_pixels" if svg else "too_many_pixels"
     return None
+
+
+def decoded_size(path: Path) -> tuple[float, float] | None:
+    """The width and height of the largest image a browser decodes to show a logo, by headers alone: a PNG's
+    own (logo_size), or the largest raster image an SVG embeds (embedded_sizes); None when the file does not
+    say, or for an SVG embedding none (drawn at the size it is shown at)."""
+    if path.suffix.lower() == ".png":
+        return logo_size(path)
+    try:
+        sizes = embedded_sizes(path.read_bytes())
+    except OSError:
+        return None
+    return max(sizes, key=lambda size: size[0] * size[1], default=None)
+
+
+#: An image an SVG embeds in base64 (<image href="data:image/png;base64,…">): a browser decodes it whole too.
+_SVG_EMBEDDED = re.compile(rb"data:image/[\w.+-]+;base64,([A-Za-z0-9+/=\s]+)", re.IGNORECASE)
+
+
+def embedded_sizes(svg: bytes) -> list[tuple[int, int]]:
+    """The width and height of each raster image (PNG, JPEG, GIF or WebP, whatever its data URL calls it, as a
+    browser sniffs it) an SVG embeds in base64, read by Pillow from its header without decoding a pixel
+    (Pillow's format readers, not Image.open, whose guard against large images would refuse before saying the
+    size). One Pillow cannot read is passed over: a browser shows nothing for it either."""
+    import base64
+    import binascii
+    import io
+    import struct
+
+    found = _SVG_EMBEDDED.findall(svg)
+    if not found:
+        return []
+    from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin, WebPImagePlugin
+
+    readers = (PngImagePlugin.PngImageFile, JpegImagePlugin.JpegImageFile, GifImagePlugin.GifImageFile,
+               WebPImagePlugin.WebPImageFile)
+    sizes = []
+    for text in found:
+        try:
+            data = base64.b64decode(re.sub(rb"\s+", b"", text) + b"==")  # padding a browser does without
+        except (binascii.Error, ValueError):
+            continue
+        for reader in readers:
+            try:
+                with reader(io.BytesIO(data)) as image:
+                    sizes.append(image.size)
+                break
+            except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error):  # not this format
+                continue
+    return sizes
 
 
 def logo_size(path: Path) -> tuple[float, float] | None:

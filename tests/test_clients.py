@@ -726,6 +726,49 @@ def test_a_png_logo_of_too_many_pixels_is_refused_by_its_header_alone(tmp_path, 
         "logo bernilai 'x', PNG lebih dari 25 megapiksel")
 
 
+def test_an_svg_logo_embedding_an_image_of_too_many_pixels_is_refused_by_its_header_alone(tmp_path, monkeypatch):
+    """An SVG embedding a PNG of 12,000 × 12,000 pixels as a data: URL makes a browser decode 576 MB as a PNG
+    logo of that size does, though the SVG itself names no such size: refused, naming the embedded image's size,
+    read from its header (no pixel decoded); a JPEG called a PNG by its URL (a browser sniffs it) of 6,000 ×
+    5,000 (30 megapixels, 120 MB) as well. An SVG embedding a PNG of 5,000 × 5,000 (25 megapixels) is accepted."""
+    import base64
+    import io
+
+    import PIL.Image
+    import PIL.ImageFile
+
+    from helpers.report import check_report_parameters
+
+    def svg(name: str, *images: bytes) -> Path:
+        embedded = "".join(f'<image width="10" height="10" href="data:image/png;base64,'
+                           f'{base64.b64encode(image).decode()}"/>' for image in images)
+        (path := tmp_path / name).write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40">{embedded}</svg>', encoding="utf-8")
+        return path
+
+    jpeg = io.BytesIO()
+    PIL.Image.new("L", (6000, 5000), 30).save(jpeg, "JPEG")
+    small = _png_header(tmp_path / "small.png", 200, 64).read_bytes()
+    monkeypatch.setattr(PIL.ImageFile.ImageFile, "load", lambda *_: pytest.fail("an embedded image was decoded"))
+    huge = svg("huge.svg", small, _png_header(tmp_path / "huge.png", 12_000, 12_000).read_bytes())
+    assert _problems(tmp_path, roster_text(huge)) == [
+        f"client 'acme': key 'branding.logo': {huge} embeds an image of 12,000 × 12,000 pixels, which a browser"
+        " opening the report decodes whole, into about 576 MB of memory, however small the file; use one embedding"
+        " images of at most 25 megapixels (a few hundred pixels across is plenty: the top of the report shows a"
+        " logo at most 220 × 64 pixels)"]
+    [indonesian] = _problems(tmp_path, roster_text(huge), language="id")
+    assert "huge.svg menyematkan gambar berukuran 12.000 × 12.000 piksel" in indonesian
+    [said] = _problems(tmp_path, roster_text(svg("photo.svg", jpeg.getvalue())))
+    assert "embeds an image of 6,000 × 5,000 pixels" in said and "about 120 MB of memory" in said
+    assert load_roster(roster(tmp_path, roster_text(svg("most.svg", _png_header(tmp_path / "most.png", 5_000, 5_000)
+                                                                     .read_bytes()))))
+    parameters = dict(timezone="UTC", period_start="2026-09-01", period_end="2026-10-31", comparison_start=None,
+                      comparison_end=None, top_n=10, language="en", currency=None, accent_colour="#0072B2",
+                      logo=str(huge), benchmark_industry="all industries", year=None)
+    with pytest.raises(WorkbookError, match=f"logo is '{huge}', an SVG embedding an image of over 25 megapixels"):
+        check_report_parameters(**parameters)
+
+
 def _client_with_logo(logo: Path):
     from helpers.clients import Client
 

@@ -282,11 +282,12 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.reach_": {"chance", "undecided", "close", "unknown"},  # lesson.simulation_takeaway: why no winner
         "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         # report.check_report_parameters
-        "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active", "too_many_pixels"},
+        "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active", "too_many_pixels",
+                                           "embeds_too_many_pixels"},
         "imports.dates.carries_": {"time", "zone", "both"},  # periods.not_whole_day
         "imports.dates.zone_": {"explore", "report", "daily"},  # periods.not_whole_day: who asks
         # clients._check_client (logo_problem)
-        "roster.logo_": {"kind", "not_image", "too_large", "active", "too_many_pixels"},
+        "roster.logo_": {"kind", "not_image", "too_large", "active", "too_many_pixels", "embeds_too_many_pixels"},
         "roster.mapped_key.": {"files", "mapping"},  # clients._mapped_entry_problems
         "imports.importers.map_": {"python", "folder", "roster", "inspect", "inspect_folder"},  # importers.MAPPING_ADVICE
         # lesson.simulation_takeaway: why no winner, or the rate's winner with its interactions' gap
