@@ -5,13 +5,14 @@ over posts that report both measures; each result carries its sample size and un
 """
 from __future__ import annotations
 
+import warnings
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import WorkbookError, unknown_name
+from .errors import WorkbookError, WorkbookWarning, unknown_name
 from .i18n import Message
 from .metrics import RATES, UNKNOWN_GROUP, column, floats, group_columns, group_keys, interactions_of, operand, \
     paid_flag, rate
@@ -296,17 +297,44 @@ def surely_in_top(values: pd.Series, n: int) -> pd.Index:
 BROADCAST_COUNTS = ("reach", "impressions", "video_views")
 
 
+class PlatformsLeftOut(WorkbookWarning):
+    """A comparison of the two lenses given posts of several platforms, some of which report none of the count
+    it compares by (reported): those platforms' posts are left out of it (errors.WorkbookWarning: shown in the
+    active language, every time)."""
+
+
 def reported(posts: pd.DataFrame, x: str, what: str, hint: str) -> None:
     """An error when posts are given and none reports `x`: X, LinkedIn, YouTube and TikTok report no reach,
     and a ranking or a fit over 0 posts would come back as NaN without a word. It names the column, the
-    platforms, the counts the posts do report, and the way on (`hint`: rank_agreement_by_broadcast, x=)."""
-    if posts.empty or _measure(posts, x).notna().any():
+    platforms, the counts the posts do report, and the way on (`hint`: rank_agreement_by_broadcast, x=).
+    When some platforms' posts report `x` and others' none, a warning (PlatformsLeftOut) names the platforms
+    left out, with how to select them and the way on: a warning, as the explorer's other partial figures
+    (explore.posts_behind, metrics.period_change), so that a notebook run over a folder goes on."""
+    if posts.empty:
         return
+    has = _measure(posts, x).notna()
+    if not has.any():
+        raise WorkbookError(Message("imports.compare.x_not_reported", count=len(posts), x=repr(x), what=what,
+                                    platforms=_platform_names(posts), hint=_hint(posts, x, hint)))
+    if "platform" not in posts:  # a table of the analyst's: one set of posts
+        return
+    left = posts["platform"].notna() & ~posts["platform"].isin(posts.loc[has, "platform"].dropna().unique())
+    if left.any():
+        out = posts[left]
+        warnings.warn(PlatformsLeftOut(Message(
+            "imports.compare.x_partly_reported", count=len(out), x=repr(x), what=what, platforms=_platform_names(out),
+            kept=_platform_names(posts[has]), example=str(sorted(out["platform"].unique())[0]),
+            hint=_hint(out, x, hint))), stacklevel=3)
+
+
+def _platform_names(posts: pd.DataFrame) -> list[Message]:
+    return [Message(f"platform.{p}") for p in sorted(posts["platform"].dropna().unique())]
+
+
+def _hint(posts: pd.DataFrame, x: str, hint: str) -> Message:
+    """The way on (`hint`), naming the broadcast counts other than `x` these posts report."""
     counts = [name for name in BROADCAST_COUNTS if name != x and name in posts and posts[name].notna().any()]
-    raise WorkbookError(Message(
-        "imports.compare.x_not_reported", count=len(posts), x=repr(x), what=what,
-        platforms=[Message(f"platform.{p}") for p in sorted(posts["platform"].dropna().unique())],
-        hint=Message(hint, reported=", ".join(map(repr, counts)) or Message("imports.compare.no_count"))))
+    return Message(hint, reported=", ".join(map(repr, counts)) or Message("imports.compare.no_count"))
 
 
 def dividing_by_x(x: str, rate: str, what: str) -> None:

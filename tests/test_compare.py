@@ -165,10 +165,11 @@ def test_a_ranking_or_fit_by_a_count_no_post_reports_is_an_error_naming_the_way_
             compare.elasticity(youtube)
     finally:
         use_language("en")
-    # one platform without reach beside one with it: each platform's row says what it can
+    # one platform without reach beside one with it: each platform's row says what it can, and a warning why
     both = pd.concat([x, posts_table([dict(platform="facebook", reach=r, impressions=na, reactions=k, comments=0,
                                            shares=0, saves=na) for r, k in [(100, 5), (200, 8), (400, 10)]])])
-    assert np.isnan(compare.rank_agreement(both).loc["x", "rho"])
+    with pytest.warns(compare.PlatformsLeftOut):
+        assert np.isnan(compare.rank_agreement(both).loc["x", "rho"])
 
 
 def test_a_tie_by_reach_is_broken_by_date_not_by_interactions():
@@ -591,10 +592,71 @@ def test_every_comparison_of_the_lenses_refuses_a_count_no_post_reports():
     paid = compare.paid_vs_organic(x, 1, **by_impressions).iloc[0]
     assert (paid["paid with reach"], paid["organic with reach"]) == (1, 2)
     assert paid["reach lift"] == pytest.approx(2000 / 750)  # the organic median of 1000 and 500
-    # posts of several platforms, one of which reports the count: the others have no row, as before
+    # posts of several platforms, one of which reports the count: the others have no row, and a warning says so
     facebook = posts_table([dict(platform="facebook", reach=100, impressions=na, reactions=5, comments=0, shares=0,
                                  saves=na)])
-    assert compare.rank_table(pd.concat([x, facebook]))["platform"].tolist() == ["facebook"]
+    with pytest.warns(compare.PlatformsLeftOut, match=r"^rank_table compares no post of X \(3 posts\)"):
+        assert compare.rank_table(pd.concat([x, facebook]))["platform"].tolist() == ["facebook"]
+
+
+def test_a_comparison_of_several_platforms_says_which_it_leaves_out_for_not_reporting_x():
+    """Facebook reports reach, X impressions alone: by reach, each of the six comparisons leaves X's posts out
+    (no rows in quadrants and rank_table; lifts of NaN in paid_vs_organic, n 0 in rank_agreement) and says so in a
+    warning,
+    naming X, its 3 posts, the platform compared, how to select X and the count X reports; its figures are
+    Facebook's as they were. elasticity and top_n_overlap compare one platform, so refuse both (one_platform).
+    Reach on every platform, or X selected and compared by impressions: no warning. The client report (its
+    private _quadrants and the like, one platform at a time) warns of nothing."""
+    import warnings
+
+    from helpers.i18n import Translator
+
+    na = pd.NA
+    x = posts_table([dict(platform="x", reach=na, impressions=i, reactions=k, comments=0, shares=0, saves=na,
+                          paid=paid) for i, k, paid in [(1000, 9, False), (500, 4, False), (2000, 19, True)]])
+    facebook = posts_table([dict(platform="facebook", reach=r, impressions=na, reactions=k, comments=0, shares=0,
+                                 saves=na, paid=paid) for r, k, paid in [(100, 5, False), (300, 9, True),
+                                                                         (200, 2, False)]])
+    both = pd.concat([x, facebook], ignore_index=True)
+    said = ("{what} compares no post of X (3 posts): their exports leave 'reach' blank (not reported, which is not 0),"
+            " so it compares the posts of Facebook alone. To compare them, select them, e.g."
+            " explore.select_posts(posts, platform='x'). Pass {x}= one of the counts these posts report: 'impressions'")
+    for what, call, name in [("quadrants", lambda: compare.quadrants(both), "x"),
+                             ("rank_table", lambda: compare.rank_table(both), "a"),
+                             ("paid_vs_organic", lambda: compare.paid_vs_organic(both, 1), "x")]:
+        with pytest.warns(compare.PlatformsLeftOut) as caught:
+            table = call()
+        [warning] = caught
+        assert str(warning.message).startswith(said.format(what=what, x=name)), what
+        assert warning.filename == __file__  # said of the analyst's call, not of compare.py
+        compared = table.dropna(subset=["reach lift"]) if what == "paid_vs_organic" else table
+        assert compared["platform"].unique().tolist() == ["facebook"], what
+    with pytest.warns(compare.PlatformsLeftOut, match=r"^rank_agreement compares no post of X \(3 posts\).*"
+                                                      r"compare\.rank_agreement_by_broadcast\(posts\) ranks"):
+        agreement = compare.rank_agreement(both)
+    assert agreement["n"].to_dict() == {"facebook": 3, "x": 0}
+    # Facebook's quadrants as alone: reach 100, 300, 200 and rates 5/100, 9/300, 2/200 against medians 200 and 0.03
+    with pytest.warns(compare.PlatformsLeftOut):
+        assert compare.quadrants(both)["quadrant"].tolist() == ["engagement only", "reach only", "neither"]
+    for call in (lambda: compare.elasticity(both), lambda: compare.top_n_overlap(both, 2)):
+        with pytest.raises(WorkbookError, match="compares posts within one platform"):
+            call()
+    one = posts_table([dict(platform="x", reach=na, impressions=1000, reactions=9, comments=0, shares=0, saves=na)])
+    with pytest.warns(compare.PlatformsLeftOut) as caught:
+        compare.rank_table(pd.concat([one, facebook], ignore_index=True))
+    assert str(caught[0].message).startswith("rank_table compares no post of X (1 post): ")
+    assert Translator("id").message(caught[0].message.args[0]).startswith(
+        "rank_table tidak membandingkan satu pun unggahan X (1 unggahan): ekspornya mengosongkan 'reach' (tidak"
+        " dilaporkan, yang bukan 0), jadi yang dibandingkan hanya unggahan Facebook. Untuk membandingkannya, pilih"
+        " unggahan itu, misalnya explore.select_posts(posts, platform='x'). Berikan a= ")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compare.quadrants(facebook)
+        compare.rank_table(both[both["platform"] == "x"], a="impressions")
+        compare.quadrants(compare.with_broadcast(both), x="broadcast", rate="engagement_rate_by_broadcast")
+        compare._quadrants(both, "reach", "engagement_rate_by_reach")
+        compare._rank_table(both, "reach", "interactions")
+        compare._paid_vs_organic(both, 1, "reach", "engagement_rate_by_reach")
 
 
 def test_a_rate_dividing_by_another_count_than_x_is_refused():
