@@ -339,8 +339,8 @@ def _hint(posts: pd.DataFrame, x: str, hint: str) -> Message:
 
 def dividing_by_x(x: str, rate: str, what: str) -> None:
     """An error when `rate` divides by another count than `x` (metrics.RATES; with_broadcast's
-    'engagement_rate_by_broadcast' by 'broadcast'): a lift or a quadrant of impressions beside a rate by reach
-    would set two counts side by side as one. It names the rate of the same numerator dividing by `x`, where
+    'engagement_rate_by_broadcast' by 'broadcast'): a quadrant of impressions against a rate by reach, plotted
+    as one count's two lenses, would set two counts side by side as one. It names the rate of the same numerator dividing by `x`, where
     there is one, else the `x` the rate divides by. A rate of
     the analyst's own (a column not in RATES) divides by what the analyst knows: not checked."""
     numerator, denominator, _ = ("interactions", "broadcast", 1.0) if rate == "engagement_rate_by_broadcast" \
@@ -765,10 +765,10 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x
     lift = median(paid) ÷ median(organic), with bootstrap intervals, over posts whose paid flag is known and
     that report the measure; a lift needs at least `min_posts` such posts in each group (the counts are
     returned, so a sentence can say which is short). A paid post usually multiplies reach far more than it
-    multiplies engagement. A `rate` dividing by another count than `x` (dividing_by_x), or posts none of which
-    reports `x` (reported: reach, on X, LinkedIn, YouTube or TikTok), are an error, not lifts of NaN.
+    multiplies engagement. Posts none of which reports `x` (reported: reach, on X, LinkedIn, YouTube or TikTok)
+    are an error, not lifts of NaN. The two lifts are of two medians apart, so `rate` may divide by another
+    count than `x` (the lift of reach beside that of click_through_rate, clicks ÷ impressions).
     """
-    dividing_by_x(x, rate, "paid_vs_organic")
     reported(posts, x, "paid_vs_organic", "imports.compare.hint_rate")
     return _paid_vs_organic(posts, min_posts, x, rate)
 

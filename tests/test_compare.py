@@ -660,14 +660,14 @@ def test_a_comparison_of_several_platforms_says_which_it_leaves_out_for_not_repo
 
 
 def test_a_rate_dividing_by_another_count_than_x_is_refused():
-    """paid_vs_organic and quadrants set the lift (or the split) of `x` beside that of a rate dividing by it: a
-    rate by reach beside impressions would read as one count's two lenses."""
+    """quadrants splits the posts by `x` against a rate dividing by it: a rate by reach against impressions would
+    read as one count's two lenses."""
     x = posts_table([dict(platform="x", reach=pd.NA, impressions=i, reactions=k, comments=0, shares=0,
                           saves=pd.NA) for i, k in [(1000, 9), (500, 4), (2000, 19)]])
     with pytest.raises(WorkbookError) as error:
-        compare.paid_vs_organic(x, x="impressions")
+        compare.quadrants(x, x="impressions")
     assert str(error.value) == (
-        "paid_vs_organic was given x='impressions' and rate='engagement_rate_by_reach', which divides by 'reach', "
+        "quadrants was given x='impressions' and rate='engagement_rate_by_reach', which divides by 'reach', "
         "not by 'impressions': its figures by x and by rate would be of two different counts. Pass "
         "rate='engagement_rate_by_impressions', which divides by 'impressions'")
     with pytest.raises(WorkbookError, match=r"rate='engagement_rate_by_reach', which divides by 'reach', not by "
@@ -677,6 +677,21 @@ def test_a_rate_dividing_by_another_count_than_x_is_refused():
     with pytest.raises(WorkbookError, match=r"Pass x='impressions', the count this rate divides by$"):
         compare.quadrants(x, rate="virality_rate")
     assert len(compare.quadrants(x, x="impressions", rate="virality_rate")) == 3
+
+
+def test_paid_vs_organic_gives_the_lift_of_a_rate_dividing_by_another_count_than_x():
+    """paid_vs_organic's lifts are two medians apart, not one count's two lenses: the reach lift beside the lift of
+    click-through rate (clicks ÷ impressions). By hand: paid reach 1000 and 3000 (median 2000) against organic
+    400 and 600 (500), a lift of 4; paid click-through 10/2000 and 30/2000 (median 0.01) against organic 20/1000
+    and 40/1000 (0.03), a lift of 1/3."""
+    posts = posts_table([dict(platform="facebook", reach=r, impressions=i, clicks=c, reactions=5, comments=0,
+                              shares=0, saves=pd.NA, paid=paid)
+                         for r, i, c, paid in [(1000, 2000, 10, True), (3000, 2000, 30, True), (400, 1000, 20, False),
+                                               (600, 1000, 40, False)]])
+    [row] = compare.paid_vs_organic(posts, 2, rate="click_through_rate").to_dict("records")
+    assert (row["paid with reach"], row["organic with reach"], row["paid with rate"], row["organic with rate"]) == (
+        2, 2, 2, 2)
+    assert row["reach lift"] == pytest.approx(4) and row["engagement-rate lift"] == pytest.approx(1 / 3)
 
 
 def test_the_lenses_of_linkedins_real_posts_are_refused_by_reach_and_compared_by_impressions():
