@@ -62,15 +62,17 @@ def _with_others_command(error: RosterError, args: argparse.Namespace) -> Roster
                        then=Message("cli.render_others", command=others_command(args, error.renderable)))
 
 
-def others_command(args: argparse.Namespace, clients) -> str:
-    """The render command for `clients` alone, with the other options given (--clients and --out as typed)."""
+def others_command(args: argparse.Namespace, clients, jobs: int | None = None) -> str:
+    """The render command for `clients` alone, with the other options given (--clients and --out as typed);
+    `jobs`, when given, in place of the --jobs given (1: a client rendered alone, using less memory)."""
     typed = getattr(args, "typed", {})
+    jobs = jobs if jobs is not None else args.jobs
     words = ["python", "-m", "helpers", "render"]
     words += ["--clients", typed["clients"]] if typed.get("clients") else []
     for client in clients:
         words += ["--client", client]
     words += ["--out", typed["out"]] if typed.get("out") not in (None, "", str(REPORTS_DIR)) else []  # not the default
-    words += ["--jobs", str(args.jobs)] if args.jobs is not None else []
+    words += ["--jobs", str(jobs)] if jobs is not None else []
     words += ["--pdf"] if args.pdf else []
     words += ["--language", args.language] if args.language != "en" else []
     words += ["--accept-header-only"] if args.accept_header_only else []
@@ -119,7 +121,8 @@ def _render(args: argparse.Namespace) -> int:
                       until_exit=_EXITS_AFTER):
         try:
             results = render_all(clients, out, jobs=args.jobs, pdf=args.pdf, language=args.language,
-                                 out_option="--out", roster=roster, accept_header_only=args.accept_header_only)
+                                 out_option="--out", roster=roster, accept_header_only=args.accept_header_only,
+                                 alone=lambda client: others_command(args, [client], jobs=1))
         except BatchInterrupted as stop:  # Ctrl-C: the summary says which clients this run finished
             results = stop.results
         print()

@@ -902,21 +902,31 @@ def kernel_exit_status(kernel: _Kernel) -> int | None:
         return None
 
 
-def kernel_death(status: int | None, client_id: str) -> Message:
+def kernel_death(status: int | None, command: str) -> Message:
     """Why the report's kernel stopped in the middle of a cell, from its exit status: killed (SIGKILL, as the
     system's out-of-memory killer does) or a status not known is most often memory running out, said with how to
-    render the client using less; another signal, or an exit of the kernel's own, is named as it is."""
+    render the client using less; another signal, or an exit of the kernel's own, is named as it is. `command`
+    renders the client alone (Task.alone), the one to copy."""
     if status is None:
-        return Message("cli.problem.kernel_died", client=client_id)
+        return Message("cli.problem.kernel_died", command=command)
     if status == -signal.SIGKILL:
-        return Message("cli.problem.kernel_killed", client=client_id)
+        return Message("cli.problem.kernel_killed", command=command)
     if status < 0:
         try:
             name = signal.Signals(-status).name
         except ValueError:
             name = "?"
-        return Message("cli.problem.kernel_signal", number=str(-status), name=name, client=client_id)
-    return Message("cli.problem.kernel_exited", status=str(status), client=client_id)
+        return Message("cli.problem.kernel_signal", number=str(-status), name=name, command=command)
+    return Message("cli.problem.kernel_exited", status=str(status), command=command)
+
+
+def alone_command(client_id: str) -> str:
+    """The render command for one client alone, on one worker (--jobs 1), when the command line is not known
+    (render_all called from Python): the default roster and folder. The render command gives its own, with the
+    roster and folder typed (Task.alone)."""
+    from .installed import shell_command
+
+    return shell_command(["python", "-m", "helpers", "render", "--client", client_id, "--jobs", "1"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -1127,6 +1137,9 @@ class Task:
     language: str = "en"  # the command's: the language the render record and error.txt hold a message in
     accept_header_only: bool = False  # a report may replace the last one though exports list only their header
     read_by_others: tuple = ()  # files the roster gives other clients, in this client's folders (others_files)
+    # the command rendering this client alone on one worker, with the roster and folder typed, for the hint of a
+    # kernel or worker ended mid-render (alone_command's when empty)
+    alone: str = ""
 
 
 #: The signals that stop a render: Ctrl-C, SIGTERM (a service manager) and, where the platform has it, SIGHUP
@@ -1280,7 +1293,7 @@ class Renderer:
                 # with its cell and how it ended, not as nbclient's "Kernel died"; its last words go to error.txt
                 timings["execute"] = time.perf_counter() - mark
                 return self._fail(task, work, started, timings,
-                                  kernel_death(kernel_exit_status(kernel), client.id),
+                                  kernel_death(kernel_exit_status(kernel), task.alone or alone_command(client.id)),
                                   failed_cell=running["index"] + 1 if "index" in running else None,
                                   failed_source=failing_line(running.get("source", ""), None)[:80],
                                   detail="\n".join(kernel_log(kernel, 20)))
@@ -1646,16 +1659,18 @@ def render_client(client: Client, out_dir: Path = REPORTS_DIR, notebook: Path = 
 def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, *,
                jobs: int | None = None, pdf: bool = False, stream=None, language: str = "en",
                out_option: str = "out_dir", roster: list[Client] | None = None,
-               accept_header_only: bool = False) -> list[RenderResult]:
+               accept_header_only: bool = False, alone=None) -> list[RenderResult]:
     """Render every client on `jobs` worker processes; a failure is recorded and the batch goes on.
     `out_option`: what a message about a bad output folder tells to change (the command: --out). `roster`:
     every client of the roster, when only some are rendered (their posts must not appear in these reports).
     `accept_header_only`: their reports may replace the last ones though a platform's post exports now list
-    only their header (header_only_problem; the command's --accept-header-only).
+    only their header (header_only_problem; the command's --accept-header-only). `alone`: a function giving, for
+    a client's id, the command that renders it alone (the render command's, with its roster and folder; default
+    alone_command), said when its kernel or worker is ended mid-render.
     Ctrl-C, SIGTERM or SIGHUP stops the batch with BatchInterrupted, whose results say which clients it finished."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,
-                     out_option=out_option, roster=roster, accept_header_only=accept_header_only)
+                     out_option=out_option, roster=roster, accept_header_only=accept_header_only, alone=alone)
 
 
 def summary_lines(results: list[RenderResult], tr: Translator | None = None, out: Path | None = None) -> list[str]:

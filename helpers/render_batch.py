@@ -43,7 +43,7 @@ from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
                      STOP_SIGNALS, client_identity, foreign_identities, other_report, output_lock, period_of,
-                     record_failure, record_interruption, unchecked_exports, skip_slow_optional_imports)
+                     record_failure, record_interruption, unchecked_exports, skip_slow_optional_imports, alone_command)
 
 
 def default_jobs() -> int:
@@ -261,7 +261,8 @@ class WorkerPool:
                 status = str(worker.process.exitcode)
                 seconds = time.perf_counter() - worker.started
                 # killed (SIGKILL, as the system's out-of-memory killer does): said with how to render using less
-                error = (Message("cli.problem.worker_killed", client=cid) if worker.process.exitcode == -9
+                error = (Message("cli.problem.worker_killed", command=worker.task.alone or alone_command(cid))
+                         if worker.process.exitcode == -9
                          else Message("cli.problem.worker_stopped_why", status=status, why=why) if why
                          else Message("cli.problem.worker_stopped", status=status))
                 results[cid] = RenderResult(cid, False, seconds, error=error, period=period_of(worker.task.client))
@@ -503,11 +504,12 @@ def _stopped(pool: WorkerPool, progress: Progress, clients: list[Client], out_di
 
 def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None = None, pdf: bool = False,
               stream=None, language: str = "en", out_option: str = "out_dir",
-              roster: list[Client] | None = None, accept_header_only: bool = False) -> list[RenderResult]:
+              roster: list[Client] | None = None, accept_header_only: bool = False,
+              alone=None) -> list[RenderResult]:
     """Render the clients on up to `jobs` workers (default: the machine's cores); results in roster order.
     `out_option` names `out_dir` in a message about it (render.check_output_folder). `roster`: every client
     of the roster (default: `clients`), whose posts and accounts no report of the batch may hold.
-    `accept_header_only`: see render.render_all."""
+    `accept_header_only`, `alone`: see render.render_all."""
     stream = stream or sys.stdout
     seen = set()
     for client in clients:
@@ -523,11 +525,12 @@ def run_batch(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int
     # from here to the index, this batch alone writes to the folder: a second render into it is refused at once
     with output_lock(out_dir, option=out_option, language=language):
         return _run_locked(clients, out_dir, notebook, jobs=jobs, pdf=pdf, stream=stream, language=language,
-                           roster=roster, accept_header_only=accept_header_only)
+                           roster=roster, accept_header_only=accept_header_only, alone=alone)
 
 
 def _run_locked(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: int | None, pdf: bool, stream,
-                language: str, roster: list[Client] | None, accept_header_only: bool) -> list[RenderResult]:
+                language: str, roster: list[Client] | None, accept_header_only: bool,
+                alone=None) -> list[RenderResult]:
     """run_batch once its clients and folder are checked and the folder is this batch's alone (output_lock)."""
     from .pdf import find_chromium, missing_chromium_message, not_printed_message
 
@@ -566,7 +569,7 @@ def _run_locked(clients: list[Client], out_dir: Path, notebook: Path, *, jobs: i
                               draw_ahead=spare_core, refused=refused.get(c.id, ""), language=language,
                               unchecked=unchecked.get(c.id, ""),
                               not_printed=not_printed, accept_header_only=accept_header_only,
-                              read_by_others=elsewhere[c.id]) for c in clients]
+                              read_by_others=elsewhere[c.id], alone=alone(c.id) if alone else "") for c in clients]
                 results = pool.run(tasks, progress)
             except KeyboardInterrupt:
                 raise _stopped(pool, progress, clients, out_dir, since) from None

@@ -91,7 +91,9 @@ def test_reading_a_finished_report_needs_neither_pandas_nor_matplotlib():
 def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_do(tmp_path, monkeypatch, capfd):
     """A kernel the system kills (SIGKILL, as its out-of-memory killer does) while a cell runs: the summary,
     the index and the failure's error file name the cell, how the kernel ended and what to do, not nbclient's
-    'DeadKernelError: Kernel died'; no traceback, exit status 1, the last good report kept."""
+    'DeadKernelError: Kernel died'; no traceback, exit status 1, the last good report kept. What to do is the
+    whole command rendering the client alone, with the roster and the folder given: copied, it renders the same
+    client of the same roster into the same folder."""
     import html
     import json
 
@@ -99,6 +101,7 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
 
     from helpers import render
     from helpers.__main__ import main
+    from helpers.paths import DEMO_ROSTER
 
     notebook = tmp_path / "dies.ipynb"
     report = nbformat.read(REPORT_NOTEBOOK, as_version=4)  # its parameters cell: the roster's are all declared
@@ -114,42 +117,73 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
     (out / "kopi-senja").mkdir(parents=True)
     (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
 
-    status = main(["render", "--client", "kopi-senja", "--out", str(out)])
+    status = main(["render", "--clients", str(DEMO_ROSTER), "--client", "kopi-senja", "--out", str(out)])
     captured = capfd.readouterr()  # the workers' stderr too
     assert status == 1, captured
     # cells counted from 1, as the progress line counts them: the parameters, papermill's injected ones,
     # `posts = 1`, then the cell that kills its kernel, cell 4
+    alone = f"python -m helpers render --clients {DEMO_ROSTER} --client kopi-senja --out {out} --jobs 1"
     said = ("cell 4 `import os, signal`: the report's kernel stopped while running this cell: the system ended it"
-            " (signal 9, SIGKILL), most often for lack of memory. Render this client alone (--client kopi-senja"
-            " --jobs 1) or with fewer exports")
+            f" (signal 9, SIGKILL), most often for lack of memory. Render this client alone ({alone}) or with fewer"
+            " exports")
     assert said in captured.out
     assert "DeadKernelError" not in captured.out + captured.err and "Traceback" not in captured.out + captured.err
     assert "Kernel died" not in captured.err  # nbclient's own notice, in English amid the progress lines
     assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") == "last good report"
-    assert said.replace(" `import os, signal`", "") in html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    # the index shortens a long error, linking to its file, which holds it whole
+    index = html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    assert said.replace(" `import os, signal`", "").split(" --out")[0] in index
     error_file = (out / "_failed" / "kopi-senja" / "error.txt").read_text(encoding="utf-8")
     assert "cell 4 (import os, signal): the report's kernel stopped" in error_file and "Traceback" not in error_file
+    assert f"Render this client alone ({alone}) or with fewer exports" in error_file
     record = json.loads((out / "_records" / "kopi-senja.json").read_text(encoding="utf-8"))
     assert record["failed_cell"] == 4
     assert record["errors"]["id"] == (  # the index of a render run with --language id
         "kernel laporan berhenti saat menjalankan sel ini: sistem menghentikannya (sinyal 9, SIGKILL), paling sering"
-        " karena memori tidak cukup. Render klien ini dalam batch tersendiri (--client kopi-senja --jobs 1) atau"
-        " dengan ekspor yang lebih sedikit")
+        f" karena memori tidak cukup. Render klien ini dalam batch tersendiri ({alone}) atau dengan ekspor yang"
+        " lebih sedikit")
 
 
 def test_how_a_dead_kernel_ended_is_said_from_its_exit_status():
-    from helpers.render import kernel_death
+    """Said with the command rendering the client alone: the render command's own (Task.alone), else, for a
+    render started from Python, one of the default roster and folder (alone_command)."""
+    from helpers.render import alone_command, kernel_death
 
-    assert kernel_death(-signal.SIGKILL, "acme").key == "cli.problem.kernel_killed"
-    assert kernel_death(None, "acme") == (
+    alone = alone_command("acme")
+    assert alone == "python -m helpers render --client acme --jobs 1"
+    assert kernel_death(-signal.SIGKILL, alone).key == "cli.problem.kernel_killed"
+    assert kernel_death(None, alone) == (
         "the report's kernel stopped while running this cell, most likely ended by the system for lack of memory."
-        " Render this client alone (--client acme --jobs 1) or with fewer exports")
-    assert kernel_death(-11, "acme") == (
+        " Render this client alone (python -m helpers render --client acme --jobs 1) or with fewer exports")
+    assert kernel_death(-11, alone) == (
         "the report's kernel stopped while running this cell: it was ended by signal 11 (SIGSEGV) before the cell"
-        " could report an error. Render this client again, alone (--client acme --jobs 1)")
-    assert kernel_death(3, "acme") == (
+        " could report an error. Render this client again, alone (python -m helpers render --client acme --jobs 1)")
+    assert kernel_death(3, "python -m helpers render --clients 'my clients.yml' --client acme --jobs 1") == (
         "the report's kernel stopped while running this cell: it exited with status 3 before the cell could"
-        " report an error. Render this client again, alone (--client acme --jobs 1)")
+        " report an error. Render this client again, alone (python -m helpers render --clients 'my clients.yml'"
+        " --client acme --jobs 1)")
+
+
+def test_the_command_rendering_a_client_alone_keeps_the_roster_folder_and_options_given():
+    """The hint of a kernel or worker ended mid-render renders that client alone on one worker, with everything
+    else as typed: the roster and the folder (as typed, quoted for the shell), the language, --pdf; the default
+    folder is not repeated."""
+    import argparse
+
+    from helpers.__main__ import others_command
+    from helpers.paths import REPORTS_DIR
+
+    args = argparse.Namespace(jobs=4, pdf=True, language="id", accept_header_only=False,
+                              typed={"clients": "my clients.yml", "out": "out/may"})
+    assert others_command(args, ["acme"], jobs=1) == (
+        "python -m helpers render --clients 'my clients.yml' --client acme --out out/may --jobs 1 --pdf --language id")
+    assert others_command(args, ["acme", "kopi"]) == (  # the refused roster's advice: the --jobs given
+        "python -m helpers render --clients 'my clients.yml' --client acme --client kopi --out out/may --jobs 4 --pdf"
+        " --language id")
+    args = argparse.Namespace(jobs=None, pdf=False, language="en", accept_header_only=True,
+                              typed={"out": str(REPORTS_DIR)})
+    assert others_command(args, ["acme"], jobs=1) == (
+        "python -m helpers render --client acme --jobs 1 --accept-header-only")
 
 
 def test_a_worker_killed_mid_report_fails_its_client_with_what_to_do(tmp_path, monkeypatch, capfd):
@@ -160,6 +194,7 @@ def test_a_worker_killed_mid_report_fails_its_client_with_what_to_do(tmp_path, m
 
     from helpers import render
     from helpers.__main__ import main
+    from helpers.paths import DEMO_ROSTER
 
     notebook = tmp_path / "kills-worker.ipynb"
     report = nbformat.read(REPORT_NOTEBOOK, as_version=4)
@@ -174,11 +209,11 @@ def test_a_worker_killed_mid_report_fails_its_client_with_what_to_do(tmp_path, m
     (out / "kopi-senja").mkdir(parents=True)
     (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
 
-    status = main(["render", "--client", "kopi-senja", "--out", str(out)])
+    status = main(["render", "--clients", str(DEMO_ROSTER), "--client", "kopi-senja", "--out", str(out)])
     captured = capfd.readouterr()
     assert status == 1, captured
     assert ("the render worker running this client was ended by the system (signal 9, SIGKILL), most often for"
-            " lack of memory. Render this client alone (--client kopi-senja --jobs 1) or with fewer exports"
-            ) in captured.out
+            f" lack of memory. Render this client alone (python -m helpers render --clients {DEMO_ROSTER} --client"
+            f" kopi-senja --out {out} --jobs 1) or with fewer exports") in captured.out
     assert "Traceback" not in captured.out + captured.err
     assert (out / "kopi-senja" / "report.html").read_text(encoding="utf-8") == "last good report"
