@@ -699,6 +699,10 @@ class ExportRead(NamedTuple):
     rows_in_file: int
     period: None = None
 
+    def holds(self, platform: str) -> bool:
+        """Whether its posts are `platform`'s (FileReport.holds: an export without posts has one platform)."""
+        return platform == self.platform
+
 
 def exports_without_posts(posts: pd.DataFrame, platform: str | None = None, *,
                           header_only: bool = False) -> list[ExportRead]:
