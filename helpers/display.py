@@ -7,6 +7,7 @@ with alt text.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import html
 import math
@@ -14,6 +15,7 @@ import re
 import unicodedata
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from babel import Locale
 from babel.numbers import get_currency_symbol
@@ -410,14 +412,36 @@ def published_text(tr, when, precision, *, time: bool = False) -> str:
     2025"), as the report's tables write them; with `time`, a post whose export gives its minute with its time of
     day too ("24 Jun 2025 21:59", as the index page writes a moment). A date-only export's post (LinkedIn,
     TikTok, YouTube: 'day') is stored at midnight, which it never shows: that time, and its offset, are no one's.
-    n/a when missing."""
-    if when is None or pd.isna(when):
+    `when` may be a moment or its text (a table read back from CSV holds "2025-06-24 21:59:00+02:00"); text that
+    reads as no moment is written as it stands. A row whose precision is missing is written by its time: at
+    exactly midnight by its day (what a date-only export stores), else with its time, as a minute-precise one;
+    a post really put out at 00:00 loses only its time of day, never its date. n/a when missing."""
+    when = _moment(when)
+    if when is None:
         return tr.t("common.na")
+    if isinstance(when, str):
+        return when
+    if precision is None or pd.isna(precision):
+        precision = "day" if when == when.normalize() else "minute"
     if precision == "month":
         return tr.month(when)
     if precision == "day" or not time:
         return tr.short_date(when)
     return f"{tr.short_date(when)} {tr.time(when)}"
+
+
+def _moment(value):
+    """`value` as a pd.Timestamp (from a Timestamp, datetime, date or text), None when missing (NaN, NaT, empty
+    text), or as written (str) when it reads as no moment: published_text writes what it cannot date."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if not isinstance(value, (str, dt.date, np.datetime64)):
+        return str(value)
+    try:
+        moment = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+    except (ValueError, TypeError, OverflowError):
+        return str(value)
+    return None if pd.isna(moment) else moment
 
 
 def p_value_text(tr, p) -> str:

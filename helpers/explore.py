@@ -789,17 +789,21 @@ def _published_shown(styler, table: pd.DataFrame, tr):
     the report writes a post's date): a date-only export's post (LinkedIn, TikTok, YouTube) by its day, not at
     the midnight it is stored at ("24 Jun 2025", not "2025-06-24 00:00:00+02:00", whose offset changes with
     daylight saving time), a month-dated post by its month, any other by its day and time of day. Read from
-    the table's published_precision (OVERVIEW_COLUMNS and posts_behind carry it); a table without it is left as
-    it is: its times cannot be told from a post's midnight."""
+    the table's published_precision (OVERVIEW_COLUMNS and posts_behind carry it), the times stored or read back
+    as text (a table from pd.read_csv); a row whose precision is blank is written by its time, as
+    published_text says. A table without the column is left as it is: its times cannot be told from a post's
+    midnight."""
     from .display import published_text
 
     if "published_at" not in table or "published_precision" not in table:
         return styler
     precisions = table["published_precision"].astype("string")
-    for precision in precisions.dropna().unique():
-        rows = table.index[precisions.eq(precision).fillna(False).to_numpy(bool)]
-        styler = styler.format(lambda v, precision=precision: published_text(tr, v, precision, time=True),
-                               subset=pd.IndexSlice[rows, ["published_at"]])
+    for precision in [*precisions.dropna().unique(), None]:
+        chosen = precisions.isna() if precision is None else precisions.eq(precision).fillna(False)
+        rows = table.index[chosen.to_numpy(bool)]
+        if len(rows):
+            styler = styler.format(lambda v, precision=precision: published_text(tr, v, precision, time=True),
+                                   subset=pd.IndexSlice[rows, ["published_at"]])
     return styler
 
 

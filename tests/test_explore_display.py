@@ -782,3 +782,38 @@ def test_a_date_only_post_is_shown_by_its_date_and_a_month_dated_one_by_its_mont
     # a table of times without their precision cannot tell a date-only post's midnight from a post's: as stored
     assert dates(posts[["platform", "published_at"]]) == ["2025-06-24 00:00:00+02:00", "2014-08-05 04:00:00+02:00",
                                                           "2025-03-18 15:13:00+01:00"]
+
+
+def test_publish_times_read_back_as_text_are_written_as_dates_and_a_blank_precision_by_the_time():
+    """A table read back with pd.read_csv holds its publish times as text. A minute-precise post at 21:59 on 24
+    June 2025 is written "24 Jun 2025 21:59", a date-only one "25 Jun 2025"; of two rows whose precision is blank,
+    the one at exactly midnight of 26 June by its day (what a date-only export stores), the one at 08:30 on 27
+    June with its time; a time that reads as no date ("soon") as it stands, a blank time n/a."""
+    table = pd.DataFrame({
+        "platform": ["x"] * 6,
+        "published_at": ["2025-06-24 21:59:00+02:00", "2025-06-25 00:00:00+02:00", "2025-06-26 00:00:00+02:00",
+                         "2025-06-27 08:30:00+02:00", "soon", None],
+        "published_precision": ["minute", "day", None, None, None, None]})
+    html = explore.shown(table).to_html()
+    assert re.findall(r'class="data row\d+ col1" >([^<]*)<', html) == [
+        "24 Jun 2025 21:59", "25 Jun 2025", "26 Jun 2025", "27 Jun 2025 08:30", "soon", "n/a"]
+
+
+def test_a_publish_time_is_written_from_a_timestamp_a_datetime_a_date_or_text():
+    """display.published_text reads each kind of moment alike: 18 March 2025 at 15:13 is "18 Mar 2025 15:13" with
+    its time, "18 Mar 2025" without; a date (no time of day) of a row without precision is its day; pd.NA as the
+    precision counts as missing."""
+    import datetime as dt
+
+    from helpers.display import published_text
+    from helpers.i18n import Translator
+
+    tr = Translator("en")
+    for when in (pd.Timestamp("2025-03-18 15:13", tz="Europe/Amsterdam"), dt.datetime(2025, 3, 18, 15, 13),
+                 "2025-03-18 15:13", " 2025-03-18T15:13:00+01:00 "):
+        assert published_text(tr, when, "minute", time=True) == "18 Mar 2025 15:13"
+        assert published_text(tr, when, pd.NA, time=True) == "18 Mar 2025 15:13"
+        assert published_text(tr, when, "minute") == "18 Mar 2025"
+    assert published_text(tr, dt.date(2025, 3, 18), None, time=True) == "18 Mar 2025"
+    assert published_text(tr, "2014-08-05", "month") == "Aug 2014"
+    assert published_text(tr, "", "minute") == published_text(tr, pd.NaT, "day") == "n/a"
