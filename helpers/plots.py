@@ -715,29 +715,47 @@ def heat_value(rate: float, tr: Translator) -> str:
 
 
 #: A heat-map panel's coloured cells the figure's alt text names, all of them up to this many; beyond, the three
-#: of highest median and the lowest, with how many lie between: the colours' values, which a screen reader
-#: cannot see, without a list as long as the map.
+#: of highest median and the lowest, with how many lie between (a panel of one median: the first three, with how
+#: many more): the colours' values, which a screen reader cannot see, without a list as long as the map.
 ALT_CELLS = 4
 
 
 def heat_cells_alt(cells: pd.DataFrame, platform: str, tr: Translator) -> str:
     """The alt text's sentence on one panel's coloured cells (coloured_cells, of `platform`), highest median first
     (ties in weekday and hour order), each with its weekday, hour, median and posts reporting the rate (the
-    number it is labelled with); more than ALT_CELLS as the top three and the lowest. Empty for none."""
+    number it is labelled with); more than ALT_CELLS as the top three and the lowest. A panel whose cells share
+    one median (uniform_cells: drawn in one colour, without a scale) says that median once and lists its cells
+    in weekday and hour order, with nothing to rank: _uniform_cells_alt. Empty for none."""
     if cells.empty:
         return ""
     order = cells.assign(day=[WEEKDAYS.index(str(day)) for day in cells["weekday"]]).sort_values(
         ["median", "day", "hour"], ascending=[False, True, True])
+    if order["median"].min() == order["median"].max():
+        return _uniform_cells_alt(order, platform, tr)
     words = [tr.t("figure.heat_cell", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), hour=str(int(row.hour)),
                   value=heat_value(row.median, tr), posts=tr.number(row.reporting))
              for row in order.itertuples()]
     name = tr.platform(platform)
-    if len(words) == 1:
-        return tr.t("figure.timing_alt_cell_one", platform=name, cell=words[0])
     if len(words) <= ALT_CELLS:
         return tr.t("figure.timing_alt_cells", platform=name, cells="; ".join(words))
     return tr.t("figure.timing_alt_cells_more", platform=name, cells="; ".join(words[:3]),
                 more=tr.number(len(words) - 4), last=words[-1])
+
+
+def _uniform_cells_alt(order: pd.DataFrame, platform: str, tr: Translator) -> str:
+    """heat_cells_alt's sentence for a panel whose coloured cells (`order`, in weekday and hour order) share one
+    median: that median once, then each cell's weekday, hour and posts, the first three of more than ALT_CELLS
+    with how many more; a lone cell as one ("has one coloured cell"), never as "every"."""
+    slots = [tr.t("figure.heat_slot", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), hour=str(int(row.hour)),
+                  posts=tr.number(row.reporting))
+             for row in order.itertuples()]
+    words = {"platform": tr.platform(platform), "value": heat_value(float(order["median"].iloc[0]), tr)}
+    if len(slots) == 1:
+        return tr.t("figure.timing_alt_uniform_one", cell=slots[0], **words)
+    if len(slots) <= ALT_CELLS:
+        return tr.t("figure.timing_alt_uniform", cells=tr.join(slots), **words)
+    return tr.t("figure.timing_alt_uniform_more", cells=", ".join(slots[:3]), more=tr.number(len(slots) - 3),
+                **words)
 
 
 def _day_hour_panel(fig, ax, table: pd.DataFrame, hours: list, tr: Translator, min_days: int) -> None:

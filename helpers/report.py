@@ -3517,12 +3517,8 @@ class Report:
                                      months=self.month_dated_platforms(), zone=str(self.period_start.tz))
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
         alt = tr.t("figure.timing_alt", **self.words(among=mapped))
-        uniform = plots.uniform_cells(self.day_hour)
         cells = plots.coloured_cells(self.day_hour)
         for platform in sorted(set(mapped)):  # panel by panel, as drawn: the values the colours show
-            if platform in uniform:  # one colour, no scale: say the value
-                alt += tr.t("figure.timing_alt_one_value", platform=tr.platform(platform),
-                            value=plots.heat_value(uniform[platform], tr))
             alt += plots.heat_cells_alt(cells[cells["platform"] == platform], platform, tr)
         return fig, alt + " " + self.timing_sentence()
 

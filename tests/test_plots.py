@@ -530,6 +530,42 @@ def test_a_heat_map_panel_whose_coloured_cells_share_one_median_names_it_instead
     matplotlib.pyplot.close(fig)
 
 
+def test_the_alt_text_of_a_one_median_panel_says_the_median_once_and_lists_its_cells_unranked():
+    """Facebook's coloured cells (posts on 3 days or more) all at 0%: six of them, in weekday and hour order
+    Monday 9:00 (3 posts), Monday 10:00 (4), Tuesday 9:00 (3), Wednesday 9:00 (3), Thursday 10:00 (1 reporting, on
+    3 days) and Friday 9:00 (5). The alt text says 0% once and names the first three, then "and 3 more", with no
+    ranking words; four or fewer are each named; a lone cell is one cell, not "every" cell. Thursday 11:00, on
+    one day, is not coloured and not named."""
+    import pandas as pd
+
+    table = pd.DataFrame({"platform": "facebook",
+                          "weekday": ["Friday", "Monday", "Monday", "Tuesday", "Wednesday", "Thursday", "Thursday"],
+                          "hour": [9, 10, 9, 9, 9, 10, 11], "reporting": [5, 4, 3, 3, 3, 1, 2],
+                          "days": [5, 4, 3, 3, 3, 3, 1], "median": [0.0] * 6 + [0.5]})
+
+    def alt(rows, language="en"):
+        cells = plots.coloured_cells(table.iloc[rows])
+        return plots.heat_cells_alt(cells, "facebook", Translator(language))
+
+    every = alt(slice(None))
+    assert every == (" Facebook's coloured cells all have the same median, 0%, so there is only one colour and no"
+                     " colour scale: Monday 9:00 (3 posts), Monday 10:00 (4 posts), Tuesday 9:00 (3 posts) and 3"
+                     " more.")
+    assert alt(slice(None), "id") == (
+        " Semua sel berwarna Facebook memiliki median yang sama, 0%, sehingga hanya ada satu warna dan tidak ada"
+        " skala warna: Senin pukul 9.00 (3 unggahan), Senin pukul 10.00 (4 unggahan), Selasa pukul 9.00 (3"
+        " unggahan), dan 3 lainnya.")
+    assert alt([0, 4, 5, 6]) == (" Facebook's coloured cells all have the same median, 0%, so there is only one"
+                                 " colour and no colour scale: Wednesday 9:00 (3 posts), Thursday 10:00 (1 post) and"
+                                 " Friday 9:00 (5 posts).")
+    assert alt([0, 6]) == (" Facebook has one coloured cell, Friday 9:00 (5 posts), with a median of 0%, so there"
+                           " is only one colour and no colour scale.")
+    assert alt([0, 6], "id") == (" Facebook memiliki satu sel berwarna, Jumat pukul 9.00 (5 unggahan), dengan median"
+                                 " 0%, sehingga hanya ada satu warna dan tidak ada skala warna.")
+    for text in (every, alt([0, 4, 5, 6]), alt([0, 6])):
+        assert "highest" not in text and "lowest" not in text and text.count("0%") == 1
+
+
 def test_the_slope_chart_by_default_starts_every_line_inside_its_axis():
     """Drawn by default (the first N in 'top order'), posts tied by reach across the N-th place started at
     the places their tie spans, below the axis: 2 of the 4 posts tied at 9–12 started at 9 and 12 on an

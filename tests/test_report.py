@@ -341,7 +341,9 @@ def test_the_heat_maps_alt_text_names_its_coloured_cells_highest_first_and_the_l
             " (3 posts).") in alt
     fig, alt = _slots_report(report, ["Tuesday 9", "Saturday 11"]).figure_day_hour()
     plt.close(fig)
-    assert " Instagram's one coloured cell: Tuesday 9:00, 5.00% (3 posts)." in alt
+    assert (" Instagram has one coloured cell, Tuesday 9:00 (3 posts), with a median of 5.00%, so there is only one"
+            " colour and no colour scale.") in alt
+    assert "every" not in alt and "highest" not in alt and alt.count("5.00%") == 1
 
 
 def test_a_map_of_month_dated_and_day_dated_platforms_names_those_whose_cells_count_months(report):
