@@ -30,7 +30,7 @@ from . import periods
 from .errors import ExportFormatError, WorkbookError
 from .importers import by_recency, csv_copy_of_workbook, expand_paths, read_header_names, record_replaced
 from .importers import daily_linkedin, daily_meta, daily_tiktok, daily_x, daily_youtube
-from .i18n import Message
+from .i18n import Message, single_day_suffix
 from .importers.base import Family, FileReport, closest_family, file_drops, file_warnings, matching_family
 from .importers.daily_common import ImportedSeries
 from .schema import PLATFORMS, check_table, conform_columns
@@ -367,14 +367,16 @@ def days_left_out(daily: pd.DataFrame | None, start, end) -> dict[str, list[pd.T
 def not_covered(daily: pd.DataFrame | None, first, last, asked=None) -> Message | None:
     """What to say of days from `first` to `last` no daily series holds a figure of (whole_days, a value): the
     days asked (`asked`, periods.period_words; by default between `first` and `last`) and the days the series
-    do cover, to pick from. None where some day holds one, or where there are no series (nothing to pick)."""
+    do cover, to pick from ("that day" where `first` and `last` are one: i18n.single_day_suffix). None where some
+    day holds one, or where there are no series (nothing to pick)."""
     if daily is None or daily.empty:
         return None
     kept = whole_days(daily)
     if (kept["value"].notna() & kept["date"].between(pd.Timestamp(first), pd.Timestamp(last))).any():
         return None
     covers = whole_span(daily) or (daily["date"].min(), daily["date"].max())
-    return Message("imports.explore.daily_not_covered", period=asked or periods.period_words(first, last),
+    return Message("imports.explore.daily_not_covered" + single_day_suffix(first, last),
+                   period=asked or periods.period_words(first, last),
                    first=covers[0].date(), last=covers[1].date())
 
 

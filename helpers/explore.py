@@ -24,7 +24,7 @@ from . import metrics, periods, schema
 from .errors import ExportFormatError, ExportsUnreadable, PartlyCovered, WorkbookError, WorkbookWarning, close_match, \
     nothing_there_hint, unknown_name, windows_path_hint, working_folder_hint
 from .i18n import Message, Translator, active_language, as_typed, language_code, listed, metric_label, translator, \
-    use_language
+    single_day_suffix, use_language
 from .paths import DATA_DIR, DERIVED_DIR_VARIABLE, DOCUMENT_SUFFIXES, PROJECT_ROOT, SKIPPED_NAME_PREFIXES, \
     as_spelled_on_disk, glob_files, is_pattern, is_special_file, resolve, taken_by_pattern
 from .periods import checked_days  # the explorer's check of a period, shared with daily
@@ -406,14 +406,15 @@ def _check_within_span(posts: pd.DataFrame, start, end, platform: str | None, sp
     `spans`: the days each export covers (export_periods), those holding no post included."""
     if posts.empty and not spans:
         return
-    covered, covers = covered_days(posts, periods.iso_day(start) if start else None,
-                                   periods.iso_day(end) if end else None, spans=spans)
+    first, last = (periods.iso_day(day) if day else None for day in (start, end))
+    covered, covers = covered_days(posts, first, last, spans=spans)
     if not covered:
         values = {"period": periods.period_words(start, end), "covers": covers}
+        one = single_day_suffix(first, last)  # "load the exports that cover it", of one day
         if platform:
-            raise WorkbookError(Message("imports.explore.outside_span_chosen", chosen=f"platform={platform!r}",
+            raise WorkbookError(Message(f"imports.explore.outside_span_chosen{one}", chosen=f"platform={platform!r}",
                                         **values))
-        raise WorkbookError(Message("imports.explore.outside_span", **values))
+        raise WorkbookError(Message(f"imports.explore.outside_span{one}", **values))
 
 
 #: The columns a first look at the post table needs (the table has some forty; pandas would hide the middle).

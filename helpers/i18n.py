@@ -476,28 +476,64 @@ def _day_pattern(locale: str) -> re.Pattern:
                       + r")\.?\s\d{4}\b")
 
 
+def _one_day(values: dict, name_a: str, name_b: str, locale: str) -> bool:
+    """Whether the values of placeholders `name_a` and `name_b` are one day: equal dates, or equal texts that
+    are dates as the workbook writes them in `locale` (two equal counts are no day)."""
+    a, b = values.get(name_a), values.get(name_b)
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        return a == b
+    return isinstance(a, str) and a == b and _day_pattern(locale).match(a) is not None
+
+
+def _spans_of_days(template: str, language: str):
+    """The spans of days of `template` (SPAN_WORDS: an opening word with its own joining word, or two ends
+    joined bare), as regex matches."""
+    opened, bare = SPAN_WORDS.get(language, SPAN_WORDS["en"])
+    for match in _span_pattern(language).finditer(template):
+        lead, joint = match["lead"], match["joint"]
+        if (joint in opened[lead]) if lead else (joint in bare):
+            yield match
+
+
 def one_day_spans(template: str, values: dict, language: str, locale: str, on: str) -> str:
     """The `template` with each span of days whose ends are one day ("from {first} to {last}" with the same
     date in both) written as that day: "on {first}" where a word opens the span (`on`, the catalogue's
     common.on_day: "from 29 March 2025 to 29 March 2025" reads "on 29 March 2025"), "{first}" alone where none
-    does. Only dates are spans of days: two equal counts ("went from 12 to 12") are left as they are."""
-    opened, bare = SPAN_WORDS.get(language, SPAN_WORDS["en"])
-    days = _day_pattern(locale)
-
-    def one_day(name_a: str, name_b: str) -> bool:
-        a, b = values.get(name_a), values.get(name_b)
-        if isinstance(a, dt.date) and isinstance(b, dt.date):
-            return a == b
-        return isinstance(a, str) and a == b and days.match(a) is not None
+    does. Only dates are spans of days: two equal counts ("went from 12 to 12") are left as they are. Words of
+    the sentence that refer back to the span ("these days") are its one-day sibling's (single_day_sibling)."""
+    collapsed = {match.start() for match in _spans_of_days(template, language)
+                 if _one_day(values, match["first"], match["last"], locale)}
 
     def collapse(match: re.Match) -> str:
-        lead, joint = match["lead"], match["joint"]
-        fits = joint in opened[lead] if lead else joint in bare
-        if not fits or not one_day(match["first"], match["last"]):
+        if match.start() not in collapsed:
             return match.group(0)
         day = "{" + match["first"] + "}"
-        return on.replace("{day}", day) if lead else day
+        return on.replace("{day}", day) if match["lead"] else day
     return _span_pattern(language).sub(collapse, template)
+
+
+#: The end of a text's key that names its sibling written for days that are one day: where a sentence refers
+#: back to its days ("the exports cover these days", "hari-hari ini"), "quiet.finding_single_day" says "that day".
+SINGLE_DAY = "_single_day"
+
+
+def single_day_sibling(template: str, sibling: str, values: dict, language: str, locale: str) -> bool:
+    """Whether a text's one-day `sibling` is the one to write: the spans of days of `template` that the sibling
+    writes as one day (its text no longer names their last end: "on {start}" for "from {start} to {end}") are
+    each one day, as one_day_spans would collapse them. Another span of the sentence ("the loaded posts run from
+    {first} to {last}") does not choose it. Translator.t asks this of every text with a sibling; where the days
+    are named outside the text (a {period} written apart, a fragment after a sentence's span), the caller
+    chooses the sibling (single_day_suffix)."""
+    named = set(re.findall(r"\{(\w+)\}", sibling))
+    referred = [match for match in _spans_of_days(template, language) if match["last"] not in named]
+    return bool(referred) and all(_one_day(values, match["first"], match["last"], locale) for match in referred)
+
+
+def single_day_suffix(first, last) -> str:
+    """SINGLE_DAY where the days a text speaks of, `first` to `last` (dates or moments), are one day, else "": a
+    caller's choice of a text's one-day sibling where those days are not a span of the text itself."""
+    day = [value.date() if isinstance(value, dt.datetime) else value for value in (first, last)]
+    return SINGLE_DAY if day[0] is not None and day[0] == day[1] else ""
 
 
 @lru_cache(maxsize=None)
@@ -590,6 +626,9 @@ class Translator:
             raise KeyError(f"text {key!r} is missing from the {self.language} catalogue") from None
         if not values:
             return text
+        sibling = self.texts.get(key + SINGLE_DAY)
+        if sibling is not None and single_day_sibling(text, sibling, values, self.language, self.locale):
+            text = sibling  # "these days" of a span that is one day: "that day"
         if self.language == "en":
             text = singular_after_one(text, values)
         text = one_day_spans(text, values, self.language, self.locale, self.texts["common.on_day"])

@@ -873,22 +873,24 @@ def covered_days(posts: pd.DataFrame, first, last, *, reports=(), platform: str 
     after, when there are many). The one decision behind select_posts' and the report's "no posts" errors.
     `spans`: export_periods' result, when the caller has it already. `post_exports`: daily series or ad
     reports were read beside the posts, so the words say "post exports" ("no post export covers these
-    days"): those files may cover the days, and "no export" would be false."""
-    from .i18n import Message
+    days"): those files may cover the days, and "no export" would be false. Days that are one ("from 29
+    March to 29 March") are "that day" (i18n.single_day_suffix)."""
+    from .i18n import Message, single_day_suffix
 
     every = merged_days((spans if spans is not None else export_periods(posts, reports, platform)).values())
     low, high = first or dt.date.min, last or dt.date.max
     runs = [(max(s, low), min(e, high)) for s, e in every if s <= high and e >= low]
     posts_only = "_posts" if post_exports else ""
+    one = single_day_suffix(first, last)  # "these days" of one day: "that day"
     if runs:
         if runs == [(low, high)] and first and last:
-            return runs, Message("imports.sources.covered_all" + posts_only)
+            return runs, Message(f"imports.sources.covered_all{posts_only}{one}")
         return runs, Message("imports.sources.covered_part" + posts_only, runs=_runs_text(runs))
     if len(every) > 3:  # the nearest before and after the days asked, and how many periods in all
         near = [r for r in every if r[1] < low][-1:] + [r for r in every if r[0] > high][:1]
-        return runs, Message("imports.sources.not_covered_near" + posts_only, runs=_runs_text(near),
+        return runs, Message(f"imports.sources.not_covered_near{posts_only}{one}", runs=_runs_text(near),
                              count=len(every), first=_day(every[0][0]), last=_day(every[-1][1]))
-    return runs, Message("imports.sources.not_covered" + posts_only, runs=_runs_text(every) if every else "—")
+    return runs, Message(f"imports.sources.not_covered{posts_only}{one}", runs=_runs_text(every) if every else "—")
 
 
 def side_files_covering(side_files, first, last) -> list:

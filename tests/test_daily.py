@@ -449,6 +449,12 @@ def test_the_figures_over_days_refuse_a_period_as_the_explorer_does(figures):
         " cover, or load the daily exports that cover these.")
     with pytest.raises(WorkbookError, match=r"^No daily series holds a figure from 4 March 2025: the daily series"):
         figure(daily, "2025-03-04", None)
+    with pytest.raises(WorkbookError) as error:  # one day asked: that day, not "these days"
+        figure(daily, "2025-04-01", "2025-04-01")
+    assert str(error.value) == (
+        "No daily series holds a figure on 1 April 2025: the daily series cover 1 March 2025 to 3 March 2025, not"
+        " that day, so there is no reach per day or follower growth to show. Pick days they cover, or load the"
+        " daily exports that cover it.")
     with pytest.raises(WorkbookError, match=r"^start 2025-03-03 is after end 2025-03-01: no day lies between them$"):
         figure(daily, "2025-03-03", "2025-03-01")
     with pytest.raises(WorkbookError, match=r"^end is '2025-02-30', expected a date written YYYY-MM-DD, .*February"

@@ -38,6 +38,18 @@ def test_a_month_between_two_exports_is_not_covered_although_it_lies_within_the_
         " hari-hari ini (ekspor mencakup 1 Agustus 2015 hingga 31 Agustus 2015, 1 Agustus 2019 hingga 31 Agustus 2019)")
 
 
+def test_one_day_no_export_covers_is_that_day(months_apart):
+    """1 May 2017 lies between the August 2015 and August 2019 exports: the error says "that day" of it (Indonesian
+    "hari tersebut"), not "these days"."""
+    with pytest.raises(WorkbookError) as error:
+        explore.select_posts(months_apart.posts, platform="x", start="2017-05-01", end="2017-05-01")
+    assert said(error, "en").startswith(
+        "no posts with platform='x' between 2017-05-01 and 2017-05-01: no export covers that day (the exports cover"
+        " 1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019)")
+    assert said(error, "en").endswith("or load the exports that cover it")
+    assert "tidak ada ekspor yang mencakup hari tersebut" in said(error, "id")
+
+
 def test_days_an_export_covers_without_a_post_are_an_empty_selection(months_apart):
     # the August 2019 export is named for the whole month; its last post is on the 13th
     assert explore.select_posts(months_apart.posts, start="2019-08-20", end="2019-08-31").empty

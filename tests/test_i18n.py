@@ -271,10 +271,14 @@ def dynamic_families() -> dict[str, set[str]]:
         # report.daily_reach_sentences: an organic reach beside something sponsored is said to be a part
         "daily_reach.": set(daily.DAILY_UNIQUE) | {f"{m}_sponsored" for m in daily.ORGANIC_REACH},
         # sources.covered_days: "post exports" where daily series or ad reports were read beside the posts
-        "imports.sources.covered_all": {"", "_posts"},
+        # ... and "that day" where the days are one (i18n.single_day_suffix)
+        "imports.sources.covered_all": {"", "_posts", "_single_day", "_posts_single_day"},
         "imports.sources.covered_part": {"", "_posts"},
-        "imports.sources.not_covered_near": {"", "_posts"},
-        "imports.sources.not_covered": {"", "_posts"},
+        "imports.sources.not_covered_near": {"", "_posts", "_single_day", "_posts_single_day"},
+        "imports.sources.not_covered": {"", "_posts", "_single_day", "_posts_single_day"},
+        "imports.explore.daily_not_covered": {"", "_single_day"},  # daily.not_covered: days asked that are one
+        "imports.explore.outside_span": {"", "_single_day"},  # explore._check_within_span: one day asked
+        "imports.explore.outside_span_chosen": {"", "_single_day"},
         "imports.sources.side_": {"daily", "paid"},  # sources.side_files_covering: the report's kinds of side file
         # explore.daily_shown's column headings
         "imports.explore.daily_col_": {"platform", "metric", "days", "median", "mean", "low", "high"},
@@ -892,6 +896,58 @@ def test_a_span_of_one_day_is_written_as_that_day():
     assert en.t("common.interval", value="3", low="3", high="3") == "3 (3 to 3)"  # numbers, not days
     assert en.t("followers.growth", platform="X", start="1,200", end="1,200", change="0") == \
         "On X, followers went from 1,200 to 1,200 over the period (0)."
+
+
+def test_a_sentence_referring_back_to_a_span_of_one_day_says_that_day():
+    """quiet.finding of 29 March to 29 March 2025 read "on 29 March 2025, and the X exports cover these days"
+    (Indonesian "hari-hari ini"): a span that is one day takes its text's one-day sibling, "that day" ("hari
+    tersebut"); two days keep "these days". Only the span the sibling writes as one day chooses it: a period of
+    two days whose loaded posts run on one day is still "these days"."""
+    day, next_day = dt.date(2025, 3, 29), dt.date(2025, 3, 30)
+    en, id_ = Translator("en"), Translator("id")
+    values = {"client": "Acme", "platform": "X"}
+    assert en.t("quiet.finding", start=en.date(day), end=en.date(day), **values) == (
+        "Acme published no posts on X on 29 March 2025, and the X exports cover that day: the account published"
+        " nothing then, which is no gap in the data.")
+    assert id_.t("quiet.finding", start=id_.date(day), end=id_.date(day), **values).startswith(
+        "Acme tidak memublikasikan unggahan di X pada 29 Maret 2025, dan ekspor X mencakup hari tersebut:")
+    assert "cover these days" in en.t("quiet.finding", start=en.date(day), end=en.date(next_day), **values)
+    assert "exports named for that day" in en.t("quiet.finding_empty", start=en.date(day), end=en.date(day), **values)
+    side = {"client": "Acme", "covers": "C", "side": "Reach.csv"}
+    one_day = Message("imports.explore.report_no_posts_side", start=day, end=day, first=day, last=next_day, **side)
+    assert one_day.startswith("no posts for Acme on 29 March 2025: C; figures of that day are in Reach.csv,")
+    assert "angka untuk hari tersebut" in id_.message(one_day)
+    posts_one_day = Message("imports.explore.report_no_posts_side", start=day, end=next_day, first=day, last=day,
+                            **side)
+    assert "figures of these days" in posts_one_day and "the loaded posts run on 29 March 2025" in posts_one_day
+    twice = Message("imports.paid.double_delivery", file="b.csv", first=day, last=day, theirs="Region", ours="none")
+    assert twice == ("b.csv covers the same account on a day this file covers too (29 March 2025; that file's"
+                     " breakdown: Region; this file's: none): the two files describe the delivery of that day twice;"
+                     " summarise them separately (filter on source_file)")
+    assert "those days twice" in Message("imports.paid.double_delivery", file="b.csv", first=day, last=next_day,
+                                         theirs="Region", ours="none")
+    assert "do not cover that day (X)" in Message("imports.report.quiet_unseen", client="Acme", start=day, end=day,
+                                                   platforms="X")
+
+
+def test_every_text_referring_back_to_its_span_of_days_has_a_one_day_sibling():
+    """A text holding a span of days and "these days" or "those days" has a sibling for one day (i18n.SINGLE_DAY),
+    in both catalogues, which writes the span as one day (it names the span's first end, not its last) or, where
+    the days referred to are named apart ({period}), is chosen by its caller (single_day_suffix). Every sibling
+    belongs to a text. followers.growth_days' "those days" are the days of two follower totals, never one, and
+    its "{start_day} to {end}" joins a day and a count."""
+    from helpers.i18n import SINGLE_DAY, _spans_of_days
+
+    texts = catalogue("en")
+    referring = [key for key, text in texts.items() if not key.endswith(SINGLE_DAY)
+                 and any(_spans_of_days(text, "en")) and re.search(r"\b(these|those) days\b", text)
+                 and key != "followers.growth_days"]
+    assert "quiet.finding" in referring and "imports.explore.daily_not_covered" in referring
+    assert not [key for key in referring if key + SINGLE_DAY not in texts]
+    for language in sorted(LANGUAGES):
+        siblings = [key for key in catalogue(language) if key.endswith(SINGLE_DAY)]
+        assert not [key for key in siblings if key.removesuffix(SINGLE_DAY) not in catalogue(language)]
+    assert not [key for key in texts if key.endswith(SINGLE_DAY) and re.search(r"\b(these|those) days\b", texts[key])]
 
 
 def test_no_english_text_writes_a_plural_as_s_in_brackets():
