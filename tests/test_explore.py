@@ -153,9 +153,10 @@ def test_a_folder_of_no_export_gives_each_files_reason(tmp_path):
     assert "export the workbook knows" not in said.splitlines()[0] and "put the" not in said
     assert "download the export again" in said
     # two of the Meta export's five columns: the column mapping first, the resemblance after it
-    assert "(its header shares only 'post id', 'publish time' with the closest export the workbook knows, Meta " \
-           "Business Suite post export (Facebook Page or Instagram account), which also carries 'permalink', " \
-           "'post type', 'date': if the file is that export, download it again without edits)" in said
+    assert "that no export family recognises through it. Its header shares only 'post id', 'publish time' with" \
+           " the closest export the workbook knows, Meta Business Suite post export (Facebook Page or Instagram" \
+           " account), which also carries 'permalink', 'post type', 'date': if the file is that export, download it" \
+           " again without edits" in said
     # a header-only export beside the empty file is an export with no posts, not an unknown file
     shutil.copy(FIXTURES / "meta" / "header-only.csv", tmp_path / "header-only.csv")
     (tmp_path / "partial.csv").unlink()

@@ -172,7 +172,8 @@ def test_one_generic_column_shared_names_no_closest_family(tmp_path):
 
 def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_route_first(tmp_path):
     """A scheduler's export (Sprout-style) shares Date and Impressions with X's content export, two of its seven
-    columns: it is no X export with columns lacking, so the column mapping leads and the resemblance follows."""
+    columns: it is no X export with columns lacking, so the column mapping leads and the resemblance follows, a
+    sentence of its own after the command (not in brackets beside it, where it read as part of the command)."""
     from helpers.importers import import_exports
 
     sprout = tmp_path / "sprout.csv"
@@ -183,16 +184,16 @@ def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_ro
     hint = caught.value.in_language(Translator("en")).split("what to do: ")[1]
     assert hint.startswith("An export of another tool (or one the workbook does not read yet) is read through a "
                            "column mapping you write (README, 'Column mappings'): import_exports(path, "
-                           "family='mapped_csv', mapping='map.yml') (its header shares only 'date', 'impressions' "
+                           "family='mapped_csv', mapping='map.yml'). Its header shares only 'date', 'impressions' "
                            "with the closest export the workbook knows, X (Twitter) analytics content export")
     assert hint.endswith("which also carries 'post id', 'post text', 'likes', 'engagements', 'bookmarks': if the "
-                         "file is that export, download it again without edits)")
-    assert "closest is" not in hint
+                         "file is that export, download it again without edits")
+    assert "closest is" not in hint and "(its header" not in hint
     indonesian = caught.value.in_language(Translator("id")).split("yang perlu dilakukan: ")[1]
     assert indonesian.startswith("Ekspor dari alat lain (atau yang belum dapat dibaca buku kerja ini) dibaca melalui "
                                  "pemetaan kolom yang Anda tulis")
-    assert "(tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini yang paling " \
-           "mendekati, " in indonesian
+    assert "mapping='map.yml'). Tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini" \
+           " yang paling mendekati, " in indonesian
 
 
 # --- a folder loaded whole -------------------------------------------------------------------------
