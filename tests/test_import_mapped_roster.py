@@ -183,8 +183,8 @@ def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_ro
         import_exports(sprout)
     hint = caught.value.in_language(Translator("en")).split("what to do: ")[1]
     assert hint.startswith("An export of another tool (or one the workbook does not read yet) is read through a "
-                           "column mapping you write (README, 'Column mappings'): import_exports(path, "
-                           "family='mapped_csv', mapping='map.yml'). Its header shares only 'date', 'impressions' "
+                           "column mapping you write (README, 'Column mappings'): `import_exports(path, "
+                           "family='mapped_csv', mapping='map.yml')`. Its header shares only 'date', 'impressions' "
                            "with the closest export the workbook knows, X (Twitter) analytics content export")
     assert hint.endswith("which also carries 'post id', 'post text', 'likes', 'engagements', 'bookmarks': if the "
                          "file is that export, download it again without edits")
@@ -192,7 +192,7 @@ def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_ro
     indonesian = caught.value.in_language(Translator("id")).split("yang perlu dilakukan: ")[1]
     assert indonesian.startswith("Ekspor dari alat lain (atau yang belum dapat dibaca buku kerja ini) dibaca melalui "
                                  "pemetaan kolom yang Anda tulis")
-    assert "mapping='map.yml'). Tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini" \
+    assert "mapping='map.yml')`. Tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini" \
            " yang paling mendekati, " in indonesian
 
 

@@ -202,16 +202,16 @@ def test_inspect_says_how_to_read_a_file_no_family_knows_through_a_mapping_on_th
     out = capsys.readouterr().out
     # it shares 'Post time' alone with TikTok Studio's export: the mapping first, that resemblance after it
     assert "what to do: An export of another tool (or one the workbook does not read yet) is read through a column" \
-           " mapping you write (README, 'Column mappings'): on the command line, python -m helpers inspect FILE" \
-           " --family mapped_csv --mapping map.yml. Its header shares only 'post time' with" in out
+           " mapping you write (README, 'Column mappings'): on the command line, `python -m helpers inspect FILE" \
+           " --family mapped_csv --mapping map.yml`. Its header shares only 'post time' with" in out
     assert "import_exports" not in out
     assert main(["inspect", str(tmp_path)]) == 0  # skipped in a folder, as load_folder skips it
     out = capsys.readouterr().out
-    assert "on the command line, python -m helpers inspect FOLDER --mapping map.yml reads the files of the folder" \
+    assert "on the command line, `python -m helpers inspect FOLDER --mapping map.yml` reads the files of the folder" \
            " that no export family recognises through it. Its header shares only 'post time' with" in out
     assert "explore.load_folder(folder, mapping=" not in out
     assert main(["inspect", str(tmp_path), "--language", "id"]) == 0
-    assert "di baris perintah, python -m helpers inspect FOLDER --mapping map.yml membaca" in capsys.readouterr().out
+    assert "di baris perintah, `python -m helpers inspect FOLDER --mapping map.yml` membaca" in capsys.readouterr().out
 
 
 def test_inspect_says_a_zip_is_an_archive_names_what_it_holds_and_to_extract_it(tmp_path, capsys):
