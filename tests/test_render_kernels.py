@@ -88,6 +88,29 @@ def test_reading_a_finished_report_needs_neither_pandas_nor_matplotlib():
     assert done.stdout.splitlines() == ["{'posts': 3} []", "[]", "[]"]
 
 
+def rendering_cells(tmp_path, monkeypatch, *sources: str):
+    """The render command made to run, instead of the client report, a notebook of the report's parameters cell
+    (so the roster's parameters are all declared) and code cells of `sources`; a last good report of
+    kopi-senja in the folder returned, to be kept."""
+    import nbformat
+
+    from helpers import render
+
+    notebook = tmp_path / "cells.ipynb"
+    report = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    parameters = next(c for c in report.cells if "parameters" in c.metadata.get("tags", []))
+    cells = [nbformat.v4.new_code_cell(parameters.source, metadata={"tags": ["parameters"]}),
+             *(nbformat.v4.new_code_cell(source) for source in sources)]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
+    real_render_all = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda clients, out, **kw: real_render_all(clients, out, notebook, **kw))
+    out = tmp_path / "reports"
+    (out / "kopi-senja").mkdir(parents=True)
+    (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
+    return out
+
+
 def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_do(tmp_path, monkeypatch, capfd):
     """A kernel the system kills (SIGKILL, as its out-of-memory killer does) while a cell runs: the summary,
     the index and the failure's error file name the cell, how the kernel ended and what to do, not nbclient's
@@ -97,25 +120,10 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
     import html
     import json
 
-    import nbformat
-
-    from helpers import render
     from helpers.__main__ import main
     from helpers.paths import DEMO_ROSTER
 
-    notebook = tmp_path / "dies.ipynb"
-    report = nbformat.read(REPORT_NOTEBOOK, as_version=4)  # its parameters cell: the roster's are all declared
-    parameters = next(c for c in report.cells if "parameters" in c.metadata.get("tags", []))
-    cells = [nbformat.v4.new_code_cell(parameters.source, metadata={"tags": ["parameters"]}),
-             nbformat.v4.new_code_cell("posts = 1"),
-             nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
-    real_render_all = render.render_all
-    monkeypatch.setattr(render, "render_all", lambda clients, out, **kw: real_render_all(clients, out, notebook, **kw))
-    out = tmp_path / "reports"
-    (out / "kopi-senja").mkdir(parents=True)
-    (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
+    out = rendering_cells(tmp_path, monkeypatch, "posts = 1", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
 
     status = main(["render", "--clients", str(DEMO_ROSTER), "--client", "kopi-senja", "--out", str(out)])
     captured = capfd.readouterr()  # the workers' stderr too
@@ -190,24 +198,10 @@ def test_a_worker_killed_mid_report_fails_its_client_with_what_to_do(tmp_path, m
     """A render worker the system kills (SIGKILL, as its out-of-memory killer does; here the report's kernel
     kills the worker that started it): its client fails with how to render it using less memory, not only
     'the render worker stopped unexpectedly (exit status -9)'; exit status 1, the last good report kept."""
-    import nbformat
-
-    from helpers import render
     from helpers.__main__ import main
     from helpers.paths import DEMO_ROSTER
 
-    notebook = tmp_path / "kills-worker.ipynb"
-    report = nbformat.read(REPORT_NOTEBOOK, as_version=4)
-    parameters = next(c for c in report.cells if "parameters" in c.metadata.get("tags", []))
-    cells = [nbformat.v4.new_code_cell(parameters.source, metadata={"tags": ["parameters"]}),
-             nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)")]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3", "language": "python"}}), notebook)
-    real_render_all = render.render_all
-    monkeypatch.setattr(render, "render_all", lambda clients, out, **kw: real_render_all(clients, out, notebook, **kw))
-    out = tmp_path / "reports"
-    (out / "kopi-senja").mkdir(parents=True)
-    (out / "kopi-senja" / "report.html").write_text("last good report", encoding="utf-8")
+    out = rendering_cells(tmp_path, monkeypatch, "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)")
 
     status = main(["render", "--clients", str(DEMO_ROSTER), "--client", "kopi-senja", "--out", str(out)])
     captured = capfd.readouterr()
