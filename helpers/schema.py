@@ -26,13 +26,23 @@ PLATFORM_ALIASES = {"twitter": "x", "xtwitter": "x", "twitterx": "x", "xcom": "x
                     "fb": "facebook", "ig": "instagram", "insta": "instagram", "yt": "youtube"}
 
 
+#: What scheduling tools write after a platform's name for the kind of account that posted, folded: 'Facebook
+#: Page', 'Facebook Group', 'Instagram Business', 'LinkedIn Company Page', 'YouTube Channel', Hootsuite's
+#: 'FACEBOOKPAGE' and 'INSTAGRAMBUSINESS'. The posts are the platform's all the same.
+ACCOUNT_KIND = re.compile(r"(?:business|company|creator|showcase|personal)?(?:page|account|profile|group|channel)?$")
+
+
 def platform_code(name) -> str | None:
     """The platform (one of PLATFORMS) a name means however it is written: 'Instagram', 'Twitter', 'fb',
     'Tik Tok', 'linked-in', and as scheduling tools write their network column: 'X (Twitter)', 'Twitter/X',
-    'X.com'; None for a name of no platform. The explorer answers a name it does not hold with the one meant
+    'X.com', 'Facebook Page', 'INSTAGRAMBUSINESS' (ACCOUNT_KIND); None for a name of no platform ('Threads
+    Profile', 'Pinterest Business' too). The explorer answers a name it does not hold with the one meant
     (explore.select_posts)."""
     folded = re.sub(r"[\W_]+", "", str(name).casefold())
-    return folded if folded in PLATFORMS else PLATFORM_ALIASES.get(folded)
+    for written in (folded, ACCOUNT_KIND.sub("", folded, count=1)):
+        if written in PLATFORMS or written in PLATFORM_ALIASES:
+            return PLATFORM_ALIASES.get(written, written)
+    return None
 
 
 # Counts that cannot be negative. `follows_gained` is a net change and may be.

@@ -196,7 +196,12 @@ def test_posts_behind_a_rate_says_which_part_is_missing(workspace):
     ("ig", "instagram"), ("Insta", "instagram"), ("yt", "youtube"), ("YouTube", "youtube"), ("tik tok", "tiktok"),
     ("Tik-Tok", "tiktok"), ("Linked In", "linkedin"), ("linkedin", "linkedin"), ("myspace", None), ("", None),
     # as scheduling tools write their network column
-    ("X (Twitter)", "x"), ("Twitter/X", "x"), ("X.com", "x"), ("X (formerly Twitter)", "x"), ("Pinterest", None)])
+    ("X (Twitter)", "x"), ("Twitter/X", "x"), ("X.com", "x"), ("X (formerly Twitter)", "x"), ("Pinterest", None),
+    # with the kind of account that posted
+    ("Facebook Page", "facebook"), ("INSTAGRAMBUSINESS", "instagram"), ("Instagram Business Account", "instagram"),
+    ("LinkedIn Company Page", "linkedin"), ("Facebook Group", "facebook"), ("fb page", "facebook"),
+    ("X (Twitter) Profile", "x"), ("TikTok Business", "tiktok"), ("Threads Profile", None),
+    ("Pinterest Business", None), ("Page", None)])
 def test_a_platform_is_read_however_it_is_written(written, meant):
     assert schema.platform_code(written) == meant
 
@@ -212,6 +217,8 @@ def test_another_name_of_a_platform_is_answered_with_the_name_meant(workspace):
         explore.select_posts(workspace.posts, platform="IG")
     with pytest.raises(WorkbookError, match=r"platform 'fb' is not in these posts: did you mean 'facebook'\?"):
         explore.last_days(workspace.posts, 30, platform="fb")
+    with pytest.raises(WorkbookError, match=r"platform 'Facebook Page' is not in these posts: did you mean 'facebook'\?"):
+        explore.select_posts(workspace.posts, platform="Facebook Page")
     x_posts = _x_posts()
     with pytest.raises(WorkbookError, match=r"platform 'twitter' is not in these posts: did you mean 'x'\? They hold 'x'"):
         explore.select_posts(x_posts, platform="twitter")

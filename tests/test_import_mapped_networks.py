@@ -58,6 +58,21 @@ def test_one_network_of_the_file_is_its_platform(write_file):
                               " blank (1 row)": 2}
 
 
+def test_a_network_written_with_the_kind_of_account_is_its_platform(write_file):
+    # as schedulers write the account that posted: Sprout Social's 'Facebook Page', Hootsuite's 'INSTAGRAMBUSINESS'
+    cells = ["Facebook Page", "Instagram Business", "LinkedIn Company Page", "FACEBOOKPAGE", "INSTAGRAMBUSINESS",
+             "Facebook Group", "YouTube Channel", "Threads Profile", "Pinterest Business"]
+    rows = "".join(f"{cell},{i},2025-04-0{i} 09:00\n" for i, cell in enumerate(cells, start=1))
+    csv_path = write_file("s.csv", f"Network,ID,When\n{rows}")
+    mapping = write_file("m.yml", "timezone: UTC\ncolumns: {platform: Network, post_id: ID, published_at: When}\n")
+    result = import_exports(csv_path, family="mapped_csv", mapping=mapping)
+    assert result.posts[["platform", "post_id"]].values.tolist() == [
+        ["facebook", "1"], ["instagram", "2"], ["linkedin", "3"], ["facebook", "4"], ["instagram", "5"],
+        ["facebook", "6"], ["youtube", "7"]]
+    assert result.reports[0].dropped == {"network the workbook does not read in column 'Network':"
+                                         " 'Threads Profile' (1 row), 'Pinterest Business' (1 row)": 2}
+
+
 def test_a_post_id_repeated_on_one_network_is_still_one_post(write_file):
     csv_path = write_file("r.csv", "Network,ID,When,Likes\nFacebook,7,2025-04-01 09:00,3\nInstagram,7,2025-04-01 09:00,5\n"
                                    "facebook,7,2025-04-01 09:00,4\n")
@@ -100,7 +115,7 @@ def test_a_file_with_no_row_of_a_network_read_is_refused_with_the_values_found(w
         f"file {csv_path}, column 'Network': its 4 rows name no network the workbook reads: 'Pinterest' (2 rows),"
         " 'Threads' (1 row), blank (1 row)",
         "  expected: each row's network, one of facebook, instagram, x, youtube, tiktok, linkedin (in any case;"
-        " 'Twitter' is x, 'IG' instagram)"]
+        " 'Twitter' is x, 'IG' instagram, 'Facebook Page' facebook)"]
     assert ("tidak satu pun dari 4 barisnya menyebut platform yang dibaca buku kerja ini: 'Pinterest' (2 baris),"
             " 'Threads' (1 baris), kosong (1 baris)") in err.value.in_language(Translator("id"))
 
