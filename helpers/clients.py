@@ -100,15 +100,6 @@ _RosterLoader.yaml_implicit_resolvers = {
 }
 
 
-class RepeatedKey(yaml.YAMLError):
-    """A key given twice in one mapping: YAML would keep the last silently, so a second `clients:` list
-    appended below the first would drop every client of the first, and a second `period:` the first."""
-
-    def __init__(self, key, line: int, first_line: int):
-        super().__init__(key, line, first_line)
-        self.key, self.line, self.first_line = key, line, first_line
-
-
 class _Mapping(dict):
     """A roster mapping that knows the line of each key (`lines`), its keys whose value has an anchor
     (`anchored`), and, for a key left without a value whose
@@ -152,23 +143,16 @@ _COMMENTED_VALUE = re.compile(r"[ \t]*:[ \t]+#(?P<text>[^\r\n]*)")
 
 
 def _mapping_without_repeats(loader: _RosterLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    """A mapping whose keys are each given once (RepeatedKey otherwise, with both lines), as a _Mapping."""
+    """A mapping whose keys are each given once (safe_yaml.RepeatedKey otherwise, with both lines), as a
+    _Mapping."""
     lines: dict = {}
     comments: dict = {}
     anchored: set = set()
     dedented = _dedented(node.value)
     moved = {line for run in dedented.values() for _, line in run}
     node.value = [(k, v) for k, v in node.value if k.start_mark.line + 1 not in moved]
-    for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` merges keys: overriding them is its point
-            continue
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            if key in lines:
-                raise RepeatedKey(key, key_node.start_mark.line + 1, lines[key])
-            lines[key] = key_node.start_mark.line + 1
-        except TypeError:  # an unhashable key (a list): YAML's own constructor refuses it just below
-            continue
+    for key, key_node, value_node in safe_yaml.unique_keys(loader, node):
+        lines[key] = key_node.start_mark.line + 1
         if _holds_anchor(value_node, getattr(loader, "anchored", ()), key_node.end_mark.index):
             anchored.add(key)
         if value_node.tag == "tag:yaml.org,2002:null" and value_node.value == "" and key_node.end_mark.buffer:
@@ -631,7 +615,7 @@ def yaml_problem(error: yaml.YAMLError, tr: Translator, text: str = "") -> str:
     of an unusual error. A tab is named as such: YAML indents with spaces, and an editor may insert tabs. A `#`
     inside brackets on a line of `text` up to the error (`branding: {accent_colour: #C8102E}`) is named with
     its line: it starts a comment that hides the closing bracket, and YAML's error comes lines later."""
-    if isinstance(error, RepeatedKey):
+    if isinstance(error, safe_yaml.RepeatedKey):
         return tr.t("roster.repeated_key", key=shown(error.key), line=error.line, first_line=error.first_line)
     if isinstance(error, safe_yaml.AliasesTooLarge):
         return tr.t("roster.yaml_aliases", line=error.line, anchor=error.anchor,

@@ -4,7 +4,8 @@ An alias (`*name`) repeats the value of an anchor (`&name`). Aliases inside anch
 anchors ("billion laughs") let a few lines stand for billions of values, and quoting one in a message (its
 repr) or walking it exhausts the memory. Loader counts the values the aliases bring in and stops at the alias
 that takes them past ALIAS_LIMIT (AliasesTooLarge, with its line); an anchor repeated inside itself is stopped
-too. Ordinary uses (`<<: *defaults` in each client of a roster) stay far below the cap.
+too. Ordinary uses (`<<: *defaults` in each client of a roster) stay far below the cap. A key given twice in one
+mapping, which YAML would read as the last silently, is refused (RepeatedKey: UniqueKeyLoader, unique_keys).
 """
 from __future__ import annotations
 
@@ -20,6 +21,35 @@ class AliasesTooLarge(yaml.YAMLError):
     def __init__(self, anchor: str, line: int):
         super().__init__(anchor, line)
         self.anchor, self.line = anchor, line
+
+
+class RepeatedKey(yaml.YAMLError):
+    """A key given twice in one mapping: YAML would keep the last silently, so a second `clients:` list of a
+    roster, or a second `columns:` of a column mapping, would drop everything the first holds."""
+
+    def __init__(self, key, line: int, first_line: int):
+        super().__init__(key, line, first_line)
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def unique_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> list[tuple]:
+    """A YAML mapping's (key, key node, value node), each key given once: RepeatedKey, with both lines, for one
+    given twice. A merge key (`<<: *anchor`) is left out, as overriding the keys it brings is its point, and so is
+    a key that is no plain value (a list), which YAML's own constructor refuses."""
+    lines: dict = {}
+    pairs = []
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            if key in lines:
+                raise RepeatedKey(key, key_node.start_mark.line + 1, lines[key])
+            lines[key] = key_node.start_mark.line + 1
+        except TypeError:  # unhashable
+            continue
+        pairs.append((key, key_node, value_node))
+    return pairs
 
 
 def _size(node: yaml.Node, sizes: dict) -> int:
@@ -67,6 +97,18 @@ class Loader(yaml.SafeLoader):
 
 
 Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+
+
+class UniqueKeyLoader(Loader):
+    """Loader that refuses a key given twice in one mapping (RepeatedKey) instead of keeping the last."""
+
+    def construct_unique_mapping(self, node, deep=False):
+        unique_keys(self, node)
+        return self.construct_mapping(node, deep=deep)
+
+
+UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                UniqueKeyLoader.construct_unique_mapping)
 
 
 def load(text: str, loader: type[Loader] = Loader):

@@ -183,12 +183,12 @@ def test_a_one_platform_mapping_beside_a_network_column_naming_others_says_so(wr
     assert note == ("column 'Network' names each row's network, not only that of the mapping's `platform:"
                     " instagram`: 'Instagram' (2 rows), 'Facebook' (2 rows), 'Twitter' (1 row), 'Pinterest' (1 row);"
                     " every row was read as a post of Instagram. To read each row as a post of the network it names,"
-                    " write `columns: {platform: Network}` in the mapping in place of `platform: instagram`")
+                    " add `platform: Network` under `columns:` in the mapping and delete `platform: instagram`")
     assert Translator("id").message(note) == (
         "kolom 'Network' menyebut platform setiap baris, tidak hanya platform dari `platform: instagram` pada"
         " pemetaan: 'Instagram' (2 baris), 'Facebook' (2 baris), 'Twitter' (1 baris), 'Pinterest' (1 baris); semua"
         " baris dibaca sebagai unggahan Instagram. Agar setiap baris dibaca sebagai unggahan platform yang"
-        " disebutnya, tulis `columns: {platform: Network}` di pemetaan sebagai ganti `platform: instagram`")
+        " disebutnya, tambahkan `platform: Network` di bawah `columns:` pada pemetaan dan hapus `platform: instagram`")
 
 
 def test_only_a_column_naming_other_networks_is_noted(write_file):
@@ -206,4 +206,36 @@ def test_only_a_column_naming_other_networks_is_noted(write_file):
         else:
             [note] = warnings
             assert f"names each row's network, not only that of the mapping's `platform: instagram`: {noted};" in note
-            assert f"write `columns: {{platform: {header}}}` in the mapping" in note
+            assert f"add `platform: {header}` under `columns:` in the mapping" in note
+
+
+def test_the_notes_advice_followed_as_written_reads_each_rows_network(write_file):
+    # the note's advice done line by line: `platform: Network` added under the mapping's one `columns:`
+    mapping = write_file("m.yml", "platform: instagram\ntimezone: Asia/Jakarta\ncolumns:\n  post_id: Post ID\n"
+                                  "  published_at: Published\n")
+    note = import_exports(EXPORT, family="mapped_csv", mapping=mapping).reports[0].warnings[0]
+    assert "add `platform: Network` under `columns:` in the mapping and delete `platform: instagram`" in note
+    mapping.write_text(mapping.read_text().replace("platform: instagram\n", "").replace(
+        "columns:\n", "columns:\n  platform: Network\n"), encoding="utf-8")
+    assert import_exports(EXPORT, family="mapped_csv", mapping=mapping).posts["platform"].tolist() == [
+        "instagram", "facebook", "x", "instagram", "facebook"]
+
+
+def test_a_second_columns_key_is_refused_not_read_in_place_of_the_first(write_file):
+    # YAML keeps the last of two keys: the first `columns:`, with post_id and published_at, would be dropped
+    mapping = write_file("m.yml", "timezone: Asia/Jakarta\ncolumns:\n  post_id: Post ID\n  published_at: Published\n"
+                                  "columns: {platform: Network}\n")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(EXPORT, family="mapped_csv", mapping=mapping)
+    assert str(err.value).splitlines() == [
+        f"file {mapping}: line 5: key 'columns' is given a second time (first at line 2); YAML would keep only the"
+        " last and drop what the first holds",
+        "  what to do: merge the two into one: each setting once, and every column under one `columns:`"]
+    assert err.value.in_language(Translator("id")).splitlines()[0] == (
+        f"berkas {mapping}: baris 5: kunci 'columns' diberikan untuk kedua kalinya (yang pertama di baris 2); YAML"
+        " hanya akan menyimpan yang terakhir dan membuang isi yang pertama")
+    # a column named twice under one `columns:` too
+    mapping.write_text("platform: x\ntimezone: UTC\ncolumns:\n  post_id: Post ID\n  published_at: Published\n"
+                       "  post_id: Network\n", encoding="utf-8")
+    with pytest.raises(ExportFormatError, match=r"line 6: key 'post_id' is given a second time \(first at line 4\)"):
+        import_exports(EXPORT, family="mapped_csv", mapping=mapping)

@@ -78,6 +78,17 @@ def test_every_problem_of_mapped_entries_is_listed_at_once_with_the_rosters_othe
     assert problems(path, "id")[3].startswith("klien 'sunny': kunci 'exports', entri 4:")
 
 
+def test_a_mapping_giving_a_key_twice_is_a_problem_of_its_entry(tmp_path):
+    # YAML would read the second `columns:` alone: the problem is the repeat, not post_id missing
+    (tmp_path / "twice.yml").write_text(MAPPING.read_text(encoding="utf-8") + "columns: {saves: Saves}\n",
+                                        encoding="utf-8")
+    path = roster(tmp_path, f"""      - files: {RELATIVE}/*.csv
+        mapping: {tmp_path / "twice.yml"}""")
+    assert problems(path) == [f"client 'sunny': key 'exports', entry 1, 'mapping' {tmp_path / 'twice.yml'}: line"
+                              " 16: key 'columns' is given a second time (first at line 7); YAML would keep only the"
+                              " last and drop what the first holds"]  # the fixture's 15 lines, `columns:` the 7th
+
+
 def test_a_mapped_entrys_files_are_checked_only_for_the_clients_rendered(tmp_path):
     path = roster(tmp_path, f"""      - files: {RELATIVE}/*.tsv
         mapping: {RELATIVE}/no-such-mapping.yml""")

@@ -82,7 +82,8 @@ def load_mapping(mapping_path: Path, csv_header: list[str] | None, *, given: str
 
 def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_here: bool = False) -> dict:
     """A mapping file's `key: value` lines, unchecked (mapping_problems checks them); an ExportFormatError when
-    the file is missing, is no YAML or holds no such lines (see load_mapping for `given` and `typed_here`)."""
+    the file is missing, is no YAML, gives a key twice in one place (a second `columns:`, which YAML would read in
+    place of the first) or holds no such lines (see load_mapping for `given` and `typed_here`)."""
     mapping_path = Path(mapping_path)
     if not mapping_path.is_file():
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.no_mapping_file"),
@@ -90,7 +91,11 @@ def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_h
                                              there=missing_path_hint(given or mapping_path, mapping_path,
                                                                      typed_here=typed_here)))
     try:
-        mapping = safe_yaml.load(mapping_path.read_text(encoding="utf-8-sig"))
+        mapping = safe_yaml.load(mapping_path.read_text(encoding="utf-8-sig"), safe_yaml.UniqueKeyLoader)
+    except safe_yaml.RepeatedKey as exc:  # YAML would keep the last: a second `columns:` drops the first's
+        raise ExportFormatError(mapping_path, Message("imports.mapped_csv.repeated_key", key=quoted(exc.key),
+                                                      line=str(exc.line), first_line=str(exc.first_line)),
+                                hint=Message("imports.mapped_csv.repeated_key_hint")) from None
     except safe_yaml.AliasesTooLarge as exc:
         raise ExportFormatError(mapping_path, Message("imports.mapped_csv.yaml_aliases", line=str(exc.line),
                                                       anchor=exc.anchor, limit=safe_yaml.ALIAS_LIMIT),
@@ -284,8 +289,9 @@ def network_column_notes(frame: pd.DataFrame, cols: Columns, platform: str) -> l
     """A note for each column of a scheduler's kind (NETWORK_COLUMNS: Network, Platform, Channel, Social network)
     whose cells name a platform and hold another value than the mapping's one `platform` (another platform, or
     a network the workbook does not read; a blank cell is none): every row is read as `platform`'s post all the
-    same, so the note names the values and how to read each row as its own network's (`columns: {platform:
-    <column>}`). A column naming no platform (a channel's name) is no such column."""
+    same, so the note names the values and how to read each row as its own network's (`platform: <column>` added
+    under `columns:`, the top-level `platform:` deleted). A column naming no platform (a channel's name) is no
+    such column."""
     notes = []
     for name in NETWORK_COLUMNS:
         for key in cols.all_keys(name):
@@ -295,7 +301,7 @@ def network_column_notes(frame: pd.DataFrame, cols: Columns, platform: str) -> l
                 header = cols.header_of(key)
                 notes.append(Message("imports.mapped_csv.network_column", column=quoted(header), platform=platform,
                                      name=Message(f"platform.{platform}"), values=_values_counted(text),
-                                     code=f"columns: {{platform: {header}}}"))
+                                     code=f"platform: {header}"))
     return notes
 
 
