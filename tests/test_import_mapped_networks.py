@@ -239,3 +239,45 @@ def test_a_second_columns_key_is_refused_not_read_in_place_of_the_first(write_fi
                        "  post_id: Network\n", encoding="utf-8")
     with pytest.raises(ExportFormatError, match=r"line 6: key 'post_id' is given a second time \(first at line 4\)"):
         import_exports(EXPORT, family="mapped_csv", mapping=mapping)
+
+
+# --- the top-level `platform:` ---------------------------------------------------------------------------------
+
+def test_a_top_level_platform_is_read_as_a_network_cell_is(write_file):
+    for written, meant in (("Twitter", "x"), ("IG", "instagram"), ("Facebook Page", "facebook")):
+        mapping = write_file("m.yml", f"platform: {written}\ntimezone: UTC\ncolumns: {{post_id: ID, published_at: When}}\n")
+        csv_path = write_file("p.csv", "ID,When\n1,2025-04-01 09:00\n")
+        result = import_exports(csv_path, family="mapped_csv", mapping=mapping)
+        assert result.posts["platform"].tolist() == [meant], written
+        assert result.reports[0].platform == meant
+
+
+def test_a_top_level_platform_naming_a_column_of_the_csv_is_said_to_belong_under_columns(write_file, tmp_path):
+    mapping = write_file("m.yml", "platform: Network\ntimezone: Asia/Jakarta\ncolumns:\n  post_id: Post ID\n"
+                                  "  published_at: Published\n")
+    with pytest.raises(ExportFormatError) as err:
+        import_exports(EXPORT, family="mapped_csv", mapping=mapping)
+    assert str(err.value).splitlines()[:2] == [
+        f"file {mapping}: the column mapping has 1 problem:",
+        "    - key 'platform': 'Network' is a column of the CSV, not a platform; to read each row as a post of the"
+        " network that column names, add `platform: Network` under `columns:` and delete the top-level `platform:`"]
+    assert err.value.in_language(Translator("id")).splitlines()[1] == (
+        "    - kunci 'platform': 'Network' adalah kolom CSV, bukan platform; agar setiap baris dibaca sebagai unggahan"
+        " platform yang disebut kolom itu, tambahkan `platform: Network` di bawah `columns:` dan hapus `platform:`"
+        " di tingkat atas")
+    # a column the CSV does not have is no platform, and no column either
+    mapping.write_text(mapping.read_text().replace("platform: Network", "platform: Profiles"), encoding="utf-8")
+    with pytest.raises(ExportFormatError, match=r"key 'platform': 'Profiles' is not one of facebook, instagram, x,"):
+        import_exports(EXPORT, family="mapped_csv", mapping=mapping)
+    # checked before any CSV is read (a folder's mapping), a network column's usual name is said as maybe one
+    from helpers import explore
+
+    mapping.write_text(mapping.read_text().replace("platform: Profiles", "platform: social network"),
+                       encoding="utf-8")
+    with pytest.raises(ExportFormatError) as err:
+        explore.load_folder(tmp_path, timezone="UTC", mapping=mapping)
+    assert ("key 'platform': 'social network' is not one of facebook, instagram, x, youtube, tiktok, linkedin; if it"
+            " is the CSV's column naming each row's network, add `platform: social network` under `columns:` and"
+            " delete the top-level `platform:`") in str(err.value)
+    assert ("jika itu kolom CSV yang menyebut platform setiap baris, tambahkan `platform: social network` di bawah"
+            " `columns:` dan hapus `platform:` di tingkat atas") in err.value.in_language(Translator("id"))

@@ -3,8 +3,8 @@
 For exports the workbook has no importer for (a scheduling tool, an agency's spreadsheet), the user
 says which CSV column holds which canonical column:
 
-    platform: instagram                # facebook, instagram, x, youtube, tiktok or linkedin: every row's; or
-                                       # `platform: Network` under columns, each row's network (a scheduler)
+    platform: instagram                # facebook, instagram, x, youtube, tiktok or linkedin ('Twitter' is x):
+                                       # every row's; or `platform: Network` under columns, each row's network
     account: Example Bakery            # optional: the account name for every row
     timezone: Europe/Berlin            # zone of the file's times (else the timezone given to the import)
     date_format: "%d.%m.%Y %H:%M"      # optional strptime format; ISO 8601 when absent
@@ -72,11 +72,12 @@ def load_mapping(mapping_path: Path, csv_header: list[str] | None, *, given: str
     problem. A mapping that does not exist is said with where the path was looked for (errors.missing_path_hint:
     from `given`, the path as written, and `typed_here`, whether it was typed on the command line)."""
     mapping = read_mapping(mapping_path, given=given, typed_here=typed_here)
-    problems = mapping_problems(mapping) + (header_problems(mapping, csv_header) if csv_header is not None else [])
+    problems = mapping_problems(mapping, csv_header) + (header_problems(mapping, csv_header)
+                                                        if csv_header is not None else [])
     if problems:
         raise ExportFormatError(mapping_path, listed(problems), hint=Message("imports.mapped_csv.problems_hint"))
     if "platform" in mapping:
-        mapping["platform"] = str(mapping["platform"]).strip().casefold()
+        mapping["platform"] = schema.platform_code(mapping["platform"])  # 'Twitter' is x, as in a network column
     return mapping
 
 
@@ -109,11 +110,12 @@ def read_mapping(mapping_path: Path, *, given: str | Path | None = None, typed_h
     return mapping
 
 
-def mapping_problems(mapping: dict) -> list[Message]:
+def mapping_problems(mapping: dict, header: list[str] | None = None) -> list[Message]:
     """Every problem of a mapping read by read_mapping, whatever CSV it is for: unknown settings, a platform,
     time zone, precision, kind or date format it cannot take, the platform given both for every row and per row
     (`columns.platform`) or neither way, columns that are no canonical column or no text, and post_id or
-    published_at missing."""
+    published_at missing. `header`, the CSV's when known, tells a top-level `platform:` naming one of its
+    columns (_platform_problem)."""
     problems: list[Message] = []
     for key in mapping:
         if key not in TOP_LEVEL_KEYS:
@@ -125,8 +127,8 @@ def mapping_problems(mapping: dict) -> list[Message]:
     elif platform is not None and per_row:
         problems.append(Message("imports.mapped_csv.platform_twice", value=quoted(platform),
                                 column=quoted(mapping["columns"]["platform"])))
-    elif platform is not None and str(platform).strip().casefold() not in PLATFORMS:
-        problems.append(Message("imports.mapped_csv.platform_unknown", value=quoted(platform), platforms=PLATFORMS))
+    elif platform is not None and schema.platform_code(platform) is None:
+        problems.append(_platform_problem(platform, header))
     zone = mapping.get("timezone")
     if zone is not None:
         try:
@@ -155,6 +157,21 @@ def mapping_problems(mapping: dict) -> list[Message]:
         if required not in columns:
             problems.append(Message("imports.mapped_csv.required_missing", canonical=required))
     return problems
+
+
+def _platform_problem(platform, header: list[str] | None) -> Message:
+    """The problem of a top-level `platform:` naming no platform (schema.platform_code: 'Twitter' is one, x). A
+    column of the CSV's `header` (`platform: Network`), or with no header known a scheduler's network column's
+    usual name (NETWORK_COLUMNS), is said with how to read each row's network from it instead: `platform:
+    <column>` under `columns:`, the top-level `platform:` deleted."""
+    written = str(platform).strip()
+    code = f"platform: {written}"
+    if header is not None and written in Columns(header, header):
+        return Message("imports.mapped_csv.platform_is_column", value=quoted(platform), code=code)
+    if header is None and written in Columns(NETWORK_COLUMNS, NETWORK_COLUMNS):
+        return Message("imports.mapped_csv.platform_like_column", value=quoted(platform), platforms=PLATFORMS,
+                       code=code)
+    return Message("imports.mapped_csv.platform_unknown", value=quoted(platform), platforms=PLATFORMS)
 
 
 def header_problems(mapping: dict, csv_header: list[str]) -> list[Message]:
