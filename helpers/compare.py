@@ -316,15 +316,49 @@ def reported(posts: pd.DataFrame, x: str, what: str, hint: str) -> None:
     if not has.any():
         raise WorkbookError(Message("imports.compare.x_not_reported", count=len(posts), x=repr(x), what=what,
                                     platforms=_platform_names(posts), hint=_hint(posts, x, hint)))
-    if "platform" not in posts:  # a table of the analyst's: one set of posts
-        return
-    left = posts["platform"].notna() & ~posts["platform"].isin(posts.loc[has, "platform"].dropna().unique())
+    left = _left_out(posts, has)
     if left.any():
         out = posts[left]
         warnings.warn(PlatformsLeftOut(Message(
             "imports.compare.x_partly_reported", count=len(out), x=repr(x), what=what, platforms=_platform_names(out),
             kept=_platform_names(posts[has]), example=str(sorted(out["platform"].unique())[0]),
             hint=_hint(out, x, hint))), stacklevel=3)
+
+
+def _left_out(posts: pd.DataFrame, has: pd.Series) -> pd.Series:
+    """The posts of the platforms none of whose posts has `has` (all False for a table of the analyst's without
+    a platform column: one set of posts)."""
+    if "platform" not in posts:
+        return pd.Series(False, index=posts.index)
+    return posts["platform"].notna() & ~posts["platform"].isin(posts.loc[has, "platform"].dropna().unique())
+
+
+def lifts_reported(posts: pd.DataFrame, x: str, rate: str) -> None:
+    """paid_vs_organic's reported: an error when no post reports `x`, a warning (PlatformsLeftOut) naming the
+    platforms none of whose posts does. Its two lifts are medians taken apart, so such a platform loses the
+    reach lift alone, and keeps the engagement-rate lift where its posts report `rate` (clicks ÷ impressions
+    on X beside reach on Facebook): the warning says which, and the hint asks for a rate only where none is."""
+    if posts.empty:
+        return
+    has = _measure(posts, x).notna()
+    if not has.any():
+        raise WorkbookError(Message("imports.compare.x_not_lifted", count=len(posts), x=repr(x),
+                                    platforms=_platform_names(posts), hint=_lift_hint(posts, x, rate)))
+    left = _left_out(posts, has)
+    if left.any():
+        out = posts[left]
+        rated = _measure(out, rate).notna().any()
+        warnings.warn(PlatformsLeftOut(Message(
+            "imports.compare.reach_lift_left_out" if rated else "imports.compare.lifts_left_out", count=len(out),
+            x=repr(x), rate=repr(rate), platforms=_platform_names(out), kept=_platform_names(posts[has]),
+            example=str(sorted(out["platform"].unique())[0]), hint=_lift_hint(out, x, rate))), stacklevel=3)
+
+
+def _lift_hint(posts: pd.DataFrame, x: str, rate: str) -> Message:
+    """paid_vs_organic's way on for these posts: another `x`, and another rate only where they report none of
+    `rate` (the rate lift does not need the rate to divide by `x`)."""
+    rated = _measure(posts, rate).notna().any()
+    return _hint(posts, x, "imports.compare.hint_lift" if rated else "imports.compare.hint_lift_rate")
 
 
 def _platform_names(posts: pd.DataFrame) -> list[Message]:
@@ -765,11 +799,12 @@ def paid_vs_organic(posts: pd.DataFrame, min_posts: int = MIN_INTERVAL_VALUES, x
     lift = median(paid) ÷ median(organic), with bootstrap intervals, over posts whose paid flag is known and
     that report the measure; a lift needs at least `min_posts` such posts in each group (the counts are
     returned, so a sentence can say which is short). A paid post usually multiplies reach far more than it
-    multiplies engagement. Posts none of which reports `x` (reported: reach, on X, LinkedIn, YouTube or TikTok)
-    are an error, not lifts of NaN. The two lifts are of two medians apart, so `rate` may divide by another
-    count than `x` (the lift of reach beside that of click_through_rate, clicks ÷ impressions).
+    multiplies engagement. Posts none of which reports `x` (lifts_reported: reach, on X, LinkedIn, YouTube or
+    TikTok) are an error, not lifts of NaN; a platform whose posts do not, a warning. The two lifts are of two
+    medians apart, so `rate` may divide by another count than `x` (the lift of reach beside that of
+    click_through_rate, clicks ÷ impressions).
     """
-    reported(posts, x, "paid_vs_organic", "imports.compare.hint_rate")
+    lifts_reported(posts, x, rate)
     return _paid_vs_organic(posts, min_posts, x, rate)
 
 

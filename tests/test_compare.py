@@ -579,11 +579,18 @@ def test_every_comparison_of_the_lenses_refuses_a_count_no_post_reports():
             "so {what} would compare 0 posts. Pass {x}= one of the counts these posts report: 'impressions'")
     for what, call, name in [("quadrants", lambda: compare.quadrants(x), "x"),
                              ("rank_table", lambda: compare.rank_table(x), "a"),
-                             ("top_n_overlap", lambda: compare.top_n_overlap(x, 1), "a"),
-                             ("paid_vs_organic", lambda: compare.paid_vs_organic(x), "x")]:
+                             ("top_n_overlap", lambda: compare.top_n_overlap(x, 1), "a")]:
         with pytest.raises(WorkbookError) as error:
             call()
         assert str(error.value).startswith(said.format(what=what, x=name)), what
+    with pytest.raises(WorkbookError) as error:
+        compare.paid_vs_organic(x)
+    assert str(error.value) == (
+        "none of the 3 posts (X) reports 'reach': their exports leave it blank (not reported, which is not 0), so"
+        " paid_vs_organic would give no reach lift. Pass x= one of the counts these posts report: 'impressions', and"
+        " a rate they report (e.g. rate='engagement_rate_by_impressions', rate='engagement_rate_by_views'); or, to"
+        " take each platform's own count as the client report does, pass compare.with_broadcast(posts) with"
+        " x='broadcast' and rate='engagement_rate_by_broadcast'")
     by_impressions = {"x": "impressions", "rate": "engagement_rate_by_impressions"}
     assert compare.quadrants(x, **by_impressions)["quadrant"].tolist() == ["neither", "neither",
                                                                            "reach and engagement"]
@@ -622,15 +629,28 @@ def test_a_comparison_of_several_platforms_says_which_it_leaves_out_for_not_repo
             " so it compares the posts of Facebook alone. To compare them, select them, e.g."
             " explore.select_posts(posts, platform='x'). Pass {x}= one of the counts these posts report: 'impressions'")
     for what, call, name in [("quadrants", lambda: compare.quadrants(both), "x"),
-                             ("rank_table", lambda: compare.rank_table(both), "a"),
-                             ("paid_vs_organic", lambda: compare.paid_vs_organic(both, 1), "x")]:
+                             ("rank_table", lambda: compare.rank_table(both), "a")]:
         with pytest.warns(compare.PlatformsLeftOut) as caught:
             table = call()
         [warning] = caught
         assert str(warning.message).startswith(said.format(what=what, x=name)), what
         assert warning.filename == __file__  # said of the analyst's call, not of compare.py
-        compared = table.dropna(subset=["reach lift"]) if what == "paid_vs_organic" else table
-        assert compared["platform"].unique().tolist() == ["facebook"], what
+        assert table["platform"].unique().tolist() == ["facebook"], what
+    # paid_vs_organic's rate by reach is not X's either: neither lift is X's
+    with pytest.warns(compare.PlatformsLeftOut) as caught:
+        table = compare.paid_vs_organic(both, 1)
+    [warning] = caught
+    assert str(warning.message) == (
+        "paid_vs_organic gives no reach lift and no engagement-rate lift for X (3 posts): their exports leave"
+        " 'reach' and 'engagement_rate_by_reach' blank (not reported, which is not 0), so both lifts are of the"
+        " posts of Facebook alone. To give them lifts, select them, e.g. explore.select_posts(posts, platform='x')."
+        " Pass x= one of the counts these posts report: 'impressions', and a rate they report (e.g."
+        " rate='engagement_rate_by_impressions', rate='engagement_rate_by_views'); or, to take each platform's own"
+        " count as the client report does, pass compare.with_broadcast(posts) with x='broadcast' and"
+        " rate='engagement_rate_by_broadcast'")
+    assert warning.filename == __file__
+    assert table.dropna(subset=["reach lift"])["platform"].tolist() == ["facebook"]
+    assert table.dropna(subset=["engagement-rate lift"])["platform"].tolist() == ["facebook"]
     with pytest.warns(compare.PlatformsLeftOut, match=r"^rank_agreement compares no post of X \(3 posts\).*"
                                                       r"compare\.rank_agreement_by_broadcast\(posts\) ranks"):
         agreement = compare.rank_agreement(both)
@@ -692,6 +712,48 @@ def test_paid_vs_organic_gives_the_lift_of_a_rate_dividing_by_another_count_than
     assert (row["paid with reach"], row["organic with reach"], row["paid with rate"], row["organic with rate"]) == (
         2, 2, 2, 2)
     assert row["reach lift"] == pytest.approx(4) and row["engagement-rate lift"] == pytest.approx(1 / 3)
+
+
+def test_paid_vs_organic_says_a_platform_without_reach_loses_its_reach_lift_alone():
+    """8 Facebook posts report reach, 8 X posts impressions alone, both clicks: by reach and click-through rate,
+    X gets no reach lift, and its click-through lift all the same; the warning says so, not that X is left out,
+    nor that the rate must divide by x. By hand (min_posts 3): Facebook's paid reach 400, 500, 600, 700 (median
+    550) against organic 100, 100, 200, 200 (150), a lift of 11/3, and no click-through lift (no impressions);
+    X's paid clicks 10, 20, 30, 40 per 1000 impressions (median 0.025) against organic 5, 5, 10, 10 (0.0075),
+    a lift of 10/3."""
+    from helpers.i18n import Translator
+
+    na = pd.NA
+    facebook = [dict(platform="facebook", reach=r, impressions=na, clicks=na, reactions=5, comments=0, shares=0,
+                     saves=na, paid=paid) for r, paid in [(400, True), (500, True), (600, True), (700, True),
+                                                          (100, False), (100, False), (200, False), (200, False)]]
+    x = [dict(platform="x", reach=na, impressions=1000, clicks=c, reactions=5, comments=0, shares=0, saves=na,
+              paid=paid) for c, paid in [(10, True), (20, True), (30, True), (40, True), (5, False), (5, False),
+                                         (10, False), (10, False)]]
+    posts = posts_table(facebook + x)
+    with pytest.warns(compare.PlatformsLeftOut) as caught:
+        table = compare.paid_vs_organic(posts, 3, rate="click_through_rate")
+    [warning] = caught
+    assert str(warning.message) == (
+        "paid_vs_organic gives no reach lift for X (8 posts): their exports leave 'reach' blank (not reported, which"
+        " is not 0), so its reach lift is of the posts of Facebook alone. Their engagement-rate lift, of"
+        " 'click_through_rate', is given all the same. To give them a reach lift, select them, e.g."
+        " explore.select_posts(posts, platform='x'). Pass x= one of the counts these posts report: 'impressions';"
+        " or, to take each platform's own count as the client report does, pass compare.with_broadcast(posts) with"
+        " x='broadcast'")
+    assert warning.filename == __file__
+    assert Translator("id").message(warning.message.args[0]).startswith(
+        "paid_vs_organic tidak memberikan kelipatan jangkauan untuk X (8 unggahan): ekspornya mengosongkan 'reach'")
+    rows = table.set_index("platform")
+    assert rows.loc["facebook", "reach lift"] == pytest.approx(11 / 3)
+    assert np.isnan(rows.loc["facebook", "engagement-rate lift"])
+    assert (rows.loc["x", "paid with reach"], rows.loc["x", "organic with reach"]) == (0, 0)
+    assert (rows.loc["x", "paid with rate"], rows.loc["x", "organic with rate"]) == (4, 4)
+    assert np.isnan(rows.loc["x", "reach lift"])
+    assert rows.loc["x", "engagement-rate lift"] == pytest.approx(10 / 3)
+    with pytest.raises(WorkbookError, match=r"^none of the 8 posts \(X\) reports 'reach'.*would give no reach lift\."
+                                            r" Pass x= one of the counts these posts report: 'impressions'; or"):
+        compare.paid_vs_organic(posts_table(x), 3, rate="click_through_rate")
 
 
 def test_the_lenses_of_linkedins_real_posts_are_refused_by_reach_and_compared_by_impressions():
