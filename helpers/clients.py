@@ -1058,11 +1058,16 @@ def _check_client(entry: dict, label: str, seen: dict[str, int], tr: Translator,
                                        or _there(tr, resolve(logo))))
                 elif problem := logo_problem(resolve(logo)):
                     size = f"{resolve(logo).stat().st_size / 2**20:.1f} MB"
-                    width, height = decoded_size(resolve(logo)) or (0, 0)  # '…too_many_pixels': by headers
-                    problems.append(say(f"roster.logo_{problem}", client=label, path=as_typed(logo), size=size,
-                                        limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB", width=tr.number(width),
-                                        height=tr.number(height), memory=tr.number(width * height * 4 / 1e6),
-                                        most=tr.number(LOGO_MAX_PIXELS / 1e6)))
+                    # '…too_many_pixels': by headers; the largest image named, the memory of all of them
+                    sizes = decoded_sizes(resolve(logo)) if problem.endswith("too_many_pixels") else []
+                    width, height = max(sizes, key=lambda side: side[0] * side[1], default=(0, 0))
+                    pixels = sum(side[0] * side[1] for side in sizes)
+                    several = "_several" if len(sizes) > 1 else ""
+                    problems.append(say(f"roster.logo_{problem}{several}", client=label, path=as_typed(logo),
+                                        size=size, limit=f"{LOGO_MAX_BYTES / 2**20:.0f} MB", width=tr.number(width),
+                                        height=tr.number(height), count=len(sizes),
+                                        total=tr.number(pixels / 1e6), memory=tr.number(pixels * 4 / 1e6),
+                                        most=tr.number(LOGO_MAX_PIXELS / 1e6), depth=SVG_EMBED_DEPTH))
     if "top_n" in entry and (not isinstance(entry["top_n"], int) or isinstance(entry["top_n"], bool)
                              or entry["top_n"] < 1):
         problems.append(say("roster.bad_top_n", client=label, value=shown(entry["top_n"])))
@@ -1238,8 +1243,9 @@ LIGHT_CONTRAST = 1.5
 
 def logo_problem(path: Path) -> str | None:
     """Why a logo file cannot go into a report ('not_image', 'too_large', 'active', 'too_many_pixels': a PNG of
-    over LOGO_MAX_PIXELS, by its header alone; 'embeds_too_many_pixels': an SVG embedding such an image), or
-    None when it can."""
+    over LOGO_MAX_PIXELS, by its header alone; 'embeds_too_many_pixels': an SVG embedding images of over
+    LOGO_MAX_PIXELS in all; 'embeds_too_deep': an SVG nesting SVG images deeper than SVG_EMBED_DEPTH), or None
+    when it can."""
     if not is_image(path):
         return "not_image"
     if path.stat().st_size > LOGO_MAX_BYTES:
@@ -1247,59 +1253,97 @@ def logo_problem(path: Path) -> str | None:
     svg = path.suffix.lower() == ".svg"
     if svg and _SVG_ACTIVE.search(path.read_bytes()):
         return "active"
-    if (size := decoded_size(path)) and size[0] * size[1] > LOGO_MAX_PIXELS:
+    try:
+        sizes = decoded_sizes(path)
+    except EmbeddedTooDeep:
+        return "embeds_too_deep"
+    if sum(width * height for width, height in sizes) > LOGO_MAX_PIXELS:
         return "embeds_too_many_pixels" if svg else "too_many_pixels"
     return None
 
 
-def decoded_size(path: Path) -> tuple[float, float] | None:
-    """The width and height of the largest image a browser decodes to show a logo, by headers alone: a PNG's
-    own (logo_size), or the largest raster image an SVG embeds (embedded_sizes); None when the file does not
-    say, or for an SVG embedding none (drawn at the size it is shown at)."""
+def decoded_sizes(path: Path) -> list[tuple[float, float]]:
+    """The width and height of each image a browser decodes to show a logo, by headers alone: a PNG's own
+    (logo_size), or every raster image an SVG embeds (embedded_sizes), all held in memory at once; [] when the
+    file does not say, or for an SVG embedding none (drawn at the size it is shown at). EmbeddedTooDeep for an
+    SVG nesting SVG images deeper than SVG_EMBED_DEPTH."""
     if path.suffix.lower() == ".png":
-        return logo_size(path)
+        return [size] if (size := logo_size(path)) else []
     try:
-        sizes = embedded_sizes(path.read_bytes())
+        return embedded_sizes(path.read_bytes())
     except OSError:
-        return None
-    return max(sizes, key=lambda size: size[0] * size[1], default=None)
+        return []
 
 
-#: An image an SVG embeds in base64 (<image href="data:image/png;base64,…">): a browser decodes it whole too.
-_SVG_EMBEDDED = re.compile(rb"data:image/[\w.+-]+;base64,([A-Za-z0-9+/=\s]+)", re.IGNORECASE)
+#: How many levels of SVG images embedded within one another (an SVG in a data: URL of an SVG in a data: URL…)
+#: a logo may hold: each is looked through for the images it embeds, and a deeper one is refused rather than
+#: left unread (a browser decodes the images at every level).
+SVG_EMBED_DEPTH = 3
+
+#: The start of an image in a data: URL, after the quote or bracket opening the URL (which tells where it ends):
+#: its media type, its parameters (';charset=utf-8;base64'), and the comma before its data.
+_DATA_URL = re.compile(rb"""(["'(]?)\s*data:\s*image/([\w.+-]+)([^,"'()<>]*),""", re.IGNORECASE)
 
 
-def embedded_sizes(svg: bytes) -> list[tuple[int, int]]:
+class EmbeddedTooDeep(ValueError):
+    """An SVG nesting SVG images deeper than SVG_EMBED_DEPTH (embedded_sizes)."""
+
+
+def embedded_sizes(svg: bytes, depth: int = SVG_EMBED_DEPTH) -> list[tuple[int, int]]:
     """The width and height of each raster image (PNG, JPEG, GIF or WebP, whatever its data URL calls it, as a
-    browser sniffs it) an SVG embeds in base64, read by Pillow from its header without decoding a pixel
-    (Pillow's format readers, not Image.open, whose guard against large images would refuse before saying the
-    size). One Pillow cannot read is passed over: a browser shows nothing for it either."""
+    browser sniffs it) an SVG embeds in a data: URL, base64 or percent-encoded, with or without parameters, read
+    by Pillow from its header without decoding a pixel (Pillow's format readers, not Image.open, whose guard
+    against large images would refuse before saying the size); and those of the SVG images it embeds, looked
+    through in turn, `depth` levels down (EmbeddedTooDeep below). One Pillow cannot read is passed over: a
+    browser shows nothing for it either."""
+    sizes, start = [], 0
+    while match := _DATA_URL.search(svg, start):
+        data, start = _data_url_bytes(svg, match)
+        if match.group(2).lower() == b"svg+xml":
+            if depth <= 0:
+                raise EmbeddedTooDeep()
+            sizes += embedded_sizes(data, depth - 1)
+        elif size := _raster_size(data):
+            sizes.append(size)
+    return sizes
+
+
+def _data_url_bytes(svg: bytes, match: re.Match) -> tuple[bytes, int]:
+    """The bytes of the data: URL `match` starts, and where it ends: at the quote or bracket that opened it
+    (else at a space or a tag's bracket), read as a browser does: XML character references, then percent
+    escapes, then base64 when the parameters end with ';base64' (padding and spaces left out)."""
     import base64
     import binascii
+    import html
+    from urllib.parse import unquote_to_bytes
+
+    closing = {b'"': rb'"', b"'": rb"'", b"(": rb"\)"}.get(match.group(1), rb"[\s\"'<>)]")
+    end = found.start() if (found := re.compile(closing).search(svg, match.end())) else len(svg)
+    text = html.unescape(svg[match.end():end].decode("utf-8", "surrogateescape"))
+    data = unquote_to_bytes(text.encode("utf-8", "surrogateescape"))
+    if match.group(3).split(b";")[-1].strip().lower() == b"base64":
+        try:
+            data = base64.b64decode(re.sub(rb"\s+", b"", data) + b"==")  # padding a browser does without
+        except (binascii.Error, ValueError):
+            data = b""
+    return data, end
+
+
+def _raster_size(data: bytes) -> tuple[int, int] | None:
+    """A raster image's width and height from its header (PNG, JPEG, GIF or WebP), None for another."""
     import io
     import struct
 
-    found = _SVG_EMBEDDED.findall(svg)
-    if not found:
-        return []
     from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin, WebPImagePlugin
 
-    readers = (PngImagePlugin.PngImageFile, JpegImagePlugin.JpegImageFile, GifImagePlugin.GifImageFile,
-               WebPImagePlugin.WebPImageFile)
-    sizes = []
-    for text in found:
+    for reader in (PngImagePlugin.PngImageFile, JpegImagePlugin.JpegImageFile, GifImagePlugin.GifImageFile,
+                   WebPImagePlugin.WebPImageFile):
         try:
-            data = base64.b64decode(re.sub(rb"\s+", b"", text) + b"==")  # padding a browser does without
-        except (binascii.Error, ValueError):
+            with reader(io.BytesIO(data)) as image:
+                return image.size
+        except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error):  # not this format
             continue
-        for reader in readers:
-            try:
-                with reader(io.BytesIO(data)) as image:
-                    sizes.append(image.size)
-                break
-            except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error):  # not this format
-                continue
-    return sizes
+    return None
 
 
 def logo_size(path: Path) -> tuple[float, float] | None:

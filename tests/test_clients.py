@@ -750,14 +750,18 @@ def test_an_svg_logo_embedding_an_image_of_too_many_pixels_is_refused_by_its_hea
     PIL.Image.new("L", (6000, 5000), 30).save(jpeg, "JPEG")
     small = _png_header(tmp_path / "small.png", 200, 64).read_bytes()
     monkeypatch.setattr(PIL.ImageFile.ImageFile, "load", lambda *_: pytest.fail("an embedded image was decoded"))
-    huge = svg("huge.svg", small, _png_header(tmp_path / "huge.png", 12_000, 12_000).read_bytes())
+    huge = svg("huge.svg", _png_header(tmp_path / "huge.png", 12_000, 12_000).read_bytes())
     assert _problems(tmp_path, roster_text(huge)) == [
         f"client 'acme': key 'branding.logo': {huge} embeds an image of 12,000 × 12,000 pixels, which a browser"
         " opening the report decodes whole, into about 576 MB of memory, however small the file; use one embedding"
-        " images of at most 25 megapixels (a few hundred pixels across is plenty: the top of the report shows a"
-        " logo at most 220 × 64 pixels)"]
+        " images of at most 25 megapixels in all (a few hundred pixels across is plenty: the top of the report"
+        " shows a logo at most 220 × 64 pixels)"]
     [indonesian] = _problems(tmp_path, roster_text(huge), language="id")
     assert "huge.svg menyematkan gambar berukuran 12.000 × 12.000 piksel" in indonesian
+    # beside a small one: 144,000,000 + 200 × 64 pixels, 144.0128 megapixels and 576.05 MB
+    [said] = _problems(tmp_path, roster_text(svg("two.svg", small, _png_header(tmp_path / "huge.png", 12_000, 12_000)
+                                                 .read_bytes())))
+    assert "embeds 2 images of 144 megapixels in all (the largest 12,000 × 12,000 pixels)" in said
     [said] = _problems(tmp_path, roster_text(svg("photo.svg", jpeg.getvalue())))
     assert "embeds an image of 6,000 × 5,000 pixels" in said and "about 120 MB of memory" in said
     assert load_roster(roster(tmp_path, roster_text(svg("most.svg", _png_header(tmp_path / "most.png", 5_000, 5_000)
@@ -765,8 +769,111 @@ def test_an_svg_logo_embedding_an_image_of_too_many_pixels_is_refused_by_its_hea
     parameters = dict(timezone="UTC", period_start="2026-09-01", period_end="2026-10-31", comparison_start=None,
                       comparison_end=None, top_n=10, language="en", currency=None, accent_colour="#0072B2",
                       logo=str(huge), benchmark_industry="all industries", year=None)
-    with pytest.raises(WorkbookError, match=f"logo is '{huge}', an SVG embedding an image of over 25 megapixels"):
+    with pytest.raises(WorkbookError, match=f"logo is '{huge}', an SVG embedding images of over 25 megapixels in all"):
         check_report_parameters(**parameters)
+
+
+def _svg_embedding(*urls: str) -> str:
+    """An SVG document showing an <image> of each data: URL."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40">'
+            + "".join(f'<image width="10" height="10" href="{url}"/>' for url in urls) + "</svg>")
+
+
+def test_an_svg_logo_is_refused_for_the_pixels_of_all_the_images_it_embeds(tmp_path):
+    """A browser holds every image an SVG embeds: ten PNGs of 6,000 × 4,000 pixels (24 megapixels each, under 25)
+    are 240 megapixels, 960 MB, and refused, naming the count, the sum and the largest; five of 5,000 × 1,000
+    are 25 megapixels in all, the most, and accepted."""
+    import base64
+
+    from helpers.i18n import Translator
+
+    def url(width, height):
+        data = _png_header(tmp_path / "image.png", width, height).read_bytes()
+        return "data:image/png;base64," + base64.b64encode(data).decode()
+
+    (ten := tmp_path / "ten.svg").write_text(_svg_embedding(*[url(6000, 4000)] * 10), encoding="utf-8")
+    assert _problems(tmp_path, roster_text(ten)) == [
+        f"client 'acme': key 'branding.logo': {ten} embeds 10 images of 240 megapixels in all (the largest 6,000 ×"
+        " 4,000 pixels), which a browser opening the report decodes whole, into about 960 MB of memory, however"
+        " small the file; use one embedding images of at most 25 megapixels in all (a few hundred pixels across is"
+        " plenty: the top of the report shows a logo at most 220 × 64 pixels)"]
+    [indonesian] = _problems(tmp_path, roster_text(ten), language="id")
+    assert "ten.svg menyematkan 10 gambar dengan total 240 megapiksel (yang terbesar 6.000 × 4.000 piksel)" in indonesian
+    assert Translator("id").t("roster.logo_embeds_too_many_pixels_several", client="c", path="p", count=2, total="30",
+                              width="1", height="1", memory="120", most="25").startswith("c: kunci 'branding.logo'")
+    (five := tmp_path / "five.svg").write_text(_svg_embedding(*[url(5000, 1000)] * 5), encoding="utf-8")
+    assert load_roster(roster(tmp_path, roster_text(five)))
+
+
+def test_an_svg_logo_is_refused_for_an_image_whatever_its_data_url_spells(tmp_path):
+    """A data: URL may carry parameters before ';base64' and spaces, or give its bytes percent-encoded: a PNG of
+    6,000 × 5,000 pixels (30 megapixels, 120 MB) is refused either way, as a browser decodes it either way."""
+    import base64
+    from urllib.parse import quote_from_bytes
+
+    from helpers.clients import logo_problem
+
+    data = _png_header(tmp_path / "image.png", 6000, 5000).read_bytes()
+    encoded = base64.b64encode(data).decode()
+    for name, url in [("charset", f"data:image/png;charset=utf-8;base64,{encoded}"),
+                      ("spaced", f"data:image/PNG ; name=logo.png ; BASE64 ,{encoded[:20]} {encoded[20:]}"),
+                      ("percent", f"data:image/png,{quote_from_bytes(data)}")]:
+        (path := tmp_path / f"{name}.svg").write_text(_svg_embedding(url), encoding="utf-8")
+        assert logo_problem(path) == "embeds_too_many_pixels", name
+        [said] = _problems(tmp_path, roster_text(path))
+        assert "embeds an image of 6,000 × 5,000 pixels" in said and "about 120 MB of memory" in said, name
+
+
+def test_an_svg_logo_is_refused_for_the_images_of_the_svg_images_it_embeds(tmp_path):
+    """An SVG image embedded in a logo (base64, percent-encoded, or as XML-escaped text) is looked through for
+    the images it embeds, a browser decoding them too: a PNG of 6,000 × 5,000 pixels inside is refused, one of
+    200 × 64 accepted. Three levels of SVG images within one another are looked through; a fourth is refused as
+    too deep, in both languages and by the report's parameters."""
+    import base64
+    import html
+    from urllib.parse import quote
+
+    from helpers.clients import SVG_EMBED_DEPTH, logo_problem
+    from helpers.i18n import Translator
+    from helpers.report import check_report_parameters
+
+    def png(width, height):
+        data = _png_header(tmp_path / "image.png", width, height).read_bytes()
+        return "data:image/png;base64," + base64.b64encode(data).decode()
+
+    def wrapped(url, how):
+        inner = _svg_embedding(url)
+        return {"base64": "data:image/svg+xml;base64," + base64.b64encode(inner.encode()).decode(),
+                "percent": "data:image/svg+xml;charset=utf-8," + quote(inner),
+                "text": "data:image/svg+xml;utf8," + html.escape(inner)}[how]
+
+    for how in ("base64", "percent", "text"):
+        (path := tmp_path / f"{how}.svg").write_text(_svg_embedding(wrapped(png(6000, 5000), how)), encoding="utf-8")
+        assert logo_problem(path) == "embeds_too_many_pixels", how
+        [said] = _problems(tmp_path, roster_text(path))
+        assert "embeds an image of 6,000 × 5,000 pixels" in said, how
+        path.write_text(_svg_embedding(wrapped(png(200, 64), how)), encoding="utf-8")
+        assert logo_problem(path) is None, how
+    assert SVG_EMBED_DEPTH == 3
+    url = png(200, 64)
+    for _ in range(3):
+        url = wrapped(url, "base64")
+    (three := tmp_path / "three.svg").write_text(_svg_embedding(url), encoding="utf-8")
+    assert logo_problem(three) is None
+    (four := tmp_path / "four.svg").write_text(_svg_embedding(wrapped(url, "percent")), encoding="utf-8")
+    assert _problems(tmp_path, roster_text(four)) == [
+        f"client 'acme': key 'branding.logo': {four} embeds SVG images within SVG images more than 3 levels deep,"
+        " too deep to look through for the images a browser opening the report decodes; embed the images (PNG or"
+        " JPEG) in the logo itself, or use a PNG logo"]
+    [indonesian] = _problems(tmp_path, roster_text(four), language="id")
+    assert "four.svg menyematkan gambar SVG di dalam gambar SVG lebih dari 3 tingkat" in indonesian
+    parameters = dict(timezone="UTC", period_start="2026-09-01", period_end="2026-10-31", comparison_start=None,
+                      comparison_end=None, top_n=10, language="en", currency=None, accent_colour="#0072B2",
+                      logo=str(four), benchmark_industry="all industries", year=None)
+    with pytest.raises(WorkbookError, match=f"logo is '{four}', an SVG embedding SVG images within SVG images too"):
+        check_report_parameters(**parameters)
+    assert Translator("id").t("imports.report.parameter.logo_embeds_too_deep", value="'x'").startswith(
+        "logo bernilai 'x', SVG yang menyematkan gambar SVG di dalam gambar SVG")
 
 
 def _client_with_logo(logo: Path):

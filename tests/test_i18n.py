@@ -287,11 +287,12 @@ def dynamic_families() -> dict[str, set[str]]:
         "lesson.sim.impressions_": {"chance", "undecided", "close", "unknown", "broadcast", "conversation"},
         # report.check_report_parameters
         "imports.report.parameter.logo_": {"missing", "not_image", "too_large", "active", "too_many_pixels",
-                                           "embeds_too_many_pixels"},
+                                           "embeds_too_many_pixels", "embeds_too_deep"},
         "imports.dates.carries_": {"time", "zone", "both"},  # periods.not_whole_day
         "imports.dates.zone_": {"explore", "report", "daily"},  # periods.not_whole_day: who asks
         # clients._check_client (logo_problem)
-        "roster.logo_": {"kind", "not_image", "too_large", "active", "too_many_pixels", "embeds_too_many_pixels"},
+        "roster.logo_": {"kind", "not_image", "too_large", "active", "too_many_pixels", "embeds_too_many_pixels",
+                         "embeds_too_many_pixels_several", "embeds_too_deep"},
         "roster.mapped_key.": {"files", "mapping"},  # clients._mapped_entry_problems
         "imports.importers.map_": {"python", "folder", "roster", "inspect", "inspect_folder"},  # importers.MAPPING_ADVICE
         # lesson.simulation_takeaway: why no winner, or the rate's winner with its interactions' gap
