@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -62,6 +62,9 @@ class Client:
     benchmark_industry: str = "all industries"
     top_n: int = 10
     year: int | None = None
+    # the roster file it was read from (load_roster; "" for a client built in Python), for the command that
+    # renders it again: not the client itself, so two clients read from two copies of a roster are equal
+    roster_file: str = field(default="", compare=False)
 
     def parameters(self) -> dict:
         """The report notebook's parameters for this client (literals only)."""
@@ -268,7 +271,7 @@ def load_roster(path: str | Path | None = None, today: dt.date | None = None, la
                 currency=_tidy(entry["currency"], str.upper) if "currency" in entry else None, brand_name=branding.get("name", ""),
                 accent_colour=branding.get("accent_colour", DEFAULT_ACCENT), logo=branding.get("logo", "") or "",
                 benchmark_industry=_industry(entry.get("benchmark_industry", "all industries")),
-                top_n=int(entry.get("top_n", 10)), year=entry.get("year"),
+                top_n=int(entry.get("top_n", 10)), year=entry.get("year"), roster_file=str(path),
             ))
     problems += _shared_exports(data["clients"], selected, say)
     if not data["clients"]:

@@ -920,13 +920,31 @@ def kernel_death(status: int | None, command: str) -> Message:
     return Message("cli.problem.kernel_exited", status=str(status), command=command)
 
 
-def alone_command(client_id: str) -> str:
+def alone_command(client_id: str, out_dir: str | Path = REPORTS_DIR, roster: str | Path = "") -> str:
     """The render command for one client alone, on one worker (--jobs 1), when the command line is not known
-    (render_all called from Python): the default roster and folder. The render command gives its own, with the
-    roster and folder typed (Task.alone)."""
+    (render_all or render_client called from Python): into `out_dir` (--out, unless reports/) and from `roster`
+    (--clients: the client's Client.roster_file, unless data/clients.yml or not known), so that it renders the
+    report it stands for. The render command gives its own, with the roster and folder typed (Task.alone)."""
+    from . import paths
     from .installed import shell_command
 
-    return shell_command(["python", "-m", "helpers", "render", "--client", client_id, "--jobs", "1"])
+    words = ["python", "-m", "helpers", "render"]
+    if roster and Path(roster).resolve() != Path(paths.DEFAULT_ROSTER).resolve():
+        words += ["--clients", _from_project_root(roster)]
+    words += ["--client", client_id]
+    if Path(out_dir).resolve() != REPORTS_DIR.resolve():
+        words += ["--out", _from_project_root(out_dir)]
+    return shell_command(words + ["--jobs", "1"])
+
+
+def _from_project_root(path: str | Path) -> str:
+    """`path` as the render command, run from the project root, reads it: relative to the root when inside it,
+    else in full (a relative `path` is taken from this process's folder, as render_all writes to it)."""
+    full = Path(path).resolve()
+    try:
+        return str(full.relative_to(PROJECT_ROOT.resolve()))
+    except ValueError:
+        return str(full)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1138,8 +1156,13 @@ class Task:
     accept_header_only: bool = False  # a report may replace the last one though exports list only their header
     read_by_others: tuple = ()  # files the roster gives other clients, in this client's folders (others_files)
     # the command rendering this client alone on one worker, with the roster and folder typed, for the hint of a
-    # kernel or worker ended mid-render (alone_command's when empty)
+    # kernel or worker ended mid-render (alone_command's when empty: rendered_alone)
     alone: str = ""
+
+    def rendered_alone(self) -> str:
+        """The command rendering this client alone: the render command's (alone), else one into this task's
+        folder from the roster the client was read from (alone_command)."""
+        return self.alone or alone_command(self.client.id, self.out_dir, self.client.roster_file)
 
 
 #: The signals that stop a render: Ctrl-C, SIGTERM (a service manager) and, where the platform has it, SIGHUP
@@ -1293,7 +1316,7 @@ class Renderer:
                 # with its cell and how it ended, not as nbclient's "Kernel died"; its last words go to error.txt
                 timings["execute"] = time.perf_counter() - mark
                 return self._fail(task, work, started, timings,
-                                  kernel_death(kernel_exit_status(kernel), task.alone or alone_command(client.id)),
+                                  kernel_death(kernel_exit_status(kernel), task.rendered_alone()),
                                   failed_cell=running["index"] + 1 if "index" in running else None,
                                   failed_source=failing_line(running.get("source", ""), None)[:80],
                                   detail="\n".join(kernel_log(kernel, 20)))
@@ -1666,7 +1689,8 @@ def render_all(clients: list[Client], out_dir: Path = REPORTS_DIR, notebook: Pat
     `accept_header_only`: their reports may replace the last ones though a platform's post exports now list
     only their header (header_only_problem; the command's --accept-header-only). `alone`: a function giving, for
     a client's id, the command that renders it alone (the render command's, with its roster and folder; default
-    alone_command), said when its kernel or worker is ended mid-render.
+    alone_command's, into `out_dir` from the roster the client was read from), said when its kernel or worker is
+    ended mid-render.
     Ctrl-C, SIGTERM or SIGHUP stops the batch with BatchInterrupted, whose results say which clients it finished."""
     from .render_batch import run_batch
     return run_batch(clients, Path(out_dir), Path(notebook), jobs=jobs, pdf=pdf, stream=stream, language=language,

@@ -43,7 +43,7 @@ from .progress import Progress
 from .render import (SCRATCH_PREFIX, WORK_PREFIX, BatchInterrupted, IdentityCache, Interrupted, RenderResult,
                      Renderer, Task, posts_of_others, check_client_id, check_output_folder, check_parameters,
                      STOP_SIGNALS, client_identity, foreign_identities, other_report, output_lock, period_of,
-                     record_failure, record_interruption, unchecked_exports, skip_slow_optional_imports, alone_command)
+                     record_failure, record_interruption, unchecked_exports, skip_slow_optional_imports)
 
 
 def default_jobs() -> int:
@@ -261,7 +261,7 @@ class WorkerPool:
                 status = str(worker.process.exitcode)
                 seconds = time.perf_counter() - worker.started
                 # killed (SIGKILL, as the system's out-of-memory killer does): said with how to render using less
-                error = (Message("cli.problem.worker_killed", command=worker.task.alone or alone_command(cid))
+                error = (Message("cli.problem.worker_killed", command=worker.task.rendered_alone())
                          if worker.process.exitcode == -9
                          else Message("cli.problem.worker_stopped_why", status=status, why=why) if why
                          else Message("cli.problem.worker_stopped", status=status))

@@ -154,7 +154,7 @@ def test_a_kernel_killed_mid_report_fails_its_client_with_the_cell_and_what_to_d
 
 def test_how_a_dead_kernel_ended_is_said_from_its_exit_status():
     """Said with the command rendering the client alone: the render command's own (Task.alone), else, for a
-    render started from Python, one of the default roster and folder (alone_command)."""
+    render started from Python, one of its roster and folder (alone_command), here the defaults."""
     from helpers.render import alone_command, kernel_death
 
     alone = alone_command("acme")
@@ -170,6 +170,47 @@ def test_how_a_dead_kernel_ended_is_said_from_its_exit_status():
         "the report's kernel stopped while running this cell: it exited with status 3 before the cell could"
         " report an error. Render this client again, alone (python -m helpers render --clients 'my clients.yml'"
         " --client acme --jobs 1)")
+
+
+def test_the_command_rendering_a_client_alone_from_python_names_its_folder_and_roster(tmp_path, monkeypatch):
+    """A render started from Python (render_all, render_client) has no command line to repeat: the command it
+    gives renders the client into the folder given (--out) from the roster the client was read from
+    (--clients), from the project root (paths inside it relative to it, others in full); neither when it is the
+    default (reports/, data/clients.yml), nor the roster of a client built in Python."""
+    from helpers import paths
+    from helpers.clients import load_roster
+    from helpers.paths import DEMO_ROSTER, REPORTS_DIR
+    from helpers.render import alone_command
+
+    monkeypatch.setattr(paths, "DEFAULT_ROSTER", PROJECT_ROOT / "data" / "clients.yml")
+    client = load_roster(DEMO_ROSTER)[0]
+    assert client.roster_file == str(DEMO_ROSTER)
+    assert alone_command(client.id, tmp_path / "my reports", client.roster_file) == (
+        f"python -m helpers render --clients data/demo/clients.yml --client {client.id}"
+        f" --out '{tmp_path / 'my reports'}' --jobs 1")
+    assert alone_command("acme", PROJECT_ROOT / "reports" / "may") == (
+        "python -m helpers render --client acme --out reports/may --jobs 1")
+    monkeypatch.chdir(PROJECT_ROOT / "notebooks")  # a notebook's folder: out_dir is taken from there
+    assert alone_command("acme", "../reports/may", PROJECT_ROOT / "data" / "clients.yml") == (
+        "python -m helpers render --client acme --out reports/may --jobs 1")
+    assert alone_command("acme", REPORTS_DIR, "") == "python -m helpers render --client acme --jobs 1"
+
+
+def test_a_kernel_killed_in_a_render_from_python_says_the_command_for_its_folder_and_roster(tmp_path, monkeypatch):
+    """render_all called from Python, the demo roster's kopi-senja into a folder of its own: the kernel killed
+    mid-report says how to render that client alone into that folder from that roster, not into reports/ from
+    data/clients.yml."""
+    from helpers import paths, render
+    from helpers.clients import load_roster
+    from helpers.paths import DEMO_ROSTER
+
+    out = rendering_cells(tmp_path, monkeypatch, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    monkeypatch.setattr(paths, "DEFAULT_ROSTER", PROJECT_ROOT / "data" / "clients.yml")
+    roster = load_roster(DEMO_ROSTER, selected=["kopi-senja"])
+    [result] = render.render_all([c for c in roster if c.id == "kopi-senja"], out, jobs=1, roster=roster)
+    assert not result.ok
+    assert (f"Render this client alone (python -m helpers render --clients data/demo/clients.yml --client kopi-senja"
+            f" --out {out} --jobs 1) or with fewer exports") in str(result.error)
 
 
 def test_the_command_rendering_a_client_alone_keeps_the_roster_folder_and_options_given():
