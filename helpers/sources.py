@@ -132,7 +132,9 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
     holding posts and a daily series goes to both), or, none, why it is skipped (a SkipReason) and whether it
     may hold posts (Sources.unread: unreadable, a lone spreadsheet copy, empty, a zip archive holding export
     files not extracted beside it, a spreadsheet in a format not read here: an .xls, an .ods, a Numbers
-    document, reading.spreadsheet_error; the workspace's warnings name each with what to do). One
+    document, reading.spreadsheet_error; the workspace's warnings name each with what to do). An .xls, an .xlsb
+    or an .ods saved again as .xlsx or CSV beside it (converted_spreadsheet) is skipped with a note, in a roster
+    too, as an extracted zip is; alone, a roster's pattern taking it is an error, as for a zip of exports. One
     sorting for a folder loaded whole and for `python -m helpers inspect FOLDER`; see split_exports for what
     `skip_unknown` skips and what stays an error.
     With a column `mapping` (a file, checked before: explore.load_folder), a CSV file no family recognises
@@ -149,6 +151,8 @@ def sort_file(path: Path, files: list[Path], *, skip_unknown: bool = False, mapp
     if skip_unknown and (document := document_error(path)) is not None:
         return (), SkipReason(document), False
     if (spreadsheet := spreadsheet_error(path)) is not None:  # an .xls, an .ods, a Numbers document: no reader
+        if (converted := converted_spreadsheet(path, files)) is not None:  # saved as .xlsx beside it: read there
+            return (), SkipReason(converted), False
         if skip_unknown:  # here, and an export saved so holds posts
             return (), SkipReason(spreadsheet), True
         raise spreadsheet
@@ -278,6 +282,29 @@ def extracted_archive(path: Path, inside: list[str], files: list[Path]):
         return None
     return Message("imports.sources.archive_extracted", count=len(exports),
                    files=", ".join(Path(name).name for name in exports))
+
+
+#: The types a spreadsheet in a format not read here is saved as, to be read (reading.other_spreadsheet_hint).
+CONVERTED_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+def converted_spreadsheet(path: Path, files: list[Path]):
+    """The note for an .xls, an .xlsb or an .ods (reading.spreadsheet_format) with a file of its name saved as
+    .xlsx, .xlsm or CSV beside it among `files`: saved again as the advice asks, that file is read in its place,
+    and the old one, left behind, adds nothing, as a zip extracted beside it (extracted_archive). None otherwise:
+    alone, it is named with how to save it (reading.spreadsheet_error)."""
+    from .i18n import Message
+    from .importers.reading import NAMED_FORMATS, spreadsheet_format
+
+    if (kind := spreadsheet_format(path)) not in NAMED_FORMATS.values():
+        return None
+    path = Path(path)
+    saved = [p for p in map(Path, files) if p != path and p.parent == path.parent and p.stem == path.stem
+             and p.suffix.lower() in CONVERTED_SUFFIXES]
+    if not saved:
+        return None
+    return Message("imports.sources.spreadsheet_converted", files=[p.name for p in sorted(saved)],
+                   format=Message(f"imports.reading.spreadsheet_format.{kind}"))
 
 
 def holds_daily_series(path: Path, family) -> bool:

@@ -146,3 +146,31 @@ def test_an_xlsm_workbook_in_a_folder_is_read_as_an_xlsx(tmp_path):
     workspace = explore.load_folder(tmp_path, timezone="UTC")
     assert workspace.files()["table"].tolist() == ["posts"]
     assert len(workspace.posts) == 4  # Hello world, Big launch (counted once), Quiet one, Clip
+
+
+def test_one_saved_again_as_xlsx_or_csv_beside_it_is_passed_over_with_a_note(tmp_path):
+    """Following the advice leaves the old file beside the one saved from it: a roster's `*` reads the .xlsx
+    and passes the .xls over (it failed the client before), and a folder neither warns of its posts nor lists
+    it as unread. An .ods beside a CSV of its name is taken as saved so too; one of another name is not."""
+    from test_import_linkedin import STANDARD_ROWS, build_workbook
+
+    build_workbook(tmp_path / "leaf.xlsx", STANDARD_ROWS)
+    (tmp_path / "leaf.xls").write_bytes(OLE2)
+    shutil.copy(INSTAGRAM, tmp_path / "insta.csv")
+    write_ods(tmp_path / "insta.ods")
+    loaded = load_client(expand_paths(str(tmp_path / "*")), timezone="UTC")
+    assert len(loaded.posts) == 4 + 146
+    assert [(p.name, str(why)) for p, why in loaded.sources.skipped] == [
+        ("insta.ods", "an OpenDocument spreadsheet (.ods), already saved again beside it as insta.csv, which the "
+                      "workbook reads in its place"),
+        ("leaf.xls", "an Excel 97-2003 workbook (.xls), already saved again beside it as leaf.xlsx, which the "
+                     "workbook reads in its place")]
+    assert translator("id").message(loaded.sources.skipped[1][1].said) == (
+        "berkas Excel 97-2003 (.xls) yang sudah disimpan ulang di sampingnya sebagai leaf.xlsx; buku kerja ini "
+        "membaca berkas itu sebagai gantinya")
+    workspace = explore.load_folder(tmp_path, timezone="UTC")
+    assert not [note for note in map(str, workspace.warnings()) if note.startswith(("leaf.xls:", "insta.ods:"))]
+    assert workspace.sources.unread == []
+    (tmp_path / "leaf-2024.xls").write_bytes(OLE2)  # another name: no file saved from it, named as before
+    with pytest.raises(ExportFormatError, match=r"leaf-2024\.xls: this is an Excel 97-2003 workbook"):
+        load_client(expand_paths(str(tmp_path / "*")), timezone="UTC")
