@@ -1173,8 +1173,13 @@ def _mapped_entry_problems(tr: Translator, label: str, number: int, entry: dict,
     for file in sorted(export_files([entry["files"]]).values()):
         try:
             misfits = mapped_csv.fit_problems(mapping, file)
-        except WorkbookError as error:  # not text, say: said with the mapping it was to be read through
-            misfits = [error.problem if isinstance(error, ExportFormatError) else str(error)]
+        except WorkbookError as error:  # not text (an .ods, say): the file's own problem, no mapping's fault
+            plain = isinstance(error, ExportFormatError)
+            said = dict(problem=tr.message(error.problem if plain else error), client=label, entry=where, file=str(file))
+            if plain and error.hint:
+                said["hint"] = tr.message(error.hint)
+            problems.append(say("roster.mapped_file_unreadable" + ("_hint" if "hint" in said else ""), **said))
+            continue
         if misfits and (family := _recognised_family(file)) is not None:  # its columns are not what is wrong
             as_named = file.relative_to(PROJECT_ROOT) if file.is_relative_to(PROJECT_ROOT) else file
             problems.append(say("roster.mapped_known_export", client=label, entry=where, file=str(file),

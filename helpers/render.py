@@ -676,7 +676,8 @@ def left_out_facts(facts: dict) -> list[dict]:
     """The facts' files the client's patterns pass over (Report.index_facts' "left_out"): [{"folder": path,
     "files": [paths], "pattern": path or None, "count": how many were found (the files named are fewer where
     many), "more": the limit that stopped the look, so that there may be more, "entries" or "headers" (sources.LeftOut),
-    else ""}], [] where there are none or they are not of that form. A folder without files is kept where its look
+    else "", "refused": those of the files a pattern would take only to refuse (an .xls), [] in an earlier version's
+    facts}], [] where there are none or they are not of that form. A folder without files is kept where its look
     stopped early; an earlier version's `"more": true` is the entries' limit."""
     found = facts.get("left_out")
     if not isinstance(found, list):
@@ -684,7 +685,8 @@ def left_out_facts(facts: dict) -> list[dict]:
     limits = {True: "entries", "entries": "entries", "headers": "headers"}
     return [{"folder": one["folder"], "files": list(one["files"]), "pattern": one.get("pattern"),
              "count": max(count, len(one["files"])) if isinstance(count := one.get("count"), int) else len(one["files"]),
-             "more": more} for one in found
+             "more": more, "refused": [f for f in refused if isinstance(f, str)] if isinstance(
+                 refused := one.get("refused", []), list) else []} for one in found
             if isinstance(one, dict) and isinstance(one.get("folder"), str) and isinstance(one.get("files"), list)
             and ((more := limits.get(one.get("more"), "")) or one["files"]) and all(isinstance(f, str) for f in one["files"])
             and isinstance(one.get("pattern"), (str, type(None)))]
@@ -700,7 +702,9 @@ def as_walked(path: str | Path) -> str:
 def left_out_detail(found: dict, tr: Translator) -> str:
     """What the summary says in full of one folder's files left out (left_out_facts): the files, and the pattern
     to add to the roster, or, where the folder holds another client's exports, to add the files themselves; where
-    the look stopped at a limit, which one, and where it found none, that the folder was not looked through in full."""
+    the look stopped at a limit, which one, and where it found none, that the folder was not looked through in full.
+    Files in a format not read here ("refused": an .xls) get a line of their own, with how to save them as .xlsx or
+    CSV: a pattern taking them would only refuse them."""
     from .paths import WALK_LIMIT
     from .sources import HEADERS_LOOKED_AT
 
@@ -709,15 +713,22 @@ def left_out_detail(found: dict, tr: Translator) -> str:
         key = "cli.left_out_unlooked_headers" if more == "headers" else "cli.left_out_unlooked"
         return tr.t(key, folder=display_path(found["folder"]),
                     limit=tr.number(HEADERS_LOOKED_AT if more == "headers" else WALK_LIMIT))
-    files = [as_walked(f) for f in found["files"]][:LEFT_OUT_NAMED]
-    count = found.get("count", len(found["files"]))
+    refused = found.get("refused") or []
+    lines = []
+    if refused:  # a pattern would take them only to refuse them: how to save them, not a pattern to add
+        lines.append(tr.t("cli.left_out_refused" + ("_one" if len(refused) == 1 else ""),
+                          files=", ".join(as_walked(f) for f in refused), folder=display_path(found["folder"])))
+    files = [as_walked(f) for f in found["files"] if f not in refused][:LEFT_OUT_NAMED]
+    count = found.get("count", len(found["files"])) - len(refused)
+    if count < 1:
+        return "\n".join(lines)
     others = tr.t("roster.and_others_headers", limit=tr.number(HEADERS_LOOKED_AT)) if more == "headers" else \
         tr.t("roster.and_others") if more else ""
     shown = ", ".join(files) + (tr.t("roster.and_more", count=tr.number(count - len(files))) if count > len(files)
                                 else "") + others
     key = "cli.left_out_detail" + ("" if found["pattern"] else "_by_name") + ("_one" if count == 1 else "")
-    return tr.t(key, files=shown, folder=display_path(found["folder"]),
-                pattern=display_path(found["pattern"]) if found["pattern"] else "")
+    return "\n".join([tr.t(key, files=shown, folder=display_path(found["folder"]),
+                           pattern=display_path(found["pattern"]) if found["pattern"] else ""), *lines])
 
 
 def platform_posts(facts: dict) -> dict | None:
@@ -1731,7 +1742,8 @@ def summary_lines(results: list[RenderResult], tr: Translator | None = None, out
                 detail += f"; {first}"
                 if rest:
                     details.append(f"{r.client}: " + "\n".join([first, *rest]))
-            details += [f"{r.client}: {left_out_detail(found, tr)}" for found in r.left_out]
+            details += [f"{r.client}: {line}" for found in r.left_out
+                        for line in left_out_detail(found, tr).splitlines()]
         else:
             cell = tr.t("cli.cell", number=r.failed_cell) + (f" `{r.failed_source}`" if r.failed_source else "") \
                 + ": " if r.failed_cell is not None else ""

@@ -587,13 +587,15 @@ class Report:
         cover the period and hold none of it) and the platforms with a post export covering days of the period
         that lists only its header ("header_only", with those files): a download that stopped after the header
         must not quietly replace a report of that platform's posts (render.header_only_problem). And the files the
-        exports' patterns pass over ("left_out": [{"folder", "files", "pattern", "count", "more"}], full paths, which the output's
+        exports' patterns pass over ("left_out": [{"folder", "files", "pattern", "count", "more", "refused"}], full paths, which the output's
         metadata keeps out of the HTML), for the command's summary to name them and what to add to the roster."""
         facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
         if self.left_out:
-            facts["left_out"] = [{"folder": str(folder), "files": [str(file) for file in files],
-                                  "pattern": None if pattern is None else str(pattern), "count": count, "more": more}
-                                 for folder, files, pattern, count, more in self.left_out]
+            facts["left_out"] = [{"folder": str(one.folder), "files": [str(file) for file in one.files],
+                                  "pattern": None if one.pattern is None else str(one.pattern), "count": one.count,
+                                  "more": one.more} | ({"refused": [str(file) for file in one.refused]}
+                                                       if one.refused else {})
+                                 for one in self.left_out]
         if header_only := self.header_only_files():
             facts["header_only"] = header_only
         if partial := self.partly_covered_period():
@@ -1888,7 +1890,7 @@ class Report:
 
         tr = self.tr
         notes = []
-        for folder, files, _pattern, count, more in self.left_out:
+        for folder, files, _pattern, count, more, *_ in self.left_out:
             def named(path) -> str:  # from the folder's own name on
                 return (Path(folder.name) / Path(path).relative_to(folder)).as_posix()
 

@@ -425,13 +425,16 @@ class LeftOut(NamedTuple):
     read what the folder holds (None where a subfolder holds another client's exports, which it would read too); `files`
     holds at most LEFT_OUT_KEPT of them, `count` says how many were found and `more` which limit stopped the look
     before the end, so that there may be more (or some where none was found): "entries" (the walk's,
-    paths.WALK_LIMIT) or "headers" (HEADERS_LOOKED_AT), "" where the folder was looked through in full."""
+    paths.WALK_LIMIT) or "headers" (HEADERS_LOOKED_AT), "" where the folder was looked through in full.
+    `refused`: those of `files` in a spreadsheet format not read here (an .xls named as an export), which a
+    pattern would take only to refuse: the render's summary says to save them as .xlsx or CSV instead."""
 
     folder: Path
     files: list
     pattern: Path | None
     count: int = 0
     more: str = ""
+    refused: tuple = ()  # those of `files` in a format not read here (an .xls): to save as .xlsx or CSV first
 
 
 #: How many of the files a client's patterns pass over LeftOut keeps by name (the summary names ten at most, the
@@ -469,6 +472,25 @@ def holds_an_export(path: Path) -> bool:
     except (WorkbookError, OSError):
         return False
     return bool(tables)
+
+
+#: File names platforms give their exports, which an old spreadsheet (an .xls) passed over by a client's patterns
+#: must bear to be named among the files they leave out (named_as_an_export): LinkedIn's `<page>_content_<id>`
+#: (and its updates, followers and visitors), Facebook's old Insights data export.
+_EXPORT_NAMES = (re.compile(r"_(content|updates|followers|visitors)_\d+$", re.I),
+                 re.compile(r"^Facebook Insights Data Export\b", re.I))
+
+
+def named_as_an_export(path: Path) -> bool:
+    """Whether a file's name is one a platform gives its exports (_EXPORT_NAMES), or holds the two dates of the
+    days it covers (Business Suite, X, TikTok: stated_days). An .xls or an .ods beside a client's CSVs is far
+    more often an invoice or a budget: named in the client's report only with this evidence that it is an export."""
+    from . import periods
+    from .importers.yearless_dates import dates_in_name
+
+    stem = Path(path).stem
+    return any(name.search(stem) for name in _EXPORT_NAMES) \
+        or len(dates_in_name(Path(path), first_year=periods.FIRST_YEAR)) >= 2
 
 
 def _looked_at_first(path: Path):
@@ -524,8 +546,9 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     extracted (extracted_archive), are no more exports; a file is named only when its header is one of an export
     the workbook reads (holds_an_export: first rows only, never the posts, for at most HEADERS_LOOKED_AT files a
     folder, archives and spreadsheets first: a LinkedIn .xlsx among hundreds of plain CSVs is still looked at),
-    or when it is an archive or a spreadsheet in a format not read here (reading.spreadsheet_format: an .xls),
-    whose export may be inside.
+    or when it is an archive whose export may be inside, or a spreadsheet in a format not read here
+    (reading.spreadsheet_format: an .xls) named as an export (named_as_an_export; LeftOut.refused), which an
+    invoice.xls or a budget.ods beside the exports is not.
     A folder whose look stopped at a limit is kept, with no files where none was found, so that the report says
     it was not looked through in full. A path that names a file is no pattern and looks in no folder."""
     from .importers.reading import archive_files, spreadsheet_format
@@ -549,14 +572,18 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
         under = {path: _file_key(path) for path in walked}
         candidates = sorted((path for path, key in under.items() if key not in known
                              and (path.resolve().parent, path.stem) not in copied), key=_looked_at_first)
-        files = []
+        files, refused = [], []
         for number, path in enumerate(candidates):
             if number == HEADERS_LOOKED_AT:  # the headers of the rest are not opened: there may be more
                 more = more or "headers"
                 break
+            if spreadsheet_format(path) is not None:  # an invoice.xls is no export: only one named as one
+                if named_as_an_export(path):
+                    files.append(path)
+                    refused.append(path)
+                continue
             inside = archive_files(path)
-            if spreadsheet_format(path) is not None \
-                    or (inside is not None and not extracted_archive(path, inside, read)) \
+            if (inside is not None and not extracted_archive(path, inside, read)) \
                     or (inside is None and holds_an_export(path)):
                 files.append(path)
         files.sort()
@@ -564,7 +591,8 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
             shared = bool(skip) or any(key in others for key in under.values())  # a pattern over it would read theirs
             deeper = any(path.parent != folder for path in files)
             pattern = None if shared else folder / "**" / "*" if deeper else folder / "*"
-            found.append(LeftOut(folder, files[:LEFT_OUT_KEPT], pattern, len(files), more))
+            found.append(LeftOut(folder, files[:LEFT_OUT_KEPT], pattern, len(files), more,
+                                 tuple(sorted(refused)[:LEFT_OUT_KEPT])))
     return found
 
 

@@ -252,6 +252,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "cli.problem.header_only_fell": {"", "_one"},  # the platform's other exports still hold posts
         # render.left_out_detail: a pattern to add or the files themselves, for one file or several
         "cli.left_out_detail": {"", "_one", "_by_name", "_by_name_one"},
+        "cli.left_out_refused": {"", "_one"},  # render.left_out_detail: spreadsheets to save as .xlsx first
         "imports.sources.no_post_exports_skipped": {"", "_one"},  # sources.load_client: one file skipped, or several
         "figure.rank_shift_few": {"", "_all", "_every"},
         "figure.legend_both": {"", "_ties"},  # plots.rank_shift: lists shortened by ties at the cut-off

@@ -96,15 +96,17 @@ def test_a_folder_given_to_inspect_says_they_cannot_be_read(folder, capsys):
 
 def test_a_roster_pattern_takes_them_and_names_them_with_the_advice(folder):
     """A roster's `*` reads the folder as the render does (no file skipped): the .xls is an error naming it.
-    A pattern taking CSV files alone passes over them, and the render names them among the files it leaves out."""
+    A pattern taking CSV files alone passes over them, and the render names among the files it leaves out only
+    one named as a platform names its exports (LinkedIn's `<page>_content_<id>`)."""
     assert [p.name for p in expand_paths(str(folder / "*"))] == [INSTAGRAM.name, "LinkedIn content.xls",
                                                                  "posts.ods", "posts.xlsb"]
     with pytest.raises(ExportFormatError, match=r"LinkedIn content\.xls: this is an Excel 97-2003 workbook"):
         load_client(expand_paths(str(folder / "*")), timezone="Asia/Jakarta")
     csv = expand_paths(str(folder / "*.csv"))
-    assert left_out_exports([str(folder / "*.csv")], csv) == [
-        LeftOut(folder, [folder / "LinkedIn content.xls", folder / "posts.ods", folder / "posts.xlsb"],
-                folder / "*", 3)]
+    assert left_out_exports([str(folder / "*.csv")], csv) == []  # named as no export: an invoice's, a budget's
+    shutil.copy(folder / "LinkedIn content.xls", folder / "leaf-space_content_1753863379800.xls")
+    xls = folder / "leaf-space_content_1753863379800.xls"
+    assert left_out_exports([str(folder / "*.csv")], csv) == [LeftOut(folder, [xls], folder / "*", 1, "", (xls,))]
 
 
 def test_a_folder_of_such_files_alone_is_not_said_to_hold_zip_archives_to_extract(tmp_path):
@@ -174,3 +176,73 @@ def test_one_saved_again_as_xlsx_or_csv_beside_it_is_passed_over_with_a_note(tmp
     (tmp_path / "leaf-2024.xls").write_bytes(OLE2)  # another name: no file saved from it, named as before
     with pytest.raises(ExportFormatError, match=r"leaf-2024\.xls: this is an Excel 97-2003 workbook"):
         load_client(expand_paths(str(tmp_path / "*")), timezone="UTC")
+
+
+def test_one_beside_the_exports_is_named_to_the_client_only_when_named_as_an_export(tmp_path):
+    """An invoice or a budget beside a client's CSVs is no export: `*.csv` passes it over without a word in the
+    client's report (it named them, and the summary advised `*`, which took them only to refuse them). One named
+    as LinkedIn names its exports is named, and the summary says to save it as CSV or .xlsx, not to add `*`."""
+    from helpers.render import left_out_detail, left_out_facts
+
+    posts = tmp_path / INSTAGRAM.name
+    shutil.copy(INSTAGRAM, posts)
+    (tmp_path / "invoice-2024.xls").write_bytes(OLE2)
+    write_ods(tmp_path / "budget.ods")
+    write_xlsb(tmp_path / "Jan-01-2025_Mar-31-2025_1234.xlsb")  # Business Suite's naming: two dates
+    pattern = str(tmp_path / "*.csv")
+    xlsb = tmp_path / "Jan-01-2025_Mar-31-2025_1234.xlsb"
+    assert left_out_exports([pattern], [posts]) == [LeftOut(tmp_path, [xlsb], tmp_path / "*", 1, "", (xlsb,))]
+    (tmp_path / "other.csv").write_bytes(INSTAGRAM.read_bytes())  # an export the pattern reads, beside
+    (tmp_path / "linkedin").mkdir()
+    linkedin = tmp_path / "linkedin" / "acme_content_1.xls"
+    linkedin.write_bytes(OLE2)
+    shutil.copy(INSTAGRAM, tmp_path / "linkedin" / "insta.txt")  # an export a pattern would read
+    found = left_out_exports([pattern], [posts, tmp_path / "other.csv"])
+    assert found == [LeftOut(tmp_path, [xlsb, tmp_path / "linkedin" / "acme_content_1.xls",
+                                        tmp_path / "linkedin" / "insta.txt"], tmp_path / "**" / "*", 3, "",
+                             (xlsb, linkedin))]
+    kept = left_out_facts({"left_out": [{"folder": str(one.folder), "files": [str(f) for f in one.files],
+                                         "pattern": str(one.pattern), "count": one.count, "more": one.more,
+                                         "refused": [str(f) for f in one.refused]} for one in found]})
+    lines = left_out_detail(kept[0], translator("en")).splitlines()
+    folder = kept[0]["folder"]
+    assert lines == [
+        f"not read: {tmp_path / 'linkedin' / 'insta.txt'}, in {folder}, a folder its exports are read from, and taken "
+        f"by none of the roster's patterns; to read it, add {tmp_path / '**' / '*'} to its exports (or the file "
+        "itself)",
+        f"not read: {xlsb}, {linkedin}, in {folder}, a folder its exports are read from: spreadsheets named as "
+        "exports, in a format the workbook does not read (.xls, .xlsb, .ods); to read them, open each in Excel or "
+        "LibreOffice Calc and save it as CSV or .xlsx beside it, where a pattern of its exports takes it"]
+
+
+def test_a_mapped_entry_taking_one_says_the_files_own_problem_not_the_mappings(tmp_path):
+    """An .ods a mapped entry's `*` takes cannot be read at all: said with its advice, not as a misfit of the
+    column mapping it was to be read through."""
+    from conftest import FIXTURES
+    from helpers.clients import load_roster
+    from helpers.errors import RosterError
+
+    business = FIXTURES / "mapped" / "business"
+    shutil.copy(business / "TikTok business export.csv", tmp_path)
+    ods = write_ods(tmp_path / "budget.ods")
+    (tmp_path / "clients.yml").write_text(f"""clients:
+  - id: sunny
+    name: Sunny Bakes
+    exports:
+      - files: {tmp_path}/*
+        mapping: {business / "tiktok-business.yml"}
+    timezone: Asia/Jakarta
+    period: {{start: 2025-02-01, end: 2025-02-28}}
+""", encoding="utf-8")
+    for language, said in (
+            ("en", f"client 'sunny': key 'exports', entry 1: {ods} cannot be read, with or without a column mapping: "
+                   "this is an OpenDocument spreadsheet (.ods), a format the workbook does not read: it reads .xlsx "
+                   f"workbooks and CSV files; what to do: {ADVICE}"),
+            ("id", f"klien 'sunny': kunci 'exports', entri 1: {ods} tidak dapat dibaca, dengan atau tanpa pemetaan "
+                   "kolom: ini adalah lembar kerja OpenDocument (.ods), format yang tidak dibaca buku kerja ini: buku "
+                   "kerja ini membaca berkas .xlsx dan CSV; yang perlu dilakukan: buka berkas itu di Excel atau "
+                   "LibreOffice Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu baca berkas hasil "
+                   "simpanan itu")):
+        with pytest.raises(RosterError) as caught:
+            load_roster(tmp_path / "clients.yml", language=language)
+        assert caught.value.problems == [said]
