@@ -246,3 +246,29 @@ def test_a_mapped_entry_taking_one_says_the_files_own_problem_not_the_mappings(t
         with pytest.raises(RosterError) as caught:
             load_roster(tmp_path / "clients.yml", language=language)
         assert caught.value.problems == [said]
+
+
+def test_a_workbook_saved_with_a_password_is_said_to_be_encrypted_and_its_posts_missing(tmp_path, capsys):
+    """Excel saves an .xlsx with a password as an OLE2 compound file: named on its own, it is said to be encrypted
+    (not 'binary data'), with how to save it without the password; in a folder, it is among the files that may
+    hold posts, in the workspace's warnings."""
+    locked = tmp_path / "acme_content_1.xlsx"
+    locked.write_bytes(OLE2)
+    said = ("this workbook is encrypted with a password (or it is an Excel 97-2003 .xls renamed .xlsx), and the "
+            "workbook cannot open it")
+    hint = ("open it in Excel, give the password, and remove it (File › Info › Protect Workbook › Encrypt with "
+            "Password, then clear the password) or save a copy as .xlsx or CSV without one, then read that file")
+    with pytest.raises(ExportFormatError) as info:
+        import_exports(locked)
+    assert str(info.value) == f"file {locked}: {said}\n  what to do: {hint}"
+    assert main(["inspect", str(locked)]) == 2
+    assert "binary data" not in capsys.readouterr().out
+    shutil.copy(INSTAGRAM, tmp_path / INSTAGRAM.name)
+    workspace = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
+    assert workspace.sources.unread == [locked]
+    assert str(workspace.warnings()[-1]) == (f"acme_content_1.xlsx: skipped, not read, so any posts it holds are "
+                                             f"missing from every figure: {said}. What to do: {hint}")
+    assert translator("id").message(workspace.warnings()[-1]).endswith(
+        "buku kerja ini dienkripsi dengan kata sandi (atau berkas Excel 97-2003 .xls yang namanya diganti menjadi "
+        ".xlsx), sehingga buku kerja ini tidak dapat membukanya. Yang perlu dilakukan: buka di Excel, masukkan kata "
+        "sandinya, lalu hapus kata sandi itu di menu File › Info (kosongkan kata sandi enkripsinya) atau simpan salinannya sebagai .xlsx atau CSV tanpa kata sandi, lalu baca berkas itu")

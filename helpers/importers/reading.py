@@ -360,14 +360,15 @@ def archive_error(path: Path, files: list[str]) -> ExportFormatError:
 def spreadsheet_format(path: Path) -> str | None:
     """The format of a spreadsheet saved in one the workbook does not read, told by the file's content
     whatever its name: 'xls' (an OLE2 compound file, OLE2_MAGIC, unless its name makes it a Word or PowerPoint
-    document, or an xlsx saved with a password), 'xlsb' (a zip holding XLSB_PART), 'ods' (a zip whose mimetype
+    document), 'encrypted' (one named .xlsx or .xlsm: saved with a password, or an .xls renamed), 'xlsb' (a zip holding XLSB_PART), 'ods' (a zip whose mimetype
     is ODS_MIMETYPE) or 'numbers' (a zip holding NUMBERS_PART); None for any other file, and for one that
     cannot be opened, whose read then says why."""
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(len(OLE2_MAGIC))
-        if head == OLE2_MAGIC:
-            return None if Path(path).suffix.lower() in (*DOCUMENT_SUFFIXES, ".xlsx", ".xlsm") else "xls"
+        if head == OLE2_MAGIC:  # an .xlsx saved with a password is one: encrypted, or an .xls renamed
+            suffix = Path(path).suffix.lower()
+            return None if suffix in DOCUMENT_SUFFIXES else "encrypted" if suffix in (".xlsx", ".xlsm") else "xls"
         if head[:4] != WORKBOOK_MAGIC:
             return None
         with zipfile.ZipFile(path) as archive:
@@ -395,6 +396,9 @@ def spreadsheet_error(path: Path) -> ExportFormatError | None:
     if kind == "numbers":  # unzipped, it holds no CSV: Numbers exports one
         return ExportFormatError(path, Message("imports.reading.numbers_document"),
                                  hint=Message("imports.reading.numbers_document_hint"))
+    if kind == "encrypted":  # Excel encrypts the whole workbook: nothing of it can be read without the password
+        return ExportFormatError(path, Message("imports.reading.encrypted_workbook"),
+                                 hint=Message("imports.reading.encrypted_workbook_hint"))
     return ExportFormatError(path, Message("imports.reading.other_spreadsheet",
                                            format=Message(f"imports.reading.spreadsheet_format.{kind}")),
                              hint=Message("imports.reading.other_spreadsheet_hint"))
