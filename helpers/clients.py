@@ -1406,8 +1406,10 @@ def logo_notes(client: Client) -> list[Message]:
                   box_width=LOGO_BOX[0], box_height=LOGO_BOX[1], least=LOGO_MIN_SIDE)
     if (size := logo_size(path)) and min(seen := shown_size(*size)) < LOGO_MIN_SIDE:
         small = seen == (round(size[0]), round(size[1]))  # shown as it is: the image itself is small
-        notes.append(Message("roster.logo_small" if small else "roster.logo_shape", width=seen[0],
-                             height=seen[1], **values))
+        # a side that rounds to 0 pixels is said as under 1: "220 × 0" would read as no logo at all
+        width, height = (side or Message("roster.logo_side_under_one") for side in seen)
+        notes.append(Message("roster.logo_small" if small else "roster.logo_shape", width=width, height=height,
+                             **values))
     if path.suffix.lower() == ".png" and light_logo(path):
         notes.append(Message("roster.logo_light", **values))
     return notes

@@ -520,7 +520,7 @@ SINGLE_DAY = "_single_day"
 def single_day_sibling(template: str, sibling: str, values: dict, language: str, locale: str) -> bool:
     """Whether a text's one-day `sibling` is the one to write: the spans of days of `template` that the sibling
     writes as one day (its text no longer names their last end: "on {start}" for "from {start} to {end}") are
-    each one day, as one_day_spans would collapse them. Another span of the sentence ("the loaded posts run from
+    each one day, as one_day_spans would collapse them. Another span of the sentence ("the loaded posts are dated
     {first} to {last}") does not choose it. Translator.t asks this of every text with a sibling; where the days
     are named outside the text (a {period} written apart, a fragment after a sentence's span), the caller
     chooses the sibling (single_day_suffix)."""
@@ -795,6 +795,11 @@ class Translator:
     def time(self, value) -> str:
         """A moment's time of day as the language writes it ("21:59", "21.59"), on its own clock."""
         return format_time(value.time(), format="short", locale=self.locale)
+
+    def hour(self, hour) -> str:
+        """An hour of the day (0 to 23) as the language writes that time ("07:00", "07.00"): the hours of the
+        timing heat map's cells in its alt text."""
+        return format_time(dt.time(int(hour)), format="short", locale=self.locale)
 
     def short_date(self, value) -> str:
         day = value.date() if isinstance(value, dt.datetime) else value

@@ -732,7 +732,7 @@ def heat_cells_alt(cells: pd.DataFrame, platform: str, tr: Translator) -> str:
         ["median", "day", "hour"], ascending=[False, True, True])
     if order["median"].min() == order["median"].max():
         return _uniform_cells_alt(order, platform, tr)
-    words = [tr.t("figure.heat_cell", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), hour=str(int(row.hour)),
+    words = [tr.t("figure.heat_cell", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), time=tr.hour(row.hour),
                   value=heat_value(row.median, tr), posts=tr.number(row.reporting))
              for row in order.itertuples()]
     name = tr.platform(platform)
@@ -746,7 +746,7 @@ def _uniform_cells_alt(order: pd.DataFrame, platform: str, tr: Translator) -> st
     """heat_cells_alt's sentence for a panel whose coloured cells (`order`, in weekday and hour order) share one
     median: that median once, then each cell's weekday, hour and posts, the first three of more than ALT_CELLS
     with how many more; a lone cell as one ("has one coloured cell"), never as "every"."""
-    slots = [tr.t("figure.heat_slot", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), hour=str(int(row.hour)),
+    slots = [tr.t("figure.heat_slot", weekday=tr.t(f"weekday.{str(row.weekday).lower()}"), time=tr.hour(row.hour),
                   posts=tr.number(row.reporting))
              for row in order.itertuples()]
     words = {"platform": tr.platform(platform), "value": heat_value(float(order["median"].iloc[0]), tr)}

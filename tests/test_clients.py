@@ -887,11 +887,13 @@ def _client_with_logo(logo: Path):
 @pytest.mark.parametrize(("name", "size", "said"), [
     ("dot.png", (2, 2), "is only 2 × 2 pixels, and the top of the report shows it at that size"),
     # 220 ÷ 300 = 0.73 and 64 ÷ 3000 = 0.021: shrunk by 0.021, to 6.4 × 64
-    ("tall.png", (300, 3000), "shows at 6 × 64: a side under 24 pixels is too thin to make out"),
+    ("tall.png", (300, 3000), "shows at 6 × 64 pixels: a side under 24 pixels is too thin to make out"),
     # 220 ÷ 6000 = 0.037 and 64 ÷ 600 = 0.11: shrunk by 0.037, to 220 × 22
-    ("wide.png", (6000, 600), "shows at 220 × 22: a side under 24 pixels"),
+    ("wide.png", (6000, 600), "shows at 220 × 22 pixels: a side under 24 pixels"),
     # no size of its own: 300 wide, a tenth as high (its viewBox's shape), shrunk by 220 ÷ 300 to 220 × 22
-    ("wide.svg", 'viewBox="0 0 1000 100"', "shows at 220 × 22: a side under 24 pixels"),
+    ("wide.svg", 'viewBox="0 0 1000 100"', "shows at 220 × 22 pixels: a side under 24 pixels"),
+    # 220 ÷ 1000 = 0.22 and 64 ÷ 1 = 64: shrunk by 0.22, to 220 × 0.22, which rounds to 0: said as under 1
+    ("line.png", (1000, 1), "shows at 220 × less than 1 pixels: a side under 24 pixels"),
     ("icon.svg", 'width="16px" height="16" viewBox="0 0 1 1"', "is only 16 × 16 pixels"),
     ("mark.png", (200, 64), None),  # shown as it is
     ("wordmark.png", (880, 220), None),  # shrunk by 0.25, to 220 × 55
@@ -918,6 +920,10 @@ def test_a_logo_the_header_shows_too_small_or_too_thin_is_warned_of(tmp_path, na
     [note] = notes
     assert str(note).startswith("client 'acme': key 'branding.logo': ") and str(logo) in str(note) and said in note
     assert Translator("id").message(note).startswith("klien 'acme': kunci 'branding.logo': ")
+    if name == "line.png":
+        indonesian = Translator("id").message(note)
+        assert ("piksel tanpa mengubah proporsinya, sehingga " in indonesian
+                and " tampil sebesar 220 × kurang dari 1 piksel: sisi di bawah 24 piksel" in indonesian)
 
 
 @pytest.mark.parametrize(("dark", "opaque_white", "warned"), [

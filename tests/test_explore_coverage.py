@@ -61,7 +61,8 @@ def test_report_view_says_whether_no_export_covers_the_days_or_nothing_was_publi
         explore.report_view(months_apart, "2017-05-01", "2017-05-31")
     assert said(gap, "en") == (
         "no posts for bakery between 2017-05-01 and 2017-05-31: no export covers these days (the exports cover "
-        "1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019); the loaded posts run from 2015-08-17 to 2019-08-13 "
+        "1 August 2015 to 31 August 2015, 1 August 2019 to 31 August 2019); the loaded posts are dated 2015-08-17 to "
+        "2019-08-13 "
         "(explore.span). Give report_view a start= and end= the exports cover, written YYYY-MM-DD, or load the "
         "exports that cover them")
     # days the exports cover without a post: the short report the client is sent (report_of_loaded's), which

@@ -109,13 +109,13 @@ def test_report_view_of_a_period_without_posts_names_the_span_of_the_loaded_post
     with pytest.raises(WorkbookError) as error:
         explore.report_view(workspace, "2020-01-01", "2020-01-14")
     assert said(error, "en") == ("no posts for kopi-senja between 2020-01-01 and 2020-01-14: no export covers these "
-                                 "days (the exports cover 1 July 2026 to 31 October 2026); the loaded posts run from "
+                                 "days (the exports cover 1 July 2026 to 31 October 2026); the loaded posts are dated "
                                  "2026-07-01 to 2026-10-31 (explore.span). Give report_view a start= and end= the "
                                  "exports cover, written YYYY-MM-DD, or load the exports that cover them")
     assert "roster" not in said(error, "en")
     assert said(error, "id") == ("tidak ada unggahan untuk kopi-senja antara 2020-01-01 dan 2020-01-14: tidak ada "
                                  "ekspor yang mencakup hari-hari ini (ekspor mencakup 1 Juli 2026 hingga 31 Oktober 2026); "
-                                 "unggahan yang dimuat berkisar dari 2026-07-01 hingga 2026-10-31 (explore.span). "
+                                 "unggahan yang dimuat bertanggal 2026-07-01 hingga 2026-10-31 (explore.span). "
                                  "Berikan start= dan end= untuk report_view pada hari-hari yang dicakup ekspor, "
                                  "ditulis YYYY-MM-DD, atau muat ekspor yang mencakupnya")
 

@@ -921,7 +921,8 @@ def test_a_sentence_referring_back_to_a_span_of_one_day_says_that_day():
     assert "angka untuk hari tersebut" in id_.message(one_day)
     posts_one_day = Message("imports.explore.report_no_posts_side", start=day, end=next_day, first=day, last=day,
                             **side)
-    assert "figures of these days" in posts_one_day and "the loaded posts run on 29 March 2025" in posts_one_day
+    assert "figures of these days" in posts_one_day and "the loaded posts are dated 29 March 2025 (" in posts_one_day
+    assert "unggahan yang dimuat bertanggal 29 Maret 2025 (" in id_.message(posts_one_day)
     twice = Message("imports.paid.double_delivery", file="b.csv", first=day, last=day, theirs="Region", ours="none")
     assert twice == ("b.csv covers the same account on a day this file covers too (29 March 2025; that file's"
                      " breakdown: Region; this file's: none): the two files describe the delivery of that day twice;"
@@ -1073,3 +1074,24 @@ def test_a_path_is_shown_as_typed_on_one_line():
     assert as_typed("D:\new\test.csv") == "D:\\new\\test.csv"
     assert as_typed("a\x1bb") == "a\\x1bb"
     assert terminal_safe("a\nb\tc\x1b") == "a\nb\tc\\x1b"  # a message's own lines are kept
+
+
+def test_indonesian_wording_of_denominators_day_counts_and_a_file_with_no_row_kept():
+    """A rate's denominator is its "pembagi"; the period's day count is said as the period's own ("periode ini
+    berisi 31 hari"), not as "dari 31 hari periode ini" after another "dari"; a file none of whose rows is kept
+    says so first, then the whole file's span, where inspect puts its time zone."""
+    id_ = Translator("id")
+    assert id_.t("imports.compare.hint_rate_for_x", rate="'a'", x="'reach'") == \
+        "Berikan rate='a', yang pembaginya 'reach'"
+    assert id_.t("imports.compare.rate_not_of_x", what="w", x="'reach'", rate="'r'", denominator="'impressions'",
+                 hint="H").startswith("w diberi x='reach' dan rate='r', yang pembaginya 'impressions', bukan 'reach':")
+    assert "beserta tingkat yang pembaginya hitungan itu (rate=" in id_.t("imports.compare.hint_rate", reported="R")
+    assert id_.t("imports.explore.growth_days_series", days="3", series_days="5", period_days="31") == \
+        "3 dari 5 hari yang dicakup deretnya (periode ini berisi 31 hari)"
+    assert id_.t("imports.explore.growth_days_series_one", days="1", period_days="31") == \
+        "1 dari satu hari yang dicakup deretnya (periode ini berisi 31 hari)"
+    whole = {"file_first": "1 Mei 2025", "file_last": "3 Mei 2025"}
+    assert id_.t("cli.inspect.period_none_kept", **whole) == \
+        "tidak satu pun barisnya dipertahankan; seluruh berkas: 1 Mei 2025 hingga 3 Mei 2025"
+    assert Translator("en").t("cli.inspect.period_none_kept", file_first="1 May 2025", file_last="3 May 2025") == \
+        "none of its rows kept; whole file: 1 May 2025 to 3 May 2025"

@@ -17,7 +17,7 @@ SCHEDULER = FIXTURES / "mapped" / "scheduler"
 EXPORT = SCHEDULER / "scheduler-export.csv"  # 6 rows: 2 Instagram, 2 Facebook, 1 Twitter, 1 Pinterest
 MAPPING = SCHEDULER / "scheduler.yml"  # columns: {platform: Network, ...}
 RELATIVE = "tests/fixtures/mapped/scheduler"  # roster paths start at the project root
-PINTEREST_LEFT_OUT = "network the workbook does not read in column 'Network': 'Pinterest' (1 row)"
+PINTEREST_LEFT_OUT = "column 'Network' names a network the workbook does not read: 'Pinterest' (1 row)"
 
 
 def test_each_row_is_a_post_of_the_network_its_column_names():
@@ -41,8 +41,8 @@ def test_each_row_is_a_post_of_the_network_its_column_names():
     assert report.warnings == []
     assert result.drops() == [f"scheduler-export.csv: 1 row not imported: {PINTEREST_LEFT_OUT}"]
     assert Translator("id").message(result.drops()[0]) == (
-        "scheduler-export.csv: 1 baris tidak diimpor: platform yang tidak dibaca buku kerja ini di kolom 'Network':"
-        " 'Pinterest' (1 baris)")
+        "scheduler-export.csv: 1 baris tidak diimpor: kolom 'Network' menyebut platform yang tidak dibaca buku kerja"
+        " ini: 'Pinterest' (1 baris)")
     assert result.summary()["platform"].tolist() == ["facebook, instagram, x"]
 
 
@@ -54,7 +54,7 @@ def test_one_network_of_the_file_is_its_platform(write_file):
     assert result.posts["platform"].tolist() == ["instagram", "instagram"]
     [report] = result.reports
     assert (report.platform, report.platforms) == ("instagram", ["instagram"])
-    assert report.dropped == {"network the workbook does not read in column 'Network': 'Threads' (1 row),"
+    assert report.dropped == {"column 'Network' names a network the workbook does not read: 'Threads' (1 row),"
                               " blank (1 row)": 2}
 
 
@@ -69,7 +69,7 @@ def test_a_network_written_with_the_kind_of_account_is_its_platform(write_file):
     assert result.posts[["platform", "post_id"]].values.tolist() == [
         ["facebook", "1"], ["instagram", "2"], ["linkedin", "3"], ["facebook", "4"], ["instagram", "5"],
         ["facebook", "6"], ["youtube", "7"]]
-    assert result.reports[0].dropped == {"network the workbook does not read in column 'Network':"
+    assert result.reports[0].dropped == {"column 'Network' names a network the workbook does not read:"
                                          " 'Threads Profile' (1 row), 'Pinterest Business' (1 row)": 2}
 
 

@@ -203,8 +203,8 @@ def test_another_tools_export_sharing_a_few_generic_names_is_told_the_mapping_ro
     indonesian = caught.value.in_language(Translator("id")).split("yang perlu dilakukan: ")[1]
     assert indonesian.startswith("Ekspor dari alat lain (atau yang belum dapat dibaca buku kerja ini) dibaca melalui "
                                  "pemetaan kolom yang Anda tulis")
-    assert "mapping='map.yml')`. Tajuknya hanya memuat 'date', 'impressions' dari ekspor yang dikenali buku kerja ini" \
-           " yang paling mendekati, " in indonesian
+    assert "mapping='map.yml')`. Tajuknya hanya memiliki 'date', 'impressions' yang sama dengan ekspor paling mirip" \
+           " yang dikenali buku kerja ini, " in indonesian
 
 
 # --- a folder loaded whole -------------------------------------------------------------------------

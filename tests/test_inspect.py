@@ -453,8 +453,8 @@ def test_a_file_named_like_an_option_is_refused_with_how_to_give_it(tmp_path, mo
         " --help)")
     assert refused("inspect", "-rf.csv", "-old.csv", "-gone.csv", "--language", "id") == (
         "galat: the following arguments are required: files; -rf.csv dan -old.csv adalah nama berkas atau folder di sini, tetapi"
-        " kata yang diawali - dibaca sebagai opsi: tulis sebagai ./-rf.csv dan ./-old.csv, atau taruh -- sebelum"
-        " berkas-berkasnya (lihat python -m helpers inspect --help)")
+        " kata yang diawali - dibaca sebagai opsi: tulis sebagai ./-rf.csv dan ./-old.csv, atau tulis -- sebelum"
+        " nama berkasnya (lihat python -m helpers inspect --help)")
     assert refused("inspect", "*.csv", "-r*.csv").endswith(  # a pattern matching such files, after another file
         "; -r*.csv names a file or folder here, but a word that starts with - is read as an option: write it as ./-r*.csv, or put"
         " -- before the files (see python -m helpers inspect --help)")

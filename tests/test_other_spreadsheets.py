@@ -18,7 +18,8 @@ from helpers.sources import LeftOut, left_out_exports, load_client
 INSTAGRAM = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv"
 #: The first bytes of an OLE2 compound file, as every Excel 97-2003 workbook starts: all the content sniffed.
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24
-ADVICE = ("open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or CSV, then read that file")
+ADVICE = ("open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or CSV, then give that file "
+          "instead")
 XLS = "this is an Excel 97-2003 workbook (.xls), a format the workbook does not read: it reads .xlsx workbooks and CSV files"
 
 
@@ -68,7 +69,7 @@ def test_a_folder_lists_each_and_warns_of_them_with_how_to_save_them(folder):
         "posts.ods: dilewati, tidak dibaca, sehingga unggahan yang mungkin ada di dalamnya tidak masuk ke angka "
         "mana pun: ini adalah lembar kerja OpenDocument (.ods), format yang tidak dibaca buku kerja ini: buku "
         "kerja ini membaca berkas .xlsx dan CSV. Yang perlu dilakukan: buka berkas itu di Excel atau LibreOffice "
-        "Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu baca berkas hasil simpanan itu")
+        "Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu berikan berkas itu")
 
 
 def test_named_on_its_own_it_is_an_error_naming_the_file_with_the_advice(folder, capsys):
@@ -131,9 +132,15 @@ def test_an_xls_holding_text_is_read_as_the_export_it_holds_else_named_with_the_
     with pytest.raises(ExportFormatError) as info:
         import_exports(tmp_path / "page.xls")
     assert str(info.value) == (
-        f"file {tmp_path / 'page.xls'}: this file is named as an Excel 97-2003 workbook (.xls) and holds no export "
-        "the workbook knows: a web page or a text table, as some tools save one under that name for a spreadsheet "
-        f"program to open\n  what to do: {ADVICE}")
+        f"file {tmp_path / 'page.xls'}: this file is named as an Excel 97-2003 workbook (.xls), but it holds a web "
+        "page or a text table, not an export the workbook knows (some tools save such a table under that name so "
+        f"that a spreadsheet program opens it)\n  what to do: {ADVICE}")
+    assert info.value.in_language(translator("id")) == (
+        f"berkas {tmp_path / 'page.xls'}: berkas ini bernama seperti berkas Excel 97-2003 (.xls), tetapi isinya "
+        "halaman web atau tabel teks, bukan ekspor yang dikenali buku kerja ini (sebagian alat menyimpan tabel "
+        "seperti itu dengan nama tersebut agar dapat dibuka program lembar kerja)\n  yang perlu dilakukan: buka "
+        "berkas itu di Excel atau LibreOffice Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu berikan "
+        "berkas itu")
     workspace = explore.load_folder(tmp_path, timezone="Asia/Jakarta")
     assert workspace.files()["imported"].tolist() == [146, 0]
     assert [str(note).split(":")[0] for note in workspace.warnings()] == ["page.xls"]  # its posts may be missing
@@ -210,9 +217,14 @@ def test_one_beside_the_exports_is_named_to_the_client_only_when_named_as_an_exp
         f"not read: {tmp_path / 'linkedin' / 'insta.txt'}, in {folder}, a folder its exports are read from, and taken "
         f"by none of the roster's patterns; to read it, add {tmp_path / '**' / '*'} to its exports (or the file "
         "itself)",
-        f"not read: {xlsb}, {linkedin}, in {folder}, a folder its exports are read from: spreadsheets named as "
-        "exports, in a format the workbook does not read (.xls, .xlsb, .ods); to read them, open each in Excel or "
-        "LibreOffice Calc and save it as CSV or .xlsx beside it, where a pattern of its exports takes it"]
+        f"not read: {xlsb}, {linkedin}, in {folder}, a folder its exports are read from: spreadsheets whose "
+        "names look like a platform's exports, in a format the workbook does not read (.xls, .xlsb, .ods); to read "
+        "them, open each in Excel or LibreOffice Calc and save it as CSV or .xlsx beside it, in a format one of its "
+        "export patterns takes (a `*.csv` pattern reads only CSV)"]
+    assert left_out_detail(kept[0], translator("id")).splitlines()[1].endswith(
+        "lembar kerja yang namanya mirip ekspor platform, dalam format yang tidak dibaca buku kerja ini (.xls, .xlsb, "
+        ".ods); untuk membacanya, buka masing-masing di Excel atau LibreOffice Calc, lalu simpan sebagai CSV atau "
+        ".xlsx di sampingnya, dengan format yang diambil salah satu pola ekspornya (pola `*.csv` hanya membaca CSV)")
 
 
 def test_a_mapped_entry_taking_one_says_the_files_own_problem_not_the_mappings(tmp_path):
@@ -241,8 +253,8 @@ def test_a_mapped_entry_taking_one_says_the_files_own_problem_not_the_mappings(t
             ("id", f"klien 'sunny': kunci 'exports', entri 1: {ods} tidak dapat dibaca, dengan atau tanpa pemetaan "
                    "kolom: ini adalah lembar kerja OpenDocument (.ods), format yang tidak dibaca buku kerja ini: buku "
                    "kerja ini membaca berkas .xlsx dan CSV; yang perlu dilakukan: buka berkas itu di Excel atau "
-                   "LibreOffice Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu baca berkas hasil "
-                   "simpanan itu")):
+                   "LibreOffice Calc, simpan sebagai .xlsx (Buku Kerja Excel) atau CSV, lalu berikan berkas "
+                   "itu")):
         with pytest.raises(RosterError) as caught:
             load_roster(tmp_path / "clients.yml", language=language)
         assert caught.value.problems == [said]
@@ -254,10 +266,11 @@ def test_a_workbook_saved_with_a_password_is_said_to_be_encrypted_and_its_posts_
     hold posts, in the workspace's warnings."""
     locked = tmp_path / "acme_content_1.xlsx"
     locked.write_bytes(OLE2)
-    said = ("this workbook is encrypted with a password (or it is an Excel 97-2003 .xls renamed .xlsx), and the "
+    said = ("this Excel file is encrypted with a password (or it is an Excel 97-2003 .xls renamed .xlsx), so the "
             "workbook cannot open it")
     hint = ("open it in Excel, give the password, and remove it (File › Info › Protect Workbook › Encrypt with "
-            "Password, then clear the password) or save a copy as .xlsx or CSV without one, then read that file")
+            "Password, then clear the password) or save a copy as .xlsx or CSV without one, then read that file; if "
+            "Excel asks for no password, it is an .xls: save it as .xlsx")
     with pytest.raises(ExportFormatError) as info:
         import_exports(locked)
     assert str(info.value) == f"file {locked}: {said}\n  what to do: {hint}"
@@ -269,6 +282,8 @@ def test_a_workbook_saved_with_a_password_is_said_to_be_encrypted_and_its_posts_
     assert str(workspace.warnings()[-1]) == (f"acme_content_1.xlsx: skipped, not read, so any posts it holds are "
                                              f"missing from every figure: {said}. What to do: {hint}")
     assert translator("id").message(workspace.warnings()[-1]).endswith(
-        "buku kerja ini dienkripsi dengan kata sandi (atau berkas Excel 97-2003 .xls yang namanya diganti menjadi "
+        "berkas Excel ini dienkripsi dengan kata sandi (atau berkas Excel 97-2003 .xls yang namanya diganti menjadi "
         ".xlsx), sehingga buku kerja ini tidak dapat membukanya. Yang perlu dilakukan: buka di Excel, masukkan kata "
-        "sandinya, lalu hapus kata sandi itu di menu File › Info (kosongkan kata sandi enkripsinya) atau simpan salinannya sebagai .xlsx atau CSV tanpa kata sandi, lalu baca berkas itu")
+        "sandinya, lalu hapus kata sandi itu di menu File › Info (kosongkan kata sandi enkripsinya) atau simpan "
+        "salinannya sebagai .xlsx atau CSV tanpa kata sandi, lalu baca berkas itu; jika Excel tidak meminta kata "
+        "sandi, berkas itu sebenarnya .xls: simpan sebagai .xlsx")

@@ -549,18 +549,18 @@ def test_the_alt_text_of_a_one_median_panel_says_the_median_once_and_lists_its_c
 
     every = alt(slice(None))
     assert every == (" Facebook's coloured cells all have the same median, 0%, so there is only one colour and no"
-                     " colour scale: Monday 9:00 (3 posts), Monday 10:00 (4 posts), Tuesday 9:00 (3 posts) and 3"
+                     " colour scale: Monday 09:00 (3 posts), Monday 10:00 (4 posts), Tuesday 09:00 (3 posts) and 3"
                      " more.")
     assert alt(slice(None), "id") == (
         " Semua sel berwarna Facebook memiliki median yang sama, 0%, sehingga hanya ada satu warna dan tidak ada"
-        " skala warna: Senin pukul 9.00 (3 unggahan), Senin pukul 10.00 (4 unggahan), Selasa pukul 9.00 (3"
-        " unggahan), dan 3 lainnya.")
+        " skala warna: Senin pukul 09.00 (3 unggahan), Senin pukul 10.00 (4 unggahan), Selasa pukul 09.00 (3"
+        " unggahan), dan 3 sel lainnya.")
     assert alt([0, 4, 5, 6]) == (" Facebook's coloured cells all have the same median, 0%, so there is only one"
-                                 " colour and no colour scale: Wednesday 9:00 (3 posts), Thursday 10:00 (1 post) and"
-                                 " Friday 9:00 (5 posts).")
-    assert alt([0, 6]) == (" Facebook has one coloured cell, Friday 9:00 (5 posts), with a median of 0%, so there"
+                                 " colour and no colour scale: Wednesday 09:00 (3 posts), Thursday 10:00 (1 post) and"
+                                 " Friday 09:00 (5 posts).")
+    assert alt([0, 6]) == (" Facebook has one coloured cell, Friday 09:00 (5 posts), with a median of 0%, so there"
                            " is only one colour and no colour scale.")
-    assert alt([0, 6], "id") == (" Facebook memiliki satu sel berwarna, Jumat pukul 9.00 (5 unggahan), dengan median"
+    assert alt([0, 6], "id") == (" Facebook memiliki satu sel berwarna, Jumat pukul 09.00 (5 unggahan), dengan median"
                                  " 0%, sehingga hanya ada satu warna dan tidak ada skala warna.")
     for text in (every, alt([0, 4, 5, 6]), alt([0, 6])):
         assert "highest" not in text and "lowest" not in text and text.count("0%") == 1

@@ -326,22 +326,22 @@ def test_the_heat_maps_alt_text_names_its_coloured_cells_highest_first_and_the_l
     fig, alt = every.figure_day_hour()
     plt.close(fig)
     assert (" Instagram's coloured cells, highest median first: Friday 19:00, 11.00% (3 posts); Wednesday 14:00,"
-            " 8.00% (3 posts); Tuesday 9:00, 5.00% (3 posts); and 1 more, down to the lowest, Monday 10:00, 2.00%"
+            " 8.00% (3 posts); Tuesday 09:00, 5.00% (3 posts); and 1 more, down to the lowest, Monday 10:00, 2.00%"
             " (3 posts).") in alt
     assert "Saturday" not in alt and "Thursday" not in alt
     fig, alt = dataclasses.replace(every, tr=Translator("id")).figure_day_hour()
     plt.close(fig)
     assert (" Sel berwarna Instagram, dari median tertinggi: Jumat pukul 19.00, 11,00% (3 unggahan); Rabu pukul"
-            " 14.00, 8,00% (3 unggahan); Selasa pukul 9.00, 5,00% (3 unggahan); dan 1 lainnya, hingga yang"
+            " 14.00, 8,00% (3 unggahan); Selasa pukul 09.00, 5,00% (3 unggahan); dan 1 sel lainnya, hingga yang"
             " terendah, Senin pukul 10.00, 2,00% (3 unggahan).") in alt
     # four or fewer: each of them; one: said as one
     fig, alt = _slots_report(report, ["Monday 10", "Thursday 8", "Saturday 11"]).figure_day_hour()
     plt.close(fig)
-    assert (" Instagram's coloured cells, highest median first: Thursday 8:00, 2.50% (3 posts); Monday 10:00, 2.00%"
+    assert (" Instagram's coloured cells, highest median first: Thursday 08:00, 2.50% (3 posts); Monday 10:00, 2.00%"
             " (3 posts).") in alt
     fig, alt = _slots_report(report, ["Tuesday 9", "Saturday 11"]).figure_day_hour()
     plt.close(fig)
-    assert (" Instagram has one coloured cell, Tuesday 9:00 (3 posts), with a median of 5.00%, so there is only one"
+    assert (" Instagram has one coloured cell, Tuesday 09:00 (3 posts), with a median of 5.00%, so there is only one"
             " colour and no colour scale.") in alt
     assert "every" not in alt and "highest" not in alt and alt.count("5.00%") == 1
 
