@@ -29,10 +29,12 @@ LABELS = ("family", "platform", "rows", "days", "superseded", "period", "metrics
 
 
 def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, timed: bool = False,
-                  zone_note: str = "", absent: tuple[str, ...] = (), kinds: frozenset = frozenset()) -> list[str]:
+                  zone_note: str = "", absent: tuple[str, ...] = (), kinds: frozenset = frozenset(),
+                  clock: str | None = None) -> list[str]:
     """The lines describing one file's import report, labels aligned in the reader's language. The period is
     written as the language writes dates ("28 February 2025", as the warnings below it), with the time of day
-    where `timed` (posts whose exports give it; a date-only export's would all read 00:00). `kinds`: what
+    where `timed` (posts whose exports give it; a date-only export's would all read 00:00), on `clock` when
+    given (the zone of a column mapping, _mapping_zone). `kinds`: what
     the file's impressions count (impressions_kind), said beside them when it is not impressions (Meta's
     views since 2025, YouTube's thumbnail impressions), as the post table's impressions_kind says."""
     width = max(len(tr.t(f"cli.inspect.{key}")) for key in LABELS) + 2
@@ -50,7 +52,8 @@ def _report_lines(report: FileReport, tr: Translator, label, rows_key: str, time
         why = "; ".join(tr.message(reason) for _, reason in report.superseded_by.values())
         lines.append(line("superseded", tr.t("cli.inspect.superseded_text", count=tr.number(report.superseded),
                                              why=why)))
-    written = tr.datetime if timed else tr.date
+    shown = tr.datetime if timed else tr.date
+    written = (lambda moment: shown(moment.tz_convert(clock))) if clock else shown
     if report.period_read and report.period_read != report.period:  # newer exports replaced some of its rows
         whole = dict(file_first=written(report.period_read[0]), file_last=written(report.period_read[1]))
         period = tr.t("cli.inspect.period_kept_text", first=written(report.period[0]), last=written(report.period[1]),
@@ -145,6 +148,23 @@ def _column_mapping(options: dict) -> Path | None:
     path = resolve(given, here or PROJECT_ROOT)
     load_mapping(path, None, given=given, typed_here=here is not None)
     return path
+
+
+def _mapping_zone(path: Path, mapped: dict, family: str | None, options: dict) -> str | None:
+    """The time zone the column mapping reading `path` gives (its `timezone:`), in which inspect shows that
+    file's times when no --timezone is given, as the mapping reads them; None when no mapping reads the file
+    or the mapping gives no zone (or cannot be read: reading the file says why)."""
+    from .importers.mapped_csv import read_mapping
+    from .paths import PROJECT_ROOT
+
+    given = mapped.get(path) or (options.get("mapping") if family == "mapped_csv" else None)
+    if given is None or isinstance(given, dict):
+        return None
+    try:
+        zone = read_mapping(resolve(given, options.get("mapping_here") or PROJECT_ROOT)).get("timezone")
+    except WorkbookError:
+        return None
+    return str(zone) if zone else None
 
 
 def _read_through(path: Path, files: list[Path], mapping: Path | None) -> bool:
@@ -256,9 +276,10 @@ def describe(paths, *, timezone: str | None = None, family: str | None = None, l
                     report = next(r for r in result.reports if r.path == path)
                     mine = result.posts[result.posts["source_file"] == str(path)]
                     timed = bool(mine["published_precision"].eq("minute").all())  # not TikTok Studio's dates
+                    clock = None if timezone else _mapping_zone(path, mapped, family, options)
                     header += _report_lines(report, tr, family_named(report.family).label, "rows",
-                                            timed, zone_note, POST_METRICS,
-                                            frozenset(mine["impressions_kind"].dropna().astype(str)))
+                                            timed, f"({clock})" if clock else zone_note, POST_METRICS,
+                                            frozenset(mine["impressions_kind"].dropna().astype(str)), clock)
                     post_files.append(path)
                 elif kind == "daily":
                     report = import_daily_series(path, family=family, **options).reports[0]

@@ -159,6 +159,24 @@ def test_inspect_reads_a_csv_through_a_column_mapping(capsys):
     assert "on the command line, inspect FILE --family mapped_csv --mapping mapping.yml" in capsys.readouterr().out
 
 
+def test_inspect_shows_the_times_of_a_mapped_file_in_the_zone_its_mapping_gives(capsys):
+    """planner.yml gives `timezone: Europe/Berlin`: without --timezone, the period is shown on that clock and
+    named by it, not as UTC with the hint to pass --timezone. Its first post, 18 March 2025 09:48 in Berlin
+    (UTC+1), is 08:48 UTC; its last, 30 March 02:30, a time the clocks skip that day, is read as 03:00 (UTC+2),
+    01:00 UTC. A --timezone given wins: Jakarta (UTC+7) shows 15:48 and 08:00."""
+    planner, mapping = FIXTURES / "mapped" / "planner-export.csv", FIXTURES / "mapped" / "planner.yml"
+    berlin = "period:       18 March 2025, 09:48 to 30 March 2025, 03:00 (Europe/Berlin)\n"
+    for family in (["--family", "mapped_csv"], []):
+        assert main(["inspect", str(planner), *family, "--mapping", str(mapping)]) == 0
+        out = capsys.readouterr().out
+        assert berlin in out and "pass --timezone" not in out
+    assert main(["inspect", str(planner), "--family", "mapped_csv", "--mapping", str(mapping), "--language", "id"]) == 0
+    assert "18 Maret 2025 09.48 hingga 30 Maret 2025 03.00 (Europe/Berlin)\n" in capsys.readouterr().out
+    assert main(["inspect", str(planner), "--family", "mapped_csv", "--mapping", str(mapping),
+                 "--timezone", "Asia/Jakarta"]) == 0
+    assert "period:       18 March 2025, 15:48 to 30 March 2025, 08:00 (Asia/Jakarta)\n" in capsys.readouterr().out
+
+
 def test_inspect_with_a_mapping_reads_the_files_no_family_knows_through_it_as_load_folder_does(
         tmp_path, monkeypatch, capsys):
     """--mapping without --family: in a folder, the CSV no export family recognises is read through it (36
