@@ -104,20 +104,24 @@ class ExportsUnreadable(ExportFormatError):
     to do), raised once for all of them: an analyst who fixes one file should not then meet the next. It is
     the first file's ExportFormatError as far as its fields go (path, row, column), for callers that name one."""
 
-    def __init__(self, errors: list[ExportFormatError]):
-        self.errors = list(errors)
+    #: The opening line for where the files were read (`where`): a folder loaded whole, the files listed to
+    #: load_client, a roster's exports (the render).
+    HEADINGS = {"folder": "", "files": "_files", "roster": "_roster"}
+
+    def __init__(self, errors: list[ExportFormatError], where: str = "folder"):
+        self.errors, self.where = list(errors), where
         first = self.errors[0]
         super().__init__(first.path, first.problem, row=first.row, column=first.column, expected=first.expected,
                          hint=first.hint)
 
     def __reduce__(self):
-        return (ExportsUnreadable, (self.errors,))
+        return (ExportsUnreadable, (self.errors, self.where))
 
     def in_language(self, tr, *, located: bool = True) -> str:
         from .i18n import active_language, translator
 
         tr = tr or translator(active_language())
-        lines = [tr.t("error.files_unreadable", count=len(self.errors))]
+        lines = [tr.t(f"error.files_unreadable{self.HEADINGS[self.where]}", count=len(self.errors))]
         for error in self.errors:
             first, *rest = error.in_language(tr).splitlines()
             lines += [f"- {first}", *(f"  {line}" for line in rest)]

@@ -26,7 +26,7 @@ from .quality import impressions_word
 from .errors import ExportFormatError, WorkbookError, unknown_name
 from .i18n import (Message, Translator, estimate_decimals, isolated, language_code, listed, render_value, translator,
                    use_language)
-from .importers import ImportResult, advice_for, export_entries
+from .importers import ImportResult, advice_for, export_entries, pattern_advice
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
                       export_periods, file_labels, left_out_exports, load_client, merged_days, names_its_period,
@@ -3562,7 +3562,7 @@ def build_report(*, client: str, client_name: str, exports, timezone: str, perio
     try:
         loaded = load_client(files, client=client, timezone=timezone, mapped=mapped, **options)
     except ExportFormatError as error:  # a file no family reads, or dates without a year: said for the roster
-        raise advice_for(error, "roster") from None
+        raise pattern_advice(advice_for(error, "roster"), exports) from None
     return _report_of_loaded(
         loaded, client=client, client_name=client_name, timezone=timezone, period_start=period_start,
         period_end=period_end, comparison_start=comparison_start, comparison_end=comparison_end, top_n=top_n,

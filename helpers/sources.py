@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from .errors import ExportFormatError, FileUnreadable, NotReadHere, WorkbookError
+from .errors import ExportFormatError, ExportsUnreadable, FileUnreadable, NotReadHere, WorkbookError
 from .i18n import InLanguages
 from .importers.base import file_labels  # noqa: F401  (named by the report and the explorer)
 
@@ -88,16 +88,25 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
     series of no day; a roster reads it, and its import notes say so.
     `mapped` ({file: mapping file}: a roster's entries with a mapping, importers.export_entries) are post files
     read through their mapping, unrecognised; `mapping` reads through it a CSV file no family recognises when
-    its header has the columns the mapping names (sort_file)."""
+    its header has the columns the mapping names (sort_file).
+    Without `skip_unknown` (a roster's files), every file refused is named at once, each with its own error
+    (ExportsUnreadable; one alone keeps its own): fixing or moving one must not only lead to the next."""
     from .daily import import_daily_series
     from .paid import import_paid_delivery
 
     sources = Sources(mapped=dict(mapped or {}))
+    refused = []  # without skip_unknown, every file refused, each with its own error, raised together below
     for path in files:
         if path in sources.mapped:
             sources.post_files.append(path)
             continue
-        tables, why, unread = sort_file(path, files, skip_unknown=skip_unknown, mapping=mapping)
+        try:
+            tables, why, unread = sort_file(path, files, skip_unknown=skip_unknown, mapping=mapping)
+        except ExportFormatError as error:
+            if skip_unknown:  # a folder: the explorer finds the others by reading again (every_file_problem)
+                raise
+            refused.append(error)
+            continue
         if why is not None:
             sources.skipped.append((path, why))
             if unread:
@@ -107,6 +116,8 @@ def split_exports(files: list[Path], *, client: str = "client", timezone: str | 
             tables = ("posts",)
         for table in tables:
             {"posts": sources.post_files, "daily": sources.daily_files, "paid": sources.paid_files}[table].append(path)
+    if refused:
+        raise refused[0] if len(refused) == 1 else ExportsUnreadable(refused, where="files")
     while sources.daily_files:
         try:
             result = import_daily_series(sources.daily_files, client=client, **options)

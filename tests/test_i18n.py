@@ -21,7 +21,7 @@ import yaml
 from babel.dates import get_day_names
 
 from helpers import benchmarks, compare, daily, describe, metrics, plots, report, schema, sources, statistics
-from helpers.errors import WorkbookError
+from helpers.errors import ExportsUnreadable, WorkbookError
 from helpers.i18n import (LABELLED_COLUMNS, LANGUAGES, LOCALES_DIR, METRIC_PARTS, SHARES_NAMED, Message, Translator,
                           catalogue, language_code, language_meant, quoted)
 from helpers.importers import (facebook_insights_legacy, meta_business_suite, uci_facebook_metrics, x_content,
@@ -206,6 +206,7 @@ def dynamic_families() -> dict[str, set[str]]:
         "paid_delivery.source_account": {"", "s"},  # report.paid_delivery_sentences: one ad account or several
         "paid_delivery.cpm_": {"spend_only", "impressions_only"},  # report._cpm_operands: rows left out of the CPM
         "coverage.daily_days_posts": {"", "_one"},
+        "error.files_unreadable": set(ExportsUnreadable.HEADINGS.values()),  # a folder's, files listed, a roster's
         "imports.explore.growth_days_series": {"", "_one"},  # explore._growth_days: of one day its series covers  # daily.day_notes: one post on another day, or several
         "imports.explore.formulas_as_text": {"", "_one"},  # explore.save_table: one text cell quoted, or several
         # sources.no_post_export_note: what a folder without post exports held, and the post export to add

@@ -287,3 +287,47 @@ def test_a_workbook_saved_with_a_password_is_said_to_be_encrypted_and_its_posts_
         "sandinya, lalu hapus kata sandi itu di menu File › Info (kosongkan kata sandi enkripsinya) atau simpan "
         "salinannya sebagai .xlsx atau CSV tanpa kata sandi, lalu baca berkas itu; jika Excel tidak meminta kata "
         "sandi, berkas itu sebenarnya .xls: simpan sebagai .xlsx")
+
+
+def test_every_file_a_roster_pattern_takes_and_refuses_is_named_at_once_with_how_to_leave_it_out(tmp_path):
+    """An old report (.xls), notes (.ods) and notes.txt beside a client's exports, taken by `*`: the render names
+    all three in one error (it named one, then the next after that one was moved aside), each with how to leave
+    it out when it holds no export: saved as .xlsx, notes would only be refused as no export the workbook knows."""
+    from helpers.errors import ExportsUnreadable
+    from helpers.report import build_report
+
+    shutil.copy(INSTAGRAM, tmp_path / INSTAGRAM.name)
+    (tmp_path / "old-report.xls").write_bytes(OLE2)
+    write_ods(tmp_path / "notes.ods")
+    (tmp_path / "notes.txt").write_text("call the client on Monday\n", encoding="utf-8")
+    pattern = str(tmp_path / "*")
+    with pytest.raises(ExportsUnreadable) as info:
+        load_client(expand_paths(pattern), timezone="Asia/Jakarta")
+    assert [e.path.name for e in info.value.errors] == ["notes.ods", "notes.txt", "old-report.xls"]
+    assert str(info.value).splitlines()[0] == ("3 files cannot be read as exports, each for its own reason below: "
+                                               "fix or replace each of them, then read them again")
+    for language, heading, advice in (
+            ("en", "3 files of the client's exports cannot be read, each for its own reason below: fix, replace or "
+                   "move out each of them, then render again",
+             f"; if it holds no export, move it out of the folder or narrow the pattern {pattern} "
+             f"(e.g. {tmp_path / '*.csv'})"),
+            ("id", "3 berkas dari ekspor klien tidak dapat dibaca, masing-masing karena alasannya sendiri di bawah ini: "
+                   "perbaiki, ganti, atau pindahkan setiap berkas itu, lalu render lagi",
+             f"; jika berkas itu tidak memuat ekspor, pindahkan keluar dari folder itu atau persempit pola {pattern} "
+             f"(mis. {tmp_path / '*.csv'})")):
+        with pytest.raises(ExportsUnreadable) as info:
+            build_report(client="acme", client_name="Acme", exports=[pattern], timezone="Asia/Jakarta",
+                         period_start="2026-09-01", period_end="2026-10-31", language=language)
+        lines = str(info.value).splitlines()
+        assert lines[0] == heading
+        assert [line.split(": ")[0].split(" ", 2)[2] for line in lines if line.startswith("- ")] == [
+            str(tmp_path / name) for name in ("notes.ods", "notes.txt", "old-report.xls")]
+        assert sum(line.endswith(advice) for line in lines) == 3
+    (tmp_path / "notes.txt").unlink()
+    (tmp_path / "notes.ods").unlink()  # one left: its own error, with the same advice; `*.xls` is moved out of
+    with pytest.raises(ExportFormatError) as info:
+        build_report(client="acme", client_name="Acme", exports=[str(tmp_path / "*.xls"), INSTAGRAM],
+                     timezone="Asia/Jakarta", period_start="2026-09-01", period_end="2026-10-31")
+    assert not isinstance(info.value, ExportsUnreadable)
+    assert str(info.value).endswith(f"{ADVICE}; if it holds no export, move it out of the folder the pattern "
+                                    f"{tmp_path / '*.xls'} reads")

@@ -15,8 +15,8 @@ from typing import Iterable
 import pandas as pd
 
 from .. import quality, schema
-from ..errors import ExportFormatError, FileUnreadable, WorkbookError, nothing_there_hint, windows_path_hint, \
-    working_folder_hint
+from ..errors import ExportFormatError, ExportsUnreadable, FileUnreadable, WorkbookError, nothing_there_hint, \
+    windows_path_hint, working_folder_hint
 from ..metrics import INTERACTION_COMPONENTS
 from ..paths import as_spelled_on_disk, glob_exports, is_pattern, is_special_file, pattern_folder, resolve
 from ..periods import timezone_hint
@@ -222,7 +222,40 @@ def advice_for(error: ExportFormatError, where: str) -> ExportFormatError:
     written without one (yearless_dates.with_year_advice)."""
     from .yearless_dates import with_year_advice
 
+    if isinstance(error, ExportsUnreadable):  # each file refused, with its own advice
+        return ExportsUnreadable([advice_for(one, where) for one in error.errors],
+                                 where="roster" if where == "roster" else error.where)
     return with_year_advice(with_mapping_advice(error, where), where)
+
+
+#: A pattern's file-name part taking a folder's files of every type, which taking CSV files alone would narrow.
+EVERY_TYPE = ("*", "*.*")
+
+
+def pattern_advice(error: ExportFormatError, exports) -> ExportFormatError:
+    """`error` (a file of a roster's `exports` refused, or several: ExportsUnreadable) with, for each file a glob
+    pattern took rather than named, how to leave it out when it holds no export (notes, an old report): move it
+    out of the folder, or narrow a pattern taking every type (`acme/*`) to CSV files (`acme/*.csv`). Saving it as
+    .xlsx, as a spreadsheet's own advice says, would only have it refused as no export the workbook knows."""
+    if isinstance(error, ExportsUnreadable):
+        return ExportsUnreadable([pattern_advice(one, exports) for one in error.errors], where=error.where)
+    if isinstance(exports, (str, Path, dict)):
+        exports = [exports]
+    refused = Path(error.path).resolve()
+    for entry in exports:
+        given = entry["files"] if isinstance(entry, dict) else entry
+        pattern = as_spelled_on_disk(resolve(given))
+        if not is_pattern(pattern) or refused not in [p.resolve() for p in glob_exports(pattern)[0]]:
+            continue
+        if pattern.name in EVERY_TYPE:
+            advice = Message("imports.importers.taken_by_pattern_narrow", pattern=as_typed(given),
+                             narrower=as_typed(Path(given).parent / "*.csv"))
+        else:
+            advice = Message("imports.importers.taken_by_pattern_move", pattern=as_typed(given))
+        hint = Message("cli.problem.and", first=error.hint, then=advice) if error.hint else advice
+        return ExportFormatError(error.path, error.problem, row=error.row, column=error.column,
+                                 expected=error.expected, hint=hint)
+    return error
 
 
 @dataclass
