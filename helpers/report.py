@@ -29,9 +29,9 @@ from .i18n import (Message, Translator, estimate_decimals, isolated, language_co
 from .importers import ImportResult, advice_for, export_entries, pattern_advice
 from .importers.base import file_drops, file_warnings
 from .sources import (SETTLING_DAYS, Loaded, covered_days, covered_days_count, covered_only_without_posts,
-                      export_periods, file_labels, left_out_exports, load_client, merged_days, names_its_period,
-                      near_download, near_download_before, partly_covered, rows_used, several_accounts,
-                      side_files_covering, unread_notes)
+                      export_periods, file_labels, left_out_exports, left_out_of_periods, load_client, merged_days,
+                      names_its_period, near_download, near_download_before, partly_covered, rows_used,
+                      several_accounts, side_files_covering, unread_notes)
 from .statistics import BOOTSTRAP_LIMIT, MIN_INTERVAL_VALUES, median_difference_interval, no_spread
 
 #: The rates dividing by impressions, each row worded with what the exports' impressions count (Report._label).
@@ -3779,7 +3779,9 @@ def _report_of_loaded(loaded: Loaded, *, client: str, client_name: str, timezone
         paid_outside=paid_outside, paid_same=paid_same,
         other_notes=(month_notes + loaded.sources.daily_notes + file_drops(loaded.sources.paid_reports)
                      + file_warnings(loaded.sources.paid_reports) + unread_notes(loaded.sources)),
-        side_files=side_files, left_out=list(left_out),
+        side_files=side_files, left_out=left_out_of_periods(list(left_out), [  # files of other days: no posts missing
+            (periods.iso_day(period_start), periods.iso_day(period_end)),
+            (previous_start.date(), periods.iso_day(comparison_end))]),
         **analyse(posts, previous, int(top_n), benchmark_industry, imported.interaction_components()),
     )
     if draw_ahead:

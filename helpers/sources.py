@@ -607,6 +607,26 @@ def left_out_exports(patterns, read, elsewhere=()) -> list[LeftOut]:
     return found
 
 
+def left_out_of_periods(found: list[LeftOut], spans) -> list[LeftOut]:
+    """`found` (left_out_exports) less the files that say they cover days (stated_days: the dates in their name)
+    wholly outside every one of `spans` ((first, last) dates, both included: the report's period and its
+    comparison): an old download left beside the exports holds none of the report's posts, and telling the client
+    its posts are missing would be false. A folder left with no file named is left out too, unless its look
+    stopped at a limit (LeftOut.more), which the report still says."""
+    def outside(path) -> bool:
+        days = stated_days(path)
+        return days is not None and all(days[1] < first or days[0] > last for first, last in spans)
+
+    kept = []
+    for one in found:
+        gone = [path for path in one.files if outside(path)]
+        if gone and len(gone) == len(one.files) and not one.more:
+            continue
+        kept.append(one._replace(files=[p for p in one.files if p not in gone], count=one.count - len(gone),
+                                 refused=tuple(p for p in one.refused if p not in gone)) if gone else one)
+    return kept
+
+
 def several_accounts(posts: pd.DataFrame) -> dict[str, list[str]]:
     """The platforms whose posts come from more than one account (page, profile, channel, as the exports name
     it), each with its accounts' names in order. Every figure of such a platform pools the accounts' posts:

@@ -4,6 +4,7 @@ LibreOffice's .ods): taken by a folder or a pattern and named with how to save t
 an .xls holding text is read as the export it holds; an .xlsm (an xlsx with macros) is read as an xlsx."""
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from helpers.importers import expand_paths, import_exports
 from helpers.paths import DEMO_DIR
 from helpers.sources import LeftOut, left_out_exports, load_client
 
+FIXTURES_X = Path(__file__).parent / "fixtures" / "x"
 INSTAGRAM = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv"
 #: The first bytes of an OLE2 compound file, as every Excel 97-2003 workbook starts: all the content sniffed.
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24
@@ -331,3 +333,26 @@ def test_every_file_a_roster_pattern_takes_and_refuses_is_named_at_once_with_how
     assert not isinstance(info.value, ExportsUnreadable)
     assert str(info.value).endswith(f"{ADVICE}; if it holds no export, move it out of the folder the pattern "
                                     f"{tmp_path / '*.xls'} reads")
+
+
+def test_one_named_for_days_outside_the_period_and_its_comparison_is_not_named_to_the_client(tmp_path):
+    """An old X download left beside the CSVs, its name giving 1 August to 20 November 2024, holds none of the posts
+    of a report of 15 October to 12 November 2025 nor of its comparison (16 September to 14 October 2025): the
+    report does not tell the client its posts are missing. One whose days meet the comparison's is still named."""
+    from helpers.report import build_report
+
+    x = FIXTURES_X / "account_analytics_content_2025-10-15_2025-11-12.csv"
+    shutil.copy(x, tmp_path / x.name)
+    old = tmp_path / "account_analytics_content_2024-08-01_2024-11-20.xls"
+    old.write_bytes(OLE2)
+    pattern = str(tmp_path / "*.csv")
+    assert [one.files for one in left_out_exports([pattern], [tmp_path / x.name])] == [[old]]  # left out, named
+
+    def report():
+        return build_report(client="acme", client_name="Acme", exports=[pattern], timezone="UTC",
+                            period_start="2025-10-15", period_end="2025-11-12")
+
+    assert report().left_out == [] and not [n for n in report().coverage_notes() if old.name in n]
+    near = tmp_path / "account_analytics_content_2025-08-01_2025-09-16.xls"  # its last day: the comparison's first
+    near.write_bytes(OLE2)
+    assert report().left_out == [LeftOut(tmp_path, [near], tmp_path / "*", 1, "", (near,))]
