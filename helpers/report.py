@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -2823,14 +2824,15 @@ class Report:
         months = self.month_dated_platforms()
         mapped = table.loc[table["reporting"] > 0, "platform"]
         monthly = bool(months) and set(months) == set(mapped)  # every panel's cells count months
-        # the slots counted hold posts: a median of 1 is "a single post", not "1 or fewer"
-        if table["posts"].median() == 1:
+        # counts are whole: a median between two (3.5) is written rounded down, as half the slots hold that many
+        # or fewer; and the slots counted hold posts, so a median of 1 is "a single post", not "1 or fewer"
+        median = math.floor(table["posts"].median())
+        if median == 1:
             key = "timing.sentence_single_months" if monthly else "timing.sentence_single"
         else:
             key = "timing.sentence_months" if monthly else "timing.sentence"
         sentence = tr.t(key, slots=tr.number(len(table)), busiest=tr.number(busiest["posts"]),
-                        posts=tr.number(int(table["posts"].sum())), median=tr.number(table["posts"].median(), 1
-                                                                                    if table["posts"].median() % 1 else 0),
+                        posts=tr.number(int(table["posts"].sum())), median=tr.number(median),
                         minimum=tr.number(plots.MIN_CELL_DAYS), rate=self.words(among=mapped)["rate"])
         if months and not monthly:  # some panels count days, others months
             sentence += " " + tr.t("timing.months_for", platforms=tr.join([tr.platform(p) for p in months]),
@@ -2844,6 +2846,21 @@ class Report:
             sentence += " " + tr.t("timing.no_rate_for", platforms=tr.join(without))
         return sentence
 
+    def timing_too_short(self) -> bool:
+        """Whether the period holds fewer days than a heat-map cell needs to be coloured (plots.MIN_CELL_DAYS), with
+        posts to map: then no cell can be coloured, and the map is left out (figure_note) with timing_short_sentence."""
+        return (not self.day_hour.empty and self.day_hour["reporting"].sum() > 0
+                and self.period_days < plots.MIN_CELL_DAYS)
+
+    def timing_short_sentence(self) -> str:
+        """Said instead of the heat map when the period is too short to colour any cell (timing_too_short): how many
+        posts went out in how many slots, and that a slot is judged from posts of more days than the period holds.
+        It also says what the timing tests would (none can be run), so they say nothing more."""
+        tr, table = self.tr, self.day_hour
+        return tr.t("timing.period_too_short", posts=tr.number(int(table["posts"].sum())),
+                    slots=tr.number(len(table)), days=tr.number(self.period_days),
+                    minimum=tr.number(plots.MIN_CELL_DAYS))
+
     def timing_test_sentences(self) -> list[str]:
         """Per platform with a heat-map panel: whether its slots' rates differ beyond chance (compare.slot_test),
         so that no reader takes the brightest cell, a median of a few posts, for the time to post. Its unit is a
@@ -2855,6 +2872,8 @@ class Report:
     def _timing_tests(self) -> list[tuple[str, str]]:
         """Each timing_test_sentences sentence with its catalogue key (the glossary asks which were shown)."""
         tr = self.tr
+        if self.timing_too_short():  # no slot can hold posts of enough days: timing_short_sentence says so, once
+            return []
         mapped = set(self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]) if not self.day_hour.empty else set()
         months = set(self.month_dated_platforms())  # days unknown: a slot's posts of one month are one unit
         sentences = []
@@ -3373,6 +3392,8 @@ class Report:
                 return self.format_sentence(arguments[0])
         if name == "day_hour" and (self.day_hour.empty or self.day_hour["reporting"].sum() == 0):
             return self.timing_sentence()
+        if name == "day_hour" and self.timing_too_short():  # an empty grid: no cell can be coloured
+            return self.timing_short_sentence()
         return None
 
     def draw_figures_ahead(self) -> None:
@@ -3518,7 +3539,7 @@ class Report:
                                      labels={p: self.labels(p) for p in self.platforms},
                                      months=self.month_dated_platforms(), zone=str(self.period_start.tz))
         mapped = self.day_hour.loc[self.day_hour["reporting"] > 0, "platform"]  # the platforms with a panel
-        alt = tr.t("figure.timing_alt", **self.words(among=mapped))
+        alt = tr.t("figure.timing_alt" if mapped.nunique() > 1 else "figure.timing_alt_one", **self.words(among=mapped))
         cells = plots.coloured_cells(self.day_hour)
         for platform in sorted(set(mapped)):  # panel by panel, as drawn: the values the colours show
             alt += plots.heat_cells_alt(cells[cells["platform"] == platform], platform, tr)

@@ -4091,6 +4091,50 @@ def test_the_timing_sentence_says_a_single_post_where_half_the_slots_hold_one():
     assert "at least half hold a single post" in sentence and "or fewer" not in sentence
 
 
+def test_the_timing_sentence_writes_no_half_post_where_the_median_falls_between_two_counts(report):
+    """Two slots of 3 and 4 posts have a median of 3.5 posts; half the slots hold 3 or fewer, so the sentence says
+    that, never '3.5 posts' (nor 'separuh slot berisi 3,5 unggahan'). Slots of 1 and 2 posts (median 1.5): at least
+    half hold a single post."""
+    table = report.day_hour[report.day_hour["platform"] == "facebook"].head(2).assign(posts=[3, 4])
+    sentence = dataclasses.replace(report, day_hour=table).timing_sentence()
+    assert "The 7 posts with a known publish time went out in 2 weekday-and-hour slots; the busiest holds 4 posts" \
+           " and half hold 3 or fewer." in sentence and "3.5" not in sentence
+    indonesian = dataclasses.replace(report, day_hour=table, tr=Translator("id")).timing_sentence()
+    assert "separuh slot berisi 3 unggahan atau kurang" in indonesian and "3,5" not in indonesian
+    single = dataclasses.replace(report, day_hour=table.assign(posts=[1, 2])).timing_sentence()
+    assert "the busiest holds 2 posts and at least half hold a single post" in single
+
+
+def test_a_period_of_one_day_leaves_the_heat_map_out_with_a_sentence():
+    """Kopi Senja's 11 August 2026 holds 6 posts in 6 weekday-and-hour slots (Facebook at 7, 17, 19 and 20,
+    Instagram at 17 and 18): a cell is coloured from posts on 3 days, which one day cannot hold, so the map would
+    be an empty grid. It is left out, with a sentence saying why in place of the timing tests' (which would speak
+    of posts 'on the map')."""
+    one_day = build_report(**(DEMO | dict(period_start="2026-08-11", period_end="2026-08-11",
+                                          comparison_start=None, comparison_end=None)))
+    assert len(one_day.day_hour) == 6 and one_day.day_hour["posts"].sum() == 6
+    assert ("day_hour",) not in one_day.figure_plan()
+    assert one_day.figure_note("day_hour") == (
+        "The 6 posts with a known publish time went out in 6 weekday-and-hour slots over a period of 1 day: a slot"
+        " is judged from posts on 3 or more days, as posts of one day share that day's audience, so no heat map is"
+        " drawn and these posts cannot tell whether timing matters.")
+    assert one_day.timing_test_sentences() == []
+    indonesian = dataclasses.replace(one_day, tr=Translator("id"))
+    assert indonesian.figure_note("day_hour").startswith(
+        "6 unggahan dengan jam publikasi yang diketahui tersebar di 6 slot hari dan jam dalam periode 1 hari:")
+
+
+def test_the_heat_map_of_one_platform_is_not_called_heat_maps_one_per_platform(report):
+    """With Facebook's slots alone, the alt text speaks of one heat map."""
+    table = report.day_hour[report.day_hour["platform"] == "facebook"]
+    _, alt = dataclasses.replace(report, day_hour=table).figure_day_hour()
+    assert alt.startswith("A heat map of median engagement rate by reach per weekday and hour, each cell labelled"
+                          " with its number of posts.") and "one per platform" not in alt
+    _, indonesian = dataclasses.replace(report, day_hour=table, tr=Translator("id")).figure_day_hour()
+    assert indonesian.startswith("Peta panas median tingkat interaksi terhadap jangkauan per hari dan jam;")
+    assert report.figure_day_hour()[1].startswith("Heat maps, one per platform,")
+
+
 def test_a_run_of_one_day_is_written_as_that_day():
     """'19 January 2017', not '19 January 2017 to 19 January 2017', among the runs of days a note lists."""
     report = build_report(**DEMO)
