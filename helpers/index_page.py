@@ -29,6 +29,8 @@ RECORDS_DIR = "_records"
 #: The file an older version kept a record in, in reports/<id>/ (or reports/_failed/<id>/).
 RECORD = "render.json"
 INDEX = "index.html"
+#: The id of the index table's caption, which names the region the table scrolls sideways in on a narrow screen.
+CAPTION_ID = "index-caption"
 #: The metadata key of a report title's output that carries the report's facts for the index (display.title,
 #: render.report_facts). Kept here, not in display, so that the renderer reads the facts without importing
 #: display's matplotlib and pandas (over a second of a single report's time, after its export).
@@ -284,7 +286,9 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
     (and PDF). Errors are shown in that language too (recorded_error). `roster`: the ids of the roster just
     rendered; the rows of other ids (a client removed from the roster, or its id renamed) come after the others,
     greyed and marked as no longer in it, their reports still linked (None: no row is marked). The page's content
-    is its <main> landmark, which a screen reader's user jumps to."""
+    is its <main> landmark, which a screen reader's user jumps to. On a phone the page keeps a margin, the table
+    scrolls sideways in a region named by its caption (which stays in view), and an error's long path wraps
+    anywhere: before, a failed client's path made the whole page scroll sideways."""
     tr = tr or Translator("en")
     rows = []
     former = set() if roster is None else {str(r.get("client", "")) for r in records} - set(roster)
@@ -335,7 +339,8 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
             ('<tr class="former">' if gone else "<tr>") + f'<th scope="row">{title}{pdf}<br><small>{cid}</small>'
             + (f'<br><small>{html.escape(tr.t("cli.index_page.not_in_roster"))}</small>' if gone else "") + "</th>"
             f"<td>{html.escape(_period(report if report.get('html') else r.get('asked') or {}, tr))}</td>"
-            f"<td>{status}</td><td>{html.escape(_when(report.get('rendered_at'), tr))}</td>"
+            f'<td class="status">{status}</td><td>'
+            f"{html.escape(_when(report.get('rendered_at'), tr))}</td>"
             f"<td>{html.escape(tr.t('common.na') if took is None else tr.t('cli.seconds', seconds=tr.number(took, 1)))}"
             f"</td></tr>")
     body = "\n".join(rows) or f'<tr><td colspan="5">{html.escape(tr.t("cli.index_page.none"))}</td></tr>'
@@ -348,24 +353,29 @@ def index_html(records: list[dict], tr: Translator | None = None, roster=None) -
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>{html.escape(tr.t("cli.index_page.title"))}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 1em; max-width: 1100px; color: #222; }}
+.table-scroll {{ overflow-x: auto; container-type: inline-size; }}
+td.status {{ overflow-wrap: anywhere; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }}
 thead th {{ border-bottom: 2px solid #0072B2; }} tbody th {{ font-weight: normal; }}
 .ok {{ color: #1a7f37; font-weight: 600; }} .quiet {{ color: #9a6700; font-weight: 600; }} .failed {{ color: #b42318; font-weight: 600; }}
-small {{ color: #666; }} caption {{ text-align: left; font-weight: 600; padding: 6px 0; }}
+small {{ color: #666; }}
+caption {{ text-align: left; font-weight: 600; padding: 6px 0; position: sticky; left: 0; max-width: 100cqi; }}
 tr.former th, tr.former td, tr.former small, tr.former a {{ color: #666; }}
 </style></head>
 <body>
 <main>
 <h1>{html.escape(tr.t("cli.index_page.title"))}</h1>
 <p>{html.escape(tr.t("cli.index_page.intro", when=_when(now_text(), tr)))}</p>
+<div class="table-scroll" role="region" aria-labelledby="{CAPTION_ID}" tabindex="0">
 <table>
-<caption>{html.escape(tr.t("cli.index_page.caption"))}</caption>
+<caption id="{CAPTION_ID}">{html.escape(tr.t("cli.index_page.caption"))}</caption>
 <thead><tr>{head}</tr></thead>
 <tbody>
 {body}
 </tbody></table>
+</div>
 </main>
 </body></html>
 """

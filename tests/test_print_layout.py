@@ -663,3 +663,60 @@ def test_on_a_phone_a_wide_table_scrolls_under_its_caption_and_row_labels_and_a_
     logo_left, logo_right, _ = shown["logo"]
     assert logo_right - logo_left <= 0.45 * 320 + 1, shown
     assert shown["brand"][2] < 2 * shown["font"], shown  # one line, not squeezed beside the logo
+
+
+#: Appended to the index of reports (its Content-Security-Policy taken out): the page shown again in a frame WIDTH
+#: pixels wide, its table's region scrolled to the end; what is where, in CSS pixels, into a <pre id="index">.
+INDEX_PROBE = """<script>
+if (!window.frameElement) window.addEventListener("load", function () {
+    var frame = document.createElement("iframe");
+    frame.style.cssText = "width: WIDTHpx; height: 3000px; border: 0";
+    frame.srcdoc = document.documentElement.outerHTML;
+    frame.onload = function () {
+        var doc = frame.contentDocument, region = doc.querySelector("[role=region]") || doc.querySelector("table");
+        var box = function (e) { var r = e.getBoundingClientRect(); return [r.left, r.right]; };
+        var page = doc.documentElement.scrollWidth;
+        region.scrollLeft = 100000;
+        var out = document.createElement("pre");
+        out.id = "index";
+        out.textContent = JSON.stringify({
+            width: doc.documentElement.clientWidth, page: page, heading: box(doc.querySelector("h1")),
+            region: box(region), caption: box(doc.querySelector("caption")),
+            error: box(doc.querySelector("tbody td:nth-of-type(2)"))});
+        document.body.appendChild(out);
+    };
+    document.body.appendChild(frame);
+});
+</script></body>"""
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="needs Chromium")
+def test_on_a_phone_the_index_keeps_a_margin_and_a_failed_clients_path_does_not_widen_the_page(tmp_path):
+    """At 390 pixels the index's text stood against the window's left edge, and a failed client's error holding
+    a path of 150 characters without a space made the whole page scroll sideways, cutting the caption off. The
+    page keeps a margin now, the path wraps inside its cell, and the table and its caption stay within the
+    window."""
+    import json
+    import os
+
+    from helpers.index_page import index_html
+    from helpers.pdf import FLAGS
+
+    path = "/home/consultant/clients/" + "a-very-long-folder-name-without-spaces/" * 3 + "posts.csv"
+    records = [{"client": "kopi-senja", "name": "Kopi Senja", "status": "failed", "failed_cell": 4,
+                "attempted_at": "2026-11-01T10:00:00+00:00", "error": f"No such file: {path}", "report": None},
+               {"client": "harbour", "name": "Harbour Books", "status": "ok", "attempted_at": "2026-11-01T10:00:00+00:00",
+                "report": {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31"}}]
+    shown = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", index_html(records))
+    html = tmp_path / "index.html"
+    html.write_text(shown.replace("</body>", INDEX_PROBE.replace("WIDTH", "390"), 1), encoding="utf-8")
+    command = [find_chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,900",
+               "--virtual-time-budget=10000", "--dump-dom", html.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
+                         env={**os.environ, "HOME": str(tmp_path)}).stdout
+    layout = json.loads(html_module.unescape(re.search(r'<pre id="index">(.*?)</pre>', dom, re.S).group(1)))
+    assert layout["width"] == 390 and layout["page"] <= 390, layout  # nothing scrolls the page sideways
+    assert layout["heading"][0] >= 10, layout  # a margin on the left
+    assert layout["region"][0] >= 10 and layout["region"][1] <= 380, layout
+    assert layout["region"][0] - 1 <= layout["caption"][0] and layout["caption"][1] <= layout["region"][1] + 1, layout
+    assert layout["error"][1] <= layout["region"][1] + 1, layout

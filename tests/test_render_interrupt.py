@@ -466,7 +466,7 @@ def test_the_index_shows_an_interrupted_attempt_beside_the_last_good_report_in_b
     assert ('<a href="a/report.html">A</a>' in page and '<span class="quiet">interrupted</span> 2 Nov 2026 08:15:'
             " this batch was stopped before this client&#x27;s turn <em>(this attempt was for Oct 2026; the"
             ' report linked is the last good one)</em>') in page
-    assert ('<td>Oct 2026</td><td><span class="quiet">interrupted</span> 2 Nov 2026 08:15: this'
+    assert ('<td>Oct 2026</td><td class="status"><span class="quiet">interrupted</span> 2 Nov 2026 08:15: this'
             ' batch was stopped before the report was finished <em>(no good report yet)</em>') in page
     assert "failed" not in page[page.index("<tbody>"):] and "error.txt" not in page
     page = index_html(records, Translator("id"))

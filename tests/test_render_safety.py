@@ -938,6 +938,27 @@ def test_the_index_table_is_captioned_and_scoped_and_each_pdf_link_names_its_cli
     assert "tbody th { font-weight: normal; }" in page  # a client's cell looks as it did
 
 
+def test_the_index_table_scrolls_in_a_region_named_by_its_caption_and_an_error_wraps_anywhere():
+    """On a phone the index's table scrolls sideways inside its own region, a keyboard stop named by the table's
+    caption (as a report's tables are), not the whole page; the page keeps a margin, and the status cell, where a
+    failed client's error shows its path, may break that path anywhere."""
+    record = {"client": "kopi-senja", "name": "Kopi Senja", "status": "failed", "attempted_at": "2026-11-01T10:00:00+00:00",
+              "error": "No such file: /home/consultant/" + "x" * 120 + ".csv", "report": None}
+    page = index_html([record], Translator("id"))
+    elements = page_elements(page)
+    (region,) = [e for e in elements if e["attrs"].get("role") == "region"]
+    (table,) = [e for e in elements if e["tag"] == "table"]
+    (caption,) = [e for e in elements if e["tag"] == "caption"]
+    assert region["tag"] == "div" and region["attrs"].get("tabindex") == "0" and _within(table, region)
+    assert region["attrs"]["aria-labelledby"] == caption["attrs"]["id"]
+    assert caption["text"] == "Laporan terakhir yang berhasil dari setiap klien, dengan status render terakhirnya"
+    assert region["attrs"].get("class") == "table-scroll" and ".table-scroll { overflow-x: auto;" in page
+    (status,) = [e for e in elements if e["tag"] == "td" and "status" in e["attrs"].get("class", "")]
+    assert "x" * 120 in status["text"] and "td.status { overflow-wrap: anywhere; }" in page
+    assert "margin: 2em auto; padding: 0 1em;" in page
+    assert live_content(page) == []
+
+
 def test_a_path_or_another_clients_post_id_split_by_word_breaks_is_still_caught():
     """Tables put <wbr> into long words so a file name can wrap in print (display.breakable): a path of this
     machine, or another client's page-and-post id, with break points after its '/' and '_' must still be
