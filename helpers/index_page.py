@@ -261,7 +261,8 @@ def error_lines(text: str, limit: int = 300) -> str:
 def report_marks(facts: dict, tr: Translator) -> list[str]:
     """What to set beside a good report's status, from the facts its title carried (Report.index_facts, as
     render.recorded_facts keeps them): "no posts in the period", the platforms whose exports cover only
-    part of it with the days they cover, and how many files the client's patterns pass over. The index of
+    part of it with the days they cover, the exports the report says may have missed posts (no post at one end
+    of the days their names give), and how many files the client's patterns pass over. The index of
     reports and the command's summary both show them: a consultant checks such a report before sending it. The
     index also says when a report could not be checked against another client's exports (the render record's
     "unchecked", in every language; the summary says it apart)."""
@@ -273,6 +274,10 @@ def report_marks(facts: dict, tr: Translator) -> list[str]:
                  "cli.partial_platform_some_posts" if days.get("from_posts") == "some" else "cli.partial_platform",
                  platform=tr.platform(platform), days=tr.number(days["days"]),
                  period_days=tr.number(days["period_days"])) for platform, days in sorted(partial.items()))))
+    gaps = facts.get("named_gaps")
+    if isinstance(gaps, list) and gaps and all(isinstance(name, str) for name in gaps):
+        # the report tells the client the download may have missed posts (Report.named_gap_files)
+        marks.append(tr.t("cli.named_gap_one" if len(gaps) == 1 else "cli.named_gap", files=tr.join(gaps)))
     if isinstance(left_out := facts.get("left_out"), int) and not isinstance(left_out, bool) and left_out > 0:
         # files the client's patterns pass over (render.recorded_facts): a platform may be missing from the report
         marks.append(tr.t("cli.left_out_one" if left_out == 1 else "cli.left_out", count=tr.number(left_out)))

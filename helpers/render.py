@@ -653,7 +653,8 @@ def recorded_facts(facts: dict | None) -> dict:
     are judged by their posts' days, "some" where only some of them are); the posts of each platform
     ({platform: int}) and the platforms with post exports of the period listing only their header ({platform:
     [files]}), which
-    the next render's header_only_problem compares with. Anything else is left out, not recorded."""
+    the next render's header_only_problem compares with; the exports the report says may have missed posts
+    ("named_gaps": [names]). Anything else is left out, not recorded."""
     facts = facts or {}
     kept = {"posts": facts["posts"]} if isinstance(facts.get("posts"), int) else {}
     partial = facts.get("partial")
@@ -667,6 +668,9 @@ def recorded_facts(facts: dict | None) -> dict:
         kept["platform_posts"] = counts
     if header_only := header_only_platforms(facts):
         kept["header_only"] = header_only
+    gaps = facts.get("named_gaps")
+    if isinstance(gaps, list) and gaps and all(isinstance(name, str) for name in gaps):
+        kept["named_gaps"] = list(gaps)  # exports the report says may have missed posts: their names, no folders
     if left_out := sum(found["count"] for found in left_out_facts(facts)):  # how many only: the paths name this
         kept["left_out"] = left_out  # machine's folders; none where a folder was not looked through in full only
     return kept

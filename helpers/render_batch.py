@@ -487,7 +487,7 @@ def _recorded_since(out_dir: Path, client: Client, since: dt.datetime) -> Render
     return RenderResult(client_id, True, record.get("seconds"), html=folder / report.get("html", "report.html"),
                         pdf=folder / report["pdf"] if report.get("pdf") else None,
                         pdf_error=str(record.get("error") or ""),
-                        facts={k: report[k] for k in ("posts", "partial") if k in report}, period=period_of(client))
+                        facts={k: report[k] for k in ("posts", "partial", "named_gaps") if k in report}, period=period_of(client))
 
 
 def _stopped(pool: WorkerPool, progress: Progress, clients: list[Client], out_dir: Path,

@@ -116,6 +116,10 @@ CLIENT_WORDING = {
 }
 
 
+#: The warnings of an export holding no post at one end of the days its name gives (quality.named_period_gaps).
+NAMED_GAP_KEYS = ("imports.quality.named_gap_start", "imports.quality.named_gap_end")
+
+
 #: What shows the export that replaced a file's rows to be the newer (importers.recency), as the files table
 #: says it beside the count: by the key of the reason the file's report keeps (FileReport.superseded_by).
 NEWER_BY = {"imports.recency.downloaded": "coverage.newer_downloaded", "imports.recency.named": "coverage.newer_named",
@@ -589,8 +593,12 @@ class Report:
         that lists only its header ("header_only", with those files): a download that stopped after the header
         must not quietly replace a report of that platform's posts (render.header_only_problem). And the files the
         exports' patterns pass over ("left_out": [{"folder", "files", "pattern", "count", "more", "refused"}], full paths, which the output's
-        metadata keeps out of the HTML), for the command's summary to name them and what to add to the roster."""
+        metadata keeps out of the HTML), for the command's summary to name them and what to add to the roster.
+        And the exports the report tells the client their download may have missed posts of ("named_gaps":
+        named_gap_files), which the consultant checks before sending."""
         facts = {"posts": int(len(self.posts)), "platform_posts": self.platform_posts()}
+        if named_gaps := self.named_gap_files():
+            facts["named_gaps"] = named_gaps
         if self.left_out:
             facts["left_out"] = [{"folder": str(one.folder), "files": [str(file) for file in one.files],
                                   "pattern": None if one.pattern is None else str(one.pattern), "count": one.count,
@@ -605,6 +613,15 @@ class Report:
                                    if self.spans_from_posts(platform) else {})
                                 for platform, runs in partial.items()}
         return facts
+
+    def named_gap_files(self) -> list[str]:
+        """The post exports, named as the coverage notes name them (file_labels), holding no post in a long stretch
+        at one end of the days their names give (quality.named_period_gaps): the report tells the client that
+        either the account began (or stopped) posting then or the download missed posts, which the consultant
+        should know without reading every report (index_page.report_marks)."""
+        reports = self.imported.reports
+        return [label for r, label in zip(reports, file_labels([r.path for r in reports]))
+                if any(getattr(w, "key", None) in NAMED_GAP_KEYS for w in r.warnings)]
 
     def platform_posts(self) -> dict[str, int]:
         """{platform: posts in the period}: the platforms with posts, those whose exports cover the period and

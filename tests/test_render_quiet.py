@@ -263,6 +263,52 @@ def test_the_index_and_the_summary_mark_a_report_whose_exports_cover_part_of_its
     assert next(l for l in summary_lines([covered]) if l.startswith("oigetit ")).endswith("report.html")
 
 
+def test_the_index_and_the_summary_mark_a_report_saying_the_download_may_have_missed_posts(tmp_path):
+    """The demo Facebook export (named for 1 July to 31 October 2026) keeping only its posts from 29 August on has
+    no post in its first 59 days, which the report tells the client ('Either the account began posting on 29 August
+    2026, or the download missed earlier posts'). That export is among the facts the report's title carries and
+    the render records, and the index and the command's summary say to check before sending, as they do for
+    exports covering part of the period; the whole export, and the Instagram one, are not named."""
+    import csv
+    import io
+
+    from helpers.index_page import index_html
+    from helpers.paths import DEMO_DIR
+    from helpers.render import RenderResult, recorded_facts, summary_lines
+
+    facebook = DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_104512873300219.csv"
+    header, *rows = facebook.read_text(encoding="utf-8-sig").splitlines()
+    column = next(csv.reader([header])).index("Publish time")
+    kept = [row for row in rows if next(csv.reader(io.StringIO(row)))[column][:10] >= "08/29/2026"]
+    cut = tmp_path / facebook.name
+    cut.write_text("\ufeff" + "\n".join([header, *kept]) + "\n", encoding="utf-8")
+    instagram = str(DEMO_DIR / "kopi-senja" / "Jul-01-2026_Oct-31-2026_17841402288113456.csv")
+    options = dict(client="kopi-senja", client_name="Kopi Senja", timezone="Asia/Jakarta",
+                   period_start="2026-09-01", period_end="2026-10-31")
+    report = build_report(exports=[str(cut), instagram], **options)
+    assert any("or the download missed earlier posts" in note for note in report.coverage_notes())
+    assert report.index_facts()["named_gaps"] == [facebook.name]
+    assert "named_gaps" not in build_report(exports=[str(facebook), instagram], **options).index_facts()
+
+    facts = recorded_facts(report.index_facts())
+    assert facts["named_gaps"] == [facebook.name]
+    assert "named_gaps" not in recorded_facts({"posts": 3, "named_gaps": [3]})
+    record = {"client": "kopi-senja", "name": "Kopi Senja", "status": "ok", "attempted_at": "2026-11-27T10:00:00",
+              "report": {"html": "report.html", "period_start": "2026-09-01", "period_end": "2026-10-31", **facts}}
+    assert ('<span class="quiet">(check before sending: the export may be incomplete, as'
+            f' {facebook.name} has no post in a long stretch at one end of the days its name gives: see Data'
+            ' coverage)</span>') in index_html([record])
+    result = RenderResult("kopi-senja", True, 1.0, html=tmp_path / "report.html", facts=facts)
+    line = next(l for l in summary_lines([result], Translator("id")) if l.startswith("kopi-senja "))
+    assert line.endswith(f"report.html (periksa sebelum dikirim: ekspornya mungkin tidak lengkap, karena {facebook.name}"
+                         " tidak memuat unggahan selama rentang panjang di salah satu ujung hari-hari yang disebut"
+                         " namanya: lihat Cakupan data)"), line
+    two = RenderResult("kopi-senja", True, 1.0, html=tmp_path / "report.html", facts={"named_gaps": ["a.csv", "b.csv"]})
+    assert next(l for l in summary_lines([two]) if l.startswith("kopi-senja ")).endswith(
+        "report.html (check before sending: the exports may be incomplete, as a.csv and b.csv have no post in a"
+        " long stretch at one end of the days their names give: see Data coverage)")
+
+
 def test_an_export_listing_no_post_at_all_asks_for_a_check_rather_than_calling_it_no_gap(tmp_path):
     """An export that lists only its header reads the same as a download that stopped after the header: the
     summary says the exports list no post at all and that either may be so, instead of 'the account published
