@@ -1354,14 +1354,20 @@ def _raster_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def logo_head(path: Path) -> bytes | None:
+    """A logo's first 4 KB (a PNG's header, an SVG's opening tag), or None when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(4096)
+    except OSError:
+        return None
+
 def logo_size(path: Path) -> tuple[float, float] | None:
     """A logo's width and height, without decoding it: a PNG's from its header (IHDR, the chunk the format
     puts first); an SVG's from its width and height when both are plain numbers (pixels), else the size a
     browser gives it from its viewBox's shape (SVG_DEFAULT_WIDTH wide). None when the file does not say."""
-    try:
-        with open(path, "rb") as file:
-            head = file.read(4096)
-    except OSError:
+    head = logo_head(path)
+    if head is None:
         return None
     if path.suffix.lower() == ".png":
         if len(head) < 24 or head[12:16] != b"IHDR":
@@ -1465,10 +1471,8 @@ def branding_notes(client: Client) -> list[Message]:
 
 def is_image(path: Path) -> bool:
     """The logo is embedded in every report: it must really be a PNG (by signature) or an SVG."""
-    try:
-        with open(path, "rb") as file:
-            head = file.read(4096)
-    except OSError:
+    head = logo_head(path)
+    if head is None:
         return False
     if path.suffix.lower() == ".png":
         return head.startswith(b"\x89PNG\r\n\x1a\n")
