@@ -253,7 +253,7 @@ def test_the_recipe_period_of_the_uci_dataset_holds_its_last_month():
 def test_the_report_of_a_period_without_posts_gives_the_span_of_month_dated_posts_as_whole_months():
     folder = real_export("uci-facebook-metrics")
     # the last post is dated 2014-12-07, a stand-in day for December: the posts run to 2014-12-31
-    with pytest.raises(WorkbookError, match="from 2014-01-01 to 2014-12-31"):
+    with pytest.raises(WorkbookError, match="are dated 2014-01-01 to 2014-12-31"):
         explore.report_view(explore.load_folder(folder, client="uci", timezone="UTC"), "2015-01-01", "2015-01-31")
 
 
