@@ -75,12 +75,8 @@ def relative_luminance(colour) -> float:
     """WCAG 2's relative luminance of a '#RRGGBB' colour, or of its red, green and blue as fractions of 1 (as
     matplotlib gives them): 0 for black, 1 for white (sRGB channels made linear, weighted by how bright the
     eye sees each)."""
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
     fractions = [v / 255 for v in channels(colour)] if isinstance(colour, str) else list(colour)[:3]
-    red, green, blue = (linear(float(c)) for c in fractions)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return float(luminances(np.array(fractions, dtype=float)))
 
 
 def luminances(fractions: np.ndarray) -> np.ndarray:
